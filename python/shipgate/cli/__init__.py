@@ -1,0 +1,77 @@
+"""The ``shipgate`` command line (spellings: ../shared/FORMATS.md §5).
+
+Each command group lives in its own module with a ``register(subparsers)`` function that adds its parser
+and sets ``handler``; handlers return the exit status. Heavy imports happen inside handlers so that
+``shipgate hash`` starts fast.
+
+Exit status everywhere: 0 success (or allow/warn), 1 a negative answer, 2 a usage error or an internal
+failure. No traceback reaches the user unless ``SHIPGATE_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from shipgate import __version__
+from shipgate.cli import hash as hash_command
+from shipgate.errors import ShipgateError
+
+EXIT_OK = 0
+EXIT_NEGATIVE = 1
+EXIT_USAGE = 2
+
+# Command modules, in the order `shipgate --help` lists them.
+COMMANDS = [hash_command]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shipgate",
+        description="Verify vendor upgrade packages: ALLOW / WARN / DENY with evidence.",
+    )
+    parser.add_argument("--version", action="version", version=f"shipgate {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        default=os.environ.get("SHIPGATE_HOME"),
+        help="state and configuration directory (default: $SHIPGATE_HOME, else the user's data directory)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.handler(args)
+    except KeyboardInterrupt:
+        print("shipgate: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`shipgate hash ... | head`): not an error worth a message.
+        sys.stderr.close()
+        return EXIT_OK
+    except ShipgateError as exc:
+        if os.environ.get("SHIPGATE_DEBUG"):
+            raise
+        print(f"shipgate: {exc.diagnostics()}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # the promise: no traceback to the user
+        if os.environ.get("SHIPGATE_DEBUG"):
+            raise
+        print(
+            f"shipgate: internal error: {type(exc).__name__}: {exc} (set SHIPGATE_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return status
+
+
+def run() -> None:
+    sys.exit(main())

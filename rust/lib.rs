@@ -1,0 +1,16 @@
+//! shipgate's native core.
+//!
+//! The pure modules (`digest`, and the ZIP inspector beside it) know nothing about Python and are tested
+//! with `cargo test` alone. `bindings` is the only module that knows pyo3: it converts types and errors
+//! and releases the GIL around the work.
+
+#![deny(unsafe_op_in_unsafe_fn)]
+
+pub mod digest;
+pub mod error;
+
+
+#[cfg(feature = "python")]
+mod bindings;
+
+pub use error::{Error, Result};
