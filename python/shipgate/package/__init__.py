@@ -1,0 +1,1 @@
+"""The upgrade package: its manifest model (``manifest``) and version constraints (``versions``)."""
