@@ -1,0 +1,152 @@
+"""The environment inventory (FORMATS §3): what the target runs today, read from TOML.
+
+The inventory is written by the operator, not the vendor, so a mistake in it is a usage error:
+``load_inventory``/``parse_inventory`` raise ``MalformedInput`` naming the field (``systemd.units[2]``)
+rather than returning findings. Unknown tables and keys are kept in ``extra``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+from shipgate.errors import MalformedInput
+
+# An inventory is a few kilobytes; a megabyte is generous and keeps the TOML parser bounded.
+MAX_INVENTORY_BYTES = 1024 * 1024
+
+ConfigValue = str | int | float | bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Inventory:
+    os: str | None = None
+    # None when the inventory does not say whether installers get sudo.
+    sudo: bool | None = None
+    components: Mapping[str, str] = field(default_factory=dict)
+    units: tuple[str, ...] = ()
+    config: Mapping[str, ConfigValue] = field(default_factory=dict)
+    allowed_endpoints: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def endpoint_allowed(self, host: str) -> bool:
+        """Whether ``host`` (a name or an IP address) is in ``network.allowed_endpoints``.
+
+        An entry matches its exact name, ``*.example.net`` matches names below example.net, and an
+        address or CIDR entry (``10.0.0.0/8``) matches addresses inside it.
+        """
+        host = host.lower().rstrip(".")
+        try:
+            address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(host)
+        except ValueError:
+            address = None
+        for entry in self.allowed_endpoints:
+            pattern = entry.lower().rstrip(".")
+            if address is not None:
+                try:
+                    if address in ipaddress.ip_network(pattern, strict=False):
+                        return True
+                except ValueError:
+                    continue
+            elif pattern == host or (pattern.startswith("*.") and fnmatchcase(host, pattern)):
+                return True
+        return False
+
+
+def load_inventory(path: str | Path) -> Inventory:
+    """Read an inventory file; ``MalformedInput`` names the file and the field on any problem."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_INVENTORY_BYTES + 1)
+    except OSError as exc:
+        raise MalformedInput(f"inventory {path}: cannot read: {exc.strerror or exc}") from None
+    return parse_inventory(data, source=str(path))
+
+
+def _fail(source: str, where: str, why: str) -> MalformedInput:
+    return MalformedInput(f"inventory {source}: {where}: {why}")
+
+
+def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
+    if len(data) > MAX_INVENTORY_BYTES:
+        raise _fail(source, "$", f"larger than {MAX_INVENTORY_BYTES} bytes")
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _fail(source, "$", f"not UTF-8 at byte {exc.start}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(source, "$", f"not TOML: {exc}") from None
+    extra: dict[str, Any] = {}
+    os_name: str | None = None
+    sudo: bool | None = None
+    components: dict[str, str] = {}
+    units: tuple[str, ...] = ()
+    config: dict[str, ConfigValue] = {}
+    endpoints: tuple[str, ...] = ()
+    for table, value in doc.items():
+        if table == "host":
+            host = _table(value, "host", source)
+            if "os" in host:
+                os_name = _str(host["os"], "host.os", source)
+            if "sudo" in host:
+                if not isinstance(host["sudo"], bool):
+                    raise _fail(source, "host.sudo", f"must be true or false, not {host['sudo']!r}")
+                sudo = host["sudo"]
+            rest = {k: v for k, v in host.items() if k not in ("os", "sudo")}
+            if rest:
+                extra["host"] = rest
+        elif table == "components":
+            for name, version in _table(value, "components", source).items():
+                components[name] = _str(version, f"components.{name}", source)
+        elif table == "systemd":
+            systemd = _table(value, "systemd", source)
+            units = _strings(systemd.get("units", []), "systemd.units", source)
+            rest = {k: v for k, v in systemd.items() if k != "units"}
+            if rest:
+                extra["systemd"] = rest
+        elif table == "config":
+            for key, current in _table(value, "config", source).items():
+                if not isinstance(current, str | int | float | bool):
+                    raise _fail(source, f"config.{key}", "must be a string, number or boolean")
+                config[key] = current
+        elif table == "network":
+            network = _table(value, "network", source)
+            endpoints = _strings(network.get("allowed_endpoints", []), "network.allowed_endpoints", source)
+            rest = {k: v for k, v in network.items() if k != "allowed_endpoints"}
+            if rest:
+                extra["network"] = rest
+        else:
+            extra[table] = value
+    return Inventory(
+        os=os_name,
+        sudo=sudo,
+        components=components,
+        units=units,
+        config=config,
+        allowed_endpoints=endpoints,
+        extra=extra,
+    )
+
+
+def _table(value: Any, where: str, source: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(source, where, "must be a table")
+    return value
+
+
+def _str(value: Any, where: str, source: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(source, where, f"must be a non-empty string, not {value!r}")
+    return value
+
+
+def _strings(value: Any, where: str, source: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _fail(source, where, "must be an array of strings")
+    return tuple(_str(item, f"{where}[{i}]", source) for i, item in enumerate(value))
