@@ -1,0 +1,120 @@
+"""Versioned schema migrations, applied in order on open under a lock (see ``_backends``).
+
+A migration is a list of statements with two placeholders that differ between the dialects: ``{id}``
+(an auto-assigned integer key) and ``{json}`` (a JSON document column). Everything else is the common
+subset of SQLite and PostgreSQL. Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SQLITE_TYPES = {"id": "INTEGER PRIMARY KEY AUTOINCREMENT", "json": "TEXT"}
+POSTGRES_TYPES = {"id": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "json": "TEXT"}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+    sqlite_only: tuple[str, ...] = ()
+    postgres_only: tuple[str, ...] = ()
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "verdicts, trust changes, feed state, advisories, audit chain",
+        (
+            """CREATE TABLE verdicts (
+                id {id},
+                sha256 TEXT NOT NULL,
+                blake3 TEXT,
+                package_name TEXT NOT NULL,
+                package_version TEXT NOT NULL,
+                vendor TEXT NOT NULL,
+                verdict TEXT NOT NULL CHECK (verdict IN ('allow', 'warn', 'deny')),
+                findings {json} NOT NULL,
+                policy_id TEXT NOT NULL,
+                verifier_version TEXT NOT NULL,
+                created TEXT NOT NULL,
+                expires TEXT
+            )""",
+            "CREATE INDEX verdicts_sha256 ON verdicts (sha256, id)",
+            "CREATE INDEX verdicts_blake3 ON verdicts (blake3, id)",
+            """CREATE TABLE trust_changes (
+                vendor TEXT NOT NULL,
+                version BIGINT NOT NULL CHECK (version > 0),
+                kind TEXT NOT NULL,
+                payload {json} NOT NULL,
+                actor TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                advisory_id TEXT,
+                created TEXT NOT NULL,
+                PRIMARY KEY (vendor, version)
+            )""",
+            """CREATE TABLE feed_state (
+                vendor TEXT PRIMARY KEY,
+                feed_version BIGINT NOT NULL,
+                digest TEXT NOT NULL,
+                issued TEXT NOT NULL,
+                expires TEXT NOT NULL,
+                fetched TEXT NOT NULL,
+                source TEXT NOT NULL
+            )""",
+            """CREATE TABLE advisories (
+                vendor TEXT NOT NULL,
+                advisory_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                feed_version BIGINT,
+                body {json} NOT NULL,
+                published TEXT,
+                PRIMARY KEY (vendor, advisory_id)
+            )""",
+            """CREATE TABLE audit (
+                seq BIGINT PRIMARY KEY,
+                time TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                details {json} NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            )""",
+            "CREATE INDEX audit_time ON audit (time)",
+            "CREATE INDEX audit_action ON audit (action, seq)",
+            # The head of the chain: one row, updated with each append, read FOR UPDATE on PostgreSQL.
+            """CREATE TABLE audit_head (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                seq BIGINT NOT NULL,
+                hash TEXT NOT NULL
+            )""",
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '" + "0" * 64 + "')",
+        ),
+        sqlite_only=(
+            # Append-only by construction; someone with write access to the file can drop these, which the
+            # hash chain then detects.
+            """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+               BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END""",
+            """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+               BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END""",
+        ),
+        postgres_only=(
+            """CREATE FUNCTION shipgate_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN RAISE EXCEPTION 'audit is append-only'; END $$""",
+            """CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+               FOR EACH ROW EXECUTE FUNCTION shipgate_audit_append_only()""",
+        ),
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+
+def statements(migration: Migration, dialect: str) -> list[str]:
+    types = SQLITE_TYPES if dialect == "sqlite" else POSTGRES_TYPES
+    extra = migration.sqlite_only if dialect == "sqlite" else migration.postgres_only
+    return [
+        s.replace("{id}", types["id"]).replace("{json}", types["json"]) for s in migration.statements
+    ] + list(extra)

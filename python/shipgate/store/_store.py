@@ -1,0 +1,682 @@
+"""``Store`` (connections, transactions, migrations) and ``Transaction`` (every read and write).
+
+Each thread gets its own connection (a forked child opens new ones). ``store.transaction()`` opens a write
+transaction, serialized with every other writer of the same state (SQLite ``BEGIN IMMEDIATE``; PostgreSQL
+advisory lock), so reading the audit head and appending to it can never fork the chain. A transaction
+opened inside another on the same thread joins it: the outer one commits or rolls back everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from typing import Any
+
+from shipgate.findings import Finding
+from shipgate.store import _schema
+from shipgate.store._backends import Dialect
+from shipgate.store.audit import (
+    AuditEntry,
+    AuditRow,
+    AuditVerification,
+    canonical_json,
+    details_of,
+    entry_hash,
+    verify_chain,
+)
+from shipgate.store.errors import SchemaTooNew, StoreConflict, StoreError
+from shipgate.store.records import (
+    AdvisoryRecord,
+    FeedState,
+    TrustChange,
+    VerdictRecord,
+    format_time,
+    normalize_digest,
+    parse_time,
+    utcnow,
+)
+
+_VERDICT_COLUMNS = (
+    "sha256",
+    "blake3",
+    "package_name",
+    "package_version",
+    "vendor",
+    "verdict",
+    "findings",
+    "policy_id",
+    "verifier_version",
+    "created",
+    "expires",
+)
+_AUDIT_COLUMNS = "seq, time, actor, action, subject, details, prev_hash, hash"
+# Rows read per round trip when walking the audit log.
+_AUDIT_PAGE = 5_000
+
+
+def _opt_time(text: str | None) -> datetime | None:
+    return parse_time(text) if text else None
+
+
+def _verdict_row(record: VerdictRecord) -> tuple[Any, ...]:
+    return (
+        record.sha256,
+        record.blake3,
+        record.package_name,
+        record.package_version,
+        record.vendor,
+        record.verdict,
+        canonical_json([f.to_dict() for f in record.findings]),
+        record.policy_id,
+        record.verifier_version,
+        format_time(record.created),
+        format_time(record.expires) if record.expires else None,
+    )
+
+
+class Transaction:
+    """Reads and writes on one connection; writes only inside ``Store.transaction()``."""
+
+    def __init__(self, store: Store, conn: Any, *, write: bool) -> None:
+        self._store = store
+        self._dialect: Dialect = store.dialect
+        self._conn = conn
+        self.write = write
+
+    def _exec(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        return self._conn.execute(self._dialect.sql(sql), tuple(params))
+
+    def _require_write(self, what: str) -> None:
+        if not self.write:
+            raise StoreError(f"{what} needs a write transaction: use `with store.transaction() as tx:`")
+
+    # -- audit -------------------------------------------------------------------------------------
+
+    def append_audit(
+        self, *, actor: str, action: str, subject: str, details: Mapping[str, Any] | None = None
+    ) -> AuditEntry:
+        """Append one entry to the chain (serialized by the write transaction)."""
+        self._require_write("appending to the audit log")
+        lock = " FOR UPDATE" if self._dialect.name == "postgresql" else ""
+        head_seq, head_hash = self._exec(f"SELECT seq, hash FROM audit_head WHERE id = 1{lock}").fetchone()  # noqa: S608
+        body = dict(details or {})
+        seq, time = int(head_seq) + 1, format_time(utcnow())
+        digest = entry_hash(
+            seq=seq, time=time, actor=actor, action=action, subject=subject, details=body, prev_hash=head_hash
+        )
+        entry = AuditEntry(
+            seq=seq,
+            time=time,
+            actor=actor,
+            action=action,
+            subject=subject,
+            details=body,
+            prev_hash=head_hash,
+            hash=digest,
+        )
+        self._exec(
+            f"INSERT INTO audit ({_AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
+            (
+                entry.seq,
+                entry.time,
+                actor,
+                action,
+                subject,
+                canonical_json(body),
+                entry.prev_hash,
+                entry.hash,
+            ),
+        )
+        self._exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (entry.seq, entry.hash))
+        return entry
+
+    def audit_head(self) -> tuple[int, str]:
+        seq, digest = self._exec("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+        return int(seq), str(digest)
+
+    def _audit_rows(self, *, after: int = 0, up_to: int | None = None) -> Iterator[AuditRow]:
+        while True:
+            bound = "" if up_to is None else f" AND seq <= {int(up_to)}"
+            rows = self._exec(
+                f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE seq > ?{bound} ORDER BY seq LIMIT {_AUDIT_PAGE}",  # noqa: S608
+                (after,),
+            ).fetchall()
+            for row in rows:
+                yield (int(row[0]), *row[1:])
+            if len(rows) < _AUDIT_PAGE:
+                return
+            after = int(rows[-1][0])
+
+    def audit_entries(
+        self, *, since: datetime | None = None, action: str | None = None, limit: int | None = None
+    ) -> Iterator[AuditEntry]:
+        """Entries in seq order, optionally from a time on and of one action."""
+        since_text = format_time(since) if since else None
+        count = 0
+        for seq, time, actor, act, subject, details, prev_hash, digest in self._audit_rows():
+            if (since_text and time < since_text) or (action and act != action):
+                continue
+            yield AuditEntry(
+                seq=seq,
+                time=time,
+                actor=actor,
+                action=act,
+                subject=subject,
+                details=details_of(details),
+                prev_hash=prev_hash,
+                hash=digest,
+            )
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+    def verify_audit(self) -> AuditVerification:
+        """Walk the whole chain from seq 1 and compare its end with the head row."""
+        return verify_chain(self._audit_rows(), head=self.audit_head())
+
+    # -- verdicts ----------------------------------------------------------------------------------
+
+    def put_verdict(self, record: VerdictRecord, *, actor: str, reason: str = "") -> VerdictRecord:
+        """Store a verdict and audit it (``verdict.record``); returns the record with its id."""
+        self._require_write("storing a verdict")
+        marks = ", ".join("?" for _ in _VERDICT_COLUMNS)
+        (new_id,) = self._exec(
+            f"INSERT INTO verdicts ({', '.join(_VERDICT_COLUMNS)}) VALUES ({marks}) RETURNING id",  # noqa: S608
+            _verdict_row(record),
+        ).fetchone()
+        self.append_audit(
+            actor=actor,
+            action="verdict.record",
+            subject=record.sha256,
+            details={
+                "verdict": record.verdict,
+                "package": {
+                    "name": record.package_name,
+                    "version": record.package_version,
+                    "vendor": record.vendor,
+                },
+                "blake3": record.blake3,
+                "policy_id": record.policy_id,
+                "verifier_version": record.verifier_version,
+                "findings": sorted({f.code for f in record.findings}),
+                "reason": reason,
+            },
+        )
+        return _replace_id(record, int(new_id))
+
+    def import_verdicts(self, records: Iterable[VerdictRecord], *, actor: str, reason: str) -> int:
+        """Bulk-load verdicts (SQLite executemany, PostgreSQL COPY) with one ``verdict.import`` entry
+        whose details carry the count and a SHA-256 over the imported sha256 digests in order."""
+        self._require_write("importing verdicts")
+        summary = hashlib.sha256()
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for record in records:
+                summary.update(record.sha256.encode("ascii"))
+                yield _verdict_row(record)
+
+        count = self._dialect.bulk_insert(self._conn, "verdicts", _VERDICT_COLUMNS, rows())
+        self.append_audit(
+            actor=actor,
+            action="verdict.import",
+            subject=f"{count} verdicts",
+            details={"count": count, "sha256_of_digests": summary.hexdigest(), "reason": reason},
+        )
+        return count
+
+    def _verdicts(self, where: str, params: Iterable[Any], tail: str = "") -> list[VerdictRecord]:
+        rows = self._exec(
+            f"SELECT id, {', '.join(_VERDICT_COLUMNS)} FROM verdicts {where} {tail}",  # noqa: S608
+            params,
+        ).fetchall()
+        return [_verdict_from_row(row) for row in rows]
+
+    def get_verdict(self, digest: str) -> VerdictRecord | None:
+        """The newest verdict for an archive digest: ``HEX`` (sha256 or blake3), ``sha256:HEX`` or
+        ``blake3:HEX``."""
+        algorithm, hexdigest = normalize_digest(digest)
+        found: list[VerdictRecord] = []
+        for column in ("sha256", "blake3"):
+            if algorithm in (None, column):
+                found += self._verdicts(f"WHERE {column} = ?", (hexdigest,), "ORDER BY id DESC LIMIT 1")
+        return max(found, key=lambda r: r.id or 0, default=None)
+
+    def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
+        """Stored verdicts, newest first."""
+        where, params = ("WHERE vendor = ?", [vendor]) if vendor is not None else ("", [])
+        tail = "ORDER BY id DESC" + (f" LIMIT {int(limit)}" if limit is not None else "")
+        return self._verdicts(where, params, tail)
+
+    def count_verdicts(self) -> int:
+        return int(self._exec("SELECT count(*) FROM verdicts").fetchone()[0])
+
+    # -- trust changes -----------------------------------------------------------------------------
+
+    def latest_trust_version(self, vendor: str) -> int:
+        """The vendor's newest trust version, 0 when it has none."""
+        row = self._exec("SELECT max(version) FROM trust_changes WHERE vendor = ?", (vendor,)).fetchone()
+        return int(row[0] or 0)
+
+    def append_trust_change(
+        self,
+        *,
+        vendor: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        actor: str,
+        reason: str,
+        advisory_id: str | None = None,
+    ) -> TrustChange:
+        """Record a trust change as the vendor's next version (latest + 1) and audit it (``trust.KIND``)."""
+        self._require_write("changing trust")
+        change = TrustChange(
+            vendor=vendor,
+            version=self.latest_trust_version(vendor) + 1,
+            kind=kind,
+            payload=dict(payload),
+            actor=actor,
+            reason=reason,
+            advisory_id=advisory_id,
+            created=utcnow(),
+        )
+        self._exec(
+            "INSERT INTO trust_changes (vendor, version, kind, payload, actor, reason, advisory_id, created)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                vendor,
+                change.version,
+                kind,
+                canonical_json(change.payload),
+                actor,
+                reason,
+                advisory_id,
+                format_time(change.created),
+            ),
+        )
+        self.append_audit(
+            actor=actor,
+            action=f"trust.{kind}",
+            subject=vendor,
+            details={
+                "version": change.version,
+                "advisory_id": advisory_id,
+                "reason": reason,
+                "payload": change.payload,
+            },
+        )
+        return change
+
+    def trust_changes(
+        self, vendor: str | None = None, *, up_to_version: int | None = None
+    ) -> list[TrustChange]:
+        """Trust history in (vendor, version) order."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if vendor is not None:
+            clauses.append("vendor = ?")
+            params.append(vendor)
+        if up_to_version is not None:
+            clauses.append("version <= ?")
+            params.append(up_to_version)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._exec(
+            "SELECT vendor, version, kind, payload, actor, reason, advisory_id, created FROM trust_changes "  # noqa: S608
+            f"{where} ORDER BY vendor, version",
+            params,
+        ).fetchall()
+        return [
+            TrustChange(
+                vendor=r[0],
+                version=int(r[1]),
+                kind=r[2],
+                payload=json.loads(r[3]),
+                actor=r[4],
+                reason=r[5],
+                advisory_id=r[6],
+                created=parse_time(r[7]),
+            )
+            for r in rows
+        ]
+
+    # -- advisory feed state and advisories --------------------------------------------------------
+
+    def feed_state(self, vendor: str) -> FeedState | None:
+        states = self._feed_states("WHERE vendor = ?", (vendor,))
+        return states[0] if states else None
+
+    def feed_states(self) -> list[FeedState]:
+        return self._feed_states("", ())
+
+    def _feed_states(self, where: str, params: Iterable[Any]) -> list[FeedState]:
+        rows = self._exec(
+            "SELECT vendor, feed_version, digest, issued, expires, fetched, source FROM feed_state "  # noqa: S608
+            f"{where} ORDER BY vendor",
+            params,
+        ).fetchall()
+        return [
+            FeedState(
+                vendor=r[0],
+                feed_version=int(r[1]),
+                digest=r[2],
+                issued=parse_time(r[3]),
+                expires=parse_time(r[4]),
+                fetched=parse_time(r[5]),
+                source=r[6],
+            )
+            for r in rows
+        ]
+
+    def set_feed_state(self, state: FeedState, *, actor: str, reason: str = "") -> None:
+        """Record an accepted feed (``feed.accept``). Its version must exceed the stored one: a rollback
+        raises ``StoreConflict`` and changes nothing."""
+        self._require_write("recording a feed")
+        current = self.feed_state(state.vendor)
+        if current is not None and state.feed_version <= current.feed_version:
+            raise StoreConflict(
+                f"feed version {state.feed_version} for {state.vendor!r} is not newer than the accepted "
+                f"version {current.feed_version}; a feed's version must strictly increase"
+            )
+        self._exec(
+            "INSERT INTO feed_state (vendor, feed_version, digest, issued, expires, fetched, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (vendor) DO UPDATE SET"
+            " feed_version = excluded.feed_version, digest = excluded.digest, issued = excluded.issued,"
+            " expires = excluded.expires, fetched = excluded.fetched, source = excluded.source",
+            (
+                state.vendor,
+                state.feed_version,
+                state.digest,
+                format_time(state.issued),
+                format_time(state.expires),
+                format_time(state.fetched),
+                state.source,
+            ),
+        )
+        self.append_audit(
+            actor=actor,
+            action="feed.accept",
+            subject=state.vendor,
+            details={
+                **state.to_dict(),
+                "previous_version": current.feed_version if current else None,
+                "reason": reason,
+            },
+        )
+
+    def put_advisories(self, records: Iterable[AdvisoryRecord], *, actor: str, reason: str = "") -> int:
+        """Insert or replace advisories by (vendor, advisory id); one ``advisory.store`` entry per vendor."""
+        self._require_write("storing advisories")
+        by_vendor: dict[str, list[str]] = {}
+        for record in records:
+            self._exec(
+                "INSERT INTO advisories (vendor, advisory_id, kind, feed_version, body, published)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (vendor, advisory_id) DO UPDATE SET"
+                " kind = excluded.kind, feed_version = excluded.feed_version, body = excluded.body,"
+                " published = excluded.published",
+                (
+                    record.vendor,
+                    record.advisory_id,
+                    record.kind,
+                    record.feed_version,
+                    canonical_json(dict(record.body)),
+                    format_time(record.published) if record.published else None,
+                ),
+            )
+            by_vendor.setdefault(record.vendor, []).append(record.advisory_id)
+        for vendor, ids in by_vendor.items():
+            self.append_audit(
+                actor=actor, action="advisory.store", subject=vendor, details={"ids": ids, "reason": reason}
+            )
+        return sum(len(ids) for ids in by_vendor.values())
+
+    def advisories(self, vendor: str | None = None, *, kind: str | None = None) -> list[AdvisoryRecord]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("vendor", vendor), ("kind", kind)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._exec(
+            "SELECT vendor, advisory_id, kind, feed_version, body, published FROM advisories "  # noqa: S608
+            f"{where} ORDER BY vendor, advisory_id",
+            params,
+        ).fetchall()
+        return [
+            AdvisoryRecord(
+                vendor=r[0],
+                advisory_id=r[1],
+                kind=r[2],
+                feed_version=None if r[3] is None else int(r[3]),
+                body=json.loads(r[4]),
+                published=_opt_time(r[5]),
+            )
+            for r in rows
+        ]
+
+
+def _replace_id(record: VerdictRecord, new_id: int) -> VerdictRecord:
+    return dataclasses.replace(record, id=new_id)
+
+
+def _verdict_from_row(row: Any) -> VerdictRecord:
+    return VerdictRecord(
+        id=int(row[0]),
+        sha256=row[1],
+        blake3=row[2],
+        package_name=row[3],
+        package_version=row[4],
+        vendor=row[5],
+        verdict=row[6],
+        findings=tuple(Finding.from_dict(f) for f in json.loads(row[7])),
+        policy_id=row[8],
+        verifier_version=row[9],
+        created=parse_time(row[10]),
+        expires=_opt_time(row[11]),
+    )
+
+
+class Store:
+    """Shipgate's state: verdicts, trust history, feed state, advisories and the audit chain.
+
+    Open with ``shipgate.store.open_store``. Safe to share between threads; close with ``close()`` (or use
+    it as a context manager).
+    """
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.dialect = dialect
+        self._local = threading.local()
+        self._guard = threading.Lock()
+        self._connections: list[Any] = []
+        self._closed = False
+        self._migrate()
+
+    @property
+    def url(self) -> str:
+        return self.dialect.url
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every connection this process opened."""
+        with self._guard:
+            self._closed = True
+            mine = [c for pid, c in self._connections if pid == os.getpid()]
+            # Connections inherited through fork stay referenced (closing them would end the parent's).
+            self._connections = [(pid, c) for pid, c in self._connections if pid != os.getpid()]
+        for conn in mine:
+            with suppress(*self.dialect.driver_errors):
+                conn.close()
+
+    def _connection(self) -> Any:
+        if self._closed:
+            raise StoreError(f"state store {self.url} is closed")
+        pid = os.getpid()
+        if getattr(self._local, "pid", None) != pid:
+            conn = self.dialect.connect()
+            with self._guard:
+                self._connections.append((pid, conn))
+            self._local.pid, self._local.conn, self._local.tx = pid, conn, None
+        return self._local.conn
+
+    @contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Transaction]:
+        """All or nothing: commits when the block ends, rolls back when it raises. ``write=False`` gives a
+        read-only snapshot. Nested on one thread, the inner transaction joins the outer one."""
+        conn = self._connection()
+        outer: Transaction | None = self._local.tx
+        if outer is not None:
+            if write and not outer.write:
+                raise StoreError("a write transaction cannot be nested in a read-only one")
+            yield outer
+            return
+        try:
+            (self.dialect.begin_write if write else self.dialect.begin_read)(conn)
+        except self.dialect.driver_errors as exc:
+            raise StoreError(self.dialect.describe_error(exc)) from exc
+        tx = Transaction(self, conn, write=write)
+        self._local.tx = tx
+        try:
+            yield tx
+        except BaseException as exc:
+            self._local.tx = None
+            # If the connection is gone, the server (or SQLite) discards the transaction itself.
+            with suppress(*self.dialect.driver_errors):
+                conn.execute("ROLLBACK")
+            if isinstance(exc, self.dialect.driver_errors):
+                raise StoreError(self.dialect.describe_error(exc)) from exc
+            raise
+        self._local.tx = None
+        try:
+            conn.execute("COMMIT")
+        except self.dialect.driver_errors as exc:
+            with suppress(*self.dialect.driver_errors):
+                conn.execute("ROLLBACK")
+            raise StoreError(self.dialect.describe_error(exc)) from exc
+
+    def _migrate(self) -> None:
+        """Bring the schema to ``_schema.LATEST`` under the migration lock; two replicas opening at once
+        apply each migration exactly once."""
+        conn = self._connection()
+        try:
+            self.dialect.begin_migration(conn)
+            try:
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL)"
+                )
+                rows = conn.execute("SELECT version FROM schema_migrations").fetchall()
+                current = max((int(r[0]) for r in rows), default=0)
+                if current > _schema.LATEST:
+                    raise SchemaTooNew(
+                        f"the state at {self.url} has schema version {current}, newer than this shipgate "
+                        f"understands ({_schema.LATEST}); upgrade shipgate"
+                    )
+                for migration in _schema.MIGRATIONS:
+                    if migration.version <= current:
+                        continue
+                    for statement in _schema.statements(migration, self.dialect.name):
+                        conn.execute(statement)
+                    conn.execute(
+                        self.dialect.sql("INSERT INTO schema_migrations VALUES (?, ?, ?)"),
+                        (migration.version, migration.description, format_time(utcnow())),
+                    )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except self.dialect.driver_errors as exc:
+            raise StoreError(self.dialect.describe_error(exc)) from exc
+
+    def schema_version(self) -> int:
+        with self.transaction(write=False) as tx:
+            row = tx._exec("SELECT max(version) FROM schema_migrations").fetchone()
+            return int(row[0] or 0)
+
+    # -- conveniences: each runs in its own transaction, or joins the caller's ----------------------
+
+    def append_audit(
+        self, *, actor: str, action: str, subject: str, details: Mapping[str, Any] | None = None
+    ) -> AuditEntry:
+        with self.transaction() as tx:
+            return tx.append_audit(actor=actor, action=action, subject=subject, details=details)
+
+    def audit_entries(
+        self, *, since: datetime | None = None, action: str | None = None, limit: int | None = None
+    ) -> list[AuditEntry]:
+        with self.transaction(write=False) as tx:
+            return list(tx.audit_entries(since=since, action=action, limit=limit))
+
+    def verify_audit(self) -> AuditVerification:
+        with self.transaction(write=False) as tx:
+            return tx.verify_audit()
+
+    def put_verdict(self, record: VerdictRecord, *, actor: str, reason: str = "") -> VerdictRecord:
+        with self.transaction() as tx:
+            return tx.put_verdict(record, actor=actor, reason=reason)
+
+    def import_verdicts(self, records: Iterable[VerdictRecord], *, actor: str, reason: str) -> int:
+        with self.transaction() as tx:
+            return tx.import_verdicts(records, actor=actor, reason=reason)
+
+    def get_verdict(self, digest: str) -> VerdictRecord | None:
+        with self.transaction(write=False) as tx:
+            return tx.get_verdict(digest)
+
+    def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
+        with self.transaction(write=False) as tx:
+            return tx.verdicts(vendor=vendor, limit=limit)
+
+    def append_trust_change(
+        self,
+        *,
+        vendor: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        actor: str,
+        reason: str,
+        advisory_id: str | None = None,
+    ) -> TrustChange:
+        with self.transaction() as tx:
+            return tx.append_trust_change(
+                vendor=vendor, kind=kind, payload=payload, actor=actor, reason=reason, advisory_id=advisory_id
+            )
+
+    def trust_changes(
+        self, vendor: str | None = None, *, up_to_version: int | None = None
+    ) -> list[TrustChange]:
+        with self.transaction(write=False) as tx:
+            return tx.trust_changes(vendor, up_to_version=up_to_version)
+
+    def latest_trust_version(self, vendor: str) -> int:
+        with self.transaction(write=False) as tx:
+            return tx.latest_trust_version(vendor)
+
+    def feed_state(self, vendor: str) -> FeedState | None:
+        with self.transaction(write=False) as tx:
+            return tx.feed_state(vendor)
+
+    def feed_states(self) -> list[FeedState]:
+        with self.transaction(write=False) as tx:
+            return tx.feed_states()
+
+    def set_feed_state(self, state: FeedState, *, actor: str, reason: str = "") -> None:
+        with self.transaction() as tx:
+            tx.set_feed_state(state, actor=actor, reason=reason)
+
+    def put_advisories(self, records: Iterable[AdvisoryRecord], *, actor: str, reason: str = "") -> int:
+        with self.transaction() as tx:
+            return tx.put_advisories(records, actor=actor, reason=reason)
+
+    def advisories(self, vendor: str | None = None, *, kind: str | None = None) -> list[AdvisoryRecord]:
+        with self.transaction(write=False) as tx:
+            return tx.advisories(vendor, kind=kind)
