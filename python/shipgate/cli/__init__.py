@@ -16,7 +16,9 @@ import sys
 from collections.abc import Sequence
 
 from shipgate import __version__
+from shipgate.cli import audit as audit_command
 from shipgate.cli import hash as hash_command
+from shipgate.cli import verdicts as verdicts_command
 from shipgate.errors import ShipgateError
 
 EXIT_OK = 0
@@ -24,7 +26,7 @@ EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
 
 # Command modules, in the order `shipgate --help` lists them.
-COMMANDS = [hash_command]
+COMMANDS = [hash_command, verdicts_command, audit_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
