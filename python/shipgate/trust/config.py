@@ -1,0 +1,174 @@
+"""Declarative trust configuration: one TOML file per vendor, kept by the operator in git.
+
+``<home>/trust/*.toml`` (or the directory given by ``$SHIPGATE_TRUST_DIR``)::
+
+    name = "Example Networks"                 # matched exactly against --vendor / package.vendor
+    roots = ["roots/exn-2025.pem"]            # pinned roots, paths relative to this file (baseline, v0)
+    crls = ["crls/*.crl"]                     # CRL files (PEM or DER) checked on every validated chain
+
+    [signer]                                   # allowed package signers; absent = any code-signing leaf
+    subjects = ["CN=Example Networks Code Signing*"]
+    sans = ["email:release@example.net"]
+
+    [feed_signer]                              # allowed advisory-feed signer (FORMATS §2)
+    sans = ["email:advisories@example.net"]
+
+    [rotation]
+    overlap_days = 90                          # a retiring root stays trusted this long after a rotation
+
+    [sigstore]                                 # for manifest.json.sigstore.json bundles
+    identity = "release@example.net"
+    issuer = "https://accounts.example.net"
+    trusted_root = "sigstore/trusted_root.json"
+
+Files are read strictly: an unknown key or a wrong type is a :class:`TrustConfigError` naming it.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from shipgate.trust.errors import TrustConfigError
+from shipgate.trust.identity import IdentityRule
+from shipgate.trust.pem import load_certificates
+from shipgate.trust.state import TrustedRoot
+
+DEFAULT_OVERLAP_DAYS = 90
+MAX_CONFIG_BYTES = 1 << 20
+MAX_VENDOR_FILES = 1000
+
+
+@dataclass(frozen=True, kw_only=True)
+class SigstoreIdentity:
+    identity: str
+    issuer: str
+    trusted_root: Path | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class VendorConfig:
+    name: str
+    source: Path | None = None
+    roots: tuple[TrustedRoot, ...] = ()
+    crl_files: tuple[Path, ...] = ()
+    signer: IdentityRule = field(default_factory=IdentityRule)
+    feed_signer: IdentityRule = field(default_factory=IdentityRule)
+    overlap_days: int = DEFAULT_OVERLAP_DAYS
+    sigstore: SigstoreIdentity | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: Path) -> VendorConfig:
+        where = str(source)
+        data = dict(data)
+        base = source.parent
+
+        def strings(key: str) -> list[str]:
+            value = data.pop(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise TrustConfigError(f"{where}: {key} must be a list of non-empty strings")
+            return value
+
+        def table(key: str) -> dict[str, Any]:
+            value = data.pop(key, {})
+            if not isinstance(value, dict):
+                raise TrustConfigError(f"{where}: [{key}] must be a table")
+            return value
+
+        name = data.pop("name", None)
+        if not isinstance(name, str) or not name.strip():
+            raise TrustConfigError(f"{where}: name (the vendor name) is required")
+        roots: list[TrustedRoot] = []
+        for rel in strings("roots"):
+            path = base / rel
+            try:
+                pem = path.read_bytes()
+            except OSError as exc:
+                raise TrustConfigError(f"{where}: root file {path}: {exc.strerror}") from None
+            for cert in load_certificates(pem, what=str(path)):
+                roots.append(TrustedRoot.from_certificate(cert, origin=f"config {path.name}"))
+        crls: list[Path] = []
+        for pattern in strings("crls"):
+            crls.extend(Path(p) for p in sorted(glob.glob(str(base / pattern))))
+        signer = IdentityRule.from_dict(table("signer"), where=f"{where}: [signer]")
+        feed_signer = IdentityRule.from_dict(table("feed_signer"), where=f"{where}: [feed_signer]")
+        rotation = table("rotation")
+        overlap = rotation.pop("overlap_days", DEFAULT_OVERLAP_DAYS)
+        if not isinstance(overlap, int) or isinstance(overlap, bool) or overlap < 0:
+            raise TrustConfigError(f"{where}: [rotation].overlap_days must be a non-negative integer")
+        if rotation:
+            raise TrustConfigError(f"{where}: [rotation] has unknown keys {sorted(rotation)}")
+        sig = table("sigstore")
+        sigstore = None
+        if sig:
+            identity, issuer, trusted_root = (
+                sig.pop("identity", None),
+                sig.pop("issuer", None),
+                sig.pop("trusted_root", None),
+            )
+            if not isinstance(identity, str) or not isinstance(issuer, str):
+                raise TrustConfigError(f"{where}: [sigstore] needs identity and issuer strings")
+            if trusted_root is not None and not isinstance(trusted_root, str):
+                raise TrustConfigError(f"{where}: [sigstore].trusted_root must be a path string")
+            if sig:
+                raise TrustConfigError(f"{where}: [sigstore] has unknown keys {sorted(sig)}")
+            sigstore = SigstoreIdentity(
+                identity=identity, issuer=issuer, trusted_root=base / trusted_root if trusted_root else None
+            )
+        if data:
+            raise TrustConfigError(f"{where}: unknown keys {sorted(data)}")
+        return cls(
+            name=name,
+            source=source,
+            roots=tuple(roots),
+            crl_files=tuple(crls),
+            signer=signer,
+            feed_signer=feed_signer,
+            overlap_days=overlap,
+            sigstore=sigstore,
+        )
+
+
+def trust_dir(home: Path) -> Path:
+    explicit = os.environ.get("SHIPGATE_TRUST_DIR")
+    return Path(explicit) if explicit else home / "trust"
+
+
+@dataclass(frozen=True)
+class TrustConfig:
+    """Every vendor's configuration, by exact vendor name."""
+
+    vendors: Mapping[str, VendorConfig]
+
+    @classmethod
+    def load(cls, directory: Path) -> TrustConfig:
+        vendors: dict[str, VendorConfig] = {}
+        if not directory.is_dir():
+            return cls({})
+        files = sorted(directory.glob("*.toml"))
+        if len(files) > MAX_VENDOR_FILES:
+            raise TrustConfigError(f"{directory} holds {len(files)} vendor files; at most {MAX_VENDOR_FILES}")
+        for path in files:
+            raw = path.read_bytes()
+            if len(raw) > MAX_CONFIG_BYTES:
+                raise TrustConfigError(f"{path} is larger than {MAX_CONFIG_BYTES} bytes")
+            try:
+                data = tomllib.loads(raw.decode("utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise TrustConfigError(f"{path}: not valid TOML: {exc}") from None
+            vendor = VendorConfig.from_dict(data, source=path)
+            if vendor.name in vendors:
+                raise TrustConfigError(
+                    f"{path}: vendor {vendor.name!r} is also configured in {vendors[vendor.name].source}"
+                )
+            vendors[vendor.name] = vendor
+        return cls(vendors)
+
+    def get(self, vendor: str) -> VendorConfig:
+        """The vendor's config, or an empty one (a vendor known only from pins in the store)."""
+        return self.vendors.get(vendor) or VendorConfig(name=vendor)
