@@ -50,6 +50,14 @@ def is_comparable(version: str) -> bool:
     return _pep440(version) is not None or release_key(version) is not None
 
 
+def same_version(a: str, b: str) -> bool:
+    """``7.3`` == ``7.3.0`` under PEP 440; otherwise the exact text must match."""
+    va, vb = _pep440(a), _pep440(b)
+    if va is not None and vb is not None:
+        return va == vb
+    return a.strip() == b.strip()
+
+
 @dataclass(frozen=True)
 class Clause:
     op: str

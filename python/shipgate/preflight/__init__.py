@@ -1,0 +1,117 @@
+"""Preflight: the package's scripts, config, migrations and manifest against the target environment.
+
+One module per risk, each a ``scan(ctx) -> Iterator[Finding]`` with stable ``preflight.``/``config.``/
+``advisory.`` codes; findings carry the file and line as ``evidence["file"]``/``evidence["line"]`` and a
+remedy. Which files are read is decided by ``contents.scanned_kind``: shell scripts, SQL and manifest
+migrations, systemd units and timers, cron files, hooks and config files. Each file is bounded in size
+(larger ones are skipped with a ``preflight.file_skipped`` info finding), each line is cut at
+``MAX_LINE_CHARS`` before matching, and the patterns are written so a match attempt never backtracks over
+more than a bounded window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+from shipgate.findings import Finding, Severity
+from shipgate.inventory import Inventory
+from shipgate.preflight import (
+    advisories,
+    config,
+    credentials,
+    dependencies,
+    endpoints,
+    migrations,
+    privilege,
+    reboot,
+    scheduled,
+    shell_risk,
+    stale,
+    systemd,
+)
+from shipgate.preflight.contents import (
+    ContentsLike,
+    Context,
+    PackageContents,
+    PreflightOptions,
+    TextFile,
+    scanned_kind,
+    split_lines,
+)
+
+__all__ = ["SCANNERS", "PackageContents", "PreflightOptions", "run_preflight"]
+
+SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
+    privilege.scan,
+    systemd.scan,
+    scheduled.scan,
+    endpoints.scan,
+    credentials.scan,
+    migrations.scan,
+    shell_risk.scan,
+    dependencies.scan,
+    config.scan,
+    reboot.scan,
+    stale.scan,
+    advisories.scan,
+)
+
+
+def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[TextFile], list[Finding]]:
+    manifest = contents.manifest
+    hooks = tuple(manifest.hooks.values())
+    texts: list[TextFile] = []
+    skipped: list[Finding] = []
+    for path in sorted(contents.files):
+        data = contents.files[path]
+        kind = scanned_kind(path, data[:128], hooks=hooks, migrations=manifest.migrations)
+        if kind is None:
+            continue
+        if len(data) > options.max_file_bytes:
+            skipped.append(
+                Finding(
+                    code="preflight.file_skipped",
+                    severity=Severity.INFO,
+                    path=path,
+                    message=f"{path}: {len(data)} bytes, above the {options.max_file_bytes}-byte scan limit; "
+                    "not scanned",
+                    remedy="Review this file by hand.",
+                    evidence={"file": path, "size": len(data), "limit": options.max_file_bytes},
+                )
+            )
+            continue
+        if b"\x00" in data[:8192]:
+            continue  # binary content under a script-like name: nothing to read line by line
+        texts.append(split_lines(path, kind, data.decode("utf-8", errors="replace")))
+    return texts, skipped
+
+
+def run_preflight(
+    contents: ContentsLike,
+    *,
+    inventory: Inventory | None = None,
+    advisories: Iterable[Mapping[str, Any]] = (),
+    options: PreflightOptions | None = None,
+) -> list[Finding]:
+    """Every preflight finding for ``contents`` against ``inventory`` and the vendor's advisories.
+
+    ``contents`` is a ``PackageContents`` (or any object with ``manifest`` and ``files``; ``mtimes`` and
+    ``archive_sha256`` are read when present). Without an inventory, the checks that need one (units,
+    config, installed versions) are skipped, sudo is treated as unknown and no endpoint is allowed.
+    ``advisories`` are FORMATS §2 advisory objects; the ones that are not mappings are ignored.
+    """
+    options = options or PreflightOptions()
+    texts, findings = _texts(contents, options)
+    ctx = Context(
+        manifest=contents.manifest,
+        texts=tuple(texts),
+        mtimes=getattr(contents, "mtimes", None) or {},
+        archive_sha256=getattr(contents, "archive_sha256", None),
+        inventory=inventory,
+        advisories=tuple(a for a in advisories if isinstance(a, Mapping)),
+        options=options,
+    )
+    for scanner in SCANNERS:
+        findings.extend(scanner(ctx))
+    return findings

@@ -1,0 +1,225 @@
+"""What preflight reads: the package contents, the scanned text files, and the options that bound them."""
+
+from __future__ import annotations
+
+import enum
+import posixpath
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, Protocol
+
+from shipgate.findings import Finding, Severity
+from shipgate.inventory import Inventory
+from shipgate.package.manifest import Manifest
+
+# A script or config file above this is not read (an info finding says so): real ones are kilobytes.
+MAX_FILE_BYTES = 1024 * 1024
+# Lines are cut here before any pattern runs, so every regex sees bounded input.
+MAX_LINE_CHARS = 8192
+# Binaries built this long before the package are stale (DESIGN: "three product cycles old").
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PreflightOptions:
+    stale_after: timedelta = STALE_AFTER
+    max_file_bytes: int = MAX_FILE_BYTES
+
+
+class ContentsLike(Protocol):
+    """Anything with a parsed manifest and the bytes of (at least) the files preflight scans."""
+
+    @property
+    def manifest(self) -> Manifest: ...
+
+    @property
+    def files(self) -> Mapping[str, bytes]: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackageContents:
+    """The manifest, file contents by entry path, entry modification times, and the archive digest.
+
+    ``files`` may hold every entry; preflight picks the ones it scans (``scanned_kind``). ``mtimes``
+    (entry path → time; naive times are UTC) feeds the stale-binary check; ``archive_sha256`` lets a
+    withdrawn-package advisory that names a digest match only that build.
+    """
+
+    manifest: Manifest
+    files: Mapping[str, bytes] = field(default_factory=dict)
+    mtimes: Mapping[str, Any] = field(default_factory=dict)
+    archive_sha256: str | None = None
+
+
+class Kind(enum.Enum):
+    SHELL = "shell"
+    SQL = "sql"
+    SYSTEMD = "systemd"
+    CRON = "cron"
+    CONFIG = "config"
+
+
+_SHELL_EXT = (".sh", ".bash", ".ksh", ".zsh")
+_SYSTEMD_EXT = (".service", ".timer", ".socket", ".path", ".mount")
+_CONFIG_EXT = (
+    ".conf",
+    ".cfg",
+    ".ini",
+    ".toml",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".env",
+    ".properties",
+    ".xml",
+    ".pem",
+    ".key",
+)
+_SCANNED_DIRS = ("scripts", "config", "conf", "etc", "hooks", "cron", "migrations", "systemd")
+_SHEBANG = re.compile(rb"^#!\s*\S*(?:sh|bash|ksh|zsh|dash)\b")
+
+
+def scanned_kind(
+    path: str, head: bytes, *, hooks: Sequence[str] = (), migrations: Sequence[str] = ()
+) -> Kind | None:
+    """Which scanner family reads ``path``, or None when preflight does not scan it.
+
+    Scanned: ``*.sh`` and other shell scripts (by extension or shebang), ``*.sql`` and manifest migrations,
+    systemd units and timers, cron files (a path with a ``cron`` component or named ``crontab``), manifest
+    hooks, and config-like files under ``scripts/``, ``config/``, ``conf/``, ``etc/``, ``hooks/``, ``cron/``.
+    """
+    lower = path.lower()
+    name = posixpath.basename(lower)
+    parts = lower.split("/")
+    if path in migrations or lower.endswith(".sql"):
+        return Kind.SQL
+    if lower.endswith(_SYSTEMD_EXT):
+        return Kind.SYSTEMD
+    if name == "crontab" or any("cron" in part for part in parts[:-1]) or name.startswith("cron"):
+        return Kind.CRON
+    if path in hooks or lower.endswith(_SHELL_EXT) or _SHEBANG.match(head):
+        return Kind.SHELL
+    in_scanned_dir = any(part in _SCANNED_DIRS for part in parts[:-1])
+    if lower.endswith(_CONFIG_EXT) and (in_scanned_dir or len(parts) == 1):
+        return Kind.CONFIG if name != "manifest.json" else None
+    if in_scanned_dir and "." not in name:
+        return Kind.SHELL if head.startswith(b"#!") else Kind.CONFIG
+    return None
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    # The text with comments removed (shell ``#``, SQL ``--``/``/* */``); empty for a comment line.
+    code: str
+
+
+@dataclass(frozen=True)
+class TextFile:
+    path: str
+    kind: Kind
+    lines: tuple[Line, ...]
+
+    def code_lines(self) -> Iterator[Line]:
+        return (line for line in self.lines if line.code.strip())
+
+
+_SHELL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
+
+
+def split_lines(path: str, kind: Kind, text: str) -> TextFile:
+    lines: list[Line] = []
+    if kind is Kind.SQL:
+        text_code = _strip_sql_comments(text)
+        for number, (raw, code) in enumerate(zip(text.splitlines(), text_code.splitlines(), strict=False), 1):
+            lines.append(Line(number, raw[:MAX_LINE_CHARS], code[:MAX_LINE_CHARS]))
+    else:
+        for number, raw in enumerate(text.splitlines(), 1):
+            cut = raw[:MAX_LINE_CHARS]
+            stripped = cut.lstrip()
+            if kind is Kind.SYSTEMD or kind is Kind.CONFIG:
+                code = "" if stripped.startswith(("#", ";")) else cut
+            else:
+                code = _SHELL_COMMENT.sub("", cut)
+            lines.append(Line(number, cut, code))
+    return TextFile(path, kind, tuple(lines))
+
+
+def _strip_sql_comments(text: str) -> str:
+    """SQL with ``--`` and ``/* */`` comments blanked (newlines kept, so line numbers stay); linear."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    quote: str | None = None
+    while i < n:
+        c = text[i]
+        if quote:
+            out.append(c)
+            if c == quote:
+                quote = None
+            i += 1
+        elif c in ("'", '"'):
+            quote = c
+            out.append(c)
+            i += 1
+        elif text.startswith("--", i):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            out.append(" " * (end - i))
+            i = end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+            out.append("".join("\n" if ch == "\n" else " " for ch in text[i:end]))
+            i = end
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    """Everything one preflight run knows, shared by the scanners."""
+
+    manifest: Manifest
+    texts: tuple[TextFile, ...]
+    mtimes: Mapping[str, Any]
+    archive_sha256: str | None
+    inventory: Inventory | None
+    advisories: tuple[Mapping[str, Any], ...]
+    options: PreflightOptions
+
+    def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
+        return (t for t in self.texts if t.kind in kinds)
+
+
+def snippet(text: str, limit: int = 160) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def at_line(
+    code: str,
+    severity: Severity,
+    *,
+    path: str,
+    line: int | None,
+    message: str,
+    remedy: str,
+    text: str | None = None,
+    **evidence: Any,
+) -> Finding:
+    """A finding located at ``path`` line ``line``, the line's text (shortened) as evidence."""
+    where = f"{path}:{line}" if line else path
+    ev: dict[str, Any] = {"file": path}
+    if line:
+        ev["line"] = line
+    if text is not None:
+        ev["text"] = snippet(text)
+    ev.update(evidence)
+    return Finding(
+        code=code, severity=severity, path=path, message=f"{where}: {message}", remedy=remedy, evidence=ev
+    )

@@ -1,0 +1,72 @@
+"""Manifest dependencies: unbounded constraints, and constraints the target's installed versions miss."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, at_line
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    manifest = ctx.manifest
+    for dep in manifest.dependencies:
+        line = manifest.line_of(dep.name)
+        shown = f'{{"name": "{dep.name}", "version": "{dep.constraint.text}"}}'
+        if dep.constraint.unbounded:
+            yield at_line(
+                "preflight.dependency_unbounded",
+                Severity.MEDIUM,
+                path="manifest.json",
+                line=line,
+                text=shown,
+                dependency=dep.name,
+                constraint=str(dep.constraint),
+                message=f"dependency {dep.name!r} {str(dep.constraint)!r} has no upper bound: "
+                "any future major release is declared compatible",
+                remedy='Ask the vendor for the tested range (e.g. ">=3.0,<4").',
+            )
+        if ctx.inventory is None:
+            continue
+        installed = ctx.inventory.components.get(dep.name)
+        if installed is None:
+            yield at_line(
+                "preflight.dependency_missing",
+                Severity.HIGH,
+                path="manifest.json",
+                line=line,
+                text=shown,
+                dependency=dep.name,
+                constraint=str(dep.constraint),
+                message=f"dependency {dep.name!r} is not installed on the target (inventory components)",
+                remedy=f"Install {dep.name} {dep.constraint} first, or correct the inventory.",
+            )
+            continue
+        admitted = dep.constraint.admits(installed)
+        if admitted is False:
+            yield at_line(
+                "preflight.dependency_unsatisfied",
+                Severity.HIGH,
+                path="manifest.json",
+                line=line,
+                text=shown,
+                dependency=dep.name,
+                constraint=str(dep.constraint),
+                installed=installed,
+                message=f"dependency {dep.name!r} needs {str(dep.constraint)!r}; the target has {installed}",
+                remedy=f"Upgrade {dep.name} on the target to a version matching {dep.constraint} first.",
+            )
+        elif admitted is None:
+            yield at_line(
+                "preflight.dependency_unverifiable",
+                Severity.LOW,
+                path="manifest.json",
+                line=line,
+                text=shown,
+                dependency=dep.name,
+                constraint=str(dep.constraint),
+                installed=installed,
+                message=f"installed {dep.name} version {installed!r} cannot be compared with "
+                f"{str(dep.constraint)!r}",
+                remedy="Check the dependency by hand; record the installed version in PEP 440 form.",
+            )

@@ -1,0 +1,123 @@
+"""External endpoints (URLs, host names, IP addresses) in scripts and config outside ``allowed_endpoints``.
+
+Bare names are only taken where they are used as endpoints (arguments of network tools, ``host =``-style
+keys, ``user@host``), never any dotted word: ``dten.hybrid.enable`` and ``config.toml`` are not hosts.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, Kind, at_line
+
+_URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{1,15})://([^\s'\"<>`()\[\]{}|;]+)")
+_NAME = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+_IPV4 = r"(?:\d{1,3}\.){3}\d{1,3}"
+_HOST = rf"(?:{_NAME}|{_IPV4})"
+# Network tools and the word after their options is a host.
+_TOOL_HOST = re.compile(
+    r"\b(?:curl|wget|nc|ncat|netcat|telnet|ftp|sftp|ping|nslookup|dig|host|traceroute|openssl\s+s_client"
+    r"\s+-connect)\s+(?:-{1,2}\w[\w-]*(?:[ =](?!-)[^\s-]\S*)?\s+)*\"?(" + _HOST + r")\b"
+)
+_REMOTE_TOOL = re.compile(r"\b(?:ssh|scp|rsync|sftp)\b")
+_USER_AT_HOST = re.compile(r"(?<![\w.-])[\w.-]{1,64}@(" + _HOST + r")\b")
+_HOST_FLAG = re.compile(r"\s(?:-h|--host|--server|--endpoint)[ =]\"?(" + _HOST + r")\b")
+_HOST_KEY = re.compile(
+    r"(?<![\w.-])([\w.-]{1,128})[\"']?\s*[:=]\s*[\"']?(" + _HOST + r")(?::\d+)?[\"']?\s*(?:$|[,;#])"
+)
+_HOST_KEY_NAME = re.compile(r"(?i)host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror")
+_IP_PORT = re.compile(r"(?<![\w.])(" + _IPV4 + r"):\d{1,5}\b")
+_LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
+_LOCAL_SUFFIXES = (".localhost", ".local", ".localdomain", ".internal", ".invalid", ".test", ".example")
+# Not endpoints: dotted names that are files or code, caught by the URL-less patterns above.
+_FILE_SUFFIXES = (
+    ".sh",
+    ".sql",
+    ".conf",
+    ".json",
+    ".toml",
+    ".yaml",
+    ".yml",
+    ".txt",
+    ".log",
+    ".service",
+    ".timer",
+    ".py",
+    ".tar",
+    ".gz",
+    ".zip",
+    ".pem",
+    ".crt",
+    ".key",
+    ".pid",
+    ".lock",
+    ".d",
+)
+
+
+def _hosts(line: str) -> Iterator[tuple[str, str]]:
+    """(host, what) pairs on one line of code."""
+    for m in _URL.finditer(line):
+        scheme = m.group(1).lower()
+        if scheme == "file":
+            continue
+        try:
+            host = urlsplit(f"{scheme}://{m.group(2)}").hostname
+        except ValueError:
+            continue
+        if host and "$" not in host and "{" not in host:
+            yield host, f"{scheme} URL"
+    for pattern, what in (
+        (_TOOL_HOST, "network tool argument"),
+        (_HOST_FLAG, "host option"),
+        (_IP_PORT, "address with port"),
+    ):
+        for m in pattern.finditer(line):
+            yield m.group(1), what
+    if _REMOTE_TOOL.search(line):
+        for m in _USER_AT_HOST.finditer(line):
+            yield m.group(1), "remote login"
+    for m in _HOST_KEY.finditer(line):
+        if _HOST_KEY_NAME.search(m.group(1)):
+            yield m.group(2), "endpoint setting"
+
+
+def _external(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        if host in _LOCAL_NAMES or host.endswith(_LOCAL_SUFFIXES) or host.endswith(_FILE_SUFFIXES):
+            return False
+        return "." in host
+    return not (address.is_loopback or address.is_unspecified or address.is_link_local)
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    inventory = ctx.inventory
+    for text in ctx.of_kind(Kind.SHELL, Kind.CONFIG, Kind.SYSTEMD, Kind.CRON, Kind.SQL):
+        for line in text.code_lines():
+            seen: set[str] = set()
+            for found, what in _hosts(line.code):
+                host = found.lower().rstrip(".")
+                if host in seen or not _external(host):
+                    continue
+                seen.add(host)
+                if inventory is not None and inventory.endpoint_allowed(host):
+                    continue
+                yield at_line(
+                    "preflight.external_endpoint",
+                    Severity.MEDIUM,
+                    path=text.path,
+                    line=line.number,
+                    text=line.text,
+                    host=host,
+                    found_as=what,
+                    message=f"contacts {host!r}, which is not in the target's allowed endpoints",
+                    remedy="Confirm the endpoint with the vendor; add it to network.allowed_endpoints if "
+                    "the target may reach it, or block the step.",
+                )

@@ -1,0 +1,63 @@
+"""Scripts that escalate privileges (sudo, su, pkexec, doas) or assume they already run as root."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, Kind, at_line
+
+# A command word: at the start of a line or after ; & | ( ` $( then do else ! or another escalator's flags.
+_COMMAND_START = r"(?:^|[;&|(`]|\$\(|\bthen\s|\bdo\s|\belse\s|!\s)\s*"
+_ESCALATE = re.compile(_COMMAND_START + r"(sudo|su|pkexec|doas|runuser)(?=\s|$)")
+_ROOT_CHECK = re.compile(
+    r"\bid\s+-u\b|\$\{?EUID\}?|\$\{?UID\}?\s*(?:-eq|-ne|==|!=)\s*0\b|\bwhoami\b[^;&|]{0,80}\broot\b"
+    r"|must\s+be\s+run\s+as\s+root|requires?\s+root"
+)
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    sudo = ctx.inventory.sudo if ctx.inventory is not None else None
+    for text in ctx.of_kind(Kind.SHELL, Kind.CRON):
+        for line in text.code_lines():
+            m = _ESCALATE.search(line.code)
+            if m:
+                tool = m.group(1)
+                if sudo is False:
+                    yield at_line(
+                        "preflight.sudo_unavailable",
+                        Severity.HIGH,
+                        path=text.path,
+                        line=line.number,
+                        text=line.text,
+                        tool=tool,
+                        message=f"the script runs {tool!r} but the target's installers run without sudo "
+                        "(inventory host.sudo = false); the step will fail or hang at a password prompt",
+                        remedy="Ask the vendor for an installer that runs unprivileged, or grant the "
+                        "specific command to the installer account and update the inventory.",
+                    )
+                else:
+                    yield at_line(
+                        "preflight.privileged_script",
+                        Severity.INFO,
+                        path=text.path,
+                        line=line.number,
+                        text=line.text,
+                        tool=tool,
+                        message=f"the script escalates privileges with {tool!r}",
+                        remedy="Confirm the installer account may run this command on the target.",
+                    )
+                continue
+            if _ROOT_CHECK.search(line.code):
+                yield at_line(
+                    "preflight.root_assumed",
+                    Severity.HIGH if sudo is False else Severity.INFO,
+                    path=text.path,
+                    line=line.number,
+                    text=line.text,
+                    message="the script checks for or assumes root"
+                    + (" but the target's installers run without sudo" if sudo is False else ""),
+                    remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop "
+                    "the root requirement.",
+                )

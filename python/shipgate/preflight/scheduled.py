@@ -1,0 +1,76 @@
+"""Scheduled work the package installs: cron entries, systemd timers, ``at``/``batch`` jobs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, Kind, at_line
+
+_CRON_ENTRY = re.compile(
+    r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)|"
+    r"(?:[\d*/,-]+|[A-Za-z]{3})(?:\s+(?:[\d*/,-]+|[A-Za-z]{3})){4})\s+\S"
+)
+_TIMER_TRIGGER = re.compile(
+    r"^\s*(OnCalendar|OnBootSec|OnStartupSec|OnUnitActiveSec|OnUnitInactiveSec|"
+    r"OnActiveSec)\s*="
+)
+_SHELL_SCHEDULE = re.compile(
+    r"\bcrontab\s+(?!-l\b)(?:-u\s+\S+\s+)?\S"  # installs a crontab (crontab -l only lists)
+    r"|(?:>>?|\btee\s+(?:-a\s+)?)\s*\"?/etc/cron"  # writes into /etc/cron*
+    r"|\b(?:cp|install|ln|mv)\b[^;&|]{0,256}\s\"?/etc/cron"
+    r"|(?:^|[;&|]\s*|\|\s*)(?:at|batch)\s+(?:-[fmqMt]\s*\S*\s+)*(?:now|noon|midnight|teatime|tomorrow|\d)"
+    r"|\|\s*(?:at|batch)\b"
+    r"|\bsystemd-run\b[^;&|]{0,256}--on-(?:calendar|active|boot)"
+)
+
+_REMEDY = (
+    "Review what the job runs and how often; make sure the target's operations team owns it, "
+    "and that it is removed when the package is."
+)
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    for text in ctx.of_kind(Kind.CRON):
+        for line in text.code_lines():
+            if _CRON_ENTRY.match(line.code):
+                yield at_line(
+                    "preflight.scheduled_job",
+                    Severity.MEDIUM,
+                    path=text.path,
+                    line=line.number,
+                    text=line.text,
+                    mechanism="cron",
+                    message="the package installs a cron entry",
+                    remedy=_REMEDY,
+                )
+    for text in ctx.of_kind(Kind.SYSTEMD):
+        if not text.path.endswith(".timer"):
+            continue
+        for line in text.code_lines():
+            if _TIMER_TRIGGER.match(line.code):
+                yield at_line(
+                    "preflight.scheduled_job",
+                    Severity.MEDIUM,
+                    path=text.path,
+                    line=line.number,
+                    text=line.text,
+                    mechanism="systemd-timer",
+                    message="the package installs a systemd timer",
+                    remedy=_REMEDY,
+                )
+                break
+    for text in ctx.of_kind(Kind.SHELL):
+        for line in text.code_lines():
+            if _SHELL_SCHEDULE.search(line.code):
+                yield at_line(
+                    "preflight.scheduled_job",
+                    Severity.MEDIUM,
+                    path=text.path,
+                    line=line.number,
+                    text=line.text,
+                    mechanism="script",
+                    message="the script schedules a job (crontab, /etc/cron*, at, systemd-run)",
+                    remedy=_REMEDY,
+                )

@@ -1,0 +1,214 @@
+"""External endpoints and hard-coded credentials, each with its near-twin; ordinary scripts stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+from preflight_kit import located, package, run, script
+
+from shipgate.findings import Severity
+from shipgate.preflight.credentials import entropy
+
+PRE = "scripts/pre-upgrade.sh"
+
+
+@pytest.mark.parametrize(
+    ("line", "host"),
+    [
+        (
+            "curl -fsS https://telemetry.vendor-cloud.com/v1/report -d @status.json",
+            "telemetry.vendor-cloud.com",
+        ),
+        ("wget -q -O /tmp/x http://198.51.100.20/agent.tgz", "198.51.100.20"),
+        ("nc -z 203.0.113.9 5432", "203.0.113.9"),
+        ("scp dump.sql backup@archive.vendor-cloud.com:/dumps/", "archive.vendor-cloud.com"),
+        ("psql -h db.vendor-cloud.com -U dten", "db.vendor-cloud.com"),
+        ("exec 3<>/dev/tcp/x; echo 203.0.113.7:8443", "203.0.113.7"),
+    ],
+)
+def test_endpoint_outside_the_allowed_list(line: str, host: str) -> None:
+    found = run(package({PRE: script(line)}))
+    assert located(found, "preflight.external") == [("preflight.external_endpoint", PRE, 3)]
+    assert found[-1].evidence["host"] == host
+
+
+def test_allowed_endpoint_is_quiet() -> None:
+    found = run(package({PRE: script("curl -fsS https://updates.example.net/dten/7.4.0/notes.txt")}))
+    assert located(found, "preflight.external") == []
+
+
+def test_endpoint_in_config() -> None:
+    risky = run(
+        package(
+            {
+                "config/dten.conf": "# telemetry\nlog.level = info\n"
+                "telemetry.endpoint = metrics.vendor-cloud.com\n"
+            }
+        )
+    )
+    assert located(risky, "preflight.external") == [("preflight.external_endpoint", "config/dten.conf", 3)]
+    benign = run(
+        package(
+            {"config/dten.conf": "# telemetry\nlog.level = info\ntelemetry.endpoint = updates.example.net\n"}
+        )
+    )
+    assert located(benign, "preflight.external") == []
+
+
+def test_without_inventory_every_external_endpoint_is_reported() -> None:
+    found = run(package({PRE: script("curl https://updates.example.net/x")}), None)
+    assert located(found, "preflight.external") == [("preflight.external_endpoint", PRE, 3)]
+
+
+@pytest.mark.parametrize(
+    ("risky", "benign", "kind", "severity"),
+    [
+        (
+            'DB_PASSWORD="S3cr3t-Pa55w0rd"',
+            'DB_PASSWORD="${DB_PASSWORD:?set DB_PASSWORD}"',
+            "password assignment",
+            Severity.HIGH,
+        ),
+        (
+            "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+            "export AWS_ACCESS_KEY_ID=$AWS_ACCESS_KEY_ID",
+            "AWS access key id",
+            Severity.CRITICAL,
+        ),
+        (
+            "curl https://admin:hunter22@updates.example.net/upload",
+            "curl https://updates.example.net/upload",
+            "password in URL",
+            Severity.HIGH,
+        ),
+        (
+            'API_TOKEN="q8Zr2mXv9LpT4wKs7NbYc"',
+            'API_TOKEN="$(cat /run/secrets/dten_token)"',
+            "token assignment",
+            Severity.HIGH,
+        ),
+        ("mysql -u root -pS3cretPw dten < x", "mysql -u root -p dten < x", "password option", Severity.HIGH),
+        (
+            "ghp_1234567890abcdefghijABCDEFGHIJ123456",
+            "echo ghp_tokens_are_read_from_vault",
+            "GitHub token",
+            Severity.CRITICAL,
+        ),
+    ],
+)
+def test_credential_in_script(risky: str, benign: str, kind: str, severity: Severity) -> None:
+    found = run(package({PRE: script("echo start", risky)}))
+    assert located(found, "preflight.hardcoded") == [("preflight.hardcoded_credential", PRE, 4)]
+    hit = next(f for f in found if f.code == "preflight.hardcoded_credential")
+    assert hit.evidence["kind"].startswith(kind) and hit.severity is severity
+    assert hit.remedy.startswith("Remove the credential")
+    assert located(run(package({PRE: script("echo start", benign)})), "preflight.hardcoded") == []
+
+
+def test_private_key_and_sql_password() -> None:
+    found = run(
+        package(
+            {
+                "config/tls.pem": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+                "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n",
+                "scripts/migrations/0043_user.sql": "CREATE ROLE dten_ro LOGIN PASSWORD 'Pa55-w0rd-2026';\n",
+            }
+        )
+    )
+    assert located(found, "preflight.hardcoded") == [
+        ("preflight.hardcoded_credential", "config/tls.pem", 4),
+        ("preflight.hardcoded_credential", "scripts/migrations/0043_user.sql", 1),
+    ]
+    benign = run(
+        package(
+            {
+                "config/tls.pem": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+                "scripts/migrations/0043_user.sql": "CREATE ROLE dten_ro LOGIN;\n",
+            }
+        )
+    )
+    assert located(benign, "preflight.hardcoded") == []
+
+
+def test_the_secret_never_appears_in_the_finding() -> None:
+    found = run(package({PRE: script('DB_PASSWORD="S3cr3t-Pa55w0rd"')}))
+    hit = next(f for f in found if f.code == "preflight.hardcoded_credential")
+    assert "S3cr3t-Pa55w0rd" not in repr(hit.to_dict())
+    assert hit.evidence["redacted"] == "S3cr…(15 chars)"
+
+
+def test_entropy() -> None:
+    assert entropy("") == 0.0
+    assert entropy("aaaa") == 0.0
+    assert entropy("abcd") == 2.0
+
+
+# Ordinary upgrade scripts, config and SQL as vendors write them: none of it is a credential or an endpoint.
+BENIGN = {
+    "scripts/pre-upgrade.sh": """#!/bin/bash
+# Pre-upgrade checks for dten. See https://docs.example.net/dten/upgrade (comment, not a call).
+set -euo pipefail
+readonly PREFIX="${DTEN_PREFIX:-/opt/dten}"
+readonly BACKUP_DIR="/var/backups/dten-$(date +%Y%m%d%H%M%S)"
+VERSION=7.4.0.1
+EXPECTED_SHA256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+password_file="/etc/dten/db.password"
+PGPASSWORD="$(cat "$password_file")"
+export PGPASSWORD
+TOKEN_PATH=/run/secrets/dten-token
+log() { printf '%s %s\\n' "$(date -Is)" "$*" >&2; }
+log "checking free space in ${PREFIX}"
+avail=$(df --output=avail -k "$PREFIX" | tail -1)
+if (( avail < 1048576 )); then log "need 1 GiB free"; exit 1; fi
+mkdir -p "$BACKUP_DIR"
+cp -a "${PREFIX}/etc/dten.conf" "$BACKUP_DIR/"
+tar -C "$PREFIX" -czf "$BACKUP_DIR/state.tgz" var/state
+echo "$EXPECTED_SHA256  bin/dtend" | sha256sum -c -
+systemctl stop dten-agentd.service
+pg_dump -h localhost -U dten dten > "$BACKUP_DIR/dten.sql"
+curl -fsS http://127.0.0.1:8080/healthz
+read -r -s -p "Password: " password
+ssh -o BatchMode=yes localhost true
+log "done; dten.hybrid.enable will be set by post-upgrade.sh"
+""",
+    "scripts/post-upgrade.sh": """#!/bin/sh
+set -eu
+CONF=/opt/dten/etc/dten.conf
+sed -i 's/^dten.legacy.mode.*$//' "$CONF"
+echo "dten.hybrid.enable = true" >> "$CONF"
+install -m 0640 -o dten -g dten config/dten.conf "$CONF"
+chown -R dten:dten /opt/dten/var
+find /opt/dten/var/cache -type f -mtime +30 -delete
+rm -rf "${CACHE_DIR:?}/tmp"
+systemctl daemon-reload
+systemctl start dten-agentd.service
+dten-ctl --password-file /etc/dten/db.password migrate-status
+""",
+    "config/dten.conf": """# dten configuration
+listen.address = 0.0.0.0:9443
+db.host = localhost
+db.name = dten
+db.user = dten
+db.password_file = /etc/dten/db.password
+auth.token_ttl = 3600
+tls.key_file = /etc/dten/tls/key.pem
+secret_store = vault
+log.file = /var/log/dten/dten.log
+updates.url = https://updates.example.net/dten
+api_key_header = X-Dten-Key
+""",
+    "scripts/migrations/0042_add_index.sql": """-- 0042: index for the routing lookup
+SET lock_timeout = '5s';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS routes_by_prefix ON routes (prefix);
+UPDATE settings SET value = 'true' WHERE key = 'dten.hybrid.enable';
+INSERT INTO schema_version (version, checksum)
+  VALUES (42, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+""",
+}
+
+
+def test_ordinary_files_raise_no_credential_or_endpoint_findings() -> None:
+    found = run(package(BENIGN))
+    assert located(found, "preflight.hardcoded") == []
+    assert located(found, "preflight.external") == []
+    # The only thing every scanner together has to say about these files: nothing above info.
+    assert [(f.code, f.path) for f in found if f.severity > Severity.INFO] == []
