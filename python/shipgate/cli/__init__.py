@@ -18,7 +18,10 @@ from collections.abc import Sequence
 from shipgate import __version__
 from shipgate.cli import audit as audit_command
 from shipgate.cli import hash as hash_command
+from shipgate.cli import inspect as inspect_command
+from shipgate.cli import trust as trust_command
 from shipgate.cli import verdicts as verdicts_command
+from shipgate.cli import verify_blob as verify_blob_command
 from shipgate.errors import ShipgateError
 
 EXIT_OK = 0
@@ -26,7 +29,7 @@ EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
 
 # Command modules, in the order `shipgate --help` lists them.
-COMMANDS = [hash_command, verdicts_command, audit_command]
+COMMANDS = [hash_command, inspect_command, verdicts_command, audit_command, trust_command, verify_blob_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

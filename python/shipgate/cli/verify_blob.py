@@ -1,0 +1,130 @@
+"""``shipgate verify-blob``: verify a signature over one file, like ``cosign verify-blob``.
+
+    shipgate verify-blob FILE --signature SIG --chain PEM --vendor NAME
+    shipgate verify-blob FILE --bundle BUNDLE --identity ID --issuer URL [--trusted-root FILE]
+
+Exit 0 verified, 1 not verified, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+# Anything signed this way is read whole into memory; manifests and feeds are small, but bound it.
+MAX_BLOB_BYTES = 256 << 20
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "verify-blob",
+        help="verify a detached signature or a Sigstore bundle over a file",
+        description="Verify FILE with a detached signature and PEM chain for a vendor, or with a Sigstore "
+        "bundle and an identity policy. Exit 0 verified, 1 not verified, 2 usage.",
+    )
+    p.add_argument("file", metavar="FILE")
+    detached = p.add_argument_group("detached signature (FORMATS §1)")
+    detached.add_argument("--signature", metavar="SIG", help="the detached signature (raw bytes)")
+    detached.add_argument("--chain", metavar="PEM", help="signing certificate first, then intermediates")
+    detached.add_argument("--vendor", metavar="NAME", help="whose pinned roots and identity rules apply")
+    bundle = p.add_argument_group("Sigstore bundle")
+    bundle.add_argument("--bundle", metavar="BUNDLE", help="a Sigstore bundle (v0.1-v0.3)")
+    bundle.add_argument("--identity", metavar="ID", help="expected certificate identity (SAN)")
+    bundle.add_argument("--issuer", metavar="URL", help="expected OIDC issuer")
+    bundle.add_argument(
+        "--trusted-root",
+        metavar="FILE",
+        help="trusted_root.json (default: <home>/trust/sigstore/trusted_root.json, else Sigstore production)",
+    )
+    p.add_argument("--json", action="store_true", help="print the result (or findings) as JSON")
+    p.set_defaults(handler=run, parser=p)
+
+
+def _read(path: str, what: str, limit: int = MAX_BLOB_BYTES) -> bytes:
+    from shipgate.errors import LimitExceeded, MalformedInput  # noqa: PLC0415
+
+    try:
+        p = Path(path)
+        if p.stat().st_size > limit:
+            raise LimitExceeded(f"{what} {path} is larger than {limit} bytes")
+        return p.read_bytes()
+    except OSError as exc:
+        raise MalformedInput(f"cannot read {what} {path}: {exc.strerror}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    parser: argparse.ArgumentParser = args.parser
+    detached = [args.signature, args.chain, args.vendor]
+    sigstore = [args.bundle, args.identity, args.issuer]
+    if args.bundle is not None:
+        if any(v is not None for v in detached):
+            parser.error("--bundle cannot be combined with --signature/--chain/--vendor")
+        if args.identity is None or args.issuer is None:
+            parser.error("--bundle needs --identity ID and --issuer URL")
+        return _run_bundle(args)
+    if any(v is not None for v in sigstore[1:]) or args.trusted_root is not None:
+        parser.error("--identity, --issuer and --trusted-root go with --bundle")
+    if any(v is None for v in detached):
+        parser.error("give --signature SIG --chain PEM --vendor NAME, or --bundle BUNDLE --identity ID --issuer URL")
+    return _run_detached(args)
+
+
+def _fail(args: argparse.Namespace, failure: Any, path: str) -> int:
+    finding = failure.finding(path)
+    if args.json:
+        print(json.dumps({"verified": False, "findings": [finding.to_dict()]}, indent=2, ensure_ascii=False))
+    else:
+        print(f"Error: {finding.code}: {finding.message}", file=sys.stderr)
+        if finding.remedy:
+            print(f"Remedy: {finding.remedy}", file=sys.stderr)
+        print("Verification FAILED", file=sys.stderr)
+    return 1
+
+
+def _ok(args: argparse.Namespace, result: dict[str, Any]) -> int:
+    if args.json:
+        print(json.dumps({"verified": True, "signature": result}, indent=2, ensure_ascii=False))
+    else:
+        print(f"Signer:  {result['signer']}")
+        print(f"Root:    {result['root']}")
+        print(f"Because: {result['trusted_because']}")
+        print("Verified OK")
+    return 0
+
+
+def _run_detached(args: argparse.Namespace) -> int:
+    from shipgate.trust import TrustStore  # noqa: PLC0415
+    from shipgate.trust.errors import TrustFailure  # noqa: PLC0415
+
+    data = _read(args.file, "file")
+    signature = _read(args.signature, "signature", 1 << 20)
+    chain = _read(args.chain, "chain", 1 << 20)
+    with TrustStore.open(args.home) as trust:
+        try:
+            result = trust.verify_detached(data, signature, chain, vendor=args.vendor)
+        except TrustFailure as failure:
+            path = args.signature if failure.code in ("trust.bad_signature", "trust.malformed_signature") else args.chain
+            return _fail(args, failure, path)
+    for note in result.findings:
+        print(f"Note: {note.code}: {note.message}", file=sys.stderr)
+    return _ok(args, result.to_dict())
+
+
+def _run_bundle(args: argparse.Namespace) -> int:
+    from shipgate.home import home_dir  # noqa: PLC0415
+    from shipgate.trust.errors import TrustConfigError, TrustFailure  # noqa: PLC0415
+    from shipgate.trust.sigstore_bundle import default_trusted_root, verify_bundle  # noqa: PLC0415
+
+    data = _read(args.file, "file")
+    bundle = _read(args.bundle, "bundle", 16 << 20)
+    root = Path(args.trusted_root) if args.trusted_root else default_trusted_root(home_dir(args.home))
+    try:
+        result = verify_bundle(data, bundle, identity=args.identity, issuer=args.issuer, trusted_root=root)
+    except TrustConfigError:
+        raise  # an unusable trusted root is the operator's error: exit 2 with the message
+    except TrustFailure as failure:
+        return _fail(args, failure, args.bundle)
+    return _ok(args, result.to_dict())

@@ -1,0 +1,148 @@
+"""Sigstore bundles (v0.1–v0.3), verified offline with the ``sigstore`` package against a pinned
+``trusted_root.json`` and an identity policy (certificate identity + OIDC issuer).
+
+No network: the trusted root is a file the operator pins (``--trusted-root``, else
+``<home>/trust/sigstore/trusted_root.json``, else the production root shipped inside the installed
+``sigstore`` package — pinned by its version). DSSE bundles must carry an in-toto statement with a
+subject whose SHA-256 is the artifact's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from shipgate.trust.errors import IdentityMismatch, MalformedSignature, SigstoreFailure, TrustConfigError
+
+# A bundle is a few KiB (a certificate chain, a signature, a log entry with an inclusion proof).
+MAX_BUNDLE_BYTES = 1 << 20
+MAX_TRUSTED_ROOT_BYTES = 4 << 20
+_PRODUCTION = "https%3A%2F%2Ftuf-repo-cdn.sigstore.dev"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SigstoreResult:
+    identity: str
+    issuer: str
+    signer: str  # the Fulcio certificate's subject alternative name(s)
+    trusted_root: str
+    dsse: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "signer": self.signer,
+            "chain": [],
+            "root": f"sigstore trusted root {self.trusted_root}",
+            "trusted_because": (
+                f"Sigstore bundle verified offline against {self.trusted_root}; certificate identity "
+                f"{self.identity!r} issued by {self.issuer!r}"
+            ),
+            "identity": self.identity,
+            "issuer": self.issuer,
+            "dsse": self.dsse,
+        }
+
+
+def default_trusted_root(home: Path | None) -> Path:
+    if home is not None:
+        pinned = home / "trust" / "sigstore" / "trusted_root.json"
+        if pinned.is_file():
+            return pinned
+    return Path(str(resources.files("sigstore") / "_store" / _PRODUCTION / "trusted_root.json"))
+
+
+def _read(path: Path, limit: int, what: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise MalformedSignature(f"{what} {path} is {size} bytes; at most {limit} are read")
+        return path.read_bytes()
+    except OSError as exc:
+        raise TrustConfigError(f"{what} {path}: {exc.strerror}") from None
+
+
+def verify_bundle(
+    data: bytes,
+    bundle_json: bytes,
+    *,
+    identity: str,
+    issuer: str,
+    trusted_root: Path,
+) -> SigstoreResult:
+    """Verify a Sigstore bundle over ``data``. Raises MalformedSignature (unreadable bundle),
+    TrustConfigError (unusable trusted root), IdentityMismatch or SigstoreFailure."""
+    from sigstore.errors import Error as SigstoreError  # noqa: PLC0415 - heavy, loaded on use
+    from sigstore.errors import VerificationError  # noqa: PLC0415
+    from sigstore.models import Bundle, InvalidBundle, TrustedRoot  # noqa: PLC0415
+    from sigstore.verify import Verifier  # noqa: PLC0415
+    from sigstore.verify.policy import Identity  # noqa: PLC0415
+
+    # 1. The pinned trusted root (never one from the bundle).
+    raw_root = _read(trusted_root, MAX_TRUSTED_ROOT_BYTES, "trusted root")
+    try:
+        root = TrustedRoot.from_file(str(trusted_root))
+        verifier = Verifier(trusted_root=root)
+    except (SigstoreError, ValueError) as exc:
+        raise TrustConfigError(f"trusted root {trusted_root} cannot be used: {exc}") from None
+    del raw_root
+    # 2. The bundle, bounded.
+    if len(bundle_json) > MAX_BUNDLE_BYTES:
+        raise MalformedSignature(f"the bundle is {len(bundle_json)} bytes; at most {MAX_BUNDLE_BYTES} are read")
+    try:
+        bundle = Bundle.from_json(bundle_json)
+    except (InvalidBundle, SigstoreError, ValueError) as exc:
+        raise MalformedSignature(f"not a usable Sigstore bundle: {exc}") from None
+    policy = Identity(identity=identity, issuer=issuer)
+    # 3. Signature, certificate chain at the signing time, transparency log / timestamps, identity policy.
+    try:
+        if bundle._dsse_envelope is not None:  # the sigstore CLI dispatches the same way
+            payload_type, payload = verifier.verify_dsse(bundle=bundle, policy=policy)
+            _check_statement(payload_type, payload, hashlib.sha256(data).hexdigest())
+        else:
+            verifier.verify_artifact(input_=data, bundle=bundle, policy=policy)
+    except VerificationError as exc:
+        text = str(exc)
+        if "SAN" in text or "OIDC" in text or "issuer" in text.lower() and "extension" in text.lower():
+            raise IdentityMismatch(
+                f"the bundle's certificate does not match identity {identity!r} / issuer {issuer!r}: {text}",
+                evidence={"identity": identity, "issuer": issuer},
+            ) from None
+        raise SigstoreFailure(f"Sigstore bundle verification failed: {text}") from None
+    except (SigstoreError, ValueError) as exc:
+        raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
+    sans = bundle.signing_certificate.extensions
+    from cryptography import x509  # noqa: PLC0415
+
+    try:
+        san = sans.get_extension_for_class(x509.SubjectAlternativeName).value
+        signer = ", ".join(str(v) for v in san.get_values_for_type(x509.RFC822Name)) or ", ".join(
+            str(v) for v in san.get_values_for_type(x509.UniformResourceIdentifier)
+        )
+    except x509.ExtensionNotFound:
+        signer = identity
+    return SigstoreResult(
+        identity=identity,
+        issuer=issuer,
+        signer=signer or identity,
+        trusted_root=str(trusted_root),
+        dsse=bundle._dsse_envelope is not None,
+    )
+
+
+def _check_statement(payload_type: str, payload: bytes, sha256: str) -> None:
+    from sigstore.errors import VerificationError  # noqa: PLC0415
+
+    if payload_type != "application/vnd.in-toto+json":
+        raise VerificationError(f"expected an in-toto statement in the DSSE envelope, got {payload_type}")
+    try:
+        statement = json.loads(payload)
+        subjects = statement["subject"]
+        digests = {str(s.get("digest", {}).get("sha256", "")).lower() for s in subjects}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise VerificationError("the DSSE payload is not an in-toto statement with subjects") from None
+    if sha256 not in digests:
+        raise VerificationError(f"in-toto statement has no subject with sha256 {sha256}")
