@@ -20,6 +20,8 @@ from shipgate.store.errors import StoreError
 BUSY_TIMEOUT_S = 60.0
 # libpq connect timeout: a dead PostgreSQL host is an error after this, not a hang.
 CONNECT_TIMEOUT_S = 10
+# SQLite page cache while bulk-loading (KiB); the connection's default is restored afterwards.
+BULK_CACHE_KIB = 256 * 1024
 # Advisory lock keys (second half; the first is a hash of the schema name).
 _WRITE_LOCK = 1
 _MIGRATE_LOCK = 2
@@ -108,7 +110,13 @@ class SQLiteDialect(Dialect):
         self, conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> int:
         marks = ", ".join("?" for _ in columns)
-        cursor = conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # noqa: S608
+        # A large page cache while loading: index inserts of random digests touch pages all over the B-tree.
+        (previous,) = conn.execute("PRAGMA cache_size").fetchone()
+        conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        try:
+            cursor = conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # noqa: S608
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(previous)}")
         return int(cursor.rowcount)
 
     def describe_error(self, exc: Exception) -> str:

@@ -241,11 +241,15 @@ class Transaction:
         """The newest verdict for an archive digest: ``HEX`` (sha256 or blake3), ``sha256:HEX`` or
         ``blake3:HEX``."""
         algorithm, hexdigest = normalize_digest(digest)
-        found: list[VerdictRecord] = []
-        for column in ("sha256", "blake3"):
-            if algorithm in (None, column):
-                found += self._verdicts(f"WHERE {column} = ?", (hexdigest,), "ORDER BY id DESC LIMIT 1")
-        return max(found, key=lambda r: r.id or 0, default=None)
+        columns = [c for c in ("sha256", "blake3") if algorithm in (None, c)]
+        # One statement (so it needs no transaction round trips); each branch uses its index.
+        branches = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT id, {', '.join(_VERDICT_COLUMNS)} FROM verdicts WHERE {c} = ?"  # noqa: S608
+            f" ORDER BY id DESC LIMIT 1) AS by_{c}"
+            for c in columns
+        )
+        row = self._exec(f"{branches} ORDER BY id DESC LIMIT 1", [hexdigest] * len(columns)).fetchone()
+        return _verdict_from_row(row) if row else None
 
     def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
         """Stored verdicts, newest first."""
@@ -563,6 +567,20 @@ class Store:
                 conn.execute("ROLLBACK")
             raise StoreError(self.dialect.describe_error(exc)) from exc
 
+    @contextmanager
+    def _reading(self) -> Iterator[Transaction]:
+        """For a read that is one statement: join the caller's transaction, else run it in autocommit
+        (a single statement sees one snapshot anyway) and save BEGIN/COMMIT round trips."""
+        conn = self._connection()
+        outer: Transaction | None = self._local.tx
+        if outer is not None:
+            yield outer
+            return
+        try:
+            yield Transaction(self, conn, write=False)
+        except self.dialect.driver_errors as exc:
+            raise StoreError(self.dialect.describe_error(exc)) from exc
+
     def _migrate(self) -> None:
         """Bring the schema to ``_schema.LATEST`` under the migration lock; two replicas opening at once
         apply each migration exactly once."""
@@ -629,11 +647,11 @@ class Store:
             return tx.import_verdicts(records, actor=actor, reason=reason)
 
     def get_verdict(self, digest: str) -> VerdictRecord | None:
-        with self.transaction(write=False) as tx:
+        with self._reading() as tx:
             return tx.get_verdict(digest)
 
     def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
-        with self.transaction(write=False) as tx:
+        with self._reading() as tx:
             return tx.verdicts(vendor=vendor, limit=limit)
 
     def append_trust_change(
@@ -654,19 +672,19 @@ class Store:
     def trust_changes(
         self, vendor: str | None = None, *, up_to_version: int | None = None
     ) -> list[TrustChange]:
-        with self.transaction(write=False) as tx:
+        with self._reading() as tx:
             return tx.trust_changes(vendor, up_to_version=up_to_version)
 
     def latest_trust_version(self, vendor: str) -> int:
-        with self.transaction(write=False) as tx:
+        with self._reading() as tx:
             return tx.latest_trust_version(vendor)
 
     def feed_state(self, vendor: str) -> FeedState | None:
-        with self.transaction(write=False) as tx:
+        with self._reading() as tx:
             return tx.feed_state(vendor)
 
     def feed_states(self) -> list[FeedState]:
-        with self.transaction(write=False) as tx:
+        with self._reading() as tx:
             return tx.feed_states()
 
     def set_feed_state(self, state: FeedState, *, actor: str, reason: str = "") -> None:
@@ -678,5 +696,5 @@ class Store:
             return tx.put_advisories(records, actor=actor, reason=reason)
 
     def advisories(self, vendor: str | None = None, *, kind: str | None = None) -> list[AdvisoryRecord]:
-        with self.transaction(write=False) as tx:
+        with self._reading() as tx:
             return tx.advisories(vendor, kind=kind)

@@ -18,7 +18,6 @@ from shipgate.findings import Finding
 Verdict = Literal["allow", "warn", "deny"]
 VERDICTS: tuple[Verdict, ...] = ("allow", "warn", "deny")
 
-_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -30,7 +29,8 @@ def format_time(moment: datetime) -> str:
     """The stored text of a time; a naive datetime is taken as UTC."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
+    # isoformat is several times faster than strftime and gives the same text for this format.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_time(text: str) -> datetime:
