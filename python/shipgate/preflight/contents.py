@@ -78,7 +78,7 @@ _CONFIG_EXT = (
     ".key",
 )
 _SCANNED_DIRS = ("scripts", "config", "conf", "etc", "hooks", "cron", "migrations", "systemd")
-_SHEBANG = re.compile(rb"^#!\s*\S*(?:sh|bash|ksh|zsh|dash)\b")
+_SHEBANG = re.compile(rb"^#![^\n]{0,80}\b(?:ba|da|k|z)?sh\b")
 
 
 def scanned_kind(
@@ -148,36 +148,21 @@ def split_lines(path: str, kind: Kind, text: str) -> TextFile:
     return TextFile(path, kind, tuple(lines))
 
 
+# Strings first (so "--" inside a literal is not a comment), then line and block comments; each
+# alternative runs to its end or the end of input, so no match attempt is retried: linear time.
+_SQL_TOKENS = re.compile(r"'[^']*(?:'|$)|\"[^\"]*(?:\"|$)|--[^\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/|$)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    token = m.group(0)
+    if token.startswith(("'", '"')):
+        return token
+    return "".join("\n" if ch == "\n" else " " for ch in token)
+
+
 def _strip_sql_comments(text: str) -> str:
-    """SQL with ``--`` and ``/* */`` comments blanked (newlines kept, so line numbers stay); linear."""
-    out: list[str] = []
-    i, n = 0, len(text)
-    quote: str | None = None
-    while i < n:
-        c = text[i]
-        if quote:
-            out.append(c)
-            if c == quote:
-                quote = None
-            i += 1
-        elif c in ("'", '"'):
-            quote = c
-            out.append(c)
-            i += 1
-        elif text.startswith("--", i):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            out.append(" " * (end - i))
-            i = end
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            end = n if end < 0 else end + 2
-            out.append("".join("\n" if ch == "\n" else " " for ch in text[i:end]))
-            i = end
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    """SQL with ``--`` and ``/* */`` comments blanked (newlines kept, so line numbers stay)."""
+    return _SQL_TOKENS.sub(_blank, text)
 
 
 @dataclass(frozen=True, kw_only=True)

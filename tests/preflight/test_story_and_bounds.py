@@ -1,0 +1,127 @@
+"""The DESIGN story end to end, which files are scanned, and the bounds on what is read."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import pytest
+from preflight_kit import INVENTORY, located, package, run, script
+
+from shipgate.findings import Severity
+from shipgate.preflight import PreflightOptions
+from shipgate.preflight.contents import Kind, scanned_kind
+
+BUILT = datetime(2026, 10, 2, 9, tzinfo=UTC)
+
+
+def test_the_dten_story() -> None:
+    """Full-upgrade-package-dten.zip from DESIGN.md: every problem it describes is found."""
+    contents = package(
+        {
+            "binaries/dtend": b"\x7fELF\x02\x01\x01\x00",
+            "lib/modules/6.1.0/extra/dten.ko": b"\x7fELF\x02\x01\x01\x00",
+            "scripts/pre-upgrade.sh": script(
+                "sudo systemctl stop dten-agent.service",
+                'DB_PASSWORD="Tr0ub4dor-and-3"',
+                "curl -fsS -d @/var/lib/dten/inventory.json https://telemetry.dten-vendor.io/v2/checkin",
+            ),
+            "scripts/post-upgrade.sh": script("psql -d dten -f scripts/migrations/0042_add_index.sql"),
+            "scripts/migrations/0042_add_index.sql": "ALTER TABLE routes ADD COLUMN hybrid boolean;\n",
+        },
+        mtimes={"binaries/dtend": datetime(2023, 3, 1), "lib/modules/6.1.0/extra/dten.ko": BUILT},
+        dependencies=[{"name": "openssl", "version": ">=3.0"}, {"name": "postgresql", "version": ">=14,<17"}],
+        reboot="recommended",
+        services=["dten-agent.service"],
+        config={"removed": ["dten.legacy.mode"], "required": {"dten.hybrid.enable": True}},
+        migrations=["scripts/migrations/0042_add_index.sql"],
+        hooks={"pre": "scripts/pre-upgrade.sh", "post": "scripts/post-upgrade.sh"},
+    )
+    found = run(contents)
+    assert sorted({f.code for f in found}) == [
+        "config.removed_key_set",
+        "config.required_value_mismatch",
+        "preflight.dependency_unbounded",
+        "preflight.external_endpoint",
+        "preflight.hardcoded_credential",
+        "preflight.migration_outside_lock",
+        "preflight.migration_unlocked",
+        "preflight.reboot_understated",
+        "preflight.stale_binary",
+        "preflight.sudo_unavailable",
+        "preflight.systemd_unit_missing",
+    ]
+    # Every finding says where (file, and line for text) and what to do.
+    for f in found:
+        assert f.evidence["file"] and f.remedy, f
+        assert f.code == "preflight.stale_binary" or f.evidence["line"] >= 1, f
+    assert located(found, "preflight.systemd") == [
+        ("preflight.systemd_unit_missing", "scripts/pre-upgrade.sh", 3),
+        ("preflight.systemd_unit_missing", "manifest.json", 53),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "head", "kind"),
+    [
+        ("scripts/pre-upgrade.sh", b"", Kind.SHELL),
+        ("scripts/run", b"#!/bin/bash\n", Kind.SHELL),
+        ("tools/upgrade", b"#!/usr/bin/env bash\n", Kind.SHELL),
+        ("db/0001.sql", b"", Kind.SQL),
+        ("systemd/dten.timer", b"", Kind.SYSTEMD),
+        ("etc/cron.d/dten", b"", Kind.CRON),
+        ("crontab", b"", Kind.CRON),
+        ("config/dten.toml", b"", Kind.CONFIG),
+        ("config/dten", b"key=value", Kind.CONFIG),
+        ("binaries/dtend", b"\x7fELF", None),
+        ("docs/README.md", b"", None),
+        ("manifest.json", b"{", None),
+        ("assets/logo.json", b"{", None),
+    ],
+)
+def test_which_files_are_scanned(path: str, head: bytes, kind: Kind | None) -> None:
+    assert scanned_kind(path, head) is kind
+
+
+def test_hooks_are_scanned_whatever_their_name() -> None:
+    assert scanned_kind("tools/pre", b"", hooks=["tools/pre"]) is Kind.SHELL
+
+
+def test_oversized_file_is_skipped_with_an_info_finding() -> None:
+    big = script("sudo true") + "#" * 2000
+    found = run(package({"scripts/big.sh": big}), options=PreflightOptions(max_file_bytes=1000))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("preflight.file_skipped", Severity.INFO, "scripts/big.sh")
+    ]
+    assert found[0].evidence["size"] == len(big)
+
+
+def test_binary_content_under_a_script_name_is_not_read() -> None:
+    assert run(package({"scripts/tool.sh": b"\x00\x01sudo rm -rf $X\n"})) == []
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a" * 8000,
+        "a." * 4000,
+        "-" * 8000,
+        "systemctl " + "--x " * 2000,
+        "curl " + "-o x " * 1600,
+        "x=" * 4000,
+        "ssh " + "a@" * 4000,
+        "password" * 1000,
+        "://" * 2700,
+        "rm -r " + "-f " * 2600,
+        "1.2.3." * 1300,
+    ],
+)
+def test_adversarial_lines_scan_in_bounded_time(line: str) -> None:
+    """1 MiB of one pathological line pattern, repeated over many lines, through every scanner."""
+    text = "\n".join([line] * (1024 * 1024 // (len(line) + 1)))
+    contents = package({"scripts/evil.sh": script(text), "config/evil.conf": text, "x/evil.sql": text})
+    started = time.monotonic()
+    run(contents, INVENTORY)
+    assert time.monotonic() - started < 20
