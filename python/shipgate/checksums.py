@@ -9,7 +9,7 @@ escaped and the line starts with ``\\``, exactly as GNU coreutils does, so our o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from shipgate.errors import MalformedInput
 
@@ -21,8 +21,7 @@ _TAGGED = re.compile(r"^(?P<tag>[A-Z0-9]+) \((?P<path>.*)\) = (?P<hex>[0-9a-fA-F
 _UNTAGGED = re.compile(r"^(?P<hex>[0-9a-fA-F]+) [ *](?P<path>.*)$")
 
 
-@dataclass(frozen=True)
-class ChecksumLine:
+class ChecksumLine(NamedTuple):  # a NamedTuple: `shipgate hash` starts without importing dataclasses
     algorithm: str
     hexdigest: str
     path: str

@@ -1,0 +1,5 @@
+"""``python -m shipgate`` is the ``shipgate`` command."""
+
+from shipgate.cli import run
+
+run()
