@@ -166,6 +166,7 @@ def crl(
         .issuer_name(issuer.cert.subject)
         .last_update(NOW - DAY)
         .next_update(next_update or NOW + 7 * DAY)
+        .add_extension(x509.CRLNumber(1), critical=False)
     )
     for r in revoked:
         builder = builder.add_revoked_certificate(

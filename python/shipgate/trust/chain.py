@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from cryptography import x509
 from cryptography.x509 import verification as xv
+from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from shipgate.trust.errors import (
@@ -37,6 +38,7 @@ MAX_CHAIN_DEPTH = 8
 MAX_INTERMEDIATES = 15
 
 _MARK = "shipgate:"
+_SHA256 = hashes.SHA256()
 _KU_NAMES = (
     "digital_signature",
     "content_commitment",
@@ -119,17 +121,63 @@ def _ku_validator(
     return check
 
 
+def _nonempty_eku(_policy: xv.Policy, cert: x509.Certificate, ext: x509.ExtendedKeyUsage | None) -> None:
+    # RFC 5280 §4.2.1.12: the extension lists one or more purposes.
+    if ext is not None and len(ext) == 0:
+        raise ValueError(f"{_MARK}eku: {describe(cert)} has an empty extendedKeyUsage")
+
+
+def _ca_key_usage(_policy: xv.Policy, cert: x509.Certificate, ext: x509.KeyUsage | None) -> None:
+    # RFC 5280 §4.2.1.3: without keyUsage a CA key is unrestricted; with it, keyCertSign must be set.
+    if ext is not None and not ext.key_cert_sign:
+        raise ValueError(f"{_MARK}ca-ku: {describe(cert)} may not sign certificates (keyCertSign)")
+
+
+def _ca_key_ids(
+    anchors: frozenset[bytes],
+) -> Callable[[xv.Policy, x509.Certificate, x509.SubjectKeyIdentifier], None]:
+    # RFC 5280 §4.2.1.1: every CA certificate but a trust anchor names its issuer's key.
+    def check(_policy: xv.Policy, cert: x509.Certificate, ext: x509.SubjectKeyIdentifier) -> None:
+        if cert.issuer == cert.subject or cert.fingerprint(_SHA256) in anchors:
+            return
+        try:
+            cert.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier)
+        except x509.ExtensionNotFound:
+            raise ValueError(f"{_MARK}aki: CA {describe(cert)} has no authorityKeyIdentifier") from None
+
+    return check
+
+
+def _san_rules(_policy: xv.Policy, cert: x509.Certificate, ext: x509.SubjectAlternativeName | None) -> None:
+    # RFC 5280 §4.2.1.6: with an empty subject the SAN is the identity and must be critical.
+    if len(cert.subject) == 0:
+        if ext is None:
+            raise ValueError(f"{_MARK}san: the leaf has neither a subject nor a subjectAltName")
+        if not cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).critical:
+            raise ValueError(f"{_MARK}san: the leaf's subject is empty and its subjectAltName is not critical")
+
+
 def _verifier(roots: Sequence[x509.Certificate], at: dt.datetime, policy: ChainPolicy) -> xv.ClientVerifier:
+    # A code-signing leaf may name its signer in the subject only; SAN is optional (but see _san_rules).
     ee = xv.ExtensionPolicy.webpki_defaults_ee().may_be_present(
-        x509.SubjectAlternativeName, xv.Criticality.AGNOSTIC, None
+        x509.SubjectAlternativeName, xv.Criticality.AGNOSTIC, _san_rules
     )
-    ca = xv.ExtensionPolicy.webpki_defaults_ca()
+    ca = (
+        xv.ExtensionPolicy.webpki_defaults_ca()
+        .may_be_present(x509.KeyUsage, xv.Criticality.AGNOSTIC, _ca_key_usage)
+        # RFC 5280 §4.2.1.2: SKI in every CA certificate (it is what path building matches AKIs against).
+        .require_present(
+            x509.SubjectKeyIdentifier,
+            xv.Criticality.NON_CRITICAL,
+            _ca_key_ids(frozenset(r.fingerprint(_SHA256) for r in roots)),
+        )
+    )
     if policy.eku is not None:
         ee = ee.require_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, _eku_validator(policy.eku))
         ca = ca.may_be_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, _ca_eku_validator(policy.eku))
     else:
-        ee = ee.may_be_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, None)
-        ca = ca.may_be_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, None)
+        ee = ee.may_be_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, _nonempty_eku)
+        ca = ca.may_be_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, _nonempty_eku)
     if policy.key_usage:
         ee = ee.require_present(x509.KeyUsage, xv.Criticality.AGNOSTIC, _ku_validator(policy.key_usage))
     return (
@@ -169,9 +217,9 @@ def validate_chain(
         raise InvalidChain(
             f"the chain offers {len(intermediates)} intermediates; at most {MAX_INTERMEDIATES}"
         )
-    # 1. A self-signed certificate offered by the package can never be an intermediate, and never an
-    #    anchor (anchors come from `roots` only); dropping it keeps path building from looping on it.
-    pool = [c for c in intermediates if not _self_signed(c)]
+    # 1. Everything the package offers is an untrusted candidate intermediate, a root it carries too:
+    #    anchors come from `roots` only, so a carried root can at most be a (useless) intermediate.
+    pool = list(intermediates)
     if not roots:
         raise _unknown_issuer(leaf, intermediates, roots, detail="the vendor has no active root")
     # 2. Path building and validation, by cryptography.
@@ -205,7 +253,9 @@ def _explain(
             f"an issuing CA restricts its extended key usage and does not allow code signing: {text}",
             evidence=evidence,
         )
-    if f"{_MARK}ku" in text or ("2.5.29.15" in text and "missing required extension" in text):
+    if f"{_MARK}ku:" in text or (
+        "2.5.29.15" in text and "missing required extension" in text and "subject=<Name(" + leaf.subject.rfc4514_string() in text
+    ):
         return WrongKeyUsage(
             f"the signing certificate {describe(leaf)} lacks key usage {', '.join(sorted(policy.key_usage))}",
             evidence=evidence,
@@ -232,7 +282,11 @@ def _explain(
                         "not_before": cert.not_valid_before_utc.isoformat(),
                     },
                 )
-    if "candidates exhausted" in text and "no interior errors" in text:
+    top = chain_top(leaf, intermediates)
+    carried_root = _self_signed(top) and fingerprint(top) not in {fingerprint(r) for r in roots}
+    if "candidates exhausted" in text and (
+        "no interior errors" in text or ("exceeds max depth" in text and carried_root)
+    ):
         if retired:
             try:
                 old = _verifier(retired, at, policy).verify(
@@ -251,9 +305,7 @@ def _explain(
         # A certificate names an issuer whose key did not sign it. When the top of what the package offers
         # is a root we do not pin, or names a pinned root it was not signed by, that is an unknown issuer
         # (an impostor with a familiar name); otherwise a certificate in the chain was altered.
-        top = chain_top(leaf, intermediates)
-        pinned = {fingerprint(r) for r in roots}
-        if (_self_signed(top) and fingerprint(top) not in pinned) or any(
+        if carried_root or any(
             r.subject == top.issuer for r in roots
         ):
             return _unknown_issuer(

@@ -1,0 +1,162 @@
+"""Running the shared X.509 corpora through shipgate's chain validator (and CRL check), case by case.
+Used by the corpus tests and printable for the report: ``python -m tests.trust.corpora``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.x509.oid import ExtendedKeyUsageOID
+
+from shipgate.errors import ShipgateError
+from shipgate.trust.chain import ChainPolicy, validate_chain
+from shipgate.trust.revocation import check_crls
+
+LIMBO_FAMILIES = ("rfc5280", "pathlen", "pathological", "crl", "cve")
+_EKU = {
+    "serverAuth": ExtendedKeyUsageOID.SERVER_AUTH,
+    "clientAuth": ExtendedKeyUsageOID.CLIENT_AUTH,
+    "codeSigning": ExtendedKeyUsageOID.CODE_SIGNING,
+    "anyExtendedKeyUsage": ExtendedKeyUsageOID.ANY_EXTENDED_KEY_USAGE,
+}
+_KU = {
+    "digitalSignature": "digital_signature",
+    "contentCommitment": "content_commitment",
+    "keyEncipherment": "key_encipherment",
+    "dataEncipherment": "data_encipherment",
+    "keyAgreement": "key_agreement",
+    "keyCertSign": "key_cert_sign",
+    "cRLSign": "crl_sign",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: str
+    expected: bool
+    actual: bool
+    detail: str
+
+    @property
+    def agrees(self) -> bool:
+        return self.expected == self.actual
+
+
+def limbo_cases(corpora: Path) -> Iterator[dict[str, object]]:
+    data = json.loads((corpora / "x509-limbo" / "limbo.json").read_text())
+    for case in data["testcases"]:
+        family = case["id"].split("::", 1)[0]
+        if family not in LIMBO_FAMILIES:
+            continue
+        if any(f.startswith("pedantic-webpki") for f in case["features"]):
+            continue
+        yield case
+
+
+def run_limbo_case(case: dict[str, object]) -> Outcome:
+    def pems(key: str) -> list[x509.Certificate]:
+        return [x509.load_pem_x509_certificate(p.encode()) for p in case[key]]  # type: ignore[attr-defined]
+
+    expected = case["expected_result"] == "SUCCESS"
+    try:
+        ekus = case["extended_key_usage"]
+        assert isinstance(ekus, list)
+        policy = ChainPolicy(
+            eku=_EKU[ekus[0]] if ekus else None,
+            key_usage=frozenset(_KU[k] for k in case["key_usage"]),  # type: ignore[attr-defined]
+            max_depth=case["max_chain_depth"] if case["max_chain_depth"] is not None else 8,  # type: ignore[arg-type]
+        )
+        at = dt.datetime.fromisoformat(str(case["validation_time"])) if case["validation_time"] else None
+        leaf = x509.load_pem_x509_certificate(str(case["peer_certificate"]).encode())
+        chain = validate_chain(leaf, pems("untrusted_intermediates"), pems("trusted_certs"), at=at, policy=policy)
+        crls = [x509.load_pem_x509_crl(p.encode()) for p in case["crls"]]  # type: ignore[attr-defined]
+        check_crls(chain, crls, at=at)
+    except (ShipgateError, ValueError) as exc:
+        return Outcome(str(case["id"]), expected, False, f"{type(exc).__name__}: {exc}")
+    return Outcome(str(case["id"]), expected, True, "")
+
+
+# PKITS (default settings): trust anchor, every certificate of the suite as an unordered intermediate pool,
+# every CRL, revocation required, time of interest 2022-03-14 (pkits_settings).
+PKITS_TIME = dt.datetime.fromtimestamp(1647264981, dt.UTC)
+
+
+def pkits_cases(corpora: Path) -> Iterator[tuple[str, bool]]:
+    expected = corpora / "x509-nist-pkits" / "expected"
+    for name, good in (("good.txt", True), ("bad.txt", False)):
+        for line in (expected / name).read_text().splitlines():
+            settings, _, cert = line.partition(":")
+            if settings.strip().lower() == "default" and cert.strip():
+                yield cert.strip(), good
+
+
+@dataclass
+class PkitsData:
+    anchor: x509.Certificate
+    pool: list[x509.Certificate]
+    crls: list[x509.CertificateRevocationList]
+
+    @classmethod
+    def load(cls, corpora: Path) -> PkitsData:
+        base = corpora / "x509-nist-pkits" / "PKITS_data_2048"
+        anchor = x509.load_der_x509_certificate((base / "certs" / "TrustAnchorRootCertificate.crt").read_bytes())
+        pool = []
+        for p in sorted((base / "certs").glob("*.crt")):
+            if p.name == "TrustAnchorRootCertificate.crt":
+                continue
+            try:
+                pool.append(x509.load_der_x509_certificate(p.read_bytes()))
+            except ValueError:
+                continue
+        crls = []
+        for p in sorted((base / "crls").glob("*.crl")):
+            try:
+                crls.append(x509.load_der_x509_crl(p.read_bytes()))
+            except ValueError:
+                continue
+        return cls(anchor, pool, crls)
+
+    def candidates(self, leaf: x509.Certificate) -> list[x509.Certificate]:
+        """The suite's certificates that could be on a path from ``leaf`` (by issuer name), as the
+        unordered pool a package would offer; shipgate bounds how many intermediates it accepts."""
+        chosen: list[x509.Certificate] = []
+        frontier = [leaf]
+        for _ in range(8):
+            names = {c.issuer for c in frontier}
+            frontier = [c for c in self.pool if c.subject in names and c not in chosen and c != leaf]
+            chosen.extend(frontier)
+        return chosen
+
+
+def run_pkits_case(corpora: Path, data: PkitsData, cert_file: str, expected: bool) -> Outcome:
+    base = corpora / "x509-nist-pkits" / "PKITS_data_2048" / "certs"
+    try:
+        leaf = x509.load_der_x509_certificate((base / cert_file).read_bytes())
+        chain = validate_chain(
+            leaf, data.candidates(leaf), [data.anchor], at=PKITS_TIME, policy=ChainPolicy(eku=None, key_usage=frozenset())
+        )
+        check_crls(chain, data.crls, at=PKITS_TIME, require=True)
+    except (ShipgateError, ValueError) as exc:
+        return Outcome(cert_file, expected, False, f"{type(exc).__name__}: {exc}")
+    return Outcome(cert_file, expected, True, "")
+
+
+if __name__ == "__main__":  # pragma: no cover - a report helper
+    import sys
+
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "shared" / "corpora"
+    outcomes = [run_limbo_case(c) for c in limbo_cases(root)]
+    print(f"limbo: {sum(o.agrees for o in outcomes)}/{len(outcomes)} agree")
+    for o in outcomes:
+        if not o.agrees:
+            print(f"  {o.case}: expected {'pass' if o.expected else 'fail'}; {o.detail[:150]}")
+    data = PkitsData.load(root)
+    p = [run_pkits_case(root, data, c, e) for c, e in pkits_cases(root)]
+    print(f"pkits: {sum(o.agrees for o in p)}/{len(p)} agree")
+    for o in p:
+        if not o.agrees:
+            print(f"  {o.case}: expected {'pass' if o.expected else 'fail'}; {o.detail[:150]}")
