@@ -144,3 +144,30 @@ def test_details_must_be_json(store: Store) -> None:
         store.append_audit(actor="a", action="b", subject="c", details={"x": object()})
     assert store.audit_entries() == []
     assert json.loads(canonical_json({"b": 1, "a": [1.5]})) == {"a": [1.5], "b": 1}
+
+
+def test_walks_the_log_page_by_page_with_filters(store: Store) -> None:
+    """Risk: keyset pagination skips or repeats entries at page boundaries (verify reads 5,000 a page)."""
+    for i in range(7):
+        store.append_audit(actor="a", action="even" if i % 2 == 0 else "odd", subject=str(i))
+    with store.transaction(write=False) as tx:
+        assert [r[0] for r in tx._audit_rows(page=3)] == [1, 2, 3, 4, 5, 6, 7]
+        assert [r[0] for r in tx._audit_rows(page=2, action="even")] == [1, 3, 5, 7]
+        assert [e.seq for e in tx.audit_entries(action="odd", limit=2)] == [2, 4]
+
+
+def test_postgres_connection_lost_is_replaced(store: Store) -> None:
+    """Risk: one server restart (or idle disconnect) breaks a long-running service's store for good."""
+    if store.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite has no server connection to lose")
+    store.append_audit(actor="a", action="before", subject="x")
+    with store.transaction(write=False) as tx:
+        pid = tx._exec("SELECT pg_backend_pid()").fetchone()[0]
+    import psycopg
+
+    with psycopg.connect(store.url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(StoreError, match="PostgreSQL state at"):
+        store.audit_entries()
+    store.append_audit(actor="a", action="after", subject="y")
+    assert [e.action for e in store.audit_entries()] == ["before", "after"]

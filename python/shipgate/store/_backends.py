@@ -45,6 +45,10 @@ class Dialect:
     def connect(self) -> Any:
         raise NotImplementedError
 
+    def is_broken(self, conn: Any) -> bool:
+        """True when the connection can no longer be used (PostgreSQL restarted...): open a new one."""
+        return False
+
     def begin_write(self, conn: Any) -> None:
         raise NotImplementedError
 
@@ -148,6 +152,9 @@ class PostgresDialect(Dialect):
                 f"cannot connect to PostgreSQL at {redact(self.url)}: {str(exc).strip()}; "
                 "check $SHIPGATE_STATE_URL, the server and its credentials"
             ) from exc
+
+    def is_broken(self, conn: Any) -> bool:
+        return bool(conn.closed or conn.broken)
 
     def _lock(self, conn: Any, key: int) -> None:
         conn.execute("SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), '')), %s)", (key,))

@@ -140,16 +140,26 @@ class Transaction:
         seq, digest = self._exec("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         return int(seq), str(digest)
 
-    def _audit_rows(self, *, after: int = 0, up_to: int | None = None) -> Iterator[AuditRow]:
+    def _audit_rows(
+        self, *, since: str | None = None, action: str | None = None, page: int = _AUDIT_PAGE
+    ) -> Iterator[AuditRow]:
+        """Rows in seq order, fetched a page at a time (keyset pagination on seq)."""
+        filters, params = "", []
+        if since is not None:
+            filters += " AND time >= ?"
+            params.append(since)
+        if action is not None:
+            filters += " AND action = ?"
+            params.append(action)
+        after = 0
         while True:
-            bound = "" if up_to is None else f" AND seq <= {int(up_to)}"
             rows = self._exec(
-                f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE seq > ?{bound} ORDER BY seq LIMIT {_AUDIT_PAGE}",  # noqa: S608
-                (after,),
+                f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE seq > ?{filters} ORDER BY seq LIMIT {int(page)}",  # noqa: S608
+                (after, *params),
             ).fetchall()
             for row in rows:
                 yield (int(row[0]), *row[1:])
-            if len(rows) < _AUDIT_PAGE:
+            if len(rows) < page:
                 return
             after = int(rows[-1][0])
 
@@ -157,11 +167,8 @@ class Transaction:
         self, *, since: datetime | None = None, action: str | None = None, limit: int | None = None
     ) -> Iterator[AuditEntry]:
         """Entries in seq order, optionally from a time on and of one action."""
-        since_text = format_time(since) if since else None
-        count = 0
-        for seq, time, actor, act, subject, details, prev_hash, digest in self._audit_rows():
-            if (since_text and time < since_text) or (action and act != action):
-                continue
+        rows = self._audit_rows(since=format_time(since) if since else None, action=action)
+        for count, (seq, time, actor, act, subject, details, prev_hash, digest) in enumerate(rows, 1):
             yield AuditEntry(
                 seq=seq,
                 time=time,
@@ -172,7 +179,6 @@ class Transaction:
                 prev_hash=prev_hash,
                 hash=digest,
             )
-            count += 1
             if limit is not None and count >= limit:
                 return
 
@@ -525,7 +531,8 @@ class Store:
         if self._closed:
             raise StoreError(f"state store {self.url} is closed")
         pid = os.getpid()
-        if getattr(self._local, "pid", None) != pid:
+        stale = getattr(self._local, "pid", None) == pid and self.dialect.is_broken(self._local.conn)
+        if getattr(self._local, "pid", None) != pid or (stale and self._local.tx is None):
             conn = self.dialect.connect()
             with self._guard:
                 self._connections.append((pid, conn))
