@@ -1,0 +1,209 @@
+"""Policy: safe defaults, rules, waivers (scope, expiry, audit), and file errors naming the field."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from shipgate.errors import MalformedInput
+from shipgate.findings import Finding, Severity
+from shipgate.policy import Action, Policy, Verdict, parse_policy
+
+NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)
+SCOPE = {"vendor": "Example Networks", "package": "dten", "version": "7.4.0"}
+
+
+def finding(code: str, severity: Severity, path: str = "scripts/pre-upgrade.sh") -> Finding:
+    return Finding(code=code, severity=severity, message=code, path=path)
+
+
+def verdict(policy: Policy, *findings: Finding) -> Verdict:
+    return policy.decide(findings, now=NOW, **SCOPE).verdict
+
+
+@pytest.mark.parametrize(
+    ("code", "severity", "expected"),
+    [
+        ("preflight.stale_binary", Severity.CRITICAL, Action.DENY),
+        ("preflight.sudo_unavailable", Severity.HIGH, Action.DENY),
+        ("preflight.external_endpoint", Severity.MEDIUM, Action.WARN),
+        ("preflight.dependency_unverifiable", Severity.LOW, Action.ALLOW),
+        ("preflight.privileged_script", Severity.INFO, Action.ALLOW),
+        # Safe floors, whatever their severity.
+        ("trust.no_signature", Severity.LOW, Action.DENY),
+        ("trust.unknown_issuer", Severity.MEDIUM, Action.DENY),
+        ("trust.revoked", Severity.INFO, Action.DENY),
+        ("advisory.withdrawn_package", Severity.LOW, Action.DENY),
+        ("manifest.digest_mismatch", Severity.MEDIUM, Action.DENY),
+        ("zip.overlapping_entries", Severity.HIGH, Action.DENY),
+        ("zip.nested_archive_uninspected", Severity.LOW, Action.ALLOW),
+    ],
+)
+def test_default_policy(code: str, severity: Severity, expected: Action) -> None:
+    assert verdict(Policy.default(), finding(code, severity)) is expected
+
+
+def test_no_findings_allow_and_any_deny_wins() -> None:
+    policy = Policy.default()
+    assert verdict(policy) is Verdict.ALLOW
+    decision = policy.decide(
+        [
+            finding("preflight.scheduled_job", Severity.MEDIUM),
+            finding("trust.unknown_issuer", Severity.CRITICAL),
+            finding("preflight.file_skipped", Severity.INFO),
+        ],
+        now=NOW,
+        **SCOPE,
+    )
+    assert decision.verdict is Verdict.DENY
+    assert [(r.finding.code, r.action) for r in decision.reasons] == [
+        ("trust.unknown_issuer", Action.DENY),
+        ("preflight.scheduled_job", Action.WARN),
+    ]
+    assert decision.reasons[0].rule.startswith("safe default: trust.unknown_issuer → deny")
+    assert decision.to_dict()["verdict"] == "deny"
+
+
+RULES = b"""
+[severity]
+medium = "allow"
+
+[[rules]]
+code = "preflight.external_endpoint"
+action = "deny"
+
+[[rules]]
+code = "preflight.*"
+min_severity = "high"
+action = "warn"
+
+[[rules]]
+code = "trust.unknown_issuer"
+action = "allow"
+"""
+
+
+def test_rules_first_match_then_severity_table_and_floors_hold() -> None:
+    policy = parse_policy(RULES, source="p.toml")
+    assert verdict(policy, finding("preflight.external_endpoint", Severity.MEDIUM)) is Verdict.DENY
+    assert verdict(policy, finding("preflight.sudo_unavailable", Severity.HIGH)) is Verdict.WARN
+    assert verdict(policy, finding("preflight.scheduled_job", Severity.MEDIUM)) is Verdict.ALLOW
+    assert verdict(policy, finding("config.renamed_key", Severity.MEDIUM)) is Verdict.ALLOW
+    assert verdict(policy, finding("config.required_key_missing", Severity.HIGH)) is Verdict.DENY
+    # A rule cannot relax a safe floor.
+    assert verdict(policy, finding("trust.unknown_issuer", Severity.CRITICAL)) is Verdict.DENY
+    reason = policy.decide([finding("preflight.sudo_unavailable", Severity.HIGH)], now=NOW, **SCOPE).reasons[0]
+    assert reason.rule == "p.toml rules[1]: preflight.* at high or above → warn"
+
+
+def waiver_policy(**fields: str) -> Policy:
+    lines = ["[[waivers]]"] + [f'{k} = "{v}"' if k != "expires" else f"{k} = {v}" for k, v in fields.items()]
+    return parse_policy("\n".join(lines).encode(), source="w.toml")
+
+
+WAIVER = {
+    "code": "preflight.sudo_unavailable",
+    "reason": "sudoers entry for systemctl (CHG-1234)",
+    "owner": "platform@example.net",
+    "expires": "2027-01-31T00:00:00Z",
+    "vendor": "Example Networks",
+    "package": "dten",
+}
+SUDO = finding("preflight.sudo_unavailable", Severity.HIGH)
+
+
+def test_waiver_applies_in_scope_and_is_reported() -> None:
+    decision = waiver_policy(**WAIVER).decide([SUDO], now=NOW, **SCOPE)
+    assert decision.verdict is Verdict.ALLOW and decision.reasons == ()
+    [applied] = decision.applied_waivers
+    assert applied.finding is SUDO and applied.instead is Action.DENY
+    assert applied.waiver.owner == "platform@example.net"
+    assert applied.waiver.expires == datetime(2027, 1, 31, tzinfo=UTC)
+    assert [f.code for f in decision.findings] == ["policy.waiver_applied"]
+    assert decision.findings[0].evidence["reason"] == "sudoers entry for systemctl (CHG-1234)"
+    assert decision.to_dict()["applied_waivers"][0]["instead"] == "deny"
+
+
+@pytest.mark.parametrize(
+    ("change", "applies"),
+    [
+        ({}, True),
+        ({"vendor": "Other Vendor"}, False),
+        ({"package": "dten-lite"}, False),
+        ({"version": "7.4.0"}, True),
+        ({"version": "7.4"}, True),
+        ({"version": "7.3.0"}, False),
+        ({"version": ">=7.4,<7.5"}, True),
+        ({"version": ">=7.5"}, False),
+        ({"path": "scripts/*.sh"}, True),
+        ({"path": "hooks/*"}, False),
+        ({"code": "preflight.*"}, True),
+        ({"code": "preflight.root_assumed"}, False),
+    ],
+)
+def test_waiver_scope(change: dict[str, str], applies: bool) -> None:
+    decision = waiver_policy(**{**WAIVER, **change}).decide([SUDO], now=NOW, **SCOPE)
+    assert (decision.verdict is Verdict.ALLOW) is applies
+    assert len(decision.applied_waivers) == (1 if applies else 0)
+
+
+def test_expired_waiver_does_not_apply_and_says_so() -> None:
+    decision = waiver_policy(**{**WAIVER, "expires": "2026-11-01"}).decide([SUDO, SUDO], now=NOW, **SCOPE)
+    assert decision.verdict is Verdict.DENY and decision.applied_waivers == ()
+    assert [(f.code, f.severity) for f in decision.findings] == [("policy.waiver_expired", Severity.INFO)]
+    assert "expired on 2026-11-01" in decision.findings[0].message
+    # The same waiver the day before it expires still applies.
+    assert verdict(waiver_policy(**{**WAIVER, "expires": "2026-11-27"}), SUDO) is Verdict.ALLOW
+
+
+def test_waiver_lifts_a_safe_floor_but_only_in_scope() -> None:
+    policy = waiver_policy(**{**WAIVER, "code": "trust.unknown_issuer", "version": "7.4.0"})
+    unknown = finding("trust.unknown_issuer", Severity.CRITICAL, "signing-chain.pem")
+    assert verdict(policy, unknown) is Verdict.ALLOW
+    assert (
+        policy.decide([unknown], vendor="Example Networks", package="dten", version="7.5.0", now=NOW).verdict
+        is Verdict.DENY
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b"[[waiver]]\ncode='x.y'", "waiver: unknown key"),
+        (b"[severity]\nhigh = 'maybe'", r"severity.high: must be allow, warn or deny"),
+        (b"[severity]\nsevere = 'deny'", r"severity.severe: must be one of"),
+        (b"[[rules]]\naction = 'deny'", r"rules\[0\].code: required"),
+        (b"[[rules]]\ncode = 'a.b'", r"rules\[0\].action: required"),
+        (b"[[rules]]\ncode = 'a.b'\naction = 'deny'\nmin_severity = 'urgent'", r"rules\[0\].min_severity"),
+        (b"[[rules]]\ncode = 'a.b'\naction = 'deny'\ncodes = 'x'", r"rules\[0\].codes: unknown key"),
+        (b"rules = 3", "rules: must be an array of tables"),
+        (b"[[waivers]]\ncode='a.b'\nowner='o'\nexpires=2027-01-01\npackage='dten'", r"waivers\[0\].reason: required"),
+        (b"[[waivers]]\ncode='a.b'\nreason='r'\nexpires=2027-01-01\npackage='dten'", r"waivers\[0\].owner: required"),
+        (b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\npackage='dten'", r"waivers\[0\].expires: required"),
+        (
+            b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\nexpires='soon'\npackage='dten'",
+            r"waivers\[0\].expires: not a date",
+        ),
+        (b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\nexpires=2027-01-01", r"waivers\[0\]: scope needs vendor"),
+        (b"[[waivers]]\ncode='*'\nreason='r'\nowner='o'\nexpires=2027-01-01\npackage='d'", r"waivers\[0\].code"),
+        (
+            b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\nexpires=2027-01-01\npackage='d'\nversion='>=x'",
+            r"waivers\[0\].version",
+        ),
+        (b"[severity", "not TOML"),
+    ],
+)
+def test_bad_policy_names_the_field(text: bytes, message: str) -> None:
+    with pytest.raises(MalformedInput, match=message):
+        parse_policy(text, source="bad.toml")
+
+
+def test_load_from_file(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_bytes(RULES)
+    policy = Policy.load(path)
+    assert policy.source == str(path) and len(policy.rules) == 3
+    with pytest.raises(MalformedInput, match="cannot read"):
+        Policy.load(tmp_path / "missing.toml")
