@@ -63,17 +63,46 @@ def _is_ca(cert: x509.Certificate) -> bool:
         return False
 
 
-def _distribution_names(cert: x509.Certificate) -> set[x509.GeneralName]:
+# The reasons a complete CRL answers for (RFC 5280 §5.2.5 onlySomeReasons narrows them).
+ALL_REASONS = frozenset(
+    {
+        x509.ReasonFlags.key_compromise,
+        x509.ReasonFlags.ca_compromise,
+        x509.ReasonFlags.affiliation_changed,
+        x509.ReasonFlags.superseded,
+        x509.ReasonFlags.cessation_of_operation,
+        x509.ReasonFlags.certificate_hold,
+        x509.ReasonFlags.privilege_withdrawn,
+        x509.ReasonFlags.aa_compromise,
+    }
+)
+
+
+def _names(point: x509.DistributionPoint | x509.IssuingDistributionPoint, issuer: x509.Name) -> set[x509.GeneralName]:
+    if point.full_name:
+        return set(point.full_name)
+    if point.relative_name is not None:  # nameRelativeToCRLIssuer: the CRL issuer's DN plus this RDN
+        return {x509.DirectoryName(x509.Name([*issuer.rdns, point.relative_name]))}
+    return set()
+
+
+def _distribution_names(cert: x509.Certificate) -> set[x509.GeneralName] | None:
+    """The names of the certificate's CRL distribution points; None when it names none."""
     try:
         points = cert.extensions.get_extension_for_class(x509.CRLDistributionPoints).value
     except x509.ExtensionNotFound:
-        return set()
-    return {name for point in points if point.full_name for name in point.full_name}
+        return None
+    names: set[x509.GeneralName] = set()
+    for point in points:
+        names |= _names(point, cert.issuer)
+    return names
 
 
-def _scope(crl: x509.CertificateRevocationList, cert: x509.Certificate, issuer: x509.Certificate) -> str | None:
-    """Why ``crl`` is not a complete CRL for ``cert`` (None when it is). Raises MalformedCrl for a CRL
-    that breaks RFC 5280 §5.2 in a way that must not be ignored."""
+def _scope(
+    crl: x509.CertificateRevocationList, cert: x509.Certificate, issuer: x509.Certificate
+) -> tuple[frozenset[x509.ReasonFlags], bool] | None:
+    """What ``crl`` answers for ``cert``: (reasons, is_delta), or None when it is not about ``cert``.
+    Raises MalformedCrl for a CRL that breaks RFC 5280 §5.2 in a way that must not be ignored."""
     where = f"the CRL of {describe(issuer)}"
     try:
         number = crl.extensions.get_extension_for_class(x509.CRLNumber)
@@ -84,30 +113,38 @@ def _scope(crl: x509.CertificateRevocationList, cert: x509.Certificate, issuer: 
     for ext in crl.extensions:
         if ext.critical and not isinstance(ext.value, _KNOWN_CRL_EXTENSIONS):
             raise MalformedCrl(f"{where} has an unrecognised critical extension {ext.oid.dotted_string}")
+    delta = True
     try:
         crl.extensions.get_extension_for_class(x509.DeltaCRLIndicator)
-        return "a delta CRL (shipgate uses complete CRLs only)"
     except x509.ExtensionNotFound:
-        pass
+        delta = False
     try:
         idp = crl.extensions.get_extension_for_class(x509.IssuingDistributionPoint).value
     except x509.ExtensionNotFound:
-        return None
+        return ALL_REASONS, delta
     if idp.indirect_crl:
-        return "an indirect CRL (not supported)"
+        return None  # indirect CRLs (entries for other issuers) are not supported
     if idp.only_contains_attribute_certs:
-        return "limited to attribute certificates"
+        return None
     if idp.only_contains_ca_certs and not _is_ca(cert):
-        return "limited to CA certificates"
+        return None
     if idp.only_contains_user_certs and _is_ca(cert):
-        return "limited to end-entity certificates"
-    if idp.only_some_reasons:
-        return "limited to some revocation reasons"
-    if idp.relative_name is not None:
-        return "scoped by a relative distribution point name (not supported)"
-    if idp.full_name and not (set(idp.full_name) & _distribution_names(cert)):
-        return "for another distribution point"
-    return None
+        return None
+    scoped = _names(idp, crl.issuer)
+    if scoped:
+        cert_names = _distribution_names(cert)
+        if cert_names is not None and not (scoped & cert_names):
+            return None  # a partitioned CRL for another distribution point
+        if cert_names is None:
+            return None
+    reasons = frozenset(idp.only_some_reasons) if idp.only_some_reasons else ALL_REASONS
+    return reasons, delta
+
+
+def _reason(entry: x509.RevokedCertificate) -> str:
+    with contextlib.suppress(x509.ExtensionNotFound):
+        return str(entry.extensions.get_extension_for_class(x509.CRLReason).value.reason.value)
+    return ""
 
 
 def check_crls(
@@ -119,16 +156,18 @@ def check_crls(
 ) -> None:
     """Raises CertificateRevoked for a listed certificate, MalformedCrl for a CRL that claims to speak for
     an issuer of the chain but is stale or breaks RFC 5280 §5. With ``require``, every certificate below
-    the anchor must be covered by a complete, valid CRL (strict mode, as PKITS expects)."""
+    the anchor must be covered, for every reason, by valid complete CRLs (strict mode, as PKITS expects).
+    Delta CRLs can add revocations and release holds; they never stand in for a complete CRL."""
     at = at or chain.validated_at
-    certs = chain.certificates
-    for cert, issuer in itertools.pairwise(certs):
-        covered = False
+    for cert, issuer in itertools.pairwise(chain.certificates):
+        covered: set[x509.ReasonFlags] = set()
+        listed: list[x509.RevokedCertificate] = []
+        delta_listed: list[x509.RevokedCertificate] = []
         for crl in crls:
             if crl.issuer != cert.issuer:
                 continue
             if not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
-                continue  # another CA of the same name; it does not speak for this issuer
+                continue  # another CA of the same name, or another key: it does not speak for this issuer
             if not _can_sign_crls(issuer):
                 raise MalformedCrl(
                     f"the CRL of {describe(issuer)} is signed by a key not allowed to sign CRLs "
@@ -140,9 +179,14 @@ def check_crls(
                     f"the CRL of {describe(issuer)} is stale: next update was due {next_update.isoformat()}",
                     evidence={"issuer": describe(issuer), "next_update": next_update.isoformat()},
                 )
-            if crl.last_update_utc > at or _scope(crl, cert, issuer) is not None:
-                continue  # issued after the time of interest, or not about this certificate
-            covered = True
+            if crl.last_update_utc > at:
+                continue  # issued after the time of interest
+            scope = _scope(crl, cert, issuer)
+            if scope is None:
+                continue
+            reasons, delta = scope
+            if not delta:
+                covered |= reasons
             entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
             if entry is None or entry.revocation_date_utc > at:
                 continue
@@ -152,24 +196,30 @@ def check_crls(
                         f"the CRL of {describe(issuer)} has an unrecognised critical entry extension "
                         f"{ext.oid.dotted_string}"
                     )
-            reason = ""
-            with contextlib.suppress(x509.ExtensionNotFound):
-                reason = entry.extensions.get_extension_for_class(x509.CRLReason).value.reason.value
-            if reason == "removeFromCRL":
-                continue
+            (delta_listed if delta else listed).append(entry)
+        revoked = next((e for e in listed if _reason(e) != "removeFromCRL"), None)
+        for entry in delta_listed:
+            if _reason(entry) != "removeFromCRL":
+                revoked = revoked or entry
+            elif revoked is not None and _reason(revoked) == "certificateHold":
+                revoked = None  # the hold was released
+        if revoked is not None:
+            reason = _reason(revoked)
             raise CertificateRevoked(
                 f"{describe(cert)} (serial {cert.serial_number:x}) is listed on the CRL of "
-                f"{describe(issuer)} since {entry.revocation_date_utc.isoformat()}"
+                f"{describe(issuer)} since {revoked.revocation_date_utc.isoformat()}"
                 + (f" ({reason})" if reason else ""),
                 evidence={
                     "certificate": describe(cert),
                     "sha256": fingerprint(cert),
                     "crl_issuer": describe(issuer),
+                    "reason": reason,
                 },
             )
-        if require and not covered:
+        if require and covered != ALL_REASONS:
+            missing = "every reason" if not covered else ", ".join(sorted(r.value for r in ALL_REASONS - covered))
             raise MalformedCrl(
-                f"no valid CRL from {describe(issuer)} covers {describe(cert)} and revocation checking "
-                "is required",
+                f"no valid complete CRL from {describe(issuer)} covers {describe(cert)} for {missing}, and "
+                "revocation checking is required",
                 evidence={"certificate": describe(cert), "issuer": describe(issuer)},
             )
