@@ -19,6 +19,7 @@ from shipgate import __version__
 from shipgate.cli import audit as audit_command
 from shipgate.cli import hash as hash_command
 from shipgate.cli import inspect as inspect_command
+from shipgate.cli import policy as policy_command
 from shipgate.cli import trust as trust_command
 from shipgate.cli import verdicts as verdicts_command
 from shipgate.cli import verify_blob as verify_blob_command
@@ -29,7 +30,15 @@ EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
 
 # Command modules, in the order `shipgate --help` lists them.
-COMMANDS = [hash_command, inspect_command, verdicts_command, audit_command, trust_command, verify_blob_command]
+COMMANDS = [
+    hash_command,
+    inspect_command,
+    verdicts_command,
+    audit_command,
+    trust_command,
+    verify_blob_command,
+    policy_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
