@@ -137,13 +137,13 @@ class PostgresDialect(Dialect):
     name = "postgresql"
 
     def __init__(self, url: str) -> None:
-        import psycopg  # noqa: PLC0415 (only PostgreSQL users pay for it)
+        import psycopg  # only PostgreSQL users pay for the import
 
         self.url = url
         self.driver_errors = (psycopg.Error,)
 
     def connect(self) -> Any:
-        import psycopg  # noqa: PLC0415 (only PostgreSQL users pay for it)
+        import psycopg  # only PostgreSQL users pay for the import
 
         try:
             return psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)

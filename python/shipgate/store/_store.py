@@ -504,7 +504,11 @@ class Store:
         self._guard = threading.Lock()
         self._connections: list[Any] = []
         self._closed = False
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def url(self) -> str:
