@@ -59,7 +59,7 @@ _ENTRIES: tuple[tuple[str, Severity, str], ...] = (
     ("preflight.index_not_concurrent", S.HIGH, "a migration runs CREATE INDEX without CONCURRENTLY"),
     ("preflight.migration_outside_lock", S.MEDIUM, "a script runs a schema migration without holding a lock"),
     ("preflight.rm_rf_variable", S.HIGH, "recursive rm on an unguarded variable or on /"),
-    ("preflight.pipe_to_shell", S.HIGH, "a script downloads code and runs it in a shell (curl | sh)"),
+    ("preflight.pipe_to_shell", S.HIGH, "a script pipes downloaded code straight into a shell (curl … piped to sh)"),
     ("preflight.world_writable", S.MEDIUM, "a script makes files world-writable (chmod 777, o+w)"),
     ("preflight.service_disabled", S.MEDIUM, "a script disables or masks a service"),
     ("preflight.protection_disabled", S.HIGH, "a script switches off SELinux, the firewall or auditing"),
