@@ -38,18 +38,11 @@ def test_allowed_endpoint_is_quiet() -> None:
 
 def test_endpoint_in_config() -> None:
     risky = run(
-        package(
-            {
-                "config/dten.conf": "# telemetry\nlog.level = info\n"
-                "telemetry.endpoint = metrics.vendor-cloud.com\n"
-            }
-        )
+        package({"config/dten.conf": "# telemetry\nlog.level = info\ntelemetry.endpoint = metrics.vendor-cloud.com\n"})
     )
     assert located(risky, "preflight.external") == [("preflight.external_endpoint", "config/dten.conf", 3)]
     benign = run(
-        package(
-            {"config/dten.conf": "# telemetry\nlog.level = info\ntelemetry.endpoint = updates.example.net\n"}
-        )
+        package({"config/dten.conf": "# telemetry\nlog.level = info\ntelemetry.endpoint = updates.example.net\n"})
     )
     assert located(benign, "preflight.external") == []
 

@@ -26,9 +26,7 @@ def test_unbounded_dependency() -> None:
 
 def test_dependency_not_satisfied_by_the_installed_version() -> None:
     risky = run(package(FILES, dependencies=[{"name": "postgresql", "version": ">=16,<17"}]))
-    assert located(risky, "preflight.dependency") == [
-        ("preflight.dependency_unsatisfied", "manifest.json", 19)
-    ]
+    assert located(risky, "preflight.dependency") == [("preflight.dependency_unsatisfied", "manifest.json", 19)]
     assert risky[0].evidence["installed"] == "15.4"
     benign = run(package(FILES, dependencies=[{"name": "postgresql", "version": ">=14,<17"}]))
     assert located(benign, "preflight.dependency") == []
@@ -115,9 +113,7 @@ def test_reboot_recommended_but_kernel_module_replaced() -> None:
 
 def test_reboot_none_but_libc_replaced() -> None:
     found = run(package({**FILES, "lib/x86_64-linux-gnu/libc.so.6": b"\x00"}, reboot="none"))
-    assert [f.evidence["replaces"] for f in found if f.code == "preflight.reboot_understated"] == [
-        ["C library"]
-    ]
+    assert [f.evidence["replaces"] for f in found if f.code == "preflight.reboot_understated"] == [["C library"]]
 
 
 BUILT = datetime(2026, 10, 2, 9, tzinfo=UTC)

@@ -20,13 +20,9 @@ def test_alter_table_without_lock_timeout() -> None:
 
 
 def test_create_index_without_concurrently() -> None:
-    risky = run(
-        package({MIG: "SET lock_timeout = '5s';\nCREATE UNIQUE INDEX routes_p ON routes (prefix);\n"})
-    )
+    risky = run(package({MIG: "SET lock_timeout = '5s';\nCREATE UNIQUE INDEX routes_p ON routes (prefix);\n"}))
     assert located(risky, "preflight.index") == [("preflight.index_not_concurrent", MIG, 2)]
-    benign = run(
-        package({MIG: "SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY routes_p ON routes (prefix);\n"})
-    )
+    benign = run(package({MIG: "SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY routes_p ON routes (prefix);\n"}))
     assert located(benign, "preflight.index") == []
 
 
@@ -84,6 +80,4 @@ def test_risky_shell(risky: str, benign: str, code: str) -> None:
     assert [loc for loc in located(found) if loc[0] == code] == [(code, PRE, 4)]
     hit = next(f for f in found if f.code == code)
     assert hit.remedy and hit.evidence["text"] == risky
-    assert [
-        loc for loc in located(run(package({PRE: script("cd /opt/dten", benign)}))) if loc[0] == code
-    ] == []
+    assert [loc for loc in located(run(package({PRE: script("cd /opt/dten", benign)}))) if loc[0] == code] == []

@@ -92,12 +92,8 @@ def test_cron_entries() -> None:
 
 
 def test_systemd_timer() -> None:
-    risky = run(
-        package({"systemd/dten-sync.timer": "[Unit]\nDescription=sync\n[Timer]\nOnCalendar=hourly\n"})
-    )
-    assert located(risky, "preflight.scheduled") == [
-        ("preflight.scheduled_job", "systemd/dten-sync.timer", 4)
-    ]
+    risky = run(package({"systemd/dten-sync.timer": "[Unit]\nDescription=sync\n[Timer]\nOnCalendar=hourly\n"}))
+    assert located(risky, "preflight.scheduled") == [("preflight.scheduled_job", "systemd/dten-sync.timer", 4)]
     benign = run(package({"systemd/dten-sync.service": "[Service]\nExecStart=/opt/dten/bin/sync\n"}))
     assert located(benign, "preflight.scheduled") == []
 

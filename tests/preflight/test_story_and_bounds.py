@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
 from preflight_kit import INVENTORY, located, package, run, script
 
 from shipgate.findings import Severity
-from shipgate.preflight import PreflightOptions
+from shipgate.preflight import PreflightOptions, run_preflight
 from shipgate.preflight.contents import Kind, scanned_kind
 
 BUILT = datetime(2026, 10, 2, 9, tzinfo=UTC)
@@ -125,3 +126,39 @@ def test_adversarial_lines_scan_in_bounded_time(line: str) -> None:
     started = time.monotonic()
     run(contents, INVENTORY)
     assert time.monotonic() - started < 20
+
+
+def test_bare_manifest_with_files_and_epoch_mtimes() -> None:
+    contents = package({"binaries/dtend": b"\x7fELF\x00", "scripts/a.sh": script("sudo true")})
+    old = int(datetime(2022, 1, 1, tzinfo=UTC).timestamp())
+    found = run_preflight(contents.manifest, files=contents.files, mtimes={"binaries/dtend": old}, inventory=INVENTORY)
+    assert sorted(f.code for f in found) == ["preflight.stale_binary", "preflight.sudo_unavailable"]
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    id: str
+    kind: str
+    packages: list[dict[str, str]]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "kind": self.kind, "packages": self.packages}
+
+
+def test_advisory_models_are_read_and_other_objects_reported() -> None:
+    model = Withdrawn("EXN-1", "withdrawn-package", [{"name": "dten", "version": "7.4.0"}])
+    found = run(package({"scripts/a.sh": script("true")}), advisories=[model, 42])
+    assert [(f.code, f.path) for f in found] == [
+        ("preflight.advisory_ignored", "advisories[1]"),
+        ("advisory.withdrawn_package", "advisory:EXN-1"),
+    ]
+
+
+def test_profile_directories_are_scanned() -> None:
+    contents = package({"install/step1": "sudo true\n", "settings/app": "url = https://evil.vendor-cloud.com/\n"})
+    assert run(contents) == []
+    options = PreflightOptions(script_dirs=("install",), config_dirs=("settings/",))
+    assert located(run(contents, options=options)) == [
+        ("preflight.sudo_unavailable", "install/step1", 1),
+        ("preflight.external_endpoint", "settings/app", 1),
+    ]

@@ -11,11 +11,13 @@ more than a bounded window.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
+from shipgate.package.manifest import Manifest
 from shipgate.preflight import (
     advisories,
     config,
@@ -65,7 +67,14 @@ def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[Text
     skipped: list[Finding] = []
     for path in sorted(contents.files):
         data = contents.files[path]
-        kind = scanned_kind(path, data[:128], hooks=hooks, migrations=manifest.migrations)
+        kind = scanned_kind(
+            path,
+            data[:128],
+            hooks=hooks,
+            migrations=manifest.migrations,
+            script_dirs=options.script_dirs,
+            config_dirs=options.config_dirs,
+        )
         if kind is None:
             continue
         if len(data) > options.max_file_bytes:
@@ -87,29 +96,64 @@ def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[Text
     return texts, skipped
 
 
+def _advisory_dict(advisory: Any) -> Mapping[str, Any] | None:
+    """FORMATS §2 advisory objects as mappings: dicts as they are, models through ``to_dict``/``asdict``."""
+    if isinstance(advisory, Mapping):
+        return advisory
+    to_dict = getattr(advisory, "to_dict", None)
+    if callable(to_dict):
+        value = to_dict()
+        return value if isinstance(value, Mapping) else None
+    if dataclasses.is_dataclass(advisory) and not isinstance(advisory, type):
+        return dataclasses.asdict(advisory)
+    return None
+
+
 def run_preflight(
-    contents: ContentsLike,
+    contents: ContentsLike | Manifest,
     *,
     inventory: Inventory | None = None,
-    advisories: Iterable[Mapping[str, Any]] = (),
+    advisories: Iterable[Any] = (),
     options: PreflightOptions | None = None,
+    files: Mapping[str, bytes] | None = None,
+    mtimes: Mapping[str, Any] | None = None,
 ) -> list[Finding]:
     """Every preflight finding for ``contents`` against ``inventory`` and the vendor's advisories.
 
     ``contents`` is a ``PackageContents`` (or any object with ``manifest`` and ``files``; ``mtimes`` and
     ``archive_sha256`` are read when present). Without an inventory, the checks that need one (units,
     config, installed versions) are skipped, sudo is treated as unknown and no endpoint is allowed.
-    ``advisories`` are FORMATS §2 advisory objects; the ones that are not mappings are ignored.
+    ``contents`` may also be a bare ``Manifest`` with ``files=`` (and ``mtimes=``) beside it.
+    ``advisories`` are FORMATS §2 advisory objects (dicts, or models with ``to_dict()``); anything else is
+    reported as ``preflight.advisory_ignored`` and not applied.
     """
+    if isinstance(contents, Manifest):
+        contents = PackageContents(manifest=contents, files=files or {}, mtimes=mtimes or {})
     options = options or PreflightOptions()
     texts, findings = _texts(contents, options)
+    readable: list[Mapping[str, Any]] = []
+    for i, advisory in enumerate(advisories):
+        as_dict = _advisory_dict(advisory)
+        if as_dict is None:
+            findings.append(
+                Finding(
+                    code="preflight.advisory_ignored",
+                    severity=Severity.LOW,
+                    path=f"advisories[{i}]",
+                    message=f"advisories[{i}]: a {type(advisory).__name__}, not an advisory object; not applied",
+                    remedy="Pass FORMATS §2 advisory objects (JSON objects).",
+                    evidence={"type": type(advisory).__name__},
+                )
+            )
+        else:
+            readable.append(as_dict)
     ctx = Context(
         manifest=contents.manifest,
         texts=tuple(texts),
         mtimes=getattr(contents, "mtimes", None) or {},
         archive_sha256=getattr(contents, "archive_sha256", None),
         inventory=inventory,
-        advisories=tuple(a for a in advisories if isinstance(a, Mapping)),
+        advisories=tuple(readable),
         options=options,
     )
     for scanner in SCANNERS:

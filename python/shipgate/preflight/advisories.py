@@ -39,16 +39,13 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if kind == "withdrawn-package":
             entries = advisory.get("packages", [])
             for entry in entries if isinstance(entries, list) else []:
-                if isinstance(entry, Mapping) and _withdrawn(
-                    entry, package.name, package.version, ctx.archive_sha256
-                ):
+                if isinstance(entry, Mapping) and _withdrawn(entry, package.name, package.version, ctx.archive_sha256):
                     reason = str(advisory.get("reason", "")) or "no reason given"
                     yield Finding(
                         code="advisory.withdrawn_package",
                         severity=Severity.CRITICAL,
                         path=path,
-                        message=f"{package.name} {package.version} was withdrawn by the vendor "
-                        f"({ident}): {reason}",
+                        message=f"{package.name} {package.version} was withdrawn by the vendor ({ident}): {reason}",
                         remedy="Do not deploy this package; ask the vendor for the replacement release.",
                         evidence={
                             "advisory": ident,

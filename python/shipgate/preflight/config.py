@@ -132,8 +132,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 key=key,
                 required=value,
                 **_evidence(source),
-                message=f"the upgrade requires {key} = {json.dumps(value)} "
-                f"and the target does not set it{why}",
+                message=f"the upgrade requires {key} = {json.dumps(value)} and the target does not set it{why}",
                 remedy=f"Set {key} = {json.dumps(value)} in the target configuration before upgrading.",
             )
         elif what == "required" and not same_value(current[key], value):

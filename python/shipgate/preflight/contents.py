@@ -26,6 +26,10 @@ STALE_AFTER = timedelta(days=365)
 class PreflightOptions:
     stale_after: timedelta = STALE_AFTER
     max_file_bytes: int = MAX_FILE_BYTES
+    # Extra directories whose files are read as scripts / as configuration (a package profile's
+    # ``scripts`` and ``config``), beyond the default layout.
+    script_dirs: tuple[str, ...] = ()
+    config_dirs: tuple[str, ...] = ()
 
 
 class ContentsLike(Protocol):
@@ -82,13 +86,20 @@ _SHEBANG = re.compile(rb"^#![^\n]{0,80}\b(?:ba|da|k|z)?sh\b")
 
 
 def scanned_kind(
-    path: str, head: bytes, *, hooks: Sequence[str] = (), migrations: Sequence[str] = ()
+    path: str,
+    head: bytes,
+    *,
+    hooks: Sequence[str] = (),
+    migrations: Sequence[str] = (),
+    script_dirs: Sequence[str] = (),
+    config_dirs: Sequence[str] = (),
 ) -> Kind | None:
     """Which scanner family reads ``path``, or None when preflight does not scan it.
 
     Scanned: ``*.sh`` and other shell scripts (by extension or shebang), ``*.sql`` and manifest migrations,
     systemd units and timers, cron files (a path with a ``cron`` component or named ``crontab``), manifest
     hooks, and config-like files under ``scripts/``, ``config/``, ``conf/``, ``etc/``, ``hooks/``, ``cron/``.
+    Files under ``script_dirs`` are shell (SQL by extension), under ``config_dirs`` configuration.
     """
     lower = path.lower()
     name = posixpath.basename(lower)
@@ -99,14 +110,20 @@ def scanned_kind(
         return Kind.SYSTEMD
     if name == "crontab" or any("cron" in part for part in parts[:-1]) or name.startswith("cron"):
         return Kind.CRON
-    if path in hooks or lower.endswith(_SHELL_EXT) or _SHEBANG.match(head):
+    if path in hooks or lower.endswith(_SHELL_EXT) or _SHEBANG.match(head) or _under(path, script_dirs):
         return Kind.SHELL
+    if _under(path, config_dirs):
+        return Kind.CONFIG
     in_scanned_dir = any(part in _SCANNED_DIRS for part in parts[:-1])
     if lower.endswith(_CONFIG_EXT) and (in_scanned_dir or len(parts) == 1):
         return Kind.CONFIG if name != "manifest.json" else None
     if in_scanned_dir and "." not in name:
         return Kind.SHELL if head.startswith(b"#!") else Kind.CONFIG
     return None
+
+
+def _under(path: str, dirs: Sequence[str]) -> bool:
+    return any(path.startswith(d.rstrip("/") + "/") for d in dirs)
 
 
 @dataclass(frozen=True)
@@ -205,6 +222,4 @@ def at_line(
     if text is not None:
         ev["text"] = snippet(text)
     ev.update(evidence)
-    return Finding(
-        code=code, severity=severity, path=path, message=f"{where}: {message}", remedy=remedy, evidence=ev
-    )
+    return Finding(code=code, severity=severity, path=path, message=f"{where}: {message}", remedy=remedy, evidence=ev)

@@ -44,9 +44,7 @@ _FLAG = re.compile(
     r"(\"[^\"]{1,512}\"|'[^']{1,512}'|[^\s\"'$;]{1,512})"
 )
 _SQL_PASSWORD = re.compile(r"(?i)\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']+)'")
-_GENERIC = re.compile(
-    r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})\s*[:=]\s*[\"']?([A-Za-z0-9+/_=-]{32,512})[\"']?"
-)
+_GENERIC = re.compile(r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})\s*[:=]\s*[\"']?([A-Za-z0-9+/_=-]{32,512})[\"']?")
 # Names that hold something about a secret (where it is, how long it lives), not the secret itself.
 _NOT_SECRET_NAME = re.compile(
     r"(?i)sha|md5|hash|digest|checksum|sum$|uuid|guid|id$|version|commit|fingerprint"

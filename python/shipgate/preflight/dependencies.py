@@ -66,7 +66,6 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 dependency=dep.name,
                 constraint=str(dep.constraint),
                 installed=installed,
-                message=f"installed {dep.name} version {installed!r} cannot be compared with "
-                f"{str(dep.constraint)!r}",
+                message=f"installed {dep.name} version {installed!r} cannot be compared with {str(dep.constraint)!r}",
                 remedy="Check the dependency by hand; record the installed version in PEP 440 form.",
             )

@@ -26,9 +26,7 @@ _TOOL_HOST = re.compile(
 _REMOTE_TOOL = re.compile(r"\b(?:ssh|scp|rsync|sftp)\b")
 _USER_AT_HOST = re.compile(r"(?<![\w.-])[\w.-]{1,64}@(" + _HOST + r")\b")
 _HOST_FLAG = re.compile(r"\s(?:-h|--host|--server|--endpoint)[ =]\"?(" + _HOST + r")\b")
-_HOST_KEY = re.compile(
-    r"(?<![\w.-])([\w.-]{1,128})[\"']?\s*[:=]\s*[\"']?(" + _HOST + r")(?::\d+)?[\"']?\s*(?:$|[,;#])"
-)
+_HOST_KEY = re.compile(r"(?<![\w.-])([\w.-]{1,128})[\"']?\s*[:=]\s*[\"']?(" + _HOST + r")(?::\d+)?[\"']?\s*(?:$|[,;#])")
 _HOST_KEY_NAME = re.compile(r"(?i)host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror")
 _IP_PORT = re.compile(r"(?<![\w.])(" + _IPV4 + r"):\d{1,5}\b")
 _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")

@@ -47,8 +47,7 @@ def _sql_findings(text: TextFile) -> Iterator[Finding]:
                 text=line.text,
                 statement=" ".join(m.group(0).split()).upper(),
                 message="CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds",
-                remedy="Use CREATE INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance "
-                "window.",
+                remedy="Use CREATE INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
             )
         m = _ALTER.search(line.code)
         if m and not bounded:

@@ -99,6 +99,5 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     text=line.text,
                     unit=unit,
                     message=f"disables or masks service {unit!r}",
-                    remedy="Confirm the service is meant to stay off after the upgrade; record it in the "
-                    "change plan.",
+                    remedy="Confirm the service is meant to stay off after the upgrade; record it in the change plan.",
                 )

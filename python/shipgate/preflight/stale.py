@@ -13,6 +13,12 @@ _BINARY_SUFFIXES = (".so", ".ko", ".bin", ".exe", ".dll", ".jar", ".a")
 
 
 def _utc(value: object) -> datetime | None:
+    """A datetime (naive ZIP times are UTC) or Unix seconds (``shipgate.archive.Entry.mtime``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
     if not isinstance(value, datetime):
         return None
     # ZIP times carry no zone; they are read as UTC.

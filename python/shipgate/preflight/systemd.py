@@ -17,9 +17,7 @@ _VERBS = (
     "start|stop|restart|reload|try-restart|reload-or-restart|try-reload-or-restart|enable|disable|"
     "reenable|mask|unmask|kill|is-active|is-enabled|status|show|cat|edit|preset"
 )
-_SYSTEMCTL = re.compile(
-    rf"\bsystemctl\s+((?:-{{1,2}}\w[\w-]*(?:=\S+)?\s+)*)({_VERBS})\s+([^;&|)`#]{{1,256}})"
-)
+_SYSTEMCTL = re.compile(rf"\bsystemctl\s+((?:-{{1,2}}\w[\w-]*(?:=\S+)?\s+)*)({_VERBS})\s+([^;&|)`#]{{1,256}})")
 _SERVICE = re.compile(
     r"(?:^|[;&|(`]|\bthen\s|\bdo\s)\s*(?:sudo\s+)?service\s+([\w@.-]+)\s+"
     r"(start|stop|restart|reload|status|force-reload|condrestart)\b"
@@ -58,8 +56,7 @@ def _finding(unit: str, close: list[str], *, path: str, line: int | None, text: 
         remedy=(
             f"The unit was probably renamed to {close[0]!r}: ask the vendor for a package that uses it."
             if close
-            else "Check the unit name against the target (systemctl list-units) and the "
-            "inventory's systemd.units."
+            else "Check the unit name against the target (systemctl list-units) and the inventory's systemd.units."
         ),
     )
 
