@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from shipgate.store import Store, StoreError, open_store
+from shipgate.store import Store, StoreError, _schema, open_store
 from shipgate.store.audit import GENESIS, canonical_json
 
 
@@ -129,14 +129,14 @@ def test_tampering_is_found_and_named(store: Store, statements: list[str], broke
 def test_reopening_keeps_the_chain_and_migrates_once(state_url: str) -> None:
     with open_store(state_url) as first:
         first.append_audit(actor="a", action="one", subject="x")
-        assert first.schema_version() == 1
+        assert first.schema_version() == _schema.LATEST
     with open_store(state_url) as second:
         second.append_audit(actor="a", action="two", subject="y")
         assert [e.action for e in second.audit_entries()] == ["one", "two"]
         assert second.verify_audit().ok
         with second.transaction(write=False) as tx:
             rows = tx._exec("SELECT version FROM schema_migrations").fetchall()
-        assert [r[0] for r in rows] == [1]
+        assert [r[0] for r in rows] == [m.version for m in _schema.MIGRATIONS]
 
 
 def test_details_must_be_json(store: Store) -> None:

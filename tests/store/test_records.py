@@ -140,6 +140,20 @@ def test_feed_state_only_moves_forward(store: Store) -> None:
     assert entries[1].details["previous_version"] == 12
 
 
+def test_feed_state_keeps_the_http_validators_of_the_accepted_feed(store: Store) -> None:
+    """Risk: a conditional request sent with validators of a feed that was never accepted (schema v2)."""
+    plain = _feed(1)
+    assert (plain.etag, plain.last_modified) == (None, None)
+    store.set_feed_state(plain, actor="sync")
+    assert store.feed_state("Example Networks") == plain
+    cached = FeedState(**{**_feed(2).__dict__, "etag": '"v2-abc"', "last_modified": "Wed, 25 Nov 2026 10:00:00 GMT"})
+    store.set_feed_state(cached, actor="sync")
+    got = store.feed_state("Example Networks")
+    assert got is not None
+    assert (got.etag, got.last_modified) == ('"v2-abc"', "Wed, 25 Nov 2026 10:00:00 GMT")
+    assert store.audit_entries(action="feed.accept")[-1].details["etag"] == '"v2-abc"'
+
+
 def test_feed_and_advisories_and_trust_commit_together_or_not_at_all(store: Store) -> None:
     """Risk: a feed half-applied (advisories stored but the rotation not, or the reverse)."""
     advisories = [

@@ -107,6 +107,14 @@ MIGRATIONS: tuple[Migration, ...] = (
                FOR EACH ROW EXECUTE FUNCTION shipgate_audit_append_only()""",
         ),
     ),
+    Migration(
+        2,
+        "feed_state: HTTP validators (ETag, Last-Modified) of the accepted feed, for conditional requests",
+        (
+            "ALTER TABLE feed_state ADD COLUMN etag TEXT",
+            "ALTER TABLE feed_state ADD COLUMN last_modified TEXT",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -365,7 +365,8 @@ class Transaction:
 
     def _feed_states(self, where: str, params: Iterable[Any]) -> list[FeedState]:
         rows = self._exec(
-            "SELECT vendor, feed_version, digest, issued, expires, fetched, source FROM feed_state "  # noqa: S608
+            "SELECT vendor, feed_version, digest, issued, expires, fetched, source, etag, last_modified"  # noqa: S608
+            " FROM feed_state "
             f"{where} ORDER BY vendor",
             params,
         ).fetchall()
@@ -378,6 +379,8 @@ class Transaction:
                 expires=parse_time(r[4]),
                 fetched=parse_time(r[5]),
                 source=r[6],
+                etag=r[7],
+                last_modified=r[8],
             )
             for r in rows
         ]
@@ -393,10 +396,11 @@ class Transaction:
                 f"version {current.feed_version}; a feed's version must strictly increase"
             )
         self._exec(
-            "INSERT INTO feed_state (vendor, feed_version, digest, issued, expires, fetched, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (vendor) DO UPDATE SET"
+            "INSERT INTO feed_state (vendor, feed_version, digest, issued, expires, fetched, source, etag,"
+            " last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (vendor) DO UPDATE SET"
             " feed_version = excluded.feed_version, digest = excluded.digest, issued = excluded.issued,"
-            " expires = excluded.expires, fetched = excluded.fetched, source = excluded.source",
+            " expires = excluded.expires, fetched = excluded.fetched, source = excluded.source,"
+            " etag = excluded.etag, last_modified = excluded.last_modified",
             (
                 state.vendor,
                 state.feed_version,
@@ -405,6 +409,8 @@ class Transaction:
                 format_time(state.expires),
                 format_time(state.fetched),
                 state.source,
+                state.etag,
+                state.last_modified,
             ),
         )
         self.append_audit(

@@ -137,6 +137,9 @@ class FeedState:
     expires: datetime
     fetched: datetime
     source: str
+    # HTTP validators of the accepted feed.json (conditional requests on the next poll); None for a directory.
+    etag: str | None = None
+    last_modified: str | None = None
 
     def is_stale(self, now: datetime | None = None) -> bool:
         return (now or utcnow()) >= self.expires
@@ -150,6 +153,8 @@ class FeedState:
             "expires": format_time(self.expires),
             "fetched": format_time(self.fetched),
             "source": self.source,
+            "etag": self.etag,
+            "last_modified": self.last_modified,
         }
 
 
