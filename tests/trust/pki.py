@@ -21,9 +21,7 @@ PrivateKey = ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey | rsa.RSAPri
 
 
 def name(cn: str, org: str = "Example Networks") -> x509.Name:
-    return x509.Name(
-        [x509.NameAttribute(NameOID.ORGANIZATION_NAME, org), x509.NameAttribute(NameOID.COMMON_NAME, cn)]
-    )
+    return x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, org), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
 
 @dataclass
@@ -170,10 +168,7 @@ def crl(
     )
     for r in revoked:
         builder = builder.add_revoked_certificate(
-            x509.RevokedCertificateBuilder()
-            .serial_number(r.cert.serial_number)
-            .revocation_date(NOW - DAY)
-            .build()
+            x509.RevokedCertificateBuilder().serial_number(r.cert.serial_number).revocation_date(NOW - DAY).build()
         )
     key = (signer or issuer).key
     return builder.sign(key, _sig_hash(key))  # type: ignore[arg-type]

@@ -48,7 +48,12 @@ def test_new_root_is_unknown_until_a_rotation_is_applied(store: Store, vendor_pk
             retire_roots=[{"sha256": vendor_pki.old_root.fingerprint}],
             reason="feed v12",
         )
-    assert (change.version, change.kind, change.advisory_id, change.actor) == (1, "rotate", "EXN-2026-0031", "advisories")
+    assert (change.version, change.kind, change.advisory_id, change.actor) == (
+        1,
+        "rotate",
+        "EXN-2026-0031",
+        "advisories",
+    )
     result = verify_new(store, vendor_pki)
     assert result.root_sha256 == vendor_pki.new_root.fingerprint
     assert result.trust_version == 1
@@ -104,7 +109,9 @@ def test_revocation_applies_to_verification(store: Store, vendor_pki: VendorPKI)
         store,
         vendor,
         advisory_id="EXN-2026-0032",
-        certificates=[{"sha256": vendor_pki.old_leaf.fingerprint, "revoked_at": "2026-08-01T00:00:00Z", "reason": "keyCompromise"}],
+        certificates=[
+            {"sha256": vendor_pki.old_leaf.fingerprint, "revoked_at": "2026-08-01T00:00:00Z", "reason": "keyCompromise"}
+        ],
         reason="feed v13",
     )
     with pytest.raises(CertificateRevoked, match="EXN-2026-0032"):
@@ -138,7 +145,13 @@ def test_rotation_refuses_a_leaf_as_root_and_garbage_pem(store: Store, vendor_pk
     with pytest.raises(TrustConfigError, match="not a CA certificate"):
         apply_rotation(store, vendor, advisory_id="A", add_roots=[leaf], reason="feed")
     with pytest.raises(MalformedCertificate):
-        apply_rotation(store, vendor, advisory_id="A", add_roots=[{"pem": "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----"}], reason="f")
+        apply_rotation(
+            store,
+            vendor,
+            advisory_id="A",
+            add_roots=[{"pem": "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----"}],
+            reason="f",
+        )
     assert store.trust_changes(VENDOR) == []
 
 

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from shipgate.trust import RootState, detached_findings, verify_detached
+from shipgate.trust.config import VendorConfig
 from shipgate.trust.errors import (
     BadSignature,
     CertificateExpired,
@@ -28,7 +29,6 @@ from shipgate.trust.errors import (
 )
 from shipgate.trust.identity import IdentityRule
 from shipgate.trust.state import VendorTrust, replay
-from shipgate.trust.config import VendorConfig
 from trust import pki
 from trust.conftest import MANIFEST, VENDOR, VendorPKI, vendor_with
 
@@ -40,7 +40,12 @@ def trust_of(vendor: VendorConfig) -> VendorTrust:
 def verify(v: VendorPKI, leaf: pki.Issued, chain: bytes, *, vendor: VendorConfig | None = None, **kw: object):  # type: ignore[no-untyped-def]
     vendor = vendor or vendor_with([v.old_root])
     return verify_detached(
-        MANIFEST, pki.sign(leaf.key, MANIFEST), chain, vendor=vendor, trust=trust_of(vendor), **kw  # type: ignore[arg-type]
+        MANIFEST,
+        pki.sign(leaf.key, MANIFEST),
+        chain,
+        vendor=vendor,
+        trust=trust_of(vendor),
+        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -214,7 +219,7 @@ def test_identity_rule_accepts_allowed_signer_and_refuses_others(vendor_pki: Ven
     assert result.identity == "email:release@example.net"
     assert "matches the vendor's [signer] rule" in result.trusted_because
     intern = pki.leaf("Intern laptop", vendor_pki.old_int, san=[x509.RFC822Name("intern@example.net")])
-    with pytest.raises(IdentityMismatch, match="email:intern@example.net"):
+    with pytest.raises(IdentityMismatch, match=r"email:intern@example\.net"):
         verify(vendor_pki, intern, pki.chain_pem(intern, vendor_pki.old_int), vendor=vendor)
 
 
@@ -266,7 +271,7 @@ def test_malformed_pem(vendor_pki: VendorPKI) -> None:
     with pytest.raises(MalformedCertificate, match="no PEM certificate"):
         verify(vendor_pki, vendor_pki.old_leaf, b"not a certificate")
     broken = b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"
-    with pytest.raises(MalformedCertificate, match="not valid PEM X.509"):
+    with pytest.raises(MalformedCertificate, match=r"not valid PEM X\.509"):
         verify(vendor_pki, vendor_pki.old_leaf, broken)
 
 
@@ -302,7 +307,11 @@ def test_unknown_vendor(vendor_pki: VendorPKI) -> None:
 def test_findings_report_bad_signature_and_unknown_issuer_together(vendor_pki: VendorPKI) -> None:
     vendor = vendor_with([vendor_pki.old_root])
     result, findings = detached_findings(
-        MANIFEST, pki.sign(vendor_pki.new_leaf.key, b"other"), vendor_pki.new_chain(), vendor=vendor, trust=trust_of(vendor)
+        MANIFEST,
+        pki.sign(vendor_pki.new_leaf.key, b"other"),
+        vendor_pki.new_chain(),
+        vendor=vendor,
+        trust=trust_of(vendor),
     )
     assert result is None
     assert [(f.code, f.path, f.severity.label) for f in findings] == [

@@ -62,14 +62,14 @@ def register(subparsers: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from shipgate.trust import TrustStore  # noqa: PLC0415
+    from shipgate.trust import TrustStore
 
     return TrustStore.open(args.home)
 
 
 def run_pin(args: argparse.Namespace) -> int:
-    from shipgate.errors import MalformedInput  # noqa: PLC0415
-    from shipgate.trust.pem import describe, fingerprint, load_certificate  # noqa: PLC0415
+    from shipgate.errors import MalformedInput
+    from shipgate.trust.pem import describe, fingerprint, load_certificate
 
     try:
         data = Path(args.root).read_bytes()
@@ -97,7 +97,7 @@ def run_rollback(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from shipgate.trust.ledger import root_summary  # noqa: PLC0415
+    from shipgate.trust.ledger import root_summary
 
     now = dt.datetime.now(dt.UTC)
     with _open(args) as trust:
@@ -118,7 +118,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from shipgate.trust.ledger import root_summary  # noqa: PLC0415
+    from shipgate.trust.ledger import root_summary
 
     now = dt.datetime.now(dt.UTC)
     with _open(args) as trust:

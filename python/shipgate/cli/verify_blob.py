@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
 
 
 def _read(path: str, what: str, limit: int = MAX_BLOB_BYTES) -> bytes:
-    from shipgate.errors import LimitExceeded, MalformedInput  # noqa: PLC0415
+    from shipgate.errors import LimitExceeded, MalformedInput
 
     try:
         p = Path(path)
@@ -96,8 +96,8 @@ def _ok(args: argparse.Namespace, result: dict[str, Any]) -> int:
 
 
 def _run_detached(args: argparse.Namespace) -> int:
-    from shipgate.trust import TrustStore  # noqa: PLC0415
-    from shipgate.trust.errors import TrustFailure  # noqa: PLC0415
+    from shipgate.trust import TrustStore
+    from shipgate.trust.errors import TrustFailure
 
     data = _read(args.file, "file")
     signature = _read(args.signature, "signature", 1 << 20)
@@ -106,7 +106,9 @@ def _run_detached(args: argparse.Namespace) -> int:
         try:
             result = trust.verify_detached(data, signature, chain, vendor=args.vendor)
         except TrustFailure as failure:
-            path = args.signature if failure.code in ("trust.bad_signature", "trust.malformed_signature") else args.chain
+            path = (
+                args.signature if failure.code in ("trust.bad_signature", "trust.malformed_signature") else args.chain
+            )
             return _fail(args, failure, path)
     for note in result.findings:
         print(f"Note: {note.code}: {note.message}", file=sys.stderr)
@@ -114,17 +116,17 @@ def _run_detached(args: argparse.Namespace) -> int:
 
 
 def _run_bundle(args: argparse.Namespace) -> int:
-    from shipgate.home import home_dir  # noqa: PLC0415
-    from shipgate.trust.errors import TrustConfigError, TrustFailure  # noqa: PLC0415
-    from shipgate.trust.sigstore_bundle import default_trusted_root, verify_bundle  # noqa: PLC0415
+    from shipgate.home import home_dir
+    from shipgate.trust.errors import TrustConfigError, TrustFailure
+    from shipgate.trust.sigstore_bundle import default_trusted_root, verify_bundle
 
     data = _read(args.file, "file")
     bundle = _read(args.bundle, "bundle", 16 << 20)
     root = Path(args.trusted_root) if args.trusted_root else default_trusted_root(home_dir(args.home))
     try:
         result = verify_bundle(data, bundle, identity=args.identity, issuer=args.issuer, trusted_root=root)
-    except TrustConfigError:
-        raise  # an unusable trusted root is the operator's error: exit 2 with the message
+    except TrustConfigError as failure:  # an unusable trusted root: nothing can verify against it
+        return _fail(args, failure, str(root))
     except TrustFailure as failure:
         return _fail(args, failure, args.bundle)
     return _ok(args, result.to_dict())

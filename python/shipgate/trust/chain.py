@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cryptography import x509
-from cryptography.x509 import verification as xv
 from cryptography.hazmat.primitives import hashes
+from cryptography.x509 import verification as xv
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from shipgate.trust.errors import (
@@ -88,9 +88,7 @@ def _eku_validator(
 ) -> Callable[[xv.Policy, x509.Certificate, x509.ExtendedKeyUsage], None]:
     def check(_policy: xv.Policy, cert: x509.Certificate, ext: x509.ExtendedKeyUsage) -> None:
         if required not in ext:
-            raise ValueError(
-                f"{_MARK}eku: leaf EKU {[o.dotted_string for o in ext]} lacks {required.dotted_string}"
-            )
+            raise ValueError(f"{_MARK}eku: leaf EKU {[o.dotted_string for o in ext]} lacks {required.dotted_string}")
 
     return check
 
@@ -103,9 +101,7 @@ def _ca_eku_validator(
         if ext is None:
             return
         if required not in ext and ANY_EKU not in ext:
-            raise ValueError(
-                f"{_MARK}ca-eku: issuer {describe(cert)} does not allow {required.dotted_string}"
-            )
+            raise ValueError(f"{_MARK}ca-eku: issuer {describe(cert)} does not allow {required.dotted_string}")
 
     return check
 
@@ -214,9 +210,7 @@ def validate_chain(
     "your root was retired" instead of "unknown issuer". Raises a :class:`TrustFailure` subclass."""
     at = at or dt.datetime.now(dt.UTC)
     if len(intermediates) > MAX_INTERMEDIATES:
-        raise InvalidChain(
-            f"the chain offers {len(intermediates)} intermediates; at most {MAX_INTERMEDIATES}"
-        )
+        raise InvalidChain(f"the chain offers {len(intermediates)} intermediates; at most {MAX_INTERMEDIATES}")
     # 1. Everything the package offers is an untrusted candidate intermediate, a root it carries too:
     #    anchors come from `roots` only, so a carried root can at most be a (useless) intermediate.
     pool = list(intermediates)
@@ -227,6 +221,13 @@ def validate_chain(
         verified = _verifier(roots, at, policy).verify(leaf, pool)
     except xv.VerificationError as exc:
         raise _explain(exc, leaf, intermediates, roots, at=at, policy=policy, retired=retired_roots) from None
+    # 3. RFC 5280 §4.1.2.2: serial numbers are positive (cryptography only warns when it parses one).
+    for cert in verified.chain:
+        if cert.serial_number <= 0:
+            raise InvalidChain(
+                f"{describe(cert)} has serial number {cert.serial_number}; RFC 5280 requires a positive one",
+                evidence={"certificate": describe(cert), "leaf_sha256": fingerprint(leaf)},
+            )
     return ValidatedChain(tuple(verified.chain), at)
 
 
@@ -254,7 +255,9 @@ def _explain(
             evidence=evidence,
         )
     if f"{_MARK}ku:" in text or (
-        "2.5.29.15" in text and "missing required extension" in text and "subject=<Name(" + leaf.subject.rfc4514_string() in text
+        "2.5.29.15" in text
+        and "missing required extension" in text
+        and "subject=<Name(" + leaf.subject.rfc4514_string() in text
     ):
         return WrongKeyUsage(
             f"the signing certificate {describe(leaf)} lacks key usage {', '.join(sorted(policy.key_usage))}",
@@ -264,8 +267,7 @@ def _explain(
         for cert in (leaf, *intermediates, *roots):
             if cert.not_valid_after_utc < at:
                 return CertificateExpired(
-                    f"{describe(cert)} expired on {cert.not_valid_after_utc.isoformat()} "
-                    f"(checked at {at.isoformat()})",
+                    f"{describe(cert)} expired on {cert.not_valid_after_utc.isoformat()} (checked at {at.isoformat()})",
                     evidence={
                         **evidence,
                         "certificate": describe(cert),
@@ -289,9 +291,7 @@ def _explain(
     ):
         if retired:
             try:
-                old = _verifier(retired, at, policy).verify(
-                    leaf, [c for c in intermediates if not _self_signed(c)]
-                )
+                old = _verifier(retired, at, policy).verify(leaf, [c for c in intermediates if not _self_signed(c)])
             except xv.VerificationError:
                 pass
             else:
@@ -301,16 +301,17 @@ def _explain(
                     evidence={**evidence, "root": describe(root), "root_sha256": fingerprint(root)},
                 )
         return _unknown_issuer(leaf, intermediates, roots, detail=text)
-    if "candidates exhausted" in text and "signature does not match" in text:
-        # A certificate names an issuer whose key did not sign it. When the top of what the package offers
-        # is a root we do not pin, or names a pinned root it was not signed by, that is an unknown issuer
-        # (an impostor with a familiar name); otherwise a certificate in the chain was altered.
-        if carried_root or any(
-            r.subject == top.issuer for r in roots
-        ):
-            return _unknown_issuer(
-                leaf, intermediates, roots, detail=f"{text} (the issuer's name matches, its key does not)"
-            )
+    # A certificate names an issuer whose key did not sign it. When the top of what the package offers
+    # is a root we do not pin, or names a pinned root it was not signed by, that is an unknown issuer
+    # (an impostor with a familiar name); otherwise a certificate in the chain was altered.
+    if (
+        "candidates exhausted" in text
+        and "signature does not match" in text
+        and (carried_root or any(r.subject == top.issuer for r in roots))
+    ):
+        return _unknown_issuer(
+            leaf, intermediates, roots, detail=f"{text} (the issuer's name matches, its key does not)"
+        )
     return InvalidChain(f"certificate path rejected: {text}", evidence=evidence)
 
 
@@ -319,9 +320,7 @@ def chain_top(leaf: x509.Certificate, offered: Sequence[x509.Certificate]) -> x5
     an unknown issuer only, never for a trust decision."""
     current, seen = leaf, {fingerprint(leaf)}
     while current.issuer != current.subject:
-        parent = next(
-            (c for c in offered if c.subject == current.issuer and fingerprint(c) not in seen), None
-        )
+        parent = next((c for c in offered if c.subject == current.issuer and fingerprint(c) not in seen), None)
         if parent is None:
             break
         seen.add(fingerprint(parent))
@@ -341,7 +340,9 @@ def _unknown_issuer(
     evidence: dict[str, object] = {"pinned_roots": pinned, "verifier": detail}
     if top.issuer == top.subject:
         issuer, issuer_fp = describe(top), fingerprint(top)
-        what = f"issuer {issuer} (SHA-256 fingerprint {issuer_fp}; a root carried by the package, never trusted for that)"
+        what = (
+            f"issuer {issuer} (SHA-256 fingerprint {issuer_fp}; a root carried by the package, never trusted for that)"
+        )
     else:
         issuer, issuer_fp = top.issuer.rfc4514_string(), None
         what = f"issuer {issuer} (its certificate is not in the chain, so its SHA-256 fingerprint is unknown)"

@@ -22,9 +22,7 @@ class TrustFailure(ShipgateError):
     severity: ClassVar[Severity] = Severity.CRITICAL
     default_remedy: ClassVar[str] = "Do not install the package; ask the vendor for a correctly signed one."
 
-    def __init__(
-        self, message: str, *, remedy: str | None = None, evidence: Mapping[str, Any] | None = None
-    ) -> None:
+    def __init__(self, message: str, *, remedy: str | None = None, evidence: Mapping[str, Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.remedy = remedy if remedy is not None else self.default_remedy
@@ -75,9 +73,7 @@ class CertificateExpired(TrustFailure, UntrustedInput):
 
 class CertificateNotYetValid(TrustFailure, UntrustedInput):
     code = "trust.certificate_not_yet_valid"
-    default_remedy = (
-        "Check this machine's clock; otherwise the vendor issued the certificate with a future date."
-    )
+    default_remedy = "Check this machine's clock; otherwise the vendor issued the certificate with a future date."
 
 
 class WrongExtendedKeyUsage(TrustFailure, UntrustedInput):
@@ -111,16 +107,12 @@ class IdentityMismatch(TrustFailure, UntrustedInput):
 
 class CertificateRevoked(TrustFailure, UntrustedInput):
     code = "trust.revoked"
-    default_remedy = (
-        "A certificate in the chain is revoked; do not install. Ask the vendor for a re-signed package."
-    )
+    default_remedy = "A certificate in the chain is revoked; do not install. Ask the vendor for a re-signed package."
 
 
 class BadSignature(TrustFailure, UntrustedInput):
     code = "trust.bad_signature"
-    default_remedy = (
-        "The signature does not match the signed bytes: the file was altered or signed by another key."
-    )
+    default_remedy = "The signature does not match the signed bytes: the file was altered or signed by another key."
 
 
 class NoSignature(TrustFailure, UntrustedInput):
@@ -135,9 +127,7 @@ class MalformedCertificate(TrustFailure, MalformedInput):
 
 class MalformedSignature(TrustFailure, MalformedInput):
     code = "trust.malformed_signature"
-    default_remedy = (
-        "The signature file is not in the expected encoding; ask the vendor for the correct file."
-    )
+    default_remedy = "The signature file is not in the expected encoding; ask the vendor for the correct file."
 
 
 class UnsupportedAlgorithm(TrustFailure, UnsupportedInput):

@@ -59,18 +59,14 @@ def advisories_mentioning(
             found.append(advisory)
             continue
         for root in _announced_roots(advisory):
-            if fingerprint(root) == fp or (
-                not fp and describe(root) == name and key_id and _key_id(root) == key_id
-            ):
+            if fingerprint(root) == fp or (not fp and describe(root) == name and key_id and _key_id(root) == key_id):
                 found.append(advisory)
                 learnt = learnt or fingerprint(root)
                 break
     return found, learnt
 
 
-def explain_unknown_issuer(
-    failure: UnknownIssuer, *, vendor: str, advisories: Iterable[AdvisoryLike]
-) -> UnknownIssuer:
+def explain_unknown_issuer(failure: UnknownIssuer, *, vendor: str, advisories: Iterable[AdvisoryLike]) -> UnknownIssuer:
     """The same failure, its message and remedy saying whether a stored advisory mentions the issuer
     (by fingerprint, or by key identifier when the issuer's certificate is not in the chain)."""
     ev = dict(failure.evidence)

@@ -56,9 +56,7 @@ class StoredChange(Protocol):
 class TrustChanges(Protocol):
     """What the trust layer needs of ``shipgate.store`` (a ``Store`` or a ``Transaction``)."""
 
-    def trust_changes(
-        self, vendor: str | None = None, *, up_to_version: int | None = None
-    ) -> Sequence[Any]: ...
+    def trust_changes(self, vendor: str | None = None, *, up_to_version: int | None = None) -> Sequence[Any]: ...
 
     def append_trust_change(
         self,
@@ -138,14 +136,10 @@ def pin_root(
         raise TrustConfigError(
             f"{describe(cert)} (sha256 {fingerprint(cert)}) is already an active root of {vendor.name!r}"
         )
-    return _record(
-        state, vendor, kind="pin", payload={"root": _root_payload(cert)}, actor=actor, reason=reason
-    )
+    return _record(state, vendor, kind="pin", payload={"root": _root_payload(cert)}, actor=actor, reason=reason)
 
 
-def unpin_root(
-    state: TrustChanges, vendor: VendorConfig, sha256: str, *, actor: str | None = None, reason: str
-) -> Any:
+def unpin_root(state: TrustChanges, vendor: VendorConfig, sha256: str, *, actor: str | None = None, reason: str) -> Any:
     """Remove a root (pinned, configured or added by rotation) from the vendor's trust."""
     sha256 = sha256.lower().replace(":", "")
     current = effective_trust(state, vendor)
@@ -223,9 +217,7 @@ def apply_revocations(
     )
 
 
-def rollback(
-    state: TrustChanges, vendor: VendorConfig, version: int, *, actor: str | None = None, reason: str
-) -> Any:
+def rollback(state: TrustChanges, vendor: VendorConfig, version: int, *, actor: str | None = None, reason: str) -> Any:
     """Make the effective trust that of ``version`` again — itself a new, audited version."""
     latest = max((c.version for c in state.trust_changes(vendor.name)), default=0)
     if not 0 <= version < latest:
@@ -234,9 +226,7 @@ def rollback(
             if latest
             else f"{vendor.name!r} has no trust changes to roll back"
         )
-    return _record(
-        state, vendor, kind="rollback", payload={"to_version": version}, actor=actor, reason=reason
-    )
+    return _record(state, vendor, kind="rollback", payload={"to_version": version}, actor=actor, reason=reason)
 
 
 def known_vendors(state: TrustChanges, config: TrustConfig) -> list[str]:
@@ -246,9 +236,5 @@ def known_vendors(state: TrustChanges, config: TrustConfig) -> list[str]:
 
 def root_summary(root: TrustedRoot, at: dt.datetime) -> str:
     state = root.state(at)
-    until = (
-        f" until {format_time(root.retire_after)}"
-        if state is RootState.RETIRING and root.retire_after
-        else ""
-    )
+    until = f" until {format_time(root.retire_after)}" if state is RootState.RETIRING and root.retire_after else ""
     return f"{root.sha256}  {state.value}{until}  {root.subject}  ({root.origin})"

@@ -170,8 +170,7 @@ def check_crls(
                 continue  # another CA of the same name, or another key: it does not speak for this issuer
             if not _can_sign_crls(issuer):
                 raise MalformedCrl(
-                    f"the CRL of {describe(issuer)} is signed by a key not allowed to sign CRLs "
-                    "(keyUsage cRLSign)"
+                    f"the CRL of {describe(issuer)} is signed by a key not allowed to sign CRLs (keyUsage cRLSign)"
                 )
             next_update = crl.next_update_utc
             if next_update is not None and next_update < at:

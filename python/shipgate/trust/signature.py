@@ -47,9 +47,7 @@ def verify_signature(cert: x509.Certificate, data: bytes, signature: bytes) -> s
     try:
         if isinstance(key, ed25519.Ed25519PublicKey):
             if len(signature) != 64:
-                raise MalformedSignature(
-                    f"an Ed25519 signature is 64 raw bytes, this one is {len(signature)}"
-                )
+                raise MalformedSignature(f"an Ed25519 signature is 64 raw bytes, this one is {len(signature)}")
             key.verify(signature, data)
             return algorithm
         if isinstance(key, ec.EllipticCurvePublicKey):
@@ -81,6 +79,4 @@ def verify_signature(cert: x509.Certificate, data: bytes, signature: bytes) -> s
             f"the signature does not verify with the key of {describe(cert)} ({algorithm})",
             evidence={"algorithm": algorithm, "signer": describe(cert)},
         ) from None
-    raise UnsupportedAlgorithm(
-        f"unsupported key type {type(key).__name__}"
-    )  # pragma: no cover - checked above
+    raise UnsupportedAlgorithm(f"unsupported key type {type(key).__name__}")  # pragma: no cover - checked above

@@ -75,11 +75,11 @@ def verify_bundle(
 ) -> SigstoreResult:
     """Verify a Sigstore bundle over ``data``. Raises MalformedSignature (unreadable bundle),
     TrustConfigError (unusable trusted root), IdentityMismatch or SigstoreFailure."""
-    from sigstore.errors import Error as SigstoreError  # noqa: PLC0415 - heavy, loaded on use
-    from sigstore.errors import VerificationError  # noqa: PLC0415
-    from sigstore.models import Bundle, InvalidBundle, TrustedRoot  # noqa: PLC0415
-    from sigstore.verify import Verifier  # noqa: PLC0415
-    from sigstore.verify.policy import Identity  # noqa: PLC0415
+    from sigstore.errors import Error as SigstoreError
+    from sigstore.errors import VerificationError
+    from sigstore.models import Bundle, InvalidBundle, TrustedRoot
+    from sigstore.verify import Verifier
+    from sigstore.verify.policy import Identity
 
     # 1. The pinned trusted root (never one from the bundle).
     raw_root = _read(trusted_root, MAX_TRUSTED_ROOT_BYTES, "trusted root")
@@ -106,7 +106,7 @@ def verify_bundle(
             verifier.verify_artifact(input_=data, bundle=bundle, policy=policy)
     except VerificationError as exc:
         text = str(exc)
-        if "SAN" in text or "OIDC" in text or "issuer" in text.lower() and "extension" in text.lower():
+        if "SAN" in text or "OIDC" in text or ("issuer" in text.lower() and "extension" in text.lower()):
             raise IdentityMismatch(
                 f"the bundle's certificate does not match identity {identity!r} / issuer {issuer!r}: {text}",
                 evidence={"identity": identity, "issuer": issuer},
@@ -115,7 +115,7 @@ def verify_bundle(
     except (SigstoreError, ValueError) as exc:
         raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
     sans = bundle.signing_certificate.extensions
-    from cryptography import x509  # noqa: PLC0415
+    from cryptography import x509
 
     try:
         san = sans.get_extension_for_class(x509.SubjectAlternativeName).value
@@ -134,7 +134,7 @@ def verify_bundle(
 
 
 def _check_statement(payload_type: str, payload: bytes, sha256: str) -> None:
-    from sigstore.errors import VerificationError  # noqa: PLC0415
+    from sigstore.errors import VerificationError
 
     if payload_type != "application/vnd.in-toto+json":
         raise VerificationError(f"expected an in-toto statement in the DSSE envelope, got {payload_type}")

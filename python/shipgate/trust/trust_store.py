@@ -29,8 +29,8 @@ class TrustStore:
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, url: str | None = None) -> TrustStore:
-        from shipgate.home import home_dir  # noqa: PLC0415 - keep the store import out of module import
-        from shipgate.store import open_store  # noqa: PLC0415
+        from shipgate.home import home_dir
+        from shipgate.store import open_store
 
         root = home_dir(home)
         return cls(store=open_store(url, home=root), config=TrustConfig.load(trust_dir(root)))

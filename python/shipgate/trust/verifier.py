@@ -191,9 +191,7 @@ def _result(
     if identity is not None:
         because += f"; signer identity {identity!r} matches the vendor's [signer] rule"
     else:
-        because += (
-            "; the vendor has no signer identity rule, so any code-signing leaf under its roots is accepted"
-        )
+        because += "; the vendor has no signer identity rule, so any code-signing leaf under its roots is accepted"
     notes: list[Finding] = []
     if state is RootState.RETIRING and root.retire_after is not None:
         notes.append(
@@ -201,7 +199,9 @@ def _result(
                 code=RETIRING,
                 severity=Severity.LOW,
                 path="",
-                message=f"the signing root {root.subject} is retiring: trusted only until {format_time(root.retire_after)}",
+                message=(
+                    f"the signing root {root.subject} is retiring: trusted only until {format_time(root.retire_after)}"
+                ),
                 remedy="Ask the vendor for packages signed under its new root before the overlap ends.",
                 evidence={"root_sha256": root.sha256, "retire_after": format_time(root.retire_after)},
             )
@@ -248,9 +248,7 @@ def detached_findings(
         findings = [first.finding(_path_for(first, signature_path, chain_path))]
         if first.code in ("trust.bad_signature", "trust.malformed_signature", "trust.unsupported_algorithm"):
             try:
-                verify_chain_for_vendor(
-                    chain_pem, vendor=vendor, trust=trust, at=at, crls=crls, advisories=advisories
-                )
+                verify_chain_for_vendor(chain_pem, vendor=vendor, trust=trust, at=at, crls=crls, advisories=advisories)
             except TrustFailure as second:
                 findings.append(second.finding(chain_path))
         return None, findings
