@@ -8,6 +8,7 @@
 
 pub mod digest;
 pub mod error;
+pub mod zip;
 
 
 #[cfg(feature = "python")]

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Sequence
 from os import PathLike
+from typing import Any
 
 from typing_extensions import Buffer
 
@@ -29,3 +30,19 @@ def hash_file(
     progress: Callable[[int], object] | None = None,
 ) -> dict[str, str]:
     """Hash a file: memory-mapped in bounded windows when large, plain reads otherwise."""
+
+ZIP_DEFAULT_LIMITS: dict[str, int | float]
+
+def inspect_zip(
+    path: str,
+    *,
+    max_entry_size: int,
+    max_total_size: int,
+    max_ratio: int,
+    max_entries: int,
+    max_depth: int,
+    max_time: float,
+    digests: Sequence[str],
+    verify: bool = True,
+) -> dict[str, Any]:
+    """Inspect a ZIP archive without the GIL; ``shipgate.archive.inspect`` wraps this."""

@@ -1,0 +1,204 @@
+"""ZIP archive inspection: structure, anomalies and per-entry verification, without extracting.
+
+``inspect(path)`` runs the native inspector (``shipgate._native.inspect_zip``, GIL released) and returns
+an :class:`ArchiveReport` of frozen dataclasses. Everything wrong with the archive is a
+:class:`~shipgate.findings.Finding` with a ``zip.`` code; only a file that cannot be read raises (OSError).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from shipgate import _native
+from shipgate.errors import UnsupportedInput
+from shipgate.findings import Finding, Severity, worst
+
+_DEFAULTS: Mapping[str, Any] = _native.ZIP_DEFAULT_LIMITS
+
+
+@dataclass(frozen=True, kw_only=True)
+class Limits:
+    """Bounds on one inspection. Crossing one stops the work and becomes a ``zip.`` finding."""
+
+    max_entry_size: int = int(_DEFAULTS["max_entry_size"])
+    """Uncompressed bytes of one entry."""
+    max_total_size: int = int(_DEFAULTS["max_total_size"])
+    """Uncompressed bytes over all entries, nested archives included."""
+    max_ratio: int = int(_DEFAULTS["max_ratio"])
+    """Uncompressed / compressed, for entries of 1 MiB and more."""
+    max_entries: int = int(_DEFAULTS["max_entries"])
+    max_depth: int = int(_DEFAULTS["max_depth"])
+    """Archives inside archives that are inspected in turn."""
+    max_time: float = float(_DEFAULTS["max_time"])
+    """Seconds of wall-clock time."""
+
+    def __post_init__(self) -> None:
+        for name in ("max_entry_size", "max_total_size", "max_ratio", "max_entries", "max_depth", "max_time"):
+            if getattr(self, name) < 0:
+                raise UnsupportedInput(f"limit {name} must not be negative")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    name: str
+    method: int
+    """APPNOTE 4.4.5: 0 stored, 8 deflate; others are reported as ``zip.unsupported_method``."""
+    flags: int
+    crc32: int
+    compressed_size: int
+    uncompressed_size: int
+    header_offset: int
+    data_offset: int
+    """Where the compressed bytes start; 0 when the local header could not be read."""
+    mode: int | None
+    """Unix type and permission bits, when the entry was made on a Unix-like host."""
+    mtime: int | None
+    """Modification time in Unix seconds (extended timestamp or NTFS extra, else the DOS fields as UTC)."""
+    is_dir: bool
+    is_symlink: bool
+    encrypted: bool
+    symlink_target: str | None
+    verified: bool
+    """The inflated bytes matched the declared CRC-32 and size."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Hex digests of the uncompressed bytes, by algorithm; empty unless verified."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Totals:
+    entries: int
+    compressed: int
+    uncompressed: int
+    """Sum of the declared uncompressed sizes."""
+    verified_bytes: int
+    """Uncompressed bytes actually inflated and checked."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArchiveReport:
+    path: str
+    size: int
+    """Bytes of the whole archive file."""
+    comment: str
+    zip64: bool
+    entries: tuple[Entry, ...]
+    findings: tuple[Finding, ...]
+    totals: Totals
+
+    @property
+    def worst(self) -> Severity | None:
+        return worst(self.findings)
+
+    @property
+    def rejected(self) -> bool:
+        """A high or critical finding exists: the archive must not be trusted as it is."""
+        w = self.worst
+        return w is not None and w >= Severity.HIGH
+
+    def codes(self) -> set[str]:
+        return {f.code for f in self.findings}
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"archive": {...}, "entries": [...], "findings": [...]}`` (FORMATS.md §4)."""
+        return {
+            "archive": {
+                "path": self.path,
+                "size": self.size,
+                "entries": self.totals.entries,
+                "compressed": self.totals.compressed,
+                "uncompressed": self.totals.uncompressed,
+                "verified_bytes": self.totals.verified_bytes,
+                "zip64": self.zip64,
+                "comment": self.comment,
+            },
+            "entries": [
+                {
+                    "name": e.name,
+                    "size": e.uncompressed_size,
+                    "compressed_size": e.compressed_size,
+                    "method": e.method,
+                    "crc32": f"{e.crc32:08x}",
+                    "mode": None if e.mode is None else f"{e.mode:o}",
+                    "mtime": e.mtime,
+                    "header_offset": e.header_offset,
+                    "data_offset": e.data_offset,
+                    "is_dir": e.is_dir,
+                    "is_symlink": e.is_symlink,
+                    "symlink_target": e.symlink_target,
+                    "encrypted": e.encrypted,
+                    "verified": e.verified,
+                    "digests": dict(e.digests),
+                }
+                for e in self.entries
+            ],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _entry(d: Mapping[str, Any]) -> Entry:
+    return Entry(
+        name=d["name"],
+        method=d["method"],
+        flags=d["flags"],
+        crc32=d["crc32"],
+        compressed_size=d["compressed_size"],
+        uncompressed_size=d["uncompressed_size"],
+        header_offset=d["header_offset"],
+        data_offset=d["data_offset"],
+        mode=d["mode"],
+        mtime=d["mtime"],
+        is_dir=d["is_dir"],
+        is_symlink=d["is_symlink"],
+        encrypted=d["encrypted"],
+        symlink_target=d["symlink_target"],
+        verified=d["verified"],
+        digests=dict(d["digests"]),
+    )
+
+
+def inspect(
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits | None = None,
+    digests: Sequence[str] = ("sha256",),
+    verify: bool = True,
+) -> ArchiveReport:
+    """Inspect the ZIP archive at ``path`` (any readable file, including a spool file still open by its
+    writer: its size at open is what is inspected).
+
+    ``verify=False`` parses the structure only (central directory and local headers): a fast listing
+    with structural findings but no CRC, size or digest checks.
+    """
+    limits = limits or Limits()
+    unknown = [d for d in digests if d not in _native.ALGORITHMS]
+    if unknown:
+        raise UnsupportedInput(f"unknown digest {', '.join(unknown)}; choose from {', '.join(_native.ALGORITHMS)}")
+    raw = _native.inspect_zip(
+        os.fspath(path),
+        max_entry_size=limits.max_entry_size,
+        max_total_size=limits.max_total_size,
+        max_ratio=limits.max_ratio,
+        max_entries=limits.max_entries,
+        max_depth=limits.max_depth,
+        max_time=limits.max_time,
+        digests=list(dict.fromkeys(digests)),
+        verify=verify,
+    )
+    totals = raw["totals"]
+    return ArchiveReport(
+        path=os.fspath(path),
+        size=raw["size"],
+        comment=raw["comment"],
+        zip64=raw["zip64"],
+        entries=tuple(_entry(e) for e in raw["entries"]),
+        findings=tuple(Finding.from_dict(f) for f in raw["findings"]),
+        totals=Totals(
+            entries=totals["entries"],
+            compressed=totals["compressed"],
+            uncompressed=totals["uncompressed"],
+            verified_bytes=totals["verified_bytes"],
+        ),
+    )

@@ -1,0 +1,123 @@
+//! `inspect` for Python: the ZIP inspector's report as plain dicts and lists, which
+//! `shipgate.archive` turns into frozen dataclasses. The whole inspection runs without the GIL.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use super::errors::to_py;
+use crate::digest::{Algorithm, MultiDigest};
+use crate::zip::{self, Evidence, Limits, Options};
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(inspect_zip, m)?)?;
+    let defaults = Limits::default();
+    let d = PyDict::new(m.py());
+    d.set_item("max_entry_size", defaults.max_entry_size)?;
+    d.set_item("max_total_size", defaults.max_total_size)?;
+    d.set_item("max_ratio", defaults.max_ratio)?;
+    d.set_item("max_entries", defaults.max_entries)?;
+    d.set_item("max_depth", defaults.max_depth)?;
+    d.set_item("max_time", defaults.max_time.as_secs_f64())?;
+    m.add("ZIP_DEFAULT_LIMITS", d)?;
+    Ok(())
+}
+
+/// Inspect the ZIP archive at `path`. `verify=False` parses the structure only (a listing).
+#[pyfunction]
+#[pyo3(signature = (path, *, max_entry_size, max_total_size, max_ratio, max_entries, max_depth, max_time,
+                    digests, verify = true))]
+#[allow(clippy::too_many_arguments)]
+fn inspect_zip<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    max_entry_size: u64,
+    max_total_size: u64,
+    max_ratio: u64,
+    max_entries: u64,
+    max_depth: u32,
+    max_time: f64,
+    digests: Vec<String>,
+    verify: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let algorithms: Vec<Algorithm> = if digests.is_empty() {
+        Vec::new()
+    } else {
+        MultiDigest::from_names(&digests).map_err(to_py)?.algorithms()
+    };
+    let options = Options {
+        limits: Limits {
+            max_entry_size,
+            max_total_size,
+            max_ratio,
+            max_entries,
+            max_depth,
+            max_time: Duration::try_from_secs_f64(max_time.max(0.0)).unwrap_or(Duration::MAX),
+        },
+        digests: algorithms,
+        verify,
+    };
+    let report = py.detach(|| zip::inspect_path(&path, &options)).map_err(to_py)?;
+    to_dict(py, report)
+}
+
+fn to_dict(py: Python<'_>, report: zip::Report) -> PyResult<Bound<'_, PyDict>> {
+    let out = PyDict::new(py);
+    out.set_item("size", report.size)?;
+    out.set_item("comment", report.comment)?;
+    out.set_item("zip64", report.zip64)?;
+    let totals = PyDict::new(py);
+    totals.set_item("entries", report.totals.entries)?;
+    totals.set_item("compressed", report.totals.compressed)?;
+    totals.set_item("uncompressed", report.totals.uncompressed)?;
+    totals.set_item("verified_bytes", report.totals.verified_bytes)?;
+    out.set_item("totals", totals)?;
+    let entries = PyList::empty(py);
+    for e in report.entries {
+        let d = PyDict::new(py);
+        d.set_item("name", e.name)?;
+        d.set_item("method", e.method)?;
+        d.set_item("flags", e.flags)?;
+        d.set_item("crc32", e.crc32)?;
+        d.set_item("compressed_size", e.compressed_size)?;
+        d.set_item("uncompressed_size", e.uncompressed_size)?;
+        d.set_item("header_offset", e.header_offset)?;
+        d.set_item("data_offset", e.data_offset)?;
+        d.set_item("mode", e.mode)?;
+        d.set_item("mtime", e.mtime)?;
+        d.set_item("is_dir", e.is_dir)?;
+        d.set_item("is_symlink", e.is_symlink)?;
+        d.set_item("encrypted", e.encrypted)?;
+        d.set_item("symlink_target", e.symlink_target)?;
+        d.set_item("verified", e.verified)?;
+        let digests = PyDict::new(py);
+        for (alg, hex) in e.digests {
+            digests.set_item(alg.name(), hex)?;
+        }
+        d.set_item("digests", digests)?;
+        entries.append(d)?;
+    }
+    out.set_item("entries", entries)?;
+    let findings = PyList::empty(py);
+    for f in report.findings {
+        let d = PyDict::new(py);
+        d.set_item("code", f.code)?;
+        d.set_item("severity", f.severity.name())?;
+        d.set_item("path", f.path)?;
+        d.set_item("message", f.message)?;
+        d.set_item("remedy", f.remedy)?;
+        let evidence = PyDict::new(py);
+        for (k, v) in f.evidence {
+            match v {
+                Evidence::Int(i) => evidence.set_item(k, i)?,
+                Evidence::Text(t) => evidence.set_item(k, t)?,
+            }
+        }
+        d.set_item("evidence", evidence)?;
+        findings.append(d)?;
+    }
+    out.set_item("findings", findings)?;
+    Ok(out)
+}

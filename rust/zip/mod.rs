@@ -1,0 +1,220 @@
+//! Hostile-input ZIP inspection: structure, anomalies, and per-entry verification, never extracting.
+//!
+//! - [`parser`] is sans-I/O (as rc-zip's): it says which byte range it wants next and is fed exactly
+//!   those bytes, so the same code runs over a file, a sub-range of a file or a buffer, and is fuzzable.
+//! - [`names`] checks entry names for traversal, control characters and duplicates after normalisation.
+//! - [`verify`] inflates every entry in parallel (rayon), checks CRC-32 and sizes and computes digests,
+//!   streaming in bounded chunks under the [`Limits`].
+//! - [`source`] is the I/O: `pread` on a file (no mapping, so a spool file still being written or
+//!   truncated under us cannot fault the process), or a byte slice.
+//!
+//! Any case where two extractors could write different entry sets is reported `high` or `critical`.
+
+mod finding;
+mod names;
+mod parser;
+mod source;
+pub mod spec;
+mod verify;
+
+use std::path::Path;
+use std::time::Duration;
+
+pub use finding::{Evidence, Finding, Severity};
+pub use parser::{parse_structure, Parser, Step, Structure};
+pub use source::{FileSource, Source};
+
+use crate::digest::Algorithm;
+use crate::error::{Error, Result};
+
+/// Bounds on the work one inspection may do. Crossing one stops the work and becomes a finding.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Uncompressed bytes of one entry.
+    pub max_entry_size: u64,
+    /// Uncompressed bytes over all entries (nested archives included).
+    pub max_total_size: u64,
+    /// Uncompressed / compressed, checked on declared sizes and while inflating.
+    pub max_ratio: u64,
+    /// Entries in one archive (the central directory is held in memory: ~150 B per entry).
+    pub max_entries: u64,
+    /// Archives inside archives.
+    pub max_depth: u32,
+    /// Wall-clock time for the whole inspection.
+    pub max_time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // A vendor upgrade holds installers and images; 8 GiB per file and 32 GiB in all is generous,
+            // and bounded.
+            max_entry_size: 8 << 30,
+            max_total_size: 32 << 30,
+            // Text compresses ~10:1 and sparse images ~100:1; deflate's ceiling is ~1032:1. Above 200:1
+            // a multi-megabyte entry is almost certainly a bomb.
+            max_ratio: 200,
+            max_entries: 250_000,
+            max_depth: 3,
+            max_time: Duration::from_secs(300),
+        }
+    }
+}
+
+/// Entries below this many uncompressed bytes are never reported for their ratio: a 10 KiB run of zeros
+/// compressing 500:1 harms nobody.
+pub const RATIO_MIN_SIZE: u64 = 1 << 20;
+
+/// One entry as the central directory (checked against its local header) describes it, plus what
+/// verification found.
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
+    pub name: String,
+    pub raw_name: Vec<u8>,
+    pub method: u16,
+    pub flags: u16,
+    pub crc32: u32,
+    pub compressed_size: u64,
+    pub uncompressed_size: u64,
+    /// Offset of the local header; `data_offset` is where the compressed bytes start (0 when the local
+    /// header could not be read).
+    pub header_offset: u64,
+    pub data_offset: u64,
+    /// Unix mode (type and permission bits) when the entry was made on a Unix-like host.
+    pub mode: Option<u32>,
+    /// Modification time, Unix seconds: extended timestamp or NTFS extra when present, else MS-DOS
+    /// fields read as UTC.
+    pub mtime: Option<i64>,
+    pub is_dir: bool,
+    pub is_symlink: bool,
+    pub encrypted: bool,
+    pub zip64: bool,
+    pub symlink_target: Option<String>,
+    /// Digests of the uncompressed bytes; empty unless the entry was fully verified.
+    pub digests: Vec<(Algorithm, String)>,
+    /// CRC-32 and size were checked against the inflated bytes and matched.
+    pub verified: bool,
+    /// The structure allows reading this entry's data (bounds, method, encryption are all fine).
+    pub(crate) readable: bool,
+}
+
+/// Totals over the archive.
+#[derive(Clone, Debug, Default)]
+pub struct Totals {
+    pub entries: u64,
+    pub compressed: u64,
+    /// Sum of declared uncompressed sizes.
+    pub uncompressed: u64,
+    /// Uncompressed bytes actually inflated and hashed.
+    pub verified_bytes: u64,
+}
+
+/// The result of [`inspect_path`].
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub size: u64,
+    pub comment: String,
+    pub zip64: bool,
+    pub entries: Vec<Entry>,
+    pub findings: Vec<Finding>,
+    pub totals: Totals,
+}
+
+/// What to do besides parsing.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub limits: Limits,
+    /// Digests of each entry's uncompressed bytes. Empty with `verify` still checks CRC-32 and sizes.
+    pub digests: Vec<Algorithm>,
+    /// Inflate and check every entry (false: structure only, as a listing).
+    pub verify: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { limits: Limits::default(), digests: vec![Algorithm::Sha256], verify: true }
+    }
+}
+
+/// Inspect the archive at `path`. Only I/O failures on the file itself are errors; everything wrong with
+/// its contents is a finding.
+pub fn inspect_path(path: &Path, options: &Options) -> Result<Report> {
+    let source = FileSource::open(path).map_err(|e| Error::io(path, e))?;
+    inspect_source(&source, options).map_err(|e| match e {
+        Error::Io { path: None, source } => Error::io(path, source),
+        other => other,
+    })
+}
+
+/// Inspect an archive held in memory (nested archives, fuzzing, tests).
+pub fn inspect_bytes(data: &[u8], options: &Options) -> Result<Report> {
+    inspect_source(&data, options)
+}
+
+pub fn inspect_source(source: &dyn Source, options: &Options) -> Result<Report> {
+    let budget = verify::Budget::new(&options.limits);
+    inspect_nested(source, options, &budget, 0, "")
+}
+
+fn inspect_nested(
+    source: &dyn Source,
+    options: &Options,
+    budget: &verify::Budget,
+    depth: u32,
+    prefix: &str,
+) -> Result<Report> {
+    let structure = parse_structure(source, &options.limits)?;
+    let mut report = Report {
+        size: source.len(),
+        comment: structure.comment,
+        zip64: structure.zip64,
+        entries: structure.entries,
+        findings: structure.findings,
+        totals: Totals::default(),
+    };
+    names::check(&mut report.entries, &mut report.findings);
+    for e in &report.entries {
+        report.totals.entries += 1;
+        report.totals.compressed = report.totals.compressed.saturating_add(e.compressed_size);
+        report.totals.uncompressed = report.totals.uncompressed.saturating_add(e.uncompressed_size);
+    }
+    let declared = verify::declared_limits(&mut report, &options.limits);
+    report.findings.extend(declared);
+    if options.verify {
+        verify::verify_entries(source, &mut report, options, budget, depth, prefix)?;
+    }
+    names::check_symlinks(&report.entries, &mut report.findings);
+    if !prefix.is_empty() {
+        for f in &mut report.findings {
+            f.path = if f.path.is_empty() { prefix.trim_end_matches('!').to_owned() } else { format!("{prefix}{}", f.path) };
+        }
+    }
+    report.findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    report.findings = cap_repeats(std::mem::take(&mut report.findings));
+    Ok(report)
+}
+
+/// One finding code repeated for every entry of a bomb (250 overlaps in zbsm.zip) says nothing the
+/// first few do not; keep [`MAX_FINDINGS_PER_CODE`] and summarise the rest.
+pub const MAX_FINDINGS_PER_CODE: usize = 20;
+
+fn cap_repeats(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut counts: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(findings.len().min(256));
+    let mut dropped: Vec<(&'static str, Severity, usize)> = Vec::new();
+    for f in findings {
+        let n = counts.entry(f.code).or_insert(0);
+        *n += 1;
+        if *n <= MAX_FINDINGS_PER_CODE {
+            out.push(f);
+        } else if let Some(d) = dropped.iter_mut().find(|d| d.0 == f.code) {
+            d.2 += 1;
+        } else {
+            dropped.push((f.code, f.severity, 1));
+        }
+    }
+    for (code, severity, more) in dropped {
+        out.push(Finding::new(code, severity, "", format!("{more} more findings of this kind were not listed")).with("not_listed", more));
+    }
+    out
+}

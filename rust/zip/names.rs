@@ -1,0 +1,187 @@
+//! Entry names as an extractor would turn them into paths: traversal, absolute and drive paths, control
+//! characters, duplicates (exact, and after the normalisations file systems apply), special files and
+//! symlinks that lead out of the extraction root.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::finding::{Finding, Severity};
+use super::Entry;
+
+const S_IFMT: u32 = 0o170_000;
+const S_IFIFO: u32 = 0o010_000;
+const S_IFCHR: u32 = 0o020_000;
+const S_IFBLK: u32 = 0o060_000;
+const S_IFSOCK: u32 = 0o140_000;
+const S_ISUID: u32 = 0o4000;
+const S_ISGID: u32 = 0o2000;
+
+/// What extractors on case-insensitive, normalising file systems (Windows, macOS) would make of a name:
+/// `\` as a separator, NFC, case folded, no trailing slash.
+pub fn normalise(name: &str) -> String {
+    name.replace('\\', "/").nfc().flat_map(char::to_lowercase).collect::<String>().trim_end_matches('/').to_owned()
+}
+
+/// Why `name` would land outside the extraction root, if it would.
+pub fn escapes_root(name: &str) -> Option<&'static str> {
+    let slashed = name.replace('\\', "/");
+    if slashed.starts_with("//") {
+        return Some("a UNC path");
+    }
+    if slashed.starts_with('/') {
+        return Some("an absolute path");
+    }
+    let b = slashed.as_bytes();
+    if b.len() >= 2 && b[1] == b':' && b[0].is_ascii_alphabetic() {
+        return Some("a drive-letter path");
+    }
+    if slashed.split('/').any(|c| c == "..") {
+        return Some("a '..' component");
+    }
+    None
+}
+
+pub fn check(entries: &mut [Entry], findings: &mut Vec<Finding>) {
+    let mut exact: HashMap<&[u8], usize> = HashMap::new();
+    let mut folded: HashMap<String, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let name = e.name.as_str();
+        if name.is_empty() {
+            findings.push(Finding::new("zip.path_invalid", Severity::High, "", "an entry has an empty name").with("index", i));
+        }
+        if let Some(why) = escapes_root(name) {
+            findings.push(Finding::new("zip.path_traversal", Severity::Critical, name, format!("the name is {why}: an extractor would write outside its target directory")));
+        }
+        if name.chars().any(|c| c.is_control()) {
+            findings.push(Finding::new("zip.path_invalid", Severity::High, name, "the name contains NUL or control characters; extractors truncate or reject it differently"));
+        } else if name.contains('\\') {
+            findings.push(Finding::new("zip.path_backslash", Severity::High, name, "the name contains '\\': a directory separator on Windows, a plain character elsewhere"));
+        }
+        if let Some(mode) = e.mode {
+            let kind = match mode & S_IFMT {
+                S_IFIFO => Some("a FIFO"),
+                S_IFCHR => Some("a character device"),
+                S_IFBLK => Some("a block device"),
+                S_IFSOCK => Some("a socket"),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                findings.push(Finding::new("zip.special_file", Severity::High, name, format!("the entry is {kind}")).with("mode", format!("{mode:o}")));
+            }
+            if mode & (S_ISUID | S_ISGID) != 0 {
+                findings.push(Finding::new("zip.setuid", Severity::High, name, "the entry has the setuid or setgid bit").with("mode", format!("{mode:o}")));
+            }
+        }
+        if let Some(&first) = exact.get(e.raw_name.as_slice()) {
+            let both_dirs = e.is_dir && entries[first].is_dir;
+            let (sev, msg) = if both_dirs {
+                (Severity::Low, "the directory is listed twice")
+            } else {
+                (Severity::Critical, "two entries have the same name: extractors keep different ones")
+            };
+            findings.push(Finding::new("zip.duplicate_name", sev, name, msg).with("first_index", first).with("index", i));
+        } else {
+            exact.insert(e.raw_name.as_slice(), i);
+            let key = normalise(name);
+            if let Some(&first) = folded.get(&key) {
+                if !(e.is_dir && entries[first].is_dir) {
+                    findings.push(
+                        Finding::new("zip.duplicate_name_normalized", Severity::High, name, format!("'{}' and this name are the same file on a case-insensitive or normalising file system", entries[first].name))
+                            .with("other", entries[first].name.clone()),
+                    );
+                }
+            } else {
+                folded.insert(key, i);
+            }
+        }
+    }
+}
+
+/// Symlink targets are known only after verification read them.
+pub fn check_symlinks(entries: &[Entry], findings: &mut Vec<Finding>) {
+    let mut links: Vec<&str> = Vec::new();
+    for e in entries.iter().filter(|e| e.is_symlink) {
+        links.push(e.name.trim_end_matches('/'));
+        let Some(target) = &e.symlink_target else { continue };
+        let escapes = resolves_outside(&e.name, target);
+        let (sev, msg) = if escapes {
+            (Severity::High, format!("symlink to '{target}' leads outside the extraction root"))
+        } else {
+            (Severity::Low, format!("symlink to '{target}'"))
+        };
+        let code = if escapes { "zip.symlink_escape" } else { "zip.symlink" };
+        findings.push(Finding::new(code, sev, &e.name, msg).with("target", target.clone()));
+    }
+    if links.is_empty() {
+        return;
+    }
+    for e in entries {
+        for link in &links {
+            if e.name.len() > link.len() && e.name.starts_with(link) && e.name.as_bytes()[link.len()] == b'/' {
+                findings.push(
+                    Finding::new("zip.path_through_symlink", Severity::Critical, &e.name, format!("the entry is written through the symlink '{link}'"))
+                        .with("symlink", (*link).to_owned()),
+                );
+            }
+        }
+    }
+}
+
+/// Whether `target`, resolved from the directory of `link`, leaves the root.
+fn resolves_outside(link: &str, target: &str) -> bool {
+    if target.is_empty() || escapes_root(target).is_some_and(|why| why != "a '..' component") {
+        return !target.is_empty();
+    }
+    let mut depth: i64 = 0;
+    let parent: Vec<&str> = link.split('/').filter(|c| !c.is_empty()).collect();
+    for c in parent.iter().take(parent.len().saturating_sub(1)) {
+        if *c == ".." {
+            depth -= 1;
+        } else if *c != "." {
+            depth += 1;
+        }
+    }
+    for c in target.replace('\\', "/").split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => depth += 1,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traversal_forms() {
+        assert_eq!(escapes_root("../x"), Some("a '..' component"));
+        assert_eq!(escapes_root("a\\..\\..\\x"), Some("a '..' component"));
+        assert_eq!(escapes_root("/etc/passwd"), Some("an absolute path"));
+        assert_eq!(escapes_root("C:/x"), Some("a drive-letter path"));
+        assert_eq!(escapes_root("\\\\server\\share"), Some("a UNC path"));
+        assert_eq!(escapes_root("a/..b/c"), None);
+    }
+
+    #[test]
+    fn symlink_resolution() {
+        assert!(resolves_outside("a/link", "../../x"));
+        assert!(!resolves_outside("a/link", "../x"));
+        assert!(resolves_outside("link", "/etc"));
+        assert!(!resolves_outside("a/b/link", "c/d"));
+    }
+
+    #[test]
+    fn normalisation_folds_case_separators_and_composition() {
+        assert_eq!(normalise("A\\B/"), "a/b");
+        assert_eq!(normalise("e\u{301}"), normalise("\u{e9}"));
+    }
+}
