@@ -1,0 +1,154 @@
+"""The manifest against the archive: every listed file present with the declared size, digests and mode,
+nothing unlisted, and the whole archive against the digest the caller expected.
+
+``check_files(manifest, report, profile)`` returns ``manifest.`` findings (the manifest's promise about
+the archive is broken); ``check_expected_digests`` returns ``package.digest_mismatch`` findings.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Mapping
+
+from shipgate.archive import ArchiveReport
+from shipgate.findings import Finding, Severity
+from shipgate.package.manifest import Manifest
+from shipgate.package.profile import PackageProfile
+
+_REMEDY = (
+    "Do not install: the archive is not the one the vendor signed. Download the package again from the "
+    "vendor and compare its digest with the one the vendor publishes."
+)
+
+
+def _finding(code: str, severity: Severity, path: str, message: str, **evidence: object) -> Finding:
+    return Finding(
+        code=code,
+        severity=severity,
+        path=path,
+        message=message,
+        remedy=_REMEDY,
+        evidence={"file": path, **evidence},
+    )
+
+
+def check_files(manifest: Manifest, report: ArchiveReport, profile: PackageProfile) -> list[Finding]:
+    findings: list[Finding] = []
+    entries = {e.name: e for e in report.entries if not e.is_dir}
+    listed = {f.path for f in manifest.files}
+    for item in manifest.files:
+        line = manifest.line_of(item.path)
+        where = {"manifest_line": line} if line else {}
+        entry = entries.get(item.path)
+        if entry is None:
+            findings.append(
+                _finding(
+                    "manifest.file_missing",
+                    Severity.CRITICAL,
+                    item.path,
+                    f"{item.path}: listed in {profile.manifest} but not in the archive",
+                    **where,
+                )
+            )
+            continue
+        if entry.uncompressed_size != item.size:
+            findings.append(
+                _finding(
+                    "manifest.size_mismatch",
+                    Severity.CRITICAL,
+                    item.path,
+                    f"{item.path}: {entry.uncompressed_size} bytes in the archive, {item.size} in the manifest",
+                    declared=item.size,
+                    actual=entry.uncompressed_size,
+                    **where,
+                )
+            )
+        if not entry.verified:
+            findings.append(
+                _finding(
+                    "manifest.entry_unverified",
+                    Severity.HIGH,
+                    item.path,
+                    f"{item.path}: the entry could not be inflated and checked, so its digest is unknown",
+                    **where,
+                )
+            )
+        else:
+            for algorithm, declared in item.digests.items():
+                actual = entry.digests.get(algorithm)
+                if actual is None:
+                    continue  # not computed: the verifier asks for every algorithm the manifest uses
+                if not hmac.compare_digest(actual, declared):
+                    findings.append(
+                        _finding(
+                            "manifest.digest_mismatch",
+                            Severity.CRITICAL,
+                            item.path,
+                            f"{item.path}: {algorithm} of the content is {actual}, the manifest says {declared}",
+                            algorithm=algorithm,
+                            declared=declared,
+                            actual=actual,
+                            **where,
+                        )
+                    )
+            if not any(a in entry.digests for a in item.digests):
+                findings.append(
+                    _finding(
+                        "manifest.entry_unverified",
+                        Severity.HIGH,
+                        item.path,
+                        f"{item.path}: none of the manifest's digests ({', '.join(item.digests)}) was computed",
+                        **where,
+                    )
+                )
+        if item.mode is not None:
+            actual_mode = None if entry.mode is None else entry.mode & 0o7777
+            if actual_mode != item.mode:
+                shown = "not recorded" if actual_mode is None else f"{actual_mode:04o}"
+                findings.append(
+                    _finding(
+                        "manifest.mode_mismatch",
+                        Severity.HIGH,
+                        item.path,
+                        f"{item.path}: mode {shown} in the archive, {item.mode:04o} in the manifest",
+                        declared=f"{item.mode:04o}",
+                        actual=None if actual_mode is None else f"{actual_mode:04o}",
+                        **where,
+                    )
+                )
+    allowed = profile.unlisted_allowed
+    for name, entry in entries.items():
+        if name in listed or name in allowed:
+            continue
+        findings.append(
+            _finding(
+                "manifest.unlisted_entry",
+                Severity.HIGH,
+                name,
+                f"{name}: in the archive ({entry.uncompressed_size} bytes) but not listed in {profile.manifest}",
+                size=entry.uncompressed_size,
+            )
+        )
+    return findings
+
+
+def check_expected_digests(actual: Mapping[str, str], expected: Mapping[str, str | None]) -> list[Finding]:
+    """The whole archive against the caller's ``--expect-sha256`` / ``expected_blake3``."""
+    findings: list[Finding] = []
+    for algorithm, wanted in expected.items():
+        if not wanted:
+            continue
+        have = actual.get(algorithm)
+        if have is None or not hmac.compare_digest(have, wanted.strip().lower()):
+            findings.append(
+                Finding(
+                    code="package.digest_mismatch",
+                    severity=Severity.CRITICAL,
+                    path="",
+                    message=f"the archive's {algorithm} is {have}, the caller expected {wanted.strip().lower()}",
+                    remedy="The archive is not the one you meant to verify: download it again from the vendor "
+                    "and compare the digest with the one the vendor publishes.",
+                    evidence={"algorithm": algorithm, "expected": wanted.strip().lower(), "actual": have},
+                )
+            )
+    return findings

@@ -1,0 +1,80 @@
+"""The verification report: the verdict, what was verified, and every finding with its evidence.
+
+``Report.to_dict()`` is the JSON of FORMATS §4 (schema ``shipgate.report/v1``); the extra keys
+(``reasons``, ``applied_waivers``, ``policy``, ``verified_at``, ``shipgate_version``) are additions a
+forward-compatible reader ignores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from shipgate.findings import Finding, by_severity
+
+SCHEMA = "shipgate.report/v1"
+
+VerdictLabel = Literal["allow", "warn", "deny"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackageSummary:
+    name: str
+    version: str
+    vendor: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "version": self.version, "vendor": self.vendor}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArchiveSummary:
+    path: str
+    size: int
+    entries: int
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Digests of the whole archive file (``sha256``, ``blake3``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "size": self.size, "entries": self.entries, "digests": dict(self.digests)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    verdict: VerdictLabel
+    archive: ArchiveSummary
+    package: PackageSummary | None = None
+    vendor: str | None = None
+    """The vendor whose trust applied (``--vendor``, else the manifest's)."""
+    findings: tuple[Finding, ...] = ()
+    signature: Mapping[str, Any] | None = None
+    reasons: tuple[Mapping[str, Any], ...] = ()
+    """Why the verdict is warn or deny: one entry per finding that counted, with the rule that judged it."""
+    applied_waivers: tuple[Mapping[str, Any], ...] = ()
+    policy: str = "default policy"
+    verified_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    shipgate_version: str = ""
+
+    def codes(self) -> set[str]:
+        return {f.code for f in self.findings}
+
+    def sorted_findings(self) -> list[Finding]:
+        return by_severity(self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        package = self.package.to_dict() if self.package else {"name": "", "version": "", "vendor": self.vendor or ""}
+        return {
+            "schema": SCHEMA,
+            "verdict": self.verdict,
+            "package": package,
+            "archive": self.archive.to_dict(),
+            "findings": [f.to_dict() for f in self.sorted_findings()],
+            "signature": dict(self.signature) if self.signature is not None else None,
+            "reasons": [dict(r) for r in self.reasons],
+            "applied_waivers": [dict(w) for w in self.applied_waivers],
+            "policy": self.policy,
+            "verified_at": self.verified_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "shipgate_version": self.shipgate_version,
+        }

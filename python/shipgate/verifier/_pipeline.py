@@ -1,0 +1,329 @@
+"""The verification pipeline, step by step (numbered as in DESIGN.md's data flow)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from shipgate import __version__, _native
+from shipgate.archive import ArchiveReport, Limits, inspect
+from shipgate.errors import MalformedInput, ShipgateError
+from shipgate.findings import Finding, Severity
+from shipgate.inventory import Inventory, load_inventory
+from shipgate.package.checks import check_expected_digests, check_files
+from shipgate.package.manifest import MAX_MANIFEST_BYTES, Manifest, parse_manifest
+from shipgate.package.profile import PackageProfile
+from shipgate.package.reader import EntryReader
+from shipgate.policy import Policy
+from shipgate.preflight import PackageContents, PreflightOptions, run_preflight
+from shipgate.preflight.contents import scanned_kind
+from shipgate.report.model import ArchiveSummary, PackageSummary, Report
+from shipgate.verifier._signature import load_trust_config, verify_signature
+
+ARCHIVE_DIGESTS = ("sha256", "blake3")
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerifyRequest:
+    """What the caller knows besides the archive. Every field is optional."""
+
+    vendor: str | None = None
+    """Whose trust applies; default: the manifest's ``package.vendor``."""
+    inventory: Inventory | None = None
+    env: Path | None = None
+    """An inventory TOML file (FORMATS §3), read when ``inventory`` is not given."""
+    policy: Policy | None = None
+    policy_path: Path | None = None
+    profile: PackageProfile | None = None
+    expect_sha256: str | None = None
+    expect_blake3: str | None = None
+    archive_digests: Mapping[str, str] = field(default_factory=dict)
+    """Whole-archive digests the caller already computed (the service hashes while the upload streams);
+    the ones given are not computed again."""
+    actor: str = "verify"
+    limits: Limits | None = None
+    preflight: PreflightOptions | None = None
+
+
+def _internal(step: str, exc: BaseException) -> Finding:
+    return Finding(
+        code="package.check_failed",
+        severity=Severity.CRITICAL,
+        path="",
+        message=f"the {step} step failed on this input ({type(exc).__name__}: {exc}); the package cannot be "
+        "judged",
+        remedy="Do not install; report the archive to the shipgate maintainers with this message.",
+        evidence={"step": step, "error": type(exc).__name__},
+    )
+
+
+class _ArchiveHasher(threading.Thread):
+    """Whole-archive digests in a thread (the native hasher releases the GIL) while inspection runs."""
+
+    def __init__(self, path: str, algorithms: Sequence[str], progress: Callable[[int], object] | None) -> None:
+        super().__init__(name="shipgate-archive-hash", daemon=True)
+        self.path, self.algorithms, self.progress = path, list(algorithms), progress
+        self.digests: dict[str, str] = {}
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.digests = dict(_native.hash_file(self.path, self.algorithms, self.progress))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            self.error = exc
+
+
+def _manifest_digests(manifest_bytes: bytes | None) -> list[str]:
+    """The algorithms the manifest's files[] use (sha256 always, for the reader's cross-check)."""
+    wanted = ["sha256"]
+    if manifest_bytes:
+        for algorithm in ("blake3", "sha512"):
+            if f'"{algorithm}"'.encode() in manifest_bytes:
+                wanted.append(algorithm)
+    return wanted
+
+
+def _mtimes(report: ArchiveReport) -> dict[str, datetime]:
+    out: dict[str, datetime] = {}
+    for e in report.entries:
+        if e.mtime is not None and not e.is_dir:
+            try:
+                out[e.name] = datetime.fromtimestamp(e.mtime, UTC)
+            except (OverflowError, OSError, ValueError):
+                continue
+    return out
+
+
+def _contents(
+    reader: EntryReader,
+    manifest: Manifest,
+    profile: PackageProfile,
+    report: ArchiveReport,
+    options: PreflightOptions,
+    archive_sha256: str | None,
+) -> tuple[PackageContents, list[Finding]]:
+    """The files preflight scans, read bounded; larger ones become ``preflight.file_skipped``."""
+    extra_hooks = {f"profile:{p}": p for p in reader.entries if profile.is_script(p)}
+    view = dataclasses.replace(manifest, hooks={**manifest.hooks, **extra_hooks}) if extra_hooks else manifest
+    hooks, migrations = tuple(view.hooks.values()), view.migrations
+    files: dict[str, bytes] = {}
+    skipped: list[Finding] = []
+    for name, entry in reader.entries.items():
+        if name in profile.unlisted_allowed or entry.is_symlink:
+            continue
+        kind = scanned_kind(name, b"", hooks=hooks, migrations=migrations)
+        if kind is None:
+            if entry.uncompressed_size > options.max_file_bytes or entry.uncompressed_size == 0:
+                continue
+            kind = scanned_kind(name, reader.head(name), hooks=hooks, migrations=migrations)
+            if kind is None:
+                continue
+        if entry.uncompressed_size > options.max_file_bytes:
+            skipped.append(
+                Finding(
+                    code="preflight.file_skipped",
+                    severity=Severity.INFO,
+                    path=name,
+                    message=f"{name}: {entry.uncompressed_size} bytes, above the {options.max_file_bytes}-byte "
+                    "scan limit; not scanned",
+                    remedy="Review this file by hand.",
+                    evidence={"file": name, "size": entry.uncompressed_size, "limit": options.max_file_bytes},
+                )
+            )
+            continue
+        files[name] = reader.read(name, limit=options.max_file_bytes)
+    contents = PackageContents(manifest=view, files=files, mtimes=_mtimes(report), archive_sha256=archive_sha256)
+    return contents, skipped
+
+
+def verify_package(
+    archive_path: str | os.PathLike[str],
+    *,
+    request: VerifyRequest | None = None,
+    store: Any | None = None,
+    home: Path | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> Report:
+    """Verify one package archive. ``store`` (a :class:`shipgate.store.Store`) gives trust state and
+    advisories, and receives the verdict (with both archive digests) and its audit entries; ``home`` holds
+    the trust configuration. ``progress(bytes_hashed)`` is called while the archive is hashed."""
+    request = request or VerifyRequest()
+    path = os.fspath(archive_path)
+    if not os.path.isfile(path):
+        raise MalformedInput(f"{path}: not a readable file")
+    # 0. Operator inputs first: a broken inventory or policy is a usage error, reported before any work.
+    inventory = request.inventory or (load_inventory(request.env) if request.env else None)
+    policy = request.policy or (Policy.load(request.policy_path) if request.policy_path else Policy.default())
+    profile = request.profile or PackageProfile.default()
+    config = load_trust_config(home)
+    options = request.preflight or PreflightOptions()
+
+    # 1. Whole-archive digests, in a thread, unless the caller already has them.
+    missing = [a for a in ARCHIVE_DIGESTS if a not in request.archive_digests]
+    hasher = _ArchiveHasher(path, missing, progress) if missing else None
+    if hasher is not None:
+        hasher.start()
+    findings: list[Finding] = []
+    manifest: Manifest | None = None
+    manifest_bytes: bytes | None = None
+    signature: Mapping[str, Any] | None = None
+    vendor = request.vendor
+    try:
+        # 2. Structure first (fast, no inflation): is it safe to read the manifest at all?
+        structure = inspect(path, limits=request.limits, verify=False)
+        if not structure.rejected and profile.manifest in {e.name for e in structure.entries}:
+            try:
+                with EntryReader(structure) as reader:
+                    manifest_bytes = reader.read(profile.manifest, limit=MAX_MANIFEST_BYTES + 1)
+            except ShipgateError:
+                manifest_bytes = None  # reported below once the full inspection has run
+        # 3. Every entry inflated, CRC-checked and hashed with the algorithms the manifest uses (an archive
+        #    already ambiguous is denied on its structure: nothing in it is read).
+        report = (
+            structure
+            if structure.rejected
+            else inspect(path, limits=request.limits, digests=_manifest_digests(manifest_bytes))
+        )
+    finally:
+        if hasher is not None:
+            hasher.join()
+    if hasher is not None and hasher.error is not None:
+        if isinstance(hasher.error, OSError):
+            raise MalformedInput(f"{path}: cannot be read: {hasher.error.strerror or hasher.error}")
+        raise hasher.error
+    digests = {**request.archive_digests, **(hasher.digests if hasher else {})}
+    findings.extend(report.findings)
+    findings.extend(
+        check_expected_digests(digests, {"sha256": request.expect_sha256, "blake3": request.expect_blake3})
+    )
+
+    if not report.rejected:
+        try:
+            with EntryReader(report) as reader:
+                manifest, manifest_bytes, step_findings = _manifest_step(reader, report, profile, manifest_bytes)
+                findings.extend(step_findings)
+                vendor = vendor or (manifest.package.vendor if manifest else None)
+                records = _advisory_records(store, vendor)
+                # 4. The signature over the exact manifest bytes.
+                if manifest_bytes is not None:
+                    try:
+                        outcome = verify_signature(
+                            manifest_bytes,
+                            reader,
+                            profile=profile,
+                            vendor=vendor,
+                            config=config,
+                            store=store,
+                            advisories=records,
+                            home=home,
+                        )
+                        signature = outcome.signature
+                        findings.extend(outcome.findings)
+                    except Exception as exc:  # noqa: BLE001 - never an exception for hostile input
+                        findings.append(_internal("signature", exc))
+                # 5-6. Advisories and preflight against the target environment.
+                if manifest is not None:
+                    try:
+                        contents, skipped = _contents(reader, manifest, profile, report, options, digests.get("sha256"))
+                        findings.extend(skipped)
+                        findings.extend(
+                            run_preflight(
+                                contents,
+                                inventory=inventory,
+                                advisories=[r.body for r in records],
+                                options=options,
+                            )
+                        )
+                    except Exception as exc:  # noqa: BLE001
+                        findings.append(_internal("preflight", exc))
+        except ShipgateError as exc:
+            findings.append(_internal("package", exc))
+
+    # 7. Policy.
+    package = (
+        PackageSummary(name=manifest.package.name, version=manifest.package.version, vendor=manifest.package.vendor)
+        if manifest
+        else None
+    )
+    decision = policy.decide(
+        findings,
+        vendor=vendor,
+        package=package.name if package else None,
+        version=package.version if package else None,
+    )
+    findings.extend(decision.findings)
+    result = Report(
+        verdict=decision.verdict.label,  # type: ignore[arg-type]
+        archive=ArchiveSummary(path=path, size=report.size, entries=report.totals.entries, digests=digests),
+        package=package,
+        vendor=vendor,
+        findings=tuple(findings),
+        signature=signature,
+        reasons=tuple(r.to_dict() for r in decision.reasons),
+        applied_waivers=tuple(w.to_dict() for w in decision.applied_waivers),
+        policy=policy.source,
+        shipgate_version=__version__,
+    )
+    # 8. Store the verdict by digest, audited, with the waivers that shaped it.
+    if store is not None:
+        from shipgate.verifier._record import record_verdict
+
+        record_verdict(store, result, actor=request.actor)
+    return result
+
+
+def _manifest_step(
+    reader: EntryReader, report: ArchiveReport, profile: PackageProfile, early: bytes | None
+) -> tuple[Manifest | None, bytes | None, list[Finding]]:
+    name = profile.manifest
+    if name not in reader:
+        return (
+            None,
+            None,
+            [
+                Finding(
+                    code="manifest.missing",
+                    severity=Severity.CRITICAL,
+                    path=name,
+                    message=f"the archive has no {name}: nothing says what the package should contain",
+                    remedy="Ask the vendor for a complete package (FORMATS §1: manifest.json at the root).",
+                    evidence={"file": name},
+                )
+            ],
+        )
+    try:
+        # Read again from the fully verified archive: the digest check ties these bytes to the verified entry.
+        data = reader.read(name, limit=MAX_MANIFEST_BYTES + 1)
+    except ShipgateError as exc:
+        code = "manifest.too_large" if "more than" in str(exc) else "manifest.unreadable"
+        return (
+            None,
+            None,
+            [
+                Finding(
+                    code=code,
+                    severity=Severity.HIGH,
+                    path=name,
+                    message=f"{name}: {exc.diagnostics()}",
+                    remedy="Ask the vendor for a manifest that follows the package format (FORMATS §1).",
+                    evidence={"file": name},
+                )
+            ],
+        )
+    del early
+    manifest, findings = parse_manifest(data)
+    if manifest is not None:
+        findings.extend(check_files(manifest, report, profile))
+    return manifest, data, findings
+
+
+def _advisory_records(store: Any | None, vendor: str | None) -> list[Any]:
+    if store is None or vendor is None:
+        return []
+    return list(store.advisories(vendor))
