@@ -64,6 +64,7 @@ def test_no_findings_allow_and_any_deny_wins() -> None:
     ]
     assert decision.reasons[0].rule.startswith("safe default: trust.unknown_issuer → deny")
     assert decision.to_dict()["verdict"] == "deny"
+    assert decision.verdict == "deny" and Verdict.WARN.stronger(Verdict.ALLOW) is Verdict.WARN
 
 
 RULES = b"""

@@ -113,3 +113,18 @@ def test_scripts_that_schedule_jobs() -> None:
     assert located(risky, "preflight.scheduled") == [("preflight.scheduled_job", PRE, n) for n in (3, 4, 5)]
     benign = run(package({PRE: script("crontab -l > /tmp/crontab.before", "echo look at this", "date")}))
     assert located(benign, "preflight.scheduled") == []
+
+
+def test_escalation_behind_wrappers() -> None:
+    found = run(package({PRE: script("exec sudo -u dten dten-ctl stop", "env LANG=C nohup sudo true")}))
+    assert located(found, "preflight.sudo") == [
+        ("preflight.sudo_unavailable", PRE, 3),
+        ("preflight.sudo_unavailable", PRE, 4),
+    ]
+
+
+def test_root_checks_and_mere_mentions() -> None:
+    risky = run(package({PRE: script('[ "$EUID" -eq 0 ] || exit 1', "echo 'This script must be run as root'")}))
+    assert located(risky, "preflight.root") == [("preflight.root_assumed", PRE, 3), ("preflight.root_assumed", PRE, 4)]
+    benign = run(package({PRE: script('echo "running as uid $EUID"', "owner=$(id -u dten)")}))
+    assert located(benign, "preflight.root") == []

@@ -61,9 +61,10 @@ class _Fields:
         return value.strip()
 
     def action(self, value: Any, where: str) -> Action:
-        if not isinstance(value, str) or value.strip().upper() not in Action.__members__:
-            raise self.fail(where, f"must be allow, warn or deny, not {value!r}")
-        return Action[value.strip().upper()]
+        try:
+            return Action(value.strip().lower()) if isinstance(value, str) else Action(repr(value))
+        except ValueError:
+            raise self.fail(where, f"must be allow, warn or deny, not {value!r}") from None
 
     def severity(self, value: Any, where: str) -> Severity:
         try:

@@ -22,15 +22,26 @@ from shipgate.findings import Finding, Severity
 from shipgate.package.versions import Constraint, ConstraintError, same_version
 
 
-class Action(enum.IntEnum):
-    ALLOW = 0
-    WARN = 1
-    DENY = 2
+class Action(enum.StrEnum):
+    """allow < warn < deny. A str enum, so ``verdict == "deny"`` and ``json.dumps`` read naturally."""
+
+    ALLOW = "allow"
+    WARN = "warn"
+    DENY = "deny"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return self.value
 
+    def stronger(self, other: Action) -> Action:
+        return self if self.rank >= other.rank else other
+
+
+_RANK = {Action.ALLOW: 0, Action.WARN: 1, Action.DENY: 2}
 
 # The verdict of a decision is the strongest action; the same three words.
 Verdict = Action
@@ -256,14 +267,14 @@ class Policy:
                     continue
                 waiver = candidate
                 break
-            if waiver is not None and action > Action.ALLOW:
+            if waiver is not None and action is not Action.ALLOW:
                 applied.append(AppliedWaiver(waiver=waiver, finding=finding, instead=action))
                 added.append(_applied(waiver, finding, action, self.source))
                 continue
-            if action > Action.ALLOW:
+            if action is not Action.ALLOW:
                 reasons.append(Reason(finding=finding, action=action, rule=rule))
-            verdict = max(verdict, action)
-        reasons.sort(key=lambda r: (-r.action, -r.finding.severity))
+            verdict = verdict.stronger(action)
+        reasons.sort(key=lambda r: (-r.action.rank, -r.finding.severity))
         return Decision(verdict=verdict, applied_waivers=tuple(applied), reasons=tuple(reasons), findings=tuple(added))
 
 

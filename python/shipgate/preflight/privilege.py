@@ -10,10 +10,13 @@ from shipgate.preflight.contents import Context, Kind, at_line
 
 # A command word: at the start of a line or after ; & | ( ` $( then do else ! or another escalator's flags.
 _COMMAND_START = r"(?:^|[;&|(`]|\$\(|\bthen\s|\bdo\s|\belse\s|!\s)\s*"
-_ESCALATE = re.compile(_COMMAND_START + r"(sudo|su|pkexec|doas|runuser)(?=\s|$)")
+# Wrappers that run the next word as a command.
+_WRAPPERS = r"(?:(?:exec|nohup|command|time|nice|xargs|env(?:\s+\w+=\S*)*)\s+)*"
+_ESCALATE = re.compile(_COMMAND_START + _WRAPPERS + r"(sudo|su|pkexec|doas|runuser)(?=\s|$)")
 _ROOT_CHECK = re.compile(
-    r"\bid\s+-u\b|\$\{?EUID\}?|\$\{?UID\}?\s*(?:-eq|-ne|==|!=)\s*0\b|\bwhoami\b[^;&|]{0,80}\broot\b"
-    r"|must\s+be\s+run\s+as\s+root|requires?\s+root"
+    r"(?:\$\(\s*id\s+-u\s*\)|`id\s+-u`|\$\{?E?UID\}?)\"?\s*(?:-eq|-ne|-gt|==|!=|=)\s*\"?0\b"
+    r"|\bwhoami\b[^;&|]{0,80}\broot\b"
+    r"|(?i:must\s+be\s+(?:run\s+as\s+)?root|requires?\s+root|run\s+(?:this\s+|it\s+)?as\s+root)"
 )
 
 

@@ -43,7 +43,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         "preflight.reboot_understated",
         Severity.HIGH,
         path="manifest.json",
-        line=manifest.line_of(declared) if "reboot" in manifest.raw.decode("utf-8", "replace") else None,
+        line=manifest.line_of("reboot"),
         text=f'"reboot": "{declared}"',
         declared=declared,
         files=[p for p, _ in hits[:20]],

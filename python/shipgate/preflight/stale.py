@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.contents import Context
 
 _BINARY_DIRS = ("binaries/", "bin/", "sbin/", "lib/", "lib64/", "libexec/")
 _BINARY_SUFFIXES = (".so", ".ko", ".bin", ".exe", ".dll", ".jar", ".a")
@@ -46,17 +46,21 @@ def scan(ctx: Context) -> Iterator[Finding]:
         )
         age = built - mtime
         if is_binary and age > threshold:
-            yield at_line(
-                "preflight.stale_binary",
-                Severity.MEDIUM,
+            # The binary has no lines: the evidence cites the manifest line that lists it.
+            yield Finding(
+                code="preflight.stale_binary",
+                severity=Severity.MEDIUM,
                 path=entry.path,
-                line=manifest.line_of(entry.path),
-                file="manifest.json",
-                mtime=mtime.isoformat(),
-                built=built.isoformat(),
-                age_days=age.days,
-                threshold_days=threshold.days,
-                message=f"built {age.days} days before the package ({mtime:%Y-%m-%d} vs {built:%Y-%m-%d}); "
-                "it may not contain the fixes the release notes promise",
+                message=f"{entry.path}: built {age.days} days before the package ({mtime:%Y-%m-%d} vs "
+                f"{built:%Y-%m-%d}); it may not contain the fixes the release notes promise",
                 remedy="Ask the vendor to confirm the binary's version, or to rebuild it for this release.",
+                evidence={
+                    "file": "manifest.json",
+                    "line": manifest.line_of(entry.path),
+                    "entry": entry.path,
+                    "mtime": mtime.isoformat(),
+                    "built": built.isoformat(),
+                    "age_days": age.days,
+                    "threshold_days": threshold.days,
+                },
             )
