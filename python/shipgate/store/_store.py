@@ -72,7 +72,7 @@ def _verdict_row(record: VerdictRecord) -> tuple[Any, ...]:
         record.package_version,
         record.vendor,
         record.verdict,
-        canonical_json([f.to_dict() for f in record.findings]),
+        canonical_json([f.to_dict() for f in record.findings]) if record.findings else "[]",
         record.policy_id,
         record.verifier_version,
         format_time(record.created),

@@ -27,8 +27,8 @@ def utcnow() -> datetime:
 
 def format_time(moment: datetime) -> str:
     """The stored text of a time; a naive datetime is taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    if moment.tzinfo is None or moment.tzinfo is UTC:
+        return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
     # isoformat is several times faster than strftime and gives the same text for this format.
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
