@@ -56,6 +56,7 @@ def make_cert(
     digital_signature: bool = True,
     san: list[x509.GeneralName] | None = None,
     key_usage: bool = True,
+    extra: list[tuple[x509.ExtensionType, bool]] | None = None,
 ) -> Issued:
     signer_key = issuer.key if issuer else key
     issuer_name = issuer.cert.subject if issuer else subject
@@ -92,6 +93,8 @@ def make_cert(
         builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=False)
     if san:
         builder = builder.add_extension(x509.SubjectAlternativeName(san), critical=False)
+    for ext, critical in extra or []:
+        builder = builder.add_extension(ext, critical=critical)
     cert = builder.sign(signer_key, _sig_hash(signer_key))  # type: ignore[arg-type]
     made = Issued(cert=cert, key=key)
     if issuer:

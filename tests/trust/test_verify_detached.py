@@ -18,6 +18,7 @@ from shipgate.trust.errors import (
     CertificateNotYetValid,
     CertificateRevoked,
     IdentityMismatch,
+    InvalidChain,
     MalformedCertificate,
     MalformedSignature,
     NoSignature,
@@ -356,3 +357,31 @@ def test_retiring_root_verifies_with_a_note_then_retired_is_refused(vendor_pki: 
     )
     assert "from rotation advisory EXN-2026-0031" in new.trusted_because
     assert dt.datetime.now(dt.UTC) < after
+
+
+def test_directory_name_constraints_bind_the_signer_subject(vendor_pki: VendorPKI) -> None:
+    # cryptography applies name constraints to SANs only; shipgate applies directoryName ones to subjects.
+    constrained = pki.intermediate(
+        "Constrained CA",
+        vendor_pki.old_root,
+        extra=[
+            (
+                x509.NameConstraints(
+                    permitted_subtrees=[x509.DirectoryName(x509.Name([pki.name("x").rdns[0]]))],
+                    excluded_subtrees=None,
+                ),
+                True,
+            )
+        ],
+    )
+    inside = pki.leaf("Release", constrained)
+    assert verify(vendor_pki, inside, pki.chain_pem(inside, constrained)).signer == ("CN=Release,O=Example Networks")
+    outside = pki.make_cert(
+        subject=pki.name("Release", org="Evil Corp"),
+        key=pki.ec_key(),
+        issuer=constrained,
+        ca=False,
+        eku=pki.CODE_SIGNING,
+    )
+    with pytest.raises(InvalidChain, match="outside the directory names CN=Constrained CA"):
+        verify(vendor_pki, outside, pki.chain_pem(outside, constrained))

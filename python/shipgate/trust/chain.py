@@ -27,6 +27,7 @@ from shipgate.trust.errors import (
     WrongExtendedKeyUsage,
     WrongKeyUsage,
 )
+from shipgate.trust.names import check_directory_name_constraints
 from shipgate.trust.pem import describe, fingerprint
 
 CODE_SIGNING = ExtendedKeyUsageOID.CODE_SIGNING
@@ -228,6 +229,8 @@ def validate_chain(
                 f"{describe(cert)} has serial number {cert.serial_number}; RFC 5280 requires a positive one",
                 evidence={"certificate": describe(cert), "leaf_sha256": fingerprint(leaf)},
             )
+    # 4. Directory-name constraints, which cryptography does not apply to subjects.
+    check_directory_name_constraints(tuple(verified.chain))
     return ValidatedChain(tuple(verified.chain), at)
 
 
