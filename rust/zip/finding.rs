@@ -74,7 +74,14 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: &'static str, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding { code, severity, path: path.into(), message: message.into(), remedy: remedy(code), evidence: Vec::new() }
+        Finding {
+            code,
+            severity,
+            path: path.into(),
+            message: message.into(),
+            remedy: remedy(code),
+            evidence: Vec::new(),
+        }
     }
 
     pub fn with(mut self, key: &'static str, value: impl Into<Evidence>) -> Self {
@@ -89,16 +96,25 @@ fn remedy(code: &'static str) -> &'static str {
         "zip.path_traversal" | "zip.symlink_escape" | "zip.path_through_symlink" => {
             "Reject the package: an extractor would write outside its target directory."
         }
-        "zip.overlapping_entries" | "zip.eocd_ambiguous" | "zip.local_header_mismatch" | "zip.duplicate_name"
-        | "zip.unicode_path_mismatch" | "zip.central_directory_count_mismatch" | "zip.hidden_local_header" => {
+        "zip.overlapping_entries"
+        | "zip.eocd_ambiguous"
+        | "zip.local_header_mismatch"
+        | "zip.duplicate_name"
+        | "zip.unicode_path_mismatch"
+        | "zip.central_directory_count_mismatch"
+        | "zip.hidden_local_header" => {
             "Reject the package: different extractors would produce different files. Ask the vendor to rebuild it \
              with a standard ZIP tool."
         }
         "zip.crc_mismatch" | "zip.size_mismatch" | "zip.corrupt_data" | "zip.truncated" => {
             "Re-download the package; if it persists, ask the vendor for a new build."
         }
-        "zip.compression_ratio" | "zip.entry_size_limit" | "zip.total_size_limit" | "zip.too_many_entries"
-        | "zip.nesting_depth" | "zip.time_limit" => {
+        "zip.compression_ratio"
+        | "zip.entry_size_limit"
+        | "zip.total_size_limit"
+        | "zip.too_many_entries"
+        | "zip.nesting_depth"
+        | "zip.time_limit" => {
             "Treat as a decompression bomb unless the vendor explains the size; raise the limit only for a \
              package you trust."
         }

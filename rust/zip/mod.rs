@@ -132,7 +132,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { limits: Limits::default(), digests: vec![Algorithm::Sha256], verify: true }
+        Options {
+            limits: Limits::default(),
+            digests: vec![Algorithm::Sha256],
+            verify: true,
+        }
     }
 }
 
@@ -186,10 +190,14 @@ fn inspect_nested(
     names::check_symlinks(&report.entries, &mut report.findings);
     if !prefix.is_empty() {
         for f in &mut report.findings {
-            f.path = if f.path.is_empty() { prefix.trim_end_matches('!').to_owned() } else { format!("{prefix}{}", f.path) };
+            f.path = if f.path.is_empty() {
+                prefix.trim_end_matches('!').to_owned()
+            } else {
+                format!("{prefix}{}", f.path)
+            };
         }
     }
-    report.findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    report.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     report.findings = cap_repeats(std::mem::take(&mut report.findings));
     Ok(report)
 }
@@ -214,7 +222,18 @@ fn cap_repeats(findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     for (code, severity, more) in dropped {
-        out.push(Finding::new(code, severity, "", format!("{more} more findings of this kind were not listed")).with("not_listed", more));
+        out.push(
+            Finding::new(
+                code,
+                severity,
+                "",
+                format!("{more} more findings of this kind were not listed"),
+            )
+            .with("not_listed", more),
+        );
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -20,7 +20,12 @@ const S_ISGID: u32 = 0o2000;
 /// What extractors on case-insensitive, normalising file systems (Windows, macOS) would make of a name:
 /// `\` as a separator, NFC, case folded, no trailing slash.
 pub fn normalise(name: &str) -> String {
-    name.replace('\\', "/").nfc().flat_map(char::to_lowercase).collect::<String>().trim_end_matches('/').to_owned()
+    name.replace('\\', "/")
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 /// Why `name` would land outside the extraction root, if it would.
@@ -48,15 +53,32 @@ pub fn check(entries: &mut [Entry], findings: &mut Vec<Finding>) {
     for (i, e) in entries.iter().enumerate() {
         let name = e.name.as_str();
         if name.is_empty() {
-            findings.push(Finding::new("zip.path_invalid", Severity::High, "", "an entry has an empty name").with("index", i));
+            findings.push(
+                Finding::new("zip.path_invalid", Severity::High, "", "an entry has an empty name").with("index", i),
+            );
         }
         if let Some(why) = escapes_root(name) {
-            findings.push(Finding::new("zip.path_traversal", Severity::Critical, name, format!("the name is {why}: an extractor would write outside its target directory")));
+            findings.push(Finding::new(
+                "zip.path_traversal",
+                Severity::Critical,
+                name,
+                format!("the name is {why}: an extractor would write outside its target directory"),
+            ));
         }
         if name.chars().any(|c| c.is_control()) {
-            findings.push(Finding::new("zip.path_invalid", Severity::High, name, "the name contains NUL or control characters; extractors truncate or reject it differently"));
+            findings.push(Finding::new(
+                "zip.path_invalid",
+                Severity::High,
+                name,
+                "the name contains NUL or control characters; extractors truncate or reject it differently",
+            ));
         } else if name.contains('\\') {
-            findings.push(Finding::new("zip.path_backslash", Severity::High, name, "the name contains '\\': a directory separator on Windows, a plain character elsewhere"));
+            findings.push(Finding::new(
+                "zip.path_backslash",
+                Severity::High,
+                name,
+                "the name contains '\\': a directory separator on Windows, a plain character elsewhere",
+            ));
         }
         if let Some(mode) = e.mode {
             let kind = match mode & S_IFMT {
@@ -67,10 +89,21 @@ pub fn check(entries: &mut [Entry], findings: &mut Vec<Finding>) {
                 _ => None,
             };
             if let Some(kind) = kind {
-                findings.push(Finding::new("zip.special_file", Severity::High, name, format!("the entry is {kind}")).with("mode", format!("{mode:o}")));
+                findings.push(
+                    Finding::new("zip.special_file", Severity::High, name, format!("the entry is {kind}"))
+                        .with("mode", format!("{mode:o}")),
+                );
             }
             if mode & (S_ISUID | S_ISGID) != 0 {
-                findings.push(Finding::new("zip.setuid", Severity::High, name, "the entry has the setuid or setgid bit").with("mode", format!("{mode:o}")));
+                findings.push(
+                    Finding::new(
+                        "zip.setuid",
+                        Severity::High,
+                        name,
+                        "the entry has the setuid or setgid bit",
+                    )
+                    .with("mode", format!("{mode:o}")),
+                );
             }
         }
         if let Some(&first) = exact.get(e.raw_name.as_slice()) {
@@ -78,17 +111,32 @@ pub fn check(entries: &mut [Entry], findings: &mut Vec<Finding>) {
             let (sev, msg) = if both_dirs {
                 (Severity::Low, "the directory is listed twice")
             } else {
-                (Severity::Critical, "two entries have the same name: extractors keep different ones")
+                (
+                    Severity::Critical,
+                    "two entries have the same name: extractors keep different ones",
+                )
             };
-            findings.push(Finding::new("zip.duplicate_name", sev, name, msg).with("first_index", first).with("index", i));
+            findings.push(
+                Finding::new("zip.duplicate_name", sev, name, msg)
+                    .with("first_index", first)
+                    .with("index", i),
+            );
         } else {
             exact.insert(e.raw_name.as_slice(), i);
             let key = normalise(name);
             if let Some(&first) = folded.get(&key) {
                 if !(e.is_dir && entries[first].is_dir) {
                     findings.push(
-                        Finding::new("zip.duplicate_name_normalized", Severity::High, name, format!("'{}' and this name are the same file on a case-insensitive or normalising file system", entries[first].name))
-                            .with("other", entries[first].name.clone()),
+                        Finding::new(
+                            "zip.duplicate_name_normalized",
+                            Severity::High,
+                            name,
+                            format!(
+                                "'{}' and this name are the same file on a case-insensitive or normalising file system",
+                                entries[first].name
+                            ),
+                        )
+                        .with("other", entries[first].name.clone()),
                     );
                 }
             } else {
@@ -106,7 +154,10 @@ pub fn check_symlinks(entries: &[Entry], findings: &mut Vec<Finding>) {
         let Some(target) = &e.symlink_target else { continue };
         let escapes = resolves_outside(&e.name, target);
         let (sev, msg) = if escapes {
-            (Severity::High, format!("symlink to '{target}' leads outside the extraction root"))
+            (
+                Severity::High,
+                format!("symlink to '{target}' leads outside the extraction root"),
+            )
         } else {
             (Severity::Low, format!("symlink to '{target}'"))
         };
@@ -120,8 +171,13 @@ pub fn check_symlinks(entries: &[Entry], findings: &mut Vec<Finding>) {
         for link in &links {
             if e.name.len() > link.len() && e.name.starts_with(link) && e.name.as_bytes()[link.len()] == b'/' {
                 findings.push(
-                    Finding::new("zip.path_through_symlink", Severity::Critical, &e.name, format!("the entry is written through the symlink '{link}'"))
-                        .with("symlink", (*link).to_owned()),
+                    Finding::new(
+                        "zip.path_through_symlink",
+                        Severity::Critical,
+                        &e.name,
+                        format!("the entry is written through the symlink '{link}'"),
+                    )
+                    .with("symlink", (*link).to_owned()),
                 );
             }
         }

@@ -111,31 +111,49 @@ impl Parser {
         match self.state {
             State::Tail => {
                 let len = self.size.min(MAX_EOCD_SEARCH);
-                Step::Need { offset: self.size - len, len }
+                Step::Need {
+                    offset: self.size - len,
+                    len,
+                }
             }
             State::Locator => Step::Need {
                 offset: self.eocd_pos.saturating_sub(ZIP64_LOCATOR_LEN as u64),
                 len: ZIP64_LOCATOR_LEN as u64,
             },
-            State::Zip64Record { offset } => Step::Need { offset, len: ZIP64_EOCD_LEN as u64 },
+            State::Zip64Record { offset } => Step::Need {
+                offset,
+                len: ZIP64_EOCD_LEN as u64,
+            },
             State::Zip64Search => {
                 let end = self.eocd_pos - ZIP64_LOCATOR_LEN as u64;
                 let len = end.min(MAX_ZIP64_SEARCH);
                 Step::Need { offset: end - len, len }
             }
-            State::Central => Step::Need { offset: self.out.cd_offset, len: self.cd_end - self.out.cd_offset },
+            State::Central => Step::Need {
+                offset: self.out.cd_offset,
+                len: self.cd_end - self.out.cd_offset,
+            },
             State::Local { at } => {
                 let e = &self.out.entries[self.order[at]];
                 let guess = LOCAL_LEN as u64 + e.raw_name.len() as u64 + LOCAL_SLACK;
-                Step::Need { offset: e.header_offset, len: guess }
+                Step::Need {
+                    offset: e.header_offset,
+                    len: guess,
+                }
             }
             State::Descriptor { at } => {
                 let e = &self.out.entries[self.order[at]];
-                Step::Need { offset: e.data_offset.saturating_add(e.compressed_size), len: MAX_DESCRIPTOR }
+                Step::Need {
+                    offset: e.data_offset.saturating_add(e.compressed_size),
+                    len: MAX_DESCRIPTOR,
+                }
             }
             State::Gap { at } => {
                 let (start, end) = self.gaps[at];
-                Step::Need { offset: start, len: (end - start).min(MAX_GAP_SCAN) }
+                Step::Need {
+                    offset: start,
+                    len: (end - start).min(MAX_GAP_SCAN),
+                }
             }
             State::Done => Step::Done,
         }
@@ -215,8 +233,16 @@ impl Parser {
             } else {
                 format!("an end-of-central-directory record at {other} declares a comment longer than the file")
             };
-            let code = if in_comment { "zip.comment_hides_signature" } else { "zip.eocd_comment_length" };
-            self.push(f(code, Severity::High, "", message).with("offset", *other).with("comment_len", e.comment_len));
+            let code = if in_comment {
+                "zip.comment_hides_signature"
+            } else {
+                "zip.eocd_comment_length"
+            };
+            self.push(
+                f(code, Severity::High, "", message)
+                    .with("offset", *other)
+                    .with("comment_len", e.comment_len),
+            );
         }
         for (other, e) in &candidates[chosen + 1..] {
             // Earlier candidates: ambiguous when one would be chosen by a reader that wants an exact fit
@@ -238,11 +264,21 @@ impl Parser {
         }
         let comment_start = (pos - tail_start) as usize + EOCD_LEN;
         let comment = &tail[comment_start..comment_start + eocd.comment_len as usize];
-        for (sig, what) in [(SIG_CENTRAL, "central directory"), (SIG_LOCAL, "local file header"), (SIG_ZIP64_EOCD, "ZIP64 record"), (SIG_ZIP64_LOCATOR, "ZIP64 locator")] {
+        for (sig, what) in [
+            (SIG_CENTRAL, "central directory"),
+            (SIG_LOCAL, "local file header"),
+            (SIG_ZIP64_EOCD, "ZIP64 record"),
+            (SIG_ZIP64_LOCATOR, "ZIP64 locator"),
+        ] {
             if comment.windows(4).any(|w| w == sig.to_le_bytes()) {
                 self.push(
-                    f("zip.comment_hides_signature", Severity::High, "", format!("the archive comment contains a {what} signature"))
-                        .with("signature", format!("{sig:#010x}")),
+                    f(
+                        "zip.comment_hides_signature",
+                        Severity::High,
+                        "",
+                        format!("the archive comment contains a {what} signature"),
+                    )
+                    .with("signature", format!("{sig:#010x}")),
                 );
             }
         }
@@ -250,9 +286,14 @@ impl Parser {
         self.comment_end = pos + EOCD_LEN as u64 + u64::from(eocd.comment_len);
         if self.comment_end < self.size {
             self.push(
-                f("zip.data_after_eocd", Severity::Medium, "", format!("{} bytes follow the end of the archive", self.size - self.comment_end))
-                    .with("offset", self.comment_end)
-                    .with("length", self.size - self.comment_end),
+                f(
+                    "zip.data_after_eocd",
+                    Severity::Medium,
+                    "",
+                    format!("{} bytes follow the end of the archive", self.size - self.comment_end),
+                )
+                .with("offset", self.comment_end)
+                .with("length", self.size - self.comment_end),
             );
         }
         self.eocd_pos = pos;
@@ -269,14 +310,22 @@ impl Parser {
         }
         if counts_differ {
             self.push(
-                f("zip.central_directory_count_mismatch", Severity::Critical, "", "the end record's entry counts disagree (this disk vs. total)")
-                    .with("entries_on_disk", eocd.entries_on_disk)
-                    .with("entries", eocd.entries),
+                f(
+                    "zip.central_directory_count_mismatch",
+                    Severity::Critical,
+                    "",
+                    "the end record's entry counts disagree (this disk vs. total)",
+                )
+                .with("entries_on_disk", eocd.entries_on_disk)
+                .with("entries", eocd.entries),
             );
             return State::Done;
         }
         let before = (pos - tail_start) as usize;
-        if !zip64_needed && before >= ZIP64_LOCATOR_LEN && Zip64Locator::parse(&tail[before - ZIP64_LOCATOR_LEN..]).is_some() {
+        if !zip64_needed
+            && before >= ZIP64_LOCATOR_LEN
+            && Zip64Locator::parse(&tail[before - ZIP64_LOCATOR_LEN..]).is_some()
+        {
             self.push(
                 f("zip.zip64_unexpected_locator", Severity::Medium, "", "a ZIP64 locator precedes an end record that needs none; readers that always follow it (CPython) read another directory or fail")
                     .with("offset", pos - ZIP64_LOCATOR_LEN as u64),
@@ -292,11 +341,24 @@ impl Parser {
     }
 
     fn multi_disk(&mut self, disk: u64) -> State {
-        let e = self.eocd.clone().unwrap_or(Eocd { disk: 0, cd_disk: 0, entries_on_disk: 0, entries: 0, cd_size: 0, cd_offset: 0, comment_len: 0 });
+        let e = self.eocd.clone().unwrap_or(Eocd {
+            disk: 0,
+            cd_disk: 0,
+            entries_on_disk: 0,
+            entries: 0,
+            cd_size: 0,
+            cd_offset: 0,
+            comment_len: 0,
+        });
         self.push(
-            f("zip.multi_disk", Severity::Critical, "", "the archive claims to span several disks; only single-file archives can be verified")
-                .with("disk", u64::from(e.disk).max(disk))
-                .with("central_directory_disk", e.cd_disk),
+            f(
+                "zip.multi_disk",
+                Severity::Critical,
+                "",
+                "the archive claims to span several disks; only single-file archives can be verified",
+            )
+            .with("disk", u64::from(e.disk).max(disk))
+            .with("central_directory_disk", e.cd_disk),
         );
         State::Done
     }
@@ -314,13 +376,20 @@ impl Parser {
         let record_end = self.eocd_pos - ZIP64_LOCATOR_LEN as u64;
         if loc.eocd_offset.saturating_add(ZIP64_EOCD_LEN as u64) > record_end {
             self.push(
-                f("zip.zip64_invalid", Severity::Critical, "", "the ZIP64 locator points past itself")
-                    .with("record_offset", loc.eocd_offset),
+                f(
+                    "zip.zip64_invalid",
+                    Severity::Critical,
+                    "",
+                    "the ZIP64 locator points past itself",
+                )
+                .with("record_offset", loc.eocd_offset),
             );
             return State::Done;
         }
         self.zip64_stated = loc.eocd_offset;
-        State::Zip64Record { offset: loc.eocd_offset }
+        State::Zip64Record {
+            offset: loc.eocd_offset,
+        }
     }
 
     fn on_zip64_search(&mut self, data: &[u8]) -> State {
@@ -335,8 +404,13 @@ impl Parser {
             }
         }
         self.push(
-            f("zip.zip64_invalid", Severity::Critical, "", "no ZIP64 end-of-central-directory record where the locator points")
-                .with("record_offset", self.zip64_stated),
+            f(
+                "zip.zip64_invalid",
+                Severity::Critical,
+                "",
+                "no ZIP64 end-of-central-directory record where the locator points",
+            )
+            .with("record_offset", self.zip64_stated),
         );
         State::Done
     }
@@ -362,9 +436,14 @@ impl Parser {
         }
         for (what, classic, wide) in contradictions {
             self.push(
-                f("zip.zip64_mismatch", Severity::High, "", format!("the ZIP64 record and the classic record disagree on the {what}"))
-                    .with("classic", classic)
-                    .with("zip64", wide),
+                f(
+                    "zip.zip64_mismatch",
+                    Severity::High,
+                    "",
+                    format!("the ZIP64 record and the classic record disagree on the {what}"),
+                )
+                .with("classic", classic)
+                .with("zip64", wide),
             );
         }
         self.cd_count = z.entries;
@@ -380,35 +459,58 @@ impl Parser {
         let (offset, size, end) = (self.out.cd_offset, self.out.cd_size, self.cd_end);
         if self.cd_count > self.max_entries {
             self.push(
-                f("zip.too_many_entries", Severity::Critical, "", format!("{} entries, more than the limit of {}", self.cd_count, self.max_entries))
-                    .with("entries", self.cd_count)
-                    .with("limit", self.max_entries),
+                f(
+                    "zip.too_many_entries",
+                    Severity::Critical,
+                    "",
+                    format!("{} entries, more than the limit of {}", self.cd_count, self.max_entries),
+                )
+                .with("entries", self.cd_count)
+                .with("limit", self.max_entries),
             );
             return State::Done;
         }
         if self.cd_count.saturating_mul(CENTRAL_LEN as u64) > size {
             self.push(
-                f("zip.central_directory_count_mismatch", Severity::Critical, "", format!("{} entries cannot fit in a {size}-byte central directory", self.cd_count))
-                    .with("entries", self.cd_count)
-                    .with("central_directory_size", size),
+                f(
+                    "zip.central_directory_count_mismatch",
+                    Severity::Critical,
+                    "",
+                    format!(
+                        "{} entries cannot fit in a {size}-byte central directory",
+                        self.cd_count
+                    ),
+                )
+                .with("entries", self.cd_count)
+                .with("central_directory_size", size),
             );
             return State::Done;
         }
         if offset.saturating_add(size) > end {
             // An offset relative to a prefix cannot make the directory end past where it must end.
             self.push(
-                f("zip.truncated", Severity::Critical, "", "the central directory runs past the end-of-central-directory record")
-                    .with("central_directory_offset", offset)
-                    .with("central_directory_size", size)
-                    .with("expected_end", end),
+                f(
+                    "zip.truncated",
+                    Severity::Critical,
+                    "",
+                    "the central directory runs past the end-of-central-directory record",
+                )
+                .with("central_directory_offset", offset)
+                .with("central_directory_size", size)
+                .with("expected_end", end),
             );
             return State::Done;
         }
         if end - offset > MAX_CENTRAL_DIRECTORY {
             self.push(
-                f("zip.too_many_entries", Severity::Critical, "", "the central directory is larger than shipgate holds in memory")
-                    .with("central_directory_size", end - offset)
-                    .with("limit", MAX_CENTRAL_DIRECTORY),
+                f(
+                    "zip.too_many_entries",
+                    Severity::Critical,
+                    "",
+                    "the central directory is larger than shipgate holds in memory",
+                )
+                .with("central_directory_size", end - offset)
+                .with("limit", MAX_CENTRAL_DIRECTORY),
             );
             return State::Done;
         }
@@ -426,20 +528,38 @@ impl Parser {
             // Info-ZIP, Python and Go add the difference; a reader that does not finds nothing.
             self.base = shifted as u64;
             self.push(
-                f("zip.prefixed_offsets", Severity::Medium, "", format!("all offsets are off by {shifted} bytes (data was prepended to the archive)"))
-                    .with("shift", shifted),
+                f(
+                    "zip.prefixed_offsets",
+                    Severity::Medium,
+                    "",
+                    format!("all offsets are off by {shifted} bytes (data was prepended to the archive)"),
+                )
+                .with("shift", shifted),
             );
             shifted
         } else {
             let found = region.get(..4).and_then(|b| u32_at(b, 0)).unwrap_or(0);
             self.push(
-                f("zip.central_directory_corrupt", Severity::Critical, "", format!("no central directory header at offset {} (found {found:#010x})", self.out.cd_offset))
-                    .with("offset", self.out.cd_offset),
+                f(
+                    "zip.central_directory_corrupt",
+                    Severity::Critical,
+                    "",
+                    format!(
+                        "no central directory header at offset {} (found {found:#010x})",
+                        self.out.cd_offset
+                    ),
+                )
+                .with("offset", self.out.cd_offset),
             );
             return State::Done;
         };
         if region.len() < start + size {
-            self.push(f("zip.truncated", Severity::Critical, "", "the file ends inside the central directory"));
+            self.push(f(
+                "zip.truncated",
+                Severity::Critical,
+                "",
+                "the file ends inside the central directory",
+            ));
             return State::Done;
         }
         self.out.cd_offset += self.base;
@@ -449,15 +569,28 @@ impl Parser {
             let Some(h) = cd.get(at..).and_then(CentralHeader::parse) else {
                 let found = u32_at(cd, at).unwrap_or(0);
                 self.push(
-                    f("zip.central_directory_corrupt", Severity::Critical, "", format!("central directory record {index} has signature {found:#010x}"))
-                        .with("index", index)
-                        .with("offset", self.out.cd_offset + at as u64),
+                    f(
+                        "zip.central_directory_corrupt",
+                        Severity::Critical,
+                        "",
+                        format!("central directory record {index} has signature {found:#010x}"),
+                    )
+                    .with("index", index)
+                    .with("offset", self.out.cd_offset + at as u64),
                 );
                 break;
             };
             let var = at + CENTRAL_LEN;
             let Some(var_bytes) = cd.get(var..var + h.variable_len()) else {
-                self.push(f("zip.central_directory_corrupt", Severity::Critical, "", format!("central directory record {index} runs past the directory")).with("index", index));
+                self.push(
+                    f(
+                        "zip.central_directory_corrupt",
+                        Severity::Critical,
+                        "",
+                        format!("central directory record {index} runs past the directory"),
+                    )
+                    .with("index", index),
+                );
                 break;
             };
             let name = &var_bytes[..h.name_len as usize];
@@ -470,20 +603,42 @@ impl Parser {
             let rest = &cd[at..];
             if rest.starts_with(&SIG_CENTRAL.to_le_bytes()) {
                 self.push(
-                    f("zip.central_directory_count_mismatch", Severity::Critical, "", "the central directory holds more records than the end record counts")
-                        .with("counted", self.cd_count),
+                    f(
+                        "zip.central_directory_count_mismatch",
+                        Severity::Critical,
+                        "",
+                        "the central directory holds more records than the end record counts",
+                    )
+                    .with("counted", self.cd_count),
                 );
             } else {
-                self.push(f("zip.unaccounted_bytes", Severity::Medium, "", format!("{} unexplained bytes at the end of the central directory", rest.len())).with("offset", self.out.cd_offset + at as u64).with("length", rest.len()));
+                self.push(
+                    f(
+                        "zip.unaccounted_bytes",
+                        Severity::Medium,
+                        "",
+                        format!("{} unexplained bytes at the end of the central directory", rest.len()),
+                    )
+                    .with("offset", self.out.cd_offset + at as u64)
+                    .with("length", rest.len()),
+                );
             }
         }
         let after_cd = self.out.cd_offset + self.out.cd_size;
         if after_cd < self.cd_end && self.base == 0 {
             self.gaps.push((after_cd, self.cd_end));
             self.push(
-                f("zip.unaccounted_bytes", Severity::Medium, "", format!("{} bytes between the central directory and its end record", self.cd_end - after_cd))
-                    .with("offset", after_cd)
-                    .with("length", self.cd_end - after_cd),
+                f(
+                    "zip.unaccounted_bytes",
+                    Severity::Medium,
+                    "",
+                    format!(
+                        "{} bytes between the central directory and its end record",
+                        self.cd_end - after_cd
+                    ),
+                )
+                .with("offset", after_cd)
+                .with("length", self.cd_end - after_cd),
             );
         }
         self.spans = vec![None; self.out.entries.len()];
@@ -514,13 +669,27 @@ impl Parser {
             ..Entry::default()
         };
         if utf8 && std::str::from_utf8(name).is_err() {
-            self.push(f("zip.name_invalid_utf8", Severity::High, &path, "the name is flagged UTF-8 but is not valid UTF-8; extractors replace or reject different bytes"));
+            self.push(f(
+                "zip.name_invalid_utf8",
+                Severity::High,
+                &path,
+                "the name is flagged UTF-8 but is not valid UTF-8; extractors replace or reject different bytes",
+            ));
         }
         let (fields, overrun) = extra_fields(extra);
         if overrun {
-            self.push(f("zip.extra_field_malformed", Severity::High, &path, "an extra field's length runs past the extra-field block; readers disagree on what follows"));
+            self.push(f(
+                "zip.extra_field_malformed",
+                Severity::High,
+                &path,
+                "an extra field's length runs past the extra-field block; readers disagree on what follows",
+            ));
         }
-        let (usat, csat, osat) = (h.uncompressed_size == u32::MAX, h.compressed_size == u32::MAX, h.local_offset == u32::MAX);
+        let (usat, csat, osat) = (
+            h.uncompressed_size == u32::MAX,
+            h.compressed_size == u32::MAX,
+            h.local_offset == u32::MAX,
+        );
         let mut saw_zip64 = false;
         let mut unicode: Option<String> = None;
         let mut unicode_stale = false;
@@ -531,26 +700,25 @@ impl Parser {
                     e.zip64 = true;
                     let z = zip64_extra(field.data, usat, csat, osat);
                     if let Some(missing) = z.missing {
-                        self.push(f("zip.zip64_extra_missing", Severity::Critical, &path, format!("the ZIP64 extra field does not include the {missing}")));
+                        self.push(f(
+                            "zip.zip64_extra_missing",
+                            Severity::Critical,
+                            &path,
+                            format!("the ZIP64 extra field does not include the {missing}"),
+                        ));
                         e.readable = false;
                     }
                     e.uncompressed_size = z.uncompressed_size.unwrap_or(e.uncompressed_size);
                     e.compressed_size = z.compressed_size.unwrap_or(e.compressed_size);
                     e.header_offset = z.local_offset.unwrap_or(e.header_offset);
                 }
-                EXTRA_UNICODE_PATH => {
-                    // 4.6.9: version 1, CRC-32 of the header name, then the UTF-8 name. A stale CRC means
-                    // the name was changed by a tool that kept the extra; Info-ZIP then ignores it.
-                    if field.data.len() >= 5 && field.data[0] == 1 {
-                        let crc = u32_at(field.data, 1).unwrap_or(0);
-                        if crc == crc32fast::hash(name) {
-                            match std::str::from_utf8(&field.data[5..]) {
-                                Ok(s) => unicode = Some(s.to_owned()),
-                                Err(_) => unicode_stale = true,
-                            }
-                        } else {
-                            unicode_stale = true;
-                        }
+                // 4.6.9: version 1, CRC-32 of the header name, then the UTF-8 name. A stale CRC means the
+                // name was changed by a tool that kept the extra; Info-ZIP then ignores it.
+                EXTRA_UNICODE_PATH if field.data.len() >= 5 && field.data[0] == 1 => {
+                    let crc = u32_at(field.data, 1).unwrap_or(0);
+                    match std::str::from_utf8(&field.data[5..]) {
+                        Ok(s) if crc == crc32fast::hash(name) => unicode = Some(s.to_owned()),
+                        _ => unicode_stale = true,
                     }
                 }
                 EXTRA_TIMESTAMP => {
@@ -558,7 +726,12 @@ impl Parser {
                     if flags & 1 != 0 {
                         match field.data.get(1..5) {
                             Some(b) => e.mtime = Some(i64::from(i32::from_le_bytes(b.try_into().unwrap_or([0; 4])))),
-                            None => self.push(f("zip.extra_field_malformed", Severity::Medium, &path, "the extended-timestamp field is too short for the times it declares")),
+                            None => self.push(f(
+                                "zip.extra_field_malformed",
+                                Severity::Medium,
+                                &path,
+                                "the extended-timestamp field is too short for the times it declares",
+                            )),
                         }
                     }
                 }
@@ -605,26 +778,61 @@ impl Parser {
         }
         let file_type = e.mode.map(|m| m & 0o170_000);
         e.is_symlink = file_type == Some(0o120_000);
-        e.is_dir = e.name.ends_with('/') || file_type == Some(0o040_000) || (e.mode.is_none() && h.external_attributes & 0x10 != 0);
+        e.is_dir = e.name.ends_with('/')
+            || file_type == Some(0o040_000)
+            || (e.mode.is_none() && h.external_attributes & 0x10 != 0);
         if h.disk_start != 0 && !(h.disk_start == u16::MAX && e.zip64) {
-            self.push(f("zip.multi_disk", Severity::Critical, &e.name, "the entry starts on another disk").with("disk", h.disk_start));
+            self.push(
+                f(
+                    "zip.multi_disk",
+                    Severity::Critical,
+                    &e.name,
+                    "the entry starts on another disk",
+                )
+                .with("disk", h.disk_start),
+            );
             e.readable = false;
         }
         if e.encrypted {
-            let what = if h.flags & FLAG_STRONG_ENCRYPTION != 0 { "strong encryption" } else if h.method == 99 { "AES encryption" } else { "traditional PKWARE encryption" };
-            self.push(f("zip.encrypted_entry", Severity::High, &e.name, format!("the entry is encrypted ({what}); its contents cannot be verified")));
+            let what = if h.flags & FLAG_STRONG_ENCRYPTION != 0 {
+                "strong encryption"
+            } else if h.method == 99 {
+                "AES encryption"
+            } else {
+                "traditional PKWARE encryption"
+            };
+            self.push(f(
+                "zip.encrypted_entry",
+                Severity::High,
+                &e.name,
+                format!("the entry is encrypted ({what}); its contents cannot be verified"),
+            ));
             e.readable = false;
         } else if h.method != METHOD_STORED && h.method != METHOD_DEFLATE {
             self.push(
-                f("zip.unsupported_method", Severity::High, &e.name, format!("compression method {} ({}) is not verified by shipgate", h.method, method_name(h.method)))
-                    .with("method", h.method),
+                f(
+                    "zip.unsupported_method",
+                    Severity::High,
+                    &e.name,
+                    format!(
+                        "compression method {} ({}) is not verified by shipgate",
+                        h.method,
+                        method_name(h.method)
+                    ),
+                )
+                .with("method", h.method),
             );
             e.readable = false;
         } else if h.method == METHOD_STORED && e.compressed_size != e.uncompressed_size {
             self.push(
-                f("zip.size_mismatch", Severity::High, &e.name, "a stored entry's compressed and uncompressed sizes differ")
-                    .with("compressed_size", e.compressed_size)
-                    .with("uncompressed_size", e.uncompressed_size),
+                f(
+                    "zip.size_mismatch",
+                    Severity::High,
+                    &e.name,
+                    "a stored entry's compressed and uncompressed sizes differ",
+                )
+                .with("compressed_size", e.compressed_size)
+                .with("uncompressed_size", e.uncompressed_size),
             );
         }
         e.header_offset = e.header_offset.saturating_add(self.base);
@@ -642,9 +850,14 @@ impl Parser {
             let (name, off) = (e.name.clone(), e.header_offset);
             self.out.entries[self.order[at]].readable = false;
             self.push(
-                f("zip.entry_out_of_bounds", Severity::Critical, &name, "the local header offset points into or past the central directory")
-                    .with("offset", off)
-                    .with("central_directory_offset", self.out.cd_offset),
+                f(
+                    "zip.entry_out_of_bounds",
+                    Severity::Critical,
+                    &name,
+                    "the local header offset points into or past the central directory",
+                )
+                .with("offset", off)
+                .with("central_directory_offset", self.out.cd_offset),
             );
             at += 1;
         }
@@ -657,19 +870,37 @@ impl Parser {
         let Some(h) = LocalHeader::parse(data) else {
             let found = u32_at(data, 0).unwrap_or(0);
             self.push(
-                f("zip.local_header_invalid", Severity::Critical, &e.name, format!("no local file header at offset {} (found {found:#010x})", e.header_offset))
-                    .with("offset", e.header_offset),
+                f(
+                    "zip.local_header_invalid",
+                    Severity::Critical,
+                    &e.name,
+                    format!(
+                        "no local file header at offset {} (found {found:#010x})",
+                        e.header_offset
+                    ),
+                )
+                .with("offset", e.header_offset),
             );
             self.out.entries[index].readable = false;
             return self.next_local(at + 1);
         };
         let var_len = h.name_len as usize + h.extra_len as usize;
         if data.len() < LOCAL_LEN + var_len {
-            if (data.len() as u64) < self.size.saturating_sub(e.header_offset).min((LOCAL_LEN + var_len) as u64) {
+            if (data.len() as u64)
+                < self
+                    .size
+                    .saturating_sub(e.header_offset)
+                    .min((LOCAL_LEN + var_len) as u64)
+            {
                 // The guess was short: the driver will hand us the whole header next time.
                 return State::Local { at };
             }
-            self.push(f("zip.truncated", Severity::Critical, &e.name, "the file ends inside a local file header"));
+            self.push(f(
+                "zip.truncated",
+                Severity::Critical,
+                &e.name,
+                "the file ends inside a local file header",
+            ));
             self.out.entries[index].readable = false;
             return self.next_local(at + 1);
         }
@@ -688,10 +919,21 @@ impl Parser {
         let descriptor = e.flags & FLAG_DESCRIPTOR != 0;
         let (fields, _) = extra_fields(extra);
         let zip64 = fields.iter().find(|x| x.id == EXTRA_ZIP64).map(|x| {
-            zip64_extra(x.data, h.uncompressed_size == u32::MAX, h.compressed_size == u32::MAX, false)
+            zip64_extra(
+                x.data,
+                h.uncompressed_size == u32::MAX,
+                h.compressed_size == u32::MAX,
+                false,
+            )
         });
-        let local_usize = zip64.as_ref().and_then(|z| z.uncompressed_size).unwrap_or(u64::from(h.uncompressed_size));
-        let local_csize = zip64.as_ref().and_then(|z| z.compressed_size).unwrap_or(u64::from(h.compressed_size));
+        let local_usize = zip64
+            .as_ref()
+            .and_then(|z| z.uncompressed_size)
+            .unwrap_or(u64::from(h.uncompressed_size));
+        let local_csize = zip64
+            .as_ref()
+            .and_then(|z| z.compressed_size)
+            .unwrap_or(u64::from(h.compressed_size));
         if !descriptor {
             if h.crc32 != e.crc32 {
                 differs.push("crc32");
@@ -706,9 +948,17 @@ impl Parser {
         if !differs.is_empty() {
             let local_name = String::from_utf8_lossy(name).into_owned();
             self.push(
-                f("zip.local_header_mismatch", Severity::Critical, &e.name, format!("the local header and the central directory disagree on: {}", differs.join(", ")))
-                    .with("fields", differs.join(","))
-                    .with("local_name", local_name),
+                f(
+                    "zip.local_header_mismatch",
+                    Severity::Critical,
+                    &e.name,
+                    format!(
+                        "the local header and the central directory disagree on: {}",
+                        differs.join(", ")
+                    ),
+                )
+                .with("fields", differs.join(","))
+                .with("local_name", local_name),
             );
         }
         let data_offset = e.header_offset + (LOCAL_LEN + var_len) as u64;
@@ -716,9 +966,17 @@ impl Parser {
         let data_end = data_offset.saturating_add(e.compressed_size);
         if data_end > self.out.cd_offset {
             self.push(
-                f("zip.entry_out_of_bounds", Severity::Critical, &e.name, format!("the entry's data ({} bytes at {data_offset}) runs into the central directory at {}", e.compressed_size, self.out.cd_offset))
-                    .with("data_offset", data_offset)
-                    .with("compressed_size", e.compressed_size),
+                f(
+                    "zip.entry_out_of_bounds",
+                    Severity::Critical,
+                    &e.name,
+                    format!(
+                        "the entry's data ({} bytes at {data_offset}) runs into the central directory at {}",
+                        e.compressed_size, self.out.cd_offset
+                    ),
+                )
+                .with("data_offset", data_offset)
+                .with("compressed_size", e.compressed_size),
             );
             self.out.entries[index].readable = false;
             self.spans[index] = Some((e.header_offset, self.out.cd_offset.max(e.header_offset)));
@@ -749,15 +1007,28 @@ impl Parser {
                 }
                 if !differs.is_empty() {
                     self.push(
-                        f("zip.local_header_mismatch", Severity::Critical, &e.name, format!("the data descriptor and the central directory disagree on: {}", differs.join(", ")))
-                            .with("fields", differs.join(",")),
+                        f(
+                            "zip.local_header_mismatch",
+                            Severity::Critical,
+                            &e.name,
+                            format!(
+                                "the data descriptor and the central directory disagree on: {}",
+                                differs.join(", ")
+                            ),
+                        )
+                        .with("fields", differs.join(",")),
                     );
                 }
                 let end = (data_end + d.len).min(self.out.cd_offset);
                 self.spans[index] = Some((e.header_offset, end));
             }
             None => {
-                self.push(f("zip.truncated", Severity::Critical, &e.name, "the data descriptor is missing (the file ends)"));
+                self.push(f(
+                    "zip.truncated",
+                    Severity::Critical,
+                    &e.name,
+                    "the data descriptor is missing (the file ends)",
+                ));
             }
         }
         self.next_local(at + 1)
@@ -766,8 +1037,12 @@ impl Parser {
     // -- Layout: what lies between the records -----------------------------------------------------------
 
     fn layout(&mut self) -> State {
-        let mut spans: Vec<(u64, u64, usize)> =
-            self.spans.iter().enumerate().filter_map(|(i, s)| s.map(|(a, b)| (a, b, i))).collect();
+        let mut spans: Vec<(u64, u64, usize)> = self
+            .spans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|(a, b)| (a, b, i)))
+            .collect();
         spans.sort();
         let mut cursor = 0u64;
         let mut previous: Option<(u64, u64, usize)> = None;
@@ -777,13 +1052,22 @@ impl Parser {
                     let kind = if start == pstart { "full" } else { "quoted" };
                     let (a, b) = (self.out.entries[pi].name.clone(), self.out.entries[i].name.clone());
                     self.push(
-                        f("zip.overlapping_entries", Severity::Critical, &b, format!("entry overlaps the bytes of '{a}' ({kind} overlap): one set of bytes, two files"))
-                            .with("kind", kind)
-                            .with("other", a)
-                            .with("offset", start),
+                        f(
+                            "zip.overlapping_entries",
+                            Severity::Critical,
+                            &b,
+                            format!("entry overlaps the bytes of '{a}' ({kind} overlap): one set of bytes, two files"),
+                        )
+                        .with("kind", kind)
+                        .with("other", a)
+                        .with("offset", start),
                     );
                     cursor = cursor.max(end);
-                    previous = Some(if end > pend { (start, end, i) } else { (pstart, pend, pi) });
+                    previous = Some(if end > pend {
+                        (start, end, i)
+                    } else {
+                        (pstart, pend, pi)
+                    });
                     continue;
                 }
             }
@@ -791,14 +1075,24 @@ impl Parser {
                 self.gaps.push((cursor, start));
                 if cursor == 0 {
                     self.push(
-                        f("zip.data_before_first_entry", Severity::Medium, "", format!("{start} bytes precede the first entry (a self-extractor stub or prepended data)"))
-                            .with("length", start),
+                        f(
+                            "zip.data_before_first_entry",
+                            Severity::Medium,
+                            "",
+                            format!("{start} bytes precede the first entry (a self-extractor stub or prepended data)"),
+                        )
+                        .with("length", start),
                     );
                 } else {
                     self.push(
-                        f("zip.unaccounted_bytes", Severity::Medium, "", format!("{} bytes between entries belong to no entry", start - cursor))
-                            .with("offset", cursor)
-                            .with("length", start - cursor),
+                        f(
+                            "zip.unaccounted_bytes",
+                            Severity::Medium,
+                            "",
+                            format!("{} bytes between entries belong to no entry", start - cursor),
+                        )
+                        .with("offset", cursor)
+                        .with("length", start - cursor),
                     );
                 }
             }
@@ -809,13 +1103,29 @@ impl Parser {
         if !spans.is_empty() && cursor < cd {
             self.gaps.push((cursor, cd));
             self.push(
-                f("zip.unaccounted_bytes", Severity::Medium, "", format!("{} bytes between the last entry and the central directory belong to no entry", cd - cursor))
-                    .with("offset", cursor)
-                    .with("length", cd - cursor),
+                f(
+                    "zip.unaccounted_bytes",
+                    Severity::Medium,
+                    "",
+                    format!(
+                        "{} bytes between the last entry and the central directory belong to no entry",
+                        cd - cursor
+                    ),
+                )
+                .with("offset", cursor)
+                .with("length", cd - cursor),
             );
         } else if spans.is_empty() && cd > 0 {
             self.gaps.push((0, cd));
-            self.push(f("zip.data_before_first_entry", Severity::Medium, "", format!("{cd} bytes precede the central directory but belong to no entry")).with("length", cd));
+            self.push(
+                f(
+                    "zip.data_before_first_entry",
+                    Severity::Medium,
+                    "",
+                    format!("{cd} bytes precede the central directory but belong to no entry"),
+                )
+                .with("length", cd),
+            );
         }
         self.next_gap(0)
     }
@@ -830,7 +1140,10 @@ impl Parser {
 
     fn on_gap(&mut self, at: usize, data: &[u8]) -> State {
         let (start, _) = self.gaps[at];
-        if let Some(i) = data.windows(4).position(|w| w == SIG_LOCAL.to_le_bytes() || w == SIG_CENTRAL.to_le_bytes()) {
+        if let Some(i) = data
+            .windows(4)
+            .position(|w| w == SIG_LOCAL.to_le_bytes() || w == SIG_CENTRAL.to_le_bytes())
+        {
             self.push(
                 f("zip.hidden_local_header", Severity::High, "", "bytes outside every entry contain a ZIP header signature: a streaming extractor would see entries the central directory does not list")
                     .with("offset", start + i as u64),
@@ -848,7 +1161,10 @@ pub fn parse_structure<S: Source + ?Sized>(source: &S, limits: &Limits) -> Resul
     // bounded by a small multiple of the entry count.
     let mut budget = 8u64 * (limits.max_entries + 16);
     while let Step::Need { offset, len } = parser.step() {
-        budget = budget.checked_sub(1).ok_or(Error::Malformed { what: "ZIP parser", detail: "did not terminate".into() })?;
+        budget = budget.checked_sub(1).ok_or(Error::Malformed {
+            what: "ZIP parser",
+            detail: "did not terminate".into(),
+        })?;
         if matches!(parser.state, State::Local { .. }) {
             let data = window.get(offset, len)?.to_vec();
             parser.feed_local_exact(&data, &mut window)?;
@@ -876,7 +1192,9 @@ impl Parser {
     /// A local header's guessed range was short when its own lengths differ from the central
     /// directory's: read exactly what it declares.
     fn feed_local_exact<S: Source + ?Sized>(&mut self, data: &[u8], window: &mut Windowed<'_, S>) -> Result<()> {
-        let State::Local { at } = self.state else { unreachable!("only called in Local") };
+        let State::Local { at } = self.state else {
+            unreachable!("only called in Local")
+        };
         if let Some(h) = LocalHeader::parse(data) {
             let need = (LOCAL_LEN + h.name_len as usize + h.extra_len as usize) as u64;
             if (data.len() as u64) < need {
@@ -886,7 +1204,12 @@ impl Parser {
                 if matches!(self.state, State::Local { at: again } if again == at) {
                     // Still short: the file ends inside the header.
                     let name = self.out.entries[self.order[at]].name.clone();
-                    self.push(f("zip.truncated", Severity::Critical, &name, "the file ends inside a local file header"));
+                    self.push(f(
+                        "zip.truncated",
+                        Severity::Critical,
+                        &name,
+                        "the file ends inside a local file header",
+                    ));
                     self.out.entries[self.order[at]].readable = false;
                     self.state = self.next_local(at + 1);
                 }

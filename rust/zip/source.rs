@@ -114,7 +114,11 @@ const WINDOW: usize = 256 * 1024;
 
 impl<'a, S: Source + ?Sized> Windowed<'a, S> {
     pub fn new(source: &'a S) -> Self {
-        Windowed { source, start: 0, buf: Vec::new() }
+        Windowed {
+            source,
+            start: 0,
+            buf: Vec::new(),
+        }
     }
 
     /// `len` bytes from `offset` (fewer at the end of the data).

@@ -134,7 +134,11 @@ impl Zip64Locator {
         if u32_at(b, 0)? != SIG_ZIP64_LOCATOR {
             return None;
         }
-        Some(Zip64Locator { eocd_disk: u32_at(b, 4)?, eocd_offset: u64_at(b, 8)?, disks: u32_at(b, 16)? })
+        Some(Zip64Locator {
+            eocd_disk: u32_at(b, 4)?,
+            eocd_offset: u64_at(b, 8)?,
+            disks: u32_at(b, 16)?,
+        })
     }
 }
 
@@ -264,7 +268,12 @@ impl Descriptor {
         } else {
             (u64::from(u32_at(b, at + 4)?), u64::from(u32_at(b, at + 8)?), 8)
         };
-        Some(Descriptor { crc32, compressed_size, uncompressed_size, len: (at + 4 + sizes) as u64 })
+        Some(Descriptor {
+            crc32,
+            compressed_size,
+            uncompressed_size,
+            len: (at + 4 + sizes) as u64,
+        })
     }
 }
 
@@ -367,7 +376,9 @@ pub fn decode_cp437(raw: &[u8]) -> String {
         return String::from_utf8_lossy(raw).into_owned();
     }
     let high: Vec<char> = CP437_HIGH.chars().collect();
-    raw.iter().map(|&b| if b < 0x80 { b as char } else { high[(b - 0x80) as usize] }).collect()
+    raw.iter()
+        .map(|&b| if b < 0x80 { b as char } else { high[(b - 0x80) as usize] })
+        .collect()
 }
 
 #[cfg(test)]
@@ -397,7 +408,15 @@ mod tests {
         signed.extend_from_slice(&5u32.to_le_bytes());
         signed.extend_from_slice(&9u32.to_le_bytes());
         let d = Descriptor::parse(&signed, false, 7).unwrap();
-        assert_eq!(d, Descriptor { crc32: 7, compressed_size: 5, uncompressed_size: 9, len: 16 });
+        assert_eq!(
+            d,
+            Descriptor {
+                crc32: 7,
+                compressed_size: 5,
+                uncompressed_size: 9,
+                len: 16
+            }
+        );
         let d = Descriptor::parse(&signed[4..], false, 7).unwrap();
         assert_eq!(d.len, 12);
         assert_eq!(d.compressed_size, 5);

@@ -69,25 +69,52 @@ pub fn declared_limits(report: &mut Report, limits: &Limits) -> Vec<Finding> {
     let mut out = Vec::new();
     if report.totals.uncompressed > limits.max_total_size {
         out.push(
-            Finding::new("zip.total_size_limit", Severity::Critical, "", format!("the entries declare {} bytes in all, more than the limit of {}", report.totals.uncompressed, limits.max_total_size))
-                .with("declared", report.totals.uncompressed)
-                .with("limit", limits.max_total_size),
+            Finding::new(
+                "zip.total_size_limit",
+                Severity::Critical,
+                "",
+                format!(
+                    "the entries declare {} bytes in all, more than the limit of {}",
+                    report.totals.uncompressed, limits.max_total_size
+                ),
+            )
+            .with("declared", report.totals.uncompressed)
+            .with("limit", limits.max_total_size),
         );
         report.entries.iter_mut().for_each(|e| e.readable = false);
     }
     for e in &mut report.entries {
         if e.uncompressed_size > limits.max_entry_size {
             out.push(
-                Finding::new("zip.entry_size_limit", Severity::Critical, &e.name, format!("the entry declares {} bytes, more than the limit of {}", e.uncompressed_size, limits.max_entry_size))
-                    .with("declared", e.uncompressed_size)
-                    .with("limit", limits.max_entry_size),
+                Finding::new(
+                    "zip.entry_size_limit",
+                    Severity::Critical,
+                    &e.name,
+                    format!(
+                        "the entry declares {} bytes, more than the limit of {}",
+                        e.uncompressed_size, limits.max_entry_size
+                    ),
+                )
+                .with("declared", e.uncompressed_size)
+                .with("limit", limits.max_entry_size),
             );
             e.readable = false;
-        } else if e.uncompressed_size >= RATIO_MIN_SIZE && e.uncompressed_size / e.compressed_size.max(1) > limits.max_ratio {
+        } else if e.uncompressed_size >= RATIO_MIN_SIZE
+            && e.uncompressed_size / e.compressed_size.max(1) > limits.max_ratio
+        {
             out.push(
-                Finding::new("zip.compression_ratio", Severity::Critical, &e.name, format!("the entry declares a {}:1 compression ratio, above the limit of {}:1", e.uncompressed_size / e.compressed_size.max(1), limits.max_ratio))
-                    .with("compressed_size", e.compressed_size)
-                    .with("uncompressed_size", e.uncompressed_size),
+                Finding::new(
+                    "zip.compression_ratio",
+                    Severity::Critical,
+                    &e.name,
+                    format!(
+                        "the entry declares a {}:1 compression ratio, above the limit of {}:1",
+                        e.uncompressed_size / e.compressed_size.max(1),
+                        limits.max_ratio
+                    ),
+                )
+                .with("compressed_size", e.compressed_size)
+                .with("uncompressed_size", e.uncompressed_size),
             );
             e.readable = false;
         }
@@ -113,8 +140,9 @@ pub fn verify_entries(
     depth: u32,
     prefix: &str,
 ) -> Result<()> {
-    let targets: Vec<usize> =
-        (0..report.entries.len()).filter(|&i| report.entries[i].readable && report.entries[i].data_offset > 0).collect();
+    let targets: Vec<usize> = (0..report.entries.len())
+        .filter(|&i| report.entries[i].readable && report.entries[i].data_offset > 0)
+        .collect();
     let entries = &report.entries;
     let outcomes: Vec<Result<Outcome>> = targets
         .par_iter()
@@ -146,12 +174,19 @@ fn verify_one(
     depth: u32,
     prefix: &str,
 ) -> Result<Outcome> {
-    let mut out = Outcome { index, ..Outcome::default() };
+    let mut out = Outcome {
+        index,
+        ..Outcome::default()
+    };
     if budget.stop.load(Ordering::Relaxed) {
         return Ok(out);
     }
     let limits = &budget.limits;
-    let mut digest = if options.digests.is_empty() { None } else { Some(MultiDigest::new(&options.digests)?) };
+    let mut digest = if options.digests.is_empty() {
+        None
+    } else {
+        Some(MultiDigest::new(&options.digests)?)
+    };
     let mut crc = crc32fast::Hasher::new();
     let mut produced: u64 = 0;
     let mut consumed: u64 = 0;
@@ -166,32 +201,59 @@ fn verify_one(
         let next = produced + piece.len() as u64;
         if next > e.uncompressed_size {
             out.findings.push(
-                Finding::new("zip.size_mismatch", Severity::High, &e.name, format!("the entry inflates to more than its declared {} bytes", e.uncompressed_size))
-                    .with("declared", e.uncompressed_size),
+                Finding::new(
+                    "zip.size_mismatch",
+                    Severity::High,
+                    &e.name,
+                    format!(
+                        "the entry inflates to more than its declared {} bytes",
+                        e.uncompressed_size
+                    ),
+                )
+                .with("declared", e.uncompressed_size),
             );
             return false;
         }
         if next >= RATIO_MIN_SIZE && next / consumed.max(1) > limits.max_ratio {
             out.findings.push(
-                Finding::new("zip.compression_ratio", Severity::Critical, &e.name, format!("the entry inflates more than {}:1", limits.max_ratio))
-                    .with("inflated", next)
-                    .with("compressed_read", consumed),
+                Finding::new(
+                    "zip.compression_ratio",
+                    Severity::Critical,
+                    &e.name,
+                    format!("the entry inflates more than {}:1", limits.max_ratio),
+                )
+                .with("inflated", next)
+                .with("compressed_read", consumed),
             );
             return false;
         }
         let total = budget.total.fetch_add(piece.len() as u64, Ordering::Relaxed) + piece.len() as u64;
         if total > limits.max_total_size {
-            out.findings.extend(budget.trip(
-                Finding::new("zip.total_size_limit", Severity::Critical, &e.name, format!("more than {} bytes inflated in all", limits.max_total_size))
+            out.findings.extend(
+                budget.trip(
+                    Finding::new(
+                        "zip.total_size_limit",
+                        Severity::Critical,
+                        &e.name,
+                        format!("more than {} bytes inflated in all", limits.max_total_size),
+                    )
                     .with("limit", limits.max_total_size),
-            ));
+                ),
+            );
             return false;
         }
         if Instant::now() > budget.deadline {
-            out.findings.extend(budget.trip(
-                Finding::new("zip.time_limit", Severity::Critical, &e.name, format!("verification took longer than {:?}", limits.max_time))
+            out.findings.extend(
+                budget.trip(
+                    Finding::new(
+                        "zip.time_limit",
+                        Severity::Critical,
+                        &e.name,
+                        format!("verification took longer than {:?}", limits.max_time),
+                    )
                     .with("limit_seconds", limits.max_time.as_secs()),
-            ));
+                ),
+            );
             return false;
         }
         if budget.stop.load(Ordering::Relaxed) {
@@ -253,7 +315,11 @@ fn verify_one(
                     pos += n as u64;
                     (avail_start, avail_end) = (0, n);
                 }
-                let flush = if pos >= end { FlushDecompress::Finish } else { FlushDecompress::None };
+                let flush = if pos >= end {
+                    FlushDecompress::Finish
+                } else {
+                    FlushDecompress::None
+                };
                 let (in_before, out_before) = (inflater.total_in(), inflater.total_out());
                 let status = inflater.decompress(&inbuf[avail_start..avail_end], &mut outbuf, flush);
                 let used = (inflater.total_in() - in_before) as usize;
@@ -273,8 +339,13 @@ fn verify_one(
                     Ok(_) => {}
                     Err(err) => {
                         out.findings.push(
-                            Finding::new("zip.corrupt_data", Severity::High, &e.name, format!("the deflate stream is invalid: {err}"))
-                                .with("inflated", inflater.total_out()),
+                            Finding::new(
+                                "zip.corrupt_data",
+                                Severity::High,
+                                &e.name,
+                                format!("the deflate stream is invalid: {err}"),
+                            )
+                            .with("inflated", inflater.total_out()),
                         );
                         stopped = true;
                         break;
@@ -283,8 +354,16 @@ fn verify_one(
             }
             if !stopped && !truncated && consumed < e.compressed_size {
                 out.findings.push(
-                    Finding::new("zip.unaccounted_bytes", Severity::Medium, &e.name, format!("the deflate stream ends {} bytes before the entry's compressed size", e.compressed_size - consumed))
-                        .with("length", e.compressed_size - consumed),
+                    Finding::new(
+                        "zip.unaccounted_bytes",
+                        Severity::Medium,
+                        &e.name,
+                        format!(
+                            "the deflate stream ends {} bytes before the entry's compressed size",
+                            e.compressed_size - consumed
+                        ),
+                    )
+                    .with("length", e.compressed_size - consumed),
                 );
             }
         }
@@ -292,8 +371,16 @@ fn verify_one(
     out.bytes = produced;
     if truncated {
         out.findings.push(
-            Finding::new("zip.truncated", Severity::Critical, &e.name, format!("the entry's data ends after {produced} of {} bytes", e.uncompressed_size))
-                .with("inflated", produced),
+            Finding::new(
+                "zip.truncated",
+                Severity::Critical,
+                &e.name,
+                format!(
+                    "the entry's data ends after {produced} of {} bytes",
+                    e.uncompressed_size
+                ),
+            )
+            .with("inflated", produced),
         );
         return Ok(out);
     }
@@ -302,18 +389,31 @@ fn verify_one(
     }
     if produced != e.uncompressed_size {
         out.findings.push(
-            Finding::new("zip.size_mismatch", Severity::High, &e.name, format!("the entry inflates to {produced} bytes, not the declared {}", e.uncompressed_size))
-                .with("declared", e.uncompressed_size)
-                .with("actual", produced),
+            Finding::new(
+                "zip.size_mismatch",
+                Severity::High,
+                &e.name,
+                format!(
+                    "the entry inflates to {produced} bytes, not the declared {}",
+                    e.uncompressed_size
+                ),
+            )
+            .with("declared", e.uncompressed_size)
+            .with("actual", produced),
         );
         return Ok(out);
     }
     let actual = crc.finalize();
     if actual != e.crc32 {
         out.findings.push(
-            Finding::new("zip.crc_mismatch", Severity::High, &e.name, format!("CRC-32 is {actual:08x}, the archive says {:08x}", e.crc32))
-                .with("declared", format!("{:08x}", e.crc32))
-                .with("actual", format!("{actual:08x}")),
+            Finding::new(
+                "zip.crc_mismatch",
+                Severity::High,
+                &e.name,
+                format!("CRC-32 is {actual:08x}, the archive says {:08x}", e.crc32),
+            )
+            .with("declared", format!("{:08x}", e.crc32))
+            .with("actual", format!("{actual:08x}")),
         );
         return Ok(out);
     }
@@ -327,21 +427,43 @@ fn verify_one(
     if maybe_nested || looks_zip {
         let path = format!("{prefix}{}!", e.name);
         if depth + 1 > limits.max_depth {
-            out.findings.push(Finding::new("zip.nesting_depth", Severity::High, &e.name, format!("archive nested deeper than {} levels was not inspected", limits.max_depth)));
+            out.findings.push(Finding::new(
+                "zip.nesting_depth",
+                Severity::High,
+                &e.name,
+                format!(
+                    "archive nested deeper than {} levels was not inspected",
+                    limits.max_depth
+                ),
+            ));
         } else if e.method == METHOD_STORED {
-            let sub = SubSource { inner: source, start: e.data_offset, len: e.compressed_size };
+            let sub = SubSource {
+                inner: source,
+                start: e.data_offset,
+                len: e.compressed_size,
+            };
             let nested = inspect_nested(&sub, options, budget, depth + 1, &path)?;
             nested_findings(&mut out, nested, prefix, maybe_nested);
         } else if let Some(buf) = nested_buf.take() {
             let nested = inspect_nested(&buf.as_slice(), options, budget, depth + 1, &path)?;
             nested_findings(&mut out, nested, prefix, maybe_nested);
         } else {
-            out.findings.push(Finding::new("zip.nested_archive_uninspected", Severity::Medium, &e.name, "a nested archive too large to buffer was verified as bytes but not inspected"));
+            out.findings.push(Finding::new(
+                "zip.nested_archive_uninspected",
+                Severity::Medium,
+                &e.name,
+                "a nested archive too large to buffer was verified as bytes but not inspected",
+            ));
         }
     } else if let Some(kind) = super::parser::sniff(&head) {
         out.findings.push(
-            Finding::new("zip.nested_archive_uninspected", Severity::Medium, &e.name, format!("a nested {kind} archive is verified as bytes, its contents are not inspected"))
-                .with("format", kind),
+            Finding::new(
+                "zip.nested_archive_uninspected",
+                Severity::Medium,
+                &e.name,
+                format!("a nested {kind} archive is verified as bytes, its contents are not inspected"),
+            )
+            .with("format", kind),
         );
     }
     Ok(out)

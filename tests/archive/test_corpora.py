@@ -13,8 +13,6 @@ import zipfile
 import zlib
 from pathlib import Path
 
-import pytest
-
 from shipgate.archive import ArchiveReport, inspect
 from shipgate.findings import Severity
 
@@ -50,8 +48,10 @@ def _assert_matches_zipfile(path: Path, report: ArchiveReport) -> None:
 
 # failure/<expected error>.zip -> the finding that rejects it.
 YAUZL_FAILURE = {
-    "End of central directory record signature not found Either not a zip file or file is truncated.zip": "zip.not_a_zip",
-    "End of central directory record signature not found Either not a zip file or file is truncated_1.zip": "zip.not_a_zip",
+    "End of central directory record signature not found Either not a zip file or file is truncated.zip":
+        "zip.not_a_zip",
+    "End of central directory record signature not found Either not a zip file or file is truncated_1.zip":
+        "zip.not_a_zip",
     # Trailing bytes after the end record: yauzl rejects, Go and Info-ZIP accept. Same entries either way,
     # so shipgate reports it (medium) without rejecting.
     "Invalid comment length Expected 1 Found 0 Are there extra bytes at the end of the file Or is the end of "

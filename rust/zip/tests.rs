@@ -1,0 +1,352 @@
+//! Archives built byte by byte, so each test controls exactly the anomaly it is about.
+
+use std::io::Write;
+
+use flate2::write::DeflateEncoder;
+use flate2::Compression;
+use sha2::{Digest, Sha256};
+
+use super::*;
+
+struct Spec<'a> {
+    name: &'a str,
+    data: &'a [u8],
+    deflate: bool,
+    mode: u32,
+}
+
+fn file<'a>(name: &'a str, data: &'a [u8]) -> Spec<'a> {
+    Spec {
+        name,
+        data,
+        deflate: false,
+        mode: 0o100_644,
+    }
+}
+
+/// A well-formed archive of `specs`, then `comment`.
+fn build(specs: &[Spec<'_>], comment: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for s in specs {
+        let body = if s.deflate {
+            let mut enc = DeflateEncoder::new(Vec::new(), Compression::default());
+            enc.write_all(s.data).unwrap();
+            enc.finish().unwrap()
+        } else {
+            s.data.to_vec()
+        };
+        let crc = crc32fast::hash(s.data);
+        let method: u16 = if s.deflate { 8 } else { 0 };
+        let offset = out.len() as u32;
+        let mut common = Vec::new();
+        common.extend_from_slice(&0u16.to_le_bytes()); // flags
+        common.extend_from_slice(&method.to_le_bytes());
+        common.extend_from_slice(&0u16.to_le_bytes()); // time
+        common.extend_from_slice(&((44 << 9) | (1 << 5) | 1u16).to_le_bytes()); // 2024-01-01
+        common.extend_from_slice(&crc.to_le_bytes());
+        common.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        common.extend_from_slice(&(s.data.len() as u32).to_le_bytes());
+        common.extend_from_slice(&(s.name.len() as u16).to_le_bytes());
+        common.extend_from_slice(&0u16.to_le_bytes()); // extra length
+        out.extend_from_slice(&spec::SIG_LOCAL.to_le_bytes());
+        out.extend_from_slice(&20u16.to_le_bytes());
+        out.extend_from_slice(&common);
+        out.extend_from_slice(s.name.as_bytes());
+        out.extend_from_slice(&body);
+        central.extend_from_slice(&spec::SIG_CENTRAL.to_le_bytes());
+        central.extend_from_slice(&(0x0314u16).to_le_bytes()); // made by Unix
+        central.extend_from_slice(&20u16.to_le_bytes());
+        central.extend_from_slice(&common);
+        central.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+        central.extend_from_slice(&(s.mode << 16).to_le_bytes());
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(s.name.as_bytes());
+    }
+    let cd_offset = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&spec::SIG_EOCD.to_le_bytes());
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&(specs.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(specs.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&(comment.len() as u16).to_le_bytes());
+    out.extend_from_slice(comment);
+    out
+}
+
+fn codes(r: &Report) -> Vec<&'static str> {
+    r.findings.iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn a_clean_archive_verifies_with_digests_and_no_findings() {
+    let text = b"hello, hello, hello, hello".repeat(1000);
+    let zip = build(
+        &[
+            file("a.txt", b"abc"),
+            Spec {
+                name: "dir/b.txt",
+                data: &text,
+                deflate: true,
+                mode: 0o100_755,
+            },
+        ],
+        b"",
+    );
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert_eq!(codes(&r), Vec::<&str>::new());
+    assert_eq!(r.entries.len(), 2);
+    let b = &r.entries[1];
+    assert!(b.verified);
+    assert_eq!(
+        (b.method, b.uncompressed_size, b.mode),
+        (8, text.len() as u64, Some(0o100_755))
+    );
+    assert_eq!(
+        b.digests,
+        vec![(crate::digest::Algorithm::Sha256, hex::encode(Sha256::digest(&text)))]
+    );
+    assert_eq!(b.mtime, Some(1_704_067_200));
+    assert_eq!(r.totals.verified_bytes, 3 + text.len() as u64);
+}
+
+#[test]
+fn the_parser_is_sans_io_and_asks_only_for_ranges() {
+    let zip = build(&[file("a", b"1"), file("b", b"22")], b"c");
+    let mut parser = Parser::new(zip.len() as u64, &Limits::default());
+    let mut asked = Vec::new();
+    while let Step::Need { offset, len } = parser.step() {
+        asked.push((offset, len));
+        let end = (offset + len).min(zip.len() as u64) as usize;
+        parser.feed(&zip[offset as usize..end]);
+    }
+    let s = parser.finish();
+    assert_eq!(
+        s.entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+        ["a", "b"]
+    );
+    assert_eq!(s.comment, "c");
+    // Tail, central directory, then one read per local header.
+    assert_eq!(asked.len(), 4, "{asked:?}");
+    assert_eq!(asked[0], (0, zip.len() as u64));
+}
+
+#[test]
+fn every_truncation_is_a_finding_never_a_panic() {
+    let zip = build(
+        &[
+            file("a.txt", b"abcdef"),
+            Spec {
+                name: "b",
+                data: &[7; 5000],
+                deflate: true,
+                mode: 0o100_644,
+            },
+        ],
+        b"",
+    );
+    for cut in 0..zip.len() {
+        let r = inspect_bytes(&zip[..cut], &Options::default()).unwrap();
+        assert!(
+            r.findings.iter().any(|f| f.severity >= Severity::High),
+            "cut at {cut}: {:?}",
+            codes(&r)
+        );
+    }
+}
+
+#[test]
+fn corrupted_data_is_a_crc_mismatch() {
+    let mut zip = build(&[file("a.txt", b"abcdef")], b"");
+    zip[30 + 5] ^= 1; // first data byte after the 30-byte header and 5-byte name
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert_eq!(codes(&r), ["zip.crc_mismatch"]);
+    assert!(!r.entries[0].verified && r.entries[0].digests.is_empty());
+}
+
+#[test]
+fn duplicate_names_exact_and_normalised() {
+    let zip = build(
+        &[
+            file("a.txt", b"1"),
+            file("a.txt", b"2"),
+            file("B.txt", b"3"),
+            file("b.txt", b"4"),
+        ],
+        b"",
+    );
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    let dup: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code.starts_with("zip.duplicate"))
+        .map(|f| (f.code, f.severity, f.path.as_str()))
+        .collect();
+    assert_eq!(
+        dup,
+        [
+            ("zip.duplicate_name", Severity::Critical, "a.txt"),
+            ("zip.duplicate_name_normalized", Severity::High, "b.txt")
+        ]
+    );
+}
+
+#[test]
+fn a_comment_hiding_a_signature_is_reported() {
+    let mut comment = b"innocent ".to_vec();
+    comment.extend_from_slice(&spec::SIG_CENTRAL.to_le_bytes());
+    let zip = build(&[file("a", b"1")], &comment);
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert_eq!(codes(&r), ["zip.comment_hides_signature"]);
+}
+
+#[test]
+fn special_files_setuid_and_symlinks() {
+    let zip = build(
+        &[
+            Spec {
+                name: "fifo",
+                data: b"",
+                deflate: false,
+                mode: 0o010_644,
+            },
+            Spec {
+                name: "su",
+                data: b"x",
+                deflate: false,
+                mode: 0o104_755,
+            },
+            Spec {
+                name: "lib",
+                data: b"../../etc",
+                deflate: false,
+                mode: 0o120_777,
+            },
+            file("lib/passwd", b"x"),
+        ],
+        b"",
+    );
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    let mut got = codes(&r);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "zip.path_through_symlink",
+            "zip.setuid",
+            "zip.special_file",
+            "zip.symlink_escape"
+        ]
+    );
+    assert_eq!(r.entries[2].symlink_target.as_deref(), Some("../../etc"));
+}
+
+#[test]
+fn nested_archives_are_inspected_with_their_path() {
+    let inner = build(&[file("../evil", b"x")], b"");
+    let middle = build(&[file("inner.zip", &inner)], b"");
+    let outer = build(
+        &[Spec {
+            name: "middle.zip",
+            data: &middle,
+            deflate: true,
+            mode: 0o100_644,
+        }],
+        b"",
+    );
+    let r = inspect_bytes(&outer, &Options::default()).unwrap();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "zip.path_traversal")
+        .expect("nested traversal");
+    assert_eq!(f.path, "middle.zip!inner.zip!../evil");
+    let shallow = Options {
+        limits: Limits {
+            max_depth: 1,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    let r = inspect_bytes(&outer, &shallow).unwrap();
+    assert_eq!(codes(&r), ["zip.nesting_depth"]);
+    assert_eq!(r.findings[0].path, "middle.zip!inner.zip");
+}
+
+#[test]
+fn limits_stop_the_work() {
+    let big = vec![0u8; 4 << 20];
+    let zip = build(
+        &[
+            Spec {
+                name: "zeros",
+                data: &big,
+                deflate: true,
+                mode: 0o100_644,
+            },
+            file("b", b"1"),
+            file("c", b"2"),
+        ],
+        b"",
+    );
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert_eq!(codes(&r), ["zip.compression_ratio"]);
+    assert_eq!(r.totals.verified_bytes, 2);
+    let few = Options {
+        limits: Limits {
+            max_entries: 2,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(codes(&inspect_bytes(&zip, &few).unwrap()), ["zip.too_many_entries"]);
+    let small = Options {
+        limits: Limits {
+            max_total_size: 1 << 20,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(
+        codes(&inspect_bytes(&zip, &small).unwrap()),
+        ["zip.total_size_limit", "zip.compression_ratio"]
+    );
+    let texts = build(
+        &[Spec {
+            name: "t",
+            data: &b"0123456789abcdef".repeat(1 << 17),
+            deflate: true,
+            mode: 0o100_644,
+        }],
+        b"",
+    );
+    let slow = Options {
+        limits: Limits {
+            max_time: std::time::Duration::ZERO,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    assert_eq!(codes(&inspect_bytes(&texts, &slow).unwrap()), ["zip.time_limit"]);
+}
+
+#[test]
+fn overlapping_entries_full_and_quoted() {
+    // Two central records pointing at the same local header: a full overlap.
+    let mut zip = build(&[file("a", b"1"), file("b", b"2")], b"");
+    let cd = zip.len() - 22 - 2 * (46 + 1);
+    let second_offset = cd + 46 + 1 + 42;
+    zip[second_offset..second_offset + 4].copy_from_slice(&0u32.to_le_bytes());
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    let kinds: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == "zip.overlapping_entries")
+        .map(|f| f.evidence.clone())
+        .collect();
+    assert_eq!(kinds.len(), 1);
+    assert!(kinds[0].contains(&("kind", Evidence::Text("full".into()))));
+    assert!(codes(&r).contains(&"zip.local_header_mismatch"));
+}
