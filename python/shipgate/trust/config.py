@@ -36,7 +36,7 @@ from typing import Any
 
 from shipgate.trust.errors import TrustConfigError
 from shipgate.trust.identity import IdentityRule
-from shipgate.trust.pem import load_certificates
+from shipgate.trust.pem import describe, is_ca, load_certificates
 from shipgate.trust.state import TrustedRoot
 
 DEFAULT_OVERLAP_DAYS = 90
@@ -91,6 +91,8 @@ class VendorConfig:
             except OSError as exc:
                 raise TrustConfigError(f"{where}: root file {path}: {exc.strerror}") from None
             for cert in load_certificates(pem, what=str(path)):
+                if not is_ca(cert):
+                    raise TrustConfigError(f"{where}: {path} holds {describe(cert)}, which is not a CA certificate")
                 roots.append(TrustedRoot.from_certificate(cert, origin=f"config {path.name}"))
         crls: list[Path] = []
         for pattern in strings("crls"):

@@ -28,6 +28,13 @@ def describe(cert: x509.Certificate) -> str:
     return cert.subject.rfc4514_string() or "(empty subject)"
 
 
+def is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
 def load_certificates(data: bytes, *, what: str = "certificate chain") -> list[x509.Certificate]:
     """Every certificate of a PEM file, in order. Raises MalformedCertificate naming ``what``."""
     if len(data) > MAX_PEM_BYTES:

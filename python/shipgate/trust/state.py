@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from cryptography import x509
 
 from shipgate.trust.errors import TrustConfigError
-from shipgate.trust.pem import describe, fingerprint, load_certificate, to_pem
+from shipgate.trust.pem import describe, fingerprint, is_ca, load_certificate, to_pem
 
 KINDS = ("pin", "unpin", "rotate", "revoke", "rollback")
 
@@ -150,11 +150,7 @@ def root_from_payload(data: Mapping[str, Any], *, where: str, origin: str) -> Tr
     actual = fingerprint(cert)
     if stated and stated != actual:
         raise TrustConfigError(f"{where}: stated sha256 {stated} but the PEM's fingerprint is {actual}")
-    try:
-        ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
-    except x509.ExtensionNotFound:
-        ca = False
-    if not ca:
+    if not is_ca(cert):
         raise TrustConfigError(f"{where}: {describe(cert)} is not a CA certificate and cannot be a root")
     return TrustedRoot.from_certificate(cert, origin=origin)
 
