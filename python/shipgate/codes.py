@@ -49,7 +49,12 @@ _ENTRIES: tuple[tuple[str, Severity, str], ...] = (
         "a script or manifest services names a unit the target lacks (closest existing name suggested)",
     ),
     ("preflight.scheduled_job", S.MEDIUM, "the package installs a cron entry, systemd timer or at/batch job"),
-    ("preflight.external_endpoint", S.MEDIUM, "a script or config contacts a host outside network.allowed_endpoints"),
+    (
+        "preflight.external_endpoint",
+        S.MEDIUM,
+        "a host outside network.allowed_endpoints: medium when contacted (network command, config), "
+        "low when only mentioned",
+    ),
     (
         "preflight.hardcoded_credential",
         S.CRITICAL,

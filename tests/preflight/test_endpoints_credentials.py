@@ -205,3 +205,42 @@ def test_ordinary_files_raise_no_credential_or_endpoint_findings() -> None:
     assert located(found, "preflight.external") == []
     # The only thing every scanner together has to say about these files: nothing above info.
     assert [(f.code, f.path) for f in found if f.severity > Severity.INFO] == []
+
+
+def test_contacted_endpoints_warn_and_mentions_are_low() -> None:
+    found = run(
+        package(
+            {
+                PRE: script(
+                    'REPORT_URL="https://telemetry.vendor-cloud.com/v2"',
+                    'DOCS_URL="https://docs.vendor-cloud.com/dten"',
+                    'curl -fsS -d @status.json "$REPORT_URL/checkin"',
+                    'echo "upgrade notes: $DOCS_URL and https://kb.vendor-cloud.com/123"',
+                )
+            }
+        )
+    )
+    assert [(f.evidence["line"], f.evidence["host"], f.severity) for f in found] == [
+        (3, "telemetry.vendor-cloud.com", Severity.MEDIUM),
+        (4, "docs.vendor-cloud.com", Severity.LOW),
+        (6, "kb.vendor-cloud.com", Severity.LOW),
+    ]
+    assert found[1].message.endswith(
+        "mentions 'docs.vendor-cloud.com' (not in the target's allowed endpoints); nothing on the line connects to it"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "cat_passwd='getent passwd'",
+        "passwd:         files systemd",
+        "PASSWORD_MIN_LENGTH=12",
+        'secret_store = "vault"',
+        "token_url = https://updates.example.net/token",
+        'ADMIN_PASSWORD="$(systemd-ask-password "Admin password:")"',
+        "read -r -s -p 'Password: ' password",
+    ],
+)
+def test_password_words_that_are_not_passwords(line: str) -> None:
+    assert located(run(package({PRE: script(line)})), "preflight.hardcoded") == []

@@ -36,7 +36,7 @@ _SECRET_NAME = re.compile(
 )
 # Matches start only where a name starts (the look-behind), which keeps the scan linear.
 _ASSIGNMENT = re.compile(
-    r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,128})[\"']?\s*(?::=|=|:)\s*"
+    r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,128})[\"']?\s*(:=|=|:)\s*"
     r"(\"[^\"]{0,512}\"|'[^']{0,512}'|[^\s\"'#;,)]{1,512})"
 )
 _FLAG = re.compile(
@@ -85,6 +85,7 @@ _PLACEHOLDERS = frozenset(
 # Passwords can be words; tokens and keys are random. Below this entropy a token-named value is a word.
 _TOKEN_ENTROPY = 3.0
 _GENERIC_ENTROPY = 4.5
+_DATABASES = frozenset({"passwd", "shadow", "gshadow"})
 _PASSWORD_KEY = re.compile(r"(?i)passw|passwd|pwd|secret")
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
@@ -136,8 +137,12 @@ def _line_findings(path: str, line: Line) -> Iterator[tuple[str, str, Severity]]
         yield "password option", secret, Severity.HIGH
         return
     for m in _ASSIGNMENT.finditer(line.code):
-        name, secret = m.group(1), _literal(m.group(2))
+        name, separator, secret = m.group(1), m.group(2), _literal(m.group(3))
         if secret is None or not _SECRET_NAME.search(name) or _NOT_SECRET_NAME.search(name):
+            continue
+        # "passwd: files systemd" (nsswitch) names the password database; a quoted value with spaces
+        # ('getent passwd', 'cat /etc/passwd') is a command line, not a secret.
+        if (separator == ":" and name.lower() in _DATABASES) or any(c.isspace() for c in secret):
             continue
         if _PASSWORD_KEY.search(name):
             if len(secret) >= 4 and not re.fullmatch(r"[\w.-]+\.(?:txt|pem|key|conf|file|env)", secret):

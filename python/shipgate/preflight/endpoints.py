@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, Kind, TextFile, at_line
 
 _URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{1,15})://([^\s'\"<>`()\[\]{}|;]+)")
 _NAME = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
@@ -95,9 +95,48 @@ def _external(host: str) -> bool:
     return not (address.is_loopback or address.is_unspecified or address.is_link_local)
 
 
+# Commands that open connections: a host on their line (or in a variable they use) is contacted.
+_NETWORK_COMMAND = re.compile(
+    r"\b(?:curl|wget|fetch|nc|ncat|netcat|telnet|ftp|sftp|scp|ssh|rsync|ping|dig|nslookup|psql|mysql|"
+    r"redis-cli|mongo(?:sh)?|http|openssl\s+s_client|git\s+(?:clone|fetch|pull|push|remote\s+add)|"
+    r"pip3?\s+install|docker\s+(?:pull|push|login)|helm\s+(?:repo\s+add|install|upgrade))\b"
+)
+_URL_VARIABLE = re.compile(r"(?<![\w$])([A-Za-z_]\w{0,63})=[\"']?[a-zA-Z][a-zA-Z0-9+.-]{1,15}://")
+_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_]\w{0,63})")
+
+
+def _contacting_variables(text: TextFile) -> set[str]:
+    """Shell variables holding a URL that a network command on some line of the file uses."""
+    holders = {m.group(1) for line in text.code_lines() for m in _URL_VARIABLE.finditer(line.code)}
+    if not holders:
+        return set()
+    used: set[str] = set()
+    for line in text.code_lines():
+        if _NETWORK_COMMAND.search(line.code):
+            used.update(m.group(1) for m in _VARIABLE_USE.finditer(line.code))
+    return holders & used
+
+
+def _contacted(text: TextFile, code: str, what: str, variables: set[str]) -> bool:
+    """Whether the host on this line is (likely) contacted rather than only mentioned.
+
+    Config, unit and cron files configure what the product connects to, so every host there counts; in a
+    script a host counts when a network command is on its line or uses the variable it is assigned to;
+    a URL in SQL or in a script's message text is a mention.
+    """
+    if text.kind in (Kind.CONFIG, Kind.SYSTEMD, Kind.CRON):
+        return True
+    if text.kind is not Kind.SHELL:
+        return False
+    if what != "URL" or _NETWORK_COMMAND.search(code):
+        return True
+    return any(m.group(1) in variables for m in _URL_VARIABLE.finditer(code))
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     for text in ctx.of_kind(Kind.SHELL, Kind.CONFIG, Kind.SYSTEMD, Kind.CRON, Kind.SQL):
+        variables = _contacting_variables(text) if text.kind is Kind.SHELL else set()
         for line in text.code_lines():
             seen: set[str] = set()
             for found, what in _hosts(line.code):
@@ -107,15 +146,22 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 seen.add(host)
                 if inventory is not None and inventory.endpoint_allowed(host):
                     continue
+                contacted = _contacted(text, line.code, "URL" if what.endswith(" URL") else what, variables)
                 yield at_line(
                     "preflight.external_endpoint",
-                    Severity.MEDIUM,
+                    Severity.MEDIUM if contacted else Severity.LOW,
                     path=text.path,
                     line=line.number,
                     text=line.text,
                     host=host,
                     found_as=what,
-                    message=f"contacts {host!r}, which is not in the target's allowed endpoints",
+                    contacted=contacted,
+                    message=(
+                        f"contacts {host!r}, which is not in the target's allowed endpoints"
+                        if contacted
+                        else f"mentions {host!r} (not in the target's allowed endpoints); nothing on the line "
+                        "connects to it"
+                    ),
                     remedy="Confirm the endpoint with the vendor; add it to network.allowed_endpoints if "
                     "the target may reach it, or block the step.",
                 )
