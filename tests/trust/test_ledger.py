@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from shipgate.store import Store
@@ -17,7 +19,7 @@ from shipgate.trust import (
 from shipgate.trust.errors import CertificateRevoked, MalformedCertificate, TrustConfigError, UnknownIssuer
 from shipgate.trust.state import RootState
 from trust import pki
-from trust.conftest import MANIFEST, VENDOR, VendorPKI, vendor_with
+from trust.conftest import MANIFEST, VENDOR, VendorPKI, vendor_with, write_vendor_toml
 
 
 def rotation_roots(v: VendorPKI) -> list[dict[str, str]]:
@@ -167,3 +169,40 @@ def test_pin_unpin_and_rollback_refuse_nonsense(store: Store, vendor_pki: Vendor
     with pytest.raises(TrustConfigError, match=r"versions 0\.\.0 are possible"):
         rollback(store, vendor, 1, reason="x")
     assert [c.kind for c in store.trust_changes(VENDOR)] == ["pin"]
+
+
+def test_unknown_issuer_names_the_stored_advisory_through_the_trust_store(
+    home: Path, store: Store, vendor_pki: VendorPKI
+) -> None:
+    from shipgate.store import AdvisoryRecord
+    from shipgate.trust import TrustStore
+
+    write_vendor_toml(home, vendor_pki.old_root)
+    store.put_advisories(
+        [
+            AdvisoryRecord(
+                vendor=VENDOR,
+                advisory_id="EXN-2026-0031",
+                kind="ca-rotation",
+                feed_version=12,
+                body={"add_roots": [{"sha256": vendor_pki.new_root.fingerprint}]},
+                published=None,
+            )
+        ],
+        actor="advisories",
+        reason="feed v12 stored, rotation rolled back",
+    )
+    with TrustStore.open(home) as trust:
+        with pytest.raises(UnknownIssuer, match="stored advisory EXN-2026-0031") as info:
+            trust.verify_detached(
+                MANIFEST,
+                pki.sign(vendor_pki.new_leaf.key, MANIFEST),
+                pki.chain_pem(vendor_pki.new_leaf, vendor_pki.new_int, vendor_pki.new_root),
+                vendor=VENDOR,
+            )
+        assert 'shipgate advisories sync --vendor "Example Networks" SOURCE' in info.value.remedy
+        result, findings = trust.detached_findings(
+            MANIFEST, pki.sign(vendor_pki.old_leaf.key, MANIFEST), vendor_pki.old_chain(), vendor=VENDOR
+        )
+        assert result is not None and findings == []
+        assert result.trusted_because.startswith("CN=Example Networks Root CA 2023,O=Example Networks (sha256 ")

@@ -385,3 +385,40 @@ def test_directory_name_constraints_bind_the_signer_subject(vendor_pki: VendorPK
     )
     with pytest.raises(InvalidChain, match="outside the directory names CN=Constrained CA"):
         verify(vendor_pki, outside, pki.chain_pem(outside, constrained))
+
+
+def test_cross_certification_by_a_pinned_root_is_a_path_to_trust(vendor_pki: VendorPKI) -> None:
+    # DESIGN (b): the new root, cross-signed by the pinned old root, carried as an intermediate.
+    cross = pki.make_cert(
+        subject=vendor_pki.new_root.cert.subject,
+        key=vendor_pki.new_root.key,
+        issuer=vendor_pki.old_root,
+        ca=True,
+    )
+    chain = pki.chain_pem(vendor_pki.new_leaf, vendor_pki.new_int, cross)
+    result = verify(vendor_pki, vendor_pki.new_leaf, chain)
+    assert result.root_sha256 == vendor_pki.old_root.fingerprint
+    assert result.chain[-2:] == (
+        "CN=Example Networks Root CA 2026,O=Example Networks",
+        "CN=Example Networks Root CA 2023,O=Example Networks",
+    )
+
+
+def test_feed_signer_rule_applies_to_feeds_not_packages(vendor_pki: VendorPKI) -> None:
+    from shipgate.trust import verify_feed_signature
+
+    feed_signer = pki.leaf("Advisories", vendor_pki.old_int, san=[x509.RFC822Name("advisories@example.net")])
+    vendor = vendor_with([vendor_pki.old_root], feed_signer=IdentityRule(sans=("email:advisories@example.net",)))
+    feed = b'{"feed_version": 12}'
+    result = verify_feed_signature(
+        feed,
+        pki.sign(feed_signer.key, feed),
+        pki.chain_pem(feed_signer, vendor_pki.old_int),
+        vendor=vendor,
+        trust=trust_of(vendor),
+    )
+    assert result.identity == "email:advisories@example.net"
+    with pytest.raises(IdentityMismatch, match="release@example"):
+        verify_feed_signature(
+            feed, pki.sign(vendor_pki.old_leaf.key, feed), vendor_pki.old_chain(), vendor=vendor, trust=trust_of(vendor)
+        )

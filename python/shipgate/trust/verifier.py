@@ -172,6 +172,23 @@ def verify_detached(
     return _result(chain, identity=identity, algorithm=algorithm, vendor=vendor, trust=trust, at=at)
 
 
+def verify_feed_signature(
+    feed_json: bytes,
+    signature: bytes,
+    chain_pem: bytes,
+    *,
+    vendor: VendorConfig,
+    trust: VendorTrust,
+    at: dt.datetime | None = None,
+    crls: Sequence[x509.CertificateRevocationList] | None = None,
+) -> SignatureResult:
+    """FORMATS §2: ``feed.json.sig`` over ``feed.json`` with ``feed-chain.pem``, chaining to a root
+    currently trusted for the vendor, code-signing EKU, and the vendor's ``[feed_signer]`` rule."""
+    return verify_detached(
+        feed_json, signature, chain_pem, vendor=vendor, trust=trust, at=at, crls=crls, identity_rule="feed_signer"
+    )
+
+
 def _result(
     chain: ValidatedChain,
     *,
