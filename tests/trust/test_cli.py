@@ -115,3 +115,21 @@ def test_bad_config_file_is_a_usage_error_naming_the_key(
     write_vendor_toml(home, vendor_pki.old_root, "[signer]\nsubject = ['CN=x']\n")
     assert main(blob(tmp_path, vendor_pki.old_leaf, vendor_pki.old_int)) == 2
     assert "[signer] has unknown keys ['subject']" in capsys.readouterr().err
+
+
+def test_operator_crl_from_the_vendor_file_refuses_a_revoked_signer(
+    home: Path, tmp_path: Path, vendor_pki: VendorPKI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    path = write_vendor_toml(home, vendor_pki.old_root, 'crls = ["crls/*.crl"]\n')
+    (path.parent / "crls").mkdir()
+    crl = pki.crl(vendor_pki.old_int, [vendor_pki.old_leaf])
+    (path.parent / "crls" / "code-signing-2023.crl").write_bytes(crl.public_bytes(serialization.Encoding.DER))
+    assert main([*blob(tmp_path, vendor_pki.old_leaf, vendor_pki.old_int), "--json"]) == 1
+    [finding] = json.loads(capsys.readouterr().out)["findings"]
+    assert finding["code"] == "trust.revoked"
+    assert finding["evidence"]["crl_issuer"] == "CN=Example Networks Code Signing CA 2023,O=Example Networks"
+    (path.parent / "crls" / "code-signing-2023.crl").write_bytes(b"not a crl")
+    assert main(blob(tmp_path, vendor_pki.old_leaf, vendor_pki.old_int)) == 1
+    assert "trust.crl_invalid" in capsys.readouterr().err
