@@ -119,7 +119,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     out: dict[str, list[tuple[Any, ...]]] = {}
     with store.transaction(write=False) as tx:
         for table in TABLES:
-            out[table] = sorted(tuple(r) for r in tx._exec(f"SELECT * FROM {table}").fetchall())  # noqa: S608
+            out[table] = sorted(tuple(r) for r in tx._exec(f"SELECT * FROM {table}").fetchall())
     return out
 
 

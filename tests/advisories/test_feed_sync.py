@@ -36,9 +36,7 @@ def accept(store: Store, vendor: VendorConfig, directory: Path) -> None:
     assert result.status == "accepted", result.describe()
 
 
-def assert_rejected_without_change(
-    store: Store, vendor: VendorConfig, directory: Path, code: str, match: str
-) -> None:
+def assert_rejected_without_change(store: Store, vendor: VendorConfig, directory: Path, code: str, match: str) -> None:
     before = dump(store)
     audit_before = len(store.audit_entries())
     result = sync_feed(store, vendor, str(directory), now=NOW)
@@ -136,7 +134,9 @@ def test_a_feed_signed_by_an_untrusted_signer_is_rejected(
     rogue_root = pki.root("Example Networks Root CA 2026")  # same name, another key
     rogue = pki.leaf("Example Networks Advisory Feed", rogue_root, san=[x509.RFC822Name("advisories@example.net")])
     directory = feeds.write(feeds.document(13, []), key=rogue.key, chain=pki.chain_pem(rogue))
-    assert_rejected_without_change(accepted, vendor, directory, "advisory.feed_signer_untrusted", "trust.unknown_issuer")
+    assert_rejected_without_change(
+        accepted, vendor, directory, "advisory.feed_signer_untrusted", "trust.unknown_issuer"
+    )
 
 
 def test_a_feed_signed_by_the_wrong_identity_is_rejected(
@@ -144,7 +144,9 @@ def test_a_feed_signed_by_the_wrong_identity_is_rejected(
 ) -> None:
     # The package release signer chains to the trusted root but is not the vendor's feed signer.
     directory = feeds.write(feeds.document(13, []), key=vendor_pki.old_leaf.key, chain=vendor_pki.old_chain())
-    assert_rejected_without_change(accepted, vendor, directory, "advisory.feed_signer_untrusted", "trust.identity_mismatch")
+    assert_rejected_without_change(
+        accepted, vendor, directory, "advisory.feed_signer_untrusted", "trust.identity_mismatch"
+    )
 
 
 def test_a_feed_for_another_vendor_is_rejected(accepted: Store, vendor: VendorConfig, feeds: FeedBuilder) -> None:
@@ -213,7 +215,9 @@ def test_a_schema_violation_is_rejected_naming_the_field(
 def test_a_duplicate_key_is_rejected(accepted: Store, vendor: VendorConfig, feeds: FeedBuilder) -> None:
     text = json.dumps(feeds.document(13, [])).replace('"feed_version": 13', '"feed_version": 13, "feed_version": 99')
     directory = feeds.write(text.encode())
-    assert_rejected_without_change(accepted, vendor, directory, "advisory.feed_malformed", "'feed_version' appears twice")
+    assert_rejected_without_change(
+        accepted, vendor, directory, "advisory.feed_malformed", "'feed_version' appears twice"
+    )
 
 
 def test_an_advisory_that_cannot_be_applied_rolls_the_whole_feed_back(
@@ -241,5 +245,3 @@ def test_an_unknown_vendor_is_rejected(store: Store, feeds: FeedBuilder) -> None
         "trust.unknown_vendor",
     )
     assert dump(store) == {"trust_changes": [], "feed_state": [], "advisories": [], "verdicts": []}
-
-

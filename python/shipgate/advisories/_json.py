@@ -37,9 +37,7 @@ def load_json(data: bytes, *, what: str, code: str, max_bytes: int) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
-        raise AdvisoryError(
-            code, f"{what} is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
+        raise AdvisoryError(code, f"{what} is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except _Duplicate as exc:
         raise AdvisoryError(code, f"{what}: {exc}") from None
     except ValueError as exc:

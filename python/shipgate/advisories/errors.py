@@ -36,8 +36,7 @@ REMEDIES: Mapping[str, str] = {
     ),
     FEED_VENDOR_MISMATCH: "The feed names another vendor; sync it with --vendor set to the vendor it names.",
     FEED_ROLLBACK: (
-        "The feed is not newer than the accepted one (a replay or a rollback); wait for the vendor's next "
-        "version."
+        "The feed is not newer than the accepted one (a replay or a rollback); wait for the vendor's next version."
     ),
     FEED_EXPIRED: "The feed is past its expiry (a freeze attack or a stale mirror); fetch a current one.",
     FEED_INAPPLICABLE: "An advisory in the feed cannot be applied (named in the message); report it to the vendor.",

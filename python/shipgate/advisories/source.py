@@ -139,9 +139,7 @@ def _connection(url: str, limits: FetchLimits, timeout: float) -> http.client.HT
     return http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
 
 
-def _get_once(
-    url: str, *, headers: Mapping[str, str], cap: int, limits: FetchLimits, deadline: _Deadline
-) -> _Response:
+def _get_once(url: str, *, headers: Mapping[str, str], cap: int, limits: FetchLimits, deadline: _Deadline) -> _Response:
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     conn = _connection(url, limits, min(limits.connect_timeout, deadline.remaining(url)))

@@ -148,9 +148,7 @@ def _check(feed: Feed, vendor: VendorConfig, current: FeedState | None, now: dt.
         )
 
 
-def _apply_one(
-    tx: Transaction, vendor: VendorConfig, adv: FeedAdvisory, feed: Feed, now: dt.datetime
-) -> int | None:
+def _apply_one(tx: Transaction, vendor: VendorConfig, adv: FeedAdvisory, feed: Feed, now: dt.datetime) -> int | None:
     reason = f"feed v{feed.feed_version} advisory {adv.id}" + (f": {adv.title}" if adv.title else "")
     try:
         if adv.kind == "ca-rotation":
@@ -180,7 +178,7 @@ def _apply_one(
 
 
 def _apply(
-    store: Store, vendor: VendorConfig, feed: Feed, files: FeedFiles, digest: str, now: dt.datetime
+    store: Store, vendor: VendorConfig, feed: Feed, files: FeedFiles, *, digest: str, now: dt.datetime
 ) -> tuple[list[str], list[int], int | None]:
     """Step 6, in one transaction."""
     with store.transaction() as tx:
@@ -250,7 +248,7 @@ def sync_feed(
     source: str | FeedFiles,
     *,
     now: dt.datetime | None = None,
-    limits: FetchLimits = FetchLimits(),
+    limits: FetchLimits | None = None,
 ) -> SyncResult:
     """Fetch (unless ``source`` is already :class:`FeedFiles`), verify and apply one vendor feed. Never
     raises for a bad feed: a rejection is a result (and one ``feed.reject`` audit entry)."""
@@ -267,7 +265,7 @@ def sync_feed(
                 source,
                 etag=current.etag if same and current else None,
                 last_modified=current.last_modified if same and current else None,
-                limits=limits,
+                limits=limits or FetchLimits(),
             )
         if isinstance(files, NotModified):
             return SyncResult(
@@ -282,7 +280,7 @@ def sync_feed(
         signer = _verify(store, vendor, files, now)
         feed = parse_feed(files.feed)
         _check(feed, vendor, current, now)
-        applied, versions, previous = _apply(store, vendor, feed, files, digest, now)
+        applied, versions, previous = _apply(store, vendor, feed, files, digest=digest, now=now)
     except AdvisoryError as error:
         return _reject(store, vendor.name, label, error, digest)
     return SyncResult(
