@@ -22,6 +22,7 @@ from shipgate.cli import inspect as inspect_command
 from shipgate.cli import policy as policy_command
 from shipgate.cli import trust as trust_command
 from shipgate.cli import verdicts as verdicts_command
+from shipgate.cli import verify as verify_command
 from shipgate.cli import verify_blob as verify_blob_command
 from shipgate.errors import ShipgateError
 
@@ -33,6 +34,7 @@ EXIT_USAGE = 2
 COMMANDS = [
     hash_command,
     inspect_command,
+    verify_command,
     verdicts_command,
     audit_command,
     trust_command,

@@ -60,7 +60,7 @@ def write_package(
     signer: Identity | None,
     chain: tuple[Identity, ...] = (),
     signature: bytes | None = None,
-    extra: Mapping[str, bytes] = {},  # noqa: B006 - read only
+    extra: Mapping[str, bytes] = {},
 ) -> Path:
     """The ZIP: manifest first, then the signature files, then the payload (and ``extra`` raw entries)."""
     with zipfile.ZipFile(path, "w") as z:

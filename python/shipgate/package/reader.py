@@ -33,7 +33,7 @@ class EntryReader:
         self.report = report
         self.entries: Mapping[str, Entry] = {e.name: e for e in report.entries if not e.is_dir}
         try:
-            self._zip = zipfile.ZipFile(report.path)  # noqa: SIM115 - closed by close()/__exit__
+            self._zip = zipfile.ZipFile(report.path)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise MalformedInput(f"{report.path}: cannot be opened for reading entries: {exc}") from None
 

@@ -75,7 +75,7 @@ class _ArchiveHasher(threading.Thread):
     def run(self) -> None:
         try:
             self.digests = dict(_native.hash_file(self.path, self.algorithms, self.progress))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+        except BaseException as exc:
             self.error = exc
 
 
@@ -102,6 +102,7 @@ def _mtimes(report: ArchiveReport) -> dict[str, datetime]:
 
 def _contents(
     reader: EntryReader,
+    *,
     manifest: Manifest,
     profile: PackageProfile,
     report: ArchiveReport,
@@ -225,12 +226,19 @@ def verify_package(
                         )
                         signature = outcome.signature
                         findings.extend(outcome.findings)
-                    except Exception as exc:  # noqa: BLE001 - never an exception for hostile input
+                    except Exception as exc:
                         findings.append(_internal("signature", exc))
                 # 5-6. Advisories and preflight against the target environment.
                 if manifest is not None:
                     try:
-                        contents, skipped = _contents(reader, manifest, profile, report, options, digests.get("sha256"))
+                        contents, skipped = _contents(
+                            reader,
+                            manifest=manifest,
+                            profile=profile,
+                            report=report,
+                            options=options,
+                            archive_sha256=digests.get("sha256"),
+                        )
                         findings.extend(skipped)
                         findings.extend(
                             run_preflight(
@@ -240,7 +248,7 @@ def verify_package(
                                 options=options,
                             )
                         )
-                    except Exception as exc:  # noqa: BLE001
+                    except Exception as exc:
                         findings.append(_internal("preflight", exc))
         except ShipgateError as exc:
             findings.append(_internal("package", exc))

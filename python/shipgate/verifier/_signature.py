@@ -89,11 +89,11 @@ def verify_signature(
         )
         return SignatureOutcome(signature=None, findings=(failure.finding(profile.signature),))
     if vendor is None:
-        failure = UnknownVendor(
+        no_vendor = UnknownVendor(
             "no vendor to verify the signature for: the manifest names none and --vendor was not given",
             remedy="Pass --vendor NAME (one of the vendors configured under <home>/trust or pinned).",
         )
-        return SignatureOutcome(signature=None, findings=(failure.finding(profile.manifest),))
+        return SignatureOutcome(signature=None, findings=(no_vendor.finding(profile.manifest),))
     vendor_config = config.get(vendor)
     findings: list[Finding] = []
     result: Mapping[str, Any] | None = None

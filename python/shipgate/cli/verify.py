@@ -1,0 +1,126 @@
+"""``shipgate verify PACKAGE.zip``: the whole verification, in-process, with a report.
+
+    shipgate verify PACKAGE.zip [--vendor NAME] [--env ENV.toml] [--policy FILE] [--expect-sha256 HEX]
+                    [--json | --sarif | --html FILE] [--attest FILE] [--fail-on warn] [--server HOST:PORT]
+
+Exit 0 allow or warn (1 for warn with ``--fail-on warn``), 1 deny, 2 usage or internal failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+# Archives above this get a progress bar while they are hashed (when stderr is a terminal).
+PROGRESS_ABOVE = 256 << 20
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "verify",
+        help="verify an upgrade package: ALLOW / WARN / DENY with evidence",
+        description="Inspect the archive, check the manifest against it, verify the signature against the "
+        "pinned trust store, apply the vendor's advisories, run preflight checks against the target "
+        "environment and decide with the policy. The verdict is stored by the archive's digest. "
+        "Exit 0 allow/warn (1 for warn with --fail-on warn), 1 deny, 2 usage or internal failure.",
+    )
+    p.add_argument("package", metavar="PACKAGE.zip")
+    p.add_argument("--vendor", metavar="NAME", help="whose trust applies (default: the manifest's package.vendor)")
+    p.add_argument("--env", metavar="ENV.toml", help="the target environment inventory (FORMATS §3)")
+    p.add_argument("--policy", metavar="FILE", help="policy TOML (default: the safe default policy)")
+    p.add_argument("--profile", metavar="FILE", help="package profile TOML for a vendor's own layout")
+    p.add_argument("--expect-sha256", metavar="HEX", help="the archive's SHA-256 as the vendor published it")
+    p.add_argument("--expect-blake3", metavar="HEX", help="the archive's BLAKE3 as the vendor published it")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the report as JSON (schema shipgate.report/v1)")
+    out.add_argument("--sarif", action="store_true", help="print the report as SARIF 2.1.0")
+    out.add_argument("--html", metavar="FILE", help="write a self-contained HTML report to FILE")
+    p.add_argument("--attest", metavar="FILE", help="write a signed in-toto SLSA verification summary (DSSE)")
+    p.add_argument("--fail-on", choices=["warn", "deny"], default="deny", help="exit 1 from this verdict on")
+    p.add_argument("--server", metavar="HOST:PORT", help="verify on a shipgate server instead of in-process")
+    p.add_argument("--no-store", action="store_true", help="do not record the verdict in the state store")
+    p.set_defaults(handler=run, parser=p)
+
+
+def exit_status(verdict: str, fail_on: str) -> int:
+    if verdict == "deny" or (verdict == "warn" and fail_on == "warn"):
+        return 1
+    return 0
+
+
+def _remote(args: argparse.Namespace) -> int:
+    try:
+        from shipgate.service import client  # type: ignore[attr-defined]
+    except ImportError:
+        print(
+            "shipgate verify: --server needs the shipgate service client, which this installation lacks; "
+            "verify in-process (omit --server)",
+            file=sys.stderr,
+        )
+        return 2
+    status: int = client.verify_command(args)
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.server:
+        return _remote(args)
+    from shipgate.cli.progress import ProgressBar
+    from shipgate.home import home_dir
+    from shipgate.package.profile import PackageProfile
+    from shipgate.verifier import VerifyRequest, verify_package
+
+    path = Path(args.package)
+    if not path.is_file():
+        print(f"shipgate verify: {path}: no such file", file=sys.stderr)
+        return 2
+    home = home_dir(args.home)
+    request = VerifyRequest(
+        vendor=args.vendor,
+        env=Path(args.env) if args.env else None,
+        policy_path=Path(args.policy) if args.policy else None,
+        profile=PackageProfile.load(args.profile) if args.profile else None,
+        expect_sha256=args.expect_sha256,
+        expect_blake3=args.expect_blake3,
+        actor=f"cli:{os.environ.get('USER', 'operator')}",
+    )
+    size = path.stat().st_size
+    bar = ProgressBar(f"verify {path.name}", size) if size > PROGRESS_ABOVE else None
+    try:
+        if args.no_store:
+            report = verify_package(path, request=request, store=None, home=home, progress=bar)
+        else:
+            from shipgate.store import open_store
+
+            with open_store(home=home) as store:
+                report = verify_package(path, request=request, store=store, home=home, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.attest:
+        from shipgate.attest import write_attestation
+
+        write_attestation(report, Path(args.attest), home=home)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.sarif:
+        from shipgate.report.sarif import to_sarif
+
+        json.dump(to_sarif(report), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        from shipgate.report.text import render_text
+
+        if args.html:
+            from shipgate.report.html import render_html
+
+            Path(args.html).write_text(render_html(report), encoding="utf-8")
+        sys.stdout.write(render_text(report, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+        if args.html:
+            sys.stdout.write(f"HTML report written to {args.html}\n")
+    return exit_status(report.verdict, args.fail_on)

@@ -1,0 +1,65 @@
+"""The report as one self-contained HTML page: inline CSS, no scripts, no external resources, every
+value escaped (finding messages quote hostile package content)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from shipgate.findings import Severity
+from shipgate.report.model import Report
+from shipgate.report.text import location
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#1d1d1f;padding:0 1rem}
+h1{font-size:1.5rem;margin:0 0 .3rem} .verdict{padding:.15rem .6rem;border-radius:.3rem;color:#fff}
+.deny{background:#b3261e} .warn{background:#a86400} .allow{background:#1e7b34}
+table{border-collapse:collapse;width:100%;margin-top:1rem} th,td{text-align:left;vertical-align:top;
+padding:.45rem .5rem;border-bottom:1px solid #ddd} th{background:#f4f4f6}
+.sev{font-weight:600;text-transform:uppercase;font-size:.8rem}
+.critical,.high{color:#b3261e} .medium{color:#a86400} .low{color:#205d9e} .info{color:#666}
+code{font:13px ui-monospace,monospace;word-break:break-all} .remedy{color:#333;margin-top:.25rem}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem} dt{color:#666}
+""".strip()
+
+
+def render_html(report: Report) -> str:
+    pkg = report.package
+    title = f"{pkg.name} {pkg.version} ({pkg.vendor})" if pkg else "unidentified package"
+    sig = report.signature
+    meta = [
+        ("archive", report.archive.path),
+        ("size", f"{report.archive.size} bytes, {report.archive.entries} entries"),
+        *((f"{alg}", digest) for alg, digest in sorted(report.archive.digests.items())),
+        ("signer", str(sig.get("signer")) if sig else "not verified"),
+        ("trusted because", str(sig.get("trusted_because")) if sig else "—"),
+        ("policy", report.policy),
+        ("verified", report.to_dict()["verified_at"]),
+    ]
+    rows = []
+    for f in report.sorted_findings():
+        remedy = f'<div class="remedy">Remedy: {escape(f.remedy)}</div>' if f.remedy else ""
+        rows.append(
+            f'<tr><td class="sev {f.severity.label}">{f.severity.label}</td><td><code>{escape(f.code)}</code></td>'
+            f"<td><code>{escape(location(f))}</code></td><td>{escape(f.message)}{remedy}</td></tr>"
+        )
+    counts = ", ".join(
+        f"{n} {s.label}" for s in sorted(Severity, reverse=True) if (n := sum(x.severity is s for x in report.findings))
+    )
+    table = (
+        "<table><thead><tr><th>severity</th><th>code</th><th>where</th><th>what and what to do</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        if rows
+        else "<p>No findings.</p>"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+        f"<title>shipgate: {escape(report.verdict.upper())} {escape(title)}</title><style>{_CSS}</style></head><body>"
+        f'<h1><span class="verdict {escape(report.verdict)}">{escape(report.verdict.upper())}</span> '
+        f"{escape(title)}</h1>"
+        f"<p>{len(report.findings)} finding(s){': ' + escape(counts) if counts else ''}</p>"
+        "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd><code>{escape(v)}</code></dd>" for k, v in meta) + "</dl>"
+        f"{table}<p><small>shipgate {escape(report.shipgate_version)} · report schema shipgate.report/v1</small></p>"
+        "</body></html>\n"
+    )

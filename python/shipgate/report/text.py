@@ -1,0 +1,73 @@
+"""The terminal report: the verdict first, then findings by severity with where (file:line) and what to do.
+
+Readable in one screen for a typical package: one line per finding, its remedy beneath when it is medium
+or worse, and repeated remedies said once. Colour only when asked for (the CLI asks when stdout is a tty).
+"""
+
+from __future__ import annotations
+
+from shipgate.findings import Finding, Severity
+from shipgate.report.model import Report
+
+_COLOURS = {
+    "deny": "\x1b[1;31m",
+    "warn": "\x1b[1;33m",
+    "allow": "\x1b[1;32m",
+    Severity.CRITICAL: "\x1b[1;31m",
+    Severity.HIGH: "\x1b[31m",
+    Severity.MEDIUM: "\x1b[33m",
+    Severity.LOW: "\x1b[36m",
+    Severity.INFO: "\x1b[2m",
+}
+_RESET = "\x1b[0m"
+
+
+def location(finding: Finding) -> str:
+    """``file:line`` from the evidence, else the finding's path."""
+    ev = finding.evidence
+    file = ev.get("file") or finding.path
+    line = ev.get("line") or ev.get("manifest_line")
+    if file and line and "line" not in ev:
+        return f"{finding.path} (manifest.json:{line})"
+    return f"{file}:{line}" if file and line else str(file or "")
+
+
+def render_text(report: Report, *, colour: bool = False) -> str:
+    def paint(key: object, text: str) -> str:
+        return f"{_COLOURS[key]}{text}{_RESET}" if colour and key in _COLOURS else text
+
+    out: list[str] = []
+    pkg = report.package
+    what = f"{pkg.name} {pkg.version} from {pkg.vendor}" if pkg else "unidentified package"
+    out.append(f"{paint(report.verdict, report.verdict.upper())}  {what}")
+    digests = report.archive.digests
+    out.append(
+        f"  archive {report.archive.path}: {report.archive.size} bytes, {report.archive.entries} entries, "
+        f"sha256 {digests.get('sha256', '?')}"
+    )
+    if report.signature:
+        out.append(f"  signed by {report.signature.get('signer')} (root {report.signature.get('root')})")
+    else:
+        out.append("  signature: not verified")
+    findings = report.sorted_findings()
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    summary = ", ".join(f"{n} {s.label}" for s, n in sorted(counts.items(), reverse=True) if n)
+    out.append(f"  {len(findings)} finding(s){': ' + summary if summary else ''}; policy: {report.policy}")
+    said: set[str] = set()
+    for f in findings:
+        where = location(f)
+        label = paint(f.severity, f"{f.severity.label.upper():8}")
+        message = f.message
+        if where and message.startswith(where):
+            message = message[len(where) :].lstrip(": ")
+        out.append(f"{label} {f.code:34} {where}")
+        out.append(f"         {message}")
+        if f.remedy and f.severity >= Severity.MEDIUM:
+            if f.remedy in said:
+                out.append("         remedy: (as above)")
+            else:
+                said.add(f.remedy)
+                out.append(f"         remedy: {f.remedy}")
+    if report.applied_waivers:
+        out.append(f"  {len(report.applied_waivers)} waiver(s) applied (see policy.waiver_applied findings)")
+    return "\n".join(out) + "\n"
