@@ -112,3 +112,15 @@ def test_killed_at_an_arbitrary_moment_leaves_whole_transactions(state_url: str,
         state = store.feed_state("V")
         assert (state.feed_version if state else 0) == committed
         assert result.checked == 22 * committed
+
+
+def test_replicas_starting_together_migrate_once(state_url: str) -> None:
+    """Risk: two replicas starting at once both run the migration (duplicate tables, failed start)."""
+    procs = [_spawn("append", state_url, f"r{n}", "1", "1") for n in range(4)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    with open_store(state_url) as store, store.transaction(write=False) as tx:
+        assert [r[0] for r in tx._exec("SELECT version FROM schema_migrations").fetchall()] == [1]
+        assert sorted(e.subject for e in tx.audit_entries()) == [f"r{n}/0/0" for n in range(4)]
+        assert tx.verify_audit().ok
