@@ -11,6 +11,8 @@ use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
+const EISDIR: i32 = 21;
+
 /// Random-access bytes of a known length.
 pub trait Source: Sync {
     fn len(&self) -> u64;
@@ -44,7 +46,8 @@ impl FileSource {
         let file = File::open(path)?;
         let meta = file.metadata()?;
         if meta.is_dir() {
-            return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
+            // EISDIR (21 on Linux and the BSDs), so Python raises IsADirectoryError as open() would.
+            return Err(io::Error::from_raw_os_error(EISDIR));
         }
         Ok(FileSource { len: meta.len(), file })
     }
