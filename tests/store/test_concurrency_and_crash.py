@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from shipgate.store import open_store
+from shipgate.store._schema import MIGRATIONS
 
 WORKERS = str(Path(__file__).with_name("workers.py"))
 
@@ -121,6 +122,7 @@ def test_replicas_starting_together_migrate_once(state_url: str) -> None:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
     with open_store(state_url) as store, store.transaction(write=False) as tx:
-        assert [r[0] for r in tx._exec("SELECT version FROM schema_migrations").fetchall()] == [1]
+        versions = sorted(r[0] for r in tx._exec("SELECT version FROM schema_migrations").fetchall())
+        assert versions == [m.version for m in MIGRATIONS]
         assert sorted(e.subject for e in tx.audit_entries()) == [f"r{n}/0/0" for n in range(4)]
         assert tx.verify_audit().ok
