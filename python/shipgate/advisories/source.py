@@ -145,8 +145,9 @@ def _get_once(url: str, *, headers: Mapping[str, str], cap: int, limits: FetchLi
     conn = _connection(url, limits, min(limits.connect_timeout, deadline.remaining(url)))
     try:
         conn.connect()
-        assert conn.sock is not None
-        conn.sock.settimeout(min(limits.read_timeout, deadline.remaining(url)))
+        sock = conn.sock  # kept: http.client drops conn.sock when the server says "Connection: close"
+        assert sock is not None
+        sock.settimeout(min(limits.read_timeout, deadline.remaining(url)))
         conn.request("GET", target, headers={"User-Agent": _USER_AGENT, "Accept-Encoding": "identity", **headers})
         response = conn.getresponse()
         found = {k.lower(): v for k, v in response.getheaders()}
@@ -158,8 +159,8 @@ def _get_once(url: str, *, headers: Mapping[str, str], cap: int, limits: FetchLi
         chunks: list[bytes] = []
         total = 0
         while True:
-            conn.sock.settimeout(min(limits.read_timeout, deadline.remaining(url)))
-            chunk = response.read(min(_CHUNK, cap + 1 - total))
+            sock.settimeout(min(limits.read_timeout, deadline.remaining(url)))
+            chunk = response.read1(min(_CHUNK, cap + 1 - total))  # what has arrived, not a full buffer
             if not chunk:
                 break
             chunks.append(chunk)
@@ -171,6 +172,8 @@ def _get_once(url: str, *, headers: Mapping[str, str], cap: int, limits: FetchLi
             raise _unavailable(f"{url}: the response ended after {len(body)} of {declared} bytes", url)
         return _Response(200, body, found)
     except TimeoutError:
+        if time.monotonic() >= deadline.end - 0.01:  # the socket timeout was the rest of the deadline
+            deadline.remaining(url)
         raise _unavailable(f"{url}: no answer within the timeout", url) from None
     except http.client.IncompleteRead as exc:
         raise _unavailable(f"{url}: the response was cut off after {len(exc.partial)} bytes", url) from None
