@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from shipgate.store import open_store
+from shipgate.store import Store, open_store
 from shipgate.store._schema import MIGRATIONS
 
 WORKERS = str(Path(__file__).with_name("workers.py"))
@@ -126,3 +126,24 @@ def test_replicas_starting_together_migrate_once(state_url: str) -> None:
         assert versions == [m.version for m in MIGRATIONS]
         assert sorted(e.subject for e in tx.audit_entries()) == [f"r{n}/0/0" for n in range(4)]
         assert tx.verify_audit().ok
+
+
+def test_threads_that_end_give_their_connections_back(store: Store) -> None:
+    """Risk: a service that runs each request on a new thread leaks one connection per request."""
+    import gc
+    import threading
+
+    store.append_audit(actor="main", action="a", subject="main")
+
+    def work(n: int) -> None:
+        store.append_audit(actor="t", action="a", subject=str(n))
+
+    for n in range(30):
+        t = threading.Thread(target=work, args=(n,))
+        t.start()
+        t.join()
+        del t
+    gc.collect()
+    assert len(store._connections) <= 2  # the main thread's, and at most one not yet collected
+    assert len(store.audit_entries()) == 31
+    assert store.verify_audit().ok

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -547,7 +548,17 @@ class Store:
             with self._guard:
                 self._connections.append((pid, conn))
             self._local.pid, self._local.conn, self._local.tx = pid, conn, None
+            # A thread that ends gives its connection back (long-lived pools keep theirs).
+            weakref.finalize(threading.current_thread(), self._release, pid, conn)
         return self._local.conn
+
+    def _release(self, pid: int, conn: Any) -> None:
+        if pid != os.getpid():
+            return  # never close, from a forked child, a connection its parent still uses
+        with self._guard:
+            self._connections = [(p, c) for p, c in self._connections if c is not conn]
+        with suppress(*self.dialect.driver_errors):
+            conn.close()
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Transaction]:
