@@ -16,10 +16,12 @@ import sys
 from collections.abc import Sequence
 
 from shipgate import __version__
+from shipgate.cli import admit as admit_command
 from shipgate.cli import audit as audit_command
 from shipgate.cli import hash as hash_command
 from shipgate.cli import inspect as inspect_command
 from shipgate.cli import policy as policy_command
+from shipgate.cli import serve as serve_command
 from shipgate.cli import trust as trust_command
 from shipgate.cli import verdicts as verdicts_command
 from shipgate.cli import verify as verify_command
@@ -40,6 +42,8 @@ COMMANDS = [
     trust_command,
     verify_blob_command,
     policy_command,
+    admit_command,
+    serve_command,
 ]
 
 

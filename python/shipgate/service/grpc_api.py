@@ -1,0 +1,202 @@
+"""The gRPC servicers (``grpc.aio``): ``shipgate.v1.ShipgateService`` and ``shipgate.v1.AdminService``.
+
+Blocking work (store lookups, verification, administration) runs on the state's thread pools, never on
+the event loop. Errors are status codes with a human message, never a stack trace on the wire.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from typing import Any, TypeVar
+
+import grpc
+
+from shipgate.errors import MalformedInput, ShipgateError
+from shipgate.service import admission, convert
+from shipgate.service.identity import Caller
+from shipgate.service.state import ServiceState
+from shipgate.service.upload import handle_verify
+from shipgate.store import StoreError
+from shipgate.v1 import (
+    admin_service_pb2,
+    admin_service_pb2_grpc,
+    shipgate_service_pb2,
+    shipgate_service_pb2_grpc,
+)
+
+log = logging.getLogger("shipgate.service")
+T = TypeVar("T")
+
+
+async def _require(state: ServiceState, context: Any, role: str, method: str) -> Caller:
+    caller = state.grpc_caller(context)
+    if not caller.has(role):
+        log.warning(
+            "permission denied",
+            extra={"event": "grpc.denied", "method": method, "caller": caller.name, "role": role},
+        )
+        await context.abort(
+            grpc.StatusCode.PERMISSION_DENIED,
+            f"{method} needs the {role} role; {caller.name} has {', '.join(sorted(caller.roles)) or 'no roles'}",
+        )
+    return caller
+
+
+async def _off_loop(state: ServiceState, context: Any, fn: Callable[[], T]) -> T:
+    """Run blocking ``fn`` on the lookup pool; store and usage errors become statuses."""
+    loop = asyncio.get_running_loop()
+    try:
+        return await loop.run_in_executor(state.lookup_pool, fn)
+    except MalformedInput as exc:
+        await context.abort(grpc.StatusCode.INVALID_ARGUMENT, exc.diagnostics())
+    except StoreError as exc:
+        await context.abort(grpc.StatusCode.UNAVAILABLE, f"state store: {exc.diagnostics()}")
+    except ShipgateError as exc:
+        await context.abort(grpc.StatusCode.FAILED_PRECONDITION, exc.diagnostics())
+    raise AssertionError("unreachable: abort raises")
+
+
+class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):  # type: ignore[misc]
+    def __init__(self, state: ServiceState) -> None:
+        self.state = state
+
+    async def Verify(self, request_iterator: Any, context: Any) -> AsyncIterator[Any]:
+        caller = await _require(self.state, context, "uploader", "Verify")
+        async for event in handle_verify(self.state, request_iterator, context, caller):
+            yield event
+
+    async def GetVerdict(self, request: Any, context: Any) -> Any:
+        await _require(self.state, context, "admission", "GetVerdict")
+        if not request.digest:
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "digest is required")
+        record = await _off_loop(self.state, context, lambda: self.state.store.get_verdict(request.digest))
+        if record is None:
+            return shipgate_service_pb2.GetVerdictResponse(found=False)
+        return shipgate_service_pb2.GetVerdictResponse(found=True, verdict=convert.verdict_message(record))
+
+    async def Admit(self, request: Any, context: Any) -> Any:
+        caller = await _require(self.state, context, "admission", "Admit")
+        started = time.perf_counter()
+        state = self.state
+        fail_open = state.config.fail_open
+        subject = request.WhichOneof("subject")
+        if subject == "digest":
+            decide: Callable[[], admission.Decision] = lambda: admission.by_digest(  # noqa: E731
+                state.store, request.digest, fail_open=fail_open
+            )
+        elif subject == "package" and request.package.name and request.package.version:
+            pkg = request.package
+            decide = lambda: admission.by_package(  # noqa: E731
+                state.store, pkg.name, pkg.version, pkg.vendor, fail_open=fail_open
+            )
+        else:
+            await context.abort(
+                grpc.StatusCode.INVALID_ARGUMENT, "name the package by digest, or by package name and version"
+            )
+        decision = await _off_loop(state, context, decide)
+        elapsed = time.perf_counter() - started
+        state.metrics.admissions.labels("grpc", str(decision.allowed).lower()).inc()
+        state.metrics.admission_seconds.labels("grpc").observe(elapsed)
+        log.info(
+            "admission",
+            extra={
+                "event": "admit",
+                "endpoint": "grpc",
+                "caller": caller.name,
+                "target": request.target,
+                "sha256": decision.sha256,
+                "allowed": decision.allowed,
+                "reason": decision.reason,
+            },
+        )
+        return shipgate_service_pb2.AdmitResponse(
+            allowed=decision.allowed,
+            verdict=convert.VERDICT_TO_PB.get(decision.verdict, 0),
+            reason=decision.reason,
+            sha256=decision.sha256,
+        )
+
+
+class AdminServicer(admin_service_pb2_grpc.AdminServiceServicer):  # type: ignore[misc]
+    """Advisory and trust administration; every method needs the admin role."""
+
+    def __init__(self, state: ServiceState) -> None:
+        self.state = state
+
+    def _trust(self) -> Any:
+        from shipgate.trust import TrustConfig, TrustStore, trust_dir
+
+        return TrustStore(store=self.state.store, config=TrustConfig.load(trust_dir(self.state.home)))
+
+    async def SyncAdvisories(self, request: Any, context: Any) -> Any:
+        caller = await _require(self.state, context, "admin", "SyncAdvisories")
+        if not request.vendor or not request.source:
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "vendor and source are required")
+
+        def sync() -> Any:
+            from shipgate.advisories.sync import sync_feed
+
+            return sync_feed(self.state.store, self._trust().vendor(request.vendor), request.source)
+
+        result = await _off_loop(self.state, context, sync)
+        log.info(
+            "advisory sync",
+            extra={"event": "admin.sync", "caller": caller.name, "vendor": request.vendor, "status": result.status},
+        )
+        return admin_service_pb2.SyncAdvisoriesResponse(
+            accepted=result.status == "accepted",
+            feed_version=result.feed_version or 0,
+            message=result.describe(),
+        )
+
+    async def GetAdvisoryStatus(self, request: Any, context: Any) -> Any:
+        await _require(self.state, context, "admin", "GetAdvisoryStatus")
+        states = await _off_loop(self.state, context, self.state.store.feed_states)
+        return admin_service_pb2.GetAdvisoryStatusResponse(feeds=[convert.feed_message(s) for s in states])
+
+    async def PinRoot(self, request: Any, context: Any) -> Any:
+        caller = await _require(self.state, context, "admin", "PinRoot")
+        if not request.vendor or not request.root_pem:
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "vendor and root_pem are required")
+
+        def pin() -> Any:
+            from shipgate.trust.pem import load_certificate
+
+            cert = load_certificate(request.root_pem.encode(), what="root_pem")
+            return self._trust().pin(
+                request.vendor, cert, reason=request.reason or "pinned over gRPC", actor=f"grpc:{caller.name}"
+            )
+
+        change = await _off_loop(self.state, context, pin)
+        log.info("trust pin", extra={"event": "admin.pin", "caller": caller.name, "vendor": request.vendor})
+        return admin_service_pb2.PinRootResponse(change=convert.trust_change_message(change))
+
+    async def GetTrustHistory(self, request: Any, context: Any) -> Any:
+        await _require(self.state, context, "admin", "GetTrustHistory")
+        changes = await _off_loop(self.state, context, lambda: self.state.store.trust_changes(request.vendor or None))
+        return admin_service_pb2.GetTrustHistoryResponse(changes=[convert.trust_change_message(c) for c in changes])
+
+    async def RollbackTrust(self, request: Any, context: Any) -> Any:
+        caller = await _require(self.state, context, "admin", "RollbackTrust")
+        if not request.vendor:
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "vendor is required")
+        change = await _off_loop(
+            self.state,
+            context,
+            lambda: self._trust().rollback(
+                request.vendor,
+                int(request.version),
+                reason=request.reason or "rolled back over gRPC",
+                actor=f"grpc:{caller.name}",
+            ),
+        )
+        log.info("trust rollback", extra={"event": "admin.rollback", "caller": caller.name, "vendor": request.vendor})
+        return admin_service_pb2.RollbackTrustResponse(change=convert.trust_change_message(change))
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex[:16]

@@ -1,0 +1,182 @@
+"""``shipgate serve``: the gRPC server (``grpc.aio``) and the HTTP side in one process.
+
+Startup: open (and migrate) the store, lock the spool directory and sweep what a crash left there, bind
+the listeners, print one JSON line on stdout naming the bound addresses (``{"event": "serving", ...}``;
+useful with port 0), serve. SIGTERM or SIGINT: health goes NOT_SERVING and new uploads are refused,
+in-flight calls get ``shutdown_grace_seconds`` to finish and are then cancelled (their spool files are
+removed as they unwind), the HTTP side stops, the store closes.
+
+Why ``grpc.aio`` and not the thread-per-call sync server: both move bytes on loopback at the same rate
+(benches/service.py measures them), but a stalled uploader costs the async server a coroutine instead of
+a pool thread, and the per-upload deadline is a plain ``wait_for`` on the next message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import signal
+import ssl
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from shipgate.service import logs
+from shipgate.service.config import ServiceConfig, ServiceConfigError
+from shipgate.service.metrics import Metrics
+from shipgate.service.spool import Spool
+from shipgate.service.state import ServiceState
+
+log = logging.getLogger("shipgate.service")
+
+# Upper bound on one response (a report with many findings); requests are bounded by max_chunk_bytes.
+MAX_SEND_BYTES = 64 << 20
+LOOKUP_WORKERS = 8
+
+
+def split_address(address: str, what: str) -> tuple[str, int]:
+    host, sep, port = address.rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        raise ServiceConfigError(f"{what} {address!r} is not HOST:PORT")
+    return host.strip("[]"), int(port)
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ServiceConfigError(f"cannot read the TLS {what} {path}: {exc.strerror}") from None
+
+
+def _grpc_credentials(config: ServiceConfig) -> grpc.ServerCredentials | None:
+    tls = config.tls
+    if tls is None:
+        return None
+    ca = _read(tls.client_ca, "client CA") if tls.client_ca else None
+    return grpc.ssl_server_credentials(
+        [(_read(tls.key, "key"), _read(tls.cert, "certificate"))],
+        root_certificates=ca,
+        require_client_auth=bool(ca) and tls.require_client_cert,
+    )
+
+
+def _http_tls(config: ServiceConfig) -> ssl.SSLContext | None:
+    tls = config.tls
+    if tls is None:
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(str(tls.cert), str(tls.key))
+    if tls.client_ca:
+        context.load_verify_locations(str(tls.client_ca))
+        context.verify_mode = ssl.CERT_REQUIRED if tls.require_client_cert else ssl.CERT_OPTIONAL
+    return context
+
+
+async def serve(config: ServiceConfig, *, home: Path) -> None:
+    from shipgate.service.grpc_api import AdminServicer, ShipgateServicer
+    from shipgate.service.http import start_http
+    from shipgate.store import open_store, redact, state_url
+    from shipgate.v1 import admin_service_pb2, admin_service_pb2_grpc, shipgate_service_pb2, shipgate_service_pb2_grpc
+
+    if config.trust_dir is not None:
+        os.environ["SHIPGATE_TRUST_DIR"] = str(config.trust_dir)
+    limits = config.limits
+    store = open_store(config.state_url, home=home)
+    spool = Spool(limits.spool_dir or home / "spool", quota_bytes=limits.spool_quota_bytes)
+    try:
+        swept = spool.open()
+    except BaseException:
+        store.close()
+        raise
+    if swept:
+        log.warning("removed stale spool files", extra={"event": "spool.swept", "files": swept})
+    state = ServiceState(
+        config=config,
+        home=home,
+        store=store,
+        spool=spool,
+        metrics=Metrics(store),
+        verify_pool=ThreadPoolExecutor(limits.max_concurrent_uploads, thread_name_prefix="verify"),
+        lookup_pool=ThreadPoolExecutor(LOOKUP_WORKERS, thread_name_prefix="lookup"),
+    )
+    server = grpc.aio.server(
+        options=[
+            ("grpc.max_receive_message_length", limits.max_chunk_bytes + (64 << 10)),
+            ("grpc.max_send_message_length", MAX_SEND_BYTES),
+            ("grpc.so_reuseport", 0),
+        ]
+    )
+    shipgate_service_pb2_grpc.add_ShipgateServiceServicer_to_server(ShipgateServicer(state), server)
+    admin_service_pb2_grpc.add_AdminServiceServicer_to_server(AdminServicer(state), server)
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    services = (
+        shipgate_service_pb2.DESCRIPTOR.services_by_name["ShipgateService"].full_name,
+        admin_service_pb2.DESCRIPTOR.services_by_name["AdminService"].full_name,
+    )
+    reflection.enable_server_reflection((*services, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+    credentials = _grpc_credentials(config)
+    host, port = split_address(config.listen, "listen")
+    address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:
+        bound = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
+    except RuntimeError as exc:
+        raise ServiceConfigError(f"cannot listen on {config.listen}: {exc}") from None
+    http = None
+    if config.http_listen:
+        try:
+            http = start_http(split_address(config.http_listen, "http_listen"), state, _http_tls(config))
+        except OSError as exc:
+            raise ServiceConfigError(f"cannot listen on {config.http_listen}: {exc.strerror}") from None
+    await server.start()
+    for name in ("", *services):
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    serving = {
+        "event": "serving",
+        "grpc": f"{host}:{bound}",
+        "http": f"{config.http_listen.rpartition(':')[0]}:{http.server_port}" if http else None,
+        "tls": config.tls is not None,
+        "mtls": bool(config.tls and config.tls.client_ca),
+        "state": redact(state_url(config.state_url, home=home)),
+        "spool": str(spool.directory),
+        "pid": os.getpid(),
+    }
+    print(json.dumps(serving), flush=True)
+    log.info("serving", extra=serving)
+    await stop.wait()
+
+    # Graceful shutdown: NOT_SERVING first so balancers move away, then stop(grace).
+    log.info("shutting down", extra={"event": "shutdown", "grace_seconds": limits.shutdown_grace_seconds})
+    state.draining = True
+    await health_servicer.enter_graceful_shutdown()
+    await server.stop(limits.shutdown_grace_seconds)
+    if http is not None:
+        http.shutdown()
+        http.server_close()
+    state.verify_pool.shutdown(wait=True, cancel_futures=True)
+    state.lookup_pool.shutdown(wait=True, cancel_futures=True)
+    spool.close()
+    store.close()
+    log.info("stopped", extra={"event": "stopped"})
+
+
+def run(config: ServiceConfig, *, home: Path, log_level: str = "INFO") -> int:
+    logs.configure(log_level)
+    try:
+        asyncio.run(serve(config, home=home))
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        sys.stdout.flush()
+    return 0

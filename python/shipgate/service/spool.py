@@ -1,0 +1,153 @@
+"""The spool: where an upload's bytes wait, hashed as they arrive, while the archive is verified in place.
+
+One file per upload (``upload-<id>.part``, mode 0600) in the spool directory, removed whatever happens
+(``SpoolFile.close``). The quota counts the *declared* sizes of uploads in flight, so an upload that could
+not fit is refused before its first byte. The directory is locked by one server (``.lock``, ``flock``):
+at startup that server removes every ``*.part`` left by a previous crash (SIGKILL, power loss), which is
+safe only because no other server can be writing there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import threading
+import uuid
+from pathlib import Path
+
+from shipgate import _native
+from shipgate.errors import LimitExceeded, ShipgateError
+
+ARCHIVE_DIGESTS = ("sha256", "blake3")
+PART_SUFFIX = ".part"
+
+
+class SpoolError(ShipgateError):
+    """The spool directory cannot be used (locked by another server, not writable)."""
+
+
+class SpoolFull(LimitExceeded):
+    """The spool quota or the disk cannot take this upload."""
+
+
+class Spool:
+    def __init__(self, directory: Path, *, quota_bytes: int) -> None:
+        self.directory = directory
+        self.quota_bytes = quota_bytes
+        self._reserved = 0
+        self._lock = threading.Lock()
+        self._lock_fd: int | None = None
+
+    def open(self) -> list[str]:
+        """Lock the directory for this server and sweep stale uploads; returns the names removed."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(self.directory / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise SpoolError(f"spool directory {self.directory}: {exc.strerror}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+            os.close(fd)
+            raise SpoolError(
+                f"spool directory {self.directory} is in use by another shipgate serve (pid {holder or '?'}); "
+                "give each server its own [limits].spool_dir"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self._lock_fd = fd
+        removed = []
+        for stale in sorted(self.directory.glob(f"*{PART_SUFFIX}")):
+            try:
+                stale.unlink()
+                removed.append(stale.name)
+            except FileNotFoundError:
+                continue
+        return removed
+
+    def close(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the flock
+            self._lock_fd = None
+
+    @property
+    def reserved(self) -> int:
+        return self._reserved
+
+    def parts(self) -> list[Path]:
+        return sorted(self.directory.glob(f"*{PART_SUFFIX}"))
+
+    def create(self, declared_size: int, *, upload_id: str) -> SpoolFile:
+        """Reserve ``declared_size`` bytes of quota and create the upload's file (raises :class:`SpoolFull`)."""
+        with self._lock:
+            if self._reserved + declared_size > self.quota_bytes:
+                raise SpoolFull(
+                    f"spool quota: {declared_size} bytes do not fit ({self._reserved} of {self.quota_bytes} "
+                    "bytes reserved by uploads in flight); retry later"
+                )
+            self._reserved += declared_size
+        try:
+            safe = "".join(c for c in upload_id if c.isalnum() or c in "-_")[:64]
+            path = self.directory / f"upload-{uuid.uuid4().hex}-{safe}{PART_SUFFIX}"
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        except OSError as exc:
+            self._release(declared_size)
+            raise SpoolError(f"cannot create a spool file in {self.directory}: {exc.strerror}") from None
+        return SpoolFile(self, path, fd, declared_size)
+
+    def _release(self, size: int) -> None:
+        with self._lock:
+            self._reserved -= size
+
+
+class SpoolFile:
+    """One upload: ``write`` hashes and appends (call it from one thread at a time); ``close`` removes it."""
+
+    def __init__(self, spool: Spool, path: Path, fd: int, declared_size: int) -> None:
+        self.spool = spool
+        self.path = path
+        self.declared_size = declared_size
+        self.written = 0
+        self._fd: int | None = fd
+        self._digest = _native.MultiDigest(ARCHIVE_DIGESTS)
+        self._released = False
+
+    def write(self, data: bytes) -> None:
+        if self._fd is None:
+            raise SpoolError(f"{self.path} is closed")
+        if self.written + len(data) > self.declared_size:
+            raise LimitExceeded(
+                f"more bytes than declared: {self.written + len(data)} > declared_size {self.declared_size}"
+            )
+        self._digest.update(data)
+        view = memoryview(data)
+        try:
+            while view:
+                n = os.write(self._fd, view)
+                view = view[n:]
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise SpoolFull(f"the spool disk is full ({self.spool.directory}); retry later") from None
+            raise
+        self.written += len(data)
+
+    def finish(self) -> dict[str, str]:
+        """Close the file for writing (it stays for inspection) and return the archive digests."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        return self._digest.hexdigests()
+
+    def close(self) -> None:
+        """Remove the file and give back its quota; safe to call more than once."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+        if not self._released:
+            self._released = True
+            self.spool._release(self.declared_size)
