@@ -80,7 +80,8 @@ _ENTRIES: tuple[tuple[str, Severity, str], ...] = (
     (
         "preflight.reboot_understated",
         S.HIGH,
-        "reboot is not 'required' but the package replaces kernel modules, the kernel, init, libc or the bootloader",
+        "reboot is not 'required' but the package replaces kernel modules, the kernel, init, libc or "
+        "the bootloader, or its scripts rebuild boot files (depmod, update-initramfs, grub)",
     ),
     (
         "preflight.stale_binary",

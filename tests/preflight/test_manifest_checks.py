@@ -179,3 +179,15 @@ def test_notice_severity_is_kept_up_to_medium() -> None:
         ("advisory.notice", Severity.INFO),
     ]
     assert run(package(FILES), advisories=[dict(notice, applies_to={"name": "other"})]) == []
+
+
+def test_reboot_understated_by_scripts_that_rebuild_boot_files() -> None:
+    risky = run(package({PRE: script("depmod -a", "update-initramfs -u -k all")}, reboot="recommended"))
+    [hit] = [f for f in risky if f.code == "preflight.reboot_understated"]
+    assert hit.evidence["commands"] == [
+        {"file": PRE, "line": 3, "command": "depmod"},
+        {"file": PRE, "line": 4, "command": "update-initramfs"},
+    ]
+    assert hit.evidence["replaces"] == ["boot configuration (scripts)"]
+    benign = run(package({PRE: script("ldconfig", "systemctl daemon-reload")}, reboot="recommended"))
+    assert located(benign, "preflight.reboot") == []

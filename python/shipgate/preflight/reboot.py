@@ -1,5 +1,6 @@
-"""``reboot`` understated: the package replaces kernel modules, the init system, libc or the bootloader,
-which only take effect (and only stay consistent) after a reboot."""
+"""``reboot`` understated: the package replaces kernel modules, the kernel, the init system, libc or the
+bootloader, or its scripts rebuild the initramfs or boot configuration. Those changes only take effect
+(and only stay consistent) after a reboot."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.package.manifest import Reboot
-from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.contents import Context, Kind, at_line
 
 _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("kernel module", re.compile(r"\.ko(?:\.(?:xz|gz|zst))?$|(?:^|/)lib/modules/")),
@@ -16,12 +17,14 @@ _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("init system", re.compile(r"(?:^|/)sbin/init$|(?:^|/)lib/systemd/systemd$|(?:^|/)systemd/systemd$")),
     (
         "C library",
-        re.compile(
-            r"(?:^|/)(?:libc\.so[^/]*|libc-[\d.]+\.so|ld-linux[^/]*\.so[^/]*|"
-            r"libpthread\.so[^/]*)$"
-        ),
+        re.compile(r"(?:^|/)(?:libc\.so[^/]*|libc-[\d.]+\.so|ld-linux[^/]*\.so[^/]*|libpthread\.so[^/]*)$"),
     ),
     ("bootloader", re.compile(r"(?:^|/)boot/|(?:^|/)(?:grub[^/]*|shim[^/]*\.efi|[^/]+\.efi)$|(?:^|/)EFI/")),
+)
+# Script commands whose effect waits for the next boot.
+_BOOT_COMMANDS = re.compile(
+    r"\b(update-initramfs|dracut|mkinitcpio|update-grub2?|grub2?-install|grub2?-mkconfig|depmod|kernel-install|"
+    r"bootctl\s+install|efibootmgr)\b"
 )
 
 
@@ -29,16 +32,26 @@ def scan(ctx: Context) -> Iterator[Finding]:
     manifest = ctx.manifest
     if manifest.reboot is Reboot.REQUIRED:
         return
-    hits: list[tuple[str, str]] = []
+    files: list[str] = []
+    kinds: set[str] = set()
     for entry in manifest.files:
         for what, pattern in _NEEDS_REBOOT:
             if pattern.search(entry.path):
-                hits.append((entry.path, what))
+                files.append(entry.path)
+                kinds.add(what)
                 break
-    if not hits:
+    commands: list[dict[str, object]] = []
+    for text in ctx.of_kind(Kind.SHELL):
+        for line in text.code_lines():
+            m = _BOOT_COMMANDS.search(line.code)
+            if m:
+                commands.append({"file": text.path, "line": line.number, "command": m.group(1)})
+                kinds.add("boot configuration (scripts)")
+    if not kinds:
         return
-    kinds = sorted({what for _, what in hits})
     declared = manifest.reboot.value
+    first = files[0] if files else f"{commands[0]['file']}:{commands[0]['line']} runs {commands[0]['command']}"
+    more = " and others" if len(files) + len(commands) > 1 else ""
     yield at_line(
         "preflight.reboot_understated",
         Severity.HIGH,
@@ -46,9 +59,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         line=manifest.line_of("reboot"),
         text=f'"reboot": "{declared}"',
         declared=declared,
-        files=[p for p, _ in hits[:20]],
-        replaces=kinds,
-        message=f"reboot is {declared!r} but the package replaces {', '.join(kinds)} "
-        f"({hits[0][0]}{' and others' if len(hits) > 1 else ''}): a reboot is required",
+        files=files[:20],
+        commands=commands[:20],
+        replaces=sorted(kinds),
+        message=f"reboot is {declared!r} but the package changes {', '.join(sorted(kinds))} "
+        f"({first}{more}): a reboot is required",
         remedy='Plan the upgrade with a reboot, and ask the vendor to declare "reboot": "required".',
     )
