@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from shipgate import __version__
 from shipgate.cli import admit as admit_command
 from shipgate.cli import audit as audit_command
+from shipgate.cli import demo as demo_command
 from shipgate.cli import hash as hash_command
 from shipgate.cli import inspect as inspect_command
 from shipgate.cli import policy as policy_command
@@ -44,6 +45,7 @@ COMMANDS = [
     policy_command,
     admit_command,
     serve_command,
+    demo_command,
 ]
 
 
