@@ -46,3 +46,6 @@ def inspect_zip(
     verify: bool = True,
 ) -> dict[str, Any]:
     """Inspect a ZIP archive without the GIL; ``shipgate.archive.inspect`` wraps this."""
+
+def zip_names(path: str, *, max_entries: int) -> list[str]:
+    """The names a ZIP central directory lists; raises ``MalformedArchive`` when it cannot be read."""

@@ -202,3 +202,12 @@ def inspect(
             verified_bytes=totals["verified_bytes"],
         ),
     )
+
+
+def names(path: str | os.PathLike[str], *, max_entries: int | None = None) -> list[str]:
+    """The entry names the central directory lists, in order: a listing that reads nothing else (no local
+    headers, no data), like ``unzip -Z1``. Raises :class:`~shipgate.errors.MalformedArchive` when the
+    directory cannot be read; use :func:`inspect` to learn whether the archive is safe.
+    """
+    limit = Limits().max_entries if max_entries is None else max_entries
+    return _native.zip_names(os.fspath(path), max_entries=limit)

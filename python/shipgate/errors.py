@@ -19,6 +19,10 @@ class MalformedInput(ShipgateError, ValueError):
     """Input that does not follow its format (an archive, a manifest, a certificate, a feed)."""
 
 
+class MalformedArchive(MalformedInput):
+    """An archive whose structure cannot be read at all (no central directory, a corrupt one...)."""
+
+
 class UnsupportedInput(ShipgateError, ValueError):
     """A well-formed request for something shipgate does not do (an unknown digest algorithm...)."""
 

@@ -8,11 +8,14 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use super::errors::to_py;
+
+pyo3::import_exception!(shipgate.errors, MalformedArchive);
 use crate::digest::{Algorithm, MultiDigest};
 use crate::zip::{self, Evidence, Limits, Options};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(inspect_zip, m)?)?;
+    m.add_function(wrap_pyfunction!(zip_names, m)?)?;
     let defaults = Limits::default();
     let d = PyDict::new(m.py());
     d.set_item("max_entry_size", defaults.max_entry_size)?;
@@ -61,6 +64,24 @@ fn inspect_zip<'py>(
     };
     let report = py.detach(|| zip::inspect_path(&path, &options)).map_err(to_py)?;
     to_dict(py, report)
+}
+
+/// The entry names the central directory lists, in order, without reading anything else. A directory
+/// that cannot be read raises `MalformedArchive` with the critical finding's message.
+#[pyfunction]
+#[pyo3(signature = (path, *, max_entries))]
+fn zip_names(py: Python<'_>, path: PathBuf, max_entries: u64) -> PyResult<Vec<String>> {
+    let limits = Limits { max_entries, ..Limits::default() };
+    let structure = py
+        .detach(|| {
+            let source = zip::FileSource::open(&path).map_err(|e| crate::Error::io(&path, e))?;
+            zip::parse_central_directory(&source, &limits)
+        })
+        .map_err(to_py)?;
+    if let Some(f) = structure.findings.iter().find(|f| f.severity == zip::Severity::Critical) {
+        return Err(MalformedArchive::new_err(format!("{}: {} ({})", path.display(), f.message, f.code)));
+    }
+    Ok(structure.entries.into_iter().map(|e| e.name).collect())
 }
 
 fn to_dict(py: Python<'_>, report: zip::Report) -> PyResult<Bound<'_, PyDict>> {

@@ -21,7 +21,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use finding::{Evidence, Finding, Severity};
-pub use parser::{parse_structure, Parser, Step, Structure};
+pub use parser::{parse_central_directory, parse_structure, Parser, Step, Structure};
 pub use source::{FileSource, Source};
 
 use crate::digest::Algorithm;

@@ -81,6 +81,8 @@ pub struct Parser {
     gaps: Vec<(u64, u64)>,
     /// Where the locator says the ZIP64 record is.
     zip64_stated: u64,
+    /// Stop after the central directory (a listing): no local headers, no layout checks.
+    central_only: bool,
 }
 
 fn f(code: &'static str, sev: Severity, path: &str, msg: impl Into<String>) -> Finding {
@@ -104,7 +106,14 @@ impl Parser {
             spans: Vec::new(),
             gaps: Vec::new(),
             zip64_stated: 0,
+            central_only: false,
         }
+    }
+
+    /// A parser that stops after the central directory, for listings.
+    pub fn central_only(mut self) -> Parser {
+        self.central_only = true;
+        self
     }
 
     pub fn step(&self) -> Step {
@@ -641,6 +650,9 @@ impl Parser {
                 .with("length", self.cd_end - after_cd),
             );
         }
+        if self.central_only {
+            return State::Done;
+        }
         self.spans = vec![None; self.out.entries.len()];
         self.order = (0..self.out.entries.len()).collect();
         self.order.sort_by_key(|&i| self.out.entries[i].header_offset);
@@ -1155,7 +1167,15 @@ impl Parser {
 
 /// Drive a [`Parser`] over `source` to the end.
 pub fn parse_structure<S: Source + ?Sized>(source: &S, limits: &Limits) -> Result<Structure> {
-    let mut parser = Parser::new(source.len(), limits);
+    drive(Parser::new(source.len(), limits), source, limits)
+}
+
+/// The central directory only: names, sizes and CRCs as listed, without reading any local header.
+pub fn parse_central_directory<S: Source + ?Sized>(source: &S, limits: &Limits) -> Result<Structure> {
+    drive(Parser::new(source.len(), limits).central_only(), source, limits)
+}
+
+fn drive<S: Source + ?Sized>(mut parser: Parser, source: &S, limits: &Limits) -> Result<Structure> {
     let mut window = Windowed::new(source);
     // Each state is visited a bounded number of times (a local header at most twice), so this loop is
     // bounded by a small multiple of the entry count.

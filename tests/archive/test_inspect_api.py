@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from shipgate import _native
-from shipgate.archive import ArchiveReport, Limits, inspect
+from shipgate.archive import ArchiveReport, Limits, inspect, names
 from shipgate.cli import main
-from shipgate.errors import UnsupportedInput
+from shipgate.errors import MalformedArchive, MalformedInput, UnsupportedInput
 from shipgate.findings import Severity
 
 TEXT = b"The quick brown fox jumps over the lazy dog.\n" * 2000
@@ -144,3 +144,15 @@ def test_cli_entry_point_runs_as_a_program(tmp_path: Path) -> None:
         out = subprocess.run(["shipgate", "inspect", "--json", str(good)], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["entries"][0]["digests"]["sha256"] == hashlib.sha256(TEXT).hexdigest()
+
+
+def test_names_lists_the_central_directory_only(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "ok.zip", {"b": b"1", "a/c": TEXT, "../x": b"2"})
+    assert names(path) == ["b", "a/c", "../x"]  # listing is not judging: inspect() reports the traversal
+    not_zip = tmp_path / "not.zip"
+    not_zip.write_bytes(b"BZh91AY&SY" + bytes(100))
+    with pytest.raises(MalformedArchive, match=r"bzip2 \(zip.not_a_zip\)") as caught:
+        names(not_zip)
+    assert isinstance(caught.value, MalformedInput)
+    with pytest.raises(MalformedArchive, match="zip.too_many_entries"):
+        names(path, max_entries=2)
