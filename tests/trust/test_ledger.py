@@ -206,3 +206,23 @@ def test_unknown_issuer_names_the_stored_advisory_through_the_trust_store(
         )
         assert result is not None and findings == []
         assert result.trusted_because.startswith("CN=Example Networks Root CA 2023,O=Example Networks (sha256 ")
+
+
+def test_retiring_every_root_leaves_packages_refused_as_retired(store: Store, vendor_pki: VendorPKI) -> None:
+    from shipgate.trust.errors import RootRetired
+
+    vendor = vendor_with([vendor_pki.old_root])
+    apply_rotation(
+        store,
+        vendor,
+        advisory_id="EXN-9",
+        add_roots=[],
+        retire_roots=[{"sha256": vendor_pki.old_root.fingerprint, "after": "2020-01-01T00:00:00Z"}],
+        reason="root compromised, no successor yet",
+    )
+    trust = effective_trust(store, vendor)
+    assert trust.roots[vendor_pki.old_root.fingerprint].state(pki.NOW) is RootState.RETIRED
+    with pytest.raises(RootRetired, match="CN=Example Networks Root CA 2023"):
+        verify_detached(
+            MANIFEST, pki.sign(vendor_pki.old_leaf.key, MANIFEST), vendor_pki.old_chain(), vendor=vendor, trust=trust
+        )

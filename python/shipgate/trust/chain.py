@@ -216,6 +216,8 @@ def validate_chain(
     #    anchors come from `roots` only, so a carried root can at most be a (useless) intermediate.
     pool = list(intermediates)
     if not roots:
+        if retired_roots:
+            raise _retired_or_unknown(leaf, intermediates, roots, at=at, policy=policy, retired=retired_roots)
         raise _unknown_issuer(leaf, intermediates, roots, detail="the vendor has no active root")
     # 2. Path building and validation, by cryptography.
     try:
@@ -292,18 +294,7 @@ def _explain(
     if "candidates exhausted" in text and (
         "no interior errors" in text or ("exceeds max depth" in text and carried_root)
     ):
-        if retired:
-            try:
-                old = _verifier(retired, at, policy).verify(leaf, [c for c in intermediates if not _self_signed(c)])
-            except xv.VerificationError:
-                pass
-            else:
-                root = old.chain[-1]
-                return RootRetired(
-                    f"the chain ends at {describe(root)} (sha256 {fingerprint(root)}), a root the vendor retired",
-                    evidence={**evidence, "root": describe(root), "root_sha256": fingerprint(root)},
-                )
-        return _unknown_issuer(leaf, intermediates, roots, detail=text)
+        return _retired_or_unknown(leaf, intermediates, roots, at=at, policy=policy, retired=retired, detail=text)
     # A certificate names an issuer whose key did not sign it. When the top of what the package offers
     # is a root we do not pin, or names a pinned root it was not signed by, that is an unknown issuer
     # (an impostor with a familiar name); otherwise a certificate in the chain was altered.
@@ -316,6 +307,31 @@ def _explain(
             leaf, intermediates, roots, detail=f"{text} (the issuer's name matches, its key does not)"
         )
     return InvalidChain(f"certificate path rejected: {text}", evidence=evidence)
+
+
+def _retired_or_unknown(
+    leaf: x509.Certificate,
+    intermediates: Sequence[x509.Certificate],
+    roots: Sequence[x509.Certificate],
+    *,
+    at: dt.datetime,
+    policy: ChainPolicy,
+    retired: Sequence[x509.Certificate],
+    detail: str = "the vendor has no active root",
+) -> TrustFailure:
+    """RootRetired when the chain would validate to a retired root (diagnosis only), else UnknownIssuer."""
+    if retired:
+        try:
+            old = _verifier(retired, at, policy).verify(leaf, list(intermediates))
+        except xv.VerificationError:
+            pass
+        else:
+            root = old.chain[-1]
+            return RootRetired(
+                f"the chain ends at {describe(root)} (sha256 {fingerprint(root)}), a root the vendor retired",
+                evidence={"leaf": describe(leaf), "root": describe(root), "root_sha256": fingerprint(root)},
+            )
+    return _unknown_issuer(leaf, intermediates, roots, detail=detail)
 
 
 def chain_top(leaf: x509.Certificate, offered: Sequence[x509.Certificate]) -> x509.Certificate:
