@@ -226,3 +226,24 @@ def test_retiring_every_root_leaves_packages_refused_as_retired(store: Store, ve
         verify_detached(
             MANIFEST, pki.sign(vendor_pki.old_leaf.key, MANIFEST), vendor_pki.old_chain(), vendor=vendor, trust=trust
         )
+
+
+def test_verifying_a_package_that_carries_its_own_root_changes_no_trust(
+    home: Path, store: Store, vendor_pki: VendorPKI
+) -> None:
+    # No trust-on-first-use: a refused package leaves the trust state, the audit log and the next
+    # verification exactly as they were, however often it is presented.
+    from shipgate.trust import TrustStore
+
+    write_vendor_toml(home, vendor_pki.old_root)
+    chain = pki.chain_pem(vendor_pki.new_leaf, vendor_pki.new_int, vendor_pki.new_root)
+    sig = pki.sign(vendor_pki.new_leaf.key, MANIFEST)
+    with TrustStore.open(home) as trust:
+        before = trust.effective(VENDOR)
+        for _ in range(3):
+            result, findings = trust.detached_findings(MANIFEST, sig, chain, vendor=VENDOR)
+            assert result is None
+            assert [f.code for f in findings] == ["trust.unknown_issuer"]
+        assert trust.effective(VENDOR) == before
+        assert trust.history() == []
+    assert list(store.audit_entries()) == []
