@@ -159,3 +159,27 @@ def test_hostile_or_broken_documents(data: bytes, code: str, manifest_returned: 
 def test_json_syntax_error_carries_the_line() -> None:
     _, findings = parse_manifest(b'{\n "manifest_version": 1,\n oops}')
     assert findings[0].evidence["line"] == 3
+
+
+def test_field_findings_cite_the_line_of_the_field_or_its_parent() -> None:
+    doc = copy.deepcopy(EXAMPLE)
+    doc["files"][3]["sha256"] = "zz"
+    doc["files"][1].pop("size")
+    doc["config"]["required"]["dten.hybrid.enable"] = [1]
+    data = encode(doc)
+    lines = data.decode().splitlines()
+    _, findings = parse_manifest(data)
+    cited = {f.path: f.evidence["line"] for f in findings}
+    assert cited == {"files[1].size": 16, "files[3].sha256": 30, "config.required.dten.hybrid.enable": 52}
+    assert lines[16 - 1].strip() == "{"  # files[1] itself: its size is missing
+    assert lines[30 - 1].strip() == '"sha256": "zz"'
+    assert lines[52 - 1].strip() == '"dten.hybrid.enable": ['
+
+
+@pytest.mark.timeout(30)
+def test_many_bad_entries_are_all_reported_in_bounded_time() -> None:
+    files = [{"path": f"bin/f{i}", "size": 1, "sha256": "zz"} for i in range(20_000)]
+    doc = variant(files=files, migrations=[], hooks={})
+    manifest, findings = parse_manifest(encode(doc))
+    assert manifest is not None and manifest.files == ()
+    assert len(findings) == 20_000 and findings[-1].path == "files[19999].sha256"

@@ -13,11 +13,12 @@ import enum
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from shipgate.findings import Finding, Severity
+from shipgate.package._lines import field_lines
 from shipgate.package.versions import Constraint, ConstraintError
 
 MANIFEST_PATH = "manifest.json"
@@ -28,6 +29,8 @@ MAX_DEPTH = 32
 MAX_FILES = 100_000
 MAX_LIST_ITEMS = 10_000
 MAX_PATH_CHARS = 1024
+# Field findings cite a line only in manifests up to this size (about a second of tokenizing at worst).
+MAX_LOCATE_CHARS = 1024 * 1024
 
 _HEX = {"sha256": 64, "blake3": 64, "sha512": 128}
 _HEX_RE = re.compile(r"^[0-9a-fA-F]+$")
@@ -62,9 +65,7 @@ class FileEntry:
     @property
     def digests(self) -> dict[str, str]:
         """The digests given, by algorithm name (lower-case hex)."""
-        return {
-            a: d for a, d in (("sha256", self.sha256), ("blake3", self.blake3), ("sha512", self.sha512)) if d
-        }
+        return {a: d for a, d in (("sha256", self.sha256), ("blake3", self.blake3), ("sha512", self.sha512)) if d}
 
     @property
     def executable(self) -> bool:
@@ -167,8 +168,7 @@ class _Reader:
                 severity=severity,
                 path=field_path,
                 message=f"{MANIFEST_PATH}: {field_path}: {message}",
-                remedy=remedy
-                or "Ask the vendor for a manifest that follows the package format (FORMATS §1).",
+                remedy=remedy or "Ask the vendor for a manifest that follows the package format (FORMATS §1).",
                 evidence={"file": MANIFEST_PATH, "field": field_path, **evidence},
             )
         )
@@ -178,9 +178,7 @@ class _Reader:
 
     def invalid(self, field_path: str, why: str, value: Any = None) -> None:
         shown = repr(value)
-        self.problem(
-            "manifest.field_invalid", field_path, why, value=shown if len(shown) <= 200 else shown[:200] + "…"
-        )
+        self.problem("manifest.field_invalid", field_path, why, value=shown if len(shown) <= 200 else shown[:200] + "…")
 
     def string(self, obj: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str | None:
         if key not in obj:
@@ -198,9 +196,7 @@ class _Reader:
             self.invalid(where, "must be a list of strings", value)
             return ()
         if len(value) > MAX_LIST_ITEMS:
-            self.problem(
-                "manifest.limit_exceeded", where, f"more than {MAX_LIST_ITEMS} items", count=len(value)
-            )
+            self.problem("manifest.limit_exceeded", where, f"more than {MAX_LIST_ITEMS} items", count=len(value))
             return ()
         out: list[str] = []
         for i, item in enumerate(value):
@@ -277,7 +273,25 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, list[Finding]]:
         r.invalid("$", "the manifest must be a JSON object", type(doc).__name__)
         return None, r.findings
     manifest = _read(doc, r, data)
-    return manifest, r.findings
+    return manifest, _with_lines(r.findings, text)
+
+
+def _with_lines(findings: list[Finding], text: str) -> list[Finding]:
+    """Each field finding gets the line of its field (or of the nearest parent that exists).
+
+    Locating walks the text token by token in Python, so it is done only for manifests up to
+    ``MAX_LOCATE_CHARS``; larger ones keep the field path without a line.
+    """
+    fields = {str(f.evidence["field"]) for f in findings if "field" in f.evidence and "line" not in f.evidence}
+    if not fields or len(text) > MAX_LOCATE_CHARS:
+        return findings
+    lines = field_lines(text.removeprefix("\ufeff"), fields)
+    out: list[Finding] = []
+    for f in findings:
+        line = lines.get(str(f.evidence.get("field")))
+        located = line is not None and "line" not in f.evidence
+        out.append(replace(f, evidence={**f.evidence, "line": line}) if located else f)
+    return out
 
 
 def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
@@ -318,9 +332,7 @@ def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
     hooks = _hooks(doc.pop("hooks", {}), r)
     # 3. Migrations and hooks name files of the package: each must be listed, or it runs unverified.
     # (Entries already reported as invalid, or a missing files[], are not reported a second time.)
-    listed = (
-        {f.get("path") for f in raw_files if isinstance(f, dict)} if isinstance(raw_files, list) else None
-    )
+    listed = {f.get("path") for f in raw_files if isinstance(f, dict)} if isinstance(raw_files, list) else None
     for i, path in enumerate(migrations):
         if listed is not None and path not in listed:
             r.problem(
