@@ -154,5 +154,5 @@ def test_names_lists_the_central_directory_only(tmp_path: Path) -> None:
     with pytest.raises(MalformedArchive, match=r"bzip2 \(zip.not_a_zip\)") as caught:
         names(not_zip)
     assert isinstance(caught.value, MalformedInput)
-    with pytest.raises(MalformedArchive, match="zip.too_many_entries"):
+    with pytest.raises(MalformedArchive, match=r"zip\.too_many_entries"):
         names(path, max_entries=2)

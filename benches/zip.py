@@ -1,0 +1,156 @@
+"""ZIP verification and listing: `shipgate inspect` against `unzip -t`, `7z t` and `zipfile`, in one run.
+
+Builds two archives in a temporary directory (or reuses them with --dir):
+  big.zip    ~1 GiB in ~200 entries: text-like and random data, stored and deflated (level 6);
+  many.zip   100,000 small deflated text entries.
+Then measures, round-robin, the median of N runs:
+  full verification  `shipgate inspect` (CRC-32 + sizes + SHA-256 of every entry) vs `unzip -tqq`,
+                     `7z t` and `zipfile.ZipFile.testzip()` (CRC-32 only), each as a fresh process;
+  listing            `shipgate.archive.names()` vs `zipfile.ZipFile(...).infolist()` (both in-process)
+                     and `unzip -Z1` (a process; the shipgate CLI listing is shown too).
+
+    python benches/zip.py [--runs 3] [--dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _measure import markdown_table, median_seconds, run_command
+
+WORDS = (
+    b"package upgrade vendor binary script manifest config service restart migrate schema lock "
+    b"release build version signature certificate rotate advisory install deploy cluster node"
+).split()
+
+
+def text_like(size: int, rng: random.Random) -> bytes:
+    """Log/source-like text: words, numbers and newlines (deflates ~4:1, like real text)."""
+    out = bytearray()
+    while len(out) < size:
+        line = b" ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 14)))
+        out += line + b" %d\n" % rng.randint(0, 1 << 30)
+    return bytes(out[:size])
+
+
+def build_big(path: Path, total: int = 1 << 30, count: int = 200) -> None:
+    rng = random.Random(4)
+    each = total // count
+    with zipfile.ZipFile(path, "w") as zf:
+        for i in range(count):
+            kind = i % 4
+            data = text_like(each, rng) if kind in (0, 1) else os.urandom(each)
+            method = zipfile.ZIP_DEFLATED if kind in (0, 2) else zipfile.ZIP_STORED
+            zf.writestr(zipfile.ZipInfo(f"payload/{i:03d}-{('text', 'text', 'random', 'random')[kind]}.bin"),
+                        data, compress_type=method)
+
+
+def build_many(path: Path, count: int = 100_000) -> None:
+    rng = random.Random(5)
+    chunk = text_like(8 << 20, rng)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for i in range(count):
+            size = rng.randint(200, 4000)
+            start = rng.randint(0, len(chunk) - size)
+            zf.writestr(f"tree/{i // 1000:03d}/file-{i:06d}.txt", chunk[start:start + size])
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", help="build (or reuse) the archives here instead of a temporary directory")
+    args = parser.parse_args()
+    for tool in ("unzip", "7z", "shipgate"):
+        if shutil.which(tool) is None:
+            print(f"missing {tool} (apt-get install unzip p7zip-full; pip install -e .)", file=sys.stderr)
+            return 2
+    from shipgate.archive import inspect, names
+
+    workdir = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="shipgate-zip-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    big, many = workdir / "big.zip", workdir / "many.zip"
+    for path, build in ((big, build_big), (many, build_many)):
+        if not path.exists():
+            print(f"building {path.name} ...", file=sys.stderr, flush=True)
+            tmp = path.with_suffix(".part")
+            build(tmp)
+            tmp.rename(path)
+    for path in (big, many):  # warm the page cache; every tool then reads from memory alike
+        with open(path, "rb") as f:
+            while f.read(16 << 20):
+                pass
+    py = sys.executable
+    verify_cmds = {
+        "shipgate inspect": ["shipgate", "inspect"],
+        "unzip -t": ["unzip", "-tqq"],
+        "7z t": ["7z", "t", "-bd", "-bso0"],
+        "testzip()": [py, "-c", "import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)"],
+    }
+    results: dict[tuple[str, str], list[float]] = {}
+    for _ in range(args.runs):
+        for archive in (big, many):
+            for label, argv in verify_cmds.items():
+                run = run_command([*argv, str(archive)])
+                results.setdefault((archive.name, label), []).append(run.seconds)
+            # Listing.
+            results.setdefault((archive.name, "names()"), []).append(timed(lambda a=archive: names(a)))
+            results.setdefault((archive.name, "infolist()"), []).append(
+                timed(lambda a=archive: zipfile.ZipFile(a).infolist()))
+            results.setdefault((archive.name, "unzip -Z1"), []).append(
+                run_command(["unzip", "-Z1", str(archive)]).seconds)
+            results.setdefault((archive.name, "shipgate inspect --list-only"), []).append(
+                run_command(["shipgate", "inspect", "--list-only", str(archive)]).seconds)
+    med = {k: statistics.median(v) for k, v in results.items()}
+    sizes = {p.name: p.stat().st_size for p in (big, many)}
+    entries = {p.name: len(inspect(p, verify=False).entries) for p in (big, many)}
+
+    print(f"\nArchives: big.zip {sizes['big.zip'] / 2**30:.2f} GiB, {entries['big.zip']} entries; "
+          f"many.zip {sizes['many.zip'] / 2**20:.0f} MiB, {entries['many.zip']} entries. "
+          f"{os.cpu_count()} CPUs, median of {args.runs} runs.\n")
+    rows = []
+    for archive in ("big.zip", "many.zip"):
+        ours = med[(archive, "shipgate inspect")]
+        for label in verify_cmds:
+            t = med[(archive, label)]
+            rows.append([archive, f"verify: {label}", f"{t:.3f}", f"{t / ours:.2f}x"])
+        ours = med[(archive, "names()")]
+        for label in ("names()", "infolist()", "unzip -Z1", "shipgate inspect --list-only"):
+            t = med[(archive, label)]
+            rows.append([archive, f"list: {label}", f"{t:.3f}", f"{t / ours:.2f}x"])
+    print(markdown_table(["archive", "what", "median s", "time / shipgate"], rows))
+
+    fastest_peer = min(med[("big.zip", "7z t")], med[("big.zip", "testzip()")])
+    targets = [
+        ("1 GiB verify vs fastest of 7z t / testzip()", fastest_peer / med[("big.zip", "shipgate inspect")], 2.5),
+        ("100k verify vs unzip -t", med[("many.zip", "unzip -t")] / med[("many.zip", "shipgate inspect")], 2.0),
+        ("100k listing vs infolist()", med[("many.zip", "infolist()")] / med[("many.zip", "names()")], 10.0),
+        ("100k listing vs unzip -Z1", med[("many.zip", "unzip -Z1")] / med[("many.zip", "names()")], 1.0),
+    ]
+    print()
+    for label, ratio, goal in targets:
+        print(f"{label}: {ratio:.2f}x (target >= {goal}x) {'met' if ratio >= goal else 'MISSED'}")
+    _ = median_seconds
+    if not args.dir:
+        shutil.rmtree(workdir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
