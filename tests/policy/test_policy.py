@@ -208,3 +208,33 @@ def test_load_from_file(tmp_path: Path) -> None:
     assert policy.source == str(path) and len(policy.rules) == 3
     with pytest.raises(MalformedInput, match="cannot read"):
         Policy.load(tmp_path / "missing.toml")
+
+
+def test_codes_short_form_and_nested_scope() -> None:
+    policy = parse_policy(
+        b"""
+[codes]
+"preflight.stale_binary" = "deny"
+"zip.*" = "warn"
+
+[[waivers]]
+code = "preflight.stale_binary"
+reason = "vendor confirmed the build (CASE-9)"
+owner = "release@example.net"
+expires = 2027-01-01
+scope = { vendor = "Example Networks", package = "dten", path = "binaries/*" }
+""",
+        source="c.toml",
+    )
+    stale = finding("preflight.stale_binary", Severity.MEDIUM, "binaries/dtend")
+    assert verdict(policy, stale) is Verdict.ALLOW and policy.waivers[0].path == "binaries/*"
+    assert verdict(policy, finding("preflight.stale_binary", Severity.MEDIUM, "lib/x.so")) is Verdict.DENY
+    assert verdict(policy, finding("zip.nested_archive_uninspected", Severity.LOW)) is Verdict.WARN
+    # The safe floor still wins over the short form.
+    assert verdict(policy, finding("zip.overlapping_entries", Severity.HIGH)) is Verdict.DENY
+    with pytest.raises(MalformedInput, match=r"waivers\[0\].scope.package: given twice"):
+        parse_policy(
+            b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\nexpires=2027-01-01\npackage='d'\nscope={package='d'}"
+        )
+    with pytest.raises(MalformedInput, match=r"codes.zip.\*: must be allow, warn or deny"):
+        parse_policy(b'[codes]\n"zip.*" = "block"')

@@ -8,7 +8,10 @@ medium = "warn"
 low = "allow"
 info = "allow"
 
-[[rules]]                       # first match wins; safe floors are applied before any rule
+[codes]                         # short form of rules: code or glob = action
+"preflight.stale_binary" = "allow"
+
+[[rules]]                       # first match wins ([[rules]] before [codes]); safe floors come first
 code = "preflight.external_endpoint"   # exact code or glob ("zip.*")
 min_severity = "low"                   # optional
 action = "deny"
@@ -22,6 +25,7 @@ vendor = "Example Networks"             # scope: vendor and/or package required;
 package = "dten"                        # version (exact or constraint) and path (glob) optional
 version = ">=7.4,<7.5"
 path = "scripts/*.sh"
+# the scope may also be a table: scope = {vendor = "Example Networks", package = "dten"}
 ```
 """
 
@@ -40,7 +44,7 @@ from shipgate.policy.model import DEFAULT_SEVERITY_ACTIONS, Action, Policy, Rule
 # A policy is a page of TOML; 1 MiB bounds the parser.
 MAX_POLICY_BYTES = 1024 * 1024
 MAX_RULES = 10_000
-_TOP = frozenset({"severity", "rules", "waivers"})
+_TOP = frozenset({"severity", "codes", "rules", "waivers"})
 
 
 class _Fields:
@@ -104,7 +108,7 @@ def parse_policy(data: bytes, *, source: str = "<policy>") -> Policy:
     unknown = sorted(set(doc) - _TOP)
     if unknown:
         # A typo here ("waiver" for "waivers") would silently drop rules: refuse it.
-        raise f.fail(unknown[0], "unknown key; expected severity, rules or waivers")
+        raise f.fail(unknown[0], "unknown key; expected severity, codes, rules or waivers")
 
     actions = dict(DEFAULT_SEVERITY_ACTIONS)
     table = doc.get("severity", {})
@@ -130,6 +134,13 @@ def parse_policy(data: bytes, *, source: str = "<policy>") -> Policy:
             )
         )
 
+    # [codes]: the short form of rules, code glob = action (after the [[rules]], in file order).
+    codes = doc.get("codes", {})
+    if not isinstance(codes, dict):
+        raise f.fail("codes", 'must be a table of "code or glob" = action')
+    for code, value in codes.items():
+        rules.append(Rule(code=code, action=f.action(value, f"codes.{code}")))
+
     waivers = [_waiver(f, raw, i) for i, raw in enumerate(f.tables(doc, "waivers"))]
     return Policy(rules=tuple(rules), severity_actions=actions, waivers=tuple(waivers), source=source)
 
@@ -142,6 +153,15 @@ def _no_extra(f: _Fields, raw: dict[str, Any], where: str, allowed: set[str]) ->
 
 def _waiver(f: _Fields, raw: dict[str, Any], i: int) -> Waiver:
     where = f"waivers[{i}]"
+    raw = dict(raw)
+    scope = raw.pop("scope", {})
+    if not isinstance(scope, dict):
+        raise f.fail(f"{where}.scope", "must be a table of vendor, package, version, path")
+    _no_extra(f, scope, f"{where}.scope", {"vendor", "package", "version", "path"})
+    for key, value in scope.items():
+        if key in raw:
+            raise f.fail(f"{where}.scope.{key}", "given twice (in the waiver and in its scope)")
+        raw[key] = value
     _no_extra(f, raw, where, {"code", "reason", "owner", "expires", "vendor", "package", "version", "path"})
     code = f.text(raw, "code", where)
     reason = f.text(raw, "reason", where)
