@@ -147,6 +147,7 @@ def test_withdrawn_package() -> None:
         ("advisory.withdrawn_package", Severity.CRITICAL, "advisory:EXN-2026-0033")
     ]
     assert "data loss on upgrade" in found[0].message
+    assert found[0].evidence["file"] == "advisory:EXN-2026-0033" and found[0].remedy
     other = dict(WITHDRAWN, packages=[{"name": "dten", "version": "7.3.0"}])
     assert run(package(FILES), advisories=[other]) == []
 

@@ -48,6 +48,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                         message=f"{package.name} {package.version} was withdrawn by the vendor ({ident}): {reason}",
                         remedy="Do not deploy this package; ask the vendor for the replacement release.",
                         evidence={
+                            "file": path,
                             "advisory": ident,
                             "published": advisory.get("published"),
                             "reason": reason,
@@ -69,6 +70,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 message=f"vendor notice {ident}: {text}",
                 remedy="Read the notice and plan the change it describes.",
                 evidence={
+                    "file": path,
                     "advisory": ident,
                     "published": advisory.get("published"),
                     "declared_severity": advisory.get("severity"),
