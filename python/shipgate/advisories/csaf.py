@@ -1,0 +1,374 @@
+"""CSAF 2.0 advisories: validation against the OASIS schema (offline), and matching a package against a
+document's ``product_tree`` and ``product_status``.
+
+    doc = parse_csaf(data, what="rhsa-2021_5186.json")          # CsafInvalid names the failing field
+    matches = match_package(doc.document, name="IOS", version="12.2(55)SE", sha256=None)
+
+Schemas (CSAF 2.0 and the FIRST CVSS schemas it references) ship in ``csaf_schema/`` and are resolved with
+``referencing``: nothing is fetched. A product matches a package when
+
+- a ``product_identification_helper.hashes`` file hash (sha256) equals the archive's SHA-256, or
+- its ``product_name`` (or ``product_family``) branch equals the package name, case-insensitively, and one
+  of its version branches (``product_version``, ``service_pack``, ``patch_level``) equals the version, or
+- its full product name is exactly "NAME VERSION".
+
+A relationship's product (``X as a component of Y``) matches as its ``product_reference`` does.
+``known_affected``/``first_affected``/``last_affected`` are affected (a finding), ``fixed``/``first_fixed``
+are not; the fixed versions of the same product name are reported as the remedy. ``product_version_range``
+branches are not interpreted (a range never matches).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from shipgate.advisories._json import load_json
+from shipgate.advisories.errors import CSAF_INVALID, AdvisoryError, CsafInvalid
+from shipgate.findings import Severity
+from shipgate.package.versions import same_version
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "csaf_schema"
+CSAF_SCHEMA_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"
+PROVIDER_SCHEMA_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/provider_json_schema.json"
+_CVSS = {"cvss-v2.0": "draft4", "cvss-v3.0": "draft4", "cvss-v3.1": "draft7"}
+# Red Hat's largest advisories are a few MiB; 32 MiB bounds memory per document.
+MAX_CSAF_BYTES = 32 << 20
+# Products and branches walked per document (the Cisco example has ~300).
+MAX_PRODUCTS = 200_000
+MAX_ERRORS_SHOWN = 3
+
+AFFECTED = ("known_affected", "first_affected", "last_affected")
+FIXED = ("fixed", "first_fixed")
+_VERSION_BRANCHES = ("product_version", "service_pack", "patch_level")
+_NAME_BRANCHES = ("product_name", "product_family")
+# CVSS qualitative ratings and the words publishers use for aggregate_severity (Red Hat: important, moderate).
+_SEVERITY = {"critical": Severity.CRITICAL, "high": Severity.HIGH, "important": Severity.HIGH,
+             "medium": Severity.MEDIUM, "moderate": Severity.MEDIUM, "low": Severity.LOW,
+             "none": Severity.INFO}  # fmt: skip
+
+
+# -- validation ------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _validators() -> tuple[Any, Any]:
+    from jsonschema import Draft202012Validator  # heavy: imported only when CSAF is used
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4, DRAFT7, DRAFT202012
+
+    specs = {"draft4": DRAFT4, "draft7": DRAFT7}
+    resources: list[tuple[str, Resource[Any]]] = []
+    for name, draft in _CVSS.items():
+        contents = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        resources.append((f"https://www.first.org/cvss/{name}.json", specs[draft].create_resource(contents)))
+    schemas = {}
+    for name, ident in (("csaf_json_schema", CSAF_SCHEMA_ID), ("provider_json_schema", PROVIDER_SCHEMA_ID)):
+        schemas[ident] = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        resources.append((ident, DRAFT202012.create_resource(schemas[ident])))
+    registry: Registry[Any] = Registry().with_resources(resources)
+    checker = Draft202012Validator.FORMAT_CHECKER
+    return (
+        Draft202012Validator(schemas[CSAF_SCHEMA_ID], registry=registry, format_checker=checker),
+        Draft202012Validator(schemas[PROVIDER_SCHEMA_ID], registry=registry, format_checker=checker),
+    )
+
+
+def _schema_errors(validator: Any, doc: Any, what: str) -> None:
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    shown = "; ".join(
+        f"/{'/'.join(str(p) for p in e.absolute_path)}: {str(e.message)[:200]}" for e in errors[:MAX_ERRORS_SHOWN]
+    )
+    more = f" (and {len(errors) - MAX_ERRORS_SHOWN} more)" if len(errors) > MAX_ERRORS_SHOWN else ""
+    raise CsafInvalid(
+        f"{what} is not valid against the CSAF 2.0 schema: {shown}{more}",
+        evidence={"errors": len(errors), "first_path": "/" + "/".join(str(p) for p in errors[0].absolute_path)},
+    )
+
+
+def validate_csaf(doc: Any, *, what: str = "CSAF document") -> None:
+    """Raises :class:`CsafInvalid` naming the first failing fields."""
+    _schema_errors(_validators()[0], doc, what)
+
+
+def validate_provider_metadata(doc: Any, *, what: str = "provider-metadata.json") -> None:
+    _schema_errors(_validators()[1], doc, what)
+
+
+def load_document(data: bytes, *, what: str) -> Any:
+    try:
+        return load_json(data, what=what, code=CSAF_INVALID, max_bytes=MAX_CSAF_BYTES)
+    except AdvisoryError as exc:
+        raise CsafInvalid(exc.message) from None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CsafDocument:
+    id: str  # document.tracking.id
+    title: str
+    publisher: str
+    version: str  # document.tracking.version
+    published: dt.datetime | None  # initial_release_date
+    current: dt.datetime | None  # current_release_date
+    vendors: tuple[str, ...]  # vendor branch names in the product tree
+    document: Mapping[str, Any]
+
+    @property
+    def default_vendor(self) -> str:
+        """The shipgate vendor a document is filed under when none is given: the product tree's only vendor
+        branch, else the publisher."""
+        return self.vendors[0] if len(self.vendors) == 1 else self.publisher
+
+
+def _time(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def parse_csaf(data: bytes, *, what: str = "CSAF document") -> CsafDocument:
+    """Bytes → a validated :class:`CsafDocument`; raises :class:`CsafInvalid`."""
+    doc = load_document(data, what=what)
+    validate_csaf(doc, what=what)
+    return describe_document(doc)
+
+
+def describe_document(doc: Mapping[str, Any]) -> CsafDocument:
+    meta = doc["document"]
+    tracking = meta["tracking"]
+    vendors = sorted(
+        {
+            str(b["name"])
+            for b in (doc.get("product_tree") or {}).get("branches") or []
+            if isinstance(b, Mapping) and b.get("category") == "vendor"
+        }
+    )
+    return CsafDocument(
+        id=str(tracking["id"]),
+        title=str(meta.get("title", "")),
+        publisher=str(meta["publisher"]["name"]),
+        version=str(tracking.get("version", "")),
+        published=_time(tracking.get("initial_release_date")),
+        current=_time(tracking.get("current_release_date")),
+        vendors=tuple(vendors),
+        document=doc,
+    )
+
+
+# -- matching --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Product:
+    product_id: str
+    name: str  # the full product name
+    product_names: tuple[str, ...] = ()  # product_name / product_family branches on its path
+    versions: tuple[str, ...] = ()  # product_version / service_pack / patch_level branches on its path
+    sha256: tuple[str, ...] = ()  # file hashes from product_identification_helper
+
+
+def _hashes(product: Mapping[str, Any]) -> tuple[str, ...]:
+    helper = product.get("product_identification_helper")
+    out: list[str] = []
+    if isinstance(helper, Mapping):
+        for entry in helper.get("hashes") or []:
+            for fh in entry.get("file_hashes") or [] if isinstance(entry, Mapping) else []:
+                if isinstance(fh, Mapping) and str(fh.get("algorithm", "")).lower() in ("sha256", "sha-256"):
+                    out.append(str(fh.get("value", "")).lower())
+    return tuple(out)
+
+
+def products(doc: Mapping[str, Any]) -> dict[str, Product]:
+    """Every product of the tree by product id (branches walked without recursion, bounded)."""
+    tree = doc.get("product_tree") or {}
+    found: dict[str, Product] = {}
+    stack: list[tuple[Mapping[str, Any], tuple[str, ...], tuple[str, ...]]] = [
+        (b, (), ()) for b in reversed(tree.get("branches") or []) if isinstance(b, Mapping)
+    ]
+    walked = 0
+    while stack:
+        walked += 1
+        if walked > MAX_PRODUCTS:
+            raise CsafInvalid(f"the product tree has more than {MAX_PRODUCTS} branches")
+        branch, names, versions = stack.pop()
+        category, label = branch.get("category"), str(branch.get("name", ""))
+        if category in _NAME_BRANCHES:
+            names = (*names, label)
+        elif category in _VERSION_BRANCHES:
+            versions = (*versions, label)
+        product = branch.get("product")
+        if isinstance(product, Mapping) and "product_id" in product:
+            pid = str(product["product_id"])
+            found[pid] = Product(
+                product_id=pid,
+                name=str(product.get("name", "")),
+                product_names=names,
+                versions=versions,
+                sha256=_hashes(product),
+            )
+        stack.extend((b, names, versions) for b in reversed(branch.get("branches") or []) if isinstance(b, Mapping))
+    for product in tree.get("full_product_names") or []:
+        if isinstance(product, Mapping) and "product_id" in product:
+            pid = str(product["product_id"])
+            found[pid] = Product(product_id=pid, name=str(product.get("name", "")), sha256=_hashes(product))
+    # A relationship's product is its component (product_reference) placed into another product.
+    for rel in tree.get("relationships") or []:
+        if not isinstance(rel, Mapping):
+            continue
+        full = rel.get("full_product_name") or {}
+        component = found.get(str(rel.get("product_reference", "")))
+        if isinstance(full, Mapping) and "product_id" in full and component is not None:
+            pid = str(full["product_id"])
+            found[pid] = Product(
+                product_id=pid,
+                name=str(full.get("name", "")),
+                product_names=component.product_names,
+                versions=component.versions,
+                sha256=component.sha256 + _hashes(full),
+            )
+    return found
+
+
+def _matches(product: Product, name: str, version: str, sha256: str | None) -> str | None:
+    """How the product matches the package ("sha256", "name+version", "full name"), or None."""
+    if sha256 and sha256.lower() in product.sha256:
+        return "sha256"
+    wanted = name.casefold()
+    if any(n.casefold() == wanted for n in product.product_names) and any(
+        same_version(v, version) for v in product.versions
+    ):
+        return "name+version"
+    if product.name.casefold() == f"{name} {version}".casefold():
+        return "full name"
+    return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CsafMatch:
+    """One vulnerability of one CSAF document that affects the package."""
+
+    document_id: str
+    title: str
+    cve: str | None
+    ids: tuple[str, ...]  # other vulnerability ids (vendor bug ids...)
+    status: str  # known_affected | first_affected | last_affected
+    product_ids: tuple[str, ...]
+    product_names: tuple[str, ...]
+    matched_by: str
+    fixed_versions: tuple[str, ...]
+    severity: Severity
+    remediations: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document_id,
+            "cve": self.cve,
+            "ids": list(self.ids),
+            "status": self.status,
+            "product_ids": list(self.product_ids),
+            "products": list(self.product_names),
+            "matched_by": self.matched_by,
+            "fixed_versions": list(self.fixed_versions),
+            "severity": self.severity.label,
+            "remediations": list(self.remediations),
+        }
+
+
+def _severity(vuln: Mapping[str, Any], product_ids: set[str], doc: Mapping[str, Any]) -> Severity:
+    best: Severity | None = None
+    for score in vuln.get("scores") or []:
+        if not isinstance(score, Mapping) or not product_ids & set(score.get("products") or []):
+            continue
+        for key in ("cvss_v3", "cvss_v2"):
+            cvss = score.get(key)
+            if not isinstance(cvss, Mapping):
+                continue
+            text = cvss.get("baseSeverity")
+            level = _SEVERITY.get(str(text).lower()) if text else None
+            if level is None and isinstance(cvss.get("baseScore"), int | float):
+                base = float(cvss["baseScore"])
+                level = (
+                    Severity.CRITICAL if base >= 9 else Severity.HIGH if base >= 7 else Severity.MEDIUM if base >= 4
+                    else Severity.LOW
+                )  # fmt: skip
+            if level is not None:
+                best = level if best is None else max(best, level)
+    if best is None:
+        aggregate = ((doc.get("document") or {}).get("aggregate_severity") or {}).get("text")
+        best = _SEVERITY.get(str(aggregate).lower(), Severity.HIGH) if aggregate else Severity.HIGH
+    return best
+
+
+def _fixed_versions(status: Mapping[str, Any], table: Mapping[str, Product], names: set[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in FIXED:
+        for pid in status.get(key) or []:
+            product = table.get(pid)
+            if product is None:
+                continue
+            if names and not names & {n.casefold() for n in product.product_names}:
+                continue
+            label = product.versions[-1] if product.versions else product.name
+            if label not in out:
+                out.append(label)
+    return tuple(out)
+
+
+def _remediations(vuln: Mapping[str, Any], product_ids: set[str]) -> tuple[str, ...]:
+    out = []
+    for rem in vuln.get("remediations") or []:
+        if isinstance(rem, Mapping) and product_ids & set(rem.get("product_ids") or []):
+            text = f"{rem.get('category', '')}: {str(rem.get('details', ''))[:300]}"
+            if rem.get("url"):
+                text += f" ({rem['url']})"
+            out.append(text)
+    return tuple(out)
+
+
+def iter_matches(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> Iterator[CsafMatch]:
+    """Each vulnerability of ``doc`` whose affected products include the package."""
+    table = products(doc)
+    matched = {pid: how for pid, p in table.items() if (how := _matches(p, name, version, sha256))}
+    if not matched:
+        return
+    meta = doc.get("document") or {}
+    doc_id = str((meta.get("tracking") or {}).get("id", ""))
+    for vuln in doc.get("vulnerabilities") or []:
+        if not isinstance(vuln, Mapping):
+            continue
+        status = vuln.get("product_status") or {}
+        fixed = {pid for key in FIXED for pid in status.get(key) or []}
+        for key in AFFECTED:
+            hit = sorted({pid for pid in status.get(key) or [] if pid in matched and pid not in fixed})
+            if not hit:
+                continue
+            names = {n.casefold() for pid in hit for n in table[pid].product_names} or {name.casefold()}
+            yield CsafMatch(
+                document_id=doc_id,
+                title=str(meta.get("title", "")),
+                cve=str(vuln["cve"]) if vuln.get("cve") else None,
+                ids=tuple(str(i.get("text")) for i in vuln.get("ids") or [] if isinstance(i, Mapping)),
+                status=key,
+                product_ids=tuple(hit),
+                product_names=tuple(table[pid].name for pid in hit),
+                matched_by=matched[hit[0]],
+                fixed_versions=_fixed_versions(status, table, names),
+                severity=_severity(vuln, set(hit), doc),
+                remediations=_remediations(vuln, set(hit)),
+            )
+            break
+
+
+def match_package(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> list[CsafMatch]:
+    return list(iter_matches(doc, name=name, version=version, sha256=sha256))

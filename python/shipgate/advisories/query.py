@@ -1,0 +1,260 @@
+"""What the package verifier asks: which stored advisories apply to a package, as data and as findings.
+
+    advisories = applicable_advisories(store, vendor="Example Networks", name="dten", version="7.4.0",
+                                       sha256=archive_sha256)
+    findings = advisory_findings(store, vendor=..., name=..., version=..., sha256=...)
+
+- ``withdrawn-package`` (by name + version, or by archive digest) → ``advisory.withdrawn_package`` (critical);
+- ``notice`` whose ``applies_to`` covers the package → ``advisory.notice`` (its severity, at most medium);
+- ``config-change`` whose ``applies_to`` covers the package → returned as data only: the preflight config
+  scanner reads it (``Advisory.to_dict()`` is the FORMATS §2 object, which ``run_preflight`` accepts);
+- CSAF documents filed under the vendor with the package ``known_affected`` →
+  ``advisory.csaf_known_affected`` (CVE ids and fixed versions in the message and evidence);
+- a stored feed past its ``expires`` → ``advisory.feed_stale`` (withdrawals may be missing).
+
+``ca-rotation`` and ``revocation`` act on trust when the feed is accepted and are not returned here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from shipgate.advisories.csaf import CsafMatch, match_package
+from shipgate.findings import Finding, Severity
+from shipgate.package.versions import Constraint, ConstraintError, same_version
+from shipgate.store import AdvisoryRecord, FeedState
+
+CSAF_KIND = "csaf"
+_NOTICE_CEILING = Severity.MEDIUM
+FINDING_KINDS = ("withdrawn", "notice", "csaf", "stale")
+
+
+class AdvisoryState(Protocol):
+    """What this module reads from ``shipgate.store`` (a ``Store`` or a ``Transaction``)."""
+
+    def advisories(self, vendor: str | None = None, *, kind: str | None = None) -> list[AdvisoryRecord]: ...
+    def feed_state(self, vendor: str) -> FeedState | None: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class Advisory:
+    """A stored advisory that applies to one package."""
+
+    vendor: str
+    id: str
+    kind: str  # withdrawn-package | config-change | notice | csaf
+    published: dt.datetime | None
+    title: str
+    body: Mapping[str, Any]  # the FORMATS §2 object, or the whole CSAF document
+    feed_version: int | None = None
+    csaf: tuple[CsafMatch, ...] = field(default=())  # for kind "csaf": the affected vulnerabilities
+
+    def to_dict(self) -> dict[str, Any]:
+        """The advisory object itself (what ``shipgate.preflight.run_preflight`` takes)."""
+        return dict(self.body)
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "vendor": self.vendor,
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "feed_version": self.feed_version,
+        }
+        if self.csaf:
+            out["vulnerabilities"] = [m.to_dict() for m in self.csaf]
+        return out
+
+
+def _applies(body: Mapping[str, Any], name: str, version: str) -> bool:
+    """FORMATS §2 ``applies_to``: absent → every package of the vendor; unreadable → not applied."""
+    target = body.get("applies_to")
+    if target is None:
+        return True
+    if not isinstance(target, Mapping):
+        return False
+    wanted = target.get("name")
+    if wanted is not None and wanted != name:
+        return False
+    constraint = target.get("version", "*")
+    if not isinstance(constraint, str):
+        return False
+    try:
+        return Constraint.parse(constraint).admits(version) is True
+    except ConstraintError:
+        return False
+
+
+def withdrawn_entry(body: Mapping[str, Any], name: str, version: str, sha256: str | None) -> Mapping[str, Any] | None:
+    """The ``packages[]`` entry withdrawing this package: the same archive digest, or the same name and
+    version (unless the entry names a digest and the package's is known and different: another build)."""
+    for entry in body.get("packages") or []:
+        if not isinstance(entry, Mapping):
+            continue
+        digest = str(entry.get("sha256") or "").lower()
+        if digest and sha256 and digest == sha256.lower():
+            return entry
+        if entry.get("name") != name or not isinstance(entry.get("version"), str):
+            continue
+        if not same_version(entry["version"], version):
+            continue
+        if digest and sha256 and digest != sha256.lower():
+            continue
+        return entry
+    return None
+
+
+def _record(record: AdvisoryRecord, csaf: tuple[CsafMatch, ...] = ()) -> Advisory:
+    body = record.body
+    title = body.get("title")
+    if record.kind == CSAF_KIND:
+        title = (body.get("document") or {}).get("title")
+    return Advisory(
+        vendor=record.vendor,
+        id=record.advisory_id,
+        kind=record.kind,
+        published=record.published,
+        title=str(title or ""),
+        body=body,
+        feed_version=record.feed_version,
+        csaf=csaf,
+    )
+
+
+def applicable_advisories(
+    state: AdvisoryState, *, vendor: str, name: str, version: str, sha256: str | None = None
+) -> list[Advisory]:
+    """Stored advisories of ``vendor`` that apply to the package, in advisory id order."""
+    out: list[Advisory] = []
+    for record in state.advisories(vendor):
+        body = record.body
+        if record.kind == "withdrawn-package":
+            if withdrawn_entry(body, name, version, sha256) is not None:
+                out.append(_record(record))
+        elif record.kind in ("config-change", "notice"):
+            if _applies(body, name, version):
+                out.append(_record(record))
+        elif record.kind == CSAF_KIND:
+            matches = tuple(match_package(body, name=name, version=version, sha256=sha256))
+            if matches:
+                out.append(_record(record, matches))
+    return out
+
+
+def config_change_advisories(
+    state: AdvisoryState, *, vendor: str, name: str, version: str, sha256: str | None = None
+) -> list[Mapping[str, Any]]:
+    """The ``config-change`` advisory objects that apply, for ``run_preflight(advisories=...)``."""
+    return [
+        a.to_dict()
+        for a in applicable_advisories(state, vendor=vendor, name=name, version=version, sha256=sha256)
+        if a.kind == "config-change"
+    ]
+
+
+def stale_finding(state: FeedState, now: dt.datetime) -> Finding | None:
+    if not state.is_stale(now):
+        return None
+    return Finding(
+        code="advisory.feed_stale",
+        severity=Severity.MEDIUM,
+        path=f"feed:{state.vendor}",
+        message=f"the advisory feed of {state.vendor} (v{state.feed_version}) expired at "
+        f"{state.expires:%Y-%m-%dT%H:%M:%SZ}: withdrawals and revocations published since may be missing",
+        remedy=f"Sync the vendor's feed (shipgate advisories sync --vendor {state.vendor!r} SOURCE).",
+        evidence={
+            "vendor": state.vendor,
+            "feed_version": state.feed_version,
+            "expires": state.expires.isoformat(),
+            "source": state.source,
+        },
+    )
+
+
+def _findings_for(advisory: Advisory, name: str, version: str, sha256: str | None) -> list[Finding]:
+    path = f"advisory:{advisory.id}"
+    body = advisory.body
+    if advisory.kind == "withdrawn-package":
+        reason = str(body.get("reason") or "") or "no reason given"
+        entry = withdrawn_entry(body, name, version, sha256) or {}
+        return [
+            Finding(
+                code="advisory.withdrawn_package",
+                severity=Severity.CRITICAL,
+                path=path,
+                message=f"{name} {version} was withdrawn by {advisory.vendor} ({advisory.id}): {reason}",
+                remedy="Do not deploy this package; ask the vendor for the replacement release.",
+                evidence={
+                    "advisory": advisory.id,
+                    "published": advisory.published.isoformat() if advisory.published else None,
+                    "reason": reason,
+                    "package": name,
+                    "version": version,
+                    "matched_by": "sha256" if entry.get("sha256") and sha256 else "name+version",
+                },
+            )
+        ]
+    if advisory.kind == "notice":
+        try:
+            declared = Severity.parse(str(body.get("severity", "info")))
+        except ValueError:
+            declared = Severity.INFO
+        return [
+            Finding(
+                code="advisory.notice",
+                severity=min(declared, _NOTICE_CEILING),
+                path=path,
+                message=f"vendor notice {advisory.id}: {body.get('text') or advisory.title}",
+                remedy="Read the notice and plan the change it describes.",
+                evidence={"advisory": advisory.id, "declared_severity": body.get("severity")},
+            )
+        ]
+    out = []
+    for match in advisory.csaf:
+        label = match.cve or (match.ids[0] if match.ids else "a vulnerability")
+        fixed = f"; fixed in {', '.join(match.fixed_versions)}" if match.fixed_versions else "; no fixed version named"
+        out.append(
+            Finding(
+                code="advisory.csaf_known_affected",
+                severity=match.severity,
+                path=path,
+                message=f"{name} {version} is {match.status.replace('_', ' ')} by {label} "
+                f"({advisory.id}: {advisory.title}){fixed}",
+                remedy="Upgrade to a fixed version or apply the vendor's remediation before deploying."
+                + (f" {match.remediations[0]}" if match.remediations else ""),
+                evidence={"advisory": advisory.id, **match.to_dict()},
+            )
+        )
+    return out
+
+
+def advisory_findings(
+    state: AdvisoryState,
+    *,
+    vendor: str,
+    name: str,
+    version: str,
+    sha256: str | None = None,
+    now: dt.datetime | None = None,
+    kinds: Collection[str] = FINDING_KINDS,
+) -> list[Finding]:
+    """Findings for the package: ``kinds`` ⊆ withdrawn, notice, csaf, stale (all by default). A caller that
+    also hands the feed advisories to ``run_preflight`` (which reports withdrawn and notice itself) passes
+    ``kinds=("csaf", "stale")``."""
+    now = now or dt.datetime.now(dt.UTC)
+    wanted = {"withdrawn": "withdrawn-package", "notice": "notice", "csaf": CSAF_KIND}
+    kinds_wanted = {wanted[k] for k in kinds if k in wanted}
+    findings: list[Finding] = []
+    for advisory in applicable_advisories(state, vendor=vendor, name=name, version=version, sha256=sha256):
+        if advisory.kind in kinds_wanted:
+            findings.extend(_findings_for(advisory, name, version, sha256))
+    if "stale" in kinds:
+        feed = state.feed_state(vendor)
+        stale = stale_finding(feed, now) if feed else None
+        if stale is not None:
+            findings.append(stale)
+    return findings
