@@ -223,3 +223,21 @@ def test_newer_schema_is_refused(state_url: str) -> None:
 
     with pytest.raises(SchemaTooNew, match="schema version 99, newer than this shipgate understands"):
         open_store(state_url)
+
+
+def test_find_verdict_by_package_uses_the_newest(store: Store) -> None:
+    """Risk: admission by package name answers from an old verdict, or scans every verdict to find it."""
+    store.put_verdict(_verdict(1, "allow", package_version="7.4.0"), actor="verify")
+    newest = store.put_verdict(_verdict(2, "deny", package_version="7.4.0"), actor="verify")
+    other_vendor = store.put_verdict(_verdict(3, "allow", package_version="7.4.0", vendor="Other"), actor="verify")
+    assert store.find_verdict(name="dten", version="7.4.0") == other_vendor
+    assert store.find_verdict(name="dten", version="7.4.0", vendor="Example Networks") == newest
+    assert store.find_verdict(name="dten", version="9.9.9") is None
+    sql = "SELECT id FROM verdicts WHERE package_name = 'dten' AND package_version = '7.4.0' ORDER BY id DESC"
+    with store.transaction(write=False) as tx:
+        if store.dialect.name == "sqlite":
+            plan = tx._exec("EXPLAIN QUERY PLAN " + sql).fetchall()
+        else:
+            tx._exec("SET LOCAL enable_seqscan = off")  # a 3-row table: ask whether the index can serve it
+            plan = tx._exec("EXPLAIN " + sql).fetchall()
+    assert "verdicts_package" in " ".join(str(r) for r in plan)

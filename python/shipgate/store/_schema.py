@@ -115,6 +115,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE feed_state ADD COLUMN last_modified TEXT",
         ),
     ),
+    Migration(
+        3,
+        "verdicts: index by package name and version (admission by package, not only by digest)",
+        ("CREATE INDEX verdicts_package ON verdicts (package_name, package_version, id)",),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

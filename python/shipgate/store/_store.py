@@ -258,6 +258,15 @@ class Transaction:
         row = self._exec(f"{branches} ORDER BY id DESC LIMIT 1", [hexdigest] * len(columns)).fetchone()
         return _verdict_from_row(row) if row else None
 
+    def find_verdict(self, *, name: str, version: str, vendor: str | None = None) -> VerdictRecord | None:
+        """The newest verdict for a package name and version (and vendor, when given): an index lookup."""
+        where, params = "WHERE package_name = ? AND package_version = ?", [name, version]
+        if vendor is not None:
+            where += " AND vendor = ?"
+            params.append(vendor)
+        found = self._verdicts(where, params, "ORDER BY id DESC LIMIT 1")
+        return found[0] if found else None
+
     def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
         """Stored verdicts, newest first."""
         where, params = ("WHERE vendor = ?", [vendor]) if vendor is not None else ("", [])
@@ -677,6 +686,10 @@ class Store:
     def get_verdict(self, digest: str) -> VerdictRecord | None:
         with self._reading() as tx:
             return tx.get_verdict(digest)
+
+    def find_verdict(self, *, name: str, version: str, vendor: str | None = None) -> VerdictRecord | None:
+        with self._reading() as tx:
+            return tx.find_verdict(name=name, version=version, vendor=vendor)
 
     def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
         with self._reading() as tx:
