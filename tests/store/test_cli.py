@@ -131,3 +131,24 @@ def test_unusable_state_url_is_one_line(
     assert main(["audit", "verify"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("shipgate: state URL 'redis://x' is not supported") and err.count("\n") == 1
+
+
+def test_export_alone_lets_another_tool_verify_the_chain(
+    seeded: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Risk: the exported log cannot be checked without shipgate (the documented hash rule is not the
+    one used)."""
+    import hashlib
+
+    assert main(["audit", "export"]) == 0
+    prev = "0" * 64
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        entry = json.loads(line)
+        body = {k: v for k, v in entry.items() if k != "hash"}
+        canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert line == json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert entry["prev_hash"] == prev
+        assert hashlib.sha256(canonical.encode()).hexdigest() == entry["hash"]
+        prev = entry["hash"]
