@@ -326,3 +326,23 @@ def test_sigstore_python_bad_bundles_are_refused(
     )
     assert status == 1
     assert why in capsys.readouterr().err
+
+
+def test_verify_blob_uses_the_homes_pinned_trusted_root_by_default(
+    corpora: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    assets = corpora / "sigstore-python" / "assets"
+    identity, issuer = _certificate_identity(assets / "bundle.txt.sigstore")
+    args = ["verify-blob", str(assets / "bundle.txt"), "--bundle", str(assets / "bundle.txt.sigstore")]
+    args += ["--identity", identity, "--issuer", issuer]
+    # Without a pinned root in the home, the production root shipped with sigstore applies: a staging
+    # bundle does not verify against it.
+    assert main(args) == 1
+    assert "trust.sigstore_invalid" in capsys.readouterr().err
+    (home / "trust" / "sigstore").mkdir(parents=True)
+    staging = corpora / "sigstore-python" / "trust-roots" / "staging" / "trusted_root.json"
+    shutil.copy(staging, home / "trust" / "sigstore" / "trusted_root.json")
+    assert main(args) == 0
+    assert "trust/sigstore/trusted_root.json" in capsys.readouterr().out
