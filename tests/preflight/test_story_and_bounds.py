@@ -10,7 +10,7 @@ import pytest
 from preflight_kit import INVENTORY, located, package, run, script
 
 from shipgate.findings import Severity
-from shipgate.preflight import PreflightOptions, run_preflight
+from shipgate.preflight import PackageContents, PreflightOptions, run_preflight
 from shipgate.preflight.contents import Kind, scanned_kind
 
 BUILT = datetime(2026, 10, 2, 9, tzinfo=UTC)
@@ -162,3 +162,11 @@ def test_profile_directories_are_scanned() -> None:
         ("preflight.sudo_unavailable", "install/step1", 1),
         ("preflight.external_endpoint", "settings/app", 1),
     ]
+
+
+def test_text_given_as_str_is_read_and_a_missing_manifest_is_reported() -> None:
+    contents = package({"scripts/a.sh": "x"})
+    as_text = PackageContents(manifest=contents.manifest, files={"scripts/a.sh": "#!/bin/sh\nsudo true\n"})
+    assert [f.code for f in run(as_text)] == ["preflight.sudo_unavailable"]
+    no_manifest = PackageContents(manifest=None, files={"scripts/a.sh": b"sudo true\n"})  # type: ignore[arg-type]
+    assert [(f.code, f.severity) for f in run(no_manifest)] == [("preflight.no_manifest", Severity.INFO)]

@@ -66,7 +66,8 @@ def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[Text
     texts: list[TextFile] = []
     skipped: list[Finding] = []
     for path in sorted(contents.files):
-        data = contents.files[path]
+        raw: bytes | str = contents.files[path]
+        data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
         kind = scanned_kind(
             path,
             data[:128],
@@ -130,6 +131,17 @@ def run_preflight(
     if isinstance(contents, Manifest):
         contents = PackageContents(manifest=contents, files=files or {}, mtimes=mtimes or {})
     options = options or PreflightOptions()
+    if getattr(contents, "manifest", None) is None:
+        return [
+            Finding(
+                code="preflight.no_manifest",
+                severity=Severity.INFO,
+                path="manifest.json",
+                message="preflight did not run: there is no parsed manifest (see the manifest findings)",
+                remedy="Fix the manifest findings first; then the scripts and config are checked.",
+                evidence={"file": "manifest.json"},
+            )
+        ]
     texts, findings = _texts(contents, options)
     readable: list[Mapping[str, Any]] = []
     for i, advisory in enumerate(advisories):
