@@ -36,8 +36,19 @@ def test_explain_with_a_policy_file(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_explain_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["policy", "explain", "preflight.nope"]) == 1
-    assert "unknown finding code 'preflight.nope'" in capsys.readouterr().err
+    assert main(["policy", "explain", "trust.unsigned_bundle"]) == 1
+    captured = capsys.readouterr()
+    assert "unknown finding code 'trust.unsigned_bundle'" in captured.err
+    assert captured.out.splitlines() == [
+        "trust.unsigned_bundle (not in the catalogue)",
+        "  if critical: deny (safe default: trust.unsigned* → deny (unsigned package))",
+        "  if high:     deny (safe default: trust.unsigned* → deny (unsigned package))",
+        "  if medium:   deny (safe default: trust.unsigned* → deny (unsigned package))",
+        "  if low:      deny (safe default: trust.unsigned* → deny (unsigned package))",
+        "  if info:     deny (safe default: trust.unsigned* → deny (unsigned package))",
+    ]
+    assert main(["policy", "explain", "Not A Code"]) == 1
+    assert capsys.readouterr().out == ""
 
 
 def test_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

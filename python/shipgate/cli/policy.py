@@ -25,14 +25,23 @@ def register(subparsers: Any) -> None:
 
 def run_explain(args: argparse.Namespace) -> int:
     from shipgate.codes import lookup
-    from shipgate.findings import Finding
+    from shipgate.findings import Finding, Severity
     from shipgate.policy import Policy
 
+    policy = Policy.load(args.policy) if args.policy else Policy.default()
     info = lookup(args.code)
     if info is None:
         print(f"shipgate policy explain: unknown finding code {args.code!r} (see docs/findings.md)", file=sys.stderr)
+        try:
+            probe = Finding(code=args.code, severity=Severity.INFO, message="")
+        except ValueError:
+            return 1
+        # Still say what the policy would do with such a code, severity by severity.
+        print(f"{probe.code} (not in the catalogue)")
+        for severity in reversed(Severity):
+            action, rule = policy.judge(Finding(code=probe.code, severity=severity, message=""))
+            print(f"  if {severity.label + ':':9} {action.label} ({rule})")
         return 1
-    policy = Policy.load(args.policy) if args.policy else Policy.default()
     action, rule = policy.judge(Finding(code=info.code, severity=info.severity, message=info.meaning))
     print(f"{info.code}")
     print(f"  meaning:          {info.meaning}")
