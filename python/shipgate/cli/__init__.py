@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from shipgate import __version__
 from shipgate.cli import admit as admit_command
+from shipgate.cli import advisories as advisories_command
 from shipgate.cli import audit as audit_command
 from shipgate.cli import demo as demo_command
 from shipgate.cli import hash as hash_command
@@ -41,6 +42,7 @@ COMMANDS = [
     verdicts_command,
     audit_command,
     trust_command,
+    advisories_command,
     verify_blob_command,
     policy_command,
     admit_command,

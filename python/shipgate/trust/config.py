@@ -5,6 +5,7 @@
     name = "Example Networks"                 # matched exactly against --vendor / package.vendor
     roots = ["roots/exn-2025.pem"]            # pinned roots, paths relative to this file (baseline, v0)
     crls = ["crls/*.crl"]                     # CRL files (PEM or DER) checked on every validated chain
+    feed = "https://feeds.example.net/exn/"   # optional: the advisory feed (directory or base URL) to poll
 
     [signer]                                   # allowed package signers; absent = any code-signing leaf
     subjects = ["CN=Example Networks Code Signing*"]
@@ -61,6 +62,7 @@ class VendorConfig:
     feed_signer: IdentityRule = field(default_factory=IdentityRule)
     overlap_days: int = DEFAULT_OVERLAP_DAYS
     sigstore: SigstoreIdentity | None = None
+    feed: str | None = None  # where its advisory feed is polled: a directory or base URL (FORMATS §2)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: Path) -> VendorConfig:
@@ -99,6 +101,9 @@ class VendorConfig:
             crls.extend(Path(p) for p in sorted(glob.glob(str(base / pattern))))
         signer = IdentityRule.from_dict(table("signer"), where=f"{where}: [signer]")
         feed_signer = IdentityRule.from_dict(table("feed_signer"), where=f"{where}: [feed_signer]")
+        feed = data.pop("feed", None)
+        if feed is not None and (not isinstance(feed, str) or not feed.strip()):
+            raise TrustConfigError(f"{where}: feed must be a directory or base URL string")
         rotation = table("rotation")
         overlap = rotation.pop("overlap_days", DEFAULT_OVERLAP_DAYS)
         if not isinstance(overlap, int) or isinstance(overlap, bool) or overlap < 0:
@@ -133,6 +138,7 @@ class VendorConfig:
             feed_signer=feed_signer,
             overlap_days=overlap,
             sigstore=sigstore,
+            feed=feed,
         )
 
 
