@@ -198,3 +198,31 @@ def test_vendor_option_overrides_the_manifest(good: Path, vendor: Vendor) -> Non
     report = verify_package(good, request=VerifyRequest(vendor="Nobody Inc"), store=None, home=vendor.home)
     assert report.verdict == "deny"
     assert [f.code for f in report.findings] == ["trust.unknown_vendor"]
+
+
+def _blake3(data: bytes) -> str:
+    from shipgate import _native
+
+    h = _native.MultiDigest(["blake3"])
+    h.update(data)
+    return h.hexdigests()["blake3"]
+
+
+def test_manifest_with_blake3_digests_only(tmp_path: Path, vendor: Vendor) -> None:
+    """A manifest may give BLAKE3 instead of SHA-256: the inspector computes what the manifest uses."""
+    import json
+
+    files = good_files()
+    doc = json.loads(good_manifest(files))
+    for item in doc["files"]:
+        del item["sha256"]
+        item["blake3"] = _blake3(files[item["path"]].data)
+    manifest = (json.dumps(doc, indent=2) + "\n").encode()
+    good = build(tmp_path / "b3.zip", vendor.signer, files=files, manifest=manifest)
+    assert verify_package(good, request=VerifyRequest(), store=None, home=vendor.home).verdict == "allow"
+    data = files["binaries/dten-cli"].data
+    bad = rewrite(good, tmp_path / "b3-bad.zip", change={"binaries/dten-cli": flip_byte(data, 7)})
+    report = verify_package(bad, request=VerifyRequest(), store=None, home=vendor.home)
+    assert [(f.code, f.path, f.evidence["algorithm"]) for f in report.findings] == [
+        ("manifest.digest_mismatch", "binaries/dten-cli", "blake3")
+    ]

@@ -4,17 +4,18 @@ The native inspector verifies structure and every entry but returns no contents.
 archive with :mod:`zipfile` **only after** :func:`shipgate.archive.inspect` found no high or critical
 ``zip.`` finding: then the central directory, the local headers and the entry names are unambiguous, so
 the entry ``zipfile`` reads is the entry the inspector verified. Each read is bounded in bytes (a larger
-entry raises :class:`~shipgate.errors.LimitExceeded`), and a full read is cross-checked against the
-SHA-256 the inspector computed, so the bytes later layers see are exactly the verified ones.
+entry raises :class:`~shipgate.errors.LimitExceeded`), and a full read is cross-checked against a digest
+the inspector computed, so the bytes later layers see are exactly the verified ones.
 """
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import zipfile
 from collections.abc import Mapping
 from types import TracebackType
 
+from shipgate import _native
 from shipgate.archive import ArchiveReport, Entry
 from shipgate.errors import LimitExceeded, MalformedInput, UnsupportedInput
 
@@ -62,9 +63,12 @@ class EntryReader:
         data = self._read(name, limit + 1)
         if len(data) > limit:
             raise LimitExceeded(f"{name}: more than the {limit} bytes read")
-        expected = entry.digests.get("sha256")
-        if expected is not None and hashlib.sha256(data).hexdigest() != expected:
-            raise MalformedInput(f"{name}: the bytes read differ from the bytes the inspector verified")
+        if entry.digests:
+            algorithm, expected = next(iter(sorted(entry.digests.items())))
+            hasher = _native.MultiDigest([algorithm])
+            hasher.update(data)
+            if not hmac.compare_digest(hasher.hexdigests()[algorithm], expected):
+                raise MalformedInput(f"{name}: the bytes read differ from the bytes the inspector verified")
         return data
 
     def head(self, name: str, size: int = 128) -> bytes:

@@ -80,13 +80,12 @@ class _ArchiveHasher(threading.Thread):
 
 
 def _manifest_digests(manifest_bytes: bytes | None) -> list[str]:
-    """The algorithms the manifest's files[] use (sha256 always, for the reader's cross-check)."""
-    wanted = ["sha256"]
-    if manifest_bytes:
-        for algorithm in ("blake3", "sha512"):
-            if f'"{algorithm}"'.encode() in manifest_bytes:
-                wanted.append(algorithm)
-    return wanted
+    """The per-entry algorithms the manifest's files[] use (a superset: any key spelled like one), so the
+    inspector computes exactly those; SHA-256 when the manifest is unreadable or names none."""
+    if not manifest_bytes:
+        return ["sha256"]
+    wanted = [a for a in ("sha256", "blake3", "sha512") if f'"{a}"'.encode() in manifest_bytes]
+    return wanted or ["sha256"]
 
 
 def _mtimes(report: ArchiveReport) -> dict[str, datetime]:
