@@ -332,7 +332,11 @@ def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
     hooks = _hooks(doc.pop("hooks", {}), r)
     # 3. Migrations and hooks name files of the package: each must be listed, or it runs unverified.
     # (Entries already reported as invalid, or a missing files[], are not reported a second time.)
-    listed = {f.get("path") for f in raw_files if isinstance(f, dict)} if isinstance(raw_files, list) else None
+    listed = (
+        {f["path"] for f in raw_files if isinstance(f, dict) and isinstance(f.get("path"), str)}
+        if isinstance(raw_files, list)
+        else None
+    )
     for i, path in enumerate(migrations):
         if listed is not None and path not in listed:
             r.problem(
