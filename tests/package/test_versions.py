@@ -28,6 +28,14 @@ from shipgate.package.versions import Constraint, ConstraintError, release_key
         (">=1.1.1", "1.1.1w", True),
         ("<3.0.2", "3.0.2-0ubuntu1", False),
         (">=3.0", "banana", None),
+        # npm-style ranges.
+        ("^1.2.3", "1.9.0", True),
+        ("^1.2.3", "2.0.0", False),
+        ("^1.2.3", "1.2.2", False),
+        ("^0.2.3", "0.2.9", True),
+        ("^0.2.3", "0.3.0", False),
+        ("~1.2.3", "1.2.9", True),
+        ("~1.2.3", "1.3.0", False),
     ],
 )
 def test_admits(constraint: str, version: str, expected: bool | None) -> None:
@@ -44,6 +52,7 @@ def test_admits(constraint: str, version: str, expected: bool | None) -> None:
         (">=14,<17", False),
         ("==1.0", False),
         ("~=7.4", False),
+        ("^7.4", False),
         (">1,<=2", False),
     ],
 )

@@ -14,7 +14,7 @@ from packaging.specifiers import InvalidSpecifier, Specifier
 from packaging.version import InvalidVersion, Version
 
 # Operators accepted in a clause; "=" is read as "==" (a common vendor spelling).
-_CLAUSE = re.compile(r"^\s*(~=|===|==|!=|<=|>=|<|>|=)?\s*([A-Za-z0-9][A-Za-z0-9.*+!_-]*)\s*$")
+_CLAUSE = re.compile(r"^\s*(~=|===|==|!=|<=|>=|<|>|=|\^|~)?\s*([A-Za-z0-9][A-Za-z0-9.*+!_-]*)\s*$")
 _RELEASE = re.compile(r"^[vV]?(\d+(?:\.\d+)*)")
 # Operators that put a ceiling on the versions a constraint admits.
 _BOUNDING = frozenset({"<", "<=", "==", "===", "~="})
@@ -97,6 +97,21 @@ class Clause:
         return compare[self.op]
 
 
+def _semver_range(op: str, version: str, part: str) -> tuple[Clause, Clause]:
+    """npm-style ``^1.2.3`` (>=1.2.3,<2) and ``~1.2.3`` (>=1.2.3,<1.3), as two PEP 440 clauses."""
+    m = _RELEASE.match(version)
+    if m is None or version.endswith(".*"):
+        raise ConstraintError(f"clause {part.strip()!r}: {op} needs a numeric version")
+    parts = [int(p) for p in m.group(1).split(".")]
+    if op == "~":
+        ceiling = [parts[0], parts[1] + 1] if len(parts) > 1 else [parts[0] + 1]
+    else:
+        # The first non-zero component is the one that may not change (^0.2.3 → <0.3).
+        lead = next((i for i, p in enumerate(parts) if p != 0), len(parts) - 1)
+        ceiling = [*parts[:lead], parts[lead] + 1]
+    return Clause(">=", version), Clause("<", ".".join(str(p) for p in ceiling))
+
+
 @dataclass(frozen=True)
 class Constraint:
     """A parsed constraint such as ``>=14,<17``; ``*`` or an empty text admits every version."""
@@ -126,7 +141,10 @@ class Constraint:
                 raise ConstraintError(f"clause {part.strip()!r}: a wildcard needs == or !=")
             if not is_comparable(version.removesuffix(".*")):
                 raise ConstraintError(f"clause {part.strip()!r}: {version!r} is not a version")
-            clauses.append(Clause(op, version))
+            if op in ("^", "~"):
+                clauses.extend(_semver_range(op, version, part))
+            else:
+                clauses.append(Clause(op, version))
         return cls(text=text, clauses=tuple(clauses))
 
     @property
