@@ -81,6 +81,18 @@ def test_without_inventory_every_external_endpoint_is_reported() -> None:
         ),
         ("mysql -u root -pS3cretPw dten < x", "mysql -u root -p dten < x", "password option", Severity.HIGH),
         (
+            "curl -fsS -u admin:Adm1n-2026 https://updates.example.net/",
+            'curl -fsS -u "admin:$ADMIN_PW" https://updates.example.net/',
+            "password option",
+            Severity.HIGH,
+        ),
+        (
+            'curl -H "Authorization: Bearer 7f3kQ9zLm2Xp8RtY" https://updates.example.net/',
+            'curl -H "Authorization: Bearer $TOKEN" https://updates.example.net/',
+            "authorization header",
+            Severity.HIGH,
+        ),
+        (
             "ghp_1234567890abcdefghijABCDEFGHIJ123456",
             "echo ghp_tokens_are_read_from_vault",
             "GitHub token",

@@ -43,7 +43,11 @@ _FLAG = re.compile(
     r"(?:(?:^|\s)--(?:password|passwd|token|secret|api-key)[= ]|(?:^|\s)mysql\b[^;&|]{0,256}?\s-p)"
     r"(\"[^\"]{1,512}\"|'[^']{1,512}'|[^\s\"'$;]{1,512})"
 )
-_SQL_PASSWORD = re.compile(r"(?i)\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']+)'")
+_SQL_PASSWORD = re.compile(r"(?i)\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']{1,512})'")
+_AUTH_HEADER = re.compile(r"(?i)\bauthorization:\s*(?:bearer|basic|token)\s+([A-Za-z0-9._~+/=-]{8,2048})")
+_BASIC_USER = re.compile(
+    r"\b(?:curl|wget)\b[^;&|]{0,256}?\s(?:-u|--user)[ =]?[\"']?[^\s:$\"']{1,128}:([^\s$\"']{1,256})"
+)
 _GENERIC = re.compile(r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})\s*[:=]\s*[\"']?([A-Za-z0-9+/_=-]{32,512})[\"']?")
 # Names that hold something about a secret (where it is, how long it lives), not the secret itself.
 _NOT_SECRET_NAME = re.compile(
@@ -127,6 +131,14 @@ def _line_findings(path: str, line: Line) -> Iterator[tuple[str, str, Severity]]
     m = _URL_PASSWORD.search(line.text)
     if m and (secret := _literal(m.group(1))):
         yield "password in URL", secret, Severity.HIGH
+        return
+    m = _AUTH_HEADER.search(line.code)
+    if m and (secret := _literal(m.group(1))):
+        yield "authorization header", secret, Severity.HIGH
+        return
+    m = _BASIC_USER.search(line.code)
+    if m and (secret := _literal(m.group(1))):
+        yield "password option", secret, Severity.HIGH
         return
     m = _SQL_PASSWORD.search(line.code)
     if m and (secret := _literal(m.group(1))):
