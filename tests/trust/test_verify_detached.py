@@ -422,3 +422,42 @@ def test_feed_signer_rule_applies_to_feeds_not_packages(vendor_pki: VendorPKI) -
         verify_feed_signature(
             feed, pki.sign(vendor_pki.old_leaf.key, feed), vendor_pki.old_chain(), vendor=vendor, trust=trust_of(vendor)
         )
+
+
+def test_a_separate_crl_signing_certificate_speaks_for_its_ca(vendor_pki: VendorPKI) -> None:
+    # RFC 5280 §6.3.3 (f): the CA publishes its CRL with another key, certified by the same root.
+    crl_signer = pki.make_cert(
+        subject=vendor_pki.old_int.cert.subject,
+        key=pki.ec_key(),
+        issuer=vendor_pki.old_root,
+        ca=False,
+        key_usage=False,
+        extra=[
+            (
+                x509.KeyUsage(
+                    digital_signature=False,
+                    content_commitment=False,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=True,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                True,
+            )
+        ],
+    )
+    crl = pki.crl(vendor_pki.old_int, [vendor_pki.old_leaf], signer=crl_signer)
+    chain = pki.chain_pem(vendor_pki.old_leaf, vendor_pki.old_int, crl_signer)
+    with pytest.raises(CertificateRevoked, match="is listed on the CRL"):
+        verify(vendor_pki, vendor_pki.old_leaf, chain, crls=[crl])
+    # Without the signer's certificate the CRL speaks for nobody; a signer under another root neither.
+    assert verify(vendor_pki, vendor_pki.old_leaf, vendor_pki.old_chain(), crls=[crl]).signer
+    forged_signer = pki.make_cert(
+        subject=vendor_pki.old_int.cert.subject, key=pki.ec_key(), issuer=vendor_pki.new_root, ca=False
+    )
+    forged = pki.crl(vendor_pki.old_int, [vendor_pki.old_leaf], signer=forged_signer)
+    chain = pki.chain_pem(vendor_pki.old_leaf, vendor_pki.old_int, forged_signer)
+    assert verify(vendor_pki, vendor_pki.old_leaf, chain, crls=[forged]).signer

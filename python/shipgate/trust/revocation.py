@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from cryptography import x509
 
-from shipgate.trust.chain import ValidatedChain
-from shipgate.trust.errors import CertificateRevoked, MalformedCrl
+from shipgate.trust.chain import ChainPolicy, ValidatedChain, validate_chain
+from shipgate.trust.errors import CertificateRevoked, MalformedCrl, TrustFailure
 from shipgate.trust.pem import describe, fingerprint
 from shipgate.trust.state import VendorTrust
 
@@ -147,17 +147,68 @@ def _reason(entry: x509.RevokedCertificate) -> str:
     return ""
 
 
+# A CRL signer's own status is checked with the same CRLs; a signer of a signer's CRL once more at most.
+MAX_CRL_SIGNER_DEPTH = 2
+
+
+def _crl_signer(
+    crl: x509.CertificateRevocationList,
+    anchor: x509.Certificate,
+    candidates: Sequence[x509.Certificate],
+    crls: Sequence[x509.CertificateRevocationList],
+    *,
+    at: dt.datetime,
+    require: bool,
+    depth: int,
+) -> x509.Certificate | None:
+    """RFC 5280 §6.3.3 (f): a CRL signed by a key other than the certificate issuer's is usable when a
+    certificate for that key, named as the CRL issuer and allowed cRLSign, validates (cryptography) to the
+    same trust anchor and is not itself revoked."""
+    if depth >= MAX_CRL_SIGNER_DEPTH:
+        return None
+    for candidate in candidates:
+        if candidate.subject != crl.issuer or not crl.is_signature_valid(candidate.public_key()):  # type: ignore[arg-type]
+            continue
+        try:
+            usage = candidate.extensions.get_extension_for_class(x509.KeyUsage).value
+        except x509.ExtensionNotFound:
+            continue  # a separate CRL signer must say it signs CRLs
+        if not usage.crl_sign:
+            continue
+        try:
+            signer_chain = validate_chain(
+                candidate,
+                [c for c in candidates if c != candidate],
+                [anchor],
+                at=at,
+                policy=ChainPolicy(eku=None, key_usage=frozenset({"crl_sign"})),
+            )
+        except TrustFailure:
+            continue
+        try:
+            check_crls(signer_chain, crls, at=at, require=require, candidates=candidates, _depth=depth + 1)
+        except CertificateRevoked as revoked:
+            raise CertificateRevoked(
+                f"the CRL signer {describe(candidate)} is revoked: {revoked.message}", evidence=revoked.evidence
+            ) from None
+        return candidate
+    return None
+
+
 def check_crls(
     chain: ValidatedChain,
     crls: Sequence[x509.CertificateRevocationList],
     *,
     at: dt.datetime | None = None,
     require: bool = False,
+    candidates: Sequence[x509.Certificate] = (),
+    _depth: int = 0,
 ) -> None:
     """Raises CertificateRevoked for a listed certificate, MalformedCrl for a CRL that claims to speak for
     an issuer of the chain but is stale or breaks RFC 5280 §5. With ``require``, every certificate below
     the anchor must be covered, for every reason, by valid complete CRLs (strict mode, as PKITS expects).
-    Delta CRLs can add revocations and release holds; they never stand in for a complete CRL."""
+    Delta CRLs can add revocations and release holds; they never stand in for a complete CRL.
+    ``candidates`` (the package's certificates) may hold a separate CRL-signing certificate."""
     at = at or chain.validated_at
     for cert, issuer in itertools.pairwise(chain.certificates):
         covered: set[x509.ReasonFlags] = set()
@@ -166,9 +217,14 @@ def check_crls(
         for crl in crls:
             if crl.issuer != cert.issuer:
                 continue
+            signer = issuer
             if not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
-                continue  # another CA of the same name, or another key: it does not speak for this issuer
-            if not _can_sign_crls(issuer):
+                # Another CA of the same name, or a separate CRL-signing key of this one (§6.3.3 (f)).
+                found = _crl_signer(crl, chain.root, candidates, crls, at=at, require=require, depth=_depth)
+                if found is None:
+                    continue
+                signer = found
+            if not _can_sign_crls(signer):
                 raise MalformedCrl(
                     f"the CRL of {describe(issuer)} is signed by a key not allowed to sign CRLs (keyUsage cRLSign)"
                 )

@@ -131,7 +131,7 @@ def verify_chain_for_vendor(
     except UnknownIssuer as failure:
         raise explain_unknown_issuer(failure, vendor=vendor.name, advisories=advisories) from None
     check_advisory_revocations(chain, trust)
-    check_crls(chain, load_vendor_crls(vendor) if crls is None else crls, at=at)
+    check_crls(chain, load_vendor_crls(vendor) if crls is None else crls, at=at, candidates=offered)
     rule = vendor.signer if identity_rule == "signer" else vendor.feed_signer
     identity = None if rule.empty else rule.verify(chain.leaf)
     return chain, identity
