@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import grpc
+from google.protobuf.message import DecodeError
 
 from shipgate.errors import LimitExceeded, ShipgateError
 from shipgate.service import convert
@@ -116,6 +117,10 @@ async def _next(iterator: Any, deadline: float) -> Any:
         return None
     except TimeoutError:
         raise _Abort(grpc.StatusCode.DEADLINE_EXCEEDED, "the upload deadline passed before the last byte") from None
+    except DecodeError as exc:
+        raise _Abort(
+            grpc.StatusCode.INVALID_ARGUMENT, f"a message of the stream is not a VerifyRequest: {exc}"
+        ) from None
 
 
 async def handle_verify(state: ServiceState, requests: Any, context: Any, caller: Caller) -> AsyncIterator[Any]:
@@ -195,6 +200,10 @@ async def handle_verify(state: ServiceState, requests: Any, context: Any, caller
             while pending:
                 await pending.popleft()
             metrics.upload_bytes.inc(received)
+            if received != declared and context.cancelled():
+                raise asyncio.CancelledError  # the client went away: grpc ends its request stream
+            if received != declared and state.draining:
+                raise _Abort(grpc.StatusCode.UNAVAILABLE, "the server shut down before the last byte; retry")
             if received != declared:
                 raise _Abort(
                     grpc.StatusCode.INVALID_ARGUMENT,
