@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from cryptography import x509
@@ -89,6 +90,18 @@ def effective_trust(state: TrustChanges, vendor: VendorConfig, *, version: int |
     return replay(vendor.name, vendor.roots, state.trust_changes(vendor.name), upto=version)
 
 
+@contextmanager
+def _writing(state: TrustChanges) -> Iterator[TrustChanges]:
+    """The caller's transaction as given; a ``Store`` gets one of its own, so that reading the current
+    trust, checking the change and appending it happen under one write lock."""
+    begin = getattr(state, "transaction", None)
+    if begin is None:
+        yield state
+        return
+    with begin() as tx:
+        yield tx
+
+
 def _record(
     state: TrustChanges,
     vendor: VendorConfig,
@@ -98,23 +111,26 @@ def _record(
     actor: str | None,
     reason: str,
     advisory_id: str | None = None,
+    precheck: Callable[[VendorTrust], None] | None = None,
 ) -> Any:
-    changes = list(state.trust_changes(vendor.name))
-    history: dict[int, VendorTrust] = {0: replay(vendor.name, vendor.roots, [])}
-    current = history[0]
-    for change in changes:
-        current = apply_change(current, change, history)
-        history[change.version] = current
-    # Refuse a change that does not replay, before anything is written.
-    apply_change(current, _Pending(current.version + 1, kind, payload, advisory_id), history)
-    return state.append_trust_change(
-        vendor=vendor.name,
-        kind=kind,
-        payload=dict(payload),
-        actor=actor or default_actor(),
-        reason=reason,
-        advisory_id=advisory_id,
-    )
+    with _writing(state) as tx:
+        history: dict[int, VendorTrust] = {0: replay(vendor.name, vendor.roots, [])}
+        current = history[0]
+        for change in tx.trust_changes(vendor.name):
+            current = apply_change(current, change, history)
+            history[change.version] = current
+        if precheck is not None:
+            precheck(current)
+        # Refuse a change that does not replay, before anything is written.
+        apply_change(current, _Pending(current.version + 1, kind, payload, advisory_id), history)
+        return tx.append_trust_change(
+            vendor=vendor.name,
+            kind=kind,
+            payload=dict(payload),
+            actor=actor or default_actor(),
+            reason=reason,
+            advisory_id=advisory_id,
+        )
 
 
 def _root_payload(cert: x509.Certificate) -> dict[str, str]:
@@ -130,23 +146,37 @@ def pin_root(
     reason: str,
 ) -> Any:
     """An explicit operator pin: ``cert`` becomes an active root of ``vendor``."""
-    current = effective_trust(state, vendor)
-    existing = current.roots.get(fingerprint(cert))
-    if existing is not None and existing.retire_after is None:
-        raise TrustConfigError(
-            f"{describe(cert)} (sha256 {fingerprint(cert)}) is already an active root of {vendor.name!r}"
-        )
-    return _record(state, vendor, kind="pin", payload={"root": _root_payload(cert)}, actor=actor, reason=reason)
+
+    def not_yet_active(current: VendorTrust) -> None:
+        existing = current.roots.get(fingerprint(cert))
+        if existing is not None and existing.retire_after is None:
+            raise TrustConfigError(
+                f"{describe(cert)} (sha256 {fingerprint(cert)}) is already an active root of {vendor.name!r}"
+            )
+
+    return _record(
+        state,
+        vendor,
+        kind="pin",
+        payload={"root": _root_payload(cert)},
+        actor=actor,
+        reason=reason,
+        precheck=not_yet_active,
+    )
 
 
 def unpin_root(state: TrustChanges, vendor: VendorConfig, sha256: str, *, actor: str | None = None, reason: str) -> Any:
     """Remove a root (pinned, configured or added by rotation) from the vendor's trust."""
     sha256 = sha256.lower().replace(":", "")
-    current = effective_trust(state, vendor)
-    if sha256 not in current.roots:
-        known = ", ".join(current.roots) or "none"
-        raise TrustConfigError(f"{vendor.name!r} has no root with sha256 {sha256} (roots: {known})")
-    return _record(state, vendor, kind="unpin", payload={"sha256": sha256}, actor=actor, reason=reason)
+
+    def present(current: VendorTrust) -> None:
+        if sha256 not in current.roots:
+            known = ", ".join(current.roots) or "none"
+            raise TrustConfigError(f"{vendor.name!r} has no root with sha256 {sha256} (roots: {known})")
+
+    return _record(
+        state, vendor, kind="unpin", payload={"sha256": sha256}, actor=actor, reason=reason, precheck=present
+    )
 
 
 def apply_rotation(
@@ -219,14 +249,25 @@ def apply_revocations(
 
 def rollback(state: TrustChanges, vendor: VendorConfig, version: int, *, actor: str | None = None, reason: str) -> Any:
     """Make the effective trust that of ``version`` again — itself a new, audited version."""
-    latest = max((c.version for c in state.trust_changes(vendor.name)), default=0)
-    if not 0 <= version < latest:
-        raise TrustConfigError(
-            f"cannot roll {vendor.name!r} back to version {version}: versions 0..{latest - 1} are possible"
-            if latest
-            else f"{vendor.name!r} has no trust changes to roll back"
-        )
-    return _record(state, vendor, kind="rollback", payload={"to_version": version}, actor=actor, reason=reason)
+
+    def earlier(current: VendorTrust) -> None:
+        latest = current.version
+        if not 0 <= version < latest:
+            raise TrustConfigError(
+                f"cannot roll {vendor.name!r} back to version {version}: versions 0..{latest - 1} are possible"
+                if latest
+                else f"{vendor.name!r} has no trust changes to roll back"
+            )
+
+    return _record(
+        state,
+        vendor,
+        kind="rollback",
+        payload={"to_version": version},
+        actor=actor,
+        reason=reason,
+        precheck=earlier,
+    )
 
 
 def known_vendors(state: TrustChanges, config: TrustConfig) -> list[str]:
