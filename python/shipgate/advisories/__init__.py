@@ -1,0 +1,63 @@
+"""Advisories: the vendor's signed feed (FORMATS §2) and CSAF 2.0 documents, and what applies to a package.
+
+Public API (the rest is detail):
+
+- :func:`sync_feed` — fetch (directory or HTTP(S), bounded), verify against the vendor's trust, check
+  version/expiry/vendor, and apply rotations, revocations and advisories in one store transaction; a
+  rejection is a :class:`SyncResult` with a stable ``advisory.feed_*`` code, audited, nothing else stored.
+- :func:`applicable_advisories` / :func:`advisory_findings` / :func:`config_change_advisories` — what the
+  package verifier asks: withdrawn packages, notices, config changes, CSAF ``known_affected``, stale feeds.
+- :func:`import_csaf` / :func:`parse_csaf` / :func:`match_package` — CSAF 2.0, validated offline.
+- :func:`feed_freshness` — age and expiry per vendor (``shipgate advisories status``, metrics).
+- :class:`Poller` — periodic sync with jittered exponential backoff (the service runs one per vendor).
+"""
+
+from __future__ import annotations
+
+from shipgate.advisories.csaf import CsafDocument, CsafMatch, match_package, parse_csaf, validate_csaf
+from shipgate.advisories.csaf_import import CsafImport, import_csaf
+from shipgate.advisories.errors import AdvisoryError, CsafInvalid, FeedRejected
+from shipgate.advisories.feed import Feed, FeedAdvisory, parse_feed
+from shipgate.advisories.poller import Backoff, Poller, PollStatus, configured_pollers
+from shipgate.advisories.query import (
+    Advisory,
+    advisory_findings,
+    applicable_advisories,
+    config_change_advisories,
+)
+from shipgate.advisories.source import FeedFiles, FetchLimits, NotModified, fetch
+from shipgate.advisories.status import FeedFreshness, configured_source, feed_freshness
+from shipgate.advisories.sync import SyncResult, sync_feed
+
+__all__ = [
+    "Advisory",
+    "AdvisoryError",
+    "Backoff",
+    "CsafDocument",
+    "CsafImport",
+    "CsafInvalid",
+    "CsafMatch",
+    "Feed",
+    "FeedAdvisory",
+    "FeedFiles",
+    "FeedFreshness",
+    "FeedRejected",
+    "FetchLimits",
+    "NotModified",
+    "PollStatus",
+    "Poller",
+    "SyncResult",
+    "advisory_findings",
+    "applicable_advisories",
+    "config_change_advisories",
+    "configured_pollers",
+    "configured_source",
+    "feed_freshness",
+    "fetch",
+    "import_csaf",
+    "match_package",
+    "parse_csaf",
+    "parse_feed",
+    "sync_feed",
+    "validate_csaf",
+]
