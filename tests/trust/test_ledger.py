@@ -247,3 +247,29 @@ def test_verifying_a_package_that_carries_its_own_root_changes_no_trust(
         assert trust.effective(VENDOR) == before
         assert trust.history() == []
     assert list(store.audit_entries()) == []
+
+
+def test_concurrent_pins_of_one_root_record_exactly_one_change(store: Store, vendor_pki: VendorPKI) -> None:
+    # The check ("not already active") and the append happen under one write lock.
+    import threading
+
+    from shipgate.store import open_store
+
+    vendor = vendor_with([vendor_pki.old_root])
+    outcomes: list[str] = []
+
+    def pin() -> None:
+        with open_store(store.url) as own:
+            try:
+                pin_root(own, vendor, vendor_pki.new_root.cert, reason="race")
+                outcomes.append("pinned")
+            except TrustConfigError:
+                outcomes.append("refused")
+
+    threads = [threading.Thread(target=pin) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["pinned", "refused", "refused", "refused"]
+    assert [c.kind for c in store.trust_changes(VENDOR)] == ["pin"]
