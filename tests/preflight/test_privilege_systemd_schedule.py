@@ -128,3 +128,11 @@ def test_root_checks_and_mere_mentions() -> None:
     assert located(risky, "preflight.root") == [("preflight.root_assumed", PRE, 3), ("preflight.root_assumed", PRE, 4)]
     benign = run(package({PRE: script('echo "running as uid $EUID"', "owner=$(id -u dten)")}))
     assert located(benign, "preflight.root") == []
+
+
+def test_inventory_units_without_suffix_and_template_instances() -> None:
+    inventory = replace(INVENTORY, units=("postgresql", "dten-worker@.service"))
+    found = run(package({PRE: script("systemctl restart postgresql.service dten-worker@2.service")}), inventory)
+    assert located(found, "preflight.systemd") == []
+    found = run(package({PRE: script("systemctl restart dten-workr@2.service")}), inventory)
+    assert [f.evidence["suggestion"] for f in found] == ["dten-worker@.service"]

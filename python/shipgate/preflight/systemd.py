@@ -33,13 +33,23 @@ def _known_units(ctx: Context) -> set[str]:
     assert ctx.inventory is not None
     # Units the package itself installs exist after the upgrade.
     shipped = {path.rsplit("/", 1)[-1] for path in (f.path for f in ctx.manifest.files)}
-    return {*ctx.inventory.units, *(p for p in shipped if p.endswith(_UNIT_SUFFIXES))}
+    return {*(_unit(u) for u in ctx.inventory.units), *(p for p in shipped if p.endswith(_UNIT_SUFFIXES))}
+
+
+def _template(unit: str) -> str | None:
+    """``dten@eth0.service`` → ``dten@.service`` (an instance exists when its template does)."""
+    name, at, rest = unit.partition("@")
+    if not at:
+        return None
+    suffix = rest[rest.rfind(".") :] if "." in rest else ".service"
+    return f"{name}@{suffix}"
 
 
 def _missing(unit: str, known: set[str], inventory_units: tuple[str, ...]) -> tuple[str, list[str]] | None:
-    if unit in known:
+    if unit in known or _template(unit) in known:
         return None
-    return unit, difflib.get_close_matches(unit, inventory_units, n=1, cutoff=0.6)
+    candidates = [_unit(u) for u in inventory_units]
+    return unit, difflib.get_close_matches(unit, candidates, n=1, cutoff=0.6)
 
 
 def _finding(unit: str, close: list[str], *, path: str, line: int | None, text: str | None) -> Finding:
