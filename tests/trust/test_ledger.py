@@ -249,27 +249,43 @@ def test_verifying_a_package_that_carries_its_own_root_changes_no_trust(
     assert list(store.audit_entries()) == []
 
 
-def test_concurrent_pins_of_one_root_record_exactly_one_change(store: Store, vendor_pki: VendorPKI) -> None:
-    # The check ("not already active") and the append happen under one write lock.
+def test_concurrent_pins_of_one_root_record_exactly_one_change(
+    store: Store, vendor_pki: VendorPKI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The check ("not already active") and the append happen under one write lock. Checking the change
+    # is slowed down so that, without the lock, every writer would read "not pinned yet" and pin.
     import threading
+    import time
 
     from shipgate.store import open_store
+    from shipgate.trust import ledger
+
+    real_apply = ledger.apply_change
+
+    def slow_apply(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.05)  # between reading the history and appending to it
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "apply_change", slow_apply)
 
     vendor = vendor_with([vendor_pki.old_root])
     outcomes: list[str] = []
+    start = threading.Barrier(8)
 
     def pin() -> None:
         with open_store(store.url) as own:
+            own.trust_changes(VENDOR)  # connected and migrated before the race starts
+            start.wait()
             try:
                 pin_root(own, vendor, vendor_pki.new_root.cert, reason="race")
                 outcomes.append("pinned")
             except TrustConfigError:
                 outcomes.append("refused")
 
-    threads = [threading.Thread(target=pin) for _ in range(4)]
+    threads = [threading.Thread(target=pin) for _ in range(8)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert sorted(outcomes) == ["pinned", "refused", "refused", "refused"]
+    assert sorted(outcomes) == ["pinned"] + ["refused"] * 7
     assert [c.kind for c in store.trust_changes(VENDOR)] == ["pin"]
