@@ -85,7 +85,11 @@ def test_unreadable_file(tmp_path: Path) -> None:
     ],
 )
 def test_endpoint_allowed(host: str, allowed: bool) -> None:
-    inventory = Inventory(
-        allowed_endpoints=("updates.example.net", "*.cdn.example.com", "10.0.0.0/8", "192.0.2.7")
-    )
+    inventory = Inventory(allowed_endpoints=("updates.example.net", "*.cdn.example.com", "10.0.0.0/8", "192.0.2.7"))
     assert inventory.endpoint_allowed(host) is allowed
+
+
+def test_classmethod_spellings(tmp_path: Path) -> None:
+    path = tmp_path / "env.toml"
+    path.write_bytes(EXAMPLE)
+    assert Inventory.load(path) == load_inventory(path) == Inventory.parse(EXAMPLE.decode())

@@ -34,6 +34,15 @@ class Inventory:
     allowed_endpoints: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def load(cls, path: str | Path) -> Inventory:
+        """``load_inventory``: read a TOML file; ``MalformedInput`` names the field on any problem."""
+        return load_inventory(path)
+
+    @classmethod
+    def parse(cls, data: bytes | str, *, source: str = "<inventory>") -> Inventory:
+        return parse_inventory(data.encode() if isinstance(data, str) else data, source=source)
+
     def endpoint_allowed(self, host: str) -> bool:
         """Whether ``host`` (a name or an IP address) is in ``network.allowed_endpoints``.
 
