@@ -39,7 +39,11 @@ _ENTRIES: tuple[tuple[str, Severity, str], ...] = (
     ("manifest.reference_missing", S.HIGH, "a migration or hook names a file that files[] does not list"),
     # preflight: scripts, config and migrations against the target inventory (shipgate.preflight)
     ("preflight.no_manifest", S.INFO, "preflight did not run because the manifest could not be parsed"),
-    ("preflight.advisory_ignored", S.LOW, "an advisory passed to preflight is not an advisory object; not applied"),
+    (
+        "preflight.advisory_ignored",
+        S.LOW,
+        "an advisory passed to preflight is not an advisory object, or its applies_to is unreadable; not applied",
+    ),
     ("preflight.file_skipped", S.INFO, "a script or config file is above the scan size limit and was not read"),
     ("preflight.sudo_unavailable", S.HIGH, "a script runs sudo/su/pkexec/doas but the target's installers get no sudo"),
     ("preflight.privileged_script", S.INFO, "a script escalates privileges (the target allows it or does not say)"),

@@ -192,3 +192,9 @@ def test_reboot_understated_by_scripts_that_rebuild_boot_files() -> None:
     assert hit.evidence["replaces"] == ["boot configuration (scripts)"]
     benign = run(package({PRE: script("ldconfig", "systemctl daemon-reload")}, reboot="recommended"))
     assert located(benign, "preflight.reboot") == []
+
+
+def test_unreadable_applies_to_is_reported_not_guessed() -> None:
+    bad = dict(ADVISORY, applies_to={"name": "dten", "version": ">>7"})
+    found = run(package(FILES), advisories=[bad])
+    assert [(f.code, f.path) for f in found] == [("preflight.advisory_ignored", "advisory:EXN-2026-0034")]

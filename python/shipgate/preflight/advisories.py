@@ -57,6 +57,15 @@ def scan(ctx: Context) -> Iterator[Finding]:
                         },
                     )
                     break
+        elif kind in ("notice", "config-change") and applies(advisory, package) is None:
+            yield Finding(
+                code="preflight.advisory_ignored",
+                severity=Severity.LOW,
+                path=path,
+                message=f"{path}: its applies_to cannot be read (name and a version constraint expected); not applied",
+                remedy="Check the advisory with the vendor; it may concern this package.",
+                evidence={"file": path, "advisory": ident, "applies_to": repr(advisory.get("applies_to"))[:200]},
+            )
         elif kind == "notice" and applies(advisory, package) is True:
             try:
                 severity = Severity.parse(str(advisory.get("severity", "info")))
