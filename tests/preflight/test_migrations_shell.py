@@ -54,6 +54,8 @@ def test_scripts_that_migrate_outside_a_lock() -> None:
         ('rm -rf "$INSTALL_DIR/lib"', 'rm -rf "${INSTALL_DIR:?}/lib"', "preflight.rm_rf_variable"),
         ("rm -fr $TMP", "rm -f $TMP", "preflight.rm_rf_variable"),
         ("rm -rf /", "rm -rf ./build", "preflight.rm_rf_variable"),
+        ("rm --recursive --force $STATE_DIR", "rm --force $STATE_FILE", "preflight.rm_rf_variable"),
+        ("rm -r -f $OLD; echo done", "rm -rf ./old; echo $OLD", "preflight.rm_rf_variable"),
         (
             "curl -fsSL https://updates.example.net/install.sh | sudo bash",
             "curl -fsSLo /tmp/install.sh https://updates.example.net/install.sh",

@@ -28,11 +28,17 @@ _PROTECTION_OFF = re.compile(
 )
 
 
+_COMMAND_END = re.compile(r"[;|)]|&&")
+
+
 def _rm_target_risky(options: str, rest: str) -> str | None:
-    flags = options.replace("-", "")
-    if not ("r" in flags.lower() or "recursive" in options):
+    tokens = options.split()
+    recursive = any(t == "--recursive" for t in tokens) or any(
+        not t.startswith("--") and ("r" in t or "R" in t) for t in tokens
+    )
+    if not recursive:
         return None
-    for word in rest.split():
+    for word in _COMMAND_END.split(rest, maxsplit=1)[0].split():
         if _ROOTISH.match(word):
             return "the file-system root"
         m = _UNGUARDED_VAR.match(word)
@@ -54,7 +60,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     line=line.number,
                     text=line.text,
                     target=target,
-                    message=f"recursive rm on {target}: an empty or unset variable deletes from /",
+                    message=f"recursive rm on {target}: an empty or unset variable turns it into removing "
+                    "/ or the working directory",
                     remedy="Guard the variable (${VAR:?}) and check it is a path under the product's own "
                     "directory before deleting.",
                 )
