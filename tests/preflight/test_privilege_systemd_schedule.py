@@ -104,14 +104,16 @@ def test_scripts_that_schedule_jobs() -> None:
             {
                 PRE: script(
                     "(crontab -l; echo '0 3 * * * /opt/dten/bin/gc') | crontab -",
-                    "echo /opt/dten/bin/cleanup | at now + 1 hour",
+                    "  at -f /opt/dten/bin/cleanup now + 1 hour",
                     "cp files/dten.cron /etc/cron.d/dten",
                 )
             }
         )
     )
     assert located(risky, "preflight.scheduled") == [("preflight.scheduled_job", PRE, n) for n in (3, 4, 5)]
-    benign = run(package({PRE: script("crontab -l > /tmp/crontab.before", "echo look at this", "date")}))
+    benign = run(
+        package({PRE: script("crontab -l > /tmp/crontab.before", "crontab -u dten -l", "echo look at this", "date")})
+    )
     assert located(benign, "preflight.scheduled") == []
 
 

@@ -17,10 +17,10 @@ _TIMER_TRIGGER = re.compile(
     r"OnActiveSec)\s*="
 )
 _SHELL_SCHEDULE = re.compile(
-    r"\bcrontab\s+(?!-l\b)(?:-u\s+\S+\s+)?\S"  # installs a crontab (crontab -l only lists)
+    r"\bcrontab\s+(?:-u\s+\S+\s+)?+(?!-[lr]\b)\S"  # installs a crontab (-l lists, -r removes)
     r"|(?:>>?|\btee\s+(?:-a\s+)?)\s*\"?/etc/cron"  # writes into /etc/cron*
     r"|\b(?:cp|install|ln|mv)\b[^;&|]{0,256}\s\"?/etc/cron"
-    r"|(?:^|[;&|]\s*|\|\s*)(?:at|batch)\s+(?:-[fmqMt]\s*\S*\s+)*(?:now|noon|midnight|teatime|tomorrow|\d)"
+    r"|(?:^|[;&|])\s*(?:at|batch)\s+(?:-[fmqMt]\s*\S*\s+)*(?:now|noon|midnight|teatime|tomorrow|\d)"
     r"|\|\s*(?:at|batch)\b"
     r"|\bsystemd-run\b[^;&|]{0,256}--on-(?:calendar|active|boot)"
 )
