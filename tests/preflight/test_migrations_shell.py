@@ -26,9 +26,19 @@ def test_create_index_without_concurrently() -> None:
     assert located(benign, "preflight.index") == []
 
 
-def test_statements_in_sql_comments_do_not_count() -> None:
-    sql = "-- ALTER TABLE routes ADD COLUMN x int;\n/* CREATE INDEX a ON b (c);\n */ SELECT 1;\n"
+def test_statements_in_sql_comments_and_literals_do_not_count() -> None:
+    sql = (
+        "-- ALTER TABLE routes ADD COLUMN x int;\n/* CREATE INDEX a ON b (c);\n */ SELECT 1;\n"
+        "INSERT INTO audit (note) VALUES ('ALTER TABLE x; CREATE INDEX y ON z (w)');\n"
+        "SELECT cluster, truncate_at FROM nodes;\n"
+    )
     assert located(run(package({MIG: sql})), "preflight.") == []
+    # The same statements for real, two on one line after a semicolon.
+    found = run(package({MIG: "SELECT 1; ALTER TABLE x ADD y int; CREATE INDEX i ON x (y);\n"}))
+    assert [(f.code, f.evidence["statement"]) for f in found] == [
+        ("preflight.index_not_concurrent", "CREATE INDEX"),
+        ("preflight.migration_unlocked", "ALTER TABLE"),
+    ]
 
 
 def test_scripts_that_migrate_outside_a_lock() -> None:

@@ -172,13 +172,15 @@ _SQL_TOKENS = re.compile(r"'[^']*(?:'|$)|\"[^\"]*(?:\"|$)|--[^\n]*|/\*(?:[^*]|\*
 
 def _blank(m: re.Match[str]) -> str:
     token = m.group(0)
+    blanked = "".join("\n" if ch == "\n" else " " for ch in token)
     if token.startswith(("'", '"')):
-        return token
-    return "".join("\n" if ch == "\n" else " " for ch in token)
+        # A literal's words are data, not statements: keep its quotes, blank what is inside.
+        return token[0] + blanked[1:-1] + token[-1] if len(token) > 1 else token
+    return blanked
 
 
 def _strip_sql_comments(text: str) -> str:
-    """SQL with ``--`` and ``/* */`` comments blanked (newlines kept, so line numbers stay)."""
+    """SQL with comments and the inside of literals blanked (newlines kept, so line numbers stay)."""
     return _SQL_TOKENS.sub(_blank, text)
 
 

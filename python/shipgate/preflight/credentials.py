@@ -140,7 +140,7 @@ def _line_findings(path: str, line: Line) -> Iterator[tuple[str, str, Severity]]
     if m and (secret := _literal(m.group(1))):
         yield "password option", secret, Severity.HIGH
         return
-    m = _SQL_PASSWORD.search(line.code)
+    m = _SQL_PASSWORD.search(line.text)
     if m and (secret := _literal(m.group(1))):
         yield "SQL password", secret, Severity.HIGH
         return

@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, TextFile, at_line
 
+# Statements are matched where a statement starts (line start or after ";"), so a column called
+# "cluster" or the word "truncate" in a query is not a statement.
 _ALTER = re.compile(
-    r"(?i)\b(ALTER\s+TABLE|DROP\s+TABLE|TRUNCATE(?:\s+TABLE)?|RENAME\s+TABLE|"
+    r"(?i)(?:^|;)\s*(ALTER\s+TABLE|DROP\s+TABLE|TRUNCATE(?:\s+TABLE)?|RENAME\s+TABLE|"
     r"CLUSTER|VACUUM\s+FULL|REINDEX(?!\s+\w+\s+CONCURRENTLY))\b"
 )
-_CREATE_INDEX = re.compile(r"(?i)\bCREATE\s+(?:UNIQUE\s+)?INDEX\b(?!\s+CONCURRENTLY)")
+_CREATE_INDEX = re.compile(r"(?i)(?:^|;)\s*CREATE\s+(?:UNIQUE\s+)?INDEX\b(?!\s+CONCURRENTLY)")
 _BOUNDED = re.compile(
     r"(?i)\block_timeout\b|\bpg_(?:try_)?advisory(?:_xact)?_lock\b|\bGET_LOCK\s*\(|"
     r"\block_wait_timeout\b|\bLOCK\s+TABLE\b[^;]{0,512}\bNOWAIT\b"
@@ -45,7 +47,7 @@ def _sql_findings(text: TextFile) -> Iterator[Finding]:
                 path=text.path,
                 line=line.number,
                 text=line.text,
-                statement=" ".join(m.group(0).split()).upper(),
+                statement=" ".join(m.group(0).lstrip(";").split()).upper(),
                 message="CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds",
                 remedy="Use CREATE INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
             )
