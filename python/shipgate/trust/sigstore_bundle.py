@@ -82,13 +82,12 @@ def verify_bundle(
     from sigstore.verify.policy import Identity
 
     # 1. The pinned trusted root (never one from the bundle).
-    raw_root = _read(trusted_root, MAX_TRUSTED_ROOT_BYTES, "trusted root")
+    _read(trusted_root, MAX_TRUSTED_ROOT_BYTES, "trusted root")  # exists, readable, bounded
     try:
         root = TrustedRoot.from_file(str(trusted_root))
         verifier = Verifier(trusted_root=root)
     except (SigstoreError, ValueError) as exc:
         raise TrustConfigError(f"trusted root {trusted_root} cannot be used: {exc}") from None
-    del raw_root
     # 2. The bundle, bounded.
     if len(bundle_json) > MAX_BUNDLE_BYTES:
         raise MalformedSignature(f"the bundle is {len(bundle_json)} bytes; at most {MAX_BUNDLE_BYTES} are read")

@@ -40,7 +40,6 @@ from shipgate.trust.errors import (
     UnknownVendor,
 )
 from shipgate.trust.explain import AdvisoryLike, explain_unknown_issuer
-from shipgate.trust.identity import leaf_sans
 from shipgate.trust.pem import describe, fingerprint, load_certificates, load_crl
 from shipgate.trust.revocation import check_advisory_revocations, check_crls
 from shipgate.trust.signature import MAX_SIGNATURE_BYTES, verify_signature
@@ -276,7 +275,3 @@ def _path_for(failure: TrustFailure, signature_path: str, chain_path: str) -> st
     if failure.code in ("trust.bad_signature", "trust.malformed_signature", "trust.no_signature"):
         return signature_path
     return chain_path
-
-
-def leaf_identity(cert: x509.Certificate) -> dict[str, Any]:
-    return {"subject": describe(cert), "sans": leaf_sans(cert), "sha256": fingerprint(cert)}
