@@ -183,3 +183,11 @@ def test_many_bad_entries_are_all_reported_in_bounded_time() -> None:
     manifest, findings = parse_manifest(encode(doc))
     assert manifest is not None and manifest.files == ()
     assert len(findings) == 20_000 and findings[-1].path == "files[19999].sha256"
+
+
+def test_text_and_buffers_are_accepted() -> None:
+    data = encode(EXAMPLE)
+    expected = parse_manifest(data)[0]
+    assert parse_manifest(data.decode())[0] == expected
+    assert parse_manifest(memoryview(data))[0] == expected
+    assert parse_manifest(bytearray(data))[0] == expected

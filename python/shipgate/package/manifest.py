@@ -227,8 +227,9 @@ def _parse_time(text: str) -> datetime | None:
     return value if value.tzinfo is not None else None
 
 
-def parse_manifest(data: bytes) -> tuple[Manifest | None, list[Finding]]:
-    """Parse ``manifest.json`` bytes; never raises on bad input."""
+def parse_manifest(data: bytes | bytearray | memoryview | str) -> tuple[Manifest | None, list[Finding]]:
+    """Parse ``manifest.json`` bytes (a ``str`` is taken as its UTF-8 encoding); never raises on bad input."""
+    data = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     r = _Reader()
     if len(data) > MAX_MANIFEST_BYTES:
         r.problem(
