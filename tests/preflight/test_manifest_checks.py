@@ -198,3 +198,8 @@ def test_unreadable_applies_to_is_reported_not_guessed() -> None:
     bad = dict(ADVISORY, applies_to={"name": "dten", "version": ">>7"})
     found = run(package(FILES), advisories=[bad])
     assert [(f.code, f.path) for f in found] == [("preflight.advisory_ignored", "advisory:EXN-2026-0034")]
+
+
+def test_a_whole_feed_document_is_read() -> None:
+    feed = {"feed_version": 12, "vendor": "Example Networks", "advisories": [WITHDRAWN]}
+    assert [f.code for f in run(package(FILES), advisories=feed)] == ["advisory.withdrawn_package"]

@@ -125,7 +125,8 @@ def run_preflight(
     ``archive_sha256`` are read when present). Without an inventory, the checks that need one (units,
     config, installed versions) are skipped, sudo is treated as unknown and no endpoint is allowed.
     ``contents`` may also be a bare ``Manifest`` with ``files=`` (and ``mtimes=``) beside it.
-    ``advisories`` are FORMATS §2 advisory objects (dicts, or models with ``to_dict()``); anything else is
+    ``advisories`` are FORMATS §2 advisory objects (dicts, or models with ``to_dict()``), or a whole feed
+    document (its ``advisories`` list is read); anything else is
     reported as ``preflight.advisory_ignored`` and not applied.
     """
     if isinstance(contents, Manifest):
@@ -144,6 +145,8 @@ def run_preflight(
         ]
     texts, findings = _texts(contents, options)
     readable: list[Mapping[str, Any]] = []
+    if isinstance(advisories, Mapping) and isinstance(advisories.get("advisories"), list):
+        advisories = advisories["advisories"]  # a whole FORMATS §2 feed document
     for i, advisory in enumerate(advisories):
         as_dict = _advisory_dict(advisory)
         if as_dict is None:
