@@ -162,6 +162,8 @@ def _verifier(roots: Sequence[x509.Certificate], at: dt.datetime, policy: ChainP
     ca = (
         xv.ExtensionPolicy.webpki_defaults_ca()
         .may_be_present(x509.KeyUsage, xv.Criticality.AGNOSTIC, _ca_key_usage)
+        # RFC 5280 §4.2.1.10: conforming CAs mark nameConstraints critical (cryptography still applies them).
+        .may_be_present(x509.NameConstraints, xv.Criticality.CRITICAL, None)
         # RFC 5280 §4.2.1.2: SKI in every CA certificate (it is what path building matches AKIs against).
         .require_present(
             x509.SubjectKeyIdentifier,
