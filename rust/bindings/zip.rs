@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -86,49 +87,49 @@ fn zip_names(py: Python<'_>, path: PathBuf, max_entries: u64) -> PyResult<Vec<St
 
 fn to_dict(py: Python<'_>, report: zip::Report) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);
-    out.set_item("size", report.size)?;
-    out.set_item("comment", report.comment)?;
-    out.set_item("zip64", report.zip64)?;
+    out.set_item(intern!(py, "size"), report.size)?;
+    out.set_item(intern!(py, "comment"), report.comment)?;
+    out.set_item(intern!(py, "zip64"), report.zip64)?;
     let totals = PyDict::new(py);
-    totals.set_item("entries", report.totals.entries)?;
-    totals.set_item("compressed", report.totals.compressed)?;
-    totals.set_item("uncompressed", report.totals.uncompressed)?;
-    totals.set_item("verified_bytes", report.totals.verified_bytes)?;
-    out.set_item("totals", totals)?;
+    totals.set_item(intern!(py, "entries"), report.totals.entries)?;
+    totals.set_item(intern!(py, "compressed"), report.totals.compressed)?;
+    totals.set_item(intern!(py, "uncompressed"), report.totals.uncompressed)?;
+    totals.set_item(intern!(py, "verified_bytes"), report.totals.verified_bytes)?;
+    out.set_item(intern!(py, "totals"), totals)?;
     let entries = PyList::empty(py);
     for e in report.entries {
         let d = PyDict::new(py);
-        d.set_item("name", e.name)?;
-        d.set_item("method", e.method)?;
-        d.set_item("flags", e.flags)?;
-        d.set_item("crc32", e.crc32)?;
-        d.set_item("compressed_size", e.compressed_size)?;
-        d.set_item("uncompressed_size", e.uncompressed_size)?;
-        d.set_item("header_offset", e.header_offset)?;
-        d.set_item("data_offset", e.data_offset)?;
-        d.set_item("mode", e.mode)?;
-        d.set_item("mtime", e.mtime)?;
-        d.set_item("is_dir", e.is_dir)?;
-        d.set_item("is_symlink", e.is_symlink)?;
-        d.set_item("encrypted", e.encrypted)?;
-        d.set_item("symlink_target", e.symlink_target)?;
-        d.set_item("verified", e.verified)?;
+        d.set_item(intern!(py, "name"), e.name)?;
+        d.set_item(intern!(py, "method"), e.method)?;
+        d.set_item(intern!(py, "flags"), e.flags)?;
+        d.set_item(intern!(py, "crc32"), e.crc32)?;
+        d.set_item(intern!(py, "compressed_size"), e.compressed_size)?;
+        d.set_item(intern!(py, "uncompressed_size"), e.uncompressed_size)?;
+        d.set_item(intern!(py, "header_offset"), e.header_offset)?;
+        d.set_item(intern!(py, "data_offset"), e.data_offset)?;
+        d.set_item(intern!(py, "mode"), e.mode)?;
+        d.set_item(intern!(py, "mtime"), e.mtime)?;
+        d.set_item(intern!(py, "is_dir"), e.is_dir)?;
+        d.set_item(intern!(py, "is_symlink"), e.is_symlink)?;
+        d.set_item(intern!(py, "encrypted"), e.encrypted)?;
+        d.set_item(intern!(py, "symlink_target"), e.symlink_target)?;
+        d.set_item(intern!(py, "verified"), e.verified)?;
         let digests = PyDict::new(py);
         for (alg, hex) in e.digests {
             digests.set_item(alg.name(), hex)?;
         }
-        d.set_item("digests", digests)?;
+        d.set_item(intern!(py, "digests"), digests)?;
         entries.append(d)?;
     }
-    out.set_item("entries", entries)?;
+    out.set_item(intern!(py, "entries"), entries)?;
     let findings = PyList::empty(py);
     for f in report.findings {
         let d = PyDict::new(py);
-        d.set_item("code", f.code)?;
-        d.set_item("severity", f.severity.name())?;
-        d.set_item("path", f.path)?;
-        d.set_item("message", f.message)?;
-        d.set_item("remedy", f.remedy)?;
+        d.set_item(intern!(py, "code"), f.code)?;
+        d.set_item(intern!(py, "severity"), f.severity.name())?;
+        d.set_item(intern!(py, "path"), f.path)?;
+        d.set_item(intern!(py, "message"), f.message)?;
+        d.set_item(intern!(py, "remedy"), f.remedy)?;
         let evidence = PyDict::new(py);
         for (k, v) in f.evidence {
             match v {
@@ -136,9 +137,9 @@ fn to_dict(py: Python<'_>, report: zip::Report) -> PyResult<Bound<'_, PyDict>> {
                 Evidence::Text(t) => evidence.set_item(k, t)?,
             }
         }
-        d.set_item("evidence", evidence)?;
+        d.set_item(intern!(py, "evidence"), evidence)?;
         findings.append(d)?;
     }
-    out.set_item("findings", findings)?;
+    out.set_item(intern!(py, "findings"), findings)?;
     Ok(out)
 }

@@ -146,7 +146,7 @@ pub fn verify_entries(
     let entries = &report.entries;
     let outcomes: Vec<Result<Outcome>> = targets
         .par_iter()
-        .map(|&i| verify_one(source, &entries[i], i, options, budget, depth, prefix))
+        .map_init(Scratch::new, |scratch, &i| verify_one(source, &entries[i], i, options, budget, depth, prefix, scratch))
         .collect();
     for outcome in outcomes {
         let o = outcome?;
@@ -165,6 +165,21 @@ fn is_archive_name(name: &str) -> bool {
     ARCHIVE_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
+/// Buffers and a decoder reused across the entries one worker verifies: allocating (and zeroing, and
+/// page-faulting) 256 KiB and a 32 KiB window per entry dominated archives of many small entries.
+struct Scratch {
+    inbuf: Vec<u8>,
+    outbuf: Vec<u8>,
+    inflater: Decompress,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch { inbuf: vec![0u8; IN_CHUNK], outbuf: vec![0u8; OUT_CHUNK], inflater: Decompress::new(false) }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn verify_one(
     source: &dyn Source,
     e: &Entry,
@@ -173,6 +188,7 @@ fn verify_one(
     budget: &Budget,
     depth: u32,
     prefix: &str,
+    scratch: &mut Scratch,
 ) -> Result<Outcome> {
     let mut out = Outcome {
         index,
@@ -194,6 +210,7 @@ fn verify_one(
     let maybe_nested = is_archive_name(&e.name);
     let buffer_nested = e.method == METHOD_DEFLATE && e.uncompressed_size <= NESTED_BUFFER_MAX;
     let mut nested_buf: Option<Vec<u8>> = None;
+    let collect_nested = buffer_nested && depth < limits.max_depth;
     let mut stopped = false;
 
     // One closure sees every inflated piece: limits first, then CRC, digests, and what is kept.
@@ -268,19 +285,20 @@ fn verify_one(
             let room = MAX_SYMLINK_TARGET as usize - head.len();
             head.extend_from_slice(&piece[..piece.len().min(room)]);
         }
+        if produced == piece.len() as u64 && collect_nested && (maybe_nested || piece.starts_with(&SIG_LOCAL.to_le_bytes())) {
+            // A deflated archive inside: collect it (bounded by NESTED_BUFFER_MAX) to inspect it in turn.
+            *nested_buf = Some(Vec::new());
+        }
         if let Some(buf) = nested_buf.as_mut() {
             buf.extend_from_slice(piece);
         }
         true
     };
 
-    let mut inbuf = vec![0u8; IN_CHUNK.min(e.compressed_size.max(1) as usize)];
+    let Scratch { inbuf, outbuf, inflater } = scratch;
     let mut pos = e.data_offset;
     let end = e.data_offset + e.compressed_size;
-    if buffer_nested && depth < limits.max_depth {
-        // Known only after the first bytes; start collecting in case (bounded by NESTED_BUFFER_MAX).
-        nested_buf = Some(Vec::new());
-    }
+
     let mut truncated = false;
     match e.method {
         METHOD_STORED => {
@@ -301,8 +319,7 @@ fn verify_one(
             nested_buf = None; // stored archives are inspected in place
         }
         _ => {
-            let mut inflater = Decompress::new(false);
-            let mut outbuf = vec![0u8; OUT_CHUNK];
+            inflater.reset(false);
             let (mut avail_start, mut avail_end) = (0usize, 0usize);
             loop {
                 if avail_start == avail_end && pos < end {
@@ -321,7 +338,7 @@ fn verify_one(
                     FlushDecompress::None
                 };
                 let (in_before, out_before) = (inflater.total_in(), inflater.total_out());
-                let status = inflater.decompress(&inbuf[avail_start..avail_end], &mut outbuf, flush);
+                let status = inflater.decompress(&inbuf[avail_start..avail_end], outbuf, flush);
                 let used = (inflater.total_in() - in_before) as usize;
                 let made = (inflater.total_out() - out_before) as usize;
                 avail_start += used;
@@ -480,3 +497,4 @@ fn nested_findings(out: &mut Outcome, nested: Report, prefix: &str, named_archiv
         f
     }));
 }
+
