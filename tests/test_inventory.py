@@ -54,8 +54,8 @@ def test_empty_inventory_knows_nothing() -> None:
     [
         (b'[host]\nsudo = "no"', "host.sudo: must be true or false"),
         (b"[systemd]\nunits = ['a', 3]", r"systemd.units\[1\]: must be a non-empty string"),
-        (b"[components]\nopenssl = 3", "components.openssl: must be a non-empty string"),
-        (b"[config]\nk = [1]", "config.k: must be a string, number or boolean"),
+        (b"[components]\nopenssl = true", "components.openssl: must be a non-empty string"),
+        (b"[config]\nk = [{a = 1}]", "config.k: must be a string, number, boolean or array of them"),
         (b"network = 1", "network: must be a table"),
         (b"[host", "not TOML"),
         (b"\xff", "not UTF-8"),
@@ -93,3 +93,12 @@ def test_classmethod_spellings(tmp_path: Path) -> None:
     path = tmp_path / "env.toml"
     path.write_bytes(EXAMPLE)
     assert Inventory.load(path) == load_inventory(path) == Inventory.parse(EXAMPLE.decode())
+
+
+def test_unquoted_dotted_config_keys_and_numeric_versions() -> None:
+    inventory = parse_inventory(
+        b'[components]\npostgresql = 15.4\n[config]\ndten.hybrid.enable = false\n"dten.legacy.mode" = "on"\n'
+        b'dten.peers = ["a", "b"]\n'
+    )
+    assert inventory.components == {"postgresql": "15.4"}
+    assert inventory.config == {"dten.hybrid.enable": False, "dten.legacy.mode": "on", "dten.peers": ("a", "b")}

@@ -20,7 +20,7 @@ from shipgate.errors import MalformedInput
 # An inventory is a few kilobytes; a megabyte is generous and keeps the TOML parser bounded.
 MAX_INVENTORY_BYTES = 1024 * 1024
 
-ConfigValue = str | int | float | bool
+ConfigValue = str | int | float | bool | tuple[str | int | float | bool, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,7 +112,9 @@ def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
                 extra["host"] = rest
         elif table == "components":
             for name, version in _table(value, "components", source).items():
-                components[name] = _str(version, f"components.{name}", source)
+                # `postgresql = 15.4` (a TOML number) is read as the version text it spells.
+                numeric = isinstance(version, int | float) and not isinstance(version, bool)
+                components[name] = _str(str(version) if numeric else version, f"components.{name}", source)
         elif table == "systemd":
             systemd = _table(value, "systemd", source)
             units = _strings(systemd.get("units", []), "systemd.units", source)
@@ -120,10 +122,8 @@ def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
             if rest:
                 extra["systemd"] = rest
         elif table == "config":
-            for key, current in _table(value, "config", source).items():
-                if not isinstance(current, str | int | float | bool):
-                    raise _fail(source, f"config.{key}", "must be a string, number or boolean")
-                config[key] = current
+            for key, current in _flatten(_table(value, "config", source)):
+                config[key] = _config_value(current, f"config.{key}", source)
         elif table == "network":
             network = _table(value, "network", source)
             endpoints = _strings(network.get("allowed_endpoints", []), "network.allowed_endpoints", source)
@@ -141,6 +141,26 @@ def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
         allowed_endpoints=endpoints,
         extra=extra,
     )
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """Config keys as dotted names: ``dten.hybrid.enable = false`` without quotes is a nested TOML table."""
+    out: list[tuple[str, Any]] = []
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.extend(_flatten(value, f"{name}."))
+        else:
+            out.append((name, value))
+    return out
+
+
+def _config_value(value: Any, where: str, source: str) -> ConfigValue:
+    if isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str | int | float | bool) for v in value):
+        return tuple(value)
+    raise _fail(source, where, "must be a string, number, boolean or array of them")
 
 
 def _table(value: Any, where: str, source: str) -> dict[str, Any]:
