@@ -203,3 +203,8 @@ def test_unreadable_applies_to_is_reported_not_guessed() -> None:
 def test_a_whole_feed_document_is_read() -> None:
     feed = {"feed_version": 12, "vendor": "Example Networks", "advisories": [WITHDRAWN]}
     assert [f.code for f in run(package(FILES), advisories=feed)] == ["advisory.withdrawn_package"]
+
+
+def test_dependency_names_match_case_insensitively() -> None:
+    found = run(package(FILES, dependencies=[{"name": "PostgreSQL", "version": ">=14,<17"}]))
+    assert located(found, "preflight.dependency") == []

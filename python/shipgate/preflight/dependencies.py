@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
+
+
+def _installed(components: Mapping[str, str], name: str) -> str | None:
+    """The installed version by exact name, else by case-insensitive name (``OpenSSL`` / ``openssl``)."""
+    if name in components:
+        return components[name]
+    folded = {k.casefold(): v for k, v in components.items()}
+    return folded.get(name.casefold())
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
@@ -28,7 +36,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             )
         if ctx.inventory is None:
             continue
-        installed = ctx.inventory.components.get(dep.name)
+        installed = _installed(ctx.inventory.components, dep.name)
         if installed is None:
             yield at_line(
                 "preflight.dependency_missing",
