@@ -124,3 +124,36 @@ def test_waiver_applied_is_audited(tmp_path: Path, warned: Path, vendor: Vendor)
     assert report.verdict == "allow"
     assert "policy.waiver_applied" in report.codes()
     assert actions == ["verdict.record", "policy.waiver_applied"]
+
+
+def test_withdrawn_package_advisory_denies(good: Path, vendor: Vendor) -> None:
+    from datetime import UTC, datetime
+
+    from shipgate.store import AdvisoryRecord
+
+    body = {
+        "id": "EXN-2026-0033",
+        "kind": "withdrawn-package",
+        "published": "2026-11-01T00:00:00Z",
+        "packages": [{"name": "dten", "version": "7.4.0"}],
+        "reason": "data loss on upgrade",
+    }
+    with open_store(home=vendor.home) as store:
+        store.put_advisories(
+            [
+                AdvisoryRecord(
+                    vendor=VENDOR,
+                    advisory_id="EXN-2026-0033",
+                    kind="withdrawn-package",
+                    feed_version=3,
+                    body=body,
+                    published=datetime(2026, 11, 1, tzinfo=UTC),
+                )
+            ],
+            actor="test",
+        )
+        report = verify_package(good, request=VerifyRequest(), store=store, home=vendor.home)
+        stored = store.get_verdict(report.archive.digests["sha256"])
+    assert report.verdict == "deny"
+    assert [(f.code, f.path) for f in report.findings] == [("advisory.withdrawn_package", "advisory:EXN-2026-0033")]
+    assert stored is not None and stored.verdict == "deny"

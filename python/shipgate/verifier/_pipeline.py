@@ -239,13 +239,10 @@ def verify_package(
                             archive_sha256=digests.get("sha256"),
                         )
                         findings.extend(skipped)
+                        applicable, advisory_notes = _advisories(store, vendor, manifest, digests.get("sha256"))
+                        findings.extend(advisory_notes)
                         findings.extend(
-                            run_preflight(
-                                contents,
-                                inventory=inventory,
-                                advisories=[r.body for r in records],
-                                options=options,
-                            )
+                            run_preflight(contents, inventory=inventory, advisories=applicable, options=options)
                         )
                     except Exception as exc:
                         findings.append(_internal("preflight", exc))
@@ -328,6 +325,24 @@ def _manifest_step(
     if manifest is not None:
         findings.extend(check_files(manifest, report, profile))
     return manifest, data, findings
+
+
+def _advisories(
+    store: Any | None, vendor: str | None, manifest: Manifest, sha256: str | None
+) -> tuple[list[Mapping[str, Any]], list[Finding]]:
+    """Step 5: the vendor's stored advisories that apply to this package. Withdrawals, notices and config
+    changes go to preflight (which reports them with the package's context); CSAF matches and a stale feed
+    are findings here."""
+    if store is None or vendor is None:
+        return [], []
+    from shipgate.advisories.query import advisory_findings, applicable_advisories
+
+    name, version = manifest.package.name, manifest.package.version
+    applicable = applicable_advisories(store, vendor=vendor, name=name, version=version, sha256=sha256)
+    for_preflight = ("withdrawn-package", "notice", "config-change")
+    bodies: list[Mapping[str, Any]] = [a.to_dict() for a in applicable if a.kind in for_preflight]
+    notes = advisory_findings(store, vendor=vendor, name=name, version=version, sha256=sha256, kinds=("csaf", "stale"))
+    return bodies, notes
 
 
 def _advisory_records(store: Any | None, vendor: str | None) -> list[Any]:
