@@ -72,15 +72,27 @@ fn inspect_zip<'py>(
 #[pyfunction]
 #[pyo3(signature = (path, *, max_entries))]
 fn zip_names(py: Python<'_>, path: PathBuf, max_entries: u64) -> PyResult<Vec<String>> {
-    let limits = Limits { max_entries, ..Limits::default() };
+    let limits = Limits {
+        max_entries,
+        ..Limits::default()
+    };
     let structure = py
         .detach(|| {
             let source = zip::FileSource::open(&path).map_err(|e| crate::Error::io(&path, e))?;
             zip::parse_central_directory(&source, &limits)
         })
         .map_err(to_py)?;
-    if let Some(f) = structure.findings.iter().find(|f| f.severity == zip::Severity::Critical) {
-        return Err(MalformedArchive::new_err(format!("{}: {} ({})", path.display(), f.message, f.code)));
+    if let Some(f) = structure
+        .findings
+        .iter()
+        .find(|f| f.severity == zip::Severity::Critical)
+    {
+        return Err(MalformedArchive::new_err(format!(
+            "{}: {} ({})",
+            path.display(),
+            f.message,
+            f.code
+        )));
     }
     Ok(structure.entries.into_iter().map(|e| e.name).collect())
 }

@@ -350,3 +350,15 @@ fn overlapping_entries_full_and_quoted() {
     assert!(kinds[0].contains(&("kind", Evidence::Text("full".into()))));
     assert!(codes(&r).contains(&"zip.local_header_mismatch"));
 }
+
+#[test]
+fn two_end_records_that_both_fit_are_ambiguous() {
+    // The real archive's comment is itself an empty archive's end record: readers that take the last
+    // signature see no entries, readers that want the first exact fit see "a".
+    let mut empty_eocd = spec::SIG_EOCD.to_le_bytes().to_vec();
+    empty_eocd.extend_from_slice(&[0; 18]);
+    let zip = build(&[file("a", b"1")], &empty_eocd);
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert_eq!(codes(&r)[0], "zip.eocd_ambiguous");
+    assert_eq!(r.findings[0].severity, Severity::Critical);
+}

@@ -146,7 +146,9 @@ pub fn verify_entries(
     let entries = &report.entries;
     let outcomes: Vec<Result<Outcome>> = targets
         .par_iter()
-        .map_init(Scratch::new, |scratch, &i| verify_one(source, &entries[i], i, options, budget, depth, prefix, scratch))
+        .map_init(Scratch::new, |scratch, &i| {
+            verify_one(source, &entries[i], i, options, budget, depth, prefix, scratch)
+        })
         .collect();
     for outcome in outcomes {
         let o = outcome?;
@@ -175,7 +177,11 @@ struct Scratch {
 
 impl Scratch {
     fn new() -> Scratch {
-        Scratch { inbuf: vec![0u8; IN_CHUNK], outbuf: vec![0u8; OUT_CHUNK], inflater: Decompress::new(false) }
+        Scratch {
+            inbuf: vec![0u8; IN_CHUNK],
+            outbuf: vec![0u8; OUT_CHUNK],
+            inflater: Decompress::new(false),
+        }
     }
 }
 
@@ -285,7 +291,10 @@ fn verify_one(
             let room = MAX_SYMLINK_TARGET as usize - head.len();
             head.extend_from_slice(&piece[..piece.len().min(room)]);
         }
-        if produced == piece.len() as u64 && collect_nested && (maybe_nested || piece.starts_with(&SIG_LOCAL.to_le_bytes())) {
+        if produced == piece.len() as u64
+            && collect_nested
+            && (maybe_nested || piece.starts_with(&SIG_LOCAL.to_le_bytes()))
+        {
             // A deflated archive inside: collect it (bounded by NESTED_BUFFER_MAX) to inspect it in turn.
             *nested_buf = Some(Vec::new());
         }
@@ -295,7 +304,11 @@ fn verify_one(
         true
     };
 
-    let Scratch { inbuf, outbuf, inflater } = scratch;
+    let Scratch {
+        inbuf,
+        outbuf,
+        inflater,
+    } = scratch;
     let mut pos = e.data_offset;
     let end = e.data_offset + e.compressed_size;
 
@@ -497,4 +510,3 @@ fn nested_findings(out: &mut Outcome, nested: Report, prefix: &str, named_archiv
         f
     }));
 }
-
