@@ -58,7 +58,7 @@ _ENTRIES: tuple[tuple[str, Severity, str], ...] = (
         "preflight.external_endpoint",
         S.MEDIUM,
         "a host outside network.allowed_endpoints: medium when contacted (network command, config), "
-        "low when only mentioned",
+        "info when only mentioned",
     ),
     (
         "preflight.hardcoded_credential",

@@ -211,15 +211,87 @@ INSERT INTO schema_version (version, checksum)
 }
 
 
-def test_ordinary_files_raise_no_credential_or_endpoint_findings() -> None:
-    found = run(package(BENIGN))
+BENIGN_MORE = {
+    "systemd/dten-agentd.service": """[Unit]
+Description=dten agent
+After=network-online.target postgresql.service
+Documentation=https://docs.example.net/dten/agent
+
+[Service]
+Type=notify
+User=dten
+EnvironmentFile=-/etc/dten/agent.env
+ExecStart=/opt/dten/bin/dten-agentd --config /opt/dten/etc/dten.conf
+Restart=on-failure
+LimitNOFILE=65536
+
+[Install]
+WantedBy=multi-user.target
+""",
+    "config/agent.yaml": """# dten agent settings
+listen: 0.0.0.0:9443
+database:
+  host: localhost
+  port: 5432
+  user: dten
+  password: ${DTEN_DB_PASSWORD}
+  password_file: /etc/dten/db.password
+tls:
+  cert: /etc/dten/tls/cert.pem
+  key: /etc/dten/tls/key.pem
+auth:
+  token_ttl: 3600s
+  token_header: X-Dten-Token
+  jwt_issuer: dten
+log:
+  level: info
+  format: json
+retry:
+  backoff: exponential
+  max_attempts: 5
+build_id: 7.4.0-20261002-1a2b3c4
+commit: 4f9c2e1d8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d
+""",
+    "scripts/rotate-logs.sh": """#!/bin/sh
+# Rotate dten logs; called from the post-upgrade hook.
+set -eu
+LOG_DIR=/var/log/dten
+KEEP=14
+for f in "$LOG_DIR"/*.log; do
+  [ -e "$f" ] || continue
+  gzip -9 "$f"
+  mv "$f.gz" "$LOG_DIR/archive/$(basename "$f").$(date +%F).gz"
+done
+find "$LOG_DIR/archive" -name '*.gz' -mtime +"$KEEP" -exec rm -f {} +
+token_count=$(wc -l < "$LOG_DIR/tokens.idx")
+echo "rotated; $token_count index lines"
+""",
+    "scripts/migrations/0043_routes_view.sql": """-- 0043: reporting view; no table rewrite
+BEGIN;
+SET LOCAL lock_timeout = '3s';
+CREATE OR REPLACE VIEW route_summary AS
+  SELECT prefix, count(*) AS hops, max(updated_at) AS last_change
+  FROM routes GROUP BY prefix;
+COMMENT ON VIEW route_summary IS 'See https://docs.example.net/dten/reporting';
+GRANT SELECT ON route_summary TO dten_ro;
+COMMIT;
+""",
+}
+
+
+@pytest.mark.parametrize("files", [BENIGN, BENIGN_MORE])
+def test_ordinary_files_raise_no_credential_or_endpoint_findings(files: dict[str, str]) -> None:
+    found = run(package(files))
     assert located(found, "preflight.hardcoded") == []
-    assert located(found, "preflight.external") == []
+    # A documentation link is recorded (info) but never counted as a contacted endpoint.
+    assert [
+        f.evidence["host"] for f in found if f.code == "preflight.external_endpoint" and f.evidence["contacted"]
+    ] == []
     # The only thing every scanner together has to say about these files: nothing above info.
     assert [(f.code, f.path) for f in found if f.severity > Severity.INFO] == []
 
 
-def test_contacted_endpoints_warn_and_mentions_are_low() -> None:
+def test_contacted_endpoints_warn_and_mentions_are_info() -> None:
     found = run(
         package(
             {
@@ -234,8 +306,8 @@ def test_contacted_endpoints_warn_and_mentions_are_low() -> None:
     )
     assert [(f.evidence["line"], f.evidence["host"], f.severity) for f in found] == [
         (3, "telemetry.vendor-cloud.com", Severity.MEDIUM),
-        (4, "docs.vendor-cloud.com", Severity.LOW),
-        (6, "kb.vendor-cloud.com", Severity.LOW),
+        (4, "docs.vendor-cloud.com", Severity.INFO),
+        (6, "kb.vendor-cloud.com", Severity.INFO),
     ]
     assert found[1].message.endswith(
         "mentions 'docs.vendor-cloud.com' (not in the target's allowed endpoints); nothing on the line connects to it"

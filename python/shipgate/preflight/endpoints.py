@@ -101,6 +101,9 @@ _NETWORK_COMMAND = re.compile(
     r"redis-cli|mongo(?:sh)?|http|openssl\s+s_client|git\s+(?:clone|fetch|pull|push|remote\s+add)|"
     r"pip3?\s+install|docker\s+(?:pull|push|login)|helm\s+(?:repo\s+add|install|upgrade))\b"
 )
+_MENTION_KEY = re.compile(
+    r"(?i)\s*[\w.-]{0,64}(?:documentation|docs?|homepage|help|licen[cs]e|about|support|bugs?|info)[\w.-]{0,64}\s*[=:]"
+)
 _URL_VARIABLE = re.compile(r"(?<![\w$])([A-Za-z_]\w{0,63})=[\"']?[a-zA-Z][a-zA-Z0-9+.-]{1,15}://")
 _VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_]\w{0,63})")
 
@@ -120,12 +123,13 @@ def _contacting_variables(text: TextFile) -> set[str]:
 def _contacted(text: TextFile, code: str, what: str, variables: set[str]) -> bool:
     """Whether the host on this line is (likely) contacted rather than only mentioned.
 
-    Config, unit and cron files configure what the product connects to, so every host there counts; in a
+    Config, unit and cron files configure what the product connects to, so a host there counts unless its
+    key is documentation (``Documentation=``, ``homepage``, ``license_url``...); in a
     script a host counts when a network command is on its line or uses the variable it is assigned to;
     a URL in SQL or in a script's message text is a mention.
     """
     if text.kind in (Kind.CONFIG, Kind.SYSTEMD, Kind.CRON):
-        return True
+        return not _MENTION_KEY.match(code)
     if text.kind is not Kind.SHELL:
         return False
     if what != "URL" or _NETWORK_COMMAND.search(code):
@@ -149,7 +153,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 contacted = _contacted(text, line.code, "URL" if what.endswith(" URL") else what, variables)
                 yield at_line(
                     "preflight.external_endpoint",
-                    Severity.MEDIUM if contacted else Severity.LOW,
+                    Severity.MEDIUM if contacted else Severity.INFO,
                     path=text.path,
                     line=line.number,
                     text=line.text,
