@@ -4,8 +4,9 @@ Builds two archives in a temporary directory (or reuses them with --dir):
   big.zip    ~1 GiB in ~200 entries: text-like and random data, stored and deflated (level 6);
   many.zip   100,000 small deflated text entries.
 Then measures, round-robin, the median of N runs:
-  full verification  `shipgate inspect` (CRC-32 + sizes + SHA-256 of every entry) vs `unzip -tqq`,
-                     `7z t` and `zipfile.ZipFile.testzip()` (CRC-32 only), each as a fresh process;
+  full verification  `shipgate inspect` (CRC-32 + sizes + SHA-256 of every entry; `-a none`: CRC-32 and
+                     sizes only, the peers' work) vs `unzip -tqq`, `7z t` and `zipfile.ZipFile.testzip()`,
+                     each as a fresh process;
   listing            `shipgate.archive.names()` vs `zipfile.ZipFile(...).infolist()` (both in-process)
                      and `unzip -Z1` (a process; the shipgate CLI listing is shown too).
 
@@ -99,6 +100,7 @@ def main() -> int:
     py = sys.executable
     verify_cmds = {
         "shipgate inspect": ["shipgate", "inspect"],
+        "shipgate inspect -a none": ["shipgate", "inspect", "-a", "none"],
         "unzip -t": ["unzip", "-tqq"],
         "7z t": ["7z", "t", "-bd", "-bso0"],
         "testzip()": [py, "-c", "import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)"],

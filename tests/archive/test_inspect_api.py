@@ -132,6 +132,9 @@ def test_cli_text_json_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFix
     assert (finding["code"], finding["severity"], finding["path"]) == ("zip.path_traversal", "critical", "../escape")
     assert main(["inspect", str(bad)]) == 1
     assert "CRITICAL zip.path_traversal [../escape]" in capsys.readouterr().out
+    assert main(["inspect", "-a", "none", "--json", str(good)]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)["entries"]
+    assert (entry["verified"], entry["digests"]) == (True, {})
     assert main(["inspect", str(tmp_path / "nope.zip")]) == 2
     assert "No such file or directory" in capsys.readouterr().err
 

@@ -25,7 +25,8 @@ def register(subparsers: Any) -> None:
         "--digests",
         default="sha256",
         metavar="ALG[,ALG]",
-        help="digests of each entry: sha256, blake3, sha512 (default: sha256)",
+        help="digests of each entry: sha256, blake3, sha512, or 'none' for CRC-32 and sizes only "
+        "(default: sha256)",
     )
     p.add_argument("--list-only", action="store_true", help="parse the structure only; do not inflate entries")
     p.set_defaults(handler=run)
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from shipgate.archive import inspect
     from shipgate.findings import by_severity
 
-    digests = [d.strip().lower() for d in args.digests.split(",") if d.strip()]
+    digests = [d.strip().lower() for d in args.digests.split(",") if d.strip() and d.strip().lower() != "none"]
     try:
         report = inspect(args.archive, digests=digests, verify=not args.list_only)
     except OSError as exc:
