@@ -27,6 +27,9 @@ from shipgate.report.model import ArchiveSummary, PackageSummary, Report
 from shipgate.verifier._signature import load_trust_config, verify_signature
 
 ARCHIVE_DIGESTS = ("sha256", "blake3")
+# Scripts and config held in memory for preflight, all files together (each is also bounded by
+# PreflightOptions.max_file_bytes): memory does not grow with the archive (DESIGN invariant 5).
+MAX_SCANNED_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,6 +117,7 @@ def _contents(
     hooks, migrations = tuple(view.hooks.values()), view.migrations
     files: dict[str, bytes] = {}
     skipped: list[Finding] = []
+    total = 0
     for name, entry in reader.entries.items():
         if name in profile.unlisted_allowed or entry.is_symlink:
             continue
@@ -124,20 +128,27 @@ def _contents(
             kind = scanned_kind(name, reader.head(name), hooks=hooks, migrations=migrations)
             if kind is None:
                 continue
-        if entry.uncompressed_size > options.max_file_bytes:
+        size = entry.uncompressed_size
+        over_file = size > options.max_file_bytes
+        if over_file or total + size > MAX_SCANNED_BYTES:
+            why = (
+                f"above the {options.max_file_bytes}-byte scan limit"
+                if over_file
+                else f"beyond the {MAX_SCANNED_BYTES}-byte limit on all scanned files together"
+            )
             skipped.append(
                 Finding(
                     code="preflight.file_skipped",
                     severity=Severity.INFO,
                     path=name,
-                    message=f"{name}: {entry.uncompressed_size} bytes, above the {options.max_file_bytes}-byte "
-                    "scan limit; not scanned",
+                    message=f"{name}: {size} bytes, {why}; not scanned",
                     remedy="Review this file by hand.",
-                    evidence={"file": name, "size": entry.uncompressed_size, "limit": options.max_file_bytes},
+                    evidence={"file": name, "size": size, "limit": options.max_file_bytes, "total": total},
                 )
             )
             continue
         files[name] = reader.read(name, limit=options.max_file_bytes)
+        total += size
     contents = PackageContents(manifest=view, files=files, mtimes=_mtimes(report), archive_sha256=archive_sha256)
     return contents, skipped
 
