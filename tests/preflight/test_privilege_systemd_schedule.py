@@ -126,8 +126,20 @@ def test_escalation_behind_wrappers() -> None:
 
 
 def test_root_checks_and_mere_mentions() -> None:
-    risky = run(package({PRE: script('[ "$EUID" -eq 0 ] || exit 1', "echo 'This script must be run as root'")}))
-    assert located(risky, "preflight.root") == [("preflight.root_assumed", PRE, 3), ("preflight.root_assumed", PRE, 4)]
+    risky = run(
+        package(
+            {
+                PRE: script(
+                    '[ "$EUID" -eq 0 ] || exit 1',
+                    "echo 'This script must be run as root'",
+                    "(( EUID != 0 )) && exit 1",
+                    '[ "$(id -un)" = root ] || exit 1',
+                    'test "$USER" != root && exit 1',
+                )
+            }
+        )
+    )
+    assert located(risky, "preflight.root") == [("preflight.root_assumed", PRE, n) for n in (3, 4, 5, 6, 7)]
     benign = run(package({PRE: script('echo "running as uid $EUID"', "owner=$(id -u dten)")}))
     assert located(benign, "preflight.root") == []
 

@@ -15,6 +15,8 @@ _WRAPPERS = r"(?:(?:exec|nohup|command|time|nice|xargs|env(?:\s+\w+=\S*)*)\s+)*"
 _ESCALATE = re.compile(_COMMAND_START + _WRAPPERS + r"(sudo|su|pkexec|doas|runuser)(?=\s|$)")
 _ROOT_CHECK = re.compile(
     r"(?:\$\(\s*id\s+-u\s*\)|`id\s+-u`|\$\{?E?UID\}?)\"?\s*(?:-eq|-ne|-gt|==|!=|=)\s*\"?0\b"
+    r"|\(\(\s*E?UID\s*(?:!=|==|>|<)\s*0\b"
+    r"|(?:\$\(\s*(?:id\s+-un|whoami)\s*\)|\$\{?USER\}?)\"?\s*(?:!=|==|=)\s*\"?root\b"
     r"|\bwhoami\b[^;&|]{0,80}\broot\b"
     r"|(?i:must\s+be\s+(?:run\s+as\s+)?root|requires?\s+root|run\s+(?:this\s+|it\s+)?as\s+root)"
 )
