@@ -97,6 +97,18 @@ def test_oversized_file_is_skipped_with_an_info_finding() -> None:
     assert found[0].evidence["size"] == len(big)
 
 
+def test_total_scan_budget() -> None:
+    files = {f"scripts/s{i}.sh": script("sudo true") for i in range(3)}
+    budget = len(files["scripts/s0.sh"]) * 2
+    found = run(package(files), options=PreflightOptions(max_total_bytes=budget))
+    assert [(f.code, f.path) for f in found] == [
+        ("preflight.file_skipped", "scripts/s2.sh"),
+        ("preflight.sudo_unavailable", "scripts/s0.sh"),
+        ("preflight.sudo_unavailable", "scripts/s1.sh"),
+    ]
+    assert found[0].message.endswith(f"over the {budget}-byte total scan budget of the package; not scanned")
+
+
 def test_binary_content_under_a_script_name_is_not_read() -> None:
     assert run(package({"scripts/tool.sh": b"\x00\x01sudo rm -rf $X\n"})) == []
 

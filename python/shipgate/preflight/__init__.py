@@ -65,6 +65,7 @@ def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[Text
     hooks = tuple(manifest.hooks.values())
     texts: list[TextFile] = []
     skipped: list[Finding] = []
+    total = 0
     for path in sorted(contents.files):
         raw: bytes | str = contents.files[path]
         data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
@@ -78,19 +79,22 @@ def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[Text
         )
         if kind is None:
             continue
-        if len(data) > options.max_file_bytes:
+        too_big = len(data) > options.max_file_bytes
+        if too_big or total + len(data) > options.max_total_bytes:
+            limit = options.max_file_bytes if too_big else options.max_total_bytes
+            what = "scan limit" if too_big else "total scan budget of the package"
             skipped.append(
                 Finding(
                     code="preflight.file_skipped",
                     severity=Severity.INFO,
                     path=path,
-                    message=f"{path}: {len(data)} bytes, above the {options.max_file_bytes}-byte scan limit; "
-                    "not scanned",
+                    message=f"{path}: {len(data)} bytes, over the {limit}-byte {what}; not scanned",
                     remedy="Review this file by hand.",
-                    evidence={"file": path, "size": len(data), "limit": options.max_file_bytes},
+                    evidence={"file": path, "size": len(data), "limit": limit},
                 )
             )
             continue
+        total += len(data)
         if b"\x00" in data[:8192]:
             continue  # binary content under a script-like name: nothing to read line by line
         texts.append(split_lines(path, kind, data.decode("utf-8", errors="replace")))

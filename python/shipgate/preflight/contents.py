@@ -16,6 +16,8 @@ from shipgate.package.manifest import Manifest
 
 # A script or config file above this is not read (an info finding says so): real ones are kilobytes.
 MAX_FILE_BYTES = 1024 * 1024
+# A package's scripts and config together are rarely a megabyte; 32 MiB bounds the scan's time.
+MAX_TOTAL_BYTES = 32 * 1024 * 1024
 # Lines are cut here before any pattern runs, so every regex sees bounded input.
 MAX_LINE_CHARS = 8192
 # Binaries built this long before the package are stale (DESIGN: "three product cycles old").
@@ -26,6 +28,8 @@ STALE_AFTER = timedelta(days=365)
 class PreflightOptions:
     stale_after: timedelta = STALE_AFTER
     max_file_bytes: int = MAX_FILE_BYTES
+    # All scanned files together; later files (in path order) past it are skipped with an info finding.
+    max_total_bytes: int = MAX_TOTAL_BYTES
     # Extra directories whose files are read as scripts / as configuration (a package profile's
     # ``scripts`` and ``config``), beyond the default layout.
     script_dirs: tuple[str, ...] = ()
