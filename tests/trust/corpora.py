@@ -93,6 +93,15 @@ def run_limbo_case(case: dict[str, object]) -> Outcome:
     return Outcome(str(case["id"]), expected, True, "")
 
 
+def _crl_issuers(cert: x509.Certificate) -> set[x509.Name]:
+    """Names a certificate delegates its CRLs to (cRLIssuer): a package would carry those certificates."""
+    try:
+        points = cert.extensions.get_extension_for_class(x509.CRLDistributionPoints).value
+    except x509.ExtensionNotFound:
+        return set()
+    return {n.value for p in points for n in (p.crl_issuer or []) if isinstance(n, x509.DirectoryName)}
+
+
 # PKITS (default settings): trust anchor, every certificate of the suite as an unordered intermediate pool,
 # every CRL, revocation required, time of interest 2022-03-14 (pkits_settings).
 PKITS_TIME = dt.datetime.fromtimestamp(1647264981, dt.UTC)
@@ -140,7 +149,7 @@ class PkitsData:
         chosen: list[x509.Certificate] = []
         frontier = [leaf]
         for _ in range(8):
-            names = {c.issuer for c in frontier}
+            names = {c.issuer for c in frontier} | {n for c in frontier for n in _crl_issuers(c)}
             frontier = [c for c in self.pool if c.subject in names and c not in chosen and c != leaf]
             chosen.extend(frontier)
         return chosen

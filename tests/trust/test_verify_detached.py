@@ -461,3 +461,54 @@ def test_a_separate_crl_signing_certificate_speaks_for_its_ca(vendor_pki: Vendor
     forged = pki.crl(vendor_pki.old_int, [vendor_pki.old_leaf], signer=forged_signer)
     chain = pki.chain_pem(vendor_pki.old_leaf, vendor_pki.old_int, forged_signer)
     assert verify(vendor_pki, vendor_pki.old_leaf, chain, crls=[forged]).signer
+
+
+def test_an_indirect_crl_from_the_delegated_crl_issuer_revokes(vendor_pki: VendorPKI) -> None:
+    # RFC 5280 §5.3.3 / §6.3.3 (b): the leaf names a separate CRL authority (cRLIssuer); that authority's
+    # indirect CRL lists the leaf under the leaf's issuer (certificateIssuer entry extension).
+    authority = pki.intermediate("Example Networks CRL Authority", vendor_pki.old_root)
+    point = x509.DistributionPoint(
+        full_name=[x509.UniformResourceIdentifier("https://crl.example.net/code-signing.crl")],
+        relative_name=None,
+        reasons=None,
+        crl_issuer=[x509.DirectoryName(authority.cert.subject)],
+    )
+    leaf = pki.leaf("Release", vendor_pki.old_int, extra=[(x509.CRLDistributionPoints([point]), False)])
+
+    def indirect_crl(signer: pki.Issued, *, indirect: bool) -> x509.CertificateRevocationList:
+        entry = (
+            x509.RevokedCertificateBuilder()
+            .serial_number(leaf.cert.serial_number)
+            .revocation_date(pki.NOW - pki.DAY)
+            .add_extension(x509.CertificateIssuer([x509.DirectoryName(vendor_pki.old_int.cert.subject)]), True)
+            .build()
+        )
+        idp = x509.IssuingDistributionPoint(
+            full_name=[x509.UniformResourceIdentifier("https://crl.example.net/code-signing.crl")],
+            relative_name=None,
+            only_contains_user_certs=False,
+            only_contains_ca_certs=False,
+            only_some_reasons=None,
+            indirect_crl=indirect,
+            only_contains_attribute_certs=False,
+        )
+        return (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(signer.cert.subject)
+            .last_update(pki.NOW - pki.DAY)
+            .next_update(pki.NOW + pki.DAY)
+            .add_extension(x509.CRLNumber(7), critical=False)
+            .add_extension(idp, critical=True)
+            .add_revoked_certificate(entry)
+            .sign(signer.key, pki.hashes.SHA256())  # type: ignore[arg-type]
+        )
+
+    chain = pki.chain_pem(leaf, vendor_pki.old_int, authority)
+    with pytest.raises(CertificateRevoked, match="CN=Release,O=Example Networks"):
+        verify(vendor_pki, leaf, chain, crls=[indirect_crl(authority, indirect=True)])
+    # Not marked indirect: it cannot speak for another issuer's certificates.
+    assert verify(vendor_pki, leaf, chain, crls=[indirect_crl(authority, indirect=False)]).signer
+    # The same authority name under another root: not the delegated issuer.
+    impostor = pki.intermediate("Example Networks CRL Authority", vendor_pki.new_root)
+    impostor_chain = pki.chain_pem(leaf, vendor_pki.old_int, impostor)
+    assert verify(vendor_pki, leaf, impostor_chain, crls=[indirect_crl(impostor, indirect=True)]).signer

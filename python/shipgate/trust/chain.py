@@ -58,6 +58,8 @@ class ChainPolicy:
     eku: x509.ObjectIdentifier | None = CODE_SIGNING
     key_usage: frozenset[str] = frozenset({"digital_signature"})
     max_depth: int = MAX_CHAIN_DEPTH
+    # Only for validating a CRL issuer's certificate (RFC 5280 §6.3.3 (f)), which may be a CA.
+    leaf_may_be_ca: bool = False
 
     def __post_init__(self) -> None:
         unknown = self.key_usage - set(_KU_NAMES)
@@ -156,8 +158,12 @@ def _san_rules(_policy: xv.Policy, cert: x509.Certificate, ext: x509.SubjectAlte
 
 def _verifier(roots: Sequence[x509.Certificate], at: dt.datetime, policy: ChainPolicy) -> xv.ClientVerifier:
     # A code-signing leaf may name its signer in the subject only; SAN is optional (but see _san_rules).
-    ee = xv.ExtensionPolicy.webpki_defaults_ee().may_be_present(
-        x509.SubjectAlternativeName, xv.Criticality.AGNOSTIC, _san_rules
+    ee = (
+        xv.ExtensionPolicy.permit_all()
+        if policy.leaf_may_be_ca
+        else xv.ExtensionPolicy.webpki_defaults_ee().may_be_present(
+            x509.SubjectAlternativeName, xv.Criticality.AGNOSTIC, _san_rules
+        )
     )
     ca = (
         xv.ExtensionPolicy.webpki_defaults_ca()

@@ -86,16 +86,35 @@ def _names(point: x509.DistributionPoint | x509.IssuingDistributionPoint, issuer
     return set()
 
 
-def _distribution_names(cert: x509.Certificate) -> set[x509.GeneralName] | None:
-    """The names of the certificate's CRL distribution points; None when it names none."""
+def _distribution_names(cert: x509.Certificate, crl_issuer: x509.Name) -> set[x509.GeneralName] | None:
+    """The names of the certificate's CRL distribution points served by ``crl_issuer`` (its cRLIssuer, or
+    the certificate's issuer when a point names none: RFC 5280 §6.3.3 (b)); None when it has no points."""
     try:
         points = cert.extensions.get_extension_for_class(x509.CRLDistributionPoints).value
     except x509.ExtensionNotFound:
         return None
     names: set[x509.GeneralName] = set()
     for point in points:
-        names |= _names(point, cert.issuer)
+        served_by = _point_issuer(point) or cert.issuer
+        if served_by == crl_issuer:
+            names |= _names(point, served_by)
     return names
+
+
+def _point_issuer(point: x509.DistributionPoint) -> x509.Name | None:
+    for name in point.crl_issuer or []:
+        if isinstance(name, x509.DirectoryName):
+            return name.value
+    return None
+
+
+def _delegates_to(cert: x509.Certificate, crl_issuer: x509.Name) -> bool:
+    """The certificate names ``crl_issuer`` as the cRLIssuer of one of its distribution points (§4.2.1.13)."""
+    try:
+        points = cert.extensions.get_extension_for_class(x509.CRLDistributionPoints).value
+    except x509.ExtensionNotFound:
+        return False
+    return any(_point_issuer(point) == crl_issuer for point in points)
 
 
 def _scope(
@@ -119,11 +138,15 @@ def _scope(
     except x509.ExtensionNotFound:
         delta = False
     try:
-        idp = crl.extensions.get_extension_for_class(x509.IssuingDistributionPoint).value
+        idp: x509.IssuingDistributionPoint | None = crl.extensions.get_extension_for_class(
+            x509.IssuingDistributionPoint
+        ).value
     except x509.ExtensionNotFound:
+        idp = None
+    if crl.issuer != cert.issuer and not (idp is not None and idp.indirect_crl and _delegates_to(cert, crl.issuer)):
+        return None  # another issuer's CRL speaks for this certificate only as a delegated indirect CRL
+    if idp is None:
         return ALL_REASONS, delta
-    if idp.indirect_crl:
-        return None  # indirect CRLs (entries for other issuers) are not supported
     if idp.only_contains_attribute_certs:
         return None
     if idp.only_contains_ca_certs and not _is_ca(cert):
@@ -132,13 +155,32 @@ def _scope(
         return None
     scoped = _names(idp, crl.issuer)
     if scoped:
-        cert_names = _distribution_names(cert)
+        cert_names = _distribution_names(cert, crl.issuer)
         if cert_names is not None and not (scoped & cert_names):
             return None  # a partitioned CRL for another distribution point
         if cert_names is None:
             return None
     reasons = frozenset(idp.only_some_reasons) if idp.only_some_reasons else ALL_REASONS
     return reasons, delta
+
+
+def _entry(crl: x509.CertificateRevocationList, cert: x509.Certificate) -> x509.RevokedCertificate | None:
+    """The CRL's entry for ``cert``. In an indirect CRL an entry belongs to the issuer named by the latest
+    certificateIssuer entry extension, else to the CRL issuer (RFC 5280 §5.3.3)."""
+    try:
+        indirect = crl.extensions.get_extension_for_class(x509.IssuingDistributionPoint).value.indirect_crl
+    except x509.ExtensionNotFound:
+        indirect = False
+    if not indirect:
+        return crl.get_revoked_certificate_by_serial_number(cert.serial_number) if crl.issuer == cert.issuer else None
+    current = crl.issuer
+    for entry in crl:
+        with contextlib.suppress(x509.ExtensionNotFound):
+            named = entry.extensions.get_extension_for_class(x509.CertificateIssuer).value
+            current = next((n.value for n in named if isinstance(n, x509.DirectoryName)), current)
+        if entry.serial_number == cert.serial_number and current == cert.issuer:
+            return entry
+    return None
 
 
 def _reason(entry: x509.RevokedCertificate) -> str:
@@ -181,7 +223,7 @@ def _crl_signer(
                 [c for c in candidates if c != candidate],
                 [anchor],
                 at=at,
-                policy=ChainPolicy(eku=None, key_usage=frozenset({"crl_sign"})),
+                policy=ChainPolicy(eku=None, key_usage=frozenset({"crl_sign"}), leaf_may_be_ca=True),
             )
         except TrustFailure:
             continue
@@ -215,10 +257,10 @@ def check_crls(
         listed: list[x509.RevokedCertificate] = []
         delta_listed: list[x509.RevokedCertificate] = []
         for crl in crls:
-            if crl.issuer != cert.issuer:
+            if crl.issuer != cert.issuer and not _delegates_to(cert, crl.issuer):
                 continue
             signer = issuer
-            if not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
+            if crl.issuer != cert.issuer or not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
                 # Another CA of the same name, or a separate CRL-signing key of this one (§6.3.3 (f)).
                 found = _crl_signer(crl, chain.root, candidates, crls, at=at, require=require, depth=_depth)
                 if found is None:
@@ -242,11 +284,13 @@ def check_crls(
             reasons, delta = scope
             if not delta:
                 covered |= reasons
-            entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
+            entry = _entry(crl, cert)
             if entry is None or entry.revocation_date_utc > at:
                 continue
             for ext in entry.extensions:
-                if ext.critical and not isinstance(ext.value, x509.CRLReason | x509.InvalidityDate):
+                if ext.critical and not isinstance(
+                    ext.value, x509.CRLReason | x509.InvalidityDate | x509.CertificateIssuer
+                ):
                     raise MalformedCrl(
                         f"the CRL of {describe(issuer)} has an unrecognised critical entry extension "
                         f"{ext.oid.dotted_string}"
