@@ -91,6 +91,13 @@ def test_cron_entries() -> None:
     assert located(benign, "preflight.scheduled") == []
 
 
+def test_periodic_cron_script() -> None:
+    risky = run(package({"etc/cron.daily/dten-gc": "#!/bin/sh\n/opt/dten/bin/gc\n"}))
+    assert located(risky, "preflight.scheduled") == [("preflight.scheduled_job", "etc/cron.daily/dten-gc", 1)]
+    benign = run(package({"etc/dten/gc.sh": "#!/bin/sh\n/opt/dten/bin/gc\n"}))
+    assert located(benign, "preflight.scheduled") == []
+
+
 def test_systemd_timer() -> None:
     risky = run(package({"systemd/dten-sync.timer": "[Unit]\nDescription=sync\n[Timer]\nOnCalendar=hourly\n"}))
     assert located(risky, "preflight.scheduled") == [("preflight.scheduled_job", "systemd/dten-sync.timer", 4)]

@@ -78,6 +78,13 @@ def test_the_dten_story() -> None:
         ("docs/README.md", b"", None),
         ("manifest.json", b"{", None),
         ("assets/logo.json", b"{", None),
+        ("manifest.json.sigstore.json", b"{", None),
+        ("signing-chain.pem", b"-----", None),
+        ("settings.toml", b"", Kind.CONFIG),
+        ("scripts/cron-setup.sh", b"", Kind.SHELL),
+        ("scripts/acronyms.txt", b"", None),
+        ("etc/cron.daily/dten-gc", b"#!/bin/sh\n", Kind.SHELL),
+        ("files/dten.cron", b"", Kind.CRON),
     ],
 )
 def test_which_files_are_scanned(path: str, head: bytes, kind: Kind | None) -> None:

@@ -85,6 +85,7 @@ _CONFIG_EXT = (
     ".pem",
     ".key",
 )
+_SIGNATURE_NAMES = frozenset({"manifest.json", "signing-chain.pem"})
 _SCANNED_DIRS = ("scripts", "config", "conf", "etc", "hooks", "cron", "migrations", "systemd")
 _SHEBANG = re.compile(rb"^#![^\n]{0,80}\b(?:ba|da|k|z)?sh\b")
 
@@ -108,22 +109,34 @@ def scanned_kind(
     lower = path.lower()
     name = posixpath.basename(lower)
     parts = lower.split("/")
+    if len(parts) == 1 and (name in _SIGNATURE_NAMES or name.endswith((".sig", ".sigstore.json"))):
+        return None  # the manifest and its signature are checked by their own layers
     if path in migrations or lower.endswith(".sql"):
         return Kind.SQL
     if lower.endswith(_SYSTEMD_EXT):
         return Kind.SYSTEMD
-    if name == "crontab" or any("cron" in part for part in parts[:-1]) or name.startswith("cron"):
-        return Kind.CRON
     if path in hooks or lower.endswith(_SHELL_EXT) or _SHEBANG.match(head) or _under(path, script_dirs):
         return Kind.SHELL
+    if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):
+        return Kind.CRON
     if _under(path, config_dirs):
         return Kind.CONFIG
     in_scanned_dir = any(part in _SCANNED_DIRS for part in parts[:-1])
     if lower.endswith(_CONFIG_EXT) and (in_scanned_dir or len(parts) == 1):
-        return Kind.CONFIG if name != "manifest.json" else None
+        return Kind.CONFIG
     if in_scanned_dir and "." not in name:
         return Kind.SHELL if head.startswith(b"#!") else Kind.CONFIG
     return None
+
+
+def _is_cron_dir(part: str) -> bool:
+    """``cron``, ``cron.d``, ``cron.daily``…, ``crontabs``: directories whose files cron reads."""
+    return part in ("cron", "crontabs") or part.startswith("cron.")
+
+
+def is_periodic_cron_script(path: str) -> bool:
+    """A file under ``cron.hourly``/``daily``/``weekly``/``monthly``: cron runs it as it is."""
+    return any(p in ("cron.hourly", "cron.daily", "cron.weekly", "cron.monthly") for p in path.lower().split("/")[:-1])
 
 
 def _under(path: str, dirs: Sequence[str]) -> bool:

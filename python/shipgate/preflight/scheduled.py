@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, Kind, at_line, is_periodic_cron_script
 
 _CRON_ENTRY = re.compile(
     r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)|"
@@ -62,6 +62,17 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 )
                 break
     for text in ctx.of_kind(Kind.SHELL):
+        if is_periodic_cron_script(text.path):
+            yield at_line(
+                "preflight.scheduled_job",
+                Severity.MEDIUM,
+                path=text.path,
+                line=1,
+                text=text.lines[0].text if text.lines else "",
+                mechanism="cron-periodic",
+                message="the package installs a script that cron runs periodically",
+                remedy=_REMEDY,
+            )
         for line in text.code_lines():
             if _SHELL_SCHEDULE.search(line.code):
                 yield at_line(
