@@ -64,15 +64,12 @@ def by_digest(store: Any, digest: str, *, fail_open: bool) -> Decision:
 
 
 def by_package(store: Any, name: str, version: str, vendor: str, *, fail_open: bool) -> Decision:
-    """The newest verdict for a package name and version (a scan of the vendor's verdicts, newest first:
-    admission hooks should name the digest, which is an index lookup)."""
+    """The newest verdict for a package name and version (and vendor, when given): an index lookup."""
     try:
-        for record in store.verdicts(vendor=vendor or None):
-            if record.package_name == name and record.package_version == version:
-                return from_record(record, f"{name} {version}")
+        record = store.find_verdict(name=name, version=version, vendor=vendor or None)
     except StoreError as exc:
         return _store_failed(exc, fail_open)
-    return from_record(None, f"{name} {version}")
+    return from_record(record, f"{name} {version}")
 
 
 def _store_failed(exc: StoreError, fail_open: bool) -> Decision:
