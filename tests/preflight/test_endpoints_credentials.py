@@ -80,6 +80,13 @@ def test_without_inventory_every_external_endpoint_is_reported() -> None:
             Severity.HIGH,
         ),
         ("mysql -u root -pS3cretPw dten < x", "mysql -u root -p dten < x", "password option", Severity.HIGH),
+        ("export DB_PASS=winter2026", 'export DB_PASS="${DB_PASS:?}"', "password assignment", Severity.HIGH),
+        (
+            "SHARED_SECRET=k9Xq2LmP",
+            "SHARED_SECRET_SHA256=9f86d081884c7d659a2feaa0c55ad015",
+            "password assignment",
+            Severity.HIGH,
+        ),
         (
             "curl -fsS -u admin:Adm1n-2026 https://updates.example.net/",
             'curl -fsS -u "admin:$ADMIN_PW" https://updates.example.net/',
@@ -320,6 +327,9 @@ def test_contacted_endpoints_warn_and_mentions_are_info() -> None:
         "cat_passwd='getent passwd'",
         "passwd:         files systemd",
         "PASSWORD_MIN_LENGTH=12",
+        "PASSWORD_HASH=$6$rounds=5000$abc$def",
+        "COMPASS_HOME=/opt/compass",
+        "bypass_cache=true",
         'secret_store = "vault"',
         "token_url = https://updates.example.net/token",
         'ADMIN_PASSWORD="$(systemd-ask-password "Admin password:")"',

@@ -31,7 +31,8 @@ _NAMED: tuple[tuple[str, re.Pattern[str], Severity], ...] = (
 )
 _URL_PASSWORD = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^/\s:@'\"]{1,256}:([^@\s/'\"]{1,256})@")
 _SECRET_NAME = re.compile(
-    r"(?i)passw(?:or)?d|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"
+    r"(?i)passw(?:or)?d|passwd|pwd|(?:^|[_.-])pass(?:phrase)?(?:$|[_.-])|secret|token|api[_-]?key|apikey|"
+    r"access[_-]?key|"
     r"private[_-]?key|auth[_-]?key|credential"
 )
 # Matches start only where a name starts (the look-behind), which keeps the scan linear.
@@ -51,7 +52,7 @@ _BASIC_USER = re.compile(
 _GENERIC = re.compile(r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})\s*[:=]\s*[\"']?([A-Za-z0-9+/_=-]{32,512})[\"']?")
 # Names that hold something about a secret (where it is, how long it lives), not the secret itself.
 _NOT_SECRET_NAME = re.compile(
-    r"(?i)sha|md5|hash|digest|checksum|sum$|uuid|guid|id$|version|commit|fingerprint"
+    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|sum$|uuid|guid|id$|version|commit|fingerprint"
     r"|[_.-](?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint)$"
 )
 _REFERENCE = re.compile(r"^(?:\$|%\(|%[A-Z_]+%|\{\{|<[^>]*>$|\*+$|x+$|\.\.\.|@[A-Za-z_]|file:|env:|vault:)")
@@ -90,7 +91,7 @@ _PLACEHOLDERS = frozenset(
 _TOKEN_ENTROPY = 3.0
 _GENERIC_ENTROPY = 4.5
 _DATABASES = frozenset({"passwd", "shadow", "gshadow"})
-_PASSWORD_KEY = re.compile(r"(?i)passw|passwd|pwd|secret")
+_PASSWORD_KEY = re.compile(r"(?i)passw|passwd|pwd|(?:^|[_.-])pass(?:phrase)?(?:$|[_.-])|secret")
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
     "script read it from the target's secret store or environment."
