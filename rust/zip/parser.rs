@@ -335,10 +335,28 @@ impl Parser {
             && before >= ZIP64_LOCATOR_LEN
             && Zip64Locator::parse(&tail[before - ZIP64_LOCATOR_LEN..]).is_some()
         {
-            self.push(
-                f("zip.zip64_unexpected_locator", Severity::Medium, "", "a ZIP64 locator precedes an end record that needs none; readers that always follow it (CPython) read another directory or fail")
-                    .with("offset", pos - ZIP64_LOCATOR_LEN as u64),
-            );
+            // CPython follows such a locator. If it leads to a valid ZIP64 record describing another
+            // directory, CPython and Go read different entries: ambiguity, not just an oddity.
+            let loc = Zip64Locator::parse(&tail[before - ZIP64_LOCATOR_LEN..]).expect("parsed above");
+            let record = loc
+                .eocd_offset
+                .checked_sub(tail_start)
+                .and_then(|at| tail.get(at as usize..))
+                .and_then(Zip64Eocd::parse);
+            let differs = record.as_ref().is_some_and(|z| {
+                (z.entries, z.cd_size, z.cd_offset)
+                    != (
+                        u64::from(eocd.entries),
+                        u64::from(eocd.cd_size),
+                        u64::from(eocd.cd_offset),
+                    )
+            });
+            let (code, severity, message) = if differs {
+                ("zip.eocd_ambiguous", Severity::Critical, "a ZIP64 record that the end record does not need describes another central directory; CPython reads that one")
+            } else {
+                ("zip.zip64_unexpected_locator", Severity::Medium, "a ZIP64 locator precedes an end record that needs none; readers that always follow it (CPython) fail")
+            };
+            self.push(f(code, severity, "", message).with("offset", pos - ZIP64_LOCATOR_LEN as u64));
         }
         // Like Go's reader, follow the ZIP64 locator only when a classic field is saturated: names may
         // legitimately contain the locator's signature (zip2's zip64_magic_in_filename cases).

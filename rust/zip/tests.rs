@@ -362,3 +362,26 @@ fn two_end_records_that_both_fit_are_ambiguous() {
     assert_eq!(codes(&r)[0], "zip.eocd_ambiguous");
     assert_eq!(r.findings[0].severity, Severity::Critical);
 }
+
+#[test]
+fn an_unneeded_zip64_record_describing_another_directory_is_ambiguous() {
+    // Go ignores a ZIP64 locator when no classic field is saturated; CPython follows it. Insert a valid
+    // ZIP64 record (an empty directory) and its locator before a classic end record that lists "a".
+    let zip = build(&[file("a", b"1")], b"");
+    let eocd_at = zip.len() - 22;
+    let mut out = zip[..eocd_at].to_vec();
+    let record_at = out.len() as u64;
+    out.extend_from_slice(&spec::SIG_ZIP64_EOCD.to_le_bytes());
+    out.extend_from_slice(&44u64.to_le_bytes());
+    out.extend_from_slice(&[45, 3, 45, 0]);
+    out.extend_from_slice(&[0; 8]); // disks
+    out.extend_from_slice(&[0; 32]); // entries (twice), directory size and offset: an empty archive
+    out.extend_from_slice(&spec::SIG_ZIP64_LOCATOR.to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&record_at.to_le_bytes());
+    out.extend_from_slice(&1u32.to_le_bytes());
+    out.extend_from_slice(&zip[eocd_at..]);
+    let r = inspect_bytes(&out, &Options::default()).unwrap();
+    assert_eq!(codes(&r)[0], "zip.eocd_ambiguous");
+    assert_eq!(r.entries.len(), 1);
+}
