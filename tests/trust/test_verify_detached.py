@@ -512,3 +512,22 @@ def test_an_indirect_crl_from_the_delegated_crl_issuer_revokes(vendor_pki: Vendo
     impostor = pki.intermediate("Example Networks CRL Authority", vendor_pki.new_root)
     impostor_chain = pki.chain_pem(leaf, vendor_pki.old_int, impostor)
     assert verify(vendor_pki, leaf, impostor_chain, crls=[indirect_crl(impostor, indirect=True)]).signer
+
+
+@pytest.mark.parametrize(
+    ("address", "constraint", "inside"),
+    [
+        ("release@example.net", "release@example.net", True),
+        ("Release@Example.NET", "release@example.net", True),
+        ("other@example.net", "release@example.net", False),
+        ("anyone@example.net", "example.net", True),
+        ("anyone@eu.example.net", "example.net", False),
+        ("anyone@eu.example.net", ".example.net", True),
+        ("anyone@example.net", ".example.net", False),
+        ("anyone@badexample.net", ".example.net", False),
+    ],
+)
+def test_rfc822_constraint_forms(address: str, constraint: str, inside: bool) -> None:
+    from shipgate.trust.names import email_within
+
+    assert email_within(address, constraint) is inside

@@ -10,6 +10,7 @@ the RFC says) must have a subject within a permitted subtree and within no exclu
 from __future__ import annotations
 
 from cryptography import x509
+from cryptography.x509.oid import NameOID
 
 from shipgate.trust.errors import InvalidChain
 from shipgate.trust.pem import describe
@@ -32,8 +33,38 @@ def _directory_names(subtrees: list[x509.GeneralName] | None) -> list[x509.Name]
     return [s.value for s in subtrees if isinstance(s, x509.DirectoryName)]
 
 
+def email_within(address: str, constraint: str) -> bool:
+    """RFC 5280 §4.2.1.10 rfc822Name forms: a mailbox, a host (every mailbox there) or ``.domain``."""
+    address, constraint = address.casefold(), constraint.casefold()
+    if "@" in constraint:
+        return address == constraint
+    host = address.rpartition("@")[2]
+    return host.endswith(constraint) if constraint.startswith(".") else host == constraint
+
+
+def _emails(subtrees: list[x509.GeneralName] | None) -> list[str] | None:
+    if subtrees is None:
+        return None
+    return [s.value for s in subtrees if isinstance(s, x509.RFC822Name)]
+
+
+def _check_subject_emails(cert: x509.Certificate, ca: x509.Certificate, constraints: x509.NameConstraints) -> None:
+    # §4.2.1.10: emailAddress attributes of the subject DN are checked against rfc822Name constraints.
+    permitted, excluded = _emails(constraints.permitted_subtrees), _emails(constraints.excluded_subtrees) or []
+    for attribute in cert.subject.get_attributes_for_oid(NameOID.EMAIL_ADDRESS):
+        address = str(attribute.value)
+        if (permitted and not any(email_within(address, c) for c in permitted)) or any(
+            email_within(address, c) for c in excluded
+        ):
+            raise InvalidChain(
+                f"{describe(cert)} carries e-mail address {address} that {describe(ca)} may not certify",
+                evidence={"certificate": describe(cert), "constraining_ca": describe(ca)},
+            )
+
+
 def check_directory_name_constraints(chain: tuple[x509.Certificate, ...]) -> None:
-    """Raises InvalidChain when a subject DN violates a directoryName constraint of a CA above it."""
+    """Raises InvalidChain when a subject DN violates a directoryName constraint of a CA above it (or its
+    emailAddress attributes an rfc822Name one)."""
     for index, ca in enumerate(chain[1:], start=1):
         try:
             constraints = ca.extensions.get_extension_for_class(x509.NameConstraints).value
@@ -41,12 +72,11 @@ def check_directory_name_constraints(chain: tuple[x509.Certificate, ...]) -> Non
             continue
         permitted = _directory_names(constraints.permitted_subtrees)
         excluded = _directory_names(constraints.excluded_subtrees) or []
-        if not permitted and not excluded:
-            continue
         for position, cert in enumerate(chain[:index]):
             self_issued = cert.issuer == cert.subject
             if self_issued and position != 0:
                 continue
+            _check_subject_emails(cert, ca, constraints)
             subject = cert.subject
             if len(subject) == 0:
                 continue
