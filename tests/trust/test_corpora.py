@@ -38,7 +38,10 @@ CRYPTOGRAPHY_DSA = "cryptography's verifier does not accept DSA keys (nor DSA pa
 CRYPTOGRAPHY_DER = (
     "cryptography rejects GeneralizedTime for dates before 2050 (strict DER), as RFC 5280 §4.1.2.5 requires of CAs"
 )
-CRYPTOGRAPHY_BC = "webpki requires basicConstraints to be critical in CA certificates"
+CRYPTOGRAPHY_BC = (
+    "webpki requires basicConstraints to be critical in CA certificates (RFC 5280 §4.2.1.9 says conforming "
+    "CAs MUST; x509-limbo rfc5280::root-non-critical-basic-constraints expects the refusal, PKITS the opposite)"
+)
 PEER_NAME = (
     "a TLS peer-name check (DNS SAN syntax, wildcard vs name constraints); "
     "ignored for code signing, as the corpus SOURCE.md says"
