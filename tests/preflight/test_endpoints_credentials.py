@@ -338,3 +338,19 @@ def test_contacted_endpoints_warn_and_mentions_are_info() -> None:
 )
 def test_password_words_that_are_not_passwords(line: str) -> None:
     assert located(run(package({PRE: script(line)})), "preflight.hardcoded") == []
+
+
+def test_continuation_lines_of_a_network_command_are_contacts() -> None:
+    found = run(
+        package(
+            {
+                PRE: script(
+                    "curl -fsS \\",
+                    "  -o /tmp/x \\",
+                    "  https://mirror.vendor-cloud.com/x",
+                    "echo https://kb.vendor-cloud.com/1",
+                )
+            }
+        )
+    )
+    assert [(f.evidence["line"], f.severity) for f in found] == [(5, Severity.MEDIUM), (6, Severity.INFO)]

@@ -96,10 +96,13 @@ def _external(host: str) -> bool:
 
 
 # Commands that open connections: a host on their line (or in a variable they use) is contacted.
+# In command position only (line start, after ; & | ( ` $( or a keyword/wrapper), so "fetch them" in a
+# message or the "http" of a URL is not a command.
 _NETWORK_COMMAND = re.compile(
-    r"\b(?:curl|wget|fetch|nc|ncat|netcat|telnet|ftp|sftp|scp|ssh|rsync|ping|dig|nslookup|psql|mysql|"
+    r"(?:^|[;&|(`]|\$\(|\b(?:then|do|else|if|while|until|sudo|exec|nohup|env|time|command|xargs|!)\s)\s*"
+    r"(?:[\w./-]*/)?(?:curl|wget|fetch|nc|ncat|netcat|telnet|ftp|sftp|scp|ssh|rsync|ping|dig|nslookup|psql|mysql|"
     r"redis-cli|mongo(?:sh)?|http|openssl\s+s_client|git\s+(?:clone|fetch|pull|push|remote\s+add)|"
-    r"pip3?\s+install|docker\s+(?:pull|push|login)|helm\s+(?:repo\s+add|install|upgrade))\b"
+    r"pip3?\s+install|docker\s+(?:pull|push|login)|helm\s+(?:repo\s+add|install|upgrade))(?=\s|$)"
 )
 _MENTION_KEY = re.compile(
     r"(?i)\s*[\w.-]{0,64}(?:documentation|docs?|homepage|help|licen[cs]e|about|support|bugs?|info)[\w.-]{0,64}\s*[=:]"
@@ -141,7 +144,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     for text in ctx.of_kind(Kind.SHELL, Kind.CONFIG, Kind.SYSTEMD, Kind.CRON, Kind.SQL):
         variables = _contacting_variables(text) if text.kind is Kind.SHELL else set()
+        # A network command continued over "\\"-ended lines covers the continuation lines too.
+        command_continues = False
         for line in text.code_lines():
+            in_command = command_continues or bool(_NETWORK_COMMAND.search(line.code))
+            command_continues = in_command and line.code.rstrip().endswith("\\")
             seen: set[str] = set()
             for found, what in _hosts(line.code):
                 host = found.lower().rstrip(".")
@@ -150,7 +157,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 seen.add(host)
                 if inventory is not None and inventory.endpoint_allowed(host):
                     continue
-                contacted = _contacted(text, line.code, "URL" if what.endswith(" URL") else what, variables)
+                contacted = (text.kind is Kind.SHELL and in_command) or _contacted(
+                    text, line.code, "URL" if what.endswith(" URL") else what, variables
+                )
                 yield at_line(
                     "preflight.external_endpoint",
                     Severity.MEDIUM if contacted else Severity.INFO,
