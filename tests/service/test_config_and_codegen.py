@@ -1,0 +1,116 @@
+"""The service configuration is read strictly; identities map to roles; the generated code is cached by the
+proto files' hash and regenerated from nothing in a fresh cache."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from shipgate.service.config import ServiceConfig, ServiceConfigError
+from shipgate.service.identity import caller_from_names
+
+
+def load(tmp_path: Path, text: str) -> ServiceConfig:
+    path = tmp_path / "serve.toml"
+    path.write_text(text)
+    return ServiceConfig.load(path)
+
+
+def test_config_reads_every_section(tmp_path: Path) -> None:
+    config = load(
+        tmp_path,
+        """
+listen = "0.0.0.0:9000"
+http_listen = "127.0.0.1:9001"
+[policies]
+default = "p/default.toml"
+[environments]
+prod = "/etc/envs/prod.toml"
+[limits]
+max_archive_bytes = 1024
+upload_deadline_seconds = 2.5
+spool_dir = "spool"
+[tls]
+cert = "s.pem"
+key = "s.key"
+client_ca = "ca.pem"
+[roles]
+admin = ["CN=ops"]
+[admission]
+fail_open = true
+""",
+    )
+    assert (config.listen, config.http_listen) == ("0.0.0.0:9000", "127.0.0.1:9001")
+    assert config.policies == {"default": tmp_path / "p/default.toml"}
+    assert config.environments == {"prod": Path("/etc/envs/prod.toml")}
+    assert (config.limits.max_archive_bytes, config.limits.upload_deadline_seconds) == (1024, 2.5)
+    assert config.limits.spool_dir == tmp_path / "spool"
+    assert config.tls is not None and config.tls.client_ca == tmp_path / "ca.pem"
+    assert config.fail_open is True
+    assert config.unauthenticated_roles() == frozenset()  # mTLS required: no anonymous roles
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("lisen = 'x'", "unknown keys ['lisen']"),
+        ("[limits]\nmax_archive_bytes = -1", "max_archive_bytes must be an integer >= 1, not -1"),
+        ("[limits]\nupload_deadline_seconds = 'soon'", "upload_deadline_seconds must be a positive number"),
+        ("[tls]\ncert = 'a.pem'", "[tls] needs both cert and key"),
+        ("[roles]\nunauthenticated = ['admin']", "unauthenticated may hold uploader and admission only, not 'admin'"),
+        ("[roles]\nadmin = 'CN=ops'", "admin must be a list of non-empty strings"),
+        ("[admission]\nfail_open = 'yes'", "fail_open must be true or false"),
+        ("listen = ", "not valid TOML"),
+    ],
+)
+def test_config_errors_name_the_key(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ServiceConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load(tmp_path, text)
+
+
+def test_identities_map_to_roles(tmp_path: Path) -> None:
+    config = load(
+        tmp_path,
+        '[roles]\nadmin = ["CN=ops"]\nuploader = ["DNS:repo.example.net"]\nadmission = ["*"]\n',
+    )
+    ops = caller_from_names(["CN=ops", "DNS:ops.example.net"], config, authenticated=True)
+    assert (ops.name, ops.roles) == ("ops", frozenset({"admin", "admission"}))
+    repo = caller_from_names(["DNS:repo.example.net"], config, authenticated=True)
+    assert (repo.name, repo.roles) == ("DNS:repo.example.net", frozenset({"uploader", "admission"}))
+    anonymous = caller_from_names(["CN=ops"], config, authenticated=False)  # names without a verified cert
+    assert (anonymous.name, anonymous.roles) == ("anonymous", frozenset({"uploader", "admission"}))
+
+
+def test_generated_code_is_cached_by_proto_hash(tmp_path: Path) -> None:
+    cache = tmp_path / "proto-cache"
+    script = (
+        "from shipgate.v1 import shipgate_service_pb2 as pb, admin_service_pb2_grpc as g; "
+        "print(pb.VerifyRequest(chunk=b'x').SerializeToString().hex(), hasattr(g, 'AdminServiceStub'))"
+    )
+    env = {**os.environ, "SHIPGATE_PROTO_CACHE": str(cache)}
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert first.stdout == "120178 True\n"
+    (generated,) = [p for p in cache.iterdir() if not p.name.startswith(".")]
+    marker = generated / "shipgate" / "v1" / "complete"
+    stamp = marker.stat().st_mtime_ns
+    names = sorted(p.name for p in (generated / "shipgate" / "v1").iterdir())
+    assert names == [
+        "admin_service_pb2.py",
+        "admin_service_pb2.pyi",
+        "admin_service_pb2_grpc.py",
+        "complete",
+        "report_pb2.py",
+        "report_pb2.pyi",
+        "report_pb2_grpc.py",
+        "shipgate_service_pb2.py",
+        "shipgate_service_pb2.pyi",
+        "shipgate_service_pb2_grpc.py",
+    ]
+    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert again.stdout == first.stdout
+    assert marker.stat().st_mtime_ns == stamp  # reused, not regenerated
+    assert [p.name for p in cache.iterdir() if not p.name.startswith(".")] == [generated.name]
