@@ -18,13 +18,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from packaging.version import InvalidVersion, Version
+
 from shipgate.advisories.csaf import CsafMatch, match_package
 from shipgate.findings import Finding, Severity
-from shipgate.package.versions import Constraint, ConstraintError, same_version
+from shipgate.package.versions import Constraint, ConstraintError
 from shipgate.store import AdvisoryRecord, FeedState
 
 CSAF_KIND = "csaf"
@@ -89,6 +92,22 @@ def _applies(body: Mapping[str, Any], name: str, version: str) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=65_536)
+def _version(text: str) -> Version | str:
+    """PEP 440 when it parses, else the stripped text (``same_version``'s rule), parsed once per text."""
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return text.strip()
+
+
+def _same_version(a: str, b: str) -> bool:
+    va, vb = _version(a), _version(b)
+    if isinstance(va, Version) and isinstance(vb, Version):
+        return va == vb
+    return a.strip() == b.strip()
+
+
 def withdrawn_entry(body: Mapping[str, Any], name: str, version: str, sha256: str | None) -> Mapping[str, Any] | None:
     """The ``packages[]`` entry withdrawing this package: the same archive digest, or the same name and
     version (unless the entry names a digest and the package's is known and different: another build)."""
@@ -100,7 +119,7 @@ def withdrawn_entry(body: Mapping[str, Any], name: str, version: str, sha256: st
             return entry
         if entry.get("name") != name or not isinstance(entry.get("version"), str):
             continue
-        if not same_version(entry["version"], version):
+        if not _same_version(entry["version"], version):
             continue
         if digest and sha256 and digest != sha256.lower():
             continue
