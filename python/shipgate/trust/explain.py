@@ -75,7 +75,8 @@ def explain_unknown_issuer(failure: UnknownIssuer, *, vendor: str, advisories: I
     if learnt and not ev.get("issuer_sha256"):
         ev["issuer_sha256"] = learnt
         message += f" (an advisory announces it with SHA-256 fingerprint {learnt})"
-    sync = f"shipgate advisories sync --vendor {json.dumps(vendor) if ' ' in vendor else vendor} SOURCE"
+    quoted = json.dumps(vendor) if " " in vendor else vendor
+    sync = f"shipgate advisories sync --vendor {quoted} SOURCE"
     if hits:
         ids = ", ".join(f"{a.advisory_id} ({a.kind}, vendor {a.vendor})" for a in hits)
         ev["advisories"] = [a.advisory_id for a in hits]
@@ -89,7 +90,8 @@ def explain_unknown_issuer(failure: UnknownIssuer, *, vendor: str, advisories: I
         message = f"{message}; no stored advisory mentions this issuer"
         remedy = (
             f"If the vendor announced a CA rotation, fetch its signed advisory feed: {sync}. Otherwise confirm "
-            "the root with the vendor out of band and pin it: shipgate trust pin --vendor NAME ROOT.pem --reason TEXT. "
+            "the root with the vendor out of band and pin it: "
+            f"shipgate trust pin --vendor {quoted} ROOT.pem --reason TEXT. "
             "A root shipped inside the package is never trusted because it is there."
         )
     ev["remedy_command"] = sync

@@ -201,7 +201,8 @@ def _result(
     assert root is not None, "an anchor always comes from the vendor's trust"  # validate_chain got only these
     state = root.state(at)
     because = (
-        f"{root.subject} (sha256 {root.sha256}) is a {state.value} root of vendor {vendor.name!r} at trust "
+        f"{root.subject} (sha256 {root.sha256}) is {'an' if state is RootState.ACTIVE else 'a'} {state.value} root "
+        f"of vendor {vendor.name!r} at trust "
         f"version {trust.version}, from {root.origin}"
     )
     if identity is not None:
