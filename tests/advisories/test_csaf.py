@@ -209,3 +209,11 @@ def test_provider_metadata_with_directory_distribution_checks_digests(csaf: Path
     assert "sha256 is" in reasons["2021/rhsa-2021_5186.json"]
     assert "neither" in reasons["2021/rhsa-2021_5217.json"]
     assert "outside the distribution" in reasons["../etc/passwd.json"]
+
+
+@pytest.mark.parametrize("levels", [65, 100_000])
+def test_a_deeply_nested_document_is_refused_not_a_crash(csaf: Path, levels: int) -> None:
+    doc = json.loads((csaf / "examples" / "csaf" / "cisco-sa-20180328-smi2.json").read_text())
+    text = json.dumps(doc)[:-1] + ', "x": ' + "[" * levels + "]" * levels + "}"
+    with pytest.raises(CsafInvalid, match="nests deeper than 64 levels"):
+        parse_csaf(text.encode(), what="deep.json")

@@ -245,3 +245,13 @@ def test_an_unknown_vendor_is_rejected(store: Store, feeds: FeedBuilder) -> None
         "trust.unknown_vendor",
     )
     assert dump(store) == {"trust_changes": [], "feed_state": [], "advisories": [], "verdicts": []}
+
+
+def test_a_deeply_nested_feed_is_malformed(accepted: Store, vendor: VendorConfig, feeds: FeedBuilder) -> None:
+    text = json.dumps(feeds.document(13, [])).replace(
+        '"advisories": []', '"advisories": []' + ', "x": ' + "[" * 50_000 + "]" * 50_000
+    )
+    directory = feeds.write(text.encode())
+    assert_rejected_without_change(
+        accepted, vendor, directory, "advisory.feed_malformed", "nests deeper than 64 levels"
+    )

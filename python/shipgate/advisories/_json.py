@@ -26,6 +26,22 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+# Real feeds nest 4 levels, CSAF product trees about 20; validators recurse per level, so bound it well
+# below the interpreter's recursion limit.
+MAX_DEPTH = 64
+
+
+def depth(value: Any) -> int:
+    """Nesting depth of a parsed JSON value, computed without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def load_json(data: bytes, *, what: str, code: str, max_bytes: int) -> Any:
     """The parsed document; raises :class:`AdvisoryError` with ``code`` naming the problem."""
     if len(data) > max_bytes:
@@ -35,7 +51,7 @@ def load_json(data: bytes, *, what: str, code: str, max_bytes: int) -> Any:
     except UnicodeDecodeError as exc:
         raise AdvisoryError(code, f"{what} is not UTF-8 (byte {exc.start})") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         raise AdvisoryError(code, f"{what} is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except _Duplicate as exc:
@@ -43,4 +59,9 @@ def load_json(data: bytes, *, what: str, code: str, max_bytes: int) -> Any:
     except ValueError as exc:
         raise AdvisoryError(code, f"{what}: {exc}") from None
     except RecursionError:
-        raise AdvisoryError(code, f"{what} nests too deeply to be a real document") from None
+        doc, too_deep = None, True
+    else:
+        too_deep = depth(doc) > MAX_DEPTH
+    if too_deep:
+        raise AdvisoryError(code, f"{what} nests deeper than {MAX_DEPTH} levels; not a real document")
+    return doc
