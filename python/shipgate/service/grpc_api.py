@@ -101,11 +101,13 @@ class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):  # ty
         elapsed = time.perf_counter() - started
         state.metrics.admissions.labels("grpc", str(decision.allowed).lower()).inc()
         state.metrics.admission_seconds.labels("grpc").observe(elapsed)
+        metadata = dict(context.invocation_metadata() or ())
         log.info(
             "admission",
             extra={
                 "event": "admit",
                 "endpoint": "grpc",
+                "request_id": str(metadata.get("x-request-id") or new_request_id()),
                 "caller": caller.name,
                 "target": request.target,
                 "sha256": decision.sha256,
