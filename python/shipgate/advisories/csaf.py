@@ -5,7 +5,8 @@ document's ``product_tree`` and ``product_status``.
     matches = match_package(doc.document, name="IOS", version="12.2(55)SE", sha256=None)
 
 Schemas (CSAF 2.0 and the FIRST CVSS schemas it references) ship in ``csaf_schema/`` and are resolved with
-``referencing``: nothing is fetched. A product matches a package when
+``referencing``: nothing is fetched. Beyond the schema, the mandatory tests matching relies on are run:
+every product id used is defined (§6.1.1), and only once (§6.1.2). A product matches a package when
 
 - a ``product_identification_helper.hashes`` file hash (sha256) equals the archive's SHA-256, or
 - its ``product_name`` (or ``product_family``) branch equals the package name, case-insensitively, and one
@@ -94,8 +95,47 @@ def _schema_errors(validator: Any, doc: Any, what: str) -> None:
 
 
 def validate_csaf(doc: Any, *, what: str = "CSAF document") -> None:
-    """Raises :class:`CsafInvalid` naming the first failing fields."""
+    """The schema, then the two mandatory tests matching depends on (CSAF 2.0 §6.1.1 missing definition
+    of a product id, §6.1.2 multiple definition). Raises :class:`CsafInvalid` naming what fails."""
     _schema_errors(_validators()[0], doc, what)
+    check_product_ids(doc, what=what)
+
+
+_REFERENCE_LISTS = ("product_ids", "products")
+_REFERENCES = ("product_reference", "relates_to_product_reference")
+
+
+def check_product_ids(doc: Any, *, what: str = "CSAF document") -> None:
+    """§6.1.1 and §6.1.2: every product id used is defined exactly once (walked without recursion)."""
+    defined: dict[str, int] = {}
+    used: list[tuple[str, str]] = []
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, list):
+            stack.extend((item, f"{path}/{i}") for i, item in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            here = f"{path}/{key}"
+            if key == "product_id" and isinstance(value, str):
+                defined[value] = defined.get(value, 0) + 1
+            elif key == "product_status" and isinstance(value, dict):
+                used.extend((pid, f"{here}/{k}") for k, ids in value.items() if isinstance(ids, list) for pid in ids)
+            elif key in _REFERENCE_LISTS and isinstance(value, list):
+                used.extend((pid, here) for pid in value if isinstance(pid, str))
+            elif key in _REFERENCES and isinstance(value, str):
+                used.append((value, here))
+            else:
+                stack.append((value, here))
+    twice = sorted(pid for pid, count in defined.items() if count > 1)
+    if twice:
+        raise CsafInvalid(f"{what}: product id {twice[0]!r} is defined more than once (CSAF 2.0 6.1.2)")
+    missing = [(pid, where) for pid, where in used if pid not in defined]
+    if missing:
+        pid, where = missing[0]
+        raise CsafInvalid(f"{what}: product id {pid!r} used at {where} is never defined (CSAF 2.0 6.1.1)")
 
 
 def validate_provider_metadata(doc: Any, *, what: str = "provider-metadata.json") -> None:
