@@ -289,3 +289,28 @@ def test_concurrent_pins_of_one_root_record_exactly_one_change(
         t.join()
     assert sorted(outcomes) == ["pinned"] + ["refused"] * 7
     assert [c.kind for c in store.trust_changes(VENDOR)] == ["pin"]
+
+
+def test_unknown_issuer_says_when_another_vendor_trusts_that_root(
+    home: Path, store: Store, vendor_pki: VendorPKI
+) -> None:
+    from shipgate.trust import TrustStore
+
+    write_vendor_toml(home, vendor_pki.old_root)
+    other = pki.root("Other Vendor Root")
+    other_leaf = pki.leaf("Other Vendor Signing", other)
+    with TrustStore.open(home) as trust:
+        trust.pin("Other Vendor", other.cert, reason="onboarding")
+        with pytest.raises(
+            UnknownIssuer, match="trusted for vendor\\(s\\) 'Other Vendor' — is the vendor right"
+        ) as info:
+            trust.verify_detached(
+                MANIFEST, pki.sign(other_leaf.key, MANIFEST), pki.chain_pem(other_leaf, other), vendor=VENDOR
+            )
+        assert info.value.evidence["pinned_for_vendors"] == ["Other Vendor"]
+        assert (
+            trust.verify_detached(
+                MANIFEST, pki.sign(other_leaf.key, MANIFEST), pki.chain_pem(other_leaf), vendor="Other Vendor"
+            ).root_sha256
+            == other.fingerprint
+        )

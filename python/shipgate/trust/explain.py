@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from cryptography import x509
@@ -66,7 +66,13 @@ def advisories_mentioning(
     return found, learnt
 
 
-def explain_unknown_issuer(failure: UnknownIssuer, *, vendor: str, advisories: Iterable[AdvisoryLike]) -> UnknownIssuer:
+def explain_unknown_issuer(
+    failure: UnknownIssuer,
+    *,
+    vendor: str,
+    advisories: Iterable[AdvisoryLike],
+    elsewhere: Callable[[str], Sequence[str]] | None = None,
+) -> UnknownIssuer:
     """The same failure, its message and remedy saying whether a stored advisory mentions the issuer
     (by fingerprint, or by key identifier when the issuer's certificate is not in the chain)."""
     ev = dict(failure.evidence)
@@ -94,5 +100,10 @@ def explain_unknown_issuer(failure: UnknownIssuer, *, vendor: str, advisories: I
             f"shipgate trust pin --vendor {quoted} ROOT.pem --reason TEXT. "
             "A root shipped inside the package is never trusted because it is there."
         )
+    trusting = elsewhere(str(ev["issuer_sha256"])) if elsewhere and ev.get("issuer_sha256") else []
+    others = [v for v in trusting if v != vendor]
+    if others:
+        ev["pinned_for_vendors"] = others
+        message += f"; that root is trusted for vendor(s) {', '.join(repr(v) for v in others)} — is the vendor right?"
     ev["remedy_command"] = sync
     return UnknownIssuer(message, remedy=remedy, evidence=ev)

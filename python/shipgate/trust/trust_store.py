@@ -18,7 +18,7 @@ from cryptography import x509
 from shipgate.findings import Finding
 from shipgate.trust import ledger
 from shipgate.trust.config import TrustConfig, VendorConfig, trust_dir
-from shipgate.trust.state import VendorTrust
+from shipgate.trust.state import RootState, VendorTrust
 from shipgate.trust.verifier import SignatureResult, detached_findings, verify_detached
 
 
@@ -53,6 +53,16 @@ class TrustStore:
     def effective(self, vendor: str, *, version: int | None = None) -> VendorTrust:
         return ledger.effective_trust(self.store, self.vendor(vendor), version=version)
 
+    def vendors_trusting(self, sha256: str) -> list[str]:
+        """Vendors whose effective trust holds the root with this fingerprint (for explanations)."""
+        now = dt.datetime.now(dt.UTC)
+        found = []
+        for name in self.vendors():
+            root = self.effective(name).roots.get(sha256.lower())
+            if root is not None and root.state(now) is not RootState.RETIRED:
+                found.append(name)
+        return found
+
     def history(self, vendor: str | None = None) -> list[Any]:
         return list(self.store.trust_changes(vendor))
 
@@ -80,6 +90,7 @@ class TrustStore:
             trust=self.effective(vendor),
             at=at,
             advisories=self.store.advisories(),
+            elsewhere=self.vendors_trusting,
         )
 
     def detached_findings(
@@ -99,4 +110,5 @@ class TrustStore:
             trust=self.effective(vendor),
             at=at,
             advisories=self.store.advisories(),
+            elsewhere=self.vendors_trusting,
         )

@@ -21,7 +21,7 @@ or, for a report, :func:`detached_findings` which never raises a ``TrustFailure`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,7 @@ def verify_chain_for_vendor(
     at: dt.datetime | None = None,
     crls: Sequence[x509.CertificateRevocationList] | None = None,
     advisories: Iterable[AdvisoryLike] = (),
+    elsewhere: Callable[[str], Sequence[str]] | None = None,
     identity_rule: str = "signer",
 ) -> tuple[ValidatedChain, str | None]:
     """Steps 1, 3, 4 and 5: the validated chain and the matched identity. ``identity_rule`` is ``signer``
@@ -128,7 +129,7 @@ def verify_chain_for_vendor(
             retired_roots=trust.retired(at),
         )
     except UnknownIssuer as failure:
-        raise explain_unknown_issuer(failure, vendor=vendor.name, advisories=advisories) from None
+        raise explain_unknown_issuer(failure, vendor=vendor.name, advisories=advisories, elsewhere=elsewhere) from None
     check_advisory_revocations(chain, trust)
     check_crls(chain, load_vendor_crls(vendor) if crls is None else crls, at=at, candidates=offered)
     rule = vendor.signer if identity_rule == "signer" else vendor.feed_signer
@@ -146,6 +147,7 @@ def verify_detached(
     at: dt.datetime | None = None,
     crls: Sequence[x509.CertificateRevocationList] | None = None,
     advisories: Iterable[AdvisoryLike] = (),
+    elsewhere: Callable[[str], Sequence[str]] | None = None,
     identity_rule: str = "signer",
 ) -> SignatureResult:
     """Verify ``signature`` over ``data`` for ``vendor``; raises a :class:`TrustFailure` subclass."""
@@ -166,6 +168,7 @@ def verify_detached(
         at=at,
         crls=crls,
         advisories=advisories,
+        elsewhere=elsewhere,
         identity_rule=identity_rule,
     )
     return _result(chain, identity=identity, algorithm=algorithm, vendor=vendor, trust=trust, at=at)
@@ -249,6 +252,7 @@ def detached_findings(
     at: dt.datetime | None = None,
     crls: Sequence[x509.CertificateRevocationList] | None = None,
     advisories: Iterable[AdvisoryLike] = (),
+    elsewhere: Callable[[str], Sequence[str]] | None = None,
     signature_path: str = "manifest.json.sig",
     chain_path: str = "signing-chain.pem",
 ) -> tuple[SignatureResult | None, list[Finding]]:
@@ -259,13 +263,29 @@ def detached_findings(
         return None, [NoSignature(f"{missing} is missing: the package is not signed").finding(missing)]
     try:
         result = verify_detached(
-            data, signature, chain_pem, vendor=vendor, trust=trust, at=at, crls=crls, advisories=advisories
+            data,
+            signature,
+            chain_pem,
+            vendor=vendor,
+            trust=trust,
+            at=at,
+            crls=crls,
+            advisories=advisories,
+            elsewhere=elsewhere,
         )
     except TrustFailure as first:
         findings = [first.finding(_path_for(first, signature_path, chain_path))]
         if first.code in ("trust.bad_signature", "trust.malformed_signature", "trust.unsupported_algorithm"):
             try:
-                verify_chain_for_vendor(chain_pem, vendor=vendor, trust=trust, at=at, crls=crls, advisories=advisories)
+                verify_chain_for_vendor(
+                    chain_pem,
+                    vendor=vendor,
+                    trust=trust,
+                    at=at,
+                    crls=crls,
+                    advisories=advisories,
+                    elsewhere=elsewhere,
+                )
             except TrustFailure as second:
                 findings.append(second.finding(chain_path))
         return None, findings
