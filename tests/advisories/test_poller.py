@@ -7,10 +7,11 @@ Risk covered: a failing feed hammered in a tight loop, or a poller that never re
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from advisories.conftest import FeedBuilder
-from shipgate.advisories.poller import Backoff, Poller, configured_pollers
+from shipgate.advisories.poller import Backoff, Poller, configured_pollers, start_pollers
 from shipgate.store import Store
 from shipgate.trust import TrustConfig, VendorConfig
 
@@ -79,3 +80,18 @@ def test_pollers_for_vendors_with_a_configured_feed(store: Store, trust_home: Pa
         "https://feeds.example.net/exn/",
         60,
     )
+
+
+def test_started_pollers_sync_then_stop(store: Store, vendor: VendorConfig, feeds: FeedBuilder) -> None:
+    poller = Poller(store=store, vendor=vendor, source=str(feeds.write(feeds.document(4, []))), interval=3600)
+    stop = threading.Event()
+    (thread,) = start_pollers([poller], stop)
+    deadline = time.monotonic() + 10
+    while poller.status().polls == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    stop.set()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert (poller.status().polls, poller.status().last_status) == (1, "accepted")
+    state = store.feed_state(vendor.name)
+    assert state is not None and state.feed_version == 4

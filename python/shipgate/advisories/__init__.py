@@ -18,7 +18,7 @@ from shipgate.advisories.csaf import CsafDocument, CsafMatch, match_package, par
 from shipgate.advisories.csaf_import import CsafImport, import_csaf
 from shipgate.advisories.errors import AdvisoryError, CsafInvalid, FeedRejected
 from shipgate.advisories.feed import Feed, FeedAdvisory, parse_feed
-from shipgate.advisories.poller import Backoff, Poller, PollStatus, configured_pollers
+from shipgate.advisories.poller import Backoff, Poller, PollStatus, configured_pollers, start_pollers
 from shipgate.advisories.query import (
     Advisory,
     advisory_findings,
@@ -58,6 +58,7 @@ __all__ = [
     "match_package",
     "parse_csaf",
     "parse_feed",
+    "start_pollers",
     "sync_feed",
     "validate_csaf",
 ]

@@ -150,3 +150,15 @@ def configured_pollers(store: Store, config: Any, **options: Any) -> list[Poller
         if source:
             pollers.append(Poller(store=store, vendor=vendor, source=source, **options))
     return pollers
+
+
+def start_pollers(pollers: list[Poller], stop: threading.Event) -> list[threading.Thread]:
+    """One daemon thread per poller, polling until ``stop`` is set (what ``shipgate serve`` runs)."""
+    threads = []
+    for poller in pollers:
+        thread = threading.Thread(
+            target=poller.run, args=(stop,), name=f"feed-poller {poller.vendor.name}", daemon=True
+        )
+        thread.start()
+        threads.append(thread)
+    return threads
