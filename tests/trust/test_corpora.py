@@ -319,3 +319,42 @@ def test_verify_blob_uses_the_homes_pinned_trusted_root_by_default(
     shutil.copy(staging, home / "trust" / "sigstore" / "trusted_root.json")
     assert main(args) == 0
     assert "trust/sigstore/trusted_root.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("bundle", "outcome"),
+    [
+        ("bundle.txt.sigstore", "Verified OK"),
+        ("bundle.many_timestamp.sigstore", "too many signed timestamp"),
+        ("bundle.duplicate.sigstore", "duplicate timestamp"),
+        ("bundle.txt.late_timestamp.sigstore", "trust.sigstore_invalid"),
+    ],
+)
+def test_sigstore_python_timestamp_authority_bundles(
+    corpora: Path, home: Path, tmp_path: Path, bundle: str, outcome: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SOURCE.md: staging offline plus tsa/ca.json as the timestamp authority; the trusted root is the one
+    # inside tsa/trust_config.json (a ClientTrustConfig), pinned here as a file.
+    import json
+
+    tsa = corpora / "sigstore-python" / "assets" / "tsa"
+    root = tmp_path / "trusted_root.json"
+    root.write_text(json.dumps(json.loads((tsa / "trust_config.json").read_text())["trustedRoot"]))
+    identity, issuer = _certificate_identity(tsa / bundle)
+    status = main(
+        [
+            "verify-blob",
+            str(tsa / "bundle.txt"),
+            "--bundle",
+            str(tsa / bundle),
+            "--identity",
+            identity,
+            "--issuer",
+            issuer,
+            "--trusted-root",
+            str(root),
+        ]
+    )
+    captured = capsys.readouterr()
+    assert status == (0 if outcome == "Verified OK" else 1)
+    assert outcome in captured.out + captured.err
