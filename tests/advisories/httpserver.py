@@ -4,6 +4,7 @@ misbehave on purpose: slow, trickling, huge, truncated, reset, redirecting."""
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -113,11 +114,15 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve() -> Iterator[FeedServer]:
+def serve(tls: ssl.SSLContext | None = None) -> Iterator[FeedServer]:
+    """Serve on 127.0.0.1 (HTTPS when ``tls`` is a server context)."""
     state = FeedServer(base="")
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+    scheme = "https" if tls else "http"
+    state.base = f"{scheme}://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:

@@ -6,10 +6,15 @@ accepted; a conditional request is sent with validators of a feed that was never
 
 from __future__ import annotations
 
+import ipaddress
+import ssl
 import time
 from collections.abc import Iterator
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from advisories.conftest import FeedBuilder, dump
 from advisories.httpserver import Behaviour, FeedServer, serve
@@ -18,6 +23,7 @@ from shipgate.advisories.source import FetchLimits, NotModified, fetch_http, htt
 from shipgate.advisories.sync import sync_feed
 from shipgate.store import Store
 from shipgate.trust import VendorConfig
+from trust import pki
 from trust.conftest import VENDOR
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=3)
@@ -139,3 +145,43 @@ def test_a_refused_connection_is_unavailable() -> None:
     with pytest.raises(FeedRejected, match="ConnectionRefusedError") as info:
         fetch_http(url, limits=FAST)
     assert info.value.code == "advisory.feed_unavailable"
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """A server context for 127.0.0.1 under a test CA, and a client context trusting only that CA."""
+    ca = pki.root("Feed Mirror Test CA")
+    server = pki.make_cert(
+        subject=pki.name("127.0.0.1"), key=pki.ec_key(), issuer=ca, ca=False,
+        eku=[ExtendedKeyUsageOID.SERVER_AUTH], san=[x509.IPAddress(ipaddress.ip_address("127.0.0.1"))],
+    )  # fmt: skip
+    directory = tmp_path_factory.mktemp("tls")
+    (directory / "server.pem").write_bytes(server.pem + ca.pem)
+    (directory / "server.key").write_bytes(
+        server.key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(directory / "server.pem", directory / "server.key")
+    client_context = ssl.create_default_context(cadata=ca.pem.decode())
+    return server_context, client_context
+
+
+def test_https_verifies_the_server_and_never_redirects_to_http(
+    tls: tuple[ssl.SSLContext, ssl.SSLContext], feeds: FeedBuilder
+) -> None:
+    server_context, client_context = tls
+    directory = feeds.write(feeds.document(12, []))
+    trusting = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=5, ssl_context=client_context)
+    with serve(tls=server_context) as https, serve() as plain:
+        https.routes["exn"] = Behaviour(directory=directory)
+        plain.routes["exn"] = Behaviour(directory=directory)
+        https.routes["down"] = Behaviour(mode="redirect", target=plain.url("exn"))
+        files = fetch_http(https.url("exn"), limits=trusting)
+        assert not isinstance(files, NotModified)
+        assert files.feed == (directory / "feed.json").read_bytes()
+        with pytest.raises(FeedRejected, match="CERTIFICATE_VERIFY_FAILED"):
+            fetch_http(https.url("exn"), limits=FAST)  # the system roots do not know the test CA
+        with pytest.raises(FeedRejected, match="never HTTPS to HTTP"):
+            fetch_http(https.url("down"), limits=trusting)
