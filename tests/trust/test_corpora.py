@@ -330,8 +330,9 @@ def test_verify_blob_uses_the_homes_pinned_trusted_root_by_default(
         ("bundle.txt.late_timestamp.sigstore", "trust.sigstore_invalid"),
     ],
 )
+@pytest.mark.usefixtures("home")
 def test_sigstore_python_timestamp_authority_bundles(
-    corpora: Path, home: Path, tmp_path: Path, bundle: str, outcome: str, capsys: pytest.CaptureFixture[str]
+    corpora: Path, tmp_path: Path, bundle: str, outcome: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # SOURCE.md: staging offline plus tsa/ca.json as the timestamp authority; the trusted root is the one
     # inside tsa/trust_config.json (a ClientTrustConfig), pinned here as a file.
