@@ -12,6 +12,7 @@ from pathlib import Path
 
 from advisories.conftest import FeedBuilder
 from shipgate.advisories.poller import Backoff, Poller, configured_pollers, start_pollers
+from shipgate.advisories.sync import SyncResult
 from shipgate.store import Store
 from shipgate.trust import TrustConfig, VendorConfig
 
@@ -95,3 +96,18 @@ def test_started_pollers_sync_then_stop(store: Store, vendor: VendorConfig, feed
     assert (poller.status().polls, poller.status().last_status) == (1, "accepted")
     state = store.feed_state(vendor.name)
     assert state is not None and state.feed_version == 4
+
+
+def test_an_unexpected_error_is_retried_with_backoff(store: Store, vendor: VendorConfig) -> None:
+    calls: list[str] = []
+
+    def broken(*args: object, **kwargs: object) -> SyncResult:
+        calls.append("sync")
+        raise RuntimeError("disk on fire")
+
+    poller = Poller(
+        store=store, vendor=vendor, source="/nowhere", backoff=Backoff(initial=5), rnd=lambda: 0.5, sync=broken
+    )
+    assert [poller.poll_once(), poller.poll_once()] == [5, 10]
+    status = poller.status()
+    assert (status.failures, status.last_status, len(calls)) == (2, "error", 2)

@@ -103,6 +103,9 @@ class Poller:
         except ShipgateError as exc:  # the store or trust config unavailable: retry like a failed fetch
             error = exc.diagnostics()
             log.warning("advisory feed poll for %s failed: %s", self.vendor.name, error)
+        except Exception as exc:  # a bug must not end the polling thread; it is logged and retried
+            error = f"{type(exc).__name__}: {exc}"
+            log.exception("advisory feed poll for %s failed unexpectedly", self.vendor.name)
         with self._lock:
             self._polls += 1
             self._last, self._last_error = result, error
