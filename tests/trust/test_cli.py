@@ -133,3 +133,23 @@ def test_operator_crl_from_the_vendor_file_refuses_a_revoked_signer(
     (path.parent / "crls" / "code-signing-2023.crl").write_bytes(b"not a crl")
     assert main(blob(tmp_path, vendor_pki.old_leaf, vendor_pki.old_int)) == 1
     assert "trust.crl_invalid" in capsys.readouterr().err
+
+
+def test_operator_retires_a_root_with_an_overlap(
+    home: Path, tmp_path: Path, vendor_pki: VendorPKI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_vendor_toml(home, vendor_pki.old_root)
+    args = blob(tmp_path, vendor_pki.old_leaf, vendor_pki.old_int)
+    fp = vendor_pki.old_root.fingerprint
+    assert main(["trust", "retire", "--vendor", VENDOR, fp, "--after", "2099-01-01T00:00:00Z"]) == 0
+    assert "trusted until 2099-01-01T00:00:00Z): trust version 1" in capsys.readouterr().out
+    assert main(args) == 0
+    assert "trust.root_retiring" in capsys.readouterr().err
+    assert main(["trust", "retire", "--vendor", VENDOR, fp, "--after", "2020-01-01T00:00:00Z"]) == 0
+    capsys.readouterr()
+    assert main([*args, "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["findings"][0]["code"] == "trust.root_retired"
+    assert main(["trust", "retire", "--vendor", VENDOR, "ab" * 32]) == 2
+    assert "has no root with sha256" in capsys.readouterr().err
+    assert main(["trust", "retire", "--vendor", VENDOR, fp, "--after", "next tuesday"]) == 2
+    assert "--after is not an ISO 8601 time" in capsys.readouterr().err

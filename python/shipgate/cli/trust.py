@@ -18,7 +18,7 @@ from typing import Any
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "trust",
-        help="pinned vendor roots: pin, unpin, list, show, history, rollback",
+        help="pinned vendor roots: pin, unpin, retire, list, show, history, rollback",
         description="Manage the vendors' pinned roots. Every change is a numbered, audited version.",
     )
     sub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
@@ -36,6 +36,16 @@ def register(subparsers: Any) -> None:
     unpin.add_argument("--reason", default="operator unpin", metavar="TEXT")
     unpin.add_argument("--actor", metavar="WHO")
     unpin.set_defaults(handler=run_unpin)
+
+    retire = sub.add_parser("retire", help="retire a root: trusted until a date, then refused (a new version)")
+    retire.add_argument("--vendor", required=True, metavar="NAME")
+    retire.add_argument("sha256", metavar="SHA256", help="the root's SHA-256 fingerprint (see trust list)")
+    retire.add_argument(
+        "--after", metavar="TIME", help="ISO 8601 time the overlap ends (default: now + the vendor's overlap_days)"
+    )
+    retire.add_argument("--reason", default="operator retirement", metavar="TEXT")
+    retire.add_argument("--actor", metavar="WHO")
+    retire.set_defaults(handler=run_retire)
 
     ls = sub.add_parser("list", help="vendors and their effective roots")
     ls.add_argument("--vendor", metavar="NAME")
@@ -86,6 +96,17 @@ def run_unpin(args: argparse.Namespace) -> int:
     with _open(args) as trust:
         change = trust.unpin(args.vendor, args.sha256, reason=args.reason, actor=args.actor)
     print(f"unpinned {args.sha256} for {args.vendor}: trust version {change.version}")
+    return 0
+
+
+def run_retire(args: argparse.Namespace) -> int:
+    from shipgate.trust.state import parse_time
+
+    after = parse_time(args.after, where="--after") if args.after else None
+    with _open(args) as trust:
+        change = trust.retire(args.vendor, args.sha256, reason=args.reason, after=after, actor=args.actor)
+    until = change.payload["retire_roots"][0]["after"]
+    print(f"retired {args.sha256} for {args.vendor} (trusted until {until}): trust version {change.version}")
     return 0
 
 

@@ -21,6 +21,7 @@ from shipgate.trust.ledger import (
     apply_rotation,
     effective_trust,
     pin_root,
+    retire_root,
     rollback,
     unpin_root,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "detached_findings",
     "effective_trust",
     "pin_root",
+    "retire_root",
     "rollback",
     "trust_dir",
     "unpin_root",

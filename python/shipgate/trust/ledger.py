@@ -220,6 +220,36 @@ def apply_rotation(
     )
 
 
+def retire_root(
+    state: TrustChanges,
+    vendor: VendorConfig,
+    sha256: str,
+    *,
+    after: dt.datetime | None = None,
+    actor: str | None = None,
+    reason: str,
+) -> Any:
+    """An operator retires a root: trusted until ``after`` (default: now + the vendor's overlap period),
+    refused as ``trust.root_retired`` from then on."""
+    sha256 = sha256.lower().replace(":", "")
+    when = after or dt.datetime.now(dt.UTC) + dt.timedelta(days=vendor.overlap_days)
+
+    def present(current: VendorTrust) -> None:
+        if sha256 not in current.roots:
+            known = ", ".join(current.roots) or "none"
+            raise TrustConfigError(f"{vendor.name!r} has no root with sha256 {sha256} (roots: {known})")
+
+    return _record(
+        state,
+        vendor,
+        kind="rotate",
+        payload={"add_roots": [], "retire_roots": [{"sha256": sha256, "after": format_time(when)}]},
+        actor=actor,
+        reason=reason,
+        precheck=present,
+    )
+
+
 def apply_revocations(
     state: TrustChanges,
     vendor: VendorConfig,

@@ -74,6 +74,12 @@ class TrustStore:
         with self.store.transaction() as tx:
             return ledger.unpin_root(tx, self.vendor(vendor), sha256, actor=actor, reason=reason)
 
+    def retire(
+        self, vendor: str, sha256: str, *, reason: str, after: dt.datetime | None = None, actor: str | None = None
+    ) -> Any:
+        with self.store.transaction() as tx:
+            return ledger.retire_root(tx, self.vendor(vendor), sha256, after=after, actor=actor, reason=reason)
+
     def rollback(self, vendor: str, version: int, *, reason: str, actor: str | None = None) -> Any:
         with self.store.transaction() as tx:
             return ledger.rollback(tx, self.vendor(vendor), version, actor=actor, reason=reason)
