@@ -166,3 +166,40 @@ def test_import_csaf_exits_1_when_a_document_is_refused(
     assert err.startswith(f"shipgate: advisory.csaf_invalid: {bad}: ")
     status, out, _ = run(capsys, "advisories", "check", "--vendor", "Cisco", "--name", "ios", "--version", "12.2(55)SE")
     assert "advisory.csaf_known_affected: ios 12.2(55)SE is known affected by CVE-2018-0171" in out
+
+
+def test_rotation_story_with_a_real_package(
+    trust_home: Path, tmp_path: Path, vendor_pki: VendorPKI, feeds: FeedBuilder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same story through ``shipgate verify PACKAGE.zip``: the package verdict follows the trust."""
+    from shipgate.demo.build import PackageFile, manifest_bytes, manifest_for, write_package
+    from shipgate.demo.pki import Identity
+
+    files = {"docs/CHANGES.txt": PackageFile(data=b"7.4.0: hybrid routing\n")}
+    package = {"name": "dten", "version": "7.4.0", "vendor": VENDOR, "built": iso(NOW)}
+    signer = Identity(cert=vendor_pki.new_leaf.cert, key=vendor_pki.new_leaf.key)  # type: ignore[arg-type]
+    intermediate = Identity(cert=vendor_pki.new_int.cert, key=vendor_pki.new_int.key)  # type: ignore[arg-type]
+    archive = write_package(
+        tmp_path / "dten-7.4.0.zip",
+        files,
+        manifest=manifest_bytes(manifest_for(files, package=package)),
+        signer=signer,
+        chain=(intermediate,),
+        extra={},
+    )
+
+    def verify() -> tuple[str, set[str]]:
+        status, out, _ = run(capsys, "verify", str(archive), "--json")
+        report = json.loads(out)
+        assert status == (1 if report["verdict"] == "deny" else 0)
+        return report["verdict"], {f["code"] for f in report["findings"]}
+
+    verdict, codes = verify()
+    assert verdict == "deny" and "trust.unknown_issuer" in codes
+    feed = feeds.write(feeds.document(12, [rotation_advisory(vendor_pki)]))
+    assert run(capsys, "advisories", "sync", "--vendor", VENDOR, str(feed))[0] == 0
+    verdict, codes = verify()
+    assert verdict != "deny" and not any(c.startswith("trust.") for c in codes), codes
+    assert run(capsys, "trust", "rollback", "--vendor", VENDOR, "0")[0] == 0
+    verdict, codes = verify()
+    assert verdict == "deny" and "trust.unknown_issuer" in codes
