@@ -42,7 +42,7 @@ from shipgate.advisories.errors import (
     AdvisoryError,
     FeedRejected,
 )
-from shipgate.advisories.feed import Feed, FeedAdvisory, parse_feed
+from shipgate.advisories.feed import KINDS, Feed, FeedAdvisory, parse_feed
 from shipgate.advisories.source import FeedFiles, FetchLimits, NotModified, fetch
 from shipgate.store import AdvisoryRecord, FeedState, Store, StoreConflict, Transaction
 from shipgate.trust import VendorConfig, apply_revocations, apply_rotation, effective_trust, verify_detached
@@ -113,7 +113,8 @@ def _verify(store: Store, vendor: VendorConfig, files: FeedFiles, now: dt.dateti
             vendor=vendor,
             trust=effective_trust(store, vendor),
             at=now,
-            advisories=store.advisories(vendor.name),
+            # Which stored advisory mentions an unknown issuer (the explanation): rotations and revocations.
+            advisories=[a for kind in ("ca-rotation", "revocation") for a in store.advisories(vendor.name, kind=kind)],
             identity_rule="feed_signer",
         )
     except TrustFailure as failure:
@@ -184,7 +185,8 @@ def _apply(
     with store.transaction() as tx:
         current = tx.feed_state(vendor.name)
         _check(feed, vendor, current, now)  # again, under the write lock: another sync may have won
-        stored = {a.advisory_id: a for a in tx.advisories(vendor.name)}
+        # Feed kinds only: the vendor's CSAF documents (large) are not compared against a feed.
+        stored = {a.advisory_id: a for kind in KINDS for a in tx.advisories(vendor.name, kind=kind)}
         fresh = [a for a in feed.advisories if a.id not in stored or dict(stored[a.id].body) != dict(a.body)]
         versions = [v for a in fresh if (v := _apply_one(tx, vendor, a, feed, now)) is not None]
         tx.put_advisories(
