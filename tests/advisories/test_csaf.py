@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from advisories.httpserver import Behaviour, serve
-from shipgate.advisories.csaf import SCHEMA_DIR, match_package, parse_csaf, products
+from shipgate.advisories.csaf import SCHEMA_DIR, match_package, parse_csaf, products, vers_contains
 from shipgate.advisories.csaf_import import import_csaf
 from shipgate.advisories.errors import CsafInvalid
 from shipgate.advisories.query import advisory_findings, applicable_advisories
@@ -220,3 +220,28 @@ def test_a_deeply_nested_document_is_refused_not_a_crash(csaf: Path, levels: int
     text = json.dumps(doc)[:-1] + ', "x": ' + "[" * levels + "]" * levels + "}"
     with pytest.raises(CsafInvalid, match="nests deeper than 64 levels"):
         parse_csaf(text.encode(), what="deep.json")
+
+
+@pytest.mark.parametrize(
+    ("spec", "inside", "outside"),
+    [
+        ("vers:generic/>=2.9|<=4.1", ["2.9", "3.0", "4.1", "4.1.0"], ["2.8", "4.2", "10.0"]),
+        ("vers:all/*", ["0.1", "99"], []),
+        ("vers:generic/<1.0", ["0.9"], ["1.0", "1.1"]),
+        ("vers:generic/1.2|>=2.0|<3.0", ["1.2", "2.5"], ["1.3", "3.0"]),
+        ("vers:generic/>=1.0|!=1.5|<2.0", ["1.4"], ["1.5", "2.0"]),
+        ("vers:generic/<1.0|>=2.0", ["0.5", "2.0", "7"], ["1.0", "1.9"]),
+        ("generic/>=1.0", [], ["1.5"]),  # not vers syntax: never matches
+    ],
+)
+def test_vers_ranges(spec: str, inside: list[str], outside: list[str]) -> None:
+    assert [v for v in inside + outside if vers_contains(spec, v)] == inside
+
+
+def test_a_vex_version_range_matches_inside_only(csaf: Path) -> None:
+    doc = json.loads((csaf / "examples" / "csaf" / "csaf_vex" / "2022-evd-uc-04-001.json").read_text())
+    assert [(m.cve, m.product_ids, m.matched_by) for m in match_package(doc, name="ABC", version="3.0")] == [
+        ("CVE-2021-44228", ("CSAFPID-0004",), "name+range")
+    ]
+    assert [m.matched_by for m in match_package(doc, name="ABC", version="2.4")] == ["name+version"]
+    assert match_package(doc, name="ABC", version="4.2") == []

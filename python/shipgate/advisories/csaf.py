@@ -15,8 +15,9 @@ every product id used is defined (§6.1.1), and only once (§6.1.2). A product m
 
 A relationship's product (``X as a component of Y``) matches as its ``product_reference`` does.
 ``known_affected``/``first_affected``/``last_affected`` are affected (a finding), ``fixed``/``first_fixed``
-are not; the fixed versions of the same product name are reported as the remedy. ``product_version_range``
-branches are not interpreted (a range never matches).
+are not; the fixed versions of the same product name are reported as the remedy. A
+``product_version_range`` branch in the ``vers:`` syntax (``vers:generic/>=2.9|<=4.1``, ``vers:all/*``)
+matches the versions it contains; a range in any other syntax never matches.
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from packaging.version import InvalidVersion, Version
+
 from shipgate.advisories._json import load_json
 from shipgate.advisories.errors import CSAF_INVALID, AdvisoryError, CsafInvalid
 from shipgate.findings import Severity
-from shipgate.package.versions import same_version
+from shipgate.package.versions import release_key, same_version
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "csaf_schema"
 CSAF_SCHEMA_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"
@@ -215,6 +218,7 @@ class Product:
     name: str  # the full product name
     product_names: tuple[str, ...] = ()  # product_name / product_family branches on its path
     versions: tuple[str, ...] = ()  # product_version / service_pack / patch_level branches on its path
+    ranges: tuple[str, ...] = ()  # product_version_range branches on its path
     sha256: tuple[str, ...] = ()  # file hashes from product_identification_helper
 
 
@@ -233,20 +237,22 @@ def products(doc: Mapping[str, Any]) -> dict[str, Product]:
     """Every product of the tree by product id (branches walked without recursion, bounded)."""
     tree = doc.get("product_tree") or {}
     found: dict[str, Product] = {}
-    stack: list[tuple[Mapping[str, Any], tuple[str, ...], tuple[str, ...]]] = [
-        (b, (), ()) for b in reversed(tree.get("branches") or []) if isinstance(b, Mapping)
+    stack: list[tuple[Mapping[str, Any], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
+        (b, (), (), ()) for b in reversed(tree.get("branches") or []) if isinstance(b, Mapping)
     ]
     walked = 0
     while stack:
         walked += 1
         if walked > MAX_PRODUCTS:
             raise CsafInvalid(f"the product tree has more than {MAX_PRODUCTS} branches")
-        branch, names, versions = stack.pop()
+        branch, names, versions, ranges = stack.pop()
         category, label = branch.get("category"), str(branch.get("name", ""))
         if category in _NAME_BRANCHES:
             names = (*names, label)
         elif category in _VERSION_BRANCHES:
             versions = (*versions, label)
+        elif category == "product_version_range":
+            ranges = (*ranges, label)
         product = branch.get("product")
         if isinstance(product, Mapping) and "product_id" in product:
             pid = str(product["product_id"])
@@ -255,9 +261,12 @@ def products(doc: Mapping[str, Any]) -> dict[str, Product]:
                 name=str(product.get("name", "")),
                 product_names=names,
                 versions=versions,
+                ranges=ranges,
                 sha256=_hashes(product),
             )
-        stack.extend((b, names, versions) for b in reversed(branch.get("branches") or []) if isinstance(b, Mapping))
+        stack.extend(
+            (b, names, versions, ranges) for b in reversed(branch.get("branches") or []) if isinstance(b, Mapping)
+        )
     for product in tree.get("full_product_names") or []:
         if isinstance(product, Mapping) and "product_id" in product:
             pid = str(product["product_id"])
@@ -275,9 +284,79 @@ def products(doc: Mapping[str, Any]) -> dict[str, Product]:
                 name=str(full.get("name", "")),
                 product_names=component.product_names,
                 versions=component.versions,
+                ranges=component.ranges,
                 sha256=component.sha256 + _hashes(full),
             )
     return found
+
+
+def _pep440(text: str) -> Version | None:
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
+
+
+def _compare(a: str, b: str) -> int | None:
+    """-1, 0 or 1 (PEP 440 when both parse, else the leading numeric releases), None if incomparable."""
+    va, vb = _pep440(a), _pep440(b)
+    if va is not None and vb is not None:
+        return (va > vb) - (va < vb)
+    ka, kb = release_key(a), release_key(b)
+    if ka is None or kb is None:
+        return None
+    return (ka > kb) - (ka < kb)
+
+
+_VERS_OPS = ("<=", ">=", "!=", "<", ">", "=")
+
+
+def vers_contains(spec: str, version: str) -> bool:
+    """Whether ``version`` is in a ``vers:`` range (the vers specification's containment algorithm)."""
+    scheme, _, constraints = spec.strip().partition("/")
+    if not scheme.startswith("vers:") or not constraints:
+        return False
+    if constraints.strip() == "*":
+        return True
+    parsed: list[tuple[str, str]] = []
+    for raw in constraints.split("|")[:64]:
+        item = raw.strip()
+        op = next((o for o in _VERS_OPS if item.startswith(o)), "=")
+        parsed.append((op, item[len(op) :].strip() if item.startswith(op) else item))
+    bounds: list[tuple[str, str, int]] = []
+    for op, value in parsed:
+        order = _compare(version, value)
+        if order is None:
+            return False
+        if op == "=" and order == 0:
+            return True
+        if op == "!=" and order == 0:
+            return False
+        if op not in ("=", "!="):
+            bounds.append((op, value, order))
+    if not bounds:
+        return False
+    ordered: list[tuple[str, str, int]] = []
+    for bound in bounds:  # sort by the constraint's version (a few items: insertion sort on _compare)
+        i = len(ordered)
+        while i > 0 and (_compare(ordered[i - 1][1], bound[1]) or 0) > 0:
+            i -= 1
+        ordered.insert(i, bound)
+
+    def holds(op: str, order: int) -> bool:  # order: version compared with the constraint's value
+        return {"<": order < 0, "<=": order <= 0, ">": order > 0, ">=": order >= 0}[op]
+
+    if len(ordered) == 1:
+        return holds(ordered[0][0], ordered[0][2])
+    for i, (op, _, order) in enumerate(ordered[:-1]):
+        next_op, _, next_order = ordered[i + 1]
+        if i == 0 and op in ("<", "<=") and holds(op, order):
+            return True
+        if i == len(ordered) - 2 and next_op in (">", ">=") and holds(next_op, next_order):
+            return True
+        if op in (">", ">=") and next_op in ("<", "<=") and holds(op, order) and holds(next_op, next_order):
+            return True
+    return False
 
 
 def _matches(product: Product, name: str, version: str, sha256: str | None) -> str | None:
@@ -285,10 +364,11 @@ def _matches(product: Product, name: str, version: str, sha256: str | None) -> s
     if sha256 and sha256.lower() in product.sha256:
         return "sha256"
     wanted = name.casefold()
-    if any(n.casefold() == wanted for n in product.product_names) and any(
-        same_version(v, version) for v in product.versions
-    ):
-        return "name+version"
+    if any(n.casefold() == wanted for n in product.product_names):
+        if any(same_version(v, version) for v in product.versions):
+            return "name+version"
+        if any(vers_contains(r, version) for r in product.ranges):
+            return "name+range"
     if product.name.casefold() == f"{name} {version}".casefold():
         return "full name"
     return None
