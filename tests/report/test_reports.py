@@ -138,3 +138,23 @@ def test_vsa_of_a_deny_is_failed(denied: Report, vendor: Vendor) -> None:
     predicate = json.loads(payload)["predicate"]
     assert predicate["verificationResult"] == "FAILED"
     assert predicate["verifiedLevels"] == ["FAILED"]
+
+
+def test_operator_ecdsa_p256_key_signs_the_vsa(allowed: Report, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    home = tmp_path / "ec-home"
+    key_file, _ = key_paths(home)
+    key_file.parent.mkdir(parents=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    envelope = attest(allowed, home=home)
+    payload_type, payload = verify_envelope(envelope, key.public_key())
+    assert payload_type == PAYLOAD_TYPE
+    assert json.loads(payload)["subject"][0]["digest"]["sha256"] == allowed.archive.digests["sha256"]
+    other = ec.generate_private_key(ec.SECP256R1()).public_key()
+    with pytest.raises(UntrustedInput):
+        verify_envelope(envelope, other)
