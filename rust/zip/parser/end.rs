@@ -1,0 +1,294 @@
+//! 4.3.16 end of central directory (every candidate in the tail) and 4.3.15/4.3.14 ZIP64 locator and record.
+
+use super::*;
+
+impl Parser {
+    // -- 4.3.16 End of central directory ------------------------------------------------------------
+
+    pub(super) fn on_tail(&mut self, tail: &[u8]) -> State {
+        let tail_start = self.size - tail.len() as u64;
+        let mut candidates: Vec<(u64, Eocd)> = Vec::new();
+        if tail.len() >= EOCD_LEN {
+            for i in (0..=tail.len() - EOCD_LEN).rev() {
+                if tail[i..i + 4] == SIG_EOCD.to_le_bytes() {
+                    if let Some(e) = Eocd::parse(&tail[i..]) {
+                        candidates.push((tail_start + i as u64, e));
+                    }
+                }
+            }
+        }
+        // Go's reader takes the last signature whose comment fits in the file; Info-ZIP and Python take
+        // the last signature. Choose as Go does, and report where the others would differ.
+        let fits = |pos: u64, e: &Eocd| pos + EOCD_LEN as u64 + u64::from(e.comment_len) <= self.size;
+        let Some(chosen) = candidates.iter().position(|(pos, e)| fits(*pos, e)) else {
+            let mut finding = f(
+                "zip.not_a_zip",
+                Severity::Critical,
+                "",
+                "no end-of-central-directory record: not a ZIP archive, or truncated",
+            )
+            .with("searched_bytes", tail.len());
+            if let Some((pos, e)) = candidates.first() {
+                finding = f(
+                    "zip.eocd_comment_length",
+                    Severity::Critical,
+                    "",
+                    format!(
+                        "the end-of-central-directory record at {pos} declares a {}-byte comment but only {} bytes \
+                         follow it",
+                        e.comment_len,
+                        self.size - pos - EOCD_LEN as u64
+                    ),
+                )
+                .with("offset", *pos);
+            }
+            self.push(finding);
+            return State::Done;
+        };
+        let (pos, eocd) = candidates[chosen].clone();
+        for (other, e) in &candidates[..chosen] {
+            // Candidates after the chosen one: in its comment, or in data after it.
+            let in_comment = *other < pos + EOCD_LEN as u64 + u64::from(eocd.comment_len);
+            let message = if in_comment {
+                "the archive comment contains an end-of-central-directory signature".to_owned()
+            } else {
+                format!("an end-of-central-directory record at {other} declares a comment longer than the file")
+            };
+            let code = if in_comment {
+                "zip.comment_hides_signature"
+            } else {
+                "zip.eocd_comment_length"
+            };
+            self.push(
+                f(code, Severity::High, "", message)
+                    .with("offset", *other)
+                    .with("comment_len", e.comment_len),
+            );
+        }
+        for (other, e) in &candidates[chosen + 1..] {
+            // Earlier candidates: ambiguous when one would be chosen by a reader that wants an exact fit
+            // and it points at a different directory.
+            let exact = other + EOCD_LEN as u64 + u64::from(e.comment_len) == self.size;
+            let differs = (e.cd_offset, e.cd_size, e.entries) != (eocd.cd_offset, eocd.cd_size, eocd.entries);
+            if exact && differs && u64::from(e.cd_offset) + u64::from(e.cd_size) <= *other {
+                self.push(
+                    f(
+                        "zip.eocd_ambiguous",
+                        Severity::Critical,
+                        "",
+                        "two end-of-central-directory records describe different central directories",
+                    )
+                    .with("chosen_offset", pos)
+                    .with("other_offset", *other),
+                );
+            }
+        }
+        let comment_start = (pos - tail_start) as usize + EOCD_LEN;
+        let comment = &tail[comment_start..comment_start + eocd.comment_len as usize];
+        for (sig, what) in [
+            (SIG_CENTRAL, "central directory"),
+            (SIG_LOCAL, "local file header"),
+            (SIG_ZIP64_EOCD, "ZIP64 record"),
+            (SIG_ZIP64_LOCATOR, "ZIP64 locator"),
+        ] {
+            if comment.windows(4).any(|w| w == sig.to_le_bytes()) {
+                self.push(
+                    f(
+                        "zip.comment_hides_signature",
+                        Severity::High,
+                        "",
+                        format!("the archive comment contains a {what} signature"),
+                    )
+                    .with("signature", format!("{sig:#010x}")),
+                );
+            }
+        }
+        self.out.comment = String::from_utf8_lossy(comment).into_owned();
+        self.comment_end = pos + EOCD_LEN as u64 + u64::from(eocd.comment_len);
+        if self.comment_end < self.size {
+            self.push(
+                f(
+                    "zip.data_after_eocd",
+                    Severity::Medium,
+                    "",
+                    format!("{} bytes follow the end of the archive", self.size - self.comment_end),
+                )
+                .with("offset", self.comment_end)
+                .with("length", self.size - self.comment_end),
+            );
+        }
+        self.eocd_pos = pos;
+        self.cd_end = pos;
+        self.cd_count = u64::from(eocd.entries);
+        self.out.cd_offset = u64::from(eocd.cd_offset);
+        self.out.cd_size = u64::from(eocd.cd_size);
+        let zip64_needed = eocd.wants_zip64();
+        let multi_disk = !zip64_needed && (eocd.disk != 0 || eocd.cd_disk != 0);
+        let counts_differ = !zip64_needed && eocd.entries_on_disk != eocd.entries;
+        self.eocd = Some(eocd.clone());
+        if multi_disk {
+            return self.multi_disk(0);
+        }
+        if counts_differ {
+            self.push(
+                f(
+                    "zip.central_directory_count_mismatch",
+                    Severity::Critical,
+                    "",
+                    "the end record's entry counts disagree (this disk vs. total)",
+                )
+                .with("entries_on_disk", eocd.entries_on_disk)
+                .with("entries", eocd.entries),
+            );
+            return State::Done;
+        }
+        let before = (pos - tail_start) as usize;
+        if !zip64_needed
+            && before >= ZIP64_LOCATOR_LEN
+            && Zip64Locator::parse(&tail[before - ZIP64_LOCATOR_LEN..]).is_some()
+        {
+            // CPython follows such a locator. If it leads to a valid ZIP64 record describing another
+            // directory, CPython and Go read different entries: ambiguity, not just an oddity.
+            let loc = Zip64Locator::parse(&tail[before - ZIP64_LOCATOR_LEN..]).expect("parsed above");
+            let record = loc
+                .eocd_offset
+                .checked_sub(tail_start)
+                .and_then(|at| tail.get(at as usize..))
+                .and_then(Zip64Eocd::parse);
+            let differs = record.as_ref().is_some_and(|z| {
+                (z.entries, z.cd_size, z.cd_offset)
+                    != (
+                        u64::from(eocd.entries),
+                        u64::from(eocd.cd_size),
+                        u64::from(eocd.cd_offset),
+                    )
+            });
+            let (code, severity, message) = if differs {
+                ("zip.eocd_ambiguous", Severity::Critical, "a ZIP64 record that the end record does not need describes another central directory; CPython reads that one")
+            } else {
+                ("zip.zip64_unexpected_locator", Severity::Medium, "a ZIP64 locator precedes an end record that needs none; readers that always follow it (CPython) fail")
+            };
+            self.push(f(code, severity, "", message).with("offset", pos - ZIP64_LOCATOR_LEN as u64));
+        }
+        // Like Go's reader, follow the ZIP64 locator only when a classic field is saturated: names may
+        // legitimately contain the locator's signature (zip2's zip64_magic_in_filename cases).
+        if zip64_needed && pos >= ZIP64_LOCATOR_LEN as u64 {
+            State::Locator
+        } else {
+            self.central_or_done()
+        }
+    }
+
+    pub(super) fn multi_disk(&mut self, disk: u64) -> State {
+        let e = self.eocd.clone().unwrap_or(Eocd {
+            disk: 0,
+            cd_disk: 0,
+            entries_on_disk: 0,
+            entries: 0,
+            cd_size: 0,
+            cd_offset: 0,
+            comment_len: 0,
+        });
+        self.push(
+            f(
+                "zip.multi_disk",
+                Severity::Critical,
+                "",
+                "the archive claims to span several disks; only single-file archives can be verified",
+            )
+            .with("disk", u64::from(e.disk).max(disk))
+            .with("central_directory_disk", e.cd_disk),
+        );
+        State::Done
+    }
+
+    // -- 4.3.15 / 4.3.14 ZIP64 ---------------------------------------------------------------------------
+
+    pub(super) fn on_locator(&mut self, data: &[u8]) -> State {
+        let Some(loc) = Zip64Locator::parse(data) else {
+            return self.central_or_done();
+        };
+        if loc.disks > 1 || loc.eocd_disk != 0 {
+            return self.multi_disk(u64::from(loc.eocd_disk));
+        }
+        self.out.zip64 = true;
+        let record_end = self.eocd_pos - ZIP64_LOCATOR_LEN as u64;
+        if loc.eocd_offset.saturating_add(ZIP64_EOCD_LEN as u64) > record_end {
+            self.push(
+                f(
+                    "zip.zip64_invalid",
+                    Severity::Critical,
+                    "",
+                    "the ZIP64 locator points past itself",
+                )
+                .with("record_offset", loc.eocd_offset),
+            );
+            return State::Done;
+        }
+        self.zip64_stated = loc.eocd_offset;
+        State::Zip64Record {
+            offset: loc.eocd_offset,
+        }
+    }
+
+    pub(super) fn on_zip64_search(&mut self, data: &[u8]) -> State {
+        // The record must end where the locator starts: its size field (4.3.14.1) says so.
+        let record_end = self.eocd_pos - ZIP64_LOCATOR_LEN as u64;
+        let start = record_end - data.len() as u64;
+        for i in (0..data.len().saturating_sub(ZIP64_EOCD_LEN - 1)).rev() {
+            if u32_at(data, i) == Some(SIG_ZIP64_EOCD)
+                && u64_at(data, i + 4).and_then(|n| n.checked_add(start + i as u64 + 12)) == Some(record_end)
+            {
+                return self.on_zip64(start + i as u64, &data[i..]);
+            }
+        }
+        self.push(
+            f(
+                "zip.zip64_invalid",
+                Severity::Critical,
+                "",
+                "no ZIP64 end-of-central-directory record where the locator points",
+            )
+            .with("record_offset", self.zip64_stated),
+        );
+        State::Done
+    }
+
+    pub(super) fn on_zip64(&mut self, offset: u64, data: &[u8]) -> State {
+        let Some(z) = Zip64Eocd::parse(data) else {
+            // Prepended data shifts the record too: look for it just before the locator.
+            return State::Zip64Search;
+        };
+        if z.disk != 0 || z.cd_disk != 0 || z.entries_on_disk != z.entries {
+            return self.multi_disk(u64::from(z.disk));
+        }
+        let eocd = self.eocd.clone().expect("EOCD parsed before ZIP64");
+        let mut contradictions = Vec::new();
+        if eocd.entries != u16::MAX && u64::from(eocd.entries) != z.entries {
+            contradictions.push(("entries", u64::from(eocd.entries), z.entries));
+        }
+        if eocd.cd_size != u32::MAX && u64::from(eocd.cd_size) != z.cd_size {
+            contradictions.push(("central directory size", u64::from(eocd.cd_size), z.cd_size));
+        }
+        if eocd.cd_offset != u32::MAX && u64::from(eocd.cd_offset) != z.cd_offset {
+            contradictions.push(("central directory offset", u64::from(eocd.cd_offset), z.cd_offset));
+        }
+        for (what, classic, wide) in contradictions {
+            self.push(
+                f(
+                    "zip.zip64_mismatch",
+                    Severity::High,
+                    "",
+                    format!("the ZIP64 record and the classic record disagree on the {what}"),
+                )
+                .with("classic", classic)
+                .with("zip64", wide),
+            );
+        }
+        self.cd_count = z.entries;
+        self.out.cd_offset = z.cd_offset;
+        self.out.cd_size = z.cd_size;
+        self.cd_end = offset;
+        self.central_or_done()
+    }
+}
