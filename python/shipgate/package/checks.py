@@ -10,9 +10,9 @@ from __future__ import annotations
 import hmac
 from collections.abc import Mapping
 
-from shipgate.archive import ArchiveReport
+from shipgate.archive import ArchiveReport, Entry
 from shipgate.findings import Finding, Severity
-from shipgate.package.manifest import Manifest
+from shipgate.package.manifest import FileEntry, Manifest
 from shipgate.package.profile import PackageProfile
 
 _REMEDY = (
@@ -32,14 +32,27 @@ def _finding(code: str, severity: Severity, path: str, message: str, **evidence:
     )
 
 
+def _matches(item: FileEntry, entry: Entry) -> bool:
+    """The entry is exactly what the manifest says (the common case, decided without building findings)."""
+    if not entry.verified or entry.uncompressed_size != item.size:
+        return False
+    if item.mode is not None and (entry.mode is None or entry.mode & 0o7777 != item.mode):
+        return False
+    computed = [a for a in item.digests if a in entry.digests]
+    return bool(computed) and all(hmac.compare_digest(entry.digests[a], item.digests[a]) for a in computed)
+
+
 def check_files(manifest: Manifest, report: ArchiveReport, profile: PackageProfile) -> list[Finding]:
     findings: list[Finding] = []
     entries = {e.name: e for e in report.entries if not e.is_dir}
     listed = {f.path for f in manifest.files}
     for item in manifest.files:
+        entry = entries.get(item.path)
+        if entry is not None and _matches(item, entry):
+            continue
+        # Only for a finding: locating the line scans the manifest, which would be quadratic over files[].
         line = manifest.line_of(item.path)
         where = {"manifest_line": line} if line else {}
-        entry = entries.get(item.path)
         if entry is None:
             findings.append(
                 _finding(
