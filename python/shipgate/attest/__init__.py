@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from shipgate.attest.dsse import pae, sign_envelope, verify_envelope
 from shipgate.attest.keys import key_paths, keyid, load_or_create_key, load_public_key
@@ -46,7 +47,7 @@ def statement(report: Report) -> dict[str, Any]:
             "verifier": {"id": VERIFIER_ID, "version": {"shipgate": report.shipgate_version or "0"}},
             "timeVerified": report.to_dict()["verified_at"],
             "resourceUri": Path(report.archive.path).resolve().as_uri(),
-            "policy": {"uri": f"shipgate:policy/{report.policy}"},
+            "policy": {"uri": f"shipgate:policy/{quote(report.policy, safe='/')}"},
             "verificationResult": "PASSED" if passed else "FAILED",
             # Custom levels (the VSA spec reserves the SLSA_ prefix): shipgate's verdict on the package.
             "verifiedLevels": [f"SHIPGATE_VERDICT_{report.verdict.upper()}"] if passed else ["FAILED"],
