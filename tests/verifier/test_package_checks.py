@@ -194,10 +194,16 @@ def test_mode_as_declared(tmp_path: Path, vendor: Vendor) -> None:
     ]
 
 
-def test_vendor_option_overrides_the_manifest(good: Path, vendor: Vendor) -> None:
+def test_vendor_option_overrides_the_manifest(tmp_path: Path, good: Path, vendor: Vendor) -> None:
     report = verify_package(good, request=VerifyRequest(vendor="Nobody Inc"), store=None, home=vendor.home)
     assert report.verdict == "deny"
-    assert [f.code for f in report.findings] == ["trust.unknown_vendor"]
+    assert sorted(f.code for f in report.findings) == ["manifest.vendor_differs", "trust.unknown_vendor"]
+    # Signed by another configured vendor and verified with its trust on request: allowed, and noted.
+    other = make_vendor(vendor.home, "Other Corp", slug="other")
+    signed_by_other = build(tmp_path / "other.zip", other.signer)
+    report = verify_package(signed_by_other, request=VerifyRequest(vendor="Other Corp"), store=None, home=vendor.home)
+    assert report.verdict == "allow"
+    assert [(f.code, f.severity) for f in report.findings] == [("manifest.vendor_differs", Severity.INFO)]
 
 
 def _blake3(data: bytes) -> str:

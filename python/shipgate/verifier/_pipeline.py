@@ -220,6 +220,8 @@ def verify_package(
                 manifest, manifest_bytes, step_findings = _manifest_step(reader, report, profile, manifest_bytes)
                 findings.extend(step_findings)
                 vendor = vendor or (manifest.package.vendor if manifest else None)
+                if manifest is not None and vendor != manifest.package.vendor:
+                    findings.append(_vendor_differs(vendor, manifest))
                 records = _advisory_records(store, vendor)
                 # 4. The signature over the exact manifest bytes.
                 if manifest_bytes is not None:
@@ -291,6 +293,18 @@ def verify_package(
 
         record_verdict(store, result, actor=request.actor)
     return result
+
+
+def _vendor_differs(vendor: str | None, manifest: Manifest) -> Finding:
+    return Finding(
+        code="manifest.vendor_differs",
+        severity=Severity.INFO,
+        path="package.vendor",
+        message=f"the manifest names vendor {manifest.package.vendor!r}; the trust of {vendor!r} (--vendor) was "
+        "used for the signature",
+        remedy="Make sure the package really comes from the vendor given with --vendor.",
+        evidence={"file": "manifest.json", "manifest_vendor": manifest.package.vendor, "vendor": vendor},
+    )
 
 
 def _manifest_step(
