@@ -77,6 +77,13 @@ def test_expect_sha256_option(good: Path, capsys: pytest.CaptureFixture[str]) ->
     assert [f["code"] for f in json.loads(out)["findings"]] == ["package.digest_mismatch"]
 
 
+def test_malformed_expected_digest_is_a_usage_error(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["verify", str(good), "--expect-sha256", "abc"])
+    assert exc.value.code == 2
+    assert "--expect-sha256 takes 64 hexadecimal digits" in capsys.readouterr().err
+
+
 def test_usage_errors_exit_2(tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "env.toml"
     broken.write_text("[systemd]\nunits = 5\n")

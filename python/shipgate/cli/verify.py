@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
     from shipgate.package.profile import PackageProfile
     from shipgate.verifier import VerifyRequest, verify_package
 
+    for option, value in (("--expect-sha256", args.expect_sha256), ("--expect-blake3", args.expect_blake3)):
+        if value is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", value.strip()):
+            args.parser.error(f"{option} takes 64 hexadecimal digits")
     path = Path(args.package)
     if not path.is_file():
         print(f"shipgate verify: {path}: no such file", file=sys.stderr)

@@ -62,12 +62,9 @@ def render_text(report: Report, *, colour: bool = False) -> str:
             message = message[len(where) :].lstrip(": ")
         out.append(f"{label} {f.code:34} {where}")
         out.append(f"         {message}")
-        if f.remedy and f.severity >= Severity.MEDIUM:
-            if f.remedy in said:
-                out.append("         remedy: (as above)")
-            else:
-                said.add(f.remedy)
-                out.append(f"         remedy: {f.remedy}")
+        if f.remedy and f.severity >= Severity.MEDIUM and f.remedy not in said:
+            said.add(f.remedy)  # a remedy repeated by findings of one kind is said once
+            out.append(f"         remedy: {f.remedy}")
     if report.applied_waivers:
         out.append(f"  {len(report.applied_waivers)} waiver(s) applied (see policy.waiver_applied findings)")
     return "\n".join(out) + "\n"
