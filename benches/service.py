@@ -372,25 +372,58 @@ def main() -> None:
     stored = archives["stored"][0]
     size = stored.stat().st_size
 
-    # 1. The ceiling: raw byte sinks (aio and sync), same file, same chunks.
-    ceilings = {}
-    for kind in ("aio", "sync"):
-        proc, address = start_sink(kind)
-        try:
-            upload(address, stored)  # warm
-            runs = [upload(address, stored)["total"] for _ in range(2)]
-        finally:
-            proc.kill()
-            proc.wait()
-        ceilings[kind] = size / min(runs)
-        rows.append([f"raw byte sink, grpc {kind}", f"{size / MiB:,.0f} MiB", gbps(size, min(runs)), "", "", ""])
-
+    # 1. The ceiling and Verify on the stored archive, interleaved (background load falls on both alike):
+    #    aio sink, sync sink, Verify, three rounds; the best of each.
+    sinks = {kind: start_sink(kind) for kind in ("aio", "sync")}
     proc, info = start_shipgate(home, config)
     pid = proc.pid
     try:
-        # 2. Verify: stored 2 GiB, mixed 1 GiB, big 4 GiB (RSS).
-        results = {}
-        for name in ("stored", "mixed", "big"):
+        best: dict[str, float] = {"aio": 0.0, "sync": 0.0, "verify": 0.0, "verify_total": 0.0}
+        stored_rss = 0
+        stored_after = []
+        for _ in range(3):
+            for kind, (_, address) in sinks.items():
+                best[kind] = max(best[kind], size / upload(address, stored)["total"])
+            reset_peak(pid)
+            r = upload(info["grpc"], stored)
+            stored_rss = max(stored_rss, peak_rss(pid))
+            stored_after.append(r["after_last_byte"])
+            best["verify"] = max(best["verify"], size / r["upload"])
+            best["verify_total"] = max(best["verify_total"], size / r["total"])
+        for _, (sink, _) in sinks.items():
+            sink.kill()
+            sink.wait()
+        ceilings = {"aio": best["aio"], "sync": best["sync"]}
+        for kind in ("aio", "sync"):
+            rows.append(
+                [
+                    f"raw byte sink, grpc {kind} (best of 3)",
+                    f"{size / MiB:,.0f} MiB",
+                    f"{best[kind] / 1e9:.2f} GB/s",
+                    "",
+                    "",
+                    "",
+                ]
+            )
+        rows.append(
+            [
+                f"Verify stored, best of 3 (verdict {r['verdict']})",
+                f"{size / MiB:,.0f} MiB",
+                f"{best['verify'] / 1e9:.2f} GB/s",
+                f"{best['verify'] / ceilings['aio']:.2f}x sink "
+                f"(end to end {best['verify_total'] / ceilings['aio']:.2f}x)",
+                f"{min(stored_after):.2f} s",
+                f"{stored_rss / MiB:,.0f} MiB",
+            ]
+        )
+        results = {
+            "stored": (
+                {"size": size, "upload": size / best["verify"], "after_last_byte": min(stored_after)},
+                stored_rss,
+            )
+        }
+        # 2. Verify: mixed ~1 GiB, big 4 GiB (RSS must not grow with size).
+        for name in ("mixed", "big"):
             path = archives[name][0]
             reset_peak(pid)
             r = upload(info["grpc"], path)

@@ -32,6 +32,7 @@ from google.protobuf.message import DecodeError
 from shipgate.errors import LimitExceeded, ShipgateError
 from shipgate.service import convert
 from shipgate.service.identity import Caller
+from shipgate.service.memory import release_free_memory
 from shipgate.service.spool import SpoolError, SpoolFile, SpoolFull
 from shipgate.service.state import ServiceState
 from shipgate.v1 import shipgate_service_pb2 as pb
@@ -280,3 +281,5 @@ async def handle_verify(state: ServiceState, requests: Any, context: Any, caller
         if slot:
             state.uploads_in_flight -= 1
             metrics.in_flight.dec()
+            if state.uploads_in_flight == 0:
+                release_free_memory()
