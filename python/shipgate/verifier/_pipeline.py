@@ -201,6 +201,8 @@ def verify_package(
             if structure.rejected
             else inspect(path, limits=request.limits, digests=_manifest_digests(manifest_bytes))
         )
+    except OSError as exc:
+        raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
     finally:
         if hasher is not None:
             hasher.join()
@@ -259,7 +261,7 @@ def verify_package(
                         )
                     except Exception as exc:
                         findings.append(_internal("preflight", exc))
-        except ShipgateError as exc:
+        except Exception as exc:  # an unreadable entry or a defect: a finding (DENY), never a traceback
             findings.append(_internal("package", exc))
 
     # 7. Policy.
