@@ -126,3 +126,29 @@ def test_wrong_or_missing_client_certificate_is_refused(server: Server, pki: Tls
     for client in (stranger, None):
         with pytest.raises((ssl.SSLError, urllib.error.URLError, ConnectionError)):
             post(client)
+
+
+def test_roles_for_callers_without_a_certificate(pinned_home: Path, pki: TlsPki) -> None:
+    # TLS without client certificates; anonymous callers may upload but not ask for admission.
+    served = pki.issue("shipgate-server", server=True)
+    config = pinned_home.parent / "serve-tls.toml"
+    config.write_text(f'[tls]\ncert = "{served.cert}"\nkey = "{served.key}"\n[roles]\nunauthenticated = ["uploader"]\n')
+    with Server(pinned_home, config) as server:
+        assert server.info["tls"] and not server.info["mtls"]
+        context = ssl.create_default_context(cafile=str(pki.ca_path))
+        request = urllib.request.Request(
+            f"{server.http_base}/v1/admit", data=json.dumps({"digest": "ab" * 32}).encode()
+        )
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(request, context=context, timeout=10)
+        assert caught.value.code == 403
+        assert json.loads(caught.value.read()) == {"error": "/v1/admit needs the admission role; anonymous lacks it"}
+        with urllib.request.urlopen(f"{server.http_base}/healthz", context=context, timeout=10) as response:
+            assert (response.status, response.read()) == (200, b"ok\n")
+        with tls_channel(server, None, pki.ca_path) as channel:
+            stub = pbg.ShipgateServiceStub(channel)
+            code, details = code_of(lambda: stub.Admit(pb.AdmitRequest(digest="ab" * 32), timeout=10))
+            assert (code, details) == (
+                grpc.StatusCode.PERMISSION_DENIED,
+                "Admit needs the admission role; anonymous has uploader",
+            )
