@@ -77,10 +77,18 @@ def generated_dir() -> Path:
     files = proto_files(root)
     if not files:
         raise CodegenError(f"no .proto files in {root / PROTO_PACKAGE}")
-    target = cache_base() / _fingerprint(root, files)
+    key = _fingerprint(root, files)
+    target = cache_base() / key
     if (target / PROTO_PACKAGE / "complete").is_file():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        # A read-only home (a locked-down container): generate under the temporary directory instead.
+        target = Path(tempfile.gettempdir()) / f"shipgate-proto-{os.getuid()}" / key
+        if (target / PROTO_PACKAGE / "complete").is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     staging = Path(tempfile.mkdtemp(prefix=".gen-", dir=target.parent))
     try:
         _generate(root, files, staging)
