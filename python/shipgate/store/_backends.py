@@ -8,7 +8,9 @@ of one shipgate state are serialized exactly as on SQLite; reads run at REPEATAB
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -70,6 +72,26 @@ class Dialect:
         return f"state store {redact(self.url)}: {type(exc).__name__}: {exc}"
 
 
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL (persistent: done once by whichever process creates the file).
+
+    Changing the journal mode needs an exclusive lock and SQLite reports SQLITE_BUSY for it at once,
+    without the busy handler, while another process is creating or recovering the same file. So when
+    several processes open a new state file together, retry within the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            (mode,) = conn.execute("PRAGMA journal_mode").fetchone()
+            if str(mode).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))  # noqa: S311 - jitter, not security
+
+
 class SQLiteDialect(Dialect):
     name = "sqlite"
     driver_errors = (sqlite3.Error,)
@@ -88,7 +110,7 @@ class SQLiteDialect(Dialect):
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(conn)
             # NORMAL in WAL mode: a killed process loses nothing committed; a power loss may lose the
             # last transactions but never corrupts the file or the chain.
             conn.execute("PRAGMA synchronous = NORMAL")
