@@ -4,9 +4,9 @@ Builds two archives in a temporary directory (or reuses them with --dir):
   big.zip    ~1 GiB in ~200 entries: text-like and random data, stored and deflated (level 6);
   many.zip   100,000 small deflated text entries.
 Then measures, round-robin, the median of N runs:
-  full verification  `shipgate inspect` (CRC-32 + sizes + SHA-256 of every entry; `-a none`: CRC-32 and
-                     sizes only, the peers' work) vs `unzip -tqq`, `7z t` and `zipfile.ZipFile.testzip()`,
-                     each as a fresh process;
+  full verification  `shipgate inspect` (CRC-32 + sizes + SHA-256 of every entry; `-a blake3`: BLAKE3
+                     instead; `-a none`: CRC-32 and sizes only, the peers' work) vs `unzip -tqq`,
+                     `7z t` and `zipfile.ZipFile.testzip()`, each as a fresh process;
   listing            `shipgate.archive.names()` vs `zipfile.ZipFile(...).infolist()` (both in-process)
                      and `unzip -Z1` (a process; the shipgate CLI listing is shown too).
 
@@ -100,6 +100,7 @@ def main() -> int:
     py = sys.executable
     verify_cmds = {
         "shipgate inspect": ["shipgate", "inspect"],
+        "shipgate inspect -a blake3": ["shipgate", "inspect", "-a", "blake3"],
         "shipgate inspect -a none": ["shipgate", "inspect", "-a", "none"],
         "unzip -t": ["unzip", "-tqq"],
         "7z t": ["7z", "t", "-bd", "-bso0"],
@@ -141,6 +142,10 @@ def main() -> int:
     fastest_peer = min(med[("big.zip", "7z t")], med[("big.zip", "testzip()")])
     targets = [
         ("1 GiB verify vs fastest of 7z t / testzip()", fastest_peer / med[("big.zip", "shipgate inspect")], 2.5),
+        ("1 GiB verify (-a blake3) vs fastest of 7z t / testzip()",
+         fastest_peer / med[("big.zip", "shipgate inspect -a blake3")], 2.5),
+        ("1 GiB verify (-a none) vs fastest of 7z t / testzip()",
+         fastest_peer / med[("big.zip", "shipgate inspect -a none")], 2.5),
         ("100k verify vs unzip -t", med[("many.zip", "unzip -t")] / med[("many.zip", "shipgate inspect")], 2.0),
         ("100k listing vs infolist()", med[("many.zip", "infolist()")] / med[("many.zip", "names()")], 10.0),
         ("100k listing vs unzip -Z1", med[("many.zip", "unzip -Z1")] / med[("many.zip", "names()")], 1.0),
