@@ -20,6 +20,21 @@ const S_ISGID: u32 = 0o2000;
 /// What extractors on case-insensitive, normalising file systems (Windows, macOS) would make of a name:
 /// `\` as a separator, NFC, case folded, no trailing slash.
 pub fn normalise(name: &str) -> String {
+    if name.is_ascii() {
+        // NFC and Unicode case folding are the identity / ASCII lowercase here: skip the iterators.
+        let mut out: String = name
+            .bytes()
+            .map(|b| {
+                if b == b'\\' {
+                    '/'
+                } else {
+                    b.to_ascii_lowercase() as char
+                }
+            })
+            .collect();
+        out.truncate(out.trim_end_matches('/').len());
+        return out;
+    }
     name.replace('\\', "/")
         .nfc()
         .flat_map(char::to_lowercase)
@@ -239,5 +254,7 @@ mod tests {
     fn normalisation_folds_case_separators_and_composition() {
         assert_eq!(normalise("A\\B/"), "a/b");
         assert_eq!(normalise("e\u{301}"), normalise("\u{e9}"));
+        assert_eq!(normalise("Dir\\Sub\\"), "dir/sub");
+        assert_eq!(normalise("\u{c9}T\u{c9}/"), "\u{e9}t\u{e9}");
     }
 }
