@@ -57,7 +57,7 @@ pub fn escapes_root(name: &str) -> Option<&'static str> {
         return Some("a drive-letter path");
     }
     if slashed.split('/').any(|c| c == "..") {
-        return Some("a '..' component");
+        return Some("a path with a '..' component");
     }
     None
 }
@@ -201,7 +201,7 @@ pub fn check_symlinks(entries: &[Entry], findings: &mut Vec<Finding>) {
 
 /// Whether `target`, resolved from the directory of `link`, leaves the root.
 fn resolves_outside(link: &str, target: &str) -> bool {
-    if target.is_empty() || escapes_root(target).is_some_and(|why| why != "a '..' component") {
+    if target.is_empty() || escapes_root(target).is_some_and(|why| why != "a path with a '..' component") {
         return !target.is_empty();
     }
     let mut depth: i64 = 0;
@@ -234,8 +234,8 @@ mod tests {
 
     #[test]
     fn traversal_forms() {
-        assert_eq!(escapes_root("../x"), Some("a '..' component"));
-        assert_eq!(escapes_root("a\\..\\..\\x"), Some("a '..' component"));
+        assert_eq!(escapes_root("../x"), Some("a path with a '..' component"));
+        assert_eq!(escapes_root("a\\..\\..\\x"), Some("a path with a '..' component"));
         assert_eq!(escapes_root("/etc/passwd"), Some("an absolute path"));
         assert_eq!(escapes_root("C:/x"), Some("a drive-letter path"));
         assert_eq!(escapes_root("\\\\server\\share"), Some("a UNC path"));
