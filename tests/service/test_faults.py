@@ -268,3 +268,15 @@ def test_sigterm_lets_a_finishing_upload_end_and_cancels_a_stalled_one(
     with open_store(home=pinned_home) as store:
         assert store.verify_audit().ok
         assert [v.verdict for v in store.verdicts()] == ["allow"]  # only the finished upload's
+
+
+def test_chunk_larger_than_the_message_limit(pinned_home: Path, good_zip: Path) -> None:
+    # max_chunk_bytes defaults to 4 MiB: grpc refuses a larger message before the servicer sees it.
+    big = b"x" * (5 << 20)
+    with Server(pinned_home) as server:
+        upload = Upload(server, header_for(big), [big])
+        code, details = status_of(upload.call)
+        upload.close()
+        assert code == grpc.StatusCode.RESOURCE_EXHAUSTED
+        assert "larger than max" in details
+        assert_clean_and_serving(server, pinned_home, good_zip, 0)
