@@ -10,7 +10,6 @@ pub mod digest;
 pub mod error;
 pub mod zip;
 
-
 #[cfg(feature = "python")]
 mod bindings;
 
