@@ -63,7 +63,8 @@ class Entry:
     encrypted: bool
     symlink_target: str | None
     verified: bool
-    """The inflated bytes matched the declared CRC-32 and size."""
+    """The inflated bytes matched the declared CRC-32 and size. Never true for an entry whose bytes overlap
+    another entry's (``zip.overlapping_entries``): those are not inflated at all."""
     digests: Mapping[str, str] = field(default_factory=dict)
     """Hex digests of the uncompressed bytes, by algorithm; empty unless verified."""
 

@@ -349,6 +349,9 @@ fn overlapping_entries_full_and_quoted() {
     assert_eq!(kinds.len(), 1);
     assert!(kinds[0].contains(&("kind", Evidence::Text("full".into()))));
     assert!(codes(&r).contains(&"zip.local_header_mismatch"));
+    // Overlapping entries are not inflated: n entries quoting one stream must not cost n inflations.
+    assert!(r.entries.iter().all(|e| !e.verified));
+    assert_eq!(r.totals.verified_bytes, 0);
 }
 
 #[test]

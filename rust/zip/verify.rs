@@ -5,6 +5,14 @@
 //!
 //! Limits are shared by every worker through [`Budget`]: the first to cross one sets `stop`, and every
 //! other worker sees it at its next chunk.
+//!
+//! Entries the parser found overlapping another entry (`zip.overlapping_entries`, critical) are not
+//! inflated at all: the archive is already rejected, their shared bytes prove nothing about what an
+//! extractor would write, and inflating every entry that quotes one stream is a work amplifier (zbsm.zip:
+//! n entries cost n inflations of the same bytes, up to the 32 GiB total limit). Every other entry is still
+//! verified, and every structural finding is kept. Other critical ambiguities (`eocd_ambiguous`,
+//! `local_header_mismatch`, `duplicate_name`, ...) do not share bytes between entries, so the work they
+//! allow stays bounded by the ratio limit times the archive's size, and their entries are still verified.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;

@@ -226,6 +226,12 @@ impl Parser {
                         .with("other", a)
                         .with("offset", start),
                     );
+                    // Neither entry is inflated: their bytes are shared, so verifying them proves nothing
+                    // an extractor could rely on (the overlap already rejects the archive), and verifying
+                    // every entry that quotes one stream is how a small archive makes the inspector inflate
+                    // the stream once per entry (n entries, n times the work, up to the total-size limit).
+                    self.out.entries[pi].readable = false;
+                    self.out.entries[i].readable = false;
                     cursor = cursor.max(end);
                     previous = Some(if end > pend {
                         (start, end, i)
