@@ -120,9 +120,13 @@ def verify_remote(
                 policy=policy or "",
             )
         )
+        sent = 0
         with path.open("rb") as f:
             while chunk := f.read(CHUNK_BYTES):
                 yield pb.VerifyRequest(chunk=chunk)
+                sent += len(chunk)
+                if progress is not None:
+                    progress(sent)  # bytes handed to grpc; the server acknowledges them every 64 MiB
 
     owned = chan is None
     chan = chan or channel(server)
@@ -130,10 +134,7 @@ def verify_remote(
         stub = pbg.ShipgateServiceStub(chan)
         report = None
         for event in stub.Verify(requests()):
-            if event.WhichOneof("event") == "progress":
-                if progress is not None:
-                    progress(event.progress.bytes_received)
-            else:
+            if event.WhichOneof("event") == "report":
                 report = event.report
     except grpc.RpcError as exc:
         raise _failure(server, exc) from None
