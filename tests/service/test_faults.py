@@ -24,7 +24,7 @@ max_archive_bytes = 1048576
 max_concurrent_uploads = 2
 upload_deadline_seconds = 3
 spool_quota_bytes = 262144
-shutdown_grace_seconds = 2
+shutdown_grace_seconds = 5
 """
 
 
