@@ -24,7 +24,7 @@ max_archive_bytes = 1048576
 max_concurrent_uploads = 2
 upload_deadline_seconds = 3
 spool_quota_bytes = 262144
-shutdown_grace_seconds = 5
+shutdown_grace_seconds = 2
 """
 
 
@@ -240,9 +240,14 @@ def test_server_killed_mid_upload_and_restarted(pinned_home: Path, good_zip: Pat
         assert_clean_and_serving(restarted, pinned_home, good_zip, 0)
 
 
-def test_sigterm_lets_a_finishing_upload_end_and_cancels_a_stalled_one(
-    server: Server, pinned_home: Path, good_zip: Path
-) -> None:
+def test_sigterm_lets_a_finishing_upload_end_and_cancels_a_stalled_one(pinned_home: Path, good_zip: Path) -> None:
+    config = pinned_home.parent / "drain.toml"
+    config.write_text("[limits]\nupload_deadline_seconds = 120\nshutdown_grace_seconds = 4\n")
+    with Server(pinned_home, config) as server:
+        drain(server, pinned_home, good_zip)
+
+
+def drain(server: Server, pinned_home: Path, good_zip: Path) -> None:
     data = good_zip.read_bytes()
     stalled = Upload(server, header_for(b"z" * 50_000), [b"z" * 1000])
     assert next(stalled.call).progress.stage == pb.VERIFY_STAGE_RECEIVING
