@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from verifier_kit import VENDOR, Vendor, build, flip_byte, good_files, make_vend
 from shipgate.cli import main
 from shipgate.demo.build import PackageFile
 from shipgate.policy import Policy
+from shipgate.report.model import Report
 from shipgate.store import open_store
 from shipgate.verifier import VerifyRequest, verify_package
 
@@ -133,7 +135,8 @@ def test_waiver_applied_is_audited(tmp_path: Path, warned: Path, vendor: Vendor)
     assert actions == ["verdict.record", "policy.waiver_applied"]
 
 
-def test_withdrawn_package_advisory_denies(good: Path, vendor: Vendor) -> None:
+def _withdrawn_verdict(package: Path, vendor: Vendor, withdrawn: dict[str, str]) -> tuple[Report, str | None]:
+    """Verify ``package`` with one stored withdrawn-package advisory naming ``withdrawn``; the stored verdict."""
     from datetime import UTC, datetime
 
     from shipgate.store import AdvisoryRecord
@@ -142,7 +145,7 @@ def test_withdrawn_package_advisory_denies(good: Path, vendor: Vendor) -> None:
         "id": "EXN-2026-0033",
         "kind": "withdrawn-package",
         "published": "2026-11-01T00:00:00Z",
-        "packages": [{"name": "dten", "version": "7.4.0"}],
+        "packages": [withdrawn],
         "reason": "data loss on upgrade",
     }
     with open_store(home=vendor.home) as store:
@@ -159,8 +162,24 @@ def test_withdrawn_package_advisory_denies(good: Path, vendor: Vendor) -> None:
             ],
             actor="test",
         )
-        report = verify_package(good, request=VerifyRequest(), store=store, home=vendor.home)
+        report = verify_package(package, request=VerifyRequest(), store=store, home=vendor.home)
         stored = store.get_verdict(report.archive.digests["sha256"])
+    return report, stored.verdict if stored else None
+
+
+def test_withdrawn_package_advisory_denies(good: Path, vendor: Vendor) -> None:
+    report, stored = _withdrawn_verdict(good, vendor, {"name": "dten", "version": "7.4.0"})
     assert report.verdict == "deny"
     assert [(f.code, f.path) for f in report.findings] == [("advisory.withdrawn_package", "advisory:EXN-2026-0033")]
-    assert stored is not None and stored.verdict == "deny"
+    assert stored == "deny"
+
+
+def test_withdrawal_by_archive_digest_denies_a_renamed_package(good: Path, vendor: Vendor) -> None:
+    """The digest alone identifies the archive: a withdrawn build re-labelled under another name is denied."""
+    digest = hashlib.sha256(good.read_bytes()).hexdigest()
+    report, stored = _withdrawn_verdict(good, vendor, {"name": "dten-renamed", "version": "9.9.9", "sha256": digest})
+    assert report.verdict == "deny"
+    assert [(f.code, f.path, f.evidence["matched_by"]) for f in report.findings] == [
+        ("advisory.withdrawn_package", "advisory:EXN-2026-0033", "sha256")
+    ]
+    assert stored == "deny"

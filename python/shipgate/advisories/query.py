@@ -13,21 +13,21 @@
 - a stored feed past its ``expires`` → ``advisory.feed_stale`` (withdrawals may be missing).
 
 ``ca-rotation`` and ``revocation`` act on trust when the feed is accepted and are not returned here.
+
+This module owns the matching (``applies``, ``withdrawn_by``) and the advisory findings
+(``findings_for``); preflight uses the same ones for advisory objects handed to ``run_preflight`` directly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from packaging.version import InvalidVersion, Version
-
 from shipgate.advisories.csaf import CsafMatch, match_package
 from shipgate.findings import Finding, Severity
-from shipgate.package.versions import Constraint, ConstraintError
+from shipgate.package.versions import Constraint, ConstraintError, same_version
 from shipgate.store import AdvisoryRecord, FeedState
 
 CSAF_KIND = "csaf"
@@ -54,6 +54,7 @@ class Advisory:
     body: Mapping[str, Any]  # the FORMATS §2 object, or the whole CSAF document
     feed_version: int | None = None
     csaf: tuple[CsafMatch, ...] = field(default=())  # for kind "csaf": the affected vulnerabilities
+    withdrawn_by: str | None = None  # for kind "withdrawn-package": "sha256" or "name+version"
 
     def to_dict(self) -> dict[str, Any]:
         """The advisory object itself (what ``shipgate.preflight.run_preflight`` takes)."""
@@ -73,61 +74,49 @@ class Advisory:
         return out
 
 
-def _applies(body: Mapping[str, Any], name: str, version: str) -> bool:
-    """FORMATS §2 ``applies_to``: absent → every package of the vendor; unreadable → not applied."""
+def applies(body: Mapping[str, Any], name: str, version: str) -> bool | None:
+    """FORMATS §2 ``applies_to``: absent → every package of the vendor; None when it cannot be read
+    (a caller applies only ``True``; preflight reports ``None`` as ``preflight.advisory_ignored``)."""
     target = body.get("applies_to")
     if target is None:
         return True
     if not isinstance(target, Mapping):
-        return False
+        return None
     wanted = target.get("name")
     if wanted is not None and wanted != name:
         return False
     constraint = target.get("version", "*")
     if not isinstance(constraint, str):
-        return False
+        return None
     try:
-        return Constraint.parse(constraint).admits(version) is True
+        return Constraint.parse(constraint).admits(version)
     except ConstraintError:
-        return False
+        return None
 
 
-@functools.lru_cache(maxsize=65_536)
-def _version(text: str) -> Version | str:
-    """PEP 440 when it parses, else the stripped text (``same_version``'s rule), parsed once per text."""
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return text.strip()
-
-
-def _same_version(a: str, b: str) -> bool:
-    va, vb = _version(a), _version(b)
-    if isinstance(va, Version) and isinstance(vb, Version):
-        return va == vb
-    return a.strip() == b.strip()
-
-
-def withdrawn_entry(body: Mapping[str, Any], name: str, version: str, sha256: str | None) -> Mapping[str, Any] | None:
-    """The ``packages[]`` entry withdrawing this package: the same archive digest, or the same name and
-    version (unless the entry names a digest and the package's is known and different: another build)."""
-    for entry in body.get("packages") or []:
+def withdrawn_by(body: Mapping[str, Any], name: str, version: str, sha256: str | None) -> str | None:
+    """How a ``withdrawn-package`` advisory's ``packages[]`` names this package: ``"sha256"`` (the same
+    archive digest, whatever the name), ``"name+version"`` (unless the entry names a digest and the
+    package's is known and different: another build), or None."""
+    digest_wanted = (sha256 or "").lower()
+    entries = body.get("packages")
+    for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, Mapping):
             continue
         digest = str(entry.get("sha256") or "").lower()
-        if digest and sha256 and digest == sha256.lower():
-            return entry
+        if digest and digest_wanted and digest == digest_wanted:
+            return "sha256"
         if entry.get("name") != name or not isinstance(entry.get("version"), str):
             continue
-        if not _same_version(entry["version"], version):
+        if not same_version(entry["version"], version):
             continue
-        if digest and sha256 and digest != sha256.lower():
+        if digest and digest_wanted and digest != digest_wanted:
             continue
-        return entry
+        return "name+version"
     return None
 
 
-def _record(record: AdvisoryRecord, csaf: tuple[CsafMatch, ...] = ()) -> Advisory:
+def _record(record: AdvisoryRecord, csaf: tuple[CsafMatch, ...] = (), withdrawn: str | None = None) -> Advisory:
     body = record.body
     title = body.get("title")
     if record.kind == CSAF_KIND:
@@ -141,6 +130,7 @@ def _record(record: AdvisoryRecord, csaf: tuple[CsafMatch, ...] = ()) -> Advisor
         body=body,
         feed_version=record.feed_version,
         csaf=csaf,
+        withdrawn_by=withdrawn,
     )
 
 
@@ -152,10 +142,11 @@ def applicable_advisories(
     for record in state.advisories(vendor):
         body = record.body
         if record.kind == "withdrawn-package":
-            if withdrawn_entry(body, name, version, sha256) is not None:
-                out.append(_record(record))
+            how = withdrawn_by(body, name, version, sha256)
+            if how is not None:
+                out.append(_record(record, withdrawn=how))
         elif record.kind in ("config-change", "notice"):
-            if _applies(body, name, version):
+            if applies(body, name, version) is True:
                 out.append(_record(record))
         elif record.kind == CSAF_KIND:
             matches = tuple(match_package(body, name=name, version=version, sha256=sha256))
@@ -194,60 +185,83 @@ def stale_finding(state: FeedState, now: dt.datetime) -> Finding | None:
     )
 
 
-def _findings_for(advisory: Advisory, name: str, version: str, sha256: str | None) -> list[Finding]:
-    path = f"advisory:{advisory.id}"
-    body = advisory.body
-    if advisory.kind == "withdrawn-package":
-        reason = str(body.get("reason") or "") or "no reason given"
-        entry = withdrawn_entry(body, name, version, sha256) or {}
-        return [
-            Finding(
-                code="advisory.withdrawn_package",
-                severity=Severity.CRITICAL,
-                path=path,
-                message=f"{name} {version} was withdrawn by {advisory.vendor} ({advisory.id}): {reason}",
-                remedy="Do not deploy this package; ask the vendor for the replacement release.",
-                evidence={
-                    "advisory": advisory.id,
-                    "published": advisory.published.isoformat() if advisory.published else None,
-                    "reason": reason,
-                    "package": name,
-                    "version": version,
-                    "matched_by": "sha256" if entry.get("sha256") and sha256 else "name+version",
-                },
-            )
-        ]
-    if advisory.kind == "notice":
-        try:
-            declared = Severity.parse(str(body.get("severity", "info")))
-        except ValueError:
-            declared = Severity.INFO
-        return [
-            Finding(
-                code="advisory.notice",
-                severity=min(declared, _NOTICE_CEILING),
-                path=path,
-                message=f"vendor notice {advisory.id}: {body.get('text') or advisory.title}",
-                remedy="Read the notice and plan the change it describes.",
-                evidence={"advisory": advisory.id, "declared_severity": body.get("severity")},
-            )
-        ]
-    out = []
+def withdrawn_finding(
+    body: Mapping[str, Any], *, ident: str, vendor: str, name: str, version: str, published: str | None, how: str
+) -> Finding:
+    """``advisory.withdrawn_package`` for a package that ``withdrawn_by`` matched (``how``)."""
+    path = f"advisory:{ident}"
+    reason = str(body.get("reason") or "") or "no reason given"
+    return Finding(
+        code="advisory.withdrawn_package",
+        severity=Severity.CRITICAL,
+        path=path,
+        message=f"{name} {version} was withdrawn by {vendor or 'the vendor'} ({ident}): {reason}",
+        remedy="Do not deploy this package; ask the vendor for the replacement release.",
+        evidence={
+            "file": path,
+            "advisory": ident,
+            "published": published,
+            "reason": reason,
+            "package": name,
+            "version": version,
+            "matched_by": how,
+        },
+    )
+
+
+def notice_finding(body: Mapping[str, Any], *, ident: str, published: str | None) -> Finding:
+    """``advisory.notice`` for a notice that ``applies``: its own severity, at most medium."""
+    path = f"advisory:{ident}"
+    try:
+        declared = Severity.parse(str(body.get("severity", "info")))
+    except ValueError:
+        declared = Severity.INFO
+    return Finding(
+        code="advisory.notice",
+        severity=min(declared, _NOTICE_CEILING),
+        path=path,
+        message=f"vendor notice {ident}: {body.get('text') or body.get('title') or ''}",
+        remedy="Read the notice and plan the change it describes.",
+        evidence={"file": path, "advisory": ident, "published": published, "declared_severity": body.get("severity")},
+    )
+
+
+def _csaf_findings(advisory: Advisory, name: str, version: str) -> Iterator[Finding]:
     for match in advisory.csaf:
         label = match.cve or (match.ids[0] if match.ids else "a vulnerability")
         fixed = f"; fixed in {', '.join(match.fixed_versions)}" if match.fixed_versions else "; no fixed version named"
-        out.append(
-            Finding(
-                code="advisory.csaf_known_affected",
-                severity=match.severity,
-                path=path,
-                message=f"{name} {version} is {match.status.replace('_', ' ')} by {label} "
-                f"({advisory.id}: {advisory.title}){fixed}",
-                remedy="Upgrade to a fixed version or apply the vendor's remediation before deploying."
-                + (f" {match.remediations[0]}" if match.remediations else ""),
-                evidence={"advisory": advisory.id, **match.to_dict()},
-            )
+        yield Finding(
+            code="advisory.csaf_known_affected",
+            severity=match.severity,
+            path=f"advisory:{advisory.id}",
+            message=f"{name} {version} is {match.status.replace('_', ' ')} by {label} "
+            f"({advisory.id}: {advisory.title}){fixed}",
+            remedy="Upgrade to a fixed version or apply the vendor's remediation before deploying."
+            + (f" {match.remediations[0]}" if match.remediations else ""),
+            evidence={"advisory": advisory.id, **match.to_dict()},
         )
+
+
+def findings_for(advisories: Iterable[Advisory], *, name: str, version: str) -> list[Finding]:
+    """The findings of advisories ``applicable_advisories`` returned (config changes are data, not findings)."""
+    out: list[Finding] = []
+    for advisory in advisories:
+        published = advisory.published.isoformat() if advisory.published else None
+        if advisory.kind == "withdrawn-package" and advisory.withdrawn_by is not None:
+            out.append(
+                withdrawn_finding(
+                    advisory.body,
+                    ident=advisory.id,
+                    vendor=advisory.vendor,
+                    name=name,
+                    version=version,
+                    published=published,
+                    how=advisory.withdrawn_by,
+                )
+            )
+        elif advisory.kind == "notice":
+            out.append(notice_finding(advisory.body, ident=advisory.id, published=published))
+        out.extend(_csaf_findings(advisory, name, version))
     return out
 
 
@@ -261,19 +275,18 @@ def advisory_findings(
     now: dt.datetime | None = None,
     kinds: Collection[str] = FINDING_KINDS,
 ) -> list[Finding]:
-    """Findings for the package: ``kinds`` ⊆ withdrawn, notice, csaf, stale (all by default). A caller that
-    also hands the feed advisories to ``run_preflight`` (which reports withdrawn and notice itself) passes
-    ``kinds=("csaf", "stale")``."""
-    now = now or dt.datetime.now(dt.UTC)
+    """Findings for the package: ``kinds`` ⊆ withdrawn, notice, csaf, stale (all by default)."""
     wanted = {"withdrawn": "withdrawn-package", "notice": "notice", "csaf": CSAF_KIND}
     kinds_wanted = {wanted[k] for k in kinds if k in wanted}
-    findings: list[Finding] = []
-    for advisory in applicable_advisories(state, vendor=vendor, name=name, version=version, sha256=sha256):
-        if advisory.kind in kinds_wanted:
-            findings.extend(_findings_for(advisory, name, version, sha256))
+    applicable = applicable_advisories(state, vendor=vendor, name=name, version=version, sha256=sha256)
+    findings = findings_for([a for a in applicable if a.kind in kinds_wanted], name=name, version=version)
     if "stale" in kinds:
-        feed = state.feed_state(vendor)
-        stale = stale_finding(feed, now) if feed else None
-        if stale is not None:
-            findings.append(stale)
+        findings.extend(feed_findings(state, vendor, now))
     return findings
+
+
+def feed_findings(state: AdvisoryState, vendor: str, now: dt.datetime | None = None) -> list[Finding]:
+    """``advisory.feed_stale`` when the vendor's stored feed has expired; nothing without a stored feed."""
+    feed = state.feed_state(vendor)
+    stale = stale_finding(feed, now or dt.datetime.now(dt.UTC)) if feed else None
+    return [stale] if stale is not None else []

@@ -7,6 +7,7 @@ that are not PEP 440 still compare. A version with no leading number cannot be c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ def release_key(text: str) -> tuple[int, ...] | None:
     return tuple(parts)
 
 
+@functools.lru_cache(maxsize=65_536)  # advisory matching compares the same few version texts many times
 def _pep440(text: str) -> Version | None:
     try:
         return Version(text)

@@ -13,8 +13,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from shipgate.advisories.query import applies
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.advisory_match import advisory_id, applies
+from shipgate.preflight.advisories import advisory_id
 from shipgate.preflight.contents import Context, at_line
 
 _TRUE = frozenset({"true", "on", "yes", "1", "enabled"})
@@ -57,8 +58,9 @@ def _changes(ctx: Context) -> Iterator[tuple[str, str, Any, _Source]]:
         yield "renamed", old, new, _Source("manifest.json", manifest.line_of(old))
     for key, value in manifest.config.required.items():
         yield "required", key, value, _Source("manifest.json", manifest.line_of(key))
+    package = manifest.package
     for advisory in ctx.advisories:
-        if advisory.get("kind") != "config-change" or applies(advisory, manifest.package) is not True:
+        if advisory.get("kind") != "config-change" or applies(advisory, package.name, package.version) is not True:
             continue
         ident = advisory_id(advisory)
         source = _Source(f"advisory:{ident}", None, ident, str(advisory.get("text", "")) or None)

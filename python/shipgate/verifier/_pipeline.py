@@ -357,19 +357,17 @@ def _manifest_step(
 def _advisories(
     store: Any | None, vendor: str | None, manifest: Manifest, sha256: str | None
 ) -> tuple[list[Mapping[str, Any]], list[Finding]]:
-    """Step 5: the vendor's stored advisories that apply to this package. Withdrawals, notices and config
-    changes go to preflight (which reports them with the package's context); CSAF matches and a stale feed
-    are findings here."""
+    """Step 5: the vendor's stored advisories that apply to this package, matched once (by name and
+    version, or by archive digest): withdrawals, notices, CSAF matches and a stale feed are findings here;
+    config changes go to preflight, which compares them with the target's configuration."""
     if store is None or vendor is None:
         return [], []
-    from shipgate.advisories.query import advisory_findings, applicable_advisories
+    from shipgate.advisories.query import applicable_advisories, feed_findings, findings_for
 
     name, version = manifest.package.name, manifest.package.version
     applicable = applicable_advisories(store, vendor=vendor, name=name, version=version, sha256=sha256)
-    for_preflight = ("withdrawn-package", "notice", "config-change")
-    bodies: list[Mapping[str, Any]] = [a.to_dict() for a in applicable if a.kind in for_preflight]
-    notes = advisory_findings(store, vendor=vendor, name=name, version=version, sha256=sha256, kinds=("csaf", "stale"))
-    return bodies, notes
+    config_changes: list[Mapping[str, Any]] = [a.to_dict() for a in applicable if a.kind == "config-change"]
+    return config_changes, findings_for(applicable, name=name, version=version) + feed_findings(store, vendor)
 
 
 def _advisory_records(store: Any | None, vendor: str | None) -> list[Any]:
