@@ -234,20 +234,19 @@ def test_manifest_with_blake3_digests_only(tmp_path: Path, vendor: Vendor) -> No
     ]
 
 
-def test_scanned_bytes_are_bounded(tmp_path: Path, vendor: Vendor, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Per file (PreflightOptions.max_file_bytes) and over all scanned files: the rest is reported skipped."""
+def test_scanned_bytes_are_bounded(tmp_path: Path, vendor: Vendor) -> None:
+    """Per file (PreflightOptions.max_file_bytes) and over all scanned files (max_total_bytes): the files
+    past either limit are not read into memory, and each is reported skipped once."""
     from shipgate.preflight import PreflightOptions
-    from shipgate.verifier import _pipeline
 
     files = good_files()
     for i in range(3):
         files[f"scripts/step-{i}.sh"] = PackageFile(data=b"#!/bin/sh\n" + b"# padding\n" * 100, mode=0o755)
     package = build(tmp_path / "many.zip", vendor.signer, files=files)
-    monkeypatch.setattr(_pipeline, "MAX_SCANNED_BYTES", 2500)
-    report = verify_package(package, request=VerifyRequest(), store=None, home=vendor.home)
+    budget = PreflightOptions(max_total_bytes=2500)
+    report = verify_package(package, request=VerifyRequest(preflight=budget), store=None, home=vendor.home)
     skipped = sorted(f.path for f in report.findings if f.code == "preflight.file_skipped")
     assert skipped == ["scripts/step-2.sh"]  # pre-upgrade.sh (42) + step-0 and step-1 (1010 each) fit
-    monkeypatch.undo()
     options = PreflightOptions(max_file_bytes=500)
     report = verify_package(package, request=VerifyRequest(preflight=options), store=None, home=vendor.home)
     skipped = sorted(f.path for f in report.findings if f.code == "preflight.file_skipped")

@@ -37,6 +37,7 @@ from shipgate.preflight.contents import (
     Context,
     PackageContents,
     PreflightOptions,
+    ScanBudget,
     TextFile,
     scanned_kind,
     split_lines,
@@ -65,7 +66,7 @@ def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[Text
     hooks = tuple(manifest.hooks.values())
     texts: list[TextFile] = []
     skipped: list[Finding] = []
-    total = 0
+    budget = ScanBudget(options)
     for path in sorted(contents.files):
         raw: bytes | str = contents.files[path]
         data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
@@ -79,22 +80,10 @@ def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[Text
         )
         if kind is None:
             continue
-        too_big = len(data) > options.max_file_bytes
-        if too_big or total + len(data) > options.max_total_bytes:
-            limit = options.max_file_bytes if too_big else options.max_total_bytes
-            what = "scan limit" if too_big else "total scan budget of the package"
-            skipped.append(
-                Finding(
-                    code="preflight.file_skipped",
-                    severity=Severity.INFO,
-                    path=path,
-                    message=f"{path}: {len(data)} bytes, over the {limit}-byte {what}; not scanned",
-                    remedy="Review this file by hand.",
-                    evidence={"file": path, "size": len(data), "limit": limit},
-                )
-            )
+        over = budget.admit(path, len(data))
+        if over is not None:
+            skipped.append(over)
             continue
-        total += len(data)
         if b"\x00" in data[:8192]:
             continue  # binary content under a script-like name: nothing to read line by line
         texts.append(split_lines(path, kind, data.decode("utf-8", errors="replace")))

@@ -36,6 +36,33 @@ class PreflightOptions:
     config_dirs: tuple[str, ...] = ()
 
 
+class ScanBudget:
+    """Which scanned files are read, offered in path order: each up to ``max_file_bytes``, all together up
+    to ``max_total_bytes``. The one place a ``preflight.file_skipped`` finding is written: preflight asks it
+    of the files it is given, and the package verifier of the entries it reads into memory for preflight."""
+
+    def __init__(self, options: PreflightOptions) -> None:
+        self.options = options
+        self.total = 0
+
+    def admit(self, path: str, size: int) -> Finding | None:
+        """None when the file fits (it is counted); else the finding saying it is not scanned."""
+        too_big = size > self.options.max_file_bytes
+        if not too_big and self.total + size <= self.options.max_total_bytes:
+            self.total += size
+            return None
+        limit = self.options.max_file_bytes if too_big else self.options.max_total_bytes
+        what = "scan limit" if too_big else "total scan budget of the package"
+        return Finding(
+            code="preflight.file_skipped",
+            severity=Severity.INFO,
+            path=path,
+            message=f"{path}: {size} bytes, over the {limit}-byte {what}; not scanned",
+            remedy="Review this file by hand.",
+            evidence={"file": path, "size": size, "limit": limit},
+        )
+
+
 class ContentsLike(Protocol):
     """Anything with a parsed manifest and the bytes of (at least) the files preflight scans."""
 

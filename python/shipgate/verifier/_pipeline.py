@@ -22,14 +22,11 @@ from shipgate.package.profile import PackageProfile
 from shipgate.package.reader import EntryReader
 from shipgate.policy import Policy
 from shipgate.preflight import PackageContents, PreflightOptions, run_preflight
-from shipgate.preflight.contents import scanned_kind
+from shipgate.preflight.contents import ScanBudget, scanned_kind
 from shipgate.report.model import ArchiveSummary, PackageSummary, Report
 from shipgate.verifier._signature import load_trust_config, verify_signature
 
 ARCHIVE_DIGESTS = ("sha256", "blake3")
-# Scripts and config held in memory for preflight, all files together (each is also bounded by
-# PreflightOptions.max_file_bytes): memory does not grow with the archive (DESIGN invariant 5).
-MAX_SCANNED_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,14 +108,17 @@ def _contents(
     options: PreflightOptions,
     archive_sha256: str | None,
 ) -> tuple[PackageContents, list[Finding]]:
-    """The files preflight scans, read bounded; larger ones become ``preflight.file_skipped``."""
+    """The files preflight scans, read within its budget (``PreflightOptions.max_file_bytes`` each,
+    ``max_total_bytes`` together), so memory does not grow with the archive (DESIGN invariant 5); the
+    others are ``preflight.file_skipped``."""
     extra_hooks = {f"profile:{p}": p for p in reader.entries if profile.is_script(p)}
     view = dataclasses.replace(manifest, hooks={**manifest.hooks, **extra_hooks}) if extra_hooks else manifest
     hooks, migrations = tuple(view.hooks.values()), view.migrations
     files: dict[str, bytes] = {}
     skipped: list[Finding] = []
-    total = 0
-    for name, entry in reader.entries.items():
+    budget = ScanBudget(options)
+    for name in sorted(reader.entries):  # path order, as preflight counts its budget
+        entry = reader.entries[name]
         if name in profile.unlisted_allowed or entry.is_symlink:
             continue
         kind = scanned_kind(name, b"", hooks=hooks, migrations=migrations)
@@ -128,27 +128,11 @@ def _contents(
             kind = scanned_kind(name, reader.head(name), hooks=hooks, migrations=migrations)
             if kind is None:
                 continue
-        size = entry.uncompressed_size
-        over_file = size > options.max_file_bytes
-        if over_file or total + size > MAX_SCANNED_BYTES:
-            why = (
-                f"above the {options.max_file_bytes}-byte scan limit"
-                if over_file
-                else f"beyond the {MAX_SCANNED_BYTES}-byte limit on all scanned files together"
-            )
-            skipped.append(
-                Finding(
-                    code="preflight.file_skipped",
-                    severity=Severity.INFO,
-                    path=name,
-                    message=f"{name}: {size} bytes, {why}; not scanned",
-                    remedy="Review this file by hand.",
-                    evidence={"file": name, "size": size, "limit": options.max_file_bytes, "total": total},
-                )
-            )
+        over = budget.admit(name, entry.uncompressed_size)
+        if over is not None:
+            skipped.append(over)
             continue
         files[name] = reader.read(name, limit=options.max_file_bytes)
-        total += size
     contents = PackageContents(manifest=view, files=files, mtimes=_mtimes(report), archive_sha256=archive_sha256)
     return contents, skipped
 
