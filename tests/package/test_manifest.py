@@ -191,3 +191,25 @@ def test_text_and_buffers_are_accepted() -> None:
     assert parse_manifest(data.decode())[0] == expected
     assert parse_manifest(memoryview(data))[0] == expected
     assert parse_manifest(bytearray(data))[0] == expected
+
+
+def test_line_of_finds_the_first_literal_even_when_escaped() -> None:
+    """Risk: evidence citing the wrong manifest line sends a reviewer to the wrong file entry."""
+    raw = (
+        b'{"manifest_version": 1,\n'
+        b' "package": {"name": "dten", "version": "7.4.0", "vendor": "V", "built": "2026-10-02T09:00:00Z"},\n'
+        b' "files": [\n'
+        b'  {"path": "bin/caf\\u00e9", "size": 1, "sha256": "' + b"a" * 64 + b'"},\n'
+        b'  {"path": "bin/a\\"b", "size": 1, "sha256": "' + b"b" * 64 + b'"},\n'
+        b'  {"path": "bin/plain", "size": 1, "sha256": "' + b"c" * 64 + b'"}\n'
+        b" ]}\n"
+    )
+    manifest, findings = parse_manifest(raw)
+    assert manifest is not None, findings
+    assert manifest.line_of("bin/café") == 4
+    assert manifest.line_of('bin/a"b') == 5
+    assert manifest.line_of("bin/plain") == 6
+    assert manifest.line_of("path") == 4
+    assert manifest.line_of("absent") is None
+    assert manifest.file('bin/a"b') is manifest.files[1]
+    assert manifest.file("absent") is None

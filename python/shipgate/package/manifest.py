@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from shipgate.findings import Finding, Severity
@@ -103,16 +104,40 @@ class Manifest:
     raw: bytes = field(default=b"", compare=False, repr=False)
 
     def file(self, path: str) -> FileEntry | None:
-        for entry in self.files:
-            if entry.path == path:
-                return entry
-        return None
+        return self._files_by_path.get(path)
 
     def line_of(self, text: str) -> int | None:
         """The 1-based line of the first JSON string literal equal to ``text`` in the raw manifest."""
-        needle = json.dumps(text).encode()
-        at = self.raw.find(needle)
-        return None if at < 0 else self.raw.count(b"\n", 0, at) + 1
+        return self._string_lines.get(text)
+
+    # Indexes built once on first use, so checking 100,000 files stays linear (a frozen dataclass has a
+    # __dict__, which functools.cached_property writes to directly).
+    @cached_property
+    def _files_by_path(self) -> dict[str, FileEntry]:
+        index: dict[str, FileEntry] = {}
+        for entry in self.files:
+            index.setdefault(entry.path, entry)
+        return index
+
+    @cached_property
+    def _string_lines(self) -> dict[str, int]:
+        lines: dict[str, int] = {}
+        line, scanned = 1, 0
+        for match in _JSON_STRING.finditer(self.raw):
+            line += self.raw.count(b"\n", scanned, match.start())
+            scanned = match.start()
+            literal = match.group()
+            try:
+                # Most literals hold no escape: decode them directly, json only for the rest.
+                value = literal[1:-1].decode() if b"\\" not in literal else json.loads(literal)
+            except ValueError:
+                continue
+            lines.setdefault(value, line)
+        return lines
+
+
+# A JSON string literal: quotes around anything but a quote or backslash, or an escape. Linear to scan.
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 
 class _DuplicateKey(ValueError):
