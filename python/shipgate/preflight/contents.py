@@ -187,6 +187,14 @@ class TextFile:
     def code_lines(self) -> Iterator[Line]:
         return (line for line in self.lines if line.code.strip())
 
+    def finding(
+        self, line: Line, code: str, severity: Severity, *, message: str, remedy: str, **evidence: Any
+    ) -> Finding:
+        """A finding at ``line`` of this file, the line's text as evidence (what a line scanner reports)."""
+        return at_line(
+            code, severity, path=self.path, line=line.number, text=line.text, message=message, remedy=remedy, **evidence
+        )
+
 
 _SHELL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, TextFile, at_line
+from shipgate.preflight.contents import Context, Kind, TextFile
 
 _URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{1,15})://([^\s'\"<>`()\[\]{}|;]+)")
 _NAME = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
@@ -160,12 +160,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 contacted = (text.kind is Kind.SHELL and in_command) or _contacted(
                     text, line.code, "URL" if what.endswith(" URL") else what, variables
                 )
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.external_endpoint",
                     Severity.MEDIUM if contacted else Severity.INFO,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     host=host,
                     found_as=what,
                     contacted=contacted,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, TextFile, at_line
+from shipgate.preflight.contents import Context, Kind, TextFile
 
 # Statements are matched where a statement starts (line start or after ";"), so a column called
 # "cluster" or the word "truncate" in a query is not a statement.
@@ -41,24 +41,20 @@ def _sql_findings(text: TextFile) -> Iterator[Finding]:
     for line in text.code_lines():
         m = _CREATE_INDEX.search(line.code)
         if m:
-            yield at_line(
+            yield text.finding(
+                line,
                 "preflight.index_not_concurrent",
                 Severity.HIGH,
-                path=text.path,
-                line=line.number,
-                text=line.text,
                 statement=" ".join(m.group(0).lstrip(";").split()).upper(),
                 message="CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds",
                 remedy="Use CREATE INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
             )
         m = _ALTER.search(line.code)
         if m and not bounded:
-            yield at_line(
+            yield text.finding(
+                line,
                 "preflight.migration_unlocked",
                 Severity.HIGH,
-                path=text.path,
-                line=line.number,
-                text=line.text,
                 statement=" ".join(m.group(1).split()).upper(),
                 message=f"{' '.join(m.group(1).split()).upper()} on a live schema without lock_timeout or an "
                 "advisory lock: it can queue every query behind it",
@@ -76,12 +72,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         for line in text.code_lines():
             if _RUNS_MIGRATION.search(line.code):
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.migration_outside_lock",
                     Severity.MEDIUM,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     message="the script runs a schema migration without holding a lock: two upgrade runs "
                     "(or a retry) can migrate concurrently",
                     remedy="Wrap the migration in flock or take pg_advisory_lock first.",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, Kind
 
 # A command word: at the start of a line or after ; & | ( ` $( then do else ! or another escalator's flags.
 _COMMAND_START = r"(?:^|[;&|(`]|\$\(|\bthen\s|\bdo\s|\belse\s|!\s)\s*"
@@ -30,12 +30,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if m:
                 tool = m.group(1)
                 if sudo is False:
-                    yield at_line(
+                    yield text.finding(
+                        line,
                         "preflight.sudo_unavailable",
                         Severity.HIGH,
-                        path=text.path,
-                        line=line.number,
-                        text=line.text,
                         tool=tool,
                         message=f"the script runs {tool!r} but the target's installers run without sudo "
                         "(inventory host.sudo = false); the step will fail or hang at a password prompt",
@@ -43,24 +41,20 @@ def scan(ctx: Context) -> Iterator[Finding]:
                         "specific command to the installer account and update the inventory.",
                     )
                 else:
-                    yield at_line(
+                    yield text.finding(
+                        line,
                         "preflight.privileged_script",
                         Severity.INFO,
-                        path=text.path,
-                        line=line.number,
-                        text=line.text,
                         tool=tool,
                         message=f"the script escalates privileges with {tool!r}",
                         remedy="Confirm the installer account may run this command on the target.",
                     )
                 continue
             if _ROOT_CHECK.search(line.code):
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.root_assumed",
                     Severity.HIGH if sudo is False else Severity.INFO,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     message="the script checks for or assumes root"
                     + (" but the target's installers run without sudo" if sudo is False else ""),
                     remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop "

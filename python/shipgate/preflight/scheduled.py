@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line, is_periodic_cron_script
+from shipgate.preflight.contents import Context, Kind, Line, TextFile, is_periodic_cron_script
 
 _CRON_ENTRY = re.compile(
     r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)|"
@@ -31,57 +31,27 @@ _REMEDY = (
 )
 
 
+def _job(text: TextFile, line: Line, mechanism: str, message: str) -> Finding:
+    return text.finding(
+        line, "preflight.scheduled_job", Severity.MEDIUM, mechanism=mechanism, message=message, remedy=_REMEDY
+    )
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CRON):
         for line in text.code_lines():
             if _CRON_ENTRY.match(line.code):
-                yield at_line(
-                    "preflight.scheduled_job",
-                    Severity.MEDIUM,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
-                    mechanism="cron",
-                    message="the package installs a cron entry",
-                    remedy=_REMEDY,
-                )
+                yield _job(text, line, "cron", "the package installs a cron entry")
     for text in ctx.of_kind(Kind.SYSTEMD):
         if not text.path.endswith(".timer"):
             continue
-        for line in text.code_lines():
-            if _TIMER_TRIGGER.match(line.code):
-                yield at_line(
-                    "preflight.scheduled_job",
-                    Severity.MEDIUM,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
-                    mechanism="systemd-timer",
-                    message="the package installs a systemd timer",
-                    remedy=_REMEDY,
-                )
-                break
+        trigger = next((line for line in text.code_lines() if _TIMER_TRIGGER.match(line.code)), None)
+        if trigger is not None:
+            yield _job(text, trigger, "systemd-timer", "the package installs a systemd timer")
     for text in ctx.of_kind(Kind.SHELL):
         if is_periodic_cron_script(text.path):
-            yield at_line(
-                "preflight.scheduled_job",
-                Severity.MEDIUM,
-                path=text.path,
-                line=1,
-                text=text.lines[0].text if text.lines else "",
-                mechanism="cron-periodic",
-                message="the package installs a script that cron runs periodically",
-                remedy=_REMEDY,
-            )
+            first = text.lines[0] if text.lines else Line(1, "", "")
+            yield _job(text, first, "cron-periodic", "the package installs a script that cron runs periodically")
         for line in text.code_lines():
             if _SHELL_SCHEDULE.search(line.code):
-                yield at_line(
-                    "preflight.scheduled_job",
-                    Severity.MEDIUM,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
-                    mechanism="script",
-                    message="the script schedules a job (crontab, /etc/cron*, at, systemd-run)",
-                    remedy=_REMEDY,
-                )
+                yield _job(text, line, "script", "the script schedules a job (crontab, /etc/cron*, at, systemd-run)")

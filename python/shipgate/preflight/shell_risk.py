@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, Kind
 
 _RM_RECURSIVE = re.compile(r"\brm\s+((?:-{1,2}\w[\w-]*\s+)+)(.*)")
 _UNGUARDED_VAR = re.compile(r"^[\"']?\$(?:\{(\w+)\}|(\w+))")
@@ -53,12 +53,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             code = line.code
             m = _RM_RECURSIVE.search(code)
             if m and (target := _rm_target_risky(m.group(1), m.group(2))):
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.rm_rf_variable",
                     Severity.HIGH,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     target=target,
                     message=f"recursive rm on {target}: an empty or unset variable turns it into removing "
                     "/ or the working directory",
@@ -66,44 +64,36 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     "directory before deleting.",
                 )
             if _PIPE_SHELL.search(code):
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.pipe_to_shell",
                     Severity.HIGH,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     message="downloads code and runs it in a shell without verification",
                     remedy="Ship the code in the package (where its digest is verified) instead of fetching "
                     "and executing it at install time.",
                 )
             if _CHMOD_WORLD.search(code):
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.world_writable",
                     Severity.MEDIUM,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     message="makes files world-writable",
                     remedy="Use the least permissive mode the service needs (e.g. 0750 / 0640).",
                 )
             if _PROTECTION_OFF.search(code):
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.protection_disabled",
                     Severity.HIGH,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     message="switches off a host protection (SELinux, firewall, audit)",
                     remedy="Ask the vendor for the specific rule the product needs instead.",
                 )
             elif m := _DISABLE.search(code):
                 unit = m.group(2) or m.group(3) or m.group(4)
-                yield at_line(
+                yield text.finding(
+                    line,
                     "preflight.service_disabled",
                     Severity.MEDIUM,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
                     unit=unit,
                     message=f"disables or masks service {unit!r}",
                     remedy="Confirm the service is meant to stay off after the upgrade; record it in the change plan.",
