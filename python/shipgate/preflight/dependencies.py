@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 
 from shipgate.findings import Finding, Severity
@@ -19,17 +20,18 @@ def _installed(components: Mapping[str, str], name: str) -> str | None:
 def scan(ctx: Context) -> Iterator[Finding]:
     manifest = ctx.manifest
     for dep in manifest.dependencies:
-        line = manifest.line_of(dep.name)
-        shown = f'{{"name": "{dep.name}", "version": "{dep.constraint.text}"}}'
+        at_dependency = functools.partial(
+            at_line,
+            path="manifest.json",
+            line=manifest.line_of(dep.name),
+            text=f'{{"name": "{dep.name}", "version": "{dep.constraint.text}"}}',
+            dependency=dep.name,
+            constraint=str(dep.constraint),
+        )
         if dep.constraint.unbounded:
-            yield at_line(
+            yield at_dependency(
                 "preflight.dependency_unbounded",
                 Severity.MEDIUM,
-                path="manifest.json",
-                line=line,
-                text=shown,
-                dependency=dep.name,
-                constraint=str(dep.constraint),
                 message=f"dependency {dep.name!r} {str(dep.constraint)!r} has no upper bound: "
                 "any future major release is declared compatible",
                 remedy='Ask the vendor for the tested range (e.g. ">=3.0,<4").',
@@ -38,41 +40,26 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         installed = _installed(ctx.inventory.components, dep.name)
         if installed is None:
-            yield at_line(
+            yield at_dependency(
                 "preflight.dependency_missing",
                 Severity.HIGH,
-                path="manifest.json",
-                line=line,
-                text=shown,
-                dependency=dep.name,
-                constraint=str(dep.constraint),
                 message=f"dependency {dep.name!r} is not installed on the target (inventory components)",
                 remedy=f"Install {dep.name} {dep.constraint} first, or correct the inventory.",
             )
             continue
         admitted = dep.constraint.admits(installed)
         if admitted is False:
-            yield at_line(
+            yield at_dependency(
                 "preflight.dependency_unsatisfied",
                 Severity.HIGH,
-                path="manifest.json",
-                line=line,
-                text=shown,
-                dependency=dep.name,
-                constraint=str(dep.constraint),
                 installed=installed,
                 message=f"dependency {dep.name!r} needs {str(dep.constraint)!r}; the target has {installed}",
                 remedy=f"Upgrade {dep.name} on the target to a version matching {dep.constraint} first.",
             )
         elif admitted is None:
-            yield at_line(
+            yield at_dependency(
                 "preflight.dependency_unverifiable",
                 Severity.LOW,
-                path="manifest.json",
-                line=line,
-                text=shown,
-                dependency=dep.name,
-                constraint=str(dep.constraint),
                 installed=installed,
                 message=f"installed {dep.name} version {installed!r} cannot be compared with {str(dep.constraint)!r}",
                 remedy="Check the dependency by hand; record the installed version in PEP 440 form.",
