@@ -92,6 +92,15 @@ _TOKEN_ENTROPY = 3.0
 _GENERIC_ENTROPY = 4.5
 _DATABASES = frozenset({"passwd", "shadow", "gshadow"})
 _PASSWORD_KEY = re.compile(r"(?i)passw|passwd|pwd|(?:^|[_.-])pass(?:phrase)?(?:$|[_.-])|secret")
+# A secret literal in a known position, in the order tried: (kind, pattern whose group 1 is the value,
+# whether comments are read too: a URL or SQL password in a comment is still a leaked password).
+_QUOTED: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    ("password in URL", _URL_PASSWORD, True),
+    ("authorization header", _AUTH_HEADER, False),
+    ("password option", _BASIC_USER, False),
+    ("SQL password", _SQL_PASSWORD, True),
+    ("password option", _FLAG, False),
+)
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
     "script read it from the target's secret store or environment."
@@ -129,26 +138,11 @@ def _line_findings(path: str, line: Line) -> Iterator[tuple[str, str, Severity]]
         if m:
             yield kind, m.group(m.lastindex or 0), severity
             return
-    m = _URL_PASSWORD.search(line.text)
-    if m and (secret := _literal(m.group(1))):
-        yield "password in URL", secret, Severity.HIGH
-        return
-    m = _AUTH_HEADER.search(line.code)
-    if m and (secret := _literal(m.group(1))):
-        yield "authorization header", secret, Severity.HIGH
-        return
-    m = _BASIC_USER.search(line.code)
-    if m and (secret := _literal(m.group(1))):
-        yield "password option", secret, Severity.HIGH
-        return
-    m = _SQL_PASSWORD.search(line.text)
-    if m and (secret := _literal(m.group(1))):
-        yield "SQL password", secret, Severity.HIGH
-        return
-    m = _FLAG.search(line.code)
-    if m and (secret := _literal(m.group(1))):
-        yield "password option", secret, Severity.HIGH
-        return
+    for kind, pattern, in_comments in _QUOTED:
+        m = pattern.search(line.text if in_comments else line.code)
+        if m and (secret := _literal(m.group(1))):
+            yield kind, secret, Severity.HIGH
+            return
     for m in _ASSIGNMENT.finditer(line.code):
         name, separator, secret = m.group(1), m.group(2), _literal(m.group(3))
         if secret is None or not _SECRET_NAME.search(name) or _NOT_SECRET_NAME.search(name):
