@@ -11,7 +11,8 @@ import gc
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
+from functools import cached_property
+from typing import Any, Protocol
 
 from shipgate import _native
 from shipgate.errors import UnsupportedInput
@@ -77,6 +78,18 @@ class Totals:
     """Sum of the declared uncompressed sizes."""
     verified_bytes: int
     """Uncompressed bytes actually inflated and checked."""
+    verified_entries: int = 0
+    """Entries whose CRC-32 and size were checked and matched."""
+    file_entries: int = 0
+    """Entries that are not directories."""
+
+
+class _NativeEntries(Protocol):
+    """``shipgate._native.ZipEntries``: the entries, still held by the extension."""
+
+    def __len__(self) -> int: ...
+
+    def to_dicts(self) -> list[dict[str, Any]]: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,9 +99,22 @@ class ArchiveReport:
     """Bytes of the whole archive file."""
     comment: str
     zip64: bool
-    entries: tuple[Entry, ...]
     findings: tuple[Finding, ...]
     totals: Totals
+    native_entries: _NativeEntries = field(repr=False, compare=False)
+    """The entries as the extension holds them; read :attr:`entries`."""
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry, in central-directory order. Built on first use: a verdict on the totals and findings
+        (``shipgate inspect`` without ``--json``) never pays for 100,000 Python objects."""
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # 100,000 new dicts and no cycles among them: see inspect()
+        try:
+            return _entries(self.native_entries.to_dicts())
+        finally:
+            if gc_was_enabled:
+                gc.enable()
 
     @property
     def worst(self) -> Severity | None:
@@ -206,14 +232,16 @@ def _report(path: str | os.PathLike[str], limits: Limits, digests: Sequence[str]
         size=raw["size"],
         comment=raw["comment"],
         zip64=raw["zip64"],
-        entries=_entries(raw["entries"]),
         findings=tuple(Finding.from_dict(f) for f in raw["findings"]),
         totals=Totals(
             entries=totals["entries"],
             compressed=totals["compressed"],
             uncompressed=totals["uncompressed"],
             verified_bytes=totals["verified_bytes"],
+            verified_entries=totals["verified_entries"],
+            file_entries=totals["file_entries"],
         ),
+        native_entries=raw["entries"],
     )
 
 

@@ -62,10 +62,9 @@ def run(args: argparse.Namespace) -> int:
         f"{report.path}: {_size(report.size)}, {t.entries} entries, {_size(t.uncompressed)} uncompressed"
         f"{', ZIP64' if report.zip64 else ''}\n"
     )
-    verified = sum(1 for e in report.entries if e.verified)
-    files = sum(1 for e in report.entries if not e.is_dir)
     if not args.list_only:
-        out.write(f"verified {verified} of {files} file entries ({_size(t.verified_bytes)} inflated)\n")
+        inflated = _size(t.verified_bytes)
+        out.write(f"verified {t.verified_entries} of {t.file_entries} file entries ({inflated} inflated)\n")
     findings = by_severity(report.findings)
     if not findings:
         out.write("no findings\n")
