@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 from cryptography import x509
 
-from shipgate.store import Store, open_store
+from backends import BACKENDS, home_store
+from shipgate.store import Store
 from shipgate.trust import TrustConfig, VendorConfig
 from trust import pki
 from trust.conftest import VENDOR, VendorPKI, write_vendor_toml
@@ -108,32 +106,11 @@ def vendor(trust_home: Path) -> VendorConfig:
     return TrustConfig.load(trust_home / "trust").get(VENDOR)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, trust_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    """The state on each backend: the home's SQLite file, and PostgreSQL from ``$SHIPGATE_TEST_POSTGRES_URL``
-    (a schema per test; skipped without it, failed under CI), exported as ``$SHIPGATE_STATE_URL``."""
-    if request.param == "sqlite":
-        with open_store(home=trust_home) as s:
-            yield s
-        return
-    base = os.environ.get("SHIPGATE_TEST_POSTGRES_URL")
-    if not base:
-        if os.environ.get("CI") == "true":
-            pytest.fail("$SHIPGATE_TEST_POSTGRES_URL is not set under CI: run .ci/postgres.sh before pytest")
-        pytest.skip("$SHIPGATE_TEST_POSTGRES_URL not set (run .ci/postgres.sh for a throwaway server)")
-    import psycopg
-
-    schema = f"adv_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f'CREATE SCHEMA "{schema}"')
-    url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}', safe='')}"
-    monkeypatch.setenv("SHIPGATE_STATE_URL", url)
-    try:
-        with open_store(url) as s:
-            yield s
-    finally:
-        with psycopg.connect(base, autocommit=True) as admin:
-            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    """The state of the trust home on each backend (``backends.home_store``)."""
+    with home_store(request.param, trust_home, monkeypatch, prefix="adv") as opened:
+        yield opened
 
 
 TABLES = ("trust_changes", "feed_state", "advisories", "verdicts")

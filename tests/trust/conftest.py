@@ -3,17 +3,15 @@ store in a throwaway home."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from cryptography import x509
 
-from shipgate.store import Store, open_store
+from backends import BACKENDS, home_store
+from shipgate.store import Store
 from shipgate.trust import TrustConfig, VendorConfig
 from shipgate.trust.state import TrustedRoot
 from trust import pki
@@ -57,33 +55,11 @@ def vendor_pki() -> VendorPKI:
     return VendorPKI(old_root, old_int, old_leaf, new_root, new_int, new_leaf)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    """The trust state on each backend: the home's SQLite file, and PostgreSQL from
-    ``$SHIPGATE_TEST_POSTGRES_URL`` (a schema per test; skipped without it, failed under CI) — exported as
-    ``$SHIPGATE_STATE_URL`` so that ``TrustStore.open(home)`` and the CLI use the same state."""
-    if request.param == "sqlite":
-        with open_store(home=home) as s:
-            yield s
-        return
-    base = os.environ.get("SHIPGATE_TEST_POSTGRES_URL")
-    if not base:
-        if os.environ.get("CI") == "true":
-            pytest.fail("$SHIPGATE_TEST_POSTGRES_URL is not set under CI: run .ci/postgres.sh before pytest")
-        pytest.skip("$SHIPGATE_TEST_POSTGRES_URL not set (run .ci/postgres.sh for a throwaway server)")
-    import psycopg
-
-    schema = f"trust_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f'CREATE SCHEMA "{schema}"')
-    url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}', safe='')}"
-    monkeypatch.setenv("SHIPGATE_STATE_URL", url)
-    try:
-        with open_store(url) as s:
-            yield s
-    finally:
-        with psycopg.connect(base, autocommit=True) as admin:
-            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    """The trust state on each backend (``backends.home_store``)."""
+    with home_store(request.param, home, monkeypatch, prefix="trust") as opened:
+        yield opened
 
 
 def vendor_with(roots: list[pki.Issued], **kw: object) -> VendorConfig:
