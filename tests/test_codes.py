@@ -39,3 +39,12 @@ def test_lookup() -> None:
     info = lookup("preflight.systemd_unit_missing")
     assert info is not None and info.severity is Severity.HIGH
     assert lookup("preflight.no_such_code") is None
+
+
+def test_every_trust_failure_is_documented_with_its_severity() -> None:
+    from shipgate.trust.errors import TrustFailure
+
+    rows = catalogue(ROOT / "docs" / "findings.md")
+    failures = TrustFailure.__subclasses__()
+    assert len(failures) >= 18
+    assert [(f.code, f.severity.label) for f in failures] == [(f.code, rows.get(f.code, ("",))[0]) for f in failures]

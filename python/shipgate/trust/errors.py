@@ -153,24 +153,3 @@ class TrustConfigError(TrustFailure, MalformedInput):
     code = "trust.config_invalid"
     default_remedy = "Fix the file named in the message; trust configuration is read strictly."
 
-
-ALL_FAILURES: tuple[type[TrustFailure], ...] = (
-    UnknownIssuer,
-    UnknownVendor,
-    RootRetired,
-    CertificateExpired,
-    CertificateNotYetValid,
-    WrongExtendedKeyUsage,
-    WrongKeyUsage,
-    InvalidChain,
-    IdentityMismatch,
-    CertificateRevoked,
-    BadSignature,
-    NoSignature,
-    MalformedCertificate,
-    MalformedSignature,
-    UnsupportedAlgorithm,
-    MalformedCrl,
-    SigstoreFailure,
-    TrustConfigError,
-)
