@@ -102,11 +102,11 @@ _ENTRIES: tuple[tuple[str, Severity, str], ...] = (
         S.HIGH,
         "the upgrade requires a key value the target does not have (e.g. dten.hybrid.enable must be true)",
     ),
-    # advisory: vendor advisories that apply to the package (shipgate.preflight.advisories)
+    # advisory: vendor advisories that apply to the package (shipgate.advisories.query)
     (
         "advisory.withdrawn_package",
         S.CRITICAL,
-        "the vendor withdrew this package version (by name, version and optionally archive digest)",
+        "the vendor withdrew this package (by name and version, or by the archive digest alone)",
     ),
     (
         "advisory.notice",
