@@ -176,16 +176,28 @@ fn inspect_nested(
         findings: structure.findings,
         totals: Totals::default(),
     };
-    names::check(&mut report.entries, &mut report.findings);
     for e in &report.entries {
         report.totals.entries += 1;
         report.totals.compressed = report.totals.compressed.saturating_add(e.compressed_size);
         report.totals.uncompressed = report.totals.uncompressed.saturating_add(e.uncompressed_size);
     }
     let declared = verify::declared_limits(&mut report, &options.limits);
+    // The names are checked while the entries are verified (both only read them): on 100,000 small
+    // entries the check is tens of milliseconds that would otherwise run on one core alone.
+    let (named, outcomes) = if options.verify {
+        let entries = &report.entries;
+        let (named, outcomes) = rayon::join(
+            || names::check(entries),
+            || verify::verify_entries(source, entries, options, budget, depth, prefix),
+        );
+        (named, Some(outcomes?))
+    } else {
+        (names::check(&report.entries), None)
+    };
+    report.findings.extend(named);
     report.findings.extend(declared);
-    if options.verify {
-        verify::verify_entries(source, &mut report, options, budget, depth, prefix)?;
+    if let Some(outcomes) = outcomes {
+        verify::apply(&mut report, outcomes);
     }
     names::check_symlinks(&report.entries, &mut report.findings);
     if !prefix.is_empty() {

@@ -62,7 +62,8 @@ pub fn escapes_root(name: &str) -> Option<&'static str> {
     None
 }
 
-pub fn check(entries: &mut [Entry], findings: &mut Vec<Finding>) {
+pub fn check(entries: &[Entry]) -> Vec<Finding> {
+    let mut findings = Vec::new();
     let mut exact: HashMap<&[u8], usize> = HashMap::new();
     let mut folded: HashMap<String, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
@@ -159,6 +160,7 @@ pub fn check(entries: &mut [Entry], findings: &mut Vec<Finding>) {
             }
         }
     }
+    findings
 }
 
 /// Symlink targets are known only after verification read them.

@@ -130,8 +130,9 @@ pub fn declared_limits(report: &mut Report, limits: &Limits) -> Vec<Finding> {
     out
 }
 
+/// What verifying one entry found; [`apply`] writes it into the report.
 #[derive(Default)]
-struct Outcome {
+pub struct Outcome {
     index: usize,
     findings: Vec<Finding>,
     digests: Vec<(crate::digest::Algorithm, String)>,
@@ -140,28 +141,31 @@ struct Outcome {
     symlink_target: Option<String>,
 }
 
+/// Verify every readable entry; the report is untouched until [`apply`].
 pub fn verify_entries(
     source: &dyn Source,
-    report: &mut Report,
+    entries: &[Entry],
     options: &Options,
     budget: &Budget,
     depth: u32,
     prefix: &str,
-) -> Result<()> {
-    let mut targets: Vec<usize> = (0..report.entries.len())
-        .filter(|&i| report.entries[i].readable && report.entries[i].data_offset > 0)
+) -> Result<Vec<Outcome>> {
+    let mut targets: Vec<usize> = (0..entries.len())
+        .filter(|&i| entries[i].readable && entries[i].data_offset > 0)
         .collect();
     // File order, so each worker's read-ahead window serves its next entries.
-    targets.sort_by_key(|&i| report.entries[i].data_offset);
-    let entries = &report.entries;
-    let outcomes: Vec<Result<Outcome>> = targets
+    targets.sort_by_key(|&i| entries[i].data_offset);
+    targets
         .par_iter()
         .map_init(Scratch::new, |scratch, &i| {
             verify_one(source, &entries[i], i, options, budget, depth, prefix, scratch)
         })
-        .collect();
-    for outcome in outcomes {
-        let o = outcome?;
+        .collect()
+}
+
+/// Write what [`verify_entries`] found into the report, in file order.
+pub fn apply(report: &mut Report, outcomes: Vec<Outcome>) {
+    for o in outcomes {
         let e = &mut report.entries[o.index];
         e.digests = o.digests;
         e.verified = o.verified;
@@ -169,12 +173,13 @@ pub fn verify_entries(
         report.totals.verified_bytes += o.bytes;
         report.findings.extend(o.findings);
     }
-    Ok(())
 }
 
 fn is_archive_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    ARCHIVE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+    let name = name.as_bytes();
+    ARCHIVE_SUFFIXES.iter().any(|s| {
+        name.len() >= s.len() && name[name.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+    })
 }
 
 /// Buffers and a decoder reused across the entries one worker verifies: allocating (and zeroing, and
@@ -184,6 +189,8 @@ struct Scratch {
     outbuf: Vec<u8>,
     inflater: Decompress,
     ahead: ReadAhead,
+    /// The first [`MAX_SYMLINK_TARGET`] inflated bytes of the current entry (symlink target, magic).
+    head: Vec<u8>,
 }
 
 impl Scratch {
@@ -196,6 +203,7 @@ impl Scratch {
                 buf: Vec::new(),
                 start: 0,
             },
+            head: Vec::with_capacity(MAX_SYMLINK_TARGET as usize),
         }
     }
 }
@@ -256,7 +264,14 @@ fn verify_one(
     let mut crc = crc32fast::Hasher::new();
     let mut produced: u64 = 0;
     let mut consumed: u64 = 0;
-    let mut head: Vec<u8> = Vec::new();
+    let Scratch {
+        inbuf,
+        outbuf,
+        inflater,
+        ahead,
+        head,
+    } = scratch;
+    head.clear();
     let maybe_nested = is_archive_name(&e.name);
     let buffer_nested = e.method == METHOD_DEFLATE && e.uncompressed_size <= NESTED_BUFFER_MAX;
     let mut nested_buf: Option<Vec<u8>> = None;
@@ -348,12 +363,6 @@ fn verify_one(
         true
     };
 
-    let Scratch {
-        inbuf,
-        outbuf,
-        inflater,
-        ahead,
-    } = scratch;
     let mut pos = e.data_offset;
     let end = e.data_offset + e.compressed_size;
 
