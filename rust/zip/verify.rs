@@ -504,7 +504,7 @@ fn verify_one(
     out.verified = true;
     out.digests = digest.map(|d| d.hexdigests()).unwrap_or_default();
     if e.is_symlink && produced <= MAX_SYMLINK_TARGET {
-        out.symlink_target = Some(String::from_utf8_lossy(&head).into_owned());
+        out.symlink_target = Some(String::from_utf8_lossy(head).into_owned());
     }
     // Nested archives: by name or by the local-header signature at the start.
     let looks_zip = head.starts_with(&SIG_LOCAL.to_le_bytes());
@@ -539,7 +539,7 @@ fn verify_one(
                 "a nested archive too large to buffer was verified as bytes but not inspected",
             ));
         }
-    } else if let Some(kind) = super::parser::sniff(&head) {
+    } else if let Some(kind) = super::parser::sniff(head) {
         out.findings.push(
             Finding::new(
                 "zip.nested_archive_uninspected",
