@@ -29,6 +29,18 @@ class _Source:
     advisory: str | None = None
     note: str | None = None
 
+    def finding(
+        self, code: str, severity: Severity, *, key: str, message: str, remedy: str, **evidence: Any
+    ) -> Finding:
+        """A finding about ``key`` where this change is stated (the manifest line, or the advisory)."""
+        if self.advisory:
+            evidence["advisory"] = self.advisory
+        if self.note:
+            evidence["advisory_text"] = self.note
+        return at_line(
+            code, severity, path=self.path, line=self.line, message=message, remedy=remedy, key=key, **evidence
+        )
+
 
 def same_value(current: Any, wanted: Any) -> bool:
     """Equality across TOML and JSON spellings: ``"on"`` == ``true``, ``"5"`` == ``5``."""
@@ -77,15 +89,6 @@ def _changes(ctx: Context) -> Iterator[tuple[str, str, Any, _Source]]:
             yield "required", key, value, source
 
 
-def _evidence(source: _Source) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if source.advisory:
-        out["advisory"] = source.advisory
-    if source.note:
-        out["advisory_text"] = source.note
-    return out
-
-
 def scan(ctx: Context) -> Iterator[Finding]:
     if ctx.inventory is None:
         return
@@ -97,58 +100,48 @@ def scan(ctx: Context) -> Iterator[Finding]:
         seen.add((what, key))
         why = f" ({source.note})" if source.note else ""
         if what == "removed" and key in current:
-            yield at_line(
+            yield source.finding(
                 "config.removed_key_set",
                 Severity.MEDIUM,
-                path=source.path,
-                line=source.line,
-                text=f"{key} = {json.dumps(current[key])}",
                 key=key,
+                text=f"{key} = {json.dumps(current[key])}",
                 current=current[key],
-                **_evidence(source),
                 message=f"the upgrade removes {key!r} but the target still sets it to {current[key]!r}; "
                 f"the setting will be ignored{why}",
                 remedy=f"Move the intent of {key!r} to its replacement and delete the key before upgrading.",
             )
         elif what == "renamed" and key in current and value not in current:
-            yield at_line(
+            yield source.finding(
                 "config.renamed_key",
                 Severity.MEDIUM,
-                path=source.path,
-                line=source.line,
-                text=f"{key} = {json.dumps(current[key])}",
                 key=key,
+                text=f"{key} = {json.dumps(current[key])}",
                 new_key=value,
                 current=current[key],
-                **_evidence(source),
                 message=f"{key!r} is renamed to {value!r} by the upgrade; the target sets only the old name",
                 remedy=f"Set {value!r} = {json.dumps(current[key])} before upgrading.",
             )
-        elif what == "required" and key not in current:
-            yield at_line(
-                "config.required_key_missing",
-                Severity.HIGH,
-                path=source.path,
-                line=source.line,
-                text=f"{key} = {json.dumps(value)}",
-                key=key,
-                required=value,
-                **_evidence(source),
-                message=f"the upgrade requires {key} = {json.dumps(value)} and the target does not set it{why}",
-                remedy=f"Set {key} = {json.dumps(value)} in the target configuration before upgrading.",
-            )
-        elif what == "required" and not same_value(current[key], value):
-            yield at_line(
-                "config.required_value_mismatch",
-                Severity.HIGH,
-                path=source.path,
-                line=source.line,
-                text=f"{key} = {json.dumps(value)}",
-                key=key,
-                required=value,
-                current=current[key],
-                **_evidence(source),
-                message=f"the upgrade requires {key} = {json.dumps(value)}; the target has "
-                f"{json.dumps(current[key])}{why}",
-                remedy=f"Set {key} = {json.dumps(value)} in the target configuration before upgrading.",
-            )
+        elif what == "required" and (key not in current or not same_value(current[key], value)):
+            wanted = f"{key} = {json.dumps(value)}"
+            remedy = f"Set {wanted} in the target configuration before upgrading."
+            if key not in current:
+                yield source.finding(
+                    "config.required_key_missing",
+                    Severity.HIGH,
+                    key=key,
+                    text=wanted,
+                    required=value,
+                    message=f"the upgrade requires {wanted} and the target does not set it{why}",
+                    remedy=remedy,
+                )
+            else:
+                yield source.finding(
+                    "config.required_value_mismatch",
+                    Severity.HIGH,
+                    key=key,
+                    text=wanted,
+                    required=value,
+                    current=current[key],
+                    message=f"the upgrade requires {wanted}; the target has {json.dumps(current[key])}{why}",
+                    remedy=remedy,
+                )
