@@ -1,9 +1,12 @@
-"""Running the shared X.509 corpora through shipgate's chain validator (and CRL check), case by case.
+"""Running the shared X.509 corpora through shipgate's chain validator (and CRL check), and the
+sigstore-conformance bundles through ``shipgate verify-blob``, case by case.
 Used by the corpus tests and printable for the report: ``python -m tests.trust.corpora``."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
 import warnings
 from collections.abc import Iterator
@@ -174,6 +177,44 @@ def run_pkits_case(corpora: Path, data: PkitsData, cert_file: str, expected: boo
     return Outcome(cert_file, expected, True, "")
 
 
+# sigstore-conformance bundle-verify (SOURCE.md, assets/bundle-verify/README.md): the verdict is the directory
+# name ("_fail"); optional artifact, identity, issuer, key.pub, trusted_root.json beside each bundle.
+SIGSTORE_IDENTITY = (
+    "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/"
+    "extremely-dangerous-oidc-beacon.yml@refs/heads/main"
+)
+SIGSTORE_ISSUER = "https://token.actions.githubusercontent.com"
+
+
+def sigstore_cases(corpora: Path) -> list[Path]:
+    return sorted(p for p in (corpora / "sigstore-conformance" / "assets" / "bundle-verify").iterdir() if p.is_dir())
+
+
+def sigstore_args(corpora: Path, case: Path) -> list[str]:
+    artifact = case / "artifact" if (case / "artifact").exists() else case.parent / "a.txt"
+    identity = (case / "identity").read_text().strip() if (case / "identity").exists() else SIGSTORE_IDENTITY
+    issuer = (case / "issuer").read_text().strip() if (case / "issuer").exists() else SIGSTORE_ISSUER
+    root = case / "trusted_root.json"
+    if not root.exists():
+        root = corpora / "sigstore-python" / "trust-roots" / "production" / "trusted_root.json"
+    # With a key.pub, "verification will be attempted with the key instead of OIDC" (the README).
+    key = case / "key.pub"
+    policy = ["--key", str(key)] if key.exists() else ["--identity", identity, "--issuer", issuer]
+    bundle = case / "bundle.sigstore.json"
+    return ["verify-blob", str(artifact), "--bundle", str(bundle), *policy, "--trusted-root", str(root)]
+
+
+def run_sigstore_case(corpora: Path, case: Path) -> Outcome:
+    """One case through ``shipgate verify-blob``; a usage or internal error (exit 2) is an AssertionError."""
+    from shipgate.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(sigstore_args(corpora, case))
+    assert status in (0, 1), f"{case.name}: usage/internal error: {err.getvalue()}"
+    return Outcome(case.name, not case.name.endswith("_fail"), status == 0, err.getvalue().strip())
+
+
 if __name__ == "__main__":  # pragma: no cover - a report helper
     import sys
 
@@ -187,5 +228,10 @@ if __name__ == "__main__":  # pragma: no cover - a report helper
     p = [run_pkits_case(root, data, c, e) for c, e in pkits_cases(root)]
     print(f"pkits: {sum(o.agrees for o in p)}/{len(p)} agree")
     for o in p:
+        if not o.agrees:
+            print(f"  {o.case}: expected {'pass' if o.expected else 'fail'}; {o.detail[:150]}")
+    s = [run_sigstore_case(root, c) for c in sigstore_cases(root)]
+    print(f"sigstore-conformance: {sum(o.agrees for o in s)}/{len(s)} agree")
+    for o in s:
         if not o.agrees:
             print(f"  {o.case}: expected {'pass' if o.expected else 'fail'}; {o.detail[:150]}")

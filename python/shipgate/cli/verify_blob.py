@@ -2,6 +2,7 @@
 
     shipgate verify-blob FILE --signature SIG --chain PEM --vendor NAME
     shipgate verify-blob FILE --bundle BUNDLE --identity ID --issuer URL [--trusted-root FILE]
+    shipgate verify-blob FILE --bundle BUNDLE --key PUBKEY.pem [--trusted-root FILE]
 
 Exit 0 verified, 1 not verified, 2 usage.
 """
@@ -23,7 +24,8 @@ def register(subparsers: Any) -> None:
         "verify-blob",
         help="verify a detached signature or a Sigstore bundle over a file",
         description="Verify FILE with a detached signature and PEM chain for a vendor, or with a Sigstore "
-        "bundle and an identity policy. Exit 0 verified, 1 not verified, 2 usage.",
+        "bundle and an identity policy (or, for a managed-key bundle, the signer's public key). "
+        "Exit 0 verified, 1 not verified, 2 usage.",
     )
     p.add_argument("file", metavar="FILE")
     detached = p.add_argument_group("detached signature (FORMATS §1)")
@@ -34,6 +36,11 @@ def register(subparsers: Any) -> None:
     bundle.add_argument("--bundle", metavar="BUNDLE", help="a Sigstore bundle (v0.1-v0.3)")
     bundle.add_argument("--identity", metavar="ID", help="expected certificate identity (SAN)")
     bundle.add_argument("--issuer", metavar="URL", help="expected OIDC issuer")
+    bundle.add_argument(
+        "--key",
+        metavar="PUBKEY.pem",
+        help="for a managed-key bundle (no certificate): the signer's PEM public key, instead of --identity/--issuer",
+    )
     bundle.add_argument(
         "--trusted-root",
         metavar="FILE",
@@ -58,15 +65,19 @@ def _read(path: str, what: str, limit: int = MAX_BLOB_BYTES) -> bytes:
 def run(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.parser
     detached = [args.signature, args.chain, args.vendor]
-    sigstore = [args.bundle, args.identity, args.issuer]
+    sigstore = [args.bundle, args.identity, args.issuer, args.key]
     if args.bundle is not None:
         if any(v is not None for v in detached):
             parser.error("--bundle cannot be combined with --signature/--chain/--vendor")
+        if args.key is not None:
+            if args.identity is not None or args.issuer is not None:
+                parser.error("--key replaces --identity/--issuer (a managed-key bundle has no identity)")
+            return _run_bundle(args)
         if args.identity is None or args.issuer is None:
-            parser.error("--bundle needs --identity ID and --issuer URL")
+            parser.error("--bundle needs --identity ID and --issuer URL, or --key PUBKEY.pem")
         return _run_bundle(args)
     if any(v is not None for v in sigstore[1:]) or args.trusted_root is not None:
-        parser.error("--identity, --issuer and --trusted-root go with --bundle")
+        parser.error("--identity, --issuer, --key and --trusted-root go with --bundle")
     if any(v is None for v in detached):
         parser.error("give --signature SIG --chain PEM --vendor NAME, or --bundle BUNDLE --identity ID --issuer URL")
     return _run_detached(args)
@@ -118,13 +129,19 @@ def _run_detached(args: argparse.Namespace) -> int:
 def _run_bundle(args: argparse.Namespace) -> int:
     from shipgate.home import home_dir
     from shipgate.trust.errors import TrustConfigError, TrustFailure
-    from shipgate.trust.sigstore_bundle import default_trusted_root, verify_bundle
+    from shipgate.trust.sigstore_bundle import SigstoreResult, default_trusted_root, verify_bundle
+    from shipgate.trust.sigstore_key import MAX_KEY_BYTES, SigstoreKeyResult, verify_bundle_with_key
 
     data = _read(args.file, "file")
     bundle = _read(args.bundle, "bundle", 16 << 20)
     root = Path(args.trusted_root) if args.trusted_root else default_trusted_root(home_dir(args.home))
+    result: SigstoreResult | SigstoreKeyResult
     try:
-        result = verify_bundle(data, bundle, identity=args.identity, issuer=args.issuer, trusted_root=root)
+        if args.key is not None:
+            key = _read(args.key, "key", MAX_KEY_BYTES)
+            result = verify_bundle_with_key(data, bundle, key_pem=key, key_file=args.key, trusted_root=root)
+        else:
+            result = verify_bundle(data, bundle, identity=args.identity, issuer=args.issuer, trusted_root=root)
     except TrustConfigError as failure:  # an unusable trusted root: nothing can verify against it
         return _fail(args, failure, str(root))
     except TrustFailure as failure:
