@@ -15,7 +15,8 @@ from pathlib import Path
 
 from shipgate.home import default_state_url, home_dir
 from shipgate.store._backends import dialect_for, redact
-from shipgate.store._store import Store, Transaction
+from shipgate.store._store import Store
+from shipgate.store._transaction import Transaction
 from shipgate.store.audit import AuditEntry, AuditVerification
 from shipgate.store.errors import SchemaTooNew, StoreConflict, StoreError
 from shipgate.store.records import (
