@@ -22,17 +22,10 @@ const S_ISGID: u32 = 0o2000;
 pub fn normalise(name: &str) -> String {
     if name.is_ascii() {
         // NFC and Unicode case folding are the identity / ASCII lowercase here: skip the iterators.
-        let mut out: String = name
-            .bytes()
-            .map(|b| {
-                if b == b'\\' {
-                    '/'
-                } else {
-                    b.to_ascii_lowercase() as char
-                }
-            })
-            .collect();
-        out.truncate(out.trim_end_matches('/').len());
+        let mut out = name.trim_end_matches(['/', '\\']).to_ascii_lowercase();
+        if out.contains('\\') {
+            out = out.replace('\\', "/");
+        }
         return out;
     }
     name.replace('\\', "/")
@@ -45,7 +38,11 @@ pub fn normalise(name: &str) -> String {
 
 /// Why `name` would land outside the extraction root, if it would.
 pub fn escapes_root(name: &str) -> Option<&'static str> {
-    let slashed = name.replace('\\', "/");
+    let slashed = if name.contains('\\') {
+        std::borrow::Cow::Owned(name.replace('\\', "/"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
     if slashed.starts_with("//") {
         return Some("a UNC path");
     }

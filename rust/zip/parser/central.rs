@@ -208,7 +208,6 @@ impl Parser {
         } else {
             decode_cp437(name)
         };
-        let path = decoded.clone();
         let mut e = Entry {
             name: decoded,
             raw_name: name.to_vec(),
@@ -226,7 +225,7 @@ impl Parser {
             self.push(f(
                 "zip.name_invalid_utf8",
                 Severity::High,
-                &path,
+                &e.name,
                 "the name is flagged UTF-8 but is not valid UTF-8; extractors replace or reject different bytes",
             ));
         }
@@ -235,7 +234,7 @@ impl Parser {
             self.push(f(
                 "zip.extra_field_malformed",
                 Severity::High,
-                &path,
+                &e.name,
                 "an extra field's length runs past the extra-field block; readers disagree on what follows",
             ));
         }
@@ -257,7 +256,7 @@ impl Parser {
                         self.push(f(
                             "zip.zip64_extra_missing",
                             Severity::Critical,
-                            &path,
+                            &e.name,
                             format!("the ZIP64 extra field does not include the {missing}"),
                         ));
                         e.readable = false;
@@ -283,7 +282,7 @@ impl Parser {
                             None => self.push(f(
                                 "zip.extra_field_malformed",
                                 Severity::Medium,
-                                &path,
+                                &e.name,
                                 "the extended-timestamp field is too short for the times it declares",
                             )),
                         }
@@ -323,7 +322,7 @@ impl Parser {
                 e.name = u;
             }
         } else if unicode_stale {
-            self.push(f("zip.unicode_path_mismatch", Severity::High, &path, "an Info-ZIP Unicode path extra does not belong to this name (stale CRC or bad UTF-8); some extractors use it anyway"));
+            self.push(f("zip.unicode_path_mismatch", Severity::High, &e.name, "an Info-ZIP Unicode path extra does not belong to this name (stale CRC or bad UTF-8); some extractors use it anyway"));
         }
         e.mtime = e.mtime.or_else(|| dos_to_unix(h.dos_date, h.dos_time));
         let host = (h.made_by >> 8) as u8;

@@ -2,6 +2,29 @@
 
 use super::*;
 
+/// The central directory's view of an entry that a local header is checked against.
+struct LocalView {
+    header_offset: u64,
+    method: u16,
+    flags: u16,
+    crc32: u32,
+    compressed_size: u64,
+    uncompressed_size: u64,
+}
+
+impl LocalView {
+    fn of(e: &Entry) -> LocalView {
+        LocalView {
+            header_offset: e.header_offset,
+            method: e.method,
+            flags: e.flags,
+            crc32: e.crc32,
+            compressed_size: e.compressed_size,
+            uncompressed_size: e.uncompressed_size,
+        }
+    }
+}
+
 impl Parser {
     // -- 4.3.7 Local file headers, 4.3.9 data descriptors ------------------------------------------------
 
@@ -30,14 +53,15 @@ impl Parser {
 
     pub(super) fn on_local(&mut self, at: usize, data: &[u8]) -> State {
         let index = self.order[at];
-        let e = self.out.entries[index].clone();
+        // Scalars only: cloning the entry (name, raw name) for every local header was two allocations each.
+        let e = LocalView::of(&self.out.entries[index]);
         let Some(h) = LocalHeader::parse(data) else {
             let found = u32_at(data, 0).unwrap_or(0);
             self.push(
                 f(
                     "zip.local_header_invalid",
                     Severity::Critical,
-                    &e.name,
+                    &self.out.entries[index].name,
                     format!(
                         "no local file header at offset {} (found {found:#010x})",
                         e.header_offset
@@ -62,7 +86,7 @@ impl Parser {
             self.push(f(
                 "zip.truncated",
                 Severity::Critical,
-                &e.name,
+                &self.out.entries[index].name,
                 "the file ends inside a local file header",
             ));
             self.out.entries[index].readable = false;
@@ -71,7 +95,7 @@ impl Parser {
         let name = &data[LOCAL_LEN..LOCAL_LEN + h.name_len as usize];
         let extra = &data[LOCAL_LEN + h.name_len as usize..LOCAL_LEN + var_len];
         let mut differs: Vec<&'static str> = Vec::new();
-        if name != e.raw_name.as_slice() {
+        if name != self.out.entries[index].raw_name.as_slice() {
             differs.push("name");
         }
         if h.method != e.method {
@@ -115,7 +139,7 @@ impl Parser {
                 f(
                     "zip.local_header_mismatch",
                     Severity::Critical,
-                    &e.name,
+                    &self.out.entries[index].name,
                     format!(
                         "the local header and the central directory disagree on: {}",
                         differs.join(", ")
@@ -133,7 +157,7 @@ impl Parser {
                 f(
                     "zip.entry_out_of_bounds",
                     Severity::Critical,
-                    &e.name,
+                    &self.out.entries[index].name,
                     format!(
                         "the entry's data ({} bytes at {data_offset}) runs into the central directory at {}",
                         e.compressed_size, self.out.cd_offset
