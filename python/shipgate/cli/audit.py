@@ -10,9 +10,6 @@ import json
 import sys
 from typing import Any
 
-from shipgate.store import open_store, parse_time
-from shipgate.store.audit import to_json_lines
-
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
@@ -47,6 +44,8 @@ def register(subparsers: Any) -> None:
 
 def run_verify(args: argparse.Namespace) -> int:
 
+    from shipgate.store import open_store
+
     with open_store(home=args.home) as store:
         result = store.verify_audit()
     if args.json:
@@ -69,6 +68,8 @@ def run_verify(args: argparse.Namespace) -> int:
 def _entries(args: argparse.Namespace) -> Any:
     """A generator over the filtered entries, read from one snapshot, streamed."""
 
+    from shipgate.store import open_store, parse_time
+
     since = parse_time(args.since) if args.since else None
     with open_store(home=args.home) as store, store.transaction(write=False) as tx:
         yield from tx.audit_entries(since=since, action=args.action)
@@ -84,6 +85,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+
+    from shipgate.store.audit import to_json_lines
 
     for line in to_json_lines(_entries(args)):
         sys.stdout.write(line + "\n")

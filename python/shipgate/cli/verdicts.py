@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shipgate.store import VerdictRecord, open_store
+if TYPE_CHECKING:
+    from shipgate.store import VerdictRecord
 
 
 def register(subparsers: Any) -> None:
@@ -29,6 +30,8 @@ def register(subparsers: Any) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
 
+    from shipgate.store import open_store
+
     with open_store(home=args.home) as store:
         records = store.verdicts(vendor=args.vendor, limit=args.limit)
     if args.json:
@@ -41,6 +44,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+
+    from shipgate.store import open_store
 
     with open_store(home=args.home) as store:
         record = store.get_verdict(args.digest)
