@@ -333,6 +333,45 @@ fn limits_stop_the_work() {
 }
 
 #[test]
+fn a_big_deflated_entry_is_hashed_on_a_second_thread_with_the_same_results() {
+    // Above the pipeline thresholds (32 MiB inflated, 4 MiB compressed): incompressible bytes.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let data: Vec<u8> = (0..(33usize << 20) / 8)
+        .flat_map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state.to_le_bytes()
+        })
+        .collect();
+    let mut zip = build(
+        &[Spec {
+            name: "image.bin",
+            data: &data,
+            deflate: true,
+            mode: 0o100_644,
+        }],
+        b"",
+    );
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert_eq!(codes(&r), Vec::<&str>::new());
+    assert!(r.entries[0].verified);
+    assert_eq!(r.entries[0].digests[0].1, hex::encode(Sha256::digest(&data)));
+    // The CRC computed on the other thread is checked like any other: damage the declared one (local
+    // header and central directory alike).
+    let crc = crc32fast::hash(&data).to_le_bytes();
+    let wrong = (crc32fast::hash(&data) ^ 1).to_le_bytes();
+    for at in 0..zip.len() - 3 {
+        if zip[at..at + 4] == crc {
+            zip[at..at + 4].copy_from_slice(&wrong);
+        }
+    }
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert_eq!(codes(&r), ["zip.crc_mismatch"]);
+    assert!(r.entries[0].digests.is_empty());
+}
+
+#[test]
 fn overlapping_entries_full_and_quoted() {
     // Two central records pointing at the same local header: a full overlap.
     let mut zip = build(&[file("a", b"1"), file("b", b"2")], b"");
