@@ -19,7 +19,7 @@ from shipgate.errors import MalformedInput, ShipgateError
 from shipgate.service import admission, convert
 from shipgate.service.identity import Caller
 from shipgate.service.state import ServiceState
-from shipgate.service.upload import handle_verify
+from shipgate.service.upload import handle_verify, parse_request
 from shipgate.store import StoreError
 from shipgate.v1 import (
     admin_service_pb2,
@@ -198,6 +198,32 @@ class AdminServicer(admin_service_pb2_grpc.AdminServiceServicer):  # type: ignor
         )
         log.info("trust rollback", extra={"event": "admin.rollback", "caller": caller.name, "vendor": request.vendor})
         return admin_service_pb2.RollbackTrustResponse(change=convert.trust_change_message(change))
+
+
+def add_shipgate_service(servicer: ShipgateServicer, server: Any) -> None:
+    """The generated ``add_ShipgateServiceServicer_to_server``, with Verify's requests parsed by
+    :func:`~shipgate.service.upload.parse_request` (chunks without copies)."""
+    pb = shipgate_service_pb2
+    handlers = {
+        "Verify": grpc.stream_stream_rpc_method_handler(
+            servicer.Verify,
+            request_deserializer=parse_request,
+            response_serializer=pb.VerifyResponse.SerializeToString,
+        ),
+        "GetVerdict": grpc.unary_unary_rpc_method_handler(
+            servicer.GetVerdict,
+            request_deserializer=pb.GetVerdictRequest.FromString,
+            response_serializer=pb.GetVerdictResponse.SerializeToString,
+        ),
+        "Admit": grpc.unary_unary_rpc_method_handler(
+            servicer.Admit,
+            request_deserializer=pb.AdmitRequest.FromString,
+            response_serializer=pb.AdmitResponse.SerializeToString,
+        ),
+    }
+    name = pb.DESCRIPTOR.services_by_name["ShipgateService"].full_name
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(name, handlers),))
+    server.add_registered_method_handlers(name, handlers)
 
 
 def new_request_id() -> str:

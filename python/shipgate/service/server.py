@@ -87,10 +87,10 @@ def _http_tls(config: ServiceConfig) -> ssl.SSLContext | None:
 
 
 async def serve(config: ServiceConfig, *, home: Path) -> None:
-    from shipgate.service.grpc_api import AdminServicer, ShipgateServicer
+    from shipgate.service.grpc_api import AdminServicer, ShipgateServicer, add_shipgate_service
     from shipgate.service.http import start_http
     from shipgate.store import open_store, redact, state_url
-    from shipgate.v1 import admin_service_pb2, admin_service_pb2_grpc, shipgate_service_pb2, shipgate_service_pb2_grpc
+    from shipgate.v1 import admin_service_pb2, admin_service_pb2_grpc, shipgate_service_pb2
 
     if config.trust_dir is not None:
         os.environ["SHIPGATE_TRUST_DIR"] = str(config.trust_dir)
@@ -124,7 +124,7 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
             ("grpc.http2.lookahead_bytes", STREAM_WINDOW_BYTES),
         ]
     )
-    shipgate_service_pb2_grpc.add_ShipgateServiceServicer_to_server(ShipgateServicer(state), server)
+    add_shipgate_service(ShipgateServicer(state), server)
     admin_service_pb2_grpc.add_AdminServiceServicer_to_server(AdminServicer(state), server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
