@@ -79,7 +79,7 @@ class Totals:
     verified_bytes: int
     """Uncompressed bytes actually inflated and checked."""
     verified_entries: int = 0
-    """Entries whose CRC-32 and size were checked and matched."""
+    """File entries (not directories) whose CRC-32 and size were checked and matched."""
     file_entries: int = 0
     """Entries that are not directories."""
 

@@ -108,7 +108,7 @@ fn to_dict(py: Python<'_>, report: zip::Report) -> PyResult<Bound<'_, PyDict>> {
     totals.set_item(intern!(py, "compressed"), report.totals.compressed)?;
     totals.set_item(intern!(py, "uncompressed"), report.totals.uncompressed)?;
     totals.set_item(intern!(py, "verified_bytes"), report.totals.verified_bytes)?;
-    let verified = report.entries.iter().filter(|e| e.verified).count();
+    let verified = report.entries.iter().filter(|e| e.verified && !e.is_dir).count();
     let files = report.entries.iter().filter(|e| !e.is_dir).count();
     totals.set_item(intern!(py, "verified_entries"), verified)?;
     totals.set_item(intern!(py, "file_entries"), files)?;

@@ -56,6 +56,20 @@ def test_report_fields_and_digests(tmp_path: Path) -> None:
         tool.name = "x"  # type: ignore[misc]
 
 
+def test_entries_are_built_on_first_use_and_counted_without_them(tmp_path: Path) -> None:
+    # The CLI's summary reads the totals only; the entries stay in the extension until asked for, then
+    # are built once (the same tuple every time) and agree with the totals.
+    path = _zip(tmp_path / "ok.zip", {"dir/": b"", "dir/a": TEXT, "dir/b": b"2"})
+    report = inspect(path)
+    assert "entries" not in report.__dict__
+    assert (report.totals.entries, report.totals.file_entries, report.totals.verified_entries) == (3, 2, 2)
+    assert len(report.native_entries) == 3
+    entries = report.entries
+    assert entries is report.entries and [e.name for e in entries] == ["dir/", "dir/a", "dir/b"]
+    assert report.totals.verified_entries == sum(e.verified and not e.is_dir for e in entries)
+    assert report.totals.file_entries == sum(not e.is_dir for e in entries)
+
+
 def test_listing_only_does_not_inflate(tmp_path: Path) -> None:
     path = _zip(tmp_path / "ok.zip", {"a": TEXT})
     report = inspect(path, verify=False)
