@@ -61,8 +61,9 @@ pub fn escapes_root(name: &str) -> Option<&'static str> {
 
 pub fn check(entries: &[Entry]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut exact: HashMap<&[u8], usize> = HashMap::new();
-    let mut folded: HashMap<String, usize> = HashMap::new();
+    // Sized once: growing two maps through 100,000 names rehashed every key about twice.
+    let mut exact: HashMap<&[u8], usize> = HashMap::with_capacity(entries.len());
+    let mut folded: HashMap<String, usize> = HashMap::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         let name = e.name.as_str();
         if name.is_empty() {
