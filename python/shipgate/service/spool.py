@@ -112,12 +112,13 @@ class SpoolFile:
         self.declared_size = declared_size
         self.written = 0
         self._fd: int | None = fd
+        self._writable = True
         self._digest = _native.MultiDigest(ARCHIVE_DIGESTS)
         self._released = False
 
     def write(self, data: bytes) -> None:
-        if self._fd is None:
-            raise SpoolError(f"{self.path} is closed")
+        if self._fd is None or not self._writable:
+            raise SpoolError(f"{self.path} is closed for writing")
         if self.written + len(data) > self.declared_size:
             raise LimitExceeded(
                 f"more bytes than declared: {self.written + len(data)} > declared_size {self.declared_size}"
@@ -135,19 +136,22 @@ class SpoolFile:
         self.written += len(data)
 
     def finish(self) -> dict[str, str]:
-        """Close the file for writing (it stays for inspection) and return the archive digests."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        """The end of the upload: no more writes; the file stays for inspection. Returns the archive digests."""
+        self._writable = False
         return self._digest.hexdigests()
+
+    def unlink(self) -> None:
+        """Remove the file's name. Its descriptor stays open, so the kernel drops the file's pages (which takes
+        a while for GiBs) in :meth:`close`, not here."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
 
     def close(self) -> None:
         """Remove the file and give back its quota; safe to call more than once."""
+        self.unlink()
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
         if not self._released:
             self._released = True
             self.spool._release(self.declared_size)
