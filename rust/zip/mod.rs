@@ -4,7 +4,8 @@
 //!   those bytes, so the same code runs over a file, a sub-range of a file or a buffer, and is fuzzable.
 //! - [`names`] checks entry names for traversal, control characters and duplicates after normalisation.
 //! - [`verify`] inflates every entry in parallel (rayon), checks CRC-32 and sizes and computes digests,
-//!   streaming in bounded chunks under the [`Limits`].
+//!   streaming in bounded chunks under the [`Limits`]; [`pipe`] hashes a big deflated entry on a second
+//!   thread while it inflates.
 //! - [`source`] is the I/O: `pread` on a file (no mapping, so a spool file still being written or
 //!   truncated under us cannot fault the process), or a byte slice.
 //!
@@ -13,6 +14,7 @@
 mod finding;
 mod names;
 mod parser;
+mod pipe;
 mod source;
 pub mod spec;
 mod verify;

@@ -3,6 +3,8 @@
 //! Nothing holds a whole entry; the one exception is a deflated nested archive, buffered up to
 //! [`NESTED_BUFFER_MAX`] so it can be inspected in turn.
 //!
+//! A big deflated entry is inflated here and hashed on a second thread ([`super::pipe`]).
+//!
 //! Limits are shared by every worker through [`Budget`]: the first to cross one sets `stop`, and every
 //! other worker sees it at its next chunk.
 //!
@@ -22,6 +24,7 @@ use flate2::{Decompress, FlushDecompress, Status};
 use rayon::prelude::*;
 
 use super::finding::{Finding, Severity};
+use super::pipe::{Pipe, PIPELINE_MIN, PIPELINE_MIN_COMPRESSED};
 use super::source::{Source, SubSource};
 use super::spec::{METHOD_DEFLATE, METHOD_STORED, SIG_LOCAL};
 use super::{inspect_nested, Entry, Limits, Options, Report, RATIO_MIN_SIZE};
@@ -32,7 +35,7 @@ use crate::error::Result;
 /// workers' buffers are irrelevant to RSS.
 const IN_CHUNK: usize = 256 * 1024;
 /// Inflated bytes per call into the decoder; the digests consume each piece before the next.
-const OUT_CHUNK: usize = 256 * 1024;
+pub(super) const OUT_CHUNK: usize = 256 * 1024;
 /// A symlink's target is its data; longer than PATH_MAX is not a target.
 const MAX_SYMLINK_TARGET: u64 = 4096;
 /// A deflated archive inside an archive is buffered to be inspected; above this it is reported instead.
@@ -204,88 +207,6 @@ impl Scratch {
                 start: 0,
             },
             head: Vec::with_capacity(MAX_SYMLINK_TARGET as usize),
-        }
-    }
-}
-
-/// Deflated entries at least this large (declared and compressed) are inflated on one thread and
-/// hashed (CRC-32 and digests) on another, so SHA-256 (~1.5 GB/s) and inflate overlap instead of adding up:
-/// what keeps the second core busy when one big entry is all that is left (a disk image in a vendor
-/// package, the tail of any archive). The compressed bound makes each extra thread cost at most a
-/// fraction of a percent of the reading it comes with, whatever the entry count.
-const PIPELINE_MIN: u64 = 32 << 20;
-const PIPELINE_MIN_COMPRESSED: u64 = 4 << 20;
-/// Inflated pieces in flight between the two threads: [`PIPE_BUFFERS`] × [`OUT_CHUNK`] bytes per entry.
-const PIPE_BUFFERS: usize = 4;
-/// The hashing thread feeds digests in slices below `digest`'s parallel thresholds: it is not a rayon
-/// worker, and rayon work queued from it could wait for workers that are waiting for it.
-const PIPE_FEED: usize = 32 * 1024;
-
-type Hashers = (crc32fast::Hasher, Option<MultiDigest>);
-
-/// The inflating side of a two-thread pipeline: pieces are copied into one of [`PIPE_BUFFERS`] buffers
-/// and sent to a thread that owns the CRC and digests; buffers come back to be refilled.
-struct Pipe {
-    full: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
-    empty: std::sync::mpsc::Receiver<Vec<u8>>,
-    unused: usize,
-    hasher: std::thread::JoinHandle<Hashers>,
-}
-
-impl Pipe {
-    /// `None` when no thread can be started: the caller then hashes inline.
-    fn start(digest: Option<MultiDigest>) -> Option<Pipe> {
-        let (full, full_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(PIPE_BUFFERS);
-        let (empty_tx, empty) = std::sync::mpsc::channel::<Vec<u8>>();
-        let hasher = std::thread::Builder::new()
-            .name("shipgate-zip-hash".into())
-            .spawn(move || {
-                let mut crc = crc32fast::Hasher::new();
-                let mut digest = digest;
-                for buf in full_rx {
-                    crc.update(&buf);
-                    if let Some(d) = digest.as_mut() {
-                        buf.chunks(PIPE_FEED).for_each(|part| d.update(part));
-                    }
-                    if empty_tx.send(buf).is_err() {
-                        break;
-                    }
-                }
-                (crc, digest)
-            });
-        match hasher {
-            Ok(hasher) => Some(Pipe {
-                full: Some(full),
-                empty,
-                unused: PIPE_BUFFERS,
-                hasher,
-            }),
-            Err(_) => None,
-        }
-    }
-
-    fn send(&mut self, piece: &[u8]) {
-        let mut buf = if self.unused > 0 {
-            self.unused -= 1;
-            Vec::with_capacity(OUT_CHUNK)
-        } else {
-            // Only fails when the hashing thread is gone, which `finish` reports.
-            self.empty.recv().unwrap_or_default()
-        };
-        buf.clear();
-        buf.extend_from_slice(piece);
-        if let Some(full) = &self.full {
-            let _ = full.send(buf);
-        }
-    }
-
-    /// Wait for the hashing thread to consume everything; its CRC and digests.
-    fn finish(mut self) -> Hashers {
-        drop(self.full.take());
-        match self.hasher.join() {
-            Ok(hashers) => hashers,
-            // A panic while hashing is a bug; surface it as the inline code would have.
-            Err(panic) => std::panic::resume_unwind(panic),
         }
     }
 }
