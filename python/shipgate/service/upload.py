@@ -3,14 +3,16 @@
 1. The header: validated before any byte is accepted (size, digests, names) → INVALID_ARGUMENT /
    RESOURCE_EXHAUSTED.
 2. An upload slot (``max_concurrent_uploads``) and spool quota for the declared size → RESOURCE_EXHAUSTED.
-3. Chunks: each is handed to the upload's writer thread, which hashes it (``_native.MultiDigest``, GIL
-   released) and appends it to the spool file, while the event loop receives the next ones (at most
+3. Chunks (views of the received messages, :func:`parse_request`): each is handed to the upload's writer
+   thread, which hashes it (``_native.MultiDigest``, GIL released) and appends it to the spool file, while
+   the event loop receives the next ones (at most
    ``_PIPELINE`` chunks in flight, so memory does not grow with the archive). More bytes than declared,
    a second header, a stream that ends early → INVALID_ARGUMENT; the deadline → DEADLINE_EXCEEDED.
 4. The archive is verified in place (``shipgate.verifier.verify_package``, with the digests already
    computed), on the verification pool; the verifier stores the verdict and its audit entry.
-5. Whatever happened, the spool file is removed and its quota and slot given back. Nothing is stored for
-   an upload that failed before step 4.
+5. Whatever happened, the spool file's name is removed and the slot given back before the call ends; the
+   writer thread then closes the file (the kernel drops its pages) and gives its quota back. Nothing is
+   stored for an upload that failed before step 4.
 """
 
 from __future__ import annotations
@@ -252,12 +254,13 @@ async def handle_verify(state: ServiceState, requests: Any, context: Any, caller
                 )
             digests = spooled.finish()
             last_byte = time.monotonic()
-            yield _progress(upload_id, pb.VERIFY_STAGE_RECEIVED, received, declared)
-            yield _progress(upload_id, pb.VERIFY_STAGE_VERIFYING, received, declared)
 
-            # 4. Verify in place, off the event loop; the verifier stores the verdict.
+            # 4. Verify in place, off the event loop; the verifier stores the verdict. It starts before the
+            #    progress events are sent, which wait for the transport.
             target = spooled
             verifying = loop.run_in_executor(state.verify_pool, _verify, state, target, header, digests, caller)
+            yield _progress(upload_id, pb.VERIFY_STAGE_RECEIVED, received, declared)
+            yield _progress(upload_id, pb.VERIFY_STAGE_VERIFYING, received, declared)
             try:
                 report = await asyncio.shield(verifying)
             except ShipgateError as exc:
