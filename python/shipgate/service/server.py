@@ -7,12 +7,13 @@ in-flight calls get ``shutdown_grace_seconds`` to finish and are then cancelled 
 removed as they unwind), the HTTP side stops, the store closes.
 
 Why ``grpc.aio`` and not the thread-per-call sync server. Measured (benches/service.py, one stream of 1 MiB
-messages on loopback, a shared 2-core machine): the sync server's byte sink moved 0.78-0.84 GB/s, the aio
-sink 0.55-0.59 GB/s. Verify is bound by hashing and spooling on those cores rather than by the transport,
-and the async server was kept because a stalled or slow uploader costs it a coroutine instead of one of a
-fixed pool of threads (which a few slow clients would exhaust for everyone), the per-upload deadline is a
-``wait_for`` on the next message, a client's cancellation unwinds the handler with its cleanup, and
-DESIGN.md names ``grpc.aio``. The README reports both sinks beside Verify.
+messages on loopback, a shared 2-core machine, three runs): the sync server's byte sink moved 0.79-1.25
+GB/s, the aio sink 0.74-1.09 GB/s (sync 1.07-1.21x). Verify is bound by spooling on those cores rather
+than by the transport (its event loop waits on the writer thread's page-cache writes; with the spool on
+tmpfs it reaches 0.60-0.66x of the aio sink), and the async server was kept because a stalled or slow
+uploader costs it a coroutine instead of one of a fixed pool of threads (which a few slow clients would
+exhaust for everyone), the per-upload deadline is a timeout on the next message, a client's cancellation
+unwinds the handler with its cleanup, and DESIGN.md names ``grpc.aio``. The README reports both sinks beside Verify.
 """
 
 from __future__ import annotations
