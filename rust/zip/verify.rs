@@ -38,6 +38,8 @@ const IN_CHUNK: usize = 256 * 1024;
 pub(super) const OUT_CHUNK: usize = 256 * 1024;
 /// A symlink's target is its data; longer than PATH_MAX is not a target.
 const MAX_SYMLINK_TARGET: u64 = 4096;
+/// Entries this big (compressed or not) are scheduled one per task; see [`verify_entries`].
+const LARGE_ENTRY: u64 = 4 << 20;
 /// A deflated archive inside an archive is buffered to be inspected; above this it is reported instead.
 const NESTED_BUFFER_MAX: u64 = 64 << 20;
 /// Names that are archives whatever their first bytes say.
@@ -153,17 +155,26 @@ pub fn verify_entries(
     depth: u32,
     prefix: &str,
 ) -> Result<Vec<Outcome>> {
-    let mut targets: Vec<usize> = (0..entries.len())
+    let (mut large, mut small): (Vec<usize>, Vec<usize>) = (0..entries.len())
         .filter(|&i| entries[i].readable && entries[i].data_offset > 0)
-        .collect();
-    // File order, so each worker's read-ahead window serves its next entries.
-    targets.sort_by_key(|&i| entries[i].data_offset);
-    targets
+        .partition(|&i| entries[i].compressed_size.max(entries[i].uncompressed_size) >= LARGE_ENTRY);
+    // Large entries are one task each, largest first (longest-processing-time first), so no worker is
+    // left with a run of them while the others idle: rayon splits a range into a few sequential pieces,
+    // and large entries stored next to each other would otherwise land in one piece.
+    large.sort_by_key(|&i| std::cmp::Reverse(entries[i].uncompressed_size));
+    // Small entries in file order, so each worker's read-ahead window serves its next entries.
+    small.sort_by_key(|&i| entries[i].data_offset);
+    let mut outcomes: Vec<Outcome> = large
         .par_iter()
+        .with_max_len(1)
+        .chain(small.par_iter())
         .map_init(Scratch::new, |scratch, &i| {
             verify_one(source, &entries[i], i, options, budget, depth, prefix, scratch)
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    // Findings are reported in file order, whatever order the work ran in.
+    outcomes.sort_by_key(|o| entries[o.index].data_offset);
+    Ok(outcomes)
 }
 
 /// Write what [`verify_entries`] found into the report, in file order.
