@@ -62,7 +62,9 @@ def build(path: Path, home: Path, *, size_mib: int, entries: int, algorithm: str
         for i in range(entries):
             stored = i % 2 == 0
             if stored:
-                data = os.urandom(per_entry)
+                # An ELF-like header: random bytes may start with another format's magic (1f 8b is
+                # gzip), which the inspector rightly reports as a nested archive.
+                data = b"\x7fELF" + os.urandom(per_entry - 4)
                 name = f"binaries/blob-{i:03d}.bin"
             else:
                 # Compressible about 2:1: each random 4 KiB block is followed by a repeat of itself.
