@@ -14,7 +14,10 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from shipgate.report.model import Report
 
 # Archives above this get a progress bar while they are hashed (when stderr is a terminal).
 PROGRESS_ABOVE = 256 << 20
@@ -54,10 +57,56 @@ def exit_status(verdict: str, fail_on: str) -> int:
 
 
 def _remote(args: argparse.Namespace) -> int:
-    # Streams the archive to a shipgate server's Verify and prints the same report as local mode.
-    from shipgate.service import client
+    """Stream the archive to a shipgate server's ``Verify``; the same report and exit status as local mode."""
+    from shipgate.cli.progress import ProgressBar
+    from shipgate.service.client import verify_remote
 
-    return client.verify_command(args)
+    path = Path(args.package)
+    if not path.is_file():
+        print(f"shipgate verify: {path}: no such file", file=sys.stderr)
+        return 2
+    if args.attest or args.profile:
+        print("shipgate verify: --attest and --profile are local-only; omit --server", file=sys.stderr)
+        return 2
+    bar = ProgressBar(f"upload {path.name}", path.stat().st_size)
+    try:
+        report = verify_remote(
+            args.server,
+            path,
+            file_name=args.package,
+            vendor=args.vendor,
+            environment=args.env,
+            policy=args.policy,
+            expect_sha256=args.expect_sha256,
+            expect_blake3=args.expect_blake3,
+            progress=bar,
+        )
+    finally:
+        bar.close()
+    return _emit(report, args)
+
+
+def _emit(report: Report, args: argparse.Namespace) -> int:
+    """Print ``report`` in the format asked for; the exit status its verdict gives."""
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.sarif:
+        from shipgate.report.sarif import to_sarif
+
+        json.dump(to_sarif(report), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        from shipgate.report.text import render_text
+
+        if args.html:
+            from shipgate.report.html import render_html
+
+            Path(args.html).write_text(render_html(report), encoding="utf-8")
+        sys.stdout.write(render_text(report, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+        if args.html:
+            sys.stdout.write(f"HTML report written to {args.html}\n")
+    return exit_status(report.verdict, args.fail_on)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,22 +151,4 @@ def run(args: argparse.Namespace) -> int:
         from shipgate.attest import write_attestation
 
         write_attestation(report, Path(args.attest), home=home)
-    if args.json:
-        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    elif args.sarif:
-        from shipgate.report.sarif import to_sarif
-
-        json.dump(to_sarif(report), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        from shipgate.report.text import render_text
-
-        if args.html:
-            from shipgate.report.html import render_html
-
-            Path(args.html).write_text(render_html(report), encoding="utf-8")
-        sys.stdout.write(render_text(report, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
-        if args.html:
-            sys.stdout.write(f"HTML report written to {args.html}\n")
-    return exit_status(report.verdict, args.fail_on)
+    return _emit(report, args)

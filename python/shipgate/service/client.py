@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -144,54 +143,6 @@ def verify_remote(
     if report is None:
         raise ServerError(f"server {server}: the Verify stream ended without a report")
     return report_from_dict(json.loads(report.json))
-
-
-def verify_command(args: argparse.Namespace) -> int:
-    """``shipgate verify --server HOST:PORT PACKAGE.zip``: the same output and exit status as local mode."""
-    from shipgate.cli.progress import ProgressBar
-    from shipgate.cli.verify import exit_status
-
-    path = Path(args.package)
-    if not path.is_file():
-        print(f"shipgate verify: {path}: no such file", file=sys.stderr)
-        return 2
-    if getattr(args, "attest", None) or getattr(args, "profile", None):
-        print("shipgate verify: --attest and --profile are local-only; omit --server", file=sys.stderr)
-        return 2
-    bar = ProgressBar(f"upload {path.name}", path.stat().st_size)
-    try:
-        report = verify_remote(
-            args.server,
-            path,
-            file_name=args.package,
-            vendor=args.vendor,
-            environment=args.env,
-            policy=args.policy,
-            expect_sha256=args.expect_sha256,
-            expect_blake3=args.expect_blake3,
-            progress=bar,
-        )
-    finally:
-        bar.close()
-    if args.json:
-        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    elif args.sarif:
-        from shipgate.report.sarif import to_sarif
-
-        json.dump(to_sarif(report), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        from shipgate.report.text import render_text
-
-        if args.html:
-            from shipgate.report.html import render_html
-
-            Path(args.html).write_text(render_html(report), encoding="utf-8")
-        sys.stdout.write(render_text(report, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
-        if args.html:
-            sys.stdout.write(f"HTML report written to {args.html}\n")
-    return exit_status(report.verdict, args.fail_on)
 
 
 def admit_remote(args: argparse.Namespace) -> Decision:
