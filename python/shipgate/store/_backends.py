@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,34 +40,36 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
 
 
-class Dialect:
+class Dialect(ABC):
+    """What differs between SQLite and PostgreSQL: connecting, locking, placeholders, bulk loads."""
+
     name: str
     url: str
     driver_errors: tuple[type[Exception], ...]
 
-    def connect(self) -> Any:
-        raise NotImplementedError
+    @abstractmethod
+    def connect(self) -> Any: ...
 
     def is_broken(self, conn: Any) -> bool:
         """True when the connection can no longer be used (PostgreSQL restarted...): open a new one."""
         return False
 
-    def begin_write(self, conn: Any) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def begin_write(self, conn: Any) -> None: ...
 
-    def begin_read(self, conn: Any) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def begin_read(self, conn: Any) -> None: ...
 
-    def begin_migration(self, conn: Any) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def begin_migration(self, conn: Any) -> None: ...
 
     def sql(self, text: str) -> str:
         return text
 
+    @abstractmethod
     def bulk_insert(
         self, conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
-    ) -> int:
-        raise NotImplementedError
+    ) -> int: ...
 
     def describe_error(self, exc: Exception) -> str:
         return f"state store {redact(self.url)}: {type(exc).__name__}: {exc}"
