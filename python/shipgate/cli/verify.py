@@ -61,9 +61,8 @@ def _remote(args: argparse.Namespace) -> int:
     from shipgate.cli.progress import ProgressBar
     from shipgate.service.client import verify_remote
 
-    path = Path(args.package)
-    if not path.is_file():
-        print(f"shipgate verify: {path}: no such file", file=sys.stderr)
+    path = _package_path(args.package)
+    if path is None:
         return 2
     if args.attest or args.profile:
         print("shipgate verify: --attest and --profile are local-only; omit --server", file=sys.stderr)
@@ -84,6 +83,16 @@ def _remote(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     return _emit(report, args)
+
+
+def _package_path(name: str) -> Path | None:
+    """The package as a path, or None after saying on stderr why it cannot be verified."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    reason = "not a regular file" if path.exists() else "no such file"
+    print(f"shipgate verify: {path}: {reason}", file=sys.stderr)
+    return None
 
 
 def _emit(report: Report, args: argparse.Namespace) -> int:
@@ -120,9 +129,8 @@ def run(args: argparse.Namespace) -> int:
     for option, value in (("--expect-sha256", args.expect_sha256), ("--expect-blake3", args.expect_blake3)):
         if value is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", value.strip()):
             args.parser.error(f"{option} takes 64 hexadecimal digits")
-    path = Path(args.package)
-    if not path.is_file():
-        print(f"shipgate verify: {path}: no such file", file=sys.stderr)
+    path = _package_path(args.package)
+    if path is None:
         return 2
     home = home_dir(args.home)
     request = VerifyRequest(
