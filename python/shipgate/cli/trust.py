@@ -127,6 +127,12 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.to_dict(now) for s in states], indent=2, ensure_ascii=False))
         return 0
+    if not states:
+        print(
+            "no vendor is trusted yet: add <home>/trust/VENDOR.toml, or run "
+            "shipgate trust pin --vendor NAME ROOT.pem --reason TEXT",
+            file=sys.stderr,
+        )
     for s in states:
         print(f"{s.vendor} (trust version {s.version})")
         for root in s.roots.values():
