@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from advisories.httpserver import Behaviour, serve
-from shipgate.advisories.csaf import SCHEMA_DIR, match_package, parse_csaf, products, vers_contains
+from shipgate.advisories.csaf import SCHEMA_DIR, parse_csaf
 from shipgate.advisories.csaf_import import import_csaf
+from shipgate.advisories.csaf_match import match_package, products, vers_contains
 from shipgate.advisories.errors import CsafInvalid
 from shipgate.advisories.query import advisory_findings, applicable_advisories
 from shipgate.findings import Severity

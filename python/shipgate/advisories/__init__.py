@@ -18,8 +18,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from shipgate.advisories.csaf import CsafDocument, CsafMatch, match_package, parse_csaf, validate_csaf
+    from shipgate.advisories.csaf import CsafDocument, parse_csaf, validate_csaf
     from shipgate.advisories.csaf_import import CsafImport, import_csaf
+    from shipgate.advisories.csaf_match import CsafMatch, match_package
     from shipgate.advisories.errors import AdvisoryError, CsafInvalid, FeedRejected
     from shipgate.advisories.feed import Feed, FeedAdvisory, parse_feed
     from shipgate.advisories.poller import Backoff, Poller, PollStatus, configured_pollers, start_pollers
@@ -42,7 +43,7 @@ _LAZY = {
     "CsafDocument": "shipgate.advisories.csaf",
     "CsafImport": "shipgate.advisories.csaf_import",
     "CsafInvalid": "shipgate.advisories.errors",
-    "CsafMatch": "shipgate.advisories.csaf",
+    "CsafMatch": "shipgate.advisories.csaf_match",
     "Feed": "shipgate.advisories.feed",
     "FeedAdvisory": "shipgate.advisories.feed",
     "FeedFiles": "shipgate.advisories.source",
@@ -61,7 +62,7 @@ _LAZY = {
     "feed_freshness": "shipgate.advisories.status",
     "fetch": "shipgate.advisories.source",
     "import_csaf": "shipgate.advisories.csaf_import",
-    "match_package": "shipgate.advisories.csaf",
+    "match_package": "shipgate.advisories.csaf_match",
     "parse_csaf": "shipgate.advisories.csaf",
     "parse_feed": "shipgate.advisories.feed",
     "start_pollers": "shipgate.advisories.poller",

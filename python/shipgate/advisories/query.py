@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from shipgate.advisories.csaf import CsafMatch, match_package
+from shipgate.advisories.csaf_match import CsafMatch, match_package
 from shipgate.findings import Finding, Severity
 from shipgate.package.versions import Constraint, ConstraintError, same_version
 from shipgate.store import AdvisoryRecord, FeedState
