@@ -3,13 +3,17 @@
 ``inspect(path)`` runs the native inspector (``shipgate._native.inspect_zip``, GIL released) and returns
 an :class:`ArchiveReport` of frozen dataclasses. Everything wrong with the archive is a
 :class:`~shipgate.findings.Finding` with a ``zip.`` code; only a file that cannot be read raises (OSError).
+Whole-archive digests (``archive_digests``) are computed by a second thread while the entries are
+inspected, so the file is hashed in the time the inspection takes where cores allow.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Protocol
@@ -103,6 +107,8 @@ class ArchiveReport:
     totals: Totals
     native_entries: _NativeEntries = field(repr=False, compare=False)
     """The entries as the extension holds them; read :attr:`entries`."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Hex digests of the whole archive file, by algorithm; empty unless ``archive_digests`` were asked."""
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
@@ -141,6 +147,7 @@ class ArchiveReport:
                 "verified_bytes": self.totals.verified_bytes,
                 "zip64": self.zip64,
                 "comment": self.comment,
+                "digests": dict(self.digests),
             },
             "entries": [
                 {
@@ -186,32 +193,75 @@ def _entries(raw: list[dict[str, Any]]) -> tuple[Entry, ...]:
     return tuple(map(_entry, raw))
 
 
+class ArchiveHasher(threading.Thread):
+    """Whole-archive digests of a file, computed in a thread (the native hasher releases the GIL)."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        algorithms: Sequence[str],
+        progress: Callable[[int], object] | None = None,
+    ) -> None:
+        super().__init__(name="shipgate-archive-hash", daemon=True)
+        self.path, self.algorithms, self.progress = os.fspath(path), list(algorithms), progress
+        self._digests: dict[str, str] = {}
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            computed = _native.hash_file(self.path, self.algorithms, self.progress)
+            self._digests = {a: computed[a] for a in self.algorithms}  # in the order asked
+        except BaseException as exc:
+            self._error = exc
+
+    def result(self) -> dict[str, str]:
+        """Wait for the digests; re-raises what hashing raised (OSError for an unreadable file)."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._digests
+
+
+def _check_algorithms(algorithms: Sequence[str]) -> None:
+    unknown = [d for d in algorithms if d not in _native.ALGORITHMS]
+    if unknown:
+        raise UnsupportedInput(f"unknown digest {', '.join(unknown)}; choose from {', '.join(_native.ALGORITHMS)}")
+
+
 def inspect(
     path: str | os.PathLike[str],
     *,
     limits: Limits | None = None,
     digests: Sequence[str] = ("sha256",),
+    archive_digests: Sequence[str] = (),
     verify: bool = True,
+    progress: Callable[[int], object] | None = None,
 ) -> ArchiveReport:
     """Inspect the ZIP archive at ``path`` (any readable file, including a spool file still open by its
     writer: its size at open is what is inspected).
 
+    ``digests`` are computed over every entry's uncompressed bytes, ``archive_digests`` over the whole
+    file (FORMATS.md §4 ``archive.digests``), ``progress(bytes_hashed)`` reporting the latter.
     ``verify=False`` parses the structure only (central directory and local headers): a fast listing
     with structural findings but no CRC, size or digest checks.
     """
     limits = limits or Limits()
-    unknown = [d for d in digests if d not in _native.ALGORITHMS]
-    if unknown:
-        raise UnsupportedInput(f"unknown digest {', '.join(unknown)}; choose from {', '.join(_native.ALGORITHMS)}")
+    _check_algorithms([*digests, *archive_digests])
+    hasher = ArchiveHasher(path, list(dict.fromkeys(archive_digests)), progress) if archive_digests else None
+    if hasher is not None:
+        hasher.start()
     # The report of a 100,000-entry archive is 100,000 dicts: the cyclic GC would walk them over and over
     # while they are built, for no garbage (they form no cycles).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _report(path, limits, digests, verify)
+        report = _report(path, limits, digests, verify)
     finally:
         if gc_was_enabled:
             gc.enable()
+        if hasher is not None:
+            hasher.join()
+    return report if hasher is None else dataclasses.replace(report, digests=hasher.result())
 
 
 def _report(path: str | os.PathLike[str], limits: Limits, digests: Sequence[str], verify: bool) -> ArchiveReport:

@@ -77,6 +77,27 @@ def test_listing_only_does_not_inflate(tmp_path: Path) -> None:
     assert report.totals.verified_bytes == 0
 
 
+def test_whole_archive_digests_are_of_the_file(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "ok.zip", {"a": TEXT, "b": os.urandom(300_000)})
+    data = path.read_bytes()
+    seen: list[int] = []
+    report = inspect(path, archive_digests=("sha256", "blake3", "sha512"), progress=seen.append)
+    expected = _native.MultiDigest(["blake3"])
+    expected.update(data)
+    assert list(report.digests) == ["sha256", "blake3", "sha512"]  # in the order asked
+    assert report.digests["sha256"] == hashlib.sha256(data).hexdigest()
+    assert report.digests["sha512"] == hashlib.sha512(data).hexdigest()
+    assert report.digests["blake3"] == expected.hexdigests()["blake3"]
+    assert seen and seen[-1] == len(data)
+    assert report.to_dict()["archive"]["digests"] == dict(report.digests)
+    # Not asked, not computed; a listing hashes the file too when asked (a rejected archive still has a digest).
+    assert inspect(path).digests == {}
+    listing = inspect(path, verify=False, archive_digests=("sha256",))
+    assert listing.digests == {"sha256": hashlib.sha256(data).hexdigest()}
+    with pytest.raises(UnsupportedInput, match="unknown digest md5"):
+        inspect(path, archive_digests=("md5",))
+
+
 def test_a_spool_file_still_open_by_its_writer(tmp_path: Path) -> None:
     source = _zip(tmp_path / "src.zip", {"a": TEXT}).read_bytes()
     spool = tmp_path / "upload.spool"
@@ -147,8 +168,21 @@ def test_cli_text_json_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["inspect", str(bad)]) == 1
     assert "CRITICAL zip.path_traversal [../escape]" in capsys.readouterr().out
     assert main(["inspect", "-a", "none", "--json", str(good)]) == 0
-    (entry,) = json.loads(capsys.readouterr().out)["entries"]
+    doc = json.loads(capsys.readouterr().out)
+    (entry,) = doc["entries"]
     assert (entry["verified"], entry["digests"]) == (True, {})
+    # FORMATS.md §4: the archive object carries the whole file's digests (sha256 and blake3 by default).
+    good_sha256 = hashlib.sha256(good.read_bytes()).hexdigest()
+    assert sorted(doc["archive"]["digests"]) == ["blake3", "sha256"]
+    assert doc["archive"]["digests"]["sha256"] == good_sha256
+    assert main(["inspect", str(good)]) == 0
+    assert f"sha256 {good_sha256}\n" in capsys.readouterr().out
+    assert main(["inspect", "--archive-digests", "none", "--json", str(good)]) == 0
+    assert json.loads(capsys.readouterr().out)["archive"]["digests"] == {}
+    assert main(["inspect", "--list-only", "--json", str(good)]) == 0
+    assert json.loads(capsys.readouterr().out)["archive"]["digests"] == {}
+    assert main(["inspect", "--list-only", "--archive-digests", "sha512", "--json", str(good)]) == 0
+    assert list(json.loads(capsys.readouterr().out)["archive"]["digests"]) == ["sha512"]
     assert main(["inspect", str(tmp_path / "nope.zip")]) == 2
     assert "No such file or directory" in capsys.readouterr().err
 

@@ -28,6 +28,12 @@ def register(subparsers: Any) -> None:
         help="digests of each entry: sha256, blake3, sha512, or 'none' for CRC-32 and sizes only "
         "(default: sha256)",
     )
+    p.add_argument(
+        "--archive-digests",
+        metavar="ALG[,ALG]",
+        help="digests of the whole archive file, computed alongside the entries (FORMATS.md §4 archive.digests): "
+        "sha256, blake3, sha512, or 'none' (default: sha256,blake3; none with --list-only)",
+    )
     p.add_argument("--list-only", action="store_true", help="parse the structure only; do not inflate entries")
     p.set_defaults(handler=run)
 
@@ -41,13 +47,22 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
+def _algorithms(spec: str) -> list[str]:
+    return [d.strip().lower() for d in spec.split(",") if d.strip() and d.strip().lower() != "none"]
+
+
 def run(args: argparse.Namespace) -> int:
     from shipgate.archive import inspect
     from shipgate.findings import by_severity
 
-    digests = [d.strip().lower() for d in args.digests.split(",") if d.strip() and d.strip().lower() != "none"]
+    whole = args.archive_digests or ("none" if args.list_only else "sha256,blake3")
     try:
-        report = inspect(args.archive, digests=digests, verify=not args.list_only)
+        report = inspect(
+            args.archive,
+            digests=_algorithms(args.digests),
+            archive_digests=_algorithms(whole),
+            verify=not args.list_only,
+        )
     except OSError as exc:
         print(f"shipgate inspect: {args.archive}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -62,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         f"{report.path}: {_size(report.size)}, {t.entries} entries, {_size(t.uncompressed)} uncompressed"
         f"{', ZIP64' if report.zip64 else ''}\n"
     )
+    for algorithm, hexdigest in report.digests.items():
+        out.write(f"{algorithm} {hexdigest}\n")
     if not args.list_only:
         inflated = _size(t.verified_bytes)
         out.write(f"verified {t.verified_entries} of {t.file_entries} file entries ({inflated} inflated)\n")

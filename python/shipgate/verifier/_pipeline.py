@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from shipgate import __version__, _native
+from shipgate import __version__
 from shipgate.archive import ArchiveReport, Limits, inspect
 from shipgate.errors import MalformedInput, ShipgateError
 from shipgate.findings import Finding, Severity
@@ -61,22 +60,6 @@ def _internal(step: str, exc: BaseException) -> Finding:
         remedy="Do not install; report the archive to the shipgate maintainers with this message.",
         evidence={"step": step, "error": type(exc).__name__},
     )
-
-
-class _ArchiveHasher(threading.Thread):
-    """Whole-archive digests in a thread (the native hasher releases the GIL) while inspection runs."""
-
-    def __init__(self, path: str, algorithms: Sequence[str], progress: Callable[[int], object] | None) -> None:
-        super().__init__(name="shipgate-archive-hash", daemon=True)
-        self.path, self.algorithms, self.progress = path, list(algorithms), progress
-        self.digests: dict[str, str] = {}
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.digests = dict(_native.hash_file(self.path, self.algorithms, self.progress))
-        except BaseException as exc:
-            self.error = exc
 
 
 def _manifest_digests(manifest_bytes: bytes | None) -> list[str]:
@@ -159,11 +142,8 @@ def verify_package(
     config = load_trust_config(home)
     options = request.preflight or PreflightOptions()
 
-    # 1. Whole-archive digests, in a thread, unless the caller already has them.
+    # 1. Whole-archive digests (in a thread, during step 3) unless the caller already has them.
     missing = [a for a in ARCHIVE_DIGESTS if a not in request.archive_digests]
-    hasher = _ArchiveHasher(path, missing, progress) if missing else None
-    if hasher is not None:
-        hasher.start()
     findings: list[Finding] = []
     manifest: Manifest | None = None
     manifest_bytes: bytes | None = None
@@ -179,22 +159,18 @@ def verify_package(
             except ShipgateError:
                 manifest_bytes = None  # reported below once the full inspection has run
         # 3. Every entry inflated, CRC-checked and hashed with the algorithms the manifest uses (an archive
-        #    already ambiguous is denied on its structure: nothing in it is read).
-        report = (
-            structure
-            if structure.rejected
-            else inspect(path, limits=request.limits, digests=_manifest_digests(manifest_bytes))
+        #    already ambiguous is denied on its structure: nothing in it is read, only the file hashed).
+        report = inspect(
+            path,
+            limits=request.limits,
+            digests=_manifest_digests(manifest_bytes),
+            archive_digests=missing,
+            verify=not structure.rejected,
+            progress=progress,
         )
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    finally:
-        if hasher is not None:
-            hasher.join()
-    if hasher is not None and hasher.error is not None:
-        if isinstance(hasher.error, OSError):
-            raise MalformedInput(f"{path}: cannot be read: {hasher.error.strerror or hasher.error}")
-        raise hasher.error
-    digests = {**request.archive_digests, **(hasher.digests if hasher else {})}
+    digests = {**request.archive_digests, **report.digests}
     findings.extend(report.findings)
     findings.extend(
         check_expected_digests(digests, {"sha256": request.expect_sha256, "blake3": request.expect_blake3})
