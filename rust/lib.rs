@@ -1,13 +1,14 @@
 //! shipgate's native core.
 //!
-//! The pure modules (`digest`, and the ZIP inspector beside it) know nothing about Python and are tested
-//! with `cargo test` alone. `bindings` is the only module that knows pyo3: it converts types and errors
-//! and releases the GIL around the work.
+//! The pure modules (`digest`, `spool`, and the ZIP inspector beside them) know nothing about Python and
+//! are tested with `cargo test` alone. `bindings` is the only module that knows pyo3: it converts types
+//! and errors and releases the GIL around the work.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod digest;
 pub mod error;
+pub mod spool;
 pub mod zip;
 
 #[cfg(feature = "python")]

@@ -43,13 +43,21 @@ pub struct FileSource {
 
 impl FileSource {
     pub fn open(path: &Path) -> io::Result<FileSource> {
-        let file = File::open(path)?;
+        FileSource::from_file(File::open(path)?)
+    }
+
+    /// A file already open for reading (by a caller that sets flags on it, as `spool::DirectSource`).
+    pub fn from_file(file: File) -> io::Result<FileSource> {
         let meta = file.metadata()?;
         if meta.is_dir() {
             // EISDIR (21 on Linux and the BSDs), so Python raises IsADirectoryError as open() would.
             return Err(io::Error::from_raw_os_error(EISDIR));
         }
         Ok(FileSource { len: meta.len(), file })
+    }
+
+    pub fn file(&self) -> &File {
+        &self.file
     }
 }
 

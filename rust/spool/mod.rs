@@ -1,0 +1,72 @@
+//! The upload spool: an archive arriving in chunks is hashed and written to a scratch file, which the ZIP
+//! inspector then reads, all past the page cache.
+//!
+//! Why direct I/O: on a VM with ext4, filling the page cache is what costs, not the disk. Measured on the
+//! development VM (Firecracker, ext4), per GiB: a buffered write takes 2.2-2.5 s of system CPU and a
+//! buffered read of uncached data 1.7 s, while an `O_DIRECT` write in 8 MiB blocks takes 0.1 s of
+//! system CPU (0.47 s wall) and an `O_DIRECT` read in 1-2 MiB blocks ~0.05 s (1.3-1.4 GB/s). A spool is
+//! written once and read once, so caching it buys nothing.
+//!
+//! - [`SpoolWriter`] hashes each chunk (whole-archive digests, [`crate::digest::MultiDigest`]), gathers
+//!   the chunks into aligned buffers and writes full buffers from a background thread.
+//! - [`DirectSource`] is a [`crate::zip::Source`] that reads the spool with `O_DIRECT` in aligned blocks.
+//!
+//! A filesystem without direct I/O (some FUSE and network filesystems, tmpfs before Linux 6.6) refuses
+//! `O_DIRECT` with `EINVAL`; both then fall back to ordinary buffered I/O and say so (`is_direct`).
+
+mod aligned;
+mod direct;
+#[cfg(test)]
+pub(crate) mod testing;
+mod writer;
+
+pub use direct::DirectSource;
+pub use writer::SpoolWriter;
+
+use std::fs::File;
+use std::io;
+
+/// Switch an open file to direct I/O. `Ok(false)` when its filesystem does not do direct I/O (or the
+/// platform has no `O_DIRECT`): the file stays open, buffered.
+///
+/// The flag is set with `fcntl(F_SETFL)` after the open rather than passed to `open`, because Linux checks
+/// `O_DIRECT` support only after `O_CREAT` has made the file: an `open(O_CREAT | O_EXCL | O_DIRECT)` that
+/// fails with `EINVAL` leaves the new file behind, and a retry without the flag would then fail `EEXIST`.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) fn enable_direct(file: &File) -> io::Result<bool> {
+    use std::os::fd::AsRawFd;
+
+    let fd = file.as_raw_fd();
+    // SAFETY: F_GETFL on a descriptor `file` keeps open; it reads flags and touches no memory.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: as above; F_SETFL only changes the open file's status flags.
+    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags | libc::O_DIRECT) } < 0 {
+        let err = io::Error::last_os_error();
+        return match err.raw_os_error() {
+            Some(libc::EINVAL) => Ok(false),
+            _ => Err(err),
+        };
+    }
+    Ok(true)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+pub(crate) fn enable_direct(_file: &File) -> io::Result<bool> {
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_without_direct_io_stays_buffered() {
+        // A character device has no direct-I/O method: the kernel answers EINVAL, as a filesystem
+        // without O_DIRECT support does.
+        let file = File::options().write(true).open("/dev/null").unwrap();
+        assert!(!enable_direct(&file).unwrap());
+    }
+}
