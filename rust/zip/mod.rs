@@ -7,7 +7,8 @@
 //!   streaming in bounded chunks under the [`Limits`]; [`pipe`] hashes a big deflated entry on a second
 //!   thread while it inflates.
 //! - [`source`] is the I/O: `pread` on a file (no mapping, so a spool file still being written or
-//!   truncated under us cannot fault the process), or a byte slice.
+//!   truncated under us cannot fault the process), or a byte slice; [`inspect_path_direct`] reads with
+//!   `O_DIRECT` instead, through [`crate::spool::DirectSource`].
 //!
 //! Any case where two extractors could write different entry sets is reported `high` or `critical`.
 
@@ -146,7 +147,19 @@ impl Default for Options {
 /// its contents is a finding.
 pub fn inspect_path(path: &Path, options: &Options) -> Result<Report> {
     let source = FileSource::open(path).map_err(|e| Error::io(path, e))?;
-    inspect_source(&source, options).map_err(|e| match e {
+    inspect_file(path, &source, options)
+}
+
+/// [`inspect_path`] reading with `O_DIRECT` ([`crate::spool::DirectSource`]): for a spool file written
+/// past the page cache, which a buffered read would pull into it for nothing. Falls back to buffered
+/// reads where the filesystem has no direct I/O; the report is the same either way.
+pub fn inspect_path_direct(path: &Path, options: &Options) -> Result<Report> {
+    let source = crate::spool::DirectSource::open(path).map_err(|e| Error::io(path, e))?;
+    inspect_file(path, &source, options)
+}
+
+fn inspect_file(path: &Path, source: &dyn Source, options: &Options) -> Result<Report> {
+    inspect_source(source, options).map_err(|e| match e {
         Error::Io { path: None, source } => Error::io(path, source),
         other => other,
     })
