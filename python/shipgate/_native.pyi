@@ -31,6 +31,29 @@ def hash_file(
 ) -> dict[str, str]:
     """Hash a file: memory-mapped in bounded windows when large, plain reads otherwise."""
 
+class SpoolWriter:
+    """An upload spooled to a new file (mode 0600; ``FileExistsError`` if ``path`` exists), hashed as it
+    arrives: ``write`` updates the whole-archive digests and queues the bytes for a background writer
+    thread, with ``O_DIRECT`` when ``direct`` and the filesystem allows it (``direct`` then reads True).
+
+    Every call releases the GIL while it hashes, copies or waits for the disk. A failed background write
+    (``ENOSPC``, ``EDQUOT``, ``EIO``) is raised as ``OSError`` with its errno by the next ``write`` or by
+    ``finish``, and again by every later call; ``write`` or ``finish`` after ``finish`` or ``close`` raises
+    ``ValueError``. ``finish`` leaves exactly ``written`` bytes in the file and closes it; ``close``
+    abandons an unfinished upload. Neither removes the file: the caller does.
+    """
+
+    def __init__(self, path: str | PathLike[str], algorithms: Sequence[str], *, direct: bool = True) -> None: ...
+    def write(self, data: Buffer, /) -> None: ...
+    def finish(self) -> dict[str, str]:
+        """The hex digests of everything written, keyed by algorithm name."""
+    def close(self) -> None:
+        """Stop the writer thread and close the file, dropping queued data; idempotent."""
+    @property
+    def written(self) -> int: ...
+    @property
+    def direct(self) -> bool: ...
+
 ZIP_DEFAULT_LIMITS: dict[str, int | float]
 
 def inspect_zip(
@@ -44,8 +67,10 @@ def inspect_zip(
     max_time: float,
     digests: Sequence[str],
     verify: bool = True,
+    direct: bool = False,
 ) -> dict[str, Any]:
-    """Inspect a ZIP archive without the GIL; ``shipgate.archive.inspect`` wraps this."""
+    """Inspect a ZIP archive without the GIL; ``shipgate.archive.inspect`` wraps this. ``direct=True``
+    reads with ``O_DIRECT`` (plain reads where the filesystem refuses it)."""
 
 def zip_names(path: str, *, max_entries: int) -> list[str]:
     """The names a ZIP central directory lists; raises ``MalformedArchive`` when it cannot be read."""

@@ -5,6 +5,7 @@
 
 mod digest;
 mod errors;
+mod spool;
 mod zip;
 
 use pyo3::prelude::*;
@@ -14,6 +15,7 @@ use pyo3::prelude::*;
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     digest::register(m)?;
+    spool::register(m)?;
     zip::register(m)?;
     Ok(())
 }

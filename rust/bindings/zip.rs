@@ -31,9 +31,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// Inspect the ZIP archive at `path`. `verify=False` parses the structure only (a listing).
+/// `direct=True` reads with O_DIRECT, for a spool file written past the page cache (`SpoolWriter`).
 #[pyfunction]
 #[pyo3(signature = (path, *, max_entry_size, max_total_size, max_ratio, max_entries, max_depth, max_time,
-                    digests, verify = true))]
+                    digests, verify = true, direct = false))]
 #[allow(clippy::too_many_arguments)]
 fn inspect_zip<'py>(
     py: Python<'py>,
@@ -46,6 +47,7 @@ fn inspect_zip<'py>(
     max_time: f64,
     digests: Vec<String>,
     verify: bool,
+    direct: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let algorithms: Vec<Algorithm> = if digests.is_empty() {
         Vec::new()
@@ -64,7 +66,8 @@ fn inspect_zip<'py>(
         digests: algorithms,
         verify,
     };
-    let report = py.detach(|| zip::inspect_path(&path, &options)).map_err(to_py)?;
+    let inspect = if direct { zip::inspect_path_direct } else { zip::inspect_path };
+    let report = py.detach(|| inspect(&path, &options)).map_err(to_py)?;
     to_dict(py, report)
 }
 
