@@ -1,25 +1,34 @@
-"""The spool: quota by declared size, hashing while writing, and the removal Verify relies on (the name goes
-at once, the pages and the quota when the file is closed)."""
+"""The spool: quota by declared size, hashing while writing, O_DIRECT or page-cache writes, a full disk, and
+the removal Verify relies on (the name goes at once, the quota when the file is closed)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from shipgate.archive import inspect
 from shipgate.errors import LimitExceeded
 from shipgate.service.spool import Spool, SpoolError, SpoolFull
 
 
-def test_write_hashes_and_finish_keeps_the_file_for_inspection(tmp_path: Path) -> None:
-    spool = Spool(tmp_path / "spool", quota_bytes=1 << 20)
+@pytest.mark.parametrize("direct_io", [True, False])
+def test_write_hashes_and_finish_keeps_the_file_for_inspection(tmp_path: Path, direct_io: bool) -> None:
+    spool = Spool(tmp_path / "spool", quota_bytes=64 << 20, direct_io=direct_io)
     spool.open()
-    data = os.urandom(300_000)
+    # Pieces that cross the writer's aligned buffers (8 MiB) and end off a 4 KiB boundary.
+    data = os.urandom((17 << 20) + 12_345)
     spooled = spool.create(len(data), upload_id="u1")
+    assert spooled.direct is direct_io  # /tmp's filesystem takes O_DIRECT on the machines this runs on
     spooled.write(data[:100_000])
-    spooled.write(memoryview(data)[100_000:])  # Verify hands views of the received messages
+    view = memoryview(data)  # Verify hands views of the received messages
+    for start in range(100_000, len(data), 1 << 20):
+        spooled.write(view[start : start + (1 << 20)])
     digests = spooled.finish()
     assert digests["sha256"] == hashlib.sha256(data).hexdigest()
     assert spooled.path.read_bytes() == data
@@ -27,6 +36,76 @@ def test_write_hashes_and_finish_keeps_the_file_for_inspection(tmp_path: Path) -
         spooled.write(b"x")
     spooled.close()
     spool.close()
+
+
+def test_a_spooled_archive_reads_the_same_directly(tmp_path: Path) -> None:
+    import zipfile
+
+    source = tmp_path / "src.zip"
+    with zipfile.ZipFile(source, "w") as z:
+        for i in range(40):
+            z.writestr(f"f{i}.bin", os.urandom(300_000 + i * 4097), compress_type=zipfile.ZIP_STORED)
+            z.writestr(f"t{i}.txt", b"line %d\n" % i * 20_000, compress_type=zipfile.ZIP_DEFLATED)
+    data = source.read_bytes()
+    spool = Spool(tmp_path / "spool", quota_bytes=len(data))
+    spool.open()
+    spooled = spool.create(len(data), upload_id="zip")
+    spooled.write(data)
+    spooled.finish()
+    direct = inspect(spooled.path, archive_digests=("sha256",), direct=True)
+    plain = inspect(source, archive_digests=("sha256",))
+    assert direct.findings == () and direct.totals.verified_entries == 80
+    assert [(e.name, dict(e.digests)) for e in direct.entries] == [(e.name, dict(e.digests)) for e in plain.entries]
+    assert direct.digests == plain.digests
+    spooled.close()
+    spool.close()
+
+
+@contextlib.contextmanager
+def _small_filesystem(where: Path) -> Iterator[Path]:
+    """An 8 MiB ext4 image loop-mounted at ``where`` (root only, as in CI); skipped where it cannot be
+    mounted, except in CI."""
+    image = where.with_suffix(".img")
+    with open(image, "wb") as f:
+        f.truncate(8 << 20)
+    where.mkdir()
+    for argv in (["mkfs.ext4", "-q", "-F", str(image)], ["mount", "-o", "loop", str(image), str(where)]):
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, check=False)
+            problem = done.stderr.strip() if done.returncode else ""
+        except FileNotFoundError:
+            problem = f"{argv[0]} is not installed"
+        if problem:
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"cannot make a small filesystem for the disk-full test: {problem}")
+            pytest.skip(f"cannot make a small filesystem: {problem}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], check=False)
+
+
+@pytest.mark.parametrize("direct_io", [True, False])
+def test_a_full_disk_is_spool_full_and_leaves_nothing(tmp_path: Path, direct_io: bool) -> None:
+    with _small_filesystem(tmp_path / "small") as small:
+        spool = Spool(small / "spool", quota_bytes=1 << 30, direct_io=direct_io)  # the quota would allow it
+        spool.open()
+        spooled = spool.create(32 << 20, upload_id="big")
+        chunk = os.urandom(1 << 20)
+        with pytest.raises(SpoolFull, match="the spool disk is full"):
+            for _ in range(32):
+                spooled.write(chunk)
+            spooled.finish()
+        with pytest.raises(SpoolError, match="closed for writing"):
+            spooled.write(chunk)
+        spooled.close()
+        assert spool.parts() == [] and spool.reserved == 0
+        # The disk is usable again at once.
+        again = spool.create(1000, upload_id="small")
+        again.write(b"y" * 1000)
+        assert again.finish()["sha256"] == hashlib.sha256(b"y" * 1000).hexdigest()
+        again.close()
+        spool.close()
 
 
 def test_unlink_removes_the_name_and_close_gives_the_quota_back(tmp_path: Path) -> None:

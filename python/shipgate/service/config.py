@@ -17,6 +17,7 @@
     upload_deadline_seconds = 3600          # header to last byte: DEADLINE_EXCEEDED
     spool_dir = "/var/lib/shipgate/spool"   # default: <home>/spool
     spool_quota_bytes = 17179869184         # declared sizes in flight above this: RESOURCE_EXHAUSTED
+    spool_direct_io = true                  # O_DIRECT spool writes and reads (bypass the page cache)
     max_chunk_bytes = 4194304               # largest gRPC message accepted
     shutdown_grace_seconds = 30             # SIGTERM: in-flight calls get this long, then are cancelled
 
@@ -68,6 +69,7 @@ class Limits:
     upload_deadline_seconds: float = 3600.0
     spool_dir: Path | None = None
     spool_quota_bytes: int = 16 * GiB
+    spool_direct_io: bool = True
     max_chunk_bytes: int = 4 << 20
     shutdown_grace_seconds: float = 30.0
 
@@ -150,6 +152,7 @@ class ServiceConfig:
             upload_deadline_seconds=lim.number("upload_deadline_seconds", Limits.upload_deadline_seconds),
             spool_dir=lim.path_of(spool, "spool_dir") if spool else None,
             spool_quota_bytes=lim.integer("spool_quota_bytes", Limits.spool_quota_bytes, minimum=1),
+            spool_direct_io=lim.boolean("spool_direct_io", Limits.spool_direct_io),
             max_chunk_bytes=lim.integer("max_chunk_bytes", Limits.max_chunk_bytes, minimum=1024),
             shutdown_grace_seconds=lim.number("shutdown_grace_seconds", Limits.shutdown_grace_seconds),
         )

@@ -97,7 +97,9 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
         os.environ["SHIPGATE_TRUST_DIR"] = str(config.trust_dir)
     limits = config.limits
     store = open_store(config.state_url, home=home)
-    spool = Spool(limits.spool_dir or home / "spool", quota_bytes=limits.spool_quota_bytes)
+    spool = Spool(
+        limits.spool_dir or home / "spool", quota_bytes=limits.spool_quota_bytes, direct_io=limits.spool_direct_io
+    )
     try:
         swept = spool.open()
     except BaseException:

@@ -1,7 +1,12 @@
 """The spool: where an upload's bytes wait, hashed as they arrive, while the archive is verified in place.
 
 One file per upload (``upload-<id>.part``, mode 0600) in the spool directory, removed whatever happens
-(``SpoolFile.close``). The quota counts the *declared* sizes of uploads in flight, so an upload that could
+(``SpoolFile.close``). The native ``SpoolWriter`` hashes each chunk (SHA-256 and BLAKE3, GIL released),
+copies it into aligned 8 MiB buffers and writes those from a thread of its own with ``O_DIRECT``, so an
+upload never fills the page cache: the file is written once and read once (by the inspector, also with
+``O_DIRECT``), and filling the page cache cost more CPU than hashing on the machine measured (README,
+Benchmarks). ``direct_io = false``, or a filesystem that refuses ``O_DIRECT`` (tmpfs), writes through the
+page cache instead. The quota counts the *declared* sizes of uploads in flight, so an upload that could
 not fit is refused before its first byte. The directory is locked by one server (``.lock``, ``flock``):
 at startup that server removes every ``*.part`` left by a previous crash (SIGKILL, power loss), which is
 safe only because no other server can be writing there.
@@ -16,6 +21,7 @@ import os
 import threading
 import uuid
 from pathlib import Path
+from typing import Any
 
 from shipgate import _native
 from shipgate.errors import LimitExceeded, ShipgateError
@@ -33,9 +39,10 @@ class SpoolFull(LimitExceeded):
 
 
 class Spool:
-    def __init__(self, directory: Path, *, quota_bytes: int) -> None:
+    def __init__(self, directory: Path, *, quota_bytes: int, direct_io: bool = True) -> None:
         self.directory = directory
         self.quota_bytes = quota_bytes
+        self.direct_io = direct_io
         self._reserved = 0
         self._lock = threading.Lock()
         self._lock_fd: int | None = None
@@ -92,11 +99,11 @@ class Spool:
         try:
             safe = "".join(c for c in upload_id if c.isalnum() or c in "-_")[:64]
             path = self.directory / f"upload-{uuid.uuid4().hex}-{safe}{PART_SUFFIX}"
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            writer = _native.SpoolWriter(path, ARCHIVE_DIGESTS, direct=self.direct_io)
         except OSError as exc:
             self._release(declared_size)
             raise SpoolError(f"cannot create a spool file in {self.directory}: {exc.strerror}") from None
-        return SpoolFile(self, path, fd, declared_size)
+        return SpoolFile(self, path, writer, declared_size)
 
     def _release(self, size: int) -> None:
         with self._lock:
@@ -106,52 +113,55 @@ class Spool:
 class SpoolFile:
     """One upload: ``write`` hashes and appends (call it from one thread at a time); ``close`` removes it."""
 
-    def __init__(self, spool: Spool, path: Path, fd: int, declared_size: int) -> None:
+    def __init__(self, spool: Spool, path: Path, writer: Any, declared_size: int) -> None:
         self.spool = spool
         self.path = path
         self.declared_size = declared_size
         self.written = 0
-        self._fd: int | None = fd
+        self._writer: Any = writer  # _native.SpoolWriter
         self._writable = True
-        self._digest = _native.MultiDigest(ARCHIVE_DIGESTS)
         self._released = False
 
-    def write(self, data: bytes) -> None:
-        if self._fd is None or not self._writable:
+    @property
+    def direct(self) -> bool:
+        """Written with ``O_DIRECT`` (so it is best read that way too)."""
+        return bool(self._writer.direct)
+
+    def write(self, data: bytes | memoryview) -> None:
+        if not self._writable:
             raise SpoolError(f"{self.path} is closed for writing")
         if self.written + len(data) > self.declared_size:
             raise LimitExceeded(
                 f"more bytes than declared: {self.written + len(data)} > declared_size {self.declared_size}"
             )
-        self._digest.update(data)
-        view = memoryview(data)
-        try:
-            while view:
-                n = os.write(self._fd, view)
-                view = view[n:]
-        except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise SpoolFull(f"the spool disk is full ({self.spool.directory}); retry later") from None
-            raise
+        self._io(self._writer.write, data)
         self.written += len(data)
 
     def finish(self) -> dict[str, str]:
-        """The end of the upload: no more writes; the file stays for inspection. Returns the archive digests."""
+        """The end of the upload: the last bytes reach the file, which stays for inspection; no more writes.
+        Returns the archive digests."""
         self._writable = False
-        return self._digest.hexdigests()
+        return dict(self._io(self._writer.finish))
+
+    def _io(self, call: Any, *args: Any) -> Any:
+        try:
+            return call(*args)
+        except OSError as exc:
+            self._writable = False
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise SpoolFull(f"the spool disk is full ({self.spool.directory}); retry later") from None
+            raise SpoolError(f"cannot write the spool file {self.path}: {exc.strerror or exc}") from None
 
     def unlink(self) -> None:
-        """Remove the file's name. Its descriptor stays open, so the kernel drops the file's pages (which takes
-        a while for GiBs) in :meth:`close`, not here."""
+        """Remove the file's name; its descriptor stays open until :meth:`close`."""
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 
     def close(self) -> None:
         """Remove the file and give back its quota; safe to call more than once."""
+        self._writable = False
         self.unlink()
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        self._writer.close()
         if not self._released:
             self._released = True
             self.spool._release(self.declared_size)

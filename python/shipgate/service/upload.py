@@ -133,6 +133,7 @@ def _verify(state: ServiceState, spooled: SpoolFile, header: Any, digests: dict[
         expect_blake3=header.expect_blake3.lower() or None,
         archive_digests=digests,
         actor=f"grpc:{caller.name}",
+        direct_io=spooled.direct,
     )
     report = verify_package(spooled.path, request=request, store=state.store, home=state.home)
     # The report names the client's file, not the spool file it was read from.
@@ -288,6 +289,8 @@ async def handle_verify(state: ServiceState, requests: Any, context: Any, caller
             yield pb.VerifyResponse(report=convert.report_message(report.to_dict()))
         except LimitExceeded as exc:
             raise _Abort(grpc.StatusCode.RESOURCE_EXHAUSTED, exc.diagnostics()) from None
+        except SpoolError as exc:  # the spool disk failed under the upload (EIO, read-only remount)
+            raise _Abort(grpc.StatusCode.UNAVAILABLE, exc.diagnostics()) from None
     except _Abort as abort:
         outcome = "rejected"
         log.warning(

@@ -46,6 +46,9 @@ class VerifyRequest:
     """Whole-archive digests the caller already computed (the service hashes while the upload streams);
     the ones given are not computed again."""
     actor: str = "verify"
+    direct_io: bool = False
+    """Read the archive with ``O_DIRECT``, bypassing the page cache (the service's spool: written once,
+    read once)."""
     limits: Limits | None = None
     preflight: PreflightOptions | None = None
 
@@ -151,7 +154,7 @@ def verify_package(
     vendor = request.vendor
     try:
         # 2. Structure first (fast, no inflation): is it safe to read the manifest at all?
-        structure = inspect(path, limits=request.limits, verify=False)
+        structure = inspect(path, limits=request.limits, verify=False, direct=request.direct_io)
         if not structure.rejected and profile.manifest in {e.name for e in structure.entries}:
             try:
                 with EntryReader(structure) as reader:
@@ -167,6 +170,7 @@ def verify_package(
             archive_digests=missing,
             verify=not structure.rejected,
             progress=progress,
+            direct=request.direct_io,
         )
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
