@@ -9,12 +9,14 @@
 //!
 //! - [`SpoolWriter`] hashes each chunk (whole-archive digests, [`crate::digest::MultiDigest`]), gathers
 //!   the chunks into aligned buffers and writes full buffers from a background thread.
-//! - [`DirectSource`] is a [`crate::zip::Source`] that reads the spool with `O_DIRECT` in aligned blocks.
+//! - [`DirectSource`] is a [`crate::zip::Source`] that reads the spool with `O_DIRECT` through a cache of
+//!   aligned blocks (`blocks`), reading ahead of the workers that stream entries.
 //!
 //! A filesystem without direct I/O (some FUSE and network filesystems, tmpfs before Linux 6.6) refuses
 //! `O_DIRECT` with `EINVAL`; both then fall back to ordinary buffered I/O and say so (`is_direct`).
 
 mod aligned;
+mod blocks;
 mod direct;
 #[cfg(test)]
 pub(crate) mod testing;
