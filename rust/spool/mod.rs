@@ -3,8 +3,9 @@
 //!
 //! Why direct I/O: on a VM with ext4, filling the page cache can cost more than the disk. Measured on the
 //! development VM (Firecracker, ext4, Linux 6.18), per GiB: a buffered read of uncached data takes
-//! 1.6-1.7 s of system CPU, and a buffered write 0.2 s in 1 MiB writes but 0.5-2.3 s in 2-8 MiB writes
-//! (varying run to run); `O_DIRECT` writes in 8 MiB blocks take ~0.1 s of system CPU (0.5 s wall) and
+//! 1.6-1.7 s of system CPU, and a buffered write 0.2-2.3 s depending on the memory's state (1 MiB writes
+//! measured at 0.2 s in one state and 1.5-2.2 s in the usual one; `dd` 1.7-2.3 s); `O_DIRECT` writes in
+//! 8 MiB blocks take 0.1-0.3 s of system CPU (0.5-0.7 s wall) and
 //! `O_DIRECT` reads in 1-2 MiB blocks ~0.05 s (1.3-1.4 GB/s). A spool is written once and read once, and
 //! what it keeps out of the page cache is memory other uploads need. The price: the inspector reads from
 //! the disk, not from memory that was just written (a 933 MiB archive: ~0.95 s against 0.57 s hot).
