@@ -26,7 +26,7 @@ const BUFFER: usize = 8 << 20;
 const POOL: usize = 3;
 /// Largest single write without `O_DIRECT`. Into ext4's page cache on the development VM (Linux 6.18),
 /// in one measured state 1 MiB `pwrite`s cost 0.2 s of system CPU per GiB and 8 MiB ones 0.5-1.9 s (in the
-/// usual state both cost 1.5-2.3 s).
+/// usual state 1 MiB writes cost 1.5-2.2 s).
 const BUFFERED_WRITE: usize = 1 << 20;
 
 /// An upload being spooled: each [`write`](SpoolWriter::write) updates the whole-archive digests and
