@@ -1,15 +1,17 @@
 """The spool: where an upload's bytes wait, hashed as they arrive, while the archive is verified in place.
 
 One file per upload (``upload-<id>.part``, mode 0600) in the spool directory, removed whatever happens
-(``SpoolFile.close``). The native ``SpoolWriter`` hashes each chunk (SHA-256 and BLAKE3, GIL released), copies
-it into aligned 8 MiB buffers and writes those from a thread of its own with ``O_DIRECT``, so an upload never
-fills the page cache: the file is written once and read once (by the inspector, also with ``O_DIRECT``), and
-filling the page cache cost more CPU than hashing on the machine measured (README, Benchmarks).
-``direct_io = false``, a filesystem that refuses ``O_DIRECT``, or tmpfs (where it would bypass nothing) writes through the
-page cache instead. The quota counts the *declared* sizes of uploads in flight, so an upload that could not
-fit is refused before its first byte. The directory is locked by one server (``.lock``, ``flock``): at startup
-that server removes every ``*.part`` left by a previous crash (SIGKILL, power loss), which is safe only
-because no other server can be writing there.
+(``SpoolFile.close``). The native ``SpoolWriter`` hashes each chunk (SHA-256 and BLAKE3, GIL released),
+copies it into aligned 8 MiB buffers and writes those from a thread of its own with ``O_DIRECT``, so an
+upload never fills the page cache: the file is written once and read once (by the inspector, also with
+``O_DIRECT``), and filling the page cache cost more CPU than hashing on the machine measured (README,
+Benchmarks). ``direct_io = false``, a filesystem that refuses ``O_DIRECT``, or tmpfs (where it would bypass
+nothing) writes through the page cache instead.
+
+The quota counts the *declared* sizes of uploads in flight, so an upload that could not fit is refused
+before its first byte. The directory is locked by one server (``.lock``, ``flock``): at startup that server
+removes every ``*.part`` left by a previous crash (SIGKILL, power loss), which is safe only because no other
+server can be writing there.
 """
 
 from __future__ import annotations
