@@ -115,12 +115,12 @@ class Spool:
 class SpoolFile:
     """One upload: ``write`` hashes and appends (call it from one thread at a time); ``close`` removes it."""
 
-    def __init__(self, spool: Spool, path: Path, writer: Any, declared_size: int) -> None:
+    def __init__(self, spool: Spool, path: Path, writer: _native.SpoolWriter, declared_size: int) -> None:
         self.spool = spool
         self.path = path
         self.declared_size = declared_size
         self.written = 0
-        self._writer: Any = writer  # _native.SpoolWriter
+        self._writer = writer
         self._writable = True
         self._released = False
 
