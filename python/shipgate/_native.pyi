@@ -34,7 +34,8 @@ def hash_file(
 class SpoolWriter:
     """An upload spooled to a new file (mode 0600; ``FileExistsError`` if ``path`` exists), hashed as it
     arrives: ``write`` updates the whole-archive digests and queues the bytes for a background writer
-    thread, with ``O_DIRECT`` when ``direct`` and the filesystem allows it (``direct`` then reads True).
+    thread, with ``O_DIRECT`` when ``direct`` and the filesystem allows it and is not in memory (tmpfs,
+    ramfs); ``direct`` then reads True.
 
     Every call releases the GIL while it hashes, copies or waits for the disk. A failed background write
     (``ENOSPC``, ``EDQUOT``, ``EIO``) is raised as ``OSError`` with its errno by the next ``write`` or by
