@@ -115,9 +115,31 @@ def verify_chain_for_vendor(
 ) -> tuple[ValidatedChain, str | None]:
     """Steps 1, 3, 4 and 5: the validated chain and the matched identity. ``identity_rule`` is ``signer``
     (packages) or ``feed_signer`` (advisory feeds, FORMATS §2)."""
-    at = at or dt.datetime.now(dt.UTC)
     _require_known(vendor, trust)
     certs = load_certificates(chain_pem, what="signing chain")
+    return _verify_chain(
+        certs,
+        vendor=vendor,
+        trust=trust,
+        at=at or dt.datetime.now(dt.UTC),
+        crls=crls,
+        advisories=advisories,
+        elsewhere=elsewhere,
+        identity_rule=identity_rule,
+    )
+
+
+def _verify_chain(
+    certs: Sequence[x509.Certificate],
+    *,
+    vendor: VendorConfig,
+    trust: VendorTrust,
+    at: dt.datetime,
+    crls: Sequence[x509.CertificateRevocationList] | None,
+    advisories: Iterable[AdvisoryLike],
+    elsewhere: Callable[[str], Sequence[str]] | None,
+    identity_rule: str,
+) -> tuple[ValidatedChain, str | None]:
     leaf, offered = certs[0], certs[1:]
     try:
         chain = validate_chain(
@@ -159,10 +181,10 @@ def verify_detached(
             f"the signature is {len(signature)} bytes; none supported exceeds {MAX_SIGNATURE_BYTES}"
         )
     _require_known(vendor, trust)
-    leaf = load_certificates(chain_pem, what="signing chain")[0]
-    algorithm = verify_signature(leaf, data, signature)
-    chain, identity = verify_chain_for_vendor(
-        chain_pem,
+    certs = load_certificates(chain_pem, what="signing chain")
+    algorithm = verify_signature(certs[0], data, signature)
+    chain, identity = _verify_chain(
+        certs,
         vendor=vendor,
         trust=trust,
         at=at,
