@@ -171,11 +171,17 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
     log.info("serving", extra=serving)
     await stop.wait()
 
-    # Graceful shutdown: NOT_SERVING first so balancers move away, then stop(grace).
+    # Graceful shutdown: NOT_SERVING first so balancers move away; the server keeps accepting calls while
+    # uploads in flight finish (a new upload is refused with UNAVAILABLE by its handler, which says why,
+    # where a stopping grpc server would cancel it or refuse the connection, depending on timing); then
+    # stop() with what is left of the grace period, which cancels the uploads still running.
     log.info("shutting down", extra={"event": "shutdown", "grace_seconds": limits.shutdown_grace_seconds})
     state.draining = True
     await health_servicer.enter_graceful_shutdown()
-    await server.stop(limits.shutdown_grace_seconds)
+    deadline = asyncio.get_running_loop().time() + limits.shutdown_grace_seconds
+    while state.uploads_in_flight and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.05)
+    await server.stop(max(0.0, deadline - asyncio.get_running_loop().time()))
     if http is not None:
         http.shutdown()
         http.server_close()
