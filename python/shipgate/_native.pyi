@@ -42,18 +42,37 @@ class SpoolWriter:
     ``finish``, and again by every later call; ``write`` or ``finish`` after ``finish`` or ``close`` raises
     ``ValueError``. ``finish`` leaves exactly ``written`` bytes in the file and closes it; ``close``
     abandons an unfinished upload. Neither removes the file: the caller does.
+
+    ``entry_digests`` also walks the bytes as a ZIP archive on a third thread and verifies each stored entry
+    as it passes (CRC-32 and those digests); ``streamed()`` after ``finish`` returns the results.
     """
 
-    def __init__(self, path: str | PathLike[str], algorithms: Sequence[str], *, direct: bool = True) -> None: ...
+    def __init__(
+        self,
+        path: str | PathLike[str],
+        algorithms: Sequence[str],
+        *,
+        direct: bool = True,
+        entry_digests: Sequence[str] = (),
+    ) -> None: ...
     def write(self, data: Buffer, /) -> None: ...
     def finish(self) -> dict[str, str]:
         """The hex digests of everything written, keyed by algorithm name."""
+    def streamed(self) -> StreamedEntries | None:
+        """After ``finish``: the stored entries verified as they streamed in (None without
+        ``entry_digests``, or once taken)."""
     def close(self) -> None:
         """Stop the writer thread and close the file, dropping queued data; idempotent."""
     @property
     def written(self) -> int: ...
     @property
     def direct(self) -> bool: ...
+
+class StreamedEntries:
+    """What a ``SpoolWriter`` verified while its upload streamed in, for ``inspect_zip(streamed=)`` of the
+    file it wrote. Opaque; ``len()`` counts the entries."""
+
+    def __len__(self) -> int: ...
 
 ZIP_DEFAULT_LIMITS: dict[str, int | float]
 
@@ -69,9 +88,11 @@ def inspect_zip(
     digests: Sequence[str],
     verify: bool = True,
     direct: bool = False,
+    streamed: StreamedEntries | None = None,
 ) -> dict[str, Any]:
     """Inspect a ZIP archive without the GIL; ``shipgate.archive.inspect`` wraps this. ``direct=True``
-    reads with ``O_DIRECT`` (plain reads where the filesystem refuses it)."""
+    reads with ``O_DIRECT`` (plain reads where the filesystem refuses it); ``streamed`` supplies the stored
+    entries a spool writer verified (not read again)."""
 
 def zip_names(path: str, *, max_entries: int) -> list[str]:
     """The names a ZIP central directory lists; raises ``MalformedArchive`` when it cannot be read."""

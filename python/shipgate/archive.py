@@ -24,6 +24,9 @@ from shipgate.findings import Finding, Severity, worst
 
 _DEFAULTS: Mapping[str, Any] = _native.ZIP_DEFAULT_LIMITS
 
+StreamedEntries = _native.StreamedEntries
+"""What the service's spool writer verified while an upload streamed in: see :func:`inspect`."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class Limits:
@@ -237,6 +240,7 @@ def inspect(
     verify: bool = True,
     progress: Callable[[int], object] | None = None,
     direct: bool = False,
+    streamed: StreamedEntries | None = None,
 ) -> ArchiveReport:
     """Inspect the ZIP archive at ``path`` (any readable file, including a spool file still open by its
     writer: its size at open is what is inspected).
@@ -247,7 +251,9 @@ def inspect(
     with structural findings but no CRC, size or digest checks. ``direct=True`` reads the entries with
     ``O_DIRECT`` (in large aligned blocks), bypassing the page cache: for a file written once and read once,
     such as the service's spool, where filling the page cache costs more than the read (plain reads where
-    the filesystem refuses ``O_DIRECT``).
+    the filesystem refuses ``O_DIRECT``). ``streamed`` is what the spool writer that wrote ``path`` verified
+    while the bytes arrived (``SpoolWriter.streamed()``): the stored entries it covers exactly are not read
+    again, their CRC-32 and digests are taken from it. Pass it only for the file that writer wrote.
     """
     limits = limits or Limits()
     _check_algorithms([*digests, *archive_digests])
@@ -259,7 +265,7 @@ def inspect(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        report = _report(path, limits, digests, verify, direct)
+        report = _report(path, limits, digests, verify, direct, streamed=streamed)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -269,7 +275,13 @@ def inspect(
 
 
 def _report(
-    path: str | os.PathLike[str], limits: Limits, digests: Sequence[str], verify: bool, direct: bool
+    path: str | os.PathLike[str],
+    limits: Limits,
+    digests: Sequence[str],
+    verify: bool,
+    direct: bool,
+    *,
+    streamed: StreamedEntries | None = None,
 ) -> ArchiveReport:
     raw = _native.inspect_zip(
         os.fspath(path),
@@ -282,6 +294,7 @@ def _report(
         digests=list(dict.fromkeys(digests)),
         verify=verify,
         direct=direct,
+        streamed=streamed,
     )
     totals = raw["totals"]
     return ArchiveReport(

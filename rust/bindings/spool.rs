@@ -10,6 +10,7 @@ use pyo3::exceptions::{PyBufferError, PyValueError};
 use pyo3::prelude::*;
 
 use super::errors::to_py;
+use super::zip::StreamedEntries;
 use crate::digest::{Algorithm, MultiDigest};
 use crate::spool;
 
@@ -70,14 +71,28 @@ impl SpoolWriter {
 #[pymethods]
 impl SpoolWriter {
     /// Create `path` (which must not exist: FileExistsError) with mode 0600. `direct` asks for O_DIRECT;
-    /// the `direct` property says whether the filesystem granted it.
+    /// the `direct` property says whether the filesystem granted it. `entry_digests` (algorithm names)
+    /// also verifies the stored entries of a ZIP upload as they stream in: see `streamed()`.
     #[new]
-    #[pyo3(signature = (path, algorithms, *, direct = true))]
-    fn new(path: PathBuf, algorithms: Vec<String>, direct: bool) -> PyResult<Self> {
+    #[pyo3(signature = (path, algorithms, *, direct = true, entry_digests = Vec::new()))]
+    fn new(
+        path: PathBuf,
+        algorithms: Vec<String>,
+        direct: bool,
+        entry_digests: Vec<String>,
+    ) -> PyResult<Self> {
         let algorithms = MultiDigest::from_names(&algorithms)
             .map_err(to_py)?
             .algorithms();
-        let writer = spool::SpoolWriter::create(&path, &algorithms, direct).map_err(to_py)?;
+        let entry_digests = if entry_digests.is_empty() {
+            Vec::new()
+        } else {
+            MultiDigest::from_names(&entry_digests)
+                .map_err(to_py)?
+                .algorithms()
+        };
+        let writer = spool::SpoolWriter::create(&path, &algorithms, direct, &entry_digests)
+            .map_err(to_py)?;
         Ok(SpoolWriter {
             direct: writer.is_direct(),
             path,
@@ -115,6 +130,14 @@ impl SpoolWriter {
             .into_iter()
             .map(|(a, h)| (Algorithm::name(a), h))
             .collect())
+    }
+
+    /// After `finish`, the stored entries verified while the bytes streamed in, for
+    /// `inspect_zip(path, streamed=...)`; None without `entry_digests`, or once taken.
+    fn streamed(&self) -> Option<StreamedEntries> {
+        self.lock()
+            .streamed()
+            .map(|s| StreamedEntries(std::sync::Arc::new(s)))
     }
 
     /// Stop the writer thread and close the file without finishing (queued data is dropped); does not

@@ -2,6 +2,7 @@
 //! `shipgate.archive` turns into frozen dataclasses. The whole inspection runs without the GIL.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use pyo3::intern;
@@ -18,6 +19,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(inspect_zip, m)?)?;
     m.add_function(wrap_pyfunction!(zip_names, m)?)?;
     m.add_class::<ZipEntries>()?;
+    m.add_class::<StreamedEntries>()?;
     let defaults = Limits::default();
     let d = PyDict::new(m.py());
     d.set_item("max_entry_size", defaults.max_entry_size)?;
@@ -30,11 +32,28 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
+/// The stored entries a `SpoolWriter` verified while the upload streamed in (its `streamed()`), for
+/// `inspect_zip(..., streamed=)` of that same file. Opaque; `len()` is the number of entries.
+#[pyclass(module = "shipgate._native", frozen)]
+pub(crate) struct StreamedEntries(pub(crate) Arc<zip::Streamed>);
+
+#[pymethods]
+impl StreamedEntries {
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<StreamedEntries: {} stored entries>", self.0.len())
+    }
+}
+
 /// Inspect the ZIP archive at `path`. `verify=False` parses the structure only (a listing).
-/// `direct=True` reads with O_DIRECT, for a spool file written past the page cache (`SpoolWriter`).
+/// `direct=True` reads with O_DIRECT, for a spool file written past the page cache (`SpoolWriter`);
+/// `streamed` takes that writer's results for the stored entries they cover instead of reading them.
 #[pyfunction]
 #[pyo3(signature = (path, *, max_entry_size, max_total_size, max_ratio, max_entries, max_depth, max_time,
-                    digests, verify = true, direct = false))]
+                    digests, verify = true, direct = false, streamed = None))]
 #[allow(clippy::too_many_arguments)]
 fn inspect_zip<'py>(
     py: Python<'py>,
@@ -48,6 +67,7 @@ fn inspect_zip<'py>(
     digests: Vec<String>,
     verify: bool,
     direct: bool,
+    streamed: Option<PyRef<'py, StreamedEntries>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let algorithms: Vec<Algorithm> = if digests.is_empty() {
         Vec::new()
@@ -65,6 +85,7 @@ fn inspect_zip<'py>(
         },
         digests: algorithms,
         verify,
+        streamed: streamed.map(|s| Arc::clone(&s.0)),
     };
     let inspect = if direct { zip::inspect_path_direct } else { zip::inspect_path };
     let report = py.detach(|| inspect(&path, &options)).map_err(to_py)?;

@@ -4,6 +4,11 @@
 //! background thread that `pwrite`s it at its offset, so the disk works while the next buffer fills.
 //! [`POOL`] buffers circulate between the two threads (full ones one way, written ones back), so memory is
 //! bounded, nothing is allocated per chunk, and a caller faster than the disk waits for a free buffer.
+//!
+//! Asked for entry digests, a third thread walks the same buffers while they are written
+//! ([`crate::zip::StreamWalk`]): the stored entries of a ZIP upload are verified as they arrive, and the
+//! inspection after the last byte reads only the rest ([`SpoolWriter::streamed`]). A buffer goes back to
+//! the caller once both threads are done with it.
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -18,6 +23,7 @@ use super::aligned::{align_down, align_up, AlignedBuf, ALIGN};
 use super::enable_direct;
 use crate::digest::{Algorithm, MultiDigest};
 use crate::error::{Error, Result};
+use crate::zip::{StreamWalk, Streamed};
 
 /// Bytes per write: `O_DIRECT` writes of 8 MiB measured 0.47 s and 0.1 s of system CPU per GiB here;
 /// smaller writes pay the per-request latency more often.
@@ -42,6 +48,7 @@ pub struct SpoolWriter {
     written: u64,
     digest: MultiDigest,
     state: State,
+    streamed: Option<Streamed>,
 }
 
 enum State {
@@ -55,9 +62,20 @@ enum State {
 impl SpoolWriter {
     /// Create `path` (it must not exist; mode 0600, as the spool holds other people's uploads) and start
     /// its writer thread. `direct` asks for `O_DIRECT`; [`is_direct`](Self::is_direct) says whether the
-    /// filesystem granted it.
-    pub fn create(path: &Path, algorithms: &[Algorithm], direct: bool) -> Result<SpoolWriter> {
+    /// filesystem granted it. Non-empty `entry_digests` also walks the bytes as a ZIP archive, verifying
+    /// its stored entries with those digests ([`streamed`](Self::streamed)).
+    pub fn create(
+        path: &Path,
+        algorithms: &[Algorithm],
+        direct: bool,
+        entry_digests: &[Algorithm],
+    ) -> Result<SpoolWriter> {
         let digest = MultiDigest::new(algorithms)?;
+        let walk = if entry_digests.is_empty() {
+            None
+        } else {
+            Some(StreamWalk::new(entry_digests)?)
+        };
         // `create_new` is O_CREAT | O_EXCL; std opens every file O_CLOEXEC.
         let file = OpenOptions::new()
             .write(true)
@@ -67,7 +85,7 @@ impl SpoolWriter {
             .map_err(|e| Error::io(path, e))?;
         let started = (|| {
             let direct = direct && enable_direct(&file)?;
-            SpoolWriter::start(path, file, digest, direct)
+            SpoolWriter::start(path, file, digest, direct, walk)
         })();
         started.map_err(|e| {
             // The file is ours (O_EXCL) and nobody will get a writer for it.
@@ -81,13 +99,15 @@ impl SpoolWriter {
         file: File,
         digest: MultiDigest,
         direct: bool,
+        walk: Option<StreamWalk>,
     ) -> io::Result<SpoolWriter> {
         Ok(SpoolWriter {
             path: path.to_owned(),
             direct,
             written: 0,
             digest,
-            state: State::Open(Pipeline::start(file, direct)?),
+            state: State::Open(Pipeline::start(file, direct, walk)?),
+            streamed: None,
         })
     }
 
@@ -139,9 +159,18 @@ impl SpoolWriter {
             }
         };
         match pipeline.finish(self.written) {
-            Ok(()) => Ok(self.digest.hexdigests()),
+            Ok(streamed) => {
+                self.streamed = streamed;
+                Ok(self.digest.hexdigests())
+            }
             Err(e) => Err(self.fail(e)),
         }
+    }
+
+    /// After [`finish`](Self::finish), the stored entries verified while the bytes streamed in (`None`
+    /// when no entry digests were asked for, or once taken).
+    pub fn streamed(&mut self) -> Option<Streamed> {
+        self.streamed.take()
     }
 
     /// Stop the writer thread and close the file without finishing; idempotent.
@@ -182,13 +211,28 @@ struct Pipeline {
     free: Receiver<AlignedBuf>,
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
+    /// The walk's thread and its queue, when entry digests were asked for.
+    walks: Option<SyncSender<Job>>,
+    walker: Option<JoinHandle<Streamed>>,
 }
 
-/// A full buffer and where it goes.
+/// A full buffer and where it goes: `len` bytes are written (padded to a block with `O_DIRECT`), the
+/// first `data` of them are the upload's. Shared by the writer and the walk; the last to finish with it
+/// returns it.
 struct Job {
-    buf: AlignedBuf,
+    buf: Arc<AlignedBuf>,
     offset: u64,
     len: usize,
+    data: usize,
+}
+
+impl Job {
+    /// Give the buffer back if nobody else holds it (the caller may be gone: it is then simply freed).
+    fn done(self, returned: &Sender<AlignedBuf>) {
+        if let Some(buf) = Arc::into_inner(self.buf) {
+            let _ = returned.send(buf);
+        }
+    }
 }
 
 /// What the writer thread tells the caller's thread, and back.
@@ -214,12 +258,23 @@ impl Shared {
 }
 
 impl Pipeline {
-    fn start(file: File, direct: bool) -> io::Result<Pipeline> {
+    fn start(file: File, direct: bool, walk: Option<StreamWalk>) -> io::Result<Pipeline> {
         let file = Arc::new(file);
         let shared = Arc::new(Shared::default());
         // Capacity POOL: every buffer can be queued at once, so handing one over never blocks.
         let (jobs, queued) = mpsc::sync_channel(POOL);
         let (returned, free) = mpsc::channel();
+        let (walks, walker) = match walk {
+            Some(walk) => {
+                let (walks, queued) = mpsc::sync_channel(POOL);
+                let (returned, shared) = (returned.clone(), Arc::clone(&shared));
+                let walker = thread::Builder::new()
+                    .name("shipgate-spool-walk".into())
+                    .spawn(move || walk_jobs(walk, queued, returned, &shared))?;
+                (Some(walks), Some(walker))
+            }
+            None => (None, None),
+        };
         let thread = {
             let (file, shared) = (Arc::clone(&file), Arc::clone(&shared));
             thread::Builder::new()
@@ -237,6 +292,8 @@ impl Pipeline {
             free,
             shared,
             thread: Some(thread),
+            walks,
+            walker,
         })
     }
 
@@ -250,7 +307,7 @@ impl Pipeline {
             self.filled += n;
             data = &data[n..];
             if self.filled == BUFFER {
-                self.submit(BUFFER)?;
+                self.submit(BUFFER, BUFFER)?;
             }
         }
         Ok(())
@@ -274,14 +331,22 @@ impl Pipeline {
         Ok(self.current.insert(buf))
     }
 
-    /// Hand the first `len` bytes of the current buffer to the writer thread.
-    fn submit(&mut self, len: usize) -> io::Result<()> {
-        let buf = self.current.take().ok_or_else(thread_gone)?;
-        let job = Job {
+    /// Hand the first `len` bytes of the current buffer to the writer thread (and its first `data` bytes
+    /// to the walk).
+    fn submit(&mut self, len: usize, data: usize) -> io::Result<()> {
+        let buf = Arc::new(self.current.take().ok_or_else(thread_gone)?);
+        let job = |buf| Job {
             buf,
             offset: self.offset,
             len,
+            data,
         };
+        if let Some(walks) = &self.walks {
+            walks
+                .send(job(Arc::clone(&buf)))
+                .map_err(|_| thread_gone())?;
+        }
+        let job = job(buf);
         self.offset += len as u64;
         self.filled = 0;
         let jobs = self.jobs.as_ref().ok_or_else(thread_gone)?;
@@ -289,8 +354,9 @@ impl Pipeline {
         self.shared.check()
     }
 
-    /// Write the partial last buffer, wait for every write, and cut the file to `written` bytes.
-    fn finish(mut self, written: u64) -> io::Result<()> {
+    /// Write the partial last buffer, wait for every write (and the walk), and cut the file to `written`
+    /// bytes.
+    fn finish(mut self, written: u64) -> io::Result<Option<Streamed>> {
         if self.filled > 0 {
             let filled = self.filled;
             // O_DIRECT writes whole blocks: pad the last one with zeros, then truncate the padding away.
@@ -302,25 +368,35 @@ impl Pipeline {
             if let Some(buf) = self.current.as_mut() {
                 buf[filled..len].fill(0);
             }
-            self.submit(len)?;
+            self.submit(len, filled)?;
         }
-        self.join()?;
+        let streamed = self.join()?;
         self.shared.check()?;
         if self.direct && written % ALIGN as u64 != 0 {
             self.file.set_len(written)?;
         }
-        Ok(())
+        Ok(streamed)
     }
 
-    /// Close the job channel (the thread ends after the queued jobs) and wait for the thread.
-    fn join(&mut self) -> io::Result<()> {
+    /// Close the job channels (the threads end after the queued jobs) and wait for the threads.
+    fn join(&mut self) -> io::Result<Option<Streamed>> {
         self.jobs = None;
-        match self.thread.take() {
+        self.walks = None;
+        let written = match self.thread.take() {
             Some(thread) => thread
                 .join()
                 .map_err(|_| io::Error::other("the spool writer thread panicked")),
             None => Ok(()),
-        }
+        };
+        let streamed = match self.walker.take() {
+            Some(walker) => Some(
+                walker
+                    .join()
+                    .map_err(|_| io::Error::other("the spool walk thread panicked"))?,
+            ),
+            None => None,
+        };
+        written.map(|()| streamed)
     }
 }
 
@@ -328,7 +404,7 @@ impl Drop for Pipeline {
     /// Without `finish` the upload is abandoned: skip what is queued, but always wait for the thread so
     /// no write lands after the caller has removed (or reused) the path.
     fn drop(&mut self) {
-        if self.thread.is_some() {
+        if self.thread.is_some() || self.walker.is_some() {
             self.shared.abandoned.store(true, Ordering::Relaxed);
         }
         let _ = self.join();
@@ -355,9 +431,27 @@ fn write_jobs(
                 *shared.failure() = Some(e);
             }
         }
-        // The caller may be gone (abandoned upload): the buffer is then simply freed.
-        let _ = returned.send(job.buf);
+        job.done(&returned);
     }
+}
+
+/// The walk's thread: feed each buffer's data to the walk (unless the upload is abandoned or failed) and
+/// give the buffer back; the walk's findings once the queue closes.
+fn walk_jobs(
+    mut walk: StreamWalk,
+    jobs: Receiver<Job>,
+    returned: Sender<AlignedBuf>,
+    shared: &Shared,
+) -> Streamed {
+    for job in jobs {
+        let skip =
+            walk.done() || shared.abandoned.load(Ordering::Relaxed) || shared.failure().is_some();
+        if !skip {
+            walk.feed(&job.buf[..job.data]);
+        }
+        job.done(&returned);
+    }
+    walk.finish()
 }
 
 /// `pwrite` all of `data` at `offset` (in [`BUFFERED_WRITE`] pieces without `O_DIRECT`), resuming after
@@ -425,7 +519,7 @@ mod tests {
     /// Spool `data` in odd-sized pieces; check the file and the digests; return whether it was direct.
     fn spool_and_check(dir: &ScratchDir, data: &[u8], direct: bool) -> bool {
         let path = dir.join(&format!("spool-{}-{direct}", data.len()));
-        let mut writer = SpoolWriter::create(&path, &ALGORITHMS, direct).unwrap();
+        let mut writer = SpoolWriter::create(&path, &ALGORITHMS, direct, &[]).unwrap();
         let mut rest = data;
         for &piece in PIECES.iter().cycle() {
             if rest.is_empty() {
@@ -504,7 +598,9 @@ mod tests {
         let dir = ScratchDir::new();
         let path = dir.join("taken");
         fs::write(&path, b"someone else's").unwrap();
-        let err = SpoolWriter::create(&path, &ALGORITHMS, true).err().unwrap();
+        let err = SpoolWriter::create(&path, &ALGORITHMS, true, &[])
+            .err()
+            .unwrap();
         let Error::Io {
             path: Some(p),
             source,
@@ -521,7 +617,7 @@ mod tests {
     fn the_spool_is_private_to_its_owner() {
         let dir = ScratchDir::new();
         let path = dir.join("private");
-        let mut writer = SpoolWriter::create(&path, &ALGORITHMS, true).unwrap();
+        let mut writer = SpoolWriter::create(&path, &ALGORITHMS, true, &[]).unwrap();
         writer.finish().unwrap();
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
@@ -534,7 +630,8 @@ mod tests {
         // /dev/full fails every write with ENOSPC, as a full file system does.
         let file = File::options().write(true).open("/dev/full").unwrap();
         let digest = MultiDigest::new(&ALGORITHMS).unwrap();
-        let mut writer = SpoolWriter::start(Path::new("/dev/full"), file, digest, false).unwrap();
+        let mut writer =
+            SpoolWriter::start(Path::new("/dev/full"), file, digest, false, None).unwrap();
         let data = random_bytes(BUFFER + 1, 7);
         // The first buffer goes to the writer thread; its failure arrives with a later call.
         let mut first_error = None;
@@ -566,7 +663,8 @@ mod tests {
     fn a_short_tail_is_reported_by_finish() {
         let file = File::options().write(true).open("/dev/full").unwrap();
         let digest = MultiDigest::new(&ALGORITHMS).unwrap();
-        let mut writer = SpoolWriter::start(Path::new("/dev/full"), file, digest, false).unwrap();
+        let mut writer =
+            SpoolWriter::start(Path::new("/dev/full"), file, digest, false, None).unwrap();
         writer.write(b"less than a buffer").unwrap();
         let err = writer.finish().unwrap_err();
         assert!(
@@ -579,7 +677,7 @@ mod tests {
     #[test]
     fn finished_and_closed_writers_refuse_more() {
         let dir = ScratchDir::new();
-        let mut writer = SpoolWriter::create(&dir.join("done"), &ALGORITHMS, true).unwrap();
+        let mut writer = SpoolWriter::create(&dir.join("done"), &ALGORITHMS, true, &[]).unwrap();
         writer.write(b"abc").unwrap();
         writer.finish().unwrap();
         assert_eq!(writer.ended(), Some("finished"));
@@ -596,7 +694,7 @@ mod tests {
         writer.close();
         assert_eq!(writer.ended(), Some("finished"));
 
-        let mut writer = SpoolWriter::create(&dir.join("closed"), &ALGORITHMS, true).unwrap();
+        let mut writer = SpoolWriter::create(&dir.join("closed"), &ALGORITHMS, true, &[]).unwrap();
         writer.write(&random_bytes(BUFFER * 2 + 5, 3)).unwrap();
         writer.close();
         writer.close();
@@ -610,15 +708,41 @@ mod tests {
     }
 
     #[test]
+    fn walking_shares_the_buffers_and_spools_the_same_bytes() {
+        // Not a ZIP: the walk records nothing, and the file and digests are as without it, across many
+        // more buffers than the pool holds (each one goes back only once both threads are done).
+        let dir = ScratchDir::new();
+        let data = random_bytes(BUFFER * 7 + 12_345, 5);
+        let path = dir.join("walked");
+        let mut writer =
+            SpoolWriter::create(&path, &ALGORITHMS, true, &[Algorithm::Sha256]).unwrap();
+        for piece in data.chunks((1 << 20) + 7) {
+            writer.write(piece).unwrap();
+        }
+        let digests = writer.finish().unwrap();
+        let mut expected = MultiDigest::new(&ALGORITHMS).unwrap();
+        expected.update(&data);
+        assert_eq!(digests, expected.hexdigests());
+        assert!(fs::read(&path).unwrap() == data);
+        assert!(writer.streamed().unwrap().is_empty());
+        assert!(writer.streamed().is_none(), "taken once");
+        let plain = dir.join("plain");
+        let mut writer = SpoolWriter::create(&plain, &ALGORITHMS, true, &[]).unwrap();
+        writer.finish().unwrap();
+        assert!(writer.streamed().is_none());
+    }
+
+    #[test]
     fn dropping_an_unfinished_writer_stops_its_thread() {
         let dir = ScratchDir::new();
         let path = dir.join("abandoned");
-        let mut writer = SpoolWriter::create(&path, &ALGORITHMS, true).unwrap();
+        let mut writer =
+            SpoolWriter::create(&path, &ALGORITHMS, true, &[Algorithm::Sha256]).unwrap();
         writer.write(&random_bytes(BUFFER * 3 + 1, 4)).unwrap();
         drop(writer);
         // Nothing writes to the path any more: it can be removed and reused at once.
         fs::remove_file(&path).unwrap();
-        let mut again = SpoolWriter::create(&path, &ALGORITHMS, true).unwrap();
+        let mut again = SpoolWriter::create(&path, &ALGORITHMS, true, &[]).unwrap();
         again.write(b"fresh").unwrap();
         again.finish().unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"fresh");
@@ -629,7 +753,7 @@ mod tests {
         let dir = ScratchDir::new();
         let path = dir.join("nothing");
         assert!(matches!(
-            SpoolWriter::create(&path, &[], true),
+            SpoolWriter::create(&path, &[], true, &[]),
             Err(Error::Unsupported { .. })
         ));
         assert!(!path.exists());

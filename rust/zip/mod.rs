@@ -18,6 +18,7 @@ mod parser;
 mod pipe;
 mod source;
 pub mod spec;
+mod stream;
 mod verify;
 
 use std::path::Path;
@@ -26,6 +27,7 @@ use std::time::Duration;
 pub use finding::{Evidence, Finding, Severity};
 pub use parser::{parse_central_directory, parse_structure, Parser, Step, Structure};
 pub use source::{FileSource, Source};
+pub use stream::{StreamWalk, Streamed, StreamedEntry};
 
 use crate::digest::Algorithm;
 use crate::error::{Error, Result};
@@ -131,6 +133,9 @@ pub struct Options {
     pub digests: Vec<Algorithm>,
     /// Inflate and check every entry (false: structure only, as a listing).
     pub verify: bool,
+    /// Stored entries already verified while the file streamed in (the service's spool): taken for the
+    /// entries they exactly cover instead of reading those again ([`StreamWalk`]).
+    pub streamed: Option<std::sync::Arc<Streamed>>,
 }
 
 impl Default for Options {
@@ -139,6 +144,7 @@ impl Default for Options {
             limits: Limits::default(),
             digests: vec![Algorithm::Sha256],
             verify: true,
+            streamed: None,
         }
     }
 }
@@ -194,7 +200,10 @@ fn inspect_nested(
     for e in &report.entries {
         report.totals.entries += 1;
         report.totals.compressed = report.totals.compressed.saturating_add(e.compressed_size);
-        report.totals.uncompressed = report.totals.uncompressed.saturating_add(e.uncompressed_size);
+        report.totals.uncompressed = report
+            .totals
+            .uncompressed
+            .saturating_add(e.uncompressed_size);
     }
     let declared = verify::declared_limits(&mut report, &options.limits);
     // The names are checked while the entries are verified (both only read them): on 100,000 small
@@ -224,7 +233,9 @@ fn inspect_nested(
             };
         }
     }
-    report.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    report
+        .findings
+        .sort_by_key(|f| std::cmp::Reverse(f.severity));
     report.findings = cap_repeats(std::mem::take(&mut report.findings));
     Ok(report)
 }
@@ -234,7 +245,8 @@ fn inspect_nested(
 pub const MAX_FINDINGS_PER_CODE: usize = 20;
 
 fn cap_repeats(findings: Vec<Finding>) -> Vec<Finding> {
-    let mut counts: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&'static str, usize> =
+        std::collections::HashMap::new();
     let mut out = Vec::with_capacity(findings.len().min(256));
     let mut dropped: Vec<(&'static str, Severity, usize)> = Vec::new();
     for f in findings {

@@ -8,14 +8,14 @@ use sha2::{Digest, Sha256};
 
 use super::*;
 
-struct Spec<'a> {
-    name: &'a str,
-    data: &'a [u8],
-    deflate: bool,
-    mode: u32,
+pub(super) struct Spec<'a> {
+    pub(super) name: &'a str,
+    pub(super) data: &'a [u8],
+    pub(super) deflate: bool,
+    pub(super) mode: u32,
 }
 
-fn file<'a>(name: &'a str, data: &'a [u8]) -> Spec<'a> {
+pub(super) fn file<'a>(name: &'a str, data: &'a [u8]) -> Spec<'a> {
     Spec {
         name,
         data,
@@ -25,7 +25,7 @@ fn file<'a>(name: &'a str, data: &'a [u8]) -> Spec<'a> {
 }
 
 /// A well-formed archive of `specs`, then `comment`.
-fn build(specs: &[Spec<'_>], comment: &[u8]) -> Vec<u8> {
+pub(super) fn build(specs: &[Spec<'_>], comment: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for s in specs {
@@ -463,7 +463,8 @@ fn direct_io_reads_give_the_same_report_as_buffered_reads() {
     let dir = ScratchDir::new();
     let path = dir.join("archive.zip");
     // Spooled as the service does: direct writes in odd-sized pieces.
-    let mut writer = SpoolWriter::create(&path, &[crate::digest::Algorithm::Sha256], true).unwrap();
+    let mut writer =
+        SpoolWriter::create(&path, &[crate::digest::Algorithm::Sha256], true, &[]).unwrap();
     for piece in zip.chunks(1_000_003) {
         writer.write(piece).unwrap();
     }
@@ -480,4 +481,27 @@ fn direct_io_reads_give_the_same_report_as_buffered_reads() {
     assert_eq!(buffered.entries.len(), 404);
     assert!(buffered.entries[0].verified);
     assert_eq!(buffered.totals.verified_bytes, direct.totals.verified_bytes);
+
+    // Spooled again with its stored entries verified as they stream in: the same report, from the
+    // records of the 403 stored entries and the file for the deflated one.
+    let walked = dir.join("walked.zip");
+    let mut writer = SpoolWriter::create(
+        &walked,
+        &[crate::digest::Algorithm::Sha256],
+        true,
+        &options.digests,
+    )
+    .unwrap();
+    for piece in zip.chunks(999_983) {
+        writer.write(piece).unwrap();
+    }
+    writer.finish().unwrap();
+    let streamed = writer.streamed().unwrap();
+    assert_eq!(streamed.len(), 403);
+    let options = Options {
+        streamed: Some(std::sync::Arc::new(streamed)),
+        ..options
+    };
+    let reused = inspect_path_direct(&walked, &options).unwrap();
+    assert_eq!(format!("{reused:?}"), format!("{buffered:?}"));
 }

@@ -65,6 +65,14 @@ impl Budget {
         }
     }
 
+    /// Whether `bytes` more may be verified without crossing the total or the deadline (the checks a
+    /// streamed entry's results must pass to be taken: the inspection itself reports any crossing).
+    fn admits(&self, bytes: u64) -> bool {
+        !self.stop.load(Ordering::Relaxed)
+            && self.total.load(Ordering::Relaxed).saturating_add(bytes) <= self.limits.max_total_size
+            && Instant::now() <= self.deadline
+    }
+
     /// Stop all work; `Some(finding)` for the first worker to report this code.
     fn trip(&self, finding: Finding) -> Option<Finding> {
         self.stop.store(true, Ordering::Relaxed);
@@ -398,8 +406,21 @@ fn verify_one(
     let end = e.data_offset + e.compressed_size;
 
     let mut truncated = false;
-    match e.method {
-        METHOD_STORED => {
+    // A stored entry verified while the archive streamed in: its results, without reading it again.
+    let streamed = match (&options.streamed, depth) {
+        (Some(s), 0) => s.get(e, &options.digests).filter(|r| budget.admits(r.size)),
+        _ => None,
+    };
+    let mut streamed_digests = None;
+    match (streamed, e.method) {
+        (Some(r), _) => {
+            budget.total.fetch_add(r.size, Ordering::Relaxed);
+            produced = r.size;
+            crc = crc32fast::Hasher::new_with_initial_len(r.crc32, r.size);
+            *head = r.head;
+            streamed_digests = Some(r.digests);
+        }
+        (None, METHOD_STORED) => {
             while pos < end {
                 let want = ((end - pos) as usize).min(inbuf.len());
                 let n = ahead.read_at(source, pos, &mut inbuf[..want])?;
@@ -416,7 +437,7 @@ fn verify_one(
             }
             nested_buf = None; // stored archives are inspected in place
         }
-        _ => {
+        (None, _) => {
             inflater.reset(false);
             let (mut avail_start, mut avail_end) = (0usize, 0usize);
             loop {
@@ -536,7 +557,7 @@ fn verify_one(
         return Ok(out);
     }
     out.verified = true;
-    out.digests = digest.map(|d| d.hexdigests()).unwrap_or_default();
+    out.digests = streamed_digests.unwrap_or_else(|| digest.map(|d| d.hexdigests()).unwrap_or_default());
     if e.is_symlink && produced <= MAX_SYMLINK_TARGET {
         out.symlink_target = Some(String::from_utf8_lossy(head).into_owned());
     }

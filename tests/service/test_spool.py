@@ -50,13 +50,30 @@ def test_a_spooled_archive_reads_the_same_directly(tmp_path: Path) -> None:
     spool = Spool(tmp_path / "spool", quota_bytes=len(data))
     spool.open()
     spooled = spool.create(len(data), upload_id="zip")
-    spooled.write(data)
+    for start in range(0, len(data), 1 << 20):
+        spooled.write(memoryview(data)[start : start + (1 << 20)])
     spooled.finish()
     direct = inspect(spooled.path, archive_digests=("sha256",), direct=True)
     plain = inspect(source, archive_digests=("sha256",))
     assert direct.findings == () and direct.totals.verified_entries == 80
     assert [(e.name, dict(e.digests)) for e in direct.entries] == [(e.name, dict(e.digests)) for e in plain.entries]
     assert direct.digests == plain.digests
+    # The 40 stored entries were verified while they streamed in; the inspection that takes those results
+    # (and inflates the 40 deflated entries itself) reports exactly the same.
+    assert spooled.streamed is not None and len(spooled.streamed) == 40
+    walked = inspect(spooled.path, archive_digests=("sha256",), direct=True, streamed=spooled.streamed)
+    assert walked == direct
+    spooled.close()
+    spool.close()
+
+
+def test_verifying_while_uploading_can_be_turned_off(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool", quota_bytes=1 << 20, verify_while_uploading=False)
+    spool.open()
+    spooled = spool.create(3, upload_id="off")
+    spooled.write(b"abc")
+    spooled.finish()
+    assert spooled.streamed is None
     spooled.close()
     spool.close()
 

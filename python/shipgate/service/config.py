@@ -18,6 +18,7 @@
     spool_dir = "/var/lib/shipgate/spool"   # default: <home>/spool
     spool_quota_bytes = 17179869184         # declared sizes in flight above this: RESOURCE_EXHAUSTED
     spool_direct_io = true                  # O_DIRECT spool writes and reads (bypass the page cache)
+    verify_while_uploading = true           # verify stored entries as their bytes arrive (SHA-256)
     max_chunk_bytes = 4194304               # largest gRPC message accepted
     shutdown_grace_seconds = 30             # SIGTERM: in-flight calls get this long, then are cancelled
 
@@ -70,6 +71,7 @@ class Limits:
     spool_dir: Path | None = None
     spool_quota_bytes: int = 16 * GiB
     spool_direct_io: bool = True
+    verify_while_uploading: bool = True
     max_chunk_bytes: int = 4 << 20
     shutdown_grace_seconds: float = 30.0
 
@@ -153,6 +155,7 @@ class ServiceConfig:
             spool_dir=lim.path_of(spool, "spool_dir") if spool else None,
             spool_quota_bytes=lim.integer("spool_quota_bytes", Limits.spool_quota_bytes, minimum=1),
             spool_direct_io=lim.boolean("spool_direct_io", Limits.spool_direct_io),
+            verify_while_uploading=lim.boolean("verify_while_uploading", Limits.verify_while_uploading),
             max_chunk_bytes=lim.integer("max_chunk_bytes", Limits.max_chunk_bytes, minimum=1024),
             shutdown_grace_seconds=lim.number("shutdown_grace_seconds", Limits.shutdown_grace_seconds),
         )

@@ -98,7 +98,10 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
     limits = config.limits
     store = open_store(config.state_url, home=home)
     spool = Spool(
-        limits.spool_dir or home / "spool", quota_bytes=limits.spool_quota_bytes, direct_io=limits.spool_direct_io
+        limits.spool_dir or home / "spool",
+        quota_bytes=limits.spool_quota_bytes,
+        direct_io=limits.spool_direct_io,
+        verify_while_uploading=limits.verify_while_uploading,
     )
     try:
         swept = spool.open()

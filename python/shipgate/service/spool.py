@@ -8,6 +8,12 @@ upload never fills the page cache: the file is written once and read once (by th
 Benchmarks). ``direct_io = false``, a filesystem that refuses ``O_DIRECT``, or tmpfs (where it would bypass
 nothing) writes through the page cache instead.
 
+With ``entry_digests`` (``[limits] verify_while_uploading``, SHA-256), a third native thread walks the same
+buffers as a ZIP archive and verifies each stored entry as its bytes pass (CRC-32 and digests; deflated
+entries are left to the inspection): ``SpoolFile.streamed`` hands those results to the inspection, which
+then reads back from disk only what they do not cover. This moves the hashing of stored entries from after
+the last byte to while the bytes arrive.
+
 The quota counts the *declared* sizes of uploads in flight, so an upload that could not fit is refused
 before its first byte. The directory is locked by one server (``.lock``, ``flock``): at startup that server
 removes every ``*.part`` left by a previous crash (SIGKILL, power loss), which is safe only because no other
@@ -29,6 +35,9 @@ from shipgate import _native
 from shipgate.errors import LimitExceeded, ShipgateError
 
 ARCHIVE_DIGESTS = ("sha256", "blake3")
+# Per-entry digests computed while an upload streams: the algorithm manifests use (FORMATS.md §1). A
+# manifest naming another one gets its entries hashed by the inspection instead.
+ENTRY_DIGESTS = ("sha256",)
 PART_SUFFIX = ".part"
 
 
@@ -41,10 +50,13 @@ class SpoolFull(LimitExceeded):
 
 
 class Spool:
-    def __init__(self, directory: Path, *, quota_bytes: int, direct_io: bool = True) -> None:
+    def __init__(
+        self, directory: Path, *, quota_bytes: int, direct_io: bool = True, verify_while_uploading: bool = True
+    ) -> None:
         self.directory = directory
         self.quota_bytes = quota_bytes
         self.direct_io = direct_io
+        self.entry_digests = ENTRY_DIGESTS if verify_while_uploading else ()
         self._reserved = 0
         self._lock = threading.Lock()
         self._lock_fd: int | None = None
@@ -101,7 +113,9 @@ class Spool:
         try:
             safe = "".join(c for c in upload_id if c.isalnum() or c in "-_")[:64]
             path = self.directory / f"upload-{uuid.uuid4().hex}-{safe}{PART_SUFFIX}"
-            writer = _native.SpoolWriter(path, ARCHIVE_DIGESTS, direct=self.direct_io)
+            writer = _native.SpoolWriter(
+                path, ARCHIVE_DIGESTS, direct=self.direct_io, entry_digests=list(self.entry_digests)
+            )
         except OSError as exc:
             self._release(declared_size)
             raise SpoolError(f"cannot create a spool file in {self.directory}: {exc.strerror}") from None
@@ -123,6 +137,9 @@ class SpoolFile:
         self._writer = writer
         self._writable = True
         self._released = False
+        self.streamed: _native.StreamedEntries | None = None
+        """After :meth:`finish`: the stored entries verified while the upload streamed in, for
+        ``shipgate.archive.inspect(..., streamed=)`` of this file."""
 
     @property
     def direct(self) -> bool:
@@ -143,7 +160,9 @@ class SpoolFile:
         """The end of the upload: the last bytes reach the file, which stays for inspection; no more writes.
         Returns the archive digests."""
         self._writable = False
-        return dict(self._io(self._writer.finish))
+        digests = dict(self._io(self._writer.finish))
+        self.streamed = self._writer.streamed()
+        return digests
 
     def _io(self, call: Any, *args: Any) -> Any:
         try:

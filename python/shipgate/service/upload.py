@@ -9,7 +9,8 @@
    ``_PIPELINE`` chunks in flight, so memory does not grow with the archive). More bytes than declared,
    a second header, a stream that ends early → INVALID_ARGUMENT; the deadline → DEADLINE_EXCEEDED.
 4. The archive is verified in place (``shipgate.verifier.verify_package``, with the digests already
-   computed), on the verification pool; the verifier stores the verdict and its audit entry.
+   computed, and the stored entries the spool writer verified as they streamed in), on the verification
+   pool; the verifier stores the verdict and its audit entry.
 5. Whatever happened, the spool file's name is removed and the slot given back before the call ends; the
    writer thread then closes the file (the kernel drops its pages) and gives its quota back. Nothing is
    stored for an upload that failed before step 4.
@@ -134,6 +135,7 @@ def _verify(state: ServiceState, spooled: SpoolFile, header: Any, digests: dict[
         archive_digests=digests,
         actor=f"grpc:{caller.name}",
         direct_io=spooled.direct,
+        streamed=spooled.streamed,
     )
     report = verify_package(spooled.path, request=request, store=state.store, home=state.home)
     # The report names the client's file, not the spool file it was read from.
@@ -282,6 +284,7 @@ async def handle_verify(state: ServiceState, requests: Any, context: Any, caller
                     "verdict": report.verdict,
                     "sha256": digests.get("sha256"),
                     "bytes": received,
+                    "streamed_entries": len(spooled.streamed) if spooled.streamed is not None else 0,
                     "verify_seconds": round(finished - last_byte, 4),
                 },
             )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from shipgate import __version__
-from shipgate.archive import ArchiveReport, Limits, inspect
+from shipgate.archive import ArchiveReport, Limits, StreamedEntries, inspect
 from shipgate.errors import MalformedInput, ShipgateError
 from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory, load_inventory
@@ -49,6 +49,9 @@ class VerifyRequest:
     direct_io: bool = False
     """Read the archive with ``O_DIRECT``, bypassing the page cache (the service's spool: written once,
     read once)."""
+    streamed: StreamedEntries | None = None
+    """The stored entries the service's spool writer verified while the upload streamed in (for the spool
+    file only: they are taken as that file's bytes)."""
     limits: Limits | None = None
     preflight: PreflightOptions | None = None
 
@@ -171,6 +174,7 @@ def verify_package(
             verify=not structure.rejected,
             progress=progress,
             direct=request.direct_io,
+            streamed=request.streamed,
         )
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
