@@ -709,10 +709,18 @@ mod tests {
 
     #[test]
     fn walking_shares_the_buffers_and_spools_the_same_bytes() {
-        // Not a ZIP: the walk records nothing, and the file and digests are as without it, across many
-        // more buffers than the pool holds (each one goes back only once both threads are done).
+        // One stored entry over many more buffers than the pool holds (each goes back only once both
+        // threads are done with it): the walk records it; the file and digests are as without a walk.
         let dir = ScratchDir::new();
-        let data = random_bytes(BUFFER * 7 + 12_345, 5);
+        let content = random_bytes(BUFFER * 7 + 12_345, 5);
+        let mut data = Vec::new();
+        data.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        data.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, stored, time, date
+        data.extend_from_slice(&crc32fast::hash(&content).to_le_bytes());
+        data.extend_from_slice(&(content.len() as u32).to_le_bytes());
+        data.extend_from_slice(&(content.len() as u32).to_le_bytes());
+        data.extend_from_slice(&[1, 0, 0, 0, b'x']); // name length 1, no extra, "x"
+        data.extend_from_slice(&content);
         let path = dir.join("walked");
         let mut writer =
             SpoolWriter::create(&path, &ALGORITHMS, true, &[Algorithm::Sha256]).unwrap();
@@ -724,7 +732,7 @@ mod tests {
         expected.update(&data);
         assert_eq!(digests, expected.hexdigests());
         assert!(fs::read(&path).unwrap() == data);
-        assert!(writer.streamed().unwrap().is_empty());
+        assert_eq!(writer.streamed().unwrap().len(), 1);
         assert!(writer.streamed().is_none(), "taken once");
         let plain = dir.join("plain");
         let mut writer = SpoolWriter::create(&plain, &ALGORITHMS, true, &[]).unwrap();

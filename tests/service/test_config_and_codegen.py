@@ -34,6 +34,8 @@ prod = "/etc/envs/prod.toml"
 max_archive_bytes = 1024
 upload_deadline_seconds = 2.5
 spool_dir = "spool"
+spool_direct_io = false
+verify_while_uploading = false
 [tls]
 cert = "s.pem"
 key = "s.key"
@@ -49,6 +51,7 @@ fail_open = true
     assert config.environments == {"prod": Path("/etc/envs/prod.toml")}
     assert (config.limits.max_archive_bytes, config.limits.upload_deadline_seconds) == (1024, 2.5)
     assert config.limits.spool_dir == tmp_path / "spool"
+    assert (config.limits.spool_direct_io, config.limits.verify_while_uploading) == (False, False)
     assert config.tls is not None and config.tls.client_ca == tmp_path / "ca.pem"
     assert config.fail_open is True
     assert config.unauthenticated_roles() == frozenset()  # mTLS required: no anonymous roles
