@@ -43,8 +43,9 @@ class SpoolWriter:
     ``ValueError``. ``finish`` leaves exactly ``written`` bytes in the file and closes it; ``close``
     abandons an unfinished upload. Neither removes the file: the caller does.
 
-    ``entry_digests`` also walks the bytes as a ZIP archive on a third thread and verifies each stored entry
-    as it passes (CRC-32 and those digests); ``streamed()`` after ``finish`` returns the results.
+    ``entry_digests`` also reads back what is written on a third thread, at idle priority, walks it as a ZIP
+    archive and verifies each stored entry (CRC-32 and those digests), stopping where it is at ``finish``;
+    ``streamed()`` then returns the results and ``walked`` counts the bytes it covered.
     """
 
     def __init__(
@@ -65,6 +66,8 @@ class SpoolWriter:
         """Stop the writer thread and close the file, dropping queued data; idempotent."""
     @property
     def written(self) -> int: ...
+    @property
+    def walked(self) -> int: ...
     @property
     def direct(self) -> bool: ...
 

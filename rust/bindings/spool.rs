@@ -72,7 +72,8 @@ impl SpoolWriter {
 impl SpoolWriter {
     /// Create `path` (which must not exist: FileExistsError) with mode 0600. `direct` asks for O_DIRECT;
     /// the `direct` property says whether the filesystem granted it. `entry_digests` (algorithm names)
-    /// also verifies the stored entries of a ZIP upload as they stream in: see `streamed()`.
+    /// also verifies the stored entries of a ZIP upload behind the writer, at idle priority: see
+    /// `streamed()`.
     #[new]
     #[pyo3(signature = (path, algorithms, *, direct = true, entry_digests = Vec::new()))]
     fn new(
@@ -132,7 +133,7 @@ impl SpoolWriter {
             .collect())
     }
 
-    /// After `finish`, the stored entries verified while the bytes streamed in, for
+    /// After `finish`, the stored entries verified behind the writer before the last byte, for
     /// `inspect_zip(path, streamed=...)`; None without `entry_digests`, or once taken.
     fn streamed(&self) -> Option<StreamedEntries> {
         self.lock()
@@ -150,6 +151,12 @@ impl SpoolWriter {
     #[getter]
     fn written(&self) -> u64 {
         self.written.load(Ordering::Relaxed)
+    }
+
+    /// Bytes the trailing walk has read back and verified so far (0 without `entry_digests`).
+    #[getter]
+    fn walked(&self) -> u64 {
+        self.lock().walked()
     }
 
     /// Whether the file is written with O_DIRECT (False where the filesystem refused it).

@@ -23,6 +23,7 @@ mod blocks;
 mod direct;
 #[cfg(test)]
 pub(crate) mod testing;
+mod trail;
 mod writer;
 
 pub use direct::DirectSource;

@@ -5,10 +5,9 @@
 //! [`POOL`] buffers circulate between the two threads (full ones one way, written ones back), so memory is
 //! bounded, nothing is allocated per chunk, and a caller faster than the disk waits for a free buffer.
 //!
-//! Asked for entry digests, a third thread walks the same buffers while they are written
-//! ([`crate::zip::StreamWalk`]): the stored entries of a ZIP upload are verified as they arrive, and the
-//! inspection after the last byte reads only the rest ([`SpoolWriter::streamed`]). A buffer goes back to
-//! the caller once both threads are done with it.
+//! Asked for entry digests, a third thread reads back what is written, at idle priority, and verifies
+//! the stored entries of a ZIP upload behind the writer ([`super::trail::Trail`]); the inspection after
+//! the last byte reads only the rest ([`SpoolWriter::streamed`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -23,6 +22,7 @@ use super::aligned::{align_down, align_up, AlignedBuf, ALIGN};
 use super::enable_direct;
 use crate::digest::{Algorithm, MultiDigest};
 use crate::error::{Error, Result};
+use super::trail::{Progress, Trail};
 use crate::zip::{StreamWalk, Streamed};
 
 /// Bytes per write: `O_DIRECT` writes of 8 MiB measured 0.47 s and 0.1 s of system CPU per GiB here;
@@ -49,6 +49,7 @@ pub struct SpoolWriter {
     digest: MultiDigest,
     state: State,
     streamed: Option<Streamed>,
+    walked_at_finish: u64,
 }
 
 enum State {
@@ -85,7 +86,8 @@ impl SpoolWriter {
             .map_err(|e| Error::io(path, e))?;
         let started = (|| {
             let direct = direct && enable_direct(&file)?;
-            SpoolWriter::start(path, file, digest, direct, walk)
+            let trail = walk.map(|walk| Trail::start(path, direct, walk)).transpose()?;
+            SpoolWriter::start(path, file, digest, direct, trail)
         })();
         started.map_err(|e| {
             // The file is ours (O_EXCL) and nobody will get a writer for it.
@@ -99,15 +101,16 @@ impl SpoolWriter {
         file: File,
         digest: MultiDigest,
         direct: bool,
-        walk: Option<StreamWalk>,
+        trail: Option<Trail>,
     ) -> io::Result<SpoolWriter> {
         Ok(SpoolWriter {
             path: path.to_owned(),
             direct,
             written: 0,
             digest,
-            state: State::Open(Pipeline::start(file, direct, walk)?),
+            state: State::Open(Pipeline::start(file, direct, trail)?),
             streamed: None,
+            walked_at_finish: 0,
         })
     }
 
@@ -160,6 +163,7 @@ impl SpoolWriter {
         };
         match pipeline.finish(self.written) {
             Ok(streamed) => {
+                self.walked_at_finish = streamed.as_ref().map_or(0, Streamed::walked);
                 self.streamed = streamed;
                 Ok(self.digest.hexdigests())
             }
@@ -167,8 +171,16 @@ impl SpoolWriter {
         }
     }
 
-    /// After [`finish`](Self::finish), the stored entries verified while the bytes streamed in (`None`
-    /// when no entry digests were asked for, or once taken).
+    /// Bytes the trailing walk has read back and verified so far (0 without entry digests).
+    pub fn walked(&self) -> u64 {
+        match &self.state {
+            State::Open(pipeline) => pipeline.trail.as_ref().map_or(0, |t| t.progress().walked()),
+            _ => self.walked_at_finish,
+        }
+    }
+
+    /// After [`finish`](Self::finish), the stored entries verified behind the writer while the bytes
+    /// streamed in (`None` when no entry digests were asked for, or once taken).
     pub fn streamed(&mut self) -> Option<Streamed> {
         self.streamed.take()
     }
@@ -211,28 +223,17 @@ struct Pipeline {
     free: Receiver<AlignedBuf>,
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
-    /// The walk's thread and its queue, when entry digests were asked for.
-    walks: Option<SyncSender<Job>>,
-    walker: Option<JoinHandle<Streamed>>,
+    /// The trailing walk, when entry digests were asked for (stopped on drop).
+    trail: Option<Trail>,
 }
 
 /// A full buffer and where it goes: `len` bytes are written (padded to a block with `O_DIRECT`), the
-/// first `data` of them are the upload's. Shared by the writer and the walk; the last to finish with it
-/// returns it.
+/// first `data` of them are the upload's.
 struct Job {
-    buf: Arc<AlignedBuf>,
+    buf: AlignedBuf,
     offset: u64,
     len: usize,
     data: usize,
-}
-
-impl Job {
-    /// Give the buffer back if nobody else holds it (the caller may be gone: it is then simply freed).
-    fn done(self, returned: &Sender<AlignedBuf>) {
-        if let Some(buf) = Arc::into_inner(self.buf) {
-            let _ = returned.send(buf);
-        }
-    }
 }
 
 /// What the writer thread tells the caller's thread, and back.
@@ -258,28 +259,18 @@ impl Shared {
 }
 
 impl Pipeline {
-    fn start(file: File, direct: bool, walk: Option<StreamWalk>) -> io::Result<Pipeline> {
+    fn start(file: File, direct: bool, trail: Option<Trail>) -> io::Result<Pipeline> {
         let file = Arc::new(file);
         let shared = Arc::new(Shared::default());
         // Capacity POOL: every buffer can be queued at once, so handing one over never blocks.
         let (jobs, queued) = mpsc::sync_channel(POOL);
         let (returned, free) = mpsc::channel();
-        let (walks, walker) = match walk {
-            Some(walk) => {
-                let (walks, queued) = mpsc::sync_channel(POOL);
-                let (returned, shared) = (returned.clone(), Arc::clone(&shared));
-                let walker = thread::Builder::new()
-                    .name("shipgate-spool-walk".into())
-                    .spawn(move || walk_jobs(walk, queued, returned, &shared))?;
-                (Some(walks), Some(walker))
-            }
-            None => (None, None),
-        };
         let thread = {
             let (file, shared) = (Arc::clone(&file), Arc::clone(&shared));
+            let progress = trail.as_ref().map(Trail::progress);
             thread::Builder::new()
                 .name("shipgate-spool".into())
-                .spawn(move || write_jobs(&file, direct, queued, returned, &shared))?
+                .spawn(move || write_jobs(&file, direct, queued, returned, &shared, progress.as_deref()))?
         };
         Ok(Pipeline {
             file,
@@ -292,8 +283,7 @@ impl Pipeline {
             free,
             shared,
             thread: Some(thread),
-            walks,
-            walker,
+            trail,
         })
     }
 
@@ -331,22 +321,15 @@ impl Pipeline {
         Ok(self.current.insert(buf))
     }
 
-    /// Hand the first `len` bytes of the current buffer to the writer thread (and its first `data` bytes
-    /// to the walk).
+    /// Hand the first `len` bytes of the current buffer, `data` of them the upload's, to the writer thread.
     fn submit(&mut self, len: usize, data: usize) -> io::Result<()> {
-        let buf = Arc::new(self.current.take().ok_or_else(thread_gone)?);
-        let job = |buf| Job {
+        let buf = self.current.take().ok_or_else(thread_gone)?;
+        let job = Job {
             buf,
             offset: self.offset,
             len,
             data,
         };
-        if let Some(walks) = &self.walks {
-            walks
-                .send(job(Arc::clone(&buf)))
-                .map_err(|_| thread_gone())?;
-        }
-        let job = job(buf);
         self.offset += len as u64;
         self.filled = 0;
         let jobs = self.jobs.as_ref().ok_or_else(thread_gone)?;
@@ -354,9 +337,12 @@ impl Pipeline {
         self.shared.check()
     }
 
-    /// Write the partial last buffer, wait for every write (and the walk), and cut the file to `written`
-    /// bytes.
+    /// Write the partial last buffer, wait for every write, cut the file to `written` bytes, and stop the
+    /// walk where it is.
     fn finish(mut self, written: u64) -> io::Result<Option<Streamed>> {
+        if let Some(trail) = &self.trail {
+            trail.stop(); // the last byte is here: the inspection takes over, and reads the rest itself
+        }
         if self.filled > 0 {
             let filled = self.filled;
             // O_DIRECT writes whole blocks: pad the last one with zeros, then truncate the padding away.
@@ -370,33 +356,23 @@ impl Pipeline {
             }
             self.submit(len, filled)?;
         }
-        let streamed = self.join()?;
+        self.join()?;
         self.shared.check()?;
         if self.direct && written % ALIGN as u64 != 0 {
             self.file.set_len(written)?;
         }
-        Ok(streamed)
+        self.trail.take().map(Trail::finish).transpose()
     }
 
-    /// Close the job channels (the threads end after the queued jobs) and wait for the threads.
-    fn join(&mut self) -> io::Result<Option<Streamed>> {
+    /// Close the job channel (the thread ends after the queued jobs) and wait for the thread.
+    fn join(&mut self) -> io::Result<()> {
         self.jobs = None;
-        self.walks = None;
-        let written = match self.thread.take() {
+        match self.thread.take() {
             Some(thread) => thread
                 .join()
                 .map_err(|_| io::Error::other("the spool writer thread panicked")),
             None => Ok(()),
-        };
-        let streamed = match self.walker.take() {
-            Some(walker) => Some(
-                walker
-                    .join()
-                    .map_err(|_| io::Error::other("the spool walk thread panicked"))?,
-            ),
-            None => None,
-        };
-        written.map(|()| streamed)
+        }
     }
 }
 
@@ -404,7 +380,7 @@ impl Drop for Pipeline {
     /// Without `finish` the upload is abandoned: skip what is queued, but always wait for the thread so
     /// no write lands after the caller has removed (or reused) the path.
     fn drop(&mut self) {
-        if self.thread.is_some() || self.walker.is_some() {
+        if self.thread.is_some() {
             self.shared.abandoned.store(true, Ordering::Relaxed);
         }
         let _ = self.join();
@@ -423,35 +399,23 @@ fn write_jobs(
     jobs: Receiver<Job>,
     returned: Sender<AlignedBuf>,
     shared: &Shared,
+    progress: Option<&Progress>,
 ) {
     for job in jobs {
         let skip = shared.abandoned.load(Ordering::Relaxed) || shared.failure().is_some();
         if !skip {
-            if let Err(e) = write_all_at(file, &job.buf[..job.len], job.offset, direct) {
-                *shared.failure() = Some(e);
+            match write_all_at(file, &job.buf[..job.len], job.offset, direct) {
+                Ok(()) => {
+                    if let Some(progress) = progress {
+                        progress.advance(job.offset + job.data as u64);
+                    }
+                }
+                Err(e) => *shared.failure() = Some(e),
             }
         }
-        job.done(&returned);
+        // The caller may be gone (abandoned upload): the buffer is then simply freed.
+        let _ = returned.send(job.buf);
     }
-}
-
-/// The walk's thread: feed each buffer's data to the walk (unless the upload is abandoned or failed) and
-/// give the buffer back; the walk's findings once the queue closes.
-fn walk_jobs(
-    mut walk: StreamWalk,
-    jobs: Receiver<Job>,
-    returned: Sender<AlignedBuf>,
-    shared: &Shared,
-) -> Streamed {
-    for job in jobs {
-        let skip =
-            walk.done() || shared.abandoned.load(Ordering::Relaxed) || shared.failure().is_some();
-        if !skip {
-            walk.feed(&job.buf[..job.data]);
-        }
-        job.done(&returned);
-    }
-    walk.finish()
 }
 
 /// `pwrite` all of `data` at `offset` (in [`BUFFERED_WRITE`] pieces without `O_DIRECT`), resuming after
@@ -707,37 +671,62 @@ mod tests {
         assert!(writer.finish().unwrap_err().to_string().contains("closed"));
     }
 
+    /// A local header for a stored entry named "x" holding `content`, then `content`.
+    fn stored_entry(content: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, stored, time, date
+        out.extend_from_slice(&crc32fast::hash(content).to_le_bytes());
+        out.extend_from_slice(&(content.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(content.len() as u32).to_le_bytes());
+        out.extend_from_slice(&[1, 0, 0, 0, b'x']); // name length 1, no extra, "x"
+        out.extend_from_slice(content);
+        out
+    }
+
+    /// Wait (up to 20 s) until the walk has read back `bytes`.
+    fn wait_walked(writer: &SpoolWriter, bytes: u64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while writer.walked() < bytes {
+            assert!(std::time::Instant::now() < deadline, "walked {} of {bytes}", writer.walked());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
     #[test]
-    fn walking_shares_the_buffers_and_spools_the_same_bytes() {
-        // One stored entry over many more buffers than the pool holds (each goes back only once both
-        // threads are done with it): the walk records it; the file and digests are as without a walk.
+    fn the_walk_trails_the_writer_and_stops_at_finish() {
+        // Two stored entries: the first within the eight buffers written before `finish`, the second
+        // ending in the last, partial one, which is written by `finish` after the walk has stopped.
         let dir = ScratchDir::new();
-        let content = random_bytes(BUFFER * 7 + 12_345, 5);
-        let mut data = Vec::new();
-        data.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        data.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, stored, time, date
-        data.extend_from_slice(&crc32fast::hash(&content).to_le_bytes());
-        data.extend_from_slice(&(content.len() as u32).to_le_bytes());
-        data.extend_from_slice(&(content.len() as u32).to_le_bytes());
-        data.extend_from_slice(&[1, 0, 0, 0, b'x']); // name length 1, no extra, "x"
-        data.extend_from_slice(&content);
+        let mut data = stored_entry(&random_bytes(BUFFER * 5, 5));
+        data.extend(stored_entry(&random_bytes(BUFFER * 3, 6)));
         let path = dir.join("walked");
         let mut writer =
             SpoolWriter::create(&path, &ALGORITHMS, true, &[Algorithm::Sha256]).unwrap();
         for piece in data.chunks((1 << 20) + 7) {
             writer.write(piece).unwrap();
         }
+        wait_walked(&writer, BUFFER as u64 * 8);
         let digests = writer.finish().unwrap();
         let mut expected = MultiDigest::new(&ALGORITHMS).unwrap();
         expected.update(&data);
         assert_eq!(digests, expected.hexdigests());
         assert!(fs::read(&path).unwrap() == data);
+        assert_eq!(writer.walked(), BUFFER as u64 * 8);
         assert_eq!(writer.streamed().unwrap().len(), 1);
         assert!(writer.streamed().is_none(), "taken once");
-        let plain = dir.join("plain");
-        let mut writer = SpoolWriter::create(&plain, &ALGORITHMS, true, &[]).unwrap();
+
+        // Finished at once: the walk stops wherever it is, and nothing waits for it.
+        let mut writer =
+            SpoolWriter::create(&dir.join("early"), &ALGORITHMS, true, &[Algorithm::Sha256]).unwrap();
+        writer.write(&data).unwrap();
+        writer.finish().unwrap();
+        assert!(writer.streamed().unwrap().len() <= 1);
+        let mut writer = SpoolWriter::create(&dir.join("plain"), &ALGORITHMS, true, &[]).unwrap();
+        writer.write(&data[..100]).unwrap();
         writer.finish().unwrap();
         assert!(writer.streamed().is_none());
+        assert_eq!(writer.walked(), 0);
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub struct StreamedEntry {
 pub struct Streamed {
     algorithms: Vec<Algorithm>,
     entries: HashMap<u64, StreamedEntry>,
+    walked: u64,
 }
 
 impl Streamed {
@@ -60,6 +61,11 @@ impl Streamed {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Bytes of the archive the walk was fed, from its start.
+    pub fn walked(&self) -> u64 {
+        self.walked
     }
 
     /// The record for `e` when one covers exactly its data and has every digest in `wanted`; the
@@ -120,7 +126,7 @@ impl StreamWalk {
         Ok(StreamWalk {
             out: Streamed {
                 algorithms: algorithms.clone(),
-                entries: HashMap::new(),
+                ..Streamed::default()
             },
             algorithms,
             pos: 0,
@@ -265,7 +271,8 @@ impl StreamWalk {
     }
 
     /// What was verified. An entry whose bytes did not all arrive is not included.
-    pub fn finish(self) -> Streamed {
+    pub fn finish(mut self) -> Streamed {
+        self.out.walked = self.pos;
         self.out
     }
 }

@@ -481,27 +481,56 @@ fn direct_io_reads_give_the_same_report_as_buffered_reads() {
     assert_eq!(buffered.entries.len(), 404);
     assert!(buffered.entries[0].verified);
     assert_eq!(buffered.totals.verified_bytes, direct.totals.verified_bytes);
+}
 
-    // Spooled again with its stored entries verified as they stream in: the same report, from the
-    // records of the 403 stored entries and the file for the deflated one.
-    let walked = dir.join("walked.zip");
-    let mut writer = SpoolWriter::create(
-        &walked,
-        &[crate::digest::Algorithm::Sha256],
-        true,
-        &options.digests,
-    )
-    .unwrap();
+#[test]
+fn a_spool_walked_behind_its_writer_gives_the_same_report() {
+    use crate::digest::Algorithm;
+    use crate::spool::testing::{random_bytes, ScratchDir};
+    use crate::spool::SpoolWriter;
+
+    // A corrupted small entry and a 9 MiB one inside the first two 8 MiB buffers (walked before
+    // `finish`), then entries the walk does not reach: deflated text, a second big one, small ones.
+    let first = random_bytes(9 << 20, 1);
+    let second = random_bytes(9 << 20, 2);
+    let text = b"the quick brown fox jumps over the lazy dog\n".repeat(10_000);
+    let specs = [
+        file("corrupt.bin", b"these bytes will not match their CRC"),
+        file("first.bin", &first),
+        Spec {
+            deflate: true,
+            ..file("text.txt", &text)
+        },
+        file("second.bin", &second),
+        file("tail.bin", b"tail"),
+    ];
+    let mut zip = build(&specs, b"");
+    let corrupt_at = zip.windows(8).position(|w| w == b"these by").unwrap();
+    zip[corrupt_at] ^= 0xff;
+
+    let dir = ScratchDir::new();
+    let path = dir.join("walked.zip");
+    let options = Options {
+        digests: vec![Algorithm::Sha256],
+        ..Options::default()
+    };
+    let mut writer = SpoolWriter::create(&path, &[Algorithm::Sha256], true, &options.digests).unwrap();
     for piece in zip.chunks(999_983) {
         writer.write(piece).unwrap();
     }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while writer.walked() < 16 << 20 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     writer.finish().unwrap();
     let streamed = writer.streamed().unwrap();
-    assert_eq!(streamed.len(), 403);
-    let options = Options {
+    assert_eq!(streamed.len(), 2, "the corrupted entry and the first big one");
+    let plain = inspect_path_direct(&path, &options).unwrap();
+    let walked = Options {
         streamed: Some(std::sync::Arc::new(streamed)),
         ..options
     };
-    let reused = inspect_path_direct(&walked, &options).unwrap();
-    assert_eq!(format!("{reused:?}"), format!("{buffered:?}"));
+    let reused = inspect_path_direct(&path, &walked).unwrap();
+    assert_eq!(format!("{reused:?}"), format!("{plain:?}"));
+    assert_eq!(codes(&plain), ["zip.crc_mismatch"]);
 }

@@ -18,7 +18,7 @@
     spool_dir = "/var/lib/shipgate/spool"   # default: <home>/spool
     spool_quota_bytes = 17179869184         # declared sizes in flight above this: RESOURCE_EXHAUSTED
     spool_direct_io = true                  # O_DIRECT spool writes and reads (bypass the page cache)
-    verify_while_uploading = true           # verify stored entries as their bytes arrive (SHA-256)
+    verify_while_uploading = true           # verify stored entries behind the writer on idle CPU (SHA-256)
     max_chunk_bytes = 4194304               # largest gRPC message accepted
     shutdown_grace_seconds = 30             # SIGTERM: in-flight calls get this long, then are cancelled
 

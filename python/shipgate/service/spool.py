@@ -8,11 +8,11 @@ upload never fills the page cache: the file is written once and read once (by th
 Benchmarks). ``direct_io = false``, a filesystem that refuses ``O_DIRECT``, or tmpfs (where it would bypass
 nothing) writes through the page cache instead.
 
-With ``entry_digests`` (``[limits] verify_while_uploading``, SHA-256), a third native thread walks the same
-buffers as a ZIP archive and verifies each stored entry as its bytes pass (CRC-32 and digests; deflated
-entries are left to the inspection): ``SpoolFile.streamed`` hands those results to the inspection, which
-then reads back from disk only what they do not cover. This moves the hashing of stored entries from after
-the last byte to while the bytes arrive.
+With ``entry_digests`` (``[limits] verify_while_uploading``, SHA-256), a third native thread follows the
+writer at ``SCHED_IDLE`` priority: it reads back what is written, walks it as a ZIP archive and verifies
+each stored entry (CRC-32 and digests; deflated entries are left to the inspection). It runs only on CPU
+time nothing else wants, never holds the upload up, and stops where it is at the last byte;
+``SpoolFile.streamed`` hands what it verified to the inspection, which reads back only the rest.
 
 The quota counts the *declared* sizes of uploads in flight, so an upload that could not fit is refused
 before its first byte. The directory is locked by one server (``.lock``, ``flock``): at startup that server
@@ -140,6 +140,11 @@ class SpoolFile:
         self.streamed: _native.StreamedEntries | None = None
         """After :meth:`finish`: the stored entries verified while the upload streamed in, for
         ``shipgate.archive.inspect(..., streamed=)`` of this file."""
+
+    @property
+    def walked(self) -> int:
+        """Bytes verified behind the writer so far (after :meth:`finish`: before the last byte)."""
+        return int(self._writer.walked)
 
     @property
     def direct(self) -> bool:

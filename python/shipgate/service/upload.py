@@ -9,8 +9,8 @@
    ``_PIPELINE`` chunks in flight, so memory does not grow with the archive). More bytes than declared,
    a second header, a stream that ends early → INVALID_ARGUMENT; the deadline → DEADLINE_EXCEEDED.
 4. The archive is verified in place (``shipgate.verifier.verify_package``, with the digests already
-   computed, and the stored entries the spool writer verified as they streamed in), on the verification
-   pool; the verifier stores the verdict and its audit entry.
+   computed, and the stored entries the spool verified behind its writer before the last byte), on the
+   verification pool; the verifier stores the verdict and its audit entry.
 5. Whatever happened, the spool file's name is removed and the slot given back before the call ends; the
    writer thread then closes the file (the kernel drops its pages) and gives its quota back. Nothing is
    stored for an upload that failed before step 4.
@@ -284,7 +284,8 @@ async def handle_verify(state: ServiceState, requests: Any, context: Any, caller
                     "verdict": report.verdict,
                     "sha256": digests.get("sha256"),
                     "bytes": received,
-                    "streamed_entries": len(spooled.streamed) if spooled.streamed is not None else 0,
+                    "walked_bytes": spooled.walked,
+                    "walked_entries": len(spooled.streamed) if spooled.streamed is not None else 0,
                     "verify_seconds": round(finished - last_byte, 4),
                 },
             )
