@@ -14,7 +14,8 @@
 //! inspection of the complete file still parses everything itself, and takes a record only for an entry
 //! that the central directory, checked against its local header, says is stored at exactly that range
 //! with equal sizes: a CRC or digest of a byte range is the same whoever computed it, provided those
-//! bytes are the file's, which holds for the service's spool (these bytes are what was written to it).
+//! bytes are the file's, which holds for the service's spool (the walk reads them back from the file,
+//! behind its writer: [`crate::spool`]).
 
 use std::collections::HashMap;
 
