@@ -60,7 +60,7 @@ class SpoolWriter:
     def finish(self) -> dict[str, str]:
         """The hex digests of everything written, keyed by algorithm name."""
     def streamed(self) -> StreamedEntries | None:
-        """After ``finish``: the stored entries verified as they streamed in (None without
+        """After ``finish``: the stored entries verified behind the writer before then (None without
         ``entry_digests``, or once taken)."""
     def close(self) -> None:
         """Stop the writer thread and close the file, dropping queued data; idempotent."""

@@ -35,8 +35,9 @@ from shipgate import _native
 from shipgate.errors import LimitExceeded, ShipgateError
 
 ARCHIVE_DIGESTS = ("sha256", "blake3")
-# Per-entry digests computed while an upload streams: the algorithm manifests use (FORMATS.md §1). A
-# manifest naming another one gets its entries hashed by the inspection instead.
+# Per-entry digests computed behind the writer: the one every manifest gives (FORMATS.md §1
+# ``files[].sha256``). A manifest that also gives ``blake3`` or ``sha512`` gets its entries hashed by the
+# inspection instead (a record is taken only when it has every digest asked for).
 ENTRY_DIGESTS = ("sha256",)
 PART_SUFFIX = ".part"
 
@@ -138,7 +139,7 @@ class SpoolFile:
         self._writable = True
         self._released = False
         self.streamed: _native.StreamedEntries | None = None
-        """After :meth:`finish`: the stored entries verified while the upload streamed in, for
+        """After :meth:`finish`: the stored entries verified behind the writer before the last byte, for
         ``shipgate.archive.inspect(..., streamed=)`` of this file."""
 
     @property
