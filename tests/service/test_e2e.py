@@ -90,6 +90,11 @@ def test_a_large_package_verified_partly_while_uploading_reports_as_locally(
     assert without_time(json.loads(remote.stdout)) == without_time(json.loads(local.stdout))
     done = [e for e in server.log_events() if e.get("event") == "verify.done"]
     assert done[-1]["walked_bytes"] <= package.stat().st_size and done[-1]["walked_entries"] <= 6
+    with urllib.request.urlopen(f"{server.http_base}/metrics", timeout=10) as response:
+        metrics = response.read().decode()
+    counter = "shipgate_upload_walked_bytes_total "
+    walked = [float(line.removeprefix(counter)) for line in metrics.splitlines() if line.startswith(counter)]
+    assert walked == [done[-1]["walked_bytes"]]
 
 
 def test_verify_streams_progress_then_the_report(server: Server, good_zip: Path) -> None:

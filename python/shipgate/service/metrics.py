@@ -52,6 +52,11 @@ class Metrics:
             "shipgate_uploads", "Verify uploads by outcome (verified, rejected, failed)", ["outcome"], registry=r
         )
         self.upload_bytes = Counter("shipgate_upload_bytes", "Archive bytes received by Verify", registry=r)
+        self.walked_bytes = Counter(
+            "shipgate_upload_walked_bytes",
+            "Archive bytes verified behind the spool writer before the last byte (the rest is read back)",
+            registry=r,
+        )
         self.in_flight = Gauge("shipgate_uploads_in_flight", "Verify uploads in progress", registry=r)
         self.verdicts = Counter("shipgate_verdicts", "Verdicts given by Verify", ["verdict"], registry=r)
         self.findings = Counter("shipgate_findings", "Findings reported by Verify, by code", ["code"], registry=r)

@@ -271,6 +271,7 @@ async def handle_verify(state: ServiceState, requests: Any, context: Any, caller
             finished = time.monotonic()
             outcome = "verified"
             metrics.verify_seconds.observe(finished - last_byte)
+            metrics.walked_bytes.inc(spooled.walked)
             metrics.upload_seconds.observe(finished - started)
             metrics.verdicts.labels(report.verdict).inc()
             for finding in report.findings:
