@@ -128,6 +128,13 @@ fn follow(file: &File, direct: bool, mut walk: StreamWalk, progress: &Progress) 
     let mut buf = AlignedBuf::zeroed(READ);
     let mut pos: u64 = 0;
     while !walk.done() {
+        // Past a deflated entry's data without reading it (to a block boundary with O_DIRECT).
+        let needed = walk.needs_from();
+        let to = if direct { align_down(needed) } else { needed };
+        if to > pos {
+            walk.skip_to(to);
+            pos = to;
+        }
         let Some(written) = progress.wait_past(pos) else {
             break;
         };

@@ -144,6 +144,23 @@ impl StreamWalk {
         matches!(self.state, Walk::Done)
     }
 
+    /// Where the walk next needs bytes from: past the data of an entry it is passing over (a deflated
+    /// one), else where it is. A reader that can seek skips to it with [`skip_to`](Self::skip_to).
+    pub fn needs_from(&self) -> u64 {
+        match self.state {
+            Walk::Skip { end } => end,
+            _ => self.pos,
+        }
+    }
+
+    /// Pass over the bytes up to `to` (at most [`needs_from`](Self::needs_from)) without reading them.
+    pub fn skip_to(&mut self, to: u64) {
+        if let Walk::Skip { end } = self.state {
+            self.pos = self.pos.max(to.min(end));
+            self.advance();
+        }
+    }
+
     /// The next bytes of the archive, in order.
     pub fn feed(&mut self, mut data: &[u8]) {
         while !data.is_empty() {
@@ -337,6 +354,36 @@ mod tests {
             assert_eq!(big.head.len(), HEAD_MAGIC);
             assert_eq!(big.crc32, crc32fast::hash(&vec![7u8; 100_000]));
         }
+    }
+
+    #[test]
+    fn a_deflated_entry_can_be_skipped_without_its_bytes() {
+        let bytes = build(
+            &[
+                file("a", b"first"),
+                Spec {
+                    deflate: true,
+                    ..file("b", &b"compressible ".repeat(10_000))
+                },
+                file("c", b"third"),
+            ],
+            b"",
+        );
+        let mut w = StreamWalk::new(&[Algorithm::Sha256]).unwrap();
+        let mut pos = 0usize;
+        while pos < bytes.len() && !w.done() {
+            let needed = w.needs_from() as usize;
+            if needed > pos {
+                w.skip_to(needed as u64 - 3); // part of the way, then the rest
+                w.skip_to(needed as u64);
+                pos = needed;
+            }
+            w.feed(&bytes[pos..pos + 1]);
+            pos += 1;
+        }
+        let s = w.finish();
+        assert_eq!(s.len(), 2, "the stored entries before and after the skipped one");
+        assert_eq!(s.walked(), pos as u64);
     }
 
     #[test]
