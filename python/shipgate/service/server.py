@@ -10,7 +10,7 @@ Why ``grpc.aio`` and not the thread-per-call sync server. Measured (benches/serv
 messages on loopback, a shared 2-core machine, three runs): the sync server's byte sink moved 0.79-1.25
 GB/s, the aio sink 0.74-1.09 GB/s (sync 1.07-1.21x; 1.05-1.36x in later runs). Verify is bound by hashing
 and spooling on those cores rather than by the transport (0.56-0.81x of the aio sink across the runs so far,
-the latest in the README; 0.50-0.55x of the sync one), and the async server was kept because a stalled or slow
+the latest in the README; 0.50-0.56x of the sync one), and the async server was kept because a stalled or slow
 uploader costs it a coroutine instead of one of a fixed pool of threads (which a few slow clients would
 exhaust for everyone), the per-upload deadline is a timeout on the next message, a client's cancellation
 unwinds the handler with its cleanup, and DESIGN.md names ``grpc.aio``. The README reports both sinks beside Verify.
