@@ -153,7 +153,8 @@ impl SpoolWriter {
         self.written.load(Ordering::Relaxed)
     }
 
-    /// Bytes the trailing walk has read back and verified so far (0 without `entry_digests`).
+    /// Bytes of the upload the trailing walk has covered so far (read back, or passed over: a deflated
+    /// entry's data); 0 without `entry_digests`.
     #[getter]
     fn walked(&self) -> u64 {
         self.lock().walked()

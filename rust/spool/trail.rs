@@ -35,7 +35,7 @@ pub(super) struct Progress {
     written: Mutex<u64>,
     moved: Condvar,
     stop: AtomicBool,
-    /// Bytes the walk has been fed so far.
+    /// Bytes the walk has covered so far (read back, or passed over).
     walked: AtomicU64,
 }
 
@@ -47,7 +47,7 @@ impl Progress {
         self.moved.notify_one();
     }
 
-    /// Bytes the walk has been fed so far.
+    /// Bytes the walk has covered so far (read back, or passed over).
     pub(super) fn walked(&self) -> u64 {
         self.walked.load(Ordering::Relaxed)
     }
@@ -134,6 +134,7 @@ fn follow(file: &File, direct: bool, mut walk: StreamWalk, progress: &Progress) 
         if to > pos {
             walk.skip_to(to);
             pos = to;
+            progress.walked.store(pos, Ordering::Relaxed);
         }
         let Some(written) = progress.wait_past(pos) else {
             break;

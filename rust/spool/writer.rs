@@ -171,7 +171,8 @@ impl SpoolWriter {
         }
     }
 
-    /// Bytes the trailing walk has read back and verified so far (0 without entry digests).
+    /// Bytes of the upload the trailing walk has covered so far, from its start: read back and walked, or
+    /// passed over (a deflated entry's data). 0 without entry digests.
     pub fn walked(&self) -> u64 {
         match &self.state {
             State::Open(pipeline) => pipeline.trail.as_ref().map_or(0, |t| t.progress().walked()),

@@ -67,7 +67,7 @@ def test_a_spooled_archive_reads_the_same_directly(tmp_path: Path) -> None:
     assert direct.digests == plain.digests
     # The stored entries in those buffers were verified behind the writer; the inspection that takes those
     # results (and reads the rest itself) reports exactly the same.
-    assert spooled.walked == written_before_finish > 0
+    assert spooled.walked >= written_before_finish > 0  # more when it passed over a deflated entry's end
     assert spooled.streamed is not None and 10 < len(spooled.streamed) < 40
     walked = inspect(spooled.path, archive_digests=("sha256",), direct=True, streamed=spooled.streamed)
     assert walked == direct

@@ -54,7 +54,7 @@ class Metrics:
         self.upload_bytes = Counter("shipgate_upload_bytes", "Archive bytes received by Verify", registry=r)
         self.walked_bytes = Counter(
             "shipgate_upload_walked_bytes",
-            "Archive bytes verified behind the spool writer before the last byte (the rest is read back)",
+            "Archive bytes the walk behind the spool writer covered before the last byte (the rest is read back)",
             registry=r,
         )
         self.in_flight = Gauge("shipgate_uploads_in_flight", "Verify uploads in progress", registry=r)

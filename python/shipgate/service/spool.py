@@ -144,7 +144,8 @@ class SpoolFile:
 
     @property
     def walked(self) -> int:
-        """Bytes verified behind the writer so far (after :meth:`finish`: before the last byte)."""
+        """Bytes the walk behind the writer has covered so far (read back, or passed over: a deflated entry's
+        data); after :meth:`finish`, by the last byte."""
         return int(self._writer.walked)
 
     @property
