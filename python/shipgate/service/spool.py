@@ -10,8 +10,8 @@ nothing) writes through the page cache instead.
 
 With ``entry_digests`` (``[limits] verify_while_uploading``, SHA-256), a third native thread follows the
 writer at ``SCHED_IDLE`` priority: it reads back what is written, walks it as a ZIP archive and verifies
-each stored entry (CRC-32 and digests; deflated entries are left to the inspection). It runs only on CPU
-time nothing else wants, never holds the upload up, and stops where it is at the last byte;
+each stored entry (CRC-32 and digests; deflated entries are left to the inspection). It gets a core only
+when nothing else wants one, the upload never waits for it, and it stops where it is at the last byte;
 ``SpoolFile.streamed`` hands what it verified to the inspection, which reads back only the rest.
 
 The quota counts the *declared* sizes of uploads in flight, so an upload that could not fit is refused
