@@ -229,6 +229,25 @@ pub struct LocalHeader {
 }
 
 impl LocalHeader {
+    /// (compressed, uncompressed) sizes: the header's, or the ZIP64 extra field's where the header's are
+    /// saturated (4.5.3). `extra` is the header's extra block.
+    pub fn sizes(&self, extra: &[u8]) -> (u64, u64) {
+        let (fields, _) = extra_fields(extra);
+        let zip64 = fields.iter().find(|x| x.id == EXTRA_ZIP64).map(|x| {
+            zip64_extra(
+                x.data,
+                self.uncompressed_size == u32::MAX,
+                self.compressed_size == u32::MAX,
+                false,
+            )
+        });
+        let zip64 = zip64.unwrap_or_default();
+        (
+            zip64.compressed_size.unwrap_or(u64::from(self.compressed_size)),
+            zip64.uncompressed_size.unwrap_or(u64::from(self.uncompressed_size)),
+        )
+    }
+
     pub fn parse(b: &[u8]) -> Option<LocalHeader> {
         if u32_at(b, 0)? != SIG_LOCAL {
             return None;

@@ -20,8 +20,7 @@
 use std::collections::HashMap;
 
 use super::spec::{
-    extra_fields, zip64_extra, LocalHeader, EXTRA_ZIP64, FLAG_DESCRIPTOR, FLAG_ENCRYPTED,
-    FLAG_STRONG_ENCRYPTION, LOCAL_LEN, METHOD_STORED,
+    LocalHeader, FLAG_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_STRONG_ENCRYPTION, LOCAL_LEN, METHOD_STORED,
 };
 use super::Entry;
 use crate::digest::{Algorithm, MultiDigest};
@@ -234,24 +233,7 @@ impl StreamWalk {
         if h.flags & (FLAG_ENCRYPTED | FLAG_DESCRIPTOR | FLAG_STRONG_ENCRYPTION) != 0 {
             return Walk::Done; // sizes unknown until a descriptor, or bytes that are not the content
         }
-        let extra = &header[LOCAL_LEN + h.name_len as usize..];
-        let (fields, _) = extra_fields(extra);
-        let zip64 = fields.iter().find(|x| x.id == EXTRA_ZIP64).map(|x| {
-            zip64_extra(
-                x.data,
-                h.uncompressed_size == u32::MAX,
-                h.compressed_size == u32::MAX,
-                false,
-            )
-        });
-        let csize = zip64
-            .as_ref()
-            .and_then(|z| z.compressed_size)
-            .unwrap_or(u64::from(h.compressed_size));
-        let usize_ = zip64
-            .as_ref()
-            .and_then(|z| z.uncompressed_size)
-            .unwrap_or(u64::from(h.uncompressed_size));
+        let (csize, usize_) = h.sizes(&header[LOCAL_LEN + h.name_len as usize..]);
         let data_offset = start + header.len() as u64;
         let Some(end) = data_offset.checked_add(csize) else {
             return Walk::Done;

@@ -105,23 +105,7 @@ impl Parser {
             differs.push("flags");
         }
         let descriptor = e.flags & FLAG_DESCRIPTOR != 0;
-        let (fields, _) = extra_fields(extra);
-        let zip64 = fields.iter().find(|x| x.id == EXTRA_ZIP64).map(|x| {
-            zip64_extra(
-                x.data,
-                h.uncompressed_size == u32::MAX,
-                h.compressed_size == u32::MAX,
-                false,
-            )
-        });
-        let local_usize = zip64
-            .as_ref()
-            .and_then(|z| z.uncompressed_size)
-            .unwrap_or(u64::from(h.uncompressed_size));
-        let local_csize = zip64
-            .as_ref()
-            .and_then(|z| z.compressed_size)
-            .unwrap_or(u64::from(h.compressed_size));
+        let (local_csize, local_usize) = h.sizes(extra);
         if !descriptor {
             if h.crc32 != e.crc32 {
                 differs.push("crc32");
