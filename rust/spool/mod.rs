@@ -12,6 +12,8 @@
 //!
 //! - [`SpoolWriter`] hashes each chunk (whole-archive digests, [`crate::digest::MultiDigest`]), gathers
 //!   the chunks into aligned buffers and writes full buffers from a background thread.
+//! - `trail` walks what the writer has written, at idle priority, verifying stored ZIP entries before the
+//!   last byte arrives ([`crate::zip::StreamWalk`]); the inspection takes what it finished.
 //! - [`DirectSource`] is a [`crate::zip::Source`] that reads the spool with `O_DIRECT` through a cache of
 //!   aligned blocks (`blocks`), reading ahead of the workers that stream entries.
 //!

@@ -103,22 +103,21 @@ impl Trail {
 
     /// Stop where the walk is and return what it verified.
     pub(super) fn finish(mut self) -> io::Result<Streamed> {
+        self.join()
+            .map(Option::unwrap_or_default)
+            .map_err(|()| io::Error::other("the spool walk thread panicked"))
+    }
+
+    /// Stop the walk and wait for its thread (`None` once joined, `Err` if it panicked).
+    fn join(&mut self) -> Result<Option<Streamed>, ()> {
         self.progress.stop();
-        match self.thread.take() {
-            Some(thread) => thread
-                .join()
-                .map_err(|_| io::Error::other("the spool walk thread panicked")),
-            None => Ok(Streamed::default()),
-        }
+        self.thread.take().map(|t| t.join().map_err(drop)).transpose()
     }
 }
 
 impl Drop for Trail {
     fn drop(&mut self) {
-        self.progress.stop();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        let _ = self.join();
     }
 }
 
@@ -160,6 +159,7 @@ fn follow(file: &File, direct: bool, mut walk: StreamWalk, progress: &Progress) 
 }
 
 /// `SCHED_IDLE` for the calling thread: it runs only when a core has nothing else to run.
+#[cfg(any(target_os = "linux", target_os = "android"))]
 fn idle_priority() {
     let param = libc::sched_param { sched_priority: 0 };
     // SAFETY: sched_setscheduler with pid 0 changes only the calling thread; `param` outlives the call.
@@ -168,3 +168,6 @@ fn idle_priority() {
         libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
     }
 }
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn idle_priority() {}
