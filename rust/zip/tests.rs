@@ -534,3 +534,109 @@ fn a_spool_walked_behind_its_writer_gives_the_same_report() {
     assert_eq!(format!("{reused:?}"), format!("{plain:?}"));
     assert_eq!(codes(&plain), ["zip.crc_mismatch"]);
 }
+
+/// Overwrite a 32-bit field of `name`'s local header and central record alike; `local_at` is the
+/// field's offset in the local header (the central record has it 2 bytes later).
+fn set_both(zip: &mut [u8], name: &str, local_at: usize, value: u32) {
+    for p in occurrences(zip, name) {
+        let base = if p >= 30 && zip[p - 30..p - 26] == spec::SIG_LOCAL.to_le_bytes() {
+            p - 30 + local_at
+        } else if p >= 46 && zip[p - 46..p - 42] == spec::SIG_CENTRAL.to_le_bytes() {
+            p - 46 + local_at + 2
+        } else {
+            continue;
+        };
+        zip[base..base + 4].copy_from_slice(&value.to_le_bytes());
+    }
+}
+
+#[test]
+fn deflated_entries_inflated_whole_report_exactly_as_streamed() {
+    use crate::spool::testing::random_bytes;
+    const CRC: usize = 14;
+    const USIZE: usize = 22;
+    let text = b"package upgrade vendor binary script manifest config\n".repeat(20_000);
+    let noise = random_bytes(1 << 20, 3);
+    let inner = build(&[deflated("inner.txt", &text)], b"");
+    let packed = {
+        let mut enc = DeflateEncoder::new(Vec::new(), Compression::default());
+        enc.write_all(&text).unwrap();
+        enc.finish().unwrap()
+    };
+    let mut trailing = packed.clone();
+    trailing.extend_from_slice(b"junk after the stream");
+    let specs = [
+        deflated("text.txt", &text),
+        deflated("noise.bin", &noise),
+        deflated("empty", b""),
+        deflated("nested.zip", &inner),
+        deflated("crc.txt", &text),
+        deflated("short.txt", &text),
+        deflated("long.txt", &text),
+        deflated("corrupt.txt", &text),
+        file("trailing.txt", &trailing), // made a deflated entry below
+    ];
+    let mut zip = build(&specs, b"");
+    set_both(&mut zip, "crc.txt", CRC, crc32fast::hash(&text) ^ 1);
+    set_both(&mut zip, "short.txt", USIZE, text.len() as u32 - 1);
+    set_both(&mut zip, "long.txt", USIZE, text.len() as u32 + 1);
+    set_both(&mut zip, "trailing.txt", USIZE, text.len() as u32);
+    set_both(&mut zip, "trailing.txt", CRC, crc32fast::hash(&text));
+    for p in occurrences(&zip, "trailing.txt") {
+        let local = zip[p - 30..p - 26] == spec::SIG_LOCAL.to_le_bytes();
+        zip[if local { p - 30 + 8 } else { p - 46 + 10 }] = 8; // method: deflate
+    }
+    // The first "corrupt.txt" is its local header's name; its stream follows.
+    let at = zip.windows(11).position(|w| w == b"corrupt.txt").unwrap() + 11 + packed.len() / 2;
+    zip[at] ^= 0x55;
+
+    let options = Options {
+        digests: vec![crate::digest::Algorithm::Sha256, crate::digest::Algorithm::Blake3],
+        ..Options::default()
+    };
+    let whole = inspect_bytes(&zip, &options).unwrap();
+    let reference = Options {
+        inflate_whole: false,
+        ..options.clone()
+    };
+    let streamed = inspect_bytes(&zip, &reference).unwrap();
+    assert_eq!(format!("{whole:?}"), format!("{streamed:?}"));
+    let found: Vec<(&str, &str)> = whole.findings.iter().map(|f| (f.code, f.path.as_str())).collect();
+    for expected in [
+        ("zip.crc_mismatch", "crc.txt"),
+        ("zip.size_mismatch", "short.txt"),
+        ("zip.size_mismatch", "long.txt"),
+        ("zip.unaccounted_bytes", "trailing.txt"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+    }
+    assert!(found.iter().any(|(_, path)| *path == "corrupt.txt"), "{found:?}");
+    let verified: Vec<&str> = whole.entries.iter().filter(|e| e.verified).map(|e| e.name.as_str()).collect();
+    assert_eq!(verified, ["text.txt", "noise.bin", "empty", "nested.zip", "trailing.txt"]);
+    assert_eq!(whole.entries[0].digests[0].1, hex::encode(Sha256::digest(&text)));
+    assert_eq!(whole.entries.len(), specs.len());
+
+    // The one intended difference: 1 MiB of zeros, then 1 MiB of noise, is 2:1 overall but 1000:1
+    // while the zeros inflate. Streaming stops it at the running ratio; inflated whole, its output is
+    // bounded by the declared 2 MiB and it is judged on the declared ratio.
+    let mut front_loaded = vec![0u8; 1 << 20];
+    front_loaded.extend_from_slice(&noise);
+    let zip = build(&[deflated("front-loaded.bin", &front_loaded)], b"");
+    let whole = inspect_bytes(&zip, &options).unwrap();
+    let streamed = inspect_bytes(&zip, &reference).unwrap();
+    assert_eq!(codes(&whole), Vec::<&str>::new());
+    assert!(whole.entries[0].verified);
+    assert_eq!(codes(&streamed), ["zip.compression_ratio"]);
+}
+
+fn occurrences(zip: &[u8], name: &str) -> Vec<usize> {
+    let windows = zip.windows(name.len()).enumerate();
+    windows.filter(|(_, w)| *w == name.as_bytes()).map(|(i, _)| i).collect()
+}
+
+fn deflated<'a>(name: &'a str, data: &'a [u8]) -> Spec<'a> {
+    Spec {
+        deflate: true,
+        ..file(name, data)
+    }
+}

@@ -3,7 +3,9 @@
 //! Nothing holds a whole entry; the one exception is a deflated nested archive, buffered up to
 //! [`NESTED_BUFFER_MAX`] so it can be inspected in turn.
 //!
-//! A big deflated entry is inflated here and hashed on a second thread ([`super::pipe`]).
+//! A deflated entry up to [`WHOLE_MAX`] is inflated in one call ([`super::whole`]) when its stream is
+//! clean, and streamed otherwise; a big deflated entry is inflated here and hashed on a second thread
+//! ([`super::pipe`]).
 //!
 //! Limits are shared by every worker through [`Budget`]: the first to cross one sets `stop`, and every
 //! other worker sees it at its next chunk.
@@ -27,6 +29,7 @@ use super::finding::{Finding, Severity};
 use super::pipe::{Pipe, PIPELINE_MIN, PIPELINE_MIN_COMPRESSED};
 use super::source::{Source, SubSource};
 use super::spec::{METHOD_DEFLATE, METHOD_STORED, SIG_LOCAL};
+use super::whole::{WholeInflater, WHOLE_MAX};
 use super::{inspect_nested, Entry, Limits, Options, Report, RATIO_MIN_SIZE};
 use crate::digest::MultiDigest;
 use crate::error::Result;
@@ -44,6 +47,8 @@ const LARGE_ENTRY: u64 = 4 << 20;
 const NESTED_BUFFER_MAX: u64 = 64 << 20;
 /// Names that are archives whatever their first bytes say.
 const ARCHIVE_SUFFIXES: [&str; 7] = [".zip", ".jar", ".war", ".ear", ".apk", ".whl", ".nupkg"];
+// An entry inflated whole is never also piped.
+const _: () = assert!(WHOLE_MAX < PIPELINE_MIN);
 
 /// Limits shared by every worker of one inspection, nested archives included.
 pub struct Budget {
@@ -76,7 +81,7 @@ impl Budget {
     /// Stop all work; `Some(finding)` for the first worker to report this code.
     fn trip(&self, finding: Finding) -> Option<Finding> {
         self.stop.store(true, Ordering::Relaxed);
-        let mut seen = self.reported.lock().unwrap_or_else(|p| p.into_inner());
+        let mut seen = lock(&self.reported);
         if seen.contains(&finding.code) {
             return None;
         }
@@ -172,12 +177,18 @@ pub fn verify_entries(
     large.sort_by_key(|&i| std::cmp::Reverse(entries[i].uncompressed_size));
     // Small entries in file order, so each worker's read-ahead window serves its next entries.
     small.sort_by_key(|&i| entries[i].data_offset);
+    // Scratch buffers are pooled for the whole call rather than made per rayon split: every large entry
+    // is a split of its own, and a fresh whole-entry buffer each time would be faulted in again each time.
+    let pool = Mutex::new(Vec::new());
     let mut outcomes: Vec<Outcome> = large
         .par_iter()
         .with_max_len(1)
         .chain(small.par_iter())
-        .map_init(Scratch::new, |scratch, &i| {
-            verify_one(source, &entries[i], i, options, budget, depth, prefix, scratch)
+        .map(|&i| {
+            let mut scratch = lock(&pool).pop().unwrap_or_else(Scratch::new);
+            let outcome = verify_one(source, &entries[i], i, options, budget, depth, prefix, &mut scratch);
+            lock(&pool).push(scratch);
+            outcome
         })
         .collect::<Result<_>>()?;
     // Findings are reported in file order, whatever order the work ran in.
@@ -197,6 +208,10 @@ pub fn apply(report: &mut Report, outcomes: Vec<Outcome>) {
     }
 }
 
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 fn is_archive_name(name: &str) -> bool {
     let name = name.as_bytes();
     ARCHIVE_SUFFIXES.iter().any(|s| {
@@ -213,6 +228,11 @@ struct Scratch {
     ahead: ReadAhead,
     /// The first [`MAX_SYMLINK_TARGET`] inflated bytes of the current entry (symlink target, magic).
     head: Vec<u8>,
+    /// For entries inflated whole: libdeflate (made on first use) and the compressed and inflated
+    /// bytes, each grown to the largest entry seen, at most [`WHOLE_MAX`].
+    whole: Option<WholeInflater>,
+    whole_in: Vec<u8>,
+    whole_out: Vec<u8>,
 }
 
 impl Scratch {
@@ -226,7 +246,42 @@ impl Scratch {
                 start: 0,
             },
             head: Vec::with_capacity(MAX_SYMLINK_TARGET as usize),
+            whole: None,
+            whole_in: Vec::new(),
+            whole_out: Vec::new(),
         }
+    }
+
+    /// Inflate `e` whole into `whole_out` if it is deflated, small enough and its stream is clean
+    /// (see [`super::whole`]); false leaves it to the streaming inflater.
+    fn inflate_whole(&mut self, source: &dyn Source, e: &Entry) -> std::io::Result<bool> {
+        if e.method != METHOD_DEFLATE || e.compressed_size > WHOLE_MAX || e.uncompressed_size > WHOLE_MAX {
+            return Ok(false);
+        }
+        if self.whole.is_none() {
+            self.whole = WholeInflater::new();
+        }
+        let Some(inflater) = self.whole.as_mut() else {
+            return Ok(false);
+        };
+        let (clen, ulen) = (e.compressed_size as usize, e.uncompressed_size as usize);
+        if self.whole_in.len() < clen {
+            self.whole_in.resize(clen, 0);
+        }
+        let mut got = 0;
+        while got < clen {
+            let n = self.ahead.read_at(source, e.data_offset + got as u64, &mut self.whole_in[got..clen])?;
+            if n == 0 {
+                return Ok(false); // truncated: the streaming path reports how far it got
+            }
+            got += n;
+        }
+        // Sized by the declared size only once that many compressed bytes exist: the declared ratio
+        // limit then bounds what a small file can make us allocate.
+        if self.whole_out.len() < ulen {
+            self.whole_out.resize(ulen, 0);
+        }
+        Ok(inflater.inflate_exact(&self.whole_in[..clen], &mut self.whole_out[..ulen]))
     }
 }
 
@@ -298,12 +353,20 @@ fn verify_one(
     }
     let mut produced: u64 = 0;
     let mut consumed: u64 = 0;
+    // A stored entry verified while the archive streamed in: its results, without reading it again.
+    let streamed = match (&options.streamed, depth) {
+        (Some(s), 0) => s.get(e, &options.digests).filter(|r| budget.admits(r.size)),
+        _ => None,
+    };
+    let whole = streamed.is_none() && options.inflate_whole && scratch.inflate_whole(source, e)?;
     let Scratch {
         inbuf,
         outbuf,
         inflater,
         ahead,
         head,
+        whole_out,
+        ..
     } = scratch;
     head.clear();
     let maybe_nested = is_archive_name(&e.name);
@@ -406,11 +469,6 @@ fn verify_one(
     let end = e.data_offset + e.compressed_size;
 
     let mut truncated = false;
-    // A stored entry verified while the archive streamed in: its results, without reading it again.
-    let streamed = match (&options.streamed, depth) {
-        (Some(s), 0) => s.get(e, &options.digests).filter(|r| budget.admits(r.size)),
-        _ => None,
-    };
     let mut streamed_digests = None;
     match (streamed, e.method) {
         (Some(r), _) => {
@@ -436,6 +494,17 @@ fn verify_one(
                 }
             }
             nested_buf = None; // stored archives are inspected in place
+        }
+        (None, _) if whole => {
+            // Exactly the declared size from exactly the compressed size: the running ratio is the
+            // declared one, which the declared limits admitted.
+            consumed = e.compressed_size;
+            for piece in whole_out[..e.uncompressed_size as usize].chunks(OUT_CHUNK) {
+                if !take(piece, consumed, &mut out, &mut nested_buf) {
+                    stopped = true;
+                    break;
+                }
+            }
         }
         (None, _) => {
             inflater.reset(false);
