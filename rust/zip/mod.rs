@@ -40,7 +40,8 @@ pub struct Limits {
     pub max_entry_size: u64,
     /// Uncompressed bytes over all entries (nested archives included).
     pub max_total_size: u64,
-    /// Uncompressed / compressed, checked on declared sizes and while inflating.
+    /// Uncompressed / compressed, checked on declared sizes, and while inflating an entry too big to be
+    /// inflated in one call ([`whole`]).
     pub max_ratio: u64,
     /// Entries in one archive (the central directory is held in memory: ~150 B per entry).
     pub max_entries: u64,
