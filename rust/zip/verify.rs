@@ -1,11 +1,10 @@
 //! Per-entry verification: inflate every entry in parallel (one rayon task per entry), streaming in
 //! [`IN_CHUNK`]/[`OUT_CHUNK`] pieces, check CRC-32 and size and compute digests of the uncompressed bytes.
-//! Nothing holds a whole entry; the one exception is a deflated nested archive, buffered up to
-//! [`NESTED_BUFFER_MAX`] so it can be inspected in turn.
-//!
-//! A deflated entry up to [`WHOLE_MAX`] is inflated in one call ([`super::whole`]) when its stream is
-//! clean, and streamed otherwise; a big deflated entry is inflated here and hashed on a second thread
-//! ([`super::pipe`]).
+//! Memory per worker is bounded whatever an entry's size: a deflated entry up to [`WHOLE_MAX`] is
+//! inflated in one call into a buffer of that bound ([`super::whole`]) when its stream is clean, and
+//! streamed otherwise; bigger entries always stream, and a big deflated one is hashed on a second thread
+//! while it inflates ([`super::pipe`]). The one larger buffer is a deflated nested archive's, up to
+//! [`NESTED_BUFFER_MAX`], so it can be inspected in turn.
 //!
 //! Limits are shared by every worker through [`Budget`]: the first to cross one sets `stop`, and every
 //! other worker sees it at its next chunk.
