@@ -86,7 +86,6 @@ fn inspect_zip<'py>(
         digests: algorithms,
         verify,
         streamed: streamed.map(|s| Arc::clone(&s.0)),
-        inflate_whole: true,
     };
     let inspect = if direct { zip::inspect_path_direct } else { zip::inspect_path };
     let report = py.detach(|| inspect(&path, &options)).map_err(to_py)?;

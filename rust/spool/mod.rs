@@ -28,7 +28,6 @@ pub(crate) mod testing;
 mod trail;
 mod writer;
 
-pub(crate) use aligned::AlignedBuf;
 pub use direct::DirectSource;
 pub use writer::SpoolWriter;
 

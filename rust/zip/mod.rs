@@ -4,8 +4,8 @@
 //!   those bytes, so the same code runs over a file, a sub-range of a file or a buffer, and is fuzzable.
 //! - [`names`] checks entry names for traversal, control characters and duplicates after normalisation.
 //! - [`verify`] inflates every entry in parallel (rayon), checks CRC-32 and sizes and computes digests,
-//!   streaming in bounded chunks under the [`Limits`]; [`whole`] inflates a small deflated entry in one
-//!   call instead, and [`pipe`] hashes a big deflated entry on a second thread while it inflates.
+//!   streaming in bounded chunks under the [`Limits`]; [`pipe`] hashes a big deflated entry on a second
+//!   thread while it inflates.
 //! - [`source`] is the I/O: `pread` on a file (no mapping, so a spool file still being written or
 //!   truncated under us cannot fault the process), or a byte slice; [`inspect_path_direct`] reads with
 //!   `O_DIRECT` instead, through [`crate::spool::DirectSource`].
@@ -20,7 +20,6 @@ mod source;
 pub mod spec;
 mod stream;
 mod verify;
-mod whole;
 
 use std::path::Path;
 use std::time::Duration;
@@ -40,8 +39,7 @@ pub struct Limits {
     pub max_entry_size: u64,
     /// Uncompressed bytes over all entries (nested archives included).
     pub max_total_size: u64,
-    /// Uncompressed / compressed, checked on declared sizes, and while inflating an entry too big to be
-    /// inflated in one call ([`whole`]).
+    /// Uncompressed / compressed, checked on declared sizes and while inflating.
     pub max_ratio: u64,
     /// Entries in one archive (the central directory is held in memory: ~150 B per entry).
     pub max_entries: u64,
@@ -138,9 +136,6 @@ pub struct Options {
     /// Stored entries already verified while the file streamed in (the service's spool): taken for the
     /// entries they exactly cover instead of reading those again ([`StreamWalk`]).
     pub streamed: Option<std::sync::Arc<Streamed>>,
-    /// Inflate a deflated entry of up to 8 MiB in one call when its stream is clean (libdeflate, ~1.8x
-    /// the streaming inflater); false streams every entry, the reference tests and fuzzing compare with.
-    pub inflate_whole: bool,
 }
 
 impl Default for Options {
@@ -150,7 +145,6 @@ impl Default for Options {
             digests: vec![Algorithm::Sha256],
             verify: true,
             streamed: None,
-            inflate_whole: true,
         }
     }
 }

@@ -1,10 +1,9 @@
 //! Per-entry verification: inflate every entry in parallel (one rayon task per entry), streaming in
 //! [`IN_CHUNK`]/[`OUT_CHUNK`] pieces, check CRC-32 and size and compute digests of the uncompressed bytes.
-//! Memory per worker is bounded whatever an entry's size: a deflated entry up to [`WHOLE_MAX`] is
-//! inflated in one call into a buffer of that bound ([`super::whole`]) when its stream is clean, and
-//! streamed otherwise; bigger entries always stream, and a big deflated one is hashed on a second thread
-//! while it inflates ([`super::pipe`]). The one larger buffer is a deflated nested archive's, up to
-//! [`NESTED_BUFFER_MAX`], so it can be inspected in turn.
+//! Nothing holds a whole entry; the one exception is a deflated nested archive, buffered up to
+//! [`NESTED_BUFFER_MAX`] so it can be inspected in turn.
+//!
+//! A big deflated entry is inflated here and hashed on a second thread ([`super::pipe`]).
 //!
 //! Limits are shared by every worker through [`Budget`]: the first to cross one sets `stop`, and every
 //! other worker sees it at its next chunk.
@@ -28,11 +27,9 @@ use super::finding::{Finding, Severity};
 use super::pipe::{Pipe, PIPELINE_MIN, PIPELINE_MIN_COMPRESSED};
 use super::source::{Source, SubSource};
 use super::spec::{METHOD_DEFLATE, METHOD_STORED, SIG_LOCAL};
-use super::whole::{WholeInflater, WHOLE_MAX};
 use super::{inspect_nested, Entry, Limits, Options, Report, RATIO_MIN_SIZE};
 use crate::digest::MultiDigest;
 use crate::error::Result;
-use crate::spool::AlignedBuf;
 
 /// Compressed bytes read per `pread`: large enough that syscalls are noise, small enough that two
 /// workers' buffers are irrelevant to RSS.
@@ -47,8 +44,6 @@ const LARGE_ENTRY: u64 = 4 << 20;
 const NESTED_BUFFER_MAX: u64 = 64 << 20;
 /// Names that are archives whatever their first bytes say.
 const ARCHIVE_SUFFIXES: [&str; 7] = [".zip", ".jar", ".war", ".ear", ".apk", ".whl", ".nupkg"];
-// An entry inflated whole is never also piped.
-const _: () = assert!(WHOLE_MAX < PIPELINE_MIN);
 
 /// Limits shared by every worker of one inspection, nested archives included.
 pub struct Budget {
@@ -81,7 +76,7 @@ impl Budget {
     /// Stop all work; `Some(finding)` for the first worker to report this code.
     fn trip(&self, finding: Finding) -> Option<Finding> {
         self.stop.store(true, Ordering::Relaxed);
-        let mut seen = lock(&self.reported);
+        let mut seen = self.reported.lock().unwrap_or_else(|p| p.into_inner());
         if seen.contains(&finding.code) {
             return None;
         }
@@ -177,18 +172,12 @@ pub fn verify_entries(
     large.sort_by_key(|&i| std::cmp::Reverse(entries[i].uncompressed_size));
     // Small entries in file order, so each worker's read-ahead window serves its next entries.
     small.sort_by_key(|&i| entries[i].data_offset);
-    // Scratch buffers are pooled for the whole call rather than made per rayon split: every large entry
-    // is a split of its own, and a fresh whole-entry buffer each time would be faulted in again each time.
-    let pool = Mutex::new(Vec::new());
     let mut outcomes: Vec<Outcome> = large
         .par_iter()
         .with_max_len(1)
         .chain(small.par_iter())
-        .map(|&i| {
-            let mut scratch = lock(&pool).pop().unwrap_or_else(Scratch::new);
-            let outcome = verify_one(source, &entries[i], i, options, budget, depth, prefix, &mut scratch);
-            lock(&pool).push(scratch);
-            outcome
+        .map_init(Scratch::new, |scratch, &i| {
+            verify_one(source, &entries[i], i, options, budget, depth, prefix, scratch)
         })
         .collect::<Result<_>>()?;
     // Findings are reported in file order, whatever order the work ran in.
@@ -208,10 +197,6 @@ pub fn apply(report: &mut Report, outcomes: Vec<Outcome>) {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
 fn is_archive_name(name: &str) -> bool {
     let name = name.as_bytes();
     ARCHIVE_SUFFIXES.iter().any(|s| {
@@ -228,13 +213,6 @@ struct Scratch {
     ahead: ReadAhead,
     /// The first [`MAX_SYMLINK_TARGET`] inflated bytes of the current entry (symlink target, magic).
     head: Vec<u8>,
-    /// For entries inflated whole: libdeflate (made on first use) and the compressed and inflated
-    /// bytes, each grown to a power of two above the largest entry seen, at most [`WHOLE_MAX`]. Mapped
-    /// rather than malloc'd, as the spool's buffers are ([`AlignedBuf`] says why): 8 concurrent uploads
-    /// to the service peaked at 317 MiB with heap buffers here, 258 MiB mapped (measured).
-    whole: Option<WholeInflater>,
-    whole_in: Option<AlignedBuf>,
-    whole_out: Option<AlignedBuf>,
 }
 
 impl Scratch {
@@ -248,47 +226,8 @@ impl Scratch {
                 start: 0,
             },
             head: Vec::with_capacity(MAX_SYMLINK_TARGET as usize),
-            whole: None,
-            whole_in: None,
-            whole_out: None,
         }
     }
-
-    /// Inflate `e` whole into `whole_out` if it is deflated, small enough and its stream is clean
-    /// (see [`super::whole`]); false leaves it to the streaming inflater.
-    fn inflate_whole(&mut self, source: &dyn Source, e: &Entry) -> std::io::Result<bool> {
-        if e.method != METHOD_DEFLATE || e.compressed_size > WHOLE_MAX || e.uncompressed_size > WHOLE_MAX {
-            return Ok(false);
-        }
-        if self.whole.is_none() {
-            self.whole = WholeInflater::new();
-        }
-        let Some(inflater) = self.whole.as_mut() else {
-            return Ok(false);
-        };
-        let (clen, ulen) = (e.compressed_size as usize, e.uncompressed_size as usize);
-        let input = room(&mut self.whole_in, clen);
-        let mut got = 0;
-        while got < clen {
-            let n = self.ahead.read_at(source, e.data_offset + got as u64, &mut input[got..clen])?;
-            if n == 0 {
-                return Ok(false); // truncated: the streaming path reports how far it got
-            }
-            got += n;
-        }
-        // Sized by the declared size only once that many compressed bytes exist: the declared ratio
-        // limit then bounds what a small file can make us map.
-        let output = room(&mut self.whole_out, ulen);
-        Ok(inflater.inflate_exact(&input[..clen], &mut output[..ulen]))
-    }
-}
-
-/// `buf`, replaced by a bigger one if it holds fewer than `len` bytes.
-fn room(buf: &mut Option<AlignedBuf>, len: usize) -> &mut [u8] {
-    if buf.as_ref().is_none_or(|b| b.len() < len) {
-        *buf = Some(AlignedBuf::zeroed(len.next_power_of_two().max(256 << 10)));
-    }
-    buf.as_mut().expect("just made")
 }
 
 /// Reads below this size are served from a per-worker read-ahead window: a worker verifies entries in
@@ -359,20 +298,12 @@ fn verify_one(
     }
     let mut produced: u64 = 0;
     let mut consumed: u64 = 0;
-    // A stored entry verified while the archive streamed in: its results, without reading it again.
-    let streamed = match (&options.streamed, depth) {
-        (Some(s), 0) => s.get(e, &options.digests).filter(|r| budget.admits(r.size)),
-        _ => None,
-    };
-    let whole = streamed.is_none() && options.inflate_whole && scratch.inflate_whole(source, e)?;
-    let whole_out = scratch.whole_out.as_deref().unwrap_or_default();
     let Scratch {
         inbuf,
         outbuf,
         inflater,
         ahead,
         head,
-        ..
     } = scratch;
     head.clear();
     let maybe_nested = is_archive_name(&e.name);
@@ -475,6 +406,11 @@ fn verify_one(
     let end = e.data_offset + e.compressed_size;
 
     let mut truncated = false;
+    // A stored entry verified while the archive streamed in: its results, without reading it again.
+    let streamed = match (&options.streamed, depth) {
+        (Some(s), 0) => s.get(e, &options.digests).filter(|r| budget.admits(r.size)),
+        _ => None,
+    };
     let mut streamed_digests = None;
     match (streamed, e.method) {
         (Some(r), _) => {
@@ -500,17 +436,6 @@ fn verify_one(
                 }
             }
             nested_buf = None; // stored archives are inspected in place
-        }
-        (None, _) if whole => {
-            // Exactly the declared size from exactly the compressed size: the running ratio is the
-            // declared one, which the declared limits admitted.
-            consumed = e.compressed_size;
-            for piece in whole_out[..e.uncompressed_size as usize].chunks(OUT_CHUNK) {
-                if !take(piece, consumed, &mut out, &mut nested_buf) {
-                    stopped = true;
-                    break;
-                }
-            }
         }
         (None, _) => {
             inflater.reset(false);
