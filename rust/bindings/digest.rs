@@ -21,6 +21,16 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
+/// `names` as a set of algorithms in the stable order (sha256, sha512, blake3); an empty list stays empty
+/// (the callee says whether that means none or is an error); an unknown name raises.
+pub(crate) fn algorithm_set(names: &[String]) -> PyResult<Vec<Algorithm>> {
+    let parsed: crate::error::Result<Vec<Algorithm>> = names.iter().map(|n| n.parse()).collect();
+    let mut set = parsed.map_err(to_py)?;
+    set.sort();
+    set.dedup();
+    Ok(set)
+}
+
 fn parse_algorithms(names: Vec<String>) -> PyResult<digest::MultiDigest> {
     digest::MultiDigest::from_names(&names).map_err(to_py)
 }

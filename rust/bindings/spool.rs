@@ -9,9 +9,10 @@ use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyBufferError, PyValueError};
 use pyo3::prelude::*;
 
+use super::digest::algorithm_set;
 use super::errors::to_py;
 use super::zip::StreamedEntries;
-use crate::digest::{Algorithm, MultiDigest};
+use crate::digest::Algorithm;
 use crate::spool;
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -82,16 +83,7 @@ impl SpoolWriter {
         direct: bool,
         entry_digests: Vec<String>,
     ) -> PyResult<Self> {
-        let algorithms = MultiDigest::from_names(&algorithms)
-            .map_err(to_py)?
-            .algorithms();
-        let entry_digests = if entry_digests.is_empty() {
-            Vec::new()
-        } else {
-            MultiDigest::from_names(&entry_digests)
-                .map_err(to_py)?
-                .algorithms()
-        };
+        let (algorithms, entry_digests) = (algorithm_set(&algorithms)?, algorithm_set(&entry_digests)?);
         let writer = spool::SpoolWriter::create(&path, &algorithms, direct, &entry_digests)
             .map_err(to_py)?;
         Ok(SpoolWriter {

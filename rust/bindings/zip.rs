@@ -9,10 +9,10 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
+use super::digest::algorithm_set;
 use super::errors::to_py;
 
 pyo3::import_exception!(shipgate.errors, MalformedArchive);
-use crate::digest::{Algorithm, MultiDigest};
 use crate::zip::{self, Evidence, Limits, Options};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -69,11 +69,7 @@ fn inspect_zip<'py>(
     direct: bool,
     streamed: Option<PyRef<'py, StreamedEntries>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let algorithms: Vec<Algorithm> = if digests.is_empty() {
-        Vec::new()
-    } else {
-        MultiDigest::from_names(&digests).map_err(to_py)?.algorithms()
-    };
+    let algorithms = algorithm_set(&digests)?;
     let options = Options {
         limits: Limits {
             max_entry_size,

@@ -4,8 +4,9 @@
 //! `O_DIRECT` when the spool is written so: those bytes are not in the page cache) and feeds it to a
 //! [`StreamWalk`]. The upload never waits for it: it has its own buffer, gets a core only when nothing
 //! else wants one (its hashing still competes for what the cores share: 5-11% of the upload's rate on
-//! the 2-vCPU VM measured, README), and when the upload ends it stops where it is. What it verified by then is taken by the
-//! inspection ([`crate::zip::Options::streamed`]); the rest is read back after the last byte as before.
+//! the 2-vCPU VM measured, README), and when the upload ends it stops where it is. What it verified by
+//! then is taken by the inspection ([`crate::zip::Options::streamed`]); the rest is read back after the
+//! last byte as before.
 //! On a machine with a spare core it keeps up and little is left after the last byte; on one whose cores
 //! the upload keeps busy it does what the idle moments allow.
 
@@ -14,7 +15,7 @@ use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::{self, JoinHandle};
 
 use super::aligned::{align_down, AlignedBuf};
@@ -43,7 +44,7 @@ pub(super) struct Progress {
 impl Progress {
     /// The writer thread: the file now holds the upload's first `end` bytes.
     pub(super) fn advance(&self, end: u64) {
-        let mut written = self.written.lock().unwrap_or_else(|p| p.into_inner());
+        let mut written = lock(&self.written);
         *written = (*written).max(end);
         self.moved.notify_one();
     }
@@ -55,13 +56,13 @@ impl Progress {
 
     fn stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
-        let _guard = self.written.lock().unwrap_or_else(|p| p.into_inner());
+        let _guard = lock(&self.written);
         self.moved.notify_one();
     }
 
     /// Wait until more than `pos` bytes are written (their count) or the walk must stop (`None`).
     fn wait_past(&self, pos: u64) -> Option<u64> {
-        let mut written = self.written.lock().unwrap_or_else(|p| p.into_inner());
+        let mut written = lock(&self.written);
         loop {
             if self.stop.load(Ordering::Relaxed) {
                 return None;
@@ -72,6 +73,10 @@ impl Progress {
             written = self.moved.wait(written).unwrap_or_else(|p| p.into_inner());
         }
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl Trail {
@@ -94,6 +99,11 @@ impl Trail {
 
     pub(super) fn progress(&self) -> Arc<Progress> {
         Arc::clone(&self.progress)
+    }
+
+    /// Bytes the walk has covered so far.
+    pub(super) fn walked(&self) -> u64 {
+        self.progress.walked()
     }
 
     /// Tell the walk to stop where it is (it ends after the read in progress).

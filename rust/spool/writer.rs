@@ -20,9 +20,9 @@ use std::thread::{self, JoinHandle};
 
 use super::aligned::{align_down, align_up, AlignedBuf, ALIGN};
 use super::enable_direct;
+use super::trail::{Progress, Trail};
 use crate::digest::{Algorithm, MultiDigest};
 use crate::error::{Error, Result};
-use super::trail::{Progress, Trail};
 use crate::zip::{StreamWalk, Streamed};
 
 /// Bytes per write: `O_DIRECT` writes of 8 MiB measured 0.47 s and 0.1 s of system CPU per GiB here;
@@ -175,7 +175,7 @@ impl SpoolWriter {
     /// passed over (a deflated entry's data). 0 without entry digests.
     pub fn walked(&self) -> u64 {
         match &self.state {
-            State::Open(pipeline) => pipeline.trail.as_ref().map_or(0, |t| t.progress().walked()),
+            State::Open(pipeline) => pipeline.trail.as_ref().map_or(0, Trail::walked),
             _ => self.walked_at_finish,
         }
     }

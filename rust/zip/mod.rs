@@ -200,10 +200,7 @@ fn inspect_nested(
     for e in &report.entries {
         report.totals.entries += 1;
         report.totals.compressed = report.totals.compressed.saturating_add(e.compressed_size);
-        report.totals.uncompressed = report
-            .totals
-            .uncompressed
-            .saturating_add(e.uncompressed_size);
+        report.totals.uncompressed = report.totals.uncompressed.saturating_add(e.uncompressed_size);
     }
     let declared = verify::declared_limits(&mut report, &options.limits);
     // The names are checked while the entries are verified (both only read them): on 100,000 small
@@ -233,9 +230,7 @@ fn inspect_nested(
             };
         }
     }
-    report
-        .findings
-        .sort_by_key(|f| std::cmp::Reverse(f.severity));
+    report.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     report.findings = cap_repeats(std::mem::take(&mut report.findings));
     Ok(report)
 }
@@ -245,8 +240,7 @@ fn inspect_nested(
 pub const MAX_FINDINGS_PER_CODE: usize = 20;
 
 fn cap_repeats(findings: Vec<Finding>) -> Vec<Finding> {
-    let mut counts: std::collections::HashMap<&'static str, usize> =
-        std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(findings.len().min(256));
     let mut dropped: Vec<(&'static str, Severity, usize)> = Vec::new();
     for f in findings {

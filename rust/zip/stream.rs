@@ -92,7 +92,8 @@ impl Streamed {
 
 /// The walk over an archive's bytes in stream order; see the module documentation.
 pub struct StreamWalk {
-    algorithms: Vec<Algorithm>,
+    /// A fresh digest of the walk's algorithms, cloned for each stored entry.
+    digest: MultiDigest,
     /// Stream offset of the next byte fed.
     pos: u64,
     state: Walk,
@@ -122,13 +123,13 @@ struct Current {
 impl StreamWalk {
     /// A walk computing `algorithms` (at least one) for each stored entry.
     pub fn new(algorithms: &[Algorithm]) -> Result<StreamWalk> {
-        let algorithms = MultiDigest::new(algorithms)?.algorithms();
+        let digest = MultiDigest::new(algorithms)?;
         Ok(StreamWalk {
             out: Streamed {
-                algorithms: algorithms.clone(),
+                algorithms: digest.algorithms(),
                 ..Streamed::default()
             },
-            algorithms,
+            digest,
             pos: 0,
             state: Walk::Header {
                 start: 0,
@@ -244,14 +245,11 @@ impl StreamWalk {
         if self.record_bytes > MAX_RECORD_BYTES {
             return Walk::Done;
         }
-        let Ok(digest) = MultiDigest::new(&self.algorithms) else {
-            return Walk::Done; // not reached: the set was checked in `new`
-        };
         Walk::Stored(Box::new(Current {
             data_offset,
             end,
             crc: crc32fast::Hasher::new(),
-            digest,
+            digest: self.digest.clone(),
             head: Vec::new(),
         }))
     }
@@ -280,12 +278,8 @@ impl StreamWalk {
 /// Bytes of the local header being collected in `buf`: the fixed part, then (once it is there) the
 /// name and extra it announces. A fixed part without the signature asks for nothing more.
 fn header_len(buf: &[u8]) -> usize {
-    if buf.len() < LOCAL_LEN || LocalHeader::parse(buf).is_none() {
-        return LOCAL_LEN;
-    }
-    let name = u16::from_le_bytes([buf[26], buf[27]]) as usize;
-    let extra = u16::from_le_bytes([buf[28], buf[29]]) as usize;
-    LOCAL_LEN + name + extra
+    // `parse` needs the whole fixed part, so a shorter `buf` asks for exactly that.
+    LocalHeader::parse(buf).map_or(LOCAL_LEN, |h| LOCAL_LEN + h.name_len as usize + h.extra_len as usize)
 }
 
 #[cfg(test)]
