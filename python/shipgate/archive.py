@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Protocol
 
-from shipgate import _native
+from shipgate import _native, codes
 from shipgate.errors import UnsupportedInput
 from shipgate.findings import Finding, Severity, worst
 
@@ -302,7 +302,7 @@ def _report(
         size=raw["size"],
         comment=raw["comment"],
         zip64=raw["zip64"],
-        findings=tuple(Finding.from_dict(f) for f in raw["findings"]),
+        findings=tuple(_native_finding(f) for f in raw["findings"]),
         totals=Totals(
             entries=totals["entries"],
             compressed=totals["compressed"],
@@ -313,6 +313,13 @@ def _report(
         ),
         native_entries=raw["entries"],
     )
+
+
+def _native_finding(raw: Mapping[str, Any]) -> Finding:
+    """A native finding with the registry's remedy (``shipgate.codes``): one text per code, wherever emitted."""
+    finding = Finding.from_dict(raw)
+    registered = codes.lookup(finding.code)
+    return dataclasses.replace(finding, remedy=registered.remedy) if registered else finding
 
 
 def names(path: str | os.PathLike[str], *, max_entries: int | None = None) -> list[str]:

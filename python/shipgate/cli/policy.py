@@ -31,7 +31,7 @@ def run_explain(args: argparse.Namespace) -> int:
     policy = Policy.load(args.policy) if args.policy else Policy.default()
     info = lookup(args.code)
     if info is None:
-        print(f"shipgate policy explain: unknown finding code {args.code!r} (see docs/findings.md)", file=sys.stderr)
+        print(f"shipgate policy explain: unknown finding code {args.code!r}", file=sys.stderr)
         try:
             probe = Finding(code=args.code, severity=Severity.INFO, message="")
         except ValueError:
@@ -45,7 +45,8 @@ def run_explain(args: argparse.Namespace) -> int:
     action, rule = policy.judge(Finding(code=info.code, severity=info.severity, message=info.meaning))
     print(f"{info.code}")
     print(f"  meaning:          {info.meaning}")
-    print(f"  default severity: {info.severity.label}")
+    print(f"  default severity: {info.severity_text}")
+    print(f"  remedy:           {info.remedy}")
     print(f"  verdict:          {action.label} ({rule})")
     return 0
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from shipgate.codes import lookup
 from shipgate.findings import Finding, Severity
 from shipgate.report.model import Report
 
@@ -34,13 +35,13 @@ _SECURITY_SEVERITY = {
 }
 
 
-def _meaning(code: str) -> str:
-    try:
-        from shipgate.codes import lookup
-    except ImportError:  # the registry is optional for rendering
-        return code
-    info = lookup(code)
-    return info.meaning if info else code
+def _rule_texts(finding: Finding) -> tuple[str, str]:
+    """(meaning, remedy) of the finding's code from the registry; the finding's own texts for a code that
+    is not registered (a custom layer)."""
+    info = lookup(finding.code)
+    if info is None:
+        return finding.code, finding.remedy or finding.code
+    return info.meaning, info.remedy
 
 
 def _line(finding: Finding) -> int | None:
@@ -71,12 +72,14 @@ def to_sarif(report: Report) -> dict[str, Any]:
         if f.code in index:
             continue
         index[f.code] = len(rules)
+        meaning, remedy = _rule_texts(f)
         rules.append(
             {
                 "id": f.code,
                 "name": f.code.replace(".", "_"),
-                "shortDescription": {"text": _meaning(f.code)},
-                "help": {"text": f.remedy or _meaning(f.code)},
+                "shortDescription": {"text": meaning},
+                "fullDescription": {"text": meaning},
+                "help": {"text": remedy},
                 "defaultConfiguration": {"level": _LEVEL[f.severity]},
                 "properties": {"security-severity": _SECURITY_SEVERITY[f.severity], "layer": f.layer},
             }

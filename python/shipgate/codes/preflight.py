@@ -1,0 +1,165 @@
+"""Finding codes of the ``preflight.`` layer:
+Scripts, units, migrations and manifest against the target environment (shipgate.preflight).
+"""
+
+from __future__ import annotations
+
+from shipgate.codes._model import Code
+from shipgate.findings import Severity as S
+
+CODES = (
+    Code(
+        "preflight.no_manifest",
+        S.INFO,
+        "preflight did not run because the manifest could not be parsed",
+        "Fix the manifest findings first; then the scripts and config are checked.",
+    ),
+    Code(
+        "preflight.advisory_ignored",
+        S.LOW,
+        "an advisory passed to preflight is not an advisory object, or its applies_to is unreadable; not applied",
+        "Pass FORMATS §2 advisory objects (JSON objects).",
+    ),
+    Code(
+        "preflight.file_skipped",
+        S.INFO,
+        "a script or config file is above the scan size limit and was not read",
+        "Review this file by hand.",
+    ),
+    Code(
+        "preflight.sudo_unavailable",
+        S.HIGH,
+        "a script runs sudo/su/pkexec/doas but the target's installers get no sudo",
+        "Ask the vendor for an installer that runs unprivileged, or grant the installer account the privilege"
+        " it needs.",
+    ),
+    Code(
+        "preflight.privileged_script",
+        S.INFO,
+        "a script escalates privileges (the target allows it or does not say)",
+        "Confirm the installer account may run this command on the target.",
+    ),
+    Code(
+        "preflight.root_assumed",
+        S.HIGH,
+        "a script checks for root; high when the target gives no sudo, else info",
+        "Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
+        also=(S.INFO,),
+    ),
+    Code(
+        "preflight.systemd_unit_missing",
+        S.HIGH,
+        "a script or manifest services names a unit the target lacks (closest existing name suggested)",
+        "Fix the unit name in the script (the closest existing unit is suggested), or install the unit first.",
+    ),
+    Code(
+        "preflight.scheduled_job",
+        S.MEDIUM,
+        "the package installs a cron entry, systemd timer or at/batch job",
+        "Record the job in the change plan, with its owner and when it should be removed.",
+    ),
+    Code(
+        "preflight.external_endpoint",
+        S.MEDIUM,
+        "a host outside network.allowed_endpoints: medium when contacted (network command, config), info when"
+        " only mentioned",
+        "Confirm the endpoint with the vendor; add it to network.allowed_endpoints if it is expected.",
+        also=(S.INFO,),
+    ),
+    Code(
+        "preflight.hardcoded_credential",
+        S.CRITICAL,
+        "a private key, cloud/service token or password is hard-coded (critical for keys and tokens, high for"
+        " passwords, medium for high-entropy values)",
+        "Rotate the credential and ask the vendor to read it from the environment or a secret store.",
+        also=(
+            S.HIGH,
+            S.MEDIUM,
+        ),
+    ),
+    Code(
+        "preflight.migration_unlocked",
+        S.HIGH,
+        "a migration alters a table without lock_timeout or an advisory lock",
+        "Start the migration with SET lock_timeout (and retry), and serialise it with pg_advisory_lock.",
+    ),
+    Code(
+        "preflight.index_not_concurrent",
+        S.HIGH,
+        "a migration runs CREATE INDEX without CONCURRENTLY",
+        "Use CREATE INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
+    ),
+    Code(
+        "preflight.migration_outside_lock",
+        S.MEDIUM,
+        "a script runs a schema migration without holding a lock",
+        "Wrap the migration in flock or take pg_advisory_lock first.",
+    ),
+    Code(
+        "preflight.rm_rf_variable",
+        S.HIGH,
+        "recursive rm on an unguarded variable or on /",
+        "Guard the variable (${VAR:?}) and check it is a path under the product's own directory.",
+    ),
+    Code(
+        "preflight.pipe_to_shell",
+        S.HIGH,
+        "a script pipes downloaded code straight into a shell (curl … piped to sh)",
+        "Ship the code in the package (where its digest is verified) instead of fetching it at install time.",
+    ),
+    Code(
+        "preflight.world_writable",
+        S.MEDIUM,
+        "a script makes files world-writable (chmod 777, o+w)",
+        "Use the least permissive mode the service needs (e.g. 0750 / 0640).",
+    ),
+    Code(
+        "preflight.service_disabled",
+        S.MEDIUM,
+        "a script disables or masks a service",
+        "Confirm the service is meant to stay off after the upgrade; record it in the change plan.",
+    ),
+    Code(
+        "preflight.protection_disabled",
+        S.HIGH,
+        "a script switches off SELinux, the firewall or auditing",
+        "Ask the vendor for the specific rule the product needs instead of switching the protection off.",
+    ),
+    Code(
+        "preflight.dependency_unbounded",
+        S.MEDIUM,
+        "a dependency constraint has no upper bound (>=x only, or *)",
+        'Ask the vendor for the tested range (e.g. ">=3.0,<4").',
+    ),
+    Code(
+        "preflight.dependency_unsatisfied",
+        S.HIGH,
+        "the installed version of a dependency does not satisfy the constraint",
+        "Upgrade the dependency on the target to a version matching the constraint first.",
+    ),
+    Code(
+        "preflight.dependency_missing",
+        S.HIGH,
+        "a dependency is not installed on the target",
+        "Install the dependency first, or correct the inventory.",
+    ),
+    Code(
+        "preflight.dependency_unverifiable",
+        S.LOW,
+        "the installed version of a dependency cannot be compared",
+        "Check the dependency by hand; record the installed version in PEP 440 form.",
+    ),
+    Code(
+        "preflight.reboot_understated",
+        S.HIGH,
+        "reboot is not 'required' but the package replaces kernel modules, the kernel, init, libc or the "
+        "bootloader, or its scripts rebuild boot files (depmod, update-initramfs, grub)",
+        'Plan the upgrade with a reboot, and ask the vendor to declare "reboot": "required".',
+    ),
+    Code(
+        "preflight.stale_binary",
+        S.MEDIUM,
+        "a binary's timestamp is far older than the package build time (default 365 days)",
+        "Ask the vendor to confirm the binary's version, or to rebuild it for this release.",
+    ),
+)
