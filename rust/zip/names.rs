@@ -12,8 +12,11 @@ use super::Entry;
 const S_IFMT: u32 = 0o170_000;
 const S_IFIFO: u32 = 0o010_000;
 const S_IFCHR: u32 = 0o020_000;
+const S_IFDIR: u32 = 0o040_000;
 const S_IFBLK: u32 = 0o060_000;
 const S_IFSOCK: u32 = 0o140_000;
+const S_IFREG: u32 = 0o100_000;
+const S_IFLNK: u32 = 0o120_000;
 const S_ISUID: u32 = 0o4000;
 const S_ISGID: u32 = 0o2000;
 
@@ -95,30 +98,7 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
             ));
         }
         if let Some(mode) = e.mode {
-            let kind = match mode & S_IFMT {
-                S_IFIFO => Some("a FIFO"),
-                S_IFCHR => Some("a character device"),
-                S_IFBLK => Some("a block device"),
-                S_IFSOCK => Some("a socket"),
-                _ => None,
-            };
-            if let Some(kind) = kind {
-                findings.push(
-                    Finding::new("zip.special_file", Severity::High, name, format!("the entry is {kind}"))
-                        .with("mode", format!("{mode:o}")),
-                );
-            }
-            if mode & (S_ISUID | S_ISGID) != 0 {
-                findings.push(
-                    Finding::new(
-                        "zip.setuid",
-                        Severity::High,
-                        name,
-                        "the entry has the setuid or setgid bit",
-                    )
-                    .with("mode", format!("{mode:o}")),
-                );
-            }
+            findings.extend(mode_findings(e, mode));
         }
         if let Some(&first) = exact.get(e.raw_name.as_slice()) {
             let both_dirs = e.is_dir && entries[first].is_dir;
@@ -159,6 +139,52 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// What the Unix mode says about the entry, file type first: a type no file system has is its own finding;
+/// device, FIFO and socket entries are special files; setuid and setgid matter on executable regular files
+/// only (setgid on a directory makes new files inherit its group, harmless; on a file nobody may execute
+/// it means nothing).
+fn mode_findings(e: &Entry, mode: u32) -> Option<Finding> {
+    let name = e.name.as_str();
+    let kind = match mode & S_IFMT {
+        S_IFIFO => Some("a FIFO"),
+        S_IFCHR => Some("a character device"),
+        S_IFBLK => Some("a block device"),
+        S_IFSOCK => Some("a socket"),
+        // No type bits at all (some writers store permissions only): a file or directory by its name.
+        0 | S_IFREG | S_IFDIR | S_IFLNK => None,
+        _ => {
+            return Some(
+                Finding::new(
+                    "zip.mode_invalid",
+                    Severity::Low,
+                    name,
+                    format!("the Unix mode {mode:o} names no file type; extractors ignore it or apply it differently"),
+                )
+                .with("mode", format!("{mode:o}")),
+            );
+        }
+    };
+    if let Some(kind) = kind {
+        return Some(
+            Finding::new("zip.special_file", Severity::High, name, format!("the entry is {kind}"))
+                .with("mode", format!("{mode:o}")),
+        );
+    }
+    let regular = matches!(mode & S_IFMT, S_IFREG) || (mode & S_IFMT == 0 && !e.is_dir);
+    let setuid = mode & S_ISUID != 0 && mode & 0o111 != 0;
+    let setgid = mode & S_ISGID != 0 && mode & 0o010 != 0;
+    (regular && (setuid || setgid)).then(|| {
+        let (bit, whose) = if setuid { ("setuid", "owner") } else { ("setgid", "group") };
+        Finding::new(
+            "zip.setuid",
+            Severity::High,
+            name,
+            format!("the entry is an executable file with the {bit} bit: it runs with its {whose}'s privileges"),
+        )
+        .with("mode", format!("{mode:o}"))
+    })
 }
 
 /// Symlink targets are known only after verification read them.

@@ -320,6 +320,26 @@ pub fn extra_fields(block: &[u8]) -> (Vec<ExtraField<'_>>, bool) {
     (out, false)
 }
 
+/// 4.6.9 Info-ZIP Unicode Path extra field, as found among an entry's extra fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnicodePath {
+    /// Version 1, with the CRC-32 of the header name it was written for: the UTF-8 name.
+    Valid(String),
+    /// A CRC of another name (the header name was changed by a tool that kept the extra) or bad UTF-8:
+    /// Info-ZIP ignores it, some extractors use it anyway.
+    Stale,
+}
+
+/// The Unicode path extra among `fields` for the header name `raw_name`, if there is one.
+pub fn unicode_path(fields: &[ExtraField<'_>], raw_name: &[u8]) -> Option<UnicodePath> {
+    let field = fields.iter().find(|f| f.id == EXTRA_UNICODE_PATH && f.data.len() >= 5 && f.data[0] == 1)?;
+    let crc = u32_at(field.data, 1).unwrap_or(0);
+    Some(match std::str::from_utf8(&field.data[5..]) {
+        Ok(s) if crc == crc32fast::hash(raw_name) => UnicodePath::Valid(s.to_owned()),
+        _ => UnicodePath::Stale,
+    })
+}
+
 /// 4.5.3: the ZIP64 extra holds only the fields whose header value is saturated, in this order.
 #[derive(Clone, Debug, Default)]
 pub struct Zip64Extra {

@@ -13,6 +13,10 @@ pub(super) struct Spec<'a> {
     pub(super) data: &'a [u8],
     pub(super) deflate: bool,
     pub(super) mode: u32,
+    /// Streamed: bit 3, zero CRC and sizes in the local header, a signed data descriptor after the data.
+    pub(super) descriptor: bool,
+    /// A ZIP64 extra in the local header (sizes 0xFFFFFFFF there): the descriptor then has 8-byte sizes.
+    pub(super) zip64_local: bool,
 }
 
 pub(super) fn file<'a>(name: &'a str, data: &'a [u8]) -> Spec<'a> {
@@ -21,6 +25,8 @@ pub(super) fn file<'a>(name: &'a str, data: &'a [u8]) -> Spec<'a> {
         data,
         deflate: false,
         mode: 0o100_644,
+        descriptor: false,
+        zip64_local: false,
     }
 }
 
@@ -39,21 +45,47 @@ pub(super) fn build(specs: &[Spec<'_>], comment: &[u8]) -> Vec<u8> {
         let crc = crc32fast::hash(s.data);
         let method: u16 = if s.deflate { 8 } else { 0 };
         let offset = out.len() as u32;
-        let mut common = Vec::new();
-        common.extend_from_slice(&0u16.to_le_bytes()); // flags
-        common.extend_from_slice(&method.to_le_bytes());
-        common.extend_from_slice(&0u16.to_le_bytes()); // time
-        common.extend_from_slice(&((44 << 9) | (1 << 5) | 1u16).to_le_bytes()); // 2024-01-01
-        common.extend_from_slice(&crc.to_le_bytes());
-        common.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        common.extend_from_slice(&(s.data.len() as u32).to_le_bytes());
-        common.extend_from_slice(&(s.name.len() as u16).to_le_bytes());
-        common.extend_from_slice(&0u16.to_le_bytes()); // extra length
+        let header = |crc: u32, csize: u32, usize_: u32, extra_len: u16| {
+            let mut h = Vec::new();
+            h.extend_from_slice(&(if s.descriptor { spec::FLAG_DESCRIPTOR } else { 0 }).to_le_bytes());
+            h.extend_from_slice(&method.to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes()); // time
+            h.extend_from_slice(&((44 << 9) | (1 << 5) | 1u16).to_le_bytes()); // 2024-01-01
+            h.extend_from_slice(&crc.to_le_bytes());
+            h.extend_from_slice(&csize.to_le_bytes());
+            h.extend_from_slice(&usize_.to_le_bytes());
+            h.extend_from_slice(&(s.name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&extra_len.to_le_bytes());
+            h
+        };
+        let common = header(crc, body.len() as u32, s.data.len() as u32, 0);
+        let local_extra: Vec<u8> = if s.zip64_local {
+            [&1u16.to_le_bytes()[..], &16u16.to_le_bytes(), &[0; 16]].concat()
+        } else {
+            Vec::new()
+        };
+        let local = match (s.descriptor, s.zip64_local) {
+            (false, _) => common.clone(),
+            (true, false) => header(0, 0, 0, 0),
+            (true, true) => header(0, u32::MAX, u32::MAX, local_extra.len() as u16),
+        };
         out.extend_from_slice(&spec::SIG_LOCAL.to_le_bytes());
         out.extend_from_slice(&20u16.to_le_bytes());
-        out.extend_from_slice(&common);
+        out.extend_from_slice(&local);
         out.extend_from_slice(s.name.as_bytes());
+        out.extend_from_slice(&local_extra);
         out.extend_from_slice(&body);
+        if s.descriptor {
+            out.extend_from_slice(&spec::SIG_DESCRIPTOR.to_le_bytes());
+            out.extend_from_slice(&crc.to_le_bytes());
+            if s.zip64_local {
+                out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+                out.extend_from_slice(&(s.data.len() as u64).to_le_bytes());
+            } else {
+                out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+                out.extend_from_slice(&(s.data.len() as u32).to_le_bytes());
+            }
+        }
         central.extend_from_slice(&spec::SIG_CENTRAL.to_le_bytes());
         central.extend_from_slice(&(0x0314u16).to_le_bytes()); // made by Unix
         central.extend_from_slice(&20u16.to_le_bytes());
@@ -91,6 +123,7 @@ fn a_clean_archive_verifies_with_digests_and_no_findings() {
                 data: &text,
                 deflate: true,
                 mode: 0o100_755,
+                ..file("", b"")
             },
         ],
         b"",
@@ -143,6 +176,7 @@ fn every_truncation_is_a_finding_never_a_panic() {
                 data: &[7; 5000],
                 deflate: true,
                 mode: 0o100_644,
+                ..file("", b"")
             },
         ],
         b"",
@@ -211,18 +245,21 @@ fn special_files_setuid_and_symlinks() {
                 data: b"",
                 deflate: false,
                 mode: 0o010_644,
+                ..file("", b"")
             },
             Spec {
                 name: "su",
                 data: b"x",
                 deflate: false,
                 mode: 0o104_755,
+                ..file("", b"")
             },
             Spec {
                 name: "lib",
                 data: b"../../etc",
                 deflate: false,
                 mode: 0o120_777,
+                ..file("", b"")
             },
             file("lib/passwd", b"x"),
         ],
@@ -253,6 +290,7 @@ fn nested_archives_are_inspected_with_their_path() {
             data: &middle,
             deflate: true,
             mode: 0o100_644,
+            ..file("", b"")
         }],
         b"",
     );
@@ -285,6 +323,7 @@ fn limits_stop_the_work() {
                 data: &big,
                 deflate: true,
                 mode: 0o100_644,
+                ..file("", b"")
             },
             file("b", b"1"),
             file("c", b"2"),
@@ -319,6 +358,7 @@ fn limits_stop_the_work() {
             data: &b"0123456789abcdef".repeat(1 << 17),
             deflate: true,
             mode: 0o100_644,
+            ..file("", b"")
         }],
         b"",
     );
@@ -350,6 +390,7 @@ fn a_big_deflated_entry_is_hashed_on_a_second_thread_with_the_same_results() {
             data: &data,
             deflate: true,
             mode: 0o100_644,
+            ..file("", b"")
         }],
         b"",
     );
@@ -448,6 +489,7 @@ fn direct_io_reads_give_the_same_report_as_buffered_reads() {
             data: &text,
             deflate: true,
             mode: 0o100_644,
+            ..file("", b"")
         },
         file("inner.zip", &inner),
         file("corrupt.bin", b"these bytes will not match their CRC"),
@@ -533,6 +575,52 @@ fn a_spool_walked_behind_its_writer_gives_the_same_report() {
     let reused = inspect_path_direct(&path, &walked).unwrap();
     assert_eq!(format!("{reused:?}"), format!("{plain:?}"));
     assert_eq!(codes(&plain), ["zip.crc_mismatch"]);
+}
+
+/// Drive a parser over `zip` by hand, as a caller that owns the I/O does: the ranges it asked for, and
+/// what it found.
+fn drive_by_hand(zip: &[u8]) -> (Vec<(u64, u64)>, Structure) {
+    let mut parser = Parser::new(zip.len() as u64, &Limits::default());
+    let mut asked = Vec::new();
+    while let Step::Need { offset, len } = parser.step() {
+        asked.push((offset, len));
+        let end = (offset + len).min(zip.len() as u64) as usize;
+        parser.feed(&zip[offset.min(zip.len() as u64) as usize..end]);
+    }
+    (asked, parser.finish())
+}
+
+#[test]
+fn the_parser_reads_a_descriptor_as_wide_as_the_local_header_says() {
+    let text = b"streamed ".repeat(300);
+    for zip64_local in [false, true] {
+        let zip = build(
+            &[Spec {
+                deflate: true,
+                descriptor: true,
+                zip64_local,
+                ..file("a", &text)
+            }],
+            b"",
+        );
+        let (asked, s) = drive_by_hand(&zip);
+        // Tail, central directory, the local header, then the descriptor right after the data.
+        assert_eq!(asked.len(), 4, "{asked:?}");
+        let e = &s.entries[0];
+        assert_eq!(asked[3].0, e.data_offset + e.compressed_size);
+        assert!(s.findings.is_empty(), "zip64_local {zip64_local}: {:?}", s.findings);
+    }
+}
+
+#[test]
+fn the_parser_reads_past_a_wrapped_count_to_the_end_of_the_directory() {
+    let names: Vec<String> = (0..65_540).map(|i| format!("{i:05}")).collect();
+    let specs: Vec<Spec<'_>> = names.iter().map(|n| file(n, b"")).collect();
+    let zip = build(&specs, b""); // the 16-bit counts say 4
+    let (_, s) = drive_by_hand(&zip);
+    assert_eq!(s.entries.len(), 65_540);
+    let codes: Vec<_> = s.findings.iter().map(|f| (f.code, f.severity)).collect();
+    assert_eq!(codes, [("zip.entry_count_wrapped", Severity::Low)]);
 }
 
 /// Overwrite a little-endian field of `name`'s local header and central record alike; `local_at` is the

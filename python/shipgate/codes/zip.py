@@ -49,7 +49,8 @@ CODES = (
     Code(
         "zip.zip64_invalid",
         S.CRITICAL,
-        "no valid ZIP64 end record where the locator points (or the locator points past itself)",
+        "no valid ZIP64 end record where the locator points, or a locator (needed or not) that points past itself "
+        "or past the end of the file",
         "Ask the vendor to rebuild the package with a standard ZIP tool.",
     ),
     Code(
@@ -61,7 +62,8 @@ CODES = (
     Code(
         "zip.zip64_unexpected_locator",
         S.MEDIUM,
-        "a ZIP64 locator precedes an end record that needs none (CPython follows it, Go does not)",
+        "a ZIP64 locator precedes an end record that needs none and no ZIP64 record is where it points (CPython "
+        "follows it and fails, Go does not)",
         "Ask the vendor to rebuild the package with a standard ZIP tool.",
     ),
     Code(
@@ -80,6 +82,21 @@ CODES = (
         "zip.central_directory_count_mismatch",
         S.CRITICAL,
         "the end record's entry count disagrees with the directory (more records, impossible counts)",
+        "Reject the package: different extractors would produce different files. Ask the vendor to rebuild it"
+        " with a standard ZIP tool.",
+    ),
+    Code(
+        "zip.entry_count_wrapped",
+        S.LOW,
+        "more than 65,535 entries without ZIP64: the end record's 16-bit count wrapped, and the records fill the "
+        "directory exactly (Go, CPython and Info-ZIP read them all)",
+        "Nothing to do for this package; a writer with ZIP64 support records the full count.",
+    ),
+    Code(
+        "zip.central_directory_size_mismatch",
+        S.HIGH,
+        "bytes follow the last counted record inside the directory's declared size (a record's comment overlapping "
+        "the next record): CPython refuses the archive, Go reads fewer entries",
         "Reject the package: different extractors would produce different files. Ask the vendor to rebuild it"
         " with a standard ZIP tool.",
     ),
@@ -210,8 +227,17 @@ CODES = (
     Code(
         "zip.setuid",
         S.HIGH,
-        "the entry has the setuid or setgid bit",
-        "Ask the vendor to rebuild the package with a standard ZIP tool.",
+        "an executable regular file has the setuid bit (or setgid with group execute); not reported for "
+        "directories (setgid there only passes the group on) or files nobody may execute",
+        "Confirm with the vendor that the program must run with raised privileges; otherwise ask for a package "
+        "without the bit (installers should set it, if ever, after reviewing the file).",
+    ),
+    Code(
+        "zip.mode_invalid",
+        S.LOW,
+        "the Unix mode's file-type bits name no file type (0xFFFF and other garbage); extractors ignore it",
+        "Nothing to do for this package unless the entry's permissions matter; the vendor's tool writes a "
+        "meaningless mode.",
     ),
     Code(
         "zip.symlink",
@@ -235,7 +261,7 @@ CODES = (
         "zip.encrypted_entry",
         S.HIGH,
         "the entry is encrypted (PKWARE, strong or AES); its contents cannot be verified",
-        "Ask the vendor for an unencrypted package using stored or deflate entries so it can be verified.",
+        "Ask the vendor for a package whose entries are not encrypted, so their contents can be verified.",
     ),
     Code(
         "zip.unsupported_method",

@@ -3,6 +3,11 @@
 use super::*;
 use unicode_normalization::UnicodeNormalization as _;
 
+/// Two names an extractor writes as the same file: equal after NFC.
+pub(super) fn same_name(a: &str, b: &str) -> bool {
+    a == b || a.nfc().eq(b.nfc())
+}
+
 impl Parser {
     // -- 4.3.12 Central directory ---------------------------------------------------------------------
 
@@ -115,8 +120,56 @@ impl Parser {
         }
         self.out.cd_offset += self.base;
         let cd = &region[start..start + size];
+        let Some(at) = self.central_records(cd) else {
+            return State::Done;
+        };
+        self.central_count(cd, at);
+        let after_cd = self.out.cd_offset + self.out.cd_size;
+        if after_cd < self.cd_end && self.base == 0 {
+            self.gaps.push((after_cd, self.cd_end));
+            self.push(
+                f(
+                    "zip.unaccounted_bytes",
+                    Severity::Medium,
+                    "",
+                    format!(
+                        "{} bytes between the central directory and its end record",
+                        self.cd_end - after_cd
+                    ),
+                )
+                .with("offset", after_cd)
+                .with("length", self.cd_end - after_cd),
+            );
+        }
+        if self.central_only {
+            return State::Done;
+        }
+        self.spans = vec![None; self.out.entries.len()];
+        self.local_zip64 = vec![false; self.out.entries.len()];
+        self.order = (0..self.out.entries.len()).collect();
+        self.order.sort_by_key(|&i| self.out.entries[i].header_offset);
+        self.next_local(0)
+    }
+
+    /// Every record of the directory `cd`, in order: the counted ones, then, when the count is the classic
+    /// record's 16 bits, any that follow while they start with the signature (4.4.21: the count wraps past
+    /// 65,535 entries in archives written without ZIP64, and Go, CPython and Info-ZIP read on). Where the
+    /// records end; `None` when there are more than the limit allows.
+    fn central_records(&mut self, cd: &[u8]) -> Option<usize> {
+        let wraps = !self.out.zip64;
         let mut at = 0usize;
-        for index in 0..self.cd_count {
+        for index in 0u64.. {
+            let more = cd.get(at..at + 4) == Some(&SIG_CENTRAL.to_le_bytes()[..]);
+            if index >= self.cd_count && !(wraps && more) {
+                break;
+            }
+            if index >= self.max_entries {
+                self.push(
+                    f("zip.too_many_entries", Severity::Critical, "", format!("more than {} entries", self.max_entries))
+                        .with("limit", self.max_entries),
+                );
+                return None;
+            }
             let Some(h) = cd.get(at..).and_then(CentralHeader::parse) else {
                 let found = u32_at(cd, at).unwrap_or(0);
                 self.push(
@@ -150,7 +203,39 @@ impl Parser {
             self.out.entries.push(entry);
             at = var + h.variable_len();
         }
-        if self.out.entries.len() as u64 == self.cd_count && at < cd.len() {
+        Some(at)
+    }
+
+    /// The records read (ending at `at` in `cd`) against the end record's count and the directory's size.
+    fn central_count(&mut self, cd: &[u8], at: usize) {
+        let read = self.out.entries.len() as u64;
+        if read > self.cd_count {
+            if at == cd.len() && read % 65_536 == self.cd_count % 65_536 {
+                self.push(
+                    f(
+                        "zip.entry_count_wrapped",
+                        Severity::Low,
+                        "",
+                        format!("{read} entries, which the end record counts modulo 65,536 as {} (no ZIP64 record)", self.cd_count),
+                    )
+                    .with("entries", read)
+                    .with("counted", self.cd_count),
+                );
+                self.cd_count = read;
+            } else {
+                self.out.entries.truncate(self.cd_count as usize);
+                self.push(
+                    f(
+                        "zip.central_directory_count_mismatch",
+                        Severity::Critical,
+                        "",
+                        "the central directory holds more records than the end record counts",
+                    )
+                    .with("counted", self.cd_count)
+                    .with("records", read),
+                );
+            }
+        } else if read == self.cd_count && at < cd.len() {
             let rest = &cd[at..];
             if rest.starts_with(&SIG_CENTRAL.to_le_bytes()) {
                 self.push(
@@ -163,42 +248,23 @@ impl Parser {
                     .with("counted", self.cd_count),
                 );
             } else {
+                // CPython walks the directory by its size and refuses the archive; Go walks by the count and
+                // reads these entries; what the bytes are (a record a comment overlaps, most often) is moot.
                 self.push(
                     f(
-                        "zip.unaccounted_bytes",
-                        Severity::Medium,
+                        "zip.central_directory_size_mismatch",
+                        Severity::High,
                         "",
-                        format!("{} unexplained bytes at the end of the central directory", rest.len()),
+                        format!(
+                            "{} bytes of the central directory follow its last counted record (a comment or extra field overlapping the next record?): CPython refuses the archive, Go ignores them",
+                            rest.len()
+                        ),
                     )
                     .with("offset", self.out.cd_offset + at as u64)
                     .with("length", rest.len()),
                 );
             }
         }
-        let after_cd = self.out.cd_offset + self.out.cd_size;
-        if after_cd < self.cd_end && self.base == 0 {
-            self.gaps.push((after_cd, self.cd_end));
-            self.push(
-                f(
-                    "zip.unaccounted_bytes",
-                    Severity::Medium,
-                    "",
-                    format!(
-                        "{} bytes between the central directory and its end record",
-                        self.cd_end - after_cd
-                    ),
-                )
-                .with("offset", after_cd)
-                .with("length", self.cd_end - after_cd),
-            );
-        }
-        if self.central_only {
-            return State::Done;
-        }
-        self.spans = vec![None; self.out.entries.len()];
-        self.order = (0..self.out.entries.len()).collect();
-        self.order.sort_by_key(|&i| self.out.entries[i].header_offset);
-        self.next_local(0)
     }
 
     pub(super) fn central_entry(&mut self, h: &CentralHeader, name: &[u8], extra: &[u8]) -> Entry {
@@ -244,8 +310,6 @@ impl Parser {
             h.local_offset == u32::MAX,
         );
         let mut saw_zip64 = false;
-        let mut unicode: Option<String> = None;
-        let mut unicode_stale = false;
         for field in &fields {
             match field.id {
                 EXTRA_ZIP64 if !saw_zip64 => {
@@ -264,15 +328,6 @@ impl Parser {
                     e.uncompressed_size = z.uncompressed_size.unwrap_or(e.uncompressed_size);
                     e.compressed_size = z.compressed_size.unwrap_or(e.compressed_size);
                     e.header_offset = z.local_offset.unwrap_or(e.header_offset);
-                }
-                // 4.6.9: version 1, CRC-32 of the header name, then the UTF-8 name. A stale CRC means the
-                // name was changed by a tool that kept the extra; Info-ZIP then ignores it.
-                EXTRA_UNICODE_PATH if field.data.len() >= 5 && field.data[0] == 1 => {
-                    let crc = u32_at(field.data, 1).unwrap_or(0);
-                    match std::str::from_utf8(&field.data[5..]) {
-                        Ok(s) if crc == crc32fast::hash(name) => unicode = Some(s.to_owned()),
-                        _ => unicode_stale = true,
-                    }
                 }
                 EXTRA_TIMESTAMP => {
                     let flags = field.data.first().copied().unwrap_or(0);
@@ -310,9 +365,8 @@ impl Parser {
             // Saturated fields without a ZIP64 extra are taken at face value by Python and Go.
             e.zip64 = false;
         }
-        if let Some(u) = unicode {
-            let matches = u.nfc().collect::<String>() == e.name.nfc().collect::<String>();
-            if !matches {
+        match unicode_path(&fields, name) {
+            Some(UnicodePath::Valid(u)) if !same_name(&u, &e.name) => {
                 let severity = if name.is_ascii() { Severity::High } else { Severity::Low };
                 self.push(
                     f("zip.unicode_path_mismatch", severity, &u, "the Info-ZIP Unicode path extra names the entry differently from its header; extractors that ignore the extra write another name")
@@ -321,8 +375,8 @@ impl Parser {
                 );
                 e.name = u;
             }
-        } else if unicode_stale {
-            self.push(f("zip.unicode_path_mismatch", Severity::High, &e.name, "an Info-ZIP Unicode path extra does not belong to this name (stale CRC or bad UTF-8); some extractors use it anyway"));
+            Some(UnicodePath::Stale) => self.push(f("zip.unicode_path_mismatch", Severity::High, &e.name, "an Info-ZIP Unicode path extra does not belong to this name (stale CRC or bad UTF-8); some extractors use it anyway")),
+            _ => {}
         }
         e.mtime = e.mtime.or_else(|| dos_to_unix(h.dos_date, h.dos_time));
         let host = (h.made_by >> 8) as u8;

@@ -163,12 +163,32 @@ impl Parser {
                         u64::from(eocd.cd_offset),
                     )
             });
-            let (code, severity, message) = if differs {
-                ("zip.eocd_ambiguous", Severity::Critical, "a ZIP64 record that the end record does not need describes another central directory; CPython reads that one")
+            let locator_at = pos - ZIP64_LOCATOR_LEN as u64;
+            let past_itself = loc.eocd_offset.saturating_add(ZIP64_EOCD_LEN as u64) > locator_at;
+            let finding = if differs {
+                Some((
+                    "zip.eocd_ambiguous",
+                    Severity::Critical,
+                    "a ZIP64 record that the end record does not need describes another central directory; CPython reads that one",
+                ))
+            } else if past_itself {
+                Some(("zip.zip64_invalid", Severity::Critical, "a ZIP64 locator points past itself (or past the end of the file)"))
+            } else if record.is_none() {
+                Some((
+                    "zip.zip64_unexpected_locator",
+                    Severity::Medium,
+                    "a ZIP64 locator precedes an end record that needs none, and no ZIP64 record is where it points; readers that always follow it (CPython) fail",
+                ))
             } else {
-                ("zip.zip64_unexpected_locator", Severity::Medium, "a ZIP64 locator precedes an end record that needs none; readers that always follow it (CPython) fail")
+                // A ZIP64 record that says what the end record says (Info-ZIP's `zip -fz` writes one): the
+                // directory ends where it starts.
+                self.out.zip64 = true;
+                self.cd_end = loc.eocd_offset;
+                None
             };
-            self.push(f(code, severity, "", message).with("offset", pos - ZIP64_LOCATOR_LEN as u64));
+            if let Some((code, severity, message)) = finding {
+                self.push(f(code, severity, "", message).with("offset", locator_at).with("record_offset", loc.eocd_offset));
+            }
         }
         // Like Go's reader, follow the ZIP64 locator only when a classic field is saturated: names may
         // legitimately contain the locator's signature (zip2's zip64_magic_in_filename cases).

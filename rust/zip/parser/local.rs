@@ -1,5 +1,6 @@
 //! 4.3.7 local file headers, 4.3.9 data descriptors, and the layout: overlaps, gaps, hidden headers.
 
+use super::central::same_name;
 use super::*;
 
 /// The central directory's view of an entry that a local header is checked against.
@@ -94,6 +95,7 @@ impl Parser {
         }
         let name = &data[LOCAL_LEN..LOCAL_LEN + h.name_len as usize];
         let extra = &data[LOCAL_LEN + h.name_len as usize..LOCAL_LEN + var_len];
+        self.local_extras(index, name, extra);
         let mut differs: Vec<&'static str> = Vec::new();
         if name != self.out.entries[index].raw_name.as_slice() {
             differs.push("name");
@@ -101,7 +103,9 @@ impl Parser {
         if h.method != e.method {
             differs.push("method");
         }
-        if (h.flags ^ e.flags) & FLAGS_THAT_MATTER != 0 {
+        // The UTF-8 bit changes nothing for an ASCII name (some writers set it in one header only).
+        let matter = if name.is_ascii() { FLAGS_THAT_MATTER & !FLAG_UTF8 } else { FLAGS_THAT_MATTER };
+        if (h.flags ^ e.flags) & matter != 0 {
             differs.push("flags");
         }
         let descriptor = e.flags & FLAG_DESCRIPTOR != 0;
@@ -161,11 +165,57 @@ impl Parser {
         self.next_local(at + 1)
     }
 
+    /// The local header's extra block, checked as the central one is: a streaming extractor reads only
+    /// this one, so a malformed block or a Unicode path naming another file is a disagreement.
+    fn local_extras(&mut self, index: usize, raw_name: &[u8], extra: &[u8]) {
+        let (fields, overrun) = extra_fields(extra);
+        self.local_zip64[index] = fields.iter().any(|x| x.id == EXTRA_ZIP64);
+        let name = &self.out.entries[index].name;
+        let mut found = Vec::new();
+        if overrun {
+            found.push(f(
+                "zip.extra_field_malformed",
+                Severity::High,
+                name,
+                "a field of the local header's extra block runs past the block; readers of local headers disagree on what follows",
+            ));
+        }
+        match unicode_path(&fields, raw_name) {
+            Some(UnicodePath::Valid(u)) if !same_name(&u, name) => found.push(
+                f(
+                    "zip.unicode_path_mismatch",
+                    Severity::High,
+                    name,
+                    format!("the local header's Info-ZIP Unicode path extra names another file, '{u}': extractors that read local headers write that name"),
+                )
+                .with("local_unicode_name", u),
+            ),
+            Some(UnicodePath::Stale) => found.push(f(
+                "zip.unicode_path_mismatch",
+                Severity::High,
+                name,
+                "the local header's Info-ZIP Unicode path extra does not belong to its name (stale CRC or bad UTF-8); some extractors use it anyway",
+            )),
+            _ => {}
+        }
+        self.out.findings.extend(found);
+    }
+
     pub(super) fn on_descriptor(&mut self, at: usize, data: &[u8]) -> State {
         let index = self.order[at];
         let e = self.out.entries[index].clone();
         let data_end = e.data_offset + e.compressed_size;
-        match Descriptor::parse(data, e.zip64, e.crc32) {
+        // 4.3.9.2: 8-byte sizes when the local header has a ZIP64 extra. A descriptor of the other width
+        // that agrees with the central directory is taken too: the readers that use the central directory
+        // never look at it, and it describes the same entry.
+        let wide = self.local_zip64[index];
+        let agrees = |d: &Descriptor| (d.crc32, d.compressed_size, d.uncompressed_size) == (e.crc32, e.compressed_size, e.uncompressed_size);
+        let parsed = Descriptor::parse(data, wide, e.crc32);
+        let parsed = match parsed {
+            Some(d) if !agrees(&d) => Descriptor::parse(data, !wide, e.crc32).filter(agrees).or(Some(d)),
+            other => other,
+        };
+        match parsed {
             Some(d) => {
                 let mut differs = Vec::new();
                 if d.crc32 != e.crc32 {

@@ -81,6 +81,9 @@ pub struct Parser {
     order: Vec<usize>,
     /// Per entry: (local header start, end of data and descriptor) once the local header was read.
     spans: Vec<Option<(u64, u64)>>,
+    /// Per entry: its local header has a ZIP64 extra field, so its data descriptor has 8-byte sizes
+    /// (4.3.9.2).
+    local_zip64: Vec<bool>,
     gaps: Vec<(u64, u64)>,
     /// Where the locator says the ZIP64 record is.
     zip64_stated: u64,
@@ -107,6 +110,7 @@ impl Parser {
             base: 0,
             order: Vec::new(),
             spans: Vec::new(),
+            local_zip64: Vec::new(),
             gaps: Vec::new(),
             zip64_stated: 0,
             central_only: false,
