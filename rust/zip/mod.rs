@@ -3,15 +3,16 @@
 //! - [`parser`] is sans-I/O (as rc-zip's): it says which byte range it wants next and is fed exactly
 //!   those bytes, so the same code runs over a file, a sub-range of a file or a buffer, and is fuzzable.
 //! - [`names`] checks entry names for traversal, control characters and duplicates after normalisation.
-//! - [`verify`] inflates every entry in parallel (rayon), checks CRC-32 and sizes and computes digests,
-//!   streaming in bounded chunks under the [`Limits`]; [`pipe`] hashes a big deflated entry on a second
-//!   thread while it inflates.
+//! - [`verify`] decodes every entry in parallel (rayon), checks CRC-32 and sizes and computes digests,
+//!   streaming in bounded chunks under the [`Limits`]; [`decode`] holds the compression methods behind
+//!   one interface; [`pipe`] hashes a big entry on a second thread while it is decoded.
 //! - [`source`] is the I/O: `pread` on a file (no mapping, so a spool file still being written or
 //!   truncated under us cannot fault the process), or a byte slice; [`inspect_path_direct`] reads with
 //!   `O_DIRECT` instead, through [`crate::spool::DirectSource`].
 //!
 //! Any case where two extractors could write different entry sets is reported `high` or `critical`.
 
+mod decode;
 mod finding;
 mod names;
 mod parser;

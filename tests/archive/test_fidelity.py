@@ -117,8 +117,8 @@ def test_a_local_unicode_path_naming_another_file_is_reported(tmp_path: Path) ->
 
 def test_local_extras_that_agree_are_quiet(tmp_path: Path) -> None:
     name = "caf\u00e9.txt"
-    member = Member(name, b"x", flags=1 << 11, local_extra=unicode_path(name.encode(), name) + extra(0x5455, b"\x01" + bytes(4)),
-                    central_extra=unicode_path(name.encode(), name))
+    local = unicode_path(name.encode(), name) + extra(0x5455, b"\x01" + bytes(4))
+    member = Member(name, b"x", flags=1 << 11, local_extra=local, central_extra=unicode_path(name.encode(), name))
     # Alignment padding after the last field (Android's zipalign) is not a malformed block.
     padded = Member("apk/classes.dex", b"dex", local_extra=extra(0xD935, b"\x04\x00") + b"\x00\x00")
     report = _inspect(tmp_path, build([member, padded]))

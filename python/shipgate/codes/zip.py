@@ -128,7 +128,7 @@ CODES = (
     Code(
         "zip.unaccounted_bytes",
         S.MEDIUM,
-        "bytes between entries, after the last entry or after a deflate stream belong to no entry",
+        "bytes between entries, after the last entry or after an entry's compressed stream belong to no entry",
         "Ask the vendor to rebuild the package with a standard ZIP tool.",
     ),
     Code(
@@ -266,8 +266,17 @@ CODES = (
     Code(
         "zip.unsupported_method",
         S.HIGH,
-        "compression method other than stored or deflate (bzip2, zstd, lzma, deflate64...): not verified",
-        "Ask the vendor for an unencrypted package using stored or deflate entries so it can be verified.",
+        "a compression method shipgate does not decode (PPMd, implode, shrink, reduce, WavPack, JPEG...): the "
+        "entry is not verified",
+        "Ask the vendor for a package whose entries are stored or compressed with deflate, Deflate64, bzip2, LZMA, "
+        "Zstandard or XZ, so they can be verified.",
+    ),
+    Code(
+        "zip.decoder_memory_limit",
+        S.CRITICAL,
+        "an LZMA, XZ or Zstandard stream declares a dictionary or window larger than the decoder may hold (192 MiB)",
+        "Treat as a decompression bomb unless the vendor explains the size; ask for the package compressed with "
+        "a smaller dictionary (7-Zip's and xz's presets up to -9 fit).",
     ),
     Code(
         "zip.size_mismatch",
@@ -284,7 +293,7 @@ CODES = (
     Code(
         "zip.corrupt_data",
         S.HIGH,
-        "the deflate stream is invalid",
+        "the entry's compressed stream (deflate, Deflate64, bzip2, LZMA, Zstandard, XZ) is invalid",
         "Re-download the package; if it persists, ask the vendor for a new build.",
     ),
     Code(

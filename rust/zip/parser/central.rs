@@ -415,7 +415,7 @@ impl Parser {
                 format!("the entry is encrypted ({what}); its contents cannot be verified"),
             ));
             e.readable = false;
-        } else if h.method != METHOD_STORED && h.method != METHOD_DEFLATE {
+        } else if !super::super::decode::supported(h.method) {
             self.push(
                 f(
                     "zip.unsupported_method",

@@ -1,0 +1,136 @@
+//! The findings verification reports, one constructor each: every place that reports one says the same.
+
+use super::super::finding::{Finding, Severity};
+use super::super::Entry;
+
+pub(super) fn inflates_past_declared(e: &Entry) -> Finding {
+    Finding::new(
+        "zip.size_mismatch",
+        Severity::High,
+        &e.name,
+        format!("the entry inflates to more than its declared {} bytes", e.uncompressed_size),
+    )
+    .with("declared", e.uncompressed_size)
+}
+
+pub(super) fn size_mismatch(e: &Entry, actual: u64) -> Finding {
+    Finding::new(
+        "zip.size_mismatch",
+        Severity::High,
+        &e.name,
+        format!("the entry inflates to {actual} bytes, not the declared {}", e.uncompressed_size),
+    )
+    .with("declared", e.uncompressed_size)
+    .with("actual", actual)
+}
+
+pub(super) fn ratio(e: &Entry, max_ratio: u64, inflated: u64, consumed: u64) -> Finding {
+    Finding::new(
+        "zip.compression_ratio",
+        Severity::Critical,
+        &e.name,
+        format!("the entry inflates more than {max_ratio}:1"),
+    )
+    .with("inflated", inflated)
+    .with("compressed_read", consumed)
+}
+
+pub(super) fn total_size(e: &Entry, limit: u64) -> Finding {
+    Finding::new(
+        "zip.total_size_limit",
+        Severity::Critical,
+        &e.name,
+        format!("more than {limit} bytes inflated in all"),
+    )
+    .with("limit", limit)
+}
+
+pub(super) fn time_limit(e: &Entry, limit: std::time::Duration) -> Finding {
+    Finding::new(
+        "zip.time_limit",
+        Severity::Critical,
+        &e.name,
+        format!("verification took longer than {limit:?}"),
+    )
+    .with("limit_seconds", limit.as_secs())
+}
+
+pub(super) fn truncated(e: &Entry, produced: u64) -> Finding {
+    Finding::new(
+        "zip.truncated",
+        Severity::Critical,
+        &e.name,
+        format!("the entry's data ends after {produced} of {} bytes", e.uncompressed_size),
+    )
+    .with("inflated", produced)
+}
+
+pub(super) fn crc_mismatch(e: &Entry, actual: u32) -> Finding {
+    Finding::new(
+        "zip.crc_mismatch",
+        Severity::High,
+        &e.name,
+        format!("CRC-32 is {actual:08x}, the archive says {:08x}", e.crc32),
+    )
+    .with("declared", format!("{:08x}", e.crc32))
+    .with("actual", format!("{actual:08x}"))
+}
+
+pub(super) fn corrupt(e: &Entry, message: String, produced: u64) -> Finding {
+    Finding::new("zip.corrupt_data", Severity::High, &e.name, message).with("inflated", produced)
+}
+
+pub(super) fn decoder_memory(e: &Entry, limit: u64) -> Finding {
+    Finding::new(
+        "zip.decoder_memory_limit",
+        Severity::Critical,
+        &e.name,
+        format!(
+            "the {} stream declares a dictionary or window larger than the {limit}-byte limit; it was not decoded",
+            super::super::decode::name(e.method)
+        ),
+    )
+    .with("limit", limit)
+}
+
+pub(super) fn ends_early(e: &Entry, consumed: u64) -> Finding {
+    let left = e.compressed_size - consumed;
+    Finding::new(
+        "zip.unaccounted_bytes",
+        Severity::Medium,
+        &e.name,
+        format!(
+            "the {} stream ends {left} bytes before the entry's compressed size",
+            super::super::decode::name(e.method)
+        ),
+    )
+    .with("length", left)
+}
+
+pub(super) fn too_deep(e: &Entry, max_depth: u32) -> Finding {
+    Finding::new(
+        "zip.nesting_depth",
+        Severity::High,
+        &e.name,
+        format!("archive nested deeper than {max_depth} levels was not inspected"),
+    )
+}
+
+pub(super) fn nested_too_large(e: &Entry) -> Finding {
+    Finding::new(
+        "zip.nested_archive_uninspected",
+        Severity::Medium,
+        &e.name,
+        "a nested archive too large to buffer was verified as bytes but not inspected",
+    )
+}
+
+pub(super) fn nested_other_format(e: &Entry, kind: &'static str) -> Finding {
+    Finding::new(
+        "zip.nested_archive_uninspected",
+        Severity::Medium,
+        &e.name,
+        format!("a nested {kind} archive is verified as bytes, its contents are not inspected"),
+    )
+    .with("format", kind)
+}
