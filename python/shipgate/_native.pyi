@@ -78,6 +78,8 @@ class StreamedEntries:
     def __len__(self) -> int: ...
 
 ZIP_DEFAULT_LIMITS: dict[str, int | float]
+ZIP_CODES: dict[str, list[str]]
+"""Every finding code the ZIP inspector reports, with the severities it reports it at (the usual one first)."""
 
 def inspect_zip(
     path: str,

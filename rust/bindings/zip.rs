@@ -29,6 +29,13 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     d.set_item("max_depth", defaults.max_depth)?;
     d.set_item("max_time", defaults.max_time.as_secs_f64())?;
     m.add("ZIP_DEFAULT_LIMITS", d)?;
+    // Every code the inspector reports and the severities it reports it at (rust/zip/codes.rs).
+    let codes = PyDict::new(m.py());
+    for code in zip::codes::ALL {
+        let severities: Vec<&str> = code.severities.iter().map(|s| s.name()).collect();
+        codes.set_item(code.name, severities)?;
+    }
+    m.add("ZIP_CODES", codes)?;
     Ok(())
 }
 
@@ -149,7 +156,6 @@ fn to_dict(py: Python<'_>, report: zip::Report) -> PyResult<Bound<'_, PyDict>> {
         d.set_item(intern!(py, "severity"), f.severity.name())?;
         d.set_item(intern!(py, "path"), f.path)?;
         d.set_item(intern!(py, "message"), f.message)?;
-        d.set_item(intern!(py, "remedy"), f.remedy)?;
         let evidence = PyDict::new(py);
         for (k, v) in f.evidence {
             match v {

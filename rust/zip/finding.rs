@@ -1,5 +1,7 @@
-//! What the inspector reports. Codes are stable (documented in docs/findings.md); the Python layer turns
-//! each into a `shipgate.findings.Finding` unchanged.
+//! What the inspector reports. Codes are stable ([`super::codes`], documented in docs/findings.md); the
+//! Python layer turns each into a `shipgate.findings.Finding` and adds the registry's remedy.
+
+use super::codes::Code;
 
 /// Ordered like `shipgate.findings.Severity`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,18 +70,18 @@ pub struct Finding {
     /// The entry name (prefixed `outer!` inside nested archives), or "" for the whole archive.
     pub path: String,
     pub message: String,
-    pub remedy: &'static str,
     pub evidence: Vec<(&'static str, Evidence)>,
 }
 
 impl Finding {
-    pub fn new(code: &'static str, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A finding of `code` at `severity`, which must be one the code is registered with.
+    pub fn new(code: Code, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+        debug_assert!(code.allows(severity), "{} is not registered at {}", code.name, severity.name());
         Finding {
-            code,
+            code: code.name,
             severity,
             path: path.into(),
             message: message.into(),
-            remedy: remedy(code),
             evidence: Vec::new(),
         }
     }
@@ -87,40 +89,5 @@ impl Finding {
     pub fn with(mut self, key: &'static str, value: impl Into<Evidence>) -> Self {
         self.evidence.push((key, value.into()));
         self
-    }
-}
-
-/// What a person should do about each code. One place, so every finding of a code says the same.
-fn remedy(code: &'static str) -> &'static str {
-    match code {
-        "zip.path_traversal" | "zip.symlink_escape" | "zip.path_through_symlink" => {
-            "Reject the package: an extractor would write outside its target directory."
-        }
-        "zip.overlapping_entries"
-        | "zip.eocd_ambiguous"
-        | "zip.local_header_mismatch"
-        | "zip.duplicate_name"
-        | "zip.unicode_path_mismatch"
-        | "zip.central_directory_count_mismatch"
-        | "zip.hidden_local_header" => {
-            "Reject the package: different extractors would produce different files. Ask the vendor to rebuild it \
-             with a standard ZIP tool."
-        }
-        "zip.crc_mismatch" | "zip.size_mismatch" | "zip.corrupt_data" | "zip.truncated" => {
-            "Re-download the package; if it persists, ask the vendor for a new build."
-        }
-        "zip.compression_ratio"
-        | "zip.entry_size_limit"
-        | "zip.total_size_limit"
-        | "zip.too_many_entries"
-        | "zip.nesting_depth"
-        | "zip.time_limit" => {
-            "Treat as a decompression bomb unless the vendor explains the size; raise the limit only for a \
-             package you trust."
-        }
-        "zip.encrypted_entry" | "zip.unsupported_method" => {
-            "Ask the vendor for an unencrypted package using stored or deflate entries so it can be verified."
-        }
-        _ => "Ask the vendor to rebuild the package with a standard ZIP tool.",
     }
 }

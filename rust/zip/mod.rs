@@ -12,6 +12,7 @@
 //!
 //! Any case where two extractors could write different entry sets is reported `high` or `critical`.
 
+pub mod codes;
 mod decode;
 mod finding;
 mod names;
@@ -262,15 +263,15 @@ fn cap_repeats(findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     for (code, severity, more) in dropped {
-        out.push(
-            Finding::new(
-                code,
-                severity,
-                "",
-                format!("{more} more findings of this kind were not listed"),
-            )
-            .with("not_listed", more),
-        );
+        // The code and severity of findings already made, so already checked against the table.
+        let summary = Finding {
+            code,
+            severity,
+            path: String::new(),
+            message: format!("{more} more findings of this kind were not listed"),
+            evidence: Vec::new(),
+        };
+        out.push(summary.with("not_listed", more));
     }
     out
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization as _;
 
+use super::codes;
 use super::finding::{Finding, Severity};
 use super::Entry;
 
@@ -71,12 +72,12 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
         let name = e.name.as_str();
         if name.is_empty() {
             findings.push(
-                Finding::new("zip.path_invalid", Severity::High, "", "an entry has an empty name").with("index", i),
+                Finding::new(codes::PATH_INVALID, Severity::High, "", "an entry has an empty name").with("index", i),
             );
         }
         if let Some(why) = escapes_root(name) {
             findings.push(Finding::new(
-                "zip.path_traversal",
+                codes::PATH_TRAVERSAL,
                 Severity::Critical,
                 name,
                 format!("the name is {why}: an extractor would write outside its target directory"),
@@ -84,14 +85,14 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
         }
         if name.chars().any(|c| c.is_control()) {
             findings.push(Finding::new(
-                "zip.path_invalid",
+                codes::PATH_INVALID,
                 Severity::High,
                 name,
                 "the name contains NUL or control characters; extractors truncate or reject it differently",
             ));
         } else if name.contains('\\') {
             findings.push(Finding::new(
-                "zip.path_backslash",
+                codes::PATH_BACKSLASH,
                 Severity::High,
                 name,
                 "the name contains '\\': a directory separator on Windows, a plain character elsewhere",
@@ -111,7 +112,7 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
                 )
             };
             findings.push(
-                Finding::new("zip.duplicate_name", sev, name, msg)
+                Finding::new(codes::DUPLICATE_NAME, sev, name, msg)
                     .with("first_index", first)
                     .with("index", i),
             );
@@ -122,7 +123,7 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
                 if !(e.is_dir && entries[first].is_dir) {
                     findings.push(
                         Finding::new(
-                            "zip.duplicate_name_normalized",
+                            codes::DUPLICATE_NAME_NORMALIZED,
                             Severity::High,
                             name,
                             format!(
@@ -157,7 +158,7 @@ fn mode_findings(e: &Entry, mode: u32) -> Option<Finding> {
         _ => {
             return Some(
                 Finding::new(
-                    "zip.mode_invalid",
+                    codes::MODE_INVALID,
                     Severity::Low,
                     name,
                     format!("the Unix mode {mode:o} names no file type; extractors ignore it or apply it differently"),
@@ -168,7 +169,7 @@ fn mode_findings(e: &Entry, mode: u32) -> Option<Finding> {
     };
     if let Some(kind) = kind {
         return Some(
-            Finding::new("zip.special_file", Severity::High, name, format!("the entry is {kind}"))
+            Finding::new(codes::SPECIAL_FILE, Severity::High, name, format!("the entry is {kind}"))
                 .with("mode", format!("{mode:o}")),
         );
     }
@@ -178,7 +179,7 @@ fn mode_findings(e: &Entry, mode: u32) -> Option<Finding> {
     (regular && (setuid || setgid)).then(|| {
         let (bit, whose) = if setuid { ("setuid", "owner") } else { ("setgid", "group") };
         Finding::new(
-            "zip.setuid",
+            codes::SETUID,
             Severity::High,
             name,
             format!("the entry is an executable file with the {bit} bit: it runs with its {whose}'s privileges"),
@@ -202,7 +203,7 @@ pub fn check_symlinks(entries: &[Entry], findings: &mut Vec<Finding>) {
         } else {
             (Severity::Low, format!("symlink to '{target}'"))
         };
-        let code = if escapes { "zip.symlink_escape" } else { "zip.symlink" };
+        let code = if escapes { codes::SYMLINK_ESCAPE } else { codes::SYMLINK };
         findings.push(Finding::new(code, sev, &e.name, msg).with("target", target.clone()));
     }
     if links.is_empty() {
@@ -213,7 +214,7 @@ pub fn check_symlinks(entries: &[Entry], findings: &mut Vec<Finding>) {
             if e.name.len() > link.len() && e.name.starts_with(link) && e.name.as_bytes()[link.len()] == b'/' {
                 findings.push(
                     Finding::new(
-                        "zip.path_through_symlink",
+                        codes::PATH_THROUGH_SYMLINK,
                         Severity::Critical,
                         &e.name,
                         format!("the entry is written through the symlink '{link}'"),

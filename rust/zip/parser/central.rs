@@ -16,7 +16,7 @@ impl Parser {
         if self.cd_count > self.max_entries {
             self.push(
                 f(
-                    "zip.too_many_entries",
+                    codes::TOO_MANY_ENTRIES,
                     Severity::Critical,
                     "",
                     format!("{} entries, more than the limit of {}", self.cd_count, self.max_entries),
@@ -29,7 +29,7 @@ impl Parser {
         if self.cd_count.saturating_mul(CENTRAL_LEN as u64) > size {
             self.push(
                 f(
-                    "zip.central_directory_count_mismatch",
+                    codes::CENTRAL_DIRECTORY_COUNT_MISMATCH,
                     Severity::Critical,
                     "",
                     format!(
@@ -46,7 +46,7 @@ impl Parser {
             // An offset relative to a prefix cannot make the directory end past where it must end.
             self.push(
                 f(
-                    "zip.truncated",
+                    codes::TRUNCATED,
                     Severity::Critical,
                     "",
                     "the central directory runs past the end-of-central-directory record",
@@ -60,7 +60,7 @@ impl Parser {
         if end - offset > MAX_CENTRAL_DIRECTORY {
             self.push(
                 f(
-                    "zip.too_many_entries",
+                    codes::TOO_MANY_ENTRIES,
                     Severity::Critical,
                     "",
                     "the central directory is larger than shipgate holds in memory",
@@ -85,7 +85,7 @@ impl Parser {
             self.base = shifted as u64;
             self.push(
                 f(
-                    "zip.prefixed_offsets",
+                    codes::PREFIXED_OFFSETS,
                     Severity::Medium,
                     "",
                     format!("all offsets are off by {shifted} bytes (data was prepended to the archive)"),
@@ -97,7 +97,7 @@ impl Parser {
             let found = region.get(..4).and_then(|b| u32_at(b, 0)).unwrap_or(0);
             self.push(
                 f(
-                    "zip.central_directory_corrupt",
+                    codes::CENTRAL_DIRECTORY_CORRUPT,
                     Severity::Critical,
                     "",
                     format!(
@@ -111,7 +111,7 @@ impl Parser {
         };
         if region.len() < start + size {
             self.push(f(
-                "zip.truncated",
+                codes::TRUNCATED,
                 Severity::Critical,
                 "",
                 "the file ends inside the central directory",
@@ -129,7 +129,7 @@ impl Parser {
             self.gaps.push((after_cd, self.cd_end));
             self.push(
                 f(
-                    "zip.unaccounted_bytes",
+                    codes::UNACCOUNTED_BYTES,
                     Severity::Medium,
                     "",
                     format!(
@@ -165,7 +165,7 @@ impl Parser {
             }
             if index >= self.max_entries {
                 self.push(
-                    f("zip.too_many_entries", Severity::Critical, "", format!("more than {} entries", self.max_entries))
+                    f(codes::TOO_MANY_ENTRIES, Severity::Critical, "", format!("more than {} entries", self.max_entries))
                         .with("limit", self.max_entries),
                 );
                 return None;
@@ -174,7 +174,7 @@ impl Parser {
                 let found = u32_at(cd, at).unwrap_or(0);
                 self.push(
                     f(
-                        "zip.central_directory_corrupt",
+                        codes::CENTRAL_DIRECTORY_CORRUPT,
                         Severity::Critical,
                         "",
                         format!("central directory record {index} has signature {found:#010x}"),
@@ -188,7 +188,7 @@ impl Parser {
             let Some(var_bytes) = cd.get(var..var + h.variable_len()) else {
                 self.push(
                     f(
-                        "zip.central_directory_corrupt",
+                        codes::CENTRAL_DIRECTORY_CORRUPT,
                         Severity::Critical,
                         "",
                         format!("central directory record {index} runs past the directory"),
@@ -213,7 +213,7 @@ impl Parser {
             if at == cd.len() && read % 65_536 == self.cd_count % 65_536 {
                 self.push(
                     f(
-                        "zip.entry_count_wrapped",
+                        codes::ENTRY_COUNT_WRAPPED,
                         Severity::Low,
                         "",
                         format!("{read} entries, which the end record counts modulo 65,536 as {} (no ZIP64 record)", self.cd_count),
@@ -226,7 +226,7 @@ impl Parser {
                 self.out.entries.truncate(self.cd_count as usize);
                 self.push(
                     f(
-                        "zip.central_directory_count_mismatch",
+                        codes::CENTRAL_DIRECTORY_COUNT_MISMATCH,
                         Severity::Critical,
                         "",
                         "the central directory holds more records than the end record counts",
@@ -240,7 +240,7 @@ impl Parser {
             if rest.starts_with(&SIG_CENTRAL.to_le_bytes()) {
                 self.push(
                     f(
-                        "zip.central_directory_count_mismatch",
+                        codes::CENTRAL_DIRECTORY_COUNT_MISMATCH,
                         Severity::Critical,
                         "",
                         "the central directory holds more records than the end record counts",
@@ -252,7 +252,7 @@ impl Parser {
                 // reads these entries; what the bytes are (a record a comment overlaps, most often) is moot.
                 self.push(
                     f(
-                        "zip.central_directory_size_mismatch",
+                        codes::CENTRAL_DIRECTORY_SIZE_MISMATCH,
                         Severity::High,
                         "",
                         format!(
@@ -289,7 +289,7 @@ impl Parser {
         };
         if utf8 && std::str::from_utf8(name).is_err() {
             self.push(f(
-                "zip.name_invalid_utf8",
+                codes::NAME_INVALID_UTF8,
                 Severity::High,
                 &e.name,
                 "the name is flagged UTF-8 but is not valid UTF-8; extractors replace or reject different bytes",
@@ -298,7 +298,7 @@ impl Parser {
         let (fields, overrun) = extra_fields(extra);
         if overrun {
             self.push(f(
-                "zip.extra_field_malformed",
+                codes::EXTRA_FIELD_MALFORMED,
                 Severity::High,
                 &e.name,
                 "an extra field's length runs past the extra-field block; readers disagree on what follows",
@@ -318,7 +318,7 @@ impl Parser {
                     let z = zip64_extra(field.data, usat, csat, osat);
                     if let Some(missing) = z.missing {
                         self.push(f(
-                            "zip.zip64_extra_missing",
+                            codes::ZIP64_EXTRA_MISSING,
                             Severity::Critical,
                             &e.name,
                             format!("the ZIP64 extra field does not include the {missing}"),
@@ -335,7 +335,7 @@ impl Parser {
                         match field.data.get(1..5) {
                             Some(b) => e.mtime = Some(i64::from(i32::from_le_bytes(b.try_into().unwrap_or([0; 4])))),
                             None => self.push(f(
-                                "zip.extra_field_malformed",
+                                codes::EXTRA_FIELD_MALFORMED,
                                 Severity::Medium,
                                 &e.name,
                                 "the extended-timestamp field is too short for the times it declares",
@@ -369,13 +369,13 @@ impl Parser {
             Some(UnicodePath::Valid(u)) if !same_name(&u, &e.name) => {
                 let severity = if name.is_ascii() { Severity::High } else { Severity::Low };
                 self.push(
-                    f("zip.unicode_path_mismatch", severity, &u, "the Info-ZIP Unicode path extra names the entry differently from its header; extractors that ignore the extra write another name")
+                    f(codes::UNICODE_PATH_MISMATCH, severity, &u, "the Info-ZIP Unicode path extra names the entry differently from its header; extractors that ignore the extra write another name")
                         .with("header_name", e.name.clone())
                         .with("unicode_name", u.clone()),
                 );
                 e.name = u;
             }
-            Some(UnicodePath::Stale) => self.push(f("zip.unicode_path_mismatch", Severity::High, &e.name, "an Info-ZIP Unicode path extra does not belong to this name (stale CRC or bad UTF-8); some extractors use it anyway")),
+            Some(UnicodePath::Stale) => self.push(f(codes::UNICODE_PATH_MISMATCH, Severity::High, &e.name, "an Info-ZIP Unicode path extra does not belong to this name (stale CRC or bad UTF-8); some extractors use it anyway")),
             _ => {}
         }
         e.mtime = e.mtime.or_else(|| dos_to_unix(h.dos_date, h.dos_time));
@@ -391,7 +391,7 @@ impl Parser {
         if h.disk_start != 0 && !(h.disk_start == u16::MAX && e.zip64) {
             self.push(
                 f(
-                    "zip.multi_disk",
+                    codes::MULTI_DISK,
                     Severity::Critical,
                     &e.name,
                     "the entry starts on another disk",
@@ -409,7 +409,7 @@ impl Parser {
                 "traditional PKWARE encryption"
             };
             self.push(f(
-                "zip.encrypted_entry",
+                codes::ENCRYPTED_ENTRY,
                 Severity::High,
                 &e.name,
                 format!("the entry is encrypted ({what}); its contents cannot be verified"),
@@ -418,7 +418,7 @@ impl Parser {
         } else if !super::super::decode::supported(h.method) {
             self.push(
                 f(
-                    "zip.unsupported_method",
+                    codes::UNSUPPORTED_METHOD,
                     Severity::High,
                     &e.name,
                     format!(
@@ -433,7 +433,7 @@ impl Parser {
         } else if h.method == METHOD_STORED && e.compressed_size != e.uncompressed_size {
             self.push(
                 f(
-                    "zip.size_mismatch",
+                    codes::SIZE_MISMATCH,
                     Severity::High,
                     &e.name,
                     "a stored entry's compressed and uncompressed sizes differ",

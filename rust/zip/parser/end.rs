@@ -22,7 +22,7 @@ impl Parser {
         let fits = |pos: u64, e: &Eocd| pos + EOCD_LEN as u64 + u64::from(e.comment_len) <= self.size;
         let Some(chosen) = candidates.iter().position(|(pos, e)| fits(*pos, e)) else {
             let mut finding = f(
-                "zip.not_a_zip",
+                codes::NOT_A_ZIP,
                 Severity::Critical,
                 "",
                 "no end-of-central-directory record: not a ZIP archive, or truncated",
@@ -30,7 +30,7 @@ impl Parser {
             .with("searched_bytes", tail.len());
             if let Some((pos, e)) = candidates.first() {
                 finding = f(
-                    "zip.eocd_comment_length",
+                    codes::EOCD_COMMENT_LENGTH,
                     Severity::Critical,
                     "",
                     format!(
@@ -55,9 +55,9 @@ impl Parser {
                 format!("an end-of-central-directory record at {other} declares a comment longer than the file")
             };
             let code = if in_comment {
-                "zip.comment_hides_signature"
+                codes::COMMENT_HIDES_SIGNATURE
             } else {
-                "zip.eocd_comment_length"
+                codes::EOCD_COMMENT_LENGTH
             };
             self.push(
                 f(code, Severity::High, "", message)
@@ -73,7 +73,7 @@ impl Parser {
             if exact && differs && u64::from(e.cd_offset) + u64::from(e.cd_size) <= *other {
                 self.push(
                     f(
-                        "zip.eocd_ambiguous",
+                        codes::EOCD_AMBIGUOUS,
                         Severity::Critical,
                         "",
                         "two end-of-central-directory records describe different central directories",
@@ -94,7 +94,7 @@ impl Parser {
             if comment.windows(4).any(|w| w == sig.to_le_bytes()) {
                 self.push(
                     f(
-                        "zip.comment_hides_signature",
+                        codes::COMMENT_HIDES_SIGNATURE,
                         Severity::High,
                         "",
                         format!("the archive comment contains a {what} signature"),
@@ -108,7 +108,7 @@ impl Parser {
         if self.comment_end < self.size {
             self.push(
                 f(
-                    "zip.data_after_eocd",
+                    codes::DATA_AFTER_EOCD,
                     Severity::Medium,
                     "",
                     format!("{} bytes follow the end of the archive", self.size - self.comment_end),
@@ -132,7 +132,7 @@ impl Parser {
         if counts_differ {
             self.push(
                 f(
-                    "zip.central_directory_count_mismatch",
+                    codes::CENTRAL_DIRECTORY_COUNT_MISMATCH,
                     Severity::Critical,
                     "",
                     "the end record's entry counts disagree (this disk vs. total)",
@@ -167,15 +167,15 @@ impl Parser {
             let past_itself = loc.eocd_offset.saturating_add(ZIP64_EOCD_LEN as u64) > locator_at;
             let finding = if differs {
                 Some((
-                    "zip.eocd_ambiguous",
+                    codes::EOCD_AMBIGUOUS,
                     Severity::Critical,
                     "a ZIP64 record that the end record does not need describes another central directory; CPython reads that one",
                 ))
             } else if past_itself {
-                Some(("zip.zip64_invalid", Severity::Critical, "a ZIP64 locator points past itself (or past the end of the file)"))
+                Some((codes::ZIP64_INVALID, Severity::Critical, "a ZIP64 locator points past itself (or past the end of the file)"))
             } else if record.is_none() {
                 Some((
-                    "zip.zip64_unexpected_locator",
+                    codes::ZIP64_UNEXPECTED_LOCATOR,
                     Severity::Medium,
                     "a ZIP64 locator precedes an end record that needs none, and no ZIP64 record is where it points; readers that always follow it (CPython) fail",
                 ))
@@ -211,7 +211,7 @@ impl Parser {
         });
         self.push(
             f(
-                "zip.multi_disk",
+                codes::MULTI_DISK,
                 Severity::Critical,
                 "",
                 "the archive claims to span several disks; only single-file archives can be verified",
@@ -236,7 +236,7 @@ impl Parser {
         if loc.eocd_offset.saturating_add(ZIP64_EOCD_LEN as u64) > record_end {
             self.push(
                 f(
-                    "zip.zip64_invalid",
+                    codes::ZIP64_INVALID,
                     Severity::Critical,
                     "",
                     "the ZIP64 locator points past itself",
@@ -264,7 +264,7 @@ impl Parser {
         }
         self.push(
             f(
-                "zip.zip64_invalid",
+                codes::ZIP64_INVALID,
                 Severity::Critical,
                 "",
                 "no ZIP64 end-of-central-directory record where the locator points",
@@ -296,7 +296,7 @@ impl Parser {
         for (what, classic, wide) in contradictions {
             self.push(
                 f(
-                    "zip.zip64_mismatch",
+                    codes::ZIP64_MISMATCH,
                     Severity::High,
                     "",
                     format!("the ZIP64 record and the classic record disagree on the {what}"),

@@ -39,7 +39,7 @@ impl Parser {
             self.out.entries[self.order[at]].readable = false;
             self.push(
                 f(
-                    "zip.entry_out_of_bounds",
+                    codes::ENTRY_OUT_OF_BOUNDS,
                     Severity::Critical,
                     &name,
                     "the local header offset points into or past the central directory",
@@ -60,7 +60,7 @@ impl Parser {
             let found = u32_at(data, 0).unwrap_or(0);
             self.push(
                 f(
-                    "zip.local_header_invalid",
+                    codes::LOCAL_HEADER_INVALID,
                     Severity::Critical,
                     &self.out.entries[index].name,
                     format!(
@@ -85,7 +85,7 @@ impl Parser {
                 return State::Local { at };
             }
             self.push(f(
-                "zip.truncated",
+                codes::TRUNCATED,
                 Severity::Critical,
                 &self.out.entries[index].name,
                 "the file ends inside a local file header",
@@ -125,7 +125,7 @@ impl Parser {
             let local_name = String::from_utf8_lossy(name).into_owned();
             self.push(
                 f(
-                    "zip.local_header_mismatch",
+                    codes::LOCAL_HEADER_MISMATCH,
                     Severity::Critical,
                     &self.out.entries[index].name,
                     format!(
@@ -143,7 +143,7 @@ impl Parser {
         if data_end > self.out.cd_offset {
             self.push(
                 f(
-                    "zip.entry_out_of_bounds",
+                    codes::ENTRY_OUT_OF_BOUNDS,
                     Severity::Critical,
                     &self.out.entries[index].name,
                     format!(
@@ -174,7 +174,7 @@ impl Parser {
         let mut found = Vec::new();
         if overrun {
             found.push(f(
-                "zip.extra_field_malformed",
+                codes::EXTRA_FIELD_MALFORMED,
                 Severity::High,
                 name,
                 "a field of the local header's extra block runs past the block; readers of local headers disagree on what follows",
@@ -183,7 +183,7 @@ impl Parser {
         match unicode_path(&fields, raw_name) {
             Some(UnicodePath::Valid(u)) if !same_name(&u, name) => found.push(
                 f(
-                    "zip.unicode_path_mismatch",
+                    codes::UNICODE_PATH_MISMATCH,
                     Severity::High,
                     name,
                     format!("the local header's Info-ZIP Unicode path extra names another file, '{u}': extractors that read local headers write that name"),
@@ -191,7 +191,7 @@ impl Parser {
                 .with("local_unicode_name", u),
             ),
             Some(UnicodePath::Stale) => found.push(f(
-                "zip.unicode_path_mismatch",
+                codes::UNICODE_PATH_MISMATCH,
                 Severity::High,
                 name,
                 "the local header's Info-ZIP Unicode path extra does not belong to its name (stale CRC or bad UTF-8); some extractors use it anyway",
@@ -230,7 +230,7 @@ impl Parser {
                 if !differs.is_empty() {
                     self.push(
                         f(
-                            "zip.local_header_mismatch",
+                            codes::LOCAL_HEADER_MISMATCH,
                             Severity::Critical,
                             &e.name,
                             format!(
@@ -246,7 +246,7 @@ impl Parser {
             }
             None => {
                 self.push(f(
-                    "zip.truncated",
+                    codes::TRUNCATED,
                     Severity::Critical,
                     &e.name,
                     "the data descriptor is missing (the file ends)",
@@ -275,7 +275,7 @@ impl Parser {
                     let (a, b) = (self.out.entries[pi].name.clone(), self.out.entries[i].name.clone());
                     self.push(
                         f(
-                            "zip.overlapping_entries",
+                            codes::OVERLAPPING_ENTRIES,
                             Severity::Critical,
                             &b,
                             format!("entry overlaps the bytes of '{a}' ({kind} overlap): one set of bytes, two files"),
@@ -304,7 +304,7 @@ impl Parser {
                 if cursor == 0 {
                     self.push(
                         f(
-                            "zip.data_before_first_entry",
+                            codes::DATA_BEFORE_FIRST_ENTRY,
                             Severity::Medium,
                             "",
                             format!("{start} bytes precede the first entry (a self-extractor stub or prepended data)"),
@@ -314,7 +314,7 @@ impl Parser {
                 } else {
                     self.push(
                         f(
-                            "zip.unaccounted_bytes",
+                            codes::UNACCOUNTED_BYTES,
                             Severity::Medium,
                             "",
                             format!("{} bytes between entries belong to no entry", start - cursor),
@@ -332,7 +332,7 @@ impl Parser {
             self.gaps.push((cursor, cd));
             self.push(
                 f(
-                    "zip.unaccounted_bytes",
+                    codes::UNACCOUNTED_BYTES,
                     Severity::Medium,
                     "",
                     format!(
@@ -347,7 +347,7 @@ impl Parser {
             self.gaps.push((0, cd));
             self.push(
                 f(
-                    "zip.data_before_first_entry",
+                    codes::DATA_BEFORE_FIRST_ENTRY,
                     Severity::Medium,
                     "",
                     format!("{cd} bytes precede the central directory but belong to no entry"),
@@ -373,7 +373,7 @@ impl Parser {
             .position(|w| w == SIG_LOCAL.to_le_bytes() || w == SIG_CENTRAL.to_le_bytes())
         {
             self.push(
-                f("zip.hidden_local_header", Severity::High, "", "bytes outside every entry contain a ZIP header signature: a streaming extractor would see entries the central directory does not list")
+                f(codes::HIDDEN_LOCAL_HEADER, Severity::High, "", "bytes outside every entry contain a ZIP header signature: a streaming extractor would see entries the central directory does not list")
                     .with("offset", start + i as u64),
             );
         }

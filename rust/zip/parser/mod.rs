@@ -11,6 +11,7 @@ mod central;
 mod end;
 mod local;
 
+use super::codes;
 use super::finding::{Finding, Severity};
 use super::source::{Source, Windowed};
 use super::spec::*;
@@ -91,7 +92,7 @@ pub struct Parser {
     central_only: bool,
 }
 
-fn f(code: &'static str, sev: Severity, path: &str, msg: impl Into<String>) -> Finding {
+fn f(code: codes::Code, sev: Severity, path: &str, msg: impl Into<String>) -> Finding {
     Finding::new(code, sev, path, msg)
 }
 
@@ -227,11 +228,11 @@ fn drive<S: Source + ?Sized>(mut parser: Parser, source: &S, limits: &Limits) ->
         }
     }
     let mut out = parser.finish();
-    if out.findings.iter().any(|x| x.code == "zip.not_a_zip") {
+    if out.findings.iter().any(|x| x.code == codes::NOT_A_ZIP.name) {
         let head = source.read_vec(0, 8)?;
         if let Some(kind) = sniff(&head) {
             for x in &mut out.findings {
-                if x.code == "zip.not_a_zip" {
+                if x.code == codes::NOT_A_ZIP.name {
                     x.message = format!("not a ZIP archive: the data is {kind}");
                     x.evidence.push(("format", kind.into()));
                 }
@@ -270,7 +271,7 @@ impl Parser {
             // Still short: the file ends inside the header.
             let name = self.out.entries[self.order[at]].name.clone();
             self.push(f(
-                "zip.truncated",
+                codes::TRUNCATED,
                 Severity::Critical,
                 &name,
                 "the file ends inside a local file header",

@@ -1,11 +1,12 @@
 //! The findings verification reports, one constructor each: every place that reports one says the same.
 
+use super::super::codes;
 use super::super::finding::{Finding, Severity};
 use super::super::Entry;
 
 pub(super) fn inflates_past_declared(e: &Entry) -> Finding {
     Finding::new(
-        "zip.size_mismatch",
+        codes::SIZE_MISMATCH,
         Severity::High,
         &e.name,
         format!("the entry inflates to more than its declared {} bytes", e.uncompressed_size),
@@ -15,7 +16,7 @@ pub(super) fn inflates_past_declared(e: &Entry) -> Finding {
 
 pub(super) fn size_mismatch(e: &Entry, actual: u64) -> Finding {
     Finding::new(
-        "zip.size_mismatch",
+        codes::SIZE_MISMATCH,
         Severity::High,
         &e.name,
         format!("the entry inflates to {actual} bytes, not the declared {}", e.uncompressed_size),
@@ -26,7 +27,7 @@ pub(super) fn size_mismatch(e: &Entry, actual: u64) -> Finding {
 
 pub(super) fn ratio(e: &Entry, max_ratio: u64, inflated: u64, consumed: u64) -> Finding {
     Finding::new(
-        "zip.compression_ratio",
+        codes::COMPRESSION_RATIO,
         Severity::Critical,
         &e.name,
         format!("the entry inflates more than {max_ratio}:1"),
@@ -37,7 +38,7 @@ pub(super) fn ratio(e: &Entry, max_ratio: u64, inflated: u64, consumed: u64) -> 
 
 pub(super) fn total_size(e: &Entry, limit: u64) -> Finding {
     Finding::new(
-        "zip.total_size_limit",
+        codes::TOTAL_SIZE_LIMIT,
         Severity::Critical,
         &e.name,
         format!("more than {limit} bytes inflated in all"),
@@ -47,7 +48,7 @@ pub(super) fn total_size(e: &Entry, limit: u64) -> Finding {
 
 pub(super) fn time_limit(e: &Entry, limit: std::time::Duration) -> Finding {
     Finding::new(
-        "zip.time_limit",
+        codes::TIME_LIMIT,
         Severity::Critical,
         &e.name,
         format!("verification took longer than {limit:?}"),
@@ -57,7 +58,7 @@ pub(super) fn time_limit(e: &Entry, limit: std::time::Duration) -> Finding {
 
 pub(super) fn truncated(e: &Entry, produced: u64) -> Finding {
     Finding::new(
-        "zip.truncated",
+        codes::TRUNCATED,
         Severity::Critical,
         &e.name,
         format!("the entry's data ends after {produced} of {} bytes", e.uncompressed_size),
@@ -67,7 +68,7 @@ pub(super) fn truncated(e: &Entry, produced: u64) -> Finding {
 
 pub(super) fn crc_mismatch(e: &Entry, actual: u32) -> Finding {
     Finding::new(
-        "zip.crc_mismatch",
+        codes::CRC_MISMATCH,
         Severity::High,
         &e.name,
         format!("CRC-32 is {actual:08x}, the archive says {:08x}", e.crc32),
@@ -77,12 +78,12 @@ pub(super) fn crc_mismatch(e: &Entry, actual: u32) -> Finding {
 }
 
 pub(super) fn corrupt(e: &Entry, message: String, produced: u64) -> Finding {
-    Finding::new("zip.corrupt_data", Severity::High, &e.name, message).with("inflated", produced)
+    Finding::new(codes::CORRUPT_DATA, Severity::High, &e.name, message).with("inflated", produced)
 }
 
 pub(super) fn decoder_memory(e: &Entry, limit: u64) -> Finding {
     Finding::new(
-        "zip.decoder_memory_limit",
+        codes::DECODER_MEMORY_LIMIT,
         Severity::Critical,
         &e.name,
         format!(
@@ -96,7 +97,7 @@ pub(super) fn decoder_memory(e: &Entry, limit: u64) -> Finding {
 pub(super) fn ends_early(e: &Entry, consumed: u64) -> Finding {
     let left = e.compressed_size - consumed;
     Finding::new(
-        "zip.unaccounted_bytes",
+        codes::UNACCOUNTED_BYTES,
         Severity::Medium,
         &e.name,
         format!(
@@ -109,7 +110,7 @@ pub(super) fn ends_early(e: &Entry, consumed: u64) -> Finding {
 
 pub(super) fn too_deep(e: &Entry, max_depth: u32) -> Finding {
     Finding::new(
-        "zip.nesting_depth",
+        codes::NESTING_DEPTH,
         Severity::High,
         &e.name,
         format!("archive nested deeper than {max_depth} levels was not inspected"),
@@ -118,7 +119,7 @@ pub(super) fn too_deep(e: &Entry, max_depth: u32) -> Finding {
 
 pub(super) fn nested_too_large(e: &Entry) -> Finding {
     Finding::new(
-        "zip.nested_archive_uninspected",
+        codes::NESTED_ARCHIVE_UNINSPECTED,
         Severity::Medium,
         &e.name,
         "a nested archive too large to buffer was verified as bytes but not inspected",
@@ -127,7 +128,7 @@ pub(super) fn nested_too_large(e: &Entry) -> Finding {
 
 pub(super) fn nested_other_format(e: &Entry, kind: &'static str) -> Finding {
     Finding::new(
-        "zip.nested_archive_uninspected",
+        codes::NESTED_ARCHIVE_UNINSPECTED,
         Severity::Medium,
         &e.name,
         format!("a nested {kind} archive is verified as bytes, its contents are not inspected"),

@@ -31,6 +31,7 @@ use rayon::prelude::*;
 use self::entry::Context;
 use self::read::ReadAhead;
 use super::decode::Deflate;
+use super::codes;
 use super::finding::{Finding, Severity};
 use super::source::Source;
 use super::{Entry, Limits, Options, Report, RATIO_MIN_SIZE};
@@ -103,7 +104,7 @@ pub fn declared_limits(report: &mut Report, limits: &Limits) -> Vec<Finding> {
     if report.totals.uncompressed > limits.max_total_size {
         out.push(
             Finding::new(
-                "zip.total_size_limit",
+                codes::TOTAL_SIZE_LIMIT,
                 Severity::Critical,
                 "",
                 format!(
@@ -120,7 +121,7 @@ pub fn declared_limits(report: &mut Report, limits: &Limits) -> Vec<Finding> {
         if e.uncompressed_size > limits.max_entry_size {
             out.push(
                 Finding::new(
-                    "zip.entry_size_limit",
+                    codes::ENTRY_SIZE_LIMIT,
                     Severity::Critical,
                     &e.name,
                     format!(
@@ -137,7 +138,7 @@ pub fn declared_limits(report: &mut Report, limits: &Limits) -> Vec<Finding> {
         {
             out.push(
                 Finding::new(
-                    "zip.compression_ratio",
+                    codes::COMPRESSION_RATIO,
                     Severity::Critical,
                     &e.name,
                     format!(

@@ -1,6 +1,7 @@
 //! Archives inside archives: a stored one is inspected where it lies, a decoded one from the bytes
 //! [`super::check::EntryCheck`] collected, both as part of the same inspection (same limits, same budget).
 
+use super::super::codes;
 use super::super::decode::STORED;
 use super::super::source::SubSource;
 use super::super::spec::SIG_LOCAL;
@@ -51,7 +52,7 @@ pub(super) fn inspect(ctx: &Context<'_>, e: &Entry, head: &[u8], buffered: Optio
 /// Findings of a nested archive, paths relative to the caller's prefix (it adds its own). An entry that
 /// only starts with a local-header signature but is no archive (CVE-2024-0450's "quoted" data) is data.
 fn report(out: &mut Outcome, nested: Report, prefix: &str, named_archive: bool) {
-    if !named_archive && nested.findings.iter().any(|f| f.code == "zip.not_a_zip") {
+    if !named_archive && nested.findings.iter().any(|f| f.code == codes::NOT_A_ZIP.name) {
         return;
     }
     out.findings.extend(nested.findings.into_iter().map(|mut f| {
