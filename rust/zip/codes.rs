@@ -34,12 +34,13 @@ codes! {
     EOCD_COMMENT_LENGTH = "zip.eocd_comment_length": [Critical];
     EOCD_AMBIGUOUS = "zip.eocd_ambiguous": [Critical];
     COMMENT_HIDES_SIGNATURE = "zip.comment_hides_signature": [High];
-    DATA_AFTER_EOCD = "zip.data_after_eocd": [Medium];
+    DATA_AFTER_EOCD = "zip.data_after_eocd": [Medium, Low];
     MULTI_DISK = "zip.multi_disk": [Critical];
     ZIP64_INVALID = "zip.zip64_invalid": [Critical];
     ZIP64_MISMATCH = "zip.zip64_mismatch": [High];
     ZIP64_UNEXPECTED_LOCATOR = "zip.zip64_unexpected_locator": [Medium];
     ZIP64_EXTRA_MISSING = "zip.zip64_extra_missing": [Critical];
+    ZIP64_LOCATOR_MISSING = "zip.zip64_locator_missing": [Low];
     CENTRAL_DIRECTORY_CORRUPT = "zip.central_directory_corrupt": [Critical];
     CENTRAL_DIRECTORY_COUNT_MISMATCH = "zip.central_directory_count_mismatch": [Critical];
     ENTRY_COUNT_WRAPPED = "zip.entry_count_wrapped": [Low];
@@ -62,7 +63,7 @@ codes! {
     PATH_BACKSLASH = "zip.path_backslash": [High];
     DUPLICATE_NAME = "zip.duplicate_name": [Critical, Low];
     DUPLICATE_NAME_NORMALIZED = "zip.duplicate_name_normalized": [High];
-    SPECIAL_FILE = "zip.special_file": [High];
+    SPECIAL_FILE = "zip.special_file": [High, Low];
     SETUID = "zip.setuid": [High];
     MODE_INVALID = "zip.mode_invalid": [Low];
     SYMLINK = "zip.symlink": [Low];

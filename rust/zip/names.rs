@@ -168,10 +168,14 @@ fn mode_findings(e: &Entry, mode: u32) -> Option<Finding> {
         }
     };
     if let Some(kind) = kind {
-        return Some(
-            Finding::new(codes::SPECIAL_FILE, Severity::High, name, format!("the entry is {kind}"))
-                .with("mode", format!("{mode:o}")),
-        );
+        // A FIFO with contents is what Info-ZIP records for data read from a pipe (`zip out.zip -`):
+        // extractors write a regular file with those contents. Otherwise bsdtar (as root) makes the node.
+        let (severity, message) = if mode & S_IFMT == S_IFIFO && e.uncompressed_size > 0 {
+            (Severity::Low, format!("the entry is marked {kind} but has contents (data zip read from a pipe); extractors write a regular file"))
+        } else {
+            (Severity::High, format!("the entry is {kind}"))
+        };
+        return Some(Finding::new(codes::SPECIAL_FILE, severity, name, message).with("mode", format!("{mode:o}")));
     }
     let regular = matches!(mode & S_IFMT, S_IFREG) || (mode & S_IFMT == 0 && !e.is_dir);
     let setuid = mode & S_ISUID != 0 && mode & 0o111 != 0;

@@ -37,8 +37,10 @@ CODES = (
     Code(
         "zip.data_after_eocd",
         S.MEDIUM,
-        "bytes follow the end record and its comment",
+        "bytes follow the end record and its comment (low: zeros only, the block padding bsdtar adds when "
+        "writing to a pipe)",
         "Ask the vendor to rebuild the package with a standard ZIP tool.",
+        also=(S.LOW,),
     ),
     Code(
         "zip.multi_disk",
@@ -71,6 +73,13 @@ CODES = (
         S.CRITICAL,
         "a saturated size/offset field has no value in the entry's ZIP64 extra field",
         "Ask the vendor to rebuild the package with a standard ZIP tool.",
+    ),
+    Code(
+        "zip.zip64_locator_missing",
+        S.LOW,
+        "the end record's directory offset is 0xFFFFFFFF with no ZIP64 record (Info-ZIP's zip -fz to a pipe); the "
+        "directory is read where its size places it, as CPython and Info-ZIP do",
+        "Nothing to do for this package; the vendor's tool leaves the offset unfilled when it streams.",
     ),
     Code(
         "zip.central_directory_corrupt",
@@ -221,8 +230,10 @@ CODES = (
     Code(
         "zip.special_file",
         S.HIGH,
-        "the entry is a FIFO, device or socket",
+        "the entry is a FIFO, device or socket (low: a FIFO with contents, as Info-ZIP records data read from a "
+        "pipe; extractors write a regular file)",
         "Ask the vendor to rebuild the package with a standard ZIP tool.",
+        also=(S.LOW,),
     ),
     Code(
         "zip.setuid",

@@ -106,12 +106,20 @@ impl Parser {
         self.out.comment = String::from_utf8_lossy(comment).into_owned();
         self.comment_end = pos + EOCD_LEN as u64 + u64::from(eocd.comment_len);
         if self.comment_end < self.size {
+            // Zeros only: block padding (bsdtar pads what it writes to a pipe to 10 KiB blocks), which every
+            // reader skips; anything else may be a second archive or a payload some tool reads.
+            let after = &tail[(self.comment_end - tail_start) as usize..];
+            let (severity, what) = if after.iter().all(|&b| b == 0) {
+                (Severity::Low, "zero bytes of padding")
+            } else {
+                (Severity::Medium, "bytes")
+            };
             self.push(
                 f(
                     codes::DATA_AFTER_EOCD,
-                    Severity::Medium,
+                    severity,
                     "",
-                    format!("{} bytes follow the end of the archive", self.size - self.comment_end),
+                    format!("{} {what} follow the end of the archive", self.size - self.comment_end),
                 )
                 .with("offset", self.comment_end)
                 .with("length", self.size - self.comment_end),
@@ -226,7 +234,7 @@ impl Parser {
 
     pub(super) fn on_locator(&mut self, data: &[u8]) -> State {
         let Some(loc) = Zip64Locator::parse(data) else {
-            return self.central_or_done();
+            return self.no_locator();
         };
         if loc.disks > 1 || loc.eocd_disk != 0 {
             return self.multi_disk(u64::from(loc.eocd_disk));
@@ -249,6 +257,27 @@ impl Parser {
         State::Zip64Record {
             offset: loc.eocd_offset,
         }
+    }
+
+    /// The end record saturates a field but no ZIP64 locator precedes it (Info-ZIP's `zip -fz` writing to a
+    /// pipe leaves the directory's offset at 0xFFFFFFFF). A saturated offset is then taken where the
+    /// directory's size puts it, right before the end record, as CPython does and Info-ZIP does after its
+    /// warning; the entries are the same for every reader, so this is low.
+    fn no_locator(&mut self) -> State {
+        let Some(eocd) = self.eocd.clone() else { return self.central_or_done() };
+        if eocd.cd_offset == u32::MAX && eocd.cd_size != u32::MAX && u64::from(eocd.cd_size) <= self.eocd_pos {
+            self.out.cd_offset = self.eocd_pos - u64::from(eocd.cd_size);
+            self.push(
+                f(
+                    codes::ZIP64_LOCATOR_MISSING,
+                    Severity::Low,
+                    "",
+                    "the end record's directory offset is 0xFFFFFFFF but no ZIP64 record follows; the directory is read where its size places it",
+                )
+                .with("central_directory_offset", self.out.cd_offset),
+            );
+        }
+        self.central_or_done()
     }
 
     pub(super) fn on_zip64_search(&mut self, data: &[u8]) -> State {
