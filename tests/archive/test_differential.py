@@ -143,7 +143,8 @@ def read_7z(path: Path, test: bool) -> Reading:
         fields = dict(line.split(" = ", 1) for line in block.splitlines() if " = " in line)
         if "Path" not in fields or "Folder" not in fields:
             continue
-        judges &= not fields.get("Method", "").startswith(("PPMd", "Unknown")) and "Zstd" not in fields.get("Method", "")
+        method = fields.get("Method", "")
+        judges &= not method.startswith(("PPMd", "Unknown")) and "Zstd" not in method
         crc = int(fields["CRC"], 16) if fields.get("CRC") else 0
         rows.append((fields["Path"], int(fields.get("Size") or 0), crc, fields["Folder"] == "+"))
     return Reading(_files(iter(rows)), judges=judges)
@@ -234,4 +235,5 @@ def test_each_reader_is_parsed(tmp_path: Path, reader: object) -> None:
         zf.writestr("b.bin", b"\0\1\2")
     assert callable(reader)
     reading = reader(path, True)
-    assert reading == Reading(frozenset({("dir/a.txt", 500, zlib.crc32(b"alpha" * 100)), ("b.bin", 3, zlib.crc32(b"\0\1\2"))}))
+    expected = {("dir/a.txt", 500, zlib.crc32(b"alpha" * 100)), ("b.bin", 3, zlib.crc32(b"\0\1\2"))}
+    assert reading == Reading(frozenset(expected))
