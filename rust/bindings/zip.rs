@@ -93,7 +93,7 @@ fn inspect_zip<'py>(
         streamed: streamed.map(|s| Arc::clone(&s.0)),
         flags,
     };
-    let inspect = if direct { zip::inspect_path_direct } else { zip::inspect_path };
+    let inspect = if direct { crate::spool::inspect_path_direct } else { zip::inspect_path };
     let report = py.detach(|| inspect(&path, &options)).map_err(to_py)?;
     to_dict(py, report)
 }

@@ -7,7 +7,16 @@ use std::path::Path;
 
 use super::blocks::BlockCache;
 use super::enable_direct;
-use crate::zip::{FileSource, Source};
+use crate::error::{Error, Result};
+use crate::zip::{self, FileSource, Options, Report, Source};
+
+/// [`zip::inspect_path`] reading with `O_DIRECT` ([`DirectSource`]): for a spool file written past the page
+/// cache, which a buffered read would pull into it for nothing. Falls back to buffered reads where the
+/// filesystem has no direct I/O; the report is the same either way.
+pub fn inspect_path_direct(path: &Path, options: &Options) -> Result<Report> {
+    let source = DirectSource::open(path).map_err(|e| Error::io(path, e))?;
+    zip::inspect_source_at(path, &source, options)
+}
 
 /// A file read with `O_DIRECT` through a block cache, or with plain `pread` when its filesystem refuses
 /// direct I/O. Like [`FileSource`], its length is taken at open.

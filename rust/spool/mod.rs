@@ -24,11 +24,13 @@ mod aligned;
 mod blocks;
 mod direct;
 #[cfg(test)]
+mod inspect_tests;
+#[cfg(test)]
 pub(crate) mod testing;
 mod trail;
 mod writer;
 
-pub use direct::DirectSource;
+pub use direct::{inspect_path_direct, DirectSource};
 pub use writer::SpoolWriter;
 
 use std::fs::File;
@@ -77,8 +79,8 @@ fn in_memory(fd: std::os::fd::RawFd) -> io::Result<bool> {
     if unsafe { libc::fstatfs(fd, stat.as_mut_ptr()) } < 0 {
         return Err(io::Error::last_os_error());
     }
-    // SAFETY: fstatfs returned 0, so it initialised `stat`.
     #[allow(clippy::unnecessary_cast)] // f_type is i64 on x86_64 but narrower on some architectures
+    // SAFETY: fstatfs returned 0, so it initialised `stat`.
     let kind = unsafe { stat.assume_init() }.f_type as i64;
     Ok(kind == TMPFS_MAGIC || kind == RAMFS_MAGIC)
 }

@@ -31,7 +31,7 @@ macro_rules! codes {
 
 codes! {
     NOT_A_ZIP = "zip.not_a_zip": [Critical];
-    EOCD_COMMENT_LENGTH = "zip.eocd_comment_length": [Critical];
+    EOCD_COMMENT_LENGTH = "zip.eocd_comment_length": [Critical, High];
     EOCD_AMBIGUOUS = "zip.eocd_ambiguous": [Critical];
     COMMENT_HIDES_SIGNATURE = "zip.comment_hides_signature": [High];
     DATA_AFTER_EOCD = "zip.data_after_eocd": [Medium, Low];

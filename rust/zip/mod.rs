@@ -7,10 +7,14 @@
 //!   streaming in bounded chunks under the [`Limits`]; [`decode`] holds the compression methods behind
 //!   one interface; [`pipe`] hashes a big entry on a second thread while it is decoded.
 //! - [`source`] is the I/O: `pread` on a file (no mapping, so a spool file still being written or
-//!   truncated under us cannot fault the process), or a byte slice; [`inspect_path_direct`] reads with
-//!   `O_DIRECT` instead, through [`crate::spool::DirectSource`].
+//!   truncated under us cannot fault the process), or a byte slice; any other [`Source`] goes through
+//!   [`inspect_source_at`] (the upload spool reads with `O_DIRECT` that way).
 //!
 //! Any case where two extractors could write different entry sets is reported `high` or `critical`.
+//!
+//! No `unsafe` here: the module parses hostile input, so its memory safety is the compiler's to prove.
+
+#![forbid(unsafe_code)]
 
 pub mod codes;
 mod decode;
@@ -161,18 +165,12 @@ impl Default for Options {
 /// its contents is a finding.
 pub fn inspect_path(path: &Path, options: &Options) -> Result<Report> {
     let source = FileSource::open(path).map_err(|e| Error::io(path, e))?;
-    inspect_file(path, &source, options)
+    inspect_source_at(path, &source, options)
 }
 
-/// [`inspect_path`] reading with `O_DIRECT` ([`crate::spool::DirectSource`]): for a spool file written
-/// past the page cache, which a buffered read would pull into it for nothing. Falls back to buffered
-/// reads where the filesystem has no direct I/O; the report is the same either way.
-pub fn inspect_path_direct(path: &Path, options: &Options) -> Result<Report> {
-    let source = crate::spool::DirectSource::open(path).map_err(|e| Error::io(path, e))?;
-    inspect_file(path, &source, options)
-}
-
-fn inspect_file(path: &Path, source: &dyn Source, options: &Options) -> Result<Report> {
+/// Inspect `source`, which reads the file at `path` (named in I/O errors): for readers other than
+/// [`FileSource`], such as the upload spool's direct-I/O one.
+pub fn inspect_source_at(path: &Path, source: &dyn Source, options: &Options) -> Result<Report> {
     inspect_source(source, options).map_err(|e| match e {
         Error::Io { path: None, source } => Error::io(path, source),
         other => other,
@@ -277,4 +275,4 @@ fn cap_repeats(findings: Vec<Finding>) -> Vec<Finding> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

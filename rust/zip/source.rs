@@ -46,7 +46,7 @@ impl FileSource {
         FileSource::from_file(File::open(path)?)
     }
 
-    /// A file already open for reading (by a caller that sets flags on it, as `spool::DirectSource`).
+    /// A file already open for reading (by a caller that sets flags on it, as the upload spool does).
     pub fn from_file(file: File) -> io::Result<FileSource> {
         let meta = file.metadata()?;
         if meta.is_dir() {

@@ -15,7 +15,7 @@
 //! that the central directory, checked against its local header, says is stored at exactly that range
 //! with equal sizes: a CRC or digest of a byte range is the same whoever computed it, provided those
 //! bytes are the file's, which holds for the service's spool (the walk reads them back from the file,
-//! behind its writer: [`crate::spool`]).
+//! behind its writer).
 
 use std::collections::HashMap;
 

@@ -17,8 +17,10 @@ CODES = (
     Code(
         "zip.eocd_comment_length",
         S.CRITICAL,
-        "the end record's comment length runs past the file (yauzl, Go and Python disagree on such a record)",
+        "the end record's comment length runs past the file (yauzl, Go and Python disagree on such a record); "
+        "high: such a record in data after the archive, which CPython takes for the end record",
         "Ask the vendor to rebuild the package with a standard ZIP tool.",
+        also=(S.HIGH,),
     ),
     Code(
         "zip.eocd_ambiguous",

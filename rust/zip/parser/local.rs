@@ -26,6 +26,29 @@ impl LocalView {
     }
 }
 
+/// The fields a local header `h` (with `name` and `extra`) states differently from the central record `e`.
+/// The UTF-8 bit changes nothing for an ASCII name (some writers set it in one header only); CRC and sizes
+/// are left to the data descriptor when there is one.
+fn local_differences(h: &LocalHeader, e: &LocalView, name: &[u8], extra: &[u8], raw_name: &[u8]) -> Vec<&'static str> {
+    let mut differs = Vec::new();
+    let matter = if name.is_ascii() { FLAGS_THAT_MATTER & !FLAG_UTF8 } else { FLAGS_THAT_MATTER };
+    let (local_csize, local_usize) = h.sizes(extra);
+    let streamed = e.flags & FLAG_DESCRIPTOR != 0;
+    for (what, differ) in [
+        ("name", name != raw_name),
+        ("method", h.method != e.method),
+        ("flags", (h.flags ^ e.flags) & matter != 0),
+        ("crc32", !streamed && h.crc32 != e.crc32),
+        ("compressed size", !streamed && local_csize != e.compressed_size),
+        ("uncompressed size", !streamed && local_usize != e.uncompressed_size),
+    ] {
+        if differ {
+            differs.push(what);
+        }
+    }
+    differs
+}
+
 impl Parser {
     // -- 4.3.7 Local file headers, 4.3.9 data descriptors ------------------------------------------------
 
@@ -52,116 +75,63 @@ impl Parser {
         self.layout()
     }
 
+    /// The local header of the `at`-th entry in file order: (1) present and whole, (2) its extras, (3) the
+    /// same as the central record, (4) its data within the file's entries; then its descriptor, if any.
     pub(super) fn on_local(&mut self, at: usize, data: &[u8]) -> State {
         let index = self.order[at];
         // Scalars only: cloning the entry (name, raw name) for every local header was two allocations each.
         let e = LocalView::of(&self.out.entries[index]);
         let Some(h) = LocalHeader::parse(data) else {
-            let found = u32_at(data, 0).unwrap_or(0);
-            self.push(
-                f(
-                    codes::LOCAL_HEADER_INVALID,
-                    Severity::Critical,
-                    &self.out.entries[index].name,
-                    format!(
-                        "no local file header at offset {} (found {found:#010x})",
-                        e.header_offset
-                    ),
-                )
-                .with("offset", e.header_offset),
-            );
-            self.out.entries[index].readable = false;
-            return self.next_local(at + 1);
+            let seen = u32_at(data, 0).unwrap_or(0);
+            let message = format!("no local file header at offset {} (found {seen:#010x})", e.header_offset);
+            let finding = f(codes::LOCAL_HEADER_INVALID, Severity::Critical, &self.out.entries[index].name, message);
+            return self.skip_local(at, finding.with("offset", e.header_offset));
         };
         let var_len = h.name_len as usize + h.extra_len as usize;
         if data.len() < LOCAL_LEN + var_len {
-            if (data.len() as u64)
-                < self
-                    .size
-                    .saturating_sub(e.header_offset)
-                    .min((LOCAL_LEN + var_len) as u64)
-            {
-                // The guess was short: the driver will hand us the whole header next time.
-                return State::Local { at };
+            let available = self.size.saturating_sub(e.header_offset).min((LOCAL_LEN + var_len) as u64);
+            if (data.len() as u64) < available {
+                return State::Local { at }; // the guess was short: the driver hands over the whole header next
             }
-            self.push(f(
-                codes::TRUNCATED,
-                Severity::Critical,
-                &self.out.entries[index].name,
-                "the file ends inside a local file header",
-            ));
-            self.out.entries[index].readable = false;
-            return self.next_local(at + 1);
+            let finding = found::truncated(&self.out.entries[index].name, "the file ends inside a local file header");
+            return self.skip_local(at, finding);
         }
         let name = &data[LOCAL_LEN..LOCAL_LEN + h.name_len as usize];
         let extra = &data[LOCAL_LEN + h.name_len as usize..LOCAL_LEN + var_len];
         self.local_extras(index, name, extra);
-        let mut differs: Vec<&'static str> = Vec::new();
-        if name != self.out.entries[index].raw_name.as_slice() {
-            differs.push("name");
-        }
-        if h.method != e.method {
-            differs.push("method");
-        }
-        // The UTF-8 bit changes nothing for an ASCII name (some writers set it in one header only).
-        let matter = if name.is_ascii() { FLAGS_THAT_MATTER & !FLAG_UTF8 } else { FLAGS_THAT_MATTER };
-        if (h.flags ^ e.flags) & matter != 0 {
-            differs.push("flags");
-        }
-        let descriptor = e.flags & FLAG_DESCRIPTOR != 0;
-        let (local_csize, local_usize) = h.sizes(extra);
-        if !descriptor {
-            if h.crc32 != e.crc32 {
-                differs.push("crc32");
-            }
-            if local_csize != e.compressed_size {
-                differs.push("compressed size");
-            }
-            if local_usize != e.uncompressed_size {
-                differs.push("uncompressed size");
-            }
-        }
+        let differs = local_differences(&h, &e, name, extra, &self.out.entries[index].raw_name);
         if !differs.is_empty() {
             let local_name = String::from_utf8_lossy(name).into_owned();
-            self.push(
-                f(
-                    codes::LOCAL_HEADER_MISMATCH,
-                    Severity::Critical,
-                    &self.out.entries[index].name,
-                    format!(
-                        "the local header and the central directory disagree on: {}",
-                        differs.join(", ")
-                    ),
-                )
-                .with("fields", differs.join(","))
-                .with("local_name", local_name),
-            );
+            self.push(found::header_mismatch(&self.out.entries[index].name, "local header", &differs).with("local_name", local_name));
         }
         let data_offset = e.header_offset + (LOCAL_LEN + var_len) as u64;
         self.out.entries[index].data_offset = data_offset;
         let data_end = data_offset.saturating_add(e.compressed_size);
         if data_end > self.out.cd_offset {
+            let message = format!(
+                "the entry's data ({} bytes at {data_offset}) runs into the central directory at {}",
+                e.compressed_size, self.out.cd_offset
+            );
             self.push(
-                f(
-                    codes::ENTRY_OUT_OF_BOUNDS,
-                    Severity::Critical,
-                    &self.out.entries[index].name,
-                    format!(
-                        "the entry's data ({} bytes at {data_offset}) runs into the central directory at {}",
-                        e.compressed_size, self.out.cd_offset
-                    ),
-                )
-                .with("data_offset", data_offset)
-                .with("compressed_size", e.compressed_size),
+                found::out_of_bounds(&self.out.entries[index].name, message)
+                    .with("data_offset", data_offset)
+                    .with("compressed_size", e.compressed_size),
             );
             self.out.entries[index].readable = false;
             self.spans[index] = Some((e.header_offset, self.out.cd_offset.max(e.header_offset)));
             return self.next_local(at + 1);
         }
         self.spans[index] = Some((e.header_offset, data_end));
-        if descriptor {
+        if e.flags & FLAG_DESCRIPTOR != 0 {
             return State::Descriptor { at };
         }
+        self.next_local(at + 1)
+    }
+
+    /// Report `finding` for the `at`-th entry, whose data cannot be read, and go on with the next one.
+    pub(super) fn skip_local(&mut self, at: usize, finding: Finding) -> State {
+        self.push(finding);
+        self.out.entries[self.order[at]].readable = false;
         self.next_local(at + 1)
     }
 
@@ -217,112 +187,44 @@ impl Parser {
         };
         match parsed {
             Some(d) => {
-                let mut differs = Vec::new();
-                if d.crc32 != e.crc32 {
-                    differs.push("crc32");
-                }
-                if d.compressed_size != e.compressed_size {
-                    differs.push("compressed size");
-                }
-                if d.uncompressed_size != e.uncompressed_size {
-                    differs.push("uncompressed size");
-                }
+                let differs: Vec<&str> = [
+                    ("crc32", d.crc32 != e.crc32),
+                    ("compressed size", d.compressed_size != e.compressed_size),
+                    ("uncompressed size", d.uncompressed_size != e.uncompressed_size),
+                ]
+                .into_iter()
+                .filter_map(|(what, differ)| differ.then_some(what))
+                .collect();
                 if !differs.is_empty() {
-                    self.push(
-                        f(
-                            codes::LOCAL_HEADER_MISMATCH,
-                            Severity::Critical,
-                            &e.name,
-                            format!(
-                                "the data descriptor and the central directory disagree on: {}",
-                                differs.join(", ")
-                            ),
-                        )
-                        .with("fields", differs.join(",")),
-                    );
+                    self.push(found::header_mismatch(&e.name, "data descriptor", &differs));
                 }
                 let end = (data_end + d.len).min(self.out.cd_offset);
                 self.spans[index] = Some((e.header_offset, end));
             }
-            None => {
-                self.push(f(
-                    codes::TRUNCATED,
-                    Severity::Critical,
-                    &e.name,
-                    "the data descriptor is missing (the file ends)",
-                ));
-            }
+            None => self.push(found::truncated(&e.name, "the data descriptor is missing (the file ends)")),
         }
         self.next_local(at + 1)
     }
 
     // -- Layout: what lies between the records -----------------------------------------------------------
 
+    /// The entries' byte ranges in file order: overlaps between them, and gaps (before the first, between
+    /// two, after the last) that are then scanned for hidden headers.
     pub(super) fn layout(&mut self) -> State {
-        let mut spans: Vec<(u64, u64, usize)> = self
-            .spans
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.map(|(a, b)| (a, b, i)))
-            .collect();
+        let mut spans: Vec<(u64, u64, usize)> =
+            self.spans.iter().enumerate().filter_map(|(i, s)| s.map(|(a, b)| (a, b, i))).collect();
         spans.sort();
         let mut cursor = 0u64;
         let mut previous: Option<(u64, u64, usize)> = None;
         for &(start, end, i) in &spans {
-            if let Some((pstart, pend, pi)) = previous {
-                if start < pend {
-                    let kind = if start == pstart { "full" } else { "quoted" };
-                    let (a, b) = (self.out.entries[pi].name.clone(), self.out.entries[i].name.clone());
-                    self.push(
-                        f(
-                            codes::OVERLAPPING_ENTRIES,
-                            Severity::Critical,
-                            &b,
-                            format!("entry overlaps the bytes of '{a}' ({kind} overlap): one set of bytes, two files"),
-                        )
-                        .with("kind", kind)
-                        .with("other", a)
-                        .with("offset", start),
-                    );
-                    // Neither entry is inflated: their bytes are shared, so verifying them proves nothing
-                    // an extractor could rely on (the overlap already rejects the archive), and verifying
-                    // every entry that quotes one stream is how a small archive makes the inspector inflate
-                    // the stream once per entry (n entries, n times the work, up to the total-size limit).
-                    self.out.entries[pi].readable = false;
-                    self.out.entries[i].readable = false;
-                    cursor = cursor.max(end);
-                    previous = Some(if end > pend {
-                        (start, end, i)
-                    } else {
-                        (pstart, pend, pi)
-                    });
-                    continue;
-                }
+            if let Some((pstart, pend, pi)) = previous.filter(|p| start < p.1) {
+                self.overlap(pi, i, start == pstart, start);
+                cursor = cursor.max(end);
+                previous = Some(if end > pend { (start, end, i) } else { (pstart, pend, pi) });
+                continue;
             }
             if start > cursor {
-                self.gaps.push((cursor, start));
-                if cursor == 0 {
-                    self.push(
-                        f(
-                            codes::DATA_BEFORE_FIRST_ENTRY,
-                            Severity::Medium,
-                            "",
-                            format!("{start} bytes precede the first entry (a self-extractor stub or prepended data)"),
-                        )
-                        .with("length", start),
-                    );
-                } else {
-                    self.push(
-                        f(
-                            codes::UNACCOUNTED_BYTES,
-                            Severity::Medium,
-                            "",
-                            format!("{} bytes between entries belong to no entry", start - cursor),
-                        )
-                        .with("offset", cursor)
-                        .with("length", start - cursor),
-                    );
-                }
+                self.gap(cursor, start);
             }
             cursor = cursor.max(end);
             previous = Some((start, end, i));
@@ -330,32 +232,37 @@ impl Parser {
         let cd = self.out.cd_offset;
         if !spans.is_empty() && cursor < cd {
             self.gaps.push((cursor, cd));
-            self.push(
-                f(
-                    codes::UNACCOUNTED_BYTES,
-                    Severity::Medium,
-                    "",
-                    format!(
-                        "{} bytes between the last entry and the central directory belong to no entry",
-                        cd - cursor
-                    ),
-                )
-                .with("offset", cursor)
-                .with("length", cd - cursor),
-            );
+            let message = format!("{} bytes between the last entry and the central directory belong to no entry", cd - cursor);
+            self.push(found::unaccounted(cursor, cd - cursor, message));
         } else if spans.is_empty() && cd > 0 {
             self.gaps.push((0, cd));
-            self.push(
-                f(
-                    codes::DATA_BEFORE_FIRST_ENTRY,
-                    Severity::Medium,
-                    "",
-                    format!("{cd} bytes precede the central directory but belong to no entry"),
-                )
-                .with("length", cd),
-            );
+            self.push(found::before_first_entry(cd, format!("{cd} bytes precede the central directory but belong to no entry")));
         }
         self.next_gap(0)
+    }
+
+    /// Entry `i` starts inside entry `pi`'s bytes (at the same header: a full overlap; later: quoted).
+    /// Neither is decoded: their bytes are shared, so verifying them proves nothing an extractor could rely
+    /// on (the overlap already rejects the archive), and verifying every entry that quotes one stream is how
+    /// a small archive makes the inspector inflate the stream once per entry (up to the total-size limit).
+    fn overlap(&mut self, pi: usize, i: usize, full: bool, offset: u64) {
+        let kind = if full { "full" } else { "quoted" };
+        let (a, b) = (self.out.entries[pi].name.clone(), self.out.entries[i].name.clone());
+        let message = format!("entry overlaps the bytes of '{a}' ({kind} overlap): one set of bytes, two files");
+        self.push(f(codes::OVERLAPPING_ENTRIES, Severity::Critical, &b, message).with("kind", kind).with("other", a).with("offset", offset));
+        self.out.entries[pi].readable = false;
+        self.out.entries[i].readable = false;
+    }
+
+    /// Bytes from `start` to `end` that belong to no entry: before the first one, or between two.
+    fn gap(&mut self, start: u64, end: u64) {
+        self.gaps.push((start, end));
+        let finding = if start == 0 {
+            found::before_first_entry(end, format!("{end} bytes precede the first entry (a self-extractor stub or prepended data)"))
+        } else {
+            found::unaccounted(start, end - start, format!("{} bytes between entries belong to no entry", end - start))
+        };
+        self.push(finding);
     }
 
     pub(super) fn next_gap(&self, at: usize) -> State {

@@ -8,6 +8,7 @@
 //! descriptor (4.3.9) in file order; then the layout (overlaps, gaps, prefix and trailing data).
 
 mod central;
+mod found;
 mod end;
 mod local;
 
@@ -269,15 +270,8 @@ impl Parser {
         self.feed(exact);
         if matches!(self.state, State::Local { at: again } if again == at) {
             // Still short: the file ends inside the header.
-            let name = self.out.entries[self.order[at]].name.clone();
-            self.push(f(
-                codes::TRUNCATED,
-                Severity::Critical,
-                &name,
-                "the file ends inside a local file header",
-            ));
-            self.out.entries[self.order[at]].readable = false;
-            self.state = self.next_local(at + 1);
+            let finding = found::truncated(&self.out.entries[self.order[at]].name, "the file ends inside a local file header");
+            self.state = self.skip_local(at, finding);
         }
         Ok(())
     }
