@@ -17,9 +17,13 @@ threads: the wall clock of a 2-core machine shared with other work is noisy, CPU
   listing            `shipgate.archive.names()` vs `zipfile.ZipFile(...).infolist()` (both in-process)
                      and `unzip -Z1` (a process; the shipgate CLI listing is shown too);
   flag extraction    `inspect(big.zip)` as `shipgate inspect` calls it, with and without `flags=True`
-                     (in-process, alternating, wall and CPU seconds): the cost of collecting flag-like strings.
+                     (in-process, alternating, wall and CPU seconds): the cost of collecting flag-like strings;
+  other methods      methods.zip, 1 GiB of text-like data in 8 MiB entries compressed in turn with bzip2, LZMA
+                     and Zstandard (what 7-Zip, Info-ZIP and zipfile write), verified by `shipgate inspect
+                     --archive-digests none` against `7z t` (which cannot decode Zstandard in a ZIP: it reports
+                     those entries unsupported and skips them, so its time covers two thirds of the work).
 
-    python benches/zip.py [--runs 3] [--dir DIR] [--only verify|flags]
+    python benches/zip.py [--runs 3] [--dir DIR] [--only verify|flags|methods]
 """
 
 from __future__ import annotations
@@ -84,13 +88,48 @@ def build_many(path: Path, count: int = 100_000) -> None:
             zf.writestr(f"tree/{i // 1000:03d}/file-{i:06d}.txt", chunk[start:start + size])
 
 
-def run_timed(argv: list[str]) -> tuple[float, float]:
+def build_methods(path: Path, total: int = 1 << 30, each: int = 8 << 20) -> None:
+    """1 GiB of text-like entries, bzip2 (level 9, as zip -Z bzip2 and 7-Zip write), LZMA (zipfile's, preset 6)
+    and Zstandard (level 3) in turn."""
+    import bz2
+
+    import zstandard
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "archive"))
+    from zipbuild import Member, build  # the tests' ZIP writer: raw payloads of any method
+
+    rng = random.Random(6)
+    chunk = text_like(64 << 20, rng)
+    members = []
+    for i in range(total // each):
+        start = rng.randrange(len(chunk) - each)
+        data = chunk[start:start + each]
+        kind = i % 3
+        if kind == 0:
+            members.append(Member(f"payload/{i:03d}.bz2.txt", data, method=12, payload=bz2.compress(data, 9)))
+        elif kind == 1:
+            members.append(Member(f"payload/{i:03d}.lzma.txt", data, method=14, flags=2, payload=_lzma_entry(data)))
+        else:
+            payload = zstandard.ZstdCompressor(level=3).compress(data)
+            members.append(Member(f"payload/{i:03d}.zst.txt", data, method=93, payload=payload))
+    path.write_bytes(build(members))
+
+
+def _lzma_entry(data: bytes) -> bytes:
+    """APPNOTE 5.8.8: LZMA SDK version, properties size, properties, then the stream (with an end marker)."""
+    import lzma
+
+    alone = lzma.compress(data, format=lzma.FORMAT_ALONE, preset=6)
+    return b"\x10\x02\x05\x00" + alone[:5] + alone[13:]
+
+
+def run_timed(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, all threads) of one run of ``argv``, stdout discarded."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if os.waitstatus_to_exitcode(status) not in ok:
         raise RuntimeError(f"{argv[0]} exited {os.waitstatus_to_exitcode(status)}")
     return elapsed, usage.ru_utime + usage.ru_stime
 
@@ -132,11 +171,34 @@ def flag_overhead(big: Path, runs: int) -> None:
         print(f"flag extraction adds {extra * 100:+.1f}% {what} time (target <= +5%) {verdict}")
 
 
+def methods_bench(path: Path, runs: int) -> None:
+    """`shipgate inspect` against `7z t` on methods.zip, round-robin."""
+    cmds = {
+        OURS: (["shipgate", "inspect", "--archive-digests", "none"], (0,)),
+        "7z t": (["7z", "t", "-bd", "-bso0", "-bse0"], (0, 2)),  # 2: the Zstandard entries are unsupported
+    }
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for label, (argv, ok) in cmds.items():
+            w, c = run_timed([*argv, str(path)], ok)
+            wall.setdefault(label, []).append(w)
+            cpu.setdefault(label, []).append(c)
+    print(f"\nOther methods: {path.name} {path.stat().st_size / 2**20:.0f} MiB (bzip2, LZMA, Zstandard entries), "
+          f"median of {runs} runs:\n")
+    ours = statistics.median(wall[OURS])
+    rows = [[label, f"{statistics.median(wall[label]):.3f}", f"{statistics.median(wall[label]) / ours:.2f}x",
+             f"{statistics.median(cpu[label]):.3f}"] for label in cmds]
+    print(markdown_table(["what", "median s", "time / shipgate", "median CPU s"], rows))
+    ratio = statistics.median(wall["7z t"]) / ours
+    print(f"methods verify vs 7z t: {ratio:.2f}x (target >= 1.5x) {'met' if ratio >= 1.5 else 'MISSED'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", help="build (or reuse) the archives here instead of a temporary directory")
-    parser.add_argument("--only", choices=("verify", "flags"), help="run one part of the benchmark")
+    parser.add_argument("--only", choices=("verify", "flags", "methods"), help="run one part of the benchmark")
     args = parser.parse_args()
     for tool in ("unzip", "7z", "shipgate"):
         if shutil.which(tool) is None:
@@ -147,10 +209,12 @@ def main() -> int:
     workdir = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="shipgate-zip-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     big, quarters, many = workdir / "big.zip", workdir / "quarters.zip", workdir / "many.zip"
+    methods = workdir / "methods.zip"
     builders: tuple[tuple[Path, Callable[[Path], None]], ...] = (
         (big, lambda p: build_mixed(p, PACKAGED)),
         (quarters, lambda p: build_mixed(p, QUARTERS)),
         (many, build_many),
+        (methods, build_methods),
     )
     for path, build in builders:
         if not path.exists():
@@ -159,13 +223,15 @@ def main() -> int:
             build(tmp)
             tmp.rename(path)
     archives = (big, quarters, many)
-    for path in archives:  # warm the page cache; every tool then reads from memory alike
+    for path in (*archives, methods):  # warm the page cache; every tool then reads from memory alike
         with open(path, "rb") as f:
             while f.read(16 << 20):
                 pass
-    if args.only != "verify":
+    if args.only in (None, "methods"):
+        methods_bench(methods, args.runs)
+    if args.only in (None, "flags"):
         flag_overhead(big, max(args.runs, 5))
-    if args.only == "flags":
+    if args.only in ("flags", "methods"):
         return 0
     py = sys.executable
     verify_cmds = {

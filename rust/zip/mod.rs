@@ -17,7 +17,7 @@
 #![forbid(unsafe_code)]
 
 pub mod codes;
-mod decode;
+pub mod decode;
 mod finding;
 mod names;
 mod parser;

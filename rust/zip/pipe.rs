@@ -1,4 +1,4 @@
-//! A big deflated entry inflated on one thread and hashed on another: SHA-256 (~1.5 GB/s a core) and
+//! A big compressed entry decoded on one thread and hashed on another: SHA-256 (~1.5 GB/s a core) and
 //! inflate then overlap instead of adding up, which keeps the second core busy when one big entry is all
 //! that is left to verify (a disk image in a vendor package, or the tail of any archive).
 
@@ -6,7 +6,7 @@ use crate::digest::MultiDigest;
 
 use super::verify::OUT_CHUNK;
 
-/// Deflated entries at least this large (declared, and compressed) go through a [`Pipe`]. The compressed
+/// Compressed entries at least this large (declared, and compressed) go through a [`Pipe`]. The compressed
 /// bound makes each extra thread cost a fraction of a percent of the reading it comes with, whatever the
 /// entry count an archive claims.
 pub const PIPELINE_MIN: u64 = 32 << 20;

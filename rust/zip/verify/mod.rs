@@ -1,9 +1,14 @@
-//! Per-entry verification: inflate every entry in parallel (one rayon task per entry), streaming in
+//! Per-entry verification: decode every entry in parallel (one rayon task per entry), streaming in
 //! [`IN_CHUNK`]/[`OUT_CHUNK`] pieces, check CRC-32 and size and compute digests of the uncompressed bytes.
-//! Nothing holds a whole entry; the one exception is a deflated nested archive, buffered up to
+//! Nothing holds a whole entry; the one exception is a compressed nested archive, buffered up to
 //! [`NESTED_BUFFER_MAX`] so it can be inspected in turn.
 //!
-//! A big deflated entry is inflated here and hashed on a second thread ([`super::pipe`]).
+//! - [`entry`]: one entry, in steps ([`entry::Context`] is what every entry of an archive shares);
+//! - [`check`]: what every decoded piece goes through ([`check::EntryCheck`]);
+//! - [`read`]: the compressed bytes, read in pieces by the stored path and every decoder alike;
+//! - [`nested`]: archives inside archives; [`found`]: the findings, one constructor each.
+//!
+//! A big compressed entry is decoded here and hashed on a second thread ([`super::pipe`]).
 //!
 //! Limits are shared by every worker through [`Budget`]: the first to cross one sets `stop`, and every
 //! other worker sees it at its next chunk.
