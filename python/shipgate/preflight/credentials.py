@@ -10,6 +10,7 @@ a finding: evidence carries a redacted form."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -56,9 +57,9 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
     if command.name in _MYSQL:
         for word in command.words:
             value = word.text
-            if value.startswith("-p") and len(value) > 2 and not value.startswith("--") and word.value is not None:
-                if not allowed(value[2:]):
-                    yield Secret(command.line, "password option", value[2:], Severity.HIGH)
+            short = value.startswith("-p") and len(value) > 2 and not value.startswith("--")
+            if short and word.value is not None and not allowed(value[2:]):
+                yield Secret(command.line, "password option", value[2:], Severity.HIGH)
     if command.name in ("sshpass",):
         for word in option_values(command, "-p"):
             if word.value is not None and not allowed(word.value):
@@ -89,8 +90,9 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
         yield from _command_secrets(command)
 
 
-def _finding(path: str, line: int, kind: str, secret: str, severity: Severity, text: str) -> Finding:
-    shown = text.replace(secret, redact(secret)) if secret else text
+def _finding(path: str, secret: Secret, text: str) -> Finding:
+    line, kind, severity = secret.line, secret.kind, secret.severity
+    shown = text.replace(secret.secret, redact(secret.secret)) if secret.secret else text
     return at_line(
         "preflight.hardcoded_credential",
         severity,
@@ -98,7 +100,7 @@ def _finding(path: str, line: int, kind: str, secret: str, severity: Severity, t
         line=line,
         text=shown,
         kind=kind,
-        redacted=redact(secret),
+        redacted=redact(secret.secret),
         message=f"hard-coded credential: {kind}",
         remedy=_REMEDY,
     )
@@ -139,7 +141,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 ):
                     found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
         for line, s in sorted(found.items()):
-            yield _finding(text.path, line, s.kind, s.secret, s.severity, lines.get(line, ""))
+            yield _finding(text.path, dataclasses.replace(s, line=line), lines.get(line, ""))
         if script is not None:
             yield from _defaults(text.path, script, lines)
 

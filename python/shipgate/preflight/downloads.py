@@ -64,9 +64,9 @@ def _tls_off(command: Command) -> str | None:
         return "curl -k/--insecure"
     if name == "wget" and has_flag(command, "--no-check-certificate"):
         return "wget --no-check-certificate"
-    if name in ("pip", "pip3") or (name.startswith("python") and "pip" in [w.text for w in command.words[:2]]):
-        if option_values(command, "--trusted-host"):
-            return "pip --trusted-host"
+    pip = name in ("pip", "pip3") or (name.startswith("python") and "pip" in [w.text for w in command.words[:2]])
+    if pip and option_values(command, "--trusted-host"):
+        return "pip --trusted-host"
     if name == "git" and any(
         re.fullmatch(r"http\.sslverify=(?:false|0|no)", w.text, re.I) for w in option_values(command, "-c")
     ):

@@ -122,7 +122,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         if is_internal(e.host) or (inventory is not None and inventory.endpoint_allowed(e.host)):
             continue
-        extra = {"assigned_line": e.assigned_line} if e.assigned_line else {}
+        extra: dict[str, object] = {"assigned_line": e.assigned_line} if e.assigned_line else {}
         if e.method:
             extra["method"] = e.method
         yield at_line(

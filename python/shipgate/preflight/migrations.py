@@ -154,7 +154,8 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
                 line=s.line,
                 text=s.text,
                 statement=s.kind.replace("_", " ").upper(),
-                message=f"{s.kind.replace('_', ' ').upper()} without CONCURRENTLY blocks writes to the table while it runs",
+                message=f"{s.kind.replace('_', ' ').upper()} without CONCURRENTLY blocks writes to the table while it "
+                "runs",
                 remedy="Use CREATE/DROP INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
             )
         elif s.takes_lock and s.kind in _UNLOCKED_KINDS and not bounded and not new_table and s.checked:
@@ -207,7 +208,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             )
         else:
             where = (
-                f" ({posixpath.basename(run.sql_file)} is in the package and takes no lock)" if run.package_file else ""
+                f" ({posixpath.basename(run.package_file)} is in the package and takes no lock)"
+                if run.package_file
+                else ""
             )
             yield at_command(
                 "preflight.migration_outside_lock",

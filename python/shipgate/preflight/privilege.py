@@ -125,9 +125,8 @@ def root_only(command: Command) -> str | None:
     verbs = _PACKAGE_VERBS.get(name)
     if verbs is not None and any(a in verbs for a in args):
         return f"{name} manages system packages"
-    if name in ("systemctl", "service") and "--user" not in args:
-        if any(a in _SYSTEM_VERBS for a in args):
-            return f"{name} controls system services"
+    if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
+        return f"{name} controls system services"
     for word in written_paths(command):
         path = word.text
         if path.startswith(_ROOT_PREFIXES):
@@ -160,7 +159,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 message="the script requires root"
                 + (" but the target's installers run without sudo" if sudo is False else "")
                 + (f" ({why})" if line == 1 and is_maintainer_script(path) else ""),
-                remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
+                remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root "
+                "requirement.",
             )
         if not requires and sudo is False:
             yield from _implicit(path, script)

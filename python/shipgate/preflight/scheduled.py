@@ -45,9 +45,9 @@ def schedules(command: Command) -> str | None:
         a.startswith(("--on-calendar", "--on-active", "--on-boot", "--on-unit")) for a in args
     ):
         return "systemd-run"
-    if name == "systemctl" and any(a in ("enable", "start", "restart") for a in args):
-        if any(a.endswith(".timer") for a in args):
-            return "timer"
+    starts = name == "systemctl" and any(a in ("enable", "start", "restart") for a in args)
+    if starts and any(a.endswith(".timer") for a in args):
+        return "timer"
     if any(w.text.startswith(_CRON_PLACES) for w in written_paths(command)):
         return "cron file"
     return None

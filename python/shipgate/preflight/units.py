@@ -70,6 +70,7 @@ class Unit:
 
 
 def is_unit_path(path: str) -> bool:
+    """A unit (``foo.service``) or a drop-in (``foo.service.d/override.conf``)."""
     name = posixpath.basename(path)
     return name.endswith(UNIT_SUFFIXES) or (
         posixpath.basename(posixpath.dirname(path)).endswith(".d")

@@ -261,10 +261,9 @@ def has_flag(command: Command, *flags: str) -> bool:
             return True
         if value.startswith("-") and not value.startswith("--") and len(value) > 2:
             letters = value[1:]
-            if any(len(f) == 2 and f[0] == "-" and f[1] in letters for f in flags):
-                # a bundle of single-letter flags only when all are letters (not "-ofile")
-                if letters.isalpha():
-                    return True
+            # a bundle of single-letter flags only when all are letters (not "-ofile")
+            if letters.isalpha() and any(len(f) == 2 and f[0] == "-" and f[1] in letters for f in flags):
+                return True
     return False
 
 
@@ -313,13 +312,11 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
     elif name == "openssl" and command.words and command.words[0].text == "s_client":
         candidates = option_values(command, "-connect")
     for word in candidates:
-        text = word.text
-        if name in ("scp", "rsync"):
-            text = text.split(":", 1)[0]
-        host = bare_host(text)
-        if host and host not in seen:
-            seen.add(host)
-            yield host, word
+        target = word.text.split(":", 1)[0] if name in ("scp", "rsync") else word.text
+        named = bare_host(target)
+        if named and named not in seen:
+            seen.add(named)
+            yield named, word
 
 
 def git_remote(command: Command) -> bool:

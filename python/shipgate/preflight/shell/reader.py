@@ -338,10 +338,7 @@ class _Reader:
         return self.exiting_functions
 
     def _record_root_check(self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx) -> None:
-        if body_exits:
-            kind = "requires" if runs_when == "not-root" else "refuses"
-        else:
-            kind = "adapts"
+        kind = ("requires" if runs_when == "not-root" else "refuses") if body_exits else "adapts"
         self.root_checks.append(RootCheck(kind, self._line(node, ctx), text(node).split("\n", 1)[0][:200]))
 
     def _root_check_alone(self, node: Node, ctx: _Ctx) -> None:
@@ -422,7 +419,7 @@ class _Reader:
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
         return words + argv[1:], chosen.line
 
-    def _emit(
+    def _emit(  # noqa: PLR0917 - one call site; the parts of a command as the walk found them
         self,
         argv: list[Word],
         env: list[tuple[str, Word]],
@@ -464,7 +461,7 @@ class _Reader:
             made.append(command)
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
-                self._reparse(heredoc.body, ctx, command, via="heredoc", offset=heredoc.body_line - 1)
+                self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
         if un.interpret is not None and un.interpret.value is not None:
             shell = Command(
                 name=None, words=(), line=line, text=summary, escalation=escalation, escalation_line=escalation_line

@@ -177,11 +177,10 @@ def _skip_options(out: Unwrapped, name: str) -> bool:
         out.words = out.words[:1]  # "sudo -v", "sudo -i": the wrapper is the whole command
         return False
     out.words = rest[i:]
-    if name == "flock":
-        # flock FILE -c 'cmd' runs a string; flock FILE cmd runs cmd
-        if out.words and out.words[0].value == "-c" and len(out.words) > 1:
-            out.interpret, out.via = out.words[1], "flock -c"
-            out.words = []
+    # flock FILE -c 'cmd' runs a string; flock FILE cmd runs cmd
+    if name == "flock" and out.words and out.words[0].value == "-c" and len(out.words) > 1:
+        out.interpret, out.via = out.words[1], "flock -c"
+        out.words = []
     return bool(out.words) and out.interpret is None
 
 

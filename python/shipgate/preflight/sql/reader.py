@@ -181,7 +181,7 @@ def _table(rel: Any) -> tuple[str, ...]:
 
 
 def _classify(stmt: Any, body: str, line: int) -> Statement:
-    base = {"line": line, "text": _excerpt(body)}
+    base: dict[str, Any] = {"line": line, "text": _excerpt(body)}
     if isinstance(stmt, ast.AlterTableStmt):
         return _alter_table(stmt, base)
     if isinstance(stmt, ast.IndexStmt):
@@ -213,7 +213,8 @@ def _classify(stmt: Any, body: str, line: int) -> Statement:
     if isinstance(stmt, ast.RenameStmt):
         return Statement(**base, kind="rename", tables=_table(stmt.relation), takes_lock=stmt.relation is not None)
     if isinstance(stmt, ast.TransactionStmt):
-        return Statement(**base, kind=stmt.kind.name.removeprefix("TRANS_STMT_").lower())
+        kind = stmt.kind.name.removeprefix("TRANS_STMT_").lower() if stmt.kind is not None else "transaction"
+        return Statement(**base, kind=kind)
     if isinstance(stmt, ast.CreateRoleStmt | ast.AlterRoleStmt):
         return _role(stmt, base)
     if isinstance(stmt, ast.ClusterStmt | ast.VacuumStmt):
