@@ -70,8 +70,12 @@ fuzz_target!(|data: &[u8]| {
     if method == decode::LZMA && !eos && got.len() as u64 != size {
         return; // the verifier reports a size mismatch
     }
-    if matches!(method, decode::LZMA | decode::XZ | decode::ZSTD) {
-        assert_eq!(reference(method, stream, size, eos).as_deref(), Some(&got[..]), "method {method}");
+    match (method, reference(method, stream, size, eos)) {
+        (decode::LZMA | decode::XZ, other) => assert_eq!(other.as_deref(), Some(&got[..]), "method {method}"),
+        (decode::ZSTD, Some(other)) => assert_eq!(other, got, "Zstandard"),
+        // ruzstd refuses some frames libzstd (the format's reference decoder, which Python 3.14's zipfile and
+        // 7-Zip's Zstandard builds use) decodes: fuzz/README.md. Both decoding differently is the failure.
+        _ => {}
     }
     let _ = DecodeError::Memory; // both outcomes of a rejected stream are fine here
 });

@@ -7,8 +7,9 @@ or cannot judge (a method it does not implement). Then:
 - shipgate accepts (nothing high or critical) → every reader that judges must list exactly what shipgate
   verified: silence while readers disagree is a missed ambiguity;
 - shipgate denies while every reader lists the same files and tests them clean → the denial must rest on a
-  finding that is about the content, not about reader disagreement (``CONTENT_RISKS``, each with its reason),
-  or the archive is in ``ALLOWED`` with a reason. A gate that denies what every reader agrees on cries wolf.
+  finding that is about the content (``CONTENT_RISKS``) or about what streaming extractors read, which these
+  readers do not (``STREAMING``), each with its reason, or the archive is in ``ALLOWED`` with a reason. A gate
+  that denies what every reader agrees on cries wolf.
 """
 
 from __future__ import annotations
@@ -54,6 +55,13 @@ CONTENT_RISKS = {
     "zip.crc_mismatch": "the contents do not match their CRC (readers' listings come from the directory only)",
     "zip.corrupt_data": "the compressed stream is invalid",
     "zip.size_mismatch": "the contents do not match their declared size",
+}
+# Findings about what streaming extractors read (local headers and data descriptors, in file order: bsdtar
+# from a pipe, Java's ZipInputStream). The three readers here read the central directory, so they agree
+# where a streaming extractor fails or writes other files.
+STREAMING = {
+    "zip.local_header_mismatch": "a local header or data descriptor contradicts the directory",
+    "zip.hidden_local_header": "a local header outside every entry: a streaming extractor writes an extra file",
 }
 # Archives where a rule above does not hold, and why.
 ALLOWED: dict[str, str] = {}
@@ -169,8 +177,9 @@ def judge(path: Path) -> str | None:
         return f"accepted, but readers differ from what shipgate verified: {differ}" if differ else None
     if agree and test:
         serious = {f.code for f in report.findings if f.severity.label in ("high", "critical")}
-        unexplained = serious - set(CONTENT_RISKS)
-        if unexplained and serious.isdisjoint(CONTENT_RISKS):
+        explained = set(CONTENT_RISKS) | set(STREAMING)
+        unexplained = serious - explained
+        if serious and serious.isdisjoint(explained):
             return f"denied ({sorted(unexplained)}) though every reader lists and tests the same files"
     return None
 
