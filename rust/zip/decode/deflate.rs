@@ -18,6 +18,12 @@ impl Deflate {
     }
 }
 
+impl Default for Deflate {
+    fn default() -> Deflate {
+        Deflate::new()
+    }
+}
+
 impl Decoder for Deflate {
     fn decode(&mut self, input: &[u8], output: &mut [u8], last: bool) -> Result<Progress, DecodeError> {
         let flush = if last { FlushDecompress::Finish } else { FlushDecompress::None };
