@@ -18,10 +18,11 @@ from collections.abc import Iterator
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-from shipgate.preflight.shell.guards import exits, root_condition
+from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.model import (
     Assignment,
     Command,
+    Fallback,
     ParameterDefault,
     Redirect,
     RootCheck,
@@ -51,6 +52,9 @@ def _assignment_query() -> QueryCursor:
     return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f"))
 
 
+_ARRAY_USE = re.compile(r'"?\$\{([A-Za-z_]\w*)\[[@*]\]\}"?')
+
+
 class _Budget(Exception):
     pass
 
@@ -75,6 +79,7 @@ class _Reader:
         self.commands: list[Command] = []
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
+        self.fallbacks: list[Fallback] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
         self.errexit = False
@@ -130,6 +135,11 @@ class _Reader:
                 raw=text(node)[:MAX_COMMAND_TEXT],
                 generated_by=_generator(value_node),
                 function=_enclosing_function(node),
+                prefix=word.prefix,
+                shape=word.shape,
+                items=tuple(reader.word(c).text for c in value_node.named_children[:64])
+                if value_node is not None and value_node.type == "array"
+                else (),
             )
             by_name[name].append(dataclasses.replace(assignment, line=line))
             self.assignments.append(assignment)
@@ -145,8 +155,16 @@ class _Reader:
             return
         words = [reader.word(v) for v in values]
         first = words[0].value if all(w.value for w in words) else None
+        array = _ARRAY_USE.fullmatch(text(values[0])) if len(values) == 1 else None
+        items = (
+            tuple(i for a in by_name.get(array.group(1), ()) for i in a.items)
+            if array is not None
+            else tuple(w.text for w in words)
+        )
         line = node.start_point[0] + 1
-        assignment = Assignment(text(var), first, line, text(node)[:80], generated_by="for")
+        assignment = Assignment(
+            text(var), first, line, text(node)[:80], generated_by="for", shape=items[0] if items else None, items=items
+        )
         by_name[text(var)].append(assignment)
         self.assignments.append(dataclasses.replace(assignment, line=ctx.line or line + ctx.offset))
 
@@ -301,6 +319,7 @@ class _Reader:
             polarity = polarity or root_condition(cond, self._bindings_now)
             self._walk(cond, dataclasses.replace(ctx, conditions=(*ctx.conditions, "test")))
         body = [c for c in node.named_children if c not in conds and c.type not in ("elif_clause", "else_clause")]
+        self._record_fallback(conds, body, ctx)
         if polarity is not None:
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
@@ -327,6 +346,8 @@ class _Reader:
                 self._walk(left, dataclasses.replace(ctx, conditions=(*ctx.conditions, "test")))
                 self._walk(right, dataclasses.replace(ctx, conditions=(*ctx.conditions, runs_when)))
                 return
+            if operators[0] == "&&":
+                self._record_fallback([left], [right], ctx)
             self._walk(left, ctx)
             extra = ("or",) if operators[0] == "||" else ()
             self._walk(right, dataclasses.replace(ctx, conditions=ctx.conditions + extra))
@@ -336,6 +357,13 @@ class _Reader:
 
     def _exiting(self) -> frozenset[str]:
         return self.exiting_functions
+
+    def _record_fallback(self, conds: list[Node], body: list[Node], ctx: _Ctx) -> None:
+        tests = [c for c in conds if c.is_named]
+        name = unset_test(tests[0]) if len(tests) == 1 and body else None
+        if name is not None:
+            first, last = self._line(body[0], ctx), body[-1].end_point[0] + 1 + ctx.offset
+            self.fallbacks.append(Fallback(name, first, max(first, last)))
 
     def _record_root_check(self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx) -> None:
         kind = ("requires" if runs_when == "not-root" else "refuses") if body_exits else "adapts"
@@ -552,6 +580,7 @@ def parse_script(source: bytes | str, *, path: str) -> Script:
         assignments=tuple(reader.assignments),
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
+        fallbacks=tuple(reader.fallbacks),
         functions=tuple(reader.functions),
         errexit=reader.errexit,
         incomplete=reader.incomplete,
