@@ -68,7 +68,7 @@ class Score:
         return self.tp[code] / labelled if labelled else 1.0
 
     def table(self) -> str:
-        rows = ["| category | labelled | found | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|---|---|"]
+        rows = ["| category | labelled | found | TP | FP | FN | precision | recall |", "|---" * 8 + "|"]
         for code in self.categories():
             rows.append(
                 f"| {code.removeprefix('preflight.')} | {self.labelled(code)} | {self.tp[code] + self.fp[code]} "

@@ -19,6 +19,7 @@ from shipgate.preflight.contents import (
     PreflightOptions,
     ScanBudget,
     TextFile,
+    is_binary,
     refine_kind,
     scanned_kind,
     split_lines,
@@ -90,6 +91,7 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
     texts: list[TextFile] = []
     parts: list[Parsed] = []
     skipped: list[Finding] = []
+    binaries: list[str] = []
     budget = ScanBudget(options)
     for path in sorted(contents.files):
         raw: bytes | str = contents.files[path]
@@ -103,7 +105,9 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
             config_dirs=options.config_dirs,
         )
         if kind is None:
-            continue  # binary content: the package layer checks its digest, the stale check its age
+            if is_binary(data[:8192]):
+                binaries.append(path)  # the package layer checks its digest, the stale check its age
+            continue
         over = budget.admit(path, len(data))
         if over is not None:
             skipped.append(over)
@@ -119,7 +123,26 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
         sql = part.sql.get(path)
         if sql is not None and sql.skipped:
             skipped.append(_skip(path, sql.skipped, partial=True))
+    if binaries:
+        skipped.append(_binaries_skipped(binaries))
     return texts, merge(parts), skipped
+
+
+_LISTED = 20
+
+
+def _binaries_skipped(paths: list[str]) -> Finding:
+    """One finding for the package's binary entries (not one per file): named up to 20, and counted."""
+    shown = ", ".join(paths[:_LISTED]) + (f" and {len(paths) - _LISTED} more" if len(paths) > _LISTED else "")
+    return Finding(
+        code="preflight.file_skipped",
+        severity=Severity.INFO,
+        path=paths[0],
+        message=f"{len(paths)} binary file(s) not read as text ({shown}): their digests are verified, their "
+        "contents are not scanned by preflight",
+        remedy="Review binaries with the vendor's provenance (signatures, SBOM); preflight reads text only.",
+        evidence={"file": paths[0], "reason": "binary content", "files": paths[:_LISTED], "count": len(paths)},
+    )
 
 
 def _writes(script: Script) -> Iterable[FileWrite]:

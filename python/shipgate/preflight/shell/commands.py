@@ -395,8 +395,10 @@ def extracts(command: Command) -> bool:
     words = [w.text for w in command.words]
     first = words[0] if words else ""
     bundle = first.lstrip("-") if not first.startswith("--") else ""
-    return "--extract" in words or ("x" in bundle and bundle.isalpha()) or any(
-        w.startswith("-") and not w.startswith("--") and "x" in w[1:] and w[1:].isalpha() for w in words
+    return (
+        "--extract" in words
+        or ("x" in bundle and bundle.isalpha())
+        or any(w.startswith("-") and not w.startswith("--") and "x" in w[1:] and w[1:].isalpha() for w in words)
     )
 
 

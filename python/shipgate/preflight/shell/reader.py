@@ -263,6 +263,8 @@ class _Reader:
                 )
                 rest = next((c for c in child.named_children if c.type in ("pipeline", "command", "list")), None)
                 piped = rest or piped
+                # ``cat <<EOF > /etc/x.service``: the grammar nests the output redirection in the heredoc's node
+                out.extend(self._file_redirect(c, ctx) for c in child.named_children if c.type == "file_redirect")
             elif child.type == "herestring_redirect":
                 target = next(iter(child.named_children), None)
                 out.append(Redirect("<<<", self.words.word(target) if target else None))
@@ -459,9 +461,11 @@ class _Reader:
     ) -> list[Command]:
         un: Unwrapped = unwrap(argv)
         escalation = ctx.escalation or un.escalation
-        escalation_line = ctx.escalation_line or (un.escalation_line if un.escalation else None)
-        if escalation_line is not None and ctx.line:
-            escalation_line = min(escalation_line, ctx.line) if assigned else ctx.line
+        # Where the escalation was written: kept from the command that ran this string (``$run "…"`` with
+        # ``run='sudo sh -c'`` on an earlier line); inside a string run as shell, the string's own line.
+        escalation_line = ctx.escalation_line
+        if escalation_line is None and un.escalation:
+            escalation_line = ctx.line or un.escalation_line
         made: list[Command] = []
         source = text(node)
         summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
