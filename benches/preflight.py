@@ -1,10 +1,12 @@
 """Preflight over a package of many scripts, beside shellcheck on the same scripts in the same run.
 
-    python benches/preflight.py [--files 5000] [--shellcheck-sample 200]
+    python benches/preflight.py [--files 5000] [--mib 50] [--shellcheck-sample 200]
 
 The package is the real-world corpus (tests/preflight/corpus) replicated to --files files and --mib MiB of
-text (each copy made unique by a trailing comment, so no cache can skip it). shellcheck runs on a sample and is extrapolated to all files; the ratio is printed.
-Timings on a shared machine are noisy: read the ratio, not the seconds. Memory is peak RSS."""
+text (each copy made unique by a trailing comment, so no cache can skip it). shellcheck runs on a sample of
+the same scripts and is extrapolated to all files; the ratio is printed. Large packages are parsed in a
+process pool (one worker per CPU). Timings on a shared machine are noisy: read the ratio, not the
+seconds. Memory is peak RSS (this process)."""
 
 from __future__ import annotations
 
