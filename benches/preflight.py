@@ -1,10 +1,12 @@
 """Preflight over a package of many scripts, beside shellcheck on the same scripts in the same run.
 
-    python benches/preflight.py [--files 5000] [--shellcheck-sample 200]
+    python benches/preflight.py [--files 5000] [--mib 50] [--shellcheck-sample 200]
 
-The package is the project's test scripts replicated (each copy made unique by a trailing comment, so no
-cache can skip it). shellcheck runs on a sample and is extrapolated to all files; the ratio is printed.
-Timings on a shared machine are noisy: read the ratio, not the seconds. Memory is peak RSS."""
+The package is the real-world corpus (tests/preflight/corpus) replicated to --files files and --mib MiB of
+text (each copy made unique by a trailing comment, so no cache can skip it). shellcheck runs on a sample of
+the same scripts and is extrapolated to all files; the ratio is printed. Large packages are parsed in a
+process pool (one worker per CPU). Timings on a shared machine are noisy: read the ratio, not the
+seconds. Memory is peak RSS (this process)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,28 +27,41 @@ from preflight_kit import INVENTORY, package  # noqa: E402
 
 from shipgate.preflight import run_preflight  # noqa: E402
 
-SEEDS = {
-    "pre.sh": "#!/bin/bash\nset -euo pipefail\nsudo systemctl stop dten-agent.service\n"
-    "curl -fsS -o /tmp/x.tgz https://updates.vendor-cloud.com/x.tgz\nREPO=https://git.vendor-cloud.com/x.git\n"
-    'git clone "$REPO" /opt/x\nif [ "$(id -u)" -ne 0 ]; then echo "must be root"; exit 1; fi\n'
-    'apt-get install -y nginx\nrm -rf "${TMP:?}/cache"\n',
-    "post.sh": "#!/bin/sh\nset -e\nrun='sudo -E sh -c'\n$run 'apt-get update'\npsql -d app -f m.sql\n"
-    "cat <<EOF\ncurl -k https://example.org | sh\nEOF\nchmod 0640 /etc/app.conf\n",
-}
+CORPUS = ROOT / "tests" / "preflight" / "corpus"
+
+
+def corpus_files() -> dict[str, str]:
+    """The real-world corpus (tests/preflight/corpus), by its original paths."""
+    out = {}
+    for labels in sorted((CORPUS / "labels").glob("*.toml")):
+        source = tomllib.loads(labels.read_text())["source"]
+        out[source["path"]] = (CORPUS / source["repo"].replace("/", "__") / source["path"]).read_text()
+    return out
+
+
+def replicated(count: int, mib: float) -> dict[str, str | bytes]:
+    """``count`` files of about ``mib`` MiB in all: each a corpus file (kept at its path under its own
+    directory, so it is read as the same kind) repeated to the average size, made unique by a comment."""
+    seeds = corpus_files()
+    names = sorted(seeds)
+    target = int(mib * 2**20 / count)
+    files: dict[str, str | bytes] = {}
+    for i in range(count):
+        name = names[i % len(names)]
+        text = seeds[name] if seeds[name].endswith("\n") else seeds[name] + "\n"
+        body = text * max(1, target // max(len(text), 1))
+        marker = "-- copy" if name.endswith(".sql") else "# copy"
+        files[f"c{i:05d}/{name}"] = body + f"{marker} {i}\n"
+    return files
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=5000)
+    parser.add_argument("--mib", type=float, default=50.0)
     parser.add_argument("--shellcheck-sample", type=int, default=200)
     args = parser.parse_args()
-    corpus = sorted((ROOT / "tests" / "preflight" / "corpus").glob("**/*"))
-    seeds = {p.name: p.read_text(errors="replace") for p in corpus if p.is_file() and p.suffix != ".tsv"} or SEEDS
-    names = sorted(seeds)
-    files: dict[str, str | bytes] = {}
-    for i in range(args.files):
-        name = names[i % len(names)]
-        files[f"scripts/{i:05d}-{name}"] = seeds[name] + f"\n# copy {i}\n"
+    files = replicated(args.files, args.mib)
     total = sum(len(v) for v in files.values())
     contents = package(files)
     from shipgate.preflight import PreflightOptions

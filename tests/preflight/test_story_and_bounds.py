@@ -120,8 +120,16 @@ def test_total_scan_budget() -> None:
     assert found[0].message.endswith(f"over the {budget}-byte total scan budget of the package; not scanned")
 
 
-def test_binary_content_under_a_script_name_is_not_read() -> None:
-    assert run(package({"scripts/tool.sh": b"\x00\x01sudo rm -rf $X\n"})) == []
+def test_binary_content_under_a_script_name_is_not_read_and_says_so() -> None:
+    """No silent skip: binary entries are named in one info finding per package, bounded to 20 names."""
+    found = run(package({"scripts/tool.sh": b"\x00\x01sudo rm -rf $X\n"}))
+    assert [(f.code, f.severity, f.evidence["files"], f.evidence["count"]) for f in found] == [
+        ("preflight.file_skipped", Severity.INFO, ["scripts/tool.sh"], 1)
+    ]
+    many = {f"bin/tool{i:02}": b"\x7fELF\x00" for i in range(25)}
+    [skipped] = run(package(many))
+    assert skipped.evidence["count"] == 25 and len(skipped.evidence["files"]) == 20
+    assert "and 5 more" in skipped.message
 
 
 @pytest.mark.slow
@@ -156,6 +164,7 @@ def test_bare_manifest_with_files_and_epoch_mtimes() -> None:
     old = int(datetime(2022, 1, 1, tzinfo=UTC).timestamp())
     found = run_preflight(contents.manifest, files=contents.files, mtimes={"binaries/dtend": old}, inventory=INVENTORY)
     assert sorted(f.code for f in found) == [
+        "preflight.file_skipped",
         "preflight.stale_binary",
         "preflight.sudo_unavailable",
     ]

@@ -36,6 +36,9 @@ class PreflightOptions:
     # ``scripts`` and ``config``), beyond the default layout.
     script_dirs: tuple[str, ...] = ()
     config_dirs: tuple[str, ...] = ()
+    # Parser processes for a large package (None: one per CPU once it holds at least PARALLEL_FROM_BYTES of
+    # text; 1: parse in this process).
+    workers: int | None = None
 
 
 class ScanBudget:
@@ -117,8 +120,42 @@ _MAINTAINER_SCRIPTS = frozenset(
         "post-install",
         "pre-upgrade",
         "post-upgrade",
+        "preremove",
+        "postremove",
     }
 )
+# ``postinstall.sh`` & co: the names nfpm/fpm/rpm give scriptlets, always run by the package manager.
+_SCRIPTLET_STEMS = frozenset(
+    {
+        "preinst",
+        "postinst",
+        "prerm",
+        "postrm",
+        "preinstall",
+        "postinstall",
+        "preremove",
+        "postremove",
+        "preuninstall",
+        "postuninstall",
+        "pretrans",
+        "posttrans",
+    }
+)
+# ``post-install.sh``, ``after-remove.sh``: scriptlets when they sit in a packaging directory (fpm's names);
+# elsewhere such names (and every ``*-upgrade.sh``) are also used for a vendor's own hooks.
+_HYPHENATED_STEMS = frozenset(
+    {
+        "pre-install",
+        "post-install",
+        "pre-remove",
+        "post-remove",
+        "before-install",
+        "after-install",
+        "before-remove",
+        "after-remove",
+    }
+)
+_PACKAGING_DIRS = frozenset({"deb", "debian", "rpm", "packaging", "package", "pkg", "nfpm", "fpm", "dpkg"})
 _SIGNATURE_NAMES = frozenset({"manifest.json", "signing-chain.pem"})
 _SHEBANG = re.compile(rb"^#![ \t]*(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|k|z|a|mk)?sh\b")
 _BINARY_SAMPLE = 8192
@@ -138,9 +175,17 @@ def is_binary(head: bytes) -> bool:
 
 
 def is_maintainer_script(path: str) -> bool:
-    """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``): its package manager runs it as root."""
-    name = posixpath.basename(path).lower()
-    return name in _MAINTAINER_SCRIPTS or name.rsplit(".", 1)[-1] in _MAINTAINER_SCRIPTS - {"config"}
+    """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``, fpm/nfpm's ``post-install.sh``,
+    ``postinstall.sh``): its package manager runs it as root."""
+    lower = path.lower()
+    name = posixpath.basename(lower)
+    stem = name.removesuffix(".sh")
+    if name in _MAINTAINER_SCRIPTS or name.rsplit(".", 1)[-1] in _MAINTAINER_SCRIPTS - {"config"}:
+        return True
+    if stem == name:
+        return False
+    packaged = bool(_PACKAGING_DIRS & set(lower.split("/")[:-1]))
+    return stem in _SCRIPTLET_STEMS or (stem in _HYPHENATED_STEMS and packaged)
 
 
 def scanned_kind(

@@ -18,7 +18,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.secrets import Secret, allowed, entropy, keyword_secrets, redact, secret_name, token_secrets
 from shipgate.preflight.shell.commands import option_values
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
 
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
@@ -50,27 +50,34 @@ def _assignment_secret(name: str, value: str | None) -> Secret | None:
     return None
 
 
+def _literal(word: Word) -> str | None:
+    """The word's value when written in place: a value that came through a variable is reported where the
+    variable was assigned, not at every use."""
+    return word.value if not word.expands and not word.generated else None
+
+
 def _command_secrets(command: Command) -> Iterator[Secret]:
     for word in option_values(command, *_PASSWORD_OPTIONS):
-        if word.value is not None and not allowed(word.value):
-            yield Secret(command.line, "password option", word.value, Severity.HIGH)
+        if (literal := _literal(word)) is not None and not allowed(literal):
+            yield Secret(command.line, "password option", literal, Severity.HIGH)
     if command.name in _MYSQL:
         for word in command.words:
             value = word.text
             short = value.startswith("-p") and len(value) > 2 and not value.startswith("--")
-            if short and word.value is not None and not allowed(value[2:]):
+            if short and _literal(word) is not None and not allowed(value[2:]):
                 yield Secret(command.line, "password option", value[2:], Severity.HIGH)
     if command.name in ("sshpass",):
         for word in option_values(command, "-p"):
-            if word.value is not None and not allowed(word.value):
-                yield Secret(command.line, "password option", word.value, Severity.HIGH)
+            if (literal := _literal(word)) is not None and not allowed(literal):
+                yield Secret(command.line, "password option", literal, Severity.HIGH)
     if command.name in ("curl", "wget"):
         for word in option_values(command, "-u", "--user", "--http-password"):
-            secret = word.value.split(":", 1)[1] if word.value and ":" in word.value else None
+            user = _literal(word)
+            secret = user.split(":", 1)[1] if user and ":" in user else None
             if secret and not allowed(secret):
                 yield Secret(command.line, "password option", secret, Severity.HIGH)
         for word in option_values(command, "-H", "--header"):
-            m = re.match(r"(?i)\s*authorization:\s*(?:bearer|basic|token)\s+(\S{8,})", word.value or "")
+            m = re.match(r"(?i)\s*authorization:\s*(?:bearer|basic|token)\s+(\S{8,})", _literal(word) or "")
             if m and not allowed(m.group(1)):
                 yield Secret(command.line, "authorization header", m.group(1), Severity.HIGH)
     for name, word in command.env:
@@ -83,6 +90,8 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
     for a in script.assignments:
         if a.generated_by is not None or "$" in a.raw.partition("=")[2] or "`" in a.raw:
             continue
+        if script.falls_back(a.name, a.line):
+            continue  # a default for when the variable is unset: preflight.default_credential
         found = _assignment_secret(a.name, a.value)
         if found is not None:
             yield Secret(a.line, found.kind, found.secret, found.severity)
@@ -146,8 +155,16 @@ def scan(ctx: Context) -> Iterator[Finding]:
             yield from _defaults(text.path, script, lines)
 
 
+def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:
+    """``if [ -z "$X" ]; then X='admin'; fi`` (and ``[ -z "$X" ] && X=…``): the same as ``${X:-admin}``."""
+    for a in script.assignments:
+        literal = a.generated_by is None and "$" not in a.raw.partition("=")[2] and "`" not in a.raw
+        if literal and script.falls_back(a.name, a.line) and _assignment_secret(a.name, a.value) is not None:
+            yield ParameterDefault(a.name, a.value or "", a.line, a.raw)
+
+
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
-    for d in script.defaults:
+    for d in (*script.defaults, *_fallback_assignments(script)):
         default = d.default.strip()
         if not default or not secret_name(d.name) or default.startswith(("/", "./", "~")) or "$" in default:
             continue

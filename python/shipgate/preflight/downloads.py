@@ -1,8 +1,9 @@
-"""Code fetched at install time: piped into a shell (``curl … | sh``, ``sh <(curl …)``), or saved and then run
-(``curl -o x.sh URL`` … ``sh x.sh``, ``./installer``, ``dpkg -i x.deb``) with no checksum or signature check of
-that file in between; and TLS verification switched off (``curl -k``, ``wget --no-check-certificate``,
-``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``, ``git -c http.sslVerify=false``, ``npm config set strict-ssl
-false``, ``--insecure-skip-tls-verify``, ``sslverify=0`` in a repo file)."""
+"""Code fetched at install time: piped into a shell (``curl … | sh``, ``sh <(curl …)``), or saved and then run,
+installed or made executable (``curl -o x.sh URL`` … ``sh x.sh``, ``./installer``, ``dpkg -i x.deb``, unpacked
+and ``chmod +x``: see ``fetched``) with no checksum or signature check in between; and TLS verification
+switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
+``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
+``sslverify=0`` in a repo file)."""
 
 from __future__ import annotations
 
@@ -11,38 +12,11 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
-from shipgate.preflight.shell.commands import (
-    SHELL_RUNNERS,
-    downloaded_files,
-    executed_file,
-    has_flag,
-    option_values,
-    path_matches,
-)
+from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
+from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
+from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script
 
-_FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
-_VERIFIERS = frozenset(
-    {
-        "sha256sum",
-        "sha512sum",
-        "sha1sum",
-        "shasum",
-        "md5sum",
-        "b2sum",
-        "b3sum",
-        "gpg",
-        "gpg2",
-        "gpgv",
-        "cosign",
-        "minisign",
-        "signify",
-        "openssl",
-        "rpmkeys",
-        "debsig-verify",
-        "dpkg-sig",
-    }
-)
 _INSECURE_ENV = {
     "GIT_SSL_NO_VERIFY": ("1", "true", "yes"),
     "NODE_TLS_REJECT_UNAUTHORIZED": ("0",),
@@ -94,41 +68,23 @@ def _insecure_value(key: str, value: str | None) -> bool:
     return bool(value) if wanted is None else any(value.lower().startswith(w) for w in wanted)
 
 
-def _verified(script: Script, name: str, after: int, before: int) -> bool:
-    for c in script.commands:
-        if not after <= c.line <= before or c.name not in _VERIFIERS:
-            continue
-        words = " ".join(w.text for w in c.words)
-        if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
-            return True
-    return False
-
-
 def _downloads(path: str, script: Script) -> Iterator[Finding]:
-    saved: list[tuple[str, Command]] = []
+    wrappers = network_functions(script)
     for command in script.commands:
-        if command.name in _FETCHERS:
-            if command.piped_to and command.piped_to[0] in SHELL_RUNNERS:
-                yield _pipe(path, command)
-            saved.extend((w.text, command) for w in downloaded_files(command))
-            continue
-        if command.name in SHELL_RUNNERS and any(r.op == "<" for r in command.redirects):
-            continue
-        target = executed_file(command)
-        if target is None:
-            continue
-        fetch = next((c for f, c in reversed(saved) if path_matches(f, target.text) and c.line <= command.line), None)
-        if fetch is None or _verified(script, target.text.rsplit("/", 1)[-1], fetch.line, command.line):
-            continue
+        fetcher = command.name in FETCHERS or command.name in wrappers
+        if fetcher and command.piped_to and command.piped_to[0] in SHELL_RUNNERS:
+            yield _pipe(path, command)
+    for run in fetched_code_runs(script):
         yield at_command(
             "preflight.unverified_download_exec",
             Severity.HIGH,
             path=path,
-            command=command,
-            assigned_line=fetch.line,
-            downloaded_at=fetch.line,
-            file=target.text,
-            message=f"runs {target.text}, downloaded on line {fetch.line}, without checking its checksum or signature",
+            command=run.command,
+            assigned_line=run.fetch.line,
+            downloaded_at=run.fetch.line,
+            file=run.target,
+            message=f"{run.how} {run.target}, downloaded on line {run.fetch.line}, without checking its checksum or "
+            "signature",
             remedy="Ship the file in the package (its digest is verified), or verify a pinned checksum or "
             "signature before running it.",
         )

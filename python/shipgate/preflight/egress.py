@@ -39,6 +39,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "yarn": (frozenset({"install", "add"}), "registry.yarnpkg.com"),
     "pnpm": (frozenset({"install", "add", "i"}), "registry.npmjs.org"),
     "gem": (frozenset({"install", "update"}), "rubygems.org"),
+    "bundle": (frozenset({"install", "update"}), "the Gemfile's sources (rubygems.org by default)"),
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
     "composer": (frozenset({"install", "require", "update"}), "repo.packagist.org"),

@@ -15,13 +15,27 @@ from dataclasses import dataclass
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
-from shipgate.preflight.shell.commands import contacted_hosts, has_flag, is_network, option_values, urls
+from shipgate.preflight.shell.commands import (
+    contacted_hosts,
+    has_flag,
+    is_network,
+    option_values,
+    urls,
+)
+from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script
 
 _HOST_KEY = re.compile(
     r"(?i)^\s*[\"']?([\w.-]{0,128}(?:host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror|registry"
     r"|repo(?:sitory)?|baseurl|broker|dsn)[\w.-]{0,64})[\"']?\s*[:=]\s*[\"']?([^\s\"',#;]{1,512})"
 )
+# Settings that name the product's own public address (the name clients use to reach it), not a host the
+# product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs.
+_OWN_NAME_KEY = re.compile(
+    r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect\w*"
+    r"|callback\w*|origins?)$"
+)
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MENTION_KEY = re.compile(
     r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
 )
@@ -41,8 +55,9 @@ class Endpoint:
 
 
 def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
+    wrappers = network_functions(script)
     for command in script.commands:
-        network = is_network(command)
+        network = is_network(command) or command.name in wrappers
         found = contacted_hosts(command) if network else urls(command)
         method = _method(command) if network else None
         for host, word in found:
@@ -75,7 +90,10 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
             continue
         seen: set[str] = set()
         key = _HOST_KEY.match(line)
-        mention = bool(_MENTION_KEY.search(line.split("=", 1)[0].split(":", 1)[0]))
+        name = line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
+        mention = bool(_MENTION_KEY.search(name) or _OWN_NAME_KEY.search(name))
+        if key is not None and _EMAIL.match(key.group(2)):
+            continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is not None and not mention:
             host = bare_host(key.group(2))
             if host:

@@ -7,7 +7,10 @@ sends data to), accounts created, files written, credentials (redacted)."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
@@ -19,6 +22,7 @@ from shipgate.preflight.contents import (
     PreflightOptions,
     ScanBudget,
     TextFile,
+    is_binary,
     refine_kind,
     scanned_kind,
     split_lines,
@@ -88,8 +92,9 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
     manifest = contents.manifest
     hooks = tuple(manifest.hooks.values())
     texts: list[TextFile] = []
-    parts: list[Parsed] = []
+    sources: list[str] = []
     skipped: list[Finding] = []
+    binaries: list[str] = []
     budget = ScanBudget(options)
     for path in sorted(contents.files):
         raw: bytes | str = contents.files[path]
@@ -103,7 +108,9 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
             config_dirs=options.config_dirs,
         )
         if kind is None:
-            continue  # binary content: the package layer checks its digest, the stale check its age
+            if is_binary(data[:8192]):
+                binaries.append(path)  # the package layer checks its digest, the stale check its age
+            continue
         over = budget.admit(path, len(data))
         if over is not None:
             skipped.append(over)
@@ -111,15 +118,57 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
         source = data.decode("utf-8", errors="replace")
         text = split_lines(path, refine_kind(kind, source), source)
         texts.append(text)
-        part = parse_file(text, source)
-        parts.append(part)
-        script = part.scripts.get(path)
+        sources.append(source)
+    parts = _parse_all(texts, sources, options)
+    for text, part in zip(texts, parts, strict=True):
+        script = part.scripts.get(text.path)
         if script is not None and script.incomplete:
-            skipped.append(_skip(path, f"read only in part: {script.incomplete}", partial=True))
-        sql = part.sql.get(path)
+            skipped.append(_skip(text.path, f"read only in part: {script.incomplete}", partial=True))
+        sql = part.sql.get(text.path)
         if sql is not None and sql.skipped:
-            skipped.append(_skip(path, sql.skipped, partial=True))
+            skipped.append(_skip(text.path, sql.skipped, partial=True))
+    if binaries:
+        skipped.append(_binaries_skipped(binaries))
     return texts, merge(parts), skipped
+
+
+_LISTED = 20
+
+
+def _binaries_skipped(paths: list[str]) -> Finding:
+    """One finding for the package's binary entries (not one per file): named up to 20, and counted."""
+    shown = ", ".join(paths[:_LISTED]) + (f" and {len(paths) - _LISTED} more" if len(paths) > _LISTED else "")
+    return Finding(
+        code="preflight.file_skipped",
+        severity=Severity.INFO,
+        path=paths[0],
+        message=f"{len(paths)} binary file(s) not read as text ({shown}): their digests are verified, their "
+        "contents are not scanned by preflight",
+        remedy="Review binaries with the vendor's provenance (signatures, SBOM); preflight reads text only.",
+        evidence={"file": paths[0], "reason": "binary content", "files": paths[:_LISTED], "count": len(paths)},
+    )
+
+
+# Below this much text one process parses faster than starting workers; above it the files are parsed in a
+# process pool (the parsers hold the GIL: threads would not help).
+PARALLEL_FROM_BYTES = 4 << 20
+
+
+def _parse_one(item: tuple[TextFile, str]) -> Parsed:
+    return parse_file(*item)
+
+
+def _parse_all(texts: list[TextFile], sources: list[str], options: PreflightOptions) -> list[Parsed]:
+    """Each file parsed on its own (no file's facts depend on another's), in a process pool for large packages."""
+    size = sum(len(s) for s in sources)
+    automatic = (os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
+    workers = options.workers or automatic
+    if workers <= 1 or len(texts) < 2:
+        return [parse_file(t, s) for t, s in zip(texts, sources, strict=True)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=min(workers, len(texts)), mp_context=context) as pool:
+        chunk = max(1, len(texts) // (workers * 8))
+        return list(pool.map(_parse_one, zip(texts, sources, strict=True), chunksize=chunk))
 
 
 def _writes(script: Script) -> Iterable[FileWrite]:

@@ -38,6 +38,8 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "diesel": (("migration", "run"),),
     "php": (("artisan", "migrate"), ("bin/console", "doctrine:migrations:migrate")),
     "flask": (("db", "upgrade"),),
+    "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)
+    "occ": (("upgrade",),),  # Nextcloud
     "python": (("manage.py", "migrate"),),
     "python3": (("manage.py", "migrate"),),
     "django-admin": (("migrate",),),

@@ -4,13 +4,15 @@ print a secret to the install log."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.secrets import secret_name
-from shipgate.preflight.shell.commands import operands, written_paths
+from shipgate.preflight.shell.commands import operands, write_line, written_paths
+from shipgate.preflight.shell.functions import printing_functions
 from shipgate.preflight.shell.model import Command, Script
 
 _PROFILES = re.compile(
@@ -23,27 +25,36 @@ _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
 _PRINTERS = frozenset({"echo", "printf", "print"})
 
 
-def _persists(command: Command) -> tuple[str, Severity] | None:
+def _persists(command: Command) -> tuple[str, Severity, int] | None:
     for word in written_paths(command):
         target = word.text
         if _ACCESS.search(target):
-            return target, Severity.HIGH
+            return target, Severity.HIGH, write_line(command, word)
         if _PROFILES.search(target):
-            return target, Severity.MEDIUM
+            return target, Severity.MEDIUM, write_line(command, word)
     if command.name in ("usermod", "gpasswd", "adduser") and command.words:
         groups = [w.text for w in command.words]
         joined = {g for w in groups for g in w.split(",")}
         if (command.name == "usermod" and any(a in ("-G", "-aG", "-a") for a in groups) and joined & _ADMIN_GROUPS) or (
             command.name in ("gpasswd", "adduser") and joined & _ADMIN_GROUPS and len(groups) >= 2
         ):
-            return f"membership of {', '.join(sorted(joined & _ADMIN_GROUPS))}", Severity.HIGH
+            return f"membership of {', '.join(sorted(joined & _ADMIN_GROUPS))}", Severity.HIGH, command.line
     return None
 
 
-def _printed_secret(command: Command, script: Script) -> str | None:
-    if command.name not in _PRINTERS or command.writes():
+def _printed_secret(command: Command, script: Script, printers: dict[str, frozenset[str]]) -> str | None:
+    """The secret-named variable ``command`` prints: as an echo/printf operand, or as an argument a function
+    prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``)."""
+    if command.writes():
         return None
-    for word in operands(command):
+    if command.name in printers:
+        printed = printers[command.name]
+        words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
+    elif command.name in _PRINTERS:
+        words = operands(command)
+    else:
+        return None
+    for word in words:
         for name in word.expands:
             if secret_name(name) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
@@ -54,22 +65,25 @@ def _printed_secret(command: Command, script: Script) -> str | None:
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
+        reported: set[int] = set()
+        printers = printing_functions(script)
         for command in script.commands:
             found = _persists(command)
-            if found is not None:
-                target, severity = found
+            if found is not None and found[2] not in reported:
+                target, severity, line = found
+                reported.add(line)
                 yield at_command(
                     "preflight.persistence",
                     severity,
                     path=path,
-                    command=command,
+                    command=dataclasses.replace(command, line=line),
                     target=target,
                     message=f"adds to {target}: it persists after the installer and runs (or grants access) in later "
                     "sessions",
                     remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how "
                     "it is removed.",
                 )
-            name = _printed_secret(command, script)
+            name = _printed_secret(command, script, printers)
             if name is not None:
                 yield at_command(
                     "preflight.secret_printed",

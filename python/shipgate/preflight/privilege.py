@@ -4,11 +4,13 @@ and root-only operations with neither escalation nor a check when the target's i
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
-from shipgate.preflight.shell.commands import operands, written_paths
+from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.model import Command, Script
 
 _ACCOUNT_TOOLS = frozenset(
@@ -112,8 +114,20 @@ _ROOT_PREFIXES = (
 )
 
 
-def root_only(command: Command) -> str | None:
-    """What makes ``command`` need root on a usual system, or None."""
+# The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
+_SELF_OWNER = re.compile(
+    r"^(?:\$\(\s*id\s+-[ug]n?\s*\)|`\s*id\s+-[ug]n?\s*`|\$\(\s*whoami\s*\)|\$\{?(?:USER|LOGNAME|E?UID)\}?)$"
+)
+
+
+def _own_user(owner: str) -> bool:
+    parts = [p for p in owner.strip("\"'").split(":") if p]
+    return bool(parts) and all(_SELF_OWNER.match(p) for p in parts)
+
+
+def root_only(command: Command) -> tuple[str, int] | None:
+    """What makes ``command`` need root on a usual system, and the line to report it on (a redirection of a
+    ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does."""
     name = command.name or ""
     args = [w.text for w in command.words]
     if name in _ALWAYS_ROOT:
@@ -121,18 +135,20 @@ def root_only(command: Command) -> str | None:
             return None
         if name == "update-alternatives" and not any(a in ("--install", "--set", "--remove", "--config") for a in args):
             return None
-        return f"{name} changes system state"
+        owner = operands(command)[:1]
+        if name == "chown" and owner and _own_user(owner[0].raw):
+            return None
+        return f"{name} changes system state", command.line
     verbs = _PACKAGE_VERBS.get(name)
     if verbs is not None and any(a in verbs for a in args):
-        return f"{name} manages system packages"
+        return f"{name} manages system packages", command.line
     if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
-        return f"{name} controls system services"
+        return f"{name} controls system services", command.line
     for word in written_paths(command):
-        path = word.text
-        if path.startswith(_ROOT_PREFIXES):
-            return f"writes {path}"
+        if word.text.startswith(_ROOT_PREFIXES):
+            return f"writes {word.text}", write_line(command, word)
     if name in ("mkdir", "rm", "touch", "chmod") and any(w.text.startswith(_ROOT_PREFIXES) for w in operands(command)):
-        return f"{name} under a system directory"
+        return f"{name} under a system directory", command.line
     return None
 
 
@@ -200,17 +216,19 @@ def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Findi
 def _implicit(path: str, script: Script) -> Iterator[Finding]:
     seen: set[int] = set()
     for command in script.commands:
-        if command.escalation or "root" in command.conditions or "test" in command.conditions or command.line in seen:
+        # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
+        if command.escalation or "root" in command.conditions:
             continue
-        why = root_only(command)
-        if why is None:
+        found = root_only(command)
+        if found is None or found[1] in seen:
             continue
-        seen.add(command.line)
+        why, line = found
+        seen.add(line)
         yield at_command(
             "preflight.implicit_privilege",
             Severity.HIGH,
             path=path,
-            command=command,
+            command=dataclasses.replace(command, line=line),
             operation=why,
             message=f"{why}: that needs root, the script neither escalates nor checks for it, and the target's "
             "installers run without sudo",

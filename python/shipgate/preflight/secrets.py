@@ -50,7 +50,8 @@ SECRET_NAME = re.compile(
 _NOT_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
-    r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds)$"
+    r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
+    r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age)$"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
 )
 _REFERENCE = re.compile(
@@ -95,6 +96,13 @@ _PLACEHOLDERS = frozenset(
         "dummy",
         "test",
     ]
+)
+# Text that describes what to put there rather than being it: "your-super-secret-…", "…should_be_updated",
+# "fake_mail_password", "sk-proj-xxxxxxxx", "<token>". Short conventional defaults ("admin", "changeme",
+# "secret1234") are real credentials: deployments run with them.
+_DESCRIPTION = re.compile(
+    r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
+    r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
 )
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 _TRIGGER = re.compile(
@@ -164,7 +172,7 @@ def _keyword() -> keyword.KeywordDetector:
 def allowed(value: str, *, name: str = "") -> bool:
     """shipgate's allow-rules: True when ``value`` is not a literal secret worth reporting."""
     value = value.strip().strip("\"'")
-    if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS:
+    if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
     if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value):
         return True

@@ -58,6 +58,8 @@ def _unsafe_target(word: Word, script: Script) -> str | None:
         return None
     if word.guarded or not word.raw.lstrip("\"'").startswith("$"):
         return None
+    if _named_entry(word.raw):
+        return None  # "$dir/bun-x", "$exe.zip": a named entry, at worst /bun-x; never / or the working tree
     name = word.expands[0] if word.expands else "?"
     bindings = script.bindings(name)
     if bindings and all(b.generated_by == "mktemp" for b in bindings) and script.errexit:
@@ -65,6 +67,45 @@ def _unsafe_target(word: Word, script: Script) -> str | None:
     if bindings and all(b.generated_by == "for" or (b.value and b.value.strip("/")) for b in bindings):
         return None
     return f"${name}"
+
+
+_EXPANSIONS = re.compile(r"\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|\$[0-9@*#?$!-]")
+_NAMED_ENTRY = re.compile(r"[^/*.\s]")
+_TOP_LEVEL = frozenset(
+    [
+        "bin",
+        "boot",
+        "dev",
+        "etc",
+        "home",
+        "lib",
+        "lib32",
+        "lib64",
+        "libx32",
+        "media",
+        "mnt",
+        "opt",
+        "proc",
+        "root",
+        "run",
+        "sbin",
+        "srv",
+        "sys",
+        "tmp",
+        "usr",
+        "var",
+    ]
+)
+
+
+def _named_entry(raw: str) -> bool:
+    """The operand names an entry of its own after the variable (``"$dir/bun-x"``, ``"$exe.zip"``): with the
+    variable empty it is that one entry, unless the entry is a top-level system directory (``"$DIR/lib"``)."""
+    rest = _EXPANSIONS.sub("\0", raw.replace('"', "").replace("'", ""))
+    if not _NAMED_ENTRY.search(rest.replace("\0", "")):
+        return False
+    first = rest.lstrip("\0").lstrip("/").split("/", 1)[0]
+    return "\0" in first or first not in _TOP_LEVEL
 
 
 def _has_backup(script: Script) -> bool:
@@ -144,10 +185,14 @@ def _disabled_service(command: Command) -> str | None:
     args = [w.text for w in operands(command)]
     if name == "systemctl" and args and args[0] in ("disable", "mask") and len(args) > 1:
         return args[1]
-    if name == "update-rc.d" and len(args) >= 2 and args[1] == "disable":
-        return args[0]
+    if name == "update-rc.d" and len(args) >= 2 and args[1] in ("disable", "remove"):
+        return args[0]  # remove: the boot links go, the service no longer starts
     if name == "chkconfig" and len(args) >= 2 and args[1] == "off":
         return args[0]
+    if name == "chkconfig" and any(w.text == "--del" for w in command.words) and args:
+        return args[0]
+    if name == "rc-update" and len(args) >= 2 and args[0] in ("del", "delete"):
+        return args[1]
     return None
 
 

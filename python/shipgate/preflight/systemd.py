@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
-from shipgate.preflight.shell.commands import operands
+from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command
 from shipgate.preflight.units import UNIT_SUFFIXES
 
@@ -65,10 +65,21 @@ def _unit(name: str) -> str:
 
 
 def _known_units(ctx: Context) -> set[str]:
+    """The inventory's units, plus the units the package brings: unit files it ships, their ``Alias=``
+    names, and unit files its scripts write (``cat <<EOF | tee /etc/systemd/system/x.service``)."""
     assert ctx.inventory is not None
-    # Units the package itself installs exist after the upgrade.
     shipped = {path.rsplit("/", 1)[-1] for path in (f.path for f in ctx.manifest.files)}
-    return {*(_unit(u) for u in ctx.inventory.units), *(p for p in shipped if p.endswith(_UNIT_SUFFIXES))}
+    aliases = {a for unit in ctx.parsed.units.values() for s in unit.get("Alias", "Install") for a in s.value.split()}
+    written = {
+        w.text.rsplit("/", 1)[-1]
+        for script in ctx.parsed.scripts.values()
+        for c in script.commands
+        for w in written_paths(c)
+        if "/systemd/" in w.text
+    }
+    parsed = {unit.name for unit in ctx.parsed.units.values()}
+    package = {u for u in shipped | parsed | aliases | written if u.endswith(_UNIT_SUFFIXES)}
+    return {*(_unit(u) for u in ctx.inventory.units), *package}
 
 
 def _template(unit: str) -> str | None:

@@ -5,6 +5,7 @@ hosts it contacts, what it downloads and what it runs. Each tool's options that 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 
 from shipgate.preflight.hosts import bare_host, url_host
@@ -267,10 +268,23 @@ def has_flag(command: Command, *flags: str) -> bool:
     return False
 
 
+_HOST_END = re.compile(r"://[^/?#:\s]+[/?#:]")
+
+
+def url_text(word: Word) -> str:
+    """The word's text for finding URLs: its value; else, when only the beginning is known, that beginning if
+    it holds a whole host (``https://get.helm.sh/`` + run-time path); else the source text."""
+    if word.value is not None:
+        return word.value
+    if word.prefix and _HOST_END.search(word.prefix):
+        return word.prefix
+    return word.raw
+
+
 def urls(command: Command) -> Iterator[tuple[str, Word]]:
     """(host, word) of every URL among the command's words (and option values)."""
     for word in command.words:
-        for part in _url_parts(word.text):
+        for part in _url_parts(url_text(word)):
             host = url_host(part)
             if host:
                 yield host, word
@@ -341,6 +355,12 @@ def is_network(command: Command) -> bool:
     )
 
 
+def write_line(command: Command, word: Word) -> int:
+    """Where a write is reported: a redirection's own line (``{ …; } >> ~/.zshrc`` once, on the ``}`` line,
+    not once per command of the group), else the command's line."""
+    return word.line if any(w is word for w in command.writes()) else command.line
+
+
 def written_paths(command: Command) -> Iterator[Word]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
     files edited in place by ``sed -i``, and what curl/wget save."""
@@ -360,6 +380,36 @@ def written_paths(command: Command) -> Iterator[Word]:
         )
     elif name in ("curl", "wget"):
         yield from downloaded_files(command)
+    elif name in ("gpg", "gpg2", "sort", "base64"):
+        yield from option_values(command, "-o", "--output")
+    elif name == "openssl":
+        yield from option_values(command, "-out")
+    elif name in ("tar", "bsdtar") and extracts(command):
+        yield from option_values(command, "-C", "--directory")
+    elif name == "unzip":
+        yield from _bundled_value(command, "d")
+
+
+def extracts(command: Command) -> bool:
+    """``tar -xzf a.tgz``, ``tar xf a.tar``, ``tar --extract``: the archive is unpacked."""
+    words = [w.text for w in command.words]
+    first = words[0] if words else ""
+    bundle = first.lstrip("-") if not first.startswith("--") else ""
+    return (
+        "--extract" in words
+        or ("x" in bundle and bundle.isalpha())
+        or any(w.startswith("-") and not w.startswith("--") and "x" in w[1:] and w[1:].isalpha() for w in words)
+    )
+
+
+def _bundled_value(command: Command, letter: str) -> list[Word]:
+    """The value of a short option that may close a bundle (``unzip -oqd DIR``)."""
+    words = command.words
+    return [
+        words[i + 1]
+        for i, w in enumerate(words[:-1])
+        if w.text.startswith("-") and not w.text.startswith("--") and w.text.endswith(letter) and w.text[1:].isalpha()
+    ]
 
 
 def downloaded_files(command: Command) -> list[Word]:

@@ -48,6 +48,10 @@ def root_condition(node: Node, bindings: Bindings) -> str | None:
         seen += 1
         if current.type in ("function_definition", "command_substitution", "heredoc_body"):
             continue
+        if current.type == "test_command" and _COMBINED.search(text(current)):
+            found = _combined_test(text(current), bindings)
+            if found is not None:
+                return found if not negated else ("not-root" if found == "root" else "root")
         if current.type == "binary_expression":
             found = _comparison(current, bindings)
             if found is not None:
@@ -59,23 +63,68 @@ def root_condition(node: Node, bindings: Bindings) -> str | None:
     return None
 
 
+_COMBINED = re.compile(r"\s-[ao]\s")
+# One word of a ``[ … ]`` test: quoted strings and ``$(…)`` kept whole.
+_TEST_WORD = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'[^']*'|\$\((?:[^()]|\([^()]*\))*\)|[^\s"'])+""")
+
+
+def _combined_test(source: str, bindings: Bindings) -> str | None:
+    """``[ "$1" = x -a "$(id -u)" = 0 ]``: tree-sitter-bash groups ``-a``/``-o`` operands wrongly, so the
+    test's words are split here. Under ``-a`` every clause must hold, so a uid clause decides the branch;
+    under ``-o`` nothing follows from one clause."""
+    words = _TEST_WORD.findall(source.strip().removeprefix("[[").removeprefix("[").removesuffix("]").removesuffix("]"))
+    if "-o" in words:
+        return None
+    clause: list[str] = []
+    for word in [*words, "-a"]:
+        if word != "-a":
+            clause.append(word)
+            continue
+        negated = bool(clause) and clause[0] == "!"
+        found = _triple(clause[1:] if negated else clause, bindings)
+        if found is not None:
+            return found if not negated else ("not-root" if found == "root" else "root")
+        clause = []
+    return None
+
+
+def _triple(words: list[str], bindings: Bindings) -> str | None:
+    if len(words) != 3:
+        return None
+    left, operator, right = words
+    return _polarity(left, operator, right, bindings)
+
+
 def _comparison(node: Node, bindings: Bindings) -> str | None:
     named = [c for c in node.named_children if c.type != "test_operator"]
     operator = next((text(c) for c in node.children if c.type == "test_operator" or not c.is_named), None)
     if len(named) != 2 or operator is None:
         return None
-    left, right = text(named[0]), text(named[1])
-    if (_is_uid(left, bindings) and _unquote(right) in _ROOT_VALUES) or (
+    return _polarity(text(named[0]), operator, text(named[1]), bindings)
+
+
+def _polarity(left: str, operator: str, right: str, bindings: Bindings) -> str | None:
+    uid_against_root = (_is_uid(left, bindings) and _unquote(right) in _ROOT_VALUES) or (
         _is_uid(right, bindings) and _unquote(left) in _ROOT_VALUES
-    ):
-        pass
-    else:
+    )
+    if not uid_against_root:
         return None
     if operator in _TRUE_WHEN_EQUAL:
         return "root"
     if operator in _TRUE_WHEN_DIFFERENT:
         return "not-root"
     return None
+
+
+# ``[ -z "$X" ]``, ``[ -z ${X+x} ]``, ``[[ -z "${X:-}" ]]``, ``test -z "$X"``: true when X is unset or empty.
+_UNSET_TEST = re.compile(r'^(?:\[\[?|test)\s+-z\s+"?\$\{?([A-Za-z_]\w*)(?:[:+\-=?][^}"\s]*)?\}?"?\s*(?:\]\]?)?$')
+
+
+def unset_test(node: Node) -> str | None:
+    """The variable a test checks for being unset or empty (the branch it guards assigns a fallback)."""
+    source = text(node).strip().rstrip(";").strip()
+    m = _UNSET_TEST.match(source)
+    return m.group(1) if m else None
 
 
 # Statements whose inner steps run only sometimes: an exit inside them does not always end the script.

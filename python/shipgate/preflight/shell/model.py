@@ -22,11 +22,17 @@ class Word:
     guarded: bool = False
     # The word holds a command substitution (``$(…)``, backquotes): its value is generated at run time.
     generated: bool = False
+    # When ``value`` is None: the text known before the first run-time part (``"https://get.helm.sh/$DIST"``
+    # gives ``https://get.helm.sh/``), so a URL's host is known even when its path is not.
+    prefix: str | None = None
+    # When ``value`` is None: the word with what is known substituted and the rest as written, quotes removed
+    # (``"$exe.zip"`` with ``exe=$HOME/.bun/bin/bun`` gives ``$HOME/.bun/bin/bun.zip``).
+    shape: str | None = None
 
     @property
     def text(self) -> str:
-        """The value when known, else the source text (``$PREFIX/lib``)."""
-        return self.value if self.value is not None else self.raw
+        """The value when known, else its shape (``$PREFIX/lib``), else the source text."""
+        return self.value if self.value is not None else (self.shape or self.raw)
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,9 @@ class Assignment:
     raw: str
     generated_by: str | None = None  # the command of ``$(cmd …)`` when the value is its output
     function: str | None = None
+    prefix: str | None = None  # the value's known beginning when the value is not known (see Word.prefix)
+    shape: str | None = None  # see Word.shape
+    items: tuple[str, ...] = ()  # an array's elements (``a=( x "$HOME/y" )``), as Word.text gives them
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,16 @@ class RootCheck:
     text: str
 
 
+@dataclass(frozen=True)
+class Fallback:
+    """Lines that run only when ``name`` is unset or empty (``if [ -z "$X" ]; then …``, ``[ -z "$X" ] && …``):
+    a literal assigned to ``name`` there is a default, not a fixed value."""
+
+    name: str
+    first_line: int
+    last_line: int
+
+
 @dataclass(frozen=True, kw_only=True)
 class Script:
     path: str
@@ -115,6 +134,7 @@ class Script:
     assignments: tuple[Assignment, ...] = ()
     defaults: tuple[ParameterDefault, ...] = ()
     root_checks: tuple[RootCheck, ...] = ()
+    fallbacks: tuple[Fallback, ...] = ()
     functions: tuple[str, ...] = ()
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
     # Why the script was not (fully) read: over a node/depth bound, or not parseable at all.
@@ -124,3 +144,7 @@ class Script:
 
     def bindings(self, name: str) -> tuple[Assignment, ...]:
         return tuple(a for a in self.assignments if a.name == name)
+
+    def falls_back(self, name: str, line: int) -> bool:
+        """Whether ``line`` runs only when ``name`` is unset or empty."""
+        return any(f.name == name and f.first_line <= line <= f.last_line for f in self.fallbacks)

@@ -14,14 +14,16 @@ import re
 import shlex
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-from shipgate.preflight.shell.guards import exits, root_condition
+from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.model import (
     Assignment,
     Command,
+    Fallback,
     ParameterDefault,
     Redirect,
     RootCheck,
@@ -51,6 +53,9 @@ def _assignment_query() -> QueryCursor:
     return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f"))
 
 
+_ARRAY_USE = re.compile(r'"?\$\{([A-Za-z_]\w*)\[[@*]\]\}"?')
+
+
 class _Budget(Exception):
     pass
 
@@ -68,6 +73,13 @@ class _Ctx:
     depth: int = 0
     reparse: int = 0
 
+    def with_(self, **changes: Any) -> _Ctx:
+        """A copy with ``changes``: ``dataclasses.replace`` costs ~15 µs and the walk makes one per node."""
+        new = object.__new__(_Ctx)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
+
 
 class _Reader:
     def __init__(self, path: str) -> None:
@@ -75,6 +87,7 @@ class _Reader:
         self.commands: list[Command] = []
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
+        self.fallbacks: list[Fallback] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
         self.errexit = False
@@ -130,6 +143,11 @@ class _Reader:
                 raw=text(node)[:MAX_COMMAND_TEXT],
                 generated_by=_generator(value_node),
                 function=_enclosing_function(node),
+                prefix=word.prefix,
+                shape=word.shape,
+                items=tuple(reader.word(c).text for c in value_node.named_children[:64])
+                if value_node is not None and value_node.type == "array"
+                else (),
             )
             by_name[name].append(dataclasses.replace(assignment, line=line))
             self.assignments.append(assignment)
@@ -145,8 +163,16 @@ class _Reader:
             return
         words = [reader.word(v) for v in values]
         first = words[0].value if all(w.value for w in words) else None
+        array = _ARRAY_USE.fullmatch(text(values[0])) if len(values) == 1 else None
+        items = (
+            tuple(i for a in by_name.get(array.group(1), ()) for i in a.items)
+            if array is not None
+            else tuple(w.text for w in words)
+        )
         line = node.start_point[0] + 1
-        assignment = Assignment(text(var), first, line, text(node)[:80], generated_by="for")
+        assignment = Assignment(
+            text(var), first, line, text(node)[:80], generated_by="for", shape=items[0] if items else None, items=items
+        )
         by_name[text(var)].append(assignment)
         self.assignments.append(dataclasses.replace(assignment, line=ctx.line or line + ctx.offset))
 
@@ -158,7 +184,7 @@ class _Reader:
         if ctx.depth > MAX_DEPTH:
             raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
         kind = node.type
-        inner = dataclasses.replace(ctx, depth=ctx.depth + 1)
+        inner = ctx.with_(depth=ctx.depth + 1)
         if kind in _SKIP:
             return
         if kind == "command":
@@ -176,14 +202,14 @@ class _Reader:
             cond = tuple(f"case:{p}" for p in patterns[:8])
             for child in node.named_children:
                 if child.type not in ("word", "extglob_pattern", "string", "raw_string", "concatenation"):
-                    self._walk(child, dataclasses.replace(inner, conditions=ctx.conditions + cond))
+                    self._walk(child, inner.with_(conditions=ctx.conditions + cond))
         elif kind == "function_definition":
             name_node = node.child_by_field_name("name")
             name = text(name_node) if name_node is not None else None
             if name:
                 self.functions.append(name)
             for child in node.named_children:
-                self._walk(child, dataclasses.replace(inner, function=name))
+                self._walk(child, inner.with_(function=name))
         elif kind == "test_command":
             self._root_check_alone(node, ctx)
             self._substitutions(node, inner)
@@ -201,7 +227,7 @@ class _Reader:
                 raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
             if current.type in ("command_substitution", "process_substitution"):
                 for child in current.named_children:
-                    self._walk(child, dataclasses.replace(ctx, depth=ctx.depth + depth + 1))
+                    self._walk(child, ctx.with_(depth=ctx.depth + depth + 1))
             elif depth < MAX_DEPTH:
                 stack.extend((c, depth + 1) for c in reversed(current.named_children))
             else:
@@ -245,6 +271,8 @@ class _Reader:
                 )
                 rest = next((c for c in child.named_children if c.type in ("pipeline", "command", "list")), None)
                 piped = rest or piped
+                # ``cat <<EOF > /etc/x.service``: the grammar nests the output redirection in the heredoc's node
+                out.extend(self._file_redirect(c, ctx) for c in child.named_children if c.type == "file_redirect")
             elif child.type == "herestring_redirect":
                 target = next(iter(child.named_children), None)
                 out.append(Redirect("<<<", self.words.word(target) if target else None))
@@ -299,8 +327,9 @@ class _Reader:
         polarity = None
         for cond in conds:
             polarity = polarity or root_condition(cond, self._bindings_now)
-            self._walk(cond, dataclasses.replace(ctx, conditions=(*ctx.conditions, "test")))
+            self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
         body = [c for c in node.named_children if c not in conds and c.type not in ("elif_clause", "else_clause")]
+        self._record_fallback(conds, body, ctx)
         if polarity is not None:
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
@@ -312,7 +341,7 @@ class _Reader:
             if child.type == "else_clause":
                 branch = opposite
             conditions = (*ctx.conditions, branch) if branch else ctx.conditions
-            self._walk(child, dataclasses.replace(ctx, conditions=conditions))
+            self._walk(child, ctx.with_(conditions=conditions))
 
     def _list(self, node: Node, ctx: _Ctx) -> None:
         children = node.named_children
@@ -324,18 +353,27 @@ class _Reader:
                 # "[ not root ] && exit" requires root; "[ root ] || exit" too; the other two refuse it.
                 runs_when = polarity if operators[0] == "&&" else {"root": "not-root", "not-root": "root"}[polarity]
                 self._record_root_check(node, runs_when, exits(right, self._exiting()), ctx)
-                self._walk(left, dataclasses.replace(ctx, conditions=(*ctx.conditions, "test")))
-                self._walk(right, dataclasses.replace(ctx, conditions=(*ctx.conditions, runs_when)))
+                self._walk(left, ctx.with_(conditions=(*ctx.conditions, "test")))
+                self._walk(right, ctx.with_(conditions=(*ctx.conditions, runs_when)))
                 return
+            if operators[0] == "&&":
+                self._record_fallback([left], [right], ctx)
             self._walk(left, ctx)
             extra = ("or",) if operators[0] == "||" else ()
-            self._walk(right, dataclasses.replace(ctx, conditions=ctx.conditions + extra))
+            self._walk(right, ctx.with_(conditions=ctx.conditions + extra))
             return
         for child in children:
             self._walk(child, ctx)
 
     def _exiting(self) -> frozenset[str]:
         return self.exiting_functions
+
+    def _record_fallback(self, conds: list[Node], body: list[Node], ctx: _Ctx) -> None:
+        tests = [c for c in conds if c.is_named]
+        name = unset_test(tests[0]) if len(tests) == 1 and body else None
+        if name is not None:
+            first, last = self._line(body[0], ctx), body[-1].end_point[0] + 1 + ctx.offset
+            self.fallbacks.append(Fallback(name, first, max(first, last)))
 
     def _record_root_check(self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx) -> None:
         kind = ("requires" if runs_when == "not-root" else "refuses") if body_exits else "adapts"
@@ -378,7 +416,7 @@ class _Reader:
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)
-        made = self._emit(argv, env, (*redirects, *own), node, dataclasses.replace(ctx), line, assigned)
+        made = self._emit(argv, env, (*redirects, *own), node, ctx, line, assigned)
         return made
 
     def _redirects_of(self, child: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
@@ -431,9 +469,11 @@ class _Reader:
     ) -> list[Command]:
         un: Unwrapped = unwrap(argv)
         escalation = ctx.escalation or un.escalation
-        escalation_line = ctx.escalation_line or (un.escalation_line if un.escalation else None)
-        if escalation_line is not None and ctx.line:
-            escalation_line = min(escalation_line, ctx.line) if assigned else ctx.line
+        # Where the escalation was written: kept from the command that ran this string (``$run "…"`` with
+        # ``run='sudo sh -c'`` on an earlier line); inside a string run as shell, the string's own line.
+        escalation_line = ctx.escalation_line
+        if escalation_line is None and un.escalation:
+            escalation_line = ctx.line or un.escalation_line
         made: list[Command] = []
         source = text(node)
         summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
@@ -552,6 +592,7 @@ def parse_script(source: bytes | str, *, path: str) -> Script:
         assignments=tuple(reader.assignments),
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
+        fallbacks=tuple(reader.fallbacks),
         functions=tuple(reader.functions),
         errexit=reader.errexit,
         incomplete=reader.incomplete,

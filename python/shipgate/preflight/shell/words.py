@@ -3,10 +3,11 @@ value does not depend on run time. Bounded: a value is cut at ``MAX_VALUE`` char
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
@@ -55,6 +56,16 @@ class _Acc:
     assigned_at: int | None = None
     guarded: bool = False
     generated: bool = False
+    # The word with what is known substituted and the rest left as written (``$HOME/.zshrc``).
+    shape: list[str] = field(default_factory=list)
+
+    def known(self, part: str) -> None:
+        self.parts.append(part)
+        self.shape.append(part)
+
+    def unknown(self, shape: str) -> None:
+        self.parts.append(None)
+        self.shape.append(shape)
 
 
 class WordReader:
@@ -68,9 +79,14 @@ class WordReader:
         use = line if line is not None else node.start_point[0] + 1
         acc = _Acc([], [])
         self._add(node, acc, use, 0)
+        shape = "".join(acc.shape)[:MAX_VALUE]
         value: str | None = None
+        prefix: str | None = None
         if all(p is not None for p in acc.parts):
             value = "".join(p for p in acc.parts if p is not None)[:MAX_VALUE]
+        else:
+            known = list(itertools.takewhile(lambda p: p is not None, acc.parts))
+            prefix = "".join(p for p in known if p is not None)[:MAX_VALUE] or None
         raw = text(node)
         return Word(
             raw=raw[:MAX_VALUE],
@@ -80,18 +96,20 @@ class WordReader:
             assigned_at=acc.assigned_at,
             guarded=acc.guarded,
             generated=acc.generated,
+            prefix=prefix,
+            shape=shape if value is None else None,
         )
 
     def _add(self, node: Node, acc: _Acc, use: int, depth: int) -> None:
         kind = node.type
         if depth > MAX_WORD_DEPTH:
-            acc.parts.append(None)
+            acc.unknown(text(node))
         elif kind in ("word", "number", "extglob_pattern", "special_variable_name", "variable_name"):
-            acc.parts.append(_BACKSLASH.sub(r"\1", text(node)))
+            acc.known(_BACKSLASH.sub(r"\1", text(node)))
         elif kind == "raw_string":
-            acc.parts.append(text(node)[1:-1])
+            acc.known(text(node)[1:-1])
         elif kind == "ansi_c_string":
-            acc.parts.append(_ansi_c(text(node)[2:-1]))
+            acc.known(_ansi_c(text(node)[2:-1]))
         elif kind in ("string", "translated_string"):
             self._string(node, acc, use, depth)
         elif kind == "concatenation":
@@ -103,9 +121,9 @@ class WordReader:
             self._expansion(node, acc, use)
         elif kind in ("command_substitution", "process_substitution"):
             acc.generated = True
-            acc.parts.append(None)
+            acc.unknown(text(node))
         else:
-            acc.parts.append(None)
+            acc.unknown(text(node))
 
     def _string(self, node: Node, acc: _Acc, use: int, depth: int) -> None:
         source = node.text or b""
@@ -115,35 +133,35 @@ class WordReader:
         cursor = start
         for child in node.named_children:
             if child.start_byte > cursor:
-                acc.parts.append(
+                acc.known(
                     _DQ_ESCAPE.sub(r"\1", source[cursor - base : child.start_byte - base].decode("utf-8", "replace"))
                 )
             if child.type == "string_content":
-                acc.parts.append(_DQ_ESCAPE.sub(r"\1", text(child)))
+                acc.known(_DQ_ESCAPE.sub(r"\1", text(child)))
             else:
                 self._add(child, acc, use, depth + 1)
             cursor = max(cursor, child.end_byte)
         if end > cursor:
-            acc.parts.append(_DQ_ESCAPE.sub(r"\1", source[cursor - base : end - base].decode("utf-8", "replace")))
+            acc.known(_DQ_ESCAPE.sub(r"\1", source[cursor - base : end - base].decode("utf-8", "replace")))
 
     def _variable(self, name: str, acc: _Acc, use: int) -> None:
         acc.expands.append(name)
         binding = None if name in _DYNAMIC else self.bindings.lookup(name, use)
         if binding is not None and acc.assigned_at is None:
             acc.assigned_at = binding.line
-        acc.parts.append(binding.value if binding is not None else None)
+        _append_binding(acc, binding, f"${name}")
 
     def _expansion(self, node: Node, acc: _Acc, use: int) -> None:
         m = _EXPANSION.match(text(node))
         if m is None or m.group(1):  # ${#X} is a length; ${!X} and arrays are not followed
-            acc.parts.append(None)
+            acc.unknown(text(node))
             return
         name, rest = m.group(2), m.group(3)
         op = next((o for o in (*_GUARD_OPS, *_DEFAULT_OPS, ":+", "+") if rest.startswith(o)), None)
         if op is None:
             if rest:  # ${X#pat}, ${X/a/b}, ${X:0:3}: a transformation
                 acc.expands.append(name)
-                acc.parts.append(None)
+                acc.unknown(text(node))
             else:
                 self._variable(name, acc, use)
             return
@@ -153,7 +171,7 @@ class WordReader:
             acc.assigned_at = binding.line
         if op in _GUARD_OPS:
             acc.guarded = True
-            acc.parts.append(binding.value if binding is not None else None)
+            _append_binding(acc, binding, f"${name}")
             return
         default = _literal_default(rest[len(op) :])
         if op in _DEFAULT_OPS:
@@ -161,9 +179,24 @@ class WordReader:
                 line = node.start_point[0] + 1
                 self.defaults.setdefault((name, line), ParameterDefault(name, default, line, text(node)[:200]))
             known = binding.value if binding is not None else None
-            acc.parts.append(known if known else default)
+            value = known if known else default
+            if value is not None:
+                acc.known(value)
+            else:
+                acc.unknown(binding.shape if binding is not None and binding.shape else f"${name}")
             return
-        acc.parts.append(None)  # ${X:+alt}: depends on whether X is set
+        acc.unknown(text(node))  # ${X:+alt}: depends on whether X is set
+
+
+def _append_binding(acc: _Acc, binding: Assignment | None, written: str) -> None:
+    """The variable's value; when it is not known, its known beginning and then the unknown rest (its shape:
+    the assignment with what is known substituted, else the variable as written)."""
+    if binding is not None and binding.value is not None:
+        acc.known(binding.value)
+        return
+    if binding is not None and binding.prefix:
+        acc.parts.append(binding.prefix)
+    acc.unknown(binding.shape if binding is not None and binding.shape else written)
 
 
 def _literal_default(text_: str) -> str | None:

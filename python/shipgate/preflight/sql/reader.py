@@ -266,9 +266,15 @@ def _alter_table(stmt: Any, base: dict[str, Any]) -> Statement:
             details.append(f"drops column {cmd.name}")
         elif sub == AT.AT_AlterColumnType:
             kinds.append("alter_column_type")
-            rewrites = True
             reversibility = IRREVERSIBLE
-            details.append(f"changes the type of column {cmd.name}: the table is rewritten")
+            widening = _may_widen(cmd.def_)
+            rewrites = rewrites or not widening
+            details.append(
+                f"changes the type of column {cmd.name} to {widening}: no rewrite when that widens the old type"
+                " (the old type is not in this statement)"
+                if widening
+                else f"changes the type of column {cmd.name}: the table is rewritten"
+            )
         elif sub == AT.AT_SetNotNull:
             kinds.append("alter_column_set_not_null")
             rewrites = True
@@ -293,6 +299,19 @@ def _alter_table(stmt: Any, base: dict[str, Any]) -> Statement:
         reversibility=reversibility,
         detail="; ".join(details),
     )
+
+
+# Types a column can be widened to without a rewrite (PostgreSQL skips it when the old type is binary-coercible:
+# varchar(n) -> varchar(m>n) or text, numeric(p) -> numeric(q>p), varbit(n) -> varbit(m>n)).
+_WIDENABLE = frozenset({"varchar", "text", "varbit", "numeric"})
+
+
+def _may_widen(column: Any) -> str | None:
+    """The new type's name when the change can be a widening (no USING expression, a widenable type)."""
+    if column is None or getattr(column, "raw_default", None) is not None:
+        return None
+    names = [getattr(n, "sval", "") for n in (getattr(getattr(column, "typeName", None), "names", None) or ())]
+    return names[-1] if names and names[-1] in _WIDENABLE else None
 
 
 _SEVERITY_ORDER = ("alter_column_type", "alter_table_drop_column", "alter_column_set_not_null", "add_constraint")

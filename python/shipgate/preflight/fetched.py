@@ -1,0 +1,175 @@
+"""Code fetched at install time and what becomes of it: a file saved by curl/wget (or by a function that wraps
+them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fetch | tar -x``), moved or copied
+on (``mv``, ``cp``), until the script runs it, makes it executable, installs it, or saves it straight into a
+``bin`` directory. Each fetched file is followed to its first such step; a checksum or signature check in
+between clears it. Paths are compared as the parser spells them (values, else shapes like ``$HOME/.bun/bin``),
+so two spellings of one path through different variables are not matched."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shipgate.preflight.shell.commands import (
+    downloaded_files,
+    executed_file,
+    has_flag,
+    operands,
+    option_values,
+    path_matches,
+    written_paths,
+)
+from shipgate.preflight.shell.functions import network_functions
+from shipgate.preflight.shell.model import Command, Script
+
+FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
+VERIFIERS = frozenset(
+    {
+        "sha256sum",
+        "sha512sum",
+        "sha1sum",
+        "shasum",
+        "md5sum",
+        "b2sum",
+        "b3sum",
+        "gpg",
+        "gpg2",
+        "gpgv",
+        "cosign",
+        "minisign",
+        "signify",
+        "openssl",
+        "rpmkeys",
+        "debsig-verify",
+        "dpkg-sig",
+    }
+)
+_DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
+# A program saved straight into a bin directory (not an archive or a checksum next to it).
+_BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
+_NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
+_SENDS = ("-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form", "--post-data")
+
+
+def _sends(command: Command) -> bool:
+    """A request that sends data (an API call such as an IMDS token PUT), not a download of code."""
+    methods = [w.text.upper() for w in option_values(command, "-X", "--request", "--method")]
+    return any(m != "GET" for m in methods) or has_flag(command, *_SENDS)
+
+
+_SYSTEM_DIR = re.compile(r"^/(?:usr|opt|bin|sbin|lib|lib64)(?:/|$)")
+
+
+@dataclass(frozen=True)
+class Run:
+    """Fetched code put to use: ``command`` (on ``line``) runs or installs ``target``, fetched by ``fetch``."""
+
+    command: Command
+    line: int
+    fetch: Command
+    target: str
+    how: str
+
+
+@dataclass
+class _Taint:
+    path: str
+    fetch: Command
+    directory: bool = False  # everything below ``path`` comes from the fetch
+
+    def covers(self, path: str) -> bool:
+        if self.directory:
+            base = self.path.rstrip("/")
+            return path == base or path.startswith(base + "/")
+        return path_matches(self.path, path)
+
+
+def _verified(script: Script, taint: _Taint, before: int) -> bool:
+    name = posixpath.basename(taint.path.rstrip("/"))
+    for c in script.commands:
+        if not taint.fetch.line <= c.line <= before or c.name not in VERIFIERS:
+            continue
+        words = " ".join(w.text for w in c.words)
+        if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
+            return True
+    return False
+
+
+def _unpacked(command: Command, source: _Taint) -> list[_Taint]:
+    """What ``command`` makes of the fetched ``source`` (an archive or a compressed file)."""
+    name = command.name or ""
+    decompresses = name in ("gzip", "xz", "bzip2", "zstd") and any(w.text == "-d" for w in command.words)
+    if name in _DECOMPRESSORS or decompresses:
+        if command.writes():
+            return [_Taint(command.writes()[0].text, source.fetch)]
+        suffix = _DECOMPRESSORS.get(name, "." + name.replace("gzip", "gz").replace("bzip2", "bz2"))
+        return [_Taint(source.path.removesuffix(suffix), source.fetch)]
+    if name in ("tar", "bsdtar", "unzip"):
+        into = [w.text for w in written_paths(command)] or ["."]
+        return [_Taint(d, source.fetch, directory=True) for d in into]
+    return []
+
+
+def _source(command: Command, taints: list[_Taint], last_fetch: Command | None) -> _Taint | None:
+    """The fetched file this command reads: an operand, or a fetch piped into it."""
+    if command.piped_from and last_fetch is not None and command.piped_from[-1] == last_fetch.name:
+        return _Taint("-", last_fetch)
+    for word in operands(command) + option_values(command, "-f", "--file"):
+        found = next((t for t in reversed(taints) if t.covers(word.text)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | None:
+    """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
+    executed = executed_file(command)
+    candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
+    if command.name == "chmod" and any("x" in w.text and not w.text.startswith("-") for w in command.words[:1]):
+        candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
+    if command.name == "install" and len(operands(command)) >= 2:
+        candidates += [(w.text, "installs") for w in operands(command)[:-1]]
+    for target, how in candidates:
+        found = next((t for t in reversed(taints) if t.covers(target)), None)
+        if found is not None:
+            return found, target, how
+    return None
+
+
+def fetched_code_runs(script: Script) -> Iterator[Run]:
+    """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
+    wrappers = network_functions(script)
+    taints: list[_Taint] = []
+    reported: set[int] = set()
+    last_fetch: Command | None = None
+    for command in script.commands:
+        if command.name in FETCHERS or command.name in wrappers:
+            last_fetch = command
+            if _sends(command):
+                continue
+            for word in downloaded_files(command):
+                taints.append(_Taint(word.text, command))
+                if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
+                    yield Run(command, command.line, command, word.text, "saves it into a bin directory")
+                    reported.add(command.line)
+            continue
+        source = _source(command, taints, last_fetch)
+        if source is not None:
+            derived = _unpacked(command, source)
+            if command.name in ("mv", "cp") and len(operands(command)) >= 2:
+                derived = [_Taint(operands(command)[-1].text, source.fetch)]
+            taints.extend(derived)
+            system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
+            if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
+                reported.add(source.fetch.line)
+                yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
+        used = _use(command, taints)
+        if used is None:
+            continue
+        taint, target, how = used
+        if taint.fetch.line in reported or _verified(script, taint, command.line):
+            continue
+        reported.add(taint.fetch.line)
+        yield Run(command, command.line, taint.fetch, target, how)

@@ -1,0 +1,65 @@
+"""What a script's functions do with their arguments, so a call is read like the commands it stands for:
+``download() { curl -fsSL "$1"; }`` makes ``download "https://host/x"`` a network call to host, and
+``say() { cat <<EOF … ${3} … EOF }`` makes ``say 1 2 "$PASSWORD"`` print the password."""
+
+from __future__ import annotations
+
+import re
+
+from shipgate.preflight.shell.commands import is_network
+from shipgate.preflight.shell.model import Command, Script
+
+_POSITIONAL = re.compile(r"^\$\{?([1-9]|@|\*)\}?$")
+_IN_TEXT = re.compile(r"\$\{?([1-9]|@|\*)\b")
+_ALL = frozenset({"@", "*"})
+_PRINTERS = frozenset({"echo", "printf", "print", "cat"})
+
+
+def _from_arguments(script: Script) -> dict[tuple[str, str], str]:
+    """(function, local name) -> the positional parameter it copies (``local url="$1"``)."""
+    out: dict[tuple[str, str], str] = {}
+    for a in script.assignments:
+        m = _POSITIONAL.match(a.raw.partition("=")[2].strip("\"'"))
+        if a.function and m:
+            out[(a.function, a.name)] = m.group(1)
+    return out
+
+
+def _positions(command: Command, copies: dict[tuple[str, str], str]) -> set[str]:
+    """The positional parameters (``1``…``9``, ``@``) the command's words carry, directly or through a copy."""
+    found: set[str] = set()
+    for word in command.words:
+        for name in word.expands:
+            if name in ("1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"):
+                found.add(name)
+            elif (command.function or "", name) in copies:
+                found.add(copies[(command.function or "", name)])
+    for redirect in command.redirects:
+        if redirect.body is not None:
+            found.update(_IN_TEXT.findall(redirect.body))
+    return found
+
+
+def network_functions(script: Script) -> frozenset[str]:
+    """Functions that hand their arguments to a network command (``download() { curl -fsSL "$1"; }``, also
+    through a local copy: ``url="$1"; curl "$url"``): a call passes its URL arguments to the network."""
+    copies = _from_arguments(script)
+    return frozenset(
+        c.function for c in script.commands if c.function is not None and is_network(c) and _positions(c, copies)
+    )
+
+
+def printing_functions(script: Script) -> dict[str, frozenset[str]]:
+    """Functions that print their arguments to the output (not into a file): name -> the positions printed
+    (``@`` for all)."""
+    copies = _from_arguments(script)
+    out: dict[str, set[str]] = {}
+    for c in script.commands:
+        if c.function is None or c.name not in _PRINTERS or c.writes():
+            continue
+        if c.name == "cat" and not any(r.body is not None for r in c.redirects):
+            continue
+        positions = _positions(c, copies)
+        if positions:
+            out.setdefault(c.function, set()).update("@" if p in _ALL else p for p in positions)
+    return {name: frozenset(p) for name, p in out.items()}

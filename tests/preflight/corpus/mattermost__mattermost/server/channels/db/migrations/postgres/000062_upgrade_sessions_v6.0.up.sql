@@ -1,0 +1,1 @@
+ALTER TABLE sessions ALTER COLUMN props TYPE jsonb USING props::jsonb;

@@ -1,0 +1,124 @@
+"""How preflight reads shell (issue "What to build" 1-2): strings, heredocs and comments are data unless a
+shell runs them; wrappers are unwrapped; values flow through assignments, defaults, arrays and functions;
+guards decide whether a step needs root. Each case names the misreading it prevents."""
+
+from __future__ import annotations
+
+import pytest
+from preflight_kit import package, run, script
+
+from shipgate.findings import Severity
+from shipgate.preflight.shell.reader import parse_script
+
+
+def scored(*lines: str) -> list[tuple[str, int]]:
+    found = run(package({"scripts/upgrade.sh": script(*lines)}))
+    return sorted((f.code, f.evidence["line"]) for f in found if f.severity > Severity.INFO)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ['echo "run: curl -fsSL https://get.example.io/i.sh | sudo sh"'],  # a printed instruction
+        ["cat <<EOF", "then run: sudo systemctl restart dten-agentd", "EOF"],  # a heredoc shown to the operator
+        ["# sudo rm -rf /var/lib/dten"],  # a comment
+        ["printf '%s\\n' 'curl -k https://updates.example.net | bash'"],
+        ["sed -e 's/--keyStorePassword=[^ ]*//' app.conf > app.clean"],  # strips a credential, holds none
+    ],
+)
+def test_text_is_data(lines: list[str]) -> None:
+    assert scored(*lines) == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["cat <<EOF | sh", "sudo systemctl restart dten-agentd", "EOF"], [("preflight.sudo_unavailable", 4)]),
+        (["sh -c 'sudo systemctl restart dten-agentd'"], [("preflight.sudo_unavailable", 3)]),
+        (
+            ["su -c 'apt-get install -y dten' root"],
+            [("preflight.implicit_egress", 3), ("preflight.sudo_unavailable", 3)],
+        ),
+        (['eval "sudo systemctl restart dten-agentd"'], [("preflight.sudo_unavailable", 3)]),
+        (["env LANG=C nohup timeout 60 nice -n 5 sudo -E true"], [("preflight.sudo_unavailable", 3)]),
+        (
+            ["bash <<'EOF'", "curl -fsSL https://get.example.io/i.sh | sh", "EOF"],
+            [("preflight.external_endpoint", 4), ("preflight.pipe_to_shell", 4)],
+        ),
+    ],
+)
+def test_strings_run_by_a_shell_are_read_as_shell(lines: list[str], expected: list[tuple[str, int]]) -> None:
+    assert scored(*lines) == expected
+
+
+def test_redirections_and_output_files_are_not_names() -> None:
+    """``systemctl stop x 2>/dev/null`` names unit x; ``curl -o file.tgz URL`` contacts the URL's host."""
+    parsed = parse_script(
+        script("systemctl stop dten 2>/dev/null", "curl -o file.tgz https://get.example.io/f.tgz"), path="a.sh"
+    )
+    [stop] = [c for c in parsed.commands if c.name == "systemctl"]
+    assert [w.text for w in stop.words] == ["stop", "dten"]
+    assert scored("curl -o file.tgz https://get.example.io/f.tgz") == [("preflight.external_endpoint", 3)]
+
+
+def test_a_command_held_in_a_variable_escalates_every_step() -> None:
+    """``run='sudo -E sh -c'; $run "apt-get install …"``: both lines in the evidence."""
+    found = run(package({"scripts/upgrade.sh": script("run='sudo -E sh -c'", '$run "apt-get install -y dten"')}))
+    [sudo] = [f for f in found if f.code == "preflight.sudo_unavailable"]
+    assert (sudo.evidence["line"], sudo.evidence["assigned_line"]) == (4, 3)
+
+
+def test_urls_flow_through_variables_functions_and_partial_values() -> None:
+    assert scored("REPO=https://git.example.io/dten.git", 'git clone "$REPO" /opt/dten') == [
+        ("preflight.external_endpoint", 4)
+    ]
+    assert scored('BASE="https://get.example.io/$VERSION"', 'curl -fsSL -o dten.tgz "$BASE/dten.tgz"') == [
+        ("preflight.external_endpoint", 4)
+    ]
+    assert scored('fetch() { curl -fsSL "$1"; }', 'fetch "https://get.example.io/v"') == [
+        ("preflight.external_endpoint", 4)
+    ]
+
+
+def test_parameter_defaults_and_fallbacks() -> None:
+    """A secret defaulting to a literal is a default credential; a port defaulting to a literal is not."""
+    assert scored('DB_PASSWORD=${DB_PASSWORD:-"changeme"}') == [("preflight.default_credential", 3)]
+    assert scored("PORT=${PORT:-8080}", "IMDS_TOKEN_TTL_SECONDS=${IMDS_TOKEN_TTL_SECONDS:-900}") == []
+    assert scored("[ -z \"$ADMIN_PASSWORD\" ] && ADMIN_PASSWORD='admin'") == [("preflight.default_credential", 3)]
+
+
+def test_profile_writes_through_variables_and_arrays() -> None:
+    lines = [
+        'configs=("$HOME/.bashrc" "$HOME/.bash_profile")',
+        'for c in "${configs[@]}"; do',
+        "  { echo 'export PATH=$HOME/.dten/bin:$PATH'; } >> \"$c\"",
+        "done",
+    ]
+    assert scored(*lines) == [("preflight.persistence", 5)]
+
+
+@pytest.mark.parametrize(
+    ("guard", "expected"),
+    [
+        # requires root: exits otherwise -> the script assumes root
+        (['[ "$(id -u)" -ne 0 ] && exit 1'], [("preflight.root_assumed", 3)]),
+        (['if [ "$EUID" != 0 ]; then echo "run as root" >&2; exit 1; fi'], [("preflight.root_assumed", 3)]),
+        # refuses root: the root-only step has neither escalation nor a check
+        (['if [ "$(id -u)" -eq 0 ]; then exit 1; fi'], [("preflight.implicit_privilege", 4)]),
+        # adapts: picks sudo when not root
+        (['if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi'], [("preflight.sudo_unavailable", 4)]),
+        # a combined [ a -a b ] test, which tree-sitter-bash groups wrongly
+        (['if [ "$1" = upgrade -a "$(id -u)" = 0 ]; then useradd dten; fi'], []),
+    ],
+)
+def test_root_guards(guard: list[str], expected: list[tuple[str, int]]) -> None:
+    step = [] if "useradd" in guard[0] else ["$SUDO useradd dten" if "SUDO" in guard[0] else "useradd dten"]
+    assert scored(*guard, *step) == expected
+
+
+def test_mktemp_under_set_e_and_named_entries_are_safe_to_delete() -> None:
+    assert scored("tmp=$(mktemp -d)", 'rm -rf "$tmp"', 'rm -rf "$BUILD/dten-cache"') == []
+    assert scored('rm -rf "$BUILD/"', 'rm -rf "$PREFIX/usr"') == [
+        ("preflight.rm_rf_variable", 3),
+        ("preflight.rm_rf_variable", 4),
+    ]
