@@ -19,6 +19,7 @@ FEED_TOO_LARGE = "advisory.feed_too_large"
 FEED_MALFORMED = "advisory.feed_malformed"
 FEED_BAD_SIGNATURE = "advisory.feed_bad_signature"
 FEED_SIGNER_UNTRUSTED = "advisory.feed_signer_untrusted"
+FEED_IDENTITY_MISMATCH = "advisory.feed_identity_mismatch"
 FEED_VENDOR_MISMATCH = "advisory.feed_vendor_mismatch"
 FEED_ROLLBACK = "advisory.feed_rollback"
 FEED_EXPIRED = "advisory.feed_expired"
@@ -33,6 +34,11 @@ REMEDIES: Mapping[str, str] = {
     FEED_SIGNER_UNTRUSTED: (
         "The feed signer does not chain to a root currently trusted for the vendor or does not match its "
         "[feed_signer] rule; confirm the feed's origin with the vendor."
+    ),
+    FEED_IDENTITY_MISMATCH: (
+        "The feed is signed by an identity other than the vendor's pinned feed identity (shipgate trust show "
+        "--vendor NAME); confirm the signer with the vendor, and only then re-pin it with "
+        "shipgate trust pin --vendor NAME --feed-identity PATTERN."
     ),
     FEED_VENDOR_MISMATCH: "The feed names another vendor; sync it with --vendor set to the vendor it names.",
     FEED_ROLLBACK: (

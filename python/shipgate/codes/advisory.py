@@ -70,6 +70,14 @@ CODES = (
         "[feed_signer] rule; confirm the feed's origin with the vendor.",
     ),
     Code(
+        "advisory.feed_identity_mismatch",
+        S.HIGH,
+        "feed rejected: the feed is signed by an identity other than the vendor's pinned feed identity "
+        "(`trust pin --feed-identity`), even if it chains to the vendor's root",
+        "Confirm the signer with the vendor; only then re-pin it with "
+        "shipgate trust pin --vendor NAME --feed-identity PATTERN.",
+    ),
+    Code(
         "advisory.feed_vendor_mismatch",
         S.HIGH,
         "feed rejected: feed.json names another vendor than the one whose trust verified it",

@@ -80,6 +80,14 @@ CODES = (
         "and, if legitimate, add its identity to the [signer] rule of <home>/trust/<vendor>.toml.",
     ),
     Code(
+        "trust.feed_identity_mismatch",
+        S.CRITICAL,
+        "an advisory feed is signed by an identity other than the one pinned with `trust pin --feed-identity` "
+        "(an RE2 pattern over the signer's SANs or subject)",
+        "Do not trust the feed; if the vendor really moved its feed signer, confirm it out of band and re-pin "
+        "(shipgate trust pin --vendor NAME --feed-identity PATTERN --reason TEXT).",
+    ),
+    Code(
         "trust.revoked",
         S.CRITICAL,
         "a certificate of the chain is revoked by a stored advisory or an operator CRL",

@@ -105,6 +105,15 @@ class IdentityMismatch(TrustFailure, UntrustedInput):
     )
 
 
+class FeedIdentityMismatch(TrustFailure, UntrustedInput):
+    code = "trust.feed_identity_mismatch"
+    default_remedy = (
+        "The feed is signed by an identity other than the one pinned for the vendor's feed: do not trust it. "
+        "If the vendor really moved its feed signer, confirm it out of band and re-pin "
+        "(shipgate trust pin --vendor NAME --feed-identity PATTERN --reason TEXT)."
+    )
+
+
 class CertificateRevoked(TrustFailure, UntrustedInput):
     code = "trust.revoked"
     default_remedy = "A certificate in the chain is revoked; do not install. Ask the vendor for a re-signed package."
@@ -152,4 +161,3 @@ class TrustConfigError(TrustFailure, MalformedInput):
 
     code = "trust.config_invalid"
     default_remedy = "Fix the file named in the message; trust configuration is read strictly."
-

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from shipgate.trust.errors import IdentityMismatch, MalformedSignature, SigstoreFailure, TrustConfigError
+from shipgate.trust.patterns import Pattern
 from shipgate.trust.sigstore_internals import dsse_envelope, sigstore_verifier
+from shipgate.trust.sigstore_policy import certificate_identities, describe, identity_policy
 
 # A bundle is a few KiB (a certificate chain, a signature, a log entry with an inclusion proof).
 MAX_BUNDLE_BYTES = 1 << 20
@@ -27,25 +29,29 @@ _PRODUCTION = "https%3A%2F%2Ftuf-repo-cdn.sigstore.dev"
 
 @dataclass(frozen=True, kw_only=True)
 class SigstoreResult:
-    identity: str
-    issuer: str
+    identity: str | Pattern  # the rule: an exact SAN or an RE2 pattern
+    issuer: str | Pattern
     signer: str  # the Fulcio certificate's subject alternative name(s)
     trusted_root: str
     dsse: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "signer": self.signer,
             "chain": [],
             "root": f"sigstore trusted root {self.trusted_root}",
             "trusted_because": (
                 f"Sigstore bundle verified offline against {self.trusted_root}; certificate identity "
-                f"{self.identity!r} issued by {self.issuer!r}"
+                f"{describe(self.identity)} issued by {describe(self.issuer)}"
             ),
-            "identity": self.identity,
-            "issuer": self.issuer,
+            "identity": str(self.identity),
+            "issuer": str(self.issuer),
             "dsse": self.dsse,
         }
+        if isinstance(self.identity, Pattern) or isinstance(self.issuer, Pattern):
+            out["identity_regexp"] = isinstance(self.identity, Pattern)
+            out["issuer_regexp"] = isinstance(self.issuer, Pattern)
+        return out
 
 
 def default_trusted_root(home: Path | None) -> Path:
@@ -70,16 +76,16 @@ def verify_bundle(
     data: bytes,
     bundle_json: bytes,
     *,
-    identity: str,
-    issuer: str,
+    identity: str | Pattern,
+    issuer: str | Pattern,
     trusted_root: Path,
 ) -> SigstoreResult:
-    """Verify a Sigstore bundle over ``data``. Raises MalformedSignature (unreadable bundle),
-    TrustConfigError (unusable trusted root), IdentityMismatch or SigstoreFailure."""
+    """Verify a Sigstore bundle over ``data``; ``identity`` and ``issuer`` are exact values or RE2 patterns
+    (whole-value matches). Raises MalformedSignature (unreadable bundle), TrustConfigError (unusable trusted
+    root), IdentityMismatch or SigstoreFailure."""
     from sigstore.errors import Error as SigstoreError
     from sigstore.errors import VerificationError
     from sigstore.models import Bundle, InvalidBundle, TrustedRoot
-    from sigstore.verify.policy import Identity
 
     # 1. The pinned trusted root (never one from the bundle).
     _read(trusted_root, MAX_TRUSTED_ROOT_BYTES, "trusted root")  # exists, readable, bounded
@@ -100,7 +106,7 @@ def verify_bundle(
                 remedy="verify it with --key PUBKEY.pem, the signer's public key",
             ) from None
         raise MalformedSignature(f"not a usable Sigstore bundle: {exc}") from None
-    policy = Identity(identity=identity, issuer=issuer)
+    policy = identity_policy(identity=identity, issuer=issuer)
     # 3. Signature, certificate chain at the signing time, transparency log / timestamps, identity policy.
     try:
         if dsse_envelope(bundle) is not None:  # the sigstore CLI dispatches the same way
@@ -112,26 +118,18 @@ def verify_bundle(
         text = str(exc)
         if "SAN" in text or "OIDC" in text or ("issuer" in text.lower() and "extension" in text.lower()):
             raise IdentityMismatch(
-                f"the bundle's certificate does not match identity {identity!r} / issuer {issuer!r}: {text}",
-                evidence={"identity": identity, "issuer": issuer},
+                f"the bundle's certificate does not match identity {describe(identity)} / issuer "
+                f"{describe(issuer)}: {text}",
+                evidence={"identity": str(identity), "issuer": str(issuer)},
             ) from None
         raise SigstoreFailure(f"Sigstore bundle verification failed: {text}") from None
     except (SigstoreError, ValueError) as exc:
         raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
-    sans = bundle.signing_certificate.extensions
-    from cryptography import x509
-
-    try:
-        san = sans.get_extension_for_class(x509.SubjectAlternativeName).value
-        signer = ", ".join(str(v) for v in san.get_values_for_type(x509.RFC822Name)) or ", ".join(
-            str(v) for v in san.get_values_for_type(x509.UniformResourceIdentifier)
-        )
-    except x509.ExtensionNotFound:
-        signer = identity
+    signer = ", ".join(certificate_identities(bundle.signing_certificate)) or str(identity)
     return SigstoreResult(
         identity=identity,
         issuer=issuer,
-        signer=signer or identity,
+        signer=signer,
         trusted_root=str(trusted_root),
         dsse=dsse_envelope(bundle) is not None,
     )

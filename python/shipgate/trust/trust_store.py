@@ -18,7 +18,7 @@ from cryptography import x509
 from shipgate.findings import Finding
 from shipgate.trust import ledger
 from shipgate.trust.config import TrustConfig, VendorConfig, trust_dir
-from shipgate.trust.state import RootState, VendorTrust
+from shipgate.trust.state import CODE_SIGNING, RootState, VendorTrust
 from shipgate.trust.verifier import SignatureResult, detached_findings, verify_detached
 
 
@@ -66,9 +66,15 @@ class TrustStore:
     def history(self, vendor: str | None = None) -> list[Any]:
         return list(self.store.trust_changes(vendor))
 
-    def pin(self, vendor: str, cert: x509.Certificate, *, reason: str, actor: str | None = None) -> Any:
+    def pin(
+        self, vendor: str, cert: x509.Certificate, *, reason: str, actor: str | None = None, purpose: str = CODE_SIGNING
+    ) -> Any:
         with self.store.transaction() as tx:
-            return ledger.pin_root(tx, self.vendor(vendor), cert, actor=actor, reason=reason)
+            return ledger.pin_root(tx, self.vendor(vendor), cert, actor=actor, reason=reason, purpose=purpose)
+
+    def pin_feed_identity(self, vendor: str, pattern: str, *, reason: str, actor: str | None = None) -> Any:
+        with self.store.transaction() as tx:
+            return ledger.pin_feed_identity(tx, self.vendor(vendor), pattern, actor=actor, reason=reason)
 
     def unpin(self, vendor: str, sha256: str, *, reason: str, actor: str | None = None) -> Any:
         with self.store.transaction() as tx:

@@ -32,6 +32,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.trust.chain import CODE_SIGNING_POLICY, ValidatedChain, validate_chain
 from shipgate.trust.config import VendorConfig
 from shipgate.trust.errors import (
+    FeedIdentityMismatch,
     MalformedCrl,
     MalformedSignature,
     NoSignature,
@@ -40,6 +41,7 @@ from shipgate.trust.errors import (
     UnknownVendor,
 )
 from shipgate.trust.explain import AdvisoryLike, explain_unknown_issuer
+from shipgate.trust.identity import ScopedPattern, leaf_sans
 from shipgate.trust.pem import describe, fingerprint, load_certificates, load_crl
 from shipgate.trust.revocation import check_advisory_revocations, check_crls
 from shipgate.trust.signature import MAX_SIGNATURE_BYTES, verify_signature
@@ -154,9 +156,24 @@ def _verify_chain(
         raise explain_unknown_issuer(failure, vendor=vendor.name, advisories=advisories, elsewhere=elsewhere) from None
     check_advisory_revocations(chain, trust)
     check_crls(chain, load_vendor_crls(vendor) if crls is None else crls, at=at, candidates=offered)
+    pinned = _check_feed_identity(chain.leaf, trust) if identity_rule == "feed_signer" and trust.feed_identity else None
     rule = vendor.signer if identity_rule == "signer" else vendor.feed_signer
     identity = None if rule.empty else rule.verify(chain.leaf)
-    return chain, identity
+    return chain, pinned or identity
+
+
+def _check_feed_identity(leaf: x509.Certificate, trust: VendorTrust) -> str:
+    """The pinned feed identity (``trust pin --feed-identity``): the feed signer must match it."""
+    pattern = ScopedPattern.parse(trust.feed_identity or "", where=f"the feed identity of {trust.vendor!r}")
+    found = pattern.match(leaf)
+    if found is None:
+        sans = leaf_sans(leaf)
+        raise FeedIdentityMismatch(
+            f"the feed is signed by {describe(leaf)} (SANs: {', '.join(sans) or 'none'}), which does not match "
+            f"the feed identity pinned for {trust.vendor!r} at trust version {trust.version}: {pattern}",
+            evidence={"subject": describe(leaf), "sans": sans, "feed_identity": str(pattern)},
+        )
+    return found
 
 
 def verify_detached(
