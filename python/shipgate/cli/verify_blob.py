@@ -135,18 +135,33 @@ def _ok(args: argparse.Namespace, result: dict[str, Any]) -> int:
 
 
 def _run_detached(args: argparse.Namespace) -> int:
+    from shipgate.home import home_dir
     from shipgate.trust import TrustStore
-    from shipgate.trust.errors import TrustFailure
+    from shipgate.trust.errors import TimestampFailure, TrustFailure
+    from shipgate.trust.revocation_fetch import RevocationFetcher
+    from shipgate.trust.timestamp import MAX_TIMESTAMP_BYTES
 
     data = _read(args.file, "file")
     signature = _read(args.signature, "signature", 1 << 20)
     chain = _read(args.chain, "chain", 1 << 20)
+    timestamp = _read(args.timestamp, "timestamp", MAX_TIMESTAMP_BYTES) if args.timestamp else None
     with TrustStore.open(args.home) as trust:
         try:
-            result = trust.verify_detached(data, signature, chain, vendor=args.vendor)
+            result = trust.verify_detached(
+                data,
+                signature,
+                chain,
+                vendor=args.vendor,
+                timestamp=timestamp,
+                revocation=RevocationFetcher.for_home(home_dir(args.home)),
+            )
         except TrustFailure as failure:
             path = (
-                args.signature if failure.code in ("trust.bad_signature", "trust.malformed_signature") else args.chain
+                args.signature
+                if failure.code in ("trust.bad_signature", "trust.malformed_signature")
+                else args.timestamp
+                if isinstance(failure, TimestampFailure)
+                else args.chain
             )
             return _fail(args, failure, path)
     for note in result.findings:

@@ -18,6 +18,7 @@ from cryptography import x509
 from shipgate.findings import Finding
 from shipgate.trust import ledger
 from shipgate.trust.config import TrustConfig, VendorConfig, trust_dir
+from shipgate.trust.revocation_fetch import RevocationFetcher
 from shipgate.trust.state import CODE_SIGNING, RootState, VendorTrust
 from shipgate.trust.verifier import SignatureResult, detached_findings, verify_detached
 
@@ -91,7 +92,15 @@ class TrustStore:
             return ledger.rollback(tx, self.vendor(vendor), version, actor=actor, reason=reason)
 
     def verify_detached(
-        self, data: bytes, signature: bytes, chain_pem: bytes, *, vendor: str, at: dt.datetime | None = None
+        self,
+        data: bytes,
+        signature: bytes,
+        chain_pem: bytes,
+        *,
+        vendor: str,
+        at: dt.datetime | None = None,
+        timestamp: bytes | None = None,
+        revocation: RevocationFetcher | None = None,
     ) -> SignatureResult:
         config = self.vendor(vendor)
         return verify_detached(
@@ -103,6 +112,8 @@ class TrustStore:
             at=at,
             advisories=self.store.advisories(),
             elsewhere=self.vendors_trusting,
+            timestamp=timestamp,
+            revocation=revocation,
         )
 
     def detached_findings(
