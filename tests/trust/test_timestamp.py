@@ -254,3 +254,23 @@ def test_verify_blob_with_timestamp(
     (tmp_path / "tsr").write_bytes(archived.authority.response(b"other", at=SIGNED))
     assert main([*args, "--timestamp", str(tmp_path / "tsr")]) == 1
     assert "trust.timestamp_mismatch" in capsys.readouterr().err
+
+
+def test_tsa_root_pinned_from_the_cli(tmp_path: Path, archived: Archived, capsys: pytest.CaptureFixture[str]) -> None:
+    # Without [tsa] in the vendor file, the operator pins the TSA root: a versioned trust change of purpose
+    # timestamping, which makes the token count (and is listed as such).
+    toml = archived.home / "trust" / "exn.toml"
+    toml.write_text(toml.read_text().replace('[tsa]\nroots = ["tsa-root.pem"]\n', ""))
+    package = _package(tmp_path / "p.zip", archived, archived.authority.response(archived.signature, at=SIGNED))
+    assert _verify(package, archived)[1].keys() == {"trust.timestamp_untrusted"}
+    home = ["--home", str(archived.home)]
+    pem = archived.home / "trust" / "tsa-root.pem"
+    assert main([*home, "trust", "pin", "--vendor", VENDOR, "--tsa", str(pem), "--reason", "vendor's TSA"]) == 0
+    assert "pinned timestamp authority root" in capsys.readouterr().out
+    assert main([*home, "trust", "list", "--vendor", VENDOR]) == 0
+    assert "[timestamping]" in capsys.readouterr().out
+    from shipgate.store import open_store
+
+    with open_store(home=archived.home) as store:
+        report = verify_package(package, request=VerifyRequest(), store=store, home=archived.home)
+    assert (report.verdict, report.findings) == ("allow", ())

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
 from shipgate.findings import Finding
 from shipgate.trust import ledger
 from shipgate.trust.config import TrustConfig, VendorConfig, trust_dir
-from shipgate.trust.revocation_fetch import RevocationFetcher
 from shipgate.trust.state import CODE_SIGNING, RootState, VendorTrust
 from shipgate.trust.verifier import SignatureResult, detached_findings, verify_detached
+
+if TYPE_CHECKING:
+    from shipgate.trust.revocation_fetch import RevocationFetcher
 
 
 class TrustStore:

@@ -28,7 +28,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
@@ -49,10 +49,12 @@ from shipgate.trust.explain import AdvisoryLike, explain_unknown_issuer
 from shipgate.trust.identity import ScopedPattern, leaf_sans
 from shipgate.trust.pem import describe, fingerprint, load_certificates, load_crl
 from shipgate.trust.revocation import check_advisory_revocations, check_crls
-from shipgate.trust.revocation_fetch import RevocationFetcher
 from shipgate.trust.signature import MAX_SIGNATURE_BYTES, verify_signature
 from shipgate.trust.state import TIMESTAMPING, RootState, VendorTrust, format_time
 from shipgate.trust.timestamp import SigningTime, verify_timestamp
+
+if TYPE_CHECKING:  # imported by callers that fetch; the HTTP client stays out of every verify's import
+    from shipgate.trust.revocation_fetch import RevocationFetcher
 
 RETIRING = "trust.root_retiring"
 

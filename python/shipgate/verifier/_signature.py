@@ -19,7 +19,6 @@ from shipgate.package.reader import EntryReader
 from shipgate.trust.config import TrustConfig, VendorConfig, trust_dir
 from shipgate.trust.errors import NoSignature, TrustFailure, UnknownVendor
 from shipgate.trust.ledger import effective_trust
-from shipgate.trust.revocation_fetch import RevocationFetcher
 from shipgate.trust.verifier import detached_findings
 
 # Signatures are bytes to a few KiB, chains a few certificates, bundles a few KiB with a log proof.
@@ -114,7 +113,7 @@ def verify_signature(
             timestamp=timestamp,
             timestamp_path=profile.timestamp,
             # OCSP / CRL distribution points, when the vendor's [revocation] policy asks (never on admission).
-            revocation=RevocationFetcher.for_home(home) if vendor_config.revocation.mode != "off" else None,
+            revocation=_fetcher(home) if vendor_config.revocation.mode != "off" else None,
         )
         findings.extend(notes)
         if verified is not None:
@@ -125,6 +124,12 @@ def verify_signature(
         if result is None and bundle_result is not None and not findings:
             result = bundle_result
     return SignatureOutcome(signature=result if not _fatal(findings) else None, findings=tuple(findings))
+
+
+def _fetcher(home: Path | None) -> Any:
+    from shipgate.trust.revocation_fetch import RevocationFetcher  # the HTTP client, only when a vendor fetches
+
+    return RevocationFetcher.for_home(home)
 
 
 def _fatal(findings: Sequence[Finding]) -> bool:
