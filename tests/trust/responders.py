@@ -8,17 +8,17 @@ can misbehave on purpose: slow, huge, signed by the wrong key, stale, answering 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509 import ocsp
 
+from loopback import running
 from trust import pki
 
 NOW = pki.NOW
@@ -175,17 +175,9 @@ def _handler(state: Responders) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def serve() -> Iterator[Responders]:
     state = Responders()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    httpd.daemon_threads = True
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with running(_handler(state)) as base:
+        state.base = base
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
 
 
 def leaf_with_pointers(

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from shipgate.advisories._json import load_json
-from shipgate.advisories.csaf import validate_provider_metadata
+from shipgate.advisories.csaf import csaf_time, validate_provider_metadata
 from shipgate.advisories.errors import (
     CSAF_INVALID,
     CSAF_PROVIDER_UNAVAILABLE,
@@ -106,10 +106,10 @@ class Subscription:
             publisher=str(body.get("publisher", "")),
             keys={str(k): str(v) for k, v in (body.get("keys") or {}).items()},
             allow_tlp=tuple(str(t) for t in body.get("allow_tlp") or ()),
-            last_change=_time(body.get("last_change")),
+            last_change=csaf_time(body.get("last_change")),
             feeds={str(k): str(v) for k, v in (body.get("feeds") or {}).items()},
             documents=int(body.get("documents") or 0),
-            last_sync=_time(body.get("last_sync")),
+            last_sync=csaf_time(body.get("last_sync")),
         )
 
     def summary(self) -> dict[str, Any]:
@@ -127,16 +127,6 @@ class Subscription:
 
 def _iso(moment: dt.datetime | None) -> str | None:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
-
-
-def _time(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def subscriptions(state: Any, vendor: str | None = None) -> list[Subscription]:

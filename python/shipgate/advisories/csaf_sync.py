@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from shipgate.advisories.csaf import MAX_CSAF_BYTES, CsafDocument, describe_document, load_document, validate_csaf
 from shipgate.advisories.csaf_distribution import Listed, list_documents
-from shipgate.advisories.csaf_import import _newer
+from shipgate.advisories.csaf_import import csaf_record, newer_revision
 from shipgate.advisories.csaf_provider import (
     Fetcher,
     Subscription,
@@ -174,7 +174,7 @@ def _plan(
     for item, doc in collected.valid:
         previous = stored.get(doc.id)
         if previous is not None:
-            newer = _newer(doc, previous)
+            newer = newer_revision(doc, previous)
             if newer is None:
                 kept.append(doc.id)
                 continue
@@ -184,16 +184,7 @@ def _plan(
                     f"{item.name} is revision {doc.version} of {doc.id} from {doc.current}, older than the one stored",
                     evidence={"document": item.url, "tracking_id": doc.id},
                 )
-        records.append(
-            AdvisoryRecord(
-                vendor=vendor,
-                advisory_id=doc.id,
-                kind=CSAF_KIND,
-                feed_version=None,
-                body=doc.document,
-                published=doc.published,
-            )
-        )
+        records.append(csaf_record(doc, vendor))
     return records, [r.advisory_id for r in records], kept
 
 

@@ -81,12 +81,10 @@ class Advisory:
     @property
     def released(self) -> dt.datetime | None:
         """A CSAF document's current_release_date (which of two statements is the later one)."""
+        from shipgate.advisories.csaf import csaf_time
+
         text = ((self.body.get("document") or {}).get("tracking") or {}).get("current_release_date")
-        try:
-            moment = dt.datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-        except ValueError:
-            return self.published
-        return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
+        return csaf_time(text) or self.published
 
 
 def applies(body: Mapping[str, Any], name: str, version: str) -> bool | None:
