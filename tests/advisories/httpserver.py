@@ -6,14 +6,15 @@ from __future__ import annotations
 import socket
 import ssl
 import struct
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from loopback import running
 
 
 @dataclass
@@ -117,17 +118,6 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
 def serve(tls: ssl.SSLContext | None = None) -> Iterator[FeedServer]:
     """Serve on 127.0.0.1 (HTTPS when ``tls`` is a server context)."""
     state = FeedServer(base="")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    httpd.daemon_threads = True
-    if tls is not None:
-        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
-    scheme = "https" if tls else "http"
-    state.base = f"{scheme}://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with running(_handler(state), tls) as base:
+        state.base = base
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)

@@ -97,7 +97,7 @@ def test_a_rejected_feed_exits_1_with_the_reason_on_stderr(
 
 def test_status_list_show_and_check(trust_home: Path, feeds: FeedBuilder, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "advisories", "status")
-    assert (status, out) == (0, "no advisory feed synced or configured\n")
+    assert (status, out) == (0, "no advisory feed synced or configured, no CSAF provider subscribed\n")
     withdrawn = {"id": "EXN-9", "kind": "withdrawn-package", "title": "dten 7.3.0 withdrawn",
                  "packages": [{"name": "dten", "version": "7.3.0"}], "published": iso(NOW)}  # fmt: skip
     run(capsys, "advisories", "sync", "--vendor", VENDOR, str(feeds.write(feeds.document(5, [withdrawn]))))

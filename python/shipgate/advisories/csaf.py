@@ -144,7 +144,8 @@ class CsafDocument:
         return self.vendors[0] if len(self.vendors) == 1 else self.publisher
 
 
-def _time(value: Any) -> dt.datetime | None:
+def csaf_time(value: Any) -> dt.datetime | None:
+    """A CSAF date-time (RFC 3339) in UTC; None when absent or not one."""
     if not isinstance(value, str):
         return None
     try:
@@ -176,8 +177,8 @@ def describe_document(doc: Mapping[str, Any]) -> CsafDocument:
         title=str(meta.get("title", "")),
         publisher=str(meta["publisher"]["name"]),
         version=str(tracking.get("version", "")),
-        published=_time(tracking.get("initial_release_date")),
-        current=_time(tracking.get("current_release_date")),
+        published=csaf_time(tracking.get("initial_release_date")),
+        current=csaf_time(tracking.get("current_release_date")),
         vendors=tuple(vendors),
         document=doc,
     )

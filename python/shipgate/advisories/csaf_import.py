@@ -162,7 +162,14 @@ def _collect(source: str, limits: FetchLimits) -> tuple[list[tuple[str, bytes]],
     return [(source, data)], []
 
 
-def _newer(doc: CsafDocument, stored: AdvisoryRecord) -> bool | None:
+def csaf_record(doc: CsafDocument, vendor: str) -> AdvisoryRecord:
+    """How a CSAF document is stored: advisory kind ``csaf``, keyed by its tracking id, under ``vendor``."""
+    return AdvisoryRecord(
+        vendor=vendor, advisory_id=doc.id, kind=CSAF_KIND, feed_version=None, body=doc.document, published=doc.published
+    )
+
+
+def newer_revision(doc: CsafDocument, stored: AdvisoryRecord) -> bool | None:
     """True when ``doc`` is a newer revision than ``stored``; None when it is the same document."""
     if dict(stored.body) == dict(doc.document):
         return None
@@ -197,19 +204,10 @@ def import_csaf(
             if owner not in by_vendor:
                 by_vendor[owner] = {a.advisory_id: a for a in tx.advisories(owner, kind=CSAF_KIND)}
             stored = by_vendor[owner].get(doc.id)
-            if stored is not None and not _newer(doc, stored):
+            if stored is not None and not newer_revision(doc, stored):
                 unchanged.append(doc.id)
                 continue
-            records.append(
-                AdvisoryRecord(
-                    vendor=owner,
-                    advisory_id=doc.id,
-                    kind=CSAF_KIND,
-                    feed_version=None,
-                    body=doc.document,
-                    published=doc.published,
-                )
-            )
+            records.append(csaf_record(doc, owner))
             imported.append(doc.id)
         tx.put_advisories(records, actor=ACTOR, reason=f"CSAF import from {source}")
         for name, reason in refused:

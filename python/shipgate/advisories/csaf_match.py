@@ -29,6 +29,7 @@ from shipgate.package.versions import release_key, same_version
 
 AFFECTED = ("known_affected", "first_affected", "last_affected")
 FIXED = ("fixed", "first_fixed")
+NOT_AFFECTED = "known_not_affected"
 _VERSION_BRANCHES = ("product_version", "service_pack", "patch_level")
 _NAME_BRANCHES = ("product_name", "product_family")
 # CVSS qualitative ratings and the words publishers use for aggregate_severity (Red Hat: important, moderate).
@@ -317,3 +318,77 @@ def iter_matches(doc: Mapping[str, Any], *, name: str, version: str, sha256: str
 
 def match_package(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> list[CsafMatch]:
     return list(iter_matches(doc, name=name, version=version, sha256=sha256))
+
+
+@dataclass(frozen=True, kw_only=True)
+class VexStatement:
+    """A vulnerability the document says does not affect the package (``known_not_affected``), and why."""
+
+    document_id: str
+    cve: str | None
+    ids: tuple[str, ...]
+    product_ids: tuple[str, ...]
+    justification: str  # CSAF 2.0 §3.2.3.5 flag labels and §3.2.3.12 impact statements for these products
+
+    @property
+    def key(self) -> str:
+        return vulnerability_key(self.cve, self.ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document_id, "cve": self.cve, "ids": list(self.ids),
+                "product_ids": list(self.product_ids), "justification": self.justification}  # fmt: skip
+
+
+def vulnerability_key(cve: str | None, ids: tuple[str, ...]) -> str:
+    """What identifies a vulnerability across documents: its CVE, else its first other id."""
+    return (cve or (ids[0] if ids else "")).upper()
+
+
+def _justification(vuln: Mapping[str, Any], product_ids: set[str], groups: Mapping[str, set[str]]) -> str:
+    def covers(item: Mapping[str, Any]) -> bool:
+        members = set(item.get("product_ids") or [])
+        for group in item.get("group_ids") or []:
+            members |= groups.get(str(group), set())
+        return bool(members & product_ids)
+
+    parts = [
+        str(flag.get("label", "")).replace("_", " ")
+        for flag in vuln.get("flags") or []
+        if isinstance(flag, Mapping) and covers(flag)
+    ]
+    parts += [
+        str(threat.get("details", ""))[:500]
+        for threat in vuln.get("threats") or []
+        if isinstance(threat, Mapping) and threat.get("category") == "impact" and covers(threat)
+    ]
+    return "; ".join(p for p in parts if p) or "no justification given"
+
+
+def not_affected(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> list[VexStatement]:
+    """The document's ``known_not_affected`` statements about the package (VEX, CSAF 2.0 §4.5)."""
+    table = products(doc)
+    matched = {pid for pid, p in table.items() if _matches(p, name, version, sha256)}
+    if not matched:
+        return []
+    groups = {
+        str(g.get("group_id")): set(g.get("product_ids") or [])
+        for g in (doc.get("product_tree") or {}).get("product_groups") or []
+        if isinstance(g, Mapping)
+    }
+    doc_id = str(((doc.get("document") or {}).get("tracking") or {}).get("id", ""))
+    out: list[VexStatement] = []
+    for vuln in doc.get("vulnerabilities") or []:
+        if not isinstance(vuln, Mapping):
+            continue
+        hit = sorted(set((vuln.get("product_status") or {}).get(NOT_AFFECTED) or []) & matched)
+        if hit:
+            out.append(
+                VexStatement(
+                    document_id=doc_id,
+                    cve=str(vuln["cve"]) if vuln.get("cve") else None,
+                    ids=tuple(str(i.get("text")) for i in vuln.get("ids") or [] if isinstance(i, Mapping)),
+                    product_ids=tuple(hit),
+                    justification=_justification(vuln, set(hit), groups),
+                )
+            )
+    return out

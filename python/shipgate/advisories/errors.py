@@ -19,11 +19,19 @@ FEED_TOO_LARGE = "advisory.feed_too_large"
 FEED_MALFORMED = "advisory.feed_malformed"
 FEED_BAD_SIGNATURE = "advisory.feed_bad_signature"
 FEED_SIGNER_UNTRUSTED = "advisory.feed_signer_untrusted"
+FEED_IDENTITY_MISMATCH = "advisory.feed_identity_mismatch"
 FEED_VENDOR_MISMATCH = "advisory.feed_vendor_mismatch"
 FEED_ROLLBACK = "advisory.feed_rollback"
 FEED_EXPIRED = "advisory.feed_expired"
 FEED_INAPPLICABLE = "advisory.feed_inapplicable"
 CSAF_INVALID = "advisory.csaf_invalid"
+# Rejection reasons of a CSAF provider sync (CSAF 2.0 §7): any of them leaves the store as it was.
+CSAF_PROVIDER_UNAVAILABLE = "advisory.csaf_provider_unavailable"
+CSAF_HASH_MISMATCH = "advisory.csaf_hash_mismatch"
+CSAF_SIGNATURE_MISSING = "advisory.csaf_signature_missing"
+CSAF_WRONG_KEY = "advisory.csaf_wrong_key"
+CSAF_BAD_SIGNATURE = "advisory.csaf_bad_signature"
+CSAF_ROLLBACK = "advisory.csaf_rollback"
 
 REMEDIES: Mapping[str, str] = {
     FEED_UNAVAILABLE: "Check the feed source (path or URL) and the network; the stored feed stays in force.",
@@ -34,6 +42,11 @@ REMEDIES: Mapping[str, str] = {
         "The feed signer does not chain to a root currently trusted for the vendor or does not match its "
         "[feed_signer] rule; confirm the feed's origin with the vendor."
     ),
+    FEED_IDENTITY_MISMATCH: (
+        "The feed is signed by an identity other than the vendor's pinned feed identity (shipgate trust show "
+        "--vendor NAME); confirm the signer with the vendor, and only then re-pin it with "
+        "shipgate trust pin --vendor NAME --feed-identity PATTERN."
+    ),
     FEED_VENDOR_MISMATCH: "The feed names another vendor; sync it with --vendor set to the vendor it names.",
     FEED_ROLLBACK: (
         "The feed is not newer than the accepted one (a replay or a rollback); wait for the vendor's next version."
@@ -41,6 +54,31 @@ REMEDIES: Mapping[str, str] = {
     FEED_EXPIRED: "The feed is past its expiry (a freeze attack or a stale mirror); fetch a current one.",
     FEED_INAPPLICABLE: "An advisory in the feed cannot be applied (named in the message); report it to the vendor.",
     CSAF_INVALID: "The document is not valid CSAF 2.0 (the failing field is named); ask the publisher for a fix.",
+    CSAF_PROVIDER_UNAVAILABLE: (
+        "A file of the provider (metadata, listing, document, hash, signature or key) could not be fetched within "
+        "the bounds; check the URL and the network. Nothing was stored; the next sync retries."
+    ),
+    CSAF_HASH_MISMATCH: (
+        "A document does not match its .sha256/.sha512 file, or has neither: altered in transit or on the server. "
+        "Nothing was stored; report it to the provider."
+    ),
+    CSAF_SIGNATURE_MISSING: (
+        "A document has no OpenPGP signature (.asc), which CSAF 2.0 requires of every document. Nothing was stored; "
+        "report it to the provider."
+    ),
+    CSAF_WRONG_KEY: (
+        "A document is signed by a key other than the fingerprint pinned at subscribe time. If the provider rotated "
+        "its key, confirm the new fingerprint out of band and re-subscribe (shipgate advisories subscribe --vendor "
+        "NAME URL --fingerprint HEX). Nothing was stored."
+    ),
+    CSAF_BAD_SIGNATURE: (
+        "A document's OpenPGP signature does not verify with the pinned key: the document was altered. Nothing was "
+        "stored; report it to the provider."
+    ),
+    CSAF_ROLLBACK: (
+        "The provider now lists older changes (changes.csv, a ROLIE feed or a document revision) than were "
+        "already accepted: a stale mirror or a rollback. Nothing was stored; the accepted advisories stay in force."
+    ),
 }
 
 
@@ -73,6 +111,10 @@ class AdvisoryError(ShipgateError):
 
 class FeedRejected(AdvisoryError):
     """A vendor feed refused before anything was stored."""
+
+
+class CsafRejected(AdvisoryError):
+    """A CSAF provider sync refused before anything was stored."""
 
 
 class CsafInvalid(AdvisoryError):

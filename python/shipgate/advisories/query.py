@@ -9,7 +9,9 @@
 - ``config-change`` whose ``applies_to`` covers the package → returned as data only: the preflight config
   scanner reads it (``Advisory.to_dict()`` is the FORMATS §2 object, which ``run_preflight`` accepts);
 - CSAF documents filed under the vendor with the package ``known_affected`` →
-  ``advisory.csaf_known_affected`` (CVE ids and fixed versions in the message and evidence);
+  ``advisory.csaf_known_affected`` (CVE ids and fixed versions in the message and evidence), unless a CSAF
+  document of the vendor released later says ``known_not_affected`` for the same vulnerability (VEX):
+  then ``advisory.vex_not_affected`` (info) with the document's justification instead;
 - a stored feed past its ``expires`` → ``advisory.feed_stale`` (withdrawals may be missing).
 
 ``ca-rotation`` and ``revocation`` act on trust when the feed is accepted and are not returned here.
@@ -25,7 +27,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from shipgate.advisories.csaf_match import CsafMatch, match_package
+from shipgate.advisories.csaf_match import CsafMatch, VexStatement, match_package, not_affected, vulnerability_key
 from shipgate.findings import Finding, Severity
 from shipgate.package.versions import Constraint, ConstraintError, same_version
 from shipgate.store import AdvisoryRecord, FeedState
@@ -54,6 +56,7 @@ class Advisory:
     body: Mapping[str, Any]  # the FORMATS §2 object, or the whole CSAF document
     feed_version: int | None = None
     csaf: tuple[CsafMatch, ...] = field(default=())  # for kind "csaf": the affected vulnerabilities
+    vex: tuple[VexStatement, ...] = field(default=())  # for kind "csaf": known_not_affected statements
     withdrawn_by: str | None = None  # for kind "withdrawn-package": "sha256" or "name+version"
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,7 +74,17 @@ class Advisory:
         }
         if self.csaf:
             out["vulnerabilities"] = [m.to_dict() for m in self.csaf]
+        if self.vex:
+            out["not_affected"] = [v.to_dict() for v in self.vex]
         return out
+
+    @property
+    def released(self) -> dt.datetime | None:
+        """A CSAF document's current_release_date (which of two statements is the later one)."""
+        from shipgate.advisories.csaf import csaf_time
+
+        text = ((self.body.get("document") or {}).get("tracking") or {}).get("current_release_date")
+        return csaf_time(text) or self.published
 
 
 def applies(body: Mapping[str, Any], name: str, version: str) -> bool | None:
@@ -116,7 +129,12 @@ def withdrawn_by(body: Mapping[str, Any], name: str, version: str, sha256: str |
     return None
 
 
-def _record(record: AdvisoryRecord, csaf: tuple[CsafMatch, ...] = (), withdrawn: str | None = None) -> Advisory:
+def _record(
+    record: AdvisoryRecord,
+    csaf: tuple[CsafMatch, ...] = (),
+    withdrawn: str | None = None,
+    vex: tuple[VexStatement, ...] = (),
+) -> Advisory:
     body = record.body
     title = body.get("title")
     if record.kind == CSAF_KIND:
@@ -130,6 +148,7 @@ def _record(record: AdvisoryRecord, csaf: tuple[CsafMatch, ...] = (), withdrawn:
         body=body,
         feed_version=record.feed_version,
         csaf=csaf,
+        vex=vex,
         withdrawn_by=withdrawn,
     )
 
@@ -150,8 +169,9 @@ def applicable_advisories(
                 out.append(_record(record))
         elif record.kind == CSAF_KIND:
             matches = tuple(match_package(body, name=name, version=version, sha256=sha256))
-            if matches:
-                out.append(_record(record, matches))
+            vex = tuple(not_affected(body, name=name, version=version, sha256=sha256))
+            if matches or vex:
+                out.append(_record(record, matches, vex=vex))
     return out
 
 
@@ -226,8 +246,44 @@ def notice_finding(body: Mapping[str, Any], *, ident: str, published: str | None
     )
 
 
-def _csaf_findings(advisory: Advisory, name: str, version: str) -> Iterator[Finding]:
+def _latest_vex(advisories: Iterable[Advisory]) -> dict[str, tuple[Advisory, VexStatement]]:
+    """Per vulnerability, the latest-released known_not_affected statement."""
+    latest: dict[str, tuple[Advisory, VexStatement]] = {}
+    for advisory in advisories:
+        for statement in advisory.vex:
+            held = latest.get(statement.key)
+            if held is None or _later(advisory, held[0]):
+                latest[statement.key] = (advisory, statement)
+    return latest
+
+
+def _later(a: Advisory, b: Advisory) -> bool:
+    """``a`` was released after ``b`` (unknown times never win)."""
+    return a.released is not None and (b.released is None or a.released > b.released)
+
+
+def vex_finding(advisory: Advisory, statement: VexStatement, *, name: str, version: str, silenced: str) -> Finding:
+    """``advisory.vex_not_affected``: a known_affected finding silenced by a VEX statement, and why."""
+    label = statement.cve or (statement.ids[0] if statement.ids else "a vulnerability")
+    return Finding(
+        code="advisory.vex_not_affected",
+        severity=Severity.INFO,
+        path=f"advisory:{advisory.id}",
+        message=f"{name} {version} is not affected by {label} ({advisory.id}): {statement.justification}; "
+        f"the known_affected finding of {silenced} is silenced",
+        remedy="Nothing to do; keep the vendor's statement with the deployment record.",
+        evidence={"advisory": advisory.id, "silenced": silenced, **statement.to_dict()},
+    )
+
+
+def _csaf_findings(
+    advisory: Advisory, name: str, version: str, vex: dict[str, tuple[Advisory, VexStatement]]
+) -> Iterator[Finding]:
     for match in advisory.csaf:
+        held = vex.get(vulnerability_key(match.cve, match.ids))
+        if held is not None and _later(held[0], advisory):  # a later statement says not affected (a tie: affected)
+            yield vex_finding(held[0], held[1], name=name, version=version, silenced=advisory.id)
+            continue
         label = match.cve or (match.ids[0] if match.ids else "a vulnerability")
         fixed = f"; fixed in {', '.join(match.fixed_versions)}" if match.fixed_versions else "; no fixed version named"
         yield Finding(
@@ -244,6 +300,8 @@ def _csaf_findings(advisory: Advisory, name: str, version: str) -> Iterator[Find
 
 def findings_for(advisories: Iterable[Advisory], *, name: str, version: str) -> list[Finding]:
     """The findings of advisories ``applicable_advisories`` returned (config changes are data, not findings)."""
+    advisories = list(advisories)
+    vex = _latest_vex(advisories)
     out: list[Finding] = []
     for advisory in advisories:
         published = advisory.published.isoformat() if advisory.published else None
@@ -261,8 +319,8 @@ def findings_for(advisories: Iterable[Advisory], *, name: str, version: str) -> 
             )
         elif advisory.kind == "notice":
             out.append(notice_finding(advisory.body, ident=advisory.id, published=published))
-        out.extend(_csaf_findings(advisory, name, version))
-    return out
+        out.extend(_csaf_findings(advisory, name, version, vex))
+    return list({(f.code, f.path, f.message): f for f in out}.values())  # one VEX note per silenced finding
 
 
 def advisory_findings(

@@ -1,27 +1,23 @@
 """Fetching a feed's three files (FORMATS §2) from a directory or an HTTP(S) base URL, bounded.
 
-Every read is capped in bytes (streamed; the download stops as soon as the cap is passed) and in time
-(a connect timeout, a per-read timeout and a deadline for the whole fetch, so a server trickling one byte
-at a time cannot hold a sync forever). ``feed.json`` is requested conditionally (``If-None-Match`` /
-``If-Modified-Since``) with the validators stored with the accepted feed; a ``304`` answers
-:class:`NotModified` and nothing else is fetched. Redirects are followed up to a bound and never from
-HTTPS to plain HTTP. Environment proxies are not used. Failures raise :class:`FeedRejected`
-(``advisory.feed_unavailable`` or ``advisory.feed_too_large``).
+Every read is capped in bytes and in time by :mod:`shipgate.fetch` (a deadline covers the whole fetch, so
+a server trickling one byte at a time cannot hold a sync forever; redirects bounded, never HTTPS to HTTP).
+``feed.json`` is requested conditionally (``If-None-Match`` / ``If-Modified-Since``) with the validators
+stored with the accepted feed; a ``304`` answers :class:`NotModified` and nothing else is fetched.
+Failures raise :class:`FeedRejected` (``advisory.feed_unavailable`` or ``advisory.feed_too_large``).
 """
 
 from __future__ import annotations
 
-import http.client
 import os
-import ssl
-import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from shipgate.advisories.errors import FEED_TOO_LARGE, FEED_UNAVAILABLE, FeedRejected
 from shipgate.advisories.feed import MAX_FEED_BYTES
+from shipgate.fetch import Deadline, FetchFailed, HttpLimits, http_request
 
 FEED_FILE = "feed.json"
 SIGNATURE_FILE = "feed.json.sig"
@@ -30,20 +26,16 @@ CHAIN_FILE = "feed-chain.pem"
 MAX_SIGNATURE_BYTES = 64 << 10
 # A signer certificate and a few intermediates.
 MAX_CHAIN_BYTES = 1 << 20
-_CHUNK = 64 << 10
-_USER_AGENT = "shipgate-advisories/1"
 
 
 @dataclass(frozen=True, kw_only=True)
-class FetchLimits:
+class FetchLimits(HttpLimits):
+    """The HTTP bounds (:class:`shipgate.fetch.HttpLimits`; ``total_timeout`` covers all three files) and the
+    byte caps of each feed file."""
+
     max_feed_bytes: int = MAX_FEED_BYTES
     max_signature_bytes: int = MAX_SIGNATURE_BYTES
     max_chain_bytes: int = MAX_CHAIN_BYTES
-    connect_timeout: float = 10.0  # seconds to establish a connection
-    read_timeout: float = 30.0  # seconds any one read may wait for bytes
-    total_timeout: float = 120.0  # seconds for the whole fetch (all three files)
-    max_redirects: int = 5
-    ssl_context: ssl.SSLContext | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -110,101 +102,23 @@ def fetch_directory(directory: Path, *, limits: FetchLimits = FetchLimits()) -> 
 # -- HTTP ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Response:
-    status: int
-    body: bytes
-    headers: Mapping[str, str]
-
-
-class _Deadline:
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
-
-    def remaining(self, url: str) -> float:
-        left = self.end - time.monotonic()
-        if left <= 0:
-            raise _unavailable(f"fetching {url} took longer than {self.seconds:g} s; aborted", url)
-        return left
-
-
-def _connection(url: str, limits: FetchLimits, timeout: float) -> http.client.HTTPConnection:
-    parts = urlsplit(url)
-    if parts.hostname is None:
-        raise _unavailable(f"{url} has no host", url)
-    if parts.scheme == "https":
-        context = limits.ssl_context or ssl.create_default_context()
-        return http.client.HTTPSConnection(parts.hostname, parts.port, timeout=timeout, context=context)
-    return http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-
-
-def _get_once(url: str, *, headers: Mapping[str, str], cap: int, limits: FetchLimits, deadline: _Deadline) -> _Response:
-    parts = urlsplit(url)
-    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    conn = _connection(url, limits, min(limits.connect_timeout, deadline.remaining(url)))
-    try:
-        conn.connect()
-        sock = conn.sock  # kept: http.client drops conn.sock when the server says "Connection: close"
-        assert sock is not None
-        sock.settimeout(min(limits.read_timeout, deadline.remaining(url)))
-        conn.request("GET", target, headers={"User-Agent": _USER_AGENT, "Accept-Encoding": "identity", **headers})
-        response = conn.getresponse()
-        found = {k.lower(): v for k, v in response.getheaders()}
-        if response.status != 200:
-            return _Response(response.status, b"", found)
-        declared = found.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > cap:
-            raise _too_large(url, cap, url)
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            sock.settimeout(min(limits.read_timeout, deadline.remaining(url)))
-            chunk = response.read1(min(_CHUNK, cap + 1 - total))  # what has arrived, not a full buffer
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > cap:
-                raise _too_large(url, cap, url)
-        body = b"".join(chunks)
-        if declared is not None and declared.isdigit() and len(body) != int(declared):
-            raise _unavailable(f"{url}: the response ended after {len(body)} of {declared} bytes", url)
-        return _Response(200, body, found)
-    except TimeoutError:
-        if time.monotonic() >= deadline.end - 0.01:  # the socket timeout was the rest of the deadline
-            deadline.remaining(url)
-        raise _unavailable(f"{url}: no answer within the timeout", url) from None
-    except http.client.IncompleteRead as exc:
-        raise _unavailable(f"{url}: the response was cut off after {len(exc.partial)} bytes", url) from None
-    except (OSError, http.client.HTTPException) as exc:
-        raise _unavailable(f"{url}: {type(exc).__name__}: {exc}", url) from None
-    finally:
-        conn.close()
-
-
 def http_get(
     url: str,
     *,
     cap: int,
     limits: FetchLimits = FetchLimits(),
     headers: Mapping[str, str] | None = None,
-    deadline: _Deadline | None = None,
+    deadline: Deadline | None = None,
 ) -> tuple[int, bytes, Mapping[str, str]]:
-    """GET ``url``: ``(status, body, lower-cased headers)``; the body only for 200. Follows redirects."""
-    deadline = deadline or _Deadline(limits.total_timeout)
-    current = url
-    for _ in range(limits.max_redirects + 1):
-        response = _get_once(current, headers=headers or {}, cap=cap, limits=limits, deadline=deadline)
-        if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
-            target = urljoin(current, response.headers["location"])
-            scheme = urlsplit(target).scheme
-            if scheme not in ("http", "https") or (urlsplit(current).scheme == "https" and scheme != "https"):
-                raise _unavailable(f"{current} redirects to {target}; only HTTP(S), never HTTPS to HTTP", url)
-            current = target
-            continue
-        return response.status, response.body, response.headers
-    raise _unavailable(f"{url}: more than {limits.max_redirects} redirects", url)
+    """GET ``url``: ``(status, body, lower-cased headers)``; the body only for 200. Follows redirects.
+    Raises FeedRejected (``advisory.feed_unavailable`` / ``advisory.feed_too_large``)."""
+    try:
+        response = http_request(url, cap=cap, limits=limits, headers=headers, deadline=deadline)
+    except FetchFailed as failed:
+        if failed.kind == "too_large":
+            raise _too_large(failed.url, failed.limit, failed.url) from None
+        raise _unavailable(failed.message, url) from None
+    return response.status, response.body, response.headers
 
 
 def fetch_http(
@@ -215,7 +129,7 @@ def fetch_http(
     limits: FetchLimits = FetchLimits(),
 ) -> FeedFiles | NotModified:
     base = base_url if base_url.endswith("/") else base_url + "/"
-    deadline = _Deadline(limits.total_timeout)
+    deadline = Deadline(limits.total_timeout)
     conditional: dict[str, str] = {}
     if etag:
         conditional["If-None-Match"] = etag

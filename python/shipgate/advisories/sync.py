@@ -35,6 +35,7 @@ from typing import Any, Literal
 from shipgate.advisories.errors import (
     FEED_BAD_SIGNATURE,
     FEED_EXPIRED,
+    FEED_IDENTITY_MISMATCH,
     FEED_INAPPLICABLE,
     FEED_ROLLBACK,
     FEED_SIGNER_UNTRUSTED,
@@ -118,7 +119,13 @@ def _verify(store: Store, vendor: VendorConfig, files: FeedFiles, now: dt.dateti
             identity_rule="feed_signer",
         )
     except TrustFailure as failure:
-        code = FEED_BAD_SIGNATURE if failure.code in _SIGNATURE_CODES else FEED_SIGNER_UNTRUSTED
+        code = (
+            FEED_BAD_SIGNATURE
+            if failure.code in _SIGNATURE_CODES
+            else FEED_IDENTITY_MISMATCH
+            if failure.code == "trust.feed_identity_mismatch"
+            else FEED_SIGNER_UNTRUSTED
+        )
         raise FeedRejected(
             code,
             f"feed signature not accepted ({failure.code}): {failure.message}",

@@ -1,8 +1,8 @@
-"""``shipgate advisories sync|status|list|show|check|import-csaf``: vendor feeds and CSAF advisories.
+"""``shipgate advisories subscribe|sync|status|list|show|check|import-csaf``: vendor feeds and CSAF advisories.
 
-Spellings: FORMATS §5. ``sync`` exits 1 when the feed is rejected (the reason, a stable ``advisory.``
-code, on stderr) and leaves the stored state as it was; ``import-csaf`` exits 1 when any document was
-refused (the valid ones are still stored).
+Spellings: FORMATS §5. ``sync`` exits 1 when the feed (or a CSAF provider) is rejected (the reason, a stable
+``advisory.`` code, on stderr) and leaves the stored state as it was; ``subscribe`` likewise; ``import-csaf``
+exits 1 when any document was refused (the valid ones are still stored).
 """
 
 from __future__ import annotations
@@ -21,10 +21,39 @@ def register(subparsers: Any) -> None:
     )
     sub = p.add_subparsers(dest="advisories_command", metavar="ACTION", required=True)
 
-    sync = sub.add_parser("sync", help="fetch, verify and apply a vendor's signed feed (FORMATS §2)")
+    subscribe = sub.add_parser(
+        "subscribe", help="follow a CSAF provider (provider-metadata.json): pin its OpenPGP key, first sync"
+    )
+    subscribe.add_argument("--vendor", required=True, metavar="NAME")
+    subscribe.add_argument(
+        "url", metavar="URL", help="provider-metadata.json URL, or a host (its /.well-known/csaf/ metadata)"
+    )
+    subscribe.add_argument(
+        "--fingerprint", metavar="HEX", help="pin only this key (confirm it with the provider out of band)"
+    )
+    subscribe.add_argument(
+        "--key", action="append", default=[], metavar="FILE", help="the provider's public key, given out of band"
+    )
+    subscribe.add_argument(
+        "--allow-tlp",
+        action="append",
+        default=[],
+        metavar="LABEL",
+        help="also store documents labelled TLP:LABEL (GREEN, AMBER, RED); default: TLP:CLEAR/WHITE only",
+    )
+    subscribe.add_argument("--json", action="store_true")
+    subscribe.set_defaults(handler=run_subscribe)
+
+    sync = sub.add_parser(
+        "sync", help="fetch, verify and apply a vendor's signed feed (FORMATS §2) and its CSAF providers"
+    )
     sync.add_argument("--vendor", required=True, metavar="NAME")
     sync.add_argument(
-        "source", nargs="?", metavar="SOURCE", help="directory or base URL (default: the vendor's configured feed)"
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="directory or base URL, or a subscribed provider-metadata.json URL (default: the vendor's "
+        "configured feed and every CSAF provider it is subscribed to)",
     )
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=run_sync)
@@ -80,20 +109,29 @@ def _emit(data: Any) -> None:
     print(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str))
 
 
-def run_sync(args: argparse.Namespace) -> int:
-    from shipgate.advisories.status import configured_source
-    from shipgate.advisories.sync import sync_feed
-    from shipgate.errors import UnsupportedInput
+def run_subscribe(args: argparse.Namespace) -> int:
+    from pathlib import Path
 
-    store, config = _open(args)
+    from shipgate.advisories.csaf_sync import subscribe
+    from shipgate.advisories.openpgp import MAX_KEY_BYTES
+    from shipgate.errors import MalformedInput
+
+    keys = []
+    for name in args.key:
+        try:
+            with Path(name).open("rb") as handle:
+                keys.append(handle.read(MAX_KEY_BYTES + 1))  # load_key refuses what is larger
+        except OSError as exc:
+            raise MalformedInput(f"cannot read --key {name}: {exc.strerror}") from None
+    store, _ = _open(args)
     with store:
-        vendor = config.get(args.vendor)
-        source = args.source or configured_source(vendor)
-        if not source:
-            raise UnsupportedInput(
-                f"no SOURCE given and {args.vendor!r} has no `feed` in its trust config; pass a directory or base URL"
-            )
-        result = sync_feed(store, vendor, source)
+        result = subscribe(
+            store, args.vendor, args.url, fingerprint=args.fingerprint, key_files=keys, allow_tlp=args.allow_tlp
+        )
+    return _provider_outcome(args, result)
+
+
+def _provider_outcome(args: argparse.Namespace, result: Any) -> int:
     if args.json:
         _emit(result.to_dict())
     if not result.ok:
@@ -101,7 +139,45 @@ def run_sync(args: argparse.Namespace) -> int:
         return 1
     if not args.json:
         print(result.describe())
+        for note in result.notes:
+            print(f"  note: {note}")
+        for name, reason in (*result.invalid, *result.withheld):
+            print(f"  skipped {name}: {reason}")
     return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from shipgate.advisories.csaf_provider import subscriptions
+    from shipgate.advisories.csaf_sync import sync_provider
+    from shipgate.advisories.status import configured_source
+    from shipgate.advisories.sync import sync_feed
+    from shipgate.errors import UnsupportedInput
+
+    store, config = _open(args)
+    with store:
+        vendor = config.get(args.vendor)
+        providers = subscriptions(store, args.vendor)
+        chosen = [p for p in providers if args.source in (None, p.url)]
+        source = args.source or configured_source(vendor)
+        if args.source and chosen:  # SOURCE names a subscribed CSAF provider
+            source = None
+        if not source and not chosen:
+            raise UnsupportedInput(
+                f"no SOURCE given and {args.vendor!r} has no `feed` in its trust config and no CSAF provider "
+                "subscription; pass a directory or base URL, or subscribe with shipgate advisories subscribe"
+            )
+        results: list[Any] = [sync_feed(store, vendor, source)] if source else []
+        results += [sync_provider(store, p) for p in chosen]
+    status = 0
+    for result in results:
+        if args.json:
+            _emit(result.to_dict())
+        if not result.ok:
+            print(f"shipgate: {result.code}: {result.message}", file=sys.stderr)
+            status = 1
+        elif not args.json:
+            print(result.describe())
+    return status
 
 
 def _age(seconds: float | None) -> str:
@@ -115,16 +191,18 @@ def _age(seconds: float | None) -> str:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from shipgate.advisories.csaf_provider import subscriptions
     from shipgate.advisories.status import feed_freshness
 
     store, config = _open(args)
     with store:
         rows = feed_freshness(store, config)
+        providers = subscriptions(store)
     if args.json:
-        _emit({"feeds": [r.to_dict() for r in rows]})
+        _emit({"feeds": [r.to_dict() for r in rows], "csaf_providers": [p.summary() for p in providers]})
         return 0
-    if not rows:
-        print("no advisory feed synced or configured")
+    if not rows and not providers:
+        print("no advisory feed synced or configured, no CSAF provider subscribed")
         return 0
     for r in rows:
         if r.feed_version is None:
@@ -134,6 +212,13 @@ def run_status(args: argparse.Namespace) -> int:
         print(
             f"{r.vendor}: v{r.feed_version} {flag}, accepted {_age(r.age_seconds)} ago, expires in "
             f"{_age(r.expires_in_seconds)} ({r.expires:%Y-%m-%dT%H:%M:%SZ}), from {r.source}"
+        )
+    for p in providers:
+        summary = p.summary()
+        print(
+            f"{p.vendor}: CSAF provider {p.url} ({p.publisher or 'publisher unknown'}); key "
+            f"{', '.join(summary['key_fingerprints'])}; last change {summary['last_change'] or 'none'}; "
+            f"{p.documents} documents; last sync {summary['last_sync'] or 'never'}"
         )
     return 0
 

@@ -23,12 +23,23 @@ def register(subparsers: Any) -> None:
     )
     sub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
 
-    pin = sub.add_parser("pin", help="pin a root certificate for a vendor (a new trust version)")
+    pin = sub.add_parser(
+        "pin", help="pin a root certificate or the feed-signer identity for a vendor (a new trust version)"
+    )
     pin.add_argument("--vendor", required=True, metavar="NAME")
-    pin.add_argument("root", metavar="ROOT.pem", help="the root certificate (PEM, one certificate)")
+    pin.add_argument("root", nargs="?", metavar="ROOT.pem", help="the root certificate (PEM, one certificate)")
+    pin.add_argument(
+        "--tsa", action="store_true", help="ROOT.pem is an RFC 3161 timestamp authority's root, not a signer's"
+    )
+    pin.add_argument(
+        "--feed-identity",
+        metavar="PATTERN",
+        help="only this identity may sign the vendor's advisory feed: [email:|dns:|uri:|subject:]RE2 pattern "
+        'matching the whole value ("" removes the pin)',
+    )
     pin.add_argument("--reason", default="operator pin", metavar="TEXT", help="why (recorded and audited)")
     pin.add_argument("--actor", metavar="WHO", help="who (default: the login name)")
-    pin.set_defaults(handler=run_pin)
+    pin.set_defaults(handler=run_pin, parser_pin=pin)
 
     unpin = sub.add_parser("unpin", help="remove a root from a vendor's trust (a new trust version)")
     unpin.add_argument("--vendor", required=True, metavar="NAME")
@@ -79,16 +90,35 @@ def _open(args: argparse.Namespace) -> Any:
 
 def run_pin(args: argparse.Namespace) -> int:
     from shipgate.errors import MalformedInput
+    from shipgate.trust import ledger
     from shipgate.trust.pem import describe, fingerprint, load_certificate
+    from shipgate.trust.state import CODE_SIGNING, TIMESTAMPING
 
-    try:
-        data = Path(args.root).read_bytes()
-    except OSError as exc:
-        raise MalformedInput(f"cannot read {args.root}: {exc.strerror}") from None
-    cert = load_certificate(data, what=args.root)
-    with _open(args) as trust:
-        change = trust.pin(args.vendor, cert, reason=args.reason, actor=args.actor)
-    print(f"pinned {describe(cert)} (sha256 {fingerprint(cert)}) for {args.vendor}: trust version {change.version}")
+    if args.root is None and args.feed_identity is None:
+        args.parser_pin.error("give ROOT.pem, --feed-identity PATTERN, or both")
+    if args.tsa and args.root is None:
+        args.parser_pin.error("--tsa needs ROOT.pem")
+    cert = None
+    if args.root is not None:
+        try:
+            data = Path(args.root).read_bytes()
+        except OSError as exc:
+            raise MalformedInput(f"cannot read {args.root}: {exc.strerror}") from None
+        cert = load_certificate(data, what=args.root)
+    purpose = TIMESTAMPING if args.tsa else CODE_SIGNING
+    with _open(args) as trust, trust.store.transaction() as tx:  # both pins, or neither
+        vendor = trust.vendor(args.vendor)
+        if cert is not None:
+            change = ledger.pin_root(tx, vendor, cert, actor=args.actor, reason=args.reason, purpose=purpose)
+            what = "timestamp authority root" if args.tsa else "root"
+            print(
+                f"pinned {what} {describe(cert)} (sha256 {fingerprint(cert)}) for {args.vendor}: "
+                f"trust version {change.version}"
+            )
+        if args.feed_identity is not None:
+            change = ledger.pin_feed_identity(tx, vendor, args.feed_identity, actor=args.actor, reason=args.reason)
+            shown = repr(args.feed_identity) if args.feed_identity else "(removed: any [feed_signer] match)"
+            print(f"feed identity of {args.vendor}: {shown}: trust version {change.version}")
     return 0
 
 
@@ -158,6 +188,7 @@ def run_show(args: argparse.Namespace) -> int:
         feed_signer=vendor.feed_signer.to_dict(),
         overlap_days=vendor.overlap_days,
         crls=[str(p) for p in vendor.crl_files],
+        revocation={"fetch": vendor.revocation.mode, "timeout_seconds": vendor.revocation.timeout},
     )
     if args.json:
         print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -167,14 +198,14 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  root     {root_summary(root, now)}")
     for r in state.revoked.values():
         print(f"  revoked  {r.sha256} ({r.reason or 'no reason'}, advisory {r.advisory_id or '-'})")
-    rule = vendor.signer
+    print(f"  signer   {vendor.signer.describe()}")
+    print(f"  feed     {vendor.feed_signer.describe() if not vendor.feed_signer.empty else 'any [feed_signer]'}")
+    pinned = state.feed_identity
     print(
-        "  signer   "
-        + (f"subjects {list(rule.subjects)} sans {list(rule.sans)}" if not rule.empty else "any code-signing leaf")
+        f"  feed id  {pinned!r} (pinned: only this identity may sign the feed)" if pinned else "  feed id  not pinned"
     )
-    feed = vendor.feed_signer
-    print("  feed     " + (f"subjects {list(feed.subjects)} sans {list(feed.sans)}" if not feed.empty else "any"))
     print(f"  overlap  {vendor.overlap_days} days; CRLs: {', '.join(out['crls']) or 'none'}")
+    print(f"  revocation fetch {vendor.revocation.mode} (timeout {vendor.revocation.timeout:g} s)")
     return 0
 
 
@@ -209,4 +240,6 @@ def _summary(kind: str, payload: Any) -> str:
         return f"[{[c.get('sha256', '?')[:16] for c in payload.get('certificates', [])]}]"
     if kind == "rollback":
         return f"[to version {payload.get('to_version')}]"
+    if kind == "feed-identity":
+        return f"[{payload.get('pattern') or '(removed)'}]"
     return ""

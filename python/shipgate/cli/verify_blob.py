@@ -1,8 +1,11 @@
 """``shipgate verify-blob``: verify a signature over one file, like ``cosign verify-blob``.
 
-    shipgate verify-blob FILE --signature SIG --chain PEM --vendor NAME
-    shipgate verify-blob FILE --bundle BUNDLE --identity ID --issuer URL [--trusted-root FILE]
+    shipgate verify-blob FILE --signature SIG --chain PEM --vendor NAME [--timestamp TSR]
+    shipgate verify-blob FILE --bundle BUNDLE (--identity ID | --identity-regexp RE)
+                              (--issuer URL | --issuer-regexp RE) [--trusted-root FILE]
     shipgate verify-blob FILE --bundle BUNDLE --key PUBKEY.pem [--trusted-root FILE]
+
+Patterns are RE2 and match the whole value (docs/trust.md).
 
 Exit 0 verified, 1 not verified, 2 usage.
 """
@@ -32,10 +35,19 @@ def register(subparsers: Any) -> None:
     detached.add_argument("--signature", metavar="SIG", help="the detached signature (raw bytes)")
     detached.add_argument("--chain", metavar="PEM", help="signing certificate first, then intermediates")
     detached.add_argument("--vendor", metavar="NAME", help="whose pinned roots and identity rules apply")
+    detached.add_argument(
+        "--timestamp",
+        metavar="TSR",
+        help="an RFC 3161 timestamp response over the signature: the chain is then checked at its time",
+    )
     bundle = p.add_argument_group("Sigstore bundle")
     bundle.add_argument("--bundle", metavar="BUNDLE", help="a Sigstore bundle (v0.1-v0.3)")
     bundle.add_argument("--identity", metavar="ID", help="expected certificate identity (SAN)")
     bundle.add_argument("--issuer", metavar="URL", help="expected OIDC issuer")
+    bundle.add_argument(
+        "--identity-regexp", metavar="RE", help="expected identity as an RE2 pattern matching the whole SAN"
+    )
+    bundle.add_argument("--issuer-regexp", metavar="RE", help="expected OIDC issuer as an RE2 pattern (whole value)")
     bundle.add_argument(
         "--key",
         metavar="PUBKEY.pem",
@@ -65,22 +77,38 @@ def _read(path: str, what: str, limit: int = MAX_BLOB_BYTES) -> bytes:
 def run(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.parser
     detached = [args.signature, args.chain, args.vendor]
-    sigstore = [args.bundle, args.identity, args.issuer, args.key]
+    identity = [args.identity, args.issuer, args.identity_regexp, args.issuer_regexp]
     if args.bundle is not None:
-        if any(v is not None for v in detached):
-            parser.error("--bundle cannot be combined with --signature/--chain/--vendor")
+        if any(v is not None for v in detached) or args.timestamp is not None:
+            parser.error("--bundle cannot be combined with --signature/--chain/--vendor/--timestamp")
         if args.key is not None:
-            if args.identity is not None or args.issuer is not None:
+            if any(v is not None for v in identity):
                 parser.error("--key replaces --identity/--issuer (a managed-key bundle has no identity)")
             return _run_bundle(args)
-        if args.identity is None or args.issuer is None:
-            parser.error("--bundle needs --identity ID and --issuer URL, or --key PUBKEY.pem")
+        for exact, pattern in (("identity", "identity_regexp"), ("issuer", "issuer_regexp")):
+            if (getattr(args, exact) is None) == (getattr(args, pattern) is None):
+                flag = "--" + exact
+                parser.error(f"--bundle needs one of {flag} and {flag}-regexp (or --key PUBKEY.pem)")
         return _run_bundle(args)
-    if any(v is not None for v in sigstore[1:]) or args.trusted_root is not None:
-        parser.error("--identity, --issuer, --key and --trusted-root go with --bundle")
+    if any(v is not None for v in identity) or args.key is not None or args.trusted_root is not None:
+        parser.error("--identity(-regexp), --issuer(-regexp), --key and --trusted-root go with --bundle")
     if any(v is None for v in detached):
         parser.error("give --signature SIG --chain PEM --vendor NAME, or --bundle BUNDLE --identity ID --issuer URL")
     return _run_detached(args)
+
+
+def _rule(args: argparse.Namespace, name: str) -> Any:
+    """The exact value or the compiled pattern of --NAME / --NAME-regexp (a bad pattern is a usage error)."""
+    from shipgate.trust.errors import TrustConfigError
+    from shipgate.trust.patterns import compile_pattern
+
+    pattern = getattr(args, f"{name}_regexp")
+    if pattern is None:
+        return getattr(args, name)
+    try:
+        return compile_pattern(pattern, where=f"--{name}-regexp")
+    except TrustConfigError as exc:
+        args.parser.error(exc.message)
 
 
 def _fail(args: argparse.Namespace, failure: Any, path: str) -> int:
@@ -107,18 +135,33 @@ def _ok(args: argparse.Namespace, result: dict[str, Any]) -> int:
 
 
 def _run_detached(args: argparse.Namespace) -> int:
+    from shipgate.home import home_dir
     from shipgate.trust import TrustStore
-    from shipgate.trust.errors import TrustFailure
+    from shipgate.trust.errors import TimestampFailure, TrustFailure
+    from shipgate.trust.revocation_fetch import RevocationFetcher
+    from shipgate.trust.timestamp import MAX_TIMESTAMP_BYTES
 
     data = _read(args.file, "file")
     signature = _read(args.signature, "signature", 1 << 20)
     chain = _read(args.chain, "chain", 1 << 20)
+    timestamp = _read(args.timestamp, "timestamp", MAX_TIMESTAMP_BYTES) if args.timestamp else None
     with TrustStore.open(args.home) as trust:
         try:
-            result = trust.verify_detached(data, signature, chain, vendor=args.vendor)
+            result = trust.verify_detached(
+                data,
+                signature,
+                chain,
+                vendor=args.vendor,
+                timestamp=timestamp,
+                revocation=RevocationFetcher.for_home(home_dir(args.home)),
+            )
         except TrustFailure as failure:
             path = (
-                args.signature if failure.code in ("trust.bad_signature", "trust.malformed_signature") else args.chain
+                args.signature
+                if failure.code in ("trust.bad_signature", "trust.malformed_signature")
+                else args.timestamp
+                if isinstance(failure, TimestampFailure)
+                else args.chain
             )
             return _fail(args, failure, path)
     for note in result.findings:
@@ -141,7 +184,9 @@ def _run_bundle(args: argparse.Namespace) -> int:
             key = _read(args.key, "key", MAX_KEY_BYTES)
             result = verify_bundle_with_key(data, bundle, key_pem=key, key_file=args.key, trusted_root=root)
         else:
-            result = verify_bundle(data, bundle, identity=args.identity, issuer=args.issuer, trusted_root=root)
+            result = verify_bundle(
+                data, bundle, identity=_rule(args, "identity"), issuer=_rule(args, "issuer"), trusted_root=root
+            )
     except TrustConfigError as failure:  # an unusable trusted root: nothing can verify against it
         return _fail(args, failure, str(root))
     except TrustFailure as failure:

@@ -31,6 +31,56 @@ CODES = (
         "Upgrade to a fixed version or apply the vendor's remediation before deploying.",
     ),
     Code(
+        "advisory.csaf_provider_unavailable",
+        S.HIGH,
+        "CSAF provider sync refused: a file of the provider (metadata, changes.csv/index.txt, ROLIE feed, "
+        "document, hash, signature, key) could not be fetched within the bounds; nothing stored",
+        "Check the provider URL and the network; the accepted advisories stay in force and the next sync retries.",
+    ),
+    Code(
+        "advisory.csaf_hash_mismatch",
+        S.HIGH,
+        "CSAF provider sync refused: a document differs from its .sha256/.sha512 file, or has neither "
+        "(CSAF 2.0 §7.1.18); nothing stored",
+        "The document was altered in transit or on the server; report it to the provider.",
+    ),
+    Code(
+        "advisory.csaf_signature_missing",
+        S.HIGH,
+        "CSAF provider sync refused: a document has no OpenPGP signature (.asc, CSAF 2.0 §7.1.19); nothing stored",
+        "Report it to the provider: a trusted provider signs every document.",
+    ),
+    Code(
+        "advisory.csaf_wrong_key",
+        S.HIGH,
+        "CSAF provider sync refused: a document is signed by an OpenPGP key other than the ones pinned for the "
+        "subscription; nothing stored",
+        "If the provider rotated its key, confirm the new fingerprint out of band and subscribe again "
+        "(shipgate advisories subscribe --vendor NAME URL --fingerprint HEX).",
+    ),
+    Code(
+        "advisory.csaf_bad_signature",
+        S.HIGH,
+        "CSAF provider sync refused: a document's OpenPGP signature does not verify with the pinned key (the "
+        "document was altered); nothing stored",
+        "Report it to the provider; the accepted advisories stay in force.",
+    ),
+    Code(
+        "advisory.csaf_rollback",
+        S.HIGH,
+        "CSAF provider sync refused: changes.csv or a ROLIE feed shows an older newest change than already "
+        "accepted, or a document is an older revision than the one stored; nothing stored",
+        "A stale mirror or a rollback: the accepted advisories stay in force; check the provider.",
+    ),
+    Code(
+        "advisory.vex_not_affected",
+        S.INFO,
+        "a CSAF document of the vendor released later than the affected statement says known_not_affected "
+        "(VEX) for the same vulnerability and product: the csaf_known_affected finding is silenced, the "
+        "justification (flags, impact statement) is shown",
+        "Nothing to do; keep the vendor's statement with the deployment record.",
+    ),
+    Code(
         "advisory.feed_stale",
         S.MEDIUM,
         "the vendor's accepted advisory feed is past its `expires`: withdrawals and revocations since may be missing",
@@ -68,6 +118,14 @@ CODES = (
         " signing, is revoked or fails the `[feed_signer]` rule (trust code in evidence)",
         "The feed signer does not chain to a root currently trusted for the vendor or does not match its "
         "[feed_signer] rule; confirm the feed's origin with the vendor.",
+    ),
+    Code(
+        "advisory.feed_identity_mismatch",
+        S.HIGH,
+        "feed rejected: the feed is signed by an identity other than the vendor's pinned feed identity "
+        "(`trust pin --feed-identity`), even if it chains to the vendor's root",
+        "Confirm the signer with the vendor; only then re-pin it with "
+        "shipgate trust pin --vendor NAME --feed-identity PATTERN.",
     ),
     Code(
         "advisory.feed_vendor_mismatch",

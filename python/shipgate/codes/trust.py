@@ -80,9 +80,81 @@ CODES = (
         "and, if legitimate, add its identity to the [signer] rule of <home>/trust/<vendor>.toml.",
     ),
     Code(
+        "trust.feed_identity_mismatch",
+        S.CRITICAL,
+        "an advisory feed is signed by an identity other than the one pinned with `trust pin --feed-identity` "
+        "(an RE2 pattern over the signer's SANs or subject)",
+        "Do not trust the feed; if the vendor really moved its feed signer, confirm it out of band and re-pin "
+        "(shipgate trust pin --vendor NAME --feed-identity PATTERN --reason TEXT).",
+    ),
+    Code(
+        "trust.timestamp_malformed",
+        S.CRITICAL,
+        "the package's timestamp (manifest.json.sig.tsr) is not a DER RFC 3161 TimeStampResp, or is over 64 KiB",
+        "Ask the vendor for the TSA's response as returned (openssl ts -reply output), or remove it to judge the "
+        "signature without one.",
+    ),
+    Code(
+        "trust.timestamp_mismatch",
+        S.CRITICAL,
+        "the timestamp token's message imprint is not the digest of this package's signature (a token over other "
+        "bytes: another build, or moved between packages)",
+        "Ask the vendor to timestamp this signature.",
+    ),
+    Code(
+        "trust.timestamp_untrusted",
+        S.CRITICAL,
+        "the timestamp authority does not chain to a TSA root pinned for the vendor ([tsa] roots or "
+        "`trust pin --tsa`), or the token does not carry the TSA's certificate",
+        "Confirm the TSA with the vendor, then pin its root ([tsa] roots in <home>/trust/<vendor>.toml, or "
+        "shipgate trust pin --vendor NAME --tsa TSA-ROOT.pem --reason TEXT).",
+    ),
+    Code(
+        "trust.timestamp_invalid",
+        S.CRITICAL,
+        "the timestamp token does not verify: not granted, its CMS signature, the TSA certificate's critical "
+        "timeStamping EKU or validity at genTime, an unsupported imprint hash, or a genTime in the future",
+        "Ask the vendor for a new timestamp from its TSA.",
+    ),
+    Code(
+        "trust.timestamp_after_revocation",
+        S.CRITICAL,
+        "a certificate of the chain was revoked (advisory, CRL or OCSP; the CRL's invalidityDate when earlier) "
+        "before the time the timestamp proves, or at an unstated time",
+        "Do not install: the signature may have been made with a compromised key. Ask the vendor for a package "
+        "signed with a valid certificate.",
+    ),
+    Code(
+        "trust.revocation_unavailable",
+        S.CRITICAL,
+        "[revocation] fetch is on and no OCSP responder or CRL distribution point named in the chain answered "
+        "(unreachable, timeout, deadline, over the size bound, HTTP error); critical under `hard`, low under `soft`",
+        "Check this host's route to the CA's OCSP/CRL servers and retry; the policy (soft or hard) is per vendor "
+        "in <home>/trust/<vendor>.toml.",
+        also=(S.LOW,),
+    ),
+    Code(
+        "trust.revocation_response_invalid",
+        S.CRITICAL,
+        "an OCSP response or fetched CRL came back but cannot be used: signed by neither the issuer nor its "
+        "delegated responder, stale, another request's nonce, about another certificate, malformed; critical "
+        "under `hard`, low under `soft`",
+        "A misconfigured responder or an attack in the path: report it to the CA and retry later.",
+        also=(S.LOW,),
+    ),
+    Code(
+        "trust.ocsp_unknown",
+        S.CRITICAL,
+        "the CA's OCSP responder answered `unknown` for a certificate of the chain and no CRL distribution point "
+        "covered it; critical under `hard`, low under `soft`",
+        "The CA's responder does not know this certificate (it may not have issued it): confirm it with the vendor.",
+        also=(S.LOW,),
+    ),
+    Code(
         "trust.revoked",
         S.CRITICAL,
-        "a certificate of the chain is revoked by a stored advisory or an operator CRL",
+        "a certificate of the chain is revoked by a stored advisory, an operator CRL, or (with [revocation] fetch) "
+        "an OCSP responder or a CRL distribution point",
         "A certificate in the chain is revoked; do not install. Ask the vendor for a re-signed package.",
     ),
     Code(

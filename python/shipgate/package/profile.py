@@ -9,6 +9,7 @@ these roles::
     signature = "META/manifest.json.sig"
     chain = "META/chain.pem"
     sigstore_bundle = "META/manifest.sigstore.json"
+    timestamp = "META/manifest.json.sig.tsr"   # an RFC 3161 timestamp response over the signature
     scripts = ["install"]          # directories whose files preflight reads as shell scripts
 
 Unknown keys and wrong types are a ``MalformedInput`` naming the key (the profile is the operator's file).
@@ -33,12 +34,13 @@ class PackageProfile:
     signature: str = "manifest.json.sig"
     chain: str = "signing-chain.pem"
     sigstore_bundle: str = "manifest.json.sigstore.json"
+    timestamp: str = "manifest.json.sig.tsr"  # optional RFC 3161 timestamp response over the signature
     scripts: tuple[str, ...] = ()
 
     @property
     def signature_files(self) -> tuple[str, ...]:
         """Entries that carry the signature: never listed in ``files[]`` (they sign it)."""
-        return (self.signature, self.chain, self.sigstore_bundle)
+        return (self.signature, self.chain, self.sigstore_bundle, self.timestamp)
 
     @property
     def unlisted_allowed(self) -> frozenset[str]:
@@ -56,7 +58,7 @@ class PackageProfile:
     def from_dict(cls, data: dict[str, Any], *, source: str = "<profile>") -> PackageProfile:
         data = dict(data)
         values: dict[str, Any] = {}
-        for key in ("name", "manifest", "signature", "chain", "sigstore_bundle"):
+        for key in ("name", "manifest", "signature", "chain", "sigstore_bundle", "timestamp"):
             if key in data:
                 value = data.pop(key)
                 if not isinstance(value, str) or not value.strip() or value.startswith("/") or ".." in value:

@@ -47,6 +47,8 @@ def render_text(report: Report, *, colour: bool = False) -> str:
     )
     if report.signature:
         out.append(f"  signed by {report.signature.get('signer')} (root {report.signature.get('root')})")
+        if report.signature.get("signing_time"):  # an RFC 3161 timestamp carried the chain past its expiry
+            out.append(f"  {report.signature['signing_time']}")
     else:
         out.append("  signature: not verified")
     findings = report.sorted_findings()

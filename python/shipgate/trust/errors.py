@@ -105,9 +105,90 @@ class IdentityMismatch(TrustFailure, UntrustedInput):
     )
 
 
+class FeedIdentityMismatch(TrustFailure, UntrustedInput):
+    code = "trust.feed_identity_mismatch"
+    default_remedy = (
+        "The feed is signed by an identity other than the one pinned for the vendor's feed: do not trust it. "
+        "If the vendor really moved its feed signer, confirm it out of band and re-pin "
+        "(shipgate trust pin --vendor NAME --feed-identity PATTERN --reason TEXT)."
+    )
+
+
 class CertificateRevoked(TrustFailure, UntrustedInput):
     code = "trust.revoked"
     default_remedy = "A certificate in the chain is revoked; do not install. Ask the vendor for a re-signed package."
+
+
+class TimestampFailure(TrustFailure):
+    """A timestamp token that cannot carry the signature past its certificate's expiry (reported at the token)."""
+
+    code = "trust.timestamp_invalid"
+
+
+class TimestampMalformed(TimestampFailure, MalformedInput):
+    code = "trust.timestamp_malformed"
+    default_remedy = (
+        "The timestamp file is not a DER RFC 3161 TimeStampResp; ask the vendor for the TSA's response as returned "
+        "(for example openssl ts -reply output), or remove it to judge the signature without one."
+    )
+
+
+class TimestampMismatch(TimestampFailure, UntrustedInput):
+    code = "trust.timestamp_mismatch"
+    default_remedy = (
+        "The timestamp token covers other bytes than this package's signature (another build, or a token moved "
+        "between packages); ask the vendor to timestamp this signature."
+    )
+
+
+class TimestampUntrusted(TimestampFailure, UntrustedInput):
+    code = "trust.timestamp_untrusted"
+    default_remedy = (
+        "The timestamp authority does not chain to a TSA root pinned for the vendor. Confirm the TSA with the "
+        "vendor, then pin its root ([tsa] roots in <home>/trust/<vendor>.toml, or "
+        "shipgate trust pin --vendor NAME --tsa TSA-ROOT.pem --reason TEXT)."
+    )
+
+
+class TimestampInvalid(TimestampFailure, UntrustedInput):
+    code = "trust.timestamp_invalid"
+    default_remedy = (
+        "The timestamp token does not verify (its signature, the TSA certificate's timeStamping EKU or validity, "
+        "or a time in the future); ask the vendor for a new timestamp."
+    )
+
+
+class TimestampAfterRevocation(TimestampFailure, UntrustedInput):
+    code = "trust.timestamp_after_revocation"
+    default_remedy = (
+        "The signing certificate was revoked before the time the timestamp proves, so the signature may have been "
+        "made with a compromised key: do not install; ask the vendor for a package signed with a valid certificate."
+    )
+
+
+class RevocationUnavailable(TrustFailure, UntrustedInput):
+    code = "trust.revocation_unavailable"
+    default_remedy = (
+        "No OCSP responder or CRL distribution point named in the chain answered in time (or within the size "
+        'bound). Check this host\'s route to them; with [revocation] fetch = "soft" this is a note, with '
+        '"hard" a denial. Retry once they answer.'
+    )
+
+
+class RevocationResponseInvalid(TrustFailure, UntrustedInput):
+    code = "trust.revocation_response_invalid"
+    default_remedy = (
+        "An OCSP or CRL answer came back but cannot be trusted (another signer, stale, another request's nonce, "
+        "malformed): a misconfigured responder or an attack in the path. Report it to the CA; retry later."
+    )
+
+
+class OcspUnknown(TrustFailure, UntrustedInput):
+    code = "trust.ocsp_unknown"
+    default_remedy = (
+        "The CA's OCSP responder does not know this certificate (and no CRL answered): it may not have issued it. "
+        "Confirm the certificate with the vendor before installing."
+    )
 
 
 class BadSignature(TrustFailure, UntrustedInput):
@@ -152,4 +233,3 @@ class TrustConfigError(TrustFailure, MalformedInput):
 
     code = "trust.config_invalid"
     default_remedy = "Fix the file named in the message; trust configuration is read strictly."
-

@@ -23,8 +23,10 @@ from cryptography import x509
 
 from shipgate.trust.config import TrustConfig, VendorConfig
 from shipgate.trust.errors import TrustConfigError
+from shipgate.trust.identity import ScopedPattern
 from shipgate.trust.pem import describe, fingerprint, to_pem
 from shipgate.trust.state import (
+    CODE_SIGNING,
     RootState,
     TrustedRoot,
     VendorTrust,
@@ -133,8 +135,11 @@ def _record(
         )
 
 
-def _root_payload(cert: x509.Certificate) -> dict[str, str]:
-    return {"sha256": fingerprint(cert), "pem": to_pem(cert), "subject": describe(cert)}
+def _root_payload(cert: x509.Certificate, purpose: str = CODE_SIGNING) -> dict[str, str]:
+    payload = {"sha256": fingerprint(cert), "pem": to_pem(cert), "subject": describe(cert)}
+    if purpose != CODE_SIGNING:
+        payload["purpose"] = purpose
+    return payload
 
 
 def pin_root(
@@ -144,8 +149,10 @@ def pin_root(
     *,
     actor: str | None = None,
     reason: str,
+    purpose: str = CODE_SIGNING,
 ) -> Any:
-    """An explicit operator pin: ``cert`` becomes an active root of ``vendor``."""
+    """An explicit operator pin: ``cert`` becomes an active root of ``vendor`` (for signers, or with
+    ``purpose="timestamping"`` for RFC 3161 timestamp authorities)."""
 
     def not_yet_active(current: VendorTrust) -> None:
         existing = current.roots.get(fingerprint(cert))
@@ -158,10 +165,33 @@ def pin_root(
         state,
         vendor,
         kind="pin",
-        payload={"root": _root_payload(cert)},
+        payload={"root": _root_payload(cert, purpose)},
         actor=actor,
         reason=reason,
         precheck=not_yet_active,
+    )
+
+
+def pin_feed_identity(
+    state: TrustChanges, vendor: VendorConfig, pattern: str, *, actor: str | None = None, reason: str
+) -> Any:
+    """Who may sign the vendor's advisory feed: an identity pattern (:class:`shipgate.trust.identity.ScopedPattern`,
+    ``email:advisories@example\\.net``); "" removes the pin. A feed signed by any other identity is refused."""
+    if pattern:
+        ScopedPattern.parse(pattern, where="--feed-identity")  # refuse what does not compile, before storing
+
+    def changes(current: VendorTrust) -> None:
+        if (current.feed_identity or "") == pattern:
+            raise TrustConfigError(f"{vendor.name!r} already has feed identity {pattern or '(none)'!r}")
+
+    return _record(
+        state,
+        vendor,
+        kind="feed-identity",
+        payload={"pattern": pattern},
+        actor=actor,
+        reason=reason,
+        precheck=changes,
     )
 
 
@@ -308,4 +338,5 @@ def known_vendors(state: TrustChanges, config: TrustConfig) -> list[str]:
 def root_summary(root: TrustedRoot, at: dt.datetime) -> str:
     state = root.state(at)
     until = f" until {format_time(root.retire_after)}" if state is RootState.RETIRING and root.retire_after else ""
-    return f"{root.sha256}  {state.value}{until}  {root.subject}  ({root.origin})"
+    purpose = "" if root.purpose == CODE_SIGNING else f"  [{root.purpose}]"
+    return f"{root.sha256}  {state.value}{until}  {root.subject}  ({root.origin}){purpose}"

@@ -16,20 +16,38 @@ from collections.abc import Sequence
 from cryptography import x509
 
 from shipgate.trust.chain import ChainPolicy, ValidatedChain, validate_chain
-from shipgate.trust.errors import CertificateRevoked, MalformedCrl, TrustFailure
+from shipgate.trust.errors import CertificateRevoked, MalformedCrl, TimestampAfterRevocation, TrustFailure
 from shipgate.trust.pem import describe, fingerprint
 from shipgate.trust.state import VendorTrust
 
 
-def check_advisory_revocations(chain: ValidatedChain, trust: VendorTrust) -> None:
+def revoked_error(signed_at: dt.datetime | None, message: str, evidence: dict[str, object]) -> TrustFailure:
+    """CertificateRevoked; with signing-time evidence, TimestampAfterRevocation (the token proves a time
+    after the revocation, so it cannot save the signature)."""
+    if signed_at is None:
+        return CertificateRevoked(message, evidence=evidence)
+    return TimestampAfterRevocation(
+        f"{message}; the timestamp proves only that the signature existed at {signed_at.isoformat()}, after that",
+        evidence={**evidence, "signed_at": signed_at.isoformat()},
+    )
+
+
+def check_advisory_revocations(
+    chain: ValidatedChain, trust: VendorTrust, *, signed_at: dt.datetime | None = None
+) -> None:
+    """Revocations from advisories. With ``signed_at`` (a verified timestamp), a certificate revoked at a
+    stated time after it still stands: the signature provably predates the revocation."""
     for cert in chain.certificates:
         revoked = trust.revocation(fingerprint(cert))
         if revoked is not None:
+            if signed_at is not None and revoked.revoked_at is not None and revoked.revoked_at > signed_at:
+                continue
             when = revoked.revoked_at.isoformat() if revoked.revoked_at else "an unstated time"
-            raise CertificateRevoked(
+            raise revoked_error(
+                signed_at,
                 f"{describe(cert)} (sha256 {fingerprint(cert)}) was revoked at {when} "
                 f"by advisory {revoked.advisory_id or '(operator)'}: {revoked.reason or 'no reason given'}",
-                evidence={
+                {
                     "certificate": describe(cert),
                     "sha256": fingerprint(cert),
                     "advisory_id": revoked.advisory_id,
@@ -183,6 +201,15 @@ def _entry(crl: x509.CertificateRevocationList, cert: x509.Certificate) -> x509.
     return None
 
 
+def _revoked_since(entry: x509.RevokedCertificate) -> dt.datetime:
+    """When the certificate stopped being trustworthy: the invalidityDate (RFC 5280 §5.3.2, the suspected
+    compromise) when the CA states one earlier than the revocation date, else the revocation date."""
+    with contextlib.suppress(x509.ExtensionNotFound):
+        invalid = entry.extensions.get_extension_for_class(x509.InvalidityDate).value.invalidity_date_utc
+        return min(invalid, entry.revocation_date_utc)
+    return entry.revocation_date_utc
+
+
 def _reason(entry: x509.RevokedCertificate) -> str:
     with contextlib.suppress(x509.ExtensionNotFound):
         return str(entry.extensions.get_extension_for_class(x509.CRLReason).value.reason.value)
@@ -244,13 +271,16 @@ def check_crls(
     at: dt.datetime | None = None,
     require: bool = False,
     candidates: Sequence[x509.Certificate] = (),
+    signed_at: dt.datetime | None = None,
     _depth: int = 0,
 ) -> None:
     """Raises CertificateRevoked for a listed certificate, MalformedCrl for a CRL that claims to speak for
     an issuer of the chain but is stale or breaks RFC 5280 §5. With ``require``, every certificate below
     the anchor must be covered, for every reason, by valid complete CRLs (strict mode, as PKITS expects).
     Delta CRLs can add revocations and release holds; they never stand in for a complete CRL.
-    ``candidates`` (the package's certificates) may hold a separate CRL-signing certificate."""
+    ``candidates`` (the package's certificates) may hold a separate CRL-signing certificate.
+    ``signed_at`` (a verified timestamp's time): an entry revoked after it does not count, one before it
+    raises TimestampAfterRevocation; the CRLs themselves are still judged at ``at``."""
     at = at or chain.validated_at
     for cert, issuer in itertools.pairwise(chain.certificates):
         covered: set[x509.ReasonFlags] = set()
@@ -287,6 +317,8 @@ def check_crls(
             entry = _entry(crl, cert)
             if entry is None or entry.revocation_date_utc > at:
                 continue
+            if signed_at is not None and _revoked_since(entry) > signed_at:
+                continue  # revoked after the signature provably existed
             for ext in entry.extensions:
                 if ext.critical and not isinstance(
                     ext.value, x509.CRLReason | x509.InvalidityDate | x509.CertificateIssuer
@@ -304,11 +336,12 @@ def check_crls(
                 revoked = None  # the hold was released
         if revoked is not None:
             reason = _reason(revoked)
-            raise CertificateRevoked(
+            raise revoked_error(
+                signed_at,
                 f"{describe(cert)} (serial {cert.serial_number:x}) is listed on the CRL of "
                 f"{describe(issuer)} since {revoked.revocation_date_utc.isoformat()}"
                 + (f" ({reason})" if reason else ""),
-                evidence={
+                {
                     "certificate": describe(cert),
                     "sha256": fingerprint(cert),
                     "crl_issuer": describe(issuer),

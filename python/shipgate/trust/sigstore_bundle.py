@@ -14,13 +14,12 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from shipgate.trust.errors import IdentityMismatch, MalformedSignature, SigstoreFailure, TrustConfigError
-
-if TYPE_CHECKING:
-    from sigstore.models import Bundle, TrustedRoot
-    from sigstore.verify import Verifier
+from shipgate.trust.patterns import Pattern
+from shipgate.trust.sigstore_internals import dsse_envelope, sigstore_verifier
+from shipgate.trust.sigstore_policy import certificate_identities, describe, identity_policy
 
 # A bundle is a few KiB (a certificate chain, a signature, a log entry with an inclusion proof).
 MAX_BUNDLE_BYTES = 1 << 20
@@ -30,25 +29,29 @@ _PRODUCTION = "https%3A%2F%2Ftuf-repo-cdn.sigstore.dev"
 
 @dataclass(frozen=True, kw_only=True)
 class SigstoreResult:
-    identity: str
-    issuer: str
+    identity: str | Pattern  # the rule: an exact SAN or an RE2 pattern
+    issuer: str | Pattern
     signer: str  # the Fulcio certificate's subject alternative name(s)
     trusted_root: str
     dsse: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "signer": self.signer,
             "chain": [],
             "root": f"sigstore trusted root {self.trusted_root}",
             "trusted_because": (
                 f"Sigstore bundle verified offline against {self.trusted_root}; certificate identity "
-                f"{self.identity!r} issued by {self.issuer!r}"
+                f"{describe(self.identity)} issued by {describe(self.issuer)}"
             ),
-            "identity": self.identity,
-            "issuer": self.issuer,
+            "identity": str(self.identity),
+            "issuer": str(self.issuer),
             "dsse": self.dsse,
         }
+        if isinstance(self.identity, Pattern) or isinstance(self.issuer, Pattern):
+            out["identity_regexp"] = isinstance(self.identity, Pattern)
+            out["issuer_regexp"] = isinstance(self.issuer, Pattern)
+        return out
 
 
 def default_trusted_root(home: Path | None) -> Path:
@@ -73,16 +76,16 @@ def verify_bundle(
     data: bytes,
     bundle_json: bytes,
     *,
-    identity: str,
-    issuer: str,
+    identity: str | Pattern,
+    issuer: str | Pattern,
     trusted_root: Path,
 ) -> SigstoreResult:
-    """Verify a Sigstore bundle over ``data``. Raises MalformedSignature (unreadable bundle),
-    TrustConfigError (unusable trusted root), IdentityMismatch or SigstoreFailure."""
+    """Verify a Sigstore bundle over ``data``; ``identity`` and ``issuer`` are exact values or RE2 patterns
+    (whole-value matches). Raises MalformedSignature (unreadable bundle), TrustConfigError (unusable trusted
+    root), IdentityMismatch or SigstoreFailure."""
     from sigstore.errors import Error as SigstoreError
     from sigstore.errors import VerificationError
     from sigstore.models import Bundle, InvalidBundle, TrustedRoot
-    from sigstore.verify.policy import Identity
 
     # 1. The pinned trusted root (never one from the bundle).
     _read(trusted_root, MAX_TRUSTED_ROOT_BYTES, "trusted root")  # exists, readable, bounded
@@ -103,10 +106,10 @@ def verify_bundle(
                 remedy="verify it with --key PUBKEY.pem, the signer's public key",
             ) from None
         raise MalformedSignature(f"not a usable Sigstore bundle: {exc}") from None
-    policy = Identity(identity=identity, issuer=issuer)
+    policy = identity_policy(identity=identity, issuer=issuer)
     # 3. Signature, certificate chain at the signing time, transparency log / timestamps, identity policy.
     try:
-        if bundle._dsse_envelope is not None:  # the sigstore CLI dispatches the same way
+        if dsse_envelope(bundle) is not None:  # the sigstore CLI dispatches the same way
             payload_type, payload = verifier.verify_dsse(bundle=bundle, policy=policy)
             _check_statement(payload_type, payload, hashlib.sha256(data).hexdigest())
         else:
@@ -115,28 +118,20 @@ def verify_bundle(
         text = str(exc)
         if "SAN" in text or "OIDC" in text or ("issuer" in text.lower() and "extension" in text.lower()):
             raise IdentityMismatch(
-                f"the bundle's certificate does not match identity {identity!r} / issuer {issuer!r}: {text}",
-                evidence={"identity": identity, "issuer": issuer},
+                f"the bundle's certificate does not match identity {describe(identity)} / issuer "
+                f"{describe(issuer)}: {text}",
+                evidence={"identity": str(identity), "issuer": str(issuer)},
             ) from None
         raise SigstoreFailure(f"Sigstore bundle verification failed: {text}") from None
     except (SigstoreError, ValueError) as exc:
         raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
-    sans = bundle.signing_certificate.extensions
-    from cryptography import x509
-
-    try:
-        san = sans.get_extension_for_class(x509.SubjectAlternativeName).value
-        signer = ", ".join(str(v) for v in san.get_values_for_type(x509.RFC822Name)) or ", ".join(
-            str(v) for v in san.get_values_for_type(x509.UniformResourceIdentifier)
-        )
-    except x509.ExtensionNotFound:
-        signer = identity
+    signer = ", ".join(certificate_identities(bundle.signing_certificate)) or str(identity)
     return SigstoreResult(
         identity=identity,
         issuer=issuer,
-        signer=signer or identity,
+        signer=signer,
         trusted_root=str(trusted_root),
-        dsse=bundle._dsse_envelope is not None,
+        dsse=dsse_envelope(bundle) is not None,
     )
 
 
@@ -163,104 +158,3 @@ def _check_statement(payload_type: str, payload: bytes, sha256: str) -> None:
         raise VerificationError("the DSSE payload is not an in-toto statement with subjects") from None
     if sha256 not in digests:
         raise VerificationError(f"in-toto statement has no subject with sha256 {sha256}")
-
-
-def sigstore_verifier(root: TrustedRoot) -> Verifier:
-    """sigstore-python's ``Verifier`` with two corrections (both are ``_``-methods of sigstore 4.5;
-    the overrides keep its steps and change only what is said below). Raises ``sigstore.errors.Error``."""
-    import base64
-    from datetime import UTC, datetime
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from rfc3161_client import TimeStampResponse, VerifierBuilder
-    from rfc3161_client import VerificationError as Rfc3161VerificationError
-    from sigstore import dsse
-    from sigstore._internal.timestamp import TimestampSource, TimestampVerificationResult
-    from sigstore.errors import VerificationError
-    from sigstore.verify import Verifier
-    from sigstore.verify.policy import VerificationPolicy
-
-    class _Verifier(Verifier):
-        def _verify_signed_timestamp(
-            self, timestamp_response: TimeStampResponse, message: bytes
-        ) -> TimestampVerificationResult | None:
-            # As sigstore 4.5, except the authority's validity end: protobuf-specs sigstore_common.proto
-            # TimeRange "is closed and includes both the start and end times, (i.e., [start, end])";
-            # sigstore 4.5 compares ``gen_time < end`` (sigstore-conformance
-            # trust-root-tsa-validity-end-inclusive).
-            for authority in self._trusted_root.get_timestamp_authorities():
-                certificates = authority.certificates(allow_expired=True)
-                if len(certificates) < 2:  # a signing certificate and a root at least
-                    continue
-                builder = VerifierBuilder().tsa_certificate(certificates[0]).add_root_certificate(certificates[-1])
-                for certificate in certificates[1:-1]:
-                    builder = builder.add_intermediate_certificate(certificate)
-                try:
-                    builder.build().verify_message(timestamp_response, message)
-                except Rfc3161VerificationError:
-                    continue
-                at = timestamp_response.tst_info.gen_time
-                end = authority.validity_period_end
-                if authority.validity_period_start <= at and (end is None or at <= end):
-                    return TimestampVerificationResult(source=TimestampSource.TIMESTAMP_AUTHORITY, time=at)
-            return None
-
-        def _establish_time(self, bundle: Bundle) -> list[TimestampVerificationResult]:
-            # sigstore 4.5 takes a Rekor v1 integrated time only from dsse/hashedrekord 0.0.1 entries and
-            # refuses intoto 0.0.2 ones; their integrated time is covered by the same signed entry timestamp
-            # (verified in step 5), and verify_dsse below checks their body, so they count the same way.
-            kind = bundle.log_entry._inner.kind_version
-            if (kind.kind, kind.version) != ("intoto", "0.0.2"):
-                return super()._establish_time(bundle)
-            times: list[TimestampVerificationResult] = []
-            if bundle.verification_material.timestamp_verification_data:
-                if not self._trusted_root.get_timestamp_authorities():
-                    raise VerificationError("the bundle has signed timestamps, the trusted root no timestamp authority")
-                times.extend(self._verify_timestamp_authority(bundle))
-            integrated = bundle.log_entry._inner.integrated_time
-            if integrated and bundle.log_entry._inner.inclusion_promise:
-                times.append(
-                    TimestampVerificationResult(
-                        source=TimestampSource.TRANSPARENCY_SERVICE, time=datetime.fromtimestamp(integrated, tz=UTC)
-                    )
-                )
-            return times
-
-        def verify_dsse(self, bundle: Bundle, policy: VerificationPolicy) -> tuple[str, bytes]:
-            kind = bundle.log_entry._inner.kind_version
-            if (kind.kind, kind.version) != ("intoto", "0.0.2"):
-                return super().verify_dsse(bundle, policy)
-            # Steps 0-6 (time, chain, SCT, policy, inclusion proof/checkpoint/SET, validity at those times).
-            self._verify_common_signing_cert(bundle, policy)
-            envelope = bundle._dsse_envelope
-            if envelope is None:
-                raise VerificationError("an intoto log entry needs a DSSE envelope in the bundle")
-            # 7. The envelope's signature under the certificate's key.
-            key = bundle.signing_certificate.public_key()
-            if not isinstance(key, ec.EllipticCurvePublicKey):
-                raise VerificationError("DSSE signatures are verified with ECDSA keys only")
-            dsse._verify(key, envelope)
-            # 8. The logged intoto 0.0.2 body is this envelope (Rekor pkg/types/intoto/v0.0.2; the checks of
-            #    sigstore-js tlog/intoto.ts, plus the certificate): one signature, stored base64 of its
-            #    base64 text; the payload's SHA-256; the signer's certificate as PEM.
-            try:
-                body = json.loads(bundle.log_entry._inner.canonicalized_body)
-                content = body["spec"]["content"]
-                [logged] = content["envelope"]["signatures"]
-                logged_sig = base64.b64decode(logged["sig"], validate=True)
-                logged_cert = x509.load_pem_x509_certificate(base64.b64decode(logged["publicKey"], validate=True))
-                payload_hash = content["payloadHash"]
-            except (ValueError, KeyError, TypeError):
-                raise VerificationError("the intoto log entry's body is not an intoto 0.0.2 entry") from None
-            payload = envelope._inner.payload
-            if (
-                payload_hash.get("algorithm") != "sha256"
-                or payload_hash.get("value") != hashlib.sha256(payload).hexdigest()
-            ):
-                raise VerificationError("the intoto log entry's payload hash does not match the envelope")
-            if logged_sig != base64.b64encode(envelope.signature) or logged_cert != bundle.signing_certificate:
-                raise VerificationError("the intoto log entry's signature does not match the bundle")
-            return envelope._inner.payload_type, payload
-
-    return _Verifier(trusted_root=root)

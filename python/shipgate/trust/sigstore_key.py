@@ -27,7 +27,16 @@ from shipgate.trust.errors import (
     TrustFailure,
     UnsupportedAlgorithm,
 )
-from shipgate.trust.sigstore_bundle import MAX_BUNDLE_BYTES, MAX_TRUSTED_ROOT_BYTES, sigstore_verifier
+from shipgate.trust.sigstore_bundle import MAX_BUNDLE_BYTES, MAX_TRUSTED_ROOT_BYTES
+from shipgate.trust.sigstore_internals import (
+    entry_body,
+    entry_has_promise,
+    entry_kind,
+    entry_log_index,
+    sigstore_verifier,
+    verified_timestamp,
+    verify_log_entry,
+)
 
 # A PEM SubjectPublicKeyInfo is a few hundred bytes; an RSA-16384 key stays under 4 KiB.
 MAX_KEY_BYTES = 64 << 10
@@ -94,7 +103,6 @@ def verify_bundle_with_key(
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-    from sigstore._internal.trust import KeyringPurpose
     from sigstore.errors import Error as SigstoreError
     from sigstore.errors import VerificationError
     from sigstore.models import Bundle, TimestampVerificationData, TransparencyLogEntry, TrustedRoot
@@ -106,7 +114,6 @@ def verify_bundle_with_key(
             raise TrustConfigError(f"trusted root {trusted_root} is larger than {MAX_TRUSTED_ROOT_BYTES} bytes")
         root = TrustedRoot.from_file(str(trusted_root))
         verifier = sigstore_verifier(root)
-        rekor_keys = root.rekor_keyring(KeyringPurpose.VERIFY)
     except OSError as exc:
         raise TrustConfigError(f"trusted root {trusted_root}: {exc.strerror}") from None
     except TrustFailure:
@@ -145,13 +152,12 @@ def verify_bundle_with_key(
         raise
     except (SigstoreError, ValueError) as exc:
         raise MalformedSignature(f"not a usable Sigstore bundle: {exc}") from None
-    kind = entry._inner.kind_version
-    if (kind.kind, kind.version) != ("hashedrekord", "0.0.1"):
+    kind, version = entry_kind(entry)
+    if (kind, version) != ("hashedrekord", "0.0.1"):
         raise UnsupportedAlgorithm(
-            "managed-key bundles are verified for hashedrekord 0.0.1 log entries; "
-            f"this one is {kind.kind} {kind.version}"
+            f"managed-key bundles are verified for hashedrekord 0.0.1 log entries; this one is {kind} {version}"
         )
-    promise = entry._inner.inclusion_promise is not None and bool(entry._inner.integrated_time)
+    promise = entry_has_promise(entry)
     if not promise and (bundle.media_type == _BUNDLE_0_1 or not timestamps):
         raise MalformedSignature("the bundle's log entry has no inclusion promise and no signed timestamp stands in")
     signature = bundle.message_signature.signature
@@ -167,12 +173,12 @@ def verify_bundle_with_key(
             raise VerificationError("duplicate signed timestamp")
         if timestamps and not root.get_timestamp_authorities():
             raise VerificationError("the bundle has signed timestamps, the trusted root no timestamp authority")
-        verified = [t for t in timestamps if verifier._verify_signed_timestamp(t, signature) is not None]
+        verified = [t for t in timestamps if verified_timestamp(verifier, t, signature)]
         if not verified and not promise:
             raise VerificationError("not enough sources of verified time")
         # 4. Inclusion proof, checkpoint and signed entry timestamp against the root's Rekor keys.
         try:
-            entry._verify(rekor_keys)
+            verify_log_entry(entry, root)
         except VerificationError as exc:
             raise VerificationError(f"invalid log entry: {exc}") from None
         # 5. The artifact: its digest (and the bundle's, if stated), then the signature under the key.
@@ -185,13 +191,13 @@ def verify_bundle_with_key(
         except InvalidSignature:
             raise VerificationError("the signature does not verify with the given key") from None
         # 6. The logged body is this signature by this key over this digest (CVE-2022-36056's lesson).
-        _check_hashedrekord(entry._inner.canonicalized_body, signature=signature, digest=digest, key_der=key_der)
+        _check_hashedrekord(entry_body(entry), signature=signature, digest=digest, key_der=key_der)
     except VerificationError as exc:
         raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}", evidence={"key": fingerprint}) from None
     except (SigstoreError, ValueError) as exc:
         raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
     return SigstoreKeyResult(
-        key=fingerprint, key_file=key_file, trusted_root=str(trusted_root), log_index=entry._inner.log_index
+        key=fingerprint, key_file=key_file, trusted_root=str(trusted_root), log_index=entry_log_index(entry)
     )
 
 

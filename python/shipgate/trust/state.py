@@ -9,10 +9,12 @@ Pure model, no I/O (like python-tuf's ``TrustedMetadataSet``): :func:`replay` fo
 - ``rotate``    ``{"add_roots": [ROOT...], "retire_roots": [{"sha256": FP, "after": TIME}...]}``
 - ``revoke``    ``{"certificates": [{"sha256": FP, "revoked_at": TIME, "reason": TEXT}...]}``
 - ``rollback``  ``{"to_version": N}``                                the effective set becomes that of N
+- ``feed-identity`` ``{"pattern": TEXT}``                            who may sign the vendor's feed ("" clears it)
 
-where ``ROOT`` is ``{"sha256": FP, "pem": PEM, "subject": TEXT}``. A root is *active*, *retiring*
-(trusted until its ``after`` time, the rotation's overlap) or *retired* (never an anchor again unless
-re-pinned).
+where ``ROOT`` is ``{"sha256": FP, "pem": PEM, "subject": TEXT, "purpose"?: PURPOSE}``; ``PURPOSE`` is
+``code-signing`` (the default: an anchor for package and feed signers) or ``timestamping`` (an anchor for
+RFC 3161 timestamp authorities only). A root is *active*, *retiring* (trusted until its ``after`` time,
+the rotation's overlap) or *retired* (never an anchor again unless re-pinned).
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ from cryptography import x509
 from shipgate.trust.errors import TrustConfigError
 from shipgate.trust.pem import describe, fingerprint, is_ca, load_certificate, to_pem
 
-KINDS = ("pin", "unpin", "rotate", "revoke", "rollback")
+KINDS = ("pin", "unpin", "rotate", "revoke", "rollback", "feed-identity")
+CODE_SIGNING = "code-signing"
+TIMESTAMPING = "timestamping"
+PURPOSES = (CODE_SIGNING, TIMESTAMPING)
 
 
 class RootState(enum.Enum):
@@ -58,6 +63,7 @@ class TrustedRoot:
     subject: str
     retire_after: dt.datetime | None = None
     origin: str = ""  # "config", "pin v3", "rotation EXN-2026-0031"…
+    purpose: str = CODE_SIGNING  # or TIMESTAMPING: never both (a TSA root is no package anchor)
 
     def state(self, at: dt.datetime) -> RootState:
         if self.retire_after is None:
@@ -69,11 +75,13 @@ class TrustedRoot:
         return load_certificate(self.pem.encode("ascii"), what=f"root {self.sha256}")
 
     @classmethod
-    def from_certificate(cls, cert: x509.Certificate, *, origin: str) -> TrustedRoot:
-        return cls(sha256=fingerprint(cert), pem=to_pem(cert), subject=describe(cert), origin=origin)
+    def from_certificate(cls, cert: x509.Certificate, *, origin: str, purpose: str = CODE_SIGNING) -> TrustedRoot:
+        return cls(sha256=fingerprint(cert), pem=to_pem(cert), subject=describe(cert), origin=origin, purpose=purpose)
 
     def to_dict(self, at: dt.datetime | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"sha256": self.sha256, "subject": self.subject, "origin": self.origin}
+        if self.purpose != CODE_SIGNING:
+            out["purpose"] = self.purpose
         out["retire_after"] = format_time(self.retire_after) if self.retire_after else None
         if at is not None:
             out["state"] = self.state(at).value
@@ -96,13 +104,16 @@ class VendorTrust:
     version: int
     roots: Mapping[str, TrustedRoot] = field(default_factory=dict)
     revoked: Mapping[str, Revocation] = field(default_factory=dict)
+    feed_identity: str | None = None  # the pinned feed-signer identity pattern (trust.patterns), if any
 
-    def anchors(self, at: dt.datetime) -> list[x509.Certificate]:
-        """Roots a chain may end at: active and retiring ones."""
-        return [r.certificate for r in self.roots.values() if r.state(at) is not RootState.RETIRED]
+    def anchors(self, at: dt.datetime, purpose: str = CODE_SIGNING) -> list[x509.Certificate]:
+        """Roots a chain may end at: active and retiring ones, of ``purpose``."""
+        return [
+            r.certificate for r in self.roots.values() if r.purpose == purpose and r.state(at) is not RootState.RETIRED
+        ]
 
-    def retired(self, at: dt.datetime) -> list[x509.Certificate]:
-        return [r.certificate for r in self.roots.values() if r.state(at) is RootState.RETIRED]
+    def retired(self, at: dt.datetime, purpose: str = CODE_SIGNING) -> list[x509.Certificate]:
+        return [r.certificate for r in self.roots.values() if r.purpose == purpose and r.state(at) is RootState.RETIRED]
 
     def root_for(self, cert: x509.Certificate) -> TrustedRoot | None:
         return self.roots.get(fingerprint(cert))
@@ -115,6 +126,7 @@ class VendorTrust:
             "vendor": self.vendor,
             "version": self.version,
             "roots": [r.to_dict(at) for r in self.roots.values()],
+            "feed_identity": self.feed_identity,
             "revoked": [
                 {
                     "sha256": r.sha256,
@@ -152,13 +164,16 @@ def root_from_payload(data: Mapping[str, Any], *, where: str, origin: str) -> Tr
         raise TrustConfigError(f"{where}: stated sha256 {stated} but the PEM's fingerprint is {actual}")
     if not is_ca(cert):
         raise TrustConfigError(f"{where}: {describe(cert)} is not a CA certificate and cannot be a root")
-    return TrustedRoot.from_certificate(cert, origin=origin)
+    purpose = data.get("purpose", CODE_SIGNING)
+    if purpose not in PURPOSES:
+        raise TrustConfigError(f"{where}.purpose is {purpose!r}; one of {', '.join(PURPOSES)}")
+    return TrustedRoot.from_certificate(cert, origin=origin, purpose=str(purpose))
 
 
 def apply_change(state: VendorTrust, change: ChangeLike, history: Mapping[int, VendorTrust]) -> VendorTrust:
     """The trust after one change. ``history`` maps earlier versions to their effective trust (rollback)."""
     p, where = change.payload, f"trust change v{change.version} ({change.kind})"
-    roots, revoked = dict(state.roots), dict(state.revoked)
+    roots, revoked, feed_identity = dict(state.roots), dict(state.revoked), state.feed_identity
     source = f"advisory {change.advisory_id}" if change.advisory_id else f"v{change.version}"
     if change.kind == "pin":
         root = root_from_payload(p.get("root") or {}, where=f"{where}.root", origin=f"pin {source}")
@@ -186,6 +201,11 @@ def apply_change(state: VendorTrust, change: ChangeLike, history: Mapping[int, V
                 reason=str(item.get("reason", "")),
                 advisory_id=change.advisory_id,
             )
+    elif change.kind == "feed-identity":
+        pattern = p.get("pattern")
+        if not isinstance(pattern, str):
+            raise TrustConfigError(f"{where}.pattern must be a string")
+        feed_identity = pattern or None
     elif change.kind == "rollback":
         target = int(p.get("to_version", -1))
         if target not in history:
@@ -194,7 +214,9 @@ def apply_change(state: VendorTrust, change: ChangeLike, history: Mapping[int, V
         return replace(earlier, version=change.version)
     else:
         raise TrustConfigError(f"{where}: unknown kind {change.kind!r}; known: {', '.join(KINDS)}")
-    return VendorTrust(vendor=state.vendor, version=change.version, roots=roots, revoked=revoked)
+    return VendorTrust(
+        vendor=state.vendor, version=change.version, roots=roots, revoked=revoked, feed_identity=feed_identity
+    )
 
 
 def replay(

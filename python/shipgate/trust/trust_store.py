@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
 from shipgate.findings import Finding
 from shipgate.trust import ledger
 from shipgate.trust.config import TrustConfig, VendorConfig, trust_dir
-from shipgate.trust.state import RootState, VendorTrust
+from shipgate.trust.state import CODE_SIGNING, RootState, VendorTrust
 from shipgate.trust.verifier import SignatureResult, detached_findings, verify_detached
+
+if TYPE_CHECKING:
+    from shipgate.trust.revocation_fetch import RevocationFetcher
 
 
 class TrustStore:
@@ -66,9 +69,15 @@ class TrustStore:
     def history(self, vendor: str | None = None) -> list[Any]:
         return list(self.store.trust_changes(vendor))
 
-    def pin(self, vendor: str, cert: x509.Certificate, *, reason: str, actor: str | None = None) -> Any:
+    def pin(
+        self, vendor: str, cert: x509.Certificate, *, reason: str, actor: str | None = None, purpose: str = CODE_SIGNING
+    ) -> Any:
         with self.store.transaction() as tx:
-            return ledger.pin_root(tx, self.vendor(vendor), cert, actor=actor, reason=reason)
+            return ledger.pin_root(tx, self.vendor(vendor), cert, actor=actor, reason=reason, purpose=purpose)
+
+    def pin_feed_identity(self, vendor: str, pattern: str, *, reason: str, actor: str | None = None) -> Any:
+        with self.store.transaction() as tx:
+            return ledger.pin_feed_identity(tx, self.vendor(vendor), pattern, actor=actor, reason=reason)
 
     def unpin(self, vendor: str, sha256: str, *, reason: str, actor: str | None = None) -> Any:
         with self.store.transaction() as tx:
@@ -85,7 +94,15 @@ class TrustStore:
             return ledger.rollback(tx, self.vendor(vendor), version, actor=actor, reason=reason)
 
     def verify_detached(
-        self, data: bytes, signature: bytes, chain_pem: bytes, *, vendor: str, at: dt.datetime | None = None
+        self,
+        data: bytes,
+        signature: bytes,
+        chain_pem: bytes,
+        *,
+        vendor: str,
+        at: dt.datetime | None = None,
+        timestamp: bytes | None = None,
+        revocation: RevocationFetcher | None = None,
     ) -> SignatureResult:
         config = self.vendor(vendor)
         return verify_detached(
@@ -97,6 +114,8 @@ class TrustStore:
             at=at,
             advisories=self.store.advisories(),
             elsewhere=self.vendors_trusting,
+            timestamp=timestamp,
+            revocation=revocation,
         )
 
     def detached_findings(

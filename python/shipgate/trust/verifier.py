@@ -13,7 +13,11 @@ or, for a report, :func:`detached_findings` which never raises a ``TrustFailure`
 3. build and validate the path to the vendor's *effective* anchors (active + retiring roots of the stored
    trust state at verification time) with ``cryptography`` — certificates from the package are only
    ever untrusted intermediates;
-4. revocation: stored advisory revocations, then the operator's CRLs;
+   — with a timestamp token (``manifest.json.sig.tsr``) verified against the vendor's pinned TSA roots,
+   at the token's time instead of now (:mod:`shipgate.trust.timestamp`);
+4. revocation: stored advisory revocations, the operator's CRLs, then (per the vendor's ``[revocation]``
+   policy) OCSP and CRL distribution points fetched now (:mod:`shipgate.trust.revocation_fetch`); with a
+   timestamp, a revocation after the signing time does not count and one before it is refused;
 5. signer identity against the vendor's ``[signer]`` rule (no rule: any code-signing leaf);
 6. say why the root is trusted (config pin, operator pin, rotation advisory) and warn when it is retiring.
 """
@@ -22,9 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
@@ -32,18 +36,25 @@ from shipgate.findings import Finding, Severity
 from shipgate.trust.chain import CODE_SIGNING_POLICY, ValidatedChain, validate_chain
 from shipgate.trust.config import VendorConfig
 from shipgate.trust.errors import (
+    FeedIdentityMismatch,
     MalformedCrl,
     MalformedSignature,
     NoSignature,
+    TimestampFailure,
     TrustFailure,
     UnknownIssuer,
     UnknownVendor,
 )
 from shipgate.trust.explain import AdvisoryLike, explain_unknown_issuer
+from shipgate.trust.identity import ScopedPattern, leaf_sans
 from shipgate.trust.pem import describe, fingerprint, load_certificates, load_crl
 from shipgate.trust.revocation import check_advisory_revocations, check_crls
 from shipgate.trust.signature import MAX_SIGNATURE_BYTES, verify_signature
-from shipgate.trust.state import RootState, VendorTrust, format_time
+from shipgate.trust.state import TIMESTAMPING, RootState, VendorTrust, format_time
+from shipgate.trust.timestamp import SigningTime, verify_timestamp
+
+if TYPE_CHECKING:  # imported by callers that fetch; the HTTP client stays out of every verify's import
+    from shipgate.trust.revocation_fetch import RevocationFetcher
 
 RETIRING = "trust.root_retiring"
 
@@ -63,7 +74,8 @@ class SignatureResult:
     root_state: RootState
     trust_version: int
     trusted_because: str
-    findings: tuple[Finding, ...] = field(default=())  # non-fatal notes (a retiring root)
+    findings: tuple[Finding, ...] = field(default=())  # non-fatal notes (a retiring root, soft revocation)
+    signed_at: SigningTime | None = None  # a verified RFC 3161 timestamp, when the package carried one
 
     def to_dict(self) -> dict[str, Any]:
         """The ``signature`` object of the report (FORMATS §4), with details."""
@@ -79,6 +91,8 @@ class SignatureResult:
             "root_sha256": self.root_sha256,
             "root_state": self.root_state.value,
             "trust_version": self.trust_version,
+            "timestamp": self.signed_at.to_dict() if self.signed_at else None,
+            "signing_time": self.signed_at.describe() if self.signed_at else None,
         }
 
 
@@ -139,24 +153,50 @@ def _verify_chain(
     advisories: Iterable[AdvisoryLike],
     elsewhere: Callable[[str], Sequence[str]] | None,
     identity_rule: str,
+    signed_at: SigningTime | None = None,
+    revocation: RevocationFetcher | None = None,
+    notes: list[Finding] | None = None,
 ) -> tuple[ValidatedChain, str | None]:
+    """``at`` is now (root states, CRL freshness); with ``signed_at`` the chain is validated at its time."""
     leaf, offered = certs[0], certs[1:]
+    when = signed_at.time if signed_at is not None else at
     try:
         chain = validate_chain(
             leaf,
             offered,
             trust.anchors(at),
-            at=at,
+            at=when,
             policy=CODE_SIGNING_POLICY,
             retired_roots=trust.retired(at),
         )
     except UnknownIssuer as failure:
         raise explain_unknown_issuer(failure, vendor=vendor.name, advisories=advisories, elsewhere=elsewhere) from None
-    check_advisory_revocations(chain, trust)
-    check_crls(chain, load_vendor_crls(vendor) if crls is None else crls, at=at, candidates=offered)
+    signed = signed_at.time if signed_at is not None else None
+    check_advisory_revocations(chain, trust, signed_at=signed)
+    vendor_crls = load_vendor_crls(vendor) if crls is None else crls
+    check_crls(chain, vendor_crls, at=at, candidates=offered, signed_at=signed)
+    if revocation is not None:
+        found = revocation.check(chain, policy=vendor.revocation, at=at, signed_at=signed)
+        if notes is not None:
+            notes.extend(found)
+    pinned = _check_feed_identity(chain.leaf, trust) if identity_rule == "feed_signer" and trust.feed_identity else None
     rule = vendor.signer if identity_rule == "signer" else vendor.feed_signer
     identity = None if rule.empty else rule.verify(chain.leaf)
-    return chain, identity
+    return chain, pinned or identity
+
+
+def _check_feed_identity(leaf: x509.Certificate, trust: VendorTrust) -> str:
+    """The pinned feed identity (``trust pin --feed-identity``): the feed signer must match it."""
+    pattern = ScopedPattern.parse(trust.feed_identity or "", where=f"the feed identity of {trust.vendor!r}")
+    found = pattern.match(leaf)
+    if found is None:
+        sans = leaf_sans(leaf)
+        raise FeedIdentityMismatch(
+            f"the feed is signed by {describe(leaf)} (SANs: {', '.join(sans) or 'none'}), which does not match "
+            f"the feed identity pinned for {trust.vendor!r} at trust version {trust.version}: {pattern}",
+            evidence={"subject": describe(leaf), "sans": sans, "feed_identity": str(pattern)},
+        )
+    return found
 
 
 def verify_detached(
@@ -171,8 +211,12 @@ def verify_detached(
     advisories: Iterable[AdvisoryLike] = (),
     elsewhere: Callable[[str], Sequence[str]] | None = None,
     identity_rule: str = "signer",
+    timestamp: bytes | None = None,
+    revocation: RevocationFetcher | None = None,
 ) -> SignatureResult:
-    """Verify ``signature`` over ``data`` for ``vendor``; raises a :class:`TrustFailure` subclass."""
+    """Verify ``signature`` over ``data`` for ``vendor``; raises a :class:`TrustFailure` subclass.
+    ``timestamp``: an RFC 3161 response over ``signature``; ``revocation``: fetches OCSP/CRL distribution
+    points when the vendor's policy asks (None: never fetch)."""
     at = at or dt.datetime.now(dt.UTC)
     if not signature:
         raise NoSignature("no signature was given (the signature file is empty)")
@@ -183,6 +227,12 @@ def verify_detached(
     _require_known(vendor, trust)
     certs = load_certificates(chain_pem, what="signing chain")
     algorithm = verify_signature(certs[0], data, signature)
+    signed_at = (
+        verify_timestamp(timestamp, signature, anchors=trust.anchors(at, TIMESTAMPING), now=at)
+        if timestamp is not None
+        else None
+    )
+    notes: list[Finding] = []
     chain, identity = _verify_chain(
         certs,
         vendor=vendor,
@@ -192,8 +242,13 @@ def verify_detached(
         advisories=advisories,
         elsewhere=elsewhere,
         identity_rule=identity_rule,
+        signed_at=signed_at,
+        revocation=revocation,
+        notes=notes,
     )
-    return _result(chain, identity=identity, algorithm=algorithm, vendor=vendor, trust=trust, at=at)
+    result = _result(chain, identity=identity, algorithm=algorithm, vendor=vendor, trust=trust, at=at)
+    because = result.trusted_because + (f"; {signed_at.describe()}" if signed_at is not None else "")
+    return replace(result, trusted_because=because, signed_at=signed_at, findings=(*result.findings, *notes))
 
 
 def verify_feed_signature(
@@ -277,6 +332,9 @@ def detached_findings(
     elsewhere: Callable[[str], Sequence[str]] | None = None,
     signature_path: str = "manifest.json.sig",
     chain_path: str = "signing-chain.pem",
+    timestamp: bytes | None = None,
+    timestamp_path: str = "manifest.json.sig.tsr",
+    revocation: RevocationFetcher | None = None,
 ) -> tuple[SignatureResult | None, list[Finding]]:
     """Like :func:`verify_detached`, for reports: failures become findings (the chain is checked even when
     the signature is bad, so an unknown issuer is always reported)."""
@@ -294,9 +352,12 @@ def detached_findings(
             crls=crls,
             advisories=advisories,
             elsewhere=elsewhere,
+            timestamp=timestamp,
+            revocation=revocation,
         )
     except TrustFailure as first:
-        findings = [first.finding(_path_for(first, signature_path, chain_path))]
+        path = timestamp_path if isinstance(first, TimestampFailure) else _path_for(first, signature_path, chain_path)
+        findings = [first.finding(path)]
         if first.code in ("trust.bad_signature", "trust.malformed_signature", "trust.unsupported_algorithm"):
             try:
                 verify_chain_for_vendor(

@@ -25,6 +25,7 @@ from shipgate.trust.verifier import detached_findings
 MAX_SIGNATURE_FILE = 64 * 1024
 MAX_CHAIN_FILE = 1024 * 1024
 MAX_BUNDLE_FILE = 1024 * 1024
+MAX_TIMESTAMP_FILE = 64 * 1024  # an RFC 3161 response (shipgate.trust.timestamp)
 
 
 class _NoChanges:
@@ -77,7 +78,8 @@ def verify_signature(
     signature, bad_sig = _read_optional(reader, profile.signature, MAX_SIGNATURE_FILE)
     chain, bad_chain = _read_optional(reader, profile.chain, MAX_CHAIN_FILE)
     bundle, bad_bundle = _read_optional(reader, profile.sigstore_bundle, MAX_BUNDLE_FILE)
-    unreadable = [f for f in (bad_sig, bad_chain, bad_bundle) if f is not None]
+    timestamp, bad_timestamp = _read_optional(reader, profile.timestamp, MAX_TIMESTAMP_FILE)
+    unreadable = [f for f in (bad_sig, bad_chain, bad_bundle, bad_timestamp) if f is not None]
     if unreadable:
         return SignatureOutcome(signature=None, findings=tuple(unreadable))
     detached = signature is not None or chain is not None
@@ -108,6 +110,10 @@ def verify_signature(
             advisories=advisories,
             signature_path=profile.signature,
             chain_path=profile.chain,
+            timestamp=timestamp,
+            timestamp_path=profile.timestamp,
+            # OCSP / CRL distribution points, when the vendor's [revocation] policy asks (never on admission).
+            revocation=_fetcher(home) if vendor_config.revocation.mode != "off" else None,
         )
         findings.extend(notes)
         if verified is not None:
@@ -118,6 +124,12 @@ def verify_signature(
         if result is None and bundle_result is not None and not findings:
             result = bundle_result
     return SignatureOutcome(signature=result if not _fatal(findings) else None, findings=tuple(findings))
+
+
+def _fetcher(home: Path | None) -> Any:
+    from shipgate.trust.revocation_fetch import RevocationFetcher  # the HTTP client, only when a vendor fetches
+
+    return RevocationFetcher.for_home(home)
 
 
 def _fatal(findings: Sequence[Finding]) -> bool:
