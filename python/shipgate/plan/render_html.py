@@ -10,7 +10,7 @@ from shipgate.package.durations import format_duration
 from shipgate.plan.model import Plan, Step
 from shipgate.report.style import STYLE
 
-_CSS = STYLE + """
+PLAN_STYLE = STYLE + """
 section{margin-top:1.6rem} h2{font-size:1.15rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}
 ol.steps{padding-left:1.4rem} ol.steps li{margin:.35rem 0} .why{color:#555;font-size:.9rem}
 .est{font-size:1.1rem} .over{color:#b3261e;font-weight:600} blockquote{margin:.3rem 0 1rem;padding:.5rem .8rem;
@@ -70,12 +70,9 @@ def _rollback(plan: Plan) -> str:
     return table + backups + _steps(rb.steps, "rollback")
 
 
-def render_plan_html(plan: Plan) -> str:
-    findings = "".join(
-        f'<tr><td class="sev {f.severity.label}">{f.severity.label}</td><td><code>{escape(f.code)}</code></td>'
-        f"<td>{escape(f.message)}</td></tr>"
-        for f in sorted(plan.findings, key=lambda f: -f.severity)
-    )
+def render_plan_sections(plan: Plan) -> str:
+    """The plan's sections (before, window, rollback, after, status) as HTML, for a page of its own or for
+    the verify report's page."""
     status = "".join(
         f'<h3>{escape(label)}</h3><blockquote data-phase="{key}">{escape(plan.status.messages[key])}</blockquote>'
         for key, label in (("before", "Before"), ("during", "During"), ("done", "Done"), ("rolled_back", "Rolled back"))
@@ -87,17 +84,25 @@ def render_plan_html(plan: Plan) -> str:
         ("after", "After: cleanup and decisions", _steps(plan.after, "after")),
         ("status", "Status template", status),
     )
-    body = "".join(f'<section id="{sid}"><h2>{escape(title)}</h2>{html}</section>' for sid, title, html in sections)
+    return "".join(f'<section id="{sid}"><h2>{escape(title)}</h2>{html}</section>' for sid, title, html in sections)
+
+
+def render_plan_html(plan: Plan) -> str:
+    findings = "".join(
+        f'<tr><td class="sev {f.severity.label}">{f.severity.label}</td><td><code>{escape(f.code)}</code></td>'
+        f"<td>{escape(f.message)}</td></tr>"
+        for f in sorted(plan.findings, key=lambda f: -f.severity)
+    )
     verdict = f" · verdict {escape(plan.verdict.upper())}" if plan.verdict else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
-        f"<title>shipgate plan: {escape(plan.title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>shipgate plan: {escape(plan.title)}</title><style>{PLAN_STYLE}</style></head><body>"
         f"<h1>Upgrade plan: {escape(plan.title)}</h1>"
         f"<p>{escape(plan.vendor)} · compared with {escape(plan.compared_with)}{verdict}</p>"
         + (f'<table id="findings"><thead><tr><th>severity</th><th>code</th><th>what</th></tr></thead>'
            f"<tbody>{findings}</tbody></table>" if findings else "")
-        + body
+        + render_plan_sections(plan)
         + "<p><small>shipgate plan schema shipgate.plan/v1</small></p></body></html>\n"
     )

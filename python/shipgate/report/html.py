@@ -6,8 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from shipgate.findings import Severity
+from shipgate.plan.render_html import PLAN_STYLE, render_plan_sections
 from shipgate.report.model import Report
-from shipgate.report.style import STYLE
 from shipgate.report.text import location
 
 
@@ -44,11 +44,20 @@ def render_html(report: Report) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
-        f"<title>shipgate: {escape(report.verdict.upper())} {escape(title)}</title><style>{STYLE}</style></head><body>"
+        f"<title>shipgate: {escape(report.verdict.upper())} {escape(title)}</title>"
+        f"<style>{PLAN_STYLE}</style></head><body>"
         f'<h1><span class="verdict {escape(report.verdict)}">{escape(report.verdict.upper())}</span> '
         f"{escape(title)}</h1>"
         f"<p>{len(report.findings)} finding(s){': ' + escape(counts) if counts else ''}</p>"
         "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd><code>{escape(v)}</code></dd>" for k, v in meta) + "</dl>"
-        f"{table}<p><small>shipgate {escape(report.shipgate_version)} · report schema shipgate.report/v1</small></p>"
+        f"{table}{_plan(report)}"
+        f"<p><small>shipgate {escape(report.shipgate_version)} · report schema shipgate.report/v1</small></p>"
         "</body></html>\n"
     )
+
+
+def _plan(report: Report) -> str:
+    if report.plan is None:
+        return ""
+    return (f'<div id="plan"><h2>Upgrade plan: {escape(report.plan.title)}</h2>'
+            f"<p>compared with {escape(report.plan.compared_with)}</p>{render_plan_sections(report.plan)}</div>")
