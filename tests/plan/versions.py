@@ -30,8 +30,8 @@ def _unit(description: str) -> bytes:
 def version_files(version: str) -> dict[str, PackageFile]:
     new = version == "7.4.0"
     properties = b"# dten agent\ndten.cache.size = 512\n" + (b"" if new else b"dten.cache.legacy = true\n")
-    post = (b"#!/bin/sh\nset -e\nsystemctl daemon-reload\n"
-            + (b"curl -fsS -X POST -d @/etc/dten/id.json https://hooks.dten-cloud.example.com/register\n" if new else b"")
+    register = b"curl -fsS -X POST -d @/etc/dten/id.json https://hooks.dten-cloud.example.com/register\n"
+    post = (b"#!/bin/sh\nset -e\nsystemctl daemon-reload\n" + (register if new else b"")
             + b"curl -fsS https://updates.example.net/dten/ack\n")
     unit = "units/dten-agent.service" if new else "units/dten-agentd.service"
     return {

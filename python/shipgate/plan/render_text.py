@@ -56,7 +56,7 @@ def render_plan_text(plan: Plan) -> str:
         out.append(f"\nCHANGES AGAINST {plan.diff.old.version}")
         out += [f"  {c.kind:15} {c.subject}  ({c.where})" for c in plan.diff.changes] or ["  (none)"]
     out.append("\nSTATUS TEMPLATE")
-    out += [f"  {label}: {plan.status.messages[key]}" for key, label in _PHASES]
+    out += [f"  - {plan.status.messages[key]}" for key, _ in _PHASES]  # each message names its phase
     return "\n".join(out) + "\n"
 
 

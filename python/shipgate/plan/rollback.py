@@ -40,7 +40,8 @@ def down_migration(path: str, index: PackageIndex) -> str | None:
     number = re.match(r"\d+", stem)
     for f in index.files:
         other_folder, other = posixpath.split(f.path)
-        if f.path == path or not _DOWN_WORDS.search(other.rsplit(".", 1)[0]):
+        marked = _DOWN_WORDS.search(other.rsplit(".", 1)[0]) or _DOWN_WORDS.search(posixpath.basename(other_folder))
+        if f.path == path or not marked:
             continue
         near = other_folder == folder or posixpath.dirname(other_folder) == folder
         same = (number and other.startswith(number.group(0))) or stem.split("_", 1)[-1] in other

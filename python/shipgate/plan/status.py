@@ -12,7 +12,10 @@ MAX_RISKS = 3
 
 
 def _risks(findings: list[Finding]) -> str:
-    serious = [f for f in sorted(findings, key=lambda f: -f.severity) if f.severity >= Severity.HIGH]
+    serious: list[Finding] = []
+    for f in sorted(findings, key=lambda f: -f.severity):
+        if f.severity >= Severity.HIGH and f.code not in {s.code for s in serious}:
+            serious.append(f)  # one line per kind of risk
     if not serious:
         return "No high risks are open."
     named = "; ".join(f.message.split(": ", 1)[-1] for f in serious[:MAX_RISKS])

@@ -240,7 +240,7 @@ def verify_package(
                                 report=report, reader=reader, manifest=manifest, sha256=digests["sha256"],
                                 files=contents.files, findings=findings, inventory=inventory,
                                 advisories=applicable, store=store, request=request.plan,
-                                skip=profile.signature_files,
+                                skip=profile.unlisted_allowed,
                             )
                             findings.extend(plan_result[1].findings)
                         except Exception as exc:
