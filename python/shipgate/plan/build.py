@@ -4,11 +4,11 @@ status template — and the plan's findings."""
 
 from __future__ import annotations
 
-from shipgate import codes
 from shipgate.findings import Finding, Severity
 from shipgate.plan.after import after_steps, product_flags
 from shipgate.plan.before import before_steps
 from shipgate.plan.diff import Declared, Diff, diff_indexes, documented
+from shipgate.plan.findings import plan_finding
 from shipgate.plan.inputs import PlanInputs
 from shipgate.plan.model import Plan, Step
 from shipgate.plan.paths import check_path
@@ -25,23 +25,11 @@ def _flag_findings(inputs: PlanInputs) -> list[Finding]:
     for flag, binary in product_flags(inputs.index, current):
         if flag in current or documented(flag, inputs.index, declared):
             continue
-        registered = codes.lookup("plan.undocumented_flag")
-        out.append(Finding(
-            code="plan.undocumented_flag", severity=Severity.MEDIUM, path=binary,
+        out.append(plan_finding(
+            "plan.undocumented_flag", Severity.MEDIUM, path=binary, flag=flag,
             message=f"{binary}: the binary carries the flag {flag!r}; no file of the package, manifest or advisory "
             "names it",
-            remedy=registered.remedy if registered else "",
-            evidence={"file": binary, "flag": flag},
         ))
-    return out
-
-
-def _diff_findings(diff: Diff) -> list[Finding]:
-    out = []
-    for f in diff.findings():
-        registered = codes.lookup(f.code)
-        out.append(Finding(code=f.code, severity=f.severity, path=f.path, message=f.message,
-                           remedy=registered.remedy if registered else "", evidence=f.evidence))
     return out
 
 
@@ -61,7 +49,7 @@ def make_plan(inputs: PlanInputs) -> Plan:
     diff = None
     if inputs.previous is not None:
         diff = diff_indexes(inputs.previous, index, declared=Declared.from_advisories(inputs.advisories))
-        findings += _diff_findings(diff)
+        findings += diff.findings()
     else:
         findings += _flag_findings(inputs)
     # 2. The upgrade path.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shipgate.findings import Finding, Severity
+from shipgate.plan.findings import plan_finding
 from shipgate.plan.index import PackageIndex
 
 _SEVERITY = {
@@ -63,8 +64,8 @@ class Change:
             evidence["old"] = self.old
         if self.new is not None:
             evidence["new"] = self.new
-        return Finding(code=self.code, severity=_SEVERITY[self.code], path=file, message=self.message,
-                       remedy="", evidence=evidence)
+        evidence.pop("file")
+        return plan_finding(self.code, _SEVERITY[self.code], path=file, message=self.message, **evidence)
 
 
 @dataclass(frozen=True, kw_only=True)

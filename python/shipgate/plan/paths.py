@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from shipgate import codes
 from shipgate.findings import Finding, Severity
 from shipgate.package.versions import Constraint, ConstraintError, release_key
+from shipgate.plan.findings import plan_finding
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,6 +94,4 @@ def check_path(
 
 
 def _finding(code: str, severity: Severity, message: str, **evidence: object) -> Finding:
-    registered = codes.lookup(code)
-    return Finding(code=code, severity=severity, path="manifest.json", message=f"manifest.json: {message}",
-                   remedy=registered.remedy if registered else "", evidence={"file": "manifest.json", **evidence})
+    return plan_finding(code, severity, path="manifest.json", message=f"manifest.json: {message}", **evidence)

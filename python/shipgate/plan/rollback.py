@@ -16,8 +16,8 @@ import posixpath
 import re
 from collections.abc import Iterable
 
-from shipgate import codes
 from shipgate.findings import Finding, Severity
+from shipgate.plan.findings import plan_finding
 from shipgate.plan.index import Located, PackageIndex
 from shipgate.plan.inputs import PlanInputs
 from shipgate.plan.model import MigrationRollback, Rollback, Step
@@ -125,6 +125,4 @@ def _first(m: MigrationRollback, reversibility: str) -> str:
 
 
 def _finding(code: str, severity: Severity, path: str, message: str, **evidence: object) -> Finding:
-    registered = codes.lookup(code)
-    return Finding(code=code, severity=severity, path=path, message=message,
-                   remedy=registered.remedy if registered else "", evidence={"file": path, **evidence})
+    return plan_finding(code, severity, path=path, message=message, **evidence)

@@ -4,7 +4,7 @@ Also where the index is kept and found again (``shipgate.store.package_index``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -72,7 +72,7 @@ def plan_step(
     advisories: Sequence[Mapping[str, Any]],
     store: Any | None,
     request: PlanRequest | None,
-    skip: Sequence[str] = (),
+    skip: Iterable[str] = (),
 ) -> tuple[PackageIndex, Plan]:
     """Index the package and plan its upgrade. ``findings`` are the verification's so far (preflight's
     reading of the package); the plan's own findings are in ``Plan.findings``."""

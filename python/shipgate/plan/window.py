@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from shipgate import codes
 from shipgate.findings import Finding, Severity
 from shipgate.package.durations import format_duration
+from shipgate.plan.findings import plan_finding
 from shipgate.plan.inputs import PlanInputs
 from shipgate.plan.model import MigrationRollback, Window, WindowPart
 
@@ -105,6 +105,4 @@ def window_findings(window: Window) -> list[Finding]:
 
 
 def _finding(code: str, severity: Severity, message: str, evidence: dict[str, object]) -> Finding:
-    registered = codes.lookup(code)
-    return Finding(code=code, severity=severity, path="manifest.json", message=message,
-                   remedy=registered.remedy if registered else "", evidence=evidence)
+    return plan_finding(code, severity, path="manifest.json", message=message, **evidence)
