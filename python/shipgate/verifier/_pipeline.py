@@ -179,6 +179,7 @@ def verify_package(
             progress=progress,
             direct=request.direct_io,
             streamed=request.streamed,
+            flags=True,  # the binaries' flag strings, for the package index (docs/plan.md)
         )
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
