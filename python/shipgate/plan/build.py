@@ -82,6 +82,6 @@ def make_plan(inputs: PlanInputs) -> Plan:
         after=after,
         status=status,
         findings=tuple(findings),
-        diff=diff,
+        changes=diff.changes if diff else None,
         verdict=inputs.verdict,
     )

@@ -53,6 +53,12 @@ class Change:
             out["message"] = self.message
         return out
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Change:
+        return cls(kind=str(data["kind"]), subject=str(data["subject"]), where=str(data.get("where", "")),
+                   old=data.get("old"), new=data.get("new"), evidence=dict(data.get("evidence") or {}),
+                   code=data.get("code"), message=str(data.get("message", "")))
+
     def finding(self) -> Finding | None:
         if self.code is None:
             return None

@@ -11,7 +11,7 @@ from typing import Any
 
 from shipgate.findings import Finding
 from shipgate.package.durations import format_duration
-from shipgate.plan.diff import Diff
+from shipgate.plan.diff import Change
 
 SCHEMA = "shipgate.plan/v1"
 
@@ -34,6 +34,11 @@ class Step:
                 out[key] = getattr(self, key)
         return out
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Step:
+        return cls(kind=str(data["kind"]), text=str(data["text"]), why=str(data.get("why", "")),
+                   where=str(data.get("where", "")), code=data.get("code"))
+
 
 @dataclass(frozen=True, kw_only=True)
 class WindowPart:
@@ -46,6 +51,11 @@ class WindowPart:
 
     def to_dict(self) -> dict[str, Any]:
         return {"what": self.what, "seconds": self.seconds, "why": self.why, "where": self.where}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> WindowPart:
+        return cls(what=str(data["what"]), seconds=float(data["seconds"]), why=str(data.get("why", "")),
+                   where=str(data.get("where", "")))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +86,15 @@ class Window:
             "parts": [p.to_dict() for p in self.parts],
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Window:
+        def span(key: str) -> timedelta | None:
+            return None if data.get(key) is None else timedelta(seconds=float(data[key]))
+
+        return cls(parts=tuple(WindowPart.from_dict(p) for p in data.get("parts", ())),
+                   buffer=span("buffer_seconds") or timedelta(0), declared=span("declared_seconds"),
+                   negotiated=span("negotiated_seconds"))
+
 
 @dataclass(frozen=True, kw_only=True)
 class MigrationRollback:
@@ -93,6 +112,11 @@ class MigrationRollback:
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "classification": self.classification, "down": self.down,
                 "tables": list(self.tables), "statements": [dict(s) for s in self.statements]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MigrationRollback:
+        return cls(path=str(data["path"]), classification=str(data["classification"]), down=data.get("down"),
+                   tables=tuple(data.get("tables", ())), statements=tuple(dict(s) for s in data.get("statements", ())))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,6 +141,17 @@ class Rollback:
             "config_backup": self.config_backup,
             "steps": [s.to_dict() for s in self.steps],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Rollback:
+        return cls(
+            migrations=tuple(MigrationRollback.from_dict(m) for m in data.get("migrations", ())),
+            database_backup=data.get("database_backup"),
+            config_files=tuple(data.get("config_files", ())),
+            config_keys=tuple(data.get("config_keys", ())),
+            config_backup=data.get("config_backup"),
+            steps=tuple(Step.from_dict(st) for st in data.get("steps", ())),
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,7 +181,8 @@ class Plan:
     status: Status
     findings: tuple[Finding, ...] = ()
     """The plan's own findings (``plan.*``)."""
-    diff: Diff | None = None
+    changes: tuple[Change, ...] | None = None
+    """What the upgrade changes against ``compared_with`` (None: nothing to compare with)."""
     verdict: str | None = None
     """The verification verdict the plan was made with, when made by ``verify``."""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -169,5 +205,23 @@ class Plan:
             "after": [s.to_dict() for s in self.after],
             "status": self.status.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
-            "diff": self.diff.to_dict()["changes"] if self.diff else None,
+            "diff": None if self.changes is None else [c.to_dict() for c in self.changes],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Plan:
+        """The inverse of :meth:`to_dict` (a report a server sends back)."""
+        package = data["package"]
+        changes = data.get("diff")
+        return cls(
+            name=str(package["name"]), version=str(package["version"]), vendor=str(package["vendor"]),
+            running=data.get("running"), compared_with=str(data.get("compared_with", "")),
+            before=tuple(Step.from_dict(st) for st in data.get("before", ())),
+            window=Window.from_dict(data["window"]),
+            rollback=Rollback.from_dict(data.get("rollback", {})),
+            after=tuple(Step.from_dict(st) for st in data.get("after", ())),
+            status=Status(messages=dict(data.get("status", {}))),
+            findings=tuple(Finding.from_dict(f) for f in data.get("findings", ())),
+            changes=None if changes is None else tuple(Change.from_dict(c) for c in changes),
+            verdict=data.get("verdict"),
+        )

@@ -52,9 +52,9 @@ def render_plan_text(plan: Plan) -> str:
     for title, lines in sections:
         out.append(f"\n{title}")
         out += [f"  - {line}" for line in lines] or ["  (nothing)"]
-    if plan.diff is not None:
-        out.append(f"\nCHANGES AGAINST {plan.diff.old.version}")
-        out += [f"  {c.kind:15} {c.subject}  ({c.where})" for c in plan.diff.changes] or ["  (none)"]
+    if plan.changes is not None:
+        out.append(f"\nCHANGES AGAINST {plan.running or 'THE PREVIOUS VERSION'} ({plan.compared_with})")
+        out += [f"  {c.kind:15} {c.subject}  ({c.where})" for c in plan.changes] or ["  (none)"]
     out.append("\nSTATUS TEMPLATE")
     out += [f"  - {plan.status.messages[key]}" for key, _ in _PHASES]  # each message names its phase
     return "\n".join(out) + "\n"

@@ -60,3 +60,14 @@ def test_the_verify_report_carries_the_plan(story: DemoResult) -> None:
     assert "  plan dten 7.1.2 → 7.4.0:" in text and "shipgate plan PACKAGE.zip --env ENV.toml --format md" in text
     page = render_html(story.after)
     assert '<div id="plan">' in page and '<section id="rollback">' in page
+
+
+def test_the_plan_survives_the_json_round_trip(story: DemoResult) -> None:
+    """The service sends the report as JSON; the client rebuilds the same plan from it."""
+    from shipgate.plan.model import Plan
+
+    plan = story.after.plan
+    assert plan is not None
+    again = Plan.from_dict(json.loads(json.dumps(plan.to_dict())))
+    assert again.to_dict() == plan.to_dict()
+    assert again == plan
