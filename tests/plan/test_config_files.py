@@ -23,8 +23,6 @@ from shipgate.plan.config_files import MAX_CONFIG_BYTES, MAX_KEYS, config_format
                                                                                     "key with space": '"x"'}),
         ("config/.env", b'DTEN_HOME=/opt/dten\nexport DB_HOST="db"\n# x\n', {"DTEN_HOME": '"/opt/dten"',
                                                                           "DB_HOST": '"db"'}),
-        ("units/dten-agent.service", b"[Unit]\nDescription=dten agent\n[Service]\nExecStart=/opt/dten/bin/x\n",
-         {"Unit.Description": '"dten agent"', "Service.ExecStart": '"/opt/dten/bin/x"'}),
     ],
 )
 def test_each_format_is_read_into_dotted_keys(path: str, data: bytes, keys: dict[str, str]) -> None:

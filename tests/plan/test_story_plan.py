@@ -37,6 +37,7 @@ def test_before_names_every_pre_step(story: DemoResult) -> None:
     kinds = [k for k, _ in steps]
     assert kinds.count("backup") == 2  # the configuration, and the database the migration alters
     assert any("config/dten.conf" in t for k, t in steps if k == "backup")
+    assert "Back up tables routes (schema and rows)" in texts
     # The trust step is there while the rotated CA is unknown (the demo's first verification).
     assert story.before.plan is not None
     assert [s.kind for s in story.before.plan.before].count("trust") == 1

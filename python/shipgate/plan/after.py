@@ -12,7 +12,8 @@ from shipgate.plan.index import PackageIndex
 from shipgate.plan.inputs import PlanInputs
 from shipgate.plan.model import Step
 
-_CRON_TIME_FIELDS = 5  # crontab(5): minute hour day month weekday, then (system crontab) the user
+# What a script sends data with: a registration, a check-in, a webhook (preflight's ``Endpoint.method``).
+_SENDING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def product_flags(index: PackageIndex, extra_keys: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -59,9 +60,10 @@ def _flags(inputs: PlanInputs, diff: Diff | None) -> Iterator[Step]:
 
 def _calls(inputs: PlanInputs) -> Iterator[Step]:
     for e in inputs.index.endpoints:
-        if e.detail.get("contacted") is False:
+        if not e.detail.get("contacted") or e.detail.get("method") not in _SENDING:
             continue
-        yield Step(kind="registration", text=f"Find out what the call to {e.what} registered or sent, and undo it "
+        yield Step(kind="registration", text=f"Find out what the {e.detail['method']} to {e.what} registered or sent, "
+                   "and undo it "
                    "(deregister, delete the check-in) if the upgrade is rolled back or the data should not be there",
                    why=str(e.detail.get("text", "")), where=e.where, code="preflight.external_endpoint")
 
@@ -78,16 +80,11 @@ def _credentials(inputs: PlanInputs) -> Iterator[Step]:
                        where=c.where)
 
 
-def _owner(job: str) -> str:
-    fields = job.split()
-    if len(fields) > _CRON_TIME_FIELDS + 1 and not job.lstrip().startswith("@"):
-        return fields[_CRON_TIME_FIELDS]
-    return "the installing user"
-
-
 def _jobs(inputs: PlanInputs) -> Iterator[Step]:
     for job in inputs.index.jobs:
-        owner = _owner(job.what) if job.kind == "cron" else "the unit's user"
+        user = job.detail.get("user")
+        owner = user if user else "the unit's User= (root when unset)" if job.kind == "systemd-timer" else (
+            "the user whose crontab it joins")
         yield Step(kind="job", text=f"Give the scheduled job an owner in operations and a removal plan: {job.what}",
                    why=f"installed by the package ({job.kind}); runs as {owner}", where=job.where,
                    code="preflight.scheduled_job")

@@ -35,12 +35,6 @@ _FORMATS = {
     ".json": "json",
     ".properties": "properties",
     ".env": "env",
-    # systemd units and drop-ins are INI-like: [Service] ExecStart=… is the key Service.ExecStart.
-    ".service": "systemd",
-    ".timer": "systemd",
-    ".socket": "systemd",
-    ".path": "systemd",
-    ".mount": "systemd",
 }
 
 
@@ -184,7 +178,6 @@ _READERS = {
     "json": _json,
     "yaml": _yaml,
     "ini": _ini,
-    "systemd": _ini,
     "properties": _properties,
     "env": _env,
 }

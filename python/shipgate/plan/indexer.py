@@ -10,11 +10,10 @@ from collections.abc import Iterable, Mapping
 
 from shipgate.archive import ArchiveReport, Entry
 from shipgate.errors import ShipgateError
-from shipgate.findings import Finding
 from shipgate.package.manifest import Manifest
 from shipgate.package.reader import EntryReader
 from shipgate.plan.config_files import ConfigFile, config_format, parse_config
-from shipgate.plan.facts import facts_from_findings
+from shipgate.plan.facts import PackageFacts
 from shipgate.plan.index import (
     MAX_FILES,
     MAX_FLAGS_PER_BINARY,
@@ -74,12 +73,12 @@ def build_index(
     *,
     manifest: Manifest | None,
     sha256: str,
-    findings: Iterable[Finding] = (),
+    facts: PackageFacts | None = None,
     skip: Iterable[str] = (),
 ) -> PackageIndex:
     """The index of the package ``report`` describes (inspected with ``flags=True``), read through
-    ``reader``; ``findings`` are the verification's (preflight's reading of the scripts); ``skip`` names
-    entries that are not the package's payload (the manifest's signature files)."""
+    ``reader``; ``facts`` are preflight's reading of its scripts, SQL, units and crontabs (``plan.facts``);
+    ``skip`` names entries that are not the package's payload (the manifest and its signature files)."""
     skipped = set(skip)
     entries = [e for e in report.entries if not e.is_dir and not e.is_symlink and e.name not in skipped]
     truncated: list[str] = []
@@ -100,8 +99,9 @@ def build_index(
                                  binary=binary))
     binaries = {f.path for f in files if f.binary}
     config, documented = _read_texts(reader, [e for e in entries if e.name not in binaries], flags, manifest)
+    facts = facts or PackageFacts()
+    config.update(facts.units)
     units = {posixpath.basename(e.name): e.name for e in entries if e.name.lower().endswith(_UNIT_SUFFIXES)}
-    facts = facts_from_findings(findings)
     return PackageIndex(
         name=manifest.package.name if manifest else "",
         version=manifest.package.version if manifest else "",

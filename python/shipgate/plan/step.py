@@ -15,11 +15,13 @@ from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.package.reader import EntryReader
 from shipgate.plan.build import make_plan
+from shipgate.plan.facts import from_preflight
 from shipgate.plan.index import SCHEMA, PackageIndex
 from shipgate.plan.indexer import build_index
 from shipgate.plan.inputs import PlanInputs
 from shipgate.plan.model import Plan
 from shipgate.plan.paths import KnownVersion
+from shipgate.preflight import facts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,7 +79,8 @@ def plan_step(
     """Index the package and plan its upgrade. ``findings`` are the verification's so far (preflight's
     reading of the package); the plan's own findings are in ``Plan.findings``."""
     request = request or PlanRequest()
-    index = build_index(report, reader, manifest=manifest, sha256=sha256, findings=findings, skip=skip)
+    parsed = from_preflight(facts(manifest, files=dict(files)), findings)
+    index = build_index(report, reader, manifest=manifest, sha256=sha256, facts=parsed, skip=skip)
     name, vendor = manifest.package.name, manifest.package.vendor
     running = inventory.components.get(name) if inventory else None
     previous, label = request.previous, request.previous_label

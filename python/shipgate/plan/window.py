@@ -70,9 +70,13 @@ def _migration(m: MigrationRollback, inputs: PlanInputs) -> list[WindowPart]:
 
 def estimate_window(inputs: PlanInputs, migrations: tuple[MigrationRollback, ...]) -> Window:
     parts: list[WindowPart] = []
-    for service in inputs.manifest.services:
-        parts.append(WindowPart(what=f"stop and start {service}", seconds=SERVICE_RESTART_SECONDS,
-                                why="the package touches the service (manifest services)", where="manifest.json"))
+    stopped = {c.what: c for c in inputs.index.commands if c.kind == "service-stop"}
+    for service in dict.fromkeys([*inputs.manifest.services, *stopped]):
+        by_script = stopped.get(service)
+        why = ("the package touches the service (manifest services)" if service in inputs.manifest.services
+               else f"a script {by_script.detail.get('verb', 'stops')}s it" if by_script else "")
+        parts.append(WindowPart(what=f"stop and start {service}", seconds=SERVICE_RESTART_SECONDS, why=why,
+                                where=by_script.where if by_script else "manifest.json"))
     reboot = _reboot(inputs)
     if reboot is not None:
         parts.append(reboot)
