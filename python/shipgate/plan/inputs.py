@@ -63,10 +63,3 @@ class PlanInputs:
             required = a.get("required")
             for key, value in required.items() if isinstance(required, Mapping) else ():
                 yield "required", str(key), value, source
-
-
-@dataclass(frozen=True, kw_only=True)
-class Collected:
-    """Findings the plan's sections raise, gathered by ``plan.build``."""
-
-    findings: list[Finding] = field(default_factory=list)
