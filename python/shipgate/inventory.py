@@ -32,7 +32,20 @@ class Inventory:
     units: tuple[str, ...] = ()
     config: Mapping[str, ConfigValue] = field(default_factory=dict)
     allowed_endpoints: tuple[str, ...] = ()
+    table_rows: Mapping[str, int] = field(default_factory=dict)
+    """``[database.tables]``: rows per table (``"routes"`` or ``"public.routes"``), for the plan's window."""
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def rows_of(self, table: str) -> int | None:
+        """Rows of ``table`` as the inventory gives them: by the exact name, else by the name without its
+        schema (``public.routes`` ↔ ``routes``), case-insensitive as unquoted SQL names are."""
+        wanted = table.lower()
+        bare = wanted.rsplit(".", 1)[-1]
+        for name, rows in self.table_rows.items():
+            if name.lower() == wanted:
+                return rows
+        matches = [rows for name, rows in self.table_rows.items() if name.lower().rsplit(".", 1)[-1] == bare]
+        return max(matches) if matches else None
 
     @classmethod
     def load(cls, path: str | Path) -> Inventory:
@@ -98,6 +111,7 @@ def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
     units: tuple[str, ...] = ()
     config: dict[str, ConfigValue] = {}
     endpoints: tuple[str, ...] = ()
+    table_rows: dict[str, int] = {}
     for table, value in doc.items():
         if table == "host":
             host = _table(value, "host", source)
@@ -130,6 +144,11 @@ def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
             rest = {k: v for k, v in network.items() if k != "allowed_endpoints"}
             if rest:
                 extra["network"] = rest
+        elif table == "database":
+            database = dict(_table(value, "database", source))
+            table_rows = _table_rows(database.pop("tables", {}), source)
+            if database:
+                extra["database"] = database
         else:
             extra[table] = value
     return Inventory(
@@ -139,8 +158,19 @@ def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
         units=units,
         config=config,
         allowed_endpoints=endpoints,
+        table_rows=table_rows,
         extra=extra,
     )
+
+
+def _table_rows(value: Any, source: str) -> dict[str, int]:
+    """``[database.tables]``: ``name = rows``; a dotted bare key (``public.routes = 1``) is a nested table."""
+    rows: dict[str, int] = {}
+    for name, count in _flatten(_table(value, "database.tables", source)):
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise _fail(source, f"database.tables.{name}", f"must be a row count (a whole number), not {count!r}")
+        rows[name] = count
+    return rows
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:

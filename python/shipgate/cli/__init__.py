@@ -20,8 +20,10 @@ from shipgate.cli import admit as admit_command
 from shipgate.cli import advisories as advisories_command
 from shipgate.cli import audit as audit_command
 from shipgate.cli import demo as demo_command
+from shipgate.cli import diff as diff_command
 from shipgate.cli import hash as hash_command
 from shipgate.cli import inspect as inspect_command
+from shipgate.cli import plan as plan_command
 from shipgate.cli import policy as policy_command
 from shipgate.cli import serve as serve_command
 from shipgate.cli import trust as trust_command
@@ -39,6 +41,8 @@ COMMANDS = [
     hash_command,
     inspect_command,
     verify_command,
+    plan_command,
+    diff_command,
     verdicts_command,
     audit_command,
     trust_command,

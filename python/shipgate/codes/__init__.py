@@ -9,7 +9,7 @@ layer emits a code that is not registered here.
 
 from __future__ import annotations
 
-from shipgate.codes import advisory, config, manifest, package, policy, preflight, trust, zip
+from shipgate.codes import advisory, config, manifest, package, plan, policy, preflight, trust, zip
 from shipgate.codes._model import Code
 
 __all__ = ["CODES", "LAYERS", "Code", "lookup", "markdown"]
@@ -23,6 +23,7 @@ LAYERS: tuple[tuple[str, str, tuple[Code, ...]], ...] = (
     ("advisory", "Vendor feeds and CSAF advisories", advisory.CODES),
     ("preflight", "Preflight: scripts, units, migrations against the target", preflight.CODES),
     ("config", "Configuration changes against the target", config.CODES),
+    ("plan", "The upgrade plan: the diff with what runs, the path, the window, the rollback", plan.CODES),
     ("policy", "The policy's decision", policy.CODES),
 )
 

@@ -25,7 +25,6 @@ set -euo pipefail
 sudo systemctl stop dten-agent.service
 DB_PASSWORD="Tr0ub4dor-and-3"
 curl -fsS -d @/var/lib/dten/inventory.json https://telemetry.dten-vendor.io/v2/checkin
-cp /etc/dten/dten.conf /var/backups/dten.conf.bak
 """
 
 POST_UPGRADE = b"""#!/bin/bash
@@ -65,6 +64,11 @@ STORY_RISKS: tuple[tuple[str, str, int | None], ...] = (
     ("preflight.dependency_unbounded", "manifest.json", None),
     ("config.removed_key_set", "manifest.json", None),
     ("config.required_value_mismatch", "manifest.json", None),
+    # The upgrade plan (docs/plan.md): the flag nobody documented, found in the binary; the five minutes the
+    # vendor declares against the steps; the configuration nobody backs up.
+    ("plan.undocumented_flag", "binaries/dtend", None),
+    ("plan.window_understated", "manifest.json", None),
+    ("plan.config_backup_missing", "config/dten.conf", None),
 )
 
 INVENTORY = """# What the target runs today (FORMATS §3)
@@ -86,14 +90,27 @@ units = ["dten-agentd.service", "postgresql.service"]
 
 [network]
 allowed_endpoints = ["updates.example.net"]
+
+[database.tables]                 # rows, for the upgrade plan's window
+routes = 12000000
 """
+
+
+# The strings a real daemon carries: its options, environment and config keys — among them the new retry
+# backoff's switch, which no file of the package, the manifest or the feed names (DESIGN: "a new behaviour
+# sits inside a binary, gated by a flag nobody documented").
+DTEND_STRINGS = b"\x00".join((
+    b"--config", b"--foreground", b"dten.hybrid.enable", b"dten.legacy.mode", b"dten.backoff.v2",
+    b"usage: dtend [--config FILE] [--foreground]",
+))
 
 
 def story_files(built: dt.datetime) -> dict[str, PackageFile]:
     stale = built - dt.timedelta(days=3 * 365)  # "timestamps three product cycles old"
     elf = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56
+    dtend = elf + b"dtend 7.4.0" * 2048 + b"\x00" + DTEND_STRINGS + b"\x00" + b"dtend 7.4.0" * 2048
     return {
-        "binaries/dtend": PackageFile(data=elf + b"dtend 7.4.0" * 4096, mode=0o755, mtime=stale),
+        "binaries/dtend": PackageFile(data=dtend, mode=0o755, mtime=stale),
         "binaries/dten-agent": PackageFile(data=elf + b"dten-agent 7.4.0" * 2048, mode=0o755, mtime=built),
         "lib/modules/6.1.0/extra/dten.ko": PackageFile(data=elf + b"dten kernel module" * 512, mtime=built),
         "scripts/pre-upgrade.sh": PackageFile(data=PRE_UPGRADE, mode=0o755, mtime=built),
@@ -108,6 +125,7 @@ def story_manifest_fields() -> dict[str, Any]:
     return {
         "dependencies": [{"name": "openssl", "version": ">=3.0"}, {"name": "postgresql", "version": ">=14,<17"}],
         "reboot": "recommended",
+        "downtime": "5m",
         "services": ["dten-agent.service"],
         "config": {"removed": ["dten.legacy.mode"], "required": {"dten.hybrid.enable": True}},
         "migrations": ["scripts/migrations/0042_add_index.sql"],

@@ -14,11 +14,12 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from shipgate.findings import Finding, Severity
 from shipgate.package._lines import field_lines
+from shipgate.package.durations import DurationError, parse_duration
 from shipgate.package.manifest_model import (
     ConfigChanges,
     Dependency,
@@ -274,6 +275,8 @@ def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
     config = _config(doc.pop("config", {}), r)
     migrations = r.strings(doc.pop("migrations"), "migrations") if "migrations" in doc else ()
     hooks = _hooks(doc.pop("hooks", {}), r)
+    upgrades_from = _upgrades_from(doc.pop("upgrades_from"), r) if "upgrades_from" in doc else ()
+    downtime = _downtime(doc.pop("downtime"), r) if "downtime" in doc else None
     # 3. Migrations and hooks name files of the package: each must be listed, or it runs unverified.
     # (Entries already reported as invalid, or a missing files[], are not reported a second time.)
     listed = (
@@ -307,6 +310,8 @@ def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
         config=config,
         migrations=migrations,
         hooks=hooks,
+        upgrades_from=upgrades_from,
+        downtime=downtime,
         extra=doc,
         raw=raw,
     )
@@ -492,3 +497,28 @@ def _hooks(value: Any, r: _Reader) -> dict[str, str]:
         else:
             r.invalid(f"hooks.{phase}", "must be a script path", path)
     return out
+
+
+def _upgrades_from(value: Any, r: _Reader) -> tuple[Constraint, ...]:
+    """``"upgrades_from": ">=7.2,<7.4"`` or a list of versions/constraints (any one admits)."""
+    texts = (value,) if isinstance(value, str) else r.strings(value, "upgrades_from")
+    out: list[Constraint] = []
+    for i, text in enumerate(texts):
+        where = "upgrades_from" if isinstance(value, str) else f"upgrades_from[{i}]"
+        try:
+            out.append(Constraint.parse(text))
+        except ConstraintError as exc:
+            r.invalid(where, f"not a version or constraint: {exc}", text)
+    return tuple(out)
+
+
+def _downtime(value: Any, r: _Reader) -> timedelta | None:
+    """``"downtime": "5m"`` (also ``PT5M``, or a number of minutes)."""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        r.invalid("downtime", 'must be a duration such as "5m" or "PT5M"', value)
+        return None
+    try:
+        return parse_duration(value)
+    except DurationError as exc:
+        r.invalid("downtime", str(exc), value)
+        return None

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -79,6 +79,10 @@ class Manifest:
     config: ConfigChanges = field(default_factory=ConfigChanges)
     migrations: tuple[str, ...] = ()
     hooks: Mapping[str, str] = field(default_factory=dict)
+    upgrades_from: tuple[Constraint, ...] = ()
+    """The running versions this package upgrades from (any one admits); empty: not declared (docs/plan.md)."""
+    downtime: timedelta | None = None
+    """The downtime the vendor declares for the upgrade, when it says (docs/plan.md)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     # The exact bytes parsed, kept so findings can cite a line; not part of equality.
     raw: bytes = field(default=b"", compare=False, repr=False)

@@ -6,20 +6,9 @@ from __future__ import annotations
 from html import escape
 
 from shipgate.findings import Severity
+from shipgate.plan.render_html import PLAN_STYLE, render_plan_sections
 from shipgate.report.model import Report
 from shipgate.report.text import location
-
-_CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#1d1d1f;padding:0 1rem}
-h1{font-size:1.5rem;margin:0 0 .3rem} .verdict{padding:.15rem .6rem;border-radius:.3rem;color:#fff}
-.deny{background:#b3261e} .warn{background:#a86400} .allow{background:#1e7b34}
-table{border-collapse:collapse;width:100%;margin-top:1rem} th,td{text-align:left;vertical-align:top;
-padding:.45rem .5rem;border-bottom:1px solid #ddd} th{background:#f4f4f6}
-.sev{font-weight:600;text-transform:uppercase;font-size:.8rem}
-.critical,.high{color:#b3261e} .medium{color:#a86400} .low{color:#205d9e} .info{color:#666}
-code{font:13px ui-monospace,monospace;word-break:break-all} .remedy{color:#333;margin-top:.25rem}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem} dt{color:#666}
-""".strip()
 
 
 def render_html(report: Report) -> str:
@@ -55,11 +44,20 @@ def render_html(report: Report) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
-        f"<title>shipgate: {escape(report.verdict.upper())} {escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>shipgate: {escape(report.verdict.upper())} {escape(title)}</title>"
+        f"<style>{PLAN_STYLE}</style></head><body>"
         f'<h1><span class="verdict {escape(report.verdict)}">{escape(report.verdict.upper())}</span> '
         f"{escape(title)}</h1>"
         f"<p>{len(report.findings)} finding(s){': ' + escape(counts) if counts else ''}</p>"
         "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd><code>{escape(v)}</code></dd>" for k, v in meta) + "</dl>"
-        f"{table}<p><small>shipgate {escape(report.shipgate_version)} · report schema shipgate.report/v1</small></p>"
+        f"{table}{_plan(report)}"
+        f"<p><small>shipgate {escape(report.shipgate_version)} · report schema shipgate.report/v1</small></p>"
         "</body></html>\n"
     )
+
+
+def _plan(report: Report) -> str:
+    if report.plan is None:
+        return ""
+    return (f'<div id="plan"><h2>Upgrade plan: {escape(report.plan.title)}</h2>'
+            f"<p>compared with {escape(report.plan.compared_with)}</p>{render_plan_sections(report.plan)}</div>")

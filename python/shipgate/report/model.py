@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from shipgate.findings import Finding, by_severity
+from shipgate.plan.index import PackageIndex
+from shipgate.plan.model import Plan
 
 SCHEMA = "shipgate.report/v1"
 
@@ -56,6 +58,10 @@ class Report:
     policy: str = "default policy"
     verified_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     shipgate_version: str = ""
+    plan: Plan | None = None
+    """The upgrade plan (docs/plan.md), when the manifest could be read."""
+    index: PackageIndex | None = field(default=None, compare=False, repr=False)
+    """The package index the plan was made from (kept in the store; not part of the report's JSON)."""
 
     def codes(self) -> set[str]:
         return {f.code for f in self.findings}
@@ -77,4 +83,5 @@ class Report:
             "policy": self.policy,
             "verified_at": self.verified_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
             "shipgate_version": self.shipgate_version,
+            "plan": self.plan.to_dict() if self.plan else None,
         }

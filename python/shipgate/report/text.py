@@ -7,6 +7,8 @@ or worse, and repeated remedies said once. Colour only when asked for (the CLI a
 from __future__ import annotations
 
 from shipgate.findings import Finding, Severity
+from shipgate.package.durations import format_duration
+from shipgate.plan.model import Plan
 from shipgate.report.model import Report
 
 _COLOURS = {
@@ -69,4 +71,19 @@ def render_text(report: Report, *, colour: bool = False) -> str:
             out.append(f"         remedy: {f.remedy}")
     if report.applied_waivers:
         out.append(f"  {len(report.applied_waivers)} waiver(s) applied (see policy.waiver_applied findings)")
+    if report.plan is not None:
+        out.append(plan_summary(report.plan))
     return "\n".join(out) + "\n"
+
+
+def plan_summary(plan: Plan) -> str:
+    """Three lines on the upgrade plan; ``shipgate plan`` prints the whole runbook."""
+    w = plan.window
+    declared = f", declared {format_duration(w.declared)}" if w.declared else ""
+    classes = ", ".join(f"{m.path} {m.classification}" for m in plan.rollback.migrations) or "no migrations"
+    return (
+        f"  plan {plan.title}: {len(plan.before)} step(s) before, window {format_duration(w.estimate)}{declared}, "
+        f"{len(plan.after)} cleanup/decision item(s)\n"
+        f"  rollback: {classes}; compared with {plan.compared_with}\n"
+        "  the runbook: shipgate plan PACKAGE.zip --env ENV.toml --format md"
+    )

@@ -20,6 +20,7 @@ import grpc
 
 from shipgate.errors import ShipgateError
 from shipgate.findings import Finding
+from shipgate.plan.model import Plan
 from shipgate.report.model import ArchiveSummary, PackageSummary, Report
 from shipgate.service.admission import Decision
 
@@ -85,6 +86,7 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
         policy=str(data.get("policy", "")),
         verified_at=datetime.fromisoformat(str(data["verified_at"]).replace("Z", "+00:00")),
         shipgate_version=str(data.get("shipgate_version", "")),
+        plan=Plan.from_dict(data["plan"]) if data.get("plan") else None,
     )
 
 

@@ -120,6 +120,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         "verdicts: index by package name and version (admission by package, not only by digest)",
         ("CREATE INDEX verdicts_package ON verdicts (package_name, package_version, id)",),
     ),
+    Migration(
+        20,
+        "package_index: the compact index of each verified package, for diffs and upgrade plans (docs/plan.md)",
+        (
+            """CREATE TABLE package_index (
+                sha256 TEXT PRIMARY KEY,
+                package_name TEXT NOT NULL,
+                package_version TEXT NOT NULL,
+                vendor TEXT NOT NULL,
+                schema TEXT NOT NULL,
+                body TEXT NOT NULL,
+                size BIGINT NOT NULL,
+                created TEXT NOT NULL
+            )""",
+            "CREATE INDEX package_index_version ON package_index (package_name, package_version, created)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -19,6 +19,7 @@ from shipgate.package.checks import check_expected_digests, check_files
 from shipgate.package.manifest import MAX_MANIFEST_BYTES, Manifest, parse_manifest
 from shipgate.package.profile import PackageProfile
 from shipgate.package.reader import EntryReader
+from shipgate.plan.step import PlanRequest, plan_step, save_index
 from shipgate.policy import Policy
 from shipgate.preflight import PackageContents, PreflightOptions, run_preflight
 from shipgate.preflight.contents import ScanBudget, scanned_kind
@@ -54,6 +55,8 @@ class VerifyRequest:
     file only: they are taken as that file's bytes)."""
     limits: Limits | None = None
     preflight: PreflightOptions | None = None
+    plan: PlanRequest | None = None
+    """What to compare the package with and a negotiated window, for its upgrade plan (docs/plan.md)."""
 
 
 def _internal(step: str, exc: BaseException) -> Finding:
@@ -153,6 +156,7 @@ def verify_package(
     manifest: Manifest | None = None
     manifest_bytes: bytes | None = None
     signature: Mapping[str, Any] | None = None
+    plan_result: tuple[Any, Any] | None = None
     vendor = request.vendor
     try:
         # 2. Structure first (fast, no inflation): is it safe to read the manifest at all?
@@ -174,6 +178,7 @@ def verify_package(
             progress=progress,
             direct=request.direct_io,
             streamed=request.streamed,
+            flags=True,  # the binaries' flag strings, for the package index (docs/plan.md)
         )
     except OSError as exc:
         raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
@@ -228,6 +233,18 @@ def verify_package(
                         )
                     except Exception as exc:
                         findings.append(_internal("preflight", exc))
+                    else:
+                        # 6b. The package index and the upgrade plan (shipgate.plan, docs/plan.md).
+                        try:
+                            plan_result = plan_step(
+                                report=report, reader=reader, manifest=manifest, sha256=digests["sha256"],
+                                files=contents.files, findings=findings, inventory=inventory,
+                                advisories=applicable, store=store, request=request.plan,
+                                skip=profile.unlisted_allowed,
+                            )
+                            findings.extend(plan_result[1].findings)
+                        except Exception as exc:
+                            findings.append(_internal("plan", exc))
         except Exception as exc:  # an unreadable entry or a defect: a finding (DENY), never a traceback
             findings.append(_internal("package", exc))
 
@@ -255,12 +272,17 @@ def verify_package(
         applied_waivers=tuple(w.to_dict() for w in decision.applied_waivers),
         policy=policy.source,
         shipgate_version=__version__,
+        plan=dataclasses.replace(plan_result[1], verdict=decision.verdict.label) if plan_result else None,
+        index=plan_result[0] if plan_result else None,
     )
-    # 8. Store the verdict by digest, audited, with the waivers that shaped it.
+    # 8. Store the verdict by digest, audited, with the waivers that shaped it (and the package index).
     if store is not None:
         from shipgate.verifier._record import record_verdict
 
-        record_verdict(store, result, actor=request.actor)
+        with store.transaction():
+            record_verdict(store, result, actor=request.actor)
+            if result.index is not None:
+                save_index(store, result.index)
     return result
 
 
