@@ -279,7 +279,7 @@ def drain(server: Server, pinned_home: Path, good_zip: Path) -> None:
 
 
 def test_chunk_larger_than_the_message_limit(pinned_home: Path, good_zip: Path) -> None:
-    # max_chunk_bytes defaults to 4 MiB: grpc refuses a larger message before the servicer sees it.
+    # max_chunk_bytes defaults to 1 MiB: grpc refuses a larger message before the servicer sees it.
     big = b"x" * (5 << 20)
     with Server(pinned_home) as server:
         upload = Upload(server, header_for(big), [big])
