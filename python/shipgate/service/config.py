@@ -31,8 +31,8 @@
     grpc_idle_seconds = 300                 # a connection with no call for this long is closed (GOAWAY)
     http_request_seconds = 10               # HTTP: a request's first byte to its last body byte, else 408
     http_idle_seconds = 30                  # HTTP: keep-alive connections idle this long are closed
-    http_connections = 1024                 # HTTP: open connections; more are closed at accept
-    http_connections_per_client = 128       # HTTP: open connections from one source address
+    http_connections = 512                  # HTTP: open connections; more are closed at accept
+    http_connections_per_client = 64        # HTTP: open connections from one source address
     tls_handshake_seconds = 5               # HTTP: a TLS handshake not done by then is dropped
     shutdown_grace_seconds = 30             # SIGTERM: in-flight calls get this long, then are cancelled
 
@@ -105,8 +105,8 @@ class Limits:
     grpc_idle_seconds: float = 300.0
     http_request_seconds: float = 10.0
     http_idle_seconds: float = 30.0
-    http_connections: int = 1024
-    http_connections_per_client: int = 128
+    http_connections: int = 512
+    http_connections_per_client: int = 64
     tls_handshake_seconds: float = 5.0
     shutdown_grace_seconds: float = 30.0
 
