@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import grpc
 
+from shipgate.service.activity import Activity
 from shipgate.service.config import ServiceConfig
 from shipgate.service.identity import Caller, caller_from_certificate, caller_from_names
 from shipgate.service.metrics import Metrics
@@ -41,6 +42,8 @@ class ServiceState:
     """By configured name; each one's ``source`` is ``policy NAME (sha256:...)``, never the server's path."""
     inventories: dict[str, Inventory] = field(default_factory=dict)
     draining: bool = False
+    activity: Activity = field(default_factory=Activity)
+    """Uploads in progress and the last ones ended, for the status page (:mod:`shipgate.service.activity`)."""
 
     @property
     def uploads_in_flight(self) -> int:

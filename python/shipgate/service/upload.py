@@ -18,6 +18,11 @@
    call has ended. Nothing is stored for an upload that failed before step 4.
 
 Exceptions become statuses in one place, :func:`status_for`.
+
+The steps know no transport: :func:`run_upload` runs an :class:`Upload` over any stream of ``VerifyMessage``
+(gRPC's :func:`handle_verify`; the HTTP side's ``PUT /v1/verify`` and ``PUT /gate/...``, which read a request
+body into the same messages) and ends every failure as a :class:`Refused` for the transport to answer. The
+caller's exit stack holds the spool file, so the gate can forward the verified bytes before it closes.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ import uuid
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import grpc
 from google.protobuf.message import DecodeError
@@ -110,6 +115,11 @@ class _Chunk:
 
 VerifyMessage = pb.VerifyRequest | _Chunk
 
+
+def chunk_message(data: bytes | memoryview) -> VerifyMessage:
+    """A chunk another transport read (an HTTP body), as Verify's stream carries it: a view, not a copy."""
+    return _Chunk(memoryview(data))
+
 # VerifyRequest.chunk is field 2, length-delimited: tag byte (2 << 3) | 2, then the length as a varint.
 _CHUNK_TAG = 0x12
 _MAX_VARINT_BYTES = 10
@@ -174,7 +184,7 @@ def _verify(
         expect_sha256=header.expect_sha256.lower() or None,
         expect_blake3=header.expect_blake3.lower() or None,
         archive_digests=digests,
-        actor=f"grpc:{actor}",
+        actor=actor,
         display_name=client_file_name(header.file_name),
         direct_io=spooled.direct,
         streamed=spooled.streamed,
@@ -182,14 +192,32 @@ def _verify(
     return verify_package(spooled.inspect_path(), request=request, store=state.store, home=state.home)
 
 
-class _Upload:
-    """One Verify call's state; :meth:`run` yields its responses, its exit stack releases what it took."""
+class UploadContext(Protocol):
+    """What an upload asks of its transport (a gRPC ``ServicerContext`` is one)."""
+
+    def cancelled(self) -> bool:
+        """Whether the client went away."""
+        ...
+
+
+class Upload:
+    """One upload's state; :meth:`run` yields its responses, its exit stack releases what it took."""
 
     def __init__(
-        self, state: ServiceState, requests: AsyncIterator[VerifyMessage], context: ServicerContext, caller: Caller
+        self,
+        state: ServiceState,
+        requests: AsyncIterator[VerifyMessage],
+        context: UploadContext,
+        caller: Caller,
+        *,
+        transport: str = "grpc",
     ) -> None:
         self.state = state
         self.context = context
+        self.transport = transport
+        """``grpc`` or ``http``: the audit's actor is ``<transport>:<identity>``."""
+        self.header: pb.VerifyHeader | None = None
+        self.report: Report | None = None
         self.limits = state.config.limits
         self.requests = requests
         self.caller = caller
@@ -229,11 +257,11 @@ class _Upload:
         #    progress events are sent, which wait for the transport.
         loop = asyncio.get_running_loop()
         self.verifying = loop.run_in_executor(
-            self.state.verify_pool, _verify, self.state, self.spooled, header, digests, self.actor
+            self.state.verify_pool, _verify, self.state, self.spooled, header, digests, f"{self.transport}:{self.actor}"
         )
         yield _progress(self.upload_id, pb.VERIFY_STAGE_RECEIVED, self.received, declared)
         yield _progress(self.upload_id, pb.VERIFY_STAGE_VERIFYING, self.received, declared)
-        report = await asyncio.shield(self.verifying)
+        report = self.report = await asyncio.shield(self.verifying)
         self._observe(report, digests, last_byte)
         yield _progress(self.upload_id, pb.VERIFY_STAGE_DONE, self.received, declared)
         yield pb.VerifyResponse(report=convert.report_message(report.to_dict()))
@@ -242,7 +270,7 @@ class _Upload:
         first = await self._next(self.limits.upload_idle_seconds)
         if not isinstance(first, pb.VerifyRequest) or first.WhichOneof("message") != "header":
             raise Refused(grpc.StatusCode.INVALID_ARGUMENT, "the first message of Verify must be the header")
-        header = first.header
+        header = self.header = first.header
         given = "".join(c for c in header.upload_id if c.isalnum() or c in "-_.")[:64]
         self.upload_id = given or uuid.uuid4().hex[:16]
         _check_header(self.state, header)
@@ -407,14 +435,29 @@ class _Upload:
 async def handle_verify(
     state: ServiceState, requests: AsyncIterator[VerifyMessage], context: ServicerContext, caller: Caller
 ) -> AsyncIterator[pb.VerifyResponse]:
-    upload = _Upload(state, requests, context, caller)
-    outcome = "failed"
+    upload = Upload(state, requests, context, caller)
     try:
         async with contextlib.AsyncExitStack() as stack:
-            async for event in upload.run(stack):
+            async for event in run_upload(upload, stack):
                 yield event
+    except Refused as refused:
+        await context.abort(refused.code, refused.message)
+
+
+async def run_upload(upload: Upload, stack: contextlib.AsyncExitStack) -> AsyncIterator[pb.VerifyResponse]:
+    """``upload``'s responses, whatever its transport; a failure is logged, counted and raised as
+    :class:`Refused` (an internal error as INTERNAL, its cause in the log only). The upload shows on the status
+    page (``state.activity``) until ``stack`` closes."""
+    state = upload.state
+    outcome = "failed"
+    tracked = stack.enter_context(state.activity.track(upload))
+    try:
+        async for event in upload.run(stack):
+            tracked.saw(event, upload.report)
+            yield event
         outcome = "verified"
     except asyncio.CancelledError:
+        tracked.ended("cancelled")
         log.warning(
             "upload cancelled",
             extra={"event": "verify.cancelled", "request_id": upload.upload_id, "bytes": upload.received},
@@ -427,6 +470,7 @@ async def handle_verify(
             refused = Refused(
                 grpc.StatusCode.INTERNAL, f"internal error verifying upload {upload.upload_id}; see the server log"
             )
+            tracked.ended("internal error")
         else:
             outcome = "rejected"
             log.warning(
@@ -439,6 +483,7 @@ async def handle_verify(
                     "reason": refused.message,
                 },
             )
-        await context.abort(refused.code, refused.message)
+            tracked.ended(f"refused: {refused.message}")
+        raise refused from (None if refused is exc else exc)  # the cause: what the transport may tell apart
     finally:
         state.metrics.uploads.labels(outcome).inc()

@@ -81,7 +81,9 @@ async def _guarded(request: web.Request, handler: Handler) -> web.StreamResponse
         request[_CALLER] = _caller(request, request.app[STATE])
         return await handler(request)
     except RequestError as exc:
-        return json_response(exc.status, {"error": exc.message}, request)
+        refused = json_response(exc.status, {"error": exc.message}, request)
+        refused.headers.update(exc.headers)
+        return refused
     except web.HTTPException as exc:  # aiohttp's own: no route, method not allowed
         reason = f"no route {request.method} {for_log(request.path)}" if exc.status == 404 else exc.reason
         return json_response(exc.status, {"error": reason}, request)
@@ -95,11 +97,11 @@ async def _guarded(request: web.Request, handler: Handler) -> web.StreamResponse
 
 
 def build_app(state: ServiceState, table: ConnectionTable) -> web.Application:
-    from shipgate.service.http import admission, health, metrics
+    from shipgate.service.http import admission, health, metrics, verify
 
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_guarded])
     app[STATE] = state
     app[TABLE] = table
-    for family in (admission, metrics, health):
+    for family in (admission, metrics, health, verify):
         family.add_routes(app)
     return app
