@@ -140,6 +140,10 @@ class Activity:
             self.recent.appendleft(entry.view(ended=time.time()))
             self.touch()
 
+    def entry_of(self, upload: Tracked) -> Entry | None:
+        """The entry tracking ``upload`` while it runs (the gate reports its forwarding there)."""
+        return next((entry for entry in self.live.values() if entry.upload is upload), None)
+
     def touch(self) -> None:
         """Something changed: wake whoever waits."""
         self.version += 1

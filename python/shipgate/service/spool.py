@@ -65,9 +65,10 @@ class SpoolFull(LimitExceeded):
     """The spool quota or the disk cannot take this upload."""
 
 
-def _private_directory(directory: Path) -> int:
+def _private_directory(directory: Path, what: str = "spool directory", doc: str = "docs/deploying.md, Spool") -> int:
     """Open ``directory`` (creating it 0700 if missing) and return its descriptor, if it is the server's own:
-    a directory, not a symlink, owned by this user, no group/other access. Raises :class:`SpoolError`."""
+    a directory, not a symlink, owned by this user, no group/other access. Raises :class:`SpoolError`.
+    (``what`` and ``doc`` name it in the error: the gate's quarantine is held the same way.)"""
     try:
         directory.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
@@ -75,8 +76,8 @@ def _private_directory(directory: Path) -> int:
         fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-            raise SpoolError(f"spool directory {directory} is not a directory (a symlink or a file); refused") from None
-        raise SpoolError(f"spool directory {directory}: {exc.strerror}") from None
+            raise SpoolError(f"{what} {directory} is not a directory (a symlink or a file); refused") from None
+        raise SpoolError(f"{what} {directory}: {exc.strerror}") from None
     info = os.fstat(fd)
     problem = ""
     if info.st_uid != os.geteuid():
@@ -85,10 +86,7 @@ def _private_directory(directory: Path) -> int:
         problem = f"has mode {stat.S_IMODE(info.st_mode):04o}: other users could reach uploads there (needs 0700)"
     if problem:
         os.close(fd)
-        raise SpoolError(
-            f"spool directory {directory} {problem}; refused. Use a directory only this user can write "
-            "(docs/deploying.md, Spool)"
-        )
+        raise SpoolError(f"{what} {directory} {problem}; refused. Use a directory only this user can write ({doc})")
     return fd
 
 

@@ -97,11 +97,11 @@ async def _guarded(request: web.Request, handler: Handler) -> web.StreamResponse
 
 
 def build_app(state: ServiceState, table: ConnectionTable) -> web.Application:
-    from shipgate.service.http import admission, health, metrics, verify
+    from shipgate.service.http import admission, gate, health, metrics, verify
 
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_guarded])
     app[STATE] = state
     app[TABLE] = table
-    for family in (admission, metrics, health, verify):
+    for family in (admission, metrics, health, verify, gate):
         family.add_routes(app)
     return app
