@@ -99,8 +99,17 @@ def test_curl_upload_reports_what_shipgate_verify_prints(
 
 
 def test_post_with_html_accept_and_fail_on(server: Server, good_zip: Path, unsigned_zip: Path) -> None:
-    html = curl("-X", "POST", "--data-binary", f"@{good_zip}", "-H", "Accept: text/html", "-D", "-",
-                f"{server.http_base}/v1/verify?name=good.zip")
+    html = curl(
+        "-X",
+        "POST",
+        "--data-binary",
+        f"@{good_zip}",
+        "-H",
+        "Accept: text/html",
+        "-D",
+        "-",
+        f"{server.http_base}/v1/verify?name=good.zip",
+    )
     head, _, body = html.stdout.partition("\n\n")  # text mode: curl's CRLFs read as LFs
     assert head.startswith("HTTP/1.1 200")
     assert "content-type: text/html" in head.lower() and "x-shipgate-verdict: allow" in head.lower()
