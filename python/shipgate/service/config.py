@@ -173,14 +173,15 @@ class ServiceConfig:
         return frozenset(ANONYMOUS_ROLES)  # loopback only: check_exposure refuses anything else
 
     def check_exposure(self) -> None:
-        """Refuse to serve anonymous callers beyond loopback unless ``allow_anonymous`` says so."""
-        if self.roles.allow_anonymous is not None or (self.tls is not None and self.tls.client_ca is not None):
-            return
+        """Refuse to serve anonymous callers beyond loopback unless ``allow_anonymous`` says so, and bearer
+        tokens over plaintext HTTP beyond loopback."""
         if self.tokens and self.http_listen and not is_loopback(self.http_listen) and self.tls is None:
             raise ServiceConfigError(
                 f"[tokens]: bearer tokens would cross the network in clear text on {self.http_listen}; "
                 "configure [tls] (docs/service-face.md)"
             )
+        if self.roles.allow_anonymous is not None or (self.tls is not None and self.tls.client_ca is not None):
+            return
         exposed = [a for a in (self.listen, self.http_listen) if a and not is_loopback(a)]
         if exposed:
             raise ServiceConfigError(

@@ -120,6 +120,7 @@ def chunk_message(data: bytes | memoryview) -> VerifyMessage:
     """A chunk another transport read (an HTTP body), as Verify's stream carries it: a view, not a copy."""
     return _Chunk(memoryview(data))
 
+
 # VerifyRequest.chunk is field 2, length-delimited: tag byte (2 << 3) | 2, then the length as a varint.
 _CHUNK_TAG = 0x12
 _MAX_VARINT_BYTES = 10
