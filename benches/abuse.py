@@ -30,11 +30,12 @@ import os
 import resource
 import socket
 import ssl
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +194,54 @@ def upload_streams(channel: grpc.Channel, count: int, *, drip: bool) -> Iterator
             call.cancel()
 
 
+def attack_by_name(spec: dict[str, Any]) -> contextlib.AbstractContextManager[None]:
+    """The attack ``spec`` names, built from addresses and the attacker's certificate files (child process)."""
+    name = spec["name"]
+    mallory = TlsFiles(ca=Path(spec["ca"]), cert=Path(spec["cert"]), key=Path(spec["key"]))
+    context = ssl.create_default_context(cafile=spec["ca"])
+    context.load_cert_chain(spec["cert"], spec["key"])
+    if name == "none":
+        return contextlib.nullcontext()
+    if name == "drip":
+        return slow_drip(tuple(spec["http"]), 64)
+    if name == "silent-tls":
+        return silent_tcp(tuple(spec["http"]), 512)
+    if name == "idle-grpc":
+        return idle_grpc(tuple(spec["grpc"]), spec["idle_grpc"], context)
+    credentials = grpc.ssl_channel_credentials(
+        root_certificates=mallory.ca.read_bytes(),
+        private_key=mallory.key.read_bytes(),
+        certificate_chain=mallory.cert.read_bytes(),
+    )
+    channel = grpc.secure_channel(f"{spec['grpc'][0]}:{spec['grpc'][1]}", credentials)
+    return upload_streams(channel, 16 if name == "idle-uploads" else 100, drip=name == "tiny-chunks")
+
+
+def run_attack(spec: dict[str, Any]) -> None:
+    """Child mode: set the attack up, say ``ready``, hold it until stdin closes."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    with attack_by_name(spec):
+        print("ready", flush=True)
+        sys.stdin.read()
+
+
+@contextlib.contextmanager
+def attack_process(spec: dict[str, Any]) -> Iterator[None]:
+    """The attack in a process of its own, so that its threads do not take the measuring client's GIL."""
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--attack", json.dumps(spec)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stdin is not None
+    if child.stdout.readline().strip() != b"ready":
+        raise SystemExit(f"attack {spec['name']} did not start")
+    try:
+        yield
+    finally:
+        child.stdin.close()
+        child.wait(timeout=120)
+
+
 # -- the authorised client -----------------------------------------------------------------------------------
 
 
@@ -228,7 +277,7 @@ def grpc_admits(channel: grpc.Channel, digest: str, seconds: float) -> list[floa
 
 def measure(
     name: str,
-    attack: Callable[[], contextlib.AbstractContextManager[None]],
+    attack: dict[str, Any],
     *,
     server: Server,
     http_context: ssl.SSLContext,
@@ -242,7 +291,7 @@ def measure(
     before = rss_mib(pid)
     sampler = RssSampler(pid)
     results: dict[str, Any] = {}
-    with attack():
+    with attack_process(attack):
         time.sleep(1.0)
         threads = [
             threading.Thread(
@@ -283,7 +332,11 @@ def main() -> None:
     parser.add_argument("--upload-mib", type=int, default=256)
     parser.add_argument("--idle-grpc", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=8.0, help="admission load per attack")
+    parser.add_argument("--attack", help=argparse.SUPPRESS)  # child mode: run one attack (JSON spec)
     args = parser.parse_args()
+    if args.attack:
+        run_attack(json.loads(args.attack))
+        return
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     with tempfile.TemporaryDirectory(prefix="shipgate-abuse-") as scratch:
@@ -310,29 +363,32 @@ def main() -> None:
             http_context = client_context(pki, kube)
             admit_channel = tls_channel(server, kube, pki.ca_path)
             upload_channel = tls_channel(server, artifactory, pki.ca_path)
-            attacker = tls_channel(server, mallory, pki.ca_path)
             digest = verify_remote(
                 server.grpc_address, package, file_name="big.zip", chan=upload_channel
             ).archive.digests["sha256"]
-            grpc_target, http_target = address(server.grpc_address), address(server.info["http"])
-            attacks: list[tuple[str, Callable[[], contextlib.AbstractContextManager[None]]]] = [
-                ("no attack (baseline)", contextlib.nullcontext),
-                ("64 slow-drip HTTP connections", lambda: slow_drip(http_target, 64)),
-                ("512 silent TLS connections (HTTP)", lambda: silent_tcp(http_target, 512)),
-                (
-                    f"{args.idle_grpc:,} idle gRPC connections",
-                    lambda: idle_grpc(grpc_target, args.idle_grpc, client_context(pki, mallory)),
-                ),
-                ("16 idle upload streams", lambda: upload_streams(attacker, 16, drip=False)),
-                ("100 streams of 1-byte chunks", lambda: upload_streams(attacker, 100, drip=True)),
+            common = {
+                "grpc": list(address(server.grpc_address)),
+                "http": list(address(server.info["http"])),
+                "ca": str(pki.ca_path),
+                "cert": str(mallory.cert),
+                "key": str(mallory.key),
+                "idle_grpc": args.idle_grpc,
+            }
+            attacks = [
+                ("no attack (baseline)", "none"),
+                ("64 slow-drip HTTP connections", "drip"),
+                ("512 silent TLS connections (HTTP)", "silent-tls"),
+                (f"{args.idle_grpc:,} idle gRPC connections", "idle-grpc"),
+                ("16 idle upload streams", "idle-uploads"),
+                ("100 streams of 1-byte chunks", "tiny-chunks"),
             ]
             rows = []
-            for name, attack in attacks:
+            for name, kind in attacks:
                 print(f"{name} ...", flush=True)
                 rows.append(
                     measure(
                         name,
-                        attack,
+                        {**common, "name": kind},
                         server=server,
                         http_context=http_context,
                         admit_channel=admit_channel,

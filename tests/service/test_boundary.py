@@ -20,7 +20,17 @@ from typing import Any
 import grpc
 import pytest
 
-from service.kit import VENDOR, Server, TlsPki, as_other_user, insecure, need_root, tls_channel, wait_for
+from service.kit import (
+    VENDOR,
+    Server,
+    TlsPki,
+    as_other_user,
+    insecure,
+    mtls_config,
+    need_root,
+    tls_channel,
+    wait_for,
+)
 from service.test_faults import Upload
 from shipgate.demo.build import PackageFile, PackageSpec
 from shipgate.service.client import verify_remote
@@ -109,23 +119,14 @@ def test_the_spool_file_is_read_through_the_held_directory(pinned_home: Path, tm
 @pytest.fixture
 def mtls(pinned_home: Path, tmp_path: Path) -> Iterator[tuple[Server, TlsPki]]:
     pki = TlsPki(tmp_path / "pki")
-    served = pki.issue("shipgate-server", server=True)
     config = pinned_home.parent / "serve-mtls.toml"
-    config.write_text(
-        f"""
-[limits]
-upload_idle_seconds = 20
-[tls]
-cert = "{served.cert}"
-key = "{served.key}"
-client_ca = "{pki.ca_path}"
-[roles]
+    roles = """
 admin = ["CN=ops-admin"]
 uploader = ["DNS:artifactory.clients.test", "DNS:mallory.clients.test"]
 admission = ["CN=kube-admission"]
 metrics = ["CN=prometheus"]
 """
-    )
+    config.write_text(mtls_config(pki, roles, extra="[limits]\nupload_idle_seconds = 20"))
     with Server(pinned_home, config) as server:
         yield server, pki
 

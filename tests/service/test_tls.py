@@ -14,7 +14,7 @@ from typing import Any
 import grpc
 import pytest
 
-from service.kit import Server, TlsFiles, TlsPki, tls_channel
+from service.kit import Server, TlsFiles, TlsPki, mtls_config, tls_channel
 from shipgate.demo.pki import make_root
 from shipgate.service.client import verify_remote
 from shipgate.v1 import admin_service_pb2, admin_service_pb2_grpc
@@ -29,21 +29,9 @@ def pki(tmp_path: Path) -> TlsPki:
 
 @pytest.fixture
 def server(pinned_home: Path, pki: TlsPki) -> Iterator[Server]:
-    served = pki.issue("shipgate-server", server=True)
     config = pinned_home.parent / "serve.toml"
-    config.write_text(
-        f"""
-[tls]
-cert = "{served.cert}"
-key = "{served.key}"
-client_ca = "{pki.ca_path}"
-
-[roles]
-admin = ["CN=ops-admin"]
-uploader = ["DNS:artifactory.clients.test"]
-admission = ["*"]
-"""
-    )
+    roles = 'admin = ["CN=ops-admin"]\nuploader = ["DNS:artifactory.clients.test"]\nadmission = ["*"]'
+    config.write_text(mtls_config(pki, roles))
     with Server(pinned_home, config) as running:
         yield running
 

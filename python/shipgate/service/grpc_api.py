@@ -64,9 +64,8 @@ async def _require(state: ServiceState, context: Context, role: str, method: str
 
 async def _off_loop(state: ServiceState, context: Context, fn: Callable[[], T]) -> T:
     """Run blocking ``fn`` on the lookup pool; store and usage errors become statuses."""
-    loop = asyncio.get_running_loop()
     try:
-        return await loop.run_in_executor(state.lookup_pool, fn)
+        return await asyncio.get_running_loop().run_in_executor(state.lookup_pool, fn)
     except MalformedInput as exc:
         await _abort(context, grpc.StatusCode.INVALID_ARGUMENT, exc.diagnostics())
     except StoreError as exc:
@@ -121,7 +120,7 @@ class ShipgateServicer:
             await _abort(
                 context, grpc.StatusCode.INVALID_ARGUMENT, "name the package by digest, or by package name and version"
             )
-        decision = await _off_loop(self.state, context, decide)
+        decision = await self.state.lookup(decide)  # admission answers store errors itself (fail_open)
         record_admission(
             self.state,
             endpoint="grpc",

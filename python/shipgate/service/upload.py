@@ -239,8 +239,11 @@ class Upload:
         # 1. A slot for this caller, before a byte is read.
         if self.state.draining:
             raise Refused(grpc.StatusCode.UNAVAILABLE, "the server is shutting down; retry on another replica")
-        stack.enter_context(self.state.slots.hold(self.actor))
-        stack.enter_context(self._in_flight_gauge())
+        # The slot has a stack of its own, closed before the report is sent: a client that uploads one
+        # package after another must find its slot free when it has the previous report.
+        slot = stack.enter_context(contextlib.ExitStack())
+        slot.enter_context(self.state.slots.hold(self.actor))
+        slot.enter_context(self._in_flight_gauge())
         # 2. The header.
         header = await self._header()
         declared = header.declared_size
@@ -264,6 +267,7 @@ class Upload:
         yield _progress(self.upload_id, pb.VERIFY_STAGE_VERIFYING, self.received, declared)
         report = self.report = await asyncio.shield(self.verifying)
         self._observe(report, digests, last_byte)
+        slot.close()
         yield _progress(self.upload_id, pb.VERIFY_STAGE_DONE, self.received, declared)
         yield pb.VerifyResponse(report=convert.report_message(report.to_dict()))
 

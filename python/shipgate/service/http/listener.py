@@ -5,7 +5,8 @@ lines and counts are capped) but its only clock is the keep-alive timeout, which
 a client sending one byte a second holds a connection forever, and a TLS handshake that never completes
 holds one too. So every accepted TCP connection passes through :class:`GuardedConnection` first, which:
 
-1. counts it against a per-client (source address) and a total cap, and closes it at once over either;
+1. counts it against a per-client (source address) cap, and closes it at once over it; at the total cap the
+   oldest connection that has not sent a request yet is closed to make room (:meth:`ConnectionTable.admit`);
 2. with TLS, runs the handshake itself (``loop.start_tls``) under its own short deadline, before aiohttp
    sees the connection; until the client's first byte (its ClientHello) arrives, not even the TLS layer
    exists (asyncio gives each TLS connection a 256 KiB buffer): a silent connection costs a socket and a
@@ -62,20 +63,35 @@ class ConnectionTable:
         self.by_client: Counter[str] = Counter()
         self.total = 0
         self.refused = 0
+        self.evicted = 0
         self.peak = 0
         self._trimmed = 0.0
         self.guards: dict[asyncio.BaseTransport, GuardedConnection] = {}
+        self.unproven: dict[GuardedConnection, None] = {}
+        """Connections that have not started a request yet, oldest first (evicted first at the total cap)."""
 
-    def admit(self, client: str) -> bool:
-        if self.total >= self.limits.total or self.by_client[client] >= self.limits.per_client:
+    def admit(self, client: str, guard: GuardedConnection) -> bool:
+        """Count a new connection in, or refuse it. At the total cap, the oldest connection that has not yet
+        sent a request (a silent or handshaking one) makes room: a flood of idle connections from many
+        addresses cannot keep a client with a real request out."""
+        if self.by_client[client] >= self.limits.per_client:
             self.refused += 1
             return False
+        if self.total >= self.limits.total:
+            if not self.unproven:
+                self.refused += 1
+                return False
+            oldest = next(iter(self.unproven))
+            self.unproven.pop(oldest)
+            oldest.evict()
+        self.unproven[guard] = None
         self.total += 1
         self.peak = max(self.peak, self.total)
         self.by_client[client] += 1
         return True
 
-    def release(self, client: str) -> None:
+    def release(self, client: str, guard: GuardedConnection) -> None:
+        self.unproven.pop(guard, None)
         self.total -= 1
         self.by_client[client] -= 1
         if self.by_client[client] <= 0:
@@ -113,6 +129,7 @@ class GuardedConnection(asyncio.Protocol):
         self._handshake: asyncio.Task[None] | None = None
         self._early: list[bytes] = []
         self._fd: int | None = None
+        self._raw: asyncio.Transport | None = None
 
     # -- asyncio.Protocol -----------------------------------------------------------------------------
 
@@ -122,7 +139,8 @@ class GuardedConnection(asyncio.Protocol):
             return  # the TLS layer announcing itself (start_tls already handed us its transport)
         peer = transport.get_extra_info("peername")
         self.client = str(peer[0]) if isinstance(peer, tuple) else "unix"
-        if not self.table.admit(self.client):
+        self._raw = transport
+        if not self.table.admit(self.client, self):
             transport.abort()
             return
         self._admitted = True
@@ -179,7 +197,7 @@ class GuardedConnection(asyncio.Protocol):
             self.table.guards.pop(self.transport, None)
         if self._admitted:
             self._admitted = False
-            self.table.release(self.client)
+            self.table.release(self.client, self)
         inner, self.inner = self.inner, None
         if inner is not None:
             inner.connection_lost(exc)
@@ -189,6 +207,7 @@ class GuardedConnection(asyncio.Protocol):
     def request_started(self) -> float:
         """aiohttp has the request's head: the handler takes over the clock. Returns the request deadline."""
         loop = asyncio.get_running_loop()
+        self.table.unproven.pop(self, None)  # it has made a request: no longer evicted for newcomers
         if self.state != "head":  # a pipelined request already buffered: its clock starts now
             self.deadline = loop.time() + self.table.limits.request_seconds
         self.state = "handling"
@@ -226,6 +245,18 @@ class GuardedConnection(asyncio.Protocol):
         early, self._early = self._early, []
         for data in early:
             self.data_received(data)
+
+    def evict(self) -> None:
+        """Make room for a newer connection (it has not sent a request)."""
+        self._admitted = False
+        self.table.total -= 1
+        self.table.by_client[self.client] -= 1
+        if self.table.by_client[self.client] <= 0:
+            del self.table.by_client[self.client]
+        self.table.evicted += 1
+        transport = self.transport or self._raw
+        if transport is not None:
+            transport.abort()
 
     def _stop_waiting(self) -> None:
         if self._fd is not None:
