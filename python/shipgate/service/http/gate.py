@@ -7,7 +7,8 @@ Artifactory generic, GitLab generic packages, S3 presigned URLs, WebDAV).
 3. DENY, or WARN where the route does not forward it: 422 with the report, nothing forwarded; with
    ``quarantine_dir`` the archive and its report are kept there.
 4. ALLOW (or a forwarded WARN): the exact verified bytes are ``PUT`` to ``<url><rest of the path>``
-   (:mod:`shipgate.service.gate.forward`) while the upload still holds its slot and spool file. The
+   (:mod:`shipgate.service.gate.forward`) while the upload still holds its spool file (and its quota); at
+   most ``max_concurrent_uploads`` forwards run at once, the others wait for one to end. The
    downstream's 2xx → the report with ``"gate": {"forwarded": true, ...}`` (201 when the downstream created
    it) and a ``gate.stored`` audit entry; anything else → 502 and nothing recorded as stored.
 
@@ -60,13 +61,16 @@ class Gate:
     authorization: dict[str, str | None]
     tls: dict[str, ssl.SSLContext | None]
     quarantine: Quarantine | None
+    forwarding: asyncio.Semaphore
+    """Forwards in progress: an upload gives its slot back once verified, its forward waits here instead."""
     session: aiohttp.ClientSession | None = None
 
     @classmethod
-    def open(cls, settings: GateSettings) -> Gate:
+    def open(cls, settings: GateSettings, *, concurrent: int) -> Gate:
         """Read every route's secret and open the quarantine (errors name the key, never a secret's value)."""
         return cls(
             settings=settings,
+            forwarding=asyncio.Semaphore(concurrent),
             authorization={r.prefix: r.authorization() for r in settings.routes},
             tls={r.prefix: tls_context(r) for r in settings.routes},
             quarantine=Quarantine(settings.quarantine_dir) if settings.quarantine_dir else None,
@@ -96,7 +100,8 @@ class Target:
 
 
 def add_routes(app: web.Application) -> None:
-    gate = Gate.open(app[STATE].config.gate)
+    config = app[STATE].config
+    gate = Gate.open(config.gate, concurrent=config.limits.max_concurrent_uploads)
     app[GATE] = gate
     app.cleanup_ctx.append(gate.running)
     app.router.add_route("PUT", "/gate/{path:.+}", gate_upload, expect_handler=no_early_continue)
@@ -160,15 +165,16 @@ async def _forward(request: web.Request, gate: Gate, target: Target, received: R
     if (authorization := gate.authorization[target.route.prefix]) is not None:
         headers["Authorization"] = authorization
     try:
-        stored = await put(
-            gate.session,
-            target.url,
-            verified_bytes(upload.spooled, digests["blake3"]),
-            size=upload.received,
-            headers=headers,
-            timeout=gate.settings.timeout_seconds,
-            tls=gate.tls[target.route.prefix],
-        )
+        async with gate.forwarding:
+            stored = await put(
+                gate.session,
+                target.url,
+                verified_bytes(upload.spooled, digests["blake3"]),
+                size=upload.received,
+                headers=headers,
+                timeout=gate.settings.timeout_seconds,
+                tls=gate.tls[target.route.prefix],
+            )
     except DownstreamFailed as failed:
         log.warning(
             "gate forward failed",
