@@ -60,7 +60,10 @@ fail_open = true
         ("[limits]\nmax_archive_bytes = -1", "max_archive_bytes must be an integer >= 1, not -1"),
         ("[limits]\nupload_deadline_seconds = 'soon'", "upload_deadline_seconds must be a positive number"),
         ("[tls]\ncert = 'a.pem'", "[tls] needs both cert and key"),
-        ("[roles]\nallow_anonymous = ['admin']", "allow_anonymous may hold uploader, admission, metrics, status, not 'admin'"),
+        (
+            "[roles]\nallow_anonymous = ['admin']",
+            "allow_anonymous may hold uploader, admission, metrics, status, not 'admin'",
+        ),
         ("[roles]\nunauthenticated = ['uploader']", "unauthenticated is now allow_anonymous"),
         (
             "[tls]\ncert = 'a.pem'\nkey = 'a.key'\nrequire_client_cert = true",

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from service.kit import VENDOR, Server, Vendor, wait_for
-from service.test_http_verify import Raw, in_flight
+from service.kit import VENDOR, Server, Vendor
+from service.test_http_verify import leave_mid_upload
 from service.webdav import PASSWORD, USER, WebDav, free_port
 from shipgate.demo.build import PackageFile, PackageSpec
 from shipgate.store import open_store
@@ -174,14 +174,7 @@ def test_a_downstream_that_is_down_or_refuses_is_502_and_nothing_is_recorded_as_
 
 
 def test_a_client_that_leaves_mid_upload_forwards_nothing(gate: Server, dav: WebDav, good_zip: Path) -> None:
-    data = good_zip.read_bytes()
-    raw = Raw(gate)
-    raw.head("PUT", "/gate/vendor-a/half.zip", len(data))
-    raw.send(data[: len(data) // 2])
-    wait_for(lambda: in_flight(gate) == 1, what="the upload in flight")
-    raw.close()
-    wait_for(lambda: any(e.get("event") == "verify.cancelled" for e in gate.log_events()), what="the cancellation")
-    wait_for(lambda: in_flight(gate) == 0, what="the slot given back")
+    leave_mid_upload(gate, good_zip, "/gate/vendor-a/half.zip")
     assert dav.puts() == [] and dav.stored() == []
 
 

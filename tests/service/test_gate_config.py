@@ -10,15 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from service.test_config import load
 from shipgate.errors import ShipgateError
-from shipgate.service.config import ServiceConfig
 from shipgate.service.secrets import SecretSource
-
-
-def load(tmp_path: Path, text: str) -> ServiceConfig:
-    path = tmp_path / "serve.toml"
-    path.write_text(text)
-    return ServiceConfig.load(path)
 
 
 def test_routes_are_chosen_by_the_longest_prefix(tmp_path: Path) -> None:

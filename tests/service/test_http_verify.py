@@ -179,17 +179,23 @@ def in_flight(server: Server) -> float:
     return next(float(line.split()[1]) for line in text.splitlines() if line.startswith("shipgate_uploads_in_flight "))
 
 
-def test_a_client_that_leaves_mid_upload_stores_nothing(server: Server, pinned_home: Path, good_zip: Path) -> None:
-    # Risk: half an upload verified (or recorded) as if it were the package.
-    data = good_zip.read_bytes()
+def leave_mid_upload(server: Server, package: Path, path: str) -> None:
+    """Send half of ``package`` to ``path``, wait until it holds a slot, hang up, and wait until the server has
+    cancelled the upload and given its slot back."""
+    data = package.read_bytes()
     raw = Raw(server)
-    raw.head("PUT", "/v1/verify", len(data))
+    raw.head("PUT", path, len(data))
     raw.send(data[: len(data) // 2])
     wait_for(lambda: in_flight(server) == 1, what="the upload in flight")
     raw.close()
-    wait_for(
-        lambda: any(e.get("event") == "verify.cancelled" for e in server.log_events()), what="the upload cancelled"
-    )
+    cancelled = lambda: any(e.get("event") == "verify.cancelled" for e in server.log_events())  # noqa: E731
+    wait_for(cancelled, what="the upload cancelled")
+    wait_for(lambda: in_flight(server) == 0, what="the slot given back")
+
+
+def test_a_client_that_leaves_mid_upload_stores_nothing(server: Server, pinned_home: Path, good_zip: Path) -> None:
+    # Risk: half an upload verified (or recorded) as if it were the package.
+    leave_mid_upload(server, good_zip, "/v1/verify")
     with open_store(home=pinned_home) as store:
         assert store.verdicts() == []
     assert list((pinned_home / "spool").glob("*.part")) == []
