@@ -24,7 +24,7 @@ VERSIONS = ("1.30.0", None)
 
 
 def validate(*paths: Path, version: str | None) -> subprocess.CompletedProcess[str]:
-    command = [str(Path(sys.executable).parent / "kubernetes-validate"), "--strict", "--quiet"]
+    command = [sys.executable, "-m", "kubernetes_validate", "--strict", "--quiet"]
     if version:
         command += ["-k", version]
     return subprocess.run([*command, *map(str, paths)], capture_output=True, text=True, timeout=120)
@@ -115,6 +115,6 @@ def test_the_systemd_unit_verifies(tmp_path: Path) -> None:
     )
     # verify checks that the command exists: point it at this installation's shipgate.
     unit = tmp_path / "shipgate.service"
-    unit.write_text(text.replace(exec_start.group(1), str(Path(sys.executable).parent / "shipgate")))
+    unit.write_text(text.replace(exec_start.group(1), f"{sys.executable} -m shipgate"))
     done = subprocess.run([analyze, "verify", str(unit)], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
