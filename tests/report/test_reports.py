@@ -151,6 +151,7 @@ def test_operator_ecdsa_p256_key_signs_the_vsa(allowed: Report, tmp_path: Path) 
     key_file.write_bytes(
         key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
+    key_file.chmod(0o600)
     envelope = attest(allowed, home=home)
     payload_type, payload = verify_envelope(envelope, key.public_key())
     assert payload_type == PAYLOAD_TYPE
@@ -158,3 +159,15 @@ def test_operator_ecdsa_p256_key_signs_the_vsa(allowed: Report, tmp_path: Path) 
     other = ec.generate_private_key(ec.SECP256R1()).public_key()
     with pytest.raises(UntrustedInput):
         verify_envelope(envelope, other)
+
+
+def test_an_attestation_key_others_can_reach_is_refused(allowed: Report, tmp_path: Path) -> None:
+    # Risk (issue 15.6): a key at mode 0666 signed whatever another local user wrote into it.
+    from shipgate.errors import UntrustedInput
+
+    home = tmp_path / "open-home"
+    attest(allowed, home=home)  # creates the key, 0600
+    key_file, _ = key_paths(home)
+    key_file.chmod(0o666)
+    with pytest.raises(UntrustedInput, match=r"has mode 0666 .* it must be a file owned by this user"):
+        attest(allowed, home=home)

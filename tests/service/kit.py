@@ -223,6 +223,16 @@ class TlsPki:
         return TlsFiles(ca=self.ca_path, cert=cert_path, key=key_path)
 
 
+def mtls_config(pki: TlsPki, roles: str, *, extra: str = "") -> str:
+    """A serve.toml for mTLS with a fresh server certificate from ``pki``, the given ``[roles]`` lines and
+    ``extra`` (other tables)."""
+    served = pki.issue("shipgate-server", server=True)
+    return (
+        f'{extra}\n[tls]\ncert = "{served.cert}"\nkey = "{served.key}"\nclient_ca = "{pki.ca_path}"\n'
+        f"[roles]\n{roles.strip()}\n"
+    )
+
+
 def tls_channel(server: Server, client: TlsFiles | None, ca: Path) -> grpc.Channel:
     credentials = grpc.ssl_channel_credentials(
         root_certificates=ca.read_bytes(),

@@ -60,7 +60,10 @@ fail_open = true
         ("[limits]\nmax_archive_bytes = -1", "max_archive_bytes must be an integer >= 1, not -1"),
         ("[limits]\nupload_deadline_seconds = 'soon'", "upload_deadline_seconds must be a positive number"),
         ("[tls]\ncert = 'a.pem'", "[tls] needs both cert and key"),
-        ("[roles]\nallow_anonymous = ['admin']", "allow_anonymous may hold uploader, admission, metrics, not 'admin'"),
+        (
+            "[roles]\nallow_anonymous = ['admin']",
+            "allow_anonymous may hold uploader, admission, metrics, status, not 'admin'",
+        ),
         ("[roles]\nunauthenticated = ['uploader']", "unauthenticated is now allow_anonymous"),
         (
             "[tls]\ncert = 'a.pem'\nkey = 'a.key'\nrequire_client_cert = true",
@@ -90,4 +93,7 @@ def test_identities_map_to_roles(tmp_path: Path) -> None:
     repo = caller_from_names(["DNS:repo.example.net"], config, authenticated=True)
     assert (repo.name, repo.roles) == ("DNS:repo.example.net", frozenset({"uploader", "admission"}))
     anonymous = caller_from_names(["CN=ops"], config, authenticated=False)  # names without a verified cert
-    assert (anonymous.name, anonymous.roles) == ("anonymous", frozenset({"uploader", "admission", "metrics"}))
+    assert (anonymous.name, anonymous.roles) == (
+        "anonymous",
+        frozenset({"uploader", "admission", "metrics", "status"}),
+    )

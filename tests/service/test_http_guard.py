@@ -182,3 +182,21 @@ def test_silent_tls_handshakes_do_not_starve_health_probes(pinned_home: Path, tm
         finally:
             answers = drips.close()
         assert answers == [b""] * 32  # dropped by the handshake deadline, never answered
+
+
+def test_at_the_total_cap_silent_connections_make_room_for_a_request(pinned_home: Path) -> None:
+    # Risk (issue 15.3): silent connections from many addresses fill the total cap and every new webhook
+    # connection is refused. The oldest connection without a request is closed for a newcomer instead.
+    config = pinned_home.parent / "serve-cap.toml"
+    config.write_text("[limits]\nhttp_connections = 16\nhttp_connections_per_client = 4\n")
+    with Server(pinned_home, config) as server:
+        silent = [
+            socket.create_connection(http_address(server), source_address=(f"127.0.0.{2 + i % 4}", 0))
+            for i in range(16)
+        ]
+        time.sleep(0.5)
+        try:
+            assert [healthz(server) for _ in range(3)] == [200] * 3
+        finally:
+            for sock in silent:
+                sock.close()

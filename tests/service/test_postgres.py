@@ -48,7 +48,9 @@ def test_two_replicas_share_verdicts_and_one_audit_chain(postgres_url: str, tmp_
     pin(homes[0], vendor, env)  # trust lives in the shared store: one pin serves both replicas
     packages = [build_package(tmp_path / f"dten-{i}.zip", vendor, version=f"7.4.{i}") for i in range(4)]
     packages.append(build_package(tmp_path / "unsigned.zip", None, version="7.5.0"))
-    with Server(homes[0], env=env) as a, Server(homes[1], env=env) as b:
+    config = tmp_path / "serve.toml"
+    config.write_text("[limits]\nuploads_per_caller = 4\n")  # up to 3 anonymous uploads meet on one replica
+    with Server(homes[0], config, env=env) as a, Server(homes[1], config, env=env) as b:
         replicas = [a, b]
         with ThreadPoolExecutor(4) as pool:
             reports = list(

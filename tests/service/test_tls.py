@@ -14,7 +14,7 @@ from typing import Any
 import grpc
 import pytest
 
-from service.kit import Server, TlsFiles, TlsPki, tls_channel
+from service.kit import Server, TlsFiles, TlsPki, mtls_config, tls_channel
 from shipgate.demo.pki import make_root
 from shipgate.service.client import verify_remote
 from shipgate.v1 import admin_service_pb2, admin_service_pb2_grpc
@@ -29,21 +29,9 @@ def pki(tmp_path: Path) -> TlsPki:
 
 @pytest.fixture
 def server(pinned_home: Path, pki: TlsPki) -> Iterator[Server]:
-    served = pki.issue("shipgate-server", server=True)
     config = pinned_home.parent / "serve.toml"
-    config.write_text(
-        f"""
-[tls]
-cert = "{served.cert}"
-key = "{served.key}"
-client_ca = "{pki.ca_path}"
-
-[roles]
-admin = ["CN=ops-admin"]
-uploader = ["DNS:artifactory.clients.test"]
-admission = ["*"]
-"""
-    )
+    roles = 'admin = ["CN=ops-admin"]\nuploader = ["DNS:artifactory.clients.test"]\nadmission = ["*"]'
+    config.write_text(mtls_config(pki, roles))
     with Server(pinned_home, config) as running:
         yield running
 
@@ -71,13 +59,16 @@ def test_roles_from_client_certificates(server: Server, pki: TlsPki, pinned_home
     pinned = stub.PinRoot(
         admin_service_pb2.PinRootRequest(vendor="Example Networks", root_pem=new_root, reason="new CA over gRPC")
     )
-    assert (pinned.change.version, pinned.change.kind, pinned.change.actor) == (2, "pin", "grpc:ops-admin")
+    assert (pinned.change.version, pinned.change.kind, pinned.change.actor) == (2, "pin", "grpc:CN=ops-admin")
     rolled = stub.RollbackTrust(admin_service_pb2.RollbackTrustRequest(vendor="Example Networks", version=1))
     assert (rolled.change.version, rolled.change.kind) == (3, "rollback")
     assert list(stub.GetAdvisoryStatus(admin_service_pb2.GetAdvisoryStatusRequest()).feeds) == []
-    missing = admin_service_pb2.SyncAdvisoriesRequest(vendor="Example Networks", source=str(pinned_home / "nofeed"))
-    synced = stub.SyncAdvisories(missing)
-    assert synced.accepted is False and "rejected" in synced.message
+    # SyncAdvisories fetches only the feed the vendor's trust file configures (issue 15.6): none here.
+    unconfigured = admin_service_pb2.SyncAdvisoriesRequest(vendor="Example Networks")
+    assert code_of(lambda: stub.SyncAdvisories(unconfigured)) == (
+        grpc.StatusCode.FAILED_PRECONDITION,
+        "no advisory feed is configured for 'Example Networks' (its trust file)",
+    )
 
     # The uploader (named by its DNS SAN) verifies but may not administer.
     other = admin_stub(server, uploader, pki)

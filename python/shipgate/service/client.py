@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,7 @@ def verify_remote(
     policy: str | None = None,
     expect_sha256: str | None = None,
     expect_blake3: str | None = None,
-    progress: Any = None,
+    progress: Callable[[int], object] | None = None,
     chan: grpc.Channel | None = None,
 ) -> Report:
     """Stream ``path`` to ``Verify`` and return the server's report (raises :class:`ServerError`)."""
@@ -109,7 +109,7 @@ def verify_remote(
 
     size = path.stat().st_size
 
-    def requests() -> Iterator[Any]:
+    def requests() -> Iterator[pb.VerifyRequest]:
         yield pb.VerifyRequest(
             header=pb.VerifyHeader(
                 file_name=file_name,

@@ -31,8 +31,8 @@
     grpc_idle_seconds = 300                 # a connection with no call for this long is closed (GOAWAY)
     http_request_seconds = 10               # HTTP: a request's first byte to its last body byte, else 408
     http_idle_seconds = 30                  # HTTP: keep-alive connections idle this long are closed
-    http_connections = 1024                 # HTTP: open connections; more are closed at accept
-    http_connections_per_client = 128       # HTTP: open connections from one source address
+    http_connections = 512                  # HTTP: open connections; more are closed at accept
+    http_connections_per_client = 64        # HTTP: open connections from one source address
     tls_handshake_seconds = 5               # HTTP: a TLS handshake not done by then is dropped
     shutdown_grace_seconds = 30             # SIGTERM: in-flight calls get this long, then are cancelled
 
@@ -46,11 +46,20 @@
     uploader = ["DNS:artifactory.example.net"]
     admission = ["*"]                       # "*": any client with a verified certificate
     metrics = ["*"]                         # GET /metrics
+    status = ["token:dashboard"]            # GET / (the status page) and its event stream
     allow_anonymous = ["admission"]         # roles of callers without a certificate (never admin)
 
     [admission]
     annotation = "shipgate.dev/package-sha256"
     fail_open = false                        # true: allow when no verdict / the store fails (not advised)
+
+    [tokens]                                # HTTP bearer tokens; each proves the identity "token:NAME"
+    dashboard = { file = "tokens/dashboard" }   # or { env = "SHIPGATE_DASHBOARD_TOKEN" }
+
+    [gate]                                  # PUT /gate/<path> (shipgate/service/gate/settings.py)
+    quarantine_dir = "/var/lib/shipgate/quarantine"
+    [gate.routes."vendor-a/"]
+    url = "https://nexus.example.net/repository/raw-vendor-a/"
 
 Relative paths are relative to the configuration file.
 
@@ -63,6 +72,7 @@ can only require a client certificate or not ask for one, and the HTTP side must
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -70,12 +80,15 @@ from pathlib import Path
 from typing import Any
 
 from shipgate.errors import ShipgateError
+from shipgate.service.gate.settings import GateSettings
+from shipgate.service.secrets import SecretSource, source_in
 
-ROLES = ("admin", "uploader", "admission", "metrics")
-ANONYMOUS_ROLES = ("uploader", "admission", "metrics")
+ROLES = ("admin", "uploader", "admission", "metrics", "status")
+ANONYMOUS_ROLES = ("uploader", "admission", "metrics", "status")
 GiB = 1 << 30
 DEFAULT_LISTEN = "127.0.0.1:50051"
 DEFAULT_ANNOTATION = "shipgate.dev/package-sha256"
+_TOKEN_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # A config file is a few hundred bytes; anything near this is a mistake.
 MAX_CONFIG_BYTES = 1 << 20
 
@@ -105,8 +118,8 @@ class Limits:
     grpc_idle_seconds: float = 300.0
     http_request_seconds: float = 10.0
     http_idle_seconds: float = 30.0
-    http_connections: int = 1024
-    http_connections_per_client: int = 128
+    http_connections: int = 512
+    http_connections_per_client: int = 64
     tls_handshake_seconds: float = 5.0
     shutdown_grace_seconds: float = 30.0
 
@@ -124,6 +137,7 @@ class RoleConfig:
     uploader: tuple[str, ...] = ()
     admission: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
     allow_anonymous: tuple[str, ...] | None = None
     """Roles of callers without a verified certificate; None = not said (see ``check_exposure``)."""
 
@@ -145,6 +159,9 @@ class ServiceConfig:
     roles: RoleConfig = field(default_factory=RoleConfig)
     annotation: str = DEFAULT_ANNOTATION
     fail_open: bool = False
+    tokens: Mapping[str, SecretSource] = field(default_factory=dict)
+    """Bearer tokens of the HTTP listener by name (the identity ``token:NAME``), read at startup."""
+    gate: GateSettings = field(default_factory=GateSettings)
     source: Path | None = None
 
     def anonymous_roles(self) -> frozenset[str]:
@@ -156,7 +173,13 @@ class ServiceConfig:
         return frozenset(ANONYMOUS_ROLES)  # loopback only: check_exposure refuses anything else
 
     def check_exposure(self) -> None:
-        """Refuse to serve anonymous callers beyond loopback unless ``allow_anonymous`` says so."""
+        """Refuse to serve anonymous callers beyond loopback unless ``allow_anonymous`` says so, and bearer
+        tokens over plaintext HTTP beyond loopback."""
+        if self.tokens and self.http_listen and not is_loopback(self.http_listen) and self.tls is None:
+            raise ServiceConfigError(
+                f"[tokens]: bearer tokens would cross the network in clear text on {self.http_listen}; "
+                "configure [tls] (docs/service-face.md)"
+            )
         if self.roles.allow_anonymous is not None or (self.tls is not None and self.tls.client_ca is not None):
             return
         exposed = [a for a in (self.listen, self.http_listen) if a and not is_loopback(a)]
@@ -201,6 +224,12 @@ class ServiceConfig:
         annotation = a.string("annotation", DEFAULT_ANNOTATION)
         fail_open = a.boolean("fail_open", False)
         a.done()
+
+        def sub(data: dict[str, Any], where: str) -> _Reader:
+            return _Reader(data, where=where, base=source.parent)
+
+        tokens = _tokens(reader.table("tokens"), sub, where=f"{source}: [tokens]")
+        gate = GateSettings.read(sub(reader.table("gate"), f"{source}: [gate]"), sub)
         reader.done()
         return cls(
             listen=listen,
@@ -214,6 +243,8 @@ class ServiceConfig:
             roles=roles,
             annotation=annotation,
             fail_open=fail_open,
+            tokens=tokens,
+            gate=gate,
             source=source,
         )
 
@@ -236,6 +267,20 @@ def _limits(lim: _Reader) -> Limits:
     if limits.min_chunk_bytes > limits.max_chunk_bytes:
         raise ServiceConfigError(f"{lim.where}: min_chunk_bytes must not exceed max_chunk_bytes")
     return limits
+
+
+def _tokens(table: dict[str, Any], sub: Any, *, where: str) -> dict[str, SecretSource]:
+    tokens = {}
+    for name, body in table.items():
+        if not _TOKEN_NAME.match(name) or not isinstance(body, dict):
+            raise ServiceConfigError(f'{where}: write each token as NAME = {{ file = "..." }} or {{ env = "..." }}')
+        reader = sub(dict(body), f"{where}.{name}")
+        found = source_in(reader, "")
+        reader.done()
+        if found is None:
+            raise ServiceConfigError(f"{where}.{name}: give file or env")
+        tokens[name] = found
+    return tokens
 
 
 def _tls(table: dict[str, Any], source: Path) -> TlsConfig | None:
@@ -272,6 +317,7 @@ def _roles(r: _Reader) -> RoleConfig:
         uploader=tuple(r.strings("uploader")),
         admission=tuple(r.strings("admission")),
         metrics=tuple(r.strings("metrics")),
+        status=tuple(r.strings("status")),
         allow_anonymous=tuple(r.strings("allow_anonymous")) if given else None,
     )
     r.done()

@@ -7,12 +7,26 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from google.protobuf.timestamp_pb2 import Timestamp
+
 from shipgate.findings import Finding, Severity
+from shipgate.store import FeedState, TrustChange, VerdictRecord
 from shipgate.v1 import admin_service_pb2, report_pb2
 
-VERDICT_TO_PB = {"allow": report_pb2.VERDICT_ALLOW, "warn": report_pb2.VERDICT_WARN, "deny": report_pb2.VERDICT_DENY}
+VERDICT_TO_PB: dict[str, report_pb2.Verdict.ValueType] = {
+    "allow": report_pb2.VERDICT_ALLOW,
+    "warn": report_pb2.VERDICT_WARN,
+    "deny": report_pb2.VERDICT_DENY,
+}
 VERDICT_FROM_PB = {v: k for k, v in VERDICT_TO_PB.items()}
-SEVERITY_TO_PB = {
+
+
+def verdict_to_pb(verdict: str) -> report_pb2.Verdict.ValueType:
+    """``allow``/``warn``/``deny``; anything else (no verdict stored) is VERDICT_UNSPECIFIED."""
+    return VERDICT_TO_PB.get(verdict, report_pb2.VERDICT_UNSPECIFIED)
+
+
+SEVERITY_TO_PB: dict[Severity, report_pb2.Severity.ValueType] = {
     Severity.INFO: report_pb2.SEVERITY_INFO,
     Severity.LOW: report_pb2.SEVERITY_LOW,
     Severity.MEDIUM: report_pb2.SEVERITY_MEDIUM,
@@ -25,7 +39,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def finding_message(data: Mapping[str, Any]) -> Any:
+def finding_message(data: Mapping[str, Any]) -> report_pb2.Finding:
     evidence = data.get("evidence")
     return report_pb2.Finding(
         code=str(data["code"]),
@@ -37,7 +51,7 @@ def finding_message(data: Mapping[str, Any]) -> Any:
     )
 
 
-def finding_of(message: Any) -> Finding:
+def finding_of(message: report_pb2.Finding) -> Finding:
     return Finding(
         code=message.code,
         severity=Severity(int(message.severity) - 1),
@@ -48,7 +62,7 @@ def finding_of(message: Any) -> Finding:
     )
 
 
-def report_message(report: Mapping[str, Any]) -> Any:
+def report_message(report: Mapping[str, Any]) -> report_pb2.Report:
     """A ``Report`` message from the FORMATS §4 dict (``Report.to_dict()``), carrying that JSON too."""
     package = report.get("package") or {}
     archive = report.get("archive") or {}
@@ -82,9 +96,7 @@ def report_message(report: Mapping[str, Any]) -> Any:
     return out
 
 
-def _timestamp(moment: datetime | None) -> Any:
-    from google.protobuf.timestamp_pb2 import Timestamp
-
+def _timestamp(moment: datetime | None) -> Timestamp | None:
     if moment is None:
         return None
     ts = Timestamp()
@@ -92,7 +104,7 @@ def _timestamp(moment: datetime | None) -> Any:
     return ts
 
 
-def verdict_message(record: Any) -> Any:
+def verdict_message(record: VerdictRecord) -> report_pb2.StoredVerdict:
     """A ``StoredVerdict`` from a :class:`shipgate.store.VerdictRecord`."""
     out = report_pb2.StoredVerdict(
         sha256=record.sha256,
@@ -103,14 +115,13 @@ def verdict_message(record: Any) -> Any:
         policy_id=record.policy_id,
         verifier_version=record.verifier_version,
         created=_timestamp(record.created),
+        expires=_timestamp(record.expires),
         expired=record.is_expired(),
     )
-    if record.expires is not None:
-        out.expires.CopyFrom(_timestamp(record.expires))
     return out
 
 
-def trust_change_message(change: Any) -> Any:
+def trust_change_message(change: TrustChange) -> admin_service_pb2.TrustChange:
     return admin_service_pb2.TrustChange(
         vendor=change.vendor,
         version=change.version,
@@ -123,7 +134,7 @@ def trust_change_message(change: Any) -> Any:
     )
 
 
-def feed_message(state: Any) -> Any:
+def feed_message(state: FeedState) -> admin_service_pb2.FeedStatus:
     return admin_service_pb2.FeedStatus(
         vendor=state.vendor,
         feed_version=state.feed_version,

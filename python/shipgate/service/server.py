@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import hashlib
 import json
 import logging
 import os
@@ -32,6 +34,7 @@ import ssl
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -41,8 +44,13 @@ from shipgate.service import logs
 from shipgate.service.config import Limits, ServiceConfig, ServiceConfigError
 from shipgate.service.http import HttpService, start_http
 from shipgate.service.metrics import Metrics
+from shipgate.service.slots import UploadSlots
 from shipgate.service.spool import Spool
 from shipgate.service.state import ServiceState
+
+if TYPE_CHECKING:
+    from shipgate.inventory import Inventory
+    from shipgate.policy import Policy
 
 log = logging.getLogger("shipgate.service")
 
@@ -150,6 +158,7 @@ def _open_state(config: ServiceConfig, home: Path) -> ServiceState:
         raise
     if swept:
         log.warning("removed stale spool files", extra={"event": "spool.swept", "files": swept})
+    policies, inventories = _load_named(config)
     return ServiceState(
         config=config,
         home=home,
@@ -158,7 +167,26 @@ def _open_state(config: ServiceConfig, home: Path) -> ServiceState:
         metrics=Metrics(store),
         verify_pool=ThreadPoolExecutor(limits.max_concurrent_uploads, thread_name_prefix="verify"),
         lookup_pool=ThreadPoolExecutor(LOOKUP_WORKERS, thread_name_prefix="lookup"),
+        slots=UploadSlots(total=limits.max_concurrent_uploads, per_caller=limits.uploads_per_caller),
+        policies=policies,
+        inventories=inventories,
     )
+
+
+def _load_named(config: ServiceConfig) -> tuple[dict[str, Policy], dict[str, Inventory]]:
+    """The configured policies and inventories, read once at startup (a broken one stops the server here,
+    naming its file, rather than failing uploads later). A policy's ``source``, which reports, verdicts and
+    GetVerdict carry, becomes its configured name and content digest instead of the server's path."""
+    from shipgate.inventory import load_inventory
+    from shipgate.policy.load import load_policy
+
+    policies: dict[str, Policy] = {}
+    for name, path in config.policies.items():
+        policy = load_policy(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        policies[name] = dataclasses.replace(policy, source=f"policy {name} (sha256:{digest})")
+    inventories = {name: load_inventory(path) for name, path in config.environments.items()}
+    return policies, inventories
 
 
 def _grpc_server(state: ServiceState) -> tuple[grpc.aio.Server, health.aio.HealthServicer, tuple[str, ...]]:

@@ -30,7 +30,10 @@ class SyncAdvisoriesRequest(_message.Message):
     vendor: _builtins.str
     """vendor whose feed it is."""
     source: _builtins.str
-    """source is a directory on the server or a base URL (FORMATS §2)."""
+    """source, when given, must be the feed configured in the vendor's trust file (its `feed` key, a
+    directory on the server or a base URL); empty means that one. Any other source is INVALID_ARGUMENT:
+    the server fetches only what its operator configured.
+    """
     def __init__(
         self,
         *,

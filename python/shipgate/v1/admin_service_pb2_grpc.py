@@ -69,7 +69,7 @@ class AdminServiceServicer:
     """
 
     def SyncAdvisories(self, request, context):
-        """SyncAdvisories fetches and applies a vendor's advisory feed from a source the server can read.
+        """SyncAdvisories fetches and applies a vendor's advisory feed from the source its trust file configures.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

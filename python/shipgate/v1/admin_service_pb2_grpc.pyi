@@ -36,7 +36,7 @@ class AdminServiceStub:
     @_typing.overload
     def __new__(cls, channel: _aio.Channel) -> AdminServiceAsyncStub: ...
     SyncAdvisories: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.SyncAdvisoriesRequest, _admin_service_pb2.SyncAdvisoriesResponse]
-    """SyncAdvisories fetches and applies a vendor's advisory feed from a source the server can read."""
+    """SyncAdvisories fetches and applies a vendor's advisory feed from the source its trust file configures."""
     GetAdvisoryStatus: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.GetAdvisoryStatusRequest, _admin_service_pb2.GetAdvisoryStatusResponse]
     """GetAdvisoryStatus lists the accepted feed of every vendor and whether it is stale."""
     PinRoot: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.PinRootRequest, _admin_service_pb2.PinRootResponse]
@@ -54,7 +54,7 @@ class AdminServiceAsyncStub(AdminServiceStub):
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     SyncAdvisories: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.SyncAdvisoriesRequest, _admin_service_pb2.SyncAdvisoriesResponse]  # type: ignore[assignment]
-    """SyncAdvisories fetches and applies a vendor's advisory feed from a source the server can read."""
+    """SyncAdvisories fetches and applies a vendor's advisory feed from the source its trust file configures."""
     GetAdvisoryStatus: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.GetAdvisoryStatusRequest, _admin_service_pb2.GetAdvisoryStatusResponse]  # type: ignore[assignment]
     """GetAdvisoryStatus lists the accepted feed of every vendor and whether it is stale."""
     PinRoot: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.PinRootRequest, _admin_service_pb2.PinRootResponse]  # type: ignore[assignment]
@@ -75,7 +75,7 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _admin_service_pb2.SyncAdvisoriesRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_admin_service_pb2.SyncAdvisoriesResponse, _abc.Awaitable[_admin_service_pb2.SyncAdvisoriesResponse]]:
-        """SyncAdvisories fetches and applies a vendor's advisory feed from a source the server can read."""
+        """SyncAdvisories fetches and applies a vendor's advisory feed from the source its trust file configures."""
 
     @_abc_1.abstractmethod
     def GetAdvisoryStatus(

@@ -47,6 +47,9 @@ class VerifyRequest:
     """Whole-archive digests the caller already computed (the service hashes while the upload streams);
     the ones given are not computed again."""
     actor: str = "verify"
+    display_name: str | None = None
+    """The archive's name in the report and the audit, when the path read is not one a person knows (the
+    service's spool file: the client's file name instead)."""
     direct_io: bool = False
     """Read the archive with ``O_DIRECT``, bypassing the page cache (the service's spool: written once,
     read once)."""
@@ -64,8 +67,7 @@ def _internal(step: str, exc: BaseException) -> Finding:
         code="package.check_failed",
         severity=Severity.CRITICAL,
         path="",
-        message=f"the {step} step failed on this input ({type(exc).__name__}: {exc}); the package cannot be "
-        "judged",
+        message=f"the {step} step failed on this input ({type(exc).__name__}: {exc}); the package cannot be judged",
         remedy="Do not install; report the archive to the shipgate maintainers with this message.",
         evidence={"step": step, "error": type(exc).__name__},
     )
@@ -184,9 +186,7 @@ def verify_package(
         raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
     digests = {**request.archive_digests, **report.digests}
     findings.extend(report.findings)
-    findings.extend(
-        check_expected_digests(digests, {"sha256": request.expect_sha256, "blake3": request.expect_blake3})
-    )
+    findings.extend(check_expected_digests(digests, {"sha256": request.expect_sha256, "blake3": request.expect_blake3}))
 
     if not report.rejected:
         try:
@@ -263,7 +263,9 @@ def verify_package(
     findings.extend(decision.findings)
     result = Report(
         verdict=decision.verdict.label,  # type: ignore[arg-type]
-        archive=ArchiveSummary(path=path, size=report.size, entries=report.totals.entries, digests=digests),
+        archive=ArchiveSummary(
+            path=request.display_name or path, size=report.size, entries=report.totals.entries, digests=digests
+        ),
         package=package,
         vendor=vendor,
         findings=tuple(findings),

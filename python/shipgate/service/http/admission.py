@@ -5,8 +5,8 @@
 - ``POST /v1/admit`` — ``{"digest": HEX}`` or ``{"package": {"name", "version", "vendor"}}`` →
   ``{"allowed", "verdict", "reason", "sha256"}``.
 
-Both need the ``admission`` role. The decisions are :mod:`shipgate.service.admission`'s, made on the lookup
-pool (a store lookup blocks); the answers' ``reason`` is escaped and capped (:func:`shipgate.textsafe.printable`)
+Both need the ``admission`` role. The decisions are :mod:`shipgate.service.admission`'s, looked up by
+``ServiceState.lookup``; the answers' ``reason`` is escaped and capped (:func:`shipgate.textsafe.printable`)
 because it quotes package-supplied names back to Kubernetes and its users.
 """
 
@@ -48,8 +48,7 @@ def package_digest(obj: Any, annotation: str) -> str | None:
 
 
 async def _decide(request: web.Request, decide: Callable[[], admission.Decision]) -> admission.Decision:
-    loop = request.loop
-    return await loop.run_in_executor(state_of(request).lookup_pool, decide)
+    return await state_of(request).lookup(decide)
 
 
 def _record(request: web.Request, endpoint: str, decision: admission.Decision, caller: Caller, t0: float) -> None:

@@ -1,7 +1,9 @@
 """The aiohttp application: what every route shares (the request clock, request ids, the caller and its
 roles, JSON errors), and the route families registered on it.
 
-A route family is a module with ``add_routes(app)``: :mod:`.admission`, :mod:`.metrics`, :mod:`.health`.
+A route family is a module with ``add_routes(app)``: :mod:`.admission`, :mod:`.metrics`, :mod:`.health`,
+:mod:`.verify`, :mod:`.gate`, :mod:`.status`. A caller is named by its client certificate, else by a bearer
+token (:mod:`.tokens`), else is anonymous.
 Handlers get the caller through :func:`require`, the body through :func:`json_body`, and raise
 :class:`~.body.RequestError` for a refusal; nothing they raise reaches the client as a traceback.
 """
@@ -19,6 +21,7 @@ from aiohttp import web
 
 from shipgate.service.http.body import RequestError, read_json
 from shipgate.service.http.listener import ConnectionTable
+from shipgate.service.http.tokens import Tokens
 from shipgate.service.identity import Caller, caller_from_certificate
 from shipgate.service.state import ServiceState
 from shipgate.textsafe import for_log
@@ -31,6 +34,7 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 STATE = web.AppKey("state", ServiceState)
 TABLE = web.AppKey("connections", ConnectionTable)
+TOKENS = web.AppKey("tokens", Tokens)
 _CALLER = "shipgate.caller"
 _REQUEST_ID_KEY = "shipgate.request_id"
 _DEADLINE = "shipgate.deadline"
@@ -66,7 +70,9 @@ async def json_body(request: web.Request) -> Any:
 def _caller(request: web.Request, state: ServiceState) -> Caller:
     ssl_object = request.transport.get_extra_info("ssl_object") if request.transport else None
     cert = ssl_object.getpeercert(binary_form=True) if isinstance(ssl_object, ssl.SSLObject) else None
-    return caller_from_certificate(cert, state.config)
+    if cert:
+        return caller_from_certificate(cert, state.config)
+    return request.app[TOKENS].caller(request.headers.get("Authorization"), state.config)
 
 
 @web.middleware
@@ -81,7 +87,9 @@ async def _guarded(request: web.Request, handler: Handler) -> web.StreamResponse
         request[_CALLER] = _caller(request, request.app[STATE])
         return await handler(request)
     except RequestError as exc:
-        return json_response(exc.status, {"error": exc.message}, request)
+        refused = json_response(exc.status, {"error": exc.message}, request)
+        refused.headers.update(exc.headers)
+        return refused
     except web.HTTPException as exc:  # aiohttp's own: no route, method not allowed
         reason = f"no route {request.method} {for_log(request.path)}" if exc.status == 404 else exc.reason
         return json_response(exc.status, {"error": reason}, request)
@@ -95,11 +103,12 @@ async def _guarded(request: web.Request, handler: Handler) -> web.StreamResponse
 
 
 def build_app(state: ServiceState, table: ConnectionTable) -> web.Application:
-    from shipgate.service.http import admission, health, metrics
+    from shipgate.service.http import admission, gate, health, metrics, status, verify
 
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_guarded])
     app[STATE] = state
     app[TABLE] = table
-    for family in (admission, metrics, health):
+    app[TOKENS] = Tokens.load(state.config)
+    for family in (admission, metrics, health, verify, gate, status):
         family.add_routes(app)
     return app

@@ -26,6 +26,8 @@ class RequestError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status, self.message = status, message
+        self.headers: dict[str, str] = {}
+        """Sent with the answer (``Retry-After``, ``WWW-Authenticate``)."""
 
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')

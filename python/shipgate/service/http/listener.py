@@ -5,9 +5,12 @@ lines and counts are capped) but its only clock is the keep-alive timeout, which
 a client sending one byte a second holds a connection forever, and a TLS handshake that never completes
 holds one too. So every accepted TCP connection passes through :class:`GuardedConnection` first, which:
 
-1. counts it against a per-client (source address) and a total cap, and closes it at once over either;
+1. counts it against a per-client (source address) cap, and closes it at once over it; at the total cap the
+   oldest connection that has not sent a request yet is closed to make room (:meth:`ConnectionTable.admit`);
 2. with TLS, runs the handshake itself (``loop.start_tls``) under its own short deadline, before aiohttp
-   sees the connection: a silent or slow handshake costs a socket and a timer, never a request slot;
+   sees the connection; until the client's first byte (its ClientHello) arrives, not even the TLS layer
+   exists (asyncio gives each TLS connection a 256 KiB buffer): a silent connection costs a socket and a
+   timer, never a request slot;
 3. gives each request one deadline from its first byte to the end of its body: the head must arrive before
    it (else ``408`` and close), and the handler reads the body against what is left of it
    (:func:`request_deadline`); an idle keep-alive connection is closed after ``idle_seconds``.
@@ -20,12 +23,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import ssl
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from shipgate.service.memory import release_free_memory
+
 log = logging.getLogger("shipgate.service")
+
+# Trim the heap when a wave of at least this many connections has mostly gone, at most this often.
+TRIM_AFTER_PEAK = 64
+TRIM_EVERY_SECONDS = 5.0
 
 _TIMEOUT_RESPONSE = b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
@@ -52,21 +63,48 @@ class ConnectionTable:
         self.by_client: Counter[str] = Counter()
         self.total = 0
         self.refused = 0
+        self.evicted = 0
+        self.peak = 0
+        self._trimmed = 0.0
         self.guards: dict[asyncio.BaseTransport, GuardedConnection] = {}
+        self.unproven: dict[GuardedConnection, None] = {}
+        """Connections that have not started a request yet, oldest first (evicted first at the total cap)."""
 
-    def admit(self, client: str) -> bool:
-        if self.total >= self.limits.total or self.by_client[client] >= self.limits.per_client:
+    def admit(self, client: str, guard: GuardedConnection) -> bool:
+        """Count a new connection in, or refuse it. At the total cap, the oldest connection that has not yet
+        sent a request (a silent or handshaking one) makes room: a flood of idle connections from many
+        addresses cannot keep a client with a real request out."""
+        if self.by_client[client] >= self.limits.per_client:
             self.refused += 1
             return False
+        if self.total >= self.limits.total:
+            if not self.unproven:
+                self.refused += 1
+                return False
+            oldest = next(iter(self.unproven))
+            self.unproven.pop(oldest)
+            oldest.evict()
+        self.unproven[guard] = None
         self.total += 1
+        self.peak = max(self.peak, self.total)
         self.by_client[client] += 1
         return True
 
-    def release(self, client: str) -> None:
+    def release(self, client: str, guard: GuardedConnection) -> None:
+        self.unproven.pop(guard, None)
         self.total -= 1
         self.by_client[client] -= 1
         if self.by_client[client] <= 0:
             del self.by_client[client]
+        self._maybe_trim()
+
+    def _maybe_trim(self) -> None:
+        """After a wave of connections has gone (a quarter of its peak left), give the heap back: TLS buffers
+        freed in glibc's arenas otherwise stay in the RSS (:mod:`shipgate.service.memory`)."""
+        now = time.monotonic()
+        if self.peak >= TRIM_AFTER_PEAK and self.total * 4 <= self.peak and now - self._trimmed > TRIM_EVERY_SECONDS:
+            self._trimmed, self.peak = now, self.total
+            release_free_memory()
 
     def guard_of(self, transport: asyncio.BaseTransport | None) -> GuardedConnection | None:
         return self.guards.get(transport) if transport is not None else None
@@ -90,6 +128,8 @@ class GuardedConnection(asyncio.Protocol):
         self._timer: asyncio.TimerHandle | None = None
         self._handshake: asyncio.Task[None] | None = None
         self._early: list[bytes] = []
+        self._fd: int | None = None
+        self._raw: asyncio.Transport | None = None
 
     # -- asyncio.Protocol -----------------------------------------------------------------------------
 
@@ -99,15 +139,33 @@ class GuardedConnection(asyncio.Protocol):
             return  # the TLS layer announcing itself (start_tls already handed us its transport)
         peer = transport.get_extra_info("peername")
         self.client = str(peer[0]) if isinstance(peer, tuple) else "unix"
-        if not self.table.admit(self.client):
+        self._raw = transport
+        if not self.table.admit(self.client, self):
             transport.abort()
             return
         self._admitted = True
         if self.tls is None:
             self._attach(transport)
             return
-        transport.pause_reading()  # nothing reaches us before start_tls takes the socket over
-        self._handshake = asyncio.get_running_loop().create_task(self._start_tls(transport, self.tls))
+        transport.pause_reading()  # nothing is read before start_tls takes the socket over
+        loop = asyncio.get_running_loop()
+        self.deadline = loop.time() + self.table.limits.handshake_seconds
+        self._arm(self.deadline, transport.abort)
+        sock = transport.get_extra_info("socket")
+        if sock is None:
+            self._hello_arrived(transport)
+            return
+        # asyncio refuses a reader on a transport's descriptor; a duplicate of it signals the same socket.
+        self._fd = os.dup(sock.fileno())
+        loop.add_reader(self._fd, self._hello_arrived, transport)
+
+    def _hello_arrived(self, transport: asyncio.Transport) -> None:
+        """The client sent its first bytes: now the TLS layer, under what is left of the handshake deadline."""
+        self._stop_waiting()
+        loop = asyncio.get_running_loop()
+        if transport.is_closing() or self.tls is None:
+            return
+        self._handshake = loop.create_task(self._start_tls(transport, self.tls))
 
     def data_received(self, data: bytes) -> None:
         if self.inner is None:
@@ -134,11 +192,12 @@ class GuardedConnection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_timer()
+        self._stop_waiting()
         if self.transport is not None:
             self.table.guards.pop(self.transport, None)
         if self._admitted:
             self._admitted = False
-            self.table.release(self.client)
+            self.table.release(self.client, self)
         inner, self.inner = self.inner, None
         if inner is not None:
             inner.connection_lost(exc)
@@ -148,6 +207,7 @@ class GuardedConnection(asyncio.Protocol):
     def request_started(self) -> float:
         """aiohttp has the request's head: the handler takes over the clock. Returns the request deadline."""
         loop = asyncio.get_running_loop()
+        self.table.unproven.pop(self, None)  # it has made a request: no longer evicted for newcomers
         if self.state != "head":  # a pipelined request already buffered: its clock starts now
             self.deadline = loop.time() + self.table.limits.request_seconds
         self.state = "handling"
@@ -164,7 +224,7 @@ class GuardedConnection(asyncio.Protocol):
         loop = asyncio.get_running_loop()
         try:
             secure = await loop.start_tls(
-                transport, self, context, server_side=True, ssl_handshake_timeout=self.table.limits.handshake_seconds
+                transport, self, context, server_side=True, ssl_handshake_timeout=max(0.1, self.deadline - loop.time())
             )
         except (OSError, asyncio.CancelledError, ssl.SSLError) as exc:
             log.debug("tls handshake failed: %s", exc)
@@ -176,6 +236,7 @@ class GuardedConnection(asyncio.Protocol):
         self._attach(secure)
 
     def _attach(self, transport: asyncio.Transport) -> None:
+        self._cancel_timer()
         self.transport = transport
         self.table.guards[transport] = self
         self.inner = self.inner_factory()
@@ -184,6 +245,24 @@ class GuardedConnection(asyncio.Protocol):
         early, self._early = self._early, []
         for data in early:
             self.data_received(data)
+
+    def evict(self) -> None:
+        """Make room for a newer connection (it has not sent a request)."""
+        self._admitted = False
+        self.table.total -= 1
+        self.table.by_client[self.client] -= 1
+        if self.table.by_client[self.client] <= 0:
+            del self.table.by_client[self.client]
+        self.table.evicted += 1
+        transport = self.transport or self._raw
+        if transport is not None:
+            transport.abort()
+
+    def _stop_waiting(self) -> None:
+        if self._fd is not None:
+            asyncio.get_running_loop().remove_reader(self._fd)
+            os.close(self._fd)
+            self._fd = None
 
     def _arm(self, when: float, callback: Callable[[], None]) -> None:
         self._cancel_timer()
