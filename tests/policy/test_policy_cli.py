@@ -17,6 +17,8 @@ def test_explain_a_preflight_code(capsys: pytest.CaptureFixture[str]) -> None:
         "  meaning:          a script or manifest services names a unit the target lacks (closest existing name "
         "suggested)",
         "  default severity: high",
+        "  remedy:           Fix the unit name in the script (the closest existing unit is suggested), or install "
+        "the unit first.",
         "  verdict:          deny (default policy severity: high → deny)",
     ]
 
