@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from shipgate.admission.decision import Decision
 from shipgate.findings import Finding, Severity
 from shipgate.v1 import admin_service_pb2, report_pb2
 
@@ -133,4 +134,36 @@ def feed_message(state: Any) -> Any:
         fetched=_timestamp(state.fetched),
         source=state.source,
         stale=state.is_stale(),
+    )
+
+
+def admit_response(decision: Decision) -> Any:
+    """An ``AdmitResponse`` from an admission answer."""
+    from shipgate.v1 import shipgate_service_pb2
+
+    return shipgate_service_pb2.AdmitResponse(
+        allowed=decision.allowed,
+        verdict=VERDICT_TO_PB.get(decision.verdict, 0),
+        reason=decision.reason,
+        sha256=decision.sha256,
+        cause=decision.cause,
+        advisory=decision.advisory or "",
+        waivers_json=[_json(w) for w in decision.waivers],
+        evidence=decision.evidence,
+    )
+
+
+def decision_of(answer: Any) -> Decision:
+    """The admission answer an ``AdmitResponse`` carries (what ``shipgate admit --server`` prints)."""
+    from shipgate.admission.decision import CAUSES
+
+    return Decision(
+        allowed=answer.allowed,
+        verdict=VERDICT_FROM_PB.get(answer.verdict, ""),
+        reason=answer.reason,
+        sha256=answer.sha256,
+        cause=answer.cause if answer.cause in CAUSES else ("allowed" if answer.allowed else "denied"),
+        advisory=answer.advisory or None,
+        waivers=tuple(json.loads(w) for w in answer.waivers_json),
+        evidence=answer.evidence or "stored verdict",
     )

@@ -133,12 +133,15 @@ def claim(tx: TransactionBase, *, limit: int, lease: timedelta, now: datetime | 
     return [_event(r) for r in rows]
 
 
-def delivered(tx: TransactionBase, event_id: int, *, status: int, now: datetime | None = None) -> None:
+def delivered(
+    tx: TransactionBase, event_id: int, *, status: int, error: str = "", now: datetime | None = None
+) -> None:
+    """The receiver answered: accepted (2xx), or refused for good (``error`` says how)."""
     tx._require_write("recording a delivery")
     tx._exec(
         "UPDATE events SET delivered = ?, status = ?, attempts = attempts + 1, lease_until = NULL,"
-        " last_error = NULL WHERE id = ?",
-        (format_time(now or utcnow()), status, event_id),
+        " last_error = ? WHERE id = ?",
+        (format_time(now or utcnow()), status, error[:1000] or None, event_id),
     )
 
 

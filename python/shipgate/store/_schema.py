@@ -134,6 +134,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE verdicts ADD COLUMN evidence {json} NOT NULL DEFAULT '{}'",
             "ALTER TABLE verdicts ADD COLUMN superseded TEXT",
             "ALTER TABLE verdicts ADD COLUMN superseded_by TEXT",
+            "ALTER TABLE verdicts ADD COLUMN superseded_advisory TEXT",
             # Supersession by withdrawal (name + version) and signed by-package admission, per vendor.
             "CREATE INDEX verdicts_vendor_package ON verdicts (vendor, package_name, package_version, id)",
             # `verdicts list --superseded` and the metric read only the superseded rows.

@@ -275,9 +275,9 @@ class Store:
         with self.transaction() as tx:
             return _outbox.claim(tx, limit=limit, lease=lease)
 
-    def event_delivered(self, event: EventRecord, *, status: int) -> None:
+    def event_delivered(self, event: EventRecord, *, status: int, error: str = "") -> None:
         with self.transaction() as tx:
-            _outbox.delivered(tx, event.id, status=status)
+            _outbox.delivered(tx, event.id, status=status, error=error)
 
     def event_failed(
         self, event: EventRecord, *, status: int | None, error: str, retry_at: datetime, release_after: bool = True

@@ -48,6 +48,7 @@ VERDICT_COLUMNS = (
     "evidence",
     "superseded",
     "superseded_by",
+    "superseded_advisory",
 )
 _SELECT = f"SELECT id, {', '.join(VERDICT_COLUMNS)} FROM verdicts"  # noqa: S608
 # Older verdicts kept per (archive, policy, environment) besides the newest one, unless the store says.
@@ -81,6 +82,7 @@ def verdict_row(record: VerdictRecord) -> tuple[Any, ...]:
         canonical_json(record.evidence.to_dict()),
         format_time(record.superseded) if record.superseded else None,
         record.superseded_by or None,
+        record.superseded_advisory,
     )
 
 
@@ -105,6 +107,7 @@ def verdict_from_row(row: Sequence[Any]) -> VerdictRecord:
         evidence=Evidence.from_dict(json.loads(row[17])),
         superseded=_opt_time(row[18]),
         superseded_by=row[19] or "",
+        superseded_advisory=row[20],
     )
 
 
@@ -203,22 +206,26 @@ class VerdictTable(TransactionBase):
         """Mark the live, admitting verdicts matching ``where`` superseded by ``reason``, audited once
         (``verdict.supersede``: the count and a SHA-256 over the digests) with ``verdict.superseded``
         events in batches. Returns how many."""
-        return self._announce(self._mark(where, params, reason), reason=reason, actor=actor, cause=cause)
+        rows = self._mark(where, params, reason, cause.get("advisory_id"))
+        return self._announce(rows, reason=reason, actor=actor, cause=cause)
 
     def supersede_ids(self, ids: Sequence[int], *, reason: str, actor: str, cause: dict[str, Any]) -> int:
         """:meth:`supersede` for verdicts chosen by id (in statements of a bounded size)."""
         rows: list[tuple[str, str]] = []
         for start in range(0, len(ids), _ID_BATCH):
             chunk = list(ids[start : start + _ID_BATCH])
-            rows += self._mark([f"id IN ({', '.join('?' for _ in chunk)})"], chunk, reason)
+            rows += self._mark([f"id IN ({', '.join('?' for _ in chunk)})"], chunk, reason, cause.get("advisory_id"))
         return self._announce(rows, reason=reason, actor=actor, cause=cause)
 
-    def _mark(self, where: list[str], params: Sequence[Any], reason: str) -> list[tuple[str, str]]:
+    def _mark(
+        self, where: list[str], params: Sequence[Any], reason: str, advisory: str | None
+    ) -> list[tuple[str, str]]:
         self._require_write("superseding verdicts")
         clause = " AND ".join(["superseded IS NULL", "verdict <> 'deny'", *where])
         rows = self._exec(
-            f"UPDATE verdicts SET superseded = ?, superseded_by = ? WHERE {clause} RETURNING sha256, vendor",  # noqa: S608
-            (format_time(utcnow()), reason[:2000], *params),
+            "UPDATE verdicts SET superseded = ?, superseded_by = ?, superseded_advisory = ?"  # noqa: S608
+            f" WHERE {clause} RETURNING sha256, vendor",
+            (format_time(utcnow()), reason[:2000], advisory, *params),
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
 

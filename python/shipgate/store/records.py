@@ -71,6 +71,15 @@ class Evidence:
     generation: int | None = None
     """The vendor's state generation (trust and advisories) the verification read (None: not known)."""
 
+    def waivers_expire(self) -> datetime | None:
+        """A verdict that rests on waivers holds only until the first of them expires."""
+        times = [
+            parse_time(str(w["waiver"]["expires"]))
+            for w in self.waivers
+            if isinstance(w.get("waiver"), Mapping) and "expires" in w["waiver"]
+        ]
+        return min(times) if times else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "signed": self.signed,
@@ -120,6 +129,7 @@ class VerdictRecord:
     superseded: datetime | None = None
     superseded_by: str = ""
     """Why a later trust change or advisory superseded the verdict (names the advisory or trust version)."""
+    superseded_advisory: str | None = None
     id: int | None = None  # assigned by the store
 
     def __post_init__(self) -> None:
@@ -158,6 +168,7 @@ class VerdictRecord:
             "expires": format_time(self.expires) if self.expires else None,
             "superseded": format_time(self.superseded) if self.superseded else None,
             "superseded_by": self.superseded_by or None,
+            "superseded_advisory": self.superseded_advisory,
         }
 
 

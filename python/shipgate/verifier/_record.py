@@ -3,27 +3,20 @@ audited, atomically."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from shipgate.report.model import Report
-from shipgate.store.records import Evidence, VerdictRecord, parse_time
+from shipgate.store.records import Evidence, VerdictRecord
 
 if TYPE_CHECKING:
     from shipgate.store import Store
-
-
-def _earliest_waiver_expiry(waivers: tuple[Mapping[str, Any], ...]) -> datetime | None:
-    """A verdict that rests on waivers holds only until the first of them expires."""
-    times = [parse_time(str(w["waiver"]["expires"])) for w in waivers if "expires" in w.get("waiver", {})]
-    return min(times) if times else None
 
 
 def verdict_record(report: Report) -> VerdictRecord:
     digests = report.archive.digests
     package = report.package
     basis = report.basis or {}
+    evidence = Evidence.from_dict(basis.get("evidence") or {})
     return VerdictRecord(
         sha256=digests["sha256"],
         blake3=digests.get("blake3"),
@@ -34,12 +27,12 @@ def verdict_record(report: Report) -> VerdictRecord:
         findings=report.findings,
         policy_id=report.policy,
         verifier_version=report.shipgate_version,
-        expires=_earliest_waiver_expiry(report.applied_waivers),
+        expires=evidence.waivers_expire(),
         policy_digest=str(basis.get("policy_digest") or ""),
         env_digest=str(basis.get("env_digest") or ""),
         trust_version=int(basis.get("trust_version") or 0),
         feed_version=basis.get("feed_version"),
-        evidence=Evidence.from_dict(basis.get("evidence") or {}),
+        evidence=evidence,
     )
 
 
