@@ -15,9 +15,11 @@ threads: the wall clock of a 2-core machine shared with other work is noisy, CPU
                      `unzip -tqq`, `7z t` and `zipfile.ZipFile.testzip()`, each as a fresh process; plain
                      `shipgate inspect` (also the whole file's SHA-256 and BLAKE3 for the report) is shown too;
   listing            `shipgate.archive.names()` vs `zipfile.ZipFile(...).infolist()` (both in-process)
-                     and `unzip -Z1` (a process; the shipgate CLI listing is shown too).
+                     and `unzip -Z1` (a process; the shipgate CLI listing is shown too);
+  flag extraction    `inspect(big.zip)` as `shipgate inspect` calls it, with and without `flags=True`
+                     (in-process, alternating, wall and CPU seconds): the cost of collecting flag-like strings.
 
-    python benches/zip.py [--runs 3] [--dir DIR]
+    python benches/zip.py [--runs 3] [--dir DIR] [--only verify|flags]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -98,10 +101,42 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def flag_overhead(big: Path, runs: int) -> None:
+    """``inspect`` as the CLI runs it (entry SHA-256, whole-file SHA-256 and BLAKE3), with and without the
+    flag-like strings, alternating so both see the same machine."""
+    from shipgate.archive import inspect
+
+    wall: dict[bool, list[float]] = {False: [], True: []}
+    cpu: dict[bool, list[float]] = {False: [], True: []}
+    found = 0
+    for _ in range(runs):
+        for flags in (False, True):
+            started, used = time.perf_counter(), cpu_seconds()
+            report = inspect(big, archive_digests=("sha256", "blake3"), flags=flags)
+            wall[flags].append(time.perf_counter() - started)
+            cpu[flags].append(cpu_seconds() - used)
+            if flags:
+                found = sum(len(e.flags) for e in report.entries)
+    rows = [[f"inspect{' flags=True' if flags else ''}", f"{statistics.median(wall[flags]):.3f}",
+             f"{statistics.median(cpu[flags]):.3f}"] for flags in (False, True)]
+    print(f"\nFlag extraction on {big.name} ({found} strings found), median of {runs} runs:\n")
+    print(markdown_table(["what", "median s", "median CPU s"], rows))
+    for what, numbers in (("wall", wall), ("CPU", cpu)):
+        extra = statistics.median(numbers[True]) / statistics.median(numbers[False]) - 1
+        verdict = "met" if extra <= 0.05 else "MISSED"
+        print(f"flag extraction adds {extra * 100:+.1f}% {what} time (target <= +5%) {verdict}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", help="build (or reuse) the archives here instead of a temporary directory")
+    parser.add_argument("--only", choices=("verify", "flags"), help="run one part of the benchmark")
     args = parser.parse_args()
     for tool in ("unzip", "7z", "shipgate"):
         if shutil.which(tool) is None:
@@ -128,6 +163,10 @@ def main() -> int:
         with open(path, "rb") as f:
             while f.read(16 << 20):
                 pass
+    if args.only != "verify":
+        flag_overhead(big, max(args.runs, 5))
+    if args.only == "flags":
+        return 0
     py = sys.executable
     verify_cmds = {
         OURS: ["shipgate", "inspect", "--archive-digests", "none"],

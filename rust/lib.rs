@@ -8,6 +8,7 @@
 
 pub mod digest;
 pub mod error;
+pub mod flags;
 pub mod spool;
 pub mod zip;
 

@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         digests: vec![Algorithm::Sha256],
         verify: true,
         streamed: None,
+        flags: true,
     };
     let report = inspect_bytes(data, &options).expect("in-memory inspection has no I/O errors");
     // Every entry the report calls verified was inflated to exactly its declared size.

@@ -92,10 +92,12 @@ def inspect_zip(
     verify: bool = True,
     direct: bool = False,
     streamed: StreamedEntries | None = None,
+    flags: bool = False,
 ) -> dict[str, Any]:
     """Inspect a ZIP archive without the GIL; ``shipgate.archive.inspect`` wraps this. ``direct=True``
     reads with ``O_DIRECT`` (plain reads where the filesystem refuses it); ``streamed`` supplies the stored
-    entries a spool writer verified (not read again)."""
+    entries a spool writer verified (not read again); ``flags=True`` collects each regular file's
+    flag-like strings."""
 
 def zip_names(path: str, *, max_entries: int) -> list[str]:
     """The names a ZIP central directory lists; raises ``MalformedArchive`` when it cannot be read."""

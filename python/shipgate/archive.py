@@ -54,8 +54,9 @@ class Limits:
 class Entry:
     name: str
     method: int
-    """APPNOTE 4.4.5: 0 stored, 8 deflate; others are reported as ``zip.unsupported_method``."""
-    flags: int
+    """APPNOTE 4.4.5 compression method (docs/zip.md lists the ones verified)."""
+    bit_flags: int
+    """APPNOTE 4.4.4 general purpose bit flags."""
     crc32: int
     compressed_size: int
     uncompressed_size: int
@@ -75,6 +76,10 @@ class Entry:
     another entry's (``zip.overlapping_entries``): those are not inflated at all."""
     digests: Mapping[str, str] = field(default_factory=dict)
     """Hex digests of the uncompressed bytes, by algorithm; empty unless verified."""
+    flags: tuple[str, ...] = ()
+    """Flag-like strings in the uncompressed bytes, sorted: dotted configuration keys (``dten.backoff.v2``),
+    ``--long-options`` and environment-variable names (``DTEN_RETRY_MAX``). Collected for regular files
+    only when :func:`inspect` is called with ``flags=True``; empty unless verified (docs/zip.md)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,6 +174,7 @@ class ArchiveReport:
                     "encrypted": e.encrypted,
                     "verified": e.verified,
                     "digests": dict(e.digests),
+                    **({"flags": list(e.flags)} if e.flags else {}),
                 }
                 for e in self.entries
             ],
@@ -241,6 +247,7 @@ def inspect(
     progress: Callable[[int], object] | None = None,
     direct: bool = False,
     streamed: StreamedEntries | None = None,
+    flags: bool = False,
 ) -> ArchiveReport:
     """Inspect the ZIP archive at ``path`` (any readable file, including a spool file still open by its
     writer: its size at open is what is inspected).
@@ -254,6 +261,8 @@ def inspect(
     the filesystem refuses ``O_DIRECT``). ``streamed`` is what the spool writer that wrote ``path`` verified
     while the bytes arrived (``SpoolWriter.streamed()``): the stored entries it covers exactly are not read
     again, their CRC-32 and digests are taken from it. Pass it only for the file that writer wrote.
+    ``flags=True`` also collects every regular file's flag-like strings (:attr:`Entry.flags`) in the same
+    pass over its bytes; stored entries in ``streamed`` are then read again, since it holds no strings.
     """
     limits = limits or Limits()
     _check_algorithms([*digests, *archive_digests])
@@ -265,7 +274,7 @@ def inspect(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        report = _report(path, limits, digests, verify, direct, streamed=streamed)
+        report = _report(path, limits, digests, verify, direct, streamed=streamed, flags=flags)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -282,6 +291,7 @@ def _report(
     direct: bool,
     *,
     streamed: StreamedEntries | None = None,
+    flags: bool = False,
 ) -> ArchiveReport:
     raw = _native.inspect_zip(
         os.fspath(path),
@@ -295,6 +305,7 @@ def _report(
         verify=verify,
         direct=direct,
         streamed=streamed,
+        flags=flags,
     )
     totals = raw["totals"]
     return ArchiveReport(

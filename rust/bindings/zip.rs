@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use super::digest::algorithm_set;
 use super::errors::to_py;
@@ -51,9 +51,10 @@ impl StreamedEntries {
 /// Inspect the ZIP archive at `path`. `verify=False` parses the structure only (a listing).
 /// `direct=True` reads with O_DIRECT, for a spool file written past the page cache (`SpoolWriter`);
 /// `streamed` takes that writer's results for the stored entries they cover instead of reading them.
+/// `flags=True` collects each regular file's flag-like strings (`rust/zip/flags.rs`).
 #[pyfunction]
 #[pyo3(signature = (path, *, max_entry_size, max_total_size, max_ratio, max_entries, max_depth, max_time,
-                    digests, verify = true, direct = false, streamed = None))]
+                    digests, verify = true, direct = false, streamed = None, flags = false))]
 #[allow(clippy::too_many_arguments)]
 fn inspect_zip<'py>(
     py: Python<'py>,
@@ -68,6 +69,7 @@ fn inspect_zip<'py>(
     verify: bool,
     direct: bool,
     streamed: Option<PyRef<'py, StreamedEntries>>,
+    flags: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let algorithms = algorithm_set(&digests)?;
     let options = Options {
@@ -82,6 +84,7 @@ fn inspect_zip<'py>(
         digests: algorithms,
         verify,
         streamed: streamed.map(|s| Arc::clone(&s.0)),
+        flags,
     };
     let inspect = if direct { zip::inspect_path_direct } else { zip::inspect_path };
     let report = py.detach(|| inspect(&path, &options)).map_err(to_py)?;
@@ -181,7 +184,7 @@ impl ZipEntries {
             let d = PyDict::new(py);
             d.set_item(intern!(py, "name"), &e.name)?;
             d.set_item(intern!(py, "method"), e.method)?;
-            d.set_item(intern!(py, "flags"), e.flags)?;
+            d.set_item(intern!(py, "bit_flags"), e.bit_flags)?;
             d.set_item(intern!(py, "crc32"), e.crc32)?;
             d.set_item(intern!(py, "compressed_size"), e.compressed_size)?;
             d.set_item(intern!(py, "uncompressed_size"), e.uncompressed_size)?;
@@ -199,6 +202,7 @@ impl ZipEntries {
                 digests.set_item(alg.name(), hex)?;
             }
             d.set_item(intern!(py, "digests"), digests)?;
+            d.set_item(intern!(py, "flags"), PyTuple::new(py, &e.flags)?)?;
             out.append(d)?;
         }
         Ok(out)

@@ -77,7 +77,8 @@ pub struct Entry {
     pub name: String,
     pub raw_name: Vec<u8>,
     pub method: u16,
-    pub flags: u16,
+    /// 4.4.4 general purpose bit flags.
+    pub bit_flags: u16,
     pub crc32: u32,
     pub compressed_size: u64,
     pub uncompressed_size: u64,
@@ -97,6 +98,8 @@ pub struct Entry {
     pub symlink_target: Option<String>,
     /// Digests of the uncompressed bytes; empty unless the entry was fully verified.
     pub digests: Vec<(Algorithm, String)>,
+    /// Flag-like strings in the uncompressed bytes, sorted ([`Options::flags`]); empty unless verified.
+    pub flags: Vec<String>,
     /// CRC-32 and size were checked against the inflated bytes and matched.
     pub verified: bool,
     /// The structure allows reading this entry's data (bounds, method, encryption are all fine).
@@ -136,6 +139,8 @@ pub struct Options {
     /// Stored entries already verified while the file streamed in (the service's spool): taken for the
     /// entries they exactly cover instead of reading those again ([`StreamWalk`]).
     pub streamed: Option<std::sync::Arc<Streamed>>,
+    /// Collect each binary's flag-like strings while it is verified ([`crate::flags`]).
+    pub flags: bool,
 }
 
 impl Default for Options {
@@ -145,6 +150,7 @@ impl Default for Options {
             digests: vec![Algorithm::Sha256],
             verify: true,
             streamed: None,
+            flags: false,
         }
     }
 }

@@ -29,6 +29,7 @@ use super::source::{Source, SubSource};
 use super::spec::{METHOD_DEFLATE, METHOD_STORED, SIG_LOCAL};
 use super::{inspect_nested, Entry, Limits, Options, Report, RATIO_MIN_SIZE};
 use crate::digest::MultiDigest;
+use crate::flags::FlagScanner;
 use crate::error::Result;
 
 /// Compressed bytes read per `pread`: large enough that syscalls are noise, small enough that two
@@ -52,6 +53,8 @@ pub struct Budget {
     total: AtomicU64,
     stop: AtomicBool,
     reported: Mutex<Vec<&'static str>>,
+    /// Flag-like strings the inspection may still keep ([`FlagScanner`]).
+    flags_left: std::sync::atomic::AtomicUsize,
 }
 
 impl Budget {
@@ -62,6 +65,7 @@ impl Budget {
             total: AtomicU64::new(0),
             stop: AtomicBool::new(false),
             reported: Mutex::new(Vec::new()),
+            flags_left: FlagScanner::take_total(),
         }
     }
 
@@ -152,6 +156,7 @@ pub struct Outcome {
     verified: bool,
     bytes: u64,
     symlink_target: Option<String>,
+    flags: Vec<String>,
 }
 
 /// Verify every readable entry; the report is untouched until [`apply`].
@@ -192,6 +197,7 @@ pub fn apply(report: &mut Report, outcomes: Vec<Outcome>) {
         e.digests = o.digests;
         e.verified = o.verified;
         e.symlink_target = o.symlink_target;
+        e.flags = o.flags;
         report.totals.verified_bytes += o.bytes;
         report.findings.extend(o.findings);
     }
@@ -311,6 +317,7 @@ fn verify_one(
     let mut nested_buf: Option<Vec<u8>> = None;
     let collect_nested = buffer_nested && depth < limits.max_depth;
     let mut stopped = false;
+    let mut scanner = (options.flags && !e.is_dir && !e.is_symlink).then(|| FlagScanner::new(&budget.flags_left));
 
     // One closure sees every inflated piece: limits first, then CRC, digests, and what is kept.
     let mut take = |piece: &[u8], consumed: u64, out: &mut Outcome, nested_buf: &mut Option<Vec<u8>>| -> bool {
@@ -385,6 +392,9 @@ fn verify_one(
                 }
             }
         }
+        if let Some(s) = scanner.as_mut() {
+            s.update(piece);
+        }
         if head.len() < MAX_SYMLINK_TARGET as usize {
             let room = MAX_SYMLINK_TARGET as usize - head.len();
             head.extend_from_slice(&piece[..piece.len().min(room)]);
@@ -407,8 +417,9 @@ fn verify_one(
 
     let mut truncated = false;
     // A stored entry verified while the archive streamed in: its results, without reading it again.
+    // Records carry no flag-like strings: an entry whose strings are wanted is read again.
     let streamed = match (&options.streamed, depth) {
-        (Some(s), 0) => s.get(e, &options.digests).filter(|r| budget.admits(r.size)),
+        (Some(s), 0) if !options.flags => s.get(e, &options.digests).filter(|r| budget.admits(r.size)),
         _ => None,
     };
     let mut streamed_digests = None;
@@ -557,6 +568,7 @@ fn verify_one(
         return Ok(out);
     }
     out.verified = true;
+    out.flags = scanner.take().map(FlagScanner::finish).unwrap_or_default();
     out.digests = streamed_digests.unwrap_or_else(|| digest.map(|d| d.hexdigests()).unwrap_or_default());
     if e.is_symlink && produced <= MAX_SYMLINK_TARGET {
         out.symlink_target = Some(String::from_utf8_lossy(head).into_owned());

@@ -230,3 +230,22 @@ def tls_channel(server: Server, client: TlsFiles | None, ca: Path) -> grpc.Chann
         certificate_chain=client.cert.read_bytes() if client else None,
     )
     return grpc.secure_channel(server.grpc_address, credentials)
+
+
+# -- a second local user, for attacks from another account ------------------------------------------------
+
+
+def as_other_user(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """Run ``args`` as ``nobody`` (via ``setpriv``), the hostile local user of issue 15. Needs root (CI runs as
+    root); the caller skips otherwise (:func:`need_root`)."""
+    command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *args]
+    return subprocess.run(command, check=True, capture_output=True, timeout=60, **kwargs)
+
+
+def need_root() -> None:
+    import shutil
+
+    import pytest
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to act as a second local user (nobody); CI runs as root")

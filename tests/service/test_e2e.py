@@ -228,7 +228,8 @@ def test_admin_rpcs_refuse_callers_without_the_admin_role(server: Server, pinned
             with pytest.raises(grpc.RpcError) as caught:
                 getattr(stub, method)(request, timeout=10)
             assert caught.value.code() == grpc.StatusCode.PERMISSION_DENIED, method
-            assert caught.value.details() == f"{method} needs the admin role; anonymous has admission, uploader"
+            roles = "admission, metrics, uploader"
+            assert caught.value.details() == f"{method} needs the admin role; anonymous has {roles}"
     with open_store(home=pinned_home) as store:
         assert [c.kind for c in store.trust_changes("Example Networks")] == ["pin"]  # nothing changed
 

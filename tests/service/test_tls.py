@@ -132,7 +132,7 @@ def test_roles_for_callers_without_a_certificate(pinned_home: Path, pki: TlsPki)
     # TLS without client certificates; anonymous callers may upload but not ask for admission.
     served = pki.issue("shipgate-server", server=True)
     config = pinned_home.parent / "serve-tls.toml"
-    config.write_text(f'[tls]\ncert = "{served.cert}"\nkey = "{served.key}"\n[roles]\nunauthenticated = ["uploader"]\n')
+    config.write_text(f'[tls]\ncert = "{served.cert}"\nkey = "{served.key}"\n[roles]\nallow_anonymous = ["uploader"]\n')
     with Server(pinned_home, config) as server:
         assert server.info["tls"] and not server.info["mtls"]
         context = ssl.create_default_context(cafile=str(pki.ca_path))

@@ -1,123 +1,106 @@
-"""Python code for ``proto/shipgate/v1/*.proto``, generated on first import and never committed.
+"""Regenerate ``python/shipgate/v1/`` from ``proto/shipgate/v1/*.proto`` (a development command).
 
-Choice (documented in the README): maturin has no hook to run ``protoc`` while building the wheel, and a
-``build.rs`` cannot run it portably, so the ``.proto`` files ship in the wheel (``[tool.maturin] include``,
-they land in ``site-packages/proto/shipgate/v1/``) and ``grpc_tools.protoc`` (a runtime dependency, which
-bundles ``protoc``) turns them into ``*_pb2.py`` / ``*_pb2_grpc.py`` in a cache directory named after the
-SHA-256 of the proto files and the grpcio-tools version. Another process generating at the same moment is
-harmless: each writes to its own temporary directory and renames it into place; the loser's copy is dropped.
+    python -m shipgate.service.codegen            # rewrite the generated files in the source tree
+    python -m shipgate.service.codegen --check    # exit 1 and name the files that differ
 
-The package :mod:`shipgate.v1` adds the generated directory to its ``__path__``, so the generated code's
-own imports (``from shipgate.v1 import report_pb2``) resolve as ``protoc`` wrote them.
+The generated modules are committed and shipped in the wheel, never generated at run time: code written
+at run time to a cache or temporary directory is code another local user may have planted first
+(issue 15.2). maturin has no build hook to run ``protoc``, so the files are generated here, by pinned
+generators (the ``test`` extra pins ``grpcio-tools`` and ``mypy-protobuf``), and
+``tests/service/test_codegen.py`` fails when they are not what this command writes.
+
+Output per proto file: ``*_pb2.py`` (messages), ``*_pb2_grpc.py`` (service stubs and servicers), and their
+type stubs ``*_pb2.pyi``/``*_pb2_grpc.pyi`` (mypy-protobuf), which type the service for mypy strict.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
+import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from shipgate.errors import ShipgateError
 
-CACHE_ENV = "SHIPGATE_PROTO_CACHE"
 PROTO_PACKAGE = Path("shipgate") / "v1"
+SOURCE_ROOT = Path(__file__).resolve().parents[3]
+GENERATED_SUFFIXES = ("_pb2.py", "_pb2.pyi", "_pb2_grpc.py", "_pb2_grpc.pyi")
 
 
 class CodegenError(ShipgateError):
     """The gRPC code could not be generated (proto files missing, protoc failed)."""
 
 
-def proto_root() -> Path:
-    """The directory holding ``shipgate/v1/*.proto``: beside the installed package, else the source tree."""
-    package_dir = Path(__file__).resolve().parent.parent  # .../shipgate
-    for candidate in (package_dir.parent / "proto", package_dir.parent.parent / "proto"):
-        if (candidate / PROTO_PACKAGE).is_dir():
-            return candidate
-    raise CodegenError(
-        f"the shipgate .proto files are not installed (looked for proto/{PROTO_PACKAGE} beside {package_dir}); "
-        "reinstall shipgate with `pip install .`"
-    )
-
-
-def proto_files(root: Path | None = None) -> list[Path]:
-    root = root or proto_root()
-    return sorted((root / PROTO_PACKAGE).glob("*.proto"))
-
-
-def _fingerprint(root: Path, files: list[Path]) -> str:
-    from grpc_tools import __file__ as tools_file
-
-    digest = hashlib.sha256()
-    digest.update(Path(tools_file).parent.name.encode())
-    try:
-        from importlib.metadata import version
-
-        digest.update(version("grpcio-tools").encode())
-    except Exception:
-        digest.update(b"unknown")
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:24]
-
-
-def cache_base() -> Path:
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("shipgate")) / "proto"
-
-
-def generated_dir() -> Path:
-    """The directory whose ``shipgate/v1/`` holds the generated modules, generating them if needed."""
-    root = proto_root()
-    files = proto_files(root)
+def proto_files(root: Path) -> list[Path]:
+    files = sorted((root / PROTO_PACKAGE).glob("*.proto"))
     if not files:
         raise CodegenError(f"no .proto files in {root / PROTO_PACKAGE}")
-    key = _fingerprint(root, files)
-    target = cache_base() / key
-    if (target / PROTO_PACKAGE / "complete").is_file():
-        return target
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        # A read-only home (a locked-down container): generate under the temporary directory instead.
-        target = Path(tempfile.gettempdir()) / f"shipgate-proto-{os.getuid()}" / key
-        if (target / PROTO_PACKAGE / "complete").is_file():
-            return target
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    staging = Path(tempfile.mkdtemp(prefix=".gen-", dir=target.parent))
-    try:
-        _generate(root, files, staging)
-        (staging / PROTO_PACKAGE / "complete").write_text("generated by shipgate.service.codegen\n")
-        try:
-            staging.rename(target)
-        except OSError:
-            if not (target / PROTO_PACKAGE / "complete").is_file():
-                raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
+    return files
 
 
-def _generate(root: Path, files: list[Path], out: Path) -> None:
+def generate(proto_root: Path, out: Path) -> list[Path]:
+    """Run protoc with the Python, gRPC and mypy plugins; returns the files written under ``out``."""
     from importlib.resources import files as resource_files
 
     from grpc_tools import protoc
 
+    plugins = Path(sys.executable).parent
     well_known = str(resource_files("grpc_tools") / "_proto")
+    files = proto_files(proto_root)
     args = [
         "grpc_tools.protoc",
-        f"-I{root}",
+        f"-I{proto_root}",
         f"-I{well_known}",
+        f"--plugin=protoc-gen-mypy={plugins / 'protoc-gen-mypy'}",
+        f"--plugin=protoc-gen-mypy_grpc={plugins / 'protoc-gen-mypy_grpc'}",
         f"--python_out={out}",
-        f"--pyi_out={out}",
         f"--grpc_python_out={out}",
-        *(str(p.relative_to(root)) for p in files),
+        f"--mypy_out={out}",
+        f"--mypy_grpc_out={out}",
+        *(str(p.relative_to(proto_root)) for p in files),
     ]
     status = protoc.main(args)
     if status != 0:
         raise CodegenError(f"protoc failed ({status}) on {', '.join(p.name for p in files)}")
+    return sorted(p for p in (out / PROTO_PACKAGE).iterdir() if p.name.endswith(GENERATED_SUFFIXES))
+
+
+def differences(source_root: Path = SOURCE_ROOT) -> list[str]:
+    """Generated files that are missing, stale or extra in ``python/shipgate/v1/``."""
+    committed_dir = source_root / "python" / PROTO_PACKAGE
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = {p.name: p.read_bytes() for p in generate(source_root / "proto", Path(scratch))}
+    committed = {p.name: p.read_bytes() for p in committed_dir.iterdir() if p.name.endswith(GENERATED_SUFFIXES)}
+    return sorted(name for name in fresh.keys() | committed.keys() if fresh.get(name) != committed.get(name))
+
+
+def regenerate(source_root: Path = SOURCE_ROOT) -> list[str]:
+    """Rewrite ``python/shipgate/v1/``'s generated files; returns their names."""
+    committed_dir = source_root / "python" / PROTO_PACKAGE
+    for stale in committed_dir.iterdir():
+        if stale.name.endswith(GENERATED_SUFFIXES):
+            stale.unlink()
+    with tempfile.TemporaryDirectory() as scratch:
+        written = generate(source_root / "proto", Path(scratch))
+        for path in written:
+            shutil.copyfile(path, committed_dir / path.name)
+    return [p.name for p in written]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m shipgate.service.codegen", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on a difference")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = differences()
+        for name in stale:
+            print(f"stale: python/shipgate/v1/{name}", file=sys.stderr)
+        return 1 if stale else 0
+    for name in regenerate():
+        print(f"wrote python/shipgate/v1/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -14,31 +14,51 @@
     [limits]
     max_archive_bytes = 8589934592          # declared size above this: RESOURCE_EXHAUSTED
     max_concurrent_uploads = 8              # one more: RESOURCE_EXHAUSTED
+    uploads_per_caller = 2                  # uploads in flight for one identity (anonymous: all together)
     upload_deadline_seconds = 3600          # header to last byte: DEADLINE_EXCEEDED
-    spool_dir = "/var/lib/shipgate/spool"   # default: <home>/spool
-    spool_quota_bytes = 17179869184         # declared sizes in flight above this: RESOURCE_EXHAUSTED
+    upload_idle_seconds = 30                # no message for this long: DEADLINE_EXCEEDED
+    upload_min_bytes_per_second = 65536     # slower than this over a 30 s window: DEADLINE_EXCEEDED
+    spool_dir = "/var/lib/shipgate/spool"   # default: a private directory the server creates (docs/deploying.md)
+    spool_quota_bytes = 17179869184         # bytes received by uploads in flight above this: RESOURCE_EXHAUSTED
     spool_direct_io = true                  # O_DIRECT spool writes and reads (bypass the page cache)
     verify_while_uploading = true           # verify stored entries behind the writer on idle CPU (SHA-256)
-    max_chunk_bytes = 4194304               # largest gRPC message accepted
+    max_chunk_bytes = 1048576               # largest gRPC message accepted
+    min_chunk_bytes = 65536                 # smaller chunks are coalesced; a stream of them is slowed, not spun on
+    grpc_concurrent_calls = 128             # calls in progress on the server; one more: RESOURCE_EXHAUSTED
+    grpc_connections = 4096                 # open gRPC connections; more are refused by the transport
+    grpc_streams_per_connection = 32        # HTTP/2 max_concurrent_streams
+    grpc_handshake_seconds = 10             # TLS + HTTP/2 handshake of a new connection
+    grpc_idle_seconds = 300                 # a connection with no call for this long is closed (GOAWAY)
+    http_request_seconds = 10               # HTTP: a request's first byte to its last body byte, else 408
+    http_idle_seconds = 30                  # HTTP: keep-alive connections idle this long are closed
+    http_connections = 1024                 # HTTP: open connections; more are closed at accept
+    http_connections_per_client = 128       # HTTP: open connections from one source address
+    tls_handshake_seconds = 5               # HTTP: a TLS handshake not done by then is dropped
     shutdown_grace_seconds = 30             # SIGTERM: in-flight calls get this long, then are cancelled
 
-    [tls]                                   # absent: plaintext (loopback and tests only)
+    [tls]                                   # absent: plaintext (only loopback listeners, docs/deploying.md)
     cert = "server.pem"
     key = "server.key"
-    client_ca = "clients-ca.pem"            # set: clients present certificates from this CA (mTLS)
-    require_client_cert = true
+    client_ca = "clients-ca.pem"            # set: clients must present certificates from this CA (mTLS)
 
     [roles]                                 # identities: "CN=name", "DNS:host", "URI:...", "email:..." or "*"
     admin = ["CN=ops-admin"]
-    uploader = ["CN=artifactory"]
+    uploader = ["DNS:artifactory.example.net"]
     admission = ["*"]                       # "*": any client with a verified certificate
-    unauthenticated = ["uploader", "admission"]   # callers without a certificate (never admin)
+    metrics = ["*"]                         # GET /metrics
+    allow_anonymous = ["admission"]         # roles of callers without a certificate (never admin)
 
     [admission]
     annotation = "shipgate.dev/package-sha256"
     fail_open = false                        # true: allow when no verdict / the store fails (not advised)
 
 Relative paths are relative to the configuration file.
+
+Authentication fails closed (:meth:`ServiceConfig.check_exposure`): without a client CA nobody can prove an
+identity, so anonymous callers get roles only where ``allow_anonymous`` says so, or, when it is absent, only
+while every listener is on loopback (then ``uploader``, ``admission`` and ``metrics``, for a workstation).
+``require_client_cert = true`` without ``client_ca`` is an error; so is ``false`` with one (gRPC in Python
+can only require a client certificate or not ask for one, and the HTTP side must map roles the same way).
 """
 
 from __future__ import annotations
@@ -51,7 +71,8 @@ from typing import Any
 
 from shipgate.errors import ShipgateError
 
-ROLES = ("admin", "uploader", "admission")
+ROLES = ("admin", "uploader", "admission", "metrics")
+ANONYMOUS_ROLES = ("uploader", "admission", "metrics")
 GiB = 1 << 30
 DEFAULT_LISTEN = "127.0.0.1:50051"
 DEFAULT_ANNOTATION = "shipgate.dev/package-sha256"
@@ -67,12 +88,26 @@ class ServiceConfigError(ShipgateError):
 class Limits:
     max_archive_bytes: int = 8 * GiB
     max_concurrent_uploads: int = 8
+    uploads_per_caller: int = 2
     upload_deadline_seconds: float = 3600.0
+    upload_idle_seconds: float = 30.0
+    upload_min_bytes_per_second: int = 64 << 10
     spool_dir: Path | None = None
     spool_quota_bytes: int = 16 * GiB
     spool_direct_io: bool = True
     verify_while_uploading: bool = True
-    max_chunk_bytes: int = 4 << 20
+    max_chunk_bytes: int = 1 << 20
+    min_chunk_bytes: int = 64 << 10
+    grpc_concurrent_calls: int = 128
+    grpc_connections: int = 4096
+    grpc_streams_per_connection: int = 32
+    grpc_handshake_seconds: float = 10.0
+    grpc_idle_seconds: float = 300.0
+    http_request_seconds: float = 10.0
+    http_idle_seconds: float = 30.0
+    http_connections: int = 1024
+    http_connections_per_client: int = 128
+    tls_handshake_seconds: float = 5.0
     shutdown_grace_seconds: float = 30.0
 
 
@@ -81,7 +116,6 @@ class TlsConfig:
     cert: Path
     key: Path
     client_ca: Path | None = None
-    require_client_cert: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,9 +123,9 @@ class RoleConfig:
     admin: tuple[str, ...] = ()
     uploader: tuple[str, ...] = ()
     admission: tuple[str, ...] = ()
-    unauthenticated: tuple[str, ...] | None = None
-    """Roles of callers without a verified certificate; None = uploader and admission unless mTLS is
-    required."""
+    metrics: tuple[str, ...] = ()
+    allow_anonymous: tuple[str, ...] | None = None
+    """Roles of callers without a verified certificate; None = not said (see ``check_exposure``)."""
 
     def members(self, role: str) -> tuple[str, ...]:
         members: tuple[str, ...] = getattr(self, role)
@@ -113,12 +147,25 @@ class ServiceConfig:
     fail_open: bool = False
     source: Path | None = None
 
-    def unauthenticated_roles(self) -> frozenset[str]:
-        if self.roles.unauthenticated is not None:
-            return frozenset(self.roles.unauthenticated)
-        if self.tls is not None and self.tls.client_ca is not None and self.tls.require_client_cert:
-            return frozenset()
-        return frozenset({"uploader", "admission"})
+    def anonymous_roles(self) -> frozenset[str]:
+        """The roles of a caller without a verified certificate."""
+        if self.roles.allow_anonymous is not None:
+            return frozenset(self.roles.allow_anonymous)
+        if self.tls is not None and self.tls.client_ca is not None:
+            return frozenset()  # mTLS: every caller has a certificate
+        return frozenset(ANONYMOUS_ROLES)  # loopback only: check_exposure refuses anything else
+
+    def check_exposure(self) -> None:
+        """Refuse to serve anonymous callers beyond loopback unless ``allow_anonymous`` says so."""
+        if self.roles.allow_anonymous is not None or (self.tls is not None and self.tls.client_ca is not None):
+            return
+        exposed = [a for a in (self.listen, self.http_listen) if a and not is_loopback(a)]
+        if exposed:
+            raise ServiceConfigError(
+                f"{', '.join(exposed)} is not a loopback address and no client CA is configured, so every caller "
+                "there would be anonymous: set [tls] client_ca (mTLS), or say which roles anonymous callers "
+                'get with [roles] allow_anonymous = ["admission"] (docs/deploying.md)'
+            )
 
     @classmethod
     def load(cls, path: Path | None) -> ServiceConfig:
@@ -146,51 +193,9 @@ class ServiceConfig:
         policies = {k: reader.path_of(v, f"policies.{k}") for k, v in reader.table("policies").items()}
         environments = {k: reader.path_of(v, f"environments.{k}") for k, v in reader.table("environments").items()}
 
-        lim = _Reader(reader.table("limits"), where=f"{source}: [limits]", base=source.parent)
-        spool = lim.string("spool_dir", "")
-        limits = Limits(
-            max_archive_bytes=lim.integer("max_archive_bytes", Limits.max_archive_bytes, minimum=1),
-            max_concurrent_uploads=lim.integer("max_concurrent_uploads", Limits.max_concurrent_uploads, minimum=1),
-            upload_deadline_seconds=lim.number("upload_deadline_seconds", Limits.upload_deadline_seconds),
-            spool_dir=lim.path_of(spool, "spool_dir") if spool else None,
-            spool_quota_bytes=lim.integer("spool_quota_bytes", Limits.spool_quota_bytes, minimum=1),
-            spool_direct_io=lim.boolean("spool_direct_io", Limits.spool_direct_io),
-            verify_while_uploading=lim.boolean("verify_while_uploading", Limits.verify_while_uploading),
-            max_chunk_bytes=lim.integer("max_chunk_bytes", Limits.max_chunk_bytes, minimum=1024),
-            shutdown_grace_seconds=lim.number("shutdown_grace_seconds", Limits.shutdown_grace_seconds),
-        )
-        lim.done()
-
-        tls = None
-        tls_table = reader.table("tls")
-        if tls_table:
-            t = _Reader(tls_table, where=f"{source}: [tls]", base=source.parent)
-            cert, key, ca = t.string("cert", ""), t.string("key", ""), t.string("client_ca", "")
-            if not cert or not key:
-                raise ServiceConfigError(f"{source}: [tls] needs both cert and key")
-            tls = TlsConfig(
-                cert=t.path_of(cert, "cert"),
-                key=t.path_of(key, "key"),
-                client_ca=t.path_of(ca, "client_ca") if ca else None,
-                require_client_cert=t.boolean("require_client_cert", True),
-            )
-            t.done()
-
-        r = _Reader(reader.table("roles"), where=f"{source}: [roles]", base=source.parent)
-        unauth_given = "unauthenticated" in r.data
-        roles = RoleConfig(
-            admin=tuple(r.strings("admin")),
-            uploader=tuple(r.strings("uploader")),
-            admission=tuple(r.strings("admission")),
-            unauthenticated=tuple(r.strings("unauthenticated")) if unauth_given else None,
-        )
-        r.done()
-        for role in roles.unauthenticated or ():
-            if role not in ("uploader", "admission"):
-                raise ServiceConfigError(
-                    f"{source}: [roles].unauthenticated may hold uploader and admission only, not {role!r} "
-                    "(admin always needs a client certificate)"
-                )
+        limits = _limits(_Reader(reader.table("limits"), where=f"{source}: [limits]", base=source.parent))
+        tls = _tls(reader.table("tls"), source)
+        roles = _roles(_Reader(reader.table("roles"), where=f"{source}: [roles]", base=source.parent))
 
         a = _Reader(reader.table("admission"), where=f"{source}: [admission]", base=source.parent)
         annotation = a.string("annotation", DEFAULT_ANNOTATION)
@@ -211,6 +216,85 @@ class ServiceConfig:
             fail_open=fail_open,
             source=source,
         )
+
+
+def _limits(lim: _Reader) -> Limits:
+    spool = lim.string("spool_dir", "")
+    values: dict[str, Any] = {}
+    for name, kind in Limits.__annotations__.items():  # every number in [limits], read by its type
+        if kind == "float":
+            values[name] = lim.number(name, getattr(Limits, name))
+        elif kind == "int":
+            values[name] = lim.integer(name, getattr(Limits, name), minimum=1024 if "chunk" in name else 1)
+    limits = Limits(
+        **values,
+        spool_dir=lim.path_of(spool, "spool_dir") if spool else None,
+        spool_direct_io=lim.boolean("spool_direct_io", Limits.spool_direct_io),
+        verify_while_uploading=lim.boolean("verify_while_uploading", Limits.verify_while_uploading),
+    )
+    lim.done()
+    if limits.min_chunk_bytes > limits.max_chunk_bytes:
+        raise ServiceConfigError(f"{lim.where}: min_chunk_bytes must not exceed max_chunk_bytes")
+    return limits
+
+
+def _tls(table: dict[str, Any], source: Path) -> TlsConfig | None:
+    if not table:
+        return None
+    t = _Reader(table, where=f"{source}: [tls]", base=source.parent)
+    cert, key, ca = t.string("cert", ""), t.string("key", ""), t.string("client_ca", "")
+    if not cert or not key:
+        raise ServiceConfigError(f"{source}: [tls] needs both cert and key")
+    required = t.boolean("require_client_cert", bool(ca))
+    t.done()
+    if required and not ca:
+        raise ServiceConfigError(
+            f"{source}: [tls] require_client_cert = true needs client_ca (the CA client certificates are checked "
+            "against); without one no client can authenticate"
+        )
+    if ca and not required:
+        raise ServiceConfigError(
+            f"{source}: [tls] require_client_cert = false with a client_ca: gRPC cannot ask for an optional "
+            "client certificate, so certificate holders would be anonymous there and not over HTTP; drop the key "
+            "(client_ca means certificates are required), or drop client_ca and use allow_anonymous"
+        )
+    return TlsConfig(
+        cert=t.path_of(cert, "cert"), key=t.path_of(key, "key"), client_ca=t.path_of(ca, "client_ca") if ca else None
+    )
+
+
+def _roles(r: _Reader) -> RoleConfig:
+    if "unauthenticated" in r.data:
+        raise ServiceConfigError(f"{r.where}: unauthenticated is now allow_anonymous (docs/deploying.md)")
+    given = "allow_anonymous" in r.data
+    roles = RoleConfig(
+        admin=tuple(r.strings("admin")),
+        uploader=tuple(r.strings("uploader")),
+        admission=tuple(r.strings("admission")),
+        metrics=tuple(r.strings("metrics")),
+        allow_anonymous=tuple(r.strings("allow_anonymous")) if given else None,
+    )
+    r.done()
+    for role in roles.allow_anonymous or ():
+        if role not in ANONYMOUS_ROLES:
+            raise ServiceConfigError(
+                f"{r.where}: allow_anonymous may hold {', '.join(ANONYMOUS_ROLES)}, not {role!r} "
+                "(admin always needs a client certificate)"
+            )
+    return roles
+
+
+def is_loopback(address: str) -> bool:
+    """Whether ``HOST:PORT`` listens on loopback only (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    host = address.rpartition(":")[0].strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class _Reader:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -18,9 +19,11 @@ import grpc
 from shipgate.errors import MalformedInput, ShipgateError
 from shipgate.service import admission, convert
 from shipgate.service.identity import Caller
+from shipgate.service.observe import record_admission
 from shipgate.service.state import ServiceState
 from shipgate.service.upload import handle_verify, parse_request
 from shipgate.store import StoreError
+from shipgate.textsafe import printable
 from shipgate.v1 import (
     admin_service_pb2,
     admin_service_pb2_grpc,
@@ -30,6 +33,7 @@ from shipgate.v1 import (
 
 log = logging.getLogger("shipgate.service")
 T = TypeVar("T")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 async def _require(state: ServiceState, context: Any, role: str, method: str) -> Caller:
@@ -98,27 +102,21 @@ class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):  # ty
                 grpc.StatusCode.INVALID_ARGUMENT, "name the package by digest, or by package name and version"
             )
         decision = await _off_loop(state, context, decide)
-        elapsed = time.perf_counter() - started
-        state.metrics.admissions.labels("grpc", str(decision.allowed).lower()).inc()
-        state.metrics.admission_seconds.labels("grpc").observe(elapsed)
         metadata = dict(context.invocation_metadata() or ())
-        log.info(
-            "admission",
-            extra={
-                "event": "admit",
-                "endpoint": "grpc",
-                "request_id": str(metadata.get("x-request-id") or new_request_id()),
-                "caller": caller.name,
-                "target": request.target,
-                "sha256": decision.sha256,
-                "allowed": decision.allowed,
-                "reason": decision.reason,
-            },
+        given = metadata.get("x-request-id")
+        record_admission(
+            state,
+            endpoint="grpc",
+            decision=decision,
+            caller=caller,
+            request_id=given if isinstance(given, str) and _REQUEST_ID.match(given) else new_request_id(),
+            seconds=time.perf_counter() - started,
+            target=request.target,
         )
         return shipgate_service_pb2.AdmitResponse(
             allowed=decision.allowed,
             verdict=convert.VERDICT_TO_PB.get(decision.verdict, 0),
-            reason=decision.reason,
+            reason=printable(decision.reason),
             sha256=decision.sha256,
         )
 

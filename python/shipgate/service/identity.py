@@ -3,7 +3,11 @@
 A caller with a verified client certificate is named by every form of its CN and SANs
 (``CN=ops-admin``, ``DNS:repo.example.net``, ``URI:spiffe://...``, ``email:a@b``, ``IP:10.0.0.1``) and
 gets each role whose member list holds one of them, or ``"*"``. A caller without one gets the configured
-``unauthenticated`` roles, never ``admin``.
+``allow_anonymous`` roles (:meth:`ServiceConfig.anonymous_roles`), never ``admin``. The same function maps
+callers of the gRPC and the HTTP listener, from the certificate each TLS layer verified.
+
+The audit records who acted as the identity that granted the role used (:meth:`Caller.actor`): the SAN that
+is on the uploader list, not the certificate's CN when the CN is on no list.
 """
 
 from __future__ import annotations
@@ -28,9 +32,19 @@ class Caller:
     names: frozenset[str]
     roles: frozenset[str]
     authenticated: bool
+    granted_by: tuple[tuple[str, str], ...] = ()
+    """(role, the identity on that role's list that granted it; ``*`` grants as the display name)."""
 
     def has(self, role: str) -> bool:
         return role in self.roles
+
+    def actor(self, role: str) -> str:
+        """The identity that holds ``role``, for the audit log (``DNS:repo.example.net``, ``CN=ops``,
+        ``anonymous``)."""
+        for granted, identity in self.granted_by:
+            if granted == role:
+                return identity
+        return self.name
 
 
 def names_of(cert: x509.Certificate) -> list[str]:
@@ -53,11 +67,19 @@ def names_of(cert: x509.Certificate) -> list[str]:
 def caller_from_names(names: Iterable[str], config: ServiceConfig, *, authenticated: bool) -> Caller:
     proven = frozenset(names)
     if not authenticated:
-        return Caller(name=ANONYMOUS, names=frozenset(), roles=config.unauthenticated_roles(), authenticated=False)
-    roles = frozenset(role for role in ROLES if any(m == "*" or m in proven for m in config.roles.members(role)))
+        return Caller(name=ANONYMOUS, names=frozenset(), roles=config.anonymous_roles(), authenticated=False)
     ordered = sorted(proven, key=lambda n: (not n.startswith("CN="), n))
     display = ordered[0].removeprefix("CN=") if ordered else "certificate"
-    return Caller(name=display, names=proven, roles=roles, authenticated=True)
+    granted: list[tuple[str, str]] = []
+    for role in ROLES:
+        members = config.roles.members(role)
+        named = [n for n in ordered if n in members]
+        if named:
+            granted.append((role, named[0]))
+        elif "*" in members:
+            granted.append((role, ordered[0] if ordered else "certificate"))
+    roles = frozenset(role for role, _ in granted)
+    return Caller(name=display, names=proven, roles=roles, authenticated=True, granted_by=tuple(granted))
 
 
 def caller_from_certificate(cert_bytes: bytes | None, config: ServiceConfig) -> Caller:

@@ -22,9 +22,11 @@ queue; not kept) uploaded 1 GiB of stored entries in 2.58 s median over five pai
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import resource
 import signal
 import ssl
 import sys
@@ -36,7 +38,8 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from shipgate.service import logs
-from shipgate.service.config import ServiceConfig, ServiceConfigError
+from shipgate.service.config import Limits, ServiceConfig, ServiceConfigError
+from shipgate.service.http import HttpService, start_http
 from shipgate.service.metrics import Metrics
 from shipgate.service.spool import Spool
 from shipgate.service.state import ServiceState
@@ -50,6 +53,12 @@ LOOKUP_WORKERS = 8
 # 1 MiB moved bytes as fast as 4 MiB on loopback and keeps 8 concurrent uploads near 130 MiB of RSS
 # (16 MiB: ~340 MiB); benches/service.py measures it.
 STREAM_WINDOW_BYTES = 1 << 20
+# Keepalive: the server pings an idle connection every minute to find dead peers; a client may ping no
+# more often than every 30 s without calls in flight, and two pings too many close its connection.
+KEEPALIVE_MS = 60_000
+KEEPALIVE_TIMEOUT_MS = 20_000
+CLIENT_PING_MIN_MS = 30_000
+PING_STRIKES = 2
 
 
 def split_address(address: str, what: str) -> tuple[str, int]:
@@ -74,7 +83,7 @@ def _grpc_credentials(config: ServiceConfig) -> grpc.ServerCredentials | None:
     return grpc.ssl_server_credentials(
         [(_read(tls.key, "key"), _read(tls.cert, "certificate"))],
         root_certificates=ca,
-        require_client_auth=bool(ca) and tls.require_client_cert,
+        require_client_auth=ca is not None,  # config.py: a client CA means certificates are required
     )
 
 
@@ -86,18 +95,46 @@ def _http_tls(config: ServiceConfig) -> ssl.SSLContext | None:
     context.load_cert_chain(str(tls.cert), str(tls.key))
     if tls.client_ca:
         context.load_verify_locations(str(tls.client_ca))
-        context.verify_mode = ssl.CERT_REQUIRED if tls.require_client_cert else ssl.CERT_OPTIONAL
+        context.verify_mode = ssl.CERT_REQUIRED
     return context
 
 
-async def serve(config: ServiceConfig, *, home: Path) -> None:
-    from shipgate.service.grpc_api import AdminServicer, ShipgateServicer, add_shipgate_service
-    from shipgate.service.http import start_http
-    from shipgate.store import open_store, redact, state_url
-    from shipgate.v1 import admin_service_pb2, admin_service_pb2_grpc, shipgate_service_pb2
+def grpc_options(limits: Limits) -> list[tuple[str, int]]:
+    """The transport's limits: message sizes, flow control, connections, streams, handshakes, keepalive."""
+    return [
+        ("grpc.max_receive_message_length", limits.max_chunk_bytes + (64 << 10)),
+        ("grpc.max_send_message_length", MAX_SEND_BYTES),
+        ("grpc.so_reuseport", 0),
+        # A fixed per-stream window instead of BDP-probed growth: grpc otherwise buffers tens of MiB
+        # per connection ahead of a busy server, and memory would grow with concurrent uploads.
+        ("grpc.http2.bdp_probe", 0),
+        ("grpc.http2.lookahead_bytes", STREAM_WINDOW_BYTES),
+        ("grpc.max_concurrent_streams", limits.grpc_streams_per_connection),
+        ("grpc.max_allowed_incoming_connections", limits.grpc_connections),
+        ("grpc.server_handshake_timeout_ms", int(limits.grpc_handshake_seconds * 1000)),
+        ("grpc.max_connection_idle_ms", int(limits.grpc_idle_seconds * 1000)),
+        ("grpc.keepalive_time_ms", KEEPALIVE_MS),
+        ("grpc.keepalive_timeout_ms", KEEPALIVE_TIMEOUT_MS),
+        ("grpc.keepalive_permit_without_calls", 0),
+        ("grpc.http2.min_ping_interval_without_data_ms", CLIENT_PING_MIN_MS),
+        ("grpc.http2.max_ping_strikes", PING_STRIKES),
+    ]
 
-    if config.trust_dir is not None:
-        os.environ["SHIPGATE_TRUST_DIR"] = str(config.trust_dir)
+
+def raise_open_file_limit() -> int:
+    """Lift the soft limit on open files to the hard one: every connection is a descriptor, and running out
+    refuses authorised callers along with the rest. Returns the limit in force."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+            soft = hard
+    return soft
+
+
+def _open_state(config: ServiceConfig, home: Path) -> ServiceState:
+    from shipgate.store import open_store
+
     limits = config.limits
     store = open_store(config.state_url, home=home)
     spool = Spool(
@@ -113,7 +150,7 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
         raise
     if swept:
         log.warning("removed stale spool files", extra={"event": "spool.swept", "files": swept})
-    state = ServiceState(
+    return ServiceState(
         config=config,
         home=home,
         store=store,
@@ -122,17 +159,14 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
         verify_pool=ThreadPoolExecutor(limits.max_concurrent_uploads, thread_name_prefix="verify"),
         lookup_pool=ThreadPoolExecutor(LOOKUP_WORKERS, thread_name_prefix="lookup"),
     )
-    server = grpc.aio.server(
-        options=[
-            ("grpc.max_receive_message_length", limits.max_chunk_bytes + (64 << 10)),
-            ("grpc.max_send_message_length", MAX_SEND_BYTES),
-            ("grpc.so_reuseport", 0),
-            # A fixed per-stream window instead of BDP-probed growth: grpc otherwise buffers tens of MiB
-            # per connection ahead of a busy server, and memory would grow with concurrent uploads.
-            ("grpc.http2.bdp_probe", 0),
-            ("grpc.http2.lookahead_bytes", STREAM_WINDOW_BYTES),
-        ]
-    )
+
+
+def _grpc_server(state: ServiceState) -> tuple[grpc.aio.Server, health.aio.HealthServicer, tuple[str, ...]]:
+    from shipgate.service.grpc_api import AdminServicer, ShipgateServicer, add_shipgate_service
+    from shipgate.v1 import admin_service_pb2, admin_service_pb2_grpc, shipgate_service_pb2
+
+    limits = state.config.limits
+    server = grpc.aio.server(options=grpc_options(limits), maximum_concurrent_rpcs=limits.grpc_concurrent_calls)
     add_shipgate_service(ShipgateServicer(state), server)
     admin_service_pb2_grpc.add_AdminServiceServicer_to_server(AdminServicer(state), server)
     health_servicer = health.aio.HealthServicer()
@@ -142,6 +176,10 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
         admin_service_pb2.DESCRIPTOR.services_by_name["AdminService"].full_name,
     )
     reflection.enable_server_reflection((*services, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+    return server, health_servicer, services
+
+
+def _bind_grpc(server: grpc.aio.Server, config: ServiceConfig) -> tuple[str, int]:
     credentials = _grpc_credentials(config)
     host, port = split_address(config.listen, "listen")
     address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
@@ -149,12 +187,29 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
         bound = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
     except RuntimeError as exc:
         raise ServiceConfigError(f"cannot listen on {config.listen}: {exc}") from None
-    http = None
-    if config.http_listen:
-        try:
-            http = start_http(split_address(config.http_listen, "http_listen"), state, _http_tls(config))
-        except OSError as exc:
-            raise ServiceConfigError(f"cannot listen on {config.http_listen}: {exc.strerror}") from None
+    return host, bound
+
+
+async def _start_http(config: ServiceConfig, state: ServiceState) -> HttpService | None:
+    if not config.http_listen:
+        return None
+    try:
+        return await start_http(split_address(config.http_listen, "http_listen"), state, _http_tls(config))
+    except OSError as exc:
+        raise ServiceConfigError(f"cannot listen on {config.http_listen}: {exc.strerror}") from None
+
+
+async def serve(config: ServiceConfig, *, home: Path) -> None:
+    from shipgate.store import redact, state_url
+
+    config.check_exposure()
+    if config.trust_dir is not None:
+        os.environ["SHIPGATE_TRUST_DIR"] = str(config.trust_dir)
+    open_files = raise_open_file_limit()
+    state = _open_state(config, home)
+    server, health_servicer, services = _grpc_server(state)
+    host, bound = _bind_grpc(server, config)
+    http = await _start_http(config, state)
     await server.start()
     for name in ("", *services):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
@@ -166,35 +221,43 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
     serving = {
         "event": "serving",
         "grpc": f"{host}:{bound}",
-        "http": f"{config.http_listen.rpartition(':')[0]}:{http.server_port}" if http else None,
+        "http": f"{config.http_listen.rpartition(':')[0]}:{http.port}" if http else None,
         "tls": config.tls is not None,
         "mtls": bool(config.tls and config.tls.client_ca),
+        "anonymous_roles": sorted(config.anonymous_roles()),
         "state": redact(state_url(config.state_url, home=home)),
-        "spool": str(spool.directory),
+        "spool": str(state.spool.directory),
+        "open_files": open_files,
         "pid": os.getpid(),
     }
     print(json.dumps(serving), flush=True)
     log.info("serving", extra=serving)
     await stop.wait()
+    await _shut_down(state, server, health_servicer, http)
 
-    # Graceful shutdown: NOT_SERVING first so balancers move away; the server keeps accepting calls while
-    # uploads in flight finish (a new upload is refused with UNAVAILABLE by its handler, which says why,
-    # where a stopping grpc server would cancel it or refuse the connection, depending on timing); then
-    # stop() with what is left of the grace period, which cancels the uploads still running.
-    log.info("shutting down", extra={"event": "shutdown", "grace_seconds": limits.shutdown_grace_seconds})
+
+async def _shut_down(
+    state: ServiceState, server: grpc.aio.Server, health_servicer: health.aio.HealthServicer, http: HttpService | None
+) -> None:
+    """NOT_SERVING first so balancers move away; the server keeps accepting calls while uploads in flight
+    finish (a new upload is refused with UNAVAILABLE by its handler, which says why, where a stopping grpc
+    server would cancel it or refuse the connection, depending on timing); then stop() with what is left
+    of the grace period, which cancels the uploads still running."""
+    grace = state.config.limits.shutdown_grace_seconds
+    log.info("shutting down", extra={"event": "shutdown", "grace_seconds": grace})
     state.draining = True
     await health_servicer.enter_graceful_shutdown()
-    deadline = asyncio.get_running_loop().time() + limits.shutdown_grace_seconds
-    while state.uploads_in_flight and asyncio.get_running_loop().time() < deadline:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + grace
+    while state.uploads_in_flight and loop.time() < deadline:
         await asyncio.sleep(0.05)
-    await server.stop(max(0.0, deadline - asyncio.get_running_loop().time()))
+    await server.stop(max(0.0, deadline - loop.time()))
     if http is not None:
-        http.shutdown()
-        http.server_close()
+        await http.stop()
     state.verify_pool.shutdown(wait=True, cancel_futures=True)
     state.lookup_pool.shutdown(wait=True, cancel_futures=True)
-    spool.close()
-    store.close()
+    state.spool.close()
+    state.store.close()
     log.info("stopped", extra={"event": "stopped"})
 
 

@@ -212,7 +212,7 @@ impl Parser {
             name: decoded,
             raw_name: name.to_vec(),
             method: h.method,
-            flags: h.flags,
+            bit_flags: h.flags,
             crc32: h.crc32,
             compressed_size: u64::from(h.compressed_size),
             uncompressed_size: u64::from(h.uncompressed_size),

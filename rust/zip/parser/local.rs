@@ -17,7 +17,7 @@ impl LocalView {
         LocalView {
             header_offset: e.header_offset,
             method: e.method,
-            flags: e.flags,
+            flags: e.bit_flags,
             crc32: e.crc32,
             compressed_size: e.compressed_size,
             uncompressed_size: e.uncompressed_size,
