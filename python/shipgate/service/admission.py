@@ -17,7 +17,7 @@ from typing import Any
 
 from shipgate.admission import Admission, AdmissionSettings, Decision, review
 
-__all__ = ["AdmitQuestion", "Decision", "answer", "answer_review", "question_from_json"]
+__all__ = ["MAX_VSA_BYTES", "AdmitQuestion", "BadRequest", "Decision", "answer", "answer_review", "question_from_json"]
 
 # A verification summary presented with a question is a few KiB; bound what is parsed.
 MAX_VSA_BYTES = 1 << 20
@@ -50,8 +50,10 @@ def question_from_json(body: Any) -> AdmitQuestion:
         return AdmitQuestion(digest=body["digest"], vsa=presented)
     package = body.get("package")
     if isinstance(package, dict) and isinstance(package.get("name"), str) and isinstance(package.get("version"), str):
-        vendor = package.get("vendor") if isinstance(package.get("vendor"), str) else ""
-        return AdmitQuestion(name=package["name"], version=package["version"], vendor=vendor)
+        vendor = package.get("vendor")
+        return AdmitQuestion(
+            name=package["name"], version=package["version"], vendor=vendor if isinstance(vendor, str) else ""
+        )
     raise BadRequest('send {"digest": HEX} or {"package": {"name": ..., "version": ...}}')
 
 

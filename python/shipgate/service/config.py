@@ -48,9 +48,19 @@
     metrics = ["*"]                         # GET /metrics
     allow_anonymous = ["admission"]         # roles of callers without a certificate (never admin)
 
-    [admission]
+    [admission]                             # how admission decides (shipgate/admission/settings.py)
     annotation = "shipgate.dev/package-sha256"
-    fail_open = false                        # true: allow when no verdict / the store fails (not advised)
+    fail_open = false                        # true: allow when the store fails (not advised)
+    policy = "default"                       # only verdicts made under this [policies] entry count
+    max_verdict_age = "30d"
+    stale_feed = "deny"                      # a vendor whose advisory feed expired is failed closed
+
+    [events]                                # webhook events (shipgate/events/settings.py)
+    webhook = "https://repo.example.net/hooks/shipgate"
+    secret_file = "webhook.secret"
+
+    [advisories]                            # feed polling (shipgate/service/polling.py)
+    poll_interval = "15m"
 
 Relative paths are relative to the configuration file.
 
@@ -69,13 +79,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shipgate.admission.settings import AdmissionSettings
 from shipgate.errors import ShipgateError
+from shipgate.events.settings import EventSettings
+from shipgate.service.polling import PollSettings
 
 ROLES = ("admin", "uploader", "admission", "metrics")
 ANONYMOUS_ROLES = ("uploader", "admission", "metrics")
 GiB = 1 << 30
 DEFAULT_LISTEN = "127.0.0.1:50051"
-DEFAULT_ANNOTATION = "shipgate.dev/package-sha256"
 # A config file is a few hundred bytes; anything near this is a mistake.
 MAX_CONFIG_BYTES = 1 << 20
 
@@ -143,9 +155,18 @@ class ServiceConfig:
     limits: Limits = field(default_factory=Limits)
     tls: TlsConfig | None = None
     roles: RoleConfig = field(default_factory=RoleConfig)
-    annotation: str = DEFAULT_ANNOTATION
-    fail_open: bool = False
+    admission: AdmissionSettings = field(default_factory=AdmissionSettings)
+    events: EventSettings = field(default_factory=EventSettings)
+    polling: PollSettings = field(default_factory=PollSettings)
     source: Path | None = None
+
+    @property
+    def annotation(self) -> str:
+        return self.admission.annotation
+
+    @property
+    def fail_open(self) -> bool:
+        return self.admission.fail_open
 
     def anonymous_roles(self) -> frozenset[str]:
         """The roles of a caller without a verified certificate."""
@@ -197,10 +218,13 @@ class ServiceConfig:
         tls = _tls(reader.table("tls"), source)
         roles = _roles(_Reader(reader.table("roles"), where=f"{source}: [roles]", base=source.parent))
 
-        a = _Reader(reader.table("admission"), where=f"{source}: [admission]", base=source.parent)
-        annotation = a.string("annotation", DEFAULT_ANNOTATION)
-        fail_open = a.boolean("fail_open", False)
-        a.done()
+        admission = AdmissionSettings.read(
+            _Reader(reader.table("admission"), where=f"{source}: [admission]", base=source.parent)
+        )
+        events = EventSettings.read(_Reader(reader.table("events"), where=f"{source}: [events]", base=source.parent))
+        polling = PollSettings.read(
+            _Reader(reader.table("advisories"), where=f"{source}: [advisories]", base=source.parent)
+        )
         reader.done()
         return cls(
             listen=listen,
@@ -212,8 +236,9 @@ class ServiceConfig:
             limits=limits,
             tls=tls,
             roles=roles,
-            annotation=annotation,
-            fail_open=fail_open,
+            admission=admission,
+            events=events,
+            polling=polling,
             source=source,
         )
 

@@ -143,7 +143,7 @@ def admit_response(decision: Decision) -> Any:
 
     return shipgate_service_pb2.AdmitResponse(
         allowed=decision.allowed,
-        verdict=VERDICT_TO_PB.get(decision.verdict, 0),
+        verdict=VERDICT_TO_PB.get(decision.verdict, report_pb2.VERDICT_UNSPECIFIED),
         reason=decision.reason,
         sha256=decision.sha256,
         cause=decision.cause,

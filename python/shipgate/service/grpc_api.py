@@ -7,6 +7,7 @@ the event loop. Errors are status codes with a human message, never a stack trac
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import re
 import time
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 
 import grpc
 
+from shipgate.admission import Decision
 from shipgate.errors import MalformedInput, ShipgateError
 from shipgate.service import admission, convert
 from shipgate.service.identity import Caller
@@ -86,21 +88,22 @@ class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):  # ty
         caller = await _require(self.state, context, "admission", "Admit")
         started = time.perf_counter()
         state = self.state
-        fail_open = state.config.fail_open
         subject = request.WhichOneof("subject")
         if subject == "digest":
-            decide: Callable[[], admission.Decision] = lambda: admission.by_digest(  # noqa: E731
-                state.store, request.digest, fail_open=fail_open
-            )
+            question = admission.AdmitQuestion(digest=request.digest, vsa=bytes(request.vsa) or None)
         elif subject == "package" and request.package.name and request.package.version:
             pkg = request.package
-            decide = lambda: admission.by_package(  # noqa: E731
-                state.store, pkg.name, pkg.version, pkg.vendor, fail_open=fail_open
-            )
+            question = admission.AdmitQuestion(name=pkg.name, version=pkg.version, vendor=pkg.vendor)
         else:
             await context.abort(
                 grpc.StatusCode.INVALID_ARGUMENT, "name the package by digest, or by package name and version"
             )
+        if len(request.vsa) > admission.MAX_VSA_BYTES:
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"vsa is larger than {admission.MAX_VSA_BYTES} bytes")
+
+        def decide() -> Decision:
+            return admission.answer(state.admission, question)
+
         decision = await _off_loop(state, context, decide)
         metadata = dict(context.invocation_metadata() or ())
         given = metadata.get("x-request-id")
@@ -113,12 +116,7 @@ class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):  # ty
             seconds=time.perf_counter() - started,
             target=request.target,
         )
-        return shipgate_service_pb2.AdmitResponse(
-            allowed=decision.allowed,
-            verdict=convert.VERDICT_TO_PB.get(decision.verdict, 0),
-            reason=printable(decision.reason),
-            sha256=decision.sha256,
-        )
+        return convert.admit_response(dataclasses.replace(decision, reason=printable(decision.reason)))
 
 
 class AdminServicer(admin_service_pb2_grpc.AdminServiceServicer):  # type: ignore[misc]

@@ -32,12 +32,13 @@ from typing import Any
 import grpc
 from google.protobuf.message import DecodeError
 
-from shipgate.errors import LimitExceeded, ShipgateError
+from shipgate.errors import LimitExceeded, MalformedInput, ShipgateError
 from shipgate.service import convert
 from shipgate.service.identity import Caller
 from shipgate.service.memory import release_free_memory
 from shipgate.service.spool import SpoolError, SpoolFile, SpoolFull
 from shipgate.service.state import ServiceState
+from shipgate.service.verify_terms import check_terms, request_for
 from shipgate.v1 import shipgate_service_pb2 as pb
 
 log = logging.getLogger("shipgate.service")
@@ -113,30 +114,19 @@ def _check_header(state: ServiceState, header: Any) -> None:
         value = getattr(header, name)
         if value and not _HEX64.match(value.lower()):
             raise _Abort(grpc.StatusCode.INVALID_ARGUMENT, f"header.{name} must be 64 hex digits")
-    if header.environment and header.environment not in state.config.environments:
-        known = ", ".join(sorted(state.config.environments)) or "none configured"
-        raise _Abort(grpc.StatusCode.INVALID_ARGUMENT, f"unknown environment {header.environment!r} (known: {known})")
-    if header.policy and header.policy not in state.config.policies:
-        known = ", ".join(sorted(state.config.policies)) or "none configured"
-        raise _Abort(grpc.StatusCode.INVALID_ARGUMENT, f"unknown policy {header.policy!r} (known: {known})")
+    try:
+        check_terms(state.config, header)
+    except MalformedInput as exc:
+        raise _Abort(grpc.StatusCode.INVALID_ARGUMENT, exc.diagnostics()) from None
 
 
 def _verify(state: ServiceState, spooled: SpoolFile, header: Any, digests: dict[str, str], caller: Caller) -> Any:
-    from shipgate.verifier import VerifyRequest, verify_package
+    from shipgate.verifier import verify_package
 
-    policies = state.config.policies
-    policy = policies.get(header.policy) if header.policy else policies.get("default")
-    request = VerifyRequest(
-        vendor=header.vendor or None,
-        env=state.config.environments[header.environment] if header.environment else None,
-        policy_path=policy,
-        expect_sha256=header.expect_sha256.lower() or None,
-        expect_blake3=header.expect_blake3.lower() or None,
-        archive_digests=digests,
-        actor=f"grpc:{caller.name}",
-        direct_io=spooled.direct,
-        streamed=spooled.streamed,
-    )
+    # The caller's terms (policy and environment named or sent, expectations checked: a mismatch fails the
+    # request, ExpectationFailed → FAILED_PRECONDITION, and nothing is verified or recorded).
+    terms = request_for(state.config, header, digests=digests, actor=f"grpc:{caller.name}")
+    request = dataclasses.replace(terms, direct_io=spooled.direct, streamed=spooled.streamed)
     report = verify_package(spooled.path, request=request, store=state.store, home=state.home)
     # The report names the client's file, not the spool file it was read from.
     archive = dataclasses.replace(report.archive, path=header.file_name or "upload")
