@@ -169,7 +169,7 @@ class Admission:
         if record.verdict is Verdict.DENY:
             codes = sorted({f.code for f in record.findings})
             shown = ", ".join(codes[:5]) + (" …" if len(codes) > 5 else "")
-            ids = advisory_ids(record)
+            ids = advisory_ids(record) or self._retiring_advisories(record)
             named = f"; advisory {', '.join(ids)}" if ids else ""
             return Decision(
                 allowed=False,
@@ -222,6 +222,15 @@ class Admission:
             waivers=waivers,
             **base,
         )
+
+    def _retiring_advisories(self, record: VerdictRecord) -> list[str]:
+        """For a deny on a retired root: the rotation advisory that retired it (the finding names the root)."""
+        roots = {str(f.evidence.get("root_sha256")) for f in record.findings if f.evidence.get("root_sha256")}
+        if not roots:
+            return []
+        retired_by = self.views.get(record.vendor).retired_by
+        named = (retired_by.get(fp, "") for fp in roots)
+        return sorted({by.removeprefix("advisory ") for by in named if by.startswith("advisory ")})
 
     def _current_problem(self, record: VerdictRecord, now: datetime) -> Problem | None:
         view = self.views.get(record.vendor)
