@@ -248,3 +248,18 @@ scope = { vendor = "Example Networks", package = "dten", path = "binaries/*" }
         )
     with pytest.raises(MalformedInput, match=r"codes.zip.\*: must be allow, warn or deny"):
         parse_policy(b'[codes]\n"zip.*" = "block"')
+
+
+def test_the_policy_digest_names_its_content_not_its_file() -> None:
+    """Admission compares verdicts by policy digest: the same rules read from two files are one policy;
+    one changed waiver, rule or severity is another."""
+    text = RULES.decode()
+    assert parse_policy(RULES, source="a.toml").digest == parse_policy(RULES, source="/etc/b.toml").digest
+    assert parse_policy(b"", source="empty.toml").digest == Policy.default().digest
+    variants = [
+        text.replace('medium = "allow"', 'medium = "warn"'),
+        text + '\n[codes]\n"preflight.scheduled_job" = "deny"\n',
+        text + '\n[[waivers]]\ncode = "a.b"\nreason = "r"\nowner = "o"\nexpires = 2027-01-01\npackage = "dten"\n',
+    ]
+    digests = {parse_policy(v.encode()).digest for v in variants} | {parse_policy(RULES).digest}
+    assert len(digests) == 4 and all(len(d) == 64 for d in digests)
