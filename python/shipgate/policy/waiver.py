@@ -18,7 +18,7 @@ from shipgate.package.versions import Constraint, ConstraintError, same_version
 from shipgate.verdict import Verdict
 
 # Floors of the trust layer whatever their severity: no signature, no chain to a pinned root, revoked.
-_NAMED_TRUST_FLOORS = ("trust.no_signature", "trust.unsigned", "trust.unknown_issuer", "trust.revoked")
+_NAMED_TRUST_FLOORS = ("trust.no_signature", "trust.unsigned*", "trust.unknown_issuer", "trust.revoked*")
 _FLOOR_LAYERS = ("trust", "zip")
 
 
@@ -29,7 +29,7 @@ def code_matches(pattern: str, code: str) -> bool:
 
 def is_hard_floor(finding: Finding) -> bool:
     """A finding only a waiver naming the exact archive digest may lift."""
-    if any(finding.code == named or finding.code.startswith(named + "_") for named in _NAMED_TRUST_FLOORS):
+    if any(code_matches(named, finding.code) for named in _NAMED_TRUST_FLOORS):
         return True
     return finding.layer in _FLOOR_LAYERS and finding.severity >= Severity.HIGH
 
