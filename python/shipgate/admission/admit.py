@@ -114,12 +114,14 @@ class Admission:
         except MalformedInput as exc:
             return Decision(allowed=False, verdict="", reason=exc.diagnostics(), cause="malformed")
         try:
-            record = self.store.get_verdict(digest, policy_digest=self.policy_digest, env_digest=self.env_digest)
+            record, generation = self.store.verdict_and_generation(
+                digest, policy_digest=self.policy_digest, env_digest=self.env_digest
+            )
             if record is None and vsa is not None:
                 return self._from_summary(digest, vsa)
             if record is None:
                 return self._none(digest)
-            return self.judge(record)
+            return self.judge(record, generation=generation)
         except StoreError as exc:
             return self._store_failed(exc)
 
@@ -161,8 +163,11 @@ class Admission:
 
     # -- judging one verdict -----------------------------------------------------------------------
 
-    def judge(self, record: VerdictRecord, *, evidence: str = "stored verdict") -> Decision:
-        """Steps 2-6 for one verdict (stored, or read from a verification summary)."""
+    def judge(
+        self, record: VerdictRecord, *, evidence: str = "stored verdict", generation: int | None = None
+    ) -> Decision:
+        """Steps 2-6 for one verdict (stored, or read from a verification summary); ``generation``: its
+        vendor's, when the caller read it with the verdict."""
         name = f"{record.package_name} {record.package_version}".strip() or record.sha256
         base: dict[str, Any] = {"verdict": record.verdict.value, "sha256": record.sha256, "record": record}
         base["evidence"] = evidence
@@ -205,7 +210,7 @@ class Admission:
                 f"{days:g} days ago (max_verdict_age); verify it again",
                 **base,
             )
-        problem = self._current_problem(record, now)
+        problem = self._current_problem(record, now, generation)
         if problem is not None:
             return Decision(
                 allowed=False,
@@ -232,8 +237,8 @@ class Admission:
         named = (retired_by.get(fp, "") for fp in roots)
         return sorted({by.removeprefix("advisory ") for by in named if by.startswith("advisory ")})
 
-    def _current_problem(self, record: VerdictRecord, now: datetime) -> Problem | None:
-        view = self.views.get(record.vendor)
+    def _current_problem(self, record: VerdictRecord, now: datetime, generation: int | None) -> Problem | None:
+        view = self.views.get(record.vendor, generation=generation)
         stale = None if self.stale_feed_allowed else view.feed_problem(now)
         return stale or view.trust_problem(record, now) or view.withdrawn_problem(record)
 

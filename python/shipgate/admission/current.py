@@ -164,8 +164,10 @@ class VendorViews:
         self._checked = now
         return self._config
 
-    def get(self, vendor: str) -> VendorView:
-        generation = self.store.vendor_generation(vendor)
+    def get(self, vendor: str, *, generation: int | None = None) -> VendorView:
+        """The view at ``generation`` (read from the store when the caller has not read it already)."""
+        if generation is None:
+            generation = self.store.vendor_generation(vendor)
         with self._lock:
             config = self._trust_config()
             cached = self._views.get(vendor)

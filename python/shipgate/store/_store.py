@@ -221,6 +221,12 @@ class Store:
         with self._reading() as tx:
             return tx.get_verdict(digest, policy_digest=policy_digest, env_digest=env_digest)
 
+    def verdict_and_generation(
+        self, digest: str, *, policy_digest: str | None = None, env_digest: str | None = None
+    ) -> tuple[VerdictRecord | None, int]:
+        with self._reading() as tx:
+            return tx.verdict_and_generation(digest, policy_digest=policy_digest, env_digest=env_digest)
+
     def find_verdict(
         self,
         *,

@@ -180,16 +180,17 @@ class VerdictTable(TransactionBase):
         whose details carry the count and a SHA-256 over the imported sha256 digests in order."""
         self._require_write("importing verdicts")
         summary = hashlib.sha256()
-        links: list[tuple[str, str]] = []
+        (before,) = self._exec("SELECT coalesce(max(id), 0) FROM verdicts").fetchone()
 
         def rows() -> Iterator[tuple[Any, ...]]:
             for record in records:
                 summary.update(record.sha256.encode("ascii"))
-                links.extend((cert, record.sha256) for cert in dict.fromkeys(record.evidence.chain_sha256))
                 yield verdict_row(record)
 
         count = self._dialect.bulk_insert(self._conn, "verdicts", VERDICT_COLUMNS, rows())
-        self._dialect.bulk_insert(self._conn, "archive_certs", ("cert_sha256", "sha256"), links)
+        # The imported chains' certificates, linked in the database from the stored evidence (one statement,
+        # no list of millions of pairs in memory).
+        self._exec(self._dialect.link_certificates_sql(), (int(before),))
         self.append_audit(
             actor=actor,
             action="verdict.import",
@@ -277,13 +278,20 @@ class VerdictTable(TransactionBase):
         """The newest verdict for an archive digest (``HEX`` sha256 or blake3, ``sha256:HEX``,
         ``blake3:HEX``), superseded or not; only those made under ``policy_digest`` and ``env_digest``
         when given."""
+        return self.verdict_and_generation(digest, policy_digest=policy_digest, env_digest=env_digest)[0]
+
+    def verdict_and_generation(
+        self, digest: str, *, policy_digest: str | None = None, env_digest: str | None = None
+    ) -> tuple[VerdictRecord | None, int]:
+        """:meth:`get_verdict` and its vendor's state generation, in one statement (admission's hot path:
+        one round trip, and no transaction: a single statement sees one snapshot)."""
         algorithm, hexdigest = normalize_digest(digest)
         columns = [c for c in ("sha256", "blake3") if algorithm in (None, c)]
         extra: list[str] = []
         extra_params: list[Any] = []
         _keyed(extra, extra_params, policy_digest, env_digest)
         more = "".join(f" AND {clause}" for clause in extra)
-        # One statement (so it needs no transaction round trips); each branch uses its index.
+        # Each branch uses its index; the generation is a primary-key lookup of the row found.
         branches = " UNION ALL ".join(
             f"SELECT * FROM ({_SELECT} WHERE {c} = ?{more} ORDER BY id DESC LIMIT 1) AS by_{c}"  # noqa: S608
             for c in columns
@@ -291,8 +299,14 @@ class VerdictTable(TransactionBase):
         params: list[Any] = []
         for _ in columns:
             params += [hexdigest, *extra_params]
-        row = self._exec(f"{branches} ORDER BY id DESC LIMIT 1", params).fetchone()
-        return verdict_from_row(row) if row else None
+        row = self._exec(
+            f"SELECT found.*, (SELECT generation FROM vendor_state s WHERE s.vendor = found.vendor)"  # noqa: S608
+            f" FROM ({branches}) AS found ORDER BY found.id DESC LIMIT 1",
+            params,
+        ).fetchone()
+        if row is None:
+            return None, 0
+        return verdict_from_row(row), int(row[-1] or 0)
 
     def find_verdict(
         self,
