@@ -168,7 +168,7 @@ def test_verdicts_from_before_migration_4_are_kept_and_name_no_policy(state_url:
     conn = dialect.connect()
     try:
         dialect.begin_migration(conn)
-        for table in ("events", "vendor_state", "archive_certs", "verdicts"):
+        for table in ("events", "vendor_state", "archive_certs", "verdict_supersessions", "verdicts"):
             conn.execute(f"DROP TABLE {table}")
         for migration in MIGRATIONS[:3]:
             for statement in statements(migration, dialect.name):

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
+
+if TYPE_CHECKING:
+    from shipgate.store import Store
 
 log = logging.getLogger("shipgate.service")
 
@@ -19,7 +22,7 @@ _SECONDS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 
 class _FeedFreshness(Collector):
     """Age and time to expiry of every vendor's accepted advisory feed, read at scrape time."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
@@ -45,7 +48,7 @@ class _FeedFreshness(Collector):
 
 
 class Metrics:
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
         self.uploads = Counter(

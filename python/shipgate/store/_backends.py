@@ -74,6 +74,10 @@ class Dialect(ABC):
     def describe_error(self, exc: Exception) -> str:
         return f"state store {redact(self.url)}: {type(exc).__name__}: {exc}"
 
+    def after_bulk_load(self, conn: Any, tables: Sequence[str]) -> None:  # noqa: B027 - a no-op by default
+        """Refresh the planner's statistics after a bulk load (PostgreSQL: a fresh table of a million rows
+        is otherwise planned as if empty until autovacuum gets to it)."""
+
     @abstractmethod
     def link_certificates_sql(self) -> str:
         """``archive_certs`` rows for every verdict with ``id > ?``, from its evidence's ``chain_sha256``."""
@@ -217,6 +221,10 @@ class PostgresDialect(Dialect):
                 copy.write_row(row)
                 count += 1
         return count
+
+    def after_bulk_load(self, conn: Any, tables: Sequence[str]) -> None:
+        for table in tables:
+            conn.execute(f"ANALYZE {table}")
 
     def link_certificates_sql(self) -> str:
         return (

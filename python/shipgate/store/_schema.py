@@ -132,13 +132,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE verdicts ADD COLUMN feed_version BIGINT",
             "ALTER TABLE verdicts ADD COLUMN signed INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE verdicts ADD COLUMN evidence {json} NOT NULL DEFAULT '{}'",
-            "ALTER TABLE verdicts ADD COLUMN superseded TEXT",
-            "ALTER TABLE verdicts ADD COLUMN superseded_by TEXT",
-            "ALTER TABLE verdicts ADD COLUMN superseded_advisory TEXT",
             # Supersession by withdrawal (name + version) and signed by-package admission, per vendor.
             "CREATE INDEX verdicts_vendor_package ON verdicts (vendor, package_name, package_version, id)",
-            # `verdicts list --superseded` and the metric read only the superseded rows.
-            "CREATE INDEX verdicts_superseded ON verdicts (superseded, id) WHERE superseded IS NOT NULL",
+            # A verdict row is never edited: its supersession is a fact of its own (a narrow row per verdict,
+            # so a revocation of a signer of 100k archives inserts 100k small rows rather than rewriting 100k
+            # wide ones and each of their index entries). Pruning a verdict deletes its row here too.
+            """CREATE TABLE verdict_supersessions (
+                verdict_id BIGINT PRIMARY KEY,
+                superseded TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                advisory_id TEXT
+            )""",
             # Which archives carry a certificate in their validated signing chain: a revocation, a retired
             # root or an unpinned one finds the verdicts it affects through this, not by a scan.
             """CREATE TABLE archive_certs (

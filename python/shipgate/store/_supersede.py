@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from shipgate.errors import ShipgateError
+from shipgate.store._verdicts import LIVE
 from shipgate.store.records import AdvisoryRecord, TrustChange, parse_time, utcnow
 
 if TYPE_CHECKING:
@@ -143,8 +144,7 @@ def _applicable(tx: Transaction, record: AdvisoryRecord, reason: str, cause: dic
 
     by_package: dict[tuple[str, str], list[int]] = {}
     rows = tx._exec(
-        "SELECT id, package_name, package_version FROM verdicts"
-        " WHERE vendor = ? AND superseded IS NULL AND verdict <> 'deny'",
+        f"SELECT id, package_name, package_version FROM verdicts WHERE vendor = ? AND {LIVE} AND verdict <> 'deny'",  # noqa: S608
         (record.vendor,),
     ).fetchall()
     for vid, name, version in rows:
@@ -163,7 +163,7 @@ def _applicable(tx: Transaction, record: AdvisoryRecord, reason: str, cause: dic
 def _live(tx: Transaction, vendor: str, clause: str, params: list[Any]) -> list[tuple[int, str, str]]:
     rows = tx._exec(
         "SELECT id, package_version, sha256 FROM verdicts"  # noqa: S608
-        f" WHERE vendor = ? AND {clause} AND superseded IS NULL AND verdict <> 'deny'",
+        f" WHERE vendor = ? AND {clause} AND {LIVE} AND verdict <> 'deny'",
         (vendor, *params),
     ).fetchall()
     return [(int(r[0]), r[1], r[2]) for r in rows]

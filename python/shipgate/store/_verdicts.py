@@ -46,11 +46,13 @@ VERDICT_COLUMNS = (
     "feed_version",
     "signed",
     "evidence",
-    "superseded",
-    "superseded_by",
-    "superseded_advisory",
 )
-_SELECT = f"SELECT id, {', '.join(VERDICT_COLUMNS)} FROM verdicts"  # noqa: S608
+_SELECT = (
+    f"SELECT id, {', '.join(VERDICT_COLUMNS)}, s.superseded, s.reason, s.advisory_id FROM verdicts"  # noqa: S608
+    " LEFT JOIN verdict_supersessions s ON s.verdict_id = verdicts.id"
+)
+# A verdict no supersession names (a correlated primary-key lookup).
+LIVE = "NOT EXISTS (SELECT 1 FROM verdict_supersessions s WHERE s.verdict_id = verdicts.id)"
 # Older verdicts kept per (archive, policy, environment) besides the newest one, unless the store says.
 DEFAULT_HISTORY = 10
 # Verdict ids per UPDATE when superseding by id (well under SQLite's 32766 parameters).
@@ -80,9 +82,6 @@ def verdict_row(record: VerdictRecord) -> tuple[Any, ...]:
         record.feed_version,
         1 if record.evidence.signed else 0,
         canonical_json(record.evidence.to_dict()),
-        format_time(record.superseded) if record.superseded else None,
-        record.superseded_by or None,
-        record.superseded_advisory,
     )
 
 
@@ -167,13 +166,16 @@ class VerdictTable(TransactionBase):
         return dataclasses.replace(record, superseded=utcnow(), superseded_by=why)
 
     def _prune_history(self, record: VerdictRecord, history: int) -> None:
+        """Keep the newest ``1 + history`` verdicts of this key; the older ones and their supersessions go."""
         keep = 1 + max(0, history)
-        self._exec(
-            "DELETE FROM verdicts WHERE sha256 = ? AND policy_digest = ? AND env_digest = ? AND id NOT IN ("  # noqa: S608
+        older = (
+            "SELECT id FROM verdicts WHERE sha256 = ? AND policy_digest = ? AND env_digest = ? AND id NOT IN ("  # noqa: S608
             "SELECT id FROM (SELECT id FROM verdicts WHERE sha256 = ? AND policy_digest = ? AND env_digest = ?"
-            f" ORDER BY id DESC LIMIT {int(keep)}) AS newest)",
-            (record.sha256, record.policy_digest, record.env_digest) * 2,
+            f" ORDER BY id DESC LIMIT {int(keep)}) AS newest)"
         )
+        key = (record.sha256, record.policy_digest, record.env_digest) * 2
+        self._exec(f"DELETE FROM verdict_supersessions WHERE verdict_id IN ({older})", key)  # noqa: S608
+        self._exec(f"DELETE FROM verdicts WHERE id IN ({older})", key)  # noqa: S608
 
     def import_verdicts(self, records: Iterable[VerdictRecord], *, actor: str, reason: str) -> int:
         """Bulk-load verdicts (SQLite executemany, PostgreSQL COPY) with one ``verdict.import`` entry
@@ -191,6 +193,7 @@ class VerdictTable(TransactionBase):
         # The imported chains' certificates, linked in the database from the stored evidence (one statement,
         # no list of millions of pairs in memory).
         self._exec(self._dialect.link_certificates_sql(), (int(before),))
+        self._dialect.after_bulk_load(self._conn, ("verdicts", "archive_certs"))
         self.append_audit(
             actor=actor,
             action="verdict.import",
@@ -222,13 +225,17 @@ class VerdictTable(TransactionBase):
         self, where: list[str], params: Sequence[Any], reason: str, advisory: str | None
     ) -> list[tuple[str, str]]:
         self._require_write("superseding verdicts")
-        clause = " AND ".join(["superseded IS NULL", "verdict <> 'deny'", *where])
-        rows = self._exec(
-            "UPDATE verdicts SET superseded = ?, superseded_by = ?, superseded_advisory = ?"  # noqa: S608
-            f" WHERE {clause} RETURNING sha256, vendor",
-            (format_time(utcnow()), reason[:2000], advisory, *params),
-        ).fetchall()
-        return [(r[0], r[1]) for r in rows]
+        clause = " AND ".join(["verdict <> 'deny'", LIVE, *where])
+        rows = self._exec(f"SELECT id, sha256, vendor FROM verdicts WHERE {clause}", params).fetchall()  # noqa: S608
+        if rows:
+            stamp, why = format_time(utcnow()), reason[:2000]
+            self._dialect.bulk_insert(
+                self._conn,
+                "verdict_supersessions",
+                ("verdict_id", "superseded", "reason", "advisory_id"),
+                ((int(r[0]), stamp, why, advisory) for r in rows),
+            )
+        return [(r[1], r[2]) for r in rows]
 
     def _announce(self, rows: list[tuple[str, str]], *, reason: str, actor: str, cause: dict[str, Any]) -> int:
         if not rows:
@@ -334,7 +341,7 @@ class VerdictTable(TransactionBase):
         self, *, name: str, version: str, policy_digest: str | None, env_digest: str | None
     ) -> list[str]:
         """The vendors with a signed, live verdict for this package name and version."""
-        where = ["package_name = ?", "package_version = ?", "signed = 1", "superseded IS NULL"]
+        where = ["package_name = ?", "package_version = ?", "signed = 1", LIVE]
         params: list[Any] = [name, version]
         _keyed(where, params, policy_digest, env_digest)
         rows = self._exec(
@@ -353,14 +360,18 @@ class VerdictTable(TransactionBase):
             clauses.append("vendor = ?")
             params.append(vendor)
         if superseded is not None:
-            clauses.append("superseded IS NOT NULL" if superseded else "superseded IS NULL")
+            clauses.append("s.verdict_id IS NOT NULL" if superseded else "s.verdict_id IS NULL")
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         tail = "ORDER BY id DESC" + (f" LIMIT {int(limit)}" if limit is not None else "")
         return self._verdicts(where, params, tail)
 
     def count_verdicts(self, *, superseded: bool | None = None) -> int:
-        where = {None: "", True: " WHERE superseded IS NOT NULL", False: " WHERE superseded IS NULL"}[superseded]
-        return int(self._exec(f"SELECT count(*) FROM verdicts{where}").fetchone()[0])  # noqa: S608
+        sql = {
+            None: "SELECT count(*) FROM verdicts",
+            True: "SELECT count(*) FROM verdict_supersessions",
+            False: f"SELECT count(*) FROM verdicts WHERE {LIVE}",  # noqa: S608
+        }[superseded]
+        return int(self._exec(sql).fetchone()[0])
 
 
 def _recorded(record: VerdictRecord, reason: str) -> dict[str, Any]:
