@@ -69,6 +69,10 @@ def test_server_verify_sends_the_env_and_policy_files(tmp_path: Path) -> None:
         assert named.returncode == 2 and "unknown policy 'nope'" in named.stderr
         both = run(*base, "--policy", str(strict), "--policy-name", "default")
         assert both.returncode == 2
+        broken = tmp_path / "broken.toml"
+        broken.write_text("[codes\n")
+        refused = run(*base, "--policy", str(broken))
+        assert refused.returncode == 2 and "INVALID_ARGUMENT: policy policy sent by the caller" in refused.stderr
     local = run("verify", str(cron), "--policy-name", "default", "--home", str(home))
     assert local.returncode == 2 and "--env-name and --policy-name name configurations of a server" in local.stderr
 

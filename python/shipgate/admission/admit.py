@@ -34,7 +34,7 @@ from shipgate.admission.settings import DEFAULT_MAX_AGE, AdmissionSettings
 from shipgate.attest.dsse import PublicKey
 from shipgate.errors import MalformedInput, ShipgateError, UntrustedInput
 from shipgate.store.errors import StoreError
-from shipgate.store.records import Evidence, VerdictRecord, normalize_digest, utcnow
+from shipgate.store.records import VerdictRecord, normalize_digest, utcnow
 from shipgate.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -313,20 +313,13 @@ def summary_record(summary: VsaSummary) -> VerdictRecord | None:
     digests = summary.subject_digests
     if not basis or "sha256" not in digests or summary.verdict not in ("allow", "warn", "deny"):
         return None
-    evidence = Evidence.from_dict(basis.get("evidence") or {})
-    verdict = Verdict(summary.verdict) if summary.passed else Verdict.DENY
-    return VerdictRecord(
+    return VerdictRecord.from_basis(
+        basis,
         sha256=digests["sha256"].lower(),
         blake3=(digests.get("blake3") or "").lower() or None,
         package_name=str(package.get("name") or ""),
         package_version=str(package.get("version") or ""),
         vendor=str(package.get("vendor") or ""),
-        verdict=verdict,
+        verdict=Verdict(summary.verdict) if summary.passed else Verdict.DENY,
         created=summary.time_verified or datetime.min.replace(tzinfo=utcnow().tzinfo),
-        expires=evidence.waivers_expire(),
-        policy_digest=str(basis.get("policy_digest") or ""),
-        env_digest=str(basis.get("env_digest") or ""),
-        trust_version=int(basis.get("trust_version") or 0),
-        feed_version=basis.get("feed_version"),
-        evidence=evidence,
     )

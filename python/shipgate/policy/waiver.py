@@ -115,40 +115,49 @@ class AppliedWaiver:
         }
 
 
-def applied_finding(waiver: Waiver, finding: Finding, instead: Verdict, source: str) -> Finding:
-    scope = f"archive sha256 {waiver.sha256}" if waiver.sha256 else "its scope"
+def _note(code: str, waiver: Waiver, finding: Finding, message: str, remedy: str, **evidence: Any) -> Finding:
     return Finding(
-        code="policy.waiver_applied",
+        code=code,
         severity=Severity.INFO,
         path=finding.path,
-        message=f"{finding.code} waived by {source} waivers[{waiver.index}] for {scope} (owner {waiver.owner}, "
+        message=message,
+        remedy=remedy,
+        evidence={"waived_code": finding.code, **evidence, **waiver.to_dict()},
+    )
+
+
+def applied_finding(waiver: Waiver, finding: Finding, instead: Verdict, source: str) -> Finding:
+    scope = f"archive sha256 {waiver.sha256}" if waiver.sha256 else "its scope"
+    return _note(
+        "policy.waiver_applied",
+        waiver,
+        finding,
+        f"{finding.code} waived by {source} waivers[{waiver.index}] for {scope} (owner {waiver.owner}, "
         f"expires {waiver.expires:%Y-%m-%d}): {waiver.reason}; it would have been {instead.label}",
-        remedy="Re-evaluate the accepted risk before the waiver expires.",
-        evidence={"waived_code": finding.code, "instead": instead.label, **waiver.to_dict()},
+        "Re-evaluate the accepted risk before the waiver expires.",
+        instead=instead.label,
     )
 
 
 def expired_finding(waiver: Waiver, finding: Finding, source: str) -> Finding:
-    return Finding(
-        code="policy.waiver_expired",
-        severity=Severity.INFO,
-        path=finding.path,
-        message=f"{source} waivers[{waiver.index}] for {waiver.code} (owner {waiver.owner}) expired on "
+    return _note(
+        "policy.waiver_expired",
+        waiver,
+        finding,
+        f"{source} waivers[{waiver.index}] for {waiver.code} (owner {waiver.owner}) expired on "
         f"{waiver.expires:%Y-%m-%d} and was not applied",
-        remedy="Renew the waiver with a new expiry and a current reason, or fix the finding.",
-        evidence={"waived_code": finding.code, **waiver.to_dict()},
+        "Renew the waiver with a new expiry and a current reason, or fix the finding.",
     )
 
 
 def refused_finding(waiver: Waiver, finding: Finding, source: str) -> Finding:
-    return Finding(
-        code="policy.waiver_refused",
-        severity=Severity.INFO,
-        path=finding.path,
-        message=f"{source} waivers[{waiver.index}] matches {finding.code} ({finding.severity.label}) but is scoped "
-        "by vendor, package, version or path: a trust or structure floor is lifted only by a waiver naming the "
+    return _note(
+        "policy.waiver_refused",
+        waiver,
+        finding,
+        f"{source} waivers[{waiver.index}] matches {finding.code} ({finding.severity.label}) but is scoped by "
+        "vendor, package, version or path: a trust or structure floor is lifted only by a waiver naming the "
         "exact archive sha256",
-        remedy="Fix the package (ask the vendor for a signed, well-formed one), or, for this one archive only, "
-        "scope the waiver with sha256 = the archive's digest and an expiry.",
-        evidence={"waived_code": finding.code, **waiver.to_dict()},
+        "Fix the package (ask the vendor for a signed, well-formed one), or, for this one archive only, scope "
+        "the waiver with sha256 = the archive's digest and an expiry.",
     )

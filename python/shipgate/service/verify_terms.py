@@ -30,8 +30,11 @@ class ExpectationFailed(ShipgateError):
 
 
 def check_terms(config: ServiceConfig, header: Any) -> None:
-    """Before any byte is accepted: the named policy and environment exist, and each is named or sent,
-    not both. Sent content is parsed later, with the rest of the request (``request_for``)."""
+    """Before any byte is accepted: the named policy and environment exist, each is named or sent (not
+    both), and what was sent parses (bounded: 1 MiB each)."""
+    from shipgate.inventory import parse_inventory
+    from shipgate.policy import parse_policy
+
     if header.environment and header.environment_toml:
         raise MalformedInput("header: give environment or environment_toml, not both")
     if header.policy and header.policy_toml:
@@ -41,6 +44,10 @@ def check_terms(config: ServiceConfig, header: Any) -> None:
         if value and value not in known:
             names = ", ".join(sorted(known)) or "none configured"
             raise MalformedInput(f"unknown {name} {value!r} (known: {names})")
+    if header.policy_toml:
+        parse_policy(bytes(header.policy_toml), source="policy sent by the caller")
+    if header.environment_toml:
+        parse_inventory(bytes(header.environment_toml), source="environment sent by the caller")
 
 
 def check_expectations(header: Any, digests: Mapping[str, str]) -> None:

@@ -142,6 +142,21 @@ class VerdictRecord:
             if value is not None and not _HEX64.match(value):
                 raise MalformedInput(f"verdict {name} {value!r} is not 64 lower-case hex digits")
 
+    @classmethod
+    def from_basis(cls, basis: Mapping[str, Any], **fields: Any) -> VerdictRecord:
+        """A verdict whose key and evidence are a report's (or a verification summary's) ``basis``: policy
+        and environment digests, trust and feed versions, evidence; it holds until its first waiver expires."""
+        evidence = Evidence.from_dict(basis.get("evidence") or {})
+        return cls(
+            policy_digest=str(basis.get("policy_digest") or ""),
+            env_digest=str(basis.get("env_digest") or ""),
+            trust_version=int(basis.get("trust_version") or 0),
+            feed_version=basis.get("feed_version"),
+            evidence=evidence,
+            expires=evidence.waivers_expire(),
+            **fields,
+        )
+
     @property
     def signed(self) -> bool:
         return self.evidence.signed

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from shipgate.report.model import Report
-from shipgate.store.records import Evidence, VerdictRecord
+from shipgate.store.records import VerdictRecord
 
 if TYPE_CHECKING:
     from shipgate.store import Store
@@ -15,9 +15,8 @@ if TYPE_CHECKING:
 def verdict_record(report: Report) -> VerdictRecord:
     digests = report.archive.digests
     package = report.package
-    basis = report.basis or {}
-    evidence = Evidence.from_dict(basis.get("evidence") or {})
-    return VerdictRecord(
+    return VerdictRecord.from_basis(
+        report.basis or {},
         sha256=digests["sha256"],
         blake3=digests.get("blake3"),
         package_name=package.name if package else "",
@@ -27,12 +26,6 @@ def verdict_record(report: Report) -> VerdictRecord:
         findings=report.findings,
         policy_id=report.policy,
         verifier_version=report.shipgate_version,
-        expires=evidence.waivers_expire(),
-        policy_digest=str(basis.get("policy_digest") or ""),
-        env_digest=str(basis.get("env_digest") or ""),
-        trust_version=int(basis.get("trust_version") or 0),
-        feed_version=basis.get("feed_version"),
-        evidence=evidence,
     )
 
 
