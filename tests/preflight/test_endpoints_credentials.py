@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from preflight_kit import located, package, run, script
+from preflight_kit import INVENTORY, located, package, run, script
 
 from shipgate.findings import Severity
 from shipgate.preflight.credentials import entropy
@@ -22,7 +24,7 @@ PRE = "scripts/pre-upgrade.sh"
         ("nc -z 203.0.113.9 5432", "203.0.113.9"),
         ("scp dump.sql backup@archive.vendor-cloud.com:/dumps/", "archive.vendor-cloud.com"),
         ("psql -h db.vendor-cloud.com -U dten", "db.vendor-cloud.com"),
-        ("exec 3<>/dev/tcp/x; echo 203.0.113.7:8443", "203.0.113.7"),
+        ("exec 3<>/dev/tcp/x; nc 203.0.113.7 8443", "203.0.113.7"),
     ],
 )
 def test_endpoint_outside_the_allowed_list(line: str, host: str) -> None:
@@ -64,7 +66,7 @@ def test_without_inventory_every_external_endpoint_is_reported() -> None:
         (
             "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
             "export AWS_ACCESS_KEY_ID=$AWS_ACCESS_KEY_ID",
-            "AWS access key id",
+            "AWS access key",
             Severity.CRITICAL,
         ),
         (
@@ -288,7 +290,8 @@ COMMIT;
 
 @pytest.mark.parametrize("files", [BENIGN, BENIGN_MORE])
 def test_ordinary_files_raise_no_credential_or_endpoint_findings(files: dict[str, str]) -> None:
-    found = run(package(files))
+    # A target whose installers may use sudo: the root-only steps of these scripts are then no finding.
+    found = run(package(files), replace(INVENTORY, sudo=True))
     assert located(found, "preflight.hardcoded") == []
     # A documentation link is recorded (info) but never counted as a contacted endpoint.
     assert [
@@ -311,11 +314,13 @@ def test_contacted_endpoints_warn_and_mentions_are_info() -> None:
             }
         )
     )
+    # The URL is contacted where curl uses it (line 5); the line it was assigned on is evidence too.
     assert [(f.evidence["line"], f.evidence["host"], f.severity) for f in found] == [
-        (3, "telemetry.vendor-cloud.com", Severity.MEDIUM),
-        (4, "docs.vendor-cloud.com", Severity.INFO),
+        (5, "telemetry.vendor-cloud.com", Severity.MEDIUM),
+        (6, "docs.vendor-cloud.com", Severity.INFO),
         (6, "kb.vendor-cloud.com", Severity.INFO),
     ]
+    assert found[0].evidence["assigned_line"] == 3
     assert found[1].message.endswith(
         "mentions 'docs.vendor-cloud.com' (not in the target's allowed endpoints); nothing on the line connects to it"
     )
@@ -353,4 +358,5 @@ def test_continuation_lines_of_a_network_command_are_contacts() -> None:
             }
         )
     )
-    assert [(f.evidence["line"], f.severity) for f in found] == [(5, Severity.MEDIUM), (6, Severity.INFO)]
+    # One command over three lines: reported where it starts.
+    assert [(f.evidence["line"], f.severity) for f in found] == [(3, Severity.MEDIUM), (6, Severity.INFO)]

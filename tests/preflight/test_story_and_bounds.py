@@ -38,7 +38,7 @@ def test_the_dten_story() -> None:
         migrations=["scripts/migrations/0042_add_index.sql"],
         hooks={"pre": "scripts/pre-upgrade.sh", "post": "scripts/post-upgrade.sh"},
     )
-    found = run(contents)
+    found = [f for f in run(contents) if f.code != "preflight.file_skipped"]
     assert sorted({f.code for f in found}) == [
         "config.removed_key_set",
         "config.required_value_mismatch",
@@ -74,15 +74,19 @@ def test_the_dten_story() -> None:
         ("crontab", b"", Kind.CRON),
         ("config/dten.toml", b"", Kind.CONFIG),
         ("config/dten", b"key=value", Kind.CONFIG),
-        ("binaries/dtend", b"\x7fELF", None),
-        ("docs/README.md", b"", None),
+        ("binaries/dtend", b"\x7fELF\x02\x01\x01\x00", None),
+        ("docs/README.md", b"", Kind.CONFIG),
         ("manifest.json", b"{", None),
-        ("assets/logo.json", b"{", None),
+        ("assets/logo.json", b"{", Kind.CONFIG),
         ("manifest.json.sigstore.json", b"{", None),
         ("signing-chain.pem", b"-----", None),
         ("settings.toml", b"", Kind.CONFIG),
         ("scripts/cron-setup.sh", b"", Kind.SHELL),
-        ("scripts/acronyms.txt", b"", None),
+        ("scripts/acronyms.txt", b"", Kind.CONFIG),
+        ("config/.env.example", b"DB_PASSWORD=x\n", Kind.CONFIG),
+        ("debian/postinst", b"", Kind.SHELL),
+        ("opt/tool", b"#!/usr/bin/env bash\n", Kind.SHELL),
+        ("opt/tool.py", b"#!/usr/bin/python3\n", Kind.CONFIG),
         ("etc/cron.daily/dten-gc", b"#!/bin/sh\n", Kind.SHELL),
         ("files/dten.cron", b"", Kind.CRON),
     ],
@@ -151,7 +155,10 @@ def test_bare_manifest_with_files_and_epoch_mtimes() -> None:
     contents = package({"binaries/dtend": b"\x7fELF\x00", "scripts/a.sh": script("sudo true")})
     old = int(datetime(2022, 1, 1, tzinfo=UTC).timestamp())
     found = run_preflight(contents.manifest, files=contents.files, mtimes={"binaries/dtend": old}, inventory=INVENTORY)
-    assert sorted(f.code for f in found) == ["preflight.stale_binary", "preflight.sudo_unavailable"]
+    assert sorted(f.code for f in found) == [
+        "preflight.stale_binary",
+        "preflight.sudo_unavailable",
+    ]
 
 
 @dataclass(frozen=True)
@@ -175,7 +182,8 @@ def test_advisory_models_are_read_and_other_objects_reported() -> None:
 
 def test_profile_directories_are_scanned() -> None:
     contents = package({"install/step1": "sudo true\n", "settings/app": "url = https://evil.vendor-cloud.com/\n"})
-    assert run(contents) == []
+    # Every text file is read: the setting is found anyway; the shebang-less step is a script only by profile.
+    assert located(run(contents)) == [("preflight.external_endpoint", "settings/app", 1)]
     options = PreflightOptions(script_dirs=("install",), config_dirs=("settings/",))
     assert located(run(contents, options=options)) == [
         ("preflight.sudo_unavailable", "install/step1", 1),

@@ -23,7 +23,8 @@ CODES = (
     Code(
         "preflight.file_skipped",
         S.INFO,
-        "a script or config file is above the scan size limit and was not read",
+        "a file was not read, or read only in part: binary content, over the size limit or the package's scan"
+        " budget, or a parse bound (nesting, node count, statement count); the reason is in the finding",
         "Review this file by hand.",
     ),
     Code(
@@ -42,7 +43,8 @@ CODES = (
     Code(
         "preflight.root_assumed",
         S.HIGH,
-        "a script checks for root; high when the target gives no sudo, else info",
+        "a script requires root (a uid check that exits, or a dpkg/rpm maintainer script); high when the target"
+        " gives no sudo, else info",
         "Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
         also=(S.INFO,),
     ),
@@ -80,13 +82,14 @@ CODES = (
     Code(
         "preflight.migration_unlocked",
         S.HIGH,
-        "a migration alters a table without lock_timeout or an advisory lock",
+        "a migration alters, drops, truncates or locks an existing table without lock_timeout or an advisory lock"
+        " (in the file, or in the script that runs it)",
         "Start the migration with SET lock_timeout (and retry), and serialise it with pg_advisory_lock.",
     ),
     Code(
         "preflight.index_not_concurrent",
         S.HIGH,
-        "a migration runs CREATE INDEX without CONCURRENTLY",
+        "a migration runs CREATE INDEX or DROP INDEX without CONCURRENTLY on an existing table",
         "Use CREATE INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
     ),
     Code(
@@ -122,8 +125,93 @@ CODES = (
     Code(
         "preflight.protection_disabled",
         S.HIGH,
-        "a script switches off SELinux, the firewall or auditing",
+        "a script switches off SELinux, AppArmor, the firewall or auditing",
         "Ask the vendor for the specific rule the product needs instead of switching the protection off.",
+    ),
+    Code(
+        "preflight.implicit_privilege",
+        S.HIGH,
+        "a root-only operation (accounts, chown, system packages or services, writes under /etc…) with neither"
+        " escalation nor a root check, on a target whose installers get no sudo",
+        "Ask the vendor to split the root-only step out (or document it), or grant the installer the specific"
+        " privilege and update the inventory.",
+    ),
+    Code(
+        "preflight.implicit_egress",
+        S.MEDIUM,
+        "a package manager, image pull or repository add reaches the network without a URL in the script (host from"
+        " the tool's configuration, or its default registry)",
+        "Mirror what the step fetches inside the organisation (or ship it in the package), and list the registry in"
+        " network.allowed_endpoints if the target may reach it.",
+    ),
+    Code(
+        "preflight.unverified_download_exec",
+        S.HIGH,
+        "a script downloads a file and later runs or installs it without checking a checksum or signature (both"
+        " lines in the evidence)",
+        "Ship the file in the package (its digest is verified), or verify a pinned checksum or signature before"
+        " running it.",
+    ),
+    Code(
+        "preflight.tls_verification_disabled",
+        S.HIGH,
+        "TLS certificate verification is turned off (curl -k, wget --no-check-certificate, pip --trusted-host,"
+        " GIT_SSL_NO_VERIFY, sslverify=0 …)",
+        "Remove the option; install the CA the endpoint needs instead.",
+    ),
+    Code(
+        "preflight.persistence",
+        S.HIGH,
+        "a script writes to authorized_keys, sudoers, ld.so.preload or rc.local, or adds a user to an admin group"
+        " (high); or to a shell profile (medium)",
+        "Ask the vendor to drop the change, or record it in the change plan with its owner and how it is removed.",
+        also=(S.MEDIUM,),
+    ),
+    Code(
+        "preflight.secret_printed",
+        S.MEDIUM,
+        "a script prints a secret-named variable to its output, which ends up in the install log",
+        "Write the secret to a file readable only by its owner (0600) and print where it is, not its value.",
+    ),
+    Code(
+        "preflight.default_credential",
+        S.HIGH,
+        "a secret-named variable falls back to a literal default (${DB_PASSWORD:-changeme})",
+        "Require the value instead (${VAR:?}) or generate it at install time.",
+    ),
+    Code(
+        "preflight.destructive_delete",
+        S.HIGH,
+        "a script deletes data (rm -r under /var/lib, /srv, /opt…, dropdb) and takes no backup first",
+        "Back the data up (or move it aside) before deleting it, and delete only after the new version is verified.",
+    ),
+    Code(
+        "preflight.hidden_migration",
+        S.MEDIUM,
+        "a vendor CLI applies schema migrations whose statements are not in the package (alembic upgrade, rails"
+        " db:migrate, flyway migrate, gitlab-ctl upgrade…), outside a lock",
+        "Ask the vendor for the migration SQL (or its dry-run output) and run the step under flock with a"
+        " lock_timeout.",
+    ),
+    Code(
+        "preflight.migration_rewrites_table",
+        S.MEDIUM,
+        "a migration rewrites or scans a whole existing table under ACCESS EXCLUSIVE (column type change, volatile"
+        " default, SET NOT NULL, constraint without NOT VALID, VACUUM FULL, CLUSTER)",
+        "Split the change (add, backfill in batches, constrain NOT VALID then VALIDATE), or plan the downtime.",
+    ),
+    Code(
+        "preflight.migration_unchecked",
+        S.LOW,
+        "a migration holds statements PostgreSQL's parser does not accept (MySQL, SQLite, a syntax error): their"
+        " locks and rewrites are not checked",
+        "Review these statements by hand for locks, rewrites and reversibility.",
+    ),
+    Code(
+        "preflight.metadata_endpoint",
+        S.HIGH,
+        "a script or config reads the cloud instance metadata service (169.254.169.254, metadata.google.internal…)",
+        "Ask the vendor why the installer needs instance metadata; block the step or pass the values explicitly.",
     ),
     Code(
         "preflight.dependency_unbounded",

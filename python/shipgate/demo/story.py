@@ -53,6 +53,8 @@ STORY_RISKS: tuple[tuple[str, str, int | None], ...] = (
     ("preflight.sudo_unavailable", "scripts/pre-upgrade.sh", 4),
     ("preflight.systemd_unit_missing", "scripts/pre-upgrade.sh", 4),
     ("preflight.systemd_unit_missing", "scripts/post-upgrade.sh", 5),
+    # "the scripts assume sudo": systemctl without sudo on a target whose installers get none
+    ("preflight.implicit_privilege", "scripts/post-upgrade.sh", 5),
     ("preflight.hardcoded_credential", "scripts/pre-upgrade.sh", 5),
     ("preflight.external_endpoint", "scripts/pre-upgrade.sh", 6),
     ("preflight.migration_unlocked", "scripts/migrations/0042_add_index.sql", 2),

@@ -1,12 +1,11 @@
 """Preflight: the package's scripts, config, migrations and manifest against the target environment.
 
-One module per risk, each a ``scan(ctx) -> Iterator[Finding]`` with stable ``preflight.``/``config.``/
-``advisory.`` codes; findings carry the file and line as ``evidence["file"]``/``evidence["line"]`` and a
-remedy. Which files are read is decided by ``contents.scanned_kind``: shell scripts, SQL and manifest
-migrations, systemd units and timers, cron files, hooks and config files. Each file is bounded in size
-(larger ones are skipped with a ``preflight.file_skipped`` info finding), each line is cut at
-``MAX_LINE_CHARS`` before matching, and the patterns are written so a match attempt never backtracks over
-more than a bounded window.
+Two stages. ``read`` parses every text file the way its consumer reads it (shell through tree-sitter-bash,
+SQL through PostgreSQL's parser, units, crontabs; content decides which, not the name); then one module per
+risk, each a ``scan(ctx) -> Iterator[Finding]``, reads those facts and reports stable ``preflight.``/
+``config.``/``advisory.`` codes with ``evidence["file"]``/``evidence["line"]`` and a remedy. Every file that
+is not read says why (``preflight.file_skipped``). ``facts(contents)`` returns the parsed facts for the plan.
+See docs/preflight.md.
 """
 
 from __future__ import annotations
@@ -23,8 +22,11 @@ from shipgate.preflight import (
     config,
     credentials,
     dependencies,
+    downloads,
+    egress,
     endpoints,
     migrations,
+    persistence,
     privilege,
     reboot,
     scheduled,
@@ -37,13 +39,10 @@ from shipgate.preflight.contents import (
     Context,
     PackageContents,
     PreflightOptions,
-    ScanBudget,
-    TextFile,
-    scanned_kind,
-    split_lines,
 )
+from shipgate.preflight.facts import PackageFacts, facts, read_texts
 
-__all__ = ["SCANNERS", "PackageContents", "PreflightOptions", "run_preflight"]
+__all__ = ["SCANNERS", "PackageContents", "PackageFacts", "PreflightOptions", "facts", "run_preflight"]
 
 SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     privilege.scan,
@@ -53,41 +52,15 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     credentials.scan,
     migrations.scan,
     shell_risk.scan,
+    downloads.scan,
+    egress.scan,
+    persistence.scan,
     dependencies.scan,
     config.scan,
     reboot.scan,
     stale.scan,
     advisories.scan,
 )
-
-
-def _texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[TextFile], list[Finding]]:
-    manifest = contents.manifest
-    hooks = tuple(manifest.hooks.values())
-    texts: list[TextFile] = []
-    skipped: list[Finding] = []
-    budget = ScanBudget(options)
-    for path in sorted(contents.files):
-        raw: bytes | str = contents.files[path]
-        data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
-        kind = scanned_kind(
-            path,
-            data[:128],
-            hooks=hooks,
-            migrations=manifest.migrations,
-            script_dirs=options.script_dirs,
-            config_dirs=options.config_dirs,
-        )
-        if kind is None:
-            continue
-        over = budget.admit(path, len(data))
-        if over is not None:
-            skipped.append(over)
-            continue
-        if b"\x00" in data[:8192]:
-            continue  # binary content under a script-like name: nothing to read line by line
-        texts.append(split_lines(path, kind, data.decode("utf-8", errors="replace")))
-    return texts, skipped
 
 
 def _advisory_dict(advisory: Any) -> Mapping[str, Any] | None:
@@ -136,7 +109,7 @@ def run_preflight(
                 evidence={"file": "manifest.json"},
             )
         ]
-    texts, findings = _texts(contents, options)
+    texts, parsed, findings = read_texts(contents, options)
     readable: list[Mapping[str, Any]] = []
     if isinstance(advisories, Mapping) and isinstance(advisories.get("advisories"), list):
         advisories = advisories["advisories"]  # a whole FORMATS §2 feed document
@@ -163,6 +136,7 @@ def run_preflight(
         inventory=inventory,
         advisories=tuple(readable),
         options=options,
+        parsed=parsed,
     )
     for scanner in SCANNERS:
         findings.extend(scanner(ctx))

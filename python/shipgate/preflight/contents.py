@@ -13,6 +13,8 @@ from typing import Any, Protocol
 from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
+from shipgate.preflight.cron import looks_like_crontab
+from shipgate.preflight.units import is_unit_path, looks_like_unit
 
 # A script or config file above this is not read (an info finding says so): real ones are kilobytes.
 MAX_FILE_BYTES = 1024 * 1024
@@ -93,28 +95,52 @@ class Kind(enum.Enum):
     SQL = "sql"
     SYSTEMD = "systemd"
     CRON = "cron"
-    CONFIG = "config"
+    CONFIG = "config"  # any other text: configuration, .env files, notes, scripts in other languages
 
 
-_SHELL_EXT = (".sh", ".bash", ".ksh", ".zsh")
-_SYSTEMD_EXT = (".service", ".timer", ".socket", ".path", ".mount")
-_CONFIG_EXT = (
-    ".conf",
-    ".cfg",
-    ".ini",
-    ".toml",
-    ".yaml",
-    ".yml",
-    ".json",
-    ".env",
-    ".properties",
-    ".xml",
-    ".pem",
-    ".key",
+_SHELL_EXT = (".sh", ".bash", ".ksh", ".zsh", ".dash")
+# Names distributions give to scripts that their package managers run (dpkg, rpm scriptlets extracted).
+_MAINTAINER_SCRIPTS = frozenset(
+    {
+        "preinst",
+        "postinst",
+        "prerm",
+        "postrm",
+        "config",
+        "preinstall",
+        "postinstall",
+        "preuninstall",
+        "postuninstall",
+        "pretrans",
+        "posttrans",
+        "pre-install",
+        "post-install",
+        "pre-upgrade",
+        "post-upgrade",
+    }
 )
 _SIGNATURE_NAMES = frozenset({"manifest.json", "signing-chain.pem"})
-_SCANNED_DIRS = ("scripts", "config", "conf", "etc", "hooks", "cron", "migrations", "systemd")
-_SHEBANG = re.compile(rb"^#![^\n]{0,80}\b(?:ba|da|k|z)?sh\b")
+_SHEBANG = re.compile(rb"^#![ \t]*(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|k|z|a|mk)?sh\b")
+_BINARY_SAMPLE = 8192
+# Bytes that never occur in text (NUL and the C0 controls other than \t \n \f \r and ESC).
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+
+
+def is_binary(head: bytes) -> bool:
+    """Content says binary: a NUL byte, or more than 10% control bytes, in the first 8 KiB."""
+    sample = head[:_BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls * 10 > len(sample)
+
+
+def is_maintainer_script(path: str) -> bool:
+    """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``): its package manager runs it as root."""
+    name = posixpath.basename(path).lower()
+    return name in _MAINTAINER_SCRIPTS or name.rsplit(".", 1)[-1] in _MAINTAINER_SCRIPTS - {"config"}
 
 
 def scanned_kind(
@@ -126,34 +152,48 @@ def scanned_kind(
     script_dirs: Sequence[str] = (),
     config_dirs: Sequence[str] = (),
 ) -> Kind | None:
-    """Which scanner family reads ``path``, or None when preflight does not scan it.
-
-    Scanned: ``*.sh`` and other shell scripts (by extension or shebang), ``*.sql`` and manifest migrations,
-    systemd units and timers, cron files (a path with a ``cron`` component or named ``crontab``), manifest
-    hooks, and config-like files under ``scripts/``, ``config/``, ``conf/``, ``etc/``, ``hooks/``, ``cron/``.
-    Files under ``script_dirs`` are shell (SQL by extension), under ``config_dirs`` configuration.
-    """
+    """How preflight reads ``path`` given its first bytes; None for binary content and for the manifest and its
+    signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
+    names only choose between readings of text (``*.sql``, units, cron paths, maintainer-script names);
+    everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
+    Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
     name = posixpath.basename(lower)
     parts = lower.split("/")
     if len(parts) == 1 and (name in _SIGNATURE_NAMES or name.endswith((".sig", ".sigstore.json"))):
-        return None  # the manifest and its signature are checked by their own layers
-    if path in migrations or lower.endswith(".sql"):
-        return Kind.SQL
-    if lower.endswith(_SYSTEMD_EXT):
-        return Kind.SYSTEMD
-    if path in hooks or lower.endswith(_SHELL_EXT) or _SHEBANG.match(head) or _under(path, script_dirs):
-        return Kind.SHELL
-    if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):
-        return Kind.CRON
+        return None
+    if is_binary(head):
+        return None
     if _under(path, config_dirs):
         return Kind.CONFIG
-    in_scanned_dir = any(part in _SCANNED_DIRS for part in parts[:-1])
-    if lower.endswith(_CONFIG_EXT) and (in_scanned_dir or len(parts) == 1):
-        return Kind.CONFIG
-    if in_scanned_dir and "." not in name:
-        return Kind.SHELL if head.startswith(b"#!") else Kind.CONFIG
-    return None
+    if path in migrations or lower.endswith(".sql"):
+        return Kind.SQL
+    if _SHEBANG.match(head) or path in hooks or lower.endswith(_SHELL_EXT) or _under(path, script_dirs):
+        return Kind.SHELL
+    if head.startswith(b"#!"):
+        return Kind.CONFIG  # a script in another language: read as text (credentials, endpoints)
+    if is_maintainer_script(path):
+        return Kind.SHELL
+    if _is_unit_name(lower):
+        return Kind.SYSTEMD
+    if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):
+        return Kind.CRON
+    return Kind.CONFIG
+
+
+def refine_kind(kind: Kind, text: str) -> Kind:
+    """Configuration whose content is a unit file or a crontab is read as one."""
+    if kind is not Kind.CONFIG:
+        return kind
+    if looks_like_unit(text):
+        return Kind.SYSTEMD
+    if looks_like_crontab(text):
+        return Kind.CRON
+    return kind
+
+
+def _is_unit_name(lower: str) -> bool:
+    return is_unit_path(lower)
 
 
 def _is_cron_dir(part: str) -> bool:
@@ -247,6 +287,7 @@ class Context:
     inventory: Inventory | None
     advisories: tuple[Mapping[str, Any], ...]
     options: PreflightOptions
+    parsed: Any = None  # shipgate.preflight.read.Parsed: the scripts, SQL, units and crontabs read
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)
@@ -277,3 +318,18 @@ def at_line(
         ev["text"] = snippet(text)
     ev.update(evidence)
     return Finding(code=code, severity=severity, path=path, message=f"{where}: {message}", remedy=remedy, evidence=ev)
+
+
+def at_command(
+    code: str, severity: Severity, *, path: str, command: Any, message: str, remedy: str, **evidence: Any
+) -> Finding:
+    """A finding at a parsed shell command (``shipgate.preflight.shell.model.Command``): its line and source
+    as evidence, and where a value it uses was assigned (data flow: both lines)."""
+    assigned = evidence.pop("assigned_line", None) or command.name_assigned_at or command.escalation_line
+    if assigned is not None and assigned != command.line:
+        evidence["assigned_line"] = assigned
+    if command.via:
+        evidence["via"] = command.via
+    return at_line(
+        code, severity, path=path, line=command.line, text=command.text, message=message, remedy=remedy, **evidence
+    )

@@ -1,185 +1,165 @@
-"""Hard-coded credentials: private keys, cloud and service tokens, passwords in URLs and assignments.
+"""Hard-coded credentials and default credentials.
 
-Named patterns catch the unmistakable (PEM private keys, ``AKIA…``); assignments to secret-sounding keys
-are reported when the value is a literal (not ``$VAR``, ``${VAR}``, ``$(cmd)``, a template or a
-placeholder), and generic tokens only when their Shannon entropy says they are random. The secret itself
-never appears in a finding: evidence shows a redacted form.
-"""
+Tokens and keys: detect-secrets' plugins over every line of every text file (``secrets.token_secrets``).
+Passwords: in config-like text, detect-secrets' keyword plugin (``secrets.keyword_secrets``); in shell, the
+parsed assignments (``DB_PASSWORD="…"``), options (``--password=…``, ``mysql -pX``, ``curl -u user:pw``,
+``sshpass -p``, an ``Authorization:`` header) and environment prefixes; in SQL, role passwords; in units,
+``Environment=`` values (readable by any local user through ``systemctl show``). ``${DB_PASSWORD:-changeme}``
+is a default credential: the script runs with it whenever the variable is unset. The secret never appears in
+a finding: evidence carries a redacted form."""
 
 from __future__ import annotations
 
-import math
+import dataclasses
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Line, at_line
+from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.secrets import Secret, allowed, entropy, keyword_secrets, redact, secret_name, token_secrets
+from shipgate.preflight.shell.commands import option_values
+from shipgate.preflight.shell.model import Command, Script
 
-_NAMED: tuple[tuple[str, re.Pattern[str], Severity], ...] = (
-    ("private key", re.compile(r"-----BEGIN (?:[A-Z0-9]+ )?PRIVATE KEY(?: BLOCK)?-----"), Severity.CRITICAL),
-    ("AWS access key id", re.compile(r"\b((?:AKIA|ASIA)[0-9A-Z]{16})\b"), Severity.CRITICAL),
-    ("GitHub token", re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{36,255})\b"), Severity.CRITICAL),
-    ("Slack token", re.compile(r"\b(xox[abprs]-[A-Za-z0-9-]{10,200})\b"), Severity.CRITICAL),
-    ("Google API key", re.compile(r"\b(AIza[0-9A-Za-z_-]{35})\b"), Severity.CRITICAL),
-    ("Stripe secret key", re.compile(r"\b(sk_live_[0-9A-Za-z]{24,99})\b"), Severity.CRITICAL),
-    (
-        "JSON web token",
-        re.compile(r"\b(eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{10,2000})"),
-        Severity.HIGH,
-    ),
-)
-_URL_PASSWORD = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^/\s:@'\"]{1,256}:([^@\s/'\"]{1,256})@")
-_SECRET_NAME = re.compile(
-    r"(?i)passw(?:or)?d|passwd|pwd|(?:^|[_.-])pass(?:phrase)?(?:$|[_.-])|secret|token|api[_-]?key|apikey|"
-    r"access[_-]?key|"
-    r"private[_-]?key|auth[_-]?key|credential"
-)
-# Matches start only where a name starts (the look-behind), which keeps the scan linear.
-_ASSIGNMENT = re.compile(
-    r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,128})[\"']?\s*(:=|=|:)\s*"
-    r"(\"[^\"]{0,512}\"|'[^']{0,512}'|[^\s\"'#;,)]{1,512})"
-)
-_FLAG = re.compile(
-    r"(?:(?:^|\s)--(?:password|passwd|token|secret|api-key)[= ]|(?:^|\s)mysql\b[^;&|]{0,256}?\s-p)"
-    r"(\"[^\"]{1,512}\"|'[^']{1,512}'|[^\s\"'$;]{1,512})"
-)
-_SQL_PASSWORD = re.compile(r"(?i)\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']{1,512})'")
-_AUTH_HEADER = re.compile(r"(?i)\bauthorization:\s*(?:bearer|basic|token)\s+([A-Za-z0-9._~+/=-]{8,2048})")
-_BASIC_USER = re.compile(
-    r"\b(?:curl|wget)\b[^;&|]{0,256}?\s(?:-u|--user)[ =]?[\"']?[^\s:$\"']{1,128}:([^\s$\"']{1,256})"
-)
-_GENERIC = re.compile(r"(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,64})\s*[:=]\s*[\"']?([A-Za-z0-9+/_=-]{32,512})[\"']?")
-# Names that hold something about a secret (where it is, how long it lives), not the secret itself.
-_NOT_SECRET_NAME = re.compile(
-    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|sum$|uuid|guid|id$|version|commit|fingerprint"
-    r"|[_.-](?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint)$"
-)
-_REFERENCE = re.compile(r"^(?:\$|%\(|%[A-Z_]+%|\{\{|<[^>]*>$|\*+$|x+$|\.\.\.|@[A-Za-z_]|file:|env:|vault:)")
-_PLACEHOLDERS = frozenset(
-    {
-        "",
-        "none",
-        "null",
-        "nil",
-        "true",
-        "false",
-        "yes",
-        "no",
-        "required",
-        "optional",
-        "changeme_in_env",
-        "redacted",
-        "secret",
-        "password",
-        "token",
-        "example",
-        "placeholder",
-        "your_password",
-        "yourpassword",
-        "prompt",
-        "ask",
-        "stdin",
-        "unset",
-        "empty",
-        "default",
-        "0",
-        "1",
-    }
-)
-# Passwords can be words; tokens and keys are random. Below this entropy a token-named value is a word.
-_TOKEN_ENTROPY = 3.0
-_GENERIC_ENTROPY = 4.5
-_DATABASES = frozenset({"passwd", "shadow", "gshadow"})
-_PASSWORD_KEY = re.compile(r"(?i)passw|passwd|pwd|(?:^|[_.-])pass(?:phrase)?(?:$|[_.-])|secret")
-# A secret literal in a known position, in the order tried: (kind, pattern whose group 1 is the value,
-# whether comments are read too: a URL or SQL password in a comment is still a leaked password).
-_QUOTED: tuple[tuple[str, re.Pattern[str], bool], ...] = (
-    ("password in URL", _URL_PASSWORD, True),
-    ("authorization header", _AUTH_HEADER, False),
-    ("password option", _BASIC_USER, False),
-    ("SQL password", _SQL_PASSWORD, True),
-    ("password option", _FLAG, False),
-)
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
     "script read it from the target's secret store or environment."
 )
+_PASSWORD_NAME = re.compile(r"(?i)passw|passwd|pwd|(?:^|_)pass(?:$|_)|secret")
+_PASSWORD_OPTIONS = (
+    "--password",
+    "--passwd",
+    "--pass",
+    "--token",
+    "--secret",
+    "--api-key",
+    "--apikey",
+    "--client-secret",
+)
+_MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
+_SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
+_TOKEN_ENTROPY = 3.0
 
 
-def entropy(text: str) -> float:
-    """Shannon entropy of ``text`` in bits per character."""
-    if not text:
-        return 0.0
-    counts = Counter(text)
-    total = len(text)
-    return -sum(n / total * math.log2(n / total) for n in counts.values())
-
-
-def redact(secret: str) -> str:
-    return f"{secret[:4]}…({len(secret)} chars)" if len(secret) > 6 else f"…({len(secret)} chars)"
-
-
-def _literal(value: str) -> str | None:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
-    if "$" in value or "`" in value or _REFERENCE.match(value) or value.lower() in _PLACEHOLDERS:
+def _assignment_secret(name: str, value: str | None) -> Secret | None:
+    if value is None or not secret_name(name) or allowed(value, name=name):
         return None
-    if value.startswith(("/", "./", "~/")):  # a path to where the secret lives
-        return None
-    return value
+    if _PASSWORD_NAME.search(name):
+        return Secret(0, f"password assignment ({name})", value, Severity.HIGH)
+    if len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY and "/" not in value:
+        return Secret(0, f"token assignment ({name})", value, Severity.HIGH)
+    return None
 
 
-def _line_findings(path: str, line: Line) -> Iterator[tuple[str, str, Severity]]:
-    """(kind, secret, severity) found on one line."""
-    for kind, pattern, severity in _NAMED:
-        m = pattern.search(line.text)
-        if m:
-            yield kind, m.group(m.lastindex or 0), severity
-            return
-    for kind, pattern, in_comments in _QUOTED:
-        m = pattern.search(line.text if in_comments else line.code)
-        if m and (secret := _literal(m.group(1))):
-            yield kind, secret, Severity.HIGH
-            return
-    for m in _ASSIGNMENT.finditer(line.code):
-        name, separator, secret = m.group(1), m.group(2), _literal(m.group(3))
-        if secret is None or not _SECRET_NAME.search(name) or _NOT_SECRET_NAME.search(name):
+def _command_secrets(command: Command) -> Iterator[Secret]:
+    for word in option_values(command, *_PASSWORD_OPTIONS):
+        if word.value is not None and not allowed(word.value):
+            yield Secret(command.line, "password option", word.value, Severity.HIGH)
+    if command.name in _MYSQL:
+        for word in command.words:
+            value = word.text
+            short = value.startswith("-p") and len(value) > 2 and not value.startswith("--")
+            if short and word.value is not None and not allowed(value[2:]):
+                yield Secret(command.line, "password option", value[2:], Severity.HIGH)
+    if command.name in ("sshpass",):
+        for word in option_values(command, "-p"):
+            if word.value is not None and not allowed(word.value):
+                yield Secret(command.line, "password option", word.value, Severity.HIGH)
+    if command.name in ("curl", "wget"):
+        for word in option_values(command, "-u", "--user", "--http-password"):
+            secret = word.value.split(":", 1)[1] if word.value and ":" in word.value else None
+            if secret and not allowed(secret):
+                yield Secret(command.line, "password option", secret, Severity.HIGH)
+        for word in option_values(command, "-H", "--header"):
+            m = re.match(r"(?i)\s*authorization:\s*(?:bearer|basic|token)\s+(\S{8,})", word.value or "")
+            if m and not allowed(m.group(1)):
+                yield Secret(command.line, "authorization header", m.group(1), Severity.HIGH)
+    for name, word in command.env:
+        found = _assignment_secret(name, word.value) if not word.expands and not word.generated else None
+        if found is not None:
+            yield Secret(command.line, found.kind, found.secret, found.severity)
+
+
+def _script_secrets(script: Script) -> Iterator[Secret]:
+    for a in script.assignments:
+        if a.generated_by is not None or "$" in a.raw.partition("=")[2] or "`" in a.raw:
             continue
-        # "passwd: files systemd" (nsswitch) names the password database; a quoted value with spaces
-        # ('getent passwd', 'cat /etc/passwd') is a command line, not a secret.
-        if (separator == ":" and name.lower() in _DATABASES) or any(c.isspace() for c in secret):
-            continue
-        if _PASSWORD_KEY.search(name):
-            if len(secret) >= 4 and not re.fullmatch(r"[\w.-]+\.(?:txt|pem|key|conf|file|env)", secret):
-                yield f"password assignment ({name})", secret, Severity.HIGH
-                return
-        elif len(secret) >= 12 and entropy(secret) >= _TOKEN_ENTROPY and "/" not in secret:
-            yield f"token assignment ({name})", secret, Severity.HIGH
-            return
-    for m in _GENERIC.finditer(line.code):
-        name, secret = m.group(1), m.group(2)
-        if _NOT_SECRET_NAME.search(name) or re.fullmatch(r"[0-9a-fA-F]+", secret):
-            continue
-        if entropy(secret) >= _GENERIC_ENTROPY:
-            yield f"high-entropy value ({name})", secret, Severity.MEDIUM
-            return
+        found = _assignment_secret(a.name, a.value)
+        if found is not None:
+            yield Secret(a.line, found.kind, found.secret, found.severity)
+    for command in script.commands:
+        yield from _command_secrets(command)
+
+
+def _finding(path: str, secret: Secret, text: str) -> Finding:
+    line, kind, severity = secret.line, secret.kind, secret.severity
+    shown = text.replace(secret.secret, redact(secret.secret)) if secret.secret else text
+    return at_line(
+        "preflight.hardcoded_credential",
+        severity,
+        path=path,
+        line=line,
+        text=shown,
+        kind=kind,
+        redacted=redact(secret.secret),
+        message=f"hard-coded credential: {kind}",
+        remedy=_REMEDY,
+    )
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
-        for line in text.lines:
-            for kind, secret, severity in _line_findings(text.path, line):
-                shown = line.text.replace(secret, redact(secret)) if secret else line.text
-                yield at_line(
-                    "preflight.hardcoded_credential",
-                    severity,
-                    path=text.path,
-                    line=line.number,
-                    text=shown,
-                    kind=kind,
-                    redacted=redact(secret),
-                    message=f"hard-coded credential: {kind}",
-                    remedy=_REMEDY,
-                )
+        lines = {ln.number: ln.text for ln in text.lines}
+        found: dict[int, Secret] = {}
+        source = "\n".join(ln.text for ln in text.lines)
+        for s in token_secrets(source):
+            found.setdefault(s.line, s)
+        if text.kind is Kind.CONFIG:
+            for s in keyword_secrets(source):
+                found.setdefault(s.line, s)
+        script = ctx.parsed.scripts.get(text.path)
+        if script is not None:
+            for s in _script_secrets(script):
+                found.setdefault(s.line, s)
+        unit = ctx.parsed.units.get(text.path)
+        if unit is not None:
+            for name, value, line in unit.environment():
+                s2 = _assignment_secret(name, value)
+                if s2 is not None:
+                    found.setdefault(
+                        line,
+                        Secret(
+                            line, f"{s2.kind} in Environment= (readable via systemctl show)", s2.secret, s2.severity
+                        ),
+                    )
+        sql = ctx.parsed.sql.get(text.path)
+        if sql is not None:
+            for st in sql.statements:
+                if st.password_role:
+                    found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
+                elif (
+                    not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
+                ):
+                    found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
+        for line, s in sorted(found.items()):
+            yield _finding(text.path, dataclasses.replace(s, line=line), lines.get(line, ""))
+        if script is not None:
+            yield from _defaults(text.path, script, lines)
+
+
+def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
+    for d in script.defaults:
+        default = d.default.strip()
+        if not default or not secret_name(d.name) or default.startswith(("/", "./", "~")) or "$" in default:
+            continue
+        yield at_line(
+            "preflight.default_credential",
+            Severity.HIGH,
+            path=path,
+            line=d.line,
+            text=lines.get(d.line, d.raw).replace(d.default, redact(d.default)),
+            variable=d.name,
+            redacted=redact(d.default),
+            message=f"${{{d.name}}} falls back to a literal default: whenever it is unset the product runs with a "
+            "credential every copy of this package shares",
+            remedy=f"Require the value instead (${{{d.name}:?set {d.name}}}) or generate it at install time.",
+        )

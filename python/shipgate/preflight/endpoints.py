@@ -1,178 +1,146 @@
-"""External endpoints (URLs, host names, IP addresses) in scripts and config outside ``allowed_endpoints``.
+"""Endpoints: hosts the package contacts (network commands in scripts and cron jobs, settings in config and
+units) outside ``network.allowed_endpoints``, and cloud metadata addresses anywhere.
 
-Bare names are only taken where they are used as endpoints (arguments of network tools, ``host =``-style
-keys, ``user@host``), never any dotted word: ``dten.hybrid.enable`` and ``config.toml`` are not hosts.
-"""
+A host is contacted when a network command connects to it (a URL or host operand, directly or through a
+variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting.
+A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
+addresses (``hosts.is_internal``) are never reported; ``.example``/``.test``/``.invalid`` names are."""
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, TextFile
+from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
+from shipgate.preflight.shell.commands import contacted_hosts, has_flag, is_network, option_values, urls
+from shipgate.preflight.shell.model import Command, Script
 
-_URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{1,15})://([^\s'\"<>`()\[\]{}|;]+)")
-_NAME = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
-_IPV4 = r"(?:\d{1,3}\.){3}\d{1,3}"
-_HOST = rf"(?:{_NAME}|{_IPV4})"
-# Network tools and the word after their options is a host.
-_TOOL_HOST = re.compile(
-    r"\b(?:curl|wget|nc|ncat|netcat|telnet|ftp|sftp|ping|nslookup|dig|host|traceroute|openssl\s+s_client"
-    r"\s+-connect)\s+(?:-{1,2}\w[\w-]*(?:[ =](?!-)[^\s-]\S*)?\s+)*\"?(" + _HOST + r")\b"
-)
-_REMOTE_TOOL = re.compile(r"\b(?:ssh|scp|rsync|sftp)\b")
-_USER_AT_HOST = re.compile(r"(?<![\w.-])[\w.-]{1,64}@(" + _HOST + r")\b")
-_HOST_FLAG = re.compile(r"\s(?:-h|--host|--server|--endpoint)[ =]\"?(" + _HOST + r")\b")
-_HOST_KEY = re.compile(r"(?<![\w.-])([\w.-]{1,128})[\"']?\s*[:=]\s*[\"']?(" + _HOST + r")(?::\d+)?[\"']?\s*(?:$|[,;#])")
-_HOST_KEY_NAME = re.compile(r"(?i)host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror")
-_IP_PORT = re.compile(r"(?<![\w.])(" + _IPV4 + r"):\d{1,5}\b")
-_LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
-_LOCAL_SUFFIXES = (".localhost", ".local", ".localdomain", ".internal", ".invalid", ".test", ".example")
-# Not endpoints: dotted names that are files or code, caught by the URL-less patterns above.
-_FILE_SUFFIXES = (
-    ".sh",
-    ".sql",
-    ".conf",
-    ".json",
-    ".toml",
-    ".yaml",
-    ".yml",
-    ".txt",
-    ".log",
-    ".service",
-    ".timer",
-    ".py",
-    ".tar",
-    ".gz",
-    ".zip",
-    ".pem",
-    ".crt",
-    ".key",
-    ".pid",
-    ".lock",
-    ".d",
-)
-
-
-def _hosts(line: str) -> Iterator[tuple[str, str]]:
-    """(host, what) pairs on one line of code."""
-    for m in _URL.finditer(line):
-        scheme = m.group(1).lower()
-        if scheme == "file":
-            continue
-        try:
-            host = urlsplit(f"{scheme}://{m.group(2)}").hostname
-        except ValueError:
-            continue
-        if host and "$" not in host and "{" not in host:
-            yield host, f"{scheme} URL"
-    for pattern, what in (
-        (_TOOL_HOST, "network tool argument"),
-        (_HOST_FLAG, "host option"),
-        (_IP_PORT, "address with port"),
-    ):
-        for m in pattern.finditer(line):
-            yield m.group(1), what
-    if _REMOTE_TOOL.search(line):
-        for m in _USER_AT_HOST.finditer(line):
-            yield m.group(1), "remote login"
-    for m in _HOST_KEY.finditer(line):
-        if _HOST_KEY_NAME.search(m.group(1)):
-            yield m.group(2), "endpoint setting"
-
-
-def _external(host: str) -> bool:
-    host = host.lower().rstrip(".")
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        if host in _LOCAL_NAMES or host.endswith(_LOCAL_SUFFIXES) or host.endswith(_FILE_SUFFIXES):
-            return False
-        return "." in host
-    return not (address.is_loopback or address.is_unspecified or address.is_link_local)
-
-
-# Commands that open connections: a host on their line (or in a variable they use) is contacted.
-# In command position only (line start, after ; & | ( ` $( or a keyword/wrapper), so "fetch them" in a
-# message or the "http" of a URL is not a command.
-_NETWORK_COMMAND = re.compile(
-    r"(?:^|[;&|(`]|\$\(|\b(?:then|do|else|if|while|until|sudo|exec|nohup|env|time|command|xargs|!)\s)\s*"
-    r"(?:[\w./-]*/)?(?:curl|wget|fetch|nc|ncat|netcat|telnet|ftp|sftp|scp|ssh|rsync|ping|dig|nslookup|psql|mysql|"
-    r"redis-cli|mongo(?:sh)?|http|openssl\s+s_client|git\s+(?:clone|fetch|pull|push|remote\s+add)|"
-    r"pip3?\s+install|docker\s+(?:pull|push|login)|helm\s+(?:repo\s+add|install|upgrade))(?=\s|$)"
+_HOST_KEY = re.compile(
+    r"(?i)^\s*[\"']?([\w.-]{0,128}(?:host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror|registry"
+    r"|repo(?:sitory)?|baseurl|broker|dsn)[\w.-]{0,64})[\"']?\s*[:=]\s*[\"']?([^\s\"',#;]{1,512})"
 )
 _MENTION_KEY = re.compile(
-    r"(?i)\s*[\w.-]{0,64}(?:documentation|docs?|homepage|help|licen[cs]e|about|support|bugs?|info)[\w.-]{0,64}\s*[=:]"
+    r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
 )
-_URL_VARIABLE = re.compile(r"(?<![\w$])([A-Za-z_]\w{0,63})=[\"']?[a-zA-Z][a-zA-Z0-9+.-]{1,15}://")
-_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_]\w{0,63})")
+_URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
 
 
-def _contacting_variables(text: TextFile) -> set[str]:
-    """Shell variables holding a URL that a network command on some line of the file uses."""
-    holders = {m.group(1) for line in text.code_lines() for m in _URL_VARIABLE.finditer(line.code)}
-    if not holders:
-        return set()
-    used: set[str] = set()
-    for line in text.code_lines():
-        if _NETWORK_COMMAND.search(line.code):
-            used.update(m.group(1) for m in _VARIABLE_USE.finditer(line.code))
-    return holders & used
+@dataclass(frozen=True)
+class Endpoint:
+    path: str
+    line: int
+    host: str
+    contacted: bool
+    found_as: str  # 'network command', 'variable', 'setting', 'mention'
+    text: str
+    assigned_line: int | None = None
+    method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
 
 
-def _contacted(text: TextFile, code: str, what: str, variables: set[str]) -> bool:
-    """Whether the host on this line is (likely) contacted rather than only mentioned.
+def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
+    for command in script.commands:
+        network = is_network(command)
+        found = contacted_hosts(command) if network else urls(command)
+        method = _method(command) if network else None
+        for host, word in found:
+            yield Endpoint(
+                path,
+                command.line,
+                host,
+                network,
+                ("variable" if word.assigned_at else "network command") if network else "mention",
+                command.text,
+                word.assigned_at if word.assigned_at != command.line else None,
+                method,
+            )
 
-    Config, unit and cron files configure what the product connects to, so a host there counts unless its
-    key is documentation (``Documentation=``, ``homepage``, ``license_url``...); in a
-    script a host counts when a network command is on its line or uses the variable it is assigned to;
-    a URL in SQL or in a script's message text is a mention.
-    """
-    if text.kind in (Kind.CONFIG, Kind.SYSTEMD, Kind.CRON):
-        return not _MENTION_KEY.match(code)
-    if text.kind is not Kind.SHELL:
-        return False
-    if what != "URL" or _NETWORK_COMMAND.search(code):
-        return True
-    return any(m.group(1) in variables for m in _URL_VARIABLE.finditer(code))
+
+def _method(command: Command) -> str | None:
+    """POST/PUT… when the command sends data: a webhook or a registration call."""
+    explicit = [w.text.upper() for w in option_values(command, "-X", "--request")]
+    if explicit:
+        return explicit[0]
+    if has_flag(command, "-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json", "--post-data"):
+        return "POST"
+    return None
+
+
+def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
+    for number, line in lines:
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith(("#", ";", "//")):
+            continue
+        seen: set[str] = set()
+        key = _HOST_KEY.match(line)
+        mention = bool(_MENTION_KEY.search(line.split("=", 1)[0].split(":", 1)[0]))
+        if key is not None and not mention:
+            host = bare_host(key.group(2))
+            if host:
+                seen.add(host)
+                yield Endpoint(path, number, host, True, "setting", line)
+        for m in _URL_IN_TEXT.finditer(line):
+            host = url_host(m.group(0))
+            if host and host not in seen:
+                seen.add(host)
+                yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
+
+
+def endpoints(ctx: Context) -> Iterator[Endpoint]:
+    """Every host the package names, contacted or mentioned, internal ones included."""
+    for path, script in ctx.parsed.scripts.items():
+        yield from _script_endpoints(path, script)
+    for (path, _), script in ctx.parsed.cron_commands.items():
+        yield from _script_endpoints(path, script)
+    for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
+        yield from _text_endpoints(text.path, text.kind, tuple((ln.number, ln.text) for ln in text.lines))
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
-    for text in ctx.of_kind(Kind.SHELL, Kind.CONFIG, Kind.SYSTEMD, Kind.CRON, Kind.SQL):
-        variables = _contacting_variables(text) if text.kind is Kind.SHELL else set()
-        # A network command continued over "\\"-ended lines covers the continuation lines too.
-        command_continues = False
-        for line in text.code_lines():
-            in_command = command_continues or bool(_NETWORK_COMMAND.search(line.code))
-            command_continues = in_command and line.code.rstrip().endswith("\\")
-            seen: set[str] = set()
-            for found, what in _hosts(line.code):
-                host = found.lower().rstrip(".")
-                if host in seen or not _external(host):
-                    continue
-                seen.add(host)
-                if inventory is not None and inventory.endpoint_allowed(host):
-                    continue
-                contacted = (text.kind is Kind.SHELL and in_command) or _contacted(
-                    text, line.code, "URL" if what.endswith(" URL") else what, variables
-                )
-                yield text.finding(
-                    line,
-                    "preflight.external_endpoint",
-                    Severity.MEDIUM if contacted else Severity.INFO,
-                    host=host,
-                    found_as=what,
-                    contacted=contacted,
-                    message=(
-                        f"contacts {host!r}, which is not in the target's allowed endpoints"
-                        if contacted
-                        else f"mentions {host!r} (not in the target's allowed endpoints); nothing on the line "
-                        "connects to it"
-                    ),
-                    remedy="Confirm the endpoint with the vendor; add it to network.allowed_endpoints if "
-                    "the target may reach it, or block the step.",
-                )
+    reported: dict[tuple[str, int, str], bool] = {}
+    found = sorted(endpoints(ctx), key=lambda e: (e.path, e.line, not e.contacted))
+    for e in found:
+        key = (e.path, e.line, e.host)
+        if key in reported:
+            continue
+        reported[key] = e.contacted
+        if is_metadata(e.host):
+            yield at_line(
+                "preflight.metadata_endpoint",
+                Severity.HIGH,
+                path=e.path,
+                line=e.line,
+                text=e.text,
+                host=e.host,
+                message=f"reads the cloud instance metadata service ({e.host}): it hands out the machine's credentials",
+                remedy="Ask the vendor why the installer needs instance metadata; block the step or pass the "
+                "values it needs explicitly.",
+            )
+            continue
+        if is_internal(e.host) or (inventory is not None and inventory.endpoint_allowed(e.host)):
+            continue
+        extra: dict[str, object] = {"assigned_line": e.assigned_line} if e.assigned_line else {}
+        if e.method:
+            extra["method"] = e.method
+        yield at_line(
+            "preflight.external_endpoint",
+            Severity.MEDIUM if e.contacted else Severity.INFO,
+            path=e.path,
+            line=e.line,
+            text=e.text,
+            host=e.host,
+            found_as=e.found_as,
+            contacted=e.contacted,
+            message=(
+                f"contacts {e.host!r}, which is not in the target's allowed endpoints"
+                + (f" (the URL is assigned on line {e.assigned_line})" if e.assigned_line else "")
+                if e.contacted
+                else f"mentions {e.host!r} (not in the target's allowed endpoints); nothing on the line connects to it"
+            ),
+            remedy="Confirm the endpoint with the vendor; add it to network.allowed_endpoints if the target may "
+            "reach it, or block the step.",
+            **extra,
+        )

@@ -1,82 +1,224 @@
-"""Schema migrations that take heavy locks without a bound, and scripts that run migrations unlocked.
+"""Schema migrations: SQL statements that wait for heavy locks without a bound, index builds that block writes,
+table rewrites, migrations in dialects shipgate cannot check, scripts that run migrations outside a lock, and
+migrations hidden behind a vendor CLI.
 
-``ALTER TABLE`` (and other table rewrites) wait for an ACCESS EXCLUSIVE lock and queue every query
-behind them; without ``lock_timeout`` (or an advisory lock that serialises migration runs) a live service
-stalls. ``CREATE INDEX`` without ``CONCURRENTLY`` blocks writes for the whole build, whatever the timeout.
-"""
+Lock context crosses files: ``psql -f migrations/0042.sql`` is locked when 0042.sql sets ``lock_timeout`` or
+takes ``pg_advisory_lock`` (or the step runs under ``flock``); then neither file is reported."""
 
 from __future__ import annotations
 
-import re
+import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, TextFile
+from shipgate.preflight.contents import Context, at_command, at_line
+from shipgate.preflight.shell.commands import operands, option_values, path_matches
+from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.sql import SqlFile
 
-# Statements are matched where a statement starts (line start or after ";"), so a column called
-# "cluster" or the word "truncate" in a query is not a statement.
-_ALTER = re.compile(
-    r"(?i)(?:^|;)\s*(ALTER\s+TABLE|DROP\s+TABLE|TRUNCATE(?:\s+TABLE)?|RENAME\s+TABLE|"
-    r"CLUSTER|VACUUM\s+FULL|REINDEX(?!\s+\w+\s+CONCURRENTLY))\b"
-)
-_CREATE_INDEX = re.compile(r"(?i)(?:^|;)\s*CREATE\s+(?:UNIQUE\s+)?INDEX\b(?!\s+CONCURRENTLY)")
-_BOUNDED = re.compile(
-    r"(?i)\block_timeout\b|\bpg_(?:try_)?advisory(?:_xact)?_lock\b|\bGET_LOCK\s*\(|"
-    r"\block_wait_timeout\b|\bLOCK\s+TABLE\b[^;]{0,512}\bNOWAIT\b"
-)
-_RUNS_MIGRATION = re.compile(
-    r"\b(?:psql|mysql|sqlplus|sqlcmd)\b[^;&|]{0,256}(?:\s-f\s*\S+\.sql|<\s*\S+\.sql|--file[= ]\S+\.sql)"
-    r"|\b(?:flyway|liquibase)\b[^;&|]{0,256}\b(?:migrate|update)\b"
-    r"|\balembic\b[^;&|]{0,256}\bupgrade\b|\bmanage\.py\s+migrate\b|\brake\s+db:migrate\b|\bmigrate\s+-path\b"
-    r"|\bsqitch\s+deploy\b"
-)
-_SCRIPT_LOCK = re.compile(
-    r"\bflock\b|\bpg_(?:try_)?advisory|\blockfile\b|\bGET_LOCK\b|--lock-timeout|"
-    r"lock_timeout|\bsystemd-run\b[^;&|]{0,256}--property=|\bwith_lock\b"
+_SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
+# Vendor CLIs that run migrations whose statements are not in the package: (command, words that say migrate).
+_HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
+    "alembic": (("upgrade",),),
+    "flyway": (("migrate",),),
+    "liquibase": (("update",), ("updatesql",), ("update-count",)),
+    "rails": (("db:migrate",),),
+    "rake": (("db:migrate",),),
+    "bundle": (("exec", "rake", "db:migrate"), ("exec", "rails", "db:migrate")),
+    "gitlab-rake": (("db:migrate",), ("gitlab:db:configure",)),
+    "gitlab-ctl": (("upgrade",), ("pg-upgrade",)),
+    "sqitch": (("deploy",),),
+    "goose": (("up",),),
+    "dbmate": (("up",), ("migrate",)),
+    "migrate": (("up",),),
+    "knex": (("migrate:latest",),),
+    "sequelize": (("db:migrate",),),
+    "prisma": (("migrate", "deploy"),),
+    "diesel": (("migration", "run"),),
+    "php": (("artisan", "migrate"), ("bin/console", "doctrine:migrations:migrate")),
+    "flask": (("db", "upgrade"),),
+    "python": (("manage.py", "migrate"),),
+    "python3": (("manage.py", "migrate"),),
+    "django-admin": (("migrate",),),
+}
+_UNLOCKED_KINDS = frozenset(
+    {
+        "alter_table",
+        "alter_table_add_column",
+        "alter_table_drop_column",
+        "alter_column_type",
+        "alter_column_set_not_null",
+        "add_constraint",
+        "drop_table",
+        "truncate",
+        "rename",
+        "cluster",
+        "vacuum",
+        "reindex",
+        "lock",
+    }
 )
 
 
-def _sql_findings(text: TextFile) -> Iterator[Finding]:
-    bounded = any(_BOUNDED.search(line.code) for line in text.lines)
-    for line in text.code_lines():
-        m = _CREATE_INDEX.search(line.code)
-        if m:
-            yield text.finding(
-                line,
+@dataclass(frozen=True)
+class MigrationRun:
+    """A shell step that applies migrations: the SQL file it feeds a client, or a vendor CLI."""
+
+    path: str
+    command: Command
+    sql_file: str | None  # as written in the script
+    package_file: str | None  # the package's SQL file it names, when there is one
+    hidden: bool  # through a vendor CLI: the statements are not in the package
+    locked: bool
+
+
+def _hidden(command: Command) -> bool:
+    name = command.name or ""
+    if name.endswith(("-ctl", "ctl")) and name not in _HIDDEN and name not in ("systemctl", "journalctl", "sysctl"):
+        # <app>ctl / <app> db upgrade|migrate: the vendor's own migration entry point
+        args = [w.text for w in operands(command)]
+        return args[:2] in (["db", "upgrade"], ["db", "migrate"]) or args[:1] in (["migrate"], ["upgrade-db"])
+    patterns = _HIDDEN.get(name)
+    args = [w.text for w in operands(command)]
+    if patterns is None:
+        return len(args) >= 2 and args[0] == "db" and args[1] in ("upgrade", "migrate") and name not in ("flask",)
+    return any(args[: len(p)] == list(p) for p in patterns)
+
+
+def _sql_file(command: Command) -> str | None:
+    if command.name not in _SQL_CLIENTS:
+        return None
+    named = option_values(command, "-f", "--file") + [r.target for r in command.redirects if r.op == "<" and r.target]
+    for word in named:
+        if word.text.endswith(".sql") or command.name == "psql":
+            return word.text
+    if command.name == "sqlite3":
+        return next((w.text for w in operands(command) if w.text.endswith(".sql")), None)
+    return None
+
+
+def _script_locked(script: Script) -> bool:
+    """The script serialises its steps: flock (as a command or a wrapper) or an advisory lock via psql."""
+    for command in script.commands:
+        if command.name == "flock" or "flock" in command.wrappers:
+            return True
+        if command.name == "psql" and any("pg_advisory" in w.text for w in option_values(command, "-c", "--command")):
+            return True
+    return False
+
+
+def runs(ctx: Context) -> Iterator[MigrationRun]:
+    for path, script in ctx.parsed.scripts.items():
+        locked = _script_locked(script)
+        for command in script.commands:
+            if _hidden(command):
+                yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
+                continue
+            written = _sql_file(command)
+            if written is None:
+                continue
+            target = next(
+                (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
+            )
+            sql = ctx.parsed.sql.get(target) if target else None
+            yield MigrationRun(path, command, written, target, False, locked or (sql is not None and sql.locked))
+
+
+def _locked_by_callers(ctx: Context) -> set[str]:
+    return {r.package_file for r in runs(ctx) if r.package_file and r.locked}
+
+
+def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
+    created = {t for s in sql.statements if s.kind == "create_table" for t in s.tables}
+    if sql.dialect != "postgresql" or sql.unchecked:
+        yield at_line(
+            "preflight.migration_unchecked",
+            Severity.LOW,
+            path=sql.path,
+            line=next((s.line for s in sql.statements if not s.checked), 1),
+            dialect=sql.dialect,
+            unchecked=sql.unchecked,
+            message=f"{sql.unchecked or 'some'} statement(s) are not PostgreSQL ({sql.dialect}); their locks and "
+            "rewrites are not checked" + (f" ({sql.first_error})" if sql.first_error else ""),
+            remedy="Review these statements by hand for locks, rewrites and reversibility.",
+        )
+    bounded = sql.locked or locked_by_caller
+    for s in sql.statements:
+        new_table = bool(s.tables) and set(s.tables) <= created
+        if s.kind in ("create_index", "drop_index") and not s.concurrent and not new_table:
+            yield at_line(
                 "preflight.index_not_concurrent",
                 Severity.HIGH,
-                statement=" ".join(m.group(0).lstrip(";").split()).upper(),
-                message="CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds",
-                remedy="Use CREATE INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
+                path=sql.path,
+                line=s.line,
+                text=s.text,
+                statement=s.kind.replace("_", " ").upper(),
+                message=f"{s.kind.replace('_', ' ').upper()} without CONCURRENTLY blocks writes to the table while it "
+                "runs",
+                remedy="Use CREATE/DROP INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
             )
-        m = _ALTER.search(line.code)
-        if m and not bounded:
-            yield text.finding(
-                line,
+        elif s.takes_lock and s.kind in _UNLOCKED_KINDS and not bounded and not new_table and s.checked:
+            statement = " ".join(s.text.split()[:2]).upper()
+            yield at_line(
                 "preflight.migration_unlocked",
                 Severity.HIGH,
-                statement=" ".join(m.group(1).split()).upper(),
-                message=f"{' '.join(m.group(1).split()).upper()} on a live schema without lock_timeout or an "
-                "advisory lock: it can queue every query behind it",
-                remedy="Start the migration with SET lock_timeout = '5s' (and retry), and serialise "
-                "migration runs with pg_advisory_lock.",
+                path=sql.path,
+                line=s.line,
+                text=s.text,
+                statement=statement,
+                kind=s.kind,
+                message=f"{statement} on a live schema without lock_timeout or an advisory lock: it can queue every "
+                "query behind it",
+                remedy="Start the migration with SET lock_timeout = '5s' (and retry), and serialise migration runs "
+                "with pg_advisory_lock.",
+            )
+        if s.rewrites_table and not new_table:
+            yield at_line(
+                "preflight.migration_rewrites_table",
+                Severity.MEDIUM,
+                path=sql.path,
+                line=s.line,
+                text=s.text,
+                kind=s.kind,
+                message=f"{s.detail or 'the statement rewrites or scans the whole table'}",
+                remedy="Split the change (add the column, backfill in batches, then constrain with NOT VALID + "
+                "VALIDATE), or plan the downtime the rewrite needs.",
             )
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for text in ctx.of_kind(Kind.SQL):
-        yield from _sql_findings(text)
-    for text in ctx.of_kind(Kind.SHELL, Kind.CRON):
-        locked = any(_SCRIPT_LOCK.search(line.code) for line in text.lines)
-        if locked:
+    locked_files = _locked_by_callers(ctx)
+    for path, sql in ctx.parsed.sql.items():
+        yield from _sql_findings(sql, path in locked_files)
+    for run in runs(ctx):
+        if run.locked:
             continue
-        for line in text.code_lines():
-            if _RUNS_MIGRATION.search(line.code):
-                yield text.finding(
-                    line,
-                    "preflight.migration_outside_lock",
-                    Severity.MEDIUM,
-                    message="the script runs a schema migration without holding a lock: two upgrade runs "
-                    "(or a retry) can migrate concurrently",
-                    remedy="Wrap the migration in flock or take pg_advisory_lock first.",
-                )
+        if run.hidden:
+            yield at_command(
+                "preflight.hidden_migration",
+                Severity.MEDIUM,
+                path=run.path,
+                command=run.command,
+                tool=run.command.name,
+                message=f"{run.command.name} applies schema migrations whose statements are not in the package: "
+                "their locks, rewrites and reversibility cannot be checked, and nothing serialises the run",
+                remedy="Ask the vendor for the migration SQL (or its dry-run output) and run the step under flock "
+                "with a lock_timeout.",
+            )
+        else:
+            where = (
+                f" ({posixpath.basename(run.package_file)} is in the package and takes no lock)"
+                if run.package_file
+                else ""
+            )
+            yield at_command(
+                "preflight.migration_outside_lock",
+                Severity.MEDIUM,
+                path=run.path,
+                command=run.command,
+                sql_file=run.sql_file,
+                message="the script runs a schema migration without holding a lock: two upgrade runs (or a retry) "
+                f"can migrate concurrently{where}",
+                remedy="Wrap the migration in flock or take pg_advisory_lock first.",
+            )

@@ -1,62 +1,219 @@
-"""Scripts that escalate privileges (sudo, su, pkexec, doas) or assume they already run as root."""
+"""Privilege: escalation (sudo, su, doas, pkexec, runuser, also behind ``$run`` variables and wrappers),
+scripts that require root (a uid check that exits, or a maintainer script its package manager runs as root),
+and root-only operations with neither escalation nor a check when the target's installers get no sudo."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind
+from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
+from shipgate.preflight.shell.commands import operands, written_paths
+from shipgate.preflight.shell.model import Command, Script
 
-# A command word: at the start of a line or after ; & | ( ` $( then do else ! or another escalator's flags.
-_COMMAND_START = r"(?:^|[;&|(`]|\$\(|\bthen\s|\bdo\s|\belse\s|!\s)\s*"
-# Wrappers that run the next word as a command.
-_WRAPPERS = r"(?:(?:exec|nohup|command|time|nice|xargs|env(?:\s+\w+=\S*)*)\s+)*"
-_ESCALATE = re.compile(_COMMAND_START + _WRAPPERS + r"(sudo|su|pkexec|doas|runuser)(?=\s|$)")
-_ROOT_CHECK = re.compile(
-    r"(?:\$\(\s*id\s+-u\s*\)|`id\s+-u`|\$\{?E?UID\}?)\"?\s*(?:-eq|-ne|-gt|==|!=|=)\s*\"?0\b"
-    r"|\(\(\s*E?UID\s*(?:!=|==|>|<)\s*0\b"
-    r"|(?:\$\(\s*(?:id\s+-un|whoami)\s*\)|\$\{?USER\}?)\"?\s*(?:!=|==|=)\s*\"?root\b"
-    r"|\bwhoami\b[^;&|]{0,80}\broot\b"
-    r"|(?i:must\s+be\s+(?:run\s+as\s+)?root|requires?\s+root|run\s+(?:this\s+|it\s+)?as\s+root)"
+_ACCOUNT_TOOLS = frozenset(
+    {
+        "useradd",
+        "adduser",
+        "groupadd",
+        "addgroup",
+        "usermod",
+        "userdel",
+        "deluser",
+        "groupdel",
+        "delgroup",
+        "chpasswd",
+        "newusers",
+        "gpasswd",
+    }
 )
+_ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
+    {
+        "chown",
+        "mount",
+        "umount",
+        "modprobe",
+        "insmod",
+        "rmmod",
+        "setcap",
+        "ldconfig",
+        "setenforce",
+        "iptables",
+        "ip6tables",
+        "nft",
+        "ufw",
+        "firewall-cmd",
+        "update-rc.d",
+        "chkconfig",
+        "update-alternatives",
+        "sysctl",
+        "dpkg-divert",
+        "update-ca-certificates",
+        "semanage",
+        "restorecon",
+        "depmod",
+        "update-initramfs",
+        "update-grub",
+        "grub-install",
+        "mkfs",
+        "fdisk",
+        "parted",
+        "losetup",
+        "swapon",
+        "timedatectl",
+        "hostnamectl",
+        "localectl",
+    }
+)
+_PACKAGE_VERBS = {
+    "apt-get": frozenset(
+        {"install", "remove", "purge", "update", "upgrade", "dist-upgrade", "autoremove", "build-dep"}
+    ),
+    "apt": frozenset({"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove"}),
+    "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
+    "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
+    "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
+    "apk": frozenset({"add", "del", "update", "upgrade"}),
+    "dpkg": frozenset({"-i", "--install", "-r", "--remove", "-P", "--purge", "--configure"}),
+    "rpm": frozenset({"-i", "-U", "-e", "-ivh", "-Uvh", "-F", "--install", "--upgrade", "--erase", "--import"}),
+}
+_SYSTEM_VERBS = frozenset(
+    {
+        "start",
+        "stop",
+        "restart",
+        "reload",
+        "enable",
+        "disable",
+        "mask",
+        "unmask",
+        "daemon-reload",
+        "try-restart",
+        "reload-or-restart",
+        "kill",
+        "preset",
+        "reenable",
+        "set-default",
+        "isolate",
+        "edit",
+    }
+)
+_ROOT_PREFIXES = (
+    "/etc/",
+    "/usr/",
+    "/lib/",
+    "/lib64/",
+    "/boot/",
+    "/sbin/",
+    "/bin/",
+    "/root/",
+    "/var/lib/",
+    "/var/spool/",
+)
+
+
+def root_only(command: Command) -> str | None:
+    """What makes ``command`` need root on a usual system, or None."""
+    name = command.name or ""
+    args = [w.text for w in command.words]
+    if name in _ALWAYS_ROOT:
+        if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
+            return None
+        if name == "update-alternatives" and not any(a in ("--install", "--set", "--remove", "--config") for a in args):
+            return None
+        return f"{name} changes system state"
+    verbs = _PACKAGE_VERBS.get(name)
+    if verbs is not None and any(a in verbs for a in args):
+        return f"{name} manages system packages"
+    if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
+        return f"{name} controls system services"
+    for word in written_paths(command):
+        path = word.text
+        if path.startswith(_ROOT_PREFIXES):
+            return f"writes {path}"
+    if name in ("mkdir", "rm", "touch", "chmod") and any(w.text.startswith(_ROOT_PREFIXES) for w in operands(command)):
+        return f"{name} under a system directory"
+    return None
+
+
+def _requires_root(script: Script) -> list[tuple[int, str]]:
+    """(line, why) of each reason the script needs root: a uid check that exits, or being a maintainer script."""
+    found = (
+        [(1, "its package manager runs this maintainer script as root")] if is_maintainer_script(script.path) else []
+    )
+    return found + [(c.line, c.text) for c in script.root_checks if c.kind == "requires"]
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
-    for text in ctx.of_kind(Kind.SHELL, Kind.CRON):
-        for line in text.code_lines():
-            m = _ESCALATE.search(line.code)
-            if m:
-                tool = m.group(1)
-                if sudo is False:
-                    yield text.finding(
-                        line,
-                        "preflight.sudo_unavailable",
-                        Severity.HIGH,
-                        tool=tool,
-                        message=f"the script runs {tool!r} but the target's installers run without sudo "
-                        "(inventory host.sudo = false); the step will fail or hang at a password prompt",
-                        remedy="Ask the vendor for an installer that runs unprivileged, or grant the "
-                        "specific command to the installer account and update the inventory.",
-                    )
-                else:
-                    yield text.finding(
-                        line,
-                        "preflight.privileged_script",
-                        Severity.INFO,
-                        tool=tool,
-                        message=f"the script escalates privileges with {tool!r}",
-                        remedy="Confirm the installer account may run this command on the target.",
-                    )
-                continue
-            if _ROOT_CHECK.search(line.code):
-                yield text.finding(
-                    line,
-                    "preflight.root_assumed",
-                    Severity.HIGH if sudo is False else Severity.INFO,
-                    message="the script checks for or assumes root"
-                    + (" but the target's installers run without sudo" if sudo is False else ""),
-                    remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop "
-                    "the root requirement.",
-                )
+    for path, script in ctx.parsed.scripts.items():
+        yield from _escalations(path, script, sudo)
+        requires = _requires_root(script)
+        for line, why in requires:
+            yield at_line(
+                "preflight.root_assumed",
+                Severity.HIGH if sudo is False else Severity.INFO,
+                path=path,
+                line=line,
+                text=why,
+                message="the script requires root"
+                + (" but the target's installers run without sudo" if sudo is False else "")
+                + (f" ({why})" if line == 1 and is_maintainer_script(path) else ""),
+                remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root "
+                "requirement.",
+            )
+        if not requires and sudo is False:
+            yield from _implicit(path, script)
+
+
+def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Finding]:
+    seen: set[int] = set()
+    for command in script.commands:
+        tool = command.escalation
+        if tool is None or command.line in seen:
+            continue
+        seen.add(command.line)
+        if sudo is False:
+            yield at_command(
+                "preflight.sudo_unavailable",
+                Severity.HIGH,
+                path=path,
+                command=command,
+                tool=tool,
+                message=f"the script runs {tool!r} but the target's installers run without sudo "
+                "(inventory host.sudo = false); the step will fail or hang at a password prompt",
+                remedy="Ask the vendor for an installer that runs unprivileged, or grant the specific command to "
+                "the installer account and update the inventory.",
+            )
+        else:
+            yield at_command(
+                "preflight.privileged_script",
+                Severity.INFO,
+                path=path,
+                command=command,
+                tool=tool,
+                message=f"the script escalates privileges with {tool!r}",
+                remedy="Confirm the installer account may run this command on the target.",
+            )
+
+
+def _implicit(path: str, script: Script) -> Iterator[Finding]:
+    seen: set[int] = set()
+    for command in script.commands:
+        if command.escalation or "root" in command.conditions or "test" in command.conditions or command.line in seen:
+            continue
+        why = root_only(command)
+        if why is None:
+            continue
+        seen.add(command.line)
+        yield at_command(
+            "preflight.implicit_privilege",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            operation=why,
+            message=f"{why}: that needs root, the script neither escalates nor checks for it, and the target's "
+            "installers run without sudo",
+            remedy="Ask the vendor to split the root-only step out (or document it), or grant the installer the "
+            "specific privilege and update the inventory.",
+        )

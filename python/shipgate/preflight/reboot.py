@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.package.manifest import Reboot
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, at_line
 
 _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("kernel module", re.compile(r"\.ko(?:\.(?:xz|gz|zst))?$|(?:^|/)lib/modules/")),
@@ -22,9 +22,21 @@ _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bootloader", re.compile(r"(?:^|/)boot/|(?:^|/)(?:grub[^/]*|shim[^/]*\.efi|[^/]+\.efi)$|(?:^|/)EFI/")),
 )
 # Script commands whose effect waits for the next boot.
-_BOOT_COMMANDS = re.compile(
-    r"\b(update-initramfs|dracut|mkinitcpio|update-grub2?|grub2?-install|grub2?-mkconfig|depmod|kernel-install|"
-    r"bootctl\s+install|efibootmgr)\b"
+_BOOT_COMMANDS = frozenset(
+    {
+        "update-initramfs",
+        "dracut",
+        "mkinitcpio",
+        "update-grub",
+        "update-grub2",
+        "grub-install",
+        "grub2-install",
+        "grub-mkconfig",
+        "grub2-mkconfig",
+        "depmod",
+        "kernel-install",
+        "efibootmgr",
+    }
 )
 
 
@@ -41,11 +53,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 kinds.add(what)
                 break
     commands: list[dict[str, object]] = []
-    for text in ctx.of_kind(Kind.SHELL):
-        for line in text.code_lines():
-            m = _BOOT_COMMANDS.search(line.code)
-            if m:
-                commands.append({"file": text.path, "line": line.number, "command": m.group(1)})
+    for path, script in ctx.parsed.scripts.items():
+        for command in script.commands:
+            boot = command.name in _BOOT_COMMANDS or (command.name == "bootctl" and command.args[:1] == ("install",))
+            if boot:
+                commands.append({"file": path, "line": command.line, "command": command.name})
                 kinds.add("boot configuration (scripts)")
     if not kinds:
         return

@@ -1,57 +1,101 @@
-"""Scheduled work the package installs: cron entries, systemd timers, ``at``/``batch`` jobs."""
+"""Scheduled work the package installs: crontab entries, systemd timers, periodic cron scripts, and scripts
+that install a crontab, write into /etc/cron*, queue ``at``/``batch`` jobs, start transient timers or enable
+timer units."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, Line, TextFile, is_periodic_cron_script
-
-_CRON_ENTRY = re.compile(
-    r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)|"
-    r"(?:[\d*/,-]+|[A-Za-z]{3})(?:\s+(?:[\d*/,-]+|[A-Za-z]{3})){4})\s+\S"
-)
-_TIMER_TRIGGER = re.compile(
-    r"^\s*(OnCalendar|OnBootSec|OnStartupSec|OnUnitActiveSec|OnUnitInactiveSec|"
-    r"OnActiveSec)\s*="
-)
-_SHELL_SCHEDULE = re.compile(
-    r"\bcrontab\s+(?:-u\s+\S+\s+)?+(?!-[lr]\b)\S"  # installs a crontab (-l lists, -r removes)
-    r"|(?:>>?|\btee\s+(?:-a\s+)?)\s*\"?/etc/cron"  # writes into /etc/cron*
-    r"|\b(?:cp|install|ln|mv)\b[^;&|]{0,256}\s\"?/etc/cron"
-    r"|(?:^|[;&|])\s*(?:at|batch)\s+(?:-[fmqMt]\s*\S*\s+)*(?:now|noon|midnight|teatime|tomorrow|\d)"
-    r"|\|\s*(?:at|batch)\b"
-    r"|\bsystemd-run\b[^;&|]{0,256}--on-(?:calendar|active|boot)"
-)
+from shipgate.preflight.contents import Context, at_line, is_periodic_cron_script
+from shipgate.preflight.shell.commands import operands, written_paths
+from shipgate.preflight.shell.model import Command
 
 _REMEDY = (
     "Review what the job runs and how often; make sure the target's operations team owns it, "
     "and that it is removed when the package is."
 )
+_CRON_PLACES = ("/etc/cron", "/var/spool/cron", "/etc/crontab", "/etc/anacrontab")
 
 
-def _job(text: TextFile, line: Line, mechanism: str, message: str) -> Finding:
-    return text.finding(
-        line, "preflight.scheduled_job", Severity.MEDIUM, mechanism=mechanism, message=message, remedy=_REMEDY
-    )
+@dataclass(frozen=True)
+class Job:
+    path: str
+    line: int
+    mechanism: str  # cron, systemd-timer, cron-periodic, script
+    schedule: str
+    command: str
+
+
+def schedules(command: Command) -> str | None:
+    """How a shell command schedules work, or None."""
+    name = command.name
+    args = [w.text for w in command.words]
+    if name == "crontab":
+        listing = any(a in ("-l", "-r", "-e") or (a.startswith("-") and set(a[1:]) & set("lre")) for a in args)
+        if not listing and (
+            operands(command) or command.piped_from or any(r.op in ("<", "<<", "<<<") for r in command.redirects)
+        ):
+            return "crontab"
+        return None
+    if name in ("at", "batch") and (operands(command) or command.piped_from or command.redirects):
+        return name
+    if name == "systemd-run" and any(
+        a.startswith(("--on-calendar", "--on-active", "--on-boot", "--on-unit")) for a in args
+    ):
+        return "systemd-run"
+    starts = name == "systemctl" and any(a in ("enable", "start", "restart") for a in args)
+    if starts and any(a.endswith(".timer") for a in args):
+        return "timer"
+    if any(w.text.startswith(_CRON_PLACES) for w in written_paths(command)):
+        return "cron file"
+    return None
+
+
+def jobs(ctx: Context) -> Iterator[Job]:
+    for path, tab in ctx.parsed.crontabs.items():
+        for job in tab.jobs:
+            yield Job(path, job.line, "cron", job.schedule, job.command)
+    for path, unit in ctx.parsed.units.items():
+        triggers = unit.triggers() if unit.kind == "timer" else ()
+        if triggers:
+            yield Job(
+                path, triggers[0].line, "systemd-timer", "; ".join(f"{t.key}={t.value}" for t in triggers), unit.name
+            )
+    for path, script in ctx.parsed.scripts.items():
+        if is_periodic_cron_script(path):
+            period = next(p for p in path.lower().split("/") if p.startswith("cron."))
+            yield Job(path, 1, "cron-periodic", period.removeprefix("cron."), path)
+        for command in script.commands:
+            how = schedules(command)
+            if how is not None:
+                yield Job(path, command.line, "script", how, command.text)
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for text in ctx.of_kind(Kind.CRON):
-        for line in text.code_lines():
-            if _CRON_ENTRY.match(line.code):
-                yield _job(text, line, "cron", "the package installs a cron entry")
-    for text in ctx.of_kind(Kind.SYSTEMD):
-        if not text.path.endswith(".timer"):
+    seen: set[tuple[str, int]] = set()
+    for job in jobs(ctx):
+        if (job.path, job.line) in seen:
             continue
-        trigger = next((line for line in text.code_lines() if _TIMER_TRIGGER.match(line.code)), None)
-        if trigger is not None:
-            yield _job(text, trigger, "systemd-timer", "the package installs a systemd timer")
-    for text in ctx.of_kind(Kind.SHELL):
-        if is_periodic_cron_script(text.path):
-            first = text.lines[0] if text.lines else Line(1, "", "")
-            yield _job(text, first, "cron-periodic", "the package installs a script that cron runs periodically")
-        for line in text.code_lines():
-            if _SHELL_SCHEDULE.search(line.code):
-                yield _job(text, line, "script", "the script schedules a job (crontab, /etc/cron*, at, systemd-run)")
+        seen.add((job.path, job.line))
+        message = {
+            "cron": "the package installs a cron entry",
+            "systemd-timer": "the package installs a systemd timer",
+            "cron-periodic": "the package installs a script that cron runs periodically",
+            "script": f"the script schedules a job ({job.schedule})",
+        }[job.mechanism]
+        yield at_line(
+            "preflight.scheduled_job",
+            Severity.MEDIUM,
+            path=job.path,
+            line=job.line,
+            text=job.command,
+            mechanism=job.mechanism,
+            schedule=job.schedule,
+            message=message,
+            remedy=_REMEDY,
+        )
+
+
+__all__ = ["Job", "jobs", "scan", "schedules"]

@@ -1,5 +1,6 @@
-"""Destructive or risky shell: ``rm -rf`` on variables, ``curl | sh``, world-writable modes, services
-and protections switched off."""
+"""Destructive or weakening shell steps: recursive ``rm`` on an unguarded variable or on /, deletes of data with
+no backup step, world-writable modes, services disabled, and host protections (firewall, SELinux, AppArmor,
+auditd) switched off."""
 
 from __future__ import annotations
 
@@ -7,94 +8,221 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind
+from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.shell.commands import operands, option_values, written_paths
+from shipgate.preflight.shell.model import Command, Script, Word
 
-_RM_RECURSIVE = re.compile(r"\brm\s+((?:-{1,2}\w[\w-]*\s+)+)(.*)")
-_UNGUARDED_VAR = re.compile(r"^[\"']?\$(?:\{(\w+)\}|(\w+))")
-_ROOTISH = re.compile(r"^[\"']?/\*?[\"']?(?:\s|$)")
-_PIPE_SHELL = re.compile(
-    r"\b(?:curl|wget|fetch)\b[^|;&]{0,512}\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:ba|da|z|k)?sh\b"
-    r"|\b(?:ba|da|z|k)?sh\s+<\(\s*(?:curl|wget)\b"
-    r"|\b(?:ba|da|z|k)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b"
+_PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
+_DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
+_SCRATCH = re.compile(
+    r"(?:^|/)(?:tmp|temp|cache|caches|\.cache|build|dist|node_modules|__pycache__|run|lock)(?:/|$)", re.I
 )
-_CHMOD_WORLD = re.compile(r"\bchmod\s+(?:-\w+\s+)*(?:0?[0-7]?777|[augo]*[ao][augo]*\+[rwxX]*w|o\+[rwxX]*w)\b")
-_DISABLE = re.compile(
-    r"\bsystemctl\s+(?:-{1,2}\w[\w-]*\s+)*(disable|mask)\s+(\S+)|\bupdate-rc\.d\s+(\S+)\s+"
-    r"(?:disable|remove)|\bchkconfig\s+(\S+)\s+off\b"
+_BACKUP_COMMANDS = frozenset(
+    {
+        "pg_dump",
+        "pg_dumpall",
+        "pg_basebackup",
+        "mysqldump",
+        "mariadb-dump",
+        "xtrabackup",
+        "mongodump",
+        "tar",
+        "rsync",
+        "borg",
+        "restic",
+        "duplicity",
+        "dump",
+        "cpio",
+        "zip",
+        "btrfs",
+        "lvcreate",
+        "gitlab-backup",
+    }
 )
-_PROTECTION_OFF = re.compile(
-    r"\bsetenforce\s+0\b|\bufw\s+disable\b|\biptables\s+(?:-F|--flush)\b|"
-    r"\bsystemctl\s+(?:stop|disable|mask)\s+(?:firewalld|apparmor|auditd)\b"
-)
 
 
-_COMMAND_END = re.compile(r"[;|)]|&&")
+def _recursive(command: Command) -> bool:
+    for w in command.words:
+        v = w.text
+        if v == "--recursive" or (v.startswith("-") and not v.startswith("--") and ("r" in v or "R" in v)):
+            return True
+    return False
 
 
-def _rm_target_risky(options: str, rest: str) -> str | None:
-    tokens = options.split()
-    recursive = any(t == "--recursive" for t in tokens) or any(
-        not t.startswith("--") and ("r" in t or "R" in t) for t in tokens
-    )
-    if not recursive:
-        return None
-    for word in _COMMAND_END.split(rest, maxsplit=1)[0].split():
-        if _ROOTISH.match(word):
+def _unsafe_target(word: Word, script: Script) -> str | None:
+    """Why deleting ``word`` may delete / or the working tree, or None when it is safe."""
+    if word.value is not None:
+        stripped = word.value.strip()
+        if stripped in ("/", "/*", "") or re.fullmatch(r"/+\*?", stripped):
             return "the file-system root"
-        m = _UNGUARDED_VAR.match(word)
-        if m:
-            return f"${m.group(1) or m.group(2)}"
+        return None
+    if word.guarded or not word.raw.lstrip("\"'").startswith("$"):
+        return None
+    name = word.expands[0] if word.expands else "?"
+    bindings = script.bindings(name)
+    if bindings and all(b.generated_by == "mktemp" for b in bindings) and script.errexit:
+        return None  # tmp=$(mktemp -d) under set -e: never empty
+    if bindings and all(b.generated_by == "for" or (b.value and b.value.strip("/")) for b in bindings):
+        return None
+    return f"${name}"
+
+
+def _has_backup(script: Script) -> bool:
+    for c in script.commands:
+        name = c.name or ""
+        if name in _BACKUP_COMMANDS or "backup" in name:
+            if name == "tar" and not any("c" in w.text.lstrip("-")[:3] for w in c.words[:1]):
+                continue
+            return True
+        if name in ("cp", "mv") and any(
+            w.text.endswith((".bak", ".orig", ".old")) or "backup" in w.text for w in c.words
+        ):
+            return True
+    return False
+
+
+def _data_path(word: Word) -> bool:
+    text = word.text
+    return text.startswith(_DATA_PREFIXES) and not _SCRATCH.search(text) and text.rstrip("/").count("/") >= 2
+
+
+def _in_purge(command: Command) -> bool:
+    return any(c.startswith("case:") and "purge" in c for c in command.conditions)
+
+
+def _mode_world_writable(mode: str) -> bool:
+    """Octal ``0777``/``666`` (a sticky ``1777`` directory excepted) or symbolic ``o+w``/``a+w``/``+w``."""
+    if re.fullmatch(r"[0-7]{3,4}", mode):
+        sticky = len(mode) == 4 and int(mode[0]) & 1
+        return bool(int(mode[-1]) & 2) and not sticky
+    for clause in mode.split(","):
+        m = re.fullmatch(r"([ugoa]*)[+=]([rwxXst]*)", clause)
+        if m and "w" in m.group(2) and (not m.group(1) or "o" in m.group(1) or "a" in m.group(1)):
+            return True
+    return False
+
+
+def _world_writable(command: Command) -> bool:
+    if command.name == "chmod":
+        ops = operands(command)
+        return bool(ops) and _mode_world_writable(ops[0].text)
+    if command.name in ("install", "mkdir"):
+        return any(_mode_world_writable(w.text) for w in option_values(command, "-m", "--mode"))
+    return False
+
+
+def _protection(command: Command) -> str | None:
+    name = command.name or ""
+    args = [w.text for w in command.words]
+    if name == "setenforce" and args[:1] in (["0"], ["Permissive"], ["permissive"]):
+        return "SELinux"
+    if name == "ufw" and args[:1] == ["disable"]:
+        return "the firewall"
+    if name in ("iptables", "ip6tables") and any(a in ("-F", "--flush") for a in args):
+        return "the firewall"
+    if name in ("iptables", "ip6tables") and "-P" in args and "ACCEPT" in args:
+        return "the firewall"
+    if name == "nft" and args[:2] == ["flush", "ruleset"]:
+        return "the firewall"
+    if name in ("aa-teardown", "aa-complain", "aa-disable"):
+        return "AppArmor"
+    if name == "auditctl" and "-e" in args and "0" in args:
+        return "auditing"
+    if name in ("systemctl", "service", "chkconfig", "update-rc.d"):
+        units = {a.removesuffix(".service") for a in args}
+        verbs = {"stop", "disable", "mask", "off", "remove"}
+        if units & _PROTECTIONS and set(args) & verbs:
+            return next(iter(sorted(units & _PROTECTIONS)))
+    for word in written_paths(command):
+        if word.text == "/etc/selinux/config" and re.search(r"SELINUX=(?:disabled|permissive)", command.text):
+            return "SELinux"
+    return None
+
+
+def _disabled_service(command: Command) -> str | None:
+    name = command.name
+    args = [w.text for w in operands(command)]
+    if name == "systemctl" and args and args[0] in ("disable", "mask") and len(args) > 1:
+        return args[1]
+    if name == "update-rc.d" and len(args) >= 2 and args[1] == "disable":
+        return args[0]
+    if name == "chkconfig" and len(args) >= 2 and args[1] == "off":
+        return args[0]
     return None
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for text in ctx.of_kind(Kind.SHELL, Kind.CRON):
-        for line in text.code_lines():
-            code = line.code
-            m = _RM_RECURSIVE.search(code)
-            if m and (target := _rm_target_risky(m.group(1), m.group(2))):
-                yield text.finding(
-                    line,
-                    "preflight.rm_rf_variable",
-                    Severity.HIGH,
-                    target=target,
-                    message=f"recursive rm on {target}: an empty or unset variable turns it into removing "
-                    "/ or the working directory",
-                    remedy="Guard the variable (${VAR:?}) and check it is a path under the product's own "
-                    "directory before deleting.",
-                )
-            if _PIPE_SHELL.search(code):
-                yield text.finding(
-                    line,
-                    "preflight.pipe_to_shell",
-                    Severity.HIGH,
-                    message="downloads code and runs it in a shell without verification",
-                    remedy="Ship the code in the package (where its digest is verified) instead of fetching "
-                    "and executing it at install time.",
-                )
-            if _CHMOD_WORLD.search(code):
-                yield text.finding(
-                    line,
-                    "preflight.world_writable",
-                    Severity.MEDIUM,
-                    message="makes files world-writable",
-                    remedy="Use the least permissive mode the service needs (e.g. 0750 / 0640).",
-                )
-            if _PROTECTION_OFF.search(code):
-                yield text.finding(
-                    line,
-                    "preflight.protection_disabled",
-                    Severity.HIGH,
-                    message="switches off a host protection (SELinux, firewall, audit)",
-                    remedy="Ask the vendor for the specific rule the product needs instead.",
-                )
-            elif m := _DISABLE.search(code):
-                unit = m.group(2) or m.group(3) or m.group(4)
-                yield text.finding(
-                    line,
-                    "preflight.service_disabled",
-                    Severity.MEDIUM,
-                    unit=unit,
-                    message=f"disables or masks service {unit!r}",
-                    remedy="Confirm the service is meant to stay off after the upgrade; record it in the change plan.",
-                )
+    for path, script in ctx.parsed.scripts.items():
+        backup = _has_backup(script)
+        for command in script.commands:
+            yield from _command_findings(path, script, command, backup)
+
+
+def _command_findings(path: str, script: Script, command: Command, backup: bool) -> Iterator[Finding]:
+    if command.name == "rm" and _recursive(command):
+        targets = operands(command)
+        risky = next((t for t in (_unsafe_target(w, script) for w in targets) if t), None)
+        if risky:
+            yield at_command(
+                "preflight.rm_rf_variable",
+                Severity.HIGH,
+                path=path,
+                command=command,
+                target=risky,
+                message=f"recursive rm on {risky}: an empty or unset variable turns it into removing / or the "
+                "working directory",
+                remedy="Guard the variable (${VAR:?}) and check it is a path under the product's own directory "
+                "before deleting.",
+            )
+        data = next((w for w in targets if _data_path(w)), None)
+        if data is not None and not backup and not _in_purge(command):
+            yield at_command(
+                "preflight.destructive_delete",
+                Severity.HIGH,
+                path=path,
+                command=command,
+                target=data.text,
+                message=f"deletes {data.text} recursively and the script takes no backup first",
+                remedy="Back the data up (or move it aside) before deleting it, and make the delete the last step "
+                "after the new version is verified.",
+            )
+    if command.name in ("dropdb", "dropuser") and not backup:
+        yield at_command(
+            "preflight.destructive_delete",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            target=" ".join(w.text for w in operands(command)),
+            message=f"{command.name} drops data and the script takes no backup first",
+            remedy="Dump the database (pg_dump) before dropping it.",
+        )
+    if _world_writable(command):
+        yield at_command(
+            "preflight.world_writable",
+            Severity.MEDIUM,
+            path=path,
+            command=command,
+            message="makes files world-writable",
+            remedy="Use the least permissive mode the service needs (e.g. 0750 / 0640).",
+        )
+    protection = _protection(command)
+    if protection is not None:
+        yield at_command(
+            "preflight.protection_disabled",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            protection=protection,
+            message=f"switches off {protection}",
+            remedy="Ask the vendor for the specific rule the product needs instead.",
+        )
+    elif (unit := _disabled_service(command)) is not None:
+        yield at_command(
+            "preflight.service_disabled",
+            Severity.MEDIUM,
+            path=path,
+            command=command,
+            unit=unit,
+            message=f"disables or masks service {unit!r}",
+            remedy="Confirm the service is meant to stay off after the upgrade; record it in the change plan.",
+        )

@@ -7,22 +7,57 @@ nothing; the closest existing name is suggested.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.shell.commands import operands
+from shipgate.preflight.shell.model import Command
+from shipgate.preflight.units import UNIT_SUFFIXES
 
-_VERBS = (
-    "start|stop|restart|reload|try-restart|reload-or-restart|try-reload-or-restart|enable|disable|"
-    "reenable|mask|unmask|kill|is-active|is-enabled|status|show|cat|edit|preset"
+_VERBS = frozenset(
+    [
+        "start",
+        "stop",
+        "restart",
+        "reload",
+        "try-restart",
+        "reload-or-restart",
+        "try-reload-or-restart",
+        "enable",
+        "disable",
+        "reenable",
+        "mask",
+        "unmask",
+        "kill",
+        "is-active",
+        "is-enabled",
+        "is-failed",
+        "status",
+        "show",
+        "cat",
+        "edit",
+        "preset",
+    ]
 )
-_SYSTEMCTL = re.compile(rf"\bsystemctl\s+((?:-{{1,2}}\w[\w-]*(?:=\S+)?\s+)*)({_VERBS})\s+([^;&|)`#]{{1,256}})")
-_SERVICE = re.compile(
-    r"(?:^|[;&|(`]|\bthen\s|\bdo\s)\s*(?:sudo\s+)?service\s+([\w@.-]+)\s+"
-    r"(start|stop|restart|reload|status|force-reload|condrestart)\b"
+_SERVICE_VERBS = frozenset(
+    {"start", "stop", "restart", "reload", "status", "force-reload", "condrestart", "try-restart"}
 )
-_UNIT_SUFFIXES = (".service", ".socket", ".timer", ".target", ".mount", ".path", ".slice", ".scope")
+_UNIT_SUFFIXES = UNIT_SUFFIXES
+
+
+def unit_names(command: Command) -> list[str]:
+    """Units a command acts on: ``systemctl [opts] VERB unit…``, ``service NAME VERB``,
+    ``deb-systemd-invoke VERB unit…``; only literal names (a ``$UNIT`` is not guessed)."""
+    name = command.name
+    ops = [w for w in operands(command) if w.value is not None]
+    if name in ("systemctl", "deb-systemd-invoke", "deb-systemd-helper"):
+        if not ops or ops[0].text not in _VERBS:
+            return []
+        return [w.text for w in ops[1:] if w.text and "*" not in w.text and not w.text.startswith("-")]
+    if name == "service" and len(ops) >= 2 and ops[1].text in _SERVICE_VERBS:
+        return [ops[0].text]
+    return []
 
 
 def _unit(name: str) -> str:
@@ -72,23 +107,17 @@ def _finding(unit: str, close: list[str], *, path: str, line: int | None, text: 
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    if ctx.inventory is None:
-        return
+    if ctx.inventory is None or not ctx.inventory.units:
+        return  # an inventory that lists no units says nothing about which exist
     known = _known_units(ctx)
     units = ctx.inventory.units
-    for text in ctx.of_kind(Kind.SHELL, Kind.CRON, Kind.SYSTEMD):
-        for line in text.code_lines():
-            names: list[str] = []
-            for m in _SYSTEMCTL.finditer(line.code):
-                names.extend(w.strip("\"'") for w in m.group(3).split() if not w.startswith("-"))
-            for m in _SERVICE.finditer(line.code):
-                names.append(m.group(1))
-            for name in names:
-                if not name or "$" in name or "*" in name:
-                    continue
+    scripts = [*ctx.parsed.scripts.items(), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]
+    for path, script in scripts:
+        for command in script.commands:
+            for name in unit_names(command):
                 miss = _missing(_unit(name), known, units)
                 if miss:
-                    yield _finding(*miss, path=text.path, line=line.number, text=line.text)
+                    yield _finding(*miss, path=path, line=command.line, text=command.text)
     for service in ctx.manifest.services:
         miss = _missing(_unit(service), known, units)
         if miss:

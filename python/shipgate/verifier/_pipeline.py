@@ -117,13 +117,12 @@ def _contents(
         entry = reader.entries[name]
         if name in profile.unlisted_allowed or entry.is_symlink:
             continue
-        kind = scanned_kind(name, b"", hooks=hooks, migrations=migrations)
+        if entry.uncompressed_size == 0:
+            continue
+        # Content decides (text vs binary, shebang), not the name: every text entry is read.
+        kind = scanned_kind(name, reader.head(name), hooks=hooks, migrations=migrations)
         if kind is None:
-            if entry.uncompressed_size > options.max_file_bytes or entry.uncompressed_size == 0:
-                continue
-            kind = scanned_kind(name, reader.head(name), hooks=hooks, migrations=migrations)
-            if kind is None:
-                continue
+            continue  # binary content (the package layer checks its digest) or the manifest's own files
         over = budget.admit(name, entry.uncompressed_size)
         if over is not None:
             skipped.append(over)

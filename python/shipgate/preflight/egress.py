@@ -1,0 +1,141 @@
+"""Implicit egress: package managers, image pulls and repository adds reach the network without a URL in the
+script. The host is read from the tool's configuration when the package ships it (``sources.list``, ``*.repo``,
+``pip.conf``, ``.npmrc``) or from the command (``--index-url``, an image's registry); otherwise it is the
+tool's default registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.hosts import bare_host, is_internal, url_host
+from shipgate.preflight.shell.commands import operands, option_values
+from shipgate.preflight.shell.model import Command
+
+# tool -> (verbs that fetch, default registry)
+_TOOLS: dict[str, tuple[frozenset[str], str]] = {
+    "apt-get": (
+        frozenset({"install", "update", "upgrade", "dist-upgrade", "build-dep", "source", "download"}),
+        "the distribution's configured mirrors",
+    ),
+    "apt": (frozenset({"install", "update", "upgrade", "full-upgrade"}), "the distribution's configured mirrors"),
+    "yum": (
+        frozenset({"install", "update", "upgrade", "makecache", "groupinstall"}),
+        "the distribution's configured mirrors",
+    ),
+    "dnf": (
+        frozenset({"install", "update", "upgrade", "makecache", "groupinstall"}),
+        "the distribution's configured mirrors",
+    ),
+    "zypper": (
+        frozenset({"install", "in", "refresh", "ref", "update", "up", "dup"}),
+        "the distribution's configured mirrors",
+    ),
+    "apk": (frozenset({"add", "update", "upgrade"}), "the Alpine mirrors"),
+    "pip": (frozenset({"install", "download"}), "pypi.org"),
+    "pip3": (frozenset({"install", "download"}), "pypi.org"),
+    "npm": (frozenset({"install", "i", "ci", "update"}), "registry.npmjs.org"),
+    "yarn": (frozenset({"install", "add"}), "registry.yarnpkg.com"),
+    "pnpm": (frozenset({"install", "add", "i"}), "registry.npmjs.org"),
+    "gem": (frozenset({"install", "update"}), "rubygems.org"),
+    "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
+    "cargo": (frozenset({"install", "fetch"}), "crates.io"),
+    "composer": (frozenset({"install", "require", "update"}), "repo.packagist.org"),
+    "snap": (frozenset({"install", "refresh"}), "the Snap Store"),
+    "flatpak": (frozenset({"install", "update"}), "the configured Flatpak remotes"),
+    "docker": (frozenset({"pull", "run", "create"}), "docker.io"),
+    "podman": (frozenset({"pull", "run", "create"}), "docker.io"),
+    "nerdctl": (frozenset({"pull", "run"}), "docker.io"),
+    "ctr": (frozenset({"pull"}), "docker.io"),
+    "helm": (frozenset({"install", "upgrade", "pull", "dependency"}), "the chart repository"),
+    "conda": (frozenset({"install", "create", "update"}), "repo.anaconda.com"),
+}
+_CONFIG_KEYS = {"pip": ("index-url", "index_url"), "npm": ("registry",)}
+_LOCAL_SUFFIXES = (".deb", ".rpm", ".whl", ".tar.gz", ".tgz", ".apk", ".gem")
+
+
+def _registry(command: Command, tool: str, default: str, configured: dict[str, str]) -> tuple[str, bool]:
+    """(host or description, whether it is a host name)."""
+    for word in option_values(command, "--index-url", "-i", "--extra-index-url", "--registry", "--repo", "--source"):
+        host = url_host(word.text) or bare_host(word.text)
+        if host:
+            return host, True
+    if tool in ("docker", "podman", "nerdctl", "ctr"):
+        image = next((w.text for w in operands(command)[1:] if not w.text.startswith("-")), "")
+        first = image.split("/", 1)[0] if "/" in image else ""
+        if "." in first or ":" in first or first == "localhost":
+            return first.split(":", 1)[0], True
+    if tool in ("pip", "pip3") and "pip" in configured:
+        return configured["pip"], True
+    if tool in ("npm", "yarn", "pnpm") and "npm" in configured:
+        return configured["npm"], True
+    return default, "." in default and " " not in default
+
+
+def _configured(ctx: Context) -> dict[str, str]:
+    """Registries the package configures for its tools (pip.conf index-url, .npmrc registry)."""
+    out: dict[str, str] = {}
+    for text in ctx.texts:
+        name = text.path.rsplit("/", 1)[-1].lower()
+        tool = "pip" if name in ("pip.conf", "pip.ini") else "npm" if name == ".npmrc" else None
+        if tool is None:
+            continue
+        for line in text.lines:
+            key, sep, value = line.text.partition("=")
+            if sep and key.strip().lower() in _CONFIG_KEYS[tool] and (host := url_host(value.strip())):
+                out[tool] = host
+    return out
+
+
+def _fetches(command: Command) -> tuple[str, str] | None:
+    name = command.name or ""
+    tool = name
+    words = [w.text for w in command.words]
+    if name.startswith("python") and words[:2] == ["-m", "pip"]:
+        tool, words = "pip", words[2:]
+    spec = _TOOLS.get(tool)
+    if spec is None:
+        return None
+    verbs, default = spec
+    ops = [w for w in words if not w.startswith("-")]
+    if not ops or ops[0] not in verbs:
+        return None
+    if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):
+        return None
+    if tool in ("pip", "pip3") and "--no-index" in words:
+        return None
+    if tool in ("apt-get", "apt", "dnf", "yum", "zypper") and ops[0] == "install":
+        packages = ops[1:]
+        if packages and all(p.endswith(_LOCAL_SUFFIXES) and "/" in p for p in packages):
+            return None
+    if tool in ("docker", "podman", "nerdctl") and ops[0] in ("run", "create") and "--pull=never" in words:
+        return None
+    return tool, default
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    inventory = ctx.inventory
+    configured = _configured(ctx)
+    for path, script in ctx.parsed.scripts.items():
+        seen: set[int] = set()
+        for command in script.commands:
+            found = _fetches(command)
+            if found is None or command.line in seen:
+                continue
+            tool, default = found
+            registry, is_host = _registry(command, tool, default, configured)
+            if is_host and (is_internal(registry) or (inventory is not None and inventory.endpoint_allowed(registry))):
+                continue
+            seen.add(command.line)
+            yield at_command(
+                "preflight.implicit_egress",
+                Severity.MEDIUM,
+                path=path,
+                command=command,
+                tool=tool,
+                registry=registry,
+                message=f"{tool} reaches the network ({registry}) although no URL is written here",
+                remedy="Mirror what the step fetches inside the organisation (or ship it in the package), and list "
+                "the registry in network.allowed_endpoints if the target may reach it.",
+            )

@@ -1,0 +1,183 @@
+"""The package as preflight reads it, for preflight's scanners and for the plan: ``facts(contents)``.
+
+``read_texts`` picks and bounds the files (content decides: binary is skipped with a reason, text is read),
+parses each one, and returns them with the ``preflight.file_skipped`` findings. ``PackageFacts`` adds the
+summaries the plan needs: commands per script, units, scheduled jobs, endpoints (webhooks: the ones a command
+sends data to), accounts created, files written, credentials (redacted)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from shipgate.findings import Finding, Severity
+from shipgate.package.manifest import Manifest
+from shipgate.preflight.contents import (
+    ContentsLike,
+    Context,
+    Kind,
+    PreflightOptions,
+    ScanBudget,
+    TextFile,
+    refine_kind,
+    scanned_kind,
+    split_lines,
+)
+from shipgate.preflight.cron import Crontab
+from shipgate.preflight.endpoints import Endpoint, endpoints
+from shipgate.preflight.read import Parsed, merge, parse_file
+from shipgate.preflight.scheduled import Job, jobs
+from shipgate.preflight.shell.commands import written_paths
+from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.sql import SqlFile
+from shipgate.preflight.units import Unit
+
+_ACCOUNT_TOOLS = frozenset({"useradd", "adduser", "groupadd", "addgroup"})
+
+
+@dataclass(frozen=True)
+class FileWrite:
+    path: str  # the script
+    line: int
+    target: str
+    command: str
+
+
+@dataclass(frozen=True)
+class Account:
+    path: str
+    line: int
+    name: str
+    kind: str  # 'user', 'group', 'database role'
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackageFacts:
+    scripts: tuple[Script, ...]
+    sql: tuple[SqlFile, ...]
+    units: tuple[Unit, ...]
+    crontabs: tuple[Crontab, ...]
+    jobs: tuple[Job, ...]
+    endpoints: tuple[Endpoint, ...]
+    accounts: tuple[Account, ...]
+    files_written: tuple[FileWrite, ...]
+    skipped: tuple[Finding, ...]
+
+    @property
+    def webhooks(self) -> tuple[Endpoint, ...]:
+        """Calls that send data to a URL (``curl -X POST``, ``-d``): registrations, check-ins, notifications."""
+        return tuple(e for e in self.endpoints if e.contacted and e.method not in (None, "GET", "HEAD"))
+
+    def commands(self) -> tuple[tuple[str, Command], ...]:
+        """(script path, command) for every command of every script: the scripts' commands summary."""
+        return tuple((s.path, c) for s in self.scripts for c in s.commands)
+
+
+def _skip(path: str, reason: str, **evidence: object) -> Finding:
+    return Finding(
+        code="preflight.file_skipped",
+        severity=Severity.INFO,
+        path=path,
+        message=f"{path}: {reason}; not scanned",
+        remedy="Review this file by hand.",
+        evidence={"file": path, "reason": reason, **evidence},
+    )
+
+
+def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[TextFile], Parsed, list[Finding]]:
+    manifest = contents.manifest
+    hooks = tuple(manifest.hooks.values())
+    texts: list[TextFile] = []
+    parts: list[Parsed] = []
+    skipped: list[Finding] = []
+    budget = ScanBudget(options)
+    for path in sorted(contents.files):
+        raw: bytes | str = contents.files[path]
+        data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
+        kind = scanned_kind(
+            path,
+            data[:8192],
+            hooks=hooks,
+            migrations=manifest.migrations,
+            script_dirs=options.script_dirs,
+            config_dirs=options.config_dirs,
+        )
+        if kind is None:
+            continue  # binary content: the package layer checks its digest, the stale check its age
+        over = budget.admit(path, len(data))
+        if over is not None:
+            skipped.append(over)
+            continue
+        source = data.decode("utf-8", errors="replace")
+        text = split_lines(path, refine_kind(kind, source), source)
+        texts.append(text)
+        part = parse_file(text, source)
+        parts.append(part)
+        script = part.scripts.get(path)
+        if script is not None and script.incomplete:
+            skipped.append(_skip(path, f"read only in part: {script.incomplete}", partial=True))
+        sql = part.sql.get(path)
+        if sql is not None and sql.skipped:
+            skipped.append(_skip(path, sql.skipped, partial=True))
+    return texts, merge(parts), skipped
+
+
+def _writes(script: Script) -> Iterable[FileWrite]:
+    for c in script.commands:
+        for w in written_paths(c):
+            yield FileWrite(script.path, c.line, w.text, c.text)
+
+
+def _accounts(parsed: Parsed) -> Iterable[Account]:
+    for script in parsed.scripts.values():
+        for c in script.commands:
+            if c.name in _ACCOUNT_TOOLS:
+                ops = [w.text for w in c.words if not w.text.startswith("-")]
+                if ops:
+                    yield Account(script.path, c.line, ops[-1], "group" if "group" in (c.name or "") else "user")
+    for sql in parsed.sql.values():
+        for s in sql.statements:
+            if s.kind == "create_role":
+                yield Account(
+                    sql.path,
+                    s.line,
+                    s.password_role or s.text.split()[2] if len(s.text.split()) > 2 else "?",
+                    "database role",
+                )
+
+
+def facts(
+    contents: ContentsLike | Manifest, *, options: PreflightOptions | None = None, files: dict[str, bytes] | None = None
+) -> PackageFacts:
+    """Everything preflight reads from ``contents``, parsed: scripts (commands with wrappers unwrapped, resolved
+    arguments, lines), SQL files, units, crontabs, scheduled jobs, endpoints, accounts, files written."""
+    from shipgate.preflight.contents import PackageContents
+
+    if isinstance(contents, Manifest):
+        contents = PackageContents(manifest=contents, files=files or {})
+    options = options or PreflightOptions()
+    texts, parsed, skipped = read_texts(contents, options)
+    ctx = Context(
+        manifest=contents.manifest,
+        texts=tuple(texts),
+        mtimes={},
+        archive_sha256=None,
+        inventory=None,
+        advisories=(),
+        options=options,
+        parsed=parsed,
+    )
+    return PackageFacts(
+        scripts=tuple(parsed.scripts.values()),
+        sql=tuple(parsed.sql.values()),
+        units=tuple(parsed.units.values()),
+        crontabs=tuple(parsed.crontabs.values()),
+        jobs=tuple(jobs(ctx)),
+        endpoints=tuple(endpoints(ctx)),
+        accounts=tuple(_accounts(parsed)),
+        files_written=tuple(w for s in parsed.scripts.values() for w in _writes(s)),
+        skipped=tuple(skipped),
+    )
+
+
+__all__ = ["Account", "FileWrite", "Kind", "PackageFacts", "facts", "read_texts"]

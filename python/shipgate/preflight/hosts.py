@@ -1,0 +1,137 @@
+"""Which hosts are internal: special-use names per RFC 6761/6762 and the private and local address ranges.
+
+Only ``localhost`` and ``*.localhost`` (RFC 6761 §6.3), ``*.local`` (RFC 6762, mDNS), ``*.internal`` (ICANN's
+2024 private-use reservation) and ``home.arpa`` (RFC 8375) are non-public names. ``.example``, ``.test`` and
+``.invalid`` names are ordinary names (RFC 6761 §6.2, §6.4, §6.5 ask applications not to treat them
+specially), so they are endpoints like any other; the target's ``allowed_endpoints`` decides the rest. A name
+without a dot (``db``, ``redis``) is a service or container name on the target's own network."""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+_LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "home.arpa"})
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain")
+# File extensions: in a host position ``name.tgz`` is a file someone mistyped there, not a host.
+_FILE_SUFFIXES = frozenset(
+    [
+        "tgz",
+        "gz",
+        "tar",
+        "json",
+        "yaml",
+        "yml",
+        "toml",
+        "conf",
+        "cfg",
+        "ini",
+        "txt",
+        "log",
+        "sql",
+        "pem",
+        "crt",
+        "key",
+        "service",
+        "timer",
+        "socket",
+        "deb",
+        "rpm",
+        "xz",
+        "bz2",
+        "zst",
+        "pid",
+        "lock",
+        "sh",
+        "py",
+        "pl",
+        "rb",
+        "php",
+        "js",
+        "md",
+        "html",
+        "xml",
+        "csv",
+        "bak",
+        "tmp",
+        "d",
+    ]
+)
+# Cloud instance metadata services: reading them yields the machine's credentials.
+METADATA_HOSTS = frozenset(
+    {
+        "169.254.169.254",
+        "fd00:ec2::254",
+        "metadata.google.internal",
+        "metadata.goog",
+        "100.100.100.200",
+        "169.254.170.2",
+    }
+)
+
+
+# RFC 1918, RFC 6598 (shared CGN space) and RFC 4193 (unique local): internal. The documentation ranges
+# (RFC 5737, RFC 3849) are ordinary addresses here, like the .example names.
+_PRIVATE = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+
+
+def is_internal(host: str) -> bool:
+    host = host.lower().rstrip(".").strip("[]")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host in _LOCAL_NAMES or host.endswith(_LOCAL_SUFFIXES) or "." not in host
+    return bool(
+        address.is_loopback
+        or address.is_link_local
+        or address.is_unspecified
+        or address.is_multicast
+        or any(address in network for network in _PRIVATE if network.version == address.version)
+    )
+
+
+def is_metadata(host: str) -> bool:
+    return host.lower().rstrip(".").strip("[]") in METADATA_HOSTS
+
+
+def url_host(url: str) -> str | None:
+    """The host of an absolute URL (``scheme://…``), None when there is none or it is not literal."""
+    if "://" not in url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "$" in host or "{" in host or "%" in host or "*" in host:
+        return None
+    return host.lower().rstrip(".")
+
+
+def bare_host(value: str) -> str | None:
+    """``host``, ``host:port``, ``user@host`` or a URL as a host name, when it looks like one."""
+    value = value.strip().strip("\"'")
+    if "://" in value:
+        return url_host(value)
+    value = value.rsplit("@", 1)[-1]
+    if value.startswith("["):
+        value = value[1:].split("]", 1)[0]
+    elif value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    value = value.split("/", 1)[0].lower().rstrip(".")
+    if not value or "$" in value or "{" in value:
+        return None
+    try:
+        ipaddress.ip_address(value)
+        return value
+    except ValueError:
+        pass
+    labels = value.split(".")
+    if labels[-1] in _FILE_SUFFIXES:
+        return None
+    if len(labels) < 2 or not labels[-1].isalpha() or len(labels[-1]) < 2:
+        return None
+    if not all(label and len(label) <= 63 and label.replace("-", "").isalnum() for label in labels):
+        return None
+    return value

@@ -1,0 +1,83 @@
+"""Persistence and leaks: scripts that add themselves to shell profiles, ``authorized_keys``, sudoers or the
+dynamic loader's preload list (what survives the installer and runs in every later session), and scripts that
+print a secret to the install log."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.secrets import secret_name
+from shipgate.preflight.shell.commands import operands, written_paths
+from shipgate.preflight.shell.model import Command, Script
+
+_PROFILES = re.compile(
+    r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
+    r"|\.config/fish/config\.fish)$|^/etc/(?:profile|bash\.bashrc|bashrc|zsh/zshrc|zshrc|environment|csh\.cshrc)$"
+    r"|^/etc/profile\.d/"
+)
+_ACCESS = re.compile(r"(?:^|/)\.ssh/authorized_keys2?$|^/etc/sudoers(?:$|\.d/)|^/etc/ld\.so\.preload$|^/etc/rc\.local$")
+_ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
+_PRINTERS = frozenset({"echo", "printf", "print"})
+
+
+def _persists(command: Command) -> tuple[str, Severity] | None:
+    for word in written_paths(command):
+        target = word.text
+        if _ACCESS.search(target):
+            return target, Severity.HIGH
+        if _PROFILES.search(target):
+            return target, Severity.MEDIUM
+    if command.name in ("usermod", "gpasswd", "adduser") and command.words:
+        groups = [w.text for w in command.words]
+        joined = {g for w in groups for g in w.split(",")}
+        if (command.name == "usermod" and any(a in ("-G", "-aG", "-a") for a in groups) and joined & _ADMIN_GROUPS) or (
+            command.name in ("gpasswd", "adduser") and joined & _ADMIN_GROUPS and len(groups) >= 2
+        ):
+            return f"membership of {', '.join(sorted(joined & _ADMIN_GROUPS))}", Severity.HIGH
+    return None
+
+
+def _printed_secret(command: Command, script: Script) -> str | None:
+    if command.name not in _PRINTERS or command.writes():
+        return None
+    for word in operands(command):
+        for name in word.expands:
+            if secret_name(name) or any(
+                a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
+            ):
+                return name
+    return None
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    for path, script in ctx.parsed.scripts.items():
+        for command in script.commands:
+            found = _persists(command)
+            if found is not None:
+                target, severity = found
+                yield at_command(
+                    "preflight.persistence",
+                    severity,
+                    path=path,
+                    command=command,
+                    target=target,
+                    message=f"adds to {target}: it persists after the installer and runs (or grants access) in later "
+                    "sessions",
+                    remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how "
+                    "it is removed.",
+                )
+            name = _printed_secret(command, script)
+            if name is not None:
+                yield at_command(
+                    "preflight.secret_printed",
+                    Severity.MEDIUM,
+                    path=path,
+                    command=command,
+                    variable=name,
+                    message=f"prints ${name} to the output, which ends up in the install log",
+                    remedy="Write the secret to a file readable only by its owner (0600) and print where it is, not "
+                    "its value.",
+                )

@@ -1,0 +1,249 @@
+"""Credentials: detect-secrets' plugins find candidates, shipgate's allow-rules drop what is not a literal secret.
+
+The token plugins (private keys, cloud and service tokens, basic-auth URLs, JWTs) read every line of every
+text file, comments included: a key in a comment is still distributed. The keyword plugin reads config-like
+files (``key = value``, YAML, ``.env``); in shell scripts the parsed assignments and options stand in for it,
+so text inside ``echo``/``sed`` expressions is not taken for an assignment. Allow-rules: placeholders,
+references (``$VAR``, ``${VAR}``, ``$(…)``, ``{{ … }}``, ``%(…)s``, ``<…>``), paths, and names that hold
+something about a secret rather than the secret (``PASSWORD_FILE``, ``TOKEN_TTL``, ``SECRET_SHA256``)."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from detect_secrets.plugins import keyword
+from detect_secrets.plugins.artifactory import ArtifactoryDetector
+from detect_secrets.plugins.aws import AWSKeyDetector
+from detect_secrets.plugins.azure_storage_key import AzureStorageKeyDetector
+from detect_secrets.plugins.base import BasePlugin
+from detect_secrets.plugins.basic_auth import BasicAuthDetector
+from detect_secrets.plugins.discord import DiscordBotTokenDetector
+from detect_secrets.plugins.github_token import GitHubTokenDetector
+from detect_secrets.plugins.gitlab_token import GitLabTokenDetector
+from detect_secrets.plugins.jwt import JwtTokenDetector
+from detect_secrets.plugins.mailchimp import MailchimpDetector
+from detect_secrets.plugins.npm import NpmDetector
+from detect_secrets.plugins.openai import OpenAIDetector
+from detect_secrets.plugins.private_key import PrivateKeyDetector
+from detect_secrets.plugins.pypi_token import PypiTokenDetector
+from detect_secrets.plugins.sendgrid import SendGridDetector
+from detect_secrets.plugins.slack import SlackDetector
+from detect_secrets.plugins.square_oauth import SquareOAuthDetector
+from detect_secrets.plugins.stripe import StripeDetector
+from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
+from detect_secrets.plugins.twilio import TwilioKeyDetector
+
+from shipgate.findings import Severity
+
+MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
+# The keyword plugin's patterns backtrack over repeated keywords ("passwordpassword…"): an assignment of a
+# secret is short, so it sees the first 512 characters of a line.
+MAX_KEYWORD_LINE = 512
+SECRET_NAME = re.compile(
+    "|".join((*keyword.DENYLIST, "token", "credential", "passphrase", r"(?:^|_)pass(?:$|_)")), re.I
+)
+_NOT_SECRET_NAME = re.compile(
+    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
+    r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
+    r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds)$"
+    r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
+)
+_REFERENCE = re.compile(
+    r"\$|`|%\(|%[A-Z_]+%|\{\{|\$\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:", re.I
+)
+_PLACEHOLDERS = frozenset(
+    [
+        "none",
+        "null",
+        "nil",
+        "true",
+        "false",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "required",
+        "optional",
+        "redacted",
+        "secret",
+        "password",
+        "passwd",
+        "token",
+        "example",
+        "placeholder",
+        "your_password",
+        "yourpassword",
+        "your-password",
+        "prompt",
+        "ask",
+        "stdin",
+        "unset",
+        "empty",
+        "default",
+        "changeme_in_env",
+        "replace_me",
+        "replaceme",
+        "change_me_please",
+        "todo",
+        "tbd",
+        "fixme",
+        "dummy",
+        "test",
+    ]
+)
+_FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
+_TRIGGER = re.compile(
+    r"(?i)key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
+    r"|-----BEGIN|npm_|pypi-|[A-Za-z0-9+/=_-]{32,}"
+)
+
+
+# A token-named value above 3 bits/char is random enough to be a token rather than a word.
+_TOKEN_ENTROPY = 3.0
+
+
+@dataclass(frozen=True)
+class Secret:
+    line: int
+    kind: str
+    secret: str
+    severity: Severity
+
+
+def entropy(text: str) -> float:
+    """Shannon entropy of ``text`` in bits per character."""
+    if not text:
+        return 0.0
+    counts = Counter(text)
+    total = len(text)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def redact(secret: str) -> str:
+    return f"{secret[:4]}…({len(secret)} chars)" if len(secret) > 6 else f"…({len(secret)} chars)"
+
+
+@functools.cache
+def _token_plugins() -> tuple[tuple[str, BasePlugin, Severity], ...]:
+    critical = (
+        ("private key", PrivateKeyDetector()),
+        ("AWS access key", AWSKeyDetector()),
+        ("GitHub token", GitHubTokenDetector()),
+        ("GitLab token", GitLabTokenDetector()),
+        ("Slack token", SlackDetector()),
+        ("Stripe key", StripeDetector()),
+        ("Artifactory token", ArtifactoryDetector()),
+        ("Azure storage key", AzureStorageKeyDetector()),
+        ("npm token", NpmDetector()),
+        ("PyPI token", PypiTokenDetector()),
+        ("OpenAI key", OpenAIDetector()),
+        ("SendGrid key", SendGridDetector()),
+        ("Twilio key", TwilioKeyDetector()),
+        ("Mailchimp key", MailchimpDetector()),
+        ("Discord token", DiscordBotTokenDetector()),
+        ("Telegram token", TelegramBotTokenDetector()),
+        ("Square OAuth secret", SquareOAuthDetector()),
+    )
+    return (
+        *((kind, plugin, Severity.CRITICAL) for kind, plugin in critical),
+        ("JSON web token", JwtTokenDetector(), Severity.HIGH),
+        ("password in URL", BasicAuthDetector(), Severity.HIGH),
+    )
+
+
+@functools.cache
+def _keyword() -> keyword.KeywordDetector:
+    return keyword.KeywordDetector()
+
+
+def allowed(value: str, *, name: str = "") -> bool:
+    """shipgate's allow-rules: True when ``value`` is not a literal secret worth reporting."""
+    value = value.strip().strip("\"'")
+    if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS:
+        return True
+    if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value):
+        return True
+    if name and _NOT_SECRET_NAME.search(name):
+        return True
+    return bool(any(c.isspace() for c in value))  # a sentence or a command line, not a secret
+
+
+def secret_name(name: str) -> bool:
+    return bool(SECRET_NAME.search(name)) and not _NOT_SECRET_NAME.search(name)
+
+
+def candidate_lines(text: str) -> set[int]:
+    """Line numbers worth giving to the plugins (one pass of a C regex over the whole text)."""
+    lines: set[int] = set()
+    last = 0
+    line = 1
+    for m in _TRIGGER.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        lines.add(line)
+    return lines
+
+
+def token_secrets(text: str) -> Iterator[Secret]:
+    """Tokens, keys and URL passwords anywhere in ``text`` (comments included)."""
+    lines = text.splitlines()
+    for number in sorted(candidate_lines(text)):
+        if number > len(lines):
+            break
+        line = lines[number - 1][:MAX_LINE_CHARS]
+        for kind, plugin, severity in _token_plugins():
+            # Only a URL's password can be a reference or a placeholder; the token formats are unmistakable.
+            found = next((s for s in plugin.analyze_string(line) if kind != "password in URL" or not allowed(s)), None)
+            if found is not None:
+                yield Secret(number, kind, _whole_token(line, found), severity)
+                break
+
+
+def _whole_token(line: str, found: str) -> str:
+    """Some plugins return only their pattern's first group (``ghp``): the word around it is the secret."""
+    if len(found) >= 8 or found not in line:
+        return found
+    start = line.index(found)
+    end = start
+    while end < len(line) and not line[end].isspace() and line[end] not in "\"'`,;":
+        end += 1
+    return line[start:end]
+
+
+def keyword_secrets(text: str) -> Iterator[Secret]:
+    """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, and high-entropy values under
+    secret-sounding keys."""
+    lines = text.splitlines()
+    table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
+    for number in sorted(candidate_lines(text)):
+        if number > len(lines):
+            break
+        line = lines[number - 1][:MAX_KEYWORD_LINE]
+        stripped = line.lstrip()
+        if stripped.startswith(("#", ";", "//")):
+            continue
+        key = re.split(r"\s*[:=]", stripped, maxsplit=1)[0].strip("\"' -")
+        if not secret_name(key):
+            continue
+        found = next(
+            (
+                v
+                for v in (
+                    x.strip().strip("\"'") for x in _keyword().analyze_string(line, denylist_regex_to_group=table)
+                )
+                if not allowed(v, name=key)
+            ),
+            None,
+        )
+        if found is None:
+            # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
+            value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().strip(",").strip("\"'")
+            if len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY and not allowed(value, name=key):
+                found = value
+        if found is not None:
+            yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)

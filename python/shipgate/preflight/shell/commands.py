@@ -1,0 +1,411 @@
+"""What a command does, read from its name and its resolved arguments: the files it writes, the URLs and
+hosts it contacts, what it downloads and what it runs. Each tool's options that take a value are known, so
+``curl -o file.tgz URL`` writes ``file.tgz`` and contacts the URL's host, never a host called ``file.tgz``."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from shipgate.preflight.hosts import bare_host, url_host
+from shipgate.preflight.shell.model import Command, Word
+
+# Options (per tool) whose next word is their value, not an operand.
+VALUE_OPTIONS: dict[str, frozenset[str]] = {
+    "curl": frozenset(
+        [
+            "-o",
+            "-d",
+            "-H",
+            "-u",
+            "-X",
+            "-A",
+            "-e",
+            "-b",
+            "-c",
+            "-T",
+            "-F",
+            "-w",
+            "-x",
+            "-m",
+            "-K",
+            "-r",
+            "-C",
+            "-E",
+            "-Q",
+            "-U",
+            "-y",
+            "-Y",
+            "-z",
+            "--output",
+            "--data",
+            "--data-raw",
+            "--data-binary",
+            "--data-urlencode",
+            "--header",
+            "--user",
+            "--request",
+            "--user-agent",
+            "--referer",
+            "--cookie",
+            "--cookie-jar",
+            "--upload-file",
+            "--form",
+            "--write-out",
+            "--proxy",
+            "--max-time",
+            "--config",
+            "--range",
+            "--connect-timeout",
+            "--retry",
+            "--retry-delay",
+            "--retry-max-time",
+            "--cacert",
+            "--capath",
+            "--cert",
+            "--key",
+            "--resolve",
+            "--interface",
+            "--output-dir",
+            "--proto",
+            "--proto-redir",
+            "--limit-rate",
+            "--max-filesize",
+            "--netrc-file",
+            "--oauth2-bearer",
+            "--pass",
+            "--url-query",
+            "--json",
+            "--variable",
+            "--expand-url",
+        ]
+    ),
+    "wget": frozenset(
+        [
+            "-O",
+            "-o",
+            "-a",
+            "-P",
+            "-t",
+            "-T",
+            "-e",
+            "-U",
+            "-i",
+            "-B",
+            "-Q",
+            "-l",
+            "-w",
+            "--output-document",
+            "--output-file",
+            "--append-output",
+            "--directory-prefix",
+            "--tries",
+            "--timeout",
+            "--execute",
+            "--user-agent",
+            "--input-file",
+            "--base",
+            "--quota",
+            "--level",
+            "--wait",
+            "--header",
+            "--user",
+            "--password",
+            "--http-user",
+            "--http-password",
+            "--post-data",
+            "--post-file",
+            "--load-cookies",
+            "--save-cookies",
+            "--ca-certificate",
+            "--certificate",
+            "--private-key",
+            "--bind-address",
+        ]
+    ),
+    "git": frozenset({"-C", "-c", "--git-dir", "--work-tree", "-b", "--branch", "--depth", "-o", "--origin"}),
+    "ssh": frozenset(
+        [
+            "-p",
+            "-i",
+            "-l",
+            "-o",
+            "-F",
+            "-J",
+            "-L",
+            "-R",
+            "-D",
+            "-b",
+            "-c",
+            "-E",
+            "-e",
+            "-m",
+            "-O",
+            "-Q",
+            "-S",
+            "-W",
+            "-w",
+            "-B",
+            "-I",
+        ]
+    ),
+    "scp": frozenset(["-P", "-i", "-l", "-o", "-F", "-J", "-c", "-S"]),
+    "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
+    "nc": frozenset({"-p", "-s", "-w", "-i", "-q", "-x", "-X", "-e", "-c"}),
+    "psql": frozenset(
+        [
+            "-c",
+            "-d",
+            "-f",
+            "-o",
+            "-p",
+            "-U",
+            "-v",
+            "-P",
+            "-T",
+            "-L",
+            "--command",
+            "--dbname",
+            "--file",
+            "--output",
+            "--port",
+            "--username",
+        ]
+    ),
+    "mysql": frozenset(["-e", "-D", "-P", "-u", "-S", "--execute", "--database", "--port", "--user", "--socket"]),
+}
+NETWORK_TOOLS = frozenset(
+    {
+        "curl",
+        "wget",
+        "fetch",
+        "nc",
+        "ncat",
+        "netcat",
+        "telnet",
+        "ftp",
+        "sftp",
+        "scp",
+        "ssh",
+        "rsync",
+        "ping",
+        "dig",
+        "nslookup",
+        "host",
+        "http",
+        "https",
+        "xh",
+        "aria2c",
+        "lftp",
+        "socat",
+    }
+)
+DB_CLIENTS = frozenset(
+    {"psql", "mysql", "mariadb", "redis-cli", "mongo", "mongosh", "sqlplus", "sqlcmd", "pg_dump", "mysqldump"}
+)
+SHELL_RUNNERS = frozenset(
+    {"sh", "bash", "dash", "zsh", "ksh", "ash", "source", ".", "python", "python3", "perl", "ruby", "node", "php"}
+)
+PACKAGE_INSTALLERS = frozenset({"dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "installer", "msiexec"})
+
+
+def operands(command: Command, tool: str | None = None) -> list[Word]:
+    """The command's operands: its words without options and their values (``--`` ends options)."""
+    takes = VALUE_OPTIONS.get(tool or command.name or "", frozenset())
+    out: list[Word] = []
+    skip = False
+    ended = False
+    for word in command.words:
+        value = word.text
+        if skip:
+            skip = False
+            continue
+        if ended or not value.startswith("-") or value == "-":
+            out.append(word)
+            continue
+        if value == "--":
+            ended = True
+            continue
+        if value in takes:
+            skip = True
+    return out
+
+
+def option_values(command: Command, *names: str) -> list[Word]:
+    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``)."""
+    out: list[Word] = []
+    words = command.words
+    for i, word in enumerate(words):
+        value = word.text
+        for name in names:
+            if value == name and i + 1 < len(words):
+                out.append(words[i + 1])
+            elif name.startswith("--") and value.startswith(name + "="):
+                out.append(Word(word.raw, value[len(name) + 1 :], word.line, word.expands, word.assigned_at))
+            elif (
+                len(name) == 2
+                and not name.startswith("--")
+                and value.startswith(name)
+                and len(value) > 2
+                and not value.startswith("--")
+            ):
+                out.append(Word(word.raw, value[2:], word.line, word.expands, word.assigned_at))
+    return out
+
+
+def has_flag(command: Command, *flags: str) -> bool:
+    """Whether any of ``flags`` is set; short flags also inside a group (``-fsSLk`` sets ``-k``)."""
+    for word in command.words:
+        value = word.text
+        if value in flags:
+            return True
+        if value.startswith("-") and not value.startswith("--") and len(value) > 2:
+            letters = value[1:]
+            # a bundle of single-letter flags only when all are letters (not "-ofile")
+            if letters.isalpha() and any(len(f) == 2 and f[0] == "-" and f[1] in letters for f in flags):
+                return True
+    return False
+
+
+def urls(command: Command) -> Iterator[tuple[str, Word]]:
+    """(host, word) of every URL among the command's words (and option values)."""
+    for word in command.words:
+        for part in _url_parts(word.text):
+            host = url_host(part)
+            if host:
+                yield host, word
+
+
+def _url_parts(value: str) -> Iterator[str]:
+    start = value.find("://")
+    while start != -1:
+        begin = start
+        while begin > 0 and (value[begin - 1].isalnum() or value[begin - 1] in "+.-"):
+            begin -= 1
+        end = start + 3
+        while end < len(value) and not value[end].isspace() and value[end] not in "\"'<>|;`()":
+            end += 1
+        if begin < start:
+            yield value[begin:end]
+        start = value.find("://", end)
+
+
+def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
+    """Hosts a network command connects to: URLs, and the host operands of tools that take one."""
+    name = command.name or ""
+    seen: set[str] = set()
+    for host, word in urls(command):
+        if host not in seen:
+            seen.add(host)
+            yield host, word
+    candidates: list[Word] = []
+    if name in ("ssh", "scp", "rsync", "sftp"):
+        candidates = [w for w in operands(command) if "@" in w.text or ":" in w.text or name in ("ssh", "sftp")][:1]
+        if name in ("scp", "rsync"):
+            candidates = [w for w in operands(command) if ":" in w.text and "://" not in w.text]
+    elif name in ("nc", "ncat", "netcat", "telnet", "ping", "dig", "nslookup", "host", "ftp", "socat"):
+        candidates = operands(command)[:1]
+    elif name in ("curl", "wget", "http", "https", "xh"):
+        candidates = [w for w in operands(command) if "://" not in w.text]
+    elif name in DB_CLIENTS:
+        candidates = option_values(command, "-h", "--host")
+    elif name == "openssl" and command.words and command.words[0].text == "s_client":
+        candidates = option_values(command, "-connect")
+    for word in candidates:
+        target = word.text.split(":", 1)[0] if name in ("scp", "rsync") else word.text
+        named = bare_host(target)
+        if named and named not in seen:
+            seen.add(named)
+            yield named, word
+
+
+def git_remote(command: Command) -> bool:
+    """``git clone/fetch/pull/push/ls-remote/remote add/submodule update`` (the git verbs that connect)."""
+    if command.name != "git":
+        return False
+    ops = operands(command)
+    verb = ops[0].text if ops else ""
+    return verb in ("clone", "fetch", "pull", "push", "ls-remote", "submodule", "archive") or (
+        verb == "remote" and len(ops) > 1 and ops[1].text in ("add", "set-url")
+    )
+
+
+def is_network(command: Command) -> bool:
+    name = command.name or ""
+    if name in NETWORK_TOOLS or name in DB_CLIENTS:
+        return True
+    if name == "openssl":
+        return bool(command.words) and command.words[0].text == "s_client"
+    return git_remote(command) or (
+        name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv")
+    )
+
+
+def written_paths(command: Command) -> Iterator[Word]:
+    """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
+    files edited in place by ``sed -i``, and what curl/wget save."""
+    yield from command.writes()
+    name = command.name or ""
+    ops = operands(command)
+    if name == "tee":
+        yield from ops
+    elif name in ("cp", "install", "mv", "ln", "rsync") and len(ops) >= 2:
+        target = option_values(command, "-t", "--target-directory")
+        yield from (target or ops[-1:])
+    elif name == "sed" and any(w.text.startswith(("-i", "--in-place")) for w in command.words):
+        yield from ops[1:]
+    elif name == "dd":
+        yield from (
+            Word(w.raw, w.text[3:], w.line, w.expands, w.assigned_at) for w in command.words if w.text.startswith("of=")
+        )
+    elif name in ("curl", "wget"):
+        yield from downloaded_files(command)
+
+
+def downloaded_files(command: Command) -> list[Word]:
+    """Where curl/wget save what they fetch (``-o FILE``, ``-O`` (the URL's name), ``> FILE``)."""
+    name = command.name
+    if name == "curl":
+        saved = option_values(command, "-o", "--output")
+        if not saved and has_flag(command, "-O", "--remote-name"):
+            saved = [
+                Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
+                for w in command.words
+                if "://" in w.text
+            ]
+        return saved + list(command.writes())
+    if name == "wget":
+        saved = option_values(command, "-O", "--output-document")
+        if not saved and not command.piped_to:
+            saved = [
+                Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
+                for w in operands(command)
+                if "://" in w.text
+            ]
+        return [w for w in saved if w.text != "-"] + list(command.writes())
+    return []
+
+
+def executed_file(command: Command) -> Word | None:
+    """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``dpkg -i FILE``…"""
+    name = command.name or ""
+    if command.program is not None and "/" in command.program.text:
+        return command.program  # ./installer, "$tmp/get.sh"
+    if name in SHELL_RUNNERS:
+        ops = [w for w in command.words if not w.text.startswith("-")]
+        return ops[0] if ops else None
+    if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper") and any(
+        w.text.endswith((".deb", ".rpm")) for w in command.words
+    ):
+        return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))
+    return None
+
+
+def path_matches(a: str, b: str) -> bool:
+    """Two spellings of one file: equal, or equal base names when one is relative."""
+    a, b = a.strip().rstrip("/"), b.strip().rstrip("/")
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return posixpath.basename(a) == posixpath.basename(b) and (not a.startswith("/") or not b.startswith("/"))

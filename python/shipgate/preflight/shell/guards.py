@@ -1,0 +1,116 @@
+"""Guards a script writes around its steps: which user it runs as, and whether a branch ends the script.
+
+``root_condition`` reads a test (``[ "$(id -u)" -ne 0 ]``, ``[[ $EUID == 0 ]]``, ``(( EUID != 0 ))``,
+``[ "$user" != root ]`` where ``user=$(id -un)``) and says when it is true: ``root`` or ``not-root``."""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from shipgate.preflight.shell.words import Bindings, text
+
+_MAX_NODES = 400
+_UID_TEXT = re.compile(
+    r"^(?:\$\(\s*(?:/usr/bin/)?id\s+-u(?:n|\s+-n)?\s*\)|`\s*id\s+-u(?:n)?\s*`|\$\{?E?UID\}?|E?UID"
+    r"|\$\(\s*whoami\s*\)|`\s*whoami\s*`|\$\{?USER\}?|\$\{?LOGNAME\}?)$"
+)
+_UID_SOURCE = re.compile(r"\bid\s+-u|\bwhoami\b|\$\{?E?UID\b")
+_TRUE_WHEN_EQUAL = frozenset({"-eq", "=", "=="})
+_TRUE_WHEN_DIFFERENT = frozenset({"-ne", "!=", "-gt"})
+_ROOT_VALUES = frozenset({"0", "root"})
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
+def _is_uid(operand: str, bindings: Bindings) -> bool:
+    value = _unquote(operand)
+    if _UID_TEXT.match(value):
+        return True
+    m = re.fullmatch(r"\$\{?([A-Za-z_]\w*)\}?", value)
+    if m is None:
+        return False
+    return any(_UID_SOURCE.search(a.raw) for a in bindings.by_name.get(m.group(1), ()))
+
+
+def root_condition(node: Node, bindings: Bindings) -> str | None:
+    """'root' when the test is true for root, 'not-root' when true for other users, None if not a uid test."""
+    stack: list[tuple[Node, bool]] = [(node, False)]
+    seen = 0
+    while stack and seen < _MAX_NODES:
+        current, negated = stack.pop()
+        seen += 1
+        if current.type in ("function_definition", "command_substitution", "heredoc_body"):
+            continue
+        if current.type == "binary_expression":
+            found = _comparison(current, bindings)
+            if found is not None:
+                return found if not negated else ("not-root" if found == "root" else "root")
+        flips = current.type == "negated_command" or (
+            current.type == "unary_expression" and text(current).lstrip().startswith("!")
+        )
+        stack.extend((c, negated ^ flips) for c in reversed(current.named_children))
+    return None
+
+
+def _comparison(node: Node, bindings: Bindings) -> str | None:
+    named = [c for c in node.named_children if c.type != "test_operator"]
+    operator = next((text(c) for c in node.children if c.type == "test_operator" or not c.is_named), None)
+    if len(named) != 2 or operator is None:
+        return None
+    left, right = text(named[0]), text(named[1])
+    if (_is_uid(left, bindings) and _unquote(right) in _ROOT_VALUES) or (
+        _is_uid(right, bindings) and _unquote(left) in _ROOT_VALUES
+    ):
+        pass
+    else:
+        return None
+    if operator in _TRUE_WHEN_EQUAL:
+        return "root"
+    if operator in _TRUE_WHEN_DIFFERENT:
+        return "not-root"
+    return None
+
+
+# Statements whose inner steps run only sometimes: an exit inside them does not always end the script.
+_CONDITIONAL = frozenset(
+    {
+        "if_statement",
+        "case_statement",
+        "while_statement",
+        "for_statement",
+        "c_style_for_statement",
+        "subshell",
+        "command_substitution",
+        "process_substitution",
+        "function_definition",
+        "heredoc_body",
+    }
+)
+
+
+def exits(node: Node, exiting: frozenset[str]) -> bool:
+    """Whether running ``node`` always ends the script: an ``exit`` (or a call to a function that exits)
+    in its own sequence of steps, not inside a nested condition, loop, subshell, ``$(…)`` or function."""
+    stack = [node]
+    seen = 0
+    while stack and seen < _MAX_NODES:
+        current = stack.pop()
+        seen += 1
+        kind = current.type
+        if kind in _CONDITIONAL or (kind == "list" and any(text(c) == "||" for c in current.children)):
+            continue
+        if kind == "command":
+            name = current.child_by_field_name("name")
+            word = text(name) if name is not None else ""
+            if word == "exit" or word in exiting:
+                return True
+            continue
+        stack.extend(reversed(current.named_children))
+    return False

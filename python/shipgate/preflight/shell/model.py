@@ -1,0 +1,126 @@
+"""What a shell script does, as the parser reads it: commands with their resolved words, assignments,
+parameter defaults, redirections, heredocs and the guards around them. Plain frozen values: scanners and the
+plan read them; nothing here knows about findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Word:
+    """One shell word. ``value`` is what the shell would pass when it can be known without running the
+    script (quotes removed, literal variables substituted); None when it depends on run time."""
+
+    raw: str
+    value: str | None
+    line: int
+    # Variables the word expands, in order, and the line each was assigned on (None: not assigned here).
+    expands: tuple[str, ...] = ()
+    assigned_at: int | None = None
+    # ``${X:?}`` / ``${X?}``: the shell refuses to go on when X is unset or empty.
+    guarded: bool = False
+    # The word holds a command substitution (``$(…)``, backquotes): its value is generated at run time.
+    generated: bool = False
+
+    @property
+    def text(self) -> str:
+        """The value when known, else the source text (``$PREFIX/lib``)."""
+        return self.value if self.value is not None else self.raw
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """``>``, ``>>``, ``<``, ``2>``, ``&>``, ``<<`` (heredoc: ``body`` holds its text) and ``<<<``."""
+
+    op: str
+    target: Word | None
+    body: str | None = None
+    body_line: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    """One simple command after unwrapping: ``sudo -E sh -c 'apt-get install x'`` is ``apt-get install x``
+    with ``escalation='sudo'`` and ``via='sh -c'``."""
+
+    name: str | None  # the command's base name (``/usr/bin/curl`` → ``curl``); None when not known
+    program: Word | None = None  # the command word as written (``./install.sh``, ``$tmp/get``)
+    words: tuple[Word, ...]  # argv[1:] after the wrappers are removed
+    line: int
+    text: str  # the source of the whole command, shortened
+    escalation: str | None = None  # sudo, su, doas, pkexec, runuser, gosu… (the first one)
+    escalation_line: int | None = None  # where it was written (the assignment, for ``$run cmd``)
+    wrappers: tuple[str, ...] = ()
+    env: tuple[tuple[str, Word], ...] = ()  # ``NAME=value cmd`` and ``env NAME=value cmd``
+    redirects: tuple[Redirect, ...] = ()
+    piped_from: tuple[str, ...] = ()  # names of the commands earlier in the same pipeline
+    piped_to: tuple[str, ...] = ()
+    via: str | None = None  # 'sh -c', 'eval', 'su -c', 'ssh', 'heredoc' when read out of a string
+    function: str | None = None  # the function whose body holds it
+    # Guards around it: 'root' (runs only as root), 'not-root', 'case:<pattern>' of enclosing case items,
+    # 'test' (it is a condition itself), 'or' (after ||: runs when the previous one failed).
+    conditions: tuple[str, ...] = ()
+    name_assigned_at: int | None = None  # the command word came from a variable assigned on this line
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return tuple(w.text for w in self.words)
+
+    def writes(self) -> tuple[Word, ...]:
+        """Files this command's redirections write (``>``, ``>>``, ``&>``), not ``/dev/*``."""
+        return tuple(
+            r.target
+            for r in self.redirects
+            if r.op in (">", ">>", "&>", "&>>", ">|") and r.target is not None and not r.target.text.startswith("/dev/")
+        )
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """``NAME=value`` (also ``export``/``local``/``readonly``/``declare``), ``value`` None when not literal."""
+
+    name: str
+    value: str | None
+    line: int
+    raw: str
+    generated_by: str | None = None  # the command of ``$(cmd …)`` when the value is its output
+    function: str | None = None
+
+
+@dataclass(frozen=True)
+class ParameterDefault:
+    """``${NAME:-default}`` / ``${NAME-default}`` / ``${NAME:=default}`` with a literal default."""
+
+    name: str
+    default: str
+    line: int
+    raw: str
+
+
+@dataclass(frozen=True)
+class RootCheck:
+    """A test of the effective user: ``requires`` root (exits otherwise), ``refuses`` root, or ``adapts``
+    (does something else in each case, e.g. picks sudo)."""
+
+    kind: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Script:
+    path: str
+    commands: tuple[Command, ...] = ()
+    assignments: tuple[Assignment, ...] = ()
+    defaults: tuple[ParameterDefault, ...] = ()
+    root_checks: tuple[RootCheck, ...] = ()
+    functions: tuple[str, ...] = ()
+    errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
+    # Why the script was not (fully) read: over a node/depth bound, or not parseable at all.
+    incomplete: str | None = None
+    parse_errors: int = 0
+    lines: int = 0
+
+    def bindings(self, name: str) -> tuple[Assignment, ...]:
+        return tuple(a for a in self.assignments if a.name == name)

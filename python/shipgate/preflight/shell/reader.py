@@ -1,0 +1,581 @@
+"""Shell scripts read by tree-sitter-bash into ``Script`` facts (commands, assignments, guards).
+
+Strings, heredocs and comments are data: only what the shell would run becomes a command, plus what it is
+told to run as a string (``sh -c``, ``su -c``, ``eval``, ``ssh host CMD``, a heredoc fed to a shell). The
+walk is bounded: ``MAX_DEPTH`` levels of nesting, ``MAX_NODES`` syntax nodes, ``MAX_REPARSE`` levels of
+strings run as shell; what lies beyond is not read and ``Script.incomplete`` says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import shlex
+from collections import defaultdict
+from collections.abc import Iterator
+
+import tree_sitter_bash
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
+
+from shipgate.preflight.shell.guards import exits, root_condition
+from shipgate.preflight.shell.model import (
+    Assignment,
+    Command,
+    ParameterDefault,
+    Redirect,
+    RootCheck,
+    Script,
+    Word,
+)
+from shipgate.preflight.shell.unwrap import ESCALATORS, SHELLS, Unwrapped, base, unwrap
+from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
+
+MAX_DEPTH = 200  # statements, substitutions and pipelines nested in each other
+MAX_NODES = 1_000_000  # syntax nodes visited in one file (a 1 MiB script has ~200k)
+MAX_REPARSE = 3  # sh -c "sh -c '…'" levels read as scripts
+MAX_COMMAND_TEXT = 240
+_LANGUAGE = Language(tree_sitter_bash.language())
+_REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
+_SKIP = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "heredoc_content"})
+_HEREDOC_READERS = SHELLS | frozenset({"ssh"})
+
+
+@functools.cache
+def _parser() -> Parser:
+    return Parser(_LANGUAGE)
+
+
+@functools.cache
+def _assignment_query() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f"))
+
+
+class _Budget(Exception):
+    pass
+
+
+@dataclasses.dataclass(frozen=True)
+class _Ctx:
+    function: str | None = None
+    conditions: tuple[str, ...] = ()
+    via: str | None = None
+    escalation: str | None = None
+    escalation_line: int | None = None
+    wrappers: tuple[str, ...] = ()
+    line: int | None = None  # every command is reported on this line (a string run as shell)
+    offset: int = 0  # lines before this text (a heredoc read as a script)
+    depth: int = 0
+    reparse: int = 0
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.commands: list[Command] = []
+        self.assignments: list[Assignment] = []
+        self.root_checks: list[RootCheck] = []
+        self.functions: list[str] = []
+        self.defaults: dict[tuple[str, int], ParameterDefault] = {}
+        self.errexit = False
+        self.nodes = 0
+        self.incomplete: str | None = None
+        self.errors = 0
+        self.exiting_functions: frozenset[str] = frozenset()
+
+    # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
+    def read(self, source: bytes, ctx: _Ctx) -> None:
+        tree = _parser().parse(source)
+        root = tree.root_node
+        if root.has_error:
+            self.errors += 1
+        if ctx.reparse == 0:
+            self.exiting_functions = _exiting_functions(root)
+        bindings = self._bindings(root, ctx)
+        self.words = WordReader(bindings)
+        self._bindings_now = bindings
+        try:
+            self._walk(root, ctx)
+        except _Budget as exc:
+            self.incomplete = self.incomplete or str(exc)
+        for key, default in self.words.defaults.items():
+            line = ctx.line or default.line + ctx.offset
+            self.defaults.setdefault(key, dataclasses.replace(default, line=line))
+
+    def _line(self, node: Node, ctx: _Ctx) -> int:
+        return ctx.line or node.start_point[0] + 1 + ctx.offset
+
+    def _bindings(self, root: Node, ctx: _Ctx) -> Bindings:
+        """Assignments first (a query run in C), so a use anywhere sees the values assigned above it."""
+        by_name: dict[str, list[Assignment]] = defaultdict(list)
+        bindings = Bindings(by_name)
+        reader = WordReader(bindings)
+        captures = _assignment_query().captures(root)
+        nodes = sorted((n for ns in captures.values() for n in ns), key=lambda n: n.start_byte)
+        for node in nodes[:MAX_NODES]:
+            line = node.start_point[0] + 1
+            if node.type == "for_statement":
+                self._loop_variable(node, reader, by_name, ctx)
+                continue
+            name_node = node.child_by_field_name("name")
+            value_node = node.child_by_field_name("value")
+            if name_node is None:
+                continue
+            name = text(name_node)
+            word = reader.word(value_node) if value_node is not None else Word("", "", line)
+            assignment = Assignment(
+                name=name,
+                value=word.value,
+                line=ctx.line or line + ctx.offset,
+                raw=text(node)[:MAX_COMMAND_TEXT],
+                generated_by=_generator(value_node),
+                function=_enclosing_function(node),
+            )
+            by_name[name].append(dataclasses.replace(assignment, line=line))
+            self.assignments.append(assignment)
+        self.defaults.update(
+            {k: dataclasses.replace(d, line=ctx.line or d.line + ctx.offset) for k, d in reader.defaults.items()}
+        )
+        return bindings
+
+    def _loop_variable(self, node: Node, reader: WordReader, by_name: dict[str, list[Assignment]], ctx: _Ctx) -> None:
+        var = node.child_by_field_name("variable")
+        values = node.children_by_field_name("value")
+        if var is None or not values:
+            return
+        words = [reader.word(v) for v in values]
+        first = words[0].value if all(w.value for w in words) else None
+        line = node.start_point[0] + 1
+        assignment = Assignment(text(var), first, line, text(node)[:80], generated_by="for")
+        by_name[text(var)].append(assignment)
+        self.assignments.append(dataclasses.replace(assignment, line=ctx.line or line + ctx.offset))
+
+    # -- the walk ----------------------------------------------------------------------------------------------
+    def _walk(self, node: Node, ctx: _Ctx) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
+        if ctx.depth > MAX_DEPTH:
+            raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
+        kind = node.type
+        inner = dataclasses.replace(ctx, depth=ctx.depth + 1)
+        if kind in _SKIP:
+            return
+        if kind == "command":
+            self._command(node, inner, ())
+        elif kind == "redirected_statement":
+            self._redirected(node, inner)
+        elif kind == "pipeline":
+            self._pipeline(node, inner)
+        elif kind == "if_statement":
+            self._if(node, inner)
+        elif kind == "list":
+            self._list(node, inner)
+        elif kind == "case_item":
+            patterns = [text(c) for c in node.children_by_field_name("value")]
+            cond = tuple(f"case:{p}" for p in patterns[:8])
+            for child in node.named_children:
+                if child.type not in ("word", "extglob_pattern", "string", "raw_string", "concatenation"):
+                    self._walk(child, dataclasses.replace(inner, conditions=ctx.conditions + cond))
+        elif kind == "function_definition":
+            name_node = node.child_by_field_name("name")
+            name = text(name_node) if name_node is not None else None
+            if name:
+                self.functions.append(name)
+            for child in node.named_children:
+                self._walk(child, dataclasses.replace(inner, function=name))
+        elif kind == "test_command":
+            self._root_check_alone(node, ctx)
+            self._substitutions(node, inner)
+        else:
+            for child in node.named_children:
+                self._walk(child, inner)
+
+    def _substitutions(self, node: Node, ctx: _Ctx) -> None:
+        """Commands inside ``$(…)``, backquotes and ``<(…)`` within a word or test."""
+        stack = [(node, 0)]
+        while stack:
+            current, depth = stack.pop()
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
+            if current.type in ("command_substitution", "process_substitution"):
+                for child in current.named_children:
+                    self._walk(child, dataclasses.replace(ctx, depth=ctx.depth + depth + 1))
+            elif depth < MAX_DEPTH:
+                stack.extend((c, depth + 1) for c in reversed(current.named_children))
+            else:
+                raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
+
+    def _redirected(self, node: Node, ctx: _Ctx) -> None:
+        redirects, piped = self._redirects(node, ctx)
+        body = node.child_by_field_name("body")
+        if body is None:
+            return
+        if body.type == "command":
+            made = self._command(body, ctx, redirects)
+            if piped is not None and made:
+                fed = self._pipe_members([made[-1]], piped, ctx)
+                heredoc = next((r for r in redirects if r.body is not None), None)
+                if heredoc is not None and heredoc.body_line is not None and any(c.name in SHELLS for c in fed):
+                    shell = next(c for c in fed if c.name in SHELLS)
+                    self._reparse(heredoc.body or "", ctx, shell, via="heredoc", offset=heredoc.body_line - 1)
+        else:
+            start = len(self.commands)
+            self._walk(body, ctx)
+            outputs = tuple(r for r in redirects if r.op.startswith((">", "&>")))
+            for i in range(start, len(self.commands)):
+                c = self.commands[i]
+                if outputs and not c.writes():
+                    self.commands[i] = dataclasses.replace(c, redirects=c.redirects + outputs)
+
+    def _redirects(self, node: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
+        out: list[Redirect] = []
+        piped: Node | None = None
+        for child in node.named_children:
+            if child.type == "file_redirect":
+                out.append(self._file_redirect(child, ctx))
+            elif child.type == "heredoc_redirect":
+                body = next((c for c in child.named_children if c.type == "heredoc_body"), None)
+                op = "<<-" if b"<<-" in (child.text or b"")[:4] else "<<"
+                out.append(
+                    Redirect(
+                        op, None, text(body)[: MAX_VALUE * 64] if body else "", self._line(body, ctx) if body else None
+                    )
+                )
+                rest = next((c for c in child.named_children if c.type in ("pipeline", "command", "list")), None)
+                piped = rest or piped
+            elif child.type == "herestring_redirect":
+                target = next(iter(child.named_children), None)
+                out.append(Redirect("<<<", self.words.word(target) if target else None))
+        return tuple(out), piped
+
+    def _file_redirect(self, node: Node, ctx: _Ctx) -> Redirect:
+        op = next((text(c) for c in node.children if not c.is_named), ">")
+        target = node.child_by_field_name("destination") or next(
+            (c for c in reversed(node.named_children) if c.type != "file_descriptor"), None
+        )
+        word = self.words.word(target, line=self._line(node, ctx)) if target is not None else None
+        if word is not None and ctx.line:
+            word = dataclasses.replace(word, line=ctx.line)
+        return Redirect(op, word)
+
+    def _pipeline(self, node: Node, ctx: _Ctx) -> None:
+        members: list[Command] = []
+        for child in node.named_children:
+            start = len(self.commands)
+            if child.type == "command":
+                self._command(child, ctx, ())
+            else:
+                self._walk(child, ctx)
+            if len(self.commands) > start:
+                members.append(self.commands[start])
+        self._link(members)
+
+    def _pipe_members(self, first: list[Command], rest: Node, ctx: _Ctx) -> list[Command]:
+        """``cat <<EOF | sh``: the heredoc's command feeds the pipeline written after the marker."""
+        start = len(self.commands)
+        self._walk(rest, ctx)
+        after = [c for c in self.commands[start:] if c.via == ctx.via]
+        members = first + (after if rest.type == "pipeline" else after[:1])
+        self._link(members)
+        return members[1:]
+
+    def _link(self, members: list[Command]) -> None:
+        if len(members) < 2:
+            return
+        names = [m.name or "?" for m in members]
+        index = {id(c): i for i, c in enumerate(self.commands)}
+        for k, member in enumerate(members):
+            i = index.get(id(member))
+            if i is None:
+                continue
+            self.commands[i] = dataclasses.replace(member, piped_from=tuple(names[:k]), piped_to=tuple(names[k + 1 :]))
+            members[k] = self.commands[i]
+
+    def _if(self, node: Node, ctx: _Ctx) -> None:
+        condition = node.child_by_field_name("condition")
+        conds = [c for c in node.children_by_field_name("condition")] or ([condition] if condition else [])
+        polarity = None
+        for cond in conds:
+            polarity = polarity or root_condition(cond, self._bindings_now)
+            self._walk(cond, dataclasses.replace(ctx, conditions=(*ctx.conditions, "test")))
+        body = [c for c in node.named_children if c not in conds and c.type not in ("elif_clause", "else_clause")]
+        if polarity is not None:
+            then_exits = any(exits(c, self._exiting()) for c in body)
+            self._record_root_check(node, polarity, then_exits, ctx)
+        opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
+        for child in node.named_children:
+            if child in conds:
+                continue
+            branch = polarity if child.type not in ("elif_clause", "else_clause") else None
+            if child.type == "else_clause":
+                branch = opposite
+            conditions = (*ctx.conditions, branch) if branch else ctx.conditions
+            self._walk(child, dataclasses.replace(ctx, conditions=conditions))
+
+    def _list(self, node: Node, ctx: _Ctx) -> None:
+        children = node.named_children
+        operators = [text(c) for c in node.children if not c.is_named]
+        if len(children) == 2 and operators:
+            left, right = children
+            polarity = root_condition(left, self._bindings_now)
+            if polarity is not None:
+                # "[ not root ] && exit" requires root; "[ root ] || exit" too; the other two refuse it.
+                runs_when = polarity if operators[0] == "&&" else {"root": "not-root", "not-root": "root"}[polarity]
+                self._record_root_check(node, runs_when, exits(right, self._exiting()), ctx)
+                self._walk(left, dataclasses.replace(ctx, conditions=(*ctx.conditions, "test")))
+                self._walk(right, dataclasses.replace(ctx, conditions=(*ctx.conditions, runs_when)))
+                return
+            self._walk(left, ctx)
+            extra = ("or",) if operators[0] == "||" else ()
+            self._walk(right, dataclasses.replace(ctx, conditions=ctx.conditions + extra))
+            return
+        for child in children:
+            self._walk(child, ctx)
+
+    def _exiting(self) -> frozenset[str]:
+        return self.exiting_functions
+
+    def _record_root_check(self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx) -> None:
+        kind = ("requires" if runs_when == "not-root" else "refuses") if body_exits else "adapts"
+        self.root_checks.append(RootCheck(kind, self._line(node, ctx), text(node).split("\n", 1)[0][:200]))
+
+    def _root_check_alone(self, node: Node, ctx: _Ctx) -> None:
+        """A bare ``[ "$(id -u)" -eq 0 ]`` under ``set -e`` stops a non-root run: it requires root."""
+        parent = node.parent
+        if parent is not None and parent.type in ("program", "compound_statement") and self.errexit:
+            polarity = root_condition(node, self._bindings_now)
+            if polarity == "root":
+                self._record_root_check(node, "not-root", True, ctx)
+
+    # -- commands ----------------------------------------------------------------------------------------------
+    def _command(self, node: Node, ctx: _Ctx, redirects: tuple[Redirect, ...]) -> list[Command]:
+        line = self._line(node, ctx)
+        env: list[tuple[str, Word]] = []
+        argv: list[Word] = []
+        own: list[Redirect] = []
+        name_node = node.child_by_field_name("name")
+        for child in node.named_children:
+            if child.type == "variable_assignment":
+                if name_node is not None and _newline_between(child, name_node):
+                    continue  # tree-sitter-bash joins "A=1 B=2" with the next line's command
+                value = child.child_by_field_name("value")
+                key = child.child_by_field_name("name")
+                if key is not None:
+                    env.append((text(key), self.words.word(value) if value is not None else Word("", "", line)))
+            elif child.type in _REDIRECTS:
+                sub, _ = self._redirects_of(child, ctx)
+                own.extend(sub)
+            elif child.type == "command_name":
+                argv.append(self._word(child.named_children[0] if child.named_children else child, ctx))
+            else:
+                argv.append(self._word(child, ctx))
+            if child.type not in ("word", "number", "raw_string"):
+                self._substitutions(child, ctx)
+        if name_node is not None:
+            line = self._line(name_node, ctx)
+        if not argv:
+            return []
+        argv, assigned = self._split_variable_command(argv, line)
+        made = self._emit(argv, env, (*redirects, *own), node, dataclasses.replace(ctx), line, assigned)
+        return made
+
+    def _redirects_of(self, child: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
+        if child.type == "file_redirect":
+            return (self._file_redirect(child, ctx),), None
+        target = next(iter(child.named_children), None)
+        return (Redirect("<<<", self.words.word(target) if target else None),), None
+
+    def _word(self, node: Node, ctx: _Ctx) -> Word:
+        word = self.words.word(node)
+        if ctx.line or ctx.offset:
+            word = dataclasses.replace(word, line=ctx.line or word.line + ctx.offset)
+        return word
+
+    def _split_variable_command(self, argv: list[Word], line: int) -> tuple[list[Word], int | None]:
+        """``$run "apt-get install x"`` with ``run='sudo -E sh -c'``: the shell splits the unquoted value
+        into words; an escalating value anywhere in the file is the one followed (the script picks it at
+        run time)."""
+        first = argv[0]
+        if not first.raw.startswith("$") or len(first.expands) != 1:
+            return argv, None
+        name = first.expands[0]
+        candidates = list(self._bindings_now.by_name.get(name, ()))
+        if not candidates:
+            return argv, None
+        chosen = next(
+            (a for a in reversed(candidates) if a.value and _first_word(a.value) in ESCALATORS),
+            self._bindings_now.lookup(name, line),
+        )
+        if chosen is None or chosen.value is None:
+            return argv, None
+        try:
+            parts = shlex.split(chosen.value)
+        except ValueError:
+            parts = chosen.value.split()
+        if not parts:
+            return argv[1:], chosen.line
+        words = [Word(p, p, line, (name,), chosen.line) for p in parts]
+        return words + argv[1:], chosen.line
+
+    def _emit(  # noqa: PLR0917 - one call site; the parts of a command as the walk found them
+        self,
+        argv: list[Word],
+        env: list[tuple[str, Word]],
+        redirects: tuple[Redirect, ...],
+        node: Node,
+        ctx: _Ctx,
+        line: int,
+        assigned: int | None,
+    ) -> list[Command]:
+        un: Unwrapped = unwrap(argv)
+        escalation = ctx.escalation or un.escalation
+        escalation_line = ctx.escalation_line or (un.escalation_line if un.escalation else None)
+        if escalation_line is not None and ctx.line:
+            escalation_line = min(escalation_line, ctx.line) if assigned else ctx.line
+        made: list[Command] = []
+        source = text(node)
+        summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
+        if un.words:
+            name = base(un.words[0])
+            if name == "set":
+                self._set(un.words[1:])
+            command = Command(
+                name=name,
+                program=un.words[0],
+                words=tuple(un.words[1:]),
+                line=line,
+                text=summary,
+                escalation=escalation,
+                escalation_line=escalation_line,
+                wrappers=(*ctx.wrappers, *un.wrappers),
+                env=(*env, *un.env),
+                redirects=redirects,
+                via=ctx.via,
+                function=ctx.function,
+                conditions=ctx.conditions,
+                name_assigned_at=assigned,
+            )
+            self.commands.append(command)
+            made.append(command)
+            heredoc = next((r for r in redirects if r.body is not None), None)
+            if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
+                self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
+        if un.interpret is not None and un.interpret.value is not None:
+            shell = Command(
+                name=None, words=(), line=line, text=summary, escalation=escalation, escalation_line=escalation_line
+            )
+            self._reparse(un.interpret.value, ctx, shell, via=un.via or "sh -c", line=line)
+        return made
+
+    def _reparse(
+        self, source: str, ctx: _Ctx, outer: Command, *, via: str, line: int | None = None, offset: int = 0
+    ) -> None:
+        if ctx.reparse >= MAX_REPARSE:
+            self.incomplete = self.incomplete or f"strings run as shell nested deeper than {MAX_REPARSE} levels"
+            return
+        inner = _Ctx(
+            function=ctx.function,
+            conditions=ctx.conditions,
+            via=via,
+            escalation=outer.escalation,
+            escalation_line=outer.escalation_line,
+            wrappers=outer.wrappers,
+            line=line if line is not None else ctx.line,
+            offset=offset + ctx.offset if line is None else 0,
+            depth=ctx.depth + 1,
+            reparse=ctx.reparse + 1,
+        )
+        saved = (self.words, self._bindings_now)
+        self.read(source.encode("utf-8", "surrogateescape"), inner)
+        self.words, self._bindings_now = saved
+
+    def _set(self, words: tuple[Word, ...] | list[Word]) -> None:
+        values = [w.value or "" for w in words]
+        for i, v in enumerate(values):
+            if v.startswith("-") and not v.startswith("--") and "e" in v[1:] and v[1:].isalpha():
+                self.errexit = True
+            if v == "-o" and i + 1 < len(values) and values[i + 1] == "errexit":
+                self.errexit = True
+
+
+def _newline_between(before: Node, after: Node) -> bool:
+    return after.start_point[0] > before.end_point[0]
+
+
+def _first_word(value: str) -> str:
+    return value.split(None, 1)[0].rsplit("/", 1)[-1] if value.split() else ""
+
+
+def _generator(value: Node | None) -> str | None:
+    """The command whose output a ``$(…)`` value is (``mktemp`` in ``tmp=$(mktemp -d)``)."""
+    if value is None:
+        return None
+    stack = [value]
+    seen = 0
+    while stack and seen < 64:
+        node = stack.pop()
+        seen += 1
+        if node.type == "command_substitution":
+            cmd = next((c for c in node.named_children if c.type == "command"), None)
+            name = cmd.child_by_field_name("name") if cmd is not None else None
+            return text(name).rsplit("/", 1)[-1] if name is not None else "$(…)"
+        stack.extend(node.named_children)
+    return None
+
+
+def _enclosing_function(node: Node) -> str | None:
+    current = node.parent
+    hops = 0
+    while current is not None and hops < MAX_DEPTH:
+        if current.type == "function_definition":
+            name = current.child_by_field_name("name")
+            return text(name) if name is not None else None
+        current = current.parent
+        hops += 1
+    return None
+
+
+_SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
+
+
+def parse_script(source: bytes | str, *, path: str) -> Script:
+    """The facts of one shell script (bounded: see the module's limits)."""
+    data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
+    reader = _Reader(path)
+    reader.errexit = bool(_SHEBANG_E.match(data))
+    reader.read(data, _Ctx())
+    return Script(
+        path=path,
+        commands=tuple(reader.commands),
+        assignments=tuple(reader.assignments),
+        defaults=tuple(reader.defaults.values()),
+        root_checks=tuple(reader.root_checks),
+        functions=tuple(reader.functions),
+        errexit=reader.errexit,
+        incomplete=reader.incomplete,
+        parse_errors=reader.errors,
+        lines=data.count(b"\n") + 1,
+    )
+
+
+@functools.cache
+def _function_query() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(function_definition) @f"))
+
+
+def _exiting_functions(root: Node) -> frozenset[str]:
+    """Functions whose body ends the script (``die() { echo "$*"; exit 1; }``)."""
+    out: set[str] = set()
+    for node in _function_query().captures(root).get("f", [])[:10_000]:
+        name = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name is not None and body is not None and exits(body, frozenset(out)):
+            out.add(text(name))
+    return frozenset(out)
+
+
+def commands_named(script: Script, *names: str) -> Iterator[Command]:
+    wanted = set(names)
+    return (c for c in script.commands if c.name in wanted)

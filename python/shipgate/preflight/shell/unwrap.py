@@ -1,0 +1,236 @@
+"""Wrappers removed the way the shell and the wrapper itself read their arguments: ``sudo -u x -- cmd``,
+``env A=1 cmd``, ``timeout 5 cmd``, ``xargs -I{} cmd``… and the commands that run a string as shell
+(``sh -c``, ``su -c``, ``eval``, ``ssh host CMD``). Each wrapper's options that take a value are listed, so
+the value is not mistaken for the command."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from shipgate.preflight.shell.model import Word
+
+ESCALATORS = frozenset({"sudo", "doas", "pkexec", "su", "runuser", "run0"})
+SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "busybox"})
+
+# wrapper -> options that consume the next word (short forms; long forms "--x=v" carry their value)
+_VALUE_OPTIONS: dict[str, frozenset[str]] = {
+    "sudo": frozenset(
+        [
+            "-u",
+            "-g",
+            "-h",
+            "-p",
+            "-C",
+            "-U",
+            "-r",
+            "-t",
+            "-T",
+            "-D",
+            "-R",
+            "--user",
+            "--group",
+            "--host",
+            "--prompt",
+            "--close-from",
+        ]
+    ),
+    "doas": frozenset({"-u", "-C"}),
+    "pkexec": frozenset({"--user"}),
+    "runuser": frozenset({"-u", "-g", "-G", "-s", "--user", "--group", "--shell"}),
+    "run0": frozenset({"-u", "--user", "-D", "--chdir"}),
+    "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir", "--split-string"}),
+    "nohup": frozenset(),
+    "exec": frozenset({"-a"}),
+    "time": frozenset({"-f", "-o"}),
+    "command": frozenset(),
+    "builtin": frozenset(),
+    "nice": frozenset({"-n", "--adjustment"}),
+    "ionice": frozenset({"-c", "-n", "-p", "-P", "-u"}),
+    "timeout": frozenset({"-s", "-k", "--signal", "--kill-after"}),
+    "stdbuf": frozenset({"-i", "-o", "-e"}),
+    "setsid": frozenset(),
+    "xargs": frozenset({"-I", "-n", "-P", "-d", "-E", "-L", "-s", "-a", "--max-args", "--max-procs", "--delimiter"}),
+    "flock": frozenset({"-w", "-E", "--timeout", "--conflict-exit-code"}),
+    "chroot": frozenset({"--userspec", "--groups"}),
+    "gosu": frozenset(),
+    "su-exec": frozenset(),
+    "chpst": frozenset({"-u", "-U", "-e", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t"}),
+    "unbuffer": frozenset(),
+    "caffeinate": frozenset(),
+    "ssh": frozenset(
+        [
+            "-p",
+            "-i",
+            "-l",
+            "-o",
+            "-F",
+            "-J",
+            "-L",
+            "-R",
+            "-D",
+            "-b",
+            "-c",
+            "-E",
+            "-e",
+            "-m",
+            "-O",
+            "-Q",
+            "-S",
+            "-W",
+            "-w",
+            "-B",
+            "-I",
+        ]
+    ),
+}
+# Wrappers whose first operand is not the command: (how many operands to skip).
+_OPERANDS = {"timeout": 1, "flock": 1, "chroot": 1, "gosu": 1, "su-exec": 1, "ssh": 1}
+
+
+@dataclass
+class Unwrapped:
+    words: list[Word]
+    escalation: str | None = None
+    escalation_line: int | None = None
+    wrappers: list[str] = field(default_factory=list)
+    env: list[tuple[str, Word]] = field(default_factory=list)
+    interpret: Word | None = None  # a string the shell runs as a script
+    via: str | None = None
+
+
+def base(word: Word) -> str | None:
+    value = word.value
+    if value is None or not value or "\n" in value:
+        return None
+    return posixpath.basename(value) or None
+
+
+def unwrap(words: list[Word]) -> Unwrapped:
+    """Peels wrappers off ``words`` (argv) until the real command is first; bounded by the word count."""
+    out = Unwrapped(words=list(words))
+    for _ in range(len(words) + 1):
+        if not out.words:
+            return out
+        name = base(out.words[0])
+        if name is None:
+            return out
+        if name in ("sudo", "doas", "pkexec", "run0") or (name == "runuser" and "-c" not in _values(out.words)):
+            _escalate(out, name)
+            if not _skip_options(out, name):
+                return out
+        elif name in ("su", "runuser"):
+            _escalate(out, name)
+            _su(out, name)
+            return out
+        elif name in SHELLS and _shell_string(out, name):
+            return out
+        elif name == "eval":
+            _eval(out)
+            return out
+        elif name == "ssh":
+            _ssh(out)
+            return out
+        elif name == "command" and len(out.words) > 1 and (out.words[1].value or "").startswith("-v"):
+            return out  # command -v x: a lookup, not a run
+        elif name in _VALUE_OPTIONS:
+            out.wrappers.append(name)
+            if not _skip_options(out, name):
+                return out
+        else:
+            return out
+    return out
+
+
+def _values(words: list[Word]) -> list[str]:
+    return [w.value or "" for w in words]
+
+
+def _escalate(out: Unwrapped, name: str) -> None:
+    if out.escalation is None:
+        out.escalation = name
+        first = out.words[0]
+        out.escalation_line = first.assigned_at or first.line
+    out.wrappers.append(name)
+
+
+def _skip_options(out: Unwrapped, name: str) -> bool:
+    """Drops the wrapper, its options and operands; False when no command is left."""
+    takes_value = _VALUE_OPTIONS.get(name, frozenset())
+    rest = out.words[1:]
+    i = 0
+    while i < len(rest):
+        value = rest[i].value or ""
+        if value == "--":
+            i += 1
+            break
+        if name == "env" and "=" in value and not value.startswith(("-", "=")):
+            key, _, _ = value.partition("=")
+            out.env.append((key, rest[i]))
+            i += 1
+            continue
+        if not value.startswith("-") or value == "-":
+            break
+        i += 2 if (value in takes_value or (len(value) == 2 and value in takes_value)) else 1
+    i += _OPERANDS.get(name, 0)
+    if i >= len(rest):
+        out.words = out.words[:1]  # "sudo -v", "sudo -i": the wrapper is the whole command
+        return False
+    out.words = rest[i:]
+    # flock FILE -c 'cmd' runs a string; flock FILE cmd runs cmd
+    if name == "flock" and out.words and out.words[0].value == "-c" and len(out.words) > 1:
+        out.interpret, out.via = out.words[1], "flock -c"
+        out.words = []
+    return bool(out.words) and out.interpret is None
+
+
+def _su(out: Unwrapped, name: str) -> None:
+    rest = out.words[1:]
+    for i, w in enumerate(rest):
+        if w.value in ("-c", "--command") and i + 1 < len(rest):
+            out.interpret, out.via = rest[i + 1], f"{name} -c"
+            out.words = []
+            return
+        if (w.value or "").startswith("--command="):
+            out.interpret = Word(w.raw, (w.value or "").partition("=")[2], w.line, w.expands, w.assigned_at)
+            out.via, out.words = f"{name} -c", []
+            return
+    out.words = out.words[:1]  # an interactive su: nothing more to read
+
+
+def _shell_string(out: Unwrapped, name: str) -> bool:
+    """``sh -c STRING`` (also ``-ec``, ``-xc``, ``busybox sh -c``): the string becomes a script."""
+    rest = out.words[1:]
+    if name == "busybox":
+        if not rest or rest[0].value not in SHELLS:
+            return False
+        rest = rest[1:]
+    for i, w in enumerate(rest):
+        value = w.value or ""
+        if not value.startswith("-"):
+            return False
+        if "c" in value[1:] and not value.startswith("--") and i + 1 < len(rest):
+            out.interpret, out.via = rest[i + 1], f"{name} -c"
+            out.wrappers.append(name)
+            out.words = []
+            return True
+    return False
+
+
+def _eval(out: Unwrapped) -> None:
+    rest = out.words[1:]
+    if rest and all(w.value is not None for w in rest):
+        joined = " ".join(w.value or "" for w in rest)
+        first = rest[0]
+        out.interpret = Word(joined, joined, first.line, first.expands, first.assigned_at)
+        out.via, out.words = "eval", []
+
+
+def _ssh(out: Unwrapped) -> None:
+    """``ssh host CMD``: ssh stays the command (it connects); CMD is read as the remote script."""
+    probe = Unwrapped(words=list(out.words))
+    if _skip_options(probe, "ssh") and all(w.value is not None for w in probe.words):
+        joined = " ".join(w.value or "" for w in probe.words)
+        first = probe.words[0]
+        out.interpret = Word(joined, joined, first.line, first.expands, first.assigned_at)
+        out.via = "ssh"
