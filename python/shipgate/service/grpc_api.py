@@ -66,7 +66,7 @@ async def _off_loop(state: ServiceState, context: Any, fn: Callable[[], T]) -> T
     raise AssertionError("unreachable: abort raises")
 
 
-class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):  # type: ignore[misc]
+class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):
     def __init__(self, state: ServiceState) -> None:
         self.state = state
 
@@ -119,7 +119,7 @@ class ShipgateServicer(shipgate_service_pb2_grpc.ShipgateServiceServicer):  # ty
         return convert.admit_response(dataclasses.replace(decision, reason=printable(decision.reason)))
 
 
-class AdminServicer(admin_service_pb2_grpc.AdminServiceServicer):  # type: ignore[misc]
+class AdminServicer(admin_service_pb2_grpc.AdminServiceServicer):
     """Advisory and trust administration; every method needs the admin role."""
 
     def __init__(self, state: ServiceState) -> None:

@@ -56,7 +56,7 @@ class _Abort(Exception):
         self.code, self.message = code, message
 
 
-def _progress(upload_id: str, stage: int, received: int, declared: int) -> Any:
+def _progress(upload_id: str, stage: pb.VerifyStage.ValueType, received: int, declared: int) -> Any:
     return pb.VerifyResponse(
         progress=pb.VerifyProgress(upload_id=upload_id, stage=stage, bytes_received=received, declared_size=declared)
     )
