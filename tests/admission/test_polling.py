@@ -73,4 +73,5 @@ def test_serve_polls_a_new_feed_version_and_reports_a_stale_one(home: Path, vend
             )
             assert expires_in < 0
             assert 'shipgate_feed_polls_total{vendor="Example Networks"}' in metrics
+            assert "shipgate_verdicts_superseded 1.0" in metrics  # the withdrawal's
     print(f"feed v2 applied {picked_up:.1f} s after it was published (poll interval {INTERVAL} s)")
