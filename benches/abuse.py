@@ -49,9 +49,10 @@ from shipgate.v1 import shipgate_service_pb2_grpc as pbg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(ROOT / "tests"))  # the service tests' kit (before benches/service.py shadows it)
+from verdict_lookup import percentiles  # noqa: E402
+
 from _measure import markdown_table  # noqa: E402
 from service.kit import Server, TlsFiles, TlsPki, make_vendor, pin, tls_channel  # noqa: E402
-from verdict_lookup import percentiles  # noqa: E402
 
 MiB = 1 << 20
 H2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"  # + empty SETTINGS

@@ -34,11 +34,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _measure import markdown_table
-from service import VENDOR, admission_http, build_package, stored_plan, upload
 from verdict_lookup import digests as verdict_digests
 from verdict_lookup import percentiles
 from verdict_lookup import records as verdict_records
+
+from _measure import markdown_table
+from service import VENDOR, admission_http, build_package, stored_plan, upload
 
 MiB = 1 << 20
 

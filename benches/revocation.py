@@ -4,7 +4,7 @@ and what verification pays for a fetch (cold) and for a cached answer (warm).
 Two vendors sign the same package: one with ``fetch = "off"``, one with ``fetch = "hard"`` whose signing
 certificate names an OCSP responder on loopback that answers after ``--delay`` seconds (the test responder
 of tests/trust/responders.py). Both packages are verified (stored verdicts), then admission lookups by
-digest (``service.admission.by_digest``, the admission hook's code) alternate between the two verdicts.
+digest (``shipgate.admission.Admission.by_digest``, the admission hook's code) alternate between the two verdicts.
 The peer of the fetching vendor's admission is the non-fetching vendor's: their ratio should be ~1, and
 the responder's request count must not move while admission runs.
 
@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the test PKI, the loopback responder
 from _measure import markdown_table
+from shipgate.admission import Admission, AdmissionSettings
 from shipgate.demo.build import manifest_bytes, manifest_for, write_package
 from shipgate.demo.pki import Identity
-from shipgate.service.admission import by_digest
 from shipgate.store import open_store
 from shipgate.verifier import VerifyRequest, verify_package
 from trust import pki
@@ -82,12 +82,15 @@ def main() -> None:
                 "off": verify_package(quiet_pkg, request=VerifyRequest(), store=store, home=home).archive.digests,
                 "hard": verify_package(asked_pkg, request=VerifyRequest(), store=store, home=home).archive.digests,
             }
+            admission = Admission.configure(
+                store, home=home, settings=AdmissionSettings(), policies={}, environments={}
+            )
             hits_before = dict(server.hits)
             latencies: dict[str, list[float]] = {"off": [], "hard": []}
             for i in range(args.lookups * 2):
                 which = "off" if i % 2 == 0 else "hard"
                 started = time.perf_counter()
-                decision = by_digest(store, digests[which]["sha256"], fail_open=False)
+                decision = admission.by_digest(digests[which]["sha256"])
                 latencies[which].append(time.perf_counter() - started)
                 assert decision.allowed
             assert server.hits == hits_before, "admission fetched"

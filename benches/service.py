@@ -42,9 +42,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _measure import markdown_table
-from verdict_lookup import digests as verdict_digests
-from verdict_lookup import percentiles
-from verdict_lookup import records as verdict_records
+from admission import digests as verdict_digests
+from admission import percentiles
+from admission import records as verdict_records
 
 MiB = 1 << 20
 CHUNK = 1 << 20

@@ -28,6 +28,12 @@ NOT_CODES = {
     "advisory.store",
     "advisory.csaf_reject",
     "trust.verification_failed",
+    # audit actions and event types of admission and the event outbox
+    "verdict.supersede",
+    "event.drop",
+    "trust.changed",
+    "advisory.applied",
+    "feed.rejected",
 }
 
 

@@ -159,14 +159,20 @@ def test_expired_waiver_does_not_apply_and_says_so() -> None:
     assert verdict(waiver_policy(**{**WAIVER, "expires": "2026-11-27"}), SUDO) is Verdict.ALLOW
 
 
-def test_waiver_lifts_a_safe_floor_but_only_in_scope() -> None:
-    policy = waiver_policy(**{**WAIVER, "code": "trust.unknown_issuer", "version": "7.4.0"})
+ARCHIVE = "ab" * 32
+
+
+def test_waiver_lifts_a_safe_floor_only_for_the_exact_archive() -> None:
+    """Risk: a waiver scoped by vendor and version turned every unsigned or look-alike-rooted package of
+    that vendor into ALLOW. Only a waiver naming the archive's sha256 lifts a trust floor."""
     unknown = finding("trust.unknown_issuer", Severity.CRITICAL, "signing-chain.pem")
-    assert verdict(policy, unknown) is Verdict.ALLOW
-    assert (
-        policy.decide([unknown], vendor="Example Networks", package="dten", version="7.5.0", now=NOW).verdict
-        is Verdict.DENY
-    )
+    scoped = waiver_policy(**{**WAIVER, "code": "trust.unknown_issuer", "version": "7.4.0"})
+    decision = scoped.decide([unknown], now=NOW, sha256=ARCHIVE, **SCOPE)
+    assert decision.verdict is Verdict.DENY and decision.applied_waivers == ()
+    assert [f.code for f in decision.findings] == ["policy.waiver_refused"]
+    exact = waiver_policy(**{**WAIVER, "code": "trust.unknown_issuer", "sha256": ARCHIVE})
+    assert exact.decide([unknown], now=NOW, sha256=ARCHIVE, **SCOPE).verdict is Verdict.ALLOW
+    assert exact.decide([unknown], now=NOW, sha256="cd" * 32, **SCOPE).verdict is Verdict.DENY
 
 
 @pytest.mark.parametrize(
@@ -188,6 +194,10 @@ def test_waiver_lifts_a_safe_floor_but_only_in_scope() -> None:
             r"waivers\[0\].expires: not a date",
         ),
         (b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\nexpires=2027-01-01", r"waivers\[0\]: scope needs vendor"),
+        (
+            b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\nexpires=2027-01-01\nsha256='abc'",
+            r"waivers\[0\].sha256: must be the archive's SHA-256",
+        ),
         (b"[[waivers]]\ncode='*'\nreason='r'\nowner='o'\nexpires=2027-01-01\npackage='d'", r"waivers\[0\].code"),
         (
             b"[[waivers]]\ncode='a.b'\nreason='r'\nowner='o'\nexpires=2027-01-01\npackage='d'\nversion='>=x'",
@@ -238,3 +248,18 @@ scope = { vendor = "Example Networks", package = "dten", path = "binaries/*" }
         )
     with pytest.raises(MalformedInput, match=r"codes.zip.\*: must be allow, warn or deny"):
         parse_policy(b'[codes]\n"zip.*" = "block"')
+
+
+def test_the_policy_digest_names_its_content_not_its_file() -> None:
+    """Admission compares verdicts by policy digest: the same rules read from two files are one policy;
+    one changed waiver, rule or severity is another."""
+    text = RULES.decode()
+    assert parse_policy(RULES, source="a.toml").digest == parse_policy(RULES, source="/etc/b.toml").digest
+    assert parse_policy(b"", source="empty.toml").digest == Policy.default().digest
+    variants = [
+        text.replace('medium = "allow"', 'medium = "warn"'),
+        text + '\n[codes]\n"preflight.scheduled_job" = "deny"\n',
+        text + '\n[[waivers]]\ncode = "a.b"\nreason = "r"\nowner = "o"\nexpires = 2027-01-01\npackage = "dten"\n',
+    ]
+    digests = {parse_policy(v.encode()).digest for v in variants} | {parse_policy(RULES).digest}
+    assert len(digests) == 4 and all(len(d) == 64 for d in digests)

@@ -146,7 +146,9 @@ def test_admission_by_digest_everywhere(server: Server, pinned_home: Path, good_
         assert (answer.allowed, answer.verdict) == (False, report_pb2.VERDICT_UNSPECIFIED)
         assert answer.reason == f"no verdict is stored for {unknown}; verify it first"
         answer = stub.Admit(pb.AdmitRequest(package=pb.PackageRef(name="dten", version="7.4.0")))
-        assert answer.verdict == report_pb2.VERDICT_DENY  # the newest verdict for dten 7.4.0 is the unsigned one
+        # By package only verdicts with a verified manifest signature count: the newer unsigned upload of the
+        # same name and version does not flip the answer.
+        assert (answer.allowed, answer.verdict, answer.sha256) == (True, report_pb2.VERDICT_ALLOW, good)
         assert stub.Admit(pb.AdmitRequest(digest="not-hex")).allowed is False
         found = stub.GetVerdict(pb.GetVerdictRequest(digest=good))
         assert found.found and found.verdict.verdict == report_pb2.VERDICT_ALLOW
@@ -162,14 +164,25 @@ def test_admission_by_digest_everywhere(server: Server, pinned_home: Path, good_
 
     assert post(f"{server.http_base}/v1/admit", {"digest": good}) == (
         200,
-        {"allowed": True, "verdict": "allow", "reason": "dten 7.4.0 was verified: allow", "sha256": good},
+        {
+            "allowed": True,
+            "verdict": "allow",
+            "reason": "dten 7.4.0 was verified: allow",
+            "cause": "allowed",
+            "sha256": good,
+            "advisory": None,
+            "waivers": [],
+            "evidence": "stored verdict",
+        },
     )
     status, body = post(f"{server.http_base}/v1/admit", {"digest": bad})
     assert (status, body["allowed"], body["verdict"]) == (200, False, "deny")
     assert post(f"{server.http_base}/v1/admit", {"nothing": 1})[0] == 400
 
-    def review(uid: str, annotations: dict[str, str] | None) -> Any:
+    def review(uid: str, annotations: dict[str, str] | None, image: str = "") -> Any:
         obj: dict[str, Any] = {"kind": "Deployment", "metadata": {"name": "dten"}, "spec": {"template": {}}}
+        if image:
+            obj["spec"]["template"]["spec"] = {"containers": [{"name": "dten", "image": image}]}
         if annotations is not None:
             obj["spec"]["template"]["metadata"] = {"annotations": annotations}
         body = {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": {"uid": uid, "object": obj}}
@@ -189,6 +202,9 @@ def test_admission_by_digest_everywhere(server: Server, pinned_home: Path, good_
     response = review("u-none", None)
     assert response["allowed"] is False
     assert "no shipgate.dev/package-sha256 annotation" in response["status"]["message"]
+    response = review("u-tag", {"shipgate.dev/package-sha256": good}, image="registry.example.net/dten:7.4.0")
+    assert (response["allowed"], response["status"]["code"]) == (False, 403)  # a tag names no content
+    assert "not referenced by digest" in response["status"]["message"]
 
     with urllib.request.urlopen(f"{server.http_base}/metrics", timeout=10) as metrics_response:
         metrics = metrics_response.read().decode()
@@ -197,7 +213,7 @@ def test_admission_by_digest_everywhere(server: Server, pinned_home: Path, good_
     assert 'shipgate_findings_total{code="trust.no_signature"} 1.0' in metrics
     assert 'shipgate_admission_requests_total{allowed="true",endpoint="admission_review"} 1.0' in metrics
     events = [e for e in server.log_events() if e.get("event") == "admit" and e.get("endpoint") == "admission_review"]
-    assert len(events) == 3 and all(len(e["request_id"]) == 16 for e in events)
+    assert len(events) == 4 and all(len(e["request_id"]) == 16 for e in events)
 
 
 def test_health_and_reflection_are_on(server: Server) -> None:

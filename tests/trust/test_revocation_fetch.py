@@ -230,9 +230,9 @@ def test_the_whole_check_is_bounded_by_a_deadline(setup: Setup) -> None:
 
 
 def test_package_with_a_revoked_signer_is_denied_and_admission_never_fetches(setup: Setup) -> None:
+    from shipgate.admission import Admission, AdmissionSettings
     from shipgate.demo.build import write_package
     from shipgate.demo.pki import Identity
-    from shipgate.service.admission import by_digest
     from shipgate.store import open_store
     from shipgate.verifier import VerifyRequest, verify_package
     from verifier.verifier_kit import VENDOR, good_files, good_manifest
@@ -250,6 +250,7 @@ def test_package_with_a_revoked_signer_is_denied_and_admission_never_fetches(set
         assert {f.code for f in report.findings} == {"trust.revoked"}
         asked = dict(setup.server.hits)
         assert asked == {"/ocsp/package": 1}
-        decision = by_digest(store, report.archive.digests["sha256"], fail_open=False)
+        admission = Admission.configure(store, home=home, settings=AdmissionSettings(), policies={}, environments={})
+        decision = admission.by_digest(report.archive.digests["sha256"])
         assert (decision.allowed, decision.verdict) == (False, "deny")
         assert setup.server.hits == asked  # the admission answer came from the store alone

@@ -198,12 +198,13 @@ def test_vendor_option_overrides_the_manifest(tmp_path: Path, good: Path, vendor
     report = verify_package(good, request=VerifyRequest(vendor="Nobody Inc"), store=None, home=vendor.home)
     assert report.verdict == "deny"
     assert sorted(f.code for f in report.findings) == ["manifest.vendor_differs", "trust.unknown_vendor"]
-    # Signed by another configured vendor and verified with its trust on request: allowed, and noted.
+    # Signed by another configured vendor and verified with its trust on request: the manifest says it is
+    # Example Networks' package, so the caller's vendor is wrong, whichever key signed it: deny, high.
     other = make_vendor(vendor.home, "Other Corp", slug="other")
     signed_by_other = build(tmp_path / "other.zip", other.signer)
     report = verify_package(signed_by_other, request=VerifyRequest(vendor="Other Corp"), store=None, home=vendor.home)
-    assert report.verdict == "allow"
-    assert [(f.code, f.severity) for f in report.findings] == [("manifest.vendor_differs", Severity.INFO)]
+    assert report.verdict == "deny"
+    assert [(f.code, f.severity) for f in report.findings] == [("manifest.vendor_differs", Severity.HIGH)]
 
 
 def _blake3(data: bytes) -> str:

@@ -2,7 +2,7 @@
 (``https://slsa.dev/verification_summary/v1``) predicate, signed by shipgate's key as a DSSE envelope.
 
     envelope = attest(report, home=home)            # dict, JSON-serialisable
-    payload_type, statement = verify_envelope(envelope, public_key)
+    summary = check_vsa(envelope, key=public_key, digest=sha256)   # shipgate verify-vsa
 """
 
 from __future__ import annotations
@@ -14,18 +14,18 @@ from urllib.parse import quote
 
 from shipgate.attest.dsse import pae, sign_envelope, verify_envelope
 from shipgate.attest.keys import key_paths, keyid, load_or_create_key, load_public_key
+from shipgate.attest.vsa import PAYLOAD_TYPE, STATEMENT_TYPE, VSA_TYPE, VsaSummary, check_vsa
 from shipgate.report.model import Report
 
-STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
-VSA_TYPE = "https://slsa.dev/verification_summary/v1"
-PAYLOAD_TYPE = "application/vnd.in-toto+json"
 VERIFIER_ID = "https://shipgate.dev/verifier/v1"
 
 __all__ = [
     "PAYLOAD_TYPE",
     "STATEMENT_TYPE",
     "VSA_TYPE",
+    "VsaSummary",
     "attest",
+    "check_vsa",
     "key_paths",
     "load_public_key",
     "pae",
@@ -57,6 +57,9 @@ def statement(report: Report) -> dict[str, Any]:
                 "package": report.package.to_dict() if report.package else None,
                 "findings": sorted(report.codes()),
                 "signer": report.signature.get("signer") if report.signature else None,
+                # What the verdict rests on (policy and environment digests, trust and feed versions, the
+                # signing chain's fingerprints): admission re-checks a presented VSA against it.
+                "basis": dict(report.basis) if report.basis is not None else None,
             },
         },
     }

@@ -30,8 +30,10 @@ from shipgate.cli import trust as trust_command
 from shipgate.cli import verdicts as verdicts_command
 from shipgate.cli import verify as verify_command
 from shipgate.cli import verify_blob as verify_blob_command
+from shipgate.cli import verify_vsa as verify_vsa_command
 from shipgate.errors import ShipgateError
 
+HOME_HELP = "state and configuration directory (default: $SHIPGATE_HOME, else the user's data directory)"
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
@@ -48,6 +50,7 @@ COMMANDS = [
     trust_command,
     advisories_command,
     verify_blob_command,
+    verify_vsa_command,
     policy_command,
     admit_command,
     serve_command,
@@ -61,16 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="Verify vendor upgrade packages: ALLOW / WARN / DENY with evidence.",
     )
     parser.add_argument("--version", action="version", version=f"shipgate {__version__}")
-    parser.add_argument(
-        "--home",
-        metavar="DIR",
-        default=os.environ.get("SHIPGATE_HOME"),
-        help="state and configuration directory (default: $SHIPGATE_HOME, else the user's data directory)",
-    )
+    parser.add_argument("--home", metavar="DIR", default=None, help=HOME_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(subparsers)
+    _home_after_the_command(parser)
     return parser
+
+
+def _home_after_the_command(parser: argparse.ArgumentParser) -> None:
+    """``--home DIR`` is accepted after the command too (FORMATS §5): every command's parser takes it,
+    without a default of its own, so one given before the command is kept. ``args.home`` is None unless
+    given; ``shipgate.home.home_dir`` then falls back to $SHIPGATE_HOME (``shipgate demo`` tells the two
+    apart: it writes into a home only when one was named explicitly)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                sub.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=HOME_HELP)
+                _home_after_the_command(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

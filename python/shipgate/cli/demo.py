@@ -1,5 +1,6 @@
-"""``shipgate demo``: the DESIGN story end to end, in a temporary directory (and a temporary home unless
-``--home`` is given): a vendor CA rotation, the story's package, verify → DENY (unknown issuer), the signed
+"""``shipgate demo``: the DESIGN story end to end, in a temporary directory and a temporary home: it
+writes into a home only when ``--home`` names one explicitly (never ``$SHIPGATE_HOME``, never
+``$SHIPGATE_STATE_URL``): a vendor CA rotation, the story's package, verify → DENY (unknown issuer), the signed
 advisory feed synced, verify again → every preflight risk listed with file and line.
 
 Exit 0 when every step turned out as the story says, 1 otherwise.
@@ -21,7 +22,8 @@ def register(subparsers: Any) -> None:
         help="run the DESIGN story end to end (CA rotation, advisory feed, preflight) in a temporary directory",
         description="Build a vendor with an old and a new CA, the story's upgrade package, a target inventory "
         "and the vendor's signed advisory feed; verify before and after syncing the feed. Uses a temporary "
-        "home unless --home is given. Exit 0 when every story risk was found.",
+        "home unless --home is given explicitly ($SHIPGATE_HOME is not used). Exit 0 when every story risk "
+        "was found.",
     )
     p.add_argument("--keep", metavar="DIR", help="build in DIR (kept) instead of a temporary directory")
     p.set_defaults(handler=run)
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="shipgate-demo-") as tmp:
         workdir = Path(args.keep) if args.keep else Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        home = Path(args.home) if args.home else workdir / "home"
+        home = Path(args.home) if args.home else workdir / "home"  # None unless --home was given
         result = run_demo(workdir, home=home, say=lambda text: print(text, flush=True), colour=colour)
     if result.ok:
         found = len(result.after.findings)

@@ -34,8 +34,10 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("package", metavar="PACKAGE.zip")
     p.add_argument("--vendor", metavar="NAME", help="whose trust applies (default: the manifest's package.vendor)")
-    p.add_argument("--env", metavar="ENV.toml", help="the target environment inventory (FORMATS §3)")
-    p.add_argument("--policy", metavar="FILE", help="policy TOML (default: the safe default policy)")
+    p.add_argument("--env", metavar="ENV.toml", help="the target's inventory (FORMATS §3); --server sends the file")
+    p.add_argument("--policy", metavar="FILE", help="policy TOML (default: the safe default); --server sends the file")
+    p.add_argument("--env-name", metavar="NAME", help="with --server: an environment configured on the server")
+    p.add_argument("--policy-name", metavar="NAME", help="with --server: a policy configured on the server")
     p.add_argument("--profile", metavar="FILE", help="package profile TOML for a vendor's own layout")
     p.add_argument("--expect-sha256", metavar="HEX", help="the archive's SHA-256 as the vendor published it")
     p.add_argument("--expect-blake3", metavar="HEX", help="the archive's BLAKE3 as the vendor published it")
@@ -46,7 +48,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--attest", metavar="FILE", help="write a signed in-toto SLSA verification summary (DSSE)")
     p.add_argument("--fail-on", choices=["warn", "deny"], default="deny", help="exit 1 from this verdict on")
     p.add_argument("--server", metavar="HOST:PORT", help="verify on a shipgate server instead of in-process")
-    p.add_argument("--no-store", action="store_true", help="do not record the verdict in the state store")
+    p.add_argument(
+        "--no-store",
+        action="store_true",
+        help="do not record the verdict (trust state and advisories are still read from the store)",
+    )
     p.set_defaults(handler=run, parser=p)
 
 
@@ -64,9 +70,16 @@ def _remote(args: argparse.Namespace) -> int:
     path = _package_path(args.package)
     if path is None:
         return 2
-    if args.attest or args.profile:
-        print("shipgate verify: --attest and --profile are local-only; omit --server", file=sys.stderr)
+    if args.attest or args.profile or args.no_store:
+        print("shipgate verify: --attest, --profile and --no-store are local-only; omit --server", file=sys.stderr)
         return 2
+    if (args.env and args.env_name) or (args.policy and args.policy_name):
+        args.parser.error("give --env or --env-name, --policy or --policy-name, not both")
+    from shipgate.inventory import MAX_INVENTORY_BYTES
+    from shipgate.policy.load import MAX_POLICY_BYTES
+
+    environment_toml = _bounded(args.env, MAX_INVENTORY_BYTES, "--env")
+    policy_toml = _bounded(args.policy, MAX_POLICY_BYTES, "--policy")
     bar = ProgressBar(f"upload {path.name}", path.stat().st_size)
     try:
         report = verify_remote(
@@ -74,8 +87,10 @@ def _remote(args: argparse.Namespace) -> int:
             path,
             file_name=args.package,
             vendor=args.vendor,
-            environment=args.env,
-            policy=args.policy,
+            environment=args.env_name,
+            policy=args.policy_name,
+            environment_toml=environment_toml,
+            policy_toml=policy_toml,
             expect_sha256=args.expect_sha256,
             expect_blake3=args.expect_blake3,
             progress=bar,
@@ -83,6 +98,22 @@ def _remote(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     return _emit(report, args)
+
+
+def _bounded(name: str | None, limit: int, option: str) -> bytes | None:
+    """A file sent to the server with its content: read up to ``limit`` bytes, refused above."""
+    if not name:
+        return None
+    from shipgate.errors import MalformedInput
+
+    try:
+        with Path(name).open("rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise MalformedInput(f"{option} {name}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise MalformedInput(f"{option} {name}: larger than {limit} bytes")
+    return data
 
 
 def _package_path(name: str) -> Path | None:
@@ -121,6 +152,8 @@ def _emit(report: Report, args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.server:
         return _remote(args)
+    if args.env_name or args.policy_name:
+        args.parser.error("--env-name and --policy-name name configurations of a server: use --server")
     from shipgate.cli.progress import ProgressBar
     from shipgate.home import home_dir
     from shipgate.package.profile import PackageProfile
@@ -141,17 +174,16 @@ def run(args: argparse.Namespace) -> int:
         expect_sha256=args.expect_sha256,
         expect_blake3=args.expect_blake3,
         actor=f"cli:{os.environ.get('USER', 'operator')}",
+        record=not args.no_store,
     )
     size = path.stat().st_size
     bar = ProgressBar(f"verify {path.name}", size) if size > PROGRESS_ABOVE else None
     try:
-        if args.no_store:
-            report = verify_package(path, request=request, store=None, home=home, progress=bar)
-        else:
-            from shipgate.store import open_store
+        from shipgate.store import open_store
 
-            with open_store(home=home) as store:
-                report = verify_package(path, request=request, store=store, home=home, progress=bar)
+        # --no-store still reads trust state and advisories: it only does not record the verdict.
+        with open_store(home=home) as store:
+            report = verify_package(path, request=request, store=store, home=home, progress=bar)
     finally:
         if bar is not None:
             bar.close()

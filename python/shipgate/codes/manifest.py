@@ -126,8 +126,10 @@ CODES = (
     ),
     Code(
         "manifest.vendor_differs",
-        S.INFO,
-        "--vendor names another vendor than the manifest's package.vendor; that vendor's trust was used",
-        "Make sure the package really comes from the vendor given with --vendor.",
+        S.HIGH,
+        "the caller's vendor (--vendor, the Verify header) differs from the signed manifest's package.vendor: "
+        "the package is not that vendor's; the verdict is deny and is not recorded",
+        "Verify without --vendor (the manifest's vendor applies), or ask why the package is not from the vendor "
+        "you expected.",
     ),
 )

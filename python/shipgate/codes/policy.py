@@ -13,6 +13,15 @@ CODES = (
         "Re-evaluate the accepted risk before the waiver expires.",
     ),
     Code(
+        "policy.waiver_refused",
+        S.INFO,
+        "a waiver matched a trust or structure floor (trust.* / zip.* high or critical, no signature, unknown "
+        "issuer, revoked) but is scoped by vendor, package, version or path; only a waiver naming the exact "
+        "archive sha256 lifts a floor, so it was not applied",
+        "Fix the package (ask the vendor for a signed, well-formed one), or, for this one archive only, scope "
+        "the waiver with sha256 = the archive's digest and an expiry.",
+    ),
+    Code(
         "policy.waiver_expired",
         S.INFO,
         "a waiver matched a finding but has expired, so it was not applied",

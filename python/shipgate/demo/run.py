@@ -22,6 +22,7 @@ from shipgate.demo.story import (
     story_manifest_fields,
     write_feed,
 )
+from shipgate.home import default_state_url
 from shipgate.report.model import Report
 from shipgate.report.text import render_text
 from shipgate.store import open_store
@@ -95,7 +96,8 @@ def run_demo(workdir: Path, *, home: Path, say: Callable[[str], Any] = print, co
     say(f"package {package} ({package.stat().st_size} bytes, signed by {release.cert.subject.rfc4514_string()})")
     say(f"environment {env}\n")
 
-    with open_store(home=home) as store:
+    # The home's own SQLite file, never $SHIPGATE_STATE_URL: the demo does not write into shared state.
+    with open_store(default_state_url(home)) as store:
         current = store.feed_state(VENDOR)
         feed = write_feed(
             workdir / "feed",

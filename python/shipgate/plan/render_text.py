@@ -6,6 +6,13 @@ from datetime import timedelta
 
 from shipgate.package.durations import format_duration
 from shipgate.plan.model import Plan, Step
+from shipgate.textsafe import printable
+
+
+def _t(value: object) -> str:
+    """Package- or caller-supplied text for a terminal: control and line-separator characters escaped, so a
+    name cannot clear the screen or start a forged line."""
+    return printable(str(value), limit=None)
 
 _PHASES = (("before", "Before the upgrade"), ("during", "During the window"), ("done", "Done"),
            ("rolled_back", "Rolled back"))
@@ -19,30 +26,30 @@ def _window_lines(plan: Plan) -> list[str]:
         out.append(f"declared by the vendor: {format_duration(w.declared)}")
     if w.negotiated is not None:
         out.append(f"negotiated: {format_duration(w.negotiated)}")
-    out += [f"{p.what}: {format_duration(timedelta(seconds=p.seconds))} — {p.why}" for p in w.parts]
+    out += [f"{_t(p.what)}: {format_duration(timedelta(seconds=p.seconds))} — {_t(p.why)}" for p in w.parts]
     return out
 
 
 def _rollback_lines(plan: Plan) -> list[str]:
     rb = plan.rollback
-    out = [s.text for s in rb.steps]
-    out.append(f"database backup step: {rb.database_backup or 'none found in the scripts'}")
+    out = [_t(s.text) for s in rb.steps]
+    out.append(f"database backup step: {_t(rb.database_backup or 'none found in the scripts')}")
     if rb.config_files or rb.config_keys:
-        out.append(f"configuration backup step: {rb.config_backup or 'none found in the scripts'}")
+        out.append(f"configuration backup step: {_t(rb.config_backup or 'none found in the scripts')}")
     return out
 
 
 def _step(s: Step) -> str:
-    extra = "".join(f" [{x}]" for x in (s.where, s.code) if x)
-    return f"{s.text}{extra}" + (f"\n      why: {s.why}" if s.why else "")
+    extra = "".join(f" [{_t(x)}]" for x in (s.where, s.code) if x)
+    return f"{_t(s.text)}{extra}" + (f"\n      why: {_t(s.why)}" if s.why else "")
 
 
 def render_plan_text(plan: Plan) -> str:
-    out = [f"UPGRADE PLAN  {plan.title} ({plan.vendor})", f"  compared with: {plan.compared_with}"]
+    out = [f"UPGRADE PLAN  {_t(plan.title)} ({_t(plan.vendor)})", f"  compared with: {_t(plan.compared_with)}"]
     if plan.verdict:
         out.append(f"  verification verdict: {plan.verdict.upper()}")
     for f in sorted(plan.findings, key=lambda f: -f.severity):
-        out.append(f"  {f.severity.label.upper():8} {f.code}: {f.message}")
+        out.append(f"  {f.severity.label.upper():8} {f.code}: {_t(f.message)}")
     sections = (
         ("BEFORE", [_step(s) for s in plan.before]),
         ("WINDOW", _window_lines(plan)),
@@ -53,10 +60,10 @@ def render_plan_text(plan: Plan) -> str:
         out.append(f"\n{title}")
         out += [f"  - {line}" for line in lines] or ["  (nothing)"]
     if plan.changes is not None:
-        out.append(f"\nCHANGES AGAINST {plan.running or 'THE PREVIOUS VERSION'} ({plan.compared_with})")
-        out += [f"  {c.kind:15} {c.subject}  ({c.where})" for c in plan.changes] or ["  (none)"]
+        out.append(f"\nCHANGES AGAINST {_t(plan.running or 'THE PREVIOUS VERSION')} ({_t(plan.compared_with)})")
+        out += [f"  {c.kind:15} {_t(c.subject)}  ({_t(c.where)})" for c in plan.changes] or ["  (none)"]
     out.append("\nSTATUS TEMPLATE")
-    out += [f"  - {plan.status.messages[key]}" for key, _ in _PHASES]  # each message names its phase
+    out += [f"  - {_t(plan.status.messages[key])}" for key, _ in _PHASES]  # each message names its phase
     return "\n".join(out) + "\n"
 
 

@@ -1,7 +1,8 @@
 """Policy: findings → ALLOW / WARN / DENY, with safe floors and audited, expiring waivers.
 
 ``Policy.default()`` or ``Policy.load(path)``; then ``policy.decide(findings, vendor=, package=, version=,
-now=) -> Decision(verdict, applied_waivers, reasons, findings)``. The order of judgement and the file
+sha256=, now=) -> Decision(verdict, applied_waivers, reasons, findings)``; ``policy.digest`` names its
+content (what stored verdicts and admission compare). The order of judgement and the file
 format are documented in ``shipgate.policy.model`` and ``shipgate.policy.load``.
 """
 
@@ -12,14 +13,13 @@ from shipgate.policy.model import (
     DEFAULT_SEVERITY_ACTIONS,
     SAFE_FLOORS,
     Action,
-    AppliedWaiver,
     Decision,
     Policy,
     Reason,
     Rule,
-    Verdict,
-    Waiver,
 )
+from shipgate.policy.waiver import AppliedWaiver, Waiver, is_hard_floor
+from shipgate.verdict import Verdict
 
 __all__ = [
     "DEFAULT_SEVERITY_ACTIONS",
@@ -32,6 +32,7 @@ __all__ = [
     "Rule",
     "Verdict",
     "Waiver",
+    "is_hard_floor",
     "load_policy",
     "parse_policy",
 ]

@@ -21,11 +21,18 @@ code = "preflight.sudo_unavailable"    # exact code or glob, never "*"
 reason = "installer has a sudoers entry for systemctl (CHG-1234)"
 owner = "platform-team@example.net"
 expires = 2027-01-31T00:00:00Z          # TOML date-time or date (a date means the start of that day, UTC)
-vendor = "Example Networks"             # scope: vendor and/or package required;
+vendor = "Example Networks"             # scope: vendor, package or sha256 required;
 package = "dten"                        # version (exact or constraint) and path (glob) optional
 version = ">=7.4,<7.5"
 path = "scripts/*.sh"
 # the scope may also be a table: scope = {vendor = "Example Networks", package = "dten"}
+
+[[waivers]]                             # the only waiver that lifts a trust or structure floor
+code = "trust.no_signature"             # (trust.* / zip.* high or critical): one exact archive
+reason = "vendor hotfix, unsigned; signed build promised (CHG-1301)"
+owner = "security@example.net"          # who added it; recorded in the audit log when applied
+expires = 2027-01-07
+sha256 = "<64 hex: the archive's SHA-256>"
 ```
 """
 
@@ -39,7 +46,8 @@ from typing import Any
 from shipgate.errors import MalformedInput
 from shipgate.findings import Severity
 from shipgate.package.versions import Constraint, ConstraintError
-from shipgate.policy.model import DEFAULT_SEVERITY_ACTIONS, Action, Policy, Rule, Waiver
+from shipgate.policy.model import DEFAULT_SEVERITY_ACTIONS, Action, Policy, Rule
+from shipgate.policy.waiver import Waiver
 
 # A policy is a page of TOML; 1 MiB bounds the parser.
 MAX_POLICY_BYTES = 1024 * 1024
@@ -156,13 +164,15 @@ def _waiver(f: _Fields, raw: dict[str, Any], i: int) -> Waiver:
     raw = dict(raw)
     scope = raw.pop("scope", {})
     if not isinstance(scope, dict):
-        raise f.fail(f"{where}.scope", "must be a table of vendor, package, version, path")
-    _no_extra(f, scope, f"{where}.scope", {"vendor", "package", "version", "path"})
+        raise f.fail(f"{where}.scope", "must be a table of vendor, package, version, path, sha256")
+    _no_extra(f, scope, f"{where}.scope", {"vendor", "package", "version", "path", "sha256"})
     for key, value in scope.items():
         if key in raw:
             raise f.fail(f"{where}.scope.{key}", "given twice (in the waiver and in its scope)")
         raw[key] = value
-    _no_extra(f, raw, where, {"code", "reason", "owner", "expires", "vendor", "package", "version", "path"})
+    _no_extra(
+        f, raw, where, {"code", "reason", "owner", "expires", "vendor", "package", "version", "path", "sha256"}
+    )
     code = f.text(raw, "code", where)
     reason = f.text(raw, "reason", where)
     owner = f.text(raw, "owner", where)
@@ -174,8 +184,13 @@ def _waiver(f: _Fields, raw: dict[str, Any], i: int) -> Waiver:
     expires = _time(f, raw["expires"], f"{where}.expires")
     vendor = f.text(raw, "vendor", where, required=False)
     package = f.text(raw, "package", where, required=False)
-    if vendor is None and package is None:
-        raise f.fail(where, "scope needs vendor or package (or both)")
+    sha256 = f.text(raw, "sha256", where, required=False)
+    if sha256 is not None:
+        sha256 = sha256.lower()
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise f.fail(f"{where}.sha256", f"must be the archive's SHA-256 (64 hex digits), not {raw['sha256']!r}")
+    if vendor is None and package is None and sha256 is None:
+        raise f.fail(where, "scope needs vendor, package or sha256")
     version = f.text(raw, "version", where, required=False)
     if version is not None and (version.lstrip()[:1] in "<>=!~*" or "," in version):
         try:
@@ -192,6 +207,7 @@ def _waiver(f: _Fields, raw: dict[str, Any], i: int) -> Waiver:
         package=package,
         version=version,
         path=f.text(raw, "path", where, required=False),
+        sha256=sha256,
     )
 
 

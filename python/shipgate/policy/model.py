@@ -1,7 +1,9 @@
 """The policy model: actions, rules, waivers, and the decision over a set of findings.
 
 How one finding is judged, in order:
-1. an unexpired waiver whose code and scope match → allow (recorded in ``applied_waivers``);
+1. an unexpired waiver whose code and scope match → allow (recorded in ``applied_waivers``); a trust or
+   structure floor (``shipgate.policy.waiver.is_hard_floor``) only when the waiver names the exact archive
+   sha256, any other scope is refused (``policy.waiver_refused``);
 2. a safe floor (unsigned, unknown issuer, revoked, withdrawn, any high/critical ``zip.*`` or ``trust.*``,
    any ``manifest.*``, anything critical) → deny; policy rules cannot relax a floor, only a waiver can;
 3. the first policy rule whose code glob and minimum severity match → its action;
@@ -11,45 +13,27 @@ The verdict is the strongest action over all findings: any deny wins, then warn,
 
 from __future__ import annotations
 
-import enum
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from fnmatch import fnmatchcase
-from typing import Any
+from functools import cached_property
+from typing import Any, TypedDict
 
 from shipgate.findings import Finding, Severity
-from shipgate.package.versions import Constraint, ConstraintError, same_version
+from shipgate.policy.waiver import (
+    AppliedWaiver,
+    Waiver,
+    applied_finding,
+    code_matches,
+    expired_finding,
+    refused_finding,
+)
+from shipgate.verdict import Verdict
 
-
-class Action(enum.StrEnum):
-    """allow < warn < deny. A str enum, so ``verdict == "deny"`` and ``json.dumps`` read naturally."""
-
-    ALLOW = "allow"
-    WARN = "warn"
-    DENY = "deny"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
-
-    @property
-    def label(self) -> str:
-        return self.value
-
-    def stronger(self, other: Action) -> Action:
-        return self if self.rank >= other.rank else other
-
-
-_RANK = {Action.ALLOW: 0, Action.WARN: 1, Action.DENY: 2}
-
-# The verdict of a decision is the strongest action; the same three words.
-Verdict = Action
-
-
-def code_matches(pattern: str, code: str) -> bool:
-    """Exact code, or a glob (``zip.*``, ``*.unsigned``, ``trust.revoked*``)."""
-    return pattern == code or fnmatchcase(code, pattern)
+# The verdict of a decision is the strongest action over its findings: the same three words, one enum.
+Action = Verdict
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,80 +77,6 @@ DEFAULT_SEVERITY_ACTIONS: Mapping[Severity, Action] = {
     Severity.LOW: Action.ALLOW,
     Severity.INFO: Action.ALLOW,
 }
-
-
-@dataclass(frozen=True, kw_only=True)
-class Waiver:
-    """An accepted risk: a code (or glob) within a scope, with a reason, an owner and an expiry.
-
-    Scope fields that are None match anything; at least one of ``vendor``/``package`` is always set (the
-    loader refuses a waiver for every vendor's every package). ``version`` is an exact version or a
-    constraint (``>=7.4,<7.5``); ``path`` is a glob over the finding's path.
-    """
-
-    index: int
-    code: str
-    reason: str
-    owner: str
-    expires: datetime
-    vendor: str | None = None
-    package: str | None = None
-    version: str | None = None
-    path: str | None = None
-
-    def in_scope(self, finding: Finding, *, vendor: str | None, package: str | None, version: str | None) -> bool:
-        if not code_matches(self.code, finding.code):
-            return False
-        if self.vendor is not None and self.vendor != vendor:
-            return False
-        if self.package is not None and self.package != package:
-            return False
-        if self.version is not None and not _version_in(self.version, version):
-            return False
-        return self.path is None or fnmatchcase(finding.path, self.path)
-
-    def expired(self, now: datetime) -> bool:
-        return now >= self.expires
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "index": self.index,
-            "code": self.code,
-            "reason": self.reason,
-            "owner": self.owner,
-            "expires": self.expires.isoformat(),
-        }
-        for key in ("vendor", "package", "version", "path"):
-            if (value := getattr(self, key)) is not None:
-                out[key] = value
-        return out
-
-
-def _version_in(scope: str, version: str | None) -> bool:
-    if version is None:
-        return False
-    if scope.lstrip()[:1] in "<>=!~*" or "," in scope:
-        try:
-            return Constraint.parse(scope).admits(version) is True
-        except ConstraintError:
-            return False
-    return same_version(scope, version)
-
-
-@dataclass(frozen=True, kw_only=True)
-class AppliedWaiver:
-    waiver: Waiver
-    finding: Finding
-    # What the finding would have been without the waiver.
-    instead: Action
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "waiver": self.waiver.to_dict(),
-            "code": self.finding.code,
-            "path": self.finding.path,
-            "instead": self.instead.label,
-        }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -237,6 +147,35 @@ class Policy:
         action = self.severity_actions.get(finding.severity, DEFAULT_SEVERITY_ACTIONS[finding.severity])
         return action, f"{self.source} severity: {finding.severity.label} → {action.label}"
 
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the policy's content (rules, severity table, waivers; not where it was read from): what
+        a stored verdict names, so admission answers only from verdicts made under the policy it accepts."""
+        content = {
+            "rules": [
+                {"code": r.code, "action": r.action.value, "min_severity": r.min_severity.label, "why": r.why}
+                for r in self.rules
+            ],
+            "severity": {s.label: a.value for s, a in sorted(self.severity_actions.items())},
+            "waivers": [w.to_dict() for w in self.waivers],
+        }
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _waiver_for(self, finding: Finding, scope: _Scope, now: datetime, added: list[Finding]) -> Waiver | None:
+        """The first unexpired waiver that matches and may lift ``finding``; the others are findings."""
+        for candidate in self.waivers:
+            if not candidate.in_scope(finding, **scope):
+                continue
+            if candidate.expired(now):
+                added.append(expired_finding(candidate, finding, self.source))
+                continue
+            if not candidate.may_lift(finding):
+                added.append(refused_finding(candidate, finding, self.source))
+                continue
+            return candidate
+        return None
+
     def decide(
         self,
         findings: Iterable[Finding],
@@ -244,59 +183,49 @@ class Policy:
         vendor: str | None,
         package: str | None,
         version: str | None,
+        sha256: str | None = None,
         now: datetime | None = None,
     ) -> Decision:
+        """The verdict over ``findings`` for the package (``vendor``, ``package``, ``version``) in the archive
+        whose SHA-256 is ``sha256`` (the only scope that lifts a trust or structure floor)."""
         now = now or datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
-        verdict = Action.ALLOW
+        scope: _Scope = {"vendor": vendor, "package": package, "version": version, "sha256": sha256}
+        verdict = Verdict.ALLOW
         reasons: list[Reason] = []
         applied: list[AppliedWaiver] = []
         added: list[Finding] = []
-        expired_reported: set[int] = set()
         for finding in findings:
             action, rule = self.judge(finding)
-            waiver = None
-            for candidate in self.waivers:
-                if not candidate.in_scope(finding, vendor=vendor, package=package, version=version):
-                    continue
-                if candidate.expired(now):
-                    if candidate.index not in expired_reported:
-                        expired_reported.add(candidate.index)
-                        added.append(_expired(candidate, finding, self.source))
-                    continue
-                waiver = candidate
-                break
-            if waiver is not None and action is not Action.ALLOW:
+            waiver = self._waiver_for(finding, scope, now, added) if action is not Verdict.ALLOW else None
+            if waiver is not None:
                 applied.append(AppliedWaiver(waiver=waiver, finding=finding, instead=action))
-                added.append(_applied(waiver, finding, action, self.source))
+                added.append(applied_finding(waiver, finding, action, self.source))
                 continue
-            if action is not Action.ALLOW:
+            if action is not Verdict.ALLOW:
                 reasons.append(Reason(finding=finding, action=action, rule=rule))
             verdict = verdict.stronger(action)
         reasons.sort(key=lambda r: (-r.action.rank, -r.finding.severity))
-        return Decision(verdict=verdict, applied_waivers=tuple(applied), reasons=tuple(reasons), findings=tuple(added))
+        return Decision(
+            verdict=verdict, applied_waivers=tuple(applied), reasons=tuple(reasons), findings=tuple(_once(added))
+        )
 
 
-def _applied(waiver: Waiver, finding: Finding, instead: Action, source: str) -> Finding:
-    return Finding(
-        code="policy.waiver_applied",
-        severity=Severity.INFO,
-        path=finding.path,
-        message=f"{finding.code} waived by {source} waivers[{waiver.index}] (owner {waiver.owner}, expires "
-        f"{waiver.expires:%Y-%m-%d}): {waiver.reason}; it would have been {instead.label}",
-        remedy="Re-evaluate the accepted risk before the waiver expires.",
-        evidence={"waived_code": finding.code, "instead": instead.label, **waiver.to_dict()},
-    )
+class _Scope(TypedDict):
+    vendor: str | None
+    package: str | None
+    version: str | None
+    sha256: str | None
 
 
-def _expired(waiver: Waiver, finding: Finding, source: str) -> Finding:
-    return Finding(
-        code="policy.waiver_expired",
-        severity=Severity.INFO,
-        path=finding.path,
-        message=f"{source} waivers[{waiver.index}] for {waiver.code} (owner {waiver.owner}) expired on "
-        f"{waiver.expires:%Y-%m-%d} and was not applied",
-        remedy="Renew the waiver with a new expiry and a current reason, or fix the finding.",
-        evidence={"waived_code": finding.code, **waiver.to_dict()},
-    )
+def _once(findings: list[Finding]) -> list[Finding]:
+    """Each waiver's expired or refused note once (one waiver may match many findings); every applied one."""
+    seen: set[tuple[str, Any]] = set()
+    out = []
+    for finding in findings:
+        key = (finding.code, finding.evidence.get("index"))
+        if finding.code == "policy.waiver_applied" or key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out

@@ -1,8 +1,8 @@
 """The verification report: the verdict, what was verified, and every finding with its evidence.
 
 ``Report.to_dict()`` is the JSON of FORMATS §4 (schema ``shipgate.report/v1``); the extra keys
-(``reasons``, ``applied_waivers``, ``policy``, ``verified_at``, ``shipgate_version``) are additions a
-forward-compatible reader ignores.
+(``reasons``, ``applied_waivers``, ``policy``, ``verified_at``, ``shipgate_version``, ``basis``) are
+additions a forward-compatible reader ignores.
 """
 
 from __future__ import annotations
@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from shipgate.findings import Finding, by_severity
 from shipgate.plan.index import PackageIndex
 from shipgate.plan.model import Plan
+from shipgate.verdict import Verdict
 
 SCHEMA = "shipgate.report/v1"
-
-VerdictLabel = Literal["allow", "warn", "deny"]
-
 
 @dataclass(frozen=True, kw_only=True)
 class PackageSummary:
@@ -45,7 +43,7 @@ class ArchiveSummary:
 
 @dataclass(frozen=True, kw_only=True)
 class Report:
-    verdict: VerdictLabel
+    verdict: Verdict
     archive: ArchiveSummary
     package: PackageSummary | None = None
     vendor: str | None = None
@@ -62,6 +60,13 @@ class Report:
     """The upgrade plan (docs/plan.md), when the manifest could be read."""
     index: PackageIndex | None = field(default=None, compare=False, repr=False)
     """The package index the plan was made from (kept in the store; not part of the report's JSON)."""
+    basis: Mapping[str, Any] | None = None
+    """What the verdict rests on: policy and environment digests, trust and feed versions, evidence
+    (``shipgate.verifier._basis``), and why it was not recorded when it was not."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.verdict, Verdict):  # a report read back from JSON carries the word
+            object.__setattr__(self, "verdict", Verdict.parse(str(self.verdict)))
 
     def codes(self) -> set[str]:
         return {f.code for f in self.findings}
@@ -73,7 +78,7 @@ class Report:
         package = self.package.to_dict() if self.package else {"name": "", "version": "", "vendor": self.vendor or ""}
         return {
             "schema": SCHEMA,
-            "verdict": self.verdict,
+            "verdict": self.verdict.value,
             "package": package,
             "archive": self.archive.to_dict(),
             "findings": [f.to_dict() for f in self.sorted_findings()],
@@ -84,4 +89,5 @@ class Report:
             "verified_at": self.verified_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
             "shipgate_version": self.shipgate_version,
             "plan": self.plan.to_dict() if self.plan else None,
+            "basis": dict(self.basis) if self.basis is not None else None,
         }

@@ -89,10 +89,10 @@ def plan_summary(plan: Plan) -> str:
     """Three lines on the upgrade plan; ``shipgate plan`` prints the whole runbook."""
     w = plan.window
     declared = f", declared {format_duration(w.declared)}" if w.declared else ""
-    classes = ", ".join(f"{m.path} {m.classification}" for m in plan.rollback.migrations) or "no migrations"
+    classes = ", ".join(f"{_shown(m.path)} {m.classification}" for m in plan.rollback.migrations) or "no migrations"
     return (
-        f"  plan {plan.title}: {len(plan.before)} step(s) before, window {format_duration(w.estimate)}{declared}, "
-        f"{len(plan.after)} cleanup/decision item(s)\n"
-        f"  rollback: {classes}; compared with {plan.compared_with}\n"
+        f"  plan {_shown(plan.title)}: {len(plan.before)} step(s) before, "
+        f"window {format_duration(w.estimate)}{declared}, {len(plan.after)} cleanup/decision item(s)\n"
+        f"  rollback: {classes}; compared with {_shown(plan.compared_with)}\n"
         "  the runbook: shipgate plan PACKAGE.zip --env ENV.toml --format md"
     )

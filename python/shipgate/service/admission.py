@@ -1,81 +1,92 @@
-"""Admission answers from stored verdicts only: never a re-verification, so an answer takes a lookup.
+"""The service's admission requests, parsed and answered (plain functions; the transports call them):
 
-allow/warn and not expired → allowed; deny → denied; no verdict, an expired verdict, a malformed digest
-→ denied with a reason. When the store itself fails the answer is ``fail_open`` (default: denied).
+- ``POST /v1/admit``: ``{"digest": HEX, "vsa": ENVELOPE?}`` or ``{"package": {"name", "version", "vendor"}}``
+  → ``{"allowed", "verdict", "reason", "cause", "sha256", "advisory", "waivers", "evidence"}``;
+- ``POST /admission``: a Kubernetes ``AdmissionReview`` v1 → its response, every digest the object deploys
+  admitted (:func:`shipgate.admission.review`);
+- gRPC ``Admit``: the same questions as :class:`AdmitQuestion`.
+
+How an answer is reached: :mod:`shipgate.admission` (docs/admission.md).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from shipgate.errors import MalformedInput
-from shipgate.store import StoreError, VerdictRecord
+from shipgate.admission import Admission, AdmissionSettings, Decision, review
+
+__all__ = ["MAX_VSA_BYTES", "AdmitQuestion", "BadRequest", "Decision", "answer", "answer_review", "question_from_json"]
+
+# A verification summary presented with a question is a few KiB; bound what is parsed.
+MAX_VSA_BYTES = 1 << 20
+
+
+class BadRequest(ValueError):
+    """The request does not ask a question admission can answer; the message says what to send."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class Decision:
-    allowed: bool
-    verdict: str  # "allow" | "warn" | "deny" | "" (none stored)
-    reason: str
-    sha256: str = ""
-    record: VerdictRecord | None = None
+class AdmitQuestion:
+    digest: str = ""
+    name: str = ""
+    version: str = ""
+    vendor: str = ""
+    vsa: bytes | None = None
 
 
-def from_record(record: VerdictRecord | None, subject: str) -> Decision:
-    if record is None:
-        return Decision(allowed=False, verdict="", reason=f"no verdict is stored for {subject}; verify it first")
-    name = f"{record.package_name} {record.package_version}".strip() or subject
-    if record.is_expired():
-        return Decision(
-            allowed=False,
-            verdict=record.verdict,
-            reason=f"the verdict for {name} expired at {record.expires:%Y-%m-%dT%H:%M:%SZ}; verify it again",
-            sha256=record.sha256,
-            record=record,
+def question_from_json(body: Any) -> AdmitQuestion:
+    """The question of a ``/v1/admit`` body; :class:`BadRequest` when it asks none."""
+    if not isinstance(body, dict):
+        raise BadRequest('send {"digest": HEX} or {"package": {"name": ..., "version": ...}}')
+    vsa = body.get("vsa")
+    presented = None
+    if vsa is not None:
+        presented = json.dumps(vsa).encode() if isinstance(vsa, dict) else str(vsa).encode()
+        if len(presented) > MAX_VSA_BYTES:
+            raise BadRequest(f"vsa is larger than {MAX_VSA_BYTES} bytes")
+    if isinstance(body.get("digest"), str):
+        return AdmitQuestion(digest=body["digest"], vsa=presented)
+    package = body.get("package")
+    if isinstance(package, dict) and isinstance(package.get("name"), str) and isinstance(package.get("version"), str):
+        vendor = package.get("vendor")
+        return AdmitQuestion(
+            name=package["name"], version=package["version"], vendor=vendor if isinstance(vendor, str) else ""
         )
-    if record.verdict == "deny":
-        codes = sorted({f.code for f in record.findings})
-        shown = ", ".join(codes[:5]) + (" …" if len(codes) > 5 else "")
-        return Decision(
-            allowed=False,
-            verdict="deny",
-            reason=f"{name} was denied ({shown or 'no findings recorded'})",
-            sha256=record.sha256,
-            record=record,
-        )
-    return Decision(
-        allowed=True,
-        verdict=record.verdict,
-        reason=f"{name} was verified: {record.verdict}",
-        sha256=record.sha256,
-        record=record,
+    raise BadRequest('send {"digest": HEX} or {"package": {"name": ..., "version": ...}}')
+
+
+def answer(admission: Admission, question: AdmitQuestion) -> Decision:
+    if question.digest:
+        return admission.by_digest(question.digest, vsa=question.vsa)
+    return admission.by_package(question.name, question.version, question.vendor)
+
+
+def answer_review(admission: Admission, settings: AdmissionSettings, body: Any) -> tuple[dict[str, Any], Decision]:
+    """The ``AdmissionReview`` response for a review request; :class:`BadRequest` for anything else."""
+    request = body.get("request") if isinstance(body, dict) else None
+    if (
+        not isinstance(body, dict)
+        or body.get("kind") != "AdmissionReview"
+        or not isinstance(request, dict)
+        or not isinstance(request.get("uid"), str)
+    ):
+        raise BadRequest("expected an AdmissionReview (admission.k8s.io/v1) with request.uid")
+    decision = review(
+        admission,
+        request.get("object"),
+        annotation=settings.annotation,
+        vsa_annotation=settings.vsa_annotation,
+        unchecked=settings.unchecked_images,
     )
-
-
-def by_digest(store: Any, digest: str, *, fail_open: bool) -> Decision:
-    try:
-        record = store.get_verdict(digest)
-    except MalformedInput as exc:
-        return Decision(allowed=False, verdict="", reason=exc.diagnostics())
-    except StoreError as exc:
-        return _store_failed(exc, fail_open)
-    return from_record(record, digest)
-
-
-def by_package(store: Any, name: str, version: str, vendor: str, *, fail_open: bool) -> Decision:
-    """The newest verdict for a package name and version (and vendor, when given): an index lookup."""
-    try:
-        record = store.find_verdict(name=name, version=version, vendor=vendor or None)
-    except StoreError as exc:
-        return _store_failed(exc, fail_open)
-    return from_record(record, f"{name} {version}")
-
-
-def _store_failed(exc: StoreError, fail_open: bool) -> Decision:
-    return Decision(
-        allowed=fail_open,
-        verdict="",
-        reason=f"the verdict store failed ({exc.diagnostics()}); "
-        + ("allowed because fail_open is set" if fail_open else "denied (fail-closed)"),
-    )
+    response = {
+        "apiVersion": body.get("apiVersion") or "admission.k8s.io/v1",
+        "kind": "AdmissionReview",
+        "response": {
+            "uid": request["uid"],
+            "allowed": decision.allowed,
+            "status": {"code": 200 if decision.allowed else 403, "message": decision.reason},
+        },
+    }
+    return response, decision

@@ -2,8 +2,8 @@
 
 TLS: ``$SHIPGATE_SERVER_CA`` (the server's CA, PEM) turns TLS on; ``$SHIPGATE_CLIENT_CERT`` and
 ``$SHIPGATE_CLIENT_KEY`` add a client certificate (mTLS). ``shipgate admit`` also takes ``--ca``,
-``--cert``, ``--key``. With ``--server``, ``--env`` and ``--policy`` name an environment and a policy
-configured on the server.
+``--cert``, ``--key``. With ``--server``, ``--env FILE`` and ``--policy FILE`` send the file's content;
+``--env-name`` and ``--policy-name`` name an environment and a policy configured on the server.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from typing import Any
 
 import grpc
 
+from shipgate.admission import Decision
 from shipgate.errors import ShipgateError
 from shipgate.findings import Finding
 from shipgate.plan.model import Plan
 from shipgate.report.model import ArchiveSummary, PackageSummary, Report
-from shipgate.service.admission import Decision
 
 CHUNK_BYTES = 1 << 20
 MAX_RECEIVE_BYTES = 64 << 20
@@ -87,6 +87,7 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
         verified_at=datetime.fromisoformat(str(data["verified_at"]).replace("Z", "+00:00")),
         shipgate_version=str(data.get("shipgate_version", "")),
         plan=Plan.from_dict(data["plan"]) if data.get("plan") else None,
+        basis=data.get("basis") if isinstance(data.get("basis"), dict) else None,
     )
 
 
@@ -98,12 +99,15 @@ def verify_remote(
     vendor: str | None = None,
     environment: str | None = None,
     policy: str | None = None,
+    environment_toml: bytes | None = None,
+    policy_toml: bytes | None = None,
     expect_sha256: str | None = None,
     expect_blake3: str | None = None,
     progress: Callable[[int], object] | None = None,
     chan: grpc.Channel | None = None,
 ) -> Report:
-    """Stream ``path`` to ``Verify`` and return the server's report (raises :class:`ServerError`)."""
+    """Stream ``path`` to ``Verify`` and return the server's report (raises :class:`ServerError`).
+    ``environment``/``policy`` name server-side configurations; ``*_toml`` send a file's content."""
     from shipgate.v1 import shipgate_service_pb2 as pb
     from shipgate.v1 import shipgate_service_pb2_grpc as pbg
 
@@ -119,6 +123,8 @@ def verify_remote(
                 declared_size=size,
                 environment=environment or "",
                 policy=policy or "",
+                environment_toml=environment_toml or b"",
+                policy_toml=policy_toml or b"",
             )
         )
         sent = 0
@@ -147,21 +153,16 @@ def verify_remote(
     return report_from_dict(json.loads(report.json))
 
 
-def admit_remote(args: argparse.Namespace) -> Decision:
-    from shipgate.service.convert import VERDICT_FROM_PB
+def admit_remote(args: argparse.Namespace, *, vsa: bytes | None = None) -> Decision:
+    from shipgate.service.convert import decision_of
     from shipgate.v1 import shipgate_service_pb2 as pb
     from shipgate.v1 import shipgate_service_pb2_grpc as pbg
 
     with channel(args.server, ca=args.ca, cert=args.cert, key=args.key) as chan:
         try:
             answer = pbg.ShipgateServiceStub(chan).Admit(
-                pb.AdmitRequest(digest=args.digest, target=args.target), timeout=30
+                pb.AdmitRequest(digest=args.digest, target=args.target, vsa=vsa or b""), timeout=30
             )
         except grpc.RpcError as exc:
             raise _failure(args.server, exc) from None
-    return Decision(
-        allowed=answer.allowed,
-        verdict=VERDICT_FROM_PB.get(answer.verdict, ""),
-        reason=answer.reason,
-        sha256=answer.sha256,
-    )
+    return decision_of(answer)

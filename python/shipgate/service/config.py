@@ -49,9 +49,19 @@
     status = ["token:dashboard"]            # GET / (the status page) and its event stream
     allow_anonymous = ["admission"]         # roles of callers without a certificate (never admin)
 
-    [admission]
+    [admission]                             # how admission decides (shipgate/admission/settings.py)
     annotation = "shipgate.dev/package-sha256"
-    fail_open = false                        # true: allow when no verdict / the store fails (not advised)
+    fail_open = false                        # true: allow when the store fails (not advised)
+    policy = "default"                       # only verdicts made under this [policies] entry count
+    max_verdict_age = "30d"
+    stale_feed = "deny"                      # a vendor whose advisory feed expired is failed closed
+
+    [events]                                # webhook events (shipgate/events/settings.py)
+    webhook = "https://repo.example.net/hooks/shipgate"
+    secret_file = "webhook.secret"
+
+    [advisories]                            # feed polling (shipgate/service/polling.py)
+    poll_interval = "15m"
 
     [tokens]                                # HTTP bearer tokens; each proves the identity "token:NAME"
     dashboard = { file = "tokens/dashboard" }   # or { env = "SHIPGATE_DASHBOARD_TOKEN" }
@@ -79,15 +89,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shipgate.admission.settings import AdmissionSettings
 from shipgate.errors import ShipgateError
+from shipgate.events.settings import EventSettings
 from shipgate.service.gate.settings import GateSettings
+from shipgate.service.polling import PollSettings
 from shipgate.service.secrets import SecretSource, source_in
 
 ROLES = ("admin", "uploader", "admission", "metrics", "status")
 ANONYMOUS_ROLES = ("uploader", "admission", "metrics", "status")
 GiB = 1 << 30
 DEFAULT_LISTEN = "127.0.0.1:50051"
-DEFAULT_ANNOTATION = "shipgate.dev/package-sha256"
 _TOKEN_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # A config file is a few hundred bytes; anything near this is a mistake.
 MAX_CONFIG_BYTES = 1 << 20
@@ -157,12 +169,21 @@ class ServiceConfig:
     limits: Limits = field(default_factory=Limits)
     tls: TlsConfig | None = None
     roles: RoleConfig = field(default_factory=RoleConfig)
-    annotation: str = DEFAULT_ANNOTATION
-    fail_open: bool = False
     tokens: Mapping[str, SecretSource] = field(default_factory=dict)
     """Bearer tokens of the HTTP listener by name (the identity ``token:NAME``), read at startup."""
     gate: GateSettings = field(default_factory=GateSettings)
+    admission: AdmissionSettings = field(default_factory=AdmissionSettings)
+    events: EventSettings = field(default_factory=EventSettings)
+    polling: PollSettings = field(default_factory=PollSettings)
     source: Path | None = None
+
+    @property
+    def annotation(self) -> str:
+        return self.admission.annotation
+
+    @property
+    def fail_open(self) -> bool:
+        return self.admission.fail_open
 
     def anonymous_roles(self) -> frozenset[str]:
         """The roles of a caller without a verified certificate."""
@@ -220,10 +241,13 @@ class ServiceConfig:
         tls = _tls(reader.table("tls"), source)
         roles = _roles(_Reader(reader.table("roles"), where=f"{source}: [roles]", base=source.parent))
 
-        a = _Reader(reader.table("admission"), where=f"{source}: [admission]", base=source.parent)
-        annotation = a.string("annotation", DEFAULT_ANNOTATION)
-        fail_open = a.boolean("fail_open", False)
-        a.done()
+        admission = AdmissionSettings.read(
+            _Reader(reader.table("admission"), where=f"{source}: [admission]", base=source.parent)
+        )
+        events = EventSettings.read(_Reader(reader.table("events"), where=f"{source}: [events]", base=source.parent))
+        polling = PollSettings.read(
+            _Reader(reader.table("advisories"), where=f"{source}: [advisories]", base=source.parent)
+        )
 
         def sub(data: dict[str, Any], where: str) -> _Reader:
             return _Reader(data, where=where, base=source.parent)
@@ -241,10 +265,11 @@ class ServiceConfig:
             limits=limits,
             tls=tls,
             roles=roles,
-            annotation=annotation,
-            fail_open=fail_open,
             tokens=tokens,
             gate=gate,
+            admission=admission,
+            events=events,
+            polling=polling,
             source=source,
         )
 

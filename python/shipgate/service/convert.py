@@ -9,9 +9,10 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from shipgate.admission.decision import Decision
 from shipgate.findings import Finding, Severity
 from shipgate.store import FeedState, TrustChange, VerdictRecord
-from shipgate.v1 import admin_service_pb2, report_pb2
+from shipgate.v1 import admin_service_pb2, report_pb2, shipgate_service_pb2
 
 VERDICT_TO_PB: dict[str, report_pb2.Verdict.ValueType] = {
     "allow": report_pb2.VERDICT_ALLOW,
@@ -144,4 +145,34 @@ def feed_message(state: FeedState) -> admin_service_pb2.FeedStatus:
         fetched=_timestamp(state.fetched),
         source=state.source,
         stale=state.is_stale(),
+    )
+
+
+def admit_response(decision: Decision) -> shipgate_service_pb2.AdmitResponse:
+    """An ``AdmitResponse`` from an admission answer."""
+    return shipgate_service_pb2.AdmitResponse(
+        allowed=decision.allowed,
+        verdict=VERDICT_TO_PB.get(decision.verdict, report_pb2.VERDICT_UNSPECIFIED),
+        reason=decision.reason,
+        sha256=decision.sha256,
+        cause=decision.cause,
+        advisory=decision.advisory or "",
+        waivers_json=[_json(w) for w in decision.waivers],
+        evidence=decision.evidence,
+    )
+
+
+def decision_of(answer: Any) -> Decision:
+    """The admission answer an ``AdmitResponse`` carries (what ``shipgate admit --server`` prints)."""
+    from shipgate.admission.decision import CAUSES
+
+    return Decision(
+        allowed=answer.allowed,
+        verdict=VERDICT_FROM_PB.get(answer.verdict, ""),
+        reason=answer.reason,
+        sha256=answer.sha256,
+        cause=answer.cause if answer.cause in CAUSES else ("allowed" if answer.allowed else "denied"),
+        advisory=answer.advisory or None,
+        waivers=tuple(json.loads(w) for w in answer.waivers_json),
+        evidence=answer.evidence or "stored verdict",
     )

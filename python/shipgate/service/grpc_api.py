@@ -9,6 +9,7 @@ server path.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import re
 import time
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import grpc
 
+from shipgate.admission import Decision
 from shipgate.errors import MalformedInput, ShipgateError
 from shipgate.service import admission, convert
 from shipgate.service.identity import Caller
@@ -107,20 +109,25 @@ class ShipgateServicer:
     async def Admit(self, request: pb.AdmitRequest, context: Context) -> pb.AdmitResponse:
         caller = await _require(self.state, context, "admission", "Admit")
         started = time.perf_counter()
-        store, fail_open = self.state.store, self.state.config.fail_open
-        decide: Callable[[], admission.Decision]
-        if request.WhichOneof("subject") == "digest":
-            decide = lambda: admission.by_digest(store, request.digest, fail_open=fail_open)  # noqa: E731
-        elif request.WhichOneof("subject") == "package" and request.package.name and request.package.version:
+        state = self.state
+        subject = request.WhichOneof("subject")
+        if subject == "digest":
+            question = admission.AdmitQuestion(digest=request.digest, vsa=bytes(request.vsa) or None)
+        elif subject == "package" and request.package.name and request.package.version:
             pkg = request.package
-            decide = lambda: admission.by_package(  # noqa: E731
-                store, pkg.name, pkg.version, pkg.vendor, fail_open=fail_open
-            )
+            question = admission.AdmitQuestion(name=pkg.name, version=pkg.version, vendor=pkg.vendor)
         else:
             await _abort(
                 context, grpc.StatusCode.INVALID_ARGUMENT, "name the package by digest, or by package name and version"
             )
-        decision = await self.state.lookup(decide)  # admission answers store errors itself (fail_open)
+        if len(request.vsa) > admission.MAX_VSA_BYTES:
+            message = f"vsa is larger than {admission.MAX_VSA_BYTES} bytes"
+            await _abort(context, grpc.StatusCode.INVALID_ARGUMENT, message)
+
+        def decide() -> Decision:
+            return admission.answer(state.admission, question)
+
+        decision = await state.lookup(decide)  # admission answers store errors itself (fail_open)
         record_admission(
             self.state,
             endpoint="grpc",
@@ -130,12 +137,7 @@ class ShipgateServicer:
             seconds=time.perf_counter() - started,
             target=request.target,
         )
-        return pb.AdmitResponse(
-            allowed=decision.allowed,
-            verdict=convert.verdict_to_pb(decision.verdict),
-            reason=printable(decision.reason),
-            sha256=decision.sha256,
-        )
+        return convert.admit_response(dataclasses.replace(decision, reason=printable(decision.reason)))
 
 
 class AdminServicer(admin_grpc.AdminServiceServicer):

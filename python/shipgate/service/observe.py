@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from shipgate.service.admission import Decision
+from shipgate.admission import Decision
 from shipgate.service.identity import Caller
 from shipgate.service.state import ServiceState
 
@@ -32,6 +32,7 @@ def record_admission(
         "caller": caller.name,
         "sha256": decision.sha256,
         "allowed": decision.allowed,
+        "cause": decision.cause,
         "reason": decision.reason,
         "ms": round(seconds * 1000, 3),
     }

@@ -40,10 +40,11 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from shipgate.service import logs
+from shipgate.service import logs, polling
 from shipgate.service.config import Limits, ServiceConfig, ServiceConfigError
 from shipgate.service.http import HttpService, start_http
 from shipgate.service.metrics import Metrics
+from shipgate.service.polling import Background
 from shipgate.service.slots import UploadSlots
 from shipgate.service.spool import Spool
 from shipgate.service.state import ServiceState
@@ -141,10 +142,22 @@ def raise_open_file_limit() -> int:
 
 
 def _open_state(config: ServiceConfig, home: Path) -> ServiceState:
+    from shipgate.admission import Admission
     from shipgate.store import open_store
 
     limits = config.limits
-    store = open_store(config.state_url, home=home)
+    store = open_store(config.state_url, home=home, verdict_history=config.admission.verdict_history)
+    try:
+        admission = Admission.configure(
+            store,
+            home=home,
+            settings=config.admission,
+            policies=config.policies,
+            environments=config.environments,
+        )
+    except BaseException:
+        store.close()
+        raise
     spool = Spool(
         limits.spool_dir or home / "spool",
         quota_bytes=limits.spool_quota_bytes,
@@ -163,6 +176,7 @@ def _open_state(config: ServiceConfig, home: Path) -> ServiceState:
         config=config,
         home=home,
         store=store,
+        admission=admission,
         spool=spool,
         metrics=Metrics(store),
         verify_pool=ThreadPoolExecutor(limits.max_concurrent_uploads, thread_name_prefix="verify"),
@@ -218,6 +232,13 @@ def _bind_grpc(server: grpc.aio.Server, config: ServiceConfig) -> tuple[str, int
     return host, bound
 
 
+def _start_background(state: ServiceState) -> Background:
+    """The feed pollers and the webhook deliverer (shipgate.service.polling), and their metrics."""
+    background = polling.start(state.store, home=state.home, polling=state.config.polling, events=state.config.events)
+    state.metrics.registry.register(polling.BackgroundCollector(state.store, background))
+    return background
+
+
 async def _start_http(config: ServiceConfig, state: ServiceState) -> HttpService | None:
     if not config.http_listen:
         return None
@@ -238,6 +259,7 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
     server, health_servicer, services = _grpc_server(state)
     host, bound = _bind_grpc(server, config)
     http = await _start_http(config, state)
+    state.background = _start_background(state)
     await server.start()
     for name in ("", *services):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
@@ -282,6 +304,8 @@ async def _shut_down(
     await server.stop(max(0.0, deadline - loop.time()))
     if http is not None:
         await http.stop()
+    if state.background is not None:
+        await loop.run_in_executor(None, state.background.stop)
     state.verify_pool.shutdown(wait=True, cancel_futures=True)
     state.lookup_pool.shutdown(wait=True, cancel_futures=True)
     state.spool.close()

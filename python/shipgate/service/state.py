@@ -21,8 +21,10 @@ from shipgate.service.slots import UploadSlots
 from shipgate.service.spool import Spool
 
 if TYPE_CHECKING:
+    from shipgate.admission import Admission
     from shipgate.inventory import Inventory
     from shipgate.policy import Policy
+    from shipgate.service.polling import Background
     from shipgate.store import Store
 
 log = logging.getLogger("shipgate.service")
@@ -34,6 +36,8 @@ class ServiceState:
     config: ServiceConfig
     home: Path
     store: Store
+    admission: Admission
+    """Answers admission questions under the configured policy and environment (``[admission]``)."""
     spool: Spool
     metrics: Metrics
     verify_pool: ThreadPoolExecutor
@@ -44,6 +48,8 @@ class ServiceState:
     policies: dict[str, Policy] = field(default_factory=dict)
     """By configured name; each one's ``source`` is ``policy NAME (sha256:...)``, never the server's path."""
     inventories: dict[str, Inventory] = field(default_factory=dict)
+    background: Background | None = None
+    """The feed pollers and the event deliverer (``shipgate.service.polling``), started with the server."""
     draining: bool = False
     activity: Activity = field(default_factory=Activity)
     """Uploads in progress and the last ones ended, for the status page (:mod:`shipgate.service.activity`)."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import re
 import time
@@ -41,13 +42,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import grpc
 from google.protobuf.message import DecodeError
 
-from shipgate.errors import LimitExceeded, ShipgateError
+from shipgate.errors import LimitExceeded, MalformedInput, ShipgateError
 from shipgate.service import convert
 from shipgate.service.identity import Caller
 from shipgate.service.memory import release_free_memory
 from shipgate.service.spool import SpoolError, SpoolFile
 from shipgate.service.state import ServiceState
-from shipgate.textsafe import for_log, printable
+from shipgate.service.verify_terms import check_terms, request_for
+from shipgate.textsafe import printable
 from shipgate.v1 import shipgate_service_pb2 as pb
 
 if TYPE_CHECKING:
@@ -167,25 +169,22 @@ def _check_header(state: ServiceState, header: pb.VerifyHeader) -> None:
         value = getattr(header, name)
         if value and not _HEX64.match(value.lower()):
             raise Refused(grpc.StatusCode.INVALID_ARGUMENT, f"header.{name} must be 64 hex digits")
-    if header.environment and header.environment not in state.inventories:
-        raise Refused(grpc.StatusCode.INVALID_ARGUMENT, f"unknown environment {for_log(header.environment)!r}")
-    if header.policy and header.policy not in state.policies:
-        raise Refused(grpc.StatusCode.INVALID_ARGUMENT, f"unknown policy {for_log(header.policy)!r}")
+    try:
+        check_terms(state.policies, state.inventories, header)
+    except MalformedInput as exc:
+        raise Refused(grpc.StatusCode.INVALID_ARGUMENT, exc.diagnostics()) from None
 
 
 def _verify(
     state: ServiceState, spooled: SpoolFile, header: pb.VerifyHeader, digests: dict[str, str], actor: str
 ) -> Report:
-    from shipgate.verifier import VerifyRequest, verify_package
+    from shipgate.verifier import verify_package
 
-    request = VerifyRequest(
-        vendor=header.vendor or None,
-        inventory=state.inventories[header.environment] if header.environment else None,
-        policy=state.policies.get(header.policy or "default"),
-        expect_sha256=header.expect_sha256.lower() or None,
-        expect_blake3=header.expect_blake3.lower() or None,
-        archive_digests=digests,
-        actor=actor,
+    # The caller's terms (policy and environment named or sent, expectations checked: a mismatch fails the
+    # request, ExpectationFailed → FAILED_PRECONDITION, and nothing is verified or recorded).
+    terms = request_for(state.policies, state.inventories, header, digests=digests, actor=actor)
+    request = dataclasses.replace(
+        terms,
         display_name=client_file_name(header.file_name),
         direct_io=spooled.direct,
         streamed=spooled.streamed,

@@ -74,6 +74,14 @@ class Dialect(ABC):
     def describe_error(self, exc: Exception) -> str:
         return f"state store {redact(self.url)}: {type(exc).__name__}: {exc}"
 
+    def after_bulk_load(self, conn: Any, tables: Sequence[str]) -> None:  # noqa: B027 - a no-op by default
+        """Refresh the planner's statistics after a bulk load (PostgreSQL: a fresh table of a million rows
+        is otherwise planned as if empty until autovacuum gets to it)."""
+
+    @abstractmethod
+    def link_certificates_sql(self) -> str:
+        """``archive_certs`` rows for every verdict with ``id > ?``, from its evidence's ``chain_sha256``."""
+
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
     """Switch the file to WAL (persistent: done once by whichever process creates the file).
@@ -148,6 +156,12 @@ class SQLiteDialect(Dialect):
             conn.execute(f"PRAGMA cache_size = {int(previous)}")
         return int(cursor.rowcount)
 
+    def link_certificates_sql(self) -> str:
+        return (
+            "INSERT INTO archive_certs (cert_sha256, sha256) SELECT DISTINCT j.value, v.sha256 FROM verdicts v,"
+            " json_each(v.evidence, '$.chain_sha256') j WHERE v.id > ? ON CONFLICT DO NOTHING"
+        )
+
     def describe_error(self, exc: Exception) -> str:
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             return (
@@ -207,6 +221,16 @@ class PostgresDialect(Dialect):
                 copy.write_row(row)
                 count += 1
         return count
+
+    def after_bulk_load(self, conn: Any, tables: Sequence[str]) -> None:
+        for table in tables:
+            conn.execute(f"ANALYZE {table}")
+
+    def link_certificates_sql(self) -> str:
+        return (
+            "INSERT INTO archive_certs (cert_sha256, sha256) SELECT DISTINCT j, v.sha256 FROM verdicts v,"
+            " json_array_elements_text(v.evidence::json -> 'chain_sha256') j WHERE v.id > ? ON CONFLICT DO NOTHING"
+        )
 
     def describe_error(self, exc: Exception) -> str:
         return f"PostgreSQL state at {redact(self.url)}: {str(exc).strip()}"

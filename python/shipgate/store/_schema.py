@@ -121,7 +121,69 @@ MIGRATIONS: tuple[Migration, ...] = (
         ("CREATE INDEX verdicts_package ON verdicts (package_name, package_version, id)",),
     ),
     Migration(
-        20,
+        4,
+        "verdicts keyed by what they depend on (policy and environment digests, trust and feed versions, "
+        "evidence), superseded when trust or advisories change; archive certificates; vendor generations. "
+        "Verdicts stored before this migration name no policy digest, so admission asks to verify them again",
+        (
+            "ALTER TABLE verdicts ADD COLUMN policy_digest TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE verdicts ADD COLUMN env_digest TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE verdicts ADD COLUMN trust_version BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE verdicts ADD COLUMN feed_version BIGINT",
+            "ALTER TABLE verdicts ADD COLUMN signed INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE verdicts ADD COLUMN evidence {json} NOT NULL DEFAULT '{}'",
+            # Supersession by withdrawal (name + version) and signed by-package admission, per vendor.
+            "CREATE INDEX verdicts_vendor_package ON verdicts (vendor, package_name, package_version, id)",
+            # A verdict row is never edited: its supersession is a fact of its own (a narrow row per verdict,
+            # so a revocation of a signer of 100k archives inserts 100k small rows rather than rewriting 100k
+            # wide ones and each of their index entries). Pruning a verdict deletes its row here too.
+            """CREATE TABLE verdict_supersessions (
+                verdict_id BIGINT PRIMARY KEY,
+                superseded TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                advisory_id TEXT
+            )""",
+            # Which archives carry a certificate in their validated signing chain: a revocation, a retired
+            # root or an unpinned one finds the verdicts it affects through this, not by a scan.
+            """CREATE TABLE archive_certs (
+                cert_sha256 TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                PRIMARY KEY (cert_sha256, sha256)
+            )""",
+            # Bumped in the transaction of every trust change, stored advisory or accepted feed of the
+            # vendor: admission caches what it derives from that state by this number.
+            """CREATE TABLE vendor_state (
+                vendor TEXT PRIMARY KEY,
+                generation BIGINT NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        5,
+        "events: the outbox of webhook events (verdict.recorded, verdict.superseded, trust.changed, "
+        "advisory.applied, feed.rejected) and their delivery",
+        (
+            """CREATE TABLE events (
+                id {id},
+                event_id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                body {json} NOT NULL,
+                created TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt TEXT,
+                lease_until TEXT,
+                delivered TEXT,
+                status INTEGER,
+                last_error TEXT
+            )""",
+            "CREATE INDEX events_pending ON events (id) WHERE delivered IS NULL",
+        ),
+        # Bodies of up to 500 digests are stored as they are: compressing hex costs more CPU than it saves
+        # (a revocation of a signer of 100k archives writes 6.5 MB of them in its transaction).
+        postgres_only=("ALTER TABLE events ALTER COLUMN body SET STORAGE EXTERNAL",),
+    ),
+    Migration(
+        6,
         "package_index: the compact index of each verified package, for diffs and upgrade plans (docs/plan.md)",
         (
             """CREATE TABLE package_index (

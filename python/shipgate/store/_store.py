@@ -14,12 +14,13 @@ import threading
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from shipgate.store import _schema
+from shipgate.store import _outbox, _schema
 from shipgate.store._backends import Dialect
 from shipgate.store._transaction import Transaction
+from shipgate.store._verdicts import DEFAULT_HISTORY
 from shipgate.store.audit import (
     AuditEntry,
     AuditVerification,
@@ -27,6 +28,7 @@ from shipgate.store.audit import (
 from shipgate.store.errors import SchemaTooNew, StoreError
 from shipgate.store.records import (
     AdvisoryRecord,
+    EventRecord,
     FeedState,
     TrustChange,
     VerdictRecord,
@@ -42,8 +44,10 @@ class Store:
     it as a context manager).
     """
 
-    def __init__(self, dialect: Dialect) -> None:
+    def __init__(self, dialect: Dialect, *, verdict_history: int = DEFAULT_HISTORY) -> None:
         self.dialect = dialect
+        self.verdict_history = verdict_history
+        """Older verdicts kept per (archive, policy, environment) besides the newest one."""
         self._local = threading.local()
         self._guard = threading.Lock()
         self._connections: list[Any] = []
@@ -211,17 +215,85 @@ class Store:
         with self.transaction() as tx:
             return tx.import_verdicts(records, actor=actor, reason=reason)
 
-    def get_verdict(self, digest: str) -> VerdictRecord | None:
+    def get_verdict(
+        self, digest: str, *, policy_digest: str | None = None, env_digest: str | None = None
+    ) -> VerdictRecord | None:
         with self._reading() as tx:
-            return tx.get_verdict(digest)
+            return tx.get_verdict(digest, policy_digest=policy_digest, env_digest=env_digest)
 
-    def find_verdict(self, *, name: str, version: str, vendor: str | None = None) -> VerdictRecord | None:
+    def verdict_and_generation(
+        self, digest: str, *, policy_digest: str | None = None, env_digest: str | None = None
+    ) -> tuple[VerdictRecord | None, int]:
         with self._reading() as tx:
-            return tx.find_verdict(name=name, version=version, vendor=vendor)
+            return tx.verdict_and_generation(digest, policy_digest=policy_digest, env_digest=env_digest)
 
-    def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
+    def find_verdict(
+        self,
+        *,
+        name: str,
+        version: str,
+        vendor: str | None = None,
+        policy_digest: str | None = None,
+        env_digest: str | None = None,
+        signed_only: bool = False,
+    ) -> VerdictRecord | None:
         with self._reading() as tx:
-            return tx.verdicts(vendor=vendor, limit=limit)
+            return tx.find_verdict(
+                name=name,
+                version=version,
+                vendor=vendor,
+                policy_digest=policy_digest,
+                env_digest=env_digest,
+                signed_only=signed_only,
+            )
+
+    def package_vendors(
+        self, *, name: str, version: str, policy_digest: str | None = None, env_digest: str | None = None
+    ) -> list[str]:
+        with self._reading() as tx:
+            return tx.package_vendors(name=name, version=version, policy_digest=policy_digest, env_digest=env_digest)
+
+    def verdicts(
+        self, *, vendor: str | None = None, limit: int | None = None, superseded: bool | None = None
+    ) -> list[VerdictRecord]:
+        with self._reading() as tx:
+            return tx.verdicts(vendor=vendor, limit=limit, superseded=superseded)
+
+    def count_verdicts(self, *, superseded: bool | None = None) -> int:
+        with self._reading() as tx:
+            return tx.count_verdicts(superseded=superseded)
+
+    def vendor_generation(self, vendor: str) -> int:
+        with self._reading() as tx:
+            return tx.vendor_generation(vendor)
+
+    # -- the event outbox (shipgate.events delivers it) --------------------------------------------
+
+    def pending_events(self) -> int:
+        with self._reading() as tx:
+            return _outbox.pending_count(tx)
+
+    def next_event_due(self) -> datetime | None:
+        with self._reading() as tx:
+            return _outbox.next_due(tx)
+
+    def claim_events(self, *, limit: int, lease: timedelta) -> list[EventRecord]:
+        with self.transaction() as tx:
+            return _outbox.claim(tx, limit=limit, lease=lease)
+
+    def event_delivered(self, event: EventRecord, *, status: int, error: str = "") -> None:
+        with self.transaction() as tx:
+            _outbox.delivered(tx, event.id, status=status, error=error)
+
+    def event_failed(
+        self, event: EventRecord, *, status: int | None, error: str, retry_at: datetime, release_after: bool = True
+    ) -> None:
+        with self.transaction() as tx:
+            _outbox.failed(tx, event.id, status=status, error=error, retry_at=retry_at, release_after=release_after)
+
+    def events(self, *, pending_only: bool = False, limit: int = 100) -> list[EventRecord]:
+        with self._reading() as tx:
+            return _outbox.events(tx, pending_only=pending_only, limit=limit)
 
     def append_trust_change(
         self,

@@ -1,278 +1,39 @@
 """``Transaction``: every read and write of the state, on one connection.
 
 Writes happen only inside ``Store.transaction()``, which serializes writers (SQLite ``BEGIN IMMEDIATE``;
-PostgreSQL advisory lock), so reading the audit head and appending to it can never fork the chain. Each
-state-changing method appends its audit entry in the same transaction.
+PostgreSQL advisory lock). Each state-changing method appends its audit entry (and, for the changes other
+systems react to, its outbox event) in the same transaction. A trust change or a stored advisory also
+bumps the vendor's generation and supersedes the stored verdicts it affects (:mod:`._supersede`), here,
+where every path that changes trust or advisories passes.
 """
 
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from shipgate.findings import Finding
-from shipgate.store._backends import Dialect
-from shipgate.store.audit import (
-    AuditEntry,
-    AuditRow,
-    AuditVerification,
-    canonical_json,
-    details_of,
-    entry_hash,
-    verify_chain,
-)
-from shipgate.store.errors import StoreConflict, StoreError
+from shipgate.store import _supersede
+from shipgate.store._verdicts import VerdictTable
+from shipgate.store.audit import canonical_json
+from shipgate.store.errors import StoreConflict
 from shipgate.store.records import (
     AdvisoryRecord,
     FeedState,
     TrustChange,
-    VerdictRecord,
     format_time,
-    normalize_digest,
     parse_time,
     utcnow,
 )
 
-if TYPE_CHECKING:
-    from shipgate.store._store import Store
 
-_VERDICT_COLUMNS = (
-    "sha256",
-    "blake3",
-    "package_name",
-    "package_version",
-    "vendor",
-    "verdict",
-    "findings",
-    "policy_id",
-    "verifier_version",
-    "created",
-    "expires",
-)
-_AUDIT_COLUMNS = "seq, time, actor, action, subject, details, prev_hash, hash"
-# Rows read per round trip when walking the audit log.
-_AUDIT_PAGE = 5_000
-
-
-def _opt_time(text: str | None) -> datetime | None:
+def _opt_time(text: str | None) -> Any:
     return parse_time(text) if text else None
 
 
-def _verdict_row(record: VerdictRecord) -> tuple[Any, ...]:
-    return (
-        record.sha256,
-        record.blake3,
-        record.package_name,
-        record.package_version,
-        record.vendor,
-        record.verdict,
-        canonical_json([f.to_dict() for f in record.findings]) if record.findings else "[]",
-        record.policy_id,
-        record.verifier_version,
-        format_time(record.created),
-        format_time(record.expires) if record.expires else None,
-    )
-
-
-class Transaction:
+class Transaction(VerdictTable):
     """Reads and writes on one connection; writes only inside ``Store.transaction()``."""
-
-    def __init__(self, store: Store, conn: Any, *, write: bool) -> None:
-        self._store = store
-        self._dialect: Dialect = store.dialect
-        self._conn = conn
-        self.write = write
-
-    def _exec(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        return self._conn.execute(self._dialect.sql(sql), tuple(params))
-
-    def _require_write(self, what: str) -> None:
-        if not self.write:
-            raise StoreError(f"{what} needs a write transaction: use `with store.transaction() as tx:`")
-
-    # -- audit -------------------------------------------------------------------------------------
-
-    def append_audit(
-        self, *, actor: str, action: str, subject: str, details: Mapping[str, Any] | None = None
-    ) -> AuditEntry:
-        """Append one entry to the chain (serialized by the write transaction)."""
-        self._require_write("appending to the audit log")
-        lock = " FOR UPDATE" if self._dialect.name == "postgresql" else ""
-        head_seq, head_hash = self._exec(f"SELECT seq, hash FROM audit_head WHERE id = 1{lock}").fetchone()  # noqa: S608
-        body = dict(details or {})
-        seq, time = int(head_seq) + 1, format_time(utcnow())
-        digest = entry_hash(
-            seq=seq, time=time, actor=actor, action=action, subject=subject, details=body, prev_hash=head_hash
-        )
-        entry = AuditEntry(
-            seq=seq,
-            time=time,
-            actor=actor,
-            action=action,
-            subject=subject,
-            details=body,
-            prev_hash=head_hash,
-            hash=digest,
-        )
-        self._exec(
-            f"INSERT INTO audit ({_AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
-            (
-                entry.seq,
-                entry.time,
-                actor,
-                action,
-                subject,
-                canonical_json(body),
-                entry.prev_hash,
-                entry.hash,
-            ),
-        )
-        self._exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (entry.seq, entry.hash))
-        return entry
-
-    def audit_head(self) -> tuple[int, str]:
-        seq, digest = self._exec("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
-        return int(seq), str(digest)
-
-    def _audit_rows(
-        self, *, since: str | None = None, action: str | None = None, page: int = _AUDIT_PAGE
-    ) -> Iterator[AuditRow]:
-        """Rows in seq order, fetched a page at a time (keyset pagination on seq)."""
-        filters, params = "", []
-        if since is not None:
-            filters += " AND time >= ?"
-            params.append(since)
-        if action is not None:
-            filters += " AND action = ?"
-            params.append(action)
-        after = 0
-        while True:
-            rows = self._exec(
-                f"SELECT {_AUDIT_COLUMNS} FROM audit WHERE seq > ?{filters} ORDER BY seq LIMIT {int(page)}",  # noqa: S608
-                (after, *params),
-            ).fetchall()
-            for row in rows:
-                yield (int(row[0]), *row[1:])
-            if len(rows) < page:
-                return
-            after = int(rows[-1][0])
-
-    def audit_entries(
-        self, *, since: datetime | None = None, action: str | None = None, limit: int | None = None
-    ) -> Iterator[AuditEntry]:
-        """Entries in seq order, optionally from a time on and of one action."""
-        rows = self._audit_rows(since=format_time(since) if since else None, action=action)
-        for count, (seq, time, actor, act, subject, details, prev_hash, digest) in enumerate(rows, 1):
-            yield AuditEntry(
-                seq=seq,
-                time=time,
-                actor=actor,
-                action=act,
-                subject=subject,
-                details=details_of(details),
-                prev_hash=prev_hash,
-                hash=digest,
-            )
-            if limit is not None and count >= limit:
-                return
-
-    def verify_audit(self) -> AuditVerification:
-        """Walk the whole chain from seq 1 and compare its end with the head row."""
-        return verify_chain(self._audit_rows(), head=self.audit_head())
-
-    # -- verdicts ----------------------------------------------------------------------------------
-
-    def put_verdict(self, record: VerdictRecord, *, actor: str, reason: str = "") -> VerdictRecord:
-        """Store a verdict and audit it (``verdict.record``); returns the record with its id."""
-        self._require_write("storing a verdict")
-        marks = ", ".join("?" for _ in _VERDICT_COLUMNS)
-        (new_id,) = self._exec(
-            f"INSERT INTO verdicts ({', '.join(_VERDICT_COLUMNS)}) VALUES ({marks}) RETURNING id",  # noqa: S608
-            _verdict_row(record),
-        ).fetchone()
-        self.append_audit(
-            actor=actor,
-            action="verdict.record",
-            subject=record.sha256,
-            details={
-                "verdict": record.verdict,
-                "package": {
-                    "name": record.package_name,
-                    "version": record.package_version,
-                    "vendor": record.vendor,
-                },
-                "blake3": record.blake3,
-                "policy_id": record.policy_id,
-                "verifier_version": record.verifier_version,
-                "findings": sorted({f.code for f in record.findings}),
-                "reason": reason,
-            },
-        )
-        return _replace_id(record, int(new_id))
-
-    def import_verdicts(self, records: Iterable[VerdictRecord], *, actor: str, reason: str) -> int:
-        """Bulk-load verdicts (SQLite executemany, PostgreSQL COPY) with one ``verdict.import`` entry
-        whose details carry the count and a SHA-256 over the imported sha256 digests in order."""
-        self._require_write("importing verdicts")
-        summary = hashlib.sha256()
-
-        def rows() -> Iterator[tuple[Any, ...]]:
-            for record in records:
-                summary.update(record.sha256.encode("ascii"))
-                yield _verdict_row(record)
-
-        count = self._dialect.bulk_insert(self._conn, "verdicts", _VERDICT_COLUMNS, rows())
-        self.append_audit(
-            actor=actor,
-            action="verdict.import",
-            subject=f"{count} verdicts",
-            details={"count": count, "sha256_of_digests": summary.hexdigest(), "reason": reason},
-        )
-        return count
-
-    def _verdicts(self, where: str, params: Iterable[Any], tail: str = "") -> list[VerdictRecord]:
-        rows = self._exec(
-            f"SELECT id, {', '.join(_VERDICT_COLUMNS)} FROM verdicts {where} {tail}",  # noqa: S608
-            params,
-        ).fetchall()
-        return [_verdict_from_row(row) for row in rows]
-
-    def get_verdict(self, digest: str) -> VerdictRecord | None:
-        """The newest verdict for an archive digest: ``HEX`` (sha256 or blake3), ``sha256:HEX`` or
-        ``blake3:HEX``."""
-        algorithm, hexdigest = normalize_digest(digest)
-        columns = [c for c in ("sha256", "blake3") if algorithm in (None, c)]
-        # One statement (so it needs no transaction round trips); each branch uses its index.
-        branches = " UNION ALL ".join(
-            f"SELECT * FROM (SELECT id, {', '.join(_VERDICT_COLUMNS)} FROM verdicts WHERE {c} = ?"  # noqa: S608
-            f" ORDER BY id DESC LIMIT 1) AS by_{c}"
-            for c in columns
-        )
-        row = self._exec(f"{branches} ORDER BY id DESC LIMIT 1", [hexdigest] * len(columns)).fetchone()
-        return _verdict_from_row(row) if row else None
-
-    def find_verdict(self, *, name: str, version: str, vendor: str | None = None) -> VerdictRecord | None:
-        """The newest verdict for a package name and version (and vendor, when given): an index lookup."""
-        where, params = "WHERE package_name = ? AND package_version = ?", [name, version]
-        if vendor is not None:
-            where += " AND vendor = ?"
-            params.append(vendor)
-        found = self._verdicts(where, params, "ORDER BY id DESC LIMIT 1")
-        return found[0] if found else None
-
-    def verdicts(self, *, vendor: str | None = None, limit: int | None = None) -> list[VerdictRecord]:
-        """Stored verdicts, newest first."""
-        where, params = ("WHERE vendor = ?", [vendor]) if vendor is not None else ("", [])
-        tail = "ORDER BY id DESC" + (f" LIMIT {int(limit)}" if limit is not None else "")
-        return self._verdicts(where, params, tail)
-
-    def count_verdicts(self) -> int:
-        return int(self._exec("SELECT count(*) FROM verdicts").fetchone()[0])
 
     # -- trust changes -----------------------------------------------------------------------------
 
@@ -328,6 +89,8 @@ class Transaction:
                 "payload": change.payload,
             },
         )
+        self.bump_generation(vendor)
+        _supersede.after_trust_change(self, change)
         return change
 
     def trust_changes(
@@ -431,12 +194,15 @@ class Transaction:
                 "reason": reason,
             },
         )
+        self.bump_generation(state.vendor)
 
     def put_advisories(self, records: Iterable[AdvisoryRecord], *, actor: str, reason: str = "") -> int:
         """Insert or replace advisories by (vendor, advisory id); one ``advisory.store`` entry per vendor."""
         self._require_write("storing advisories")
         by_vendor: dict[str, list[str]] = {}
+        stored: list[AdvisoryRecord] = []
         for record in records:
+            stored.append(record)
             self._exec(
                 "INSERT INTO advisories (vendor, advisory_id, kind, feed_version, body, published)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (vendor, advisory_id) DO UPDATE SET"
@@ -456,6 +222,8 @@ class Transaction:
             self.append_audit(
                 actor=actor, action="advisory.store", subject=vendor, details={"ids": ids, "reason": reason}
             )
+            self.bump_generation(vendor)
+        _supersede.after_advisories(self, stored)
         return sum(len(ids) for ids in by_vendor.values())
 
     def advisories(self, vendor: str | None = None, *, kind: str | None = None) -> list[AdvisoryRecord]:
@@ -482,24 +250,3 @@ class Transaction:
             )
             for r in rows
         ]
-
-
-def _replace_id(record: VerdictRecord, new_id: int) -> VerdictRecord:
-    return dataclasses.replace(record, id=new_id)
-
-
-def _verdict_from_row(row: Any) -> VerdictRecord:
-    return VerdictRecord(
-        id=int(row[0]),
-        sha256=row[1],
-        blake3=row[2],
-        package_name=row[3],
-        package_version=row[4],
-        vendor=row[5],
-        verdict=row[6],
-        findings=tuple(Finding.from_dict(f) for f in json.loads(row[7])),
-        policy_id=row[8],
-        verifier_version=row[9],
-        created=parse_time(row[10]),
-        expires=_opt_time(row[11]),
-    )

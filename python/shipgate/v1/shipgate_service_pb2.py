@@ -25,33 +25,33 @@ _sym_db = _symbol_database.Default()
 from shipgate.v1 import report_pb2 as shipgate_dot_v1_dot_report__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"shipgate/v1/shipgate_service.proto\x12\x0bshipgate.v1\x1a\x18shipgate/v1/report.proto\"\xae\x01\n\x0cVerifyHeader\x12\x11\n\tfile_name\x18\x01 \x01(\t\x12\x0e\n\x06vendor\x18\x02 \x01(\t\x12\x15\n\rexpect_sha256\x18\x03 \x01(\t\x12\x15\n\rexpect_blake3\x18\x04 \x01(\t\x12\x15\n\rdeclared_size\x18\x05 \x01(\x04\x12\x13\n\x0b\x65nvironment\x18\x06 \x01(\t\x12\x0e\n\x06policy\x18\x07 \x01(\t\x12\x11\n\tupload_id\x18\x08 \x01(\t\"X\n\rVerifyRequest\x12+\n\x06header\x18\x01 \x01(\x0b\x32\x19.shipgate.v1.VerifyHeaderH\x00\x12\x0f\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00\x42\t\n\x07message\"{\n\x0eVerifyProgress\x12\x11\n\tupload_id\x18\x01 \x01(\t\x12\'\n\x05stage\x18\x02 \x01(\x0e\x32\x18.shipgate.v1.VerifyStage\x12\x16\n\x0e\x62ytes_received\x18\x03 \x01(\x04\x12\x15\n\rdeclared_size\x18\x04 \x01(\x04\"q\n\x0eVerifyResponse\x12/\n\x08progress\x18\x01 \x01(\x0b\x32\x1b.shipgate.v1.VerifyProgressH\x00\x12%\n\x06report\x18\x02 \x01(\x0b\x32\x13.shipgate.v1.ReportH\x00\x42\x07\n\x05\x65vent\"#\n\x11GetVerdictRequest\x12\x0e\n\x06\x64igest\x18\x01 \x01(\t\"P\n\x12GetVerdictResponse\x12\r\n\x05\x66ound\x18\x01 \x01(\x08\x12+\n\x07verdict\x18\x02 \x01(\x0b\x32\x1a.shipgate.v1.StoredVerdict\";\n\nPackageRef\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x0e\n\x06vendor\x18\x03 \x01(\t\"g\n\x0c\x41\x64mitRequest\x12\x10\n\x06\x64igest\x18\x01 \x01(\tH\x00\x12*\n\x07package\x18\x02 \x01(\x0b\x32\x17.shipgate.v1.PackageRefH\x00\x12\x0e\n\x06target\x18\x03 \x01(\tB\t\n\x07subject\"g\n\rAdmitResponse\x12\x0f\n\x07\x61llowed\x18\x01 \x01(\x08\x12%\n\x07verdict\x18\x02 \x01(\x0e\x32\x14.shipgate.v1.Verdict\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x0e\n\x06sha256\x18\x04 \x01(\t*\x95\x01\n\x0bVerifyStage\x12\x1c\n\x18VERIFY_STAGE_UNSPECIFIED\x10\x00\x12\x1a\n\x16VERIFY_STAGE_RECEIVING\x10\x01\x12\x19\n\x15VERIFY_STAGE_RECEIVED\x10\x02\x12\x1a\n\x16VERIFY_STAGE_VERIFYING\x10\x03\x12\x15\n\x11VERIFY_STAGE_DONE\x10\x04\x32\xe7\x01\n\x0fShipgateService\x12\x45\n\x06Verify\x12\x1a.shipgate.v1.VerifyRequest\x1a\x1b.shipgate.v1.VerifyResponse(\x01\x30\x01\x12M\n\nGetVerdict\x12\x1e.shipgate.v1.GetVerdictRequest\x1a\x1f.shipgate.v1.GetVerdictResponse\x12>\n\x05\x41\x64mit\x12\x19.shipgate.v1.AdmitRequest\x1a\x1a.shipgate.v1.AdmitResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"shipgate/v1/shipgate_service.proto\x12\x0bshipgate.v1\x1a\x18shipgate/v1/report.proto\"\xdd\x01\n\x0cVerifyHeader\x12\x11\n\tfile_name\x18\x01 \x01(\t\x12\x0e\n\x06vendor\x18\x02 \x01(\t\x12\x15\n\rexpect_sha256\x18\x03 \x01(\t\x12\x15\n\rexpect_blake3\x18\x04 \x01(\t\x12\x15\n\rdeclared_size\x18\x05 \x01(\x04\x12\x13\n\x0b\x65nvironment\x18\x06 \x01(\t\x12\x0e\n\x06policy\x18\x07 \x01(\t\x12\x11\n\tupload_id\x18\x08 \x01(\t\x12\x18\n\x10\x65nvironment_toml\x18\t \x01(\x0c\x12\x13\n\x0bpolicy_toml\x18\n \x01(\x0c\"X\n\rVerifyRequest\x12+\n\x06header\x18\x01 \x01(\x0b\x32\x19.shipgate.v1.VerifyHeaderH\x00\x12\x0f\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00\x42\t\n\x07message\"{\n\x0eVerifyProgress\x12\x11\n\tupload_id\x18\x01 \x01(\t\x12\'\n\x05stage\x18\x02 \x01(\x0e\x32\x18.shipgate.v1.VerifyStage\x12\x16\n\x0e\x62ytes_received\x18\x03 \x01(\x04\x12\x15\n\rdeclared_size\x18\x04 \x01(\x04\"q\n\x0eVerifyResponse\x12/\n\x08progress\x18\x01 \x01(\x0b\x32\x1b.shipgate.v1.VerifyProgressH\x00\x12%\n\x06report\x18\x02 \x01(\x0b\x32\x13.shipgate.v1.ReportH\x00\x42\x07\n\x05\x65vent\"#\n\x11GetVerdictRequest\x12\x0e\n\x06\x64igest\x18\x01 \x01(\t\"P\n\x12GetVerdictResponse\x12\r\n\x05\x66ound\x18\x01 \x01(\x08\x12+\n\x07verdict\x18\x02 \x01(\x0b\x32\x1a.shipgate.v1.StoredVerdict\";\n\nPackageRef\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x0e\n\x06vendor\x18\x03 \x01(\t\"t\n\x0c\x41\x64mitRequest\x12\x10\n\x06\x64igest\x18\x01 \x01(\tH\x00\x12*\n\x07package\x18\x02 \x01(\x0b\x32\x17.shipgate.v1.PackageRefH\x00\x12\x0e\n\x06target\x18\x03 \x01(\t\x12\x0b\n\x03vsa\x18\x04 \x01(\x0c\x42\t\n\x07subject\"\xb0\x01\n\rAdmitResponse\x12\x0f\n\x07\x61llowed\x18\x01 \x01(\x08\x12%\n\x07verdict\x18\x02 \x01(\x0e\x32\x14.shipgate.v1.Verdict\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x0e\n\x06sha256\x18\x04 \x01(\t\x12\r\n\x05\x63\x61use\x18\x05 \x01(\t\x12\x10\n\x08\x61\x64visory\x18\x06 \x01(\t\x12\x14\n\x0cwaivers_json\x18\x07 \x03(\t\x12\x10\n\x08\x65vidence\x18\x08 \x01(\t*\x95\x01\n\x0bVerifyStage\x12\x1c\n\x18VERIFY_STAGE_UNSPECIFIED\x10\x00\x12\x1a\n\x16VERIFY_STAGE_RECEIVING\x10\x01\x12\x19\n\x15VERIFY_STAGE_RECEIVED\x10\x02\x12\x1a\n\x16VERIFY_STAGE_VERIFYING\x10\x03\x12\x15\n\x11VERIFY_STAGE_DONE\x10\x04\x32\xe7\x01\n\x0fShipgateService\x12\x45\n\x06Verify\x12\x1a.shipgate.v1.VerifyRequest\x1a\x1b.shipgate.v1.VerifyResponse(\x01\x30\x01\x12M\n\nGetVerdict\x12\x1e.shipgate.v1.GetVerdictRequest\x1a\x1f.shipgate.v1.GetVerdictResponse\x12>\n\x05\x41\x64mit\x12\x19.shipgate.v1.AdmitRequest\x1a\x1a.shipgate.v1.AdmitResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'shipgate.v1.shipgate_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_VERIFYSTAGE']._serialized_start=975
-  _globals['_VERIFYSTAGE']._serialized_end=1124
+  _globals['_VERIFYSTAGE']._serialized_start=1109
+  _globals['_VERIFYSTAGE']._serialized_end=1258
   _globals['_VERIFYHEADER']._serialized_start=78
-  _globals['_VERIFYHEADER']._serialized_end=252
-  _globals['_VERIFYREQUEST']._serialized_start=254
-  _globals['_VERIFYREQUEST']._serialized_end=342
-  _globals['_VERIFYPROGRESS']._serialized_start=344
-  _globals['_VERIFYPROGRESS']._serialized_end=467
-  _globals['_VERIFYRESPONSE']._serialized_start=469
-  _globals['_VERIFYRESPONSE']._serialized_end=582
-  _globals['_GETVERDICTREQUEST']._serialized_start=584
-  _globals['_GETVERDICTREQUEST']._serialized_end=619
-  _globals['_GETVERDICTRESPONSE']._serialized_start=621
-  _globals['_GETVERDICTRESPONSE']._serialized_end=701
-  _globals['_PACKAGEREF']._serialized_start=703
-  _globals['_PACKAGEREF']._serialized_end=762
-  _globals['_ADMITREQUEST']._serialized_start=764
-  _globals['_ADMITREQUEST']._serialized_end=867
-  _globals['_ADMITRESPONSE']._serialized_start=869
-  _globals['_ADMITRESPONSE']._serialized_end=972
-  _globals['_SHIPGATESERVICE']._serialized_start=1127
-  _globals['_SHIPGATESERVICE']._serialized_end=1358
+  _globals['_VERIFYHEADER']._serialized_end=299
+  _globals['_VERIFYREQUEST']._serialized_start=301
+  _globals['_VERIFYREQUEST']._serialized_end=389
+  _globals['_VERIFYPROGRESS']._serialized_start=391
+  _globals['_VERIFYPROGRESS']._serialized_end=514
+  _globals['_VERIFYRESPONSE']._serialized_start=516
+  _globals['_VERIFYRESPONSE']._serialized_end=629
+  _globals['_GETVERDICTREQUEST']._serialized_start=631
+  _globals['_GETVERDICTREQUEST']._serialized_end=666
+  _globals['_GETVERDICTRESPONSE']._serialized_start=668
+  _globals['_GETVERDICTRESPONSE']._serialized_end=748
+  _globals['_PACKAGEREF']._serialized_start=750
+  _globals['_PACKAGEREF']._serialized_end=809
+  _globals['_ADMITREQUEST']._serialized_start=811
+  _globals['_ADMITREQUEST']._serialized_end=927
+  _globals['_ADMITRESPONSE']._serialized_start=930
+  _globals['_ADMITRESPONSE']._serialized_end=1106
+  _globals['_SHIPGATESERVICE']._serialized_start=1261
+  _globals['_SHIPGATESERVICE']._serialized_end=1492
 # @@protoc_insertion_point(module_scope)

@@ -3,8 +3,10 @@
 isort:skip_file
 ShipgateService: verify packages as they stream in, and answer admission questions from stored verdicts."""
 
+from collections import abc as _abc
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
+from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from shipgate.v1 import report_pb2 as _report_pb2
 import builtins as _builtins
@@ -64,6 +66,8 @@ class VerifyHeader(_message.Message):
     ENVIRONMENT_FIELD_NUMBER: _builtins.int
     POLICY_FIELD_NUMBER: _builtins.int
     UPLOAD_ID_FIELD_NUMBER: _builtins.int
+    ENVIRONMENT_TOML_FIELD_NUMBER: _builtins.int
+    POLICY_TOML_FIELD_NUMBER: _builtins.int
     file_name: _builtins.str
     """file_name of the archive as the client knows it (for the report and logs only)."""
     vendor: _builtins.str
@@ -82,6 +86,15 @@ class VerifyHeader(_message.Message):
     """policy names a policy configured on the server ("" = the default policy)."""
     upload_id: _builtins.str
     """upload_id is the client's id for this upload, echoed in events and logs ("" = the server makes one)."""
+    environment_toml: _builtins.bytes
+    """environment_toml is an inventory (FORMATS §3) sent by the caller instead of naming one (at most 1 MiB);
+    set at most one of environment and environment_toml.
+    """
+    policy_toml: _builtins.bytes
+    """policy_toml is a policy file's content sent by the caller instead of naming one (at most 1 MiB); set at
+    most one of policy and policy_toml. The verdict is recorded under that policy's digest, which admission
+    counts only when it is the policy admission is configured with.
+    """
     def __init__(
         self,
         *,
@@ -93,10 +106,12 @@ class VerifyHeader(_message.Message):
         environment: _builtins.str = ...,
         policy: _builtins.str = ...,
         upload_id: _builtins.str = ...,
+        environment_toml: _builtins.bytes = ...,
+        policy_toml: _builtins.bytes = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["declared_size", b"declared_size", "environment", b"environment", "expect_blake3", b"expect_blake3", "expect_sha256", b"expect_sha256", "file_name", b"file_name", "policy", b"policy", "upload_id", b"upload_id", "vendor", b"vendor"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["declared_size", b"declared_size", "environment", b"environment", "environment_toml", b"environment_toml", "expect_blake3", b"expect_blake3", "expect_sha256", b"expect_sha256", "file_name", b"file_name", "policy", b"policy", "policy_toml", b"policy_toml", "upload_id", b"upload_id", "vendor", b"vendor"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -287,10 +302,15 @@ class AdmitRequest(_message.Message):
     DIGEST_FIELD_NUMBER: _builtins.int
     PACKAGE_FIELD_NUMBER: _builtins.int
     TARGET_FIELD_NUMBER: _builtins.int
+    VSA_FIELD_NUMBER: _builtins.int
     digest: _builtins.str
     """digest is "HEX", "sha256:HEX" or "blake3:HEX"."""
     target: _builtins.str
     """target says where it would be deployed (cluster/namespace, host group...); recorded in logs."""
+    vsa: _builtins.bytes
+    """vsa is a verification summary (the DSSE envelope `shipgate verify --attest` writes) presented as
+    evidence; it counts when no verdict is stored and it verifies with the server's configured key.
+    """
     @_builtins.property
     def package(self) -> Global___PackageRef:
         """package by name and version (the newest verdict for it counts)."""
@@ -301,10 +321,11 @@ class AdmitRequest(_message.Message):
         digest: _builtins.str = ...,
         package: Global___PackageRef | None = ...,
         target: _builtins.str = ...,
+        vsa: _builtins.bytes = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["digest", b"digest", "package", b"package", "subject", b"subject"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["digest", b"digest", "package", b"package", "subject", b"subject", "target", b"target"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["digest", b"digest", "package", b"package", "subject", b"subject", "target", b"target", "vsa", b"vsa"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_subject: _TypeAlias = _typing.Literal["digest", "package"]  # noqa: Y015
     _WhichOneofArgType_subject: _TypeAlias = _typing.Literal["subject", b"subject"]  # noqa: Y015
@@ -322,6 +343,10 @@ class AdmitResponse(_message.Message):
     VERDICT_FIELD_NUMBER: _builtins.int
     REASON_FIELD_NUMBER: _builtins.int
     SHA256_FIELD_NUMBER: _builtins.int
+    CAUSE_FIELD_NUMBER: _builtins.int
+    ADVISORY_FIELD_NUMBER: _builtins.int
+    WAIVERS_JSON_FIELD_NUMBER: _builtins.int
+    EVIDENCE_FIELD_NUMBER: _builtins.int
     allowed: _builtins.bool
     """allowed is true when a stored, unexpired verdict is allow or warn."""
     verdict: _report_pb2.Verdict.ValueType
@@ -330,6 +355,19 @@ class AdmitResponse(_message.Message):
     """reason says why, for a person."""
     sha256: _builtins.str
     """sha256 of the archive whose verdict decided ("" when none)."""
+    cause: _builtins.str
+    """cause is the reason in one stable word: allowed, no_verdict, denied, superseded, expired, too_old,
+    feed_stale, revoked, root_untrusted, root_retired, trust_rolled_back, withdrawn, ambiguous,
+    unpinned_image, malformed, store_failed.
+    """
+    advisory: _builtins.str
+    """advisory is the id of the advisory that made the answer a denial ("" when none did)."""
+    evidence: _builtins.str
+    """evidence is what the answer rests on: "stored verdict" or "verification summary"."""
+    @_builtins.property
+    def waivers_json(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """waivers the admitted verdict rests on, one JSON object each (code, owner, expiry, scope)."""
+
     def __init__(
         self,
         *,
@@ -337,10 +375,14 @@ class AdmitResponse(_message.Message):
         verdict: _report_pb2.Verdict.ValueType = ...,
         reason: _builtins.str = ...,
         sha256: _builtins.str = ...,
+        cause: _builtins.str = ...,
+        advisory: _builtins.str = ...,
+        waivers_json: _abc.Iterable[_builtins.str] | None = ...,
+        evidence: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["allowed", b"allowed", "reason", b"reason", "sha256", b"sha256", "verdict", b"verdict"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["advisory", b"advisory", "allowed", b"allowed", "cause", b"cause", "evidence", b"evidence", "reason", b"reason", "sha256", b"sha256", "verdict", b"verdict", "waivers_json", b"waivers_json"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

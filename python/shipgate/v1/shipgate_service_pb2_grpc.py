@@ -75,8 +75,9 @@ class ShipgateServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def Admit(self, request, context):
-        """Admit answers from stored verdicts only (never re-verifies): a missing or expired verdict is a denial
-        with a reason.
+        """Admit answers from stored verdicts only (never re-verifies), made under the server's configured policy and
+        environment and re-checked against the current trust state and advisories: a missing, superseded,
+        expired or no longer trusted verdict is a denial with a reason.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

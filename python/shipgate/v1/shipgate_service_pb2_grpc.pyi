@@ -43,8 +43,9 @@ class ShipgateServiceStub:
     GetVerdict: _grpc.UnaryUnaryMultiCallable[_shipgate_service_pb2.GetVerdictRequest, _shipgate_service_pb2.GetVerdictResponse]
     """GetVerdict returns the newest stored verdict for an archive digest."""
     Admit: _grpc.UnaryUnaryMultiCallable[_shipgate_service_pb2.AdmitRequest, _shipgate_service_pb2.AdmitResponse]
-    """Admit answers from stored verdicts only (never re-verifies): a missing or expired verdict is a denial
-    with a reason.
+    """Admit answers from stored verdicts only (never re-verifies), made under the server's configured policy and
+    environment and re-checked against the current trust state and advisories: a missing, superseded,
+    expired or no longer trusted verdict is a denial with a reason.
     """
 
 @_typing.type_check_only
@@ -62,8 +63,9 @@ class ShipgateServiceAsyncStub(ShipgateServiceStub):
     GetVerdict: _aio.UnaryUnaryMultiCallable[_shipgate_service_pb2.GetVerdictRequest, _shipgate_service_pb2.GetVerdictResponse]  # type: ignore[assignment]
     """GetVerdict returns the newest stored verdict for an archive digest."""
     Admit: _aio.UnaryUnaryMultiCallable[_shipgate_service_pb2.AdmitRequest, _shipgate_service_pb2.AdmitResponse]  # type: ignore[assignment]
-    """Admit answers from stored verdicts only (never re-verifies): a missing or expired verdict is a denial
-    with a reason.
+    """Admit answers from stored verdicts only (never re-verifies), made under the server's configured policy and
+    environment and re-checked against the current trust state and advisories: a missing, superseded,
+    expired or no longer trusted verdict is a denial with a reason.
     """
 
 class ShipgateServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -96,8 +98,9 @@ class ShipgateServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _shipgate_service_pb2.AdmitRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_shipgate_service_pb2.AdmitResponse, _abc.Awaitable[_shipgate_service_pb2.AdmitResponse]]:
-        """Admit answers from stored verdicts only (never re-verifies): a missing or expired verdict is a denial
-        with a reason.
+        """Admit answers from stored verdicts only (never re-verifies), made under the server's configured policy and
+        environment and re-checked against the current trust state and advisories: a missing, superseded,
+        expired or no longer trusted verdict is a denial with a reason.
         """
 
 def add_ShipgateServiceServicer_to_server(servicer: ShipgateServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipgate import __version__
 from shipgate.archive import ArchiveReport, Limits, StreamedEntries, inspect
@@ -19,12 +19,19 @@ from shipgate.package.checks import check_expected_digests, check_files
 from shipgate.package.manifest import MAX_MANIFEST_BYTES, Manifest, parse_manifest
 from shipgate.package.profile import PackageProfile
 from shipgate.package.reader import EntryReader
+from shipgate.plan.index import PackageIndex
+from shipgate.plan.model import Plan
 from shipgate.plan.step import PlanRequest, plan_step, save_index
 from shipgate.policy import Policy
 from shipgate.preflight import PackageContents, PreflightOptions, run_preflight
 from shipgate.preflight.contents import ScanBudget, scanned_kind
 from shipgate.report.model import ArchiveSummary, PackageSummary, Report
+from shipgate.trust.config import TrustConfig
+from shipgate.verifier._basis import StateSeen, basis, inventory_digest, not_recorded_because
 from shipgate.verifier._signature import load_trust_config, verify_signature
+
+if TYPE_CHECKING:
+    from shipgate.store import Store
 
 ARCHIVE_DIGESTS = ("sha256", "blake3")
 
@@ -60,6 +67,8 @@ class VerifyRequest:
     preflight: PreflightOptions | None = None
     plan: PlanRequest | None = None
     """What to compare the package with and a negotiated window, for its upgrade plan (docs/plan.md)."""
+    record: bool = True
+    """Store the verdict (the store is read either way: ``--no-store`` only does not record)."""
 
 
 def _internal(step: str, exc: BaseException) -> Finding:
@@ -130,17 +139,31 @@ def _contents(
     return contents, skipped
 
 
+@dataclass(kw_only=True)
+class _PackageSteps:
+    """What steps 4-6 found out about the package besides its findings."""
+
+    manifest: Manifest | None = None
+    vendor: str | None = None
+    signature: Mapping[str, Any] | None = None
+    seen: StateSeen = field(default_factory=StateSeen)
+    advisories: list[str] = field(default_factory=list)
+    index: PackageIndex | None = None
+    plan: Plan | None = None
+
+
 def verify_package(
     archive_path: str | os.PathLike[str],
     *,
     request: VerifyRequest | None = None,
-    store: Any | None = None,
+    store: Store | None = None,
     home: Path | None = None,
     progress: Callable[[int], object] | None = None,
 ) -> Report:
-    """Verify one package archive. ``store`` (a :class:`shipgate.store.Store`) gives trust state and
-    advisories, and receives the verdict (with both archive digests) and its audit entries; ``home`` holds
-    the trust configuration. ``progress(bytes_hashed)`` is called while the archive is hashed."""
+    """Verify one package archive. ``store`` gives trust state and advisories, and receives the verdict
+    (with both archive digests, what it rests on, and its audit entries) unless ``request.record`` is
+    False or the request itself was at fault; ``home`` holds the trust configuration.
+    ``progress(bytes_hashed)`` is called while the archive is hashed."""
     request = request or VerifyRequest()
     path = os.fspath(archive_path)
     if not os.path.isfile(path):
@@ -155,11 +178,7 @@ def verify_package(
     # 1. Whole-archive digests (in a thread, during step 3) unless the caller already has them.
     missing = [a for a in ARCHIVE_DIGESTS if a not in request.archive_digests]
     findings: list[Finding] = []
-    manifest: Manifest | None = None
     manifest_bytes: bytes | None = None
-    signature: Mapping[str, Any] | None = None
-    plan_result: tuple[Any, Any] | None = None
-    vendor = request.vendor
     try:
         # 2. Structure first (fast, no inflation): is it safe to read the manifest at all?
         structure = inspect(path, limits=request.limits, verify=False, direct=request.direct_io)
@@ -186,69 +205,27 @@ def verify_package(
         raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
     digests = {**request.archive_digests, **report.digests}
     findings.extend(report.findings)
-    findings.extend(check_expected_digests(digests, {"sha256": request.expect_sha256, "blake3": request.expect_blake3}))
-
+    findings.extend(
+        check_expected_digests(digests, {"sha256": request.expect_sha256, "blake3": request.expect_blake3})
+    )
+    steps = _PackageSteps(vendor=request.vendor)
     if not report.rejected:
-        try:
-            with EntryReader(report) as reader:
-                manifest, manifest_bytes, step_findings = _manifest_step(reader, report, profile, manifest_bytes)
-                findings.extend(step_findings)
-                vendor = vendor or (manifest.package.vendor if manifest else None)
-                if manifest is not None and vendor != manifest.package.vendor:
-                    findings.append(_vendor_differs(vendor, manifest))
-                records = _advisory_records(store, vendor)
-                # 4. The signature over the exact manifest bytes.
-                if manifest_bytes is not None:
-                    try:
-                        outcome = verify_signature(
-                            manifest_bytes,
-                            reader,
-                            profile=profile,
-                            vendor=vendor,
-                            config=config,
-                            store=store,
-                            advisories=records,
-                            home=home,
-                        )
-                        signature = outcome.signature
-                        findings.extend(outcome.findings)
-                    except Exception as exc:
-                        findings.append(_internal("signature", exc))
-                # 5-6. Advisories and preflight against the target environment.
-                if manifest is not None:
-                    try:
-                        contents, skipped = _contents(
-                            reader,
-                            manifest=manifest,
-                            profile=profile,
-                            report=report,
-                            options=options,
-                            archive_sha256=digests.get("sha256"),
-                        )
-                        findings.extend(skipped)
-                        applicable, advisory_notes = _advisories(store, vendor, manifest, digests.get("sha256"))
-                        findings.extend(advisory_notes)
-                        findings.extend(
-                            run_preflight(contents, inventory=inventory, advisories=applicable, options=options)
-                        )
-                    except Exception as exc:
-                        findings.append(_internal("preflight", exc))
-                    else:
-                        # 6b. The package index and the upgrade plan (shipgate.plan, docs/plan.md).
-                        try:
-                            plan_result = plan_step(
-                                report=report, reader=reader, manifest=manifest, sha256=digests["sha256"],
-                                files=contents.files, findings=findings, inventory=inventory,
-                                advisories=applicable, store=store, request=request.plan,
-                                skip=profile.unlisted_allowed,
-                            )
-                            findings.extend(plan_result[1].findings)
-                        except Exception as exc:
-                            findings.append(_internal("plan", exc))
-        except Exception as exc:  # an unreadable entry or a defect: a finding (DENY), never a traceback
-            findings.append(_internal("package", exc))
+        steps = _package_steps(
+            report,
+            request=request,
+            profile=profile,
+            early=manifest_bytes,
+            config=config,
+            store=store,
+            home=home,
+            inventory=inventory,
+            options=options,
+            sha256=digests.get("sha256"),
+            findings=findings,
+        )
 
     # 7. Policy.
+    manifest = steps.manifest
     package = (
         PackageSummary(name=manifest.package.name, version=manifest.package.version, vendor=manifest.package.vendor)
         if manifest
@@ -256,29 +233,41 @@ def verify_package(
     )
     decision = policy.decide(
         findings,
-        vendor=vendor,
+        vendor=steps.vendor,
         package=package.name if package else None,
         version=package.version if package else None,
+        sha256=digests.get("sha256"),
     )
     findings.extend(decision.findings)
+    not_recorded = not_recorded_because(findings, record=request.record)
+    waivers = tuple(w.to_dict() for w in decision.applied_waivers)
     result = Report(
-        verdict=decision.verdict.label,  # type: ignore[arg-type]
+        verdict=decision.verdict,
         archive=ArchiveSummary(
             path=request.display_name or path, size=report.size, entries=report.totals.entries, digests=digests
         ),
         package=package,
-        vendor=vendor,
+        vendor=steps.vendor,
         findings=tuple(findings),
-        signature=signature,
+        signature=steps.signature,
         reasons=tuple(r.to_dict() for r in decision.reasons),
-        applied_waivers=tuple(w.to_dict() for w in decision.applied_waivers),
+        applied_waivers=waivers,
         policy=policy.source,
         shipgate_version=__version__,
-        plan=dataclasses.replace(plan_result[1], verdict=decision.verdict.label) if plan_result else None,
-        index=plan_result[0] if plan_result else None,
+        plan=dataclasses.replace(steps.plan, verdict=decision.verdict.label) if steps.plan else None,
+        index=steps.index,
+        basis=basis(
+            policy_digest=policy.digest,
+            env_digest=inventory_digest(inventory),
+            seen=steps.seen,
+            signature=steps.signature,
+            advisories=steps.advisories,
+            waivers=waivers,
+            not_recorded=not_recorded if store is not None else "not recorded (no state store)",
+        ),
     )
-    # 8. Store the verdict by digest, audited, with the waivers that shaped it (and the package index).
-    if store is not None:
+    # 8. Store the verdict by digest with what it rests on, audited, with the waivers that shaped it.
+    if store is not None and not_recorded is None:
         from shipgate.verifier._record import record_verdict
 
         with store.transaction():
@@ -288,14 +277,102 @@ def verify_package(
     return result
 
 
+def _package_steps(
+    report: ArchiveReport,
+    *,
+    request: VerifyRequest,
+    profile: PackageProfile,
+    early: bytes | None,
+    config: TrustConfig,
+    store: Store | None,
+    home: Path | None,
+    inventory: Inventory | None,
+    options: PreflightOptions,
+    sha256: str | None,
+    findings: list[Finding],
+) -> _PackageSteps:
+    """Steps 4-6 on an archive safe to read; their findings go to ``findings``."""
+    steps = _PackageSteps(vendor=request.vendor)
+    try:
+        with EntryReader(report) as reader:
+            manifest, manifest_bytes, step_findings = _manifest_step(reader, report, profile, early)
+            findings.extend(step_findings)
+            steps.manifest = manifest
+            steps.vendor = steps.vendor or (manifest.package.vendor if manifest else None)
+            if manifest is not None and steps.vendor != manifest.package.vendor:
+                findings.append(_vendor_differs(steps.vendor, manifest))
+            # The vendor's state generation first: a change committed after this read supersedes the verdict.
+            steps.seen = StateSeen.read(store, steps.vendor)
+            records = _advisory_records(store, steps.vendor)
+            # 4. The signature over the exact manifest bytes.
+            if manifest_bytes is not None:
+                try:
+                    outcome = verify_signature(
+                        manifest_bytes,
+                        reader,
+                        profile=profile,
+                        vendor=steps.vendor,
+                        config=config,
+                        store=store,
+                        advisories=records,
+                        home=home,
+                    )
+                    steps.signature = outcome.signature
+                    findings.extend(outcome.findings)
+                except Exception as exc:
+                    findings.append(_internal("signature", exc))
+            # 5-6. Advisories and preflight against the target environment.
+            if manifest is not None:
+                try:
+                    contents, skipped = _contents(
+                        reader,
+                        manifest=manifest,
+                        profile=profile,
+                        report=report,
+                        options=options,
+                        archive_sha256=sha256,
+                    )
+                    findings.extend(skipped)
+                    applicable, advisory_notes, steps.advisories = _advisories(store, steps.vendor, manifest, sha256)
+                    findings.extend(advisory_notes)
+                    findings.extend(
+                        run_preflight(contents, inventory=inventory, advisories=applicable, options=options)
+                    )
+                except Exception as exc:
+                    findings.append(_internal("preflight", exc))
+                else:
+                    # 6b. The package index and the upgrade plan (shipgate.plan, docs/plan.md).
+                    try:
+                        steps.index, steps.plan = plan_step(
+                            report=report,
+                            reader=reader,
+                            manifest=manifest,
+                            sha256=sha256 or "",
+                            files=contents.files,
+                            findings=findings,
+                            inventory=inventory,
+                            advisories=applicable,
+                            store=store,
+                            request=request.plan,
+                            skip=profile.unlisted_allowed,
+                        )
+                        findings.extend(steps.plan.findings)
+                    except Exception as exc:
+                        findings.append(_internal("plan", exc))
+    except Exception as exc:  # an unreadable entry or a defect: a finding (DENY), never a traceback
+        findings.append(_internal("package", exc))
+    return steps
+
+
 def _vendor_differs(vendor: str | None, manifest: Manifest) -> Finding:
     return Finding(
         code="manifest.vendor_differs",
-        severity=Severity.INFO,
+        severity=Severity.HIGH,
         path="package.vendor",
-        message=f"the manifest names vendor {manifest.package.vendor!r}; the trust of {vendor!r} (--vendor) was "
-        "used for the signature",
-        remedy="Make sure the package really comes from the vendor given with --vendor.",
+        message=f"the signed manifest names vendor {manifest.package.vendor!r}, not {vendor!r} as the caller "
+        "said (--vendor); the package is not that vendor's, and nothing is recorded",
+        remedy="Verify the package without --vendor (the manifest's vendor applies), or ask why it is not "
+        "the vendor you expected.",
         evidence={"file": "manifest.json", "manifest_vendor": manifest.package.vendor, "vendor": vendor},
     )
 
@@ -346,22 +423,23 @@ def _manifest_step(
 
 
 def _advisories(
-    store: Any | None, vendor: str | None, manifest: Manifest, sha256: str | None
-) -> tuple[list[Mapping[str, Any]], list[Finding]]:
+    store: Store | None, vendor: str | None, manifest: Manifest, sha256: str | None
+) -> tuple[list[Mapping[str, Any]], list[Finding], list[str]]:
     """Step 5: the vendor's stored advisories that apply to this package, matched once (by name and
     version, or by archive digest): withdrawals, notices, CSAF matches and a stale feed are findings here;
     config changes go to preflight, which compares them with the target's configuration."""
     if store is None or vendor is None:
-        return [], []
+        return [], [], []
     from shipgate.advisories.query import applicable_advisories, feed_findings, findings_for
 
     name, version = manifest.package.name, manifest.package.version
     applicable = applicable_advisories(store, vendor=vendor, name=name, version=version, sha256=sha256)
     config_changes: list[Mapping[str, Any]] = [a.to_dict() for a in applicable if a.kind == "config-change"]
-    return config_changes, findings_for(applicable, name=name, version=version) + feed_findings(store, vendor)
+    notes = findings_for(applicable, name=name, version=version) + feed_findings(store, vendor)
+    return config_changes, notes, [a.id for a in applicable]
 
 
-def _advisory_records(store: Any | None, vendor: str | None) -> list[Any]:
+def _advisory_records(store: Store | None, vendor: str | None) -> list[Any]:
     if store is None or vendor is None:
         return []
     return list(store.advisories(vendor))

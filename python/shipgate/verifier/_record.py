@@ -1,17 +1,22 @@
-"""Step 8: the verdict stored by archive digest, and the waivers that shaped it audited, atomically."""
+"""Step 8: the verdict stored by archive digest with what it rests on, and the waivers that shaped it
+audited, atomically."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from shipgate.report.model import Report
-from shipgate.store import VerdictRecord
+from shipgate.store.records import VerdictRecord
+
+if TYPE_CHECKING:
+    from shipgate.store import Store
 
 
-def record_verdict(store: Any, report: Report, *, actor: str) -> VerdictRecord:
+def verdict_record(report: Report) -> VerdictRecord:
     digests = report.archive.digests
     package = report.package
-    record = VerdictRecord(
+    return VerdictRecord.from_basis(
+        report.basis or {},
         sha256=digests["sha256"],
         blake3=digests.get("blake3"),
         package_name=package.name if package else "",
@@ -22,13 +27,17 @@ def record_verdict(store: Any, report: Report, *, actor: str) -> VerdictRecord:
         policy_id=report.policy,
         verifier_version=report.shipgate_version,
     )
+
+
+def record_verdict(store: Store, report: Report, *, actor: str) -> VerdictRecord:
+    digests = report.archive.digests
     with store.transaction() as tx:
-        stored: VerdictRecord = tx.put_verdict(record, actor=actor, reason=f"shipgate verify {report.archive.path}")
+        stored = tx.put_verdict(verdict_record(report), actor=actor, reason=f"shipgate verify {report.archive.path}")
         for waiver in report.applied_waivers:
             tx.append_audit(
                 actor=actor,
                 action="policy.waiver_applied",
                 subject=digests["sha256"],
-                details={"waiver": waiver, "verdict": report.verdict},
+                details={"waiver": waiver, "verdict": report.verdict.value, "owner": waiver["waiver"].get("owner")},
             )
     return stored

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipgate.errors import ShipgateError
 from shipgate.findings import Finding, Severity
@@ -20,6 +20,9 @@ from shipgate.trust.config import TrustConfig, VendorConfig, trust_dir
 from shipgate.trust.errors import NoSignature, TrustFailure, UnknownVendor
 from shipgate.trust.ledger import effective_trust
 from shipgate.trust.verifier import detached_findings
+
+if TYPE_CHECKING:
+    from shipgate.store import Store
 
 # Signatures are bytes to a few KiB, chains a few certificates, bundles a few KiB with a log proof.
 MAX_SIGNATURE_FILE = 64 * 1024
@@ -71,7 +74,7 @@ def verify_signature(
     profile: PackageProfile,
     vendor: str | None,
     config: TrustConfig,
-    store: Any | None,
+    store: Store | None,
     advisories: Sequence[Any],
     home: Path | None,
 ) -> SignatureOutcome:

@@ -1,13 +1,15 @@
 """Admission over HTTP: the Kubernetes ``AdmissionReview`` webhook and the JSON admit endpoint.
 
-- ``POST /admission`` — ``AdmissionReview`` (``admission.k8s.io/v1``): the object names its package digest
-  in an annotation (``shipgate.dev/package-sha256`` by default; on the object or its pod template).
-- ``POST /v1/admit`` — ``{"digest": HEX}`` or ``{"package": {"name", "version", "vendor"}}`` →
-  ``{"allowed", "verdict", "reason", "sha256"}``.
+- ``POST /admission`` — ``AdmissionReview`` (``admission.k8s.io/v1``): every image digest the pod spec (or
+  the pod template of a Deployment, StatefulSet, DaemonSet, Job, CronJob...) references, and the package
+  digest its annotation names (``shipgate.dev/package-sha256`` by default), must be admitted.
+- ``POST /v1/admit`` — ``{"digest": HEX, "vsa": ENVELOPE?}`` or ``{"package": {"name", "version", "vendor"}}``
+  → ``{"allowed", "verdict", "reason", "cause", "sha256", "advisory", "waivers", "evidence"}``.
 
-Both need the ``admission`` role. The decisions are :mod:`shipgate.service.admission`'s, looked up by
-``ServiceState.lookup``; the answers' ``reason`` is escaped and capped (:func:`shipgate.textsafe.printable`)
-because it quotes package-supplied names back to Kubernetes and its users.
+Both need the ``admission`` role. The decisions are :mod:`shipgate.admission`'s (asked through
+:mod:`shipgate.service.admission`), looked up by ``ServiceState.lookup``; the answers' ``reason`` is escaped
+and capped (:func:`shipgate.textsafe.printable`) because it quotes package-supplied names back to Kubernetes
+and its users.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from shipgate.admission import Decision
 from shipgate.service import admission
 from shipgate.service.http.app import json_body, json_response, request_id, require, state_of
 from shipgate.service.http.body import RequestError
@@ -31,27 +34,11 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/v1/admit", admit)
 
 
-def package_digest(obj: Any, annotation: str) -> str | None:
-    """The digest an object names: its own annotation, else its pod template's (Deployments, Jobs...)."""
-    candidates = [obj]
-    if isinstance(obj, dict):
-        spec = obj.get("spec")
-        if isinstance(spec, dict):
-            candidates.append(spec.get("template"))
-    for item in candidates:
-        meta = item.get("metadata") if isinstance(item, dict) else None
-        notes = meta.get("annotations") if isinstance(meta, dict) else None
-        value = notes.get(annotation) if isinstance(notes, dict) else None
-        if isinstance(value, str) and value:
-            return value
-    return None
-
-
-async def _decide(request: web.Request, decide: Callable[[], admission.Decision]) -> admission.Decision:
+async def _decide(request: web.Request, decide: Callable[[], Decision]) -> Decision:
     return await state_of(request).lookup(decide)
 
 
-def _record(request: web.Request, endpoint: str, decision: admission.Decision, caller: Caller, t0: float) -> None:
+def _record(request: web.Request, endpoint: str, decision: Decision, caller: Caller, t0: float) -> None:
     record_admission(
         state_of(request),
         endpoint=endpoint,
@@ -67,26 +54,14 @@ async def admit(request: web.Request) -> web.Response:
     caller = require(request, "admission")
     body = await json_body(request)
     state = state_of(request)
-    fail_open = state.config.fail_open
-    package = body.get("package") if isinstance(body, dict) else None
-    if isinstance(body, dict) and isinstance(body.get("digest"), str):
-        digest = body["digest"]
-        decision = await _decide(request, lambda: admission.by_digest(state.store, digest, fail_open=fail_open))
-    elif isinstance(package, dict) and isinstance(package.get("name"), str) and isinstance(package.get("version"), str):
-        name, version = package["name"], package["version"]
-        vendor = package["vendor"] if isinstance(package.get("vendor"), str) else ""
-        decision = await _decide(
-            request, lambda: admission.by_package(state.store, name, version, vendor, fail_open=fail_open)
-        )
-    else:
-        raise RequestError(400, 'send {"digest": HEX} or {"package": {"name": ..., "version": ...}}')
+    try:
+        question = admission.question_from_json(body)
+    except admission.BadRequest as exc:
+        raise RequestError(400, str(exc)) from None
+    decision = await _decide(request, lambda: admission.answer(state.admission, question))
     _record(request, "json", decision, caller, started)
-    answer = {
-        "allowed": decision.allowed,
-        "verdict": decision.verdict or None,
-        "reason": printable(decision.reason),
-        "sha256": decision.sha256 or None,
-    }
+    answer = decision.to_dict()
+    answer["reason"] = printable(decision.reason)
     return json_response(200, answer, request)
 
 
@@ -95,33 +70,15 @@ async def admission_review(request: web.Request) -> web.Response:
     caller = require(request, "admission")
     body = await json_body(request)
     state = state_of(request)
-    review = body.get("request") if isinstance(body, dict) else None
-    if (
-        not isinstance(body, dict)
-        or body.get("kind") != "AdmissionReview"
-        or not isinstance(review, dict)
-        or not isinstance(review.get("uid"), str)
-    ):
-        raise RequestError(400, "expected an AdmissionReview (admission.k8s.io/v1) with request.uid")
-    digest = package_digest(review.get("object"), state.config.annotation)
-    fail_open = state.config.fail_open
-    if digest is None:
-        decision = admission.Decision(
-            allowed=fail_open,
-            verdict="",
-            reason=f"the object has no {state.config.annotation} annotation naming its package digest",
-        )
-    else:
-        decision = await _decide(request, lambda: admission.by_digest(state.store, digest, fail_open=fail_open))
+    settings = state.config.admission
+
+    def decide() -> tuple[dict[str, Any], Decision]:
+        return admission.answer_review(state.admission, settings, body)
+
+    try:
+        answer, decision = await request.loop.run_in_executor(state.lookup_pool, decide)
+    except admission.BadRequest as exc:
+        raise RequestError(400, str(exc)) from None
     _record(request, "admission_review", decision, caller, started)
-    api_version = body.get("apiVersion")
-    answer = {
-        "apiVersion": api_version if isinstance(api_version, str) else "admission.k8s.io/v1",
-        "kind": "AdmissionReview",
-        "response": {
-            "uid": review["uid"],
-            "allowed": decision.allowed,
-            "status": {"code": 200 if decision.allowed else 403, "message": printable(decision.reason)},
-        },
-    }
+    answer["response"]["status"]["message"] = printable(decision.reason)
     return json_response(200, answer, request)

@@ -86,7 +86,10 @@ def header_from(request: web.Request, *, default_name: str = "", own: tuple[str,
             known = ", ".join((*QUERY_FIELDS, *own))
             raise RequestError(400, f"unknown query parameter {for_log(key)!r}; known: {known}")
         fields[QUERY_FIELDS[key]] = values[0]
-    return pb.VerifyHeader(declared_size=request.content_length, **fields)
+    header = pb.VerifyHeader(declared_size=request.content_length)
+    for name, value in fields.items():
+        setattr(header, name, value)
+    return header
 
 
 class BodyStream:
