@@ -8,7 +8,6 @@ rather than returning findings. Unknown tables and keys are kept in ``extra``.
 from __future__ import annotations
 
 import ipaddress
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from shipgate.errors import MalformedInput
+from shipgate.inputs import InputRefused, parse_toml, read_bounded
 
 # An inventory is a few kilobytes; a megabyte is generous and keeps the TOML parser bounded.
 MAX_INVENTORY_BYTES = 1024 * 1024
@@ -82,13 +82,7 @@ class Inventory:
 
 def load_inventory(path: str | Path) -> Inventory:
     """Read an inventory file; ``MalformedInput`` names the file and the field on any problem."""
-    path = Path(path)
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_INVENTORY_BYTES + 1)
-    except OSError as exc:
-        raise MalformedInput(f"inventory {path}: cannot read: {exc.strerror or exc}") from None
-    return parse_inventory(data, source=str(path))
+    return parse_inventory(read_bounded(path, limit=MAX_INVENTORY_BYTES, what="inventory"), source=str(path))
 
 
 def _fail(source: str, where: str, why: str) -> MalformedInput:
@@ -96,14 +90,10 @@ def _fail(source: str, where: str, why: str) -> MalformedInput:
 
 
 def parse_inventory(data: bytes, *, source: str = "<inventory>") -> Inventory:
-    if len(data) > MAX_INVENTORY_BYTES:
-        raise _fail(source, "$", f"larger than {MAX_INVENTORY_BYTES} bytes")
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise _fail(source, "$", f"not UTF-8 at byte {exc.start}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise _fail(source, "$", f"not TOML: {exc}") from None
+        doc = parse_toml(data, limit=MAX_INVENTORY_BYTES, what="$")
+    except InputRefused as exc:
+        raise _fail(source, "$", exc.detail) from None
     extra: dict[str, Any] = {}
     os_name: str | None = None
     sudo: bool | None = None

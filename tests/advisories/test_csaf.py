@@ -219,7 +219,7 @@ def test_provider_metadata_with_directory_distribution_checks_digests(csaf: Path
 def test_a_deeply_nested_document_is_refused_not_a_crash(csaf: Path, levels: int) -> None:
     doc = json.loads((csaf / "examples" / "csaf" / "cisco-sa-20180328-smi2.json").read_text())
     text = json.dumps(doc)[:-1] + ', "x": ' + "[" * levels + "]" * levels + "}"
-    with pytest.raises(CsafInvalid, match="nests deeper than 64 levels"):
+    with pytest.raises(CsafInvalid, match="nested deeper than 64 levels"):
         parse_csaf(text.encode(), what="deep.json")
 
 

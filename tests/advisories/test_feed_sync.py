@@ -253,5 +253,5 @@ def test_a_deeply_nested_feed_is_malformed(accepted: Store, vendor: VendorConfig
     )
     directory = feeds.write(text.encode())
     assert_rejected_without_change(
-        accepted, vendor, directory, "advisory.feed_malformed", "nests deeper than 64 levels"
+        accepted, vendor, directory, "advisory.feed_malformed", "nested deeper than 64 levels"
     )

@@ -75,7 +75,7 @@ fail_open = true
         ),
         ("[roles]\nadmin = 'CN=ops'", "admin must be a list of non-empty strings"),
         ("[admission]\nfail_open = 'yes'", "fail_open must be true or false"),
-        ("listen = ", "not valid TOML"),
+        ("listen = ", "not TOML"),
     ],
 )
 def test_config_errors_name_the_key(tmp_path: Path, text: str, message: str) -> None:

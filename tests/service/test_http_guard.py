@@ -160,7 +160,7 @@ def test_deeply_nested_json_is_a_clean_400(server: Server) -> None:
     # plain-text traceback into the JSON log.
     body = b"[" * 100_000 + b"]" * 100_000
     raw = b"POST /v1/admit HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % len(body)
-    assert status_and_json(exchange(server, raw + body)) == (400, {"error": "the body nests deeper than 64 levels"})
+    assert status_and_json(exchange(server, raw + body)) == (400, {"error": "the body: nested deeper than 64 levels"})
     assert all(line.startswith("{") for line in server.log().splitlines())
 
 

@@ -90,7 +90,7 @@ def test_audit_list_export_and_filters(seeded: Store, capsys: pytest.CaptureFixt
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line) for line in lines] == listed
     assert main(["audit", "list", "--since", "yesterday"]) == 2
-    assert "not ISO-8601" in capsys.readouterr().err
+    assert "not a time; write it like 2026-11-01T10:00:00Z" in capsys.readouterr().err
 
 
 def test_audit_verify_intact_then_broken(seeded: Store, capsys: pytest.CaptureFixture[str]) -> None:

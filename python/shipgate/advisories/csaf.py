@@ -20,6 +20,7 @@ from typing import Any
 
 from shipgate.advisories._json import load_json
 from shipgate.advisories.errors import CSAF_INVALID, AdvisoryError, CsafInvalid
+from shipgate.inputs import InputRefused, parse_time
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "csaf_schema"
 CSAF_SCHEMA_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"
@@ -146,13 +147,10 @@ class CsafDocument:
 
 def csaf_time(value: Any) -> dt.datetime | None:
     """A CSAF date-time (RFC 3339) in UTC; None when absent or not one."""
-    if not isinstance(value, str):
-        return None
     try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        return parse_time(value, what="CSAF date-time", naive="utc")
+    except InputRefused:
         return None
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def parse_csaf(data: bytes, *, what: str = "CSAF document") -> CsafDocument:

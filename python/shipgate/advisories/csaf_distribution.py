@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 from shipgate.advisories._json import load_json
 from shipgate.advisories.csaf_provider import Fetcher, Subscription, normalize_tlp
 from shipgate.advisories.errors import CSAF_INVALID, CSAF_ROLLBACK, AdvisoryError, CsafInvalid, CsafRejected
+from shipgate.inputs import InputRefused, parse_time
 
 # A large vendor lists a few thousand documents; a listing longer than this is not a provider's.
 MAX_DOCUMENTS = 20_000
@@ -53,10 +54,9 @@ class Listing:
 
 def _time(text: str, *, where: str) -> dt.datetime:
     try:
-        moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise CsafInvalid(f"{where}: {text[:64]!r} is not an RFC 3339 time") from None
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+        return parse_time(text, what=where, naive="utc")
+    except InputRefused as exc:
+        raise CsafInvalid(f"{where}: {text[:64]!r} is not an RFC 3339 time") from exc
 
 
 def _iso(moment: dt.datetime) -> str:

@@ -53,6 +53,7 @@ from shipgate.advisories.errors import (
 from shipgate.advisories.openpgp import MAX_SIGNATURE_BYTES, OpenPgpError, PublicKey, verify_detached
 from shipgate.advisories.query import CSAF_KIND
 from shipgate.fetch import HttpLimits
+from shipgate.inputs import parse_time
 from shipgate.store import AdvisoryRecord, Store
 
 ACTOR = "advisories"
@@ -216,7 +217,7 @@ def sync_provider(
         with store.transaction() as tx:  # 5.
             stored = {a.advisory_id: a for a in tx.advisories(sub.vendor, kind=CSAF_KIND)}
             records, ids, kept = _plan(stored, collected, sub.vendor)
-            newest = [dt.datetime.fromisoformat(v.replace("Z", "+00:00")) for v in listing.sources.values()]
+            newest = [parse_time(v, what="feed time", naive="utc") for v in listing.sources.values()]
             advanced = replace(
                 current,
                 publisher=str((metadata.get("publisher") or {}).get("name", "")),

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from shipgate import inputs
 from shipgate.advisories._json import load_json
 from shipgate.advisories.errors import FEED_MALFORMED, AdvisoryError, FeedRejected
 
@@ -57,15 +58,10 @@ def _bad(field: str, problem: str) -> FeedRejected:
 
 
 def parse_time(value: Any, field: str) -> dt.datetime:
-    if not isinstance(value, str):
-        raise _bad(field, "must be an ISO 8601 time string")
     try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise _bad(field, f"is not an ISO 8601 time: {value[:64]!r}") from None
-    if moment.tzinfo is None:
-        raise _bad(field, f"has no time zone: {value[:64]!r}")
-    return moment.astimezone(dt.UTC)
+        return inputs.parse_time(value, what=field)
+    except inputs.InputRefused as exc:
+        raise _bad(field, exc.detail) from None
 
 
 def _str(obj: Mapping[str, Any], key: str, field: str, *, required: bool = True) -> str:

@@ -10,7 +10,6 @@ the policy still sees every problem. ``None`` comes back only when nothing trust
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -18,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from shipgate.findings import Finding, Severity
+from shipgate.inputs import InputRefused, parse_json, parse_time
 from shipgate.package._lines import field_lines
 from shipgate.package.durations import DurationError, parse_duration
 from shipgate.package.manifest_model import (
@@ -59,35 +59,23 @@ _HEX_RE = re.compile(r"^[0-9a-fA-F]+$")
 _MODE_RE = re.compile(r"^0?[0-7]{3,4}$")
 
 
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
+# Why the strict JSON reader refused the bytes (shipgate.inputs), as the manifest's finding codes.
+_REFUSED = {
+    "too_large": "manifest.too_large",
+    "not_utf8": "manifest.not_utf8",
+    "duplicate_key": "manifest.duplicate_key",
+    "too_deep": "manifest.too_deep",
+    "syntax": "manifest.invalid_json",
+}
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            # Two parsers may keep different copies of a duplicated key: that ambiguity is refused.
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
-
-
-def _depth(value: Any, limit: int) -> int:
-    """Nesting depth of a decoded JSON value, computed iteratively and capped at ``limit + 1``."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, depth)
-            if deepest > limit:
-                return deepest
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return deepest
+def _refusal_evidence(exc: InputRefused, size: int) -> dict[str, Any]:
+    if exc.kind == "too_large":
+        return {"size": size, "limit": MAX_MANIFEST_BYTES}
+    if exc.kind == "too_deep":
+        return {"limit": MAX_DEPTH}
+    found = {"offset": exc.offset, "key": exc.key, "line": exc.line, "column": exc.column}
+    return {k: v for k, v in found.items() if v is not None}
 
 
 class _Reader:
@@ -164,56 +152,25 @@ def _path_problem(path: str) -> str | None:
 
 
 def _parse_time(text: str) -> datetime | None:
+    """package.built as an aware UTC time, or None when it is not an RFC 3339 time with a zone."""
     try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
-    except ValueError:
+        return parse_time(text, what="package.built")
+    except InputRefused:
         return None
-    return value if value.tzinfo is not None else None
 
 
 def parse_manifest(data: bytes | bytearray | memoryview | str) -> tuple[Manifest | None, list[Finding]]:
     """Parse ``manifest.json`` bytes (a ``str`` is taken as its UTF-8 encoding); never raises on bad input."""
     data = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     r = _Reader()
-    if len(data) > MAX_MANIFEST_BYTES:
-        r.problem(
-            "manifest.too_large",
-            "$",
-            f"{len(data)} bytes, more than the {MAX_MANIFEST_BYTES} allowed",
-            size=len(data),
-            limit=MAX_MANIFEST_BYTES,
-        )
-        return None, r.findings
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        r.problem("manifest.not_utf8", "$", f"not UTF-8 at byte {exc.start}", offset=exc.start)
+        doc = parse_json(data, limit=MAX_MANIFEST_BYTES, max_depth=MAX_DEPTH, what="manifest.json")
+    except InputRefused as exc:
+        code, evidence = _REFUSED[exc.kind], _refusal_evidence(exc, len(data))
+        message = "parsers disagree on which copy counts" if exc.kind == "duplicate_key" else ""
+        r.problem(code, "$", exc.detail + (f"; {message}" if message else ""), **evidence)
         return None, r.findings
-    try:
-        doc = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_pairs)
-    except _DuplicateKey as exc:
-        r.problem(
-            "manifest.duplicate_key",
-            "$",
-            f"key {exc.key!r} appears twice in one object; parsers disagree on which copy counts",
-            key=exc.key,
-        )
-        return None, r.findings
-    except RecursionError:
-        r.problem("manifest.too_deep", "$", f"nested deeper than {MAX_DEPTH} levels", limit=MAX_DEPTH)
-        return None, r.findings
-    except json.JSONDecodeError as exc:
-        r.problem(
-            "manifest.invalid_json",
-            "$",
-            f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-            line=exc.lineno,
-            column=exc.colno,
-        )
-        return None, r.findings
-    if _depth(doc, MAX_DEPTH) > MAX_DEPTH:
-        r.problem("manifest.too_deep", "$", f"nested deeper than {MAX_DEPTH} levels", limit=MAX_DEPTH)
-        return None, r.findings
+    text = data.decode("utf-8")
     if not isinstance(doc, dict):
         r.invalid("$", "the manifest must be a JSON object", type(doc).__name__)
         return None, r.findings

@@ -17,12 +17,12 @@ Unknown keys and wrong types are a ``MalformedInput`` naming the key (the profil
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from shipgate.errors import MalformedInput
+from shipgate.inputs import load_toml
 
 MAX_PROFILE_BYTES = 64 * 1024
 
@@ -80,15 +80,5 @@ class PackageProfile:
 
     @classmethod
     def load(cls, path: str | Path) -> PackageProfile:
-        path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise MalformedInput(f"package profile {path}: cannot read: {exc.strerror or exc}") from None
-        if len(raw) > MAX_PROFILE_BYTES:
-            raise MalformedInput(f"package profile {path}: larger than {MAX_PROFILE_BYTES} bytes")
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise MalformedInput(f"package profile {path}: not valid TOML: {exc}") from None
+        data = load_toml(path, limit=MAX_PROFILE_BYTES, what="package profile")
         return cls.from_dict(data, source=str(path))

@@ -38,13 +38,13 @@ sha256 = "<64 hex: the archive's SHA-256>"
 
 from __future__ import annotations
 
-import tomllib
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from shipgate.errors import MalformedInput
 from shipgate.findings import Severity
+from shipgate.inputs import InputRefused, parse_time, parse_toml, read_bounded
 from shipgate.package.versions import Constraint, ConstraintError
 from shipgate.policy.model import DEFAULT_SEVERITY_ACTIONS, Action, Policy, Rule
 from shipgate.policy.waiver import Waiver
@@ -94,25 +94,15 @@ class _Fields:
 
 
 def load_policy(path: str | Path) -> Policy:
-    path = Path(path)
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_POLICY_BYTES + 1)
-    except OSError as exc:
-        raise MalformedInput(f"policy {path}: cannot read: {exc.strerror or exc}") from None
-    return parse_policy(data, source=str(path))
+    return parse_policy(read_bounded(path, limit=MAX_POLICY_BYTES, what="policy"), source=str(path))
 
 
 def parse_policy(data: bytes, *, source: str = "<policy>") -> Policy:
     f = _Fields(source)
-    if len(data) > MAX_POLICY_BYTES:
-        raise f.fail("$", f"larger than {MAX_POLICY_BYTES} bytes")
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise f.fail("$", f"not UTF-8 at byte {exc.start}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise f.fail("$", f"not TOML: {exc}") from None
+        doc = parse_toml(data, limit=MAX_POLICY_BYTES, what="$")
+    except InputRefused as exc:
+        raise f.fail("$", exc.detail) from None
     unknown = sorted(set(doc) - _TOP)
     if unknown:
         # A typo here ("waiver" for "waivers") would silently drop rules: refuse it.
@@ -214,8 +204,8 @@ def _waiver(f: _Fields, raw: dict[str, Any], i: int) -> Waiver:
 def _time(f: _Fields, value: Any, where: str) -> datetime:
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
+            value = parse_time(value, what=where, naive="utc")
+        except InputRefused:
             raise f.fail(where, f"not a date or RFC 3339 time: {value!r}") from None
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ import grpc
 from shipgate.admission import Decision
 from shipgate.errors import ShipgateError
 from shipgate.findings import Finding
+from shipgate.inputs import parse_time
 from shipgate.plan.model import Plan
 from shipgate.report.model import ArchiveSummary, PackageSummary, Report
 
@@ -84,7 +84,7 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
         reasons=tuple(data.get("reasons") or ()),
         applied_waivers=tuple(data.get("applied_waivers") or ()),
         policy=str(data.get("policy", "")),
-        verified_at=datetime.fromisoformat(str(data["verified_at"]).replace("Z", "+00:00")),
+        verified_at=parse_time(str(data["verified_at"]), what="report verified_at"),
         shipgate_version=str(data.get("shipgate_version", "")),
         plan=Plan.from_dict(data["plan"]) if data.get("plan") else None,
         basis=data.get("basis") if isinstance(data.get("basis"), dict) else None,

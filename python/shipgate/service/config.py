@@ -83,7 +83,6 @@ can only require a client certificate or not ask for one, and the HTTP side must
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +91,7 @@ from typing import Any
 from shipgate.admission.settings import AdmissionSettings
 from shipgate.errors import ShipgateError
 from shipgate.events.settings import EventSettings
+from shipgate.inputs import InputRefused, load_toml
 from shipgate.service.gate.settings import GateSettings
 from shipgate.service.polling import PollSettings
 from shipgate.service.secrets import SecretSource, source_in
@@ -216,15 +216,9 @@ class ServiceConfig:
         if path is None:
             return cls()
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise ServiceConfigError(f"cannot read the service config {path}: {exc.strerror}") from None
-        if len(raw) > MAX_CONFIG_BYTES:
-            raise ServiceConfigError(f"{path} is larger than {MAX_CONFIG_BYTES} bytes")
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ServiceConfigError(f"{path}: not valid TOML: {exc}") from None
+            data = load_toml(path, limit=MAX_CONFIG_BYTES, what="service config")
+        except InputRefused as exc:
+            raise ServiceConfigError(str(exc)) from None
         return cls.from_dict(data, source=path)
 
     @classmethod

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from shipgate import inputs
 from shipgate.errors import MalformedInput
 from shipgate.findings import Finding
 from shipgate.verdict import VERDICTS, Verdict
@@ -33,13 +34,7 @@ def format_time(moment: datetime) -> str:
 
 def parse_time(text: str) -> datetime:
     """A stored time, or a user's ISO-8601 time (``2026-11-01``, ``2026-11-01T10:00:00+02:00``...)."""
-    try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise MalformedInput(
-            f"time {text!r} is not ISO-8601; write it like 2026-11-01 or 2026-11-01T10:00:00Z"
-        ) from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return inputs.parse_time(text, what="time", naive="utc")
 
 
 def normalize_digest(digest: str) -> tuple[str | None, str]:

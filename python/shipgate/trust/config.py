@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import glob
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shipgate.inputs import InputRefused, load_toml
 from shipgate.trust.errors import TrustConfigError
 from shipgate.trust.identity import IdentityRule
 from shipgate.trust.patterns import Pattern, compile_pattern
@@ -227,13 +227,10 @@ class TrustConfig:
         if len(files) > MAX_VENDOR_FILES:
             raise TrustConfigError(f"{directory} holds {len(files)} vendor files; at most {MAX_VENDOR_FILES}")
         for path in files:
-            raw = path.read_bytes()
-            if len(raw) > MAX_CONFIG_BYTES:
-                raise TrustConfigError(f"{path} is larger than {MAX_CONFIG_BYTES} bytes")
             try:
-                data = tomllib.loads(raw.decode("utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise TrustConfigError(f"{path}: not valid TOML: {exc}") from None
+                data = load_toml(path, limit=MAX_CONFIG_BYTES, what="vendor trust file")
+            except InputRefused as exc:
+                raise TrustConfigError(str(exc)) from None
             vendor = VendorConfig.from_dict(data, source=path)
             if vendor.name in vendors:
                 raise TrustConfigError(

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from cryptography import x509
 
+from shipgate import inputs
 from shipgate.trust.errors import TrustConfigError
 from shipgate.trust.pem import describe, fingerprint, is_ca, load_certificate, to_pem
 
@@ -44,12 +45,9 @@ class RootState(enum.Enum):
 
 def parse_time(text: str, *, where: str) -> dt.datetime:
     try:
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except (ValueError, AttributeError):
-        raise TrustConfigError(f"{where} is not an ISO 8601 time: {text!r}") from None
-    if moment.tzinfo is None:
-        raise TrustConfigError(f"{where} has no time zone: {text!r}")
-    return moment.astimezone(dt.UTC)
+        return inputs.parse_time(text, what=where)
+    except inputs.InputRefused as exc:
+        raise TrustConfigError(str(exc)) from None
 
 
 def format_time(moment: dt.datetime) -> str:
