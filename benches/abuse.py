@@ -48,8 +48,9 @@ from shipgate.v1 import shipgate_service_pb2_grpc as pbg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
+from admission import percentiles  # noqa: E402  (benches/admission.py, before tests/admission shadows it)
+
 sys.path.insert(0, str(ROOT / "tests"))  # the service tests' kit (before benches/service.py shadows it)
-from verdict_lookup import percentiles  # noqa: E402
 
 from _measure import markdown_table  # noqa: E402
 from service.kit import Server, TlsFiles, TlsPki, make_vendor, pin, tls_channel  # noqa: E402

@@ -34,11 +34,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from verdict_lookup import digests as verdict_digests
-from verdict_lookup import percentiles
-from verdict_lookup import records as verdict_records
-
 from _measure import markdown_table
+from admission import digests as verdict_digests
+from admission import percentiles
+from admission import records as verdict_records
 from service import VENDOR, admission_http, build_package, stored_plan, upload
 
 MiB = 1 << 20

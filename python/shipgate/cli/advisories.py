@@ -242,13 +242,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from shipgate.errors import UnsupportedInput
-
     store, _ = _open(args)
     with store:
         found = [r for r in store.advisories(args.vendor) if r.advisory_id == args.advisory_id]
-    if not found:
-        raise UnsupportedInput(f"no stored advisory {args.advisory_id!r} (shipgate advisories list shows them)")
+    if not found:  # a negative answer (exit 1), like `verdicts show` for a digest with no verdict
+        print(f"no stored advisory {args.advisory_id!r} (shipgate advisories list shows them)", file=sys.stderr)
+        return 1
     _emit([r.to_dict() for r in found] if len(found) > 1 else found[0].to_dict())
     return 0
 

@@ -1,4 +1,4 @@
-"""``shipgate trust pin|unpin|list|show|history|rollback``: a vendor's pinned roots and their history.
+"""``shipgate trust pin|unpin|retire|list|show|history|rollback``: a vendor's pinned roots and their history.
 
 Configuration (identity rules, baseline roots, CRLs, overlap) lives in ``<home>/trust/*.toml``; changes
 made here (pins, unpins, rollbacks) and by advisories (rotations, revocations) are numbered, audited

@@ -75,7 +75,7 @@ Relative paths are relative to the configuration file.
 
 Authentication fails closed (:meth:`ServiceConfig.check_exposure`): without a client CA nobody can prove an
 identity, so anonymous callers get roles only where ``allow_anonymous`` says so, or, when it is absent, only
-while every listener is on loopback (then ``uploader``, ``admission`` and ``metrics``, for a workstation).
+while every listener is on loopback (then ``uploader``, ``admission``, ``metrics`` and ``status``, for a workstation).
 ``require_client_cert = true`` without ``client_ca`` is an error; so is ``false`` with one (gRPC in Python
 can only require a client certificate or not ask for one, and the HTTP side must map roles the same way).
 """
