@@ -10,7 +10,7 @@ default, or BLAKE3) and a detached signature under a pinned vendor root. Then, i
 
 - ``inspect``: ``shipgate.archive.inspect(path, archive_digests=("sha256", "blake3"))`` — what
   ``shipgate inspect`` does (every entry inflated, CRC-checked and SHA-256 hashed; the whole file's SHA-256
-  and BLAKE3 for the report's ``archive.digests``, FORMATS.md §4);
+  and BLAKE3 for the report's ``archive.digests``, docs/formats.md §4);
 - ``verify``: ``shipgate.verifier.verify_package`` — the same inspection (per-entry digests as the manifest
   lists them), then manifest, signature, advisories, preflight, policy, and the verdict stored (SQLite) with
   its audit entry;

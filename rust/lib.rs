@@ -5,7 +5,7 @@
 //! and errors and releases the GIL around the work.
 
 #![deny(unsafe_op_in_unsafe_fn)]
-// Every `unsafe` block says why it is sound (STYLE.md); rust/zip/ forbids `unsafe` altogether.
+// Every `unsafe` block says why it is sound (CONTRIBUTING.md); rust/zip/ forbids `unsafe` altogether.
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod digest;

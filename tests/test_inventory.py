@@ -1,4 +1,4 @@
-"""The environment inventory (FORMATS §3): parsed exactly; mistakes raise MalformedInput naming the field."""
+"""The environment inventory (docs/formats.md §3): parsed exactly; mistakes raise MalformedInput naming the field."""
 
 from __future__ import annotations
 

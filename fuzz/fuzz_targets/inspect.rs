@@ -1,5 +1,5 @@
 //! Parser + inspector over arbitrary bytes: no panic, and bounded time and memory (libFuzzer's -timeout
-//! and -rss_limit_mb enforce those), as STYLE.md asks. And the service's shortcut is differential-tested:
+//! and -rss_limit_mb enforce those), as CONTRIBUTING.md asks. And the service's shortcut is differential-tested:
 //! the same bytes walked as a stream ([`StreamWalk`], in odd pieces) and inspected again with its
 //! records must give the same report.
 #![no_main]

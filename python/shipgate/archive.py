@@ -144,7 +144,7 @@ class ArchiveReport:
         return {f.code for f in self.findings}
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"archive": {...}, "entries": [...], "findings": [...]}`` (FORMATS.md §4)."""
+        """``{"archive": {...}, "entries": [...], "findings": [...]}`` (docs/formats.md §4)."""
         return {
             "archive": {
                 "path": self.path,
@@ -253,7 +253,7 @@ def inspect(
     writer: its size at open is what is inspected).
 
     ``digests`` are computed over every entry's uncompressed bytes, ``archive_digests`` over the whole
-    file (FORMATS.md §4 ``archive.digests``), ``progress(bytes_hashed)`` reporting the latter.
+    file (docs/formats.md §4 ``archive.digests``), ``progress(bytes_hashed)`` reporting the latter.
     ``verify=False`` parses the structure only (central directory and local headers): a fast listing
     with structural findings but no CRC, size or digest checks. ``direct=True`` reads the entries with
     ``O_DIRECT`` (in large aligned blocks), bypassing the page cache: for a file written once and read once,

@@ -1,4 +1,4 @@
-"""The environment inventory (FORMATS §3): what the target runs today, read from TOML.
+"""The environment inventory (docs/formats.md §3): what the target runs today, read from TOML.
 
 The inventory is written by the operator, not the vendor, so a mistake in it is a usage error:
 ``load_inventory``/``parse_inventory`` raise ``MalformedInput`` naming the field (``systemd.units[2]``)

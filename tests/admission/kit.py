@@ -2,7 +2,7 @@
 advisory feeds that withdraw a version, revoke the signer, or rotate and retire the root.
 
 Everything is real: certificates and signatures made with ``cryptography`` (``shipgate.demo.pki``), ZIP
-archives, feeds in the FORMATS §2 layout; the store is a real SQLite file or PostgreSQL schema.
+archives, feeds in the docs/formats.md §2 layout; the store is a real SQLite file or PostgreSQL schema.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``shipgate advisories …`` through ``shipgate.cli.main`` (FORMATS §5 spellings and exit codes), and the
+"""``shipgate advisories …`` through ``shipgate.cli.main`` (docs/formats.md §5 spellings and exit codes), and the
 rotation story end to end: a manifest signed under the new root is ``trust.unknown_issuer`` until the
 vendor's signed feed carrying the ``ca-rotation`` advisory is synced; ``trust history`` names the advisory;
 ``trust rollback`` undoes it.

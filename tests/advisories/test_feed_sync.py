@@ -1,7 +1,7 @@
-"""Feed acceptance and every rejection of FORMATS §2, with the store compared table by table.
+"""Feed acceptance and every rejection of docs/formats.md §2, with the store compared table by table.
 
 Risk covered: a feed that is replayed, frozen, forged, for another vendor, damaged or huge changes what
-shipgate trusts or which packages it denies (DESIGN invariant 4).
+shipgate trusts or which packages it denies (docs/architecture.md invariant 4).
 """
 
 from __future__ import annotations

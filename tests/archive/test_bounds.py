@@ -1,4 +1,4 @@
-"""Invariant 1 of DESIGN.md for the ZIP layer: every hostile case finishes in under 5 s and 256 MiB of peak
+"""Invariant 1 (docs/architecture.md) for the ZIP layer: every hostile case finishes in under 5 s and 256 MiB of peak
 RSS, measured in a fresh subprocess (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``)."""
 
 from __future__ import annotations

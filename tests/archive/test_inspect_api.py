@@ -171,7 +171,7 @@ def test_cli_text_json_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFix
     doc = json.loads(capsys.readouterr().out)
     (entry,) = doc["entries"]
     assert (entry["verified"], entry["digests"]) == (True, {})
-    # FORMATS.md §4: the archive object carries the whole file's digests (sha256 and blake3 by default).
+    # docs/formats.md §4: the archive object carries the whole file's digests (sha256 and blake3 by default).
     good_sha256 = hashlib.sha256(good.read_bytes()).hexdigest()
     assert sorted(doc["archive"]["digests"]) == ["blake3", "sha256"]
     assert doc["archive"]["digests"]["sha256"] == good_sha256

@@ -1,4 +1,4 @@
-"""The command-line contract (FORMATS §5) for admission and verdicts: ``--home`` after the command, a
+"""The command-line contract (docs/formats.md §5) for admission and verdicts: ``--home`` after the command, a
 malformed digest is a usage error (exit 2), ``--server`` sends ``--env``/``--policy`` files (names are
 ``--env-name``/``--policy-name``), ``verdicts list --superseded``, and ``shipgate demo`` never writes into an
 operator's home or state unless ``--home`` names one."""

@@ -1,4 +1,4 @@
-"""The DESIGN story end to end: DENY for the unknown issuer before the vendor's feed, the signed CA
+"""The dten story (README, Quick start) end to end: DENY for the unknown issuer before the vendor's feed, the signed CA
 rotation applied by the feed, and then every story risk found at its file and line."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The manifest model: FORMATS §1 into frozen dataclasses; every schema error a finding naming the field."""
+"""The manifest model: docs/formats.md §1 into frozen dataclasses; every schema error a finding naming the field."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hostile manifests never raise: random type swaps in every field of the FORMATS example."""
+"""Hostile manifests never raise: random type swaps in every field of the docs/formats.md example."""
 
 from __future__ import annotations
 

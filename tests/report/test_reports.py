@@ -1,4 +1,4 @@
-"""Report renderings: JSON (FORMATS §4), SARIF 2.1.0 against the official OASIS schema, HTML, text, and
+"""Report renderings: JSON (docs/formats.md §4), SARIF 2.1.0 against the official OASIS schema, HTML, text, and
 the DSSE-signed SLSA verification summary."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """``shipgate trust …`` and ``shipgate verify-blob`` through ``shipgate.cli.main``: exit codes, spellings
-(FORMATS §5), and the story — a package under a rotated root is refused until an audited change says why."""
+(docs/formats.md §5), and the story — a package under a rotated root is refused until an audited change says why."""
 
 from __future__ import annotations
 

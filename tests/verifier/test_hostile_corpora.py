@@ -1,6 +1,6 @@
 """Every archive of the shared ZIP corpora through the whole verifier: a Report every time (never an
 exception), bounded in time, and never ALLOW — none of them is a signed package, and the malformed and
-ambiguous ones must be denied for what they are (DESIGN invariants 1-3)."""
+ambiguous ones must be denied for what they are (docs/architecture.md invariants 1-3)."""
 
 from __future__ import annotations
 

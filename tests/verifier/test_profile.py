@@ -1,5 +1,5 @@
 """A package profile maps another vendor's layout (manifest and signature names, script directories)
-onto the roles of FORMATS §1."""
+onto the roles of docs/formats.md §1."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Advisories: the vendor's signed feed (FORMATS §2) and CSAF 2.0 documents, and what applies to a package.
+"""Advisories: the vendor's signed feed (docs/formats.md §2) and CSAF 2.0 documents, and what applies to a package.
 
 Public API (the rest is detail):
 

@@ -13,7 +13,7 @@ from typing import Any
 from shipgate.errors import ShipgateError
 from shipgate.findings import Finding, Severity
 
-# Rejection reasons of a vendor feed (FORMATS §2). Stable: scripts and alerts match on them.
+# Rejection reasons of a vendor feed (docs/formats.md §2). Stable: scripts and alerts match on them.
 FEED_UNAVAILABLE = "advisory.feed_unavailable"
 FEED_TOO_LARGE = "advisory.feed_too_large"
 FEED_MALFORMED = "advisory.feed_malformed"
@@ -36,7 +36,7 @@ CSAF_ROLLBACK = "advisory.csaf_rollback"
 REMEDIES: Mapping[str, str] = {
     FEED_UNAVAILABLE: "Check the feed source (path or URL) and the network; the stored feed stays in force.",
     FEED_TOO_LARGE: "A feed file is larger than the configured bound; check the source is the vendor's feed.",
-    FEED_MALFORMED: "The feed does not follow FORMATS §2; report it to the vendor (the field is named).",
+    FEED_MALFORMED: "The feed does not follow docs/formats.md §2; report it to the vendor (the field is named).",
     FEED_BAD_SIGNATURE: "feed.json.sig does not match feed.json: the feed was altered or is incomplete.",
     FEED_SIGNER_UNTRUSTED: (
         "The feed signer does not chain to a root currently trusted for the vendor or does not match its "

@@ -1,4 +1,4 @@
-"""The vendor advisory feed (FORMATS §2): a strict model of ``feed.json``, validated on the way in.
+"""The vendor advisory feed (docs/formats.md §2): a strict model of ``feed.json``, validated on the way in.
 
 ``parse_feed(bytes) -> Feed`` raises :class:`FeedRejected` (``advisory.feed_malformed``) naming the field.
 Unknown fields are kept (each advisory's ``body`` is the object exactly as the vendor wrote it) and

@@ -7,7 +7,7 @@
 - ``withdrawn-package`` (by name + version, or by archive digest) → ``advisory.withdrawn_package`` (critical);
 - ``notice`` whose ``applies_to`` covers the package → ``advisory.notice`` (its severity, at most medium);
 - ``config-change`` whose ``applies_to`` covers the package → returned as data only: the preflight config
-  scanner reads it (``Advisory.to_dict()`` is the FORMATS §2 object, which ``run_preflight`` accepts);
+  scanner reads it (``Advisory.to_dict()`` is the docs/formats.md §2 object, which ``run_preflight`` accepts);
 - CSAF documents filed under the vendor with the package ``known_affected`` →
   ``advisory.csaf_known_affected`` (CVE ids and fixed versions in the message and evidence), unless a CSAF
   document of the vendor released later says ``known_not_affected`` for the same vulnerability (VEX):
@@ -53,7 +53,7 @@ class Advisory:
     kind: str  # withdrawn-package | config-change | notice | csaf
     published: dt.datetime | None
     title: str
-    body: Mapping[str, Any]  # the FORMATS §2 object, or the whole CSAF document
+    body: Mapping[str, Any]  # the docs/formats.md §2 object, or the whole CSAF document
     feed_version: int | None = None
     csaf: tuple[CsafMatch, ...] = field(default=())  # for kind "csaf": the affected vulnerabilities
     vex: tuple[VexStatement, ...] = field(default=())  # for kind "csaf": known_not_affected statements
@@ -88,7 +88,7 @@ class Advisory:
 
 
 def applies(body: Mapping[str, Any], name: str, version: str) -> bool | None:
-    """FORMATS §2 ``applies_to``: absent → every package of the vendor; None when it cannot be read
+    """docs/formats.md §2 ``applies_to``: absent → every package of the vendor; None when it cannot be read
     (a caller applies only ``True``; preflight reports ``None`` as ``preflight.advisory_ignored``)."""
     target = body.get("applies_to")
     if target is None:

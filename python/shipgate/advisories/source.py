@@ -1,4 +1,4 @@
-"""Fetching a feed's three files (FORMATS §2) from a directory or an HTTP(S) base URL, bounded.
+"""Fetching a feed's three files (docs/formats.md §2) from a directory or an HTTP(S) base URL, bounded.
 
 Every read is capped in bytes and in time by :mod:`shipgate.fetch` (a deadline covers the whole fetch, so
 a server trickling one byte at a time cannot hold a sync forever; redirects bounded, never HTTPS to HTTP).

@@ -1,4 +1,4 @@
-"""The ``shipgate`` command line (spellings: ../shared/FORMATS.md §5).
+"""The ``shipgate`` command line (spellings: docs/formats.md §5).
 
 Each command group lives in its own module with a ``register(subparsers)`` function that adds its parser
 and sets ``handler``; handlers return the exit status. Heavy imports happen inside handlers so that
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _home_after_the_command(parser: argparse.ArgumentParser) -> None:
-    """``--home DIR`` is accepted after the command too (FORMATS §5): every command's parser takes it,
+    """``--home DIR`` is accepted after the command too (docs/formats.md §5): every command's parser takes it,
     without a default of its own, so one given before the command is kept. ``args.home`` is None unless
     given; ``shipgate.home.home_dir`` then falls back to $SHIPGATE_HOME (``shipgate demo`` tells the two
     apart: it writes into a home only when one was named explicitly)."""

@@ -1,6 +1,6 @@
 """``shipgate advisories subscribe|sync|status|list|show|check|import-csaf``: vendor feeds and CSAF advisories.
 
-Spellings: FORMATS §5. ``sync`` exits 1 when the feed (or a CSAF provider) is rejected (the reason, a stable
+Spellings: docs/formats.md §5. ``sync`` exits 1 when the feed (or a CSAF provider) is rejected (the reason, a stable
 ``advisory.`` code, on stderr) and leaves the stored state as it was; ``subscribe`` likewise; ``import-csaf``
 exits 1 when any document was refused (the valid ones are still stored).
 """
@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
     subscribe.set_defaults(handler=run_subscribe)
 
     sync = sub.add_parser(
-        "sync", help="fetch, verify and apply a vendor's signed feed (FORMATS §2) and its CSAF providers"
+        "sync", help="fetch, verify and apply a vendor's signed feed (docs/formats.md §2) and its CSAF providers"
     )
     sync.add_argument("--vendor", required=True, metavar="NAME")
     sync.add_argument(

@@ -1,4 +1,4 @@
-"""``shipgate demo``: the DESIGN story end to end, in a temporary directory and a temporary home: it
+"""``shipgate demo``: the dten story (README, Quick start) end to end, in a temporary directory and a temporary home: it
 writes into a home only when ``--home`` names one explicitly (never ``$SHIPGATE_HOME``, never
 ``$SHIPGATE_STATE_URL``): a vendor CA rotation, the story's package, verify → DENY (unknown issuer), the signed
 advisory feed synced, verify again → every preflight risk listed with file and line.
@@ -19,7 +19,7 @@ from typing import Any
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="run the DESIGN story end to end (CA rotation, advisory feed, preflight) in a temporary directory",
+        help="run the dten story (README, Quick start) end to end (CA rotation, advisory feed, preflight) in a temporary directory",
         description="Build a vendor with an old and a new CA, the story's upgrade package, a target inventory "
         "and the vendor's signed advisory feed; verify before and after syncing the feed. Uses a temporary "
         "home unless --home is given explicitly ($SHIPGATE_HOME is not used). Exit 0 when every story risk "

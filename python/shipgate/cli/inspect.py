@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--archive-digests",
         metavar="ALG[,ALG]",
-        help="digests of the whole archive file, computed alongside the entries (FORMATS.md §4 archive.digests): "
+        help="digests of the whole archive file, computed alongside the entries (docs/formats.md §4 archive.digests): "
         "sha256, blake3, sha512, or 'none' (default: sha256,blake3; none with --list-only)",
     )
     p.add_argument("--list-only", action="store_true", help="parse the structure only; do not inflate entries")

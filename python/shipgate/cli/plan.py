@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
         "a high or critical finding.",
     )
     p.add_argument("package", metavar="PACKAGE.zip", type=Path)
-    p.add_argument("--env", metavar="ENV.toml", type=Path, help="the target's inventory (FORMATS §3)")
+    p.add_argument("--env", metavar="ENV.toml", type=Path, help="the target's inventory (docs/formats.md §3)")
     p.add_argument("--previous", metavar="OLD.zip", type=Path, help="the package of the version that runs")
     p.add_argument("--window", metavar="DURATION", help="the negotiated window (5m, 1h30m, PT2H)")
     p.add_argument("--format", choices=FORMATS, default="text")

@@ -2,7 +2,7 @@
 
 Configuration (identity rules, baseline roots, CRLs, overlap) lives in ``<home>/trust/*.toml``; changes
 made here (pins, unpins, rollbacks) and by advisories (rotations, revocations) are numbered, audited
-versions in the state store. Spellings: FORMATS §5.
+versions in the state store. Spellings: docs/formats.md §5.
 """
 
 from __future__ import annotations

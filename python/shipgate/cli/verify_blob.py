@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
         "Exit 0 verified, 1 not verified, 2 usage.",
     )
     p.add_argument("file", metavar="FILE")
-    detached = p.add_argument_group("detached signature (FORMATS §1)")
+    detached = p.add_argument_group("detached signature (docs/formats.md §1)")
     detached.add_argument("--signature", metavar="SIG", help="the detached signature (raw bytes)")
     detached.add_argument("--chain", metavar="PEM", help="signing certificate first, then intermediates")
     detached.add_argument("--vendor", metavar="NAME", help="whose pinned roots and identity rules apply")

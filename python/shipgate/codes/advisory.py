@@ -102,8 +102,8 @@ CODES = (
     Code(
         "advisory.feed_malformed",
         S.HIGH,
-        "feed rejected: feed.json is not UTF-8 JSON or violates FORMATS §2 (the field is named)",
-        "The feed does not follow FORMATS §2; report it to the vendor (the field is named).",
+        "feed rejected: feed.json is not UTF-8 JSON or violates docs/formats.md §2 (the field is named)",
+        "The feed does not follow docs/formats.md §2; report it to the vendor (the field is named).",
     ),
     Code(
         "advisory.feed_bad_signature",

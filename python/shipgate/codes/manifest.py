@@ -79,7 +79,7 @@ CODES = (
         "manifest.missing",
         S.CRITICAL,
         "the archive has no manifest.json (or the profile's manifest name)",
-        "Ask the vendor for a complete package (FORMATS §1: manifest.json at the root).",
+        "Ask the vendor for a complete package (docs/formats.md §1: manifest.json at the root).",
     ),
     Code(
         "manifest.unreadable",

@@ -18,7 +18,7 @@ CODES = (
         "preflight.advisory_ignored",
         S.LOW,
         "an advisory passed to preflight is not an advisory object, or its applies_to is unreadable; not applied",
-        "Pass FORMATS §2 advisory objects (JSON objects).",
+        "Pass docs/formats.md §2 advisory objects (JSON objects).",
     ),
     Code(
         "preflight.file_skipped",

@@ -1,1 +1,1 @@
-"""``shipgate demo``: the DESIGN story, built and verified end to end in a temporary directory."""
+"""``shipgate demo``: the dten story (README, Quick start), built and verified end to end in a temporary directory."""

@@ -1,4 +1,4 @@
-"""Build an upgrade package (FORMATS §1) the way a vendor's release tooling does: the files, a manifest
+"""Build an upgrade package (docs/formats.md §1) the way a vendor's release tooling does: the files, a manifest
 listing each with size, SHA-256 and mode, and a detached signature over the exact manifest bytes."""
 
 from __future__ import annotations

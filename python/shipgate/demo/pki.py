@@ -34,7 +34,7 @@ class Identity:
         return self.cert.fingerprint(hashes.SHA256()).hex()
 
     def sign(self, data: bytes) -> bytes:
-        """ECDSA P-256 with SHA-256, DER-encoded (FORMATS §1)."""
+        """ECDSA P-256 with SHA-256, DER-encoded (docs/formats.md §1)."""
         return self.key.sign(data, ec.ECDSA(hashes.SHA256()))
 
 

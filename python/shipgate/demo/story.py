@@ -1,4 +1,4 @@
-"""The DESIGN story as data: ``Full-upgrade-package-dten.zip``, the target environment, and the vendor's
+"""The dten story (README, Quick start) as data: ``Full-upgrade-package-dten.zip``, the target environment, and the vendor's
 advisory feed (a CA rotation and a config change).
 
 Each risk the story names is planted once, at a known file and line (``STORY_RISKS``), so the demo and
@@ -71,7 +71,7 @@ STORY_RISKS: tuple[tuple[str, str, int | None], ...] = (
     ("plan.config_backup_missing", "config/dten.conf", None),
 )
 
-INVENTORY = """# What the target runs today (FORMATS §3)
+INVENTORY = """# What the target runs today (docs/formats.md §3)
 [host]
 os = "debian-12"
 sudo = false
@@ -97,8 +97,8 @@ routes = 12000000
 
 
 # The strings a real daemon carries: its options, environment and config keys — among them the new retry
-# backoff's switch, which no file of the package, the manifest or the feed names (DESIGN: "a new behaviour
-# sits inside a binary, gated by a flag nobody documented").
+# backoff's switch, which no file of the package, the manifest or the feed names (the story's new behaviour
+# that sits inside a binary, gated by a flag nobody documented: docs/plan.md).
 DTEND_STRINGS = b"\x00".join((
     b"--config", b"--foreground", b"dten.hybrid.enable", b"dten.legacy.mode", b"dten.backoff.v2",
     b"usage: dtend [--config FILE] [--foreground]",
@@ -153,7 +153,7 @@ def write_feed(
     now: dt.datetime,
     version: int = 12,
 ) -> Feed:
-    """``feed.json`` + ``feed.json.sig`` + ``feed-chain.pem`` (FORMATS §2), signed by the feed signer."""
+    """``feed.json`` + ``feed.json.sig`` + ``feed-chain.pem`` (docs/formats.md §2), signed by the feed signer."""
     feed = {
         "feed_version": version,
         "vendor": VENDOR,

@@ -1,4 +1,4 @@
-"""The manifest parser (FORMATS §1): ``manifest.json`` bytes → the frozen dataclasses of
+"""The manifest parser (docs/formats.md §1): ``manifest.json`` bytes → the frozen dataclasses of
 :mod:`shipgate.package.manifest_model`, plus findings.
 
 ``parse_manifest`` never raises on bad input. Every schema problem is a ``manifest.`` finding whose ``path``
@@ -100,7 +100,7 @@ class _Reader:
                 severity=severity,
                 path=field_path,
                 message=f"{MANIFEST_PATH}: {field_path}: {message}",
-                remedy=remedy or "Ask the vendor for a manifest that follows the package format (FORMATS §1).",
+                remedy=remedy or "Ask the vendor for a manifest that follows the package format (docs/formats.md §1).",
                 evidence={"file": MANIFEST_PATH, "field": field_path, **evidence},
             )
         )

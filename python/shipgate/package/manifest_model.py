@@ -1,4 +1,4 @@
-"""The manifest's data model (FORMATS §1): frozen dataclasses, built by :mod:`shipgate.package.manifest`.
+"""The manifest's data model (docs/formats.md §1): frozen dataclasses, built by :mod:`shipgate.package.manifest`.
 
 Unknown fields are kept in ``extra`` (forward compatible); ``raw`` keeps the exact bytes parsed so that
 findings can cite a line.

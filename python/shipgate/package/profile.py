@@ -1,6 +1,6 @@
 """Package profiles: where a vendor's package keeps the manifest, its signature, scripts and config.
 
-The default profile is FORMATS §1 (``manifest.json`` + ``manifest.json.sig`` + ``signing-chain.pem`` or
+The default profile is docs/formats.md §1 (``manifest.json`` + ``manifest.json.sig`` + ``signing-chain.pem`` or
 ``manifest.json.sigstore.json``). A vendor with another layout supplies a TOML file mapping its names onto
 these roles::
 

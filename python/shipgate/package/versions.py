@@ -1,4 +1,4 @@
-"""Version constraints of manifest dependencies (FORMATS §1: PEP 440 / semver-style operators, commas).
+"""Version constraints of manifest dependencies (docs/formats.md §1: PEP 440 / semver-style operators, commas).
 
 ``packaging`` decides whenever both sides are valid PEP 440; otherwise a tolerant comparison of the leading
 numeric release (``1.1.1w`` → ``1.1.1``, ``3.0.2-0ubuntu1`` → ``3.0.2``) answers, so distribution versions

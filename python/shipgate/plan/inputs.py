@@ -24,7 +24,7 @@ class PlanInputs:
     compared_with: str = "nothing"
     inventory: Inventory | None = None
     advisories: tuple[Mapping[str, Any], ...] = ()
-    """FORMATS §2 advisories that apply to the package (config changes and notices)."""
+    """docs/formats.md §2 advisories that apply to the package (config changes and notices)."""
     findings: tuple[Finding, ...] = ()
     window: timedelta | None = None
     known: tuple[KnownVersion, ...] = ()

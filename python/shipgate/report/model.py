@@ -1,6 +1,6 @@
 """The verification report: the verdict, what was verified, and every finding with its evidence.
 
-``Report.to_dict()`` is the JSON of FORMATS §4 (schema ``shipgate.report/v1``); the extra keys
+``Report.to_dict()`` is the JSON of docs/formats.md §4 (schema ``shipgate.report/v1``); the extra keys
 (``reasons``, ``applied_waivers``, ``policy``, ``verified_at``, ``shipgate_version``, ``basis``) are
 additions a forward-compatible reader ignores.
 """

@@ -4,7 +4,7 @@ Public API (the rest is detail):
 
 - :class:`TrustStore` — config files + stored trust state; ``verify_detached``, ``pin``, ``rollback``…
 - :func:`verify_detached` / :func:`detached_findings` — a detached signature + PEM chain for a vendor.
-- :func:`verify_feed_signature` — an advisory feed's signature (FORMATS §2, ``[feed_signer]`` rule).
+- :func:`verify_feed_signature` — an advisory feed's signature (docs/formats.md §2, ``[feed_signer]`` rule).
 - :func:`apply_rotation` / :func:`apply_revocations` — advisories, inside the caller's transaction.
 - :func:`effective_trust` — a vendor's roots and revocations at any version.
 - :func:`validate_chain` — path validation (``cryptography.x509.verification``) with explanations.

@@ -53,7 +53,7 @@ _KU_NAMES = (
 
 @dataclass(frozen=True, kw_only=True)
 class ChainPolicy:
-    """What the leaf must be good for. The default is FORMATS §1: code signing with digitalSignature."""
+    """What the leaf must be good for. The default is docs/formats.md §1: code signing with digitalSignature."""
 
     eku: x509.ObjectIdentifier | None = CODE_SIGNING
     key_usage: frozenset[str] = frozenset({"digital_signature"})

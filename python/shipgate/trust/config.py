@@ -11,7 +11,7 @@
     subjects = ["CN=Example Networks Code Signing*"]
     sans = ["email:release@example.net"]
 
-    [feed_signer]                              # allowed advisory-feed signer (FORMATS §2)
+    [feed_signer]                              # allowed advisory-feed signer (docs/formats.md §2)
     sans = ["email:advisories@example.net"]
     # both rules also take anchored RE2 patterns: subject_regexps = [...], san_regexps = ["uri:https://…"]
 
@@ -103,7 +103,7 @@ class VendorConfig:
     feed_signer: IdentityRule = field(default_factory=IdentityRule)
     overlap_days: int = DEFAULT_OVERLAP_DAYS
     sigstore: SigstoreIdentity | None = None
-    feed: str | None = None  # where its advisory feed is polled: a directory or base URL (FORMATS §2)
+    feed: str | None = None  # where its advisory feed is polled: a directory or base URL (docs/formats.md §2)
     revocation: RevocationPolicy = field(default_factory=RevocationPolicy)
 
     @classmethod

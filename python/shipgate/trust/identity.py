@@ -1,7 +1,7 @@
 r"""Signer identity rules: which leaf certificates a vendor signs with (subject and SAN patterns).
 
 A rule raises :class:`IdentityMismatch`; an empty rule is not a pass but "no rule", which the caller
-decides about (FORMATS §5: a pinned vendor with no identity rule accepts any code-signing leaf).
+decides about (docs/formats.md §5: a pinned vendor with no identity rule accepts any code-signing leaf).
 
 Two pattern languages: shell-style ``subjects``/``sans`` (``fnmatch``), and anchored RE2 regular expressions
 ``subject_regexps``/``san_regexps`` (:mod:`shipgate.trust.patterns`). A SAN regexp names its kind as a

@@ -220,7 +220,7 @@ def apply_rotation(
     reason: str,
     now: dt.datetime | None = None,
 ) -> Any:
-    """A CA rotation (FORMATS §2 ``ca-rotation``): ``add_roots`` (``{sha256, pem}``) become active;
+    """A CA rotation (docs/formats.md §2 ``ca-rotation``): ``add_roots`` (``{sha256, pem}``) become active;
     ``retire_roots`` (``{sha256, after?}``) become retiring until ``after``, or until now + the vendor's
     overlap period when the advisory gives no date. Pass a ``Transaction`` to join the feed's acceptance."""
     now = now or dt.datetime.now(dt.UTC)
@@ -289,7 +289,7 @@ def apply_revocations(
     actor: str | None = None,
     reason: str,
 ) -> Any:
-    """Revoke certificates by SHA-256 fingerprint (FORMATS §2 ``revocation``)."""
+    """Revoke certificates by SHA-256 fingerprint (docs/formats.md §2 ``revocation``)."""
     certs = [
         {k: v for k, v in {**c, "sha256": str(c.get("sha256", "")).lower()}.items() if v is not None}
         for c in certificates

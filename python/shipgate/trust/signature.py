@@ -1,4 +1,4 @@
-"""Detached signatures over bytes with the signing certificate's key (FORMATS §1 algorithms only)."""
+"""Detached signatures over bytes with the signing certificate's key (docs/formats.md §1 algorithms only)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ _EC_HASH: dict[str, type[hashes.HashAlgorithm]] = {"secp256r1": hashes.SHA256, "
 
 
 def signature_algorithm(cert: x509.Certificate) -> str:
-    """The FORMATS §1 name of the algorithm the certificate's key signs with; raises UnsupportedAlgorithm."""
+    """The docs/formats.md §1 name of the algorithm the certificate's key signs with; raises UnsupportedAlgorithm."""
     key = cert.public_key()
     if isinstance(key, ed25519.Ed25519PublicKey):
         return "ed25519"

@@ -9,7 +9,7 @@ or, for a report, :func:`detached_findings` which never raises a ``TrustFailure`
 ``(result or None, findings)``. The steps, in order:
 
 1. parse the chain (leaf first) and the signature;
-2. check the signature over the exact bytes with the leaf's key (FORMATS §1 algorithms);
+2. check the signature over the exact bytes with the leaf's key (docs/formats.md §1 algorithms);
 3. build and validate the path to the vendor's *effective* anchors (active + retiring roots of the stored
    trust state at verification time) with ``cryptography`` — certificates from the package are only
    ever untrusted intermediates;
@@ -78,7 +78,7 @@ class SignatureResult:
     signed_at: SigningTime | None = None  # a verified RFC 3161 timestamp, when the package carried one
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``signature`` object of the report (FORMATS §4), with details."""
+        """The ``signature`` object of the report (docs/formats.md §4), with details."""
         return {
             "signer": self.signer,
             "chain": list(self.chain),
@@ -128,7 +128,7 @@ def verify_chain_for_vendor(
     identity_rule: str = "signer",
 ) -> tuple[ValidatedChain, str | None]:
     """Steps 1, 3, 4 and 5: the validated chain and the matched identity. ``identity_rule`` is ``signer``
-    (packages) or ``feed_signer`` (advisory feeds, FORMATS §2)."""
+    (packages) or ``feed_signer`` (advisory feeds, docs/formats.md §2)."""
     _require_known(vendor, trust)
     certs = load_certificates(chain_pem, what="signing chain")
     return _verify_chain(
@@ -261,7 +261,7 @@ def verify_feed_signature(
     at: dt.datetime | None = None,
     crls: Sequence[x509.CertificateRevocationList] | None = None,
 ) -> SignatureResult:
-    """FORMATS §2: ``feed.json.sig`` over ``feed.json`` with ``feed-chain.pem``, chaining to a root
+    """docs/formats.md §2: ``feed.json.sig`` over ``feed.json`` with ``feed-chain.pem``, chaining to a root
     currently trusted for the vendor, code-signing EKU, and the vendor's ``[feed_signer]`` rule."""
     return verify_detached(
         feed_json, signature, chain_pem, vendor=vendor, trust=trust, at=at, crls=crls, identity_rule="feed_signer"

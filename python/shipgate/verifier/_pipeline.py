@@ -1,4 +1,4 @@
-"""The verification pipeline, step by step (numbered as in DESIGN.md's data flow)."""
+"""The verification pipeline, step by step (numbered as in docs/architecture.md's data flow)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class VerifyRequest:
     """Whose trust applies; default: the manifest's ``package.vendor``."""
     inventory: Inventory | None = None
     env: Path | None = None
-    """An inventory TOML file (FORMATS §3), read when ``inventory`` is not given."""
+    """An inventory TOML file (docs/formats.md §3), read when ``inventory`` is not given."""
     policy: Policy | None = None
     policy_path: Path | None = None
     profile: PackageProfile | None = None
@@ -112,7 +112,7 @@ def _contents(
     archive_sha256: str | None,
 ) -> tuple[PackageContents, list[Finding]]:
     """The files preflight scans, read within its budget (``PreflightOptions.max_file_bytes`` each,
-    ``max_total_bytes`` together), so memory does not grow with the archive (DESIGN invariant 5); the
+    ``max_total_bytes`` together), so memory does not grow with the archive (docs/architecture.md invariant 5); the
     others are ``preflight.file_skipped``."""
     extra_hooks = {f"profile:{p}": p for p in reader.entries if profile.is_script(p)}
     view = dataclasses.replace(manifest, hooks={**manifest.hooks, **extra_hooks}) if extra_hooks else manifest
@@ -391,7 +391,7 @@ def _manifest_step(
                     severity=Severity.CRITICAL,
                     path=name,
                     message=f"the archive has no {name}: nothing says what the package should contain",
-                    remedy="Ask the vendor for a complete package (FORMATS §1: manifest.json at the root).",
+                    remedy="Ask the vendor for a complete package (docs/formats.md §1: manifest.json at the root).",
                     evidence={"file": name},
                 )
             ],
@@ -410,7 +410,7 @@ def _manifest_step(
                     severity=Severity.HIGH,
                     path=name,
                     message=f"{name}: {exc.diagnostics()}",
-                    remedy="Ask the vendor for a manifest that follows the package format (FORMATS §1).",
+                    remedy="Ask the vendor for a manifest that follows the package format (docs/formats.md §1).",
                     evidence={"file": name},
                 )
             ],
