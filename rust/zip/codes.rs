@@ -62,7 +62,7 @@ codes! {
     PATH_INVALID = "zip.path_invalid": [High];
     PATH_BACKSLASH = "zip.path_backslash": [High];
     DUPLICATE_NAME = "zip.duplicate_name": [Critical, Low];
-    DUPLICATE_NAME_NORMALIZED = "zip.duplicate_name_normalized": [High];
+    DUPLICATE_NAME_NORMALIZED = "zip.duplicate_name_normalized": [High, Medium];
     SPECIAL_FILE = "zip.special_file": [High, Low];
     SETUID = "zip.setuid": [High];
     MODE_INVALID = "zip.mode_invalid": [Low];

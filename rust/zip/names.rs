@@ -121,18 +121,7 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
             let key = normalise(name);
             if let Some(&first) = folded.get(&key) {
                 if !(e.is_dir && entries[first].is_dir) {
-                    findings.push(
-                        Finding::new(
-                            codes::DUPLICATE_NAME_NORMALIZED,
-                            Severity::High,
-                            name,
-                            format!(
-                                "'{}' and this name are the same file on a case-insensitive or normalising file system",
-                                entries[first].name
-                            ),
-                        )
-                        .with("other", entries[first].name.clone()),
-                    );
+                    findings.push(normalised_collision(&entries[first].name, name));
                 }
             } else {
                 folded.insert(key, i);
@@ -140,6 +129,24 @@ pub fn check(entries: &[Entry]) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Two names `normalise` folds together. When they differ only by case or Unicode composition, every reader
+/// lists both and a case-sensitive file system (Linux) writes both: only a case-insensitive or normalising
+/// one (Windows, macOS) makes one file of them — medium, a risk of the target. When they are the same path
+/// on every file system (a file `x` beside a directory `x/`, or `a\b` beside `a/b` where `\` separates),
+/// extractors everywhere must drop one — high.
+fn normalised_collision(first: &str, name: &str) -> Finding {
+    let plain = |n: &str| n.replace('\\', "/").trim_end_matches('/').to_owned();
+    let (severity, message) = if plain(first) == plain(name) {
+        (Severity::High, format!("'{first}' and this name are the same path: extractors keep one of them"))
+    } else {
+        (
+            Severity::Medium,
+            format!("'{first}' and this name are the same file on a case-insensitive or normalising file system"),
+        )
+    };
+    Finding::new(codes::DUPLICATE_NAME_NORMALIZED, severity, name, message).with("other", first.to_owned())
 }
 
 /// What the Unix mode says about the entry, file type first: a type no file system has is its own finding;

@@ -222,7 +222,7 @@ fn duplicate_names_exact_and_normalised() {
         dup,
         [
             ("zip.duplicate_name", Severity::Critical, "a.txt"),
-            ("zip.duplicate_name_normalized", Severity::High, "b.txt")
+            ("zip.duplicate_name_normalized", Severity::Medium, "b.txt")
         ]
     );
 }

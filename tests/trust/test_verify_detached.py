@@ -388,7 +388,8 @@ def test_directory_name_constraints_bind_the_signer_subject(vendor_pki: VendorPK
 
 
 def test_cross_certification_by_a_pinned_root_is_a_path_to_trust(vendor_pki: VendorPKI) -> None:
-    # Cross-certification by a pinned root: the new root, cross-signed by the pinned old root, carried as an intermediate.
+    # Cross-certification by a pinned root: the new root, cross-signed by the pinned old root, carried as an
+    # intermediate.
     cross = pki.make_cert(
         subject=vendor_pki.new_root.cert.subject,
         key=vendor_pki.new_root.key,

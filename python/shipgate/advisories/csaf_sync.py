@@ -3,7 +3,8 @@
     result = subscribe(store, "Example Networks", "https://psirt.example.net", fingerprint="8F5F…")
     result = sync_provider(store, subscription)
 
-The steps of a sync, in order (CSAF 2.0 §7; docs/architecture.md invariant 4: a refused sync leaves the store as it was):
+The steps of a sync, in order (CSAF 2.0 §7; docs/architecture.md invariant 4: a refused sync leaves the store as
+it was):
 
 1. ``provider-metadata.json``, schema-valid; keys it names that are not pinned are accepted only when the
    metadata's ``.asc`` verifies with a pinned key (:func:`~shipgate.advisories.csaf_provider.rotate_keys`);

@@ -3,7 +3,8 @@
     result = sync_feed(store, trust_config.get("Example Networks"), "https://feeds.example.net/exn/")
     result.status   # accepted | unchanged | not-modified | rejected
 
-The steps, in order (docs/formats.md §2; docs/architecture.md invariant 4: a failed feed update leaves stored state as before):
+The steps, in order (docs/formats.md §2; docs/architecture.md invariant 4: a failed feed update leaves stored state
+as before):
 
 1. fetch the three files, bounded (:mod:`shipgate.advisories.source`); conditional when the stored feed came
    from the same URL;

@@ -19,7 +19,8 @@ from typing import Any
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="run the dten story (README, Quick start) end to end (CA rotation, advisory feed, preflight) in a temporary directory",
+        help="run the dten story (README, Quick start) end to end (CA rotation, advisory feed, preflight) "
+        "in a temporary directory",
         description="Build a vendor with an old and a new CA, the story's upgrade package, a target inventory "
         "and the vendor's signed advisory feed; verify before and after syncing the feed. Uses a temporary "
         "home unless --home is given explicitly ($SHIPGATE_HOME is not used). Exit 0 when every story risk "

@@ -34,7 +34,9 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("package", metavar="PACKAGE.zip")
     p.add_argument("--vendor", metavar="NAME", help="whose trust applies (default: the manifest's package.vendor)")
-    p.add_argument("--env", metavar="ENV.toml", help="the target's inventory (docs/formats.md §3); --server sends the file")
+    p.add_argument(
+        "--env", metavar="ENV.toml", help="the target's inventory (docs/formats.md §3); --server sends the file"
+    )
     p.add_argument("--policy", metavar="FILE", help="policy TOML (default: the safe default); --server sends the file")
     p.add_argument("--env-name", metavar="NAME", help="with --server: an environment configured on the server")
     p.add_argument("--policy-name", metavar="NAME", help="with --server: a policy configured on the server")

@@ -226,8 +226,12 @@ CODES = (
     Code(
         "zip.duplicate_name_normalized",
         S.HIGH,
-        "two names are the same after case folding, NFC, `\\`→`/` and trailing-slash removal",
-        "Ask the vendor to rebuild the package with a standard ZIP tool.",
+        "two names are the same path on every file system (a file `x` beside a directory `x/`, `a\\b` beside "
+        "`a/b`); medium when they differ only by case or Unicode composition, which collide on Windows and "
+        "macOS but not on Linux",
+        "Ask the vendor to rebuild the package without names that collide; for a medium finding, extract it "
+        "only on a case-sensitive file system.",
+        also=(S.MEDIUM,),
     ),
     Code(
         "zip.special_file",

@@ -1,5 +1,5 @@
-"""The dten story (README, Quick start) as data: ``Full-upgrade-package-dten.zip``, the target environment, and the vendor's
-advisory feed (a CA rotation and a config change).
+"""The dten story (README, Quick start) as data: ``Full-upgrade-package-dten.zip``, the target environment, and
+the vendor's advisory feed (a CA rotation and a config change).
 
 Each risk the story names is planted once, at a known file and line (``STORY_RISKS``), so the demo and
 the tests can check that every one is found where it is.
