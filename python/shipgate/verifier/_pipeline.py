@@ -177,32 +177,10 @@ def verify_package(
 
     # 1. Whole-archive digests (in a thread, during step 3) unless the caller already has them.
     missing = [a for a in ARCHIVE_DIGESTS if a not in request.archive_digests]
+    report, manifest_bytes = _inspect_archive(
+        path, request=request, profile=profile, missing=missing, progress=progress
+    )
     findings: list[Finding] = []
-    manifest_bytes: bytes | None = None
-    try:
-        # 2. Structure first (fast, no inflation): is it safe to read the manifest at all?
-        structure = inspect(path, limits=request.limits, verify=False, direct=request.direct_io)
-        if not structure.rejected and profile.manifest in {e.name for e in structure.entries}:
-            try:
-                with EntryReader(structure) as reader:
-                    manifest_bytes = reader.read(profile.manifest, limit=MAX_MANIFEST_BYTES + 1)
-            except ShipgateError:
-                manifest_bytes = None  # reported below once the full inspection has run
-        # 3. Every entry inflated, CRC-checked and hashed with the algorithms the manifest uses (an archive
-        #    already ambiguous is denied on its structure: nothing in it is read, only the file hashed).
-        report = inspect(
-            path,
-            limits=request.limits,
-            digests=_manifest_digests(manifest_bytes),
-            archive_digests=missing,
-            verify=not structure.rejected,
-            progress=progress,
-            direct=request.direct_io,
-            streamed=request.streamed,
-            flags=True,  # the binaries' flag strings, for the package index (docs/plan.md)
-        )
-    except OSError as exc:
-        raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
     digests = {**request.archive_digests, **report.digests}
     findings.extend(report.findings)
     findings.extend(
@@ -275,6 +253,44 @@ def verify_package(
             if result.index is not None:
                 save_index(store, result.index)
     return result
+
+
+def _inspect_archive(
+    path: str,
+    *,
+    request: VerifyRequest,
+    profile: PackageProfile,
+    missing: list[str],
+    progress: Callable[[int], object] | None,
+) -> tuple[ArchiveReport, bytes | None]:
+    """Steps 2 and 3 of :func:`verify_package`: the archive inspected, and the manifest's bytes when its
+    structure made them safe to read."""
+    manifest_bytes: bytes | None = None
+    try:
+        # 2. Structure first (fast, no inflation): is it safe to read the manifest at all?
+        structure = inspect(path, limits=request.limits, verify=False, direct=request.direct_io)
+        if not structure.rejected and profile.manifest in {e.name for e in structure.entries}:
+            try:
+                with EntryReader(structure) as reader:
+                    manifest_bytes = reader.read(profile.manifest, limit=MAX_MANIFEST_BYTES + 1)
+            except ShipgateError:
+                manifest_bytes = None  # reported below once the full inspection has run
+        # 3. Every entry inflated, CRC-checked and hashed with the algorithms the manifest uses (an archive
+        #    already ambiguous is denied on its structure: nothing in it is read, only the file hashed).
+        report = inspect(
+            path,
+            limits=request.limits,
+            digests=_manifest_digests(manifest_bytes),
+            archive_digests=missing,
+            verify=not structure.rejected,
+            progress=progress,
+            direct=request.direct_io,
+            streamed=request.streamed,
+            flags=True,  # the binaries' flag strings, for the package index (docs/plan.md)
+        )
+    except OSError as exc:
+        raise MalformedInput(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    return report, manifest_bytes
 
 
 def _package_steps(
