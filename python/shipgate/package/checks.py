@@ -43,9 +43,9 @@ def _matches(item: FileEntry, entry: Entry) -> bool:
 
 
 def check_files(manifest: Manifest, report: ArchiveReport, profile: PackageProfile) -> list[Finding]:
+    """Every listed file against its archive entry, then every entry the manifest does not list."""
     findings: list[Finding] = []
     entries = {e.name: e for e in report.entries if not e.is_dir}
-    listed = {f.path for f in manifest.files}
     for item in manifest.files:
         entry = entries.get(item.path)
         if entry is not None and _matches(item, entry):
@@ -64,85 +64,109 @@ def check_files(manifest: Manifest, report: ArchiveReport, profile: PackageProfi
                 )
             )
             continue
-        if entry.uncompressed_size != item.size:
+        findings += _size_findings(item, entry, where)
+        findings += _digest_findings(item, entry, where)
+        findings += _mode_findings(item, entry, where)
+    findings += _unlisted_findings(manifest, entries, profile)
+    return findings
+
+
+def _size_findings(item: FileEntry, entry: Entry, where: Mapping[str, int]) -> list[Finding]:
+    """The entry's inflated size against the manifest's ``size``."""
+    if entry.uncompressed_size == item.size:
+        return []
+    return [
+        _finding(
+            "manifest.size_mismatch",
+            Severity.CRITICAL,
+            item.path,
+            f"{item.path}: {entry.uncompressed_size} bytes in the archive, {item.size} in the manifest",
+            declared=item.size,
+            actual=entry.uncompressed_size,
+            **where,
+        )
+    ]
+
+
+def _digest_findings(item: FileEntry, entry: Entry, where: Mapping[str, int]) -> list[Finding]:
+    """Each declared digest the archive computed against the computed one; unverified when none could be."""
+    if not entry.verified:
+        return [
+            _finding(
+                "manifest.entry_unverified",
+                Severity.HIGH,
+                item.path,
+                f"{item.path}: the entry could not be inflated and checked, so its digest is unknown",
+                **where,
+            )
+        ]
+    findings: list[Finding] = []
+    for algorithm, declared in item.digests.items():
+        actual = entry.digests.get(algorithm)
+        if actual is None:
+            continue  # not computed: the verifier asks for every algorithm the manifest uses
+        if not hmac.compare_digest(actual, declared):
             findings.append(
                 _finding(
-                    "manifest.size_mismatch",
+                    "manifest.digest_mismatch",
                     Severity.CRITICAL,
                     item.path,
-                    f"{item.path}: {entry.uncompressed_size} bytes in the archive, {item.size} in the manifest",
-                    declared=item.size,
-                    actual=entry.uncompressed_size,
+                    f"{item.path}: {algorithm} of the content is {actual}, the manifest says {declared}",
+                    algorithm=algorithm,
+                    declared=declared,
+                    actual=actual,
                     **where,
                 )
             )
-        if not entry.verified:
-            findings.append(
-                _finding(
-                    "manifest.entry_unverified",
-                    Severity.HIGH,
-                    item.path,
-                    f"{item.path}: the entry could not be inflated and checked, so its digest is unknown",
-                    **where,
-                )
-            )
-        else:
-            for algorithm, declared in item.digests.items():
-                actual = entry.digests.get(algorithm)
-                if actual is None:
-                    continue  # not computed: the verifier asks for every algorithm the manifest uses
-                if not hmac.compare_digest(actual, declared):
-                    findings.append(
-                        _finding(
-                            "manifest.digest_mismatch",
-                            Severity.CRITICAL,
-                            item.path,
-                            f"{item.path}: {algorithm} of the content is {actual}, the manifest says {declared}",
-                            algorithm=algorithm,
-                            declared=declared,
-                            actual=actual,
-                            **where,
-                        )
-                    )
-            if not any(a in entry.digests for a in item.digests):
-                findings.append(
-                    _finding(
-                        "manifest.entry_unverified",
-                        Severity.HIGH,
-                        item.path,
-                        f"{item.path}: none of the manifest's digests ({', '.join(item.digests)}) was computed",
-                        **where,
-                    )
-                )
-        if item.mode is not None:
-            actual_mode = None if entry.mode is None else entry.mode & 0o7777
-            if actual_mode != item.mode:
-                shown = "not recorded" if actual_mode is None else f"{actual_mode:04o}"
-                findings.append(
-                    _finding(
-                        "manifest.mode_mismatch",
-                        Severity.HIGH,
-                        item.path,
-                        f"{item.path}: mode {shown} in the archive, {item.mode:04o} in the manifest",
-                        declared=f"{item.mode:04o}",
-                        actual=None if actual_mode is None else f"{actual_mode:04o}",
-                        **where,
-                    )
-                )
-    allowed = profile.unlisted_allowed
-    for name, entry in entries.items():
-        if name in listed or name in allowed:
-            continue
+    if not any(a in entry.digests for a in item.digests):
         findings.append(
             _finding(
-                "manifest.unlisted_entry",
+                "manifest.entry_unverified",
                 Severity.HIGH,
-                name,
-                f"{name}: in the archive ({entry.uncompressed_size} bytes) but not listed in {profile.manifest}",
-                size=entry.uncompressed_size,
+                item.path,
+                f"{item.path}: none of the manifest's digests ({', '.join(item.digests)}) was computed",
+                **where,
             )
         )
     return findings
+
+
+def _mode_findings(item: FileEntry, entry: Entry, where: Mapping[str, int]) -> list[Finding]:
+    """The entry's permission bits against the manifest's ``mode``, when the manifest declares one."""
+    if item.mode is None:
+        return []
+    actual_mode = None if entry.mode is None else entry.mode & 0o7777
+    if actual_mode == item.mode:
+        return []
+    shown = "not recorded" if actual_mode is None else f"{actual_mode:04o}"
+    return [
+        _finding(
+            "manifest.mode_mismatch",
+            Severity.HIGH,
+            item.path,
+            f"{item.path}: mode {shown} in the archive, {item.mode:04o} in the manifest",
+            declared=f"{item.mode:04o}",
+            actual=None if actual_mode is None else f"{actual_mode:04o}",
+            **where,
+        )
+    ]
+
+
+def _unlisted_findings(manifest: Manifest, entries: Mapping[str, Entry], profile: PackageProfile) -> list[Finding]:
+    """Archive entries neither listed in the manifest nor allowed unlisted by the profile."""
+    listed = {f.path for f in manifest.files}
+    allowed = profile.unlisted_allowed
+    return [
+        _finding(
+            "manifest.unlisted_entry",
+            Severity.HIGH,
+            name,
+            f"{name}: in the archive ({entry.uncompressed_size} bytes) but not listed in {profile.manifest}",
+            size=entry.uncompressed_size,
+        )
+        for name, entry in entries.items()
+        if name not in listed and name not in allowed
+    ]
 
 
 def check_expected_digests(actual: Mapping[str, str], expected: Mapping[str, str | None]) -> list[Finding]:
