@@ -199,20 +199,8 @@ def _with_lines(findings: list[Finding], text: str) -> list[Finding]:
 def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
     doc = dict(doc)
     # 1. Format version: only version 1 is understood; a later one may mean something else.
-    version = doc.pop("manifest_version", None)
+    version = _version(doc.pop("manifest_version", None), r)
     if version is None:
-        r.missing("manifest_version")
-        return None
-    if isinstance(version, bool) or not isinstance(version, int):
-        r.invalid("manifest_version", "must be an integer", version)
-        return None
-    if version != 1:
-        r.problem(
-            "manifest.unsupported_version",
-            "manifest_version",
-            f"version {version} is not supported (this shipgate reads version 1)",
-            version=version,
-        )
         return None
     # 2. The package identity: without it there is nothing to decide about.
     package = _package(doc.pop("package", None), r)
@@ -221,13 +209,7 @@ def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
     raw_files = doc.pop("files", None)
     files = _files(raw_files, r)
     dependencies = _dependencies(doc.pop("dependencies", []), r)
-    reboot = Reboot.NONE
-    if "reboot" in doc:
-        value = doc.pop("reboot")
-        try:
-            reboot = Reboot(value)
-        except (ValueError, TypeError):
-            r.invalid("reboot", "must be one of required, recommended, none", value)
+    reboot = _reboot(doc.pop("reboot"), r) if "reboot" in doc else Reboot.NONE
     services = r.strings(doc.pop("services"), "services") if "services" in doc else ()
     config = _config(doc.pop("config", {}), r)
     migrations = r.strings(doc.pop("migrations"), "migrations") if "migrations" in doc else ()
@@ -235,28 +217,7 @@ def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
     upgrades_from = _upgrades_from(doc.pop("upgrades_from"), r) if "upgrades_from" in doc else ()
     downtime = _downtime(doc.pop("downtime"), r) if "downtime" in doc else None
     # 3. Migrations and hooks name files of the package: each must be listed, or it runs unverified.
-    # (Entries already reported as invalid, or a missing files[], are not reported a second time.)
-    listed = (
-        {f["path"] for f in raw_files if isinstance(f, dict) and isinstance(f.get("path"), str)}
-        if isinstance(raw_files, list)
-        else None
-    )
-    for i, path in enumerate(migrations):
-        if listed is not None and path not in listed:
-            r.problem(
-                "manifest.reference_missing",
-                f"migrations[{i}]",
-                f"{path!r} is not listed in files[]",
-                referenced=path,
-            )
-    for phase, path in hooks.items():
-        if listed is not None and path not in listed:
-            r.problem(
-                "manifest.reference_missing",
-                f"hooks.{phase}",
-                f"{path!r} is not listed in files[]",
-                referenced=path,
-            )
+    _check_references(raw_files, migrations, hooks, r)
     return Manifest(
         manifest_version=version,
         package=package,
@@ -272,6 +233,59 @@ def _read(doc: dict[str, Any], r: _Reader, raw: bytes) -> Manifest | None:
         extra=doc,
         raw=raw,
     )
+
+
+def _version(version: Any, r: _Reader) -> int | None:
+    """``manifest_version`` when it is 1, the only version this parser understands."""
+    if version is None:
+        r.missing("manifest_version")
+        return None
+    if isinstance(version, bool) or not isinstance(version, int):
+        r.invalid("manifest_version", "must be an integer", version)
+        return None
+    if version != 1:
+        r.problem(
+            "manifest.unsupported_version",
+            "manifest_version",
+            f"version {version} is not supported (this shipgate reads version 1)",
+            version=version,
+        )
+        return None
+    return version
+
+
+def _reboot(value: Any, r: _Reader) -> Reboot:
+    try:
+        return Reboot(value)
+    except (ValueError, TypeError):
+        r.invalid("reboot", "must be one of required, recommended, none", value)
+        return Reboot.NONE
+
+
+def _check_references(raw_files: Any, migrations: tuple[str, ...], hooks: Mapping[str, str], r: _Reader) -> None:
+    """Each migration and hook path must be listed in files[] (as the raw list has it).
+
+    Entries already reported as invalid, or a missing files[], are not reported a second time.
+    """
+    if not isinstance(raw_files, list):
+        return
+    listed = {f["path"] for f in raw_files if isinstance(f, dict) and isinstance(f.get("path"), str)}
+    for i, path in enumerate(migrations):
+        if path not in listed:
+            r.problem(
+                "manifest.reference_missing",
+                f"migrations[{i}]",
+                f"{path!r} is not listed in files[]",
+                referenced=path,
+            )
+    for phase, path in hooks.items():
+        if path not in listed:
+            r.problem(
+                "manifest.reference_missing",
+                f"hooks.{phase}",
+                f"{path!r} is not listed in files[]",
+                referenced=path,
+            )
 
 
 def _package(value: Any, r: _Reader) -> PackageInfo | None:
