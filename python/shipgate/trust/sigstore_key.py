@@ -18,7 +18,7 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipgate.trust.errors import (
     MalformedSignature,
@@ -37,6 +37,12 @@ from shipgate.trust.sigstore_internals import (
     verified_timestamp,
     verify_log_entry,
 )
+
+if TYPE_CHECKING:
+    from rfc3161_client import TimeStampResponse
+    from sigstore.models import TransparencyLogEntry, TrustedRoot
+    from sigstore.verify import Verifier
+    from sigstore_models.common.v1 import MessageSignature
 
 # A PEM SubjectPublicKeyInfo is a few hundred bytes; an RSA-16384 key stays under 4 KiB.
 MAX_KEY_BYTES = 64 << 10
@@ -98,33 +104,81 @@ def verify_bundle_with_key(
     """Verify a managed-key Sigstore bundle over ``data`` with the key ``key_pem``. Raises
     MalformedSignature (unreadable bundle or key), UnsupportedAlgorithm, TrustConfigError (unusable
     trusted root) or SigstoreFailure."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
     from sigstore.errors import Error as SigstoreError
     from sigstore.errors import VerificationError
-    from sigstore.models import Bundle, TimestampVerificationData, TransparencyLogEntry, TrustedRoot
-    from sigstore_models.bundle.v1 import Bundle as BundleModel
 
     # 1. The pinned trusted root (never one from the bundle) and the operator's key.
+    root, verifier = _load_trusted_root(trusted_root)
+    key = load_public_key(key_pem, key_file)
+    key_der = key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    fingerprint = "sha256:" + hashlib.sha256(key_der).hexdigest()
+
+    # 2. The bundle, bounded: a key (not a certificate), a message signature, one complete log entry.
+    bundle = _read_bundle(bundle_json)
+
+    try:
+        # 3. A verified time: RFC 3161 timestamps over the signature from the trusted root's authorities,
+        #    and the integrated time under the signed entry timestamp (verified in 4).
+        _check_verified_time(bundle, root, verifier)
+        # 4. Inclusion proof, checkpoint and signed entry timestamp against the root's Rekor keys.
+        try:
+            verify_log_entry(bundle.entry, root)
+        except VerificationError as exc:
+            raise VerificationError(f"invalid log entry: {exc}") from None
+        # 5. The artifact: its digest (and the bundle's, if stated), then the signature under the key.
+        digest = _check_artifact(data, bundle.message, key)
+        # 6. The logged body is this signature by this key over this digest (CVE-2022-36056's lesson).
+        _check_hashedrekord(entry_body(bundle.entry), signature=bundle.signature, digest=digest, key_der=key_der)
+    except VerificationError as exc:
+        raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}", evidence={"key": fingerprint}) from None
+    except (SigstoreError, ValueError) as exc:
+        raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
+    return SigstoreKeyResult(
+        key=fingerprint, key_file=key_file, trusted_root=str(trusted_root), log_index=entry_log_index(bundle.entry)
+    )
+
+
+@dataclass(frozen=True)
+class _KeyBundle:
+    """The parts of a managed-key bundle that are verified: its message signature, its one log entry (and
+    whether that carries an inclusion promise), and its RFC 3161 timestamps."""
+
+    message: MessageSignature
+    entry: TransparencyLogEntry
+    promise: bool
+    timestamps: list[TimeStampResponse]
+
+    @property
+    def signature(self) -> bytes:
+        return self.message.signature
+
+
+def _load_trusted_root(trusted_root: Path) -> tuple[TrustedRoot, Verifier]:
+    """The pinned trusted root, bounded, and sigstore's verifier over it. Raises TrustConfigError."""
+    from sigstore.errors import Error as SigstoreError
+    from sigstore.models import TrustedRoot
+
     try:
         if trusted_root.stat().st_size > MAX_TRUSTED_ROOT_BYTES:
             raise TrustConfigError(f"trusted root {trusted_root} is larger than {MAX_TRUSTED_ROOT_BYTES} bytes")
         root = TrustedRoot.from_file(str(trusted_root))
-        verifier = sigstore_verifier(root)
+        return root, sigstore_verifier(root)
     except OSError as exc:
         raise TrustConfigError(f"trusted root {trusted_root}: {exc.strerror}") from None
     except TrustFailure:
         raise
     except (SigstoreError, ValueError) as exc:
         raise TrustConfigError(f"trusted root {trusted_root} cannot be used: {exc}") from None
-    key = load_public_key(key_pem, key_file)
-    key_der = key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
-    fingerprint = "sha256:" + hashlib.sha256(key_der).hexdigest()
 
-    # 2. The bundle, bounded: a key (not a certificate), a message signature, one complete log entry.
+
+def _read_bundle(bundle_json: bytes) -> _KeyBundle:
+    """The bundle, bounded: a key (not a certificate), a message signature, one complete hashedrekord 0.0.1
+    log entry, and an inclusion promise or a signed timestamp. Raises MalformedSignature, UnsupportedAlgorithm."""
+    from sigstore.errors import Error as SigstoreError
+    from sigstore.models import Bundle, TimestampVerificationData, TransparencyLogEntry
+    from sigstore_models.bundle.v1 import Bundle as BundleModel
+
     if len(bundle_json) > MAX_BUNDLE_BYTES:
         raise MalformedSignature(f"the bundle is {len(bundle_json)} bytes; at most {MAX_BUNDLE_BYTES} are read")
     try:
@@ -160,45 +214,45 @@ def verify_bundle_with_key(
     promise = entry_has_promise(entry)
     if not promise and (bundle.media_type == _BUNDLE_0_1 or not timestamps):
         raise MalformedSignature("the bundle's log entry has no inclusion promise and no signed timestamp stands in")
-    signature = bundle.message_signature.signature
+    return _KeyBundle(message=bundle.message_signature, entry=entry, promise=promise, timestamps=timestamps)
 
+
+def _check_verified_time(bundle: _KeyBundle, root: TrustedRoot, verifier: Verifier) -> None:
+    """At least one source of verified time. A key has no validity window to check the times against, but as
+    for certificates at least one must exist (sigstore's VERIFIED_TIME_THRESHOLD), so that the signature is
+    known to have existed when it was logged. Raises ``sigstore.errors.VerificationError``."""
+    from sigstore.errors import VerificationError
+
+    timestamps = bundle.timestamps
+    if len(timestamps) > MAX_TIMESTAMPS:
+        raise VerificationError(f"too many signed timestamps: {len(timestamps)} > {MAX_TIMESTAMPS}")
+    if len(set(timestamps)) != len(timestamps):
+        raise VerificationError("duplicate signed timestamp")
+    if timestamps and not root.get_timestamp_authorities():
+        raise VerificationError("the bundle has signed timestamps, the trusted root no timestamp authority")
+    verified = [t for t in timestamps if verified_timestamp(verifier, t, bundle.signature)]
+    if not verified and not bundle.promise:
+        raise VerificationError("not enough sources of verified time")
+
+
+def _check_artifact(data: bytes, message: MessageSignature, key: Any) -> bytes:
+    """The artifact's SHA-256 (which must be the bundle's stated digest, if any), with the signature verified
+    over it under the key. Raises ``sigstore.errors.VerificationError``."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
+    from sigstore.errors import VerificationError
+
+    digest = hashlib.sha256(data).digest()
+    stated = message.message_digest
+    if stated is not None and (stated.algorithm.name != "SHA2_256" or stated.digest != digest):
+        raise VerificationError("the bundle's message digest is not the artifact's SHA-256")
     try:
-        # 3. A verified time: RFC 3161 timestamps over the signature from the trusted root's authorities,
-        #    and the integrated time under the signed entry timestamp (verified in 4). A key has no validity
-        #    window to check them against, but as for certificates at least one must exist (sigstore's
-        #    VERIFIED_TIME_THRESHOLD), so that the signature is known to have existed when it was logged.
-        if len(timestamps) > MAX_TIMESTAMPS:
-            raise VerificationError(f"too many signed timestamps: {len(timestamps)} > {MAX_TIMESTAMPS}")
-        if len(set(timestamps)) != len(timestamps):
-            raise VerificationError("duplicate signed timestamp")
-        if timestamps and not root.get_timestamp_authorities():
-            raise VerificationError("the bundle has signed timestamps, the trusted root no timestamp authority")
-        verified = [t for t in timestamps if verified_timestamp(verifier, t, signature)]
-        if not verified and not promise:
-            raise VerificationError("not enough sources of verified time")
-        # 4. Inclusion proof, checkpoint and signed entry timestamp against the root's Rekor keys.
-        try:
-            verify_log_entry(entry, root)
-        except VerificationError as exc:
-            raise VerificationError(f"invalid log entry: {exc}") from None
-        # 5. The artifact: its digest (and the bundle's, if stated), then the signature under the key.
-        digest = hashlib.sha256(data).digest()
-        stated = bundle.message_signature.message_digest
-        if stated is not None and (stated.algorithm.name != "SHA2_256" or stated.digest != digest):
-            raise VerificationError("the bundle's message digest is not the artifact's SHA-256")
-        try:
-            key.verify(signature, digest, ec.ECDSA(Prehashed(hashes.SHA256())))
-        except InvalidSignature:
-            raise VerificationError("the signature does not verify with the given key") from None
-        # 6. The logged body is this signature by this key over this digest (CVE-2022-36056's lesson).
-        _check_hashedrekord(entry_body(entry), signature=signature, digest=digest, key_der=key_der)
-    except VerificationError as exc:
-        raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}", evidence={"key": fingerprint}) from None
-    except (SigstoreError, ValueError) as exc:
-        raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
-    return SigstoreKeyResult(
-        key=fingerprint, key_file=key_file, trusted_root=str(trusted_root), log_index=entry_log_index(entry)
-    )
+        key.verify(message.signature, digest, ec.ECDSA(Prehashed(hashes.SHA256())))
+    except InvalidSignature:
+        raise VerificationError("the signature does not verify with the given key") from None
+    return digest
 
 
 def _check_hashedrekord(body: bytes, *, signature: bytes, digest: bytes, key_der: bytes) -> None:
