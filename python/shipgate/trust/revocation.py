@@ -287,67 +287,20 @@ def check_crls(
         listed: list[x509.RevokedCertificate] = []
         delta_listed: list[x509.RevokedCertificate] = []
         for crl in crls:
-            if crl.issuer != cert.issuer and not _delegates_to(cert, crl.issuer):
-                continue
-            signer = issuer
-            if crl.issuer != cert.issuer or not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
-                # Another CA of the same name, or a separate CRL-signing key of this one (§6.3.3 (f)).
-                found = _crl_signer(crl, chain.root, candidates, crls, at=at, require=require, depth=_depth)
-                if found is None:
-                    continue
-                signer = found
-            if not _can_sign_crls(signer):
-                raise MalformedCrl(
-                    f"the CRL of {describe(issuer)} is signed by a key not allowed to sign CRLs (keyUsage cRLSign)"
-                )
-            next_update = crl.next_update_utc
-            if next_update is not None and next_update < at:
-                raise MalformedCrl(
-                    f"the CRL of {describe(issuer)} is stale: next update was due {next_update.isoformat()}",
-                    evidence={"issuer": describe(issuer), "next_update": next_update.isoformat()},
-                )
-            if crl.last_update_utc > at:
-                continue  # issued after the time of interest
-            scope = _scope(crl, cert, issuer)
+            scope = _usable_scope(
+                crl, cert, issuer, chain.root, crls, at=at, require=require, candidates=candidates, depth=_depth
+            )
             if scope is None:
                 continue
             reasons, delta = scope
             if not delta:
                 covered |= reasons
-            entry = _entry(crl, cert)
-            if entry is None or entry.revocation_date_utc > at:
-                continue
-            if signed_at is not None and _revoked_since(entry) > signed_at:
-                continue  # revoked after the signature provably existed
-            for ext in entry.extensions:
-                if ext.critical and not isinstance(
-                    ext.value, x509.CRLReason | x509.InvalidityDate | x509.CertificateIssuer
-                ):
-                    raise MalformedCrl(
-                        f"the CRL of {describe(issuer)} has an unrecognised critical entry extension "
-                        f"{ext.oid.dotted_string}"
-                    )
-            (delta_listed if delta else listed).append(entry)
-        revoked = next((e for e in listed if _reason(e) != "removeFromCRL"), None)
-        for entry in delta_listed:
-            if _reason(entry) != "removeFromCRL":
-                revoked = revoked or entry
-            elif revoked is not None and _reason(revoked) == "certificateHold":
-                revoked = None  # the hold was released
+            entry = _listed_entry(crl, cert, issuer, at=at, signed_at=signed_at)
+            if entry is not None:
+                (delta_listed if delta else listed).append(entry)
+        revoked = _standing_revocation(listed, delta_listed)
         if revoked is not None:
-            reason = _reason(revoked)
-            raise revoked_error(
-                signed_at,
-                f"{describe(cert)} (serial {cert.serial_number:x}) is listed on the CRL of "
-                f"{describe(issuer)} since {revoked.revocation_date_utc.isoformat()}"
-                + (f" ({reason})" if reason else ""),
-                {
-                    "certificate": describe(cert),
-                    "sha256": fingerprint(cert),
-                    "crl_issuer": describe(issuer),
-                    "reason": reason,
-                },
-            )
+            raise _crl_revocation(revoked, cert, issuer, signed_at)
         if require and covered != ALL_REASONS:
             missing = "every reason" if not covered else ", ".join(sorted(r.value for r in ALL_REASONS - covered))
             raise MalformedCrl(
@@ -355,3 +308,96 @@ def check_crls(
                 "revocation checking is required",
                 evidence={"certificate": describe(cert), "issuer": describe(issuer)},
             )
+
+
+def _usable_scope(
+    crl: x509.CertificateRevocationList,
+    cert: x509.Certificate,
+    issuer: x509.Certificate,
+    anchor: x509.Certificate,
+    crls: Sequence[x509.CertificateRevocationList],
+    *,
+    at: dt.datetime,
+    require: bool,
+    candidates: Sequence[x509.Certificate],
+    depth: int,
+) -> tuple[frozenset[x509.ReasonFlags], bool] | None:
+    """What ``crl`` answers for ``cert`` (:func:`_scope`) when it speaks for ``cert``'s issuer: signed by that
+    issuer or by a valid separate CRL signer, and issued by ``at``; None when it does not speak for it.
+    Raises MalformedCrl for a signer not allowed cRLSign or a CRL stale at ``at``."""
+    if crl.issuer != cert.issuer and not _delegates_to(cert, crl.issuer):
+        return None
+    signer = issuer
+    if crl.issuer != cert.issuer or not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
+        # Another CA of the same name, or a separate CRL-signing key of this one (§6.3.3 (f)).
+        found = _crl_signer(crl, anchor, candidates, crls, at=at, require=require, depth=depth)
+        if found is None:
+            return None
+        signer = found
+    if not _can_sign_crls(signer):
+        raise MalformedCrl(
+            f"the CRL of {describe(issuer)} is signed by a key not allowed to sign CRLs (keyUsage cRLSign)"
+        )
+    next_update = crl.next_update_utc
+    if next_update is not None and next_update < at:
+        raise MalformedCrl(
+            f"the CRL of {describe(issuer)} is stale: next update was due {next_update.isoformat()}",
+            evidence={"issuer": describe(issuer), "next_update": next_update.isoformat()},
+        )
+    if crl.last_update_utc > at:
+        return None  # issued after the time of interest
+    return _scope(crl, cert, issuer)
+
+
+def _listed_entry(
+    crl: x509.CertificateRevocationList,
+    cert: x509.Certificate,
+    issuer: x509.Certificate,
+    *,
+    at: dt.datetime,
+    signed_at: dt.datetime | None,
+) -> x509.RevokedCertificate | None:
+    """The CRL's entry for ``cert`` when it counts: revoked by ``at`` and, with ``signed_at``, not after the
+    signature provably existed. Raises MalformedCrl for an unrecognised critical entry extension."""
+    entry = _entry(crl, cert)
+    if entry is None or entry.revocation_date_utc > at:
+        return None
+    if signed_at is not None and _revoked_since(entry) > signed_at:
+        return None  # revoked after the signature provably existed
+    for ext in entry.extensions:
+        if ext.critical and not isinstance(ext.value, x509.CRLReason | x509.InvalidityDate | x509.CertificateIssuer):
+            raise MalformedCrl(
+                f"the CRL of {describe(issuer)} has an unrecognised critical entry extension {ext.oid.dotted_string}"
+            )
+    return entry
+
+
+def _standing_revocation(
+    listed: Sequence[x509.RevokedCertificate], delta_listed: Sequence[x509.RevokedCertificate]
+) -> x509.RevokedCertificate | None:
+    """The entry that revokes the certificate: one on a complete CRL, or one a delta CRL adds; a delta's
+    removeFromCRL releases a hold."""
+    revoked = next((e for e in listed if _reason(e) != "removeFromCRL"), None)
+    for entry in delta_listed:
+        if _reason(entry) != "removeFromCRL":
+            revoked = revoked or entry
+        elif revoked is not None and _reason(revoked) == "certificateHold":
+            revoked = None  # the hold was released
+    return revoked
+
+
+def _crl_revocation(
+    revoked: x509.RevokedCertificate, cert: x509.Certificate, issuer: x509.Certificate, signed_at: dt.datetime | None
+) -> TrustFailure:
+    reason = _reason(revoked)
+    return revoked_error(
+        signed_at,
+        f"{describe(cert)} (serial {cert.serial_number:x}) is listed on the CRL of "
+        f"{describe(issuer)} since {revoked.revocation_date_utc.isoformat()}" + (f" ({reason})" if reason else ""),
+        {
+            "certificate": describe(cert),
+            "sha256": fingerprint(cert),
+            "crl_issuer": describe(issuer),
+            "reason": reason,
+        },
+    )
