@@ -254,8 +254,26 @@ def _explain(
     policy: ChainPolicy,
     retired: Sequence[x509.Certificate],
 ) -> TrustFailure:
+    """The failure the verifier's error stands for: a usage, a validity period, an issuer, else InvalidChain."""
     text = str(exc)
     evidence = {"verifier": text, "leaf": describe(leaf), "leaf_sha256": fingerprint(leaf)}
+    usage = _usage_failure(text, leaf, policy, evidence)
+    if usage is not None:
+        return usage
+    if "not valid at validation time" in text:
+        validity = _validity_failure((leaf, *intermediates, *roots), at, evidence)
+        if validity is not None:
+            return validity
+    issuer = _issuer_failure(text, leaf, intermediates, roots, at=at, policy=policy, retired=retired)
+    if issuer is not None:
+        return issuer
+    return InvalidChain(f"certificate path rejected: {text}", evidence=evidence)
+
+
+def _usage_failure(
+    text: str, leaf: x509.Certificate, policy: ChainPolicy, evidence: dict[str, str]
+) -> TrustFailure | None:
+    """WrongExtendedKeyUsage or WrongKeyUsage when the verifier's error is about one."""
     if f"{_MARK}eku" in text or ("2.5.29.37" in text and "missing required extension" in text):
         want = policy.eku.dotted_string if policy.eku else ""
         return WrongExtendedKeyUsage(
@@ -276,27 +294,47 @@ def _explain(
             f"the signing certificate {describe(leaf)} lacks key usage {', '.join(sorted(policy.key_usage))}",
             evidence=evidence,
         )
-    if "not valid at validation time" in text:
-        for cert in (leaf, *intermediates, *roots):
-            if cert.not_valid_after_utc < at:
-                return CertificateExpired(
-                    f"{describe(cert)} expired on {cert.not_valid_after_utc.isoformat()} (checked at {at.isoformat()})",
-                    evidence={
-                        **evidence,
-                        "certificate": describe(cert),
-                        "not_after": cert.not_valid_after_utc.isoformat(),
-                    },
-                )
-            if cert.not_valid_before_utc > at:
-                return CertificateNotYetValid(
-                    f"{describe(cert)} is not valid before {cert.not_valid_before_utc.isoformat()} "
-                    f"(checked at {at.isoformat()})",
-                    evidence={
-                        **evidence,
-                        "certificate": describe(cert),
-                        "not_before": cert.not_valid_before_utc.isoformat(),
-                    },
-                )
+    return None
+
+
+def _validity_failure(
+    certs: Sequence[x509.Certificate], at: dt.datetime, evidence: dict[str, str]
+) -> TrustFailure | None:
+    """CertificateExpired or CertificateNotYetValid for the first certificate not valid at ``at``."""
+    for cert in certs:
+        if cert.not_valid_after_utc < at:
+            return CertificateExpired(
+                f"{describe(cert)} expired on {cert.not_valid_after_utc.isoformat()} (checked at {at.isoformat()})",
+                evidence={
+                    **evidence,
+                    "certificate": describe(cert),
+                    "not_after": cert.not_valid_after_utc.isoformat(),
+                },
+            )
+        if cert.not_valid_before_utc > at:
+            return CertificateNotYetValid(
+                f"{describe(cert)} is not valid before {cert.not_valid_before_utc.isoformat()} "
+                f"(checked at {at.isoformat()})",
+                evidence={
+                    **evidence,
+                    "certificate": describe(cert),
+                    "not_before": cert.not_valid_before_utc.isoformat(),
+                },
+            )
+    return None
+
+
+def _issuer_failure(
+    text: str,
+    leaf: x509.Certificate,
+    intermediates: Sequence[x509.Certificate],
+    roots: Sequence[x509.Certificate],
+    *,
+    at: dt.datetime,
+    policy: ChainPolicy,
+    retired: Sequence[x509.Certificate],
+) -> TrustFailure | None:
+    """RootRetired or UnknownIssuer when no path reaches a pinned root, or the top names one it was not signed by."""
     top = chain_top(leaf, intermediates)
     carried_root = _self_signed(top) and fingerprint(top) not in {fingerprint(r) for r in roots}
     if "candidates exhausted" in text and (
@@ -314,7 +352,7 @@ def _explain(
         return _unknown_issuer(
             leaf, intermediates, roots, detail=f"{text} (the issuer's name matches, its key does not)"
         )
-    return InvalidChain(f"certificate path rejected: {text}", evidence=evidence)
+    return None
 
 
 def _retired_or_unknown(
