@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rfc3161_client import TimeStampResponse
+    from sigstore._internal.timestamp import TimestampVerificationResult
     from sigstore.models import Bundle, TransparencyLogEntry, TrustedRoot
     from sigstore.verify import Verifier
+    from sigstore.verify.policy import VerificationPolicy
 
 # The overridden ``Verifier`` methods and their parameter lists as sigstore 4.5 defines them.
 OVERRIDDEN: dict[str, tuple[str, ...]] = {
@@ -90,40 +92,13 @@ def verified_timestamp(verifier: Verifier, timestamp: TimeStampResponse, signatu
 def sigstore_verifier(root: TrustedRoot) -> Verifier:
     """sigstore-python's ``Verifier`` with the corrections described in the module docs. Raises
     ``sigstore.errors.Error``."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from rfc3161_client import VerificationError as Rfc3161VerificationError
-    from rfc3161_client import VerifierBuilder
-    from sigstore import dsse
-    from sigstore._internal.timestamp import TimestampSource, TimestampVerificationResult
-    from sigstore.errors import VerificationError
     from sigstore.verify import Verifier
-    from sigstore.verify.policy import VerificationPolicy
 
     class _Verifier(Verifier):
         def _verify_signed_timestamp(
             self, timestamp_response: TimeStampResponse, message: bytes
         ) -> TimestampVerificationResult | None:
-            # As sigstore 4.5, except the authority's validity end: protobuf-specs sigstore_common.proto
-            # TimeRange "is closed and includes both the start and end times, (i.e., [start, end])";
-            # sigstore 4.5 compares ``gen_time < end`` (sigstore-conformance
-            # trust-root-tsa-validity-end-inclusive).
-            for authority in self._trusted_root.get_timestamp_authorities():
-                certificates = authority.certificates(allow_expired=True)
-                if len(certificates) < 2:  # a signing certificate and a root at least
-                    continue
-                builder = VerifierBuilder().tsa_certificate(certificates[0]).add_root_certificate(certificates[-1])
-                for certificate in certificates[1:-1]:
-                    builder = builder.add_intermediate_certificate(certificate)
-                try:
-                    builder.build().verify_message(timestamp_response, message)
-                except Rfc3161VerificationError:
-                    continue
-                at = timestamp_response.tst_info.gen_time
-                end = authority.validity_period_end
-                if authority.validity_period_start <= at and (end is None or at <= end):
-                    return TimestampVerificationResult(source=TimestampSource.TIMESTAMP_AUTHORITY, time=at)
-            return None
+            return _signed_timestamp(self, timestamp_response, message)
 
         def _establish_time(self, bundle: Bundle) -> list[TimestampVerificationResult]:
             # sigstore 4.5 takes a Rekor v1 integrated time only from dsse/hashedrekord 0.0.1 entries and
@@ -131,49 +106,103 @@ def sigstore_verifier(root: TrustedRoot) -> Verifier:
             # (verified in step 5), and verify_dsse below checks their body, so they count the same way.
             if entry_kind(bundle.log_entry) != ("intoto", "0.0.2"):
                 return super()._establish_time(bundle)
-            times: list[TimestampVerificationResult] = []
-            if bundle.verification_material.timestamp_verification_data:
-                if not self._trusted_root.get_timestamp_authorities():
-                    raise VerificationError("the bundle has signed timestamps, the trusted root no timestamp authority")
-                times.extend(self._verify_timestamp_authority(bundle))
-            if entry_has_promise(bundle.log_entry):
-                integrated = datetime.fromtimestamp(entry_integrated_time(bundle.log_entry), tz=UTC)
-                times.append(TimestampVerificationResult(source=TimestampSource.TRANSPARENCY_SERVICE, time=integrated))
-            return times
+            return _intoto_times(self, bundle)
 
         def verify_dsse(self, bundle: Bundle, policy: VerificationPolicy) -> tuple[str, bytes]:
             if entry_kind(bundle.log_entry) != ("intoto", "0.0.2"):
                 return super().verify_dsse(bundle, policy)
-            # Steps 0-6 (time, chain, SCT, policy, inclusion proof/checkpoint/SET, validity at those times).
-            self._verify_common_signing_cert(bundle, policy)
-            envelope = dsse_envelope(bundle)
-            if envelope is None:
-                raise VerificationError("an intoto log entry needs a DSSE envelope in the bundle")
-            # 7. The envelope's signature under the certificate's key.
-            key = bundle.signing_certificate.public_key()
-            if not isinstance(key, ec.EllipticCurvePublicKey):
-                raise VerificationError("DSSE signatures are verified with ECDSA keys only")
-            dsse._verify(key, envelope)
-            # 8. The logged intoto 0.0.2 body is this envelope (Rekor pkg/types/intoto/v0.0.2; the checks of
-            #    sigstore-js tlog/intoto.ts, plus the certificate): one signature, stored base64 of its
-            #    base64 text; the payload's SHA-256; the signer's certificate as PEM.
-            try:
-                body = json.loads(entry_body(bundle.log_entry))
-                content = body["spec"]["content"]
-                [logged] = content["envelope"]["signatures"]
-                logged_sig = base64.b64decode(logged["sig"], validate=True)
-                logged_cert = x509.load_pem_x509_certificate(base64.b64decode(logged["publicKey"], validate=True))
-                payload_hash = content["payloadHash"]
-            except (ValueError, KeyError, TypeError):
-                raise VerificationError("the intoto log entry's body is not an intoto 0.0.2 entry") from None
-            payload: bytes = envelope._inner.payload
-            if (
-                payload_hash.get("algorithm") != "sha256"
-                or payload_hash.get("value") != hashlib.sha256(payload).hexdigest()
-            ):
-                raise VerificationError("the intoto log entry's payload hash does not match the envelope")
-            if logged_sig != base64.b64encode(envelope.signature) or logged_cert != bundle.signing_certificate:
-                raise VerificationError("the intoto log entry's signature does not match the bundle")
-            return str(envelope._inner.payload_type), payload
+            return _verify_intoto_dsse(self, bundle, policy)
 
     return _Verifier(trusted_root=root)
+
+
+def _signed_timestamp(
+    verifier: Verifier, timestamp_response: TimeStampResponse, message: bytes
+) -> TimestampVerificationResult | None:
+    """As sigstore 4.5's ``Verifier._verify_signed_timestamp``, except the authority's validity end:
+    protobuf-specs sigstore_common.proto TimeRange "is closed and includes both the start and end times,
+    (i.e., [start, end])"; sigstore 4.5 compares ``gen_time < end`` (sigstore-conformance
+    trust-root-tsa-validity-end-inclusive)."""
+    from rfc3161_client import VerificationError as Rfc3161VerificationError
+    from rfc3161_client import VerifierBuilder
+    from sigstore._internal.timestamp import TimestampSource, TimestampVerificationResult
+
+    for authority in verifier._trusted_root.get_timestamp_authorities():
+        certificates = authority.certificates(allow_expired=True)
+        if len(certificates) < 2:  # a signing certificate and a root at least
+            continue
+        builder = VerifierBuilder().tsa_certificate(certificates[0]).add_root_certificate(certificates[-1])
+        for certificate in certificates[1:-1]:
+            builder = builder.add_intermediate_certificate(certificate)
+        try:
+            builder.build().verify_message(timestamp_response, message)
+        except Rfc3161VerificationError:
+            continue
+        at = timestamp_response.tst_info.gen_time
+        end = authority.validity_period_end
+        if authority.validity_period_start <= at and (end is None or at <= end):
+            return TimestampVerificationResult(source=TimestampSource.TIMESTAMP_AUTHORITY, time=at)
+    return None
+
+
+def _intoto_times(verifier: Verifier, bundle: Bundle) -> list[TimestampVerificationResult]:
+    """The verified times of a bundle with an intoto 0.0.2 entry: its RFC 3161 timestamps, and its integrated
+    time when a signed entry timestamp covers it."""
+    from sigstore._internal.timestamp import TimestampSource, TimestampVerificationResult
+    from sigstore.errors import VerificationError
+
+    times: list[TimestampVerificationResult] = []
+    if bundle.verification_material.timestamp_verification_data:
+        if not verifier._trusted_root.get_timestamp_authorities():
+            raise VerificationError("the bundle has signed timestamps, the trusted root no timestamp authority")
+        times.extend(verifier._verify_timestamp_authority(bundle))
+    if entry_has_promise(bundle.log_entry):
+        integrated = datetime.fromtimestamp(entry_integrated_time(bundle.log_entry), tz=UTC)
+        times.append(TimestampVerificationResult(source=TimestampSource.TRANSPARENCY_SERVICE, time=integrated))
+    return times
+
+
+def _verify_intoto_dsse(verifier: Verifier, bundle: Bundle, policy: VerificationPolicy) -> tuple[str, bytes]:
+    """sigstore's DSSE verification for a bundle with an intoto 0.0.2 entry, which sigstore 4.5 refuses:
+    its common steps, the envelope's signature, then the logged body against the envelope."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from sigstore import dsse
+    from sigstore.errors import VerificationError
+
+    # Steps 0-6 (time, chain, SCT, policy, inclusion proof/checkpoint/SET, validity at those times).
+    verifier._verify_common_signing_cert(bundle, policy)
+    envelope = dsse_envelope(bundle)
+    if envelope is None:
+        raise VerificationError("an intoto log entry needs a DSSE envelope in the bundle")
+    # 7. The envelope's signature under the certificate's key.
+    key = bundle.signing_certificate.public_key()
+    if not isinstance(key, ec.EllipticCurvePublicKey):
+        raise VerificationError("DSSE signatures are verified with ECDSA keys only")
+    dsse._verify(key, envelope)
+    # 8. The logged intoto 0.0.2 body is this envelope.
+    _check_intoto_body(bundle, envelope)
+    payload: bytes = envelope._inner.payload
+    return str(envelope._inner.payload_type), payload
+
+
+def _check_intoto_body(bundle: Bundle, envelope: Any) -> None:
+    """The logged intoto 0.0.2 body is ``envelope`` (Rekor pkg/types/intoto/v0.0.2; the checks of sigstore-js
+    tlog/intoto.ts, plus the certificate): one signature, stored base64 of its base64 text; the payload's
+    SHA-256; the signer's certificate as PEM. Raises ``sigstore.errors.VerificationError``."""
+    from cryptography import x509
+    from sigstore.errors import VerificationError
+
+    try:
+        body = json.loads(entry_body(bundle.log_entry))
+        content = body["spec"]["content"]
+        [logged] = content["envelope"]["signatures"]
+        logged_sig = base64.b64decode(logged["sig"], validate=True)
+        logged_cert = x509.load_pem_x509_certificate(base64.b64decode(logged["publicKey"], validate=True))
+        payload_hash = content["payloadHash"]
+    except (ValueError, KeyError, TypeError):
+        raise VerificationError("the intoto log entry's body is not an intoto 0.0.2 entry") from None
+    payload: bytes = envelope._inner.payload
+    if payload_hash.get("algorithm") != "sha256" or payload_hash.get("value") != hashlib.sha256(payload).hexdigest():
+        raise VerificationError("the intoto log entry's payload hash does not match the envelope")
+    if logged_sig != base64.b64encode(envelope.signature) or logged_cert != bundle.signing_certificate:
+        raise VerificationError("the intoto log entry's signature does not match the bundle")
