@@ -195,18 +195,43 @@ def methods_bench(path: Path, runs: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--dir", help="build (or reuse) the archives here instead of a temporary directory")
-    parser.add_argument("--only", choices=("verify", "flags", "methods"), help="run one part of the benchmark")
-    args = parser.parse_args()
+    args = parse_args()
     for tool in ("unzip", "7z", "shipgate"):
         if shutil.which(tool) is None:
             print(f"missing {tool} (apt-get install unzip p7zip-full; pip install -e .)", file=sys.stderr)
             return 2
-    from shipgate.archive import inspect, names
-
     workdir = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="shipgate-zip-bench-"))
+    big, quarters, many, methods = build_archives(workdir)
+    archives = (big, quarters, many)
+    warm_page_cache((*archives, methods))
+    if args.only in (None, "methods"):
+        methods_bench(methods, args.runs)
+    if args.only in (None, "flags"):
+        flag_overhead(big, max(args.runs, 5))
+    if args.only in ("flags", "methods"):
+        return 0
+    verify_cmds = verify_commands()
+    results, cpu = measure_verify_and_list(archives, verify_cmds, args.runs)
+    med = {k: statistics.median(v) for k, v in results.items()}
+    med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
+    print_verify_table(archives, verify_cmds, med, med_cpu, args.runs)
+    print_targets(med, med_cpu)
+    _ = median_seconds
+    if not args.dir:
+        shutil.rmtree(workdir)
+    return 0
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", help="build (or reuse) the archives here instead of a temporary directory")
+    parser.add_argument("--only", choices=("verify", "flags", "methods"), help="run one part of the benchmark")
+    return parser.parse_args()
+
+
+def build_archives(workdir: Path) -> tuple[Path, Path, Path, Path]:
+    """big.zip, quarters.zip, many.zip and methods.zip in ``workdir``, each built unless it is already there."""
     workdir.mkdir(parents=True, exist_ok=True)
     big, quarters, many = workdir / "big.zip", workdir / "quarters.zip", workdir / "many.zip"
     methods = workdir / "methods.zip"
@@ -222,19 +247,21 @@ def main() -> int:
             tmp = path.with_suffix(".part")
             build(tmp)
             tmp.rename(path)
-    archives = (big, quarters, many)
-    for path in (*archives, methods):  # warm the page cache; every tool then reads from memory alike
+    return big, quarters, many, methods
+
+
+def warm_page_cache(paths: tuple[Path, ...]) -> None:
+    """Read every archive once; every tool then reads from memory alike."""
+    for path in paths:
         with open(path, "rb") as f:
             while f.read(16 << 20):
                 pass
-    if args.only in (None, "methods"):
-        methods_bench(methods, args.runs)
-    if args.only in (None, "flags"):
-        flag_overhead(big, max(args.runs, 5))
-    if args.only in ("flags", "methods"):
-        return 0
+
+
+def verify_commands() -> dict[str, list[str]]:
+    """Full verification: shipgate's variants and the peers, each run as ``argv + [archive]``."""
     py = sys.executable
-    verify_cmds = {
+    return {
         OURS: ["shipgate", "inspect", "--archive-digests", "none"],
         "shipgate inspect -a blake3": ["shipgate", "inspect", "-a", "blake3", "--archive-digests", "none"],
         "shipgate inspect -a none": ["shipgate", "inspect", "-a", "none", "--archive-digests", "none"],
@@ -243,9 +270,21 @@ def main() -> int:
         "7z t": ["7z", "t", "-bd", "-bso0"],
         "testzip()": [py, "-c", "import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)"],
     }
-    results: dict[tuple[str, str], list[float]] = {}
-    cpu: dict[tuple[str, str], list[float]] = {}
-    for _ in range(args.runs):
+
+
+Samples = dict[tuple[str, str], list[float]]
+
+
+def measure_verify_and_list(
+    archives: tuple[Path, ...], verify_cmds: dict[str, list[str]], runs: int
+) -> tuple[Samples, Samples]:
+    """Wall seconds of every verification and listing, and CPU seconds of every verification, by
+    (archive name, label); round-robin over ``runs`` rounds."""
+    from shipgate.archive import names
+
+    results: Samples = {}
+    cpu: Samples = {}
+    for _ in range(runs):
         for archive in archives:
             for label, argv in verify_cmds.items():
                 wall, used = run_timed([*argv, str(archive)])
@@ -259,13 +298,24 @@ def main() -> int:
                 run_command(["unzip", "-Z1", str(archive)]).seconds)
             results.setdefault((archive.name, "shipgate inspect --list-only"), []).append(
                 run_command(["shipgate", "inspect", "--list-only", str(archive)]).seconds)
-    med = {k: statistics.median(v) for k, v in results.items()}
-    med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
+    return results, cpu
+
+
+def print_verify_table(
+    archives: tuple[Path, ...],
+    verify_cmds: dict[str, list[str]],
+    med: dict[tuple[str, str], float],
+    med_cpu: dict[tuple[str, str], float],
+    runs: int,
+) -> None:
+    """The archives, then every verification and listing time with its ratio to shipgate's."""
+    from shipgate.archive import inspect
+
     sizes = {p.name: p.stat().st_size for p in archives}
     entries = {p.name: len(inspect(p, verify=False).entries) for p in archives}
 
     described = "; ".join(f"{p.name} {sizes[p.name] / 2**20:.0f} MiB, {entries[p.name]} entries" for p in archives)
-    print(f"\nArchives: {described}. {os.cpu_count()} CPUs, median of {args.runs} runs.\n")
+    print(f"\nArchives: {described}. {os.cpu_count()} CPUs, median of {runs} runs.\n")
     rows = []
     for archive in (p.name for p in archives):
         ours = med[(archive, OURS)]
@@ -278,6 +328,10 @@ def main() -> int:
             t = med[(archive, label)]
             rows.append([archive, f"list: {label}", f"{t:.3f}", f"{t / ours:.2f}x", ""])
     print(markdown_table(["archive", "what", "median s", "time / shipgate", "median CPU s"], rows))
+
+
+def print_targets(med: dict[tuple[str, str], float], med_cpu: dict[tuple[str, str], float]) -> None:
+    """The issue's targets as ratios, met or MISSED, then the CPU seconds behind the main ones."""
 
     def vs_fastest(archive: str, label: str) -> float:
         return min(med[(archive, "7z t")], med[(archive, "testzip()")]) / med[(archive, label)]
@@ -300,10 +354,6 @@ def main() -> int:
           + ", ".join(f"{a} {label} {med_cpu[(a, label)]:.2f}"
                       for a, label in (("big.zip", OURS), ("big.zip", "7z t"), ("big.zip", "testzip()"),
                                        ("quarters.zip", OURS), ("many.zip", OURS), ("many.zip", "unzip -t"))))
-    _ = median_seconds
-    if not args.dir:
-        shutil.rmtree(workdir)
-    return 0
 
 
 if __name__ == "__main__":
