@@ -159,7 +159,31 @@ class RevocationFetcher:
         deadline: Deadline,
     ) -> TrustFailure | None:
         """None when answered (good, or covered by a CRL); the failure to report otherwise. Raises when revoked."""
-        problems: list[tuple[str, str]] = []  # (unavailable | invalid, what happened)
+        answer, problems = self._ask_ocsp(cert, issuer, at=at, limits=limits, deadline=deadline)
+        if answer is not None and answer.status == "revoked":
+            _raise_if_revoked_in_time(answer, cert, signed_at)
+            return None  # revoked after the signature provably existed
+        if answer is not None and answer.status == "good":
+            return None
+        answered, crl_problems = self._ask_crls(
+            cert, issuer, at=at, signed_at=signed_at, limits=limits, deadline=deadline
+        )
+        if answered:
+            return None
+        return _unanswered(cert, answer, problems + crl_problems)
+
+    def _ask_ocsp(
+        self,
+        cert: x509.Certificate,
+        issuer: x509.Certificate,
+        *,
+        at: dt.datetime,
+        limits: HttpLimits,
+        deadline: Deadline,
+    ) -> tuple[OcspAnswer | None, list[tuple[str, str]]]:
+        """The certificate's responders in turn until one answers good or revoked: the last answer (None when
+        none answered) and what went wrong, as (unavailable | invalid, what happened)."""
+        problems: list[tuple[str, str]] = []
         answer: OcspAnswer | None = None
         for url in responder_urls(cert)[:MAX_URLS]:
             try:
@@ -172,23 +196,21 @@ class RevocationFetcher:
                 continue
             if answer.status != "unknown":
                 break
-        if answer is not None and answer.status == "revoked":
-            if signed_at is None or answer.revoked_at is None or answer.revoked_at <= signed_at:
-                when = answer.revoked_at.isoformat() if answer.revoked_at else "an unstated time"
-                raise revoked_error(
-                    signed_at,
-                    f"{describe(cert)} (serial {cert.serial_number:x}) is revoked since {when} according to the OCSP "
-                    f"responder {answer.responder}" + (f" ({answer.reason})" if answer.reason else ""),
-                    {
-                        "certificate": describe(cert),
-                        "sha256": fingerprint(cert),
-                        "source": "ocsp",
-                        "reason": answer.reason,
-                    },
-                )
-            return None  # revoked after the signature provably existed
-        if answer is not None and answer.status == "good":
-            return None
+        return answer, problems
+
+    def _ask_crls(
+        self,
+        cert: x509.Certificate,
+        issuer: x509.Certificate,
+        *,
+        at: dt.datetime,
+        signed_at: dt.datetime | None,
+        limits: HttpLimits,
+        deadline: Deadline,
+    ) -> tuple[bool, list[tuple[str, str]]]:
+        """The certificate's CRL distribution points in turn until one CRL answers (raises when it lists the
+        certificate): whether one did, and what went wrong."""
+        problems: list[tuple[str, str]] = []
         for url in distribution_urls(cert)[:MAX_URLS]:
             try:
                 crl = self._crl(url, at=at, limits=limits, deadline=deadline)
@@ -200,21 +222,8 @@ class RevocationFetcher:
                 self._cache.drop(_crl_key(url))
                 problems.append(("invalid", f"CRL {url}: {bad.message}"))
                 continue
-            return None
-        evidence = {"certificate": describe(cert), "sha256": fingerprint(cert), "attempts": [p[1] for p in problems]}
-        if answer is not None:  # "unknown", and no CRL said otherwise
-            return OcspUnknown(
-                f"the OCSP responder {answer.responder} does not know {describe(cert)} (serial {cert.serial_number:x})",
-                evidence=evidence,
-            )
-        if not problems:
-            return None  # the certificate names no revocation source
-        what = "; ".join(p[1] for p in problems)
-        if any(kind == "invalid" for kind, _ in problems):
-            return RevocationResponseInvalid(
-                f"no usable revocation answer for {describe(cert)}: {what}", evidence=evidence
-            )
-        return RevocationUnavailable(f"no revocation answer for {describe(cert)}: {what}", evidence=evidence)
+            return True, problems
+        return False, problems
 
     def _ocsp(
         self,
@@ -277,3 +286,38 @@ class RevocationFetcher:
 
 def _crl_key(url: str) -> str:
     return f"crl-{hashlib.sha256(url.encode()).hexdigest()[:32]}.crl"
+
+
+def _raise_if_revoked_in_time(answer: OcspAnswer, cert: x509.Certificate, signed_at: dt.datetime | None) -> None:
+    """Raises for an OCSP "revoked" answer unless the revocation came after the signature provably existed."""
+    if signed_at is None or answer.revoked_at is None or answer.revoked_at <= signed_at:
+        when = answer.revoked_at.isoformat() if answer.revoked_at else "an unstated time"
+        raise revoked_error(
+            signed_at,
+            f"{describe(cert)} (serial {cert.serial_number:x}) is revoked since {when} according to the OCSP "
+            f"responder {answer.responder}" + (f" ({answer.reason})" if answer.reason else ""),
+            {
+                "certificate": describe(cert),
+                "sha256": fingerprint(cert),
+                "source": "ocsp",
+                "reason": answer.reason,
+            },
+        )
+
+
+def _unanswered(
+    cert: x509.Certificate, answer: OcspAnswer | None, problems: list[tuple[str, str]]
+) -> TrustFailure | None:
+    """The failure for a certificate neither OCSP nor a CRL answered for; None when it names no source."""
+    evidence = {"certificate": describe(cert), "sha256": fingerprint(cert), "attempts": [p[1] for p in problems]}
+    if answer is not None:  # "unknown", and no CRL said otherwise
+        return OcspUnknown(
+            f"the OCSP responder {answer.responder} does not know {describe(cert)} (serial {cert.serial_number:x})",
+            evidence=evidence,
+        )
+    if not problems:
+        return None  # the certificate names no revocation source
+    what = "; ".join(p[1] for p in problems)
+    if any(kind == "invalid" for kind, _ in problems):
+        return RevocationResponseInvalid(f"no usable revocation answer for {describe(cert)}: {what}", evidence=evidence)
+    return RevocationUnavailable(f"no revocation answer for {describe(cert)}: {what}", evidence=evidence)
