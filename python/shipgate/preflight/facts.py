@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.package.manifest import Manifest
+from shipgate.preflight.collector import paused
 from shipgate.preflight.contents import (
     ContentsLike,
     Context,
@@ -205,6 +206,11 @@ def facts(
     if isinstance(contents, Manifest):
         contents = PackageContents(manifest=contents, files=files or {})
     options = options or PreflightOptions()
+    with paused():
+        return _facts(contents, options)
+
+
+def _facts(contents: ContentsLike, options: PreflightOptions) -> PackageFacts:
     texts, parsed, skipped = read_texts(contents, options)
     ctx = Context(
         manifest=contents.manifest,
