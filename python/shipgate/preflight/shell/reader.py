@@ -53,6 +53,7 @@ def _assignment_query() -> QueryCursor:
     return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f"))
 
 
+_SUBSTITUTION_MARK = re.compile(rb"\$\(|`|[<>]\(")
 _ARRAY_USE = re.compile(r'"?\$\{([A-Za-z_]\w*)\[[@*]\]\}"?')
 
 
@@ -218,7 +219,10 @@ class _Reader:
                 self._walk(child, inner)
 
     def _substitutions(self, node: Node, ctx: _Ctx) -> None:
-        """Commands inside ``$(…)``, backquotes and ``<(…)`` within a word or test."""
+        """Commands inside ``$(…)``, backquotes and ``<(…)`` within a word or test (none without their marks
+        in the source: then no node is visited)."""
+        if _SUBSTITUTION_MARK.search(node.text or b"") is None:
+            return
         stack = [(node, 0)]
         while stack:
             current, depth = stack.pop()
