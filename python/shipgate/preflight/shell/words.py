@@ -85,8 +85,8 @@ class WordReader:
         kind = node.type
         if kind in _PLAIN or kind == "raw_string":  # most words: their value is their text
             raw = text(node)
-            value = _unescape(raw) if kind in _PLAIN else raw[1:-1]
-            return Word(raw=raw[:MAX_VALUE], value=value[:MAX_VALUE], line=node.start_point[0] + 1)
+            plain = _unescape(raw) if kind in _PLAIN else raw[1:-1]
+            return Word(raw=raw[:MAX_VALUE], value=plain[:MAX_VALUE], line=node.start_point[0] + 1)
         use = line if line is not None else node.start_point[0] + 1
         acc = _Acc([], [])
         self._add(node, acc, use, 0)
