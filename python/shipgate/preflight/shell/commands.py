@@ -233,11 +233,14 @@ def operands(command: Command, tool: str | None = None) -> list[Word]:
 
 
 def option_values(command: Command, *names: str) -> list[Word]:
-    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``)."""
+    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``); every name
+    starts with ``-``, so only words that do are compared."""
     out: list[Word] = []
     words = command.words
     for i, word in enumerate(words):
         value = word.text
+        if not value.startswith("-"):
+            continue
         for name in names:
             if value == name and i + 1 < len(words):
                 out.append(words[i + 1])
