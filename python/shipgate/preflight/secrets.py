@@ -105,11 +105,13 @@ _DESCRIPTION = re.compile(
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
 )
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
-# Matched against the lowercased text.
+# Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
+# that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
     r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
-    r"|-----begin|npm_|pypi-|(?<![a-z0-9+/=_-])[a-z0-9+/=_-]{32,}"
+    r"|-----begin|npm_|pypi-"
 )
+_LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
@@ -187,20 +189,18 @@ def secret_name(name: str) -> bool:
 
 
 def candidate_lines(text: str) -> set[int]:
-    """Line numbers worth giving to the plugins: one pass of a C regex over the lowercased text, one match per
-    line at most (after a match the search resumes on the next line). Lowercasing can only add candidates
-    (a few non-ASCII letters lowercase to ASCII ones); the plugins decide."""
+    """Line numbers worth giving to the plugins: C regexes over the lowercased text (a keyword or token
+    prefix; a run of 32 token characters). Lowercasing can only add candidates (a few non-ASCII letters
+    lowercase to ASCII ones); the plugins decide."""
     lines: set[int] = set()
     lowered = text.lower()  # "\n" stays where it was: line numbers are counted the same
-    search, find, count = _TRIGGER.search, lowered.find, lowered.count
-    line, last, pos = 1, 0, 0
-    while (m := search(lowered, pos)) is not None:
-        line += count("\n", last, m.start())
-        last = m.start()
-        lines.add(line)
-        pos = find("\n", m.end())
-        if pos == -1:
-            break
+    count = lowered.count
+    for trigger in (_TRIGGER, _LONG_TOKEN):
+        line, last = 1, 0
+        for m in trigger.finditer(lowered):
+            line += count("\n", last, m.start())
+            last = m.start()
+            lines.add(line)
     return lines
 
 
