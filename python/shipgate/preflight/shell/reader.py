@@ -185,9 +185,9 @@ class _Reader:
         if ctx.depth > MAX_DEPTH:
             raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
         kind = node.type
-        inner = ctx.with_(depth=ctx.depth + 1)
         if kind in _SKIP:
             return
+        inner = ctx.with_(depth=ctx.depth + 1)
         if kind == "command":
             self._command(node, inner, ())
         elif kind == "redirected_statement":
