@@ -1,6 +1,6 @@
 """Preflight over a package of many scripts, beside shellcheck on the same scripts in the same run.
 
-    python benches/preflight.py [--files 5000] [--mib 50] [--shellcheck-sample 200]
+    python benches/preflight.py [--files 5000] [--mib 50] [--shellcheck-sample 200] [--workers N]
 
 The package is the real-world corpus (tests/preflight/corpus) replicated to --files files and --mib MiB of
 text (each copy made unique by a trailing comment, so no cache can skip it). shellcheck runs on a sample of
@@ -67,13 +67,14 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--mib", type=float, default=50.0)
     parser.add_argument("--shellcheck-sample", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=None, help="parser processes (default: preflight decides)")
     args = parser.parse_args()
     files = replicated(args.files, args.mib)
     total = sum(len(v) for v in files.values())
     contents = package(files)
     from shipgate.preflight import PreflightOptions
 
-    options = PreflightOptions(max_total_bytes=1 << 40)
+    options = PreflightOptions(max_total_bytes=1 << 40, workers=args.workers)
     cpu_before = _cpu_seconds()
     started = time.perf_counter()
     findings = run_preflight(contents, inventory=INVENTORY, options=options)
