@@ -1,9 +1,8 @@
 """Python's cyclic garbage collector paused while a package is read and scanned.
 
 Reading a package allocates hundreds of thousands of small objects (commands, words, findings) that all stay
-alive until the run ends: each automatic collection would walk them all again for nothing (about a quarter
-of preflight's time). The collector's state is restored after; its next automatic collection frees whatever
-cycles the run left behind."""
+alive until the run ends: each automatic collection would walk them all again for nothing. The collector's
+state is restored after; its next automatic collection frees whatever cycles the run left behind."""
 
 from __future__ import annotations
 
