@@ -34,6 +34,7 @@ from shipgate.preflight import (
     stale,
     systemd,
 )
+from shipgate.preflight.collector import paused
 from shipgate.preflight.contents import (
     ContentsLike,
     Context,
@@ -109,6 +110,13 @@ def run_preflight(
                 evidence={"file": "manifest.json"},
             )
         ]
+    with paused():
+        return _run(contents, inventory, advisories, options)
+
+
+def _run(
+    contents: ContentsLike, inventory: Inventory | None, advisories: Iterable[Any], options: PreflightOptions
+) -> list[Finding]:
     texts, parsed, findings = read_texts(contents, options)
     readable: list[Mapping[str, Any]] = []
     if isinstance(advisories, Mapping) and isinstance(advisories.get("advisories"), list):

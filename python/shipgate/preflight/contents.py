@@ -36,8 +36,8 @@ class PreflightOptions:
     # ``scripts`` and ``config``), beyond the default layout.
     script_dirs: tuple[str, ...] = ()
     config_dirs: tuple[str, ...] = ()
-    # Parser processes for a large package (None: one per CPU once it holds at least PARALLEL_FROM_BYTES of
-    # text; 1: parse in this process).
+    # Parser processes for a large package (None: one per idle CPU once it holds at least PARALLEL_FROM_BYTES
+    # of text, and none unless two are idle; 1: parse in this process).
     workers: int | None = None
 
 
@@ -259,8 +259,6 @@ def _under(path: str, dirs: Sequence[str]) -> bool:
 class Line:
     number: int
     text: str
-    # The text with comments removed (shell ``#``, SQL ``--``/``/* */``); empty for a comment line.
-    code: str
 
 
 @dataclass(frozen=True)
@@ -268,9 +266,6 @@ class TextFile:
     path: str
     kind: Kind
     lines: tuple[Line, ...]
-
-    def code_lines(self) -> Iterator[Line]:
-        return (line for line in self.lines if line.code.strip())
 
     def finding(
         self, line: Line, code: str, severity: Severity, *, message: str, remedy: str, **evidence: Any
@@ -281,44 +276,9 @@ class TextFile:
         )
 
 
-_SHELL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
-
-
 def split_lines(path: str, kind: Kind, text: str) -> TextFile:
-    lines: list[Line] = []
-    if kind is Kind.SQL:
-        text_code = _strip_sql_comments(text)
-        for number, (raw, code) in enumerate(zip(text.splitlines(), text_code.splitlines(), strict=False), 1):
-            lines.append(Line(number, raw[:MAX_LINE_CHARS], code[:MAX_LINE_CHARS]))
-    else:
-        for number, raw in enumerate(text.splitlines(), 1):
-            cut = raw[:MAX_LINE_CHARS]
-            stripped = cut.lstrip()
-            if kind is Kind.SYSTEMD or kind is Kind.CONFIG:
-                code = "" if stripped.startswith(("#", ";")) else cut
-            else:
-                code = _SHELL_COMMENT.sub("", cut)
-            lines.append(Line(number, cut, code))
-    return TextFile(path, kind, tuple(lines))
-
-
-# Strings first (so "--" inside a literal is not a comment), then line and block comments; each
-# alternative runs to its end or the end of input, so no match attempt is retried: linear time.
-_SQL_TOKENS = re.compile(r"'[^']*(?:'|$)|\"[^\"]*(?:\"|$)|--[^\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/|$)")
-
-
-def _blank(m: re.Match[str]) -> str:
-    token = m.group(0)
-    blanked = "".join("\n" if ch == "\n" else " " for ch in token)
-    if token.startswith(("'", '"')):
-        # A literal's words are data, not statements: keep its quotes, blank what is inside.
-        return token[0] + blanked[1:-1] + token[-1] if len(token) > 1 else token
-    return blanked
-
-
-def _strip_sql_comments(text: str) -> str:
-    """SQL with comments and the inside of literals blanked (newlines kept, so line numbers stay)."""
-    return _SQL_TOKENS.sub(_blank, text)
+    """The file's lines (as ``str.splitlines`` splits them), each cut at ``MAX_LINE_CHARS``."""
+    return TextFile(path, kind, tuple(Line(n, raw[:MAX_LINE_CHARS]) for n, raw in enumerate(text.splitlines(), 1)))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.package.manifest import Manifest
+from shipgate.preflight.collector import paused
 from shipgate.preflight.contents import (
     ContentsLike,
     Context,
@@ -29,7 +30,7 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.cron import Crontab
 from shipgate.preflight.endpoints import Endpoint, endpoints
-from shipgate.preflight.read import Parsed, merge, parse_file
+from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, parse_file
 from shipgate.preflight.scheduled import Job, jobs
 from shipgate.preflight.shell.commands import written_paths
 from shipgate.preflight.shell.model import Command, Script
@@ -120,13 +121,13 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
         texts.append(text)
         sources.append(source)
     parts = _parse_all(texts, sources, options)
-    for text, part in zip(texts, parts, strict=True):
-        script = part.scripts.get(text.path)
-        if script is not None and script.incomplete:
-            skipped.append(_skip(text.path, f"read only in part: {script.incomplete}", partial=True))
-        sql = part.sql.get(text.path)
-        if sql is not None and sql.skipped:
-            skipped.append(_skip(text.path, sql.skipped, partial=True))
+    for part in parts:
+        for script in part.scripts.values():
+            if script.incomplete:
+                skipped.append(_skip(script.path, f"read only in part: {script.incomplete}", partial=True))
+        for sql in part.sql.values():
+            if sql.skipped:
+                skipped.append(_skip(sql.path, sql.skipped, partial=True))
     if binaries:
         skipped.append(_binaries_skipped(binaries))
     return texts, merge(parts), skipped
@@ -150,25 +151,36 @@ def _binaries_skipped(paths: list[str]) -> Finding:
 
 
 # Below this much text one process parses faster than starting workers; above it the files are parsed in a
-# process pool (the parsers hold the GIL: threads would not help).
+# process pool (the parsers hold the GIL: threads would not help) with one worker per idle CPU. Workers get
+# (path, kind, source) and send back the parsed facts, which costs about 40% on top of the parsing: on CPUs
+# other work keeps busy the pool is slower than one process, so it is used only when two CPUs are idle.
 PARALLEL_FROM_BYTES = 4 << 20
 
 
-def _parse_one(item: tuple[TextFile, str]) -> Parsed:
+def _idle_cpus() -> int:
+    """CPUs no other process keeps busy (the 1-minute load average, this process's own share left out)."""
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return 1
+    return max(1, int((os.cpu_count() or 1) - max(0.0, load - 1.0)))
+
+
+def _parse_one(item: tuple[str, Kind, str]) -> Parsed:
     return parse_file(*item)
 
 
 def _parse_all(texts: list[TextFile], sources: list[str], options: PreflightOptions) -> list[Parsed]:
     """Each file parsed on its own (no file's facts depend on another's), in a process pool for large packages."""
-    size = sum(len(s) for s in sources)
-    automatic = (os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
-    workers = options.workers or automatic
-    if workers <= 1 or len(texts) < 2:
-        return [parse_file(t, s) for t, s in zip(texts, sources, strict=True)]
+    items = [(t.path, t.kind, s) for t, s in zip(texts, sources, strict=True) if t.kind in PARSED_KINDS]
+    size = sum(len(item[2]) for item in items)
+    workers = options.workers or (_idle_cpus() if size >= PARALLEL_FROM_BYTES else 1)
+    if workers <= 1 or len(items) < 2:
+        return [parse_file(*item) for item in items]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=min(workers, len(texts)), mp_context=context) as pool:
-        chunk = max(1, len(texts) // (workers * 8))
-        return list(pool.map(_parse_one, zip(texts, sources, strict=True), chunksize=chunk))
+    with ProcessPoolExecutor(max_workers=min(workers, len(items)), mp_context=context) as pool:
+        chunk = max(1, len(items) // (workers * 8))
+        return list(pool.map(_parse_one, items, chunksize=chunk))
 
 
 def _writes(script: Script) -> Iterable[FileWrite]:
@@ -205,6 +217,11 @@ def facts(
     if isinstance(contents, Manifest):
         contents = PackageContents(manifest=contents, files=files or {})
     options = options or PreflightOptions()
+    with paused():
+        return _facts(contents, options)
+
+
+def _facts(contents: ContentsLike, options: PreflightOptions) -> PackageFacts:
     texts, parsed, skipped = read_texts(contents, options)
     ctx = Context(
         manifest=contents.manifest,

@@ -82,6 +82,8 @@ def _hidden(command: Command) -> bool:
         args = [w.text for w in operands(command)]
         return args[:2] in (["db", "upgrade"], ["db", "migrate"]) or args[:1] in (["migrate"], ["upgrade-db"])
     patterns = _HIDDEN.get(name)
+    if patterns is None and not any(w.text == "db" for w in command.words):
+        return False  # neither a known migration tool nor "<app> db upgrade|migrate"
     args = [w.text for w in operands(command)]
     if patterns is None:
         return len(args) >= 2 and args[0] == "db" and args[1] in ("upgrade", "migrate") and name not in ("flask",)
@@ -127,8 +129,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             yield MigrationRun(path, command, written, target, False, locked or (sql is not None and sql.locked))
 
 
-def _locked_by_callers(ctx: Context) -> set[str]:
-    return {r.package_file for r in runs(ctx) if r.package_file and r.locked}
+def _locked_by_callers(found: list[MigrationRun]) -> set[str]:
+    return {r.package_file for r in found if r.package_file and r.locked}
 
 
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
@@ -190,10 +192,11 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    locked_files = _locked_by_callers(ctx)
+    found = list(runs(ctx))
+    locked_files = _locked_by_callers(found)
     for path, sql in ctx.parsed.sql.items():
         yield from _sql_findings(sql, path in locked_files)
-    for run in runs(ctx):
+    for run in found:
         if run.locked:
             continue
         if run.hidden:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from shipgate.preflight.contents import Kind, TextFile, is_periodic_cron_script
+from shipgate.preflight.contents import Kind, is_periodic_cron_script
 from shipgate.preflight.cron import Crontab, parse_crontab
 from shipgate.preflight.shell.model import Script
 from shipgate.preflight.shell.reader import parse_script
@@ -30,18 +30,22 @@ def _system_crontab(path: str) -> bool:
     return "cron.d/" in lower or lower.endswith(("/crontab", "etc/crontab")) or lower == "crontab"
 
 
-def parse_file(text: TextFile, source: str) -> Parsed:
+# The kinds ``parse_file`` reads; any other text is read line by line by the scanners.
+PARSED_KINDS = frozenset({Kind.SHELL, Kind.SQL, Kind.SYSTEMD, Kind.CRON})
+
+
+def parse_file(path: str, kind: Kind, source: str) -> Parsed:
     """The parsed form of one file (at most one of the mappings is filled)."""
-    if text.kind is Kind.SHELL:
-        return Parsed(scripts={text.path: parse_script(source, path=text.path)})
-    if text.kind is Kind.SQL:
-        return Parsed(sql={text.path: parse_sql(source, path=text.path)})
-    if text.kind is Kind.SYSTEMD:
-        return Parsed(units={text.path: parse_unit(source, path=text.path)})
-    if text.kind is Kind.CRON:
-        tab = parse_crontab(source, path=text.path, system=True if _system_crontab(text.path) else None)
-        commands = {(text.path, job.line): _job_script(text.path, job.line, job.command) for job in tab.jobs}
-        return Parsed(crontabs={text.path: tab}, cron_commands=commands)
+    if kind is Kind.SHELL:
+        return Parsed(scripts={path: parse_script(source, path=path)})
+    if kind is Kind.SQL:
+        return Parsed(sql={path: parse_sql(source, path=path)})
+    if kind is Kind.SYSTEMD:
+        return Parsed(units={path: parse_unit(source, path=path)})
+    if kind is Kind.CRON:
+        tab = parse_crontab(source, path=path, system=True if _system_crontab(path) else None)
+        commands = {(path, job.line): _job_script(path, job.line, job.command) for job in tab.jobs}
+        return Parsed(crontabs={path: tab}, cron_commands=commands)
     return Parsed()
 
 
@@ -66,4 +70,4 @@ def merge(parts: list[Parsed]) -> Parsed:
     return Parsed(scripts=scripts, sql=sql, units=units, crontabs=crontabs, cron_commands=cron_commands)
 
 
-__all__ = ["Parsed", "is_periodic_cron_script", "merge", "parse_file"]
+__all__ = ["PARSED_KINDS", "Parsed", "is_periodic_cron_script", "merge", "parse_file"]

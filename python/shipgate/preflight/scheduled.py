@@ -31,7 +31,7 @@ class Job:
 def schedules(command: Command) -> str | None:
     """How a shell command schedules work, or None."""
     name = command.name
-    args = [w.text for w in command.words]
+    args = [w.text for w in command.words] if name in ("crontab", "systemd-run", "systemctl") else []
     if name == "crontab":
         listing = any(a in ("-l", "-r", "-e") or (a.startswith("-") and set(a[1:]) & set("lre")) for a in args)
         if not listing and (

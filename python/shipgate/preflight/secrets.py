@@ -105,10 +105,13 @@ _DESCRIPTION = re.compile(
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
 )
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
+# Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
+# that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
-    r"(?i)key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
-    r"|-----BEGIN|npm_|pypi-|[A-Za-z0-9+/=_-]{32,}"
+    r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
+    r"|-----begin|npm_|pypi-"
 )
+_LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
@@ -186,25 +189,37 @@ def secret_name(name: str) -> bool:
 
 
 def candidate_lines(text: str) -> set[int]:
-    """Line numbers worth giving to the plugins (one pass of a C regex over the whole text)."""
+    """Line numbers worth giving to the plugins: C regexes over the lowercased text (a keyword or token
+    prefix; a run of 32 token characters). Lowercasing can only add candidates (a few non-ASCII letters
+    lowercase to ASCII ones); the plugins decide."""
     lines: set[int] = set()
-    last = 0
-    line = 1
-    for m in _TRIGGER.finditer(text):
-        line += text.count("\n", last, m.start())
-        last = m.start()
-        lines.add(line)
+    lowered = text.lower()  # "\n" stays where it was: line numbers are counted the same
+    count = lowered.count
+    for trigger in (_TRIGGER, _LONG_TOKEN):
+        line, last = 1, 0
+        for m in trigger.finditer(lowered):
+            line += count("\n", last, m.start())
+            last = m.start()
+            lines.add(line)
     return lines
+
+
+def _plugins_in(sample: str) -> tuple[tuple[str, BasePlugin, Severity], ...]:
+    """The token plugins whose patterns occur somewhere in ``sample`` (the candidate lines): a plugin finds
+    nothing on a line unless one of its patterns matches there, so the others need not see any line."""
+    return tuple(p for p in _token_plugins() if any(r.search(sample) for r in p[1].denylist))  # type: ignore[attr-defined]
 
 
 def token_secrets(text: str) -> Iterator[Secret]:
     """Tokens, keys and URL passwords anywhere in ``text`` (comments included)."""
     lines = text.splitlines()
-    for number in sorted(candidate_lines(text)):
-        if number > len(lines):
-            break
+    numbers = [n for n in sorted(candidate_lines(text)) if n <= len(lines)]
+    plugins = _plugins_in("\n".join(lines[n - 1][:MAX_LINE_CHARS] for n in numbers))
+    if not plugins:
+        return
+    for number in numbers:
         line = lines[number - 1][:MAX_LINE_CHARS]
-        for kind, plugin, severity in _token_plugins():
+        for kind, plugin, severity in plugins:
             # Only a URL's password can be a reference or a placeholder; the token formats are unmistakable.
             found = next((s for s in plugin.analyze_string(line) if kind != "password in URL" or not allowed(s)), None)
             if found is not None:

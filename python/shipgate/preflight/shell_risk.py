@@ -152,9 +152,25 @@ def _world_writable(command: Command) -> bool:
     return False
 
 
+_PROTECTION_TOOLS = frozenset(
+    {
+        "setenforce",
+        "ufw",
+        "iptables",
+        "ip6tables",
+        "nft",
+        "auditctl",
+        "systemctl",
+        "service",
+        "chkconfig",
+        "update-rc.d",
+    }
+)
+
+
 def _protection(command: Command) -> str | None:
     name = command.name or ""
-    args = [w.text for w in command.words]
+    args = [w.text for w in command.words] if name in _PROTECTION_TOOLS else []
     if name == "setenforce" and args[:1] in (["0"], ["Permissive"], ["permissive"]):
         return "SELinux"
     if name == "ufw" and args[:1] == ["disable"]:
@@ -182,6 +198,8 @@ def _protection(command: Command) -> str | None:
 
 def _disabled_service(command: Command) -> str | None:
     name = command.name
+    if name not in ("systemctl", "update-rc.d", "chkconfig", "rc-update"):
+        return None
     args = [w.text for w in operands(command)]
     if name == "systemctl" and args and args[0] in ("disable", "mask") and len(args) > 1:
         return args[1]

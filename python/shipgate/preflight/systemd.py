@@ -44,12 +44,15 @@ _SERVICE_VERBS = frozenset(
     {"start", "stop", "restart", "reload", "status", "force-reload", "condrestart", "try-restart"}
 )
 _UNIT_SUFFIXES = UNIT_SUFFIXES
+_UNIT_TOOLS = frozenset({"systemctl", "deb-systemd-invoke", "deb-systemd-helper", "service"})
 
 
 def unit_names(command: Command) -> list[str]:
     """Units a command acts on: ``systemctl [opts] VERB unit…``, ``service NAME VERB``,
     ``deb-systemd-invoke VERB unit…``; only literal names (a ``$UNIT`` is not guessed)."""
     name = command.name
+    if name not in _UNIT_TOOLS:
+        return []
     ops = [w for w in operands(command) if w.value is not None]
     if name in ("systemctl", "deb-systemd-invoke", "deb-systemd-helper"):
         if not ops or ops[0].text not in _VERBS:

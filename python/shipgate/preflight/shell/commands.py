@@ -233,11 +233,14 @@ def operands(command: Command, tool: str | None = None) -> list[Word]:
 
 
 def option_values(command: Command, *names: str) -> list[Word]:
-    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``)."""
+    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``); every name
+    starts with ``-``, so only words that do are compared."""
     out: list[Word] = []
     words = command.words
     for i, word in enumerate(words):
         value = word.text
+        if not value.startswith("-"):
+            continue
         for name in names:
             if value == name and i + 1 < len(words):
                 out.append(words[i + 1])
@@ -361,19 +364,26 @@ def write_line(command: Command, word: Word) -> int:
     return word.line if any(w is word for w in command.writes()) else command.line
 
 
-def written_paths(command: Command) -> Iterator[Word]:
+def written_paths(command: Command) -> tuple[Word, ...]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
-    files edited in place by ``sed -i``, and what curl/wget save."""
-    yield from command.writes()
+    files edited in place by ``sed -i``, and what curl/wget save. Worked out once per command (several
+    checks ask) and kept on it."""
+    known: tuple[Word, ...] | None = command.__dict__.get("_written")
+    if known is None:
+        known = (*command.writes(), *_written_by_name(command))
+        object.__setattr__(command, "_written", known)  # a cache beside the frozen fields, not a field
+    return known
+
+
+def _written_by_name(command: Command) -> Iterator[Word]:
     name = command.name or ""
-    ops = operands(command)
     if name == "tee":
-        yield from ops
-    elif name in ("cp", "install", "mv", "ln", "rsync") and len(ops) >= 2:
+        yield from operands(command)
+    elif name in ("cp", "install", "mv", "ln", "rsync") and len(ops := operands(command)) >= 2:
         target = option_values(command, "-t", "--target-directory")
         yield from (target or ops[-1:])
     elif name == "sed" and any(w.text.startswith(("-i", "--in-place")) for w in command.words):
-        yield from ops[1:]
+        yield from operands(command)[1:]
     elif name == "dd":
         yield from (
             Word(w.raw, w.text[3:], w.line, w.expands, w.assigned_at) for w in command.words if w.text.startswith("of=")

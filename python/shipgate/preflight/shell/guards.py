@@ -20,6 +20,8 @@ _UID_SOURCE = re.compile(r"\bid\s+-u|\bwhoami\b|\$\{?E?UID\b")
 _TRUE_WHEN_EQUAL = frozenset({"-eq", "=", "=="})
 _TRUE_WHEN_DIFFERENT = frozenset({"-ne", "!=", "-gt"})
 _ROOT_VALUES = frozenset({"0", "root"})
+_ROOT_VALUE_MARK = re.compile(rb"0|root")
+_MAX_SCREENED = 64 * 1024  # conditions up to this size are screened for a root value before they are walked
 
 
 def _unquote(value: str) -> str:
@@ -41,6 +43,8 @@ def _is_uid(operand: str, bindings: Bindings) -> bool:
 
 def root_condition(node: Node, bindings: Bindings) -> str | None:
     """'root' when the test is true for root, 'not-root' when true for other users, None if not a uid test."""
+    if node.end_byte - node.start_byte <= _MAX_SCREENED and not _ROOT_VALUE_MARK.search(node.text or b""):
+        return None  # every uid test compares with 0 or root: none is written here
     stack: list[tuple[Node, bool]] = [(node, False)]
     seen = 0
     while stack and seen < _MAX_NODES:

@@ -53,6 +53,7 @@ def _assignment_query() -> QueryCursor:
     return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f"))
 
 
+_SUBSTITUTION_MARK = re.compile(rb"\$\(|`|[<>]\(")
 _ARRAY_USE = re.compile(r'"?\$\{([A-Za-z_]\w*)\[[@*]\]\}"?')
 
 
@@ -184,9 +185,9 @@ class _Reader:
         if ctx.depth > MAX_DEPTH:
             raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
         kind = node.type
-        inner = ctx.with_(depth=ctx.depth + 1)
         if kind in _SKIP:
             return
+        inner = ctx.with_(depth=ctx.depth + 1)
         if kind == "command":
             self._command(node, inner, ())
         elif kind == "redirected_statement":
@@ -218,7 +219,10 @@ class _Reader:
                 self._walk(child, inner)
 
     def _substitutions(self, node: Node, ctx: _Ctx) -> None:
-        """Commands inside ``$(…)``, backquotes and ``<(…)`` within a word or test."""
+        """Commands inside ``$(…)``, backquotes and ``<(…)`` within a word or test (none without their marks
+        in the source: then no node is visited)."""
+        if _SUBSTITUTION_MARK.search(node.text or b"") is None:
+            return
         stack = [(node, 0)]
         while stack:
             current, depth = stack.pop()

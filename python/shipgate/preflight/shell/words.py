@@ -21,6 +21,7 @@ _EXPANSION = re.compile(r"^\$\{(#?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(.*)
 _DEFAULT_OPS = (":-", "-", ":=", "=")
 _GUARD_OPS = (":?", "?")
 _BACKSLASH = re.compile(r"\\(.)", re.S)
+_PLAIN = frozenset({"word", "number", "extglob_pattern", "special_variable_name", "variable_name"})
 _DQ_ESCAPE = re.compile(r"\\([$`\"\\\n])")
 # Variables the shell sets itself: never literal.
 _DYNAMIC = frozenset({"HOME", "USER", "LOGNAME", "PWD", "OLDPWD", "PATH", "UID", "EUID", "HOSTNAME", "RANDOM"})
@@ -47,6 +48,11 @@ class Bindings:
 
 def text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", "replace")
+
+
+def _unescape(written: str) -> str:
+    """An unquoted word's backslashes removed (``\\ `` is a space, ``\\\\`` a backslash)."""
+    return _BACKSLASH.sub(r"\1", written) if "\\" in written else written
 
 
 @dataclass
@@ -76,6 +82,11 @@ class WordReader:
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
 
     def word(self, node: Node, *, line: int | None = None) -> Word:
+        kind = node.type
+        if kind in _PLAIN or kind == "raw_string":  # most words: their value is their text
+            raw = text(node)
+            plain = _unescape(raw) if kind in _PLAIN else raw[1:-1]
+            return Word(raw=raw[:MAX_VALUE], value=plain[:MAX_VALUE], line=node.start_point[0] + 1)
         use = line if line is not None else node.start_point[0] + 1
         acc = _Acc([], [])
         self._add(node, acc, use, 0)
@@ -104,8 +115,8 @@ class WordReader:
         kind = node.type
         if depth > MAX_WORD_DEPTH:
             acc.unknown(text(node))
-        elif kind in ("word", "number", "extglob_pattern", "special_variable_name", "variable_name"):
-            acc.known(_BACKSLASH.sub(r"\1", text(node)))
+        elif kind in _PLAIN:
+            acc.known(_unescape(text(node)))
         elif kind == "raw_string":
             acc.known(text(node)[1:-1])
         elif kind == "ansi_c_string":

@@ -1,0 +1,108 @@
+"""``ALTER TABLE`` read from its syntax tree: each subcommand's kind, whether the table is rewritten or scanned
+under lock, and whether the change can be undone (squawk's rules: adding-field-with-default (volatile),
+adding-not-nullable-field, changing-column-type, setting-not-nullable-field, constraint-missing-not-valid,
+ban-drop-column)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shipgate.preflight.sql.model import IRREVERSIBLE, REVERSIBLE, Statement
+from shipgate.preflight.sql.nodes import Node, func_names, of_type, sval, table, typed
+
+_VOLATILE = frozenset({"now", "random", "gen_random_uuid", "uuid_generate_v4", "clock_timestamp", "nextval"})
+# Types a column can be widened to without a rewrite (PostgreSQL skips it when the old type is binary-coercible:
+# varchar(n) -> varchar(m>n) or text, numeric(p) -> numeric(q>p), varbit(n) -> varbit(m>n)).
+_WIDENABLE = frozenset({"varchar", "text", "varbit", "numeric"})
+_SEVERITY_ORDER = ("alter_column_type", "alter_table_drop_column", "alter_column_set_not_null", "add_constraint")
+
+
+def _constraint_types(column: Node) -> set[str]:
+    return {str(c.get("contype", "")) for c in of_type(column.get("constraints"), "Constraint")}
+
+
+def _add_column(column: Node) -> tuple[bool, str | None]:
+    """(rewrites, detail) for ``ADD COLUMN``: a volatile default rewrites; NOT NULL without a default fails."""
+    volatile = bool(func_names(column) & _VOLATILE)
+    types = _constraint_types(column)
+    not_null = bool(column.get("is_not_null")) or "CONSTR_NOTNULL" in types
+    name = column.get("colname")
+    if volatile:
+        return True, f"column {name} has a volatile default: the table is rewritten"
+    if not_null and "CONSTR_DEFAULT" not in types:
+        return False, f"column {name} is NOT NULL without a default: fails on a non-empty table"
+    return False, None
+
+
+def _may_widen(column: Node) -> str | None:
+    """The new type's name when the change can be a widening (no USING expression, a widenable type)."""
+    if not column or column.get("raw_default") is not None:
+        return None
+    names = [sval(n) for n in (column.get("typeName") or {}).get("names") or ()]
+    return names[-1] if names and names[-1] in _WIDENABLE else None
+
+
+def _type_change(name: Any, column: Node) -> tuple[bool, str]:
+    widening = _may_widen(column)
+    if widening:
+        return False, (
+            f"changes the type of column {name} to {widening}: no rewrite when that widens the old type"
+            " (the old type is not in this statement)"
+        )
+    return True, f"changes the type of column {name}: the table is rewritten"
+
+
+def _subcommand(cmd: Node) -> tuple[str, bool, str, str | None]:
+    """(kind, rewrites, reversibility, detail) of one ``ALTER TABLE`` subcommand."""
+    sub = cmd.get("subtype")
+    definition = typed(cmd.get("def"))[1]
+    if sub == "AT_AddColumn":
+        rewrites, detail = _add_column(definition)
+        return "alter_table_add_column", rewrites, REVERSIBLE, detail
+    if sub == "AT_DropColumn":
+        return "alter_table_drop_column", False, IRREVERSIBLE, f"drops column {cmd.get('name')}"
+    if sub == "AT_AlterColumnType":
+        rewrites, detail = _type_change(cmd.get("name"), definition)
+        return "alter_column_type", rewrites, IRREVERSIBLE, detail
+    if sub == "AT_SetNotNull":
+        detail = f"SET NOT NULL on {cmd.get('name')} scans the whole table under ACCESS EXCLUSIVE"
+        return "alter_column_set_not_null", True, REVERSIBLE, detail
+    if sub == "AT_AddConstraint":
+        unvalidated = definition.get("contype") in ("CONSTR_CHECK", "CONSTR_FOREIGN")
+        if definition and not definition.get("skip_validation") and unvalidated:
+            return (
+                "add_constraint",
+                True,
+                REVERSIBLE,
+                "adds a constraint without NOT VALID: the whole table is scanned under lock",
+            )
+        return "add_constraint", False, REVERSIBLE, None
+    return "alter_table", False, REVERSIBLE, None
+
+
+def alter_table(s: Node, base: dict[str, Any]) -> Statement:
+    kinds: list[str] = []
+    rewrites = False
+    reversibility = REVERSIBLE
+    details: list[str] = []
+    for cmd in of_type(s.get("cmds"), "AlterTableCmd"):
+        kind, rewrite, rev, detail = _subcommand(cmd)
+        kinds.append(kind)
+        rewrites = rewrites or rewrite
+        reversibility = IRREVERSIBLE if rev == IRREVERSIBLE else reversibility
+        if detail:
+            details.append(detail)
+    kind = kinds[0] if len(set(kinds)) == 1 else ("alter_table" if not kinds else _most_severe(kinds))
+    return Statement(
+        **base,
+        kind=kind,
+        tables=table(s.get("relation")),
+        takes_lock=True,
+        rewrites_table=rewrites,
+        reversibility=reversibility,
+        detail="; ".join(details),
+    )
+
+
+def _most_severe(kinds: list[str]) -> str:
+    return next((k for k in _SEVERITY_ORDER if k in kinds), kinds[0])
