@@ -10,10 +10,11 @@ attack, run from other loopback addresses (127.0.0.2 and up) and bounded in coun
 - 100 upload streams of 1-byte chunks from that identity;
 
 an authorised client, meanwhile, sends admissions over HTTP (100/s, open loop, one keep-alive connection)
-and over gRPC (sequential), and uploads a 256 MiB package. Reported: admission p50/p99 for both, whether the
-upload completed (and its time), the server's peak RSS during the attack and its RSS after.
+and over gRPC (sequential), and uploads a 256 MiB package. Reported: admission p50/p99 for both (and the p99
+of the requests sent while the upload ran and of the others, apart), whether the upload completed (and its
+time), the server's peak RSS during the attack and its RSS after.
 
-    python benches/abuse.py [--upload-mib 256] [--idle-grpc 10000] [--seconds 8]
+    python benches/abuse.py [--upload-mib 256] [--idle-grpc 10000] [--seconds 8] [--only drip,idle-grpc]
 
 Targets: admission p99 <= 50 ms, the upload completes, peak RSS <= 300 MiB, RSS back near the baseline.
 Timings are noisy on a shared machine; run it when the machine is quiet and compare to the baseline row.
@@ -247,10 +248,13 @@ def attack_process(spec: dict[str, Any]) -> Iterator[None]:
 # -- the authorised client -----------------------------------------------------------------------------------
 
 
-def http_admits(target: tuple[str, int], context: ssl.SSLContext, digest: str, seconds: float) -> list[float]:
+Sample = tuple[float, float]  # (when the request was due or sent, its latency), perf_counter seconds
+
+
+def http_admits(target: tuple[str, int], context: ssl.SSLContext, digest: str, seconds: float) -> list[Sample]:
     conn = http.client.HTTPSConnection(*target, context=context, timeout=10)
     body = json.dumps({"digest": digest})
-    latencies: list[float] = []
+    latencies: list[Sample] = []
     start = time.perf_counter()
     for i in range(int(seconds * 100)):
         scheduled = start + i / 100
@@ -260,19 +264,19 @@ def http_admits(target: tuple[str, int], context: ssl.SSLContext, digest: str, s
         response.read()
         if response.status != 200:
             raise SystemExit(f"admission answered {response.status}")
-        latencies.append(time.perf_counter() - scheduled)
+        latencies.append((scheduled, time.perf_counter() - scheduled))
     conn.close()
     return latencies
 
 
-def grpc_admits(channel: grpc.Channel, digest: str, seconds: float) -> list[float]:
+def grpc_admits(channel: grpc.Channel, digest: str, seconds: float) -> list[Sample]:
     stub = pbg.ShipgateServiceStub(channel)
-    latencies: list[float] = []
+    latencies: list[Sample] = []
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
         t0 = time.perf_counter()
         stub.Admit(pb.AdmitRequest(digest=digest), timeout=10)
-        latencies.append(time.perf_counter() - t0)
+        latencies.append((t0, time.perf_counter() - t0))
         time.sleep(0.01)
     return latencies
 
@@ -311,17 +315,22 @@ def measure(
             upload = f"{report.verdict} in {time.perf_counter() - t0:.1f} s"
         except Exception as exc:
             upload = f"FAILED: {exc}"[:80]
+        t1 = time.perf_counter()
         for thread in threads:
             thread.join()
     peak = sampler.done()
     time.sleep(3.0)
     after = rss_mib(pid)
-    h50, h99, _ = percentiles(results.get("http", [0.0]))
-    g50, g99, _ = percentiles(results.get("grpc", [0.0]))
+    split = {key: _split(results.get(key, [(0.0, 0.0)]), t0, t1) for key in ("http", "grpc")}
+    (h50, h99, _), (g50, g99, _) = (percentiles(split[key][0]) for key in ("http", "grpc"))
+    quiet = " / ".join(f"{percentiles(split[key][2] or [0.0])[1]:.1f}" for key in ("http", "grpc"))
+    during = " / ".join(f"{percentiles(split[key][1] or [0.0])[1]:.1f}" for key in ("http", "grpc"))
     row = [
         name,
         f"{h50:.2f} / {h99:.2f} ms",
         f"{g50:.2f} / {g99:.2f} ms",
+        f"{quiet} ms",
+        f"{during} ms",
         upload,
         f"{before:.0f} → peak {peak:.0f} → {after:.0f} MiB",
     ]
@@ -329,11 +338,23 @@ def measure(
     return row
 
 
+def _split(samples: list[Sample], start: float, end: float) -> tuple[list[float], list[float], list[float]]:
+    """All latencies, those of requests sent while the upload ran (``start``..``end``), and the others."""
+    during = [latency for when, latency in samples if start <= when <= end]
+    others = [latency for when, latency in samples if not start <= when <= end]
+    return [latency for _, latency in samples], during, others
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--upload-mib", type=int, default=256)
     parser.add_argument("--idle-grpc", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=8.0, help="admission load per attack")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated attacks to run: none, drip, silent-tls, idle-grpc, idle-uploads, tiny-chunks (all)",
+    )
     parser.add_argument("--attack", help=argparse.SUPPRESS)  # child mode: run one attack (JSON spec)
     args = parser.parse_args()
     if args.attack:
@@ -384,8 +405,11 @@ def main() -> None:
                 ("16 idle upload streams", "idle-uploads"),
                 ("100 streams of 1-byte chunks", "tiny-chunks"),
             ]
+            chosen = set(filter(None, args.only.split(",")))
             rows = []
             for name, kind in attacks:
+                if chosen and kind not in chosen:
+                    continue
                 print(f"{name} ...", flush=True)
                 rows.append(
                     measure(
@@ -407,6 +431,8 @@ def main() -> None:
                 "attack",
                 "HTTP admit p50 / p99 (100/s)",
                 "gRPC Admit p50 / p99",
+                "p99 HTTP / gRPC, upload not running",
+                "p99 HTTP / gRPC, upload running",
                 f"concurrent {args.upload_mib} MiB upload",
                 "server RSS before → peak → after",
             ],

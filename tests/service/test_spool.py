@@ -153,3 +153,31 @@ def test_unlink_removes_the_name_and_close_gives_the_quota_back(tmp_path: Path) 
     assert spool.reserved == 0
     spool.create(upload_id="u3").close()
     spool.close()
+
+
+def _open_deleted(path: Path) -> list[str]:
+    """This process's descriptors of ``path`` after its name was removed."""
+    found = []
+    for fd in Path("/proc/self/fd").iterdir():
+        with contextlib.suppress(FileNotFoundError):  # the listing's own descriptor, closed by now
+            if os.readlink(fd).endswith(f"/{path.name} (deleted)"):
+                found.append(fd.name)
+    return found
+
+
+def test_the_blocks_of_a_finished_file_are_freed_by_close_not_by_unlink(tmp_path: Path) -> None:
+    """The writer closes its file at finish(); unlink() (on the event loop) keeps a descriptor, so that the file
+    system frees the blocks in close() (the writer thread), not while the event loop waits."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc/self/fd")
+    spool = Spool(tmp_path / "spool", quota_bytes=1 << 20)
+    spool.open()
+    spooled = spool.create(upload_id="u1")
+    spooled.write(b"x" * 5000)
+    spooled.finish()
+    assert _open_deleted(spooled.path) == []
+    spooled.unlink()
+    assert spool.parts() == [] and len(_open_deleted(spooled.path)) == 1
+    spooled.close()
+    assert _open_deleted(spooled.path) == []
+    spool.close()

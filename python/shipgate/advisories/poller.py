@@ -51,6 +51,12 @@ class PollStatus:
     last_code: str | None
     last_success: dt.datetime | None
     next_delay: float | None
+    last_attempt: dt.datetime | None = None
+    """When the last poll ended (None: not polled yet)."""
+    last_error: str | None = None
+    """Why the last poll failed: the rejection (code and message) or the error; None after a success."""
+    next_poll: dt.datetime | None = None
+    """``last_attempt + next_delay``: when the next poll is due (sooner if the accepted feed expires first)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +68,9 @@ class PollStatus:
             "last_code": self.last_code,
             "last_success": self.last_success.isoformat() if self.last_success else None,
             "next_delay": self.next_delay,
+            "last_attempt": self.last_attempt.isoformat() if self.last_attempt else None,
+            "last_error": self.last_error,
+            "next_poll": self.next_poll.isoformat() if self.next_poll else None,
         }
 
 
@@ -93,6 +102,7 @@ class Poller:
         self._last_error: str | None = None
         self._last_success: dt.datetime | None = None
         self._next: float | None = None
+        self._last_attempt: dt.datetime | None = None
 
     def poll_once(self) -> float:
         """One sync; returns the seconds to wait before the next. Never raises for a failed sync."""
@@ -108,6 +118,9 @@ class Poller:
             log.exception("advisory feed poll for %s failed unexpectedly", self.vendor.name)
         with self._lock:
             self._polls += 1
+            self._last_attempt = self._now()
+            if result is not None and not result.ok:
+                error = f"{result.code}: {result.message}"
             self._last, self._last_error = result, error
             if result is not None and result.ok:
                 self._failures = 0
@@ -139,6 +152,13 @@ class Poller:
                 last_code=self._last.code if self._last else None,
                 last_success=self._last_success,
                 next_delay=self._next,
+                last_attempt=self._last_attempt,
+                last_error=self._last_error,
+                next_poll=(
+                    self._last_attempt + dt.timedelta(seconds=self._next)
+                    if self._last_attempt and self._next is not None
+                    else None
+                ),
             )
 
 

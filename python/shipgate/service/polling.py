@@ -32,7 +32,7 @@ from shipgate.errors import MalformedInput
 from shipgate.service.config_table import ConfigTable
 
 if TYPE_CHECKING:
-    from shipgate.advisories.poller import Poller
+    from shipgate.advisories.poller import Poller, PollStatus
     from shipgate.events import Deliverer, EventSettings
     from shipgate.store import Store
 
@@ -81,8 +81,12 @@ class Background:
         for thread in self.threads:
             thread.join(timeout)
 
+    def poll_statuses(self) -> list[PollStatus]:
+        """Each feed poller's last attempt, outcome, error and next poll, by vendor."""
+        return [p.status() for p in self.pollers]
+
     def status(self) -> list[dict[str, Any]]:
-        return [p.status().to_dict() for p in self.pollers]
+        return [s.to_dict() for s in self.poll_statuses()]
 
 
 def _wait_until_expiry(store: Store, vendor: str, stop: threading.Event) -> Any:

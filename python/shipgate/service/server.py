@@ -43,6 +43,7 @@ from grpc_reflection.v1alpha import reflection
 from shipgate.service import logs, polling
 from shipgate.service.config import Limits, ServiceConfig, ServiceConfigError
 from shipgate.service.http import HttpService, start_http
+from shipgate.service.memory import freeze_startup_heap
 from shipgate.service.metrics import Metrics
 from shipgate.service.polling import Background
 from shipgate.service.slots import UploadSlots
@@ -263,6 +264,7 @@ async def serve(config: ServiceConfig, *, home: Path) -> None:
     await server.start()
     for name in ("", *services):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+    freeze_startup_heap()  # a full garbage collection then takes ~1 ms, not ~30 ms of every request's time
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -196,6 +196,8 @@ class SpoolFile:
         self._writer = writer
         self._writable = True
         self._reserved = 0
+        self._held: int | None = None
+        """A descriptor of the file kept by :meth:`unlink`, so that the blocks are freed by :meth:`close`."""
         self.streamed: _native.StreamedEntries | None = None
         """After :meth:`finish`: the stored entries verified behind the writer before the last byte, for
         ``shipgate.archive.inspect(..., streamed=)`` of this file."""
@@ -255,7 +257,12 @@ class SpoolFile:
             raise SpoolError(f"cannot write the spool file: {exc.strerror or exc}") from None
 
     def unlink(self) -> None:
-        """Remove the file's name; its descriptor stays open until :meth:`close`."""
+        """Remove the file's name now, cheaply: a descriptor of the file is held until :meth:`close`, which frees
+        its blocks (on ext4 ~90 ms per GiB) wherever it runs. The writer has closed its own descriptor by
+        :meth:`finish`, so without this removing the name would free them here, on the event loop."""
+        if self._held is None:
+            with contextlib.suppress(OSError):
+                self._held = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 
@@ -264,6 +271,9 @@ class SpoolFile:
         self._writable = False
         self.unlink()
         self._writer.close()
+        held, self._held = self._held, None
+        if held is not None:
+            os.close(held)
         reserved, self._reserved = self._reserved, 0
         if reserved:
             self.spool._release(reserved)

@@ -254,11 +254,13 @@ class Upload:
         yield _progress(self.upload_id, pb.VERIFY_STAGE_RECEIVING, 0, declared)
         async for event in self._receive(declared):
             yield event
-        digests = self.spooled.finish()
+        # The last writes and the close of the file, in the writer thread: flushing the file's last pages
+        # and closing it take milliseconds that would stall every other request on the event loop.
+        loop = asyncio.get_running_loop()
+        digests = await loop.run_in_executor(self.writer, self.spooled.finish)
         last_byte = time.monotonic()
         # 4. Verify in place, off the event loop; the verifier stores the verdict. It starts before the
         #    progress events are sent, which wait for the transport.
-        loop = asyncio.get_running_loop()
         self.verifying = loop.run_in_executor(
             self.state.verify_pool, _verify, self.state, self.spooled, header, digests, f"{self.transport}:{self.actor}"
         )
@@ -389,7 +391,7 @@ class Upload:
             # The caller went away while the archive was being verified: the file goes once that ends.
             self.verifying.add_done_callback(lambda _: spooled.close())
             return
-        spooled.unlink()  # the name now; the writer thread closes the file after the call
+        spooled.unlink()  # the name now; the writer thread frees the file's blocks after the call
         if self.writer is not None:
             self.writer.submit(spooled.close)
         else:

@@ -30,13 +30,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shipgate.service.memory import release_free_memory
+from shipgate.service.memory import release_garbage
 
 log = logging.getLogger("shipgate.service")
 
-# Trim the heap when a wave of at least this many connections has mostly gone, at most this often.
+# Trim the heap when a wave of at least this many connections has mostly gone, at most this often, this long
+# after the wave fell to a quarter of its peak.
 TRIM_AFTER_PEAK = 64
 TRIM_EVERY_SECONDS = 5.0
+TRIM_DELAY_SECONDS = 1.0
 
 _TIMEOUT_RESPONSE = b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
@@ -66,6 +68,7 @@ class ConnectionTable:
         self.evicted = 0
         self.peak = 0
         self._trimmed = 0.0
+        self._trim_pending = False
         self.guards: dict[asyncio.BaseTransport, GuardedConnection] = {}
         self.unproven: dict[GuardedConnection, None] = {}
         """Connections that have not started a request yet, oldest first (evicted first at the total cap)."""
@@ -100,11 +103,22 @@ class ConnectionTable:
 
     def _maybe_trim(self) -> None:
         """After a wave of connections has gone (a quarter of its peak left), give the heap back: TLS buffers
-        freed in glibc's arenas otherwise stay in the RSS (:mod:`shipgate.service.memory`)."""
-        now = time.monotonic()
-        if self.peak >= TRIM_AFTER_PEAK and self.total * 4 <= self.peak and now - self._trimmed > TRIM_EVERY_SECONDS:
-            self._trimmed, self.peak = now, self.total
-            release_free_memory()
+        freed in glibc's arenas otherwise stay in the RSS (:mod:`shipgate.service.memory`). The trim runs
+        :data:`TRIM_DELAY_SECONDS` later, when the rest of the wave has gone too, after a collection of reference
+        cycles (without both, 64 refused TLS connections left ~20 MiB behind: benches/abuse.py), and in a
+        thread: ``malloc_trim`` walks the whole heap, which the event loop should not wait for."""
+        if self._trim_pending or self.peak < TRIM_AFTER_PEAK or self.total * 4 > self.peak:
+            return
+        if time.monotonic() - self._trimmed <= TRIM_EVERY_SECONDS:
+            return
+        self._trim_pending = True
+        loop = asyncio.get_running_loop()
+        loop.call_later(TRIM_DELAY_SECONDS, self._trim, loop)
+
+    def _trim(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._trim_pending = False
+        self._trimmed, self.peak = time.monotonic(), self.total
+        loop.run_in_executor(None, release_garbage)
 
     def guard_of(self, transport: asyncio.BaseTransport | None) -> GuardedConnection | None:
         return self.guards.get(transport) if transport is not None else None

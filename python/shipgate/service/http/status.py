@@ -83,7 +83,8 @@ async def _data(request: web.Request) -> PageData:
     state = state_of(request)
     store = await request.app[SNAPSHOTS].current()
     live, ended = state.activity.snapshot()
-    return PageData(health=_health(state), live=live, ended=ended, store=store, now=datetime.now(UTC))
+    pollers = state.background.poll_statuses() if state.background is not None else []
+    return PageData(health=_health(state), live=live, ended=ended, store=store, now=datetime.now(UTC), pollers=pollers)
 
 
 async def status_page(request: web.Request) -> web.Response:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 
+from shipgate.advisories.poller import PollStatus
 from shipgate.service.activity import UploadView
 from shipgate.service.status.snapshot import StoreView, age
 from shipgate.store.records import VerdictRecord, format_time
@@ -22,6 +23,7 @@ SECTIONS = (
     ("verdicts", "Last verdicts"),
     ("superseded", "Superseded verdicts"),
     ("vendors", "Vendors: trust and advisory feeds"),
+    ("pollers", "Feed pollers"),
     ("trust", "Recent trust changes"),
 )
 # Without JavaScript the page reloads itself this often (with it, the event stream keeps it current).
@@ -45,6 +47,8 @@ class PageData:
     ended: Sequence[UploadView]
     store: StoreView
     now: datetime
+    pollers: Sequence[PollStatus] = ()
+    """This server's advisory-feed pollers (none when ``poll = false`` or no trust file names a feed)."""
 
 
 def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], empty: str) -> str:
@@ -173,6 +177,32 @@ def _vendors(data: PageData) -> str:
     return _table(head, rows, "No vendor is configured or pinned.")
 
 
+def _outcome(status: PollStatus) -> str:
+    if status.last_status is None:
+        return '<span class="none">not polled yet</span>'
+    css = "bad" if status.last_error else "ok"
+    code = f" <code>{escape(status.last_code)}</code>" if status.last_code else ""
+    return f'<span class="{css}">{escape(status.last_status)}</span>{code}'
+
+
+def _pollers(data: PageData) -> str:
+    rows = [
+        (
+            escape(p.vendor),
+            f"<code>{escape(p.source)}</code>",
+            _when(p.last_attempt, data.now) if p.last_attempt else "—",
+            _outcome(p),
+            _when(p.last_success, data.now) if p.last_success else "—",
+            _when(p.next_poll, data.now) if p.next_poll else "—",
+            f'<span class="bad">{p.failures}</span>' if p.failures else "0",
+            f'<span class="bad">{escape(p.last_error)}</span>' if p.last_error else "",
+        )
+        for p in data.pollers
+    ]
+    head = ("vendor", "source", "last attempt", "outcome", "last success", "next poll", "failures", "last error")
+    return _table(head, rows, "No feed is polled by this server.")
+
+
 def _trust(data: PageData) -> str:
     rows = [
         (
@@ -195,6 +225,7 @@ _RENDER = {
     "verdicts": _verdicts,
     "superseded": _superseded,
     "vendors": _vendors,
+    "pollers": _pollers,
     "trust": _trust,
 }
 
