@@ -273,8 +273,18 @@ impl Parser {
         }
     }
 
+    /// A ZIP signature in a gap is what a streaming extractor takes for an entry the directory does not
+    /// list — where one reads it. Between entries (and after the last) it does: it scans on from each entry's
+    /// end. Bytes before the first entry it reads only when the file itself starts with a signature's "PK":
+    /// streaming extractors (libarchive, Java's ZipInputStream, Info-ZIP's funzip) read a file from its first
+    /// byte and give up at once on anything else. So a self-extractor stub (an executable or script before
+    /// the archive, `zip.data_before_first_entry`) whose code holds the signature constants — bdist_wininst's
+    /// installers compare against 0x04034b50 — hides nothing; a prefix that starts with "PK" is scanned.
     pub(super) fn on_gap(&mut self, at: usize, data: &[u8]) -> State {
         let (start, _) = self.gaps[at];
+        if start == 0 && !data.starts_with(b"PK") {
+            return self.next_gap(at + 1);
+        }
         if let Some(i) = data
             .windows(4)
             .position(|w| w == SIG_LOCAL.to_le_bytes() || w == SIG_CENTRAL.to_le_bytes())
