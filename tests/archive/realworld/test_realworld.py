@@ -79,24 +79,31 @@ def _ar_members(data: bytes) -> Iterator[tuple[str, bytes]]:
         pos += 60 + size + (size & 1)
 
 
-def _deb_member(deb: Path, member: str, sha256: str, size: int) -> Path:
-    """The file ``member`` of the .deb's data.tar, extracted into the cache (reused while it matches)."""
-    path = CACHE / f"{sha256[:16]}-{member.rsplit('/', 1)[1]}"
-    if _matches(path, sha256, size):
+def _member_path(item: dict[str, Any]) -> Path:
+    return CACHE / f"{item['member_sha256'][:16]}-{item['member'].rsplit('/', 1)[1]}"
+
+
+def _deb_member(deb: Path, item: dict[str, Any]) -> Path:
+    """The file ``item["member"]`` of the .deb's data.tar, extracted into the cache (reused while it matches)
+    together with every other member the corpus takes from the same .deb: one pass over its data.tar."""
+    path = _member_path(item)
+    if _matches(path, item["member_sha256"], item["member_size"]):
         return path
+    wanted = {f"./{i['member']}": _member_path(i) for i in CORPUS if i["url"] == item["url"]}
     data_tar = next(body for name, body in _ar_members(deb.read_bytes()) if name.startswith("data.tar"))
     with tarfile.open(fileobj=io.BytesIO(data_tar), mode="r:*") as tar:
-        extracted = tar.extractfile(f"./{member}")
-        assert extracted is not None, f"{deb.name}: {member} is not a regular file"
-        path.write_bytes(extracted.read())
-    assert _matches(path, sha256, size), f"{deb.name}: {member} is not the pinned file"
+        for info in tar.getmembers():
+            extracted = tar.extractfile(info) if info.name in wanted else None
+            if extracted is not None:
+                wanted[info.name].write_bytes(extracted.read())
+    assert _matches(path, item["member_sha256"], item["member_size"]), f"{deb.name}: {item['member']} is not pinned"
     return path
 
 
 def _archive(item: dict[str, Any]) -> Path:
     path = _fetched(item["url"], item["sha256"], item["size"])
     if "member" in item:
-        path = _deb_member(path, item["member"], item["member_sha256"], item["member_size"])
+        path = _deb_member(path, item)
     return path
 
 
