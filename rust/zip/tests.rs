@@ -243,12 +243,16 @@ fn after(stub: &[u8], zip: &[u8]) -> Vec<u8> {
 
 #[test]
 fn a_stub_whose_code_holds_the_signatures_hides_no_entry() {
-    // bdist_wininst's stub compares against the local header signature (`cmp dword [esi], 0x04034b50`):
-    // streaming extractors never read a file that does not start with "PK", so those bytes are the stub's.
+    // bdist_wininst's stub compares against the local header signature (`cmp dword [esi], 0x04034b50`) and
+    // more code follows: read as a header, its name holds a NUL and then other bytes. 7-Zip skips it;
+    // streaming extractors never read a file that does not start with "PK".
     let mut stub = b"MZ\x90\x00 installer code \x81\x3e".to_vec();
     stub.extend_from_slice(&spec::SIG_LOCAL.to_le_bytes());
+    stub.extend_from_slice(b"\x0f\x85\x3a\x02\0\0\x0f\xbf\x53\x1e\x83\xc0\x2e\x8d\x0c\x07\x89\x4d\xa0\x0f\xbf\x4b");
+    stub.extend_from_slice(&[16, 0, 0, 0]); // name and extra lengths
+    stub.extend_from_slice(b"\x8b\x45\0\0\x89\x45\xfc\x33\xc0\x75");
     stub.extend_from_slice(&spec::SIG_CENTRAL.to_le_bytes());
-    stub.extend_from_slice(b"\x75\xc0 more code");
+    stub.extend_from_slice(b"\xeb\x02 more code");
     let zip = after(&stub, &build(&[file("a", b"1"), file("b", b"2")], b""));
     let r = inspect_bytes(&zip, &Options::default()).unwrap();
     let mut found = codes(&r);
@@ -258,13 +262,15 @@ fn a_stub_whose_code_holds_the_signatures_hides_no_entry() {
 }
 
 #[test]
-fn a_prefix_a_streaming_extractor_reads_still_hides_an_entry() {
-    // A file that starts with a local header the directory does not list: what bsdtar reading from a pipe
-    // or Java's ZipInputStream extracts first.
+fn a_local_header_before_the_first_entry_or_between_entries_is_hidden() {
+    // A complete local header the directory does not list: what bsdtar reading from a pipe or Java's
+    // ZipInputStream extracts first when the file starts with it, and what 7-Zip lists behind a script.
     let hidden = build(&[file("evil", b"payload")], b"");
-    let prefix = &hidden[..30 + "evil".len() + b"payload".len()];
-    let zip = after(prefix, &build(&[file("a", b"1")], b""));
-    assert!(codes(&inspect_bytes(&zip, &Options::default()).unwrap()).contains(&"zip.hidden_local_header"));
+    let header = &hidden[..30 + "evil".len() + b"payload".len()];
+    for prefix in [header.to_vec(), [&b"#!/bin/sh\nexit 0\n"[..], header].concat()] {
+        let zip = after(&prefix, &build(&[file("a", b"1")], b""));
+        assert!(codes(&inspect_bytes(&zip, &Options::default()).unwrap()).contains(&"zip.hidden_local_header"));
+    }
     // And between two entries, wherever the file starts: streaming extractors scan on from an entry's end.
     let zip = build(&[file("a", b"1"), file("b", b"2")], b"");
     let mut junk = b"junk".to_vec();
