@@ -236,6 +236,69 @@ fn a_comment_hiding_a_signature_is_reported() {
     assert_eq!(codes(&r), ["zip.comment_hides_signature"]);
 }
 
+/// `stub` before an archive whose offsets count from its own start (bdist_wininst's installers).
+fn after(stub: &[u8], zip: &[u8]) -> Vec<u8> {
+    [stub, zip].concat()
+}
+
+#[test]
+fn a_stub_whose_code_holds_the_signatures_hides_no_entry() {
+    // bdist_wininst's stub compares against the local header signature (`cmp dword [esi], 0x04034b50`) and
+    // more code follows: read as a header, its name holds a NUL and then other bytes. 7-Zip skips it;
+    // streaming extractors never read a file that does not start with "PK".
+    let mut stub = b"MZ\x90\x00 installer code \x81\x3e".to_vec();
+    stub.extend_from_slice(&spec::SIG_LOCAL.to_le_bytes());
+    stub.extend_from_slice(b"\x0f\x85\x3a\x02\0\0\x0f\xbf\x53\x1e\x83\xc0\x2e\x8d\x0c\x07\x89\x4d\xa0\x0f\xbf\x4b");
+    stub.extend_from_slice(&[16, 0, 0, 0]); // name and extra lengths
+    stub.extend_from_slice(b"\x8b\x45\0\0\x89\x45\xfc\x33\xc0\x75");
+    stub.extend_from_slice(&spec::SIG_CENTRAL.to_le_bytes());
+    stub.extend_from_slice(b"\xeb\x02 more code");
+    let zip = after(&stub, &build(&[file("a", b"1"), file("b", b"2")], b""));
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    let mut found = codes(&r);
+    found.sort_unstable();
+    assert_eq!(found, ["zip.data_before_first_entry", "zip.prefixed_offsets"]);
+    assert!(r.entries.iter().all(|e| e.verified));
+}
+
+#[test]
+fn a_local_header_before_the_first_entry_or_between_entries_is_hidden() {
+    // A complete local header the directory does not list: what bsdtar reading from a pipe or Java's
+    // ZipInputStream extracts first when the file starts with it, and what 7-Zip lists behind a script.
+    let hidden = build(&[file("evil", b"payload")], b"");
+    let header = &hidden[..30 + "evil".len() + b"payload".len()];
+    for prefix in [header.to_vec(), [&b"#!/bin/sh\nexit 0\n"[..], header].concat()] {
+        let zip = after(&prefix, &build(&[file("a", b"1")], b""));
+        assert!(codes(&inspect_bytes(&zip, &Options::default()).unwrap()).contains(&"zip.hidden_local_header"));
+    }
+    // And between two entries, wherever the file starts: streaming extractors scan on from an entry's end.
+    let zip = build(&[file("a", b"1"), file("b", b"2")], b"");
+    let mut junk = b"junk".to_vec();
+    junk.extend_from_slice(&spec::SIG_LOCAL.to_le_bytes());
+    let zip = insert(&zip, 30 + "a".len() + 1, &junk);
+    assert!(codes(&inspect_bytes(&zip, &Options::default()).unwrap()).contains(&"zip.hidden_local_header"));
+}
+
+/// `zip` (as [`build`] writes it, no comment) with `bytes` inserted at `at`, before the central directory:
+/// the offsets past `at` moved along.
+fn insert(zip: &[u8], at: usize, bytes: &[u8]) -> Vec<u8> {
+    let u32_at = |z: &[u8], i: usize| u32::from_le_bytes(z[i..i + 4].try_into().unwrap()) as usize;
+    let mut out = [&zip[..at], bytes, &zip[at..]].concat();
+    let eocd = out.len() - 22;
+    let cd = u32_at(&out, eocd + 16);
+    out[eocd + 16..eocd + 20].copy_from_slice(&((cd + bytes.len()) as u32).to_le_bytes());
+    let mut record = cd + bytes.len();
+    while record < eocd {
+        let offset = u32_at(&out, record + 42);
+        if offset >= at {
+            out[record + 42..record + 46].copy_from_slice(&((offset + bytes.len()) as u32).to_le_bytes());
+        }
+        let name_len = u16::from_le_bytes([out[record + 28], out[record + 29]]) as usize;
+        record += 46 + name_len;
+    }
+    out
+}
+
 #[test]
 fn special_files_setuid_and_symlinks() {
     let zip = build(

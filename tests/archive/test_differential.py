@@ -14,6 +14,7 @@ or cannot judge (a method it does not implement). Then:
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import zipfile
@@ -190,6 +191,14 @@ def _corpus_archives(corpora: Path) -> list[Path]:
             if p.is_file() and p.suffix != ".md" and not p.name.endswith(".bz2")]
 
 
+def _behind(prefix: bytes, name: str, data: bytes) -> bytes:
+    """An archive Python's zipfile appends to ``prefix``, its offsets counted from the file's start."""
+    out = io.BytesIO(prefix)
+    with zipfile.ZipFile(out, "a") as zf:
+        zf.writestr(name, data)
+    return out.getvalue()
+
+
 def _built_archives(folder: Path) -> list[Path]:
     """Issue 17's regression archives and a few more shapes real writers emit, written by zipbuild."""
     text = b"vendor notes " * 2000
@@ -205,6 +214,11 @@ def _built_archives(folder: Path) -> list[Path]:
         "empty.zip": build([]),
         "comment.zip": build([Member("a", b"1", comment=b"file comment")], comment=b"archive comment"),
         "prefix.zip": build([Member("a", text, method=8)], prefix=b"#!/bin/sh\nexit 0\n"),
+        # A stub whose code holds the signatures, more code after them (bdist_wininst's): every reader agrees.
+        "stub-signatures.zip": _behind(b"#!stub \x81\x3ePK\x03\x04" + bytes(range(1, 23)) + b"\x08\0\0\0ab\0cdefgh",
+                                       "a", text),
+        # A whole local header (30 + 7 + 3 bytes) behind a script: 7-Zip lists it, the others do not.
+        "script-hidden-entry.zip": _behind(b"#!/bin/sh\n" + build([Member("evil.sh", b"id\n")])[:40], "a", text),
         "dir-with-size.zip": build([Member("d/", b"x", mode=0o040755)]),
         "macosx.zip": build([Member("a.txt", b"hi"), Member("__MACOSX/._a.txt", b"\0\x05\x16\x07" + bytes(60))]),
     }

@@ -145,7 +145,8 @@ CODES = (
     Code(
         "zip.hidden_local_header",
         S.HIGH,
-        "bytes outside every entry hold a ZIP header signature: a streaming extractor sees other entries",
+        "bytes outside every entry hold a ZIP header signature: a streaming extractor (or 7-Zip, before the first"
+        " entry) sees other entries",
         "Reject the package: different extractors would produce different files. Ask the vendor to rebuild it"
         " with a standard ZIP tool.",
     ),

@@ -273,8 +273,27 @@ impl Parser {
         }
     }
 
+    /// A ZIP signature in a gap is what some reader takes for an entry the directory does not list. Between
+    /// entries (and after the last) any signature is: streaming extractors scan on from each entry's end.
+    /// Before the first entry of a file that does not itself start with "PK", streaming extractors read
+    /// nothing (they read from the first byte and stop at anything else); 7-Zip, though, looks for the first
+    /// local header there and lists the entries it finds from it on. What it skips is no entry: a local
+    /// signature whose fixed fields are all zero or whose name holds a NUL followed by other bytes — as the
+    /// signature constants in a self-extractor's code (bdist_wininst's installers compare against
+    /// 0x04034b50) are followed by more code — and a central signature without a local header.
     pub(super) fn on_gap(&mut self, at: usize, data: &[u8]) -> State {
         let (start, _) = self.gaps[at];
+        if start == 0 && !data.starts_with(b"PK") {
+            let taken = (0..data.len().saturating_sub(3))
+                .find(|&i| data[i..].starts_with(&SIG_LOCAL.to_le_bytes()) && !skipped_as_local_header(&data[i..]));
+            if let Some(i) = taken {
+                self.push(
+                    f(codes::HIDDEN_LOCAL_HEADER, Severity::High, "", "bytes before the first entry hold a local header: 7-Zip lists entries from it that the central directory does not")
+                        .with("offset", i as u64),
+                );
+            }
+            return self.next_gap(at + 1);
+        }
         if let Some(i) = data
             .windows(4)
             .position(|w| w == SIG_LOCAL.to_le_bytes() || w == SIG_CENTRAL.to_le_bytes())
@@ -286,4 +305,17 @@ impl Parser {
         }
         self.next_gap(at + 1)
     }
+}
+
+/// 7-Zip's test, when it looks behind a prefix for the start of an archive, that a local signature begins no
+/// header: the 26 bytes after it all zero, or a NUL in the name followed by other bytes. A header cut short by
+/// the end of `at` passes as a header.
+fn skipped_as_local_header(at: &[u8]) -> bool {
+    let Some(fixed) = at.get(4..30) else { return false };
+    if fixed.iter().all(|&b| b == 0) {
+        return true;
+    }
+    let name_len = u16::from_le_bytes([at[26], at[27]]) as usize;
+    let name = &at[30..(30 + name_len).min(at.len())];
+    name.iter().position(|&b| b == 0).is_some_and(|z| name[z..].iter().any(|&b| b != 0))
 }

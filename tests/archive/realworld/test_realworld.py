@@ -1,0 +1,171 @@
+"""Real-world archives (corpus.toml): wheels, eggs and zip sdists from PyPI, jars and other archives inside
+Debian packages, each unchanged and pinned by SHA-256. Every one is read the same by every reader, so shipgate
+must raise no high or critical finding on it, nothing above low that corpus.toml does not expect (with its
+reason), and must verify every file entry — the same bytes, by SHA-256, as CPython's zipfile reads.
+
+The files are fetched once into $SHIPGATE_CORPUS_CACHE (default ~/.cache/shipgate-corpus) and reused while
+their SHA-256 matches; without a network the tests skip. ``pytest -s`` prints a summary of the corpus."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tarfile
+import tomllib
+import urllib.error
+import urllib.request
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from shipgate.archive import ArchiveReport, inspect
+from shipgate.findings import Severity
+
+CORPUS: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "corpus.toml").read_text())["archive"]
+CACHE = Path(os.environ.get("SHIPGATE_CORPUS_CACHE", Path.home() / ".cache" / "shipgate-corpus"))
+TIMEOUT = 30
+_offline: list[str] = []  # the first network failure: every later download skips at once
+
+
+def _matches(path: Path, sha256: str, size: int) -> bool:
+    if not path.is_file() or path.stat().st_size != size:
+        return False
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest() == sha256
+
+
+def _download(url: str, dest: Path) -> None:
+    if _offline:
+        pytest.skip(_offline[0])
+    if not url.startswith(("https://", "http://")):
+        raise ValueError(f"corpus.toml: {url} is not an http(s) URL")
+    part = dest.with_suffix(dest.suffix + ".part")
+    try:
+        with urllib.request.urlopen(url, timeout=TIMEOUT) as response, open(part, "wb") as out:
+            while chunk := response.read(1 << 20):
+                out.write(chunk)
+    except urllib.error.HTTPError as e:
+        pytest.fail(f"{url}: HTTP {e.code}: the pinned file is gone from its mirror; re-pin it in corpus.toml")
+    except (urllib.error.URLError, OSError) as e:
+        _offline.append(f"network unreachable ({url}: {e})")
+        pytest.skip(_offline[0])
+    part.replace(dest)
+
+
+def _fetched(url: str, sha256: str, size: int) -> Path:
+    """The pinned file, from the cache or downloaded into it; a download that does not match fails."""
+    path = CACHE / f"{sha256[:16]}-{url.rsplit('/', 1)[1]}"
+    if not _matches(path, sha256, size):
+        CACHE.mkdir(parents=True, exist_ok=True)
+        _download(url, path)
+        assert _matches(path, sha256, size), f"{url}: not the pinned file (sha256 {sha256}, {size} bytes)"
+    return path
+
+
+def _ar_members(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """The members of a .deb (an ar archive): name and bytes."""
+    if not data.startswith(b"!<arch>\n"):
+        raise ValueError("not an ar archive")
+    pos = 8
+    while pos + 60 <= len(data):
+        header = data[pos : pos + 60]
+        size = int(header[48:58])
+        yield header[:16].decode().strip().rstrip("/"), data[pos + 60 : pos + 60 + size]
+        pos += 60 + size + (size & 1)
+
+
+def _member_path(item: dict[str, Any]) -> Path:
+    return CACHE / f"{item['member_sha256'][:16]}-{item['member'].rsplit('/', 1)[1]}"
+
+
+def _deb_member(deb: Path, item: dict[str, Any]) -> Path:
+    """The file ``item["member"]`` of the .deb's data.tar, extracted into the cache (reused while it matches)
+    together with every other member the corpus takes from the same .deb: one pass over its data.tar."""
+    path = _member_path(item)
+    if _matches(path, item["member_sha256"], item["member_size"]):
+        return path
+    wanted = {f"./{i['member']}": _member_path(i) for i in CORPUS if i["url"] == item["url"]}
+    data_tar = next(body for name, body in _ar_members(deb.read_bytes()) if name.startswith("data.tar"))
+    with tarfile.open(fileobj=io.BytesIO(data_tar), mode="r:*") as tar:
+        for info in tar.getmembers():
+            extracted = tar.extractfile(info) if info.name in wanted else None
+            if extracted is not None:
+                wanted[info.name].write_bytes(extracted.read())
+    assert _matches(path, item["member_sha256"], item["member_size"]), f"{deb.name}: {item['member']} is not pinned"
+    return path
+
+
+def _archive(item: dict[str, Any]) -> Path:
+    path = _fetched(item["url"], item["sha256"], item["size"])
+    if "member" in item:
+        path = _deb_member(path, item)
+    return path
+
+
+class Summary:
+    def __init__(self) -> None:
+        self.archives = self.entries = self.verified = 0
+        self.findings: Counter[tuple[str, str]] = Counter()
+
+    def add(self, report: ArchiveReport) -> None:
+        self.archives += 1
+        self.entries += report.totals.entries
+        self.verified += report.totals.verified_entries
+        self.findings.update((f.severity.label, f.code) for f in report.findings)
+
+    def __str__(self) -> str:
+        by_severity = Counter(severity for severity, _ in self.findings.elements())
+        lines = [
+            f"real-world corpus: {self.archives} archives, {self.entries} entries, {self.verified} file entries "
+            f"verified; findings by severity: {dict(by_severity) or 'none'}",
+            *(f"  {severity:8} {code}: {n}" for (severity, code), n in sorted(self.findings.items())),
+        ]
+        return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def summary() -> Iterator[Summary]:
+    collected = Summary()
+    yield collected
+    if collected.archives:
+        print(f"\n{collected}")
+
+
+def _assert_no_false_alarm(report: ArchiveReport, expected: set[str]) -> None:
+    alarms = [(f.code, f.severity.label, f.message) for f in report.findings if f.severity >= Severity.HIGH]
+    assert not alarms, alarms
+    above_low = {f.code for f in report.findings if f.severity > Severity.LOW}
+    assert above_low == expected, [(f.code, f.message) for f in report.findings if f.severity > Severity.LOW]
+
+
+def _assert_verified_as_zipfile_reads(path: Path, report: ArchiveReport) -> None:
+    files = [e for e in report.entries if not e.is_dir]
+    assert [e.name for e in files if not e.verified] == []
+    assert report.totals.verified_entries == report.totals.file_entries == len(files)
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None
+        assert zf.namelist() == [e.name for e in report.entries]
+        for info, entry in zip(zf.infolist(), report.entries, strict=True):
+            if not entry.is_dir:
+                assert hashlib.sha256(zf.read(info)).hexdigest() == entry.digests["sha256"], entry.name
+
+
+@pytest.mark.parametrize("item", CORPUS, ids=[item["id"] for item in CORPUS])
+def test_real_world_archive_is_clean_and_verified(item: dict[str, Any], summary: Summary) -> None:
+    path = _archive(item)
+    report = inspect(path)
+    summary.add(report)
+    _assert_no_false_alarm(report, set(item.get("expect", ())))
+    _assert_verified_as_zipfile_reads(path, report)
+
+
+def test_corpus_ids_are_unique_and_pins_complete() -> None:
+    assert len({item["id"] for item in CORPUS}) == len(CORPUS)
+    for item in CORPUS:
+        assert {"project", "version", "licence", "writer", "url", "sha256", "size"} <= set(item), item["id"]
+        assert ("member" in item) == ("member_sha256" in item) == ("member_size" in item), item["id"]
