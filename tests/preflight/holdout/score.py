@@ -1,0 +1,59 @@
+"""Scores preflight on the hold-out set (tests/preflight/holdout, see its README.md).
+
+Each hold-out file is run exactly as ``tests/preflight/test_corpus.py`` runs a corpus file: a package of one file
+at its original path, against ``corpus_score.CORPUS_INVENTORY``, compared with its labels by
+``corpus_score.compare``. Prints the per-category table and every disagreement (MISSED = false negative,
+EXTRA = false positive). ``--findings`` also prints every scored finding with its message.
+
+Run: ``PYTHONPATH=$PWD/python python tests/preflight/holdout/score.py`` from the worktree root.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HOLDOUT = Path(__file__).resolve().parent
+sys.path.insert(0, str(HOLDOUT.parent))  # corpus_score and preflight_kit live in tests/preflight
+
+from corpus_score import CORPUS_INVENTORY, LabelledFile, Score, compare, load_labels, scored  # noqa: E402
+from preflight_kit import package  # noqa: E402
+
+from shipgate.findings import Finding, Severity  # noqa: E402
+from shipgate.preflight import run_preflight  # noqa: E402
+
+LABELS = HOLDOUT / "labels"
+
+
+def location(entry: LabelledFile) -> Path:
+    """Where a hold-out file is stored: ``<owner>__<repo>/<path>`` under this folder."""
+    return HOLDOUT / entry.repo.replace("/", "__") / entry.path
+
+
+def run_file(entry: LabelledFile) -> list[Finding]:
+    contents = package({entry.path: location(entry).read_bytes()})
+    return run_preflight(contents, inventory=CORPUS_INVENTORY)
+
+
+def main(argv: list[str]) -> int:
+    show_findings = "--findings" in argv
+    entries = load_labels(LABELS)
+    score = Score()
+    for entry in entries:
+        findings = run_file(entry)
+        compare(entry, scored(findings), score)
+        if show_findings:
+            for f in findings:
+                if f.severity > Severity.INFO and isinstance(f.evidence.get("line"), int):
+                    print(f"  {entry.repo}:{entry.path}:{f.evidence['line']} {f.code}: {f.message}")
+    labelled = sum(score.labelled(code) for code in score.categories())
+    print(f"{len(entries)} files, {labelled} labelled risks\n")
+    print(score.table())
+    print()
+    for line in score.disagreements:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
