@@ -87,7 +87,7 @@ class VerifyHeader(_message.Message):
     upload_id: _builtins.str
     """upload_id is the client's id for this upload, echoed in events and logs ("" = the server makes one)."""
     environment_toml: _builtins.bytes
-    """environment_toml is an inventory (FORMATS §3) sent by the caller instead of naming one (at most 1 MiB);
+    """environment_toml is an inventory (docs/formats.md §3) sent by the caller instead of naming one (at most 1 MiB);
     set at most one of environment and environment_toml.
     """
     policy_toml: _builtins.bytes
