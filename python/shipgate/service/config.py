@@ -8,7 +8,7 @@
 
     [policies]                              # names a Verify header may ask for; "default" when none asked
     default = "policies/default.toml"
-    [environments]                          # inventories (FORMATS §3) a Verify header may name
+    [environments]                          # inventories (docs/formats.md §3) a Verify header may name
     prod = "envs/prod.toml"
 
     [limits]

@@ -64,7 +64,7 @@ def finding_of(message: report_pb2.Finding) -> Finding:
 
 
 def report_message(report: Mapping[str, Any]) -> report_pb2.Report:
-    """A ``Report`` message from the FORMATS §4 dict (``Report.to_dict()``), carrying that JSON too."""
+    """A ``Report`` message from the docs/formats.md §4 dict (``Report.to_dict()``), carrying that JSON too."""
     package = report.get("package") or {}
     archive = report.get("archive") or {}
     signature = report.get("signature")

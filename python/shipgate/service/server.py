@@ -13,7 +13,8 @@ and spooling on those cores rather than by the transport (0.56-0.81x of the aio 
 the latest in the README; 0.50-0.56x of the sync one), and the async server was kept because a stalled or slow
 uploader costs it a coroutine instead of one of a fixed pool of threads (which a few slow clients would
 exhaust for everyone), the per-upload deadline is a timeout on the next message, a client's cancellation
-unwinds the handler with its cleanup, and DESIGN.md names ``grpc.aio``. The README reports both sinks beside Verify.
+unwinds the handler with its cleanup, and the architecture names ``grpc.aio`` (docs/architecture.md). The
+README reports both sinks beside Verify.
 A sync-server Verify tried on the same spool (protobuf-parsed chunks handed to a writer thread through a
 queue; not kept) uploaded 1 GiB of stored entries in 2.58 s median over five paired runs, the aio service in
 1.92 s, while the two sinks took 1.17 and 1.18 s.

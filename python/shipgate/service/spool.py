@@ -48,7 +48,7 @@ from shipgate import _native
 from shipgate.errors import LimitExceeded, ShipgateError
 
 ARCHIVE_DIGESTS = ("sha256", "blake3")
-# Per-entry digests computed behind the writer: the one every manifest gives (FORMATS.md §1
+# Per-entry digests computed behind the writer: the one every manifest gives (docs/formats.md §1
 # ``files[].sha256``). A manifest that also gives ``blake3`` or ``sha512`` gets its entries hashed by the
 # inspection instead (a record is taken only when it has every digest asked for).
 ENTRY_DIGESTS = ("sha256",)

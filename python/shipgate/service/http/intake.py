@@ -208,7 +208,7 @@ def wants_html(request: web.Request) -> bool:
 def report_response(
     request: web.Request, report: Report, *, status: int = 200, extra: dict[str, object] | None = None
 ) -> web.Response:
-    """The report as JSON (FORMATS §4, ``shipgate verify --json``; ``extra`` keys added beside it) or, when
+    """The report as JSON (docs/formats.md §4, ``shipgate verify --json``; ``extra`` keys added beside it) or, when
     the client prefers it, as the HTML report; the verdict and digests also as headers."""
     headers = {
         "X-Request-Id": request_id(request),
