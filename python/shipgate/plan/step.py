@@ -21,7 +21,7 @@ from shipgate.plan.indexer import build_index
 from shipgate.plan.inputs import PlanInputs
 from shipgate.plan.model import Plan
 from shipgate.plan.paths import KnownVersion
-from shipgate.preflight import facts
+from shipgate.preflight import PackageFacts, facts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,11 +75,15 @@ def plan_step(
     store: Any | None,
     request: PlanRequest | None,
     skip: Iterable[str] = (),
+    package_facts: PackageFacts | None = None,
 ) -> tuple[PackageIndex, Plan]:
     """Index the package and plan its upgrade. ``findings`` are the verification's so far (preflight's
-    reading of the package); the plan's own findings are in ``Plan.findings``."""
+    reading of the package); the plan's own findings are in ``Plan.findings``. ``package_facts`` is
+    preflight's parse of ``files`` when the caller has it (else the files are read here)."""
     request = request or PlanRequest()
-    parsed = from_preflight(facts(manifest, files=dict(files)), findings)
+    if package_facts is None:
+        package_facts = facts(manifest, files=dict(files))
+    parsed = from_preflight(package_facts, findings)
     index = build_index(report, reader, manifest=manifest, sha256=sha256, facts=parsed, skip=skip)
     name, vendor = manifest.package.name, manifest.package.vendor
     running = inventory.components.get(name) if inventory else None

@@ -40,10 +40,20 @@ from shipgate.preflight.contents import (
     Context,
     PackageContents,
     PreflightOptions,
+    TextFile,
 )
-from shipgate.preflight.facts import PackageFacts, facts, read_texts
+from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_texts
+from shipgate.preflight.read import Parsed
 
-__all__ = ["SCANNERS", "PackageContents", "PackageFacts", "PreflightOptions", "facts", "run_preflight"]
+__all__ = [
+    "SCANNERS",
+    "PackageContents",
+    "PackageFacts",
+    "PreflightOptions",
+    "facts",
+    "preflight_and_facts",
+    "run_preflight",
+]
 
 SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     privilege.scan,
@@ -111,13 +121,37 @@ def run_preflight(
             )
         ]
     with paused():
-        return _run(contents, inventory, advisories, options)
+        texts, parsed, skipped = read_texts(contents, options)
+        return _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped)
+
+
+def preflight_and_facts(
+    contents: ContentsLike,
+    *,
+    inventory: Inventory | None = None,
+    advisories: Iterable[Any] = (),
+    options: PreflightOptions | None = None,
+) -> tuple[list[Finding], PackageFacts]:
+    """:func:`run_preflight` and :func:`facts` of ``contents`` (which has a manifest) from one reading: each
+    file is parsed once for both (the verifier's preflight and its plan step)."""
+    options = options or PreflightOptions()
+    with paused():
+        texts, parsed, skipped = read_texts(contents, options)
+        found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped)
+        return found, facts_of(contents.manifest, texts=texts, parsed=parsed, skipped=skipped, options=options)
 
 
 def _run(
-    contents: ContentsLike, inventory: Inventory | None, advisories: Iterable[Any], options: PreflightOptions
+    contents: ContentsLike,
+    inventory: Inventory | None,
+    advisories: Iterable[Any],
+    options: PreflightOptions,
+    *,
+    texts: list[TextFile],
+    parsed: Parsed,
+    skipped: list[Finding],
 ) -> list[Finding]:
-    texts, parsed, findings = read_texts(contents, options)
+    findings = list(skipped)
     readable: list[Mapping[str, Any]] = []
     if isinstance(advisories, Mapping) and isinstance(advisories.get("advisories"), list):
         advisories = advisories["advisories"]  # a whole FORMATS §2 feed document

@@ -223,8 +223,15 @@ def facts(
 
 def _facts(contents: ContentsLike, options: PreflightOptions) -> PackageFacts:
     texts, parsed, skipped = read_texts(contents, options)
+    return facts_of(contents.manifest, texts=texts, parsed=parsed, skipped=skipped, options=options)
+
+
+def facts_of(
+    manifest: Manifest, *, texts: list[TextFile], parsed: Parsed, skipped: list[Finding], options: PreflightOptions
+) -> PackageFacts:
+    """The facts of files :func:`read_texts` already read and parsed (``run_preflight`` shares its reading)."""
     ctx = Context(
-        manifest=contents.manifest,
+        manifest=manifest,
         texts=tuple(texts),
         mtimes={},
         archive_sha256=None,
@@ -245,5 +252,4 @@ def _facts(contents: ContentsLike, options: PreflightOptions) -> PackageFacts:
         skipped=tuple(skipped),
     )
 
-
-__all__ = ["Account", "FileWrite", "Kind", "PackageFacts", "facts", "read_texts"]
+__all__ = ["Account", "FileWrite", "Kind", "PackageFacts", "facts", "facts_of", "read_texts"]

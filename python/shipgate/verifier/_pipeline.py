@@ -23,7 +23,7 @@ from shipgate.plan.index import PackageIndex
 from shipgate.plan.model import Plan
 from shipgate.plan.step import PlanRequest, plan_step, save_index
 from shipgate.policy import Policy
-from shipgate.preflight import PackageContents, PreflightOptions, run_preflight
+from shipgate.preflight import PackageContents, PreflightOptions, preflight_and_facts
 from shipgate.preflight.contents import ScanBudget, scanned_kind
 from shipgate.report.model import ArchiveSummary, PackageSummary, Report
 from shipgate.trust.config import TrustConfig
@@ -351,9 +351,10 @@ def _package_steps(
                     findings.extend(skipped)
                     applicable, advisory_notes, steps.advisories = _advisories(store, steps.vendor, manifest, sha256)
                     findings.extend(advisory_notes)
-                    findings.extend(
-                        run_preflight(contents, inventory=inventory, advisories=applicable, options=options)
+                    found, package_facts = preflight_and_facts(
+                        contents, inventory=inventory, advisories=applicable, options=options
                     )
+                    findings.extend(found)
                 except Exception as exc:
                     findings.append(_internal("preflight", exc))
                 else:
@@ -371,6 +372,7 @@ def _package_steps(
                             store=store,
                             request=request.plan,
                             skip=profile.unlisted_allowed,
+                            package_facts=package_facts,
                         )
                         findings.extend(steps.plan.findings)
                     except Exception as exc:
