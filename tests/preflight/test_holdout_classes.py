@@ -1,0 +1,33 @@
+"""Classes of mistakes the hold-out set found (tests/preflight/holdout), each as its minimal construct next to a
+near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+from preflight_kit import package, run, script
+
+from shipgate.findings import Severity
+
+
+def codes_at(files: dict[str, str | bytes], code: str) -> list[int | None]:
+    """Lines of the findings above info with ``code``."""
+    found = run(package(files))
+    return sorted(f.evidence.get("line") for f in found if f.code == code and f.severity > Severity.INFO)
+
+
+def in_script(code: str, *lines: str) -> list[int | None]:
+    return codes_at({"scripts/upgrade.sh": script(*lines)}, code)
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("brew install fnm", "brew list fnm"),
+        ("port install wget", "port installed wget"),
+        ("pacman -Syu --noconfirm", "pacman -Ss fnm"),
+        ("pkg install -y curl", "pkg info curl"),
+    ],
+)
+def test_package_managers_reach_the_network(risky: str, quiet: str) -> None:
+    assert in_script("preflight.implicit_egress", risky) == [3]
+    assert in_script("preflight.implicit_egress", quiet) == []
