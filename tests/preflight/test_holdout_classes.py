@@ -31,3 +31,14 @@ def in_script(code: str, *lines: str) -> list[int | None]:
 def test_package_managers_reach_the_network(risky: str, quiet: str) -> None:
     assert in_script("preflight.implicit_egress", risky) == [3]
     assert in_script("preflight.implicit_egress", quiet) == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["$HOME/.config/fish/conf.d/dten.fish", "~/.config/fish/config.fish", "/etc/fish/conf.d/dten.fish"],
+)
+def test_fish_startup_files_are_profiles(target: str) -> None:
+    assert in_script("preflight.persistence", f"echo 'set -gx PATH $PATH' >> {target}") == [3]
+    # functions/ is autoloaded on a call, not read at every start
+    quiet = f"echo 'function dten; end' >> {target.replace('conf.d', 'functions').replace('config.fish', 'x')}"
+    assert in_script("preflight.persistence", quiet) == []
