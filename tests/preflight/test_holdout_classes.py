@@ -42,3 +42,25 @@ def test_fish_startup_files_are_profiles(target: str) -> None:
     # functions/ is autoloaded on a call, not read at every start
     quiet = f"echo 'function dten; end' >> {target.replace('conf.d', 'functions').replace('config.fish', 'x')}"
     assert in_script("preflight.persistence", quiet) == []
+
+
+ADD_COLUMN = "-- see https://docs.example.org/schema\nALTER TABLE users ADD COLUMN note text DEFAULT now();\n"
+
+
+@pytest.mark.parametrize("name", ["delta/05_note.sql.postgres", "delta/05_note.postgres.sql", "delta/05_note.sql"])
+def test_dialect_named_sql_is_postgresql(name: str) -> None:
+    found = run(package({name: ADD_COLUMN}))
+    assert [(f.code, f.evidence.get("line")) for f in found if f.code == "preflight.migration_unlocked"] == [
+        ("preflight.migration_unlocked", 2)
+    ]
+    # the URL in the -- comment is not an endpoint, and the file is not read as configuration
+    assert not [f for f in found if f.code == "preflight.external_endpoint"]
+
+
+def test_dialect_named_sqlite_is_unchecked() -> None:
+    found = run(package({"delta/05_note.sql.sqlite": ADD_COLUMN}))
+    unchecked = [f for f in found if f.code == "preflight.migration_unchecked"]
+    assert [f.evidence.get("dialect") for f in unchecked] == ["sqlite"]
+    assert not [f for f in found if f.code == "preflight.migration_unlocked"]
+    # a name that only contains "sql" is still configuration
+    assert not [f for f in run(package({"conf/mysql.cnf": ADD_COLUMN})) if f.code.startswith("preflight.migration")]

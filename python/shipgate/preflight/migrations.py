@@ -16,6 +16,7 @@ from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
+from shipgate.preflight.sql.names import sql_name
 
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
 # Vendor CLIs that run migrations whose statements are not in the package: (command, words that say migrate).
@@ -95,10 +96,10 @@ def _sql_file(command: Command) -> str | None:
         return None
     named = option_values(command, "-f", "--file") + [r.target for r in command.redirects if r.op == "<" and r.target]
     for word in named:
-        if word.text.endswith(".sql") or command.name == "psql":
+        if sql_name(word.text)[0] or command.name == "psql":
             return word.text
     if command.name == "sqlite3":
-        return next((w.text for w in operands(command) if w.text.endswith(".sql")), None)
+        return next((w.text for w in operands(command) if sql_name(w.text)[0]), None)
     return None
 
 
