@@ -64,3 +64,18 @@ def test_dialect_named_sqlite_is_unchecked() -> None:
     assert not [f for f in found if f.code == "preflight.migration_unlocked"]
     # a name that only contains "sql" is still configuration
     assert not [f for f in run(package({"conf/mysql.cnf": ADD_COLUMN})) if f.code.startswith("preflight.migration")]
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("S3_ENDPOINT=files.vendor-cloud.com", "S3_ALIAS_HOST=files.vendor-cloud.com"),
+        ("SMTP_SERVER=mail.vendor-cloud.com", "CDN_HOST=https://cdn.vendor-cloud.com"),
+        ("ES_HOST=search.vendor-cloud.com", "ES_HOST=search.example.com"),
+        ("MIRROR_URL=https://mirror.vendor-cloud.com/x", "MIRROR_URL=https://mirror.example/x"),
+        ("REMOTE=git.vendor-cloud.com", "REMOTE=git.dten.test"),
+    ],
+)
+def test_public_names_and_placeholders_are_not_endpoints(risky: str, quiet: str) -> None:
+    assert codes_at({"etc/dten.env": risky + "\n"}, "preflight.external_endpoint") == [1]
+    assert codes_at({"etc/dten.env": quiet + "\n"}, "preflight.external_endpoint") == []
