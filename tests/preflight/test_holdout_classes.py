@@ -79,3 +79,20 @@ def test_dialect_named_sqlite_is_unchecked() -> None:
 def test_public_names_and_placeholders_are_not_endpoints(risky: str, quiet: str) -> None:
     assert codes_at({"etc/dten.env": risky + "\n"}, "preflight.external_endpoint") == [1]
     assert codes_at({"etc/dten.env": quiet + "\n"}, "preflight.external_endpoint") == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("ES_PASS=s3cretvalue", "ES_PASS="),
+        ("DB_PASSWORD=password", "DB_PASSWORD=your-password-here"),
+        ("ES_PASS=password", "ES_PASS=<password>"),
+        ("REDIS_PWD=hunter2x", "REDIS_PWD=${REDIS_PWD}"),
+        ("DB_PASSWORD=changeme", "PASS_MIN_DAYS=7"),
+    ],
+)
+def test_password_names_and_weak_passwords_are_credentials(risky: str, quiet: str) -> None:
+    for name, text in (("etc/dten.env", f"{risky}\n"), ("scripts/upgrade.sh", script(risky))):
+        line = 1 if name.endswith(".env") else 3
+        assert codes_at({name: text}, "preflight.hardcoded_credential") == [line], name
+    assert codes_at({"etc/dten.env": f"{quiet}\n"}, "preflight.hardcoded_credential") == []
