@@ -96,3 +96,21 @@ def test_password_names_and_weak_passwords_are_credentials(risky: str, quiet: st
         line = 1 if name.endswith(".env") else 3
         assert codes_at({name: text}, "preflight.hardcoded_credential") == [line], name
     assert codes_at({"etc/dten.env": f"{quiet}\n"}, "preflight.hardcoded_credential") == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        (
+            ["docker compose run --rm web python manage.py migrate"],
+            ["docker compose run --rm web python manage.py check"],
+        ),
+        (["docker-compose exec -T app php artisan migrate --force"], ["docker-compose exec -T app php artisan list"]),
+        (["docker run --rm -e A=1 dten/cli alembic upgrade head"], ["docker run --rm dten/cli alembic history"]),
+        (['dcr="docker compose run --rm"', "$dcr web sentry upgrade --noinput"], ["docker compose up -d web"]),
+        (["kubectl exec -it dten-0 -- rails db:migrate"], ["kubectl exec -it dten-0 -- rails routes"]),
+    ],
+)
+def test_migration_clis_in_containers_are_hidden_migrations(risky: list[str], quiet: list[str]) -> None:
+    assert in_script("preflight.hidden_migration", *risky) == [2 + len(risky)]
+    assert in_script("preflight.hidden_migration", *quiet) == []

@@ -2,8 +2,10 @@
 table rewrites, migrations in dialects shipgate cannot check, scripts that run migrations outside a lock, and
 migrations hidden behind a vendor CLI.
 
-Lock context crosses files: ``psql -f migrations/0042.sql`` is locked when 0042.sql sets ``lock_timeout`` or
-takes ``pg_advisory_lock`` (or the step runs under ``flock``); then neither file is reported."""
+A CLI run in a container (``docker compose run --rm web python manage.py migrate``) counts like one run on the
+host (``containers.container_command``). Lock context crosses files: ``psql -f migrations/0042.sql`` is locked
+when 0042.sql sets ``lock_timeout`` or takes ``pg_advisory_lock`` (or the step runs under ``flock``); then neither
+file is reported."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
@@ -44,6 +47,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "python": (("manage.py", "migrate"),),
     "python3": (("manage.py", "migrate"),),
     "django-admin": (("migrate",),),
+    "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
 }
 _UNLOCKED_KINDS = frozenset(
     {
@@ -117,6 +121,10 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
     for path, script in ctx.parsed.scripts.items():
         locked = _script_locked(script)
         for command in script.commands:
+            inner = container_command(command)
+            if inner is not None and _hidden(inner):
+                yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
+                continue
             if _hidden(command):
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
