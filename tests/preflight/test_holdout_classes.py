@@ -114,3 +114,41 @@ def test_password_names_and_weak_passwords_are_credentials(risky: str, quiet: st
 def test_migration_clis_in_containers_are_hidden_migrations(risky: list[str], quiet: list[str]) -> None:
     assert in_script("preflight.hidden_migration", *risky) == [2 + len(risky)]
     assert in_script("preflight.hidden_migration", *quiet) == []
+
+
+CLONE = "git clone --depth 1 https://git.vendor-cloud.com/dten/dten.git /opt/dten-src"
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ([CLONE, "/opt/dten-src/bin/dten init"], [CLONE, "ls /opt/dten-src/bin"]),
+        (
+            [CLONE, "bash /opt/dten-src/install.sh"],
+            [CLONE, "git -C /opt/dten-src verify-tag v7.4.0", "bash /opt/dten-src/install.sh"],
+        ),
+        (
+            [CLONE, "make -C /opt/dten-src install"],
+            [CLONE, "git -C /opt/dten-src checkout " + "a" * 40, "make -C /opt/dten-src install"],
+        ),
+        (
+            ["git clone https://git.vendor-cloud.com/dten/tools.git", "./tools/setup"],
+            ["git clone https://git.vendor-cloud.com/dten/tools.git", "./other/setup"],
+        ),
+        (
+            [
+                'get() { git clone "$1" "$2"; }',
+                'get https://git.vendor-cloud.com/dten/dten.git "$HOME/.dten"',
+                '"$HOME/.dten/bin/dten" init',
+            ],
+            [
+                'get() { git clone "$1" "$2"; }',
+                'get https://git.vendor-cloud.com/dten/dten.git "$HOME/.dten"',
+                '"$HOME/.other/bin/dten" init',
+            ],
+        ),
+    ],
+)
+def test_running_a_fresh_clone_is_unverified(risky: list[str], quiet: list[str]) -> None:
+    assert in_script("preflight.unverified_download_exec", *risky) == [2 + len(risky)]
+    assert in_script("preflight.unverified_download_exec", *quiet) == []
