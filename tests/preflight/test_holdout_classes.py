@@ -152,3 +152,18 @@ CLONE = "git clone --depth 1 https://git.vendor-cloud.com/dten/dten.git /opt/dte
 def test_running_a_fresh_clone_is_unverified(risky: list[str], quiet: list[str]) -> None:
     assert in_script("preflight.unverified_download_exec", *risky) == [2 + len(risky)]
     assert in_script("preflight.unverified_download_exec", *quiet) == []
+
+
+def test_a_literal_default_overridden_by_an_option_is_still_a_value() -> None:
+    parse = ['BASE_URL="https://get.vendor-cloud.com/dten"', 'case "$1" in -B) BASE_URL="$2";; esac']
+    assert in_script("preflight.external_endpoint", *parse, 'curl -fsSL "$BASE_URL/x.tgz" -o /tmp/x.tgz') == [5]
+    # a command's output replaces the literal: the URL is not known
+    replaced = ['BASE_URL="https://get.vendor-cloud.com/dten"', 'BASE_URL="$(cat /etc/dten/mirror)"']
+    assert in_script("preflight.external_endpoint", *replaced, 'curl -fsSL "$BASE_URL/x.tgz" -o /tmp/x.tgz') == []
+
+
+def test_a_bin_dir_default_overridden_by_an_option_is_still_a_bin_dir() -> None:
+    parse = ["BIN_DIR=/usr/local/bin", 'case "$1" in -b) BIN_DIR="$2";; esac']
+    fetch = 'curl -fsSL -o "$BIN_DIR/dten" https://get.vendor-cloud.com/dten'
+    assert in_script("preflight.unverified_download_exec", *parse, fetch) == [5]
+    assert in_script("preflight.unverified_download_exec", *parse, fetch.replace('/dten"', '/dten.sha256"')) == []

@@ -30,7 +30,10 @@ _DYNAMIC = frozenset({"HOME", "USER", "LOGNAME", "PWD", "OLDPWD", "PATH", "UID",
 @dataclass(frozen=True)
 class Bindings:
     """Every assignment of the file, by name, in source order; a use sees the latest one above it, else the
-    only value the name ever gets (a function defined above the assignment it reads)."""
+    only value the name ever gets (a function defined above the assignment it reads). When the latest one is
+    not known at all (``-B) BASE_URL="$2"``, an option that overrides a default), the latest literal above it
+    is kept as the value the variable has unless overridden; a command's output (``d=$(mktemp -d)``) replaces
+    the literal instead."""
 
     by_name: Mapping[str, Sequence[Assignment]]
 
@@ -41,7 +44,10 @@ class Bindings:
         lines = [a.line for a in found]
         i = bisect_right(lines, line)
         if i:
-            return found[i - 1]
+            latest = found[i - 1]
+            if latest.value is not None or latest.prefix or latest.generated_by is not None:
+                return latest
+            return next((a for a in reversed(found[: i - 1]) if a.value is not None), latest)
         values = {a.value for a in found}
         return found[0] if len(values) == 1 else None
 
