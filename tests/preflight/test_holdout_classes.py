@@ -167,3 +167,15 @@ def test_a_bin_dir_default_overridden_by_an_option_is_still_a_bin_dir() -> None:
     fetch = 'curl -fsSL -o "$BIN_DIR/dten" https://get.vendor-cloud.com/dten'
     assert in_script("preflight.unverified_download_exec", *parse, fetch) == [5]
     assert in_script("preflight.unverified_download_exec", *parse, fetch.replace('/dten"', '/dten.sha256"')) == []
+
+
+def test_a_default_read_by_a_function_defined_above_it_is_still_a_value() -> None:
+    lines = [
+        'get() { curl -fsSL -o "$BIN_DIR/dten" https://get.vendor-cloud.com/dten; }',
+        "BIN_DIR=/usr/local/bin",
+        'case "$1" in -b) BIN_DIR="$2";; esac',
+        "get",
+    ]
+    assert in_script("preflight.unverified_download_exec", *lines) == [3]
+    lines[1] = "BIN_DIR=/usr/local/share/dten"
+    assert in_script("preflight.unverified_download_exec", *lines) == []
