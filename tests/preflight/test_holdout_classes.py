@@ -179,3 +179,16 @@ def test_a_default_read_by_a_function_defined_above_it_is_still_a_value() -> Non
     assert in_script("preflight.unverified_download_exec", *lines) == [3]
     lines[1] = "BIN_DIR=/usr/local/share/dten"
     assert in_script("preflight.unverified_download_exec", *lines) == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("tar xzf${VERBOSE} - -C /usr/local/bin", "tar tzf${VERBOSE} - -C /usr/local/bin"),
+        ('sudo tar -xzf"$V" - -C /usr/local/bin', 'sudo tar -tzf"$V" - -C /usr/local/bin'),
+    ],
+)
+def test_a_tar_cluster_with_a_variable_is_read_by_its_letters(risky: str, quiet: str) -> None:
+    fetch = "curl -fsSL https://get.vendor-cloud.com/dten.tgz | "
+    assert in_script("preflight.unverified_download_exec", fetch + risky) == [3]
+    assert in_script("preflight.unverified_download_exec", fetch + quiet) == []
