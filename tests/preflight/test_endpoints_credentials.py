@@ -50,7 +50,8 @@ def test_endpoint_in_config() -> None:
 
 
 def test_without_inventory_every_external_endpoint_is_reported() -> None:
-    found = run(package({PRE: script("curl https://updates.example.net/x")}), None)
+    """A host outside any inventory is reported (a placeholder name such as updates.example.net would not be)."""
+    found = run(package({PRE: script("curl https://updates.vendor-cloud.com/x")}), None)
     assert located(found, "preflight.external") == [("preflight.external_endpoint", PRE, 3)]
 
 

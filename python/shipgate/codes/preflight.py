@@ -147,10 +147,10 @@ CODES = (
     Code(
         "preflight.unverified_download_exec",
         S.HIGH,
-        "a script downloads a file and later runs or installs it without checking a checksum or signature (both"
-        " lines in the evidence)",
-        "Ship the file in the package (its digest is verified), or verify a pinned checksum or signature before"
-        " running it.",
+        "a script downloads a file (or clones a repository) and later runs or installs it without checking a"
+        " checksum or signature (both lines in the evidence)",
+        "Ship the file in the package (its digest is verified), or verify a pinned checksum or signature (for a"
+        " clone: check out a full commit id or run git verify-tag) before running it.",
     ),
     Code(
         "preflight.tls_verification_disabled",

@@ -14,6 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
+from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.units import is_unit_path, looks_like_unit
 
 # A script or config file above this is not read (an info finding says so): real ones are kilobytes.
@@ -199,7 +200,8 @@ def scanned_kind(
 ) -> Kind | None:
     """How preflight reads ``path`` given its first bytes; None for binary content and for the manifest and its
     signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
-    names only choose between readings of text (``*.sql``, units, cron paths, maintainer-script names);
+    names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
+    paths, maintainer-script names);
     everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
     Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
@@ -211,7 +213,7 @@ def scanned_kind(
         return None
     if _under(path, config_dirs):
         return Kind.CONFIG
-    if path in migrations or lower.endswith(".sql"):
+    if path in migrations or sql_name(lower)[0]:
         return Kind.SQL
     if _SHEBANG.match(head) or path in hooks or lower.endswith(_SHELL_EXT) or _under(path, script_dirs):
         return Kind.SHELL

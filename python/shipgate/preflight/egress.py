@@ -51,7 +51,23 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "ctr": (frozenset({"pull"}), "docker.io"),
     "helm": (frozenset({"install", "upgrade", "pull", "dependency"}), "the chart repository"),
     "conda": (frozenset({"install", "create", "update"}), "repo.anaconda.com"),
+    "brew": (
+        frozenset({"install", "reinstall", "upgrade", "update", "fetch", "tap", "bundle"}),
+        "Homebrew's default registry (formulae.brew.sh, ghcr.io)",
+    ),
+    "port": (frozenset({"install", "upgrade", "selfupdate", "sync", "fetch"}), "the MacPorts mirrors"),
+    "pkg": (frozenset({"install", "update", "upgrade", "fetch"}), "the FreeBSD package mirrors"),
+    "pacman": (frozenset(), "the Arch Linux mirrors"),
 }
+# pacman names its operations as options: -S installs, -Sy refreshes, -Syu upgrades; -Ss/-Si/-Sl/-Sg/-Sc/-Sp
+# only search, list, clean or print (no download).
+_PACMAN_LOCAL = frozenset("silgcp")
+
+
+def _pacman_fetches(words: list[str]) -> bool:
+    return any(w == "--sync" or (w.startswith("-S") and not _PACMAN_LOCAL & set(w[2:])) for w in words)
+
+
 _CONFIG_KEYS = {"pip": ("index-url", "index_url"), "npm": ("registry",)}
 _LOCAL_SUFFIXES = (".deb", ".rpm", ".whl", ".tar.gz", ".tgz", ".apk", ".gem")
 
@@ -99,6 +115,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if spec is None:
         return None
     verbs, default = spec
+    if tool == "pacman":
+        return (tool, default) if _pacman_fetches(words) else None
     ops = [w for w in words if not w.startswith("-")]
     if not ops or ops[0] not in verbs:
         return None

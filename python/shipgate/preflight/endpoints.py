@@ -4,7 +4,8 @@ units) outside ``network.allowed_endpoints``, and cloud metadata addresses anywh
 A host is contacted when a network command connects to it (a URL or host operand, directly or through a
 variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting.
 A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
-addresses (``hosts.is_internal``) are never reported; ``.example``/``.test``/``.invalid`` names are."""
+addresses (``hosts.is_internal``) and placeholder names (``hosts.is_placeholder``: ``example.com``, ``*.test``…)
+are never reported."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_line
-from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
+from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
     has_flag,
@@ -30,10 +31,11 @@ _HOST_KEY = re.compile(
     r"|repo(?:sitory)?|baseurl|broker|dsn)[\w.-]{0,64})[\"']?\s*[:=]\s*[\"']?([^\s\"',#;]{1,512})"
 )
 # Settings that name the product's own public address (the name clients use to reach it), not a host the
-# product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs.
+# product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs, and
+# the public names clients fetch its files from (S3_ALIAS_HOST, CDN_HOST, ASSET_HOST, PUBLIC_HOST).
 _OWN_NAME_KEY = re.compile(
     r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect\w*"
-    r"|callback\w*|origins?)$"
+    r"|callback\w*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li]))$"
 )
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MENTION_KEY = re.compile(
@@ -138,7 +140,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 "values it needs explicitly.",
             )
             continue
-        if is_internal(e.host) or (inventory is not None and inventory.endpoint_allowed(e.host)):
+        if (
+            is_internal(e.host)
+            or is_placeholder(e.host)
+            or (inventory is not None and inventory.endpoint_allowed(e.host))
+        ):
             continue
         extra: dict[str, object] = {"assigned_line": e.assigned_line} if e.assigned_line else {}
         if e.method:

@@ -1,9 +1,12 @@
 """Code fetched at install time and what becomes of it: a file saved by curl/wget (or by a function that wraps
 them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fetch | tar -x``), moved or copied
 on (``mv``, ``cp``), until the script runs it, makes it executable, installs it, or saves it straight into a
-``bin`` directory. Each fetched file is followed to its first such step; a checksum or signature check in
-between clears it. Paths are compared as the parser spells them (values, else shapes like ``$HOME/.bun/bin``),
-so two spellings of one path through different variables are not matched."""
+``bin`` directory. A ``git clone`` (also through a function that clones into one of its arguments) fetches its
+whole directory; ``make -C DIR`` runs what is in it. Each fetched file is followed to its first such step; a
+checksum or signature check in between clears it, and for a clone ``git verify-tag``/``verify-commit`` or a
+checkout of a full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are compared as the parser
+spells them (values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path through different
+variables are not matched."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from shipgate.preflight.shell.commands import (
     written_paths,
 )
 from shipgate.preflight.shell.functions import network_functions
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, Script, Word
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -81,7 +84,8 @@ class _Taint:
 
     def covers(self, path: str) -> bool:
         if self.directory:
-            base = self.path.rstrip("/")
+            base = self.path.rstrip("/").removeprefix("./")
+            path = path.removeprefix("./")
             return path == base or path.startswith(base + "/")
         return path_matches(self.path, path)
 
@@ -89,12 +93,81 @@ class _Taint:
 def _verified(script: Script, taint: _Taint, before: int) -> bool:
     name = posixpath.basename(taint.path.rstrip("/"))
     for c in script.commands:
-        if not taint.fetch.line <= c.line <= before or c.name not in VERIFIERS:
+        if not taint.fetch.line <= c.line <= before:
+            continue
+        if c.name == "git" and _git_pins(c):
+            return True
+        if c.name not in VERIFIERS:
             continue
         words = " ".join(w.text for w in c.words)
         if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
             return True
     return False
+
+
+_COMMIT_ID = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
+_GIT_VALUES = frozenset(
+    {"-C", "-c", "--depth", "-b", "--branch", "-o", "--origin", "--config", "--reference", "--separate-git-dir",
+     "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "-u", "--upload-pack", "--template"}
+)  # fmt: skip
+
+
+def _git_args(command: Command) -> list[Word]:
+    """git's subcommand and its operands, without options and their values."""
+    out: list[Word] = []
+    skip = False
+    for word in command.words:
+        if skip:
+            skip = False
+        elif word.text.startswith("-"):
+            skip = word.text in _GIT_VALUES
+        else:
+            out.append(word)
+    return out
+
+
+def _git_pins(command: Command) -> bool:
+    """``git verify-tag``/``verify-commit``, or a checkout/reset of a full commit id."""
+    args = [w.text for w in _git_args(command)]
+    if args[:1] in (["verify-tag"], ["verify-commit"]):
+        return True
+    return args[:1] in (["checkout"], ["reset"], ["switch"]) and any(_COMMIT_ID.match(a) for a in args[1:])
+
+
+def _cloned_dir(command: Command) -> Word | None:
+    """The directory ``git clone URL [DIR]`` fills (the URL's name without ``.git`` when DIR is not given)."""
+    if command.name != "git":
+        return None
+    args = _git_args(command)
+    if len(args) < 2 or args[0].text != "clone":
+        return None
+    if len(args) >= 3:
+        return args[2]
+    url = args[1]
+    base = posixpath.basename(url.text.rstrip("/")).removesuffix(".git")
+    return Word(url.raw, base, url.line, url.expands, url.assigned_at) if base else None
+
+
+def _clone_functions(script: Script) -> dict[str, int]:
+    """Functions that clone into one of their arguments (``checkout() { git clone "$1" "$2"; }``): name -> the
+    argument's position."""
+    out: dict[str, int] = {}
+    for command in script.commands:
+        if command.function is None or command.name != "git":
+            continue
+        into = _cloned_dir(command)
+        positional = into is not None and len(into.expands) == 1 and into.expands[0].isdigit()
+        if into is not None and positional and into.text.strip("${}") == into.expands[0]:
+            out[command.function] = int(into.expands[0])
+    return out
+
+
+def _clones(command: Command, cloners: dict[str, int]) -> Word | None:
+    """The directory ``command`` clones into, directly or through a cloning function."""
+    position = cloners.get(command.name or "")
+    if position is not None:
+        return command.words[position - 1] if len(command.words) >= position else None
+    return _cloned_dir(command)
 
 
 def _unpacked(command: Command, source: _Taint) -> list[_Taint]:
@@ -131,6 +204,8 @@ def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | No
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]
+    if command.name in ("make", "gmake"):
+        candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
     for target, how in candidates:
         found = next((t for t in reversed(taints) if t.covers(target)), None)
         if found is not None:
@@ -141,10 +216,15 @@ def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | No
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
+    cloners = _clone_functions(script)
     taints: list[_Taint] = []
     reported: set[int] = set()
     last_fetch: Command | None = None
     for command in script.commands:
+        cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
+        if cloned is not None:
+            taints.append(_Taint(cloned.text, command, directory=True))
+            continue
         if command.name in FETCHERS or command.name in wrappers:
             last_fetch = command
             if _sends(command):

@@ -2,8 +2,10 @@
 table rewrites, migrations in dialects shipgate cannot check, scripts that run migrations outside a lock, and
 migrations hidden behind a vendor CLI.
 
-Lock context crosses files: ``psql -f migrations/0042.sql`` is locked when 0042.sql sets ``lock_timeout`` or
-takes ``pg_advisory_lock`` (or the step runs under ``flock``); then neither file is reported."""
+A CLI run in a container (``docker compose run --rm web python manage.py migrate``) counts like one run on the
+host (``containers.container_command``). Lock context crosses files: ``psql -f migrations/0042.sql`` is locked
+when 0042.sql sets ``lock_timeout`` or takes ``pg_advisory_lock`` (or the step runs under ``flock``); then neither
+file is reported."""
 
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
+from shipgate.preflight.sql.names import sql_name
 
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
 # Vendor CLIs that run migrations whose statements are not in the package: (command, words that say migrate).
@@ -43,6 +47,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "python": (("manage.py", "migrate"),),
     "python3": (("manage.py", "migrate"),),
     "django-admin": (("migrate",),),
+    "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
 }
 _UNLOCKED_KINDS = frozenset(
     {
@@ -95,10 +100,10 @@ def _sql_file(command: Command) -> str | None:
         return None
     named = option_values(command, "-f", "--file") + [r.target for r in command.redirects if r.op == "<" and r.target]
     for word in named:
-        if word.text.endswith(".sql") or command.name == "psql":
+        if sql_name(word.text)[0] or command.name == "psql":
             return word.text
     if command.name == "sqlite3":
-        return next((w.text for w in operands(command) if w.text.endswith(".sql")), None)
+        return next((w.text for w in operands(command) if sql_name(w.text)[0]), None)
     return None
 
 
@@ -116,6 +121,10 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
     for path, script in ctx.parsed.scripts.items():
         locked = _script_locked(script)
         for command in script.commands:
+            inner = container_command(command)
+            if inner is not None and _hidden(inner):
+                yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
+                continue
             if _hidden(command):
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue

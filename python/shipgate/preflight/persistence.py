@@ -17,8 +17,9 @@ from shipgate.preflight.shell.model import Command, Script
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
-    r"|\.config/fish/config\.fish)$|^/etc/(?:profile|bash\.bashrc|bashrc|zsh/zshrc|zshrc|environment|csh\.cshrc)$"
-    r"|^/etc/profile\.d/"
+    r"|\.config/fish/config\.fish|\.config/fish/conf\.d/[^/]+\.fish)$"
+    r"|^/etc/(?:profile|bash\.bashrc|bashrc|zsh/zshrc|zshrc|environment|csh\.cshrc|fish/config\.fish)$"
+    r"|^/etc/profile\.d/|^/etc/fish/conf\.d/[^/]+\.fish$"
 )
 _ACCESS = re.compile(r"(?:^|/)\.ssh/authorized_keys2?$|^/etc/sudoers(?:$|\.d/)|^/etc/ld\.so\.preload$|^/etc/rc\.local$")
 _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})

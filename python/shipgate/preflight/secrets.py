@@ -72,8 +72,6 @@ _PLACEHOLDERS = frozenset(
         "optional",
         "redacted",
         "secret",
-        "password",
-        "passwd",
         "token",
         "example",
         "placeholder",
@@ -112,6 +110,8 @@ _TRIGGER = re.compile(
     r"|-----begin|npm_|pypi-"
 )
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
+# Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
+_PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase")
 
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
@@ -239,8 +239,8 @@ def _whole_token(line: str, found: str) -> str:
 
 
 def keyword_secrets(text: str) -> Iterator[Secret]:
-    """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, and high-entropy values under
-    secret-sounding keys."""
+    """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, any literal under a password name
+    (``ES_PASS=…``), and high-entropy values under secret-sounding keys."""
     lines = text.splitlines()
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     for number in sorted(candidate_lines(text)):
@@ -266,7 +266,8 @@ def keyword_secrets(text: str) -> Iterator[Secret]:
         if found is None:
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
             value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().strip(",").strip("\"'")
-            if len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY and not allowed(value, name=key):
+            random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
+            if (random or _PASSWORD_NAME.search(key)) and not allowed(value, name=key):
                 found = value
         if found is not None:
             yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)

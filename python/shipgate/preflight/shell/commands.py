@@ -401,8 +401,9 @@ def _written_by_name(command: Command) -> Iterator[Word]:
 
 
 def extracts(command: Command) -> bool:
-    """``tar -xzf a.tgz``, ``tar xf a.tar``, ``tar --extract``: the archive is unpacked."""
-    words = [w.text for w in command.words]
+    """``tar -xzf a.tgz``, ``tar xf a.tar``, ``tar --extract``: the archive is unpacked. A cluster with a run-time
+    part (``xzf${VERBOSE}``) is read by its known beginning: the letters written there decide."""
+    words = [w.value if w.value is not None else (w.prefix or "") for w in command.words]
     first = words[0] if words else ""
     bundle = first.lstrip("-") if not first.startswith("--") else ""
     return (

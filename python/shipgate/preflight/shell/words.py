@@ -30,7 +30,10 @@ _DYNAMIC = frozenset({"HOME", "USER", "LOGNAME", "PWD", "OLDPWD", "PATH", "UID",
 @dataclass(frozen=True)
 class Bindings:
     """Every assignment of the file, by name, in source order; a use sees the latest one above it, else the
-    only value the name ever gets (a function defined above the assignment it reads)."""
+    only value the name ever gets (a function defined above the assignment it reads). A value not known at all
+    (``-B) BASE_URL="$2"``, an option that overrides a default) does not hide a literal: when the latest one
+    above the use is such a value, the latest literal above it is the value; above every assignment, a single
+    literal among such values is. A command's output (``d=$(mktemp -d)``) replaces the literal instead."""
 
     by_name: Mapping[str, Sequence[Assignment]]
 
@@ -41,9 +44,22 @@ class Bindings:
         lines = [a.line for a in found]
         i = bisect_right(lines, line)
         if i:
-            return found[i - 1]
+            latest = found[i - 1]
+            if not _overrides(latest):
+                return latest
+            return next((a for a in reversed(found[: i - 1]) if a.value is not None), latest)
         values = {a.value for a in found}
-        return found[0] if len(values) == 1 else None
+        if len(values) == 1:
+            return found[0]
+        literals = [a for a in found if a.value is not None]
+        if len({a.value for a in literals}) == 1 and all(a.value is not None or _overrides(a) for a in found):
+            return literals[0]
+        return None
+
+
+def _overrides(assignment: Assignment) -> bool:
+    """A value not known at all and not a command's output (``BASE_URL="$2"``): it may override a literal."""
+    return assignment.value is None and not assignment.prefix and assignment.generated_by is None
 
 
 def text(node: Node) -> str:

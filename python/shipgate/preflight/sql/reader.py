@@ -7,6 +7,7 @@ seven times as much as parsing. ``classify`` turns each statement into a ``State
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from bisect import bisect_right
@@ -15,6 +16,7 @@ from pglast import parser
 
 from shipgate.preflight.sql.classify import classify
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
+from shipgate.preflight.sql.names import sql_name
 
 MAX_SQL_BYTES = 16 * 1024 * 1024  # above this a file is not parsed (preflight's own file bound is lower)
 MAX_STATEMENTS = 50_000
@@ -54,14 +56,17 @@ _KEYWORD_KINDS: tuple[tuple[re.Pattern[str], str, bool, str], ...] = tuple(
 
 
 def parse_sql(text: str, *, path: str) -> SqlFile:
-    """The statements of one SQL file, bounded by ``MAX_SQL_BYTES`` and ``MAX_STATEMENTS``."""
+    """The statements of one SQL file, bounded by ``MAX_SQL_BYTES`` and ``MAX_STATEMENTS``. A dialect in the
+    file's name (``x.sql.sqlite``) decides the dialect; otherwise the text does."""
     size = len(text.encode("utf-8", "surrogateescape"))
     if size > MAX_SQL_BYTES:
         return SqlFile(path=path, dialect="unknown", skipped=f"{size} bytes, over the {MAX_SQL_BYTES}-byte SQL bound")
     try:
         slices = parser.split(text, with_parser=False, only_slices=True)
     except parser.ParseError as exc:
-        return SqlFile(path=path, dialect=_dialect(text, False), unchecked=1, first_error=str(exc)[:200])
+        return SqlFile(
+            path=path, dialect=sql_name(path)[1] or _dialect(text, False), unchecked=1, first_error=str(exc)[:200]
+        )
     starts = _line_starts(text)
     statements: list[Statement] = []
     unchecked = 0
@@ -84,7 +89,11 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
             continue
         statements.extend(classify(raw.get("stmt"), line, _excerpt(body)) for raw in parsed)
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
-    dialect = _dialect(text, unchecked == 0)
+    named = sql_name(path)[1]
+    if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one
+        statements = [dataclasses.replace(s, checked=False) for s in statements]
+        unchecked = len(statements)
+    dialect = named or _dialect(text, unchecked == 0)
     return SqlFile(
         path=path,
         dialect=dialect,

@@ -1,0 +1,73 @@
+"""The command a container runs: ``docker compose run --rm web python manage.py migrate`` runs
+``python manage.py migrate`` in the ``web`` service. Read for compose ``run``/``exec`` (docker compose,
+docker-compose, podman compose, podman-compose), ``docker``/``podman`` ``run``/``exec`` and ``kubectl exec … --``.
+The image's entrypoint is not known: a bare subcommand (``docker compose run web upgrade``) is taken as it is."""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+
+from shipgate.preflight.shell.model import Command, Word
+
+_COMPOSE = frozenset({"docker-compose", "podman-compose"})
+_ENGINES = frozenset({"docker", "podman", "nerdctl"})
+# Options that take a value (as the next word), per place: compose's global options, then run/exec's.
+_COMPOSE_GLOBAL = frozenset(
+    {"-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory", "--ansi", "--progress"}
+)
+_RUN_VALUES = frozenset(
+    {
+        "-e", "--env", "-w", "--workdir", "-u", "--user", "--name", "--entrypoint", "-p", "--publish", "-v",
+        "--volume", "-l", "--label", "--index", "--env-file", "--network", "--net", "-h", "--hostname", "--cap-add",
+        "--cap-drop", "--mount", "--platform", "--pull", "-m", "--memory", "--cpus", "--add-host", "--device",
+        "--restart", "--log-driver", "--log-opt", "--dns", "--expose", "--group-add", "--ipc", "--pid", "--tmpfs",
+        "--ulimit", "--security-opt", "--detach-keys", "--label-file", "--stop-signal", "--volumes-from",
+    }
+)  # fmt: skip
+
+
+def _skip_options(words: tuple[Word, ...], start: int, takes_value: frozenset[str]) -> int:
+    """The index of the first operand at or after ``start``."""
+    i = start
+    while i < len(words):
+        text = words[i].text
+        if text == "--":
+            return i + 1
+        if not text.startswith("-") or text == "-":
+            return i
+        i += 2 if text in takes_value else 1
+    return i
+
+
+def _inner_start(command: Command) -> int | None:
+    """Where the container's argv begins in ``command.words``."""
+    words = command.words
+    name = command.name or ""
+    texts = [w.text for w in words]
+    if name == "kubectl":
+        return texts.index("--") + 1 if texts[:1] == ["exec"] and "--" in texts else None
+    if name in _COMPOSE:
+        i = _skip_options(words, 0, _COMPOSE_GLOBAL)
+    elif name in _ENGINES and texts[:1] == ["compose"]:
+        i = _skip_options(words, 1, _COMPOSE_GLOBAL)
+    elif name in _ENGINES:
+        i = 0
+    else:
+        return None
+    if i >= len(words) or texts[i] not in ("run", "exec"):
+        return None
+    target = _skip_options(words, i + 1, _RUN_VALUES)  # the service, container or image
+    return target + 1 if target + 1 < len(words) else None
+
+
+def container_command(command: Command) -> Command | None:
+    """The command run inside the container, at the same line and with the same text; None when ``command``
+    runs none."""
+    start = _inner_start(command)
+    if start is None or start >= len(command.words):
+        return None
+    program = command.words[start]
+    return dataclasses.replace(
+        command, name=posixpath.basename(program.text), program=program, words=command.words[start + 1 :]
+    )
