@@ -1,5 +1,5 @@
 """The risk classes preflight added for real installers, each next to its near-twin that must stay quiet,
-and the clean twin of the DESIGN story package (nothing above low)."""
+and the clean twin of the story package (README, Quick start) (nothing above low)."""
 
 from __future__ import annotations
 
@@ -199,7 +199,7 @@ BUILT = datetime(2026, 10, 2, 9, tzinfo=UTC)
 
 
 def test_the_clean_twin_of_the_story_raises_nothing_above_low() -> None:
-    """The DESIGN story package done right: no sudo on a sudo-less target, the real unit name, the secret
+    """The story package (README, Quick start) done right: no sudo on a sudo-less target, the real unit name, the secret
     from the environment, an allowed endpoint, a locked migration, bounded dependencies, reboot stated."""
     contents = package(
         {

@@ -1,4 +1,4 @@
-"""The DESIGN story end to end, which files are scanned, and the bounds on what is read."""
+"""The story (README, Quick start) end to end, which files are scanned, and the bounds on what is read."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ BUILT = datetime(2026, 10, 2, 9, tzinfo=UTC)
 
 
 def test_the_dten_story() -> None:
-    """Full-upgrade-package-dten.zip from DESIGN.md: every problem it describes is found."""
+    """Full-upgrade-package-dten.zip, the story of README's Quick start: every problem it describes is found."""
     contents = package(
         {
             "binaries/dtend": b"\x7fELF\x02\x01\x01\x00",

@@ -75,7 +75,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
 
 
 def _advisory_dict(advisory: Any) -> Mapping[str, Any] | None:
-    """FORMATS §2 advisory objects as mappings: dicts as they are, models through ``to_dict``/``asdict``."""
+    """docs/formats.md §2 advisory objects as mappings: dicts as they are, models through ``to_dict``/``asdict``."""
     if isinstance(advisory, Mapping):
         return advisory
     to_dict = getattr(advisory, "to_dict", None)
@@ -102,7 +102,7 @@ def run_preflight(
     ``archive_sha256`` are read when present). Without an inventory, the checks that need one (units,
     config, installed versions) are skipped, sudo is treated as unknown and no endpoint is allowed.
     ``contents`` may also be a bare ``Manifest`` with ``files=`` (and ``mtimes=``) beside it.
-    ``advisories`` are FORMATS §2 advisory objects (dicts, or models with ``to_dict()``), or a whole feed
+    ``advisories`` are docs/formats.md §2 advisory objects (dicts, or models with ``to_dict()``), or a whole feed
     document (its ``advisories`` list is read); anything else is
     reported as ``preflight.advisory_ignored`` and not applied.
     """
@@ -154,7 +154,7 @@ def _run(
     findings = list(skipped)
     readable: list[Mapping[str, Any]] = []
     if isinstance(advisories, Mapping) and isinstance(advisories.get("advisories"), list):
-        advisories = advisories["advisories"]  # a whole FORMATS §2 feed document
+        advisories = advisories["advisories"]  # a whole docs/formats.md §2 feed document
     for i, advisory in enumerate(advisories):
         as_dict = _advisory_dict(advisory)
         if as_dict is None:
@@ -164,7 +164,7 @@ def _run(
                     severity=Severity.LOW,
                     path=f"advisories[{i}]",
                     message=f"advisories[{i}]: a {type(advisory).__name__}, not an advisory object; not applied",
-                    remedy="Pass FORMATS §2 advisory objects (JSON objects).",
+                    remedy="Pass docs/formats.md §2 advisory objects (JSON objects).",
                     evidence={"type": type(advisory).__name__},
                 )
             )

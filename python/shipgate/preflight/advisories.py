@@ -2,7 +2,7 @@
 
 Matching and the findings belong to ``shipgate.advisories.query`` (the package verifier asks it once, with
 the archive digest, and hands preflight only the config changes); this scanner applies the same rules to
-FORMATS §2 objects a caller passes in, and reports an ``applies_to`` it cannot read. ``config-change``
+docs/formats.md §2 objects a caller passes in, and reports an ``applies_to`` it cannot read. ``config-change``
 advisories are read by the config scanner; ``ca-rotation`` and ``revocation`` belong to the trust layer.
 """
 

@@ -23,7 +23,8 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_TOTAL_BYTES = 32 * 1024 * 1024
 # Lines are cut here before any pattern runs, so every regex sees bounded input.
 MAX_LINE_CHARS = 8192
-# Binaries built this long before the package are stale (DESIGN: "three product cycles old").
+# Binaries built this long before the package are stale (preflight.stale_binary, docs/findings.md): a year
+# is several release cycles for a vendor shipping quarterly.
 STALE_AFTER = timedelta(days=365)
 
 
