@@ -45,7 +45,8 @@ def test_a_spooled_archive_reads_the_same_directly(tmp_path: Path) -> None:
     source = tmp_path / "src.zip"
     with zipfile.ZipFile(source, "w") as z:
         for i in range(40):
-            z.writestr(f"f{i}.bin", os.urandom(300_000 + i * 4097), compress_type=zipfile.ZIP_STORED)
+            binary = os.urandom(300_000 + i * 4097) + b"\0dten.backoff.v%d\0" % i
+            z.writestr(f"f{i}.bin", binary, compress_type=zipfile.ZIP_STORED)
             z.writestr(f"t{i}.txt", b"line %d\n" % i * 20_000, compress_type=zipfile.ZIP_DEFLATED)
     data = source.read_bytes()
     spool = Spool(tmp_path / "spool", quota_bytes=len(data))
@@ -71,6 +72,11 @@ def test_a_spooled_archive_reads_the_same_directly(tmp_path: Path) -> None:
     assert spooled.streamed is not None and 10 < len(spooled.streamed) < 40
     walked = inspect(spooled.path, archive_digests=("sha256",), direct=True, streamed=spooled.streamed)
     assert walked == direct
+    # With flag strings wanted, the recorded entries are read again for their strings alone: the same report
+    # as reading everything.
+    with_flags = inspect(spooled.path, archive_digests=("sha256",), streamed=spooled.streamed, flags=True)
+    assert with_flags == inspect(spooled.path, archive_digests=("sha256",), flags=True)
+    assert {f for e in with_flags.entries for f in e.flags} >= {f"dten.backoff.v{i}" for i in range(40)}
     spooled.close()
     spool.close()
 

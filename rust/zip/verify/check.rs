@@ -161,6 +161,18 @@ impl<'a> EntryCheck<'a> {
         }
     }
 
+    /// Whether this entry's flag-like strings are collected.
+    pub(super) fn wants_flags(&self) -> bool {
+        self.flags.is_some()
+    }
+
+    /// Feed `piece` to the flag scanner only (a recorded entry read again for its strings).
+    pub(super) fn scan_flags(&mut self, piece: &[u8]) {
+        if let Some(s) = self.flags.as_mut() {
+            s.update(piece);
+        }
+    }
+
     /// A stored entry the spool's walk verified as the file streamed in: its results, counted against the
     /// total like bytes read here.
     pub(super) fn take_record(&mut self, r: StreamedEntry) {

@@ -47,6 +47,9 @@ pub(super) fn verify_one(ctx: &Context<'_>, index: usize, scratch: &mut Scratch)
     let ended = match streamed_record(ctx, e) {
         Some(record) => {
             check.take_record(record);
+            if check.wants_flags() {
+                scan_stored_flags(&mut input, ahead, inbuf, &mut check)?;
+            }
             Ended::Complete
         }
         None if e.method == STORED => read_stored(&mut input, ahead, inbuf, &mut check)?,
@@ -67,10 +70,19 @@ pub(super) fn verify_one(ctx: &Context<'_>, index: usize, scratch: &mut Scratch)
 }
 
 /// The record of the spool's walk for `e`, when one covers exactly its data (top-level archive only).
-/// Records carry no flag-like strings: an entry whose strings are wanted is read again.
 fn streamed_record(ctx: &Context<'_>, e: &Entry) -> Option<crate::zip::StreamedEntry> {
-    let streamed = ctx.options.streamed.as_ref().filter(|_| ctx.depth == 0 && !ctx.options.flags)?;
+    let streamed = ctx.options.streamed.as_ref().filter(|_| ctx.depth == 0)?;
     streamed.get(e, &ctx.options.digests).filter(|r| ctx.budget.admits(r.size))
+}
+
+/// Records carry no flag-like strings: when they are wanted, a recorded entry's bytes are read again for
+/// them alone (its CRC-32 and digests stay the record's). The bytes were verified as they streamed in, so
+/// a short read here only shortens the strings found.
+fn scan_stored_flags(input: &mut Input<'_>, ahead: &mut super::read::ReadAhead, inbuf: &mut [u8], check: &mut EntryCheck<'_>) -> Result<()> {
+    while let Chunk::Data(n) = input.next(ahead, inbuf)? {
+        check.scan_flags(&inbuf[..n]);
+    }
+    Ok(())
 }
 
 /// A stored entry's bytes, piece by piece.
