@@ -94,7 +94,7 @@ def warn_package(tmp: Path, vendor: Vendor) -> Path:
         files={
             "binaries/dtend": PackageFile(data=b"\x7fELF" + b"x" * 4096, mode=0o755),
             "scripts/post-upgrade.sh": PackageFile(
-                data=b"#!/bin/sh\ncurl -fsS http://updates.example.net/ping\n", mode=0o755
+                data=b"#!/bin/sh\ncurl -fsS http://updates.vendor-cloud.com/ping\n", mode=0o755
             ),
         },
         package={"name": "dten", "version": "7.4.1", "vendor": VENDOR, "built": "2026-10-02T09:00:00Z"},
