@@ -121,15 +121,9 @@ def paced(
     out: list[float] = []
     lock = threading.Lock()
     if workers == 1:
-        start, k = time.perf_counter(), 0
-        while not until():
-            due = start + k / rate
-            wait = due - time.perf_counter()
-            if wait > 0:
-                time.sleep(wait)
+        for k, due in _schedule(rate, until):
             fn(keys[k % len(keys)])
             out.append(time.perf_counter() - due)
-            k += 1
         return out
 
     def one(key: str, due: float) -> None:
@@ -139,15 +133,21 @@ def paced(
             out.append(finished)
 
     with ThreadPoolExecutor(workers, thread_name_prefix="admit") as pool:
-        start, k = time.perf_counter(), 0
-        while not until():
-            due = start + k / rate
-            wait = due - time.perf_counter()
-            if wait > 0:
-                time.sleep(wait)
+        for k, due in _schedule(rate, until):
             pool.submit(one, keys[k % len(keys)], due)
-            k += 1
     return out
+
+
+def _schedule(rate: float, until: Callable[[], bool]) -> Iterator[tuple[int, float]]:
+    """The k-th call and its scheduled time, ``rate`` per second from the first, each yielded once due."""
+    start, k = time.perf_counter(), 0
+    while not until():
+        due = start + k / rate
+        wait = due - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
+        yield k, due
+        k += 1
 
 
 # -- the vendors' trust and the revocation feed ---------------------------------------------------------
