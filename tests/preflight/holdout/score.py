@@ -5,7 +5,8 @@ at its original path, against ``corpus_score.CORPUS_INVENTORY``, compared with i
 ``corpus_score.compare``. Prints the per-category table and every disagreement (MISSED = false negative,
 EXTRA = false positive). ``--findings`` also prints every scored finding with its message.
 
-Run: ``PYTHONPATH=$PWD/python python tests/preflight/holdout/score.py`` from the worktree root.
+Run: ``PYTHONPATH=$PWD/python python tests/preflight/holdout/score.py [SET]`` from the worktree root, where SET is
+a hold-out folder laid out like this one (``labels/`` beside ``<owner>__<repo>/<path>``); default: this folder.
 """
 
 from __future__ import annotations
@@ -22,25 +23,25 @@ from preflight_kit import package  # noqa: E402
 from shipgate.findings import Finding, Severity  # noqa: E402
 from shipgate.preflight import run_preflight  # noqa: E402
 
-LABELS = HOLDOUT / "labels"
+
+def location(folder: Path, entry: LabelledFile) -> Path:
+    """Where a hold-out file is stored: ``<owner>__<repo>/<path>`` under its set's folder."""
+    return folder / entry.repo.replace("/", "__") / entry.path
 
 
-def location(entry: LabelledFile) -> Path:
-    """Where a hold-out file is stored: ``<owner>__<repo>/<path>`` under this folder."""
-    return HOLDOUT / entry.repo.replace("/", "__") / entry.path
-
-
-def run_file(entry: LabelledFile) -> list[Finding]:
-    contents = package({entry.path: location(entry).read_bytes()})
+def run_file(folder: Path, entry: LabelledFile) -> list[Finding]:
+    contents = package({entry.path: location(folder, entry).read_bytes()})
     return run_preflight(contents, inventory=CORPUS_INVENTORY)
 
 
 def main(argv: list[str]) -> int:
     show_findings = "--findings" in argv
-    entries = load_labels(LABELS)
+    folders = [Path(a) for a in argv if not a.startswith("--")]
+    folder = folders[0].resolve() if folders else HOLDOUT
+    entries = load_labels(folder / "labels")
     score = Score()
     for entry in entries:
-        findings = run_file(entry)
+        findings = run_file(folder, entry)
         compare(entry, scored(findings), score)
         if show_findings:
             for f in findings:
