@@ -87,6 +87,7 @@ def inspect_zip(
     max_entry_size: int,
     max_total_size: int,
     max_ratio: int,
+    max_high_ratio_size: int,
     max_entries: int,
     max_depth: int,
     max_time: float,

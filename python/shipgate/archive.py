@@ -38,6 +38,9 @@ class Limits:
     """Uncompressed bytes over all entries, nested archives included."""
     max_ratio: int = int(_DEFAULTS["max_ratio"])
     """Uncompressed / compressed, for entries of 1 MiB and more."""
+    max_high_ratio_size: int = int(_DEFAULTS["max_high_ratio_size"])
+    """Uncompressed bytes, over the whole inspection, that entries may inflate at more than ``max_ratio``
+    (padding, sparse images: reported low and verified) before the archive counts as a bomb."""
     max_entries: int = int(_DEFAULTS["max_entries"])
     max_depth: int = int(_DEFAULTS["max_depth"])
     """Archives inside archives that are inspected in turn."""
@@ -45,7 +48,15 @@ class Limits:
     """Seconds of wall-clock time."""
 
     def __post_init__(self) -> None:
-        for name in ("max_entry_size", "max_total_size", "max_ratio", "max_entries", "max_depth", "max_time"):
+        for name in (
+            "max_entry_size",
+            "max_total_size",
+            "max_ratio",
+            "max_high_ratio_size",
+            "max_entries",
+            "max_depth",
+            "max_time",
+        ):
             if getattr(self, name) < 0:
                 raise UnsupportedInput(f"limit {name} must not be negative")
 
@@ -298,6 +309,7 @@ def _report(
         max_entry_size=limits.max_entry_size,
         max_total_size=limits.max_total_size,
         max_ratio=limits.max_ratio,
+        max_high_ratio_size=limits.max_high_ratio_size,
         max_entries=limits.max_entries,
         max_depth=limits.max_depth,
         max_time=limits.max_time,

@@ -25,6 +25,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     d.set_item("max_entry_size", defaults.max_entry_size)?;
     d.set_item("max_total_size", defaults.max_total_size)?;
     d.set_item("max_ratio", defaults.max_ratio)?;
+    d.set_item("max_high_ratio_size", defaults.max_high_ratio_size)?;
     d.set_item("max_entries", defaults.max_entries)?;
     d.set_item("max_depth", defaults.max_depth)?;
     d.set_item("max_time", defaults.max_time.as_secs_f64())?;
@@ -60,8 +61,8 @@ impl StreamedEntries {
 /// `streamed` takes that writer's results for the stored entries they cover instead of reading them.
 /// `flags=True` collects each regular file's flag-like strings (`rust/zip/flags.rs`).
 #[pyfunction]
-#[pyo3(signature = (path, *, max_entry_size, max_total_size, max_ratio, max_entries, max_depth, max_time,
-                    digests, verify = true, direct = false, streamed = None, flags = false))]
+#[pyo3(signature = (path, *, max_entry_size, max_total_size, max_ratio, max_high_ratio_size, max_entries,
+                    max_depth, max_time, digests, verify = true, direct = false, streamed = None, flags = false))]
 #[allow(clippy::too_many_arguments)]
 fn inspect_zip<'py>(
     py: Python<'py>,
@@ -69,6 +70,7 @@ fn inspect_zip<'py>(
     max_entry_size: u64,
     max_total_size: u64,
     max_ratio: u64,
+    max_high_ratio_size: u64,
     max_entries: u64,
     max_depth: u32,
     max_time: f64,
@@ -84,6 +86,7 @@ fn inspect_zip<'py>(
             max_entry_size,
             max_total_size,
             max_ratio,
+            max_high_ratio_size,
             max_entries,
             max_depth,
             max_time: Duration::try_from_secs_f64(max_time.max(0.0)).unwrap_or(Duration::MAX),

@@ -75,7 +75,7 @@ codes! {
     SIZE_MISMATCH = "zip.size_mismatch": [High];
     CRC_MISMATCH = "zip.crc_mismatch": [High];
     CORRUPT_DATA = "zip.corrupt_data": [High];
-    COMPRESSION_RATIO = "zip.compression_ratio": [Critical];
+    COMPRESSION_RATIO = "zip.compression_ratio": [Critical, Low];
     ENTRY_SIZE_LIMIT = "zip.entry_size_limit": [Critical];
     TOTAL_SIZE_LIMIT = "zip.total_size_limit": [Critical];
     TIME_LIMIT = "zip.time_limit": [Critical];

@@ -47,6 +47,9 @@ pub struct Limits {
     pub max_total_size: u64,
     /// Uncompressed / compressed, checked on declared sizes and while inflating.
     pub max_ratio: u64,
+    /// Uncompressed bytes, over the whole inspection, that entries may inflate at more than `max_ratio`
+    /// (padding, sparse images, repeated records) before the archive counts as a bomb.
+    pub max_high_ratio_size: u64,
     /// Entries in one archive (the central directory is held in memory: ~150 B per entry).
     pub max_entries: u64,
     /// Archives inside archives.
@@ -62,9 +65,12 @@ impl Default for Limits {
             // and bounded.
             max_entry_size: 8 << 30,
             max_total_size: 32 << 30,
-            // Text compresses ~10:1 and sparse images ~100:1; deflate's ceiling is ~1032:1. Above 200:1
-            // a multi-megabyte entry is almost certainly a bomb.
+            // Text compresses ~10:1 and sparse images ~100:1; deflate's ceiling is ~1032:1. Firmware padded
+            // with 0xFF, a preallocated database file or a sparse disk image goes beyond 200:1 honestly:
+            // such entries are verified (and reported, low) up to 512 MiB in all, decoded in about a
+            // second; past that the archive is a bomb.
             max_ratio: 200,
+            max_high_ratio_size: 512 << 20,
             max_entries: 250_000,
             max_depth: 3,
             max_time: Duration::from_secs(300),
@@ -110,6 +116,9 @@ pub struct Entry {
     pub verified: bool,
     /// The structure allows reading this entry's data (bounds, method, encryption are all fine).
     pub(crate) readable: bool,
+    /// Declares more than `max_ratio` and was admitted within `max_high_ratio_size`: its bytes are not
+    /// charged again while it inflates.
+    pub(crate) high_ratio: bool,
 }
 
 /// Totals over the archive.
@@ -208,7 +217,7 @@ fn inspect_nested(
         report.totals.compressed = report.totals.compressed.saturating_add(e.compressed_size);
         report.totals.uncompressed = report.totals.uncompressed.saturating_add(e.uncompressed_size);
     }
-    let declared = verify::declared_limits(&mut report, &options.limits);
+    let declared = verify::declared_limits(&mut report, budget);
     // The names are checked while the entries are verified (both only read them): on 100,000 small
     // entries the check is tens of milliseconds that would otherwise run on one core alone.
     let (named, outcomes) = if options.verify {

@@ -393,8 +393,21 @@ fn limits_stop_the_work() {
         ],
         b"",
     );
+    // 4 MiB of zeros, deflated ~1000:1: within the archive's allowance for such data, verified, reported low.
     let r = inspect_bytes(&zip, &Options::default()).unwrap();
     assert_eq!(codes(&r), ["zip.compression_ratio"]);
+    assert_eq!(r.findings[0].severity, Severity::Low);
+    assert_eq!(r.totals.verified_bytes, (4 << 20) + 2);
+    let sparse = Options {
+        limits: Limits {
+            max_high_ratio_size: 1 << 20,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    let r = inspect_bytes(&zip, &sparse).unwrap();
+    assert_eq!(codes(&r), ["zip.compression_ratio"]);
+    assert_eq!(r.findings[0].severity, Severity::Critical);
     assert_eq!(r.totals.verified_bytes, 2);
     let few = Options {
         limits: Limits {
@@ -415,6 +428,32 @@ fn limits_stop_the_work() {
         codes(&inspect_bytes(&zip, &small).unwrap()),
         ["zip.total_size_limit", "zip.compression_ratio"]
     );
+    // Padding then data (a firmware image): the ratio passes 200:1 while the padding inflates, and the entry
+    // is charged for it; over the whole entry it is below the limit, so nothing is reported.
+    let mut padded = vec![0xffu8; 4 << 20];
+    let mut x = 0x9e37_79b9_u32;
+    padded.extend((0..96 << 10).map(|_| {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x as u8
+    }));
+    let firmware = build(
+        &[Spec {
+            name: "fw.bin",
+            data: &padded,
+            deflate: true,
+            mode: 0o100_644,
+            ..file("", b"")
+        }],
+        b"",
+    );
+    let r = inspect_bytes(&firmware, &Options::default()).unwrap();
+    assert_eq!(codes(&r), Vec::<&str>::new());
+    assert_eq!(r.totals.verified_bytes, padded.len() as u64);
+    let r = inspect_bytes(&firmware, &sparse).unwrap();
+    assert_eq!(codes(&r), ["zip.compression_ratio"]);
+    assert_eq!(r.findings[0].severity, Severity::Critical);
     let texts = build(
         &[Spec {
             name: "t",

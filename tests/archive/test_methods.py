@@ -18,6 +18,7 @@ from realtools import require_tool
 from zipbuild import Member, build
 
 from shipgate.archive import ArchiveReport, Limits, inspect
+from shipgate.findings import Severity
 
 TEXT = b"".join(b"line %d of the vendor's release notes: dten.backoff.v2 and friends\n" % i for i in range(40_000))
 BINARY = os.urandom(300_000)
@@ -116,7 +117,8 @@ def test_new_methods_are_bounded_like_deflate(tmp_path: Path) -> None:
         Member("cut.bz2", TEXT, method=12, payload=__import__("bz2").compress(TEXT)[:-20]),
         Member("lzma-ok", TEXT, method=14, flags=2, payload=_lzma_zip(TEXT)),
     ]
-    report = inspect(_write(tmp_path, build(members)), limits=Limits(max_ratio=200))
+    archive = _write(tmp_path, build(members))
+    report = inspect(archive, limits=Limits(max_ratio=200, max_high_ratio_size=32 << 20))
     by_entry = sorted((f.path, f.code) for f in report.findings)
     assert by_entry == [
         ("bad-crc.xz", "zip.crc_mismatch"),
@@ -126,3 +128,10 @@ def test_new_methods_are_bounded_like_deflate(tmp_path: Path) -> None:
         ("cut.bz2", "zip.truncated"),
     ]
     assert [e.name for e in report.entries if e.verified] == ["lzma-ok"]
+    # Within the default allowance for data above the ratio (512 MiB), the zeros are verified and reported low.
+    report = inspect(archive)
+    assert sorted((f.path, f.severity) for f in report.findings if f.code == "zip.compression_ratio") == [
+        ("bomb.bz2", Severity.LOW),
+        ("bomb.zst", Severity.LOW),
+    ]
+    assert [e.name for e in report.entries if e.verified] == ["bomb.bz2", "bomb.zst", "lzma-ok"]

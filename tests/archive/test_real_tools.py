@@ -199,3 +199,27 @@ def test_an_empty_archive_is_clean(tmp_path: Path) -> None:
     zipfile.ZipFile(out, "w").close()
     report = inspect(out)
     assert (report.findings, report.entries, out.stat().st_size) == ((), (), 22)
+
+
+@pytest.mark.parametrize("writer", [info_zip, seven_zip("BZip2")], ids=["info_zip", "7z_bzip2"])
+def test_padded_images_are_verified_not_called_bombs(tmp_path: Path, writer: Callable[[Path, Path], None]) -> None:
+    """A firmware image padded with 0xFF to its flash size and a sparse disk image of zeros compress far
+    beyond 200:1 (deflate ~1000:1, bzip2 much more): within the archive's allowance for such data they are
+    verified like any file and reported low, never denied."""
+    src = tmp_path / "src"
+    (src / "firmware").mkdir(parents=True)
+    boot, kernel = os.urandom(64 << 10), os.urandom(256 << 10)
+    files = {
+        "firmware/flash.bin": boot + b"\xff" * (24 << 20) + kernel + b"\xff" * (8 << 20),
+        "firmware/disk.img": bytes(32 << 20),
+    }
+    for name, data in files.items():
+        (src / name).write_bytes(data)
+    out = tmp_path / "images.zip"
+    writer(src, out)
+    report = inspect(out)
+    assert all(f.severity <= Severity.LOW for f in report.findings), [(f.code, f.message) for f in report.findings]
+    entries = {e.name.removeprefix("./"): e for e in report.entries if not e.is_dir}
+    for name, content in files.items():
+        assert entries[name].verified, name
+        assert entries[name].digests["sha256"] == hashlib.sha256(content).hexdigest(), name

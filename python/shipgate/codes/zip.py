@@ -317,9 +317,12 @@ CODES = (
     Code(
         "zip.compression_ratio",
         S.CRITICAL,
-        "an entry of 1 MiB or more declares or inflates beyond `Limits.max_ratio` (default 200:1)",
-        "Treat as a decompression bomb unless the vendor explains the size; raise the limit only for a "
-        "package you trust.",
+        "an entry of 1 MiB or more declares or inflates beyond `Limits.max_ratio` (default 200:1) once the "
+        "archive's entries above that ratio exceed `Limits.max_high_ratio_size` (default 512 MiB); low when an "
+        "entry declares such a ratio within that allowance (padding, a sparse image: it is verified as usual)",
+        "Critical: treat as a decompression bomb unless the vendor explains the size; raise the limits only for "
+        "a package you trust. Low: nothing to do unless the file should not be mostly repeated bytes.",
+        also=(S.LOW,),
     ),
     Code(
         "zip.entry_size_limit",

@@ -122,8 +122,14 @@ impl<'a> EntryCheck<'a> {
             self.findings.push(found::inflates_past_declared(e));
             return false;
         }
-        if next >= RATIO_MIN_SIZE && next / consumed.max(1) > limits.max_ratio {
-            self.findings.push(found::ratio(e, limits.max_ratio, next, consumed));
+        // Above the ratio, bytes count against the archive's allowance for such data, unless the entry was
+        // admitted on its declared sizes (then its declared size bounds it).
+        if next >= RATIO_MIN_SIZE
+            && next / consumed.max(1) > limits.max_ratio
+            && !e.high_ratio
+            && !self.budget.admit_high_ratio(len)
+        {
+            self.findings.push(found::ratio(e, limits, next, consumed));
             return false;
         }
         let total = self.budget.total.fetch_add(len, Ordering::Relaxed) + len;

@@ -2,7 +2,7 @@
 
 use super::super::codes;
 use super::super::finding::{Finding, Severity};
-use super::super::Entry;
+use super::super::{Entry, Limits};
 
 pub(super) fn inflates_past_declared(e: &Entry) -> Finding {
     Finding::new(
@@ -25,15 +25,49 @@ pub(super) fn size_mismatch(e: &Entry, actual: u64) -> Finding {
     .with("actual", actual)
 }
 
-pub(super) fn ratio(e: &Entry, max_ratio: u64, inflated: u64, consumed: u64) -> Finding {
+/// Inflating past `max_ratio` once the archive's `max_high_ratio_size` is spent.
+pub(super) fn ratio(e: &Entry, limits: &Limits, inflated: u64, consumed: u64) -> Finding {
     Finding::new(
         codes::COMPRESSION_RATIO,
         Severity::Critical,
         &e.name,
-        format!("the entry inflates more than {max_ratio}:1"),
+        format!(
+            "the entry inflates more than {}:1, beyond the {} bytes the archive may inflate at such ratios",
+            limits.max_ratio, limits.max_high_ratio_size
+        ),
     )
     .with("inflated", inflated)
     .with("compressed_read", consumed)
+    .with("limit", limits.max_high_ratio_size)
+}
+
+/// An entry that declares more than `max_ratio`: low when `admitted` (it is verified like any other),
+/// critical when the archive's `max_high_ratio_size` is spent (it is not read).
+pub(super) fn declared_ratio(e: &Entry, limits: &Limits, admitted: bool) -> Finding {
+    let ratio = e.uncompressed_size / e.compressed_size.max(1);
+    let (severity, message) = if admitted {
+        (
+            Severity::Low,
+            format!(
+                "the entry declares a {ratio}:1 compression ratio ({} bytes from {}): highly repetitive data such \
+                 as padding or a sparse image, within the {} bytes an archive may inflate above {}:1",
+                e.uncompressed_size, e.compressed_size, limits.max_high_ratio_size, limits.max_ratio
+            ),
+        )
+    } else {
+        (
+            Severity::Critical,
+            format!(
+                "the entry declares a {ratio}:1 compression ratio, above {}:1, and the archive's entries above \
+                 that ratio exceed {} bytes",
+                limits.max_ratio, limits.max_high_ratio_size
+            ),
+        )
+    };
+    Finding::new(codes::COMPRESSION_RATIO, severity, &e.name, message)
+        .with("compressed_size", e.compressed_size)
+        .with("uncompressed_size", e.uncompressed_size)
+        .with("limit", limits.max_high_ratio_size)
 }
 
 pub(super) fn total_size(e: &Entry, limit: u64) -> Finding {

@@ -60,6 +60,8 @@ pub struct Budget {
     limits: Limits,
     deadline: Instant,
     total: AtomicU64,
+    /// Bytes admitted or inflated at more than `max_ratio` ([`Limits::max_high_ratio_size`]).
+    high_ratio: AtomicU64,
     stop: AtomicBool,
     reported: Mutex<Vec<&'static str>>,
     /// Flag-like strings the inspection may still keep ([`FlagScanner`]).
@@ -72,6 +74,7 @@ impl Budget {
             limits: limits.clone(),
             deadline: Instant::now() + limits.max_time,
             total: AtomicU64::new(0),
+            high_ratio: AtomicU64::new(0),
             stop: AtomicBool::new(false),
             reported: Mutex::new(Vec::new()),
             flags_left: FlagScanner::take_total(),
@@ -84,6 +87,13 @@ impl Budget {
         !self.stop.load(Ordering::Relaxed)
             && self.total.load(Ordering::Relaxed).saturating_add(bytes) <= self.limits.max_total_size
             && Instant::now() <= self.deadline
+    }
+
+    /// Count `bytes` more inflated at more than `max_ratio`: false once that crosses
+    /// [`Limits::max_high_ratio_size`] (the bytes stay counted: the archive is a bomb either way).
+    fn admit_high_ratio(&self, bytes: u64) -> bool {
+        let before = self.high_ratio.fetch_add(bytes, Ordering::Relaxed);
+        before.saturating_add(bytes) <= self.limits.max_high_ratio_size
     }
 
     /// Whether a worker stopped all work.
@@ -104,7 +114,8 @@ impl Budget {
 }
 
 /// Findings from declared sizes alone, before anything is inflated. Entries they condemn are not read.
-pub fn declared_limits(report: &mut Report, limits: &Limits) -> Vec<Finding> {
+pub fn declared_limits(report: &mut Report, budget: &Budget) -> Vec<Finding> {
+    let limits = &budget.limits;
     let mut out = Vec::new();
     if report.totals.uncompressed > limits.max_total_size {
         out.push(
@@ -141,21 +152,10 @@ pub fn declared_limits(report: &mut Report, limits: &Limits) -> Vec<Finding> {
         } else if e.uncompressed_size >= RATIO_MIN_SIZE
             && e.uncompressed_size / e.compressed_size.max(1) > limits.max_ratio
         {
-            out.push(
-                Finding::new(
-                    codes::COMPRESSION_RATIO,
-                    Severity::Critical,
-                    &e.name,
-                    format!(
-                        "the entry declares a {}:1 compression ratio, above the limit of {}:1",
-                        e.uncompressed_size / e.compressed_size.max(1),
-                        limits.max_ratio
-                    ),
-                )
-                .with("compressed_size", e.compressed_size)
-                .with("uncompressed_size", e.uncompressed_size),
-            );
-            e.readable = false;
+            let admitted = budget.admit_high_ratio(e.uncompressed_size);
+            out.push(found::declared_ratio(e, limits, admitted));
+            e.readable &= admitted;
+            e.high_ratio = admitted;
         }
     }
     out
