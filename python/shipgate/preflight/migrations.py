@@ -19,7 +19,7 @@ from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
-from shipgate.preflight.sql.names import sql_name
+from shipgate.preflight.sql.names import path_dialect, sql_name
 
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
 # Vendor CLIs that run migrations whose statements are not in the package: (command, words that say migrate).
@@ -144,7 +144,8 @@ def _locked_by_callers(found: list[MigrationRun]) -> set[str]:
 
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
     created = {t for s in sql.statements if s.kind == "create_table" for t in s.tables}
-    if sql.dialect != "postgresql" or sql.unchecked:
+    # a dialect read from the text is reported as such; one the path gives, through the statements it leaves unchecked
+    if sql.unchecked or (sql.dialect != "postgresql" and path_dialect(sql.path) is None):
         yield at_line(
             "preflight.migration_unchecked",
             Severity.LOW,
@@ -159,6 +160,8 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
     bounded = sql.locked or locked_by_caller
     for s in sql.statements:
         new_table = bool(s.tables) and set(s.tables) <= created
+        if not s.checked:  # PostgreSQL's lock rules are not this statement's (another database, or unparsed)
+            continue
         if s.kind in ("create_index", "drop_index") and not s.concurrent and not new_table:
             yield at_line(
                 "preflight.index_not_concurrent",
@@ -171,7 +174,7 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
                 "runs",
                 remedy="Use CREATE/DROP INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
             )
-        elif s.takes_lock and s.kind in _UNLOCKED_KINDS and not bounded and not new_table and s.checked:
+        elif s.takes_lock and s.kind in _UNLOCKED_KINDS and not bounded and not new_table:
             statement = " ".join(s.text.split()[:2]).upper()
             yield at_line(
                 "preflight.migration_unlocked",

@@ -1,0 +1,72 @@
+"""Classes of mistakes the third hold-out set found (tests/preflight/holdout3: non-shell package files), each as
+its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+import pytest
+from preflight_kit import package, run
+
+from shipgate.findings import Severity
+from shipgate.preflight.sql import parse_sql
+
+
+def findings(files: dict[str, str | bytes]) -> list[tuple[str, int | None]]:
+    """(code, line) of the findings above info, sorted."""
+    found = run(package(files))
+    return sorted((f.code, f.evidence.get("line")) for f in found if f.severity > Severity.INFO)
+
+
+def codes(files: dict[str, str | bytes], prefix: str = "preflight.") -> list[tuple[str, int | None]]:
+    return [(c, n) for c, n in findings(files) if c.startswith(prefix)]
+
+
+# -- a migration's folder names its database --------------------------------------------------------------
+
+ADD_COLUMN = "alter table device\n    add column f_cnt_up bigint not null default 0;\n"
+INDEX = "-- tag lookups\nCREATE INDEX idx_queue_tag ON queue (tag);\n"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "chirpstack/migrations_sqlite/2025-10-03_f_cnt_up/up.sql",
+        "atuin-server-sqlite/migrations/20230810_users.sql",
+        "database/sqlite3/migrations/55_f_cnt_up.up.sql",
+        "schema/mysql/v8/versioned/v1.20/f_cnt_up.sql",
+    ],
+)
+def test_a_dialect_folder_makes_valid_postgresql_unchecked(path: str) -> None:
+    # PostgreSQL's parser reads the statement, but the database is another one: its lock rules do not apply
+    assert codes({path: ADD_COLUMN}, "preflight.migration") == [("preflight.migration_unchecked", 1)]
+    assert codes({path: INDEX}, "preflight.") == [("preflight.migration_unchecked", 2)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "chirpstack/migrations_postgres/2025-10-03_f_cnt_up/up.sql",
+        "migrations/postgresql/2025-10-03_f_cnt_up/up.sql",
+        "migrations/2025-10-03_f_cnt_up/up.sql",
+        "tools/mysql_to_postgres/2025-10-03_f_cnt_up.sql",  # two dialects: the folder says nothing
+    ],
+)
+def test_a_postgresql_or_silent_folder_is_checked(path: str) -> None:
+    assert codes({path: ADD_COLUMN}, "preflight.migration") == [("preflight.migration_unlocked", 1)]
+    assert codes({path: INDEX}) == [("preflight.index_not_concurrent", 2)]
+
+
+def test_a_nothing_engine_bound_in_another_database_is_not_reported() -> None:
+    # ANALYZE, CREATE TABLE, INSERT take no lock worth checking: nothing is lost by not checking them as PostgreSQL
+    quiet = "ANALYZE pets;\nCREATE TABLE notes (id int);\nINSERT INTO notes VALUES (1);\n"
+    assert codes({"database/sqlite3/migrations/66_analyze.up.sql": quiet}, "preflight.migration") == []
+    assert codes({"delta/66_analyze.sql.sqlite": quiet}, "preflight.migration") == []
+    # a statement PostgreSQL's parser refuses is still reported, whatever the folder
+    refused = "CREATE TABLE pets (id INTEGER PRIMARY KEY AUTOINCREMENT);\n"
+    assert codes({"database/sqlite3/migrations/55_pets.up.sql": refused}) == [("preflight.migration_unchecked", 1)]
+
+
+def test_a_refused_mysql_statement_gets_no_postgresql_rules() -> None:
+    # an index build the PostgreSQL parser refused (MySQL syntax) is unchecked, not "without CONCURRENTLY"
+    mysql = "CREATE INDEX `idx_tag` ON `queue` (`tag`);\n"
+    assert codes({"migrations/0042_tag.sql": mysql}) == [("preflight.migration_unchecked", 1)]
+    assert parse_sql(mysql, path="migrations/0042_tag.sql").dialect == "mysql"
