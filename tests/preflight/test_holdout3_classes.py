@@ -70,3 +70,41 @@ def test_a_refused_mysql_statement_gets_no_postgresql_rules() -> None:
     mysql = "CREATE INDEX `idx_tag` ON `queue` (`tag`);\n"
     assert codes({"migrations/0042_tag.sql": mysql}) == [("preflight.migration_unchecked", 1)]
     assert parse_sql(mysql, path="migrations/0042_tag.sql").dialect == "mysql"
+
+
+# -- the down half of a single-file up/down migration is not the upgrade -------------------------------------
+
+GOOSE = """-- +goose Up
+ALTER TABLE tuple ADD COLUMN condition_name TEXT;
+
+-- +goose Down
+ALTER TABLE tuple DROP COLUMN condition_name;
+DROP INDEX idx_user_lookup;
+"""
+
+
+@pytest.mark.parametrize(
+    ("up", "down"),
+    [("-- +goose Up", "-- +goose Down"), ("-- +migrate Up", "-- +migrate Down"), ("-- migrate:up", "-- migrate:down")],
+)
+def test_b_down_section_is_not_run_by_the_upgrade(up: str, down: str) -> None:
+    text = GOOSE.replace("-- +goose Up", up).replace("-- +goose Down", down)
+    assert codes({"migrations/005_conditions.sql": text}) == [("preflight.migration_unlocked", 2)]
+
+
+def test_b_up_after_down_is_read_again() -> None:
+    # down, then up again: the second up half runs (and a marker-like word in a statement is not a marker)
+    text = (
+        "-- +goose Down\nDROP INDEX a;\n-- +goose Up\nCREATE INDEX b ON tuple (store);\n"
+        "COMMENT ON TABLE tuple IS '-- +goose Down';\nALTER TABLE tuple ADD COLUMN c int;\n"
+    )
+    assert codes({"migrations/006_index.sql": text}) == [
+        ("preflight.index_not_concurrent", 4),
+        ("preflight.migration_unlocked", 6),
+    ]
+    # without markers every statement is the upgrade's
+    plain = "ALTER TABLE tuple DROP COLUMN condition_name;\nDROP INDEX idx_user_lookup;\n"
+    assert codes({"migrations/007_drop.sql": plain}) == [
+        ("preflight.index_not_concurrent", 2),
+        ("preflight.migration_unlocked", 1),
+    ]

@@ -17,6 +17,7 @@ from pglast import parser
 from shipgate.preflight.sql.classify import classify
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
 from shipgate.preflight.sql.names import path_dialect
+from shipgate.preflight.sql.sections import down_sections, within
 
 MAX_SQL_BYTES = 16 * 1024 * 1024  # above this a file is not parsed (preflight's own file bound is lower)
 MAX_STATEMENTS = 50_000
@@ -56,9 +57,9 @@ _KEYWORD_KINDS: tuple[tuple[re.Pattern[str], str, bool, str], ...] = tuple(
 
 
 def parse_sql(text: str, *, path: str) -> SqlFile:
-    """The statements of one SQL file, bounded by ``MAX_SQL_BYTES`` and ``MAX_STATEMENTS``. A dialect in the
-    file's name (``x.sql.sqlite``) or its folder (``migrations_sqlite/``) decides the dialect; otherwise the
-    text does."""
+    """The statements of one SQL file that an upgrade runs (not a goose/sql-migrate/dbmate down half), bounded
+    by ``MAX_SQL_BYTES`` and ``MAX_STATEMENTS``. A dialect in the file's name (``x.sql.sqlite``) or its folder
+    (``migrations_sqlite/``) decides the dialect; otherwise the text does."""
     size = len(text.encode("utf-8", "surrogateescape"))
     if size > MAX_SQL_BYTES:
         return SqlFile(path=path, dialect="unknown", skipped=f"{size} bytes, over the {MAX_SQL_BYTES}-byte SQL bound")
@@ -69,6 +70,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
             path=path, dialect=path_dialect(path) or _dialect(text, False), unchecked=1, first_error=str(exc)[:200]
         )
     starts = _line_starts(text)
+    down = down_sections(text)  # a goose/sql-migrate/dbmate down half: not run by the upgrade
     statements: list[Statement] = []
     unchecked = 0
     first_error: str | None = None
@@ -77,7 +79,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         lead = _LEADING.match(source)
         skip = lead.end() if lead else 0
         body = source[skip:]
-        if not body.strip():
+        if not body.strip() or (down and within(down, piece.start + skip)):
             continue
         line = _line_of(starts, piece.start + skip)
         try:
