@@ -108,3 +108,34 @@ def test_b_up_after_down_is_read_again() -> None:
         ("preflight.index_not_concurrent", 2),
         ("preflight.migration_unlocked", 1),
     ]
+
+
+# -- PW is a password name ------------------------------------------------------------------------------------
+
+CRED = "preflight.hardcoded_credential"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line"),
+    [
+        ("etc/dex/config.yaml", "ldap:\n  bindDN: cn=admin,dc=example,dc=org\n  bindPW: admin\n", 3),
+        ("etc/dten.env", "ROOT_PW=hunter22\n", 1),
+        ("etc/dten.ini", "[ldap]\nadminPw = hunter22\n", 2),
+        ("scripts/upgrade.sh", "#!/bin/sh\nset -e\nLDAP_PW='s3cret!'\nexport LDAP_PW\n", 3),
+        ("lib/systemd/system/dten.service", "[Service]\nEnvironment=LDAP_BIND_PW=hunter22\nExecStart=/bin/dten\n", 2),
+    ],
+)
+def test_c_pw_names_hold_passwords(path: str, text: str, line: int) -> None:
+    assert codes({path: text}, CRED) == [(CRED, line)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bindDN: cn=admin,dc=example,dc=org\n",  # a DN, not a password
+        "UPWARD=enabled\nnpw=12\nhostPWR=eastwing\n",  # pw inside a word
+        "ROOT_PW_FILE=/etc/dten/pw\nbindPW=\nadminPw: ${LDAP_PW}\n",  # a path, empty, a reference
+    ],
+)
+def test_c_pw_near_misses_stay_quiet(text: str) -> None:
+    assert codes({"etc/dten/config.yaml": text}, CRED) == []
