@@ -139,3 +139,30 @@ def test_c_pw_names_hold_passwords(path: str, text: str, line: int) -> None:
 )
 def test_c_pw_near_misses_stay_quiet(text: str) -> None:
     assert codes({"etc/dten/config.yaml": text}, CRED) == []
+
+
+# -- a URL whose userinfo names its own fields is a template -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "_APP_SMS_PROVIDER=sms://username:password@mock\n",
+        "BROKER_URL=amqp://USERNAME:PASSWORD@rabbitmq:5672/\n",
+        "dsn: postgres://login:secret@db/app\n",
+    ],
+)
+def test_d_field_name_userinfo_is_a_template(text: str) -> None:
+    assert codes({"etc/dten.env": text}, CRED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "_APP_CONNECTIONS_DB=db_main=mariadb://user:password@mariadb:3306/appwrite\n",  # a real user named "user"
+        "BROKER_URL=amqp://username:hunter22@rabbitmq:5672/\n",  # a real password
+        "A=amqp://username:password@mq/ B=postgres://dten:hunter22@db/dten\n",  # the second URL is real
+    ],
+)
+def test_d_real_userinfo_is_still_a_credential(text: str) -> None:
+    assert codes({"etc/dten.env": text}, CRED) == [(CRED, 1)]

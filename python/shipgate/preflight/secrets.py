@@ -102,6 +102,8 @@ _DESCRIPTION = re.compile(
     r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
 )
+# A URL whose user and password are the names of the fields (``amqp://username:password@host``): a template.
+_FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|passwd|pwd|secret)@")
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
@@ -228,7 +230,9 @@ def token_secrets(text: str) -> Iterator[Secret]:
         line = lines[number - 1][:MAX_LINE_CHARS]
         for kind, plugin, severity in plugins:
             # Only a URL's password can be a reference or a placeholder; the token formats are unmistakable.
-            found = next((s for s in plugin.analyze_string(line) if kind != "password in URL" or not allowed(s)), None)
+            url = kind == "password in URL"
+            template = {m.group(1) for m in _FIELD_USERINFO.finditer(line)} if url else set()
+            found = next((s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s in template)), None)
             if found is not None:
                 yield Secret(number, kind, _whole_token(line, found), severity)
                 break
