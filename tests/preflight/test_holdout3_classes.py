@@ -166,3 +166,31 @@ def test_d_field_name_userinfo_is_a_template(text: str) -> None:
 )
 def test_d_real_userinfo_is_still_a_credential(text: str) -> None:
     assert codes({"etc/dten.env": text}, CRED) == [(CRED, 1)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "migrations/postgresql/2019-09-12-100000_create_tables/down.sql",
+        "migrations/000058_channelmembers.down.sql",
+        "persistence/sql/migrations/sql/20191100000008_identities.postgres.down.sql",
+        "db/migration/U42__drop_notes.sql",
+    ],
+)
+def test_b_down_files_are_not_run_by_the_upgrade(path: str) -> None:
+    drop = "ALTER TABLE users DROP COLUMN note;\nDROP INDEX idx_users_note;\n"
+    assert codes({path: drop}, "preflight.migration") + codes({path: drop}, "preflight.index") == []
+
+
+def test_b_a_down_file_the_upgrade_runs_is_checked() -> None:
+    drop = "ALTER TABLE users DROP COLUMN note;\n"
+    expected = [("preflight.migration_unlocked", 1)]
+    # an up file, a name that only ends in "down", and a down file a script of the package runs
+    assert codes({"migrations/2019_notes/up.sql": drop}, "preflight.migration") == expected
+    assert codes({"migrations/0042_touchdown.sql": drop}, "preflight.migration") == expected
+    assert codes({"db/migration/V42__drop_notes.sql": drop}, "preflight.migration") == expected
+    files: dict[str, str | bytes] = {
+        "migrations/0042_notes.down.sql": drop,
+        "scripts/rollback.sh": "#!/bin/sh\nset -e\npsql -f migrations/0042_notes.down.sql\n",
+    }
+    assert ("preflight.migration_unlocked", 1) in codes(files, "preflight.migration")

@@ -20,6 +20,7 @@ from shipgate.preflight.shell.commands import operands, option_values, path_matc
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
 from shipgate.preflight.sql.names import path_dialect, sql_name
+from shipgate.preflight.sql.sections import down_file
 
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
 # Vendor CLIs that run migrations whose statements are not in the package: (command, words that say migrate).
@@ -206,7 +207,10 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
 def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
+    run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
     for path, sql in ctx.parsed.sql.items():
+        if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
+            continue
         yield from _sql_findings(sql, path in locked_files)
     for run in found:
         if run.locked:

@@ -1,11 +1,14 @@
-"""The part of a migration file an upgrade does not run: the down half of tools that keep both halves in one file
-(goose ``-- +goose Down``, sql-migrate ``-- +migrate Down``, dbmate ``-- migrate:down``), up to the next up
-marker or the end of the file."""
+"""The migrations an upgrade does not run: the down half of tools that keep both halves in one file (goose
+``-- +goose Down``, sql-migrate ``-- +migrate Down``, dbmate ``-- migrate:down``), up to the next up marker or
+the end of the file; and files of their own that undo a migration (diesel/sqlx ``down.sql``, golang-migrate
+``0042_x.down.sql``, Flyway undo ``U42__x.sql``)."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 
+_DOWN_FILE = re.compile(r"(?:^|\.)down\.sql$|^u\d+(?:[._]\d+)*__", re.I)
 _MARKER = re.compile(r"^[ \t]*--[ \t]*(?:\+goose[ \t]+|\+migrate[ \t]+|migrate:)(up|down)\b", re.I | re.M)
 
 
@@ -29,3 +32,8 @@ def down_sections(text: str) -> list[tuple[int, int]]:
 
 def within(sections: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in sections)
+
+
+def down_file(path: str) -> bool:
+    """Whether the file's name marks it as the undo of a migration."""
+    return bool(_DOWN_FILE.search(posixpath.basename(path)))
