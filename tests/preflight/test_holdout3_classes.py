@@ -194,3 +194,54 @@ def test_b_a_down_file_the_upgrade_runs_is_checked() -> None:
         "scripts/rollback.sh": "#!/bin/sh\nset -e\npsql -f migrations/0042_notes.down.sql\n",
     }
     assert ("preflight.migration_unlocked", 1) in codes(files, "preflight.migration")
+
+
+# -- a compose service that migrates when it starts ----------------------------------------------------------
+
+HIDDEN = "preflight.hidden_migration"
+COMPOSE = """services:
+  db:
+    image: postgres:16
+  app:
+    image: dten/app:7.4
+    command: {command}
+    environment:
+      - RUN=python manage.py migrate
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        '[sh, -c, "yes | ./listmonk --install --config config.toml && ./listmonk --config config.toml"]',
+        'sh -c "python manage.py migrate && gunicorn dten.wsgi"',
+        '["alembic", "upgrade", "head"]',
+    ],
+)
+def test_e_compose_commands_are_read_for_migrations(command: str) -> None:
+    assert codes({"docker-compose.yml": COMPOSE.format(command=command)}, HIDDEN) == [(HIDDEN, 6)]
+
+
+def test_e_compose_command_through_a_merge_key() -> None:
+    text = (
+        "x-app: &app\n  image: dten/app:7.4\n  command: ./listmonk --upgrade --yes\n"
+        "services:\n  app:\n    <<: *app\n  worker:\n    <<: *app\n    command: ./listmonk --config c.toml\n"
+    )
+    assert codes({"compose.yaml": text}, HIDDEN) == [(HIDDEN, 3)]
+
+
+@pytest.mark.parametrize(
+    ("path", "command"),
+    [
+        ("docker-compose.yml", '["./listmonk", "--config", "config.toml"]'),  # starts the app, no migration
+        ("docker-compose.yml", '"chown -R www-data /etc/dten && exec gunicorn dten.wsgi"'),  # a container's own /etc
+        ("deploy/app.yaml", 'sh -c "python manage.py migrate"'),  # not a compose file
+    ],
+)
+def test_e_compose_near_misses_stay_quiet(path: str, command: str) -> None:
+    assert codes({path: COMPOSE.format(command=command)}) == []
+
+
+def test_e_migration_flags_of_vendor_clis() -> None:
+    assert codes({"scripts/upgrade.sh": "#!/bin/sh\nset -e\nminiflux -migrate\n"}, HIDDEN) == [(HIDDEN, 3)]
+    assert codes({"scripts/upgrade.sh": "#!/bin/sh\nset -e\nminiflux -version\n"}, HIDDEN) == []

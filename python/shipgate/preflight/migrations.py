@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.compose import service_commands
 from shipgate.preflight.containers import container_command
-from shipgate.preflight.contents import Context, at_command, at_line
+from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
@@ -50,6 +51,9 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "django-admin": (("migrate",),),
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
 }
+# Vendor CLIs whose migration entry point is an option: listmonk --install (creates the schema) / --upgrade,
+# miniflux -migrate.
+_HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrade"), "miniflux": ("-migrate",)}
 _UNLOCKED_KINDS = frozenset(
     {
         "alter_table",
@@ -83,6 +87,8 @@ class MigrationRun:
 
 def _hidden(command: Command) -> bool:
     name = command.name or ""
+    if name in _HIDDEN_FLAGS:
+        return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name.endswith(("-ctl", "ctl")) and name not in _HIDDEN and name not in ("systemctl", "journalctl", "sysctl"):
         # <app>ctl / <app> db upgrade|migrate: the vendor's own migration entry point
         args = [w.text for w in operands(command)]
@@ -119,6 +125,10 @@ def _script_locked(script: Script) -> bool:
 
 
 def runs(ctx: Context) -> Iterator[MigrationRun]:
+    for text in ctx.of_kind(Kind.CONFIG):  # a compose service that migrates when it starts
+        for command in service_commands(text):
+            if _hidden(command):
+                yield MigrationRun(text.path, command, None, None, True, False)
     for path, script in ctx.parsed.scripts.items():
         locked = _script_locked(script)
         for command in script.commands:
