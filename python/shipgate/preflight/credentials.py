@@ -16,7 +16,16 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_line
-from shipgate.preflight.secrets import Secret, allowed, entropy, keyword_secrets, redact, secret_name, token_secrets
+from shipgate.preflight.secrets import (
+    Secret,
+    allowed,
+    entropy,
+    keyword_secrets,
+    password_name,
+    redact,
+    secret_name,
+    token_secrets,
+)
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
 
@@ -43,7 +52,7 @@ _TOKEN_ENTROPY = 3.0
 def _assignment_secret(name: str, value: str | None) -> Secret | None:
     if value is None or not secret_name(name) or allowed(value, name=name):
         return None
-    if _PASSWORD_NAME.search(name):
+    if _PASSWORD_NAME.search(name) or password_name(name):
         return Secret(0, f"password assignment ({name})", value, Severity.HIGH)
     if len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY and "/" not in value:
         return Secret(0, f"token assignment ({name})", value, Severity.HIGH)

@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.compose import service_commands
 from shipgate.preflight.containers import container_command
-from shipgate.preflight.contents import Context, at_command, at_line
+from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
-from shipgate.preflight.sql.names import sql_name
+from shipgate.preflight.sql.names import path_dialect, sql_name
+from shipgate.preflight.sql.sections import down_file
 
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
 # Vendor CLIs that run migrations whose statements are not in the package: (command, words that say migrate).
@@ -49,6 +51,9 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "django-admin": (("migrate",),),
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
 }
+# Vendor CLIs whose migration entry point is an option: listmonk --install (creates the schema) / --upgrade,
+# miniflux -migrate.
+_HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrade"), "miniflux": ("-migrate",)}
 _UNLOCKED_KINDS = frozenset(
     {
         "alter_table",
@@ -82,6 +87,8 @@ class MigrationRun:
 
 def _hidden(command: Command) -> bool:
     name = command.name or ""
+    if name in _HIDDEN_FLAGS:
+        return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name.endswith(("-ctl", "ctl")) and name not in _HIDDEN and name not in ("systemctl", "journalctl", "sysctl"):
         # <app>ctl / <app> db upgrade|migrate: the vendor's own migration entry point
         args = [w.text for w in operands(command)]
@@ -118,6 +125,10 @@ def _script_locked(script: Script) -> bool:
 
 
 def runs(ctx: Context) -> Iterator[MigrationRun]:
+    for text in ctx.of_kind(Kind.CONFIG):  # a compose service that migrates when it starts
+        for command in service_commands(text):
+            if _hidden(command):
+                yield MigrationRun(text.path, command, None, None, True, False)
     for path, script in ctx.parsed.scripts.items():
         locked = _script_locked(script)
         for command in script.commands:
@@ -144,7 +155,8 @@ def _locked_by_callers(found: list[MigrationRun]) -> set[str]:
 
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
     created = {t for s in sql.statements if s.kind == "create_table" for t in s.tables}
-    if sql.dialect != "postgresql" or sql.unchecked:
+    # a dialect read from the text is reported as such; one the path gives, through the statements it leaves unchecked
+    if sql.unchecked or (sql.dialect != "postgresql" and path_dialect(sql.path) is None):
         yield at_line(
             "preflight.migration_unchecked",
             Severity.LOW,
@@ -159,6 +171,8 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
     bounded = sql.locked or locked_by_caller
     for s in sql.statements:
         new_table = bool(s.tables) and set(s.tables) <= created
+        if not s.checked:  # PostgreSQL's lock rules are not this statement's (another database, or unparsed)
+            continue
         if s.kind in ("create_index", "drop_index") and not s.concurrent and not new_table:
             yield at_line(
                 "preflight.index_not_concurrent",
@@ -171,7 +185,7 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
                 "runs",
                 remedy="Use CREATE/DROP INDEX CONCURRENTLY (outside a transaction), or schedule a maintenance window.",
             )
-        elif s.takes_lock and s.kind in _UNLOCKED_KINDS and not bounded and not new_table and s.checked:
+        elif s.takes_lock and s.kind in _UNLOCKED_KINDS and not bounded and not new_table:
             statement = " ".join(s.text.split()[:2]).upper()
             yield at_line(
                 "preflight.migration_unlocked",
@@ -203,7 +217,10 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
 def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
+    run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
     for path, sql in ctx.parsed.sql.items():
+        if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
+            continue
         yield from _sql_findings(sql, path in locked_files)
     for run in found:
         if run.locked:

@@ -102,16 +102,20 @@ _DESCRIPTION = re.compile(
     r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
 )
+# A URL whose user and password are the names of the fields (``amqp://username:password@host``): a template.
+_FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|passwd|pwd|secret)@")
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
     r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
-    r"|-----begin|npm_|pypi-"
+    r"|-----begin|npm_|pypi-|pw(?![a-z0-9])"
 )
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 # Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
 _PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase")
+# ``PW`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case suffix (``bindPW``, ``adminPw``).
+_PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z-])")
 
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
@@ -185,7 +189,12 @@ def allowed(value: str, *, name: str = "") -> bool:
 
 
 def secret_name(name: str) -> bool:
-    return bool(SECRET_NAME.search(name)) and not _NOT_SECRET_NAME.search(name)
+    return bool(SECRET_NAME.search(name) or _PW_NAME.search(name)) and not _NOT_SECRET_NAME.search(name)
+
+
+def password_name(name: str) -> bool:
+    """Whether ``name`` holds a password (``ES_PASS``, ``DB_PWD``, ``bindPW``): any literal under it is one."""
+    return bool(_PASSWORD_NAME.search(name) or _PW_NAME.search(name))
 
 
 def candidate_lines(text: str) -> set[int]:
@@ -221,7 +230,9 @@ def token_secrets(text: str) -> Iterator[Secret]:
         line = lines[number - 1][:MAX_LINE_CHARS]
         for kind, plugin, severity in plugins:
             # Only a URL's password can be a reference or a placeholder; the token formats are unmistakable.
-            found = next((s for s in plugin.analyze_string(line) if kind != "password in URL" or not allowed(s)), None)
+            url = kind == "password in URL"
+            template = {m.group(1) for m in _FIELD_USERINFO.finditer(line)} if url else set()
+            found = next((s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s in template)), None)
             if found is not None:
                 yield Secret(number, kind, _whole_token(line, found), severity)
                 break
@@ -267,7 +278,7 @@ def keyword_secrets(text: str) -> Iterator[Secret]:
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
             value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().strip(",").strip("\"'")
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            if (random or _PASSWORD_NAME.search(key)) and not allowed(value, name=key):
+            if (random or password_name(key)) and not allowed(value, name=key):
                 found = value
         if found is not None:
             yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)

@@ -1,9 +1,11 @@
 """SQL files named by dialect: ``x.sql``, and Synapse's convention of a dialect next to the ``.sql`` extension
-(``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``), which says which database the file is for."""
+(``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``), which says which database the file is for; failing
+that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``, ``sqlite3/``)."""
 
 from __future__ import annotations
 
 import posixpath
+import re
 
 _DIALECTS = {
     "postgres": "postgresql",
@@ -27,3 +29,16 @@ def sql_name(path: str) -> tuple[bool, str | None]:
     if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in _DIALECTS:
         return True, _DIALECTS[parts[-1]]
     return False, None
+
+
+def path_dialect(path: str) -> str | None:
+    """The dialect ``path`` gives: its name's (``x.sql.sqlite``), else the nearest folder whose name holds one
+    dialect word (``migrations_sqlite``, ``atuin-server-postgres``, ``mysql``), else None."""
+    named = sql_name(path)[1]
+    if named is not None:
+        return named
+    for folder in reversed(posixpath.dirname(path).lower().split("/")):
+        found = {_DIALECTS[w] for w in re.split(r"[^a-z0-9]+", folder) if w in _DIALECTS}
+        if len(found) == 1:
+            return found.pop()
+    return None

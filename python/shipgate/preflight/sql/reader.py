@@ -16,7 +16,8 @@ from pglast import parser
 
 from shipgate.preflight.sql.classify import classify
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
-from shipgate.preflight.sql.names import sql_name
+from shipgate.preflight.sql.names import path_dialect
+from shipgate.preflight.sql.sections import down_sections, within
 
 MAX_SQL_BYTES = 16 * 1024 * 1024  # above this a file is not parsed (preflight's own file bound is lower)
 MAX_STATEMENTS = 50_000
@@ -56,8 +57,9 @@ _KEYWORD_KINDS: tuple[tuple[re.Pattern[str], str, bool, str], ...] = tuple(
 
 
 def parse_sql(text: str, *, path: str) -> SqlFile:
-    """The statements of one SQL file, bounded by ``MAX_SQL_BYTES`` and ``MAX_STATEMENTS``. A dialect in the
-    file's name (``x.sql.sqlite``) decides the dialect; otherwise the text does."""
+    """The statements of one SQL file that an upgrade runs (not a goose/sql-migrate/dbmate down half), bounded
+    by ``MAX_SQL_BYTES`` and ``MAX_STATEMENTS``. A dialect in the file's name (``x.sql.sqlite``) or its folder
+    (``migrations_sqlite/``) decides the dialect; otherwise the text does."""
     size = len(text.encode("utf-8", "surrogateescape"))
     if size > MAX_SQL_BYTES:
         return SqlFile(path=path, dialect="unknown", skipped=f"{size} bytes, over the {MAX_SQL_BYTES}-byte SQL bound")
@@ -65,9 +67,10 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         slices = parser.split(text, with_parser=False, only_slices=True)
     except parser.ParseError as exc:
         return SqlFile(
-            path=path, dialect=sql_name(path)[1] or _dialect(text, False), unchecked=1, first_error=str(exc)[:200]
+            path=path, dialect=path_dialect(path) or _dialect(text, False), unchecked=1, first_error=str(exc)[:200]
         )
     starts = _line_starts(text)
+    down = down_sections(text)  # a goose/sql-migrate/dbmate down half: not run by the upgrade
     statements: list[Statement] = []
     unchecked = 0
     first_error: str | None = None
@@ -76,7 +79,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         lead = _LEADING.match(source)
         skip = lead.end() if lead else 0
         body = source[skip:]
-        if not body.strip():
+        if not body.strip() or (down and within(down, piece.start + skip)):
             continue
         line = _line_of(starts, piece.start + skip)
         try:
@@ -89,10 +92,11 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
             continue
         statements.extend(classify(raw.get("stmt"), line, _excerpt(body)) for raw in parsed)
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
-    named = sql_name(path)[1]
-    if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one
-        statements = [dataclasses.replace(s, checked=False) for s in statements]
-        unchecked = len(statements)
+    named = path_dialect(path)
+    if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one:
+        # what PostgreSQL would lock or rewrite is not known there (a CREATE TABLE or an INSERT has nothing to check)
+        statements = [dataclasses.replace(s, checked=False) if _engine_bound(s) else s for s in statements]
+        unchecked = sum(not s.checked for s in statements)
     dialect = named or _dialect(text, unchecked == 0)
     return SqlFile(
         path=path,
@@ -102,6 +106,11 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         first_error=first_error,
         skipped=skipped,
     )
+
+
+def _engine_bound(s: Statement) -> bool:
+    """Whether what the statement locks or rewrites depends on the database engine."""
+    return s.takes_lock or s.rewrites_table or s.kind in ("create_index", "drop_index")
 
 
 def _dialect(text: str, postgres_ok: bool) -> str:

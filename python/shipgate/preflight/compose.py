@@ -1,0 +1,65 @@
+"""Commands a compose file runs when its services start: each service's ``command:`` and ``entrypoint:`` (shell
+form ``command: ./app migrate`` or exec form ``command: [sh, -c, "…"]``, also taken through a ``<<:`` merge),
+read as the command lines they are. Only the migration check reads them: a container's commands do not run on
+the host, so the host's privilege and path rules do not apply to them."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator
+
+import yaml
+
+from shipgate.preflight.contents import TextFile
+from shipgate.preflight.shell.model import Command
+from shipgate.preflight.shell.reader import parse_script
+
+_COMPOSE_NAME = re.compile(r"(?:^|/)(?:docker-)?compose(?:[._-][\w.-]*)?\.ya?ml$", re.I)
+_FIELDS = ("entrypoint", "command")
+
+
+def is_compose_file(path: str) -> bool:
+    return bool(_COMPOSE_NAME.search(path))
+
+
+def _value(mapping: yaml.Node, key: str) -> yaml.Node | None:
+    """``key``'s value in a mapping node, or in the mapping merged into it with ``<<:``."""
+    if not isinstance(mapping, yaml.MappingNode):
+        return None
+    merged = None
+    for k, v in mapping.value:
+        if k.value == key:
+            found: yaml.Node = v
+            return found
+        if k.value == "<<" and isinstance(v, yaml.MappingNode):
+            merged = _value(v, key) if merged is None else merged
+    return merged
+
+
+def _command_line(node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, yaml.SequenceNode) and all(isinstance(i, yaml.ScalarNode) for i in node.value):
+        return " ".join(shlex.quote(str(i.value)) for i in node.value)
+    return None
+
+
+def service_commands(text: TextFile) -> Iterator[Command]:
+    """The commands of every service's ``entrypoint:`` and ``command:``, at the line the value is written on."""
+    if not is_compose_file(text.path):
+        return
+    try:
+        root = yaml.compose("\n".join(line.text for line in text.lines), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return
+    services = _value(root, "services") if root is not None else None
+    if not isinstance(services, yaml.MappingNode):
+        return
+    for _name, service in services.value:
+        for field in _FIELDS:
+            node = _value(service, field)
+            command = _command_line(node) if node is not None else None
+            if command:
+                line = node.start_mark.line + 1  # type: ignore[union-attr]
+                yield from parse_script("\n" * (line - 1) + command, path=text.path).commands
