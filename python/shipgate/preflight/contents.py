@@ -178,7 +178,7 @@ def is_binary(head: bytes) -> bool:
 
 def is_maintainer_script(path: str) -> bool:
     """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``, fpm/nfpm's ``post-install.sh``,
-    ``postinstall.sh``): its package manager runs it as root."""
+    ``postinstall.sh``, a per-init-system ``rpm/postinst-systemd.sh``): its package manager runs it as root."""
     lower = path.lower()
     name = posixpath.basename(lower)
     stem = name.removesuffix(".sh")
@@ -187,7 +187,9 @@ def is_maintainer_script(path: str) -> bool:
     if stem == name:
         return False
     packaged = bool(_PACKAGING_DIRS & set(lower.split("/")[:-1]))
-    return stem in _SCRIPTLET_STEMS or (stem in _HYPHENATED_STEMS and packaged)
+    # ``rpm/postinst-systemd.sh``, ``deb/prerm-upstart.sh``: one scriptlet per init system, picked at build time.
+    variant = stem.partition("-")[0] in _SCRIPTLET_STEMS and "-" in stem
+    return stem in _SCRIPTLET_STEMS or ((stem in _HYPHENATED_STEMS or variant) and packaged)
 
 
 def scanned_kind(

@@ -1,0 +1,29 @@
+"""Classes of mistakes the second hold-out set found (tests/preflight/holdout2), each as its minimal construct
+next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+from preflight_kit import package, run, script
+
+from shipgate.findings import Severity
+
+
+def codes_at(files: dict[str, str | bytes], code: str) -> list[int | None]:
+    """Lines of the findings above info with ``code``."""
+    found = run(package(files))
+    return sorted(f.evidence.get("line") for f in found if f.code == code and f.severity > Severity.INFO)
+
+
+def in_script(code: str, *lines: str) -> list[int | None]:
+    return codes_at({"scripts/upgrade.sh": script(*lines)}, code)
+
+
+@pytest.mark.parametrize("path", ["build/package/rpm/postinst-systemd.sh", "pkg/deb/prerm-upstart.sh"])
+def test_per_init_system_scriptlets_run_as_root(path: str) -> None:
+    body = script("chown -R dten:dten /etc/dten", "systemctl enable dten")
+    assert codes_at({path: body}, "preflight.root_assumed") == [1]
+    assert codes_at({path: body}, "preflight.implicit_privilege") == []
+    # the same name outside a packaging directory is a vendor's own helper
+    assert codes_at({"scripts/postinst-helper.sh": body}, "preflight.root_assumed") == []
+    assert codes_at({"scripts/postinst-helper.sh": body}, "preflight.implicit_privilege") == [3, 4]
