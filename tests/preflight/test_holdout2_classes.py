@@ -27,3 +27,20 @@ def test_per_init_system_scriptlets_run_as_root(path: str) -> None:
     # the same name outside a packaging directory is a vendor's own helper
     assert codes_at({"scripts/postinst-helper.sh": body}, "preflight.root_assumed") == []
     assert codes_at({"scripts/postinst-helper.sh": body}, "preflight.implicit_privilege") == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("tdnf install -y dten", "tdnf list installed"),
+        ("microdnf install dten", "microdnf repolist"),
+        ("xbps-install -y dten", "xbps-install --help"),
+        ("emerge --ask=n app-misc/dten", "emerge --search dten"),
+        ("setup-apkrepos -c -1", "setup-apkrepos -c"),
+        ("cscli hub update", "cscli hub list"),
+        ("cscli collections install crowdsecurity/nginx", "cscli collections list"),
+    ],
+)
+def test_more_package_managers_reach_the_network(risky: str, quiet: str) -> None:
+    assert in_script("preflight.implicit_egress", risky) == [3]
+    assert in_script("preflight.implicit_egress", quiet) == []
