@@ -44,3 +44,20 @@ def test_per_init_system_scriptlets_run_as_root(path: str) -> None:
 def test_more_package_managers_reach_the_network(risky: str, quiet: str) -> None:
     assert in_script("preflight.implicit_egress", risky) == [3]
     assert in_script("preflight.implicit_egress", quiet) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'rpm --import "https://pkgs.vendor-cloud.com/$TRACK/repo.gpg"',
+        "yum-config-manager -y --add-repo https://pkgs.vendor-cloud.com/dten.repo",
+        'dnf config-manager addrepo --from-repofile="https://pkgs.vendor-cloud.com/dten.repo"',
+        "zypper --non-interactive ar -g -r https://pkgs.vendor-cloud.com/dten.repo",
+        "yum install -y https://pkgs.vendor-cloud.com/dten-1.0.rpm",
+    ],
+)
+def test_package_tools_given_a_url_contact_its_host(command: str) -> None:
+    assert in_script("preflight.external_endpoint", command) == [3]
+    # a local key or repository file is no endpoint
+    local = command.replace("https://pkgs.vendor-cloud.com/", "/tmp/").replace("$TRACK/", "")
+    assert in_script("preflight.external_endpoint", local) == []

@@ -208,6 +208,11 @@ SHELL_RUNNERS = frozenset(
     {"sh", "bash", "dash", "zsh", "ksh", "ash", "source", ".", "python", "python3", "perl", "ruby", "node", "php"}
 )
 PACKAGE_INSTALLERS = frozenset({"dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "installer", "msiexec"})
+# Package tools that fetch a URL they are given (``rpm --import URL``, ``yum-config-manager --add-repo URL``,
+# ``dnf config-manager addrepo --from-repofile=URL``, ``zypper ar URL``, ``yum install URL.rpm``).
+URL_FETCHING_TOOLS = frozenset(
+    {"rpm", "yum", "dnf", "dnf-3", "tdnf", "microdnf", "zypper", "yum-config-manager", "apt-key", "add-apt-repository"}
+)
 
 
 def operands(command: Command, tool: str | None = None) -> list[Word]:
@@ -353,8 +358,10 @@ def is_network(command: Command) -> bool:
         return True
     if name == "openssl":
         return bool(command.words) and command.words[0].text == "s_client"
-    return git_remote(command) or (
-        name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv")
+    return (
+        git_remote(command)
+        or (name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv"))
+        or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
     )
 
 
