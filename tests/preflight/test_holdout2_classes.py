@@ -61,3 +61,20 @@ def test_package_tools_given_a_url_contact_its_host(command: str) -> None:
     # a local key or repository file is no endpoint
     local = command.replace("https://pkgs.vendor-cloud.com/", "/tmp/").replace("$TRACK/", "")
     assert in_script("preflight.external_endpoint", local) == []
+
+
+def test_functions_forwarding_to_a_network_function_are_network_calls() -> None:
+    risky = (
+        "fetch_curl() {",
+        "  local_file=$1; source_url=$2",
+        '  code=$(curl -w "%{http_code}" -sL -o "$local_file" "$source_url")',
+        "}",
+        'download() { fetch_curl "$@"; return; }',
+        'copy() { download /tmp/out "$1" "$2"; }',
+        'download /tmp/x.tgz "https://get.vendor-cloud.com/x.tgz"',
+        'copy "https://api.vendor-cloud.com/latest"',
+    )
+    assert in_script("preflight.external_endpoint", *risky) == [9, 10]
+    # forwarding to a function that only prints is no network call
+    quiet = ('log() { echo "$@"; }', 'say() { log "$@"; }', 'say "https://get.vendor-cloud.com/x.tgz"')
+    assert in_script("preflight.external_endpoint", *quiet) == []

@@ -42,11 +42,17 @@ def _positions(command: Command, copies: dict[tuple[str, str], str]) -> set[str]
 
 def network_functions(script: Script) -> frozenset[str]:
     """Functions that hand their arguments to a network command (``download() { curl -fsSL "$1"; }``, also
-    through a local copy: ``url="$1"; curl "$url"``): a call passes its URL arguments to the network."""
+    through a local copy: ``url="$1"; curl "$url"``) or to another such function (``get() { fetch_curl "$@"; }``,
+    godownloader's http_download -> http_download_curl): a call passes its URL arguments to the network."""
     copies = _from_arguments(script)
-    return frozenset(
-        c.function for c in script.commands if c.function is not None and is_network(c) and _positions(c, copies)
-    )
+    passing = [c for c in script.commands if c.function is not None and _positions(c, copies)]
+    found = {c.function for c in passing if is_network(c)}
+    for _ in range(len(script.functions)):  # one more level of forwarding per round
+        more = {c.function for c in passing if c.name in found} - found
+        if not more:
+            break
+        found |= more
+    return frozenset(f for f in found if f is not None)
 
 
 def printing_functions(script: Script) -> dict[str, frozenset[str]]:
