@@ -78,3 +78,14 @@ def test_functions_forwarding_to_a_network_function_are_network_calls() -> None:
     # forwarding to a function that only prints is no network call
     quiet = ('log() { echo "$@"; }', 'say() { log "$@"; }', 'say "https://get.vendor-cloud.com/x.tgz"')
     assert in_script("preflight.external_endpoint", *quiet) == []
+
+
+@pytest.mark.parametrize(
+    "shebang", ["#!/usr/bin/with-contenv bash", "#!/command/with-contenv sh", "#!/usr/local/bin/dumb-init /bin/bash"]
+)
+def test_a_shell_started_through_an_init_wrapper_is_a_script(shebang: str) -> None:
+    body = f"{shebang}\napt-get install -y jq\n"
+    assert codes_at({"root/etc/s6-overlay/s6-rc.d/init-dten/run": body}, "preflight.implicit_egress") == [2]
+    # the same wrapper starting another language is not shell
+    other = body.replace(shebang.rsplit(" ", 1)[1], "python3")
+    assert codes_at({"root/etc/s6-overlay/s6-rc.d/init-dten/run": other}, "preflight.implicit_egress") == []

@@ -159,7 +159,12 @@ _HYPHENATED_STEMS = frozenset(
 )
 _PACKAGING_DIRS = frozenset({"deb", "debian", "rpm", "packaging", "package", "pkg", "nfpm", "fpm", "dpkg"})
 _SIGNATURE_NAMES = frozenset({"manifest.json", "signing-chain.pem"})
-_SHEBANG = re.compile(rb"^#![ \t]*(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|k|z|a|mk)?sh\b")
+# ``#!/bin/sh``, ``#!/usr/bin/env bash``, and a shell started through a wrapper that passes it the script:
+# s6-overlay's ``#!/usr/bin/with-contenv bash``, ``#!/usr/local/bin/dumb-init /bin/bash``.
+_SHEBANG = re.compile(
+    rb"^#![ \t]*(?:(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?"
+    rb"|/\S*(?:with-contenv|dumb-init|tini)[ \t]+(?:--[ \t]+)?(?:(?:/usr)?/bin/)?)(?:ba|da|k|z|a|mk)?sh\b"
+)
 _BINARY_SAMPLE = 8192
 # Bytes that never occur in text (NUL and the C0 controls other than \t \n \f \r and ESC).
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
