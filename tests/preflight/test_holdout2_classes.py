@@ -89,3 +89,16 @@ def test_a_shell_started_through_an_init_wrapper_is_a_script(shebang: str) -> No
     # the same wrapper starting another language is not shell
     other = body.replace(shebang.rsplit(" ", 1)[1], "python3")
     assert codes_at({"root/etc/s6-overlay/s6-rc.d/init-dten/run": other}, "preflight.implicit_egress") == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("php /app/www/artisan migrate --force", "php /app/www/artisan config:cache"),
+        ("python3 /srv/dten/manage.py migrate --noinput", "python3 /srv/dten/manage.py collectstatic"),
+        ("gitlab-ctl reconfigure", "gitlab-ctl tail"),
+    ],
+)
+def test_migration_clis_by_path_and_gitlab_reconfigure(risky: str, quiet: str) -> None:
+    assert in_script("preflight.hidden_migration", risky) == [3]
+    assert in_script("preflight.hidden_migration", quiet) == []
