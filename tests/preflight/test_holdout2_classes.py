@@ -102,3 +102,17 @@ def test_a_shell_started_through_an_init_wrapper_is_a_script(shebang: str) -> No
 def test_migration_clis_by_path_and_gitlab_reconfigure(risky: str, quiet: str) -> None:
     assert in_script("preflight.hidden_migration", risky) == [3]
     assert in_script("preflight.hidden_migration", quiet) == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("a2enmod ssl", "apache2ctl -M"),
+        ("a2disconf remoteip", "a2query -c remoteip"),
+        ("ssh-keygen -f /etc/dten/ssh_host_rsa_key -N '' -t rsa", "ssh-keygen -l -f /etc/dten/ssh_host_rsa_key"),
+        ('sh -c "zstd -d /srv/dump.sql.zst -o /etc/dump/dump.sql"', 'sh -c "zstd -d /srv/dump.sql.zst -o /tmp/d.sql"'),
+    ],
+)
+def test_root_only_helpers_and_output_options(risky: str, quiet: str) -> None:
+    assert in_script("preflight.implicit_privilege", risky) == [3]
+    assert in_script("preflight.implicit_privilege", quiet) == []

@@ -65,6 +65,13 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "timedatectl",
         "hostnamectl",
         "localectl",
+        # Debian's Apache helpers switch modules, sites and confs on or off under /etc/apache2
+        "a2enmod",
+        "a2dismod",
+        "a2ensite",
+        "a2dissite",
+        "a2enconf",
+        "a2disconf",
     }
 )
 _PACKAGE_VERBS = {

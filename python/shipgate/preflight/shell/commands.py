@@ -373,8 +373,8 @@ def write_line(command: Command, word: Word) -> int:
 
 def written_paths(command: Command) -> tuple[Word, ...]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
-    files edited in place by ``sed -i``, and what curl/wget save. Worked out once per command (several
-    checks ask) and kept on it."""
+    files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``).
+    Worked out once per command (several checks ask) and kept on it."""
     known: tuple[Word, ...] | None = command.__dict__.get("_written")
     if known is None:
         known = (*command.writes(), *_written_by_name(command))
@@ -397,14 +397,20 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         )
     elif name in ("curl", "wget"):
         yield from downloaded_files(command)
-    elif name in ("gpg", "gpg2", "sort", "base64"):
+    elif name in ("gpg", "gpg2", "sort", "base64", "zstd", "unzstd", "zstdmt"):
         yield from option_values(command, "-o", "--output")
+    elif name == "ssh-keygen" and not has_flag(command, *_KEYGEN_READS):
+        yield from option_values(command, "-f")  # the key pair it generates (-f FILE and FILE.pub)
     elif name == "openssl":
         yield from option_values(command, "-out")
     elif name in ("tar", "bsdtar") and extracts(command):
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
         yield from _bundled_value(command, "d")
+
+
+# ssh-keygen modes that only read the -f file: fingerprint, public key, lookup, bubblebabble, certificate, KRL check.
+_KEYGEN_READS = ("-l", "-y", "-F", "-B", "-L", "-Q", "-D")
 
 
 def extracts(command: Command) -> bool:
