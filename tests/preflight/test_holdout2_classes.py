@@ -116,3 +116,11 @@ def test_migration_clis_by_path_and_gitlab_reconfigure(risky: str, quiet: str) -
 def test_root_only_helpers_and_output_options(risky: str, quiet: str) -> None:
     assert in_script("preflight.implicit_privilege", risky) == [3]
     assert in_script("preflight.implicit_privilege", quiet) == []
+
+
+def test_a_command_variable_built_from_sudo_escalates() -> None:
+    risky = ('run_as_root() { CMD="$*"; if [ "$(id -u)" -ne 0 ]; then CMD="sudo $CMD"; fi', "  $CMD", "}")
+    assert in_script("preflight.sudo_unavailable", *risky, "run_as_root cp dten /usr/local/bin/") == [4]
+    # a command variable built from anything else is not escalation
+    quiet = ('run_logged() { CMD="nice $*"', "  $CMD", "}", "run_logged cp dten /opt/dten/bin/")
+    assert in_script("preflight.sudo_unavailable", *quiet) == []
