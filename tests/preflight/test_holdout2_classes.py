@@ -124,3 +124,33 @@ def test_a_command_variable_built_from_sudo_escalates() -> None:
     # a command variable built from anything else is not escalation
     quiet = ('run_logged() { CMD="nice $*"', "  $CMD", "}", "run_logged cp dten /opt/dten/bin/")
     assert in_script("preflight.sudo_unavailable", *quiet) == []
+
+
+URL = "https://get.vendor-cloud.com/dten"
+
+
+def test_an_archive_unpacked_after_cd_lands_in_that_directory() -> None:
+    fetch = f"curl -fsSL -o /tmp/dten.tgz {URL}.tgz"
+    risky = (fetch, 'cd "$HOME/.dten/bin"', "tar xzf /tmp/dten.tgz", 'chmod +x "$HOME/.dten/bin/dten"')
+    assert in_script("preflight.unverified_download_exec", *risky) == [6]
+    # unpacked elsewhere: the file made executable is not from the archive
+    quiet = (fetch, "cd /tmp/work", "tar xzf /tmp/dten.tgz", 'chmod +x "$HOME/.dten/bin/dten"')
+    assert in_script("preflight.unverified_download_exec", *quiet) == []
+
+
+def test_a_download_through_a_curl_wrapper_saves_its_output_file() -> None:
+    wrapper = 'scurl() { curl --proto "=https" --tlsv1.2 --fail "$@"; }'
+    assert in_script(
+        "preflight.unverified_download_exec", wrapper, f"scurl -sL {URL} -o /tmp/dten", "chmod +x /tmp/dten"
+    ) == [5]
+    quiet = (wrapper, f"scurl -sL {URL}.sha256 -o /tmp/dten.sha256", "chmod +x /tmp/other")
+    assert in_script("preflight.unverified_download_exec", *quiet) == []
+
+
+def test_a_function_that_runs_its_arguments_is_read_as_the_command() -> None:
+    fetch = f"curl -fsSL -o /tmp/dten {URL}"
+    risky = ('run_as_root() { CMD="$*"; $CMD; }', fetch, "run_as_root chmod +x /tmp/dten")
+    assert in_script("preflight.unverified_download_exec", *risky) == [5]
+    # a function that only prints its arguments runs nothing
+    quiet = ('log_step() { echo "$@"; }', fetch, "log_step chmod +x /tmp/dten")
+    assert in_script("preflight.unverified_download_exec", *quiet) == []

@@ -10,6 +10,7 @@ variables are not matched."""
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from shipgate.preflight.shell.commands import (
     path_matches,
     written_paths,
 )
-from shipgate.preflight.shell.functions import network_functions
+from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
 from shipgate.preflight.shell.model import Command, Script, Word
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -170,8 +171,9 @@ def _clones(command: Command, cloners: dict[str, int]) -> Word | None:
     return _cloned_dir(command)
 
 
-def _unpacked(command: Command, source: _Taint) -> list[_Taint]:
-    """What ``command`` makes of the fetched ``source`` (an archive or a compressed file)."""
+def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
+    """What ``command`` makes of the fetched ``source`` (an archive or a compressed file); an archive unpacked
+    without a target directory lands in ``cwd`` (the last ``cd``)."""
     name = command.name or ""
     decompresses = name in ("gzip", "xz", "bzip2", "zstd") and any(w.text == "-d" for w in command.words)
     if name in _DECOMPRESSORS or decompresses:
@@ -180,7 +182,7 @@ def _unpacked(command: Command, source: _Taint) -> list[_Taint]:
         suffix = _DECOMPRESSORS.get(name, "." + name.replace("gzip", "gz").replace("bzip2", "bz2"))
         return [_Taint(source.path.removesuffix(suffix), source.fetch)]
     if name in ("tar", "bsdtar", "unzip"):
-        into = [w.text for w in written_paths(command)] or ["."]
+        into = [w.text for w in written_paths(command)] or [cwd]
         return [_Taint(d, source.fetch, directory=True) for d in into]
     return []
 
@@ -216,11 +218,19 @@ def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | No
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
+    forwards = forwarding_tools(script)
+    runners = argument_runners(script)
     cloners = _clone_functions(script)
     taints: list[_Taint] = []
     reported: set[int] = set()
     last_fetch: Command | None = None
+    cwd = "."
     for command in script.commands:
+        command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
+        if command.name in forwards:
+            command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
+        if command.name == "cd" and len(operands(command)) == 1:
+            cwd = operands(command)[0].text
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True))
@@ -237,7 +247,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             continue
         source = _source(command, taints, last_fetch)
         if source is not None:
-            derived = _unpacked(command, source)
+            derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp") and len(operands(command)) >= 2:
                 derived = [_Taint(operands(command)[-1].text, source.fetch)]
             taints.extend(derived)
