@@ -154,3 +154,13 @@ def test_a_function_that_runs_its_arguments_is_read_as_the_command() -> None:
     # a function that only prints its arguments runs nothing
     quiet = ('log_step() { echo "$@"; }', fetch, "log_step chmod +x /tmp/dten")
     assert in_script("preflight.unverified_download_exec", *quiet) == []
+
+
+def test_a_service_switched_back_on_later_is_not_disabled() -> None:
+    switch = ("update-rc.d dten-agentd remove", "systemctl daemon-reload", "systemctl enable dten-agentd")
+    assert in_script("preflight.service_disabled", *switch) == []
+    # removed and never enabled again (or another service enabled): it stays off
+    assert in_script("preflight.service_disabled", *switch[:2], "systemctl enable postgresql") == [3]
+    assert in_script("preflight.service_disabled", "systemctl enable dten-agentd", "systemctl disable dten-agentd") == [
+        4
+    ]

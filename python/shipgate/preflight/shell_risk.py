@@ -214,6 +214,30 @@ def _disabled_service(command: Command) -> str | None:
     return None
 
 
+def _enabled_service(command: Command) -> str | None:
+    name = command.name
+    args = [w.text for w in operands(command)]
+    if name == "systemctl" and args and args[0] in ("enable", "reenable", "unmask") and len(args) > 1:
+        return args[-1]
+    if name == "update-rc.d" and len(args) >= 2 and args[1] in ("defaults", "enable"):
+        return args[0]
+    if name == "chkconfig" and len(args) >= 2 and args[1] == "on":
+        return args[0]
+    if name == "rc-update" and len(args) >= 2 and args[0] == "add":
+        return args[1]
+    return None
+
+
+def _enabled_later(script: Script, unit: str, line: int) -> bool:
+    """The script switches the service back on after ``line`` (``update-rc.d x remove`` then ``systemctl enable
+    x``: a SysV registration replaced by the systemd unit), so it does not end up disabled."""
+    wanted = unit.removesuffix(".service")
+    return any(
+        c.line > line and (on := _enabled_service(c)) is not None and on.removesuffix(".service") == wanted
+        for c in script.commands
+    )
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         backup = _has_backup(script)
@@ -279,7 +303,7 @@ def _command_findings(path: str, script: Script, command: Command, backup: bool)
             message=f"switches off {protection}",
             remedy="Ask the vendor for the specific rule the product needs instead.",
         )
-    elif (unit := _disabled_service(command)) is not None:
+    elif (unit := _disabled_service(command)) is not None and not _enabled_later(script, unit, command.line):
         yield at_command(
             "preflight.service_disabled",
             Severity.MEDIUM,
