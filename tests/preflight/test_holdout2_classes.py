@@ -120,7 +120,8 @@ def test_root_only_helpers_and_output_options(risky: str, quiet: str) -> None:
 
 def test_a_command_variable_built_from_sudo_escalates() -> None:
     risky = ('run_as_root() { CMD="$*"; if [ "$(id -u)" -ne 0 ]; then CMD="sudo $CMD"; fi', "  $CMD", "}")
-    assert in_script("preflight.sudo_unavailable", *risky, "run_as_root cp dten /usr/local/bin/") == [4]
+    assert in_script("preflight.sudo_unavailable", *risky) == [4]  # the $CMD line (never called)
+    assert in_script("preflight.sudo_unavailable", *risky, "run_as_root cp dten /usr/local/bin/") == [6]  # the call
     # a command variable built from anything else is not escalation
     quiet = ('run_logged() { CMD="nice $*"', "  $CMD", "}", "run_logged cp dten /opt/dten/bin/")
     assert in_script("preflight.sudo_unavailable", *quiet) == []
@@ -164,3 +165,11 @@ def test_a_service_switched_back_on_later_is_not_disabled() -> None:
     assert in_script("preflight.service_disabled", "systemctl enable dten-agentd", "systemctl disable dten-agentd") == [
         4
     ]
+
+
+def test_each_call_of_a_sudo_wrapper_is_an_escalation() -> None:
+    wrapper = ('runAsRoot() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }',)
+    calls = ("runAsRoot chmod +x /tmp/dten", "runAsRoot cp /tmp/dten /usr/local/bin/dten")
+    assert in_script("preflight.sudo_unavailable", *wrapper, *calls) == [4, 5]
+    # never called: the wrapper's own sudo line is reported
+    assert in_script("preflight.sudo_unavailable", *wrapper) == [3]
