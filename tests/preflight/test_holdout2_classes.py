@@ -173,3 +173,12 @@ def test_each_call_of_a_sudo_wrapper_is_an_escalation() -> None:
     assert in_script("preflight.sudo_unavailable", *wrapper, *calls) == [4, 5]
     # never called: the wrapper's own sudo line is reported
     assert in_script("preflight.sudo_unavailable", *wrapper) == [3]
+
+
+def test_a_fetched_file_sourced_from_a_profile_is_run() -> None:
+    fetch = f"curl {URL}/preexec.sh -o ~/.dten-preexec.sh"
+    risky = (fetch, "printf '[[ -f ~/.dten-preexec.sh ]] && source ~/.dten-preexec.sh' >> ~/.bashrc")
+    assert in_script("preflight.unverified_download_exec", *risky) == [4]
+    # a profile line that does not name the fetched file
+    quiet = (fetch, "echo 'eval \"$(dten init bash)\"' >> ~/.bashrc")
+    assert in_script("preflight.unverified_download_exec", *quiet) == []

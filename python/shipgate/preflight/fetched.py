@@ -1,12 +1,13 @@
 """Code fetched at install time and what becomes of it: a file saved by curl/wget (or by a function that wraps
 them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fetch | tar -x``), moved or copied
-on (``mv``, ``cp``), until the script runs it, makes it executable, installs it, or saves it straight into a
-``bin`` directory. A ``git clone`` (also through a function that clones into one of its arguments) fetches its
-whole directory; ``make -C DIR`` runs what is in it. Each fetched file is followed to its first such step; a
-checksum or signature check in between clears it, and for a clone ``git verify-tag``/``verify-commit`` or a
-checkout of a full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are compared as the parser
-spells them (values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path through different
-variables are not matched."""
+on (``mv``, ``cp``), until the script runs it, makes it executable, installs it, saves it straight into a
+``bin`` directory, or names it in a line it adds to a shell profile (``source ~/.x.sh >> ~/.bashrc``). A
+``git clone`` (also through a function that clones into one of its arguments) fetches its whole directory;
+``make -C DIR`` runs what is in it. Each fetched file is followed to its first such step; a checksum or
+signature check in between clears it, and for a clone ``git verify-tag``/``verify-commit`` or a checkout of a
+full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are compared as the parser spells them
+(values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path through different variables are not
+matched."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.shell.commands import (
     downloaded_files,
     executed_file,
@@ -208,6 +210,14 @@ def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | No
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
+    if any(startup_file(w.text) for w in written_paths(command)):
+        # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
+        texts = [w.text for w in command.words] + [r.body for r in command.redirects if r.body is not None]
+        candidates += [
+            (t.path, "has every new shell run it")
+            for t in taints
+            if not t.directory and any(t.path in text for text in texts)
+        ]
     for target, how in candidates:
         found = next((t for t in reversed(taints) if t.covers(target)), None)
         if found is not None:
