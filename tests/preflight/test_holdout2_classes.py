@@ -182,3 +182,12 @@ def test_a_fetched_file_sourced_from_a_profile_is_run() -> None:
     # a profile line that does not name the fetched file
     quiet = (fetch, "echo 'eval \"$(dten init bash)\"' >> ~/.bashrc")
     assert in_script("preflight.unverified_download_exec", *quiet) == []
+
+
+def test_a_package_manager_run_in_a_fetched_directory_runs_its_code() -> None:
+    fetch = (f"wget -q {URL}.zip -O /srv/dten/versions/dten.zip", "cd /srv/dten/versions", "unzip -o dten.zip")
+    live = ("ln -s /srv/dten/versions/dten-2 /srv/dten/current", "cd /srv/dten/current", "yarn install --production")
+    assert in_script("preflight.unverified_download_exec", *fetch, *live) == [8]
+    # the same install in a directory the fetch did not fill
+    quiet = ("cd /srv/dten/source", "yarn install --production")
+    assert in_script("preflight.unverified_download_exec", *fetch, *quiet) == []

@@ -1,13 +1,13 @@
 """Code fetched at install time and what becomes of it: a file saved by curl/wget (or by a function that wraps
-them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fetch | tar -x``), moved or copied
-on (``mv``, ``cp``), until the script runs it, makes it executable, installs it, saves it straight into a
-``bin`` directory, or names it in a line it adds to a shell profile (``source ~/.x.sh >> ~/.bashrc``). A
+them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fetch | tar -x``), moved, copied or
+linked on (``mv``, ``cp``, ``ln``), until the script runs it, makes it executable, installs it, saves it straight
+into a ``bin`` directory, or names it in a line it adds to a shell profile (``source ~/.x.sh >> ~/.bashrc``). A
 ``git clone`` (also through a function that clones into one of its arguments) fetches its whole directory;
-``make -C DIR`` runs what is in it. Each fetched file is followed to its first such step; a checksum or
-signature check in between clears it, and for a clone ``git verify-tag``/``verify-commit`` or a checkout of a
-full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are compared as the parser spells them
-(values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path through different variables are not
-matched."""
+``make -C DIR`` (or ``cd DIR`` then ``make``, ``yarn install``) runs what is in it. Each fetched file is followed
+to its first such step; a checksum or signature check in between clears it, and for a clone ``git verify-tag``/
+``verify-commit`` or a checkout of a full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are
+compared as the parser spells them (values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path
+through different variables are not matched."""
 
 from __future__ import annotations
 
@@ -200,10 +200,32 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None) 
     return None
 
 
-def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | None:
+# Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles).
+_BUILDS_HERE = {
+    "npm": frozenset({"install", "i", "ci", "run", "run-script"}),
+    "yarn": frozenset({"install", "run", "build"}),
+    "pnpm": frozenset({"install", "i", "run"}),
+    "composer": frozenset({"install", "update", "run-script"}),
+    "make": frozenset(),
+    "gmake": frozenset(),
+}
+
+
+def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
+    """``cd DIR; yarn install`` (also a bare ``yarn``, ``make``): the tool runs what DIR holds."""
+    verbs = _BUILDS_HERE.get(command.name or "")
+    if verbs is None or option_values(command, "-C", "--directory", "--cwd", "--prefix"):
+        return []
+    ops = [w.text for w in operands(command)]
+    return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
+
+
+def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint, str, str] | None:
     """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
     executed = executed_file(command)
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
+    if cwd != ".":
+        candidates += _builds_in(command, cwd)
     if command.name == "chmod" and any("x" in w.text and not w.text.startswith("-") for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
@@ -258,14 +280,14 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         source = _source(command, taints, last_fetch)
         if source is not None:
             derived = _unpacked(command, source, cwd)
-            if command.name in ("mv", "cp") and len(operands(command)) >= 2:
+            if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = [_Taint(operands(command)[-1].text, source.fetch)]
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
-        used = _use(command, taints)
+        used = _use(command, taints, cwd)
         if used is None:
             continue
         taint, target, how = used
