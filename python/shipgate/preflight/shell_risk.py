@@ -228,24 +228,32 @@ def _enabled_service(command: Command) -> str | None:
     return None
 
 
-def _enabled_later(script: Script, unit: str, line: int) -> bool:
-    """The script switches the service back on after ``line`` (``update-rc.d x remove`` then ``systemctl enable
+def _last_enabled(script: Script) -> dict[str, int]:
+    """Service -> the last line that switches it on (``systemctl enable x``, ``update-rc.d x defaults``…)."""
+    out: dict[str, int] = {}
+    for c in script.commands:
+        if (on := _enabled_service(c)) is not None:
+            out[on.removesuffix(".service")] = max(c.line, out.get(on.removesuffix(".service"), 0))
+    return out
+
+
+def _switched_back_on(unit: str, command: Command, enabled: dict[str, int]) -> bool:
+    """The script enables the service again after ``command`` (``update-rc.d x remove`` then ``systemctl enable
     x``: a SysV registration replaced by the systemd unit), so it does not end up disabled."""
-    wanted = unit.removesuffix(".service")
-    return any(
-        c.line > line and (on := _enabled_service(c)) is not None and on.removesuffix(".service") == wanted
-        for c in script.commands
-    )
+    return enabled.get(unit.removesuffix(".service"), 0) > command.line
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         backup = _has_backup(script)
+        enabled = _last_enabled(script)
         for command in script.commands:
-            yield from _command_findings(path, script, command, backup)
+            yield from _command_findings(path, script, command, backup, enabled)
 
 
-def _command_findings(path: str, script: Script, command: Command, backup: bool) -> Iterator[Finding]:
+def _command_findings(
+    path: str, script: Script, command: Command, backup: bool, enabled: dict[str, int]
+) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         targets = operands(command)
         risky = next((t for t in (_unsafe_target(w, script) for w in targets) if t), None)
@@ -303,7 +311,7 @@ def _command_findings(path: str, script: Script, command: Command, backup: bool)
             message=f"switches off {protection}",
             remedy="Ask the vendor for the specific rule the product needs instead.",
         )
-    elif (unit := _disabled_service(command)) is not None and not _enabled_later(script, unit, command.line):
+    elif (unit := _disabled_service(command)) is not None and not _switched_back_on(unit, command, enabled):
         yield at_command(
             "preflight.service_disabled",
             Severity.MEDIUM,

@@ -47,14 +47,22 @@ def network_functions(script: Script) -> frozenset[str]:
     through a local copy: ``url="$1"; curl "$url"``) or to another such function (``get() { fetch_curl "$@"; }``,
     godownloader's http_download -> http_download_curl): a call passes its URL arguments to the network."""
     copies = _from_arguments(script)
-    passing = [c for c in script.commands if c.function is not None and _positions(c, copies)]
-    found = {c.function for c in passing if is_network(c)}
-    for _ in range(len(script.functions)):  # one more level of forwarding per round
-        more = {c.function for c in passing if c.name in found} - found
-        if not more:
-            break
-        found |= more
-    return frozenset(f for f in found if f is not None)
+    callers: dict[str, set[str]] = {}  # function -> the functions that pass their arguments to it
+    found: set[str] = set()
+    for c in script.commands:
+        if c.function is None or not _positions(c, copies):
+            continue
+        if is_network(c):
+            found.add(c.function)
+        elif c.name is not None:
+            callers.setdefault(c.name, set()).add(c.function)
+    todo = list(found)
+    while todo:  # each function is visited once: linear in the calls, whatever the chain's length
+        for caller in callers.get(todo.pop(), ()):
+            if caller not in found:
+                found.add(caller)
+                todo.append(caller)
+    return frozenset(found)
 
 
 def printing_functions(script: Script) -> dict[str, frozenset[str]]:
