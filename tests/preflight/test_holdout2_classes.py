@@ -191,3 +191,14 @@ def test_a_package_manager_run_in_a_fetched_directory_runs_its_code() -> None:
     # the same install in a directory the fetch did not fill
     quiet = ("cd /srv/dten/source", "yarn install --production")
     assert in_script("preflight.unverified_download_exec", *fetch, *quiet) == []
+
+
+def test_a_url_written_in_the_command_is_not_said_to_come_from_a_variable() -> None:
+    def endpoint(*lines: str) -> dict[str, object]:
+        found = run(package({"scripts/upgrade.sh": script(*lines)}))
+        return next(f.evidence for f in found if f.code == "preflight.external_endpoint")
+
+    # the host is written on the curl line; only the version comes from line 3
+    assert "assigned_line" not in endpoint("VERSION=1.2", f'curl -fsSL "{URL}-$VERSION.tgz" -o /tmp/d.tgz')
+    # the whole URL comes from line 3
+    assert endpoint(f'DOWNLOAD="{URL}.tgz"', 'curl -fsSL "$DOWNLOAD" -o /tmp/d.tgz')["assigned_line"] == 3
