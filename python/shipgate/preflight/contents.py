@@ -159,7 +159,12 @@ _HYPHENATED_STEMS = frozenset(
 )
 _PACKAGING_DIRS = frozenset({"deb", "debian", "rpm", "packaging", "package", "pkg", "nfpm", "fpm", "dpkg"})
 _SIGNATURE_NAMES = frozenset({"manifest.json", "signing-chain.pem"})
-_SHEBANG = re.compile(rb"^#![ \t]*(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|k|z|a|mk)?sh\b")
+# ``#!/bin/sh``, ``#!/usr/bin/env bash``, and a shell started through a wrapper that passes it the script:
+# s6-overlay's ``#!/usr/bin/with-contenv bash``, ``#!/usr/local/bin/dumb-init /bin/bash``.
+_SHEBANG = re.compile(
+    rb"^#![ \t]*(?:(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?"
+    rb"|/\S*(?:with-contenv|dumb-init|tini)[ \t]+(?:--[ \t]+)?(?:(?:/usr)?/bin/)?)(?:ba|da|k|z|a|mk)?sh\b"
+)
 _BINARY_SAMPLE = 8192
 # Bytes that never occur in text (NUL and the C0 controls other than \t \n \f \r and ESC).
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
@@ -178,7 +183,7 @@ def is_binary(head: bytes) -> bool:
 
 def is_maintainer_script(path: str) -> bool:
     """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``, fpm/nfpm's ``post-install.sh``,
-    ``postinstall.sh``): its package manager runs it as root."""
+    ``postinstall.sh``, a per-init-system ``rpm/postinst-systemd.sh``): its package manager runs it as root."""
     lower = path.lower()
     name = posixpath.basename(lower)
     stem = name.removesuffix(".sh")
@@ -187,7 +192,9 @@ def is_maintainer_script(path: str) -> bool:
     if stem == name:
         return False
     packaged = bool(_PACKAGING_DIRS & set(lower.split("/")[:-1]))
-    return stem in _SCRIPTLET_STEMS or (stem in _HYPHENATED_STEMS and packaged)
+    # ``rpm/postinst-systemd.sh``, ``deb/prerm-upstart.sh``: one scriptlet per init system, picked at build time.
+    variant = stem.partition("-")[0] in _SCRIPTLET_STEMS and "-" in stem
+    return stem in _SCRIPTLET_STEMS or ((stem in _HYPHENATED_STEMS or variant) and packaged)
 
 
 def scanned_kind(

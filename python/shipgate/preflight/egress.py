@@ -1,11 +1,11 @@
-"""Implicit egress: package managers, image pulls and repository adds reach the network without a URL in the
-script. The host is read from the tool's configuration when the package ships it (``sources.list``, ``*.repo``,
-``pip.conf``, ``.npmrc``) or from the command (``--index-url``, an image's registry); otherwise it is the
-tool's default registry."""
+"""Implicit egress: package managers (also a vendor's content hub: ``cscli hub update``), image pulls and
+repository adds reach the network without a URL in the script. The host is read from the tool's configuration
+when the package ships it (``sources.list``, ``*.repo``, ``pip.conf``, ``.npmrc``) or from the command
+(``--index-url``, an image's registry); otherwise it is the tool's default registry."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
@@ -13,6 +13,9 @@ from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.shell.commands import operands, option_values
 from shipgate.preflight.shell.model import Command
 
+# cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
+# update|upgrade`` fetches the index and the installed items.
+_HUB_ITEMS = frozenset({"collections", "parsers", "scenarios", "postoverflows", "contexts", "appsec-configs"})
 # tool -> (verbs that fetch, default registry)
 _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "apt-get": (
@@ -58,6 +61,12 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "port": (frozenset({"install", "upgrade", "selfupdate", "sync", "fetch"}), "the MacPorts mirrors"),
     "pkg": (frozenset({"install", "update", "upgrade", "fetch"}), "the FreeBSD package mirrors"),
     "pacman": (frozenset(), "the Arch Linux mirrors"),
+    "tdnf": (frozenset({"install", "update", "upgrade", "makecache"}), "the distribution's configured mirrors"),
+    "microdnf": (frozenset({"install", "update", "upgrade", "makecache"}), "the distribution's configured mirrors"),
+    "xbps-install": (frozenset(), "the Void Linux mirrors"),
+    "emerge": (frozenset(), "the Gentoo mirrors"),
+    "setup-apkrepos": (frozenset(), "the Alpine mirror list (dl-cdn.alpinelinux.org)"),
+    "cscli": (frozenset({"hub", *_HUB_ITEMS}), "the CrowdSec Hub (hub-data.crowdsec.net)"),
 }
 # pacman names its operations as options: -S installs, -Sy refreshes, -Syu upgrades; -Ss/-Si/-Sl/-Sg/-Sc/-Sp
 # only search, list, clean or print (no download).
@@ -66,6 +75,18 @@ _PACMAN_LOCAL = frozenset("silgcp")
 
 def _pacman_fetches(words: list[str]) -> bool:
     return any(w == "--sync" or (w.startswith("-S") and not _PACMAN_LOCAL & set(w[2:])) for w in words)
+
+
+# emerge options that only search, list, remove or print (no download).
+_EMERGE_LOCAL = frozenset(
+    {"-s", "--search", "-S", "--searchdesc", "-C", "--unmerge", "-c", "--depclean", "--info", "-p", "--pretend"}
+)
+# Tools whose operands are packages (no verb): they fetch when given one, or when told to sync.
+_OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
+    "xbps-install": lambda words, ops: bool(ops) or any(w.startswith("-") and "S" in w.lstrip("-") for w in words),
+    "emerge": lambda words, ops: not _EMERGE_LOCAL & set(words) and (bool(ops) or "--sync" in words),
+    "setup-apkrepos": lambda words, ops: any(w in ("-1", "-r", "-f") for w in words),
+}
 
 
 _CONFIG_KEYS = {"pip": ("index-url", "index_url"), "npm": ("registry",)}
@@ -118,6 +139,11 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "pacman":
         return (tool, default) if _pacman_fetches(words) else None
     ops = [w for w in words if not w.startswith("-")]
+    if tool in _OPERAND_TOOLS:
+        return (tool, default) if _OPERAND_TOOLS[tool](words, ops) else None
+    if tool == "cscli":
+        fetch = len(ops) > 1 and ops[0] in verbs and ops[1] in ("update", "upgrade", "install")
+        return (tool, default) if fetch else None
     if not ops or ops[0] not in verbs:
         return None
     if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):

@@ -63,14 +63,16 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
         found = contacted_hosts(command) if network else urls(command)
         method = _method(command) if network else None
         for host, word in found:
+            # the host written in the word itself (``"https://host/$VERSION"``) did not come through a variable
+            assigned = word.assigned_at if word.assigned_at != command.line and host not in word.raw else None
             yield Endpoint(
                 path,
                 command.line,
                 host,
                 network,
-                ("variable" if word.assigned_at else "network command") if network else "mention",
+                ("variable" if assigned else "network command") if network else "mention",
                 command.text,
-                word.assigned_at if word.assigned_at != command.line else None,
+                assigned,
                 method,
             )
 

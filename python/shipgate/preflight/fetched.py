@@ -1,20 +1,23 @@
 """Code fetched at install time and what becomes of it: a file saved by curl/wget (or by a function that wraps
-them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fetch | tar -x``), moved or copied
-on (``mv``, ``cp``), until the script runs it, makes it executable, installs it, or saves it straight into a
-``bin`` directory. A ``git clone`` (also through a function that clones into one of its arguments) fetches its
-whole directory; ``make -C DIR`` runs what is in it. Each fetched file is followed to its first such step; a
-checksum or signature check in between clears it, and for a clone ``git verify-tag``/``verify-commit`` or a
-checkout of a full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are compared as the parser
-spells them (values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path through different
-variables are not matched."""
+them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fetch | tar -x``), moved, copied or
+linked on (``mv``, ``cp``, ``ln``), until the script runs it, makes it executable, installs it, saves it straight
+into a ``bin`` directory, or names it in a line it adds to a shell profile (``source ~/.x.sh >> ~/.bashrc``). A
+``git clone`` (also through a function that clones into one of its arguments) fetches its whole directory;
+``make -C DIR`` (or ``cd DIR`` then ``make``, ``yarn install``) runs what is in it. Each fetched file is followed
+to its first such step; a checksum or signature check in between clears it, and for a clone ``git verify-tag``/
+``verify-commit`` or a checkout of a full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are
+compared as the parser spells them (values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path
+through different variables are not matched."""
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.shell.commands import (
     downloaded_files,
     executed_file,
@@ -24,7 +27,7 @@ from shipgate.preflight.shell.commands import (
     path_matches,
     written_paths,
 )
-from shipgate.preflight.shell.functions import network_functions
+from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
 from shipgate.preflight.shell.model import Command, Script, Word
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -170,8 +173,9 @@ def _clones(command: Command, cloners: dict[str, int]) -> Word | None:
     return _cloned_dir(command)
 
 
-def _unpacked(command: Command, source: _Taint) -> list[_Taint]:
-    """What ``command`` makes of the fetched ``source`` (an archive or a compressed file)."""
+def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
+    """What ``command`` makes of the fetched ``source`` (an archive or a compressed file); an archive unpacked
+    without a target directory lands in ``cwd`` (the last ``cd``)."""
     name = command.name or ""
     decompresses = name in ("gzip", "xz", "bzip2", "zstd") and any(w.text == "-d" for w in command.words)
     if name in _DECOMPRESSORS or decompresses:
@@ -180,7 +184,7 @@ def _unpacked(command: Command, source: _Taint) -> list[_Taint]:
         suffix = _DECOMPRESSORS.get(name, "." + name.replace("gzip", "gz").replace("bzip2", "bz2"))
         return [_Taint(source.path.removesuffix(suffix), source.fetch)]
     if name in ("tar", "bsdtar", "unzip"):
-        into = [w.text for w in written_paths(command)] or ["."]
+        into = [w.text for w in written_paths(command)] or [cwd]
         return [_Taint(d, source.fetch, directory=True) for d in into]
     return []
 
@@ -196,16 +200,46 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None) 
     return None
 
 
-def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | None:
+# Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles).
+_BUILDS_HERE = {
+    "npm": frozenset({"install", "i", "ci", "run", "run-script"}),
+    "yarn": frozenset({"install", "run", "build"}),
+    "pnpm": frozenset({"install", "i", "run"}),
+    "composer": frozenset({"install", "update", "run-script"}),
+    "make": frozenset(),
+    "gmake": frozenset(),
+}
+
+
+def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
+    """``cd DIR; yarn install`` (also a bare ``yarn``, ``make``): the tool runs what DIR holds."""
+    verbs = _BUILDS_HERE.get(command.name or "")
+    if verbs is None or option_values(command, "-C", "--directory", "--cwd", "--prefix"):
+        return []
+    ops = [w.text for w in operands(command)]
+    return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
+
+
+def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint, str, str] | None:
     """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
     executed = executed_file(command)
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
+    if cwd != ".":
+        candidates += _builds_in(command, cwd)
     if command.name == "chmod" and any("x" in w.text and not w.text.startswith("-") for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
+    if any(startup_file(w.text) for w in written_paths(command)):
+        # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
+        texts = [w.text for w in command.words] + [r.body for r in command.redirects if r.body is not None]
+        candidates += [
+            (t.path, "has every new shell run it")
+            for t in taints
+            if not t.directory and any(t.path in text for text in texts)
+        ]
     for target, how in candidates:
         found = next((t for t in reversed(taints) if t.covers(target)), None)
         if found is not None:
@@ -216,11 +250,19 @@ def _use(command: Command, taints: list[_Taint]) -> tuple[_Taint, str, str] | No
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
+    forwards = forwarding_tools(script)
+    runners = argument_runners(script)
     cloners = _clone_functions(script)
     taints: list[_Taint] = []
     reported: set[int] = set()
     last_fetch: Command | None = None
+    cwd = "."
     for command in script.commands:
+        command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
+        if command.name in forwards:
+            command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
+        if command.name == "cd" and len(operands(command)) == 1:
+            cwd = operands(command)[0].text
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True))
@@ -237,15 +279,15 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             continue
         source = _source(command, taints, last_fetch)
         if source is not None:
-            derived = _unpacked(command, source)
-            if command.name in ("mv", "cp") and len(operands(command)) >= 2:
+            derived = _unpacked(command, source, cwd)
+            if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = [_Taint(operands(command)[-1].text, source.fetch)]
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
-        used = _use(command, taints)
+        used = _use(command, taints, cwd)
         if used is None:
             continue
         taint, target, how = used

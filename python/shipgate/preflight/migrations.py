@@ -33,7 +33,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "rake": (("db:migrate",),),
     "bundle": (("exec", "rake", "db:migrate"), ("exec", "rails", "db:migrate")),
     "gitlab-rake": (("db:migrate",), ("gitlab:db:configure",)),
-    "gitlab-ctl": (("upgrade",), ("pg-upgrade",)),
+    "gitlab-ctl": (("upgrade",), ("pg-upgrade",), ("reconfigure",)),  # reconfigure runs the migrations too
     "sqitch": (("deploy",),),
     "goose": (("up",),),
     "dbmate": (("up",), ("migrate",)),
@@ -99,7 +99,19 @@ def _hidden(command: Command) -> bool:
     args = [w.text for w in operands(command)]
     if patterns is None:
         return len(args) >= 2 and args[0] == "db" and args[1] in ("upgrade", "migrate") and name not in ("flask",)
-    return any(args[: len(p)] == list(p) for p in patterns)
+    # an interpreter given the script by its path: ``php /app/www/artisan migrate``, ``python /srv/manage.py migrate``
+    return any(
+        len(args) >= len(p) and _same_script(args[0], p[0]) and args[1 : len(p)] == list(p[1:]) for p in patterns
+    )
+
+
+# Scripts an interpreter runs to migrate (``php artisan``, ``php bin/console``, ``python manage.py``).
+_ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py"})
+
+
+def _same_script(arg: str, expected: str) -> bool:
+    """``arg`` is ``expected``, or names the same entry script by a longer path (``/app/www/artisan``)."""
+    return arg == expected or (expected in _ENTRY_SCRIPTS and arg.endswith("/" + expected))
 
 
 def _sql_file(command: Command) -> str | None:

@@ -21,6 +21,13 @@ _PROFILES = re.compile(
     r"|^/etc/(?:profile|bash\.bashrc|bashrc|zsh/zshrc|zshrc|environment|csh\.cshrc|fish/config\.fish)$"
     r"|^/etc/profile\.d/|^/etc/fish/conf\.d/[^/]+\.fish$"
 )
+
+
+def startup_file(path: str) -> bool:
+    """A shell profile or rc file: what is written there runs in every later session."""
+    return bool(_PROFILES.search(path))
+
+
 _ACCESS = re.compile(r"(?:^|/)\.ssh/authorized_keys2?$|^/etc/sudoers(?:$|\.d/)|^/etc/ld\.so\.preload$|^/etc/rc\.local$")
 _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
 _PRINTERS = frozenset({"echo", "printf", "print"})

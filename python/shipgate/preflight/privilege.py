@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
+from shipgate.preflight.shell.functions import argument_runners
 from shipgate.preflight.shell.model import Command, Script
 
 _ACCOUNT_TOOLS = frozenset(
@@ -65,6 +66,13 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "timedatectl",
         "hostnamectl",
         "localectl",
+        # Debian's Apache helpers switch modules, sites and confs on or off under /etc/apache2
+        "a2enmod",
+        "a2dismod",
+        "a2ensite",
+        "a2dissite",
+        "a2enconf",
+        "a2disconf",
     }
 )
 _PACKAGE_VERBS = {
@@ -182,9 +190,29 @@ def scan(ctx: Context) -> Iterator[Finding]:
             yield from _implicit(path, script)
 
 
+def _escalating_runners(script: Script) -> dict[str, Command]:
+    """Functions that run their arguments with escalation (``runAsRoot() { sudo "$@"; }``) and are called: name ->
+    the escalating command in the body. Each call is reported (it names the step that needs root), the body not."""
+    runners = argument_runners(script)
+    called = {c.name for c in script.commands if c.name in runners}
+    return {
+        c.function: c
+        for c in script.commands
+        if c.function in called and c.escalation is not None and c.program is not None and c.program.expands
+    }
+
+
 def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Finding]:
     seen: set[int] = set()
+    runners = _escalating_runners(script)
     for command in script.commands:
+        body = runners.get(command.name or "")
+        if body is not None:
+            command = dataclasses.replace(  # noqa: PLW2901 - the call, escalating as the function's body does
+                command, escalation=body.escalation, escalation_line=body.escalation_line
+            )
+        elif command.function in runners and command is runners[command.function]:
+            continue
         tool = command.escalation
         if tool is None or command.line in seen:
             continue

@@ -214,14 +214,46 @@ def _disabled_service(command: Command) -> str | None:
     return None
 
 
+def _enabled_service(command: Command) -> str | None:
+    name = command.name
+    args = [w.text for w in operands(command)]
+    if name == "systemctl" and args and args[0] in ("enable", "reenable", "unmask") and len(args) > 1:
+        return args[-1]
+    if name == "update-rc.d" and len(args) >= 2 and args[1] in ("defaults", "enable"):
+        return args[0]
+    if name == "chkconfig" and len(args) >= 2 and args[1] == "on":
+        return args[0]
+    if name == "rc-update" and len(args) >= 2 and args[0] == "add":
+        return args[1]
+    return None
+
+
+def _last_enabled(script: Script) -> dict[str, int]:
+    """Service -> the last line that switches it on (``systemctl enable x``, ``update-rc.d x defaults``…)."""
+    out: dict[str, int] = {}
+    for c in script.commands:
+        if (on := _enabled_service(c)) is not None:
+            out[on.removesuffix(".service")] = max(c.line, out.get(on.removesuffix(".service"), 0))
+    return out
+
+
+def _switched_back_on(unit: str, command: Command, enabled: dict[str, int]) -> bool:
+    """The script enables the service again after ``command`` (``update-rc.d x remove`` then ``systemctl enable
+    x``: a SysV registration replaced by the systemd unit), so it does not end up disabled."""
+    return enabled.get(unit.removesuffix(".service"), 0) > command.line
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         backup = _has_backup(script)
+        enabled = _last_enabled(script)
         for command in script.commands:
-            yield from _command_findings(path, script, command, backup)
+            yield from _command_findings(path, script, command, backup, enabled)
 
 
-def _command_findings(path: str, script: Script, command: Command, backup: bool) -> Iterator[Finding]:
+def _command_findings(
+    path: str, script: Script, command: Command, backup: bool, enabled: dict[str, int]
+) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         targets = operands(command)
         risky = next((t for t in (_unsafe_target(w, script) for w in targets) if t), None)
@@ -279,7 +311,7 @@ def _command_findings(path: str, script: Script, command: Command, backup: bool)
             message=f"switches off {protection}",
             remedy="Ask the vendor for the specific rule the product needs instead.",
         )
-    elif (unit := _disabled_service(command)) is not None:
+    elif (unit := _disabled_service(command)) is not None and not _switched_back_on(unit, command, enabled):
         yield at_command(
             "preflight.service_disabled",
             Severity.MEDIUM,

@@ -208,6 +208,11 @@ SHELL_RUNNERS = frozenset(
     {"sh", "bash", "dash", "zsh", "ksh", "ash", "source", ".", "python", "python3", "perl", "ruby", "node", "php"}
 )
 PACKAGE_INSTALLERS = frozenset({"dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "installer", "msiexec"})
+# Package tools that fetch a URL they are given (``rpm --import URL``, ``yum-config-manager --add-repo URL``,
+# ``dnf config-manager addrepo --from-repofile=URL``, ``zypper ar URL``, ``yum install URL.rpm``).
+URL_FETCHING_TOOLS = frozenset(
+    {"rpm", "yum", "dnf", "dnf-3", "tdnf", "microdnf", "zypper", "yum-config-manager", "apt-key", "add-apt-repository"}
+)
 
 
 def operands(command: Command, tool: str | None = None) -> list[Word]:
@@ -353,8 +358,10 @@ def is_network(command: Command) -> bool:
         return True
     if name == "openssl":
         return bool(command.words) and command.words[0].text == "s_client"
-    return git_remote(command) or (
-        name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv")
+    return (
+        git_remote(command)
+        or (name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv"))
+        or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
     )
 
 
@@ -366,8 +373,8 @@ def write_line(command: Command, word: Word) -> int:
 
 def written_paths(command: Command) -> tuple[Word, ...]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
-    files edited in place by ``sed -i``, and what curl/wget save. Worked out once per command (several
-    checks ask) and kept on it."""
+    files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``).
+    Worked out once per command (several checks ask) and kept on it."""
     known: tuple[Word, ...] | None = command.__dict__.get("_written")
     if known is None:
         known = (*command.writes(), *_written_by_name(command))
@@ -390,14 +397,20 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         )
     elif name in ("curl", "wget"):
         yield from downloaded_files(command)
-    elif name in ("gpg", "gpg2", "sort", "base64"):
+    elif name in ("gpg", "gpg2", "sort", "base64", "zstd", "unzstd", "zstdmt"):
         yield from option_values(command, "-o", "--output")
+    elif name == "ssh-keygen" and not has_flag(command, *_KEYGEN_READS):
+        yield from option_values(command, "-f")  # the key pair it generates (-f FILE and FILE.pub)
     elif name == "openssl":
         yield from option_values(command, "-out")
     elif name in ("tar", "bsdtar") and extracts(command):
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
         yield from _bundled_value(command, "d")
+
+
+# ssh-keygen modes that only read the -f file: fingerprint, public key, lookup, bubblebabble, certificate, KRL check.
+_KEYGEN_READS = ("-l", "-y", "-F", "-B", "-L", "-Q", "-D")
 
 
 def extracts(command: Command) -> bool:

@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from shipgate.preflight.shell.commands import is_network
 from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.unwrap import base
 
 _POSITIONAL = re.compile(r"^\$\{?([1-9]|@|\*)\}?$")
 _IN_TEXT = re.compile(r"\$\{?([1-9]|@|\*)\b")
@@ -42,11 +44,25 @@ def _positions(command: Command, copies: dict[tuple[str, str], str]) -> set[str]
 
 def network_functions(script: Script) -> frozenset[str]:
     """Functions that hand their arguments to a network command (``download() { curl -fsSL "$1"; }``, also
-    through a local copy: ``url="$1"; curl "$url"``): a call passes its URL arguments to the network."""
+    through a local copy: ``url="$1"; curl "$url"``) or to another such function (``get() { fetch_curl "$@"; }``,
+    godownloader's http_download -> http_download_curl): a call passes its URL arguments to the network."""
     copies = _from_arguments(script)
-    return frozenset(
-        c.function for c in script.commands if c.function is not None and is_network(c) and _positions(c, copies)
-    )
+    callers: dict[str, set[str]] = {}  # function -> the functions that pass their arguments to it
+    found: set[str] = set()
+    for c in script.commands:
+        if c.function is None or not _positions(c, copies):
+            continue
+        if is_network(c):
+            found.add(c.function)
+        elif c.name is not None:
+            callers.setdefault(c.name, set()).add(c.function)
+    todo = list(found)
+    while todo:  # each function is visited once: linear in the calls, whatever the chain's length
+        for caller in callers.get(todo.pop(), ()):
+            if caller not in found:
+                found.add(caller)
+                todo.append(caller)
+    return frozenset(found)
 
 
 def printing_functions(script: Script) -> dict[str, frozenset[str]]:
@@ -63,3 +79,35 @@ def printing_functions(script: Script) -> dict[str, frozenset[str]]:
         if positions:
             out.setdefault(c.function, set()).update("@" if p in _ALL else p for p in positions)
     return {name: frozenset(p) for name, p in out.items()}
+
+
+def forwarding_tools(script: Script) -> dict[str, str]:
+    """Functions whose network command gets all their arguments (``scurl() { curl --proto =https "$@"; }``):
+    name -> that command, so a call's options are the command's (``scurl -sL URL -o FILE`` saves FILE)."""
+    copies = _from_arguments(script)
+    return {
+        c.function: c.name
+        for c in script.commands
+        if c.function is not None and c.name is not None and is_network(c) and _ALL & _positions(c, copies)
+    }
+
+
+def argument_runners(script: Script) -> frozenset[str]:
+    """Functions that run their arguments as a command (``runAsRoot() { sudo "$@"; }``, also through a copy:
+    ``CMD="$*"; …; $CMD``)."""
+    copies = _from_arguments(script)
+    found: set[str] = set()
+    for c in script.commands:
+        if c.function is None or c.program is None:
+            continue
+        if any((n if n in _ALL else copies.get((c.function, n))) in _ALL for n in c.program.expands):
+            found.add(c.function)
+    return frozenset(found)
+
+
+def run_through(command: Command, runners: frozenset[str]) -> Command:
+    """A call of an argument runner read as the command it runs (``runAsRoot chmod +x f`` is ``chmod +x f``)."""
+    if command.name not in runners or not command.words:
+        return command
+    first = command.words[0]
+    return dataclasses.replace(command, name=base(first), program=first, words=command.words[1:])

@@ -438,7 +438,7 @@ class _Reader:
     def _split_variable_command(self, argv: list[Word], line: int) -> tuple[list[Word], int | None]:
         """``$run "apt-get install x"`` with ``run='sudo -E sh -c'``: the shell splits the unquoted value
         into words; an escalating value anywhere in the file is the one followed (the script picks it at
-        run time)."""
+        run time), also one built at run time from a written escalator (``CMD="sudo $CMD"``)."""
         first = argv[0]
         if not first.raw.startswith("$") or len(first.expands) != 1:
             return argv, None
@@ -447,15 +447,16 @@ class _Reader:
         if not candidates:
             return argv, None
         chosen = next(
-            (a for a in reversed(candidates) if a.value and _first_word(a.value) in ESCALATORS),
+            (a for a in reversed(candidates) if _first_word(_known_start(a) or "") in ESCALATORS),
             self._bindings_now.lookup(name, line),
         )
-        if chosen is None or chosen.value is None:
+        known = _known_start(chosen) if chosen is not None else None
+        if chosen is None or known is None:
             return argv, None
         try:
-            parts = shlex.split(chosen.value)
+            parts = shlex.split(known)
         except ValueError:
-            parts = chosen.value.split()
+            parts = known.split()
         if not parts:
             return argv[1:], chosen.line
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
@@ -546,6 +547,16 @@ class _Reader:
 
 def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
+
+
+def _known_start(assignment: Assignment) -> str | None:
+    """The assignment's value; when the value is built at run time but starts with an escalator, the whole words
+    written before the first run-time part (``CMD="sudo $CMD"; $CMD`` runs sudo); else None."""
+    if assignment.value is not None:
+        return assignment.value
+    start = assignment.prefix or ""
+    start = start if start.endswith((" ", "\t")) else start.rpartition(" ")[0]
+    return start if _first_word(start) in ESCALATORS else None
 
 
 def _first_word(value: str) -> str:
