@@ -34,6 +34,7 @@ class Outcome:
     expected: str
     cves: frozenset[str]
     reported: frozenset[str]
+    possible: bool  # reported only through ranges shipgate could not read (advisory.csaf_range_unreadable)
 
     @property
     def predicted_affected(self) -> bool:
@@ -79,6 +80,7 @@ def score() -> list[Outcome]:
                 expected=case["expected"],
                 cves=frozenset(case.get("cves", [])),
                 reported=frozenset(m.cve or ",".join(m.ids) for m in matches),
+                possible=bool(matches) and all(m.possible for m in matches),
             )
         )
     return out
@@ -91,6 +93,10 @@ def report(outcomes: list[Outcome], refused: dict[str, str]) -> tuple[float, flo
     print(f"\n{len(_documents())} documents, {len(outcomes)} cases; refused as invalid: {len(refused)}")
     print(f"TP {counts['TP']}  FP {counts['FP']}  FN {counts['FN']}  TN {counts['TN']}")
     print(f"precision {precision:.3f}  recall {recall:.3f}")
+    possible = [o for o in outcomes if o.possible]
+    print(f"reported only as possible matches (range not read): {len(possible)}")
+    for o in possible:
+        print(f"  possible {o.kind} {o.doc}: {o.name!r} {o.version!r}")
     for name, message in sorted(refused.items()):
         print(f"  refused {name}: {message}")
     for o in outcomes:
