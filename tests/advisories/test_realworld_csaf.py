@@ -28,11 +28,13 @@ MIN_RECALL = 0.90
 
 @dataclass(frozen=True)
 class Outcome:
+    set: str  # "main" (the first run's set) or "holdout" (added after the fixes)
     doc: str
     name: str
     version: str
     expected: str
-    cves: frozenset[str]
+    cves: frozenset[str]  # must be reported
+    not_cves: frozenset[str]  # must not be reported (the document says fixed for this version)
     reported: frozenset[str]
     possible: bool  # reported only through ranges shipgate could not read (advisory.csaf_range_unreadable)
 
@@ -43,7 +45,9 @@ class Outcome:
     @property
     def kind(self) -> str:
         if self.expected == "affected":
-            return "TP" if self.cves <= self.reported and self.reported else "FN"
+            if not (self.cves <= self.reported and self.reported):
+                return "FN"
+            return "FP" if self.reported & self.not_cves else "TP"
         return "FP" if self.predicted_affected else "TN"
 
 
@@ -74,11 +78,13 @@ def score() -> list[Outcome]:
         matches = match_package(docs[case["doc"]], name=case["name"], version=case["version"])
         out.append(
             Outcome(
+                set=case.get("set", "main"),
                 doc=case["doc"],
                 name=case["name"],
                 version=case["version"],
                 expected=case["expected"],
                 cves=frozenset(case.get("cves", [])),
+                not_cves=frozenset(case.get("not_cves", [])),
                 reported=frozenset(m.cve or ",".join(m.ids) for m in matches),
                 possible=bool(matches) and all(m.possible for m in matches),
             )
@@ -86,23 +92,33 @@ def score() -> list[Outcome]:
     return out
 
 
-def report(outcomes: list[Outcome], refused: dict[str, str]) -> tuple[float, float]:
+def _rates(outcomes: list[Outcome]) -> tuple[dict[str, int], float, float]:
     counts = {k: sum(o.kind == k for o in outcomes) for k in ("TP", "FP", "FN", "TN")}
     precision = counts["TP"] / max(1, counts["TP"] + counts["FP"])
     recall = counts["TP"] / max(1, counts["TP"] + counts["FN"])
+    return counts, precision, recall
+
+
+def report(outcomes: list[Outcome], refused: dict[str, str]) -> tuple[float, float]:
+    """Prints the table (all cases, then each set) and every disagreement; returns precision and recall."""
     print(f"\n{len(_documents())} documents, {len(outcomes)} cases; refused as invalid: {len(refused)}")
-    print(f"TP {counts['TP']}  FP {counts['FP']}  FN {counts['FN']}  TN {counts['TN']}")
-    print(f"precision {precision:.3f}  recall {recall:.3f}")
-    possible = [o for o in outcomes if o.possible]
-    print(f"reported only as possible matches (range not read): {len(possible)}")
-    for o in possible:
-        print(f"  possible {o.kind} {o.doc}: {o.name!r} {o.version!r}")
+    print(f"{'set':8} {'cases':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'precision':>9} {'recall':>7}")
+    for label in ("all", "main", "holdout"):
+        subset = [o for o in outcomes if label in ("all", o.set)]
+        counts, precision, recall = _rates(subset)
+        print(f"{label:8} {len(subset):>5} {counts['TP']:>4} {counts['FP']:>4} {counts['FN']:>4} {counts['TN']:>4} "
+              f"{precision:>9.3f} {recall:>7.3f}")  # fmt: skip
     for name, message in sorted(refused.items()):
         print(f"  refused {name}: {message}")
     for o in outcomes:
         if o.kind in ("FP", "FN"):
-            print(f"  {o.kind} {o.doc}: {o.name!r} {o.version!r} expected {o.expected} {sorted(o.cves)}, "
-                  f"reported {sorted(o.reported)}")  # fmt: skip
+            print(f"  {o.kind} [{o.set}] {o.doc}: {o.name!r} {o.version!r} expected {o.expected} {sorted(o.cves)}"
+                  f" (not {sorted(o.not_cves)}), reported {sorted(o.reported)}")  # fmt: skip
+    possible = [o for o in outcomes if o.possible]
+    print(f"reported only as possible matches (range not read): {len(possible)}")
+    for o in possible:
+        print(f"  possible {o.kind} {o.doc}: {o.name!r} {o.version!r}")
+    _, precision, recall = _rates(outcomes)
     return precision, recall
 
 
