@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from shipgate.advisories.csaf import validate_csaf
-from shipgate.advisories.csaf_match import UNREADABLE, match_package, not_affected
+from shipgate.advisories.csaf_match import UNREADABLE, match_package, not_affected, products
 from shipgate.advisories.csaf_versions import RangeUnreadable, compare_versions, parse_range
 from shipgate.advisories.query import Advisory, findings_for
 
@@ -217,3 +217,18 @@ def test_an_unreadable_range_never_says_not_affected() -> None:
     assert not_affected(doc, name="ABC", version="1.0") == []
     readable = _doc([_product("ABC", ("product_version_range", "<2", "P1"))], {"known_not_affected": ["P1"]})
     assert [s.product_ids for s in not_affected(readable, name="ABC", version="1.0")] == [("P1",)]
+
+
+def test_relationships_listed_in_reverse_order_all_resolve() -> None:
+    """Each refers to the next one defined after it (resolved by a worklist, not by repeated passes)."""
+    rels = [
+        {
+            "category": "default_component_of",
+            "full_product_name": {"name": f"r{i}", "product_id": f"R{i}"},
+            "product_reference": f"R{i - 1}" if i else "P0",
+            "relates_to_product_reference": "P0",
+        }
+        for i in range(5_000)
+    ]
+    tree = {"full_product_names": [{"name": "p", "product_id": "P0"}], "relationships": rels[::-1]}
+    assert len(products({"product_tree": tree})) == 5_001

@@ -104,25 +104,28 @@ def _branch_products(tree: Mapping[str, Any]) -> dict[str, Product]:
 
 
 def _relationship_products(relationships: list[Any], found: dict[str, Product]) -> None:
-    """Adds each relationship's product once its component is known (in any order, bounded passes)."""
-    pending = [r for r in relationships if isinstance(r, Mapping) and isinstance(r.get("full_product_name"), Mapping)]
-    while pending:
-        waiting = []
-        for rel in pending:
-            full, component = rel["full_product_name"], found.get(str(rel.get("product_reference", "")))
-            if component is None or "product_id" not in full:
-                waiting.append(rel)
+    """Adds each relationship's product once its component is known, in any order (a worklist: linear in the
+    number of relationships; one referring to a product never defined is left out)."""
+    waiting: dict[str, list[Mapping[str, Any]]] = {}
+    for rel in relationships:
+        if isinstance(rel, Mapping) and isinstance(rel.get("full_product_name"), Mapping):
+            waiting.setdefault(str(rel.get("product_reference", "")), []).append(rel)
+    ready = [pid for pid in waiting if pid in found]
+    while ready:
+        for rel in waiting.pop(ready.pop(), []):
+            full, component = rel["full_product_name"], found[str(rel.get("product_reference", ""))]
+            if "product_id" not in full:
                 continue
             carrier = found.get(str(rel.get("relates_to_product_reference", "")))
-            carried = carrier is not None and rel.get("category") in _CARRIED_BY
-            related = (component, carrier) if carried and carrier is not None else (component,)
+            related: tuple[Product, ...] = (component,)
+            if carrier is not None and rel.get("category") in _CARRIED_BY:
+                related = (component, carrier)
             pid = str(full["product_id"])
             found[pid] = Product(product_id=pid, name=str(full.get("name", "")), product_names=component.product_names,
                                  versions=component.versions, ranges=component.ranges,
                                  sha256=component.sha256 + _hashes(full), related=related)  # fmt: skip
-        if len(waiting) == len(pending):
-            return  # the rest refer to products never defined
-        pending = waiting
+            if pid in waiting:
+                ready.append(pid)
 
 
 def products(doc: Mapping[str, Any]) -> dict[str, Product]:
