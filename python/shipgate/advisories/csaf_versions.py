@@ -105,6 +105,7 @@ class VersionRange:
         return _vers_contains(self.constraints, version)
 
 
+@functools.lru_cache(maxsize=4096)  # a document repeats the same few range texts across products
 def parse_range(text: str) -> VersionRange:
     """The range a ``product_version_range`` (or range-like ``product_version``) names; raises RangeUnreadable."""
     if len(text) > MAX_RANGE_CHARS:
