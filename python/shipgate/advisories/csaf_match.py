@@ -4,14 +4,23 @@ A product matches a package when
 
 - a ``product_identification_helper.hashes`` file hash (sha256) equals the archive's SHA-256, or
 - its ``product_name`` (or ``product_family``) branch equals the package name, case-insensitively, and one
-  of its version branches (``product_version``, ``service_pack``, ``patch_level``) equals the version, or
+  of its version branches (``product_version``, ``service_pack``, ``patch_level``) is the version, or one of
+  its ranges contains it (:mod:`shipgate.advisories.csaf_versions` says how versions compare and which range
+  texts are read: ``vers:`` ranges, comparators such as ``<=V3.1`` or ``>=11.36.0|<11.36.46``, ``*``, ``All
+  versions``; a ``product_version`` written as a range, ``vers:all/*`` or ``<2025-04-16``, is a range), or
 - its full product name is exactly "NAME VERSION".
 
-A relationship's product (``X as a component of Y``) matches as its ``product_reference`` does.
-``known_affected``/``first_affected``/``last_affected`` are affected (a finding), ``fixed``/``first_fixed``
-are not; the fixed versions of the same product name are reported as the remedy. A
-``product_version_range`` branch in the ``vers:`` syntax (``vers:generic/>=2.9|<=4.1``, ``vers:all/*``)
-matches the versions it contains; a range in any other syntax never matches.
+A range that cannot be read, or whose versions cannot be compared with the package's, is a *possible* match
+(``matched_by`` = ``name+unreadable range``): never silently "not affected".
+
+A relationship's product (``X as a component of Y``) matches as its ``product_reference`` X does; for
+``default_component_of`` and ``installed_with`` also as the product Y it relates to does (a package of Y ships
+or runs X).
+
+``known_affected``/``first_affected``/``last_affected`` are affected (a finding); ``fixed``/``first_fixed``
+are not, and the most specific match decides: a fixed product that matches more exactly (file hash, then the
+exact version, then a range, then an unreadable range) than every affected one means not affected; a tie
+leaves the package affected. The fixed versions of the same product name are reported as the remedy.
 """
 
 from __future__ import annotations
@@ -20,18 +29,22 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from packaging.version import InvalidVersion, Version
-
 from shipgate.advisories.csaf import MAX_PRODUCTS
+from shipgate.advisories.csaf_versions import RangeUnreadable, looks_like_range, parse_range, same_version
 from shipgate.advisories.errors import CsafInvalid
 from shipgate.findings import Severity
-from shipgate.package.versions import release_key, same_version
 
 AFFECTED = ("known_affected", "first_affected", "last_affected")
 FIXED = ("fixed", "first_fixed")
 NOT_AFFECTED = "known_not_affected"
+UNREADABLE = "name+unreadable range"
 _VERSION_BRANCHES = ("product_version", "service_pack", "patch_level")
 _NAME_BRANCHES = ("product_name", "product_family")
+# Relationships whose product Y (relates_to_product_reference) carries the component: a package of Y matches.
+_CARRIED_BY = ("default_component_of", "installed_with")
+# How exactly a product matched: the most exact statement about the package wins.
+_RANK = {"sha256": 4, "name+version": 3, "full name": 3, "name+range": 2, UNREADABLE: 1}
+_MAX_RELATED = 64  # products looked at through relationships for one product
 # CVSS qualitative ratings and the words publishers use for aggregate_severity (Red Hat: important, moderate).
 _SEVERITY = {"critical": Severity.CRITICAL, "high": Severity.HIGH, "important": Severity.HIGH,
              "medium": Severity.MEDIUM, "moderate": Severity.MEDIUM, "low": Severity.LOW,
@@ -44,8 +57,9 @@ class Product:
     name: str  # the full product name
     product_names: tuple[str, ...] = ()  # product_name / product_family branches on its path
     versions: tuple[str, ...] = ()  # product_version / service_pack / patch_level branches on its path
-    ranges: tuple[str, ...] = ()  # product_version_range branches on its path
+    ranges: tuple[str, ...] = ()  # product_version_range branches (and range-like product_version) on its path
     sha256: tuple[str, ...] = ()  # file hashes from product_identification_helper
+    related: tuple[Product, ...] = ()  # a relationship's component, and the product carrying it
 
 
 def _hashes(product: Mapping[str, Any]) -> tuple[str, ...]:
@@ -59,9 +73,8 @@ def _hashes(product: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def products(doc: Mapping[str, Any]) -> dict[str, Product]:
-    """Every product of the tree by product id (branches walked without recursion, bounded)."""
-    tree = doc.get("product_tree") or {}
+def _branch_products(tree: Mapping[str, Any]) -> dict[str, Product]:
+    """The products defined in ``branches`` (walked without recursion, bounded)."""
     found: dict[str, Product] = {}
     stack: list[tuple[Mapping[str, Any], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         (b, (), (), ()) for b in reversed(tree.get("branches") or []) if isinstance(b, Mapping)
@@ -75,129 +88,103 @@ def products(doc: Mapping[str, Any]) -> dict[str, Product]:
         category, label = branch.get("category"), str(branch.get("name", ""))
         if category in _NAME_BRANCHES:
             names = (*names, label)
-        elif category in _VERSION_BRANCHES:
+        elif category in _VERSION_BRANCHES and not looks_like_range(label):
             versions = (*versions, label)
-        elif category == "product_version_range":
+        elif category in _VERSION_BRANCHES or category == "product_version_range":
             ranges = (*ranges, label)
         product = branch.get("product")
         if isinstance(product, Mapping) and "product_id" in product:
             pid = str(product["product_id"])
-            found[pid] = Product(
-                product_id=pid,
-                name=str(product.get("name", "")),
-                product_names=names,
-                versions=versions,
-                ranges=ranges,
-                sha256=_hashes(product),
-            )
+            found[pid] = Product(product_id=pid, name=str(product.get("name", "")), product_names=names,
+                                 versions=versions, ranges=ranges, sha256=_hashes(product))  # fmt: skip
         stack.extend(
             (b, names, versions, ranges) for b in reversed(branch.get("branches") or []) if isinstance(b, Mapping)
         )
+    return found
+
+
+def _relationship_products(relationships: list[Any], found: dict[str, Product]) -> None:
+    """Adds each relationship's product once its component is known, in any order (a worklist: linear in the
+    number of relationships; one referring to a product never defined is left out)."""
+    waiting: dict[str, list[Mapping[str, Any]]] = {}
+    for rel in relationships:
+        if isinstance(rel, Mapping) and isinstance(rel.get("full_product_name"), Mapping):
+            waiting.setdefault(str(rel.get("product_reference", "")), []).append(rel)
+    ready = [pid for pid in waiting if pid in found]
+    while ready:
+        for rel in waiting.pop(ready.pop(), []):
+            full, component = rel["full_product_name"], found[str(rel.get("product_reference", ""))]
+            if "product_id" not in full:
+                continue
+            carrier = found.get(str(rel.get("relates_to_product_reference", "")))
+            related: tuple[Product, ...] = (component,)
+            if carrier is not None and rel.get("category") in _CARRIED_BY:
+                related = (component, carrier)
+            pid = str(full["product_id"])
+            found[pid] = Product(product_id=pid, name=str(full.get("name", "")), product_names=component.product_names,
+                                 versions=component.versions, ranges=component.ranges,
+                                 sha256=component.sha256 + _hashes(full), related=related)  # fmt: skip
+            if pid in waiting:
+                ready.append(pid)
+
+
+def products(doc: Mapping[str, Any]) -> dict[str, Product]:
+    """Every product of the tree by product id."""
+    tree = doc.get("product_tree") or {}
+    found = _branch_products(tree)
     for product in tree.get("full_product_names") or []:
         if isinstance(product, Mapping) and "product_id" in product:
             pid = str(product["product_id"])
             found[pid] = Product(product_id=pid, name=str(product.get("name", "")), sha256=_hashes(product))
-    # A relationship's product is its component (product_reference) placed into another product.
-    for rel in tree.get("relationships") or []:
-        if not isinstance(rel, Mapping):
-            continue
-        full = rel.get("full_product_name") or {}
-        component = found.get(str(rel.get("product_reference", "")))
-        if isinstance(full, Mapping) and "product_id" in full and component is not None:
-            pid = str(full["product_id"])
-            found[pid] = Product(
-                product_id=pid,
-                name=str(full.get("name", "")),
-                product_names=component.product_names,
-                versions=component.versions,
-                ranges=component.ranges,
-                sha256=component.sha256 + _hashes(full),
-            )
+    _relationship_products(list(tree.get("relationships") or []), found)
     return found
 
 
-def _pep440(text: str) -> Version | None:
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return None
-
-
-def _compare(a: str, b: str) -> int | None:
-    """-1, 0 or 1 (PEP 440 when both parse, else the leading numeric releases), None if incomparable."""
-    va, vb = _pep440(a), _pep440(b)
-    if va is not None and vb is not None:
-        return (va > vb) - (va < vb)
-    ka, kb = release_key(a), release_key(b)
-    if ka is None or kb is None:
-        return None
-    return (ka > kb) - (ka < kb)
-
-
-_VERS_OPS = ("<=", ">=", "!=", "<", ">", "=")
-
-
 def vers_contains(spec: str, version: str) -> bool:
-    """Whether ``version`` is in a ``vers:`` range (the vers specification's containment algorithm)."""
-    scheme, _, constraints = spec.strip().partition("/")
-    if not scheme.startswith("vers:") or not constraints:
+    """Whether ``version`` is certainly in the range ``spec`` (a range that cannot be read contains nothing)."""
+    try:
+        return parse_range(spec).contains(version) is True
+    except RangeUnreadable:
         return False
-    if constraints.strip() == "*":
-        return True
-    parsed: list[tuple[str, str]] = []
-    for raw in constraints.split("|")[:64]:
-        item = raw.strip()
-        op = next((o for o in _VERS_OPS if item.startswith(o)), "=")
-        parsed.append((op, item[len(op) :].strip() if item.startswith(op) else item))
-    bounds: list[tuple[str, str, int]] = []
-    for op, value in parsed:
-        order = _compare(version, value)
-        if order is None:
-            return False
-        if op == "=" and order == 0:
-            return True
-        if op == "!=" and order == 0:
-            return False
-        if op not in ("=", "!="):
-            bounds.append((op, value, order))
-    if not bounds:
-        return False
-    ordered: list[tuple[str, str, int]] = []
-    for bound in bounds:  # sort by the constraint's version (a few items: insertion sort on _compare)
-        i = len(ordered)
-        while i > 0 and (_compare(ordered[i - 1][1], bound[1]) or 0) > 0:
-            i -= 1
-        ordered.insert(i, bound)
-
-    def holds(op: str, order: int) -> bool:  # order: version compared with the constraint's value
-        return {"<": order < 0, "<=": order <= 0, ">": order > 0, ">=": order >= 0}[op]
-
-    if len(ordered) == 1:
-        return holds(ordered[0][0], ordered[0][2])
-    for i, (op, _, order) in enumerate(ordered[:-1]):
-        next_op, _, next_order = ordered[i + 1]
-        if i == 0 and op in ("<", "<=") and holds(op, order):
-            return True
-        if i == len(ordered) - 2 and next_op in (">", ">=") and holds(next_op, next_order):
-            return True
-        if op in (">", ">=") and next_op in ("<", "<=") and holds(op, order) and holds(next_op, next_order):
-            return True
-    return False
 
 
-def _matches(product: Product, name: str, version: str, sha256: str | None) -> str | None:
-    """How the product matches the package ("sha256", "name+version", "full name"), or None."""
+def _in_range(text: str, version: str) -> bool | None:
+    try:
+        return parse_range(text).contains(version)
+    except RangeUnreadable:
+        return None
+
+
+def _match_one(product: Product, name: str, version: str, sha256: str | None) -> tuple[str, str] | None:
+    """How this product itself matches ("sha256", "name+version", ...) and the range text it matched by."""
     if sha256 and sha256.lower() in product.sha256:
-        return "sha256"
+        return ("sha256", "")
     wanted = name.casefold()
     if any(n.casefold() == wanted for n in product.product_names):
         if any(same_version(v, version) for v in product.versions):
-            return "name+version"
-        if any(vers_contains(r, version) for r in product.ranges):
-            return "name+range"
+            return ("name+version", "")
+        inside = [(_in_range(r, version), r) for r in product.ranges]
+        if hit := next((r for state, r in inside if state is True), None):
+            return ("name+range", hit)
+        if unread := next((r for state, r in inside if state is None), None):
+            return (UNREADABLE, unread)
     if product.name.casefold() == f"{name} {version}".casefold():
-        return "full name"
+        return ("full name", "")
     return None
+
+
+def _matches(product: Product, name: str, version: str, sha256: str | None) -> tuple[str, str] | None:
+    """The best way the product, or a product it relates to, matches the package."""
+    best: tuple[str, str] | None = None
+    stack, seen = [product], 0
+    while stack and seen < _MAX_RELATED:
+        current = stack.pop()
+        seen += 1
+        how = _match_one(current, name, version, sha256)
+        if how is not None and (best is None or _RANK[how[0]] > _RANK[best[0]]):
+            best = how
+        stack.extend(current.related)
+    return best
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -215,6 +202,12 @@ class CsafMatch:
     fixed_versions: tuple[str, ...]
     severity: Severity
     remediations: tuple[str, ...] = field(default=())
+    range_text: str = ""  # the range that could not be read, when matched_by is "name+unreadable range"
+
+    @property
+    def possible(self) -> bool:
+        """Matched only through a range that could not be read: the package may or may not be affected."""
+        return self.matched_by == UNREADABLE
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,6 +221,7 @@ class CsafMatch:
             "fixed_versions": list(self.fixed_versions),
             "severity": self.severity.label,
             "remediations": list(self.remediations),
+            **({"unreadable_range": self.range_text} if self.possible else {}),
         }
 
 
@@ -282,10 +276,21 @@ def _remediations(vuln: Mapping[str, Any], product_ids: set[str]) -> tuple[str, 
     return tuple(out)
 
 
+def _standing(status: Mapping[str, Any], matched: Mapping[str, tuple[str, str]]) -> tuple[str, list[str]] | None:
+    """The affected status and the matched product ids that stand: each must match more exactly than every
+    matched fixed product of the same vulnerability."""
+    fixed_rank = max((_RANK[matched[p][0]] for k in FIXED for p in status.get(k) or [] if p in matched), default=0)
+    for key in AFFECTED:
+        hit = sorted({pid for pid in status.get(key) or [] if pid in matched and _RANK[matched[pid][0]] > fixed_rank})
+        if hit:
+            return key, hit
+    return None
+
+
 def iter_matches(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> Iterator[CsafMatch]:
     """Each vulnerability of ``doc`` whose affected products include the package."""
     table = products(doc)
-    matched = {pid: how for pid, p in table.items() if (how := _matches(p, name, version, sha256))}
+    matched = {pid: m for pid, p in table.items() if (m := _matches(p, name, version, sha256))}
     if not matched:
         return
     meta = doc.get("document") or {}
@@ -294,26 +299,26 @@ def iter_matches(doc: Mapping[str, Any], *, name: str, version: str, sha256: str
         if not isinstance(vuln, Mapping):
             continue
         status = vuln.get("product_status") or {}
-        fixed = {pid for key in FIXED for pid in status.get(key) or []}
-        for key in AFFECTED:
-            hit = sorted({pid for pid in status.get(key) or [] if pid in matched and pid not in fixed})
-            if not hit:
-                continue
-            names = {n.casefold() for pid in hit for n in table[pid].product_names} or {name.casefold()}
-            yield CsafMatch(
-                document_id=doc_id,
-                title=str(meta.get("title", "")),
-                cve=str(vuln["cve"]) if vuln.get("cve") else None,
-                ids=tuple(str(i.get("text")) for i in vuln.get("ids") or [] if isinstance(i, Mapping)),
-                status=key,
-                product_ids=tuple(hit),
-                product_names=tuple(table[pid].name for pid in hit),
-                matched_by=matched[hit[0]],
-                fixed_versions=_fixed_versions(status, table, names),
-                severity=_severity(vuln, set(hit), doc),
-                remediations=_remediations(vuln, set(hit)),
-            )
-            break
+        standing = _standing(status, matched)
+        if standing is None:
+            continue
+        key, hit = standing
+        how, range_text = max((matched[pid] for pid in hit), key=lambda m: _RANK[m[0]])
+        names = {n.casefold() for pid in hit for n in table[pid].product_names} or {name.casefold()}
+        yield CsafMatch(
+            document_id=doc_id,
+            title=str(meta.get("title", "")),
+            cve=str(vuln["cve"]) if vuln.get("cve") else None,
+            ids=tuple(str(i.get("text")) for i in vuln.get("ids") or [] if isinstance(i, Mapping)),
+            status=key,
+            product_ids=tuple(hit),
+            product_names=tuple(table[pid].name for pid in hit),
+            matched_by=how,
+            fixed_versions=_fixed_versions(status, table, names),
+            severity=_severity(vuln, set(hit), doc),
+            remediations=_remediations(vuln, set(hit)),
+            range_text=range_text if how == UNREADABLE else "",
+        )
 
 
 def match_package(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> list[CsafMatch]:
@@ -367,7 +372,7 @@ def _justification(vuln: Mapping[str, Any], product_ids: set[str], groups: Mappi
 def not_affected(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> list[VexStatement]:
     """The document's ``known_not_affected`` statements about the package (VEX, CSAF 2.0 §4.5)."""
     table = products(doc)
-    matched = {pid for pid, p in table.items() if _matches(p, name, version, sha256)}
+    matched = {pid for pid, p in table.items() if (how := _matches(p, name, version, sha256)) and how[0] != UNREADABLE}
     if not matched:
         return []
     groups = {

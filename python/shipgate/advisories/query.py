@@ -9,7 +9,8 @@
 - ``config-change`` whose ``applies_to`` covers the package → returned as data only: the preflight config
   scanner reads it (``Advisory.to_dict()`` is the docs/formats.md §2 object, which ``run_preflight`` accepts);
 - CSAF documents filed under the vendor with the package ``known_affected`` →
-  ``advisory.csaf_known_affected`` (CVE ids and fixed versions in the message and evidence), unless a CSAF
+  ``advisory.csaf_known_affected`` (CVE ids and fixed versions in the message and evidence), or
+  ``advisory.csaf_range_unreadable`` when only a version range shipgate cannot read names it, unless a CSAF
   document of the vendor released later says ``known_not_affected`` for the same vulnerability (VEX):
   then ``advisory.vex_not_affected`` (info) with the document's justification instead;
 - a stored feed past its ``expires`` → ``advisory.feed_stale`` (withdrawals may be missing).
@@ -276,6 +277,22 @@ def vex_finding(advisory: Advisory, statement: VexStatement, *, name: str, versi
     )
 
 
+def _possible_finding(advisory: Advisory, match: CsafMatch, *, name: str, version: str, label: str) -> Finding:
+    """``advisory.csaf_range_unreadable``: the product named like the package is affected in a version range
+    shipgate cannot read, so the package may be affected."""
+    return Finding(
+        code="advisory.csaf_range_unreadable",
+        severity=Severity.MEDIUM,
+        path=f"advisory:{advisory.id}",
+        message=f"{name} {version} may be {match.status.replace('_', ' ')} by {label} ({advisory.id}: "
+        f"{advisory.title}): the affected range {match.range_text!r} of {', '.join(match.product_names)} "
+        "could not be read or compared with this version",
+        remedy="Read the advisory and decide for this version by hand; ask the vendor to publish the range in "
+        "vers syntax (vers:generic/<1.2.3).",
+        evidence={"advisory": advisory.id, **match.to_dict()},
+    )
+
+
 def _csaf_findings(
     advisory: Advisory, name: str, version: str, vex: dict[str, tuple[Advisory, VexStatement]]
 ) -> Iterator[Finding]:
@@ -286,6 +303,9 @@ def _csaf_findings(
             continue
         label = match.cve or (match.ids[0] if match.ids else "a vulnerability")
         fixed = f"; fixed in {', '.join(match.fixed_versions)}" if match.fixed_versions else "; no fixed version named"
+        if match.possible:
+            yield _possible_finding(advisory, match, name=name, version=version, label=label)
+            continue
         yield Finding(
             code="advisory.csaf_known_affected",
             severity=match.severity,

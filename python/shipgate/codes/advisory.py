@@ -25,10 +25,20 @@ CODES = (
     Code(
         "advisory.csaf_known_affected",
         S.HIGH,
-        "a CSAF 2.0 advisory lists the package (name+version, full name or file hash) as known/first/last "
+        "a CSAF 2.0 advisory lists the package (file hash, name with its exact version or a version range, full "
+        "name; also through a relationship) as known/first/last "
         "affected; CVE ids and fixed versions in evidence; severity from the matched CVSS scores (else the "
         "document's aggregate severity, else high)",
         "Upgrade to a fixed version or apply the vendor's remediation before deploying.",
+    ),
+    Code(
+        "advisory.csaf_range_unreadable",
+        S.MEDIUM,
+        "a CSAF 2.0 advisory lists a product named like the package as affected, but only through a version "
+        "range shipgate cannot read or compare with the package's version (outside the grammar in "
+        "docs/advisories.md, e.g. `<*`); the package may be affected; the range text is in evidence",
+        "Read the advisory and decide for this version by hand; ask the vendor to publish the range in vers "
+        "syntax (vers:generic/<1.2.3).",
     ),
     Code(
         "advisory.csaf_provider_unavailable",
