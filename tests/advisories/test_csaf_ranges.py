@@ -143,9 +143,66 @@ def test_an_exact_fixed_version_wins_over_a_broader_affected_range() -> None:
     )
     assert _cves(doc, "CMS", "4.15.3") == []  # inside "<5.7.5", but listed exactly as fixed
     assert _cves(doc, "CMS", "4.15.2") == ["CVE-2025-0001"]
-    # Near miss: between the 4.x fix and 5.7.5 the document says nothing exact; the range stands (a tie or
-    # less exact fixed match never silences an affected one).
-    assert _cves(doc, "CMS", "4.16.0") == ["CVE-2025-0001"]
+    # Past the 4.x line's fix, inside "<5.7.5" only literally: the two bounds are one range per release line.
+    assert _cves(doc, "CMS", "4.16.0") == []
+    assert _cves(doc, "CMS", "5.7.4") == ["CVE-2025-0001"]
+
+
+# -- one range per release line -------------------------------------------------------------------------
+
+
+def _lines_doc(*bounds: str) -> dict[str, Any]:
+    branches = [_product("Controller", *(("product_version_range", b, f"P{i}") for i, b in enumerate(bounds)))]
+    return _doc(branches, {"known_affected": [f"P{i}" for i in range(len(bounds))]})
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("V32.011", "affected"),  # an earlier line than every bound
+        ("V33.016", "affected"),
+        ("V33.017", "not"),  # the 33 line's fix, inside "<V34.014" only literally
+        ("V33.020", "not"),
+        ("V34.013", "affected"),
+        ("V34.014", "not"),
+        ("V35.012", "affected"),
+        ("V35.013", "not"),
+        ("V36.001", "not"),  # past every bound: no range contains it at all
+    ],
+)
+def test_plain_upper_bounds_are_one_range_per_release_line(version: str, expected: str) -> None:
+    doc = _lines_doc("<V33.017", "<V34.014", "<V35.013")
+    found = match_package(doc, name="Controller", version=version)
+    assert ("affected" if found else "not") == expected
+    assert all(m.matched_by == "name+range" for m in found)
+
+
+def test_a_release_line_is_told_from_both_neighbouring_bounds() -> None:
+    doc = _lines_doc("<10.2.35", "<11.0.21", "<11.1.9")  # lines 10, 11.0 and 11.1
+    assert _cves(doc, "Controller", "11.1.8") == ["CVE-2025-0001"]
+    assert _cves(doc, "Controller", "11.0.25") == []
+    assert _cves(doc, "Controller", "10.2.40") == []
+    assert _cves(doc, "Controller", "9.8") == ["CVE-2025-0001"]
+
+
+def test_a_version_in_a_release_line_the_advisory_does_not_list_is_a_possible_match() -> None:
+    doc = _lines_doc("<1.0.9", "<1.4.3")
+    assert _cves(doc, "Controller", "1.0.10") == []  # the 1.0 line's fix is 1.0.9
+    (possible,) = match_package(doc, name="Controller", version="1.2.0")  # 1.2 is neither listed line
+    assert possible.matched_by == UNREADABLE and "release line" in possible.range_text
+    assert [m.matched_by for m in match_package(doc, name="Controller", version="1.4.2")] == ["name+range"]
+
+
+def test_one_bound_per_vulnerability_is_read_literally() -> None:
+    # Near miss: two vulnerabilities, each with its own single bound (fixed in 2.0 and in 3.0): 2.5 is still
+    # affected by the second; bounds are grouped per vulnerability, never across them.
+    ranges = (("product_version_range", "<2.0", "P1"), ("product_version_range", "<3.0", "P2"))
+    branches = [_product("Controller", *ranges)]
+    doc = _doc(branches, {"known_affected": ["P1"]})
+    doc["vulnerabilities"].append({"cve": "CVE-2025-0002", "product_status": {"known_affected": ["P2"]}})
+    validate_csaf(doc)
+    assert _cves(doc, "Controller", "2.5") == ["CVE-2025-0002"]
+    assert _cves(doc, "Controller", "1.5") == ["CVE-2025-0001", "CVE-2025-0002"]
 
 
 # -- relationships --------------------------------------------------------------------------------------

@@ -30,7 +30,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shipgate.advisories.csaf import MAX_PRODUCTS
-from shipgate.advisories.csaf_versions import RangeUnreadable, looks_like_range, parse_range, same_version
+from shipgate.advisories.csaf_versions import (
+    RangeUnreadable,
+    looks_like_range,
+    parse_range,
+    per_release_line,
+    same_version,
+    upper_bound,
+)
 from shipgate.advisories.errors import CsafInvalid
 from shipgate.findings import Severity
 
@@ -287,6 +294,40 @@ def _standing(status: Mapping[str, Any], matched: Mapping[str, tuple[str, str]])
     return None
 
 
+def _read_per_line(
+    status: Mapping[str, Any],
+    table: Mapping[str, Product],
+    matched: dict[str, tuple[str, str]],
+    name: str,
+    version: str,
+) -> dict[str, tuple[str, str]]:
+    """``matched`` for one vulnerability, with the range matches re-read per release line when its affected
+    products of the package's name carry several plain upper bounds."""
+    wanted = name.casefold()
+    bounds = {
+        b
+        for key in AFFECTED
+        for pid in status.get(key) or []
+        if pid in table and wanted in {n.casefold() for n in table[pid].product_names}
+        for r in table[pid].ranges
+        if (b := upper_bound(r)) is not None
+    }
+    by_bound = [pid for pid, (how, text) in matched.items() if how == "name+range" and upper_bound(text) is not None]
+    if len({v for _, v in bounds}) < 2 or not by_bound:
+        return matched
+    reading = per_release_line(sorted(bounds), version)
+    if reading is True:
+        return matched
+    out = dict(matched)
+    lines = ", ".join(op + v for op, v in sorted(bounds))
+    for pid in by_bound:
+        if reading is None:  # in no listed release line: the document does not say
+            out[pid] = (UNREADABLE, f"{lines}, one range per release line, none of them this version's")
+        else:
+            del out[pid]
+    return out
+
+
 def iter_matches(doc: Mapping[str, Any], *, name: str, version: str, sha256: str | None = None) -> Iterator[CsafMatch]:
     """Each vulnerability of ``doc`` whose affected products include the package."""
     table = products(doc)
@@ -299,11 +340,12 @@ def iter_matches(doc: Mapping[str, Any], *, name: str, version: str, sha256: str
         if not isinstance(vuln, Mapping):
             continue
         status = vuln.get("product_status") or {}
-        standing = _standing(status, matched)
+        read = _read_per_line(status, table, matched, name, version)
+        standing = _standing(status, read)
         if standing is None:
             continue
         key, hit = standing
-        how, range_text = max((matched[pid] for pid in hit), key=lambda m: _RANK[m[0]])
+        how, range_text = max((read[pid] for pid in hit), key=lambda m: _RANK[m[0]])
         names = {n.casefold() for pid in hit for n in table[pid].product_names} or {name.casefold()}
         yield CsafMatch(
             document_id=doc_id,

@@ -17,6 +17,10 @@ A range is one of (a bounded grammar; anything else cannot be read):
   ``prior to VERSION`` / ``before VERSION`` (``<VERSION``), ``VERSION and later`` / ``and above`` / ``and
   newer`` (``>=VERSION``), any case, VERSION a single version.
 
+Several plain upper bounds for one product and vulnerability (``<V33.017``, ``<V34.014``, ``<V35.013``) are
+read as one range per release line (:func:`per_release_line`): V34.020 is past its own line's fix, not inside
+``<V35.013``.
+
 CONSTRAINTS are up to 16 ``|``-separated comparators (``<``, ``<=``, ``>``, ``>=``, ``=``, ``!=``, none meaning
 ``=``), evaluated with the vers containment algorithm. A comparator's version is at most 64 characters and
 must not be ``*``; without an operator it must be one version (a digit first, optionally after ``v``, no
@@ -175,3 +179,50 @@ def _vers_contains(constraints: tuple[tuple[str, str], ...], version: str) -> bo
         if op in (">", ">=") and next_op in ("<", "<=") and _holds(op, order) and _holds(next_op, next_order):
             return True
     return False
+
+
+def upper_bound(text: str) -> tuple[str, str] | None:
+    """``(op, version)`` when the range is one plain upper bound (``<V33.017``, ``V2.9 and prior``), else None."""
+    try:
+        constraints = parse_range(text).constraints
+    except RangeUnreadable:
+        return None
+    if len(constraints) == 1 and constraints[0][0] in ("<", "<="):
+        return constraints[0]
+    return None
+
+
+def per_release_line(bounds: list[tuple[str, str]], version: str) -> bool | None:
+    """Whether ``version`` is affected when several upper bounds mean one range per release line.
+
+    The bounds are sorted; each one's line is the shortest leading run of its segments that tells it from both
+    neighbouring bounds (``V34.014`` beside ``V33.017``: line 34; ``11.0.21`` between ``10.2.35`` and ``11.1.9``:
+    line 11.0). A version below the lowest bound is affected (that line and every earlier
+    one); a version in a line is affected when below that line's bound; a version in no listed line (``1.2.0``
+    beside lines 1.0 and 1.4) is None: the document does not say. None too when the versions do not compare.
+    """
+    keyed = [(op, v, _segments(v)) for op, v in bounds]
+    if any(not seg or not all(isinstance(x, int) for x in seg) for _, _, seg in keyed):
+        return None
+    ordered = sorted(keyed, key=lambda b: b[2])
+    mine = _segments(version)
+    if not mine or not isinstance(mine[0], int):
+        return None
+    lowest_op, lowest, _ = ordered[0]
+    order = compare_versions(version, lowest)
+    if order is None:
+        return None
+    if _holds(lowest_op, order):
+        return True
+    for i, (op, bound, seg) in enumerate(ordered):
+        neighbours = [ordered[j][2] for j in (i - 1, i + 1) if 0 <= j < len(ordered)]
+        line = seg[: max(_first_difference(seg, other) for other in neighbours) + 1]
+        if mine[: len(line)] == line:
+            order = compare_versions(version, bound)
+            return None if order is None else _holds(op, order)
+    return None
+
+
+def _first_difference(a: tuple[int | str, ...], b: tuple[int | str, ...]) -> int:
+    """The first index where two segment runs differ (the shorter one's length when one leads the other)."""
+    return next((j for j, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))

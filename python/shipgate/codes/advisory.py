@@ -36,7 +36,8 @@ CODES = (
         S.MEDIUM,
         "a CSAF 2.0 advisory lists a product named like the package as affected, but only through a version "
         "range shipgate cannot read or compare with the package's version (outside the grammar in "
-        "docs/advisories.md, e.g. `<*`); the package may be affected; the range text is in evidence",
+        "docs/advisories.md, e.g. `<*`), or through upper bounds that mean one range per release line when the "
+        "package's version is in none of those lines; the package may be affected; the range text is in evidence",
         "Read the advisory and decide for this version by hand; ask the vendor to publish the range in vers "
         "syntax (vers:generic/<1.2.3).",
     ),
