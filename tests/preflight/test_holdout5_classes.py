@@ -161,6 +161,8 @@ def test_defaults_alone_or_an_ini_file_is_not_sudoers() -> None:
     assert findings({"etc/sudoers.d/paths": "Defaults secure_path = /sbin:/bin:/usr/bin\n"}) == []
     ini = "[tools]\nbackup runner = /usr/bin/backup\n"
     assert findings({"config/tools.ini": ini}) == []
+    assert findings({"build/paths.mk": "export PATH = /usr/local/bin\n"}) == []
+    assert findings({"debian/ops-rules": "%ops ALL=(ALL:ALL) ALL\n"}) == [("preflight.persistence", 1)]
 
 
 # -- G: SET lock_timeout = 0 switches the timeout off ----------------------------------------------------------

@@ -33,11 +33,22 @@ def _rules(text: TextFile) -> list[tuple[Line, re.Match[str]]]:
         if _SYNTAX.match(stripped):
             continue  # Defaults, aliases and includes grant nothing by themselves
         rule = _RULE.match(stripped)
-        if rule is not None:
+        if rule is not None and (placed or _sudo_words(rule)):
             rules.append((line, rule))
         elif not placed:
             return []  # a line sudoers would refuse: some other configuration
     return rules
+
+
+def _sudo_words(rule: re.Match[str]) -> bool:
+    """Whether a rule found by content says something only sudoers says (a tag, a runas list, ALL): a Makefile's
+    ``export PATH = /usr/bin`` has the shape of a rule too."""
+    return bool(
+        rule.group("tags")
+        or rule.group("runas") is not None
+        or "ALL" in rule.group(0).split("=", 1)[0]
+        or rule.group("commands").startswith("ALL")
+    )
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
