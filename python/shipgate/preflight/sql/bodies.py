@@ -13,12 +13,15 @@ from pglast import parser
 
 from shipgate.preflight.sql.classify import classify
 from shipgate.preflight.sql.model import Statement
-from shipgate.preflight.sql.nodes import MAX_WALK, Node, of_type, sval, typed
+from shipgate.preflight.sql.nodes import Node, of_type, sval, typed
 
 _RUNNERS = frozenset({"execute"})
 _WRAPPER = "CREATE FUNCTION shipgate_do() RETURNS void LANGUAGE plpgsql AS $shipgate_body${}$shipgate_body$"
 _LEADING = re.compile(r"(?:\s|--[^\n]*\n?|/\*.*?\*/)*", re.S)
 MAX_EXCERPT = 240
+# Nodes of one PL/pgSQL syntax tree walked (the tree is built from a body no longer than the file, so the walk is
+# linear; the bound is the shell walk's).
+MAX_NODES = 1_000_000
 
 
 def embedded(stmt: Node, source: str, line: int) -> list[Statement]:
@@ -54,7 +57,7 @@ def _queries(node: Any) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     stack = [node]
     seen = 0
-    while stack and seen < MAX_WALK:
+    while stack and seen < MAX_NODES:
         seen += 1
         item = stack.pop()
         if isinstance(item, list):
