@@ -162,8 +162,8 @@ CODES = (
     Code(
         "preflight.persistence",
         S.HIGH,
-        "a script writes to authorized_keys, sudoers, ld.so.preload or rc.local, or adds a user to an admin group"
-        " (high); or to a shell profile (medium)",
+        "a script writes to authorized_keys, sudoers, ld.so.preload or rc.local, or adds a user to an admin group,"
+        " or the package ships a sudoers rule (high); or a script writes to a shell profile (medium)",
         "Ask the vendor to drop the change, or record it in the change plan with its owner and how it is removed.",
         also=(S.MEDIUM,),
     ),

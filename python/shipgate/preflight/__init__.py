@@ -32,6 +32,7 @@ from shipgate.preflight import (
     scheduled,
     shell_risk,
     stale,
+    sudoers,
     systemd,
 )
 from shipgate.preflight.collector import paused
@@ -66,6 +67,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     downloads.scan,
     egress.scan,
     persistence.scan,
+    sudoers.scan,
     dependencies.scan,
     config.scan,
     reboot.scan,

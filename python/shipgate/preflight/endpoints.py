@@ -38,8 +38,11 @@ _OWN_NAME_KEY = re.compile(
     r"|callback\w*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li]))$"
 )
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+# Settings that hold a page shown to people (docs, help, terms of service, privacy policy, a ``*_LINK``): the
+# product links to it, it does not connect to it.
 _MENTION_KEY = re.compile(
     r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
+    r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
 )
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
 

@@ -44,8 +44,14 @@ MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
 # The keyword plugin's patterns backtrack over repeated keywords ("passwordpassword…"): an assignment of a
 # secret is short, so it sees the first 512 characters of a line.
 MAX_KEYWORD_LINE = 512
+# Keys that encrypt or sign (``des_key``, ``ENCRYPTION_KEY``, ``signing-key``, ``APP_KEY``): secrets as much as
+# a password is, though detect-secrets' keyword list does not name them.
+_CIPHER_KEY = (
+    r"(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|app|jwt)[_.-]?key"
+    r"(?:$|[_.-])"
+)
 SECRET_NAME = re.compile(
-    "|".join((*keyword.DENYLIST, "token", "credential", "passphrase", r"(?:^|_)pass(?:$|_)")), re.I
+    "|".join((*keyword.DENYLIST, "token", "credential", "passphrase", r"(?:^|_)pass(?:$|_)", _CIPHER_KEY)), re.I
 )
 _NOT_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
@@ -104,6 +110,9 @@ _DESCRIPTION = re.compile(
 )
 # A URL whose user and password are the names of the fields (``amqp://username:password@host``): a template.
 _FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|passwd|pwd|secret)@")
+# In a comment, a URL whose password is the field's name documents the format (``// db://user:password@host``).
+_COMMENT = ("#", ";", "//", "--", "/*", "*")
+_FIELD_PASSWORDS = frozenset({"password", "passwd", "pwd", "pass", "secret"})
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
@@ -111,6 +120,7 @@ _TRIGGER = re.compile(
     r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
     r"|-----begin|npm_|pypi-|pw(?![a-z0-9])"
 )
+_SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 # Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
 _PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase")
@@ -231,8 +241,12 @@ def token_secrets(text: str) -> Iterator[Secret]:
         for kind, plugin, severity in plugins:
             # Only a URL's password can be a reference or a placeholder; the token formats are unmistakable.
             url = kind == "password in URL"
-            template = {m.group(1) for m in _FIELD_USERINFO.finditer(line)} if url else set()
-            found = next((s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s in template)), None)
+            template = {m.group(1).lower() for m in _FIELD_USERINFO.finditer(line)} if url else set()
+            if url and line.lstrip().startswith(_COMMENT):
+                template |= _FIELD_PASSWORDS
+            found = next(
+                (s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s.lower() in template)), None
+            )
             if found is not None:
                 yield Secret(number, kind, _whole_token(line, found), severity)
                 break
@@ -249,6 +263,13 @@ def _whole_token(line: str, found: str) -> str:
     return line[start:end]
 
 
+def _setting_name(key: str) -> str:
+    """The setting a subscript or member names (``$config['des_key']``, ``DATABASES['default']['PASSWORD']``,
+    ``$CFG->dbpass``); any other key as it is."""
+    m = _SUBSCRIPT.search(key)
+    return m.group(1) if m else key
+
+
 def keyword_secrets(text: str) -> Iterator[Secret]:
     """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, any literal under a password name
     (``ES_PASS=…``), and high-entropy values under secret-sounding keys."""
@@ -261,7 +282,7 @@ def keyword_secrets(text: str) -> Iterator[Secret]:
         stripped = line.lstrip()
         if stripped.startswith(("#", ";", "//")):
             continue
-        key = re.split(r"\s*[:=]", stripped, maxsplit=1)[0].strip("\"' -")
+        key = _setting_name(re.split(r"\s*[:=]", stripped, maxsplit=1)[0].strip("\"' -"))
         if not secret_name(key):
             continue
         found = next(
@@ -276,7 +297,7 @@ def keyword_secrets(text: str) -> Iterator[Secret]:
         )
         if found is None:
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
-            value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().strip(",").strip("\"'")
+            value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().rstrip(",;").strip("\"'")
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
             if (random or password_name(key)) and not allowed(value, name=key):
                 found = value

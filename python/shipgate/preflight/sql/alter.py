@@ -21,14 +21,26 @@ def _constraint_types(column: Node) -> set[str]:
     return {str(c.get("contype", "")) for c in of_type(column.get("constraints"), "Constraint")}
 
 
+def _validated(column: Node) -> bool:
+    """Whether the new column carries a REFERENCES or CHECK constraint, which PostgreSQL validates at once (a
+    column constraint cannot be NOT VALID): every row is read, even when the column is still all NULL."""
+    return any(
+        c.get("contype") in ("CONSTR_CHECK", "CONSTR_FOREIGN") and not c.get("skip_validation")
+        for c in of_type(column.get("constraints"), "Constraint")
+    )
+
+
 def _add_column(column: Node) -> tuple[bool, str | None]:
-    """(rewrites, detail) for ``ADD COLUMN``: a volatile default rewrites; NOT NULL without a default fails."""
+    """(rewrites, detail) for ``ADD COLUMN``: a volatile default rewrites, a REFERENCES/CHECK constraint scans;
+    NOT NULL without a default fails."""
     volatile = bool(func_names(column) & _VOLATILE)
     types = _constraint_types(column)
     not_null = bool(column.get("is_not_null")) or "CONSTR_NOTNULL" in types
     name = column.get("colname")
     if volatile:
         return True, f"column {name} has a volatile default: the table is rewritten"
+    if _validated(column):
+        return True, f"column {name} has a REFERENCES or CHECK constraint: the whole table is scanned under lock"
     if not_null and "CONSTR_DEFAULT" not in types:
         return False, f"column {name} is NOT NULL without a default: fails on a non-empty table"
     return False, None

@@ -16,6 +16,7 @@ from shipgate.preflight.sql.nodes import Node, func_names, of_type, options, sva
 
 _ADVISORY = re.compile(r"^(?:pg_(?:try_)?advisory(?:_xact)?_lock(?:_shared)?|get_lock)$", re.I)
 _SETTINGS_LOCK = frozenset({"lock_timeout", "lock_wait_timeout"})
+_ZERO = re.compile(r"^\s*0*\.?0*\s*(?:us|ms|s|min|h|d)?\s*$", re.I)
 _LOSSY_DROPS = frozenset({"OBJECT_SCHEMA", "OBJECT_MATVIEW", "OBJECT_SEQUENCE"})
 
 
@@ -42,7 +43,18 @@ def _index(s: Node, base: dict[str, Any]) -> Statement:
 
 def _set(s: Node, base: dict[str, Any]) -> Statement:
     name = str(s.get("name") or "").lower()
-    return Statement(**base, kind="set", sets_lock_timeout=name in _SETTINGS_LOCK, detail=name)
+    return Statement(**base, kind="set", sets_lock_timeout=name in _SETTINGS_LOCK and _bounds(s), detail=name)
+
+
+def _bounds(s: Node) -> bool:
+    """Whether ``SET lock_timeout`` sets a bound: ``0`` (pg_dump's header), ``DEFAULT`` and ``RESET`` switch
+    the timeout off."""
+    if s.get("kind") != "VAR_SET_VALUE":
+        return False
+    for arg in of_type(s.get("args"), "A_Const"):
+        value = arg.get("sval", {}).get("sval") if "sval" in arg else arg.get("ival", {}).get("ival", 0)
+        return not _ZERO.match(str(value))
+    return True
 
 
 def _relations(s: Node) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from pglast import parser
 
+from shipgate.preflight.sql.bodies import embedded
 from shipgate.preflight.sql.classify import classify
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
 from shipgate.preflight.sql.names import path_dialect
@@ -90,7 +91,9 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
             first_error = first_error or f"line {line}: {error}"[:200]
             statements.append(_by_keywords(body, line))
             continue
-        statements.extend(classify(raw.get("stmt"), line, _excerpt(body)) for raw in parsed)
+        for raw in parsed:
+            statements.append(classify(raw.get("stmt"), line, _excerpt(body)))
+            statements.extend(embedded(raw.get("stmt"), body, line))  # a DO block's or execute($$…$$)'s SQL
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
     named = path_dialect(path)
     if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one:
