@@ -160,19 +160,38 @@ def root_only(command: Command) -> tuple[str, int] | None:
     return None
 
 
-def _requires_root(script: Script) -> list[tuple[int, str]]:
+# A scriptlet's name with its separators as the vendor spelt them: ``post_install.sh``, ``loki-postinstall.sh``.
+_SCRIPTLET_NAME = re.compile(r"(?:^|[-_.])(?:pre|post)[-_]?(?:inst(?:all)?|rm|remove|uninstall)(?:\.sh)?$")
+# dpkg runs postinst with ``configure`` as $1: ``[ "$1" = "configure" ]``, ``[[ $1 == configure ]]``.
+_CONFIGURE_TEST = re.compile(r"""\[\[?\s+["']?\$\{?1\}?["']?\s+==?\s+["']?configure["']?\s+\]""")
+
+
+def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
+    """A script its package manager runs as root: a maintainer script by name (``debian/postinst``,
+    ``postinstall.sh``…), or a file named like a scriptlet in another spelling (``post_install.sh``,
+    ``loki-postinstall.sh``) that dispatches on dpkg's ``configure`` action (a test of $1, or a ``case`` item).
+    A vendor's own ``post-install.sh`` hook is not given ``configure``, so the name alone is not enough."""
+    if is_maintainer_script(script.path):
+        return True
+    if not _SCRIPTLET_NAME.search(script.path.rsplit("/", 1)[-1].lower()):
+        return False
+    cases = {c[5:].strip("\"'") for cmd in script.commands for c in cmd.conditions if c.startswith("case:")}
+    return "configure" in cases or any(_CONFIGURE_TEST.search(line) for line in lines)
+
+
+def _requires_root(script: Script, maintainer: bool) -> list[tuple[int, str]]:
     """(line, why) of each reason the script needs root: a uid check that exits, or being a maintainer script."""
-    found = (
-        [(1, "its package manager runs this maintainer script as root")] if is_maintainer_script(script.path) else []
-    )
+    found = [(1, "its package manager runs this maintainer script as root")] if maintainer else []
     return found + [(c.line, c.text) for c in script.root_checks if c.kind == "requires"]
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
+    texts = {t.path: t.lines for t in ctx.texts}
     for path, script in ctx.parsed.scripts.items():
         yield from _escalations(path, script, sudo)
-        requires = _requires_root(script)
+        maintainer = maintainer_script(script, tuple(line.text for line in texts.get(path, ())))
+        requires = _requires_root(script, maintainer)
         for line, why in requires:
             yield at_line(
                 "preflight.root_assumed",
@@ -182,7 +201,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 text=why,
                 message="the script requires root"
                 + (" but the target's installers run without sudo" if sudo is False else "")
-                + (f" ({why})" if line == 1 and is_maintainer_script(path) else ""),
+                + (f" ({why})" if line == 1 and maintainer else ""),
                 remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root "
                 "requirement.",
             )
