@@ -12,7 +12,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
-from shipgate.preflight.shell.functions import printing_functions
+from shipgate.preflight.shell.functions import file_writers, printing_functions
 from shipgate.preflight.shell.model import Command, Script
 
 _PROFILES = re.compile(
@@ -31,6 +31,8 @@ def startup_file(path: str) -> bool:
 _ACCESS = re.compile(r"(?:^|/)\.ssh/authorized_keys2?$|^/etc/sudoers(?:$|\.d/)|^/etc/ld\.so\.preload$|^/etc/rc\.local$")
 _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
 _PRINTERS = frozenset({"echo", "printf", "print"})
+# Set by the shell itself (the working directories): never a secret, whatever their names look like.
+_SHELL_SET = frozenset({"PWD", "OLDPWD"})
 
 
 def _persists(command: Command) -> tuple[str, Severity, int] | None:
@@ -64,6 +66,8 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         return None
     for word in words:
         for name in word.expands:
+            if name in _SHELL_SET:
+                continue
             if secret_name(name) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
@@ -71,10 +75,46 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
     return None
 
 
+def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
+    """Writers whose callers name a profile or an access file (``update_profile "$HOME/.zshrc"``): the write in
+    the body, once, with every such file its calls name (alternative branches are one change)."""
+    writers = file_writers(script)
+    targets: dict[str, list[str]] = {}
+    for call in script.commands:
+        body = writers.get(call.name or "")
+        if body is None or call.function == call.name:
+            continue
+        for position in sorted(body[1]):
+            index = int(position) - 1
+            named = call.words[index].text if index < len(call.words) else ""
+            if startup_file(named) or _ACCESS.search(named):
+                files = targets.setdefault(call.name or "", [])
+                if named not in files:
+                    files.append(named)
+    for name, files in targets.items():
+        access = any(_ACCESS.search(f) for f in files)
+        yield writers[name][0], files, Severity.HIGH if access else Severity.MEDIUM
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         reported: set[int] = set()
         printers = printing_functions(script)
+        for body, files, severity in _through_functions(script):
+            if body.line in reported:
+                continue
+            reported.add(body.line)
+            yield at_command(
+                "preflight.persistence",
+                severity,
+                path=path,
+                command=body,
+                target=", ".join(files),
+                message=f"adds to {', '.join(files)} (through {body.function}(), called with each): it persists "
+                "after the installer and runs (or grants access) in later sessions",
+                remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how "
+                "it is removed.",
+            )
         for command in script.commands:
             found = _persists(command)
             if found is not None and found[2] not in reported:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from shipgate.preflight.shell.commands import is_network
+from shipgate.preflight.shell.commands import is_network, written_paths
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.shell.unwrap import base
 
 _POSITIONAL = re.compile(r"^\$\{?([1-9]|@|\*)\}?$")
 _IN_TEXT = re.compile(r"\$\{?([1-9]|@|\*)\b")
 _ALL = frozenset({"@", "*"})
+_POSITIONAL_NAMES = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9"})
 _PRINTERS = frozenset({"echo", "printf", "print", "cat"})
 
 
@@ -79,6 +80,24 @@ def printing_functions(script: Script) -> dict[str, frozenset[str]]:
         if positions:
             out.setdefault(c.function, set()).update("@" if p in _ALL else p for p in positions)
     return {name: frozenset(p) for name, p in out.items()}
+
+
+def file_writers(script: Script) -> dict[str, tuple[Command, frozenset[str]]]:
+    """Functions that write a file their caller names (``update_profile() { echo "$line" >> "$1"; }``, also
+    through a local copy): name -> the writing command in the body and the positions it writes."""
+    copies = _from_arguments(script)
+    out: dict[str, tuple[Command, frozenset[str]]] = {}
+    for c in script.commands:
+        if c.function is None or c.function in out:
+            continue
+        positions = {
+            n if n in _POSITIONAL_NAMES else copies.get((c.function, n), "")
+            for word in written_paths(c)
+            for n in word.expands
+        } & _POSITIONAL_NAMES
+        if positions:
+            out[c.function] = (c, frozenset(positions))
+    return out
 
 
 def forwarding_tools(script: Script) -> dict[str, str]:
