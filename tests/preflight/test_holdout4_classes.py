@@ -47,3 +47,54 @@ def test_a_function_that_appends_to_the_file_its_caller_names_persists_through_a
 def test_the_working_directory_is_not_a_secret() -> None:
     assert in_script("preflight.secret_printed", 'echo "Kubernetes binaries at ${PWD}/cluster/"') == []
     assert in_script("preflight.secret_printed", 'DB_PWD=$(cat /run/dten/pw)', 'echo "db password: $DB_PWD"') == [4]
+
+
+def test_a_pull_of_a_checkouts_configured_remote_reaches_the_network() -> None:
+    assert in_script("preflight.implicit_egress", "cd /opt/dten", "git pull origin master") == [4]
+    assert in_script("preflight.implicit_egress", "git -C /opt/dten fetch --quiet origin") == [3]
+    # a pull of the remote the script adds with its URL is that URL's endpoint, not an unknown host
+    added = ["cd /opt/dten", "git remote add origin https://github.com/dten/dten.git", "git pull origin master"]
+    assert in_script("preflight.implicit_egress", *added) == []
+    assert in_script("preflight.external_endpoint", *added) == [4]
+    assert in_script("preflight.implicit_egress", "git -C /opt/dten log -1") == []
+
+
+def test_an_image_is_fetched_once() -> None:
+    pulled = ["for image in $cli $jq; do docker pull $image; done", "docker run --rm $cli status", "docker run $jq ."]
+    assert in_script("preflight.implicit_egress", "cli=dten/cli:1", "jq=stedolan/jq", *pulled) == [5]
+    # a different image run later is fetched then
+    assert in_script("preflight.implicit_egress", "docker pull dten/cli:1", "docker run --rm dten/web:1") == [3, 4]
+
+
+def test_a_chart_installed_from_the_package_fetches_nothing() -> None:
+    local = "helm upgrade discoveryserver . --install --atomic --namespace dten --values prod.values.yaml"
+    assert in_script("preflight.implicit_egress", local) == []
+    assert in_script("preflight.implicit_egress", "helm install dten ./charts/dten -f ./values.yaml") == []
+    assert in_script("preflight.implicit_egress", "helm upgrade --install dten dten-repo/dten -f ./values.yaml") == [3]
+
+
+def test_apt_repository_helpers_are_root_only_and_a_ppa_is_fetched() -> None:
+    assert in_script("preflight.implicit_privilege", "add-apt-repository -y ppa:dten/stable") == [3]
+    assert in_script("preflight.implicit_egress", "add-apt-repository -y ppa:dten/stable") == [3]
+    assert in_script("preflight.implicit_egress", "add-apt-repository --remove ppa:dten/stable") == []
+
+
+def test_upstart_and_sysv_service_control_is_root_only() -> None:
+    assert in_script("preflight.implicit_privilege", "stop dten-reloader", "start dten-reloader") == [3, 4]
+    assert in_script("preflight.implicit_privilege", "/etc/init.d/nginx start") == [3]
+    assert in_script("preflight.implicit_privilege", "initctl restart dten") == [3]
+    # the script's own start() function, and a status query, are not
+    assert in_script("preflight.implicit_privilege", 'start() { echo "starting $1"; }', "start worker") == []
+    assert in_script("preflight.implicit_privilege", "/etc/init.d/nginx status") == []
+
+
+def test_a_relative_write_after_cd_into_a_system_directory_is_root_only() -> None:
+    assert in_script("preflight.implicit_privilege", "cd /usr/local/bin", "wget https://dten.example.net/dten") == [4]
+    assert in_script("preflight.implicit_privilege", "cd /tmp/dten", "wget https://dten.example.net/dten") == []
+
+
+def test_an_archive_extracted_over_a_system_directory_is_root_only() -> None:
+    assert in_script("preflight.implicit_privilege", 'tar -C / -xzf "$backup"') == [3]
+    assert in_script("preflight.implicit_privilege", 'tar --directory=/etc/dten -xf "$backup"') == [3]
+    assert in_script("preflight.implicit_privilege", 'tar -C /tmp/dten -xzf "$backup"') == []
+    assert in_script("preflight.implicit_privilege", 'tar -C / -czf /tmp/backup.tgz etc/dten') == []

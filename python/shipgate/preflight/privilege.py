@@ -73,8 +73,15 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "a2dissite",
         "a2enconf",
         "a2disconf",
+        # APT repository and key management writes /etc/apt
+        "add-apt-repository",
+        "apt-add-repository",
+        "apt-key",
+        "invoke-rc.d",
     }
 )
+# Upstart's job control (``start nginx-reloader``) and initctl: system services, when not the script's own function.
+_UPSTART = frozenset({"start", "stop", "restart", "reload", "initctl"})
 _PACKAGE_VERBS = {
     "apt-get": frozenset(
         {"install", "remove", "purge", "update", "upgrade", "dist-upgrade", "autoremove", "build-dep"}
@@ -133,11 +140,32 @@ def _own_user(owner: str) -> bool:
     return bool(parts) and all(_SELF_OWNER.match(p) for p in parts)
 
 
-def root_only(command: Command) -> tuple[str, int] | None:
+def _extracts_into(args: list[str]) -> str | None:
+    """The directory ``tar -C DIR -x…`` (or ``--directory=DIR``) extracts into; None when it does not extract."""
+    bundles = [a.lstrip("-") for a in args if not a.startswith("--")][:1] + [
+        a[1:] for a in args if a.startswith("-") and not a.startswith("--")
+    ]
+    if "--extract" not in args and not any("x" in b and b.isalpha() for b in bundles):
+        return None
+    for i, arg in enumerate(args):
+        if arg == "-C" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--directory="):
+            return arg.partition("=")[2]
+    return None
+
+
+def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """What makes ``command`` need root on a usual system, and the line to report it on (a redirection of a
-    ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does."""
+    ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does.
+    ``functions`` are the script's own (a ``start`` function is not Upstart's ``start``)."""
     name = command.name or ""
     args = [w.text for w in command.words]
+    program = command.program.text if command.program is not None else ""
+    verb = args[0] if args else ""
+    sysv = program.startswith("/etc/init.d/") or name == "initctl"
+    if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
+        return f"{program} controls system services", command.line
     if name in _ALWAYS_ROOT:
         if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
             return None
@@ -147,6 +175,12 @@ def root_only(command: Command) -> tuple[str, int] | None:
         if name == "chown" and owner and _own_user(owner[0].raw):
             return None
         return f"{name} changes system state", command.line
+    if (
+        name == "tar"
+        and (into := _extracts_into(args)) is not None
+        and (into == "/" or into.startswith(_ROOT_PREFIXES))
+    ):
+        return f"tar extracts into {into}", command.line
     verbs = _PACKAGE_VERBS.get(name)
     if verbs is not None and any(a in verbs for a in args):
         return f"{name} manages system packages", command.line
@@ -260,13 +294,28 @@ def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Findi
             )
 
 
+def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
+    """A relative write after ``cd /usr/local/bin`` (``wget URL`` saves there): a write under that directory."""
+    if not cwd.startswith(_ROOT_PREFIXES):
+        return None
+    for word in written_paths(command):
+        if not word.text.startswith(("/", "~", "$")):
+            return f"writes {cwd.rstrip('/')}/{word.text.removeprefix('./')}", write_line(command, word)
+    return None
+
+
 def _implicit(path: str, script: Script) -> Iterator[Finding]:
     seen: set[int] = set()
+    functions = frozenset(script.functions)
+    cwd = ""
     for command in script.commands:
+        if command.name == "cd":
+            places = operands(command)
+            cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
         if command.escalation or "root" in command.conditions:
             continue
-        found = root_only(command)
+        found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None or found[1] in seen:
             continue
         why, line = found
