@@ -100,6 +100,18 @@ def file_writers(script: Script) -> dict[str, tuple[Command, frozenset[str]]]:
     return out
 
 
+def echoed_values(script: Script) -> dict[str, str]:
+    """Functions whose standard output is one literal (``release_url() { echo "https://host/releases"; }``):
+    name -> that text, so ``"$(release_url)/v1.tgz"`` is ``https://host/releases/v1.tgz``."""
+    printed: dict[str, list[str | None]] = {}
+    for c in script.commands:
+        if c.function is None or c.name not in ("echo", "printf") or c.writes():
+            continue
+        words = [w for w in c.words if not (c.name == "echo" and w.text in ("-n", "-e", "-ne", "-en"))]
+        printed.setdefault(c.function, []).append(words[0].value if len(words) == 1 else None)
+    return {name: out[0] for name, out in printed.items() if len(out) == 1 and out[0]}
+
+
 def forwarding_tools(script: Script) -> dict[str, str]:
     """Functions whose network command gets all their arguments (``scurl() { curl --proto =https "$@"; }``):
     name -> that command, so a call's options are the command's (``scurl -sL URL -o FILE`` saves FILE)."""
