@@ -98,3 +98,27 @@ def test_an_archive_extracted_over_a_system_directory_is_root_only() -> None:
     assert in_script("preflight.implicit_privilege", 'tar --directory=/etc/dten -xf "$backup"') == [3]
     assert in_script("preflight.implicit_privilege", 'tar -C /tmp/dten -xzf "$backup"') == []
     assert in_script("preflight.implicit_privilege", 'tar -C / -czf /tmp/backup.tgz etc/dten') == []
+
+
+LIB = "#!/usr/bin/env bash\ndc=\"docker compose --ansi never\"\ndcr=\"$dc run --rm\"\n"
+MIGRATE = "#!/usr/bin/env bash\nset -e\n$dcr web python manage.py migrate --noinput\n"
+
+
+def test_a_command_prefix_set_by_a_library_the_package_sources_is_known() -> None:
+    # install.sh sources the library, then the step that uses its $dcr
+    main = "#!/usr/bin/env bash\nsource install/_lib.sh\nsource install/migrate.sh\n"
+    files = {"install.sh": main, "install/_lib.sh": LIB, "install/migrate.sh": MIGRATE}
+    assert codes_at(files, "preflight.hidden_migration") == [3]
+    # the step sourcing the library itself, through its own directory
+    own = MIGRATE.replace("set -e\n", 'set -e\n. "$(dirname "$0")/_lib.sh"\n')
+    assert codes_at({"install/_lib.sh": LIB, "install/migrate.sh": own}, "preflight.hidden_migration") == [4]
+    # without the library in the package the prefix stays unknown: nothing is guessed
+    assert codes_at({"install.sh": main, "install/migrate.sh": MIGRATE}, "preflight.hidden_migration") == []
+
+
+def test_a_url_a_function_prints_is_the_endpoint_of_the_command_that_uses_it() -> None:
+    body = ['release_url() { echo "https://github.com/dten/dten/releases"; }', 'url="$(release_url)/download/v1.tgz"']
+    assert in_script("preflight.external_endpoint", *body, 'curl -fsSLO "$url"') == [5]
+    # a function that prints several things (a menu, a log line) is not read as a URL source
+    menu = ['release_url() { echo "https://github.com/dten/dten/releases"; echo "mirror list"; }', *body[1:]]
+    assert in_script("preflight.external_endpoint", *menu, 'curl -fsSLO "$url"') == []
