@@ -46,7 +46,7 @@ def test_a_function_that_appends_to_the_file_its_caller_names_persists_through_a
 
 def test_the_working_directory_is_not_a_secret() -> None:
     assert in_script("preflight.secret_printed", 'echo "Kubernetes binaries at ${PWD}/cluster/"') == []
-    assert in_script("preflight.secret_printed", 'DB_PWD=$(cat /run/dten/pw)', 'echo "db password: $DB_PWD"') == [4]
+    assert in_script("preflight.secret_printed", "DB_PWD=$(cat /run/dten/pw)", 'echo "db password: $DB_PWD"') == [4]
 
 
 def test_a_pull_of_a_checkouts_configured_remote_reaches_the_network() -> None:
@@ -97,10 +97,10 @@ def test_an_archive_extracted_over_a_system_directory_is_root_only() -> None:
     assert in_script("preflight.implicit_privilege", 'tar -C / -xzf "$backup"') == [3]
     assert in_script("preflight.implicit_privilege", 'tar --directory=/etc/dten -xf "$backup"') == [3]
     assert in_script("preflight.implicit_privilege", 'tar -C /tmp/dten -xzf "$backup"') == []
-    assert in_script("preflight.implicit_privilege", 'tar -C / -czf /tmp/backup.tgz etc/dten') == []
+    assert in_script("preflight.implicit_privilege", "tar -C / -czf /tmp/backup.tgz etc/dten") == []
 
 
-LIB = "#!/usr/bin/env bash\ndc=\"docker compose --ansi never\"\ndcr=\"$dc run --rm\"\n"
+LIB = '#!/usr/bin/env bash\ndc="docker compose --ansi never"\ndcr="$dc run --rm"\n'
 MIGRATE = "#!/usr/bin/env bash\nset -e\n$dcr web python manage.py migrate --noinput\n"
 
 
@@ -122,3 +122,25 @@ def test_a_url_a_function_prints_is_the_endpoint_of_the_command_that_uses_it() -
     # a function that prints several things (a menu, a log line) is not read as a URL source
     menu = ['release_url() { echo "https://github.com/dten/dten/releases"; echo "mirror list"; }', *body[1:]]
     assert in_script("preflight.external_endpoint", *menu, 'curl -fsSLO "$url"') == []
+
+
+def test_eval_of_a_string_that_starts_with_sudo_escalates() -> None:
+    move = [
+        'move="mv -f \\"$(mktemp -d)/dten\\" \\"$1\\""',
+        'if [ -w "$1" ]; then eval "$move"; else eval "sudo $move"; fi',
+    ]
+    assert in_script("preflight.sudo_unavailable", *move) == [4]
+    assert in_script("preflight.sudo_unavailable", 'eval "echo run this with sudo: $move"') == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "quiet"),
+    [
+        ("sudo -u influxdb /usr/bin/influxd upgrade --config-file=/etc/influxdb/influxdb.conf", "influxd version"),
+        ('mysql_upgrade -uroot -p"$ROOT_PW"', "mysql_upgrade --help"),
+        ("mariadb-upgrade --force", "mariadb-upgrade --version"),
+    ],
+)
+def test_a_database_servers_own_data_upgrade_is_a_hidden_migration(risky: str, quiet: str) -> None:
+    assert in_script("preflight.hidden_migration", risky) == [3]
+    assert in_script("preflight.hidden_migration", quiet) == []
