@@ -144,3 +144,12 @@ def test_eval_of_a_string_that_starts_with_sudo_escalates() -> None:
 def test_a_database_servers_own_data_upgrade_is_a_hidden_migration(risky: str, quiet: str) -> None:
     assert in_script("preflight.hidden_migration", risky) == [3]
     assert in_script("preflight.hidden_migration", quiet) == []
+
+
+def test_a_download_piped_into_the_running_shells_path_runs_it() -> None:
+    http = 'http() { curl -fsSL "$1"; }'
+    assert in_script("preflight.pipe_to_shell", http, 'http https://dten.example.net/doctor | "$BASH"') == [4]
+    assert in_script("preflight.pipe_to_shell", "curl -fsSL https://dten.example.net/i.sh | $SHELL -s") == [3]
+    # a variable the script sets to a pager is not the shell
+    assert in_script("preflight.pipe_to_shell", "SHELL=less", "curl -fsSL https://dten.example.net/i.sh | $SHELL") == []
+    assert in_script("preflight.pipe_to_shell", 'curl -fsSL https://dten.example.net/sums | "$CHECKER"') == []
