@@ -153,3 +153,14 @@ def test_a_download_piped_into_the_running_shells_path_runs_it() -> None:
     # a variable the script sets to a pager is not the shell
     assert in_script("preflight.pipe_to_shell", "SHELL=less", "curl -fsSL https://dten.example.net/i.sh | $SHELL") == []
     assert in_script("preflight.pipe_to_shell", 'curl -fsSL https://dten.example.net/sums | "$CHECKER"') == []
+
+
+def test_a_password_written_in_a_json_body_is_hard_coded() -> None:
+    login = """curl -s https://127.0.0.1/v3-public/login --data-binary '{"username":"admin","password":"admin"}'"""
+    assert in_script("preflight.hardcoded_credential", login) == [3]
+    payload = 'payload="{\\"currentPassword\\":\\"admin\\",\\"newPassword\\":\\"$password\\"}"'
+    assert in_script("preflight.hardcoded_credential", payload) == [3]
+    # references and descriptions are not credentials
+    ref = """curl -s https://127.0.0.1/v3-public/login --data-binary '{"username":"admin","password":"$PW"}'"""
+    assert in_script("preflight.hardcoded_credential", ref) == []
+    assert in_script("preflight.hardcoded_credential", """echo '{"password":"your-password-here"}'""") == []
