@@ -164,3 +164,10 @@ def test_a_password_written_in_a_json_body_is_hard_coded() -> None:
     ref = """curl -s https://127.0.0.1/v3-public/login --data-binary '{"username":"admin","password":"$PW"}'"""
     assert in_script("preflight.hardcoded_credential", ref) == []
     assert in_script("preflight.hardcoded_credential", """echo '{"password":"your-password-here"}'""") == []
+
+
+def test_a_file_of_a_fetched_checkout_copied_into_a_system_directory_is_installed_unverified() -> None:
+    clone = ["cd /root", "git clone https://github.com/dten/dten.git", "cd dten"]
+    assert in_script("preflight.unverified_download_exec", *clone, "cp dten-reloader.conf /etc/init/dten.conf") == [6]
+    # copied into the product's own scratch space it is not installed yet
+    assert in_script("preflight.unverified_download_exec", *clone, "cp dten-reloader.conf /tmp/dten.conf") == []

@@ -189,15 +189,21 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
     return []
 
 
-def _source(command: Command, taints: list[_Taint], last_fetch: Command | None) -> _Taint | None:
-    """The fetched file this command reads: an operand, or a fetch piped into it."""
+def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
+    """The fetched file this command reads: an operand (a relative one also under the last ``cd``), or a fetch
+    piped into it."""
     if command.piped_from and last_fetch is not None and command.piped_from[-1] == last_fetch.name:
         return _Taint("-", last_fetch)
     for word in operands(command) + option_values(command, "-f", "--file"):
-        found = next((t for t in reversed(taints) if t.covers(word.text)), None)
+        names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
+        found = next((t for t in reversed(taints) for n in names if t.covers(n)), None)
         if found is not None:
             return found
     return None
+
+
+# Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
+_INSTALLED_INTO = re.compile(r"^/(?:etc|usr|opt|bin|sbin|lib|lib64)/")
 
 
 # Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles).
@@ -277,11 +283,16 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                     yield Run(command, command.line, command, word.text, "saves it into a bin directory")
                     reported.add(command.line)
             continue
-        source = _source(command, taints, last_fetch)
+        source = _source(command, taints, last_fetch, cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = [_Taint(operands(command)[-1].text, source.fetch)]
+                into = operands(command)[-1].text
+                placed = command.name == "cp" and _INSTALLED_INTO.match(into)
+                if placed and source.fetch.line not in reported and not _verified(script, source, command.line):
+                    reported.add(source.fetch.line)
+                    yield Run(command, command.line, source.fetch, into, "installs a fetched file as")
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
