@@ -171,3 +171,12 @@ def test_a_file_of_a_fetched_checkout_copied_into_a_system_directory_is_installe
     assert in_script("preflight.unverified_download_exec", *clone, "cp dten-reloader.conf /etc/init/dten.conf") == [6]
     # copied into the product's own scratch space it is not installed yet
     assert in_script("preflight.unverified_download_exec", *clone, "cp dten-reloader.conf /tmp/dten.conf") == []
+
+
+def test_a_write_the_script_checks_it_may_make_is_not_a_silent_root_step() -> None:
+    guarded = ['out="${DTEN_OUT:-/etc/dten/conf.d}"', 'if [ ! -w "$out" ]; then echo "not writable"; exit 0; fi']
+    assert in_script("preflight.implicit_privilege", *guarded, 'mkdir -p "$out/site"', 'cp a.conf "$out/a.conf"') == []
+    conf = 'target="$out/b.conf"'
+    assert in_script("preflight.implicit_privilege", *guarded, conf, 'cat b.tmpl > "$target"') == []
+    # an unchecked directory next to it still needs root
+    assert in_script("preflight.implicit_privilege", *guarded, "cp a.conf /etc/dten/other.conf") == [5]

@@ -240,7 +240,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 "requirement.",
             )
         if not requires and sudo is False:
-            yield from _implicit(path, script)
+            yield from _implicit(path, script, tuple(line.text for line in texts.get(path, ())))
 
 
 def _escalating_runners(script: Script) -> dict[str, Command]:
@@ -294,6 +294,35 @@ def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Findi
             )
 
 
+# ``[ -w "$dir" ]``, ``[ ! -w /etc/x ]``, ``[[ -w "${BIN_DIR}" ]]``, ``test -w dir``: the script checks it may write.
+_WRITABLE_TEST = re.compile(r"""(?:\[\[?|\btest)\s+(?:!\s+)?-w\s+["']?(\$\{?(\w+)\}?|/[^\s"';\]]+)""")
+
+
+def _writability_checked(lines: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Variables and paths the script tests for writability before writing there (it then skips, falls back or
+    escalates): not a write that silently needs root."""
+    names: set[str] = set()
+    paths: list[str] = []
+    for line in lines:
+        for m in _WRITABLE_TEST.finditer(line):
+            if m.group(2):
+                names.add(m.group(2))
+            else:
+                paths.append(m.group(1).rstrip("/"))
+    return frozenset(names), tuple(paths)
+
+
+def _checked_write(command: Command, script: Script, checked: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    names, paths = checked
+    for word in (*written_paths(command), *operands(command)):
+        expanded = set(word.expands)
+        for name in word.expands:  # ``out="$dir/x"``: the tested directory through one assignment
+            expanded.update(n for a in script.bindings(name) for n in names if f"${n}" in a.raw or f"${{{n}" in a.raw)
+        if expanded & names or any(word.text == p or word.text.startswith(p + "/") for p in paths):
+            return True
+    return False
+
+
 def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     """A relative write after ``cd /usr/local/bin`` (``wget URL`` saves there): a write under that directory."""
     if not cwd.startswith(_ROOT_PREFIXES):
@@ -304,9 +333,10 @@ def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     return None
 
 
-def _implicit(path: str, script: Script) -> Iterator[Finding]:
+def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterator[Finding]:
     seen: set[int] = set()
     functions = frozenset(script.functions)
+    checked = _writability_checked(lines)
     cwd = ""
     for command in script.commands:
         if command.name == "cd":
@@ -317,6 +347,8 @@ def _implicit(path: str, script: Script) -> Iterator[Finding]:
             continue
         found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None or found[1] in seen:
+            continue
+        if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
             continue
         why, line = found
         seen.add(line)
