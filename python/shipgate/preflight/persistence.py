@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.functions import file_writers, printing_functions
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Assignment, Command, Script
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
@@ -75,6 +75,33 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
     return None
 
 
+def _xtrace_from(script: Script) -> int | None:
+    """The line from which the script traces every command it runs (``set -x``, ``set -eux``, ``set -o xtrace``
+    at top level), None when it never does (or switches tracing off again with ``set +x``)."""
+    start: int | None = None
+    for command in script.commands:
+        if command.name != "set" or command.function is not None:
+            continue
+        args = command.args
+        on = any(a.startswith("-") and not a.startswith("--") and "x" in a for a in args) or "xtrace" in args[1:2]
+        off = any(a.startswith("+") and "x" in a for a in args)
+        if on and start is None and not (args[:1] == ("-o",) and "xtrace" not in args):
+            start = command.line
+        if off:
+            return None
+    return start
+
+
+def _traced_secrets(script: Script) -> Iterator[Assignment]:
+    """Secret-named variables assigned a run-time value while ``set -x`` traces: the trace prints the value."""
+    start = _xtrace_from(script)
+    if start is None:
+        return
+    for a in script.assignments:
+        if a.line > start and a.value is None and secret_name(a.name) and a.name not in _SHELL_SET:
+            yield a
+
+
 def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
     """Writers whose callers name a profile or an access file (``update_profile "$HOME/.zshrc"``): the write in
     the body, once, with every such file its calls name (alternative branches are one change)."""
@@ -100,6 +127,20 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         reported: set[int] = set()
         printers = printing_functions(script)
+        traced = list(_traced_secrets(script))
+        if traced:
+            names = ", ".join(dict.fromkeys(f"${a.name}" for a in traced))
+            yield at_line(
+                "preflight.secret_printed",
+                Severity.MEDIUM,
+                path=path,
+                line=traced[0].line,
+                text=traced[0].raw,
+                variables=[a.name for a in traced],
+                message=f"set -x traces the assignments of {names}: their values are printed to the install log",
+                remedy="Switch tracing off (set +x) around secrets, or read them from a file only their owner can "
+                "read.",
+            )
         for body, files, severity in _through_functions(script):
             if body.line in reported:
                 continue
