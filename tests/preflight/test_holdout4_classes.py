@@ -188,3 +188,17 @@ def test_set_x_traces_the_secrets_the_script_assigns() -> None:
     # tracing switched off before the secrets, or a script that never traces
     assert in_script("preflight.secret_printed", "set -x", "set +x", *traced[1:]) == []
     assert in_script("preflight.secret_printed", *traced[1:]) == []
+
+
+def test_fetched_code_run_inside_a_function_written_above_the_download() -> None:
+    body = ["up() { ( cd dten; ./cluster/up.sh ); }", "curl -fL https://dl.dten.example.com/dten.tgz -o dten.tgz"]
+    assert in_script("preflight.unverified_download_exec", *body, "tar -xzf dten.tgz", "up") == [6]
+    # checked before the call: not reported
+    check = 'echo "$SUM  dten.tgz" | sha256sum -c -'
+    assert in_script("preflight.unverified_download_exec", *body, check, "tar -xzf dten.tgz", "up") == []
+
+
+def test_an_archive_unpacked_in_the_working_directory_holds_what_runs_next() -> None:
+    fetch = ["curl -fL https://dl.dten.example.com/dten.tgz -o dten.tgz", "tar -xzf dten.tgz"]
+    assert in_script("preflight.unverified_download_exec", *fetch, "./install.sh") == [5]
+    assert in_script("preflight.unverified_download_exec", *fetch, "/usr/bin/install-info --help") == []

@@ -86,6 +86,8 @@ class _Taint:
     directory: bool = False  # everything below ``path`` comes from the fetch
 
     def covers(self, path: str) -> bool:
+        if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
+            return not path.startswith(("/", "~", "$"))
         if self.directory:
             base = self.path.rstrip("/").removeprefix("./")
             path = path.removeprefix("./")
@@ -253,6 +255,35 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     return None
 
 
+def _called_bodies(script: Script) -> dict[str, list[Command]]:
+    """Function bodies by name (a call below the body runs it then, after what the script fetched above)."""
+    bodies: dict[str, list[Command]] = {}
+    for c in script.commands:
+        if c.function is not None:
+            bodies.setdefault(c.function, []).append(c)
+    return bodies
+
+
+def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd: str) -> tuple[_Taint, str, str] | None:
+    """A fetched file the called function's body runs (``get() { ( cd kubernetes; ./cluster/up.sh ) }`` called
+    after the download), the body's ``cd`` followed."""
+    if not taints or any(c.line >= call.line for c in body):
+        return None
+    for command in body:
+        if command.name == "cd" and len(operands(command)) == 1:
+            cwd = operands(command)[0].text
+        used = _use(command, taints, cwd)
+        if used is not None:
+            return used
+        executed = executed_file(command)
+        if executed is not None and cwd != "." and not executed.text.startswith(("/", "~", "$")):
+            target = f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}"
+            found = next((t for t in reversed(taints) if t.covers(target)), None)
+            if found is not None:
+                return found, target, "runs"
+    return None
+
+
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
@@ -263,6 +294,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     reported: set[int] = set()
     last_fetch: Command | None = None
     cwd = "."
+    bodies = _called_bodies(script)
     for command in script.commands:
         command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
         if command.name in forwards:
@@ -299,6 +331,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
         used = _use(command, taints, cwd)
+        if used is None and command.function is None and command.name in bodies:
+            used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
         if used is None:
             continue
         taint, target, how = used
