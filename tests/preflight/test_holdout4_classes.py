@@ -202,3 +202,12 @@ def test_an_archive_unpacked_in_the_working_directory_holds_what_runs_next() -> 
     fetch = ["curl -fL https://dl.dten.example.com/dten.tgz -o dten.tgz", "tar -xzf dten.tgz"]
     assert in_script("preflight.unverified_download_exec", *fetch, "./install.sh") == [5]
     assert in_script("preflight.unverified_download_exec", *fetch, "/usr/bin/install-info --help") == []
+
+
+def test_a_directory_filled_by_pulling_a_remote_added_with_its_url_is_a_checkout() -> None:
+    pulled = ["mkdir -p ~/.dten", "cd ~/.dten", "git init", "git remote add origin https://github.com/dten/dten.git"]
+    assert in_script("preflight.unverified_download_exec", *pulled, "git pull origin master", "src/configure") == [8]
+    pin = "git checkout 0123456789abcdef0123456789abcdef01234567"
+    assert (
+        in_script("preflight.unverified_download_exec", *pulled, "git pull origin master", pin, "src/configure") == []
+    )

@@ -153,6 +153,17 @@ def _cloned_dir(command: Command) -> Word | None:
     return Word(url.raw, base, url.line, url.expands, url.assigned_at) if base else None
 
 
+def _pulled_into(command: Command, cwd: str, remotes: set[tuple[str, str]]) -> Word | None:
+    """``git init; git remote add origin URL; git pull origin master`` fills the directory as a clone does: the
+    working directory, when the pulled remote was added there with its URL."""
+    args = [w.text for w in _git_args(command)]
+    if args[:2] == ["remote", "add"] and len(args) >= 4 and "://" in args[3]:
+        remotes.add((cwd, args[2]))
+    elif args[:1] == ["pull"] and (cwd, args[1] if len(args) > 1 else "origin") in remotes:
+        return Word(cwd, cwd, command.line)
+    return None
+
+
 def _clone_functions(script: Script) -> dict[str, int]:
     """Functions that clone into one of their arguments (``checkout() { git clone "$1" "$2"; }``): name -> the
     argument's position."""
@@ -234,6 +245,8 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
     if cwd != ".":
         candidates += _builds_in(command, cwd)
+        if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``
+            candidates.append((f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}", "runs"))
     if command.name == "chmod" and any("x" in w.text and not w.text.startswith("-") for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
@@ -275,12 +288,6 @@ def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd:
         used = _use(command, taints, cwd)
         if used is not None:
             return used
-        executed = executed_file(command)
-        if executed is not None and cwd != "." and not executed.text.startswith(("/", "~", "$")):
-            target = f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}"
-            found = next((t for t in reversed(taints) if t.covers(target)), None)
-            if found is not None:
-                return found, target, "runs"
     return None
 
 
@@ -295,6 +302,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     last_fetch: Command | None = None
     cwd = "."
     bodies = _called_bodies(script)
+    remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
     for command in script.commands:
         command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
         if command.name in forwards:
@@ -302,6 +310,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name == "cd" and len(operands(command)) == 1:
             cwd = operands(command)[0].text
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
+        if command.name == "git" and cloned is None:
+            cloned = _pulled_into(command, cwd, remotes)
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True))
             continue
