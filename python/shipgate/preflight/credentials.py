@@ -11,6 +11,7 @@ a finding: evidence carries a redacted form."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
 
@@ -65,7 +66,34 @@ def _literal(word: Word) -> str | None:
     return word.value if not word.expands and not word.generated else None
 
 
+_MAX_JSON = 8192
+
+
+def _json_secrets(text: str | None, line: int) -> Iterator[Secret]:
+    """Passwords written in a JSON body (``--data '{"username":"admin","password":"admin"}'``, a payload
+    variable): a password-named key with a literal string; ``"$password"`` is a reference and not one."""
+    if text is None or not text.lstrip().startswith("{") or len(text) > _MAX_JSON:
+        return
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return
+    todo = [body]
+    while todo and len(todo) < 256:
+        node = todo.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                todo.append(value)
+            elif (
+                isinstance(key, str) and isinstance(value, str) and password_name(key) and not allowed(value, name=key)
+            ):
+                yield Secret(line, f"password in a JSON body ({key})", value, Severity.HIGH)
+
+
 def _command_secrets(command: Command) -> Iterator[Secret]:
+    for word in command.words:
+        yield from _json_secrets(_literal(word), word.line)
     for word in option_values(command, *_PASSWORD_OPTIONS):
         if (literal := _literal(word)) is not None and not allowed(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)
@@ -97,6 +125,7 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
 
 def _script_secrets(script: Script) -> Iterator[Secret]:
     for a in script.assignments:
+        yield from _json_secrets(a.value if a.value is not None else a.shape, a.line)
         if a.generated_by is not None or "$" in a.raw.partition("=")[2] or "`" in a.raw:
             continue
         if script.falls_back(a.name, a.line):

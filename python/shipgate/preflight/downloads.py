@@ -68,11 +68,33 @@ def _insecure_value(key: str, value: str | None) -> bool:
     return bool(value) if wanted is None else any(value.lower().startswith(w) for w in wanted)
 
 
+# The running shell's own path (``curl … | "$BASH"``, ``| $SHELL -s``) when the script does not set it.
+_SHELL_PATHS = frozenset({"BASH", "SHELL"})
+
+
+def _into_shell(command: Command, script: Script, by_line: dict[int, list[Command]]) -> bool:
+    """The command's output feeds a shell: a shell by name, or the shell's own path variable."""
+    if not command.piped_to:
+        return False
+    if command.piped_to[0] in SHELL_RUNNERS:
+        return True
+    upstream = (*command.piped_from, command.name or "?")
+    return any(
+        other.piped_from == upstream
+        and other.program is not None
+        and any(n in _SHELL_PATHS and not script.bindings(n) for n in other.program.expands)
+        for other in by_line.get(command.line, ())
+    )
+
+
 def _downloads(path: str, script: Script) -> Iterator[Finding]:
     wrappers = network_functions(script)
+    by_line: dict[int, list[Command]] = {}
+    for command in script.commands:
+        by_line.setdefault(command.line, []).append(command)
     for command in script.commands:
         fetcher = command.name in FETCHERS or command.name in wrappers
-        if fetcher and command.piped_to and command.piped_to[0] in SHELL_RUNNERS:
+        if fetcher and _into_shell(command, script, by_line):
             yield _pipe(path, command)
     for run in fetched_code_runs(script):
         yield at_command(

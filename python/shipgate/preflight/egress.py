@@ -1,7 +1,9 @@
-"""Implicit egress: package managers (also a vendor's content hub: ``cscli hub update``), image pulls and
-repository adds reach the network without a URL in the script. The host is read from the tool's configuration
-when the package ships it (``sources.list``, ``*.repo``, ``pip.conf``, ``.npmrc``) or from the command
-(``--index-url``, an image's registry); otherwise it is the tool's default registry."""
+"""Implicit egress: package managers (also a vendor's content hub: ``cscli hub update``), image pulls,
+repository adds and ``git pull``/``git fetch`` of a checkout's configured remote reach the network without a URL
+in the script. The host is read from the tool's configuration when the package ships it (``sources.list``,
+``*.repo``, ``pip.conf``, ``.npmrc``) or from the command (``--index-url``, an image's registry); otherwise it is
+the tool's default registry. An image is fetched once: a run of an image pulled (or run) earlier is not reported
+again; a chart installed from a local directory or archive fetches nothing."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.shell.commands import operands, option_values
-from shipgate.preflight.shell.model import Command
+from shipgate.preflight.shell.model import Command, Script
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
 # update|upgrade`` fetches the index and the installed items.
@@ -67,6 +69,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "emerge": (frozenset(), "the Gentoo mirrors"),
     "setup-apkrepos": (frozenset(), "the Alpine mirror list (dl-cdn.alpinelinux.org)"),
     "cscli": (frozenset({"hub", *_HUB_ITEMS}), "the CrowdSec Hub (hub-data.crowdsec.net)"),
+    "add-apt-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
 }
 # pacman names its operations as options: -S installs, -Sy refreshes, -Syu upgrades; -Ss/-Si/-Sl/-Sg/-Sc/-Sp
 # only search, list, clean or print (no download).
@@ -86,7 +89,52 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     "xbps-install": lambda words, ops: bool(ops) or any(w.startswith("-") and "S" in w.lstrip("-") for w in words),
     "emerge": lambda words, ops: not _EMERGE_LOCAL & set(words) and (bool(ops) or "--sync" in words),
     "setup-apkrepos": lambda words, ops: any(w in ("-1", "-r", "-f") for w in words),
+    # a PPA is looked up on Launchpad and its signing key fetched; ``--remove`` only edits sources
+    "add-apt-repository": lambda words, ops: (
+        any(o.startswith("ppa:") for o in ops) and not {"-r", "--remove"} & set(words)
+    ),
 }
+
+
+# helm options that take a value (``-n ns``, ``-f values.yaml``): not the release or the chart.
+_HELM_VALUE_OPTIONS = frozenset(
+    {
+        "-n",
+        "--namespace",
+        "-f",
+        "--values",
+        "--set",
+        "--set-string",
+        "--set-file",
+        "--set-json",
+        "--version",
+        "--timeout",
+        "--repo",
+        "--kube-context",
+        "--kubeconfig",
+        "-o",
+        "--output",
+        "--description",
+        "--post-renderer",
+    }
+)
+_IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl"})
+
+
+def _helm_local_chart(words: list[str]) -> bool:
+    """``helm upgrade --install rel . -f v.yaml``: the chart is a directory or archive in the package."""
+    positional: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _HELM_VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            positional.append(word)
+    chart = positional[2] if len(positional) > 2 and positional[0] in ("install", "upgrade") else ""
+    local = chart in (".", "..") or chart.startswith(("./", "../", "/", "~/")) or chart.endswith(".tgz")
+    return local and "--repo" not in words
 
 
 _CONFIG_KEYS = {"pip": ("index-url", "index_url"), "npm": ("registry",)}
@@ -156,7 +204,44 @@ def _fetches(command: Command) -> tuple[str, str] | None:
             return None
     if tool in ("docker", "podman", "nerdctl") and ops[0] in ("run", "create") and "--pull=never" in words:
         return None
+    if tool == "helm" and _helm_local_chart(words):
+        return None
     return tool, default
+
+
+def _image(command: Command) -> str:
+    return next((w.text for w in operands(command)[1:] if not w.text.startswith("-")), "")
+
+
+def _images_fetched(command: Command, script: Script) -> set[str]:
+    """The images a ``docker pull``/``run`` fetches: its image, or each item of the loop its variable walks
+    (``for image in $curl $jq; do docker pull $image; done``)."""
+    word = next((w for w in operands(command)[1:] if not w.text.startswith("-")), None)
+    if word is None:
+        return set()
+    items = {i for name in word.expands for a in script.bindings(name) for i in a.items}
+    return items | {word.text}
+
+
+def _git_fetches(script: Script) -> Iterator[Command]:
+    """``git pull``/``git fetch``/``git remote update`` of a remote the checkout already has: the host is in its
+    configuration, not in the script. A pull of a remote the script itself added with its URL
+    (``cd dir; git remote add origin URL; git pull origin``) is reported as that URL's endpoint instead."""
+    cwd = "."
+    added: set[tuple[str, str]] = set()
+    for command in script.commands:
+        ops = [w.text for w in operands(command)]
+        if command.name == "cd" and len(ops) == 1:
+            cwd = ops[0]
+        if command.name != "git" or not ops:
+            continue
+        where = next((o.text for o in option_values(command, "-C")), cwd)
+        if ops[:2] == ["remote", "add"] and len(ops) >= 4:
+            added.add((where, ops[2]))
+        elif ops[0] in ("pull", "fetch") or ops[:2] == ["remote", "update"]:
+            remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
+            if "://" not in remote and "@" not in remote and (where, remote) not in added:
+                yield command
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
@@ -164,11 +249,18 @@ def scan(ctx: Context) -> Iterator[Finding]:
     configured = _configured(ctx)
     for path, script in ctx.parsed.scripts.items():
         seen: set[int] = set()
+        images: set[str] = set()
+        remotes = {id(c) for c in _git_fetches(script)}
         for command in script.commands:
-            found = _fetches(command)
+            found = ("git", "the repository's configured remote") if id(command) in remotes else _fetches(command)
             if found is None or command.line in seen:
                 continue
             tool, default = found
+            if tool in _IMAGE_TOOLS:
+                fetched = _images_fetched(command, script)
+                if _image(command) in images:
+                    continue
+                images |= fetched
             registry, is_host = _registry(command, tool, default, configured)
             if is_host and (is_internal(registry) or (inventory is not None and inventory.endpoint_allowed(registry))):
                 continue

@@ -23,8 +23,8 @@ from shipgate.preflight.shell.commands import (
     option_values,
     urls,
 )
-from shipgate.preflight.shell.functions import network_functions
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.functions import echoed_values, network_functions
+from shipgate.preflight.shell.model import Command, Script, Word
 
 _HOST_KEY = re.compile(
     r"(?i)^\s*[\"']?([\w.-]{0,128}(?:host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror|registry"
@@ -59,11 +59,28 @@ class Endpoint:
     method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
 
 
+# ``$(release_url)/download/…`` or `` `release_url`/… ``: a word that starts with a function's output.
+_CALLED = re.compile(r"^(?:\$\(\s*([A-Za-z_][\w-]*)\s*\)|`\s*([A-Za-z_][\w-]*)\s*`)(.*)$", re.S)
+
+
+def _through_output(command: Command, echoed: dict[str, str]) -> Iterator[tuple[str, Word]]:
+    """Hosts of URLs a function prints and the command uses (``curl "$(release_url)/v1.tgz"``)."""
+    for word in command.words:
+        m = _CALLED.match(word.shape or "") if word.value is None else None
+        text = echoed.get((m.group(1) or m.group(2)) if m else "")
+        host = url_host(text + m.group(3)) if m and text else None
+        if host:
+            yield host, word
+
+
 def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
     wrappers = network_functions(script)
+    echoed = echoed_values(script)
     for command in script.commands:
         network = is_network(command) or command.name in wrappers
-        found = contacted_hosts(command) if network else urls(command)
+        found = [*(contacted_hosts(command) if network else urls(command))]
+        if network and echoed:
+            found += _through_output(command, echoed)
         method = _method(command) if network else None
         for host, word in found:
             # the host written in the word itself (``"https://host/$VERSION"``) did not come through a variable

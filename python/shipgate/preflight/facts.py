@@ -30,7 +30,7 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.cron import Crontab
 from shipgate.preflight.endpoints import Endpoint, endpoints
-from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, parse_file
+from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, parse_file, with_sourced
 from shipgate.preflight.scheduled import Job, jobs
 from shipgate.preflight.shell.commands import written_paths
 from shipgate.preflight.shell.model import Command, Script
@@ -130,7 +130,8 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
                 skipped.append(_skip(sql.path, sql.skipped, partial=True))
     if binaries:
         skipped.append(_binaries_skipped(binaries))
-    return texts, merge(parts), skipped
+    by_path = {t.path: s for t, s in zip(texts, sources, strict=True)}
+    return texts, with_sourced(merge(parts), by_path), skipped
 
 
 _LISTED = 20
@@ -251,5 +252,6 @@ def facts_of(
         files_written=tuple(w for s in parsed.scripts.values() for w in _writes(s)),
         skipped=tuple(skipped),
     )
+
 
 __all__ = ["Account", "FileWrite", "Kind", "PackageFacts", "facts", "facts_of", "read_texts"]

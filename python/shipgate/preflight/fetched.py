@@ -86,6 +86,8 @@ class _Taint:
     directory: bool = False  # everything below ``path`` comes from the fetch
 
     def covers(self, path: str) -> bool:
+        if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
+            return not path.startswith(("/", "~", "$"))
         if self.directory:
             base = self.path.rstrip("/").removeprefix("./")
             path = path.removeprefix("./")
@@ -151,6 +153,17 @@ def _cloned_dir(command: Command) -> Word | None:
     return Word(url.raw, base, url.line, url.expands, url.assigned_at) if base else None
 
 
+def _pulled_into(command: Command, cwd: str, remotes: set[tuple[str, str]]) -> Word | None:
+    """``git init; git remote add origin URL; git pull origin master`` fills the directory as a clone does: the
+    working directory, when the pulled remote was added there with its URL."""
+    args = [w.text for w in _git_args(command)]
+    if args[:2] == ["remote", "add"] and len(args) >= 4 and "://" in args[3]:
+        remotes.add((cwd, args[2]))
+    elif args[:1] == ["pull"] and (cwd, args[1] if len(args) > 1 else "origin") in remotes:
+        return Word(cwd, cwd, command.line)
+    return None
+
+
 def _clone_functions(script: Script) -> dict[str, int]:
     """Functions that clone into one of their arguments (``checkout() { git clone "$1" "$2"; }``): name -> the
     argument's position."""
@@ -189,15 +202,21 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
     return []
 
 
-def _source(command: Command, taints: list[_Taint], last_fetch: Command | None) -> _Taint | None:
-    """The fetched file this command reads: an operand, or a fetch piped into it."""
+def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
+    """The fetched file this command reads: an operand (a relative one also under the last ``cd``), or a fetch
+    piped into it."""
     if command.piped_from and last_fetch is not None and command.piped_from[-1] == last_fetch.name:
         return _Taint("-", last_fetch)
     for word in operands(command) + option_values(command, "-f", "--file"):
-        found = next((t for t in reversed(taints) if t.covers(word.text)), None)
+        names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
+        found = next((t for t in reversed(taints) for n in names if t.covers(n)), None)
         if found is not None:
             return found
     return None
+
+
+# Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
+_INSTALLED_INTO = re.compile(r"^/(?:etc|usr|opt|bin|sbin|lib|lib64)/")
 
 
 # Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles).
@@ -226,6 +245,8 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
     if cwd != ".":
         candidates += _builds_in(command, cwd)
+        if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``
+            candidates.append((f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}", "runs"))
     if command.name == "chmod" and any("x" in w.text and not w.text.startswith("-") for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
@@ -247,6 +268,29 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     return None
 
 
+def _called_bodies(script: Script) -> dict[str, list[Command]]:
+    """Function bodies by name (a call below the body runs it then, after what the script fetched above)."""
+    bodies: dict[str, list[Command]] = {}
+    for c in script.commands:
+        if c.function is not None:
+            bodies.setdefault(c.function, []).append(c)
+    return bodies
+
+
+def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd: str) -> tuple[_Taint, str, str] | None:
+    """A fetched file the called function's body runs (``get() { ( cd kubernetes; ./cluster/up.sh ) }`` called
+    after the download), the body's ``cd`` followed."""
+    if not taints or any(c.line >= call.line for c in body):
+        return None
+    for command in body:
+        if command.name == "cd" and len(operands(command)) == 1:
+            cwd = operands(command)[0].text
+        used = _use(command, taints, cwd)
+        if used is not None:
+            return used
+    return None
+
+
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
@@ -257,6 +301,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     reported: set[int] = set()
     last_fetch: Command | None = None
     cwd = "."
+    bodies = _called_bodies(script)
+    remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
     for command in script.commands:
         command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
         if command.name in forwards:
@@ -264,6 +310,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name == "cd" and len(operands(command)) == 1:
             cwd = operands(command)[0].text
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
+        if command.name == "git" and cloned is None:
+            cloned = _pulled_into(command, cwd, remotes)
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True))
             continue
@@ -277,17 +325,24 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                     yield Run(command, command.line, command, word.text, "saves it into a bin directory")
                     reported.add(command.line)
             continue
-        source = _source(command, taints, last_fetch)
+        source = _source(command, taints, last_fetch, cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = [_Taint(operands(command)[-1].text, source.fetch)]
+                into = operands(command)[-1].text
+                placed = command.name == "cp" and _INSTALLED_INTO.match(into)
+                if placed and source.fetch.line not in reported and not _verified(script, source, command.line):
+                    reported.add(source.fetch.line)
+                    yield Run(command, command.line, source.fetch, into, "installs a fetched file as")
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
         used = _use(command, taints, cwd)
+        if used is None and command.function is None and command.name in bodies:
+            used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
         if used is None:
             continue
         taint, target, how = used

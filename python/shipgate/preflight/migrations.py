@@ -50,7 +50,10 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "python3": (("manage.py", "migrate"),),
     "django-admin": (("migrate",),),
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
+    "influxd": (("upgrade",),),  # converts a 1.x data directory and metadata into a 2.x store
 }
+# A database server's own upgrade of its system tables and data files, whatever the options.
+_DATA_UPGRADES = frozenset({"mysql_upgrade", "mariadb-upgrade", "mariadb_upgrade"})
 # Vendor CLIs whose migration entry point is an option: listmonk --install (creates the schema) / --upgrade,
 # miniflux -migrate.
 _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrade"), "miniflux": ("-migrate",)}
@@ -87,6 +90,8 @@ class MigrationRun:
 
 def _hidden(command: Command) -> bool:
     name = command.name or ""
+    if name in _DATA_UPGRADES:
+        return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
     if name in _HIDDEN_FLAGS:
         return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name.endswith(("-ctl", "ctl")) and name not in _HIDDEN and name not in ("systemctl", "journalctl", "sysctl"):

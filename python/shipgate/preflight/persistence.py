@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
-from shipgate.preflight.shell.functions import printing_functions
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.functions import file_writers, printing_functions
+from shipgate.preflight.shell.model import Assignment, Command, Script
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
@@ -31,6 +31,8 @@ def startup_file(path: str) -> bool:
 _ACCESS = re.compile(r"(?:^|/)\.ssh/authorized_keys2?$|^/etc/sudoers(?:$|\.d/)|^/etc/ld\.so\.preload$|^/etc/rc\.local$")
 _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
 _PRINTERS = frozenset({"echo", "printf", "print"})
+# Set by the shell itself (the working directories): never a secret, whatever their names look like.
+_SHELL_SET = frozenset({"PWD", "OLDPWD"})
 
 
 def _persists(command: Command) -> tuple[str, Severity, int] | None:
@@ -64,6 +66,8 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         return None
     for word in words:
         for name in word.expands:
+            if name in _SHELL_SET:
+                continue
             if secret_name(name) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
@@ -71,10 +75,87 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
     return None
 
 
+def _xtrace_from(script: Script) -> int | None:
+    """The line from which the script traces every command it runs (``set -x``, ``set -eux``, ``set -o xtrace``
+    at top level), None when it never does (or switches tracing off again with ``set +x``)."""
+    start: int | None = None
+    for command in script.commands:
+        if command.name != "set" or command.function is not None:
+            continue
+        args = command.args
+        on = any(a.startswith("-") and not a.startswith("--") and "x" in a for a in args) or "xtrace" in args[1:2]
+        off = any(a.startswith("+") and "x" in a for a in args)
+        if on and start is None and not (args[:1] == ("-o",) and "xtrace" not in args):
+            start = command.line
+        if off:
+            return None
+    return start
+
+
+def _traced_secrets(script: Script) -> Iterator[Assignment]:
+    """Secret-named variables assigned a run-time value while ``set -x`` traces: the trace prints the value."""
+    start = _xtrace_from(script)
+    if start is None:
+        return
+    for a in script.assignments:
+        if a.line > start and a.value is None and secret_name(a.name) and a.name not in _SHELL_SET:
+            yield a
+
+
+def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
+    """Writers whose callers name a profile or an access file (``update_profile "$HOME/.zshrc"``): the write in
+    the body, once, with every such file its calls name (alternative branches are one change)."""
+    writers = file_writers(script)
+    targets: dict[str, list[str]] = {}
+    for call in script.commands:
+        body = writers.get(call.name or "")
+        if body is None or call.function == call.name:
+            continue
+        for position in sorted(body[1]):
+            index = int(position) - 1
+            named = call.words[index].text if index < len(call.words) else ""
+            if startup_file(named) or _ACCESS.search(named):
+                files = targets.setdefault(call.name or "", [])
+                if named not in files:
+                    files.append(named)
+    for name, files in targets.items():
+        access = any(_ACCESS.search(f) for f in files)
+        yield writers[name][0], files, Severity.HIGH if access else Severity.MEDIUM
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         reported: set[int] = set()
         printers = printing_functions(script)
+        traced = list(_traced_secrets(script))
+        if traced:
+            names = ", ".join(dict.fromkeys(f"${a.name}" for a in traced))
+            yield at_line(
+                "preflight.secret_printed",
+                Severity.MEDIUM,
+                path=path,
+                line=traced[0].line,
+                text=traced[0].raw,
+                variables=[a.name for a in traced],
+                message=f"set -x traces the assignments of {names}: their values are printed to the install log",
+                remedy="Switch tracing off (set +x) around secrets, or read them from a file only their owner can "
+                "read.",
+            )
+        for body, files, severity in _through_functions(script):
+            if body.line in reported:
+                continue
+            reported.add(body.line)
+            yield at_command(
+                "preflight.persistence",
+                severity,
+                path=path,
+                command=body,
+                target=", ".join(files),
+                message=f"adds to {', '.join(files)} (through {body.function}(), called with each): it persists "
+                "after the installer and runs (or grants access) in later sessions",
+                remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how "
+                "it is removed.",
+            )
         for command in script.commands:
             found = _persists(command)
             if found is not None and found[2] not in reported:

@@ -73,8 +73,15 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "a2dissite",
         "a2enconf",
         "a2disconf",
+        # APT repository and key management writes /etc/apt
+        "add-apt-repository",
+        "apt-add-repository",
+        "apt-key",
+        "invoke-rc.d",
     }
 )
+# Upstart's job control (``start nginx-reloader``) and initctl: system services, when not the script's own function.
+_UPSTART = frozenset({"start", "stop", "restart", "reload", "initctl"})
 _PACKAGE_VERBS = {
     "apt-get": frozenset(
         {"install", "remove", "purge", "update", "upgrade", "dist-upgrade", "autoremove", "build-dep"}
@@ -133,11 +140,32 @@ def _own_user(owner: str) -> bool:
     return bool(parts) and all(_SELF_OWNER.match(p) for p in parts)
 
 
-def root_only(command: Command) -> tuple[str, int] | None:
+def _extracts_into(args: list[str]) -> str | None:
+    """The directory ``tar -C DIR -x…`` (or ``--directory=DIR``) extracts into; None when it does not extract."""
+    bundles = [a.lstrip("-") for a in args if not a.startswith("--")][:1] + [
+        a[1:] for a in args if a.startswith("-") and not a.startswith("--")
+    ]
+    if "--extract" not in args and not any("x" in b and b.isalpha() for b in bundles):
+        return None
+    for i, arg in enumerate(args):
+        if arg == "-C" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--directory="):
+            return arg.partition("=")[2]
+    return None
+
+
+def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """What makes ``command`` need root on a usual system, and the line to report it on (a redirection of a
-    ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does."""
+    ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does.
+    ``functions`` are the script's own (a ``start`` function is not Upstart's ``start``)."""
     name = command.name or ""
     args = [w.text for w in command.words]
+    program = command.program.text if command.program is not None else ""
+    verb = args[0] if args else ""
+    sysv = program.startswith("/etc/init.d/") or name == "initctl"
+    if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
+        return f"{program} controls system services", command.line
     if name in _ALWAYS_ROOT:
         if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
             return None
@@ -147,6 +175,12 @@ def root_only(command: Command) -> tuple[str, int] | None:
         if name == "chown" and owner and _own_user(owner[0].raw):
             return None
         return f"{name} changes system state", command.line
+    if (
+        name == "tar"
+        and (into := _extracts_into(args)) is not None
+        and (into == "/" or into.startswith(_ROOT_PREFIXES))
+    ):
+        return f"tar extracts into {into}", command.line
     verbs = _PACKAGE_VERBS.get(name)
     if verbs is not None and any(a in verbs for a in args):
         return f"{name} manages system packages", command.line
@@ -160,19 +194,38 @@ def root_only(command: Command) -> tuple[str, int] | None:
     return None
 
 
-def _requires_root(script: Script) -> list[tuple[int, str]]:
+# A scriptlet's name with its separators as the vendor spelt them: ``post_install.sh``, ``loki-postinstall.sh``.
+_SCRIPTLET_NAME = re.compile(r"(?:^|[-_.])(?:pre|post)[-_]?(?:inst(?:all)?|rm|remove|uninstall)(?:\.sh)?$")
+# dpkg runs postinst with ``configure`` as $1: ``[ "$1" = "configure" ]``, ``[[ $1 == configure ]]``.
+_CONFIGURE_TEST = re.compile(r"""\[\[?\s+["']?\$\{?1\}?["']?\s+==?\s+["']?configure["']?\s+\]""")
+
+
+def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
+    """A script its package manager runs as root: a maintainer script by name (``debian/postinst``,
+    ``postinstall.sh``…), or a file named like a scriptlet in another spelling (``post_install.sh``,
+    ``loki-postinstall.sh``) that dispatches on dpkg's ``configure`` action (a test of $1, or a ``case`` item).
+    A vendor's own ``post-install.sh`` hook is not given ``configure``, so the name alone is not enough."""
+    if is_maintainer_script(script.path):
+        return True
+    if not _SCRIPTLET_NAME.search(script.path.rsplit("/", 1)[-1].lower()):
+        return False
+    cases = {c[5:].strip("\"'") for cmd in script.commands for c in cmd.conditions if c.startswith("case:")}
+    return "configure" in cases or any(_CONFIGURE_TEST.search(line) for line in lines)
+
+
+def _requires_root(script: Script, maintainer: bool) -> list[tuple[int, str]]:
     """(line, why) of each reason the script needs root: a uid check that exits, or being a maintainer script."""
-    found = (
-        [(1, "its package manager runs this maintainer script as root")] if is_maintainer_script(script.path) else []
-    )
+    found = [(1, "its package manager runs this maintainer script as root")] if maintainer else []
     return found + [(c.line, c.text) for c in script.root_checks if c.kind == "requires"]
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
+    texts = {t.path: t.lines for t in ctx.texts}
     for path, script in ctx.parsed.scripts.items():
         yield from _escalations(path, script, sudo)
-        requires = _requires_root(script)
+        maintainer = maintainer_script(script, tuple(line.text for line in texts.get(path, ())))
+        requires = _requires_root(script, maintainer)
         for line, why in requires:
             yield at_line(
                 "preflight.root_assumed",
@@ -182,12 +235,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 text=why,
                 message="the script requires root"
                 + (" but the target's installers run without sudo" if sudo is False else "")
-                + (f" ({why})" if line == 1 and is_maintainer_script(path) else ""),
+                + (f" ({why})" if line == 1 and maintainer else ""),
                 remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root "
                 "requirement.",
             )
         if not requires and sudo is False:
-            yield from _implicit(path, script)
+            yield from _implicit(path, script, tuple(line.text for line in texts.get(path, ())))
 
 
 def _escalating_runners(script: Script) -> dict[str, Command]:
@@ -241,14 +294,61 @@ def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Findi
             )
 
 
-def _implicit(path: str, script: Script) -> Iterator[Finding]:
+# ``[ -w "$dir" ]``, ``[ ! -w /etc/x ]``, ``[[ -w "${BIN_DIR}" ]]``, ``test -w dir``: the script checks it may write.
+_WRITABLE_TEST = re.compile(r"""(?:\[\[?|\btest)\s+(?:!\s+)?-w\s+["']?(\$\{?(\w+)\}?|/[^\s"';\]]+)""")
+
+
+def _writability_checked(lines: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Variables and paths the script tests for writability before writing there (it then skips, falls back or
+    escalates): not a write that silently needs root."""
+    names: set[str] = set()
+    paths: list[str] = []
+    for line in lines:
+        for m in _WRITABLE_TEST.finditer(line):
+            if m.group(2):
+                names.add(m.group(2))
+            else:
+                paths.append(m.group(1).rstrip("/"))
+    return frozenset(names), tuple(paths)
+
+
+def _checked_write(command: Command, script: Script, checked: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    names, paths = checked
+    for word in (*written_paths(command), *operands(command)):
+        expanded = set(word.expands)
+        for name in word.expands:  # ``out="$dir/x"``: the tested directory through one assignment
+            expanded.update(n for a in script.bindings(name) for n in names if f"${n}" in a.raw or f"${{{n}" in a.raw)
+        if expanded & names or any(word.text == p or word.text.startswith(p + "/") for p in paths):
+            return True
+    return False
+
+
+def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
+    """A relative write after ``cd /usr/local/bin`` (``wget URL`` saves there): a write under that directory."""
+    if not cwd.startswith(_ROOT_PREFIXES):
+        return None
+    for word in written_paths(command):
+        if not word.text.startswith(("/", "~", "$")):
+            return f"writes {cwd.rstrip('/')}/{word.text.removeprefix('./')}", write_line(command, word)
+    return None
+
+
+def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterator[Finding]:
     seen: set[int] = set()
+    functions = frozenset(script.functions)
+    checked = _writability_checked(lines)
+    cwd = ""
     for command in script.commands:
+        if command.name == "cd":
+            places = operands(command)
+            cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
         if command.escalation or "root" in command.conditions:
             continue
-        found = root_only(command)
+        found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None or found[1] in seen:
+            continue
+        if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
             continue
         why, line = found
         seen.add(line)

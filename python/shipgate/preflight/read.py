@@ -4,12 +4,13 @@ what this returns, never raw lines of scripts."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from shipgate.preflight.contents import Kind, is_periodic_cron_script
 from shipgate.preflight.cron import Crontab, parse_crontab
-from shipgate.preflight.shell.model import Script
+from shipgate.preflight.shell.model import Assignment, Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.sql import SqlFile, parse_sql
 from shipgate.preflight.units import Unit, parse_unit
@@ -71,3 +72,56 @@ def merge(parts: list[Parsed]) -> Parsed:
 
 
 __all__ = ["PARSED_KINDS", "Parsed", "is_periodic_cron_script", "merge", "parse_file"]
+
+
+def _package_path(base: str, target: str, scripts: Mapping[str, Script]) -> str | None:
+    """The package script ``source TARGET`` names: relative to the sourcing script's directory or to the package
+    root, after a leading ``$(dirname "$0")/``, ``$DIR/`` or ``./``."""
+    rest = target.rpartition(")/")[2] if target.startswith("$(") else target
+    if rest.startswith("$"):
+        rest = rest.partition("/")[2]
+    for candidate in (posixpath.join(posixpath.dirname(base), rest), rest):
+        path = posixpath.normpath(candidate)
+        if path in scripts:
+            return path
+    return None
+
+
+def _sourced(script: Script, scripts: Mapping[str, Script]) -> list[str]:
+    """Package scripts ``script`` sources (``source install/_lib.sh``, ``. "$(dirname "$0")/lib.sh"``)."""
+    found = (
+        _package_path(script.path, c.words[0].text, scripts)
+        for c in script.commands
+        if c.name in ("source", ".") and c.words
+    )
+    return [p for p in found if p is not None and p != script.path]
+
+
+def _top_level(script: Script) -> list[Assignment]:
+    return [a for a in script.assignments if a.function is None and a.value is not None]
+
+
+def with_sourced(parsed: Parsed, sources: Mapping[str, str]) -> Parsed:
+    """Scripts read again with the variables a sourced library of the package sets (``install.sh`` sources
+    ``_lib.sh``, which sets ``dcr="docker compose run --rm"``, then ``migrate.sh``, which runs ``$dcr web
+    upgrade``): each script inherits the literal top-level assignments of the files it sources and of the files
+    that source it (and their other libraries). Only scripts that use a name they do not set are read again."""
+    scripts = parsed.scripts
+    sourced = {path: _sourced(script, scripts) for path, script in scripts.items()}
+    parents: dict[str, list[str]] = {}
+    for parent, children in sourced.items():
+        for child in children:
+            parents.setdefault(child, []).append(parent)
+    updated: dict[str, Script] = {}
+    for path, script in scripts.items():
+        donors = set(sourced[path])
+        for parent in parents.get(path, ()):
+            donors |= {parent, *sourced[parent]} - {path}
+        if not donors or path not in sources:
+            continue
+        own = {a.name for a in script.assignments}
+        used = {n for c in script.commands for w in (c.program, *c.words) if w is not None for n in w.expands}
+        inherited = [a for d in sorted(donors) for a in _top_level(scripts[d]) if a.name in used - own]
+        if inherited:
+            updated[path] = parse_script(sources[path], path=path, inherited=tuple(inherited))
+    return replace(parsed, scripts={**scripts, **updated}) if updated else parsed

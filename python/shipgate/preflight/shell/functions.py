@@ -7,13 +7,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from shipgate.preflight.shell.commands import is_network
+from shipgate.preflight.shell.commands import is_network, written_paths
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.shell.unwrap import base
 
 _POSITIONAL = re.compile(r"^\$\{?([1-9]|@|\*)\}?$")
 _IN_TEXT = re.compile(r"\$\{?([1-9]|@|\*)\b")
 _ALL = frozenset({"@", "*"})
+_POSITIONAL_NAMES = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9"})
 _PRINTERS = frozenset({"echo", "printf", "print", "cat"})
 
 
@@ -79,6 +80,36 @@ def printing_functions(script: Script) -> dict[str, frozenset[str]]:
         if positions:
             out.setdefault(c.function, set()).update("@" if p in _ALL else p for p in positions)
     return {name: frozenset(p) for name, p in out.items()}
+
+
+def file_writers(script: Script) -> dict[str, tuple[Command, frozenset[str]]]:
+    """Functions that write a file their caller names (``update_profile() { echo "$line" >> "$1"; }``, also
+    through a local copy): name -> the writing command in the body and the positions it writes."""
+    copies = _from_arguments(script)
+    out: dict[str, tuple[Command, frozenset[str]]] = {}
+    for c in script.commands:
+        if c.function is None or c.function in out:
+            continue
+        positions = {
+            n if n in _POSITIONAL_NAMES else copies.get((c.function, n), "")
+            for word in written_paths(c)
+            for n in word.expands
+        } & _POSITIONAL_NAMES
+        if positions:
+            out[c.function] = (c, frozenset(positions))
+    return out
+
+
+def echoed_values(script: Script) -> dict[str, str]:
+    """Functions whose standard output is one literal (``release_url() { echo "https://host/releases"; }``):
+    name -> that text, so ``"$(release_url)/v1.tgz"`` is ``https://host/releases/v1.tgz``."""
+    printed: dict[str, list[str | None]] = {}
+    for c in script.commands:
+        if c.function is None or c.name not in ("echo", "printf") or c.writes():
+            continue
+        words = [w for w in c.words if not (c.name == "echo" and w.text in ("-n", "-e", "-ne", "-en"))]
+        printed.setdefault(c.function, []).append(words[0].value if len(words) == 1 else None)
+    return {name: out[0] for name, out in printed.items() if len(out) == 1 and out[0]}
 
 
 def forwarding_tools(script: Script) -> dict[str, str]:

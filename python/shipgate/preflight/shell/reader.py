@@ -83,8 +83,9 @@ class _Ctx:
 
 
 class _Reader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, inherited: tuple[Assignment, ...] = ()) -> None:
         self.path = path
+        self.inherited = inherited
         self.commands: list[Command] = []
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
@@ -122,6 +123,8 @@ class _Reader:
     def _bindings(self, root: Node, ctx: _Ctx) -> Bindings:
         """Assignments first (a query run in C), so a use anywhere sees the values assigned above it."""
         by_name: dict[str, list[Assignment]] = defaultdict(list)
+        for inherited in self.inherited:  # set before the first line by a file sourced with this one
+            by_name[inherited.name].append(dataclasses.replace(inherited, line=0))
         bindings = Bindings(by_name)
         reader = WordReader(bindings)
         captures = _assignment_query().captures(root)
@@ -595,10 +598,11 @@ def _enclosing_function(node: Node) -> str | None:
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
 
 
-def parse_script(source: bytes | str, *, path: str) -> Script:
-    """The facts of one shell script (bounded: see the module's limits)."""
+def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment, ...] = ()) -> Script:
+    """The facts of one shell script (bounded: see the module's limits). ``inherited``: variables a file of the
+    package sets before this one runs (a library both source), seen as set above the first line."""
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
-    reader = _Reader(path)
+    reader = _Reader(path, inherited)
     reader.errexit = bool(_SHEBANG_E.match(data))
     reader.read(data, _Ctx())
     return Script(

@@ -218,9 +218,10 @@ def _shell_string(out: Unwrapped, name: str) -> bool:
 
 
 def _eval(out: Unwrapped) -> None:
+    """``eval "sudo $CMD_MOVE"``: the string is read as shell, its run-time parts as written (eval expands them)."""
     rest = out.words[1:]
-    if rest and all(w.value is not None for w in rest):
-        joined = " ".join(w.value or "" for w in rest)
+    if rest and all(w.value is not None or w.shape is not None for w in rest):
+        joined = " ".join(w.value if w.value is not None else w.shape or "" for w in rest)
         first = rest[0]
         out.interpret = Word(joined, joined, first.line, first.expands, first.assigned_at)
         out.via, out.words = "eval", []
