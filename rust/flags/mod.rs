@@ -14,7 +14,8 @@
 //!
 //! Bounded: at most [`MAX_FLAG_LEN`] bytes per string (a longer run is no flag), [`MAX_FLAGS_PER_ENTRY`]
 //! distinct strings per entry (the first ones in file order), and a total per inspection that the caller
-//! enforces with [`FlagScanner::take_total`].
+//! enforces with [`FlagScanner::take_total`] (a scanner of the spool's walk has none: an inspection takes
+//! its strings against its own total with [`claim`]).
 
 mod blocks;
 
@@ -68,8 +69,9 @@ pub struct FlagScanner<'a> {
     /// The carried run is already longer than [`MAX_FLAG_LEN`]: it is skipped to its end.
     overlong: bool,
     found: HashSet<Box<str>>,
-    /// Strings this inspection may still keep, shared by every entry's scanner.
-    total: &'a AtomicUsize,
+    /// Strings this inspection may still keep, shared by every entry's scanner; `None` for a scanner
+    /// bounded only per entry ([`unbudgeted`](FlagScanner::unbudgeted)).
+    total: Option<&'a AtomicUsize>,
     full: bool,
 }
 
@@ -77,13 +79,21 @@ impl<'a> FlagScanner<'a> {
     /// A scanner that counts what it keeps against `total`, the strings the inspection may still keep.
     pub fn new(total: &'a AtomicUsize) -> FlagScanner<'a> {
         FlagScanner {
+            total: Some(total),
+            ..FlagScanner::unbudgeted()
+        }
+    }
+
+    /// A scanner bounded only by [`MAX_FLAGS_PER_ENTRY`]: the spool's walk, ahead of any inspection.
+    pub fn unbudgeted() -> FlagScanner<'static> {
+        FlagScanner {
             head: Some(Vec::new()),
             skip: false,
             candidates: Vec::new(),
             carry: Vec::new(),
             overlong: false,
             found: HashSet::new(),
-            total,
+            total: None,
             full: false,
         }
     }
@@ -184,10 +194,7 @@ impl<'a> FlagScanner<'a> {
         if self.found.contains(flag) {
             return;
         }
-        let claimed = self
-            .total
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| left.checked_sub(1));
-        if claimed.is_err() {
+        if self.total.is_some_and(|total| !claim(total, 1)) {
             self.full = true;
             return;
         }
@@ -208,6 +215,13 @@ impl<'a> FlagScanner<'a> {
         out.sort_unstable();
         out
     }
+}
+
+/// Take `n` strings from an inspection's `total`: all of them, or none when fewer are left.
+pub fn claim(total: &AtomicUsize, n: usize) -> bool {
+    total
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| left.checked_sub(n))
+        .is_ok()
 }
 
 /// `run` (a maximal run of token bytes) with its surrounding punctuation trimmed, when it is a dotted
@@ -360,6 +374,18 @@ mod tests {
         let mut s = FlagScanner::new(&total);
         s.update(b"\0ab.cde ef.ghi ij.klm mn.opq");
         assert_eq!(s.finish().len(), 3);
+        assert_eq!(total.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn unbudgeted_scanners_keep_everything_and_claims_are_all_or_nothing() {
+        let mut s = FlagScanner::unbudgeted();
+        s.update(b"\0ab.cde ef.ghi ij.klm mn.opq");
+        assert_eq!(s.finish(), ["ab.cde", "ef.ghi", "ij.klm", "mn.opq"]);
+        let total = AtomicUsize::new(3);
+        assert!(!claim(&total, 4));
+        assert_eq!(total.load(Ordering::Relaxed), 3);
+        assert!(claim(&total, 3));
         assert_eq!(total.load(Ordering::Relaxed), 0);
     }
 }

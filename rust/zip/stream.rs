@@ -4,7 +4,9 @@
 //! [`StreamWalk`] is fed the archive's bytes in order, as they arrive. It walks the local headers from
 //! offset 0 as a streaming extractor would and, for each stored entry whose local header alone delimits it
 //! (sizes present and equal, no data descriptor, no encryption), computes the CRC-32 and digests of its
-//! bytes as they pass. Deflated entries are passed over by their compressed size: inflating them here
+//! bytes as they pass, and collects their flag-like strings ([`crate::flags`]; the service's inspection asks
+//! for them, and reading a recorded entry again for them alone would read back what the walk already
+//! read). Deflated entries are passed over by their compressed size: inflating them here
 //! would not give the inspection's results exactly (its ratio limit is checked at the inflater's own
 //! checkpoints), so the inspection inflates them itself. The walk stops for good at the first thing it
 //! cannot delimit (a data descriptor, the central directory, anything unexpected). It never judges the
@@ -25,6 +27,7 @@ use super::spec::{
 use super::Entry;
 use crate::digest::{Algorithm, MultiDigest};
 use crate::error::Result;
+use crate::flags::FlagScanner;
 
 /// An entry's whole content is kept up to this many bytes (a symlink's target); the first
 /// [`HEAD_MAGIC`] bytes otherwise (enough to recognise a nested archive).
@@ -32,8 +35,10 @@ pub const HEAD_ALL: usize = 256;
 const HEAD_MAGIC: usize = 8;
 /// Memory the records may take (an archive of many tiny entries): the walk stops beyond it.
 const MAX_RECORD_BYTES: usize = 32 << 20;
-/// Rough cost of one record besides its head: the map slot, the digests' hex strings.
+/// Rough cost of one record besides its head and strings: the map slot, the digests' hex strings.
 const RECORD_OVERHEAD: usize = 200;
+/// Rough cost of one flag-like string besides its bytes.
+const FLAG_OVERHEAD: usize = 24;
 
 /// A stored entry's bytes, as they streamed past.
 #[derive(Clone, Debug)]
@@ -43,6 +48,9 @@ pub struct StreamedEntry {
     pub digests: Vec<(Algorithm, String)>,
     /// All of the content up to [`HEAD_ALL`] bytes, else its first few bytes.
     pub head: Vec<u8>,
+    /// Its flag-like strings, sorted, bounded per entry only (none for text); an inspection takes them
+    /// against its own total ([`crate::flags::claim`]).
+    pub flags: Vec<String>,
 }
 
 /// What a [`StreamWalk`] verified, by data offset.
@@ -118,6 +126,7 @@ struct Current {
     crc: crc32fast::Hasher,
     digest: MultiDigest,
     head: Vec<u8>,
+    flags: FlagScanner<'static>,
 }
 
 impl StreamWalk {
@@ -177,6 +186,7 @@ impl StreamWalk {
                     let piece = &data[..n];
                     cur.crc.update(piece);
                     cur.digest.update(piece);
+                    cur.flags.update(piece);
                     let keep = if cur.end - cur.data_offset <= HEAD_ALL as u64 {
                         HEAD_ALL
                     } else {
@@ -251,11 +261,14 @@ impl StreamWalk {
             crc: crc32fast::Hasher::new(),
             digest: self.digest.clone(),
             head: Vec::new(),
+            flags: FlagScanner::unbudgeted(),
         }))
     }
 
     fn record(&mut self, cur: Current) -> Walk {
-        self.record_bytes += RECORD_OVERHEAD + cur.head.len();
+        let flags = cur.flags.finish();
+        let flag_bytes: usize = flags.iter().map(|f| f.len() + FLAG_OVERHEAD).sum();
+        self.record_bytes += RECORD_OVERHEAD + cur.head.len() + flag_bytes;
         self.out.entries.insert(
             cur.data_offset,
             StreamedEntry {
@@ -263,6 +276,7 @@ impl StreamWalk {
                 crc32: cur.crc.finalize(),
                 digests: cur.digest.hexdigests(),
                 head: cur.head,
+                flags,
             },
         );
         Self::header_at(cur.end)
@@ -384,28 +398,39 @@ mod tests {
     }
 
     fn both_ways(bytes: &[u8], expect_records: usize) {
-        let plain = inspect_bytes(bytes, &Options::default()).unwrap();
-        let streamed = walk(bytes, 8192);
-        assert_eq!(streamed.len(), expect_records);
-        let options = Options {
-            streamed: Some(std::sync::Arc::new(streamed)),
-            ..Options::default()
-        };
-        let reused = inspect_bytes(bytes, &options).unwrap();
-        assert_eq!(
-            format!("{:?}", plain.entries),
-            format!("{:?}", reused.entries)
-        );
-        assert_eq!(
-            format!("{:?}", plain.findings),
-            format!("{:?}", reused.findings)
-        );
-        assert_eq!(plain.totals.verified_bytes, reused.totals.verified_bytes);
+        for flags in [false, true] {
+            let plain = inspect_bytes(
+                bytes,
+                &Options {
+                    flags,
+                    ..Options::default()
+                },
+            )
+            .unwrap();
+            let streamed = walk(bytes, 8192);
+            assert_eq!(streamed.len(), expect_records);
+            let options = Options {
+                flags,
+                streamed: Some(std::sync::Arc::new(streamed)),
+                ..Options::default()
+            };
+            let reused = inspect_bytes(bytes, &options).unwrap();
+            assert_eq!(
+                format!("{:?}", plain.entries),
+                format!("{:?}", reused.entries)
+            );
+            assert_eq!(
+                format!("{:?}", plain.findings),
+                format!("{:?}", reused.findings)
+            );
+            assert_eq!(plain.totals.verified_bytes, reused.totals.verified_bytes);
+        }
     }
 
     #[test]
     fn the_inspection_reports_the_same_with_or_without_records() {
-        let tool = vec![9u8; 300_000];
+        let mut tool = vec![9u8; 300_000];
+        tool[150_000..150_017].copy_from_slice(b"\0dten.backoff.v2\0");
         let text = b"read me ".repeat(5000);
         // A stored archive inside is inspected from the file either way.
         let inner = build(&[file("x", b"nested")], b"");
@@ -427,6 +452,29 @@ mod tests {
             b"",
         );
         both_ways(&bytes, 5);
+    }
+
+    #[test]
+    fn records_carry_the_strings_so_the_file_is_not_read_again_for_them() {
+        let mut tool = vec![0u8; 300_000];
+        tool[1000..1017].copy_from_slice(b"\0dten.backoff.v2\0");
+        let genuine = build(&[file("bin/tool", &tool), file("doc/notes.txt", b"dten.backoff.v3 is text")], b"");
+        let streamed = walk(&genuine, 4096);
+        let flags: Vec<&[String]> = streamed.entries.values().map(|r| r.flags.as_slice()).collect();
+        assert!(flags.contains(&&["dten.backoff.v2".to_string()][..]), "{flags:?}");
+        assert!(flags.contains(&&[][..]), "text is not scanned: {flags:?}");
+        // The strings of an altered copy are the record's: the walk's bytes are the ones that count.
+        let mut altered = genuine.clone();
+        let at = altered.windows(15).position(|w| w == b"dten.backoff.v2").unwrap();
+        altered[at] = b'x';
+        let options = Options {
+            flags: true,
+            streamed: Some(std::sync::Arc::new(streamed)),
+            ..Options::default()
+        };
+        let report = inspect_bytes(&altered, &options).unwrap();
+        let tool_entry = report.entries.iter().find(|e| e.name == "bin/tool").unwrap();
+        assert_eq!(tool_entry.flags, ["dten.backoff.v2"]);
     }
 
     #[test]

@@ -72,8 +72,8 @@ def test_a_spooled_archive_reads_the_same_directly(tmp_path: Path) -> None:
     assert spooled.streamed is not None and 10 < len(spooled.streamed) < 40
     walked = inspect(spooled.path, archive_digests=("sha256",), direct=True, streamed=spooled.streamed)
     assert walked == direct
-    # With flag strings wanted, the recorded entries are read again for their strings alone: the same report
-    # as reading everything.
+    # With flag strings wanted, the recorded entries' strings come from their records (the walk scanned them):
+    # the same report as reading everything.
     with_flags = inspect(spooled.path, archive_digests=("sha256",), streamed=spooled.streamed, flags=True)
     assert with_flags == inspect(spooled.path, archive_digests=("sha256",), flags=True)
     assert {f for e in with_flags.entries for f in e.flags} >= {f"dten.backoff.v{i}" for i in range(40)}

@@ -26,6 +26,8 @@ from shipgate.plan.index import (
 # (the same budget preflight reads within).
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_TEXT_TOTAL = 32 * 1024 * 1024
+# A NUL in this many first bytes makes a file binary, not text.
+_SNIFF_BYTES = 8192
 
 _BINARY_MAGIC = (b"\x7fELF", b"MZ", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe")
 _TEXT_SUFFIXES = (".md", ".txt", ".rst", ".adoc", ".html", ".htm", ".sh", ".bash", ".sql", ".xml", ".j2",
@@ -34,8 +36,11 @@ _TEXT_NAMES = ("readme", "changes", "changelog", "news", "release-notes", "upgra
 _TEXT_DIRS = frozenset({"doc", "docs", "man", "scripts", "config", "conf", "etc", "cron", "systemd", "hooks",
                         "migrations"})
 _UNIT_SUFFIXES = (".service", ".timer", ".socket", ".path", ".mount")
-# The shapes the native inspector extracts (docs/plan.md): dotted keys, --long-options, ENV_NAMES.
-_FLAG_TOKEN = re.compile(r"--[A-Za-z][A-Za-z0-9-]{1,62}|[A-Za-z_][A-Za-z0-9_-]{0,62}(?:\.[A-Za-z0-9_-]{1,62}){1,8}|"
+# The shapes the native inspector extracts (docs/plan.md): dotted keys, --long-options, ENV_NAMES. The first
+# run of a dotted key is possessive (``{0,62}+``): giving back characters of that class can never make the
+# ``.`` after it match, so the matches are the same, and a long run without a dot (a SHA-256 in the
+# manifest) is not tried again at every length (a manifest listing 2,000 files: ~3x faster).
+_FLAG_TOKEN = re.compile(r"--[A-Za-z][A-Za-z0-9-]{1,62}|[A-Za-z_][A-Za-z0-9_-]{0,62}+(?:\.[A-Za-z0-9_-]{1,62}){1,8}|"
                          r"[A-Z][A-Z0-9_]{2,62}")
 
 
@@ -75,10 +80,12 @@ def build_index(
     sha256: str,
     facts: PackageFacts | None = None,
     skip: Iterable[str] = (),
+    texts: Mapping[str, bytes] | None = None,
 ) -> PackageIndex:
     """The index of the package ``report`` describes (inspected with ``flags=True``), read through
     ``reader``; ``facts`` are preflight's reading of its scripts, SQL, units and crontabs (``plan.facts``);
-    ``skip`` names entries that are not the package's payload (the manifest and its signature files)."""
+    ``skip`` names entries that are not the package's payload (the manifest and its signature files);
+    ``texts`` are entries already read whole (preflight's files), taken from there instead of read again."""
     skipped = set(skip)
     entries = [e for e in report.entries if not e.is_dir and not e.is_symlink and e.name not in skipped]
     truncated: list[str] = []
@@ -98,7 +105,8 @@ def build_index(
         files.append(IndexedFile(path=e.name, digest=_digest(e), size=e.uncompressed_size, mode=e.mode,
                                  binary=binary))
     binaries = {f.path for f in files if f.binary}
-    config, documented = _read_texts(reader, [e for e in entries if e.name not in binaries], flags, manifest)
+    texts = texts or {}
+    config, documented = _read_texts(reader, [e for e in entries if e.name not in binaries], flags, manifest, texts)
     facts = facts or PackageFacts()
     config.update(facts.units)
     units = {posixpath.basename(e.name): e.name for e in entries if e.name.lower().endswith(_UNIT_SUFFIXES)}
@@ -139,9 +147,14 @@ def statements_of(manifest: Manifest | None) -> ManifestStatements:
 
 
 def _read_texts(
-    reader: EntryReader, entries: list[Entry], flags: Mapping[str, tuple[str, ...]], manifest: Manifest | None
+    reader: EntryReader,
+    entries: list[Entry],
+    flags: Mapping[str, tuple[str, ...]],
+    manifest: Manifest | None,
+    texts: Mapping[str, bytes],
 ) -> tuple[dict[str, ConfigFile], frozenset[str]]:
-    """Configuration files parsed, and which binary flags any text file (or the manifest) names."""
+    """Configuration files parsed, and which binary flags any text file (or the manifest) names. Each
+    candidate's size counts against ``MAX_TEXT_TOTAL``, a binary's too."""
     wanted = {f for found in flags.values() for f in found}
     named: set[str] = set()
     if manifest is not None and wanted:
@@ -154,11 +167,11 @@ def _read_texts(
         if total + e.uncompressed_size > MAX_TEXT_TOTAL:
             break
         try:
-            data = reader.read(e.name, limit=MAX_TEXT_BYTES)
+            data = _text(reader, e, texts)
         except ShipgateError:
             continue
-        total += len(data)
-        if b"\x00" in data[:8192]:
+        total += e.uncompressed_size
+        if data is None:
             continue
         parsed = parse_config(e.name, data)
         if parsed is not None:
@@ -166,3 +179,14 @@ def _read_texts(
         if wanted:
             named |= wanted & set(_FLAG_TOKEN.findall(data.decode("utf-8", "replace")))
     return config, frozenset(named)
+
+
+def _text(reader: EntryReader, entry: Entry, texts: Mapping[str, bytes]) -> bytes | None:
+    """``entry``'s bytes, or None when a NUL in its first ``_SNIFF_BYTES`` makes it binary: from ``texts`` when
+    it was read already, else its head first, so that a binary is not read whole."""
+    data = texts.get(entry.name)
+    if data is None:
+        if b"\x00" in reader.head(entry.name, _SNIFF_BYTES):
+            return None
+        data = reader.read(entry.name, limit=MAX_TEXT_BYTES)
+    return None if b"\x00" in data[:_SNIFF_BYTES] else data

@@ -84,7 +84,7 @@ def plan_step(
     if package_facts is None:
         package_facts = facts(manifest, files=dict(files))
     parsed = from_preflight(package_facts, findings)
-    index = build_index(report, reader, manifest=manifest, sha256=sha256, facts=parsed, skip=skip)
+    index = build_index(report, reader, manifest=manifest, sha256=sha256, facts=parsed, skip=skip, texts=files)
     name, vendor = manifest.package.name, manifest.package.vendor
     running = inventory.components.get(name) if inventory else None
     previous, label = request.previous, request.previous_label

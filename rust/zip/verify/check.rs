@@ -14,7 +14,7 @@ use super::super::{Entry, Options, RATIO_MIN_SIZE};
 use super::{found, Budget, MAX_SYMLINK_TARGET};
 use crate::digest::{Algorithm, MultiDigest};
 use crate::error::Result;
-use crate::flags::FlagScanner;
+use crate::flags::{self, FlagScanner};
 
 /// A nested archive's decoded bytes: collected only when the entry looks like one from its first piece.
 enum Nested {
@@ -33,6 +33,8 @@ pub(super) struct EntryCheck<'a> {
     /// A big entry's CRC and digests, computed on a second thread ([`Pipe`]).
     pipe: Option<Pipe>,
     flags: Option<FlagScanner<'a>>,
+    /// Strings taken from a record of the spool's walk instead of being scanned.
+    recorded_flags: Option<Vec<String>>,
     /// The first [`MAX_SYMLINK_TARGET`] bytes (symlink target, magic numbers).
     head: &'a mut Vec<u8>,
     nested: Nested,
@@ -84,6 +86,7 @@ impl<'a> EntryCheck<'a> {
             head,
             nested: if collect_nested { Nested::Maybe { by_name } } else { Nested::Never },
             recorded: None,
+            recorded_flags: None,
             findings: Vec::new(),
         })
     }
@@ -167,7 +170,8 @@ impl<'a> EntryCheck<'a> {
         }
     }
 
-    /// Whether this entry's flag-like strings are collected.
+    /// Whether this entry's flag-like strings are still to be collected (wanted, and not taken from a
+    /// record).
     pub(super) fn wants_flags(&self) -> bool {
         self.flags.is_some()
     }
@@ -180,13 +184,18 @@ impl<'a> EntryCheck<'a> {
     }
 
     /// A stored entry the spool's walk verified as the file streamed in: its results, counted against the
-    /// total like bytes read here.
+    /// total like bytes read here. Its strings, when wanted, are taken if the inspection's total admits all
+    /// of them; otherwise [`wants_flags`](Self::wants_flags) stays true and the bytes are scanned again.
     pub(super) fn take_record(&mut self, r: StreamedEntry) {
         self.budget.total.fetch_add(r.size, Ordering::Relaxed);
         self.produced = r.size;
         self.crc = crc32fast::Hasher::new_with_initial_len(r.crc32, r.size);
         *self.head = r.head;
         self.recorded = Some(r.digests);
+        if self.flags.is_some() && flags::claim(&self.budget.flags_left, r.flags.len()) {
+            self.flags = None;
+            self.recorded_flags = Some(r.flags);
+        }
     }
 
     /// The CRC-32, digests and strings of everything taken (waiting for the hashing thread, if any).
@@ -203,7 +212,10 @@ impl<'a> EntryCheck<'a> {
             findings: self.findings,
             crc32: self.crc.finalize(),
             digests,
-            flags: self.flags.map(FlagScanner::finish).unwrap_or_default(),
+            flags: match self.recorded_flags {
+                Some(f) => f,
+                None => self.flags.map(FlagScanner::finish).unwrap_or_default(),
+            },
             nested: match self.nested {
                 Nested::Collecting(buf) => Some(buf),
                 _ => None,

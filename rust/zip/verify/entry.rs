@@ -75,9 +75,10 @@ fn streamed_record(ctx: &Context<'_>, e: &Entry) -> Option<crate::zip::StreamedE
     streamed.get(e, &ctx.options.digests).filter(|r| ctx.budget.admits(r.size))
 }
 
-/// Records carry no flag-like strings: when they are wanted, a recorded entry's bytes are read again for
-/// them alone (its CRC-32 and digests stay the record's). The bytes were verified as they streamed in, so
-/// a short read here only shortens the strings found.
+/// A recorded entry whose strings are wanted but could not be taken from its record (the inspection's total
+/// of strings would not admit them all) is read again for them alone (its CRC-32 and digests stay the
+/// record's). The bytes were verified as they streamed in, so a short read here only shortens the strings
+/// found.
 fn scan_stored_flags(input: &mut Input<'_>, ahead: &mut super::read::ReadAhead, inbuf: &mut [u8], check: &mut EntryCheck<'_>) -> Result<()> {
     while let Chunk::Data(n) = input.next(ahead, inbuf)? {
         check.scan_flags(&inbuf[..n]);
