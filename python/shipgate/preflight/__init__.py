@@ -123,7 +123,10 @@ def run_preflight(
     with paused():
         ctx = _context(contents, inventory, (), options)
         texts, parsed, skipped, local = read_and_scan(contents, options, ctx)
-        return _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped, local=local)
+        found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped, local=local)
+        # Freed while the collector is off: back on, its first collection walks the findings, not every fact.
+        del ctx, texts, parsed, skipped, local
+    return found
 
 
 def preflight_and_facts(

@@ -83,7 +83,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
             parsed = json.loads(parser.parse_sql_json(body)).get("stmts") or ()
         except (parser.ParseError, RecursionError) as exc:
             unchecked += 1
-            error = exc if isinstance(exc, parser.ParseError) else "nested too deeply to read"
+            error = str(exc) if isinstance(exc, parser.ParseError) else "nested too deeply to read"  # not exc: a cycle
             first_error = first_error or f"line {line}: {error}"[:200]
             statements.append(_by_keywords(body, line))
             continue
