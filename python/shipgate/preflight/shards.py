@@ -33,7 +33,7 @@ LOCAL: tuple[Scanner, ...] = (
 _SCRIPTS_FIRST = (downloads.scan,)  # all scripts' findings, then the other files'
 # Shards per process: small enough that the processes finish together, large enough that a shard's overhead
 # (a task sent and answered) stays small beside its parsing.
-_SHARDS_PER_PROCESS = 6
+_SHARDS_PER_PROCESS = 16
 
 Item = tuple[str, Kind, str]  # (path, kind, source) of one text file
 Local = dict[Scanner, list[Finding]]
