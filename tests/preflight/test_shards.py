@@ -10,7 +10,7 @@ from __future__ import annotations
 from corpus_score import load_labels
 from preflight_kit import INVENTORY, package
 
-from shipgate.preflight import PreflightOptions, preflight_and_facts
+from shipgate.preflight import PreflightOptions, facts, preflight_and_facts
 
 
 def _package() -> dict[str, str | bytes]:
@@ -34,3 +34,4 @@ def test_sharded_reading_reports_what_one_process_reports() -> None:
     assert len(one) > 100 and {f.code for f in one} >= {"preflight.external_endpoint", "preflight.pipe_to_shell"}
     assert _as_rows(three) == _as_rows(one)
     assert three_facts == one_facts
+    assert facts(contents, options=PreflightOptions(workers=3)) == one_facts  # the plan's reading alone
