@@ -10,6 +10,7 @@ from __future__ import annotations
 from corpus_score import load_labels
 from preflight_kit import INVENTORY, package
 
+from shipgate.findings import Finding
 from shipgate.preflight import PreflightOptions, facts, preflight_and_facts
 
 
@@ -23,7 +24,7 @@ def _package() -> dict[str, str | bytes]:
     return files
 
 
-def _as_rows(findings: list) -> list[tuple[object, ...]]:  # type: ignore[type-arg]
+def _as_rows(findings: list[Finding]) -> list[tuple[object, ...]]:
     return [(f.code, f.severity, f.path, f.message, f.remedy, repr(f.evidence)) for f in findings]
 
 
