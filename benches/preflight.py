@@ -4,8 +4,8 @@
 
 The package is the real-world corpus (tests/preflight/corpus) replicated to --files files and --mib MiB of
 text (each copy made unique by a trailing comment, so no cache can skip it). shellcheck runs on a sample of
-the same scripts and is extrapolated to all files; the ratio is printed. Large packages are parsed in a
-process pool when two CPUs are idle (one worker per idle CPU). Timings on a shared machine are noisy: read the
+the same scripts and is extrapolated to all files; the ratio is printed. Large packages are read by one process
+per idle CPU (this one among them) when two CPUs are idle. Timings on a shared machine are noisy: read the
 ratio, and the CPU seconds (this process and its workers) beside the wall time. Memory is peak RSS (this
 process; with workers, the largest worker's beside it)."""
 
