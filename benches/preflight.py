@@ -4,10 +4,10 @@
 
 The package is the real-world corpus (tests/preflight/corpus) replicated to --files files and --mib MiB of
 text (each copy made unique by a trailing comment, so no cache can skip it). shellcheck runs on a sample of
-the same scripts and is extrapolated to all files; the ratio is printed. Large packages are parsed in a
-process pool when two CPUs are idle (one worker per idle CPU). Timings on a shared machine are noisy: read the
+the same scripts and is extrapolated to all files; the ratio is printed. Large packages are read by one process
+per idle CPU (this one among them) when two CPUs are idle. Timings on a shared machine are noisy: read the
 ratio, and the CPU seconds (this process and its workers) beside the wall time. Memory is peak RSS (this
-process)."""
+process; with workers, the largest worker's beside it)."""
 
 from __future__ import annotations
 
@@ -76,13 +76,19 @@ def main() -> None:
 
     options = PreflightOptions(max_total_bytes=1 << 40, workers=args.workers)
     cpu_before = _cpu_seconds()
+    children_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     findings = run_preflight(contents, inventory=INVENTORY, options=options)
     took = time.perf_counter() - started
     cpu = _cpu_seconds() - cpu_before
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    workers_rss = workers_rss / 1024 if workers_rss > children_rss else 0  # no worker ran: nothing new
     print(f"package: {len(files)} files, {total / 2**20:.1f} MiB; {len(findings)} findings")
-    print(f"preflight: {took:.2f} s, {len(files) / took:.0f} files/s, {cpu:.2f} CPU s, peak RSS {rss:.0f} MiB")
+    print(
+        f"preflight: {took:.2f} s, {len(files) / took:.0f} files/s, {cpu:.2f} CPU s, peak RSS {rss:.0f} MiB"
+        + (f" (largest worker {workers_rss:.0f} MiB)" if workers_rss else "")
+    )
     local = Path(sys.executable).parent / "shellcheck"
     shellcheck = str(local) if local.exists() else shutil.which("shellcheck")
     if shellcheck is None:

@@ -43,7 +43,7 @@ from shipgate.preflight.contents import (
     PreflightOptions,
     TextFile,
 )
-from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_texts
+from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.read import Parsed
 
 __all__ = [
@@ -123,8 +123,12 @@ def run_preflight(
             )
         ]
     with paused():
-        texts, parsed, skipped = read_texts(contents, options)
-        return _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped)
+        ctx = _context(contents, inventory, (), options)
+        texts, parsed, skipped, local = read_and_scan(contents, options, ctx)
+        found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped, local=local)
+        # Freed while the collector is off: back on, its first collection walks the findings, not every fact.
+        del ctx, texts, parsed, skipped, local
+    return found
 
 
 def preflight_and_facts(
@@ -138,8 +142,9 @@ def preflight_and_facts(
     file is parsed once for both (the verifier's preflight and its plan step)."""
     options = options or PreflightOptions()
     with paused():
-        texts, parsed, skipped = read_texts(contents, options)
-        found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped)
+        ctx = _context(contents, inventory, (), options)
+        texts, parsed, skipped, local = read_and_scan(contents, options, ctx)
+        found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped, local=local)
         return found, facts_of(contents.manifest, texts=texts, parsed=parsed, skipped=skipped, options=options)
 
 
@@ -152,7 +157,9 @@ def _run(
     texts: list[TextFile],
     parsed: Parsed,
     skipped: list[Finding],
+    local: Mapping[Callable[[Context], Iterator[Finding]], list[Finding]] | None = None,
 ) -> list[Finding]:
+    """The findings of every scanner in ``SCANNERS`` order; ``local`` holds those already found shard by shard."""
     findings = list(skipped)
     readable: list[Mapping[str, Any]] = []
     if isinstance(advisories, Mapping) and isinstance(advisories.get("advisories"), list):
@@ -172,16 +179,28 @@ def _run(
             )
         else:
             readable.append(as_dict)
-    ctx = Context(
+    ctx = dataclasses.replace(
+        _context(contents, inventory, tuple(readable), options), texts=tuple(texts), parsed=parsed
+    )
+    for scanner in SCANNERS:
+        findings.extend(local[scanner] if local is not None and scanner in local else scanner(ctx))
+    return findings
+
+
+def _context(
+    contents: ContentsLike,
+    inventory: Inventory | None,
+    advisories: tuple[Mapping[str, Any], ...],
+    options: PreflightOptions,
+) -> Context:
+    """The run's context, before the package is read (no texts, nothing parsed)."""
+    return Context(
         manifest=contents.manifest,
-        texts=tuple(texts),
+        texts=(),
         mtimes=getattr(contents, "mtimes", None) or {},
         archive_sha256=getattr(contents, "archive_sha256", None),
         inventory=inventory,
-        advisories=tuple(readable),
+        advisories=advisories,
         options=options,
-        parsed=parsed,
+        parsed=None,
     )
-    for scanner in SCANNERS:
-        findings.extend(scanner(ctx))
-    return findings

@@ -38,8 +38,8 @@ class PreflightOptions:
     # ``scripts`` and ``config``), beyond the default layout.
     script_dirs: tuple[str, ...] = ()
     config_dirs: tuple[str, ...] = ()
-    # Parser processes for a large package (None: one per idle CPU once it holds at least PARALLEL_FROM_BYTES
-    # of text, and none unless two are idle; 1: parse in this process).
+    # Processes that read a large package, this one among them (None: one per idle CPU once it holds at least
+    # PARALLEL_FROM_BYTES of text, and only this one unless two are idle; 1: read in this process).
     workers: int | None = None
 
 
@@ -265,7 +265,7 @@ def _under(path: str, dirs: Sequence[str]) -> bool:
     return any(path.startswith(d.rstrip("/") + "/") for d in dirs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per line of every file: no dict each
 class Line:
     number: int
     text: str

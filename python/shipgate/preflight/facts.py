@@ -7,10 +7,9 @@ sends data to), accounts created, files written, credentials (redacted)."""
 
 from __future__ import annotations
 
-import multiprocessing
+import dataclasses
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
@@ -30,8 +29,9 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.cron import Crontab
 from shipgate.preflight.endpoints import Endpoint, endpoints
-from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, parse_file, with_sourced
+from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, with_sourced
 from shipgate.preflight.scheduled import Job, jobs
+from shipgate.preflight.shards import Local, read_shards, rescan
 from shipgate.preflight.shell.commands import written_paths
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
@@ -90,6 +90,15 @@ def _skip(path: str, reason: str, **evidence: object) -> Finding:
 
 
 def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[TextFile], Parsed, list[Finding]]:
+    texts, parsed, skipped, _ = read_and_scan(contents, options, None)
+    return texts, parsed, skipped
+
+
+def read_and_scan(
+    contents: ContentsLike, options: PreflightOptions, template: Context | None
+) -> tuple[list[TextFile], Parsed, list[Finding], Local | None]:
+    """:func:`read_texts`, and the findings of the scanners that read one file at a time (``shards.LOCAL``) when
+    given the run's context (without texts): they run where each shard is parsed."""
     manifest = contents.manifest
     hooks = tuple(manifest.hooks.values())
     texts: list[TextFile] = []
@@ -120,7 +129,7 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
         text = split_lines(path, refine_kind(kind, source), source)
         texts.append(text)
         sources.append(source)
-    parts = _parse_all(texts, sources, options)
+    parts, local = _parse_all(texts, sources, options, template)
     for part in parts:
         for script in part.scripts.values():
             if script.incomplete:
@@ -130,8 +139,12 @@ def read_texts(contents: ContentsLike, options: PreflightOptions) -> tuple[list[
                 skipped.append(_skip(sql.path, sql.skipped, partial=True))
     if binaries:
         skipped.append(_binaries_skipped(binaries))
-    by_path = {t.path: s for t, s in zip(texts, sources, strict=True)}
-    return texts, with_sourced(merge(parts), by_path), skipped
+    merged = merge(parts)
+    parsed = with_sourced(merged, {t.path: s for t, s in zip(texts, sources, strict=True)})
+    if local is not None and template is not None and parsed is not merged:
+        changed = {path for path, script in parsed.scripts.items() if script is not merged.scripts.get(path)}
+        local = rescan(local, template, texts, parsed, changed)
+    return texts, parsed, skipped, local
 
 
 _LISTED = 20
@@ -151,10 +164,10 @@ def _binaries_skipped(paths: list[str]) -> Finding:
     )
 
 
-# Below this much text one process parses faster than starting workers; above it the files are parsed in a
-# process pool (the parsers hold the GIL: threads would not help) with one worker per idle CPU. Workers get
-# (path, kind, source) and send back the parsed facts, which costs about 40% on top of the parsing: on CPUs
-# other work keeps busy the pool is slower than one process, so it is used only when two CPUs are idle.
+# Below this much text one process reads faster than starting workers; above it the files are read in shards
+# by this process and one worker per other idle CPU (the parsers hold the GIL: threads would not help). Workers
+# send back the parsed facts (about a quarter of the parsing on top): on CPUs other work keeps busy that costs
+# more than it saves, so workers start only when two CPUs are idle.
 PARALLEL_FROM_BYTES = 4 << 20
 
 
@@ -167,21 +180,19 @@ def _idle_cpus() -> int:
     return max(1, int((os.cpu_count() or 1) - max(0.0, load - 1.0)))
 
 
-def _parse_one(item: tuple[str, Kind, str]) -> Parsed:
-    return parse_file(*item)
-
-
-def _parse_all(texts: list[TextFile], sources: list[str], options: PreflightOptions) -> list[Parsed]:
-    """Each file parsed on its own (no file's facts depend on another's), in a process pool for large packages."""
-    items = [(t.path, t.kind, s) for t, s in zip(texts, sources, strict=True) if t.kind in PARSED_KINDS]
+def _parse_all(
+    texts: list[TextFile], sources: list[str], options: PreflightOptions, template: Context | None
+) -> tuple[list[Parsed], Local | None]:
+    """Each file parsed on its own (no file's facts depend on another's), in shards across processes for large
+    packages; with ``template``, the ``shards.LOCAL`` scanners' findings too."""
+    items = [(t.path, t.kind, s) for t, s in zip(texts, sources, strict=True)]
+    if template is None:
+        items = [item for item in items if item[1] in PARSED_KINDS]
+    else:
+        template = dataclasses.replace(template, texts=(), parsed=None, mtimes={}, advisories=())
     size = sum(len(item[2]) for item in items)
     workers = options.workers or (_idle_cpus() if size >= PARALLEL_FROM_BYTES else 1)
-    if workers <= 1 or len(items) < 2:
-        return [parse_file(*item) for item in items]
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=min(workers, len(items)), mp_context=context) as pool:
-        chunk = max(1, len(items) // (workers * 8))
-        return list(pool.map(_parse_one, items, chunksize=chunk))
+    return read_shards(items, template, workers, {t.path: t for t in texts})
 
 
 def _writes(script: Script) -> Iterable[FileWrite]:
@@ -254,4 +265,4 @@ def facts_of(
     )
 
 
-__all__ = ["Account", "FileWrite", "Kind", "PackageFacts", "facts", "facts_of", "read_texts"]
+__all__ = ["Account", "FileWrite", "Kind", "PackageFacts", "facts", "facts_of", "read_and_scan", "read_texts"]

@@ -5,7 +5,6 @@ the value is not mistaken for the command."""
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
 from shipgate.preflight.shell.model import Word
@@ -103,7 +102,7 @@ def base(word: Word) -> str | None:
     value = word.value
     if value is None or not value or "\n" in value:
         return None
-    return posixpath.basename(value) or None
+    return value.rpartition("/")[2] or None  # posixpath.basename
 
 
 def unwrap(words: list[Word]) -> Unwrapped:
