@@ -71,7 +71,7 @@ def merge(parts: list[Parsed]) -> Parsed:
     return Parsed(scripts=scripts, sql=sql, units=units, crontabs=crontabs, cron_commands=cron_commands)
 
 
-__all__ = ["PARSED_KINDS", "Parsed", "is_periodic_cron_script", "merge", "parse_file"]
+__all__ = ["PARSED_KINDS", "Parsed", "is_periodic_cron_script", "merge", "parse_file", "with_sourced"]
 
 
 def _package_path(base: str, target: str, scripts: Mapping[str, Script]) -> str | None:
