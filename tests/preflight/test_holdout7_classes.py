@@ -83,3 +83,85 @@ def test_d_users_references_and_required_values_are_not() -> None:
         "      # - OLD_PASSWORD=${OLD_PASSWORD:-admin}\n"
     )
     assert findings({"docker-compose.yml": compose}) == []
+
+
+# -- E: the SQL an ORM migration written in JavaScript/TypeScript runs ------------------------------------------
+
+TYPEORM = """import {MigrationInterface, QueryRunner} from "typeorm";
+
+export class AddRank1631104895519 implements MigrationInterface {
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "variant" ADD "rank" integer DEFAULT '0'`);
+        await queryRunner.query(`ALTER TABLE "price" ADD CONSTRAINT "FK_1" FOREIGN KEY ("variant_id") `
+            + `REFERENCES "variant"("id")`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "variant" DROP COLUMN "rank"`);
+    }
+}
+"""
+
+
+def test_e_statements_given_to_query_in_up_are_checked_at_their_lines() -> None:
+    assert findings({"src/migrations/1631104895519-AddRank.ts": TYPEORM}) == [
+        ("preflight.migration_rewrites_table", 6),
+        ("preflight.migration_unlocked", 5),
+        ("preflight.migration_unlocked", 6),
+    ]
+    knex = "exports.up = function (knex) {\n  return knex.raw('CREATE INDEX price_idx ON price (amount)');\n};\n"
+    assert findings({"db/migrations/20240101_price_idx.js": knex}) == [("preflight.index_not_concurrent", 2)]
+
+
+def test_e_down_run_time_sql_and_code_outside_migrations_are_not_read() -> None:
+    down_only = TYPEORM.replace('ALTER TABLE "variant" ADD', "SELECT 1; --").replace('ALTER TABLE "price"', "--")
+    assert findings({"src/migrations/1-AddRank.ts": down_only}) == []
+    built = "exports.up = (knex) => knex.raw(`ALTER TABLE ${table} ADD c int`);\n"
+    assert findings({"migrations/2_built.js": built}) == []
+    assert findings({"src/services/AddRank.ts": TYPEORM}) == []
+
+
+# -- F: a Liquibase XML changelog's changes --------------------------------------------------------------------
+
+CHANGELOG = """<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+    <changeSet author="vendor" id="2.1-1">
+        <preConditions onFail="MARK_RAN"><not><columnExists tableName="EVENT" columnName="DETAILS"/></not>
+        </preConditions>
+        <addColumn tableName="EVENT">
+            <column name="DETAILS" type="NCLOB"/>
+        </addColumn>
+        <createIndex tableName="EVENT" indexName="IDX_EVENT_TIME">
+            <column name="TIME"/>
+        </createIndex>
+        <addForeignKeyConstraint baseTableName="EVENT" baseColumnNames="REALM_ID" constraintName="FK_REALM"
+                                 referencedTableName="REALM" referencedColumnNames="ID"/>
+        <rollback><dropColumn tableName="EVENT" columnName="DETAILS"/></rollback>
+    </changeSet>
+</databaseChangeLog>
+"""
+
+
+def test_f_changes_on_existing_tables_are_checked_at_their_lines() -> None:
+    assert findings({"META-INF/changelog-2.1.xml": CHANGELOG}) == [
+        ("preflight.index_not_concurrent", 9),
+        ("preflight.migration_rewrites_table", 12),
+        ("preflight.migration_unlocked", 6),
+        ("preflight.migration_unlocked", 12),
+    ]
+
+
+def test_f_new_tables_rollbacks_other_databases_and_not_valid_keys_stay_quiet() -> None:
+    created = CHANGELOG.replace(
+        '<changeSet author="vendor" id="2.1-1">',
+        '<changeSet author="v" id="1">\n'
+        '        <createTable tableName="EVENT"><column name="ID" type="INT"/></createTable>',
+    )
+    assert findings({"META-INF/changelog-2.1.xml": created}) == []  # every change acts on the new table
+    oracle = CHANGELOG.replace('id="2.1-1"', 'id="2.1-1" dbms="oracle"')
+    assert findings({"META-INF/changelog-2.1.xml": oracle}) == []
+    not_valid = CHANGELOG.replace('referencedColumnNames="ID"', 'referencedColumnNames="ID" validate="false"')
+    assert ("preflight.migration_rewrites_table", 12) not in findings({"META-INF/changelog-2.1.xml": not_valid})
+    entities = '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]>\n<databaseChangeLog>&a;</databaseChangeLog>\n'
+    assert findings({"META-INF/changelog-bomb.xml": entities}) == []
+    assert [f.code for f in run(package({"META-INF/changelog-bomb.xml": entities}))] == ["preflight.file_skipped"]
