@@ -165,3 +165,40 @@ def test_f_new_tables_rollbacks_other_databases_and_not_valid_keys_stay_quiet() 
     entities = '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]>\n<databaseChangeLog>&a;</databaseChangeLog>\n'
     assert findings({"META-INF/changelog-bomb.xml": entities}) == []
     assert [f.code for f in run(package({"META-INF/changelog-bomb.xml": entities}))] == ["preflight.file_skipped"]
+
+
+YAML_CHANGELOG = """databaseChangeLog:
+  - changeSet:
+      id: 7
+      author: vendor
+      changes:
+        - addColumn:
+            tableName: person
+            columns:
+              - column:
+                  name: nickname
+                  type: varchar(255)
+        - sql:
+            sql: CREATE INDEX person_nick ON person (nickname)
+      rollback:
+        - dropColumn:
+            tableName: person
+            columnName: nickname
+"""
+
+
+def test_f_a_yaml_changelog_is_read_like_the_xml_one() -> None:
+    assert findings({"db/changelog/007.yaml": YAML_CHANGELOG}) == [
+        ("preflight.index_not_concurrent", 13),
+        ("preflight.migration_unlocked", 6),
+    ]
+
+
+def test_f_aliases_in_a_yaml_changelog_cannot_make_the_walk_grow() -> None:
+    levels = "".join(
+        f"{c}: &{c} {{" + ", ".join(f"k{n}: *{p}" for n in range(9)) + "}\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    text = "databaseChangeLog:\n  - changeSet: {id: 1}\na: &a {column: {name: x}}\n" + levels
+    found = run(package({"db/changelog/bomb.yaml": text}))
+    assert [f.code for f in found] == ["preflight.file_skipped"]  # 9**8 mappings through aliases: not walked

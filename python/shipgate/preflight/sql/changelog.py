@@ -1,17 +1,21 @@
-"""Liquibase XML changelogs: each change a changeSet applies, written as the PostgreSQL statement Liquibase runs
-for it and placed at the change's line, so that ``parse_sql`` checks it as it checks a ``.sql`` file.
+"""Liquibase changelogs (XML, YAML, JSON): each change a changeSet applies, written as the PostgreSQL statement
+Liquibase runs for it and placed at the change's line, so that ``parse_sql`` checks it as it checks a ``.sql``
+file.
 
-Read with the standard library's expat parser, which gives each element's line; a document type declaration or
-an entity declaration stops the reading (no entity expansion: hostile XML cannot grow). Changes read:
+XML is read with the standard library's expat parser, which gives each element's line; a document type
+declaration or an entity declaration stops the reading (no entity expansion: hostile XML cannot grow). YAML and
+JSON are composed by PyYAML's safe loader into nodes that carry their lines, and turned into the same elements (a
+mapping's scalars are its attributes; its lists of one-key mappings and its mappings are its children), at most
+``MAX_CHANGELOG_ELEMENTS`` of them and ``_MAX_DEPTH`` deep (aliases cannot make the walk grow). Changes read:
 ``createTable`` (the table is then new), ``dropTable``, ``addColumn`` (with ``defaultValue*``, ``NOT NULL`` and
 ``REFERENCES`` from its ``constraints``), ``dropColumn``, ``renameColumn``, ``renameTable``, ``modifyDataType``,
 ``addNotNullConstraint``/``dropNotNullConstraint``, ``addDefaultValue``, ``createIndex``/``dropIndex``,
 ``addForeignKeyConstraint`` (``validate="false"`` is ``NOT VALID``)/``dropForeignKeyConstraint``,
 ``addUniqueConstraint``/``dropUniqueConstraint``, ``addPrimaryKey``/``dropPrimaryKey``, and ``sql`` (its text, as
 written). ``preConditions`` and ``rollback`` are not run by an upgrade and are not read; neither is a changeSet or
-``sql`` whose ``dbms`` excludes PostgreSQL. Not read: ``sqlFile`` (another file), ``customChange`` (Java code),
-YAML and JSON changelogs. Column types are not needed to know a change's lock, except in ``modifyDataType``, where
-Liquibase's portable names (``CLOB``, ``DATETIME``…) are mapped to PostgreSQL's."""
+``sql`` whose ``dbms`` excludes PostgreSQL. Not read: ``sqlFile`` (another file), ``customChange`` (Java code).
+Column types are not needed to know a change's lock, except in ``modifyDataType``, where Liquibase's portable
+names (``CLOB``, ``DATETIME``…) are mapped to PostgreSQL's."""
 
 from __future__ import annotations
 
@@ -20,7 +24,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+import yaml
+
 _ROOT = re.compile(r"<(?:\w+:)?databaseChangeLog\b")
+_YAML_ROOT = re.compile(r"^[\"']?databaseChangeLog[\"']?\s*:", re.M)
+_MAX_DEPTH = 64
 _SKIPPED = frozenset({"preConditions", "rollback", "validCheckSum", "comment", "tagDatabase"})
 _TYPES = {
     "clob": "text",
@@ -39,8 +47,11 @@ MAX_CHANGELOG_ELEMENTS = 100_000
 
 
 def is_changelog(path: str, text: str) -> bool:
-    """An XML file whose root is Liquibase's ``databaseChangeLog``."""
-    return path.lower().endswith(".xml") and bool(_ROOT.search(text[:8192]))
+    """An XML, YAML or JSON file whose root is Liquibase's ``databaseChangeLog``."""
+    lower = path.lower()
+    if lower.endswith(".xml"):
+        return bool(_ROOT.search(text[:8192]))
+    return lower.endswith((".yaml", ".yml", ".json")) and bool(_YAML_ROOT.search(text[:8192].replace("{", "\n")))
 
 
 @dataclass
@@ -90,6 +101,67 @@ def _tree(text: str) -> _Element | None:
     except (expat.ExpatError, _Refused, IndexError):
         return None
     return root
+
+
+def _yaml_tree(text: str) -> _Element | None:
+    try:
+        document = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    root = _Element("#document", {}, 1)
+    if isinstance(document, yaml.MappingNode):
+        try:
+            _YamlWalk().children(root, document, depth=0)
+        except _Refused:
+            return None
+    return root
+
+
+class _YamlWalk:
+    """YAML nodes to elements, counted: scalars of a mapping are attributes; lists of one-key mappings and
+    mappings are children (``changes: [{addColumn: …}]``, ``columns: [{column: …}]``, ``constraints: {…}``)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def tick(self) -> None:
+        """Count one node visited: a walk through aliases ends after ``MAX_CHANGELOG_ELEMENTS`` of them."""
+        self.count += 1
+        if self.count > MAX_CHANGELOG_ELEMENTS:
+            raise _Refused
+
+    def children(self, element: _Element, mapping: yaml.MappingNode, *, depth: int) -> None:
+        if depth > _MAX_DEPTH:
+            raise _Refused
+        for key, value in mapping.value:
+            self.tick()
+            name = str(key.value)
+            if isinstance(value, yaml.ScalarNode) and not (element.name == "sql" and name == "sql"):
+                element.attrs[name] = str(value.value)
+            elif isinstance(value, yaml.ScalarNode):
+                _sql_text(element, value)
+            elif isinstance(value, yaml.MappingNode):
+                self.child(element, key, value, depth=depth)
+            elif isinstance(value, yaml.SequenceNode) and name not in _SKIPPED:
+                for item in value.value:
+                    self.tick()
+                    if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+                        self.child(element, item.value[0][0], item.value[0][1], depth=depth)
+
+    def child(self, parent: _Element, key: yaml.Node, value: yaml.Node, *, depth: int) -> None:
+        self.tick()
+        child = _Element(str(key.value), {}, key.start_mark.line + 1)
+        parent.children.append(child)
+        if isinstance(value, yaml.MappingNode):
+            self.children(child, value, depth=depth + 1)
+        elif isinstance(value, yaml.ScalarNode) and child.name == "sql":  # ``- sql: ALTER TABLE …``
+            _sql_text(child, value)
+
+
+def _sql_text(element: _Element, value: yaml.ScalarNode) -> None:
+    """The SQL of a ``sql`` change, at the line its text starts on (a block scalar starts on the next line)."""
+    element.text.append(str(value.value))
+    element.line = value.start_mark.line + 1 + (value.style in ("|", ">"))
 
 
 def _q(name: str) -> str:
@@ -235,5 +307,5 @@ def _changes(element: _Element) -> list[tuple[int, str]]:
 def changelog_sql(text: str) -> list[tuple[int, str]] | None:
     """(line, statement) for each change the changelog runs on PostgreSQL; None when the XML is refused (not
     well-formed, a DTD or entity declaration, more than ``MAX_CHANGELOG_ELEMENTS`` elements)."""
-    root = _tree(text)
+    root = _tree(text) if text.lstrip().startswith("<") else _yaml_tree(text)
     return _changes(root) if root is not None else None
