@@ -15,7 +15,7 @@ from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
 from shipgate.preflight.sql.names import sql_name
-from shipgate.preflight.sql.sources import is_migration_source
+from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
 
 # A script or config file above this is not read (an info finding says so): real ones are kilobytes.
@@ -230,7 +230,7 @@ def scanned_kind(
         return Kind.CONFIG  # a script in another language: read as text (credentials, endpoints)
     if is_maintainer_script(path):
         return Kind.SHELL
-    if is_migration_source(path, head.decode("utf-8", errors="replace")):
+    if may_be_migration_source(path) and is_migration_source(path, head.decode("utf-8", errors="replace")):
         return Kind.SQL  # a Liquibase XML changelog, an ORM migration in JS/TS: read as the SQL it runs
     if _is_unit_name(lower):
         return Kind.SYSTEMD

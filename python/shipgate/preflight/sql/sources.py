@@ -9,6 +9,13 @@ from collections.abc import Iterable
 from shipgate.preflight.sql.changelog import changelog_sql, is_changelog
 from shipgate.preflight.sql.orm import is_code_migration, orm_sql
 
+_EXTENSIONS = (".xml", ".yaml", ".yml", ".json", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
+
+
+def may_be_migration_source(path: str) -> bool:
+    """Whether the name allows ``is_migration_source`` (a cheap test before the content is decoded)."""
+    return path.lower().endswith(_EXTENSIONS)
+
 
 def is_migration_source(path: str, text: str) -> bool:
     """A file whose content is a migration in another form than SQL."""
