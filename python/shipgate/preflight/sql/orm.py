@@ -2,8 +2,9 @@
 strings their ``up`` step hands to the database, placed at their own lines so that ``parse_sql`` checks them as
 it checks a ``.sql`` file.
 
-A file is such a migration when it sits in a ``migration(s)`` directory, is ``.ts``/``.js``/``.mjs``/``.cjs``, and
-defines ``up``. The code is read by a small lexer (strings, template literals, comments, brackets; JavaScript's
+A file is such a migration when it sits in a ``migration(s)`` directory, is ``.ts``/``.js``/``.mjs``/``.cjs``,
+defines ``up`` and makes one of the calls below (other files there, and schema-builder migrations, stay
+configuration). The code is read by a small lexer (strings, template literals, comments, brackets; JavaScript's
 regular-expression literals after an operator), not by pattern over lines: only a string literal that is the first
 argument of a call named ``query``, ``raw``, ``sql``, ``addSql``, ``runSql``, ``execute`` or ``executeSql`` inside
 ``up``'s body is read (adjacent literals joined by ``+`` are one string). ``down`` is not run on upgrade and is not
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 _EXTENSIONS = (".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
 _UP = re.compile(r"\bup\b")
+_CALL = re.compile(r"\b(?:query|raw|sql|addSql|runSql|execute|executeSql)\s*\(")
 _SQL_CALLS = frozenset({"query", "raw", "sql", "addSql", "runSql", "execute", "executeSql"})
 # After these a ``/`` starts a regular expression, not a division.
 _REGEX_BEFORE = frozenset("(,=:[!&|?{};+-*%<>~^")
@@ -33,12 +35,12 @@ class Token:
 
 
 def is_code_migration(path: str, text: str) -> bool:
-    """A JS/TS file in a ``migration(s)`` directory that defines ``up``."""
+    """A JS/TS file in a ``migration(s)`` directory that defines ``up`` and calls one of the SQL calls."""
     lower = path.lower()
     if not lower.endswith(_EXTENSIONS) or lower.endswith(".d.ts"):
         return False
     folders = lower.split("/")[:-1]
-    return any("migration" in f for f in folders) and bool(_UP.search(text))
+    return any("migration" in f for f in folders) and bool(_UP.search(text)) and bool(_CALL.search(text))
 
 
 def _string(text: str, i: int, quote: str) -> tuple[str, int, bool]:
