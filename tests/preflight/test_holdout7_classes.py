@@ -202,3 +202,21 @@ def test_f_aliases_in_a_yaml_changelog_cannot_make_the_walk_grow() -> None:
     text = "databaseChangeLog:\n  - changeSet: {id: 1}\na: &a {column: {name: x}}\n" + levels
     found = run(package({"db/changelog/bomb.yaml": text}))
     assert [f.code for f in found] == ["preflight.file_skipped"]  # 9**8 mappings through aliases: not walked
+
+
+# -- G: TLS switched off in tool configuration (found while labelling, not by a scored mistake) -----------------
+
+
+def test_g_tls_off_in_apt_curl_yarn_and_node_configuration() -> None:
+    assert findings({"etc/apt/apt.conf.d/99vendor": 'Acquire::https::Verify-Peer "false";\n'}) == [
+        ("preflight.tls_verification_disabled", 1)
+    ]
+    assert findings({"home/.curlrc": "silent\ninsecure\n"}) == [("preflight.tls_verification_disabled", 2)]
+    assert findings({".yarnrc.yml": "enableStrictSsl: false\n"}) == [("preflight.tls_verification_disabled", 1)]
+    assert findings({"app.env": "NODE_TLS_REJECT_UNAUTHORIZED=0\n"}) == [("preflight.tls_verification_disabled", 1)]
+
+
+def test_g_verification_left_on_or_the_word_elsewhere_is_quiet() -> None:
+    assert findings({"etc/apt/apt.conf.d/99vendor": 'Acquire::https::Verify-Peer "true";\n'}) == []
+    assert findings({"notes.txt": "insecure\n"}) == []
+    assert findings({"app.env": "NODE_TLS_REJECT_UNAUTHORIZED=1\n"}) == []
