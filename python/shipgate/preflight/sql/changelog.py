@@ -64,7 +64,7 @@ class _Element:
 
 
 class _Refused(Exception):
-    """A DTD or entity declaration, or more elements than a changelog has."""
+    """A DTD or entity declaration, more elements than a changelog has, or nesting deeper than ``_MAX_DEPTH``."""
 
 
 def _tree(text: str) -> _Element | None:
@@ -76,7 +76,7 @@ def _tree(text: str) -> _Element | None:
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal count
         count += 1
-        if count > MAX_CHANGELOG_ELEMENTS:
+        if count > MAX_CHANGELOG_ELEMENTS or len(stack) > _MAX_DEPTH:
             raise _Refused
         element = _Element(name.rpartition(":")[2], attrs, parser.CurrentLineNumber)
         stack[-1].children.append(element)
@@ -106,7 +106,7 @@ def _tree(text: str) -> _Element | None:
 def _yaml_tree(text: str) -> _Element | None:
     try:
         document = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
         return None
     root = _Element("#document", {}, 1)
     if isinstance(document, yaml.MappingNode):

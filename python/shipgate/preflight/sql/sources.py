@@ -27,7 +27,10 @@ def migration_sql(path: str, text: str) -> tuple[str, str | None]:
     not read, when it was not."""
     if is_changelog(path, text):
         changes = changelog_sql(text)
-        refused = "a Liquibase changelog that is not well-formed XML, or declares a DTD or entities"
+        refused = (
+            "a Liquibase changelog that could not be read (not well-formed, a DTD or entity declaration, or over "
+            "the element or nesting bound)"
+        )
         return aligned(changes or ()), None if changes is not None else refused
     if is_code_migration(path, text):
         strings = orm_sql(text)
