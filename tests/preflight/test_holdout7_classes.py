@@ -220,3 +220,13 @@ def test_g_verification_left_on_or_the_word_elsewhere_is_quiet() -> None:
     assert findings({"etc/apt/apt.conf.d/99vendor": 'Acquire::https::Verify-Peer "true";\n'}) == []
     assert findings({"notes.txt": "insecure\n"}) == []
     assert findings({"app.env": "NODE_TLS_REJECT_UNAUTHORIZED=1\n"}) == []
+
+
+# -- Bounds: YAML nested deeper than PyYAML's recursive composer can follow -------------------------------------
+
+
+def test_deeply_nested_yaml_is_not_a_traceback() -> None:
+    deep = "".join(" " * (i + 1) + f"k{i}:\n" for i in range(600))
+    assert findings({"docker-compose.yml": "services:\n" + deep}) == []
+    found = run(package({"db/changelog.yaml": "databaseChangeLog:\n" + deep}))
+    assert [f.code for f in found] == ["preflight.file_skipped"]
