@@ -101,7 +101,8 @@ def tokens(text: str) -> Iterator[Token]:
         elif c.isspace():
             i += 1
         elif text.startswith("//", i):
-            i = text.find("\n", i) if "\n" in text[i:] else len(text)
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
         elif text.startswith("/*", i):
             end = text.find("*/", i + 2)
             end = len(text) if end < 0 else end + 2
@@ -111,7 +112,7 @@ def tokens(text: str) -> Iterator[Token]:
             value, end, dynamic = _string(text, i, c)
             yield Token("template" if dynamic else "string", value, line)
             line += text.count("\n", i, end)
-            i, last = end, "s"
+            i, last, count = end, "s", count + 1
         elif c == "/" and (last in _REGEX_BEFORE or last == ""):
             i, last = _regex_end(text, i), "r"
         elif c.isalnum() or c in "_$":
@@ -119,11 +120,10 @@ def tokens(text: str) -> Iterator[Token]:
             while j < len(text) and (text[j].isalnum() or text[j] in "_$"):
                 j += 1
             yield Token("name", text[i:j], line)
-            i, last = j, "n"
+            i, last, count = j, "n", count + 1
         else:
             yield Token("punct", c, line)
-            i, last = i + 1, c
-        count += 1
+            i, last, count = i + 1, c, count + 1
 
 
 def _up_body(toks: list[Token]) -> list[Token]:
