@@ -25,6 +25,7 @@ _SQL_CALLS = frozenset({"query", "raw", "sql", "addSql", "runSql", "execute", "e
 _REGEX_BEFORE = frozenset("(,=:[!&|?{};+-*%<>~^")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
 MAX_TOKENS = 200_000  # a migration is a few hundred tokens; past this the file is not read
+_MAX_UP_CANDIDATES = 16
 
 
 @dataclass(frozen=True)
@@ -128,12 +129,12 @@ def tokens(text: str) -> Iterator[Token]:
 
 def _up_body(toks: list[Token]) -> list[Token]:
     """The tokens of ``up``'s body: ``up(…) {…}``, ``up: (…) => {…}``, ``exports.up = function (…) {…}``."""
-    for k, tok in enumerate(toks):
-        if tok.kind != "name" or tok.text != "up" or (k > 0 and toks[k - 1].text in ("'", '"')):
-            continue
-        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-        if nxt not in ("(", ":", "="):
-            continue
+    candidates = [
+        k
+        for k, tok in enumerate(toks)
+        if tok.kind == "name" and tok.text == "up" and k + 1 < len(toks) and toks[k + 1].text in ("(", ":", "=")
+    ]
+    for k in candidates[:_MAX_UP_CANDIDATES]:  # each is followed to its body: a bounded number of them
         depth, j = 0, k + 1
         while j < len(toks):
             t = toks[j].text if toks[j].kind == "punct" else ""
