@@ -51,7 +51,7 @@ def service_commands(text: TextFile) -> Iterator[Command]:
         return
     try:
         root = yaml.compose("\n".join(line.text for line in text.lines), Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
         return
     services = _value(root, "services") if root is not None else None
     if not isinstance(services, yaml.MappingNode):

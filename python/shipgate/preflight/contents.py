@@ -15,6 +15,7 @@ from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
 from shipgate.preflight.sql.names import sql_name
+from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
 
 # A script or config file above this is not read (an info finding says so): real ones are kilobytes.
@@ -209,7 +210,7 @@ def scanned_kind(
     """How preflight reads ``path`` given its first bytes; None for binary content and for the manifest and its
     signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
     names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
-    paths, maintainer-script names);
+    paths, maintainer-script names, a Liquibase changelog or JS/TS migration read as the SQL it runs);
     everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
     Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
@@ -229,6 +230,8 @@ def scanned_kind(
         return Kind.CONFIG  # a script in another language: read as text (credentials, endpoints)
     if is_maintainer_script(path):
         return Kind.SHELL
+    if may_be_migration_source(path) and is_migration_source(path, head.decode("utf-8", errors="replace")):
+        return Kind.SQL  # a Liquibase XML changelog, an ORM migration in JS/TS: read as the SQL it runs
     if _is_unit_name(lower):
         return Kind.SYSTEMD
     if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):

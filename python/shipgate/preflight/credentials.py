@@ -6,7 +6,8 @@ parsed assignments (``DB_PASSWORD="…"``), options (``--password=…``, ``mysql
 ``sshpass -p``, an ``Authorization:`` header) and environment prefixes; in SQL, role passwords; in units,
 ``Environment=`` values (readable by any local user through ``systemctl show``). ``${DB_PASSWORD:-changeme}``
 is a default credential: the script runs with it whenever the variable is unset. The secret never appears in
-a finding: evidence carries a redacted form."""
+a finding: evidence carries a redacted form. The same fallback in configuration that a tool interpolates
+(a compose file's ``PASSWORD=${ADMIN_PASSWORD:-admin}``, an ``.env`` file) is one too."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, Kind, Line, at_line
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -48,6 +49,9 @@ _PASSWORD_OPTIONS = (
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
 _TOKEN_ENTROPY = 3.0
+# ``${NAME:-default}`` / ``${NAME-default}`` as compose and .env files interpolate them (docker compose, the
+# shell's own syntax): a literal default without ``$``, braces or quotes-only content.
+_CONFIG_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]{0,127}):?-([^${}]{1,256})\}")
 
 
 def _assignment_secret(name: str, value: str | None) -> Secret | None:
@@ -187,8 +191,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
                 ):
                     found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
+        defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
+        for finding in defaults:
+            found.pop(finding.evidence["line"], None)  # reported as a default credential instead
         for line, s in sorted(found.items()):
             yield _finding(text.path, dataclasses.replace(s, line=line), lines.get(line, ""))
+        yield from defaults
         if script is not None:
             yield from _defaults(text.path, script, lines)
 
@@ -201,20 +209,39 @@ def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:
             yield ParameterDefault(a.name, a.value or "", a.line, a.raw)
 
 
+def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Finding]:
+    """``${ADMIN_PASSWORD:-admin}`` in configuration a tool interpolates (compose, ``.env``), outside comments."""
+    for ln in text_lines:
+        if "${" not in ln.text or ln.text.lstrip().startswith(("#", ";", "//")):
+            continue
+        for m in _CONFIG_DEFAULT.finditer(ln.text):
+            d = ParameterDefault(m.group(1), m.group(2).strip("\"'"), ln.number, m.group(0))
+            if _secret_default(d):
+                yield _default_finding(path, d, ln.text)
+                break
+
+
+def _secret_default(d: ParameterDefault) -> bool:
+    default = d.default.strip()
+    return bool(default) and secret_name(d.name) and not default.startswith(("/", "./", "~")) and "$" not in default
+
+
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
     for d in (*script.defaults, *_fallback_assignments(script)):
-        default = d.default.strip()
-        if not default or not secret_name(d.name) or default.startswith(("/", "./", "~")) or "$" in default:
-            continue
-        yield at_line(
-            "preflight.default_credential",
-            Severity.HIGH,
-            path=path,
-            line=d.line,
-            text=lines.get(d.line, d.raw).replace(d.default, redact(d.default)),
-            variable=d.name,
-            redacted=redact(d.default),
-            message=f"${{{d.name}}} falls back to a literal default: whenever it is unset the product runs with a "
-            "credential every copy of this package shares",
-            remedy=f"Require the value instead (${{{d.name}:?set {d.name}}}) or generate it at install time.",
-        )
+        if _secret_default(d):
+            yield _default_finding(path, d, lines.get(d.line, d.raw))
+
+
+def _default_finding(path: str, d: ParameterDefault, line_text: str) -> Finding:
+    return at_line(
+        "preflight.default_credential",
+        Severity.HIGH,
+        path=path,
+        line=d.line,
+        text=line_text.replace(d.default, redact(d.default)),
+        variable=d.name,
+        redacted=redact(d.default),
+        message=f"${{{d.name}}} falls back to a literal default: whenever it is unset the product runs with a "
+        "credential every copy of this package shares",
+        remedy=f"Require the value instead (${{{d.name}:?set {d.name}}}) or generate it at install time.",
+    )

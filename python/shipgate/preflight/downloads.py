@@ -3,7 +3,8 @@ installed or made executable (``curl -o x.sh URL`` … ``sh x.sh``, ``./installe
 and ``chmod +x``: see ``fetched``) with no checksum or signature check in between; and TLS verification
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
-``sslverify=0`` in a repo file)."""
+``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
+``insecure`` in a ``.curlrc``)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,20 @@ _INSECURE_ENV = {
 _CONFIG_INSECURE = re.compile(
     r"(?i)^\s*(?:sslverify\s*=\s*(?:0|false|no)|ssl_verify\s*[:=]\s*(?:false|0|no)|verify_ssl\s*[:=]\s*(?:false|0)"
     r"|strict-ssl\s*[:=]\s*false|insecure-skip-tls-verify\s*:\s*true|sslVerify\s*=\s*false|check_certificate\s*=\s*off"
-    r"|trusted-host\s*[:=]\s*\S)"
+    r"|trusted-host\s*[:=]\s*\S"
+    # apt.conf: Acquire::https::Verify-Peer "false"; (also per host: Acquire::https::host::Verify-Host)
+    r"|Acquire::https?(?:::\S+?)?::Verify-(?:Peer|Host)\s+\"?(?:false|0|no)\"?"
+    # yarn (berry) .yarnrc.yml; an environment file for Node
+    r"|enableStrictSsl\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*[:=]\s*[\"']?0\b)"
 )
+# curl reads ~/.curlrc (and ``curl -K FILE``): a bare ``insecure``/``-k``/``--insecure`` line is ``curl -k``.
+_CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:true|1|yes|on)\s*)?$", re.I)
+
+
+def _config_insecure(path: str, text: str) -> bool:
+    if _CONFIG_INSECURE.match(text):
+        return True
+    return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
 
 def _tls_off(command: Command) -> str | None:
@@ -147,7 +160,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _tls(path, script)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         for line in text.lines:
-            if _CONFIG_INSECURE.match(line.text):
+            if _config_insecure(text.path, line.text):
                 yield at_line(
                     "preflight.tls_verification_disabled",
                     Severity.HIGH,

@@ -44,6 +44,16 @@ _MENTION_KEY = re.compile(
     r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
 )
+# Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
+# and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
+# app's ``base_url`` is).
+_PACKAGE_SOURCE_KEY = re.compile(r"(?i)^(?:baseurl|mirrorlist|metalink|gpgkey)$")
+_REPO_FILE_LINE = re.compile(r"(?i)^\s*(?:repo_)?gpgcheck\s*=|^\s*type\s*=\s*rpm-md\b")
+# Settings that list hosts to trust or to reach without a proxy (pip's ``trusted-host``, ``no_proxy``, Docker's
+# ``insecure-registries``): they say how to treat a host when something else connects to it, not to connect.
+_HOST_LIST_KEY = re.compile(r"(?i)^(?:trusted[_-]?hosts?|no[_-]?proxy|insecure[_-]?registries)$")
+# An XML comment, possibly spanning lines: text, not configuration.
+_XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
 
 
@@ -107,7 +117,18 @@ def _method(command: Command) -> str | None:
     return None
 
 
+def _without_xml_comments(lines: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+    """An XML file's lines with its ``<!-- … -->`` comments blanked out (a licence header's URL is text)."""
+    first = next((text.lstrip() for _, text in lines if text.strip()), "")
+    if not first.startswith("<") or not any("<!--" in text for _, text in lines):
+        return lines
+    blanked = _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(text for _, text in lines))
+    return tuple(zip((n for n, _ in lines), blanked.split("\n"), strict=True))
+
+
 def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
+    lines = _without_xml_comments(lines)
+    repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//")):
@@ -115,7 +136,9 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
         seen: set[str] = set()
         key = _HOST_KEY.match(line)
         name = line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
-        mention = bool(_MENTION_KEY.search(name) or _OWN_NAME_KEY.search(name))
+        mention = bool(_MENTION_KEY.search(name) or _OWN_NAME_KEY.search(name) or _HOST_LIST_KEY.match(name))
+        if repo_file and _PACKAGE_SOURCE_KEY.match(name):
+            mention = False
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is not None and not mention:

@@ -13,6 +13,7 @@ from shipgate.preflight.cron import Crontab, parse_crontab
 from shipgate.preflight.shell.model import Assignment, Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.sql import SqlFile, parse_sql
+from shipgate.preflight.sql.sources import migration_sql
 from shipgate.preflight.units import Unit, parse_unit
 
 
@@ -40,7 +41,9 @@ def parse_file(path: str, kind: Kind, source: str) -> Parsed:
     if kind is Kind.SHELL:
         return Parsed(scripts={path: parse_script(source, path=path)})
     if kind is Kind.SQL:
-        return Parsed(sql={path: parse_sql(source, path=path)})
+        sql, refused = migration_sql(path, source)
+        parsed = parse_sql(sql, path=path)
+        return Parsed(sql={path: replace(parsed, skipped=refused) if refused else parsed})
     if kind is Kind.SYSTEMD:
         return Parsed(units={path: parse_unit(source, path=path)})
     if kind is Kind.CRON:

@@ -1,0 +1,55 @@
+"""Migrations not written as SQL files: a Liquibase XML changelog, an ORM migration in JavaScript/TypeScript.
+Each is turned into the SQL its upgrade runs, every statement at the line it comes from, and read by
+``parse_sql`` like a ``.sql`` file (``shipgate.preflight.read``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from shipgate.preflight.sql.changelog import changelog_sql, is_changelog
+from shipgate.preflight.sql.orm import is_code_migration, orm_sql
+
+_EXTENSIONS = (".xml", ".yaml", ".yml", ".json", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
+
+
+def may_be_migration_source(path: str) -> bool:
+    """Whether the name allows ``is_migration_source`` (a cheap test before the content is decoded)."""
+    return path.lower().endswith(_EXTENSIONS)
+
+
+def is_migration_source(path: str, text: str) -> bool:
+    """A file whose content is a migration in another form than SQL."""
+    return is_changelog(path, text) or is_code_migration(path, text)
+
+
+def migration_sql(path: str, text: str) -> tuple[str, str | None]:
+    """The SQL of a migration in another form (``is_migration_source``), else ``text`` as it is; and why it was
+    not read, when it was not."""
+    if is_changelog(path, text):
+        changes = changelog_sql(text)
+        refused = (
+            "a Liquibase changelog that could not be read (not well-formed, a DTD or entity declaration, or over "
+            "the element or nesting bound)"
+        )
+        return aligned(changes or ()), None if changes is not None else refused
+    if is_code_migration(path, text):
+        strings = orm_sql(text)
+        return aligned(strings or ()), None if strings is not None else "a JS/TS migration over the token bound"
+    return text, None
+
+
+def aligned(found: Iterable[tuple[int, str]]) -> str:
+    """SQL text in which each (line, statement) starts on its line (blank lines between)."""
+    out: list[str] = []
+    line = 1
+    for at, sql in sorted(found):
+        statement = sql.strip().rstrip(";").strip()
+        if not statement:
+            continue
+        start = at + sql[: len(sql) - len(sql.lstrip())].count("\n")
+        if start > line:
+            out.append("\n" * (start - line))
+            line = start
+        out.append(statement + ";")
+        line += statement.count("\n")
+    return "".join(out) + "\n"
