@@ -160,6 +160,15 @@ CODES = (
         "Remove the option; install the CA the endpoint needs instead.",
     ),
     Code(
+        "preflight.signature_verification_disabled",
+        S.HIGH,
+        "a package source or install command skips signature checks (yum/dnf/zypper gpgcheck=0 without "
+        "repo_gpgcheck, apt [trusted=yes] / Trusted: yes / AllowUnauthenticated, --nogpgcheck, "
+        "--allow-unauthenticated, rpm --nosignature, apk --allow-untrusted)",
+        "Keep signature checks on: pin the vendor's repository key (signed-by / gpgkey) and remove the option; "
+        "ship a signed repository instead.",
+    ),
+    Code(
         "preflight.persistence",
         S.HIGH,
         "a script writes to authorized_keys, sudoers, ld.so.preload or rc.local, or adds a user to an admin group,"

@@ -34,6 +34,7 @@ from shipgate.preflight import (
     stale,
     sudoers,
     systemd,
+    unsigned,
 )
 from shipgate.preflight.collector import paused
 from shipgate.preflight.contents import (
@@ -68,6 +69,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     egress.scan,
     persistence.scan,
     sudoers.scan,
+    unsigned.scan,
     dependencies.scan,
     config.scan,
     reboot.scan,
