@@ -30,7 +30,7 @@ from shipgate.preflight.shell.model import (
     Script,
     Word,
 )
-from shipgate.preflight.shell.unwrap import ESCALATORS, SHELLS, Unwrapped, base, unwrap
+from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
 from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
 
 MAX_DEPTH = 200  # statements, substitutions and pipelines nested in each other
@@ -448,14 +448,15 @@ class _Reader:
         name = first.expands[0]
         candidates = list(self._bindings_now.by_name.get(name, ()))
         if not candidates:
-            return argv, None
+            # a prefix this file never sets, before a command it names: ``$STD apt-get install x``
+            return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
         chosen = next(
             (a for a in reversed(candidates) if _first_word(_known_start(a) or "") in ESCALATORS),
             self._bindings_now.lookup(name, line),
         )
         known = _known_start(chosen) if chosen is not None else None
         if chosen is None or known is None:
-            return argv, None
+            return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
         try:
             parts = shlex.split(known)
         except ValueError:
