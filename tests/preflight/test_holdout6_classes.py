@@ -20,8 +20,23 @@ def in_script(code: str, *lines: str) -> list[int | None]:
 
 def test_a_prefix_variable_the_file_never_sets_runs_the_command_after_it() -> None:
     # ``STD`` comes from a sourced library (community-scripts' ``$STD apt-get``): apt-get is what runs
-    assert in_script("preflight.implicit_egress", '$STD apt-get install -y curl') == [3]
-    assert in_script("preflight.implicit_privilege", '$STD apt-get install -y curl') == [3]
+    assert in_script("preflight.implicit_egress", "$STD apt-get install -y curl") == [3]
+    assert in_script("preflight.implicit_privilege", "$STD apt-get install -y curl") == [3]
     assert in_script("preflight.implicit_egress", 'PREFIX="${DTEN_PREFIX:-}"', "$PREFIX yum -y install dten") == [4]
     # a variable that is itself the program (its value unknown) is not skipped: ``$DTEN install`` is dten's own verb
     assert in_script("preflight.implicit_privilege", "$DTEN install /usr/local/bin/dten") == []
+
+
+def test_a_heredoc_read_by_an_escalated_shell_escalates_once_on_its_line() -> None:
+    body = ["SUDO=sudo", '[ "$(id -u)" -eq 0 ] && SUDO=""', "$SUDO sh <<SCRIPT", "apt-get -y update", "SCRIPT"]
+    assert in_script("preflight.sudo_unavailable", *body) == [5]
+    # a sudo written inside a heredoc that a plain shell reads is that line's own escalation
+    plain = ["sh <<SCRIPT", "echo preparing", "sudo apt-get -y update", "SCRIPT"]
+    assert in_script("preflight.sudo_unavailable", *plain) == [5]
+
+
+def test_sudo_that_only_forgets_or_lists_credentials_runs_nothing_as_root() -> None:
+    assert in_script("preflight.sudo_unavailable", "sudo -k") == []
+    assert in_script("preflight.sudo_unavailable", "sudo -l") == []
+    assert in_script("preflight.sudo_unavailable", "sudo -v") == [3]  # asks for the password: sudo is needed
+    assert in_script("preflight.sudo_unavailable", "sudo -k apt-get update") == [3]

@@ -255,6 +255,25 @@ def _escalating_runners(script: Script) -> dict[str, Command]:
     }
 
 
+def _inherited(command: Command) -> bool:
+    """A command of a heredoc that an escalated shell reads (``$SUDO sh <<SCRIPT``): it runs with the privilege
+    the shell got on the heredoc's line, which is reported there; the command itself escalates nothing."""
+    return command.via == "heredoc" and command.escalation_line is not None and command.escalation_line != command.line
+
+
+# ``sudo -k``/``-K`` (forget the cached password), ``-l`` (list rights), ``-V``, ``-h``: sudo runs nothing as root.
+_NO_RUN_OPTIONS = frozenset(
+    {"-k", "-K", "-l", "-ll", "-V", "-h", "--reset-timestamp", "--remove-timestamp", "--list", "--version", "--help"}
+)
+
+
+def _no_run(command: Command) -> bool:
+    if command.name not in ("sudo", "doas") or command.words:
+        return False
+    options = command.text.split()[1:]
+    return bool(options) and all(o in _NO_RUN_OPTIONS for o in options)
+
+
 def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Finding]:
     seen: set[int] = set()
     runners = _escalating_runners(script)
@@ -267,7 +286,7 @@ def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Findi
         elif command.function in runners and command is runners[command.function]:
             continue
         tool = command.escalation
-        if tool is None or command.line in seen:
+        if tool is None or command.line in seen or _inherited(command) or _no_run(command):
             continue
         seen.add(command.line)
         if sudo is False:
