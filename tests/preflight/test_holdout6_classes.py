@@ -40,3 +40,17 @@ def test_sudo_that_only_forgets_or_lists_credentials_runs_nothing_as_root() -> N
     assert in_script("preflight.sudo_unavailable", "sudo -l") == []
     assert in_script("preflight.sudo_unavailable", "sudo -v") == [3]  # asks for the password: sudo is needed
     assert in_script("preflight.sudo_unavailable", "sudo -k apt-get update") == [3]
+
+
+def test_a_heredoc_read_as_a_script_sees_the_scripts_variables_and_defaults_built_from_them() -> None:
+    body = [
+        "BASE=${DTEN_PACKAGES_URL:-https://packages.dten.io}",
+        "KEY=${DTEN_PACKAGES_KEY:-$BASE/dten.key}",
+        "sh <<SCRIPT",
+        "rpm --import $KEY",
+        "SCRIPT",
+    ]
+    assert in_script("preflight.external_endpoint", *body) == [6]
+    # a default built from a variable the file never sets names no host
+    unknown = ["KEY=${DTEN_PACKAGES_KEY:-$DTEN_BASE/dten.key}", "sh <<SCRIPT", "rpm --import $KEY", "SCRIPT"]
+    assert in_script("preflight.external_endpoint", *unknown) == []

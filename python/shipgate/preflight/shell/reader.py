@@ -536,9 +536,13 @@ class _Reader:
             depth=ctx.depth + 1,
             reparse=ctx.reparse + 1,
         )
-        saved = (self.words, self._bindings_now)
+        saved = (self.words, self._bindings_now, self.inherited)
+        if via == "heredoc":  # the shell substitutes the script's variables into the body before sh reads it
+            now = self._bindings_now
+            visible = (now.lookup(name, outer.line) for name in now.by_name)
+            self.inherited = (*self.inherited, *(a for a in visible if a is not None))
         self.read(source.encode("utf-8", "surrogateescape"), inner)
-        self.words, self._bindings_now = saved
+        self.words, self._bindings_now, self.inherited = saved
 
     def _set(self, words: tuple[Word, ...] | list[Word]) -> None:
         values = [w.value or "" for w in words]
