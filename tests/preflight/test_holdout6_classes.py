@@ -54,3 +54,16 @@ def test_a_heredoc_read_as_a_script_sees_the_scripts_variables_and_defaults_buil
     # a default built from a variable the file never sets names no host
     unknown = ["KEY=${DTEN_PACKAGES_KEY:-$DTEN_BASE/dten.key}", "sh <<SCRIPT", "rpm --import $KEY", "SCRIPT"]
     assert in_script("preflight.external_endpoint", *unknown) == []
+
+
+def test_a_call_of_a_function_that_runs_its_arguments_is_the_command_it_runs() -> None:
+    wrapper = ['installPackages() { if ! "$@"; then echo "install failed"; exit 1; fi; }']
+    assert in_script("preflight.implicit_egress", *wrapper, "installPackages apt-get install -y wireguard") == [4]
+    assert in_script("preflight.implicit_privilege", *wrapper, "installPackages apt-get install -y wireguard") == [4]
+    # a runner that escalates: the call runs with sudo, so it is no implicit privilege
+    as_root = ['runAsRoot() { sudo "$@"; }', "runAsRoot apt-get install -y wireguard"]
+    assert in_script("preflight.implicit_privilege", *as_root) == []
+    assert in_script("preflight.implicit_egress", *as_root) == [4]
+    # a function that only prints its arguments runs nothing
+    printer = ['say() { echo "$@"; }', "say apt-get install -y wireguard"]
+    assert in_script("preflight.implicit_egress", *printer) == []

@@ -13,6 +13,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.shell.commands import operands, option_values
+from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
@@ -251,8 +252,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         seen: set[int] = set()
         images: set[str] = set()
         remotes = {id(c) for c in _git_fetches(script)}
-        for command in script.commands:
-            found = ("git", "the repository's configured remote") if id(command) in remotes else _fetches(command)
+        for written, command in zip(script.commands, read_through_runners(script), strict=True):
+            found = ("git", "the repository's configured remote") if id(written) in remotes else _fetches(command)
             if found is None or command.line in seen:
                 continue
             tool, default = found

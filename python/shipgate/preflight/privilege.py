@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
-from shipgate.preflight.shell.functions import argument_runners
+from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
 
 _ACCOUNT_TOOLS = frozenset(
@@ -357,7 +357,7 @@ def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterato
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
     cwd = ""
-    for command in script.commands:
+    for command in read_through_runners(script):
         if command.name == "cd":
             places = operands(command)
             cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
