@@ -67,3 +67,10 @@ def test_a_call_of_a_function_that_runs_its_arguments_is_the_command_it_runs() -
     # a function that only prints its arguments runs nothing
     printer = ['say() { echo "$@"; }', "say apt-get install -y wireguard"]
     assert in_script("preflight.implicit_egress", *printer) == []
+
+
+def test_an_unquoted_expansion_of_an_empty_value_is_no_word() -> None:
+    body = ['EXTRA="${DTEN_YUM_OPTIONS:-}"', "yum -y $EXTRA install dten"]
+    assert in_script("preflight.implicit_egress", *body) == [4]
+    # quoted, the empty value stays an (empty) argument: yum's command is "", it installs nothing
+    assert in_script("preflight.implicit_egress", 'EXTRA=""', 'yum -y "$EXTRA" install dten') == []

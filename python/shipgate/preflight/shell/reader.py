@@ -420,6 +420,8 @@ class _Reader:
                 self._substitutions(child, ctx)
         if name_node is not None:
             line = self._line(name_node, ctx)
+        # an unquoted expansion of an empty value is no word at all: ``yum -y $EXTRA install x`` with ``EXTRA=``
+        argv = argv[:1] + [w for w in argv[1:] if w.value != "" or not w.raw.startswith("$")]
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)

@@ -206,7 +206,7 @@ class WordReader:
                 line = node.start_point[0] + 1
                 self.defaults.setdefault((name, line), ParameterDefault(name, default, line, text(node)[:200]))
             known = binding.value if binding is not None else None
-            value = known or default or self._variable_default(rest[len(op) :], use)
+            value = known or (default if default is not None else self._variable_default(rest[len(op) :], use))
             if value is not None:
                 acc.known(value)
             else:
