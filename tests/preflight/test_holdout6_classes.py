@@ -74,3 +74,16 @@ def test_an_unquoted_expansion_of_an_empty_value_is_no_word() -> None:
     assert in_script("preflight.implicit_egress", *body) == [4]
     # quoted, the empty value stays an (empty) argument: yum's command is "", it installs nothing
     assert in_script("preflight.implicit_egress", 'EXTRA=""', 'yum -y "$EXTRA" install dten') == []
+
+
+def test_a_script_that_runs_as_its_service_account_by_design_writes_that_accounts_paths() -> None:
+    drop = ['if [ "$(id -u)" = 0 ]; then chown -R dten /var/lib/dten; exec gosu dten "$BASH_SOURCE" "$@"; fi']
+    write = 'echo "$CONFIG" > /etc/dten/dten.conf'
+    assert in_script("preflight.implicit_privilege", *drop, write) == []
+    refuses = ['if [ "$(id -u)" = 0 ]; then echo "cannot run as root"; exit 1; fi']
+    assert in_script("preflight.implicit_privilege", *refuses, "dten-agent > /usr/share/dten/logs/agent.log") == []
+    # accounts, packages and services still need root after the drop
+    assert in_script("preflight.implicit_privilege", *drop, "useradd dten-worker") == [4]
+    # exec of another program as the account is no drop of this script: what precedes it is root's
+    tail = ["chown dten /var/lib/dten/cookie", 'exec gosu dten dten-server "$@"']
+    assert in_script("preflight.implicit_privilege", write, *tail) == [3, 4]

@@ -352,11 +352,31 @@ def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     return None
 
 
+# Wrappers that run a command as another (unprivileged) account: ``exec gosu rabbitmq "$BASH_SOURCE" "$@"``.
+_DROPPERS = frozenset({"gosu", "su-exec", "chpst", "s6-setuidgid", "setpriv"})
+_PATH_REASONS = ("writes ", "mkdir ", "rm ", "touch ", "chmod ", "tar extracts")
+
+
+def _runs_as_its_account_from(script: Script) -> int | None:
+    """The line from which the script runs as an unprivileged account by its own design: it refuses root (exits
+    when uid 0), or, when root, re-executes itself as the service account (``exec gosu rabbitmq "$BASH_SOURCE"
+    "$@"``), so what follows runs as that account either way. Its writes there are to paths the account owns;
+    accounts, packages and services still need root."""
+    if any(check.kind == "refuses" for check in script.root_checks):
+        return 0
+    for command in script.commands:
+        program = command.program
+        if program is not None and _DROPPERS & set(command.wrappers) and {"0", "BASH_SOURCE"} & set(program.expands):
+            return command.line
+    return None
+
+
 def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterator[Finding]:
     seen: set[int] = set()
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
     cwd = ""
+    dropped = _runs_as_its_account_from(script)
     for command in read_through_runners(script):
         if command.name == "cd":
             places = operands(command)
@@ -370,6 +390,8 @@ def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterato
         if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
             continue
         why, line = found
+        if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
+            continue  # a path the service account owns (the script runs as that account by design)
         seen.add(line)
         yield at_command(
             "preflight.implicit_privilege",
