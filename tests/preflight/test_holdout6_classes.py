@@ -87,3 +87,10 @@ def test_a_script_that_runs_as_its_service_account_by_design_writes_that_account
     # exec of another program as the account is no drop of this script: what precedes it is root's
     tail = ["chown dten /var/lib/dten/cookie", 'exec gosu dten dten-server "$@"']
     assert in_script("preflight.implicit_privilege", write, *tail) == [3, 4]
+
+
+def test_a_secret_echoed_into_a_program_that_reads_it_is_not_printed() -> None:
+    assert in_script("preflight.secret_printed", "PRIV_KEY=$(wg genkey)", 'PUB=$(echo "$PRIV_KEY" | wg pubkey)') == []
+    assert in_script("preflight.secret_printed", 'echo "$REGISTRY_PASSWORD" | docker login --password-stdin') == []
+    # through a filter whose output is the script's output, it is printed
+    assert in_script("preflight.secret_printed", 'echo "token: $API_TOKEN" | tee -a install.log') == [3]

@@ -52,11 +52,15 @@ def _persists(command: Command) -> tuple[str, Severity, int] | None:
     return None
 
 
+# Filters whose output is still the script's output: ``echo "$PASSWORD" | tee -a log`` prints it.
+_PASS_THROUGH = frozenset({"tee", "cat", "sed", "awk", "tr", "grep", "cut", "head", "tail", "sort", "uniq", "column"})
+
+
 def _printed_secret(command: Command, script: Script, printers: dict[str, frozenset[str]]) -> str | None:
     """The secret-named variable ``command`` prints: as an echo/printf operand, or as an argument a function
     prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``)."""
-    if command.writes():
-        return None
+    if command.writes() or (command.piped_to and not set(command.piped_to) <= _PASS_THROUGH):
+        return None  # into a file, or into a program that reads it (``echo "$KEY" | wg pubkey``)
     if command.name in printers:
         printed = printers[command.name]
         words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
