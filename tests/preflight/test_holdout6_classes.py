@@ -94,3 +94,12 @@ def test_a_secret_echoed_into_a_program_that_reads_it_is_not_printed() -> None:
     assert in_script("preflight.secret_printed", 'echo "$REGISTRY_PASSWORD" | docker login --password-stdin') == []
     # through a filter whose output is the script's output, it is printed
     assert in_script("preflight.secret_printed", 'echo "token: $API_TOKEN" | tee -a install.log') == [3]
+
+
+def test_debconf_answers_and_apt_cache_cleaning_need_root() -> None:
+    answer = "debconf-set-selections <<< 'dten dten/mode select standalone'"
+    assert codes_at({"scripts/upgrade.sh": f"#!/bin/bash\n{answer}\n"}, "preflight.implicit_privilege") == [2]
+    assert in_script("preflight.implicit_privilege", "apt-get -y autoclean") == [3]
+    # checking the answers' syntax writes nothing; reading the package cache neither
+    checked = "debconf-set-selections --checkonly answers.txt"
+    assert in_script("preflight.implicit_privilege", checked, "apt-cache policy dten") == []

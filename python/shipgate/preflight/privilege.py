@@ -52,6 +52,7 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "sysctl",
         "dpkg-divert",
         "update-ca-certificates",
+        "debconf-set-selections",
         "semanage",
         "restorecon",
         "depmod",
@@ -84,9 +85,22 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
 _UPSTART = frozenset({"start", "stop", "restart", "reload", "initctl"})
 _PACKAGE_VERBS = {
     "apt-get": frozenset(
-        {"install", "remove", "purge", "update", "upgrade", "dist-upgrade", "autoremove", "build-dep"}
+        {
+            "install",
+            "remove",
+            "purge",
+            "update",
+            "upgrade",
+            "dist-upgrade",
+            "autoremove",
+            "build-dep",
+            "clean",
+            "autoclean",
+        }
     ),
-    "apt": frozenset({"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove"}),
+    "apt": frozenset(
+        {"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "clean", "autoclean"}
+    ),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
@@ -171,6 +185,8 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
             return None
         if name == "update-alternatives" and not any(a in ("--install", "--set", "--remove", "--config") for a in args):
             return None
+        if name == "debconf-set-selections" and any(a in ("-c", "--checkonly") for a in args):
+            return None  # only checks the answers' syntax
         owner = operands(command)[:1]
         if name == "chown" and owner and _own_user(owner[0].raw):
             return None
