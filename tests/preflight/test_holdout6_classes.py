@@ -103,3 +103,14 @@ def test_debconf_answers_and_apt_cache_cleaning_need_root() -> None:
     # checking the answers' syntax writes nothing; reading the package cache neither
     checked = "debconf-set-selections --checkonly answers.txt"
     assert in_script("preflight.implicit_privilege", checked, "apt-cache policy dten") == []
+
+
+def test_environment_switches_that_turn_off_tls_verification_for_the_tools_called() -> None:
+    hook = ["export _HTTPS_INSECURE=1", 'export _H1="Authorization: PVEAPIToken=$TOKEN"', '_post "$payload" "$url"']
+    assert in_script("preflight.tls_verification_disabled", *hook) == [3]
+    assert in_script("preflight.tls_verification_disabled", "export NPM_CONFIG_STRICT_SSL=false", "npm ci") == [3]
+    # switched on, or cleared, they leave verification on
+    assert (
+        in_script("preflight.tls_verification_disabled", "export _HTTPS_INSECURE=", "export NPM_CONFIG_STRICT_SSL=true")
+        == []
+    )
