@@ -114,3 +114,9 @@ def test_environment_switches_that_turn_off_tls_verification_for_the_tools_calle
         in_script("preflight.tls_verification_disabled", "export _HTTPS_INSECURE=", "export NPM_CONFIG_STRICT_SSL=true")
         == []
     )
+
+
+def test_enabling_a_copr_repository_fetches_it() -> None:
+    assert in_script("preflight.implicit_egress", "dnf copr enable -y jdoss/wireguard") == [3]
+    # disabling or listing one fetches nothing
+    assert in_script("preflight.implicit_egress", "dnf copr disable -y jdoss/wireguard", "dnf copr list") == []

@@ -193,6 +193,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "cscli":
         fetch = len(ops) > 1 and ops[0] in verbs and ops[1] in ("update", "upgrade", "install")
         return (tool, default) if fetch else None
+    if tool in ("dnf", "yum") and ops[:2] == ["copr", "enable"]:
+        return tool, "Fedora COPR (copr.fedorainfracloud.org: the repository file and its key)"
     if not ops or ops[0] not in verbs:
         return None
     if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):
