@@ -120,3 +120,16 @@ def test_enabling_a_copr_repository_fetches_it() -> None:
     assert in_script("preflight.implicit_egress", "dnf copr enable -y jdoss/wireguard") == [3]
     # disabling or listing one fetches nothing
     assert in_script("preflight.implicit_egress", "dnf copr disable -y jdoss/wireguard", "dnf copr list") == []
+
+
+def test_a_fetched_file_moved_into_a_bin_directory_is_installed_there() -> None:
+    fetch = [
+        "curl -L https://github.com/dten/dten/releases/download/v1/dten_linux.tar.gz -O",
+        "tar xvf dten_linux.tar.gz",
+    ]
+    assert in_script(
+        "preflight.unverified_download_exec", *fetch, "mv dten /usr/local/bin/dten", "chmod u+x /usr/local/bin/dten"
+    ) == [5]
+    assert in_script("preflight.unverified_download_exec", *fetch, 'mv dten "$HOME/.local/bin/"') == [5]
+    # moved into the product's data directory it is not run or put on the PATH
+    assert in_script("preflight.unverified_download_exec", *fetch, "mv dten /var/lib/dten/archive/") == []
