@@ -133,3 +133,14 @@ def test_a_fetched_file_moved_into_a_bin_directory_is_installed_there() -> None:
     assert in_script("preflight.unverified_download_exec", *fetch, 'mv dten "$HOME/.local/bin/"') == [5]
     # moved into the product's data directory it is not run or put on the PATH
     assert in_script("preflight.unverified_download_exec", *fetch, "mv dten /var/lib/dten/archive/") == []
+
+
+def test_a_pull_in_a_directory_the_script_cloned_uses_the_cloned_url() -> None:
+    cloned = ["git clone https://github.com/dten/dten.git /etc/.dten", "git -C /etc/.dten pull origin test"]
+    assert in_script("preflight.implicit_egress", *cloned) == []
+    assert (
+        in_script("preflight.implicit_egress", "git clone https://github.com/dten/dten.git", "cd dten", "git pull")
+        == []
+    )
+    # a pull in another checkout reaches the remote configured there
+    assert in_script("preflight.implicit_egress", *cloned[:1], "git -C /opt/other pull origin") == [4]

@@ -7,6 +7,7 @@ again; a chart installed from a local directory or archive fetches nothing."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
@@ -229,7 +230,8 @@ def _images_fetched(command: Command, script: Script) -> set[str]:
 def _git_fetches(script: Script) -> Iterator[Command]:
     """``git pull``/``git fetch``/``git remote update`` of a remote the checkout already has: the host is in its
     configuration, not in the script. A pull of a remote the script itself added with its URL
-    (``cd dir; git remote add origin URL; git pull origin``) is reported as that URL's endpoint instead."""
+    (``cd dir; git remote add origin URL; git pull origin``, or ``git clone URL dir; git -C dir pull origin``)
+    is that URL's endpoint instead."""
     cwd = "."
     added: set[tuple[str, str]] = set()
     for command in script.commands:
@@ -241,6 +243,9 @@ def _git_fetches(script: Script) -> Iterator[Command]:
         where = next((o.text for o in option_values(command, "-C")), cwd)
         if ops[:2] == ["remote", "add"] and len(ops) >= 4:
             added.add((where, ops[2]))
+        elif ops[0] == "clone" and len(ops) >= 2:  # ``git clone URL DIR``: DIR's origin is that URL
+            into = ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git")
+            added.add((into, "origin"))
         elif ops[0] in ("pull", "fetch") or ops[:2] == ["remote", "update"]:
             remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
             if "://" not in remote and "@" not in remote and (where, remote) not in added:
