@@ -144,3 +144,11 @@ def test_a_pull_in_a_directory_the_script_cloned_uses_the_cloned_url() -> None:
     )
     # a pull in another checkout reaches the remote configured there
     assert in_script("preflight.implicit_egress", *cloned[:1], "git -C /opt/other pull origin") == [4]
+
+
+def test_printing_a_variable_built_from_a_secret_prints_the_secret() -> None:
+    built = 'START="dten-agent start --token $AGENT_TOKEN"'
+    assert in_script("preflight.secret_printed", built, 'echo "Run it like so: $START"') == [4]
+    # built from names that are not secrets, it prints nothing secret
+    plain = 'START="dten-agent start --name $AGENT_NAME"'
+    assert in_script("preflight.secret_printed", plain, 'echo "Run it like so: $START"') == []

@@ -56,6 +56,19 @@ def _persists(command: Command) -> tuple[str, Severity, int] | None:
 _PASS_THROUGH = frozenset({"tee", "cat", "sed", "awk", "tr", "grep", "cut", "head", "tail", "sort", "uniq", "column"})
 
 
+_EXPANDED = re.compile(r"\$\{?([A-Za-z_]\w*)")
+
+
+def _carried_secret(name: str, script: Script) -> str | None:
+    """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
+    ``$START`` prints the token. One level, as written in the assignments."""
+    for a in script.bindings(name):
+        for inner in _EXPANDED.findall(a.raw.partition("=")[2]):
+            if inner != name and inner not in _SHELL_SET and secret_name(inner):
+                return inner
+    return None
+
+
 def _printed_secret(command: Command, script: Script, printers: dict[str, frozenset[str]]) -> str | None:
     """The secret-named variable ``command`` prints: as an echo/printf operand, or as an argument a function
     prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``)."""
@@ -76,6 +89,9 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
                 return name
+            carried = _carried_secret(name, script)
+            if carried is not None:
+                return carried
     return None
 
 
