@@ -63,7 +63,8 @@ def _carried_secret(name: str, script: Script) -> str | None:
     """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
     ``$START`` prints the token. One level, as written in the assignments."""
     for a in script.bindings(name):
-        for inner in _EXPANDED.findall(a.raw.partition("=")[2]):
+        for m in _EXPANDED.finditer(a.raw.partition("=")[2]):
+            inner = m.group(1)
             if inner != name and inner not in _SHELL_SET and secret_name(inner):
                 return inner
     return None
