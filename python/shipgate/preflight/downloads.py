@@ -25,6 +25,10 @@ _INSECURE_ENV = {
     "CURL_INSECURE": ("1", "true"),
     "GOINSECURE": None,
     "GOFLAGS": ("-insecure",),
+    "HTTPS_INSECURE": ("1", "true"),  # acme.sh's HTTP helper (_get/_post): curl --insecure, wget --no-check-…
+    "_HTTPS_INSECURE": ("1", "true"),  # the same, set by acme.sh deploy hooks for their own calls
+    "PIP_TRUSTED_HOST": None,
+    "NPM_CONFIG_STRICT_SSL": ("false", "0"),
 }
 _CONFIG_INSECURE = re.compile(
     r"(?i)^\s*(?:sslverify\s*=\s*(?:0|false|no)|ssl_verify\s*[:=]\s*(?:false|0|no)|verify_ssl\s*[:=]\s*(?:false|0)"

@@ -7,12 +7,14 @@ again; a chart installed from a local directory or archive fetches nothing."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.shell.commands import operands, option_values
+from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
@@ -192,6 +194,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "cscli":
         fetch = len(ops) > 1 and ops[0] in verbs and ops[1] in ("update", "upgrade", "install")
         return (tool, default) if fetch else None
+    if tool in ("dnf", "yum") and ops[:2] == ["copr", "enable"]:
+        return tool, "Fedora COPR (copr.fedorainfracloud.org: the repository file and its key)"
     if not ops or ops[0] not in verbs:
         return None
     if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):
@@ -226,7 +230,8 @@ def _images_fetched(command: Command, script: Script) -> set[str]:
 def _git_fetches(script: Script) -> Iterator[Command]:
     """``git pull``/``git fetch``/``git remote update`` of a remote the checkout already has: the host is in its
     configuration, not in the script. A pull of a remote the script itself added with its URL
-    (``cd dir; git remote add origin URL; git pull origin``) is reported as that URL's endpoint instead."""
+    (``cd dir; git remote add origin URL; git pull origin``, or ``git clone URL dir; git -C dir pull origin``)
+    is that URL's endpoint instead."""
     cwd = "."
     added: set[tuple[str, str]] = set()
     for command in script.commands:
@@ -238,6 +243,9 @@ def _git_fetches(script: Script) -> Iterator[Command]:
         where = next((o.text for o in option_values(command, "-C")), cwd)
         if ops[:2] == ["remote", "add"] and len(ops) >= 4:
             added.add((where, ops[2]))
+        elif ops[0] == "clone" and len(ops) >= 2:  # ``git clone URL DIR``: DIR's origin is that URL
+            into = ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git")
+            added.add((into, "origin"))
         elif ops[0] in ("pull", "fetch") or ops[:2] == ["remote", "update"]:
             remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
             if "://" not in remote and "@" not in remote and (where, remote) not in added:
@@ -251,8 +259,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         seen: set[int] = set()
         images: set[str] = set()
         remotes = {id(c) for c in _git_fetches(script)}
-        for command in script.commands:
-            found = ("git", "the repository's configured remote") if id(command) in remotes else _fetches(command)
+        for written, command in zip(script.commands, read_through_runners(script), strict=True):
+            found = ("git", "the repository's configured remote") if id(written) in remotes else _fetches(command)
             if found is None or command.line in seen:
                 continue
             tool, default = found

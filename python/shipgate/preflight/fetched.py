@@ -332,9 +332,16 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                 derived = [_Taint(operands(command)[-1].text, source.fetch)]
                 into = operands(command)[-1].text
                 placed = command.name == "cp" and _INSTALLED_INTO.match(into)
-                if placed and source.fetch.line not in reported and not _verified(script, source, command.line):
+                on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin"))
+                if (
+                    (placed or on_path)
+                    and source.fetch.line not in reported
+                    and not _verified(script, source, command.line)
+                ):
                     reported.add(source.fetch.line)
-                    yield Run(command, command.line, source.fetch, into, "installs a fetched file as")
+                    verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
+                    how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
+                    yield Run(command, command.line, source.fetch, into, how)
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):

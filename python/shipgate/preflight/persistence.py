@@ -52,11 +52,29 @@ def _persists(command: Command) -> tuple[str, Severity, int] | None:
     return None
 
 
+# Filters whose output is still the script's output: ``echo "$PASSWORD" | tee -a log`` prints it.
+_PASS_THROUGH = frozenset({"tee", "cat", "sed", "awk", "tr", "grep", "cut", "head", "tail", "sort", "uniq", "column"})
+
+
+_EXPANDED = re.compile(r"\$\{?([A-Za-z_]\w*)")
+
+
+def _carried_secret(name: str, script: Script) -> str | None:
+    """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
+    ``$START`` prints the token. One level, as written in the assignments."""
+    for a in script.bindings(name):
+        for m in _EXPANDED.finditer(a.raw.partition("=")[2]):
+            inner = m.group(1)
+            if inner != name and inner not in _SHELL_SET and secret_name(inner):
+                return inner
+    return None
+
+
 def _printed_secret(command: Command, script: Script, printers: dict[str, frozenset[str]]) -> str | None:
     """The secret-named variable ``command`` prints: as an echo/printf operand, or as an argument a function
     prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``)."""
-    if command.writes():
-        return None
+    if command.writes() or (command.piped_to and not set(command.piped_to) <= _PASS_THROUGH):
+        return None  # into a file, or into a program that reads it (``echo "$KEY" | wg pubkey``)
     if command.name in printers:
         printed = printers[command.name]
         words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
@@ -72,6 +90,9 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
                 return name
+            carried = _carried_secret(name, script)
+            if carried is not None:
+                return carried
     return None
 
 

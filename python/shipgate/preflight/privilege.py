@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
-from shipgate.preflight.shell.functions import argument_runners
+from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
 
 _ACCOUNT_TOOLS = frozenset(
@@ -52,6 +52,7 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "sysctl",
         "dpkg-divert",
         "update-ca-certificates",
+        "debconf-set-selections",
         "semanage",
         "restorecon",
         "depmod",
@@ -84,9 +85,22 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
 _UPSTART = frozenset({"start", "stop", "restart", "reload", "initctl"})
 _PACKAGE_VERBS = {
     "apt-get": frozenset(
-        {"install", "remove", "purge", "update", "upgrade", "dist-upgrade", "autoremove", "build-dep"}
+        {
+            "install",
+            "remove",
+            "purge",
+            "update",
+            "upgrade",
+            "dist-upgrade",
+            "autoremove",
+            "build-dep",
+            "clean",
+            "autoclean",
+        }
     ),
-    "apt": frozenset({"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove"}),
+    "apt": frozenset(
+        {"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "clean", "autoclean"}
+    ),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
@@ -171,6 +185,8 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
             return None
         if name == "update-alternatives" and not any(a in ("--install", "--set", "--remove", "--config") for a in args):
             return None
+        if name == "debconf-set-selections" and any(a in ("-c", "--checkonly") for a in args):
+            return None  # only checks the answers' syntax
         owner = operands(command)[:1]
         if name == "chown" and owner and _own_user(owner[0].raw):
             return None
@@ -255,6 +271,25 @@ def _escalating_runners(script: Script) -> dict[str, Command]:
     }
 
 
+def _inherited(command: Command) -> bool:
+    """A command of a heredoc that an escalated shell reads (``$SUDO sh <<SCRIPT``): it runs with the privilege
+    the shell got on the heredoc's line, which is reported there; the command itself escalates nothing."""
+    return command.via == "heredoc" and command.escalation_line is not None and command.escalation_line != command.line
+
+
+# ``sudo -k``/``-K`` (forget the cached password), ``-l`` (list rights), ``-V``, ``-h``: sudo runs nothing as root.
+_NO_RUN_OPTIONS = frozenset(
+    {"-k", "-K", "-l", "-ll", "-V", "-h", "--reset-timestamp", "--remove-timestamp", "--list", "--version", "--help"}
+)
+
+
+def _no_run(command: Command) -> bool:
+    if command.name not in ("sudo", "doas") or command.words:
+        return False
+    options = command.text.split()[1:]
+    return bool(options) and all(o in _NO_RUN_OPTIONS for o in options)
+
+
 def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Finding]:
     seen: set[int] = set()
     runners = _escalating_runners(script)
@@ -267,7 +302,7 @@ def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Findi
         elif command.function in runners and command is runners[command.function]:
             continue
         tool = command.escalation
-        if tool is None or command.line in seen:
+        if tool is None or command.line in seen or _inherited(command) or _no_run(command):
             continue
         seen.add(command.line)
         if sudo is False:
@@ -333,12 +368,32 @@ def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     return None
 
 
+# Wrappers that run a command as another (unprivileged) account: ``exec gosu rabbitmq "$BASH_SOURCE" "$@"``.
+_DROPPERS = frozenset({"gosu", "su-exec", "chpst", "s6-setuidgid", "setpriv"})
+_PATH_REASONS = ("writes ", "mkdir ", "rm ", "touch ", "chmod ", "tar extracts")
+
+
+def _runs_as_its_account_from(script: Script) -> int | None:
+    """The line from which the script runs as an unprivileged account by its own design: it refuses root (exits
+    when uid 0), or, when root, re-executes itself as the service account (``exec gosu rabbitmq "$BASH_SOURCE"
+    "$@"``), so what follows runs as that account either way. Its writes there are to paths the account owns;
+    accounts, packages and services still need root."""
+    if any(check.kind == "refuses" for check in script.root_checks):
+        return 0
+    for command in script.commands:
+        program = command.program
+        if program is not None and _DROPPERS & set(command.wrappers) and {"0", "BASH_SOURCE"} & set(program.expands):
+            return command.line
+    return None
+
+
 def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterator[Finding]:
     seen: set[int] = set()
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
     cwd = ""
-    for command in script.commands:
+    dropped = _runs_as_its_account_from(script)
+    for command in read_through_runners(script):
         if command.name == "cd":
             places = operands(command)
             cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
@@ -351,6 +406,8 @@ def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterato
         if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
             continue
         why, line = found
+        if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
+            continue  # a path the service account owns (the script runs as that account by design)
         seen.add(line)
         yield at_command(
             "preflight.implicit_privilege",

@@ -142,3 +142,25 @@ def run_through(command: Command, runners: frozenset[str]) -> Command:
         return command
     first = command.words[0]
     return dataclasses.replace(command, name=base(first), program=first, words=command.words[1:])
+
+
+def read_through_runners(script: Script) -> list[Command]:
+    """The script's commands with each call of an argument runner read as the command it runs, escalating as the
+    runner's body does: ``installPackages apt-get install x`` (``installPackages() { if ! "$@"; then …``) is
+    ``apt-get install x``; ``runAsRoot cp f /usr/bin`` (``runAsRoot() { sudo "$@"; }``) is ``cp`` run with sudo."""
+    runners = argument_runners(script)
+    if not runners:
+        return list(script.commands)
+    escalating = {
+        c.function: c
+        for c in script.commands
+        if c.function in runners and c.escalation is not None and c.program is not None and c.program.expands
+    }
+    out: list[Command] = []
+    for command in script.commands:
+        read = run_through(command, runners)
+        body = escalating.get(command.name or "")
+        if read is not command and body is not None and read.escalation is None:
+            read = dataclasses.replace(read, escalation=body.escalation, escalation_line=body.escalation_line)
+        out.append(read)
+    return out

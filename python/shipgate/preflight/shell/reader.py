@@ -30,7 +30,7 @@ from shipgate.preflight.shell.model import (
     Script,
     Word,
 )
-from shipgate.preflight.shell.unwrap import ESCALATORS, SHELLS, Unwrapped, base, unwrap
+from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
 from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
 
 MAX_DEPTH = 200  # statements, substitutions and pipelines nested in each other
@@ -456,6 +456,8 @@ class _Reader:
                 self._substitutions(child, ctx)
         if name_node is not None:
             line = self._line(name_node, ctx)
+        # an unquoted expansion of an empty value is no word at all: ``yum -y $EXTRA install x`` with ``EXTRA=``
+        argv = argv[:1] + [w for w in argv[1:] if w.value != "" or not w.raw.startswith("$")]
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)
@@ -484,14 +486,15 @@ class _Reader:
         name = first.expands[0]
         candidates = list(self._bindings_now.by_name.get(name, ()))
         if not candidates:
-            return argv, None
+            # a prefix this file never sets, before a command it names: ``$STD apt-get install x``
+            return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
         chosen = next(
             (a for a in reversed(candidates) if _first_word(_known_start(a) or "") in ESCALATORS),
             self._bindings_now.lookup(name, line),
         )
         known = _known_start(chosen) if chosen is not None else None
         if chosen is None or known is None:
-            return argv, None
+            return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
         try:
             parts = shlex.split(known)
         except ValueError:
@@ -571,9 +574,13 @@ class _Reader:
             depth=ctx.depth + 1,
             reparse=ctx.reparse + 1,
         )
-        saved = (self.words, self._bindings_now)
+        saved = (self.words, self._bindings_now, self.inherited)
+        if via == "heredoc":  # the shell substitutes the script's variables into the body before sh reads it
+            now = self._bindings_now
+            visible = (now.lookup(name, outer.line) for name in now.by_name)
+            self.inherited = (*self.inherited, *(a for a in visible if a is not None))
         self.read(source.encode("utf-8", "surrogateescape"), inner)
-        self.words, self._bindings_now = saved
+        self.words, self._bindings_now, self.inherited = saved
 
     def _set(self, words: tuple[Word, ...] | list[Word]) -> None:
         values = [w.value or "" for w in words]

@@ -11,6 +11,48 @@ from shipgate.preflight.shell.model import Word
 
 ESCALATORS = frozenset({"sudo", "doas", "pkexec", "su", "runuser", "run0"})
 SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "busybox"})
+# Commands a script runs behind a prefix variable whose value this file does not set (``$STD apt-get install x``
+# with ``STD`` from a sourced library, ``$INSTALL_CMD_PREFIX yum install x`` with an empty default): the prefix
+# is a quiet/echo/sudo switch, the command after it is what runs.
+PREFIXED_COMMANDS = frozenset(
+    {
+        *ESCALATORS,
+        "apt-get",
+        "apt",
+        "aptitude",
+        "dpkg",
+        "yum",
+        "dnf",
+        "microdnf",
+        "zypper",
+        "apk",
+        "pacman",
+        "rpm",
+        "pip",
+        "pip3",
+        "npm",
+        "curl",
+        "wget",
+        "git",
+        "systemctl",
+        "service",
+        "docker",
+        "useradd",
+        "groupadd",
+        "usermod",
+        "chown",
+        "chmod",
+        "mkdir",
+        "cp",
+        "mv",
+        "ln",
+        "rm",
+        "tar",
+        "sed",
+        "tee",
+        "debconf-set-selections",
+    }
+)
 
 # wrapper -> options that consume the next word (short forms; long forms "--x=v" carry their value)
 _VALUE_OPTIONS: dict[str, frozenset[str]] = {

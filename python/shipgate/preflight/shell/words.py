@@ -220,13 +220,24 @@ class WordReader:
                 line = node.start_point[0] + 1
                 self.defaults.setdefault((name, line), ParameterDefault(name, default, line, text(node)[:200]))
             known = binding.value if binding is not None else None
-            value = known if known else default
+            value = known or (default if default is not None else self._variable_default(rest[len(op) :], use))
             if value is not None:
                 acc.known(value)
             else:
                 acc.unknown(binding.shape if binding is not None and binding.shape else f"${name}")
             return
         acc.unknown(text(node))  # ${X:+alt}: depends on whether X is set
+
+    def _variable_default(self, text_: str, use: int) -> str | None:
+        """``${KEY:-$BASE/key.asc}``: a default built from one variable this file sets, then literal text."""
+        m = _VARIABLE_DEFAULT.match(text_)
+        binding = self.bindings.lookup(m.group(1), use) if m else None
+        if m is None or binding is None or binding.value is None:
+            return None
+        return binding.value + m.group(2)
+
+
+_VARIABLE_DEFAULT = re.compile(r"^\$\{?(\w+)\}?([^$`\"'\\]*)$")
 
 
 def _append_binding(acc: _Acc, binding: Assignment | None, written: str) -> None:
