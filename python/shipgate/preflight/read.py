@@ -5,6 +5,7 @@ what this returns, never raw lines of scripts."""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -77,6 +78,9 @@ def merge(parts: list[Parsed]) -> Parsed:
 __all__ = ["PARSED_KINDS", "Parsed", "is_periodic_cron_script", "merge", "parse_file", "with_sourced"]
 
 
+_EXPANDED = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+
+
 def _package_path(base: str, target: str, scripts: Mapping[str, Script]) -> str | None:
     """The package script ``source TARGET`` names: relative to the sourcing script's directory or to the package
     root, after a leading ``$(dirname "$0")/``, ``$DIR/`` or ``./``."""
@@ -123,7 +127,9 @@ def with_sourced(parsed: Parsed, sources: Mapping[str, str]) -> Parsed:
         if not donors or path not in sources:
             continue
         own = {a.name for a in script.assignments}
-        used = {n for c in script.commands for w in (c.program, *c.words) if w is not None for n in w.expands}
+        # Every name the text expands (a prefix variable the reader set aside, ``$STD apt-get``, is in no
+        # command's words): a superset, only to choose what to read again; the reading itself is the parser's.
+        used = set(_EXPANDED.findall(sources[path]))
         inherited = [a for d in sorted(donors) for a in _top_level(scripts[d]) if a.name in used - own]
         if inherited:
             updated[path] = parse_script(sources[path], path=path, inherited=tuple(inherited))
