@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from shipgate.findings import Finding
+from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
 from shipgate.package.manifest import parse_manifest
 from shipgate.preflight import PackageContents, run_preflight
@@ -61,3 +61,18 @@ def located(findings: list[Finding], prefix: str = "") -> list[tuple[str, str, i
 
 def script(*lines: str) -> str:
     return "\n".join(("#!/bin/sh", "set -eu", *lines)) + "\n"
+
+
+def findings(files: dict[str, str | bytes]) -> list[tuple[str, int | None]]:
+    """(code, line) of the findings above info of a package of ``files``, sorted."""
+    return sorted((f.code, f.evidence.get("line")) for f in run(package(files)) if f.severity > Severity.INFO)
+
+
+def codes_at(files: dict[str, str | bytes], code: str) -> list[int | None]:
+    """Lines of the findings above info with ``code``."""
+    return [line for c, line in findings(files) if c == code]
+
+
+def in_script(code: str, *lines: str) -> list[int | None]:
+    """Lines of the ``code`` findings in ``scripts/upgrade.sh`` made of ``lines`` (after :func:`script`'s two)."""
+    return codes_at({"scripts/upgrade.sh": script(*lines)}, code)

@@ -4,16 +4,9 @@ its minimal construct next to a near-miss that must stay quiet or keep being rep
 from __future__ import annotations
 
 import pytest
-from preflight_kit import package, run
+from preflight_kit import findings
 
-from shipgate.findings import Severity
 from shipgate.preflight.sql import parse_sql
-
-
-def findings(files: dict[str, str | bytes]) -> list[tuple[str, int | None]]:
-    """(code, line) of the findings above info, sorted."""
-    found = run(package(files))
-    return sorted((f.code, f.evidence.get("line")) for f in found if f.severity > Severity.INFO)
 
 
 def codes(files: dict[str, str | bytes], prefix: str = "preflight.") -> list[tuple[str, int | None]]:

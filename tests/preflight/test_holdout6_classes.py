@@ -3,19 +3,7 @@ a near-miss that must stay quiet."""
 
 from __future__ import annotations
 
-from preflight_kit import package, run, script
-
-from shipgate.findings import Severity
-
-
-def codes_at(files: dict[str, str | bytes], code: str) -> list[int | None]:
-    """Lines of the findings above info with ``code``."""
-    found = run(package(files))
-    return sorted(f.evidence.get("line") for f in found if f.code == code and f.severity > Severity.INFO)
-
-
-def in_script(code: str, *lines: str) -> list[int | None]:
-    return codes_at({"scripts/upgrade.sh": script(*lines)}, code)
+from preflight_kit import codes_at, in_script
 
 
 def test_a_prefix_variable_the_file_never_sets_runs_the_command_after_it() -> None:
