@@ -74,3 +74,12 @@ def test_dpkg_selections_locale_generation_and_make_install_into_usr_need_root()
     assert in_script("preflight.implicit_privilege", "dpkg --get-selections") == []
     assert in_script("preflight.implicit_privilege", "make install PREFIX=$HOME/.local") == []
     assert in_script("preflight.implicit_privilege", "make") == []
+
+
+def test_a_directory_made_or_removed_right_under_root_needs_root() -> None:
+    assert in_script("preflight.implicit_privilege", "mkdir /dten-install") == [3]
+    assert in_script("preflight.implicit_privilege", "cd / && rm -fr /dten-install") == [3]
+    # near-misses: a directory under /tmp, a relative one, one under a variable
+    assert in_script("preflight.implicit_privilege", "mkdir /tmp/dten-install") == []
+    assert in_script("preflight.implicit_privilege", "mkdir dten-install") == []
+    assert in_script("preflight.implicit_privilege", 'mkdir "$WORK/dten"') == []

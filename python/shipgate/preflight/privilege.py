@@ -144,6 +144,8 @@ _ROOT_PREFIXES = (
     "/var/lib/",
     "/var/spool/",
 )
+# A directory made or removed right under / (``mkdir /oxipng-install``): / is root's.
+_TOP_LEVEL_ENTRY = re.compile(r"^/[\w.-]+/?$")
 
 
 # The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
@@ -213,6 +215,9 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
             return f"writes {word.text}", write_line(command, word)
     if name in ("mkdir", "rm", "touch", "chmod") and any(w.text.startswith(_ROOT_PREFIXES) for w in operands(command)):
         return f"{name} under a system directory", command.line
+    top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]
+    if name in ("mkdir", "rm") and top_level:
+        return f"{name} of a directory in /", command.line
     return None
 
 
