@@ -72,6 +72,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "setup-apkrepos": (frozenset(), "the Alpine mirror list (dl-cdn.alpinelinux.org)"),
     "cscli": (frozenset({"hub", *_HUB_ITEMS}), "the CrowdSec Hub (hub-data.crowdsec.net)"),
     "add-apt-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
+    "apt-add-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
 }
 # pacman names its operations as options: -S installs, -Sy refreshes, -Syu upgrades; -Ss/-Si/-Sl/-Sg/-Sc/-Sp
 # only search, list, clean or print (no download).
@@ -96,6 +97,7 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
         any(o.startswith("ppa:") for o in ops) and not {"-r", "--remove"} & set(words)
     ),
 }
+_OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
 
 
 # helm options that take a value (``-n ns``, ``-f values.yaml``): not the release or the chart.

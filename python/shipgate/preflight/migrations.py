@@ -51,7 +51,13 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "django-admin": (("migrate",),),
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
     "influxd": (("upgrade",),),  # converts a 1.x data directory and metadata into a 2.x store
+    "plm": (("migration", "run"),),  # Plume
 }
+# Runners that run the command in their arguments with the product's environment: ``zammad run rake db:migrate``
+# (packager.io apps), ``heroku run …``, ``foreman run …``; a wrapper script given by its path runs its first
+# operand (``./set-environment bin/plm migration run``).
+_RUN_VERBS = frozenset({"run", "exec"})
+_PRINTERS = frozenset({"echo", "printf", "log", "info", "warn"})
 # A database server's own upgrade of its system tables and data files, whatever the options.
 _DATA_UPGRADES = frozenset({"mysql_upgrade", "mariadb-upgrade", "mariadb_upgrade"})
 # Vendor CLIs whose migration entry point is an option: listmonk --install (creates the schema) / --upgrade,
@@ -89,6 +95,26 @@ class MigrationRun:
 
 
 def _hidden(command: Command) -> bool:
+    return _hidden_tool(command) or _hidden_through_runner(command)
+
+
+def _hidden_through_runner(command: Command) -> bool:
+    """A known migration CLI run by a runner in front of it: ``<app> run rake db:migrate``, or a wrapper script
+    given by its path whose first operand is the CLI (``./set-environment bin/plm migration run``)."""
+    if (command.name or "") in _PRINTERS or command.name in _HIDDEN:
+        return False
+    args = [w.text for w in command.words]
+    program = command.program.text if command.program is not None else ""
+    start = 1 if args[:1] and args[0] in _RUN_VERBS else 0 if "/" in program else None
+    if start is None or len(args) <= start:
+        return False
+    name = args[start].rpartition("/")[2]
+    patterns = _HIDDEN.get(name, ())
+    rest = args[start + 1 :]
+    return any(rest[: len(p)] == list(p) for p in patterns)
+
+
+def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)

@@ -113,13 +113,19 @@ def _xtrace_from(script: Script) -> int | None:
     return start
 
 
+# A path under a directory variable (``key="$SCRIPTS_PATH"/setup/signing-key.asc``): where a key file is, not a key.
+_PATH_VALUE = re.compile(r"""^["']?\$\{?\w+\}?["']?(?:/["']?[\w.@+-]+["']?)+$""")
+
+
 def _traced_secrets(script: Script) -> Iterator[Assignment]:
-    """Secret-named variables assigned a run-time value while ``set -x`` traces: the trace prints the value."""
+    """Secret-named variables assigned a run-time value while ``set -x`` traces: the trace prints the value (not
+    when the value is a path under a directory variable: the trace shows where the file is)."""
     start = _xtrace_from(script)
     if start is None:
         return
     for a in script.assignments:
-        if a.line > start and a.value is None and secret_name(a.name) and a.name not in _SHELL_SET:
+        path = _PATH_VALUE.match(a.raw.partition("=")[2])
+        if a.line > start and a.value is None and secret_name(a.name) and a.name not in _SHELL_SET and not path:
             yield a
 
 

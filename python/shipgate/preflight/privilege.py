@@ -5,7 +5,9 @@ and root-only operations with neither escalation nor a check when the target's i
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
+import shlex
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
@@ -79,6 +81,7 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "apt-add-repository",
         "apt-key",
         "invoke-rc.d",
+        "locale-gen",  # writes the system locale archive (/usr/lib/locale)
     }
 )
 # Upstart's job control (``start nginx-reloader``) and initctl: system services, when not the script's own function.
@@ -105,7 +108,7 @@ _PACKAGE_VERBS = {
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
     "apk": frozenset({"add", "del", "update", "upgrade"}),
-    "dpkg": frozenset({"-i", "--install", "-r", "--remove", "-P", "--purge", "--configure"}),
+    "dpkg": frozenset({"-i", "--install", "-r", "--remove", "-P", "--purge", "--configure", "--set-selections"}),
     "rpm": frozenset({"-i", "-U", "-e", "-ivh", "-Uvh", "-F", "--install", "--upgrade", "--erase", "--import"}),
 }
 _SYSTEM_VERBS = frozenset(
@@ -141,6 +144,8 @@ _ROOT_PREFIXES = (
     "/var/lib/",
     "/var/spool/",
 )
+# A directory made or removed right under / (``mkdir /oxipng-install``): / is root's.
+_TOP_LEVEL_ENTRY = re.compile(r"^/[\w.-]+/?$")
 
 
 # The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
@@ -202,11 +207,17 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         return f"{name} manages system packages", command.line
     if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
         return f"{name} controls system services", command.line
+    prefix = next((a.partition("=")[2] for a in args if a.startswith(("PREFIX=", "prefix="))), "")
+    if name == "make" and "install" in args and prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
+        return f"make install into {prefix}", command.line
     for word in written_paths(command):
         if word.text.startswith(_ROOT_PREFIXES):
             return f"writes {word.text}", write_line(command, word)
     if name in ("mkdir", "rm", "touch", "chmod") and any(w.text.startswith(_ROOT_PREFIXES) for w in operands(command)):
         return f"{name} under a system directory", command.line
+    top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]
+    if name in ("mkdir", "rm") and top_level:
+        return f"{name} of a directory in /", command.line
     return None
 
 
@@ -239,9 +250,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
     texts = {t.path: t.lines for t in ctx.texts}
     for path, script in ctx.parsed.scripts.items():
-        yield from _escalations(path, script, sudo)
-        maintainer = maintainer_script(script, tuple(line.text for line in texts.get(path, ())))
+        source = tuple(line.text for line in texts.get(path, ()))
+        maintainer = maintainer_script(script, source)
         requires = _requires_root(script, maintainer)
+        yield from _escalations(path, script, sudo, _drops(script, bool(requires), source))
         for line, why in requires:
             yield at_line(
                 "preflight.root_assumed",
@@ -290,7 +302,60 @@ def _no_run(command: Command) -> bool:
     return bool(options) and all(o in _NO_RUN_OPTIONS for o in options)
 
 
-def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Finding]:
+# su/runuser options that take a value (the next word is not the account).
+_SU_VALUE_OPTIONS = frozenset(
+    {"-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group", "-w", "--whitelist-environment", "-C"}
+)
+_SHELL_OPERATORS = frozenset({"|", "||", "&&", ";", "&", "(", ")"})
+
+
+def su_account(line: str, tool: str) -> str | None:
+    """The account ``su``/``runuser`` switches to on this source line (``root`` when none is named); None when
+    the line cannot be split or does not run ``tool``."""
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        tokens = list(itertools.islice(lexer, 256))
+    except ValueError:
+        return None
+    for i, token in enumerate(tokens):
+        if token.rpartition("/")[2] != tool:
+            continue
+        rest = list(itertools.takewhile(lambda t: t not in _SHELL_OPERATORS, tokens[i + 1 :]))
+        j = 0
+        while j < len(rest):
+            word = rest[j]
+            if tool == "runuser" and word in ("-u", "--user") and j + 1 < len(rest):
+                return rest[j + 1]
+            if word in _SU_VALUE_OPTIONS:
+                j += 2
+            elif word.startswith("-"):
+                j += 1
+            else:
+                return word
+        return "root"
+    return None
+
+
+def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[int]:
+    """Lines where root switches to another account with su/runuser (``su - postgres -c psql`` in a maintainer
+    script, or under a check that it runs as root): a privilege drop, not escalation."""
+    lines: set[int] = set()
+    for command in script.commands:
+        at = command.escalation_line or command.line
+        if command.escalation not in ("su", "runuser") or not 0 < at <= len(source):
+            continue
+        if not (as_root or "root" in command.conditions):
+            continue
+        account = su_account(source[at - 1], command.escalation)
+        if account is not None and account not in ("root", "0") and re.fullmatch(r"[a-z_][\w.-]*\$?", account):
+            lines.add(at)
+    return frozenset(lines)
+
+
+def _escalations(
+    path: str, script: Script, sudo: bool | None, drops: frozenset[int] = frozenset()
+) -> Iterator[Finding]:
     seen: set[int] = set()
     runners = _escalating_runners(script)
     for command in script.commands:
@@ -303,6 +368,8 @@ def _escalations(path: str, script: Script, sudo: bool | None) -> Iterator[Findi
             continue
         tool = command.escalation
         if tool is None or command.line in seen or _inherited(command) or _no_run(command):
+            continue
+        if (command.escalation_line or command.line) in drops:
             continue
         seen.add(command.line)
         if sudo is False:

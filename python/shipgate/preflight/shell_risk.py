@@ -66,6 +66,8 @@ def _unsafe_target(word: Word, script: Script) -> str | None:
         return None  # tmp=$(mktemp -d) under set -e: never empty
     if bindings and all(b.generated_by == "for" or (b.value and b.value.strip("/")) for b in bindings):
         return None
+    if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
+        return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
     return f"${name}"
 
 

@@ -211,7 +211,19 @@ PACKAGE_INSTALLERS = frozenset({"dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "
 # Package tools that fetch a URL they are given (``rpm --import URL``, ``yum-config-manager --add-repo URL``,
 # ``dnf config-manager addrepo --from-repofile=URL``, ``zypper ar URL``, ``yum install URL.rpm``).
 URL_FETCHING_TOOLS = frozenset(
-    {"rpm", "yum", "dnf", "dnf-3", "tdnf", "microdnf", "zypper", "yum-config-manager", "apt-key", "add-apt-repository"}
+    {
+        "rpm",
+        "yum",
+        "dnf",
+        "dnf-3",
+        "tdnf",
+        "microdnf",
+        "zypper",
+        "yum-config-manager",
+        "apt-key",
+        "add-apt-repository",
+        "apt-add-repository",  # the same program under its other name
+    }
 )
 
 
