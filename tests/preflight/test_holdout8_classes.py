@@ -3,19 +3,7 @@ a near-miss that must stay quiet (or stay reported)."""
 
 from __future__ import annotations
 
-from preflight_kit import package, run, script
-
-from shipgate.findings import Severity
-
-
-def codes_at(files: dict[str, str | bytes], code: str) -> list[int | None]:
-    """Lines of the findings above info with ``code``."""
-    found = run(package(files))
-    return sorted(f.evidence.get("line") for f in found if f.code == code and f.severity > Severity.INFO)
-
-
-def in_script(code: str, *lines: str) -> list[int | None]:
-    return codes_at({"scripts/upgrade.sh": script(*lines)}, code)
+from preflight_kit import codes_at, in_script, script
 
 
 def test_su_to_a_service_account_in_a_script_that_runs_as_root_drops_privileges() -> None:
