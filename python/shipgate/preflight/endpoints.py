@@ -49,6 +49,12 @@ _MENTION_KEY = re.compile(
 # app's ``base_url`` is).
 _PACKAGE_SOURCE_KEY = re.compile(r"(?i)^(?:baseurl|mirrorlist|metalink|gpgkey)$")
 _REPO_FILE_LINE = re.compile(r"(?i)^\s*(?:repo_)?gpgcheck\s*=|^\s*type\s*=\s*rpm-md\b")
+# A repository switched off in its own definition: yum/dnf/zypper ``enabled=0`` in an INI section, apt deb822
+# ``Enabled: no`` in a stanza. The package manager does not contact it unless told to (``--enablerepo``), so its
+# hosts are mentions, as a commented-out repository's are.
+_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
+_REPO_OFF = re.compile(r"(?i)^\s*enabled\s*=\s*[\"']?(?:0|no|false|off)[\"']?\s*$")
+_DEB822_OFF = re.compile(r"(?i)^enabled:\s*no\s*$")
 # Settings that list hosts to trust or to reach without a proxy (pip's ``trusted-host``, ``no_proxy``, Docker's
 # ``insecure-registries``): they say how to treat a host when something else connects to it, not to connect.
 _HOST_LIST_KEY = re.compile(r"(?i)^(?:trusted[_-]?hosts?|no[_-]?proxy|insecure[_-]?registries)$")
@@ -126,9 +132,31 @@ def _without_xml_comments(lines: tuple[tuple[int, str], ...]) -> tuple[tuple[int
     return tuple(zip((n for n, _ in lines), blanked.split("\n"), strict=True))
 
 
+def _disabled_repository_lines(path: str, repo_file: bool, lines: tuple[tuple[int, str], ...]) -> set[int]:
+    """The lines of repository sections (``.repo`` INI) or stanzas (deb822 ``.sources``) that switch themselves
+    off (``enabled=0``, ``Enabled: no``)."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    if repo_file:
+        for number, text in lines:
+            if _SECTION.match(text):
+                groups.append([])
+            groups[-1].append((number, text))
+        off = _REPO_OFF
+    elif path.lower().endswith((".sources", ".sources.in")):
+        for number, text in lines:
+            if not text.strip():
+                groups.append([])
+            groups[-1].append((number, text))
+        off = _DEB822_OFF
+    else:
+        return set()
+    return {n for group in groups if any(off.match(t.strip()) for _, t in group) for n, _ in group}
+
+
 def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
     lines = _without_xml_comments(lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
+    disabled = _disabled_repository_lines(path, repo_file, lines)
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//")):
@@ -139,6 +167,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
         mention = bool(_MENTION_KEY.search(name) or _OWN_NAME_KEY.search(name) or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
+        if number in disabled:
+            mention = True
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is not None and not mention:

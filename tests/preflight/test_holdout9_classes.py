@@ -1,0 +1,57 @@
+"""Classes of mistakes the ninth hold-out set found (tests/preflight/holdout9: non-shell package files, fourth
+round), each as its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import package, run
+
+from shipgate.findings import Severity
+
+
+def findings(files: dict[str, str | bytes]) -> list[tuple[str, int | None]]:
+    """(code, line) of the findings above info, sorted."""
+    found = run(package(files))
+    return sorted((f.code, f.evidence.get("line")) for f in found if f.severity > Severity.INFO)
+
+
+# -- A: a repository its own definition switches off is not contacted ------------------------------------------
+
+
+def test_a_a_disabled_repo_sections_hosts_are_not_contacted() -> None:
+    repo = (
+        "[vendor-testing]\nname=Vendor testing\nbaseurl=https://pkgs.vendor.io/testing/$basearch\n"
+        "gpgkey=https://pkgs.vendor.io/key.asc\ngpgcheck=1\nenabled=0\n"
+    )
+    assert findings({"etc/yum.repos.d/vendor.repo": repo}) == []
+    deb822 = "Types: deb\nURIs: https://apt.vendor.io/debian\nSuites: stable\nComponents: main\nEnabled: no\n"
+    assert findings({"etc/apt/sources.list.d/vendor.sources": deb822}) == []
+
+
+def test_a_only_the_disabled_sections_of_a_file_are_set_aside() -> None:
+    repo = (
+        "[vendor]\nbaseurl=https://pkgs.vendor.io/stable/$basearch\ngpgcheck=1\n\n"
+        "[vendor-testing]\nbaseurl=https://testing.vendor.io/$basearch\ngpgcheck=1\nenabled=0\n\n"
+        "[vendor-extras]\nbaseurl=https://extras.vendor.io/$basearch\ngpgcheck=1\nenabled=1\n"
+    )
+    assert findings({"etc/yum.repos.d/vendor.repo": repo}) == [
+        ("preflight.external_endpoint", 2),
+        ("preflight.external_endpoint", 11),
+    ]
+    deb822 = (
+        "Types: deb\nURIs: https://apt.vendor.io/debian\nSuites: stable\nComponents: main\n\n"
+        "Types: deb\nURIs: https://beta.vendor.io/debian\nSuites: beta\nComponents: main\nEnabled: no\n"
+    )
+    assert findings({"etc/apt/sources.list.d/vendor.sources": deb822}) == [("preflight.external_endpoint", 2)]
+
+
+def test_a_enabled_repositories_are_still_contacted() -> None:
+    repo = "[vendor]\nbaseurl=https://pkgs.vendor.io/stable/$basearch\ngpgcheck=1\nenabled=1\n"
+    assert findings({"etc/yum.repos.d/vendor.repo": repo}) == [("preflight.external_endpoint", 2)]
+    deb822 = "Types: deb\nURIs: https://apt.vendor.io/debian\nSuites: stable\nEnabled: yes\n"
+    assert findings({"etc/apt/sources.list.d/vendor.sources": deb822}) == [("preflight.external_endpoint", 2)]
+
+
+def test_a_a_disabled_section_keeps_its_signature_finding() -> None:
+    """``enabled=0`` is one ``--enablerepo`` away: unsigned packages there are still reported."""
+    repo = "[vendor-testing]\nbaseurl=https://testing.vendor.io/$basearch\ngpgcheck=0\nenabled=0\n"
+    assert findings({"etc/yum.repos.d/vendor.repo": repo}) == [("preflight.signature_verification_disabled", 3)]
