@@ -55,3 +55,33 @@ def test_a_a_disabled_section_keeps_its_signature_finding() -> None:
     """``enabled=0`` is one ``--enablerepo`` away: unsigned packages there are still reported."""
     repo = "[vendor-testing]\nbaseurl=https://testing.vendor.io/$basearch\ngpgcheck=0\nenabled=0\n"
     assert findings({"etc/yum.repos.d/vendor.repo": repo}) == [("preflight.signature_verification_disabled", 3)]
+
+
+# -- B: a password given as a directive's argument, or as a .pgpass field -------------------------------------
+
+
+def test_b_directive_passwords_and_pgpass_entries_are_credentials() -> None:
+    redis = "bind 127.0.0.1\nrequirepass Sup3rS3cretPass\nmasterauth Sup3rS3cretPass\n"
+    assert findings({"etc/redis/redis.conf": redis}) == [
+        ("preflight.hardcoded_credential", 2),
+        ("preflight.hardcoded_credential", 3),
+    ]
+    haproxy = (
+        "userlist admins\n\tuser admin insecure-password Sup3rS3cretPass\nlisten stats\n\tstats auth admin:S3cret99\n"
+    )
+    assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == [
+        ("preflight.hardcoded_credential", 2),
+        ("preflight.hardcoded_credential", 4),
+    ]
+    assert findings({"root/.pgpass": "db.internal:5432:app:app:Sup3rS3cretPass\n"}) == [
+        ("preflight.hardcoded_credential", 1)
+    ]
+
+
+def test_b_commented_hashed_and_empty_ones_are_not() -> None:
+    redis = '# requirepass foobared\nrequirepass ""\nmaxmemory 2gb\n'
+    assert findings({"etc/redis/redis.conf": redis}) == []
+    haproxy = "userlist admins\n\tuser admin password $6$salt$R3allyL0ngCryptHashValue\n\t# stats auth admin:mystats\n"
+    assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == []
+    assert findings({"root/.pgpass": "# host:port:db:user:password\nlocalhost:5432:*:app:*\n"}) == []
+    assert findings({"docs/ports.txt": "db.internal:5432:app:app:Sup3rS3cretPass\n"}) == []
