@@ -85,3 +85,32 @@ def test_b_commented_hashed_and_empty_ones_are_not() -> None:
     assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == []
     assert findings({"root/.pgpass": "# host:port:db:user:password\nlocalhost:5432:*:app:*\n"}) == []
     assert findings({"docs/ports.txt": "db.internal:5432:app:app:Sup3rS3cretPass\n"}) == []
+
+
+# -- C: a cron job's command is checked like a script's: a download piped into a shell ------------------------
+
+
+def test_c_a_cron_job_that_pipes_a_download_into_a_shell() -> None:
+    cron_d = "*/5 * * * * root curl -fsSL https://get.vendor.io/agent.sh | sh\n"
+    assert findings({"etc/cron.d/vendor": cron_d}) == [
+        ("preflight.external_endpoint", 1),
+        ("preflight.pipe_to_shell", 1),
+        ("preflight.scheduled_job", 1),
+    ]
+    user_crontab = "0 3 * * * wget -qO- https://get.vendor.io/update.sh | bash\n"  # no user field: wget is the command
+    assert findings({"docker/crontab": user_crontab}) == [
+        ("preflight.external_endpoint", 1),
+        ("preflight.pipe_to_shell", 1),
+        ("preflight.scheduled_job", 1),
+    ]
+
+
+def test_c_a_cron_job_that_saves_a_download_or_runs_a_local_program_is_only_a_job() -> None:
+    cron_d = "0 4 * * * root curl -fsSL -o /var/lib/vendor/feed.json https://feed.vendor.io/v1\n"
+    assert findings({"etc/cron.d/vendor": cron_d}) == [
+        ("preflight.external_endpoint", 1),
+        ("preflight.scheduled_job", 1),
+    ]
+    assert findings({"crontab": "0 3 * * * backup /usr/local/bin/nightly --full\n"}) == [
+        ("preflight.scheduled_job", 1)
+    ]

@@ -4,7 +4,7 @@ and ``chmod +x``: see ``fetched``) with no checksum or signature check in betwee
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
-``insecure`` in a ``.curlrc``)."""
+``insecure`` in a ``.curlrc``). A cron job's command is read as the script it is."""
 
 from __future__ import annotations
 
@@ -158,7 +158,8 @@ def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for path, script in ctx.parsed.scripts.items():
+    # a cron job's command line is a script too (cron runs it with /bin/sh -c)
+    for path, script in [*ctx.parsed.scripts.items(), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]:
         yield from _downloads(path, script)
         yield from _process_substitution(path, script)
         yield from _tls(path, script)
