@@ -111,6 +111,4 @@ def test_c_a_cron_job_that_saves_a_download_or_runs_a_local_program_is_only_a_jo
         ("preflight.external_endpoint", 1),
         ("preflight.scheduled_job", 1),
     ]
-    assert findings({"crontab": "0 3 * * * backup /usr/local/bin/nightly --full\n"}) == [
-        ("preflight.scheduled_job", 1)
-    ]
+    assert findings({"crontab": "0 3 * * * backup /usr/local/bin/nightly --full\n"}) == [("preflight.scheduled_job", 1)]
