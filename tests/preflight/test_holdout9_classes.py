@@ -112,3 +112,26 @@ def test_c_a_cron_job_that_saves_a_download_or_runs_a_local_program_is_only_a_jo
         ("preflight.scheduled_job", 1),
     ]
     assert findings({"crontab": "0 3 * * * backup /usr/local/bin/nightly --full\n"}) == [("preflight.scheduled_job", 1)]
+
+
+# -- D: TLS verification switched off in a Go client's tls settings or an HAProxy server line ------------------
+
+
+def test_d_skip_verify_settings_and_haproxy_verify_none() -> None:
+    prometheus = "scrape_configs:\n  - job_name: node\n    tls_config:\n      insecure_skip_verify: true\n"
+    assert findings({"etc/prometheus/prometheus.yml": prometheus}) == [("preflight.tls_verification_disabled", 4)]
+    assert findings({"traefik.toml": "[serversTransport]\n  insecureSkipVerify = true\n"}) == [
+        ("preflight.tls_verification_disabled", 2)
+    ]
+    assert findings({"etc/vault.d/vault.hcl": 'storage "consul" {\n  tls_skip_verify = "true"\n}\n'}) == [
+        ("preflight.tls_verification_disabled", 2)
+    ]
+    haproxy = "backend app\n\tserver s1 10.0.0.5:443 ssl verify none check\n"
+    assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == [("preflight.tls_verification_disabled", 2)]
+
+
+def test_d_verification_left_on_or_commented_is_quiet() -> None:
+    prometheus = "tls_config:\n  insecure_skip_verify: false\n  # insecure_skip_verify: true\n"
+    assert findings({"etc/prometheus/prometheus.yml": prometheus}) == []
+    haproxy = "backend app\n\tserver s1 10.0.0.5:443 ssl verify required ca-file /etc/ssl/ca.pem\n"
+    assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == []

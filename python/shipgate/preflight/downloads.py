@@ -37,7 +37,10 @@ _CONFIG_INSECURE = re.compile(
     # apt.conf: Acquire::https::Verify-Peer "false"; (also per host: Acquire::https::host::Verify-Host)
     r"|Acquire::https?(?:::\S+?)?::Verify-(?:Peer|Host)\s+\"?(?:false|0|no)\"?"
     # yarn (berry) .yarnrc.yml; an environment file for Node
-    r"|enableStrictSsl\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*[:=]\s*[\"']?0\b)"
+    r"|enableStrictSsl\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*[:=]\s*[\"']?0\b"
+    # Go clients' tls.Config in YAML/TOML/JSON/HCL (Prometheus, Traefik, Vault, Consul…); HAProxy's server checks
+    r"|[\"']?(?:insecure[_-]?skip[_-]?(?:tls[_-]?)?verify|tls[_-]?skip[_-]?verify|skip[_-]?tls[_-]?verify)[\"']?"
+    r"\s*[:=]\s*[\"']?(?:true|1|yes)\b|(?:default-)?server\s.*\bverify\s+none\b|ssl-server-verify\s+none\b)"
 )
 # curl reads ~/.curlrc (and ``curl -K FILE``): a bare ``insecure``/``-k``/``--insecure`` line is ``curl -k``.
 _CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:true|1|yes|on)\s*)?$", re.I)
