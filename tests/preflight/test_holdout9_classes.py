@@ -135,3 +135,34 @@ def test_d_verification_left_on_or_commented_is_quiet() -> None:
     assert findings({"etc/prometheus/prometheus.yml": prometheus}) == []
     haproxy = "backend app\n\tserver s1 10.0.0.5:443 ssl verify required ca-file /etc/ssl/ca.pem\n"
     assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == []
+
+
+# -- E: hosts given as an inline list, an HAProxy server address or an rsyslog forwarding target ---------------
+
+
+def test_e_listed_server_and_forwarding_hosts_are_contacted() -> None:
+    prometheus = (
+        "scrape_configs:\n  - job_name: node\n    static_configs:\n"
+        "      - targets: ['node1.vendor.io:9100', \"node2.vendor.io:9100\"]\n"
+    )
+    assert findings({"etc/prometheus/prometheus.yml": prometheus}) == [
+        ("preflight.external_endpoint", 4),
+        ("preflight.external_endpoint", 4),
+    ]
+    haproxy = "backend app\n\tbalance roundrobin\n\tserver s1 app1.vendor.io:443 check\n"
+    assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == [("preflight.external_endpoint", 3)]
+    rsyslog = '*.* @@logs.vendor.io:6514\n*.* action(type="omfwd" target="logs2.vendor.io" port="514" protocol="tcp")\n'
+    assert findings({"etc/rsyslog.d/60-forward.conf": rsyslog}) == [
+        ("preflight.external_endpoint", 1),
+        ("preflight.external_endpoint", 2),
+    ]
+
+
+def test_e_local_private_and_container_hosts_and_local_files_are_not() -> None:
+    prometheus = "static_configs:\n  - targets: ['localhost:9090', 'node-exporter:9100', '10.0.0.7:9100']\n"
+    assert findings({"etc/prometheus/prometheus.yml": prometheus}) == []
+    haproxy = "backend app\n\tserver s1 192.168.1.10:80 check\n\tserver s2 app:8080\n"
+    assert findings({"etc/haproxy/haproxy.cfg": haproxy}) == []
+    rsyslog = "authpriv.* /var/log/secure\n*.emerg :omusrmsg:*\n#*.* @@remote-host.vendor.io:514\n"
+    assert findings({"etc/rsyslog.d/50-default.conf": rsyslog}) == []
+    assert findings({"playbook.yml": "- hosts: [web, db]\n  roles: [app]\n"}) == []

@@ -58,6 +58,15 @@ _DEB822_OFF = re.compile(r"(?i)^enabled:\s*no\s*$")
 # Settings that list hosts to trust or to reach without a proxy (pip's ``trusted-host``, ``no_proxy``, Docker's
 # ``insecure-registries``): they say how to treat a host when something else connects to it, not to connect.
 _HOST_LIST_KEY = re.compile(r"(?i)^(?:trusted[_-]?hosts?|no[_-]?proxy|insecure[_-]?registries)$")
+# Settings that list the hosts the product connects to inline (Prometheus ``targets: ['node1.vendor.io:9100']``,
+# Kafka ``bootstrap_servers``, Elasticsearch ``hosts: [...]``); HAProxy ``server NAME ADDRESS`` lines;
+# rsyslog forwarding (``*.* @@logs.vendor.io:514``, ``action(type="omfwd" target="logs.vendor.io")``).
+_HOST_LIST = re.compile(
+    r"(?i)^\s*(?:-\s*)?[\"']?(?:targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
+)
+_HAPROXY_SERVER = re.compile(r"^\s*server\s+\S+\s+([^\s,]+)")
+_RSYSLOG_FORWARD = re.compile(r"^\s*[^#\s]\S*\s+@@?(?:\([^)]*\))?(\[[^\]]+\]|[^\s:;]+)")
+_RSYSLOG_TARGET = re.compile(r"(?i)\btarget\s*=\s*\"([^\"]+)\"")
 # An XML comment, possibly spanning lines: text, not configuration.
 _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
@@ -153,6 +162,18 @@ def _disabled_repository_lines(path: str, repo_file: bool, lines: tuple[tuple[in
     return {n for group in groups if any(off.match(t.strip()) for _, t in group) for n, _ in group}
 
 
+def _listed_hosts(path: str, line: str) -> list[str]:
+    """The values of an inline host list, an HAProxy ``server`` line or an rsyslog forwarding rule."""
+    lower = path.lower()
+    if m := _HOST_LIST.match(line):
+        return [v.strip().strip("\"'") for v in m.group(1).split(",")]
+    if "haproxy" in lower and (m := _HAPROXY_SERVER.match(line)):
+        return [m.group(1)]
+    if "rsyslog" in lower:
+        return [m.group(1) for m in (_RSYSLOG_FORWARD.match(line), _RSYSLOG_TARGET.search(line)) if m]
+    return []
+
+
 def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
     lines = _without_xml_comments(lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
@@ -178,6 +199,11 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
                 yield Endpoint(path, number, host, True, "setting", line)
         for m in _URL_IN_TEXT.finditer(line):
             host = url_host(m.group(0))
+            if host and host not in seen:
+                seen.add(host)
+                yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
+        for value in _listed_hosts(path, line):
+            host = bare_host(value)
             if host and host not in seen:
                 seen.add(host)
                 yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
