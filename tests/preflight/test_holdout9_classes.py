@@ -166,3 +166,16 @@ def test_e_local_private_and_container_hosts_and_local_files_are_not() -> None:
     rsyslog = "authpriv.* /var/log/secure\n*.emerg :omusrmsg:*\n#*.* @@remote-host.vendor.io:514\n"
     assert findings({"etc/rsyslog.d/50-default.conf": rsyslog}) == []
     assert findings({"playbook.yml": "- hosts: [web, db]\n  roles: [app]\n"}) == []
+
+
+def test_b_npm_registry_credentials_in_npmrc() -> None:
+    npmrc = "@vendor:registry=https://npm.vendor.io/\n//npm.vendor.io/:_auth=dXNlcjpTdXAzclMzY3JldFBhc3M=\n"
+    assert findings({".npmrc": npmrc}) == [
+        ("preflight.external_endpoint", 1),
+        ("preflight.hardcoded_credential", 2),
+    ]
+
+
+def test_b_npm_token_references_and_switches_are_not() -> None:
+    npmrc = "//npm.vendor.io/:_authToken=${NPM_TOKEN}\n//npm.vendor.io/:always-auth=true\n# _auth=dXNlcjpwYXNz\n"
+    assert findings({".npmrc": npmrc}) == []

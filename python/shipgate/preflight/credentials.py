@@ -59,6 +59,9 @@ _DIRECTIVE_SECRETS = (
     (re.compile(r"(?i)^\s*(requirepass|masterauth)\s+(\S+)\s*$"), "Redis"),
     (re.compile(r"(?i)^\s*user\s+\S+\s+(insecure-password)\s+(\S+)"), "HAProxy"),
     (re.compile(r"(?i)^\s*(stats\s+auth)\s+[^:\s]+:(\S+)"), "HAProxy"),
+    # npm's registry credentials (.npmrc), global or scoped to a registry (``//npm.vendor.io/:_auth=…``):
+    # ``_auth`` is base64 of user:password, ``_password`` base64 of the password
+    (re.compile(r"^\s*(?:\S*:)?(_auth|_authToken|_password)\s*=\s*(\S+)"), "npm"),
 )
 # A libpq password file line: hostname:port:database:username:password (``\:`` escapes a colon in a field).
 _PGPASS_SEPARATOR = re.compile(r"(?<!\\):")
@@ -214,11 +217,14 @@ def scan(ctx: Context) -> Iterator[Finding]:
 
 
 def _directive_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secret]:
-    """Passwords a directive takes as its argument (``requirepass X``, ``stats auth admin:X``), and the password
-    field of each entry of a libpq password file (``.pgpass``), outside comments."""
-    pgpass = path.rsplit("/", 1)[-1].lower() in (".pgpass", "pgpass")
+    """Passwords a directive takes as its argument (``requirepass X``, ``stats auth admin:X``), npm registry
+    credentials (``_auth``, ``_authToken``, ``_password``), and the password field of each entry of a libpq
+    password file (``.pgpass``), outside comments."""
+    name = path.rsplit("/", 1)[-1].lower()
+    pgpass = name in (".pgpass", "pgpass")
+    comments = ("#", ";") if name in (".npmrc", "npmrc") else ("#", ";", "//")  # ``//registry/:_auth=`` is a setting
     for ln in text_lines:
-        if ln.text.lstrip().startswith(("#", ";", "//")):
+        if ln.text.lstrip().startswith(comments):
             continue
         if pgpass:
             fields = _PGPASS_SEPARATOR.split(ln.text.strip())
