@@ -1,7 +1,8 @@
 """Hard-coded credentials and default credentials.
 
 Tokens and keys: detect-secrets' plugins over every line of every text file (``secrets.token_secrets``).
-Passwords: in config-like text, detect-secrets' keyword plugin (``secrets.keyword_secrets``); in shell, the
+Passwords: in config-like text, detect-secrets' keyword plugin (``secrets.keyword_secrets``) and the forms it cannot
+split (a directive's argument, ``requirepass X``; ``.pgpass`` fields; ``.npmrc`` ``_auth``); in shell, the
 parsed assignments (``DB_PASSWORD="…"``), options (``--password=…``, ``mysql -pX``, ``curl -u user:pw``,
 ``sshpass -p``, an ``Authorization:`` header) and environment prefixes; in SQL, role passwords; in units,
 ``Environment=`` values (readable by any local user through ``systemctl show``). ``${DB_PASSWORD:-changeme}``

@@ -4,7 +4,8 @@ and ``chmod +x``: see ``fetched``) with no checksum or signature check in betwee
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
-``insecure`` in a ``.curlrc``). A cron job's command is read as the script it is."""
+``insecure`` in a ``.curlrc``, a Go client's ``insecure_skip_verify: true``, HAProxy's ``verify none``). A cron
+job's command is read as the script it is."""
 
 from __future__ import annotations
 
