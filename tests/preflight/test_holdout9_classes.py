@@ -179,3 +179,23 @@ def test_b_npm_registry_credentials_in_npmrc() -> None:
 def test_b_npm_token_references_and_switches_are_not() -> None:
     npmrc = "//npm.vendor.io/:_authToken=${NPM_TOKEN}\n//npm.vendor.io/:always-auth=true\n# _auth=dXNlcjpwYXNz\n"
     assert findings({".npmrc": npmrc}) == []
+
+
+def test_e_block_lists_and_nginx_upstream_servers_are_contacted() -> None:
+    prometheus = "static_configs:\n  - targets:\n      - node1.vendor.io:9100\n      - 'localhost:9100'\n    labels:\n"
+    assert findings({"etc/prometheus/prometheus.yml": prometheus}) == [("preflight.external_endpoint", 3)]
+    nginx = "upstream app {\n    server app1.vendor.io:8080 weight=5;\n    server 127.0.0.1:3000;\n}\n"
+    assert findings({"etc/nginx/conf.d/app.conf": nginx}) == [("preflight.external_endpoint", 2)]
+    assert findings({"filebeat.yml": 'output.elasticsearch:\n  hosts: ["es.vendor.io:9200"]\n'}) == [
+        ("preflight.external_endpoint", 2)
+    ]
+
+
+def test_e_names_a_product_serves_and_items_of_other_lists_are_not() -> None:
+    ingress = "kind: Ingress\nspec:\n  tls:\n    - hosts:\n        - www.vendor.io\n    - hosts: [api.vendor.io]\n"
+    assert findings({"k8s/ingress.yaml": ingress}) == []
+    assert (
+        findings({"etc/nginx/conf.d/app.conf": "server {\n    listen 80;\n    server_name www.vendor.io;\n}\n"}) == []
+    )
+    mirrors = "targets:\n  - node1.vendor.io:9100\nmirrors_shown:\n  - docs.vendor.io\n"
+    assert findings({"etc/prometheus/targets.yml": mirrors}) == [("preflight.external_endpoint", 2)]

@@ -64,9 +64,17 @@ _HOST_LIST_KEY = re.compile(r"(?i)^(?:trusted[_-]?hosts?|no[_-]?proxy|insecure[_
 # Kafka ``bootstrap_servers``, Elasticsearch ``hosts: [...]``); HAProxy ``server NAME ADDRESS`` lines;
 # rsyslog forwarding (``*.* @@logs.vendor.io:514``, ``action(type="omfwd" target="logs.vendor.io")``).
 _HOST_LIST = re.compile(
-    r"(?i)^\s*(?:-\s*)?[\"']?(?:targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
+    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
 )
 _HAPROXY_SERVER = re.compile(r"^\s*server\s+\S+\s+([^\s,]+)")
+# The same lists written as YAML block sequences (``targets:`` then ``- node1.vendor.io:9100`` lines), and an nginx
+# ``upstream`` block's ``server ADDRESS …;`` lines.
+_HOST_LIST_BLOCK = re.compile(
+    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*:\s*$"
+)
+_BLOCK_ITEM = re.compile(r"^(\s*)-\s+[\"']?([^\s\"'#]+)[\"']?\s*(?:#.*)?$")
+_NGINX_UPSTREAM = re.compile(r"^\s*upstream\s+\S+\s*\{\s*$")
+_NGINX_SERVER = re.compile(r"^\s*server\s+([^\s;]+)[^;]*;")
 _RSYSLOG_FORWARD = re.compile(r"^\s*[^#\s]\S*\s+@@?(?:\([^)]*\))?(\[[^\]]+\]|[^\s:;]+)")
 _RSYSLOG_TARGET = re.compile(r"(?i)\btarget\s*=\s*\"([^\"]+)\"")
 # An XML comment, possibly spanning lines: text, not configuration.
@@ -164,11 +172,45 @@ def _disabled_repository_lines(path: str, repo_file: bool, lines: tuple[tuple[in
     return {n for group in groups if any(off.match(t.strip()) for _, t in group) for n, _ in group}
 
 
+def _served(key: str, value: str) -> bool:
+    """Whether a listed value is a server to connect to. ``hosts`` also lists the names a Kubernetes Ingress serves
+    (its own public names): only a value with a port or a scheme is a server (Filebeat's ``hosts: ["es:9200"]``)."""
+    return key.lower() != "hosts" or ":" in value
+
+
+def _block_listed_hosts(lines: tuple[tuple[int, str], ...]) -> dict[int, str]:
+    """Line -> value of each item of a YAML block host list and of each ``server`` of an nginx ``upstream``."""
+    found: dict[int, str] = {}
+    list_indent: int | None = None  # the column of the key whose block list is being read
+    list_key = ""
+    upstream = False
+    for number, text in lines:
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        item = _BLOCK_ITEM.match(text)
+        if list_indent is not None and item and len(item.group(1)) >= list_indent:
+            if _served(list_key, item.group(2)):
+                found[number] = item.group(2)
+            continue
+        list_indent = None
+        if m := _HOST_LIST_BLOCK.match(text):
+            list_indent = len(text) - len(text.lstrip(" -"))  # the key's column: its items are not left of it
+            list_key = m.group(1)
+        elif _NGINX_UPSTREAM.match(text):
+            upstream = True
+        elif upstream and stripped.startswith("}"):
+            upstream = False
+        elif upstream and (m := _NGINX_SERVER.match(text)):
+            found[number] = m.group(1)
+    return found
+
+
 def _listed_hosts(path: str, line: str) -> list[str]:
     """The values of an inline host list, an HAProxy ``server`` line or an rsyslog forwarding rule."""
     lower = path.lower()
     if m := _HOST_LIST.match(line):
-        return [v.strip().strip("\"'") for v in m.group(1).split(",")]
+        return [v for v in (v.strip().strip("\"'") for v in m.group(2).split(",")) if _served(m.group(1), v)]
     if "haproxy" in lower and (m := _HAPROXY_SERVER.match(line)):
         return [m.group(1)]
     if "rsyslog" in lower:
@@ -180,6 +222,7 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
     lines = _without_xml_comments(lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _disabled_repository_lines(path, repo_file, lines)
+    block_listed = _block_listed_hosts(lines)
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//")):
@@ -204,7 +247,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
             if host and host not in seen:
                 seen.add(host)
                 yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
-        for value in _listed_hosts(path, line):
+        listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
+        for value in listed:
             host = bare_host(value)
             if host and host not in seen:
                 seen.add(host)
