@@ -3,8 +3,8 @@ units) outside ``network.allowed_endpoints``, and cloud metadata addresses anywh
 
 A host is contacted when a network command connects to it (a URL or host operand, directly or through a
 variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting
-(also in an inline host list, an HAProxy ``server`` line or an rsyslog forwarding rule; not in a repository
-section that switches itself off).
+(also in a host list, an HAProxy ``server`` line, an nginx ``upstream`` or an rsyslog forwarding rule; not in a
+repository section that switches itself off).
 A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
 addresses (``hosts.is_internal``) and placeholder names (``hosts.is_placeholder``: ``example.com``, ``*.test``…)
 are never reported."""
