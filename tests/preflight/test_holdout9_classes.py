@@ -199,3 +199,24 @@ def test_e_names_a_product_serves_and_items_of_other_lists_are_not() -> None:
     )
     mirrors = "targets:\n  - node1.vendor.io:9100\nmirrors_shown:\n  - docs.vendor.io\n"
     assert findings({"etc/prometheus/targets.yml": mirrors}) == [("preflight.external_endpoint", 2)]
+
+
+# -- F: package sources unsigned where the signature readers did not look: pacman, cron jobs -------------------
+
+
+def test_f_pacman_siglevel_never_and_an_unsigned_install_in_a_cron_job() -> None:
+    pacman = "[options]\nSigLevel = Required DatabaseOptional\n[vendor]\nSigLevel = Never\nInclude = /etc/pacman.d/v\n"
+    assert findings({"etc/pacman.conf": pacman}) == [("preflight.signature_verification_disabled", 4)]
+    cron_d = "0 4 * * * root apt-get install -y --allow-unauthenticated vendor-agent\n"
+    assert findings({"etc/cron.d/vendor": cron_d}) == [
+        ("preflight.scheduled_job", 1),
+        ("preflight.signature_verification_disabled", 1),
+    ]
+
+
+def test_f_checked_or_commented_sources_and_a_plain_install_job_are_not() -> None:
+    pacman = "[vendor]\nSigLevel = Optional TrustAll\n#SigLevel = Never\n"
+    assert findings({"etc/pacman.conf": pacman}) == []
+    assert findings({"etc/cron.d/vendor": "0 4 * * * root apt-get install -y vendor-agent\n"}) == [
+        ("preflight.scheduled_job", 1)
+    ]
