@@ -1,7 +1,8 @@
 """Hard-coded credentials and default credentials.
 
 Tokens and keys: detect-secrets' plugins over every line of every text file (``secrets.token_secrets``).
-Passwords: in config-like text, detect-secrets' keyword plugin (``secrets.keyword_secrets``); in shell, the
+Passwords: in config-like text, detect-secrets' keyword plugin (``secrets.keyword_secrets``) and the forms it cannot
+split (a directive's argument, ``requirepass X``; ``.pgpass`` fields; ``.npmrc`` ``_auth``); in shell, the
 parsed assignments (``DB_PASSWORD="…"``), options (``--password=…``, ``mysql -pX``, ``curl -u user:pw``,
 ``sshpass -p``, an ``Authorization:`` header) and environment prefixes; in SQL, role passwords; in units,
 ``Environment=`` values (readable by any local user through ``systemctl show``). ``${DB_PASSWORD:-changeme}``
@@ -52,6 +53,19 @@ _TOKEN_ENTROPY = 3.0
 # ``${NAME:-default}`` / ``${NAME-default}`` as compose and .env files interpolate them (docker compose, the
 # shell's own syntax): a literal default without ``$``, braces or quotes-only content.
 _CONFIG_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]{0,127}):?-([^${}]{1,256})\}")
+# Passwords written as a directive and its argument, with no ``=`` or ``:`` for the keyword reader to split on:
+# Redis ``requirepass``/``masterauth`` (redis.conf), HAProxy ``user NAME insecure-password PW`` and
+# ``stats auth USER:PW`` (haproxy.cfg). HAProxy's ``password`` (a crypt(3) hash) is not one.
+_DIRECTIVE_SECRETS = (
+    (re.compile(r"(?i)^\s*(requirepass|masterauth)\s+(\S+)\s*$"), "Redis"),
+    (re.compile(r"(?i)^\s*user\s+\S+\s+(insecure-password)\s+(\S+)"), "HAProxy"),
+    (re.compile(r"(?i)^\s*(stats\s+auth)\s+[^:\s]+:(\S+)"), "HAProxy"),
+    # npm's registry credentials (.npmrc), global or scoped to a registry (``//npm.vendor.io/:_auth=…``):
+    # ``_auth`` is base64 of user:password, ``_password`` base64 of the password
+    (re.compile(r"^\s*(?:\S*:)?(_auth|_authToken|_password)\s*=\s*(\S+)"), "npm"),
+)
+# A libpq password file line: hostname:port:database:username:password (``\:`` escapes a colon in a field).
+_PGPASS_SEPARATOR = re.compile(r"(?<!\\):")
 
 
 def _assignment_secret(name: str, value: str | None) -> Secret | None:
@@ -167,6 +181,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind is Kind.CONFIG:
             for s in keyword_secrets(source):
                 found.setdefault(s.line, s)
+            for s in _directive_secrets(text.path, text.lines):
+                found.setdefault(s.line, s)
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
             for s in _script_secrets(script):
@@ -199,6 +215,29 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from defaults
         if script is not None:
             yield from _defaults(text.path, script, lines)
+
+
+def _directive_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secret]:
+    """Passwords a directive takes as its argument (``requirepass X``, ``stats auth admin:X``), npm registry
+    credentials (``_auth``, ``_authToken``, ``_password``), and the password field of each entry of a libpq
+    password file (``.pgpass``), outside comments."""
+    name = path.rsplit("/", 1)[-1].lower()
+    pgpass = name in (".pgpass", "pgpass")
+    comments = ("#", ";") if name in (".npmrc", "npmrc") else ("#", ";", "//")  # ``//registry/:_auth=`` is a setting
+    for ln in text_lines:
+        if ln.text.lstrip().startswith(comments):
+            continue
+        if pgpass:
+            fields = _PGPASS_SEPARATOR.split(ln.text.strip())
+            if len(fields) == 5 and not allowed(fields[4]):
+                yield Secret(ln.number, "password in a libpq password file (.pgpass)", fields[4], Severity.HIGH)
+            continue
+        for pattern, product in _DIRECTIVE_SECRETS:
+            m = pattern.match(ln.text)
+            if m and not allowed(m.group(2).strip("\"'"), name="password"):
+                directive = " ".join(m.group(1).split()).lower()
+                yield Secret(ln.number, f"{product} {directive} password", m.group(2).strip("\"'"), Severity.HIGH)
+                break
 
 
 def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:

@@ -49,8 +49,8 @@ def parse_job(line: str, *, system: bool | None) -> tuple[str, str | None, str] 
     else:
         return None
     rest = fields[n:]
-    if system is None:
-        system = len(rest) >= 2 and bool(_USER.match(rest[0]))
+    if system is None:  # a user, then a command: a command's first word is never an option (``wget -qO- …``)
+        system = len(rest) >= 2 and bool(_USER.match(rest[0])) and not rest[1].startswith("-")
     if system and len(rest) >= 2:
         return " ".join(fields[:n]), rest[0], " ".join(rest[1:])
     if not rest:

@@ -4,7 +4,8 @@ and ``chmod +x``: see ``fetched``) with no checksum or signature check in betwee
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
-``insecure`` in a ``.curlrc``)."""
+``insecure`` in a ``.curlrc``, a Go client's ``insecure_skip_verify: true``, HAProxy's ``verify none``). A cron
+job's command is read as the script it is."""
 
 from __future__ import annotations
 
@@ -37,7 +38,10 @@ _CONFIG_INSECURE = re.compile(
     # apt.conf: Acquire::https::Verify-Peer "false"; (also per host: Acquire::https::host::Verify-Host)
     r"|Acquire::https?(?:::\S+?)?::Verify-(?:Peer|Host)\s+\"?(?:false|0|no)\"?"
     # yarn (berry) .yarnrc.yml; an environment file for Node
-    r"|enableStrictSsl\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*[:=]\s*[\"']?0\b)"
+    r"|enableStrictSsl\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*[:=]\s*[\"']?0\b"
+    # Go clients' tls.Config in YAML/TOML/JSON/HCL (Prometheus, Traefik, Vault, Consul…); HAProxy's server checks
+    r"|[\"']?(?:insecure[_-]?skip[_-]?(?:tls[_-]?)?verify|tls[_-]?skip[_-]?verify|skip[_-]?tls[_-]?verify)[\"']?"
+    r"\s*[:=]\s*[\"']?(?:true|1|yes)\b|(?:default-)?server\s.*\bverify\s+none\b|ssl-server-verify\s+none\b)"
 )
 # curl reads ~/.curlrc (and ``curl -K FILE``): a bare ``insecure``/``-k``/``--insecure`` line is ``curl -k``.
 _CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:true|1|yes|on)\s*)?$", re.I)
@@ -158,7 +162,8 @@ def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for path, script in ctx.parsed.scripts.items():
+    # a cron job's command line is a script too (cron runs it with /bin/sh -c)
+    for path, script in [*ctx.parsed.scripts.items(), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]:
         yield from _downloads(path, script)
         yield from _process_substitution(path, script)
         yield from _tls(path, script)

@@ -2,7 +2,9 @@
 units) outside ``network.allowed_endpoints``, and cloud metadata addresses anywhere.
 
 A host is contacted when a network command connects to it (a URL or host operand, directly or through a
-variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting.
+variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting
+(also in a host list, an HAProxy ``server`` line, an nginx ``upstream`` or an rsyslog forwarding rule; not in a
+repository section that switches itself off).
 A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
 addresses (``hosts.is_internal``) and placeholder names (``hosts.is_placeholder``: ``example.com``, ``*.test``…)
 are never reported."""
@@ -49,9 +51,32 @@ _MENTION_KEY = re.compile(
 # app's ``base_url`` is).
 _PACKAGE_SOURCE_KEY = re.compile(r"(?i)^(?:baseurl|mirrorlist|metalink|gpgkey)$")
 _REPO_FILE_LINE = re.compile(r"(?i)^\s*(?:repo_)?gpgcheck\s*=|^\s*type\s*=\s*rpm-md\b")
+# A repository switched off in its own definition: yum/dnf/zypper ``enabled=0`` in an INI section, apt deb822
+# ``Enabled: no`` in a stanza. The package manager does not contact it unless told to (``--enablerepo``), so its
+# hosts are mentions, as a commented-out repository's are.
+_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
+_REPO_OFF = re.compile(r"(?i)^\s*enabled\s*=\s*[\"']?(?:0|no|false|off)[\"']?\s*$")
+_DEB822_OFF = re.compile(r"(?i)^enabled:\s*no\s*$")
 # Settings that list hosts to trust or to reach without a proxy (pip's ``trusted-host``, ``no_proxy``, Docker's
 # ``insecure-registries``): they say how to treat a host when something else connects to it, not to connect.
 _HOST_LIST_KEY = re.compile(r"(?i)^(?:trusted[_-]?hosts?|no[_-]?proxy|insecure[_-]?registries)$")
+# Settings that list the hosts the product connects to inline (Prometheus ``targets: ['node1.vendor.io:9100']``,
+# Kafka ``bootstrap_servers``, Elasticsearch ``hosts: [...]``); HAProxy ``server NAME ADDRESS`` lines;
+# rsyslog forwarding (``*.* @@logs.vendor.io:514``, ``action(type="omfwd" target="logs.vendor.io")``).
+_HOST_LIST = re.compile(
+    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
+)
+_HAPROXY_SERVER = re.compile(r"^\s*server\s+\S+\s+([^\s,]+)")
+# The same lists written as YAML block sequences (``targets:`` then ``- node1.vendor.io:9100`` lines), and an nginx
+# ``upstream`` block's ``server ADDRESS …;`` lines.
+_HOST_LIST_BLOCK = re.compile(
+    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*:\s*$"
+)
+_BLOCK_ITEM = re.compile(r"^(\s*)-\s+[\"']?([^\s\"'#]+)[\"']?\s*(?:#.*)?$")
+_NGINX_UPSTREAM = re.compile(r"^\s*upstream\s+\S+\s*\{\s*$")
+_NGINX_SERVER = re.compile(r"^\s*server\s+([^\s;]+)[^;]*;")
+_RSYSLOG_FORWARD = re.compile(r"^\s*[^#\s]\S*\s+@@?(?:\([^)]*\))?(\[[^\]]+\]|[^\s:;]+)")
+_RSYSLOG_TARGET = re.compile(r"(?i)\btarget\s*=\s*\"([^\"]+)\"")
 # An XML comment, possibly spanning lines: text, not configuration.
 _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
@@ -126,9 +151,78 @@ def _without_xml_comments(lines: tuple[tuple[int, str], ...]) -> tuple[tuple[int
     return tuple(zip((n for n, _ in lines), blanked.split("\n"), strict=True))
 
 
+def _disabled_repository_lines(path: str, repo_file: bool, lines: tuple[tuple[int, str], ...]) -> set[int]:
+    """The lines of repository sections (``.repo`` INI) or stanzas (deb822 ``.sources``) that switch themselves
+    off (``enabled=0``, ``Enabled: no``)."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    if repo_file:
+        for number, text in lines:
+            if _SECTION.match(text):
+                groups.append([])
+            groups[-1].append((number, text))
+        off = _REPO_OFF
+    elif path.lower().endswith((".sources", ".sources.in")):
+        for number, text in lines:
+            if not text.strip():
+                groups.append([])
+            groups[-1].append((number, text))
+        off = _DEB822_OFF
+    else:
+        return set()
+    return {n for group in groups if any(off.match(t.strip()) for _, t in group) for n, _ in group}
+
+
+def _served(key: str, value: str) -> bool:
+    """Whether a listed value is a server to connect to. ``hosts`` also lists the names a Kubernetes Ingress serves
+    (its own public names): only a value with a port or a scheme is a server (Filebeat's ``hosts: ["es:9200"]``)."""
+    return key.lower() != "hosts" or ":" in value
+
+
+def _block_listed_hosts(lines: tuple[tuple[int, str], ...]) -> dict[int, str]:
+    """Line -> value of each item of a YAML block host list and of each ``server`` of an nginx ``upstream``."""
+    found: dict[int, str] = {}
+    list_indent: int | None = None  # the column of the key whose block list is being read
+    list_key = ""
+    upstream = False
+    for number, text in lines:
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        item = _BLOCK_ITEM.match(text)
+        if list_indent is not None and item and len(item.group(1)) >= list_indent:
+            if _served(list_key, item.group(2)):
+                found[number] = item.group(2)
+            continue
+        list_indent = None
+        if m := _HOST_LIST_BLOCK.match(text):
+            list_indent = len(text) - len(text.lstrip(" -"))  # the key's column: its items are not left of it
+            list_key = m.group(1)
+        elif _NGINX_UPSTREAM.match(text):
+            upstream = True
+        elif upstream and stripped.startswith("}"):
+            upstream = False
+        elif upstream and (m := _NGINX_SERVER.match(text)):
+            found[number] = m.group(1)
+    return found
+
+
+def _listed_hosts(path: str, line: str) -> list[str]:
+    """The values of an inline host list, an HAProxy ``server`` line or an rsyslog forwarding rule."""
+    lower = path.lower()
+    if m := _HOST_LIST.match(line):
+        return [v for v in (v.strip().strip("\"'") for v in m.group(2).split(",")) if _served(m.group(1), v)]
+    if "haproxy" in lower and (m := _HAPROXY_SERVER.match(line)):
+        return [m.group(1)]
+    if "rsyslog" in lower:
+        return [m.group(1) for m in (_RSYSLOG_FORWARD.match(line), _RSYSLOG_TARGET.search(line)) if m]
+    return []
+
+
 def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
     lines = _without_xml_comments(lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
+    disabled = _disabled_repository_lines(path, repo_file, lines)
+    block_listed = _block_listed_hosts(lines)
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//")):
@@ -139,6 +233,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
         mention = bool(_MENTION_KEY.search(name) or _OWN_NAME_KEY.search(name) or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
+        if number in disabled:
+            mention = True
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is not None and not mention:
@@ -148,6 +244,12 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
                 yield Endpoint(path, number, host, True, "setting", line)
         for m in _URL_IN_TEXT.finditer(line):
             host = url_host(m.group(0))
+            if host and host not in seen:
+                seen.add(host)
+                yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
+        listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
+        for value in listed:
+            host = bare_host(value)
             if host and host not in seen:
                 seen.add(host)
                 yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)

@@ -30,7 +30,7 @@ class Parsed:
 
 def _system_crontab(path: str) -> bool:
     lower = path.lower()
-    return "cron.d/" in lower or lower.endswith(("/crontab", "etc/crontab")) or lower == "crontab"
+    return "cron.d/" in lower or lower.endswith("etc/crontab")
 
 
 # The kinds ``parse_file`` reads; any other text is read line by line by the scanners.

@@ -10,9 +10,11 @@ Read:
   ``echo "deb [trusted=yes] …" > /etc/apt/sources.list.d/x.list``) and deb822 ``Trusted: yes`` /
   ``Allow-Insecure: yes`` stanzas; apt configuration ``APT::Get::AllowUnauthenticated``,
   ``Acquire::AllowInsecureRepositories``, ``Acquire::AllowDowngradeToInsecureRepositories`` set true;
+- pacman configuration (``pacman.conf`` and files under a ``pacman`` folder): ``SigLevel = Never``;
 - commands: ``apt-get``/``apt`` ``--allow-unauthenticated`` or ``--allow-insecure-repositories`` (also as
   ``-o`` settings), ``yum``/``dnf``/``microdnf``/``tdnf`` ``--nogpgcheck`` or ``--setopt=gpgcheck=0``,
-  ``zypper --no-gpg-checks``, ``rpm --nosignature``, ``apk --allow-untrusted``, ``dpkg --force-bad-verify``.
+  ``zypper --no-gpg-checks``, ``rpm --nosignature``, ``apk --allow-untrusted``, ``dpkg --force-bad-verify``, in
+  scripts and in cron jobs' commands.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _OFF = frozenset({"0", "false", "no", "off"})
 _ON = frozenset({"1", "true", "yes", "on"})
 _APT_LINE = re.compile(r"^\s*deb(?:-src)?\s+\[([^\]]*)\]")
 _APT_OPTION = re.compile(r"\b(trusted|allow-insecure|allow-weak)\s*=\s*yes\b", re.I)
+_PACMAN_NEVER = re.compile(r"^\s*SigLevel\s*=\s*(?:\S+\s+)*Never\s*(?:#.*)?$", re.I)
 _DEB822 = re.compile(r"^\s*(Trusted|Allow-Insecure|Allow-Weak)\s*:\s*yes\s*$", re.I)
 _APT_CONF = re.compile(
     r"^\s*(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories"
@@ -62,7 +65,7 @@ _SETOPT = re.compile(r"(?i)^(?:\S+\.)?gpgcheck=(?:0|false|no)$")
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
         yield from _file(text)
-    for path, script in ctx.parsed.scripts.items():
+    for path, script in [*ctx.parsed.scripts.items(), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]:
         for command in script.commands:
             how = _command_off(command)
             if how is not None:
@@ -83,14 +86,17 @@ def _file(text: TextFile) -> Iterator[Finding]:
         yield from _repo_file(text)
         return
     apt = "apt" in text.path.lower() or name.endswith((".list", ".sources"))
+    pacman = "pacman" in text.path.lower()
     for line in text.lines:
-        setting = _line_off(line.text, apt)
+        setting = _line_off(line.text, apt, pacman)
         if setting is not None:
             yield _at(text.path, line.number, line.text, setting)
 
 
-def _line_off(line: str, apt: bool) -> str | None:
-    """What a line of apt sources or configuration switches off, if anything."""
+def _line_off(line: str, apt: bool, pacman: bool = False) -> str | None:
+    """What a line of apt sources or configuration (or of pacman's) switches off, if anything."""
+    if pacman and _PACMAN_NEVER.match(line):
+        return line.strip()
     if m := _APT_LINE.match(line):
         option = _APT_OPTION.search(m.group(1))
         return f"[{option.group(0)}]" if option else None
