@@ -3,16 +3,7 @@ round), each as its minimal construct next to a near-miss that must stay quiet o
 
 from __future__ import annotations
 
-from preflight_kit import package, run
-
-from shipgate.findings import Severity
-
-
-def findings(files: dict[str, str | bytes]) -> list[tuple[str, int | None]]:
-    """(code, line) of the findings above info, sorted."""
-    found = run(package(files))
-    return sorted((f.code, f.evidence.get("line")) for f in found if f.severity > Severity.INFO)
-
+from preflight_kit import findings
 
 # -- A: a repository its own definition switches off is not contacted ------------------------------------------
 
