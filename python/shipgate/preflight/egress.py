@@ -1,6 +1,6 @@
 """Implicit egress: package managers (also a vendor's content hub: ``cscli hub update``), image pulls,
-repository adds and ``git pull``/``git fetch`` of a checkout's configured remote reach the network without a URL
-in the script. The host is read from the tool's configuration when the package ships it (``sources.list``,
+repository adds, ``git pull``/``git fetch`` of a checkout's configured remote and ``docker compose pull``/``up``
+(the compose file's images) reach the network without a URL in the script. The host is read from the tool's configuration when the package ships it (``sources.list``,
 ``*.repo``, ``pip.conf``, ``.npmrc``) or from the command (``--index-url``, an image's registry); otherwise it is
 the tool's default registry. An image is fetched once: a run of an image pulled (or run) earlier is not reported
 again; a chart installed from a local directory or archive fetches nothing."""
@@ -178,16 +178,55 @@ def _configured(ctx: Context) -> dict[str, str]:
     return out
 
 
+# compose options that take a value (``-f file``, ``-p name``): not the subcommand.
+_COMPOSE_VALUE_OPTIONS = frozenset(
+    {"-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--parallel"}
+)
+_COMPOSE_REGISTRY = "the registries of the compose file's images (docker.io by default)"
+
+
+def _compose_verb(command: Command) -> str | None:
+    """The subcommand of ``docker-compose …``/``docker compose …`` (after its options), else None."""
+    words = [w.text for w in command.words]
+    if command.name in ("docker", "podman") and words[:1] == ["compose"]:
+        words = words[1:]
+    elif command.name not in ("docker-compose", "podman-compose"):
+        return None
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _COMPOSE_VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _compose_fetches(command: Command) -> bool:
+    """``compose pull`` fetches the images; ``up``/``run``/``create`` fetch the ones missing unless told not to."""
+    verb = _compose_verb(command)
+    words = [w.text for w in command.words]
+    pairs = set(zip(words, words[1:], strict=False))
+    never = "--no-pull" in words or "--pull=never" in words or ("--pull", "never") in pairs
+    return verb == "pull" or (verb in ("up", "run", "create") and not never)
+
+
 def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
     tool = name
     words = [w.text for w in command.words]
     if name.startswith("python") and words[:2] == ["-m", "pip"]:
         tool, words = "pip", words[2:]
+    if _compose_fetches(command):
+        return "compose", _COMPOSE_REGISTRY
     spec = _TOOLS.get(tool)
     if spec is None:
         return None
     verbs, default = spec
+    if tool == "bundle" and not [w for w in words if not w.startswith("-")]:
+        # a bare ``bundle`` is ``bundle install``; ``bundle --version``/``--help`` only print
+        return None if {"-v", "--version", "-h", "--help"} & set(words) else (tool, default)
     if tool == "pacman":
         return (tool, default) if _pacman_fetches(words) else None
     ops = [w for w in words if not w.startswith("-")]
@@ -266,6 +305,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if found is None or command.line in seen:
                 continue
             tool, default = found
+            if tool == "compose":  # the stack's images are fetched once: an ``up`` after a ``pull`` fetches none
+                if "compose" in images:
+                    continue
+                images.add("compose")
             if tool in _IMAGE_TOOLS:
                 fetched = _images_fetched(command, script)
                 if _image(command) in images:

@@ -1,0 +1,31 @@
+"""Classes of mistakes the tenth hold-out set found (tests/preflight/holdout10: shell scripts, fifth round), each
+as its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import in_script
+
+EGRESS = "preflight.implicit_egress"
+
+# -- A: compose image pulls and a bare ``bundle`` reach the network ----------------------------------------------
+
+
+def test_a_compose_pull_and_up_fetch_the_stacks_images_once() -> None:
+    assert in_script(EGRESS, "docker-compose pull") == [3]
+    assert in_script(EGRESS, "docker compose -f docker-compose.yml up -d") == [3]
+    assert in_script(EGRESS, "sudo -E docker-compose up -d") == [3]
+    # an up after a pull fetches nothing new: one finding, on the pull
+    assert in_script(EGRESS, "docker-compose pull", "docker-compose stop", "docker-compose up -d") == [3]
+
+
+def test_a_compose_commands_that_fetch_nothing_stay_quiet() -> None:
+    assert in_script(EGRESS, "docker-compose -f docker-compose.yml stop") == []
+    assert in_script(EGRESS, "docker compose up -d --pull never") == []
+    assert in_script(EGRESS, "docker compose ps", "docker-compose version --short") == []
+    assert in_script(EGRESS, "echo run docker-compose pull later") == []
+
+
+def test_a_bare_bundle_is_bundle_install() -> None:
+    assert in_script(EGRESS, "bundle") == [3]
+    assert in_script(EGRESS, "bundle --quiet") == [3]
+    assert in_script(EGRESS, "bundle --version", "bundle exec rake -T") == []
