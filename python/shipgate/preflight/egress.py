@@ -1,14 +1,16 @@
 """Implicit egress: package managers (also a vendor's content hub: ``cscli hub update``), image pulls,
 repository adds, ``git pull``/``git fetch`` of a checkout's configured remote and ``docker compose pull``/``up``
-(the compose file's images) reach the network without a URL in the script. The host is read from the tool's configuration when the package ships it (``sources.list``,
-``*.repo``, ``pip.conf``, ``.npmrc``) or from the command (``--index-url``, an image's registry); otherwise it is
-the tool's default registry. An image is fetched once: a run of an image pulled (or run) earlier is not reported
-again; a chart installed from a local directory or archive fetches nothing."""
+(the compose file's images) reach the network without a URL in the script. The host is read from the tool's
+configuration when the package ships it (``sources.list``, ``*.repo``, ``pip.conf``, ``.npmrc``) or from the
+command (``--index-url``, an image's registry); otherwise it is the tool's default registry. An image is fetched
+once: a run of an image pulled (or run) earlier is not reported again; a chart installed from a local directory or
+archive fetches nothing."""
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
@@ -207,7 +209,7 @@ def _compose_fetches(command: Command) -> bool:
     """``compose pull`` fetches the images; ``up``/``run``/``create`` fetch the ones missing unless told not to."""
     verb = _compose_verb(command)
     words = [w.text for w in command.words]
-    pairs = set(zip(words, words[1:], strict=False))
+    pairs = set(pairwise(words))
     never = "--no-pull" in words or "--pull=never" in words or ("--pull", "never") in pairs
     return verb == "pull" or (verb in ("up", "run", "create") and not never)
 
