@@ -29,3 +29,24 @@ def test_a_bare_bundle_is_bundle_install() -> None:
     assert in_script(EGRESS, "bundle") == [3]
     assert in_script(EGRESS, "bundle --quiet") == [3]
     assert in_script(EGRESS, "bundle --version", "bundle exec rake -T") == []
+
+
+# -- B: RHEL's subscription-manager is root-only, and register/attach reach Red Hat ------------------------------
+
+PRIV = "preflight.implicit_privilege"
+
+
+def test_b_subscription_manager_register_needs_root_and_reaches_red_hat() -> None:
+    register = 'subscription-manager register --auto-attach --username="$u" --password="$p"'
+    assert in_script(PRIV, register) == [3]
+    assert in_script(EGRESS, register) == [3]
+    assert in_script(PRIV, "subscription-manager repos --enable=rhel-7-server-extras-rpms") == [3]
+    assert in_script(EGRESS, "subscription-manager repos --enable=rhel-7-server-extras-rpms") == []
+
+
+def test_b_subscription_manager_near_misses() -> None:
+    assert in_script(PRIV, "subscription-manager --help", "echo subscription-manager register") == []
+    # under a root check it is not an implicit privilege (still reaches Red Hat)
+    guarded = ['[ "$(id -u)" -eq 0 ] || exit 1', "subscription-manager register --org=o --activationkey=k"]
+    assert in_script(PRIV, *guarded) == []
+    assert in_script(EGRESS, *guarded) == [4]

@@ -73,6 +73,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "emerge": (frozenset(), "the Gentoo mirrors"),
     "setup-apkrepos": (frozenset(), "the Alpine mirror list (dl-cdn.alpinelinux.org)"),
     "cscli": (frozenset({"hub", *_HUB_ITEMS}), "the CrowdSec Hub (hub-data.crowdsec.net)"),
+    "subscription-manager": (
+        frozenset({"register", "attach", "refresh"}),
+        "Red Hat Subscription Management (subscription.rhsm.redhat.com)",
+    ),
     "add-apt-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
     "apt-add-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
 }

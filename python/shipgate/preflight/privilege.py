@@ -110,6 +110,10 @@ _PACKAGE_VERBS = {
     "apk": frozenset({"add", "del", "update", "upgrade"}),
     "dpkg": frozenset({"-i", "--install", "-r", "--remove", "-P", "--purge", "--configure", "--set-selections"}),
     "rpm": frozenset({"-i", "-U", "-e", "-ivh", "-Uvh", "-F", "--install", "--upgrade", "--erase", "--import"}),
+    # RHEL's entitlement client: the system identity (/etc/pki) and /etc/yum.repos.d/redhat.repo
+    "subscription-manager": frozenset(
+        {"register", "unregister", "attach", "auto-attach", "remove", "repos", "refresh", "clean", "release"}
+    ),
 }
 _SYSTEM_VERBS = frozenset(
     {
