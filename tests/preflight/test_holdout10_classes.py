@@ -50,3 +50,20 @@ def test_b_subscription_manager_near_misses() -> None:
     guarded = ['[ "$(id -u)" -eq 0 ] || exit 1', "subscription-manager register --org=o --activationkey=k"]
     assert in_script(PRIV, *guarded) == []
     assert in_script(EGRESS, *guarded) == [4]
+
+
+# -- C: a container init wrapper (dumb-init, tini) runs its operand: a heredoc fed to its shell is script --------
+
+SUDO = "preflight.sudo_unavailable"
+
+
+def test_c_a_heredoc_fed_to_a_shell_under_an_init_wrapper_is_read_as_script() -> None:
+    body = ["dumb-init bash <<'SCRIPT' &", "sudo /usr/bin/dockerd &", "startup.sh", "SCRIPT"]
+    assert in_script(SUDO, *body) == [4]
+    assert in_script(SUDO, "tini -s -- sh <<EOF", "sudo ifconfig docker0 mtu 1400 up", "EOF") == [4]
+    assert in_script(SUDO, "dumb-init --single-child sudo /usr/bin/dockerd") == [3]
+
+
+def test_c_a_heredoc_fed_to_a_non_shell_stays_data() -> None:
+    assert in_script(SUDO, "dumb-init cat <<'EOF'", "sudo /usr/bin/dockerd &", "EOF") == []
+    assert in_script(SUDO, "cat > start.sh <<'EOF'", "sudo /usr/bin/dockerd &", "EOF") == []

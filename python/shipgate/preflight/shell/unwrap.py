@@ -98,6 +98,9 @@ _VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "su-exec": frozenset(),
     "chpst": frozenset({"-u", "-U", "-e", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t"}),
     "unbuffer": frozenset(),
+    # container init wrappers: they run their operand as the child they reap
+    "dumb-init": frozenset({"-r", "--rewrite"}),
+    "tini": frozenset({"-p", "-e"}),
     "caffeinate": frozenset(),
     "ssh": frozenset(
         [
