@@ -3,7 +3,7 @@ as its minimal construct next to a near-miss that must stay quiet or keep being 
 
 from __future__ import annotations
 
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 EGRESS = "preflight.implicit_egress"
 
@@ -67,3 +67,24 @@ def test_c_a_heredoc_fed_to_a_shell_under_an_init_wrapper_is_read_as_script() ->
 def test_c_a_heredoc_fed_to_a_non_shell_stays_data() -> None:
     assert in_script(SUDO, "dumb-init cat <<'EOF'", "sudo /usr/bin/dockerd &", "EOF") == []
     assert in_script(SUDO, "cat > start.sh <<'EOF'", "sudo /usr/bin/dockerd &", "EOF") == []
+
+
+# -- D: a script that checks for root twice requires it once ----------------------------------------------------
+
+ROOT = "preflight.root_assumed"
+
+
+def test_d_two_uid_checks_are_one_root_requirement() -> None:
+    check = ['user_id=$(id -u)', 'if [ "$user_id" -ne 0 ]; then echo "Must run as sudo"; exit 1; fi']
+    again = ['if [[ $(id -u) != "0" ]]; then echo "requires sudo" >&2; exit 1; fi']
+    assert in_script(ROOT, *check, "echo ok", *again) == [4]
+    assert in_script(ROOT, *again) == [3]
+
+
+def test_d_near_misses_stay_as_they_were() -> None:
+    # a check that exits when root is the opposite of a requirement; a mention is no check
+    assert in_script(ROOT, 'if [ "$(id -u)" -eq 0 ]; then echo "do not run as root"; exit 1; fi') == []
+    assert in_script(ROOT, "echo 'This script must be run as root'") == []
+    # a maintainer script is reported on line 1 only, also when it checks the uid again
+    postinst = '#!/bin/sh\nset -e\n[ "$(id -u)" -eq 0 ] || exit 1\nadduser --system dten\n'
+    assert codes_at({"debian/postinst": postinst}, ROOT) == [1]

@@ -258,7 +258,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         maintainer = maintainer_script(script, source)
         requires = _requires_root(script, maintainer)
         yield from _escalations(path, script, sudo, _drops(script, bool(requires), source))
-        for line, why in requires:
+        for line, why in requires[:1]:  # one fact per script: a second uid check (or one in a scriptlet) adds none
             yield at_line(
                 "preflight.root_assumed",
                 Severity.HIGH if sudo is False else Severity.INFO,
