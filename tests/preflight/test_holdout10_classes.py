@@ -3,7 +3,7 @@ as its minimal construct next to a near-miss that must stay quiet or keep being 
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, in_script
+from preflight_kit import codes_at, in_script, script
 
 EGRESS = "preflight.implicit_egress"
 
@@ -88,3 +88,23 @@ def test_d_near_misses_stay_as_they_were() -> None:
     # a maintainer script is reported on line 1 only, also when it checks the uid again
     postinst = '#!/bin/sh\nset -e\n[ "$(id -u)" -eq 0 ] || exit 1\nadduser --system dten\n'
     assert codes_at({"debian/postinst": postinst}, ROOT) == [1]
+
+
+# -- E: a database image's first-init script runs once: its psql -f is not a migration outside a lock -----------
+
+OUTSIDE = "preflight.migration_outside_lock"
+INIT = [
+    "create_sql=$(mktemp)",
+    'echo "CREATE EXTENSION IF NOT EXISTS timescaledb CASCADE;" > "$create_sql"',
+    'psql -U "$POSTGRES_USER" postgres -f "$create_sql"',
+]
+
+
+def test_e_psql_in_a_first_init_script_needs_no_lock() -> None:
+    assert codes_at({"docker-entrypoint-initdb.d/000_install.sh": script(*INIT)}, OUTSIDE) == []
+    assert codes_at({"image/docker-entrypoint-initdb.d/10-ext.sh": script(*INIT)}, OUTSIDE) == []
+
+
+def test_e_the_same_run_elsewhere_is_still_reported() -> None:
+    assert in_script(OUTSIDE, *INIT) == [5]
+    assert codes_at({"docker-entrypoint.d/000_install.sh": script(*INIT)}, OUTSIDE) == [5]

@@ -5,7 +5,8 @@ migrations hidden behind a vendor CLI.
 A CLI run in a container (``docker compose run --rm web python manage.py migrate``) counts like one run on the
 host (``containers.container_command``). Lock context crosses files: ``psql -f migrations/0042.sql`` is locked
 when 0042.sql sets ``lock_timeout`` or takes ``pg_advisory_lock`` (or the step runs under ``flock``); then neither
-file is reported."""
+file is reported. A database image's first-init script (``docker-entrypoint-initdb.d/``) runs once on an empty
+cluster: its client runs are not reported as outside a lock."""
 
 from __future__ import annotations
 
@@ -167,6 +168,13 @@ def _script_locked(script: Script) -> bool:
     return False
 
 
+def _first_init(path: str) -> bool:
+    """A script in ``docker-entrypoint-initdb.d/``: the database image's entrypoint runs it once, when it
+    initialises an empty data directory, against a server that listens on its socket only; no second run can race
+    it, so SQL it feeds to a client needs no lock."""
+    return "docker-entrypoint-initdb.d/" in "/" + path
+
+
 def runs(ctx: Context) -> Iterator[MigrationRun]:
     for text in ctx.of_kind(Kind.CONFIG):  # a compose service that migrates when it starts
         for command in service_commands(text):
@@ -183,7 +191,7 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
             written = _sql_file(command)
-            if written is None:
+            if written is None or _first_init(path):
                 continue
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
