@@ -42,3 +42,19 @@ def test_b_alter_index_rename_takes_no_table_lock() -> None:
 def test_b_renaming_a_table_or_a_column_still_locks_it() -> None:
     sql = "ALTER TABLE sessions RENAME TO user_sessions;\nALTER TABLE user_sessions RENAME COLUMN at TO seen_at;\n"
     assert codes_at({"migrations/0003_rename.up.sql": sql}, "preflight.migration_unlocked") == [1, 2]
+
+
+# -- D: a setting about a key (its prefix, format, algorithm) is not the key ------------------------------------
+
+
+def test_d_a_key_prefix_or_format_is_not_a_credential() -> None:
+    env = "API_KEY_PREFIX=cal_\nTOKEN_FORMAT=opaque\nJWT_SIGNING_KEY_ALGORITHM=HS256\nSECRET_KEY_SCHEME=argon2\n"
+    assert findings({".env.example": env}) == []
+
+
+def test_d_the_key_itself_is_still_a_credential() -> None:
+    env = "API_KEY='0cc0e6c35519bba620c9360cfe3e68d0'\nSIGNING_KEY=Zq8vK2pL9xW4rT7m\n"
+    assert findings({".env.example": env}) == [
+        ("preflight.hardcoded_credential", 1),
+        ("preflight.hardcoded_credential", 2),
+    ]
