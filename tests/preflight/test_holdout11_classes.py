@@ -58,3 +58,71 @@ def test_d_the_key_itself_is_still_a_credential() -> None:
         ("preflight.hardcoded_credential", 1),
         ("preflight.hardcoded_credential", 2),
     ]
+
+
+# -- C: hosts listed under a key naming servers, and a server_name given as a list item ------------------------
+
+
+def test_c_a_servers_list_and_listed_server_names_are_contacted() -> None:
+    dendrite = (
+        "global:\n  server_name: chat.vendor.io\n  trusted_third_party_id_servers:\n    - matrix.org\n    - vector.im\n"
+        "federation_api:\n  key_perspectives:\n    - server_name: matrix.org\n      keys: []\n"
+    )
+    assert findings({"etc/dendrite/dendrite.yaml": dendrite}) == [
+        ("preflight.external_endpoint", 4),
+        ("preflight.external_endpoint", 5),
+        ("preflight.external_endpoint", 8),
+    ]
+    assert findings({"etc/vendor/agent.yaml": "ntp_servers: [pool.ntp.org, 10.0.0.1]\n"}) == [
+        ("preflight.external_endpoint", 1)
+    ]
+
+
+def test_c_the_products_own_name_and_internal_servers_are_not() -> None:
+    own = "global:\n  server_name: chat.vendor.io\nservers:\n  - localhost\n  - synapse\n  - 10.1.2.3\n"
+    assert findings({"etc/dendrite/dendrite.yaml": own}) == []
+    assert findings({"etc/vendor/agent.yaml": "trusted_hosts:\n  - mirror.vendor.io\n"}) == []
+
+
+# -- E: a YAML mapping or an INI section its own enabled: false switches off is not contacted ------------------
+
+
+def test_e_a_switched_off_mapping_or_section_is_not_contacted() -> None:
+    yaml = "global:\n  report_stats:\n    enabled: false\n    endpoint: https://stats.vendor.io/push\n"
+    assert findings({"etc/vendor/config.yaml": yaml}) == []
+    ini = "[server]\nhttp_port = 3000\n\n[auth.github]\nenabled = false\napi_url = https://api.github.com/user\n"
+    assert findings({"etc/grafana/grafana.ini": ini}) == []
+    items = (  # the switched-off item only: the next item of the list is its own mapping
+        "exporters:\n  - endpoint: https://a.vendor.io\n    enabled: false\n"
+        "  - endpoint: https://b.vendor.io\n    enabled: true\n"
+    )
+    assert findings({"etc/vendor/config.yaml": items}) == [("preflight.external_endpoint", 4)]
+
+
+def test_e_enabled_mappings_and_a_disabled_mappings_parent_are_still_contacted() -> None:
+    on = "global:\n  report_stats:\n    enabled: true\n    endpoint: https://stats.vendor.io/push\n"
+    assert findings({"etc/vendor/config.yaml": on}) == [("preflight.external_endpoint", 4)]
+    parent = "database:\n  host: db.vendor.io\n  tls:\n    enabled: false\n    ca: /etc/ssl/ca.pem\n"
+    assert findings({"etc/vendor/config.yaml": parent}) == [("preflight.external_endpoint", 2)]
+
+
+# -- F: a URL in a trailing comment of a config line is text ---------------------------------------------------
+
+
+def test_f_a_url_in_a_trailing_comment_is_not_contacted() -> None:
+    yaml = 'dns_cache:\n  cache_lifetime: "5m" # 5 minutes; https://pkg.go.dev/time@master#ParseDuration\n'
+    assert findings({"etc/vendor/config.yaml": yaml}) == []
+    assert findings({"etc/vendor/vendor.env": "TIMEOUT=30 # see https://docs.vendor.io/timeouts\n"}) == []
+
+
+def test_f_fragments_quoted_hashes_and_the_setting_before_a_comment_are_still_read() -> None:
+    yaml = (
+        "api: https://api.vendor.io/#/v1\n"
+        'notify_url: "ops # https://hooks.vendor.io/alert"\n'
+        "upstream_url: https://up.vendor.io # the mirror\n"
+    )
+    assert findings({"etc/vendor/config.yaml": yaml}) == [
+        ("preflight.external_endpoint", 1),
+        ("preflight.external_endpoint", 2),
+        ("preflight.external_endpoint", 3),
+    ]
