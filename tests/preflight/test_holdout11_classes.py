@@ -126,3 +126,27 @@ def test_f_fragments_quoted_hashes_and_the_setting_before_a_comment_are_still_re
         ("preflight.external_endpoint", 2),
         ("preflight.external_endpoint", 3),
     ]
+
+
+# -- G: a service's Exec* lines are commands (found while looking for vendor files; not in the set) ------------
+
+
+def test_g_a_unit_that_downloads_and_runs_a_binary_or_pipes_to_a_shell() -> None:
+    unit = (
+        "[Service]\nUser=agent\nExecStartPre=-/usr/bin/mkdir -p /opt/bin\n"
+        "ExecStartPre=/usr/bin/wget -N -P /opt/bin https://dl.vendor.io/setup-env\n"
+        "ExecStartPre=/usr/bin/chmod +x /opt/bin/setup-env\nExecStart=/opt/bin/setup-env\n"
+    )
+    assert codes_at({"etc/systemd/system/setup-env.service": unit}, "preflight.unverified_download_exec") == [5]
+    piped = "[Service]\nExecStartPre=/bin/sh -c 'curl -fsSL https://get.vendor.io/setup.sh | sh'\nExecStart=/opt/a\n"
+    assert codes_at({"lib/systemd/system/agent.service": piped}, "preflight.pipe_to_shell") == [2]
+
+
+def test_g_a_unit_that_fetches_data_or_runs_local_programs_is_not() -> None:
+    data = (
+        "[Service]\nExecStartPre=/usr/bin/curl -fsSL -o /var/lib/agent/rules.json https://rules.vendor.io/v1\n"
+        "ExecStart=/usr/bin/agent --rules /var/lib/agent/rules.json\n"
+    )
+    assert findings({"lib/systemd/system/agent.service": data}) == [("preflight.external_endpoint", 2)]
+    local = "[Service]\nUser=ntfy\nExecStart=/usr/bin/ntfy serve\nExecReload=/bin/kill --signal HUP $MAINPID\n"
+    assert findings({"lib/systemd/system/ntfy.service": local}) == []
