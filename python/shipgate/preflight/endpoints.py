@@ -296,7 +296,7 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
             if host:
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)
-        comment = _trailing_comment_at(line) if kind is Kind.CONFIG else len(line)
+        comment = _trailing_comment_at(line) if kind is Kind.CONFIG and "#" in line else len(line)
         for m in _URL_IN_TEXT.finditer(line):
             host = url_host(m.group(0))
             if host and host not in seen:
