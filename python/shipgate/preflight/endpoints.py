@@ -4,7 +4,7 @@ units) outside ``network.allowed_endpoints``, and cloud metadata addresses anywh
 A host is contacted when a network command connects to it (a URL or host operand, directly or through a
 variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting
 (also in a host list, an HAProxy ``server`` line, an nginx ``upstream`` or an rsyslog forwarding rule; not in a
-repository section that switches itself off).
+repository, INI section or YAML mapping that switches itself off, nor in a trailing ``# …`` comment).
 A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
 addresses (``hosts.is_internal``) and placeholder names (``hosts.is_placeholder``: ``example.com``, ``*.test``…)
 are never reported."""
@@ -61,22 +61,32 @@ _DEB822_OFF = re.compile(r"(?i)^enabled:\s*no\s*$")
 # ``insecure-registries``): they say how to treat a host when something else connects to it, not to connect.
 _HOST_LIST_KEY = re.compile(r"(?i)^(?:trusted[_-]?hosts?|no[_-]?proxy|insecure[_-]?registries)$")
 # Settings that list the hosts the product connects to inline (Prometheus ``targets: ['node1.vendor.io:9100']``,
-# Kafka ``bootstrap_servers``, Elasticsearch ``hosts: [...]``); HAProxy ``server NAME ADDRESS`` lines;
+# Kafka ``bootstrap_servers``, any ``…servers`` list such as ``ntp_servers`` or Dendrite's
+# ``trusted_third_party_id_servers``, Elasticsearch ``hosts: [...]``); HAProxy ``server NAME ADDRESS`` lines;
 # rsyslog forwarding (``*.* @@logs.vendor.io:514``, ``action(type="omfwd" target="logs.vendor.io")``).
 _HOST_LIST = re.compile(
-    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
+    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|[\w.-]{0,64}servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
 )
 _HAPROXY_SERVER = re.compile(r"^\s*server\s+\S+\s+([^\s,]+)")
 # The same lists written as YAML block sequences (``targets:`` then ``- node1.vendor.io:9100`` lines), and an nginx
 # ``upstream`` block's ``server ADDRESS …;`` lines.
 _HOST_LIST_BLOCK = re.compile(
-    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|bootstrap[_.-]?servers|seeds|peers|nodes)[\"']?\s*:\s*$"
+    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|[\w.-]{0,64}servers|seeds|peers|nodes)[\"']?\s*:\s*$"
 )
 _BLOCK_ITEM = re.compile(r"^(\s*)-\s+[\"']?([^\s\"'#]+)[\"']?\s*(?:#.*)?$")
 _NGINX_UPSTREAM = re.compile(r"^\s*upstream\s+\S+\s*\{\s*$")
 _NGINX_SERVER = re.compile(r"^\s*server\s+([^\s;]+)[^;]*;")
 _RSYSLOG_FORWARD = re.compile(r"^\s*[^#\s]\S*\s+@@?(?:\([^)]*\))?(\[[^\]]+\]|[^\s:;]+)")
 _RSYSLOG_TARGET = re.compile(r"(?i)\btarget\s*=\s*\"([^\"]+)\"")
+# YAML mappings switched off by their own ``enabled: false`` (Dendrite's ``report_stats``, an exporter or an
+# OAuth provider's block): their siblings' hosts are not contacted unless someone switches them on.
+_YAML_OFF = re.compile(r"(?i)^\s+enabled?\s*:\s*[\"']?(?:no|false|off)[\"']?\s*(?:#.*)?$")
+_YAML_SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample", ".yaml.sample")
+# A ``server_name`` as a list item (``- server_name: matrix.org``) names one of several remote servers
+# (Dendrite's ``key_perspectives``, Synapse's ``trusted_key_servers``), not the product's own name, which is a
+# single setting.
+_ITEM_DASH = re.compile(r"^(\s*)-\s+")
+_LISTED_SERVER_NAME = re.compile(r"(?i)^\s*-\s+[\"']?server_?name[\"']?\s*:")
 # An XML comment, possibly spanning lines: text, not configuration.
 _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
@@ -151,25 +161,67 @@ def _without_xml_comments(lines: tuple[tuple[int, str], ...]) -> tuple[tuple[int
     return tuple(zip((n for n, _ in lines), blanked.split("\n"), strict=True))
 
 
-def _disabled_repository_lines(path: str, repo_file: bool, lines: tuple[tuple[int, str], ...]) -> set[int]:
-    """The lines of repository sections (``.repo`` INI) or stanzas (deb822 ``.sources``) that switch themselves
-    off (``enabled=0``, ``Enabled: no``)."""
+def _switched_off_lines(path: str, repo_file: bool, lines: tuple[tuple[int, str], ...]) -> set[int]:
+    """The lines of the parts of a file that switch themselves off: repository sections (``.repo`` INI) and
+    stanzas (deb822 ``.sources``), INI/TOML sections with ``enabled = false``, YAML mappings with ``enabled:
+    false`` (:func:`_switched_off_mappings`)."""
+    lower = path.lower()
+    if lower.endswith(_YAML_SUFFIXES) and not repo_file:
+        return _switched_off_mappings(lines)
     groups: list[list[tuple[int, str]]] = [[]]
-    if repo_file:
-        for number, text in lines:
-            if _SECTION.match(text):
-                groups.append([])
-            groups[-1].append((number, text))
-        off = _REPO_OFF
-    elif path.lower().endswith((".sources", ".sources.in")):
-        for number, text in lines:
-            if not text.strip():
-                groups.append([])
-            groups[-1].append((number, text))
-        off = _DEB822_OFF
-    else:
-        return set()
+    deb822 = not repo_file and lower.endswith((".sources", ".sources.in"))
+    for number, text in lines:
+        if (not text.strip()) if deb822 else bool(_SECTION.match(text)):
+            groups.append([])
+        groups[-1].append((number, text))
+    if not repo_file and not deb822:
+        groups = groups[1:]  # the lines before the first [section]: the whole file's settings, not a section's
+    off = _DEB822_OFF if deb822 else _REPO_OFF
     return {n for group in groups if any(off.match(t.strip()) for _, t in group) for n, _ in group}
+
+
+def _yaml_column(text: str) -> int:
+    """The column of a YAML line's key (``- `` of a list item counts as indentation)."""
+    return len(text) - len(text.lstrip(" -"))
+
+
+def _item_at(text: str, column: int) -> bool:
+    return text.lstrip(" ").startswith("- ") and _yaml_column(text) == column
+
+
+def _switched_off_mappings(lines: tuple[tuple[int, str], ...]) -> set[int]:
+    """Lines of YAML mappings (not the top level) whose own ``enabled: false`` switches them off: the line's
+    siblings and their children, up to the parent key and not into the next item of a list."""
+    content = [(n, t) for n, t in lines if t.strip() and not t.lstrip().startswith("#")]
+    off: set[int] = set()
+    for i, (number, text) in enumerate(content):
+        if number in off or not _YAML_OFF.match(text):
+            continue
+        column = _yaml_column(text)
+        start = i
+        while start > 0 and not _item_at(content[start][1], column) and _yaml_column(content[start - 1][1]) >= column:
+            start -= 1
+        end = i
+        while end + 1 < len(content) and _yaml_column(content[end + 1][1]) >= column:
+            if _item_at(content[end + 1][1], column):
+                break
+            end += 1
+        off.update(n for n, _ in content[start : end + 1])
+    return off
+
+
+def _trailing_comment_at(line: str) -> int:
+    """Where a trailing comment starts on a config line (YAML, INI, TOML, ``.env``: a ``#`` after a blank, outside
+    quotes); the line's length if there is none. Not for systemd units, where ``#`` inside a line is text."""
+    quote = ""
+    for i, ch in enumerate(line):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#" and i > 0 and line[i - 1] in " \t":
+            return i
+    return len(line)
 
 
 def _served(key: str, value: str) -> bool:
@@ -221,16 +273,18 @@ def _listed_hosts(path: str, line: str) -> list[str]:
 def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
     lines = _without_xml_comments(lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
-    disabled = _disabled_repository_lines(path, repo_file, lines)
+    disabled = _switched_off_lines(path, repo_file, lines)
     block_listed = _block_listed_hosts(lines)
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//")):
             continue
         seen: set[str] = set()
-        key = _HOST_KEY.match(line)
+        listed_server = bool(_LISTED_SERVER_NAME.match(line))
+        key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", line, count=1) if listed_server else line)
         name = line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
-        mention = bool(_MENTION_KEY.search(name) or _OWN_NAME_KEY.search(name) or _HOST_LIST_KEY.match(name))
+        own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
+        mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
         if number in disabled:
@@ -242,11 +296,13 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
             if host:
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)
+        comment = _trailing_comment_at(line) if kind is Kind.CONFIG and "#" in line else len(line)
         for m in _URL_IN_TEXT.finditer(line):
             host = url_host(m.group(0))
             if host and host not in seen:
                 seen.add(host)
-                yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
+                setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment
+                yield Endpoint(path, number, host, setting, "setting", line)
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         for value in listed:
             host = bare_host(value)

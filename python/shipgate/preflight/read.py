@@ -26,6 +26,8 @@ class Parsed:
     crontabs: Mapping[str, Crontab] = field(default_factory=dict)
     # Cron job commands read as shell: (crontab path, job line) -> script
     cron_commands: Mapping[tuple[str, int], Script] = field(default_factory=dict)
+    # A service's Exec* command lines read as shell: unit path -> script
+    unit_commands: Mapping[str, Script] = field(default_factory=dict)
 
 
 def _system_crontab(path: str) -> bool:
@@ -46,7 +48,9 @@ def parse_file(path: str, kind: Kind, source: str) -> Parsed:
         parsed = parse_sql(sql, path=path)
         return Parsed(sql={path: replace(parsed, skipped=refused) if refused else parsed})
     if kind is Kind.SYSTEMD:
-        return Parsed(units={path: parse_unit(source, path=path)})
+        unit = parse_unit(source, path=path)
+        run = _unit_script(unit)
+        return Parsed(units={path: unit}, unit_commands={path: run} if run else {})
     if kind is Kind.CRON:
         tab = parse_crontab(source, path=path, system=True if _system_crontab(path) else None)
         commands = {(path, job.line): _job_script(path, job.line, job.command) for job in tab.jobs}
@@ -60,22 +64,60 @@ def _job_script(path: str, line: int, command: str) -> Script:
     return parse_script("\n" * (line - 1) + command.split("%", 1)[0], path=path)
 
 
+# The settings whose values systemd runs as commands (systemd.service(5)), and the prefixes a command may carry
+# (``-`` ignore failure, ``@`` argv[0], ``+``/``!``/``!!`` privileges, ``:`` no substitution).
+_EXEC_KEYS = frozenset(
+    {"ExecCondition", "ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"}
+)
+_EXEC_PREFIX = re.compile(r"^[-@:+!]+")
+
+
+def _unit_script(unit: Unit) -> Script | None:
+    """A service's command lines as one script, each command on its own line of the unit, in the file's order
+    (``ExecStartPre=`` lines come before ``ExecStart=`` in practice, as systemd runs them). systemd splits a
+    command line into words as a shell does; ``sh -c '…'`` in it is a shell."""
+    text: list[str] = []
+    for s in sorted((s for s in unit.settings if s.key in _EXEC_KEYS and s.value), key=lambda s: s.line):
+        text.extend([""] * (s.line - 1 - len(text)))
+        text.append(_EXEC_PREFIX.sub("", s.value))
+    return parse_script("\n".join(text) + "\n", path=unit.path) if text else None
+
+
+def commands_run(parsed: Parsed) -> list[tuple[str, Script]]:
+    """(path, script) of every command line the package runs: its scripts, its cron jobs' commands (cron runs
+    them with /bin/sh -c) and its services' ``Exec*=`` lines."""
+    return [
+        *parsed.scripts.items(),
+        *((k[0], v) for k, v in parsed.cron_commands.items()),
+        *parsed.unit_commands.items(),
+    ]
+
+
 def merge(parts: list[Parsed]) -> Parsed:
     scripts: dict[str, Script] = {}
     sql: dict[str, SqlFile] = {}
     units: dict[str, Unit] = {}
     crontabs: dict[str, Crontab] = {}
     cron_commands: dict[tuple[str, int], Script] = {}
+    unit_commands: dict[str, Script] = {}
     for part in parts:
         scripts.update(part.scripts)
         sql.update(part.sql)
         units.update(part.units)
         crontabs.update(part.crontabs)
         cron_commands.update(part.cron_commands)
-    return Parsed(scripts=scripts, sql=sql, units=units, crontabs=crontabs, cron_commands=cron_commands)
+        unit_commands.update(part.unit_commands)
+    return Parsed(
+        scripts=scripts,
+        sql=sql,
+        units=units,
+        crontabs=crontabs,
+        cron_commands=cron_commands,
+        unit_commands=unit_commands,
+    )
 
 
-__all__ = ["PARSED_KINDS", "Parsed", "is_periodic_cron_script", "merge", "parse_file", "with_sourced"]
+__all__ = ["PARSED_KINDS", "Parsed", "commands_run", "is_periodic_cron_script", "merge", "parse_file", "with_sourced"]
 
 
 _EXPANDED = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")

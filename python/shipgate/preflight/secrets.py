@@ -5,7 +5,8 @@ text file, comments included: a key in a comment is still distributed. The keywo
 files (``key = value``, YAML, ``.env``); in shell scripts the parsed assignments and options stand in for it,
 so text inside ``echo``/``sed`` expressions is not taken for an assignment. Allow-rules: placeholders,
 references (``$VAR``, ``${VAR}``, ``$(…)``, ``{{ … }}``, ``%(…)s``, ``<…>``), paths, and names that hold
-something about a secret rather than the secret (``PASSWORD_FILE``, ``TOKEN_TTL``, ``SECRET_SHA256``)."""
+something about a secret rather than the secret (``PASSWORD_FILE``, ``TOKEN_TTL``, ``SECRET_SHA256``,
+``API_KEY_PREFIX``)."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ _NOT_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
-    r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age)$"
+    r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age"
+    r"|prefix|suffix|format|scheme|algorithm|alg)$"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
 )
 _REFERENCE = re.compile(

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, TextFile, at_command, at_line
+from shipgate.preflight.read import commands_run
 from shipgate.preflight.shell.commands import has_flag, option_values
 from shipgate.preflight.shell.model import Command
 
@@ -65,7 +66,7 @@ _SETOPT = re.compile(r"(?i)^(?:\S+\.)?gpgcheck=(?:0|false|no)$")
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
         yield from _file(text)
-    for path, script in [*ctx.parsed.scripts.items(), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]:
+    for path, script in commands_run(ctx.parsed):
         for command in script.commands:
             how = _command_off(command)
             if how is not None:

@@ -72,8 +72,11 @@ def _truncate(s: Node, base: dict[str, Any]) -> Statement:
 
 
 def _rename(s: Node, base: dict[str, Any]) -> Statement:
+    """``ALTER … RENAME``: ACCESS EXCLUSIVE on the table renamed or whose column or constraint is; an index is
+    renamed under SHARE UPDATE EXCLUSIVE (PostgreSQL 12 and later), which blocks no reads or writes."""
     relation = s.get("relation")
-    return Statement(**base, kind="rename", tables=table(relation), takes_lock=relation is not None)
+    index = s.get("renameType") == "OBJECT_INDEX"
+    return Statement(**base, kind="rename", tables=table(relation), takes_lock=relation is not None and not index)
 
 
 def _transaction(s: Node, base: dict[str, Any]) -> Statement:

@@ -122,8 +122,15 @@ _MYSQL_WORDS = ("`", "engine", "auto_increment", "unsigned", "delimiter", "/*!",
 _SQLITE_WORDS = ("autoincrement", "pragma", "without")
 
 
+# SQL comments, MySQL's ``/*!50001 … */`` excepted (executable there): text, not the file's dialect (Prisma writes
+# backquoted names into its ``/* Warnings: … */`` header).
+_COMMENT = re.compile(r"--[^\n]*|/\*(?!!).*?(?:\*/|\Z)", re.S)
+
+
 def _dialect(text: str, postgres_ok: bool) -> str:
     sample = text[: 256 * 1024]
+    if "--" in sample or "/*" in sample:
+        sample = _COMMENT.sub(" ", sample)
     lower = sample.lower() if sample.isascii() else None
     if (lower is None or any(w in lower for w in _MYSQL_WORDS)) and _MYSQL.search(sample):
         return "mysql"
