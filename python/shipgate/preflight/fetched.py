@@ -291,6 +291,20 @@ def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd:
     return None
 
 
+def _placed(script: Script, command: Command, source: _Taint, reported: set[int]) -> Iterator[Run]:
+    """A fetched file moved, copied or linked into a ``bin`` directory, or copied under ``/etc``, ``/usr``,
+    ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
+    into = operands(command)[-1].text
+    placed = command.name == "cp" and _INSTALLED_INTO.match(into)
+    on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin"))
+    if not (placed or on_path) or source.fetch.line in reported or _verified(script, source, command.line):
+        return
+    reported.add(source.fetch.line)
+    verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
+    how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
+    yield Run(command, command.line, source.fetch, into, how)
+
+
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
@@ -330,18 +344,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = [_Taint(operands(command)[-1].text, source.fetch)]
-                into = operands(command)[-1].text
-                placed = command.name == "cp" and _INSTALLED_INTO.match(into)
-                on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin"))
-                if (
-                    (placed or on_path)
-                    and source.fetch.line not in reported
-                    and not _verified(script, source, command.line)
-                ):
-                    reported.add(source.fetch.line)
-                    verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
-                    how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
-                    yield Run(command, command.line, source.fetch, into, how)
+                yield from _placed(script, command, source, reported)
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):

@@ -253,36 +253,41 @@ def scan(ctx: Context) -> Iterator[Finding]:
             yield from _command_findings(path, script, command, backup, enabled)
 
 
+def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> Iterator[Finding]:
+    """A recursive ``rm``: on an unguarded variable, and on data with no backup step before it."""
+    targets = operands(command)
+    risky = next((t for t in (_unsafe_target(w, script) for w in targets) if t), None)
+    if risky:
+        yield at_command(
+            "preflight.rm_rf_variable",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            target=risky,
+            message=f"recursive rm on {risky}: an empty or unset variable turns it into removing / or the "
+            "working directory",
+            remedy="Guard the variable (${VAR:?}) and check it is a path under the product's own directory "
+            "before deleting.",
+        )
+    data = next((w for w in targets if _data_path(w)), None)
+    if data is not None and not backup and not _in_purge(command):
+        yield at_command(
+            "preflight.destructive_delete",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            target=data.text,
+            message=f"deletes {data.text} recursively and the script takes no backup first",
+            remedy="Back the data up (or move it aside) before deleting it, and make the delete the last step "
+            "after the new version is verified.",
+        )
+
+
 def _command_findings(
     path: str, script: Script, command: Command, backup: bool, enabled: dict[str, int]
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
-        targets = operands(command)
-        risky = next((t for t in (_unsafe_target(w, script) for w in targets) if t), None)
-        if risky:
-            yield at_command(
-                "preflight.rm_rf_variable",
-                Severity.HIGH,
-                path=path,
-                command=command,
-                target=risky,
-                message=f"recursive rm on {risky}: an empty or unset variable turns it into removing / or the "
-                "working directory",
-                remedy="Guard the variable (${VAR:?}) and check it is a path under the product's own directory "
-                "before deleting.",
-            )
-        data = next((w for w in targets if _data_path(w)), None)
-        if data is not None and not backup and not _in_purge(command):
-            yield at_command(
-                "preflight.destructive_delete",
-                Severity.HIGH,
-                path=path,
-                command=command,
-                target=data.text,
-                message=f"deletes {data.text} recursively and the script takes no backup first",
-                remedy="Back the data up (or move it aside) before deleting it, and make the delete the last step "
-                "after the new version is verified.",
-            )
+        yield from _rm_findings(path, script, command, backup)
     if command.name in ("dropdb", "dropuser") and not backup:
         yield at_command(
             "preflight.destructive_delete",
