@@ -160,6 +160,14 @@ CODES = (
         "Remove the option; install the CA the endpoint needs instead.",
     ),
     Code(
+        "preflight.authentication_disabled",
+        S.HIGH,
+        "a shipped pg_hba.conf trusts a network beyond the host itself (`host … 10.0.0.0/8 trust`): clients there "
+        "connect as any database user with no password (info: trust for the local socket or loopback)",
+        "Use scram-sha-256 (or peer for the local socket) and keep trust out of shipped configuration.",
+        also=(S.INFO,),
+    ),
+    Code(
         "preflight.signature_verification_disabled",
         S.HIGH,
         "a package source or install command skips signature checks (yum/dnf/zypper gpgcheck=0 without "
