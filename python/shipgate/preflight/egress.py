@@ -131,17 +131,23 @@ _HELM_VALUE_OPTIONS = frozenset(
 _IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl"})
 
 
-def _helm_local_chart(words: list[str]) -> bool:
-    """``helm upgrade --install rel . -f v.yaml``: the chart is a directory or archive in the package."""
+def _positional(words: list[str], value_options: frozenset[str]) -> list[str]:
+    """``words`` without their options and the values the options in ``value_options`` take."""
     positional: list[str] = []
     skip = False
     for word in words:
         if skip:
             skip = False
-        elif word in _HELM_VALUE_OPTIONS:
+        elif word in value_options:
             skip = True
         elif not word.startswith("-"):
             positional.append(word)
+    return positional
+
+
+def _helm_local_chart(words: list[str]) -> bool:
+    """``helm upgrade --install rel . -f v.yaml``: the chart is a directory or archive in the package."""
+    positional = _positional(words, _HELM_VALUE_OPTIONS)
     chart = positional[2] if len(positional) > 2 and positional[0] in ("install", "upgrade") else ""
     local = chart in (".", "..") or chart.startswith(("./", "../", "/", "~/")) or chart.endswith(".tgz")
     return local and "--repo" not in words
@@ -198,15 +204,8 @@ def _compose_verb(command: Command) -> str | None:
         words = words[1:]
     elif command.name not in ("docker-compose", "podman-compose"):
         return None
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word in _COMPOSE_VALUE_OPTIONS:
-            skip = True
-        elif not word.startswith("-"):
-            return word
-    return None
+    positional = _positional(words, _COMPOSE_VALUE_OPTIONS)
+    return positional[0] if positional else None
 
 
 def _compose_fetches(command: Command) -> bool:

@@ -89,6 +89,8 @@ def _file(text: TextFile) -> Iterator[Finding]:
     apt = "apt" in text.path.lower() or name.endswith((".list", ".sources"))
     pacman = "pacman" in text.path.lower()
     for line in text.lines:
+        if not (apt or pacman or line.text.lstrip().startswith("deb")):
+            continue  # every line of every text file comes here: the patterns only where one can match
         setting = _line_off(line.text, apt, pacman)
         if setting is not None:
             yield _at(text.path, line.number, line.text, setting)
