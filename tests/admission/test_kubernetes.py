@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from admission.kit import Vendor, package, shipgate, write_trust
-from shipgate.admission import Admission, referenced, review
+from shipgate.admission import Admission, referenced, review, review_request
 from shipgate.attest import key_paths, load_public_key
 from shipgate.attest.dsse import sign_envelope
 from shipgate.attest.keys import keyid
@@ -161,3 +161,48 @@ def test_verify_vsa_checks_signature_subject_and_result(vendor: Vendor, tmp_path
     other = _other_key(tmp_path)
     wrong = shipgate(home, "verify-vsa", str(passed), "--digest", sha256, "--key", str(other))
     assert wrong.returncode == 1 and "no signature of the envelope verifies" in wrong.stdout
+
+
+def test_requests_that_start_nothing_running_are_allowed_and_the_rest_reviewed(
+    state: Store, trusted_home: Path
+) -> None:
+    """Risk: a finalizer could not be removed, nor a pod deleted or labelled, once its package was withdrawn
+    (every UPDATE and DELETE denied for want of a verdict), while what a request would start running must still
+    be reviewed: a changed image, a restarted template, an ephemeral debug container, anything created."""
+    admission = Admission(state, home=trusted_home, policy_digest=Policy.default().digest, env_digest="")
+    image = {"name": "app", "image": f"r.example.net/dten@sha256:{A}"}  # no verdict stored: reviewing denies
+    pod = obj("Pod", pod_spec(containers=[image]))
+    deployment = {"kind": "Deployment", "spec": {"replicas": 2, "template": {"spec": pod_spec(containers=[image])}}}
+
+    def cause(operation: str, new: Any, old: Any = None, sub: str | None = None) -> tuple[bool, str]:
+        request: dict[str, Any] = {"uid": "u", "operation": operation, "object": new, "oldObject": old}
+        if sub:
+            request["subResource"] = sub
+        decision = review_request(admission, request, annotation=ANNOTATION, vsa_annotation=VSA, unchecked=())
+        return decision.allowed, decision.cause
+
+    nothing = (True, "not_deploying")
+    assert cause("DELETE", None, pod) == nothing
+    assert cause("CONNECT", {"kind": "PodExecOptions"}) == nothing
+    assert cause("UPDATE", {"kind": "Scale"}, {"kind": "Scale"}, sub="scale") == nothing
+    assert cause("UPDATE", pod, pod, sub="status") == nothing
+    labelled = {**pod, "metadata": {"labels": {"tier": "web"}, "annotations": {}}}
+    assert cause("UPDATE", labelled, pod) == nothing
+    terminating = {**pod, "metadata": {"deletionTimestamp": "2026-12-03T10:00:00Z", "finalizers": []}}
+    finalizing = {**terminating, "metadata": {**terminating["metadata"], "finalizers": ["example.net/cleanup"]}}
+    assert cause("UPDATE", terminating, finalizing) == nothing
+    assert cause("CREATE", terminating) == (False, "no_verdict")  # the API server clears it on create anyway
+    assert cause("UPDATE", {**deployment, "spec": {**deployment["spec"], "replicas": 5}}, deployment) == nothing
+    # Near misses: each may start something new, so it is reviewed (and denied: no verdict for the image).
+    assert cause("CREATE", pod) == (False, "no_verdict")
+    assert cause("UPDATE", pod, None) == (False, "no_verdict")  # no oldObject to compare with
+    other = obj("Pod", pod_spec(containers=[{**image, "image": f"r.example.net/dten@sha256:{B}"}]))
+    assert cause("UPDATE", other, pod) == (False, "no_verdict")
+    restart = {"kubectl.kubernetes.io/restartedAt": "2026-12-03T10:00:00Z"}  # `kubectl rollout restart`
+    template = {"metadata": {"annotations": restart}, "spec": pod_spec(containers=[image])}
+    restarted = {"kind": "Deployment", "spec": {"replicas": 2, "template": template}}
+    assert cause("UPDATE", restarted, deployment) == (False, "no_verdict")
+    debug = obj("Pod", pod_spec(containers=[image], ephemeralContainers=[{"name": "dbg", "image": "busybox:1.36"}]))
+    assert cause("UPDATE", debug, pod, sub="ephemeralcontainers") == (False, "unpinned_image")
+    repackaged = {**pod, "metadata": {"annotations": {ANNOTATION: C}}}
+    assert cause("UPDATE", repackaged, pod) == (False, "no_verdict")

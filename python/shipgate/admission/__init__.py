@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from shipgate.admission.admit import Admission
 from shipgate.admission.decision import CAUSES, Decision
-from shipgate.admission.kubernetes import referenced, review
+from shipgate.admission.kubernetes import referenced, review, review_request
 from shipgate.admission.settings import AdmissionSettings, parse_duration
 
-__all__ = ["CAUSES", "Admission", "AdmissionSettings", "Decision", "parse_duration", "referenced", "review"]
+__all__ = [
+    "CAUSES",
+    "Admission",
+    "AdmissionSettings",
+    "Decision",
+    "parse_duration",
+    "referenced",
+    "review",
+    "review_request",
+]

@@ -24,6 +24,7 @@ CAUSES = (
     "withdrawn",  # the vendor withdrew the package
     "ambiguous",  # by package without a vendor, and several vendors have one
     "unpinned_image",  # an image of the pod is not referenced by digest
+    "not_deploying",  # a Kubernetes request that starts nothing new running (DELETE, status, unchanged update)
     "malformed",  # the request names no valid digest
     "store_failed",  # the verdict store could not be read
 )

@@ -7,6 +7,13 @@ alone names no content, so it is refused unless it matches ``unchecked_images``)
 digest is the annotation (``shipgate.dev/package-sha256``) on the object or its pod template, and a
 verification summary may come with it (``shipgate.dev/vsa``: the DSSE envelope, JSON or base64 of it).
 Every digest found must be admitted; one that is not denies the object.
+
+A review request is judged by what it would start running (:func:`review_request`): a DELETE or CONNECT, a
+subresource other than ``ephemeralcontainers`` (status, scale, binding…), an update of an object being deleted, and
+an UPDATE that leaves what runs as it was (the pod spec, or the pod template and the package annotation) start
+nothing new, and are allowed with the cause ``not_deploying``. Refusing them would not stop what already runs;
+it would keep a finalizer from being removed or a label from being set on a pod whose package was withdrawn
+since. The pods such a controller starts later are reviewed on their own CREATE.
 """
 
 from __future__ import annotations
@@ -144,6 +151,52 @@ def review(
     if len(digests) == 1:
         return last
     return _prefixed(last, f"all {len(digests)} digests admitted; last")
+
+
+def review_request(
+    admission: Admission,
+    request: Mapping[str, Any],
+    *,
+    annotation: str,
+    vsa_annotation: str,
+    unchecked: tuple[str, ...],
+) -> Decision:
+    """The answer to an ``AdmissionReview`` request: :func:`review` of its object, unless the request starts
+    nothing new running (see the module's docstring)."""
+    why = _starts_nothing(request, annotation)
+    if why is not None:
+        return Decision(allowed=True, verdict="", cause="not_deploying", reason=why)
+    return review(
+        admission, request.get("object"), annotation=annotation, vsa_annotation=vsa_annotation, unchecked=unchecked
+    )
+
+
+def _starts_nothing(request: Mapping[str, Any], annotation: str) -> str | None:
+    """Why the request starts nothing new running, or None when it may."""
+    operation = request.get("operation")
+    if operation in ("DELETE", "CONNECT"):
+        return f"a {operation} starts nothing running"
+    sub = request.get("subResource")
+    if isinstance(sub, str) and sub and sub != "ephemeralcontainers":
+        return f"an update of the {sub} subresource changes no image"
+    new, old = request.get("object"), request.get("oldObject")
+    if operation != "UPDATE" or not isinstance(old, Mapping):
+        return None
+    if _at(old, ("metadata", "deletionTimestamp")) and _at(new, ("metadata", "deletionTimestamp")):
+        return "the object is being deleted"  # a terminating pod starts no container; its controller none
+    if _runs(new, annotation) == _runs(old, annotation):
+        return "the update leaves what runs unchanged (same pod template and package)"
+    return None
+
+
+def _runs(obj: Any, annotation: str) -> tuple[Any, ...]:
+    """What decides what an object runs: its pod spec (a Pod) or its pod template (a controller's pods start
+    from it), and the package annotation on the object."""
+    kind = obj.get("kind") if isinstance(obj, Mapping) else None
+    if kind == "Pod":
+        return (_at(obj, ("spec",)), _annotations(obj).get(annotation))
+    path = TEMPLATES.get(kind, ("spec", "template")) if isinstance(kind, str) else ("spec", "template")
+    return (_at(obj, path), _annotations(obj).get(annotation))
 
 
 def _prefixed(decision: Decision, where: str) -> Decision:

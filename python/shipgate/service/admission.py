@@ -3,7 +3,7 @@
 - ``POST /v1/admit``: ``{"digest": HEX, "vsa": ENVELOPE?}`` or ``{"package": {"name", "version", "vendor"}}``
   → ``{"allowed", "verdict", "reason", "cause", "sha256", "advisory", "waivers", "evidence"}``;
 - ``POST /admission``: a Kubernetes ``AdmissionReview`` v1 → its response, every digest the object deploys
-  admitted (:func:`shipgate.admission.review`);
+  admitted (:func:`shipgate.admission.review_request`);
 - gRPC ``Admit``: the same questions as :class:`AdmitQuestion`.
 
 How an answer is reached: :mod:`shipgate.admission` (docs/admission.md).
@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from shipgate.admission import Admission, AdmissionSettings, Decision, review
+from shipgate.admission import Admission, AdmissionSettings, Decision, review_request
 
 __all__ = ["MAX_VSA_BYTES", "AdmitQuestion", "BadRequest", "Decision", "answer", "answer_review", "question_from_json"]
 
@@ -73,9 +73,9 @@ def answer_review(admission: Admission, settings: AdmissionSettings, body: Any) 
         or not isinstance(request.get("uid"), str)
     ):
         raise BadRequest("expected an AdmissionReview (admission.k8s.io/v1) with request.uid")
-    decision = review(
+    decision = review_request(
         admission,
-        request.get("object"),
+        request,
         annotation=settings.annotation,
         vsa_annotation=settings.vsa_annotation,
         unchecked=settings.unchecked_images,

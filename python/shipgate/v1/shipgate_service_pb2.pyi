@@ -358,7 +358,7 @@ class AdmitResponse(_message.Message):
     cause: _builtins.str
     """cause is the reason in one stable word: allowed, no_verdict, denied, superseded, expired, too_old,
     feed_stale, revoked, root_untrusted, root_retired, trust_rolled_back, withdrawn, ambiguous,
-    unpinned_image, malformed, store_failed.
+    unpinned_image, not_deploying, malformed, store_failed.
     """
     advisory: _builtins.str
     """advisory is the id of the advisory that made the answer a denial ("" when none did)."""
