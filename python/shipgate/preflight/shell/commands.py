@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from shipgate.preflight.hosts import bare_host, url_host
 from shipgate.preflight.shell.model import Command, Word
+from shipgate.preflight.shell.unwrap import SSH_VALUE_OPTIONS
 
 # Options (per tool) whose next word is their value, not an operand.
 VALUE_OPTIONS: dict[str, frozenset[str]] = {
@@ -125,31 +126,7 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
         ]
     ),
     "git": frozenset({"-C", "-c", "--git-dir", "--work-tree", "-b", "--branch", "--depth", "-o", "--origin"}),
-    "ssh": frozenset(
-        [
-            "-p",
-            "-i",
-            "-l",
-            "-o",
-            "-F",
-            "-J",
-            "-L",
-            "-R",
-            "-D",
-            "-b",
-            "-c",
-            "-E",
-            "-e",
-            "-m",
-            "-O",
-            "-Q",
-            "-S",
-            "-W",
-            "-w",
-            "-B",
-            "-I",
-        ]
-    ),
+    "ssh": SSH_VALUE_OPTIONS,
     "scp": frozenset(["-P", "-i", "-l", "-o", "-F", "-J", "-c", "-S"]),
     "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
     "nc": frozenset({"-p", "-s", "-w", "-i", "-q", "-x", "-X", "-e", "-c"}),

@@ -54,6 +54,10 @@ PREFIXED_COMMANDS = frozenset(
     }
 )
 
+# ssh's options that take a value: the word after one is not the host (OpenSSH's ssh(1) synopsis).
+SSH_VALUE_OPTIONS = frozenset(
+    {"-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m", "-O", "-Q", "-S"}
+) | {"-W", "-w", "-B", "-I"}
 # wrapper -> options that consume the next word (short forms; long forms "--x=v" carry their value)
 _VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "sudo": frozenset(
@@ -102,31 +106,7 @@ _VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "dumb-init": frozenset({"-r", "--rewrite"}),
     "tini": frozenset({"-p", "-e"}),
     "caffeinate": frozenset(),
-    "ssh": frozenset(
-        [
-            "-p",
-            "-i",
-            "-l",
-            "-o",
-            "-F",
-            "-J",
-            "-L",
-            "-R",
-            "-D",
-            "-b",
-            "-c",
-            "-E",
-            "-e",
-            "-m",
-            "-O",
-            "-Q",
-            "-S",
-            "-W",
-            "-w",
-            "-B",
-            "-I",
-        ]
-    ),
+    "ssh": SSH_VALUE_OPTIONS,
 }
 # Wrappers whose first operand is not the command: (how many operands to skip).
 _OPERANDS = {"timeout": 1, "flock": 1, "chroot": 1, "gosu": 1, "su-exec": 1, "ssh": 1}
