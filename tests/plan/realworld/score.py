@@ -66,8 +66,8 @@ def package(path: str, data: bytes) -> PackageContents:
 
 def plan_facts(entry: Labelled) -> list[Located]:
     """What the plan reads in the file: its command facts of the scored kinds."""
-    parsed = facts(package(entry.path, entry.location.read_bytes()))
-    read = from_preflight(parsed, [])
+    data = entry.location.read_bytes()
+    read = from_preflight(facts(package(entry.path, data)), [], {entry.path: data})
     return [c for c in read.commands if PLAN_KIND.get(c.kind, c.kind) in KINDS]
 
 
