@@ -19,15 +19,18 @@ SEAFILE = HOLDOUT8 / "haiwen__seafile-server" / "scripts" / "upgrade" / "minor-u
 MAILCOW = HOLDOUT8 / "mailcow__mailcow-dockerized" / "helper-scripts" / "update_compose.sh"
 
 
-def plan_of(tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str], scripts: dict[str, bytes],
-            **fields: Any) -> dict[str, Any]:
+def build(tmp_path: Path, scripts: dict[str, bytes]) -> Path:
     spec = PackageSpec(
         files={path: PackageFile(data=data, mode=0o755) for path, data in scripts.items()},
         package={"name": "app", "version": "2.0.0", "vendor": "Example", "built": "2026-10-02T09:00:00Z"},
-        fields={"hooks": {"post": next(iter(scripts))}, **fields},
+        fields={"hooks": {"post": next(iter(scripts))}},
     )
-    archive = spec.build(tmp_path / "app.zip", signer=None)
-    main(["--home", str(home), "plan", str(archive), "--format", "json"])
+    return spec.build(tmp_path / "app.zip", signer=None)
+
+
+def plan_of(tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str],
+            scripts: dict[str, bytes]) -> dict[str, Any]:
+    main(["--home", str(home), "plan", str(build(tmp_path, scripts)), "--format", "json"])
     doc: dict[str, Any] = json.loads(capsys.readouterr().out)
     return doc
 
@@ -78,3 +81,13 @@ def test_a_script_that_reboots_puts_the_reboot_in_the_window(
     doc = plan_of(tmp_path, home, capsys, {"scripts/update.sh": script})
     [reboot] = [p for p in doc["window"]["parts"] if p["what"] == "reboot"]
     assert reboot["where"] == "scripts/update.sh:3" and reboot["seconds"] == 300
+
+
+def test_each_format_says_there_is_no_estimate(tmp_path: Path, home: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    archive = build(tmp_path, {"scripts/minor-upgrade.sh": SEAFILE.read_bytes()})
+    for fmt in ("text", "md", "html"):
+        main(["--home", str(home), "plan", str(archive), "--format", fmt])
+        out = capsys.readouterr().out
+        assert "no estimate" in out.lower() and "found no step that takes the service down" in out, fmt
+        assert "estimate 0s" not in out and "up to 0s" not in out and "rollback plan is ready" not in out, fmt
