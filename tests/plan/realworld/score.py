@@ -5,7 +5,8 @@ plan's reading of them (``shipgate.plan.facts.from_preflight``). A plan fact agr
 same kind and line. Prints precision/recall per kind and every disagreement (MISSED = false negative, EXTRA = false
 positive); ``--facts`` also prints every fact the plan read.
 
-Run: ``PYTHONPATH=$PWD/python python tests/plan/realworld/score.py [--facts]`` from the worktree root.
+Run: ``PYTHONPATH=$PWD/python python tests/plan/realworld/score.py [LABELS] [--facts]`` from the worktree root;
+LABELS is a labels folder of this set (default ``labels``; ``labels-round2`` is the second round).
 """
 
 from __future__ import annotations
@@ -113,7 +114,8 @@ class Score:
 
 
 def main(argv: list[str]) -> int:
-    entries = load()
+    folders = [a for a in argv if not a.startswith("--")]
+    entries = load(HERE / folders[0] if folders else HERE / "labels")
     score = Score()
     for entry in entries:
         read = plan_facts(entry)
