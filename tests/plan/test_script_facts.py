@@ -80,6 +80,7 @@ def test_backups_of_data_databases_and_configuration(line: str, kind: str) -> No
     "tar -xzf /root/backup.tgz -C /",  # extracting a backup restores it
     "docker exec web ls /var/lib",
     "cp -rf /opt/seafile/media/custom /opt/seahub-data/",
+    'pg_basebackup -D "$PGDATA" -R -Xs -P -d "host=primary"',  # sets up a standby
 ])
 def test_copies_that_are_no_backup(line: str) -> None:
     assert not {k for k in kinds(line) if k.startswith("backup-")}
@@ -137,3 +138,23 @@ def test_a_configuration_file_under_a_data_place_is_configuration() -> None:
 
 def test_bundled_short_options_answer_yes() -> None:
     assert "prompt" not in kinds('apt-get -dy install "${deps[@]}"')
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("ynh_backup_before_upgrade", "backup-data"), ("gitlab-backup create", "backup-data"),
+    ("./bin/backup-db.sh -d /home/dev", "backup-database"), ("sudo -u git /opt/app/backup.sh", "backup-data"),
+])
+def test_a_tool_named_for_a_backup_backs_up(line: str, kind: str) -> None:
+    assert kind in kinds(line)
+
+
+@pytest.mark.parametrize("line", [
+    "ynh_restore_upgradebackup", "gitlab-backup restore BACKUP=1", "backup-manager list", "rm -rf /opt/backup",
+    "delete_old_backups", "backup_cleanup", "borg-backup --help",
+    "backup_wireguard() { tar czf /root/backup/wg.tgz /etc/wireguard; }\nbackup_wireguard",
+])
+def test_names_that_restore_list_or_remove_backups_take_none(line: str) -> None:
+    found = read(line)
+    calls = {(k, n) for k, n in found if k.startswith("backup-")}
+    # A function of the script is read through its body (the tar on line 1), never as a call by its name.
+    assert calls <= {("backup-config", 1)}

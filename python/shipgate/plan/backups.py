@@ -4,7 +4,10 @@
 - ``data``: a copy or archive (``cp``, ``rsync``, ``tar``, ``zip``) of a data place (``/var/lib/``, ``/var/opt/``,
   ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``) to a place named like a backup, or
   an archive created of a database's data directory;
-- ``config``: the same of a configuration place (``/etc/``, ``/opt/``, ``/usr/local/etc/``, ``/srv/``).
+- ``config``: the same of a configuration place (``/etc/``, ``/opt/``, ``/usr/local/etc/``, ``/srv/``);
+- a command named for a backup that the script does not define itself (a vendor's helper or tool:
+  ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``) backs up what it names: the
+  database when its name says so, else the data. Its name must not also say it restores, lists or removes.
 A copy *into* the product's places (``install config/x.conf /etc/x.conf``, a restore from ``/opt/x-backup``) is
 no backup: the destination decides. A move (``mv``) is not a copy: what is moved aside is usually replaced.
 """
@@ -31,6 +34,9 @@ _DATABASE_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:db|database|sql|postgres|pg|my
 # A configuration file wherever it lives (``/var/lib/pgsql/data/pg_hba.conf``).
 _CONFIG_FILE = re.compile(r"(?i)\.(?:conf|cfg|ini|ya?ml|toml|properties|env)$")
 _CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl", "kubectl"})
+_NOT_TAKING = re.compile(r"(?i)restore|list|remove|delete|prune|clean|purge|rotate|verify|check|info|status")
+_NOT_TAKING_VERBS = frozenset({"restore", "list", "ls", "remove", "rm", "delete", "prune", "info", "status",
+                               "verify", "check", "--help", "-h", "help"})
 _EXEC_VALUE_OPTIONS = frozenset({"-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index",
                                  "-c", "--container", "-n", "--namespace", "--detach-keys"})
 _TAR_VALUE_OPTIONS = frozenset({"-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--exclude",
@@ -128,11 +134,20 @@ def _in_container(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]
         yield ("database" if _DATABASE_WORDS.search(target) or _DATABASE_WORDS.search(program) else "data"), [target]
 
 
-def backups(c: Command) -> Iterator[tuple[str, list[str]]]:
-    """(kind, what) for each backup the command takes: ``database``, ``data`` or ``config``."""
+def _named_for_backup(name: str, words: list[str]) -> bool:
+    verbs = {w.lower() for w in words[:1]}
+    return "backup" in name.lower() and not _NOT_TAKING.search(name) and not verbs & _NOT_TAKING_VERBS
+
+
+def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tuple[str, list[str]]]:
+    """(kind, what) for each backup the command takes: ``database``, ``data`` or ``config``. ``defined``: the
+    script's own functions (their bodies are read command by command, so their names are not taken at their
+    word)."""
     words = [w.text for w in c.words]
-    if c.name in DUMPS:
-        yield "database", []
+    if c.name and c.name not in defined and c.name not in DUMPS and _named_for_backup(c.name, words):
+        yield ("database" if _DATABASE_WORDS.search(c.name) else "data"), [c.name]
+    elif c.name in DUMPS and not (c.name == "pg_basebackup" and {"-R", "--write-recovery-conf"} & set(words)):
+        yield "database", []  # pg_basebackup -R sets up a standby, it keeps no backup
     elif c.name in _COPIES or c.name in _ARCHIVERS:
         yield from _copies(c, words)
     elif c.name in _CONTAINER_CLIS or c.name in ("docker-compose", "podman-compose"):

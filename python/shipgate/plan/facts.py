@@ -56,12 +56,14 @@ def _named(c: Command, script: Script) -> Command:
     return dataclasses.replace(c, name=posixpath.basename(items[0])) if items else c
 
 
-def _command_facts(path: str, c: Command, *, fed: bool = False) -> Iterator[Located]:
+def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozenset[str] = frozenset()
+                   ) -> Iterator[Located]:
     """What one script command does to the target that the plan needs (``kind`` names it). ``fed``: the loop
-    or group around the command takes its input from a file, heredoc, here-string or pipe."""
+    or group around the command takes its input from a file, heredoc, here-string or pipe; ``defined``: the
+    script's own functions."""
     for verb, what in interruptions(c):
         yield Located(what=what, file=path, line=c.line, kind="service-stop", detail={"verb": verb, "text": c.text})
-    for kind, sources in backups(c):
+    for kind, sources in backups(c, defined=defined):
         yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
     why = prompt(c, fed=fed)
     if why is not None:
@@ -74,8 +76,9 @@ def _command_facts(path: str, c: Command, *, fed: bool = False) -> Iterator[Loca
 
 def _script_facts(script: Script, text: bytes | None) -> Iterator[Located]:
     stdin = stdin_facts(text) if text is not None else StdinFacts()
+    defined = frozenset(script.functions)
     for c in script.commands:
-        yield from _command_facts(script.path, _named(c, script), fed=c.line in stdin.fed)
+        yield from _command_facts(script.path, _named(c, script), fed=c.line in stdin.fed, defined=defined)
     for line in stdin.menus:
         yield Located(what="select menu", file=script.path, line=line, kind="prompt",
                       detail={"why": "shows a select menu and waits for a choice"})
