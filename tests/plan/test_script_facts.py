@@ -81,6 +81,7 @@ def test_backups_of_data_databases_and_configuration(line: str, kind: str) -> No
     "docker exec web ls /var/lib",
     "cp -rf /opt/seafile/media/custom /opt/seahub-data/",
     'pg_basebackup -D "$PGDATA" -R -Xs -P -d "host=primary"',  # sets up a standby
+    "docker compose run --rm db-backup restore latest",
 ])
 def test_copies_that_are_no_backup(line: str) -> None:
     assert not {k for k in kinds(line) if k.startswith("backup-")}

@@ -130,7 +130,7 @@ def _in_container(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]
         return
     if any(re.search(rf"(?:^|[\s/;&|'\"]){re.escape(d)}(?:\s|$)", inner) for d in DUMPS):
         yield "database", [target]
-    elif "backup" in program.lower() or "backup" in target.lower():
+    elif ("backup" in program.lower() or "backup" in target.lower()) and not _NOT_TAKING.search(inner):
         yield ("database" if _DATABASE_WORDS.search(target) or _DATABASE_WORDS.search(program) else "data"), [target]
 
 
