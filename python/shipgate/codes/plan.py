@@ -78,4 +78,13 @@ CODES = (
         " backs that configuration up first: a rollback has nothing to restore",
         "Copy the configuration files named to a backup location before the upgrade.",
     ),
+    Code(
+        "plan.interactive_step",
+        S.MEDIUM,
+        "a script of the package waits for someone at the terminal (a read, a select menu or dialog, a password"
+        " prompt, a container run with a terminal, a package change without -y): run unattended it hangs,"
+        " goes on with an empty answer or aborts",
+        "Have someone at the terminal for that step of the window, or answer it in advance (the tool's"
+        " non-interactive option, -y, a password file) and test the script unattended.",
+    ),
 )

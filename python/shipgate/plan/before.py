@@ -1,5 +1,6 @@
 """*Before*: everything to do before the window opens — the upgrade path, dependencies to upgrade first,
-trust to install, configuration changes, unit names to fix, privileges to arrange, backups to take."""
+trust to install, configuration changes, unit names to fix, privileges to arrange, backups to take (the
+configuration and tables the upgrade changes; the product's data when no script backs anything up)."""
 
 from __future__ import annotations
 
@@ -97,6 +98,10 @@ def _backups(rollback: Rollback) -> Iterator[Step]:
         yield Step(kind="backup", text=f"Back up the configuration: {', '.join(names)}{done}",
                    why="the upgrade changes it; a rollback restores it",
                    code=None if rollback.config_backup else "plan.config_backup_missing")
+    if not rollback.backed_up and not rollback.migrations:
+        yield Step(kind="backup", text="Back up the product's data and configuration (a snapshot of the host, or a "
+                   "copy of its data directories and a database dump)",
+                   why="no script of the package takes a backup: without one a rollback has nothing to restore")
     tables = sorted({t for m in rollback.migrations for t in m.tables})
     if rollback.migrations:
         what = f"tables {', '.join(tables)}" if tables else "the database the migrations alter"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from shipgate.findings import Finding, Severity
 from shipgate.plan.after import after_steps, product_flags
+from shipgate.plan.attended import attended
 from shipgate.plan.before import before_steps
 from shipgate.plan.diff import Declared, Diff, diff_indexes, documented
 from shipgate.plan.findings import plan_finding
@@ -61,12 +62,16 @@ def make_plan(inputs: PlanInputs) -> Plan:
     findings += rollback_findings
     window = estimate_window(inputs, rollback.migrations)
     findings += window_findings(window)
-    # 5. Before and After, 6. the status template.
-    before = (*before_steps(inputs, diff=diff, rollback=rollback, path=path), *_undeclared_keys(diff))
+    # 5. Before (with the steps that need someone at the terminal) and After, 6. the status template.
+    at_terminal, prompt_findings = attended(index)
+    findings += prompt_findings
+    before = (*before_steps(inputs, diff=diff, rollback=rollback, path=path), *_undeclared_keys(diff), *at_terminal)
     after = after_steps(inputs, diff)
-    ready = all(m.down or m.classification == "reversible" for m in rollback.migrations) and bool(
-        rollback.config_backup or not (rollback.config_files or rollback.config_keys)
-    )
+    # Ready only when there is something to go back to: a backup a script takes, every migration undoable and
+    # the configuration the upgrade changes saved.
+    undoable = all(m.down or m.classification == "reversible" for m in rollback.migrations)
+    config_saved = bool(rollback.config_backup or not (rollback.config_files or rollback.config_keys))
+    ready = rollback.backed_up and undoable and config_saved
     title = f"{manifest.package.name} {inputs.running + ' → ' if inputs.running else ''}{manifest.package.version}"
     status = status_template(title=title, window=window, findings=[*inputs.findings, *findings],
                              rollback_ready=ready)

@@ -1,35 +1,39 @@
 """What preflight read in the package, as the plan needs it: scheduled jobs (and who they run as),
 endpoints (and whether a command sends data to them), migration statements (kind, tables, locks,
 rewrites, reversibility), the units the package ships and names, and the commands that change the target —
-services stopped, backups taken, accounts created, firewall changes, temporary files.
+services stopped or restarted, backups taken, prompts that need someone at the terminal, reboots, accounts
+created, firewall changes, temporary files.
 
-The plan parses nothing itself. Its source is ``shipgate.preflight.facts``: the scripts parsed with their
-wrappers unwrapped, the SQL read by PostgreSQL's parser, crontabs and units; and, for what only a scanner
-decides (a unit the target does not have), preflight's findings. What a command *means* to the plan (a
-``cp`` of ``/etc/…`` to a backup place is a configuration backup) is the plan's own reading, here.
+The plan's source is ``shipgate.preflight.facts``: the scripts parsed with their wrappers unwrapped, the SQL
+read by PostgreSQL's parser, crontabs and units; and, for what only a scanner decides (a unit the target does
+not have), preflight's findings. What a command *means* to the plan is the plan's own reading: interruptions
+(``plan.interrupts``), backups (``plan.backups``), prompts (``plan.prompts``). Two facts preflight's commands do
+not carry — loops fed from a file or pipe, ``select`` menus — are read from the scripts' text by the same parser
+(``plan.loops``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Iterable, Iterator
+import posixpath
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from shipgate.findings import Finding
+from shipgate.plan.backups import backups
 from shipgate.plan.config_files import ConfigFile
 from shipgate.plan.index import MAX_ITEMS, Located
+from shipgate.plan.interrupts import interruptions, reboots
+from shipgate.plan.loops import StdinFacts, stdin_facts
+from shipgate.plan.prompts import prompt
 from shipgate.preflight.facts import PackageFacts as Parsed
-from shipgate.preflight.shell.commands import operands
-from shipgate.preflight.shell.model import Command
+from shipgate.preflight.shell.model import Command, Script
 
-_SERVICE_VERBS = frozenset({"stop", "restart", "try-restart", "reload-or-restart"})
 _FIREWALL = frozenset({"iptables", "ip6tables", "nft", "ufw", "firewall-cmd"})
-_COPIES = frozenset({"cp", "rsync", "tar", "install", "zip"})
-_DUMPS = frozenset({"pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump"})
-_CONFIG_PLACES = ("/etc/", "/opt/", "/usr/local/etc/", "/srv/")
-# A copy is a backup when its destination says so: a backup directory, or a .bak/.orig/.old/.save copy.
-_BACKUP_WORDS = ("backup", "bak", ".orig", ".old", ".save", "snapshot")
 _TEMP_PLACES = ("/tmp/", "/var/tmp/")  # noqa: S108 - paths the scripts write, matched, not used
+_ARRAY_WORD = re.compile(r'"?\$\{([A-Za-z_]\w*)\[[@*]\]\}"?')
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,26 +47,41 @@ class PackageFacts:
     """Unit files (not drop-ins) by path, their settings as ``Section.Key`` keys (what a rename keeps)."""
 
 
-def _is_backup(args: list[str]) -> bool:
-    sources = [a for a in args if a.startswith(_CONFIG_PLACES)]
-    return bool(sources) and any(w in a.lower() for a in args if a not in sources for w in _BACKUP_WORDS)
+def _named(c: Command, script: Script) -> Command:
+    """The command with its name when its command word is an array's expansion (``"${cmd[@]}" args``): the
+    array's first item, as the script last assigned it (preflight leaves such a name unknown)."""
+    if c.name is not None or c.program is None or not (m := _ARRAY_WORD.fullmatch(c.program.raw)):
+        return c
+    items = next((a.items for a in reversed(script.bindings(m.group(1))) if a.items), ())
+    return dataclasses.replace(c, name=posixpath.basename(items[0])) if items else c
 
 
-def _command_facts(path: str, c: Command) -> Iterator[Located]:
-    """What one script command does to the target that the plan needs (``kind`` names it)."""
-    args = [w.text for w in operands(c)]
-    if c.name in ("systemctl", "service") and args:
-        verb, units = (args[0], args[1:]) if c.name == "systemctl" else (args[-1], args[:1])
-        if verb in _SERVICE_VERBS:
-            for unit in units:
-                yield Located(what=unit, file=path, line=c.line, kind="service-stop", detail={"verb": verb})
-    elif c.name in _DUMPS:
-        yield Located(what=c.text, file=path, line=c.line, kind="backup-database")
-    elif c.name in _COPIES and _is_backup(args):
-        yield Located(what=c.text, file=path, line=c.line, kind="backup-config",
-                      detail={"sources": [a for a in args if a.startswith(_CONFIG_PLACES)]})
-    elif c.name in _FIREWALL:
+def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozenset[str] = frozenset()
+                   ) -> Iterator[Located]:
+    """What one script command does to the target that the plan needs (``kind`` names it). ``fed``: the loop
+    or group around the command takes its input from a file, heredoc, here-string or pipe; ``defined``: the
+    script's own functions."""
+    for verb, what in interruptions(c):
+        yield Located(what=what, file=path, line=c.line, kind="service-stop", detail={"verb": verb, "text": c.text})
+    for kind, sources in backups(c, defined=defined):
+        yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
+    why = prompt(c, fed=fed)
+    if why is not None:
+        yield Located(what=c.text, file=path, line=c.line, kind="prompt", detail={"why": why})
+    if reboots(c):
+        yield Located(what=c.text, file=path, line=c.line, kind="reboot")
+    if c.name in _FIREWALL:
         yield Located(what=c.text, file=path, line=c.line, kind="firewall")
+
+
+def _script_facts(script: Script, text: bytes | None) -> Iterator[Located]:
+    stdin = stdin_facts(text) if text is not None else StdinFacts()
+    defined = frozenset(script.functions)
+    for c in script.commands:
+        yield from _command_facts(script.path, _named(c, script), fed=c.line in stdin.fed, defined=defined)
+    for line in stdin.menus:
+        yield Located(what="select menu", file=script.path, line=line, kind="prompt",
+                      detail={"why": "shows a select menu and waits for a choice"})
 
 
 def _statements(parsed: Parsed) -> list[Located]:
@@ -82,8 +101,11 @@ def _units(parsed: Parsed) -> dict[str, ConfigFile]:
     }
 
 
-def from_preflight(parsed: Parsed, findings: Iterable[Finding]) -> PackageFacts:
-    """The plan's facts from preflight's parsed package (and its ``systemd_unit_missing`` findings)."""
+def from_preflight(
+    parsed: Parsed, findings: Iterable[Finding], texts: Mapping[str, bytes] | None = None
+) -> PackageFacts:
+    """The plan's facts from preflight's parsed package (and its ``systemd_unit_missing`` findings); ``texts``,
+    the package's files, give the scripts' redirected loops and ``select`` menus (``plan.loops``)."""
     users = {(tab.path, job.line): job.user for tab in parsed.crontabs for job in tab.jobs}
     jobs = [
         Located(what=f"{j.schedule} {j.command}".strip(), file=j.path, line=j.line, kind=j.mechanism,
@@ -95,7 +117,8 @@ def from_preflight(parsed: Parsed, findings: Iterable[Finding]) -> PackageFacts:
                 detail={"text": e.text, "contacted": e.contacted, "method": e.method})
         for e in parsed.endpoints
     ]
-    commands = [f for script in parsed.scripts for c in script.commands for f in _command_facts(script.path, c)]
+    texts = texts or {}
+    commands = [f for script in parsed.scripts for f in _script_facts(script, texts.get(script.path))]
     commands += [Located(what=f"{a.kind} {a.name}", file=a.path, line=a.line, kind="account") for a in parsed.accounts]
     commands += [Located(what=f"{w.command} (writes {w.target})", file=w.path, line=w.line, kind="temporary")
                  for w in parsed.files_written if w.target.startswith(_TEMP_PLACES)]

@@ -14,6 +14,9 @@ from shipgate.package.durations import format_duration
 from shipgate.plan.diff import Change
 
 SCHEMA = "shipgate.plan/v1"
+NOT_ESTIMATED = ("shipgate found no step that takes the service down (no service a script stops or restarts, no "
+                 "manifest services, migrations or reboot); that is not knowing that nothing does: ask the vendor "
+                 "what the upgrade interrupts")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,11 +76,17 @@ class Window:
     def estimate(self) -> timedelta:
         return self.steps_total + self.buffer
 
+    @property
+    def estimated(self) -> bool:
+        """Whether any step was found that takes the service down (else there is no estimate, not one of 0 s)."""
+        return bool(self.parts)
+
     def to_dict(self) -> dict[str, Any]:
         def secs(t: timedelta | None) -> float | None:
             return None if t is None else t.total_seconds()
 
         return {
+            "estimated": self.estimated,
             "estimate_seconds": self.estimate.total_seconds(),
             "estimate": format_duration(self.estimate),
             "buffer_seconds": self.buffer.total_seconds(),
@@ -130,7 +139,14 @@ class Rollback:
     """Target configuration keys the upgrade removes, renames or requires (their current values to restore)."""
     config_backup: str | None = None
     """Where a script backs the configuration up (file:line), or None."""
+    data_backup: str | None = None
+    """Where a script backs the product's data up (a data directory copied or archived; file:line), or None."""
     steps: tuple[Step, ...] = ()
+
+    @property
+    def backed_up(self) -> bool:
+        """Whether a script takes any backup (database, data or configuration)."""
+        return bool(self.database_backup or self.data_backup or self.config_backup)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -139,6 +155,7 @@ class Rollback:
             "config_files": list(self.config_files),
             "config_keys": list(self.config_keys),
             "config_backup": self.config_backup,
+            "data_backup": self.data_backup,
             "steps": [s.to_dict() for s in self.steps],
         }
 
@@ -150,6 +167,7 @@ class Rollback:
             config_files=tuple(data.get("config_files", ())),
             config_keys=tuple(data.get("config_keys", ())),
             config_backup=data.get("config_backup"),
+            data_backup=data.get("data_backup"),
             steps=tuple(Step.from_dict(st) for st in data.get("steps", ())),
         )
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from html import escape
 
 from shipgate.package.durations import format_duration
-from shipgate.plan.model import Plan, Step
+from shipgate.plan.model import NOT_ESTIMATED, Plan, Step
 from shipgate.report.style import STYLE
 
 PLAN_STYLE = STYLE + """
@@ -42,6 +42,8 @@ def _window(plan: Plan) -> str:
         for p in w.parts
     )
     rows += f"<tr><td>buffer</td><td>{escape(format_duration(w.buffer))}</td><td>for the unexpected</td><td></td></tr>"
+    if not w.estimated:
+        return f'<p class="est" id="estimate">No estimate: {escape(NOT_ESTIMATED)} ({declared}{negotiated})</p>'
     return (
         f'<p class="est" id="estimate">Estimate <strong>{escape(format_duration(w.estimate))}</strong> '
         f"({declared}{negotiated})</p>"
@@ -64,6 +66,7 @@ def _rollback(plan: Plan) -> str:
     )
     backups = (
         f"<dl><dt>database backup step</dt><dd>{escape(rb.database_backup or 'none found in the scripts')}</dd>"
+        f"<dt>data backup step</dt><dd>{escape(rb.data_backup or 'none found in the scripts')}</dd>"
         f"<dt>configuration to restore</dt><dd>{escape(', '.join([*rb.config_files, *rb.config_keys]) or '—')}</dd>"
         f"<dt>configuration backup step</dt><dd>{escape(rb.config_backup or 'none found in the scripts')}</dd></dl>"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from shipgate.package.durations import format_duration
-from shipgate.plan.model import Plan, Step
+from shipgate.plan.model import NOT_ESTIMATED, Plan, Step
 from shipgate.textsafe import printable
 
 
@@ -21,7 +21,7 @@ _PHASES = (("before", "Before the upgrade"), ("during", "During the window"), ("
 def _window_lines(plan: Plan) -> list[str]:
     w = plan.window
     out = [f"estimate {format_duration(w.estimate)} = steps {format_duration(w.steps_total)} + buffer "
-           f"{format_duration(w.buffer)}"]
+           f"{format_duration(w.buffer)}" if w.estimated else f"no estimate: {NOT_ESTIMATED}"]
     if w.declared is not None:
         out.append(f"declared by the vendor: {format_duration(w.declared)}")
     if w.negotiated is not None:
@@ -34,6 +34,8 @@ def _rollback_lines(plan: Plan) -> list[str]:
     rb = plan.rollback
     out = [_t(s.text) for s in rb.steps]
     out.append(f"database backup step: {_t(rb.database_backup or 'none found in the scripts')}")
+    if rb.data_backup:
+        out.append(f"data backup step: {_t(rb.data_backup)}")
     if rb.config_files or rb.config_keys:
         out.append(f"configuration backup step: {_t(rb.config_backup or 'none found in the scripts')}")
     return out

@@ -5,8 +5,9 @@ Data: each migration file classified from preflight's reading of its SQL — ``r
 data loss), ``irreversible`` (``DROP COLUMN``, ``DROP TABLE``, a narrowing type change) — whether the
 package ships a down migration for it, and whether a script backs the database up first.
 Configuration: the files the package installs and the target keys the upgrade removes, renames or
-requires, and whether a script backs them up. An irreversible migration without a backup step is a high
-finding; configuration changed without a backup is a medium one.
+requires, and whether a script backs them up. Data: whether a script copies or archives the product's data.
+An irreversible migration without a backup step is a high finding; configuration changed without a backup is a
+medium one.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def _config_files(index: PackageIndex) -> tuple[str, ...]:
 
 
 def _backup_of(index: PackageIndex, kind: str) -> str | None:
-    """Where a script backs up ``config`` or ``database`` (preflight's reading of the scripts' commands)."""
+    """Where a script backs up ``config``, ``data`` or ``database`` (the plan's reading of the scripts' commands)."""
     found = next((c for c in index.commands if c.kind == f"backup-{kind}"), None)
     return found.where if found else None
 
@@ -97,6 +98,7 @@ def plan_rollback(inputs: PlanInputs) -> tuple[Rollback, list[Finding]]:
         config_files=config_files,
         config_keys=keys,
         config_backup=_backup_of(inputs.index, "config"),
+        data_backup=_backup_of(inputs.index, "data"),
     )
     findings: list[Finding] = []
     steps: list[Step] = []

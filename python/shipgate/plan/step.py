@@ -83,7 +83,7 @@ def plan_step(
     request = request or PlanRequest()
     if package_facts is None:
         package_facts = facts(manifest, files=dict(files))
-    parsed = from_preflight(package_facts, findings)
+    parsed = from_preflight(package_facts, findings, files)
     index = build_index(report, reader, manifest=manifest, sha256=sha256, facts=parsed, skip=skip, texts=files)
     name, vendor = manifest.package.name, manifest.package.vendor
     running = inventory.components.get(name) if inventory else None

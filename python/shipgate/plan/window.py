@@ -3,13 +3,17 @@ declares and a window negotiated with the business (``--window``).
 
 shipgate's estimate is deliberately simple and conservative; every figure is a named constant here and in
 docs/plan.md, and every part of the estimate says why it is there:
-- each service the package touches (manifest ``services``) is stopped and started again;
-- a reboot when the package requires one, or when preflight found it does (a kernel module replaced);
+- each service the package touches (manifest ``services``) or a script stops or restarts (a unit, an init
+  script, a compose project or container, a pm2 app: ``plan.interrupts``) is stopped and started again;
+- a reboot when the package requires one, when preflight found it does (a kernel module replaced), or when a
+  script reboots the host;
 - each migration file: a fixed time for the statements that only lock briefly, plus, for statements that
   rewrite or scan a table (``rewrites_table`` in preflight's reading), the table's rows (inventory
   ``[database.tables]``) at a conservative rate — or a fixed guess that says the size is unknown;
 - a health check after the restart;
 - a buffer on top: half the steps, at least ``MIN_BUFFER``.
+With none of these steps there is no estimate (``Window.estimated`` is false), not an estimate of 0 s: shipgate
+found nothing that takes the service down, which is not the same as knowing that nothing does.
 """
 
 from __future__ import annotations
@@ -45,6 +49,10 @@ def _reboot(inputs: PlanInputs) -> WindowPart | None:
     if inputs.manifest.reboot.value == "required":
         return WindowPart(what="reboot", seconds=REBOOT_SECONDS, why="the manifest requires a reboot",
                           where="manifest.json")
+    by_script = next((c for c in inputs.index.commands if c.kind == "reboot"), None)
+    if by_script is not None:
+        return WindowPart(what="reboot", seconds=REBOOT_SECONDS, why=f"a script reboots the host ({by_script.what})",
+                          where=by_script.where)
     return None
 
 

@@ -92,7 +92,8 @@ def plan_summary(plan: Plan) -> str:
     classes = ", ".join(f"{_shown(m.path)} {m.classification}" for m in plan.rollback.migrations) or "no migrations"
     return (
         f"  plan {_shown(plan.title)}: {len(plan.before)} step(s) before, "
-        f"window {format_duration(w.estimate)}{declared}, {len(plan.after)} cleanup/decision item(s)\n"
+        f"window {format_duration(w.estimate) if w.estimated else 'not estimated'}{declared}, "
+        f"{len(plan.after)} cleanup/decision item(s)\n"
         f"  rollback: {classes}; compared with {_shown(plan.compared_with)}\n"
         "  the runbook: shipgate plan PACKAGE.zip --env ENV.toml --format md"
     )

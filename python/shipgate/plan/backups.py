@@ -1,0 +1,154 @@
+"""What in a script command backs something up, as the plan reads preflight's parsed commands:
+- ``database``: a dump tool (``pg_dump``, ``mysqldump``, …), also run in a container (``docker exec db pg_dump``,
+  ``docker compose exec db-backup /backup.sh`` — a backup command in a service named for a database);
+- ``data``: a copy or archive (``cp``, ``rsync``, ``tar``, ``zip``) of a data place (``/var/lib/``, ``/var/opt/``,
+  ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``) to a place named like a backup, or
+  an archive created of a database's data directory;
+- ``config``: the same of a configuration place (``/etc/``, ``/opt/``, ``/usr/local/etc/``, ``/srv/``);
+- a command named for a backup that the script does not define itself (a vendor's helper or tool:
+  ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``) backs up what it names: the
+  database when its name says so, else the data. Its name must not also say it restores, lists or removes.
+A copy *into* the product's places (``install config/x.conf /etc/x.conf``, a restore from ``/opt/x-backup``) is
+no backup: the destination decides. A move (``mv``) is not a copy: what is moved aside is usually replaced.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from shipgate.preflight.shell.model import Command
+
+DUMPS = frozenset({"pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump",
+                   "mysqlpump", "mariabackup", "xtrabackup"})
+_COPIES = frozenset({"cp", "rsync", "install", "scp"})
+_ARCHIVERS = frozenset({"tar", "bsdtar", "zip"})
+CONFIG_PLACES = ("/etc/", "/opt/", "/usr/local/etc/", "/srv/")
+DATA_PLACES = ("/var/lib/", "/var/opt/", "/var/www/", "/home/")
+# A destination is a backup when it says so: a backup directory, or a .bak/.orig/.old/.save copy.
+BACKUP_WORDS = ("backup", "bak", ".orig", ".old", ".save", "snapshot", "dump")
+# The data directory of a database, by its last path segment.
+_DATABASE_DIRS = re.compile(r"(?i)^(?:mysql|mariadb|mssql|postgres(?:ql)?|pg_?data|mongo(?:db)?|redis|couchdb)\b")
+_DATABASE_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:db|database|sql|postgres|pg|mysql|maria|mongo)")
+# A configuration file wherever it lives (``/var/lib/pgsql/data/pg_hba.conf``).
+_CONFIG_FILE = re.compile(r"(?i)\.(?:conf|cfg|ini|ya?ml|toml|properties|env)$")
+_CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl", "kubectl"})
+_NOT_TAKING = re.compile(r"(?i)restore|list|remove|delete|prune|clean|purge|rotate|verify|check|info|status")
+_NOT_TAKING_VERBS = frozenset({"restore", "list", "ls", "remove", "rm", "delete", "prune", "info", "status",
+                               "verify", "check", "--help", "-h", "help"})
+_EXEC_VALUE_OPTIONS = frozenset({"-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index",
+                                 "-c", "--container", "-n", "--namespace", "--detach-keys"})
+_TAR_VALUE_OPTIONS = frozenset({"-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--exclude",
+                                "-b", "--blocking-factor", "-g", "--listed-incremental"})
+
+
+def _backup_named(path: str) -> bool:
+    return any(w in path.lower() for w in BACKUP_WORDS)
+
+
+def _place(path: str) -> str | None:
+    if _CONFIG_FILE.search(path):
+        return "config"
+    if _DATABASE_DIRS.match(posixpath.basename(path.rstrip("/"))) or path.startswith(DATA_PLACES):
+        return "data"
+    return "config" if path.startswith(CONFIG_PLACES) else None
+
+
+def _tar_parts(words: list[str]) -> tuple[bool, str | None, list[str]]:
+    """Whether a tar command creates an archive, the archive, and what it archives."""
+    creates, archive, sources, i = False, None, [], 0
+    while i < len(words):
+        w = words[i]
+        bundled = i == 0 and not w.startswith("-") and set(w) <= set("cxtrvzjJpfaPSh")  # ``tar czf x …``
+        cluster = w[1:] if w.startswith("-") and not w.startswith("--") else (w if bundled else "")
+        if w in _TAR_VALUE_OPTIONS or w == "--file":
+            archive = words[i + 1] if w == "--file" and i + 1 < len(words) else archive
+            i += 2
+            continue
+        if cluster:
+            creates = creates or "c" in cluster
+            if cluster.endswith("f") and i + 1 < len(words):
+                archive, i = words[i + 1], i + 2
+                continue
+        elif w == "--create":
+            creates = True
+        elif w.startswith("--file="):
+            archive = w.split("=", 1)[1]
+        elif not w.startswith("-"):
+            sources.append(w)
+        i += 1
+    return creates, archive, sources
+
+
+def _copy_parts(c: Command, words: list[str]) -> tuple[str | None, list[str]]:
+    ops = [w for w in words if not w.startswith("-")]
+    if c.name in _ARCHIVERS:
+        if c.name == "zip":
+            return (ops[0], ops[1:]) if ops else (None, [])
+        creates, archive, sources = _tar_parts(words)
+        return (archive, sources) if creates else (None, [])
+    return (ops[-1], ops[:-1]) if len(ops) >= 2 else (None, [])
+
+
+def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
+    destination, sources = _copy_parts(c, words)
+    if destination is None:
+        return
+    places = {p: [s for s in sources if _place(s) == p] for p in ("data", "config")}
+    archived_database = c.name in _ARCHIVERS and bool(places["data"]) and any(
+        _DATABASE_DIRS.match(posixpath.basename(s.rstrip("/"))) for s in places["data"])
+    if not (_backup_named(destination) or archived_database):
+        return
+    for kind, found in places.items():
+        if found:
+            yield kind, found
+
+
+def _in_container(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """``docker exec CONTAINER CMD…`` / ``docker compose exec SERVICE CMD…`` / ``kubectl exec POD -- CMD…``."""
+    rest = words[1:] if words[:1] == ["compose"] else words
+    if not rest or rest[0] not in ("exec", "run"):
+        return
+    i, target = 1, None
+    while i < len(rest):
+        if rest[i] == "--":
+            i += 1
+            break
+        if rest[i].startswith("-"):
+            i += 2 if rest[i] in _EXEC_VALUE_OPTIONS else 1
+            continue
+        if target is None:
+            target, i = rest[i], i + 1
+            if c.name != "kubectl":
+                break
+            continue
+        break
+    inner = " ".join(rest[i:])
+    program = posixpath.basename(rest[i]) if i < len(rest) else ""
+    if target is None or not inner:
+        return
+    if any(re.search(rf"(?:^|[\s/;&|'\"]){re.escape(d)}(?:\s|$)", inner) for d in DUMPS):
+        yield "database", [target]
+    elif ("backup" in program.lower() or "backup" in target.lower()) and not _NOT_TAKING.search(inner):
+        yield ("database" if _DATABASE_WORDS.search(target) or _DATABASE_WORDS.search(program) else "data"), [target]
+
+
+def _named_for_backup(name: str, words: list[str]) -> bool:
+    verbs = {w.lower() for w in words[:1]}
+    return "backup" in name.lower() and not _NOT_TAKING.search(name) and not verbs & _NOT_TAKING_VERBS
+
+
+def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tuple[str, list[str]]]:
+    """(kind, what) for each backup the command takes: ``database``, ``data`` or ``config``. ``defined``: the
+    script's own functions (their bodies are read command by command, so their names are not taken at their
+    word)."""
+    words = [w.text for w in c.words]
+    if c.name and c.name not in defined and c.name not in DUMPS and _named_for_backup(c.name, words):
+        yield ("database" if _DATABASE_WORDS.search(c.name) else "data"), [c.name]
+    elif c.name in DUMPS and not (c.name == "pg_basebackup" and {"-R", "--write-recovery-conf"} & set(words)):
+        yield "database", []  # pg_basebackup -R sets up a standby, it keeps no backup
+    elif c.name in _COPIES or c.name in _ARCHIVERS:
+        yield from _copies(c, words)
+    elif c.name in _CONTAINER_CLIS or c.name in ("docker-compose", "podman-compose"):
+        yield from _in_container(c, words)
