@@ -75,7 +75,9 @@ def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozens
 
 
 def _script_facts(script: Script, text: bytes | None) -> Iterator[Located]:
-    stdin = stdin_facts(text) if text is not None else StdinFacts()
+    # Parsed again only where it can matter: a ``read`` (fed by its loop or not) or a ``select`` menu.
+    wanted = text is not None and (b"select" in text or any(c.name == "read" for c in script.commands))
+    stdin = stdin_facts(text) if wanted and text is not None else StdinFacts()
     defined = frozenset(script.functions)
     for c in script.commands:
         yield from _command_facts(script.path, _named(c, script), fed=c.line in stdin.fed, defined=defined)
