@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import copy
 import hashlib
-import io
 import json
 import os
 import tarfile
@@ -155,7 +154,7 @@ def verify_blob(case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def answer(report: dict[str, Any]) -> str:
-    """"verified", or the refusal's finding code."""
+    """The answer: ``verified``, or the refusal's finding code."""
     if report["verified"]:
         return "verified"
     [finding] = report["findings"]
