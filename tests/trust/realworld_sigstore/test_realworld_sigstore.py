@@ -28,7 +28,8 @@ from typing import Any
 import pytest
 
 from shipgate.cli import main
-from shipgate.trust.sigstore_bundle import default_trusted_root
+from shipgate.trust.errors import MalformedSignature
+from shipgate.trust.sigstore_bundle import default_trusted_root, verify_bundle
 
 HERE = Path(__file__).parent
 CORPUS: dict[str, Any] = tomllib.loads((HERE / "corpus.toml").read_text())
@@ -192,6 +193,36 @@ def test_real_world_bundle_answers_as_expected(
         root = trusted_root(case.get("root", "production"))
         assert report["signature"]["root"] == f"sigstore trusted root {root}"
         assert report["signature"]["dsse"] is True  # PEP 740 attestations are DSSE envelopes
+
+
+@pytest.mark.parametrize(
+    ("file", "form"),
+    [
+        ("pypi_attestations-0.0.19.tar.gz.provenance", "provenance object"),
+        ("pypi_attestations-0.0.19.tar.gz.slsa.attestation", "attestation object"),
+    ],
+)
+def test_pep740_file_given_as_the_bundle_is_named_with_its_remedy(file: str, form: str) -> None:
+    """PyPI publishes attestations as PEP 740 objects; given as --bundle, the refusal names what the file is
+    and how to verify it, not "ask the vendor for the correct file" under a page of pydantic errors."""
+    with pytest.raises(MalformedSignature) as refused:
+        verify_bundle(
+            b"",
+            (HERE / "attestations" / file).read_bytes(),
+            identity="https://github.com/trailofbits/pypi-attestations/.github/workflows/release.yml@refs/tags/v0.0.19",
+            issuer="https://token.actions.githubusercontent.com",
+            trusted_root=trusted_root("production"),
+        )
+    assert refused.value.code == "trust.malformed_signature"
+    assert refused.value.message == f"the bundle is a PEP 740 {form} (PyPI's attestation format), not a Sigstore bundle"
+    assert "Attestation.to_bundle" in refused.value.remedy
+
+
+@pytest.mark.parametrize("document", [b"[" * 100_000 + b"]" * 100_000, b'{"attestation_bundles": {}}', b"[]"])
+def test_other_unreadable_bundles_keep_sigstores_reason(document: bytes) -> None:
+    with pytest.raises(MalformedSignature) as refused:
+        verify_bundle(b"", document, identity="x", issuer="https://x.example", trusted_root=trusted_root("production"))
+    assert refused.value.message.startswith("not a usable Sigstore bundle: ")
 
 
 def test_production_root_is_the_one_sigstore_python_embeds(home: Path) -> None:
