@@ -225,6 +225,55 @@ def test_other_unreadable_bundles_keep_sigstores_reason(document: bytes) -> None
     assert refused.value.message.startswith("not a usable Sigstore bundle: ")
 
 
+def _exact(case: dict[str, Any]) -> bool:
+    return "identity" in case and "issuer" in case
+
+
+# The cases a peer can answer on its own: an attestation (not the stored bundle) over the published bytes, with
+# an exact rule (sigstore's own Identity policy, nothing of shipgate's) or, where the answer does not turn on
+# the identity (no pattern case expects an identity refusal from the peer), no identity policy at all.
+PEER_CASES = [
+    c
+    for c in CASES
+    if ATTESTATIONS[c["attestation"]]["form"] != "bundle"
+    and "append" not in c
+    and (_exact(c) or c["expect"] != "trust.identity_mismatch")
+]
+
+
+@pytest.mark.parametrize("case", PEER_CASES, ids=[case["id"] for case in PEER_CASES])
+def test_pypi_attestations_gives_the_expected_answer(
+    case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The peer: pypi-attestations' ``Attestation.verify`` (sigstore-python's verifier, offline, with its TUF
+    cache in an empty directory so that the embedded root is the one used) accepts exactly the cases expected
+    to verify."""
+    from pypi_attestations import Attestation, Distribution
+    from pypi_attestations import VerificationError as PeerRefusal
+    from sigstore.models import Bundle
+    from sigstore.verify.policy import Identity, UnsafeNoOp, VerificationPolicy
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    attestation = Attestation.from_bundle(Bundle.from_json(bundle_json(case)))
+    data = artifact_path(case["artifact"]).read_bytes()
+    dist = Distribution(name=case["artifact"], digest=hashlib.sha256(data).hexdigest())
+    policy: VerificationPolicy = (
+        Identity(identity=case["identity"], issuer=case["issuer"]) if _exact(case) else UnsafeNoOp()
+    )
+    try:
+        attestation.verify(
+            policy,
+            dist,
+            staging=case.get("root") == "staging",
+            offline=True,
+        )
+        got = "verified"
+    except PeerRefusal:
+        got = "refused"
+    assert got == ("verified" if case["expect"] == "verified" else "refused")
+
+
 def test_production_root_is_the_one_sigstore_python_embeds(home: Path) -> None:
     assert default_trusted_root(home) == trusted_root("production")
     assert trusted_root("production").is_file() and trusted_root("staging").is_file()
