@@ -100,12 +100,7 @@ def verify_bundle(
     try:
         bundle = Bundle.from_json(bundle_json)
     except (InvalidBundle, SigstoreError, ValueError) as exc:
-        if _signed_with_managed_key(bundle_json):
-            raise MalformedSignature(
-                "the bundle is signed with a managed key (no certificate, so no identity to match)",
-                remedy="verify it with --key PUBKEY.pem, the signer's public key",
-            ) from None
-        raise MalformedSignature(f"not a usable Sigstore bundle: {exc}") from None
+        raise _unusable(bundle_json, exc) from None
     policy = identity_policy(identity=identity, issuer=issuer)
     # 3. Signature, certificate chain at the signing time, transparency log / timestamps, identity policy.
     try:
@@ -135,6 +130,24 @@ def verify_bundle(
     )
 
 
+def _unusable(bundle_json: bytes, exc: Exception) -> MalformedSignature:
+    """Why sigstore could not read the bundle: a managed-key bundle and PEP 740 objects are named as what they
+    are, with the remedy that fits; anything else with sigstore's reason."""
+    if _signed_with_managed_key(bundle_json):
+        return MalformedSignature(
+            "the bundle is signed with a managed key (no certificate, so no identity to match)",
+            remedy="verify it with --key PUBKEY.pem, the signer's public key",
+        )
+    pep740 = _pep740_form(bundle_json)
+    if pep740 is not None:
+        return MalformedSignature(
+            f"the bundle is a PEP 740 {pep740} (PyPI's attestation format), not a Sigstore bundle",
+            remedy="turn each attestation into a Sigstore bundle (PEP 740's mapping, e.g. pypi-attestations' "
+            "Attestation.to_bundle) and verify that with --bundle",
+        )
+    return MalformedSignature(f"not a usable Sigstore bundle: {exc}")
+
+
 def _signed_with_managed_key(bundle_json: bytes) -> bool:
     from sigstore_models.bundle.v1 import Bundle as BundleModel
 
@@ -143,6 +156,23 @@ def _signed_with_managed_key(bundle_json: bytes) -> bool:
     except ValueError:
         return False
     return material.public_key is not None and not material.certificate and not material.x509_certificate_chain
+
+
+def _pep740_form(bundle_json: bytes) -> str | None:
+    """Which PEP 740 object the JSON is shaped as: "provenance object" (it holds ``attestation_bundles``),
+    "attestation object" (``verification_material`` and ``envelope``), or None. Only the top-level keys are
+    looked at: the file is refused either way, this names what it is."""
+    try:
+        document = json.loads(bundle_json)
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the interpreter's limit
+        return None
+    if not isinstance(document, dict):
+        return None
+    if isinstance(document.get("attestation_bundles"), list):
+        return "provenance object"
+    if isinstance(document.get("verification_material"), dict) and isinstance(document.get("envelope"), dict):
+        return "attestation object"
+    return None
 
 
 def _check_statement(payload_type: str, payload: bytes, sha256: str) -> None:
