@@ -162,9 +162,12 @@ CODES = (
     Code(
         "preflight.authentication_disabled",
         S.HIGH,
-        "a shipped pg_hba.conf trusts a network beyond the host itself (`host … 10.0.0.0/8 trust`): clients there "
-        "connect as any database user with no password (info: trust for the local socket or loopback)",
-        "Use scram-sha-256 (or peer for the local socket) and keep trust out of shipped configuration.",
+        "a shipped pg_hba.conf trusts a network beyond the host itself (`host … 10.0.0.0/8 trust`), or a shipped "
+        "Redis/Valkey/Sentinel config answers clients beyond the host with no password (`protected-mode no` or a "
+        "`bind` beyond loopback, no `requirepass`): clients there connect with no password (info: pg_hba trust "
+        "for the local socket or loopback)",
+        "Use scram-sha-256 (or peer for the local socket) in pg_hba.conf; give Redis a password (requirepass or an "
+        "ACL user) and bind it to the addresses that need it; keep open access out of shipped configuration.",
         also=(S.INFO,),
     ),
     Code(
