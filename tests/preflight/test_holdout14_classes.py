@@ -3,7 +3,7 @@ sixth round), each as its minimal construct next to a near-miss that must stay q
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, findings
+from preflight_kit import codes_at, findings, in_script
 
 # -- A: a shipped Redis/Valkey config that answers clients beyond the host with no password ----------------------
 
@@ -48,3 +48,36 @@ def test_a_an_empty_requirepass_or_a_nopass_default_user_is_no_password() -> Non
     assert codes_at({"redis.conf": empty}, _AUTH) == [3]
     nopass = "user default on nopass ~* +@all\nprotected-mode no\n"
     assert codes_at({"valkey.conf": nopass}, _AUTH) == [2]
+
+
+# -- B: an image a service's ExecStartPre= pulls is implicit egress ----------------------------------------------
+
+_EGRESS = "preflight.implicit_egress"
+
+
+def test_b_a_unit_that_pulls_its_image_at_every_start() -> None:
+    unit = (
+        "[Service]\nType=oneshot\nExecStartPre=/usr/bin/docker pull consul:1.1.0\n"
+        "ExecStartPre=-/usr/bin/docker rm -f cilium-consul\n"
+        "ExecStartPre=/usr/bin/docker create --name cilium-consul -p 8500:8500 \\\n consul:1.1.0 agent -server\n"
+        "ExecStart=/usr/bin/docker start cilium-consul\n"
+    )
+    assert findings({"contrib/systemd/cilium-consul.service": unit}) == [(_EGRESS, 3)]
+    quay = "[Service]\nExecStartPre=-/usr/bin/podman pull quay.io/coreos/etcd:v3.1.0\nExecStart=/usr/bin/etcd\n"
+    assert codes_at({"lib/systemd/system/etcd.service": quay}, _EGRESS) == [2]
+
+
+def test_b_a_run_after_a_pull_names_its_image_past_the_options_values() -> None:
+    # the run of the image pulled above fetches nothing more, though its options take values that look like images
+    run = "docker pull nginx:1.27", "docker run -d --name web -v /srv/www:/usr/share/nginx/html nginx:1.27"
+    assert in_script(_EGRESS, *run) == [3]
+
+
+def test_b_a_unit_that_starts_an_existing_container_or_a_local_image_is_not() -> None:
+    for unit in (
+        "[Service]\nExecStart=/usr/bin/docker start -a web\nExecStop=/usr/bin/docker stop web\n",
+        "[Service]\nExecStart=/usr/bin/docker run --rm --pull=never --name web web:local\n",
+        "[Service]\nExecStartPre=/usr/bin/docker pull localhost:5000/web:1\nExecStart=/usr/bin/docker start web\n",
+        "[Service]\nExecStartPre=/usr/bin/vector validate\nExecStart=/usr/bin/vector\n",
+    ):
+        assert codes_at({"lib/systemd/system/web.service": unit}, _EGRESS) == [], unit

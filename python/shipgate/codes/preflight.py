@@ -139,8 +139,8 @@ CODES = (
     Code(
         "preflight.implicit_egress",
         S.MEDIUM,
-        "a package manager, image pull or repository add reaches the network without a URL in the script (host from"
-        " the tool's configuration, or its default registry)",
+        "a package manager, image pull or repository add reaches the network without a URL in the script or a"
+        " service's Exec*= line (host from the tool's configuration, or its default registry)",
         "Mirror what the step fetches inside the organisation (or ship it in the package), and list the registry in"
         " network.allowed_endpoints if the target may reach it.",
     ),
