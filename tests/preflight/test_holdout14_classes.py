@@ -81,3 +81,42 @@ def test_b_a_unit_that_starts_an_existing_container_or_a_local_image_is_not() ->
         "[Service]\nExecStartPre=/usr/bin/vector validate\nExecStart=/usr/bin/vector\n",
     ):
         assert codes_at({"lib/systemd/system/web.service": unit}, _EGRESS) == [], unit
+
+
+# -- C: a service that applies its own migrations at start -------------------------------------------------------
+
+_HIDDEN = "preflight.hidden_migration"
+
+
+def test_c_a_setting_that_migrates_at_every_start() -> None:
+    env = (
+        "DJANGO_DB_HOST=db\nDJANGO_PERFORM_MIGRATIONS=True # Perform any new database migrations on startup\n"
+        "RUN_MIGRATIONS=1\n"
+    )
+    assert codes_at({"config/prod.env": env}, _HIDDEN) == [2, 3]
+    compose = "services:\n  app:\n    image: vendor/app:2\n    environment:\n      MIGRATE_ON_STARTUP: 'true'\n"
+    assert codes_at({"docker-compose.yml": compose}, _HIDDEN) == [5]
+    unit = "[Service]\nEnvironment=RUN_MIGRATIONS=1 LISTEN_ADDR=127.0.0.1:8080\nExecStart=/usr/bin/miniflux\n"
+    assert codes_at({"lib/systemd/system/miniflux.service": unit}, _HIDDEN) == [2]
+
+
+def test_c_a_migration_cli_in_a_units_exec_start_pre() -> None:
+    unit = (
+        "[Service]\nUser=miniflux\nExecStartPre=/usr/bin/miniflux -migrate\nExecStart=/usr/bin/miniflux\n"
+    )
+    assert codes_at({"lib/systemd/system/miniflux.service": unit}, _HIDDEN) == [3]
+    django = "[Service]\nExecStartPre=/opt/app/venv/bin/python /opt/app/manage.py migrate --noinput\nExecStart=/a\n"
+    assert codes_at({"lib/systemd/system/app.service": django}, _HIDDEN) == [2]
+
+
+def test_c_switched_off_negated_or_descriptive_settings_and_other_commands_are_not() -> None:
+    env = (
+        "RUN_MIGRATIONS=0\nAUTO_MIGRATE=false\nSKIP_MIGRATIONS=true\nDISABLE_AUTO_MIGRATE=1\n"
+        "RUN_MIGRATIONS_DIR=/srv/migrations\nDB_MIGRATION_LOCK_TIMEOUT=1\n# RUN_MIGRATIONS=1\n"
+        "PERFORM_MIGRATIONS=${PERFORM_MIGRATIONS}\n"
+    )
+    assert codes_at({".env": env}, _HIDDEN) == []
+    unit = "[Service]\nExecStartPre=/usr/bin/vector validate\nExecStart=/usr/bin/vector\n"
+    assert codes_at({"lib/systemd/system/vector.service": unit}, _HIDDEN) == []
+    # a setting in a shell script is the script's own variable, not the service's configuration
+    assert in_script(_HIDDEN, "RUN_MIGRATIONS=1", 'echo "$RUN_MIGRATIONS"') == []

@@ -209,7 +209,8 @@ CODES = (
         "preflight.hidden_migration",
         S.MEDIUM,
         "a vendor CLI applies schema migrations whose statements are not in the package (alembic upgrade, rails"
-        " db:migrate, flyway migrate, gitlab-ctl upgrade…), outside a lock",
+        " db:migrate, flyway migrate, gitlab-ctl upgrade…), outside a lock, or a setting makes the service apply"
+        " them itself whenever it starts (RUN_MIGRATIONS=1, MIGRATE_ON_STARTUP=true)",
         "Ask the vendor for the migration SQL (or its dry-run output) and run the step under flock with a"
         " lock_timeout.",
     ),
