@@ -120,3 +120,24 @@ def test_c_switched_off_negated_or_descriptive_settings_and_other_commands_are_n
     assert codes_at({"lib/systemd/system/vector.service": unit}, _HIDDEN) == []
     # a setting in a shell script is the script's own variable, not the service's configuration
     assert in_script(_HIDDEN, "RUN_MIGRATIONS=1", 'echo "$RUN_MIGRATIONS"') == []
+
+
+# -- F: a ``$`` that starts no reference is a character of a literal secret ----------------------------------------
+
+_CRED = "preflight.hardcoded_credential"
+
+
+def test_f_a_dollar_sign_inside_a_literal_key_is_part_of_it() -> None:
+    env = (
+        "SECRET_KEY=wger-docker-supersecret-key-1234567890!@#$%^&*(-_)\n"
+        "SIGNING_KEY=wger-docker-secret-jwtkey-1234567890!@#$%^&*(-_=+)\nDB_PASSWORD=pa$%word-42\n"
+    )
+    assert codes_at({"config/prod.env": env}, _CRED) == [1, 2, 3]
+
+
+def test_f_references_through_a_dollar_sign_are_still_not_secrets() -> None:
+    env = (
+        "SECRET_KEY=$SECRET_KEY\nDB_PASSWORD=${DB_PASSWORD}\nAPI_TOKEN=$(cat /run/secrets/token)\n"
+        "ADMIN_PASSWORD=$1\nJWT_SECRET=prefix-$HOSTNAME-suffix\n"
+    )
+    assert codes_at({"config/prod.env": env}, _CRED) == []
