@@ -141,3 +141,27 @@ def test_f_references_through_a_dollar_sign_are_still_not_secrets() -> None:
         "ADMIN_PASSWORD=$1\nJWT_SECRET=prefix-$HOSTNAME-suffix\n"
     )
     assert codes_at({"config/prod.env": env}, _CRED) == []
+
+
+# -- D: an instruction written where the secret goes is a placeholder -------------------------------------------
+
+
+def test_d_set_this_to_some_random_text_and_generateme_are_instructions() -> None:
+    compose = (
+        "services:\n  watchtower:\n    environment:\n      - WATCHTOWER_HTTP_API_TOKEN=SET_THIS_TO_SOME_RANDOM_TEXT\n"
+    )
+    assert codes_at({"install/docker/docker-compose.yml": compose}, _CRED) == []
+    vault = (
+        "vault_wordpress_sites:\n  example.org:\n    env:\n      auth_key: \"generateme\"\n"
+        "      secure_auth_key: \"generateme\"\n      nonce_salt: generate-a-random-salt\n"
+        "      api_token: change-this-token\n"
+    )
+    assert codes_at({"group_vars/production/vault.yml": vault}, _CRED) == []
+
+
+def test_d_conventional_defaults_and_generated_looking_secrets_are_still_credentials() -> None:
+    env = (
+        "ADMIN_PASSWORD=changeme\nREDIS_PASSWORD=CHANGEME-PASSWORD\nAPI_TOKEN=generated-3f9a1c7e5b2d48a6\n"
+        "DB_PASSWORD=settings123\n"
+    )
+    assert codes_at({".env": env}, _CRED) == [1, 2, 3, 4]
