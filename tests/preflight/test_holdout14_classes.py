@@ -165,3 +165,20 @@ def test_d_conventional_defaults_and_generated_looking_secrets_are_still_credent
         "DB_PASSWORD=settings123\n"
     )
     assert codes_at({".env": env}, _CRED) == [1, 2, 3, 4]
+
+
+# -- near-miss of the set's kinds: Ansible vault values are ciphertext, a plain vars file is not -------------------
+
+
+def test_vault_encrypted_values_and_files_are_not_credentials_but_plain_vars_are() -> None:
+    inline = (
+        "---\nmysql_root_password: !vault |\n          $ANSIBLE_VAULT;1.1;AES256\n"
+        "          62313365396662343061393464336163383764373764613633653634306231386433626436623361\n"
+        "          6131646162393337613336336566326434383433643732630a373639396363353337626562343837\n"
+        'db_password: "{{ vault_db_password }}"\n'
+    )
+    assert findings({"roles/app/defaults/main.yml": inline}) == []
+    hexline = "3863313039626134386633353162646466663461376333350a613566623535623163653464336166\n"
+    whole = "$ANSIBLE_VAULT;1.1;AES256\n" + hexline * 3
+    assert findings({"group_vars/all/vault.yml": whole}) == []
+    assert codes_at({"group_vars/production/vault.yml": "vault_mysql_root_password: productionpw\n"}, _CRED) == [1]
