@@ -43,7 +43,9 @@ def _settings(text: TextFile) -> Iterator[Finding]:
     unit = text.kind is Kind.SYSTEMD
     for line in text.lines:
         stripped = line.text.lstrip()
-        if stripped.startswith(_COMMENT) or (unit and not stripped.startswith("Environment=")):
+        if "igrat" not in stripped.lower() or stripped.startswith(_COMMENT):  # the cheap test first
+            continue
+        if unit and not stripped.startswith("Environment="):
             continue
         for m in _SETTING.finditer(line.text):
             name, value = m.group(1), m.group(2)
