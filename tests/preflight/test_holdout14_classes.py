@@ -13,7 +13,7 @@ _AUTH = "preflight.authentication_disabled"
 def test_a_protected_mode_off_with_no_password_is_reported() -> None:
     sentinel = "# Example sentinel.conf\nprotected-mode no\nport 26379\nsentinel monitor mymaster 127.0.0.1 6379 2\n"
     assert findings({"etc/valkey/sentinel.conf": sentinel}) == [(_AUTH, 2)]
-    server = "bind 0.0.0.0\nprotected-mode no\nport 6379\nappendonly yes\n"
+    server = "bind 0.0.0.0\nprotected-mode NO\nport 6379\nappendonly yes\n"
     assert findings({"docker/redis/redis.conf": server}) == [(_AUTH, 2)]
 
 

@@ -123,7 +123,7 @@ def _exposed(text: TextFile, config: _Config) -> Iterator[Finding]:
     if beyond is None:
         return
     protected = last.get("protected-mode")
-    off = protected[1][:1] == ["no"] if protected else config.sentinel
+    off = [a.lower() for a in protected[1][:1]] == ["no"] if protected else config.sentinel
     if not off and bind is None:
         return  # protected mode refuses clients beyond loopback while no password is set
     where = protected[0] if protected and off else (bind[0] if bind else _anchor(config, text))
