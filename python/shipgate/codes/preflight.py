@@ -139,8 +139,8 @@ CODES = (
     Code(
         "preflight.implicit_egress",
         S.MEDIUM,
-        "a package manager, image pull or repository add reaches the network without a URL in the script (host from"
-        " the tool's configuration, or its default registry)",
+        "a package manager, image pull or repository add reaches the network without a URL in the script or a"
+        " service's Exec*= line (host from the tool's configuration, or its default registry)",
         "Mirror what the step fetches inside the organisation (or ship it in the package), and list the registry in"
         " network.allowed_endpoints if the target may reach it.",
     ),
@@ -162,9 +162,12 @@ CODES = (
     Code(
         "preflight.authentication_disabled",
         S.HIGH,
-        "a shipped pg_hba.conf trusts a network beyond the host itself (`host … 10.0.0.0/8 trust`): clients there "
-        "connect as any database user with no password (info: trust for the local socket or loopback)",
-        "Use scram-sha-256 (or peer for the local socket) and keep trust out of shipped configuration.",
+        "a shipped pg_hba.conf trusts a network beyond the host itself (`host … 10.0.0.0/8 trust`), or a shipped "
+        "Redis/Valkey/Sentinel config answers clients beyond the host with no password (`protected-mode no` or a "
+        "`bind` beyond loopback, no `requirepass`): clients there connect with no password (info: pg_hba trust "
+        "for the local socket or loopback)",
+        "Use scram-sha-256 (or peer for the local socket) in pg_hba.conf; give Redis a password (requirepass or an "
+        "ACL user) and bind it to the addresses that need it; keep open access out of shipped configuration.",
         also=(S.INFO,),
     ),
     Code(
@@ -206,7 +209,8 @@ CODES = (
         "preflight.hidden_migration",
         S.MEDIUM,
         "a vendor CLI applies schema migrations whose statements are not in the package (alembic upgrade, rails"
-        " db:migrate, flyway migrate, gitlab-ctl upgrade…), outside a lock",
+        " db:migrate, flyway migrate, gitlab-ctl upgrade…), outside a lock, or a setting makes the service apply"
+        " them itself whenever it starts (RUN_MIGRATIONS=1, MIGRATE_ON_STARTUP=true)",
         "Ask the vendor for the migration SQL (or its dry-run output) and run the step under flock with a"
         " lock_timeout.",
     ),

@@ -22,7 +22,9 @@ _RUN_VALUES = frozenset(
         "--volume", "-l", "--label", "--index", "--env-file", "--network", "--net", "-h", "--hostname", "--cap-add",
         "--cap-drop", "--mount", "--platform", "--pull", "-m", "--memory", "--cpus", "--add-host", "--device",
         "--restart", "--log-driver", "--log-opt", "--dns", "--expose", "--group-add", "--ipc", "--pid", "--tmpfs",
-        "--ulimit", "--security-opt", "--detach-keys", "--label-file", "--stop-signal", "--volumes-from",
+        "--ulimit", "--security-opt", "--detach-keys", "--label-file", "--stop-signal", "--volumes-from", "--link",
+        "--runtime", "--shm-size", "--gpus", "--sysctl", "--ip", "--health-cmd", "--cidfile", "-a", "--attach",
+        "--userns", "--cgroupns", "--memory-swap", "--cpu-shares", "-c", "--cpuset-cpus",
     }
 )  # fmt: skip
 
@@ -59,6 +61,16 @@ def _inner_start(command: Command) -> int | None:
         return None
     target = _skip_options(words, i + 1, _RUN_VALUES)  # the service, container or image
     return target + 1 if target + 1 < len(words) else None
+
+
+def image_word(command: Command) -> Word | None:
+    """The image ``docker``/``podman``/``nerdctl`` ``pull``/``run``/``create`` names: the first operand after the
+    verb's options and the values they take (``docker create --name web -p 80:80 nginx:1.27`` names nginx:1.27)."""
+    verb = command.words[0].text if command.words else ""
+    if (command.name or "") not in _ENGINES or verb not in ("pull", "run", "create"):
+        return None
+    i = _skip_options(command.words, 1, _RUN_VALUES)
+    return command.words[i] if i < len(command.words) else None
 
 
 def container_command(command: Command) -> Command | None:

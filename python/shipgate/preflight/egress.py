@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.containers import image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.shell.commands import operands, option_values
 from shipgate.preflight.shell.functions import read_through_runners
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, Script, Word
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
 # update|upgrade`` fetches the index and the installed items.
@@ -164,7 +165,7 @@ def _registry(command: Command, tool: str, default: str, configured: dict[str, s
         if host:
             return host, True
     if tool in ("docker", "podman", "nerdctl", "ctr"):
-        image = next((w.text for w in operands(command)[1:] if not w.text.startswith("-")), "")
+        image = _image(command)
         first = image.split("/", 1)[0] if "/" in image else ""
         if "." in first or ":" in first or first == "localhost":
             return first.split(":", 1)[0], True
@@ -259,14 +260,21 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     return tool, default
 
 
+def _image_word(command: Command) -> Word | None:
+    """The image an engine's ``pull``/``run``/``create`` names (past its options' values), else the first operand
+    after the verb."""
+    return image_word(command) or next((w for w in operands(command)[1:] if not w.text.startswith("-")), None)
+
+
 def _image(command: Command) -> str:
-    return next((w.text for w in operands(command)[1:] if not w.text.startswith("-")), "")
+    word = _image_word(command)
+    return word.text if word is not None else ""
 
 
 def _images_fetched(command: Command, script: Script) -> set[str]:
     """The images a ``docker pull``/``run`` fetches: its image, or each item of the loop its variable walks
     (``for image in $curl $jq; do docker pull $image; done``)."""
-    word = next((w for w in operands(command)[1:] if not w.text.startswith("-")), None)
+    word = _image_word(command)
     if word is None:
         return set()
     items = {i for name in word.expands for a in script.bindings(name) for i in a.items}
@@ -301,7 +309,8 @@ def _git_fetches(script: Script) -> Iterator[Command]:
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
-    for path, script in ctx.parsed.scripts.items():
+    # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/docker pull image`` fetches like a script
+    for path, script in [*ctx.parsed.scripts.items(), *ctx.parsed.unit_commands.items()]:
         seen: set[int] = set()
         images: set[str] = set()
         remotes = {id(c) for c in _git_fetches(script)}

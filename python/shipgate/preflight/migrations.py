@@ -180,7 +180,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
         for command in service_commands(text):
             if _hidden(command):
                 yield MigrationRun(text.path, command, None, None, True, False)
-    for path, script in ctx.parsed.scripts.items():
+    # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/app migrate`` migrates like a script
+    for path, script in [*ctx.parsed.scripts.items(), *ctx.parsed.unit_commands.items()]:
         locked = _script_locked(script)
         for command in script.commands:
             inner = container_command(command)

@@ -62,8 +62,11 @@ _NOT_SECRET_NAME = re.compile(
     r"|prefix|suffix|format|scheme|algorithm|alg)$"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
 )
+# ``$`` starts a reference only before a name, ``{``, ``(`` or a special parameter: in ``…!@#$%^&*`` it is a
+# character of the value.
 _REFERENCE = re.compile(
-    r"\$|`|%\(|%[A-Z_]+%|\{\{|\$\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:", re.I
+    r"\$[\w{(@*#?$!-]|`|%\(|%[A-Z_]+%|\{\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:",
+    re.I,
 )
 _PLACEHOLDERS = frozenset(
     [
@@ -104,11 +107,14 @@ _PLACEHOLDERS = frozenset(
     ]
 )
 # Text that describes what to put there rather than being it: "your-super-secret-…", "…should_be_updated",
-# "fake_mail_password", "sk-proj-xxxxxxxx", "<token>". Short conventional defaults ("admin", "changeme",
-# "secret1234") are real credentials: deployments run with them.
+# "fake_mail_password", "sk-proj-xxxxxxxx", "<token>", "SET_THIS_TO_SOME_RANDOM_TEXT", "generateme". Short
+# conventional defaults ("admin", "changeme", "secret1234") are real credentials: deployments run with them.
 _DESCRIPTION = re.compile(
     r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
+    # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this", "generateme"
+    r"|(?:^|[-_.])(?:set|change)[-_.]this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
+    r"(?:$|[-_.])|$)"
 )
 # A URL whose user and password are the names of the fields (``amqp://username:password@host``): a template.
 _FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|passwd|pwd|secret)@")
