@@ -53,3 +53,39 @@ def test_b_a_vendor_hook_or_a_configure_input_is_not_a_scriptlet() -> None:
     for path in ("scripts/post_deploy.sh", "scripts/post.sh", "src/beforeInstall.sh", "config.in", "build/agent.in"):
         assert codes_at({path: _SCRIPTLET}, "preflight.root_assumed") == [], path
         assert codes_at({path: _SCRIPTLET}, "preflight.implicit_privilege") == [3, 4], path
+
+
+# -- C: an unquoted expansion is split into fields: apt options kept in a variable reach apt one by one ----------
+
+
+def test_c_apt_options_in_a_variable_are_the_options_apt_gets() -> None:
+    lines = ('APT_ARGS=${APT_ARGS:-"--yes --auto-remove --allow-unauthenticated"}', "apt-get ${APT_ARGS} dist-upgrade")
+    assert in_script("preflight.signature_verification_disabled", *lines) == [4]
+    assert in_script("preflight.implicit_egress", *lines) == [4]
+
+
+def test_c_a_quoted_expansion_or_other_options_stay_one_harmless_word() -> None:
+    quoted = ('APT_ARGS="--yes --allow-unauthenticated"', 'apt-get "$APT_ARGS" dist-upgrade')
+    assert in_script("preflight.signature_verification_disabled", *quoted) == []
+    plain = ('APT_ARGS="--yes --no-install-recommends"', "apt-get $APT_ARGS install vendor-agent")
+    assert in_script("preflight.signature_verification_disabled", *plain) == []
+    assert in_script("preflight.implicit_egress", *plain) == [4]
+
+
+# -- D: apt's option values are not its action, and a simulation changes nothing --------------------------------
+
+
+def test_d_the_action_after_an_option_value_and_a_simulation() -> None:
+    lines = (
+        "apt-get --simulate --allow-unauthenticated -o Dpkg::Options::=--force-confold dist-upgrade",
+        "apt-get --yes --option Dpkg::Options::=--force-confdef dist-upgrade",
+    )
+    assert in_script("preflight.implicit_egress", *lines) == [4]
+    assert in_script("preflight.implicit_privilege", *lines) == [4]
+    assert in_script("preflight.signature_verification_disabled", *lines) == []
+
+
+def test_d_a_simulated_update_still_fetches_and_a_real_run_still_counts() -> None:
+    lines = ("apt-get -s update", "apt-get -o APT::Get::AllowUnauthenticated=true install vendor-agent")
+    assert in_script("preflight.implicit_egress", *lines) == [3, 4]
+    assert in_script("preflight.signature_verification_disabled", *lines) == [4]

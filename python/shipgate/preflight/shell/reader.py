@@ -458,6 +458,7 @@ class _Reader:
             line = self._line(name_node, ctx)
         # an unquoted expansion of an empty value is no word at all: ``yum -y $EXTRA install x`` with ``EXTRA=``
         argv = argv[:1] + [w for w in argv[1:] if w.value != "" or not w.raw.startswith("$")]
+        argv = argv[:1] + [field for w in argv[1:] for field in _fields(w)]
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)
@@ -589,6 +590,19 @@ class _Reader:
                 self.errexit = True
             if v == "-o" and i + 1 < len(values) and values[i + 1] == "errexit":
                 self.errexit = True
+
+
+# An unquoted expansion and nothing else: ``$APT_ARGS``, ``${APT_ARGS}``.
+_BARE_EXPANSION = re.compile(r"\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})")
+
+
+def _fields(word: Word) -> list[Word]:
+    """The words the shell makes of ``word``: an unquoted expansion of a known value with blanks in it is split
+    into fields (``apt-get ${ARGS} dist-upgrade`` with ``ARGS="--yes --allow-unauthenticated"`` passes two
+    options); quotes inside the value are not read again, as the shell does not read them."""
+    if word.value is None or not _BARE_EXPANSION.fullmatch(word.raw) or len(word.value.split()) < 2:
+        return [word]
+    return [dataclasses.replace(word, value=field, shape=None, prefix=None) for field in word.value.split()]
 
 
 def _newline_between(before: Node, after: Node) -> bool:
