@@ -89,3 +89,44 @@ def test_d_a_simulated_update_still_fetches_and_a_real_run_still_counts() -> Non
     lines = ("apt-get -s update", "apt-get -o APT::Get::AllowUnauthenticated=true install vendor-agent")
     assert in_script("preflight.implicit_egress", *lines) == [3, 4]
     assert in_script("preflight.signature_verification_disabled", *lines) == [4]
+
+
+# -- E: a function that runs its arguments ("$@") runs the command in them: its disable is a disable ---------------
+
+_RUNNER = (
+    "do_and_check_cmd() {",
+    '    output=$("$@" 2>&1) || { echo "failed: $*"; exit 1; }',
+    "}",
+)
+
+
+def test_e_a_service_disabled_through_an_argument_runner() -> None:
+    lines = (*_RUNNER, "do_and_check_cmd systemctl stop vendor-agent", "do_and_check_cmd systemctl disable vendor-a")
+    assert in_script("preflight.service_disabled", *lines) == [7]
+
+
+def test_e_a_runner_that_stops_or_enables_disables_nothing() -> None:
+    lines = (*_RUNNER, "do_and_check_cmd systemctl stop vendor-a", "do_and_check_cmd systemctl enable vendor-a")
+    assert in_script("preflight.service_disabled", *lines) == []
+
+
+# -- F: a recursive rm of a variable under a test that it names an existing path is never rm of "" or / ------------
+
+
+def test_f_rm_of_a_variable_tested_to_exist() -> None:
+    lines = (
+        'remove_path() { path=$1; if [ -e "$path" ]; then rm -rf "$path"; fi; }',
+        '[ -d "$OLD_DIR" ] && rm -rf "$OLD_DIR"',
+        'remove_path "$CACHE_DIR"',
+    )
+    assert in_script("preflight.rm_rf_variable", *lines) == []
+
+
+def test_f_an_other_test_or_an_else_branch_guards_nothing() -> None:
+    lines = (
+        'if [ -n "$force" ]; then rm -rf "$path"; fi',
+        'if [ -e "$marker" ]; then rm -rf "$path"; fi',
+        'if [ -e "$path" ]; then echo kept; else rm -rf "$path"; fi',
+        '[ ! -d "$OLD_DIR" ] && rm -rf "$OLD_DIR"',
+    )
+    assert in_script("preflight.rm_rf_variable", *lines) == [3, 4, 5, 6]

@@ -376,14 +376,16 @@ class _Reader:
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
+        exists = _existence_tests(conds)
         for child in node.named_children:
             if child in conds:
                 continue
-            branch = polarity if child.type not in ("elif_clause", "else_clause") else None
+            then = child.type not in ("elif_clause", "else_clause")
+            branch = polarity if then else None
             if child.type == "else_clause":
                 branch = opposite
-            conditions = (*ctx.conditions, branch) if branch else ctx.conditions
-            self._walk(child, ctx.with_(conditions=conditions) if branch else ctx)
+            conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
+            self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
 
     def _list(self, node: Node, ctx: _Ctx) -> None:
         children = node.named_children
@@ -401,7 +403,7 @@ class _Reader:
             if operators[0] == "&&":
                 self._record_fallback([left], [right], ctx)
             self._walk(left, ctx)
-            extra = ("or",) if operators[0] == "||" else ()
+            extra = ("or",) if operators[0] == "||" else _existence_tests([left])
             self._walk(right, ctx.with_(conditions=ctx.conditions + extra) if extra else ctx)
             return
         for child in children:
@@ -590,6 +592,22 @@ class _Reader:
                 self.errexit = True
             if v == "-o" and i + 1 < len(values) and values[i + 1] == "errexit":
                 self.errexit = True
+
+
+# ``[ -e "$path" ]``, ``[[ -d $dir ]]``, ``test -f "${f}"``: true only when the variable names an existing path.
+_EXISTENCE_TEST = re.compile(
+    r"""(?:\[\[?|test)\s+-[edfL]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*;?"""
+)
+
+
+def _existence_tests(conds: list[Node]) -> tuple[str, ...]:
+    """``exists:NAME`` for a condition that is a single test that ``$NAME`` exists: what runs under it never
+    runs with NAME empty (``[ -e "" ]`` is false)."""
+    named = [c for c in conds if c.is_named]  # tree-sitter gives the ``;`` after the test as a condition too
+    if len(named) != 1:
+        return ()
+    m = _EXISTENCE_TEST.fullmatch(text(named[0]).strip())
+    return (f"exists:{m.group(1)}",) if m else ()
 
 
 # An unquoted expansion and nothing else: ``$APT_ARGS``, ``${APT_ARGS}``.
