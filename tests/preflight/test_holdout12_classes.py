@@ -130,3 +130,16 @@ def test_f_an_other_test_or_an_else_branch_guards_nothing() -> None:
         '[ ! -d "$OLD_DIR" ] && rm -rf "$OLD_DIR"',
     )
     assert in_script("preflight.rm_rf_variable", *lines) == [3, 4, 5, 6]
+
+
+# -- G: mv removes its source: moving a system directory aside is a write there -----------------------------------
+
+
+def test_g_moving_a_system_directory_aside_needs_root() -> None:
+    lines = ('TMPDIR="$(mktemp -d)"', 'mv /etc/ldap/slapd.d "$TMPDIR"', 'mv /var/lib/ldap "$TMPDIR"')
+    assert in_script("preflight.implicit_privilege", *lines) == [4, 5]
+
+
+def test_g_moving_the_products_own_files_needs_nothing() -> None:
+    lines = ('TMPDIR="$(mktemp -d)"', 'mv "$HOME/.vendor/cache" "$TMPDIR"', "mv ./build/agent ./dist/agent")
+    assert in_script("preflight.implicit_privilege", *lines) == []

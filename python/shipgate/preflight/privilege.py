@@ -217,7 +217,10 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
     for word in written_paths(command):
         if word.text.startswith(_ROOT_PREFIXES):
             return f"writes {word.text}", write_line(command, word)
-    if name in ("mkdir", "rm", "touch", "chmod") and any(w.text.startswith(_ROOT_PREFIXES) for w in operands(command)):
+    # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
+    if name in ("mkdir", "rm", "touch", "chmod", "mv") and any(
+        w.text.startswith(_ROOT_PREFIXES) for w in operands(command)
+    ):
         return f"{name} under a system directory", command.line
     top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]
     if name in ("mkdir", "rm") and top_level:
