@@ -143,3 +143,33 @@ def test_g_moving_a_system_directory_aside_needs_root() -> None:
 def test_g_moving_the_products_own_files_needs_nothing() -> None:
     lines = ('TMPDIR="$(mktemp -d)"', 'mv "$HOME/.vendor/cache" "$TMPDIR"', "mv ./build/agent ./dist/agent")
     assert in_script("preflight.implicit_privilege", *lines) == []
+
+
+# -- H: data moved or copied aside is kept: deleting it afterwards (or in a rollback) is not destructive ----------
+
+
+def test_h_data_set_aside_before_it_is_replaced() -> None:
+    lines = (
+        "rollback() { rm -rf /var/lib/ldap && mv /tmp/saved/ldap /var/lib/ldap; }",
+        "mv /var/lib/ldap /tmp/saved",
+        "slapadd -l backup.ldif || rollback",
+    )
+    assert in_script("preflight.destructive_delete", *lines) == []
+
+
+def test_h_setting_aside_something_else_keeps_nothing_of_it() -> None:
+    lines = ("cp -a /var/lib/vendor/config /tmp/saved", "rm -rf /var/lib/vendor")
+    assert in_script("preflight.destructive_delete", *lines) == [4]
+
+
+# -- I: a variable whose every value begins with a directory below / is never empty and never / ------------------
+
+
+def test_i_a_variable_with_a_literal_directory_prefix() -> None:
+    lines = ('TMPDIR="/tmp/$(date +%s)"', 'mkdir -p "$TMPDIR"', 'rm -rf "$TMPDIR"')
+    assert in_script("preflight.rm_rf_variable", *lines) == []
+
+
+def test_i_a_prefix_of_only_a_slash_or_an_unset_variable_is_still_risky() -> None:
+    lines = ('WORK="/$(basename "$1")"', 'rm -rf "$WORK"', 'rm -rf "$STAGING"')
+    assert in_script("preflight.rm_rf_variable", *lines) == [4, 5]

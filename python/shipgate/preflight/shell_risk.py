@@ -68,7 +68,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     bindings = script.bindings(name)
     if bindings and all(b.generated_by == "mktemp" for b in bindings) and script.errexit:
         return None  # tmp=$(mktemp -d) under set -e: never empty
-    if bindings and all(b.generated_by == "for" or (b.value and b.value.strip("/")) for b in bindings):
+    # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``): never empty, never /
+    if bindings and all(b.generated_by == "for" or (b.value or b.prefix or "").strip("/") for b in bindings):
         return None
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
@@ -124,6 +125,19 @@ def _has_backup(script: Script) -> bool:
         if name in ("cp", "mv") and any(
             w.text.endswith((".bak", ".orig", ".old")) or "backup" in w.text for w in c.words
         ):
+            return True
+    return False
+
+
+def _set_aside(script: Script, target: str) -> bool:
+    """The script copies or moves ``target`` (or a directory holding it) elsewhere (``mv /var/lib/ldap
+    "$TMPDIR"``, ``cp -a /srv/app /srv/app.prev``): the data it deletes is kept, as the remedy asks."""
+    target = target.rstrip("/")
+    for c in script.commands:
+        if c.name not in ("cp", "mv", "rsync"):
+            continue
+        sources = [w.text.rstrip("/") for w in operands(c)[:-1]]
+        if any(s.startswith("/") and (target == s or target.startswith(s + "/")) for s in sources):
             return True
     return False
 
@@ -275,7 +289,7 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
             "before deleting.",
         )
     data = next((w for w in targets if _data_path(w)), None)
-    if data is not None and not backup and not _in_purge(command):
+    if data is not None and not backup and not _in_purge(command) and not _set_aside(script, data.text):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,
