@@ -173,3 +173,16 @@ def test_i_a_variable_with_a_literal_directory_prefix() -> None:
 def test_i_a_prefix_of_only_a_slash_or_an_unset_variable_is_still_risky() -> None:
     lines = ('WORK="/$(basename "$1")"', 'rm -rf "$WORK"', 'rm -rf "$STAGING"')
     assert in_script("preflight.rm_rf_variable", *lines) == [4, 5]
+
+
+# -- K: a vendor's database updater that migrates with no verb (ZoneMinder's zmupdate.pl) ------------------------
+
+
+def test_k_zmupdate_upgrades_the_schema_in_a_postinst() -> None:
+    postinst = "#!/bin/sh\nset +e\nif [ \"$1\" = configure ]; then\n  zmupdate.pl --nointeractive\nfi\n"
+    assert codes_at({"debian/zoneminder.postinst": postinst}, "preflight.hidden_migration") == [4]
+
+
+def test_k_freshening_the_config_or_checking_for_a_release_migrates_nothing() -> None:
+    postinst = "#!/bin/sh\nzmupdate.pl --nointeractive -f\nzmupdate.pl -c\nzmupdate.pl --help\n"
+    assert codes_at({"debian/zoneminder.postinst": postinst}, "preflight.hidden_migration") == []
