@@ -193,8 +193,10 @@ def is_binary(head: bytes) -> bool:
 def is_maintainer_script(path: str) -> bool:
     """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``, fpm/nfpm's ``post-install.sh``,
     ``postinstall.sh``, a per-init-system ``rpm/postinst-systemd.sh``): its package manager runs it as root."""
-    if posixpath.basename(path).lower() != "config.in":  # a build template (``debian/foo.postinst.in``) is the
-        path = path.removesuffix(".in")  # script it becomes; a bare ``config.in`` is a common configure input
+    # a build template (``debian/foo.postinst.in``) is the script it becomes; a bare ``config.in`` is a common
+    # configure input, not a debconf script
+    if posixpath.basename(path).lower().removesuffix(".in") != "config":
+        path = path.removesuffix(".in")
     lower = path.lower()
     name = posixpath.basename(lower)
     stem = name.removesuffix(".sh")
