@@ -627,9 +627,10 @@ def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
 
 
-# ``SUDO=$(command -v sudo)``, ``SUDO=`which doas```: the value is the escalator's path, found at run time.
+# ``SUDO=$(command -v sudo)``, ``SUDO=`which doas```, ``SUDO=$(command -v sudo 2>/dev/null || true)``: the value is
+# the escalator's path, found at run time.
 _ESCALATOR_LOOKUP = re.compile(
-    r"""=["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?\s*(?:\)|`)["']?$"""
+    r"""=["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?(?:\s[^)`]*)?(?:\)|`)["']?$"""
 )
 
 
