@@ -159,6 +159,14 @@ _HYPHENATED_STEMS = frozenset(
     }
 )
 _PACKAGING_DIRS = frozenset({"deb", "debian", "rpm", "packaging", "package", "pkg", "nfpm", "fpm", "dpkg"})
+# A scriptlet's name in words (``rhel_post``, ``afterRemoveRPM``, ``beforeInstall``): its phase — RPM's sections
+# (%pre, %post, %preun, %postun…) or fpm's before/after steps — and the package format or init system it is for.
+_PHASE = re.compile(
+    r"(?:pre|post)(?:inst(?:all)?|rm|remove|uninstall|upgrade|un|trans)?|(?:before|after)(?:install|remove|upgrade)"
+)
+_PACKAGE_FORMATS = frozenset({"rpm", "deb", "debian", "dpkg", "rhel", "el", "redhat", "centos", "fedora", "suse"})
+_INIT_SYSTEMS = frozenset({"systemd", "sysv", "sysvinit", "upstart", "init"})
+_NAME_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _SIGNATURE_NAMES = frozenset({"manifest.json", "signing-chain.pem"})
 # ``#!/bin/sh``, ``#!/usr/bin/env bash``, and a shell started through a wrapper that passes it the script:
 # s6-overlay's ``#!/usr/bin/with-contenv bash``, ``#!/usr/local/bin/dumb-init /bin/bash``.
@@ -185,17 +193,49 @@ def is_binary(head: bytes) -> bool:
 def is_maintainer_script(path: str) -> bool:
     """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``, fpm/nfpm's ``post-install.sh``,
     ``postinstall.sh``, a per-init-system ``rpm/postinst-systemd.sh``): its package manager runs it as root."""
+    # a build template (``debian/foo.postinst.in``) is the script it becomes; a bare ``config.in`` is a common
+    # configure input, not a debconf script
+    if posixpath.basename(path).lower().removesuffix(".in") != "config":
+        path = path.removesuffix(".in")
     lower = path.lower()
     name = posixpath.basename(lower)
     stem = name.removesuffix(".sh")
-    if name in _MAINTAINER_SCRIPTS or name.rsplit(".", 1)[-1] in _MAINTAINER_SCRIPTS - {"config"}:
+    dirs = lower.split("/")[:-1]
+    suffix = name.rsplit(".", 1)[-1]
+    if name in _MAINTAINER_SCRIPTS or suffix in _MAINTAINER_SCRIPTS - {"config"}:
+        return True
+    if suffix == "config" and dirs[-1:] == ["debian"] and name != suffix:
+        return True  # ``debian/<package>.config``: the debconf script dpkg runs before postinst
+    packaged = bool(_PACKAGING_DIRS & set(dirs))
+    if stem != name and _named_as_scriptlet(posixpath.basename(path).removesuffix(".sh"), packaged):
         return True
     if stem == name:
         return False
-    packaged = bool(_PACKAGING_DIRS & set(lower.split("/")[:-1]))
     # ``rpm/postinst-systemd.sh``, ``deb/prerm-upstart.sh``: one scriptlet per init system, picked at build time.
     variant = stem.partition("-")[0] in _SCRIPTLET_STEMS and "-" in stem
     return stem in _SCRIPTLET_STEMS or ((stem in _HYPHENATED_STEMS or variant) and packaged)
+
+
+def _named_as_scriptlet(stem: str, packaged: bool) -> bool:
+    """A name made only of a scriptlet phase and the package format or init system it is for, in any spelling
+    (``rhel_post``, ``afterRemoveRPM``, ``post-deb-systemd``): a scriptlet when the name says the format, or when it
+    sits in a packaging directory (``pkg/beforeInstall.sh``). Any other word (``post_deploy``) makes it a
+    vendor's own hook."""
+    words = [w.lower() for w in _NAME_WORD.findall(stem)]
+    phased = named_format = False
+    i = 0
+    while i < len(words):
+        pair = "".join(words[i : i + 2])
+        if i + 1 < len(words) and _PHASE.fullmatch(pair):
+            phased, i = True, i + 2
+        elif _PHASE.fullmatch(words[i]):
+            phased, i = True, i + 1
+        elif words[i] in _PACKAGE_FORMATS or words[i] in _INIT_SYSTEMS:
+            named_format = named_format or words[i] in _PACKAGE_FORMATS
+            i += 1
+        else:
+            return False
+    return phased and (named_format or packaged)
 
 
 def scanned_kind(

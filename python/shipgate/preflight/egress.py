@@ -16,7 +16,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.containers import image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
-from shipgate.preflight.shell.commands import operands, option_values
+from shipgate.preflight.shell.commands import apt_simulates, operands, option_values
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 
@@ -236,6 +236,10 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "pacman":
         return (tool, default) if _pacman_fetches(words) else None
     ops = [w for w in words if not w.startswith("-")]
+    if tool in ("apt-get", "apt"):
+        if apt_simulates(command):
+            return None
+        ops = [w.text for w in operands(command)]  # ``-o Dpkg::Options::=…`` gives a value, not the action
     if tool in _OPERAND_TOOLS:
         return (tool, default) if _OPERAND_TOOLS[tool](words, ops) else None
     if tool == "cscli":

@@ -64,6 +64,12 @@ _DATA_UPGRADES = frozenset({"mysql_upgrade", "mariadb-upgrade", "mariadb_upgrade
 # Vendor CLIs whose migration entry point is an option: listmonk --install (creates the schema) / --upgrade,
 # miniflux -migrate.
 _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrade"), "miniflux": ("-migrate",)}
+# Vendor database updaters that migrate when run with no verb, unless an option asks for something else:
+# ZoneMinder's zmupdate.pl upgrades the schema to the installed version (-f only freshens the config table,
+# -c only checks for a newer release).
+_DEFAULT_UPDATERS: dict[str, frozenset[str]] = {
+    "zmupdate.pl": frozenset({"-f", "--freshen", "-c", "--check", "-h", "--help"}),
+}
 _UNLOCKED_KINDS = frozenset(
     {
         "alter_table",
@@ -121,6 +127,8 @@ def _hidden_tool(command: Command) -> bool:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
     if name in _HIDDEN_FLAGS:
         return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
+    if name in _DEFAULT_UPDATERS:
+        return not any(w.text in _DEFAULT_UPDATERS[name] for w in command.words)
     if name.endswith(("-ctl", "ctl")) and name not in _HIDDEN and name not in ("systemctl", "journalctl", "sysctl"):
         # <app>ctl / <app> db upgrade|migrate: the vendor's own migration entry point
         args = [w.text for w in operands(command)]

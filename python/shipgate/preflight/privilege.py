@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
-from shipgate.preflight.shell.commands import operands, write_line, written_paths
+from shipgate.preflight.shell.commands import apt_simulates, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
 
@@ -207,7 +207,7 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
     ):
         return f"tar extracts into {into}", command.line
     verbs = _PACKAGE_VERBS.get(name)
-    if verbs is not None and any(a in verbs for a in args):
+    if verbs is not None and any(a in verbs for a in args) and not apt_simulates(command):
         return f"{name} manages system packages", command.line
     if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
         return f"{name} controls system services", command.line
@@ -217,7 +217,10 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
     for word in written_paths(command):
         if word.text.startswith(_ROOT_PREFIXES):
             return f"writes {word.text}", write_line(command, word)
-    if name in ("mkdir", "rm", "touch", "chmod") and any(w.text.startswith(_ROOT_PREFIXES) for w in operands(command)):
+    # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
+    if name in ("mkdir", "rm", "touch", "chmod", "mv") and any(
+        w.text.startswith(_ROOT_PREFIXES) for w in operands(command)
+    ):
         return f"{name} under a system directory", command.line
     top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]
     if name in ("mkdir", "rm") and top_level:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
+from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
@@ -49,8 +50,9 @@ def _recursive(command: Command) -> bool:
     return False
 
 
-def _unsafe_target(word: Word, script: Script) -> str | None:
-    """Why deleting ``word`` may delete / or the working tree, or None when it is safe."""
+def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
+    """Why deleting ``word`` may delete / or the working tree, or None when it is safe (also when the delete runs
+    only under a test that the variable names an existing path: ``if [ -e "$path" ]; then rm -rf "$path"``)."""
     if word.value is not None:
         stripped = word.value.strip()
         if stripped in ("/", "/*", "") or re.fullmatch(r"/+\*?", stripped):
@@ -61,10 +63,13 @@ def _unsafe_target(word: Word, script: Script) -> str | None:
     if _named_entry(word.raw):
         return None  # "$dir/bun-x", "$exe.zip": a named entry, at worst /bun-x; never / or the working tree
     name = word.expands[0] if word.expands else "?"
+    if f"exists:{name}" in command.conditions:
+        return None
     bindings = script.bindings(name)
     if bindings and all(b.generated_by == "mktemp" for b in bindings) and script.errexit:
         return None  # tmp=$(mktemp -d) under set -e: never empty
-    if bindings and all(b.generated_by == "for" or (b.value and b.value.strip("/")) for b in bindings):
+    # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``): never empty, never /
+    if bindings and all(b.generated_by == "for" or (b.value or b.prefix or "").strip("/") for b in bindings):
         return None
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
@@ -120,6 +125,19 @@ def _has_backup(script: Script) -> bool:
         if name in ("cp", "mv") and any(
             w.text.endswith((".bak", ".orig", ".old")) or "backup" in w.text for w in c.words
         ):
+            return True
+    return False
+
+
+def _set_aside(script: Script, target: str) -> bool:
+    """The script copies or moves ``target`` (or a directory holding it) elsewhere (``mv /var/lib/ldap
+    "$TMPDIR"``, ``cp -a /srv/app /srv/app.prev``): the data it deletes is kept, as the remedy asks."""
+    target = target.rstrip("/")
+    for c in script.commands:
+        if c.name not in ("cp", "mv", "rsync"):
+            continue
+        sources = [w.text.rstrip("/") for w in operands(c)[:-1]]
+        if any(s.startswith("/") and (target == s or target.startswith(s + "/")) for s in sources):
             return True
     return False
 
@@ -249,14 +267,15 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         backup = _has_backup(script)
         enabled = _last_enabled(script)
-        for command in script.commands:
+        # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
+        for command in read_through_runners(script):
             yield from _command_findings(path, script, command, backup, enabled)
 
 
 def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> Iterator[Finding]:
     """A recursive ``rm``: on an unguarded variable, and on data with no backup step before it."""
     targets = operands(command)
-    risky = next((t for t in (_unsafe_target(w, script) for w in targets) if t), None)
+    risky = next((t for t in (_unsafe_target(w, script, command) for w in targets) if t), None)
     if risky:
         yield at_command(
             "preflight.rm_rf_variable",
@@ -270,7 +289,7 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
             "before deleting.",
         )
     data = next((w for w in targets if _data_path(w)), None)
-    if data is not None and not backup and not _in_purge(command):
+    if data is not None and not backup and not _in_purge(command) and not _set_aside(script, data.text):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,

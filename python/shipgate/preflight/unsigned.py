@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, TextFile, at_command, at_line
 from shipgate.preflight.read import commands_run
-from shipgate.preflight.shell.commands import has_flag, option_values
+from shipgate.preflight.shell.commands import apt_simulates, has_flag, option_values
 from shipgate.preflight.shell.model import Command
 
 CODE = "preflight.signature_verification_disabled"
@@ -137,6 +137,8 @@ def _repo_file(text: TextFile) -> Iterator[Finding]:
 def _command_off(command: Command) -> str | None:
     """The option with which ``command`` installs unsigned packages, if any."""
     name = command.name or ""
+    if apt_simulates(command):
+        return None  # a simulation installs nothing
     flags = _FLAGS.get(name, ())
     for flag in flags:
         if has_flag(command, flag):

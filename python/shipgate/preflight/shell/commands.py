@@ -13,6 +13,21 @@ from shipgate.preflight.shell.model import Command, Word
 from shipgate.preflight.shell.unwrap import SSH_VALUE_OPTIONS
 
 # Options (per tool) whose next word is their value, not an operand.
+_APT_VALUE_OPTIONS = frozenset(
+    {
+        "-o",
+        "--option",
+        "-c",
+        "--config-file",
+        "-t",
+        "--target-release",
+        "--default-release",
+        "-a",
+        "--host-architecture",
+        "-P",
+        "--build-profiles",
+    }
+)
 VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "curl": frozenset(
         [
@@ -128,6 +143,9 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "git": frozenset({"-C", "-c", "--git-dir", "--work-tree", "-b", "--branch", "--depth", "-o", "--origin"}),
     "ssh": SSH_VALUE_OPTIONS,
     "scp": frozenset(["-P", "-i", "-l", "-o", "-F", "-J", "-c", "-S"]),
+    # apt's options with a value in the next word (``-o Dpkg::Options::=--force-confold``, ``-t bookworm-backports``)
+    "apt-get": _APT_VALUE_OPTIONS,
+    "apt": _APT_VALUE_OPTIONS,
     "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
     "nc": frozenset({"-p", "-s", "-w", "-i", "-q", "-x", "-X", "-e", "-c"}),
     "psql": frozenset(
@@ -249,6 +267,18 @@ def option_values(command: Command, *names: str) -> list[Word]:
             ):
                 out.append(Word(word.raw, value[2:], word.line, word.expands, word.assigned_at))
     return out
+
+
+# apt's no-action switches: it prints what it would do, downloads and installs nothing (``update`` still fetches).
+_APT_NO_ACT = frozenset({"-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act"})
+
+
+def apt_simulates(command: Command) -> bool:
+    """An ``apt-get``/``apt`` run that only simulates (``apt-get --simulate dist-upgrade``): it changes nothing,
+    needs no root and fetches no packages."""
+    if command.name not in ("apt-get", "apt") or not has_flag(command, *_APT_NO_ACT):
+        return False
+    return [w.text for w in operands(command)][:1] != ["update"]
 
 
 def has_flag(command: Command, *flags: str) -> bool:

@@ -376,14 +376,16 @@ class _Reader:
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
+        exists = _existence_tests(conds)
         for child in node.named_children:
             if child in conds:
                 continue
-            branch = polarity if child.type not in ("elif_clause", "else_clause") else None
+            then = child.type not in ("elif_clause", "else_clause")
+            branch = polarity if then else None
             if child.type == "else_clause":
                 branch = opposite
-            conditions = (*ctx.conditions, branch) if branch else ctx.conditions
-            self._walk(child, ctx.with_(conditions=conditions) if branch else ctx)
+            conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
+            self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
 
     def _list(self, node: Node, ctx: _Ctx) -> None:
         children = node.named_children
@@ -401,7 +403,7 @@ class _Reader:
             if operators[0] == "&&":
                 self._record_fallback([left], [right], ctx)
             self._walk(left, ctx)
-            extra = ("or",) if operators[0] == "||" else ()
+            extra = ("or",) if operators[0] == "||" else _existence_tests([left])
             self._walk(right, ctx.with_(conditions=ctx.conditions + extra) if extra else ctx)
             return
         for child in children:
@@ -458,6 +460,7 @@ class _Reader:
             line = self._line(name_node, ctx)
         # an unquoted expansion of an empty value is no word at all: ``yum -y $EXTRA install x`` with ``EXTRA=``
         argv = argv[:1] + [w for w in argv[1:] if w.value != "" or not w.raw.startswith("$")]
+        argv = argv[:1] + [field for w in argv[1:] for field in _fields(w)]
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)
@@ -591,15 +594,55 @@ class _Reader:
                 self.errexit = True
 
 
+# ``[ -e "$path" ]``, ``[[ -d $dir ]]``, ``test -f "${f}"``: true only when the variable names an existing path.
+_EXISTENCE_TEST = re.compile(
+    r"""(?:\[\[?|test)\s+-[edfL]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*;?"""
+)
+
+
+def _existence_tests(conds: list[Node]) -> tuple[str, ...]:
+    """``exists:NAME`` for a condition that is a single test that ``$NAME`` exists: what runs under it never
+    runs with NAME empty (``[ -e "" ]`` is false)."""
+    named = [c for c in conds if c.is_named]  # tree-sitter gives the ``;`` after the test as a condition too
+    if len(named) != 1:
+        return ()
+    m = _EXISTENCE_TEST.fullmatch(text(named[0]).strip())
+    return (f"exists:{m.group(1)}",) if m else ()
+
+
+# An unquoted expansion and nothing else: ``$APT_ARGS``, ``${APT_ARGS}``.
+_BARE_EXPANSION = re.compile(r"\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})")
+
+
+def _fields(word: Word) -> list[Word]:
+    """The words the shell makes of ``word``: an unquoted expansion of a known value with blanks in it is split
+    into fields (``apt-get ${ARGS} dist-upgrade`` with ``ARGS="--yes --allow-unauthenticated"`` passes two
+    options); quotes inside the value are not read again, as the shell does not read them."""
+    if word.value is None or not _BARE_EXPANSION.fullmatch(word.raw) or len(word.value.split()) < 2:
+        return [word]
+    return [dataclasses.replace(word, value=field, shape=None, prefix=None) for field in word.value.split()]
+
+
 def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
 
 
+# ``SUDO=$(command -v sudo)``, ``SUDO=`which doas```, ``SUDO=$(command -v sudo 2>/dev/null || true)``: the value is
+# the escalator's path, found at run time.
+_ESCALATOR_LOOKUP = re.compile(
+    r"""=["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?(?:\s[^)`]*)?(?:\)|`)["']?$"""
+)
+
+
 def _known_start(assignment: Assignment) -> str | None:
     """The assignment's value; when the value is built at run time but starts with an escalator, the whole words
-    written before the first run-time part (``CMD="sudo $CMD"; $CMD`` runs sudo); else None."""
+    written before the first run-time part (``CMD="sudo $CMD"; $CMD`` runs sudo), or the escalator whose path a
+    lookup gives (``maybe_sudo=$(command -v sudo)``); else None."""
     if assignment.value is not None:
         return assignment.value
+    lookup = _ESCALATOR_LOOKUP.search(assignment.raw)
+    if lookup is not None and lookup.group(1) in ESCALATORS:
+        return lookup.group(1)
     start = assignment.prefix or ""
     start = start if start.endswith((" ", "\t")) else start.rpartition(" ")[0]
     return start if _first_word(start) in ESCALATORS else None
