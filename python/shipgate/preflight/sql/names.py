@@ -1,5 +1,6 @@
 """SQL files named by dialect: ``x.sql``, and Synapse's convention of a dialect next to the ``.sql`` extension
-(``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``), which says which database the file is for; failing
+(``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``, also before a migration's direction:
+``x.mysql.up.sql``), which says which database the file is for; failing
 that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``, ``sqlite3/``)."""
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def sql_name(path: str) -> tuple[bool, str | None]:
     if len(parts) < 2:
         return False, None
     if parts[-1] == "sql":
+        if len(parts) > 3 and parts[-2] in ("up", "down"):  # Authelia's V0003.Name.mysql.up.sql
+            return True, _DIALECTS.get(parts[-3])
         return True, _DIALECTS.get(parts[-2]) if len(parts) > 2 else None
     if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in _DIALECTS:
         return True, _DIALECTS[parts[-1]]

@@ -93,7 +93,11 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
             continue
         for raw in parsed:
             statements.append(classify(raw.get("stmt"), line, _excerpt(body)))
-            statements.extend(embedded(raw.get("stmt"), body, line))  # a DO block's or execute($$…$$)'s SQL
+            inner = embedded(raw.get("stmt"), body, line)  # a DO block's or execute($$…$$)'s SQL
+            refused = [s for s in inner if not s.checked]
+            unchecked += len(refused)
+            first_error = first_error or (refused[0].detail[:200] if refused else None)
+            statements.extend(inner)
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
     named = path_dialect(path)
     if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one:
@@ -158,6 +162,21 @@ def _excerpt(body: str) -> str:
     return flat if len(flat) <= MAX_EXCERPT else flat[:MAX_EXCERPT] + "…"
 
 
+# The table a CREATE TABLE names, in any dialect's quoting (`t`, "t", [t], schema.t).
+_CREATED = re.compile(
+    r"CREATE\s+(?:TEMPORARY\s+|TEMP\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?((?:[`\"\[]?\w+[`\"\]]?\.)?[`\"\[]?\w+)", re.I
+)
+
+
+def _created(head: str) -> tuple[str, ...]:
+    """The table a CREATE TABLE the PostgreSQL parser refused creates, named as ``nodes.table`` names it."""
+    m = _CREATED.match(head)
+    if not m:
+        return ()
+    parts = m.group(1).split(".")  # PostgreSQL folds unquoted names to lower case; "quoted" ones keep theirs
+    return (".".join(p.strip('"') if p.startswith('"') else p.strip("`[]").lower() for p in parts),)
+
+
 def _by_keywords(body: str, line: int) -> Statement:
     head = body[:4096]
     for pattern, kind, lock, rev in _KEYWORD_KINDS:
@@ -167,6 +186,7 @@ def _by_keywords(body: str, line: int) -> Statement:
                 line=line,
                 text=_excerpt(body),
                 kind=kind,
+                tables=_created(head) if kind == "create_table" else (),
                 takes_lock=lock,
                 reversibility=rev,
                 checked=False,

@@ -1,0 +1,133 @@
+"""Classes of mistakes the thirteenth hold-out set found (tests/preflight/holdout13: database migrations of ten
+products), each as its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at, findings
+
+MIGRATION = "migrations/0042_upgrade.up.sql"
+UNLOCKED = "preflight.migration_unlocked"
+REWRITES = "preflight.migration_rewrites_table"
+UNCHECKED = "preflight.migration_unchecked"
+NOT_CONCURRENT = "preflight.index_not_concurrent"
+
+# -- A: a DO body PostgreSQL's parser refuses is unchecked, not skipped ------------------------------------------
+
+
+def test_a_a_do_body_that_does_not_parse_is_reported_unchecked() -> None:
+    sql = "DO $$\nBEGIN\n  ALTER TABLE users ADDD COLUMN flags int;\nEND\n$$;\n"
+    assert findings({MIGRATION: sql}) == [(UNCHECKED, 1)]
+
+
+def test_a_a_refused_statement_leaves_the_rest_of_the_block_checked() -> None:
+    sql = "DO $$\nBEGIN\n  ALTER TABLE a ADD COLUMN x int;\n  EXECUTE 'ALTER TABLE b ADDD x int';\nEND\n$$;\n"
+    assert findings({MIGRATION: sql}) == [(UNCHECKED, 4), (UNLOCKED, 3)]
+    runner = "SELECT execute($$ALTER TABLE b ADDD x int$$);\n"
+    assert findings({MIGRATION: runner}) == [(UNCHECKED, 1)]
+
+
+def test_a_a_do_body_that_parses_is_checked_statement_by_statement() -> None:
+    sql = "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'u') THEN\n"
+    sql += "    ALTER TABLE users ADD COLUMN flags int;\n  END IF;\nEND\n$$;\n"
+    assert findings({MIGRATION: sql}) == [(UNLOCKED, 4)]
+    other_language = "DO LANGUAGE plpython3u $$\nplpy.execute('select 1')\n$$;\n"
+    assert findings({MIGRATION: other_language}) == []
+
+
+# -- B: EXECUTE of a statement built from literals (format, ||) is read ---------------------------------------
+
+
+def test_b_execute_format_of_a_literal_template_is_read() -> None:
+    sql = (
+        "DO $$\nDECLARE p record;\nBEGIN\n  FOR p IN SELECT tablename FROM pg_tables WHERE tablename LIKE 'ev_%' LOOP\n"
+        "    EXECUTE format('ALTER TABLE %I RENAME TO old_%s', p.tablename, p.tablename);\n  END LOOP;\nEND\n$$;\n"
+    )
+    assert findings({MIGRATION: sql}) == [(UNLOCKED, 5)]
+    joined = "DO $$\nBEGIN\n  EXECUTE 'CREATE INDEX ev_at ON ' || quote_ident('events') || ' (at)';\nEND\n$$;\n"
+    assert findings({MIGRATION: joined}) == [(NOT_CONCURRENT, 3)]
+
+
+def test_b_a_statement_held_in_a_variable_stays_unread() -> None:
+    sql = "DO $$\nDECLARE q text := current_setting('app.ddl');\nBEGIN\n  EXECUTE q;\n"
+    sql += "  EXECUTE format(q, 1);\nEND\n$$;\n"
+    assert findings({MIGRATION: sql}) == []
+    safe = "DO $$\nBEGIN\n  EXECUTE format('CREATE INDEX CONCURRENTLY %I ON events (at)', 'ev_at');\nEND\n$$;\n"
+    assert findings({MIGRATION: safe}) == []
+
+
+# -- C: a table renamed away before a CREATE TABLE of its name is the live one where it is renamed -------------
+
+
+def test_c_a_rename_before_the_replacement_table_is_created_locks_the_live_table() -> None:
+    sql = "ALTER TABLE events RENAME TO old_events;\nCREATE TABLE events (id bigint);\n"
+    sql += "CREATE INDEX ev_id ON events (id);\n"
+    assert findings({MIGRATION: sql}) == [(UNLOCKED, 1)]
+
+
+def test_c_statements_after_the_create_table_are_on_a_new_table() -> None:
+    sql = "CREATE TABLE events (id bigint);\nALTER TABLE events ADD COLUMN at timestamptz;\n"
+    sql += "CREATE INDEX ev ON events (at);\n"
+    assert findings({MIGRATION: sql}) == []
+
+
+# -- D: a UNIQUE / PRIMARY KEY constraint builds its index under ACCESS EXCLUSIVE ------------------------------
+
+
+def test_d_adding_a_unique_or_primary_key_constraint_scans_the_table() -> None:
+    sql = "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n"
+    sql += "ALTER TABLE queue ADD PRIMARY KEY (name);\n"
+    assert codes_at({MIGRATION: sql}, REWRITES) == [1, 2]
+    assert codes_at({MIGRATION: sql}, UNLOCKED) == [1, 2]
+
+
+def test_d_a_constraint_using_an_index_built_before_only_locks() -> None:
+    sql = (
+        "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;\n"
+        "ALTER TABLE users ADD CONSTRAINT users_age CHECK (age > 0) NOT VALID;\n"
+    )
+    assert findings({MIGRATION: sql}) == [(UNLOCKED, 1), (UNLOCKED, 2)]
+
+
+# -- E: a new column computed for every row (stored generated, identity, serial) rewrites the table ------------
+
+
+def test_e_a_computed_new_column_rewrites_the_table() -> None:
+    sql = (
+        "ALTER TABLE logs ADD COLUMN ft tsvector GENERATED ALWAYS AS (to_tsvector('simple', msg)) STORED;\n"
+        "ALTER TABLE logs ADD COLUMN seq bigserial;\n"
+        "ALTER TABLE logs ADD COLUMN n int GENERATED ALWAYS AS IDENTITY;\n"
+    )
+    assert codes_at({MIGRATION: sql}, REWRITES) == [1, 2, 3]
+
+
+def test_e_a_constant_default_or_a_plain_column_does_not_rewrite() -> None:
+    sql = "ALTER TABLE logs ADD COLUMN level int NOT NULL DEFAULT 0;\nALTER TABLE logs ADD COLUMN note text;\n"
+    assert findings({MIGRATION: sql}) == [(UNLOCKED, 1), (UNLOCKED, 2)]
+
+
+# -- F: the dialect written before a migration's direction (x.mysql.up.sql) ------------------------------------
+
+
+def test_f_a_dialect_before_up_sql_names_the_database() -> None:
+    sql = "ALTER TABLE webauthn_devices RENAME _bkp_devices;\nDROP TABLE _bkp_devices;\n"
+    assert findings({"migrations/V0003.KIDLength.mysql.up.sql": sql}) == [(UNCHECKED, 1)]
+
+
+def test_f_postgres_before_up_sql_or_no_dialect_stays_checked() -> None:
+    sql = "DROP TABLE sessions;\n"
+    assert findings({"migrations/V0003.Sessions.postgres.up.sql": sql}) == [(UNLOCKED, 1)]
+    assert findings({"migrations/V0003.Sessions.up.sql": sql}) == [(UNLOCKED, 1)]
+
+
+# -- G: a table created by a statement PostgreSQL's parser refuses is still new --------------------------------
+
+
+def test_g_an_index_on_a_table_created_in_another_dialect_is_on_a_new_table() -> None:
+    sql = "CREATE TABLE scrobbles (user_id varchar(255) REFERENCES user(id));\n"
+    sql += "CREATE INDEX sd ON scrobbles (user_id);\n"
+    assert findings({"db/migrations/20251206_scrobbles.sql": sql}) == [(UNCHECKED, 1)]
+
+
+def test_g_an_index_on_another_table_is_still_reported() -> None:
+    sql = "CREATE TABLE [scrobbles] (user_id int);\nCREATE INDEX mf ON media_file (user_id);\n"
+    assert findings({"db/migrations/20251206_scrobbles.sql": sql}) == [(NOT_CONCURRENT, 2), (UNCHECKED, 1)]
