@@ -131,3 +131,39 @@ def test_g_an_index_on_a_table_created_in_another_dialect_is_on_a_new_table() ->
 def test_g_an_index_on_another_table_is_still_reported() -> None:
     sql = "CREATE TABLE [scrobbles] (user_id int);\nCREATE INDEX mf ON media_file (user_id);\n"
     assert findings({"db/migrations/20251206_scrobbles.sql": sql}) == [(NOT_CONCURRENT, 2), (UNCHECKED, 1)]
+
+
+# -- H: an Ecto migration (.exs) is read as the SQL its up/change step runs -------------------------------------
+
+ECTO = "priv/repo/migrations/20210409074413_shared_link_name.exs"
+
+
+def _ecto(*body: str) -> str:
+    lines = "\n".join(f"    {line}" for line in body)
+    return f"defmodule App.Repo.Migrations.X do\n  use Ecto.Migration\n\n  def change do\n{lines}\n  end\nend\n"
+
+
+def test_h_ecto_execute_and_index_and_alter_are_checked() -> None:
+    uuid = _ecto('execute("ALTER TABLE pageviews ALTER COLUMN user_id TYPE uuid USING user_id::uuid")')
+    assert findings({ECTO: uuid}) == [(REWRITES, 5), (UNLOCKED, 5)]
+    assert findings({ECTO: _ecto("create unique_index(:shared_links, [:site_id, :name])")}) == [(NOT_CONCURRENT, 5)]
+    alter = _ecto("alter table(:sites) do", "  add :owner_id, references(:users)", "  remove :legacy", "end")
+    assert findings({ECTO: alter}) == [(REWRITES, 6), (UNLOCKED, 6), (UNLOCKED, 7)]
+
+
+def test_h_safe_ecto_steps_and_the_down_half_stay_quiet() -> None:
+    safe = _ecto(
+        "create index(:events, [:site_id], concurrently: true)",
+        "create table(:api_keys) do",
+        "  add :user_id, references(:users, on_delete: :delete_all), null: false",
+        "end",
+        "create index(:api_keys, [:user_id])",
+        'execute("ALTER TABLE #{@table} DROP COLUMN x")',
+    )
+    assert findings({ECTO: safe}) == []
+    down = _ecto("execute(\"SELECT 1\")").replace(
+        "  end\nend\n", "  end\n\n  def down do\n    drop index(:events, [:site_id])\n  end\nend\n"
+    )
+    assert findings({ECTO: down}) == []
+    config = 'import Config\nconfig :app, App.Repo, migration_timestamps: [type: :utc_datetime]\n'
+    assert findings({"config/config.exs": config}) == []

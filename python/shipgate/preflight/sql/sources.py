@@ -1,4 +1,5 @@
-"""Migrations not written as SQL files: a Liquibase XML changelog, an ORM migration in JavaScript/TypeScript.
+"""Migrations not written as SQL files: a Liquibase XML changelog, an ORM migration in JavaScript/TypeScript, an
+Ecto migration in Elixir.
 Each is turned into the SQL its upgrade runs, every statement at the line it comes from, and read by
 ``parse_sql`` like a ``.sql`` file (``shipgate.preflight.read``)."""
 
@@ -7,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shipgate.preflight.sql.changelog import changelog_sql, is_changelog
+from shipgate.preflight.sql.ecto import ecto_sql, is_ecto_migration
 from shipgate.preflight.sql.orm import is_code_migration, orm_sql
 
-_EXTENSIONS = (".xml", ".yaml", ".yml", ".json", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
+_EXTENSIONS = (".xml", ".yaml", ".yml", ".json", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts", ".exs", ".ex")
 
 
 def may_be_migration_source(path: str) -> bool:
@@ -19,7 +21,7 @@ def may_be_migration_source(path: str) -> bool:
 
 def is_migration_source(path: str, text: str) -> bool:
     """A file whose content is a migration in another form than SQL."""
-    return is_changelog(path, text) or is_code_migration(path, text)
+    return is_changelog(path, text) or is_code_migration(path, text) or is_ecto_migration(path, text)
 
 
 def migration_sql(path: str, text: str) -> tuple[str, str | None]:
@@ -35,6 +37,9 @@ def migration_sql(path: str, text: str) -> tuple[str, str | None]:
     if is_code_migration(path, text):
         strings = orm_sql(text)
         return aligned(strings or ()), None if strings is not None else "a JS/TS migration over the token bound"
+    if is_ecto_migration(path, text):
+        found = ecto_sql(text)
+        return aligned(found or ()), None if found is not None else "an Ecto migration over the token bound"
     return text, None
 
 
