@@ -167,3 +167,50 @@ def test_h_safe_ecto_steps_and_the_down_half_stay_quiet() -> None:
     assert findings({ECTO: down}) == []
     config = 'import Config\nconfig :app, App.Repo, migration_timestamps: [type: :utc_datetime]\n'
     assert findings({"config/config.exs": config}) == []
+
+
+# -- I: a JS/TS migration's schema-builder calls, and SQL in a branch for another database, are unchecked -------
+
+KNEX = "db/knex_migrations/2023-08-18-0301-heartbeat.js"
+
+
+def test_i_a_schema_builder_migration_of_an_existing_table_is_unchecked() -> None:
+    js = (
+        "exports.up = function (knex) {\n"
+        '    return knex.schema.alterTable("heartbeat", function (table) {\n'
+        '        table.datetime("end_time").nullable();\n    });\n};\n'
+    )
+    assert findings({KNEX: js}) == [(UNCHECKED, 2)]
+    ts = "export class AddFlag {\n  async up(queryRunner) {\n    await queryRunner.addColumn('users', col);\n  }\n}\n"
+    assert findings({"src/migrations/1700000000000-AddFlag.ts": ts}) == [(UNCHECKED, 3)]
+
+
+def test_i_sql_in_a_branch_for_sqlite_is_not_read_as_postgresql() -> None:
+    js = (
+        "exports.up = function (knex) {\n"
+        '    const isSQLite = knex.client.dialect === "sqlite3";\n'
+        "    if (isSQLite) {\n"
+        '        return knex.raw("CREATE INDEX hb_time ON heartbeat (time)");\n'
+        "    }\n"
+        '    return knex.raw("CREATE INDEX CONCURRENTLY hb_time ON heartbeat (time)");\n'
+        "};\n"
+    )
+    assert findings({KNEX: js}) == [(UNCHECKED, 4)]
+
+
+def test_i_new_tables_a_postgresql_branch_and_the_down_half_stay_as_they_were() -> None:
+    create = 'exports.up = function (knex) {\n    return knex.schema.createTable("api_key", function (t) {});\n};\n'
+    assert findings({KNEX: create}) == []
+    other_branch = (
+        "exports.up = function (knex) {\n"
+        '    if (knex.client.dialect !== "sqlite3") {\n'
+        '        return knex.raw("CREATE INDEX hb_time ON heartbeat (time)");\n'
+        "    }\n};\n"
+    )
+    assert findings({KNEX: other_branch}) == [(NOT_CONCURRENT, 3)]
+    down = (
+        'exports.up = function (knex) {\n    return knex.raw("SELECT 1");\n};\n'
+        "exports.down = function (knex) {\n"
+        '    return knex.schema.alterTable("heartbeat", (t) => t.dropColumn("x"));\n};\n'
+    )
+    assert findings({KNEX: down}) == []

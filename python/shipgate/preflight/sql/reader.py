@@ -102,7 +102,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     named = path_dialect(path)
     if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one:
         # what PostgreSQL would lock or rewrite is not known there (a CREATE TABLE or an INSERT has nothing to check)
-        statements = [dataclasses.replace(s, checked=False) if _engine_bound(s) else s for s in statements]
+        statements = [dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in statements]
         unchecked = sum(not s.checked for s in statements)
     dialect = named or _dialect(text, unchecked == 0)
     return SqlFile(
@@ -115,7 +115,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     )
 
 
-def _engine_bound(s: Statement) -> bool:
+def engine_bound(s: Statement) -> bool:
     """Whether what the statement locks or rewrites depends on the database engine."""
     return s.takes_lock or s.rewrites_table or s.kind in ("create_index", "drop_index")
 
