@@ -214,3 +214,17 @@ def test_i_new_tables_a_postgresql_branch_and_the_down_half_stay_as_they_were() 
         '    return knex.schema.alterTable("heartbeat", (t) => t.dropColumn("x"));\n};\n'
     )
     assert findings({KNEX: down}) == []
+
+
+# -- J: in a file whose text is MySQL/SQLite and which PostgreSQL's parser partly refuses, nothing is judged by
+# PostgreSQL's lock rules ------------------------------------------------------------------------------------
+
+
+def test_j_statements_postgresql_reads_in_a_mysql_file_are_unchecked() -> None:
+    sql = "CREATE TABLE devices (id int AUTO_INCREMENT, PRIMARY KEY (id)) ENGINE=InnoDB;\nDROP TABLE _bkp_devices;\n"
+    assert findings({"migrations/V0003.devices.sql": sql}) == [(UNCHECKED, 1)]
+
+
+def test_j_a_postgresql_file_the_parser_reads_whole_keeps_its_checks() -> None:
+    sql = "COMMENT ON TABLE t IS 'see `x`';\nDROP TABLE old;\n"
+    assert codes_at({"migrations/V0004.old.sql": sql}, UNLOCKED) == [2]

@@ -100,11 +100,13 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
             statements.extend(inner)
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
     named = path_dialect(path)
-    if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one:
-        # what PostgreSQL would lock or rewrite is not known there (a CREATE TABLE or an INSERT has nothing to check)
+    dialect = named or _dialect(text, unchecked == 0)
+    # PostgreSQL's parser may read a statement, but the database is another one (the path says so, or the text does
+    # and the parser refused some of it): what PostgreSQL would lock or rewrite is not known there (a CREATE TABLE
+    # or an INSERT has nothing to check)
+    if named not in (None, "postgresql") or (unchecked and dialect in ("mysql", "sqlite")):
         statements = [dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in statements]
         unchecked = sum(not s.checked for s in statements)
-    dialect = named or _dialect(text, unchecked == 0)
     return SqlFile(
         path=path,
         dialect=dialect,
