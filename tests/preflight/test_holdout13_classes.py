@@ -228,3 +228,37 @@ def test_j_statements_postgresql_reads_in_a_mysql_file_are_unchecked() -> None:
 def test_j_a_postgresql_file_the_parser_reads_whole_keeps_its_checks() -> None:
     sql = "COMMENT ON TABLE t IS 'see `x`';\nDROP TABLE old;\n"
     assert codes_at({"migrations/V0004.old.sql": sql}, UNLOCKED) == [2]
+
+
+# -- K: Flyway / Liquibase placeholders (${schema}) do not hide a statement from the checks ---------------------
+
+
+def test_k_a_statement_with_placeholders_is_checked() -> None:
+    sql = "ALTER TABLE ${schema}.users ADD COLUMN flags int;\n"
+    sql += "CREATE INDEX users_flags ON ${flyway:defaultSchema}.users (flags);\n"
+    assert findings({"db/migration/V2__flags.sql": sql}) == [(NOT_CONCURRENT, 2), (UNLOCKED, 1)]
+
+
+def test_k_a_placeholder_in_a_value_or_a_real_syntax_error_stay_as_they_were() -> None:
+    sql = "INSERT INTO settings (k, v) VALUES ('owner', '${owner}');\n"
+    assert findings({"db/migration/V3__owner.sql": sql}) == []
+    broken = "ALTER TABLE ${schema}.users ADDD flags int;\n"
+    assert findings({"db/migration/V4__broken.sql": broken}) == [(UNCHECKED, 1)]
+
+
+# -- L: a Liquibase formatted-SQL changeset for another database (dbms:mysql) is not read as PostgreSQL --------
+
+
+def test_l_a_changeset_for_another_database_is_unchecked() -> None:
+    sql = "--liquibase formatted sql\n\n--changeset app:1 dbms:mysql,mariadb\nCREATE INDEX ix ON users (x);\n"
+    assert findings({"db/changelog/changes/003.sql": sql}) == [(UNCHECKED, 4)]
+
+
+def test_l_changesets_for_postgresql_or_every_database_are_checked() -> None:
+    sql = (
+        "--liquibase formatted sql\n\n--changeset app:1 dbms:postgresql\nCREATE INDEX ix ON users (x);\n"
+        "--changeset app:2\nCREATE INDEX iy ON users (y);\n"
+        "--changeset app:3 dbms:!mysql\nCREATE INDEX iz ON users (z);\n--rollback DROP INDEX iz;\n"
+    )
+    assert codes_at({"db/changelog/changes/004.sql": sql}, NOT_CONCURRENT) == [4, 6, 8]
+    assert codes_at({"db/changelog/changes/004.sql": sql}, UNCHECKED) == []

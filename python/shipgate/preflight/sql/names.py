@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-_DIALECTS = {
+DIALECTS = {
     "postgres": "postgresql",
     "postgresql": "postgresql",
     "pgsql": "postgresql",
@@ -27,10 +27,10 @@ def sql_name(path: str) -> tuple[bool, str | None]:
         return False, None
     if parts[-1] == "sql":
         if len(parts) > 3 and parts[-2] in ("up", "down"):  # Authelia's V0003.Name.mysql.up.sql
-            return True, _DIALECTS.get(parts[-3])
-        return True, _DIALECTS.get(parts[-2]) if len(parts) > 2 else None
-    if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in _DIALECTS:
-        return True, _DIALECTS[parts[-1]]
+            return True, DIALECTS.get(parts[-3])
+        return True, DIALECTS.get(parts[-2]) if len(parts) > 2 else None
+    if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in DIALECTS:
+        return True, DIALECTS[parts[-1]]
     return False, None
 
 
@@ -41,7 +41,7 @@ def path_dialect(path: str) -> str | None:
     if named is not None:
         return named
     for folder in reversed(posixpath.dirname(path).lower().split("/")):
-        found = {_DIALECTS[w] for w in re.split(r"[^a-z0-9]+", folder) if w in _DIALECTS}
+        found = {DIALECTS[w] for w in re.split(r"[^a-z0-9]+", folder) if w in DIALECTS}
         if len(found) == 1:
             return found.pop()
     return None
