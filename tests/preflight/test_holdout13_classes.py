@@ -149,6 +149,8 @@ def test_h_ecto_execute_and_index_and_alter_are_checked() -> None:
     assert findings({ECTO: _ecto("create unique_index(:shared_links, [:site_id, :name])")}) == [(NOT_CONCURRENT, 5)]
     alter = _ecto("alter table(:sites) do", "  add :owner_id, references(:users)", "  remove :legacy", "end")
     assert findings({ECTO: alter}) == [(REWRITES, 6), (UNLOCKED, 6), (UNLOCKED, 7)]
+    required = _ecto("alter table(:sites) do", "  modify :domain, :text, null: false", "end")
+    assert findings({ECTO: required}) == [(REWRITES, 6), (UNLOCKED, 6)]
 
 
 def test_h_safe_ecto_steps_and_the_down_half_stay_quiet() -> None:
@@ -161,6 +163,8 @@ def test_h_safe_ecto_steps_and_the_down_half_stay_quiet() -> None:
         'execute("ALTER TABLE #{@table} DROP COLUMN x")',
     )
     assert findings({ECTO: safe}) == []
+    widened = _ecto("alter table(:sessions) do", "  modify :referrer, :text", "end")
+    assert findings({ECTO: widened}) == [(UNLOCKED, 6)]
     down = _ecto("execute(\"SELECT 1\")").replace(
         "  end\nend\n", "  end\n\n  def down do\n    drop index(:events, [:site_id])\n  end\nend\n"
     )

@@ -14,7 +14,8 @@ not run on upgrade and is not read), these calls are written as the SQL Ecto's P
 - ``create table(:t) do … end`` (a new table), ``drop table(:t)``, ``rename table(:a), to: table(:b)`` and
   ``rename table(:t), :a, to: :b``;
 - inside ``alter table(:t) do … end``: ``add``/``add_if_not_exists`` (type, ``null: false``, ``default:``,
-  ``references(…)``), ``modify`` (a type change) and ``remove``/``remove_if_exists``, one ALTER TABLE each;
+  ``references(…)``), ``modify`` (a type change, with ``null:`` and ``default:``) and ``remove``/
+  ``remove_if_exists``, one ALTER TABLE each;
 - ``create constraint(:t, :name, check: "…")`` (``validate: false`` is NOT VALID).
 
 A string with ``#{…}`` interpolation is built at run time and is not guessed at; other calls (schema helpers of
@@ -242,8 +243,13 @@ def _column(verb: str, table: str, args: list[list[Token]]) -> str:
         return f"ALTER TABLE {table} DROP COLUMN {column}"
     options = _options(args)
     kind = _type(args[1] if len(args) > 1 and args[1][0].kind != "key" else [], options)
-    if verb == "modify":
-        return f"ALTER TABLE {table} ALTER COLUMN {column} TYPE {kind}"
+    if verb == "modify":  # Ecto writes the type, then NOT NULL and DEFAULT changes, in one ALTER TABLE
+        sql = f"ALTER TABLE {table} ALTER COLUMN {column} TYPE {kind}"
+        null = options.get("null", [])
+        if null and null[0].text in ("false", "true"):
+            sql += f", ALTER COLUMN {column} {'SET' if null[0].text == 'false' else 'DROP'} NOT NULL"
+        default = _value(options.get("default", []))
+        return sql + (f", ALTER COLUMN {column} SET DEFAULT {default}" if default else "")
     sql = f"ALTER TABLE {table} ADD COLUMN {column} {kind}"
     default = _value(options.get("default", []))
     if default:
