@@ -266,3 +266,16 @@ def test_l_changesets_for_postgresql_or_every_database_are_checked() -> None:
     )
     assert codes_at({"db/changelog/changes/004.sql": sql}, NOT_CONCURRENT) == [4, 6, 8]
     assert codes_at({"db/changelog/changes/004.sql": sql}, UNCHECKED) == []
+
+
+# -- bounds: the Ecto and JS/TS readers stay linear on hostile input ---------------------------------------------
+
+
+def test_hostile_ecto_and_knex_migrations_are_read_within_bounds() -> None:
+    unclosed = "defmodule M do\n  use Ecto.Migration\n  def change do\n" + "execute(" * 20_000
+    nested = "defmodule M do\n  use Ecto.Migration\n" + "def up do\n" * 20_000
+    assert findings({"priv/repo/migrations/1_a.exs": unclosed}) == []
+    assert findings({"priv/repo/migrations/2_b.exs": nested}) == []
+    branch = "if (knex.client.dialect === 'sqlite3') { knex.raw('DROP INDEX a');\n"
+    knex = "exports.up = function (knex) {\n" + branch * 2_000
+    assert len(codes_at({"db/knex_migrations/1_a.js": knex}, NOT_CONCURRENT)) == 2_000  # no block closes: not SQLite's

@@ -67,6 +67,9 @@ def is_builder_migration(path: str, text: str) -> bool:
     return any("migration" in f for f in folders) and "up" in text and bool(_BUILDER_CALL.search(text))
 
 
+_MAX_CONDITION = 64  # tokens of an if's condition that tests the client
+
+
 @dataclass(frozen=True)
 class CodeNotes:
     builder: tuple[Statement, ...] = ()  # one unchecked statement per schema-builder call
@@ -122,28 +125,35 @@ def _flags(body: list[Token]) -> dict[str, str]:
 def _foreign(body: list[Token]) -> dict[int, str]:
     """Lines of the string literals inside ``if (…) { … }`` blocks whose condition picks another database."""
     flags = _flags(body)
+    pairs = _pairs(body)
     out: dict[int, str] = {}
+    marked_to = -1  # an if inside a marked block adds nothing (each token is looked at a bounded number of times)
     for k, tok in enumerate(body[:-1]):
-        if tok.kind != "name" or tok.text != "if" or body[k + 1].text != "(":
+        if k <= marked_to or tok.kind != "name" or tok.text != "if" or body[k + 1].text != "(":
             continue
-        close = _matching(body, k + 1, "(", ")")
+        close = pairs.get(k + 1)
+        if close is None or close - k > _MAX_CONDITION:  # unclosed, or not a test of the client
+            continue
         cond = body[k + 2 : close]
         names = [t.text for j, t in enumerate(cond) if t.kind == "name" and (j == 0 or cond[j - 1].text != "!")]
         other = _compares_other(cond) or next((flags[n] for n in names if n in flags), None)
-        if other and close + 1 < len(body) and body[close + 1].text == "{":
-            end = _matching(body, close + 1, "{", "}")
+        end = pairs.get(close + 1) if close + 1 < len(body) and body[close + 1].text == "{" else None
+        if other and end is not None:
             out.update({t.line: other for t in body[close + 2 : end] if t.kind == "string"})
+            marked_to = end
     return out
 
 
-def _matching(body: list[Token], start: int, opener: str, closer: str) -> int:
-    depth = 0
-    for j in range(start, len(body)):
-        if body[j].kind == "punct" and body[j].text in (opener, closer):
-            depth += 1 if body[j].text == opener else -1
-            if depth == 0:
-                return j
-    return len(body) - 1
+def _pairs(body: list[Token]) -> dict[int, int]:
+    """Each ``(``/``{``/``[``'s index to its closer's, found in one pass (a hostile file stays linear)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for j, t in enumerate(body):
+        if t.kind == "punct" and t.text in "({[":
+            stack.append(j)
+        elif t.kind == "punct" and t.text in ")}]" and stack:
+            pairs[stack.pop()] = j
+    return pairs
 
 
 def code_notes(text: str) -> CodeNotes:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_TOKENS = 200_000  # a migration is a few hundred tokens; past this the file is not read
+_MAX_DEFS = 64
 _EXTENSIONS = (".exs", ".ex")
 _USES = re.compile(r"\buse\s+Ecto\.Migration\b")
 _SIGIL_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "'": "'", "|": "|", "/": "/"}
@@ -139,8 +140,36 @@ def tokens(text: str) -> Iterator[Token]:
             i += 1
 
 
+class _Seq(list[Token]):
+    """Tokens with each opener's closer found once, in one pass (``(``/``[``/``{`` and ``do``/``fn`` … ``end``), so
+    that reading a hostile file of unclosed calls stays linear."""
+
+    def __init__(self, toks: list[Token]) -> None:
+        super().__init__(toks)
+        self.pairs: dict[int, int] = {}
+        brackets: list[int] = []
+        blocks: list[int] = []
+        for i, t in enumerate(toks):
+            if t.kind == "punct" and t.text in "([{":
+                brackets.append(i)
+            elif t.kind == "punct" and t.text in ")]}" and brackets:
+                self.pairs[brackets.pop()] = i
+            elif t.kind == "name" and t.text in ("do", "fn"):
+                blocks.append(i)
+            elif t.kind == "name" and t.text == "end" and blocks:
+                self.pairs[blocks.pop()] = i
+
+
+def _closer(toks: list[Token], start: int) -> int | None:
+    """The index closing the opener at ``toks[start]``, when ``toks`` knows it (``_Seq``)."""
+    return toks.pairs.get(start, len(toks) - 1) if isinstance(toks, _Seq) else None
+
+
 def _block_end(toks: list[Token], start: int) -> int:
     """The index of the ``end`` closing the ``do`` at ``toks[start]`` (or the last token)."""
+    known = _closer(toks, start)
+    if known is not None:
+        return known
     depth = 0
     for j in range(start, len(toks)):
         tok = toks[j]
@@ -155,8 +184,11 @@ def _block_end(toks: list[Token], start: int) -> int:
 
 def _run_bodies(toks: list[Token]) -> Iterator[list[Token]]:
     """The tokens of each ``def up`` / ``def change`` body (``do … end``, or ``, do: …`` to the end of its line)."""
-    for k, tok in enumerate(toks[:-2]):
-        if tok.kind == "name" and tok.text == "def" and toks[k + 1].text in ("up", "change"):
+    seq = _Seq(toks)
+    candidates = [k for k, t in enumerate(toks[:-2]) if t.kind == "name" and t.text == "def"]
+    read_to = -1  # a def inside a body already read is not a migration step of its own
+    for k in candidates[:_MAX_DEFS]:  # each is followed to its body: a bounded number of them
+        if k > read_to and toks[k + 1].text in ("up", "change"):
             start = next((j for j in range(k + 2, min(k + 8, len(toks))) if toks[j].text == "do"), None)
             if start is None:
                 continue
@@ -164,14 +196,16 @@ def _run_bodies(toks: list[Token]) -> Iterator[list[Token]]:
                 line = toks[start].line
                 yield [t for t in toks[start + 1 : start + 400] if t.line == line]
             else:
-                yield toks[start + 1 : _block_end(toks, start)]
+                read_to = _block_end(seq, start)
+                yield _Seq(toks[start + 1 : read_to])
 
 
 def _args(toks: list[Token], start: int) -> tuple[list[list[Token]], int]:
     """The arguments of a call whose ``(`` is ``toks[start]``, split at top-level commas; and the index after ``)``."""
     args: list[list[Token]] = [[]]
     depth = 0
-    for j in range(start, len(toks)):
+    known = _closer(toks, start)
+    for j in range(start, len(toks) if known is None else known + 1):
         t = toks[j].text if toks[j].kind == "punct" else ""
         if t in "([{" and t:
             depth += 1
