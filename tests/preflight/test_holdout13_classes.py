@@ -113,6 +113,13 @@ def test_f_a_dialect_before_up_sql_names_the_database() -> None:
     assert findings({"migrations/V0003.KIDLength.mysql.up.sql": sql}) == [(UNCHECKED, 1)]
 
 
+def test_f_a_folder_naming_a_database_with_its_version_names_the_dialect() -> None:
+    sql = "ALTER TABLE t ADD COLUMN x int;\n"
+    assert findings({"db/migrations/mysql8/0001_x.sql": sql}) == [(UNCHECKED, 1)]
+    assert findings({"db/migrations/postgres15/0001_x.sql": sql}) == [(UNLOCKED, 1)]
+    assert findings({"db/migrations/v8/0001_x.sql": sql}) == [(UNLOCKED, 1)]
+
+
 def test_f_postgres_before_up_sql_or_no_dialect_stays_checked() -> None:
     sql = "DROP TABLE sessions;\n"
     assert findings({"migrations/V0003.Sessions.postgres.up.sql": sql}) == [(UNLOCKED, 1)]

@@ -1,7 +1,8 @@
 """SQL files named by dialect: ``x.sql``, and Synapse's convention of a dialect next to the ``.sql`` extension
 (``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``, also before a migration's direction:
 ``x.mysql.up.sql``), which says which database the file is for; failing
-that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``, ``sqlite3/``)."""
+that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``, ``sqlite3/``,
+``mysql8/``)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,9 @@ def path_dialect(path: str) -> str | None:
     if named is not None:
         return named
     for folder in reversed(posixpath.dirname(path).lower().split("/")):
-        found = {DIALECTS[w] for w in re.split(r"[^a-z0-9]+", folder) if w in DIALECTS}
+        words = re.split(r"[^a-z0-9]+", folder)
+        # a version after the name (mysql8, postgres15) still names it (sqlite3 is a name of its own)
+        found = {DIALECTS.get(w) or DIALECTS.get(w.rstrip("0123456789")) for w in words} - {None}
         if len(found) == 1:
             return found.pop()
     return None
