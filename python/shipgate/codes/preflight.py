@@ -224,8 +224,8 @@ CODES = (
     Code(
         "preflight.migration_unchecked",
         S.LOW,
-        "a migration holds statements PostgreSQL's parser does not accept (MySQL, SQLite, a syntax error): their"
-        " locks and rewrites are not checked",
+        "a migration holds statements PostgreSQL's parser does not accept (MySQL, SQLite, a syntax error) or an ORM's"
+        " schema-builder calls, whose SQL is not in the file: their locks and rewrites are not checked",
         "Review these statements by hand for locks, rewrites and reversibility.",
     ),
     Code(

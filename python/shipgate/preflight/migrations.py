@@ -213,8 +213,19 @@ def _locked_by_callers(found: list[MigrationRun]) -> set[str]:
     return {r.package_file for r in found if r.package_file and r.locked}
 
 
+def _new_tables(sql: SqlFile) -> list[bool]:
+    """For each statement, whether every table it names was created by an earlier statement of the file (a table
+    renamed or dropped before a CREATE TABLE of the same name is still the live one where that happens)."""
+    created: set[str] = set()
+    new: list[bool] = []
+    for s in sql.statements:
+        new.append(bool(s.tables) and set(s.tables) <= created)
+        if s.kind == "create_table":
+            created.update(s.tables)
+    return new
+
+
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
-    created = {t for s in sql.statements if s.kind == "create_table" for t in s.tables}
     # a dialect read from the text is reported as such; one the path gives, through the statements it leaves unchecked
     if sql.unchecked or (sql.dialect != "postgresql" and path_dialect(sql.path) is None):
         yield at_line(
@@ -229,8 +240,7 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
             remedy="Review these statements by hand for locks, rewrites and reversibility.",
         )
     bounded = sql.locked or locked_by_caller
-    for s in sql.statements:
-        new_table = bool(s.tables) and set(s.tables) <= created
+    for s, new_table in zip(sql.statements, _new_tables(sql), strict=True):
         if not s.checked:  # PostgreSQL's lock rules are not this statement's (another database, or unparsed)
             continue
         if s.kind in ("create_index", "drop_index") and not s.concurrent and not new_table:

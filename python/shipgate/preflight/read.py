@@ -14,7 +14,7 @@ from shipgate.preflight.cron import Crontab, parse_crontab
 from shipgate.preflight.shell.model import Assignment, Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.sql import SqlFile, parse_sql
-from shipgate.preflight.sql.sources import migration_sql
+from shipgate.preflight.sql.sources import migration_notes, migration_sql, with_notes
 from shipgate.preflight.units import Unit, parse_unit
 
 
@@ -45,7 +45,7 @@ def parse_file(path: str, kind: Kind, source: str) -> Parsed:
         return Parsed(scripts={path: parse_script(source, path=path)})
     if kind is Kind.SQL:
         sql, refused = migration_sql(path, source)
-        parsed = parse_sql(sql, path=path)
+        parsed = with_notes(parse_sql(sql, path=path), migration_notes(path, source))
         return Parsed(sql={path: replace(parsed, skipped=refused) if refused else parsed})
     if kind is Kind.SYSTEMD:
         unit = parse_unit(source, path=path)

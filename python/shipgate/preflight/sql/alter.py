@@ -1,7 +1,8 @@
 """``ALTER TABLE`` read from its syntax tree: each subcommand's kind, whether the table is rewritten or scanned
 under lock, and whether the change can be undone (squawk's rules: adding-field-with-default (volatile),
 adding-not-nullable-field, changing-column-type, setting-not-nullable-field, constraint-missing-not-valid,
-ban-drop-column)."""
+disallowed-unique-constraint, ban-drop-column; and a stored generated, identity or serial column added to a table
+that has rows)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ _VOLATILE = frozenset({"now", "random", "gen_random_uuid", "uuid_generate_v4", "
 # Types a column can be widened to without a rewrite (PostgreSQL skips it when the old type is binary-coercible:
 # varchar(n) -> varchar(m>n) or text, numeric(p) -> numeric(q>p), varbit(n) -> varbit(m>n)).
 _WIDENABLE = frozenset({"varchar", "text", "varbit", "numeric"})
+# A new column whose value is computed for each row already there: a STORED generated column, an identity column,
+# a serial (its nextval default is implied by the type name).
+_COMPUTED = frozenset({"CONSTR_GENERATED", "CONSTR_IDENTITY"})
+_SERIAL = frozenset({"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})
+# Constraints enforced by an index built from every row while ACCESS EXCLUSIVE is held (unless USING INDEX).
+_INDEXED = frozenset({"CONSTR_UNIQUE", "CONSTR_PRIMARY", "CONSTR_EXCLUSION"})
 _SEVERITY_ORDER = ("alter_column_type", "alter_table_drop_column", "alter_column_set_not_null", "add_constraint")
 
 
@@ -31,19 +38,26 @@ def _validated(column: Node) -> bool:
 
 
 def _add_column(column: Node) -> tuple[bool, str | None]:
-    """(rewrites, detail) for ``ADD COLUMN``: a volatile default rewrites, a REFERENCES/CHECK constraint scans;
-    NOT NULL without a default fails."""
+    """(rewrites, detail) for ``ADD COLUMN``: a volatile default or a value computed for every row (STORED
+    generated, identity, serial) rewrites, a REFERENCES/CHECK constraint scans; NOT NULL without a default fails."""
     volatile = bool(func_names(column) & _VOLATILE)
     types = _constraint_types(column)
     not_null = bool(column.get("is_not_null")) or "CONSTR_NOTNULL" in types
     name = column.get("colname")
     if volatile:
         return True, f"column {name} has a volatile default: the table is rewritten"
+    if types & _COMPUTED or _type_name(column) in _SERIAL:
+        return True, f"column {name} is computed for every existing row (stored generated, identity, serial): rewritten"
     if _validated(column):
         return True, f"column {name} has a REFERENCES or CHECK constraint: the whole table is scanned under lock"
     if not_null and "CONSTR_DEFAULT" not in types:
         return False, f"column {name} is NOT NULL without a default: fails on a non-empty table"
     return False, None
+
+
+def _type_name(column: Node) -> str:
+    names = [sval(n) for n in (column.get("typeName") or {}).get("names") or ()]
+    return names[-1].lower() if names else ""
 
 
 def _may_widen(column: Node) -> str | None:
@@ -80,16 +94,22 @@ def _subcommand(cmd: Node) -> tuple[str, bool, str, str | None]:
         detail = f"SET NOT NULL on {cmd.get('name')} scans the whole table under ACCESS EXCLUSIVE"
         return "alter_column_set_not_null", True, REVERSIBLE, detail
     if sub == "AT_AddConstraint":
-        unvalidated = definition.get("contype") in ("CONSTR_CHECK", "CONSTR_FOREIGN")
-        if definition and not definition.get("skip_validation") and unvalidated:
-            return (
-                "add_constraint",
-                True,
-                REVERSIBLE,
-                "adds a constraint without NOT VALID: the whole table is scanned under lock",
-            )
-        return "add_constraint", False, REVERSIBLE, None
+        return _add_constraint(definition)
     return "alter_table", False, REVERSIBLE, None
+
+
+def _add_constraint(definition: Node) -> tuple[str, bool, str, str | None]:
+    """``ADD CONSTRAINT``: a CHECK or FOREIGN KEY without NOT VALID scans the table; a UNIQUE, PRIMARY KEY or
+    EXCLUDE constraint builds its index from every row, under ACCESS EXCLUSIVE, unless it adopts an index built
+    before (``USING INDEX``)."""
+    contype = definition.get("contype")
+    if contype in ("CONSTR_CHECK", "CONSTR_FOREIGN") and not definition.get("skip_validation"):
+        detail = "adds a constraint without NOT VALID: the whole table is scanned under lock"
+        return "add_constraint", True, REVERSIBLE, detail
+    if contype in _INDEXED and not definition.get("indexname"):
+        detail = "adds a UNIQUE/PRIMARY KEY/EXCLUDE constraint: its index is built from every row, ACCESS EXCLUSIVE"
+        return "add_constraint", True, REVERSIBLE, detail
+    return "add_constraint", False, REVERSIBLE, None
 
 
 def alter_table(s: Node, base: dict[str, Any]) -> Statement:

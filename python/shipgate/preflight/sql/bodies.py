@@ -1,7 +1,10 @@
 """SQL written inside a dollar-quoted body that runs when the migration does: a ``DO`` block (read with
-PostgreSQL's own PL/pgSQL parser: its SQL statements and its ``EXECUTE 'literal'`` strings) and the string a
-call named ``execute`` is given (``select execute($$ … $$)``, a helper migration runners define to run a step
-once). Each statement found is classified like the file's own, at the line where it is written."""
+PostgreSQL's own PL/pgSQL parser: its SQL statements, its ``EXECUTE 'literal'`` strings, and the template of an
+``EXECUTE`` built from literals: ``format('ALTER TABLE %I …', t)`` or ``'CREATE INDEX … ON ' || t || …``, each
+computed part read as a placeholder name) and the string a call named ``execute`` is given (``select execute($$ …
+$$)``, a helper migration runners define to run a step once). Each statement found is classified like the file's
+own, at the line where it is written. A body or a statement in it that PostgreSQL's parser refuses is kept as an
+unchecked statement (``checked=False``, the parser's message in ``detail``), never dropped."""
 
 from __future__ import annotations
 
@@ -16,6 +19,9 @@ from shipgate.preflight.sql.model import Statement
 from shipgate.preflight.sql.nodes import Node, of_type, sval, typed
 
 _RUNNERS = frozenset({"execute"})
+# What a computed part of a dynamic statement reads as: a name, valid where an identifier or a value is.
+_PLACEHOLDER = "shipgate_arg"
+_FORMAT_SPEC = re.compile(r"%(?:\d+\$)?-?\d*([sIL%])")
 _WRAPPER = "CREATE FUNCTION shipgate_do() RETURNS void LANGUAGE plpgsql AS $shipgate_body${}$shipgate_body$"
 _LEADING = re.compile(r"(?:\s|--[^\n]*\n?|/\*.*?\*/)*", re.S)
 MAX_EXCERPT = 240
@@ -32,9 +38,15 @@ def embedded(stmt: Node, source: str, line: int) -> list[Statement]:
             return _do_block(fields, source, line)
         if kind == "SelectStmt":
             return [s for text in _runner_strings(fields) for s in _statements(text, source, line)]
-    except (parser.ParseError, RecursionError, ValueError):
-        return []  # a body PostgreSQL would refuse is the outer statement's problem, not a second finding
+    except (parser.ParseError, RecursionError, ValueError) as exc:
+        return [_refused(line, source, exc)]  # the body runs, but what it does is not known: unchecked
     return []
+
+
+def _refused(line: int, text: str, exc: BaseException) -> Statement:
+    """An unchecked statement for SQL PostgreSQL's parser refused (the message in ``detail``)."""
+    error = str(exc) if isinstance(exc, parser.ParseError) else "nested too deeply to read"
+    return Statement(line=line, text=_excerpt(text), kind="other", checked=False, detail=f"line {line}: {error}")
 
 
 def _do_block(fields: Node, source: str, line: int) -> list[Statement]:
@@ -48,7 +60,10 @@ def _do_block(fields: Node, source: str, line: int) -> list[Statement]:
     found: list[Statement] = []
     for lineno, query in _queries(tree):
         at = first + lineno - 1
-        found.extend(classify(raw.get("stmt") or {}, at, _excerpt(query)) for raw in _parsed(query))
+        try:
+            found.extend(classify(raw.get("stmt") or {}, at, _excerpt(query)) for raw in _parsed(query))
+        except (parser.ParseError, RecursionError) as exc:
+            found.append(_refused(at, query, exc))
     return found
 
 
@@ -68,9 +83,9 @@ def _queries(node: Any) -> list[tuple[int, str]]:
                 out.append((int(stmt.get("lineno", 1)), _expr(stmt.get("sqlstmt"))))
             elif "PLpgSQL_stmt_dynexecute" in item:
                 stmt = item["PLpgSQL_stmt_dynexecute"]
-                literal = _literal(_expr(stmt.get("query")))
-                if literal:
-                    out.append((int(stmt.get("lineno", 1)), literal))
+                template = _template(_expr(stmt.get("query")))
+                if template:
+                    out.append((int(stmt.get("lineno", 1)), template))
             else:
                 stack.extend(reversed(list(item.values())))
     return [(n, q) for n, q in out if q]
@@ -80,13 +95,34 @@ def _expr(node: Any) -> str:
     return str(((node or {}).get("PLpgSQL_expr") or {}).get("query") or "")
 
 
-def _literal(expression: str) -> str:
-    """The text of a string literal expression (``'ALTER TABLE …'``); '' for anything computed."""
+def _template(expression: str) -> str:
+    """The statement an ``EXECUTE`` expression runs: a string literal as written; ``format('…', …)`` with a
+    literal format string, and ``||`` joins with at least one literal part, with each computed part read as a
+    placeholder name; '' when no literal says what runs."""
     tree = _parsed(f"SELECT {expression}")
     targets = typed(tree[0].get("stmt"))[1].get("targetList") if len(tree) == 1 else None
     values = [t.get("val") or {} for t in of_type(targets, "ResTarget")]
-    const = values[0].get("A_Const") if len(values) == 1 else None
-    return str(const["sval"].get("sval", "")) if const and "sval" in const else ""
+    if len(values) != 1:
+        return ""
+    parts = _parts(values[0], 0)
+    return "".join(p or _PLACEHOLDER for p in parts) if any(parts) else ""
+
+
+def _parts(node: Node, depth: int) -> list[str]:
+    """The literal text of each part of a string expression, '' for a computed part."""
+    kind, fields = typed(node)
+    if kind == "A_Const" and "sval" in fields:
+        return [str(fields["sval"].get("sval", ""))]
+    if depth > 64:
+        return [""]
+    if kind == "A_Expr" and [sval(n) for n in fields.get("name") or ()] == ["||"]:
+        return _parts(fields.get("lexpr") or {}, depth + 1) + _parts(fields.get("rexpr") or {}, depth + 1)
+    if kind == "FuncCall" and [sval(n) for n in fields.get("funcname") or ()][-1:] == ["format"]:
+        args = list(fields.get("args") or ())
+        first = "".join(_parts(args[0], depth + 1)) if args and all(_parts(args[0], depth + 1)) else ""
+        if first:
+            return [_FORMAT_SPEC.sub(lambda m: "%" if m.group(1) == "%" else _PLACEHOLDER, first)]
+    return [""]
 
 
 def _runner_strings(fields: Node) -> list[str]:

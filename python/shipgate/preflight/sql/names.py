@@ -1,13 +1,15 @@
 """SQL files named by dialect: ``x.sql``, and Synapse's convention of a dialect next to the ``.sql`` extension
-(``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``), which says which database the file is for; failing
-that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``, ``sqlite3/``)."""
+(``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``, also before a migration's direction:
+``x.mysql.up.sql``), which says which database the file is for; failing
+that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``, ``sqlite3/``,
+``mysql8/``)."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 
-_DIALECTS = {
+DIALECTS = {
     "postgres": "postgresql",
     "postgresql": "postgresql",
     "pgsql": "postgresql",
@@ -25,9 +27,11 @@ def sql_name(path: str) -> tuple[bool, str | None]:
     if len(parts) < 2:
         return False, None
     if parts[-1] == "sql":
-        return True, _DIALECTS.get(parts[-2]) if len(parts) > 2 else None
-    if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in _DIALECTS:
-        return True, _DIALECTS[parts[-1]]
+        if len(parts) > 3 and parts[-2] in ("up", "down"):  # Authelia's V0003.Name.mysql.up.sql
+            return True, DIALECTS.get(parts[-3])
+        return True, DIALECTS.get(parts[-2]) if len(parts) > 2 else None
+    if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in DIALECTS:
+        return True, DIALECTS[parts[-1]]
     return False, None
 
 
@@ -38,7 +42,9 @@ def path_dialect(path: str) -> str | None:
     if named is not None:
         return named
     for folder in reversed(posixpath.dirname(path).lower().split("/")):
-        found = {_DIALECTS[w] for w in re.split(r"[^a-z0-9]+", folder) if w in _DIALECTS}
+        words = re.split(r"[^a-z0-9]+", folder)
+        # a version after the name (mysql8, postgres15) still names it (sqlite3 is a name of its own)
+        found = {DIALECTS.get(w) or DIALECTS.get(w.rstrip("0123456789")) for w in words} - {None}
         if len(found) == 1:
             return found.pop()
     return None

@@ -127,7 +127,7 @@ def tokens(text: str) -> Iterator[Token]:
             i, last, count = i + 1, c, count + 1
 
 
-def _up_body(toks: list[Token]) -> list[Token]:
+def up_body(toks: list[Token]) -> list[Token]:
     """The tokens of ``up``'s body: ``up(…) {…}``, ``up: (…) => {…}``, ``exports.up = function (…) {…}``."""
     candidates = [
         k
@@ -180,4 +180,4 @@ def _sql_strings(body: list[Token]) -> Iterator[tuple[int, str]]:
 def orm_sql(text: str) -> list[tuple[int, str]] | None:
     """(line, SQL) of each statement string ``up`` hands to the database; None past ``MAX_TOKENS``."""
     toks = list(tokens(text))
-    return None if len(toks) >= MAX_TOKENS else list(_sql_strings(_up_body(toks)))
+    return None if len(toks) >= MAX_TOKENS else list(_sql_strings(up_body(toks)))

@@ -18,7 +18,8 @@ from shipgate.preflight.sql.bodies import embedded
 from shipgate.preflight.sql.classify import classify
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
 from shipgate.preflight.sql.names import path_dialect
-from shipgate.preflight.sql.sections import down_sections, within
+from shipgate.preflight.sql.nodes import Node
+from shipgate.preflight.sql.sections import dbms_sections, down_sections, section_dialect, within
 
 MAX_SQL_BYTES = 16 * 1024 * 1024  # above this a file is not parsed (preflight's own file bound is lower)
 MAX_STATEMENTS = 50_000
@@ -72,7 +73,9 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         )
     starts = _line_starts(text)
     down = down_sections(text)  # a goose/sql-migrate/dbmate down half: not run by the upgrade
+    other = dbms_sections(text)  # a Liquibase formatted-SQL changeset for another database
     statements: list[Statement] = []
+    elsewhere: list[str | None] = []  # per statement: the other database its changeset is for
     unchecked = 0
     first_error: str | None = None
     for piece in slices[:MAX_STATEMENTS]:
@@ -82,25 +85,25 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         body = source[skip:]
         if not body.strip() or (down and within(down, piece.start + skip)):
             continue
-        line = _line_of(starts, piece.start + skip)
-        try:
-            parsed = json.loads(parser.parse_sql_json(body)).get("stmts") or ()
-        except (parser.ParseError, RecursionError) as exc:
-            unchecked += 1
-            error = str(exc) if isinstance(exc, parser.ParseError) else "nested too deeply to read"  # not exc: a cycle
-            first_error = first_error or f"line {line}: {error}"[:200]
-            statements.append(_by_keywords(body, line))
-            continue
-        for raw in parsed:
-            statements.append(classify(raw.get("stmt"), line, _excerpt(body)))
-            statements.extend(embedded(raw.get("stmt"), body, line))  # a DO block's or execute($$…$$)'s SQL
+        found, error, refused = _read(body, _line_of(starts, piece.start + skip))
+        statements.extend(found)
+        elsewhere.extend([section_dialect(other, piece.start + skip)] * len(found))
+        unchecked += refused
+        first_error = first_error or error
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
     named = path_dialect(path)
-    if named not in (None, "postgresql"):  # PostgreSQL's parser may read it, but the database is another one:
-        # what PostgreSQL would lock or rewrite is not known there (a CREATE TABLE or an INSERT has nothing to check)
-        statements = [dataclasses.replace(s, checked=False) if _engine_bound(s) else s for s in statements]
-        unchecked = sum(not s.checked for s in statements)
     dialect = named or _dialect(text, unchecked == 0)
+    # PostgreSQL's parser may read a statement, but the database is another one (the path says so, or the text does
+    # and the parser refused some of it, or its changeset names another database): what PostgreSQL would lock or
+    # rewrite is not known there (a CREATE TABLE or an INSERT has nothing to check)
+    whole = named not in (None, "postgresql") or (unchecked and dialect in ("mysql", "sqlite"))
+    if whole or any(elsewhere):
+        statements = [
+            dataclasses.replace(s, checked=False) if (whole or where) and engine_bound(s) else s
+            for s, where in zip(statements, elsewhere, strict=True)
+        ]
+        unchecked = sum(not s.checked for s in statements)
+        dialect = dialect if whole or dialect != "postgresql" else next(w for w in elsewhere if w)
     return SqlFile(
         path=path,
         dialect=dialect,
@@ -111,7 +114,40 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     )
 
 
-def _engine_bound(s: Statement) -> bool:
+# A Flyway or Liquibase placeholder (``${schema}``, ``${flyway:defaultSchema}``), replaced before the migration runs.
+_PLACEHOLDER = re.compile(r"\$\{[^}\n]{1,200}\}")
+
+
+def _parse(body: str) -> list[Node]:
+    """The parsed statements of ``body``; a statement with placeholders is read with each one as a name."""
+    try:
+        return list(json.loads(parser.parse_sql_json(body)).get("stmts") or ())
+    except parser.ParseError:
+        if "${" not in body:
+            raise
+        named = _PLACEHOLDER.sub("shipgate_placeholder", body)
+        return list(json.loads(parser.parse_sql_json(named)).get("stmts") or ())
+
+
+def _read(body: str, line: int) -> tuple[list[Statement], str | None, int]:
+    """The statements of one piece of the file written at ``line`` (with those of a DO block or an execute() in it),
+    the first error, and how many PostgreSQL's parser refused."""
+    try:
+        parsed = _parse(body)
+    except (parser.ParseError, RecursionError) as exc:
+        error = str(exc) if isinstance(exc, parser.ParseError) else "nested too deeply to read"  # not exc: a cycle
+        return [_by_keywords(body, line)], f"line {line}: {error}"[:200], 1
+    found: list[Statement] = []
+    refused: list[Statement] = []
+    for raw in parsed:
+        found.append(classify(raw.get("stmt") or {}, line, _excerpt(body)))
+        inner = embedded(raw.get("stmt") or {}, body, line)  # a DO block's or execute($$…$$)'s SQL
+        refused.extend(s for s in inner if not s.checked)
+        found.extend(inner)
+    return found, refused[0].detail[:200] if refused else None, len(refused)
+
+
+def engine_bound(s: Statement) -> bool:
     """Whether what the statement locks or rewrites depends on the database engine."""
     return s.takes_lock or s.rewrites_table or s.kind in ("create_index", "drop_index")
 
@@ -158,6 +194,21 @@ def _excerpt(body: str) -> str:
     return flat if len(flat) <= MAX_EXCERPT else flat[:MAX_EXCERPT] + "…"
 
 
+# The table a CREATE TABLE names, in any dialect's quoting (`t`, "t", [t], schema.t).
+_CREATED = re.compile(
+    r"CREATE\s+(?:TEMPORARY\s+|TEMP\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?((?:[`\"\[]?\w+[`\"\]]?\.)?[`\"\[]?\w+)", re.I
+)
+
+
+def _created(head: str) -> tuple[str, ...]:
+    """The table a CREATE TABLE the PostgreSQL parser refused creates, named as ``nodes.table`` names it."""
+    m = _CREATED.match(head)
+    if not m:
+        return ()
+    parts = m.group(1).split(".")  # PostgreSQL folds unquoted names to lower case; "quoted" ones keep theirs
+    return (".".join(p.strip('"') if p.startswith('"') else p.strip("`[]").lower() for p in parts),)
+
+
 def _by_keywords(body: str, line: int) -> Statement:
     head = body[:4096]
     for pattern, kind, lock, rev in _KEYWORD_KINDS:
@@ -167,6 +218,7 @@ def _by_keywords(body: str, line: int) -> Statement:
                 line=line,
                 text=_excerpt(body),
                 kind=kind,
+                tables=_created(head) if kind == "create_table" else (),
                 takes_lock=lock,
                 reversibility=rev,
                 checked=False,

@@ -1,15 +1,21 @@
-"""Migrations not written as SQL files: a Liquibase XML changelog, an ORM migration in JavaScript/TypeScript.
+"""Migrations not written as SQL files: a Liquibase XML changelog, an ORM migration in JavaScript/TypeScript, an
+Ecto migration in Elixir.
 Each is turned into the SQL its upgrade runs, every statement at the line it comes from, and read by
 ``parse_sql`` like a ``.sql`` file (``shipgate.preflight.read``)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
+from shipgate.preflight.sql.builder import CodeNotes, code_notes, is_builder_migration
 from shipgate.preflight.sql.changelog import changelog_sql, is_changelog
+from shipgate.preflight.sql.ecto import ecto_sql, is_ecto_migration
+from shipgate.preflight.sql.model import SqlFile
 from shipgate.preflight.sql.orm import is_code_migration, orm_sql
+from shipgate.preflight.sql.reader import engine_bound
 
-_EXTENSIONS = (".xml", ".yaml", ".yml", ".json", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
+_EXTENSIONS = (".xml", ".yaml", ".yml", ".json", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts", ".exs", ".ex")
 
 
 def may_be_migration_source(path: str) -> bool:
@@ -19,7 +25,12 @@ def may_be_migration_source(path: str) -> bool:
 
 def is_migration_source(path: str, text: str) -> bool:
     """A file whose content is a migration in another form than SQL."""
-    return is_changelog(path, text) or is_code_migration(path, text)
+    return (
+        is_changelog(path, text)
+        or is_code_migration(path, text)
+        or is_builder_migration(path, text)
+        or is_ecto_migration(path, text)
+    )
 
 
 def migration_sql(path: str, text: str) -> tuple[str, str | None]:
@@ -32,10 +43,39 @@ def migration_sql(path: str, text: str) -> tuple[str, str | None]:
             "the element or nesting bound)"
         )
         return aligned(changes or ()), None if changes is not None else refused
-    if is_code_migration(path, text):
+    if is_code_migration(path, text) or is_builder_migration(path, text):
         strings = orm_sql(text)
         return aligned(strings or ()), None if strings is not None else "a JS/TS migration over the token bound"
+    if is_ecto_migration(path, text):
+        found = ecto_sql(text)
+        return aligned(found or ()), None if found is not None else "an Ecto migration over the token bound"
     return text, None
+
+
+def migration_notes(path: str, text: str) -> CodeNotes | None:
+    """What a JS/TS migration says beyond its SQL strings (schema-builder calls, SQL for another database)."""
+    return code_notes(text) if is_code_migration(path, text) or is_builder_migration(path, text) else None
+
+
+def with_notes(parsed: SqlFile, notes: CodeNotes | None) -> SqlFile:
+    """``parsed`` with the schema-builder calls as unchecked statements, and the statements written for another
+    database (``notes.foreign``) unchecked where what they lock depends on the engine."""
+    if notes is None or not (notes.builder or notes.foreign):
+        return parsed
+    statements = [
+        dataclasses.replace(s, checked=False) if s.line in notes.foreign and engine_bound(s) else s
+        for s in parsed.statements
+    ]
+    statements = sorted([*statements, *notes.builder], key=lambda s: s.line)
+    others = {notes.foreign[s.line] for s in parsed.statements if s.line in notes.foreign}
+    dialect = others.pop() if len(others) == 1 else parsed.dialect if not notes.builder else "schema builder"
+    return dataclasses.replace(
+        parsed,
+        statements=tuple(statements),
+        dialect=dialect,
+        unchecked=sum(not s.checked for s in statements),
+        first_error=parsed.first_error or (notes.builder[0].detail if notes.builder else None),
+    )
 
 
 def aligned(found: Iterable[tuple[int, str]]) -> str:
