@@ -117,3 +117,70 @@ def test_b_an_ebuild_is_read_as_its_pkg_phases_run_as_root() -> None:
 def test_b_an_ebuild_with_build_phases_only_runs_nothing_on_the_target() -> None:
     build_only = _EBUILD.split("pkg_postinst", maxsplit=1)[0]
     assert codes_at({"app-admin/vendor/vendor-1.0.ebuild": build_only}, "preflight.root_assumed") == []
+
+
+# -- C: a build recipe read as text (Homebrew formula, PKGBUILD, APKBUILD): its URLs are the package manager's ---
+
+_FORMULA = """class VendorAgent < Formula
+  desc "Vendor agent"
+  homepage "https://www.vendor.io/"
+  url "https://downloads.vendor.io/agent-1.0.tar.gz"
+  mirror "https://mirror.vendor.io/agent-1.0.tar.gz"
+  sha256 "56445b1771b2ba5b7573453f9e8a9451e2d810b1741a352fa05259733b1e9758"
+end
+"""
+
+
+def test_c_a_formula_or_pkgbuild_names_sources_it_does_not_contact() -> None:
+    assert codes_at({"Formula/v/vendor-agent.rb": _FORMULA}, "preflight.external_endpoint") == []
+    pkgbuild = "pkgname=vendor-agent\nsource=(https://downloads.vendor.io/agent-1.0.tar.gz)\nsha256sums=('SKIP')\n"
+    assert codes_at({"PKGBUILD": pkgbuild}, "preflight.external_endpoint") == []
+
+
+def test_c_other_ruby_or_config_naming_a_url_is_still_contacted() -> None:
+    ruby = 'class Uploader\n  ENDPOINT = "https://api.vendor.io/v1/upload"\nend\n'
+    assert codes_at({"lib/uploader.rb": ruby}, "preflight.external_endpoint") == [2]
+    config = "url: https://downloads.vendor.io/agent-1.0.tar.gz\nsha256: 56445b1771b2ba\n"
+    assert codes_at({"config/fetch.yml": config}, "preflight.external_endpoint") == [1]
+
+
+# -- D: Ruby's ``#{…}`` interpolation is a reference, not a literal secret -----------------------------------------
+
+
+def test_d_an_interpolated_value_under_a_password_name_is_a_reference() -> None:
+    text = (
+        'args = %W[\n  --with-password-argon2=#{Formula["argon2"].opt_prefix}\n  DB_PASSWORD="#{ENV["DB_PASS"]}"\n]\n'
+    )
+    assert codes_at({"Formula/p/php.rb": text}, "preflight.hardcoded_credential") == []
+
+
+def test_d_a_literal_next_to_a_hash_brace_is_still_a_secret() -> None:
+    assert codes_at({"config/app.env": "DB_PASSWORD=s3cr3t#pass{word}\n"}, "preflight.hardcoded_credential") == [1]
+
+
+# -- E: snapd gives a snap's hooks $SNAP_COMMON & co: never empty there ---------------------------------------------
+
+
+def test_e_snapd_directories_in_a_snap_hook_are_never_empty() -> None:
+    hook = "#!/bin/bash\nrm -rf ${SNAP_COMMON}/var/lib/containerd/* || true\nrm -R $SNAP_DATA/etc\n"
+    assert codes_at({"snap/hooks/remove": hook}, "preflight.rm_rf_variable") == []
+
+
+def test_e_the_same_variables_outside_a_snap_or_other_variables_in_a_hook_stay_reported() -> None:
+    hook = "#!/bin/bash\nrm -rf ${SNAP_COMMON}/var/lib/containerd/* || true\n"
+    assert codes_at({"scripts/cleanup.sh": hook}, "preflight.rm_rf_variable") == [2]
+    other = "#!/bin/bash\nrm -rf ${DATA_DIR}/* || true\n"
+    assert codes_at({"snap/hooks/remove": other}, "preflight.rm_rf_variable") == [2]
+
+
+# -- F: FreeBSD's /etc/rc and RHEL's /etc/rc.d/rc.local run at every boot, as /etc/rc.local does ------------------
+
+
+def test_f_a_write_to_a_boot_script_persists() -> None:
+    text = "#!/bin/sh\ncat > /etc/rc <<EOF\n/usr/local/etc/rc\nEOF\necho /opt/v/start >> /etc/rc.d/rc.local\n"
+    assert codes_at({"scripts/setup.sh": text}, "preflight.persistence") == [2, 5]
+
+
+def test_f_rc_conf_and_rc_d_scripts_are_not_boot_hooks_of_this_kind() -> None:
+    text = "#!/bin/sh\necho 'vendor_enable=YES' >> /etc/rc.conf\ncp vendor /etc/rc.d/vendor\n"
+    assert codes_at({"scripts/setup.sh": text}, "preflight.persistence") == []

@@ -48,6 +48,19 @@ def is_recipe(path: str) -> bool:
     return path.lower().endswith((*_SPEC_NAMES, _EBUILD))
 
 
+_FORMULA = re.compile(r"(?m)^\s*(?:class\s+\w+\s*<\s*(?:Formula|AbstractPhpExtension)\b|cask\s+[\"'])")
+
+
+def is_package_recipe(text_path: str, text: str) -> bool:
+    """A build recipe read as text: a Homebrew formula or cask (Ruby), an Arch ``PKGBUILD``, an Alpine
+    ``APKBUILD``. The URLs in it are what the package manager itself fetches (sources and bottles checked against
+    the recipe's digests) and the project's pages; no step of the package contacts them."""
+    name = posixpath.basename(text_path)
+    if name in ("PKGBUILD", "APKBUILD"):
+        return True
+    return name.endswith(".rb") and bool(_FORMULA.search(text))
+
+
 def reads_as_shell(path: str, text: str) -> bool:
     """The file is shell that a package manager runs, though it has no shebang (or is a recipe of which
     ``shell_text`` keeps the install-time sections)."""
@@ -61,12 +74,17 @@ def _pkg_script(name: str) -> bool:
     return name.partition(".")[0] in _PKG_SCRIPTS or name in _PORT_SCRIPTS
 
 
+def is_snap_script(path: str) -> bool:
+    """A file of a snap that snapd runs: a hook (``snap/hooks/remove``, ``meta/hooks/configure``)."""
+    return bool(_SNAP_HOOK.search(path.lower()))
+
+
 def runs_as_root(path: str, text: str) -> bool:
     """Its package manager (apk, pacman, pkg, snapd, rpm, Portage) runs this file, or its install-time sections
     (a recipe that has none runs nothing on the target), as root."""
     if is_recipe(path):
         return bool(_install_time(path, text.splitlines()))
-    return reads_as_shell(path, text) or bool(_SNAP_HOOK.search(path.lower()))
+    return reads_as_shell(path, text) or is_snap_script(path)
 
 
 def root_section_line(path: str, lines: Sequence[str]) -> int:
