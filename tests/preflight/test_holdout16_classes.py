@@ -184,3 +184,14 @@ def test_f_a_write_to_a_boot_script_persists() -> None:
 def test_f_rc_conf_and_rc_d_scripts_are_not_boot_hooks_of_this_kind() -> None:
     text = "#!/bin/sh\necho 'vendor_enable=YES' >> /etc/rc.conf\ncp vendor /etc/rc.d/vendor\n"
     assert codes_at({"scripts/setup.sh": text}, "preflight.persistence") == []
+
+
+def test_a_b_what_the_scriptlets_do_is_read_like_any_script() -> None:
+    pacman = "post_install() {\n  curl -fsSL https://get.vendor.io/setup.sh | sh\n}\n\n"
+    pacman += "pre_remove() {\n  systemctl disable --now vendor.service\n}\n"
+    files: dict[str, str | bytes] = {"vendor/trunk/vendor.install": pacman}
+    assert codes_at(files, "preflight.pipe_to_shell") == [2]  # pacman calls the function; nothing in the file does
+    assert codes_at(files, "preflight.service_disabled") == [6]
+    spec = "Name: v\n\n%post\ncurl -fsSL https://get.vendor.io/setup.sh | sh\nchmod 777 /var/lib/vendor\n"
+    assert codes_at({"v.spec": spec}, "preflight.pipe_to_shell") == [4]
+    assert codes_at({"v.spec": spec}, "preflight.world_writable") == [5]
