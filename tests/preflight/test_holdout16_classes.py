@@ -195,3 +195,9 @@ def test_a_b_what_the_scriptlets_do_is_read_like_any_script() -> None:
     spec = "Name: v\n\n%post\ncurl -fsSL https://get.vendor.io/setup.sh | sh\nchmod 777 /var/lib/vendor\n"
     assert codes_at({"v.spec": spec}, "preflight.pipe_to_shell") == [4]
     assert codes_at({"v.spec": spec}, "preflight.world_writable") == [5]
+
+
+def test_b_a_pyinstaller_spec_is_python_read_as_text() -> None:
+    pyinstaller = "a = Analysis(['app.py'])\nAPI_URL = 'https://api.vendor.io/v1'\n"
+    assert codes_at({"app.spec": pyinstaller}, "preflight.external_endpoint") == [2]
+    assert codes_at({"app.spec": pyinstaller}, "preflight.root_assumed") == []

@@ -43,9 +43,16 @@ def is_pacman_install(path: str, text: str) -> bool:
     return path.lower().endswith(".install") and bool(_PACMAN_FUNCTION.search(text))
 
 
-def is_recipe(path: str) -> bool:
+# An RPM spec says so: a preamble tag or a section header (a PyInstaller ``app.spec`` is Python and has neither).
+_RPM_SPEC = re.compile(
+    r"(?m)^(?:(?:Name|Version|Summary|License)\s*:|%(?:package|description|prep|build|install|files)\b)"
+)
+
+
+def is_recipe(path: str, text: str) -> bool:
     """An RPM spec or a Gentoo ebuild: only its install-time sections are shell that runs on the target."""
-    return path.lower().endswith((*_SPEC_NAMES, _EBUILD))
+    lower = path.lower()
+    return lower.endswith(_EBUILD) or (lower.endswith(_SPEC_NAMES) and bool(_RPM_SPEC.search(text)))
 
 
 _FORMULA = re.compile(r"(?m)^\s*(?:class\s+\w+\s*<\s*(?:Formula|AbstractPhpExtension)\b|cask\s+[\"'])")
@@ -65,7 +72,8 @@ def reads_as_shell(path: str, text: str) -> bool:
     """The file is shell that a package manager runs, though it has no shebang (or is a recipe of which
     ``shell_text`` keeps the install-time sections)."""
     name = posixpath.basename(path)
-    return is_recipe(path) or is_pacman_install(path, text) or _pkg_script(name) or name.lower().endswith(_APK_SUFFIXES)
+    by_name = _pkg_script(name) or name.lower().endswith(_APK_SUFFIXES)
+    return by_name or is_recipe(path, text) or is_pacman_install(path, text)
 
 
 def _pkg_script(name: str) -> bool:
@@ -82,7 +90,7 @@ def is_snap_script(path: str) -> bool:
 def runs_as_root(path: str, text: str) -> bool:
     """Its package manager (apk, pacman, pkg, snapd, rpm, Portage) runs this file, or its install-time sections
     (a recipe that has none runs nothing on the target), as root."""
-    if is_recipe(path):
+    if is_recipe(path, text):
         return bool(_install_time(path, text.splitlines()))
     return reads_as_shell(path, text) or is_snap_script(path)
 
@@ -90,7 +98,7 @@ def runs_as_root(path: str, text: str) -> bool:
 def root_section_line(path: str, lines: Sequence[str]) -> int:
     """The line where the part the package manager runs as root begins: a spec's first scriptlet header, an
     ebuild's first ``pkg_*`` phase; 1 for a file run as a whole."""
-    spans = _install_time(path, lines) if is_recipe(path) else []
+    spans = _install_time(path, lines) if is_recipe(path, "\n".join(lines)) else []
     return spans[0][0] + 1 if spans else 1
 
 
@@ -101,7 +109,7 @@ def _install_time(path: str, lines: Sequence[str]) -> list[tuple[int, int]]:
 def shell_text(path: str, source: str) -> str:
     """What the shell reader reads of ``path``: the whole source, or a recipe's install-time sections with every
     other line blank."""
-    if not is_recipe(path):
+    if not is_recipe(path, source):
         return source
     lines = source.splitlines()
     out = [""] * len(lines)
