@@ -201,3 +201,14 @@ def test_b_a_pyinstaller_spec_is_python_read_as_text() -> None:
     pyinstaller = "a = Analysis(['app.py'])\nAPI_URL = 'https://api.vendor.io/v1'\n"
     assert codes_at({"app.spec": pyinstaller}, "preflight.external_endpoint") == [2]
     assert codes_at({"app.spec": pyinstaller}, "preflight.root_assumed") == []
+
+
+def test_a_b_other_spellings_of_the_same_scripts() -> None:
+    pacman = "function post_install {\n  useradd -r vendor\n}\n"
+    assert codes_at({"vendor/trunk/vendor.install": pacman}, "preflight.root_assumed") == [1]
+    assert codes_at(
+        {"main/vendor/vendor.trigger": "#!/bin/sh\nchown -R vendor /var/lib/vendor\n"}, "preflight.root_assumed"
+    ) == [1]
+    spec = "Name: v\n\n%post -p /bin/bash\nchmod 777 /var/lib/vendor\n"
+    assert codes_at({"v.spec": spec}, "preflight.world_writable") == [4]  # -p /bin/bash: the body is shell
+    assert codes_at({"debian/vendor.triggers": "interest-noawait /usr/lib/vendor\n"}, "preflight.root_assumed") == []

@@ -26,13 +26,15 @@ _APK_SUFFIXES = (
     ".post-upgrade",
     ".pre-deinstall",
     ".post-deinstall",
+    ".trigger",
 )
 _PKG_SCRIPTS = frozenset(
     {"+PRE_INSTALL", "+POST_INSTALL", "+PRE_DEINSTALL", "+POST_DEINSTALL", "+INSTALL", "+DEINSTALL"}
 )
 _PORT_SCRIPTS = frozenset({"pkg-install", "pkg-deinstall", "pkg-install.in", "pkg-deinstall.in"})
 _SNAP_HOOK = re.compile(r"(?:^|/)(?:snap|meta)/hooks/[a-z0-9][a-z0-9-]*$")
-_PACMAN_FUNCTION = re.compile(r"(?m)^[ \t]*(?:function[ \t]+)?(?:pre|post)_(?:install|upgrade|remove)[ \t]*\(\)")
+_PACMAN_NAME = r"(?:pre|post)_(?:install|upgrade|remove)"
+_PACMAN_FUNCTION = re.compile(rf"(?m)^[ \t]*(?:function[ \t]+{_PACMAN_NAME}\b|{_PACMAN_NAME}[ \t]*\(\))")
 _SPEC_NAMES = (".spec", ".spec.in")
 _EBUILD = ".ebuild"
 
@@ -121,10 +123,11 @@ def shell_text(path: str, source: str) -> str:
     for start, end in _spec_sections(lines):
         header = lines[start]
         program = _HEADER_PROGRAM.search(header)
-        if program is not None and "lua" not in program.group(1):
+        interpreter = posixpath.basename(program.group(1)) if program is not None else "sh"
+        if program is not None and interpreter not in _SHELLS and "lua" not in interpreter:
             out[start] = _expand(program.group(1), macros)  # ``%post -p /sbin/ldconfig``: the program is the body
             continue
-        if program is not None:
+        if interpreter not in _SHELLS:
             continue  # a Lua scriptlet (``-p <lua>``) is not shell
         for i in range(start + 1, end):
             out[i] = _scriptlet_line(lines[i], macros)
@@ -143,6 +146,7 @@ _OTHER_SECTION = re.compile(
     r"|sourcelist|patchlist)(?:\s|$)"
 )
 _HEADER_PROGRAM = re.compile(r"\s-p\s+(\S+)")
+_SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
 
 
 def _spec_sections(lines: Sequence[str]) -> list[tuple[int, int]]:
