@@ -43,8 +43,9 @@ CODES = (
     Code(
         "preflight.root_assumed",
         S.HIGH,
-        "a script requires root (a uid check that exits, or a dpkg/rpm maintainer script); high when the target"
-        " gives no sudo, else info",
+        "a script requires root (a uid check that exits, or a package manager's install script: dpkg/rpm maintainer"
+        " scripts, apk, pacman and FreeBSD pkg scripts, Snap hooks, RPM spec scriptlets, ebuild pkg_* phases); high"
+        " when the target gives no sudo, else info",
         "Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
         also=(S.INFO,),
     ),

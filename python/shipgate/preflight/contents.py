@@ -14,6 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
+from shipgate.preflight.package_scripts import reads_as_shell
 from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
@@ -268,8 +269,8 @@ def scanned_kind(
         return Kind.SHELL
     if head.startswith(b"#!"):
         return Kind.CONFIG  # a script in another language: read as text (credentials, endpoints)
-    if is_maintainer_script(path):
-        return Kind.SHELL
+    if is_maintainer_script(path) or reads_as_shell(path, head.decode("utf-8", errors="replace")):
+        return Kind.SHELL  # also apk/pacman/pkg scripts, and a spec's or ebuild's install-time sections
     if may_be_migration_source(path) and is_migration_source(path, head.decode("utf-8", errors="replace")):
         return Kind.SQL  # a Liquibase XML changelog, an ORM migration in JS/TS: read as the SQL it runs
     if _is_unit_name(lower):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
+from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
     has_flag,
@@ -274,6 +275,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
     lines = _without_xml_comments(lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines)
+    if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
+        disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
     for number, line in lines:
         stripped = line.lstrip()

@@ -28,7 +28,11 @@ def startup_file(path: str) -> bool:
     return bool(_PROFILES.search(path))
 
 
-_ACCESS = re.compile(r"(?:^|/)\.ssh/authorized_keys2?$|^/etc/sudoers(?:$|\.d/)|^/etc/ld\.so\.preload$|^/etc/rc\.local$")
+# ``/etc/rc`` (FreeBSD's boot script) and ``/etc/rc.d/rc.local`` run at every boot, as ``/etc/rc.local`` does.
+_ACCESS = re.compile(
+    r"(?:^|/)\.ssh/authorized_keys2?$|^/etc/sudoers(?:$|\.d/)|^/etc/ld\.so\.preload$"
+    r"|^/etc/(?:rc\.d/)?rc\.local$|^/etc/rc$"
+)
 _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
 _PRINTERS = frozenset({"echo", "printf", "print"})
 # Set by the shell itself (the working directories): never a secret, whatever their names look like.

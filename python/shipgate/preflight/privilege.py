@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
+from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.shell.commands import apt_simulates, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
@@ -239,7 +240,7 @@ def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
     ``postinstall.sh``…), or a file named like a scriptlet in another spelling (``post_install.sh``,
     ``loki-postinstall.sh``) that dispatches on dpkg's ``configure`` action (a test of $1, or a ``case`` item).
     A vendor's own ``post-install.sh`` hook is not given ``configure``, so the name alone is not enough."""
-    if is_maintainer_script(script.path):
+    if is_maintainer_script(script.path) or runs_as_root(script.path, "\n".join(lines)):
         return True
     if not _SCRIPTLET_NAME.search(script.path.rsplit("/", 1)[-1].lower()):
         return False
@@ -247,9 +248,11 @@ def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
     return "configure" in cases or any(_CONFIGURE_TEST.search(line) for line in lines)
 
 
-def _requires_root(script: Script, maintainer: bool) -> list[tuple[int, str]]:
+def _requires_root(script: Script, maintainer: bool, lines: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """(line, why) of each reason the script needs root: a uid check that exits, or being a maintainer script."""
-    found = [(1, "its package manager runs this maintainer script as root")] if maintainer else []
+    # a spec's or ebuild's install-time part begins at its first scriptlet or ``pkg_*`` phase
+    line = root_section_line(script.path, lines) if maintainer else 0
+    found = [(line, "its package manager runs this maintainer script as root")] if maintainer else []
     return found + [(c.line, c.text) for c in script.root_checks if c.kind == "requires"]
 
 
@@ -259,7 +262,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         source = tuple(line.text for line in texts.get(path, ()))
         maintainer = maintainer_script(script, source)
-        requires = _requires_root(script, maintainer)
+        requires = _requires_root(script, maintainer, source)
         yield from _escalations(path, script, sudo, _drops(script, bool(requires), source))
         for line, why in requires[:1]:  # one fact per script: a second uid check (or one in a scriptlet) adds none
             yield at_line(
@@ -270,7 +273,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 text=why,
                 message="the script requires root"
                 + (" but the target's installers run without sudo" if sudo is False else "")
-                + (f" ({why})" if line == 1 and maintainer else ""),
+                + (f" ({why})" if maintainer and why.startswith("its package manager") else ""),
                 remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root "
                 "requirement.",
             )

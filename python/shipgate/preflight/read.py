@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from shipgate.preflight.contents import Kind, is_periodic_cron_script
 from shipgate.preflight.cron import Crontab, parse_crontab
+from shipgate.preflight.package_scripts import shell_text
 from shipgate.preflight.shell.model import Assignment, Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.sql import SqlFile, parse_sql
@@ -42,7 +43,7 @@ PARSED_KINDS = frozenset({Kind.SHELL, Kind.SQL, Kind.SYSTEMD, Kind.CRON})
 def parse_file(path: str, kind: Kind, source: str) -> Parsed:
     """The parsed form of one file (at most one of the mappings is filled)."""
     if kind is Kind.SHELL:
-        return Parsed(scripts={path: parse_script(source, path=path)})
+        return Parsed(scripts={path: parse_script(shell_text(path, source), path=path)})
     if kind is Kind.SQL:
         sql, refused = migration_sql(path, source)
         parsed = with_notes(parse_sql(sql, path=path), migration_notes(path, source))
@@ -174,5 +175,5 @@ def with_sourced(parsed: Parsed, sources: Mapping[str, str]) -> Parsed:
         used = set(_EXPANDED.findall(sources[path]))
         inherited = [a for d in sorted(donors) for a in _top_level(scripts[d]) if a.name in used - own]
         if inherited:
-            updated[path] = parse_script(sources[path], path=path, inherited=tuple(inherited))
+            updated[path] = parse_script(shell_text(path, sources[path]), path=path, inherited=tuple(inherited))
     return replace(parsed, scripts={**scripts, **updated}) if updated else parsed

@@ -62,10 +62,10 @@ _NOT_SECRET_NAME = re.compile(
     r"|prefix|suffix|format|scheme|algorithm|alg)$"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
 )
-# ``$`` starts a reference only before a name, ``{``, ``(`` or a special parameter: in ``…!@#$%^&*`` it is a
-# character of the value.
+# ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
+# parameter: in ``…!@#$%^&*`` it is a character of the value.
 _REFERENCE = re.compile(
-    r"\$[\w{(@*#?$!-]|`|%\(|%[A-Z_]+%|\{\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:",
+    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:",
     re.I,
 )
 _PLACEHOLDERS = frozenset(

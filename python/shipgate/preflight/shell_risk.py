@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -66,6 +67,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     if f"exists:{name}" in command.conditions:
         return None
     bindings = script.bindings(name)
+    if not bindings and name in _SNAPD_DIRS and is_snap_script(script.path):
+        return None  # snapd sets $SNAP_COMMON & co to the snap's own directories for its hooks and apps
     if bindings and all(b.generated_by == "mktemp" for b in bindings) and script.errexit:
         return None  # tmp=$(mktemp -d) under set -e: never empty
     # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``): never empty, never /
@@ -76,6 +79,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     return f"${name}"
 
 
+# The directories snapd gives every hook and app of a snap (snap-environment: never empty).
+_SNAPD_DIRS = frozenset({"SNAP", "SNAP_COMMON", "SNAP_DATA", "SNAP_USER_COMMON", "SNAP_USER_DATA"})
 _EXPANSIONS = re.compile(r"\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|\$[0-9@*#?$!-]")
 _NAMED_ENTRY = re.compile(r"[^/*.\s]")
 _TOP_LEVEL = frozenset(
