@@ -14,6 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
+from shipgate.preflight.embedded import is_dockerfile
 from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
@@ -101,6 +102,7 @@ class Kind(enum.Enum):
     SQL = "sql"
     SYSTEMD = "systemd"
     CRON = "cron"
+    DOCKERFILE = "dockerfile"  # a Dockerfile/Containerfile: its RUN lines are shell (shipgate.preflight.embedded)
     CONFIG = "config"  # any other text: configuration, .env files, notes, scripts in other languages
 
 
@@ -250,7 +252,7 @@ def scanned_kind(
     """How preflight reads ``path`` given its first bytes; None for binary content and for the manifest and its
     signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
     names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
-    paths, maintainer-script names, a Liquibase changelog or JS/TS migration read as the SQL it runs);
+    paths, maintainer-script names, a ``Dockerfile`` with a ``FROM``, a Liquibase changelog or JS/TS migration read as the SQL it runs);
     everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
     Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
@@ -276,6 +278,8 @@ def scanned_kind(
         return Kind.SYSTEMD
     if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):
         return Kind.CRON
+    if is_dockerfile(path, head.decode("utf-8", errors="replace")):
+        return Kind.DOCKERFILE
     return Kind.CONFIG
 
 
