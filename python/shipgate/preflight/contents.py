@@ -14,7 +14,6 @@ from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
-from shipgate.preflight.embedded import is_dockerfile
 from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
@@ -252,7 +251,8 @@ def scanned_kind(
     """How preflight reads ``path`` given its first bytes; None for binary content and for the manifest and its
     signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
     names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
-    paths, maintainer-script names, a ``Dockerfile`` with a ``FROM``, a Liquibase changelog or JS/TS migration read as the SQL it runs);
+    paths, maintainer-script names, a ``Dockerfile`` with a ``FROM``, a Liquibase changelog or JS/TS migration
+    read as the SQL it runs);
     everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
     Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
@@ -281,6 +281,15 @@ def scanned_kind(
     if is_dockerfile(path, head.decode("utf-8", errors="replace")):
         return Kind.DOCKERFILE
     return Kind.CONFIG
+
+
+_DOCKERFILE_NAME = re.compile(r"^(?:docker|container)file(?:[.-].+)?$|^.+[.-](?:docker|container)file$", re.I)
+_FROM = re.compile(r"^\s*FROM\s+\S", re.I | re.M)
+
+
+def is_dockerfile(path: str, text: str) -> bool:
+    """``Dockerfile``, ``Containerfile``, ``Dockerfile.prod``, ``web.dockerfile``… whose text has a ``FROM``."""
+    return bool(_DOCKERFILE_NAME.match(posixpath.basename(path))) and bool(_FROM.search(text))
 
 
 def refine_kind(kind: Kind, text: str) -> Kind:

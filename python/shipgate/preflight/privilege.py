@@ -63,6 +63,10 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "grub-install",
         "mkfs",
         "fdisk",
+        "shutdown",  # the power state: root (or a logind policy a server does not give a login)
+        "reboot",
+        "poweroff",
+        "halt",
         "parted",
         "losetup",
         "swapon",
