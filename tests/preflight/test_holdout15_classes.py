@@ -157,6 +157,25 @@ def test_b_package_options_that_skip_signatures() -> None:
     assert codes_at({"tasks/install.yml": "- yum: name=agent force=yes\n"}, _UNSIGNED) == []
 
 
+def test_b_a_file_get_url_fetched_without_checksum_and_installed() -> None:
+    tasks = (
+        "- name: Download the agent RPM\n"
+        "  get_url:\n"
+        "    url: https://dl.vendor.io/agent-1.0.rpm\n"
+        "    dest: /tmp/agent.rpm\n"
+        "- name: Install it\n"
+        "  package: name=/tmp/agent.rpm state=present\n"
+        "- get_url: url=https://dl.vendor.io/setup.sh dest=/tmp/setup.sh mode=0755\n"
+        "- shell: /tmp/setup.sh --unattended\n"
+    )
+    found = findings({"roles/agent/tasks/RedHat.yml": tasks})
+    assert [line for c, line in found if c == _UNVERIFIED] == [6, 8]
+    # modules are not judged for privilege (the play decides): the rpm install adds no implicit_privilege
+    assert _PRIV not in [c for c, _ in found]
+    checked = tasks.replace("    dest: /tmp/agent.rpm\n", "    dest: /tmp/agent.rpm\n    checksum: sha256:0123abcd\n")
+    assert [line for c, line in findings({"roles/agent/tasks/RedHat.yml": checked}) if c == _UNVERIFIED] == [9]
+
+
 # -- C: cloud-init runcmd/bootcmd, logrotate scripts, a container's sh -c: root by design ------------------------
 
 

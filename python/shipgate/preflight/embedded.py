@@ -55,7 +55,7 @@ class Embedded:
 Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
-    r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper)\s*:"
+    r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url)\s*:"
     r"|(?:ansible\.builtin|ansible\.legacy|community\.general)\.",
     re.M,
 )
@@ -366,12 +366,35 @@ _PACKAGE_MODULES = frozenset(
     for prefix in ("", "ansible.builtin.", "ansible.legacy.", "community.general.")
     for name in ("apt", "yum", "dnf", "package", "zypper")
 )
-_TASK_KEYS = _COMMAND_MODULES | _PACKAGE_MODULES | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
+_GET_URL = frozenset({"get_url", "ansible.builtin.get_url", "ansible.legacy.get_url"})
+_TASK_KEYS = (
+    _COMMAND_MODULES | _PACKAGE_MODULES | _GET_URL | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
+)
 _UNSIGNED_OPTIONS = {"allow_unauthenticated": "allow_unauthenticated", "disable_gpg_check": "disable_gpg_check"}
 _FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline)=\S+")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _KV_OPTION = re.compile(r"(?:^|\s)(force|allow_unauthenticated|disable_gpg_check)=(yes|true|True|1)\b")
 _PLAY_LISTS = ("tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always")
+
+
+def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
+    """A module's arguments (a mapping, or ``k=v`` words of a free-form string): name -> (value, line)."""
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        try:
+            words = shlex.split(node.value)
+        except ValueError:
+            return {}
+        line = node.start_mark.line + 1
+        return {k: (v, line) for k, sep, v in (w.partition("=") for w in words) if sep}
+    return {
+        k: (str(v.value), v.start_mark.line + 1) for k, v in _mapping(node).items() if isinstance(v, yaml.ScalarNode)
+    }
+
+
+def _module_command(command: str) -> str:
+    """A module's work as the command that does it, on one line. The privilege a module task gets is the play's
+    (not in a role's task file), so it is read as run by root: no privilege finding comes from it."""
+    return f'if [ "$(id -u)" = 0 ]; then {command}; fi'
 
 
 def _is_task_list(doc: yaml.Node) -> bool:
@@ -417,6 +440,28 @@ class _Ansible:
                     self.pieces.append(piece)
             elif key in _PACKAGE_MODULES:
                 self._package_options(key, node)
+                self._local_install(key, _module_args(node))
+            elif key in _GET_URL:
+                self._get_url(_module_args(node))
+
+    def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
+        """``get_url``: the download it is (with ``checksum:``, the check it runs on the file)."""
+        if "url" not in args or "dest" not in args:
+            return
+        url, line = args["url"]
+        dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
+        fetch = f"curl -fsSL -o {dest} {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', url))}"
+        if "checksum" in args:
+            fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
+        self.pieces.append((line, _module_command(fetch)))
+
+    def _local_install(self, module: str, args: dict[str, tuple[str, int]]) -> None:
+        """A package module given a file (``name: /tmp/x.rpm``, apt's ``deb: /tmp/x.deb``): the install of that file."""
+        for key in ("name", "deb"):
+            value, line = args.get(key, ("", 0))
+            if value.startswith(("/", "./")) and value.endswith((".rpm", ".deb")):
+                tool = "dpkg -i" if value.endswith(".deb") else "rpm -i"
+                self.pieces.append((line, _module_command(f"{tool} {shlex.quote(value)}")))
 
     @staticmethod
     def _command(node: yaml.Node, args: dict[str, yaml.Node]) -> Piece | None:
