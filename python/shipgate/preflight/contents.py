@@ -102,6 +102,7 @@ class Kind(enum.Enum):
     SQL = "sql"
     SYSTEMD = "systemd"
     CRON = "cron"
+    DOCKERFILE = "dockerfile"  # a Dockerfile/Containerfile: its RUN lines are shell (shipgate.preflight.embedded)
     CONFIG = "config"  # any other text: configuration, .env files, notes, scripts in other languages
 
 
@@ -251,7 +252,8 @@ def scanned_kind(
     """How preflight reads ``path`` given its first bytes; None for binary content and for the manifest and its
     signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
     names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
-    paths, maintainer-script names, a Liquibase changelog or JS/TS migration read as the SQL it runs);
+    paths, maintainer-script names, a ``Dockerfile`` with a ``FROM``, a Liquibase changelog or JS/TS migration
+    read as the SQL it runs);
     everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
     Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
@@ -277,7 +279,18 @@ def scanned_kind(
         return Kind.SYSTEMD
     if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):
         return Kind.CRON
+    if is_dockerfile(path, head.decode("utf-8", errors="replace")):
+        return Kind.DOCKERFILE
     return Kind.CONFIG
+
+
+_DOCKERFILE_NAME = re.compile(r"^(?:docker|container)file(?:[.-].+)?$|^.+[.-](?:docker|container)file$", re.I)
+_FROM = re.compile(r"^\s*FROM\s+\S", re.I | re.M)
+
+
+def is_dockerfile(path: str, text: str) -> bool:
+    """``Dockerfile``, ``Containerfile``, ``Dockerfile.prod``, ``web.dockerfile``… whose text has a ``FROM``."""
+    return bool(_DOCKERFILE_NAME.match(posixpath.basename(path))) and bool(_FROM.search(text))
 
 
 def refine_kind(kind: Kind, text: str) -> Kind:

@@ -321,7 +321,10 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     for (path, _), script in ctx.parsed.cron_commands.items():
         yield from _script_endpoints(path, script)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
-        yield from _text_endpoints(text.path, text.kind, tuple((ln.number, ln.text) for ln in text.lines))
+        shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
+        yield from _text_endpoints(
+            text.path, text.kind, tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
+        )
 
 
 def scan(ctx: Context) -> Iterator[Finding]:

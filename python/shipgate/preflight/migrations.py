@@ -11,6 +11,7 @@ cluster: its client runs are not reported as outside a lock."""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -185,7 +186,10 @@ def _first_init(path: str) -> bool:
 
 def runs(ctx: Context) -> Iterator[MigrationRun]:
     for text in ctx.of_kind(Kind.CONFIG):  # a compose service that migrates when it starts
+        embedded = text.path in ctx.parsed.embedded_lines  # its ``sh -c`` scripts are read with the scripts below
         for command in service_commands(text):
+            if embedded and re.search(r"-\w*c$", command.via or ""):
+                continue
             if _hidden(command):
                 yield MigrationRun(text.path, command, None, None, True, False)
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/app migrate`` migrates like a script

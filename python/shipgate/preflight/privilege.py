@@ -64,6 +64,10 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "grub-install",
         "mkfs",
         "fdisk",
+        "shutdown",  # the power state: root (or a logind policy a server does not give a login)
+        "reboot",
+        "poweroff",
+        "halt",
         "parted",
         "losetup",
         "swapon",
@@ -260,6 +264,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
     texts = {t.path: t.lines for t in ctx.texts}
     for path, script in ctx.parsed.scripts.items():
+        if path in ctx.parsed.root_scripts:
+            continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
         source = tuple(line.text for line in texts.get(path, ()))
         maintainer = maintainer_script(script, source)
         requires = _requires_root(script, maintainer, source)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from shipgate.preflight.contents import Kind, is_periodic_cron_script
 from shipgate.preflight.cron import Crontab, parse_crontab
+from shipgate.preflight.embedded import Unsigned, read_embedded
 from shipgate.preflight.package_scripts import shell_text
 from shipgate.preflight.shell.model import Assignment, Script
 from shipgate.preflight.shell.reader import parse_script
@@ -29,6 +30,13 @@ class Parsed:
     cron_commands: Mapping[tuple[str, int], Script] = field(default_factory=dict)
     # A service's Exec* command lines read as shell: unit path -> script
     unit_commands: Mapping[str, Script] = field(default_factory=dict)
+    # Files whose embedded commands (``scripts[path]``, shipgate.preflight.embedded) run as root by design (an
+    # image build, cloud-init, logrotate, a container): nothing to report about their privilege
+    root_scripts: frozenset[str] = frozenset()
+    # Lines of a configuration file that hold embedded command text: path -> lines (read as shell, not as settings)
+    embedded_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # Module options that install unsigned packages (Ansible ``allow_unauthenticated``…): path -> options
+    unsigned_options: Mapping[str, tuple[Unsigned, ...]] = field(default_factory=dict)
 
 
 def _system_crontab(path: str) -> bool:
@@ -37,11 +45,12 @@ def _system_crontab(path: str) -> bool:
 
 
 # The kinds ``parse_file`` reads; any other text is read line by line by the scanners.
-PARSED_KINDS = frozenset({Kind.SHELL, Kind.SQL, Kind.SYSTEMD, Kind.CRON})
+PARSED_KINDS = frozenset({Kind.SHELL, Kind.SQL, Kind.SYSTEMD, Kind.CRON, Kind.DOCKERFILE, Kind.CONFIG})
 
 
 def parse_file(path: str, kind: Kind, source: str) -> Parsed:
-    """The parsed form of one file (at most one of the mappings is filled)."""
+    """The parsed form of one file: its script, SQL, unit or crontab (with what runs as shell in it), or the shell
+    another format carries (a Dockerfile's ``RUN``, an Ansible task…), if any."""
     if kind is Kind.SHELL:
         return Parsed(scripts={path: parse_script(shell_text(path, source), path=path)})
     if kind is Kind.SQL:
@@ -56,7 +65,23 @@ def parse_file(path: str, kind: Kind, source: str) -> Parsed:
         tab = parse_crontab(source, path=path, system=True if _system_crontab(path) else None)
         commands = {(path, job.line): _job_script(path, job.line, job.command) for job in tab.jobs}
         return Parsed(crontabs={path: tab}, cron_commands=commands)
+    if kind in (Kind.DOCKERFILE, Kind.CONFIG):
+        return _embedded(path, source)
     return Parsed()
+
+
+def _embedded(path: str, source: str) -> Parsed:
+    """The shell a Dockerfile, Ansible task file, cloud-init user-data, logrotate file or container spec carries,
+    as the file's script (shipgate.preflight.embedded)."""
+    found = read_embedded(path, source)
+    if found is None:
+        return Parsed()
+    return Parsed(
+        scripts={path: found.script} if found.lines else {},
+        root_scripts=frozenset({path}) if found.root else frozenset(),
+        embedded_lines={path: found.lines},
+        unsigned_options={path: found.unsigned} if found.unsigned else {},
+    )
 
 
 def _job_script(path: str, line: int, command: str) -> Script:
@@ -101,6 +126,9 @@ def merge(parts: list[Parsed]) -> Parsed:
     crontabs: dict[str, Crontab] = {}
     cron_commands: dict[tuple[str, int], Script] = {}
     unit_commands: dict[str, Script] = {}
+    root_scripts: set[str] = set()
+    embedded_lines: dict[str, frozenset[int]] = {}
+    unsigned_options: dict[str, tuple[Unsigned, ...]] = {}
     for part in parts:
         scripts.update(part.scripts)
         sql.update(part.sql)
@@ -108,6 +136,9 @@ def merge(parts: list[Parsed]) -> Parsed:
         crontabs.update(part.crontabs)
         cron_commands.update(part.cron_commands)
         unit_commands.update(part.unit_commands)
+        root_scripts |= part.root_scripts
+        embedded_lines.update(part.embedded_lines)
+        unsigned_options.update(part.unsigned_options)
     return Parsed(
         scripts=scripts,
         sql=sql,
@@ -115,6 +146,9 @@ def merge(parts: list[Parsed]) -> Parsed:
         crontabs=crontabs,
         cron_commands=cron_commands,
         unit_commands=unit_commands,
+        root_scripts=frozenset(root_scripts),
+        embedded_lines=embedded_lines,
+        unsigned_options=unsigned_options,
     )
 
 

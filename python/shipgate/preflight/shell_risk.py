@@ -16,6 +16,8 @@ from shipgate.preflight.shell.model import Command, Script, Word
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
+# Package indexes their tools download again (``rm -rf /var/lib/apt/lists/*`` after an install): not data.
+_REGENERATED = ("/var/lib/apt/lists",)
 _SCRATCH = re.compile(
     r"(?:^|/)(?:tmp|temp|cache|caches|\.cache|build|dist|node_modules|__pycache__|run|lock)(?:/|$)", re.I
 )
@@ -149,7 +151,12 @@ def _set_aside(script: Script, target: str) -> bool:
 
 def _data_path(word: Word) -> bool:
     text = word.text
-    return text.startswith(_DATA_PREFIXES) and not _SCRATCH.search(text) and text.rstrip("/").count("/") >= 2
+    return (
+        text.startswith(_DATA_PREFIXES)
+        and not text.startswith(_REGENERATED)
+        and not _SCRATCH.search(text)
+        and text.rstrip("/").count("/") >= 2
+    )
 
 
 def _in_purge(command: Command) -> bool:

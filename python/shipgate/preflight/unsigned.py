@@ -66,6 +66,18 @@ _SETOPT = re.compile(r"(?i)^(?:\S+\.)?gpgcheck=(?:0|false|no)$")
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
         yield from _file(text)
+    for path, options in ctx.parsed.unsigned_options.items():
+        for option in options:  # an Ansible package task's allow_unauthenticated/disable_gpg_check/apt force
+            yield at_line(
+                CODE,
+                Severity.HIGH,
+                path=path,
+                line=option.line,
+                text=option.text,
+                how=option.how,
+                message=f"the task installs packages without checking signatures ({option.how})",
+                remedy=_REMEDY,
+            )
     for path, script in commands_run(ctx.parsed):
         for command in script.commands:
             how = _command_off(command)

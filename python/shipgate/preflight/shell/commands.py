@@ -352,6 +352,8 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
         candidates = option_values(command, "-h", "--host")
     elif name == "openssl" and command.words and command.words[0].text == "s_client":
         candidates = option_values(command, "-connect")
+    elif name in ("gpg", "gpg2", "apt-key"):
+        candidates = option_values(command, "--keyserver")  # a bare host: ``--keyserver keyserver.ubuntu.com``
     for word in candidates:
         target = word.text.split(":", 1)[0] if name in ("scp", "rsync") else word.text
         named = bare_host(target)

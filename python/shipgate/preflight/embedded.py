@@ -1,0 +1,497 @@
+"""Shell that other formats carry, read as shell at its own lines of the host file.
+
+A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; ``ENV``/``ARG`` values become assignments the
+later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an
+escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items, a logrotate ``postrotate … endscript``
+block, and a container's ``command``/``args``/``entrypoint`` that runs ``sh -c SCRIPT`` (Kubernetes, compose).
+Each command's text is put at the line where it stands in the host file and the whole is parsed as one script,
+so every script check applies and reports at the host file's lines. YAML is read with the safe loader's node
+tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
+passed to an interpreter (a task's ``name:``/``msg:``, ``LABEL``, ``ENV`` values) are data.
+
+Privilege: a Dockerfile build, cloud-init, logrotate and a container run their commands as root by design
+(``Embedded.root``); an Ansible task runs as the connecting user unless ``become`` is set on it, its block or
+its play."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shlex
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+
+from shipgate.preflight.compose import is_compose_file
+from shipgate.preflight.contents import is_dockerfile
+from shipgate.preflight.shell.model import Script
+from shipgate.preflight.shell.reader import parse_script
+
+# Bounds: YAML nodes visited (aliases are not expanded: each node once) and commands placed per file.
+MAX_NODES = 100_000
+MAX_PIECES = 2_000
+MAX_DEPTH = 64  # blocks within blocks
+
+
+@dataclass(frozen=True)
+class Unsigned:
+    """A module option that installs packages without checking their signatures."""
+
+    line: int
+    text: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Embedded:
+    script: Script
+    lines: frozenset[int]  # lines of the host file that hold command text
+    root: bool  # run as root by what runs them (image build, boot, logrotate, container)
+    unsigned: tuple[Unsigned, ...] = ()
+
+
+Piece = tuple[int, str]
+# A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
+_YAML_TRIGGER = re.compile(
+    r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url)\s*:"
+    r"|(?:ansible\.builtin|ansible\.legacy|community\.general)\.",
+    re.M,
+)
+# libyaml's loader when PyYAML has it (the same node tree and marks, faster).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_embedded(path: str, text: str) -> Embedded | None:
+    """The shell ``text`` (the file at ``path``) carries, if it is one of the formats above; else None."""
+    if is_dockerfile(path, text):
+        return _embedded(path, list(_dockerfile(text)), root=True)
+    if _is_logrotate(path, text):
+        return _embedded(path, list(_logrotate(text)), root=True)
+    cloud_init = text.startswith("#cloud-config")
+    if not (cloud_init or path.lower().endswith((".yml", ".yaml"))) or not _YAML_TRIGGER.search(text):
+        return None
+    docs = _yaml_documents(text)
+    if not docs:
+        return None
+    if cloud_init:
+        return _embedded(path, [p for d in docs for p in _cloud_init(d)], root=True)
+    if any(_is_task_list(d) for d in docs):
+        reader = _Ansible()
+        for d in docs:
+            reader.tasks(d, False)
+        return _embedded(path, reader.pieces, root=False, unsigned=tuple(reader.unsigned))
+    compose = is_compose_file(path)
+    pieces = [p for d in docs if compose or _is_manifest(d) for p in _containers(d, set())]
+    return _embedded(path, pieces, root=True)
+
+
+def _is_manifest(doc: yaml.Node) -> bool:
+    """A Kubernetes object (``apiVersion`` and ``kind``): its containers' ``command``/``args`` are run."""
+    return {"apiVersion", "kind"} <= _mapping(doc).keys()
+
+
+def _embedded(path: str, pieces: list[Piece], *, root: bool, unsigned: tuple[Unsigned, ...] = ()) -> Embedded | None:
+    if not pieces and not unsigned:
+        return None
+    source, lines = _layout(pieces[:MAX_PIECES])
+    return Embedded(parse_script(source, path=path), lines, root, unsigned)
+
+
+def _layout(pieces: list[Piece]) -> tuple[str, frozenset[int]]:
+    """One script with each piece's text starting at its line (a piece that would overlap the one before starts
+    on the next free line)."""
+    out: list[str] = []
+    covered: set[int] = set()
+    for line, text in sorted(pieces, key=lambda p: p[0]):
+        body = text.split("\n")
+        start = max(line, len(out) + 1)
+        out.extend([""] * (start - 1 - len(out)))
+        out.extend(body)
+        covered.update(range(start, start + len(body)))
+    return "\n".join(out) + "\n", frozenset(covered)
+
+
+def _argv(words: list[str]) -> str:
+    """An exec-form command (a list of words, no shell) as a shell command line with the same words."""
+    return " ".join(shlex.quote(w) for w in words)
+
+
+# ---------------------------------------------------------------------------------------------------- Dockerfile
+
+_INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)(?:\s+|$)(.*)$", re.S)
+_ESCAPE_DIRECTIVE = re.compile(r"^#\s*escape\s*=\s*(\S)\s*$", re.I)
+_RUN_FLAG = re.compile(r"^\s*(?:--[a-z-]+(?:=(?:\"[^\"]*\"|\S+))?\s+)*")
+_HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")
+_POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
+
+
+def _dockerfile(text: str) -> Iterator[Piece]:
+    lines = text.split("\n")
+    escape = "\\"
+    for raw in lines[:5]:
+        if m := _ESCAPE_DIRECTIVE.match(raw.strip()):
+            escape = m.group(1)
+    i, posix = 0, True
+    while i < len(lines):
+        start = i
+        stripped = lines[i].strip()
+        if not stripped or stripped.startswith("#"):
+            i += 1
+            continue
+        body = [lines[i]]
+        continued = lines[i].rstrip().endswith(escape)
+        while continued and i + 1 < len(lines):
+            i += 1
+            # Docker drops comment and empty lines inside a continued instruction; a lone escape keeps the shell's
+            # continuation and every later line at its number.
+            dropped = not lines[i].strip() or lines[i].lstrip().startswith("#")
+            body.append(escape if dropped else lines[i])
+            continued = dropped or lines[i].rstrip().endswith(escape)
+        i += 1
+        m = _INSTRUCTION.match("\n".join(body))
+        if m is None:
+            continue
+        keyword, rest = m.group(1).upper(), m.group(2)
+        if keyword == "SHELL":
+            posix = _shell_is_posix(rest)
+        elif keyword in ("RUN", "CMD", "ENTRYPOINT") and posix:
+            heredocs, i = _heredoc_bodies(rest, lines, i)
+            yield from _run(start + 1, rest, heredocs)
+        elif keyword in ("ENV", "ARG"):
+            yield from _variables(start + 1, keyword, rest)
+        elif keyword == "ADD":
+            yield from _add(start + 1, rest)
+
+
+def _shell_is_posix(rest: str) -> bool:
+    try:
+        words = json.loads(rest)
+    except ValueError:
+        return True
+    return bool(words) and isinstance(words[0], str) and posixpath.basename(words[0]) in _POSIX_SHELLS
+
+
+def _heredoc_bodies(rest: str, lines: list[str], i: int) -> tuple[list[tuple[int, list[str], str]], int]:
+    """The heredocs a ``RUN <<EOF`` opens (BuildKit): (first line, body lines, delimiter) each, and the line after."""
+    found: list[tuple[int, list[str], str]] = []
+    for m in _HEREDOC.finditer(rest.split("\n", 1)[0]):
+        first, body = i + 1, []
+        while i < len(lines) and lines[i].strip() != m.group(3):
+            body.append(lines[i])
+            i += 1
+        found.append((first, body, m.group(3)))
+        i += 1
+    return found, i
+
+
+def _run(line: int, rest: str, heredocs: list[tuple[int, list[str], str]]) -> Iterator[Piece]:
+    command = _RUN_FLAG.sub("", rest, count=1)
+    if command.lstrip().startswith("["):
+        try:
+            words = json.loads(command.replace("\\\n", " "))
+        except ValueError:
+            words = None
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            yield line, _argv(words)
+            return
+    if heredocs and command.lstrip().startswith("<<"):
+        for first, body, _ in heredocs:  # ``RUN <<EOF`` with no command: the body is the script
+            yield first, "\n".join(body)
+        return
+    yield line, command
+    for first, body, delimiter in heredocs:  # ``RUN python3 <<EOF``: the heredoc is the command's input
+        yield first, "\n".join([*body, delimiter])
+
+
+def _variables(line: int, keyword: str, rest: str) -> Iterator[Piece]:
+    """``ENV k=v k2="v 2"`` and ``ARG k=v`` as shell assignments; the legacy ``ENV k some value`` too."""
+    first = rest.split(None, 1)
+    if not first:
+        return
+    if "=" in first[0]:
+        yield line, rest
+    elif keyword == "ENV" and len(first) == 2 and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", first[0]):
+        yield line, f"{first[0]}={shlex.quote(first[1].strip())}"
+
+
+def _add(line: int, rest: str) -> Iterator[Piece]:
+    """``ADD https://… DEST``: a download into the image, as the ``curl`` that does the same (a ``--checksum=``
+    flag is the check ``ADD`` runs on it)."""
+    checksum = re.search(r"--checksum=(\S+)", rest)
+    words = _RUN_FLAG.sub("", rest, count=1).split()
+    if len(words) < 2 or not all(w.startswith(("http://", "https://")) for w in words[:-1]):
+        return
+    dest = words[-1]
+    for url in words[:-1]:
+        fetch = f"curl -fsSL -o {shlex.quote(dest)} {shlex.quote(url)}"
+        if checksum:
+            digest = checksum.group(1).partition(":")[2]
+            fetch += f" && echo {shlex.quote(digest + '  ' + dest)} | sha256sum -c -"
+        yield line, fetch
+
+
+# ---------------------------------------------------------------------------------------------------- logrotate
+
+_SCRIPT_DIRECTIVES = frozenset({"prerotate", "postrotate", "firstaction", "lastaction", "preremove"})
+
+
+def _is_logrotate(path: str, text: str) -> bool:
+    """A logrotate configuration (``logrotate.d/x``, ``debian/x.logrotate``), not a document about one."""
+    lower = path.lower()
+    prose = lower.endswith((".md", ".rst", ".txt", ".html", ".adoc"))
+    return "logrotate" in lower and not prose and "endscript" in text and "{" in text
+
+
+def _logrotate(text: str) -> Iterator[Piece]:
+    body: list[str] | None = None
+    first = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        word = raw.strip()
+        if body is None:
+            if word.lower() in _SCRIPT_DIRECTIVES:
+                body, first = [], number + 1
+        elif word.lower() == "endscript":
+            yield first, "\n".join(body)
+            body = None
+        else:
+            body.append(raw)
+
+
+# ---------------------------------------------------------------------------------------------------- YAML
+
+
+def _yaml_documents(text: str) -> list[yaml.Node]:
+    try:
+        return [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
+    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
+        return []
+
+
+def _scalar_piece(node: yaml.Node) -> Piece | None:
+    """A string scalar at the line its text starts on: a block scalar's text starts below its indicator."""
+    if not isinstance(node, yaml.ScalarNode) or not isinstance(node.value, str) or not node.value.strip():
+        return None
+    line = node.start_mark.line + 1
+    if node.style in ("|", ">"):
+        line += 1
+    return line, node.value.rstrip("\n")
+
+
+def _words(node: yaml.Node | None) -> list[str] | None:
+    if not isinstance(node, yaml.SequenceNode):
+        return None
+    words = [w.value for w in node.value if isinstance(w, yaml.ScalarNode)]
+    return words if len(words) == len(node.value) else None
+
+
+def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)}
+
+
+def _truthy(node: yaml.Node | None) -> bool:
+    return isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() in ("yes", "true", "on", "1", "y")
+
+
+def _cloud_init(doc: yaml.Node) -> Iterator[Piece]:
+    """``runcmd``/``bootcmd`` items: a string is a shell command line, a list is argv."""
+    for key in ("runcmd", "bootcmd"):
+        node = _mapping(doc).get(key)
+        for item in node.value if isinstance(node, yaml.SequenceNode) else ():
+            words = _words(item)
+            if words:
+                yield item.start_mark.line + 1, _argv(words)
+            elif (piece := _scalar_piece(item)) is not None:
+                yield piece
+
+
+# Kubernetes/compose: the argv of a container; its shell script is the word after ``-c`` of a shell.
+_SHELL_C = re.compile(r"^-[a-z]*c[a-z]*$")
+
+
+def _containers(node: yaml.Node, seen: set[int]) -> Iterator[Piece]:
+    stack = [node]
+    while stack and len(seen) < MAX_NODES:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            fields = _mapping(current)
+            if "command" in fields or "entrypoint" in fields:
+                yield from _shell_c([fields.get(k) for k in ("entrypoint", "command", "args")])
+            stack.extend(v for _, v in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _shell_c(parts: list[yaml.Node | None]) -> Iterator[Piece]:
+    """The script of ``sh -c SCRIPT`` spread over entrypoint/command/args (lists, or compose strings)."""
+    argv: list[yaml.Node | str] = []
+    for node in parts:
+        if isinstance(node, yaml.SequenceNode):
+            argv.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+            try:
+                argv.extend(shlex.split(node.value))
+            except ValueError:
+                return
+            if len(argv) >= 3 and _is_shell(argv[-3]) and _SHELL_C.match(_text(argv[-2])):
+                yield node.start_mark.line + (2 if node.style in ("|", ">") else 1), _text(argv[-1])
+                return
+    for i in range(len(argv) - 1):
+        if _SHELL_C.match(_text(argv[i])) and any(_is_shell(a) for a in argv[:i]):
+            script = argv[i + 1]
+            if isinstance(script, yaml.Node) and (piece := _scalar_piece(script)) is not None:
+                yield piece
+            return
+
+
+def _text(word: yaml.Node | str) -> str:
+    return word if isinstance(word, str) else str(getattr(word, "value", ""))
+
+
+def _is_shell(word: yaml.Node | str) -> bool:
+    return posixpath.basename(_text(word)) in _POSIX_SHELLS
+
+
+# ---------------------------------------------------------------------------------------------------- Ansible
+
+_COMMAND_MODULES = frozenset(
+    f"{prefix}{name}" for prefix in ("", "ansible.builtin.", "ansible.legacy.") for name in ("shell", "command", "raw")
+)
+_PACKAGE_MODULES = frozenset(
+    f"{prefix}{name}"
+    for prefix in ("", "ansible.builtin.", "ansible.legacy.", "community.general.")
+    for name in ("apt", "yum", "dnf", "package", "zypper")
+)
+_GET_URL = frozenset({"get_url", "ansible.builtin.get_url", "ansible.legacy.get_url"})
+_TASK_KEYS = (
+    _COMMAND_MODULES | _PACKAGE_MODULES | _GET_URL | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
+)
+_UNSIGNED_OPTIONS = {"allow_unauthenticated": "allow_unauthenticated", "disable_gpg_check": "disable_gpg_check"}
+_FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline)=\S+")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_KV_OPTION = re.compile(r"(?:^|\s)(force|allow_unauthenticated|disable_gpg_check)=(yes|true|True|1)\b")
+_PLAY_LISTS = ("tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always")
+
+
+def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
+    """A module's arguments (a mapping, or ``k=v`` words of a free-form string): name -> (value, line)."""
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        try:
+            words = shlex.split(node.value)
+        except ValueError:
+            return {}
+        line = node.start_mark.line + 1
+        return {k: (v, line) for k, sep, v in (w.partition("=") for w in words) if sep}
+    return {
+        k: (str(v.value), v.start_mark.line + 1) for k, v in _mapping(node).items() if isinstance(v, yaml.ScalarNode)
+    }
+
+
+def _module_command(command: str) -> str:
+    """A module's work as the command that does it, on one line. The privilege a module task gets is the play's
+    (not in a role's task file), so it is read as run by root: no privilege finding comes from it."""
+    return f'if [ "$(id -u)" = 0 ]; then {command}; fi'
+
+
+def _is_task_list(doc: yaml.Node) -> bool:
+    """A playbook or a task file: a list of mappings one of which is a play, a task running a command or a
+    package module, or a block."""
+    if not isinstance(doc, yaml.SequenceNode):
+        return False
+    return any(_TASK_KEYS & _mapping(item).keys() for item in doc.value)
+
+
+class _Ansible:
+    """Commands of ``shell``/``command``/``raw`` tasks (plays, blocks, handlers), with ``become`` as an escalation
+    at its line; module options that install unsigned packages."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Piece] = []
+        self.unsigned: list[Unsigned] = []
+        self.visited = 0
+
+    def tasks(self, node: yaml.Node, become: bool, depth: int = 0) -> None:
+        """The tasks of a list (plays, blocks, tasks); ``become``: an enclosing play or block escalates."""
+        for item in node.value if isinstance(node, yaml.SequenceNode) and depth < MAX_DEPTH else ():
+            self.visited += 1
+            if self.visited > MAX_NODES or len(self.pieces) > MAX_PIECES:
+                return
+            fields = _mapping(item)
+            own = fields.get("become")
+            escalates = not become and _truthy(own)
+            start = len(self.pieces)
+            for key in _PLAY_LISTS:
+                if key in fields:
+                    scope = become or escalates if own is None or _truthy(own) else False
+                    self.tasks(fields[key], scope, depth + 1)
+            self._task(fields)
+            if escalates and own is not None and len(self.pieces) > start:
+                self._escalate(start, own.start_mark.line + 1)
+
+    def _task(self, fields: dict[str, yaml.Node]) -> None:
+        for key, node in fields.items():
+            if key in _COMMAND_MODULES:
+                piece = self._command(node, _mapping(fields.get("args")))
+                if piece is not None:
+                    self.pieces.append(piece)
+            elif key in _PACKAGE_MODULES:
+                self._package_options(key, node)
+                self._local_install(key, _module_args(node))
+            elif key in _GET_URL:
+                self._get_url(_module_args(node))
+
+    def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
+        """``get_url``: the download it is (with ``checksum:``, the check it runs on the file)."""
+        if "url" not in args or "dest" not in args:
+            return
+        url, line = args["url"]
+        dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
+        fetch = f"curl -fsSL -o {dest} {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', url))}"
+        if "checksum" in args:
+            fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
+        self.pieces.append((line, _module_command(fetch)))
+
+    def _local_install(self, module: str, args: dict[str, tuple[str, int]]) -> None:
+        """A package module given a file (``name: /tmp/x.rpm``, apt's ``deb: /tmp/x.deb``): the install of that file."""
+        for key in ("name", "deb"):
+            value, line = args.get(key, ("", 0))
+            if value.startswith(("/", "./")) and value.endswith((".rpm", ".deb")):
+                tool = "dpkg -i" if value.endswith(".deb") else "rpm -i"
+                self.pieces.append((line, _module_command(f"{tool} {shlex.quote(value)}")))
+
+    @staticmethod
+    def _command(node: yaml.Node, args: dict[str, yaml.Node]) -> Piece | None:
+        spec = _mapping(node) or args
+        words = _words(spec.get("argv")) if "argv" in spec else None
+        if words:
+            return spec["argv"].start_mark.line + 1, _argv(words)
+        piece = _scalar_piece(spec["cmd"]) if "cmd" in spec else _scalar_piece(node)
+        if piece is None:
+            return None
+        return piece[0], _JINJA.sub("${ANSIBLE_VALUE}", _FREE_FORM_ARGS.sub("", piece[1]))
+
+    def _escalate(self, start: int, become: int) -> None:
+        """The commands placed since ``start`` run by a shell that sudo starts on the ``become:`` line (when it
+        stands above them, else on the line above the first), as Ansible runs a task, block or play with it."""
+        group = sorted(self.pieces[start:], key=lambda p: p[0])
+        first, last = group[0][0], group[-1][0] + group[-1][1].count("\n")
+        opener = become if become < first else max(1, first - 1)
+        self.pieces[start:] = [(opener, "sudo sh <<'ANSIBLE_BECOME'"), *group, (last + 1, "ANSIBLE_BECOME")]
+
+    def _package_options(self, module: str, node: yaml.Node) -> None:
+        apt = module.rsplit(".", 1)[-1] == "apt"
+        for key, value in _mapping(node).items():
+            if (key in _UNSIGNED_OPTIONS or (apt and key == "force")) and _truthy(value):
+                line = value.start_mark.line + 1
+                self.unsigned.append(Unsigned(line, f"{key}: {value.value}", f"{module} {key}"))
+        if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+            for m in _KV_OPTION.finditer(node.value):
+                if m.group(1) != "force" or apt:
+                    line = node.start_mark.line + 1
+                    self.unsigned.append(Unsigned(line, node.value.strip(), f"{module} {m.group(1)}={m.group(2)}"))
