@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from shipgate.trust.errors import IdentityMismatch, MalformedSignature, SigstoreFailure, TrustConfigError
 from shipgate.trust.patterns import Pattern
-from shipgate.trust.sigstore_internals import dsse_envelope, sigstore_verifier
+from shipgate.trust.sigstore_internals import dsse_envelope, entry_integrated_time, sigstore_verifier
 from shipgate.trust.sigstore_policy import certificate_identities, describe, identity_policy
 
 # A bundle is a few KiB (a certificate chain, a signature, a log entry with an inclusion proof).
@@ -117,6 +118,8 @@ def verify_bundle(
                 f"{describe(issuer)}: {text}",
                 evidence={"identity": str(identity), "issuer": str(issuer)},
             ) from None
+        if "certificate chain" in text:
+            text = f"{_chain_reason(bundle, root)} (sigstore: {text})"
         raise SigstoreFailure(f"Sigstore bundle verification failed: {text}") from None
     except (SigstoreError, ValueError) as exc:
         raise SigstoreFailure(f"Sigstore bundle verification failed: {exc}") from None
@@ -128,6 +131,40 @@ def verify_bundle(
         trusted_root=str(trusted_root),
         dsse=dsse_envelope(bundle) is not None,
     )
+
+
+def _chain_reason(bundle: Any, root: Any) -> str:
+    """Why the signing certificate did not chain to the trusted root at the signing time, as a person can act on
+    it: issued by none of the root's Fulcio CAs (another Sigstore instance, or the wrong root), or logged at a time
+    outside the certificate's validity (a log entry that is not this signature's)."""
+    from cryptography.exceptions import InvalidSignature
+
+    certificate = bundle.signing_certificate
+    issued = False
+    for ca in root.get_fulcio_certs():
+        if ca.subject != certificate.issuer:
+            continue
+        try:
+            certificate.verify_directly_issued_by(ca)
+        except (InvalidSignature, ValueError, TypeError):
+            continue
+        issued = True
+    if not issued:
+        return (
+            "the signing certificate was not issued by a Fulcio CA of this trusted root: the bundle was made "
+            "under another Sigstore instance (staging, a private one), so pass that instance's trusted_root.json "
+            "with --trusted-root, or it was not made by Sigstore at all"
+        )
+    entry = bundle.log_entry
+    logged = datetime.fromtimestamp(entry_integrated_time(entry), UTC) if entry is not None else None
+    start, end = certificate.not_valid_before_utc, certificate.not_valid_after_utc
+    if logged is not None and not start <= logged <= end:
+        return (
+            f"the transparency-log entry was integrated at {logged:%Y-%m-%dT%H:%M:%SZ}, outside the signing "
+            f"certificate's validity ({start:%Y-%m-%dT%H:%M:%SZ} to {end:%Y-%m-%dT%H:%M:%SZ}): the entry is not "
+            "this signature's, or it was logged after the certificate expired"
+        )
+    return "the signing certificate does not chain to the trusted root at the time the bundle proves"
 
 
 def _unusable(bundle_json: bytes, exc: Exception) -> MalformedSignature:

@@ -195,6 +195,27 @@ def test_real_world_bundle_answers_as_expected(
         assert report["signature"]["dsse"] is True  # PEP 740 attestations are DSSE envelopes
 
 
+CHAIN_REASONS = {
+    "staging/rfc8785-0.1.2/production-root": "was not issued by a Fulcio CA of this trusted root",
+    "negative/production-bundle-staging-root": "was not issued by a Fulcio CA of this trusted root",
+    "negative/log-entry-of-another-artifact": "outside the signing certificate's validity",
+    "negative/juwunit-with-sampleproject-log-entry": "outside the signing certificate's validity",
+}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["id"] in CHAIN_REASONS], ids=lambda c: str(c["id"]))
+def test_a_certificate_that_does_not_chain_says_which_way(
+    case: dict[str, Any], home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sigstore says "failed to build timestamp certificate chain" both for a bundle of another Sigstore instance
+    and for a log entry that is not the signature's; the refusal names which, so the operator knows what to fix
+    (the trusted root, or the bundle)."""
+    report = verify_blob(case, tmp_path, capsys)
+    [finding] = report["findings"]
+    assert finding["code"] == "trust.sigstore_invalid"
+    assert CHAIN_REASONS[case["id"]] in finding["message"], finding["message"]
+
+
 @pytest.mark.parametrize(
     ("file", "form"),
     [
