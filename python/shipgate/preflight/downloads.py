@@ -126,7 +126,7 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             command=run.command,
             assigned_line=run.fetch.line,
             downloaded_at=run.fetch.line,
-            file=run.target,
+            downloaded=run.target,
             message=f"{run.how} {run.target}, downloaded on line {run.fetch.line}, without checking its checksum or "
             "signature",
             remedy="Ship the file in the package (its digest is verified), or verify a pinned checksum or "
