@@ -168,3 +168,15 @@ def test_f_licence_urls_and_pass_in_a_dsl_migration_are_not_findings() -> None:
     text = laravel(up).replace("<?php\n", "<?php\n/* see <https://www.gnu.org/licenses/> */\n")
     assert findings({LARAVEL: text}) == []
     assert findings({ALEMBIC: alembic("    pass\n")}) == []
+
+
+# -- bounds: hostile DSL files stay linear and are reported, never a traceback ------------------------------------
+
+
+def test_hostile_dsl_files_are_read_within_bounds() -> None:
+    unclosed = rails("    add_index(:users,\n" * 20_000)
+    assert (NOT_CONCURRENT, 3) in findings({RAILS: unclosed})
+    nested = django("        migrations.RunSQL(" + "(" * 5_000 + "),\n")
+    assert findings({DJANGO: nested}) == [(UNCHECKED, 1)]
+    chains = laravel("        Schema::table('users', function ($table) {\n" + "$table->foo(" * 5_000 + "\n")
+    assert findings({LARAVEL: chains}) == []

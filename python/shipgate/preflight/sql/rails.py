@@ -21,12 +21,41 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_TOKENS = 200_000
+_MAX_CALL = 4_096  # tokens of one call's arguments (a hostile unclosed call ends here, keeping the scan linear)
 _CLASS = re.compile(r"<\s*ActiveRecord::Migration\b")
 _HEREDOC = re.compile(r"<<([~-]?)(['\"]?)([A-Z_][A-Za-z0-9_]*)\2")
 _OPENERS = frozenset({"def", "class", "module", "do", "begin", "case", "while", "until", "for"})
 _CONDITIONAL = frozenset({"if", "unless"})
 _STARTS = frozenset({"nl", ";", "do", "{", "|", "then", "else"})
 _PUNCT = "()[]{},.|;=>"
+# The migration calls read (``_call_sql``), and ``change_table``, whose block is read.
+VERBS = frozenset(
+    {
+        "add_index",
+        "remove_index",
+        "add_column",
+        "remove_column",
+        "remove_columns",
+        "change_column",
+        "change_column_null",
+        "change_column_default",
+        "rename_column",
+        "add_reference",
+        "add_belongs_to",
+        "add_foreign_key",
+        "add_check_constraint",
+        "remove_foreign_key",
+        "remove_check_constraint",
+        "add_timestamps",
+        "drop_table",
+        "drop_join_table",
+        "rename_table",
+        "create_table",
+        "create_join_table",
+        "execute",
+        "change_table",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -156,6 +185,7 @@ def _run_bodies(toks: list[Token], ends: dict[int, int]) -> Iterator[tuple[int, 
 def _args(toks: list[Token], start: int, stop: int) -> tuple[list[list[Token]], dict[str, list[Token]], int]:
     """The arguments of a call whose first argument is at ``start``: positional values, ``key: value`` options and the
     index where the call ends (the end of its line, brackets and a trailing comma continuing it)."""
+    stop = min(stop, start + _MAX_CALL)
     parens = start < stop and toks[start].text == "("
     k = start + 1 if parens else start
     depth = 0
@@ -358,10 +388,13 @@ def _body(toks: list[Token], start: int, stop: int, ends: dict[int, int]) -> Ite
         if not at_start or t.kind != "name":
             k += 1
             continue
-        if t.text in tables and k + 2 < stop and toks[k + 1].text == ".":
+        if t.text in tables and k + 2 < stop and toks[k + 1].text == "." and toks[k + 2].kind == "name":
             pos, options, after = _args(toks, k + 3, stop)
             yield from ((t.line, s) for s in _table_call(tables[t.text], toks[k + 2].text, pos, options))
             k = after
+            continue
+        if t.text not in VERBS or toks[k - 1].text == ".":
+            k += 1
             continue
         pos, options, after = _args(toks, k + 1, stop)
         if t.text == "change_table" and after < stop and toks[after].text == "do":
@@ -369,10 +402,7 @@ def _body(toks: list[Token], start: int, stop: int, ends: dict[int, int]) -> Ite
             tables[var] = _one(pos[0] if pos else None, "t_expr")
             k = after + 1
             continue
-        sql = _call_sql(t.text, pos, options)
-        if sql is None:
-            k += 1
-            continue
+        sql = _call_sql(t.text, pos, options) or []
         yield from ((t.line, s) for s in sql)
         k = after
         if t.text in ("create_table", "create_join_table") and k < stop and toks[k].text == "do" and k in ends:
