@@ -180,3 +180,11 @@ def test_hostile_dsl_files_are_read_within_bounds() -> None:
     assert findings({DJANGO: nested}) == [(UNCHECKED, 1)]
     chains = laravel("        Schema::table('users', function ($table) {\n" + "$table->foo(" * 5_000 + "\n")
     assert findings({LARAVEL: chains}) == []
+
+
+def test_b_a_foreign_key_or_unique_field_builds_its_index_with_the_column() -> None:
+    ops = "        migrations.AddField('order', 'user', models.ForeignKey(null=True, to='u')),\n"
+    ops += "        migrations.AddField('order', 'code', models.CharField(max_length=9, null=True, unique=True)),\n"
+    assert findings({DJANGO: django(ops)}) == [(NOT_CONCURRENT, 6), (REWRITES, 7), (UNLOCKED, 6), (UNLOCKED, 7)]
+    plain = "        migrations.AddField('order', 'user', models.ForeignKey(db_index=False, null=True, to='u')),\n"
+    assert findings({DJANGO: django(plain)}) == [(UNLOCKED, 6)]

@@ -140,6 +140,25 @@ def _django_field(call: ast.Call | None) -> tuple[str, str]:
     return sql_type, ("DEFAULT " + _literal(default) + " " if default is not None else "") + "NOT NULL"
 
 
+def _django_add_field(table: str, name: str, field: ast.expr | None) -> list[str]:
+    """``AddField``: the column, and the index or UNIQUE constraint Django builds with it (a ForeignKey is indexed
+    unless ``db_index=False``; ``db_index=True``; ``unique=True``, a OneToOneField)."""
+    kind = _callee(field) if isinstance(field, ast.Call) else ""
+    column = name + "_id" if kind in ("ForeignKey", "OneToOneField") else name
+    col = _ident(ast.Constant(column), "field")
+    sql_type, clause = _django_field(field if isinstance(field, ast.Call) else None)
+    out = [f"ALTER TABLE {table} ADD COLUMN {col} {sql_type} {clause}"]
+    options = field if isinstance(field, ast.Call) else ast.Call(ast.Name("f"), [], [])
+    db_index = _kw(options, "db_index")
+    if _true(_kw(options, "unique")) or kind == "OneToOneField":
+        out[0] += f", ADD CONSTRAINT uniq UNIQUE ({col})"  # one statement, as Django writes it
+    elif _true(db_index) or (
+        kind == "ForeignKey" and not (isinstance(db_index, ast.Constant) and db_index.value is False)
+    ):
+        out.append(f"CREATE INDEX idx ON {table} ({col})")
+    return out
+
+
 def _django_table(app: str, model: ast.expr | None) -> str:
     return _ident(ast.Constant(f"{app}_{(_name(model) or 'model').lower()}"), "model_expr")
 
@@ -170,8 +189,7 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     if op in ("CreateModel", "DeleteModel", "RenameModel", "AlterUniqueTogether", "AlterIndexTogether"):
         table = _django_table(app, _arg(call, 0, "name"))
     if op == "AddField":
-        sql_type, clause = _django_field(_arg(call, 2, "field"))  # type: ignore[arg-type]
-        return [f"ALTER TABLE {table} ADD COLUMN {field} {sql_type} {clause}"]
+        return _django_add_field(table, _name(_arg(call, 1, "name")) or "field", _arg(call, 2, "field"))
     if op == "AlterField":
         sql_type, clause = _django_field(_arg(call, 2, "field"))  # type: ignore[arg-type]
         # NOT NULL is set only when the old field allowed NULL, which the file does not say: not assumed
