@@ -1,5 +1,5 @@
 """Migrations not written as SQL files: a Liquibase XML changelog, an ORM migration in JavaScript/TypeScript, an
-Ecto migration in Elixir.
+Ecto migration in Elixir, a Django/Alembic/Rails/Laravel migration (``dsl``).
 Each is turned into the SQL its upgrade runs, every statement at the line it comes from, and read by
 ``parse_sql`` like a ``.sql`` file (``shipgate.preflight.read``)."""
 
@@ -10,12 +10,28 @@ from collections.abc import Iterable
 
 from shipgate.preflight.sql.builder import CodeNotes, code_notes, is_builder_migration
 from shipgate.preflight.sql.changelog import changelog_sql, is_changelog
+from shipgate.preflight.sql.dsl import EXTENSIONS as DSL_EXTENSIONS
+from shipgate.preflight.sql.dsl import dsl_migration, is_dsl_migration
 from shipgate.preflight.sql.ecto import ecto_sql, is_ecto_migration
 from shipgate.preflight.sql.model import SqlFile
 from shipgate.preflight.sql.orm import is_code_migration, orm_sql
 from shipgate.preflight.sql.reader import engine_bound
 
-_EXTENSIONS = (".xml", ".yaml", ".yml", ".json", ".ts", ".js", ".mjs", ".cjs", ".mts", ".cts", ".exs", ".ex")
+_EXTENSIONS = (
+    ".xml",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".ts",
+    ".js",
+    ".mjs",
+    ".cjs",
+    ".mts",
+    ".cts",
+    ".exs",
+    ".ex",
+    *DSL_EXTENSIONS,
+)
 
 
 def may_be_migration_source(path: str) -> bool:
@@ -30,6 +46,7 @@ def is_migration_source(path: str, text: str) -> bool:
         or is_code_migration(path, text)
         or is_builder_migration(path, text)
         or is_ecto_migration(path, text)
+        or is_dsl_migration(path, text)
     )
 
 
@@ -49,12 +66,19 @@ def migration_sql(path: str, text: str) -> tuple[str, str | None]:
     if is_ecto_migration(path, text):
         found = ecto_sql(text)
         return aligned(found or ()), None if found is not None else "an Ecto migration over the token bound"
+    dsl = dsl_migration(path, text)
+    if dsl is not None:
+        return aligned(dsl[0]), None
     return text, None
 
 
 def migration_notes(path: str, text: str) -> CodeNotes | None:
-    """What a JS/TS migration says beyond its SQL strings (schema-builder calls, SQL for another database)."""
-    return code_notes(text) if is_code_migration(path, text) or is_builder_migration(path, text) else None
+    """What a JS/TS migration says beyond its SQL strings (schema-builder calls, SQL for another database); the
+    calls of a DSL migration (Django, Alembic, Rails, Laravel) its reader could not translate."""
+    if is_code_migration(path, text) or is_builder_migration(path, text):
+        return code_notes(text)
+    dsl = dsl_migration(path, text)
+    return dsl[1] if dsl is not None else None
 
 
 def with_notes(parsed: SqlFile, notes: CodeNotes | None) -> SqlFile:

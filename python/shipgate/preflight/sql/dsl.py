@@ -1,0 +1,51 @@
+"""Migrations written in an ORM's migration DSL: Django and Alembic (Python), Rails ActiveRecord (Ruby), Laravel
+(PHP). Each reader turns the calls it knows into the SQL the framework sends to PostgreSQL; a call it does not know
+that may change the schema, and a file it cannot read at all, become statements marked unchecked, so that the file
+is reported ``migration_unchecked`` instead of passing as checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shipgate.preflight.sql.builder import CodeNotes
+from shipgate.preflight.sql.laravel import is_laravel_migration, laravel_sql
+from shipgate.preflight.sql.model import Statement
+from shipgate.preflight.sql.pymigration import is_python_migration, python_sql
+from shipgate.preflight.sql.rails import is_rails_migration, rails_sql
+
+Found = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+EXTENSIONS = (".py", ".rb", ".php")
+_READERS: tuple[tuple[Callable[[str, str], bool], Callable[[str, str], Found | None], str], ...] = (
+    (is_python_migration, python_sql, "a Django/Alembic migration"),
+    (is_rails_migration, rails_sql, "a Rails migration"),
+    (is_laravel_migration, laravel_sql, "a Laravel migration"),
+)
+
+
+def is_dsl_migration(path: str, text: str) -> bool:
+    return any(test(path, text) for test, _, _ in _READERS)
+
+
+def dsl_migration(path: str, text: str) -> tuple[list[tuple[int, str]], CodeNotes] | None:
+    """The (line, SQL) a DSL migration runs, and its unread calls as unchecked statements; None if not one."""
+    for test, read, what in _READERS:
+        if not test(path, text):
+            continue
+        found = read(path, text)
+        if found is None:
+            detail = f"{what} that could not be read (not valid code for its reader, or over its bound)"
+            unread = Statement(line=1, text=what, kind="schema_builder", checked=False, detail=detail)
+            return [], CodeNotes(builder=(unread,))
+        sql, calls = found
+        notes = tuple(
+            Statement(
+                line=line,
+                text=call,
+                kind="schema_builder",
+                checked=False,
+                detail=f"line {line}: {call} is a migration call preflight does not read",
+            )
+            for line, call in calls
+        )
+        return sql, CodeNotes(builder=notes)
+    return None

@@ -1,0 +1,476 @@
+"""Django migrations and Alembic revisions (Python): the SQL their upgrade runs on PostgreSQL, each statement at the
+line of the call that makes it, so that ``parse_sql`` checks it as it checks a ``.sql`` file.
+
+The file is read by Python's own parser (``ast``), never run. A Django migration is a ``.py`` file under a
+``migrations`` directory whose class derives from ``migrations.Migration``: each entry of its ``operations`` list is
+written as the SQL Django's PostgreSQL schema editor sends (``AddField``, ``AlterField``, ``RemoveField``,
+``RenameField``, ``AddIndex``, ``AddIndexConcurrently``, ``RemoveIndex[Concurrently]``, ``AddConstraint``,
+``RemoveConstraint``, ``AlterUniqueTogether``, ``CreateModel``, ``DeleteModel``, ``RenameModel``, ``RunSQL``; the
+``database_operations`` of ``SeparateDatabaseAndState``). Operations that only change Django's state
+(``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other operation is reported as a statement
+preflight cannot read. An Alembic revision is a ``.py`` file under a ``migrations``/``alembic``/``versions``
+directory that imports ``op`` from alembic and defines ``upgrade``: inside ``upgrade`` (never ``downgrade``) the
+``op.*`` calls and the calls of a ``with op.batch_alter_table(t) as b:`` block (plain ALTER TABLE on PostgreSQL)
+are written as the SQL Alembic emits, and ``op.execute``/``exec_driver_sql`` of a literal string (or
+``sa.text("…")``) are read as written; a branch on another database (``if dialect == "sqlite":``) is skipped.
+Names that are not literals (a loop variable) are written as placeholders: the statement's kind (index build,
+column change) is what is checked. A file Python's parser refuses is not guessed at: ``python_sql`` returns None."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+MAX_BYTES = 512_000  # a migration is a few kilobytes; past this the file is not read
+_MAX_NODES = 100_000
+_DJANGO_STATE_ONLY = frozenset(
+    {
+        "AlterModelOptions",
+        "AlterModelManagers",
+        "AlterModelTable",
+        "AlterModelTableComment",
+        "AlterOrderWithRespectTo",
+        "RunPython",
+        "RenameIndex",
+    }
+)
+# Django field classes as its PostgreSQL backend writes them (data_types); others read as text.
+_DJANGO_TYPES = {
+    "AutoField": "integer",
+    "BigAutoField": "bigint",
+    "BigIntegerField": "bigint",
+    "BinaryField": "bytea",
+    "BooleanField": "boolean",
+    "NullBooleanField": "boolean",
+    "DateField": "date",
+    "DateTimeField": "timestamp with time zone",
+    "DecimalField": "numeric",
+    "DurationField": "interval",
+    "FloatField": "double precision",
+    "IntegerField": "integer",
+    "JSONField": "jsonb",
+    "PositiveIntegerField": "integer",
+    "PositiveSmallIntegerField": "smallint",
+    "SmallIntegerField": "smallint",
+    "TextField": "text",
+    "TimeField": "time",
+    "UUIDField": "uuid",
+    "ForeignKey": "bigint",
+    "OneToOneField": "bigint",
+}
+_OTHER_DIALECTS = frozenset({"sqlite", "mysql", "mariadb", "mssql", "oracle"})
+
+
+def is_python_migration(path: str, text: str) -> bool:
+    """A Django migration or an Alembic revision (see the module docstring)."""
+    lower = path.lower()
+    if not lower.endswith(".py"):
+        return False
+    folders = lower.split("/")[:-1]
+    if "migrations" in folders and "migrations.Migration" in text:
+        return True
+    known = any("migration" in f or f in ("alembic", "versions") for f in folders)
+    return known and "alembic" in text and "def upgrade" in text
+
+
+def _name(node: ast.AST | None) -> str | None:
+    """The literal string of ``node`` (``"t"``, ``sa.text("…")``), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Call) and _callee(node) == "text" and node.args:
+        return _name(node.args[0])
+    return None
+
+
+def _ident(node: ast.AST | None, placeholder: str) -> str:
+    """A quoted identifier for ``node``'s literal, else ``placeholder`` (a value computed at run time)."""
+    value = _name(node)
+    return '"' + value.replace('"', '""') + '"' if value else placeholder
+
+
+def _callee(call: ast.Call) -> str:
+    f = call.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+
+
+def _kw(call: ast.Call, key: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == key), None)
+
+
+def _arg(call: ast.Call, index: int, key: str) -> ast.expr | None:
+    return call.args[index] if len(call.args) > index else _kw(call, key)
+
+
+def _true(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _columns(node: ast.expr | None) -> str:
+    """A column list: literal names (a Django ``-field`` ordering prefix dropped), ``col`` for computed ones."""
+    items = node.elts if isinstance(node, ast.List | ast.Tuple) else [node] if node is not None else []
+    names = [_ident(ast.Constant((_name(e) or "").lstrip("-")), "col") for e in items]
+    return ", ".join(names) or "col"
+
+
+def _literal(node: ast.expr | None) -> str:
+    """A constant SQL default for ``node`` (Django computes a callable default once, in Python)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+        return "true" if node.value else "false"
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return str(node.value)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return "'" + node.value.replace("'", "''") + "'"
+    return "'0'"
+
+
+def _django_field(call: ast.Call | None) -> tuple[str, str]:
+    """(type, NULL/DEFAULT clause for a new column) of a ``models.XField(…)`` call."""
+    if not isinstance(call, ast.Call):
+        return "text", ""
+    kind = _callee(call)
+    size = _kw(call, "max_length")
+    if kind in ("CharField", "SlugField", "EmailField", "URLField"):
+        n = size.value if isinstance(size, ast.Constant) and isinstance(size.value, int) else 255
+        sql_type = f"varchar({n})"
+    else:
+        sql_type = _DJANGO_TYPES.get(kind, "text")
+    if _true(_kw(call, "null")):
+        return sql_type, "NULL"
+    default = _kw(call, "default")
+    return sql_type, ("DEFAULT " + _literal(default) + " " if default is not None else "") + "NOT NULL"
+
+
+def _django_add_field(table: str, name: str, field: ast.expr | None) -> list[str]:
+    """``AddField``: the column, and the index or UNIQUE constraint Django builds with it (a ForeignKey is indexed
+    unless ``db_index=False``; ``db_index=True``; ``unique=True``, a OneToOneField)."""
+    kind = _callee(field) if isinstance(field, ast.Call) else ""
+    column = name + "_id" if kind in ("ForeignKey", "OneToOneField") else name
+    col = _ident(ast.Constant(column), "field")
+    sql_type, clause = _django_field(field if isinstance(field, ast.Call) else None)
+    out = [f"ALTER TABLE {table} ADD COLUMN {col} {sql_type} {clause}"]
+    options = field if isinstance(field, ast.Call) else ast.Call(ast.Name("f"), [], [])
+    db_index = _kw(options, "db_index")
+    if _true(_kw(options, "unique")) or kind == "OneToOneField":
+        out[0] += f", ADD CONSTRAINT uniq UNIQUE ({col})"  # one statement, as Django writes it
+    elif _true(db_index) or (
+        kind == "ForeignKey" and not (isinstance(db_index, ast.Constant) and db_index.value is False)
+    ):
+        out.append(f"CREATE INDEX idx ON {table} ({col})")
+    return out
+
+
+def _django_table(app: str, model: ast.expr | None) -> str:
+    return _ident(ast.Constant(f"{app}_{(_name(model) or 'model').lower()}"), "model_expr")
+
+
+def _django_index(op: str, table: str, index: ast.expr | None) -> str:
+    concurrently = " CONCURRENTLY" if op.endswith("Concurrently") else ""
+    if op.startswith("Remove"):
+        return f"DROP INDEX{concurrently} {_ident(index, 'idx')}"
+    name = _kw(index, "name") if isinstance(index, ast.Call) else None
+    fields = _kw(index, "fields") if isinstance(index, ast.Call) else None
+    return f"CREATE INDEX{concurrently} {_ident(name, 'idx')} ON {table} ({_columns(fields)})"
+
+
+def _django_constraint(table: str, constraint: ast.expr | None) -> str:
+    if not isinstance(constraint, ast.Call):
+        return f"ALTER TABLE {table} ADD CONSTRAINT c CHECK (true)"
+    name = _ident(_kw(constraint, "name"), "c")
+    if _callee(constraint) == "UniqueConstraint":
+        return f"ALTER TABLE {table} ADD CONSTRAINT {name} UNIQUE ({_columns(_kw(constraint, 'fields'))})"
+    return f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK (true)"
+
+
+def _django_sql(app: str, call: ast.Call) -> list[str] | None:
+    """The SQL one Django operation sends; None for an operation preflight does not know."""
+    op = _callee(call)
+    table = _django_table(app, _arg(call, 0, "model_name") if op not in ("CreateModel", "DeleteModel") else None)
+    field = _ident(_arg(call, 1, "name"), "field")
+    if op in ("CreateModel", "DeleteModel", "RenameModel", "AlterUniqueTogether", "AlterIndexTogether"):
+        table = _django_table(app, _arg(call, 0, "name"))
+    if op == "AddField":
+        return _django_add_field(table, _name(_arg(call, 1, "name")) or "field", _arg(call, 2, "field"))
+    if op == "AlterField":
+        sql_type, clause = _django_field(_arg(call, 2, "field"))  # type: ignore[arg-type]
+        # NOT NULL is set only when the old field allowed NULL, which the file does not say: not assumed
+        null = f", ALTER COLUMN {field} DROP NOT NULL" if clause == "NULL" else ""
+        return [f"ALTER TABLE {table} ALTER COLUMN {field} TYPE {sql_type}{null}"]
+    if op == "RemoveField":
+        return [f"ALTER TABLE {table} DROP COLUMN {field}"]
+    if op == "RenameField":
+        return [f"ALTER TABLE {table} RENAME COLUMN {field} TO {_ident(_arg(call, 2, 'new_name'), 'new')}"]
+    if op in ("AddIndex", "AddIndexConcurrently", "RemoveIndex", "RemoveIndexConcurrently"):
+        return [_django_index(op, table, _arg(call, 1, "index" if op.startswith("Add") else "name"))]
+    if op == "AddConstraint":
+        return [_django_constraint(table, _arg(call, 1, "constraint"))]
+    if op == "RemoveConstraint":
+        return [f"ALTER TABLE {table} DROP CONSTRAINT {_ident(_arg(call, 1, 'name'), 'c')}"]
+    if op == "AlterUniqueTogether":
+        groups = _arg(call, 1, "unique_together")
+        if isinstance(groups, ast.Set | ast.List | ast.Tuple) and groups.elts:
+            return [f"ALTER TABLE {table} ADD CONSTRAINT uniq UNIQUE ({_columns(groups.elts[0])})"]
+        return []
+    if op == "AlterIndexTogether":
+        return []
+    if op == "CreateModel":
+        return [f"CREATE TABLE {table} (id bigint)"]
+    if op == "DeleteModel":
+        return [f"DROP TABLE {table}"]
+    if op == "RenameModel":
+        return [f"ALTER TABLE {table} RENAME TO {_django_table(app, _arg(call, 1, 'new_name'))}"]
+    if op == "RunSQL":
+        return _strings(_arg(call, 0, "sql"))
+    if op in _DJANGO_STATE_ONLY:
+        return []
+    return None
+
+
+def _strings(node: ast.expr | None) -> list[str] | None:
+    """The SQL of a ``RunSQL`` argument: a string, or a list of strings / (sql, params) pairs; None if computed."""
+    single = _name(node)
+    if single is not None:
+        return [single]
+    if isinstance(node, ast.List | ast.Tuple):
+        out: list[str] = []
+        for e in node.elts:
+            value = _name(e.elts[0]) if isinstance(e, ast.Tuple) and e.elts else _name(e)
+            if value is None:
+                return None
+            out.append(value)
+        return out
+    return None
+
+
+def _operations(tree: ast.Module) -> Iterator[ast.Call]:
+    """The calls in the ``operations`` list of the module's Migration class(es), database operations of
+    ``SeparateDatabaseAndState`` in their place."""
+    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for stmt in cls.body:
+            if isinstance(stmt, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "operations" for t in stmt.targets
+            ):
+                yield from _flat(stmt.value)
+
+
+def _flat(node: ast.expr) -> Iterator[ast.Call]:
+    for e in node.elts if isinstance(node, ast.List | ast.Tuple) else []:
+        if isinstance(e, ast.Call) and _callee(e) == "SeparateDatabaseAndState":
+            inner = _kw(e, "database_operations")
+            if inner is not None:
+                yield from _flat(inner)
+        elif isinstance(e, ast.Call):
+            yield e
+
+
+def _app_label(path: str) -> str:
+    parts = path.split("/")
+    at = max((i for i, p in enumerate(parts) if p == "migrations"), default=0)
+    return parts[at - 1] if at > 0 else "app"
+
+
+def django_sql(path: str, tree: ast.Module) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(line, SQL) of each operation, and (line, call) of the operations preflight cannot read."""
+    found: list[tuple[int, str]] = []
+    unread: list[tuple[int, str]] = []
+    app = _app_label(path)
+    for call in _operations(tree):
+        sql = _django_sql(app, call)
+        if sql is None:
+            unread.append((call.lineno, _callee(call)))
+        else:
+            found.extend((call.lineno, s) for s in sql)
+    return found, unread
+
+
+# SQLAlchemy type names as PostgreSQL spells them; others read as text.
+_SA_TYPES = {
+    "Integer": "integer",
+    "BigInteger": "bigint",
+    "SmallInteger": "smallint",
+    "Boolean": "boolean",
+    "Text": "text",
+    "UnicodeText": "text",
+    "DateTime": "timestamp",
+    "Date": "date",
+    "Float": "double precision",
+    "Numeric": "numeric",
+    "JSON": "json",
+    "JSONB": "jsonb",
+    "UUID": "uuid",
+    "Uuid": "uuid",
+    "LargeBinary": "bytea",
+    "Interval": "interval",
+}
+
+
+def _sa_type(node: ast.expr | None) -> str:
+    name = _callee(node) if isinstance(node, ast.Call) else node.attr if isinstance(node, ast.Attribute) else ""
+    if isinstance(node, ast.Name):
+        name = node.id
+    if name in ("String", "Unicode", "VARCHAR"):
+        size = node.args[0] if isinstance(node, ast.Call) and node.args else None
+        return f"varchar({size.value})" if isinstance(size, ast.Constant) and isinstance(size.value, int) else "varchar"
+    return _SA_TYPES.get(name, "text")
+
+
+def _server_default(node: ast.expr | None) -> str:
+    """The DEFAULT clause of ``server_default=``: a string is a literal, ``sa.text("now()")`` an expression."""
+    if isinstance(node, ast.Call) and _callee(node) == "text":
+        return f"DEFAULT {_name(node) or 'NULL'} "
+    return f"DEFAULT {_literal(node)} " if node is not None else ""
+
+
+def _sa_column(table: str, column: ast.expr | None) -> str:
+    if not isinstance(column, ast.Call):
+        return f"ALTER TABLE {table} ADD COLUMN col text"
+    name = _ident(column.args[0] if column.args else None, "col")
+    sql_type = _sa_type(column.args[1] if len(column.args) > 1 else _kw(column, "type_"))
+    not_null = (isinstance(n := _kw(column, "nullable"), ast.Constant) and n.value is False) or _true(
+        _kw(column, "primary_key")
+    )
+    clause = _server_default(_kw(column, "server_default")) + ("NOT NULL" if not_null else "NULL")
+    return f"ALTER TABLE {table} ADD COLUMN {name} {sql_type} {clause}"
+
+
+def _alter_column(table: str, call: ast.Call, shift: int) -> str:
+    col = _ident(_arg(call, shift, "column_name"), "col")
+    parts: list[str] = []
+    if _kw(call, "type_") is not None:
+        parts.append(f"ALTER COLUMN {col} TYPE {_sa_type(_kw(call, 'type_'))}")
+    nullable = _kw(call, "nullable")
+    if isinstance(nullable, ast.Constant) and isinstance(nullable.value, bool):
+        parts.append(f"ALTER COLUMN {col} {'DROP' if nullable.value else 'SET'} NOT NULL")
+    if _kw(call, "server_default") is not None:
+        parts.append(f"ALTER COLUMN {col} SET {_server_default(_kw(call, 'server_default')).strip() or 'DEFAULT NULL'}")
+    if _kw(call, "new_column_name") is not None:
+        return f"ALTER TABLE {table} RENAME COLUMN {col} TO {_ident(_kw(call, 'new_column_name'), 'new')}"
+    return f"ALTER TABLE {table} " + ", ".join(parts) if parts else ""
+
+
+def _op_sql(call: ast.Call, table: str | None) -> str | None:
+    """The SQL of one ``op.X(…)`` call (``table`` set for a batch operation, whose table is implied); "" when it
+    sends none, None when preflight does not know the call."""
+    op, shift = _callee(call), 0 if table else 1
+    t = table or _ident(_arg(call, 0, "table_name"), "t_expr")
+    if op == "create_index":
+        t = table or _ident(_arg(call, 1, "table_name"), "t_expr")
+        unique = "UNIQUE " if _true(_kw(call, "unique")) else ""
+        concurrently = " CONCURRENTLY" if _true(_kw(call, "postgresql_concurrently")) else ""
+        cols = _columns(_arg(call, 1 + (0 if table else 1), "columns"))
+        return f"CREATE {unique}INDEX{concurrently} {_ident(_arg(call, 0, 'index_name'), 'idx')} ON {t} ({cols})"
+    if op == "drop_index":
+        concurrently = " CONCURRENTLY" if _true(_kw(call, "postgresql_concurrently")) else ""
+        return f"DROP INDEX{concurrently} {_ident(_arg(call, 0, 'index_name'), 'idx')}"
+    if op == "add_column":
+        return _sa_column(t, _arg(call, shift, "column"))
+    if op == "drop_column":
+        return f"ALTER TABLE {t} DROP COLUMN {_ident(_arg(call, shift, 'column_name'), 'col')}"
+    if op == "alter_column":
+        return _alter_column(t, call, shift)
+    return _op_constraint(op, call, table, t)
+
+
+def _op_constraint(op: str, call: ast.Call, table: str | None, t: str) -> str | None:
+    name = _ident(_arg(call, 0, "constraint_name"), "c")
+    if table is None and op.startswith("create_") and op != "create_table":
+        t = _ident(_arg(call, 1, "table_name" if op != "create_foreign_key" else "source_table"), "t_expr")
+    cols = _arg(call, 1 if table else 2, "columns")
+    if op == "create_primary_key":
+        return f"ALTER TABLE {t} ADD CONSTRAINT {name} PRIMARY KEY ({_columns(cols)})"
+    if op == "create_unique_constraint":
+        return f"ALTER TABLE {t} ADD CONSTRAINT {name} UNIQUE ({_columns(cols)})"
+    if op == "create_foreign_key":
+        local = _arg(call, 2 if table else 3, "local_cols")
+        ref = _ident(_arg(call, 1 if table else 2, "referent_table"), "ref_expr")
+        return f"ALTER TABLE {t} ADD CONSTRAINT {name} FOREIGN KEY ({_columns(local)}) REFERENCES {ref}"
+    if op == "create_check_constraint":
+        return f"ALTER TABLE {t} ADD CONSTRAINT {name} CHECK (true)"
+    if op == "drop_constraint":
+        t = table or _ident(_arg(call, 1, "table_name"), "t_expr")
+        return f"ALTER TABLE {t} DROP CONSTRAINT {name}"
+    if op == "create_table":
+        return f"CREATE TABLE {_ident(_arg(call, 0, 'table_name'), 't_expr')} (id bigint)"
+    if op == "drop_table":
+        return f"DROP TABLE {_ident(_arg(call, 0, 'table_name'), 't_expr')}"
+    if op == "rename_table":
+        old, new = _ident(_arg(call, 0, "old_table_name"), "t_expr"), _ident(_arg(call, 1, "new_table_name"), "n")
+        return f"ALTER TABLE {old} RENAME TO {new}"
+    return None
+
+
+_ALEMBIC_QUIET = frozenset({"get_bind", "get_context", "batch_alter_table", "f", "inline_literal", "bulk_insert"})
+
+
+def _other_dialect(test: ast.expr) -> bool:
+    """``if x == "sqlite":`` / ``if x in ("mysql", "mariadb"):``: a branch for another database."""
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1:
+        return False
+    values = [_name(test.comparators[0])] if isinstance(test.ops[0], ast.Eq) else []
+    if isinstance(test.ops[0], ast.In) and isinstance(test.comparators[0], ast.Tuple | ast.List | ast.Set):
+        values = [_name(e) for e in test.comparators[0].elts]
+    return bool(values) and all(v in _OTHER_DIALECTS for v in values)
+
+
+class _Alembic(ast.NodeVisitor):
+    """Walks ``upgrade``'s body: op calls, batch blocks, literal SQL; branches for other databases skipped."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, str]] = []
+        self.unread: list[tuple[int, str]] = []
+        self.batches: dict[str, str] = {}
+
+    def visit_If(self, node: ast.If) -> None:
+        for stmt in node.orelse if _other_dialect(node.test) else [*node.body, *node.orelse]:
+            self.visit(stmt)
+
+    def visit_With(self, node: ast.With) -> None:
+        for item in node.items:
+            call = item.context_expr
+            if (
+                isinstance(call, ast.Call)
+                and _callee(call) == "batch_alter_table"
+                and isinstance(item.optional_vars, ast.Name)
+            ):
+                self.batches[item.optional_vars.id] = _ident(_arg(call, 0, "table_name"), "t_expr")
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        self.generic_visit(node)
+        owner = node.func.value if isinstance(node.func, ast.Attribute) else None
+        name = _callee(node)
+        if name in ("execute", "exec_driver_sql"):
+            sql = _name(node.args[0]) if node.args else None
+            if sql is not None:
+                self.found.append((node.lineno, sql))
+            return
+        if isinstance(owner, ast.Name) and (owner.id == "op" or owner.id in self.batches):
+            sql = _op_sql(node, self.batches.get(owner.id))
+            if sql is None and name not in _ALEMBIC_QUIET:
+                self.unread.append((node.lineno, f"{owner.id}.{name}"))
+            elif sql:
+                self.found.append((node.lineno, sql))
+
+
+def alembic_sql(tree: ast.Module) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(line, SQL) of ``upgrade``'s schema calls, and (line, call) of the op calls preflight cannot read."""
+    walker = _Alembic()
+    for fn in (n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "upgrade"):
+        for stmt in fn.body:
+            walker.visit(stmt)
+    return walker.found, walker.unread
+
+
+def python_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
+    """The SQL of a Django migration or an Alembic revision and its unread calls; None when the file cannot be read
+    (over the size or node bound, or not Python that ``ast`` parses)."""
+    if len(text) > MAX_BYTES:
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if sum(1 for _ in ast.walk(tree)) > _MAX_NODES:
+        return None
+    if "migrations.Migration" in text and any(isinstance(n, ast.ClassDef) for n in tree.body):
+        return django_sql(path, tree)
+    return alembic_sql(tree)
