@@ -3,7 +3,104 @@ ships), each as its minimal construct next to a near-miss that must stay quiet o
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, findings
+from preflight_kit import codes_at, findings, package, run
+
+from shipgate.findings import Severity
+
+# -- A: a container given the host's privileges -----------------------------------------------------------------
+
+_HOST = "preflight.container_host_access"
+
+_DAEMONSET = """apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      hostPID: true
+      containers:
+      - name: agent
+        image: vendor/agent:1.0
+        securityContext:
+          privileged: true
+          capabilities:
+            add: ["SYS_ADMIN", "NET_ADMIN", "SYS_TIME"]
+      volumes:
+      - name: root
+        hostPath:
+          path: /
+      - name: sock
+        hostPath:
+          path: /var/run/docker.sock
+      - name: logs
+        hostPath:
+          path: /var/log
+"""
+
+
+def _severities(files: dict[str, str]) -> list[tuple[int | None, Severity]]:
+    return [(f.evidence.get("line"), f.severity) for f in run(package(files)) if f.code == _HOST]
+
+
+def test_a_a_manifest_s_host_grants_are_reported_by_what_they_grant() -> None:
+    assert _severities({"deploy/agent.yaml": _DAEMONSET}) == [
+        (8, Severity.MEDIUM),  # hostNetwork
+        (9, Severity.HIGH),  # hostPID
+        (14, Severity.HIGH),  # privileged
+        (16, Severity.HIGH),  # SYS_ADMIN (NET_ADMIN, SYS_TIME on the same line: the strongest is kept)
+        (20, Severity.HIGH),  # hostPath /
+        (23, Severity.HIGH),  # the Docker socket
+    ]
+
+
+def test_a_compose_services_helm_values_and_cluster_admin_are_read() -> None:
+    compose = (
+        "services:\n  mon:\n    image: vendor/mon\n    pid: host\n    network_mode: host\n    cap_add:\n"
+        "      - NET_ADMIN\n      - SYS_MODULE\n    volumes:\n"
+        "      - /var/run/docker.sock:/var/run/docker.sock:ro\n"
+        "      - /etc:/host/etc:ro\n      - ./data:/data\n"
+        "      - type: bind\n        source: /\n        target: /rootfs\n"
+    )
+    assert codes_at({"docker-compose.yml": compose}, _HOST) == [4, 5, 8, 10, 11, 13]
+    values = "securityContext:\n  privileged: true  # some metrics need it\n  runAsNonRoot: false\n"
+    assert codes_at({"chart/values.yaml": values}, _HOST) == [2]
+    binding = (
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: vendor\nroleRef:\n"
+        "  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n"
+        "- kind: ServiceAccount\n  name: vendor\n  namespace: vendor\n"
+    )
+    assert codes_at({"deploy/rbac.yaml": binding}, _HOST) == [8]
+
+
+def test_a_narrow_grants_policies_and_lookalikes_stay_quiet() -> None:
+    quiet = {
+        # dropped capabilities, no escalation, the kubelet's plugin directory, a subdirectory of /var/lib
+        "deploy/plugin.yaml": "spec:\n  containers:\n  - securityContext:\n"
+        "      allowPrivilegeEscalation: false\n      capabilities:\n        drop: [ALL]\n"
+        "  volumes:\n  - hostPath:\n      path: /var/lib/kubelet/device-plugins\n",
+        # a PodSecurityPolicy allows, it does not grant
+        "deploy/psp.yaml": "apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nspec:\n  privileged: true\n"
+        "  hostNetwork: true\n  hostPID: true\n",
+        # false values, NET_ADMIN in the container's own network namespace, a rootless Podman socket, named volumes
+        "docker-compose.yml": "services:\n  vpn:\n    privileged: false\n    network_mode: bridge\n"
+        "    cap_add: [NET_ADMIN]\n    volumes:\n      - /run/user/1000/podman/podman.sock:/run/podman.sock\n"
+        "      - data:/data\n      - ${DIR}:/x\n",
+        # privileged outside a securityContext, a binding to a role of its own, a comment
+        "config/app.yaml": "features:\n  privileged: true\nroleRef:\n  name: vendor-reader\n# hostPID: true\n",
+        # runAsUser: 0 by itself, a read-only /etc subdirectory
+        "deploy/job.yaml": "spec:\n  securityContext:\n    runAsUser: 0\n  volumes:\n  - hostPath:\n"
+        "      path: /etc/kubernetes\n",
+    }
+    for path, text in quiet.items():
+        assert codes_at({path: text}, _HOST) == [], path
+    # a Helm template that does not parse as YAML is not seen (docs/preflight.md says so)
+    assert (
+        codes_at({"templates/ds.yaml": "{{- if .Values.x }}\nhostPID: {{ .Values.hostPID }}\n{{- end }}\n"}, _HOST)
+        == []
+    )
+
 
 # -- B: a compose file's own service names are not hosts beyond it ----------------------------------------------
 
