@@ -64,6 +64,14 @@ def test_a_compose_services_helm_values_and_cluster_admin_are_read() -> None:
         "      - type: bind\n        source: /\n        target: /rootfs\n"
     )
     assert codes_at({"docker-compose.yml": compose}, _HOST) == [4, 5, 8, 10, 11, 13]
+    # a compose file named otherwise is read by its shape (a services: mapping, no apiVersion)
+    hub = (
+        "version: '2.4'\nservices:\n  collector:\n    image: vendor/collector\n    cap_add:\n      - SYS_RAWIO\n"
+        "    devices:\n      - /dev/sda\n      - /dev/nvme0n1:/dev/nvme0n1\n      - /dev/dri:/dev/dri\n"
+        "      - /dev/ttyUSB0:/dev/ttyACM0\n"
+    )
+    # raw disks are reported; a GPU or a serial adapter is a narrow device, not the host's disks
+    assert codes_at({"docker/example.hubspoke.docker-compose.yml": hub}, _HOST) == [6, 8, 9]
     values = "securityContext:\n  privileged: true  # some metrics need it\n  runAsNonRoot: false\n"
     assert codes_at({"chart/values.yaml": values}, _HOST) == [2]
     binding = (

@@ -11,9 +11,12 @@ the vendor's software may do to the machine, which the package's reviewer must s
 Read from YAML as Kubernetes and compose read it (the file parsed; each finding at the line of the value):
 Kubernetes manifests and Helm values (``securityContext.privileged``, ``capabilities.add``, ``hostPID``,
 ``hostNetwork``, ``hostIPC``, ``hostPath.path``, a ``roleRef`` naming ``cluster-admin``), and compose services
-(``privileged``, ``pid``/``network_mode``/``ipc: host``, ``cap_add``, bind mounts in ``volumes``). A
+(``privileged``, ``pid``/``network_mode``/``ipc: host``, ``cap_add``, bind mounts in ``volumes``, raw disks and
+``/dev/mem`` in ``devices``), also in a file
+named otherwise (``example.hubspoke.docker-compose.yml``) whose document is a ``services:`` mapping. A
 PodSecurityPolicy (which allows, not grants) is not read; Helm templates (``{{ … }}``) that do not parse as YAML,
-``docker run`` flags in scripts and an Ansible ``docker_container`` task are not seen.
+``docker run`` flags in scripts, an Ansible ``docker_container`` task and Kubernetes device plugins' resources are
+not seen.
 """
 
 from __future__ import annotations
@@ -41,6 +44,11 @@ _TRUE = frozenset({"true", "yes", "on"})
 # interfaces and raw devices, root's home, the boot files.
 _HOST_PATHS = frozenset({"/", "/etc", "/root", "/boot", "/proc", "/dev", "/run", "/var/run"})
 _SOCKETS = frozenset({"docker.sock", "containerd.sock", "crio.sock", "podman.sock", "cri-dockerd.sock"})
+# Raw disks and memory: reading or writing them bypasses every permission of the host's files.
+_DISK = re.compile(
+    r"^/dev/(?:[shv]d[a-z]+\d*|xvd[a-z]+\d*|nvme\d+(?:n\d+(?:p\d+)?)?|mmcblk\d+(?:p\d+)?|md\d+|dm-\d+"
+    r"|mapper/\S+|disk/\S+|mem|kmem|port)$"
+)
 _CAPS_HIGH = frozenset(
     {"SYS_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "DAC_READ_SEARCH", "BPF", "MAC_ADMIN", "MAC_OVERRIDE", "ALL"}
 )
@@ -93,7 +101,8 @@ def grants(text: TextFile) -> list[Grant]:
     for doc in documents:
         if not isinstance(doc, yaml.MappingNode) or _scalar(_get(doc, "kind")) == "PodSecurityPolicy":
             continue
-        for g in _compose_grants(doc) if compose else _kube_grants(doc):
+        shaped = isinstance(_get(doc, "services"), yaml.MappingNode) and _get(doc, "apiVersion") is None
+        for g in _compose_grants(doc) if compose or shaped else _kube_grants(doc):
             if g.line not in found or g.severity is Severity.HIGH:
                 found[g.line] = g
     return list(found.values())
@@ -201,6 +210,11 @@ def _compose_field(name: str, value: yaml.Node) -> Iterator[Grant]:
         yield Grant(_line(value), Severity.MEDIUM, f"{name}: host (the host's namespace)")
     elif name == "cap_add":
         yield from _cap_grants(_items(value))
+    elif name == "devices":
+        for item in _items(value):
+            device = (_scalar(item) or "").split(":", 1)[0]
+            if _DISK.match(device):
+                yield Grant(_line(item), Severity.HIGH, f"the host's disk or memory device {device} (raw access)")
     elif name == "volumes":
         for item in _items(value):
             source = _scalar(item)
