@@ -12,11 +12,10 @@ Read from YAML as Kubernetes and compose read it (the file parsed; each finding 
 Kubernetes manifests and Helm values (``securityContext.privileged``, ``capabilities.add``, ``hostPID``,
 ``hostNetwork``, ``hostIPC``, ``hostPath.path``, a ``roleRef`` naming ``cluster-admin``), and compose services
 (``privileged``, ``pid``/``network_mode``/``ipc: host``, ``cap_add``, bind mounts in ``volumes``, raw disks and
-``/dev/mem`` in ``devices``), also in a file
-named otherwise (``example.hubspoke.docker-compose.yml``) whose document is a ``services:`` mapping. A
-PodSecurityPolicy (which allows, not grants) is not read; Helm templates (``{{ … }}``) that do not parse as YAML,
-``docker run`` flags in scripts, an Ansible ``docker_container`` task and Kubernetes device plugins' resources are
-not seen.
+``/dev/mem`` in ``devices``), also in a file named otherwise (``example.hubspoke.docker-compose.yml``) whose
+document is a ``services:`` mapping. A PodSecurityPolicy (which allows, not grants) is not read; Helm templates
+(``{{ … }}``) that do not parse as YAML, ``docker run`` flags in scripts, an Ansible ``docker_container`` task and
+Kubernetes device plugins' resources are not seen.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ CODE = "preflight.container_host_access"
 _YAML = re.compile(r"(?i)\.ya?ml$")
 _TRIGGER = re.compile(
     r"privileged|host(?:PID|Network|IPC|Path)|cap_add|capabilities|network_mode|pid:|ipc:|"
-    r"cluster-admin|volumes"
+    r"cluster-admin|volumes|devices"
 )
 _MAX_NODES = 50_000
 _TRUE = frozenset({"true", "yes", "on"})
