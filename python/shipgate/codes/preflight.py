@@ -189,6 +189,17 @@ CODES = (
         also=(S.MEDIUM,),
     ),
     Code(
+        "preflight.container_host_access",
+        S.HIGH,
+        "a container the package deploys is given the host's privileges: privileged, the host's PID namespace, the "
+        "container runtime's socket, a mount of the host's /, /etc, /run, /proc or /dev, a capability such as "
+        "SYS_ADMIN or SYS_MODULE, or a binding to cluster-admin (high); the host's network or IPC namespace or a "
+        "capability that acts on the host such as SYS_TIME (medium)",
+        "Ask the vendor why the container needs the grant and for the narrowest one that works (a named capability, "
+        "a read-only mount of one directory, a socket proxy, a ClusterRole of its own); record it in the change plan.",
+        also=(S.MEDIUM,),
+    ),
+    Code(
         "preflight.secret_printed",
         S.MEDIUM,
         "a script prints a secret-named variable to its output, which ends up in the install log",

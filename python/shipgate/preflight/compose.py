@@ -63,3 +63,31 @@ def service_commands(text: TextFile) -> Iterator[Command]:
             if command:
                 line = node.start_mark.line + 1  # type: ignore[union-attr]
                 yield from parse_script("\n" * (line - 1) + command, path=text.path).commands
+
+
+def own_names(text: TextFile) -> frozenset[str]:
+    """The names a compose file gives its own containers: each service's key, ``hostname:``, ``container_name:``
+    and network ``aliases:`` (lower case). Other services of the file reach a container by these names on the
+    project's network; they are not hosts beyond it."""
+    if not is_compose_file(text.path):
+        return frozenset()
+    try:
+        root = yaml.compose("\n".join(line.text for line in text.lines), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return frozenset()
+    services = _value(root, "services") if root is not None else None
+    if not isinstance(services, yaml.MappingNode):
+        return frozenset()
+    names: set[str] = set()
+    for key, service in services.value:
+        names.add(str(key.value))
+        for field in ("hostname", "container_name"):
+            node = _value(service, field)
+            if isinstance(node, yaml.ScalarNode):
+                names.add(str(node.value))
+        networks = _value(service, "networks")
+        for _net, settings in networks.value if isinstance(networks, yaml.MappingNode) else ():
+            aliases = _value(settings, "aliases")
+            if isinstance(aliases, yaml.SequenceNode):
+                names.update(str(a.value) for a in aliases.value if isinstance(a, yaml.ScalarNode))
+    return frozenset(n.lower() for n in names)

@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, Line, at_line
+from shipgate.preflight.compose import service_commands
+from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
+from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -47,6 +49,7 @@ _PASSWORD_OPTIONS = (
     "--apikey",
     "--client-secret",
 )
+_SECRET_OPTION = re.compile(r"--(?!no-)[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$")
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
 _TOKEN_ENTROPY = 3.0
@@ -109,12 +112,27 @@ def _json_secrets(text: str | None, line: int) -> Iterator[Secret]:
                 yield Secret(line, f"password in a JSON body ({key})", value, Severity.HIGH)
 
 
+def _secret_option_values(command: Command) -> Iterator[Word]:
+    """Values of long options named for a secret (``--http-api-token X``, ``--admin-password=X``) beyond the
+    fixed list: the name ends in password/passwd/token/secret/api-key; ``--no-…`` switches take no value."""
+    words = command.words
+    for i, word in enumerate(words):
+        name, eq, value = word.text.partition("=")
+        if not _SECRET_OPTION.match(name) or name in _PASSWORD_OPTIONS:
+            continue
+        if eq:
+            yield Word(word.raw, value, word.line, word.expands, word.assigned_at)
+        elif i + 1 < len(words) and not words[i + 1].text.startswith("-"):
+            yield words[i + 1]
+
+
 def _command_secrets(command: Command) -> Iterator[Secret]:
     for word in command.words:
         yield from _json_secrets(_literal(word), word.line)
-    for word in option_values(command, *_PASSWORD_OPTIONS):
+    for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)):
         if (literal := _literal(word)) is not None and not allowed(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)
+            break
     if command.name in _MYSQL:
         for word in command.words:
             value = word.text
@@ -183,6 +201,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found.setdefault(s.line, s)
             for s in _directive_secrets(text.path, text.lines):
                 found.setdefault(s.line, s)
+            for s in _manifest_secrets(text):
+                found.setdefault(s.line, s)
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
             for s in _script_secrets(script):
@@ -215,6 +235,17 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from defaults
         if script is not None:
             yield from _defaults(text.path, script, lines)
+
+
+def _manifest_secrets(text: TextFile) -> Iterator[Secret]:
+    """A Kubernetes ``env:`` item's literal ``value:`` under a secret name, and the options of a compose service's
+    ``command:``/``entrypoint:`` (``--http-api-token demotoken``)."""
+    for name, value, line in env_items(text):
+        found = _assignment_secret(name, value)
+        if found is not None:
+            yield Secret(line, f"{found.kind} in an env list", found.secret, found.severity)
+    for command in service_commands(text):
+        yield from _command_secrets(command)
 
 
 def _directive_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secret]:

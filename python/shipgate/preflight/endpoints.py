@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.package_scripts import is_package_recipe
@@ -322,9 +323,12 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         yield from _script_endpoints(path, script)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
-        yield from _text_endpoints(
+        own = own_names(text)  # a compose file's own containers, reached on the project's network
+        for e in _text_endpoints(
             text.path, text.kind, tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
-        )
+        ):
+            if e.host.lower().rstrip(".") not in own:
+                yield e
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
