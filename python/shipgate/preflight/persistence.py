@@ -61,13 +61,16 @@ _PASS_THROUGH = frozenset({"tee", "cat", "sed", "awk", "tr", "grep", "cut", "hea
 
 
 _EXPANDED = re.compile(r"\$\{?([A-Za-z_]\w*)")
+_SUBSTITUTION = re.compile(r"\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`")
 
 
 def _carried_secret(name: str, script: Script) -> str | None:
     """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
     ``$START`` prints the token. One level, as written in the assignments."""
     for a in script.bindings(name):
-        for m in _EXPANDED.finditer(a.raw.partition("=")[2]):
+        # a command substitution's words are the command's arguments, not the value (``R="$(curl -u "$PW" …)"``
+        # holds the server's answer)
+        for m in _EXPANDED.finditer(_SUBSTITUTION.sub("", a.raw.partition("=")[2])):
             inner = m.group(1)
             if inner != name and inner not in _SHELL_SET and secret_name(inner):
                 return inner
