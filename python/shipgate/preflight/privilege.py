@@ -199,8 +199,10 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
     if name == "sysupgrade" and not any(a in ("-T", "--test", "-l", "-h", "--help") for a in args):
         return "sysupgrade flashes the firmware"
-    if name == "certbot" and any(a in _CERTBOT_ISSUES for a in args) and not any(
-        a.startswith("--config-dir") for a in args
+    if (
+        name == "certbot"
+        and any(a in _CERTBOT_ISSUES for a in args)
+        and not any(a.startswith("--config-dir") for a in args)
     ):
         return "certbot writes /etc/letsencrypt"
     if name == "acme.sh":

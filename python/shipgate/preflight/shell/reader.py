@@ -268,8 +268,9 @@ class _Reader:
             if self.nodes > MAX_NODES:
                 raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
             if current.type in ("command_substitution", "process_substitution"):
+                captured = ctx.with_(depth=ctx.depth + depth + 1, conditions=(*ctx.conditions, "captured"))
                 for child in current.named_children:
-                    self._walk(child, ctx.with_(depth=ctx.depth + depth + 1))
+                    self._walk(child, captured)
             elif depth < MAX_DEPTH:
                 stack.extend((c, depth + 1) for c in reversed(current.named_children))
             else:
