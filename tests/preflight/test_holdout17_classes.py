@@ -102,3 +102,21 @@ def test_f_the_answer_of_a_request_made_with_a_password_is_not_the_password() ->
 def test_f_a_value_built_from_a_secret_still_carries_it() -> None:
     text = '#!/bin/bash\nSTART="agent start --token $TOKEN"\necho "$START"\n'
     assert codes_at({"agent.sh": text}, "preflight.secret_printed") == [3]
+
+
+# -- G: an echo whose output the shell captures is not printed; set -x prints every command it traces ------------
+
+
+def test_g_set_x_traces_a_command_that_takes_a_secret() -> None:
+    text = '#!/bin/bash\nset -x\ninitdb --username=postgres --pwfile=<(echo "$POSTGRES_PASSWORD")\n'
+    assert codes_at({"upgrade.sh": text}, "preflight.secret_printed") == [3]
+    text = '#!/bin/bash\nset -x\nmysql -uroot -p"$DB_PASSWORD" -e "SELECT 1"\n'
+    assert codes_at({"check.sh": text}, "preflight.secret_printed") == [3]
+
+
+def test_g_without_tracing_a_captured_echo_prints_nothing() -> None:
+    text = '#!/bin/bash\ninitdb --username=postgres --pwfile=<(echo "$POSTGRES_PASSWORD")\n'
+    text += 'HASH=$(echo "$ADMIN_PASSWORD" | sha256sum)\n'
+    assert codes_at({"upgrade.sh": text}, "preflight.secret_printed") == []
+    # an echo to the terminal is still printed
+    assert codes_at({"show.sh": '#!/bin/bash\necho "password: $ADMIN_PASSWORD"\n'}, "preflight.secret_printed") == [2]
