@@ -43,6 +43,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         "the distribution's configured mirrors",
     ),
     "apk": (frozenset({"add", "update", "upgrade"}), "the Alpine mirrors"),
+    "opkg": (frozenset({"install", "update", "upgrade"}), "the OpenWrt package feeds"),
     "pip": (frozenset({"install", "download"}), "pypi.org"),
     "pip3": (frozenset({"install", "download"}), "pypi.org"),
     "npm": (frozenset({"install", "i", "ci", "update"}), "registry.npmjs.org"),
@@ -105,6 +106,16 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+_ADD_REPOSITORY = frozenset({"add-apt-repository", "apt-add-repository"})
+
+
+def _refreshes_after_adding(words: list[str], ops: list[str]) -> bool:
+    """``add-apt-repository -y universe`` (a component: no PPA, no ``deb`` line whose URL names the host) runs
+    ``apt update`` after adding it (Ubuntu 18.04 and later), unless told not to (``-n``/``--no-update``) or
+    removing."""
+    flags = {"-n", "--no-update", "-r", "--remove"}
+    named = any(o.startswith(("ppa:", "deb")) or "://" in o for o in ops)
+    return bool(ops) and not named and not flags & set(words)
 
 
 # helm options that take a value (``-n ns``, ``-f values.yaml``): not the release or the chart.
@@ -241,6 +252,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
             return None
         ops = [w.text for w in operands(command)]  # ``-o Dpkg::Options::=…`` gives a value, not the action
     if tool in _OPERAND_TOOLS:
+        if tool in _ADD_REPOSITORY and _refreshes_after_adding(words, ops):
+            return tool, "the distribution's configured mirrors (apt update after adding the component)"
         return (tool, default) if _OPERAND_TOOLS[tool](words, ops) else None
     if tool == "cscli":
         fetch = len(ops) > 1 and ops[0] in verbs and ops[1] in ("update", "upgrade", "install")

@@ -61,13 +61,16 @@ _PASS_THROUGH = frozenset({"tee", "cat", "sed", "awk", "tr", "grep", "cut", "hea
 
 
 _EXPANDED = re.compile(r"\$\{?([A-Za-z_]\w*)")
+_SUBSTITUTION = re.compile(r"\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`")
 
 
 def _carried_secret(name: str, script: Script) -> str | None:
     """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
     ``$START`` prints the token. One level, as written in the assignments."""
     for a in script.bindings(name):
-        for m in _EXPANDED.finditer(a.raw.partition("=")[2]):
+        # a command substitution's words are the command's arguments, not the value (``R="$(curl -u "$PW" …)"``
+        # holds the server's answer)
+        for m in _EXPANDED.finditer(_SUBSTITUTION.sub("", a.raw.partition("=")[2])):
             inner = m.group(1)
             if inner != name and inner not in _SHELL_SET and secret_name(inner):
                 return inner
@@ -79,6 +82,8 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
     prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``)."""
     if command.writes() or (command.piped_to and not set(command.piped_to) <= _PASS_THROUGH):
         return None  # into a file, or into a program that reads it (``echo "$KEY" | wg pubkey``)
+    if "captured" in command.conditions:
+        return None  # ``$(echo "$PW" | base64)``, ``--pwfile=<(echo "$PW")``: read, not printed
     if command.name in printers:
         printed = printers[command.name]
         words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
@@ -133,6 +138,28 @@ def _traced_secrets(script: Script) -> Iterator[Assignment]:
             yield a
 
 
+def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
+    """Commands ``set -x`` traces with a secret-named variable expanded in their words (``initdb
+    --pwfile=<(echo "$POSTGRES_PASSWORD")``, ``mysql -p"$DB_PASSWORD"``): the trace prints the value. The first
+    command for each variable."""
+    start = _xtrace_from(script)
+    if start is None:
+        return
+    # a variable only ever set to a path under a directory variable names where a key file is, not a key
+    seen = {a.name for a in script.assignments if _PATH_VALUE.match(a.raw.partition("=")[2])} - {
+        a.name for a in script.assignments if not _PATH_VALUE.match(a.raw.partition("=")[2])
+    }
+    for command in script.commands:
+        if command.line <= start or command.name == "set":
+            continue
+        for word in command.words:
+            name = next((n for n in word.expands if n not in _SHELL_SET and secret_name(n) and n not in seen), None)
+            if name is not None:
+                seen.add(name)
+                yield command, name
+                break
+
+
 def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
     """Writers whose callers name a profile or an access file (``update_profile "$HOME/.zshrc"``): the write in
     the body, once, with every such file its calls name (alternative branches are one change)."""
@@ -171,6 +198,21 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 message=f"set -x traces the assignments of {names}: their values are printed to the install log",
                 remedy="Switch tracing off (set +x) around secrets, or read them from a file only their owner can "
                 "read.",
+            )
+        traced_names = {a.name for a in traced}
+        for command, expanded in _traced_commands(script):
+            if expanded in traced_names:
+                continue
+            yield at_command(
+                "preflight.secret_printed",
+                Severity.MEDIUM,
+                path=path,
+                command=command,
+                variable=expanded,
+                message=f"set -x traces this command with ${expanded} expanded: the value is printed to the install "
+                "log",
+                remedy="Switch tracing off (set +x) around commands that take secrets, or pass them in a file only "
+                "their owner can read.",
             )
         for body, files, severity in _through_functions(script):
             if body.line in reported:

@@ -113,6 +113,7 @@ _PACKAGE_VERBS = {
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
     "apk": frozenset({"add", "del", "update", "upgrade"}),
+    "opkg": frozenset({"install", "remove", "update", "upgrade"}),  # OpenWrt's package manager
     "dpkg": frozenset({"-i", "--install", "-r", "--remove", "-P", "--purge", "--configure", "--set-selections"}),
     "rpm": frozenset({"-i", "-U", "-e", "-ivh", "-Uvh", "-F", "--install", "--upgrade", "--erase", "--import"}),
     # RHEL's entitlement client: the system identity (/etc/pki) and /etc/yum.repos.d/redhat.repo
@@ -183,6 +184,34 @@ def _extracts_into(args: list[str]) -> str | None:
     return None
 
 
+# PostgreSQL's Debian cluster tools (they write /etc/postgresql and the clusters' data directories), OpenWrt's
+# firmware flash.
+_CLUSTER_TOOLS = frozenset({"pg_createcluster", "pg_dropcluster", "pg_upgradecluster", "pg_renamecluster"})
+_CERTBOT_ISSUES = frozenset({"certonly", "renew", "run", "install", "delete", "revoke", "reconfigure"})
+_ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
+
+
+def _system_tool(name: str, args: list[str]) -> str | None:
+    """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``),
+    ``sysupgrade`` (not ``-T``, which only tests the image), certbot issuing or renewing into /etc/letsencrypt (not
+    with its own ``--config-dir``), acme.sh installing a certificate or key under a system directory."""
+    if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
+        return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
+    if name == "sysupgrade" and not any(a in ("-T", "--test", "-l", "-h", "--help") for a in args):
+        return "sysupgrade flashes the firmware"
+    if (
+        name == "certbot"
+        and any(a in _CERTBOT_ISSUES for a in args)
+        and not any(a.startswith("--config-dir") for a in args)
+    ):
+        return "certbot writes /etc/letsencrypt"
+    if name == "acme.sh":
+        pairs = itertools.pairwise(args)
+        if any(flag in _ACME_FILES and value.startswith(_ROOT_PREFIXES) for flag, value in pairs):
+            return "acme.sh installs a certificate under a system directory"
+    return None
+
+
 def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """What makes ``command`` need root on a usual system, and the line to report it on (a redirection of a
     ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does.
@@ -194,6 +223,9 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
     sysv = program.startswith("/etc/init.d/") or name == "initctl"
     if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
         return f"{program} controls system services", command.line
+    tool = _system_tool(name, args)
+    if tool is not None:
+        return tool, command.line
     if name in _ALWAYS_ROOT:
         if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
             return None

@@ -67,8 +67,15 @@ def jobs(ctx: Context) -> Iterator[Job]:
         if is_periodic_cron_script(path):
             period = next(p for p in path.lower().split("/") if p.startswith("cron."))
             yield Job(path, 1, "cron-periodic", period.removeprefix("cron."), path)
+        scheduled_files: set[str] = set()
         for command in script.commands:
             how = schedules(command)
+            if how == "cron file":
+                # one job per cron file: later appends (``echo "…" >> $CRON_FILE``) add lines to the same job
+                targets = {w.text for w in written_paths(command) if w.text.startswith(_CRON_PLACES)}
+                if targets <= scheduled_files:
+                    continue
+                scheduled_files |= targets
             if how is not None:
                 yield Job(path, command.line, "script", how, command.text)
 

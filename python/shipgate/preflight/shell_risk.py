@@ -314,12 +314,21 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
         )
 
 
+def _makes_room(script: Script, command: Command) -> bool:
+    """``pg_dropcluster`` before a ``pg_upgradecluster`` in the same script drops the empty cluster the new
+    version's package created, to make room for the upgraded one: no data is lost. After it (or with none), it
+    deletes a cluster's data directory."""
+    return command.name == "pg_dropcluster" and any(
+        c.name == "pg_upgradecluster" and c.line > command.line for c in script.commands
+    )
+
+
 def _command_findings(
     path: str, script: Script, command: Command, backup: bool, enabled: dict[str, int]
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         yield from _rm_findings(path, script, command, backup)
-    if command.name in ("dropdb", "dropuser") and not backup:
+    if command.name in ("dropdb", "dropuser", "pg_dropcluster") and not backup and not _makes_room(script, command):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,

@@ -65,7 +65,8 @@ class Command:
     via: str | None = None  # 'sh -c', 'eval', 'su -c', 'ssh', 'heredoc' when read out of a string
     function: str | None = None  # the function whose body holds it
     # Guards around it: 'root' (runs only as root), 'not-root', 'case:<pattern>' of enclosing case items,
-    # 'test' (it is a condition itself), 'or' (after ||: runs when the previous one failed).
+    # 'test' (it is a condition itself), 'or' (after ||: runs when the previous one failed), 'captured' (inside
+    # ``$(…)``, backquotes or ``<(…)``: the shell or another program reads its output, it is not printed).
     conditions: tuple[str, ...] = ()
     name_assigned_at: int | None = None  # the command word came from a variable assigned on this line
 

@@ -268,8 +268,9 @@ class _Reader:
             if self.nodes > MAX_NODES:
                 raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
             if current.type in ("command_substitution", "process_substitution"):
+                captured = ctx.with_(depth=ctx.depth + depth + 1, conditions=(*ctx.conditions, "captured"))
                 for child in current.named_children:
-                    self._walk(child, ctx.with_(depth=ctx.depth + depth + 1))
+                    self._walk(child, captured)
             elif depth < MAX_DEPTH:
                 stack.extend((c, depth + 1) for c in reversed(current.named_children))
             else:
@@ -627,8 +628,8 @@ def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
 
 
-# ``SUDO=$(command -v sudo)``, ``SUDO=`which doas```, ``SUDO=$(command -v sudo 2>/dev/null || true)``: the value is
-# the escalator's path, found at run time.
+# ``SUDO=$(command -v sudo)``, ``SUDO=`which doas```, ``CERTBOT=$(command -v certbot || true)``: the value is the
+# program's path, found at run time.
 _ESCALATOR_LOOKUP = re.compile(
     r"""=["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?(?:\s[^)`]*)?(?:\)|`)["']?$"""
 )
@@ -636,12 +637,12 @@ _ESCALATOR_LOOKUP = re.compile(
 
 def _known_start(assignment: Assignment) -> str | None:
     """The assignment's value; when the value is built at run time but starts with an escalator, the whole words
-    written before the first run-time part (``CMD="sudo $CMD"; $CMD`` runs sudo), or the escalator whose path a
-    lookup gives (``maybe_sudo=$(command -v sudo)``); else None."""
+    written before the first run-time part (``CMD="sudo $CMD"; $CMD`` runs sudo), or the program whose path a
+    lookup gives (``maybe_sudo=$(command -v sudo)``, ``CERTBOT=$(command -v certbot)``); else None."""
     if assignment.value is not None:
         return assignment.value
     lookup = _ESCALATOR_LOOKUP.search(assignment.raw)
-    if lookup is not None and lookup.group(1) in ESCALATORS:
+    if lookup is not None:
         return lookup.group(1)
     start = assignment.prefix or ""
     start = start if start.endswith((" ", "\t")) else start.rpartition(" ")[0]
