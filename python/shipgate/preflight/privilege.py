@@ -385,17 +385,25 @@ def su_account(line: str, tool: str) -> str | None:
     return None
 
 
+# System accounts that exist to hold no privilege (a web server's, nobody): ``su`` to one never gains root.
+_UNPRIVILEGED = frozenset({"nobody", "www-data", "www", "nginx", "apache", "http", "daemon"})
+
+
 def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[int]:
     """Lines where root switches to another account with su/runuser (``su - postgres -c psql`` in a maintainer
-    script, or under a check that it runs as root): a privilege drop, not escalation."""
+    script, or under a check that it runs as root): a privilege drop, not escalation. A ``-c`` command run as an
+    account that holds no privilege and has no password (``su -c "php bin/console …" -s /bin/sh nobody`` in a
+    container entrypoint) can only be run by root and never gains root: a drop too (``su - postgres`` in a script
+    not known to run as root still asks for a password)."""
     lines: set[int] = set()
     for command in script.commands:
         at = command.escalation_line or command.line
         if command.escalation not in ("su", "runuser") or not 0 < at <= len(source):
             continue
-        if not (as_root or "root" in command.conditions):
-            continue
         account = su_account(source[at - 1], command.escalation)
+        runs = re.search(r"\s(?:-c|--command)[\s=]", source[at - 1]) is not None
+        if not (as_root or "root" in command.conditions or (runs and account in _UNPRIVILEGED)):
+            continue
         if account is not None and account not in ("root", "0") and re.fullmatch(r"[a-z_][\w.-]*\$?", account):
             lines.add(at)
     return frozenset(lines)

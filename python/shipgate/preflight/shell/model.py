@@ -138,6 +138,7 @@ class Script:
     fallbacks: tuple[Fallback, ...] = ()
     functions: tuple[str, ...] = ()
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
+    xtrace: bool = False  # #!/bin/bash -x: every command is traced from the first line
     # Why the script was not (fully) read: over a node/depth bound, or not parseable at all.
     incomplete: str | None = None
     parse_errors: int = 0

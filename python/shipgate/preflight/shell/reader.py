@@ -683,6 +683,7 @@ def _enclosing_function(node: Node) -> str | None:
 
 
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
+_SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
 
 
 def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment, ...] = ()) -> Script:
@@ -701,6 +702,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         fallbacks=tuple(reader.fallbacks),
         functions=tuple(reader.functions),
         errexit=reader.errexit,
+        xtrace=bool(_SHEBANG_X.match(data)),
         incomplete=reader.incomplete,
         parse_errors=reader.errors,
         lines=data.count(b"\n") + 1,

@@ -1,0 +1,66 @@
+"""Classes of mistakes the twentieth hold-out set found (tests/preflight/holdout20), each as its minimal construct
+next to a near-miss that must stay quiet (or stay reported)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at, in_script
+
+SECRET = "preflight.secret_printed"
+
+
+def _entrypoint(shebang: str, *lines: str) -> list[int | None]:
+    return codes_at({"docker/entrypoint.sh": "\n".join((shebang, *lines)) + "\n"}, SECRET)
+
+
+def test_a_shebang_with_x_traces_every_command_from_the_first_line() -> None:
+    # Kimai's ``#!/bin/bash -x``: the container log shows the password the command takes
+    assert _entrypoint("#!/bin/bash -x", 'until php /dbtest.php "$DB_HOST" "$DB_PASSWORD"; do sleep 3; done') == [2]
+    assert _entrypoint("#!/bin/sh -ex", 'mysql -uroot -p"$MYSQL_ROOT_PASSWORD" -e "select 1"') == [2]
+    # near-misses: -e alone traces nothing; a password only written to a file is not printed
+    assert _entrypoint("#!/bin/bash -e", 'mysql -uroot -p"$MYSQL_ROOT_PASSWORD" -e "select 1"') == []
+    assert _entrypoint("#!/bin/bash -x", "cat /run/secrets/db > /etc/app/db.conf") == []
+
+
+def test_a_function_that_switches_tracing_off_prints_nothing_until_it_switches_it_on() -> None:
+    body = [
+        "keep_secret() {",
+        "  { set +x; } 2>/dev/null",
+        '  if [ -n "$APP_SECRET" ]; then',
+        "    set -x",
+        "    return",
+        "  fi",
+        '  echo "APP_SECRET=$APP_SECRET" > /opt/app/.env.local',
+        '  mysql -p"$DB_PASSWORD" -e "select 1"',
+        "  set -x",
+        '  mysql -p"$DB_PASSWORD" -e "select 2"',
+        "}",
+        "keep_secret",
+    ]
+    # only the command after the function's own ``set -x`` (the one before ``return`` leaves the function) is traced
+    assert _entrypoint("#!/bin/bash -x", *body) == [11]
+    # near-miss: without the ``set +x`` every command in the function is traced (the echo, both mysql; lines shift)
+    assert _entrypoint("#!/bin/bash -x", *(line for line in body if "set +x" not in line)) == [7, 8, 10]
+
+
+def test_set_x_prints_a_secret_each_time_a_command_takes_it() -> None:
+    # LibreSpeed's two sed branches each write $IPINFO_APIKEY into a PHP file with tracing on
+    twice = [
+        "set -x",
+        "sed -i s/KEY/$IPINFO_APIKEY/g /var/www/html/backend/key.php",
+        "sed -i s/KEY/$IPINFO_APIKEY/g /var/www/html/key.php",
+    ]
+    assert in_script(SECRET, *twice) == [4, 5]
+    # near-miss: a secret read into a variable while tracing is reported once, where its assignment is traced
+    read = ["set -x", 'token="$(cat /run/secrets/t)"', 'curl -H "X: $token" https://a.vendor.io', 'curl -H "$token" b']
+    assert in_script(SECRET, *read) == [4]
+
+
+def test_su_to_an_account_without_privilege_or_password_is_a_drop() -> None:
+    # wallabag's entrypoint runs the app console as nobody; only root can do that, and it gains nothing
+    drop = ['su -c "php bin/console wallabag:install --env=prod -n" -s /bin/sh nobody']
+    assert in_script("preflight.sudo_unavailable", *drop) == []
+    assert in_script("preflight.sudo_unavailable", "su www-data -s /bin/sh -c 'php occ upgrade'") == []
+    # near-misses: a service account with a password (holdout8), su to root, an interactive su to nobody
+    assert in_script("preflight.sudo_unavailable", "su - postgres -c 'createdb app'") == [3]
+    assert in_script("preflight.sudo_unavailable", "su -c 'apt-get -y install app'") == [3]
+    assert in_script("preflight.sudo_unavailable", "su nobody") == [3]
