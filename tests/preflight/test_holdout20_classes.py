@@ -64,3 +64,23 @@ def test_su_to_an_account_without_privilege_or_password_is_a_drop() -> None:
     assert in_script("preflight.sudo_unavailable", "su - postgres -c 'createdb app'") == [3]
     assert in_script("preflight.sudo_unavailable", "su -c 'apt-get -y install app'") == [3]
     assert in_script("preflight.sudo_unavailable", "su nobody") == [3]
+
+
+def test_an_elif_root_branch_and_the_functions_only_it_calls_run_as_root() -> None:
+    # Mealie: ``elif [ "$(id -u)" = "0" ]`` changes the account's ids and chowns, then re-executes itself via gosu
+    mealie = [
+        "add_user() {",
+        '  usermod -o -u "$PUID" abc',
+        "}",
+        'if [ "$(id -u)" = "$PUID" ]; then',
+        "  echo ready",
+        'elif [ "$(id -u)" = "0" ]; then',
+        "  add_user",
+        "  chown -R abc /app",
+        "fi",
+    ]
+    assert in_script("preflight.implicit_privilege", *mealie) == []
+    # near-misses: the same function also called outside the branch, an elif that tests something else
+    assert in_script("preflight.implicit_privilege", *mealie, "add_user") == [4]
+    other = [line.replace('"$(id -u)" = "0"', '-n "$PUID"') for line in mealie]
+    assert in_script("preflight.implicit_privilege", *other) == [4, 10]

@@ -510,18 +510,29 @@ def _runs_as_its_account_from(script: Script) -> int | None:
     return None
 
 
+def _called_as_root(script: Script) -> frozenset[str]:
+    """Functions every call of which sits in a branch that runs as root (Mealie's ``add_user``, called only under
+    ``elif [ "$(id -u)" = "0" ]``): their bodies run as root."""
+    calls: dict[str, list[Command]] = {}
+    for command in script.commands:
+        if command.name in script.functions and command.function != command.name:
+            calls.setdefault(command.name or "", []).append(command)
+    return frozenset(name for name, sites in calls.items() if all("root" in c.conditions for c in sites))
+
+
 def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterator[Finding]:
     seen: set[int] = set()
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
     cwd = ""
     dropped = _runs_as_its_account_from(script)
+    as_root = _called_as_root(script)
     for command in read_through_runners(script):
         if command.name == "cd":
             places = operands(command)
             cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
-        if command.escalation or "root" in command.conditions:
+        if command.escalation or "root" in command.conditions or command.function in as_root:
             continue
         found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None or found[1] in seen:

@@ -381,12 +381,32 @@ class _Reader:
         for child in node.named_children:
             if child in conds:
                 continue
+            if child.type == "elif_clause":
+                self._elif(child, ctx)
+                continue
             then = child.type not in ("elif_clause", "else_clause")
             branch = polarity if then else None
             if child.type == "else_clause":
                 branch = opposite
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
+
+    def _elif(self, node: Node, ctx: _Ctx) -> None:
+        """``elif [ "$(id -u)" = 0 ]; then …``: its body runs as root as an ``if`` branch's would."""
+        conds: list[Node] = []
+        body: list[Node] = []
+        for child in node.children:
+            if child.type == "then":
+                conds, body = body, []
+            elif child.is_named:
+                body.append(child)
+        polarity = None
+        for cond in conds:
+            polarity = polarity or root_condition(cond, self._bindings_now)
+            self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
+        inner = ctx.with_(conditions=(*ctx.conditions, polarity)) if polarity else ctx
+        for child in body:
+            self._walk(child, inner)
 
     def _list(self, node: Node, ctx: _Ctx) -> None:
         children = node.named_children
