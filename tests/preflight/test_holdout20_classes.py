@@ -84,3 +84,14 @@ def test_an_elif_root_branch_and_the_functions_only_it_calls_run_as_root() -> No
     assert in_script("preflight.implicit_privilege", *mealie, "add_user") == [4]
     other = [line.replace('"$(id -u)" = "0"', '-n "$PUID"') for line in mealie]
     assert in_script("preflight.implicit_privilege", *other) == [4, 10]
+
+
+def test_a_framework_entry_script_run_as_a_program_migrates_as_under_php() -> None:
+    # wallabag's ``migrate`` command: ``su -c "bin/console doctrine:migrations:migrate …" -s /bin/sh nobody``
+    wallabag = 'exec su -c "bin/console doctrine:migrations:migrate --env=prod --no-interaction" -s /bin/sh nobody'
+    assert in_script("preflight.hidden_migration", wallabag) == [3]
+    assert in_script("preflight.hidden_migration", "./artisan migrate --force") == [3]
+    # near-misses: other console commands, a migration status query
+    assert in_script("preflight.hidden_migration", "bin/console doctrine:migrations:status") == []
+    assert in_script("preflight.hidden_migration", "bin/console cache:clear --env=prod") == []
+    assert in_script("preflight.hidden_migration", "./artisan migrate:status") == []
