@@ -95,3 +95,30 @@ def test_a_framework_entry_script_run_as_a_program_migrates_as_under_php() -> No
     assert in_script("preflight.hidden_migration", "bin/console doctrine:migrations:status") == []
     assert in_script("preflight.hidden_migration", "bin/console cache:clear --env=prod") == []
     assert in_script("preflight.hidden_migration", "./artisan migrate:status") == []
+
+
+def test_a_uid_test_inside_a_function_the_script_branches_on_is_a_root_check() -> None:
+    # AdGuard Home: ``is_root`` returns 0 for root; ``if ! is_root; then rerun_with_root; fi`` re-runs or exits
+    adguard = [
+        "is_root() {",
+        '  if [ "$( id -u )" -eq 0 ]; then',
+        "    return 0",
+        "  fi",
+        "  return 1",
+        "}",
+        "rerun() {",
+        "  echo 'run me as root' >&2",
+        "  exit 1",
+        "}",
+        "if ! is_root; then",
+        "  rerun",
+        "fi",
+        "mkdir -p /usr/local/etc/rc.d",
+    ]
+    assert in_script("preflight.root_assumed", *adguard) == [4]
+    assert in_script("preflight.implicit_privilege", *adguard) == []
+    # near-misses: a branch that goes on without root, a function whose uid test does not decide its result
+    goes_on = [line.replace("  rerun", "  echo 'not root'") for line in adguard]
+    assert in_script("preflight.implicit_privilege", *goes_on) == [16]
+    logs_only = [line.replace("return 0", "echo root") for line in adguard]
+    assert in_script("preflight.root_assumed", *logs_only) == []

@@ -132,6 +132,9 @@ class _Reader:
         self.incomplete: str | None = None
         self.errors = 0
         self.exiting_functions: frozenset[str] = frozenset()
+        # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
+        # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
+        self.root_predicates: dict[str, int] = {}
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
@@ -373,7 +376,15 @@ class _Reader:
             self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
         body = [c for c in node.named_children if c not in conds and c.type not in ("elif_clause", "else_clause")]
         self._record_fallback(conds, body, ctx)
-        if polarity is not None:
+        predicate = self._predicate_call(conds) if polarity is None else None
+        if predicate is not None:
+            polarity, line = predicate
+            then_exits = any(exits(c, self._exiting()) for c in body)
+            kind = ("requires" if polarity == "not-root" else "refuses") if then_exits else "adapts"
+            self.root_checks.append(RootCheck(kind, line, text(node).split("\n", 1)[0][:200]))
+        elif polarity is not None:
+            if polarity == "root" and ctx.function and any(_RETURNS_TRUE.match(text(c)) for c in body):
+                self.root_predicates.setdefault(ctx.function, self._line(node, ctx))
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
@@ -390,6 +401,18 @@ class _Reader:
                 branch = opposite
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
+
+    def _predicate_call(self, conds: list[Node]) -> tuple[str, int] | None:
+        """``if is_root`` / ``if ! is_root`` of a root predicate: the polarity and the line of its uid test."""
+        named = [c for c in conds if c.is_named]
+        if len(named) != 1:
+            return None
+        cond, polarity = named[0], "root"
+        if cond.type == "negated_command" and cond.named_children:
+            cond, polarity = cond.named_children[0], "not-root"
+        name = cond.child_by_field_name("name") if cond.type == "command" else None
+        line = self.root_predicates.get(text(name)) if name is not None else None
+        return (polarity, line) if line is not None else None
 
     def _elif(self, node: Node, ctx: _Ctx) -> None:
         """``elif [ "$(id -u)" = 0 ]; then …``: its body runs as root as an ``if`` branch's would."""
@@ -702,6 +725,7 @@ def _enclosing_function(node: Node) -> str | None:
     return None
 
 
+_RETURNS_TRUE = re.compile(r"^return(?:\s+0)?\s*$")
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
 _SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
 
