@@ -122,3 +122,14 @@ def test_a_uid_test_inside_a_function_the_script_branches_on_is_a_root_check() -
     assert in_script("preflight.implicit_privilege", *goes_on) == [16]
     logs_only = [line.replace("return 0", "echo root") for line in adguard]
     assert in_script("preflight.root_assumed", *logs_only) == []
+
+
+def test_shadow_converters_groupmod_and_a_system_directory_itself_need_root() -> None:
+    # Kimai appends an account to /etc/passwd and /etc/group, then runs pwconv/grpconv; n8n opens /root to others
+    assert in_script("preflight.implicit_privilege", "grpconv") == [3]
+    assert in_script("preflight.implicit_privilege", "pwconv") == [3]
+    assert in_script("preflight.implicit_privilege", 'groupmod -o -g "$PGID" abc') == [3]
+    assert in_script("preflight.implicit_privilege", "chmod o+rx /root") == [3]
+    # near-misses: a directory that only starts like a system one, one under the user's home
+    assert in_script("preflight.implicit_privilege", "chmod o+rx /rootfs-build") == []
+    assert in_script("preflight.implicit_privilege", 'chmod 700 "$HOME/.n8n"') == []

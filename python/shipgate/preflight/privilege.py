@@ -31,6 +31,12 @@ _ACCOUNT_TOOLS = frozenset(
         "chpasswd",
         "newusers",
         "gpasswd",
+        "groupmod",
+        # shadow's converters rewrite /etc/shadow and /etc/gshadow from /etc/passwd and /etc/group
+        "pwconv",
+        "grpconv",
+        "pwunconv",
+        "grpunconv",
     }
 )
 _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
@@ -255,8 +261,9 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         if word.text.startswith(_ROOT_PREFIXES):
             return f"writes {word.text}", write_line(command, word)
     # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
+    # (also the system directory itself: ``chmod o+rx /root``)
     if name in ("mkdir", "rm", "touch", "chmod", "mv") and any(
-        w.text.startswith(_ROOT_PREFIXES) for w in operands(command)
+        (w.text.rstrip("/") + "/").startswith(_ROOT_PREFIXES) for w in operands(command)
     ):
         return f"{name} under a system directory", command.line
     top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]
