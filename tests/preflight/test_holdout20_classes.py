@@ -38,8 +38,9 @@ def test_a_function_that_switches_tracing_off_prints_nothing_until_it_switches_i
     ]
     # only the command after the function's own ``set -x`` (the one before ``return`` leaves the function) is traced
     assert _entrypoint("#!/bin/bash -x", *body) == [11]
-    # near-miss: without the ``set +x`` every command in the function is traced (the echo, both mysql; lines shift)
-    assert _entrypoint("#!/bin/bash -x", *(line for line in body if "set +x" not in line)) == [7, 8, 10]
+    # near-miss: without the ``set +x`` every command in the function is traced (the test, the echo, both mysql;
+    # lines shift)
+    assert _entrypoint("#!/bin/bash -x", *(line for line in body if "set +x" not in line)) == [3, 7, 8, 10]
 
 
 def test_set_x_prints_a_secret_each_time_a_command_takes_it() -> None:
@@ -133,3 +134,13 @@ def test_shadow_converters_groupmod_and_a_system_directory_itself_need_root() ->
     # near-misses: a directory that only starts like a system one, one under the user's home
     assert in_script("preflight.implicit_privilege", "chmod o+rx /rootfs-build") == []
     assert in_script("preflight.implicit_privilege", 'chmod 700 "$HOME/.n8n"') == []
+
+
+def test_set_x_traces_a_test_of_a_secret_with_its_value() -> None:
+    # LibreSpeed: ``if [ ! -z "$IPINFO_APIKEY" ]; then`` prints ``+ '[' '!' -z <key> ']'`` into the log
+    assert in_script(SECRET, "set -x", 'if [ ! -z "$IPINFO_APIKEY" ]; then', "  echo set", "fi") == [4]
+    assert in_script(SECRET, "set -x", '[[ -n $DB_PASSWORD ]] && echo set') == [4]
+    # near-misses: no tracing, a test of a variable that is not a secret, a test before ``set -x``
+    assert in_script(SECRET, 'if [ ! -z "$IPINFO_APIKEY" ]; then', "  echo set", "fi") == []
+    assert in_script(SECRET, "set -x", 'if [ "$MODE" = standalone ]; then', "  echo set", "fi") == []
+    assert in_script(SECRET, '[ -n "$DB_PASSWORD" ] && echo set', "set -x") == []

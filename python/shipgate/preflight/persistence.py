@@ -13,7 +13,7 @@ from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.functions import file_writers, printing_functions
-from shipgate.preflight.shell.model import Assignment, Command, Script
+from shipgate.preflight.shell.model import Assignment, Command, Script, Test
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
@@ -185,6 +185,20 @@ def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
                 break
 
 
+def _traced_tests(script: Script, skip: set[str]) -> Iterator[tuple[Test, str]]:
+    """``[ -n "$IPINFO_APIKEY" ]`` while ``set -x`` traces: the trace shows the test with the value expanded."""
+    start = _xtrace_from(script)
+    if start is None:
+        return
+    off_at = _switched_off(script)
+    for test in script.tests:
+        if test.line <= start or off_at(test.function, test.line):
+            continue
+        name = next((n for n in test.expands if n not in _SHELL_SET and secret_name(n) and n not in skip), None)
+        if name is not None:
+            yield test, name
+
+
 def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
     """Writers whose callers name a profile or an access file (``update_profile "$HOME/.zshrc"``): the write in
     the body, once, with every such file its calls name (alternative branches are one change)."""
@@ -225,6 +239,17 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 "read.",
             )
         traced_names = {a.name for a in traced}
+        for test, expanded in _traced_tests(script, traced_names):
+            yield at_line(
+                "preflight.secret_printed",
+                Severity.MEDIUM,
+                path=path,
+                line=test.line,
+                text=test.text,
+                variable=expanded,
+                message=f"set -x traces this test with ${expanded} expanded: the value is printed to the install log",
+                remedy="Switch tracing off (set +x) around tests of secrets.",
+            )
         for command, expanded in _traced_commands(script):
             if expanded in traced_names:
                 continue  # reported once, where the trace prints its assignment

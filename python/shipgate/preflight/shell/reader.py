@@ -28,6 +28,7 @@ from shipgate.preflight.shell.model import (
     Redirect,
     RootCheck,
     Script,
+    Test,
     Word,
 )
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
@@ -125,6 +126,7 @@ class _Reader:
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
         self.fallbacks: list[Fallback] = []
+        self.tests: list[Test] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
         self.errexit = False
@@ -254,10 +256,32 @@ class _Reader:
                 self._walk(child, inner.with_(function=name))
         elif kind == "test_command":
             self._root_check_alone(node, ctx)
+            self._test(node, ctx)
             self._substitutions(node, inner)
         else:
             for child in node.named_children:
                 self._walk(child, inner)
+
+    def _test(self, node: Node, ctx: _Ctx) -> None:
+        """Records the variables a test expands (not inside its ``$(…)``, read as commands); bounded by MAX_NODES."""
+        names: list[str] = []
+        stack = [node]
+        while stack and len(names) < 16:
+            current = stack.pop()
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
+            if current.type in ("command_substitution", "process_substitution", "raw_string"):
+                continue
+            if current.type in ("simple_expansion", "expansion"):
+                name = next((c for c in current.named_children if c.type == "variable_name"), None)
+                if name is not None and text(name) not in names:
+                    names.append(text(name))
+                continue
+            stack.extend(reversed(current.named_children))
+        if names:
+            line = self._line(node, ctx)
+            self.tests.append(Test(line, text(node).split("\n", 1)[0][:200], tuple(names), ctx.function))
 
     def _substitutions(self, node: Node, ctx: _Ctx) -> None:
         """Commands inside ``$(…)``, backquotes and ``<(…)`` within a word or test (none without their marks
@@ -744,6 +768,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
+        tests=tuple(reader.tests),
         functions=tuple(reader.functions),
         errexit=reader.errexit,
         xtrace=bool(_SHEBANG_X.match(data)),
