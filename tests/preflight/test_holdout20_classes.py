@@ -144,3 +144,14 @@ def test_set_x_traces_a_test_of_a_secret_with_its_value() -> None:
     assert in_script(SECRET, 'if [ ! -z "$IPINFO_APIKEY" ]; then', "  echo set", "fi") == []
     assert in_script(SECRET, "set -x", 'if [ "$MODE" = standalone ]; then', "  echo set", "fi") == []
     assert in_script(SECRET, '[ -n "$DB_PASSWORD" ] && echo set', "set -x") == []
+
+
+def test_rm_of_a_path_ending_in_a_variable_that_always_names_an_entry_cannot_reach_root() -> None:
+    # File Browser: ``rm -rf "$PREFIX/tmp/$filemanager_file"``; PREFIX is unset off Termux, the file name never is
+    named = ['file="${os}-$arch-filemanager$ext"', 'rm -rf "$PREFIX/tmp/$file"']
+    assert in_script("preflight.rm_rf_variable", *named) == []
+    # near-misses: the last variable taken from an argument, from a command, or a bare glob; never assigned
+    assert in_script("preflight.rm_rf_variable", 'file="$1"', 'rm -rf "$PREFIX/tmp/$file"') == [4]
+    assert in_script("preflight.rm_rf_variable", "file=$(ls)", 'rm -rf "$PREFIX/$file"') == [4]
+    assert in_script("preflight.rm_rf_variable", 'file="*"', 'rm -rf "$PREFIX/$file"') == [4]
+    assert in_script("preflight.rm_rf_variable", 'rm -rf "$PREFIX/tmp/$file"') == [3]
