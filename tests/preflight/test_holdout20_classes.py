@@ -155,3 +155,12 @@ def test_rm_of_a_path_ending_in_a_variable_that_always_names_an_entry_cannot_rea
     assert in_script("preflight.rm_rf_variable", "file=$(ls)", 'rm -rf "$PREFIX/$file"') == [4]
     assert in_script("preflight.rm_rf_variable", 'file="*"', 'rm -rf "$PREFIX/$file"') == [4]
     assert in_script("preflight.rm_rf_variable", 'rm -rf "$PREFIX/tmp/$file"') == [3]
+
+
+def test_an_account_word_glued_to_pass_names_a_password() -> None:
+    # Kimai: ``kimai:user:create admin "$ADMINMAIL" ROLE_SUPER_ADMIN "$ADMINPASS"`` under ``#!/bin/bash -x``
+    assert _entrypoint("#!/bin/bash -x", 'console user:create admin "$ADMINPASS"') == [2]
+    assert _entrypoint("#!/bin/bash -x", 'mysql -uroot -p"$MYSQLPASS" -e "select 1"') == [2]
+    # near-misses: words that only end in "pass", a file holding the password
+    assert _entrypoint("#!/bin/bash -x", 'route add "$BYPASS" "$COMPASS"') == []
+    assert _entrypoint("#!/bin/bash -x", 'cat "$ADMINPASS_FILE"') == []
