@@ -45,6 +45,9 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "prisma": (("migrate", "deploy"),),
     "diesel": (("migration", "run"),),
     "php": (("artisan", "migrate"), ("bin/console", "doctrine:migrations:migrate")),
+    # the same entry scripts run as programs by their shebang: ``./artisan migrate``, ``bin/console doctrine:…``
+    "artisan": (("migrate",),),
+    "console": (("doctrine:migrations:migrate",),),
     "flask": (("db", "upgrade"),),
     "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)
     "occ": (("upgrade",),),  # Nextcloud

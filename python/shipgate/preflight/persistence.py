@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.functions import file_writers, printing_functions
-from shipgate.preflight.shell.model import Assignment, Command, Script
+from shipgate.preflight.shell.model import Assignment, Command, Script, Test
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
@@ -107,8 +107,9 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
 
 def _xtrace_from(script: Script) -> int | None:
     """The line from which the script traces every command it runs (``set -x``, ``set -eux``, ``set -o xtrace``
-    at top level), None when it never does (or switches tracing off again with ``set +x``)."""
-    start: int | None = None
+    at top level, or ``-x`` in the ``#!`` line: from line 1), None when it never does (or switches tracing off
+    again with ``set +x``)."""
+    start: int | None = 1 if script.xtrace else None
     for command in script.commands:
         if command.name != "set" or command.function is not None:
             continue
@@ -122,6 +123,27 @@ def _xtrace_from(script: Script) -> int | None:
     return start
 
 
+def _switched_off(script: Script) -> Callable[[str | None, int], bool]:
+    """Whether a line of a function runs after that function switched tracing off (``{ set +x; } 2>/dev/null``
+    before it reads a secret) and before it switched it on again (a ``set -x`` right before ``return`` switches
+    it on for the caller only)."""
+    toggles: dict[str, list[tuple[int, bool]]] = {}
+    commands = script.commands
+    for i, command in enumerate(commands):
+        if command.name == "set" and command.function is not None:
+            off = any(a.startswith("+") and "x" in a for a in command.args)
+            on = any(a.startswith("-") and not a.startswith("--") and "x" in a for a in command.args)
+            leaves = i + 1 < len(commands) and commands[i + 1].name in ("return", "exit")
+            if off or (on and not leaves):
+                toggles.setdefault(command.function, []).append((command.line, off))
+
+    def off_at(function: str | None, line: int) -> bool:
+        before = [off for at, off in toggles.get(function or "", ()) if at < line]
+        return bool(before) and before[-1]
+
+    return off_at
+
+
 # A path under a directory variable (``key="$SCRIPTS_PATH"/setup/signing-key.asc``): where a key file is, not a key.
 _PATH_VALUE = re.compile(r"""^["']?\$\{?\w+\}?["']?(?:/["']?[\w.@+-]+["']?)+$""")
 
@@ -132,32 +154,49 @@ def _traced_secrets(script: Script) -> Iterator[Assignment]:
     start = _xtrace_from(script)
     if start is None:
         return
+    off_at = _switched_off(script)
     for a in script.assignments:
         path = _PATH_VALUE.match(a.raw.partition("=")[2])
+        if off_at(a.function, a.line):
+            continue
         if a.line > start and a.value is None and secret_name(a.name) and a.name not in _SHELL_SET and not path:
             yield a
 
 
 def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
     """Commands ``set -x`` traces with a secret-named variable expanded in their words (``initdb
-    --pwfile=<(echo "$POSTGRES_PASSWORD")``, ``mysql -p"$DB_PASSWORD"``): the trace prints the value. The first
-    command for each variable."""
+    --pwfile=<(echo "$POSTGRES_PASSWORD")``, ``mysql -p"$DB_PASSWORD"``): the trace prints the value, each time
+    a command takes it."""
     start = _xtrace_from(script)
     if start is None:
         return
     # a variable only ever set to a path under a directory variable names where a key file is, not a key
-    seen = {a.name for a in script.assignments if _PATH_VALUE.match(a.raw.partition("=")[2])} - {
+    paths = {a.name for a in script.assignments if _PATH_VALUE.match(a.raw.partition("=")[2])} - {
         a.name for a in script.assignments if not _PATH_VALUE.match(a.raw.partition("=")[2])
     }
+    off_at = _switched_off(script)
     for command in script.commands:
-        if command.line <= start or command.name == "set":
+        if command.line <= start or command.name == "set" or off_at(command.function, command.line):
             continue
         for word in command.words:
-            name = next((n for n in word.expands if n not in _SHELL_SET and secret_name(n) and n not in seen), None)
+            name = next((n for n in word.expands if n not in _SHELL_SET and secret_name(n) and n not in paths), None)
             if name is not None:
-                seen.add(name)
                 yield command, name
                 break
+
+
+def _traced_tests(script: Script, skip: set[str]) -> Iterator[tuple[Test, str]]:
+    """``[ -n "$IPINFO_APIKEY" ]`` while ``set -x`` traces: the trace shows the test with the value expanded."""
+    start = _xtrace_from(script)
+    if start is None:
+        return
+    off_at = _switched_off(script)
+    for test in script.tests:
+        if test.line <= start or off_at(test.function, test.line):
+            continue
+        name = next((n for n in test.expands if n not in _SHELL_SET and secret_name(n) and n not in skip), None)
+        if name is not None:
+            yield test, name
 
 
 def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
@@ -200,9 +239,20 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 "read.",
             )
         traced_names = {a.name for a in traced}
+        for test, expanded in _traced_tests(script, traced_names):
+            yield at_line(
+                "preflight.secret_printed",
+                Severity.MEDIUM,
+                path=path,
+                line=test.line,
+                text=test.text,
+                variable=expanded,
+                message=f"set -x traces this test with ${expanded} expanded: the value is printed to the install log",
+                remedy="Switch tracing off (set +x) around tests of secrets.",
+            )
         for command, expanded in _traced_commands(script):
             if expanded in traced_names:
-                continue
+                continue  # reported once, where the trace prints its assignment
             yield at_command(
                 "preflight.secret_printed",
                 Severity.MEDIUM,

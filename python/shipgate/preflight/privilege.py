@@ -31,6 +31,12 @@ _ACCOUNT_TOOLS = frozenset(
         "chpasswd",
         "newusers",
         "gpasswd",
+        "groupmod",
+        # shadow's converters rewrite /etc/shadow and /etc/gshadow from /etc/passwd and /etc/group
+        "pwconv",
+        "grpconv",
+        "pwunconv",
+        "grpunconv",
     }
 )
 _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
@@ -255,8 +261,9 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         if word.text.startswith(_ROOT_PREFIXES):
             return f"writes {word.text}", write_line(command, word)
     # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
+    # (also the system directory itself: ``chmod o+rx /root``)
     if name in ("mkdir", "rm", "touch", "chmod", "mv") and any(
-        w.text.startswith(_ROOT_PREFIXES) for w in operands(command)
+        (w.text.rstrip("/") + "/").startswith(_ROOT_PREFIXES) for w in operands(command)
     ):
         return f"{name} under a system directory", command.line
     top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]
@@ -385,17 +392,25 @@ def su_account(line: str, tool: str) -> str | None:
     return None
 
 
+# System accounts that exist to hold no privilege (a web server's, nobody): ``su`` to one never gains root.
+_UNPRIVILEGED = frozenset({"nobody", "www-data", "www", "nginx", "apache", "http", "daemon"})
+
+
 def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[int]:
     """Lines where root switches to another account with su/runuser (``su - postgres -c psql`` in a maintainer
-    script, or under a check that it runs as root): a privilege drop, not escalation."""
+    script, or under a check that it runs as root): a privilege drop, not escalation. A ``-c`` command run as an
+    account that holds no privilege and has no password (``su -c "php bin/console …" -s /bin/sh nobody`` in a
+    container entrypoint) can only be run by root and never gains root: a drop too (``su - postgres`` in a script
+    not known to run as root still asks for a password)."""
     lines: set[int] = set()
     for command in script.commands:
         at = command.escalation_line or command.line
         if command.escalation not in ("su", "runuser") or not 0 < at <= len(source):
             continue
-        if not (as_root or "root" in command.conditions):
-            continue
         account = su_account(source[at - 1], command.escalation)
+        runs = re.search(r"\s(?:-c|--command)[\s=]", source[at - 1]) is not None
+        if not (as_root or "root" in command.conditions or (runs and account in _UNPRIVILEGED)):
+            continue
         if account is not None and account not in ("root", "0") and re.fullmatch(r"[a-z_][\w.-]*\$?", account):
             lines.add(at)
     return frozenset(lines)
@@ -502,18 +517,29 @@ def _runs_as_its_account_from(script: Script) -> int | None:
     return None
 
 
+def _called_as_root(script: Script) -> frozenset[str]:
+    """Functions every call of which sits in a branch that runs as root (Mealie's ``add_user``, called only under
+    ``elif [ "$(id -u)" = "0" ]``): their bodies run as root."""
+    calls: dict[str, list[Command]] = {}
+    for command in script.commands:
+        if command.name in script.functions and command.function != command.name:
+            calls.setdefault(command.name or "", []).append(command)
+    return frozenset(name for name, sites in calls.items() if all("root" in c.conditions for c in sites))
+
+
 def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterator[Finding]:
     seen: set[int] = set()
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
     cwd = ""
     dropped = _runs_as_its_account_from(script)
+    as_root = _called_as_root(script)
     for command in read_through_runners(script):
         if command.name == "cd":
             places = operands(command)
             cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
-        if command.escalation or "root" in command.conditions:
+        if command.escalation or "root" in command.conditions or command.function in as_root:
             continue
         found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None or found[1] in seen:

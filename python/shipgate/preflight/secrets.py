@@ -51,8 +51,11 @@ _CIPHER_KEY = (
     r"(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|app|jwt)[_.-]?key"
     r"(?:$|[_.-])"
 )
+# ``ADMINPASS``, ``MYSQLPASS``: an account's word glued to ``pass`` (not ``BYPASS``, ``COMPASS``, ``PASSTHROUGH``).
+_GLUED_WORD = r"(?:^|_)(?:admin|root|db|user|mysql|pg|postgres|smtp|mail|ldap|ftp|ssh|rcon|vnc|redis)pass(?:$|_)"
 SECRET_NAME = re.compile(
-    "|".join((*keyword.DENYLIST, "token", "credential", "passphrase", r"(?:^|_)pass(?:$|_)", _CIPHER_KEY)), re.I
+    "|".join((*keyword.DENYLIST, "token", "credential", "passphrase", r"(?:^|_)pass(?:$|_)", _GLUED_WORD, _CIPHER_KEY)),
+    re.I,
 )
 _NOT_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"

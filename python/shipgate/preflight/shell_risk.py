@@ -65,6 +65,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         return None
     if _named_entry(word.raw):
         return None  # "$dir/bun-x", "$exe.zip": a named entry, at worst /bun-x; never / or the working tree
+    if _ends_in_named_variable(word.raw, script):
+        return None  # "$PREFIX/tmp/$file" with file="${os}-filemanager.tar.gz": at worst /tmp/<that name>
     name = word.expands[0] if word.expands else "?"
     if f"exists:{name}" in command.conditions:
         return None
@@ -110,6 +112,20 @@ _TOP_LEVEL = frozenset(
         "var",
     ]
 )
+
+
+_LAST_VARIABLE = re.compile(r"/\$\{?([A-Za-z_]\w*)\}?$")
+
+
+def _ends_in_named_variable(raw: str, script: Script) -> bool:
+    """The operand's last component is a variable every assignment of which names an entry (a literal or a
+    name with literal parts): however the directory before it expands, that one entry is removed."""
+    found = _LAST_VARIABLE.search(raw.replace('"', "").replace("'", ""))
+    bindings = script.bindings(found.group(1)) if found else ()
+    return bool(bindings) and all(
+        b.generated_by is None and (_named_entry(b.raw.partition("=")[2]) or (b.value or "").strip("/.*"))
+        for b in bindings
+    )
 
 
 def _named_entry(raw: str) -> bool:

@@ -109,6 +109,16 @@ class ParameterDefault:
 
 
 @dataclass(frozen=True)
+class Test:
+    """A ``[ … ]`` / ``[[ … ]]`` test and the variables it expands (``set -x`` traces it with their values)."""
+
+    line: int
+    text: str
+    expands: tuple[str, ...]
+    function: str | None = None
+
+
+@dataclass(frozen=True)
 class RootCheck:
     """A test of the effective user: ``requires`` root (exits otherwise), ``refuses`` root, or ``adapts``
     (does something else in each case, e.g. picks sudo)."""
@@ -136,8 +146,10 @@ class Script:
     defaults: tuple[ParameterDefault, ...] = ()
     root_checks: tuple[RootCheck, ...] = ()
     fallbacks: tuple[Fallback, ...] = ()
+    tests: tuple[Test, ...] = ()
     functions: tuple[str, ...] = ()
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
+    xtrace: bool = False  # #!/bin/bash -x: every command is traced from the first line
     # Why the script was not (fully) read: over a node/depth bound, or not parseable at all.
     incomplete: str | None = None
     parse_errors: int = 0

@@ -28,6 +28,7 @@ from shipgate.preflight.shell.model import (
     Redirect,
     RootCheck,
     Script,
+    Test,
     Word,
 )
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
@@ -125,6 +126,7 @@ class _Reader:
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
         self.fallbacks: list[Fallback] = []
+        self.tests: list[Test] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
         self.errexit = False
@@ -132,6 +134,9 @@ class _Reader:
         self.incomplete: str | None = None
         self.errors = 0
         self.exiting_functions: frozenset[str] = frozenset()
+        # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
+        # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
+        self.root_predicates: dict[str, int] = {}
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
@@ -251,10 +256,32 @@ class _Reader:
                 self._walk(child, inner.with_(function=name))
         elif kind == "test_command":
             self._root_check_alone(node, ctx)
+            self._test(node, ctx)
             self._substitutions(node, inner)
         else:
             for child in node.named_children:
                 self._walk(child, inner)
+
+    def _test(self, node: Node, ctx: _Ctx) -> None:
+        """Records the variables a test expands (not inside its ``$(…)``, read as commands); bounded by MAX_NODES."""
+        names: list[str] = []
+        stack = [node]
+        while stack and len(names) < 16:
+            current = stack.pop()
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
+            if current.type in ("command_substitution", "process_substitution", "raw_string"):
+                continue
+            if current.type in ("simple_expansion", "expansion"):
+                name = next((c for c in current.named_children if c.type == "variable_name"), None)
+                if name is not None and text(name) not in names:
+                    names.append(text(name))
+                continue
+            stack.extend(reversed(current.named_children))
+        if names:
+            line = self._line(node, ctx)
+            self.tests.append(Test(line, text(node).split("\n", 1)[0][:200], tuple(names), ctx.function))
 
     def _substitutions(self, node: Node, ctx: _Ctx) -> None:
         """Commands inside ``$(…)``, backquotes and ``<(…)`` within a word or test (none without their marks
@@ -373,7 +400,15 @@ class _Reader:
             self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
         body = [c for c in node.named_children if c not in conds and c.type not in ("elif_clause", "else_clause")]
         self._record_fallback(conds, body, ctx)
-        if polarity is not None:
+        predicate = self._predicate_call(conds) if polarity is None else None
+        if predicate is not None:
+            polarity, line = predicate
+            then_exits = any(exits(c, self._exiting()) for c in body)
+            kind = ("requires" if polarity == "not-root" else "refuses") if then_exits else "adapts"
+            self.root_checks.append(RootCheck(kind, line, text(node).split("\n", 1)[0][:200]))
+        elif polarity is not None:
+            if polarity == "root" and ctx.function and any(_RETURNS_TRUE.match(text(c)) for c in body):
+                self.root_predicates.setdefault(ctx.function, self._line(node, ctx))
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
@@ -381,12 +416,44 @@ class _Reader:
         for child in node.named_children:
             if child in conds:
                 continue
+            if child.type == "elif_clause":
+                self._elif(child, ctx)
+                continue
             then = child.type not in ("elif_clause", "else_clause")
             branch = polarity if then else None
             if child.type == "else_clause":
                 branch = opposite
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
+
+    def _predicate_call(self, conds: list[Node]) -> tuple[str, int] | None:
+        """``if is_root`` / ``if ! is_root`` of a root predicate: the polarity and the line of its uid test."""
+        named = [c for c in conds if c.is_named]
+        if len(named) != 1:
+            return None
+        cond, polarity = named[0], "root"
+        if cond.type == "negated_command" and cond.named_children:
+            cond, polarity = cond.named_children[0], "not-root"
+        name = cond.child_by_field_name("name") if cond.type == "command" else None
+        line = self.root_predicates.get(text(name)) if name is not None else None
+        return (polarity, line) if line is not None else None
+
+    def _elif(self, node: Node, ctx: _Ctx) -> None:
+        """``elif [ "$(id -u)" = 0 ]; then …``: its body runs as root as an ``if`` branch's would."""
+        conds: list[Node] = []
+        body: list[Node] = []
+        for child in node.children:
+            if child.type == "then":
+                conds, body = body, []
+            elif child.is_named:
+                body.append(child)
+        polarity = None
+        for cond in conds:
+            polarity = polarity or root_condition(cond, self._bindings_now)
+            self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
+        inner = ctx.with_(conditions=(*ctx.conditions, polarity)) if polarity else ctx
+        for child in body:
+            self._walk(child, inner)
 
     def _list(self, node: Node, ctx: _Ctx) -> None:
         children = node.named_children
@@ -682,7 +749,9 @@ def _enclosing_function(node: Node) -> str | None:
     return None
 
 
+_RETURNS_TRUE = re.compile(r"^return(?:\s+0)?\s*$")
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
+_SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
 
 
 def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment, ...] = ()) -> Script:
@@ -699,8 +768,10 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
+        tests=tuple(reader.tests),
         functions=tuple(reader.functions),
         errexit=reader.errexit,
+        xtrace=bool(_SHEBANG_X.match(data)),
         incomplete=reader.incomplete,
         parse_errors=reader.errors,
         lines=data.count(b"\n") + 1,
