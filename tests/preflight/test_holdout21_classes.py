@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at, findings
 
+from shipgate.preflight.hooks import commands as commands_of
 from shipgate.preflight.udev import commands, read_rules
 
 # -- A: udev rules: what they grant (MODE) and what they run (RUN+=, PROGRAM=) ------------------------------------
@@ -108,3 +109,41 @@ def test_sudo_in_a_profile_d_script_is_not_the_installer_escalating() -> None:
     body = "#!/bin/sh\nSHADOW=\"$(sudo -n grep -E '^pi:' /etc/shadow 2>/dev/null)\"\n"
     assert codes_at({"etc/profile.d/check.sh": body}, "preflight.sudo_unavailable") == []
     assert codes_at({"scripts/check.sh": body}, "preflight.sudo_unavailable") == [2]
+
+
+# -- D: apt hooks and modprobe install commands are read as root shell at their lines ------------------------------
+
+_APT = """// vendor hooks
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb || true"; };
+APT::Update::Post-Invoke-Success {
+    "curl -fsSL https://updates.vendor.example.com/notify.sh | sh";
+};
+DPkg { Pre-Invoke { "chmod 777 /var/lib/vendor"; }; };
+APT::Periodic::Enable "0";
+"""
+
+
+def test_apt_hook_commands_are_shell_at_their_lines() -> None:
+    files = {"etc/apt/apt.conf.d/99vendor": _APT}
+    assert codes_at(files, "preflight.pipe_to_shell") == [4]
+    assert codes_at(files, _WW) == [6]
+    assert codes_at(files, "preflight.implicit_privilege") == []  # apt runs its hooks as root
+
+
+def test_apt_settings_that_are_not_hooks_are_data() -> None:
+    text = 'APT::Periodic::Update-Package-Lists "1";\nUnattended-Upgrade::Mail "chmod 777 /tmp/x";\n'
+    assert codes_at({"etc/apt/apt.conf.d/20auto-upgrades": text}, _WW) == []
+    assert commands_of("ex/apt/needrestart-apt_d", 'DPkg::Post-Invoke {"test -x /usr/lib/x && /usr/lib/x"; };\n') == [
+        (1, "test -x /usr/lib/x && /usr/lib/x")
+    ]
+    assert commands_of("docs/notes.txt", "Remember to run DPkg::Post-Invoke hooks, e.g. {chmod 777}.\n") == []
+
+
+def test_modprobe_install_commands_are_shell() -> None:
+    text = (
+        "options bonding max_bonds=0\n"
+        "install usb-storage /bin/true\n"
+        "install vendor /sbin/modprobe --ignore-install vendor; chmod 0666 /dev/vendor0\n"
+    )
+    assert codes_at({"etc/modprobe.d/vendor.conf": text}, _WW) == [3]
+    assert codes_at({"etc/vendor/vendor.conf": text}, _WW) == []
