@@ -86,7 +86,8 @@ def modprobe_commands(path: str, text: str) -> list[tuple[int, str]]:
     if not _MODPROBE_PLACE.search(path):
         return []
     found: list[tuple[int, str]] = []
-    start, pieces = 0, []
+    start = 0
+    pieces: list[str] = []
     for number, raw in enumerate(text.splitlines(), 1):
         if not pieces:
             start = number
