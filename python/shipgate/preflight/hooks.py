@@ -38,14 +38,15 @@ _MODPROBE_COMMAND = re.compile(r"^\s*(?:install|remove)\s+\S+\s+(?P<command>\S.*
 def _apt_tokens(text: str) -> list[tuple[str, str, int]] | None:
     """(kind, text, line) of each token that matters; None when the text is not apt configuration syntax."""
     tokens: list[tuple[str, str, int]] = []
-    at = 0
+    at, line = 0, 1
     while at < len(text):
         match = _APT_TOKEN.match(text, at)
         if match is None or len(tokens) > MAX_TOKENS:
             return None
         kind = match.lastgroup
         if kind is not None:
-            tokens.append((kind, match.group(kind), text.count("\n", 0, match.start()) + 1))
+            tokens.append((kind, match.group(kind), line))
+        line += match.group(0).count("\n")
         at = match.end()
     return tokens
 

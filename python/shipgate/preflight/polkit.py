@@ -12,6 +12,7 @@ or a message is not a grant); which actions and subjects a rule matches is named
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -50,8 +51,9 @@ def _javascript(text: TextFile) -> Iterator[Finding]:
     source = "\n".join(line.text for line in text.lines)
     actions = sorted(set(_ACTION.findall(source)))
     what = ", ".join(actions[:3]) + (" …" if len(actions) > 3 else "") if actions else "the actions it matches"
+    newlines = [i for i, c in enumerate(source) if c == "\n"]
     for offset in _grants(source):
-        line = text.lines[source.count("\n", 0, offset)]
+        line = text.lines[bisect.bisect_left(newlines, offset)]
         yield text.finding(
             line,
             "preflight.persistence",

@@ -13,6 +13,7 @@ A line ending in a backslash continues on the next (udev joins them). Substituti
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ _KEYS = frozenset(
     }
 )  # fmt: skip
 _COMMAND_KEYS = frozenset({"RUN", "PROGRAM", "IMPORT"})
+_REST_BLANK = re.compile(r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -60,19 +62,20 @@ def _pairs(pieces: list[tuple[int, str]]) -> list[Pair] | None:
     joined = "".join(text for _, text in pieces)
     if not joined.strip() or joined.lstrip().startswith("#"):
         return []
-    starts: list[tuple[int, int]] = []  # (offset in joined, line)
+    offsets: list[int] = []  # where each physical piece starts in joined
+    lines: list[int] = []
     offset = 0
     for number, text in pieces:
-        starts.append((offset, number))
+        offsets.append(offset)
+        lines.append(number)
         offset += len(text)
     pairs: list[Pair] = []
     at = 0
-    while at < len(joined) and joined[at:].strip():
+    while at < len(joined) and not _REST_BLANK.match(joined, at):
         match = _PAIR.match(joined, at)
         if match is None or match.group(1).upper() != match.group(1):
             return None
-        key_at = match.start(1)
-        line = next(n for o, n in reversed(starts) if o <= key_at)
+        line = lines[bisect.bisect_right(offsets, match.start(1)) - 1]
         pairs.append(Pair(line, match.group(1), match.group(2) or "", match.group(3), match.group(4)))
         at = match.end()
     return pairs
