@@ -147,3 +147,26 @@ def test_modprobe_install_commands_are_shell() -> None:
     )
     assert codes_at({"etc/modprobe.d/vendor.conf": text}, _WW) == [3]
     assert codes_at({"etc/vendor/vendor.conf": text}, _WW) == []
+
+
+# -- E: sudoers entries continued over several lines (a long Cmnd_Alias, as VDSM writes) ---------------------------
+
+_ALIASES = """Cmnd_Alias VENDOR_STORAGE = \\
+    /sbin/fsck -p *, \\
+    /bin/kill, \\
+    /sbin/reboot -f
+
+vendor  ALL=(ALL) NOPASSWD: VENDOR_STORAGE, \\
+    /usr/sbin/vendor-ctl
+Defaults:vendor !requiretty
+"""
+
+
+def test_a_sudoers_file_found_by_content_may_continue_lines() -> None:
+    assert codes_at({"ex/monitoring/vendor-sudoers": _ALIASES}, _PERSIST) == [6]
+    assert codes_at({"etc/sudoers.d/50_vendor": _ALIASES}, _PERSIST) == [6]
+
+
+def test_continued_lines_of_other_configuration_are_not_sudoers() -> None:
+    makefile = "SRCS = main.c \\\n    util.c\nCFLAGS = -O2 -Wall\nall: $(SRCS)\n"
+    assert codes_at({"src/vendor-build": makefile}, _PERSIST) == []
