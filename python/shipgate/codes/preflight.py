@@ -114,7 +114,7 @@ CODES = (
     Code(
         "preflight.world_writable",
         S.MEDIUM,
-        "a script makes files world-writable (chmod 777, o+w)",
+        "a script makes files world-writable (chmod 777, o+w), or a udev rule gives device nodes mode 0666",
         "Use the least permissive mode the service needs (e.g. 0750 / 0640).",
     ),
     Code(
@@ -184,7 +184,8 @@ CODES = (
         "preflight.persistence",
         S.HIGH,
         "a script writes to authorized_keys, sudoers, ld.so.preload or rc.local, or adds a user to an admin group,"
-        " or the package ships a sudoers rule (high); or a script writes to a shell profile (medium)",
+        " or the package ships a sudoers rule or a polkit rule that grants with no authentication (high); or a script"
+        " writes to a shell profile (medium)",
         "Ask the vendor to drop the change, or record it in the change plan with its owner and how it is removed.",
         also=(S.MEDIUM,),
     ),

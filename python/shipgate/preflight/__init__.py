@@ -30,6 +30,7 @@ from shipgate.preflight import (
     migrations,
     persistence,
     pg_hba,
+    polkit,
     privilege,
     reboot,
     redis_auth,
@@ -38,6 +39,7 @@ from shipgate.preflight import (
     stale,
     sudoers,
     systemd,
+    udev,
     unsigned,
 )
 from shipgate.preflight.collector import paused
@@ -74,6 +76,8 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     egress.scan,
     persistence.scan,
     sudoers.scan,
+    polkit.scan,
+    udev.scan,
     unsigned.scan,
     pg_hba.scan,
     redis_auth.scan,

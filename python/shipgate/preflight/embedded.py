@@ -3,15 +3,17 @@
 A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; ``ENV``/``ARG`` values become assignments the
 later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an
 escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items, a logrotate ``postrotate … endscript``
-block, and a container's ``command``/``args``/``entrypoint`` that runs ``sh -c SCRIPT`` (Kubernetes, compose).
+block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.udev), apt hooks and modprobe
+``install`` commands (shipgate.preflight.hooks), and a container's ``command``/``args``/``entrypoint`` that runs
+``sh -c SCRIPT`` (Kubernetes, compose).
 Each command's text is put at the line where it stands in the host file and the whole is parsed as one script,
 so every script check applies and reports at the host file's lines. YAML is read with the safe loader's node
 tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
 passed to an interpreter (a task's ``name:``/``msg:``, ``LABEL``, ``ENV`` values) are data.
 
-Privilege: a Dockerfile build, cloud-init, logrotate and a container run their commands as root by design
-(``Embedded.root``); an Ansible task runs as the connecting user unless ``become`` is set on it, its block or
-its play."""
+Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe and a container run their commands as root
+by design (``Embedded.root``); an Ansible task runs as the connecting user unless ``become`` is set on it, its block
+or its play."""
 
 from __future__ import annotations
 
@@ -26,8 +28,10 @@ import yaml
 
 from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.contents import is_dockerfile
+from shipgate.preflight.hooks import commands as hook_commands
 from shipgate.preflight.shell.model import Script
 from shipgate.preflight.shell.reader import parse_script
+from shipgate.preflight.udev import commands as udev_commands
 
 # Bounds: YAML nodes visited (aliases are not expanded: each node once) and commands placed per file.
 MAX_NODES = 100_000
@@ -69,6 +73,11 @@ def read_embedded(path: str, text: str) -> Embedded | None:
         return _embedded(path, list(_dockerfile(text)), root=True)
     if _is_logrotate(path, text):
         return _embedded(path, list(_logrotate(text)), root=True)
+    if path.endswith(".rules"):
+        return _embedded(path, udev_commands(path, text), root=True)
+    hooks = hook_commands(path, text)
+    if hooks:
+        return _embedded(path, hooks, root=True)
     cloud_init = text.startswith("#cloud-config")
     if not (cloud_init or path.lower().endswith((".yml", ".yaml"))) or not _YAML_TRIGGER.search(text):
         return None

@@ -291,6 +291,10 @@ def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
     return "configure" in cases or any(_CONFIGURE_TEST.search(line) for line in lines)
 
 
+# Scripts a login shell sources (/etc/profile.d/*): the account that logs in runs them, not the installer.
+_LOGIN_SCRIPT = re.compile(r"(?:^|/)etc/profile\.d/[^/]+$")
+
+
 def _requires_root(script: Script, maintainer: bool, lines: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """(line, why) of each reason the script needs root: a uid check that exits, or being a maintainer script."""
     # a spec's or ebuild's install-time part begins at its first scriptlet or ``pkg_*`` phase
@@ -305,6 +309,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         if path in ctx.parsed.root_scripts:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
+        if _LOGIN_SCRIPT.search(path):
+            continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))
         maintainer = maintainer_script(script, source)
         requires = _requires_root(script, maintainer, source)

@@ -2,7 +2,7 @@
 installer copies there): each rule that lets an account run commands as another user is ``preflight.persistence``
 (high), as a script that writes it to ``/etc/sudoers.d`` is. A file is read as sudoers (sudoers(5)) by its place or
 name, or by its content when every line that is not a comment is sudoers syntax (rules, ``Defaults``,
-``*_Alias``, ``@include``) and one of them is a rule."""
+``*_Alias``, ``@include``) and one of them is a rule; a line ending in a backslash goes on over the next."""
 
 from __future__ import annotations
 
@@ -26,8 +26,7 @@ def _rules(text: TextFile) -> list[tuple[Line, re.Match[str]]]:
     """The rule lines of a sudoers file; [] when the file is not one."""
     rules: list[tuple[Line, re.Match[str]]] = []
     placed = bool(_PLACE.search(text.path))
-    for line in text.lines[:MAX_RULE_LINES]:
-        stripped = line.text.strip()
+    for line, stripped in _logical_lines(text.lines[:MAX_RULE_LINES]):
         if not stripped or (stripped.startswith("#") and not _SYNTAX.match(stripped)):
             continue
         if _SYNTAX.match(stripped):
@@ -38,6 +37,27 @@ def _rules(text: TextFile) -> list[tuple[Line, re.Match[str]]]:
         elif not placed:
             return []  # a line sudoers would refuse: some other configuration
     return rules
+
+
+def _logical_lines(lines: tuple[Line, ...]) -> Iterator[tuple[Line, str]]:
+    """Each entry at its first line, stripped, with the lines a trailing backslash continues joined (sudoers(5): a
+    long ``Cmnd_Alias`` or rule goes on over several lines)."""
+    first: Line | None = None
+    parts: list[str] = []
+    for line in lines:
+        stripped = line.text.strip()
+        if first is None and stripped.startswith("#"):
+            yield line, stripped
+            continue
+        first = first or line
+        if stripped.endswith("\\"):
+            parts.append(stripped[:-1].strip())
+            continue
+        parts.append(stripped)
+        yield first, " ".join(p for p in parts if p)
+        first, parts = None, []
+    if first is not None:
+        yield first, " ".join(p for p in parts if p)
 
 
 def _sudo_words(rule: re.Match[str]) -> bool:
