@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import tarfile
 import tomllib
-import urllib.error
-import urllib.request
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -23,48 +20,11 @@ from typing import Any
 
 import pytest
 
+from pinned_files import CACHE, fetched, matches
 from shipgate.archive import ArchiveReport, inspect
 from shipgate.findings import Severity
 
 CORPUS: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "corpus.toml").read_text())["archive"]
-CACHE = Path(os.environ.get("SHIPGATE_CORPUS_CACHE", Path.home() / ".cache" / "shipgate-corpus"))
-TIMEOUT = 30
-_offline: list[str] = []  # the first network failure: every later download skips at once
-
-
-def _matches(path: Path, sha256: str, size: int) -> bool:
-    if not path.is_file() or path.stat().st_size != size:
-        return False
-    with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest() == sha256
-
-
-def _download(url: str, dest: Path) -> None:
-    if _offline:
-        pytest.skip(_offline[0])
-    if not url.startswith(("https://", "http://")):
-        raise ValueError(f"corpus.toml: {url} is not an http(s) URL")
-    part = dest.with_suffix(dest.suffix + ".part")
-    try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT) as response, open(part, "wb") as out:
-            while chunk := response.read(1 << 20):
-                out.write(chunk)
-    except urllib.error.HTTPError as e:
-        pytest.fail(f"{url}: HTTP {e.code}: the pinned file is gone from its mirror; re-pin it in corpus.toml")
-    except (urllib.error.URLError, OSError) as e:
-        _offline.append(f"network unreachable ({url}: {e})")
-        pytest.skip(_offline[0])
-    part.replace(dest)
-
-
-def _fetched(url: str, sha256: str, size: int) -> Path:
-    """The pinned file, from the cache or downloaded into it; a download that does not match fails."""
-    path = CACHE / f"{sha256[:16]}-{url.rsplit('/', 1)[1]}"
-    if not _matches(path, sha256, size):
-        CACHE.mkdir(parents=True, exist_ok=True)
-        _download(url, path)
-        assert _matches(path, sha256, size), f"{url}: not the pinned file (sha256 {sha256}, {size} bytes)"
-    return path
 
 
 def _ar_members(data: bytes) -> Iterator[tuple[str, bytes]]:
@@ -87,7 +47,7 @@ def _deb_member(deb: Path, item: dict[str, Any]) -> Path:
     """The file ``item["member"]`` of the .deb's data.tar, extracted into the cache (reused while it matches)
     together with every other member the corpus takes from the same .deb: one pass over its data.tar."""
     path = _member_path(item)
-    if _matches(path, item["member_sha256"], item["member_size"]):
+    if matches(path, item["member_sha256"], item["member_size"]):
         return path
     wanted = {f"./{i['member']}": _member_path(i) for i in CORPUS if i["url"] == item["url"]}
     data_tar = next(body for name, body in _ar_members(deb.read_bytes()) if name.startswith("data.tar"))
@@ -96,16 +56,16 @@ def _deb_member(deb: Path, item: dict[str, Any]) -> Path:
             extracted = tar.extractfile(info) if info.name in wanted else None
             if extracted is not None:
                 wanted[info.name].write_bytes(extracted.read())
-    assert _matches(path, item["member_sha256"], item["member_size"]), f"{deb.name}: {item['member']} is not pinned"
+    assert matches(path, item["member_sha256"], item["member_size"]), f"{deb.name}: {item['member']} is not pinned"
     return path
 
 
 def _archive(item: dict[str, Any]) -> Path:
     """The pinned archive; one taken from a .deb is used from the cache while its own pin matches, without
     reading the .deb again (hundreds of MB for the JDK, Firefox and Krita packages)."""
-    if "member" in item and _matches(_member_path(item), item["member_sha256"], item["member_size"]):
+    if "member" in item and matches(_member_path(item), item["member_sha256"], item["member_size"]):
         return _member_path(item)
-    path = _fetched(item["url"], item["sha256"], item["size"])
+    path = fetched(item["url"], item["sha256"], item["size"])
     if "member" in item:
         path = _deb_member(path, item)
     return path

@@ -14,11 +14,8 @@ import base64
 import copy
 import hashlib
 import json
-import os
 import tarfile
 import tomllib
-import urllib.error
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
@@ -27,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from pinned_files import CACHE, fetched, matches
 from shipgate.cli import main
 from shipgate.trust.errors import MalformedSignature
 from shipgate.trust.sigstore_bundle import default_trusted_root, verify_bundle
@@ -36,49 +34,11 @@ CORPUS: dict[str, Any] = tomllib.loads((HERE / "corpus.toml").read_text())
 ARTIFACTS: dict[str, dict[str, Any]] = {a["id"]: a for a in CORPUS["artifact"]}
 ATTESTATIONS: dict[str, dict[str, Any]] = {a["file"]: a for a in CORPUS["attestation"]}
 CASES: list[dict[str, Any]] = CORPUS["case"]
-CACHE = Path(os.environ.get("SHIPGATE_CORPUS_CACHE", Path.home() / ".cache" / "shipgate-corpus"))
-TIMEOUT = 30
 # sigstore-python's embedded TUF bootstrap: the trusted roots of the production and staging instances.
 ROOTS = {
     "production": "https%3A%2F%2Ftuf-repo-cdn.sigstore.dev",
     "staging": "https%3A%2F%2Ftuf-repo-cdn.sigstage.dev",
 }
-_offline: list[str] = []  # the first network failure: every later download skips at once
-
-
-def _matches(path: Path, sha256: str, size: int) -> bool:
-    if not path.is_file() or path.stat().st_size != size:
-        return False
-    with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest() == sha256
-
-
-def _download(url: str, dest: Path) -> None:
-    if _offline:
-        pytest.skip(_offline[0])
-    if not url.startswith("https://"):
-        raise ValueError(f"corpus.toml: {url} is not an https URL")
-    part = dest.with_suffix(dest.suffix + ".part")
-    try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT) as response, open(part, "wb") as out:
-            while chunk := response.read(1 << 20):
-                out.write(chunk)
-    except urllib.error.HTTPError as e:
-        pytest.fail(f"{url}: HTTP {e.code}: the pinned file is gone from its mirror; re-pin it in corpus.toml")
-    except (urllib.error.URLError, OSError) as e:
-        _offline.append(f"network unreachable ({url}: {e})")
-        pytest.skip(_offline[0])
-    part.replace(dest)
-
-
-def _fetched(url: str, sha256: str, size: int) -> Path:
-    """The pinned file, from the cache or downloaded into it; a download that does not match fails."""
-    path = CACHE / f"{sha256[:16]}-{url.rsplit('/', 1)[1]}"
-    if not _matches(path, sha256, size):
-        CACHE.mkdir(parents=True, exist_ok=True)
-        _download(url, path)
-        assert _matches(path, sha256, size), f"{url}: not the pinned file (sha256 {sha256}, {size} bytes)"
-    return path
 
 
 def _member(archive: Path, name: str) -> bytes:
@@ -91,13 +51,13 @@ def _member(archive: Path, name: str) -> bytes:
 def artifact_path(artifact_id: str) -> Path:
     """The artifact's bytes on disk: the pinned download, or the pinned member of one (cached beside it)."""
     item = ARTIFACTS[artifact_id]
-    path = _fetched(item["url"], item["sha256"], item["size"])
+    path = fetched(item["url"], item["sha256"], item["size"])
     if "member" not in item:
         return path
     out = CACHE / f"{item['member_sha256'][:16]}-{item['id']}"
-    if not _matches(out, item["member_sha256"], item["member_size"]):
+    if not matches(out, item["member_sha256"], item["member_size"]):
         out.write_bytes(_member(path, item["member"]))
-        assert _matches(out, item["member_sha256"], item["member_size"]), f"{item['id']}: not the pinned member"
+        assert matches(out, item["member_sha256"], item["member_size"]), f"{item['id']}: not the pinned member"
     return out
 
 
@@ -304,7 +264,7 @@ def test_stored_attestations_are_published() -> None:
     """Every stored attestation without a ``source`` of its own is byte for byte the test asset of the pinned
     pypi-attestations sdist."""
     sdist = ARTIFACTS["pypi_attestations-0.0.31.tar.gz"]
-    archive = _fetched(sdist["url"], sdist["sha256"], sdist["size"])
+    archive = fetched(sdist["url"], sdist["sha256"], sdist["size"])
     for file in (file for file, item in ATTESTATIONS.items() if "source" not in item):
         stored = (HERE / "attestations" / file).read_bytes()
         assert stored == _member(archive, f"pypi_attestations-0.0.31/test/assets/{file}"), file
