@@ -220,50 +220,54 @@ def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Sev
         yield writers[name][0], files, Severity.HIGH if access else Severity.MEDIUM
 
 
+def _tracing(path: str, script: Script) -> Iterator[Finding]:
+    """``secret_printed`` for what ``set -x`` traces: assignments of secrets (once), tests and commands that
+    expand one."""
+    traced = list(_traced_secrets(script))
+    if traced:
+        names = ", ".join(dict.fromkeys(f"${a.name}" for a in traced))
+        yield at_line(
+            "preflight.secret_printed",
+            Severity.MEDIUM,
+            path=path,
+            line=traced[0].line,
+            text=traced[0].raw,
+            variables=[a.name for a in traced],
+            message=f"set -x traces the assignments of {names}: their values are printed to the install log",
+            remedy="Switch tracing off (set +x) around secrets, or read them from a file only their owner can read.",
+        )
+    traced_names = {a.name for a in traced}
+    for test, expanded in _traced_tests(script, traced_names):
+        yield at_line(
+            "preflight.secret_printed",
+            Severity.MEDIUM,
+            path=path,
+            line=test.line,
+            text=test.text,
+            variable=expanded,
+            message=f"set -x traces this test with ${expanded} expanded: the value is printed to the install log",
+            remedy="Switch tracing off (set +x) around tests of secrets.",
+        )
+    for command, expanded in _traced_commands(script):
+        if expanded in traced_names:
+            continue  # reported once, where the trace prints its assignment
+        yield at_command(
+            "preflight.secret_printed",
+            Severity.MEDIUM,
+            path=path,
+            command=command,
+            variable=expanded,
+            message=f"set -x traces this command with ${expanded} expanded: the value is printed to the install log",
+            remedy="Switch tracing off (set +x) around commands that take secrets, or pass them in a file only "
+            "their owner can read.",
+        )
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         reported: set[int] = set()
         printers = printing_functions(script)
-        traced = list(_traced_secrets(script))
-        if traced:
-            names = ", ".join(dict.fromkeys(f"${a.name}" for a in traced))
-            yield at_line(
-                "preflight.secret_printed",
-                Severity.MEDIUM,
-                path=path,
-                line=traced[0].line,
-                text=traced[0].raw,
-                variables=[a.name for a in traced],
-                message=f"set -x traces the assignments of {names}: their values are printed to the install log",
-                remedy="Switch tracing off (set +x) around secrets, or read them from a file only their owner can "
-                "read.",
-            )
-        traced_names = {a.name for a in traced}
-        for test, expanded in _traced_tests(script, traced_names):
-            yield at_line(
-                "preflight.secret_printed",
-                Severity.MEDIUM,
-                path=path,
-                line=test.line,
-                text=test.text,
-                variable=expanded,
-                message=f"set -x traces this test with ${expanded} expanded: the value is printed to the install log",
-                remedy="Switch tracing off (set +x) around tests of secrets.",
-            )
-        for command, expanded in _traced_commands(script):
-            if expanded in traced_names:
-                continue  # reported once, where the trace prints its assignment
-            yield at_command(
-                "preflight.secret_printed",
-                Severity.MEDIUM,
-                path=path,
-                command=command,
-                variable=expanded,
-                message=f"set -x traces this command with ${expanded} expanded: the value is printed to the install "
-                "log",
-                remedy="Switch tracing off (set +x) around commands that take secrets, or pass them in a file only "
-                "their owner can read.",
-            )
+        yield from _tracing(path, script)
         for body, files, severity in _through_functions(script):
             if body.line in reported:
                 continue
