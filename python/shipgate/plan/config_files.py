@@ -142,8 +142,9 @@ def _json(text: str, keys: _Keys) -> None:
 def _yaml(text: str, keys: _Keys) -> None:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for document in yaml.load_all(text, Loader=loader):
+    from shipgate.yaml_nodes import loader_for
+
+    for document in yaml.load_all(text, Loader=loader_for(text)):
         keys.flatten(document)
 
 

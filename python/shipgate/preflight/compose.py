@@ -14,6 +14,7 @@ import yaml
 from shipgate.preflight.contents import TextFile
 from shipgate.preflight.shell.model import Command
 from shipgate.preflight.shell.reader import parse_script
+from shipgate.yaml_nodes import compose_single
 
 _COMPOSE_NAME = re.compile(r"(?:^|/)(?:docker-)?compose(?:[._-][\w.-]*)?\.ya?ml$", re.I)
 _FIELDS = ("entrypoint", "command")
@@ -49,10 +50,7 @@ def service_commands(text: TextFile) -> Iterator[Command]:
     """The commands of every service's ``entrypoint:`` and ``command:``, at the line the value is written on."""
     if not is_compose_file(text.path):
         return
-    try:
-        root = yaml.compose("\n".join(line.text for line in text.lines), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
-        return
+    root = compose_single("\n".join(line.text for line in text.lines))
     services = _value(root, "services") if root is not None else None
     if not isinstance(services, yaml.MappingNode):
         return
@@ -71,10 +69,7 @@ def own_names(text: TextFile) -> frozenset[str]:
     project's network; they are not hosts beyond it."""
     if not is_compose_file(text.path):
         return frozenset()
-    try:
-        root = yaml.compose("\n".join(line.text for line in text.lines), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):
-        return frozenset()
+    root = compose_single("\n".join(line.text for line in text.lines))
     services = _value(root, "services") if root is not None else None
     if not isinstance(services, yaml.MappingNode):
         return frozenset()

@@ -32,6 +32,7 @@ from shipgate.preflight.hooks import commands as hook_commands
 from shipgate.preflight.shell.model import Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.udev import commands as udev_commands
+from shipgate.yaml_nodes import compose_documents
 
 # Bounds: YAML nodes visited (aliases are not expanded: each node once) and commands placed per file.
 MAX_NODES = 100_000
@@ -63,8 +64,6 @@ _YAML_TRIGGER = re.compile(
     r"|(?:ansible\.builtin|ansible\.legacy|community\.general)\.",
     re.M,
 )
-# libyaml's loader when PyYAML has it (the same node tree and marks, faster).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_embedded(path: str, text: str) -> Embedded | None:
@@ -272,10 +271,7 @@ def _logrotate(text: str) -> Iterator[Piece]:
 
 
 def _yaml_documents(text: str) -> list[yaml.Node]:
-    try:
-        return [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
-    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
-        return []
+    return list(compose_documents(text) or ())
 
 
 def _scalar_piece(node: yaml.Node) -> Piece | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import yaml
 
 from shipgate.preflight.contents import TextFile
+from shipgate.yaml_nodes import compose_documents
 
 _YAML = re.compile(r"(?i)\.ya?ml$")
 _MAX_NODES = 50_000
@@ -23,11 +24,7 @@ def env_items(text: TextFile) -> Iterator[tuple[str, str, int]]:
     source = "\n".join(line.text for line in text.lines)
     if "value:" not in source:
         return
-    try:
-        documents = list(yaml.compose_all(source, Loader=yaml.SafeLoader))
-    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
-        return
-    todo: list[yaml.Node] = [d for d in documents if d is not None]
+    todo: list[yaml.Node] = list(compose_documents(source) or ())
     seen = 0
     while todo and seen < _MAX_NODES:
         node = todo.pop()

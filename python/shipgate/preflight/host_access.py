@@ -30,6 +30,7 @@ import yaml
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.contents import Context, Kind, TextFile, at_line
+from shipgate.yaml_nodes import compose_documents
 
 CODE = "preflight.container_host_access"
 _YAML = re.compile(r"(?i)\.ya?ml$")
@@ -91,9 +92,8 @@ def grants(text: TextFile) -> list[Grant]:
     source = "\n".join(line.text for line in text.lines)
     if not _TRIGGER.search(source):
         return []
-    try:
-        documents = list(yaml.compose_all(source, Loader=yaml.SafeLoader))
-    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
+    documents = compose_documents(source)
+    if documents is None:
         return []
     found: dict[int, Grant] = {}
     compose = is_compose_file(text.path)

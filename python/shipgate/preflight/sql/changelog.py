@@ -26,6 +26,8 @@ from xml.parsers import expat
 
 import yaml
 
+from shipgate.yaml_nodes import compose_single
+
 _ROOT = re.compile(r"<(?:\w+:)?databaseChangeLog\b")
 _YAML_ROOT = re.compile(r"^[\"']?databaseChangeLog[\"']?\s*:", re.M)
 _MAX_DEPTH = 64
@@ -104,9 +106,8 @@ def _tree(text: str) -> _Element | None:
 
 
 def _yaml_tree(text: str) -> _Element | None:
-    try:
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
+    document = compose_single(text)
+    if document is None:
         return None
     root = _Element("#document", {}, 1)
     if isinstance(document, yaml.MappingNode):
