@@ -21,6 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.env_lists import env_items
+from shipgate.preflight.markup import public_armor_lines, without_xml_comments
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -197,7 +198,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         for s in token_secrets(source):
             found.setdefault(s.line, s)
         if text.kind is Kind.CONFIG:
-            for s in keyword_secrets(source):
+            numbered = tuple((ln.number, ln.text) for ln in text.lines)
+            for s in keyword_secrets("\n".join(t for _, t in without_xml_comments(numbered))):
                 found.setdefault(s.line, s)
             for s in _directive_secrets(text.path, text.lines):
                 found.setdefault(s.line, s)
@@ -227,6 +229,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
                 ):
                     found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
+        if "-----BEGIN " in source:  # a published key or certificate's base64 lines are not secrets
+            for line in public_armor_lines(tuple((ln.number, ln.text) for ln in text.lines)):
+                found.pop(line, None)
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead

@@ -19,6 +19,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
+from shipgate.preflight.markup import identifier_lines, in_spans, is_documentation, without_xml_comments
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
@@ -90,7 +91,6 @@ _YAML_SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample
 _ITEM_DASH = re.compile(r"^(\s*)-\s+")
 _LISTED_SERVER_NAME = re.compile(r"(?i)^\s*-\s+[\"']?server_?name[\"']?\s*:")
 # An XML comment, possibly spanning lines: text, not configuration.
-_XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
 
 
@@ -152,15 +152,6 @@ def _method(command: Command) -> str | None:
     if has_flag(command, "-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json", "--post-data"):
         return "POST"
     return None
-
-
-def _without_xml_comments(lines: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
-    """An XML file's lines with its ``<!-- … -->`` comments blanked out (a licence header's URL is text)."""
-    first = next((text.lstrip() for _, text in lines if text.strip()), "")
-    if not first.startswith("<") or not any("<!--" in text for _, text in lines):
-        return lines
-    blanked = _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(text for _, text in lines))
-    return tuple(zip((n for n, _ in lines), blanked.split("\n"), strict=True))
 
 
 def _switched_off_lines(path: str, repo_file: bool, lines: tuple[tuple[int, str], ...]) -> set[int]:
@@ -273,7 +264,9 @@ def _listed_hosts(path: str, line: str) -> list[str]:
 
 
 def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
-    lines = _without_xml_comments(lines)
+    lines = without_xml_comments(lines)
+    document = is_documentation(path)  # a link for a reader: every host in it is a mention
+    identifiers = identifier_lines(lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
@@ -291,7 +284,7 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
-        if number in disabled:
+        if number in disabled or document:
             mention = True
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
@@ -305,7 +298,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
             host = url_host(m.group(0))
             if host and host not in seen:
                 seen.add(host)
-                setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment
+                named = in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name, not a host
+                setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 yield Endpoint(path, number, host, setting, "setting", line)
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         for value in listed:

@@ -1,0 +1,110 @@
+"""What in a package's text is written for people or for a parser's bookkeeping, not a setting the product acts on.
+
+- **Documentation** (:func:`is_documentation`): READMEs, change logs, licences, copyright files, man pages, HTML
+  pages, files under ``share/doc/`` or a ``docs/`` folder. A URL there is a link for a reader: the host is
+  mentioned, not contacted. Scripts are never documentation (preflight reads a script by its shebang or name
+  before it asks this), and a secret written in a README is still distributed: only the endpoint reading changes.
+- **XML comments** (:func:`without_xml_comments`): a commented-out ``<Connector … keystorePassword="changeit"/>``
+  or a licence header is text, not configuration.
+- **Markup identifiers** (:func:`identifier_lines`): ``xmlns`` namespaces, ``xsi:schemaLocation``, a
+  ``<!DOCTYPE … "http://…dtd">`` identifier and a JSON ``"$schema"`` name a vocabulary; nothing connects to them
+  when the product runs.
+- **Armored public material** (:func:`public_armor_lines`): the base64 lines of a PGP public key, a certificate or
+  a public key are published on purpose; they are not credentials (a private key block stays one).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+
+Lines = tuple[tuple[int, str], ...]
+
+_DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation)/", re.I)
+_DOC_NAME = re.compile(
+    r"(?i)^(?:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
+    r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|upgrading)"
+    r"(?:[._-][\w.-]*)?$"
+)
+_DOC_SUFFIXES = (
+    ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".pod", ".rdoc", ".textile",
+    ".txt", ".man",
+)  # fmt: skip
+# Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes).
+_TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakelists\.txt$|^robots\.txt$")
+
+_XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_IDENTIFIER = re.compile(
+    r"""(?i)\b(?:xmlns(?::[\w.-]+)?|xsi:schemaLocation|xsi:noNamespaceSchemaLocation)\s*=\s*(["'])[^"']*\1"""
+    r"""|<!DOCTYPE\b[^>\[]*|["']\$schema["']\s*:\s*["'][^"']*["']"""
+)
+_ARMOR = re.compile(
+    r"-----BEGIN (PGP PUBLIC KEY BLOCK|PGP SIGNATURE|CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY"
+    r"|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|SSH2 PUBLIC KEY)-----"
+)
+_MAX_ARMOR_LINES = 100_000
+
+
+def is_documentation(path: str) -> bool:
+    """A file written for people: by its folder (``share/doc/``, ``docs/``), its name (README, CHANGELOG,
+    LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``)."""
+    name = posixpath.basename(path)
+    if _TOOL_INPUT.search(name):
+        return False
+    return bool(_DOC_DIR.search(path) or _DOC_NAME.match(name) or name.lower().endswith(_DOC_SUFFIXES))
+
+
+def _looks_like_xml(lines: Lines) -> bool:
+    first = next((text.lstrip() for _, text in lines if text.strip()), "")
+    return first.startswith("<")
+
+
+def without_xml_comments(lines: Lines) -> Lines:
+    """An XML file's lines with its ``<!-- … -->`` comments blanked out, line numbers kept; other files as given."""
+    if not _looks_like_xml(lines) or not any("<!--" in text for _, text in lines):
+        return lines
+    blanked = _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(text for _, text in lines))
+    return tuple(zip((n for n, _ in lines), blanked.split("\n"), strict=True))
+
+
+def identifier_lines(lines: Lines) -> dict[int, list[tuple[int, int]]]:
+    """Per line number, the column spans that are markup identifiers (a DOCTYPE may run over several lines)."""
+    source = "\n".join(text for _, text in lines)
+    if "xmlns" not in source and "DOCTYPE" not in source.upper() and "$schema" not in source:
+        return {}
+    starts = [0]
+    for _, text in lines:
+        starts.append(starts[-1] + len(text) + 1)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    index = 0
+    for m in _IDENTIFIER.finditer(source):
+        while starts[index + 1] <= m.start():
+            index += 1
+        line = index
+        while line < len(lines) and starts[line] < m.end():
+            begin = max(m.start() - starts[line], 0)
+            spans.setdefault(lines[line][0], []).append((begin, m.end() - starts[line]))
+            line += 1
+    return spans
+
+
+def in_spans(column: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= column < end for start, end in spans)
+
+
+def public_armor_lines(lines: Lines) -> set[int]:
+    """The line numbers inside ``-----BEGIN <public material>-----`` … ``-----END …-----`` blocks."""
+    inside: set[int] = set()
+    end: str | None = None
+    for number, text in lines[:_MAX_ARMOR_LINES]:
+        if end is None:
+            m = _ARMOR.search(text)
+            if m:
+                end = f"-----END {m.group(1)}-----"
+                inside.add(number)
+        else:
+            inside.add(number)
+            if end in text:
+                end = None
+    return inside

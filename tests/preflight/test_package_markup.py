@@ -1,0 +1,91 @@
+"""Documentation, XML comments, markup identifiers and published keys are not settings (shipgate.preflight.markup).
+
+Seen on whole Debian packages (apache2, tomcat10, postgresql-common, bind9) run through preflight: every URL of a
+README, copyright file, NOTICE or HTML page was reported as a host the package contacts (medium), an ``xmlns``
+namespace was a contacted host, the commented-out TLS connector of Tomcat's server.xml was a hard-coded
+credential, and the base64 lines of a published PGP key were a "password or key assignment" (high)."""
+
+from __future__ import annotations
+
+import base64
+import random
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from preflight_kit import codes_at, script
+
+from shipgate.preflight.markup import is_documentation
+
+ENDPOINT = "preflight.external_endpoint"
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def test_links_in_documentation_are_mentions_and_a_script_beside_them_still_contacts() -> None:
+    files = {
+        "README.md": "# Upgrade\n\nSee https://docs.dten-vendor.com/upgrade before you start.\n",
+        "usr/share/doc/dten/copyright": "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n",
+        "docs/INSTALL.txt": "Fetch https://downloads.dten-vendor.com/dten.tgz by hand.\n",
+        "NOTICE": "This product includes software from The Apache Software Foundation (https://www.apache.org/).\n",
+        "web/help.html": '<p>Read <a href="https://help.dten-vendor.com/">the help</a>.</p>\n',
+    }
+    assert codes_at(files, ENDPOINT) == []
+    # near miss: the same URL fetched by a script (even one kept under docs/) and set in a config file
+    fetch = script("curl -fsS -o /tmp/dten.tgz https://downloads.dten-vendor.com/dten.tgz")
+    assert codes_at({"docs/fetch.sh": fetch}, ENDPOINT) == [3]
+    assert codes_at({"etc/dten/app.conf": "update_url = https://downloads.dten-vendor.com/\n"}, ENDPOINT) == [1]
+
+
+def test_what_is_documentation_by_folder_name_and_format() -> None:
+    for path in ("README", "CHANGELOG.md", "LICENSE.txt", "usr/share/man/man8/dten.8", "docs/setup.rst", "x/NEWS"):
+        assert is_documentation(path), path
+    for path in ("requirements.txt", "dev-requirements.txt", "etc/dten/app.conf", "config/settings.yaml", "CMakeLists.txt"):
+        assert not is_documentation(path), path
+
+
+def test_namespaces_schemas_and_doctypes_are_names_while_a_url_setting_in_the_same_file_is_contacted() -> None:
+    xml = (
+        '<?xml version="1.0"?>\n'
+        "<!DOCTYPE hibernate-configuration PUBLIC\n"
+        '  "-//Hibernate/Hibernate Configuration DTD 3.0//EN"\n'
+        '  "http://www.hibernate.org/dtd/hibernate-configuration-3.0.dtd">\n'
+        '<beans xmlns="http://www.springframework.org/schema/beans"\n'
+        '       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"\n'
+        '       xsi:schemaLocation="http://www.springframework.org/schema/beans beans.xsd">\n'
+        '  <property name="endpoint" value="https://api.dten-vendor.com/v1"/>\n'
+        "</beans>\n"
+    )
+    assert codes_at({"conf/app.xml": xml}, ENDPOINT) == [8]
+    schema = '{\n  "$schema": "https://json.schemastore.org/package.json",\n  "url": "https://api.dten-vendor.com"\n}\n'
+    assert codes_at({"conf/app.json": schema}, ENDPOINT) == [3]
+
+
+def test_a_commented_out_xml_element_holds_no_credential_and_the_live_one_does() -> None:
+    connector = '<Certificate certificateKeystoreFile="conf/rsa.jks"\n      certificateKeystorePassword="Zq8vLx2mT4" />'
+    commented = f'<?xml version="1.0"?>\n<Server>\n  <!--\n  {connector}\n  -->\n</Server>\n'
+    assert codes_at({"conf/server.xml": commented}, CREDENTIAL) == []
+    live = f'<?xml version="1.0"?>\n<Server>\n  {connector}\n</Server>\n'
+    assert codes_at({"conf/server.xml": live}, CREDENTIAL) == [4]
+
+
+def _armored(label: str, seed: int) -> str:
+    rng = random.Random(seed)
+    body = [base64.b64encode(rng.randbytes(48)).decode() for _ in range(12)]
+    return "\n".join([f"-----BEGIN {label}-----", "", *body, f"-----END {label}-----"]) + "\n"
+
+
+def test_a_published_key_or_certificate_is_not_a_credential_but_a_private_key_is() -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    files = {
+        "keys/vendor.asc": _armored("PGP PUBLIC KEY BLOCK", 1),
+        "keys/vendor.pub": public.decode(),
+        "keys/release.sig": _armored("PGP SIGNATURE", 2),
+    }
+    assert codes_at(files, CREDENTIAL) == []
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    assert codes_at({"keys/vendor.key": private}, CREDENTIAL) == [1]
+    # a secret written after a published block is still read
+    after = _armored("PGP PUBLIC KEY BLOCK", 3) + "api_password = Zq8vLx2mT4wQ\n"
+    assert codes_at({"keys/notes.conf": after}, CREDENTIAL) == [16]
