@@ -26,6 +26,7 @@ from shipgate.preflight.secrets import (
     Secret,
     allowed,
     entropy,
+    is_program_source,
     keyword_secrets,
     password_name,
     redact,
@@ -199,7 +200,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             found.setdefault(s.line, s)
         if text.kind is Kind.CONFIG:
             numbered = tuple((ln.number, ln.text) for ln in text.lines)
-            for s in keyword_secrets("\n".join(t for _, t in without_xml_comments(numbered))):
+            code = is_program_source(text.path, source)
+            for s in keyword_secrets("\n".join(t for _, t in without_xml_comments(numbered)), code=code):
                 found.setdefault(s.line, s)
             for s in _directive_secrets(text.path, text.lines):
                 found.setdefault(s.line, s)

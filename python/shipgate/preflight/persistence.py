@@ -64,6 +64,19 @@ _EXPANDED = re.compile(r"\$\{?([A-Za-z_]\w*)")
 _SUBSTITUTION = re.compile(r"\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`")
 
 
+# Commands whose output is a path: a variable set only from them holds a directory or a file name, whatever its
+# name says (``MY_PWD=`dirname $0```, ``MY_PWD=`cd "$MY_PWD"/.. && pwd```: PWD is the working directory).
+_PATH_TOOLS = frozenset({"pwd", "dirname", "basename", "realpath", "readlink", "mktemp"})
+_CD_THEN_PWD = re.compile(r"""^["']?(?:`|\$\()\s*cd\b[^`)]*&&\s*pwd\b""")
+
+
+def _path_valued(name: str, script: Script) -> bool:
+    bindings = script.bindings(name)
+    return bool(bindings) and all(
+        a.generated_by in _PATH_TOOLS or _CD_THEN_PWD.match(a.raw.partition("=")[2]) for a in bindings
+    )
+
+
 def _carried_secret(name: str, script: Script) -> str | None:
     """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
     ``$START`` prints the token. One level, as written in the assignments."""
@@ -72,7 +85,7 @@ def _carried_secret(name: str, script: Script) -> str | None:
         # holds the server's answer)
         for m in _EXPANDED.finditer(_SUBSTITUTION.sub("", a.raw.partition("=")[2])):
             inner = m.group(1)
-            if inner != name and inner not in _SHELL_SET and secret_name(inner):
+            if inner != name and inner not in _SHELL_SET and secret_name(inner) and not _path_valued(inner, script):
                 return inner
     return None
 
@@ -93,7 +106,7 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         return None
     for word in words:
         for name in word.expands:
-            if name in _SHELL_SET:
+            if name in _SHELL_SET or _path_valued(name, script):
                 continue
             if secret_name(name) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)

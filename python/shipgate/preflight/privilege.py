@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
+from shipgate.preflight.runners import installed_payload, run_by_system, system_package
 from shipgate.preflight.shell.commands import apt_simulates, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
@@ -306,9 +307,12 @@ def _requires_root(script: Script, maintainer: bool, lines: tuple[str, ...] = ()
 def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
     texts = {t.path: t.lines for t in ctx.texts}
+    system = system_package(texts)
     for path, script in ctx.parsed.scripts.items():
         if path in ctx.parsed.root_scripts:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
+        if run_by_system(path) or installed_payload(path, system):
+            continue  # init, a network hook, a resource agent, or a tool a system package installs: not a step
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))

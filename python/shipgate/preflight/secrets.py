@@ -141,6 +141,17 @@ _PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
 _TOKEN_ENTROPY = 3.0
+_CODE_SUFFIXES = (
+    ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
+    ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".ex", ".exs", ".groovy", ".swift",
+)  # fmt: skip
+_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
+# In code, a secret is assigned as a string literal: ``$pass = 'x'``, ``password: "x",``, ``self.key = r'x'``,
+# ``$cfg['dbpass'] = "x";``, ``my $pw = "x";``, ``const token = `x` ``.
+_CODE_ASSIGNMENT = re.compile(
+    r"""^(?:(?:my|our|local|var|let|const|final|static|private|public|protected)\s+)*"""
+    r"""[$@%]?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
+)
 
 
 @dataclass(frozen=True)
@@ -281,9 +292,20 @@ def _setting_name(key: str) -> str:
     return m.group(1) if m else key
 
 
-def keyword_secrets(text: str) -> Iterator[Secret]:
+def is_program_source(path: str, text: str) -> bool:
+    """Code in a language other than shell (by its suffix or its interpreter line): a value there is an
+    expression unless it is written as a string literal."""
+    if path.lower().endswith(_CODE_SUFFIXES):
+        return True
+    return bool(_INTERPRETER.match(text[:200]))
+
+
+def keyword_secrets(text: str, *, code: bool = False) -> Iterator[Secret]:
     """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, any literal under a password name
-    (``ES_PASS=…``), and high-entropy values under secret-sounding keys."""
+    (``ES_PASS=…``), and high-entropy values under secret-sounding keys. A line with no ``=``/``:`` assigns
+    nothing (a word such as ``ER_SET_PASSWORD`` or ``dopasswd(…)`` alone on its line). In ``code`` (program
+    source) only a name given a quoted string literal is an assignment: ``$opt_password = undef`` and
+    ``password = options.password`` hold no secret, and ``if 'password' in line`` names nothing."""
     lines = text.splitlines()
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     for number in sorted(candidate_lines(text)):
@@ -293,7 +315,10 @@ def keyword_secrets(text: str) -> Iterator[Secret]:
         stripped = line.lstrip()
         if stripped.startswith(("#", ";", "//")):
             continue
-        key = _setting_name(re.split(r"\s*[:=]", stripped, maxsplit=1)[0].strip("\"' -"))
+        parts = re.split(r"\s*[:=]", stripped, maxsplit=1)
+        if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)):
+            continue
+        key = _setting_name(parts[0].strip("\"' -"))
         if not secret_name(key):
             continue
         found = next(

@@ -1,0 +1,54 @@
+"""Who runs a script a package installs, when it is not the account that runs the upgrade.
+
+Two kinds of file are never run by the installer account, so what the privilege checks ask of an installer
+(escalation, a uid check, sudo being available) does not apply to them:
+
+- **Scripts a system service runs as root, on its own events** (:func:`run_by_system`): SysV init scripts, ifupdown,
+  PPP, networkd-dispatcher and NetworkManager dispatcher hooks, resolvconf update hooks, dhclient hooks, OCF
+  resource agents (Pacemaker), systemd sleep/shutdown hooks, runit service ``run``/``finish`` scripts, kernel and
+  initramfs hooks, periodic cron scripts.
+- **The payload of a system package** (:func:`installed_payload`): when the package holds dpkg/rpm maintainer
+  scripts, the files under the file-system hierarchy (``usr/``, ``etc/``, ``lib/``, ``bin/``, ``sbin/``, ``opt/``,
+  ``var/``, ``srv/``) are what the package manager, as root, puts on disk: tools an administrator runs later, or
+  helpers a maintainer script calls as root. The maintainer scripts themselves stay the installer's steps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from shipgate.preflight.contents import is_maintainer_script, is_periodic_cron_script
+
+_SYSTEM_RUN = re.compile(
+    r"(?:^|/)(?:"
+    r"etc/init\.d/[^/]+|etc/rc\.d/init\.d/[^/]+"
+    r"|etc/network/if-(?:pre-up|up|down|post-down)\.d/[^/]+"
+    r"|etc/ppp/ipv?6?-(?:up|down)\.d/[^/]+"
+    r"|(?:usr/)?lib/networkd-dispatcher/[^/]+\.d/[^/]+|etc/networkd-dispatcher/[^/]+\.d/[^/]+"
+    r"|(?:etc|(?:usr/)?lib)/NetworkManager/dispatcher\.d/(?:[^/]+/)?[^/]+"
+    r"|etc/resolvconf/update(?:-libc)?\.d/[^/]+"
+    r"|etc/dhcp/dhclient-(?:enter|exit)-hooks\.d/[^/]+"
+    r"|(?:usr/)?lib/ocf/resource\.d/[^/]+/[^/]+"
+    r"|(?:usr/)?lib/systemd/system-(?:sleep|shutdown)/[^/]+"
+    r"|etc/(?:sv|runit/runsvdir/[^/]+)/[^/]+/(?:log/)?(?:run|finish)"
+    r"|etc/kernel/(?:pre|post)(?:inst|rm)\.d/[^/]+"
+    r"|(?:etc|usr/share)/initramfs-tools/(?:hooks|scripts/[^/]+)/[^/]+"
+    r")$"
+)
+_HIERARCHY = re.compile(r"^(?:usr|etc|lib|lib64|bin|sbin|opt|var|srv)/")
+
+
+def run_by_system(path: str) -> bool:
+    """A script a system service runs as root on its own events, never the installer."""
+    return bool(_SYSTEM_RUN.search(path)) or is_periodic_cron_script(path)
+
+
+def system_package(paths: Iterable[str]) -> bool:
+    """The package holds dpkg/rpm maintainer scripts: its package manager installs the rest as root."""
+    return any(is_maintainer_script(p) for p in paths)
+
+
+def installed_payload(path: str, system: bool) -> bool:
+    """A file a system package's manager puts under the file-system hierarchy, not a step of the install."""
+    return system and bool(_HIERARCHY.match(path)) and not is_maintainer_script(path)

@@ -1,0 +1,83 @@
+"""Classes seen running preflight over whole Debian packages (mariadb-server, rabbitmq-server, slapd, postfix,
+docker.io, apache2, postgresql-common, bind9, redis-server): who runs a script, what an assignment is in code and
+in words alone, and a variable named PWD. Each with the construct and its near miss."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at, findings, script
+
+from shipgate.preflight.runners import installed_payload, run_by_system, system_package
+
+PRIVILEGE = ("preflight.implicit_privilege", "preflight.root_assumed", "preflight.sudo_unavailable")
+CREDENTIAL = "preflight.hardcoded_credential"
+PRINTED = "preflight.secret_printed"
+
+INIT_SCRIPT = script(
+    'if [ "$(id -u)" != "0" ]; then echo "must be root" >&2; exit 1; fi',
+    'chown -R slapd /var/run/slapd',
+    "service slapd reload",
+)
+
+
+def _privilege(files: dict[str, str | bytes]) -> list[tuple[str, int | None]]:
+    return [(c, line) for c, line in findings(files) if c in PRIVILEGE]
+
+
+def test_scripts_a_system_service_runs_are_root_by_design() -> None:
+    for path in (
+        "etc/init.d/slapd",
+        "etc/network/if-up.d/postfix",
+        "etc/ppp/ip-down.d/postfix",
+        "usr/lib/networkd-dispatcher/off.d/postfix",
+        "etc/resolvconf/update-libc.d/postfix",
+        "usr/lib/ocf/resource.d/rabbitmq/rabbitmq-server",
+        "etc/sv/ssh/log/run",
+        "lib/systemd/system-sleep/hook",
+    ):
+        assert run_by_system(path), path
+        assert _privilege({path: INIT_SCRIPT}) == [], path
+    # near miss: the same lines as an upgrade step of the vendor's
+    assert _privilege({"scripts/upgrade.sh": INIT_SCRIPT}) != []
+    assert not run_by_system("scripts/init.d-helper.sh")
+
+
+def test_a_system_packages_payload_is_installed_not_run_by_the_installer() -> None:
+    tool = script("chown postgres:postgres /etc/postgresql/15/main/pg_hba.conf", "systemctl restart postgresql")
+    postinst = script('case "$1" in configure) adduser --system dten ;; esac')
+    assert system_package(["postinst", "usr/bin/pg_tool"])
+    assert installed_payload("usr/bin/pg_tool", True) and not installed_payload("postinst", True)
+    assert _privilege({"postinst": postinst, "usr/bin/pg_tool": tool}) == [("preflight.root_assumed", 1)]
+    # near miss: the same tool where no package manager installs it (a vendor archive's file) is still read
+    assert _privilege({"usr/bin/pg_tool": tool}) != []
+
+
+def test_a_line_without_a_separator_assigns_nothing() -> None:
+    errors = "ER_SET_PASSWORD_AUTH_PLUGIN\n  eng \"SET PASSWORD is ignored for users authenticating via %s\"\n"
+    completion = "\t\t'--password')\n\t\t\treturn\n\t\t;;\n\t\tawslogs-credentials-endpoint)\n"
+    copyright_ = "Files:\n       servers/slapd/back-passwd/config.c\n"
+    files = {"usr/share/mysql/errmsg.txt": errors, "completions/docker": completion, "doc/copyright": copyright_}
+    assert codes_at(files, CREDENTIAL) == []
+    # near miss: the same name given a value
+    assert codes_at({"etc/app.conf": "ER_SET_PASSWORD = Zq8vLx2mT4wQ\n"}, CREDENTIAL) == [1]
+
+
+def test_in_program_source_only_a_string_literal_is_a_secret() -> None:
+    perl = "#!/usr/bin/perl -w\nmy $opt_password      = undef;\n$opt_password = $ENV{MYSQL_PWD};\n"
+    python = "#!/usr/bin/python3\nif 'password' in line.split('=')[0]:\n    pass\npassword = options.password\n"
+    assert codes_at({"usr/bin/multi": perl, "usr/bin/admin": python}, CREDENTIAL) == []
+    # near miss: literals in the same languages
+    assert codes_at({"usr/bin/multi": '#!/usr/bin/perl\nmy $db_password = "Zq8vLx2mT4wQ";\n'}, CREDENTIAL) == [2]
+    assert codes_at({"app/settings.py": "DB_PASSWORD = 'Zq8vLx2mT4wQ'\n"}, CREDENTIAL) == [1]
+
+
+def test_a_variable_holding_the_working_directory_is_not_a_password() -> None:
+    lines = (
+        "MY_PWD=`dirname $0`",
+        'MY_PWD=`cd "$MY_PWD"/.. && pwd`',
+        'BASEDIR="$MY_PWD"',
+        'echo "$BASEDIR/bin/$1"',
+        'echo "$MY_PWD"',
+    )
+    assert codes_at({"usr/bin/safe": script(*lines)}, PRINTED) == []
+    # near miss: a password read from the operator and printed
+    assert codes_at({"scripts/setup.sh": script('DB_PWD="$(pwgen 16 1)"', 'echo "$DB_PWD"')}, PRINTED) == [4]
