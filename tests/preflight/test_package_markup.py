@@ -38,7 +38,8 @@ def test_links_in_documentation_are_mentions_and_a_script_beside_them_still_cont
 def test_what_is_documentation_by_folder_name_and_format() -> None:
     for path in ("README", "CHANGELOG.md", "LICENSE.txt", "usr/share/man/man8/dten.8", "docs/setup.rst", "x/NEWS"):
         assert is_documentation(path), path
-    for path in ("requirements.txt", "dev-requirements.txt", "etc/dten/app.conf", "config/settings.yaml", "CMakeLists.txt"):
+    tools = ("requirements.txt", "dev-requirements.txt", "CMakeLists.txt")
+    for path in (*tools, "etc/dten/app.conf", "config/settings.yaml"):
         assert not is_documentation(path), path
 
 

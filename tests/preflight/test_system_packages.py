@@ -81,3 +81,50 @@ def test_a_variable_holding_the_working_directory_is_not_a_password() -> None:
     assert codes_at({"usr/bin/safe": script(*lines)}, PRINTED) == []
     # near miss: a password read from the operator and printed
     assert codes_at({"scripts/setup.sh": script('DB_PWD="$(pwgen 16 1)"', 'echo "$DB_PWD"')}, PRINTED) == [4]
+
+
+ADMIN_TOOL = script(
+    'dir="$1"',
+    'rm -rf "$dir"/*',
+    "apt-get install -y postgresql-16",
+    "curl -fsS https://apt.postgresql.org/pub/repos/apt/dists/ -o /tmp/dists",
+    "systemctl disable postgresql",
+)
+RUN_TIME = ("preflight.rm_rf_variable", "preflight.implicit_egress", "preflight.service_disabled")
+
+
+def test_what_a_system_packages_tool_would_do_when_run_later_is_not_the_upgrades_doing() -> None:
+    postinst = script('case "$1" in configure) adduser --system dten ;; esac')
+    found = findings({"postinst": postinst, "usr/share/dten/pg-setup.sh": ADMIN_TOOL})
+    assert [c for c, _ in found if c in (*RUN_TIME, "preflight.external_endpoint")] == []
+    # near miss: the same lines as a step of the install (a vendor archive's script), and as an init script
+    for path in ("scripts/pg-setup.sh", "etc/init.d/dten-pg"):
+        codes = {c for c, _ in findings({path: ADMIN_TOOL})}
+        assert set(RUN_TIME) <= codes and "preflight.external_endpoint" in codes, path
+
+
+def test_what_a_maintainer_script_does_only_on_removal_does_not_run_on_an_upgrade() -> None:
+    guarded = script(
+        'if [ -z "${DPKG_ROOT:-}" ] && [ "$1" = "purge" ] ; then',
+        "    update-rc.d slapd remove >/dev/null",
+        "    rm -rf /var/lib/ldap",
+        "fi",
+        'if [ "$1" = remove ] || [ "${1}" = "purge" ]; then systemctl disable slapd; fi',
+        'if test "$1" = purge; then systemctl mask slapd; fi',
+    )
+    codes = {c for c, _ in findings({"postrm": guarded})}
+    assert not codes & {"preflight.service_disabled", "preflight.destructive_delete"}
+    # near miss: a test that lets the branch run on upgrade, and one that does not test $1
+    for condition in ('[ "$1" = "upgrade" ] || [ "$1" = "purge" ]', '[ "$1" != "purge" ]', '[ "$2" = "purge" ]'):
+        body = script(f"if {condition}; then", "    systemctl disable slapd", "fi")
+        assert codes_at({"postrm": body}, "preflight.service_disabled") == [4], condition
+
+
+def test_root_dropping_to_an_account_with_a_command_quoted_over_two_lines_is_a_drop() -> None:
+    lines = (
+        'su -s /bin/sh postgres -c "test -O /var/lib/postgresql &&',
+        '        test -G /var/lib/postgresql" || chown postgres:postgres /var/lib/postgresql',
+    )
+    assert codes_at({"postinst": script(*lines)}, "preflight.sudo_unavailable") == []
+    # near miss: a vendor script not known to run as root still needs the account's password
+    assert codes_at({"scripts/fix-owner.sh": script(*lines)}, "preflight.sudo_unavailable") == [3]

@@ -52,6 +52,7 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.read import Parsed
+from shipgate.preflight.runners import system_package
 
 __all__ = [
     "SCANNERS",
@@ -217,4 +218,5 @@ def _context(
         advisories=advisories,
         options=options,
         parsed=None,
+        system_package=system_package(contents.files),
     )

@@ -360,6 +360,9 @@ class Context:
     advisories: tuple[Mapping[str, Any], ...]
     options: PreflightOptions
     parsed: Any = None  # shipgate.preflight.read.Parsed: the scripts, SQL, units and crontabs read
+    # The package holds dpkg/rpm maintainer scripts (shipgate.preflight.runners): known for the whole package
+    # before it is read in shards, so every shard reads its files the same way
+    system_package: bool = False
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

@@ -16,6 +16,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.read import commands_run
+from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script
@@ -165,6 +166,8 @@ def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
 def scan(ctx: Context) -> Iterator[Finding]:
     # a cron job's command line is a script too (cron runs it with /bin/sh -c), and so is a service's Exec* line
     for path, script in commands_run(ctx.parsed):
+        if is_payload_tool(ctx, path):
+            continue  # a tool a system package installs: not run by the upgrade
         yield from _downloads(path, script)
         yield from _process_substitution(path, script)
         yield from _tls(path, script)

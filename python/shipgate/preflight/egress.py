@@ -16,6 +16,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.containers import image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
+from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import apt_simulates, operands, option_values
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -327,7 +328,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/docker pull image`` fetches like a script
-    for path, script in [*ctx.parsed.scripts.items(), *ctx.parsed.unit_commands.items()]:
+    for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         seen: set[int] = set()
         images: set[str] = set()
         remotes = {id(c) for c in _git_fetches(script)}

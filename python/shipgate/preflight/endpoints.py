@@ -11,6 +11,7 @@ are never reported."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import identifier_lines, in_spans, is_documentation, without_xml_comments
 from shipgate.preflight.package_scripts import is_package_recipe
+from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
     has_flag,
@@ -312,7 +314,9 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
 def endpoints(ctx: Context) -> Iterator[Endpoint]:
     """Every host the package names, contacted or mentioned, internal ones included."""
     for path, script in ctx.parsed.scripts.items():
-        yield from _script_endpoints(path, script)
+        tool = is_payload_tool(ctx, path)  # contacts its hosts when someone runs it later, not at the upgrade
+        for e in _script_endpoints(path, script):
+            yield dataclasses.replace(e, contacted=False) if tool else e
     for (path, _), script in ctx.parsed.cron_commands.items():
         yield from _script_endpoints(path, script)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):

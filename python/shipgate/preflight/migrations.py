@@ -19,6 +19,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
+from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
@@ -196,7 +197,7 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             if _hidden(command):
                 yield MigrationRun(text.path, command, None, None, True, False)
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/app migrate`` migrates like a script
-    for path, script in [*ctx.parsed.scripts.items(), *ctx.parsed.unit_commands.items()]:
+    for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         locked = _script_locked(script)
         for command in script.commands:
             inner = container_command(command)

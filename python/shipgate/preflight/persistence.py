@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
+from shipgate.preflight.runners import steps
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.functions import file_writers, printing_functions
@@ -277,7 +278,7 @@ def _tracing(path: str, script: Script) -> Iterator[Finding]:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for path, script in ctx.parsed.scripts.items():
+    for path, script in steps(ctx):
         reported: set[int] = set()
         printers = printing_functions(script)
         yield from _tracing(path, script)

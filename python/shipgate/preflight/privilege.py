@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
-from shipgate.preflight.runners import installed_payload, run_by_system, system_package
+from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.shell.commands import apt_simulates, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
@@ -307,11 +307,10 @@ def _requires_root(script: Script, maintainer: bool, lines: tuple[str, ...] = ()
 def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
     texts = {t.path: t.lines for t in ctx.texts}
-    system = system_package(texts)
     for path, script in ctx.parsed.scripts.items():
         if path in ctx.parsed.root_scripts:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
-        if run_by_system(path) or installed_payload(path, system):
+        if run_by_system(path) or installed_payload(path, ctx.system_package):
             continue  # init, a network hook, a resource agent, or a tool a system package installs: not a step
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
@@ -379,10 +378,12 @@ def su_account(line: str, tool: str) -> str | None:
     the line cannot be split or does not run ``tool``."""
     lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
+    tokens: list[str] = []
     try:
-        tokens = list(itertools.islice(lexer, 256))
-    except ValueError:
-        return None
+        for token in itertools.islice(lexer, 256):
+            tokens.append(token)
+    except ValueError:  # a quote closed on a later line (``su -s /bin/sh postgres -c "test … &&``): the words before it
+        pass
     for i, token in enumerate(tokens):
         if token.rpartition("/")[2] != tool:
             continue

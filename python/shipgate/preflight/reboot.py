@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.package.manifest import Reboot
 from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.runners import steps
 
 _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("kernel module", re.compile(r"\.ko(?:\.(?:xz|gz|zst))?$|(?:^|/)lib/modules/")),
@@ -53,7 +54,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 kinds.add(what)
                 break
     commands: list[dict[str, object]] = []
-    for path, script in ctx.parsed.scripts.items():
+    for path, script in steps(ctx):
         for command in script.commands:
             boot = command.name in _BOOT_COMMANDS or (command.name == "bootctl" and command.args[:1] == ("install",))
             if boot:

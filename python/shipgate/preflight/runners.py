@@ -11,6 +11,8 @@ Two kinds of file are never run by the installer account, so what the privilege 
   scripts, the files under the file-system hierarchy (``usr/``, ``etc/``, ``lib/``, ``bin/``, ``sbin/``, ``opt/``,
   ``var/``, ``srv/``) are what the package manager, as root, puts on disk: tools an administrator runs later, or
   helpers a maintainer script calls as root. The maintainer scripts themselves stay the installer's steps.
+  What such a tool would do when someone runs it later (delete, download, contact a host, stop a service) is
+  not what the upgrade does: the checks of what a step does read :func:`steps`; credentials are read everywhere.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from shipgate.preflight.contents import is_maintainer_script, is_periodic_cron_script
+from shipgate.preflight.contents import Context, is_maintainer_script, is_periodic_cron_script
+from shipgate.preflight.shell.model import Script
 
 _SYSTEM_RUN = re.compile(
     r"(?:^|/)(?:"
@@ -52,3 +55,15 @@ def system_package(paths: Iterable[str]) -> bool:
 def installed_payload(path: str, system: bool) -> bool:
     """A file a system package's manager puts under the file-system hierarchy, not a step of the install."""
     return system and bool(_HIERARCHY.match(path)) and not is_maintainer_script(path)
+
+
+def is_payload_tool(ctx: Context, path: str) -> bool:
+    """A script a system package installs for later (an administrator's tool, a helper, an example), neither a
+    step of the install nor run by the system on its own events: what it would do when run is not the upgrade's
+    doing. Only scripts: the package's units and crontabs are run by the system."""
+    return installed_payload(path, ctx.system_package) and not run_by_system(path) and path in ctx.parsed.scripts
+
+
+def steps(ctx: Context) -> list[tuple[str, Script]]:
+    """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`)."""
+    return [(path, script) for path, script in ctx.parsed.scripts.items() if not is_payload_tool(ctx, path)]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line, is_periodic_cron_script
+from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command
 
@@ -63,7 +64,7 @@ def jobs(ctx: Context) -> Iterator[Job]:
             yield Job(
                 path, triggers[0].line, "systemd-timer", "; ".join(f"{t.key}={t.value}" for t in triggers), unit.name
             )
-    for path, script in ctx.parsed.scripts.items():
+    for path, script in steps(ctx):
         if is_periodic_cron_script(path):
             period = next(p for p in path.lower().split("/") if p.startswith("cron."))
             yield Job(path, 1, "cron-periodic", period.removeprefix("cron."), path)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.package_scripts import is_snap_script
+from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -179,6 +180,16 @@ def _in_purge(command: Command) -> bool:
     return any(c.startswith("case:") and "purge" in c for c in command.conditions)
 
 
+# The actions dpkg/rpm call a maintainer script with only when the package goes away, never on an upgrade.
+_REMOVAL = frozenset({"remove", "purge", "disappear", "0"})  # rpm's %preun/%postun get 0 on erase
+
+
+def _on_removal_only(command: Command) -> bool:
+    """Under ``case "$1" in purge)`` / ``if [ "$1" = "remove" ]``: it runs when the package is removed."""
+    actions = {c[5:].strip("\"')") for c in command.conditions if c.startswith("case:")}
+    return bool(actions) and actions <= _REMOVAL
+
+
 def _mode_world_writable(mode: str) -> bool:
     """Octal ``0777``/``666`` (a sticky ``1777`` directory excepted) or symbolic ``o+w``/``a+w``/``+w``."""
     if re.fullmatch(r"[0-7]{3,4}", mode):
@@ -292,7 +303,7 @@ def _switched_back_on(unit: str, command: Command, enabled: dict[str, int]) -> b
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for path, script in ctx.parsed.scripts.items():
+    for path, script in steps(ctx):
         backup = _has_backup(script)
         enabled = _last_enabled(script)
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
@@ -374,7 +385,11 @@ def _command_findings(
             message=f"switches off {protection}",
             remedy="Ask the vendor for the specific rule the product needs instead.",
         )
-    elif (unit := _disabled_service(command)) is not None and not _switched_back_on(unit, command, enabled):
+    elif (
+        (unit := _disabled_service(command)) is not None
+        and not _switched_back_on(unit, command, enabled)
+        and not _on_removal_only(command)
+    ):
         yield at_command(
             "preflight.service_disabled",
             Severity.MEDIUM,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command
 from shipgate.preflight.units import UNIT_SUFFIXES
@@ -125,7 +126,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         return  # an inventory that lists no units says nothing about which exist
     known = _known_units(ctx)
     units = ctx.inventory.units
-    scripts = [*ctx.parsed.scripts.items(), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]
+    scripts = [*steps(ctx), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]
     for path, script in scripts:
         for command in script.commands:
             for name in unit_names(command):

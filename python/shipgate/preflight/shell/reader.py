@@ -19,6 +19,7 @@ from typing import Any
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
+from shipgate.preflight.shell.actions import action_conditions
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.model import (
     Assignment,
@@ -412,7 +413,7 @@ class _Reader:
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
-        exists = _existence_tests(conds)
+        exists = _existence_tests(conds) + action_conditions(conds)
         for child in node.named_children:
             if child in conds:
                 continue
