@@ -90,3 +90,17 @@ def test_a_published_key_or_certificate_is_not_a_credential_but_a_private_key_is
     # a secret written after a published block is still read
     after = _armored("PGP PUBLIC KEY BLOCK", 3) + "api_password = Zq8vLx2mT4wQ\n"
     assert codes_at({"keys/notes.conf": after}, CREDENTIAL) == [16]
+
+
+def test_comments_links_and_expressions_in_program_source_are_not_settings() -> None:
+    erlang = "%% file, You can obtain one at https://mozilla.org/MPL/2.0/.\n-module(x).\n"
+    javascript = (
+        "/*\n * https://developer.mozilla.org/en/DOM/window.btoa\n */\n"
+        "var help = '<a href=\"https://www.rabbitmq.com/consumers.html\">consumers</a>';\n"
+        "vhosts_interesting = vhosts.length > 1;\n"
+    )
+    files = {"include/x.hrl": erlang, "www/js/global.js": javascript, "lib/INSTALL": "See https://dten-vendor.com\n"}
+    assert codes_at(files, ENDPOINT) == []
+    # near miss: a URL the code itself uses, and a quoted host setting
+    fetch = "const api = fetch('https://api.dten-vendor.com/v1/status');\nupdate_host = 'updates.dten-vendor.com';\n"
+    assert codes_at({"www/js/status.js": fetch}, ENDPOINT) == [1, 2]

@@ -21,12 +21,11 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.env_lists import env_items
-from shipgate.preflight.markup import public_armor_lines, without_xml_comments
+from shipgate.preflight.markup import is_program_source, public_armor_lines, without_xml_comments
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
     entropy,
-    is_program_source,
     keyword_secrets,
     password_name,
     redact,

@@ -20,7 +20,13 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
-from shipgate.preflight.markup import identifier_lines, in_spans, is_documentation, without_xml_comments
+from shipgate.preflight.markup import (
+    identifier_lines,
+    in_spans,
+    is_documentation,
+    is_program_source,
+    without_xml_comments,
+)
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import (
@@ -93,6 +99,10 @@ _YAML_SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample
 _ITEM_DASH = re.compile(r"^(\s*)-\s+")
 _LISTED_SERVER_NAME = re.compile(r"(?i)^\s*-\s+[\"']?server_?name[\"']?\s*:")
 # An XML comment, possibly spanning lines: text, not configuration.
+# A comment line of C-family code (``/* … */`` blocks, their `` * `` continuation lines) or of Erlang/Lua/SQL.
+_CODE_COMMENT = ("/*", "*", "%", "--")
+# An HTML link or resource in any text (a help page in JavaScript, a template): a browser follows it, not the host.
+_LINK_BEFORE = re.compile(r"""\b(?:href|src|action)\s*=\s*\\?["']?$""", re.I)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
 
 
@@ -269,6 +279,7 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
     lines = without_xml_comments(lines)
     document = is_documentation(path)  # a link for a reader: every host in it is a mention
     identifiers = identifier_lines(lines)
+    code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
@@ -276,7 +287,7 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
     block_listed = _block_listed_hosts(lines)
     for number, line in lines:
         stripped = line.lstrip()
-        if not stripped or stripped.startswith(("#", ";", "//")):
+        if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
             continue
         seen: set[str] = set()
         listed_server = bool(_LISTED_SERVER_NAME.match(line))
@@ -290,6 +301,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
             mention = True
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
+        if key is not None and code and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
+            key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
         if key is not None and not mention:
             host = bare_host(key.group(2))
             if host:
@@ -300,7 +313,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
             host = url_host(m.group(0))
             if host and host not in seen:
                 seen.add(host)
-                named = in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name, not a host
+                linked = bool(_LINK_BEFORE.search(line, 0, m.start()))  # a page's link, followed by a browser
+                named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 yield Endpoint(path, number, host, setting, "setting", line)
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])

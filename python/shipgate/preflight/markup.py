@@ -9,6 +9,8 @@
 - **Markup identifiers** (:func:`identifier_lines`): ``xmlns`` namespaces, ``xsi:schemaLocation``, a
   ``<!DOCTYPE … "http://…dtd">`` identifier and a JSON ``"$schema"`` name a vocabulary; nothing connects to them
   when the product runs.
+- **Program source** (:func:`is_program_source`): code in a language other than shell, by its suffix or its
+  interpreter line; its comments are text and a value there is an expression unless written as a string literal.
 - **Armored public material** (:func:`public_armor_lines`): the base64 lines of a PGP public key, a certificate or
   a public key are published on purpose; they are not credentials (a private key block stays one).
 """
@@ -24,7 +26,7 @@ Lines = tuple[tuple[int, str], ...]
 _DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation)/", re.I)
 _DOC_NAME = re.compile(
     r"(?i)^(?:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
-    r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|upgrading)"
+    r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
     r"(?:[._-][\w.-]*)?$"
 )
 _DOC_SUFFIXES = (
@@ -44,6 +46,11 @@ _ARMOR = re.compile(
     r"|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|SSH2 PUBLIC KEY)-----"
 )
 _MAX_ARMOR_LINES = 100_000
+_CODE_SUFFIXES = (
+    ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
+    ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".ex", ".exs", ".groovy", ".swift",
+)  # fmt: skip
+_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 
 
 def is_documentation(path: str) -> bool:
@@ -53,6 +60,14 @@ def is_documentation(path: str) -> bool:
     if _TOOL_INPUT.search(name):
         return False
     return bool(_DOC_DIR.search(path) or _DOC_NAME.match(name) or name.lower().endswith(_DOC_SUFFIXES))
+
+
+def is_program_source(path: str, text: str) -> bool:
+    """Code in a language other than shell (by its suffix or its interpreter line): a value there is an
+    expression unless it is written as a string literal."""
+    if path.lower().endswith(_CODE_SUFFIXES):
+        return True
+    return bool(_INTERPRETER.match(text[:200]))
 
 
 def _looks_like_xml(lines: Lines) -> bool:

@@ -141,11 +141,6 @@ _PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
 _TOKEN_ENTROPY = 3.0
-_CODE_SUFFIXES = (
-    ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
-    ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".ex", ".exs", ".groovy", ".swift",
-)  # fmt: skip
-_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 # In code, a secret is assigned as a string literal: ``$pass = 'x'``, ``password: "x",``, ``self.key = r'x'``,
 # ``$cfg['dbpass'] = "x";``, ``my $pw = "x";``, ``const token = `x` ``.
 _CODE_ASSIGNMENT = re.compile(
@@ -290,14 +285,6 @@ def _setting_name(key: str) -> str:
     ``$CFG->dbpass``); any other key as it is."""
     m = _SUBSCRIPT.search(key)
     return m.group(1) if m else key
-
-
-def is_program_source(path: str, text: str) -> bool:
-    """Code in a language other than shell (by its suffix or its interpreter line): a value there is an
-    expression unless it is written as a string literal."""
-    if path.lower().endswith(_CODE_SUFFIXES):
-        return True
-    return bool(_INTERPRETER.match(text[:200]))
 
 
 def keyword_secrets(text: str, *, code: bool = False) -> Iterator[Secret]:
