@@ -128,3 +128,41 @@ def test_root_dropping_to_an_account_with_a_command_quoted_over_two_lines_is_a_d
     assert codes_at({"postinst": script(*lines)}, "preflight.sudo_unavailable") == []
     # near miss: a vendor script not known to run as root still needs the account's password
     assert codes_at({"scripts/fix-owner.sh": script(*lines)}, "preflight.sudo_unavailable") == [3]
+
+
+def test_examples_macros_patterns_and_settings_about_passwords_are_not_credentials() -> None:
+    files = {
+        # exim macros and a key file under a macro directory
+        "etc/exim4/conf.d/main/03_tls": "MAIN_TLS_PRIVATEKEY = CONFDIR/exim.key\n"
+        "tls_privatekey = MAIN_TLS_PRIVATEKEY\n",
+        # LDAP attribute mappings, a database column, an option's spelling, a search tokenizer
+        "etc/dovecot/dovecot-ldap.conf.ext": "pass_attrs = uid=user,userPassword=password\n",
+        "usr/lib/squid/basic_db_auth": '#!/usr/bin/perl\nmy $db_passwdcol = "password";\n',
+        "cloudinit/distros/x.py": 'OPTIONS = {\n    "passwd": "--password",\n}\n',
+        "etc/solr/schema.xml": '<?xml version="1.0"?>\n<tokenizer class="solr.StandardTokenizerFactory"/>\n',
+        # a fail2ban pattern continued on its own line
+        "etc/fail2ban/filter.d/dropbear.conf": "failregex = x\n"
+        "            ^[Bb]ad (PAM )?password attempt for .+ from <HOST>(:\\d+)?$\n",
+        # examples in documentation, a test and a docstring
+        "usr/share/doc/dovecot-core/wiki/Shared.txt": "imapc_password = mastersecret\n",
+        "fail2ban/tests/files/digest.py": 'password = "password"\n',
+        "cloudinit/config/cc_rh.py": '"""Example::\n\n    password: \'1234abcd\'\n"""\n',
+    }
+    assert codes_at(files, CREDENTIAL) == []
+    # near misses: a literal in live configuration, a random literal in a README, a plain password in code
+    assert codes_at({"etc/dovecot/conf.d/auth.conf": "imapc_password = mastersecret\n"}, CREDENTIAL) == [1]
+    assert codes_at({"README.md": "api_key = 9fK2xQ7mLp4Zt8Rw3Nv6\n"}, CREDENTIAL) == [1]
+    assert codes_at({"cloudinit/config/cc_rh.py": "password = '1234abcd'\n"}, CREDENTIAL) == [1]
+
+
+def test_a_private_key_header_over_an_elided_body_is_the_format_not_a_key() -> None:
+    body = "MIIBxwIBAAJhAKD0YSHy73nUgysO13XsJmd4fHiFyQ+00R7"
+    example = (
+        f'"""\nrsa_private: |\n    -----BEGIN RSA PRIVATE KEY-----\n    {body}\n'
+        '    ...\n    -----END RSA PRIVATE KEY-----\n"""\n'
+    )
+    placeholder = "private_key: |\n    -----BEGIN PRIVATE KEY-----\n    <key data>\n    -----END PRIVATE KEY-----\n"
+    assert codes_at({"cloudinit/config/cc_ssh.py": example, "salt/minion.yaml": placeholder}, CREDENTIAL) == []
+    # near miss: the same header over a whole body
+    whole = f"-----BEGIN RSA PRIVATE KEY-----\n{body}\nVVu2iV9Qco==\n-----END RSA PRIVATE KEY-----\n"
+    assert codes_at({"etc/ssl/private/dten.key": whole}, CREDENTIAL) == [1]

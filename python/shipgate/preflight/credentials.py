@@ -21,7 +21,14 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.env_lists import env_items
-from shipgate.preflight.markup import is_program_source, public_armor_lines, without_xml_comments
+from shipgate.preflight.markup import (
+    documentation_lines,
+    is_documentation,
+    is_program_source,
+    is_test_path,
+    public_armor_lines,
+    without_xml_comments,
+)
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -200,7 +207,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind is Kind.CONFIG:
             numbered = tuple((ln.number, ln.text) for ln in text.lines)
             code = is_program_source(text.path, source)
-            for s in keyword_secrets("\n".join(t for _, t in without_xml_comments(numbered)), code=code):
+            examples = is_documentation(text.path) or is_test_path(text.path)
+            for_people = documentation_lines(text.path, source) if code else set()
+            plain = "\n".join(t for _, t in without_xml_comments(numbered))
+            for s in keyword_secrets(plain, code=code, examples=examples, for_people=for_people):
                 found.setdefault(s.line, s)
             for s in _directive_secrets(text.path, text.lines):
                 found.setdefault(s.line, s)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
@@ -21,6 +21,7 @@ from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import (
+    documentation_lines,
     identifier_lines,
     in_spans,
     is_documentation,
@@ -28,7 +29,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
-from shipgate.preflight.runners import is_payload_tool
+from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
     has_flag,
@@ -112,7 +113,7 @@ class Endpoint:
     line: int
     host: str
     contacted: bool
-    found_as: str  # 'network command', 'variable', 'setting', 'mention'
+    found_as: str  # 'network command', 'variable', 'setting', 'mention', 'text' (written for people)
     text: str
     assigned_line: int | None = None
     method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
@@ -275,11 +276,20 @@ def _listed_hosts(path: str, line: str) -> list[str]:
     return []
 
 
-def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -> Iterator[Endpoint]:
+def _text_endpoints(
+    path: str,
+    kind: Kind,
+    lines: tuple[tuple[int, str], ...],
+    *,
+    payload: bool = False,
+    for_people: Set[int] = frozenset(),
+) -> Iterator[Endpoint]:
+    """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
+    someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
     lines = without_xml_comments(lines)
-    document = is_documentation(path)  # a link for a reader: every host in it is a mention
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
+    document = is_documentation(path) or (code and payload)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
@@ -297,7 +307,7 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
-        if number in disabled or document:
+        if number in disabled or document or number in for_people:
             mention = True
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
@@ -316,7 +326,8 @@ def _text_endpoints(path: str, kind: Kind, lines: tuple[tuple[int, str], ...]) -
                 linked = bool(_LINK_BEFORE.search(line, 0, m.start()))  # a page's link, followed by a browser
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
-                yield Endpoint(path, number, host, setting, "setting", line)
+                written = "text" if document or number in for_people else "setting"
+                yield Endpoint(path, number, host, setting, written, line)
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         for value in listed:
             host = bare_host(value)
@@ -336,9 +347,11 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
         own = own_names(text)  # a compose file's own containers, reached on the project's network
-        for e in _text_endpoints(
-            text.path, text.kind, tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
-        ):
+        payload = installed_payload(text.path, ctx.system_package)
+        source = "\n".join(ln.text for ln in text.lines)
+        for_people = documentation_lines(text.path, source) if is_program_source(text.path, source[:300]) else set()
+        lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
+        for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people):
             if e.host.lower().rstrip(".") not in own:
                 yield e
 
@@ -352,7 +365,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if key in reported:
             continue
         reported[key] = e.contacted
-        if is_metadata(e.host):
+        if is_metadata(e.host) and e.found_as != "text":  # not a docstring's or a README's example address
             yield at_line(
                 "preflight.metadata_endpoint",
                 Severity.HIGH,

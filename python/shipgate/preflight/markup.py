@@ -123,3 +123,57 @@ def public_armor_lines(lines: Lines) -> set[int]:
             if end in text:
                 end = None
     return inside
+
+
+_TEST_PATH = re.compile(
+    r"(?i)(?:^|/)(?:tests?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
+)
+_POD_START = re.compile(r"^=[a-zA-Z]")
+_MAX_DOCSTRING_SOURCE = 2 << 20
+
+
+def is_test_path(path: str) -> bool:
+    """A test or its fixture (``tests/``, ``testdata/``, ``test_x.py``, ``x_test.go``): its values are test data."""
+    return bool(_TEST_PATH.search(path))
+
+
+def documentation_lines(path: str, text: str) -> set[int]:
+    """Lines of program source written for people: Python docstrings (read with ``ast``, never run) and Perl POD
+    blocks (``=head1`` … ``=cut``)."""
+    lower = path.lower()
+    if lower.endswith(".py") or (text.startswith("#!") and "python" in text[:100]):
+        return _docstring_lines(text)
+    if lower.endswith((".pl", ".pm", ".pod")) or (text.startswith("#!") and "perl" in text[:100]):
+        return _pod_lines(text)
+    return set()
+
+
+def _docstring_lines(text: str) -> set[int]:
+    import ast
+
+    if len(text) > _MAX_DOCSTRING_SOURCE:
+        return set()
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            value = first.value if isinstance(first, ast.Expr) else None
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                lines.update(range(first.lineno, (first.end_lineno or first.lineno) + 1))
+    return lines
+
+
+def _pod_lines(text: str) -> set[int]:
+    lines: set[int] = set()
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if _POD_START.match(line):
+            inside = not line.startswith("=cut")
+            lines.add(number)
+        elif inside:
+            lines.add(number)
+    return lines

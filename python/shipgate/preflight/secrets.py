@@ -14,7 +14,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 from detect_secrets.plugins import keyword
@@ -62,7 +62,7 @@ _NOT_SECRET_NAME = re.compile(
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age"
-    r"|prefix|suffix|format|scheme|algorithm|alg)$"
+    r"|prefix|suffix|format|scheme|algorithm|alg|attrs?|attributes?|filter|col|column|route|query)$|tokeniz"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
 )
 # ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
@@ -141,6 +141,13 @@ _PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
 _TOKEN_ENTROPY = 3.0
+# What may stand left of ``=``/``:`` as a setting's name: words, dots, subscripts, sigils, at most three words
+# (``SSL Key Password``); not a regular expression or a sentence.
+_SETTING_KEY = re.compile(r"""^\s*[^\s^()|*+?\\<]+(?:\s+[^\s^()|*+?\\<]+){0,2}\s*$""")
+# A C-preprocessor-style or exim macro name standing for the value (``tls_privatekey = MAIN_TLS_PRIVATEKEY``).
+_MACRO = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$")
+# A path to a key or certificate file under a directory (``CONFDIR/exim.key``, ``${ssl_dir}/server.pem``).
+_KEY_FILE_PATH = re.compile(r"(?i)^[\w.${}-]+(?:/[\w.${}-]+)*/[\w.-]+\.(?:key|pem|crt|cer|p12|pfx|jks|der|pub)$")
 # In code, a secret is assigned as a string literal: ``$pass = 'x'``, ``password: "x",``, ``self.key = r'x'``,
 # ``$cfg['dbpass'] = "x";``, ``my $pw = "x";``, ``const token = `x` ``.
 _CODE_ASSIGNMENT = re.compile(
@@ -208,8 +215,10 @@ def allowed(value: str, *, name: str = "") -> bool:
     value = value.strip().strip("\"'")
     if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
-    if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value):
+    if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value) or _KEY_FILE_PATH.match(value):
         return True
+    if value.startswith("-") or _MACRO.match(value):
+        return True  # an option's spelling (``"passwd": "--password"``), a macro's name
     if name and _NOT_SECRET_NAME.search(name):
         return True
     return bool(any(c.isspace() for c in value))  # a sentence or a command line, not a secret
@@ -264,9 +273,34 @@ def token_secrets(text: str) -> Iterator[Secret]:
             found = next(
                 (s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s.lower() in template)), None
             )
+            if found is not None and kind == "private key" and not _key_body_follows(lines, number):
+                continue  # a header alone (``-----BEGIN RSA PRIVATE KEY-----`` in a docstring): the format, no key
             if found is not None:
                 yield Secret(number, kind, _whole_token(line, found), severity)
                 break
+
+
+_KEY_BODY = re.compile(r"^[A-Za-z0-9+/]+={0,2}$|^[\w-]+: ")  # base64, or an encrypted PEM's ``Proc-Type:`` headers
+_MAX_KEY_LINES = 200
+
+
+def _key_body_follows(lines: list[str], number: int) -> bool:
+    """A whole private key follows its header: base64 lines (and PEM headers) up to its ``-----END`` line. A line
+    of anything else inside (``...``, ``<key data>``) makes it an example of the format, not a key. A key written
+    on one line (``\\n`` escaped, in JSON or YAML) is taken as it is."""
+    if len(lines[number - 1]) > 120:
+        return True
+    body = 0
+    for line in lines[number : number + _MAX_KEY_LINES]:
+        text = line.strip().strip("\"',")
+        if "-----END" in text:
+            return body > 0
+        if not text:
+            continue
+        if not _KEY_BODY.match(text):
+            return False
+        body += 1
+    return body > 0
 
 
 def _whole_token(line: str, found: str) -> str:
@@ -287,12 +321,17 @@ def _setting_name(key: str) -> str:
     return m.group(1) if m else key
 
 
-def keyword_secrets(text: str, *, code: bool = False) -> Iterator[Secret]:
+def keyword_secrets(
+    text: str, *, code: bool = False, examples: bool = False, for_people: Set[int] = frozenset()
+) -> Iterator[Secret]:
     """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, any literal under a password name
     (``ES_PASS=…``), and high-entropy values under secret-sounding keys. A line with no ``=``/``:`` assigns
-    nothing (a word such as ``ER_SET_PASSWORD`` or ``dopasswd(…)`` alone on its line). In ``code`` (program
+    nothing (a word such as ``ER_SET_PASSWORD`` or ``dopasswd(…)`` alone on its line), nor does one whose "name"
+    is a pattern or a phrase (a fail2ban ``^[Bb]ad (PAM )?password attempt …`` regex). In ``code`` (program
     source) only a name given a quoted string literal is an assignment: ``$opt_password = undef`` and
-    ``password = options.password`` hold no secret, and ``if 'password' in line`` names nothing."""
+    ``password = options.password`` hold no secret, and ``if 'password' in line`` names nothing. In
+    ``examples`` (documentation, tests) and on ``for_people`` lines (docstrings, POD) only a random-looking value
+    is taken: ``imapc_password = mastersecret`` in a wiki page or ``password = "test"`` in a test is an example."""
     lines = text.splitlines()
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     for number in sorted(candidate_lines(text)):
@@ -303,7 +342,7 @@ def keyword_secrets(text: str, *, code: bool = False) -> Iterator[Secret]:
         if stripped.startswith(("#", ";", "//")):
             continue
         parts = re.split(r"\s*[:=]", stripped, maxsplit=1)
-        if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)):
+        if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
         key = _setting_name(parts[0].strip("\"' -"))
         if not secret_name(key):
@@ -324,5 +363,7 @@ def keyword_secrets(text: str, *, code: bool = False) -> Iterator[Secret]:
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
             if (random or password_name(key)) and not allowed(value, name=key):
                 found = value
+        if found is not None and (examples or number in for_people):
+            found = found if len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY else None
         if found is not None:
             yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)
