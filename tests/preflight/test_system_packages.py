@@ -166,3 +166,20 @@ def test_a_private_key_header_over_an_elided_body_is_the_format_not_a_key() -> N
     # near miss: the same header over a whole body
     whole = f"-----BEGIN RSA PRIVATE KEY-----\n{body}\nVVu2iV9Qco==\n-----END RSA PRIVATE KEY-----\n"
     assert codes_at({"etc/ssl/private/dten.key": whole}, CREDENTIAL) == [1]
+
+
+def test_a_delete_on_removal_or_of_scratch_data_is_not_a_destructive_upgrade_step() -> None:
+    lines = (
+        'case "$1" in',
+        "    remove)",
+        '        if [ -d "/var/lib/tomcat10/policy" ]; then rm -rf /var/lib/tomcat10/policy; fi',
+        "    ;;",
+        "esac",
+        'if [ "${1}" = "remove" ] || [ "${1}" = "upgrade" ]; then',
+        "    rm -rf /var/lib/rabbitmq/plugins-scratch",
+        "fi",
+    )
+    assert codes_at({"postrm": script(*lines)}, "preflight.destructive_delete") == []
+    # near miss: data deleted on the upgrade path
+    upgrade = ('if [ "$1" = "upgrade" ]; then', "    rm -rf /var/lib/rabbitmq/mnesia", "fi")
+    assert codes_at({"postrm": script(*upgrade)}, "preflight.destructive_delete") == [4]

@@ -48,7 +48,7 @@ _ARMOR = re.compile(
 _MAX_ARMOR_LINES = 100_000
 _CODE_SUFFIXES = (
     ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
-    ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".ex", ".exs", ".groovy", ".swift",
+    ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
 )  # fmt: skip
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 

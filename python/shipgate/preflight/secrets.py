@@ -124,6 +124,8 @@ _FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|pas
 # In a comment, a URL whose password is the field's name documents the format (``// db://user:password@host``).
 _COMMENT = ("#", ";", "//", "--", "/*", "*")
 _FIELD_PASSWORDS = frozenset({"password", "passwd", "pwd", "pass", "secret"})
+# A member or attribute chain (``rpFrame.fetchAccessToken``, ``self.options.password``): in code an expression.
+_MEMBER_CHAIN = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$")
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
@@ -363,6 +365,8 @@ def keyword_secrets(
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
             if (random or password_name(key)) and not allowed(value, name=key):
                 found = value
+        if found is not None and (code or examples) and _MEMBER_CHAIN.match(found):
+            found = None  # an expression, not a literal
         if found is not None and (examples or number in for_people):
             found = found if len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY else None
         if found is not None:

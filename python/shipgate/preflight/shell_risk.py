@@ -20,7 +20,9 @@ _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/b
 # Package indexes their tools download again (``rm -rf /var/lib/apt/lists/*`` after an install): not data.
 _REGENERATED = ("/var/lib/apt/lists",)
 _SCRATCH = re.compile(
-    r"(?:^|/)(?:tmp|temp|cache|caches|\.cache|build|dist|node_modules|__pycache__|run|lock)(?:/|$)", re.I
+    r"(?:^|/)(?:(?:[\w.]+[-_.])?(?:tmp|temp|cache|caches|scratch)|\.cache|build|dist|node_modules|__pycache__|run|lock)"
+    r"(?:/|$)",
+    re.I,
 )
 _BACKUP_COMMANDS = frozenset(
     {
@@ -328,7 +330,8 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
             "before deleting.",
         )
     data = next((w for w in targets if _data_path(w)), None)
-    if data is not None and not backup and not _in_purge(command) and not _set_aside(script, data.text):
+    removal = _in_purge(command) or _on_removal_only(command)
+    if data is not None and not backup and not removal and not _set_aside(script, data.text):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,
