@@ -1,0 +1,87 @@
+"""Classes the twenty-second hold-out set showed (tests/preflight/holdout22: Helm charts as vendors ship them), each
+as its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+# -- A: a chart's templates were not read (a template is not YAML until rendered) ----------------------------------
+
+_HOST = "preflight.container_host_access"
+_CREDENTIAL = "preflight.hardcoded_credential"
+
+_TEMPLATE = """{{- if .Values.agent.enabled }}
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: {{ include "agent.fullname" . }}
+  labels:
+    {{- include "agent.labels" . | nindent 4 }}
+spec:
+  template:
+    spec:
+      hostPID: true
+      {{- if .Values.agent.hostNetwork }}
+      hostNetwork: true
+      {{- end }}
+      containers:
+        - name: agent
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          securityContext:
+            {{- if .Values.agent.privileged }}
+            privileged: true
+            {{- else }}
+            capabilities:
+              add:
+                - SYS_ADMIN
+            {{- end }}
+          env:
+            - name: DB_PASSWORD
+              value: "s3cr3t-Passw0rd"
+            - name: API_TOKEN
+              value: {{ .Values.apiToken | quote }}
+          resources:
+{{ toYaml .Values.resources | indent 12 }}
+      volumes:
+        - name: sock
+          hostPath:
+            path: {{ .Values.agent.socketPath | default "/var/run/docker.sock" }}
+{{- end }}
+"""
+
+
+def test_a_a_template_is_read_as_the_yaml_it_renders_to() -> None:
+    files = {"deploy/charts/agent/templates/daemonset.yaml": _TEMPLATE}
+    # every grant the template writes, in either branch of an if/else; the socket from the action's default
+    assert codes_at(files, _HOST) == [11, 13, 20, 24, 36]
+    # a literal in the template's env list is a credential; a value taken from .Values is not known here
+    assert codes_at(files, _CREDENTIAL) == [28]
+
+
+def test_a_values_decide_a_field_the_template_takes_from_them() -> None:
+    template = (
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n"
+        "    - name: app\n      image: app:1\n      securityContext:\n        privileged: {{ .Values.privileged }}\n"
+    )
+    path = "chart/templates/pod.yaml"
+    # no values in the package: the field's value is unknown, nothing is reported
+    assert codes_at({path: template}, _HOST) == []
+    # the chart's values.yaml says true: reported at the template's line (and not for a values.yaml saying false)
+    assert codes_at({path: template, "chart/values.yaml": "privileged: true\n"}, _HOST) == [10]
+    assert codes_at({path: template, "chart/values.yaml": "privileged: false\n"}, _HOST) == []
+
+
+def test_a_near_misses_stay_quiet() -> None:
+    quiet = {
+        # the value of a field only known at install time; a toYaml block from values; a comment action
+        "chart/templates/ds.yaml": "apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  template:\n    spec:\n"
+        "      hostNetwork: {{ .Values.hostNetwork }}\n      {{/* hostPID: true */}}\n      securityContext:\n"
+        "        {{- toYaml .Values.podSecurityContext | nindent 8 }}\n",
+        # a YAML file outside a chart's templates/ holding Jinja: read as it is (it parses; nothing to grant)
+        "ansible/vars.yaml": 'hostPID: "{{ host_pid }}"\n',
+        # a _helpers.tpl: named templates, no object
+        "chart/templates/_helpers.tpl": '{{- define "x.labels" -}}\napp: {{ .Chart.Name }}\nprivileged: true\n'
+        "{{- end }}\n",
+    }
+    for path, text in quiet.items():
+        assert codes_at({path: text}, _HOST) == [], path
