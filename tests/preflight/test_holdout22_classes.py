@@ -85,3 +85,68 @@ def test_a_near_misses_stay_quiet() -> None:
     }
     for path, text in quiet.items():
         assert codes_at({path: text}, _HOST) == [], path
+
+
+# -- B: a Kubernetes container's command list was not read for migrations; Kong's and ZITADEL's CLIs unknown ------
+
+_MIGRATION = "preflight.hidden_migration"
+
+_HOOK = """apiVersion: batch/v1
+kind: Job
+metadata:
+  name: {{ template "app.fullname" . }}-pre-upgrade-migrations
+  annotations:
+    helm.sh/hook: "pre-upgrade"
+spec:
+  template:
+    spec:
+      containers:
+      - name: migrations
+        image: {{ include "app.image" . }}
+        args: [ "kong", "migrations", "up" ]
+      restartPolicy: OnFailure
+"""
+
+
+def test_b_a_job_s_command_list_that_migrates_is_a_hidden_migration() -> None:
+    assert codes_at({"charts/kong/templates/migrations-pre-upgrade.yaml": _HOOK}, _MIGRATION) == [13]
+    manifest = (
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n"
+        "      containers:\n      - name: web\n        image: vendor/web:2.1\n"
+        '        command: ["python", "manage.py", "migrate", "--noinput"]\n'
+    )
+    assert codes_at({"deploy/migrate-job.yaml": manifest}, _MIGRATION) == [11]
+    # sh -c (read as shell, the CLI known now)
+    shell = _HOOK.replace(
+        'args: [ "kong", "migrations", "up" ]', 'command: [ "/bin/sh", "-c", "kong migrations bootstrap" ]'
+    )
+    assert codes_at({"charts/kong/templates/migrations.yaml": shell}, _MIGRATION) == [13]
+
+
+def test_b_args_alone_run_the_image_s_program_when_the_image_is_known() -> None:
+    template = (
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: setup\nspec:\n  template:\n    spec:\n"
+        "      containers:\n"
+        '        - name: setup\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n'
+        "          args:\n            - setup\n            - --steps\n            - /config/steps.yaml\n"
+    )
+    path = "charts/zitadel/templates/setupjob.yaml"
+    values = "image:\n  repository: ghcr.io/zitadel/zitadel\n  tag: v2.66.0\n"
+    assert codes_at({path: template, "charts/zitadel/values.yaml": values}, _MIGRATION) == [12]
+    # without the values the image (so the program) is not known: args alone are no known CLI
+    assert codes_at({path: template}, _MIGRATION) == []
+
+
+def test_b_near_misses_stay_quiet() -> None:
+    quiet = [
+        _HOOK.replace('[ "kong", "migrations", "up" ]', '[ "kong", "health" ]'),
+        _HOOK.replace('args: [ "kong", "migrations", "up" ]', 'command: [ "/bin/sh", "-c", "kong version" ]'),
+        _HOOK.replace('{{ include "app.image" . }}', "kong:3.6").replace(
+            '[ "kong", "migrations", "up" ]', '[ "migrations", "list" ]'
+        ),
+    ]
+    for text in quiet:
+        assert codes_at({"charts/kong/templates/job.yaml": text}, _MIGRATION) == [], text
+    # a container spec that is not in a Kubernetes object (Helm values) is not a command that runs
+    values = "migrations:\n  image: kong:3.6\n  args: [kong, migrations, up]\n"
+    assert codes_at({"charts/kong/values.yaml": values}, _MIGRATION) == []
