@@ -150,3 +150,39 @@ def test_b_near_misses_stay_quiet() -> None:
     # a container spec that is not in a Kubernetes object (Helm values) is not a command that runs
     values = "migrations:\n  image: kong:3.6\n  args: [kong, migrations, up]\n"
     assert codes_at({"charts/kong/values.yaml": values}, _MIGRATION) == []
+
+
+# -- C: a chart's template comments, metadata and image repositories were read as hosts contacted ------------------
+
+_ENDPOINT = "preflight.external_endpoint"
+
+
+def test_c_chart_names_that_are_not_contacted_are_not_endpoints() -> None:
+    files = {
+        # a Go template comment (one line and spanning lines) naming an issue tracker
+        "chart/templates/job.yaml": "{{/* see https://github.com/helm/helm/issues/3308 */}}\n{{- /*\n"
+        "  and https://tracker.vendor.io/123\n*/}}\napiVersion: batch/v1\nkind: Job\n",
+        # the chart's metadata: its home page, sources, icon, maintainers
+        "chart/Chart.yaml": "apiVersion: v2\nname: agent\nversion: 1.2.0\nhome: https://agent.vendor.io/\n"
+        "sources:\n  - https://github.com/vendor/agent\nmaintainers:\n  - name: SRE\n"
+        "    url: https://sre.vendor.io\nicon: https://cdn.vendor.io/logo.png\n",
+        # an image's registry and repository in values
+        "chart/values.yaml": "image:\n  registry: registry.vendor.io\n  repository: registry.vendor.io/agent\n"
+        "  tag: 1.2.0\nsysctlImage:\n  repository: ghcr.io/vendor/sysctl\n",
+    }
+    for path, text in files.items():
+        assert codes_at({path: text}, _ENDPOINT) == [], path
+
+
+def test_c_near_misses_keep_being_reported() -> None:
+    assert codes_at(
+        {"chart/templates/cm.yaml": "data:\n  upstream: https://api.vendor.io/v2  {{/* x */}}\n"}, _ENDPOINT
+    ) == [2]
+    chart = "apiVersion: v2\nname: agent\ndependencies:\n  - name: redis\n    repository: https://charts.vendor.io\n"
+    assert codes_at({"chart/Chart.yaml": chart}, _ENDPOINT) == [5]  # fetched by helm dependency update
+    values = (
+        "npm:\n  registry: https://npm.vendor.io\nimage:\n  repository: app\nbackup:\n  url: https://s3.vendor.io\n"
+    )
+    assert codes_at({"chart/values.yaml": values}, _ENDPOINT) == [2, 6]
+    # a template comment outside a chart's templates/ is not blanked (Jinja, other tools)
+    assert codes_at({"deploy/cm.yaml": "upstream: https://api.vendor.io/v2 {{/* x */}}\n"}, _ENDPOINT) == [1]
