@@ -186,3 +186,13 @@ def test_c_near_misses_keep_being_reported() -> None:
     assert codes_at({"chart/values.yaml": values}, _ENDPOINT) == [2, 6]
     # a template comment outside a chart's templates/ is not blanked (Jinja, other tools)
     assert codes_at({"deploy/cm.yaml": "upstream: https://api.vendor.io/v2 {{/* x */}}\n"}, _ENDPOINT) == [1]
+
+
+# -- D: a Kubernetes Service's cluster name (``kubernetes.default.svc``) was a public host ------------------------
+
+
+def test_d_cluster_service_names_are_internal() -> None:
+    config = "api: https://kubernetes.default.svc:443\ndb_host: postgres.prod.svc\n"
+    assert codes_at({"config/app.yaml": config}, _ENDPOINT) == []
+    # near-miss: a public name that contains .svc elsewhere stays reported
+    assert codes_at({"config/app.yaml": "api: https://kubernetes.svc.vendor.io/\n"}, _ENDPOINT) == [1]
