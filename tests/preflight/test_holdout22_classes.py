@@ -196,3 +196,21 @@ def test_d_cluster_service_names_are_internal() -> None:
     assert codes_at({"config/app.yaml": config}, _ENDPOINT) == []
     # near-miss: a public name that contains .svc elsewhere stays reported
     assert codes_at({"config/app.yaml": "api: https://kubernetes.svc.vendor.io/\n"}, _ENDPOINT) == [1]
+
+
+# -- E: a URL's field-name password in a trailing comment was a hard-coded credential -------------------------------
+
+
+def test_e_a_format_shown_in_a_trailing_comment_is_not_a_credential() -> None:
+    values = (
+        "externalMongodbUrl: # mongodb://user:password@localhost:27017/rocketchat\n"
+        "oplogUrl: # mongodb://user:password@localhost:27017/local?replicaSet=rs0\n"
+    )
+    assert codes_at({"chart/values.yaml": values}, _CREDENTIAL) == []
+    # near-misses: a real password before the comment, a real one in the comment, a field name outside a comment
+    reported = (
+        "dbUrl: postgres://app:Wq8v1xZt@db.vendor.io/app # see https://docs.vendor.io\n"
+        "oldUrl: # mongodb://admin:Hx71kPq2@mongo.vendor.io/app\n"
+        "mongoUrl: mongodb://user:password@mongo.vendor.io/app\n"
+    )
+    assert codes_at({"chart/values.yaml": reported}, _CREDENTIAL) == [1, 2, 3]

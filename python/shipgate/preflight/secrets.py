@@ -124,6 +124,8 @@ _FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|pas
 # In a comment, a URL whose password is the field's name documents the format (``// db://user:password@host``).
 _COMMENT = ("#", ";", "//", "--", "/*", "*")
 _FIELD_PASSWORDS = frozenset({"password", "passwd", "pwd", "pass", "secret"})
+# The same in a trailing comment after a value (``externalMongodbUrl: # mongodb://user:password@localhost/db``).
+_COMMENTED_URL = re.compile(r"\s#[^\n]*://")
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
@@ -255,6 +257,12 @@ def token_secrets(text: str) -> Iterator[Secret]:
             template = {m.group(1).lower() for m in _FIELD_USERINFO.finditer(line)} if url else set()
             if url and line.lstrip().startswith(_COMMENT):
                 template |= _FIELD_PASSWORDS
+            elif (
+                url
+                and (comment := _COMMENTED_URL.search(line))
+                and not any(plugin.analyze_string(line[: comment.start()]))
+            ):
+                template |= _FIELD_PASSWORDS  # the only URL with a password is in the trailing comment
             found = next(
                 (s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s.lower() in template)), None
             )
