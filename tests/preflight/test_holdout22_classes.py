@@ -214,3 +214,28 @@ def test_e_a_format_shown_in_a_trailing_comment_is_not_a_credential() -> None:
         "mongoUrl: mongodb://user:password@mongo.vendor.io/app\n"
     )
     assert codes_at({"chart/values.yaml": reported}, _CREDENTIAL) == [1, 2, 3]
+
+
+# -- F: TLS verification switched off for the host's own address (a loopback URL) was reported -------------------
+
+_TLS = "preflight.tls_verification_disabled"
+
+
+def test_f_tls_off_for_loopback_urls_only_is_not_reported() -> None:
+    config = (
+        "jobs:\n  - url: http://127.0.0.1:10255/metrics\n  - url: https://localhost:10250/metrics\n"
+        "    tls_skip_verify: yes\n  - name: node\n    insecure_skip_verify: true\n"
+        "    url: https://[::1]:9100/metrics\n"
+    )
+    assert codes_at({"chart/values.yaml": config}, _TLS) == []
+
+
+def test_f_near_misses_keep_being_reported() -> None:
+    config = (
+        "jobs:\n  - url: https://localhost:10250/metrics\n  - url: https://kubelet.vendor.io:10250/metrics\n"
+        "    tls_skip_verify: yes\n  - name: no-url\n    insecure_skip_verify: true\n"
+        "  - urls: [https://127.0.0.1:1/, https://10.0.0.5:1/]\n    tls_skip_verify: true\n"
+    )
+    assert codes_at({"config/scrape.yaml": config}, _TLS) == [4, 6, 8]
+    # not YAML: read as before
+    assert codes_at({"etc/app.conf": "url = https://localhost/\nssl_verify = false\n"}, _TLS) == [2]
