@@ -239,3 +239,17 @@ def test_f_near_misses_keep_being_reported() -> None:
     assert codes_at({"config/scrape.yaml": config}, _TLS) == [4, 6, 8]
     # not YAML: read as before
     assert codes_at({"etc/app.conf": "url = https://localhost/\nssl_verify = false\n"}, _TLS) == [2]
+
+
+# -- G: a secret setting whose name is written with blanks (``api key = …``) was not a credential -----------------
+
+
+def test_g_a_spaced_secret_name_is_read_as_one_name() -> None:
+    conf = "[stream]\n  enabled = yes\n  api key = 7c1e0d8a-51f2-4c43-9a9b-2b6f0e4d11aa\n  auth token = Zq8Wm2Lp7Rt4\n"
+    assert codes_at({"etc/netdata/stream.conf": conf}, _CREDENTIAL) == [3, 4]
+    # near-misses: a reference, an empty value, a sentence, a name that holds no secret
+    quiet = (
+        "[stream]\n  api key = ${NETDATA_API_KEY}\n  api key =\n  api key = see the cloud console\n"
+        "  buffer size bytes = 1048576\n  default memory mode = dbengine\n"
+    )
+    assert codes_at({"etc/netdata/stream.conf": quiet}, _CREDENTIAL) == []

@@ -125,6 +125,8 @@ _FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|pas
 _COMMENT = ("#", ";", "//", "--", "/*", "*")
 _FIELD_PASSWORDS = frozenset({"password", "passwd", "pwd", "pass", "secret"})
 # The same in a trailing comment after a value (``externalMongodbUrl: # mongodb://user:password@localhost/db``).
+# A setting named by words with blanks between them (``api key``, ``auth token``): two to three words.
+_SPACED_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,2}")
 _COMMENTED_URL = re.compile(r"\s#[^\n]*://")
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
@@ -302,6 +304,9 @@ def keyword_secrets(text: str) -> Iterator[Secret]:
         if stripped.startswith(("#", ";", "//")):
             continue
         key = _setting_name(re.split(r"\s*[:=]", stripped, maxsplit=1)[0].strip("\"' -"))
+        if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
+            line = line.replace(key, key.replace(" ", "_"), 1)
+            key = key.replace(" ", "_")
         if not secret_name(key):
             continue
         found = next(
