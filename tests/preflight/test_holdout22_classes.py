@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+from shipgate.preflight import helm
+
 # -- A: a chart's templates were not read (a template is not YAML until rendered) ----------------------------------
 
 _HOST = "preflight.container_host_access"
@@ -85,6 +87,13 @@ def test_a_near_misses_stay_quiet() -> None:
     }
     for path, text in quiet.items():
         assert codes_at({path: text}, _HOST) == [], path
+
+
+def test_a_hostile_templates_keep_their_lines() -> None:
+    """One long line of actions, actions never closed, strings never closed: read whole, line for line."""
+    for text in ("x: " + "{{ .Values.a }} " * 50_000, "{{" * 50_000 + "\nhostPID: true\n", '{{ "' * 20_000 + "\n"):
+        assert helm.skeleton(text).count("\n") == text.count("\n")
+    assert codes_at({"chart/templates/x.yaml": "{{" * 50_000 + "\nhostPID: true\n"}, _HOST) == []
 
 
 # -- B: a Kubernetes container's command list was not read for migrations; Kong's and ZITADEL's CLIs unknown ------

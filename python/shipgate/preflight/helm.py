@@ -25,6 +25,7 @@ not a host setting (:func:`not_contacted_lines`).
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -102,30 +103,18 @@ def skeleton(text: str, values: Mapping[str, Any] | None = None) -> str:
     spans = actions(text)
     if not spans:
         return text
+    covered = _action_only_lines(text, spans)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     out: list[str] = []
     pos = 0
     for start, end in spans:
         out.append(text[pos:start])
         body = text[start:end]
-        inline = _inline(text, start, end)
+        inline = bisect.bisect_left(breaks, start) not in covered  # the line the action starts on holds other text
         out.append((_value(body, values) if inline else "") + "\n" * body.count("\n"))
         pos = end
     out.append(text[pos:])
-    lines = "".join(out).split("\n")
-    covered = _action_only_lines(text, spans)
-    return "\n".join("" if i in covered else line for i, line in enumerate(lines))
-
-
-def _inline(text: str, start: int, end: int) -> bool:
-    """Whether the action shares a line with text other than actions and blanks."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    rest = _ACTION_TEXT.sub("", text[line_start:start] + " " + text[end:line_end])
-    return bool(rest.strip())
-
-
-_ACTION_TEXT = re.compile(r"\{\{.*?\}\}", re.S)
+    return "\n".join("" if i in covered else line for i, line in enumerate("".join(out).split("\n")))
 
 
 def _action_only_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
