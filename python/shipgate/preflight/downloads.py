@@ -4,8 +4,8 @@ and ``chmod +x``: see ``fetched``) with no checksum or signature check in betwee
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
-``insecure`` in a ``.curlrc``, a Go client's ``insecure_skip_verify: true``, HAProxy's ``verify none``). A cron
-job's command is read as the script it is."""
+``insecure`` in a ``.curlrc``, a Go client's ``insecure_skip_verify: true``, HAProxy's ``verify none``; not a
+YAML item whose URLs are all loopback: ``tls_scope``). A cron job's command is read as the script it is."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.tls_scope import loopback_only
 
 _INSECURE_ENV = {
     "GIT_SSL_NO_VERIFY": ("1", "true", "yes"),
@@ -173,7 +174,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _tls(path, script)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         for line in text.lines:
-            if _config_insecure(text.path, line.text):
+            if _config_insecure(text.path, line.text) and not loopback_only(text, line.number):
                 yield at_line(
                     "preflight.tls_verification_disabled",
                     Severity.HIGH,

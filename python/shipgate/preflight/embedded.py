@@ -5,7 +5,7 @@ later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command
 escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items, a logrotate ``postrotate … endscript``
 block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.udev), apt hooks and modprobe
 ``install`` commands (shipgate.preflight.hooks), and a container's ``command``/``args``/``entrypoint`` that runs
-``sh -c SCRIPT`` (Kubernetes, compose).
+``sh -c SCRIPT`` (Kubernetes, compose; a Helm template as its skeleton, shipgate.preflight.helm).
 Each command's text is put at the line where it stands in the host file and the whole is parsed as one script,
 so every script check applies and reports at the host file's lines. YAML is read with the safe loader's node
 tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from shipgate.preflight import helm
 from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.contents import is_dockerfile
 from shipgate.preflight.hooks import commands as hook_commands
@@ -77,6 +78,8 @@ def read_embedded(path: str, text: str) -> Embedded | None:
     hooks = hook_commands(path, text)
     if hooks:
         return _embedded(path, hooks, root=True)
+    if helm.is_template(path) and "{{" in text:
+        text = helm.skeleton(text)  # a Helm chart's template, read as the YAML it renders to
     cloud_init = text.startswith("#cloud-config")
     if not (cloud_init or path.lower().endswith((".yml", ".yaml"))) or not _YAML_TRIGGER.search(text):
         return None

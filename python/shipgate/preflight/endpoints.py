@@ -4,7 +4,8 @@ units) outside ``network.allowed_endpoints``, and cloud metadata addresses anywh
 A host is contacted when a network command connects to it (a URL or host operand, directly or through a
 variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting
 (also in a host list, an HAProxy ``server`` line, an nginx ``upstream`` or an rsyslog forwarding rule; not in a
-repository, INI section or YAML mapping that switches itself off, nor in a trailing ``# …`` comment).
+repository, INI section or YAML mapping that switches itself off, nor in a trailing ``# …`` comment; a Helm
+chart's template comments, metadata and image repositories are not settings: shipgate.preflight.helm).
 A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
 addresses (``hosts.is_internal``) and placeholder names (``hosts.is_placeholder``: ``example.com``, ``*.test``…)
 are never reported."""
@@ -17,6 +18,7 @@ from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight import helm
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
@@ -286,12 +288,12 @@ def _text_endpoints(
 ) -> Iterator[Endpoint]:
     """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
     someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
-    lines = without_xml_comments(lines)
+    lines = helm.without_comments(path, without_xml_comments(lines))
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
     document = is_documentation(path) or (code and payload)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
-    disabled = _switched_off_lines(path, repo_file, lines)
+    disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from shipgate.preflight import helm
 from shipgate.preflight.contents import TextFile
 from shipgate.yaml_nodes import compose_documents
 
@@ -21,7 +22,7 @@ def env_items(text: TextFile) -> Iterator[tuple[str, str, int]]:
     """``(name, value, line of the value)`` of every ``{name: …, value: …}`` mapping with literal scalars."""
     if not _YAML.search(text.path):
         return
-    source = "\n".join(line.text for line in text.lines)
+    source = helm.yaml_source(text)  # a Helm template: its skeleton
     if "value:" not in source:
         return
     todo: list[yaml.Node] = list(compose_documents(source) or ())

@@ -13,21 +13,22 @@ Kubernetes manifests and Helm values (``securityContext.privileged``, ``capabili
 ``hostNetwork``, ``hostIPC``, ``hostPath.path``, a ``roleRef`` naming ``cluster-admin``), and compose services
 (``privileged``, ``pid``/``network_mode``/``ipc: host``, ``cap_add``, bind mounts in ``volumes``, raw disks and
 ``/dev/mem`` in ``devices``), also in a file named otherwise (``example.hubspoke.docker-compose.yml``) whose
-document is a ``services:`` mapping. A PodSecurityPolicy (which allows, not grants) is not read; Helm templates
-(``{{ … }}``) that do not parse as YAML, ``docker run`` flags in scripts, an Ansible ``docker_container`` task and
-Kubernetes device plugins' resources are not seen.
+document is a ``services:`` mapping, and a Helm chart's templates as the YAML they render to (their skeleton:
+shipgate.preflight.helm). A PodSecurityPolicy (which allows, not grants) is not read; ``docker run`` flags in
+scripts, an Ansible ``docker_container`` task and Kubernetes device plugins' resources are not seen.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import yaml
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight import helm
 from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.contents import Context, Kind, TextFile, at_line
 from shipgate.yaml_nodes import compose_documents
@@ -74,7 +75,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if not _YAML.search(text.path):
             continue
         lines = {ln.number: ln.text for ln in text.lines}
-        for g in sorted(grants(text), key=lambda g: g.line):
+        for g in sorted(grants(text, ctx.texts), key=lambda g: g.line):
             yield at_line(
                 CODE,
                 g.severity,
@@ -87,9 +88,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def grants(text: TextFile) -> list[Grant]:
-    """Every grant in the file, one per line (the strongest when a line holds two)."""
-    source = "\n".join(line.text for line in text.lines)
+def grants(text: TextFile, texts: Iterable[TextFile] = ()) -> list[Grant]:
+    """Every grant in the file, one per line (the strongest when a line holds two); a Helm template is read as
+    its skeleton (shipgate.preflight.helm), with the chart's values from ``texts``."""
+    source = helm.yaml_source(text, texts)
     if not _TRIGGER.search(source):
         return []
     documents = compose_documents(source)

@@ -16,7 +16,9 @@ _PLACEHOLDER_NAMES = frozenset({"example.com", "example.net", "example.org", "ex
 _PLACEHOLDER_SUFFIXES = (".example.com", ".example.net", ".example.org", ".example", ".test", ".invalid")
 
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "home.arpa"})
-_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain")
+# ``.svc``: a Kubernetes Service's cluster DNS name (``kubernetes.default.svc``, ``db.prod.svc``), resolved by the
+# cluster's DNS only (``.svc.cluster.local`` in full).
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain", ".svc")
 # File extensions: in a host position ``name.tgz`` is a file someone mistyped there, not a host.
 _FILE_SUFFIXES = frozenset(
     [

@@ -2,11 +2,12 @@
 table rewrites, migrations in dialects shipgate cannot check, scripts that run migrations outside a lock, and
 migrations hidden behind a vendor CLI.
 
-A CLI run in a container (``docker compose run --rm web python manage.py migrate``) counts like one run on the
-host (``containers.container_command``). Lock context crosses files: ``psql -f migrations/0042.sql`` is locked
-when 0042.sql sets ``lock_timeout`` or takes ``pg_advisory_lock`` (or the step runs under ``flock``); then neither
-file is reported. A database image's first-init script (``docker-entrypoint-initdb.d/``) runs once on an empty
-cluster: its client runs are not reported as outside a lock."""
+A CLI run in a container (``docker compose run --rm web python manage.py migrate``, a Kubernetes Job's
+``command:`` list: ``kube_commands``) counts like one run on the host (``containers.container_command``). Lock
+context crosses files: ``psql -f migrations/0042.sql`` is locked when 0042.sql sets ``lock_timeout`` or takes
+``pg_advisory_lock`` (or the step runs under ``flock``); then neither file is reported. A database image's
+first-init script (``docker-entrypoint-initdb.d/``) runs once on an empty cluster: its client runs are not reported
+as outside a lock."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
+from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
@@ -58,6 +60,11 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
     "influxd": (("upgrade",),),  # converts a 1.x data directory and metadata into a 2.x store
     "plm": (("migration", "run"),),  # Plume
+    # Kong (kong migrations --help): "up" runs the new migrations, "finish" the pending ones after it, "bootstrap"
+    # the whole schema
+    "kong": (("migrations", "up"), ("migrations", "finish"), ("migrations", "bootstrap")),
+    # ZITADEL: "setup" runs the migrations of the release; the start-from-* commands run them before serving
+    "zitadel": (("setup",), ("start-from-init",), ("start-from-setup",)),
 }
 # Runners that run the command in their arguments with the product's environment: ``zammad run rake db:migrate``
 # (packager.io apps), ``heroku run …``, ``foreman run …``; a wrapper script given by its path runs its first
@@ -191,7 +198,7 @@ def _first_init(path: str) -> bool:
 def runs(ctx: Context) -> Iterator[MigrationRun]:
     for text in ctx.of_kind(Kind.CONFIG):  # a compose service that migrates when it starts
         embedded = text.path in ctx.parsed.embedded_lines  # its ``sh -c`` scripts are read with the scripts below
-        for command in service_commands(text):
+        for command in [*service_commands(text), *container_commands(text, ctx.texts)]:
             if embedded and re.search(r"-\w*c$", command.via or ""):
                 continue
             if _hidden(command):

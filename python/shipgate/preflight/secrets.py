@@ -126,6 +126,10 @@ _COMMENT = ("#", ";", "//", "--", "/*", "*")
 _FIELD_PASSWORDS = frozenset({"password", "passwd", "pwd", "pass", "secret"})
 # A member or attribute chain (``rpFrame.fetchAccessToken``, ``self.options.password``): in code an expression.
 _MEMBER_CHAIN = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$")
+# The same in a trailing comment after a value (``externalMongodbUrl: # mongodb://user:password@localhost/db``).
+# A setting named by words with blanks between them (``api key``, ``auth token``): two to three words.
+_SPACED_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,2}")
+_COMMENTED_URL = re.compile(r"\s#[^\n]*://")
 _FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
@@ -272,6 +276,12 @@ def token_secrets(text: str) -> Iterator[Secret]:
             template = {m.group(1).lower() for m in _FIELD_USERINFO.finditer(line)} if url else set()
             if url and line.lstrip().startswith(_COMMENT):
                 template |= _FIELD_PASSWORDS
+            elif (
+                url
+                and (comment := _COMMENTED_URL.search(line))
+                and not any(plugin.analyze_string(line[: comment.start()]))
+            ):
+                template |= _FIELD_PASSWORDS  # the only URL with a password is in the trailing comment
             found = next(
                 (s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s.lower() in template)), None
             )
@@ -347,6 +357,9 @@ def keyword_secrets(
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
         key = _setting_name(parts[0].strip("\"' -"))
+        if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
+            line = line.replace(key, key.replace(" ", "_"), 1)
+            key = key.replace(" ", "_")
         if not secret_name(key):
             continue
         found = next(

@@ -1,0 +1,107 @@
+"""The commands a Kubernetes container runs when they are written as lists, not as a shell script: ``command:
+[kong, migrations, up]``, or ``args:`` alone, which the image's entrypoint receives (``image: …/zitadel:v2`` with
+``args: [setup, --steps, …]`` runs ``zitadel setup --steps …``). Read from every object of a manifest (a Job, a
+Helm hook, a Deployment's init containers), a Helm template as its skeleton (shipgate.preflight.helm).
+
+The entrypoint is taken to be the program the image is named after (``kong:3.6`` runs ``kong``) when the image is
+written out; when it is not (``image: {{ .Values.image }}`` with no values), ``args`` is taken as it is, as a bare
+subcommand of ``docker compose run`` is (shipgate.preflight.containers). A container that runs ``sh -c SCRIPT`` is
+left to shipgate.preflight.embedded, which reads the script as shell. Only the migration check reads these commands:
+they run in the container, not on the host."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+from collections.abc import Iterable, Iterator
+
+import yaml
+
+from shipgate.preflight import helm
+from shipgate.preflight.contents import TextFile
+from shipgate.preflight.shell.model import Command
+from shipgate.preflight.shell.reader import parse_script
+
+MAX_NODES = 50_000
+_YAML = re.compile(r"(?i)\.ya?ml$")
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
+_SHELL_C = re.compile(r"^-[a-z]*c[a-z]*$")
+_IMAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def container_commands(text: TextFile, texts: Iterable[TextFile] = ()) -> Iterator[Command]:
+    """Each list-form container command of the file's Kubernetes objects, at the line its first word is on."""
+    if not _YAML.search(text.path):
+        return
+    source = helm.yaml_source(text, texts)
+    if "args:" not in source and "command:" not in source:
+        return
+    try:
+        documents = [d for d in yaml.compose_all(source, Loader=yaml.SafeLoader) if d is not None]
+    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
+        return
+    for doc in documents:
+        if {"apiVersion", "kind"} <= _fields(doc).keys():
+            for argv, line in _containers(doc):
+                yield from parse_script(
+                    "\n" * (line - 1) + " ".join(shlex.quote(w) for w in argv), path=text.path
+                ).commands
+
+
+def _fields(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _containers(root: yaml.Node) -> Iterator[tuple[list[str], int]]:
+    todo = [root]
+    seen = 0
+    while todo and seen < MAX_NODES:
+        node = todo.pop()
+        seen += 1
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            fields = _fields(node)
+            if "image" in fields and ("command" in fields or "args" in fields):
+                found = _argv(fields)
+                if found is not None:
+                    yield found
+            todo.extend(fields.values())
+
+
+def _words(node: yaml.Node | None) -> list[yaml.ScalarNode] | None:
+    """A list of scalars, or a string split into words; None when absent or not plain words."""
+    if isinstance(node, yaml.SequenceNode) and all(isinstance(w, yaml.ScalarNode) for w in node.value):
+        return list(node.value)
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) and node.value.strip():
+        try:
+            split = shlex.split(node.value)
+        except ValueError:
+            return None
+        return [yaml.ScalarNode("tag:yaml.org,2002:str", w, node.start_mark, node.end_mark) for w in split]
+    return None
+
+
+def _argv(fields: dict[str, yaml.Node]) -> tuple[list[str], int] | None:
+    command, args = _words(fields.get("command")), _words(fields.get("args")) or []
+    nodes = (command or []) + args
+    if not nodes:
+        return None
+    words = [str(n.value) for n in nodes]
+    if posixpath.basename(words[0]) in _SHELLS and any(_SHELL_C.match(w) for w in words[1:]):
+        return None  # sh -c SCRIPT: read as shell (shipgate.preflight.embedded)
+    if command is None:
+        program = _image_program(fields.get("image"))
+        if program is not None and posixpath.basename(words[0]) != program:
+            words = [program, *words]
+    return words, int(nodes[0].start_mark.line) + 1
+
+
+def _image_program(node: yaml.Node | None) -> str | None:
+    """The program an image is named after (``ghcr.io/zitadel/zitadel:v2.66`` -> ``zitadel``), when written out."""
+    image = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    name = posixpath.basename(image.split("@", 1)[0]).split(":", 1)[0]
+    return name if _IMAGE_NAME.match(name) else None

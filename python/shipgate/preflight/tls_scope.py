@@ -1,0 +1,70 @@
+"""Whether a YAML setting that switches TLS verification off applies to the host itself only: the list item or
+mapping that holds ``tls_skip_verify: yes`` (``insecure_skip_verify: true``…) names URLs, and every one of them is a
+loopback address (``- url: https://localhost:10250/metrics``, Netdata's job for the local kubelet; a Prometheus
+scrape of ``127.0.0.1``). No one between the client and its own host can present another certificate, the same
+reason ``curl -k https://localhost`` in a health check is not reported. A block with no URL, or with one URL
+beyond the host, keeps the setting reported."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from shipgate.preflight.contents import TextFile
+from shipgate.preflight.hosts import url_host
+
+_YAML = re.compile(r"(?i)\.ya?ml(?:\.example|\.sample)?$")
+_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`(){}|;,]{1,512}")  # brackets: IPv6 hosts
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+MAX_BLOCK_LINES = 200
+
+
+def _column(text: str) -> int:
+    """The column of a YAML line's key (a list item's ``- `` counts as indentation)."""
+    return len(text) - len(text.lstrip(" -"))
+
+
+def _is_item(text: str) -> bool:
+    return text.lstrip(" ").startswith("- ")
+
+
+def _block(lines: list[str], index: int) -> list[str]:
+    """The lines of the list item or mapping that holds line ``index`` (its siblings and their children)."""
+    column = _column(lines[index])
+    block = [lines[index]]
+    i = index
+    while i > 0 and len(block) < MAX_BLOCK_LINES and not _is_item(lines[i]):
+        i -= 1
+        if not lines[i].strip() or lines[i].lstrip().startswith("#"):
+            continue
+        if _column(lines[i]) < column:
+            break
+        block.append(lines[i])
+    j = index + 1
+    while j < len(lines) and len(block) < MAX_BLOCK_LINES:
+        text = lines[j]
+        if text.strip() and not text.lstrip().startswith("#"):
+            if _column(text) < column or (_column(text) == column and _is_item(text)):
+                break
+            block.append(text)
+        j += 1
+    return block
+
+
+def _loopback(host: str) -> bool:
+    host = host.strip("[]")
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host in _LOOPBACK_NAMES or host.endswith(".localhost")
+
+
+def loopback_only(text: TextFile, number: int) -> bool:
+    """Whether the TLS-off setting on line ``number`` of a YAML file covers loopback URLs only."""
+    if not _YAML.search(text.path):
+        return False
+    lines = [line.text for line in text.lines]
+    if not 1 <= number <= len(lines):
+        return False
+    hosts = [url_host(m.group(0)) for line in _block(lines, number - 1) for m in _URL.finditer(line.split(" #")[0])]
+    return bool(hosts) and all(h is not None and _loopback(h) for h in hosts)
