@@ -296,3 +296,15 @@ def test_octal_chmod_with_an_execute_bit_makes_a_download_executable() -> None:
     fetch = "curl -fsSL -o /tmp/vendor-install https://dl.vendor.io/install"
     assert in_script(_UNVERIFIED, fetch, "chmod 0755 /tmp/vendor-install") == [4]
     assert in_script(_UNVERIFIED, fetch, "chmod 644 /tmp/vendor-install") == []
+
+
+# -- bounds: hostile Jinja and Ruby/Puppet text is read without error -------------------------------------------------
+
+
+def test_unclosed_and_deep_jinja_is_read_without_error() -> None:
+    deep = "{% set x = " + "(" * 400 + "1" + ")" * 400 + " %}\nrefresh:\n  cmd.run:\n    - name: apt-get update\n"
+    assert codes_at({"vendor/deep.sls": deep}, _EGRESS) == [4]
+    work = declared_work("vendor/open.sls", "{% {{ {# " * 20_000 + "\nrefresh:\n  cmd.run:\n    - name: ls\n")
+    assert work is not None
+    assert declared_work("manifests/broken.pp", "exec { 'a': command => " + "[" * 5_000) is not None
+    assert declared_work("recipes/broken.rb", "execute 'a' do\n" + "(" * 5_000 + "\nend\n") is not None

@@ -9,6 +9,7 @@ expression (pillar, grains, a macro's output) is a value the file does not show.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import jinja2
 import jinja2.nodes as jn
@@ -20,8 +21,10 @@ MAX_NODES = 100_000
 MAX_CHUNKS = 2_000
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ENV = jinja2.Environment(autoescape=False)  # noqa: S701 - parses expressions; nothing is rendered
-_TAG = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
-_SET = re.compile(r"^\{%-?\s*set\s+([A-Za-z_][A-Za-z0-9_]*)\s*=(.*?)-?%\}$", re.S)
+_CLOSERS = {"{": "}}", "%": "%}", "#": "#}"}
+MAX_SETS = 2_000
+MAX_EXPRESSION = 1_000
+_SET = re.compile(r"\{%-?\s*set\s+([A-Za-z_][A-Za-z0-9_]*)\s*=(.*?)-?%\}", re.S)
 # An expression in the YAML text: a marker plain scalars may hold anywhere (not YAML syntax, not shell).
 _MARK = re.compile("\u27e6([A-Za-z_][A-Za-z0-9_]*)?\u27e7")
 _STATE_KEY = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
@@ -35,17 +38,44 @@ def is_state(path: str, text: str) -> bool:
 def read_state(text: str) -> Declared:
     declared = Declared()
     names: set[str] = set()
-    for m in _TAG.finditer(text):
-        s = _SET.match(m.group(0))
+    line, counted = 1, 0
+    tags = list(_tags(text))
+    for start, end in tags:
+        s = _SET.fullmatch(text, start, end)
         if s is not None:
-            line = text.count("\n", 0, m.start()) + 1
+            line += text.count("\n", counted, start)
+            counted = start
             names.add(s.group(1))
-            declared.assignments.append(Assignment(s.group(1), Value(tuple(_expression(s.group(2), names)), line)))
-    plain = _TAG.sub(lambda m: _blank(m.group(0), names, m.start(), text), text)
+            parts = _expression(s.group(2), names) if len(declared.assignments) < MAX_SETS else [Ref(None)]
+            declared.assignments.append(Assignment(s.group(1), Value(tuple(parts), line)))
+    pieces, last = [], 0
+    for start, end in tags:
+        pieces += [text[last:start], _blank(text[start:end], names, start, text)]
+        last = end
+    plain = "".join([*pieces, text[last:]])
     for doc in _documents(plain):
         _states(doc, declared)
     declared.resources.sort(key=lambda r: r.line)
     return declared
+
+
+def _tags(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Jinja tag, as Jinja's lexer finds them: the earliest opener (``{{``, ``{%``, ``{#``)
+    up to its closer. Linear: once a closer is known to be missing after some point, no later opener of that
+    kind is tried again."""
+    pos, closes = 0, {k: 0 for k in _CLOSERS}
+    while (i := text.find("{", pos)) >= 0 and i + 1 < len(text):
+        kind = text[i + 1]
+        if kind not in _CLOSERS or closes[kind] < 0:
+            pos = i + 1
+            continue
+        if closes[kind] < i + 2:
+            closes[kind] = text.find(_CLOSERS[kind], i + 2)
+        if closes[kind] < 0:
+            pos = i + 2
+            continue
+        yield i, closes[kind] + 2
+        pos = closes[kind] + 2
 
 
 def _blank(tag: str, names: set[str], start: int, text: str) -> str:
@@ -64,9 +94,11 @@ def _blank(tag: str, names: set[str], start: int, text: str) -> str:
 
 
 def _expression(source: str, names: set[str]) -> list[Part]:
+    if len(source) > MAX_EXPRESSION:
+        return [Ref(None)]
     try:
         template = _ENV.parse("{{ " + source.strip() + " }}")
-    except jinja2.TemplateSyntaxError:
+    except (jinja2.TemplateSyntaxError, RecursionError):
         return [Ref(None)]
     output = template.body[0] if template.body else None
     if not isinstance(output, jn.Output) or not output.nodes:

@@ -79,7 +79,7 @@ def translate(declared: Declared) -> tuple[list[Piece], list[Option]]:
     for r in declared.resources:
         pieces.extend(_resource(r))
         options.extend(_options(r))
-    return pieces, options
+    return sorted(pieces, key=lambda p: p[0]), options
 
 
 def _resource(r: Resource) -> Iterator[Piece]:
