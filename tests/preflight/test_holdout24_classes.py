@@ -262,6 +262,17 @@ def test_salt_pkgrepo_keyserver_and_baseurl_are_contacted() -> None:
     assert codes_at({"vendor/install.sls": text}, _ENDPOINT) == [4, 6]
 
 
+def test_a_jinja_url_that_feeds_no_command_stays_a_setting() -> None:
+    text = (
+        "{% set url = 'https://apt.vendor.io/repo ' ~ grains['oscodename'] ~ ' main' %}\n"
+        "vendor-repo:\n"
+        "  pkgrepo.managed:\n"
+        "    - name: deb {{ url }}\n"
+        "    - keyserver: keyserver.vendor.io\n"
+    )
+    assert codes_at({"vendor/repo.sls": text}, _ENDPOINT) == [1, 5]
+
+
 def test_base_url_outside_a_repository_stays_the_products_own_name() -> None:
     text = "vendor:\n  settings:\n    - base_url: https://status.vendor.io/\n"
     assert codes_at({"vendor/config.sls": text}, _ENDPOINT) == []

@@ -25,7 +25,7 @@ import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from shipgate.preflight.config_management.model import UNKNOWN, Declared, Resource, Value
+from shipgate.preflight.config_management.model import UNKNOWN, Declared, Ref, Resource, Value
 
 Piece = tuple[int, str]
 
@@ -46,6 +46,7 @@ _REMOTE = re.compile(r"^(?:https?|ftp)://", re.I)
 _LOCAL = re.compile(r"^(?:salt|puppet|file)://|^/", re.I)
 _UNSIGNED = ("--force-yes", "--allow-unauthenticated", "--nogpgcheck", "--no-gpg-checks", "--no-check-signatures")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_USED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,32 @@ def word(value: Value) -> str:
 def translate(declared: Declared) -> tuple[list[Piece], list[Option]]:
     pieces: list[Piece] = []
     options: list[Option] = []
-    for a in declared.assignments:
-        if _NAME.match(a.name) and "\n" not in raw(a.value):
-            pieces.append((a.value.line, f"{a.name}={word(a.value)}"))
     for r in declared.resources:
         pieces.extend(_resource(r))
         options.extend(_options(r))
+    pieces.extend(_feeding(declared, pieces))
     return sorted(pieces, key=lambda p: p[0]), options
+
+
+def _feeding(declared: Declared, pieces: list[Piece]) -> Iterator[Piece]:
+    """The assignments of the variables the pieces use, and of those these use in turn. Only they are shell: a
+    variable that feeds no command (a repository URL a ``pkgrepo`` state names) stays a line of settings."""
+    used = {n for _, text in pieces for n in _USED.findall(text)}
+    chosen: set[int] = set()
+    while True:
+        more = [
+            (i, a)
+            for i, a in enumerate(declared.assignments)
+            if i not in chosen and a.name in used and _NAME.match(a.name) and "\n" not in raw(a.value)
+        ]
+        if not more:
+            break
+        for i, a in more:
+            chosen.add(i)
+            used |= {p.name for p in a.value.parts if isinstance(p, Ref) and p.name}
+    for i in sorted(chosen):
+        a = declared.assignments[i]
+        yield a.value.line, f"{a.name}={word(a.value)}"
 
 
 def _resource(r: Resource) -> Iterator[Piece]:
