@@ -32,6 +32,18 @@ def test_puppet_exec_command_is_shell_at_its_line_and_guards_are_not_run() -> No
     assert [f for f in found if f[0] in ("preflight.implicit_privilege", "preflight.root_assumed")] == []
 
 
+def test_a_typed_class_parameter_feeds_the_command_that_uses_it() -> None:
+    text = (
+        "class vendor::cli (\n"
+        "  String $base = 'https://dl.vendor.io/cli',\n"
+        ") {\n"
+        "  exec { 'cli': command => \"curl -fsSL ${base}/install.sh | sh\" }\n"
+        "}\n"
+    )
+    assert codes_at({"manifests/cli.pp": text}, "preflight.pipe_to_shell") == [4]
+    assert codes_at({"manifests/cli.pp": text}, _ENDPOINT) in ([2], [4])
+
+
 def test_chef_execute_and_bash_heredoc_and_salt_cmd_run_are_read() -> None:
     recipe = (
         "execute 'refresh' do\n"

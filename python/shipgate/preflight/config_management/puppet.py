@@ -33,10 +33,12 @@ def read_manifest(text: str) -> Declared:
 
 
 def _assignment(node: tree_sitter.Node, declared: Declared) -> None:
+    """``$x = value``, or a class parameter's default (``String $x = value``: the type comes first)."""
     children = node.named_children
-    if len(children) < 2 or children[0].type != "variable":
+    variable = next((c for c in children if c.type == "variable"), None)
+    if variable is None or children[-1] is variable or not any(c.type == "=" for c in node.children):
         return
-    name = _variable_name(children[0])
+    name = _variable_name(variable)
     if name is not None:
         declared.assignments.append(Assignment(name, _value(children[-1])))
 

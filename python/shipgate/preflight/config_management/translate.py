@@ -77,8 +77,9 @@ def translate(declared: Declared) -> tuple[list[Piece], list[Option]]:
     for r in declared.resources:
         pieces.extend(_resource(r))
         options.extend(_options(r))
-    pieces.extend(_feeding(declared, pieces))
-    return sorted(pieces, key=lambda p: p[0]), options
+    assignments = list(_feeding(declared, pieces))
+    # By line; on one line an assignment comes before the command that uses it.
+    return sorted(assignments + pieces, key=lambda p: p[0]), options
 
 
 def _feeding(declared: Declared, pieces: list[Piece]) -> Iterator[Piece]:
