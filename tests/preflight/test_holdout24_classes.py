@@ -243,6 +243,28 @@ def test_grub_defaults_in_a_shell_script() -> None:
     assert in_script(_PROTECTION, "sed -i 's/selinux=1/selinux=0/' /etc/vendor/boot.conf") == []
 
 
+def test_services_stopped_or_disabled_by_a_resource() -> None:
+    recipe = "service 'firewalld' do\n  action [:stop, :disable]\nend\nservice 'cups' do\n  action :disable\nend\n"
+    found = findings({"recipes/services.rb": recipe})
+    assert [f for f in found if f[0] in (_PROTECTION, "preflight.service_disabled")] == [
+        (_PROTECTION, 2),
+        ("preflight.service_disabled", 5),
+    ]
+    manifest = "service { 'apparmor':\n  ensure => stopped,\n  enable => false,\n}\n"
+    assert codes_at({"manifests/services.pp": manifest}, _PROTECTION) == [2, 3]
+    state = "firewalld:\n  service.dead:\n    - enable: False\n"
+    assert codes_at({"vendor/services.sls": state}, _PROTECTION) == [2, 3]
+
+
+def test_services_kept_running_are_quiet() -> None:
+    recipe = "service 'vendor-agent' do\n  action [:enable, :start]\nend\n"
+    manifest = "service { 'vendor': ensure => running, enable => true }\n"
+    state = "vendor:\n  service.running:\n    - enable: True\n"
+    files = {"recipes/services.rb": recipe, "manifests/services.pp": manifest, "vendor/services.sls": state}
+    found = findings(files)
+    assert [f for f in found if f[0] in (_PROTECTION, "preflight.service_disabled")] == []
+
+
 # -- E: package options that install unsigned packages ----------------------------------------------------------------
 
 

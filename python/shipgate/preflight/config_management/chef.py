@@ -101,6 +101,8 @@ def _value(node: tree_sitter.Node, holder: tree_sitter.Node | None = None) -> Va
             if parts and isinstance(parts[0], str):
                 parts[0] = parts[0].removeprefix("\n")
             return Value(tuple(parts), line + 1)
+    if node.type == "array":  # ``action [:stop, :disable]``: the elements' text, space-separated
+        return Value((" ".join(_text(c) for c in node.named_children if c.type in ("simple_symbol", "string")),), line)
     if node.type in ("simple_symbol", "integer", "true", "false", "identifier", "constant"):
         return Value((_text(node),), line) if node.type != "identifier" else Value((Ref(_text(node)),), line)
     return Value((Ref(None),), line)

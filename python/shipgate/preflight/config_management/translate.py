@@ -119,6 +119,7 @@ def _resource(r: Resource) -> Iterator[Piece]:
         text = _write(target, contents)
         # A block of text (a YAML block scalar, a heredoc) starts below the line that opens it: the write stands there.
         yield contents.line - ("\n" in text), text
+    yield from _service_off(r)
     if _selinux_off(r):
         line = r.attributes["action"].line if "action" in r.attributes else r.line
         yield line, "sed -i 's/^SELINUX=.*/SELINUX=disabled/' /etc/selinux/config"
@@ -169,6 +170,43 @@ def _executable(mode: str) -> bool:
 
 def _true(value: Value) -> bool:
     return value.known.strip().strip("'\"").lower() in ("true", "yes", "1", "on")
+
+
+# A service stopped, disabled or masked: Chef ``action``, Puppet ``ensure``/``enable``, Salt ``service.dead`` (with
+# ``enable: False``), ``service.disabled``, ``service.masked``.
+_CHEF_SERVICE_OFF = {"stop": "stop", "disable": "disable", "mask": "mask"}
+_SALT_SERVICE_OFF = {"service.dead": "stop", "service.disabled": "disable", "service.masked": "mask"}
+
+
+def _service_off(r: Resource) -> Iterator[Piece]:
+    name = r.attributes.get("service_name") or r.attributes.get("name") or r.title
+    if name is None or r.kind not in ("service", *_SALT_SERVICE_OFF):
+        return
+    unit = word(name)
+    if r.kind in _SALT_SERVICE_OFF:
+        yield r.line, f"systemctl {_SALT_SERVICE_OFF[r.kind]} {unit}"
+        enable = r.attributes.get("enable")
+        if r.kind == "service.dead" and enable is not None and _false(enable):
+            yield enable.line, f"systemctl disable {unit}"
+        return
+    action = r.attributes.get("action")
+    if action is not None:  # Chef: ``action :stop`` or ``action [:stop, :disable]``
+        verbs = {v for w in re.findall(r":(\w+)", action.known) if (v := _CHEF_SERVICE_OFF.get(w))}
+        if verbs:  # one command for the one action line: ``[:stop, :disable]`` is ``disable --now``
+            verb = "mask" if "mask" in verbs else "disable" if "disable" in verbs else "stop"
+            now = " --now" if "stop" in verbs and verb != "stop" else ""
+            yield action.line, f"systemctl {verb}{now} {unit}"
+        return
+    ensure, enable = r.attributes.get("ensure"), r.attributes.get("enable")  # Puppet
+    if ensure is not None and ensure.known.strip("'\"") in ("stopped", "false"):
+        yield ensure.line, f"systemctl stop {unit}"
+    if enable is not None and enable.known.strip("'\"") in ("false", "mask"):
+        verb = "mask" if enable.known.strip("'\"") == "mask" else "disable"
+        yield enable.line, f"systemctl {verb} {unit}"
+
+
+def _false(value: Value) -> bool:
+    return value.known.strip().strip("'\"").lower() in ("false", "no", "0", "off")
 
 
 def _selinux_off(r: Resource) -> bool:
