@@ -39,7 +39,7 @@ def test_what_is_documentation_by_folder_name_and_format() -> None:
     for path in ("README", "CHANGELOG.md", "LICENSE.txt", "usr/share/man/man8/dten.8", "docs/setup.rst", "x/NEWS"):
         assert is_documentation(path), path
     tools = ("requirements.txt", "dev-requirements.txt", "CMakeLists.txt")
-    for path in (*tools, "etc/dten/app.conf", "config/settings.yaml"):
+    for path in (*tools, "etc/dten/app.conf", "config/settings.yaml", "salt/install.sls", "manifests/install.pp"):
         assert not is_documentation(path), path
 
 

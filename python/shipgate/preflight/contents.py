@@ -293,9 +293,14 @@ def is_dockerfile(path: str, text: str) -> bool:
     return bool(_DOCKERFILE_NAME.match(posixpath.basename(path))) and bool(_FROM.search(text))
 
 
-def refine_kind(kind: Kind, text: str) -> Kind:
-    """Configuration whose content is a unit file or a crontab is read as one."""
-    if kind is not Kind.CONFIG:
+# Configuration-management code (Puppet, Salt): a unit or crontab in it is the text of a file it writes.
+_CONFIG_MANAGEMENT = (".pp", ".sls")
+
+
+def refine_kind(kind: Kind, text: str, path: str = "") -> Kind:
+    """Configuration whose content is a unit file or a crontab is read as one (not when it is Puppet or Salt
+    code, whose resources carry such files' text)."""
+    if kind is not Kind.CONFIG or path.endswith(_CONFIG_MANAGEMENT):
         return kind
     if looks_like_unit(text):
         return Kind.SYSTEMD

@@ -4,16 +4,17 @@ A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; ``ENV``/``
 later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an
 escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items, a logrotate ``postrotate … endscript``
 block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.udev), apt hooks and modprobe
-``install`` commands (shipgate.preflight.hooks), and a container's ``command``/``args``/``entrypoint`` that runs
+``install`` commands (shipgate.preflight.hooks), the work Puppet manifests, Chef recipes and Salt states declare
+(shipgate.preflight.config_management), and a container's ``command``/``args``/``entrypoint`` that runs
 ``sh -c SCRIPT`` (Kubernetes, compose; a Helm template as its skeleton, shipgate.preflight.helm).
 Each command's text is put at the line where it stands in the host file and the whole is parsed as one script,
 so every script check applies and reports at the host file's lines. YAML is read with the safe loader's node
 tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
 passed to an interpreter (a task's ``name:``/``msg:``, ``LABEL``, ``ENV`` values) are data.
 
-Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe and a container run their commands as root
-by design (``Embedded.root``); an Ansible task runs as the connecting user unless ``become`` is set on it, its block
-or its play."""
+Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe, a configuration-management agent and a
+container run their commands as root by design (``Embedded.root``); an Ansible task runs as the connecting user
+unless ``become`` is set on it, its block or its play."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ import yaml
 
 from shipgate.preflight import helm
 from shipgate.preflight.compose import is_compose_file
+from shipgate.preflight.config_management import declared_work
 from shipgate.preflight.contents import is_dockerfile
 from shipgate.preflight.hooks import commands as hook_commands
 from shipgate.preflight.shell.model import Script
@@ -78,6 +80,10 @@ def read_embedded(path: str, text: str) -> Embedded | None:
     hooks = hook_commands(path, text)
     if hooks:
         return _embedded(path, hooks, root=True)
+    work = declared_work(path, text)
+    if work is not None:
+        options = tuple(Unsigned(o.line, o.text, o.how) for o in work[1])
+        return _embedded(path, work[0], root=True, unsigned=options)
     if helm.is_template(path) and "{{" in text:
         text = helm.skeleton(text)  # a Helm chart's template, read as the YAML it renders to
     cloud_init = text.startswith("#cloud-config")

@@ -64,7 +64,11 @@ _MENTION_KEY = re.compile(
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
 # app's ``base_url`` is).
 _PACKAGE_SOURCE_KEY = re.compile(r"(?i)^(?:baseurl|mirrorlist|metalink|gpgkey)$")
-_REPO_FILE_LINE = re.compile(r"(?i)^\s*(?:repo_)?gpgcheck\s*=|^\s*type\s*=\s*rpm-md\b")
+# Also a repository a configuration-management resource declares (Salt ``- gpgcheck: '1'``, Puppet
+# ``gpgcheck => 1``).
+_REPO_FILE_LINE = re.compile(r"(?i)^\s*(?:-\s*)?(?:repo_)?gpgcheck\s*[=:]|^\s*type\s*=\s*rpm-md\b")
+# A key server a repository declaration fetches its signing key from (Salt ``pkgrepo`` ``- keyserver: HOST``).
+_KEYSERVER = re.compile(r"(?i)^\s*(?:-\s*)?[\"']?keyserver[\"']?\s*[:=]\s*[\"']?([^\s\"',#;]{1,512})")
 # A repository switched off in its own definition: yum/dnf/zypper ``enabled=0`` in an INI section, apt deb822
 # ``Enabled: no`` in a stanza. The package manager does not contact it unless told to (``--enablerepo``), so its
 # hosts are mentions, as a commented-out repository's are.
@@ -313,10 +317,12 @@ def _text_endpoints(
             mention = True
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
+        if key is None and (keyserver := _KEYSERVER.match(line)) is not None:
+            key = keyserver
         if key is not None and code and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
             key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
         if key is not None and not mention:
-            host = bare_host(key.group(2))
+            host = bare_host(key.group(key.lastindex or 1))
             if host:
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)

@@ -126,7 +126,7 @@ def read_and_scan(
             skipped.append(over)
             continue
         source = data.decode("utf-8", errors="replace")
-        text = split_lines(path, refine_kind(kind, source), source)
+        text = split_lines(path, refine_kind(kind, source, path), source)
         texts.append(text)
         sources.append(source)
     parts, local = _parse_all(texts, sources, options, template)

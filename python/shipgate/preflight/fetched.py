@@ -239,6 +239,16 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
 
 
+def _sets_execute(mode: str) -> bool:
+    """A chmod mode that lets someone execute the file: symbolic with ``x`` (``+x``, ``u+rwx``) or octal with an
+    execute bit (``755``, ``0750``)."""
+    if mode.startswith("-"):
+        return False
+    if mode.isdigit() and len(mode) <= 4 and all(d in "01234567" for d in mode):
+        return any(int(d) % 2 for d in mode[-3:])
+    return "x" in mode
+
+
 def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint, str, str] | None:
     """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
     executed = executed_file(command)
@@ -247,7 +257,7 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
         candidates += _builds_in(command, cwd)
         if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``
             candidates.append((f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}", "runs"))
-    if command.name == "chmod" and any("x" in w.text and not w.text.startswith("-") for w in command.words[:1]):
+    if command.name == "chmod" and any(_sets_execute(w.text) for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]

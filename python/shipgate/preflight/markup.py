@@ -25,9 +25,11 @@ Lines = tuple[tuple[int, str], ...]
 
 _DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation)/", re.I)
 _DOC_NAME = re.compile(
-    r"(?i)^(?:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
+    r"^(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
-    r"(?:[._-][\w.-]*)?$"
+    # nothing after the name, a document's suffix, or an upper-case variant (``LICENSE-MIT``, ``README.Debian``);
+    # not code named the same (``install.sls``, ``security.py``)
+    r"(?:[._-](?i:md|markdown|rst|txt|adoc|asciidoc|html?|debian)|[._-][A-Z0-9][A-Z0-9_-]*)?$"
 )
 _DOC_SUFFIXES = (
     ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".pod", ".rdoc", ".textile",

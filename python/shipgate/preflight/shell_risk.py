@@ -216,6 +216,7 @@ def _world_writable(command: Command) -> bool:
 _PROTECTION_TOOLS = frozenset(
     {
         "setenforce",
+        "grubby",
         "ufw",
         "iptables",
         "ip6tables",
@@ -251,10 +252,30 @@ def _protection(command: Command) -> str | None:
         verbs = {"stop", "disable", "mask", "off", "remove"}
         if units & _PROTECTIONS and set(args) & verbs:
             return next(iter(sorted(units & _PROTECTIONS)))
+    added = [a for i, a in enumerate(args) if a.startswith("--args=") or (i and args[i - 1] == "--args")]
+    if name == "grubby" and (off := _boot_off(" ".join(added))) is not None:
+        return off
     for word in written_paths(command):
         if word.text == "/etc/selinux/config" and re.search(r"SELINUX=(?:disabled|permissive)", command.text):
             return "SELinux"
+        if _BOOT_DEFAULTS.match(word.text) and (off := _boot_off(command.text)) is not None:
+            return off
     return None
+
+
+# The kernel command line a boot entry gets (``grubby --args=…``, ``GRUB_CMDLINE_LINUX`` in /etc/default/grub):
+# ``selinux=0``/``enforcing=0``/``apparmor=0`` switch the protection off from the next boot on.
+_BOOT_DEFAULTS = re.compile(r"^/etc/default/grub(?:\.d/[^/]+)?$")
+_BOOT_OFF = re.compile(r"(?<![\w.])(selinux|enforcing|apparmor|audit)=0\b")
+
+
+def _boot_off(text: str) -> str | None:
+    """The protection a kernel argument in ``text`` switches off; the last one written wins
+    (``s/selinux=1/selinux=0/``)."""
+    found = _BOOT_OFF.findall(text)
+    if not found:
+        return None
+    return {"selinux": "SELinux", "enforcing": "SELinux", "apparmor": "AppArmor", "audit": "auditing"}[found[-1]]
 
 
 def _disabled_service(command: Command) -> str | None:
