@@ -196,7 +196,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         for s in token_secrets(source):
             found.setdefault(s.line, s)
-        if text.kind is Kind.CONFIG:
+        if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             for s in keyword_secrets(source):
                 found.setdefault(s.line, s)
             for s in _directive_secrets(text.path, text.lines):
