@@ -5,7 +5,7 @@ no command seen as a command."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, findings
+from preflight_kit import codes_at, findings, package, run
 
 from shipgate.preflight.windows import parse_windows
 
@@ -249,3 +249,32 @@ def test_a_literal_password_given_to_convertto_securestring_is_hardcoded() -> No
         "$pw2 = ConvertTo-SecureString $env:VENDOR_PASSWORD -AsPlainText -Force\n"
     )
     assert codes_at({"install.ps1": text}, "preflight.hardcoded_credential") == [1]
+
+
+# -- J (found after the set, on unscored files of the same projects): the grammar's error recovery; `&` runs -----------
+
+
+def test_a_line_after_a_bare_word_the_grammar_misreads_is_still_read() -> None:
+    text = (
+        '$d = "$env:ProgramFiles\\vendor"\n'
+        'DownloadFile "$d\\vendor.tar.gz" https://dl.vendor.io/v${V}/vendor-${V}-windows.tar.gz\n'
+        'tar.exe -xvf "$d\\vendor.tar.gz" --strip=1 -C $d\n'
+    )
+    assert codes_at({"install.ps1": text}, _UDE) == [3]
+    assert codes_at({"install.ps1": text.replace("-C $d", "-C $env:TEMP")}, _UDE) == []
+
+
+def test_a_download_run_with_the_call_operator_is_reported_and_a_local_script_is_not() -> None:
+    text = "$u = 'https://raw.vendor.io/install.ps1'\n$p = Invoke-DownloadWithRetry $u\n& $p -Quiet\n& $local -Quiet\n"
+    assert codes_at({"image.ps1": text}, _UDE) == [3]
+
+
+def test_docker_pull_is_implicit_egress_and_docker_ps_is_not() -> None:
+    text = "docker pull mcr.microsoft.com/windows/servercore:ltsc2022\ndocker ps -a\n"
+    assert codes_at({"image.ps1": text}, "preflight.implicit_egress") == [1]
+
+
+def test_a_splatted_url_carries_its_entry_line() -> None:
+    text = "$a = @{\n  url = 'https://dl.vendor.io/s.msi'\n  checksum = 'ab12'\n}\nInstall-ChocolateyPackage @a\n"
+    found = [f for f in run(package({"tools/chocolateyInstall.ps1": text})) if f.code == _EP]
+    assert [(f.evidence["line"], f.evidence.get("assigned_line")) for f in found] == [(5, 2)]

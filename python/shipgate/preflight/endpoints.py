@@ -324,7 +324,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         yield from _script_endpoints(path, script)
     for path, win in ctx.parsed.windows.items():  # PowerShell and batch: the hosts their calls contact
         for c in contacts(win):
-            assigned = c.word.assigned_line if c.word.assigned_line != c.call.line else None
+            where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
+            assigned = where if where != c.call.line else None
             yield Endpoint(path, c.call.line, c.host, True, "network command", c.call.text, assigned)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings

@@ -40,8 +40,9 @@ _EGRESS = {
     "update-module": "www.powershellgallery.com",
     "install-package": "www.powershellgallery.com",
     "install-packageprovider": "onegetcdn.azureedge.net",
+    "docker": "the image's registry (Docker Hub unless the image names one)",
 }
-_INSTALL_VERBS = frozenset({"install", "upgrade", "update"})
+_INSTALL_VERBS = frozenset({"install", "upgrade", "update", "pull"})
 _RUN_KEY = re.compile(r"\\currentversion\\run(?:once)?\\?$", re.I)
 _NO_CHECK = frozenset({"-k", "--insecure", "--no-check-certificate"})
 
@@ -205,6 +206,8 @@ def _egress(script: WinScript) -> Iterator[Finding]:
         tool_verb = call.name.startswith(("install-", "update-")) or call.name in ("cinst", "cup")
         if not tool_verb and not (words and words[0] in _INSTALL_VERBS):
             continue
+        if (call.name == "docker") != (words[:1] == ["pull"]):
+            continue  # docker only pulls here; package managers do not ``pull``
         if any(w in ("-s", "--source", "-source", "-repository") or w.startswith("--source=") for w in words):
             continue  # the source is named: its URL is an endpoint, not a default registry
         yield at_line(

@@ -93,7 +93,7 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return f"runs it ({call.name})"
     if not _names(call, fetched):
         return None
-    if call.name in _RUNNERS:
+    if call.name in _RUNNERS or call.text.lstrip().startswith(("&", ". ")):
         return f"runs it ({call.name})"
     if call.name in _EXTRACTORS or call.name.startswith("expand-") or "unzip" in call.name:
         target = _extract_target(call).lower()

@@ -18,6 +18,7 @@ _LANGUAGE = Language(tree_sitter_powershell.language())
 MAX_NODES = 1_000_000
 MAX_NESTING = 200
 MAX_INNER = 3  # ``powershell -Command`` inside ``powershell -Command``…
+MAX_REREAD = 2_000  # lines read again one at a time after a syntax error
 # Parameters that take no value (so the next element is positional); the rest take the element after them.
 _SWITCHES = frozenset(
     {
@@ -36,6 +37,12 @@ _OPAQUE = frozenset(
 )
 _POWERSHELL = frozenset({"powershell", "pwsh"})
 _COMMAND_OPTION = re.compile(r"(?:^|\s)-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?\s+", re.I)
+# Native programs whose arguments are read from the line as the program gets them (not as PowerShell parameters).
+_NATIVE = frozenset(
+    {"tar", "curl", "wget", "msiexec", "schtasks", "netsh", "reg", "sc", "setx", "nssm", "bitsadmin", "certutil"}
+    | {"ping", "7z", "choco", "winget", "docker", "icacls", "net", "runas", "cmd", "git"}
+)
+_NATIVE_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[|;#]|[^\s|;]+")
 _REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
 
 
@@ -80,6 +87,29 @@ class _Reader:
     def read(self) -> None:
         tree = Parser(_LANGUAGE).parse(self.source)
         self.visit(tree.root_node, _Where(), 0)
+        if tree.root_node.has_error:
+            self._reread(tree.root_node)
+
+    def _reread(self, root: Node) -> None:
+        """Lines the grammar could not place (an ``ERROR`` node swallowing them, as after ``v${V}/x`` in a bare
+        word) read again one at a time, when no call was found on them: tree-sitter's recovery is not the
+        shell's, and a line alone usually parses (up to 2,000 lines)."""
+        covered = {c.line for c in self.state.calls}
+        lines = self.source.split(b"\n")
+        wanted: list[int] = []
+        for node in _descendants(root, "ERROR"):
+            for row in range(node.start_point[0], min(node.end_point[0], len(lines) - 1) + 1):
+                if row + 1 + self.offset not in covered and row not in wanted and len(wanted) < MAX_REREAD:
+                    wanted.append(row)
+        before = len(self.state.calls)
+        for row in sorted(wanted):
+            text = lines[row].decode("utf-8", "replace")
+            if text.strip() and not text.lstrip().startswith("#"):
+                _Reader(text, row + self.offset, self.state).visit(
+                    Parser(_LANGUAGE).parse(lines[row]).root_node, _Where(), 0
+                )
+        if len(self.state.calls) > before:
+            self.state.calls.sort(key=lambda c: c.line)  # stable: a line's own order is kept
 
     def visit(self, node: Node, where: _Where, depth: int) -> list[str]:
         """Reads ``node`` in file order; returns the names of the calls in it (for ``inputs``)."""
@@ -170,6 +200,8 @@ class _Reader:
             if part.type != "command_parameter":
                 nested += self.visit(part, replace(where, assigned_to=None), depth + 1)
         words, options, args, splat = self._elements(parts)
+        if name in _NATIVE or self.text(head).strip("\"'").lower().endswith(".exe"):
+            words = args = self._native_words(node, head)
         call = Call(
             name=name,
             line=self.line(node),
@@ -214,6 +246,22 @@ class _Reader:
                 args.append(word)
             pending = None
         return tuple(words), options, tuple(args), splat
+
+    def _native_words(self, node: Node, head: Node) -> tuple[Word, ...]:
+        """A native program's arguments as it receives them: the rest of the line split at blanks outside quotes,
+        up to an unquoted ``|``, ``;``, ``#`` or redirection (the grammar misreads some, as ``--strip=1 -C DIR``)."""
+        start = head.end_byte
+        end = self.source.find(b"\n", start)
+        rest = self.source[start : end if end >= 0 else len(self.source)].decode("utf-8", "replace")
+        line = self.line(node)
+        words: list[Word] = []
+        for token in _NATIVE_TOKEN.findall(rest):
+            if token[:1] in "|;#>" or token.startswith(("2>", "1>")):
+                break
+            words.append(
+                string_word(token, self.state.env, line) if token[:1] in "'\"" else expand(token, self.state.env, line)
+            )
+        return tuple(words)
 
     def _method(self, node: Node, where: _Where, depth: int) -> list[str]:
         """``$wc.DownloadFile(url, path)``, ``[Environment]::SetEnvironmentVariable(…)``, ``(New-Object X).Y(…)``."""
