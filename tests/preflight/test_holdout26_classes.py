@@ -278,3 +278,32 @@ def test_a_splatted_url_carries_its_entry_line() -> None:
     text = "$a = @{\n  url = 'https://dl.vendor.io/s.msi'\n  checksum = 'ab12'\n}\nInstall-ChocolateyPackage @a\n"
     found = [f for f in run(package({"tools/chocolateyInstall.ps1": text})) if f.code == _EP]
     assert [(f.evidence["line"], f.evidence.get("assigned_line")) for f in found] == [(5, 2)]
+
+
+def test_batch_native_tools_map_onto_the_same_codes() -> None:
+    text = (
+        '@echo off\r\ncertutil -urlcache -split -f https://dl.vendor.io/a.exe "%TEMP%\\a.exe"\r\n"%TEMP%\\a.exe" /S\r\n'
+        'reg add "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run" /v agent /d "C:\\a.exe" /f\r\n'
+        "netsh advfirewall set allprofiles state off\r\nschtasks /create /tn x /tr y /sc daily\r\n"
+        'setx PATH "%PATH%;C:\\vendor" /M\r\n'
+        "bitsadmin /transfer job https://dl.vendor.io/b.msi C:\\t\\b.msi\r\nmsiexec /i C:\\t\\b.msi /qn\r\n"
+        "reg add HKLM\\Software\\Vendor /v agent /d 1 /f\r\nnetsh advfirewall firewall add rule name=x action=allow\r\n"
+    )
+    assert findings({"setup.cmd": text}) == [
+        (_EP, 2),
+        (_EP, 8),
+        ("preflight.persistence", 4),
+        ("preflight.persistence", 7),
+        ("preflight.protection_disabled", 5),
+        ("preflight.scheduled_job", 6),
+        (_UDE, 3),
+        (_UDE, 9),
+    ]
+
+
+def test_here_strings_are_data() -> None:
+    text = (
+        "$definition = @'\nInvoke-WebRequest https://dl.vendor.io/x.exe -OutFile C:\\Windows\\x.exe\n"
+        "schtasks /create /tn x\n'@\nAdd-Type $definition\n"
+    )
+    assert findings({"install.ps1": text}) == []
