@@ -307,3 +307,9 @@ def test_here_strings_are_data() -> None:
         "schtasks /create /tn x\n'@\nAdd-Type $definition\n"
     )
     assert findings({"install.ps1": text}) == []
+
+
+def test_a_powershell_file_nested_past_the_bound_says_it_was_read_in_part() -> None:
+    found = run(package({"deep.ps1": "(" * 5000 + "1" + ")" * 5000 + "\n"}))
+    skipped = [f for f in found if f.code == "preflight.file_skipped"]
+    assert len(skipped) == 1 and "nested over 200 levels" in skipped[0].message
