@@ -53,6 +53,7 @@ from shipgate.preflight.contents import (
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import system_package
+from shipgate.preflight.windows import checks as windows_checks
 
 __all__ = [
     "SCANNERS",
@@ -88,6 +89,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     reboot.scan,
     stale.scan,
     advisories.scan,
+    windows_checks.scan,
 )
 
 

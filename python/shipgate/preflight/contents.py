@@ -18,6 +18,7 @@ from shipgate.preflight.package_scripts import reads_as_shell
 from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
+from shipgate.preflight.windows.read import is_windows_script
 
 # A script or config file above this is not read (an info finding says so): real ones are kilobytes.
 MAX_FILE_BYTES = 1024 * 1024
@@ -104,6 +105,7 @@ class Kind(enum.Enum):
     CRON = "cron"
     DOCKERFILE = "dockerfile"  # a Dockerfile/Containerfile: its RUN lines are shell (shipgate.preflight.embedded)
     CONFIG = "config"  # any other text: configuration, .env files, notes, scripts in other languages
+    WINDOWS = "windows"  # PowerShell and batch scripts (shipgate.preflight.windows)
 
 
 _SHELL_EXT = (".sh", ".bash", ".ksh", ".zsh", ".dash")
@@ -253,7 +255,7 @@ def scanned_kind(
     signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
     names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
     paths, maintainer-script names, a ``Dockerfile`` with a ``FROM``, a Liquibase changelog or JS/TS migration
-    read as the SQL it runs);
+    read as the SQL it runs, ``*.ps1``/``*.psm1``/``*.bat``/``*.cmd`` as Windows scripts);
     everything else that is text is read as configuration, dotfiles, ``*.example`` and ``*.txt`` included.
     Files under ``script_dirs`` are shell (SQL by extension); under ``config_dirs`` configuration."""
     lower = path.lower()
@@ -267,6 +269,8 @@ def scanned_kind(
         return Kind.CONFIG
     if path in migrations or sql_name(lower)[0]:
         return Kind.SQL
+    if is_windows_script(path):
+        return Kind.WINDOWS  # PowerShell or batch (also as a hook or under script_dirs): Windows picks by the name
     if _SHEBANG.match(head) or path in hooks or lower.endswith(_SHELL_EXT) or _under(path, script_dirs):
         return Kind.SHELL
     if head.startswith(b"#!"):

@@ -204,7 +204,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         for s in token_secrets(source):
             found.setdefault(s.line, s)
-        if text.kind is Kind.CONFIG:
+        if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             numbered = tuple((ln.number, ln.text) for ln in text.lines)
             code = is_program_source(text.path, source)
             examples = is_documentation(text.path) or is_test_path(text.path)

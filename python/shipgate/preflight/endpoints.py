@@ -41,6 +41,7 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.functions import echoed_values, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.windows.network import contacts
 
 _HOST_KEY = re.compile(
     r"(?i)^\s*[\"']?([\w.-]{0,128}(?:host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror|registry"
@@ -352,6 +353,11 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
             yield dataclasses.replace(e, contacted=False) if tool else e
     for (path, _), script in ctx.parsed.cron_commands.items():
         yield from _script_endpoints(path, script)
+    for path, win in ctx.parsed.windows.items():  # PowerShell and batch: the hosts their calls contact
+        for c in contacts(win):
+            where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
+            assigned = where if where != c.call.line else None
+            yield Endpoint(path, c.call.line, c.host, True, "network command", c.call.text, assigned)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
         own = own_names(text)  # a compose file's own containers, reached on the project's network

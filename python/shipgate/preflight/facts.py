@@ -134,6 +134,9 @@ def read_and_scan(
         for script in part.scripts.values():
             if script.incomplete:
                 skipped.append(_skip(script.path, f"read only in part: {script.incomplete}", partial=True))
+        for win in part.windows.values():
+            if win.incomplete:
+                skipped.append(_skip(win.path, f"read only in part: {win.incomplete}", partial=True))
         for sql in part.sql.values():
             if sql.skipped:
                 skipped.append(_skip(sql.path, sql.skipped, partial=True))

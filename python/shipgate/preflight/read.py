@@ -18,6 +18,7 @@ from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.sql import SqlFile, parse_sql
 from shipgate.preflight.sql.sources import migration_notes, migration_sql, with_notes
 from shipgate.preflight.units import Unit, parse_unit
+from shipgate.preflight.windows import WinScript, parse_windows
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,6 +38,8 @@ class Parsed:
     embedded_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
     # Module options that install unsigned packages (Ansible ``allow_unauthenticated``…): path -> options
     unsigned_options: Mapping[str, tuple[Unsigned, ...]] = field(default_factory=dict)
+    # PowerShell and batch scripts: path -> the calls they make (shipgate.preflight.windows)
+    windows: Mapping[str, WinScript] = field(default_factory=dict)
 
 
 def _system_crontab(path: str) -> bool:
@@ -45,7 +48,7 @@ def _system_crontab(path: str) -> bool:
 
 
 # The kinds ``parse_file`` reads; any other text is read line by line by the scanners.
-PARSED_KINDS = frozenset({Kind.SHELL, Kind.SQL, Kind.SYSTEMD, Kind.CRON, Kind.DOCKERFILE, Kind.CONFIG})
+PARSED_KINDS = frozenset({Kind.SHELL, Kind.SQL, Kind.SYSTEMD, Kind.CRON, Kind.DOCKERFILE, Kind.CONFIG, Kind.WINDOWS})
 
 
 def parse_file(path: str, kind: Kind, source: str) -> Parsed:
@@ -67,6 +70,8 @@ def parse_file(path: str, kind: Kind, source: str) -> Parsed:
         return Parsed(crontabs={path: tab}, cron_commands=commands)
     if kind in (Kind.DOCKERFILE, Kind.CONFIG):
         return _embedded(path, source)
+    if kind is Kind.WINDOWS:
+        return Parsed(windows={path: parse_windows(path, source)})
     return Parsed()
 
 
@@ -129,6 +134,7 @@ def merge(parts: list[Parsed]) -> Parsed:
     root_scripts: set[str] = set()
     embedded_lines: dict[str, frozenset[int]] = {}
     unsigned_options: dict[str, tuple[Unsigned, ...]] = {}
+    windows: dict[str, WinScript] = {}
     for part in parts:
         scripts.update(part.scripts)
         sql.update(part.sql)
@@ -139,6 +145,7 @@ def merge(parts: list[Parsed]) -> Parsed:
         root_scripts |= part.root_scripts
         embedded_lines.update(part.embedded_lines)
         unsigned_options.update(part.unsigned_options)
+        windows.update(part.windows)
     return Parsed(
         scripts=scripts,
         sql=sql,
@@ -149,6 +156,7 @@ def merge(parts: list[Parsed]) -> Parsed:
         root_scripts=frozenset(root_scripts),
         embedded_lines=embedded_lines,
         unsigned_options=unsigned_options,
+        windows=windows,
     )
 
 

@@ -1,0 +1,180 @@
+"""Batch files (``.bat``, ``.cmd``) read by a bounded reader of their own, as cmd.exe reads a line: ``@`` and
+labels dropped, ``rem``/``::`` comments, ``^`` continuations, commands split at unquoted ``&``, ``&&``, ``||`` and
+``|``, redirections left out, the command after an ``if`` condition, ``set NAME=value`` and ``%NAME%`` expansion.
+``echo`` text is text. A ``powershell … -Command TEXT`` line hands TEXT to the PowerShell reader at its line. Not
+read: ``for`` loop bodies' variables (``%%i``), ``call :label`` flow, delayed expansion beyond ``!NAME!``
+lookups, ``goto`` (every line is read, in file order)."""
+
+from __future__ import annotations
+
+import re
+
+from shipgate.preflight.windows.model import Call, Reading, Word
+from shipgate.preflight.windows.powershell import command_name, read_powershell
+from shipgate.preflight.windows.words import Known
+
+MAX_LINES = 50_000
+_PERCENT = re.compile(r"%([A-Za-z_][\w]*)%|!([A-Za-z_][\w]*)!")
+_REDIRECT = re.compile(r"^\d?(?:>>?|<)(?:&\d)?")
+_COMMAND_OPTION = re.compile(r"\s-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?\s+", re.I)
+_ADMIN_PROBES = (("net", "session"), ("fltmc", ""), ("openfiles", ""))
+
+
+def _logical_lines(source: str) -> list[tuple[int, str]]:
+    """(line number, text) with ``^`` continuations joined onto the line they start on."""
+    out: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    for number, raw in enumerate(source.splitlines()[:MAX_LINES], 1):
+        pending = (pending[0], pending[1] + raw) if pending is not None else (number, raw)
+        if pending[1].endswith("^") and not pending[1].endswith("^^"):
+            pending = (pending[0], pending[1][:-1])
+            continue
+        out.append(pending)
+        pending = None
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _segments(text: str) -> list[str]:
+    """``a & b && c || d | e`` -> the commands, split outside double quotes."""
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == '"':
+            quoted = not quoted
+        if not quoted and ch in "&|" and not (ch == "&" and i > 0 and text[i - 1] == ">"):
+            parts.append("".join(current))
+            current = []
+            i += 2 if text[i : i + 2] in ("&&", "||") else 1
+            continue
+        current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return [p.strip().strip("()").strip() for p in parts if p.strip().strip("()").strip()]
+
+
+def _tokens(segment: str) -> list[str]:
+    tokens = re.findall(r'"[^"]*"?|[^\s"]+(?:"[^"]*"?[^\s"]*)*', segment)
+    out: list[str] = []
+    skip = False
+    for token in tokens:
+        if skip:
+            skip = False
+            continue
+        m = _REDIRECT.match(token)
+        if m:
+            skip = m.end() == len(token) and not token.endswith("&1")  # ``> file``: the file is the next token
+            continue
+        out.append(token)
+    return out
+
+
+def _after_if(tokens: list[str]) -> list[str]:
+    """The command of ``if [/i] [not] COND command``."""
+    rest = tokens[1:]
+    if rest and rest[0].lower() == "/i":
+        rest = rest[1:]
+    if rest and rest[0].lower() == "not":
+        rest = rest[1:]
+    if rest and rest[0].lower() in ("exist", "defined", "errorlevel", "cmdextversion"):
+        return rest[2:]
+    if len(rest) >= 3 and rest[1].lower() in ("==", "equ", "neq", "lss", "leq", "gtr", "geq"):
+        return rest[3:]
+    return rest[1:]
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.env: dict[str, Known] = {}
+        self.found = Reading()
+
+    def expand(self, text: str, line: int) -> Word:
+        known = True
+        assigned: int | None = None
+
+        def put(m: re.Match[str]) -> str:
+            nonlocal known, assigned
+            found = self.env.get((m.group(1) or m.group(2)).lower())
+            if found is None or found.value is None:
+                known = False
+                return m.group(0)
+            assigned = assigned or found.line
+            return found.value
+
+        out = _PERCENT.sub(put, text)
+        if "%" in out:
+            known = False
+        return Word(out, out if known else None, line, assigned)
+
+    def command(self, segment: str, line: int) -> None:
+        tokens = _tokens(segment)
+        while tokens and tokens[0].lower() in ("if", "else"):
+            tokens = _after_if(tokens) if tokens[0].lower() == "if" else tokens[1:]
+            tokens = [t for t in tokens if t not in ("(", ")")]
+        if not tokens:
+            return
+        head = tokens[0].lstrip("@")
+        name = command_name(self.expand(head, line).text)
+        if name.startswith("echo"):
+            self.found.calls.append(Call("echo", line, segment))
+            return
+        if name == "set":
+            self._set(segment, line)
+            return
+        words = tuple(self.expand(t.strip('"'), line) for t in tokens[1:])
+        self.found.calls.append(Call(name, line, segment, words=words, args=words))
+        if name in ("powershell", "pwsh"):
+            m = _COMMAND_OPTION.search(" " + segment)
+            if m:
+                self._powershell(self.expand(segment[m.end() - 1 :].strip(), line).text, line)
+
+    def _set(self, segment: str, line: int) -> None:
+        body = segment[3:].strip()
+        if body.lower().startswith("/"):
+            return  # ``set /a`` arithmetic, ``set /p`` a prompt: not a literal
+        body = body.strip('"')
+        name, sep, value = body.partition("=")
+        if sep:
+            word = self.expand(value, line)
+            self.env[name.strip().lower()] = Known(word.value, word.text, line)
+
+    def _powershell(self, text: str, line: int) -> None:
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            text = text[1:-1].replace('\\"', '"')
+        inner = read_powershell(text, line - 1)
+        found = self.found
+        found.calls += inner.calls
+        found.settings += inner.settings
+        found.entries += inner.entries
+        found.admin += inner.admin
+        found.incomplete = found.incomplete or inner.incomplete
+
+    def read(self, source: str) -> None:
+        lines = _logical_lines(source)
+        for index, (number, raw) in enumerate(lines):
+            text = raw.strip().lstrip("@").strip()
+            low = text.lower()
+            if not text or text.startswith(":") or low == "rem" or low.startswith(("rem ", "rem\t")):
+                continue
+            for segment in _segments(text):
+                self.command(segment, number)
+            first = low.split()
+            probe = (first[0], first[1] if len(first) > 1 else "") if first else ("", "")
+            if any(probe[0] == p and probe[1].startswith(q) for p, q in _ADMIN_PROBES):
+                after = " ".join(t for _, t in lines[index + 1 : index + 4]).lower()
+                if "errorlevel" in after:
+                    self.found.admin.append(number)
+
+
+def read_batch(source: str) -> Reading:
+    """Calls, settings, hashtable entries (of the PowerShell it runs), Administrator checks, and why the reading
+    stopped early, if it did (over 50,000 lines)."""
+    batch = _Batch()
+    batch.read(source)
+    if source.count("\n") > MAX_LINES:
+        batch.found.incomplete = "over 50,000 lines"
+    return batch.found

@@ -1,0 +1,304 @@
+"""The existing ``preflight.`` codes over Windows scripts (``shipgate.preflight.windows``): each check reads the
+calls of a ``WinScript`` and reports at the line of the call. Endpoints are reported by
+``shipgate.preflight.endpoints`` from ``network.contacts``."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.secrets import allowed
+from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
+from shipgate.preflight.windows.model import Call, WinScript
+
+# Chocolatey runs these package scripts elevated (choco requires an administrator by default).
+CHOCOLATEY_SCRIPTS = frozenset({"chocolateyinstall.ps1", "chocolateyuninstall.ps1", "chocolateybeforemodify.ps1"})
+_DEFENDER_OFF = frozenset(
+    {
+        "disablerealtimemonitoring",
+        "disablebehaviormonitoring",
+        "disableioavprotection",
+        "disablescriptscanning",
+        "disableintrusionpreventionsystem",
+        "disableantispyware",
+        "disableantivirus",
+        "forcedefenderpassivemode",
+    }
+)
+_TRUE = frozenset({"$true", "1", "true", "'1'", '"1"', "$True"})
+_EGRESS = {
+    "choco": "community.chocolatey.org",
+    "cinst": "community.chocolatey.org",
+    "cup": "community.chocolatey.org",
+    "winget": "cdn.winget.microsoft.com",
+    "scoop": "the Scoop buckets on github.com",
+    "install-module": "www.powershellgallery.com",
+    "install-script": "www.powershellgallery.com",
+    "update-module": "www.powershellgallery.com",
+    "install-package": "www.powershellgallery.com",
+    "install-packageprovider": "onegetcdn.azureedge.net",
+    "docker": "the image's registry (Docker Hub unless the image names one)",
+}
+_INSTALL_VERBS = frozenset({"install", "upgrade", "update", "pull"})
+_RUN_KEY = re.compile(r"\\currentversion\\run(?:once)?\\?$", re.I)
+_NO_CHECK = frozenset({"-k", "--insecure", "--no-check-certificate"})
+
+
+def _text(call: Call) -> str:
+    return call.text.splitlines()[0] if call.text else ""
+
+
+def _truthy(value: str | None) -> bool:
+    return value is not None and value.strip("'\"").lower() in {"$true", "1", "true"}
+
+
+def _privilege(script: WinScript, sudo: bool | None) -> Iterator[Finding]:
+    name = posixpath.basename(script.path).lower()
+    requires = [(1, "Chocolatey runs its package scripts as Administrator")] if name in CHOCOLATEY_SCRIPTS else []
+    requires += [(line, "an Administrator check that stops the script") for line in script.admin_checks]
+    for line, why in requires[:1]:
+        yield at_line(
+            "preflight.root_assumed",
+            Severity.HIGH if sudo is False else Severity.INFO,
+            path=script.path,
+            line=line,
+            text=why,
+            message=f"the script requires Administrator ({why})"
+            + (" but the target's installers run without sudo" if sudo is False else ""),
+            remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
+        )
+    for call in script.calls:
+        verb = call.option("verb")
+        elevates = call.name == "start-process" and verb is not None and verb.text.strip("'\"").lower() == "runas"
+        if not (elevates or call.name == "runas"):
+            continue
+        yield at_line(
+            "preflight.sudo_unavailable" if sudo is False else "preflight.privileged_script",
+            Severity.HIGH if sudo is False else Severity.INFO,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            tool="Start-Process -Verb RunAs" if elevates else "runas",
+            message="the script starts a process elevated (UAC)"
+            + (" but the target's installers run without sudo" if sudo is False else ""),
+            remedy="Ask the vendor for an installer that runs unprivileged, or grant the installer account the "
+            "privilege it needs.",
+        )
+
+
+def _scheduled(script: WinScript) -> Iterator[Finding]:
+    for call in script.calls:
+        creates = call.name == "schtasks" and any(w.text.lower() == "/create" for w in call.words)
+        if creates or call.name == "register-scheduledtask":
+            yield at_line(
+                "preflight.scheduled_job",
+                Severity.MEDIUM,
+                path=script.path,
+                line=call.line,
+                text=_text(call),
+                message="the script registers a scheduled task",
+                remedy="Record the job in the change plan, with its owner and when it should be removed.",
+            )
+
+
+def _persistence(script: WinScript) -> Iterator[Finding]:
+    for call in script.calls:
+        args = call.args
+        path_change = (
+            call.name == "[environment]::setenvironmentvariable"
+            and len(args) > 2
+            and (args[0].value or "").lower() == "path"
+            and re.search(r"machine|user", args[2].text, re.I) is not None
+        )
+        path_change = path_change or call.name == "install-chocolateypath"
+        path_change = path_change or (call.name == "setx" and bool(args) and args[0].text.lower() == "path")
+        key = call.option("path")
+        run_key = call.name in ("set-itemproperty", "new-itemproperty") and key is not None
+        run_key = run_key and key is not None and _RUN_KEY.search(key.text.strip("'\"")) is not None
+        run_key = run_key or (
+            call.name == "reg"
+            and any(w.text.lower() == "add" for w in call.words)
+            and any(_RUN_KEY.search(w.text.strip("'\"")) for w in call.words)
+        )
+        if path_change or run_key:
+            yield at_line(
+                "preflight.persistence",
+                Severity.HIGH if run_key else Severity.MEDIUM,
+                path=script.path,
+                line=call.line,
+                text=_text(call),
+                message="the script adds a program that starts at every logon (a Run key)"
+                if run_key
+                else "the script changes the machine's or user's PATH for every later session",
+                remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how it "
+                "is removed.",
+            )
+
+
+def _defender_off(script: WinScript, call: Call) -> int | None:
+    """The line that switches a Defender protection off through ``call``, or None."""
+    if call.name == "set-mppreference":
+        for name, word in call.options.items():
+            if name in _DEFENDER_OFF and word is not None and _truthy(word.text):
+                return word.line
+        if any(w.text.startswith("@") for w in call.words):
+            entries = [e for e in script.hash_entries if e.key in _DEFENDER_OFF and _truthy(e.value)]
+            preferred = [e for e in entries if e.key == "disablerealtimemonitoring"] or entries
+            return preferred[0].line if preferred else None
+    if call.name in ("set-itemproperty", "new-itemproperty"):
+        setting, value = call.option("name"), call.option("value")
+        if setting is not None and setting.text.strip("'\"").lower() in _DEFENDER_OFF and value is not None:
+            return call.line if _truthy(value.text) else None
+    if call.name == "reg" and any(w.text.lower() in _DEFENDER_OFF for w in call.words):
+        return call.line if any(_truthy(w.text) for w in call.words[-3:]) else None
+    return None
+
+
+def _protection(script: WinScript) -> Iterator[Finding]:
+    for call in script.calls:
+        words = [w.text.lower() for w in call.words]
+        line = _defender_off(script, call)
+        firewall = call.name == "netsh" and "advfirewall" in words and words[-2:] == ["state", "off"]
+        enabled = call.option("enabled")
+        firewall = firewall or (
+            call.name == "set-netfirewallprofile"
+            and enabled is not None
+            and enabled.text.strip("'\"").lower() in ("false", "0", "$false")
+        )
+        if line is None and not firewall:
+            continue
+        what = "the Windows firewall" if firewall else "Microsoft Defender's protection"
+        yield at_line(
+            "preflight.protection_disabled",
+            Severity.HIGH,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            **({"assigned_line": line} if line is not None and line != call.line else {}),
+            message=f"the script switches {what} off",
+            remedy="Ask the vendor for the specific exclusion or rule the product needs instead of switching the "
+            "protection off.",
+        )
+
+
+def _tls(script: WinScript) -> Iterator[tuple[int, str, str]]:
+    for setting in script.settings:
+        if "servercertificatevalidationcallback" in setting.target and "$true" in setting.value.lower():
+            yield setting.line, setting.target, "ServerCertificateValidationCallback accepts every certificate"
+    for call in script.calls:
+        if call.has("skipcertificatecheck"):
+            yield call.line, _text(call), "-SkipCertificateCheck"
+        elif call.name == "new-pssessionoption" and call.has("skipcacheck", "skipcncheck"):
+            yield call.line, _text(call), "New-PSSessionOption -SkipCACheck/-SkipCNCheck"
+        elif call.name in ("curl", "wget") and any(w.text in _NO_CHECK for w in call.words):
+            yield call.line, _text(call), f"{call.name} without certificate checks"
+
+
+def _egress(script: WinScript) -> Iterator[Finding]:
+    for call in script.calls:
+        registry = _EGRESS.get(call.name)
+        if registry is None:
+            continue
+        words = [w.text.lower() for w in call.words]
+        tool_verb = call.name.startswith(("install-", "update-")) or call.name in ("cinst", "cup")
+        if not tool_verb and not (words and words[0] in _INSTALL_VERBS):
+            continue
+        if (call.name == "docker") != (words[:1] == ["pull"]):
+            continue  # docker only pulls here; package managers do not ``pull``
+        if any(w in ("-s", "--source", "-source", "-repository") or w.startswith("--source=") for w in words):
+            continue  # the source is named: its URL is an endpoint, not a default registry
+        yield at_line(
+            "preflight.implicit_egress",
+            Severity.MEDIUM,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            tool=call.name,
+            registry=registry,
+            message=f"{call.name} reaches the network ({registry}) although no URL is written here",
+            remedy="Mirror what the step fetches inside the organisation (or ship it in the package), and list the "
+            "registry in network.allowed_endpoints if the target may reach it.",
+        )
+
+
+def _credentials(script: WinScript) -> Iterator[Finding]:
+    for call in script.named("convertto-securestring"):
+        secret = call.args[0] if call.args else call.option("string")
+        if secret is None or secret.value is None or not call.has("asplaintext") or allowed(secret.value):
+            continue
+        if secret.text != secret.value or "$" in secret.value:
+            continue
+        yield at_line(
+            "preflight.hardcoded_credential",
+            Severity.HIGH,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            kind="password given to ConvertTo-SecureString -AsPlainText",
+            message="hard-coded credential: a password given to ConvertTo-SecureString -AsPlainText",
+            remedy="Rotate the credential and ask the vendor to read it from the environment or a secret store.",
+        )
+
+
+def _downloads(script: WinScript) -> Iterator[Finding]:
+    for found in unverified(script):
+        yield at_line(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=script.path,
+            line=found.call.line,
+            text=_text(found.call),
+            download_line=found.fetch.call.line,
+            message=f"a file downloaded on line {found.fetch.call.line} is used with no checksum or signature check: "
+            f"the script {found.how}",
+            remedy="Ship the file in the package (its digest is verified), or check a pinned hash (Get-FileHash) or "
+            "its Authenticode signer before running it.",
+        )
+    for call, url in unchecked_installs(script):
+        yield at_line(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            download_line=call.line,
+            **({"assigned_line": url.assigned_line} if url.assigned_line else {}),
+            message=f"{call.name} downloads and installs {url.text!r} with no checksum",
+            remedy="Give the helper -Checksum/-ChecksumType (sha256), or ship the installer in the package.",
+        )
+    for call in piped_to_shell(script):
+        yield at_line(
+            "preflight.pipe_to_shell",
+            Severity.HIGH,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            message="the script runs code it downloads (Invoke-Expression of a download)",
+            remedy="Ship the code in the package (where its digest is verified) instead of fetching it at install "
+            "time.",
+        )
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    sudo = ctx.inventory.sudo if ctx.inventory is not None else None
+    for script in ctx.parsed.windows.values():
+        yield from _privilege(script, sudo)
+        yield from _scheduled(script)
+        yield from _persistence(script)
+        yield from _protection(script)
+        for line, text, what in _tls(script):
+            yield at_line(
+                "preflight.tls_verification_disabled",
+                Severity.HIGH,
+                path=script.path,
+                line=line,
+                text=text,
+                message=f"TLS certificate verification is turned off ({what})",
+                remedy="Remove the option; install the CA the endpoint needs instead.",
+            )
+        yield from _egress(script)
+        yield from _downloads(script)
+        yield from _credentials(script)

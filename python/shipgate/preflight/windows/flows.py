@@ -1,0 +1,178 @@
+"""Downloaded code that runs: a file a Windows script fetches and then runs, installs, extracts into a system
+directory, or saves into a directory of the PATH, with no hash or signature check in between (read in the order
+the calls run); a Chocolatey helper that downloads an installer with no checksum; downloaded text handed to
+``Invoke-Expression``."""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shipgate.preflight.windows.model import Call, WinScript, Word
+from shipgate.preflight.windows.network import CHOCO_INSTALLS, Fetch, choco_urls, content_download, fetch
+
+_VERIFY = frozenset(
+    {"get-filehash", "test-filesignature", "get-authenticodesignature", "get-checksumvalid", "gpg", "cosign"}
+)
+_RUNNERS = frozenset(
+    {"start-process", "saps", "start", "invoke-expression", "iex", "msiexec", "import-module", "invoke-item", "ii", "&"}
+)
+_EXTRACTORS = frozenset(
+    {"expand-archive", "tar", "7z", "[io.compression.zipfile]::extracttodirectory", "get-chocolateyunzip", "unzip"}
+)
+_RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
+_SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
+_EXECUTE = frozenset({"invoke-expression", "iex"})
+_PARTS = re.compile(r"[\\/\s\"']+")
+_VARIABLE = re.compile(r"\$(?:\w+:)?(\w+)")
+_MAX_STEPS = 50  # calls that name one fetched file, looked at after its download
+_MAX_WORK = 100_000  # such looks in one script (a generated file of thousands of downloads stops there)
+
+
+@dataclass(frozen=True)
+class Unverified:
+    """A fetched file's first run/install step (``call``) with no check since the download (``fetch``)."""
+
+    fetch: Fetch
+    call: Call
+    how: str
+
+
+def _base(text: str) -> str:
+    return re.split(r"[\\/]", text.strip().strip("'\"").rstrip("\\/"))[-1].lower()
+
+
+def _names(call: Call, fetched: Fetch) -> bool:
+    """``call`` names the fetched file: its path's last part in an argument (also inside an argument list,
+    ``"/i $out /qn"``), or the variable holding it."""
+    base = _base(fetched.dest) if fetched.dest else None
+    text = call.text.lower()
+    if fetched.var is not None and re.search(r"\$(?:\w+:)?" + re.escape(fetched.var) + r"\b", text):
+        return True
+    if not base:
+        return False
+    return any(base in _PARTS.split(w.text.lower()) for w in call.words)
+
+
+def _path_dirs(script: WinScript) -> list[str]:
+    """Directories the script adds to the PATH (``$env:Path += ";DIR"``, ``SetEnvironmentVariable('PATH', …)``)."""
+    found: list[str] = []
+    for setting in script.settings:
+        if setting.target in ("$env:path", "${env:path}"):
+            found += [d.strip().lower() for d in setting.value.split(";") if d.strip()]
+    for call in script.named("[environment]::setenvironmentvariable"):
+        if len(call.args) > 1 and (call.args[0].value or "").lower() == "path":
+            found += [d.strip().lower() for d in call.args[1].text.split(";") if d.strip() and "$" not in d[:1]]
+    return found
+
+
+def _directory(text: str) -> str:
+    return re.split(r"[\\/](?=[^\\/]*$)", text.strip().strip("'\""))[0].lower()
+
+
+def _extract_target(call: Call) -> str:
+    words = [w.text for w in call.words]
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in ("-c", "c", "-destinationpath", "-destination", "-unziplocation"):
+            return words[i + 1]
+    target = call.option("destinationpath", "destination", "unziplocation")
+    return target.text if target is not None else (call.args[1].text if len(call.args) > 1 else "")
+
+
+def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
+    """What ``call`` does with the fetched file: 'verified', a run/install description, or None."""
+    base = _base(fetched.dest) if fetched.dest else ""
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
+        return "verified" if _names(call, fetched) else None
+    if (base and call.name == base) or (stem and call.name == stem):
+        return f"runs it ({call.name})"
+    if not _names(call, fetched):
+        return None
+    if call.name in _RUNNERS or call.text.lstrip().startswith(("&", ". ")):
+        return f"runs it ({call.name})"
+    if call.name in _EXTRACTORS or call.name.startswith("expand-") or "unzip" in call.name:
+        target = _extract_target(call).lower()
+        if _SYSTEM_DIRS.search(target) or target in path_dirs:
+            return "extracts it into a system directory"
+    return None
+
+
+def _mentions(order: list[Call]) -> dict[str, list[int]]:
+    """Positions in ``order`` of the calls that name each path part, command name or ``var:NAME`` (every call
+    ``_step`` can act on names the fetched file one of these ways: the index keeps the reading linear)."""
+    index: dict[str, list[int]] = {}
+    for position, call in enumerate(order):
+        keys = {call.name, *(f"var:{v.lower()}" for v in _VARIABLE.findall(call.text))}
+        for word in call.words:
+            keys.update(p.lower() for p in _PARTS.split(word.text) if p)
+        for key in keys:
+            index.setdefault(key, []).append(position)
+    return index
+
+
+def unverified(script: WinScript) -> Iterator[Unverified]:
+    """Each fetched file's first step that runs or installs it with no check since its download."""
+    order = list(script.order) or list(script.calls)
+    path_dirs = _path_dirs(script)
+    index = _mentions(order)
+    seen: set[int] = set()
+    work = 0
+    for position, call in enumerate(order):
+        fetched = fetch(call)
+        if fetched is None or fetched.content or id(call) in seen:
+            continue
+        seen.add(id(call))
+        base = _base(fetched.dest) if fetched.dest else ""
+        if fetched.dest and base.endswith(_RUNNABLE):
+            folder = _directory(fetched.dest)
+            if _SYSTEM_DIRS.search(folder) or folder in path_dirs:
+                yield Unverified(fetched, call, "saves it into a directory of the PATH or a system directory")
+                continue
+        stem = base.rsplit(".", 1)[0] if "." in base else base
+        keys = {k for k in (base, stem, f"var:{fetched.var}" if fetched.var else "") if k}
+        runs = (index.get(k, []) for k in keys)
+        later = heapq.merge(
+            *(r[bisect.bisect_right(r, position) : bisect.bisect_right(r, position) + _MAX_STEPS] for r in runs)
+        )
+        for candidate in sorted(set(itertools.islice(later, _MAX_STEPS))):
+            work += 1
+            if work > _MAX_WORK:
+                return
+            step = _step(order[candidate], fetched, path_dirs)
+            if step == "verified":
+                break
+            if step is not None:
+                yield Unverified(fetched, order[candidate], step)
+                break
+
+
+def _checksum(call: Call) -> bool:
+    word = call.option("checksum", "checksum64")
+    return word is not None and bool(word.text.strip("'\""))
+
+
+def unchecked_installs(script: WinScript) -> Iterator[tuple[Call, Word]]:
+    """Chocolatey helpers that download and install with no checksum: (call, the URL)."""
+    for call in script.calls:
+        if call.name in CHOCO_INSTALLS and not _checksum(call):
+            urls = choco_urls(call)
+            if urls:
+                yield call, urls[0]
+
+
+def piped_to_shell(script: WinScript) -> Iterator[Call]:
+    """``iex (… DownloadString(URL))``, ``iwr URL | iex``, ``iex $code`` with ``$code = irm URL``."""
+    content_vars = {c.assigned_to for c in script.calls if c.assigned_to and content_download(c)}
+    content_names = {c.name for c in script.calls if content_download(c)}
+    for call in script.calls:
+        if call.name not in _EXECUTE and call.name != "[scriptblock]::create":
+            continue
+        if any(name in content_names for name in call.inputs) or any(
+            re.search(r"\$" + re.escape(v) + r"\b", call.text, re.I) for v in content_vars if v
+        ):
+            yield call

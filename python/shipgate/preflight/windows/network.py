@@ -1,0 +1,138 @@
+"""What a Windows script fetches: the hosts its downloads contact, the files they save, and the code it runs
+straight from the network. Downloaders: ``Invoke-WebRequest``/``iwr``/``Invoke-RestMethod``/``irm``,
+``curl``/``wget`` (PowerShell's aliases and the native programs), ``Start-BitsTransfer``, ``bitsadmin``,
+``certutil -urlcache``, ``WebClient.DownloadFile/DownloadString/DownloadData``, Chocolatey's helpers
+(``Install-ChocolateyPackage``, ``Install-ChocolateyZipPackage``, ``Get-ChocolateyWebFile``…), and any command
+named for downloading (``Start-DownloadWithRetry -Url …``, a script's own ``DownloadFile DEST URL``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shipgate.preflight.hosts import bare_host, url_host
+from shipgate.preflight.windows.model import Call, WinScript, Word
+
+_WEB = frozenset({"invoke-webrequest", "iwr", "invoke-restmethod", "irm", "curl", "wget"})
+_CONTENT_METHODS = frozenset({".downloadstring", ".downloaddata", ".getstringasync", ".openread"})
+_FILE_METHODS = frozenset({".downloadfile", ".downloadfileasync"})
+# Chocolatey helpers: (url, url64) positions when called positionally (Chocolatey's helper reference).
+CHOCO_INSTALLS = {
+    "install-chocolateypackage": (3, 4),
+    "install-chocolateyzippackage": (1, 3),
+    "install-chocolateyvsixpackage": (1, -1),
+    "install-chocolateypowershellcommand": (2, -1),
+}
+_CHOCO_WEBFILE = {"get-chocolateywebfile": (2, 3)}
+_PINGS = frozenset({"ping", "test-connection", "test-netconnection", "tnc"})
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """A download: the call, the URL, and what names the saved file (``dest``: its path as written; ``var``: the
+    variable holding the path the call returns); ``content`` when the call returns the body, not a file."""
+
+    call: Call
+    url: Word | None
+    dest: str | None
+    var: str | None
+    content: bool
+
+
+def _urls(words: tuple[Word, ...]) -> list[Word]:
+    return [w for w in words if _URL.match(w.text.strip("'\""))]
+
+
+def _positional(call: Call, index: int) -> Word | None:
+    return call.args[index] if 0 <= index < len(call.args) else None
+
+
+def choco_urls(call: Call) -> list[Word]:
+    """The URLs a Chocolatey helper downloads (named, splatted or positional)."""
+    spec = CHOCO_INSTALLS.get(call.name) or _CHOCO_WEBFILE.get(call.name)
+    if spec is None:
+        return []
+    found = [call.option("url"), call.option("url64bit", "url64")]
+    if not call.has("url", "url64bit", "url64"):
+        found = [_positional(call, spec[0]), _positional(call, spec[1])]
+    return [w for w in found if w is not None and w.text.strip("'\"")]
+
+
+def _native_output(call: Call) -> str | None:
+    """curl's ``-o FILE``/``-Lo FILE``/``--output FILE``; wget's ``-O FILE``/``-OutFile``."""
+    words = [w.text for w in call.words]
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if low in ("--output", "-outfile", "-o") or re.fullmatch(r"-[a-z]*o", low):
+            return words[i + 1]
+    return None
+
+
+def fetch(call: Call) -> Fetch | None:
+    """The download ``call`` makes, if it makes one."""
+    name = call.name
+    if name in _FILE_METHODS and call.args:
+        return Fetch(call, call.args[0], call.args[1].text if len(call.args) > 1 else None, None, False)
+    if name in _CONTENT_METHODS and call.args:
+        return Fetch(call, call.args[0], None, None, True)
+    if name in _WEB:
+        url = call.option("uri", "url") or next(iter(_urls(call.words)), None)
+        out = call.option("outfile", "o")
+        saved = out.text if out is not None else _native_output(call)
+        return Fetch(call, url, saved, None, saved is None) if url is not None else None
+    if name == "start-bitstransfer":
+        url = call.option("source") or _positional(call, 0)
+        target = call.option("destination") or _positional(call, 1)
+        return Fetch(call, url, target.text if target else None, call.assigned_to, False) if url else None
+    if name in ("bitsadmin", "certutil"):
+        urls = _urls(call.words)
+        last = call.words[-1].text if call.words else None
+        return Fetch(call, urls[0], last, None, False) if urls and last != urls[0].text else None
+    if name in _CHOCO_WEBFILE:
+        urls = choco_urls(call)
+        file = call.option("filefullpath") or _positional(call, 1)
+        return Fetch(call, urls[0], file.text if file else None, call.assigned_to, False) if urls else None
+    if "download" in name and not name.startswith((".", "[")):
+        url = call.option("url", "uri", "source") or next(iter(_urls(call.words)), None)
+        if url is None:
+            return None
+        named = call.option("outfile", "destination", "path", "dest", "targetpath", "filepath")
+        others = [w for w in call.args if w is not url and not _URL.match(w.text)]
+        text = named.text if named is not None else (others[0].text if others else None)
+        return Fetch(call, url, text, call.assigned_to, False)
+    return None
+
+
+@dataclass(frozen=True)
+class Contact:
+    call: Call
+    host: str
+    word: Word
+
+
+def contacts(script: WinScript) -> Iterator[Contact]:
+    """Every host a call of the script contacts: a download's URL, a Chocolatey helper's URLs, ``ping HOST``."""
+    for call in script.calls:
+        found = fetch(call)
+        words = [found.url] if found is not None and found.url is not None else []
+        words += [w for w in choco_urls(call) if w not in words]
+        for word in words:
+            host = url_host(word.text.strip("'\""))
+            if host:
+                yield Contact(call, host, word)
+        if call.name in _PINGS:
+            values = [w for w in call.args if not w.text.startswith(("-", "/"))]
+            # ``ping -n 3 HOST``: the host is the last word (the option values come before it)
+            target = call.option("computername", "targetname") or (values[-1] if values else None)
+            host = bare_host(target.text) if target is not None else None
+            if host:
+                yield Contact(call, host, target)  # type: ignore[arg-type]
+
+
+def content_download(call: Call) -> bool:
+    """The call returns what it downloads (not a saved file): ``DownloadString``, ``iwr``/``irm`` without
+    ``-OutFile``."""
+    found = fetch(call)
+    return found is not None and found.content

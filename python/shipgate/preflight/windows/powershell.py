@@ -1,0 +1,412 @@
+"""PowerShell read through tree-sitter-powershell: every command, native program and .NET method call with its
+arguments (variables the script sets literally put in), hashtable literals, assignments to settings, and the
+checks that stop unless the script runs as Administrator. A ``powershell -Command …`` (or ``Start-Process
+powershell -ArgumentList '… -Command …'``) is read again as PowerShell at its line, 3 levels deep."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import tree_sitter_powershell
+from tree_sitter import Language, Node, Parser
+
+from shipgate.preflight.windows.model import Call, HashEntry, Reading, Setting, Word
+from shipgate.preflight.windows.words import Known, expand, string_word, variable_name
+
+_LANGUAGE = Language(tree_sitter_powershell.language())
+MAX_NODES = 1_000_000
+MAX_NESTING = 200
+MAX_INNER = 3  # ``powershell -Command`` inside ``powershell -Command``…
+MAX_REREAD = 2_000  # lines read again one at a time after a syntax error
+# Parameters that take no value (so the next element is positional); the rest take the element after them.
+_SWITCHES = frozenset(
+    {
+        *("force", "recurse", "usebasicparsing", "wait", "nonewwindow", "passthru", "asplaintext", "append"),
+        *("skipcertificatecheck", "usessl", "skipcacheck", "skipcncheck", "skiprevocationcheck", "noprofile"),
+        *("noninteractive", "confirm", "whatif", "verbose", "debug", "global", "allowclobber", "acceptlicense"),
+        "skippublishercheck",
+    }
+)
+_WRAPPERS = frozenset(
+    {"array_literal_expression", "unary_expression", "argument_expression", "pipeline", "pipeline_chain"}
+)
+# Expressions that stand for themselves (never unwrapped to their only child).
+_OPAQUE = frozenset(
+    {"hash_literal_expression", "parenthesized_expression", "script_block_expression", "sub_expression"}
+)
+_POWERSHELL = frozenset({"powershell", "pwsh"})
+_COMMAND_OPTION = re.compile(r"(?:^|\s)-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?\s+", re.I)
+# Native programs whose arguments are read from the line as the program gets them (not as PowerShell parameters).
+_NATIVE = frozenset(
+    {"tar", "curl", "wget", "msiexec", "schtasks", "netsh", "reg", "sc", "setx", "nssm", "bitsadmin", "certutil"}
+    | {"ping", "7z", "choco", "winget", "docker", "icacls", "net", "runas", "cmd", "git"}
+)
+_NATIVE_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[|;#]|[^\s|;]+")
+_REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
+
+
+def command_name(text: str) -> str:
+    """``C:\\Windows\\System32\\curl.exe`` -> ``curl``; ``'Install-ChocolateyPackage'`` -> lower case."""
+    name = text.strip("\"'& ").replace("/", "\\").rsplit("\\", 1)[-1].lower()
+    return name[:-4] if name.endswith((".exe", ".com")) else name
+
+
+@dataclass
+class _State:
+    env: dict[str, Known] = field(default_factory=dict)
+    tables: dict[str, dict[str, Word]] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    settings: list[Setting] = field(default_factory=list)
+    entries: list[HashEntry] = field(default_factory=list)
+    admin: list[int] = field(default_factory=list)
+    nodes: int = 0
+    incomplete: str | None = None
+
+
+@dataclass(frozen=True)
+class _Where:
+    function: str | None = None
+    assigned_to: str | None = None
+    elevated: bool = False
+    inner: int = 0
+
+
+class _Reader:
+    def __init__(self, source: str, offset: int, state: _State) -> None:
+        self.source = source.encode("utf-8", "surrogateescape")
+        self.offset = offset  # line number of the source's first line, minus one
+        self.state = state
+
+    def line(self, node: Node) -> int:
+        return node.start_point[0] + 1 + self.offset
+
+    def text(self, node: Node) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def read(self) -> None:
+        tree = Parser(_LANGUAGE).parse(self.source)
+        self.visit(tree.root_node, _Where(), 0)
+        if tree.root_node.has_error:
+            self._reread(tree.root_node)
+
+    def _reread(self, root: Node) -> None:
+        """Lines the grammar could not place (an ``ERROR`` node swallowing them, as after ``v${V}/x`` in a bare
+        word) read again one at a time, when no call was found on them: tree-sitter's recovery is not the
+        shell's, and a line alone usually parses (up to 2,000 lines)."""
+        covered = {c.line for c in self.state.calls}
+        lines = self.source.split(b"\n")
+        wanted: list[int] = []
+        for node in _descendants(root, "ERROR"):
+            for row in range(node.start_point[0], min(node.end_point[0], len(lines) - 1) + 1):
+                if row + 1 + self.offset not in covered and row not in wanted and len(wanted) < MAX_REREAD:
+                    wanted.append(row)
+        before = len(self.state.calls)
+        for row in sorted(wanted):
+            text = lines[row].decode("utf-8", "replace")
+            if text.strip() and not text.lstrip().startswith("#"):
+                _Reader(text, row + self.offset, self.state).visit(
+                    Parser(_LANGUAGE).parse(lines[row]).root_node, _Where(), 0
+                )
+        if len(self.state.calls) > before:
+            self.state.calls.sort(key=lambda c: c.line)  # stable: a line's own order is kept
+
+    def visit(self, node: Node, where: _Where, depth: int) -> list[str]:
+        """Reads ``node`` in file order; returns the names of the calls in it (for ``inputs``)."""
+        state = self.state
+        state.nodes += 1
+        if state.incomplete is not None:
+            return []
+        if state.nodes > MAX_NODES or depth > MAX_NESTING:
+            state.incomplete = "over 1,000,000 syntax nodes" if state.nodes > MAX_NODES else "nested over 200 levels"
+            return []
+        kind = node.type
+        if kind == "comment":
+            if _REQUIRES_ADMIN.match(self.text(node)):
+                state.admin.append(self.line(node))
+            return []
+        if kind == "function_statement":
+            return self._function(node, where, depth)
+        if kind == "assignment_expression":
+            return self._assignment(node, where, depth)
+        if kind == "pipeline" and any(c.type == "pipeline_chain" for c in node.children):
+            return self._pipeline(node, where, depth)
+        if kind == "command":
+            return self._command(node, where, depth, ())
+        if kind == "invokation_expression":
+            return self._method(node, where, depth)
+        if kind == "hash_literal_expression":
+            self._entries(node)
+        if kind == "if_statement":
+            self._admin_check(node)
+        names: list[str] = []
+        for child in node.children:
+            names += self.visit(child, where, depth + 1)
+        return names
+
+    def _function(self, node: Node, where: _Where, depth: int) -> list[str]:
+        name = next((self.text(c) for c in node.children if c.type == "function_name"), None)
+        inner = replace(where, function=name.lower() if name else where.function, assigned_to=None)
+        for child in node.children:
+            self.visit(child, inner, depth + 1)
+        return []
+
+    def _pipeline(self, node: Node, where: _Where, depth: int) -> list[str]:
+        """A pipeline's commands in order, each consuming what the ones before it produce."""
+        names: list[str] = []
+        for chain in (c for c in node.children if c.type == "pipeline_chain"):
+            before: list[str] = []
+            for child in chain.children:
+                if child.type == "command":
+                    before += self._command(child, where, depth + 1, tuple(before))
+                else:
+                    before += self.visit(child, replace(where, assigned_to=None), depth + 1)
+            names += before
+        return names
+
+    def _assignment(self, node: Node, where: _Where, depth: int) -> list[str]:
+        left = next((c for c in node.children if c.type == "left_assignment_expression"), None)
+        op = next((c for c in node.children if c.type == "assignement_operator"), None)
+        right = _value_node(node)
+        target = self.text(left).strip() if left is not None else ""
+        simple = re.fullmatch(r"\$\{?[\w:]+\}?", target) is not None
+        name = variable_name(target) if simple else None
+        names = self.visit(right, replace(where, assigned_to=name), depth + 1)
+        word = self.word(right)
+        state = self.state
+        if not simple or (op is not None and self.text(op) != "="):
+            state.settings.append(Setting(target.lower(), word.text, self.line(node)))
+            return names
+        assert name is not None
+        table = _unwrap(right)
+        if table.type == "hash_literal_expression":
+            state.tables[name] = self._table(table)
+        old = state.env.get(name)
+        if word.value is not None or old is None or old.value is None:
+            partial = word.value is not None or table.type == "string_literal"
+            state.env[name] = Known(word.value, word.text if partial else target, self.line(node))
+        return names
+
+    def _command(self, node: Node, where: _Where, depth: int, before: tuple[str, ...]) -> list[str]:
+        head = next((c for c in node.children if c.type in ("command_name", "command_name_expr")), None)
+        if head is None:
+            return []
+        name = command_name(self.word(head).text)
+        elements = next((c for c in node.children if c.type == "command_elements"), None)
+        skip = ("command_argument_sep", "redirection")
+        parts = [c for c in elements.children if c.type not in skip] if elements is not None else []
+        nested: list[str] = []
+        for part in parts:
+            if part.type != "command_parameter":
+                nested += self.visit(part, replace(where, assigned_to=None), depth + 1)
+        words, options, args, splat = self._elements(parts)
+        if name in _NATIVE or self.text(head).strip("\"'").lower().endswith(".exe"):
+            words = args = self._native_words(node, head)
+        call = Call(
+            name=name,
+            line=self.line(node),
+            text=self.text(node),
+            words=words,
+            options=options,
+            args=args,
+            splat=splat,
+            inputs=(*before, *nested),
+            assigned_to=where.assigned_to,
+            elevated=where.elevated,
+            function=where.function,
+        )
+        self.state.calls.append(call)
+        self._inner(call, where, depth)
+        return [*nested, name]
+
+    def _elements(
+        self, parts: list[Node]
+    ) -> tuple[tuple[Word, ...], dict[str, Word | None], tuple[Word, ...], dict[str, Word]]:
+        words: list[Word] = []
+        options: dict[str, Word | None] = {}
+        args: list[Word] = []
+        splat: dict[str, Word] = {}
+        pending: str | None = None
+        for part in parts:
+            word = self.word(part)
+            words.append(word)
+            if part.type == "command_parameter":
+                raw = self.text(part)
+                pending = raw.lstrip("-\u2013").rstrip(":").lower()
+                options[pending] = None
+                if pending in _SWITCHES and not raw.endswith(":"):
+                    pending = None
+                continue
+            inner = _unwrap(part)
+            if inner.type == "variable" and self.text(inner).startswith("@"):
+                splat.update(self.state.tables.get(variable_name(self.text(inner)), {}))
+            elif pending is not None:
+                options[pending] = word
+            else:
+                args.append(word)
+            pending = None
+        return tuple(words), options, tuple(args), splat
+
+    def _native_words(self, node: Node, head: Node) -> tuple[Word, ...]:
+        """A native program's arguments as it receives them: the rest of the line split at blanks outside quotes,
+        up to an unquoted ``|``, ``;``, ``#`` or redirection (the grammar misreads some, as ``--strip=1 -C DIR``)."""
+        start = head.end_byte
+        end = self.source.find(b"\n", start)
+        rest = self.source[start : end if end >= 0 else len(self.source)].decode("utf-8", "replace")
+        line = self.line(node)
+        words: list[Word] = []
+        for token in _NATIVE_TOKEN.findall(rest):
+            if token[:1] in "|;#>" or token.startswith(("2>", "1>")):
+                break
+            words.append(
+                string_word(token, self.state.env, line) if token[:1] in "'\"" else expand(token, self.state.env, line)
+            )
+        return tuple(words)
+
+    def _method(self, node: Node, where: _Where, depth: int) -> list[str]:
+        """``$wc.DownloadFile(url, path)``, ``[Environment]::SetEnvironmentVariable(…)``, ``(New-Object X).Y(…)``."""
+        member = next((c for c in node.children if c.type == "member_name"), None)
+        owner = node.children[0]
+        static = any(c.type == "::" for c in node.children)
+        nested: list[str] = []
+        for child in node.children:
+            if child is not member:
+                nested += self.visit(child, replace(where, assigned_to=None), depth + 1)
+        if member is None:
+            return nested
+        owner_text = self.text(owner).lower() if static and owner.type == "type_literal" else ""
+        name = (owner_text.replace("system.", "") + "::" if static else ".") + self.text(member).lower()
+        arguments = next((c for c in node.children if c.type == "argument_list"), None)
+        args = tuple(self.word(a) for a in _arguments(arguments)) if arguments is not None else ()
+        call = Call(
+            name=name,
+            line=self.line(node),
+            text=self.text(node),
+            words=args,
+            args=args,
+            inputs=tuple(nested),
+            assigned_to=where.assigned_to,
+            elevated=where.elevated,
+            function=where.function,
+        )
+        self.state.calls.append(call)
+        return [*nested, name]
+
+    def word(self, node: Node) -> Word:
+        inner = _unwrap(node)
+        text = self.text(inner)
+        line = self.line(inner)
+        if inner.type == "string_literal":
+            return string_word(text.strip(), self.state.env, line)
+        if inner.type in ("variable", "member_access") and text.startswith("$"):
+            return expand(text, self.state.env, line)
+        if inner.type in ("generic_token", "command_name", "command_name_expr", "path_command_name"):
+            quoted = text[:1] in "'\""
+            return string_word(text, self.state.env, line) if quoted else expand(text, self.state.env, line)
+        return Word(text, text if inner.type in ("integer_literal", "real_literal") else None, line)
+
+    def _table(self, node: Node) -> dict[str, Word]:
+        table: dict[str, Word] = {}
+        for entry in _descendants(node, "hash_entry"):
+            key = next((c for c in entry.children if c.type == "key_expression"), None)
+            if key is not None:
+                table[self.text(key).strip("'\"").lower()] = self.word(_value_node(entry))
+        return table
+
+    def _entries(self, node: Node) -> None:
+        for key, value in self._table(node).items():
+            self.state.entries.append(
+                HashEntry(key, value.value if value.value is not None else value.text, value.line)
+            )
+
+    def _admin_check(self, node: Node) -> None:
+        """``if (!$p.IsInRole([…]::Administrator)) { throw … }``: the script stops unless it runs elevated."""
+        condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
+        block = next((c for c in node.children if c.type == "statement_block"), None)
+        if condition is None or block is None:
+            return
+        cond = re.sub(r"\s+", "", self.text(condition)).lower()
+        negated = cond.startswith(("!", "-not", "(!", "(-not"))
+        stops = re.search(r"^\s*(?:throw|exit)\b", self.text(block).strip("{} \r\n\t"), re.I | re.M)
+        if "isinrole" in cond and "administrator" in cond and negated and stops:
+            self.state.admin.append(self.line(node))
+
+    def _inner(self, call: Call, where: _Where, depth: int) -> None:
+        """A PowerShell started by this call (``powershell -Command TEXT``, ``Start-Process powershell
+        -ArgumentList '… -Command TEXT' [-Verb RunAs]``): TEXT read as PowerShell at the call's line."""
+        if where.inner >= MAX_INNER:
+            return
+        inner_text = inner_powershell(call)
+        if inner_text is None:
+            return
+        elevated = where.elevated or _runs_as_admin(call)
+        inner = replace(where, assigned_to=None, elevated=elevated, inner=where.inner + 1)
+        reader = _Reader(inner_text, call.line - 1, self.state)
+        tree = Parser(_LANGUAGE).parse(reader.source)
+        reader.visit(tree.root_node, inner, depth + 1)
+
+    def admin(self) -> list[int]:
+        return self.state.admin
+
+
+def _runs_as_admin(call: Call) -> bool:
+    verb = call.option("verb")
+    return call.name == "start-process" and verb is not None and verb.text.strip("'\"").lower() == "runas"
+
+
+def inner_powershell(call: Call) -> str | None:
+    """The command text a call hands to a new PowerShell: ``powershell … -Command TEXT`` or ``Start-Process
+    powershell -ArgumentList '… -Command TEXT'``; None for anything else (``-File`` runs a file)."""
+    if call.name in _POWERSHELL:
+        line = " ".join(w.text for w in call.words)
+    elif call.name == "start-process":
+        program = call.option("filepath") or (call.args[0] if call.args else None)
+        arguments = call.option("argumentlist") or (call.args[1] if len(call.args) > 1 else None)
+        if program is None or arguments is None or command_name(program.text) not in _POWERSHELL:
+            return None
+        line = arguments.text
+    else:
+        return None
+    m = _COMMAND_OPTION.search(line)
+    return line[m.end() :].strip() if m else None
+
+
+def _unwrap(node: Node) -> Node:
+    while node.type in _WRAPPERS or (
+        node.named_child_count == 1 and node.type.endswith("_expression") and node.type not in _OPAQUE
+    ):
+        named = [c for c in node.children if c.is_named]
+        if len(named) != 1:
+            break
+        node = named[0]
+    return node
+
+
+def _value_node(node: Node) -> Node:
+    """The value of an assignment or hashtable entry: its last child that is not a comment or separator."""
+    return next((c for c in reversed(node.children) if c.type not in ("comment", ";", "\n")), node.children[-1])
+
+
+def _arguments(node: Node) -> list[Node]:
+    lists = [c for c in node.children if c.type == "argument_expression_list"]
+    return [c for c in lists[0].children if c.type == "argument_expression"] if lists else []
+
+
+def _descendants(node: Node, kind: str) -> list[Node]:
+    found: list[Node] = []
+    stack = [node]
+    while stack and len(found) < 10_000:
+        n = stack.pop()
+        if n.type == kind:
+            found.append(n)
+            continue
+        stack.extend(reversed(n.children))
+    return found
+
+
+def read_powershell(source: str, offset: int = 0) -> Reading:
+    """Calls, settings, hashtable entries, Administrator checks of ``source`` (its first line is ``offset + 1``),
+    and why the reading stopped early, if it did."""
+    state = _State()
+    _Reader(source, offset, state).read()
+    return Reading(state.calls, state.settings, state.entries, state.admin, state.incomplete)
