@@ -175,3 +175,41 @@ def test_g_postgresql_named_or_nothing_named_in_configuration_keeps_the_checks()
     assert findings({**DROP, "README.md": "Point DATABASE_URL at mysql://user@host/db\n"}) == [(UNLOCKED, 1)]
     named = {"migrations/postgres/0001.sql": "ALTER TABLE files DROP COLUMN x;\n", ".env": "DB_DRIVER=mysql\n"}
     assert findings(named) == [(UNLOCKED, 1)]
+
+
+# -- H: a PHP migration that runs SQL strings (Phinx, Doctrine, MateCat's $sql_up) is read ---------------------------
+
+MATECAT = (
+    "<?php\n\nclass AlterIsPass extends AbstractMatecatMigration {\n\n    public $sql_up = <<<EOF\n"
+    "    ALTER TABLE `qa_chunk_reviews`\n          MODIFY COLUMN `is_pass` tinyint(4) NULL DEFAULT NULL,\n"
+    "          ALGORITHM=INPLACE, LOCK=NONE;\nEOF;\n\n"
+    "    public $sql_down = \"ALTER TABLE `qa_chunk_reviews` MODIFY COLUMN `is_pass` tinyint(4) NOT NULL\";\n}\n"
+)
+PHINX = (
+    "<?php\nuse Phinx\\Migration\\AbstractMigration;\n\nclass AddFlags extends AbstractMigration\n{\n"
+    "    public function up()\n    {\n        $this->execute('ALTER TABLE users ADD COLUMN flags int');\n"
+    "        $this->execute(\"CREATE INDEX users_flags ON $table (flags)\");\n    }\n\n"
+    "    public function down()\n    {\n        $this->execute('ALTER TABLE users DROP COLUMN flags');\n    }\n}\n"
+)
+
+
+def test_h_sql_strings_of_a_php_migration_are_read() -> None:
+    assert findings({"migrations/20180921144444_alter_is_pass.php": MATECAT}) == [(UNCHECKED, 6)]
+    assert findings({"db/migrations/20200101000000_add_flags.php": PHINX}) == [(UNLOCKED, 8)]
+    doctrine = (
+        "<?php\nfinal class Version20200101 extends AbstractMigration\n{\n"
+        "    public function up(Schema $schema): void\n    {\n"
+        "        $this->addSql('CREATE INDEX IDX_1 ON product (category_id)');\n    }\n}\n"
+    )
+    assert findings({"migrations/Version20200101.php": doctrine}) == [(NOT_CONCURRENT, 6)]
+
+
+def test_h_the_down_direction_interpolation_and_other_php_stay_unread() -> None:
+    down_only = PHINX.replace("$this->execute('ALTER TABLE users ADD COLUMN flags int');\n", "")
+    assert findings({"db/migrations/20200101000000_add_flags.php": down_only}) == []
+    assert findings({"src/Service/Report.php": PHINX}) == []  # not under a migrations folder
+    drop = "<?php\nclass AlterTableFiles extends AbstractMatecatMigration\n{\n    public $sql_up = <<<EOF\n"
+    drop += "ALTER TABLE files\nDROP COLUMN xliff_file;\nEOF;\n}\n"
+    assert findings({"migrations/20161223190349_alter_table_files.php": drop}) == [(UNLOCKED, 5)]
+    with_mysql = {"migrations/20161223190349_alter_table_files.php": drop, "config/phinx.yml": "adapter: mysql\n"}
+    assert findings(with_mysql) == [(UNCHECKED, 5)]
