@@ -147,9 +147,12 @@ def test_f_execute_of_a_variable_assigned_a_literal_statement_is_read() -> None:
     assert findings({MIGRATION: loop}) == [(NOT_CONCURRENT, 5)]
 
 
-def test_f_an_execute_no_literal_describes_is_unchecked_and_a_harmless_one_stays_quiet() -> None:
+def test_f_an_execute_no_literal_describes_is_unchecked() -> None:
     unknown = "DO $$\nDECLARE q text;\nBEGIN\n  SELECT ddl INTO q FROM pending_ddl LIMIT 1;\n  EXECUTE q;\nEND\n$$;\n"
     assert findings({MIGRATION: unknown}) == [(UNCHECKED, 5)]
+
+
+def test_f_a_variable_holding_a_harmless_statement_stays_quiet() -> None:
     grant = "DO $$\nDECLARE q text := 'GRANT SELECT ON events TO reader';\nBEGIN\n  EXECUTE q;\nEND\n$$;\n"
     assert findings({MIGRATION: grant}) == []
     concurrent = "DO $$\nDECLARE q text := 'DROP INDEX CONCURRENTLY IF EXISTS ev_at';\nBEGIN\n  EXECUTE q;\nEND\n$$;\n"
@@ -208,6 +211,9 @@ def test_h_the_down_direction_interpolation_and_other_php_stay_unread() -> None:
     down_only = PHINX.replace("$this->execute('ALTER TABLE users ADD COLUMN flags int');\n", "")
     assert findings({"db/migrations/20200101000000_add_flags.php": down_only}) == []
     assert findings({"src/Service/Report.php": PHINX}) == []  # not under a migrations folder
+
+
+def test_h_sql_postgresql_also_reads_is_checked_unless_the_package_names_mysql() -> None:
     drop = "<?php\nclass AlterTableFiles extends AbstractMatecatMigration\n{\n    public $sql_up = <<<EOF\n"
     drop += "ALTER TABLE files\nDROP COLUMN xliff_file;\nEOF;\n}\n"
     assert findings({"migrations/20161223190349_alter_table_files.php": drop}) == [(UNLOCKED, 5)]
