@@ -207,9 +207,12 @@ _TEXT = re.compile(
 
 def _dialect(text: str, postgres_ok: bool) -> str:
     sample = text[: 256 * 1024]
+    lower = sample.lower() if sample.isascii() else None
+    if lower is not None and not any(w in lower for w in (*_MYSQL_WORDS, *_SQLITE_WORDS)):
+        return "postgresql" if postgres_ok else "unknown"  # no word either dialect needs, in text or code
     if "--" in sample or "/*" in sample or "'" in sample or "$" in sample:
         sample = _TEXT.sub(" ", sample)
-    lower = sample.lower() if sample.isascii() else None
+        lower = sample.lower() if lower is not None else None
     if (lower is None or any(w in lower for w in _MYSQL_WORDS)) and _MYSQL.search(sample):
         return "mysql"
     if (lower is None or any(w in lower for w in _SQLITE_WORDS)) and _SQLITE.search(sample):
