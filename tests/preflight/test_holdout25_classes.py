@@ -101,6 +101,8 @@ def test_d_a_statement_postgresql_scanner_leaves_out_is_put_back() -> None:
 def test_d_comments_alone_add_no_statement() -> None:
     assert findings({MIGRATION: "-- nothing to do\n# nor here\n"}) == []
     assert findings({MIGRATION: "SELECT 1;\n-- trailing\n"}) == []
+    semicolons = "SELECT 1;\n-- step 1; then the column\n/* a; b */\n\\set ON_ERROR_STOP on\nSELECT 2;\n"
+    assert findings({MIGRATION: semicolons}) == []
 
 
 # -- E: a backquote inside a string literal or a dollar-quoted body says nothing of the database --------------------

@@ -30,8 +30,9 @@ _MYSQL = re.compile(
     r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|^\s*DELIMITER\b|/\*!\d|\bLOCK\s+TABLES\b", re.I | re.M
 )
 _SQLITE = re.compile(r"\bAUTOINCREMENT\b|^\s*PRAGMA\b|\bWITHOUT\s+ROWID\b", re.I | re.M)
-# Comments before a statement; a line that starts with ``#`` is MySQL's comment (no PostgreSQL statement starts so).
-_LEADING = re.compile(r"^\s*(?:--[^\n]*\n|#[^\n]*\n|/\*.*?\*/|\s)*", re.S)
+# Comments before a statement; a line that starts with ``#`` is MySQL's comment, one that starts with a backslash a
+# psql command (``\set ON_ERROR_STOP on``, ``\connect db``): no PostgreSQL statement starts so.
+_LEADING = re.compile(r"^\s*(?:--[^\n]*\n|#[^\n]*\n|\\[^\n]*\n|/\*.*?\*/|\s)*", re.S)
 # Keywords → kind, for statements the PostgreSQL parser refused (MySQL/SQLite, or a dialect extension).
 _KEYWORD_KINDS: tuple[tuple[re.Pattern[str], str, bool, str], ...] = tuple(
     (re.compile(p, re.I), kind, lock, rev)
@@ -157,7 +158,9 @@ def _read(body: str, line: int) -> tuple[list[Statement], str | None, int]:
     return found, refused[0].detail[:200] if refused else None, len(refused)
 
 
-_PSQL_COMMAND = re.compile(r"^[ \t]*\\[^\n]*", re.M)
+# Between two statements: comments (also MySQL's ``#`` lines) and psql's own commands (``\set ON_ERROR_STOP on``),
+# which are not SQL statements and whose semicolons end nothing.
+_GAP_NOISE = re.compile(r"--[^\n]*|/\*.*?(?:\*/|\Z)|^[ \t]*[#\\][^\n]*", re.S | re.M)
 
 
 def _with_gaps(text: str, slices: tuple[slice, ...]) -> list[slice]:
@@ -170,13 +173,9 @@ def _with_gaps(text: str, slices: tuple[slice, ...]) -> list[slice]:
         gap = text[done : piece.start]
         if gap.strip(" \t\r\n;"):
             at = done
-            for part in gap.split(";"):
-                # psql's own commands (``\set ON_ERROR_STOP on``, ``\connect db``) are not SQL statements
-                blanked = _PSQL_COMMAND.sub(lambda m: " " * len(m.group()), part)
-                lead = _LEADING.match(blanked)
-                begin = lead.end() if lead else 0
-                if blanked[begin:].strip():
-                    out.append(slice(at + begin, at + len(blanked.rstrip())))
+            for part in _GAP_NOISE.sub(lambda m: " " * len(m.group()), gap).split(";"):
+                if part.strip():
+                    out.append(slice(at + len(part) - len(part.lstrip()), at + len(part.rstrip())))
                 at += len(part) + 1
         if piece.start < len(text) or piece.stop != piece.start:
             out.append(piece)
