@@ -11,6 +11,7 @@ as outside a lock."""
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ from shipgate.preflight.shell.commands import operands, option_values, path_matc
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
 from shipgate.preflight.sql.names import path_dialect, sql_name
+from shipgate.preflight.sql.package_db import package_database
+from shipgate.preflight.sql.reader import engine_bound
 from shipgate.preflight.sql.sections import down_file
 
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
@@ -250,8 +253,13 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
             line=next((s.line for s in sql.statements if not s.checked), 1),
             dialect=sql.dialect,
             unchecked=sql.unchecked,
-            message=f"{sql.unchecked or 'some'} statement(s) are not PostgreSQL ({sql.dialect}); their locks and "
-            "rewrites are not checked" + (f" ({sql.first_error})" if sql.first_error else ""),
+            message=(
+                f"{sql.unchecked or 'some'} statement(s) are not PostgreSQL ({sql.dialect})"
+                if sql.dialect != "postgresql"
+                else f"{sql.unchecked} statement(s) could not be read"
+            )
+            + "; their locks and rewrites are not checked"
+            + (f" ({sql.first_error})" if sql.first_error else ""),
             remedy="Review these statements by hand for locks, rewrites and reversibility.",
         )
     bounded = sql.locked or locked_by_caller
@@ -299,14 +307,28 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
             )
 
 
+def _on_package_database(sql: SqlFile, database: str | None) -> SqlFile:
+    """``sql`` read for the package's database when neither its path nor its text names one (it was read as
+    PostgreSQL by default): what PostgreSQL would lock or rewrite is then not known."""
+    if database is None or sql.dialect != "postgresql" or path_dialect(sql.path) is not None:
+        return sql
+    statements = tuple(dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in sql.statements)
+    unchecked = sum(not s.checked for s in statements)
+    note = f"the package's configuration names {database} as its database"
+    return dataclasses.replace(
+        sql, dialect=database, statements=statements, unchecked=unchecked, first_error=sql.first_error or note
+    )
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
+    database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.of_kind(Kind.CONFIG))
     for path, sql in ctx.parsed.sql.items():
         if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
             continue
-        yield from _sql_findings(sql, path in locked_files)
+        yield from _sql_findings(_on_package_database(sql, database), path in locked_files)
     for run in found:
         if run.locked:
             continue

@@ -22,6 +22,19 @@ _SERIAL = frozenset({"serial", "serial4", "bigserial", "serial8", "smallserial",
 # Constraints enforced by an index built from every row while ACCESS EXCLUSIVE is held (unless USING INDEX).
 _INDEXED = frozenset({"CONSTR_UNIQUE", "CONSTR_PRIMARY", "CONSTR_EXCLUSION"})
 _SEVERITY_ORDER = ("alter_column_type", "alter_table_drop_column", "alter_column_set_not_null", "add_constraint")
+# Subcommands that take SHARE UPDATE EXCLUSIVE, not ACCESS EXCLUSIVE (PostgreSQL's AlterTableGetLockLevel): storage
+# parameters (``SET (autovacuum_… = …)``, ``RESET (…)``), statistics targets, CLUSTER ON / SET WITHOUT CLUSTER and
+# VALIDATE CONSTRAINT; reads and writes go on while they wait.
+_SHARE_UPDATE_EXCLUSIVE = frozenset(
+    {
+        "AT_SetRelOptions",
+        "AT_ResetRelOptions",
+        "AT_SetStatistics",
+        "AT_ClusterOn",
+        "AT_DropCluster",
+        "AT_ValidateConstraint",
+    }
+)
 
 
 def _constraint_types(column: Node) -> set[str]:
@@ -112,6 +125,15 @@ def _add_constraint(definition: Node) -> tuple[str, bool, str, str | None]:
     return "add_constraint", False, REVERSIBLE, None
 
 
+def _exclusive(s: Node) -> bool:
+    """Whether the statement waits for ACCESS EXCLUSIVE on a table: not ``ALTER VIEW`` (a view, like one dropped or
+    replaced, holds no rows), not a statement made only of SHARE UPDATE EXCLUSIVE subcommands."""
+    if s.get("objtype") == "OBJECT_VIEW":
+        return False
+    subtypes = {cmd.get("subtype") for cmd in of_type(s.get("cmds"), "AlterTableCmd")}
+    return not subtypes or not subtypes <= _SHARE_UPDATE_EXCLUSIVE
+
+
 def alter_table(s: Node, base: dict[str, Any]) -> Statement:
     kinds: list[str] = []
     rewrites = False
@@ -129,7 +151,7 @@ def alter_table(s: Node, base: dict[str, Any]) -> Statement:
         **base,
         kind=kind,
         tables=table(s.get("relation")),
-        takes_lock=True,
+        takes_lock=_exclusive(s),
         rewrites_table=rewrites,
         reversibility=reversibility,
         detail="; ".join(details),

@@ -49,17 +49,50 @@ def _refused(line: int, text: str, exc: BaseException) -> Statement:
     return Statement(line=line, text=_excerpt(text), kind="other", checked=False, detail=f"line {line}: {error}")
 
 
+def routine(stmt: Node, source: str, line: int) -> tuple[str, list[Statement]] | None:
+    """For a ``CREATE FUNCTION``/``CREATE PROCEDURE`` (written at ``line``, its text ``source``): its name,
+    lowercased without its schema, and the statements its body runs when it is called (a ``plpgsql`` body read like
+    a ``DO`` block, a ``sql`` body as SQL; another language runs nothing shipgate reads). None for another
+    statement."""
+    kind, fields = typed(stmt)
+    if kind != "CreateFunctionStmt":
+        return None
+    names = [sval(n) for n in fields.get("funcname") or ()]
+    options = {d.get("defname"): d.get("arg") for d in of_type(fields.get("options"), "DefElem")}
+    language = sval(options.get("language")).lower() if options.get("language") else ""
+    items = typed(options.get("as"))[1].get("items") or ()
+    body = sval(items[0]) if items else ""
+    try:
+        if language == "plpgsql":
+            found = _plpgsql(body, source, line)
+        else:
+            found = _statements(body, source, line) if language == "sql" and body.strip() else []
+    except (parser.ParseError, RecursionError, ValueError) as exc:
+        found = [_refused(line, source, exc)]
+    return (names[-1].lower() if names else ""), found
+
+
 def _do_block(fields: Node, source: str, line: int) -> list[Statement]:
     options = {d.get("defname"): d.get("arg") for d in of_type(fields.get("args"), "DefElem")}
     language = sval(options.get("language")) if options.get("language") else "plpgsql"
     body = sval(options.get("as")) if options.get("as") else ""
-    if language.lower() != "plpgsql" or not body or "$shipgate_body$" in body:
+    if language.lower() != "plpgsql":
+        return []
+    return _plpgsql(body, source, line)
+
+
+def _plpgsql(body: str, source: str, line: int) -> list[Statement]:
+    """The statements of a PL/pgSQL ``body`` written inside ``source`` (which starts at ``line``)."""
+    if not body or "$shipgate_body$" in body:
         return []
     first = line + source.count("\n", 0, max(source.find(body), 0))  # PL/pgSQL counts lines from the body's start
     tree = json.loads(parser.parse_plpgsql_json(_WRAPPER.format(body)))
     found: list[Statement] = []
-    for lineno, query in _queries(tree):
+    for lineno, query, why in _queries(tree):
         at = first + lineno - 1
+        if why:  # what runs is not known: unchecked
+            found.append(Statement(line=at, text=why, kind="other", checked=False, detail=f"line {at}: {why}"))
+            continue
         try:
             found.extend(classify(raw.get("stmt") or {}, at, _excerpt(query)) for raw in _parsed(query))
         except (parser.ParseError, RecursionError) as exc:
@@ -67,9 +100,40 @@ def _do_block(fields: Node, source: str, line: int) -> list[Statement]:
     return found
 
 
-def _queries(node: Any) -> list[tuple[int, str]]:
-    """(lineno, SQL) of each statement a PL/pgSQL body runs: plain SQL and ``EXECUTE`` of a string literal."""
-    out: list[tuple[int, str]] = []
+def _queries(node: Any) -> list[tuple[int, str, str]]:
+    """(lineno, SQL, '') of each statement a PL/pgSQL body runs: plain SQL, ``EXECUTE`` of a string built from
+    literals, and ``EXECUTE`` of a variable the body assigns such a string (``stmt := 'ALTER TABLE ' || t || …``,
+    ``DECLARE q text := '…'``, ``SELECT format('…', …) INTO q``, ``FOR q IN SELECT format('…', …) …``: the latest
+    assignment before the ``EXECUTE``); (lineno, '', why) for an ``EXECUTE`` of a statement no literal describes."""
+    items = _walk(node)
+    values = _assigned(node, items)
+    out: list[tuple[int, str, str]] = []
+    for item in items:
+        if "PLpgSQL_stmt_execsql" in item:
+            stmt = item["PLpgSQL_stmt_execsql"]
+            out.append((int(stmt.get("lineno", 1)), _expr(stmt.get("sqlstmt")), ""))
+        elif "PLpgSQL_stmt_dynexecute" in item:
+            stmt = item["PLpgSQL_stmt_dynexecute"]
+            at, expression = int(stmt.get("lineno", 1)), _expr(stmt.get("query"))
+            template = _template(expression)
+            variable = _VARIABLE.match(expression)
+            if not template and variable:
+                before = [(n, t) for n, t in values.get(variable.group(1).lower(), ()) if n <= at]
+                template = max(before)[1] if before else ""
+            shown = " ".join(expression.split())[:80]
+            why = f"EXECUTE {shown}: a statement built at run time that no literal describes"
+            out.append((at, template, "" if template else why))
+    return [(n, q, why) for n, q, why in out if q or why]
+
+
+# An EXECUTE of a variable: its name (PL/pgSQL folds unquoted names to lower case).
+_VARIABLE = re.compile(r'^\s*"?([A-Za-z_]\w*)"?\s*$')
+_ASSIGN = re.compile(r"^\s*\"?[A-Za-z_]\w*\"?\s*:?=\s*", re.S)
+
+
+def _walk(node: Any) -> list[dict[str, Any]]:
+    """The dict nodes of a PL/pgSQL syntax tree in source order (bounded by ``MAX_NODES``)."""
+    out: list[dict[str, Any]] = []
     stack = [node]
     seen = 0
     while stack and seen < MAX_NODES:
@@ -78,17 +142,42 @@ def _queries(node: Any) -> list[tuple[int, str]]:
         if isinstance(item, list):
             stack.extend(reversed(item))
         elif isinstance(item, dict):
-            if "PLpgSQL_stmt_execsql" in item:
-                stmt = item["PLpgSQL_stmt_execsql"]
-                out.append((int(stmt.get("lineno", 1)), _expr(stmt.get("sqlstmt"))))
-            elif "PLpgSQL_stmt_dynexecute" in item:
-                stmt = item["PLpgSQL_stmt_dynexecute"]
-                template = _template(_expr(stmt.get("query")))
-                if template:
-                    out.append((int(stmt.get("lineno", 1)), template))
-            else:
-                stack.extend(reversed(list(item.values())))
-    return [(n, q) for n, q in out if q]
+            out.append(item)
+            stack.extend(reversed([v for v in item.values() if isinstance(v, dict | list)]))
+    return out
+
+
+def _assigned(node: Any, items: list[dict[str, Any]]) -> dict[str, list[tuple[int, str]]]:
+    """For each variable, the (lineno, statement template) of each string a literal describes that the body gives
+    it: its DECLARE default, ``:=``, ``SELECT … INTO`` it, a ``FOR`` over a query into it."""
+    function = (node[0] if isinstance(node, list) and node else {}).get("PLpgSQL_function") or {}
+    datums = [typed(d)[1] for d in function.get("datums") or ()]
+    names = [str(d.get("refname", "")) for d in datums]  # by varno
+    found: dict[str, list[tuple[int, str]]] = {}
+
+    def give(name: str, at: int, template: str) -> None:
+        if template:
+            found.setdefault(name.lower(), []).append((at, template))
+
+    for var in datums:
+        if var.get("default_val"):
+            give(str(var.get("refname", "")), int(var.get("lineno", 0)), _template(_expr(var["default_val"])))
+    for item in items:
+        if "PLpgSQL_stmt_assign" in item:
+            stmt = item["PLpgSQL_stmt_assign"]
+            varno = int(stmt.get("varno", -1))
+            if 0 <= varno < len(names):
+                expression = _ASSIGN.sub("", _expr(stmt.get("expr")), count=1)
+                give(names[varno], int(stmt.get("lineno", 0)), _template(expression))
+        elif "PLpgSQL_stmt_execsql" in item or "PLpgSQL_stmt_fors" in item:
+            stmt = item.get("PLpgSQL_stmt_execsql") or item["PLpgSQL_stmt_fors"]
+            target = stmt.get("target") or stmt.get("var") or {}
+            into = [f.get("name") for f in (target.get("PLpgSQL_row") or {}).get("fields") or ()]
+            into += [(target.get("PLpgSQL_var") or {}).get("refname")]
+            query = _expr(stmt.get("sqlstmt") or stmt.get("query"))
+            for name in filter(None, into):
+                give(str(name), int(stmt.get("lineno", 0)), _first_target(query))
+    return found
 
 
 def _expr(node: Any) -> str:
@@ -99,7 +188,15 @@ def _template(expression: str) -> str:
     """The statement an ``EXECUTE`` expression runs: a string literal as written; ``format('…', …)`` with a
     literal format string, and ``||`` joins with at least one literal part, with each computed part read as a
     placeholder name; '' when no literal says what runs."""
-    tree = _parsed(f"SELECT {expression}")
+    return _first_target(f"SELECT {expression}") if expression.strip() else ""
+
+
+def _first_target(query: str) -> str:
+    """``_template`` of the one value a ``SELECT`` query returns ('' for another query, or one it cannot read)."""
+    try:
+        tree = _parsed(query)
+    except (parser.ParseError, RecursionError):
+        return ""
     targets = typed(tree[0].get("stmt"))[1].get("targetList") if len(tree) == 1 else None
     values = [t.get("val") or {} for t in of_type(targets, "ResTarget")]
     if len(values) != 1:

@@ -73,10 +73,11 @@ def _truncate(s: Node, base: dict[str, Any]) -> Statement:
 
 def _rename(s: Node, base: dict[str, Any]) -> Statement:
     """``ALTER … RENAME``: ACCESS EXCLUSIVE on the table renamed or whose column or constraint is; an index is
-    renamed under SHARE UPDATE EXCLUSIVE (PostgreSQL 12 and later), which blocks no reads or writes."""
+    renamed under SHARE UPDATE EXCLUSIVE (PostgreSQL 12 and later), which blocks no reads or writes; a view holds no
+    rows (like ``DROP VIEW``, not a table's lock)."""
     relation = s.get("relation")
-    index = s.get("renameType") == "OBJECT_INDEX"
-    return Statement(**base, kind="rename", tables=table(relation), takes_lock=relation is not None and not index)
+    other = s.get("renameType") in ("OBJECT_INDEX", "OBJECT_VIEW")
+    return Statement(**base, kind="rename", tables=table(relation), takes_lock=relation is not None and not other)
 
 
 def _transaction(s: Node, base: dict[str, Any]) -> Statement:

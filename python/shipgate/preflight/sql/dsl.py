@@ -1,7 +1,8 @@
 """Migrations written in an ORM's migration DSL: Django and Alembic (Python), Rails ActiveRecord (Ruby), Laravel
-(PHP). Each reader turns the calls it knows into the SQL the framework sends to PostgreSQL; a call it does not know
-that may change the schema, and a file it cannot read at all, become statements marked unchecked, so that the file
-is reported ``migration_unchecked`` instead of passing as checked."""
+(PHP), and PHP migrations that run SQL strings (Phinx, Doctrine, ``$sql_up``). Each reader turns the calls it knows
+into the SQL the framework sends to PostgreSQL; a call it does not know that may change the schema, and a file it
+cannot read at all, become statements marked unchecked, so that the file is reported ``migration_unchecked``
+instead of passing as checked."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from shipgate.preflight.sql.builder import CodeNotes
 from shipgate.preflight.sql.laravel import is_laravel_migration, laravel_sql
 from shipgate.preflight.sql.model import Statement
+from shipgate.preflight.sql.phpsql import is_php_sql_migration, php_sql
 from shipgate.preflight.sql.pymigration import is_python_migration, python_sql
 from shipgate.preflight.sql.rails import is_rails_migration, rails_sql
 
@@ -19,6 +21,7 @@ _READERS: tuple[tuple[Callable[[str, str], bool], Callable[[str, str], Found | N
     (is_python_migration, python_sql, "a Django/Alembic migration"),
     (is_rails_migration, rails_sql, "a Rails migration"),
     (is_laravel_migration, laravel_sql, "a Laravel migration"),
+    (is_php_sql_migration, php_sql, "a PHP migration (Phinx, Doctrine, SQL strings)"),
 )
 
 

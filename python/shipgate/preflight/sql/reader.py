@@ -16,6 +16,7 @@ from pglast import parser
 
 from shipgate.preflight.sql.bodies import embedded
 from shipgate.preflight.sql.classify import classify
+from shipgate.preflight.sql.functions import Routines
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
 from shipgate.preflight.sql.names import path_dialect
 from shipgate.preflight.sql.nodes import Node
@@ -29,7 +30,9 @@ _MYSQL = re.compile(
     r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|^\s*DELIMITER\b|/\*!\d|\bLOCK\s+TABLES\b", re.I | re.M
 )
 _SQLITE = re.compile(r"\bAUTOINCREMENT\b|^\s*PRAGMA\b|\bWITHOUT\s+ROWID\b", re.I | re.M)
-_LEADING = re.compile(r"^\s*(?:--[^\n]*\n|/\*.*?\*/|\s)*", re.S)
+# Comments before a statement; a line that starts with ``#`` is MySQL's comment, one that starts with a backslash a
+# psql command (``\set ON_ERROR_STOP on``, ``\connect db``): no PostgreSQL statement starts so.
+_LEADING = re.compile(r"^\s*(?:--[^\n]*\n|#[^\n]*\n|\\[^\n]*\n|/\*.*?\*/|\s)*", re.S)
 # Keywords → kind, for statements the PostgreSQL parser refused (MySQL/SQLite, or a dialect extension).
 _KEYWORD_KINDS: tuple[tuple[re.Pattern[str], str, bool, str], ...] = tuple(
     (re.compile(p, re.I), kind, lock, rev)
@@ -66,11 +69,12 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     if size > MAX_SQL_BYTES:
         return SqlFile(path=path, dialect="unknown", skipped=f"{size} bytes, over the {MAX_SQL_BYTES}-byte SQL bound")
     try:
-        slices = parser.split(text, with_parser=False, only_slices=True)
+        split = parser.split(text, with_parser=False, only_slices=True)
     except parser.ParseError as exc:
         return SqlFile(
             path=path, dialect=path_dialect(path) or _dialect(text, False), unchecked=1, first_error=str(exc)[:200]
         )
+    slices = _with_gaps(text, split)
     starts = _line_starts(text)
     down = down_sections(text)  # a goose/sql-migrate/dbmate down half: not run by the upgrade
     other = dbms_sections(text)  # a Liquibase formatted-SQL changeset for another database
@@ -78,6 +82,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     elsewhere: list[str | None] = []  # per statement: the other database its changeset is for
     unchecked = 0
     first_error: str | None = None
+    routines = Routines()  # functions the file defines and calls: their bodies run with it
     for piece in slices[:MAX_STATEMENTS]:
         source = text[piece]
         lead = _LEADING.match(source)
@@ -90,6 +95,12 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         elsewhere.extend([section_dialect(other, piece.start + skip)] * len(found))
         unchecked += refused
         first_error = first_error or error
+        routines.see(body, _line_of(starts, piece.start + skip), len(statements), elsewhere[-1] if found else None)
+    before = len(statements)
+    statements, elsewhere = routines.merge(statements, elsewhere)
+    if len(statements) != before:
+        unchecked = sum(not s.checked for s in statements)
+        first_error = first_error or next((s.detail[:200] for s in statements if not s.checked and s.detail), None)
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
     named = path_dialect(path)
     dialect = named or _dialect(text, unchecked == 0)
@@ -147,6 +158,31 @@ def _read(body: str, line: int) -> tuple[list[Statement], str | None, int]:
     return found, refused[0].detail[:200] if refused else None, len(refused)
 
 
+# Between two statements: comments (also MySQL's ``#`` lines) and psql's own commands (``\set ON_ERROR_STOP on``),
+# which are not SQL statements and whose semicolons end nothing.
+_GAP_NOISE = re.compile(r"--[^\n]*|/\*.*?(?:\*/|\Z)|^[ \t]*[#\\][^\n]*", re.S | re.M)
+
+
+def _with_gaps(text: str, slices: tuple[slice, ...]) -> list[slice]:
+    """``slices`` with the statements PostgreSQL's scanner skipped between them: one that starts with a word
+    PostgreSQL does not know (MySQL's ``USE db;``) is left out of its split, not returned as a statement; each is
+    put back, cut at its semicolons, to be read (and refused) like any other."""
+    out: list[slice] = []
+    done = 0
+    for piece in [*slices, slice(len(text), len(text))]:
+        gap = text[done : piece.start]
+        if gap.strip(" \t\r\n;"):
+            at = done
+            for part in _GAP_NOISE.sub(lambda m: " " * len(m.group()), gap).split(";"):
+                if part.strip():
+                    out.append(slice(at + len(part) - len(part.lstrip()), at + len(part.rstrip())))
+                at += len(part) + 1
+        if piece.start < len(text) or piece.stop != piece.start:
+            out.append(piece)
+        done = max(done, piece.stop or 0)
+    return out
+
+
 def engine_bound(s: Statement) -> bool:
     """Whether what the statement locks or rewrites depends on the database engine."""
     return s.takes_lock or s.rewrites_table or s.kind in ("create_index", "drop_index")
@@ -159,15 +195,23 @@ _SQLITE_WORDS = ("autoincrement", "pragma", "without")
 
 
 # SQL comments, MySQL's ``/*!50001 … */`` excepted (executable there): text, not the file's dialect (Prisma writes
-# backquoted names into its ``/* Warnings: … */`` header).
-_COMMENT = re.compile(r"--[^\n]*|/\*(?!!).*?(?:\*/|\Z)", re.S)
+# backquoted names into its ``/* Warnings: … */`` header). String literals and dollar-quoted bodies are text too: a
+# backquote in a PL/pgSQL message (``raise notice 'column `%`'``) says nothing of the database (a quote escaped by a
+# backslash, MySQL's way, does not end the string). One pass, left to right; an unclosed one ends at the end of the
+# text (linear on hostile input).
+_TEXT = re.compile(
+    r"--[^\n]*|/\*(?!!).*?(?:\*/|\Z)|'(?:[^'\\]|\\.|'')*(?:'|\\?\Z)|\$(\w{0,63})\$.*?(?:\$\1\$|\Z)", re.S
+)
 
 
 def _dialect(text: str, postgres_ok: bool) -> str:
     sample = text[: 256 * 1024]
-    if "--" in sample or "/*" in sample:
-        sample = _COMMENT.sub(" ", sample)
     lower = sample.lower() if sample.isascii() else None
+    if lower is not None and not any(w in lower for w in (*_MYSQL_WORDS, *_SQLITE_WORDS)):
+        return "postgresql" if postgres_ok else "unknown"  # no word either dialect needs, in text or code
+    if "--" in sample or "/*" in sample or "'" in sample or "$" in sample:
+        sample = _TEXT.sub(" ", sample)
+        lower = sample.lower() if lower is not None else None
     if (lower is None or any(w in lower for w in _MYSQL_WORDS)) and _MYSQL.search(sample):
         return "mysql"
     if (lower is None or any(w in lower for w in _SQLITE_WORDS)) and _SQLITE.search(sample):

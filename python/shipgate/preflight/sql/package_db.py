@@ -1,0 +1,60 @@
+"""The database a package's product runs on, when its configuration names one and only one: a setting
+(``DB_CONNECTION=mysql``, ``DB_DRIVER: sqlite3``, ``TYPEORM_CONNECTION=mariadb``), a migration tool's adapter
+(phinx ``adapter: mysql``, Knex ``client: 'mysql2'``, Sequelize ``dialect: "sqlite"``) or a connection URL
+(``DATABASE_URL=mysql://…``, ``jdbc:mariadb://…``, ``sqlite:///…``). Only configuration files are read (not notes or
+documentation), and a package that also names PostgreSQL anywhere there is not decided: a migration whose own name,
+folder and text say nothing is then read as PostgreSQL, as in a package of one file."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+
+_NAMES = {
+    "mysql": "mysql",
+    "mysql2": "mysql",
+    "mysqli": "mysql",
+    "pdo_mysql": "mysql",
+    "mariadb": "mysql",
+    "sqlite": "sqlite",
+    "sqlite3": "sqlite",
+    "pdo_sqlite": "sqlite",
+    "postgres": "postgresql",
+    "postgresql": "postgresql",
+    "pgsql": "postgresql",
+    "pdo_pgsql": "postgresql",
+    "pg": "postgresql",
+}
+_SETTING = re.compile(
+    r"\b(?:DB_CONNECTION|DB_DRIVER|DB_TYPE|DB_ENGINE|DB_DIALECT|DATABASE_TYPE|DATABASE_DRIVER|DATABASE_ENGINE"
+    r"|DATABASE_DIALECT|TYPEORM_CONNECTION|adapter|client|dialect|driver)[\"']?\s*(?:=>|[=:])\s*[\"']?(\w+)",
+    re.I,
+)
+_URL = re.compile(r"\b(mysql|mariadb|sqlite3?|postgres(?:ql)?)(?:\+\w+)?:(?://|[\w/])", re.I)
+_CONFIG_EXTENSIONS = (".env", ".yml", ".yaml", ".json", ".ini", ".conf", ".cnf", ".properties", ".toml", ".cfg")
+_CONFIG_NAMES = re.compile(r"^(?:\.env(?:\.\w+)?|[\w.-]*\.env|phinx\.\w+|knexfile\.\w+|database\.php|config\.php)$")
+MAX_CONFIG_CHARS = 256 * 1024
+
+
+def is_config(path: str) -> bool:
+    """A configuration file by its name: the ones whose settings say which database the product uses."""
+    name = posixpath.basename(path).lower()
+    return name.endswith(_CONFIG_EXTENSIONS) or bool(_CONFIG_NAMES.match(name))
+
+
+def named_databases(text: str) -> set[str]:
+    """The databases a configuration text names in a setting or a connection URL."""
+    sample = text[:MAX_CONFIG_CHARS]
+    words = [m.group(1).lower() for pattern in (_SETTING, _URL) for m in pattern.finditer(sample)]
+    return {_NAMES[w] for w in words if w in _NAMES}
+
+
+def package_database(configs: Iterable[tuple[str, str]]) -> str | None:
+    """'mysql' or 'sqlite' when the package's configuration files (``(path, text)``) name that database and no
+    other; None otherwise (none named, PostgreSQL named, or more than one)."""
+    named: set[str] = set()
+    for path, text in configs:
+        if is_config(path):
+            named |= named_databases(text)
+    return named.pop() if len(named) == 1 and named <= {"mysql", "sqlite"} else None

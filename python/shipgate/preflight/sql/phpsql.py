@@ -1,0 +1,68 @@
+"""PHP migrations that hold their SQL as strings (not Laravel's ``Schema::`` builder, read by ``laravel``): Phinx's
+``$this->execute('…')``/``$this->query('…')``, Doctrine Migrations' ``$this->addSql('…')``, and a migration class
+whose ``$sql_up`` property holds the statements (MateCat's migrations, a heredoc ``<<<EOF … EOF;``). A file is such a
+migration when it is a ``.php`` file under a ``migration(s)`` directory that uses one of these. The SQL of the up
+direction is returned at the line where it is written; the down direction (``function down``, ``$sql_down``) is not.
+A string with PHP interpolation (``"… $table …"``) is not SQL shipgate can read; it is skipped.
+
+The text is read with regular expressions, bounded to linear time: each string, heredoc and comment is consumed once,
+an unclosed one ends at the end of the text."""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 1024 * 1024
+_USES = re.compile(r"\$this\s*->\s*(?:execute|query|addSql)\s*\(|\$sql_up\b")
+# One lexical unit: a comment, a heredoc/nowdoc (flexible closing marker, PHP 7.3), a quoted string, a function
+# header, an SQL-running call or the up property; everything else is skipped a character run at a time.
+_UNIT = re.compile(
+    r"(?P<comment>//[^\n]*|\#[^\n]*|/\*.*?(?:\*/|\Z))"
+    r"|<<<[ \t]*(?P<q>[\"']?)(?P<tag>[A-Za-z_]\w*)(?P=q)[ \t]*\n(?P<heredoc>.*?)(?:\n[ \t]*(?P=tag)\b|\Z)"
+    r"|'(?P<single>(?:[^'\\]|\\.)*)(?:'|\\?\Z)"
+    r"|\"(?P<double>(?:[^\"\\]|\\.)*)(?:\"|\\?\Z)"
+    r"|\bfunction\s+(?P<function>\w+)"
+    r"|\$this\s*->\s*(?P<call>execute|query|addSql)\s*\("
+    r"|(?P<property>\$sql_up|\$sql_down)\b",
+    re.S,
+)
+_INTERPOLATED = re.compile(r"(?<!\\)\$[A-Za-z_{]")
+_DOWN = frozenset({"down", "predown", "postdown"})
+
+
+def is_php_sql_migration(path: str, text: str) -> bool:
+    lower = path.lower()
+    folders = lower.split("/")[:-1]
+    return lower.endswith(".php") and any("migration" in f for f in folders) and bool(_USES.search(text[:MAX_CHARS]))
+
+
+def php_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
+    """(line, SQL) of each statement string the up direction runs; no unread calls (the second list); None over the
+    size bound."""
+    if len(text) > MAX_CHARS:
+        return None
+    found: list[tuple[int, str]] = []
+    section = ""  # the function the text is in
+    pending: str | None = None  # the call or property whose string comes next
+    for m in _UNIT.finditer(text):
+        kind = m.lastgroup
+        if kind == "function":
+            section, pending = m.group("function").lower(), None
+        elif kind in ("call", "property"):
+            pending = m.group(kind)
+        elif kind in ("heredoc", "single", "double", "q", "tag") and pending is not None:
+            body, start = _string(m)
+            runs = pending != "$sql_down" and (pending == "$sql_up" or section not in _DOWN)
+            readable = m.group("single") is not None or (m.group("q") == "'") or not _INTERPOLATED.search(body)
+            if runs and readable and body.strip():
+                found.append((text.count("\n", 0, start) + 1, body))
+            pending = None
+    return found, []
+
+
+def _string(m: re.Match[str]) -> tuple[str, int]:
+    """The text of a string unit and where it starts in the file."""
+    for group in ("heredoc", "single", "double"):
+        if m.group(group) is not None:
+            return m.group(group), m.start(group)
+    return "", m.start()
