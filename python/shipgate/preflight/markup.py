@@ -11,6 +11,9 @@
   when the product runs.
 - **Program source** (:func:`is_program_source`): code in a language other than shell, by its suffix or its
   interpreter line; its comments are text and a value there is an expression unless written as a string literal.
+  Its docstrings and POD blocks (:func:`documentation_lines`) are documentation.
+- **Tests** (:func:`is_test_path`): a test and its fixtures hold test data; a password there is an example unless
+  it looks random.
 - **Armored public material** (:func:`public_armor_lines`): the base64 lines of a PGP public key, a certificate or
   a public key are published on purpose; they are not credentials (a private key block stays one).
 """
