@@ -84,3 +84,74 @@ def test_b_pod_and_authfile_values_are_not_taken_for_the_image() -> None:
         "sudo podman pull --authfile $AUTH quay.io/vendor/ironic:1.0",
         "sudo podman run -d --pod ironic-pod quay.io/vendor/httpd:2.4",
     ) == [3, 4]
+
+
+# -- C: manifests applied from a URL --------------------------------------------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_c_kubectl_apply_of_a_url_contacts_its_host() -> None:
+    # KServe's quick install: the release manifests are fetched from GitHub by kubectl itself
+    assert in_script(
+        ENDPOINT,
+        "kubectl apply -f https://github.com/vendor/op/releases/download/${VERSION}/op.yaml",
+        "kubectl apply --validate=false --filename=https://github.com/vendor/crds/releases/download/v1/crds.yaml",
+        "oc apply -k https://github.com/vendor/deploy/overlays/prod?ref=v1.2.0",
+    ) == [3, 4, 5]
+    # near-misses: a local manifest, a manifest from stdin, a URL as an annotation's value
+    assert in_script(
+        ENDPOINT,
+        "kubectl apply -f deploy/op.yaml",
+        "cat op.yaml | kubectl apply -f -",
+        "kubectl annotate svc web docs=https://docs.vendor.io/op",
+    ) == []
+
+
+# -- D: commands run inside a container: they reach the network, but act as the container's root -----------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+SUDO = "preflight.sudo_unavailable"
+
+_PCT = (
+    "pct exec \"$CTID\" -- bash -c '",
+    "wget -qO- https://pkgs.tailscale.com/stable/debian/bookworm.noarmor.gpg >/usr/share/keyrings/ts.gpg",
+    "apt-get update",
+    "apt-get install -y tailscale",
+    "' || exit",
+)
+_NSPAWN = (
+    "systemd-nspawn --timezone=off --pipe -i $IMG /bin/sh <<EOF",
+    "apk add openssh",
+    'echo "ttyS0::respawn:/sbin/getty" >>/etc/inittab',
+    "passwd -d root",
+    "EOF",
+)
+
+
+def test_d_a_container_s_commands_are_read_for_the_network_at_their_own_lines() -> None:
+    # Proxmox's ``pct exec ID -- bash -c '…'`` over several lines, Firecracker's heredoc fed to systemd-nspawn
+    assert in_script(EGRESS, *_PCT) == [5, 6]
+    assert in_script(ENDPOINT, *_PCT) == [4]
+    assert in_script(EGRESS, *_NSPAWN) == [4]
+    assert in_script(EGRESS, "lxc exec web -- apt-get install -y nginx") == [3]
+
+
+def test_d_what_runs_in_the_container_needs_no_root_on_the_host_but_starting_nspawn_does() -> None:
+    assert in_script(PRIVILEGE, *_PCT) == []
+    assert in_script(PRIVILEGE, *_NSPAWN) == [3]  # systemd-nspawn itself; not /etc/inittab or passwd inside
+    assert in_script(SUDO, "lxc exec web -- sudo apt-get install -y nginx") == []
+    # near-misses: the same commands on the host are root-only; chroot is not a container runner
+    assert in_script(PRIVILEGE, "apt-get install -y tailscale", 'echo "x" >>/etc/inittab') == [3, 4]
+    assert in_script(PRIVILEGE, "chroot /mnt apt-get install -y openssh-server") == [3]
+
+
+# -- E: sudo in the command ssh runs on another host ----------------------------------------------------------------
+
+
+def test_e_sudo_run_by_ssh_on_the_remote_host_is_not_the_target_s_escalation() -> None:
+    # dev-scripts: ``while [ -z $(ssh -o StrictHostKeyChecking=no "core@$IP" sudo ls /etc/mcs/…) ]``
+    assert in_script(SUDO, 'CONFIG=$(ssh -o StrictHostKeyChecking=no "core@$IP" sudo ls /etc/mcs/bootstrap)') == []
+    assert in_script(PRIVILEGE, 'ssh "core@$IP" rm -rf /etc/mcs/bootstrap') == []
+    # near-miss: sudo on this host before ssh
+    assert in_script(SUDO, 'sudo ssh "core@$IP" ls /etc') == [3]

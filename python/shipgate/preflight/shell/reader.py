@@ -622,9 +622,21 @@ class _Reader:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
         if un.interpret is not None and un.interpret.value is not None:
             shell = Command(
-                name=None, words=(), line=line, text=summary, escalation=escalation, escalation_line=escalation_line
+                name=None,
+                words=(),
+                line=line,
+                text=summary,
+                escalation=escalation,
+                escalation_line=escalation_line,
+                wrappers=(*ctx.wrappers, *un.wrappers),
             )
-            self._reparse(un.interpret.value, ctx, shell, via=un.via or "sh -c", line=line)
+            string, source = un.interpret, un.interpret.value
+            if ctx.line is None and "\n" in source and string.raw[:1] in ("'", '"') and not string.expands:
+                # a quoted script written over several lines (``pct exec 1 -- bash -c '\n apt-get …\n'``): each of
+                # its commands at its own line
+                self._reparse(source, ctx, shell, via=un.via or "sh -c", offset=string.line - 1 - ctx.offset)
+            else:
+                self._reparse(source, ctx, shell, via=un.via or "sh -c", line=line)
         return made
 
     def _reparse(
