@@ -155,3 +155,23 @@ def test_e_sudo_run_by_ssh_on_the_remote_host_is_not_the_target_s_escalation() -
     assert in_script(PRIVILEGE, 'ssh "core@$IP" rm -rf /etc/mcs/bootstrap') == []
     # near-miss: sudo on this host before ssh
     assert in_script(SUDO, 'sudo ssh "core@$IP" ls /etc') == [3]
+
+
+# -- F: images made on this host, and the pulls of containerd's and OpenShift's clients ----------------------------
+
+
+def test_f_an_image_built_or_tagged_here_is_not_fetched_when_run() -> None:
+    # CapRover: ``docker build -t captain-debug …`` then ``docker run … captain-debug``
+    assert in_script(EGRESS, "docker build -t captain-debug -f Dockerfile.debug .", "docker run -d captain-debug") == []
+    assert in_script(EGRESS, "podman tag localhost/web:dev web:latest", "podman run -d web:latest") == []
+    # near-miss: another image is fetched
+    assert in_script(EGRESS, "docker build --tag app:dev .", "docker run -d redis:7") == [4]
+
+
+def test_f_ctr_crictl_and_oc_mirror_pull_images() -> None:
+    # Firecracker's ``ctr image pull docker.io/library/$LABEL``, dev-scripts' ``oc adm release mirror``
+    assert in_script(EGRESS, "ctr -n k8s.io images pull docker.io/library/alpine:3.20") == [3]
+    assert in_script(EGRESS, "crictl pull registry.k8s.io/pause:3.9") == [3]
+    assert in_script(EGRESS, "oc adm release mirror -a $AUTH --from $RELEASE --to $MIRROR") == [3]
+    # near-misses: listing and mounting images, other oc verbs fetch nothing
+    assert in_script(EGRESS, "ctr images ls", "ctr image mount --rw docker.io/library/alpine mnt", "oc get nodes") == []
