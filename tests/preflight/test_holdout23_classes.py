@@ -175,3 +175,34 @@ def test_f_ctr_crictl_and_oc_mirror_pull_images() -> None:
     assert in_script(EGRESS, "oc adm release mirror -a $AUTH --from $RELEASE --to $MIRROR") == [3]
     # near-misses: listing and mounting images, other oc verbs fetch nothing
     assert in_script(EGRESS, "ctr images ls", "ctr image mount --rw docker.io/library/alpine mnt", "oc get nodes") == []
+
+
+# -- G: OpenShift's client reaching registries without TLS checks; H: libvirt's guests left unconfined ---------------
+
+TLS = "preflight.tls_verification_disabled"
+PROTECTION = "preflight.protection_disabled"
+
+
+def test_g_oc_insecure_turns_tls_checks_off() -> None:
+    assert in_script(TLS, "oc adm release mirror --insecure=true -a $AUTH --from $RELEASE --to $MIRROR") == [3]
+    assert in_script(TLS, "oc image mirror --insecure $SRC $DST") == [3]
+    # near-misses: oc without it, another tool's --insecure option name is not read as oc's
+    assert in_script(TLS, "oc adm release mirror -a $AUTH --from $RELEASE --to $MIRROR", "oc get pods") == []
+
+
+def test_h_libvirt_security_driver_none_switches_guest_confinement_off() -> None:
+    # metal3-dev-env: the replacement written through variables
+    assert in_script(
+        PROTECTION,
+        'none="security_driver = \\"none\\""',
+        'apparmor="security_driver = \\"apparmor\\""',
+        'sudo sed -i "s/$apparmor/$none/g" /etc/libvirt/qemu.conf',
+        "printf 'security_driver = \"none\"\\n' >> /etc/libvirt/qemu.conf",
+    ) == [5, 6]
+    # near-misses: switching it back on, another file, another setting
+    assert in_script(
+        PROTECTION,
+        "sudo sed -i 's/security_driver = \"none\"/security_driver = \"selinux\"/' /etc/libvirt/qemu.conf",
+        "sudo sed -i 's/^#user = .*/user = \"qemu\"/' /etc/libvirt/qemu.conf",
+        "sed -i 's/x/security_driver = \"none\"/' ./qemu.conf.example",
+    ) == []
