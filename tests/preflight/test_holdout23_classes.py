@@ -206,3 +206,17 @@ def test_h_libvirt_security_driver_none_switches_guest_confinement_off() -> None
         "sudo sed -i 's/^#user = .*/user = \"qemu\"/' /etc/libvirt/qemu.conf",
         "sed -i 's/x/security_driver = \"none\"/' ./qemu.conf.example",
     ) == []
+
+
+# -- J: what set -x traces inside a group whose stderr goes to /dev/null is not shown ------------------------------
+
+SECRET = "preflight.secret_printed"
+
+
+def test_j_a_group_with_stderr_discarded_hides_its_trace() -> None:
+    # dev-scripts: ``set -euxo pipefail`` … ``{ echo "${PULL_SECRET}" ; } 2> /dev/null > $REGISTRY_AUTH_FILE``
+    assert in_script(SECRET, "set -x", '{ echo "${PULL_SECRET}" ; } 2> /dev/null > "$AUTH_FILE"') == []
+    assert in_script(SECRET, "set -x", '( mysql -p"$DB_PASSWORD" -e "select 1" ) &>/dev/null') == []
+    # near-misses: the command's own 2>/dev/null is applied after its trace is printed; stdout alone hides nothing
+    assert in_script(SECRET, "set -x", 'mysql -p"$DB_PASSWORD" -e "select 1" 2>/dev/null') == [4]
+    assert in_script(SECRET, "set -x", '{ mysql -p"$DB_PASSWORD" -e "select 1" ; } >/dev/null') == [4]

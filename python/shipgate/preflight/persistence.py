@@ -178,6 +178,8 @@ def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
     for command in script.commands:
         if command.line <= start or command.name == "set" or off_at(command.function, command.line):
             continue
+        if "untraced" in command.conditions:  # its group's stderr, where the trace goes, is /dev/null
+            continue
         for word in command.words:
             name = next((n for n in word.expands if n not in _SHELL_SET and secret_name(n) and n not in paths), None)
             if name is not None:

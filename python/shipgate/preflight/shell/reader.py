@@ -320,10 +320,17 @@ class _Reader:
             start = len(self.commands)
             self._walk(body, ctx)
             outputs = tuple(r for r in redirects if r.op.startswith((">", "&>")))
+            # ``{ echo "$SECRET"; } 2>/dev/null``: the group's commands are traced to its stderr, discarded
+            quiet = any(
+                (r.fd == "2" or r.op.startswith("&>")) and r.target is not None and r.target.text == "/dev/null"
+                for r in redirects
+            )
             for i in range(start, len(self.commands)):
                 c = self.commands[i]
                 if outputs and not c.writes():
-                    self.commands[i] = _replaced(c, redirects=c.redirects + outputs)
+                    c = self.commands[i] = _replaced(c, redirects=c.redirects + outputs)
+                if quiet:
+                    self.commands[i] = _replaced(c, conditions=(*c.conditions, "untraced"))
 
     def _redirects(self, node: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
         out: list[Redirect] = []
@@ -356,7 +363,8 @@ class _Reader:
         word = self.words.word(target, line=self._line(node, ctx)) if target is not None else None
         if word is not None and ctx.line:
             word = _replaced(word, line=ctx.line)
-        return Redirect(op, word)
+        fd = next((text(c) for c in node.named_children if c.type == "file_descriptor"), None)
+        return Redirect(op, word, fd=fd)
 
     def _pipeline(self, node: Node, ctx: _Ctx) -> None:
         members: list[Command] = []
