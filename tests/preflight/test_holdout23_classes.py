@@ -220,3 +220,21 @@ def test_j_a_group_with_stderr_discarded_hides_its_trace() -> None:
     # near-misses: the command's own 2>/dev/null is applied after its trace is printed; stdout alone hides nothing
     assert in_script(SECRET, "set -x", 'mysql -p"$DB_PASSWORD" -e "select 1" 2>/dev/null') == [4]
     assert in_script(SECRET, "set -x", '{ mysql -p"$DB_PASSWORD" -e "select 1" ; } >/dev/null') == [4]
+
+
+# -- K: authorized_keys inside another tree (an image the script mounted) is not an account's ----------------------
+
+PERSISTENCE = "preflight.persistence"
+
+
+def test_k_a_relative_path_with_a_directory_before_ssh_is_inside_another_tree() -> None:
+    # Firecracker: ``mount $IMG mnt`` … ``cp -v id_rsa.pub "mnt/root/.ssh/authorized_keys"``
+    assert in_script(PERSISTENCE, 'cp -v id_rsa.pub "mnt/root/.ssh/authorized_keys"') == []
+    # near-misses: root's, the home directory's, the working directory's own .ssh
+    assert in_script(
+        PERSISTENCE,
+        "cp key.pub /root/.ssh/authorized_keys",
+        "cat key.pub >> ~/.ssh/authorized_keys",
+        "cat key.pub >> .ssh/authorized_keys",
+        "cat key.pub >> ./.ssh/authorized_keys",
+    ) == [3, 4, 5, 6]

@@ -39,10 +39,15 @@ _PRINTERS = frozenset({"echo", "printf", "print"})
 _SHELL_SET = frozenset({"PWD", "OLDPWD"})
 
 
+# ``mnt/root/.ssh/authorized_keys``: a path relative to the working directory with a directory before ``.ssh``
+# names a file inside another tree (an image the script mounted, a staging directory), not an account's.
+_OTHER_TREE = re.compile(r"^(?![/~$]|\.\.?/)[^/]+/(?:[^/]+/)*\.ssh/")
+
+
 def _persists(command: Command) -> tuple[str, Severity, int] | None:
     for word in written_paths(command):
         target = word.text
-        if _ACCESS.search(target):
+        if _ACCESS.search(target) and not _OTHER_TREE.match(target):
             return target, Severity.HIGH, write_line(command, word)
         if _PROFILES.search(target):
             return target, Severity.MEDIUM, write_line(command, word)
