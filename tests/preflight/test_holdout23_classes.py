@@ -238,3 +238,17 @@ def test_k_a_relative_path_with_a_directory_before_ssh_is_inside_another_tree() 
         "cat key.pub >> .ssh/authorized_keys",
         "cat key.pub >> ./.ssh/authorized_keys",
     ) == [3, 4, 5, 6]
+
+
+# -- L: ``$A/$B.ext`` unquoted is one word (the parser splits it at the second ``$``) --------------------------------
+
+
+def test_l_an_unquoted_path_of_two_variables_stays_one_word() -> None:
+    # Proxmox: ``wget -qO- https://pkgs.tailscale.com/stable/$ID/$VER.noarmor.gpg``: no host called ver.noarmor.gpg
+    fetch = "wget -qO- https://pkgs.tailscale.com/stable/$ID/$VER.noarmor.gpg > /tmp/k.gpg"
+    found = run(package({"scripts/deploy.sh": script('ID=$(lsb_release -is)', 'VER=$(lsb_release -cs)', fetch)}))
+    hosts = sorted(f.evidence.get("host", "") for f in found if f.code == ENDPOINT)
+    assert hosts == ["pkgs.tailscale.com"]
+    # near-misses: one variable before a suffix, and the same words quoted, read as before
+    assert in_script(ENDPOINT, "curl -fsSLo /tmp/k https://pkgs.tailscale.com/stable/$VER.gpg") == [3]
+    assert in_script(ENDPOINT, 'curl -fsSLo /tmp/k "https://pkgs.tailscale.com/$ID/$VER.gpg"') == [3]

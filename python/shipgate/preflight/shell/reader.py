@@ -91,6 +91,37 @@ class _Ctx:
         return found
 
 
+_NAME_START = re.compile(r"[A-Za-z_]\w*")
+
+
+def _split_expansion(before: Node, word: Node) -> bool:
+    """tree-sitter-bash ends ``$A/$B.c`` (unquoted) at the second ``$`` and makes ``B.c`` a word of its own: the
+    two touch, the first ends with a bare ``$`` and the second starts with a name."""
+    return (
+        before.end_byte == word.start_byte
+        and before.type == "concatenation"
+        and bool(before.children)
+        and before.children[-1].type == "$"
+        and _NAME_START.match(text(word)) is not None
+    )
+
+
+def _joined(first: Word, rest: str) -> Word:
+    """``first`` (ending with the bare ``$``) and ``rest`` read as one word: ``$NAME`` expanded at run time."""
+    m = _NAME_START.match(rest)
+    name = m.group(0) if m else ""
+    known = first.value if first.value is not None else first.prefix
+    shape = (first.value if first.value is not None else first.shape or first.raw)[:-1] + "$" + rest
+    return dataclasses.replace(
+        first,
+        raw=first.raw + rest,
+        value=None,
+        expands=(*first.expands, name),
+        prefix=known[:-1] if first.value is not None and known else known,
+        shape=shape,
+    )
+
+
 def _command_value(**fields: Any) -> Command:
     """``Command(**fields)`` (every field without a default given) at a third of the cost: a frozen dataclass
     sets each of its 17 fields through ``object.__setattr__``."""
@@ -514,8 +545,14 @@ class _Reader:
         argv: list[Word] = []
         own: list[Redirect] = []
         name_node = node.child_by_field_name("name")
+        previous: Node | None = None
         for child in node.named_children:
             kind = child.type
+            if kind == "word" and argv and previous is not None and _split_expansion(previous, child):
+                argv[-1] = _joined(argv[-1], text(child))
+                previous = child
+                continue
+            previous = child
             if kind == "variable_assignment":
                 if name_node is not None and _newline_between(child, name_node):
                     continue  # tree-sitter-bash joins "A=1 B=2" with the next line's command
