@@ -252,3 +252,31 @@ def test_l_an_unquoted_path_of_two_variables_stays_one_word() -> None:
     # near-misses: one variable before a suffix, and the same words quoted, read as before
     assert in_script(ENDPOINT, "curl -fsSLo /tmp/k https://pkgs.tailscale.com/stable/$VER.gpg") == [3]
     assert in_script(ENDPOINT, 'curl -fsSLo /tmp/k "https://pkgs.tailscale.com/$ID/$VER.gpg"') == [3]
+
+
+# -- M: an image built from a fresh clone runs the clone's Dockerfile ----------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_m_an_image_build_in_a_cloned_directory_runs_what_it_holds() -> None:
+    # dev-scripts: ``git clone $IMAGE $REPOPATH; cd $REPOPATH; sudo podman build … -t ${!IMAGE_VAR} -f $DF .``
+    assert in_script(
+        UNVERIFIED,
+        "git clone https://github.com/vendor/ironic-image /tmp/ironic-image",
+        "cd /tmp/ironic-image",
+        "podman build --authfile $AUTH -t localhost/ironic:dev -f Dockerfile .",
+    ) == [5]
+    assert in_script(
+        UNVERIFIED,
+        "git clone https://github.com/vendor/agent src/agent",
+        "docker build -t agent:dev src/agent",
+    ) == [4]
+    # near-misses: a clone checked out at a full commit id; a build of the package's own directory
+    assert in_script(
+        UNVERIFIED,
+        "git clone https://github.com/vendor/agent src/agent",
+        "git -C src/agent checkout 0123456789abcdef0123456789abcdef01234567",
+        "docker build -t agent:dev src/agent",
+    ) == []
+    assert in_script(UNVERIFIED, "docker build -t app:dev ./docker/app") == []
