@@ -100,12 +100,15 @@ def test_c_kubectl_apply_of_a_url_contacts_its_host() -> None:
         "oc apply -k https://github.com/vendor/deploy/overlays/prod?ref=v1.2.0",
     ) == [3, 4, 5]
     # near-misses: a local manifest, a manifest from stdin, a URL as an annotation's value
-    assert in_script(
-        ENDPOINT,
-        "kubectl apply -f deploy/op.yaml",
-        "cat op.yaml | kubectl apply -f -",
-        "kubectl annotate svc web docs=https://docs.vendor.io/op",
-    ) == []
+    assert (
+        in_script(
+            ENDPOINT,
+            "kubectl apply -f deploy/op.yaml",
+            "cat op.yaml | kubectl apply -f -",
+            "kubectl annotate svc web docs=https://docs.vendor.io/op",
+        )
+        == []
+    )
 
 
 # -- D: commands run inside a container: they reach the network, but act as the container's root -----------------
@@ -114,7 +117,7 @@ PRIVILEGE = "preflight.implicit_privilege"
 SUDO = "preflight.sudo_unavailable"
 
 _PCT = (
-    "pct exec \"$CTID\" -- bash -c '",
+    'pct exec "$CTID" -- bash -c \'',
     "wget -qO- https://pkgs.tailscale.com/stable/debian/bookworm.noarmor.gpg >/usr/share/keyrings/ts.gpg",
     "apt-get update",
     "apt-get install -y tailscale",
@@ -200,12 +203,15 @@ def test_h_libvirt_security_driver_none_switches_guest_confinement_off() -> None
         "printf 'security_driver = \"none\"\\n' >> /etc/libvirt/qemu.conf",
     ) == [5, 6]
     # near-misses: switching it back on, another file, another setting
-    assert in_script(
-        PROTECTION,
-        "sudo sed -i 's/security_driver = \"none\"/security_driver = \"selinux\"/' /etc/libvirt/qemu.conf",
-        "sudo sed -i 's/^#user = .*/user = \"qemu\"/' /etc/libvirt/qemu.conf",
-        "sed -i 's/x/security_driver = \"none\"/' ./qemu.conf.example",
-    ) == []
+    assert (
+        in_script(
+            PROTECTION,
+            'sudo sed -i \'s/security_driver = "none"/security_driver = "selinux"/\' /etc/libvirt/qemu.conf',
+            "sudo sed -i 's/^#user = .*/user = \"qemu\"/' /etc/libvirt/qemu.conf",
+            "sed -i 's/x/security_driver = \"none\"/' ./qemu.conf.example",
+        )
+        == []
+    )
 
 
 # -- J: what set -x traces inside a group whose stderr goes to /dev/null is not shown ------------------------------
@@ -246,7 +252,7 @@ def test_k_a_relative_path_with_a_directory_before_ssh_is_inside_another_tree() 
 def test_l_an_unquoted_path_of_two_variables_stays_one_word() -> None:
     # Proxmox: ``wget -qO- https://pkgs.tailscale.com/stable/$ID/$VER.noarmor.gpg``: no host called ver.noarmor.gpg
     fetch = "wget -qO- https://pkgs.tailscale.com/stable/$ID/$VER.noarmor.gpg > /tmp/k.gpg"
-    found = run(package({"scripts/deploy.sh": script('ID=$(lsb_release -is)', 'VER=$(lsb_release -cs)', fetch)}))
+    found = run(package({"scripts/deploy.sh": script("ID=$(lsb_release -is)", "VER=$(lsb_release -cs)", fetch)}))
     hosts = sorted(f.evidence.get("host", "") for f in found if f.code == ENDPOINT)
     assert hosts == ["pkgs.tailscale.com"]
     # near-misses: one variable before a suffix, and the same words quoted, read as before
@@ -273,10 +279,43 @@ def test_m_an_image_build_in_a_cloned_directory_runs_what_it_holds() -> None:
         "docker build -t agent:dev src/agent",
     ) == [4]
     # near-misses: a clone checked out at a full commit id; a build of the package's own directory
-    assert in_script(
-        UNVERIFIED,
-        "git clone https://github.com/vendor/agent src/agent",
-        "git -C src/agent checkout 0123456789abcdef0123456789abcdef01234567",
-        "docker build -t agent:dev src/agent",
-    ) == []
+    assert (
+        in_script(
+            UNVERIFIED,
+            "git clone https://github.com/vendor/agent src/agent",
+            "git -C src/agent checkout 0123456789abcdef0123456789abcdef01234567",
+            "docker build -t agent:dev src/agent",
+        )
+        == []
+    )
     assert in_script(UNVERIFIED, "docker build -t app:dev ./docker/app") == []
+
+
+# -- N: secrets handed to a container or a chart as KEY=VALUE on the command line ----------------------------------
+# (no file of the set has one; looked for because these scripts commonly do: ``helm install --set …password=…``)
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def test_n_secret_settings_given_to_containers_charts_and_secrets_are_credentials() -> None:
+    assert in_script(
+        CREDENTIAL,
+        "helm upgrade --install pg oci://registry-1.docker.io/bitnamicharts/postgresql \\",
+        "  --set auth.database=app \\",
+        "  --set auth.postgresPassword=backstage",
+    ) == [5]
+    assert in_script(
+        CREDENTIAL, "helm install kc bitnami/keycloak --set auth.adminUser=admin,auth.adminPassword=K3ycl0ak"
+    ) == [3]
+    assert in_script(CREDENTIAL, "docker run -d -e POSTGRES_PASSWORD=mysecretpassword postgres:16") == [3]
+    assert in_script(CREDENTIAL, "kubectl create secret generic db --from-literal=password=hunter22") == [3]
+    # near-misses: references, settings that are not secrets, a variable passed through by name
+    assert (
+        in_script(
+            CREDENTIAL,
+            "helm install pg bitnami/postgresql --set auth.postgresPassword=$PG_PASSWORD --set image.tag=16.2",
+            "docker run -d -e POSTGRES_PASSWORD -e PGDATA=/var/lib/postgresql/data postgres:16",
+            "kubectl create secret generic db --from-file=password=./db.pass",
+        )
+        == []
+    )
