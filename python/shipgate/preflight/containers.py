@@ -25,8 +25,16 @@ _RUN_VALUES = frozenset(
         "--ulimit", "--security-opt", "--detach-keys", "--label-file", "--stop-signal", "--volumes-from", "--link",
         "--runtime", "--shm-size", "--gpus", "--sysctl", "--ip", "--health-cmd", "--cidfile", "-a", "--attach",
         "--userns", "--cgroupns", "--memory-swap", "--cpu-shares", "-c", "--cpuset-cpus",
+        # podman's and the rarer ones: a pod to join, registry credentials, the platform, namespaces, limits
+        "--pod", "--authfile", "--creds", "--cert-dir", "--secret", "--arch", "--os", "--variant", "--uts",
+        "--annotation", "--uidmap", "--gidmap", "--pids-limit", "--stop-timeout", "--cgroup-parent",
+        "--network-alias", "--mac-address", "--dns-search", "--dns-option", "--device-cgroup-rule", "--storage-opt",
+        "--health-interval", "--health-retries", "--health-timeout", "--health-start-period", "--ip6", "--cpu-period",
+        "--cpu-quota", "--memory-reservation", "--oom-score-adj", "--blkio-weight", "--volume-driver",
     }
 )  # fmt: skip
+# The same set for the modules that read an engine's run/create options (host grants: run_grants).
+RUN_VALUE_OPTIONS = _RUN_VALUES
 
 
 def _skip_options(words: tuple[Word, ...], start: int, takes_value: frozenset[str]) -> int:

@@ -134,9 +134,40 @@ def _secret_option_values(command: Command) -> Iterator[Word]:
             yield words[i + 1]
 
 
+# ``KEY=VALUE`` settings a command hands on (per tool: the options that carry them): a container's environment
+# (``docker run -e POSTGRES_PASSWORD=x``), a chart's values (``helm install --set auth.adminPassword=x,b=c``), a
+# Kubernetes secret's literal (``kubectl create secret generic s --from-literal=password=x``), a pod's env.
+_SETTING_OPTIONS = {
+    "docker": ("-e", "--env"),
+    "podman": ("-e", "--env"),
+    "nerdctl": ("-e", "--env"),
+    "helm": ("--set", "--set-string"),
+    "kubectl": ("--from-literal", "--env"),
+    "oc": ("--from-literal", "--env"),
+}
+
+
+def _setting_secrets(command: Command) -> Iterator[Secret]:
+    """Secret-named settings given a literal on the command line, each at its option's line."""
+    options = _SETTING_OPTIONS.get(command.name or "")
+    if options is None:
+        return
+    for word in option_values(command, *options):
+        literal = _literal(word)
+        if literal is None:
+            continue
+        pairs = literal.split(",") if command.name == "helm" else [literal]
+        for pair in pairs:
+            key, eq, value = pair.partition("=")
+            found = _assignment_secret(key.rpartition(".")[2], value) if eq else None
+            if found is not None:
+                yield Secret(word.line, found.kind, found.secret, found.severity)
+
+
 def _command_secrets(command: Command) -> Iterator[Secret]:
     for word in command.words:
         yield from _json_secrets(_literal(word), word.line)
+    yield from _setting_secrets(command)
     for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)):
         if (literal := _literal(word)) is not None and not allowed(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)

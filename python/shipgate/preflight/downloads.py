@@ -79,6 +79,8 @@ def _tls_off(command: Command) -> str | None:
         w.text in ("--insecure-skip-tls-verify=true", "--tls-verify=false", "--skip-tls-verify") for w in command.words
     ):
         return f"{name} with TLS verification off"
+    if name == "oc" and any(w.text in ("--insecure", "--insecure=true") for w in command.words):
+        return "oc --insecure (registries reached without TLS verification)"
     for key, word in command.env:
         if _insecure_value(key, word.value):
             return f"{key}={word.value}"

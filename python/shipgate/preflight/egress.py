@@ -61,6 +61,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "podman": (frozenset({"pull", "run", "create"}), "docker.io"),
     "nerdctl": (frozenset({"pull", "run"}), "docker.io"),
     "ctr": (frozenset({"pull"}), "docker.io"),
+    "crictl": (frozenset({"pull"}), "docker.io"),
+    "oc": (frozenset({"mirror"}), "the registries of the mirrored images (quay.io for OpenShift releases)"),
     "helm": (frozenset({"install", "upgrade", "pull", "dependency"}), "the chart repository"),
     "conda": (frozenset({"install", "create", "update"}), "repo.anaconda.com"),
     "brew": (
@@ -141,7 +143,11 @@ _HELM_VALUE_OPTIONS = frozenset(
         "--post-renderer",
     }
 )
-_IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl"})
+_IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl", "ctr", "crictl"})
+# Global options of ctr and oc that take a value (before their noun and verb).
+_NOUN_TOOL_VALUE_OPTIONS = frozenset(
+    {"-n", "--namespace", "-a", "--address", "--timeout", "--kubeconfig", "--context", "--server", "--as"}
+)
 
 
 def _positional(words: list[str], value_options: frozenset[str]) -> list[str]:
@@ -242,6 +248,15 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if spec is None:
         return None
     verbs, default = spec
+    if tool in ("ctr", "oc"):
+        # nouns before the verb: ``ctr -n k8s.io images pull REF``, ``oc adm release mirror``, ``oc image mirror``
+        ops = _positional(words, _NOUN_TOOL_VALUE_OPTIONS)
+        fetch = (
+            ops[:2] in (["image", "pull"], ["images", "pull"])
+            if tool == "ctr"
+            else (ops[:3] == ["adm", "release", "mirror"] or ops[:2] == ["image", "mirror"])
+        )
+        return (tool, default) if fetch else None
     if tool == "bundle" and not [w for w in words if not w.startswith("-")]:
         # a bare ``bundle`` is ``bundle install``; ``bundle --version``/``--help`` only print
         return None if {"-v", "--version", "-h", "--help"} & set(words) else (tool, default)
@@ -281,6 +296,10 @@ def _fetches(command: Command) -> tuple[str, str] | None:
 def _image_word(command: Command) -> Word | None:
     """The image an engine's ``pull``/``run``/``create`` names (past its options' values), else the first operand
     after the verb."""
+    if command.name in ("ctr", "crictl"):  # ``ctr images pull REF``: the reference after the verb
+        ops = operands(command)
+        at = next((i for i, w in enumerate(ops) if w.text == "pull"), len(ops))
+        return ops[at + 1] if at + 1 < len(ops) else None
     return image_word(command) or next((w for w in operands(command)[1:] if not w.text.startswith("-")), None)
 
 
@@ -297,6 +316,20 @@ def _images_fetched(command: Command, script: Script) -> set[str]:
         return set()
     items = {i for name in word.expands for a in script.bindings(name) for i in a.items}
     return items | {word.text}
+
+
+def _made_here(command: Command) -> set[str]:
+    """Images the command makes on this host: ``docker build -t NAME`` (``podman``/``nerdctl``/``buildah bud``,
+    ``buildx build``, ``image build``) and ``docker tag SOURCE NAME``; a later run of NAME fetches nothing."""
+    if command.name not in ("docker", "podman", "nerdctl", "buildah"):
+        return set()
+    verbs = [w.text for w in command.words if not w.text.startswith("-")][:2]
+    if verbs[:1] in (["build"], ["bud"]) or verbs in (["image", "build"], ["buildx", "build"]):
+        return {w.text for w in option_values(command, "-t", "--tag")}
+    if verbs[:1] == ["tag"] or verbs == ["image", "tag"]:
+        ops = operands(command)
+        return {ops[-1].text} if len(ops) >= 3 else set()
+    return set()
 
 
 def _git_fetches(script: Script) -> Iterator[Command]:
@@ -333,6 +366,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         images: set[str] = set()
         remotes = {id(c) for c in _git_fetches(script)}
         for written, command in zip(script.commands, read_through_runners(script), strict=True):
+            images |= _made_here(command)
             found = ("git", "the repository's configured remote") if id(written) in remotes else _fetches(command)
             if found is None or command.line in seen:
                 continue

@@ -249,10 +249,49 @@ def _sets_execute(mode: str) -> bool:
     return "x" in mode
 
 
+# An image build's options that take a value (docker/podman/nerdctl build, buildah bud): the context is the operand.
+_BUILD_VALUES = frozenset(
+    {
+        "-t", "--tag", "-f", "--file", "--build-arg", "--target", "--platform", "--label", "--secret", "--ssh",
+        "--cache-from", "--cache-to", "--network", "--iidfile", "-o", "--output", "--progress", "--authfile",
+        "--format", "--creds", "--build-context", "--add-host", "--cgroup-parent", "--shm-size", "--ulimit",
+    }
+)  # fmt: skip
+
+
+def _build_context(command: Command, cwd: str) -> str | None:
+    """The directory an image build reads (``cd DIR; podman build -t x .``): its Dockerfile's steps run what the
+    directory holds."""
+    if command.name not in ("docker", "podman", "nerdctl", "buildah"):
+        return None
+    words = [w.text for w in command.words]
+    verbs = [w for w in words if not w.startswith("-")][:2]
+    if verbs[:1] not in (["build"], ["bud"]) and verbs not in (["image", "build"], ["buildx", "build"]):
+        return None
+    operands_: list[str] = []
+    skip = False
+    for word in words[len(verbs) if verbs[:1] in (["image"], ["buildx"]) else 1 :]:
+        if skip:
+            skip = False
+        elif word in _BUILD_VALUES:
+            skip = True
+        elif not word.startswith("-"):
+            operands_.append(word)
+    context = operands_[-1] if operands_ else None
+    if context is None or "://" in context:
+        return None
+    if context in (".", "./"):
+        return cwd
+    return context if context.startswith(("/", "~", "$")) else f"{cwd.rstrip('/')}/{context}"
+
+
 def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint, str, str] | None:
     """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
     executed = executed_file(command)
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
+    context = _build_context(command, cwd)
+    if context is not None:
+        candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
     if cwd != ".":
         candidates += _builds_in(command, cwd)
         if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``

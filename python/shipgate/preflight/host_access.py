@@ -14,8 +14,9 @@ Kubernetes manifests and Helm values (``securityContext.privileged``, ``capabili
 (``privileged``, ``pid``/``network_mode``/``ipc: host``, ``cap_add``, bind mounts in ``volumes``, raw disks and
 ``/dev/mem`` in ``devices``), also in a file named otherwise (``example.hubspoke.docker-compose.yml``) whose
 document is a ``services:`` mapping, and a Helm chart's templates as the YAML they render to (their skeleton:
-shipgate.preflight.helm). A PodSecurityPolicy (which allows, not grants) is not read; ``docker run`` flags in
-scripts, an Ansible ``docker_container`` task and Kubernetes device plugins' resources are not seen.
+shipgate.preflight.helm). A PodSecurityPolicy (which allows, not grants) is not read; an Ansible
+``docker_container`` task and Kubernetes device plugins' resources are not seen. The same grants on a ``docker run``
+command line are read by ``run_grants``.
 """
 
 from __future__ import annotations

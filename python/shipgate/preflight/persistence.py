@@ -40,10 +40,15 @@ _PRINTERS = frozenset({"echo", "printf", "print"})
 _SHELL_SET = frozenset({"PWD", "OLDPWD"})
 
 
+# ``mnt/root/.ssh/authorized_keys``: a path relative to the working directory with a directory before ``.ssh``
+# names a file inside another tree (an image the script mounted, a staging directory), not an account's.
+_OTHER_TREE = re.compile(r"^(?![/~$]|\.\.?/)[^/]+/(?:[^/]+/)*\.ssh/")
+
+
 def _persists(command: Command) -> tuple[str, Severity, int] | None:
     for word in written_paths(command):
         target = word.text
-        if _ACCESS.search(target):
+        if _ACCESS.search(target) and not _OTHER_TREE.match(target):
             return target, Severity.HIGH, write_line(command, word)
         if _PROFILES.search(target):
             return target, Severity.MEDIUM, write_line(command, word)
@@ -191,6 +196,8 @@ def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
     off_at = _switched_off(script)
     for command in script.commands:
         if command.line <= start or command.name == "set" or off_at(command.function, command.line):
+            continue
+        if "untraced" in command.conditions:  # its group's stderr, where the trace goes, is /dev/null
             continue
         for word in command.words:
             name = next((n for n in word.expands if n not in _SHELL_SET and secret_name(n) and n not in paths), None)

@@ -17,6 +17,7 @@ from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.shell.commands import apt_simulates, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
 
 _ACCOUNT_TOOLS = frozenset(
     {
@@ -219,11 +220,23 @@ def _system_tool(name: str, args: list[str]) -> str | None:
     return None
 
 
+def elsewhere(command: Command) -> bool:
+    """Whether ``command`` runs on another machine or in a container, not on the target itself: the remote
+    command of ``ssh host CMD``, or what ``pct exec``/``lxc exec``/``systemd-nspawn``… run (as the container's
+    root). The ``systemd-nspawn`` line itself is the target's (starting it needs root there)."""
+    if command.via == "ssh":
+        return True
+    inside = CONTAINER_RUNNERS & set(command.wrappers)
+    return bool(inside) and not (inside == {"systemd-nspawn"} and command.via is None)
+
+
 def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """What makes ``command`` need root on a usual system, and the line to report it on (a redirection of a
     ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does.
     ``functions`` are the script's own (a ``start`` function is not Upstart's ``start``)."""
     name = command.name or ""
+    if "systemd-nspawn" in command.wrappers:
+        return "systemd-nspawn starts a container", command.line
     args = [w.text for w in command.words]
     program = command.program.text if command.program is not None else ""
     verb = args[0] if args else ""
@@ -441,7 +454,7 @@ def _escalations(
         elif command.function in runners and command is runners[command.function]:
             continue
         tool = command.escalation
-        if tool is None or command.line in seen or _inherited(command) or _no_run(command):
+        if tool is None or command.line in seen or _inherited(command) or _no_run(command) or elsewhere(command):
             continue
         if (command.escalation_line or command.line) in drops:
             continue
@@ -550,7 +563,7 @@ def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterato
             places = operands(command)
             cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
-        if command.escalation or "root" in command.conditions or command.function in as_root:
+        if command.escalation or "root" in command.conditions or command.function in as_root or elsewhere(command):
             continue
         found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None or found[1] in seen:

@@ -260,6 +260,9 @@ def _protection(command: Command) -> str | None:
             return "SELinux"
         if _BOOT_DEFAULTS.match(word.text) and (off := _boot_off(command.text)) is not None:
             return off
+        # libvirt's ``security_driver = "none"``: its guests run without SELinux/AppArmor confinement (sVirt)
+        if word.text == "/etc/libvirt/qemu.conf" and _libvirt_unconfined(command):
+            return "libvirt's SELinux/AppArmor confinement of its guests"
     return None
 
 
@@ -276,6 +279,22 @@ def _boot_off(text: str) -> str | None:
     if not found:
         return None
     return {"selinux": "SELinux", "enforcing": "SELinux", "apparmor": "AppArmor", "audit": "auditing"}[found[-1]]
+
+
+_LIBVIRT_NONE = re.compile(r"""(?m)^\s*security_driver\s*=\s*["']?none\b""")
+
+
+def _libvirt_unconfined(command: Command) -> bool:
+    """The command writes ``security_driver = "none"``: as a sed substitution's replacement
+    (``sed -i 's/#security_driver = "selinux"/security_driver = "none"/'``), or as text (echo, a heredoc)."""
+    texts = [r.body for r in command.redirects if r.body]
+    for word in command.words:
+        text = word.text
+        if command.name == "sed" and len(text) > 2 and text[0] == "s" and not text[1].isalnum():
+            parts = text[2:].split(text[1])
+            text = parts[1] if len(parts) > 2 else ""
+        texts.append(text)
+    return any(_LIBVIRT_NONE.search(t) for t in texts)
 
 
 def _disabled_service(command: Command) -> str | None:

@@ -373,6 +373,15 @@ def git_remote(command: Command) -> bool:
     )
 
 
+def cluster_fetches(command: Command) -> bool:
+    """``kubectl apply -f https://…`` (also ``create``/``replace``/``diff``/``delete``, ``--filename``, ``-k``
+    kustomizations, OpenShift's ``oc``): the client fetches the manifest from that URL before applying it."""
+    if command.name not in ("kubectl", "oc"):
+        return False
+    given = option_values(command, "-f", "--filename", "-k", "--kustomize")
+    return any("://" in url_text(word) for word in given)
+
+
 def is_network(command: Command) -> bool:
     name = command.name or ""
     if name in NETWORK_TOOLS or name in DB_CLIENTS:
@@ -383,6 +392,7 @@ def is_network(command: Command) -> bool:
         git_remote(command)
         or (name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv"))
         or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
+        or cluster_fetches(command)
     )
 
 

@@ -43,6 +43,7 @@ class Redirect:
     target: Word | None
     body: str | None = None
     body_line: int | None = None
+    fd: str | None = None  # the descriptor written before the operator (``2>`` gives "2"), None when none is
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,7 +67,8 @@ class Command:
     function: str | None = None  # the function whose body holds it
     # Guards around it: 'root' (runs only as root), 'not-root', 'case:<pattern>' of enclosing case items,
     # 'test' (it is a condition itself), 'or' (after ||: runs when the previous one failed), 'captured' (inside
-    # ``$(…)``, backquotes or ``<(…)``: the shell or another program reads its output, it is not printed).
+    # ``$(…)``, backquotes or ``<(…)``: the shell or another program reads its output, it is not printed),
+    # 'untraced' (in a group or subshell whose stderr goes to /dev/null: ``set -x`` traces it there, unseen).
     conditions: tuple[str, ...] = ()
     name_assigned_at: int | None = None  # the command word came from a variable assigned on this line
 

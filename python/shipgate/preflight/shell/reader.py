@@ -92,6 +92,37 @@ class _Ctx:
         return found
 
 
+_NAME_START = re.compile(r"[A-Za-z_]\w*")
+
+
+def _split_expansion(before: Node, word: Node) -> bool:
+    """tree-sitter-bash ends ``$A/$B.c`` (unquoted) at the second ``$`` and makes ``B.c`` a word of its own: the
+    two touch, the first ends with a bare ``$`` and the second starts with a name."""
+    return (
+        before.end_byte == word.start_byte
+        and before.type == "concatenation"
+        and bool(before.children)
+        and before.children[-1].type == "$"
+        and _NAME_START.match(text(word)) is not None
+    )
+
+
+def _joined(first: Word, rest: str) -> Word:
+    """``first`` (ending with the bare ``$``) and ``rest`` read as one word: ``$NAME`` expanded at run time."""
+    m = _NAME_START.match(rest)
+    name = m.group(0) if m else ""
+    known = first.value if first.value is not None else first.prefix
+    shape = (first.value if first.value is not None else first.shape or first.raw)[:-1] + "$" + rest
+    return dataclasses.replace(
+        first,
+        raw=first.raw + rest,
+        value=None,
+        expands=(*first.expands, name),
+        prefix=known[:-1] if first.value is not None and known else known,
+        shape=shape,
+    )
+
+
 def _command_value(**fields: Any) -> Command:
     """``Command(**fields)`` (every field without a default given) at a third of the cost: a frozen dataclass
     sets each of its 17 fields through ``object.__setattr__``."""
@@ -321,10 +352,17 @@ class _Reader:
             start = len(self.commands)
             self._walk(body, ctx)
             outputs = tuple(r for r in redirects if r.op.startswith((">", "&>")))
+            # ``{ echo "$SECRET"; } 2>/dev/null``: the group's commands are traced to its stderr, discarded
+            quiet = any(
+                (r.fd == "2" or r.op.startswith("&>")) and r.target is not None and r.target.text == "/dev/null"
+                for r in redirects
+            )
             for i in range(start, len(self.commands)):
                 c = self.commands[i]
                 if outputs and not c.writes():
-                    self.commands[i] = _replaced(c, redirects=c.redirects + outputs)
+                    c = self.commands[i] = _replaced(c, redirects=c.redirects + outputs)
+                if quiet:
+                    self.commands[i] = _replaced(c, conditions=(*c.conditions, "untraced"))
 
     def _redirects(self, node: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
         out: list[Redirect] = []
@@ -357,7 +395,8 @@ class _Reader:
         word = self.words.word(target, line=self._line(node, ctx)) if target is not None else None
         if word is not None and ctx.line:
             word = _replaced(word, line=ctx.line)
-        return Redirect(op, word)
+        fd = next((text(c) for c in node.named_children if c.type == "file_descriptor"), None)
+        return Redirect(op, word, fd=fd)
 
     def _pipeline(self, node: Node, ctx: _Ctx) -> None:
         members: list[Command] = []
@@ -507,8 +546,14 @@ class _Reader:
         argv: list[Word] = []
         own: list[Redirect] = []
         name_node = node.child_by_field_name("name")
+        previous: Node | None = None
         for child in node.named_children:
             kind = child.type
+            if kind == "word" and argv and previous is not None and _split_expansion(previous, child):
+                argv[-1] = _joined(argv[-1], text(child))
+                previous = child
+                continue
+            previous = child
             if kind == "variable_assignment":
                 if name_node is not None and _newline_between(child, name_node):
                     continue  # tree-sitter-bash joins "A=1 B=2" with the next line's command
@@ -623,9 +668,21 @@ class _Reader:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
         if un.interpret is not None and un.interpret.value is not None:
             shell = Command(
-                name=None, words=(), line=line, text=summary, escalation=escalation, escalation_line=escalation_line
+                name=None,
+                words=(),
+                line=line,
+                text=summary,
+                escalation=escalation,
+                escalation_line=escalation_line,
+                wrappers=(*ctx.wrappers, *un.wrappers),
             )
-            self._reparse(un.interpret.value, ctx, shell, via=un.via or "sh -c", line=line)
+            string, source = un.interpret, un.interpret.value
+            if ctx.line is None and "\n" in source and string.raw[:1] in ("'", '"') and not string.expands:
+                # a quoted script written over several lines (``pct exec 1 -- bash -c '\n apt-get …\n'``): each of
+                # its commands at its own line
+                self._reparse(source, ctx, shell, via=un.via or "sh -c", offset=string.line - 1 - ctx.offset)
+            else:
+                self._reparse(source, ctx, shell, via=un.via or "sh -c", line=line)
         return made
 
     def _reparse(

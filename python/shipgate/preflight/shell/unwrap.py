@@ -107,9 +107,25 @@ _VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "tini": frozenset({"-p", "-e"}),
     "caffeinate": frozenset(),
     "ssh": SSH_VALUE_OPTIONS,
-}
+    # commands run inside a container or an image's tree: they act there, not on the host (CONTAINER_RUNNERS)
+    "systemd-nspawn": frozenset(
+        {
+            "-D", "--directory", "-i", "--image", "-M", "--machine", "-u", "--user", "-E", "--setenv", "--bind",
+            "--bind-ro", "--tmpfs", "--overlay", "--overlay-ro", "--network-interface", "--network-macvlan",
+            "--network-ipvlan", "--network-bridge", "--network-zone", "--network-veth-extra", "-p", "--port",
+            "--capability", "--drop-capability", "--chdir", "--private-users", "--uuid", "-S", "--slice",
+            "--property", "--register", "--link-journal", "--resolv-conf", "--timezone", "--console", "--template",
+            "--hostname", "--personality", "--kill-signal", "--rlimit", "--load-credential", "--set-credential",
+            "--bind-user", "--inaccessible", "--system-call-filter", "--pivot-root", "--oci-bundle",
+        }
+    ),
+    "lxc-attach": frozenset({"-n", "--name", "-P", "--lxcpath", "-s", "--namespaces", "-v", "--set-var", "-u", "-g"}),
+}  # fmt: skip
 # Wrappers whose first operand is not the command: (how many operands to skip).
 _OPERANDS = {"timeout": 1, "flock": 1, "chroot": 1, "gosu": 1, "su-exec": 1, "ssh": 1}
+# Programs that run their command inside a container (``pct exec 101 -- cmd``, ``lxc exec web -- cmd``,
+# ``systemd-nspawn -D dir cmd``, ``lxc-attach -n web -- cmd``): the command acts on the container, as its root.
+CONTAINER_RUNNERS = frozenset({"pct", "lxc", "incus", "lxc-attach", "systemd-nspawn"})
 
 
 @dataclass
@@ -157,6 +173,9 @@ def unwrap(words: list[Word]) -> Unwrapped:
             return out
         elif name == "command" and len(out.words) > 1 and (out.words[1].value or "").startswith("-v"):
             return out  # command -v x: a lookup, not a run
+        elif name in ("pct", "lxc", "incus"):
+            if not _container_exec(out, name):
+                return out
         elif name in _VALUE_OPTIONS:
             out.wrappers.append(name)
             if not _skip_options(out, name):
@@ -206,6 +225,24 @@ def _skip_options(out: Unwrapped, name: str) -> bool:
         out.interpret, out.via = out.words[1], "flock -c"
         out.words = []
     return bool(out.words) and out.interpret is None
+
+
+def _container_exec(out: Unwrapped, name: str) -> bool:
+    """``pct exec ID [--] cmd`` and ``lxc``/``incus exec NAME [options] [--] cmd``: the command run in the
+    container; False (the words left as they are) for their other subcommands."""
+    if len(out.words) < 4 or out.words[1].value != "exec":
+        return False
+    rest = out.words[3:]
+    i = 0
+    while i < len(rest) and (rest[i].value or "").startswith("-") and rest[i].value != "--":
+        i += 2 if rest[i].value in ("--env", "--user", "--group", "--cwd", "--mode") else 1
+    if i < len(rest) and rest[i].value == "--":
+        i += 1
+    if i >= len(rest):
+        return False
+    out.wrappers.append(name)
+    out.words = rest[i:]
+    return True
 
 
 def _su(out: Unwrapped, name: str) -> None:
