@@ -32,6 +32,8 @@ NOT_CODES = {
     "verdict.supersede",
     "event.drop",
     "trust.changed",
+    # Salt's execution-module functions a state reads values through (preflight.config_management.salt)
+    "config.get",
     "advisory.applied",
     "feed.rejected",
 }
