@@ -104,3 +104,27 @@ def test_comments_links_and_expressions_in_program_source_are_not_settings() -> 
     # near miss: a URL the code itself uses, and a quoted host setting
     fetch = "const api = fetch('https://api.dten-vendor.com/v1/status');\nupdate_host = 'updates.dten-vendor.com';\n"
     assert codes_at({"www/js/status.js": fetch}, ENDPOINT) == [1, 2]
+
+
+def test_package_metadata_schemas_block_comments_and_example_configs_are_not_in_effect() -> None:
+    files = {
+        "control": "Package: exim4-config\nDescription: configuration\n http://wiki.debian.org/PkgExim4 has more.\n",
+        "lib/ufw-0.36.2.egg-info": "Metadata-Version: 2.1\nHome-page: https://launchpad.net/ufw\n",
+        "schemas/schema-cloud-config-v1.json": '{"$id": "https://raw.githubusercontent.com/c/s.json",\n'
+        ' "default": "https://landscape.canonical.com/ping"}\n',
+        "usr/share/icinga2/include/plugins.conf": "/*\n"
+        " *   Url reference: http://nagios.manubulon.com/snmp_env.html\n */\n",
+        "web/static/app.css": "/* https://github.com/prometheus/prometheus/issues/7434 */\n",
+        "syntax/nginx.vim": '" https://github.com/kvspb/nginx-auth-ldap\n',
+    }
+    assert codes_at(files, ENDPOINT) == []
+    example = {"usr/share/doc/haproxy/examples/socks4.cfg": "backend b\n  server s1 192.0.2.1:443 ssl verify none\n"}
+    assert codes_at(example, "preflight.tls_verification_disabled") == []
+    sudoers = {"usr/share/doc/needrestart/examples/needrestart-nagios": "nagios ALL=NOPASSWD: /usr/sbin/needrestart\n"}
+    assert codes_at(sudoers, "preflight.persistence") == []
+    # near misses: the same lines in effect
+    assert codes_at({"etc/icinga2/conf.d/hosts.conf": "url = http://nagios.manubulon.com/x\n"}, ENDPOINT) == [1]
+    live = {"etc/haproxy/haproxy.cfg": "backend b\n  server s1 192.0.2.1:443 ssl verify none\n"}
+    assert codes_at(live, "preflight.tls_verification_disabled") == [2]
+    rule = {"etc/sudoers.d/needrestart": "nagios ALL=NOPASSWD: /usr/sbin/needrestart\n"}
+    assert codes_at(rule, "preflight.persistence") == [1]

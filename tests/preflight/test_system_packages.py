@@ -183,3 +183,10 @@ def test_a_delete_on_removal_or_of_scratch_data_is_not_a_destructive_upgrade_ste
     # near miss: data deleted on the upgrade path
     upgrade = ('if [ "$1" = "upgrade" ]; then', "    rm -rf /var/lib/rabbitmq/mnesia", "fi")
     assert codes_at({"postrm": script(*upgrade)}, "preflight.destructive_delete") == [4]
+
+
+def test_removing_the_packages_own_firewall_service_on_purge_switches_no_protection_off() -> None:
+    purge = ('if [ "$1" = "purge" ]; then', "    update-rc.d ufw remove >/dev/null", "fi")
+    assert codes_at({"postrm": script(*purge)}, "preflight.protection_disabled") == []
+    # near miss: the firewall switched off while upgrading
+    assert codes_at({"postinst": script("ufw disable")}, "preflight.protection_disabled") == [3]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
+from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.read import commands_run
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
@@ -175,6 +176,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _process_substitution(path, script)
         yield from _tls(path, script)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
+        if is_documentation(text.path):
+            continue  # an example configuration in the documentation is not in effect
         for line in text.lines:
             if _config_insecure(text.path, line.text) and not loopback_only(text, line.number):
                 yield at_line(

@@ -23,6 +23,7 @@ from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import (
+    block_comment_lines,
     documentation_lines,
     identifier_lines,
     in_spans,
@@ -294,6 +295,7 @@ def _text_endpoints(
     """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
     someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
     lines = helm.without_comments(path, without_xml_comments(lines))
+    commented = block_comment_lines(lines)
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
     document = is_documentation(path) or (code and payload)
@@ -306,6 +308,8 @@ def _text_endpoints(
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
             continue
+        if number in commented or (stripped.startswith('"') and path.endswith(".vim")):
+            continue  # a block comment; a Vim script's comment line
         seen: set[str] = set()
         listed_server = bool(_LISTED_SERVER_NAME.match(line))
         key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", line, count=1) if listed_server else line)

@@ -38,13 +38,17 @@ _DOC_SUFFIXES = (
     ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".pod", ".rdoc", ".textile",
     ".txt", ".man",
 )  # fmt: skip
+# Metadata a package carries for its package index and installer, shown to people: Debian's control file, Python's
+# core metadata (``PKG-INFO``, a wheel's ``METADATA``, an egg-info's files).
+_PACKAGE_METADATA = re.compile(r"(?:^|/)(?:DEBIAN/)?control$|(?:^|/)PKG-INFO$|\.(?:dist|egg)-info(?:/[^/]+)?$")
+_SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
 # Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes).
 _TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakelists\.txt$|^robots\.txt$")
 
 _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _IDENTIFIER = re.compile(
     r"""(?i)\b(?:xmlns(?::[\w.-]+)?|xsi:schemaLocation|xsi:noNamespaceSchemaLocation)\s*=\s*(["'])[^"']*\1"""
-    r"""|<!DOCTYPE\b[^>\[]*|["']\$schema["']\s*:\s*["'][^"']*["']"""
+    r"""|<!DOCTYPE\b[^>\[]*|["']\$(?:schema|id|ref)["']\s*:\s*["'][^"']*["']"""
 )
 _ARMOR = re.compile(
     r"-----BEGIN (PGP PUBLIC KEY BLOCK|PGP SIGNATURE|CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY"
@@ -54,17 +58,26 @@ _MAX_ARMOR_LINES = 100_000
 _CODE_SUFFIXES = (
     ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
     ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
+    ".css", ".scss", ".less", ".vim",
 )  # fmt: skip
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 
 
 def is_documentation(path: str) -> bool:
     """A file written for people: by its folder (``share/doc/``, ``docs/``), its name (README, CHANGELOG,
-    LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``)."""
+    LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``); also a
+    package's metadata for its index (a Debian ``control`` file, Python's ``PKG-INFO``/``METADATA``) and a JSON
+    Schema (it documents a configuration: its ``default`` URLs are no setting)."""
     name = posixpath.basename(path)
     if _TOOL_INPUT.search(name):
         return False
-    return bool(_DOC_DIR.search(path) or _DOC_NAME.match(name) or name.lower().endswith(_DOC_SUFFIXES))
+    return bool(
+        _DOC_DIR.search(path)
+        or _DOC_NAME.match(name)
+        or name.lower().endswith(_DOC_SUFFIXES)
+        or _PACKAGE_METADATA.search(path)
+        or _SCHEMA.search(name)
+    )
 
 
 def is_program_source(path: str, text: str) -> bool:
@@ -88,10 +101,26 @@ def without_xml_comments(lines: Lines) -> Lines:
     return tuple(zip((n for n, _ in lines), blanked.split("\n"), strict=True))
 
 
+def block_comment_lines(lines: Lines) -> set[int]:
+    """Lines inside C-style block comments that open at the start of a line (``/*`` … ``*/``), as Icinga 2, CSS,
+    JSON5 and C-family code write them; a ``/*`` after other text (a glob, a path) opens nothing."""
+    inside: set[int] = set()
+    open_ = False
+    for number, text in lines:
+        stripped = text.strip()
+        if not open_ and stripped.startswith("/*"):
+            open_ = "*/" not in stripped[2:]
+            inside.add(number)
+        elif open_:
+            inside.add(number)
+            open_ = "*/" not in stripped
+    return inside
+
+
 def identifier_lines(lines: Lines) -> dict[int, list[tuple[int, int]]]:
     """Per line number, the column spans that are markup identifiers (a DOCTYPE may run over several lines)."""
     source = "\n".join(text for _, text in lines)
-    if "xmlns" not in source and "DOCTYPE" not in source.upper() and "$schema" not in source:
+    if "xmlns" not in source and "DOCTYPE" not in source.upper() and "$schema" not in source and "$ref" not in source:
         return {}
     starts = [0]
     for _, text in lines:

@@ -417,7 +417,7 @@ def _command_findings(
             message="makes files world-writable",
             remedy="Use the least permissive mode the service needs (e.g. 0750 / 0640).",
         )
-    protection = _protection(command)
+    protection = _protection(command) if not _on_removal_only(command) else None
     if protection is not None:
         yield at_command(
             "preflight.protection_disabled",

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, Line, TextFile
+from shipgate.preflight.markup import is_documentation
 
 _PLACE = re.compile(r"(?:^|/)sudoers(?:\.d/[^/]+)?$|\.sudo(?:ers)?$")
 # user_list host_list = [(runas)] [TAG: …] command, …  (the command: a path, ALL, a negation or an alias)
@@ -73,6 +74,8 @@ def _sudo_words(rule: re.Match[str]) -> bool:
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG):
+        if is_documentation(text.path):
+            continue  # an example rule in the documentation (share/doc/…/examples) is not in effect
         for line, rule in _rules(text):
             runas = (rule.group("runas") or "root").split(":")[0].strip() or "root"
             runas = "root" if runas == "ALL" else runas
