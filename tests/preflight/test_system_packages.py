@@ -4,7 +4,7 @@ in words alone, and a variable named PWD. Each with the construct and its near m
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, findings, script
+from preflight_kit import codes_at, findings, package, run, script
 
 from shipgate.preflight.runners import installed_payload, run_by_system, system_package
 
@@ -190,3 +190,14 @@ def test_removing_the_packages_own_firewall_service_on_purge_switches_no_protect
     assert codes_at({"postrm": script(*purge)}, "preflight.protection_disabled") == []
     # near miss: the firewall switched off while upgrading
     assert codes_at({"postinst": script("ufw disable")}, "preflight.protection_disabled") == [3]
+
+
+def test_a_packages_maintainer_scripts_needing_root_is_one_fact() -> None:
+    body = script('case "$1" in configure|remove|upgrade) : ;; esac')
+    files: dict[str, str | bytes] = {name: body for name in ("preinst", "postinst", "prerm")}
+    found = [f for f in run(package(files)) if f.code == "preflight.root_assumed"]
+    assert len(found) == 1 and found[0].evidence["files"] == ["postinst", "preinst", "prerm"]
+    assert "(postinst, preinst, prerm)" in found[0].message
+    # near miss: a vendor script's own uid check stays a finding of its own
+    files["scripts/check.sh"] = script('[ "$(id -u)" -ne 0 ] && exit 1')
+    assert len([f for f in run(package(files)) if f.code == "preflight.root_assumed"]) == 2

@@ -203,7 +203,7 @@ def _run(
     )
     for scanner in SCANNERS:
         findings.extend(local[scanner] if local is not None and scanner in local else scanner(ctx))
-    return findings
+    return privilege.one_package_manager(findings)
 
 
 def _context(

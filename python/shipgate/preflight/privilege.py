@@ -309,11 +309,31 @@ def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
 _LOGIN_SCRIPT = re.compile(r"(?:^|/)etc/profile\.d/[^/]+$")
 
 
+MAINTAINER_ROOT = "its package manager runs this maintainer script as root"
+
+
+def one_package_manager(findings: list[Finding]) -> list[Finding]:
+    """The ``root_assumed`` findings of a package's maintainer scripts as one: a package manager runs them all as
+    root, one fact about the package (its first script's finding, naming every script), not one per script."""
+    scripts = [f for f in findings if f.code == "preflight.root_assumed" and f.evidence.get("text") == MAINTAINER_ROOT]
+    if len(scripts) < 2:
+        return findings
+    first, rest = scripts[0], {id(f) for f in scripts[1:]}
+    names = ", ".join(f.path for f in scripts)
+    merged = dataclasses.replace(
+        first,
+        message=f"the package's maintainer scripts ({names}) require root: {MAINTAINER_ROOT.replace('this', 'each')}"
+        + (" but the target's installers run without sudo" if first.severity is Severity.HIGH else ""),
+        evidence={**first.evidence, "files": [f.path for f in scripts]},
+    )
+    return [merged if f is first else f for f in findings if id(f) not in rest]
+
+
 def _requires_root(script: Script, maintainer: bool, lines: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """(line, why) of each reason the script needs root: a uid check that exits, or being a maintainer script."""
     # a spec's or ebuild's install-time part begins at its first scriptlet or ``pkg_*`` phase
     line = root_section_line(script.path, lines) if maintainer else 0
-    found = [(line, "its package manager runs this maintainer script as root")] if maintainer else []
+    found = [(line, MAINTAINER_ROOT)] if maintainer else []
     return found + [(c.line, c.text) for c in script.root_checks if c.kind == "requires"]
 
 
