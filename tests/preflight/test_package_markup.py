@@ -128,3 +128,19 @@ def test_package_metadata_schemas_block_comments_and_example_configs_are_not_in_
     assert codes_at(live, "preflight.tls_verification_disabled") == [2]
     rule = {"etc/sudoers.d/needrestart": "nagios ALL=NOPASSWD: /usr/sbin/needrestart\n"}
     assert codes_at(rule, "preflight.persistence") == [1]
+
+
+def test_translations_lockfiles_test_fixtures_and_link_arrays_are_not_settings() -> None:
+    files = {
+        "inc/lang/de/lang.php": "<?php\n$lang['pass']                  = 'Passwort';\n",
+        "vendor/composer/installed.json": '{"dist": {"url": "https://api.github.com/repos/x/y/zipball/1a2b"}}\n',
+        "composer.lock": '{"source": {"url": "https://github.com/doctrine/instantiator.git"}}\n',
+        "views/about/index.phtml": "<?php $links = ['href'   => 'https://icinga.com/support/'];\n",
+    }
+    assert codes_at(files, ENDPOINT) == [] and codes_at(files, CREDENTIAL) == []
+    fixture = {"plugins/authpdo/_test/pgsql/django.sql": "ALTER TABLE auth_group ALTER COLUMN name TYPE text;\n"}
+    assert codes_at(fixture, "preflight.migration_unlocked") == []
+    # near misses: a password in live configuration, the same SQL as the product's migration
+    assert codes_at({"conf/local.php": "<?php\n$conf['pass'] = 'Zq8vLx2mT4';\n"}, CREDENTIAL) == [2]
+    migration = {"db/migrations/0007.sql": "ALTER TABLE auth_group ALTER COLUMN name TYPE text;\n"}
+    assert codes_at(migration, "preflight.migration_unlocked") == [1]

@@ -24,6 +24,7 @@ from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.markup import (
     documentation_lines,
     is_documentation,
+    is_localization,
     is_program_source,
     is_test_path,
     public_armor_lines,
@@ -238,7 +239,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             numbered = tuple((ln.number, ln.text) for ln in text.lines)
             code = is_program_source(text.path, source)
-            examples = is_documentation(text.path) or is_test_path(text.path)
+            examples = is_documentation(text.path) or is_test_path(text.path) or is_localization(text.path)
             for_people = documentation_lines(text.path, source) if code else set()
             plain = "\n".join(t for _, t in without_xml_comments(numbered))
             for s in keyword_secrets(plain, code=code, examples=examples, for_people=for_people):

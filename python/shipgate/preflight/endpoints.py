@@ -111,7 +111,7 @@ _LISTED_SERVER_NAME = re.compile(r"(?i)^\s*-\s+[\"']?server_?name[\"']?\s*:")
 # A comment line of C-family code (``/* … */`` blocks, their `` * `` continuation lines) or of Erlang/Lua/SQL.
 _CODE_COMMENT = ("/*", "*", "%", "--")
 # An HTML link or resource in any text (a help page in JavaScript, a template): a browser follows it, not the host.
-_LINK_BEFORE = re.compile(r"""\b(?:href|src|action)\s*=\s*\\?["']?$""", re.I)
+_LINK_BEFORE = re.compile(r"""\b(?:href|src|action)["']?\s*(?:=>?|:)\s*\\?["']?$""", re.I)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
 
 

@@ -40,7 +40,12 @@ _DOC_SUFFIXES = (
 )  # fmt: skip
 # Metadata a package carries for its package index and installer, shown to people: Debian's control file, Python's
 # core metadata (``PKG-INFO``, a wheel's ``METADATA``, an egg-info's files).
-_PACKAGE_METADATA = re.compile(r"(?:^|/)(?:DEBIAN/)?control$|(?:^|/)PKG-INFO$|\.(?:dist|egg)-info(?:/[^/]+)?$")
+_PACKAGE_METADATA = re.compile(
+    r"(?:^|/)(?:DEBIAN/)?control$|(?:^|/)PKG-INFO$|\.(?:dist|egg)-info(?:/[^/]+)?$"
+    # dependency locks and installed-package records: where the build fetched each dependency from
+    r"|(?:^|/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|go\.sum)$"
+    r"|(?:^|/)vendor/composer/installed\.json$"
+)
 _SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
 # Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes).
 _TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakelists\.txt$|^robots\.txt$")
@@ -58,7 +63,7 @@ _MAX_ARMOR_LINES = 100_000
 _CODE_SUFFIXES = (
     ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
     ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
-    ".css", ".scss", ".less", ".vim",
+    ".css", ".scss", ".less", ".vim", ".phtml",
 )  # fmt: skip
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 
@@ -160,8 +165,10 @@ def public_armor_lines(lines: Lines) -> set[int]:
 
 
 _TEST_PATH = re.compile(
-    r"(?i)(?:^|/)(?:tests?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
+    r"(?i)(?:^|/)_?(?:tests?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
 )
+# Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
+_LOCALIZATION = re.compile(r"(?i)(?:^|/)(?:lang|langs|languages|locales?|i18n|l10n|translations?)/|\.pot?$")
 _POD_START = re.compile(r"^=[a-zA-Z]")
 _MAX_DOCSTRING_SOURCE = 2 << 20
 
@@ -169,6 +176,11 @@ _MAX_DOCSTRING_SOURCE = 2 << 20
 def is_test_path(path: str) -> bool:
     """A test or its fixture (``tests/``, ``testdata/``, ``test_x.py``, ``x_test.go``): its values are test data."""
     return bool(_TEST_PATH.search(path))
+
+
+def is_localization(path: str) -> bool:
+    """A translation catalogue (``lang/de/lang.php``, ``locale/…``, ``*.po``): its values are words for people."""
+    return bool(_LOCALIZATION.search(path))
 
 
 def documentation_lines(path: str, text: str) -> set[int]:
