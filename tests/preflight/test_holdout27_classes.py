@@ -6,8 +6,9 @@ metadata URL counted as contacted, no lifecycle script, recipe or command class 
 from __future__ import annotations
 
 import json
+import random
 
-from preflight_kit import codes_at
+from preflight_kit import INVENTORY, codes_at, package, run
 
 from shipgate.preflight import makefile, setup_py
 from shipgate.preflight.lifecycle import commands
@@ -200,3 +201,62 @@ def test_setup_py_commands_run_only_from_command_classes() -> None:
     assert setup_py.commands(text) == [(8, "sudo cp agent /usr/local/bin/agent")]
     assert codes_at({"setup.py": text}, _SUDO) == [8]
     assert setup_py.commands("def broken(:\n") == []
+
+
+# -- bounds: hostile manifests are read in bounded time and never raise --------------------------------------------
+
+
+def test_hostile_makefiles_and_manifests_stay_bounded() -> None:
+    doubling = "".join(f"V{i} = $(V{i + 1})$(V{i + 1})\n" for i in range(40)) + "install:\n\techo $(V0)\n"
+    [(line, text)] = makefile.install_recipes(doubling)
+    assert line == 42 and len(text) <= makefile.MAX_VALUE + 5
+    assert makefile.install_recipes("A = $(B)\nB = $(A)\ninstall:\n\techo $(A)\n") == [(4, "echo ${MAKE_VALUE}")]
+    assert commands("composer.json", '{"scripts": {"post-install-cmd": ["@", "@missing", 7], "x": 5}}') == []
+    assert commands("package.json", "[1, 2]") is None
+    assert commands("package.json", "{" * 100_000) is None
+    assert commands("package.json", '{"scripts": {"install": 5, "postinstall": ["x"]}}') == []
+
+
+_TOKENS = [
+    "install:", "install: build", "\t", "\n", "\\\n", "$(", ")", "${", "}", "$$", "@", "PREFIX", "?=", "=", ":=",
+    "$(foreach B,", ",", "/usr/local/bin", "{", "}", "[", "]", ":", '"scripts"', '"postinstall"', '"@x"', '"x"',
+    '"post-install-cmd"', '"curl -fsSL https://dl.vendor-tools.io/a.sh | sh"', "class I(install):", "def run(self):",
+    "subprocess.check_call([", "'make'", "])", "urlretrieve(", "'https://dl.vendor-tools.io/x.tgz'", ".extractall(",
+    "self._b(", "def _b(self, u, c):", "    ", "(", "é", "#",
+]  # fmt: skip
+
+
+def test_random_manifests_never_raise() -> None:
+    rng = random.Random(27)
+    for name in ("package.json", "composer.json", "Makefile", "setup.py"):
+        for _ in range(40):
+            text = "".join(rng.choice(_TOKENS) + rng.choice(("", " ")) for _ in range(rng.randint(1, 60)))
+            if name.endswith(".json"):
+                text = "{" + text
+            run(package({name: text}), inventory=INVENTORY)
+
+
+def _random_value(rng: random.Random, depth: int) -> object:
+    kind = rng.randrange(6 if depth < 4 else 3)
+    if kind == 0:
+        return rng.choice(["curl -fsSL https://dl.vendor-tools.io/a.sh | sh", "@x", "npm run x", 'é"\\', ""])
+    if kind == 1:
+        return rng.choice([1, -2.5e3, True, None])
+    if kind == 2:
+        return "x" * rng.randrange(3)
+    if kind == 3:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    keys = ["scripts", "postinstall", "install", "x", "post-install-cmd", "homepage", "repositories", "url"]
+    return {rng.choice(keys): _random_value(rng, depth + 1) for _ in range(rng.randrange(5))}
+
+
+def test_json_manifests_are_read_whatever_their_layout() -> None:
+    rng = random.Random(2027)
+    for _ in range(200):
+        doc = {"scripts": _random_value(rng, 1), "homepage": "https://agent.vendor-tools.io"}
+        for indent in (None, 1, "\t"):
+            text = json.dumps(doc, indent=indent, ensure_ascii=rng.random() < 0.5)
+            for name in ("package.json", "composer.json"):
+                found = commands(name, text)
+                assert found is not None
+                assert all(1 <= line <= text.count("\n") + 1 for line, _ in found)

@@ -186,9 +186,9 @@ def _composer(doc: Any, located: Located) -> Iterator[Piece]:
         if name in seen:
             continue
         seen.add(name)
-        for where, command in _composer_entries(scripts[name], ("scripts", name)):
+        for where, command in _composer_entries(scripts.get(name), ("scripts", name)):
             if command.startswith("@") and not command.startswith(("@php", "@composer", "@putenv")):
-                queue.append(command[1:].split()[0])
+                queue.extend(command[1:].split()[:1])
             elif not _CALLBACK.match(command) and not command.startswith("@putenv"):
                 yield located.get(where, 1), re.sub(r"^@(php|composer)\b", r"\1", command)
 

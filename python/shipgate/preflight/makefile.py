@@ -8,7 +8,8 @@ not read (both branches' definitions and recipes count; the first ``?=`` of a na
 Expansion: ``$(NAME)``/``${NAME}`` take the variable's value (an undefined one, such as ``DESTDIR``, is empty, as
 in the plain ``make install`` a README gives); ``$(foreach V,LIST,TEXT)`` is TEXT with ``$(V)`` as
 the shell variable ``$V``; other functions (``$(shell …)``, ``$(wildcard …)``) and automatic variables (``$@``,
-``$<``…) are values not known (``$MAKE_VALUE``); ``$$`` is ``$``.
+``$<``…) are values not known (``$MAKE_VALUE``); ``$$`` is ``$``. Each variable is expanded once; one that
+refers to itself, or whose value grows past ``MAX_VALUE`` characters, is a value not known.
 
 Read: the targets whose names start with ``install``, ``upgrade`` or ``migrate``, and the targets they depend on
 (transitively). No library reads Makefiles this way: make itself only runs them (``make -n`` would evaluate
@@ -24,6 +25,7 @@ Piece = tuple[int, str]
 MAX_LINES = 50_000
 MAX_EXPANSION = 20  # nested variable references followed
 MAX_TARGETS = 200  # targets read (an install target and its prerequisites)
+MAX_VALUE = 10_000  # characters of one expanded variable (longer: a value not known)
 
 _NAMES = frozenset({"makefile", "gnumakefile"})
 _STEP = re.compile(r"^(?:install|upgrade|migrate)(?:[-_.:]|$)", re.I)
@@ -86,6 +88,7 @@ def _pieces(variables: dict[str, str], rules: dict[str, list[str]], recipes: dic
     queue = [t for t in rules if _STEP.match(t)]
     seen: set[str] = set()
     found: list[Piece] = []
+    expander = _Expander(variables)
     while queue and len(seen) < MAX_TARGETS:
         target = queue.pop(0)
         if target in seen:
@@ -93,33 +96,41 @@ def _pieces(variables: dict[str, str], rules: dict[str, list[str]], recipes: dic
         seen.add(target)
         queue.extend(p for p in rules.get(target, []) if p in rules)
         for line, command in recipes.get(target, []):
-            found.append((line, _expand(command.lstrip("".join(_PREFIXES) + " "), variables, {}, 0)))
+            found.append((line, expander.expand(command.lstrip("".join(_PREFIXES) + " "), {}, 0)))
     return sorted(set(found))
 
 
-def _expand(text: str, variables: dict[str, str], loop: dict[str, str], depth: int) -> str:
-    """``text`` with make's references replaced as described in the module docstring."""
+class _Expander:
+    """make's references replaced as described in the module docstring; each variable is expanded once."""
 
-    def reference(match: re.Match[str]) -> str:
-        inner = match.group(1) if match.group(1) is not None else match.group(2)
-        if inner is None:
-            return "$" if match.group(3) == "$" else "${MAKE_VALUE}"
-        return _reference(inner, variables, loop, depth)
+    def __init__(self, variables: dict[str, str]) -> None:
+        self.variables = variables
+        self.memo: dict[str, str] = {}
 
-    return _REFERENCE.sub(reference, text)
+    def expand(self, text: str, loop: dict[str, str], depth: int) -> str:
+        def reference(match: re.Match[str]) -> str:
+            inner = match.group(1) if match.group(1) is not None else match.group(2)
+            if inner is None:
+                return "$" if match.group(3) == "$" else "${MAKE_VALUE}"
+            return self.reference(inner, loop, depth)
 
+        return _REFERENCE.sub(reference, text)
 
-def _reference(inner: str, variables: dict[str, str], loop: dict[str, str], depth: int) -> str:
-    function, _, rest = inner.partition(" ")
-    if function == "foreach" and rest.count(",") >= 2:
-        var, _, remainder = rest.partition(",")
-        body = remainder.split(",", 1)[1]
-        return _expand(body, variables, {**loop, var.strip(): f"${{{var.strip()}}}"}, depth + 1).rstrip(" ")
-    name = inner.strip()
-    if name in loop:
-        return loop[name]
-    if rest or not re.fullmatch(r"[\w.-]+", name):
-        return "${MAKE_VALUE}"  # $(shell …), $(wildcard …), $(patsubst …): a value not known here
-    if depth >= MAX_EXPANSION:
-        return "${MAKE_VALUE}"
-    return _expand(variables.get(name, ""), variables, loop, depth + 1)
+    def reference(self, inner: str, loop: dict[str, str], depth: int) -> str:
+        function, _, rest = inner.partition(" ")
+        if function == "foreach" and rest.count(",") >= 2:
+            var, _, remainder = rest.partition(",")
+            body = remainder.split(",", 1)[1]
+            return self.expand(body, {**loop, var.strip(): f"${{{var.strip()}}}"}, depth + 1).rstrip(" ")
+        name = inner.strip()
+        if name in loop:
+            return loop[name]
+        if rest or not re.fullmatch(r"[\w.-]+", name) or depth >= MAX_EXPANSION:
+            return "${MAKE_VALUE}"  # $(shell …), $(wildcard …), $(patsubst …): a value not known here
+        if loop:
+            return self.expand(self.variables.get(name, ""), loop, depth + 1)
+        if name not in self.memo:
+            self.memo[name] = "${MAKE_VALUE}"  # a variable that refers to itself stays unknown
+            value = self.expand(self.variables.get(name, ""), loop, depth + 1)
+            self.memo[name] = value if len(value) <= MAX_VALUE else "${MAKE_VALUE}"
+        return self.memo[name]
