@@ -34,6 +34,8 @@ NOT_CODES = {
     "trust.changed",
     # Salt's execution-module functions a state reads values through (preflight.config_management.salt)
     "config.get",
+    # file names a reader recognises (preflight.lifecycle)
+    "package.json",
     "advisory.applied",
     "feed.rejected",
 }

@@ -55,6 +55,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
     "composer": (frozenset({"install", "require", "update"}), "repo.packagist.org"),
+    "bower": (frozenset({"install", "i", "update"}), "the Bower registry (registry.bower.io) and GitHub"),
+    "prebuild-install": (frozenset(), "the package's GitHub releases (prebuild-install's default host)"),
+    "node-pre-gyp": (frozenset({"install", "reinstall"}), "the binary host the package.json names"),
     "snap": (frozenset({"install", "refresh"}), "the Snap Store"),
     "flatpak": (frozenset({"install", "update"}), "the configured Flatpak remotes"),
     "docker": (frozenset({"pull", "run", "create"}), "docker.io"),
@@ -109,6 +112,9 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+# prebuild-install downloads the prebuilt native addon of the package it runs in (no operand names it), unless it
+# only prints (``--help``, ``--version``) or is told to use a local file (``--path``/``--local``… not: ``-d``).
+_OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
 _ADD_REPOSITORY = frozenset({"add-apt-repository", "apt-add-repository"})
 
 

@@ -32,6 +32,7 @@ from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.config_management import declared_work
 from shipgate.preflight.contents import is_dockerfile
 from shipgate.preflight.hooks import commands as hook_commands
+from shipgate.preflight.lifecycle import commands as lifecycle_commands
 from shipgate.preflight.shell.model import Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.udev import commands as udev_commands
@@ -77,6 +78,9 @@ def read_embedded(path: str, text: str) -> Embedded | None:
         return _embedded(path, list(_logrotate(text)), root=True)
     if path.endswith(".rules"):
         return _embedded(path, udev_commands(path, text), root=True)
+    lifecycle = lifecycle_commands(path, text)  # npm/Composer scripts, make install, setup.py: the installer's
+    if lifecycle is not None:
+        return _embedded(path, lifecycle, root=False)
     hooks = hook_commands(path, text)
     if hooks:
         return _embedded(path, hooks, root=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight import helm
+from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
@@ -368,6 +368,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         payload = installed_payload(text.path, ctx.system_package)
         source = "\n".join(ln.text for ln in text.lines)
         for_people = documentation_lines(text.path, source) if is_program_source(text.path, source[:300]) else set()
+        for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people):
             if e.host.lower().rstrip(".") not in own:

@@ -14,7 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.runners import installed_payload, run_by_system
-from shipgate.preflight.shell.commands import apt_simulates, operands, write_line, written_paths
+from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
@@ -162,6 +162,18 @@ _ROOT_PREFIXES = (
     "/var/lib/",
     "/var/spool/",
 )
+# Directories every Debian/Ubuntu system ships (base-files, the FHS ``/usr/local`` hierarchy): ``mkdir -p`` of them
+# writes nothing (a Makefile's ``mkdir -p $(PREFIX)/bin`` before it copies there).
+_SHIPPED_DIRS = frozenset(
+    {"/usr/local", *(f"/usr/local/{d}" for d in ("bin", "sbin", "lib", "share", "include", "etc", "src", "games"))}
+)
+
+
+def _makes_shipped_dirs(command: Command) -> bool:
+    ops = [w.text.rstrip("/") for w in operands(command)]
+    return command.name == "mkdir" and has_flag(command, "-p", "--parents") and bool(ops) and set(ops) <= _SHIPPED_DIRS
+
+
 # A directory made or removed right under / (``mkdir /oxipng-install``): / is root's.
 _TOP_LEVEL_ENTRY = re.compile(r"^/[\w.-]+/?$")
 
@@ -276,8 +288,10 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
             return f"writes {word.text}", write_line(command, word)
     # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
     # (also the system directory itself: ``chmod o+rx /root``)
-    if name in ("mkdir", "rm", "touch", "chmod", "mv") and any(
-        (w.text.rstrip("/") + "/").startswith(_ROOT_PREFIXES) for w in operands(command)
+    if (
+        name in ("mkdir", "rm", "touch", "chmod", "mv")
+        and any((w.text.rstrip("/") + "/").startswith(_ROOT_PREFIXES) for w in operands(command))
+        and not _makes_shipped_dirs(command)
     ):
         return f"{name} under a system directory", command.line
     top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]

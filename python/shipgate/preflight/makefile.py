@@ -1,0 +1,136 @@
+"""The recipes ``make install`` (``upgrade``, ``migrate``) runs, as shell at their lines of the Makefile.
+
+A bounded reader of the Makefile syntax those recipes need (GNU make manual, "Writing Rules", "How to Use
+Variables"): rules (``targets: prerequisites``), recipe lines (a tab, then the command; ``@``/``-``/``+`` prefixes
+dropped; a trailing backslash continues the command on the next line), variable definitions (``=``, ``:=``,
+``::=``, ``?=``, ``+=``, also after ``override``/``export``), ``#`` comments and conditional directives, which are
+not read (both branches' definitions and recipes count; the first ``?=`` of a name wins over a later one).
+Expansion: ``$(NAME)``/``${NAME}`` take the variable's value (an undefined one, such as ``DESTDIR``, is empty, as
+in the plain ``make install`` a README gives); ``$(foreach V,LIST,TEXT)`` is TEXT with ``$(V)`` as
+the shell variable ``$V``; other functions (``$(shell …)``, ``$(wildcard …)``) and automatic variables (``$@``,
+``$<``…) are values not known (``$MAKE_VALUE``); ``$$`` is ``$``. Each variable is expanded once; one that
+refers to itself, or whose value grows past ``MAX_VALUE`` characters, is a value not known.
+
+Read: the targets whose names start with ``install``, ``upgrade`` or ``migrate``, and the targets they depend on
+(transitively). No library reads Makefiles this way: make itself only runs them (``make -n`` would evaluate
+``$(shell …)`` calls, i.e. run code of the package), and the Python Makefile parsers on PyPI are small and unkept."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+Piece = tuple[int, str]
+
+MAX_LINES = 50_000
+MAX_EXPANSION = 20  # nested variable references followed
+MAX_TARGETS = 200  # targets read (an install target and its prerequisites)
+MAX_VALUE = 10_000  # characters of one expanded variable (longer: a value not known)
+
+_NAMES = frozenset({"makefile", "gnumakefile"})
+_STEP = re.compile(r"^(?:install|upgrade|migrate)(?:[-_.:]|$)", re.I)
+_ASSIGN = re.compile(r"^(?:(?:override|export)\s+)*([A-Za-z_][\w.-]*)\s*(\?=|:::?=|::=|:=|\+=|=|!=)\s*(.*)$")
+_RULE = re.compile(r"^([^:=#\t][^:=#]*?)\s*::?(?!=)\s*([^=;#]*?)\s*(?:;(.*))?(?:#.*)?$")
+_DIRECTIVE = re.compile(r"^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif|-?include|sinclude|vpath|unexport|\.\w+)\b")
+_REFERENCE = re.compile(r"\$(?:\(([^()$]*(?:\$[({][^()]*[)}][^()$]*)*)\)|\{([^{}]*)\}|(.))")
+_PREFIXES = ("@", "-", "+")
+
+
+def is_makefile(path: str) -> bool:
+    name = posixpath.basename(path).lower()
+    return name in _NAMES or name.endswith(".mk")
+
+
+def install_recipes(text: str) -> list[Piece]:
+    """(line, command) of every recipe line of the install/upgrade/migrate targets and their prerequisites."""
+    variables: dict[str, str] = {}
+    rules: dict[str, list[str]] = {}
+    recipes: dict[str, list[Piece]] = {}
+    current: list[str] = []
+    lines = text.splitlines()[:MAX_LINES]
+    number = 0
+    while number < len(lines):
+        start, logical = number + 1, lines[number]
+        while logical.endswith("\\") and number + 1 < len(lines):
+            number += 1
+            logical = logical[:-1] + "\n" + lines[number].lstrip("\t")
+        number += 1
+        if logical.startswith("\t") and current:
+            for target in current:
+                recipes.setdefault(target, []).append((start, logical[1:]))
+            continue
+        stripped = logical.strip()
+        if not stripped or stripped.startswith("#") or _DIRECTIVE.match(logical):
+            continue
+        current = _definition(logical, variables, rules)
+    return _pieces(variables, rules, recipes)
+
+
+def _definition(logical: str, variables: dict[str, str], rules: dict[str, list[str]]) -> list[str]:
+    """Records a variable or a rule; returns the targets whose recipe the next tab-led lines are."""
+    assign = _ASSIGN.match(logical.strip())
+    if assign is not None:
+        name, op, value = assign.groups()
+        if op == "?=" and name in variables:
+            return []
+        variables[name] = f"{variables.get(name, '')} {value}".strip() if op == "+=" else value.strip()
+        return []
+    rule = _RULE.match(logical)
+    if rule is None:
+        return []
+    targets = rule.group(1).split()
+    for target in targets:
+        rules.setdefault(target, []).extend(rule.group(2).split())
+    return targets
+
+
+def _pieces(variables: dict[str, str], rules: dict[str, list[str]], recipes: dict[str, list[Piece]]) -> list[Piece]:
+    queue = [t for t in rules if _STEP.match(t)]
+    seen: set[str] = set()
+    found: list[Piece] = []
+    expander = _Expander(variables)
+    while queue and len(seen) < MAX_TARGETS:
+        target = queue.pop(0)
+        if target in seen:
+            continue
+        seen.add(target)
+        queue.extend(p for p in rules.get(target, []) if p in rules)
+        for line, command in recipes.get(target, []):
+            found.append((line, expander.expand(command.lstrip("".join(_PREFIXES) + " "), {}, 0)))
+    return sorted(set(found))
+
+
+class _Expander:
+    """make's references replaced as described in the module docstring; each variable is expanded once."""
+
+    def __init__(self, variables: dict[str, str]) -> None:
+        self.variables = variables
+        self.memo: dict[str, str] = {}
+
+    def expand(self, text: str, loop: dict[str, str], depth: int) -> str:
+        def reference(match: re.Match[str]) -> str:
+            inner = match.group(1) if match.group(1) is not None else match.group(2)
+            if inner is None:
+                return "$" if match.group(3) == "$" else "${MAKE_VALUE}"
+            return self.reference(inner, loop, depth)
+
+        return _REFERENCE.sub(reference, text)
+
+    def reference(self, inner: str, loop: dict[str, str], depth: int) -> str:
+        function, _, rest = inner.partition(" ")
+        if function == "foreach" and rest.count(",") >= 2:
+            var, _, remainder = rest.partition(",")
+            body = remainder.split(",", 1)[1]
+            return self.expand(body, {**loop, var.strip(): f"${{{var.strip()}}}"}, depth + 1).rstrip(" ")
+        name = inner.strip()
+        if name in loop:
+            return loop[name]
+        if rest or not re.fullmatch(r"[\w.-]+", name) or depth >= MAX_EXPANSION:
+            return "${MAKE_VALUE}"  # $(shell …), $(wildcard …), $(patsubst …): a value not known here
+        if loop:
+            return self.expand(self.variables.get(name, ""), loop, depth + 1)
+        if name not in self.memo:
+            self.memo[name] = "${MAKE_VALUE}"  # a variable that refers to itself stays unknown
+            value = self.expand(self.variables.get(name, ""), loop, depth + 1)
+            self.memo[name] = value if len(value) <= MAX_VALUE else "${MAKE_VALUE}"
+        return self.memo[name]
