@@ -128,3 +128,33 @@ def test_obfuscated_realm_passwords_and_other_properties_files_are_quiet() -> No
     realm = "admin: OBF:1u2a1toa1w8v1tok1u30, admin\nuser: MD5:164c88b302622e17050af52c89945d44,user\n"
     assert codes_at({"conf/jetty-realm.properties": realm}, _HC) == []
     assert codes_at({"conf/groups.properties": "admins=admin\nusers=user\n"}, _HC) == []
+
+
+# -- F: a host setting written as a one-line XML element; Jenkins' own URL is its own name --
+
+
+def test_a_host_in_an_xml_element_setting_is_contacted() -> None:
+    mailer = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        "<hudson.tasks.Mailer_-DescriptorImpl>\n"
+        "  <smtpHost>smtp.sendgrid.net</smtpHost>\n"
+        "  <smtpPort>2525</smtpPort>\n"
+        "</hudson.tasks.Mailer_-DescriptorImpl>\n"
+    )
+    assert codes_at({"jenkins/hudson.tasks.Mailer.xml": mailer}, _EP) == [3]
+    ds = "<datasource>\n  <connection-url>jdbc:postgresql://db.vendor.io:5432/app</connection-url>\n</datasource>\n"
+    assert codes_at({"standalone.xml": ds}, _EP) == [2]
+
+
+def test_jenkins_own_url_mail_addresses_and_comments_in_xml_are_not_contacted() -> None:
+    mailer = (
+        "<hudson.tasks.Mailer_-DescriptorImpl>\n"
+        "  <hudsonUrl>http://ci.vendor.io/</hudsonUrl>\n"
+        "  <replyToAddress>ci@vendor.io</replyToAddress>\n"
+        "  <!-- <smtpHost>smtp.vendor.io</smtpHost> -->\n"
+        "  <smtpHost>localhost</smtpHost>\n"
+        "</hudson.tasks.Mailer_-DescriptorImpl>\n"
+    )
+    assert codes_at({"jenkins/hudson.tasks.Mailer.xml": mailer}, _EP) == []
+    location = "<jenkins.model.JenkinsLocationConfiguration>\n  <jenkinsUrl>https://ci.vendor.io/</jenkinsUrl>\n"
+    assert codes_at({"jenkins.model.JenkinsLocationConfiguration.xml": location + "</x>\n"}, _EP) == []
