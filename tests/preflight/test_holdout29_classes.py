@@ -158,3 +158,136 @@ def test_jenkins_own_url_mail_addresses_and_comments_in_xml_are_not_contacted() 
     assert codes_at({"jenkins/hudson.tasks.Mailer.xml": mailer}, _EP) == []
     location = "<jenkins.model.JenkinsLocationConfiguration>\n  <jenkinsUrl>https://ci.vendor.io/</jenkinsUrl>\n"
     assert codes_at({"jenkins.model.JenkinsLocationConfiguration.xml": location + "</x>\n"}, _EP) == []
+
+
+# -- G: remote JMX with authentication switched off --
+
+
+def test_remote_jmx_without_authentication_is_reported_at_the_switch() -> None:
+    setenv = (
+        'CATALINA_OPTS="\\\n'
+        "  -Dcom.sun.management.jmxremote.port=${JMX_PORT} \\\n"
+        "  -Dcom.sun.management.jmxremote.ssl=false \\\n"
+        '  -Dcom.sun.management.jmxremote.authenticate=false"\n'
+    )
+    assert codes_at({"tomcat/bin/setenv.sh": setenv}, _AUTH) == [4]
+    batch = 'set "JMX=-Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.port=8099"\r\n'
+    assert codes_at({"tomcat/bin/setenv.bat": batch}, _AUTH) == [1]
+    props = "com.sun.management.jmxremote.port=9010\ncom.sun.management.jmxremote.authenticate=false\n"
+    assert codes_at({"conf/management.properties": props}, _AUTH) == [2]
+
+
+def test_local_jmx_commented_jmx_or_jmx_on_loopback_is_quiet() -> None:
+    setenv = (
+        'CATALINA_OPTS="$CATALINA_OPTS -Dcom.sun.management.jmxremote"\n'
+        '#CATALINA_OPTS="$CATALINA_OPTS -Dcom.sun.management.jmxremote.port=7777 \\\n'
+        '#-Dcom.sun.management.jmxremote.authenticate=false"\n'
+    )
+    assert codes_at({"tomcat/bin/setenv.sh": setenv}, _AUTH) == []
+    batch = (
+        "set CATALINA_OPTS=%CATALINA_OPTS% -Dcom.sun.management.jmxremote\r\n"
+        "rem set CATALINA_OPTS=%CATALINA_OPTS% -Dcom.sun.management.jmxremote.port=7777\r\n"
+        "rem set CATALINA_OPTS=%CATALINA_OPTS% -Dcom.sun.management.jmxremote.authenticate=false\r\n"
+    )
+    assert codes_at({"tomcat/bin/setenv.bat": batch}, _AUTH) == []
+    loopback = (
+        'JAVA_OPTS="-Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.management.jmxremote.host=127.0.0.1 '
+        '-Dcom.sun.management.jmxremote.authenticate=false"\n'
+    )
+    assert codes_at({"bin/env.sh": loopback}, _AUTH) == []
+    assert codes_at({"README.md": "Add `-Dcom.sun.management.jmxremote.port=9010 …authenticate=false`\n"}, _AUTH) == []
+
+
+# -- H: a JDWP debug agent listening beyond the host --
+
+
+def test_a_jdwp_agent_on_every_interface_or_a_bare_port_is_reported() -> None:
+    entry = "#!/bin/sh\nexec java -agentlib:jdwp=transport=dt_socket,address=5005,server=y,suspend=n -jar /app.jar\n"
+    assert codes_at({"docker/entrypoint.sh": entry}, _AUTH) == [2]
+    env = 'JAVA_TOOL_OPTIONS="-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005"\n'
+    assert codes_at({"docker/app.env": env}, _AUTH) == [1]
+    old = 'JAVA_OPTS="-Xdebug -Xrunjdwp:transport=dt_socket,server=y,address=0.0.0.0:8000"\n'
+    assert codes_at({"bin/run.sh": old}, _AUTH) == [1]
+
+
+def test_a_loopback_commented_client_or_catalina_jpda_agent_is_quiet() -> None:
+    quiet = (
+        "#!/bin/sh\n"
+        'JPDA_OPTS="-agentlib:jdwp=transport=dt_socket,address=*:8000,server=y,suspend=n"\n'
+        "export JPDA_ADDRESS=*:8000\n"
+        '#DEBUG="-agentlib:jdwp=transport=dt_socket,server=y,address=5005"\n'
+        'LOCAL="-agentlib:jdwp=transport=dt_socket,server=y,address=127.0.0.1:5005"\n'
+        'ATTACH="-agentlib:jdwp=transport=dt_socket,server=n,address=ide.vendor.io:5005"\n'
+        'VAR="-agentlib:jdwp=transport=dt_socket,server=y,address=$DEBUG_PORT"\n'
+    )
+    assert codes_at({"bin/setenv.sh": quiet}, _AUTH) == []
+    batch = "set JPDA_OPTS=-Xrunjdwp:transport=dt_socket,address=8787,server=y,suspend=n\r\n"
+    assert codes_at({"bin/setenv.bat": batch}, _AUTH) == []
+
+
+# -- I: a Tomcat AJP connector with no secret beyond loopback --
+
+
+def test_an_ajp_connector_without_a_secret_is_reported() -> None:
+    server = (
+        '<Server port="8005" shutdown="SHUTDOWN">\n'
+        '  <Service name="Catalina">\n'
+        '    <Connector port="8080" protocol="HTTP/1.1" redirectPort="8443" />\n'
+        '    <Connector port="8009" protocol="AJP/1.3" redirectPort="8443" />\n'
+        '    <Connector port="8010"\n'
+        '               protocol="org.apache.coyote.ajp.AjpNioProtocol"\n'
+        '               address="0.0.0.0" secretRequired="false" />\n'
+        "  </Service>\n"
+        "</Server>\n"
+    )
+    assert codes_at({"conf/server.xml": server}, _AUTH) == [4, 5]
+
+
+def test_an_ajp_connector_with_a_secret_on_loopback_or_commented_is_quiet() -> None:
+    server = (
+        "<Server>\n"
+        '  <!-- <Connector port="8009" protocol="AJP/1.3" redirectPort="8443" /> -->\n'
+        '  <Connector port="8009" protocol="AJP/1.3" secret="s3cr3t-value" />\n'
+        '  <Connector port="8010" protocol="AJP/1.3" address="127.0.0.1" />\n'
+        '  <Connector port="8011" protocol="AJP/1.3" address="::1" secretRequired="false" />\n'
+        "</Server>\n"
+    )
+    assert codes_at({"conf/server.xml": server}, _AUTH) == []
+
+
+# -- J: a Jenkins configuration that lets anonymous users act --
+
+
+def test_jenkins_anonymous_grants_that_act_and_an_unsecured_strategy_are_reported() -> None:
+    config = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        "<hudson>\n"
+        "  <useSecurity>true</useSecurity>\n"
+        '  <authorizationStrategy class="hudson.security.GlobalMatrixAuthorizationStrategy">\n'
+        "    <permission>hudson.model.Computer.Connect:anonymous</permission>\n"
+        "    <permission>hudson.model.Hudson.Read:anonymous</permission>\n"
+        "    <permission>USER:hudson.model.Item.Build:anonymous</permission>\n"
+        "  </authorizationStrategy>\n"
+        "</hudson>\n"
+    )
+    assert codes_at({"jenkins/config.xml": config}, _AUTH) == [5, 7]
+    unsecured = (
+        '<hudson>\n  <authorizationStrategy class="hudson.security.AuthorizationStrategy$Unsecured"/>\n</hudson>\n'
+    )
+    assert codes_at({"jenkins_home/config.xml": unsecured}, _AUTH) == [2]
+
+
+def test_jenkins_read_grants_commented_strategies_and_other_config_xml_are_quiet() -> None:
+    config = (
+        "<hudson>\n"
+        '  <!-- <authorizationStrategy class="hudson.security.AuthorizationStrategy$Unsecured"/> -->\n'
+        '  <authorizationStrategy class="hudson.security.GlobalMatrixAuthorizationStrategy">\n'
+        "    <permission>hudson.model.Hudson.Read:anonymous</permission>\n"
+        "    <permission>hudson.model.Item.Workspace:anonymous</permission>\n"
+        "    <permission>hudson.model.Computer.Connect:authenticated</permission>\n"
+        "  </authorizationStrategy>\n"
+        "</hudson>\n"
+    )
+    assert codes_at({"jenkins/config.xml": config}, _AUTH) == []
+    job = "<project>\n  <permission>hudson.model.Item.Build:anonymous</permission>\n</project>\n"
+    assert codes_at({"jenkins/jobs/x/config.xml": job}, _AUTH) == []
