@@ -291,3 +291,10 @@ def test_jenkins_read_grants_commented_strategies_and_other_config_xml_are_quiet
     assert codes_at({"jenkins/config.xml": config}, _AUTH) == []
     job = "<project>\n  <permission>hudson.model.Item.Build:anonymous</permission>\n</project>\n"
     assert codes_at({"jenkins/jobs/x/config.xml": job}, _AUTH) == []
+
+
+def test_jenkins_with_security_switched_off_is_reported_and_on_is_quiet() -> None:
+    off = "<hudson>\n  <version>1.609</version>\n  <useSecurity>false</useSecurity>\n</hudson>\n"
+    assert codes_at({"jenkins/config.xml": off}, _AUTH) == [3]
+    on = "<hudson>\n  <useSecurity>true</useSecurity>\n</hudson>\n"
+    assert codes_at({"jenkins/config.xml": on}, _AUTH) == []

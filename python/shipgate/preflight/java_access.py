@@ -7,7 +7,7 @@ authentication, and a Jenkins configuration that lets anonymous users act: ``pre
   With a port the JMX connector listens on every interface (``jmxremote.local.only`` governs the local connector
   only) unless ``com.sun.management.jmxremote.host`` names a loopback address; whoever reaches it can invoke MBeans
   and load code. Reported at the ``authenticate=false`` line. ``-Dcom.sun.management.jmxremote`` alone opens no
-  port.
+  port. The port and the switch are matched within the file, not within the branch of a script that sets them.
 - JDWP: ``-agentlib:jdwp=…`` or ``-Xrunjdwp:…`` with ``server=y`` and an ``address`` of ``*:PORT``, ``0.0.0.0:PORT``
   or a bare ``PORT`` (every interface up to Java 8, loopback from Java 9: the file does not say which JVM runs it).
   JDWP has no authentication: a debugger that connects runs any code in the JVM. Not: a loopback address, an
@@ -17,7 +17,8 @@ authentication, and a Jenkins configuration that lets anonymous users act: ``pre
   ``address``. Before Tomcat 9.0.31, 8.5.51 and 7.0.100 such a connector listens on every interface with no
   secret, and AJP trusts its peer as the front proxy (CVE-2020-1938); later versions refuse to start it unless
   ``secretRequired="false"``, which is reported too.
-- Jenkins ``config.xml``: ``AuthorizationStrategy$Unsecured``, ``SecurityRealm$None`` with security switched on, or
+- Jenkins ``config.xml``: ``<useSecurity>false</useSecurity>``, ``AuthorizationStrategy$Unsecured``,
+  ``SecurityRealm$None`` with security switched on, or
   a ``<permission>`` granting ``anonymous`` a permission that acts (administer, run scripts, upload plugins, connect
   or configure agents, create, configure or build jobs). Anonymous read permissions are an authorisation choice,
   not reported.
@@ -228,6 +229,8 @@ def _jenkins(element: _Element, elements: list[_Element]) -> str | None:
         use = next((e for e in elements if e.name == "useSecurity"), None)
         if use is None or "".join(use.text).strip().lower() != "false":
             return "Jenkins has no security realm: no one logs in, so every permission is anonymous"
+    if element.name == "useSecurity" and "".join(element.text).strip().lower() == "false":
+        return "Jenkins' security is switched off (useSecurity false): anyone who reaches it can administer it"
     if element.name == "permission" and _ACTING.match("".join(element.text).strip()):
         grant = "".join(element.text).strip()
         return f"Jenkins grants anonymous users {grant.rsplit(':', 1)[0]}: whoever reaches it acts with no login"
