@@ -36,6 +36,7 @@ NOT_CODES = {
     "config.get",
     # file names a reader recognises (preflight.lifecycle)
     "package.json",
+    "config.xml",
     "advisory.applied",
     "feed.rejected",
 }

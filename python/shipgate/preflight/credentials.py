@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
+from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.markup import (
@@ -36,6 +37,7 @@ from shipgate.preflight.secrets import (
     entropy,
     keyword_secrets,
     password_name,
+    placeholder,
     redact,
     secret_name,
     token_secrets,
@@ -63,8 +65,12 @@ _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
 _TOKEN_ENTROPY = 3.0
 # ``${NAME:-default}`` / ``${NAME-default}`` as compose and .env files interpolate them (docker compose, the
-# shell's own syntax): a literal default without ``$``, braces or quotes-only content.
-_CONFIG_DEFAULT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]{0,127}):?-([^${}]{1,256})\}")
+# shell's own syntax), and Spring's ``${NAME:default}`` (``application.properties``/``.yml``, names may hold dots):
+# a literal default without ``$``, braces or quotes-only content. ``${NAME:?message}``, ``${NAME:+x}`` and
+# ``${NAME:=x}`` are not Spring's form.
+_CONFIG_DEFAULT = re.compile(
+    r"\$\{([A-Za-z_][A-Za-z0-9_]{0,127}):?-([^${}]{1,256})\}|\$\{([A-Za-z_][\w.-]{0,127}):(?![-?+=])([^${}]{1,256})\}"
+)
 # Passwords written as a directive and its argument, with no ``=`` or ``:`` for the keyword reader to split on:
 # Redis ``requirepass``/``masterauth`` (redis.conf), HAProxy ``user NAME insecure-password PW`` and
 # ``stats auth USER:PW`` (haproxy.cfg). HAProxy's ``password`` (a crypt(3) hash) is not one.
@@ -248,6 +254,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found.setdefault(s.line, s)
             for s in _manifest_secrets(text):
                 found.setdefault(s.line, s)
+            for s in config_secrets(text.path, text.lines) if text.kind is Kind.CONFIG and not examples else ():
+                found.setdefault(s.line, s)
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
             for s in _script_secrets(script):
@@ -333,7 +341,8 @@ def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Findin
         if "${" not in ln.text or ln.text.lstrip().startswith(("#", ";", "//")):
             continue
         for m in _CONFIG_DEFAULT.finditer(ln.text):
-            d = ParameterDefault(m.group(1), m.group(2).strip("\"'"), ln.number, m.group(0))
+            name, default = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            d = ParameterDefault(name, default.strip("\"'"), ln.number, m.group(0))
             if _secret_default(d):
                 yield _default_finding(path, d, ln.text)
                 break
@@ -341,7 +350,13 @@ def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Findin
 
 def _secret_default(d: ParameterDefault) -> bool:
     default = d.default.strip()
-    return bool(default) and secret_name(d.name) and not default.startswith(("/", "./", "~")) and "$" not in default
+    return (
+        bool(default)
+        and secret_name(d.name)
+        and not default.startswith(("/", "./", "~"))
+        and "$" not in default
+        and not placeholder(default)
+    )
 
 
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:

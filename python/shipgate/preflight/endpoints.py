@@ -53,8 +53,12 @@ _HOST_KEY = re.compile(
 # the public names clients fetch its files from (S3_ALIAS_HOST, CDN_HOST, ASSET_HOST, PUBLIC_HOST).
 _OWN_NAME_KEY = re.compile(
     r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect\w*"
-    r"|callback\w*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li]))$"
+    r"|callback\w*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
+    # Jenkins' own root URL (``<jenkinsUrl>`` in JenkinsLocationConfiguration.xml, ``<hudsonUrl>`` in the Mailer's)
+    r"|(?:jenkins|hudson)_?ur[li])$"
 )
+# A setting written as an XML element on one line (``<smtpHost>smtp.vendor.io</smtpHost>``): its name and value.
+_XML_SETTING = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 # Settings that hold a page shown to people (docs, help, terms of service, privacy policy, a ``*_LINK``): the
 # product links to it, it does not connect to it.
@@ -312,8 +316,10 @@ def _text_endpoints(
             continue  # a block comment; a Vim script's comment line
         seen: set[str] = set()
         listed_server = bool(_LISTED_SERVER_NAME.match(line))
-        key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", line, count=1) if listed_server else line)
-        name = line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
+        element = _XML_SETTING.match(line)
+        written_as = f"{element.group(1)}={element.group(2).strip()}" if element else line
+        key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", written_as, count=1) if listed_server else written_as)
+        name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):

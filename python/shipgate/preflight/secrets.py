@@ -68,7 +68,9 @@ _NOT_SECRET_NAME = re.compile(
 # ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
 # parameter: in ``…!@#$%^&*`` it is a character of the value.
 _REFERENCE = re.compile(
-    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:",
+    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
+    # a deploy tool's substitution marker (``##SECRET:smtp.auth.password##``)
+    r"|^##[^#\s]+##$",
     re.I,
 )
 _PLACEHOLDERS = frozenset(
@@ -109,6 +111,8 @@ _PLACEHOLDERS = frozenset(
         "test",
     ]
 )
+# Filler written where a value goes: ``xxx``, ``****``, ``...``.
+_FILLER = re.compile(r"x+|\*+|\.\.\.", re.I)
 # Text that describes what to put there rather than being it: "your-super-secret-…", "…should_be_updated",
 # "fake_mail_password", "sk-proj-xxxxxxxx", "<token>", "SET_THIS_TO_SOME_RANDOM_TEXT", "generateme". Short
 # conventional defaults ("admin", "changeme", "secret1234") are real credentials: deployments run with them.
@@ -118,6 +122,9 @@ _DESCRIPTION = re.compile(
     # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this", "generateme"
     r"|(?:^|[-_.])(?:set|change)[-_.]this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
     r"(?:$|[-_.])|$)"
+    # the same instructions in Chinese: 填写你的SecretKey ("fill in your SecretKey"), 请输入… ("please enter …"),
+    # 你的/您的… ("your …"), 替换为… ("replace with …")
+    r"|填写|请输入|请填|^(?:你的|您的)|替换为|修改为"
 )
 # A URL whose user and password are the names of the fields (``amqp://username:password@host``): a template.
 _FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|passwd|pwd|secret)@")
@@ -228,6 +235,13 @@ def allowed(value: str, *, name: str = "") -> bool:
     if name and _NOT_SECRET_NAME.search(name):
         return True
     return bool(any(c.isspace() for c in value))  # a sentence or a command line, not a secret
+
+
+def placeholder(value: str) -> bool:
+    """Whether ``value`` stands for a value to be filled in (``xxx``, ``replace_me``, ``your-password``), not a
+    value anyone runs with."""
+    value = value.strip().strip("\"'")
+    return value.lower() in _PLACEHOLDERS or bool(_DESCRIPTION.search(value) or _FILLER.fullmatch(value))
 
 
 def secret_name(name: str) -> bool:
@@ -357,6 +371,9 @@ def keyword_secrets(
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
         key = _setting_name(parts[0].strip("\"' -"))
+        written = parts[1].strip().strip("\"'")
+        if written.startswith("${") and written.endswith("}"):
+            continue  # a reference (Spring's ``${DB_PWD:123456}``): its fallback is preflight.default_credential
         if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
             line = line.replace(key, key.replace(" ", "_"), 1)
             key = key.replace(" ", "_")

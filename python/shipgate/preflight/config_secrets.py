@@ -1,0 +1,91 @@
+"""Passwords written in forms a ``key = value`` reader cannot split, in the configuration Java products ship.
+
+- XML: an attribute named for a password (``<user username="both" password="tomcat"/>`` in ``tomcat-users.xml``,
+  ``keystorePass="…"`` on a connector) and an element of one line named for one (``<password>sa</password>`` in a
+  WildFly datasource). Comments (``<!-- … -->``) are blanked first; a file is XML when its first non-blank text is
+  markup (``markup.without_xml_comments`` decides the same way).
+- JAAS login-module options in a file that configures a ``LoginModule`` (Kafka's ``sasl.jaas.config``, a
+  ``jaas.conf``): ``user_<name>="<password>"`` defines a user of the PLAIN module's database; the module's own
+  ``password="…"`` is read by the keyword reader already.
+- Jetty realm files (``realm.properties``, ``*-realm.properties``: ActiveMQ's and Jetty's ``HashLoginService``):
+  each ``user: password[, role …]`` line is an account; an ``OBF:``/``MD5:``/``CRYPT:`` value is not the password
+  in the clear.
+
+A value that is a reference or a placeholder (``secrets.allowed``) is not one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from xml.sax.saxutils import unescape
+
+from shipgate.findings import Severity
+from shipgate.preflight.contents import Line
+from shipgate.preflight.markup import without_xml_comments
+from shipgate.preflight.secrets import Secret, allowed, password_name
+
+_ATTRIBUTE = re.compile(r"""(?<![\w.:-])([A-Za-z_][\w.:-]{0,63})\s*=\s*(?:"([^"]{0,512})"|'([^']{0,512})')""")
+_ELEMENT = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
+_JAAS_USER = re.compile(r"""^\s*(user_[\w.@-]{1,64})\s*=\s*"([^"]{1,512})"\s*[\\;]?\s*$""")
+_REALM_NAME = re.compile(r"(?i)(?:^|[-_.])realm\.properties$")
+_REALM_LINE = re.compile(r"^\s*([^\s:=#!][^:=]{0,127}?)\s*[:=]\s*([^,\s]{1,512})\s*(?:,.*)?$")
+_HASHED = ("OBF:", "MD5:", "CRYPT:")
+# Tomcat's and Jetty's camel-case attributes: ``keystorePass``, ``truststorePass``, ``keyPass``.
+_CAMEL_PASS = re.compile(r"(?<=[a-z])Pass$")
+_ENTITIES = {"&quot;": '"', "&apos;": "'"}
+
+
+def _password_attribute(name: str) -> bool:
+    local = name.rpartition(":")[2]
+    return password_name(local) or bool(_CAMEL_PASS.search(local))
+
+
+def _is_xml(lines: tuple[tuple[int, str], ...]) -> bool:
+    first = next((text.lstrip() for _, text in lines if text.strip()), "")
+    return first.startswith("<")
+
+
+def _xml_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
+    for number, text in without_xml_comments(lines):
+        element = _ELEMENT.match(text)
+        if element and _password_attribute(element.group(1)):
+            value = unescape(element.group(2).strip(), _ENTITIES)
+            if not allowed(value, name=element.group(1)):
+                yield Secret(number, f"password element <{element.group(1)}>", value, Severity.HIGH)
+                continue
+        for m in _ATTRIBUTE.finditer(text):
+            name = m.group(1)
+            value = unescape(m.group(2) if m.group(2) is not None else m.group(3), _ENTITIES)
+            if _password_attribute(name) and not allowed(value, name=name):
+                yield Secret(number, f"password attribute ({name})", value, Severity.HIGH)
+                break
+
+
+def _jaas_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
+    for number, text in lines:
+        m = _JAAS_USER.match(text)
+        if m and not allowed(m.group(2), name="password"):
+            yield Secret(number, f"JAAS user password ({m.group(1)})", m.group(2), Severity.HIGH)
+
+
+def _realm_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
+    for number, text in lines:
+        if text.lstrip().startswith(("#", "!")):
+            continue
+        m = _REALM_LINE.match(text)
+        if m and not m.group(2).upper().startswith(_HASHED) and not allowed(m.group(2), name="password"):
+            yield Secret(number, f"realm user password ({m.group(1).strip()})", m.group(2), Severity.HIGH)
+
+
+def config_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secret]:
+    """Passwords in XML attributes and elements, JAAS user options and Jetty realm files (see the module)."""
+    lines = tuple((ln.number, ln.text) for ln in text_lines)
+    if _is_xml(lines):
+        yield from _xml_secrets(lines)
+        return
+    if _REALM_NAME.search(posixpath.basename(path)):
+        yield from _realm_secrets(lines)
+    if any("LoginModule" in text for _, text in lines):
+        yield from _jaas_secrets(lines)
