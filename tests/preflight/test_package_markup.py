@@ -144,3 +144,15 @@ def test_translations_lockfiles_test_fixtures_and_link_arrays_are_not_settings()
     assert codes_at({"conf/local.php": "<?php\n$conf['pass'] = 'Zq8vLx2mT4';\n"}, CREDENTIAL) == [2]
     migration = {"db/migrations/0007.sql": "ALTER TABLE auth_group ALTER COLUMN name TYPE text;\n"}
     assert codes_at(migration, "preflight.migration_unlocked") == [1]
+
+
+def test_no_value_of_a_translation_is_a_credential() -> None:
+    files = {
+        "config/locales/bg.yml": "bg:\n  field_password_confirmation: Потвърждение парола\n",
+        "program/localization/da_DK/labels.inc": "<?php\n$labels['password'] = 'Adgangskode';\n",
+        "configs/menu.conf": "url_password = edit-password.php\n",
+    }
+    assert codes_at(files, CREDENTIAL) == []
+    # near miss: a token format is a token wherever it is written
+    token = {"config/locales/en.yml": "en:\n  ci_token: ghp_4f3Zq8vLx2mT4wQ9pRt6Yk1Nc7Hs5Jd0Bv3A\n"}
+    assert codes_at(token, CREDENTIAL) == [2]

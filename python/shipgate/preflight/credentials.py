@@ -245,10 +245,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             numbered = tuple((ln.number, ln.text) for ln in text.lines)
             code = is_program_source(text.path, source)
-            examples = is_documentation(text.path) or is_test_path(text.path) or is_localization(text.path)
+            examples = is_documentation(text.path) or is_test_path(text.path)
             for_people = documentation_lines(text.path, source) if code else set()
             plain = "\n".join(t for _, t in without_xml_comments(numbered))
-            for s in keyword_secrets(plain, code=code, examples=examples, for_people=for_people):
+            # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
+            words = is_localization(text.path)
+            for s in () if words else keyword_secrets(plain, code=code, examples=examples, for_people=for_people):
                 found.setdefault(s.line, s)
             for s in _directive_secrets(text.path, text.lines):
                 found.setdefault(s.line, s)

@@ -168,7 +168,9 @@ _TEST_PATH = re.compile(
     r"(?i)(?:^|/)_?(?:tests?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
 )
 # Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
-_LOCALIZATION = re.compile(r"(?i)(?:^|/)(?:lang|langs|languages|locales?|i18n|l10n|translations?)/|\.pot?$")
+_LOCALIZATION = re.compile(
+    r"(?i)(?:^|/)(?:lang|langs|languages|locales?|locali[sz]ations?|i18n|l10n|translations?)/|\.pot?$"
+)
 _POD_START = re.compile(r"^=[a-zA-Z]")
 _MAX_DOCSTRING_SOURCE = 2 << 20
 

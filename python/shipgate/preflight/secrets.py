@@ -137,7 +137,10 @@ _MEMBER_CHAIN = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$")
 # A setting named by words with blanks between them (``api key``, ``auth token``): two to three words.
 _SPACED_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,2}")
 _COMMENTED_URL = re.compile(r"\s#[^\n]*://")
-_FILE_VALUE = re.compile(r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx)$", re.I)
+# A file or a page named as the value (``url_password = edit-password.php``): where a secret is, or a form for it.
+_FILE_VALUE = re.compile(
+    r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx|php|html?|jsp|aspx?|cgi)$", re.I
+)
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
