@@ -156,3 +156,15 @@ def test_no_value_of_a_translation_is_a_credential() -> None:
     # near miss: a token format is a token wherever it is written
     token = {"config/locales/en.yml": "en:\n  ci_token: ghp_4f3Zq8vLx2mT4wQ9pRt6Yk1Nc7Hs5Jd0Bv3A\n"}
     assert codes_at(token, CREDENTIAL) == [2]
+
+
+def test_translations_debconf_templates_page_templates_and_font_metrics_only_mention_hosts() -> None:
+    files = {
+        "www/locale/de_DE/LC_MESSAGES/messages.po": '"Language-Team: German <https://weblate.tt-rss.org/projects/>"\n',
+        "templates": "Template: tt-rss/base-url\nDescription: for example http://voorbeeld.org/tt-rss/\n",
+        "templates/home/git_info.twig": "<a href=\"{{ 'https://github.com/phpmyadmin/phpmyadmin/commit/%s'|f }}\">\n",
+        "lib/fonts/DejaVuSans-Bold.ufm": "FontVendorURL http://dejavu.sourceforge.net\n",
+    }
+    assert codes_at(files, ENDPOINT) == []
+    # near miss: the same host as a setting of the product
+    assert codes_at({"etc/tt-rss/feeds.conf": "feed_url = https://weblate.tt-rss.org/x\n"}, ENDPOINT) == [1]

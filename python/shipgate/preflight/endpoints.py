@@ -28,6 +28,7 @@ from shipgate.preflight.markup import (
     identifier_lines,
     in_spans,
     is_documentation,
+    is_localization,
     is_program_source,
     without_xml_comments,
 )
@@ -302,7 +303,7 @@ def _text_endpoints(
     commented = block_comment_lines(lines)
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
-    document = is_documentation(path) or (code and payload)
+    document = is_documentation(path) or is_localization(path) or (code and payload)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):

@@ -37,11 +37,13 @@ _DOC_NAME = re.compile(
 _DOC_SUFFIXES = (
     ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".pod", ".rdoc", ".textile",
     ".txt", ".man",
+    # pages a browser shows (its links are followed by the reader's browser) and font metrics
+    ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".ufm", ".afm",
 )  # fmt: skip
 # Metadata a package carries for its package index and installer, shown to people: Debian's control file, Python's
 # core metadata (``PKG-INFO``, a wheel's ``METADATA``, an egg-info's files).
 _PACKAGE_METADATA = re.compile(
-    r"(?:^|/)(?:DEBIAN/)?control$|(?:^|/)PKG-INFO$|\.(?:dist|egg)-info(?:/[^/]+)?$"
+    r"(?:^|/)(?:DEBIAN/)?(?:control|templates)$|(?:^|/)PKG-INFO$|\.(?:dist|egg)-info(?:/[^/]+)?$"
     # dependency locks and installed-package records: where the build fetched each dependency from
     r"|(?:^|/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|go\.sum)$"
     r"|(?:^|/)vendor/composer/installed\.json$"
@@ -71,7 +73,8 @@ _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|rub
 def is_documentation(path: str) -> bool:
     """A file written for people: by its folder (``share/doc/``, ``docs/``), its name (README, CHANGELOG,
     LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``); also a
-    package's metadata for its index (a Debian ``control`` file, Python's ``PKG-INFO``/``METADATA``) and a JSON
+    package's metadata for its index (a Debian ``control`` file and debconf ``templates``, Python's
+    ``PKG-INFO``/``METADATA``), a web page template (Twig, EJS, Handlebars: a browser follows its links) and a JSON
     Schema (it documents a configuration: its ``default`` URLs are no setting)."""
     name = posixpath.basename(path)
     if _TOOL_INPUT.search(name):
