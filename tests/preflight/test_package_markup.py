@@ -168,3 +168,15 @@ def test_translations_debconf_templates_page_templates_and_font_metrics_only_men
     assert codes_at(files, ENDPOINT) == []
     # near miss: the same host as a setting of the product
     assert codes_at({"etc/tt-rss/feeds.conf": "feed_url = https://weblate.tt-rss.org/x\n"}, ENDPOINT) == [1]
+
+
+def test_source_maps_erb_pages_and_a_builders_namespace_only_mention_hosts() -> None:
+    files = {
+        "public/css/bootstrap-theme.css.map": '{"version":3,"sourceRoot":"https://github.com/twbs/bootstrap"}\n',
+        "app/views/admin/plugins.html.erb": 'url: "https://www.redmine.org/plugins/check_updates",\n',
+        "app/views/common/feed.atom.builder": 'xml.feed "xmlns" => "http://www.w3.org/2005/Atom" do\n',
+    }
+    assert codes_at(files, ENDPOINT) == []
+    # near miss: a postfix lookup table (.map) names the relay the mail system connects to
+    relay = "example.org smtp:[relay.dten-vendor.com]:587\nrelay_url = https://relay.dten-vendor.com\n"
+    assert codes_at({"etc/postfix/transport.map": relay}, ENDPOINT) == [2]

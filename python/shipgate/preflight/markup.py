@@ -38,7 +38,9 @@ _DOC_SUFFIXES = (
     ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".pod", ".rdoc", ".textile",
     ".txt", ".man",
     # pages a browser shows (its links are followed by the reader's browser) and font metrics
-    ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".ufm", ".afm",
+    ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".html.erb", ".ufm", ".afm",
+    # source maps: where a minified file's sources were, for a developer's tools
+    ".css.map", ".js.map",
 )  # fmt: skip
 # Metadata a package carries for its package index and installer, shown to people: Debian's control file, Python's
 # core metadata (``PKG-INFO``, a wheel's ``METADATA``, an egg-info's files).
@@ -54,7 +56,7 @@ _TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakel
 
 _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _IDENTIFIER = re.compile(
-    r"""(?i)\b(?:xmlns(?::[\w.-]+)?|xsi:schemaLocation|xsi:noNamespaceSchemaLocation)\s*=\s*(["'])[^"']*\1"""
+    r"""(?i)\b(?:xmlns(?::[\w.-]+)?|xsi:schemaLocation|xsi:noNamespaceSchemaLocation)["']?\s*=>?\s*(["'])[^"']*\1"""
     r"""|<!DOCTYPE\b[^>\[]*|["']\$(?:schema|id|ref)["']\s*:\s*["'][^"']*["']"""
 )
 _ARMOR = re.compile(
