@@ -201,3 +201,27 @@ def test_a_packages_maintainer_scripts_needing_root_is_one_fact() -> None:
     # near miss: a vendor script's own uid check stays a finding of its own
     files["scripts/check.sh"] = script('[ "$(id -u)" -ne 0 ] && exit 1')
     assert len([f for f in run(package(files)) if f.code == "preflight.root_assumed"]) == 2
+
+
+def test_a_payload_helper_a_maintainer_script_runs_is_a_step_of_the_install() -> None:
+    helper = script("rm -rf /var/lib/dten/data", "curl -fsS https://updates.dten-vendor.com/x -o /tmp/x")
+    calls = script('case "$1" in configure) /usr/share/dten/migrate.sh ;; esac')
+    found = {c for c, _ in findings({"postinst": calls, "usr/share/dten/migrate.sh": helper})}
+    assert {"preflight.destructive_delete", "preflight.external_endpoint"} <= found
+    # near miss: the same helper installed but not run by the maintainer scripts
+    quiet = script('case "$1" in configure) echo configured ;; esac')
+    found = {c for c, _ in findings({"postinst": quiet, "usr/share/dten/migrate.sh": helper})}
+    assert not found & {"preflight.destructive_delete", "preflight.external_endpoint"}
+
+
+def test_a_helper_only_copied_or_run_on_purge_is_not_an_upgrade_step() -> None:
+    helper = script("rm -rf /var/lib/dten/data")
+    copies = script('case "$1" in upgrade) cp /usr/share/dten/nuke.sh /var/lib/dten/ ;; esac')
+    on_purge = script('case "$1" in purge) /usr/share/dten/nuke.sh /var/lib/dten ;; esac')
+    for postrm in (copies, on_purge):
+        found = {c for c, _ in findings({"postrm": postrm, "usr/share/dten/nuke.sh": helper})}
+        assert "preflight.destructive_delete" not in found
+    # near miss: run through an interpreter on upgrade
+    runs = script('case "$1" in upgrade) sh /usr/share/dten/nuke.sh ;; esac')
+    found = {c for c, _ in findings({"postrm": runs, "usr/share/dten/nuke.sh": helper})}
+    assert "preflight.destructive_delete" in found

@@ -54,7 +54,7 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.read import Parsed
-from shipgate.preflight.runners import system_package
+from shipgate.preflight.runners import called_by_maintainer, system_package
 from shipgate.preflight.windows import checks as windows_checks
 
 __all__ = [
@@ -225,4 +225,5 @@ def _context(
         options=options,
         parsed=None,
         system_package=system_package(contents.files),
+        called_by_maintainer=called_by_maintainer(contents.files),
     )

@@ -372,6 +372,8 @@ class Context:
     # The package holds dpkg/rpm maintainer scripts (shipgate.preflight.runners): known for the whole package
     # before it is read in shards, so every shard reads its files the same way
     system_package: bool = False
+    # The payload paths (no leading ``/``) its maintainer scripts run or source: steps of the install after all
+    called_by_maintainer: frozenset[str] = frozenset()
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

@@ -372,7 +372,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
         own = own_names(text)  # a compose file's own containers, reached on the project's network
-        payload = installed_payload(text.path, ctx.system_package)
+        payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
         source = "\n".join(ln.text for ln in text.lines)
         for_people = documentation_lines(text.path, source) if is_program_source(text.path, source[:300]) else set()
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…

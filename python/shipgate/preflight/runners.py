@@ -18,10 +18,18 @@ Two kinds of file are never run by the installer account, so what the privilege 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from shipgate.preflight.contents import Context, is_maintainer_script, is_periodic_cron_script
-from shipgate.preflight.shell.model import Script
+from shipgate.preflight.package_scripts import shell_text
+from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.reader import parse_script
+
+_MAX_MAINTAINER_SCRIPT = 1 << 20
+_INTERPRETERS = frozenset(
+    {"sh", "bash", "dash", "ksh", "zsh", "python", "python3", "perl", "php", "ruby", ".", "source"}
+)
 
 _SYSTEM_RUN = re.compile(
     r"(?:^|/)(?:"
@@ -57,10 +65,38 @@ def installed_payload(path: str, system: bool) -> bool:
     return system and bool(_HIERARCHY.match(path)) and not is_maintainer_script(path)
 
 
+def called_by_maintainer(files: Mapping[str, bytes]) -> frozenset[str]:
+    """The absolute paths a package's maintainer scripts run, source or pass to a program (``/usr/share/foo/
+    migrate.sh``, ``sh /usr/lib/foo/setup``), without the leading ``/``: a payload file named there is a step."""
+    named: set[str] = set()
+    for path, data in files.items():
+        if not is_maintainer_script(path) or len(data) > _MAX_MAINTAINER_SCRIPT:
+            continue
+        script = parse_script(shell_text(path, data.decode("utf-8", errors="replace")), path=path)
+        for command in script.commands:
+            run = _run_path(command)
+            if run is not None and not on_removal_only(command):
+                named.add(run.lstrip("/"))
+    return frozenset(named)
+
+
+def _run_path(command: Command) -> str | None:
+    """The absolute path ``command`` runs: its program (``/usr/share/foo/migrate.sh``), or the script an
+    interpreter or ``.``/``source`` is given (``sh /usr/lib/foo/setup``). A path only copied or tested is not run."""
+    if command.program is not None and command.program.text.startswith("/") and command.name not in _INTERPRETERS:
+        return command.program.text
+    if command.name in _INTERPRETERS:
+        first = next((w.text for w in command.words if not w.text.startswith("-")), "")
+        return first if first.startswith("/") else None
+    return None
+
+
 def is_payload_tool(ctx: Context, path: str) -> bool:
     """A script a system package installs for later (an administrator's tool, a helper, an example), neither a
     step of the install nor run by the system on its own events: what it would do when run is not the upgrade's
     doing. Only scripts: the package's units and crontabs are run by the system."""
+    if path in ctx.called_by_maintainer:
+        return False  # a helper a maintainer script runs: a step of the install
     return installed_payload(path, ctx.system_package) and not run_by_system(path) and path in ctx.parsed.scripts
 
 

@@ -11,6 +11,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
+from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -180,16 +181,6 @@ def _data_path(word: Word) -> bool:
 
 def _in_purge(command: Command) -> bool:
     return any(c.startswith("case:") and "purge" in c for c in command.conditions)
-
-
-# The actions dpkg/rpm call a maintainer script with only when the package goes away, never on an upgrade.
-_REMOVAL = frozenset({"remove", "purge", "disappear", "0"})  # rpm's %preun/%postun get 0 on erase
-
-
-def _on_removal_only(command: Command) -> bool:
-    """Under ``case "$1" in purge)`` / ``if [ "$1" = "remove" ]``: it runs when the package is removed."""
-    actions = {c[5:].strip("\"')") for c in command.conditions if c.startswith("case:")}
-    return bool(actions) and actions <= _REMOVAL
 
 
 def _mode_world_writable(mode: str) -> bool:
@@ -370,7 +361,7 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
             "before deleting.",
         )
     data = next((w for w in targets if _data_path(w)), None)
-    removal = _in_purge(command) or _on_removal_only(command)
+    removal = _in_purge(command) or on_removal_only(command)
     if data is not None and not backup and not removal and not _set_aside(script, data.text):
         yield at_command(
             "preflight.destructive_delete",
@@ -417,7 +408,7 @@ def _command_findings(
             message="makes files world-writable",
             remedy="Use the least permissive mode the service needs (e.g. 0750 / 0640).",
         )
-    protection = _protection(command) if not _on_removal_only(command) else None
+    protection = _protection(command) if not on_removal_only(command) else None
     if protection is not None:
         yield at_command(
             "preflight.protection_disabled",
@@ -431,7 +422,7 @@ def _command_findings(
     elif (
         (unit := _disabled_service(command)) is not None
         and not _switched_back_on(unit, command, enabled)
-        and not _on_removal_only(command)
+        and not on_removal_only(command)
     ):
         yield at_command(
             "preflight.service_disabled",

@@ -13,6 +13,7 @@ import re
 
 from tree_sitter import Node
 
+from shipgate.preflight.shell.model import Command
 from shipgate.preflight.shell.words import text
 
 _FIRST_ARGUMENT = re.compile(r"""^["']?\$(?:1|\{1\})["']?$""")
@@ -59,3 +60,13 @@ def action_conditions(conds: list[Node]) -> tuple[str, ...]:
         return ()
     words = _words(named[0])
     return tuple(f"case:{w}" for w in sorted(words)[:8]) if words else ()
+
+
+# The actions dpkg/rpm call a maintainer script with only when the package goes away, never on an upgrade.
+_REMOVAL = frozenset({"remove", "purge", "disappear", "0"})  # rpm's %preun/%postun get 0 on erase
+
+
+def on_removal_only(command: Command) -> bool:
+    """Under ``case "$1" in purge)`` / ``if [ "$1" = "remove" ]``: it runs when the package is removed."""
+    actions = {c[5:].strip("\"')") for c in command.conditions if c.startswith("case:")}
+    return bool(actions) and actions <= _REMOVAL
