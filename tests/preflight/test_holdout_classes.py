@@ -59,12 +59,14 @@ def test_dialect_named_sqlite_is_unchecked() -> None:
     [
         ("S3_ENDPOINT=files.vendor-cloud.com", "S3_ALIAS_HOST=files.vendor-cloud.com"),
         ("SMTP_SERVER=mail.vendor-cloud.com", "CDN_HOST=https://cdn.vendor-cloud.com"),
-        ("ES_HOST=search.vendor-cloud.com", "ES_HOST=search.example.com"),
-        ("MIRROR_URL=https://mirror.vendor-cloud.com/x", "MIRROR_URL=https://mirror.example/x"),
-        ("REMOTE=git.vendor-cloud.com", "REMOTE=git.dten.test"),
+        # RFC 6761 §6.2, §6.4, §6.5: applications do not treat .example/.test/.invalid names specially
+        ("ES_HOST=search.example.com", "ES_HOST=search.dten.localhost"),
+        ("MIRROR_URL=https://mirror.example/x", "MIRROR_URL=https://mirror.dten.internal/x"),
+        ("REMOTE=git.dten.test", "REMOTE=git.dten.local"),
+        ("SMTP_HOST=smtp.dten.invalid", "SMTP_HOST=smtp.home.arpa"),
     ],
 )
-def test_public_names_and_placeholders_are_not_endpoints(risky: str, quiet: str) -> None:
+def test_public_names_and_special_use_names(risky: str, quiet: str) -> None:
     assert codes_at({"etc/dten.env": risky + "\n"}, "preflight.external_endpoint") == [1]
     assert codes_at({"etc/dten.env": quiet + "\n"}, "preflight.external_endpoint") == []
 

@@ -240,23 +240,14 @@ def scan(ctx: Context) -> Iterator[Finding]:
         lines = {ln.number: ln.text for ln in text.lines}
         found: dict[int, Secret] = {}
         source = "\n".join(ln.text for ln in text.lines)
+        code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
+        for_people = documentation_lines(text.path, source) if code else set()
         for s in token_secrets(source):
+            if s.line in for_people and s.kind == "password in URL" and not _random(s.secret):
+                continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
             found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
-            numbered = tuple((ln.number, ln.text) for ln in text.lines)
-            code = is_program_source(text.path, source)
-            examples = is_documentation(text.path) or is_test_path(text.path)
-            for_people = documentation_lines(text.path, source) if code else set()
-            plain = "\n".join(t for _, t in without_xml_comments(numbered))
-            # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
-            words = is_localization(text.path)
-            for s in () if words else keyword_secrets(plain, code=code, examples=examples, for_people=for_people):
-                found.setdefault(s.line, s)
-            for s in _directive_secrets(text.path, text.lines):
-                found.setdefault(s.line, s)
-            for s in _manifest_secrets(text):
-                found.setdefault(s.line, s)
-            for s in config_secrets(text.path, text.lines) if text.kind is Kind.CONFIG and not examples else ():
+            for s in _text_secrets(text, source, code, for_people):
                 found.setdefault(s.line, s)
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
@@ -293,6 +284,26 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from defaults
         if script is not None:
             yield from _defaults(text.path, script, lines)
+
+
+def _random(value: str) -> bool:
+    return len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
+
+
+def _text_secrets(text: TextFile, source: str, code: bool, for_people: set[int]) -> Iterator[Secret]:
+    """What a configuration-like file (or a Windows script) assigns: keyword assignments (none in a translation
+    catalogue, only random-looking ones in documentation, tests and docstrings), directives, the manifest's
+    fields and the settings of known configuration formats."""
+    numbered = tuple((ln.number, ln.text) for ln in text.lines)
+    examples = is_documentation(text.path) or is_test_path(text.path)
+    plain = "\n".join(t for _, t in without_xml_comments(numbered))
+    # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
+    if not is_localization(text.path):
+        yield from keyword_secrets(plain, code=code, examples=examples, for_people=for_people)
+    yield from _directive_secrets(text.path, text.lines)
+    yield from _manifest_secrets(text)
+    if text.kind is Kind.CONFIG and not examples:
+        yield from config_secrets(text.path, text.lines)
 
 
 def _manifest_secrets(text: TextFile) -> Iterator[Secret]:

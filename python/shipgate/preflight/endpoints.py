@@ -7,8 +7,8 @@ variable assigned elsewhere: both lines are reported), or when configuration nam
 repository, INI section or YAML mapping that switches itself off, nor in a trailing ``# …`` comment; a Helm
 chart's template comments, metadata and image repositories are not settings: shipgate.preflight.helm).
 A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
-addresses (``hosts.is_internal``) and placeholder names (``hosts.is_placeholder``: ``example.com``, ``*.test``…)
-are never reported."""
+addresses (``hosts.is_internal``) are never reported; ``example.com`` and ``*.test`` names are names like any other
+(RFC 6761 asks applications not to treat them specially)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
-from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
+from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.markup import (
     block_comment_lines,
     documentation_lines,
@@ -325,8 +325,8 @@ def _text_endpoints(
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
-        if number in disabled or document or number in for_people:
-            mention = True
+        if number in disabled or document or number in for_people or stripped.startswith("^"):
+            mention = True  # … or a line that is a pattern (a logcheck or fail2ban regex): it matches, not connects
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is None and (keyserver := _KEYSERVER.match(line)) is not None:
@@ -406,7 +406,6 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         if (
             is_internal(e.host)
-            or is_placeholder(e.host)
             or (inventory is not None and inventory.endpoint_allowed(e.host))
         ):
             continue

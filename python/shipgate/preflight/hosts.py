@@ -1,19 +1,16 @@
 """Which hosts are internal: special-use names per RFC 6761/6762 and the private and local address ranges.
 
 Only ``localhost`` and ``*.localhost`` (RFC 6761 §6.3), ``*.local`` (RFC 6762, mDNS), ``*.internal`` (ICANN's
-2024 private-use reservation) and ``home.arpa`` (RFC 8375) are non-public names. The names reserved for
-documentation (``example.com``/``.net``/``.org`` and ``*.example``, RFC 2606) and those that never resolve
-(``*.test``, ``*.invalid``, RFC 6761 §6.2, §6.4) are placeholders (``is_placeholder``): a package that names one
-contacts nothing. The target's ``allowed_endpoints`` decides the rest. A name without a dot (``db``, ``redis``)
+2024 private-use reservation) and ``home.arpa`` (RFC 8375) are non-public names. ``.example``, ``.test`` and
+``.invalid`` names and ``example.com``/``.net``/``.org`` are ordinary names (RFC 6761 §6.2, §6.4, §6.5 ask
+applications not to treat them specially), and the documentation address ranges (RFC 5737, RFC 3849) ordinary
+addresses: the target's ``allowed_endpoints`` decides, as for any other. A name without a dot (``db``, ``redis``)
 is a service or container name on the target's own network."""
 
 from __future__ import annotations
 
 import ipaddress
 from urllib.parse import urlsplit
-
-_PLACEHOLDER_NAMES = frozenset({"example.com", "example.net", "example.org", "example", "test", "invalid"})
-_PLACEHOLDER_SUFFIXES = (".example.com", ".example.net", ".example.org", ".example", ".test", ".invalid")
 
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "home.arpa"})
 # ``.svc``: a Kubernetes Service's cluster DNS name (``kubernetes.default.svc``, ``db.prod.svc``), resolved by the
@@ -96,12 +93,6 @@ def is_internal(host: str) -> bool:
         or address.is_multicast
         or any(address in network for network in _PRIVATE if network.version == address.version)
     )
-
-
-def is_placeholder(host: str) -> bool:
-    """A documentation or never-resolving name (RFC 2606, RFC 6761): a placeholder, not a host."""
-    host = host.lower().rstrip(".")
-    return host in _PLACEHOLDER_NAMES or host.endswith(_PLACEHOLDER_SUFFIXES)
 
 
 def is_metadata(host: str) -> bool:

@@ -170,7 +170,7 @@ def public_armor_lines(lines: Lines) -> set[int]:
 
 
 _TEST_PATH = re.compile(
-    r"(?i)(?:^|/)_?(?:tests?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
+    r"(?i)(?:^|/)_?(?:tests?|testsuites?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
 )
 # Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
 _LOCALIZATION = re.compile(

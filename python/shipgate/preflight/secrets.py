@@ -68,7 +68,7 @@ _NOT_SECRET_NAME = re.compile(
 # ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
 # parameter: in ``…!@#$%^&*`` it is a character of the value.
 _REFERENCE = re.compile(
-    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
+    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^\{[A-Za-z_]\w*\}$|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
     # a deploy tool's substitution marker (``##SECRET:smtp.auth.password##``)
     r"|^##[^#\s]+##$",
     re.I,
@@ -125,6 +125,8 @@ _DESCRIPTION = re.compile(
     # the same instructions in Chinese: 填写你的SecretKey ("fill in your SecretKey"), 请输入… ("please enter …"),
     # 你的/您的… ("your …"), 替换为… ("replace with …")
     r"|填写|请输入|请填|^(?:你的|您的)|替换为|修改为"
+    # a token a build or installer substitutes: XXX_DBPASSWORD_XXX, @DB_PASS@, __SECRET__
+    r"|^(?:xxx|__|@)[\w.-]+(?:xxx|__|@)$"
 )
 # A URL whose user and password are the names of the fields (``amqp://username:password@host``): a template.
 _FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|passwd|pwd|secret)@")
@@ -161,6 +163,7 @@ _TOKEN_ENTROPY = 3.0
 # (``SSL Key Password``); not a regular expression or a sentence.
 _SETTING_KEY = re.compile(r"""^\s*[^\s^()|*+?\\<]+(?:\s+[^\s^()|*+?\\<]+){0,2}\s*$""")
 # A C-preprocessor-style or exim macro name standing for the value (``tls_privatekey = MAIN_TLS_PRIVATEKEY``).
+_SECRET_WORD = re.compile(r"(?i)pass(?:word|wd)?|secret|token")
 _MACRO = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$")
 # A path to a key or certificate file under a directory (``CONFDIR/exim.key``, ``${ssl_dir}/server.pem``).
 _KEY_FILE_PATH = re.compile(r"(?i)^[\w.${}-]+(?:/[\w.${}-]+)*/[\w.-]+\.(?:key|pem|crt|cer|p12|pfx|jks|der|pub)$")
@@ -401,6 +404,7 @@ def keyword_secrets(
         if found is not None and (code or examples) and _MEMBER_CHAIN.match(found):
             found = None  # an expression, not a literal
         if found is not None and (examples or number in for_people):
-            found = found if len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY else None
+            random = len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY and not _SECRET_WORD.search(found)
+            found = found if random else None  # ``rewind_password`` in an example names what goes there
         if found is not None:
             yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)
