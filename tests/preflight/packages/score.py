@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 import time
 import tomllib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +83,8 @@ def compare(name: str, found: list[Finding], score: Score) -> None:
             score.tp[expected.code] += 1
         else:
             score.fn[expected.code] += 1
-            score.disagreements.append(f"MISSED {name}:{expected.path}:{expected.line} {expected.code} ({expected.why})")
+            where = f"{name}:{expected.path}:{expected.line}"
+            score.disagreements.append(f"MISSED {where} {expected.code} ({expected.why})")
     for code, path, line in left:
         score.fp[code] += 1
         score.disagreements.append(f"EXTRA  {name}:{path}:{line} {code}")
