@@ -21,6 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.distributed import names_no_setting
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -296,7 +297,7 @@ def _text_endpoints(
     lines = helm.without_comments(path, without_xml_comments(lines))
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
-    document = is_documentation(path) or (code and payload)
+    document = is_documentation(path) or (code and payload) or names_no_setting(path, lines)
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):

@@ -51,6 +51,7 @@ _MAX_ARMOR_LINES = 100_000
 _CODE_SUFFIXES = (
     ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
     ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
+    ".css", ".less", ".scss",
 )  # fmt: skip
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 

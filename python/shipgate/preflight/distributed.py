@@ -1,0 +1,114 @@
+"""Files a whole package carries beside its product that hold no setting the product acts on.
+
+A complete package (a ``.deb``'s payload, a source distribution's tree) carries more than configuration and
+scripts. These files name hosts and hold password-like words, but nothing connects to those hosts and nothing
+logs in with those words:
+
+- **Package metadata** (:func:`is_package_metadata`): ``PKG-INFO``, ``METADATA``, the files of an ``*.egg-info`` or
+  ``*.dist-info`` folder, and the build descriptions ``setup.py``, ``setup.cfg`` and ``pyproject.toml``: the
+  project's links, long description and entry points, read by a package index or a build tool.
+- **Lock files** (:func:`is_lock_file`): ``package-lock.json``, ``yarn.lock``, ``poetry.lock``… record where a
+  build fetched each dependency; the product does not contact those URLs and no install step runs the tool.
+- **Translation catalogues** (:func:`is_translation`): gettext ``.po``/``.pot`` files and the files under a
+  ``locale(s)``/``localization``/``l10n``/``i18n``/``LC_MESSAGES`` folder: words shown to people
+  (``$labels['password'] = 'Passwort'``, ``field_password: Password``, a translator's ``Language-Team`` link).
+- **Host catalogues** (:func:`is_host_catalogue`): a file of nothing but URLs, one a line, more than
+  ``CATALOGUE_MIN`` of them (apt-cacher-ng's ``ubuntu_mirrors``): a list the product matches requests against or
+  picks one entry from, not a list of hosts it contacts.
+- **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
+
+The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
+credential; in package metadata and lock files only a value in a token's own format (a private key, a JWT, a
+cloud key) is still a credential, not a word under a password-like name. In documentation a connection string's
+password (``postgresql://myuser:mypassword@db/x``) is an example; other secrets written there stay reported (a
+random value in a README is still distributed).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+
+from shipgate.preflight.markup import is_test_path
+
+CATALOGUE_MIN = 20
+_METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
+_METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml"})
+_LOCK_NAMES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "poetry.lock",
+        "pipfile.lock",
+        "pdm.lock",
+        "uv.lock",
+        "composer.lock",
+        "gemfile.lock",
+        "cargo.lock",
+        "go.sum",
+        "bun.lock",
+    }
+)
+_TRANSLATION_DIR = re.compile(r"(?i)(?:^|/)(?:locales?|localization|localisation|l10n|i18n|lc_messages)/")
+_CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
+# what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
+_WORD_KINDS = ("password or key assignment", "password in URL", "password assignment")
+
+
+def is_package_metadata(path: str) -> bool:
+    """The project's description for an index or a build tool (``PKG-INFO``, ``*.egg-info/…``, ``setup.py``)."""
+    return posixpath.basename(path) in _METADATA_NAMES or bool(_METADATA_DIR.search(path))
+
+
+def is_lock_file(path: str) -> bool:
+    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…)."""
+    return posixpath.basename(path).lower() in _LOCK_NAMES
+
+
+def is_translation(path: str) -> bool:
+    """A translation catalogue: a gettext ``.po``/``.pot`` file or a file under a locale folder."""
+    return path.lower().endswith((".po", ".pot")) or bool(_TRANSLATION_DIR.search(path))
+
+
+def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
+    """Every line that is not blank or a ``#`` comment is one bare URL, and there are more than
+    ``CATALOGUE_MIN`` of them."""
+    count = 0
+    for _, text in lines:
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _CATALOGUE_LINE.fullmatch(stripped):
+            return False
+        count += 1
+    return count > CATALOGUE_MIN
+
+
+def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
+    """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data or a host
+    catalogue."""
+    return (
+        is_package_metadata(path)
+        or is_lock_file(path)
+        or is_translation(path)
+        or is_test_path(path)
+        or is_host_catalogue(lines)
+    )
+
+
+def describes_package(path: str) -> bool:
+    """Package metadata or a lock file: a word under a password-like name there is a description, not a secret."""
+    return is_package_metadata(path) or is_lock_file(path)
+
+
+def holds_no_credential(path: str) -> bool:
+    """Test data and translation catalogues: no value in them is a credential of the product."""
+    return is_test_path(path) or is_translation(path)
+
+
+def word_secret(kind: str) -> bool:
+    """A secret found as a word under a password-like name (not in a token's own format)."""
+    return kind.startswith(_WORD_KINDS)
