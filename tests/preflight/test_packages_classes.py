@@ -83,3 +83,49 @@ def test_a_stylesheet_comment_links_its_origin() -> None:
 def test_scripts_keep_their_secrets_under_a_test_folder() -> None:
     """A shell script under ``tests/`` is still read as a script (a single file pointed at is what runs)."""
     assert codes_at({"tests/deploy.sh": script("DB_PASSWORD=hunter2x", 'psql "$DB_PASSWORD"')}, CREDENTIAL) == [3]
+
+
+# --- a project's own test folder, dialects named by file and folder, names that hold no value ---
+
+
+def test_a_projects_test_folder_and_djangos_tests_module_are_test_data() -> None:
+    index = '{\n  "mirror_url": "https://pypi.vendor-cloud.io/simple/",\n  "secret": "Zm9vYmFyYmF6cXV4cXV1eA=="\n}\n'
+    for path in ("test_dten_server/importexportdata/dataindex.json", "app/cli/tests.py"):
+        assert codes_at({path: index}, ENDPOINT) == [] and codes_at({path: index}, CREDENTIAL) == []
+    # near miss: the same file in the product's own folder
+    assert codes_at({"dten_server/cfg/dataindex.json": index}, ENDPOINT) == [2]
+
+
+def test_ten_bare_urls_are_a_catalogue_nine_are_upstreams() -> None:
+    urls = [f"http://mirror{i}.example-mirrors.org/sf/\n" for i in range(10)]
+    assert codes_at({"usr/lib/acng/sfnet_mirrors": "".join(urls)}, ENDPOINT) == []
+    assert len(codes_at({"usr/lib/acng/sfnet_mirrors": "".join(urls[:9])}, ENDPOINT)) == 9
+
+
+def test_oracle_sql_named_by_its_folder_or_file_is_not_read_as_postgresql() -> None:
+    sql = "ALTER TABLE users ADD CONSTRAINT users_key UNIQUE (username);\nCREATE INDEX users_idx ON users (x);\n"
+    for path in ("SQL/oracle/2018122300.sql", "SQL/oracle.initial.sql", "db/mssql/0001.sql"):
+        assert codes_at({path: sql}, "preflight.migration_unlocked") == []
+        assert codes_at({path: sql}, "preflight.index_not_concurrent") == []
+    # near miss: the PostgreSQL folder and file of the same project
+    for path in ("SQL/postgres/2018122300.sql", "SQL/postgres.initial.sql"):
+        assert codes_at({path: sql}, "preflight.index_not_concurrent") == [2]
+
+
+def test_a_name_with_a_password_word_is_a_field_not_a_value() -> None:
+    code = (
+        "FIELDS = dict(\n    mod_password='moderator_password',\n)\n"
+        'CLIENT_SECRET_POST = "client_secret_post"\n'
+        "_password = Column('password', Unicode)\n"
+    )
+    assert codes_at({"app/importer.py": code}, CREDENTIAL) == []
+    # near miss: a literal value under the same names
+    assert codes_at({"app/importer.py": "mod_password = 'Moderat0r!2024'\n"}, CREDENTIAL) == [1]
+    assert codes_at({".npmrc": "_password = c2VjcmV0cGFzc3dvcmQ=\n"}, CREDENTIAL) == [1]
+
+
+def test_an_interactive_sessions_expression_in_a_page_is_not_a_secret() -> None:
+    page = "Pending requests::\n\n    >>> token_1 = pendingdb.add(event_1)\n    >>> token_2 = pendingdb.add(event_2)\n"
+    assert codes_at({"docs/pending.rst": page}, CREDENTIAL) == []
+    # near miss: a quoted random literal in the same session
+    assert codes_at({"docs/pending.rst": "    >>> token = 'Zm9vYmFyYmF6cXV4cXV1eA9x'\n"}, CREDENTIAL) == [1]

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
-from shipgate.preflight.distributed import describes_package, holds_no_credential, word_secret
+from shipgate.preflight.distributed import describes_package, secret_of_product
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -213,7 +213,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             plain = "\n".join(t for _, t in without_xml_comments(numbered))
             for s in keyword_secrets(plain, code=code, examples=examples, for_people=for_people):
                 found.setdefault(s.line, s)
-            for s in _directive_secrets(text.path, text.lines):
+            for s in () if code else _directive_secrets(text.path, text.lines):  # a directive is configuration's
                 found.setdefault(s.line, s)
             for s in _manifest_secrets(text):
                 found.setdefault(s.line, s)
@@ -244,12 +244,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if "-----BEGIN " in source:  # a published key or certificate's base64 lines are not secrets
             for line in public_armor_lines(tuple((ln.number, ln.text) for ln in text.lines)):
                 found.pop(line, None)
-        if text.kind is Kind.CONFIG and holds_no_credential(text.path):
-            continue  # test data, a translation: no value in it is the product's credential
-        if text.kind is Kind.CONFIG and describes_package(text.path):
-            found = {line: s for line, s in found.items() if not word_secret(s.kind)}  # descriptions, not settings
-        elif text.kind is Kind.CONFIG and is_documentation(text.path):
-            found = {line: s for line, s in found.items() if not s.kind.startswith("password in URL")}  # examples
+        if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
+            found = {n: s for n, s in found.items() if secret_of_product(text.path, s.kind, s.secret, lines.get(n, ""))}
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead

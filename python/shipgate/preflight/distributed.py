@@ -12,7 +12,7 @@ logs in with those words:
 - **Translation catalogues** (:func:`is_translation`): gettext ``.po``/``.pot`` files and the files under a
   ``locale(s)``/``localization``/``l10n``/``i18n``/``LC_MESSAGES`` folder: words shown to people
   (``$labels['password'] = 'Passwort'``, ``field_password: Password``, a translator's ``Language-Team`` link).
-- **Host catalogues** (:func:`is_host_catalogue`): a file of nothing but URLs, one a line, more than
+- **Host catalogues** (:func:`is_host_catalogue`): a file of nothing but URLs, one a line, at least
   ``CATALOGUE_MIN`` of them (apt-cacher-ng's ``ubuntu_mirrors``): a list the product matches requests against or
   picks one entry from, not a list of hosts it contacts.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
@@ -20,8 +20,9 @@ logs in with those words:
 The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
 credential; in package metadata and lock files only a value in a token's own format (a private key, a JWT, a
 cloud key) is still a credential, not a word under a password-like name. In documentation a connection string's
-password (``postgresql://myuser:mypassword@db/x``) is an example; other secrets written there stay reported (a
-random value in a README is still distributed).
+password (``postgresql://myuser:mypassword@db/x``) and an interactive session's ``>>> token = f(x)`` are examples;
+other secrets written there stay reported (a random value in a README is still distributed). Anywhere, a value that
+is itself a name with a password-like word (``mod_password='moderator_password'``) names a field, it holds none.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ import posixpath
 import re
 from collections.abc import Sequence
 
-from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.markup import is_documentation, is_test_path
 
-CATALOGUE_MIN = 20
+CATALOGUE_MIN = 10
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml"})
 _LOCK_NAMES = frozenset(
@@ -56,6 +57,8 @@ _TRANSLATION_DIR = re.compile(r"(?i)(?:^|/)(?:locales?|localization|localisation
 _CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
 # what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
 _WORD_KINDS = ("password or key assignment", "password in URL", "password assignment")
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+")
+_SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
 
 
 def is_package_metadata(path: str) -> bool:
@@ -74,8 +77,8 @@ def is_translation(path: str) -> bool:
 
 
 def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
-    """Every line that is not blank or a ``#`` comment is one bare URL, and there are more than
-    ``CATALOGUE_MIN`` of them."""
+    """Every line that is not blank or a ``#`` comment is one bare URL, and there are at least ``CATALOGUE_MIN``
+    of them."""
     count = 0
     for _, text in lines:
         stripped = text.strip()
@@ -84,7 +87,7 @@ def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
         if not _CATALOGUE_LINE.fullmatch(stripped):
             return False
         count += 1
-    return count > CATALOGUE_MIN
+    return count >= CATALOGUE_MIN
 
 
 def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
@@ -112,3 +115,27 @@ def holds_no_credential(path: str) -> bool:
 def word_secret(kind: str) -> bool:
     """A secret found as a word under a password-like name (not in a token's own format)."""
     return kind.startswith(_WORD_KINDS)
+
+
+def names_a_field(secret: str) -> bool:
+    """A value that is itself a name with a password-like word (``mod_password='moderator_password'``, a field map;
+    ``CLIENT_SECRET_POST = "client_secret_post"``, a constant of a protocol's vocabulary)."""
+    return bool(_FIELD_NAME.fullmatch(secret)) and bool(_SECRET_WORD.search(secret))
+
+
+def doctest_expression(line: str) -> bool:
+    """A documentation line of an interactive session (``>>> token = pendingdb.add(x)``) whose value is an
+    expression, not a quoted literal."""
+    stripped = line.lstrip()
+    return stripped.startswith((">>> ", "... ")) and not any(q in stripped.partition("=")[2] for q in "'\"")
+
+
+def secret_of_product(path: str, kind: str, secret: str, line: str) -> bool:
+    """Whether a secret found in a configuration-like file is one the product (or its tools) runs with."""
+    if holds_no_credential(path):
+        return False
+    if word_secret(kind) and (describes_package(path) or names_a_field(secret)):
+        return False
+    if is_documentation(path):
+        return not kind.startswith("password in URL") and not doctest_expression(line)  # examples
+    return True

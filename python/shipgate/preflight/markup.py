@@ -129,14 +129,16 @@ def public_armor_lines(lines: Lines) -> set[int]:
 
 
 _TEST_PATH = re.compile(
-    r"(?i)(?:^|/)(?:tests?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
+    r"(?i)(?:^|/)(?:tests?|testdata|testing|fixtures|spec|test_\w+)/|(?:^|/)test_[^/]+$|(?:^|/)tests\.py$"
+    r"|_test\.\w+$|\.test\.\w+$"
 )
 _POD_START = re.compile(r"^=[a-zA-Z]")
 _MAX_DOCSTRING_SOURCE = 2 << 20
 
 
 def is_test_path(path: str) -> bool:
-    """A test or its fixture (``tests/``, ``testdata/``, ``test_x.py``, ``x_test.go``): its values are test data."""
+    """A test or its fixture (``tests/``, ``testdata/``, ``test_<project>/``, ``test_x.py``, Django's ``tests.py``,
+    ``x_test.go``): its values are test data."""
     return bool(_TEST_PATH.search(path))
 
 
