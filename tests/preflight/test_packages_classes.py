@@ -3,7 +3,7 @@ minimal construct and a near miss that must still be reported."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, script
+from preflight_kit import codes_at, in_script, script
 
 ENDPOINT = "preflight.external_endpoint"
 CREDENTIAL = "preflight.hardcoded_credential"
@@ -129,3 +129,46 @@ def test_an_interactive_sessions_expression_in_a_page_is_not_a_secret() -> None:
     assert codes_at({"docs/pending.rst": page}, CREDENTIAL) == []
     # near miss: a quoted random literal in the same session
     assert codes_at({"docs/pending.rst": "    >>> token = 'Zm9vYmFyYmF6cXV4cXV1eA9x'\n"}, CREDENTIAL) == [1]
+
+
+# --- a source tree's config file, an offline bundle, su's command string, development tooling ---
+
+
+def test_a_config_file_with_ini_sections_is_not_a_debconf_script() -> None:
+    ini = "# -*- mode: conf -*-\n\n[server]\nhosts = localhost:5232\n"
+    assert codes_at({"config": ini}, "preflight.root_assumed") == []
+    # near miss: a debconf script starts with its interpreter; a .deb's config beside its postinst
+    debconf = "#!/bin/sh\nset -e\n. /usr/share/debconf/confmodule\ndb_input medium x/y || true\n"
+    assert codes_at({"config": debconf}, "preflight.root_assumed") == [1]
+
+
+def test_bundle_install_local_contacts_no_gem_source() -> None:
+    assert in_script("preflight.implicit_egress", "cd /usr/share/redmine", "bundle install --local --quiet") == []
+    assert in_script("preflight.implicit_egress", "cd /usr/share/redmine", "bundle install --quiet") == [4]
+
+
+def test_the_command_su_runs_is_read_with_its_expansions() -> None:
+    run = 'su www-data -s /bin/sh -c "REDMINE_INSTANCE=$instance SCHEMA=/dev/null bundle exec rake db:migrate"'
+    assert in_script("preflight.hidden_migration", "cd /usr/share/redmine", run) == [4]
+    # near miss: the same command in a string that is only printed
+    assert in_script("preflight.hidden_migration", "cd /usr/share/redmine", f"echo '{run}'") == []
+
+
+def test_development_tooling_is_not_an_install_step() -> None:
+    release = script(
+        "apt-get update", "apt-get install -y devscripts", "wget -Nq https://github.com/x/y/archive/z.tar.gz"
+    )
+    for path in ("scripts-dev/docker_update_changelog.sh", ".github/scripts/prepare.sh"):
+        assert codes_at({path: release}, "preflight.implicit_egress") == []
+        assert codes_at({path: release}, "preflight.implicit_privilege") == []
+        assert codes_at({path: release}, ENDPOINT) == []
+    assert (
+        codes_at(
+            {"vendor/x/appveyor.yml": "install:\n  - ps: DownloadFile('https://bootstrap.pypa.io/get-pip.py')\n"},
+            ENDPOINT,
+        )
+        == []
+    )
+    # near miss: the same script where an installer keeps its steps
+    assert codes_at({"scripts/prepare.sh": release}, "preflight.implicit_egress") == [3, 4]
+    assert codes_at({"scripts/prepare.sh": release}, ENDPOINT) == [5]

@@ -245,7 +245,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for line in public_armor_lines(tuple((ln.number, ln.text) for ln in text.lines)):
                 found.pop(line, None)
         if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
-            found = {n: s for n, s in found.items() if secret_of_product(text.path, s.kind, s.secret, lines.get(n, ""))}
+            code = is_program_source(text.path, source)
+            found = {n: s for n, s in found.items() if _of_product(text.path, s, lines.get(n, ""), code)}
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead
@@ -254,6 +255,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from defaults
         if script is not None:
             yield from _defaults(text.path, script, lines)
+
+
+def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
+    return secret_of_product(path, secret.kind, secret.secret, line, code=code)
 
 
 def _manifest_secrets(text: TextFile) -> Iterator[Secret]:

@@ -16,13 +16,18 @@ logs in with those words:
   ``CATALOGUE_MIN`` of them (apt-cacher-ng's ``ubuntu_mirrors``): a list the product matches requests against or
   picks one entry from, not a list of hosts it contacts.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
+- **Development tooling** (:func:`is_development_file`): a project's developer and CI folders (``scripts-dev/``,
+  ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``) and CI/test-runner files (``appveyor.yml``,
+  ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``): run by its developers and CI, never by an
+  install. Their scripts are not steps (``runners.steps``).
 
 The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
 credential; in package metadata and lock files only a value in a token's own format (a private key, a JWT, a
 cloud key) is still a credential, not a word under a password-like name. In documentation a connection string's
 password (``postgresql://myuser:mypassword@db/x``) and an interactive session's ``>>> token = f(x)`` are examples;
-other secrets written there stay reported (a random value in a README is still distributed). Anywhere, a value that
-is itself a name with a password-like word (``mod_password='moderator_password'``) names a field, it holds none.
+other secrets written there stay reported (a random value in a README is still distributed). In program source, a
+value that is itself a snake_case name with a password-like word (``mod_password='moderator_password'``) names a
+field; it holds no secret.
 """
 
 from __future__ import annotations
@@ -53,11 +58,15 @@ _LOCK_NAMES = frozenset(
         "bun.lock",
     }
 )
+_DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite)/")
+_DEVELOPMENT_NAMES = frozenset(
+    {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py"}
+)
 _TRANSLATION_DIR = re.compile(r"(?i)(?:^|/)(?:locales?|localization|localisation|l10n|i18n|lc_messages)/")
 _CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
 # what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
 _WORD_KINDS = ("password or key assignment", "password in URL", "password assignment")
-_FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+")
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
 
 
@@ -76,6 +85,11 @@ def is_translation(path: str) -> bool:
     return path.lower().endswith((".po", ".pot")) or bool(_TRANSLATION_DIR.search(path))
 
 
+def is_development_file(path: str) -> bool:
+    """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``)."""
+    return posixpath.basename(path) in _DEVELOPMENT_NAMES or bool(_DEVELOPMENT_DIR.search(path))
+
+
 def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
     """Every line that is not blank or a ``#`` comment is one bare URL, and there are at least ``CATALOGUE_MIN``
     of them."""
@@ -91,13 +105,14 @@ def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
 
 
 def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
-    """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data or a host
-    catalogue."""
+    """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data, development
+    tooling or a host catalogue."""
     return (
         is_package_metadata(path)
         or is_lock_file(path)
         or is_translation(path)
         or is_test_path(path)
+        or is_development_file(path)
         or is_host_catalogue(lines)
     )
 
@@ -130,11 +145,12 @@ def doctest_expression(line: str) -> bool:
     return stripped.startswith((">>> ", "... ")) and not any(q in stripped.partition("=")[2] for q in "'\"")
 
 
-def secret_of_product(path: str, kind: str, secret: str, line: str) -> bool:
-    """Whether a secret found in a configuration-like file is one the product (or its tools) runs with."""
+def secret_of_product(path: str, kind: str, secret: str, line: str, *, code: bool = False) -> bool:
+    """Whether a secret found in a configuration-like file is one the product (or its tools) runs with. ``code``:
+    the file is program source."""
     if holds_no_credential(path):
         return False
-    if word_secret(kind) and (describes_package(path) or names_a_field(secret)):
+    if word_secret(kind) and (describes_package(path) or (code and names_a_field(secret))):
         return False
     if is_documentation(path):
         return not kind.startswith("password in URL") and not doctest_expression(line)  # examples

@@ -21,7 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
-from shipgate.preflight.distributed import names_no_setting
+from shipgate.preflight.distributed import is_development_file, names_no_setting
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -349,7 +349,8 @@ def _text_endpoints(
 def endpoints(ctx: Context) -> Iterator[Endpoint]:
     """Every host the package names, contacted or mentioned, internal ones included."""
     for path, script in ctx.parsed.scripts.items():
-        tool = is_payload_tool(ctx, path)  # contacts its hosts when someone runs it later, not at the upgrade
+        # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
+        tool = is_payload_tool(ctx, path) or is_development_file(path)
         for e in _script_endpoints(path, script):
             yield dataclasses.replace(e, contacted=False) if tool else e
     for (path, _), script in ctx.parsed.cron_commands.items():

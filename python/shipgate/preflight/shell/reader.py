@@ -621,11 +621,12 @@ class _Reader:
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
-        if un.interpret is not None and un.interpret.value is not None:
+        inner = None if un.interpret is None else _string_source(un.interpret, un.via)
+        if inner is not None:
             shell = Command(
                 name=None, words=(), line=line, text=summary, escalation=escalation, escalation_line=escalation_line
             )
-            self._reparse(un.interpret.value, ctx, shell, via=un.via or "sh -c", line=line)
+            self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line)
         return made
 
     def _reparse(
@@ -798,3 +799,19 @@ def _exiting_functions(root: Node) -> frozenset[str]:
 def commands_named(script: Script, *names: str) -> Iterator[Command]:
     wanted = set(names)
     return (c for c in script.commands if c.name in wanted)
+
+
+_DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([\\"$`])')
+
+
+def _string_source(word: Word, via: str | None) -> str | None:
+    """The text a string run as shell holds: its value; for the command ``su``/``runuser`` run as another user,
+    also a double-quoted string with expansions (``su www-data -c "X=$i rake db:migrate"``), as written, the
+    expansions left for the inner reading. (A ``sh -c`` string with expansions is often a whole detached script
+    built at run time: not read.)"""
+    if word.value is not None:
+        return word.value
+    raw = word.raw
+    if via in ("su -c", "runuser -c") and len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        return _DOUBLE_QUOTED_ESCAPE.sub(r"\1", raw[1:-1])
+    return None
