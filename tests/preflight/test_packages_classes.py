@@ -3,6 +3,8 @@ minimal construct and a near miss that must still be reported."""
 
 from __future__ import annotations
 
+import warnings
+
 from preflight_kit import codes_at, in_script, script
 
 ENDPOINT = "preflight.external_endpoint"
@@ -172,3 +174,13 @@ def test_development_tooling_is_not_an_install_step() -> None:
     # near miss: the same script where an installer keeps its steps
     assert codes_at({"scripts/prepare.sh": release}, "preflight.implicit_egress") == [3, 4]
     assert codes_at({"scripts/prepare.sh": release}, ENDPOINT) == [5]
+
+
+def test_a_packages_invalid_python_escapes_print_no_warning() -> None:
+    """Parsing a package's Python (docstrings, Django migrations) reports nothing on the operator's terminal."""
+    source = 'PATTERN = "\\d+\\.\\d+"\n"""A docstring."""\n'
+    migration = "from django.db import migrations\nclass Migration(migrations.Migration):\n    x = '\\.'\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        codes_at({"app/version.py": source, "app/migrations/0001_initial.py": migration}, CREDENTIAL)
+    assert [w for w in caught if issubclass(w.category, (SyntaxWarning, DeprecationWarning))] == []

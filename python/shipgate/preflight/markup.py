@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 from collections.abc import Sequence
 
 Lines = tuple[tuple[int, str], ...]
@@ -159,7 +160,9 @@ def _docstring_lines(text: str) -> set[int]:
     if len(text) > _MAX_DOCSTRING_SOURCE:
         return set()
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():  # a package's invalid escapes (``'\.'``) are its own, not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     lines: set[int] = set()
