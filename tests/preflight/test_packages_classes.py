@@ -184,3 +184,31 @@ def test_a_packages_invalid_python_escapes_print_no_warning() -> None:
         warnings.simplefilter("always")
         codes_at({"app/version.py": source, "app/migrations/0001_initial.py": migration}, CREDENTIAL)
     assert [w for w in caught if issubclass(w.category, (SyntaxWarning, DeprecationWarning))] == []
+
+
+# --- migrations that are a test's, and a Django product that names SQLite alone ---
+
+ALTER = (
+    "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+    "    dependencies = [('core', '0001_initial')]\n    operations = [\n"
+    "        migrations.AddField(model_name='snapshot', name='added', field=models.DateTimeField(null=True)),\n    ]\n"
+)
+SQLITE = "DATABASES = {\n    'default': {\n        'ENGINE': 'django.db.backends.sqlite3',\n    }\n}\n"
+POSTGRES_EXAMPLE = "#DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql'}}\n"
+UNLOCKED = "preflight.migration_unlocked"
+
+
+def test_a_tests_migration_is_not_the_upgrades() -> None:
+    assert codes_at({"vendor/taggit/tests/migrations/0002_alter.py": ALTER}, UNLOCKED) == []
+    assert codes_at({"vendor/taggit/migrations/0002_alter.py": ALTER}, UNLOCKED) == [7]
+
+
+def test_a_django_product_that_names_sqlite_alone_runs_its_migrations_on_sqlite() -> None:
+    files = {"app/core/settings.py": SQLITE, "app/core/migrations/0002_added.py": ALTER}
+    assert codes_at(files, UNLOCKED) == []
+    assert codes_at(files, "preflight.migration_unchecked") == [7]  # low: SQLite's, not checked
+    # near misses: no settings in the package, or an example naming PostgreSQL beside the SQLite default
+    assert codes_at({"app/core/migrations/0002_added.py": ALTER}, UNLOCKED) == [7]
+    assert codes_at({**files, "app/local_settings.py.example": POSTGRES_EXAMPLE}, UNLOCKED) == [7]
+    # test settings are not the product's
+    assert codes_at({**files, "app/tests/settings.py": POSTGRES_EXAMPLE}, UNLOCKED) == []

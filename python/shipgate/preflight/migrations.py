@@ -21,6 +21,8 @@ from shipgate.preflight.compose import service_commands
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.kube_commands import container_commands
+from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
@@ -303,10 +305,13 @@ def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
+    sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
     for path, sql in ctx.parsed.sql.items():
         if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
             continue
-        yield from _sql_findings(sql, path in locked_files)
+        if is_test_path(path) and path not in run_files:  # a test's schema or fixture: the upgrade does not run it
+            continue
+        yield from _sql_findings(as_sqlite(sql) if sqlite else sql, path in locked_files)
     for run in found:
         if run.locked:
             continue
