@@ -152,8 +152,10 @@ def test_bundle_install_local_contacts_no_gem_source() -> None:
 def test_the_command_su_runs_is_read_with_its_expansions() -> None:
     run = 'su www-data -s /bin/sh -c "REDMINE_INSTANCE=$instance SCHEMA=/dev/null bundle exec rake db:migrate"'
     assert in_script("preflight.hidden_migration", "cd /usr/share/redmine", run) == [4]
-    # near miss: the same command in a string that is only printed
+    # near misses: the same command in a string that is only printed; a command passed in (``"$1"``) is not read
     assert in_script("preflight.hidden_migration", "cd /usr/share/redmine", f"echo '{run}'") == []
+    run_as = ["run_as() {", '  if [ "$(id -u)" = 0 ]; then', '    su -p "$user" -s /bin/sh -c "$1"', "  fi", "}"]
+    assert in_script("preflight.sudo_unavailable", *run_as, 'run_as "php occ status"') == []
 
 
 def test_development_tooling_is_not_an_install_step() -> None:
@@ -212,3 +214,27 @@ def test_a_django_product_that_names_sqlite_alone_runs_its_migrations_on_sqlite(
     assert codes_at({**files, "app/local_settings.py.example": POSTGRES_EXAMPLE}, UNLOCKED) == [7]
     # test settings are not the product's
     assert codes_at({**files, "app/tests/settings.py": POSTGRES_EXAMPLE}, UNLOCKED) == []
+
+
+# --- program text: printed URLs, XML names, web bundles ---
+
+
+def test_a_url_a_program_prints_or_uses_as_an_xml_name_is_not_requested() -> None:
+    code = (
+        "def hint():\n"
+        "    stderr('    https://github.com/Vendor/Product/wiki/Configuration')\n"
+        "    print('    https://github.com/Vendor/Product/wiki')\n"
+        "    items = root.findall('{http://purl.org/rss/1.0/}item')\n"
+    )
+    assert codes_at({"product/config.py": code}, ENDPOINT) == []
+    # near miss: a URL the program requests
+    fetch = "def latest():\n    return requests.get('https://api.github.com/repos/Vendor/Product/releases')\n"
+    assert codes_at({"product/config.py": fetch}, ENDPOINT) == [2]
+
+
+def test_a_web_bundle_is_library_code_for_a_browser() -> None:
+    bundle = "!function(e){" + "var a=1;" * 700 + '"https://momentjs.com/timezone/docs/"}()\n'
+    assert codes_at({"static/js/app.js": bundle}, ENDPOINT) == []
+    assert codes_at({"static/js/moment.min.js": 'x="https://momentjs.com/"\n'}, ENDPOINT) == []
+    # near miss: ordinary JavaScript that names an API endpoint
+    assert codes_at({"static/js/app.js": 'const API = "https://api.vendor-cloud.io/v1";\n'}, ENDPOINT) == [1]

@@ -15,11 +15,17 @@ logs in with those words:
 - **Host catalogues** (:func:`is_host_catalogue`): a file of nothing but URLs, one a line, at least
   ``CATALOGUE_MIN`` of them (apt-cacher-ng's ``ubuntu_mirrors``): a list the product matches requests against or
   picks one entry from, not a list of hosts it contacts.
+- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first
+  line runs past ``BUNDLE_LINE`` characters): library code a browser runs, with its credits and links inside.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
 - **Development tooling** (:func:`is_development_file`): a project's developer and CI folders (``scripts-dev/``,
   ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``) and CI/test-runner files (``appveyor.yml``,
   ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``): run by its developers and CI, never by an
   install. Their scripts are not steps (``runners.steps``).
+
+In program source, a URL that a call prints (``print('  https://…/wiki')``, ``stderr(…)``, ``hint(…)``,
+``click.echo(…)``) or that is the namespace of an XML name in Clark notation (``find("{http://purl.org/rss/1.0/}item")``)
+is shown or named, not requested (:func:`shown_or_named`).
 
 The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
 credential; in package metadata and lock files only a value in a token's own format (a private key, a JWT, a
@@ -39,6 +45,12 @@ from collections.abc import Sequence
 from shipgate.preflight.markup import is_documentation, is_test_path
 
 CATALOGUE_MIN = 10
+BUNDLE_LINE = 5000
+# a call that shows its arguments to a person: print, a logger or CLI echo, a hint/warning helper
+_SHOWN_BY = re.compile(
+    r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
+    r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
+)
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml"})
 _LOCK_NAMES = frozenset(
@@ -90,6 +102,22 @@ def is_development_file(path: str) -> bool:
     return posixpath.basename(path) in _DEVELOPMENT_NAMES or bool(_DEVELOPMENT_DIR.search(path))
 
 
+def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
+    """Minified JavaScript or CSS: by its name, or a ``.js`` file whose first line is a whole bundle."""
+    lower = path.lower()
+    if lower.endswith((".min.js", ".min.css", ".bundle.js")):
+        return True
+    return lower.endswith(".js") and bool(lines) and len(lines[0][1]) > BUNDLE_LINE
+
+
+def shown_or_named(line: str, url: re.Match[str]) -> bool:
+    """In program source, the URL ``url`` found on ``line`` is an argument a call prints, or an XML name's namespace
+    in Clark notation (``{http://…}tag``)."""
+    if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
+        return True
+    return bool(_SHOWN_BY.search(line, 0, url.start()))
+
+
 def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
     """Every line that is not blank or a ``#`` comment is one bare URL, and there are at least ``CATALOGUE_MIN``
     of them."""
@@ -106,13 +134,14 @@ def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
 
 def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
     """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data, development
-    tooling or a host catalogue."""
+    tooling, a web bundle or a host catalogue."""
     return (
         is_package_metadata(path)
         or is_lock_file(path)
         or is_translation(path)
         or is_test_path(path)
         or is_development_file(path)
+        or is_web_bundle(path, lines)
         or is_host_catalogue(lines)
     )
 

@@ -21,7 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
-from shipgate.preflight.distributed import is_development_file, names_no_setting
+from shipgate.preflight.distributed import is_development_file, names_no_setting, shown_or_named
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -333,7 +333,8 @@ def _text_endpoints(
             host = url_host(m.group(0))
             if host and host not in seen:
                 seen.add(host)
-                linked = bool(_LINK_BEFORE.search(line, 0, m.start()))  # a page's link, followed by a browser
+                # a page's link, followed by a browser; in code, a URL a call prints, or an XML name ``{ns}tag``
+                linked = bool(_LINK_BEFORE.search(line, 0, m.start())) or (code and shown_or_named(line, m))
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"

@@ -807,11 +807,13 @@ _DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([\\"$`])')
 def _string_source(word: Word, via: str | None) -> str | None:
     """The text a string run as shell holds: its value; for the command ``su``/``runuser`` run as another user,
     also a double-quoted string with expansions (``su www-data -c "X=$i rake db:migrate"``), as written, the
-    expansions left for the inner reading. (A ``sh -c`` string with expansions is often a whole detached script
-    built at run time: not read.)"""
+    expansions left for the inner reading, when it starts with a command written out (not ``"$1"``). (A ``sh -c``
+    string with expansions is often a whole detached script built at run time: not read.)"""
     if word.value is not None:
         return word.value
     raw = word.raw
     if via in ("su -c", "runuser -c") and len(raw) >= 2 and raw[0] == raw[-1] == '"':
-        return _DOUBLE_QUOTED_ESCAPE.sub(r"\1", raw[1:-1])
+        inner = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", raw[1:-1])
+        # a command written out, not one passed in (``su "$user" -c "$1"`` runs whatever its caller gives)
+        return inner if not inner.lstrip().startswith(("$", "`")) else None
     return None
