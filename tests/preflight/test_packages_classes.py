@@ -238,3 +238,17 @@ def test_a_web_bundle_is_library_code_for_a_browser() -> None:
     assert codes_at({"static/js/moment.min.js": 'x="https://momentjs.com/"\n'}, ENDPOINT) == []
     # near miss: ordinary JavaScript that names an API endpoint
     assert codes_at({"static/js/app.js": 'const API = "https://api.vendor-cloud.io/v1";\n'}, ENDPOINT) == [1]
+
+
+def test_prose_in_a_multi_line_python_string_is_text() -> None:
+    code = (
+        'METRICS_PORT_WARNING = """\\\n'
+        "The metrics_port option is deprecated. Please see\n"
+        "https://vendor-docs.example-cloud.io/latest/metrics-howto.html\n"
+        'on how to configure the new listener."""\n'
+        "HELP = (\n    'Examples:\\n'\n    '    https://getpocket.com/users/USERNAME/feed/all\\n'\n)\n"
+    )
+    assert codes_at({"product/config/server.py": code}, ENDPOINT) == []
+    # near miss: a template of settings in a multi-line string is configuration the product writes and reads
+    template = 'DEFAULT = """\\\nreport_stats_endpoint: https://stats.vendor-cloud.io/push\n"""\n'
+    assert codes_at({"product/config/metrics.py": template}, ENDPOINT) == [2]

@@ -23,9 +23,12 @@ logs in with those words:
   ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``): run by its developers and CI, never by an
   install. Their scripts are not steps (``runners.steps``).
 
-In program source, a URL that a call prints (``print('  https://…/wiki')``, ``stderr(…)``, ``hint(…)``,
-``click.echo(…)``) or that is the namespace of an XML name in Clark notation (``find("{http://purl.org/rss/1.0/}item")``)
-is shown or named, not requested (:func:`shown_or_named`).
+In Python source, the lines of a multi-line string that are prose, not ``key: value`` settings (an error
+message's ``Please see https://…/upgrade.html``; :func:`prose_string_lines`), are text as a docstring is: a
+template of settings in such a string (``url: https://…``) is still read. In program source, a URL that a call
+prints (``print('  https://…/wiki')``, ``stderr(…)``, ``hint(…)``, ``click.echo(…)``) or that is the namespace of
+an XML name in Clark notation (``find("{http://purl.org/rss/1.0/}item")``) is shown or named, not requested
+(:func:`shown_or_named`).
 
 The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
 credential; in package metadata and lock files only a value in a token's own format (a private key, a JWT, a
@@ -38,13 +41,17 @@ field; it holds no secret.
 
 from __future__ import annotations
 
+import ast
 import posixpath
 import re
+import warnings
 from collections.abc import Sequence
 
 from shipgate.preflight.markup import is_documentation, is_test_path
 
 CATALOGUE_MIN = 10
+MAX_PYTHON = 2 << 20
+_SETTING_LINE = re.compile(r"\s*[\w.-]+\s*(?:=|:(?!//))\s*\S")  # ``key: value``, not ``https://…``
 BUNDLE_LINE = 5000
 # a call that shows its arguments to a person: print, a logger or CLI echo, a hint/warning helper
 _SHOWN_BY = re.compile(
@@ -116,6 +123,30 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
         return True
     return bool(_SHOWN_BY.search(line, 0, url.start()))
+
+
+def prose_string_lines(path: str, text: str) -> set[int]:
+    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key."""
+    if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
+        return set()
+    if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return set()  # only lines with a URL matter, and a comment's (a licence header's) are text already
+    try:
+        with warnings.catch_warnings():  # a package's invalid escapes are its own, not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    source = text.splitlines()
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
+            if isinstance(node, ast.Constant) and not isinstance(node.value, str):
+                continue
+            for number in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                if number <= len(source) and not _SETTING_LINE.match(source[number - 1]):
+                    lines.add(number)
+    return lines
 
 
 def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:

@@ -21,7 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
-from shipgate.preflight.distributed import is_development_file, names_no_setting, shown_or_named
+from shipgate.preflight.distributed import is_development_file, names_no_setting, prose_string_lines, shown_or_named
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -366,7 +366,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         own = own_names(text)  # a compose file's own containers, reached on the project's network
         payload = installed_payload(text.path, ctx.system_package)
         source = "\n".join(ln.text for ln in text.lines)
-        for_people = documentation_lines(text.path, source) if is_program_source(text.path, source[:300]) else set()
+        code = is_program_source(text.path, source[:300])
+        for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people):
             if e.host.lower().rstrip(".") not in own:
