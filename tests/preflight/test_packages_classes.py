@@ -252,3 +252,21 @@ def test_prose_in_a_multi_line_python_string_is_text() -> None:
     # near miss: a template of settings in a multi-line string is configuration the product writes and reads
     template = 'DEFAULT = """\\\nreport_stats_endpoint: https://stats.vendor-cloud.io/push\n"""\n'
     assert codes_at({"product/config/metrics.py": template}, ENDPOINT) == [2]
+
+
+def test_vocabulary_names_and_user_agent_links_are_not_requested() -> None:
+    code = (
+        '_XHTML_NS_URL = "http://www.w3.org/1999/xhtml"\n'
+        'STRICT = ("-//W3C//DTD HTML 4.01//EN", "http://www.w3.org/TR/html4/strict.dtd")\n'
+        'NS = {"CS": "http://calendarserver.org/ns/", "RDF": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}\n'
+        'xml.feed "xmlns" => "http://www.w3.org/2005/Atom" do\n'
+        'AGENT = "Product (bot; +https://github.com/vendor/product)"\n'
+    )
+    assert codes_at({"product/templating.py": code}, ENDPOINT) == []
+    vcl = 'if (req.http.User-Agent ~ "\\(compatible; Googlebot/2.1; \\+http://www.google.com/bot.html\\)") {\n'
+    assert codes_at({"usr/share/varnish/vcl/devicedetect.vcl": vcl}, ENDPOINT) == []
+    composer = '{\n  "repositories": [{"type": "composer", "url": "https://plugins.vendor-cloud.io"}]\n}\n'
+    assert codes_at({"usr/share/webmail/composer.json": composer}, ENDPOINT) == []
+    # near misses: an API base URL in code, and the same repositories in the product's own JSON settings
+    assert codes_at({"product/api.py": 'BASE = "https://api.vendor-cloud.io/v1/"\n'}, ENDPOINT) == [1]
+    assert codes_at({"etc/webmail/plugins.json": composer}, ENDPOINT) == [2]

@@ -5,8 +5,9 @@ scripts. These files name hosts and hold password-like words, but nothing connec
 logs in with those words:
 
 - **Package metadata** (:func:`is_package_metadata`): ``PKG-INFO``, ``METADATA``, the files of an ``*.egg-info`` or
-  ``*.dist-info`` folder, and the build descriptions ``setup.py``, ``setup.cfg`` and ``pyproject.toml``: the
-  project's links, long description and entry points, read by a package index or a build tool.
+  ``*.dist-info`` folder, and the build descriptions ``setup.py``, ``setup.cfg``, ``pyproject.toml`` and
+  ``composer.json``: the project's links, long description, entry points and the repositories a developer's
+  build tool fetches from, read by a package index or a build tool.
 - **Lock files** (:func:`is_lock_file`): ``package-lock.json``, ``yarn.lock``, ``poetry.lock``… record where a
   build fetched each dependency; the product does not contact those URLs and no install step runs the tool.
 - **Translation catalogues** (:func:`is_translation`): gettext ``.po``/``.pot`` files and the files under a
@@ -53,13 +54,15 @@ CATALOGUE_MIN = 10
 MAX_PYTHON = 2 << 20
 _SETTING_LINE = re.compile(r"\s*[\w.-]+\s*(?:=|:(?!//))\s*\S")  # ``key: value``, not ``https://…``
 BUNDLE_LINE = 5000
+_VOCABULARY = re.compile(r"\.dtd$|/ns(?:/|#|$)|-ns#$|/namespace/?$|/1999/xhtml$", re.I)
+_XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")
 # a call that shows its arguments to a person: print, a logger or CLI echo, a hint/warning helper
 _SHOWN_BY = re.compile(
     r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
     r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
 )
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
-_METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml"})
+_METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
 _LOCK_NAMES = frozenset(
     {
         "package-lock.json",
@@ -118,11 +121,26 @@ def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
 
 
 def shown_or_named(line: str, url: re.Match[str]) -> bool:
-    """In program source, the URL ``url`` found on ``line`` is an argument a call prints, or an XML name's namespace
-    in Clark notation (``{http://…}tag``)."""
+    """In program source, the URL ``url`` found on ``line`` is an argument a call prints, an XML name's namespace
+    in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
+    vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
+    ``…/XML/1998/namespace``, ``…-ns#``)."""
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
         return True
+    if names_vocabulary(url.group(0)) or _XMLNS_KEY.search(line, 0, url.start()):
+        return True
     return bool(_SHOWN_BY.search(line, 0, url.start()))
+
+
+def names_vocabulary(url: str) -> bool:
+    """A DTD's or an XML namespace's URI: a name, not a resource anything fetches."""
+    return bool(_VOCABULARY.search(url.strip().strip("\"'")))
+
+
+def user_agent_link(line: str, url: re.Match[str]) -> bool:
+    """A ``+http://…`` inside parentheses: the link a User-Agent string gives for its bot
+    (``Googlebot/2.1; +http://www.google.com/bot.html``), matched against requests or sent, never fetched."""
+    return url.start() > 0 and line[url.start() - 1] == "+" and "(" in line[: url.start()]
 
 
 def prose_string_lines(path: str, text: str) -> set[int]:

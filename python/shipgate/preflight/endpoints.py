@@ -21,7 +21,14 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
-from shipgate.preflight.distributed import is_development_file, names_no_setting, prose_string_lines, shown_or_named
+from shipgate.preflight.distributed import (
+    is_development_file,
+    names_no_setting,
+    names_vocabulary,
+    prose_string_lines,
+    shown_or_named,
+    user_agent_link,
+)
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, is_placeholder, url_host
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -323,6 +330,8 @@ def _text_endpoints(
             key = keyserver
         if key is not None and code and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
             key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
+        if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
+            key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
         if key is not None and not mention:
             host = bare_host(key.group(key.lastindex or 1))
             if host:
@@ -335,6 +344,7 @@ def _text_endpoints(
                 seen.add(host)
                 # a page's link, followed by a browser; in code, a URL a call prints, or an XML name ``{ns}tag``
                 linked = bool(_LINK_BEFORE.search(line, 0, m.start())) or (code and shown_or_named(line, m))
+                linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"
