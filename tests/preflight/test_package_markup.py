@@ -153,9 +153,8 @@ def test_no_value_of_a_translation_is_a_credential() -> None:
         "configs/menu.conf": "url_password = edit-password.php\n",
     }
     assert codes_at(files, CREDENTIAL) == []
-    # near miss: a token format is a token wherever it is written
-    token = {"config/locales/en.yml": "en:\n  ci_token: ghp_4f3Zq8vLx2mT4wQ9pRt6Yk1Nc7Hs5Jd0Bv3A\n"}
-    assert codes_at(token, CREDENTIAL) == [2]
+    # near miss: the same kind of value in the product's configuration
+    assert codes_at({"config/settings.yml": "ci_token: 9fK2xQ7mLp4Zt8Rw3Nv6Hs5Jd0Bv3A\n"}, CREDENTIAL) == [1]
 
 
 def test_translations_debconf_templates_page_templates_and_font_metrics_only_mention_hosts() -> None:

@@ -52,6 +52,7 @@ from shipgate.preflight.contents import (
     PreflightOptions,
     TextFile,
 )
+from shipgate.preflight.distributed import ships_dependencies
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
@@ -226,4 +227,5 @@ def _context(
         parsed=None,
         system_package=system_package(contents.files),
         called_by_maintainer=called_by_maintainer(contents.files),
+        ships_dependencies=ships_dependencies(contents.files),
     )

@@ -194,6 +194,16 @@ def is_binary(head: bytes) -> bool:
     return controls * 10 > len(sample)
 
 
+_INI_SECTION = re.compile(rb"^[ \t]*\[[\w.: -]{1,64}\][ \t]*\r?$", re.M)
+
+
+def _ini_named_config(name: str, head: bytes) -> bool:
+    """A file named ``config`` with no interpreter line and an INI section header (``[server]``): a program's
+    configuration (Radicale's sdist ships one at its root), not a debconf script, which dpkg runs and which so
+    starts with ``#!``."""
+    return name == "config" and bool(_INI_SECTION.search(head))
+
+
 def is_maintainer_script(path: str) -> bool:
     """A dpkg/rpm maintainer script (``debian/postinst``, ``foo.preinst``, fpm/nfpm's ``post-install.sh``,
     ``postinstall.sh``, a per-init-system ``rpm/postinst-systemd.sh``): its package manager runs it as root."""
@@ -275,7 +285,9 @@ def scanned_kind(
         return Kind.SHELL
     if head.startswith(b"#!"):
         return Kind.CONFIG  # a script in another language: read as text (credentials, endpoints)
-    if is_maintainer_script(path) or reads_as_shell(path, head.decode("utf-8", errors="replace")):
+    if (is_maintainer_script(path) and not _ini_named_config(name, head)) or reads_as_shell(
+        path, head.decode("utf-8", errors="replace")
+    ):
         return Kind.SHELL  # also apk/pacman/pkg scripts, and a spec's or ebuild's install-time sections
     if may_be_migration_source(path) and is_migration_source(path, head.decode("utf-8", errors="replace")):
         return Kind.SQL  # a Liquibase XML changelog, an ORM migration in JS/TS: read as the SQL it runs
@@ -374,6 +386,8 @@ class Context:
     system_package: bool = False
     # The payload paths (no leading ``/``) its maintainer scripts run or source: steps of the install after all
     called_by_maintainer: frozenset[str] = frozenset()
+    # The package ships its installed dependencies (``vendor/composer/installed.json``): no install fetches them
+    ships_dependencies: bool = False
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

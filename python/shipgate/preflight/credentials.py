@@ -21,6 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
+from shipgate.preflight.distributed import describes_package, secret_of_product
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -276,6 +277,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if "-----BEGIN " in source:  # a published key or certificate's base64 lines are not secrets
             for line in public_armor_lines(tuple((ln.number, ln.text) for ln in text.lines)):
                 found.pop(line, None)
+        if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
+            code = is_program_source(text.path, source)
+            found = {n: s for n, s in found.items() if _of_product(text.path, s, lines.get(n, ""), code)}
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead
@@ -295,15 +299,20 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: set[int])
     catalogue, only random-looking ones in documentation, tests and docstrings), directives, the manifest's
     fields and the settings of known configuration formats."""
     numbered = tuple((ln.number, ln.text) for ln in text.lines)
-    examples = is_documentation(text.path) or is_test_path(text.path)
+    examples = is_documentation(text.path) or is_test_path(text.path) or describes_package(text.path)
     plain = "\n".join(t for _, t in without_xml_comments(numbered))
     # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
     if not is_localization(text.path):
         yield from keyword_secrets(plain, code=code, examples=examples, for_people=for_people)
-    yield from _directive_secrets(text.path, text.lines)
+    if not code:  # a directive is configuration's
+        yield from _directive_secrets(text.path, text.lines)
     yield from _manifest_secrets(text)
     if text.kind is Kind.CONFIG and not examples:
         yield from config_secrets(text.path, text.lines)
+
+
+def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
+    return secret_of_product(path, secret.kind, secret.secret, line, code=code)
 
 
 def _manifest_secrets(text: TextFile) -> Iterator[Secret]:

@@ -288,6 +288,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool in ("pip", "pip3") and "--no-index" in words:
         return None
+    if tool == "bundle" and ops[:1] == ["install"] and "--local" in words:
+        return None  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
     if tool in ("apt-get", "apt", "dnf", "yum", "zypper") and ops[0] == "install":
         packages = ops[1:]
         if packages and all(p.endswith(_LOCAL_SUFFIXES) and "/" in p for p in packages):

@@ -21,6 +21,14 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.distributed import (
+    is_development_file,
+    names_no_setting,
+    names_vocabulary,
+    prose_string_lines,
+    shown_or_named,
+    user_agent_link,
+)
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.markup import (
     block_comment_lines,
@@ -296,6 +304,7 @@ def _text_endpoints(
     *,
     payload: bool = False,
     for_people: Set[int] = frozenset(),
+    built: bool = True,
 ) -> Iterator[Endpoint]:
     """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
     someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
@@ -303,7 +312,9 @@ def _text_endpoints(
     commented = block_comment_lines(lines)
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
-    document = is_documentation(path) or is_localization(path) or (code and payload)
+    # ``built``: the package ships its dependencies installed, so its composer.json describes a build already done
+    described = names_no_setting(path, lines) and (built or not path.endswith("composer.json"))
+    document = is_documentation(path) or is_localization(path) or (code and payload) or described
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
@@ -333,6 +344,8 @@ def _text_endpoints(
             key = keyserver
         if key is not None and code and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
             key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
+        if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
+            key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
         if key is not None and not mention:
             host = bare_host(key.group(key.lastindex or 1))
             if host:
@@ -343,7 +356,9 @@ def _text_endpoints(
             host = url_host(m.group(0))
             if host and host not in seen:
                 seen.add(host)
-                linked = bool(_LINK_BEFORE.search(line, 0, m.start()))  # a page's link, followed by a browser
+                # a page's link, followed by a browser; in code, a URL a call prints, or an XML name ``{ns}tag``
+                linked = bool(_LINK_BEFORE.search(line, 0, m.start())) or (code and shown_or_named(line, m))
+                linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"
@@ -359,7 +374,8 @@ def _text_endpoints(
 def endpoints(ctx: Context) -> Iterator[Endpoint]:
     """Every host the package names, contacted or mentioned, internal ones included."""
     for path, script in ctx.parsed.scripts.items():
-        tool = is_payload_tool(ctx, path)  # contacts its hosts when someone runs it later, not at the upgrade
+        # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
+        tool = is_payload_tool(ctx, path) or is_development_file(path)
         for e in _script_endpoints(path, script):
             yield dataclasses.replace(e, contacted=False) if tool else e
     for (path, _), script in ctx.parsed.cron_commands.items():
@@ -374,10 +390,12 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         own = own_names(text)  # a compose file's own containers, reached on the project's network
         payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
         source = "\n".join(ln.text for ln in text.lines)
-        for_people = documentation_lines(text.path, source) if is_program_source(text.path, source[:300]) else set()
+        code = is_program_source(text.path, source[:300])
+        for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
-        for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people):
+        built = ctx.ships_dependencies
+        for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):
             if e.host.lower().rstrip(".") not in own:
                 yield e
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 from collections.abc import Sequence
 
 Lines = tuple[tuple[int, str], ...]
@@ -46,10 +47,28 @@ _DOC_SUFFIXES = (
 # core metadata (``PKG-INFO``, a wheel's ``METADATA``, an egg-info's files).
 _PACKAGE_METADATA = re.compile(
     r"(?:^|/)(?:DEBIAN/)?(?:control|templates)$|(?:^|/)PKG-INFO$|\.(?:dist|egg)-info(?:/[^/]+)?$"
-    # dependency locks and installed-package records: where the build fetched each dependency from
-    r"|(?:^|/)(?:[\w.-]+\.lock|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|go\.sum)$"
+    # Composer's record of the dependencies it installed: where the build fetched each from
     r"|(?:^|/)vendor/composer/installed\.json$"
 )
+# Dependency lock files: where a build fetched each dependency from; the product contacts none of it.
+_LOCK_NAMES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "poetry.lock",
+        "pipfile.lock",
+        "pdm.lock",
+        "uv.lock",
+        "composer.lock",
+        "gemfile.lock",
+        "cargo.lock",
+        "go.sum",
+        "bun.lock",
+    }
+)
+
 _SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
 # Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes).
 _TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakelists\.txt$|^robots\.txt$")
@@ -86,6 +105,7 @@ def is_documentation(path: str) -> bool:
         or _DOC_NAME.match(name)
         or name.lower().endswith(_DOC_SUFFIXES)
         or _PACKAGE_METADATA.search(path)
+        or is_lock_file(path)
         or _SCHEMA.search(name)
     )
 
@@ -170,19 +190,26 @@ def public_armor_lines(lines: Lines) -> set[int]:
 
 
 _TEST_PATH = re.compile(
-    r"(?i)(?:^|/)_?(?:tests?|testsuites?|testdata|testing|fixtures|spec)/|(?:^|/)test_[^/]+$|_test\.\w+$|\.test\.\w+$"
+    r"(?i)(?:^|/)_?(?:tests?|testsuites?|testdata|testing|fixtures|spec|test_\w+)/|(?:^|/)test_[^/]+$"
+    r"|(?:^|/)tests\.py$|_test\.\w+$|\.test\.\w+$"
 )
 # Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
 _LOCALIZATION = re.compile(
-    r"(?i)(?:^|/)(?:lang|langs|languages|locales?|locali[sz]ations?|i18n|l10n|translations?)/|\.pot?$"
+    r"(?i)(?:^|/)(?:lang|langs|languages|locales?|locali[sz]ations?|i18n|l10n|lc_messages|translations?)/|\.pot?$"
 )
 _POD_START = re.compile(r"^=[a-zA-Z]")
 _MAX_DOCSTRING_SOURCE = 2 << 20
 
 
 def is_test_path(path: str) -> bool:
-    """A test or its fixture (``tests/``, ``testdata/``, ``test_x.py``, ``x_test.go``): its values are test data."""
+    """A test or its fixture (``tests/``, ``testdata/``, ``test_<project>/``, ``test_x.py``, Django's ``tests.py``,
+    ``x_test.go``): its values are test data."""
     return bool(_TEST_PATH.search(path))
+
+
+def is_lock_file(path: str) -> bool:
+    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…)."""
+    return posixpath.basename(path).lower() in _LOCK_NAMES
 
 
 def is_localization(path: str) -> bool:
@@ -207,7 +234,9 @@ def _docstring_lines(text: str) -> set[int]:
     if len(text) > _MAX_DOCSTRING_SOURCE:
         return set()
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():  # a package's invalid escapes (``'\.'``) are its own, not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     lines: set[int] = set()

@@ -23,6 +23,7 @@ from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
@@ -325,13 +326,15 @@ def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
+    sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
     database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.of_kind(Kind.CONFIG))
     for path, sql in ctx.parsed.sql.items():
         if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
             continue
         if is_test_path(path) and path not in run_files:  # a test's fixture database, not the product's
             continue
-        yield from _sql_findings(_on_package_database(sql, database), path in locked_files)
+        read = as_sqlite(sql) if sqlite else _on_package_database(sql, database)
+        yield from _sql_findings(read, path in locked_files)
     for run in found:
         if run.locked:
             continue

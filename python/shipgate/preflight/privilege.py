@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
+from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
@@ -357,8 +358,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in ctx.parsed.scripts.items():
         if path in ctx.parsed.root_scripts:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
-        if run_by_system(path) or installed_payload(path, ctx.system_package):
-            continue  # init, a network hook, a resource agent, or a tool a system package installs: not a step
+        if run_by_system(path) or installed_payload(path, ctx.system_package) or is_development_file(path):
+            continue  # init, a network hook, a resource agent, a tool a system package installs, dev tooling
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))

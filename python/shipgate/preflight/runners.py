@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from shipgate.preflight.contents import Context, is_maintainer_script, is_periodic_cron_script
+from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.package_scripts import shell_text
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.model import Command, Script
@@ -56,8 +57,10 @@ def run_by_system(path: str) -> bool:
 
 
 def system_package(paths: Iterable[str]) -> bool:
-    """The package holds dpkg/rpm maintainer scripts: its package manager installs the rest as root."""
-    return any(is_maintainer_script(p) for p in paths)
+    """The package holds dpkg/rpm maintainer scripts: its package manager installs the rest as root. A ``config``
+    alone does not make one (a debconf script comes with the ``postinst`` that reads its answers; a source tree's
+    ``config`` is a configuration file)."""
+    return any(is_maintainer_script(p) and p != "config" for p in paths)
 
 
 def installed_payload(path: str, system: bool) -> bool:
@@ -101,5 +104,10 @@ def is_payload_tool(ctx: Context, path: str) -> bool:
 
 
 def steps(ctx: Context) -> list[tuple[str, Script]]:
-    """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`)."""
-    return [(path, script) for path, script in ctx.parsed.scripts.items() if not is_payload_tool(ctx, path)]
+    """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`) and a project's
+    development tooling (``scripts-dev/``, ``.github/``: ``distributed.is_development_file``)."""
+    return [
+        (path, script)
+        for path, script in ctx.parsed.scripts.items()
+        if not is_payload_tool(ctx, path) and not is_development_file(path)
+    ]

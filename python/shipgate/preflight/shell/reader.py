@@ -666,7 +666,8 @@ class _Reader:
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
-        if un.interpret is not None and un.interpret.value is not None:
+        inner = None if un.interpret is None else _string_source(un.interpret, un.via)
+        if inner is not None:
             shell = Command(
                 name=None,
                 words=(),
@@ -676,13 +677,14 @@ class _Reader:
                 escalation_line=escalation_line,
                 wrappers=(*ctx.wrappers, *un.wrappers),
             )
-            string, source = un.interpret, un.interpret.value
-            if ctx.line is None and "\n" in source and string.raw[:1] in ("'", '"') and not string.expands:
+            string = un.interpret
+            quoted = string is not None and string.raw[:1] in ("'", '"') and not string.expands
+            if ctx.line is None and "\n" in inner and quoted and string is not None:
                 # a quoted script written over several lines (``pct exec 1 -- bash -c '\n apt-get …\n'``): each of
                 # its commands at its own line
-                self._reparse(source, ctx, shell, via=un.via or "sh -c", offset=string.line - 1 - ctx.offset)
+                self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=string.line - 1 - ctx.offset)
             else:
-                self._reparse(source, ctx, shell, via=un.via or "sh -c", line=line)
+                self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line)
         return made
 
     def _reparse(
@@ -855,3 +857,21 @@ def _exiting_functions(root: Node) -> frozenset[str]:
 def commands_named(script: Script, *names: str) -> Iterator[Command]:
     wanted = set(names)
     return (c for c in script.commands if c.name in wanted)
+
+
+_DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([\\"$`])')
+
+
+def _string_source(word: Word, via: str | None) -> str | None:
+    """The text a string run as shell holds: its value; for the command ``su``/``runuser`` run as another user,
+    also a double-quoted string with expansions (``su www-data -c "X=$i rake db:migrate"``), as written, the
+    expansions left for the inner reading, when it starts with a command written out (not ``"$1"``). (A ``sh -c``
+    string with expansions is often a whole detached script built at run time: not read.)"""
+    if word.value is not None:
+        return word.value
+    raw = word.raw
+    if via in ("su -c", "runuser -c") and len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        inner = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", raw[1:-1])
+        # a command written out, not one passed in (``su "$user" -c "$1"`` runs whatever its caller gives)
+        return inner if not inner.lstrip().startswith(("$", "`")) else None
+    return None

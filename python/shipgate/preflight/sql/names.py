@@ -1,8 +1,9 @@
 """SQL files named by dialect: ``x.sql``, and Synapse's convention of a dialect next to the ``.sql`` extension
 (``x.sql.postgres``, ``x.sql.sqlite``, ``x.postgres.sql``, also before a migration's direction:
-``x.mysql.up.sql``), which says which database the file is for; failing
-that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``, ``sqlite3/``,
-``mysql8/``)."""
+``x.mysql.up.sql``, or as the one dialect word of the name: ``oracle.initial.sql``), which says which database the
+file is for; failing that, the folder a migration tool keeps per database (``migrations_sqlite/``, ``schema/mysql/``,
+``sqlite3/``, ``mysql8/``, ``SQL/oracle/``). Oracle and SQL Server are named so that their files are not read as
+PostgreSQL's."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ DIALECTS = {
     "sqlite3": "sqlite",
     "mysql": "mysql",
     "mariadb": "mysql",
+    "oracle": "oracle",
+    "mssql": "mssql",
+    "sqlserver": "mssql",
 }
 
 
@@ -29,6 +33,9 @@ def sql_name(path: str) -> tuple[bool, str | None]:
     if parts[-1] == "sql":
         if len(parts) > 3 and parts[-2] in ("up", "down"):  # Authelia's V0003.Name.mysql.up.sql
             return True, DIALECTS.get(parts[-3])
+        if len(parts) > 2 and parts[-2] not in DIALECTS:  # Roundcube's oracle.initial.sql: one dialect word
+            words = {DIALECTS[p] for p in parts[:-1] if p in DIALECTS}
+            return True, words.pop() if len(words) == 1 else None
         return True, DIALECTS.get(parts[-2]) if len(parts) > 2 else None
     if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in DIALECTS:
         return True, DIALECTS[parts[-1]]

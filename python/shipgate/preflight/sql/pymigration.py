@@ -19,6 +19,7 @@ column change) is what is checked. A file Python's parser refuses is not guessed
 from __future__ import annotations
 
 import ast
+import warnings
 from collections.abc import Iterator
 
 MAX_BYTES = 512_000  # a migration is a few kilobytes; past this the file is not read
@@ -466,7 +467,9 @@ def python_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[
     if len(text) > MAX_BYTES:
         return None
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():  # a package's invalid escapes (``'\.'``) are its own, not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     if sum(1 for _ in ast.walk(tree)) > _MAX_NODES:

@@ -1,0 +1,213 @@
+"""Files a whole package carries beside its product that hold no setting the product acts on.
+
+A complete package (a ``.deb``'s payload, a source distribution's tree) carries more than configuration and
+scripts. These files name hosts and hold password-like words, but nothing connects to those hosts and nothing
+logs in with those words:
+
+- **Package metadata** (:func:`is_package_metadata`): ``PKG-INFO``, ``METADATA``, the files of an ``*.egg-info`` or
+  ``*.dist-info`` folder, and the build descriptions ``setup.py``, ``setup.cfg``, ``pyproject.toml`` and
+  ``composer.json``: the project's links, long description, entry points and the repositories a developer's
+  build tool fetches from, read by a package index or a build tool.
+- **Lock files** (``markup.is_lock_file``): ``package-lock.json``, ``yarn.lock``, ``poetry.lock``… record where a
+  build fetched each dependency; the product does not contact those URLs and no install step runs the tool.
+- **Translation catalogues** (``markup.is_localization``): gettext ``.po``/``.pot`` files and the files under a
+  ``locale(s)``/``localization``/``l10n``/``i18n``/``LC_MESSAGES`` folder: words shown to people
+  (``$labels['password'] = 'Passwort'``, ``field_password: Password``, a translator's ``Language-Team`` link).
+- **Host catalogues** (:func:`is_host_catalogue`): a file of nothing but URLs, one a line, at least
+  ``CATALOGUE_MIN`` of them (apt-cacher-ng's ``ubuntu_mirrors``): a list the product matches requests against or
+  picks one entry from, not a list of hosts it contacts.
+- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first
+  line runs past ``BUNDLE_LINE`` characters): library code a browser runs, with its credits and links inside.
+- **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
+- **Development tooling** (:func:`is_development_file`): a project's developer and CI folders (``scripts-dev/``,
+  ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``) and CI/test-runner files (``appveyor.yml``,
+  ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``): run by its developers and CI, never by an
+  install. Their scripts are not steps (``runners.steps``).
+
+In Python source, the lines of a multi-line string that are prose, not ``key: value`` settings (an error
+message's ``Please see https://…/upgrade.html``; :func:`prose_string_lines`), are text as a docstring is: a
+template of settings in such a string (``url: https://…``) is still read. In program source, a URL that a call
+prints (``print('  https://…/wiki')``, ``stderr(…)``, ``hint(…)``, ``click.echo(…)``) or that is the namespace of
+an XML name in Clark notation (``find("{http://purl.org/rss/1.0/}item")``) is shown or named, not requested
+(:func:`shown_or_named`).
+
+The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
+credential; in package metadata and lock files only a value in a token's own format (a private key, a JWT, a
+cloud key) is still a credential, not a word under a password-like name. In documentation a connection string's
+password (``postgresql://myuser:mypassword@db/x``) and an interactive session's ``>>> token = f(x)`` are examples;
+other secrets written there stay reported (a random value in a README is still distributed). In program source, a
+value that is itself a snake_case name with a password-like word (``mod_password='moderator_password'``) names a
+field; it holds no secret.
+"""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+
+from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
+
+CATALOGUE_MIN = 10
+MAX_PYTHON = 2 << 20
+_SETTING_LINE = re.compile(r"\s*[\w.-]+\s*(?:=|:(?!//))\s*\S")  # ``key: value``, not ``https://…``
+BUNDLE_LINE = 5000
+_VOCABULARY = re.compile(r"\.dtd$|/ns(?:/|#|$)|-ns#$|/namespace/?$|/1999/xhtml$", re.I)
+_XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")
+# a call that shows its arguments to a person: print, a logger or CLI echo, a hint/warning helper
+_SHOWN_BY = re.compile(
+    r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
+    r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
+)
+_METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
+_METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
+_DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite)/")
+_DEVELOPMENT_NAMES = frozenset(
+    {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py"}
+)
+_CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
+# what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
+_WORD_KINDS = ("password or key assignment", "password in URL", "password assignment")
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
+
+
+def is_package_metadata(path: str) -> bool:
+    """The project's description for an index or a build tool (``PKG-INFO``, ``*.egg-info/…``, ``setup.py``)."""
+    return posixpath.basename(path) in _METADATA_NAMES or bool(_METADATA_DIR.search(path))
+
+
+def is_development_file(path: str) -> bool:
+    """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``)."""
+    return posixpath.basename(path) in _DEVELOPMENT_NAMES or bool(_DEVELOPMENT_DIR.search(path))
+
+
+def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
+    """Minified JavaScript or CSS: by its name, or a ``.js`` file whose first line is a whole bundle."""
+    lower = path.lower()
+    if lower.endswith((".min.js", ".min.css", ".bundle.js")):
+        return True
+    return lower.endswith(".js") and bool(lines) and len(lines[0][1]) > BUNDLE_LINE
+
+
+def shown_or_named(line: str, url: re.Match[str]) -> bool:
+    """In program source, the URL ``url`` found on ``line`` is an argument a call prints, an XML name's namespace
+    in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
+    vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
+    ``…/XML/1998/namespace``, ``…-ns#``)."""
+    if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
+        return True
+    if names_vocabulary(url.group(0)) or _XMLNS_KEY.search(line, 0, url.start()):
+        return True
+    return bool(_SHOWN_BY.search(line, 0, url.start()))
+
+
+def names_vocabulary(url: str) -> bool:
+    """A DTD's or an XML namespace's URI: a name, not a resource anything fetches."""
+    return bool(_VOCABULARY.search(url.strip().strip("\"'")))
+
+
+def user_agent_link(line: str, url: re.Match[str]) -> bool:
+    """A ``+http://…`` inside parentheses: the link a User-Agent string gives for its bot
+    (``Googlebot/2.1; +http://www.google.com/bot.html``), matched against requests or sent, never fetched."""
+    return url.start() > 0 and line[url.start() - 1] == "+" and "(" in line[: url.start()]
+
+
+def prose_string_lines(path: str, text: str) -> set[int]:
+    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key."""
+    if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
+        return set()
+    if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return set()  # only lines with a URL matter, and a comment's (a licence header's) are text already
+    try:
+        with warnings.catch_warnings():  # a package's invalid escapes are its own, not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    source = text.splitlines()
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
+            if isinstance(node, ast.Constant) and not isinstance(node.value, str):
+                continue
+            for number in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                if number <= len(source) and not _SETTING_LINE.match(source[number - 1]):
+                    lines.add(number)
+    return lines
+
+
+def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
+    """Every line that is not blank or a ``#`` comment is one bare URL, and there are at least ``CATALOGUE_MIN``
+    of them."""
+    count = 0
+    for _, text in lines:
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _CATALOGUE_LINE.fullmatch(stripped):
+            return False
+        count += 1
+    return count >= CATALOGUE_MIN
+
+
+def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
+    """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data, development
+    tooling, a web bundle or a host catalogue."""
+    return (
+        is_package_metadata(path)
+        or is_lock_file(path)
+        or is_localization(path)
+        or is_test_path(path)
+        or is_development_file(path)
+        or is_web_bundle(path, lines)
+        or is_host_catalogue(lines)
+    )
+
+
+def ships_dependencies(paths: Iterable[str]) -> bool:
+    """The package holds its dependencies as installed (Composer's ``vendor/composer/installed.json``): its
+    ``composer.json`` then describes a build done already, and no install fetches its repositories."""
+    return any(p.endswith("vendor/composer/installed.json") for p in paths)
+
+
+def describes_package(path: str) -> bool:
+    """Package metadata or a lock file: a word under a password-like name there is a description, not a secret."""
+    return is_package_metadata(path) or is_lock_file(path)
+
+
+def holds_no_credential(path: str) -> bool:
+    """Test data and translation catalogues: no value in them is a credential of the product."""
+    return is_test_path(path) or is_localization(path)
+
+
+def word_secret(kind: str) -> bool:
+    """A secret found as a word under a password-like name (not in a token's own format)."""
+    return kind.startswith(_WORD_KINDS)
+
+
+def names_a_field(secret: str) -> bool:
+    """A value that is itself a name with a password-like word (``mod_password='moderator_password'``, a field map;
+    ``CLIENT_SECRET_POST = "client_secret_post"``, a constant of a protocol's vocabulary)."""
+    return bool(_FIELD_NAME.fullmatch(secret)) and bool(_SECRET_WORD.search(secret))
+
+
+def doctest_expression(line: str) -> bool:
+    """A documentation line of an interactive session (``>>> token = pendingdb.add(x)``) whose value is an
+    expression, not a quoted literal."""
+    stripped = line.lstrip()
+    return stripped.startswith((">>> ", "... ")) and not any(q in stripped.partition("=")[2] for q in "'\"")
+
+
+def secret_of_product(path: str, kind: str, secret: str, line: str, *, code: bool = False) -> bool:
+    """Whether a secret found in a configuration-like file is one the product (or its tools) runs with. ``code``:
+    the file is program source."""
+    if holds_no_credential(path):
+        return False
+    if word_secret(kind) and (describes_package(path) or (code and names_a_field(secret))):
+        return False
+    if is_documentation(path):
+        return not kind.startswith("password in URL") and not doctest_expression(line)  # examples
+    return True

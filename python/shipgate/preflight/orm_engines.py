@@ -1,0 +1,50 @@
+"""Which database a Django product's migrations run on, when the package itself says so.
+
+A Django migration (``migrations.AlterField``…) is read as the SQL Django sends to PostgreSQL, because the
+database is chosen by the operator's settings. A product that names only SQLite (``'ENGINE':
+'django.db.backends.sqlite3'`` in its settings, and no other ``django.db.backends.*`` engine anywhere in the package:
+not in an example settings file, a comment or its documentation) runs them on SQLite, where PostgreSQL's locks
+do not apply: its Django migrations are read as SQLite's (``migration_unchecked``, low), as an SQL file in a
+``sqlite/`` folder is. One other engine named anywhere (Graphite's ``local_settings.py.example`` shows PostgreSQL)
+keeps PostgreSQL's reading. Test settings (``tests/settings.py``) are not the product's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from shipgate.preflight.contents import TextFile
+from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.sql.model import SqlFile
+from shipgate.preflight.sql.reader import engine_bound
+
+_ENGINE = re.compile(r"django\.db\.backends\.(\w+)")
+_DJANGO_MIGRATION = re.compile(r"(?:^|/)migrations/[^/]+\.py$")
+
+
+def django_engines(texts: Iterable[TextFile]) -> set[str]:
+    """The ``django.db.backends.<engine>`` names the package's files (tests aside) mention."""
+    names: set[str] = set()
+    for text in texts:
+        if is_test_path(text.path):
+            continue
+        for line in text.lines:
+            if "django.db.backends." in line.text:
+                names.update(m.group(1) for m in _ENGINE.finditer(line.text))
+    return names
+
+
+def sqlite_only(texts: Iterable[TextFile]) -> bool:
+    """The package names SQLite as its Django database and no other engine."""
+    return django_engines(texts) == {"sqlite3"}
+
+
+def as_sqlite(sql: SqlFile) -> SqlFile:
+    """A Django migration read as SQLite's: what PostgreSQL would lock or rewrite is not checked."""
+    if not _DJANGO_MIGRATION.search(sql.path):
+        return sql
+    statements = tuple(dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in sql.statements)
+    unchecked = sum(not s.checked for s in statements)
+    return dataclasses.replace(sql, dialect="sqlite", statements=statements, unchecked=unchecked)

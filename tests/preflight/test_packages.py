@@ -1,0 +1,61 @@
+"""Whole real packages (tests/preflight/packages, see its README.md): 17 Debian server packages and 10 PyPI sdists,
+each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every finding above
+low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
+
+The set was judged on its first run (recorded in its README) and the false-positive classes it showed were fixed, so
+it is tuned on now; this test keeps those fixes from coming undone. Floors, all codes together: precision
+>= PRECISION and recall >= RECALL (the table and every disagreement are printed). Without a network the packages
+are not fetched and the test skips; once fetched, the extracted trees are read from the cache.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from corpus_score import Score
+
+PACKAGES = Path(__file__).parent / "packages"
+PRECISION, RECALL = 0.88, 1.0
+
+
+def _module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"whole_packages_{name}", PACKAGES / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+score = _module("score")
+
+
+def test_every_package_is_pinned_and_judged() -> None:
+    entries = score.pinned()
+    assert len(entries) >= 25 and len({e.name for e in entries}) == len(entries)
+    assert {e.kind for e in entries} == {"deb", "sdist"}
+    for entry in entries:
+        assert entry.url.startswith(("https://", "http://")) and len(entry.sha256) == 64 and entry.size > 0
+        assert entry.licence and entry.version, entry.name
+        doc = tomllib.loads((PACKAGES / "expectations" / f"{entry.name}.toml").read_text())
+        for expected in doc.get("finding", []):
+            assert expected["code"].startswith("preflight.") and expected["why"], (entry.name, expected)
+
+
+def test_whole_packages_stay_fixed(capsys: pytest.CaptureFixture[str]) -> None:
+    result = Score()
+    for entry in score.pinned():
+        run = score.run_package(entry)
+        score.compare(entry.name, run.found, result)
+    tp, fp, fn = (sum(c.values()) for c in (result.tp, result.fp, result.fn))
+    with capsys.disabled():
+        print(f"\nwhole packages: TP {tp}, FP {fp}, FN {fn}\n" + result.table())
+        for line in result.disagreements:
+            print(line)
+    assert tp / max(tp + fp, 1) >= PRECISION
+    assert tp / max(tp + fn, 1) >= RECALL
