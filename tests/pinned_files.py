@@ -8,6 +8,7 @@ import hashlib
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,15 @@ def fetched(url: str, sha256: str, size: int) -> Path:
         _download(url, path)
         assert matches(path, sha256, size), f"{url}: not the pinned file (sha256 {sha256}, {size} bytes)"
     return path
+
+
+def deb_members(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """The members of a .deb (an ar archive): name and bytes."""
+    if not data.startswith(b"!<arch>\n"):
+        raise ValueError("not an ar archive")
+    pos = 8
+    while pos + 60 <= len(data):
+        header = data[pos : pos + 60]
+        size = int(header[48:58])
+        yield header[:16].decode().strip().rstrip("/"), data[pos + 60 : pos + 60 + size]
+        pos += 60 + size + (size & 1)

@@ -20,23 +20,11 @@ from typing import Any
 
 import pytest
 
-from pinned_files import CACHE, fetched, matches
+from pinned_files import CACHE, deb_members, fetched, matches
 from shipgate.archive import ArchiveReport, inspect
 from shipgate.findings import Severity
 
 CORPUS: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "corpus.toml").read_text())["archive"]
-
-
-def _ar_members(data: bytes) -> Iterator[tuple[str, bytes]]:
-    """The members of a .deb (an ar archive): name and bytes."""
-    if not data.startswith(b"!<arch>\n"):
-        raise ValueError("not an ar archive")
-    pos = 8
-    while pos + 60 <= len(data):
-        header = data[pos : pos + 60]
-        size = int(header[48:58])
-        yield header[:16].decode().strip().rstrip("/"), data[pos + 60 : pos + 60 + size]
-        pos += 60 + size + (size & 1)
 
 
 def _member_path(item: dict[str, Any]) -> Path:
@@ -50,7 +38,7 @@ def _deb_member(deb: Path, item: dict[str, Any]) -> Path:
     if matches(path, item["member_sha256"], item["member_size"]):
         return path
     wanted = {f"./{i['member']}": _member_path(i) for i in CORPUS if i["url"] == item["url"]}
-    data_tar = next(body for name, body in _ar_members(deb.read_bytes()) if name.startswith("data.tar"))
+    data_tar = next(body for name, body in deb_members(deb.read_bytes()) if name.startswith("data.tar"))
     with tarfile.open(fileobj=io.BytesIO(data_tar), mode="r:*") as tar:
         for info in tar.getmembers():
             extracted = tar.extractfile(info) if info.name in wanted else None

@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # tests/: pinned_files
 
-from pinned_files import CACHE, fetched  # noqa: E402
+from pinned_files import CACHE, deb_members, fetched  # noqa: E402
 
 MAINTAINER_SCRIPTS = ("preinst", "postinst", "prerm", "postrm", "config")
 _MAX_MEMBER = 64 << 20
@@ -47,18 +47,6 @@ def pinned(path: Path = HERE / "packages.toml") -> list[Pinned]:
     return [Pinned(**entry) for entry in tomllib.loads(path.read_text())["package"]]
 
 
-def _ar_members(data: bytes) -> Iterator[tuple[str, bytes]]:
-    """The members of a .deb (an ar archive): name and bytes."""
-    if not data.startswith(b"!<arch>\n"):
-        raise ValueError("not an ar archive")
-    pos = 8
-    while pos + 60 <= len(data):
-        header = data[pos : pos + 60]
-        size = int(header[48:58])
-        yield header[:16].decode().strip().rstrip("/"), data[pos + 60 : pos + 60 + size]
-        pos += 60 + size + (size & 1)
-
-
 def _regular(tar: tarfile.TarFile) -> Iterator[tuple[str, bytes]]:
     for info in tar:
         if not info.isreg() or info.size > _MAX_MEMBER:
@@ -69,7 +57,7 @@ def _regular(tar: tarfile.TarFile) -> Iterator[tuple[str, bytes]]:
 
 
 def _deb_files(archive: Path) -> Iterator[tuple[str, bytes]]:
-    members = dict(_ar_members(archive.read_bytes()))
+    members = dict(deb_members(archive.read_bytes()))
     control = next(body for name, body in members.items() if name.startswith("control.tar"))
     with tarfile.open(fileobj=io.BytesIO(control), mode="r:*") as tar:
         yield from ((name, body) for name, body in _regular(tar) if name in MAINTAINER_SCRIPTS)
