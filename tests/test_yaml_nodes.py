@@ -90,6 +90,9 @@ _PREFLIGHT_ON_DEEP_YAML = textwrap.dedent(
         "k8s/deploy.yaml": "kind: Pod\\nspec:\\n  hostNetwork: true\\n  x: " + deep + "\\n",
         "db/changelog.yaml": "databaseChangeLog:\\n  - x: " + deep + "\\n",
         "env/app.yaml": "env:\\n  - name: A\\n    value: " + deep + "\\n",
+        "salt/dten/init.sls": "install:\\n  cmd.run:\\n    - name: echo hi\\n    - x: " + deep + "\\n",
+        "charts/dten/templates/job.yaml": "apiVersion: batch/v1\\nkind: Job\\nspec:\\n  args: " + deep + "\\n",
+        "k8s/job.yaml": "apiVersion: batch/v1\\nkind: Job\\nspec:\\n  containers:\\n  - args: " + deep + "\\n",
     }}
     findings = run_preflight(package(files), inventory=INVENTORY)
     config = parse_config("etc/app/config.yaml", ("a: " + deep + "\\n").encode())

@@ -22,6 +22,7 @@ from shipgate.preflight import helm
 from shipgate.preflight.contents import TextFile
 from shipgate.preflight.shell.model import Command
 from shipgate.preflight.shell.reader import parse_script
+from shipgate.yaml_nodes import compose_documents
 
 MAX_NODES = 50_000
 _YAML = re.compile(r"(?i)\.ya?ml$")
@@ -37,11 +38,7 @@ def container_commands(text: TextFile, texts: Iterable[TextFile] = ()) -> Iterat
     source = helm.yaml_source(text, texts)
     if "args:" not in source and "command:" not in source:
         return
-    try:
-        documents = [d for d in yaml.compose_all(source, Loader=yaml.SafeLoader) if d is not None]
-    except (yaml.YAMLError, RecursionError):  # PyYAML's composer recurses once per nesting level
-        return
-    for doc in documents:
+    for doc in compose_documents(source) or ():  # composed once per text, bounded (shipgate.yaml_nodes)
         if {"apiVersion", "kind"} <= _fields(doc).keys():
             for argv, line in _containers(doc):
                 yield from parse_script(

@@ -72,6 +72,8 @@ def called_by_maintainer(files: Mapping[str, bytes]) -> frozenset[str]:
     """The absolute paths a package's maintainer scripts run, source or pass to a program (``/usr/share/foo/
     migrate.sh``, ``sh /usr/lib/foo/setup``), without the leading ``/``: a payload file named there is a step."""
     named: set[str] = set()
+    if not any(_HIERARCHY.match(p) and not is_maintainer_script(p) for p in files):
+        return frozenset()  # no payload for them to run: nothing to read
     for path, data in files.items():
         if not is_maintainer_script(path) or len(data) > _MAX_MAINTAINER_SCRIPT:
             continue

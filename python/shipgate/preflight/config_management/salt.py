@@ -16,10 +16,10 @@ import jinja2.nodes as jn
 import yaml
 
 from shipgate.preflight.config_management.model import Assignment, Declared, Part, Ref, Resource, Value
+from shipgate.yaml_nodes import compose_documents, loader_for
 
 MAX_NODES = 100_000
 MAX_CHUNKS = 2_000
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ENV = jinja2.Environment(autoescape=False)  # noqa: S701 - parses expressions; nothing is rendered
 _CLOSERS = {"{": "}}", "%": "%}", "#": "#}"}
 MAX_SETS = 2_000
@@ -134,10 +134,8 @@ def _defaulting(callee: jn.Node) -> bool:
 
 
 def _documents(text: str) -> list[yaml.Node]:
-    try:
-        return [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
-    except yaml.YAMLError:
-        return list(_chunks(text))
+    documents = compose_documents(text)  # bounded: libyaml only where it cannot overflow the C stack
+    return list(documents) if documents is not None else list(_chunks(text))
 
 
 def _chunks(text: str) -> list[yaml.Node]:
@@ -147,9 +145,10 @@ def _chunks(text: str) -> list[yaml.Node]:
     starts = [i for i, line in enumerate(lines) if line[:1] not in ("", " ", "\t", "#", "-")][:MAX_CHUNKS]
     docs: list[yaml.Node] = []
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        chunk = "\n" * a + "\n".join(lines[a:b])
         try:
-            doc = yaml.compose("\n" * a + "\n".join(lines[a:b]), Loader=_LOADER)
-        except yaml.YAMLError:
+            doc = yaml.compose(chunk, Loader=loader_for(chunk))
+        except (yaml.YAMLError, RecursionError, UnicodeError):
             continue
         if doc is not None:
             docs.append(doc)
