@@ -9,10 +9,12 @@ Two kinds of file are never run by the installer account, so what the privilege 
   initramfs hooks, periodic cron scripts.
 - **The payload of a system package** (:func:`installed_payload`): when the package holds dpkg/rpm maintainer
   scripts, the files under the file-system hierarchy (``usr/``, ``etc/``, ``lib/``, ``bin/``, ``sbin/``, ``opt/``,
-  ``var/``, ``srv/``) are what the package manager, as root, puts on disk: tools an administrator runs later, or
-  helpers a maintainer script calls as root. The maintainer scripts themselves stay the installer's steps.
+  ``var/``, ``srv/``) are what the package manager, as root, puts on disk: tools an administrator runs later.
   What such a tool would do when someone runs it later (delete, download, contact a host, stop a service) is
   not what the upgrade does: the checks of what a step does read :func:`steps`; credentials are read everywhere.
+  The maintainer scripts stay the installer's steps, and so does a helper they run on install or upgrade
+  (:func:`called_by_maintainer`). Privilege checks skip the whole payload: what a maintainer script runs runs
+  as root.
 """
 
 from __future__ import annotations
