@@ -34,12 +34,11 @@ import ipaddress
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from xml.parsers import expat
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, Line, TextFile
 from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path, without_xml_comments
+from shipgate.preflight.xml_tree import Element, in_document_order, parse_xml
 
 CODE = "preflight.authentication_disabled"
 _COMMENT = re.compile(r"(?i)^\s*(?:#|//|::|rem\b|@rem\b|;)")
@@ -140,51 +139,10 @@ def _unspecified(host: str) -> bool:
         return False
 
 
-@dataclass
-class _Element:
-    name: str
-    attrs: dict[str, str]
-    line: int
-    text: list[str] = field(default_factory=list)
-
-
-class _Refused(Exception):
-    """A DTD or entity declaration, or more elements than a configuration has."""
-
-
-def _elements(source: str) -> list[_Element]:
+def _elements(source: str) -> list[Element]:
     """Every element with its attributes, start line and text; empty when the text is not well-formed XML."""
-    found: list[_Element] = []
-    stack: list[_Element] = []
-    parser = expat.ParserCreate()
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        if len(found) >= _MAX_ELEMENTS:
-            raise _Refused
-        element = _Element(name, attrs, parser.CurrentLineNumber)
-        found.append(element)
-        stack.append(element)
-
-    def end(_name: str) -> None:
-        stack.pop()
-
-    def data(chunk: str) -> None:
-        if stack:
-            stack[-1].text.append(chunk)
-
-    def refuse(*_args: object) -> None:
-        raise _Refused
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = data
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    try:
-        parser.Parse(source, True)
-    except (expat.ExpatError, _Refused, IndexError):
-        return []
-    return found
+    root = parse_xml(source, max_elements=_MAX_ELEMENTS)
+    return in_document_order(root) if root is not None else []
 
 
 def _xml(text: TextFile, source: str) -> Iterator[Finding]:
@@ -203,7 +161,7 @@ def _xml(text: TextFile, source: str) -> Iterator[Finding]:
             yield text.finding(line, CODE, Severity.HIGH, message=reason, remedy=_REMEDY, service=element.name)
 
 
-def _ajp(element: _Element) -> str | None:
+def _ajp(element: Element) -> str | None:
     attrs = element.attrs
     if not _AJP.match(attrs.get("protocol", "")) or attrs.get("secret") or attrs.get("requiredSecret"):
         return None
@@ -221,7 +179,7 @@ def _ajp(element: _Element) -> str | None:
     )
 
 
-def _jenkins(element: _Element, elements: list[_Element]) -> str | None:
+def _jenkins(element: Element, elements: list[Element]) -> str | None:
     kind = element.attrs.get("class", "")
     if element.name == "authorizationStrategy" and kind.endswith("AuthorizationStrategy$Unsecured"):
         return "Jenkins' authorisation strategy is Unsecured: anyone who reaches it can administer it"

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from xml.parsers import expat
 
 import yaml
 
+from shipgate.preflight.xml_tree import Element as _Element
+from shipgate.preflight.xml_tree import Refused, parse_xml
 from shipgate.yaml_nodes import compose_single
 
 _ROOT = re.compile(r"<(?:\w+:)?databaseChangeLog\b")
@@ -56,53 +56,8 @@ def is_changelog(path: str, text: str) -> bool:
     return lower.endswith((".yaml", ".yml", ".json")) and bool(_YAML_ROOT.search(text[:8192].replace("{", "\n")))
 
 
-@dataclass
-class _Element:
-    name: str
-    attrs: dict[str, str]
-    line: int
-    children: list[_Element] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
-
-
-class _Refused(Exception):
-    """A DTD or entity declaration, more elements than a changelog has, or nesting deeper than ``_MAX_DEPTH``."""
-
-
 def _tree(text: str) -> _Element | None:
-    root = _Element("#document", {}, 1)
-    stack = [root]
-    count = 0
-    parser = expat.ParserCreate()
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal count
-        count += 1
-        if count > MAX_CHANGELOG_ELEMENTS or len(stack) > _MAX_DEPTH:
-            raise _Refused
-        element = _Element(name.rpartition(":")[2], attrs, parser.CurrentLineNumber)
-        stack[-1].children.append(element)
-        stack.append(element)
-
-    def end(_name: str) -> None:
-        stack.pop()
-
-    def data(chunk: str) -> None:
-        stack[-1].text.append(chunk)
-
-    def refuse(*_args: object) -> None:
-        raise _Refused
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = data
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    try:
-        parser.Parse(text, True)
-    except (expat.ExpatError, _Refused, IndexError):
-        return None
-    return root
+    return parse_xml(text, max_elements=MAX_CHANGELOG_ELEMENTS, max_depth=_MAX_DEPTH, local_names=True)
 
 
 def _yaml_tree(text: str) -> _Element | None:
@@ -113,7 +68,7 @@ def _yaml_tree(text: str) -> _Element | None:
     if isinstance(document, yaml.MappingNode):
         try:
             _YamlWalk().children(root, document, depth=0)
-        except _Refused:
+        except Refused:
             return None
     return root
 
@@ -129,11 +84,11 @@ class _YamlWalk:
         """Count one node visited: a walk through aliases ends after ``MAX_CHANGELOG_ELEMENTS`` of them."""
         self.count += 1
         if self.count > MAX_CHANGELOG_ELEMENTS:
-            raise _Refused
+            raise Refused
 
     def children(self, element: _Element, mapping: yaml.MappingNode, *, depth: int) -> None:
         if depth > _MAX_DEPTH:
-            raise _Refused
+            raise Refused
         for key, value in mapping.value:
             self.tick()
             name = str(key.value)
