@@ -10,10 +10,17 @@ import re
 import tree_sitter
 import tree_sitter_ruby
 
-from shipgate.preflight.config_management.model import Assignment, Declared, Part, Ref, Resource, Value
+from shipgate.preflight.config_management.model import (
+    Assignment,
+    Declared,
+    Part,
+    Ref,
+    Resource,
+    Value,
+    syntax_nodes,
+)
 
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
-MAX_NODES = 200_000
 # A recipe names resources as calls; these are the ones whose attributes matter to the checks (others are read
 # too when they have a block, for their ``command``/``source``/``content``).
 _BARE_RESOURCES = frozenset({"execute", "bash", "script", "package", "apt_package", "yum_package", "dnf_package"})
@@ -34,16 +41,11 @@ def is_recipe(path: str, text: str) -> bool:
 def read_recipe(text: str) -> Declared:
     tree = _PARSER.parse(text.encode("utf-8", "surrogateescape"))
     declared = Declared()
-    stack = [tree.root_node]
-    seen = 0
-    while stack and seen < MAX_NODES:
-        node = stack.pop()
-        seen += 1
+    for node in syntax_nodes(tree.root_node):
         if node.type == "assignment":
             _assignment(node, declared)
         elif node.type == "call" and _is_resource(node):
             declared.resources.append(_resource(node))
-        stack.extend(reversed(node.children))
     declared.resources.sort(key=lambda r: r.line)
     return declared
 

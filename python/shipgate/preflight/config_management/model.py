@@ -3,7 +3,10 @@ with their attributes, and the variables the file sets, each value as text with 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+import tree_sitter
 
 # A value's text stands in for what only the agent knows (a fact, an attribute, a pillar key) with this reference.
 UNKNOWN = "CFG_VALUE"
@@ -55,3 +58,17 @@ class Assignment:
 class Declared:
     resources: list[Resource] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
+
+
+MAX_NODES = 200_000
+
+
+def syntax_nodes(root: tree_sitter.Node, limit: int = MAX_NODES) -> Iterator[tree_sitter.Node]:
+    """The nodes of a syntax tree in source order, at most ``limit`` of them (the readers' bound)."""
+    stack = [root]
+    seen = 0
+    while stack and seen < limit:
+        node = stack.pop()
+        seen += 1
+        yield node
+        stack.extend(reversed(node.children))

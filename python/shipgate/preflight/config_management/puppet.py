@@ -9,25 +9,27 @@ from __future__ import annotations
 import tree_sitter
 import tree_sitter_puppet
 
-from shipgate.preflight.config_management.model import Assignment, Declared, Part, Ref, Resource, Value
+from shipgate.preflight.config_management.model import (
+    Assignment,
+    Declared,
+    Part,
+    Ref,
+    Resource,
+    Value,
+    syntax_nodes,
+)
 
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_puppet.language()))
-MAX_NODES = 200_000
 
 
 def read_manifest(text: str) -> Declared:
     tree = _PARSER.parse(text.encode("utf-8", "surrogateescape"))
     declared = Declared()
-    stack = [tree.root_node]
-    seen = 0
-    while stack and seen < MAX_NODES:
-        node = stack.pop()
-        seen += 1
+    for node in syntax_nodes(tree.root_node):
         if node.type in ("assignment", "parameter"):
             _assignment(node, declared)
         elif node.type == "resource_declaration":
             declared.resources.extend(_resources(node))
-        stack.extend(reversed(node.children))
     declared.resources.sort(key=lambda r: r.line)
     return declared
 
