@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
@@ -294,7 +294,7 @@ def _random(value: str) -> bool:
     return len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
 
 
-def _text_secrets(text: TextFile, source: str, code: bool, for_people: set[int]) -> Iterator[Secret]:
+def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int]) -> Iterator[Secret]:
     """What a configuration-like file (or a Windows script) assigns: keyword assignments (none in a translation
     catalogue, only random-looking ones in documentation, tests and docstrings), directives, the manifest's
     fields and the settings of known configuration formats."""

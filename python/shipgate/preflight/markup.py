@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import warnings
@@ -217,15 +218,16 @@ def is_localization(path: str) -> bool:
     return bool(_LOCALIZATION.search(path))
 
 
-def documentation_lines(path: str, text: str) -> set[int]:
+@functools.lru_cache(maxsize=8)  # the credential and the endpoint checks ask for the same file in turn
+def documentation_lines(path: str, text: str) -> frozenset[int]:
     """Lines of program source written for people: Python docstrings (read with ``ast``, never run) and Perl POD
     blocks (``=head1`` … ``=cut``)."""
     lower = path.lower()
     if lower.endswith(".py") or (text.startswith("#!") and "python" in text[:100]):
-        return _docstring_lines(text)
+        return frozenset(_docstring_lines(text))
     if lower.endswith((".pl", ".pm", ".pod")) or (text.startswith("#!") and "perl" in text[:100]):
-        return _pod_lines(text)
-    return set()
+        return frozenset(_pod_lines(text))
+    return frozenset()
 
 
 def _docstring_lines(text: str) -> set[int]:
