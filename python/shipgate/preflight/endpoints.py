@@ -40,6 +40,7 @@ from shipgate.preflight.markup import (
     is_program_source,
     without_xml_comments,
 )
+from shipgate.preflight.optional_config import offered
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.shell.commands import (
@@ -134,7 +135,9 @@ class Endpoint:
     line: int
     host: str
     contacted: bool
-    found_as: str  # 'network command', 'variable', 'setting', 'mention', 'text' (written for people)
+    # 'network command', 'variable', 'setting', 'mention', 'text' (written for people), 'offered' (configuration
+    # the package ships but does not put in effect: shipgate.preflight.optional_config)
+    found_as: str
     text: str
     assigned_line: int | None = None
     method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
@@ -385,6 +388,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
             where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
             assigned = where if where != c.call.line else None
             yield Endpoint(path, c.call.line, c.host, True, "network command", c.call.text, assigned)
+    not_in_effect = offered(ctx)  # sites-available/, unused fail2ban actions, a sample beside its real file
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
         own = own_names(text)  # a compose file's own containers, reached on the project's network
@@ -397,7 +401,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         built = ctx.ships_dependencies
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):
             if e.host.lower().rstrip(".") not in own:
-                yield e
+                yield dataclasses.replace(e, contacted=False, found_as="offered") if text.path in not_in_effect else e
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
@@ -443,6 +447,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 f"contacts {e.host!r}, which is not in the target's allowed endpoints"
                 + (f" (the URL is assigned on line {e.assigned_line})" if e.assigned_line else "")
                 if e.contacted
+                else f"names {e.host!r} in configuration the package offers but does not enable (not in the target's "
+                "allowed endpoints); it is contacted only if someone enables that file"
+                if e.found_as == "offered"
                 else f"mentions {e.host!r} (not in the target's allowed endpoints); nothing on the line connects to it"
             ),
             remedy="Confirm the endpoint with the vendor; add it to network.allowed_endpoints if the target may "
