@@ -1,13 +1,18 @@
-"""Classes whole real packages showed (docs/preflight.md): configuration a package offers but does not put in
-effect. Each with a minimal construct and a near miss that must still be reported."""
+"""Three classes whole real packages showed (docs/preflight.md): configuration a package offers but does not put in
+effect, a migration history the target has already applied, and an initial schema read as an upgrade migration.
+Each with a minimal construct and a near miss that must still be reported."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, package, run, script
+import dataclasses
 
-from shipgate.findings import Severity
+from preflight_kit import INVENTORY, codes_at, package, run, script
+
+from shipgate.findings import Finding, Severity
 
 ENDPOINT = "preflight.external_endpoint"
+UNLOCKED = "preflight.migration_unlocked"
+NOT_RUN = "preflight.migration_not_run"
 SITE = "server {\n    listen 80;\n    location / {\n        proxy_pass https://backend.vendor-cloud.io;\n    }\n}\n"
 ACTION = "[Definition]\nactionban = curl -s https://api.blocklist.vendor-cloud.io/report?ip=<ip>\n"
 JAIL = "[DEFAULT]\nbanaction = iptables\naction = %(banaction)s[name=%(__name__)s]\n\n[sshd]\nenabled = true\n"
@@ -69,3 +74,85 @@ def test_a_sample_beside_the_real_file_is_offered() -> None:
     ]
     # near miss: a sample with no real file beside it is the configuration an install starts from
     assert codes_at({"etc/dten/dten.conf.example": sample}, ENDPOINT) == [1]
+
+
+# --- migration history: files of versions the target runs were applied ---
+
+
+def _history() -> dict[str, str | bytes]:
+    alter = "ALTER TABLE routes ADD COLUMN {} text;\n"
+    return {
+        "db/upgrade/7.0.0.sql": alter.format("a"),
+        "db/upgrade/7.1.0.sql": alter.format("b"),
+        "db/upgrade/7.2.0.sql": alter.format("c"),
+        "db/upgrade/7.4.0.sql": alter.format("d"),
+    }
+
+
+def _unlocked_paths(found: list[Finding]) -> list[str]:
+    return sorted(f.path for f in found if f.code == UNLOCKED)
+
+
+def test_migrations_at_or_below_the_installed_version_are_applied() -> None:
+    found = run(package(_history()))  # the inventory: dten 7.1.2 installed, the package is 7.4.0
+    assert _unlocked_paths(found) == ["db/upgrade/7.2.0.sql", "db/upgrade/7.4.0.sql"]
+    info = [f for f in found if f.code == NOT_RUN]
+    assert [f.severity for f in info] == [Severity.INFO]
+    assert info[0].evidence["files"] == ["db/upgrade/7.0.0.sql", "db/upgrade/7.1.0.sql"]
+    # near miss: without the installed version every file is checked
+    no_version = dataclasses.replace(INVENTORY, components={})
+    assert len(_unlocked_paths(run(package(_history()), inventory=no_version))) == 4
+
+
+def test_version_names_in_every_spelling() -> None:
+    alter = "ALTER TABLE routes ADD COLUMN x text;\n"
+    files: dict[str, str | bytes] = {
+        "sql/V7_1_0__add_x.sql": alter,
+        "sql/update-6.2-to-7.0.sql": alter,
+        "sql/7.0.0_to_7.1.1_schema.pgsql.sql": alter,
+        "sql/updates/dten_update-7.3.0.sql": alter,
+    }
+    assert _unlocked_paths(run(package(files))) == ["sql/updates/dten_update-7.3.0.sql"]
+
+
+def test_a_sequence_numbered_history_is_checked_whole() -> None:
+    alter = "ALTER TABLE routes ADD COLUMN x text;\n"
+    files: dict[str, str | bytes] = {"schema/versions/pgsql/1.sql": alter, "schema/versions/pgsql/2.sql": alter}
+    assert len(_unlocked_paths(run(package(files)))) == 2
+    # near miss: schema counters (V1_1) in a 7.x product are not its versions
+    counters: dict[str, str | bytes] = {"sql/V1_1__a.sql": alter, "sql/V1_2__b.sql": alter}
+    assert len(_unlocked_paths(run(package(counters)))) == 2
+
+
+def test_a_step_that_runs_an_old_file_has_it_checked() -> None:
+    files = _history() | {"scripts/upgrade.sh": script("psql -f db/upgrade/7.0.0.sql")}
+    assert "db/upgrade/7.0.0.sql" in _unlocked_paths(run(package(files)))
+
+
+# --- an initial schema: a fresh install runs it, an upgrade does not ---
+
+SCHEMA = (
+    "DROP TABLE IF EXISTS routes;\nDROP TABLE IF EXISTS legacy_routes;\n"
+    "CREATE TABLE routes (id serial PRIMARY KEY, name text);\nCREATE TABLE peers (id serial PRIMARY KEY);\n"
+    "CREATE INDEX routes_name ON routes (name);\nINSERT INTO peers DEFAULT VALUES;\n"
+)
+
+
+def test_an_initial_schema_is_not_an_upgrade_migration() -> None:
+    found = run(package({"schema/dten_schema_pgsql.sql": SCHEMA}))
+    assert _unlocked_paths(found) == []
+    assert [f.evidence["reason"] for f in found if f.code == NOT_RUN] == ["initial_schema"]
+    # near miss: a step of the package runs it on upgrade: its DROP TABLEs delete data
+    run_it = script("psql -f schema/dten_schema_pgsql.sql")
+    files: dict[str, str | bytes] = {"schema/dten_schema_pgsql.sql": SCHEMA, "scripts/upgrade.sh": run_it}
+    assert _unlocked_paths(run(package(files))) == ["schema/dten_schema_pgsql.sql"] * 2
+
+
+def test_a_schema_file_that_alters_a_live_table_is_a_migration() -> None:
+    altered = SCHEMA + "ALTER TABLE users ADD COLUMN route_id int;\n"
+    assert _unlocked_paths(run(package({"schema/dten_schema_pgsql.sql": altered}))) == [
+        "schema/dten_schema_pgsql.sql"
+    ] * 3
+    # near miss: a plain DROP TABLE (no IF EXISTS) in an install file is not a fresh-install idiom
+    dropped = SCHEMA.replace("DROP TABLE IF EXISTS legacy_routes", "DROP TABLE legacy_routes")
+    assert len(_unlocked_paths(run(package({"sql/install.sql": dropped})))) == 2

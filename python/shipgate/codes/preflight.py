@@ -246,6 +246,15 @@ CODES = (
         "Review these statements by hand for locks, rewrites and reversibility.",
     ),
     Code(
+        "preflight.migration_not_run",
+        S.INFO,
+        "migration files the upgrade does not run were not checked: those named for product versions at or below"
+        " the installed one (inventory components), which the target has applied, or an initial schema that only a"
+        " fresh install runs; the finding names them and why",
+        "Keep the installed version in the inventory current; name a file in the manifest's migrations if the"
+        " upgrade does run it.",
+    ),
+    Code(
         "preflight.metadata_endpoint",
         S.HIGH,
         "a script or config reads the cloud instance metadata service (169.254.169.254, metadata.google.internal…)",

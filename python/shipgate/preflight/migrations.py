@@ -23,6 +23,7 @@ from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.migration_history import not_run
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
@@ -328,7 +329,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
     sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
     database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.of_kind(Kind.CONFIG))
+    skipped, history = not_run(ctx, run_files)  # applied by the installed version; an initial schema
+    yield from history
     for path, sql in ctx.parsed.sql.items():
+        if path in skipped:
+            continue
         if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
             continue
         if is_test_path(path) and path not in run_files:  # a test's fixture database, not the product's
