@@ -156,3 +156,31 @@ def test_a_schema_file_that_alters_a_live_table_is_a_migration() -> None:
     # near miss: a plain DROP TABLE (no IF EXISTS) in an install file is not a fresh-install idiom
     dropped = SCHEMA.replace("DROP TABLE IF EXISTS legacy_routes", "DROP TABLE legacy_routes")
     assert len(_unlocked_paths(run(package({"sql/install.sql": dropped})))) == 2
+
+
+# --- dbconfig-common: Debian's upgrade SQL, named by the package's own versions ---
+
+DBC = "usr/share/dbconfig-common/data/dten/"
+
+
+def test_dbconfig_upgrade_files_are_sql_named_by_package_version() -> None:
+    comment = "-- upgrade path for 7.0.0: see https://docs.vendor-cloud.io/upgrading\n"
+    files: dict[str, str | bytes] = {
+        DBC + "upgrade/pgsql/7.0.0-1": comment + "ALTER TABLE routes ADD COLUMN a text;\n",
+        DBC + "upgrade/pgsql/7.2.0~rc1-1": "ALTER TABLE routes ADD COLUMN b text;\n",
+    }
+    found = run(package(files))
+    assert _unlocked_paths(found) == [DBC + "upgrade/pgsql/7.2.0~rc1-1"]
+    assert [f for f in found if f.code == ENDPOINT and f.severity > Severity.LOW] == []  # an SQL comment, not a setting
+    # near miss: without the installed version both are checked
+    no_version = dataclasses.replace(INVENTORY, components={})
+    assert len(_unlocked_paths(run(package(files), inventory=no_version))) == 2
+
+
+def test_dbconfig_install_sql_runs_on_a_fresh_install_only() -> None:
+    schema = "CREATE TABLE routes (id int);\nDROP TABLE legacy;\n"
+    found = run(package({DBC + "install/pgsql": schema}))
+    assert _unlocked_paths(found) == []
+    assert [f.evidence["reason"] for f in found if f.code == NOT_RUN] == ["initial_schema"]
+    # near miss: the same SQL as an upgrade file of a version above the installed one
+    assert _unlocked_paths(run(package({DBC + "upgrade/pgsql/7.3.0": schema}))) == [DBC + "upgrade/pgsql/7.3.0"]

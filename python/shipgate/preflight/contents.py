@@ -15,6 +15,7 @@ from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
 from shipgate.preflight.package_scripts import reads_as_shell
+from shipgate.preflight.sql.dbconfig import dbconfig_sql
 from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
@@ -277,7 +278,7 @@ def scanned_kind(
         return None
     if _under(path, config_dirs):
         return Kind.CONFIG
-    if path in migrations or sql_name(lower)[0]:
+    if path in migrations or sql_name(lower)[0] or dbconfig_sql(path):
         return Kind.SQL
     if is_windows_script(path):
         return Kind.WINDOWS  # PowerShell or batch (also as a hook or under script_dirs): Windows picks by the name

@@ -28,6 +28,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.sql import SqlFile
+from shipgate.preflight.sql.dbconfig import dbconfig_sql
 from shipgate.preflight.sql.names import sql_name
 
 _PRE = r"(?:[-.~]?(?:alpha|beta|rc|pre|dev|a|b)\.?\d*)?"
@@ -86,6 +87,8 @@ def file_version(path: str) -> Version | None:
     """The product version a migration file is named or foldered by (the version it upgrades to); None when its
     name and folder give none."""
     stem = posixpath.basename(path)
+    if dbconfig_sql(path) == "upgrade":
+        return version(stem)  # dbconfig-common's upgrade/<dbtype>/<package version>
     while stem.lower().endswith(_SUFFIXES):
         stem = stem[: stem.lower().rfind(".")]
     for form in _STEM_FORMS:
@@ -109,17 +112,22 @@ def applied(paths: Iterable[str], installed: Version, package: Version | None) -
     """The migration files (path -> version) the target has applied: named by a product version at or below the
     installed one, in a history whose newest version is not above the package's and shares its major number."""
     named = {p: v for p in paths if (v := file_version(p)) is not None}
-    if not named or package is None:
-        return {}
-    newest = max(named.values(), key=lambda v: v.numbers)
-    if newest.numbers[:1] != package.numbers[:1] or not newest.at_or_below(package):
-        return {}  # the names are not this product's versions (a schema counter, another component's)
-    return {p: v for p, v in named.items() if v.at_or_below(installed)}
+    # dbconfig-common's versions are the package's own by definition: it compares them with the one upgraded from
+    own = {p: v for p, v in named.items() if dbconfig_sql(p)}
+    named = {p: v for p, v in named.items() if p not in own}
+    newest = max(named.values(), key=lambda v: v.numbers) if named else None
+    if newest is not None and (
+        package is None or newest.numbers[:1] != package.numbers[:1] or not newest.at_or_below(package)
+    ):
+        named = {}  # the names are not this product's versions (a schema counter, another component's)
+    return {p: v for p, v in (named | own).items() if v.at_or_below(installed)}
 
 
 def is_initial_schema(sql: SqlFile) -> bool:
     """A file that creates the schema from nothing (see the module docstring): named so, and its statements create
     at least two tables, touch only those, and drop only ``IF EXISTS``; not a step of a numbered history."""
+    if dbconfig_sql(sql.path) == "install":
+        return True  # dbconfig-common runs install/<dbtype> on a fresh install only
     name = posixpath.basename(sql.path)
     if not sql_name(name)[0] or _SEQUENCED.match(name) or not _INITIAL_NAME.search(name):
         return False  # an SQL file named as a schema, not one step of a numbered history (029_create_x.rb)
