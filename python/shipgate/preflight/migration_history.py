@@ -10,10 +10,13 @@ schema.
   number (a schema counter ``V1_1__x`` in a 7.x product is not read as version 1.1). A history numbered by
   sequence or time (Rails ``20230101000000_x.rb``, ``123.sql``) says nothing of the product version: what the
   target applied is in its database (``schema_migrations``, a version table), which the inventory does not carry.
+  dbconfig-common's ``upgrade/<dbtype>/<version>`` files are named by the package's own Debian version
+  (``sql.dbconfig``): no newest-version check applies to them.
 - **Initial schema**: a file whose name says it creates the schema (``schema``, ``install``, ``initial``, ``create``,
   ``structure``: ``ttrss_schema_pgsql.sql``, ``zm_create.sql``, ``postgres.initial.sql``) and whose statements create
   at least two tables, touch no other table, and drop only ``IF EXISTS``: a fresh install runs it on an empty
-  database; an upgrade does not. When a step of the package (a ``psql -f`` in a script, the manifest's
+  database; an upgrade does not. So is dbconfig-common's ``install/<dbtype>``, which it runs on a fresh install
+  only. When a step of the package (a ``psql -f`` in a script, the manifest's
   ``migrations``) runs it, it is an upgrade migration after all and is checked like any other.
 """
 
