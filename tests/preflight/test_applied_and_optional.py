@@ -9,6 +9,7 @@ import dataclasses
 from preflight_kit import INVENTORY, codes_at, package, run, script
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight import PreflightOptions
 
 ENDPOINT = "preflight.external_endpoint"
 UNLOCKED = "preflight.migration_unlocked"
@@ -74,6 +75,22 @@ def test_a_sample_beside_the_real_file_is_offered() -> None:
     ]
     # near miss: a sample with no real file beside it is the configuration an install starts from
     assert codes_at({"etc/dten/dten.conf.example": sample}, ENDPOINT) == [1]
+
+
+def test_what_is_offered_is_known_for_the_whole_package_when_it_is_read_in_shards() -> None:
+    files: dict[str, str | bytes] = {
+        "etc/fail2ban/jail.conf": JAIL + "\n[recidive]\nenabled = true\naction = blocklist\n",
+        "etc/fail2ban/action.d/blocklist.conf": ACTION,
+        "etc/nginx/sites-available/proxy": SITE,
+        "etc/nginx/sites-available/other": SITE,
+        "postinst": script("ln -s /etc/nginx/sites-available/proxy /etc/nginx/sites-enabled/proxy"),
+    }
+    for workers in (1, 3):  # three processes: each file its own shard, the jail and the postinst apart
+        found = run(package(files), options=PreflightOptions(workers=workers))
+        assert sorted(f.path for f in found if f.code == ENDPOINT and f.severity > Severity.LOW) == [
+            "etc/fail2ban/action.d/blocklist.conf",
+            "etc/nginx/sites-available/proxy",
+        ]
 
 
 # --- migration history: files of versions the target runs were applied ---

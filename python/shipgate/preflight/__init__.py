@@ -54,6 +54,7 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.distributed import ships_dependencies
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
+from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
 from shipgate.preflight.windows import checks as windows_checks
@@ -228,4 +229,5 @@ def _context(
         system_package=system_package(contents.files),
         called_by_maintainer=called_by_maintainer(contents.files),
         ships_dependencies=ships_dependencies(contents.files),
+        offered_config=offered(contents.files),
     )

@@ -389,6 +389,8 @@ class Context:
     called_by_maintainer: frozenset[str] = frozenset()
     # The package ships its installed dependencies (``vendor/composer/installed.json``): no install fetches them
     ships_dependencies: bool = False
+    # Configuration the package offers but does not put in effect (shipgate.preflight.optional_config)
+    offered_config: frozenset[str] = frozenset()
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

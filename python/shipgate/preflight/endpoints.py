@@ -40,7 +40,6 @@ from shipgate.preflight.markup import (
     is_program_source,
     without_xml_comments,
 )
-from shipgate.preflight.optional_config import offered
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.shell.commands import (
@@ -388,7 +387,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
             where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
             assigned = where if where != c.call.line else None
             yield Endpoint(path, c.call.line, c.host, True, "network command", c.call.text, assigned)
-    not_in_effect = offered(ctx)  # sites-available/, unused fail2ban actions, a sample beside its real file
+    not_in_effect = ctx.offered_config  # sites-available/, unused fail2ban actions, a sample beside its real file
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
         own = own_names(text)  # a compose file's own containers, reached on the project's network

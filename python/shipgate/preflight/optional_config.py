@@ -24,9 +24,11 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from shipgate.preflight.contents import Context, TextFile
+from shipgate.preflight.contents import Kind, is_maintainer_script, scanned_kind
+from shipgate.preflight.package_scripts import shell_text
 from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.model import Script
+from shipgate.preflight.shell.reader import parse_script
 
 _AVAILABLE = re.compile(r"(?:^|/)(sites|conf|mods|modules)-available/([^/]+)$")
 _ENABLERS = frozenset({"a2ensite", "a2enconf", "a2enmod", "lighty-enable-mod", "lighttpd-enable-mod"})
@@ -39,27 +41,58 @@ _TRUE = frozenset({"true", "yes", "1", "on", "enabled"})
 # fail2ban's own substitution depth is small; a value that keeps naming others past this is not followed.
 _MAX_DEPTH = 12
 _MAX_JAIL_CHARS = 1 << 20
+_MAX_SCRIPT = 1 << 20
+_ENABLING_WORDS = (b"a2en", b"enable-mod", b"-available/")
+_SHELL_SUFFIXES = (".sh", ".bash", ".in")
 
 
-def offered(ctx: Context) -> frozenset[str]:
-    """The package's configuration files that are offered, not in effect (see the module docstring)."""
-    paths = {t.path for t in ctx.texts}
-    scripts = list(ctx.parsed.scripts.values()) if ctx.parsed is not None else []
-    enabled = _enabled_names(scripts)
-    linked = _linked_words(scripts)
-    jail_texts = {t.path: "\n".join(ln.text for ln in t.lines) for t in ctx.texts if _JAIL_FILE.match(t.path)}
-    used_parts = _fail2ban_in_use(jail_texts, {t.path: t for t in ctx.texts})
+def offered(files: Mapping[str, bytes]) -> frozenset[str]:
+    """The package's configuration files that are offered, not in effect (see the module docstring). Read from the
+    whole package once, before it is read in shards (a file and the script that enables it may sit in two)."""
+    paths = set(files)
+    files = {p: _bytes(files[p]) for p in paths if _JAIL_FILE.match(p) or _FAIL2BAN_PART.match(p) or _shell_like(p)}
+    scripts = [_parsed(path, data) for path, data in files.items() if _may_enable(path, data)]
+    named = _enabled_names(scripts) | _linked_words(scripts)
+    jails = {p: _text(files[p]) for p in paths if _JAIL_FILE.match(p) and len(files[p]) <= _MAX_JAIL_CHARS}
+    used_parts = _fail2ban_in_use(jails, files) if jails else set()
     found: set[str] = set()
     for path in paths:
         if m := _AVAILABLE.search(path):
-            off = not _web_part_enabled(path, m.group(1), m.group(2), paths, enabled | linked)
+            off = not _web_part_enabled(path, m.group(1), m.group(2), paths, named)
         elif m := _FAIL2BAN_PART.match(path):
             off = _fail2ban_root(m.group(1) or "", paths) and path not in used_parts
         else:
-            off = _sample_beside_real_file(path, paths) and not any(posixpath.basename(path) in w for w in linked)
+            off = _sample_beside_real_file(path, paths) and not any(posixpath.basename(path) in w for w in named)
         if off:
             found.add(path)
     return frozenset(found)
+
+
+def _bytes(data: bytes | str) -> bytes:
+    """A file's bytes (a caller may give text)."""
+    return data if isinstance(data, bytes) else data.encode()
+
+
+def _shell_like(path: str) -> bool:
+    """A file that may be a script: no extension, a shell one, or a maintainer script's name (content decides)."""
+    name = posixpath.basename(path)
+    return "." not in name or name.endswith(_SHELL_SUFFIXES) or is_maintainer_script(path)
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+def _may_enable(path: str, data: bytes) -> bool:
+    """A shell script of the package that may enable a part: a maintainer script, or a script that names an
+    enabler or an ``*-available/`` path (only those are parsed again here)."""
+    if len(data) > _MAX_SCRIPT or scanned_kind(path, data[:8192]) is not Kind.SHELL:
+        return False
+    return is_maintainer_script(path) or any(word in data for word in _ENABLING_WORDS)
+
+
+def _parsed(path: str, data: bytes) -> Script:
+    return parse_script(shell_text(path, _text(data)), path=path)
 
 
 def _sample_beside_real_file(path: str, paths: set[str]) -> bool:
@@ -170,32 +203,31 @@ def _jail_parts(jails: Mapping[str, Mapping[str, str]]) -> set[tuple[str, str]]:
     return parts
 
 
-def _fail2ban_in_use(jail_texts: Mapping[str, str], texts: Mapping[str, TextFile]) -> set[str]:
+def _fail2ban_in_use(jail_texts: Mapping[str, str], files: Mapping[str, bytes]) -> set[str]:
     """The paths of the action and filter files an enabled jail uses, with the files they include."""
     by_root: dict[str, dict[str, str]] = {}
     for path, text in jail_texts.items():
         root = path.split("jail.", 1)[0] if "/jail.d/" not in "/" + path else path.rsplit("jail.d/", 1)[0]
         by_root.setdefault(root, {})[path] = text
     used: set[str] = set()
-    for root, files in by_root.items():
-        parts = _jail_parts(_read_jails(files))
+    for root, texts in by_root.items():
+        parts = _jail_parts(_read_jails(texts))
         pending = [f"{root}{kind}.d/{name}.{ext}" for kind, name in parts for ext in ("conf", "local")]
         while pending:
             path = pending.pop()
-            if path in used or path not in texts:
+            if path in used or path not in files:
                 continue
             used.add(path)
-            pending.extend(_includes(path, texts[path]))
+            pending.extend(_includes(path, _text(files[path][:_MAX_JAIL_CHARS])))
     return used
 
 
-def _includes(path: str, text_file: TextFile) -> Iterator[str]:
+def _includes(path: str, text: str) -> Iterator[str]:
     """The files an action or filter file's ``[INCLUDES]`` names (``before = iptables.conf``)."""
-    lines = text_file.lines
     folder = posixpath.dirname(path)
     section = ""
-    for line in lines:
-        stripped = line.text.strip()
+    for line in text.splitlines():
+        stripped = line.strip()
         if stripped.startswith("["):
             section = stripped
         elif section == "[INCLUDES]" and re.match(r"(?:before|after)\s*=", stripped):
