@@ -9,7 +9,7 @@ import dataclasses
 from preflight_kit import INVENTORY, codes_at, package, run, script
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight import PreflightOptions
+from shipgate.preflight import PreflightOptions, facts, preflight_and_facts
 
 ENDPOINT = "preflight.external_endpoint"
 UNLOCKED = "preflight.migration_unlocked"
@@ -86,11 +86,17 @@ def test_what_is_offered_is_known_for_the_whole_package_when_it_is_read_in_shard
         "postinst": script("ln -s /etc/nginx/sites-available/proxy /etc/nginx/sites-enabled/proxy"),
     }
     for workers in (1, 3):  # three processes: each file its own shard, the jail and the postinst apart
-        found = run(package(files), options=PreflightOptions(workers=workers))
+        options = PreflightOptions(workers=workers)
+        found, read = preflight_and_facts(package(files), inventory=INVENTORY, options=options)
         assert sorted(f.path for f in found if f.code == ENDPOINT and f.severity > Severity.LOW) == [
             "etc/fail2ban/action.d/blocklist.conf",
             "etc/nginx/sites-available/proxy",
         ]
+        # the plan's facts say the same: the site nothing enables names its host, contacting nothing
+        assert [e.contacted for e in read.endpoints if e.path == "etc/nginx/sites-available/other"] == [False]
+    assert [e.contacted for e in facts(package(files)).endpoints if e.path == "etc/nginx/sites-available/other"] == [
+        False
+    ]
 
 
 # --- migration history: files of versions the target runs were applied ---

@@ -168,7 +168,15 @@ def preflight_and_facts(
         ctx = _context(contents, inventory, (), options)
         texts, parsed, skipped, local = read_and_scan(contents, options, ctx)
         found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped, local=local)
-        return found, facts_of(contents.manifest, texts=texts, parsed=parsed, skipped=skipped, options=options)
+        offered_config = ctx.offered_config
+        return found, facts_of(
+            contents.manifest,
+            texts=texts,
+            parsed=parsed,
+            skipped=skipped,
+            options=options,
+            offered_config=offered_config,
+        )
 
 
 def _run(

@@ -29,6 +29,7 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.cron import Crontab
 from shipgate.preflight.endpoints import Endpoint, endpoints
+from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, with_sourced
 from shipgate.preflight.scheduled import Job, jobs
 from shipgate.preflight.shards import Local, read_shards, rescan
@@ -238,11 +239,20 @@ def facts(
 
 def _facts(contents: ContentsLike, options: PreflightOptions) -> PackageFacts:
     texts, parsed, skipped = read_texts(contents, options)
-    return facts_of(contents.manifest, texts=texts, parsed=parsed, skipped=skipped, options=options)
+    offered_config = offered(contents.files)
+    return facts_of(
+        contents.manifest, texts=texts, parsed=parsed, skipped=skipped, options=options, offered_config=offered_config
+    )
 
 
 def facts_of(
-    manifest: Manifest, *, texts: list[TextFile], parsed: Parsed, skipped: list[Finding], options: PreflightOptions
+    manifest: Manifest,
+    *,
+    texts: list[TextFile],
+    parsed: Parsed,
+    skipped: list[Finding],
+    options: PreflightOptions,
+    offered_config: frozenset[str] = frozenset(),
 ) -> PackageFacts:
     """The facts of files :func:`read_texts` already read and parsed (``run_preflight`` shares its reading)."""
     ctx = Context(
@@ -254,6 +264,7 @@ def facts_of(
         advisories=(),
         options=options,
         parsed=parsed,
+        offered_config=offered_config,  # its hosts are mentions, as preflight reports them
     )
     return PackageFacts(
         scripts=tuple(parsed.scripts.values()),
