@@ -20,6 +20,7 @@ import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from shipgate.preflight.shell.actions import action_conditions
+from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.model import (
     Assignment,
@@ -432,6 +433,7 @@ class _Reader:
             members[k] = self.commands[i]
 
     def _if(self, node: Node, ctx: _Ctx) -> None:
+        checks = len(self.root_checks)
         condition = node.child_by_field_name("condition")
         conds = [c for c in node.children_by_field_name("condition")] or ([condition] if condition else [])
         polarity = None
@@ -453,6 +455,7 @@ class _Reader:
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
         exists = _existence_tests(conds) + action_conditions(conds)
+        walked = len(self.commands)
         for child in node.named_children:
             if child in conds:
                 continue
@@ -465,6 +468,16 @@ class _Reader:
                 branch = opposite
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
+        if polarity == "not-root" and len(self.root_checks) > checks:
+            self._escalating_branch_adapts(checks, walked)
+
+    def _escalating_branch_adapts(self, check: int, walked: int) -> None:
+        """``if [ $EUID -ne 0 ]; then sudo usermod -aG docker "$USER"; exit; fi``: a branch for other users that
+        runs its step through sudo before it stops handles them; it does not require root."""
+        found = self.root_checks[check]
+        escalated = any(c.escalation is not None and "not-root" in c.conditions for c in self.commands[walked:])
+        if found.kind == "requires" and escalated:
+            self.root_checks[check] = RootCheck("adapts", found.line, found.text)
 
     def _predicate_call(self, conds: list[Node]) -> tuple[str, int] | None:
         """``if is_root`` / ``if ! is_root`` of a root predicate: the polarity and the line of its uid test."""
@@ -501,10 +514,14 @@ class _Reader:
         if len(children) == 2 and operators:
             left, right = children
             polarity = root_condition(left, self._bindings_now)
+            predicate = self._predicate_call([left]) if polarity is None else None
+            if predicate is not None:
+                polarity = predicate[0]
             if polarity is not None:
                 # "[ not root ] && exit" requires root; "[ root ] || exit" too; the other two refuse it.
                 runs_when = polarity if operators[0] == "&&" else {"root": "not-root", "not-root": "root"}[polarity]
-                self._record_root_check(node, runs_when, exits(right, self._exiting()), ctx)
+                ends = exits(right, self._exiting()) or (ctx.function is not None and _fails(right))
+                self._record_root_check(node, runs_when, ends, ctx, line=predicate[1] if predicate else None)
                 self._walk(left, ctx.with_(conditions=(*ctx.conditions, "test")))
                 self._walk(right, ctx.with_(conditions=(*ctx.conditions, runs_when)))
                 return
@@ -527,9 +544,12 @@ class _Reader:
             first, last = self._line(body[0], ctx), body[-1].end_point[0] + 1 + ctx.offset
             self.fallbacks.append(Fallback(name, first, max(first, last)))
 
-    def _record_root_check(self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx) -> None:
+    def _record_root_check(
+        self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx, *, line: int | None = None
+    ) -> None:
         kind = ("requires" if runs_when == "not-root" else "refuses") if body_exits else "adapts"
-        self.root_checks.append(RootCheck(kind, self._line(node, ctx), text(node).split("\n", 1)[0][:200]))
+        where = line if line is not None else self._line(node, ctx)
+        self.root_checks.append(RootCheck(kind, where, text(node).split("\n", 1)[0][:200]))
 
     def _root_check_alone(self, node: Node, ctx: _Ctx) -> None:
         """A bare ``[ "$(id -u)" -eq 0 ]`` under ``set -e`` stops a non-root run: it requires root."""
@@ -810,6 +830,15 @@ def _enclosing_function(node: Node) -> str | None:
 
 
 _RETURNS_TRUE = re.compile(r"^return(?:\s+0)?\s*$")
+_RETURNS_FALSE = re.compile(r"^return\s+(?:[1-9]\d*|\$\?)\s*;?$")
+
+
+def _fails(node: Node) -> bool:
+    """``return 1`` after ``check || …`` in a function: the function gives up there, so its later steps run only
+    when the check passed (``main() { check_if_running_as_root || return 1; …; }``)."""
+    return node.type == "command" and bool(_RETURNS_FALSE.match(text(node).strip()))
+
+
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
 _SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
 
@@ -823,7 +852,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     reader.read(data, _Ctx())
     return Script(
         path=path,
-        commands=tuple(reader.commands),
+        commands=live_commands(tuple(reader.commands), tuple(reader.functions)),
         assignments=tuple(reader.assignments),
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),

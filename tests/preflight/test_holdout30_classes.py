@@ -1,0 +1,131 @@
+"""Classes the thirtieth hold-out set showed (tests/preflight/holdout30: vendor install and upgrade shell scripts),
+each as its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+_RA = "preflight.root_assumed"
+_IP = "preflight.implicit_privilege"
+_SU = "preflight.sudo_unavailable"
+_EP = "preflight.external_endpoint"
+_IE = "preflight.implicit_egress"
+_UDE = "preflight.unverified_download_exec"
+_PTS = "preflight.pipe_to_shell"
+_SVD = "preflight.signature_verification_disabled"
+_CHA = "preflight.container_host_access"
+_RM = "preflight.rm_rf_variable"
+
+
+def _sh(*lines: str) -> str:
+    return "\n".join(("#!/bin/bash", *lines)) + "\n"
+
+
+# -- A: uid checks written the old way, or in a function whose failure ends the caller --
+
+
+def test_a_uid_check_with_the_x_prefix_guard_requires_root() -> None:
+    text = _sh("if [ \"x$(id -u)\" != 'x0' ]; then", "  echo 'run as root'", "  exit 1", "fi", "locale-gen C.UTF-8")
+    assert codes_at({"install.sh": text}, _RA) == [2]
+    assert codes_at({"install.sh": text}, _IP) == []
+
+
+def test_a_root_predicate_whose_failure_returns_from_main_requires_root() -> None:
+    text = _sh(
+        "check_root() {",
+        '  if [ "$(id -u)" -eq 0 ]; then',
+        "    return 0",
+        "  else",
+        "    echo 'must be root'",
+        "    return 1",
+        "  fi",
+        "}",
+        "main() {",
+        "  check_root || return 1",
+        "  install -m 755 ./xray /usr/local/bin/xray",
+        "}",
+        "main",
+    )
+    assert codes_at({"install-release.sh": text}, _RA) == [3]
+    assert codes_at({"install-release.sh": text}, _IP) == []
+
+
+def test_a_near_miss_other_prefixed_values_and_a_predicate_that_only_warns_stay_as_they_were() -> None:
+    # the same prefix trick on another variable is no uid test: the write stays a root-only step
+    other = _sh("if [ \"x$MODE\" != 'x0' ]; then", "  exit 1", "fi", "cp app.conf /etc/app.conf")
+    assert codes_at({"install.sh": other}, _RA) == []
+    assert codes_at({"install.sh": other}, _IP) == [5]
+    warns = _sh(
+        "is_root() {",
+        '  if [ "$(id -u)" -eq 0 ]; then',
+        "    return 0",
+        "  fi",
+        "  return 1",
+        "}",
+        "is_root || echo 'not root: some steps may fail'",
+        "cp app.conf /etc/app.conf",
+    )
+    assert codes_at({"install.sh": warns}, _RA) == []
+    assert codes_at({"install.sh": warns}, _IP) == [9]
+
+
+# -- B: a branch for other users that escalates before it stops handles them --
+
+
+def test_b_a_not_root_branch_that_runs_sudo_then_exits_does_not_require_root() -> None:
+    text = _sh(
+        "install() {",
+        "  if [[ $EUID -ne 0 ]]; then",
+        '    sudo usermod -aG docker "$(whoami)"',
+        "    echo 'log out and back in, then run this again'",
+        "    exit",
+        "  fi",
+        "  apt-get install -y docker-compose",
+        "}",
+        "install",
+    )
+    assert codes_at({"docker.sh": text}, _RA) == []
+    assert codes_at({"docker.sh": text}, _SU) == [4]
+    assert codes_at({"docker.sh": text}, _IP) == [8]
+
+
+def test_b_near_miss_a_not_root_branch_that_only_exits_requires_root() -> None:
+    text = _sh("if [[ $EUID -ne 0 ]]; then", "  echo 'run me with sudo'", "  exit 1", "fi", "apt-get install -y x")
+    assert codes_at({"install.sh": text}, _RA) == [2]
+    assert codes_at({"install.sh": text}, _IP) == []
+
+
+# -- C: a function nothing calls does not run --
+
+
+def test_c_a_function_nothing_calls_reports_nothing() -> None:
+    text = _sh(
+        "install_docker_machine() {",
+        "  curl -sL https://github.com/docker/machine/releases/download/v0.16.2/dm >/usr/local/bin/docker-machine",
+        "  chmod +x /usr/local/bin/docker-machine",
+        "}",
+        "start() {",
+        "  systemctl start docker",
+        "}",
+        "start",
+    )
+    assert codes_at({"install.sh": text}, _EP) == []
+    assert codes_at({"install.sh": text}, _UDE) == []
+    assert codes_at({"install.sh": text}, _IP) == [7]
+
+
+def test_c_near_miss_functions_named_as_words_or_run_by_name_at_run_time_and_libraries_keep_their_steps() -> None:
+    by_word = _sh(
+        "run_step() { shift; \"$@\"; }",
+        "install_docker() {",
+        "  systemctl enable --now docker",
+        "}",
+        'run_step "Installing Docker" install_docker',
+    )
+    assert codes_at({"install.sh": by_word}, _IP) == [4]
+    dispatch = _sh(
+        "update() {", "  systemctl restart app", "}", "backup() {", "  cp app.conf /etc/app.conf", "}", '"$@"'
+    )
+    assert codes_at({"docker.sh": dispatch}, _IP) == [3, 6]
+    library = _sh("remove_sources() {", "  rm -f /etc/apt/sources.list.d/vendor.list", "}")
+    assert codes_at({"build/sources.sh": library}, _IP) == [3]
