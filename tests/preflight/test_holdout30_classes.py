@@ -129,3 +129,53 @@ def test_c_near_miss_functions_named_as_words_or_run_by_name_at_run_time_and_lib
     assert codes_at({"docker.sh": dispatch}, _IP) == [3, 6]
     library = _sh("remove_sources() {", "  rm -f /etc/apt/sources.list.d/vendor.list", "}")
     assert codes_at({"build/sources.sh": library}, _IP) == [3]
+
+
+# -- D: distribution tools that fetch, dnf module streams, apt's --force-yes --
+
+
+def test_d_distribution_registration_extras_and_module_installs_reach_the_network() -> None:
+    text = _sh(
+        "SUSEConnect -p sle-module-containers/15.5/x86_64",
+        "amazon-linux-extras install docker",
+        "dnf module install -y nodejs:14/default",
+        "yum module install -y nodejs:18",
+    )
+    assert codes_at({"install.sh": text}, _IE) == [2, 3, 4, 5]
+
+
+def test_d_near_miss_local_subcommands_of_the_same_tools_stay_quiet() -> None:
+    text = _sh("SUSEConnect --help", "amazon-linux-extras list", "dnf module reset -y nodejs", "dnf module list")
+    assert codes_at({"install.sh": text}, _IE) == []
+
+
+def test_d_apt_force_yes_installs_unauthenticated_packages() -> None:
+    assert codes_at({"install.sh": _sh("apt-get -y --force-yes install nodejs")}, _SVD) == [2]
+    assert codes_at({"install.sh": _sh("apt-get -y --allow-downgrades install nodejs")}, _SVD) == []
+    assert codes_at({"install.sh": _sh("apt-get --simulate --force-yes install nodejs")}, _SVD) == []
+
+
+# -- E: every compose pull asks the registry; an up after a pull or a build of the same stack does not --
+
+
+def test_e_each_compose_pull_is_reported() -> None:
+    text = _sh(
+        "install() {",
+        "  docker-compose pull",
+        "  docker-compose up -d",
+        "}",
+        "update() {",
+        "  docker-compose pull",
+        "  docker-compose down",
+        "  docker-compose up -d",
+        "}",
+        '"$@"',
+    )
+    assert codes_at({"docker.sh": text}, _IE) == [3, 7]
+
+
+def test_e_near_miss_an_up_of_a_stack_pulled_or_built_before_is_quiet_and_another_stack_is_not() -> None:
+    built = _sh("docker-compose -f a.yml -f t.yml build web", "docker-compose -f a.yml -f t.yml run --rm web true")
+    assert codes_at({"dev.sh": built}, _IE) == []
+    other = _sh("docker-compose -f a.yml pull", "docker-compose -f a.yml up -d", "docker-compose -f b.yml up -d")
+    assert codes_at({"dev.sh": other}, _IE) == [2, 4]
