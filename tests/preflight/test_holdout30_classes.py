@@ -179,3 +179,42 @@ def test_e_near_miss_an_up_of_a_stack_pulled_or_built_before_is_quiet_and_anothe
     assert codes_at({"dev.sh": built}, _IE) == []
     other = _sh("docker-compose -f a.yml pull", "docker-compose -f a.yml up -d", "docker-compose -f b.yml up -d")
     assert codes_at({"dev.sh": other}, _IE) == [2, 4]
+
+
+# -- F: a pipeline whose middle stage carries a redirection is still one pipeline --
+
+
+def test_f_a_download_piped_to_a_shell_whose_output_is_logged_is_pipe_to_shell() -> None:
+    text = _sh(
+        "if curl -fsSL https://rpm.nodesource.com/setup_14.x | bash - 2>&1 | tee -a /var/log/i.log >/dev/null; then",
+        "  echo ok",
+        "fi",
+    )
+    assert codes_at({"install.sh": text}, _PTS) == [2]
+
+
+def test_f_near_miss_a_download_piped_to_a_logger_only_is_no_pipe_to_shell() -> None:
+    text = _sh("curl -fsSL https://rpm.nodesource.com/setup_14.x 2>&1 | tee -a /var/log/i.log | grep -c x")
+    assert codes_at({"install.sh": text}, _PTS) == []
+
+
+# -- G: an assignment the grammar joins to the next line's command still runs its $(…) --
+
+
+def test_g_a_substitution_in_an_assignment_joined_with_the_next_line_is_read() -> None:
+    text = _sh(
+        "case $yn in",
+        "  [Yy]*)",
+        "    nrv=$(npm -g ls node-red | sudo tee -a /var/log/nodered-install.log) >>/dev/null 2>&1",
+        '    echo "installed $nrv"',
+        "  ;;",
+        "esac",
+    )
+    assert codes_at({"install.sh": text}, _SU) == [4]
+
+
+def test_g_near_miss_an_assignment_of_a_local_command_stays_quiet() -> None:
+    text = _sh(
+        "case $yn in", "  [Yy]*)", "    nrv=$(npm -g ls node-red) >>/dev/null 2>&1", "    echo $nrv", "  ;;", "esac"
+    )
+    assert codes_at({"install.sh": text}, _SU) == []

@@ -170,6 +170,7 @@ class _Reader:
         # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
         # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
         self.root_predicates: dict[str, int] = {}
+        self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
@@ -403,13 +404,21 @@ class _Reader:
         members: list[Command] = []
         for child in node.named_children:
             start = len(self.commands)
+            self._nested_members = None
             if child.type == "command":
                 self._command(child, ctx, ())
             else:
                 self._walk(child, ctx)
-            if len(self.commands) > start:
+            nested = self._nested_members
+            if nested and nested[0] == start and child.type == "redirected_statement":
+                # ``curl … | bash - 2>&1 | tee log``: the redirection wraps ``curl … | bash -``, which is part of the
+                # whole pipeline, not one member of it
+                members.extend(self.commands[i] for i in nested if i < len(self.commands))
+            elif len(self.commands) > start:
                 members.append(self.commands[start])
         self._link(members)
+        index = {id(c): i for i, c in enumerate(self.commands)}
+        self._nested_members = [index[id(m)] for m in members if id(m) in index]
 
     def _pipe_members(self, first: list[Command], rest: Node, ctx: _Ctx) -> list[Command]:
         """``cat <<EOF | sh``: the heredoc's command feeds the pipeline written after the marker."""
@@ -576,7 +585,10 @@ class _Reader:
             previous = child
             if kind == "variable_assignment":
                 if name_node is not None and _newline_between(child, name_node):
-                    continue  # tree-sitter-bash joins "A=1 B=2" with the next line's command
+                    # tree-sitter-bash joins "A=1 B=2" (also ``v=$(… | sudo tee …) >>log``) with the next line's
+                    # command: the assignment is a statement of its own, whose ``$(…)`` still runs
+                    self._substitutions(child, ctx)
+                    continue
                 value = child.child_by_field_name("value")
                 key = child.child_by_field_name("name")
                 if key is not None:
