@@ -218,3 +218,38 @@ def test_g_near_miss_an_assignment_of_a_local_command_stays_quiet() -> None:
         "case $yn in", "  [Yy]*)", "    nrv=$(npm -g ls node-red) >>/dev/null 2>&1", "    echo $nrv", "  ;;", "esac"
     )
     assert codes_at({"install.sh": text}, _SU) == []
+
+
+# -- H: a fetched archive unpacked under /etc, or its directory moved and run from there --
+
+
+def test_h_an_archive_unpacked_into_a_directory_under_etc_is_installed_there() -> None:
+    text = _sh(
+        "mkdir -p /etc/dns",
+        "curl -o /etc/dns/DnsServerPortable.tar.gz --fail https://download.vendor.io/dns/DnsServerPortable.tar.gz",
+        "tar -zxf /etc/dns/DnsServerPortable.tar.gz -C /etc/dns",
+        "cp /etc/dns/systemd.service /etc/systemd/system/dns.service",
+    )
+    assert codes_at({"install.sh": text}, _UDE) == [4]
+
+
+def test_h_a_fetched_directory_moved_with_its_slash_and_run_from_its_new_place_is_reported_once() -> None:
+    text = _sh(
+        "wget -O ~/easyrsa.tgz https://github.com/OpenVPN/easy-rsa/releases/download/v3.0.7/EasyRSA-3.0.7.tgz",
+        "tar xzf ~/easyrsa.tgz -C ~/",
+        "mv ~/EasyRSA-3.0.7/ ~/pki-tools/",
+        "cd ~/pki-tools/",
+        "./easyrsa init-pki",
+    )
+    assert codes_at({"install.sh": text}, _UDE) == [6]
+
+
+def test_h_near_miss_a_checked_archive_and_a_moved_data_file_stay_quiet() -> None:
+    checked = _sh(
+        "curl -o /tmp/app.tgz https://download.vendor.io/app.tgz",
+        "echo '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  /tmp/app.tgz' | sha256sum -c -",
+        "tar -zxf /tmp/app.tgz -C /etc/app",
+    )
+    assert codes_at({"install.sh": checked}, _UDE) == []
+    data = _sh("curl -o ~/GeoLite2.mmdb https://download.vendor.io/GeoLite2.mmdb", "mv ~/GeoLite2.mmdb ~/data/")
+    assert codes_at({"install.sh": data}, _UDE) == []
