@@ -253,3 +253,44 @@ def test_h_near_miss_a_checked_archive_and_a_moved_data_file_stay_quiet() -> Non
     assert codes_at({"install.sh": checked}, _UDE) == []
     data = _sh("curl -o ~/GeoLite2.mmdb https://download.vendor.io/GeoLite2.mmdb", "mv ~/GeoLite2.mmdb ~/data/")
     assert codes_at({"install.sh": data}, _UDE) == []
+
+
+# -- I: an array's elements are the words a command gets, and a loop over an array contacts each element --
+
+
+def test_i_container_grants_given_through_an_array_are_reported_at_their_element() -> None:
+    text = _sh(
+        "start() {",
+        "  local -ar flags=(",
+        "    --name box --restart always --net host",
+        "    -v /var/run/docker.sock:/var/run/docker.sock",
+        "  )",
+        '  docker run -d "${flags[@]}" quay.io/vendor/box:stable',
+        "}",
+        "start",
+    )
+    assert codes_at({"install.sh": text}, _CHA) == [4, 5]
+
+
+def test_i_a_loop_over_an_array_of_urls_contacts_each_host() -> None:
+    text = _sh(
+        "fetch() { curl --silent --fail \"$@\"; }",
+        "urls=(",
+        "  'https://icanhazip.com/'",
+        "  'https://ipinfo.io/ip'",
+        ")",
+        'for url in "${urls[@]}"; do',
+        '  IP="$(fetch --ipv4 "${url}")" && break',
+        "done",
+    )
+    hosts = codes_at({"install.sh": text}, _EP)
+    assert hosts == [8, 8]
+
+
+def test_i_near_miss_an_array_of_local_paths_and_a_loop_over_loopback_stay_quiet() -> None:
+    paths = _sh("flags=(--name box -v /srv/box:/data -p 8080:80)", 'docker run -d "${flags[@]}" box:1')
+    assert codes_at({"install.sh": paths}, _CHA) == []
+    local = _sh(
+        "urls=('http://127.0.0.1:9000/health' 'http://localhost:9001/')", 'for u in "${urls[@]}"; do curl -s "$u"; done'
+    )
+    assert codes_at({"install.sh": local}, _EP) == []

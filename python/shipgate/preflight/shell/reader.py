@@ -226,6 +226,9 @@ class _Reader:
                 items=tuple(reader.word(c).text for c in value_node.named_children[:64])
                 if value_node is not None and value_node.type == "array"
                 else (),
+                item_lines=tuple(ctx.line or c.start_point[0] + 1 + ctx.offset for c in value_node.named_children[:64])
+                if value_node is not None and value_node.type == "array"
+                else (),
             )
             by_name[name].append(assignment if assignment.line == line else _replaced(assignment, line=line))
             self.assignments.append(assignment)
@@ -247,9 +250,21 @@ class _Reader:
             if array is not None
             else tuple(w.text for w in words)
         )
+        item_lines = (
+            tuple(n for a in by_name.get(array.group(1), ()) for n in a.item_lines)
+            if array is not None
+            else tuple(ctx.line or w.line + ctx.offset for w in words)
+        )
         line = node.start_point[0] + 1
         assignment = Assignment(
-            text(var), first, line, text(node)[:80], generated_by="for", shape=items[0] if items else None, items=items
+            text(var),
+            first,
+            line,
+            text(node)[:80],
+            generated_by="for",
+            shape=items[0] if items else None,
+            items=items,
+            item_lines=item_lines if len(item_lines) == len(items) else (),
         )
         by_name[text(var)].append(assignment)
         self.assignments.append(_replaced(assignment, line=ctx.line or line + ctx.offset))
@@ -607,11 +622,26 @@ class _Reader:
         # an unquoted expansion of an empty value is no word at all: ``yum -y $EXTRA install x`` with ``EXTRA=``
         argv = argv[:1] + [w for w in argv[1:] if w.value != "" or not w.raw.startswith("$")]
         argv = argv[:1] + [field for w in argv[1:] for field in _fields(w)]
+        argv = argv[:1] + [field for w in argv[1:] for field in self._array_fields(w, line)]
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)
         made = self._emit(argv, env, (*redirects, *own), node, ctx, line, assigned)
         return made
+
+    def _array_fields(self, word: Word, line: int) -> list[Word]:
+        """``"${flags[@]}"`` of an array assigned above: one word per element, as the shell passes them, each
+        on the line it is written (``docker run "${flags[@]}" image`` with ``flags=(--net host -v /x:/x)``)."""
+        m = _ARRAY_USE.fullmatch(word.raw)
+        bound = self._bindings_now.lookup(m.group(1), line) if m is not None else None
+        if bound is None or not bound.items or bound.generated_by == "for":
+            return [word]
+        lines = bound.item_lines if len(bound.item_lines) == len(bound.items) else (word.line,) * len(bound.items)
+        known = [(item, None if "$" in item else item) for item in bound.items]
+        return [
+            Word(item, value, at, expands=(bound.name,), assigned_at=bound.line, shape=None if value else item)
+            for (item, value), at in zip(known, lines, strict=True)
+        ]
 
     def _redirects_of(self, child: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
         if child.type == "file_redirect":
