@@ -294,3 +294,16 @@ def test_i_near_miss_an_array_of_local_paths_and_a_loop_over_loopback_stay_quiet
         "urls=('http://127.0.0.1:9000/health' 'http://localhost:9001/')", 'for u in "${urls[@]}"; do curl -s "$u"; done'
     )
     assert codes_at({"install.sh": local}, _EP) == []
+
+
+# -- J: removing a whole mktemp directory variable can never reach / --
+
+
+def test_j_rm_of_a_mktemp_directory_variable_without_set_e_is_safe() -> None:
+    text = _sh('TMP_DIRECTORY="$(mktemp -d)"', 'tar -zxf "$1" -C "$TMP_DIRECTORY"', '"rm" -r "$TMP_DIRECTORY"')
+    assert codes_at({"install.sh": text}, _RM) == []
+
+
+def test_j_near_miss_a_mktemp_variable_with_a_glob_and_an_unknown_variable_stay_reported() -> None:
+    text = _sh('TMP_DIRECTORY="$(mktemp -d)"', 'rm -rf "$TMP_DIRECTORY"/*', 'rm -rf "$INSTALL_DIR"')
+    assert codes_at({"install.sh": text}, _RM) == [3, 4]
