@@ -307,3 +307,28 @@ def test_j_rm_of_a_mktemp_directory_variable_without_set_e_is_safe() -> None:
 def test_j_near_miss_a_mktemp_variable_with_a_glob_and_an_unknown_variable_stay_reported() -> None:
     text = _sh('TMP_DIRECTORY="$(mktemp -d)"', 'rm -rf "$TMP_DIRECTORY"/*', 'rm -rf "$INSTALL_DIR"')
     assert codes_at({"install.sh": text}, _RM) == [3, 4]
+
+
+# -- K: a fetch command kept in a variable built from a program lookup --
+
+
+def test_k_a_fetch_command_in_a_variable_built_from_which_contacts_its_url() -> None:
+    text = _sh(
+        'GPG_KEY_URL="https://repo.vendor.io/vendor_team.gpg.key"',
+        "CURL=$( which curl )",
+        "WGET=$( which wget )",
+        "if [[ -n ${CURL} ]]; then",
+        '  FETCH="${CURL} -fsSL"',
+        "else",
+        '  FETCH="${WGET} -O-"',
+        "fi",
+        "$FETCH ${GPG_KEY_URL} | gpg --dearmor --yes --output /tmp/vendor.gpg",
+    )
+    assert codes_at({"install.sh": text}, _EP) == [10]
+
+
+def test_k_near_miss_a_variable_built_from_a_local_program_lookup_contacts_nothing() -> None:
+    text = _sh(
+        'CONF="https://repo.vendor.io/x.conf"', "LINT=$( which yamllint )", 'CHECK="${LINT} -s"', "$CHECK ${CONF}"
+    )
+    assert codes_at({"install.sh": text}, _EP) == []

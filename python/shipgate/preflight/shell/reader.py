@@ -672,6 +672,8 @@ class _Reader:
             self._bindings_now.lookup(name, line),
         )
         known = _known_start(chosen) if chosen is not None else None
+        if chosen is not None and known is None:
+            known = self._looked_up_program(chosen, line)
         if chosen is None or known is None:
             return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
         try:
@@ -682,6 +684,12 @@ class _Reader:
             return argv[1:], chosen.line
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
         return words + argv[1:], chosen.line
+
+    def _looked_up_program(self, assignment: Assignment, line: int) -> str | None:
+        """``FETCH="${CURL} -fsSL"`` with ``CURL=$( which curl )``: the value with the program the lookup found in
+        place of the lookup (``curl -fsSL``); None when the value does not start with one."""
+        m = _LOOKED_UP.match(assignment.shape or "")
+        return f"{m.group(1)}{m.group(2) or ''}" if m is not None else None
 
     def _emit(  # noqa: PLR0917 - one call site; the parts of a command as the walk found them
         self,
@@ -817,6 +825,10 @@ def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
 
 
+# A value that starts with the path a lookup prints: ``$( which curl ) -fsSL`` (the program, the rest).
+_LOOKED_UP = re.compile(
+    r"""^(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?\s*(?:\)|`)(\s.*)?$""", re.S
+)
 # ``SUDO=$(command -v sudo)``, ``SUDO=`which doas```, ``CERTBOT=$(command -v certbot || true)``: the value is the
 # program's path, found at run time.
 _ESCALATOR_LOOKUP = re.compile(
