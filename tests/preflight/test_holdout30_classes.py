@@ -332,3 +332,29 @@ def test_k_near_miss_a_variable_built_from_a_local_program_lookup_contacts_nothi
         'CONF="https://repo.vendor.io/x.conf"', "LINT=$( which yamllint )", 'CHECK="${LINT} -s"', "$CHECK ${CONF}"
     )
     assert codes_at({"install.sh": text}, _EP) == []
+
+
+# -- L: composer's installer: its hash_file check is a check, and the composer.phar it leaves installs packages --
+
+
+def test_l_composer_phar_install_reaches_packagist_and_the_hash_file_check_counts() -> None:
+    text = _sh(
+        "EXPECTED=$(wget -O - https://composer.github.io/installer.sig)",
+        "wget -O composer-setup.php https://getcomposer.org/installer",
+        "ACTUAL=$(php -r \"echo hash_file('SHA384', 'composer-setup.php');\")",
+        'if [ "$EXPECTED" != "$ACTUAL" ]; then rm composer-setup.php; exit 1; fi',
+        "php composer-setup.php --install-dir=/opt/app",
+        'su -c "cd /srv/app; composer.phar install --no-dev -n" -s /bin/bash nobody',
+    )
+    assert codes_at({"install.sh": text}, _UDE) == []
+    assert codes_at({"install.sh": text}, _IE) == [7]
+
+
+def test_l_near_miss_an_unchecked_installer_and_a_phar_that_only_prints_stay_as_they_were() -> None:
+    text = _sh(
+        "wget -O composer-setup.php https://getcomposer.org/installer",
+        "php composer-setup.php --install-dir=/opt/app",
+        "php composer.phar --version",
+    )
+    assert codes_at({"install.sh": text}, _UDE) == [3]
+    assert codes_at({"install.sh": text}, _IE) == []

@@ -262,6 +262,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     words = [w.text for w in command.words]
     if name.startswith("python") and words[:2] == ["-m", "pip"]:
         tool, words = "pip", words[2:]
+    if name in ("composer.phar", "php") and (name == "composer.phar" or words[:1] in (["composer.phar"], ["composer"])):
+        # composer's installer leaves ``composer.phar`` (run by name, or as ``php composer.phar …``)
+        tool, words = "composer", words if name == "composer.phar" else words[1:]
     if _compose_fetches(command):
         return "compose", _COMPOSE_REGISTRY
     spec = _TOOLS.get(tool)
