@@ -358,3 +358,60 @@ def test_l_near_miss_an_unchecked_installer_and_a_phar_that_only_prints_stay_as_
     )
     assert codes_at({"install.sh": text}, _UDE) == [3]
     assert codes_at({"install.sh": text}, _IE) == []
+
+
+# -- M: a double-quoted string run by sh -c is read as written, the outer variables substituted --
+
+
+def test_m_sudo_sh_c_with_a_command_substitution_in_its_string_is_read() -> None:
+    text = _sh(
+        "COMPOSE_VERSION=1.25.3",
+        'sudo sh -c "curl -fsSL https://github.com/docker/compose/releases/download/${COMPOSE_VERSION}/dc-$(uname -s)'
+        ' -o /usr/local/bin/docker-compose"',
+    )
+    assert codes_at({"install.sh": text}, _SU) == [3]
+    assert codes_at({"install.sh": text}, _EP) == [3]
+
+
+def test_m_near_miss_a_string_passed_in_is_not_read_but_its_sudo_still_counts() -> None:
+    text = _sh('SCRIPT="$1"', 'sudo sh -c "$SCRIPT"')
+    assert codes_at({"install.sh": text}, _SU) == [3]
+    assert codes_at({"install.sh": text}, _EP) == []
+
+
+# -- N: the same file from the same URL in two alternative branches is one fetched file --
+
+
+def test_n_a_download_run_in_either_of_two_branches_is_reported_once() -> None:
+    text = _sh(
+        "if [ -e /usr/bin/wget ]; then",
+        "  wget -q https://raw.githubusercontent.com/vendor/app/release/install/setup.sh -O setup.sh",
+        "  bash setup.sh",
+        "  exit",
+        "fi",
+        "curl -s -O https://raw.githubusercontent.com/vendor/app/release/install/setup.sh",
+        "bash setup.sh",
+    )
+    assert codes_at({"install.sh": text}, _UDE) == [4]
+
+
+def test_n_near_miss_two_different_downloads_are_two() -> None:
+    text = _sh(
+        "wget -q https://get.vendor.io/a.sh -O a.sh",
+        "bash a.sh",
+        "wget -q https://get.vendor.io/b.sh -O b.sh",
+        "bash b.sh",
+    )
+    assert codes_at({"install.sh": text}, _UDE) == [3, 5]
+
+
+# -- O: ping's option values are not its host --
+
+
+def test_o_ping_with_a_count_contacts_its_host() -> None:
+    text = _sh("if ping -c 1 google.com >> /dev/null 2>&1; then", "  echo online", "fi")
+    assert codes_at({"upgrade.sh": text}, _EP) == [2]
+
+
+def test_o_near_miss_ping_of_loopback_with_options_stays_quiet() -> None:
+    assert codes_at({"upgrade.sh": _sh("ping -c 3 -W 2 -i 0.5 127.0.0.1")}, _EP) == []

@@ -148,6 +148,8 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "apt": _APT_VALUE_OPTIONS,
     "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
     "nc": frozenset({"-p", "-s", "-w", "-i", "-q", "-x", "-X", "-e", "-c"}),
+    # ``ping -c 1 google.com``: the count, deadline, interval, size, TTL and interface are not the host
+    "ping": frozenset({"-c", "-w", "-W", "-i", "-s", "-t", "-I", "-l", "-p", "-Q", "-m", "-M"}),
     "psql": frozenset(
         [
             "-c",

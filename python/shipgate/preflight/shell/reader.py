@@ -737,6 +737,25 @@ class _Reader:
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
         inner = None if un.interpret is None else _string_source(un.interpret, un.via)
+        if inner is None and un.interpret is not None and not un.words and un.via:
+            # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
+            command = _command_value(
+                name=un.via.split()[0],
+                words=(un.interpret,),
+                line=line,
+                text=summary,
+                escalation=escalation,
+                escalation_line=escalation_line,
+                wrappers=(*ctx.wrappers, *un.wrappers),
+                env=(*env, *un.env),
+                redirects=redirects,
+                via=ctx.via,
+                function=ctx.function,
+                conditions=ctx.conditions,
+                name_assigned_at=assigned,
+            )
+            self.commands.append(command)
+            made.append(command)
         if inner is not None:
             shell = Command(
                 name=None,
@@ -748,17 +767,31 @@ class _Reader:
                 wrappers=(*ctx.wrappers, *un.wrappers),
             )
             string = un.interpret
-            quoted = string is not None and string.raw[:1] in ("'", '"') and not string.expands
+            # written out (no expansion), or read as written (a double-quoted string with expansions): its lines are
+            # the file's lines
+            quoted = string is not None and string.raw[:1] in ("'", '"')
+            quoted = quoted and string is not None and (not string.expands or string.value is None)
+            # read as written from a double-quoted string: the outer shell substitutes its variables first
+            outer = string is not None and string.value is None
             if ctx.line is None and "\n" in inner and quoted and string is not None:
                 # a quoted script written over several lines (``pct exec 1 -- bash -c '\n apt-get …\n'``): each of
                 # its commands at its own line
-                self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=string.line - 1 - ctx.offset)
+                offset = string.line - 1 - ctx.offset
+                self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=offset, substituted=outer)
             else:
-                self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line)
+                self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
         return made
 
     def _reparse(
-        self, source: str, ctx: _Ctx, outer: Command, *, via: str, line: int | None = None, offset: int = 0
+        self,
+        source: str,
+        ctx: _Ctx,
+        outer: Command,
+        *,
+        via: str,
+        line: int | None = None,
+        offset: int = 0,
+        substituted: bool = False,
     ) -> None:
         if ctx.reparse >= MAX_REPARSE:
             self.incomplete = self.incomplete or f"strings run as shell nested deeper than {MAX_REPARSE} levels"
@@ -776,7 +809,7 @@ class _Reader:
             reparse=ctx.reparse + 1,
         )
         saved = (self.words, self._bindings_now, self.inherited)
-        if via == "heredoc":  # the shell substitutes the script's variables into the body before sh reads it
+        if via == "heredoc" or substituted:  # the shell substitutes the script's variables before sh reads it
             now = self._bindings_now
             visible = (now.lookup(name, outer.line) for name in now.by_name)
             self.inherited = (*self.inherited, *(a for a in visible if a is not None))
@@ -953,7 +986,8 @@ def _string_source(word: Word, via: str | None) -> str | None:
     if word.value is not None:
         return word.value
     raw = word.raw
-    if via in ("su -c", "runuser -c") and len(raw) >= 2 and raw[0] == raw[-1] == '"':
+    runs_string = via in ("su -c", "runuser -c") or (via or "").removesuffix(" -c") in SHELLS
+    if runs_string and len(raw) >= 2 and raw[0] == raw[-1] == '"':
         inner = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", raw[1:-1])
         # a command written out, not one passed in (``su "$user" -c "$1"`` runs whatever its caller gives)
         return inner if not inner.lstrip().startswith(("$", "`")) else None
