@@ -415,3 +415,28 @@ def test_o_ping_with_a_count_contacts_its_host() -> None:
 
 def test_o_near_miss_ping_of_loopback_with_options_stays_quiet() -> None:
     assert codes_at({"upgrade.sh": _sh("ping -c 3 -W 2 -i 0.5 127.0.0.1")}, _EP) == []
+
+
+# -- P: a URL variable assigned in either branch of a test may hold either host --
+
+
+def test_p_each_url_a_branch_assigns_to_the_fetched_variable_is_contacted() -> None:
+    text = _sh(
+        'if [ -z "${install_beta}" ]; then',
+        '    download_link="https://downloads.vendor.io/app-current-linux-amd64.zip"',
+        "else",
+        '    download_link="https://beta.vendor.io/app-beta-latest-linux-amd64.zip"',
+        "fi",
+        "curl -O $download_link",
+    )
+    assert codes_at({"install.sh": text}, _EP) == [7, 7]
+
+
+def test_p_near_miss_a_url_assigned_after_the_fetch_or_in_another_function_is_not_contacted_there() -> None:
+    text = _sh(
+        'link="https://downloads.vendor.io/app.zip"',
+        "curl -O $link",
+        'link="https://mirror.vendor.io/app.zip"',
+        'other() { link="https://elsewhere.vendor.io/app.zip"; }',
+    )
+    assert codes_at({"install.sh": text}, _EP) == [3]

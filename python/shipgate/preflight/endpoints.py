@@ -172,6 +172,25 @@ def _loop_hosts(command: Command, script: Script, known: set[str]) -> Iterator[t
                     yield host, dataclasses.replace(word, value=item, assigned_at=line)
 
 
+def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator[tuple[str, Word]]:
+    """Hosts of the other URLs a variable may hold at the command: every literal assigned to it above, in the same
+    function (``if [ -z "$beta" ]; then link="https://downloads.vendor.io/…"; else link="https://beta.vendor.io/…";
+    fi; curl -O $link``): the script reads one of them, which one is decided at run time."""
+    for word in command.words:
+        if len(word.expands) != 1:
+            continue
+        name = word.expands[0]
+        above = [a for a in script.bindings(name) if a.line < command.line and a.function == command.function]
+        for assignment in above[-8:]:
+            if assignment.value is None or assignment.generated_by is not None:
+                continue
+            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", lambda _m, v=assignment.value: v, word.raw)
+            host = url_host(text.strip("\"'"))
+            if host and host not in known:
+                known.add(host)
+                yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=assignment.line)
+
+
 def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
     wrappers = network_functions(script)
     echoed = echoed_values(script)
@@ -182,6 +201,7 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
             found += _through_output(command, echoed)
         if network:
             found += _loop_hosts(command, script, {h for h, _ in found})
+            found += _branch_hosts(command, script, {h for h, _ in found})
         method = _method(command) if network else None
         for host, word in found:
             # the host written in the word itself (``"https://host/$VERSION"``) did not come through a variable
