@@ -440,3 +440,14 @@ def test_p_near_miss_a_url_assigned_after_the_fetch_or_in_another_function_is_no
         'other() { link="https://elsewhere.vendor.io/app.zip"; }',
     )
     assert codes_at({"install.sh": text}, _EP) == [3]
+
+
+# -- Q: an installer's --install-dir is where it writes --
+
+
+def test_q_an_installer_told_to_install_under_usr_needs_root() -> None:
+    assert codes_at({"setup_composer.sh": _sh("php composer-setup.php --install-dir=/usr/bin")}, _IP) == [2]
+
+
+def test_q_near_miss_an_install_dir_in_the_home_directory_needs_nothing() -> None:
+    assert codes_at({"setup_composer.sh": _sh("php composer-setup.php --install-dir=$HOME/bin")}, _IP) == []

@@ -440,6 +440,9 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
         yield from _bundled_value(command, "d")
+    # an installer told where to put what it installs writes there (``php composer-setup.php --install-dir=/usr/bin``,
+    # ``dotnet-install.sh --install-dir /opt/dotnet``)
+    yield from option_values(command, "--install-dir")
 
 
 # ssh-keygen modes that only read the -f file: fingerprint, public key, lookup, bubblebabble, certificate, KRL check.
