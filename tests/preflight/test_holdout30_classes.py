@@ -451,3 +451,37 @@ def test_q_an_installer_told_to_install_under_usr_needs_root() -> None:
 
 def test_q_near_miss_an_install_dir_in_the_home_directory_needs_nothing() -> None:
     assert codes_at({"setup_composer.sh": _sh("php composer-setup.php --install-dir=$HOME/bin")}, _IP) == []
+
+
+def test_p_near_miss_a_literal_replaced_by_a_command_output_is_not_contacted() -> None:
+    text = _sh(
+        'BASE="https://get.vendor.io/app"', 'BASE="$(cat /etc/app/mirror)"', 'curl -fsSL "$BASE/x.tgz" -o /tmp/x'
+    )
+    assert codes_at({"install.sh": text}, _EP) == []
+
+
+# -- R: variables inside a double-quoted string hold the outer value when the inner shell reads them --
+
+
+def test_r_an_options_variable_handed_into_a_nohup_string_is_not_the_image() -> None:
+    text = _sh(
+        'HELPER="docker.io/vendor/helper:1.2"',
+        'MOUNT=""',
+        'docker pull "$HELPER"',
+        'nohup bash -c "',
+        "    MOUNT='$MOUNT'",
+        '    docker run -v /srv/app:/srv/app \\${MOUNT} --rm docker.io/vendor/helper:1.2 up',
+        '" >/dev/null 2>&1 &',
+    )
+    assert codes_at({"upgrade.sh": text}, _IE) == [4]
+
+
+def test_r_near_miss_an_image_never_pulled_inside_the_string_still_pulls() -> None:
+    text = _sh(
+        'MOUNT=""',
+        'nohup bash -c "',
+        "    MOUNT='$MOUNT'",
+        "    docker run \\${MOUNT} --rm docker.io/vendor/other:2",
+        '" &',
+    )
+    assert codes_at({"upgrade.sh": text}, _IE) == [5]

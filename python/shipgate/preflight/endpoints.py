@@ -181,10 +181,12 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
             continue
         name = word.expands[0]
         above = [a for a in script.bindings(name) if a.line < command.line and a.function == command.function]
+        if not above or above[-1].value is None or above[-1].generated_by is not None:
+            continue  # the last value is a command's output (``X=$(cat /etc/mirror)``): the literals before it are gone
         for assignment in above[-8:]:
             if assignment.value is None or assignment.generated_by is not None:
                 continue
-            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", lambda _m, v=assignment.value: v, word.raw)
+            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", assignment.value.replace("\\", "\\\\"), word.raw)
             host = url_host(text.strip("\"'"))
             if host and host not in known:
                 known.add(host)

@@ -13,7 +13,7 @@ import functools
 import re
 import shlex
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import tree_sitter_bash
@@ -685,6 +685,15 @@ class _Reader:
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
         return words + argv[1:], chosen.line
 
+    def _known_value(self, line: int) -> Callable[[str], str | None]:
+        """The literal value a variable has at ``line``, None when it is not known."""
+
+        def value(name: str) -> str | None:
+            bound = self._bindings_now.lookup(name, line)
+            return bound.value if bound is not None else None
+
+        return value
+
     def _looked_up_program(self, assignment: Assignment, line: int) -> str | None:
         """``FETCH="${CURL} -fsSL"`` with ``CURL=$( which curl )``: the value with the program the lookup found in
         place of the lookup (``curl -fsSL``); None when the value does not start with one."""
@@ -736,7 +745,7 @@ class _Reader:
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
-        inner = None if un.interpret is None else _string_source(un.interpret, un.via)
+        inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
         if inner is None and un.interpret is not None and not un.words and un.via:
             # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
             command = _command_value(
@@ -767,10 +776,10 @@ class _Reader:
                 wrappers=(*ctx.wrappers, *un.wrappers),
             )
             string = un.interpret
-            # written out (no expansion), or read as written (a double-quoted string with expansions): its lines are
-            # the file's lines
+            # a quoted string whose text keeps the file's line breaks (no value substituted holds one): its lines
+            # are the file's lines
             quoted = string is not None and string.raw[:1] in ("'", '"')
-            quoted = quoted and string is not None and (not string.expands or string.value is None)
+            quoted = quoted and string is not None and inner.count("\n") == string.raw.count("\n")
             # read as written from a double-quoted string: the outer shell substitutes its variables first
             outer = string is not None and string.value is None
             if ctx.line is None and "\n" in inner and quoted and string is not None:
@@ -978,7 +987,10 @@ def commands_named(script: Script, *names: str) -> Iterator[Command]:
 _DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([\\"$`])')
 
 
-def _string_source(word: Word, via: str | None) -> str | None:
+_UNESCAPED_EXPANSION = re.compile(r"(?<!\\)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))")
+
+
+def _string_source(word: Word, via: str | None, known: Callable[[str], str | None] | None = None) -> str | None:
     """The text a string run as shell holds: its value; for the command ``su``/``runuser`` run as another user,
     also a double-quoted string with expansions (``su www-data -c "X=$i rake db:migrate"``), as written, the
     expansions left for the inner reading, when it starts with a command written out (not ``"$1"``). (A ``sh -c``
@@ -988,7 +1000,16 @@ def _string_source(word: Word, via: str | None) -> str | None:
     raw = word.raw
     runs_string = via in ("su -c", "runuser -c") or (via or "").removesuffix(" -c") in SHELLS
     if runs_string and len(raw) >= 2 and raw[0] == raw[-1] == '"':
-        inner = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", raw[1:-1])
+        body = raw[1:-1]
+        if known is not None:
+            # the outer shell substitutes its variables first (``VAR='$VAR'`` inside gets the outer value)
+            body = _UNESCAPED_EXPANSION.sub(lambda m: _substituted(m, known), body)
+        inner = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", body)
         # a command written out, not one passed in (``su "$user" -c "$1"`` runs whatever its caller gives)
         return inner if not inner.lstrip().startswith(("$", "`")) else None
     return None
+
+
+def _substituted(match: re.Match[str], known: Callable[[str], str | None]) -> str:
+    value = known(match.group(1) or match.group(2))
+    return match.group(0) if value is None or "\n" in value else value
