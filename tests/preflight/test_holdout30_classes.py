@@ -174,11 +174,16 @@ def test_e_each_compose_pull_is_reported() -> None:
     assert codes_at({"docker.sh": text}, _IE) == [3, 7]
 
 
-def test_e_near_miss_an_up_of_a_stack_pulled_or_built_before_is_quiet_and_another_stack_is_not() -> None:
+def test_e_an_up_of_a_stack_built_before_is_quiet_and_one_of_another_stack_is_not() -> None:
     built = _sh("docker-compose -f a.yml -f t.yml build web", "docker-compose -f a.yml -f t.yml run --rm web true")
     assert codes_at({"dev.sh": built}, _IE) == []
     other = _sh("docker-compose -f a.yml pull", "docker-compose -f a.yml up -d", "docker-compose -f b.yml up -d")
     assert codes_at({"dev.sh": other}, _IE) == [2, 4]
+
+
+def test_e_near_miss_an_up_after_a_pull_of_the_same_stack_stays_quiet() -> None:
+    text = _sh("docker-compose pull", "docker-compose up -d", "docker-compose restart")
+    assert codes_at({"docker.sh": text}, _IE) == [2]
 
 
 # -- F: a pipeline whose middle stage carries a redirection is still one pipeline --
@@ -233,15 +238,17 @@ def test_h_an_archive_unpacked_into_a_directory_under_etc_is_installed_there() -
     assert codes_at({"install.sh": text}, _UDE) == [4]
 
 
-def test_h_a_fetched_directory_moved_with_its_slash_and_run_from_its_new_place_is_reported_once() -> None:
+def test_h_a_fetched_directory_moved_with_its_slash_into_etc_is_installed_there_once() -> None:
     text = _sh(
         "wget -O ~/easyrsa.tgz https://github.com/OpenVPN/easy-rsa/releases/download/v3.0.7/EasyRSA-3.0.7.tgz",
         "tar xzf ~/easyrsa.tgz -C ~/",
-        "mv ~/EasyRSA-3.0.7/ ~/pki-tools/",
-        "cd ~/pki-tools/",
+        "mv ~/EasyRSA-3.0.7/ /etc/openvpn/server/",
+        "mv /etc/openvpn/server/EasyRSA-3.0.7/ /etc/openvpn/server/easy-rsa/",
+        "cd /etc/openvpn/server/easy-rsa/",
         "./easyrsa init-pki",
+        "cp pki/ca.crt /etc/openvpn/server",
     )
-    assert codes_at({"install.sh": text}, _UDE) == [6]
+    assert codes_at({"install.sh": text}, _UDE) == [4]
 
 
 def test_h_near_miss_a_checked_archive_and_a_moved_data_file_stay_quiet() -> None:
@@ -373,10 +380,15 @@ def test_m_sudo_sh_c_with_a_command_substitution_in_its_string_is_read() -> None
     assert codes_at({"install.sh": text}, _EP) == [3]
 
 
-def test_m_near_miss_a_string_passed_in_is_not_read_but_its_sudo_still_counts() -> None:
+def test_m_a_string_passed_in_is_not_read_but_its_sudo_still_counts() -> None:
     text = _sh('SCRIPT="$1"', 'sudo sh -c "$SCRIPT"')
     assert codes_at({"install.sh": text}, _SU) == [3]
     assert codes_at({"install.sh": text}, _EP) == []
+
+
+def test_m_near_miss_a_shell_string_without_sudo_gains_nothing() -> None:
+    text = _sh('SCRIPT="$1"', 'sh -c "$SCRIPT"', "sh -c 'echo done'")
+    assert codes_at({"install.sh": text}, _SU) == []
 
 
 # -- N: the same file from the same URL in two alternative branches is one fetched file --
@@ -463,7 +475,7 @@ def test_p_near_miss_a_literal_replaced_by_a_command_output_is_not_contacted() -
 # -- R: variables inside a double-quoted string hold the outer value when the inner shell reads them --
 
 
-def test_r_an_options_variable_handed_into_a_nohup_string_is_not_the_image() -> None:
+def test_r_near_miss_an_options_variable_handed_into_a_nohup_string_is_not_the_image() -> None:
     text = _sh(
         'HELPER="docker.io/vendor/helper:1.2"',
         'MOUNT=""',
@@ -476,7 +488,7 @@ def test_r_an_options_variable_handed_into_a_nohup_string_is_not_the_image() -> 
     assert codes_at({"upgrade.sh": text}, _IE) == [4]
 
 
-def test_r_near_miss_an_image_never_pulled_inside_the_string_still_pulls() -> None:
+def test_r_an_image_never_pulled_inside_the_string_pulls_at_its_own_line() -> None:
     text = _sh(
         'MOUNT=""',
         'nohup bash -c "',
