@@ -123,7 +123,14 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
         fetcher = command.name in FETCHERS or command.name in wrappers
         if fetcher and _into_shell(command, script, by_line):
             yield _pipe(path, command)
+    fetched_before: set[tuple[str, tuple[str, ...]]] = set()
     for run in fetched_code_runs(script):
+        # the same file from the same URL, fetched and run in the other branch of an alternative (wget or curl,
+        # with sudo or as root): one fetched file, reported once
+        same = (run.target, tuple(w.text for w in run.fetch.words if "://" in w.text))
+        if same[1] and same in fetched_before:
+            continue
+        fetched_before.add(same)
         yield at_command(
             "preflight.unverified_download_exec",
             Severity.HIGH,

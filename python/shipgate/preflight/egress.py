@@ -3,7 +3,8 @@ repository adds, ``git pull``/``git fetch`` of a checkout's configured remote an
 (the compose file's images) reach the network without a URL in the script. The host is read from the tool's
 configuration when the package ships it (``sources.list``, ``*.repo``, ``pip.conf``, ``.npmrc``) or from the
 command (``--index-url``, an image's registry); otherwise it is the tool's default registry. An image is fetched
-once: a run of an image pulled (or run) earlier is not reported again; a chart installed from a local directory or
+once: a run of an image pulled (or run) earlier is not reported again, nor a compose ``up`` of a stack (its ``-f``
+files) pulled or started earlier, while every compose ``pull`` is; a chart installed from a local directory or
 archive fetches nothing."""
 
 from __future__ import annotations
@@ -87,6 +88,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     ),
     "add-apt-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
     "apt-add-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
+    # Amazon Linux 2's topic repositories: ``install`` enables the topic and installs from it
+    "amazon-linux-extras": (frozenset({"install"}), "the Amazon Linux Extras repositories"),
+    # SUSE's registration client: activating a product or module (``-p``) registers with the SUSE Customer Center
+    "SUSEConnect": (frozenset(), "the SUSE Customer Center (scc.suse.com)"),
 }
 # pacman names its operations as options: -S installs, -Sy refreshes, -Syu upgrades; -Ss/-Si/-Sl/-Sg/-Sc/-Sp
 # only search, list, clean or print (no download).
@@ -112,6 +117,9 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+# SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
+# (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
+_OPERAND_TOOLS["SUSEConnect"] = lambda words, ops: bool(words) and not {"-h", "--help", "--version"} & set(words)
 # prebuild-install downloads the prebuilt native addon of the package it runs in (no operand names it), unless it
 # only prints (``--help``, ``--version``) or is told to use a local file (``--path``/``--local``… not: ``-d``).
 _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
@@ -233,6 +241,12 @@ def _compose_verb(command: Command) -> str | None:
     return positional[0] if positional else None
 
 
+def _compose_stack(command: Command) -> str:
+    """Which stack a compose command acts on: its ``-f`` files (the default file when none is given)."""
+    files = sorted(w.text for w in option_values(command, "-f", "--file"))
+    return "compose:" + ",".join(files)
+
+
 def _compose_fetches(command: Command) -> bool:
     """``compose pull`` fetches the images; ``up``/``run``/``create`` fetch the ones missing unless told not to."""
     verb = _compose_verb(command)
@@ -248,6 +262,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     words = [w.text for w in command.words]
     if name.startswith("python") and words[:2] == ["-m", "pip"]:
         tool, words = "pip", words[2:]
+    if name in ("composer.phar", "php") and (name == "composer.phar" or words[:1] in (["composer.phar"], ["composer"])):
+        # composer's installer leaves ``composer.phar`` (run by name, or as ``php composer.phar …``)
+        tool, words = "composer", words if name == "composer.phar" else words[1:]
     if _compose_fetches(command):
         return "compose", _COMPOSE_REGISTRY
     spec = _TOOLS.get(tool)
@@ -280,6 +297,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "cscli":
         fetch = len(ops) > 1 and ops[0] in verbs and ops[1] in ("update", "upgrade", "install")
         return (tool, default) if fetch else None
+    if tool in ("dnf", "yum") and ops[:1] == ["module"]:
+        # ``dnf module install nodejs:14`` installs the stream's packages; reset/enable/list only edit or read state
+        return (tool, default) if ops[1:2] in (["install"], ["update"]) else None
     if tool in ("dnf", "yum") and ops[:2] == ["copr", "enable"]:
         return tool, "Fedora COPR (copr.fedorainfracloud.org: the repository file and its key)"
     if not ops or ops[0] not in verbs:
@@ -375,14 +395,19 @@ def scan(ctx: Context) -> Iterator[Finding]:
         remotes = {id(c) for c in _git_fetches(script)}
         for written, command in zip(script.commands, read_through_runners(script), strict=True):
             images |= _made_here(command)
+            if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
+                images.add(_compose_stack(command))
             found = ("git", "the repository's configured remote") if id(written) in remotes else _fetches(command)
             if found is None or command.line in seen:
                 continue
             tool, default = found
-            if tool == "compose":  # the stack's images are fetched once: an ``up`` after a ``pull`` fetches none
-                if "compose" in images:
+            if tool == "compose":
+                # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose
+                # files fetches none; every ``pull`` asks the registry again for newer images
+                stack = _compose_stack(command)
+                if stack in images and _compose_verb(command) != "pull":
                     continue
-                images.add("compose")
+                images.add(stack)
             if tool in _IMAGE_TOOLS:
                 fetched = _images_fetched(command, script)
                 if _image(command) in images:

@@ -156,6 +156,45 @@ def _through_output(command: Command, echoed: dict[str, str]) -> Iterator[tuple[
             yield host, word
 
 
+_WHOLE_VARIABLE = re.compile(r'^"?\$\{?([A-Za-z_]\w*)\}?"?$')
+
+
+def _loop_hosts(command: Command, script: Script, known: set[str]) -> Iterator[tuple[str, Word]]:
+    """Hosts of every URL a loop hands the command (``for url in "${urls[@]}"; do curl "$url"; done``): each
+    element is contacted in turn (until one answers), each with the line it is written on."""
+    for word in command.words:
+        m = _WHOLE_VARIABLE.match(word.raw)
+        loops = [a for a in script.bindings(m.group(1)) if a.generated_by == "for"] if m else []
+        for loop in loops[-1:]:
+            lines = loop.item_lines if len(loop.item_lines) == len(loop.items) else (loop.line,) * len(loop.items)
+            for item, line in zip(loop.items, lines, strict=True):
+                host = url_host(item)
+                if host and host not in known:
+                    known.add(host)
+                    yield host, dataclasses.replace(word, value=item, assigned_at=line)
+
+
+def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator[tuple[str, Word]]:
+    """Hosts of the other URLs a variable may hold at the command: every literal assigned to it above, in the same
+    function (``if [ -z "$beta" ]; then link="https://downloads.vendor.io/…"; else link="https://beta.vendor.io/…";
+    fi; curl -O $link``): the script reads one of them, which one is decided at run time."""
+    for word in command.words:
+        if len(word.expands) != 1:
+            continue
+        name = word.expands[0]
+        above = [a for a in script.bindings(name) if a.line < command.line and a.function == command.function]
+        if not above or above[-1].value is None or above[-1].generated_by is not None:
+            continue  # the last value is a command's output (``X=$(cat /etc/mirror)``): the literals before it are gone
+        for assignment in above[-8:]:
+            if assignment.value is None or assignment.generated_by is not None:
+                continue
+            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", assignment.value.replace("\\", "\\\\"), word.raw)
+            host = url_host(text.strip("\"'"))
+            if host and host not in known:
+                known.add(host)
+                yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=assignment.line)
+
+
 def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
     wrappers = network_functions(script)
     echoed = echoed_values(script)
@@ -164,6 +203,9 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
         found = [*(contacted_hosts(command) if network else urls(command))]
         if network and echoed:
             found += _through_output(command, echoed)
+        if network:
+            found += _loop_hosts(command, script, {h for h, _ in found})
+            found += _branch_hosts(command, script, {h for h, _ in found})
         method = _method(command) if network else None
         for host, word in found:
             # the host written in the word itself (``"https://host/$VERSION"``) did not come through a variable

@@ -65,7 +65,7 @@ def _sends(command: Command) -> bool:
     return any(m != "GET" for m in methods) or has_flag(command, *_SENDS)
 
 
-_SYSTEM_DIR = re.compile(r"^/(?:usr|opt|bin|sbin|lib|lib64)(?:/|$)")
+_SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,11 @@ def _verified(script: Script, taint: _Taint, before: int) -> bool:
             continue
         if c.name == "git" and _git_pins(c):
             return True
+        words = " ".join(w.text for w in c.words)
+        if (c.name or "").startswith("php") and "hash_file(" in words and name in words:
+            return True  # composer's documented check: ``php -r "echo hash_file('sha384', 'composer-setup.php');"``
         if c.name not in VERIFIERS:
             continue
-        words = " ".join(w.text for w in c.words)
         if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
             return True
     return False
@@ -200,6 +202,19 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
         into = [w.text for w in written_paths(command)] or [cwd]
         return [_Taint(d, source.fetch, directory=True) for d in into]
     return []
+
+
+def _moved(command: Command, source: _Taint) -> list[_Taint]:
+    """Where ``mv``/``cp``/``ln`` puts the fetched file. A directory written with its slash (``mv ~/EasyRSA-3.0.7/
+    /etc/openvpn/server/``) lands in the target, or becomes it when the target does not exist yet: everything below
+    either comes from the fetch."""
+    ops = operands(command)
+    into = ops[-1].text
+    moved_dirs = [w.text.rstrip("/") for w in ops[:-1] if w.text.endswith("/") and len(w.text) > 1]
+    if not moved_dirs:
+        return [_Taint(into, source.fetch)]
+    inside = [f"{into.rstrip('/')}/{posixpath.basename(d)}" for d in moved_dirs]
+    return [_Taint(p, source.fetch, directory=True) for p in (into, *inside)]
 
 
 def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
@@ -392,7 +407,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
-                derived = [_Taint(operands(command)[-1].text, source.fetch)]
+                derived = _moved(command, source)
                 yield from _placed(script, command, source, reported)
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)

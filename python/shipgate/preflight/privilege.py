@@ -468,7 +468,10 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
             continue
         account = su_account(source[at - 1], command.escalation)
         runs = re.search(r"\s(?:-c|--command)[\s=]", source[at - 1]) is not None
-        if not (as_root or "root" in command.conditions or (runs and account in _UNPRIVILEGED)):
+        if "root" in command.conditions and account is not None:
+            lines.add(at)  # root switching to any account (``su -p "$user" -c "$1"`` in a uid-0 branch) gains nothing
+            continue
+        if not (as_root or (runs and account in _UNPRIVILEGED)):
             continue
         if account is not None and account not in ("root", "0") and re.fullmatch(r"[a-z_][\w.-]*\$?", account):
             lines.add(at)

@@ -77,14 +77,21 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     bindings = script.bindings(name)
     if not bindings and name in _SNAPD_DIRS and is_snap_script(script.path):
         return None  # snapd sets $SNAP_COMMON & co to the snap's own directories for its hooks and apps
-    if bindings and all(b.generated_by == "mktemp" for b in bindings) and script.errexit:
-        return None  # tmp=$(mktemp -d) under set -e: never empty
+    if bindings and all(b.generated_by == "mktemp" for b in bindings) and (script.errexit or _whole(word)):
+        # tmp=$(mktemp -d): under set -e never empty; and ``rm -r "$tmp"`` of the whole word deletes nothing when
+        # mktemp failed (``rm -r ""``), it never becomes / or the working tree
+        return None
     # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``): never empty, never /
     if bindings and all(b.generated_by == "for" or (b.value or b.prefix or "").strip("/") for b in bindings):
         return None
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
     return f"${name}"
+
+
+def _whole(word: Word) -> bool:
+    """The operand is one variable and nothing else (``"$tmp"``, ``${tmp}``): empty, it names no file."""
+    return re.fullmatch(r'"?\$\{?[A-Za-z_]\w*\}?"?', word.raw) is not None
 
 
 # The directories snapd gives every hook and app of a snap (snap-environment: never empty).

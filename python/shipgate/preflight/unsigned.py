@@ -11,8 +11,8 @@ Read:
   ``Allow-Insecure: yes`` stanzas; apt configuration ``APT::Get::AllowUnauthenticated``,
   ``Acquire::AllowInsecureRepositories``, ``Acquire::AllowDowngradeToInsecureRepositories`` set true;
 - pacman configuration (``pacman.conf`` and files under a ``pacman`` folder): ``SigLevel = Never``;
-- commands: ``apt-get``/``apt`` ``--allow-unauthenticated`` or ``--allow-insecure-repositories`` (also as
-  ``-o`` settings), ``yum``/``dnf``/``microdnf``/``tdnf`` ``--nogpgcheck`` or ``--setopt=gpgcheck=0``,
+- commands: ``apt-get``/``apt`` ``--allow-unauthenticated``, ``--allow-insecure-repositories`` or ``--force-yes``
+  (also as ``-o`` settings), ``yum``/``dnf``/``microdnf``/``tdnf`` ``--nogpgcheck`` or ``--setopt=gpgcheck=0``,
   ``zypper --no-gpg-checks``, ``rpm --nosignature``, ``apk --allow-untrusted``, ``dpkg --force-bad-verify``, in
   scripts and in cron jobs' commands.
 """
@@ -48,8 +48,9 @@ _APT_CONF = re.compile(
 )
 # Command options that install without a signature check, by tool.
 _FLAGS: dict[str, tuple[str, ...]] = {
-    "apt-get": ("--allow-unauthenticated", "--allow-insecure-repositories"),
-    "apt": ("--allow-unauthenticated", "--allow-insecure-repositories"),
+    # ``--force-yes`` (deprecated) answers yes to every question, installing unauthenticated packages among them
+    "apt-get": ("--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes"),
+    "apt": ("--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes"),
     "yum": ("--nogpgcheck",),
     "dnf": ("--nogpgcheck",),
     "microdnf": ("--nogpgcheck",),

@@ -148,6 +148,8 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "apt": _APT_VALUE_OPTIONS,
     "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
     "nc": frozenset({"-p", "-s", "-w", "-i", "-q", "-x", "-X", "-e", "-c"}),
+    # ``ping -c 1 google.com``: the count, deadline, interval, size, TTL and interface are not the host
+    "ping": frozenset({"-c", "-w", "-W", "-i", "-s", "-t", "-I", "-l", "-p", "-Q", "-m", "-M"}),
     "psql": frozenset(
         [
             "-c",
@@ -438,6 +440,9 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
         yield from _bundled_value(command, "d")
+    # an installer told where to put what it installs writes there (``php composer-setup.php --install-dir=/usr/bin``,
+    # ``dotnet-install.sh --install-dir /opt/dotnet``)
+    yield from option_values(command, "--install-dir")
 
 
 # ssh-keygen modes that only read the -f file: fingerprint, public key, lookup, bubblebabble, certificate, KRL check.

@@ -107,7 +107,18 @@ def _comparison(node: Node, bindings: Bindings) -> str | None:
     return _polarity(text(named[0]), operator, text(named[1]), bindings)
 
 
+def _without_common_prefix(left: str, right: str) -> tuple[str, str]:
+    """``"x$(id -u)" != "x0"``: the old guard against empty operands writes the same literal before both sides;
+    the comparison is the one without it."""
+    left, right = _unquote(left), _unquote(right)
+    n = 0
+    while n < min(len(left), len(right)) and left[n] == right[n] and left[n] not in "$`\\\"'":
+        n += 1
+    return (left[n:], right[n:]) if n else (left, right)
+
+
 def _polarity(left: str, operator: str, right: str, bindings: Bindings) -> str | None:
+    left, right = _without_common_prefix(left, right)
     uid_against_root = (_is_uid(left, bindings) and _unquote(right) in _ROOT_VALUES) or (
         _is_uid(right, bindings) and _unquote(left) in _ROOT_VALUES
     )

@@ -98,6 +98,7 @@ class Assignment:
     prefix: str | None = None  # the value's known beginning when the value is not known (see Word.prefix)
     shape: str | None = None  # see Word.shape
     items: tuple[str, ...] = ()  # an array's elements (``a=( x "$HOME/y" )``), as Word.text gives them
+    item_lines: tuple[int, ...] = ()  # the line each element is written on
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,14 @@ import functools
 import re
 import shlex
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from shipgate.preflight.shell.actions import action_conditions
+from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.model import (
     Assignment,
@@ -169,6 +170,7 @@ class _Reader:
         # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
         # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
         self.root_predicates: dict[str, int] = {}
+        self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
@@ -224,6 +226,9 @@ class _Reader:
                 items=tuple(reader.word(c).text for c in value_node.named_children[:64])
                 if value_node is not None and value_node.type == "array"
                 else (),
+                item_lines=tuple(ctx.line or c.start_point[0] + 1 + ctx.offset for c in value_node.named_children[:64])
+                if value_node is not None and value_node.type == "array"
+                else (),
             )
             by_name[name].append(assignment if assignment.line == line else _replaced(assignment, line=line))
             self.assignments.append(assignment)
@@ -245,9 +250,21 @@ class _Reader:
             if array is not None
             else tuple(w.text for w in words)
         )
+        item_lines = (
+            tuple(n for a in by_name.get(array.group(1), ()) for n in a.item_lines)
+            if array is not None
+            else tuple(ctx.line or w.line + ctx.offset for w in words)
+        )
         line = node.start_point[0] + 1
         assignment = Assignment(
-            text(var), first, line, text(node)[:80], generated_by="for", shape=items[0] if items else None, items=items
+            text(var),
+            first,
+            line,
+            text(node)[:80],
+            generated_by="for",
+            shape=items[0] if items else None,
+            items=items,
+            item_lines=item_lines if len(item_lines) == len(items) else (),
         )
         by_name[text(var)].append(assignment)
         self.assignments.append(_replaced(assignment, line=ctx.line or line + ctx.offset))
@@ -402,13 +419,21 @@ class _Reader:
         members: list[Command] = []
         for child in node.named_children:
             start = len(self.commands)
+            self._nested_members = None
             if child.type == "command":
                 self._command(child, ctx, ())
             else:
                 self._walk(child, ctx)
-            if len(self.commands) > start:
+            nested = self._nested_members
+            if nested and nested[0] == start and child.type == "redirected_statement":
+                # ``curl … | bash - 2>&1 | tee log``: the redirection wraps ``curl … | bash -``, which is part of the
+                # whole pipeline, not one member of it
+                members.extend(self.commands[i] for i in nested if i < len(self.commands))
+            elif len(self.commands) > start:
                 members.append(self.commands[start])
         self._link(members)
+        index = {id(c): i for i, c in enumerate(self.commands)}
+        self._nested_members = [index[id(m)] for m in members if id(m) in index]
 
     def _pipe_members(self, first: list[Command], rest: Node, ctx: _Ctx) -> list[Command]:
         """``cat <<EOF | sh``: the heredoc's command feeds the pipeline written after the marker."""
@@ -432,6 +457,7 @@ class _Reader:
             members[k] = self.commands[i]
 
     def _if(self, node: Node, ctx: _Ctx) -> None:
+        checks = len(self.root_checks)
         condition = node.child_by_field_name("condition")
         conds = [c for c in node.children_by_field_name("condition")] or ([condition] if condition else [])
         polarity = None
@@ -453,6 +479,7 @@ class _Reader:
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
         exists = _existence_tests(conds) + action_conditions(conds)
+        walked = len(self.commands)
         for child in node.named_children:
             if child in conds:
                 continue
@@ -465,6 +492,16 @@ class _Reader:
                 branch = opposite
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
+        if polarity == "not-root" and len(self.root_checks) > checks:
+            self._escalating_branch_adapts(checks, walked)
+
+    def _escalating_branch_adapts(self, check: int, walked: int) -> None:
+        """``if [ $EUID -ne 0 ]; then sudo usermod -aG docker "$USER"; exit; fi``: a branch for other users that
+        runs its step through sudo before it stops handles them; it does not require root."""
+        found = self.root_checks[check]
+        escalated = any(c.escalation is not None and "not-root" in c.conditions for c in self.commands[walked:])
+        if found.kind == "requires" and escalated:
+            self.root_checks[check] = RootCheck("adapts", found.line, found.text)
 
     def _predicate_call(self, conds: list[Node]) -> tuple[str, int] | None:
         """``if is_root`` / ``if ! is_root`` of a root predicate: the polarity and the line of its uid test."""
@@ -501,10 +538,14 @@ class _Reader:
         if len(children) == 2 and operators:
             left, right = children
             polarity = root_condition(left, self._bindings_now)
+            predicate = self._predicate_call([left]) if polarity is None else None
+            if predicate is not None:
+                polarity = predicate[0]
             if polarity is not None:
                 # "[ not root ] && exit" requires root; "[ root ] || exit" too; the other two refuse it.
                 runs_when = polarity if operators[0] == "&&" else {"root": "not-root", "not-root": "root"}[polarity]
-                self._record_root_check(node, runs_when, exits(right, self._exiting()), ctx)
+                ends = exits(right, self._exiting()) or (ctx.function is not None and _fails(right))
+                self._record_root_check(node, runs_when, ends, ctx, line=predicate[1] if predicate else None)
                 self._walk(left, ctx.with_(conditions=(*ctx.conditions, "test")))
                 self._walk(right, ctx.with_(conditions=(*ctx.conditions, runs_when)))
                 return
@@ -527,9 +568,12 @@ class _Reader:
             first, last = self._line(body[0], ctx), body[-1].end_point[0] + 1 + ctx.offset
             self.fallbacks.append(Fallback(name, first, max(first, last)))
 
-    def _record_root_check(self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx) -> None:
+    def _record_root_check(
+        self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx, *, line: int | None = None
+    ) -> None:
         kind = ("requires" if runs_when == "not-root" else "refuses") if body_exits else "adapts"
-        self.root_checks.append(RootCheck(kind, self._line(node, ctx), text(node).split("\n", 1)[0][:200]))
+        where = line if line is not None else self._line(node, ctx)
+        self.root_checks.append(RootCheck(kind, where, text(node).split("\n", 1)[0][:200]))
 
     def _root_check_alone(self, node: Node, ctx: _Ctx) -> None:
         """A bare ``[ "$(id -u)" -eq 0 ]`` under ``set -e`` stops a non-root run: it requires root."""
@@ -556,7 +600,10 @@ class _Reader:
             previous = child
             if kind == "variable_assignment":
                 if name_node is not None and _newline_between(child, name_node):
-                    continue  # tree-sitter-bash joins "A=1 B=2" with the next line's command
+                    # tree-sitter-bash joins "A=1 B=2" (also ``v=$(… | sudo tee …) >>log``) with the next line's
+                    # command: the assignment is a statement of its own, whose ``$(…)`` still runs
+                    self._substitutions(child, ctx)
+                    continue
                 value = child.child_by_field_name("value")
                 key = child.child_by_field_name("name")
                 if key is not None:
@@ -575,11 +622,26 @@ class _Reader:
         # an unquoted expansion of an empty value is no word at all: ``yum -y $EXTRA install x`` with ``EXTRA=``
         argv = argv[:1] + [w for w in argv[1:] if w.value != "" or not w.raw.startswith("$")]
         argv = argv[:1] + [field for w in argv[1:] for field in _fields(w)]
+        argv = argv[:1] + [field for w in argv[1:] for field in self._array_fields(w, line)]
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)
         made = self._emit(argv, env, (*redirects, *own), node, ctx, line, assigned)
         return made
+
+    def _array_fields(self, word: Word, line: int) -> list[Word]:
+        """``"${flags[@]}"`` of an array assigned above: one word per element, as the shell passes them, each
+        on the line it is written (``docker run "${flags[@]}" image`` with ``flags=(--net host -v /x:/x)``)."""
+        m = _ARRAY_USE.fullmatch(word.raw)
+        bound = self._bindings_now.lookup(m.group(1), line) if m is not None else None
+        if bound is None or not bound.items or bound.generated_by == "for":
+            return [word]
+        lines = bound.item_lines if len(bound.item_lines) == len(bound.items) else (word.line,) * len(bound.items)
+        known = [(item, None if "$" in item else item) for item in bound.items]
+        return [
+            Word(item, value, at, expands=(bound.name,), assigned_at=bound.line, shape=None if value else item)
+            for (item, value), at in zip(known, lines, strict=True)
+        ]
 
     def _redirects_of(self, child: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
         if child.type == "file_redirect":
@@ -610,6 +672,8 @@ class _Reader:
             self._bindings_now.lookup(name, line),
         )
         known = _known_start(chosen) if chosen is not None else None
+        if chosen is not None and known is None:
+            known = self._looked_up_program(chosen, line)
         if chosen is None or known is None:
             return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
         try:
@@ -620,6 +684,21 @@ class _Reader:
             return argv[1:], chosen.line
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
         return words + argv[1:], chosen.line
+
+    def _known_value(self, line: int) -> Callable[[str], str | None]:
+        """The literal value a variable has at ``line``, None when it is not known."""
+
+        def value(name: str) -> str | None:
+            bound = self._bindings_now.lookup(name, line)
+            return bound.value if bound is not None else None
+
+        return value
+
+    def _looked_up_program(self, assignment: Assignment, line: int) -> str | None:
+        """``FETCH="${CURL} -fsSL"`` with ``CURL=$( which curl )``: the value with the program the lookup found in
+        place of the lookup (``curl -fsSL``); None when the value does not start with one."""
+        m = _LOOKED_UP.match(assignment.shape or "")
+        return f"{m.group(1)}{m.group(2) or ''}" if m is not None else None
 
     def _emit(  # noqa: PLR0917 - one call site; the parts of a command as the walk found them
         self,
@@ -666,7 +745,26 @@ class _Reader:
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
-        inner = None if un.interpret is None else _string_source(un.interpret, un.via)
+        inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
+        if inner is None and un.interpret is not None and not un.words and un.via:
+            # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
+            command = _command_value(
+                name=un.via.split()[0],
+                words=(un.interpret,),
+                line=line,
+                text=summary,
+                escalation=escalation,
+                escalation_line=escalation_line,
+                wrappers=(*ctx.wrappers, *un.wrappers),
+                env=(*env, *un.env),
+                redirects=redirects,
+                via=ctx.via,
+                function=ctx.function,
+                conditions=ctx.conditions,
+                name_assigned_at=assigned,
+            )
+            self.commands.append(command)
+            made.append(command)
         if inner is not None:
             shell = Command(
                 name=None,
@@ -678,17 +776,31 @@ class _Reader:
                 wrappers=(*ctx.wrappers, *un.wrappers),
             )
             string = un.interpret
-            quoted = string is not None and string.raw[:1] in ("'", '"') and not string.expands
+            # a quoted string whose text keeps the file's line breaks (no value substituted holds one): its lines
+            # are the file's lines
+            quoted = string is not None and string.raw[:1] in ("'", '"')
+            quoted = quoted and string is not None and inner.count("\n") == string.raw.count("\n")
+            # read as written from a double-quoted string: the outer shell substitutes its variables first
+            outer = string is not None and string.value is None
             if ctx.line is None and "\n" in inner and quoted and string is not None:
                 # a quoted script written over several lines (``pct exec 1 -- bash -c '\n apt-get …\n'``): each of
                 # its commands at its own line
-                self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=string.line - 1 - ctx.offset)
+                offset = string.line - 1 - ctx.offset
+                self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=offset, substituted=outer)
             else:
-                self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line)
+                self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
         return made
 
     def _reparse(
-        self, source: str, ctx: _Ctx, outer: Command, *, via: str, line: int | None = None, offset: int = 0
+        self,
+        source: str,
+        ctx: _Ctx,
+        outer: Command,
+        *,
+        via: str,
+        line: int | None = None,
+        offset: int = 0,
+        substituted: bool = False,
     ) -> None:
         if ctx.reparse >= MAX_REPARSE:
             self.incomplete = self.incomplete or f"strings run as shell nested deeper than {MAX_REPARSE} levels"
@@ -706,7 +818,7 @@ class _Reader:
             reparse=ctx.reparse + 1,
         )
         saved = (self.words, self._bindings_now, self.inherited)
-        if via == "heredoc":  # the shell substitutes the script's variables into the body before sh reads it
+        if via == "heredoc" or substituted:  # the shell substitutes the script's variables before sh reads it
             now = self._bindings_now
             visible = (now.lookup(name, outer.line) for name in now.by_name)
             self.inherited = (*self.inherited, *(a for a in visible if a is not None))
@@ -755,6 +867,10 @@ def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
 
 
+# A value that starts with the path a lookup prints: ``$( which curl ) -fsSL`` (the program, the rest).
+_LOOKED_UP = re.compile(
+    r"""^(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?\s*(?:\)|`)(\s.*)?$""", re.S
+)
 # ``SUDO=$(command -v sudo)``, ``SUDO=`which doas```, ``CERTBOT=$(command -v certbot || true)``: the value is the
 # program's path, found at run time.
 _ESCALATOR_LOOKUP = re.compile(
@@ -810,6 +926,15 @@ def _enclosing_function(node: Node) -> str | None:
 
 
 _RETURNS_TRUE = re.compile(r"^return(?:\s+0)?\s*$")
+_RETURNS_FALSE = re.compile(r"^return\s+(?:[1-9]\d*|\$\?)\s*;?$")
+
+
+def _fails(node: Node) -> bool:
+    """``return 1`` after ``check || …`` in a function: the function gives up there, so its later steps run only
+    when the check passed (``main() { check_if_running_as_root || return 1; …; }``)."""
+    return node.type == "command" and bool(_RETURNS_FALSE.match(text(node).strip()))
+
+
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
 _SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
 
@@ -823,7 +948,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     reader.read(data, _Ctx())
     return Script(
         path=path,
-        commands=tuple(reader.commands),
+        commands=live_commands(tuple(reader.commands), tuple(reader.functions)),
         assignments=tuple(reader.assignments),
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
@@ -862,7 +987,10 @@ def commands_named(script: Script, *names: str) -> Iterator[Command]:
 _DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([\\"$`])')
 
 
-def _string_source(word: Word, via: str | None) -> str | None:
+_UNESCAPED_EXPANSION = re.compile(r"(?<!\\)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))")
+
+
+def _string_source(word: Word, via: str | None, known: Callable[[str], str | None] | None = None) -> str | None:
     """The text a string run as shell holds: its value; for the command ``su``/``runuser`` run as another user,
     also a double-quoted string with expansions (``su www-data -c "X=$i rake db:migrate"``), as written, the
     expansions left for the inner reading, when it starts with a command written out (not ``"$1"``). (A ``sh -c``
@@ -870,8 +998,18 @@ def _string_source(word: Word, via: str | None) -> str | None:
     if word.value is not None:
         return word.value
     raw = word.raw
-    if via in ("su -c", "runuser -c") and len(raw) >= 2 and raw[0] == raw[-1] == '"':
-        inner = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", raw[1:-1])
+    runs_string = via in ("su -c", "runuser -c") or (via or "").removesuffix(" -c") in SHELLS
+    if runs_string and len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        body = raw[1:-1]
+        if known is not None:
+            # the outer shell substitutes its variables first (``VAR='$VAR'`` inside gets the outer value)
+            body = _UNESCAPED_EXPANSION.sub(lambda m: _substituted(m, known), body)
+        inner = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", body)
         # a command written out, not one passed in (``su "$user" -c "$1"`` runs whatever its caller gives)
         return inner if not inner.lstrip().startswith(("$", "`")) else None
     return None
+
+
+def _substituted(match: re.Match[str], known: Callable[[str], str | None]) -> str:
+    value = known(match.group(1) or match.group(2))
+    return match.group(0) if value is None or "\n" in value else value

@@ -1,0 +1,36 @@
+"""Functions a script defines and never calls: their steps do not run.
+
+SigNoz's installer defines ``install_docker_machine`` (a download saved into /usr/local/bin) and calls it from
+nowhere; its commands are not steps of the script. A function counts as called when its name is written
+anywhere outside its own body: as a command, or as any word (``run_step "Installing" install_docker``, ``trap
+finish EXIT``, ``export -f f``). Nothing is dropped from a file whose top level calls none of its functions (a
+library that other files source: all its functions are what it is for), nor from one that picks the command to
+run at run time (``"$@"``, ``"start_${name}"``, ``$cmd`` unknown), where any function may be the one run."""
+
+from __future__ import annotations
+
+from shipgate.preflight.shell.model import Command
+
+_MAX_FUNCTIONS = 2000
+
+
+def _dynamic(command: Command) -> bool:
+    """The command word is chosen at run time and could name one of the script's functions."""
+    program = command.program
+    return command.name is None and program is not None and program.value is None
+
+
+def live_commands(commands: tuple[Command, ...], functions: tuple[str, ...]) -> tuple[Command, ...]:
+    """``commands`` without those in the bodies of functions nothing refers to."""
+    defined = set(functions[:_MAX_FUNCTIONS])
+    if not defined or any(_dynamic(c) for c in commands):
+        return commands
+    referenced: set[str] = set()
+    for c in commands:
+        names = {c.name, *(w.text for w in c.words), *(w.value for w in c.words if w.value)}
+        referenced.update(n for n in names if n in defined and n != c.function)
+    top_calls = any(c.function is None and c.name in defined for c in commands)
+    dead = defined - referenced
+    if not top_calls or not dead:
+        return commands
+    return tuple(c for c in commands if c.function not in dead)
