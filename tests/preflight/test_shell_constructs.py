@@ -61,6 +61,14 @@ def test_redirections_and_output_files_are_not_names() -> None:
     assert scored("curl -o file.tgz https://get.example.io/f.tgz") == [("preflight.external_endpoint", 3)]
 
 
+def test_ansi_c_strings_are_decoded_as_bash_does() -> None:
+    """``$'…'``: bash's escapes (``\\e``, octal, ``\\x``, ``\\u``, ``\\cX``) decoded; an unknown escape and a lone
+    surrogate kept as written, never a warning or an error."""
+    parsed = parse_script(script(r"printf $'\e[1m\101\x42\u00e9\cA\q\uD800\t'"), path="a.sh")
+    [printf] = [c for c in parsed.commands if c.name == "printf"]
+    assert [w.text for w in printf.words] == ["\x1b[1mAB\u00e9\x01\\q\\uD800\t"]
+
+
 def test_a_command_held_in_a_variable_escalates_every_step() -> None:
     """``run='sudo -E sh -c'; $run "apt-get install …"``: both lines in the evidence."""
     found = run(package({"scripts/upgrade.sh": script("run='sudo -E sh -c'", '$run "apt-get install -y dten"')}))

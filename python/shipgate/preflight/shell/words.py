@@ -260,8 +260,22 @@ def _literal_default(text_: str) -> str | None:
     return _BACKSLASH.sub(r"\1", text_)
 
 
+_ANSI_C_ESCAPE = re.compile(r"\\(?:([abeEfnrtv\\'\"?])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})"
+                            r"|U([0-9A-Fa-f]{1,8})|c(.))", re.S)
+_ANSI_C_SIMPLE = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+                  "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+
+
+def _ansi_c_escape(m: re.Match[str]) -> str:
+    simple, octal, hex2, hex4, hex8, control = m.groups()
+    if simple is not None:
+        return _ANSI_C_SIMPLE[simple]
+    if control is not None:
+        return chr(ord(control) & 0x1F)
+    code = int(octal, 8) & 0xFF if octal is not None else int(hex2 or hex4 or hex8, 16)
+    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m.group(0)
+
+
 def _ansi_c(body: str) -> str:
-    try:
-        return body.encode("latin-1", "backslashreplace").decode("unicode_escape")
-    except UnicodeDecodeError:
-        return body
+    """The text of bash's ``$'…'`` string: its backslash escapes decoded as bash does (an unknown escape is kept)."""
+    return _ANSI_C_ESCAPE.sub(_ansi_c_escape, body)
