@@ -1,0 +1,179 @@
+"""Classes the thirty-first hold-out set showed (tests/preflight/holdout31: install, upgrade and maintenance scripts
+written in Python and Perl), each as its minimal construct next to a near-miss that must stay quiet or keep being
+reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+_PRIV = "preflight.implicit_privilege"
+_EGRESS = "preflight.implicit_egress"
+_ROOT = "preflight.root_assumed"
+_SUDO = "preflight.sudo_unavailable"
+_EP = "preflight.external_endpoint"
+_PIPE = "preflight.pipe_to_shell"
+_UNVERIFIED = "preflight.unverified_download_exec"
+_RM = "preflight.rm_rf_variable"
+
+
+# -- A: a Python script's subprocess argument lists and os.system strings are the shell it runs --
+
+
+def test_a_python_scripts_commands_are_steps() -> None:
+    script = (
+        "#!/usr/bin/env python3\n"
+        "import os, subprocess\n"
+        'subprocess.run(["apt-get", "install", "-y", "nginx"], check=True)\n'
+        'os.system("chown -R app:app /etc/app")\n'
+    )
+    assert codes_at({"scripts/upgrade.py": script}, _PRIV) == [3, 4]
+    assert codes_at({"scripts/upgrade.py": script}, _EGRESS) == [3]
+    # a Submitty-style migration module: up() runs during the upgrade
+    migration = 'import os\n\ndef up(config):\n    os.system("apt-get install nodejs -y")\n'
+    assert codes_at({"migration/migrations/system/2023_node.py": migration}, _EGRESS) == [4]
+
+
+def test_a_a_library_module_is_not_a_step() -> None:
+    library = (
+        '"""apt helpers"""\nimport subprocess\n\n\ndef install_packages(packages):\n'
+        '    subprocess.run(["apt-get", "install", "--yes"] + packages)\n'
+    )
+    assert codes_at({"tljh/apt.py": library}, _PRIV) == []
+    assert codes_at({"tljh/apt.py": library}, _EGRESS) == []
+    product = '#!/usr/bin/env python3\nimport subprocess\nsubprocess.run(["apt-get", "install", "-y", "x"])\n'
+    assert codes_at({"glances/outdated.py": product}, _EGRESS) == []  # the product's own module, not a step
+
+
+def test_a_a_migrations_rollback_is_not_a_step() -> None:
+    migration = (
+        "import os\n\ndef up(config):\n    pass\n\ndef down(config):\n"
+        '    os.system("curl -sL https://deb.nodesource.com/setup_16.x | bash -")\n'
+    )
+    for code in (_PIPE, _EP, _EGRESS):
+        assert codes_at({"migration/migrations/system/2023_node.py": migration}, code) == []
+
+
+def test_a_the_same_command_in_up_is_read() -> None:
+    migration = (
+        'import os\n\ndef up(config):\n    os.system("curl -sL https://deb.nodesource.com/setup_16.x | bash -")\n'
+    )
+    assert codes_at({"migration/migrations/system/2023_node.py": migration}, _PIPE) == [4]
+    assert codes_at({"migration/migrations/system/2023_node.py": migration}, _EP) == [4]
+
+
+# -- B: a function of the script that runs its parameter is a runner, also of shell text in a mapping --
+
+
+def test_b_commands_given_to_the_scripts_own_runner_are_read() -> None:
+    script = (
+        "#!/usr/bin/env python3\nimport shutil, subprocess\n\n"
+        "def run_os_command(command_map):\n"
+        "    for executable, commands in command_map.items():\n"
+        "        for command in commands:\n"
+        "            subprocess.check_call(command, shell=True)\n\n"
+        "def _call(args):\n"
+        "    return subprocess.run(args, check=True)\n\n"
+        "run_os_command({'apt-get': ['apt-get update',\n"
+        "                            'apt-get install -y git']})\n"
+        "_call(['pip', 'install', 'ansible'])\n"
+    )
+    assert codes_at({"install.py": script}, _EGRESS) == [12, 13, 14]
+
+
+def test_b_a_value_formatted_into_a_command_is_not_a_command() -> None:
+    script = (
+        "#!/usr/bin/env python3\nimport subprocess\n\n"
+        "def install_package(name):\n"
+        "    subprocess.check_call('echo installing {0}'.format(name), shell=True)\n\n"
+        "install_package('apt-get')\n"
+    )
+    assert codes_at({"install.py": script}, _EGRESS) == []
+    assert codes_at({"install.py": script}, _PRIV) == []
+
+
+# -- C: a uid check that exits, in Python, requires root --
+
+
+def test_c_python_uid_checks_require_root() -> None:
+    direct = '#!/usr/bin/env python3\nimport os, sys\nif os.geteuid() != 0:\n    sys.exit("run as root")\n'
+    assert codes_at({"bin/upgrade.py": direct}, _ROOT) == [3]
+    helper = (
+        "#!/usr/bin/env python3\nimport os, subprocess, sys\n\n"
+        "def prerequisites():\n    subprocess.check_call('apt-get update', shell=True)\n\n"
+        "def is_root():\n    return os.geteuid() == 0\n\n"
+        "if __name__ == '__main__':\n    if not is_root():\n        sys.exit()\n    prerequisites()\n"
+    )
+    assert codes_at({"install.py": helper}, _ROOT) == [11]
+    assert codes_at({"install.py": helper}, _PRIV) == []  # called after the check: runs as root
+    etc = '#!/usr/bin/python3\nimport os, sys\nif not os.access("/etc/app.conf", os.W_OK):\n    sys.exit(1)\n'
+    assert codes_at({"setup/migrate.py": etc}, _ROOT) == [3]
+
+
+def test_c_a_uid_test_that_does_not_exit_is_no_requirement() -> None:
+    script = '#!/usr/bin/env python3\nimport os\nif os.geteuid() == 0:\n    print("root")\n' + (
+        "if os.getuid() != 0:\n    pass\n"
+    )
+    assert codes_at({"bin/upgrade.py": script}, _ROOT) == []
+    writable = '#!/usr/bin/python3\nimport os, sys\nif not os.access("/srv/app", os.W_OK):\n    sys.exit(1)\n'
+    assert codes_at({"bin/upgrade.py": writable}, _ROOT) == []
+
+
+# -- D: a Perl script's system()/backticks with literal arguments, and its uid check --
+
+
+def test_d_perl_system_calls_and_uid_checks_are_read() -> None:
+    script = (
+        "#!/usr/bin/perl\nuse strict;\n\n"
+        'die "please run as root\\n" if $> != 0;\n\n'
+        "system('apt-get', 'dist-upgrade');\n"
+        "my $v = `git describe --tags`;\n"
+    )
+    assert codes_at({"bin/pveupgrade": script}, _ROOT) == [4]
+    assert codes_at({"bin/pveupgrade": script}, _EGRESS) == [6]
+    block = '#!/usr/bin/env perl\nif ( $> != 0 ) {\n    print STDERR "root!\\n";\n    exit 1;\n}\n'
+    assert codes_at({"bin/app.SetPermissions.pl": block}, _ROOT) == [2]
+
+
+def test_d_perl_modules_pod_and_data_are_not_run() -> None:
+    module = "package App::Install;\nsub go { system('apt-get', 'install', '-y', 'x'); }\n1;\n"
+    assert codes_at({"lib/App/Install.pm": module}, _EGRESS) == []
+    pod = (
+        "#!/usr/bin/perl\nprint \"ok\\n\";\n\n=head1 USAGE\n\n  system('apt-get', 'update');\n\n=cut\n\n"
+        "exit 0;\n__END__\nsystem('apt-get', 'update');\n"
+    )
+    assert codes_at({"bin/tool": pod}, _EGRESS) == []
+    uid_ok = '#!/usr/bin/perl\nprint "root\\n" if $> == 0;\n'
+    assert codes_at({"bin/tool": uid_ok}, _ROOT) == []
+
+
+# -- E: downloads in Python: a fetched file run unchecked, fetched code exec()'d --
+
+
+def test_e_python_downloads_that_run_are_reported() -> None:
+    script = (
+        "#!/usr/bin/env python3\nimport subprocess, sys, tempfile, urllib.request\nfrom pathlib import Path\n"
+        "url = 'https://bootstrap.example-vendor.io/tool.pyz'\n"
+        "with tempfile.TemporaryDirectory() as tmp:\n"
+        "    target = Path(tmp) / 'tool.pyz'\n"
+        "    urllib.request.urlretrieve(url, target)\n"
+        "    subprocess.run([sys.executable, str(target)], check=True)\n"
+    )
+    assert codes_at({"install-tool.py": script}, _UNVERIFIED) == [8]
+    bootstrap = "#!/usr/bin/env python3\nfrom urllib.request import urlopen\nez = {}\n" + (
+        "exec(urlopen('https://bootstrap.example-vendor.io/ez_setup.py').read(), ez)\n"
+    )
+    assert codes_at({"bootstrap.py": bootstrap}, _PIPE) == [4]
+
+
+def test_e_a_fetch_of_data_and_the_scripts_own_temporary_directory_are_quiet() -> None:
+    script = (
+        "#!/usr/bin/env python3\nimport json, shutil, tempfile, urllib.request\n"
+        "JSON_URL = 'https://pypi.org/pypi/tool/json'\n"
+        "tmp = tempfile.mkdtemp()\n"
+        "data = json.load(urllib.request.urlopen(JSON_URL))\n"
+        "shutil.rmtree(tmp)\n"
+    )
+    assert codes_at({"install-tool.py": script}, _PIPE) == []
+    assert codes_at({"install-tool.py": script}, _UNVERIFIED) == []
+    assert codes_at({"install-tool.py": script}, _RM) == []
+    assert codes_at({"install-tool.py": script}, _EP) in ([5], [3])
