@@ -177,3 +177,26 @@ def test_e_a_fetch_of_data_and_the_scripts_own_temporary_directory_are_quiet() -
     assert codes_at({"install-tool.py": script}, _UNVERIFIED) == []
     assert codes_at({"install-tool.py": script}, _RM) == []
     assert codes_at({"install-tool.py": script}, _EP) in ([5], [3])
+
+
+# -- F: sudo in a script that already requires root gains nothing --
+
+
+def test_f_sudo_after_a_root_requirement_is_not_escalation() -> None:
+    script = '#!/bin/sh\nif [ "$(id -u)" -ne 0 ]; then echo "run as root"; exit 1; fi\nsudo apt-get update\n'
+    assert codes_at({"scripts/install.sh": script}, _SUDO) == []
+    assert codes_at({"scripts/install.sh": script}, _ROOT) == [2]
+
+
+def test_f_sudo_that_gains_root_is_still_reported() -> None:
+    reexec = '#!/bin/sh\nif [ "$(id -u)" -ne 0 ]; then exec sudo "$0" "$@"; fi\napt-get update\n'
+    assert codes_at({"scripts/install.sh": reexec}, _SUDO) == [2]
+    plain = "#!/bin/sh\nsudo apt-get update\n"
+    assert codes_at({"scripts/install.sh": plain}, _SUDO) == [2]
+    rerun = (
+        '#!/bin/sh\nis_root() {\n  if [ "$(id -u)" -eq 0 ]; then return 0; fi\n'
+        "  command -v sudo >/dev/null && return 1\n  echo 'run as root'; exit 1\n}\n"
+        "rerun() {\n  curl -fsSL https://get.vendor.io/install.sh | sudo sh\n  exit $?\n}\n"
+        "if ! is_root; then\n  rerun\nfi\napt-get update\n"
+    )
+    assert codes_at({"scripts/install.sh": rerun}, _SUDO) == [8]
