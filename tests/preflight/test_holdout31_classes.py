@@ -200,3 +200,15 @@ def test_f_sudo_that_gains_root_is_still_reported() -> None:
         "if ! is_root; then\n  rerun\nfi\napt-get update\n"
     )
     assert codes_at({"scripts/install.sh": rerun}, _SUDO) == [8]
+
+
+# -- G: apt's dist-upgrade (apt accepts apt-get's name for full-upgrade) --
+
+
+def test_g_apt_dist_upgrade_is_a_package_manager_step() -> None:
+    assert codes_at({"scripts/upgrade.sh": "#!/bin/sh\napt dist-upgrade -y\n"}, _EGRESS) == [2]
+    assert codes_at({"scripts/upgrade.sh": "#!/bin/sh\napt dist-upgrade -y\n"}, _PRIV) == [2]
+
+
+def test_g_apt_listing_is_not() -> None:
+    assert codes_at({"scripts/upgrade.sh": "#!/bin/sh\napt list --upgradable\n"}, _EGRESS) == []

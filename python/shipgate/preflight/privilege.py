@@ -116,7 +116,18 @@ _PACKAGE_VERBS = {
         }
     ),
     "apt": frozenset(
-        {"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "clean", "autoclean"}
+        {
+            "install",
+            "remove",
+            "purge",
+            "update",
+            "upgrade",
+            "full-upgrade",
+            "dist-upgrade",  # apt accepts apt-get's name for full-upgrade
+            "autoremove",
+            "clean",
+            "autoclean",
+        }
     ),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
