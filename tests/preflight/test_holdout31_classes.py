@@ -212,3 +212,21 @@ def test_g_apt_dist_upgrade_is_a_package_manager_step() -> None:
 
 def test_g_apt_listing_is_not() -> None:
     assert codes_at({"scripts/upgrade.sh": "#!/bin/sh\napt list --upgradable\n"}, _EGRESS) == []
+
+
+# -- H: a chained assignment in program source gives its literal to a password name --
+
+
+def test_h_a_chained_assignment_of_a_password_literal_is_a_credential() -> None:
+    script = (
+        "#!/usr/bin/env python3\ndef f(args):\n    if args.ci:\n        root_password = admin_password = 'travis'\n"
+    )
+    assert codes_at({"install.py": script}, "preflight.hardcoded_credential") == [4]
+
+
+def test_h_a_chained_assignment_of_an_expression_or_of_other_names_is_not() -> None:
+    script = (
+        "#!/usr/bin/env python3\ndef f(options):\n    root_password = admin_password = options.password\n"
+        "    first = second = 'travis'\n"
+    )
+    assert codes_at({"install.py": script}, "preflight.hardcoded_credential") == []
