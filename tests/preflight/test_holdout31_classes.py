@@ -230,3 +230,29 @@ def test_h_a_chained_assignment_of_an_expression_or_of_other_names_is_not() -> N
         "    first = second = 'travis'\n"
     )
     assert codes_at({"install.py": script}, "preflight.hardcoded_credential") == []
+
+
+# -- I: pip installing straight from a version-control URL at a branch or tag --
+
+
+def test_i_an_unpinned_vcs_install_is_unverified_code() -> None:
+    shell = "#!/bin/sh\npython3 -m pip install --upgrade git+https://github.com/vendor/tool.git\n"
+    assert codes_at({"scripts/install.sh": shell}, _UNVERIFIED) == [2]
+    tagged = '#!/bin/sh\nSPEC="${SPEC:-git+https://github.com/vendor/tool.git@v1.2}"\npip3 install "$SPEC"\n'
+    assert codes_at({"scripts/install.sh": tagged}, _UNVERIFIED) == [3]
+    script = (
+        "#!/usr/bin/env python3\nimport os, subprocess\n\n"
+        "def pip_install(prefix, packages):\n"
+        "    subprocess.check_output([os.path.join(prefix, 'bin', 'python3'), '-m', 'pip', 'install'] + packages)\n\n"
+        "spec = os.environ.get('SPEC', 'git+https://github.com/vendor/tool.git')\n"
+        "pip_install('/opt/tool', [spec])\n"
+    )
+    assert codes_at({"bootstrap/bootstrap.py": script}, _UNVERIFIED) == [8]
+    assert codes_at({"bootstrap/bootstrap.py": script}, _EGRESS) == [8]  # once: at the call, not also in the body
+
+
+def test_i_a_pinned_commit_or_an_index_install_is_not() -> None:
+    pinned = "#!/bin/sh\npip install git+https://github.com/vendor/tool.git@0123456789abcdef0123456789abcdef01234567\n"
+    assert codes_at({"scripts/install.sh": pinned}, _UNVERIFIED) == []
+    index = "#!/bin/sh\npip install tool==1.2 && git clone --depth 1 https://github.com/vendor/tool.git@main x\n"
+    assert codes_at({"scripts/install.sh": index}, _UNVERIFIED) == []

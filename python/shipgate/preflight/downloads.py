@@ -22,6 +22,7 @@ from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_va
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.tls_scope import loopback_only
+from shipgate.preflight.vcs_installs import unpinned_vcs_installs
 
 _INSECURE_ENV = {
     "GIT_SSL_NO_VERIFY": ("1", "true", "yes"),
@@ -136,6 +137,16 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             "signature",
             remedy="Ship the file in the package (its digest is verified), or verify a pinned checksum or "
             "signature before running it.",
+        )
+    for command, url in unpinned_vcs_installs(script):
+        yield at_command(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            downloaded=url,
+            message=f"pip installs {url} at a branch or tag: no pinned commit, no hash to check",
+            remedy="Install a released package with a pinned hash, or pin the URL to a full commit id (…@<sha>).",
         )
 
 

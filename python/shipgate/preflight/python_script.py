@@ -19,12 +19,14 @@ Written as shell:
   the argv (``["apt-get", "-y", "install"] + PACKAGES``), a string under ``shell=True``/``os.system`` is shell
   text; a list bound to a name first (``cmd = [...]``, ``cmd.extend([...])``) is read where it is run. A function
   of the file that hands one of its parameters to such a call is a runner too (``_call_subprocess(args)``,
-  ``run_os_command({"apt-get": ["sudo apt-get update"]})``, also through another such function), and so is a
-  function imported under a runner's name (``run``, ``run_subprocess``, ``shell``, ``execute``…) given a literal
-  argument list.
+  ``run_os_command({"apt-get": ["sudo apt-get update"]})``, also through another such function): its command is
+  read at each call with what the call gives it, not also in its body (unless the function builds it up in a
+  variable it changes on its own). A function imported under a runner's name (``run``, ``run_subprocess``,
+  ``shell``…) given a literal argument list runs that list.
 - Values: string literals, f-strings, ``%``/``.format`` templates, ``os.path.join``, ``Path / "x"``,
-  ``os.environ.get(NAME, default)`` (``${NAME:-default}``); a name assigned one of these is a shell variable
-  assigned at its line; anything else is ``${PY_VALUE}``. ``tempfile.mkdtemp()``/``TemporaryDirectory()`` is
+  ``os.environ.get(NAME, default)`` (``${NAME:-default}``); a name assigned one of these that a command uses is a
+  shell variable assigned at its line (one no command uses stays program source); anything else is
+  ``${PY_VALUE}``. ``tempfile.mkdtemp()``/``TemporaryDirectory()`` is
   ``$(mktemp -d)``.
 - Downloads: ``urlretrieve(URL, target)``/``wget.download`` save a file (``curl -fsSL -o target URL``),
   ``urlopen``/``requests``/``httpx`` fetch one; ``exec(urlopen(URL).read())`` runs what it fetched
@@ -170,6 +172,7 @@ class _Runner:
     name: str
     shell: bool
     template: str  # the command's words with the parameter as MARK (MARK alone: the parameter is the command)
+    call: int = 0  # id() of the call in the function's body that runs it
 
 
 @dataclass
@@ -184,6 +187,7 @@ class _Reader:
     temporary: set[str] = field(default_factory=set)  # names bound to a directory the script made (mkdtemp)
     values: dict[str, str] = field(default_factory=dict)  # shell variable -> its rendered value
     assigned: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, shell assignment)
+    expanded: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for node in ast.walk(self.tree):
@@ -191,6 +195,7 @@ class _Reader:
                 self.functions.setdefault(node.name, node)
         self.root_functions = {n for n, f in self.functions.items() if _returns_is_root(f)}
         self.runners = _find_runners(self.functions)
+        self.expanded = {r.call for r in self.runners.values() if r.template != MARK}
 
     # ------------------------------------------------------------------------------------------------ statements
 
@@ -291,8 +296,8 @@ class _Reader:
 
     def call(self, call: ast.Call) -> None:
         name, owner = _name(call.func), _owner(call.func)
-        if name is None:
-            return
+        if name is None or id(call) in self.expanded:
+            return  # a runner's own command, read at each call of the runner with what the call gives it
         shell = self.command(call, name, owner)
         if shell is not None:
             self.add(call.lineno, shell)
@@ -364,7 +369,8 @@ class _Reader:
         if not runner.shell:
             words = self.argv(arg, 0) or self.word(arg, 0)
             if words and runner.template != MARK:
-                words = runner.template.replace(MARK, words)
+                head, _, rest = runner.template.replace(MARK, words).partition(" ")
+                words = f"{self.program(None, head)} {rest}".rstrip()
             if words and words.replace(UNKNOWN, "").replace('"', "").strip():
                 self.add(call.lineno, words)
             return
@@ -401,7 +407,7 @@ class _Reader:
             return self.argv(node.value, depth + 1)
         return None
 
-    def program(self, node: ast.expr, word: str) -> str:
+    def program(self, node: ast.expr | None, word: str) -> str:
         """The program word: a path in a computed directory (``venv / "bin/python"``) is written as its name, which
         is how the shell checks know programs."""
         while isinstance(node, ast.Call) and _name(node.func) in ("str", "fspath") and len(node.args) == 1:
@@ -683,7 +689,9 @@ def _runner(function: Function, runners: dict[str, _Runner]) -> _Runner | None:
                 shell = inner.shell if inner is not None else _shell_call(call)
                 if shell and template != MARK:
                     continue  # a value inside a command line: the function's own command is read where it stands
-                return _Runner(index, param, shell, template)
+                # the body's own command is read at each call instead, unless it is built up in a variable the
+                # function changes on its own (``command = ["sudo"] + command``): then it is read where it runs too
+                return _Runner(index, param, shell, template, 0 if isinstance(arg, ast.Name) else id(call))
     return None
 
 
