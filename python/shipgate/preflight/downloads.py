@@ -1,6 +1,7 @@
 """Code fetched at install time: piped into a shell (``curl … | sh``, ``sh <(curl …)``), or saved and then run,
 installed or made executable (``curl -o x.sh URL`` … ``sh x.sh``, ``./installer``, ``dpkg -i x.deb``, unpacked
-and ``chmod +x``: see ``fetched``) with no checksum or signature check in between; and TLS verification
+and ``chmod +x``: see ``fetched``) with no checksum or signature check in between, or installed by pip straight
+from a version-control URL not pinned to a commit (``vcs_installs``); and TLS verification
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
