@@ -144,6 +144,10 @@ def test_d_perl_modules_pod_and_data_are_not_run() -> None:
     assert codes_at({"bin/tool": pod}, _EGRESS) == []
     uid_ok = '#!/usr/bin/perl\nprint "root\\n" if $> == 0;\n'
     assert codes_at({"bin/tool": uid_ok}, _ROOT) == []
+    heredoc = "#!/usr/bin/perl\nprint <<EOF;\nsystem('apt-get', 'update');\nEOF\n" + (
+        "my $mask = 1 << 8;\nsystem('apt-get', 'update');\n"
+    )
+    assert codes_at({"bin/tool": heredoc}, _EGRESS) == [6]  # the here-document is text; a shift opens none
 
 
 # -- E: downloads in Python: a fetched file run unchecked, fetched code exec()'d --

@@ -35,7 +35,8 @@ UNKNOWN = "${PERL_VALUE}"
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*perl")
 _END = re.compile(r"^__(?:END|DATA)__\s*$", re.M)
 _POD = re.compile(r"^=[a-zA-Z]\w*.*?(?:^=cut\b.*?$|\Z)", re.M | re.S)
-_HEREDOC = re.compile(r"""<<\s*(?:"(\w+)"|'(\w+)'|(\w+)|~\s*"?(\w+)"?)""")
+# ``<<"EOF"``, ``<< 'EOF'``, ``<<EOF`` (a bare name follows ``<<`` directly: ``1 << 8`` is a shift), ``<<~EOF``
+_HEREDOC = re.compile(r"""<<\s*"(\w+)"|<<\s*'(\w+)'|<<([A-Za-z_]\w*)|<<~\s*"?([A-Za-z_]\w*)"?""")
 _DELIMS = {"(": ")", "{": "}", "[": "]", "<": ">"}
 _VARIABLE = re.compile(r"[$@](?:\{[^}]*\}|::|\w)+(?:->)?(?:\{[^}]*\}|\[[^\]]*\])*")
 _UID = frozenset({"$>", "$<", "$EUID", "$UID", "$EFFECTIVE_USER_ID", "$REAL_USER_ID"})

@@ -42,6 +42,7 @@ parse as Python 3)."""
 from __future__ import annotations
 
 import ast
+import itertools
 import posixpath
 import re
 import warnings
@@ -91,11 +92,12 @@ def commands(path: str, text: str) -> list[Piece] | None:
             tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    if sum(1 for _ in ast.walk(tree)) > MAX_NODES:
+    nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
+    if len(nodes) > MAX_NODES:
         return None
     if not _is_migration(path, tree) and not (_runs(tree, text) and _step_path(path)):
         return None
-    reader = _Reader(tree)
+    reader = _Reader(tree, nodes)
     reader.block(tree.body, 0)
     return _one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
 
@@ -178,6 +180,7 @@ class _Runner:
 @dataclass
 class _Reader:
     tree: ast.Module
+    nodes: list[ast.AST]  # every node of the tree, walked once
     pieces: list[Piece] = field(default_factory=list)
     variables: set[str] = field(default_factory=set)  # names written as shell variables
     lists: dict[str, str] = field(default_factory=dict)  # names bound to an argument list -> its words
@@ -190,11 +193,12 @@ class _Reader:
     expanded: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        for node in ast.walk(self.tree):
+        for node in self.nodes:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 self.functions.setdefault(node.name, node)
-        self.root_functions = {n for n, f in self.functions.items() if _returns_is_root(f)}
-        self.runners = _find_runners(self.functions)
+        facts = {name: _facts(f) for name, f in self.functions.items()}
+        self.root_functions = {n for n, f in facts.items() if _returns_is_root(f.nodes)}
+        self.runners = _find_runners(facts)
         self.expanded = {r.call for r in self.runners.values() if r.template != MARK}
 
     # ------------------------------------------------------------------------------------------------ statements
@@ -381,9 +385,9 @@ class _Reader:
 
     def root_check(self, stmt: ast.If) -> bool:
         """``if <not root>: … exit``: the branch ends the script when it does not run as root."""
-        if not any(_exits(n) for s in stmt.body for n in ast.walk(s)):
+        if not _not_root(stmt.test, self.root_functions):
             return False
-        return _not_root(stmt.test, self.root_functions)
+        return any(_exits(n) for s in stmt.body for n in ast.walk(s))
 
     # ------------------------------------------------------------------------------------------------ values
 
@@ -590,8 +594,8 @@ def _uid_is_root(node: ast.expr) -> bool | None:
     return None
 
 
-def _returns_is_root(function: Function) -> bool:
-    returns = [n for n in ast.walk(function) if isinstance(n, ast.Return) and n.value is not None]
+def _returns_is_root(nodes: list[ast.AST]) -> bool:
+    returns = [n for n in nodes if isinstance(n, ast.Return) and n.value is not None]
     return len(returns) == 1 and _uid_is_root(returns[0].value) is True  # type: ignore[arg-type]
 
 
@@ -657,31 +661,47 @@ def _shell_call(call: ast.Call) -> bool:
     return (owner == "os" and name in _OS_SHELL) or any(k.arg == "shell" and _true(k.value) for k in call.keywords)
 
 
-def _find_runners(functions: dict[str, Function]) -> dict[str, _Runner]:
+@dataclass
+class _Facts:
+    """What ``_runner`` reads of a function, gathered once: its parameters, calls and name bindings."""
+
+    params: list[str]
+    nodes: list[ast.AST]
+    calls: list[ast.Call]
+    bindings: _Bindings
+    callees: set[str]
+
+
+def _facts(function: Function) -> _Facts:
+    params = [a.arg for a in function.args.posonlyargs + function.args.args]
+    if params and params[0] in ("self", "cls"):
+        params = params[1:]
+    nodes = list(ast.walk(function))
+    calls = [n for n in nodes if isinstance(n, ast.Call)]
+    return _Facts(params, nodes, calls, _bindings(nodes), {_name(c.func) or "" for c in calls})
+
+
+def _find_runners(all_facts: dict[str, _Facts]) -> dict[str, _Runner]:
     """Functions of the file that run a parameter: as the command (``subprocess.run(args)``, each string of a
     mapping given to ``check_call(command, shell=True)``) or as its tail (``subprocess.run([PYTHON] + args)``)."""
     runners: dict[str, _Runner] = {}
-    for _ in range(6):  # runners of runners, to a bound
-        changed = False
-        for name, function in functions.items():
-            if name not in runners and (found := _runner(function, runners)) is not None:
-                runners[name] = found
-                changed = True
-        if not changed:
+    facts = {name: f for name, f in all_facts.items() if f.calls}
+    pending = set(facts)
+    for _ in range(6):  # runners of runners, to a bound: a later round looks only at callers of new runners
+        found = {name: r for name in pending if (r := _runner(facts[name], runners)) is not None}
+        if not found:
             break
+        runners.update(found)
+        pending = {n for n, f in facts.items() if n not in runners and f.callees & found.keys()}
     return runners
 
 
-def _runner(function: Function, runners: dict[str, _Runner]) -> _Runner | None:
-    params = [a.arg for a in function.args.posonlyargs + function.args.args]
-    offset = 1 if params and params[0] in ("self", "cls") else 0
-    calls = [n for n in ast.walk(function) if isinstance(n, ast.Call)]
-    bindings = _bindings(function)
-    for index, param in enumerate(params[offset:]):
-        for call in calls:
+def _runner(facts: _Facts, runners: dict[str, _Runner]) -> _Runner | None:
+    for index, param in enumerate(facts.params):
+        for call in facts.calls:
             for arg in _command_args(call, runners):
                 inner = runners.get(_name(call.func) or "")
-                template = _template(arg, param, bindings, 0)
+                template = _template(arg, param, facts.bindings, 0)
                 if template is None or MARK not in template:
                     continue
                 if inner is not None and inner.template != MARK:
@@ -704,9 +724,9 @@ class _Bindings:
     loops: dict[str, ast.expr] = field(default_factory=dict)
 
 
-def _bindings(function: Function) -> _Bindings:
+def _bindings(nodes: list[ast.AST]) -> _Bindings:
     found = _Bindings()
-    for node in sorted(ast.walk(function), key=lambda n: getattr(n, "lineno", 0)):
+    for node in sorted(nodes, key=lambda n: getattr(n, "lineno", 0)):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             target = node.targets[0].id
             if target not in {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}:
