@@ -260,3 +260,34 @@ def test_i_a_pinned_commit_or_an_index_install_is_not() -> None:
     assert codes_at({"scripts/install.sh": pinned}, _UNVERIFIED) == []
     index = "#!/bin/sh\npip install tool==1.2 && git clone --depth 1 https://github.com/vendor/tool.git@main x\n"
     assert codes_at({"scripts/install.sh": index}, _UNVERIFIED) == []
+
+
+# -- J: a Python script's file operations are the shell's: writes under /etc, modes, deletes --
+
+
+def test_j_python_file_operations_are_read_as_steps() -> None:
+    script = (
+        "#!/usr/bin/env python3\nimport os, shutil\n"
+        "with open('/etc/sudoers.d/vendor', 'w') as f:\n"
+        "    f.write('vendor ALL=(ALL) NOPASSWD: ALL\\n')\n"
+        "os.chmod('/opt/vendor/data', 0o777)\n"
+        "shutil.rmtree('/var/lib/vendor')\n"
+    )
+    files = {"scripts/upgrade.py": script}
+    assert 3 in codes_at(files, _PRIV)
+    assert codes_at(files, "preflight.persistence") == [3]
+    assert codes_at(files, "preflight.world_writable") == [5]
+    assert codes_at(files, "preflight.destructive_delete") == [6]
+
+
+def test_j_reads_private_files_and_temporary_directories_are_quiet() -> None:
+    script = (
+        "#!/usr/bin/env python3\nimport os, shutil, tempfile\n"
+        "conf = open('/etc/vendor.conf').read()\n"
+        "with open('/tmp/vendor-install.log', 'w') as log:\n    log.write(conf)\n"
+        "os.chmod('/opt/vendor/secret.key', 0o600)\n"
+        "tmp = tempfile.mkdtemp()\nshutil.rmtree(tmp)\n"
+    )
+    files = {"scripts/upgrade.py": script}
+    for code in (_PRIV, "preflight.world_writable", "preflight.destructive_delete", _RM):
+        assert codes_at(files, code) == [], code

@@ -31,6 +31,10 @@ Written as shell:
 - Downloads: ``urlretrieve(URL, target)``/``wget.download`` save a file (``curl -fsSL -o target URL``),
   ``urlopen``/``requests``/``httpx`` fetch one; ``exec(urlopen(URL).read())`` runs what it fetched
   (``curl … | python3``). ``shutil.rmtree``, ``os.remove``/``os.unlink`` are ``rm``.
+- Files: ``open(path, "w"/"a"/"x")`` and ``Path.write_text`` write the file (``: >> path``), ``os.makedirs`` is
+  ``mkdir -p``, ``os.chmod(path, 0o777)`` is ``chmod 777``, ``os.chown`` is ``chown``, ``shutil.copy*``/``move``,
+  ``os.rename``/``symlink`` are ``cp``/``mv``/``ln -s``: writes under ``/etc``, sudoers, modes and deletes are then
+  the shell checks' to judge.
 - A uid check that exits (``if os.geteuid() != 0: sys.exit(…)``, the same through a function of the file that
   returns ``os.geteuid() == 0``, ``if not os.access("/etc/…", os.W_OK): sys.exit(…)``, a call of a helper named
   ``assert_running_as_root``/``require_root``…) is ``[ "$(id -u)" -ne 0 ] && exit 1``.
@@ -363,6 +367,29 @@ class _Reader:
                 return ":"  # the script's own temporary directory
             path = self.word(args[0], 0) if args else None
             return f"rm -{'rf' if name == 'rmtree' else 'f'} -- {path}" if path else None
+        return self.files(call, name, owner)
+
+    def files(self, call: ast.Call, name: str, owner: str | None) -> str | None:
+        """File operations as the shell commands that do the same: writes, directories, modes, copies, links."""
+        args = [self.word(a, 0) for a in call.args]
+        if name == "open" and owner is None and args and _writes(call):
+            return f": >> {args[0]}"
+        if name in ("write_text", "write_bytes") and isinstance(call.func, ast.Attribute):
+            target = self.word(call.func.value, 0)
+            return f": >> {target}" if target and target != f'"{UNKNOWN}"' else None
+        if owner not in ("os", "shutil"):
+            return None
+        if name in ("makedirs", "mkdir") and args and args[0]:
+            return f"mkdir -p -- {args[0]}"
+        mode = call.args[1] if len(call.args) > 1 else None
+        if name == "chmod" and args[0:1] and isinstance(mode, ast.Constant) and isinstance(mode.value, int):
+            return f"chmod {mode.value:o} -- {args[0]}"
+        if name == "chown" and args[0:1]:
+            return f"chown {UNKNOWN} -- {args[0]}"
+        verb = {"copy": "cp", "copy2": "cp", "copyfile": "cp", "copytree": "cp -r", "move": "mv", "rename": "mv"}
+        verb |= {"symlink": "ln -s"}
+        if name in verb and len(args) >= 2 and args[0] and args[1]:
+            return f"{verb[name]} -- {args[0]} {args[1]}"
         return None
 
     def runner_call(self, call: ast.Call, runner: _Runner) -> None:
@@ -553,6 +580,12 @@ def _first_literal(node: ast.expr) -> bool:
         and isinstance(node.elts[0], ast.Constant)
         and isinstance(node.elts[0].value, str)
     )
+
+
+def _writes(call: ast.Call) -> bool:
+    """``open(path, "w")`` (also ``a``, ``x``, ``+``): the call writes the file."""
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and bool(set(mode.value) & set("wax+"))
 
 
 def _is_tempdir(node: ast.expr) -> bool:
