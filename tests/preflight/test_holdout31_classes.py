@@ -291,3 +291,13 @@ def test_j_reads_private_files_and_temporary_directories_are_quiet() -> None:
     files = {"scripts/upgrade.py": script}
     for code in (_PRIV, "preflight.world_writable", "preflight.destructive_delete", _RM):
         assert codes_at(files, code) == [], code
+
+
+def test_a_a_multi_line_shell_string_keeps_every_later_line_in_place() -> None:
+    script = (
+        "#!/usr/bin/env python3\nimport os\n\ndef prepare():\n"
+        '    os.system("""set -e\n    mkdir -p /tmp/x\n    echo ok""")\n'
+        "def install():\n"
+        '    os.system("apt-get install -y nginx")\n'
+    )
+    assert codes_at({"scripts/install.py": script}, _EGRESS) == [9]

@@ -119,11 +119,15 @@ def _used(assigned: list[tuple[int, str, str]], pieces: list[Piece]) -> list[Pie
 
 
 def _one_per_line(pieces: list[Piece]) -> list[Piece]:
-    """Pieces that start on the same line joined with ``;`` (the layout would move a second one down a line)."""
-    joined: dict[int, str] = {}
-    for line, text in pieces:
-        joined[line] = f"{joined[line]}; {text}" if line in joined else text
-    return sorted(joined.items())
+    """Pieces that start on a line an earlier piece already holds (the same line, or inside a multi-line shell
+    string) joined to it with ``;``: the layout would move them down a line, and every later line with them."""
+    out: list[list[int | str]] = []
+    for line, text in sorted(pieces, key=lambda p: p[0]):  # stable: pieces of one line keep their order
+        if out and line <= int(out[-1][0]) + str(out[-1][1]).count("\n"):
+            out[-1][1] = f"{out[-1][1]}; {text}"
+        else:
+            out.append([line, text])
+    return [(int(line), str(text)) for line, text in out]
 
 
 def _is_migration(path: str, tree: ast.Module) -> bool:
