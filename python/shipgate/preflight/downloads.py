@@ -1,6 +1,7 @@
 """Code fetched at install time: piped into a shell (``curl … | sh``, ``sh <(curl …)``), or saved and then run,
 installed or made executable (``curl -o x.sh URL`` … ``sh x.sh``, ``./installer``, ``dpkg -i x.deb``, unpacked
-and ``chmod +x``: see ``fetched``) with no checksum or signature check in between; and TLS verification
+and ``chmod +x``: see ``fetched``) with no checksum or signature check in between, or installed by pip straight
+from a version-control URL not pinned to a commit (``vcs_installs``); and TLS verification
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
@@ -22,6 +23,7 @@ from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_va
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.tls_scope import loopback_only
+from shipgate.preflight.vcs_installs import unpinned_vcs_installs
 
 _INSECURE_ENV = {
     "GIT_SSL_NO_VERIFY": ("1", "true", "yes"),
@@ -143,6 +145,16 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             "signature",
             remedy="Ship the file in the package (its digest is verified), or verify a pinned checksum or "
             "signature before running it.",
+        )
+    for command, url in unpinned_vcs_installs(script):
+        yield at_command(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            downloaded=url,
+            message=f"pip installs {url} at a branch or tag: no pinned commit, no hash to check",
+            remedy="Install a released package with a pinned hash, or pin the URL to a full commit id (…@<sha>).",
         )
 
 

@@ -31,7 +31,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"install", "update", "upgrade", "dist-upgrade", "build-dep", "source", "download"}),
         "the distribution's configured mirrors",
     ),
-    "apt": (frozenset({"install", "update", "upgrade", "full-upgrade"}), "the distribution's configured mirrors"),
+    "apt": (
+        frozenset({"install", "update", "upgrade", "full-upgrade", "dist-upgrade"}),
+        "the distribution's configured mirrors",
+    ),
     "yum": (
         frozenset({"install", "update", "upgrade", "makecache", "groupinstall"}),
         "the distribution's configured mirrors",

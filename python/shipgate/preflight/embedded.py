@@ -33,6 +33,7 @@ from shipgate.preflight.config_management import declared_work
 from shipgate.preflight.contents import is_dockerfile
 from shipgate.preflight.hooks import commands as hook_commands
 from shipgate.preflight.lifecycle import commands as lifecycle_commands
+from shipgate.preflight.program_scripts import commands as program_commands
 from shipgate.preflight.shell.model import Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.udev import commands as udev_commands
@@ -81,6 +82,9 @@ def read_embedded(path: str, text: str) -> Embedded | None:
     lifecycle = lifecycle_commands(path, text)  # npm/Composer scripts, make install, setup.py: the installer's
     if lifecycle is not None:
         return _embedded(path, lifecycle, root=False)
+    program = program_commands(path, text)  # a Python or Perl install/upgrade script: the installer's steps
+    if program is not None:
+        return _embedded(path, program, root=False)
     hooks = hook_commands(path, text)
     if hooks:
         return _embedded(path, hooks, root=True)

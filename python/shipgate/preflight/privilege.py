@@ -116,7 +116,18 @@ _PACKAGE_VERBS = {
         }
     ),
     "apt": frozenset(
-        {"install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "clean", "autoclean"}
+        {
+            "install",
+            "remove",
+            "purge",
+            "update",
+            "upgrade",
+            "full-upgrade",
+            "dist-upgrade",  # apt accepts apt-get's name for full-upgrade
+            "autoremove",
+            "clean",
+            "autoclean",
+        }
     ),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
@@ -365,7 +376,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = tuple(line.text for line in texts.get(path, ()))
         maintainer = maintainer_script(script, source)
         requires = _requires_root(script, maintainer, source)
-        yield from _escalations(path, script, sudo, _drops(script, bool(requires), source))
+        checked = any(c.kind == "requires" for c in script.root_checks)
+        yield from _escalations(path, script, sudo, _drops(script, bool(requires), source), root_required=checked)
         for line, why in requires[:1]:  # one fact per script: a second uid check (or one in a scriptlet) adds none
             yield at_line(
                 "preflight.root_assumed",
@@ -479,10 +491,14 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
 
 
 def _escalations(
-    path: str, script: Script, sudo: bool | None, drops: frozenset[int] = frozenset()
+    path: str, script: Script, sudo: bool | None, drops: frozenset[int] = frozenset(), *, root_required: bool = False
 ) -> Iterator[Finding]:
+    """sudo/su/doas a script runs to gain root. In a script that exits unless it runs as root (a uid check that
+    requires root), ``sudo``/``doas`` outside the check's non-root branch gain nothing: the script's need for root
+    is the ``root_assumed`` finding, not each ``sudo`` (the ``exec sudo "$0"`` in the branch is still one)."""
     seen: set[int] = set()
     runners = _escalating_runners(script)
+    non_root = _called_when_not_root(script) if root_required else frozenset()
     for command in script.commands:
         body = runners.get(command.name or "")
         if body is not None:
@@ -495,6 +511,8 @@ def _escalations(
         if tool is None or command.line in seen or _inherited(command) or _no_run(command) or elsewhere(command):
             continue
         if (command.escalation_line or command.line) in drops:
+            continue
+        if root_required and tool in ("sudo", "doas") and not _for_non_root(command, non_root):
             continue
         seen.add(command.line)
         if sudo is False:
@@ -577,6 +595,22 @@ def _runs_as_its_account_from(script: Script) -> int | None:
         if program is not None and _DROPPERS & set(command.wrappers) and {"0", "BASH_SOURCE"} & set(program.expands):
             return command.line
     return None
+
+
+def _called_when_not_root(script: Script) -> frozenset[str]:
+    """Functions called in a branch that runs when the script is not root (``if ! is_root; then rerun_with_root``),
+    and the functions those call: where a script gains root."""
+    found = {c.name or "" for c in script.commands if c.name in script.functions and "not-root" in c.conditions}
+    for _ in range(8):
+        more = {c.name or "" for c in script.commands if c.function in found and c.name in script.functions}
+        if more <= found:
+            break
+        found |= more
+    return frozenset(found)
+
+
+def _for_non_root(command: Command, non_root: frozenset[str]) -> bool:
+    return "not-root" in command.conditions or command.function in non_root
 
 
 def _called_as_root(script: Script) -> frozenset[str]:

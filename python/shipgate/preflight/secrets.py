@@ -173,6 +173,7 @@ _CODE_ASSIGNMENT = re.compile(
     r"""^(?:(?:my|our|local|var|let|const|final|static|private|public|protected)\s+)*"""
     r"""[$@%]?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
 )
+_CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,9 @@ def keyword_secrets(
         stripped = line.lstrip()
         if stripped.startswith(("#", ";", "//")):
             continue
+        if code and (chain := _CHAINED.match(line)):  # ``a = b = 'x'``: read as ``a = 'x'``
+            line = chain.group(1) + line[chain.end() :]
+            stripped = line.lstrip()
         parts = re.split(r"\s*[:=]", stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue

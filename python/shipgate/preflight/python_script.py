@@ -1,0 +1,804 @@
+"""What a Python install, upgrade or maintenance script runs, read through Python's ``ast`` (the file is never run)
+and written as the shell that does the same, at the file's lines, so the shell checks read it as a step.
+
+Which file is a script (a step), by the rules the shell sets use: a Python file run as a program — an interpreter
+line, an ``if __name__ == "__main__":`` block, or statements at module level that act (a call, a loop, a
+``with``) — and not a test. A module of functions only (a library the installer imports) is program source: what
+it would run depends on its caller. A migration module under a ``migrations/`` folder that defines ``up()``
+(Submitty's migrator style) is a step too: the migrator calls ``up()`` during the upgrade. ``setup.py`` is read by
+``shipgate.preflight.setup_py``.
+
+Written as shell:
+
+- ``def f`` is a shell function ``py_f() { … }`` over the same lines, and a call of a function of the file
+  (``f()``, ``self.f()``) is a call of it, so a root check in ``__main__`` covers the functions it calls later.
+  Functions a script runs only to undo its work (``down``, ``downgrade``, ``rollback``, ``uninstall``) are not
+  read: they are not the upgrade's steps, as a ``purge``-only step of a ``postrm`` is not.
+- Commands: ``subprocess`` (``run``, ``call``, ``check_call``, ``check_output``, ``Popen``, ``getoutput``,
+  ``getstatusoutput``), ``os.system``/``os.popen``/``os.exec*``/``os.spawn*``, ``pip.main``; an argument list is
+  the argv (``["apt-get", "-y", "install"] + PACKAGES``), a string under ``shell=True``/``os.system`` is shell
+  text; a list bound to a name first (``cmd = [...]``, ``cmd.extend([...])``) is read where it is run. A function
+  of the file that hands one of its parameters to such a call is a runner too (``_call_subprocess(args)``,
+  ``run_os_command({"apt-get": ["sudo apt-get update"]})``, also through another such function): its command is
+  read at each call with what the call gives it, not also in its body (unless the function builds it up in a
+  variable it changes on its own). A function imported under a runner's name (``run``, ``run_subprocess``,
+  ``shell``…) given a literal argument list runs that list.
+- Values: string literals, f-strings, ``%``/``.format`` templates, ``os.path.join``, ``Path / "x"``,
+  ``os.environ.get(NAME, default)`` (``${NAME:-default}``); a name assigned one of these that a command uses is a
+  shell variable assigned at its line (one no command uses stays program source); anything else is
+  ``${PY_VALUE}``. ``tempfile.mkdtemp()``/``TemporaryDirectory()`` is
+  ``$(mktemp -d)``.
+- Downloads: ``urlretrieve(URL, target)``/``wget.download`` save a file (``curl -fsSL -o target URL``),
+  ``urlopen``/``requests``/``httpx`` fetch one; ``exec(urlopen(URL).read())`` runs what it fetched
+  (``curl … | python3``). ``shutil.rmtree``, ``os.remove``/``os.unlink`` are ``rm``.
+- Files: ``open(path, "w"/"a"/"x")`` and ``Path.write_text`` write the file (``: >> path``), ``os.makedirs`` is
+  ``mkdir -p``, ``os.chmod(path, 0o777)`` is ``chmod 777``, ``os.chown`` is ``chown``, ``shutil.copy*``/``move``,
+  ``os.rename``/``symlink`` are ``cp``/``mv``/``ln -s``: writes under ``/etc``, sudoers, modes and deletes are then
+  the shell checks' to judge.
+- A uid check that exits (``if os.geteuid() != 0: sys.exit(…)``, the same through a function of the file that
+  returns ``os.geteuid() == 0``, ``if not os.access("/etc/…", os.W_OK): sys.exit(…)``, a call of a helper named
+  ``assert_running_as_root``/``require_root``…) is ``[ "$(id -u)" -ne 0 ] && exit 1``.
+
+Not seen: commands whose program is computed (the first word unknown is kept as ``${PY_VALUE}``), code in other
+modules, calls into a library that installs (``setup_virtualenv``, ``install_module``), Python 2 files (they do not
+parse as Python 3)."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import posixpath
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from shipgate.preflight.markup import is_test_path
+
+Piece = tuple[int, str]
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+MAX_CHARS = 1_000_000
+MAX_NODES = 300_000  # syntax-tree nodes (the reader walks a function once per parameter)
+MAX_DEPTH = 48  # nested blocks and expressions rendered
+MAX_PIECES = 5_000
+UNKNOWN = "${PY_VALUE}"
+
+_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*python")
+_SUBPROCESS = frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"})
+_OS_SHELL = frozenset({"system", "popen"})
+_OS_EXEC = re.compile(r"^(?:exec|spawn)[lv]p?e?$")
+# Imported helpers that run an argument list under these names (``zulip_tools.run``, ``utils.run_subprocess``).
+_RUNNER_NAMES = frozenset(
+    {"run", "run_subprocess", "run_command", "run_cmd", "runcmd", "check_call", "shell", "sh", "spawn"}
+)
+_STEP_NAME = re.compile(
+    r"(?:^|[-_.])(?:install(?:er)?|upgrade|update|migrate|bootstrap|setup|deploy|provision|configure|"
+    r"post-?inst(?:all)?|pre-?inst(?:all)?|start|entrypoint|maintenance)(?:$|[-_.])"
+)
+_STEP_DIRS = frozenset({"bin", "sbin", "scripts", "setup", "install", "installer", "bootstrap", "upgrade", "deploy"})
+_UNDO = frozenset({"down", "downgrade", "rollback", "uninstall", "purge"})
+_ROOT_HELPER = re.compile(r"^_?(?:assert|require|ensure|check|must_be|die_unless)_?(?:running_)?(?:as_)?root$")
+_EXITS = frozenset({"exit", "_exit", "quit", "abort"})
+_FETCH = frozenset({"urlopen", "get", "post", "request", "open"})
+_FETCH_OWNERS = frozenset({"request", "urllib", "urllib2", "requests", "httpx", "urllib3", "session"})
+
+
+def commands(path: str, text: str) -> list[Piece] | None:
+    """(line, shell) of what the Python script at ``path`` runs; None when it is not a Python script that runs."""
+    if len(text) > MAX_CHARS or posixpath.basename(path) == "setup.py" or is_test_path(path):
+        return None
+    if not (path.endswith(".py") or _INTERPRETER.match(text[:200])):
+        return None
+    try:
+        with warnings.catch_warnings():  # a package's invalid escapes (``'\\.'``) are its own, not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
+    if len(nodes) > MAX_NODES:
+        return None
+    if not _is_migration(path, tree) and not (_runs(tree, text) and _step_path(path)):
+        return None
+    reader = _Reader(tree, nodes)
+    reader.block(tree.body, 0)
+    return _one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
+
+
+def _used(assigned: list[tuple[int, str, str]], pieces: list[Piece]) -> list[Piece]:
+    """The assignments of the variables the commands use (also through other such assignments); a value no
+    command uses stays program source (its line is read as before, a URL constant as a setting)."""
+    wanted = {m for _, text in pieces for m in re.findall(r"\$\{(\w+)\}", text)}
+    for _ in range(8):
+        more = {m for _, name, text in assigned if name in wanted for m in re.findall(r"\$\{(\w+)\}", text)}
+        if more <= wanted:
+            break
+        wanted |= more
+    return [(line, text) for line, name, text in assigned if name in wanted][:MAX_PIECES]
+
+
+def _one_per_line(pieces: list[Piece]) -> list[Piece]:
+    """Pieces that start on a line an earlier piece already holds (the same line, or inside a multi-line shell
+    string) joined to it with ``;``: the layout would move them down a line, and every later line with them."""
+    out: list[list[int | str]] = []
+    for line, text in sorted(pieces, key=lambda p: p[0]):  # stable: pieces of one line keep their order
+        if out and line <= int(out[-1][0]) + str(out[-1][1]).count("\n"):
+            out[-1][1] = f"{out[-1][1]}; {text}"
+        else:
+            out.append([line, text])
+    return [(int(line), str(text)) for line, text in out]
+
+
+def _is_migration(path: str, tree: ast.Module) -> bool:
+    return "/migrations/" in f"/{path}" and any(isinstance(n, ast.FunctionDef) and n.name == "up" for n in tree.body)
+
+
+def _step_path(path: str) -> bool:
+    """A name or place that says the file is run to install, upgrade or maintain (``install.py``,
+    ``bin/pveupgrade``, ``scripts/update-x.py``, ``setup/migrate.py``, a container's ``start.py``), not a module of
+    the product's own code (``glances/outdated.py``)."""
+    parts = path.lower().split("/")
+    stem = posixpath.splitext(parts[-1])[0]
+    return bool(_STEP_NAME.search(stem)) or any(p in _STEP_DIRS for p in parts[:-1])
+
+
+def _runs(tree: ast.Module, text: str) -> bool:
+    """Run as a program: an interpreter line, a ``__main__`` block, or module-level statements that act."""
+    if text.startswith("#!"):
+        return True
+    for node in tree.body:
+        if isinstance(node, ast.If) and "__main__" in ast.dump(node.test):
+            return True
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            return True
+        if isinstance(node, ast.For | ast.While | ast.With | ast.Try):
+            return True
+    return False
+
+
+def _name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def _owner(node: ast.expr) -> str | None:
+    return _name(node.value) if isinstance(node, ast.Attribute) else None
+
+
+def _dq(text: str) -> str:
+    """Literal text escaped for a shell double-quoted word."""
+    return re.sub(r'([\\"$`])', r"\\\1", text)
+
+
+@dataclass
+class _Runner:
+    """A function of the file that runs one of its parameters."""
+
+    index: int
+    name: str
+    shell: bool
+    template: str  # the command's words with the parameter as MARK (MARK alone: the parameter is the command)
+    call: int = 0  # id() of the call in the function's body that runs it
+
+
+@dataclass
+class _Reader:
+    tree: ast.Module
+    nodes: list[ast.AST]  # every node of the tree, walked once
+    pieces: list[Piece] = field(default_factory=list)
+    variables: set[str] = field(default_factory=set)  # names written as shell variables
+    lists: dict[str, str] = field(default_factory=dict)  # names bound to an argument list -> its words
+    functions: dict[str, Function] = field(default_factory=dict)
+    runners: dict[str, _Runner] = field(default_factory=dict)
+    root_functions: set[str] = field(default_factory=set)
+    temporary: set[str] = field(default_factory=set)  # names bound to a directory the script made (mkdtemp)
+    values: dict[str, str] = field(default_factory=dict)  # shell variable -> its rendered value
+    assigned: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, shell assignment)
+    expanded: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for node in self.nodes:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                self.functions.setdefault(node.name, node)
+        facts = {name: _facts(f) for name, f in self.functions.items()}
+        self.root_functions = {n for n, f in facts.items() if _returns_is_root(f.nodes)}
+        self.runners = _find_runners(facts)
+        self.expanded = {r.call for r in self.runners.values() if r.template != MARK}
+
+    # ------------------------------------------------------------------------------------------------ statements
+
+    def add(self, line: int, text: str) -> None:
+        if len(self.pieces) < MAX_PIECES:
+            self.pieces.append((line, text))
+
+    def block(self, stmts: Iterable[ast.stmt], depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
+        for stmt in stmts:
+            self.statement(stmt, depth + 1)
+
+    def statement(self, stmt: ast.stmt, depth: int) -> None:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            self.function(stmt, depth)
+        elif isinstance(stmt, ast.ClassDef):
+            self.block(stmt.body, depth)
+        elif isinstance(stmt, ast.If):
+            if self.root_check(stmt):
+                self.add(stmt.lineno, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
+                return
+            self.calls(stmt.test)
+            self.block(stmt.body, depth)
+            self.block(stmt.orelse, depth)
+        elif isinstance(stmt, ast.For | ast.AsyncFor | ast.While):
+            self.calls(stmt.iter if isinstance(stmt, ast.For | ast.AsyncFor) else stmt.test)
+            self.block(stmt.body, depth)
+            self.block(stmt.orelse, depth)
+        elif isinstance(stmt, ast.With | ast.AsyncWith):
+            for item in stmt.items:
+                self.with_item(item)
+            self.block(stmt.body, depth)
+        elif isinstance(stmt, ast.Try):
+            self.block(stmt.body, depth)
+            for handler in stmt.handlers:
+                self.block(handler.body, depth)
+            self.block(stmt.orelse, depth)
+            self.block(stmt.finalbody, depth)
+        elif isinstance(stmt, ast.Assign | ast.AnnAssign):
+            self.assign(stmt)
+        else:
+            self.calls(stmt)
+
+    def function(self, node: Function, depth: int) -> None:
+        if node.name.lower() in _UNDO:  # its lines are the script's, read as nothing: not the upgrade's steps
+            self.add(node.lineno, "#" + "\n" * ((node.end_lineno or node.lineno) - node.lineno))
+            return
+        self.add(node.lineno, f"py_{node.name}() {{ :")
+        self.block(node.body, depth)
+        self.add(node.end_lineno or node.lineno, "}")
+
+    def with_item(self, item: ast.withitem) -> None:
+        target = item.optional_vars
+        if isinstance(target, ast.Name) and _is_tempdir(item.context_expr):
+            self.variables.add(target.id)
+            self.temporary.add(target.id)
+            self.assigned.append((item.context_expr.lineno, target.id, f"{target.id}=$(mktemp -d)"))
+            return
+        self.calls(item.context_expr)
+
+    def assign(self, stmt: ast.Assign | ast.AnnAssign) -> None:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        value = stmt.value
+        if value is None:
+            return
+        self.calls(value)
+        for target in targets:
+            if not isinstance(target, ast.Name) or target.id.startswith("__"):
+                continue
+            words = self.argv(value, 0)
+            if words is not None and isinstance(value, ast.List | ast.Tuple | ast.BinOp):
+                self.lists[target.id] = words
+                continue
+            if _is_tempdir(value):
+                self.variables.add(target.id)
+                self.temporary.add(target.id)
+                self.assigned.append((stmt.lineno, target.id, f"{target.id}=$(mktemp -d)"))
+                continue
+            rendered = self.text(value, 0)
+            if rendered is not None and rendered.replace(UNKNOWN, ""):
+                self.variables.add(target.id)
+                self.values[target.id] = rendered
+                self.assigned.append((stmt.lineno, target.id, f'{target.id}="{rendered}"'))
+
+    # ------------------------------------------------------------------------------------------------ calls
+
+    def calls(self, node: ast.AST) -> None:
+        found = [n for n in _walk(node) if isinstance(n, ast.Call)]
+        done: set[int] = set()
+        for call in sorted(found, key=lambda c: (c.lineno, c.col_offset)):
+            if id(call) in done:
+                continue
+            before = len(self.pieces)
+            self.call(call)
+            if len(self.pieces) > before:  # read as a command: the calls inside it are its arguments
+                done.update(id(n) for n in ast.walk(call))
+
+    def call(self, call: ast.Call) -> None:
+        name, owner = _name(call.func), _owner(call.func)
+        if name is None or id(call) in self.expanded:
+            return  # a runner's own command, read at each call of the runner with what the call gives it
+        shell = self.command(call, name, owner)
+        if shell is not None:
+            self.add(call.lineno, shell)
+            return
+        if name in ("extend", "append") and isinstance(owner, str) and owner in self.lists and call.args:
+            extra = self.argv(call.args[0], 0) if name == "extend" else self.word(call.args[0], 0)
+            self.lists[owner] = f"{self.lists[owner]} {extra or UNKNOWN}"
+            return
+        if _ROOT_HELPER.match(name):
+            self.add(call.lineno, '[ "$(id -u)" -ne 0 ] && exit 1')
+        elif name in self.runners:
+            self.runner_call(call, self.runners[name])
+        elif name in self.functions and (owner is None or owner in ("self", "cls")):
+            if name.lower() not in _UNDO:
+                self.add(call.lineno, f"py_{name}")
+        elif name in _RUNNER_NAMES and owner not in ("subprocess", "os"):
+            for arg in call.args:
+                if isinstance(arg, ast.List | ast.BinOp) and _first_literal(arg):
+                    words = self.argv(arg, 0)
+                    if words:
+                        self.add(call.lineno, words)
+                    return
+
+    def command(self, call: ast.Call, name: str, owner: str | None) -> str | None:
+        """The shell a direct runner, download or delete call stands for, or None."""
+        args = call.args
+        direct = owner == "subprocess" or (owner is None and name not in self.functions)
+        if direct and name in _SUBPROCESS and args:
+            if _shell_call(call) or name in ("getoutput", "getstatusoutput"):
+                return self.code(args[0], 0)
+            return self.argv(args[0], 0)
+        if owner == "os" and args:
+            if name in _OS_SHELL:
+                return self.code(args[0], 0)
+            if _OS_EXEC.match(name) and len(args) >= 2:
+                return self.argv(args[1], 0)
+        if owner == "pip" and name == "main" and args:
+            words = self.argv(args[0], 0)
+            return f"pip {words}" if words else None
+        return self.transfer(call, name, owner)
+
+    def transfer(self, call: ast.Call, name: str, owner: str | None) -> str | None:
+        args = call.args
+        if name == "exec" and owner is None and args:
+            fetches = [c for c in _walk(args[0]) if isinstance(c, ast.Call) and _is_fetch(c) and c.args]
+            url = self.text(fetches[0].args[0], 0) if fetches else None
+            return f'curl -fsSL "{url}" | python3' if url else None
+        if name in ("urlretrieve",) or (name == "download" and owner == "wget"):
+            if not args:
+                return None
+            url = self.text(args[0], 0)
+            target = self.word(args[1], 0) if len(args) > 1 else '"${PY_DOWNLOAD}"'
+            return f'curl -fsSL -o {target} "{url}"' if url else None
+        if _is_fetch(call) and args:
+            url = self.text(args[0], 0)
+            return f'curl -fsSL "{url}"' if url and ("://" in url or _known(url, self.variables)) else None
+        if (owner == "shutil" and name == "rmtree") or (owner == "os" and name in ("remove", "unlink")):
+            if args and isinstance(args[0], ast.Name) and args[0].id in self.temporary:
+                return ":"  # the script's own temporary directory
+            path = self.word(args[0], 0) if args else None
+            return f"rm -{'rf' if name == 'rmtree' else 'f'} -- {path}" if path else None
+        return self.files(call, name, owner)
+
+    def files(self, call: ast.Call, name: str, owner: str | None) -> str | None:
+        """File operations as the shell commands that do the same: writes, directories, modes, copies, links."""
+        args = [self.word(a, 0) for a in call.args]
+        if name == "open" and owner is None and args and _writes(call):
+            return f": >> {args[0]}"
+        if name in ("write_text", "write_bytes") and isinstance(call.func, ast.Attribute):
+            target = self.word(call.func.value, 0)
+            return f": >> {target}" if target and target != f'"{UNKNOWN}"' else None
+        if owner not in ("os", "shutil"):
+            return None
+        if name in ("makedirs", "mkdir") and args and args[0]:
+            return f"mkdir -p -- {args[0]}"
+        mode = call.args[1] if len(call.args) > 1 else None
+        if name == "chmod" and args[0:1] and isinstance(mode, ast.Constant) and isinstance(mode.value, int):
+            return f"chmod {mode.value:o} -- {args[0]}"
+        if name == "chown" and args[0:1]:
+            return f"chown {UNKNOWN} -- {args[0]}"
+        verb = {"copy": "cp", "copy2": "cp", "copyfile": "cp", "copytree": "cp -r", "move": "mv", "rename": "mv"}
+        verb |= {"symlink": "ln -s"}
+        if name in verb and len(args) >= 2 and args[0] and args[1]:
+            return f"{verb[name]} -- {args[0]} {args[1]}"
+        return None
+
+    def runner_call(self, call: ast.Call, runner: _Runner) -> None:
+        arg = call.args[runner.index] if len(call.args) > runner.index else None
+        arg = arg or next((k.value for k in call.keywords if k.arg == runner.name), None)
+        if arg is None:
+            return
+        if not runner.shell:
+            words = self.argv(arg, 0) or self.word(arg, 0)
+            if words and runner.template != MARK:
+                head, _, rest = runner.template.replace(MARK, words).partition(" ")
+                words = f"{self.program(None, head)} {rest}".rstrip()
+            if words and words.replace(UNKNOWN, "").replace('"', "").strip():
+                self.add(call.lineno, words)
+            return
+        for leaf in _string_leaves(arg):
+            code = self.code(leaf, 0)
+            if code and code != UNKNOWN:
+                self.add(leaf.lineno, code)
+
+    def root_check(self, stmt: ast.If) -> bool:
+        """``if <not root>: … exit``: the branch ends the script when it does not run as root."""
+        if not _not_root(stmt.test, self.root_functions):
+            return False
+        return any(_exits(n) for s in stmt.body for n in ast.walk(s))
+
+    # ------------------------------------------------------------------------------------------------ values
+
+    def argv(self, node: ast.expr, depth: int) -> str | None:
+        """An argument list as shell words; None when the node is not a list (or a name bound to one)."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(node, ast.List | ast.Tuple):
+            words = [self.word(e, depth + 1) for e in node.elts]
+            if words and words[0]:
+                words[0] = self.program(node.elts[0], words[0])
+            return " ".join(w or UNKNOWN for w in words) if words else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.argv(node.left, depth + 1), self.argv(node.right, depth + 1)
+            if left is None and right is None:
+                return None
+            return f"{left or UNKNOWN} {right or UNKNOWN}"
+        if isinstance(node, ast.Name) and node.id in self.lists:
+            return self.lists[node.id]
+        if isinstance(node, ast.Starred):
+            return self.argv(node.value, depth + 1)
+        return None
+
+    def program(self, node: ast.expr | None, word: str) -> str:
+        """The program word: a path in a computed directory (``venv / "bin/python"``) is written as its name, which
+        is how the shell checks know programs."""
+        while isinstance(node, ast.Call) and _name(node.func) in ("str", "fspath") and len(node.args) == 1:
+            node = node.args[0]
+        value = self.values.get(node.id, word) if isinstance(node, ast.Name) else word
+        m = re.fullmatch(r'"?\$\{[^}]+\}(?:/[^/"$]+)*/([\w.+-]+)"?', value)
+        return m.group(1) if m else word
+
+    def word(self, node: ast.expr, depth: int) -> str | None:
+        if isinstance(node, ast.Starred):
+            return UNKNOWN
+        rendered = self.text(node, depth)
+        return None if rendered is None else f'"{rendered}"'
+
+    def text(self, node: ast.expr, depth: int) -> str | None:
+        """A value as the inside of a double-quoted shell word; None only past the depth bound."""
+        if depth > MAX_DEPTH:
+            return None
+        d = depth + 1
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                return _dq(node.value.replace("\n", " "))
+            return UNKNOWN if node.value is None or isinstance(node.value, bool) else _dq(str(node.value))
+        if isinstance(node, ast.JoinedStr):
+            return "".join(
+                _dq(v.value.replace("\n", " ")) if isinstance(v, ast.Constant) and isinstance(v.value, str) else UNKNOWN
+                for v in node.values
+            )
+        if isinstance(node, ast.Name):
+            return f"${{{node.id}}}" if node.id in self.variables else UNKNOWN
+        if isinstance(node, ast.Attribute) and node.attr == "executable" and _name(node.value) == "sys":
+            return "python3"
+        if isinstance(node, ast.BinOp):
+            return self.binop(node, d)
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+            last = self.text(node.values[-1], d)
+            return f"${{PY_VALUE:-{last}}}" if last and last != UNKNOWN else UNKNOWN
+        if isinstance(node, ast.Call):
+            return self.call_text(node, d)
+        return UNKNOWN
+
+    def binop(self, node: ast.BinOp, depth: int) -> str | None:
+        left, right = self.text(node.left, depth), self.text(node.right, depth)
+        if left is None or right is None:
+            return None
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Div):
+            return f"{left}/{right}"
+        if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant | ast.Call):
+            return re.sub(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdirf]", UNKNOWN.replace("\\", r"\\"), left)
+        return UNKNOWN
+
+    def call_text(self, node: ast.Call, depth: int) -> str | None:
+        name, owner, args = _name(node.func), _owner(node.func), node.args
+        if name == "format" and isinstance(node.func, ast.Attribute):
+            base = self.text(node.func.value, depth)
+            return None if base is None else self.fields(base, node, depth)
+        if name == "join" and owner == "path" and args:
+            parts = [self.text(a, depth) for a in args]
+            if any(p is None for p in parts):
+                return None
+            joined = ""
+            for part in parts:
+                joined = part if part and part.startswith("/") else (f"{joined}/{part}" if joined else part or "")
+            return re.sub(r"/{2,}", "/", joined)
+        if name in ("str", "Path", "abspath", "realpath", "expanduser", "normpath", "fspath") and len(args) == 1:
+            return self.text(args[0], depth)
+        if name in ("get", "getenv") and owner in ("environ", "os") and len(args) == 2:
+            key = args[0].value if isinstance(args[0], ast.Constant) else None
+            default = self.text(args[1], depth)
+            if isinstance(key, str) and re.fullmatch(r"[A-Za-z_]\w*", key) and default:
+                return f"${{{key}:-{default}}}"
+        return UNKNOWN
+
+    def fields(self, template: str, call: ast.Call, depth: int) -> str:
+        """A ``str.format`` template with each ``{name}``/``{0}``/``{}`` replaced by the value given for it."""
+        named = {k.arg: k.value for k in call.keywords if k.arg}
+        position = iter(range(len(call.args)))
+
+        def value(m: re.Match[str]) -> str:
+            key = m.group(1).split(":", 1)[0].split("!", 1)[0]
+            node = named.get(key) if key and not key.isdigit() else None
+            if node is None and (key.isdigit() or not key):
+                index = int(key) if key.isdigit() else next(position, len(call.args))
+                node = call.args[index] if index < len(call.args) else None
+            rendered = self.text(node, depth + 1) if node is not None else None
+            return rendered if rendered is not None else UNKNOWN
+
+        return re.sub(r"\{([^{}]*)\}", value, template)
+
+    def code(self, node: ast.expr, depth: int) -> str | None:
+        """A string run by a shell: its literal text is shell code; values in it are unknown words."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            span = (node.end_lineno or node.lineno) - node.lineno
+            return node.value if node.value.count("\n") <= span else node.value.replace("\n", "; ")
+        if isinstance(node, ast.JoinedStr):
+            return "".join(
+                v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else UNKNOWN for v in node.values
+            )
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
+            return self.code(node.left, depth)
+        if isinstance(node, ast.Call) and _name(node.func) == "format" and isinstance(node.func, ast.Attribute):
+            base = self.code(node.func.value, depth + 1)
+            return None if base is None else self.fields(base, node, depth)
+        if isinstance(node, ast.Name) and node.id in self.lists:
+            return self.lists[node.id]
+        words = self.argv(node, depth)
+        return words
+
+
+def _known(text: str, variables: set[str]) -> bool:
+    """A value that is one of the script's variables (``${JSON_URL}``)."""
+    m = re.fullmatch(r"\$\{(\w+)\}", text)
+    return m is not None and m.group(1) in variables
+
+
+def _walk(node: ast.AST) -> Iterator[ast.AST]:
+    """The nodes under ``node``, not entering nested functions, classes or lambdas (their code runs elsewhere)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        for child in ast.iter_child_nodes(current):
+            if not isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+                stack.append(child)
+
+
+def _true(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _first_literal(node: ast.expr) -> bool:
+    while isinstance(node, ast.BinOp):
+        node = node.left
+    return (
+        isinstance(node, ast.List | ast.Tuple)
+        and bool(node.elts)
+        and isinstance(node.elts[0], ast.Constant)
+        and isinstance(node.elts[0].value, str)
+    )
+
+
+def _writes(call: ast.Call) -> bool:
+    """``open(path, "w")`` (also ``a``, ``x``, ``+``): the call writes the file."""
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and bool(set(mode.value) & set("wax+"))
+
+
+def _is_tempdir(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and _name(node.func) in ("mkdtemp", "TemporaryDirectory")
+
+
+def _is_fetch(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    name, owner = _name(node.func), _owner(node.func)
+    return name == "urlopen" or (name in _FETCH and owner in _FETCH_OWNERS)
+
+
+def _exits(node: ast.AST) -> bool:
+    if isinstance(node, ast.Raise):
+        return True
+    return isinstance(node, ast.Call) and _name(node.func) in _EXITS
+
+
+def _is_uid(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and _name(node.func) in ("geteuid", "getuid")
+
+
+def _zero(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value == 0 and not isinstance(node.value, bool)
+
+
+def _uid_is_root(node: ast.expr) -> bool | None:
+    """True for ``uid == 0``, False for ``uid != 0``/``uid > 0``, None when not a uid comparison."""
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1):
+        return None
+    left, right, op = node.left, node.comparators[0], node.ops[0]
+    if not ((_is_uid(left) and _zero(right)) or (_is_uid(right) and _zero(left))):
+        return None
+    if isinstance(op, ast.Eq):
+        return True
+    if isinstance(op, ast.NotEq | ast.Gt):
+        return False
+    return None
+
+
+def _returns_is_root(nodes: list[ast.AST]) -> bool:
+    returns = [n for n in nodes if isinstance(n, ast.Return) and n.value is not None]
+    return len(returns) == 1 and _uid_is_root(returns[0].value) is True  # type: ignore[arg-type]
+
+
+def _not_root(test: ast.expr, root_functions: set[str]) -> bool:
+    """A test that is true when the script does not run as root."""
+    if _uid_is_root(test) is False:
+        return True
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = test.operand
+        if _uid_is_root(inner) is True:
+            return True
+        if isinstance(inner, ast.Call) and _name(inner.func) in root_functions and not inner.args:
+            return True
+        return _writes_etc(inner)
+    return False
+
+
+def _writes_etc(node: ast.expr) -> bool:
+    """``os.access("/etc/…", os.W_OK)``: only root may write there."""
+    return (
+        isinstance(node, ast.Call)
+        and _name(node.func) == "access"
+        and len(node.args) >= 2
+        and isinstance(node.args[0], ast.Constant)
+        and str(node.args[0].value).startswith("/etc/")
+        and _name(node.args[1]) == "W_OK"
+    )
+
+
+def _string_leaves(node: ast.expr) -> Iterator[ast.expr]:
+    """The strings in a command argument given to a runner of shell text: dict values, list items, the string."""
+    if isinstance(node, ast.Dict):
+        for value in node.values:
+            yield from _string_leaves(value)
+    elif isinstance(node, ast.List | ast.Tuple):
+        for item in node.elts:
+            yield from _string_leaves(item)
+    elif isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp) or (
+        isinstance(node, ast.Call) and _name(node.func) == "format"
+    ):
+        yield node
+
+
+MARK = "\x00ARG\x00"
+
+
+def _command_args(call: ast.Call, runners: dict[str, _Runner]) -> list[ast.expr]:
+    """The argument of ``call`` that is run as a command: a direct runner's first, or a known runner's own."""
+    name, owner = _name(call.func), _owner(call.func)
+    if name is None:
+        return []
+    direct = owner == "subprocess" or (owner is None and name in _SUBPROCESS) or (owner == "sarge" and name == "run")
+    if (direct or (owner == "os" and name in _OS_SHELL)) and call.args:
+        return [call.args[0]]
+    runner = runners.get(name)
+    if runner is not None and len(call.args) > runner.index:
+        return [call.args[runner.index]]
+    return []
+
+
+def _shell_call(call: ast.Call) -> bool:
+    name, owner = _name(call.func), _owner(call.func)
+    return (owner == "os" and name in _OS_SHELL) or any(k.arg == "shell" and _true(k.value) for k in call.keywords)
+
+
+@dataclass
+class _Facts:
+    """What ``_runner`` reads of a function, gathered once: its parameters, calls and name bindings."""
+
+    params: list[str]
+    nodes: list[ast.AST]
+    calls: list[ast.Call]
+    bindings: _Bindings
+    callees: set[str]
+
+
+def _facts(function: Function) -> _Facts:
+    params = [a.arg for a in function.args.posonlyargs + function.args.args]
+    if params and params[0] in ("self", "cls"):
+        params = params[1:]
+    nodes = list(ast.walk(function))
+    calls = [n for n in nodes if isinstance(n, ast.Call)]
+    return _Facts(params, nodes, calls, _bindings(nodes), {_name(c.func) or "" for c in calls})
+
+
+def _find_runners(all_facts: dict[str, _Facts]) -> dict[str, _Runner]:
+    """Functions of the file that run a parameter: as the command (``subprocess.run(args)``, each string of a
+    mapping given to ``check_call(command, shell=True)``) or as its tail (``subprocess.run([PYTHON] + args)``)."""
+    runners: dict[str, _Runner] = {}
+    facts = {name: f for name, f in all_facts.items() if f.calls}
+    pending = set(facts)
+    for _ in range(6):  # runners of runners, to a bound: a later round looks only at callers of new runners
+        found = {name: r for name in pending if (r := _runner(facts[name], runners)) is not None}
+        if not found:
+            break
+        runners.update(found)
+        pending = {n for n, f in facts.items() if n not in runners and f.callees & found.keys()}
+    return runners
+
+
+def _runner(facts: _Facts, runners: dict[str, _Runner]) -> _Runner | None:
+    for index, param in enumerate(facts.params):
+        for call in facts.calls:
+            for arg in _command_args(call, runners):
+                inner = runners.get(_name(call.func) or "")
+                template = _template(arg, param, facts.bindings, 0)
+                if template is None or MARK not in template:
+                    continue
+                if inner is not None and inner.template != MARK:
+                    template = inner.template.replace(MARK, template)
+                shell = inner.shell if inner is not None else _shell_call(call)
+                if shell and template != MARK:
+                    continue  # a value inside a command line: the function's own command is read where it stands
+                # the body's own command is read at each call instead, unless it is built up in a variable the
+                # function changes on its own (``command = ["sudo"] + command``): then it is read where it runs too
+                return _Runner(index, param, shell, template, 0 if isinstance(arg, ast.Name) else id(call))
+    return None
+
+
+@dataclass
+class _Bindings:
+    """Each name's value in a function: its last assignment that does not refer to itself (``values``), or the
+    iterable a ``for`` takes it from (``loops``)."""
+
+    values: dict[str, ast.expr] = field(default_factory=dict)
+    loops: dict[str, ast.expr] = field(default_factory=dict)
+
+
+def _bindings(nodes: list[ast.AST]) -> _Bindings:
+    found = _Bindings()
+    for node in sorted(nodes, key=lambda n: getattr(n, "lineno", 0)):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            target = node.targets[0].id
+            if target not in {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}:
+                found.values[target] = node.value
+        elif isinstance(node, ast.For):
+            for n in ast.walk(node.target):
+                if isinstance(n, ast.Name):
+                    found.loops[n.id] = node.iter
+    return found
+
+
+def _template(node: ast.expr, param: str, bindings: _Bindings, depth: int) -> str | None:
+    """A command argument as words with ``param`` as MARK; None when the parameter does not reach it."""
+    if depth > 12:
+        return None
+    d = depth + 1
+    if isinstance(node, ast.Name):
+        if node.id == param:
+            return MARK
+        if node.id in bindings.loops:  # an element of what the loop iterates
+            return MARK if _template(bindings.loops[node.id], param, bindings, d) == MARK else UNKNOWN
+        bound = bindings.values.get(node.id)
+        return UNKNOWN if bound is None else _template(bound, param, bindings, d)
+    if isinstance(node, ast.Call) and _name(node.func) in ("items", "values") and isinstance(node.func, ast.Attribute):
+        return _template(node.func.value, param, bindings, d)
+    if isinstance(node, ast.List | ast.Tuple):
+        parts = [_template(e, param, bindings, d) for e in node.elts]
+        return " ".join(p if p is not None else UNKNOWN for p in parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _template(node.left, param, bindings, d), _template(node.right, param, bindings, d)
+        return f"{left or UNKNOWN} {right or UNKNOWN}"
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return '"' + _dq(node.value) + '"'
+    if isinstance(node, ast.Call) and _name(node.func) == "join" and _owner(node.func) == "path" and node.args:
+        last = node.args[-1]
+        if isinstance(last, ast.Constant) and isinstance(last.value, str):
+            return f'"{UNKNOWN}/{_dq(last.value)}"'  # os.path.join(prefix, "bin", "python3"): a program by its name
+    return UNKNOWN
