@@ -28,6 +28,7 @@ from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
+from shipgate.preflight.sql.django_history import alter_field_changes, revised
 from shipgate.preflight.sql.names import path_dialect, sql_name
 from shipgate.preflight.sql.package_db import package_database
 from shipgate.preflight.sql.reader import engine_bound
@@ -328,12 +329,16 @@ def scan(ctx: Context) -> Iterator[Finding]:
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
     sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
     database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.of_kind(Kind.CONFIG))
+    # a Django AlterField is read against the field the app's earlier migrations define (sql.django_history)
+    altered = alter_field_changes(
+        (t.path, "\n".join(line.text for line in t.lines)) for t in ctx.texts if t.path.endswith(".py")
+    )
     for path, sql in ctx.parsed.sql.items():
         if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
             continue
         if is_test_path(path) and path not in run_files:  # a test's fixture database, not the product's
             continue
-        read = as_sqlite(sql) if sqlite else _on_package_database(sql, database)
+        read = as_sqlite(sql) if sqlite else _on_package_database(revised(sql, altered), database)
         yield from _sql_findings(read, path in locked_files)
     for run in found:
         if run.locked:
