@@ -217,3 +217,32 @@ def test_values_shaped_like_no_secret_are_not_credentials() -> None:
     # near miss: a URL that carries a password, and a plain literal token
     leaked = "tokenUri = 'https://bot:hunter2pass@hooks.vendor-cloud.io/x'\napi_token = 'sup3rS3cretValue9'\n"
     assert codes_at({"app/oauth2.py": leaked}, CREDENTIAL) == [1, 2]
+
+
+# --- missed risks: database updaters run by a maintainer script; a fetched tarball's configure run ---
+
+HIDDEN = "preflight.hidden_migration"
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_a_database_updater_named_for_its_job_is_a_migration() -> None:
+    postinst = "#!/bin/sh\nset -e\ncase $1 in\n  configure)\n"
+    run = "    /usr/share/dten/dba/update-dten-database > /var/log/dten-upgrade.log 2>&1 || true\n    ;;\nesac\n"
+    assert codes_at({"postinst": postinst + run}, HIDDEN) == [5]
+    sympa = '    su -l sympa -s /bin/bash -c "sympa upgrade"\n    ;;\nesac\n'
+    assert codes_at({"postinst": postinst + sympa}, HIDDEN) == [5]
+    # near miss: the updater asked for its help, and a tool that only checks
+    help_only = run.replace("update-dten-database", "update-dten-database --help")
+    assert codes_at({"postinst": postinst + help_only}, HIDDEN) == []
+    assert codes_at({"postinst": postinst + sympa.replace("sympa upgrade", "sympa check")}, HIDDEN) == []
+
+
+def test_a_fetched_tarball_unpacked_then_configured_under_a_relative_cd() -> None:
+    build = (
+        "#!/bin/sh\nset -e\ncd /tmp\nwget -q https://downloads.vendor-cloud.io/bindings-1.4.tar.xz\n"
+        "tar -Jxf bindings-1.4.tar.xz\ncd bindings-1.4/\n./configure --prefix=/usr/local\n"
+    )
+    assert codes_at({"scripts/build.sh": build}, UNVERIFIED) == [7]
+    # near miss: the tarball's checksum is checked before it is unpacked
+    checked = build.replace("tar -Jxf", "echo 'ab12  bindings-1.4.tar.xz' | sha256sum -c -\ntar -Jxf")
+    assert codes_at({"scripts/build.sh": checked}, UNVERIFIED) == []

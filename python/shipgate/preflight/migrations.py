@@ -71,6 +71,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "kong": (("migrations", "up"), ("migrations", "finish"), ("migrations", "bootstrap")),
     # ZITADEL: "setup" runs the migrations of the release; the start-from-* commands run them before serving
     "zitadel": (("setup",), ("start-from-init",), ("start-from-setup",)),
+    "sympa": (("upgrade",),),  # Sympa: "upgrade: migrates data structures and the database schema" (sympa help)
 }
 # Runners that run the command in their arguments with the product's environment: ``zammad run rake db:migrate``
 # (packager.io apps), ``heroku run …``, ``foreman run …``; a wrapper script given by its path runs its first
@@ -85,6 +86,9 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # Vendor database updaters that migrate when run with no verb, unless an option asks for something else:
 # ZoneMinder's zmupdate.pl upgrades the schema to the installed version (-f only freshens the config table,
 # -c only checks for a newer release).
+# A vendor's database updater named for what it does (DAViCal's ``update-davical-database``, an
+# ``upgrade_db.sh``, ``update-schema``): it applies the schema changes of the installed version when run.
+_UPDATER_NAME = re.compile(r"(?:update|upgrade)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)(?:\.(?:sh|pl|py|php))?")
 _DEFAULT_UPDATERS: dict[str, frozenset[str]] = {
     "zmupdate.pl": frozenset({"-f", "--freshen", "-c", "--check", "-h", "--help"}),
 }
@@ -141,6 +145,8 @@ def _hidden_through_runner(command: Command) -> bool:
 
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
+    if _UPDATER_NAME.fullmatch(name):  # update-davical-database, upgrade_db.sh: an updater named for its job
+        return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
     if name in _HIDDEN_FLAGS:
