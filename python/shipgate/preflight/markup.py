@@ -85,7 +85,7 @@ _IDENTIFIER = re.compile(
     r"""|<\w+:binding\b[^>]*?\btransport\s*=\s*(["'])[^"']*\2"""
     r"""|<!DOCTYPE\b[^>\[]*|["']\$(?:schema|id|ref)["']\s*:\s*["'][^"']*["']"""
 )
-_IDENTIFIER_WORDS = ("xmlns", "DOCTYPE", "$schema", "$ref", "rdf:", "encodingStyle", "targetNamespace", "transport")
+_IDENTIFIER_WORDS = ("xmlns", "DOCTYPE", "$schema", "$ref", "rdf:", "encodingStyle", "targetNamespace", ":binding")
 _ARMOR = re.compile(
     r"-----BEGIN (PGP PUBLIC KEY BLOCK|PGP SIGNATURE|CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY"
     r"|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|SSH2 PUBLIC KEY)-----"

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 MAX_BLOCK = 400
 _LINE_COMMENT = re.compile(r"%#|\{##\}\s*#|<%text>\s*##\s*</%text>")
+_OPENING = frozenset("%{[<")  # the first character of every comment form below
 _BLOCKS: tuple[tuple[str, str], ...] = (
     ("{#", "#}"),
     ("[%#", "%]"),
@@ -40,6 +41,8 @@ def template_comment_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
             inside.add(number)
             if closer in stripped or index - opened >= MAX_BLOCK:
                 closer = None
+            continue
+        if stripped[:1] not in _OPENING:
             continue
         if _LINE_COMMENT.match(stripped):
             inside.add(number)
