@@ -246,3 +246,18 @@ def test_a_fetched_tarball_unpacked_then_configured_under_a_relative_cd() -> Non
     # near miss: the tarball's checksum is checked before it is unpacked
     checked = build.replace("tar -Jxf", "echo 'ab12  bindings-1.4.tar.xz' | sha256sum -c -\ntar -Jxf")
     assert codes_at({"scripts/build.sh": checked}, UNVERIFIED) == []
+
+
+# --- where a browser is sent or what it loads ---
+
+
+def test_oauth_authorisation_pages_and_avatar_templates_are_for_the_browser() -> None:
+    oauth = (
+        "class GoogleAuth:\n    authUri = 'https://accounts.google.com/o/oauth2/auth'\n"
+        "    tokenUri = 'https://accounts.google.com/o/oauth2/token'\n"
+    )
+    assert codes_at({"app/www/oauth2.py": oauth}, ENDPOINT) == [3]  # near miss: the token exchange is the server's
+    avatar = "[general]\ngravatar-url = https://www.gravatar.com/avatar/{}?d=identicon&s=55\n"
+    assert codes_at({"isso/isso.cfg": avatar}, ENDPOINT) == []
+    # near miss: Keystone's auth_url is the identity service the server authenticates against
+    assert codes_at({"etc/dten/dten.conf": "auth_url = https://keystone.vendor-cloud.io:5000/v3\n"}, ENDPOINT) == [1]

@@ -79,6 +79,9 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MENTION_KEY = re.compile(
     r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
+    # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
+    # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
+    r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
 )
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
