@@ -1,11 +1,11 @@
-"""Whole real packages (tests/preflight/packages, see its README.md): 17 Debian server packages and 10 PyPI sdists,
-each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every finding above
-low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
+"""Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in two
+rounds, each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every finding
+above low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
 
-The set was judged on its first run (recorded in its README) and the false-positive classes it showed were fixed, so
-it is tuned on now; this test keeps those fixes from coming undone. Floors, all codes together: precision
->= PRECISION and recall >= RECALL (the table and every disagreement are printed). Without a network the packages
-are not fetched and the test skips; once fetched, the extracted trees are read from the cache.
+Each round was judged on its first run (recorded in the README) and the false-positive classes it showed were fixed,
+so it is tuned on now; this test keeps those fixes from coming undone. Floors per round, all codes together:
+``FLOORS[round] = (precision, recall)`` (the table and every disagreement are printed). Without a network the
+packages are not fetched and the test skips; once fetched, the extracted trees are read from the cache.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 from corpus_score import Score
 
 PACKAGES = Path(__file__).parent / "packages"
-PRECISION, RECALL = 0.88, 1.0
+FLOORS = {1: (0.88, 1.0), 2: (0.80, 1.0)}
 
 
 def _module(name: str) -> ModuleType:
@@ -47,15 +47,18 @@ def test_every_package_is_pinned_and_judged() -> None:
             assert expected["code"].startswith("preflight.") and expected["why"], (entry.name, expected)
 
 
-def test_whole_packages_stay_fixed(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("round_", sorted(FLOORS))
+def test_whole_packages_stay_fixed(round_: int, capsys: pytest.CaptureFixture[str]) -> None:
     result = Score()
     for entry in score.pinned():
-        run = score.run_package(entry)
-        score.compare(entry.name, run.found, result)
+        if entry.round == round_:
+            run = score.run_package(entry)
+            score.compare(entry.name, run.found, result)
     tp, fp, fn = (sum(c.values()) for c in (result.tp, result.fp, result.fn))
     with capsys.disabled():
-        print(f"\nwhole packages: TP {tp}, FP {fp}, FN {fn}\n" + result.table())
+        print(f"\nwhole packages, round {round_}: TP {tp}, FP {fp}, FN {fn}\n" + result.table())
         for line in result.disagreements:
             print(line)
-    assert tp / max(tp + fp, 1) >= PRECISION
-    assert tp / max(tp + fn, 1) >= RECALL
+    precision, recall = FLOORS[round_]
+    assert tp / max(tp + fp, 1) >= precision
+    assert tp / max(tp + fn, 1) >= recall

@@ -19,10 +19,13 @@ logs in with those words:
 - **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first
   line runs past ``BUNDLE_LINE`` characters): library code a browser runs, with its credits and links inside.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
+- **Rule files** (``rule_files.is_rule_file``): SpamAssassin rules and Privoxy actions and filters: patterns a
+  filter matches against and the texts it shows, not hosts it contacts.
 - **Development tooling** (:func:`is_development_file`): a project's developer and CI folders (``scripts-dev/``,
-  ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``) and CI/test-runner files (``appveyor.yml``,
-  ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``): run by its developers and CI, never by an
-  install. Their scripts are not steps (``runners.steps``).
+  ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``, Transifex's ``.tx/``) and CI/test-runner files
+  (``appveyor.yml``, ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``, ``Jenkinsfile``): run by its
+  developers and CI, never by an install. Their scripts (shell, PowerShell) are not steps (``runners.steps``), and
+  a word under a password-like name there is a CI job's test value (a token in its own format is still reported).
 
 In Python source, the lines of a multi-line string that are prose, not ``key: value`` settings (an error
 message's ``Please see https://…/upgrade.html``; :func:`prose_string_lines`), are text as a docstring is: a
@@ -49,28 +52,48 @@ import warnings
 from collections.abc import Iterable, Sequence
 
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
+from shipgate.preflight.rule_files import is_rule_file
 
 CATALOGUE_MIN = 10
 MAX_PYTHON = 2 << 20
 _SETTING_LINE = re.compile(r"\s*[\w.-]+\s*(?:=|:(?!//))\s*\S")  # ``key: value``, not ``https://…``
 BUNDLE_LINE = 5000
-_VOCABULARY = re.compile(r"\.dtd$|/ns(?:/|#|$)|-ns#$|/namespace/?$|/1999/xhtml$", re.I)
+# A vocabulary's name: a DTD, a namespace path (``…/ns/``, ``…/namespaces/tal``), a W3C dated URI
+# (``http://www.w3.org/2000/svg``, ``…/1999/xlink``, ``…/XML/1998/namespace``), a ``schemas.*`` host's URI
+# (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
+_VOCABULARY = re.compile(
+    r"\.dtd$|/ns(?:/|#|$)|-ns#$|/namespaces?(?:/|$)|/1999/xhtml$"
+    r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/",
+    re.I,
+)
 _XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")
 # a call that shows its arguments to a person: print, a logger or CLI echo, a hint/warning helper
 _SHOWN_BY = re.compile(
     r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
     r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
 )
+# A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
+_NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
+                                 r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
+_BROWSER_SUFFIXES = (".js", ".mjs", ".jsx", ".vue")
+_BROWSER_DIR = re.compile(r"(?:^|/)(?:static|htdocs|public|assets|www)/")
+_LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|bower_components|node_modules)/")
+# regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
+_REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
+_VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
-_DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite)/")
+_DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/")
 _DEVELOPMENT_NAMES = frozenset(
-    {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py"}
+    {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
 )
 _CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
 # what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
 _WORD_KINDS = ("password or key assignment", "password in URL", "password assignment")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_NO_SECRET_SHAPE = re.compile(
+    r"\*{3,}|[xX]-[A-Za-z]+(?:-[A-Za-z]+)*|[A-Za-z]\w*(?:::\w+)+|(?:\\(?:[0-7]{3}|x[0-9a-fA-F]{2}))+[A-Z_]*"
+)
 _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
 
 
@@ -92,6 +115,30 @@ def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
     return lower.endswith(".js") and bool(lines) and len(lines[0][1]) > BUNDLE_LINE
 
 
+def is_browser_script(path: str) -> bool:
+    """A JavaScript library a web app serves to browsers as it was published (``static/vendored/vue.js``,
+    ``htdocs/js/lib/…``, ``public/components/…``): library code with its help links and messages, as a minified
+    bundle is. The app's own scripts there are read (a ``fetch`` to an API host is reported)."""
+    lower = path.lower()
+    return lower.endswith(_BROWSER_SUFFIXES) and bool(_BROWSER_DIR.search(lower)) and bool(_LIBRARY_DIR.search(lower))
+
+
+def regex_url(line: str, url: re.Match[str]) -> bool:
+    """In program source, the URL found on ``line`` is part of a regular expression or a substitution template
+    (``r'https://github.com/([^/]*)/…'``, ``revlink=r'https://github.com/\\1/\\2/commit/%s'``): a pattern
+    matched against or filled in, not a request."""
+    start = max(line.rfind(q, 0, url.start()) for q in "'\"")
+    ends = [e for e in (line.find(q, url.end()) for q in "'\"") if e >= 0]
+    literal = line[start + 1 : min(ends)] if start >= 0 and ends else line[url.start() :]
+    return bool(_REGEX_TOKEN.search(literal))
+
+
+def vcs_keyword(line: str, url: re.Match[str]) -> bool:
+    """A version-control keyword's expansion (``"$URL: https://svn.vendor.org/repos/x.py $"``): where the file came
+    from, not a host the code contacts."""
+    return bool(_VCS_KEYWORD.search(line, 0, url.start()))
+
+
 def shown_or_named(line: str, url: re.Match[str]) -> bool:
     """In program source, the URL ``url`` found on ``line`` is an argument a call prints, an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
@@ -100,6 +147,8 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
         return True
     if names_vocabulary(url.group(0)) or _XMLNS_KEY.search(line, 0, url.start()):
+        return True
+    if _NAMESPACE_ARGUMENT.search(line, 0, url.start()):
         return True
     return bool(_SHOWN_BY.search(line, 0, url.start()))
 
@@ -155,7 +204,7 @@ def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
 
 def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
     """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data, development
-    tooling, a web bundle or a host catalogue."""
+    tooling, a web bundle, a host catalogue or a filter's rule file (``rule_files``)."""
     return (
         is_package_metadata(path)
         or is_lock_file(path)
@@ -164,6 +213,7 @@ def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
         or is_development_file(path)
         or is_web_bundle(path, lines)
         or is_host_catalogue(lines)
+        or is_rule_file(path, lines)
     )
 
 
@@ -194,6 +244,17 @@ def names_a_field(secret: str) -> bool:
     return bool(_FIELD_NAME.fullmatch(secret)) and bool(_SECRET_WORD.search(secret))
 
 
+def names_no_secret(secret: str) -> bool:
+    """In program source, a value under a password-like name that is no secret by its shape: a URL without a
+    password in it (``tokenUri = 'https://github.com/login/oauth/access_token'``), a mask (``passwd = b'*****'``), an
+    HTTP header's name (``'X-Gitlab-Token'``), a module path (``'Mail::SpamAssassin::Plugin::DMARC'``), or a key
+    marker of control characters and a name (``"\\015\\001\\007\\011\\003NSPAM"``)."""
+    value = secret.strip().strip("\"'")
+    if "://" in value:
+        return "@" not in value.split("://", 1)[1].split("/", 1)[0]
+    return bool(_NO_SECRET_SHAPE.fullmatch(value))
+
+
 def doctest_expression(line: str) -> bool:
     """A documentation line of an interactive session (``>>> token = pendingdb.add(x)``) whose value is an
     expression, not a quoted literal."""
@@ -206,8 +267,9 @@ def secret_of_product(path: str, kind: str, secret: str, line: str, *, code: boo
     the file is program source."""
     if holds_no_credential(path):
         return False
-    if word_secret(kind) and (describes_package(path) or (code and names_a_field(secret))):
-        return False
+    named = code and (names_a_field(secret) or names_no_secret(secret))
+    if word_secret(kind) and (describes_package(path) or is_development_file(path) or named):
+        return False  # a CI job's throwaway test-database password is no secret of the product
     if is_documentation(path):
         return not kind.startswith("password in URL") and not doctest_expression(line)  # examples
     return True

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
+from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.read import commands_run
@@ -191,8 +192,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in commands_run(ctx.parsed):
         if is_payload_tool(ctx, path):
             continue  # a tool a system package installs: not run by the upgrade
-        yield from _downloads(path, script)
-        yield from _process_substitution(path, script)
+        if not is_development_file(path):  # a CI or developer script fetches when its developers run it
+            yield from _downloads(path, script)
+            yield from _process_substitution(path, script)
         yield from _tls(path, script)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         if is_documentation(text.path):

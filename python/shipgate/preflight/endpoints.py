@@ -22,12 +22,15 @@ from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.distributed import (
+    is_browser_script,
     is_development_file,
     names_no_setting,
     names_vocabulary,
     prose_string_lines,
+    regex_url,
     shown_or_named,
     user_agent_link,
+    vcs_keyword,
 )
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.markup import (
@@ -41,6 +44,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
+from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
@@ -51,6 +55,7 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.functions import echoed_values, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.template_comments import template_comment_lines
 from shipgate.preflight.windows.network import contacts
 
 _HOST_KEY = re.compile(
@@ -74,6 +79,9 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MENTION_KEY = re.compile(
     r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
+    # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
+    # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
+    r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
 )
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
@@ -341,6 +349,16 @@ def _listed_hosts(path: str, line: str) -> list[str]:
     return []
 
 
+def public_bare_host(value: str) -> str | None:
+    """The host a setting's value names (``bare_host``); None for a dotted name written without a scheme whose last
+    label is no delegated top-level domain (``url_name="cfp.types"``, ``report_entry=notice.entry``): a name, not a
+    host. A URL's host is a host whatever its suffix (``https://wazuh.manager``)."""
+    host = bare_host(value)
+    if host is None or "://" in value or has_public_suffix(host):
+        return host
+    return None
+
+
 def _text_endpoints(
     path: str,
     kind: Kind,
@@ -353,12 +371,13 @@ def _text_endpoints(
     """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
     someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
     lines = helm.without_comments(path, without_xml_comments(lines))
-    commented = block_comment_lines(lines)
+    commented = block_comment_lines(lines) | template_comment_lines(lines)  # ``/* … */``, ``{# … #}``, ``%#``
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
     # ``built``: the package ships its dependencies installed, so its composer.json describes a build already done
     described = names_no_setting(path, lines) and (built or not path.endswith("composer.json"))
     document = is_documentation(path) or is_localization(path) or (code and payload) or described
+    document = document or is_browser_script(path)  # served to browsers: their hosts are the browser's
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
@@ -390,8 +409,11 @@ def _text_endpoints(
             key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
         if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
             key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
+        u = _URL_IN_TEXT.search(line) if key is not None and code else None
+        if u is not None and (regex_url(line, u) or vcs_keyword(line, u)):
+            key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         if key is not None and not mention:
-            host = bare_host(key.group(key.lastindex or 1))
+            host = public_bare_host(key.group(key.lastindex or 1))
             if host:
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)
@@ -402,6 +424,7 @@ def _text_endpoints(
                 seen.add(host)
                 # a page's link, followed by a browser; in code, a URL a call prints, or an XML name ``{ns}tag``
                 linked = bool(_LINK_BEFORE.search(line, 0, m.start())) or (code and shown_or_named(line, m))
+                linked = linked or (code and (regex_url(line, m) or vcs_keyword(line, m)))  # a pattern, a keyword
                 linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
@@ -409,7 +432,7 @@ def _text_endpoints(
                 yield Endpoint(path, number, host, setting, written, line)
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         for value in listed:
-            host = bare_host(value)
+            host = public_bare_host(value)
             if host and host not in seen:
                 seen.add(host)
                 yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
@@ -428,7 +451,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for c in contacts(win):
             where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
             assigned = where if where != c.call.line else None
-            yield Endpoint(path, c.call.line, c.host, True, "network command", c.call.text, assigned)
+            contacted = not is_development_file(path)  # a CI or developer script runs when its developers run it
+            yield Endpoint(path, c.call.line, c.host, contacted, "network command", c.call.text, assigned)
     not_in_effect = ctx.offered_config  # sites-available/, unused fail2ban actions, a sample beside its real file
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings

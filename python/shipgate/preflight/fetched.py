@@ -188,6 +188,14 @@ def _clones(command: Command, cloners: dict[str, int]) -> Word | None:
     return _cloned_dir(command)
 
 
+def _changed_dir(cwd: str, target: str) -> str:
+    """The working directory after ``cd target`` from ``cwd``: a relative target is under ``cwd``
+    (``cd /tmp`` then ``cd xapian-bindings-1.4/`` is ``/tmp/xapian-bindings-1.4``)."""
+    if cwd == "." or target.startswith(("/", "~", "$")) or target in ("-", ".."):
+        return target
+    return f"{cwd.rstrip('/')}/{target.removeprefix('./').rstrip('/')}"
+
+
 def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
     """What ``command`` makes of the fetched ``source`` (an archive or a compressed file); an archive unpacked
     without a target directory lands in ``cwd`` (the last ``cd``)."""
@@ -348,7 +356,7 @@ def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd:
         return None
     for command in body:
         if command.name == "cd" and len(operands(command)) == 1:
-            cwd = operands(command)[0].text
+            cwd = _changed_dir(cwd, operands(command)[0].text)
         used = _use(command, taints, cwd)
         if used is not None:
             return used
@@ -378,7 +386,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     taints: list[_Taint] = []
     reported: set[int] = set()
     last_fetch: Command | None = None
-    cwd = "."
+    cwd = raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one alone)
     bodies = _called_bodies(script)
     remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
     for command in script.commands:
@@ -386,7 +394,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
         if command.name == "cd" and len(operands(command)) == 1:
-            cwd = operands(command)[0].text
+            raw_cwd = operands(command)[0].text
+            cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
         if command.name == "git" and cloned is None:
             cloned = _pulled_into(command, cwd, remotes)
@@ -403,7 +412,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                     yield Run(command, command.line, command, word.text, "saves it into a bin directory")
                     reported.add(command.line)
             continue
-        source = _source(command, taints, last_fetch, cwd)
+        source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
@@ -414,7 +423,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
-        used = _use(command, taints, cwd)
+        used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
         if used is None:

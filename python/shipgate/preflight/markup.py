@@ -28,7 +28,8 @@ from collections.abc import Sequence
 
 Lines = tuple[tuple[int, str], ...]
 
-_DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation)/", re.I)
+# ``wiki/default-pages/``: the help wiki a product loads into its own wiki at setup (Trac)
+_DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation|wiki/default-pages)/", re.I)
 _DOC_NAME = re.compile(
     r"^(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
@@ -75,10 +76,16 @@ _SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
 _TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakelists\.txt$|^robots\.txt$")
 
 _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# Names of XML vocabularies: ``xmlns`` declarations (also inside a string, ``xmlns=\"…\"``), schema locations,
+# RDF ``rdf:resource``/``rdf:about`` terms, SOAP ``encodingStyle``/``targetNamespace`` and a WSDL binding's
+# ``transport``, a DOCTYPE, a JSON Schema's ``$schema``/``$id``/``$ref``.
 _IDENTIFIER = re.compile(
-    r"""(?i)\b(?:xmlns(?::[\w.-]+)?|xsi:schemaLocation|xsi:noNamespaceSchemaLocation)["']?\s*=>?\s*(["'])[^"']*\1"""
+    r"""(?i)\b(?:xmlns(?::[\w.-]+)?|xsi:schemaLocation|xsi:noNamespaceSchemaLocation|rdf:resource|rdf:about"""
+    r"""|encodingStyle|targetNamespace)["']?\s*=>?\s*\\?(["'])[^"'\\]*\\?\1"""
+    r"""|<\w+:binding\b[^>]*?\btransport\s*=\s*(["'])[^"']*\2"""
     r"""|<!DOCTYPE\b[^>\[]*|["']\$(?:schema|id|ref)["']\s*:\s*["'][^"']*["']"""
 )
+_IDENTIFIER_WORDS = ("xmlns", "DOCTYPE", "$schema", "$ref", "rdf:", "encodingStyle", "targetNamespace", ":binding")
 _ARMOR = re.compile(
     r"-----BEGIN (PGP PUBLIC KEY BLOCK|PGP SIGNATURE|CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY"
     r"|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|SSH2 PUBLIC KEY)-----"
@@ -151,7 +158,7 @@ def block_comment_lines(lines: Lines) -> set[int]:
 def identifier_lines(lines: Lines) -> dict[int, list[tuple[int, int]]]:
     """Per line number, the column spans that are markup identifiers (a DOCTYPE may run over several lines)."""
     source = "\n".join(text for _, text in lines)
-    if "xmlns" not in source and "DOCTYPE" not in source.upper() and "$schema" not in source and "$ref" not in source:
+    if "DOCTYPE" not in source.upper() and not any(word in source for word in _IDENTIFIER_WORDS):
         return {}
     starts = [0]
     for _, text in lines:

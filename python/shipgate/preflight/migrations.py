@@ -29,6 +29,7 @@ from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
+from shipgate.preflight.sql.django_history import alter_field_changes, revised
 from shipgate.preflight.sql.names import path_dialect, sql_name
 from shipgate.preflight.sql.package_db import package_database
 from shipgate.preflight.sql.reader import engine_bound
@@ -71,6 +72,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "kong": (("migrations", "up"), ("migrations", "finish"), ("migrations", "bootstrap")),
     # ZITADEL: "setup" runs the migrations of the release; the start-from-* commands run them before serving
     "zitadel": (("setup",), ("start-from-init",), ("start-from-setup",)),
+    "sympa": (("upgrade",),),  # Sympa: "upgrade: migrates data structures and the database schema" (sympa help)
 }
 # Runners that run the command in their arguments with the product's environment: ``zammad run rake db:migrate``
 # (packager.io apps), ``heroku run …``, ``foreman run …``; a wrapper script given by its path runs its first
@@ -85,6 +87,9 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # Vendor database updaters that migrate when run with no verb, unless an option asks for something else:
 # ZoneMinder's zmupdate.pl upgrades the schema to the installed version (-f only freshens the config table,
 # -c only checks for a newer release).
+# A vendor's database updater named for what it does (DAViCal's ``update-davical-database``, an
+# ``upgrade_db.sh``, ``update-schema``): it applies the schema changes of the installed version when run.
+_UPDATER_NAME = re.compile(r"(?:update|upgrade)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)(?:\.(?:sh|pl|py|php))?")
 _DEFAULT_UPDATERS: dict[str, frozenset[str]] = {
     "zmupdate.pl": frozenset({"-f", "--freshen", "-c", "--check", "-h", "--help"}),
 }
@@ -141,6 +146,8 @@ def _hidden_through_runner(command: Command) -> bool:
 
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
+    if _UPDATER_NAME.fullmatch(name):  # update-davical-database, upgrade_db.sh: an updater named for its job
+        return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
     if name in _HIDDEN_FLAGS:
@@ -331,6 +338,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
     database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.of_kind(Kind.CONFIG))
     skipped, history = not_run(ctx, run_files)  # applied by the installed version; an initial schema
     yield from history
+    # a Django AlterField is read against the field the app's earlier migrations define (sql.django_history)
+    altered = alter_field_changes(
+        (t.path, "\n".join(line.text for line in t.lines)) for t in ctx.texts if t.path.endswith(".py")
+    )
     for path, sql in ctx.parsed.sql.items():
         if path in skipped:
             continue
@@ -338,7 +349,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         if is_test_path(path) and path not in run_files:  # a test's fixture database, not the product's
             continue
-        read = as_sqlite(sql) if sqlite else _on_package_database(sql, database)
+        read = as_sqlite(sql) if sqlite else _on_package_database(revised(sql, altered), database)
         yield from _sql_findings(read, path in locked_files)
     for run in found:
         if run.locked:

@@ -41,6 +41,7 @@ class Pinned:
     url: str
     sha256: str
     size: int
+    round: int = 1
 
 
 def pinned(path: Path = HERE / "packages.toml") -> list[Pinned]:

@@ -4,9 +4,11 @@ Each package in ``packages.toml`` is laid out by ``loader.py`` and run through p
 ``corpus_score.CORPUS_INVENTORY`` (an unprivileged installer account, no allowed endpoints). Every finding above
 low is compared, as (code, path, line) (line 0 when the finding has none), with ``expectations/<name>.toml``: the
 findings a careful reviewer judged correct. A finding not expected is a false positive; an expectation not found
-is a miss. Prints the per-code table and every disagreement; ``--findings`` prints every finding above low.
+is a miss. Prints the per-code table and every disagreement; ``--findings`` prints every finding above low;
+``--round N`` scores only the packages of round N (each entry's ``round``, 1 when not given).
 
-Run: ``PYTHONPATH=$PWD/python python tests/preflight/packages/score.py [--findings] [NAME…]`` from the worktree root.
+Run: ``PYTHONPATH=$PWD/python python tests/preflight/packages/score.py [--findings] [--round N] [NAME…]`` from the
+worktree root.
 """
 
 from __future__ import annotations
@@ -90,13 +92,22 @@ def compare(name: str, found: list[Finding], score: Score) -> None:
         score.disagreements.append(f"EXTRA  {name}:{path}:{line} {code}")
 
 
+def chosen(argv: list[str]) -> list[Pinned]:
+    """The pinned packages the arguments name: ``--round N`` and package names narrow the list."""
+    wanted_round = int(argv[argv.index("--round") + 1]) if "--round" in argv else None
+    skip = {argv.index("--round") + 1} if wanted_round is not None else set()
+    names = {a for i, a in enumerate(argv) if not a.startswith("--") and i not in skip}
+    return [
+        entry
+        for entry in pinned()
+        if (not names or entry.name in names) and (wanted_round is None or entry.round == wanted_round)
+    ]
+
+
 def main(argv: list[str]) -> int:
     show = "--findings" in argv
-    names = {a for a in argv if not a.startswith("--")}
     score = Score()
-    for entry in pinned():
-        if names and entry.name not in names:
-            continue
+    for entry in chosen(argv):
         run = run_package(entry)
         compare(entry.name, run.found, score)
         print(f"{entry.name}: {len(run.found)} findings above low ({run.seconds:.1f} s)")

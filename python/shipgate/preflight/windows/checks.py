@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.secrets import allowed
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
@@ -299,6 +300,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 message=f"TLS certificate verification is turned off ({what})",
                 remedy="Remove the option; install the CA the endpoint needs instead.",
             )
-        yield from _egress(script)
-        yield from _downloads(script)
+        if not is_development_file(script.path):  # a CI or developer script is not a step of the install
+            yield from _egress(script)
+            yield from _downloads(script)
         yield from _credentials(script)
