@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at, findings, package, run, script
 
+from shipgate.preflight.contents import is_maintainer_script
 from shipgate.preflight.runners import installed_payload, run_by_system, system_package
 
 PRIVILEGE = ("preflight.implicit_privilege", "preflight.root_assumed", "preflight.sudo_unavailable")
@@ -225,3 +226,12 @@ def test_a_helper_only_copied_or_run_on_purge_is_not_an_upgrade_step() -> None:
     runs = script('case "$1" in upgrade) sh /usr/share/dten/nuke.sh ;; esac')
     found = {c for c, _ in findings({"postrm": runs, "usr/share/dten/nuke.sh": helper})}
     assert "preflight.destructive_delete" in found
+
+
+def test_a_file_named_config_is_debconfs_script_only_beside_the_maintainer_scripts() -> None:
+    body = script('case "$1" in configure|remove|upgrade) : ;; esac')
+    files: dict[str, str | bytes] = {"postinst": body, "config": body, "usr/share/doc/x/examples/config": body}
+    found = [f for f in run(package(files)) if f.code == "preflight.root_assumed"]
+    assert [f.evidence["files"] for f in found] == [["config", "postinst"]]
+    # near miss: debconf's script in a source tree's debian/ is one too
+    assert is_maintainer_script("debian/config") and not is_maintainer_script("usr/share/privoxy/config")

@@ -217,6 +217,8 @@ def is_maintainer_script(path: str) -> bool:
     stem = name.removesuffix(".sh")
     dirs = lower.split("/")[:-1]
     suffix = name.rsplit(".", 1)[-1]
+    if name == "config":  # debconf's script sits beside the others (a .deb's control area, debian/, packaging/)
+        return not dirs or bool(_PACKAGING_DIRS & set(dirs))
     if name in _MAINTAINER_SCRIPTS or suffix in _MAINTAINER_SCRIPTS - {"config"}:
         return True
     if suffix == "config" and dirs[-1:] == ["debian"] and name != suffix:
