@@ -528,6 +528,8 @@ def _writability_checked(lines: tuple[str, ...]) -> tuple[frozenset[str], tuple[
     names: set[str] = set()
     paths: list[str] = []
     for line in lines:
+        if "-w" not in line:  # every match holds it
+            continue
         for m in _WRITABLE_TEST.finditer(line):
             if m.group(2):
                 names.add(m.group(2))
