@@ -176,7 +176,8 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
     for word in command.words:
         yield from _json_secrets(_literal(word), word.line)
     yield from _setting_secrets(command)
-    for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)):
+    long_options = any(w.text.startswith("--") for w in command.words)  # both kinds below are ``--`` options
+    for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)) if long_options else ():
         if (literal := _literal(word)) is not None and not allowed(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)
             break

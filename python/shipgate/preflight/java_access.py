@@ -46,8 +46,6 @@ _JMX_OFF = re.compile(r"(?i)(?:^|[\s\"'=])(?:-D)?com\.sun\.management\.jmxremote
 _JMX_PORT = re.compile(r"(?i)(?:^|[\s\"'=])(?:-D)?com\.sun\.management\.jmxremote\.port\s*=\s*[\"']?\S")
 _JMX_HOST = re.compile(r"(?i)com\.sun\.management\.jmxremote\.host\s*=\s*[\"']?([^\s\"']+)")
 _JDWP = re.compile(r"-(?:agentlib:jdwp=|Xrunjdwp:)([^\s\"']+)")
-# Words every reported line holds: ``com.sun.management.jmxremote.authenticate`` (any case) or ``jdwp``.
-_JVM_WORDS = re.compile(r"(?i)jmxremote|jdwp")
 _JPDA = re.compile(r"(?i)^\s*(?:export\s+|set\s+\"?)?JPDA_(?:OPTS|ADDRESS)\s*=")
 _LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost"})
 _AJP = re.compile(r"(?i)^(?:ajp/1\.3|org\.apache\.coyote\.ajp\.\w+)$")
@@ -70,7 +68,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         if is_program_source(text.path, source[:300]):
             continue
-        if _JVM_WORDS.search(source):  # neither pattern of ``_jvm_options`` can match a line without these
+        if "jdwp" in source or "jmxremote" in source.lower():  # no line ``_jvm_options`` reports lacks both
             numbered = without_xml_comments(tuple((ln.number, ln.text) for ln in text.lines))
             lines = [Line(n, s) for n, s in numbered if not _COMMENT.match(s)]
             yield from _jvm_options(text, lines)
