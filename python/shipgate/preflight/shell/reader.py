@@ -746,7 +746,9 @@ def _fields(word: Word) -> list[Word]:
     """The words the shell makes of ``word``: an unquoted expansion of a known value with blanks in it is split
     into fields (``apt-get ${ARGS} dist-upgrade`` with ``ARGS="--yes --allow-unauthenticated"`` passes two
     options); quotes inside the value are not read again, as the shell does not read them."""
-    if word.value is None or not _BARE_EXPANSION.fullmatch(word.raw) or len(word.value.split()) < 2:
+    if word.value is None or word.raw[:1] != "$" or not _BARE_EXPANSION.fullmatch(word.raw):
+        return [word]
+    if len(word.value.split()) < 2:
         return [word]
     return [dataclasses.replace(word, value=field, shape=None, prefix=None) for field in word.value.split()]
 
