@@ -29,7 +29,7 @@ from shipgate.preflight.shell.commands import operands, option_values, path_matc
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
 from shipgate.preflight.sql.names import path_dialect, sql_name
-from shipgate.preflight.sql.package_db import package_database
+from shipgate.preflight.sql.package_db import is_config, package_database
 from shipgate.preflight.sql.reader import engine_bound
 from shipgate.preflight.sql.sections import down_file
 
@@ -327,7 +327,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     locked_files = _locked_by_callers(found)
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
     sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
-    database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.of_kind(Kind.CONFIG))
+    configs = (t for t in ctx.of_kind(Kind.CONFIG) if is_config(t.path))  # the only ones package_database reads
+    database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in configs)
     for path, sql in ctx.parsed.sql.items():
         if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
             continue
