@@ -51,8 +51,9 @@ def _parser() -> Parser:
 
 
 @functools.cache
-def _assignment_query() -> QueryCursor:
-    return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f"))
+def _read_query() -> QueryCursor:
+    """Assignments and loops (``_bindings``) and function definitions (``_exiting_functions``): one pass."""
+    return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f (function_definition) @fn"))
 
 
 _SUBSTITUTION_MARK = re.compile(rb"\$\(|`|[<>]\(")
@@ -176,9 +177,10 @@ class _Reader:
         root = tree.root_node
         if root.has_error:
             self.errors += 1
+        captures = _read_query().captures(root)
         if ctx.reparse == 0:
-            self.exiting_functions = _exiting_functions(root)
-        bindings = self._bindings(root, ctx)
+            self.exiting_functions = _exiting_functions(captures.get("fn", []))
+        bindings = self._bindings(captures, ctx)
         self.words = WordReader(bindings)
         self._bindings_now = bindings
         try:
@@ -192,15 +194,14 @@ class _Reader:
     def _line(self, node: Node, ctx: _Ctx) -> int:
         return ctx.line or node.start_point[0] + 1 + ctx.offset
 
-    def _bindings(self, root: Node, ctx: _Ctx) -> Bindings:
-        """Assignments first (a query run in C), so a use anywhere sees the values assigned above it."""
+    def _bindings(self, captures: dict[str, list[Node]], ctx: _Ctx) -> Bindings:
+        """Assignments first (a query run in C: ``captures``), so a use anywhere sees the values assigned above it."""
         by_name: dict[str, list[Assignment]] = defaultdict(list)
         for inherited in self.inherited:  # set before the first line by a file sourced with this one
             by_name[inherited.name].append(dataclasses.replace(inherited, line=0))
         bindings = Bindings(by_name)
         reader = WordReader(bindings)
-        captures = _assignment_query().captures(root)
-        nodes = sorted((n for ns in captures.values() for n in ns), key=lambda n: n.start_byte)
+        nodes = sorted((n for key in ("a", "f") for n in captures.get(key, [])), key=lambda n: n.start_byte)
         for node in nodes[:MAX_NODES]:
             line = node.start_point[0] + 1
             if node.type == "for_statement":
@@ -840,15 +841,10 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     )
 
 
-@functools.cache
-def _function_query() -> QueryCursor:
-    return QueryCursor(Query(_LANGUAGE, "(function_definition) @f"))
-
-
-def _exiting_functions(root: Node) -> frozenset[str]:
-    """Functions whose body ends the script (``die() { echo "$*"; exit 1; }``)."""
+def _exiting_functions(definitions: list[Node]) -> frozenset[str]:
+    """Functions whose body ends the script (``die() { echo "$*"; exit 1; }``), of their ``definitions``."""
     out: set[str] = set()
-    for node in _function_query().captures(root).get("f", [])[:10_000]:
+    for node in definitions[:10_000]:
         name = node.child_by_field_name("name")
         body = node.child_by_field_name("body")
         if name is not None and body is not None and exits(body, frozenset(out)):
