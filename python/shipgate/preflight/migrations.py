@@ -127,11 +127,12 @@ def _hidden_through_runner(command: Command) -> bool:
     given by its path whose first operand is the CLI (``./set-environment bin/plm migration run``)."""
     if (command.name or "") in _PRINTERS or command.name in _HIDDEN:
         return False
-    args = [w.text for w in command.words]
+    words = command.words
     program = command.program.text if command.program is not None else ""
-    start = 1 if args[:1] and args[0] in _RUN_VERBS else 0 if "/" in program else None
-    if start is None or len(args) <= start:
+    start = 1 if words and words[0].text in _RUN_VERBS else 0 if "/" in program else None
+    if start is None or len(words) <= start:
         return False
+    args = [w.text for w in words]
     name = args[start].rpartition("/")[2]
     patterns = _HIDDEN.get(name, ())
     rest = args[start + 1 :]
