@@ -223,19 +223,8 @@ URL_FETCHING_TOOLS = frozenset(
 
 
 def operands(command: Command, tool: str | None = None) -> list[Word]:
-    """The command's operands: its words without options and their values (``--`` ends options). Worked out
-    once per command and tool (several checks ask) and kept on the command; each caller gets its own list."""
-    key = tool or command.name or ""
-    known: tuple[str, tuple[Word, ...]] | None = command.__dict__.get("_operands")
-    if known is not None and known[0] == key:
-        return list(known[1])
-    out = _operands(command, key)
-    object.__setattr__(command, "_operands", (key, tuple(out)))  # a cache beside the frozen fields, not a field
-    return out
-
-
-def _operands(command: Command, key: str) -> list[Word]:
-    takes = VALUE_OPTIONS.get(key, frozenset())
+    """The command's operands: its words without options and their values (``--`` ends options)."""
+    takes = VALUE_OPTIONS.get(tool or command.name or "", frozenset())
     out: list[Word] = []
     skip = False
     ended = False
