@@ -43,6 +43,19 @@ _LANGUAGE = Language(tree_sitter_bash.language())
 _REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
 _SKIP = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "heredoc_content"})
 _HEREDOC_READERS = SHELLS | frozenset({"ssh"})
+# The node kinds ``_Reader._walk`` handles itself; any other kind is read through its named children.
+_HANDLED = frozenset(
+    {
+        "command",
+        "redirected_statement",
+        "pipeline",
+        "if_statement",
+        "list",
+        "case_item",
+        "function_definition",
+        "test_command",
+    }
+)
 
 
 @functools.cache
@@ -293,7 +306,15 @@ class _Reader:
             self._substitutions(node, inner)
         else:
             for child in node.named_children:
-                self._walk(child, inner)
+                if child.named_child_count or child.type in _HANDLED:
+                    self._walk(child, inner)
+                    continue
+                # nothing below it and no handler of its own: what ``_walk`` does with it, without the call
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
+                if inner.depth > MAX_DEPTH:
+                    raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
 
     def _test(self, node: Node, ctx: _Ctx) -> None:
         """Records the variables a test expands (not inside its ``$(…)``, read as commands); bounded by MAX_NODES."""
