@@ -54,6 +54,8 @@ def _inner_start(command: Command) -> int | None:
     """Where the container's argv begins in ``command.words``."""
     words = command.words
     name = command.name or ""
+    if name != "kubectl" and name not in _COMPOSE and name not in _ENGINES:
+        return None
     texts = [w.text for w in words]
     if name == "kubectl":
         return texts.index("--") + 1 if texts[:1] == ["exec"] and "--" in texts else None

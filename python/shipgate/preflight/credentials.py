@@ -174,9 +174,13 @@ def _setting_secrets(command: Command) -> Iterator[Secret]:
 
 def _command_secrets(command: Command) -> Iterator[Secret]:
     for word in command.words:
-        yield from _json_secrets(_literal(word), word.line)
-    yield from _setting_secrets(command)
-    for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)):
+        literal = _literal(word)
+        if literal is not None and "{" in literal:  # a JSON body; the check before making a generator per word
+            yield from _json_secrets(literal, word.line)
+    if (command.name or "") in _SETTING_OPTIONS:
+        yield from _setting_secrets(command)
+    long_options = any(w.text.startswith("--") for w in command.words)  # both kinds below are ``--`` options
+    for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)) if long_options else ():
         if (literal := _literal(word)) is not None and not allowed(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)
             break
@@ -208,7 +212,9 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
 
 def _script_secrets(script: Script) -> Iterator[Secret]:
     for a in script.assignments:
-        yield from _json_secrets(a.value if a.value is not None else a.shape, a.line)
+        body = a.value if a.value is not None else a.shape
+        if body is not None and "{" in body:
+            yield from _json_secrets(body, a.line)
         if a.generated_by is not None or "$" in a.raw.partition("=")[2] or "`" in a.raw:
             continue
         if script.falls_back(a.name, a.line):

@@ -60,6 +60,19 @@ def _config_insecure(path: str, text: str) -> bool:
     return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
 
+# Options that switch TLS verification off, written whole (none is a one-letter flag that could be bundled).
+_TLS_OFF_OPTIONS = frozenset(
+    {
+        "--insecure-skip-tls-verify",
+        "--insecure-skip-tls-verify=true",
+        "--tls-verify=false",
+        "--insecure-registry",
+        "--no-verify-ssl",
+        "--skip-tls-verify",
+    }
+)
+
+
 def _tls_off(command: Command) -> str | None:
     name = command.name or ""
     if name == "curl" and has_flag(command, "-k", "--insecure"):
@@ -77,11 +90,7 @@ def _tls_off(command: Command) -> str | None:
         return "git config http.sslVerify false"
     if name in ("npm", "yarn", "pnpm") and [w.text for w in command.words[:4]][-2:] == ["strict-ssl", "false"]:
         return f"{name} config set strict-ssl false"
-    if has_flag(command, "--insecure-skip-tls-verify", "--tls-verify=false", "--insecure-registry", "--no-verify-ssl"):
-        return f"{name} with TLS verification off"
-    if any(
-        w.text in ("--insecure-skip-tls-verify=true", "--tls-verify=false", "--skip-tls-verify") for w in command.words
-    ):
+    if any(w.text in _TLS_OFF_OPTIONS for w in command.words):
         return f"{name} with TLS verification off"
     if name == "oc" and any(w.text in ("--insecure", "--insecure=true") for w in command.words):
         return "oc --insecure (registries reached without TLS verification)"

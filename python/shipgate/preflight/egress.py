@@ -231,10 +231,13 @@ _COMPOSE_VALUE_OPTIONS = frozenset(
     {"-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--parallel"}
 )
 _COMPOSE_REGISTRY = "the registries of the compose file's images (docker.io by default)"
+_COMPOSE_TOOLS = frozenset({"docker", "podman", "docker-compose", "podman-compose"})  # the only ones with a verb
 
 
 def _compose_verb(command: Command) -> str | None:
     """The subcommand of ``docker-compose …``/``docker compose …`` (after its options), else None."""
+    if command.name not in _COMPOSE_TOOLS:
+        return None
     words = [w.text for w in command.words]
     if command.name in ("docker", "podman") and words[:1] == ["compose"]:
         words = words[1:]
@@ -253,6 +256,8 @@ def _compose_stack(command: Command) -> str:
 def _compose_fetches(command: Command) -> bool:
     """``compose pull`` fetches the images; ``up``/``run``/``create`` fetch the ones missing unless told not to."""
     verb = _compose_verb(command)
+    if verb is None:
+        return False
     words = [w.text for w in command.words]
     pairs = set(pairwise(words))
     never = "--no-pull" in words or "--pull=never" in words or ("--pull", "never") in pairs
@@ -261,6 +266,8 @@ def _compose_fetches(command: Command) -> bool:
 
 def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
+    if name not in _TOOLS and name not in _COMPOSE_TOOLS and not name.startswith("python"):
+        return None  # neither a fetching tool, nor compose, nor ``python -m pip``
     tool = name
     words = [w.text for w in command.words]
     if name.startswith("python") and words[:2] == ["-m", "pip"]:
@@ -371,6 +378,8 @@ def _git_fetches(script: Script) -> Iterator[Command]:
     cwd = "."
     added: set[tuple[str, str]] = set()
     for command in script.commands:
+        if command.name not in ("cd", "git"):
+            continue
         ops = [w.text for w in operands(command)]
         if command.name == "cd" and len(ops) == 1:
             cwd = ops[0]

@@ -394,13 +394,6 @@ def _text_endpoints(
         element = _XML_SETTING.match(line)
         written_as = f"{element.group(1)}={element.group(2).strip()}" if element else line
         key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", written_as, count=1) if listed_server else written_as)
-        name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
-        own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
-        mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
-        if repo_file and _PACKAGE_SOURCE_KEY.match(name):
-            mention = False
-        if number in disabled or document or number in for_people or stripped.startswith("^"):
-            mention = True  # … or a line that is a pattern (a logcheck or fail2ban regex): it matches, not connects
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is None and (keyserver := _KEYSERVER.match(line)) is not None:
@@ -409,16 +402,26 @@ def _text_endpoints(
             key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
         if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
             key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
-        u = _URL_IN_TEXT.search(line) if key is not None and code else None
-        if u is not None and (regex_url(line, u) or vcs_keyword(line, u)):
+        found = list(_URL_IN_TEXT.finditer(line))
+        if key is not None and code and found and (regex_url(line, found[0]) or vcs_keyword(line, found[0])):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
+        listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
+        if key is None and not found and not listed:
+            continue  # no host on the line: whether it is a mention does not matter
+        name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
+        own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
+        mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
+        if repo_file and _PACKAGE_SOURCE_KEY.match(name):
+            mention = False
+        if number in disabled or document or number in for_people or stripped.startswith("^"):
+            mention = True  # … or a line that is a pattern (a logcheck or fail2ban regex): it matches, not connects
         if key is not None and not mention:
             host = public_bare_host(key.group(key.lastindex or 1))
             if host:
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)
         comment = _trailing_comment_at(line) if kind is Kind.CONFIG and "#" in line else len(line)
-        for m in _URL_IN_TEXT.finditer(line):
+        for m in found:
             host = url_host(m.group(0))
             if host and host not in seen:
                 seen.add(host)
@@ -430,7 +433,6 @@ def _text_endpoints(
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"
                 yield Endpoint(path, number, host, setting, written, line)
-        listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         for value in listed:
             host = public_bare_host(value)
             if host and host not in seen:

@@ -230,6 +230,8 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, 
     piped into it."""
     if command.piped_from and last_fetch is not None and command.piped_from[-1] == last_fetch.name:
         return _Taint("-", last_fetch)
+    if not taints:  # nothing fetched yet: no operand can name a fetched file
+        return None
     for word in operands(command) + option_values(command, "-f", "--file"):
         names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
         found = next((t for t in reversed(taints) for n in names if t.covers(n)), None)
@@ -310,6 +312,8 @@ def _build_context(command: Command, cwd: str) -> str | None:
 
 def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint, str, str] | None:
     """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
+    if not taints:  # nothing fetched yet: every candidate below is looked up among the taints
+        return None
     executed = executed_file(command)
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
     context = _build_context(command, cwd)

@@ -68,9 +68,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         if is_program_source(text.path, source[:300]):
             continue
-        numbered = without_xml_comments(tuple((ln.number, ln.text) for ln in text.lines))
-        lines = [Line(n, s) for n, s in numbered if not _COMMENT.match(s)]
-        yield from _jvm_options(text, lines)
+        if "jdwp" in source or "jmxremote" in source.lower():  # no line ``_jvm_options`` reports lacks both
+            numbered = without_xml_comments(tuple((ln.number, ln.text) for ln in text.lines))
+            lines = [Line(n, s) for n, s in numbered if not _COMMENT.match(s)]
+            yield from _jvm_options(text, lines)
         if "<" in source and text.kind is Kind.CONFIG:
             yield from _xml(text, source)
 

@@ -31,7 +31,7 @@ from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
 from shipgate.preflight.sql.django_history import alter_field_changes, revised
 from shipgate.preflight.sql.names import path_dialect, sql_name
-from shipgate.preflight.sql.package_db import package_database
+from shipgate.preflight.sql.package_db import is_config, package_database
 from shipgate.preflight.sql.reader import engine_bound
 from shipgate.preflight.sql.sections import down_file
 
@@ -133,11 +133,12 @@ def _hidden_through_runner(command: Command) -> bool:
     given by its path whose first operand is the CLI (``./set-environment bin/plm migration run``)."""
     if (command.name or "") in _PRINTERS or command.name in _HIDDEN:
         return False
-    args = [w.text for w in command.words]
+    words = command.words
     program = command.program.text if command.program is not None else ""
-    start = 1 if args[:1] and args[0] in _RUN_VERBS else 0 if "/" in program else None
-    if start is None or len(args) <= start:
+    start = 1 if words and words[0].text in _RUN_VERBS else 0 if "/" in program else None
+    if start is None or len(words) <= start:
         return False
+    args = [w.text for w in words]
     name = args[start].rpartition("/")[2]
     patterns = _HIDDEN.get(name, ())
     rest = args[start + 1 :]
@@ -335,7 +336,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     locked_files = _locked_by_callers(found)
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
     sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
-    database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.of_kind(Kind.CONFIG))
+    configs = (t for t in ctx.of_kind(Kind.CONFIG) if is_config(t.path))  # the only ones package_database reads
+    database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in configs)
     skipped, history = not_run(ctx, run_files)  # applied by the installed version; an initial schema
     yield from history
     # a Django AlterField is read against the field the app's earlier migrations define (sql.django_history)

@@ -292,9 +292,10 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         return f"{name} manages system packages", command.line
     if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
         return f"{name} controls system services", command.line
-    prefix = next((a.partition("=")[2] for a in args if a.startswith(("PREFIX=", "prefix="))), "")
-    if name == "make" and "install" in args and prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
-        return f"make install into {prefix}", command.line
+    if name == "make" and "install" in args:
+        prefix = next((a.partition("=")[2] for a in args if a.startswith(("PREFIX=", "prefix="))), "")
+        if prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
+            return f"make install into {prefix}", command.line
     for word in written_paths(command):
         if word.text.startswith(_ROOT_PREFIXES):
             return f"writes {word.text}", write_line(command, word)
@@ -306,8 +307,9 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         and not _makes_shipped_dirs(command)
     ):
         return f"{name} under a system directory", command.line
-    top_level = [w for w in operands(command) if w.value is not None and _TOP_LEVEL_ENTRY.match(w.text)]
-    if name in ("mkdir", "rm") and top_level:
+    if name in ("mkdir", "rm") and any(
+        w.value is not None and _TOP_LEVEL_ENTRY.match(w.text) for w in operands(command)
+    ):
         return f"{name} of a directory in /", command.line
     return None
 
@@ -549,6 +551,8 @@ def _writability_checked(lines: tuple[str, ...]) -> tuple[frozenset[str], tuple[
     names: set[str] = set()
     paths: list[str] = []
     for line in lines:
+        if "-w" not in line:  # every match holds it
+            continue
         for m in _WRITABLE_TEST.finditer(line):
             if m.group(2):
                 names.add(m.group(2))

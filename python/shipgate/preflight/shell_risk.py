@@ -315,6 +315,8 @@ def _disabled_service(command: Command) -> str | None:
 
 def _enabled_service(command: Command) -> str | None:
     name = command.name
+    if name not in ("systemctl", "update-rc.d", "chkconfig", "rc-update"):
+        return None
     args = [w.text for w in operands(command)]
     if name == "systemctl" and args and args[0] in ("enable", "reenable", "unmask") and len(args) > 1:
         return args[-1]

@@ -102,7 +102,7 @@ def _file(text: TextFile) -> Iterator[Finding]:
     apt = "apt" in text.path.lower() or name.endswith((".list", ".sources"))
     pacman = "pacman" in text.path.lower()
     for line in text.lines:
-        if not (apt or pacman or line.text.lstrip().startswith("deb")):
+        if not (apt or pacman or ("deb" in line.text and line.text.lstrip().startswith("deb"))):
             continue  # every line of every text file comes here: the patterns only where one can match
         setting = _line_off(line.text, apt, pacman)
         if setting is not None:

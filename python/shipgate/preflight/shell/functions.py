@@ -22,8 +22,10 @@ def _from_arguments(script: Script) -> dict[tuple[str, str], str]:
     """(function, local name) -> the positional parameter it copies (``local url="$1"``)."""
     out: dict[tuple[str, str], str] = {}
     for a in script.assignments:
+        if not a.function:  # only a function's copies are recorded
+            continue
         m = _POSITIONAL.match(a.raw.partition("=")[2].strip("\"'"))
-        if a.function and m:
+        if m:
             out[(a.function, a.name)] = m.group(1)
     return out
 

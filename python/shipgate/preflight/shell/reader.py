@@ -44,6 +44,19 @@ _LANGUAGE = Language(tree_sitter_bash.language())
 _REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
 _SKIP = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "heredoc_content"})
 _HEREDOC_READERS = SHELLS | frozenset({"ssh"})
+# The node kinds ``_Reader._walk`` handles itself; any other kind is read through its named children.
+_HANDLED = frozenset(
+    {
+        "command",
+        "redirected_statement",
+        "pipeline",
+        "if_statement",
+        "list",
+        "case_item",
+        "function_definition",
+        "test_command",
+    }
+)
 
 
 @functools.cache
@@ -52,8 +65,9 @@ def _parser() -> Parser:
 
 
 @functools.cache
-def _assignment_query() -> QueryCursor:
-    return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f"))
+def _read_query() -> QueryCursor:
+    """Assignments and loops (``_bindings``) and function definitions (``_exiting_functions``): one pass."""
+    return QueryCursor(Query(_LANGUAGE, "(variable_assignment) @a (for_statement) @f (function_definition) @fn"))
 
 
 _SUBSTITUTION_MARK = re.compile(rb"\$\(|`|[<>]\(")
@@ -178,9 +192,10 @@ class _Reader:
         root = tree.root_node
         if root.has_error:
             self.errors += 1
+        captures = _read_query().captures(root)
         if ctx.reparse == 0:
-            self.exiting_functions = _exiting_functions(root)
-        bindings = self._bindings(root, ctx)
+            self.exiting_functions = _exiting_functions(captures.get("fn", []))
+        bindings = self._bindings(captures, ctx)
         self.words = WordReader(bindings)
         self._bindings_now = bindings
         try:
@@ -194,15 +209,14 @@ class _Reader:
     def _line(self, node: Node, ctx: _Ctx) -> int:
         return ctx.line or node.start_point[0] + 1 + ctx.offset
 
-    def _bindings(self, root: Node, ctx: _Ctx) -> Bindings:
-        """Assignments first (a query run in C), so a use anywhere sees the values assigned above it."""
+    def _bindings(self, captures: dict[str, list[Node]], ctx: _Ctx) -> Bindings:
+        """Assignments first (a query run in C: ``captures``), so a use anywhere sees the values assigned above it."""
         by_name: dict[str, list[Assignment]] = defaultdict(list)
         for inherited in self.inherited:  # set before the first line by a file sourced with this one
             by_name[inherited.name].append(dataclasses.replace(inherited, line=0))
         bindings = Bindings(by_name)
         reader = WordReader(bindings)
-        captures = _assignment_query().captures(root)
-        nodes = sorted((n for ns in captures.values() for n in ns), key=lambda n: n.start_byte)
+        nodes = sorted((n for key in ("a", "f") for n in captures.get(key, [])), key=lambda n: n.start_byte)
         for node in nodes[:MAX_NODES]:
             line = node.start_point[0] + 1
             if node.type == "for_statement":
@@ -309,7 +323,15 @@ class _Reader:
             self._substitutions(node, inner)
         else:
             for child in node.named_children:
-                self._walk(child, inner)
+                if child.named_child_count or child.type in _HANDLED:
+                    self._walk(child, inner)
+                    continue
+                # nothing below it and no handler of its own: what ``_walk`` does with it, without the call
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
+                if inner.depth > MAX_DEPTH:
+                    raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
 
     def _test(self, node: Node, ctx: _Ctx) -> None:
         """Records the variables a test expands (not inside its ``$(…)``, read as commands); bounded by MAX_NODES."""
@@ -858,7 +880,9 @@ def _fields(word: Word) -> list[Word]:
     """The words the shell makes of ``word``: an unquoted expansion of a known value with blanks in it is split
     into fields (``apt-get ${ARGS} dist-upgrade`` with ``ARGS="--yes --allow-unauthenticated"`` passes two
     options); quotes inside the value are not read again, as the shell does not read them."""
-    if word.value is None or not _BARE_EXPANSION.fullmatch(word.raw) or len(word.value.split()) < 2:
+    if word.value is None or word.raw[:1] != "$" or not _BARE_EXPANSION.fullmatch(word.raw):
+        return [word]
+    if len(word.value.split()) < 2:
         return [word]
     return [dataclasses.replace(word, value=field, shape=None, prefix=None) for field in word.value.split()]
 
@@ -963,15 +987,10 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     )
 
 
-@functools.cache
-def _function_query() -> QueryCursor:
-    return QueryCursor(Query(_LANGUAGE, "(function_definition) @f"))
-
-
-def _exiting_functions(root: Node) -> frozenset[str]:
-    """Functions whose body ends the script (``die() { echo "$*"; exit 1; }``)."""
+def _exiting_functions(definitions: list[Node]) -> frozenset[str]:
+    """Functions whose body ends the script (``die() { echo "$*"; exit 1; }``), of their ``definitions``."""
     out: set[str] = set()
-    for node in _function_query().captures(root).get("f", [])[:10_000]:
+    for node in definitions[:10_000]:
         name = node.child_by_field_name("name")
         body = node.child_by_field_name("body")
         if name is not None and body is not None and exits(body, frozenset(out)):

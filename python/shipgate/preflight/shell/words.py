@@ -80,6 +80,12 @@ def text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", "replace")
 
 
+def _dq_unescape(written: str) -> str:
+    """A double-quoted part's backslashes removed where the shell removes them (before ``$``, backquote, ``"``,
+    backslash and newline)."""
+    return _DQ_ESCAPE.sub(r"\1", written) if "\\" in written else written
+
+
 def _unescape(written: str) -> str:
     """An unquoted word's backslashes removed (``\\ `` is a space, ``\\\\`` a backslash)."""
     return _BACKSLASH.sub(r"\1", written) if "\\" in written else written
@@ -175,15 +181,15 @@ class WordReader:
         for child in node.named_children:
             if child.start_byte > cursor:
                 acc.known(
-                    _DQ_ESCAPE.sub(r"\1", source[cursor - base : child.start_byte - base].decode("utf-8", "replace"))
+                    _dq_unescape(source[cursor - base : child.start_byte - base].decode("utf-8", "replace"))
                 )
             if child.type == "string_content":
-                acc.known(_DQ_ESCAPE.sub(r"\1", text(child)))
+                acc.known(_dq_unescape(text(child)))
             else:
                 self._add(child, acc, use, depth + 1)
             cursor = max(cursor, child.end_byte)
         if end > cursor:
-            acc.known(_DQ_ESCAPE.sub(r"\1", source[cursor - base : end - base].decode("utf-8", "replace")))
+            acc.known(_dq_unescape(source[cursor - base : end - base].decode("utf-8", "replace")))
 
     def _variable(self, name: str, acc: _Acc, use: int) -> None:
         acc.expands.append(name)

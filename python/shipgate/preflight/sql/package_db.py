@@ -35,6 +35,23 @@ _URL = re.compile(r"\b(mysql|mariadb|sqlite3?|postgres(?:ql)?)(?:\+\w+)?:(?://|[
 _CONFIG_EXTENSIONS = (".env", ".yml", ".yaml", ".json", ".ini", ".conf", ".cnf", ".properties", ".toml", ".cfg")
 _CONFIG_NAMES = re.compile(r"^(?:\.env(?:\.\w+)?|[\w.-]*\.env|phinx\.\w+|knexfile\.\w+|database\.php|config\.php)$")
 MAX_CONFIG_CHARS = 256 * 1024
+# A word each pattern needs, lowercased: ASCII text without one cannot match it (re.I also matches a few non-ASCII
+# letters to ASCII ones, so other text is searched).
+_SETTING_WORDS = (
+    "db_connection", "db_driver", "db_type", "db_engine", "db_dialect", "database_type", "database_driver",
+    "database_engine", "database_dialect", "typeorm_connection", "adapter", "client", "dialect", "driver",
+)  # fmt: skip
+_URL_WORDS = ("mysql", "mariadb", "sqlite", "postgres")
+
+
+def _patterns_in(sample: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns that may match ``sample``."""
+    if not sample.isascii():
+        return _SETTING, _URL
+    lowered = sample.lower()
+    setting = any(w in lowered for w in _SETTING_WORDS)
+    url = any(w in lowered for w in _URL_WORDS)
+    return (_SETTING,) * setting + (_URL,) * url
 
 
 def is_config(path: str) -> bool:
@@ -46,7 +63,7 @@ def is_config(path: str) -> bool:
 def named_databases(text: str) -> set[str]:
     """The databases a configuration text names in a setting or a connection URL."""
     sample = text[:MAX_CONFIG_CHARS]
-    words = [m.group(1).lower() for pattern in (_SETTING, _URL) for m in pattern.finditer(sample)]
+    words = [m.group(1).lower() for pattern in _patterns_in(sample) for m in pattern.finditer(sample)]
     return {_NAMES[w] for w in words if w in _NAMES}
 
 
