@@ -264,15 +264,18 @@ def _compose_fetches(command: Command) -> bool:
     return verb == "pull" or (verb in ("up", "run", "create") and not never)
 
 
+_PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by name or by php
+
+
 def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
-    if name not in _TOOLS and name not in _COMPOSE_TOOLS and not name.startswith("python"):
-        return None  # neither a fetching tool, nor compose, nor ``python -m pip``
+    if name not in _TOOLS and name not in _COMPOSE_TOOLS and not name.startswith("python") and name not in _PHP:
+        return None  # neither a fetching tool, nor compose, nor ``python -m pip``, nor ``php composer.phar``
     tool = name
     words = [w.text for w in command.words]
     if name.startswith("python") and words[:2] == ["-m", "pip"]:
         tool, words = "pip", words[2:]
-    if name in ("composer.phar", "php") and (name == "composer.phar" or words[:1] in (["composer.phar"], ["composer"])):
+    if name in _PHP and (name == "composer.phar" or words[:1] in (["composer.phar"], ["composer"])):
         # composer's installer leaves ``composer.phar`` (run by name, or as ``php composer.phar …``)
         tool, words = "composer", words if name == "composer.phar" else words[1:]
     if _compose_fetches(command):
