@@ -67,3 +67,20 @@ def test_a_table_of_sample_urls_and_expected_counts_is_sample_text() -> None:
     # near miss: a table of URLs mapped to what the program does with them
     hooks = table.replace(": 1,", ": 'fetch',").replace(": 0,", ": 'skip',")
     assert codes_at({"dten/parsers/__init__.py": hooks}, ENDPOINT) == [3, 4, 5]
+
+
+# --- program source: a URL with a page anchor is a link for a browser ---
+
+
+def test_a_url_with_a_page_anchor_in_code_is_a_link() -> None:
+    code = (
+        "def room_link(room):\n"
+        "    return 'https://chat.vendor-cloud.io/#/room/%s' % room\n"
+        "HINT = 'https://docs.vendor-cloud.io/configure.html#client-configuration'\n"
+    )
+    assert codes_at({"dten/links.py": code}, ENDPOINT) == []
+    # near miss: a fragment that carries data for a fetching tool, and the same URL without its anchor
+    fetch = "import requests\nrequests.get('https://pkgs.vendor-cloud.io/dten.tgz#sha256=ab12')\n"
+    assert codes_at({"dten/fetch.py": fetch}, ENDPOINT) == [2]
+    bare = code.replace("#client-configuration", "")
+    assert codes_at({"dten/links.py": bare}, ENDPOINT) == [3]

@@ -36,7 +36,9 @@ message's ``Please see https://…/upgrade.html``; :func:`prose_string_lines`), 
 template of settings in such a string (``url: https://…``) is still read. In program source, a URL that a call
 prints (``print('  https://…/wiki')``, ``stderr(…)``, ``hint(…)``, ``click.echo(…)``) or that is the namespace of
 an XML name in Clark notation (``find("{http://purl.org/rss/1.0/}item")``) is shown or named, not requested
-(:func:`shown_or_named`). A dict literal of URL strings each mapped to a number or a truth value is a table of
+(:func:`shown_or_named`). In program source a URL with a fragment that names a place in a page
+(``…#client-configuration``, ``https://matrix.to/#/…``) is a link for a browser (:func:`page_anchor`).
+A dict literal of URL strings each mapped to a number or a truth value is a table of
 sample inputs (ArchiveBox's URL-parser self-check), not hosts.
 
 The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
@@ -88,6 +90,7 @@ _BROWSER_DIR = re.compile(r"(?:^|/)(?:static|htdocs|public|assets|www)/")
 _LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|bower_components|node_modules)/")
 # regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
 _REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
+_ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
@@ -181,6 +184,13 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     if _NAMESPACE_ARGUMENT.search(line, 0, url.start()):
         return True
     return bool(_SHOWN_BY.search(line, 0, url.start()))
+
+
+def page_anchor(url: str) -> bool:
+    """A URL with a fragment naming a place in a page (``…/install.html#client-configuration``, ``…/#/room/…``): an
+    HTTP client never sends the fragment, so the URL is written for a browser to follow. A fragment that carries
+    data for a fetching tool (``#egg=name``, ``#sha256=…``) is not an anchor."""
+    return bool(_ANCHOR.search(url))
 
 
 def names_vocabulary(url: str) -> bool:
