@@ -150,9 +150,11 @@ def test_examples_macros_patterns_and_settings_about_passwords_are_not_credentia
         "cloudinit/config/cc_rh.py": '"""Example::\n\n    password: \'1234abcd\'\n"""\n',
     }
     assert codes_at(files, CREDENTIAL) == []
-    # near misses: a literal in live configuration, a random literal in a README, a plain password in code
+    # near misses: a literal in live configuration, a token in its own format in a README (a random word there is
+    # an example), a plain password in code
     assert codes_at({"etc/dovecot/conf.d/auth.conf": "imapc_password = mastersecret\n"}, CREDENTIAL) == [1]
-    assert codes_at({"README.md": "api_key = 9fK2xQ7mLp4Zt8Rw3Nv6\n"}, CREDENTIAL) == [1]
+    assert codes_at({"README.md": "api_key = 9fK2xQ7mLp4Zt8Rw3Nv6\n"}, CREDENTIAL) == []
+    assert codes_at({"README.md": "aws_access_key_id = AKIAIOSFODNN7EXAMPLF\n"}, CREDENTIAL) == [1]
     assert codes_at({"cloudinit/config/cc_rh.py": "password = '1234abcd'\n"}, CREDENTIAL) == [1]
 
 

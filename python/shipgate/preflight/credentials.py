@@ -21,7 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
-from shipgate.preflight.distributed import describes_package, is_development_file, secret_of_product, word_secret
+from shipgate.preflight.distributed import describes_package, is_ci_file, secret_of_product, word_secret
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -286,7 +286,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
             code = is_program_source(text.path, source)
             found = {n: s for n, s in found.items() if _of_product(text.path, s, lines.get(n, ""), code)}
-        elif is_development_file(text.path):  # a CI script's test-database password; a token's format still counts
+        elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
         for finding in defaults:

@@ -24,23 +24,32 @@ logs in with those words:
 - **Development tooling** (:func:`is_development_file`): a project's developer and CI folders (``scripts-dev/``,
   ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``, Transifex's ``.tx/``) and CI/test-runner files
   (``appveyor.yml``, ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``, ``Jenkinsfile``): run by its
-  developers and CI, never by an install. Their scripts (shell, PowerShell) are not steps (``runners.steps``), and
-  a word under a password-like name there is a CI job's test value (a token in its own format is still reported).
+  developers and CI, never by an install. So are a maintainer's tools in a project's ``scripts/``, ``tools/`` or
+  ``dev/`` folder named for releasing, validating, testing or copyright upkeep (``make-release``,
+  ``validate-commits``, ``dbmigrate-test``) and an image built to run tests (``Dockerfile-js-testbed``).
+  Their scripts (shell, PowerShell) are not steps (``runners.steps``), and a word under a password-like name in
+  CI tooling is a CI job's test value (a token in its own format is still reported; a maintainer tool's literal
+  password is reported, as a shipped development configuration's is).
 
 In Python source, the lines of a multi-line string that are prose, not ``key: value`` settings (an error
 message's ``Please see https://…/upgrade.html``; :func:`prose_string_lines`), are text as a docstring is: a
 template of settings in such a string (``url: https://…``) is still read. In program source, a URL that a call
 prints (``print('  https://…/wiki')``, ``stderr(…)``, ``hint(…)``, ``click.echo(…)``) or that is the namespace of
 an XML name in Clark notation (``find("{http://purl.org/rss/1.0/}item")``) is shown or named, not requested
-(:func:`shown_or_named`).
+(:func:`shown_or_named`). In program source a URL with a fragment that names a place in a page
+(``…#client-configuration``, ``https://matrix.to/#/…``) is a link for a browser (:func:`page_anchor`).
+A dict literal of URL strings each mapped to a number or a truth value is a table of
+sample inputs (ArchiveBox's URL-parser self-check), not hosts.
 
 The hosts such files name are mentions (``external_endpoint`` at info); test data and translations hold no
 credential; in package metadata and lock files only a value in a token's own format (a private key, a JWT, a
 cloud key) is still a credential, not a word under a password-like name. In documentation a connection string's
-password (``postgresql://myuser:mypassword@db/x``) and an interactive session's ``>>> token = f(x)`` are examples;
-other secrets written there stay reported (a random value in a README is still distributed). In program source, a
-value that is itself a snake_case name with a password-like word (``mod_password='moderator_password'``) names a
-field; it holds no secret.
+password (``postgresql://myuser:mypassword@db/x``), an interactive session's ``>>> token = f(x)`` and any word under
+a password-like name, random-looking or not (``password: {plaintext}supersekrit``, ``turn_shared_secret: "n0t4…"``,
+a script's ``--cli-password secred`` in ``share/doc/…/examples/``), are examples; a value in a token's own format
+(a private key, a JWT, a cloud key) stays reported (a real key pasted into a page is still distributed).
+In program source, a value that is itself a snake_case name with a password-like word
+(``mod_password='moderator_password'``) names a field; it holds no secret.
 """
 
 from __future__ import annotations
@@ -55,6 +64,7 @@ from shipgate.preflight.markup import is_documentation, is_localization, is_lock
 from shipgate.preflight.rule_files import is_rule_file
 
 CATALOGUE_MIN = 10
+SAMPLE_TABLE_MIN = 3
 MAX_PYTHON = 2 << 20
 _SETTING_LINE = re.compile(r"\s*[\w.-]+\s*(?:=|:(?!//))\s*\S")  # ``key: value``, not ``https://…``
 BUNDLE_LINE = 5000
@@ -80,6 +90,7 @@ _BROWSER_DIR = re.compile(r"(?:^|/)(?:static|htdocs|public|assets|www)/")
 _LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|bower_components|node_modules)/")
 # regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
 _REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
+_ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
@@ -87,9 +98,17 @@ _DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.git
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
 )
+# A maintainer's tool in a project's ``scripts/``/``tools/``/``dev/`` folder, named for what only its maintainers do:
+# cut a release (``make-release``), check the tree or its history (``validate-commits``), test (``dbmigrate-test``),
+# rewrite copyright headers; and an image built to run tests (``Dockerfile-js-testbed``, ``Dockerfile.test``).
+_MAINTAINER_TOOL = re.compile(
+    r"(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:release|validate|copyrights?)(?:[-_.][\w.-]*)?$"
+    r"|(?:^|/)(?:scripts|tools|dev)/[\w-]*[-_]tests?(?:\.(?:sh|py))?$"
+    r"|(?:^|/)Dockerfile[-_.](?:[\w-]*[-_.])?(?:test|tests|testbed|ci)$"
+)
 _CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
 # what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
-_WORD_KINDS = ("password or key assignment", "password in URL", "password assignment")
+_WORD_KINDS = ("password or key assignment", "password in URL", "password assignment", "password option")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 _NO_SECRET_SHAPE = re.compile(
     r"\*{3,}|[xX]-[A-Za-z]+(?:-[A-Za-z]+)*|[A-Za-z]\w*(?:::\w+)+|(?:\\(?:[0-7]{3}|x[0-9a-fA-F]{2}))+[A-Z_]*"
@@ -103,8 +122,22 @@ def is_package_metadata(path: str) -> bool:
 
 
 def is_development_file(path: str) -> bool:
-    """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``)."""
-    return posixpath.basename(path) in _DEVELOPMENT_NAMES or bool(_DEVELOPMENT_DIR.search(path))
+    """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``,
+    a release or validation tool in ``scripts/``, an image built to run tests)."""
+    name = posixpath.basename(path)
+    return name in _DEVELOPMENT_NAMES or bool(_DEVELOPMENT_DIR.search(path)) or is_maintainer_tool(path)
+
+
+def is_ci_file(path: str) -> bool:
+    """Development tooling but a maintainer's named tool: where a word under a password-like name is a test value."""
+    return is_development_file(path) and not is_maintainer_tool(path)
+
+
+def is_maintainer_tool(path: str) -> bool:
+    """A release, validation, test or copyright tool in a project's ``scripts/``/``tools/``/``dev/`` folder, or an
+    image built to run tests. Not a step; a literal password it runs with is still reported, as a shipped
+    development configuration's is (a CI job's test value is not)."""
+    return bool(_MAINTAINER_TOOL.search(path))
 
 
 def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
@@ -153,6 +186,13 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     return bool(_SHOWN_BY.search(line, 0, url.start()))
 
 
+def page_anchor(url: str) -> bool:
+    """A URL with a fragment naming a place in a page (``…/install.html#client-configuration``, ``…/#/room/…``): an
+    HTTP client never sends the fragment, so the URL is written for a browser to follow. A fragment that carries
+    data for a fetching tool (``#egg=name``, ``#sha256=…``) is not an anchor."""
+    return bool(_ANCHOR.search(url))
+
+
 def names_vocabulary(url: str) -> bool:
     """A DTD's or an XML namespace's URI: a name, not a resource anything fetches."""
     return bool(_VOCABULARY.search(url.strip().strip("\"'")))
@@ -165,7 +205,8 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 
 
 def prose_string_lines(path: str, text: str) -> set[int]:
-    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key."""
+    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, and the
+    keys of a table of sample inputs (:func:`_sample_table_lines`)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -185,7 +226,23 @@ def prose_string_lines(path: str, text: str) -> set[int]:
             for number in range(node.lineno, (node.end_lineno or node.lineno) + 1):
                 if number <= len(source) and not _SETTING_LINE.match(source[number - 1]):
                     lines.add(number)
+        elif isinstance(node, ast.Dict):
+            lines |= _sample_table_lines(node)
     return lines
+
+
+def _sample_table_lines(node: ast.Dict) -> set[int]:
+    """The key lines of a dict literal of at least ``SAMPLE_TABLE_MIN`` string keys that each map to a number or a
+    truth value (``{'https://a.example.com/': 1, '://example.com': 0}``: inputs and the result a parser's self-check
+    expects): sample text, not hosts anything requests. A table mapping URLs to strings, names or calls is read."""
+    if len(node.keys) < SAMPLE_TABLE_MIN:
+        return set()
+    for key, value in zip(node.keys, node.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return set()
+        if not (isinstance(value, ast.Constant) and isinstance(value.value, (int, float))):
+            return set()
+    return {key.lineno for key in node.keys if key is not None}
 
 
 def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
@@ -268,8 +325,8 @@ def secret_of_product(path: str, kind: str, secret: str, line: str, *, code: boo
     if holds_no_credential(path):
         return False
     named = code and (names_a_field(secret) or names_no_secret(secret))
-    if word_secret(kind) and (describes_package(path) or is_development_file(path) or named):
+    if word_secret(kind) and (describes_package(path) or is_ci_file(path) or named):
         return False  # a CI job's throwaway test-database password is no secret of the product
     if is_documentation(path):
-        return not kind.startswith("password in URL") and not doctest_expression(line)  # examples
+        return not word_secret(kind) and not doctest_expression(line)  # examples: a token's format still counts
     return True

@@ -26,6 +26,7 @@ from shipgate.preflight.distributed import (
     is_development_file,
     names_no_setting,
     names_vocabulary,
+    page_anchor,
     prose_string_lines,
     regex_url,
     shown_or_named,
@@ -403,7 +404,8 @@ def _text_endpoints(
         if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
             key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
         found = list(_URL_IN_TEXT.finditer(line))
-        if key is not None and code and found and (regex_url(line, found[0]) or vcs_keyword(line, found[0])):
+        u = found[0] if key is not None and code and found else None
+        if u is not None and (regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0))):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         if key is None and not found and not listed:
@@ -429,6 +431,7 @@ def _text_endpoints(
                 linked = bool(_LINK_BEFORE.search(line, 0, m.start())) or (code and shown_or_named(line, m))
                 linked = linked or (code and (regex_url(line, m) or vcs_keyword(line, m)))  # a pattern, a keyword
                 linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
+                linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"
