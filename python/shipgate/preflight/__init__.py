@@ -148,7 +148,7 @@ def run_preflight(
     with paused():
         ctx = _context(contents, inventory, (), options)
         texts, parsed, skipped, local = read_and_scan(contents, options, ctx)
-        found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped, local=local)
+        found = _run(ctx, advisories, texts=texts, parsed=parsed, skipped=skipped, local=local)
         # Freed while the collector is off: back on, its first collection walks the findings, not every fact.
         del ctx, texts, parsed, skipped, local
     return found
@@ -167,7 +167,7 @@ def preflight_and_facts(
     with paused():
         ctx = _context(contents, inventory, (), options)
         texts, parsed, skipped, local = read_and_scan(contents, options, ctx)
-        found = _run(contents, inventory, advisories, options, texts=texts, parsed=parsed, skipped=skipped, local=local)
+        found = _run(ctx, advisories, texts=texts, parsed=parsed, skipped=skipped, local=local)
         offered_config = ctx.offered_config
         return found, facts_of(
             contents.manifest,
@@ -180,17 +180,16 @@ def preflight_and_facts(
 
 
 def _run(
-    contents: ContentsLike,
-    inventory: Inventory | None,
+    base: Context,
     advisories: Iterable[Any],
-    options: PreflightOptions,
     *,
     texts: list[TextFile],
     parsed: Parsed,
     skipped: list[Finding],
     local: Mapping[Callable[[Context], Iterator[Finding]], list[Finding]] | None = None,
 ) -> list[Finding]:
-    """The findings of every scanner in ``SCANNERS`` order; ``local`` holds those already found shard by shard."""
+    """The findings of every scanner in ``SCANNERS`` order over ``base`` (the run's context, as :func:`_context`
+    made it) with the package read; ``local`` holds those already found shard by shard."""
     findings = list(skipped)
     readable: list[Mapping[str, Any]] = []
     if isinstance(advisories, Mapping) and isinstance(advisories.get("advisories"), list):
@@ -210,9 +209,7 @@ def _run(
             )
         else:
             readable.append(as_dict)
-    ctx = dataclasses.replace(
-        _context(contents, inventory, tuple(readable), options), texts=tuple(texts), parsed=parsed
-    )
+    ctx = dataclasses.replace(base, advisories=tuple(readable), texts=tuple(texts), parsed=parsed)
     for scanner in SCANNERS:
         findings.extend(local[scanner] if local is not None and scanner in local else scanner(ctx))
     return privilege.one_package_manager(findings)

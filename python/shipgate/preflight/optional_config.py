@@ -50,19 +50,23 @@ def offered(files: Mapping[str, bytes]) -> frozenset[str]:
     """The package's configuration files that are offered, not in effect (see the module docstring). Read from the
     whole package once, before it is read in shards (a file and the script that enables it may sit in two)."""
     paths = set(files)
+    web_or_sample = [p for p in paths if _AVAILABLE.search(p) or _sample_beside_real_file(p, paths)]
+    parts = [p for p in paths if _FAIL2BAN_PART.match(p)]
+    if not web_or_sample and not parts:
+        return frozenset()  # nothing a package could offer: its scripts need not be read again
     files = {p: _bytes(files[p]) for p in paths if _JAIL_FILE.match(p) or _FAIL2BAN_PART.match(p) or _shell_like(p)}
-    scripts = [_parsed(path, data) for path, data in files.items() if _may_enable(path, data)]
+    scripts = [_parsed(path, data) for path, data in files.items() if web_or_sample and _may_enable(path, data)]
     named = _enabled_names(scripts) | _linked_words(scripts)
     jails = {p: _text(files[p]) for p in paths if _JAIL_FILE.match(p) and len(files[p]) <= _MAX_JAIL_CHARS}
-    used_parts = _fail2ban_in_use(jails, files) if jails else set()
+    used_parts = _fail2ban_in_use(jails, files) if jails and parts else set()
     found: set[str] = set()
-    for path in paths:
+    for path in web_or_sample + parts:
         if m := _AVAILABLE.search(path):
             off = not _web_part_enabled(path, m.group(1), m.group(2), paths, named)
         elif m := _FAIL2BAN_PART.match(path):
             off = _fail2ban_root(m.group(1) or "", paths) and path not in used_parts
         else:
-            off = _sample_beside_real_file(path, paths) and not any(posixpath.basename(path) in w for w in named)
+            off = not any(posixpath.basename(path) in w for w in named)
         if off:
             found.add(path)
     return frozenset(found)
