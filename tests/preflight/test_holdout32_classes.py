@@ -66,3 +66,18 @@ def test_a_near_miss_a_later_command_string_without_the_prefix_does_not_escalate
         "eval $COMMAND",
     )
     assert codes_at({"upgrade.sh": text}, _SU) == [4]
+
+
+# -- C: a command run by find -exec --
+
+_IP = "preflight.implicit_privilege"
+
+
+def test_c_chown_run_by_find_exec_is_a_root_only_step() -> None:
+    text = _sh('find "$ROOT" -path "$ROOT/app-data" -prune -o -exec chown 1000:1000 {} +')
+    assert codes_at({"upgrade.sh": text}, _IP) == [2]
+
+
+def test_c_near_miss_find_that_only_prints_or_runs_an_unprivileged_command() -> None:
+    text = _sh('find "$ROOT" -name "*.pyc" -print', 'find . -type f -exec sed -i -e "1s/python/python3/" {} \\;')
+    assert codes_at({"upgrade.sh": text}, _IP) == []

@@ -788,6 +788,13 @@ class _Reader:
             )
             self.commands.append(command)
             made.append(command)
+            if name == "find" and ctx.depth < MAX_DEPTH:
+                # ``find DIR -exec chown 1000:1000 {} +``: each -exec runs its command (on the files found)
+                child = dataclasses.replace(
+                    ctx, escalation=escalation, escalation_line=escalation_line, depth=ctx.depth + 1
+                )
+                for sub in _find_execs(un.words[1:]):
+                    made.extend(self._emit(sub, [], (), node, child, line, None))
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
@@ -941,6 +948,21 @@ def _known_start(assignment: Assignment) -> str | None:
     start = assignment.prefix or ""
     start = start if start.endswith((" ", "\t")) else start.rpartition(" ")[0]
     return start if _first_word(start) in ESCALATORS else None
+
+
+_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+
+
+def _find_execs(words: list[Word]) -> Iterator[list[Word]]:
+    """The commands of ``find``'s ``-exec … ;``/``-exec … +`` actions, each up to its terminator."""
+    i = 0
+    while i < len(words):
+        if words[i].value in _FIND_EXEC:
+            end = next((j for j in range(i + 1, len(words)) if words[j].value in (";", "+")), len(words))
+            if end > i + 1:
+                yield words[i + 1 : end]
+            i = end
+        i += 1
 
 
 def _whole_variable(raw: str) -> bool:
