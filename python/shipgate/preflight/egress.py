@@ -36,11 +36,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         "the distribution's configured mirrors",
     ),
     "yum": (
-        frozenset({"install", "update", "upgrade", "makecache", "groupinstall"}),
+        frozenset({"install", "update", "upgrade", "makecache", "groupinstall", "check-update"}),
         "the distribution's configured mirrors",
     ),
     "dnf": (
-        frozenset({"install", "update", "upgrade", "makecache", "groupinstall"}),
+        frozenset({"install", "update", "upgrade", "makecache", "groupinstall", "check-update"}),
         "the distribution's configured mirrors",
     ),
     "zypper": (
@@ -79,6 +79,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "port": (frozenset({"install", "upgrade", "selfupdate", "sync", "fetch"}), "the MacPorts mirrors"),
     "pkg": (frozenset({"install", "update", "upgrade", "fetch"}), "the FreeBSD package mirrors"),
     "pacman": (frozenset(), "the Arch Linux mirrors"),
+    # AUR helpers take pacman's operations and also fetch AUR packages
+    "paru": (frozenset(), "the Arch Linux mirrors and the AUR (aur.archlinux.org)"),
+    "yay": (frozenset(), "the Arch Linux mirrors and the AUR (aur.archlinux.org)"),
     "tdnf": (frozenset({"install", "update", "upgrade", "makecache"}), "the distribution's configured mirrors"),
     "microdnf": (frozenset({"install", "update", "upgrade", "makecache"}), "the distribution's configured mirrors"),
     "xbps-install": (frozenset(), "the Void Linux mirrors"),
@@ -296,7 +299,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "bundle" and not [w for w in words if not w.startswith("-")]:
         # a bare ``bundle`` is ``bundle install``; ``bundle --version``/``--help`` only print
         return None if {"-v", "--version", "-h", "--help"} & set(words) else (tool, default)
-    if tool == "pacman":
+    if tool in ("pacman", "paru", "yay"):
         return (tool, default) if _pacman_fetches(words) else None
     ops = [w for w in words if not w.startswith("-")]
     if tool in ("apt-get", "apt"):

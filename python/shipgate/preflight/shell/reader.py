@@ -707,6 +707,28 @@ class _Reader:
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
         return words + argv[1:], chosen.line
 
+    def _eval_escalator(self, words: list[Word]) -> tuple[str | None, int | None]:
+        """``eval $COMMAND`` with ``COMMAND="${PREFIX}pip install …"`` and ``PREFIX="sudo -k "`` (``PREFIX=""`` in a
+        root branch): the string starts with a variable whose value on that line starts, directly or through the
+        variables it is built on, with one that holds an escalator in some assignment (the script picks it at run
+        time, as for ``$run cmd``). The escalator and the line it is assigned on; (None, None) when none is found."""
+        m = _LEADING_VARIABLE.match(words[0].raw) if words else None
+        name, line, seen = (m.group(1) if m is not None else None), (words[0].line if words else 0), set[str]()
+        # a variable that is the whole string has the value it has on the eval's line; one a string is built on
+        # (``"${PREFIX}find …"``, ``COMMAND="${PREFIX}pip …"``) may hold any of its values
+        whole = bool(words) and _whole_variable(words[0].raw)
+        while name is not None and name not in seen and len(seen) < _EVAL_CHAIN:
+            reaching = self._bindings_now.lookup(name, line)
+            candidates = (reaching,) if whole and not seen and reaching else self._bindings_now.by_name.get(name, ())
+            seen.add(name)
+            for bound in candidates:
+                first = _first_word(_known_start(bound) or "")
+                if first in ESCALATORS:
+                    return first, bound.line
+            inner = _LEADING_VARIABLE.match(reaching.raw.partition("=")[2]) if reaching is not None else None
+            name = inner.group(1) if inner is not None else None
+        return None, None
+
     def _known_value(self, line: int) -> Callable[[str], str | None]:
         """The literal value a variable has at ``line``, None when it is not known."""
 
@@ -733,6 +755,8 @@ class _Reader:
         assigned: int | None,
     ) -> list[Command]:
         un: Unwrapped = unwrap(argv)
+        if un.via == "eval" and un.escalation is None and ctx.escalation is None:
+            un.escalation, un.escalation_line = self._eval_escalator(argv[1:2])
         escalation = ctx.escalation or un.escalation
         # Where the escalation was written: kept from the command that ran this string (``$run "…"`` with
         # ``run='sudo sh -c'`` on an earlier line); inside a string run as shell, the string's own line.
@@ -764,6 +788,13 @@ class _Reader:
             )
             self.commands.append(command)
             made.append(command)
+            if name == "find" and ctx.depth < MAX_DEPTH:
+                # ``find DIR -exec chown 1000:1000 {} +``: each -exec runs its command (on the files found)
+                child = dataclasses.replace(
+                    ctx, escalation=escalation, escalation_line=escalation_line, depth=ctx.depth + 1
+                )
+                for sub in _find_execs(un.words[1:]):
+                    made.extend(self._emit(sub, [], (), node, child, line, None))
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
@@ -892,6 +923,9 @@ def _newline_between(before: Node, after: Node) -> bool:
 
 
 # A value that starts with the path a lookup prints: ``$( which curl ) -fsSL`` (the program, the rest).
+# A value or eval string that starts with a variable (``"${PREFIX}pip …"``, ``$COMMAND``): the variable's name.
+_LEADING_VARIABLE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?""")
+_EVAL_CHAIN = 4  # variables followed from an eval string to the escalator it starts with
 _LOOKED_UP = re.compile(
     r"""^(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?\s*(?:\)|`)(\s.*)?$""", re.S
 )
@@ -914,6 +948,26 @@ def _known_start(assignment: Assignment) -> str | None:
     start = assignment.prefix or ""
     start = start if start.endswith((" ", "\t")) else start.rpartition(" ")[0]
     return start if _first_word(start) in ESCALATORS else None
+
+
+_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+
+
+def _find_execs(words: list[Word]) -> Iterator[list[Word]]:
+    """The commands of ``find``'s ``-exec … ;``/``-exec … +`` actions, each up to its terminator."""
+    i = 0
+    while i < len(words):
+        if words[i].value in _FIND_EXEC:
+            end = next((j for j in range(i + 1, len(words)) if words[j].value in (";", "+")), len(words))
+            if end > i + 1:
+                yield words[i + 1 : end]
+            i = end
+        i += 1
+
+
+def _whole_variable(raw: str) -> bool:
+    """The word is one variable and nothing else (``$COMMAND``, ``"${CMD}"``)."""
+    return re.fullmatch(r'"?\$\{?[A-Za-z_]\w*\}?"?', raw) is not None
 
 
 def _first_word(value: str) -> str:
