@@ -118,6 +118,20 @@ def test_a_prompt_inside_a_redirected_loop_that_reads_the_terminal_is_still_one(
     assert ("prompt", 2) in found and ("prompt", 1) not in found
 
 
+def test_sudo_that_forgets_its_cached_password_asks_for_it() -> None:
+    """``sudo -k`` written on the step, or as the prefix an ``eval``'d command string is built on (NetBox's
+    ``PREFIX="sudo -k "``, emptied when root): it asks for the password at that step."""
+    assert ("prompt", 1) in read("sudo -k apt-get install -y nginx")
+    assert ("prompt", 1) in read("sudo --reset-timestamp -u app ./migrate")
+    prefixed = read('PREFIX="sudo -k "\nif [ "$(id -u)" = 0 ]; then\n  PREFIX=""\nfi\n'
+                    'COMMAND="${PREFIX}find . -name \\"*.pyc\\" -delete"\neval $COMMAND')
+    assert ("prompt", 6) in prefixed
+    # near misses: a plain sudo (whether it asks is the target's sudoers), a user named k, a step run only as root
+    assert "prompt" not in kinds("sudo apt-get install -y nginx")
+    assert "prompt" not in kinds("sudo -u k ./migrate")
+    assert "prompt" not in kinds('if [ "$(id -u)" -eq 0 ]; then\n  sudo -k true\nfi')
+
+
 def test_a_command_run_from_an_array_is_read_by_its_first_item() -> None:
     found = read('cmd=(whiptail --radiolist "Pick" 20 70 2)\nopts=(a "" on b "" off)\n'
                  'choice=$("${cmd[@]}" "${opts[@]}" 2>&1 >/dev/tty)')

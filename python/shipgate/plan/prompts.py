@@ -7,7 +7,10 @@ on with an empty answer, or aborts:
 - password prompts: PostgreSQL's tools with ``-W``/``--password``; MySQL's with a bare ``-p``/``--password``;
 - containers run or entered with a terminal (``docker run -it``, ``docker exec -it``, ``kubectl exec -it``);
 - package managers asked to change packages without ``-y`` (``apt-get install x`` asks ``Do you want to
-  continue? [Y/n]`` and aborts on end-of-file).
+  continue? [Y/n]`` and aborts on end-of-file);
+- ``sudo -k``/``--reset-timestamp`` (also as the prefix a variable puts before a command run by ``eval``): sudo
+  forgets its cached credentials and asks for the password at that step, unless the step runs only as root.
+  A plain ``sudo`` is not counted: whether it asks depends on the target's sudoers (``NOPASSWD``) and cache.
 """
 
 from __future__ import annotations
@@ -87,6 +90,13 @@ def _unanswered_package_change(c: Command, words: list[str]) -> bool:
     return bool(verbs and ops and ops[0] in verbs and not yes)
 
 
+def _sudo_forgets_password(c: Command) -> bool:
+    if c.escalation != "sudo" or "root" in c.conditions:
+        return False
+    options = c.escalation_options
+    return "--reset-timestamp" in options or "k" in _short_flags([o for o in options if o[1:2] not in ("u", "g")])
+
+
 def prompt(c: Command, *, fed: bool = False) -> str | None:
     """Why the command waits for someone at the terminal, or None. ``fed``: the loop or group around it takes
     its input from elsewhere."""
@@ -102,4 +112,6 @@ def prompt(c: Command, *, fed: bool = False) -> str | None:
         return "runs a container with an interactive terminal (-it): it needs one"
     if _unanswered_package_change(c, words):
         return f"{name} changes packages without -y and asks for confirmation"
+    if _sudo_forgets_password(c):
+        return "sudo -k forgets the cached credentials: it asks for the password at this step"
     return None

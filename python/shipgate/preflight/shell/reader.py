@@ -85,6 +85,7 @@ class _Ctx:
     via: str | None = None
     escalation: str | None = None
     escalation_line: int | None = None
+    escalation_options: tuple[str, ...] = ()
     wrappers: tuple[str, ...] = ()
     line: int | None = None  # every command is reported on this line (a string run as shell)
     offset: int = 0  # lines before this text (a heredoc read as a script)
@@ -707,11 +708,12 @@ class _Reader:
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
         return words + argv[1:], chosen.line
 
-    def _eval_escalator(self, words: list[Word]) -> tuple[str | None, int | None]:
+    def _eval_escalator(self, words: list[Word]) -> tuple[str | None, int | None, tuple[str, ...]]:
         """``eval $COMMAND`` with ``COMMAND="${PREFIX}pip install …"`` and ``PREFIX="sudo -k "`` (``PREFIX=""`` in a
         root branch): the string starts with a variable whose value on that line starts, directly or through the
         variables it is built on, with one that holds an escalator in some assignment (the script picks it at run
-        time, as for ``$run cmd``). The escalator and the line it is assigned on; (None, None) when none is found."""
+        time, as for ``$run cmd``). The escalator, the line it is assigned on and its options as written there
+        (``-k``); (None, None, ()) when none is found."""
         m = _LEADING_VARIABLE.match(words[0].raw) if words else None
         name, line, seen = (m.group(1) if m is not None else None), (words[0].line if words else 0), set[str]()
         # a variable that is the whole string has the value it has on the eval's line; one a string is built on
@@ -722,12 +724,13 @@ class _Reader:
             candidates = (reaching,) if whole and not seen and reaching else self._bindings_now.by_name.get(name, ())
             seen.add(name)
             for bound in candidates:
-                first = _first_word(_known_start(bound) or "")
+                start = _known_start(bound) or ""
+                first = _first_word(start)
                 if first in ESCALATORS:
-                    return first, bound.line
+                    return first, bound.line, tuple(w for w in start.split()[1:] if w.startswith("-"))
             inner = _LEADING_VARIABLE.match(reaching.raw.partition("=")[2]) if reaching is not None else None
             name = inner.group(1) if inner is not None else None
-        return None, None
+        return None, None, ()
 
     def _known_value(self, line: int) -> Callable[[str], str | None]:
         """The literal value a variable has at ``line``, None when it is not known."""
@@ -756,8 +759,9 @@ class _Reader:
     ) -> list[Command]:
         un: Unwrapped = unwrap(argv)
         if un.via == "eval" and un.escalation is None and ctx.escalation is None:
-            un.escalation, un.escalation_line = self._eval_escalator(argv[1:2])
+            un.escalation, un.escalation_line, un.escalation_options = self._eval_escalator(argv[1:2])
         escalation = ctx.escalation or un.escalation
+        escalation_options = ctx.escalation_options if ctx.escalation else un.escalation_options
         # Where the escalation was written: kept from the command that ran this string (``$run "…"`` with
         # ``run='sudo sh -c'`` on an earlier line); inside a string run as shell, the string's own line.
         escalation_line = ctx.escalation_line
@@ -778,6 +782,7 @@ class _Reader:
                 text=summary,
                 escalation=escalation,
                 escalation_line=escalation_line,
+                escalation_options=escalation_options,
                 wrappers=(*ctx.wrappers, *un.wrappers),
                 env=(*env, *un.env),
                 redirects=redirects,
@@ -791,7 +796,11 @@ class _Reader:
             if name == "find" and ctx.depth < MAX_DEPTH:
                 # ``find DIR -exec chown 1000:1000 {} +``: each -exec runs its command (on the files found)
                 child = dataclasses.replace(
-                    ctx, escalation=escalation, escalation_line=escalation_line, depth=ctx.depth + 1
+                    ctx,
+                    escalation=escalation,
+                    escalation_line=escalation_line,
+                    escalation_options=escalation_options,
+                    depth=ctx.depth + 1,
                 )
                 for sub in _find_execs(un.words[1:]):
                     made.extend(self._emit(sub, [], (), node, child, line, None))
@@ -808,6 +817,7 @@ class _Reader:
                 text=summary,
                 escalation=escalation,
                 escalation_line=escalation_line,
+                escalation_options=escalation_options,
                 wrappers=(*ctx.wrappers, *un.wrappers),
                 env=(*env, *un.env),
                 redirects=redirects,
@@ -826,6 +836,7 @@ class _Reader:
                 text=summary,
                 escalation=escalation,
                 escalation_line=escalation_line,
+                escalation_options=escalation_options,
                 wrappers=(*ctx.wrappers, *un.wrappers),
             )
             string = un.interpret
@@ -864,6 +875,7 @@ class _Reader:
             via=via,
             escalation=outer.escalation,
             escalation_line=outer.escalation_line,
+            escalation_options=outer.escalation_options,
             wrappers=outer.wrappers,
             line=line if line is not None else ctx.line,
             offset=offset + ctx.offset if line is None else 0,

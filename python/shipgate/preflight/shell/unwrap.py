@@ -133,6 +133,7 @@ class Unwrapped:
     words: list[Word]
     escalation: str | None = None
     escalation_line: int | None = None
+    escalation_options: tuple[str, ...] = ()  # the first escalator's options (``sudo -k -E``: -k, -E)
     wrappers: list[str] = field(default_factory=list)
     env: list[tuple[str, Word]] = field(default_factory=list)
     interpret: Word | None = None  # a string the shell runs as a script
@@ -194,7 +195,25 @@ def _escalate(out: Unwrapped, name: str) -> None:
         out.escalation = name
         first = out.words[0]
         out.escalation_line = first.assigned_at or first.line
+        out.escalation_options = tuple(_leading_options(name, out.words[1:]))
     out.wrappers.append(name)
+
+
+def _leading_options(name: str, words: list[Word]) -> list[str]:
+    """The option words before a wrapper's command (``sudo -k -u www-data cmd``: -k, -u; not the values)."""
+    takes_value = _VALUE_OPTIONS.get(name, frozenset())
+    options: list[str] = []
+    value_next = False
+    for word in words:
+        value = word.value or ""
+        if value_next:
+            value_next = False
+        elif value.startswith("-") and value not in ("-", "--"):
+            options.append(value)
+            value_next = value in takes_value
+        else:
+            break
+    return options
 
 
 def _skip_options(out: Unwrapped, name: str) -> bool:
