@@ -81,3 +81,20 @@ def test_c_chown_run_by_find_exec_is_a_root_only_step() -> None:
 def test_c_near_miss_find_that_only_prints_or_runs_an_unprivileged_command() -> None:
     text = _sh('find "$ROOT" -name "*.pyc" -print', 'find . -type f -exec sed -i -e "1s/python/python3/" {} \\;')
     assert codes_at({"upgrade.sh": text}, _IP) == []
+
+
+# -- D: a prefix variable before a deep literal path names that one entry --
+
+
+def test_d_a_prefix_before_a_files_own_path_is_not_an_unguarded_delete() -> None:
+    text = _sh(
+        'rm -rf "${PREFIX}/usr/share/man/man1/rclone.1.gz"',
+        'rm -rf "${PREFIX}/etc/udev/rules.d/11-usb-mount.rules"',
+        'rm -rf "${PREFIX}/tmp/casaos-uninstall"',
+    )
+    assert codes_at({"update.sh": text}, "preflight.rm_rf_variable") == []
+
+
+def test_d_near_miss_a_prefix_before_a_system_directory_is_one() -> None:
+    text = _sh('rm -rf "${PREFIX}/usr/local/bin"', 'rm -rf "${PREFIX}/var/lib"', 'rm -rf "${PREFIX}/lib"')
+    assert codes_at({"update.sh": text}, "preflight.rm_rf_variable") == [2, 3, 4]

@@ -125,6 +125,22 @@ _TOP_LEVEL = frozenset(
 )
 
 
+# Directory names of the file-system hierarchy (FHS 3.0 and the distributions' own): a path under a top-level
+# directory that ends in one of them (``/usr/local/bin``, ``/var/lib``, ``/etc/systemd/system``) is a system
+# directory, not an entry a package owns.
+_HIERARCHY_NAMES = _TOP_LEVEL | frozenset(
+    {
+        "share", "local", "include", "src", "libexec", "log", "cache", "spool", "www", "games", "man", "doc",
+        "info", "locale", "mail", "backups", "lock", "systemd", "system", "user", "init.d", "default", "ssl",
+        "certs", "private", "cron.d", "cron.daily", "cron.hourly", "cron.weekly", "cron.monthly", "profile.d",
+        "sudoers.d", "apt", "sources.list.d", "yum.repos.d", "rules.d", "modules", "firmware", "applications",
+        "pixmaps", "icons", "fonts", "perl5", "python3", "dist-packages", "site-packages", "node_modules",
+        "x86_64-linux-gnu", "aarch64-linux-gnu", "man1", "man5", "man8", "network", "sysctl.d", "tmpfiles.d",
+        "logrotate.d", "nginx", "apache2", "sites-available", "sites-enabled", "conf.d",
+    }
+)  # fmt: skip
+
+
 _LAST_VARIABLE = re.compile(r"/\$\{?([A-Za-z_]\w*)\}?$")
 
 
@@ -140,13 +156,18 @@ def _ends_in_named_variable(raw: str, script: Script) -> bool:
 
 
 def _named_entry(raw: str) -> bool:
-    """The operand names an entry of its own after the variable (``"$dir/bun-x"``, ``"$exe.zip"``): with the
-    variable empty it is that one entry, unless the entry is a top-level system directory (``"$DIR/lib"``)."""
+    """The operand names an entry of its own after the variable (``"$dir/bun-x"``, ``"$exe.zip"``,
+    ``"${PREFIX}/usr/share/man/man1/rclone.1.gz"``): with the variable empty it is that one entry, unless the
+    entry is a system directory (``"$DIR/lib"``, ``"$DIR/usr/local/bin"``: a top-level one, or a path whose last
+    component is one of the file-system hierarchy's own directory names)."""
     rest = _EXPANSIONS.sub("\0", raw.replace('"', "").replace("'", ""))
     if not _NAMED_ENTRY.search(rest.replace("\0", "")):
         return False
-    first = rest.lstrip("\0").lstrip("/").split("/", 1)[0]
-    return "\0" in first or first not in _TOP_LEVEL
+    parts = [p for p in rest.lstrip("\0").split("/") if p]
+    if not parts or "\0" in parts[0] or parts[0] not in _TOP_LEVEL:
+        return bool(parts)
+    last = parts[-1]
+    return len(parts) >= 2 and "\0" not in last and "*" not in last and last not in _HIERARCHY_NAMES
 
 
 def _has_backup(script: Script) -> bool:
