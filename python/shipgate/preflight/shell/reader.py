@@ -770,6 +770,20 @@ class _Reader:
         made: list[Command] = []
         source = text(node)
         summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
+        fields = {  # what every command read here shares, whatever its name and words
+            "line": line,
+            "text": summary,
+            "escalation": escalation,
+            "escalation_line": escalation_line,
+            "escalation_options": escalation_options,
+            "wrappers": (*ctx.wrappers, *un.wrappers),
+            "env": (*env, *un.env),
+            "redirects": redirects,
+            "via": ctx.via,
+            "function": ctx.function,
+            "conditions": ctx.conditions,
+            "name_assigned_at": assigned,
+        }
         if un.words:
             name = base(un.words[0])
             if name == "set":
@@ -778,18 +792,7 @@ class _Reader:
                 name=name,
                 program=un.words[0],
                 words=tuple(un.words[1:]),
-                line=line,
-                text=summary,
-                escalation=escalation,
-                escalation_line=escalation_line,
-                escalation_options=escalation_options,
-                wrappers=(*ctx.wrappers, *un.wrappers),
-                env=(*env, *un.env),
-                redirects=redirects,
-                via=ctx.via,
-                function=ctx.function,
-                conditions=ctx.conditions,
-                name_assigned_at=assigned,
+                **fields,
             )
             self.commands.append(command)
             made.append(command)
@@ -813,18 +816,7 @@ class _Reader:
             command = _command_value(
                 name=un.via.split()[0],
                 words=(un.interpret,),
-                line=line,
-                text=summary,
-                escalation=escalation,
-                escalation_line=escalation_line,
-                escalation_options=escalation_options,
-                wrappers=(*ctx.wrappers, *un.wrappers),
-                env=(*env, *un.env),
-                redirects=redirects,
-                via=ctx.via,
-                function=ctx.function,
-                conditions=ctx.conditions,
-                name_assigned_at=assigned,
+                **fields,
             )
             self.commands.append(command)
             made.append(command)
