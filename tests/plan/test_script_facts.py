@@ -132,6 +132,16 @@ def test_sudo_that_forgets_its_cached_password_asks_for_it() -> None:
     assert "prompt" not in kinds('if [ "$(id -u)" -eq 0 ]; then\n  sudo -k true\nfi')
 
 
+def test_su_to_root_asks_for_roots_password() -> None:
+    """``su -c CMD`` (root by default, or named) run where the script may not be root asks for root's password;
+    root dropping to a service account (options after the account too, as util-linux allows) asks nothing."""
+    assert ("prompt", 1) in read("su -c 'apt-get install -y nginx'")
+    assert ("prompt", 1) in read("su - root -c 'systemctl restart nginx'")
+    assert "prompt" not in kinds('su -c "php bin/console cache:clear" -s /bin/sh nobody')
+    assert "prompt" not in kinds("su - postgres -c 'psql -c \"SELECT 1\"'")
+    assert "prompt" not in kinds('if [ "$(id -u)" -eq 0 ]; then\n  su -c "systemctl restart nginx"\nfi')
+
+
 def test_a_command_run_from_an_array_is_read_by_its_first_item() -> None:
     found = read('cmd=(whiptail --radiolist "Pick" 20 70 2)\nopts=(a "" on b "" off)\n'
                  'choice=$("${cmd[@]}" "${opts[@]}" 2>&1 >/dev/tty)')

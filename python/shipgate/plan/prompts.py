@@ -11,6 +11,8 @@ on with an empty answer, or aborts:
 - ``sudo -k``/``--reset-timestamp`` (also as the prefix a variable puts before a command run by ``eval``): sudo
   forgets its cached credentials and asks for the password at that step, unless the step runs only as root.
   A plain ``sudo`` is not counted: whether it asks depends on the target's sudoers (``NOPASSWD``) and cache.
+- ``su -c CMD`` (or ``su root -c``) outside a root-only branch: an account that is not root gets root's password
+  prompt. ``su -c CMD -s /bin/sh nobody`` is root dropping to a service account and asks nothing.
 """
 
 from __future__ import annotations
@@ -97,6 +99,28 @@ def _sudo_forgets_password(c: Command) -> bool:
     return "--reset-timestamp" in options or "k" in _short_flags([o for o in options if o[1:2] not in ("u", "g")])
 
 
+# su's options that take the next word as their value (util-linux su).
+_SU_VALUE_OPTIONS = frozenset({"-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supplementary-group",
+                               "-w", "--whitelist-environment", "--session-command"})
+
+
+def _su_account(options: tuple[str, ...]) -> str:
+    """The account ``su`` switches to: its first operand, root when none is written."""
+    value_next = False
+    for word in options:
+        if value_next:
+            value_next = False
+        elif word in _SU_VALUE_OPTIONS:
+            value_next = True
+        elif not word.startswith("-"):
+            return word
+    return "root"
+
+
+def _su_asks_root_password(c: Command) -> bool:
+    return c.escalation == "su" and "root" not in c.conditions and _su_account(c.escalation_options) == "root"
+
+
 def prompt(c: Command, *, fed: bool = False) -> str | None:
     """Why the command waits for someone at the terminal, or None. ``fed``: the loop or group around it takes
     its input from elsewhere."""
@@ -114,4 +138,6 @@ def prompt(c: Command, *, fed: bool = False) -> str | None:
         return f"{name} changes packages without -y and asks for confirmation"
     if _sudo_forgets_password(c):
         return "sudo -k forgets the cached credentials: it asks for the password at this step"
+    if _su_asks_root_password(c):
+        return "su to root asks for root's password unless the script already runs as root"
     return None

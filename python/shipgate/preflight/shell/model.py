@@ -58,7 +58,8 @@ class Command:
     text: str  # the source of the whole command, shortened
     escalation: str | None = None  # sudo, su, doas, pkexec, runuser, gosu… (the first one)
     escalation_line: int | None = None  # where it was written (the assignment, for ``$run cmd``)
-    escalation_options: tuple[str, ...] = ()  # the escalator's own options as written (``-k``, ``-E``, ``-u``)
+    # the escalator's own options as written (``-k``, ``-E``, ``-u``); for ``su`` also its account operand
+    escalation_options: tuple[str, ...] = ()
     wrappers: tuple[str, ...] = ()
     env: tuple[tuple[str, Word], ...] = ()  # ``NAME=value cmd`` and ``env NAME=value cmd``
     redirects: tuple[Redirect, ...] = ()

@@ -195,8 +195,28 @@ def _escalate(out: Unwrapped, name: str) -> None:
         out.escalation = name
         first = out.words[0]
         out.escalation_line = first.assigned_at or first.line
-        out.escalation_options = tuple(_leading_options(name, out.words[1:]))
+        out.escalation_options = tuple(
+            _su_arguments(out.words[1:]) if name == "su" else _leading_options(name, out.words[1:])
+        )
     out.wrappers.append(name)
+
+
+def _su_arguments(words: list[Word]) -> list[str]:
+    """``su``'s own words without the command string: its options and the account (``su -c CMD -s /bin/sh
+    nobody``: -c, -s, /bin/sh, nobody) — util-linux su takes options after the account too."""
+    out: list[str] = []
+    skip = False
+    for word in words:
+        value = word.value or ""
+        if skip:
+            skip = False
+            continue
+        if value in ("-c", "--command"):
+            out.append(value)
+            skip = True
+        elif not value.startswith("--command="):
+            out.append(value)
+    return out
 
 
 def _leading_options(name: str, words: list[Word]) -> list[str]:
