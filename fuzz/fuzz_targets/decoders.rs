@@ -1,7 +1,8 @@
 //! Differential fuzzing of the decoders (rust/zip/decode/) against second implementations: whatever
 //! shipgate's LZMA, XZ or Zstandard decoder accepts, lzma-rs or ruzstd must decode to the same bytes (a
-//! lenient decoder verifies content other extractors would not write). Deflate64 and bzip2 run for
-//! panics and bounds only here; tests/archive/test_decoders.py compares them with C implementations.
+//! lenient decoder verifies content other extractors would not write). Deflate64, bzip2 and PPMd run for
+//! panics and bounds only here; tests/archive/test_decoders.py compares the first two with C implementations,
+//! tests/archive/test_methods.py verifies 7-Zip's PPMd.
 //! The first byte picks the method and the LZMA end-marker flag, the next four the declared size.
 #![no_main]
 
@@ -10,7 +11,7 @@ use std::io::Read;
 use libfuzzer_sys::fuzz_target;
 use shipgate_native::zip::decode::{self, DecodeError, Decoder};
 
-const METHODS: [u16; 5] = [decode::LZMA, decode::XZ, decode::ZSTD, decode::DEFLATE64, decode::BZIP2];
+const METHODS: [u16; 6] = [decode::LZMA, decode::XZ, decode::ZSTD, decode::DEFLATE64, decode::BZIP2, decode::PPMD];
 /// Output beyond this is not compared (a bomb is the verifier's ratio check's business, not this target's).
 const MAX_OUT: usize = 4 << 20;
 

@@ -222,7 +222,6 @@ ZIP2_REJECTED = {
     "extended_timestamp_bad.zip": "zip.extra_field_malformed",
     "aes_archive.zip": "zip.encrypted_entry",
     "ignore_encryption_flag.zip": "zip.encrypted_entry",
-    "ppmd.zip": "zip.unsupported_method",
     "legacy/implode.zip": "zip.unsupported_method",
     "legacy/reduce.zip": "zip.unsupported_method",
     "legacy/shrink.zip": "zip.unsupported_method",
@@ -243,6 +242,9 @@ def test_zip2_cases(corpora: Path) -> None:
     # XZ (method 95): CPython cannot read it; decoded and verified here (7-Zip agrees, test_differential.py).
     xz = inspect(folder / "xz.zip")
     assert (xz.findings, [(e.method, e.verified) for e in xz.entries]) == ((), [(95, True)])
+    # PPMd (method 98) likewise: CPython cannot read it; decoded and verified here (7-Zip agrees).
+    ppmd = inspect(folder / "ppmd.zip")
+    assert (ppmd.findings, [(e.method, e.verified) for e in ppmd.entries]) == ((), [(98, True)])
     for name in ZIP2_EMPTY_WITH_TRAILING:
         report = inspect(folder / name)
         assert (report.entries, _serious(report)) == ((), []), name

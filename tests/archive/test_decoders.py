@@ -1,9 +1,9 @@
-"""Differential tests of the bzip2 and Deflate64 decoders (rust/zip/decode/) against second implementations in
-C: libbz2 (Python's bz2) and zlib's infback9 (the inflate64 package). Valid streams and seeded mutations of them
-(flipped bits, changed bytes, cuts, repeated slices) go into one archive, each entry declaring the CRC and size
-of what the reference decodes (or of the original when it rejects the mutant): whatever shipgate verifies, the
-reference decoded to the same bytes. (LZMA, XZ and Zstandard are compared in Rust against lzma-rs and ruzstd:
-rust/zip/decode/tests.rs; longer runs: fuzz/fuzz_targets/decoders.rs.)"""
+"""Differential tests of the bzip2, Deflate64 and PPMd decoders (rust/zip/decode/) against second implementations in C:
+libbz2 (Python's bz2), zlib's infback9 (the inflate64 package) and 7-Zip's PPMd (the pyppmd package). Valid streams
+and seeded mutations of them (flipped bits, changed bytes, cuts, repeated slices) go into one archive, each entry
+declaring the CRC and size of what the reference decodes (or of the original when it rejects the mutant): whatever
+shipgate verifies, the reference decoded to the same bytes. (LZMA, XZ and Zstandard are compared in Rust against
+lzma-rs and ruzstd: rust/zip/decode/tests.rs; longer runs: fuzz/fuzz_targets/decoders.rs.)"""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import inflate64
+import pyppmd
 import pytest
 from zipbuild import Member, build
 
@@ -69,9 +70,37 @@ def _mutants(stream: bytes, rng: random.Random, count: int) -> list[bytes]:
     return out
 
 
+# A PPMd entry (APPNOTE 5.10): the parameter word — order 6, a 16 MiB model, restore by restarting — then the
+# stream with its end mark, as 7-Zip writes it.
+PPMD_ORDER, PPMD_MIB = 6, 16
+PPMD_WORD = (PPMD_ORDER - 1 | (PPMD_MIB - 1) << 4).to_bytes(2, "little")
+
+
+def _ppmd(data: bytes) -> bytes:
+    encoder = pyppmd.Ppmd8Encoder(PPMD_ORDER, PPMD_MIB << 20, 0)
+    return PPMD_WORD + encoder.encode(data) + encoder.flush()
+
+
+def _ppmd_reference(entry: bytes) -> bytes | None:
+    """7-Zip's reading of the entry: its parameter word, then the stream up to the end mark."""
+    if len(entry) < 2:
+        return None
+    word = int.from_bytes(entry[:2], "little")
+    order, mib, restore = (word & 0xF) + 1, (word >> 4 & 0xFF) + 1, word >> 12
+    if order < 2 or restore > 1 or mib > 192:  # 192 MiB: shipgate's decoder memory bound, reported apart
+        return None
+    decoder = pyppmd.Ppmd8Decoder(order, mib << 20, restore)
+    try:
+        out = decoder.decode(entry[2:], 1 << 20)  # the originals are far smaller: more is a runaway mutant
+    except (ValueError, RuntimeError, EOFError, OSError):
+        return None
+    return out if decoder.eof else None
+
+
 CASES: dict[str, tuple[int, Callable[[bytes], bytes], Callable[[bytes], bytes | None]]] = {
     "bzip2": (12, bz2.compress, _bz2_reference),
     "deflate64": (9, _deflate64, _deflate64_reference),
+    "ppmd": (98, _ppmd, _ppmd_reference),
 }
 
 

@@ -40,7 +40,7 @@ CONTENT_RISKS = {
     "zip.setuid": "an executable that runs with raised privileges",
     "zip.special_file": "a device or socket node an extractor running as root creates",
     "zip.encrypted_entry": "contents nobody can verify without the password",
-    "zip.unsupported_method": "contents shipgate cannot verify (PPMd, implode, ...)",
+    "zip.unsupported_method": "contents shipgate cannot verify (implode, shrink, ...)",
     "zip.duplicate_name": "readers list both entries; extractors keep different ones",
     "zip.duplicate_name_normalized": "the same file on a case-insensitive or normalising file system",
     "zip.path_invalid": "a name with control characters or NUL, which extractors truncate or reject differently",
@@ -153,7 +153,7 @@ def read_7z(path: Path, test: bool) -> Reading:
         if "Path" not in fields or "Folder" not in fields:
             continue
         method = fields.get("Method", "")
-        judges &= not method.startswith(("PPMd", "Unknown")) and "Zstd" not in method
+        judges &= not method.startswith("Unknown") and "Zstd" not in method
         crc = int(fields["CRC"], 16) if fields.get("CRC") else 0
         rows.append((fields["Path"], int(fields.get("Size") or 0), crc, fields["Folder"] == "+"))
     return Reading(_files(iter(rows)), judges=judges)

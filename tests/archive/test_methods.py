@@ -1,6 +1,6 @@
 """Every compression method vendors' tools write is decoded and verified (CRC-32 and SHA-256), under the same
 bounds as deflate: Deflate64, bzip2, LZMA and XZ from 7-Zip, bzip2 and LZMA from Python's zipfile, Zstandard
-and XZ written here (no Debian tool writes them into a ZIP). PPMd stays unsupported."""
+and XZ written here (no Debian tool writes them into a ZIP), PPMd from 7-Zip at every level."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from shipgate.findings import Severity
 
 TEXT = b"".join(b"line %d of the vendor's release notes: dten.backoff.v2 and friends\n" % i for i in range(40_000))
 BINARY = os.urandom(300_000)
-METHOD_NUMBER = {"Deflate": 8, "Deflate64": 9, "BZip2": 12, "LZMA": 14, "XZ": 95}
+METHOD_NUMBER = {"Deflate": 8, "Deflate64": 9, "BZip2": 12, "LZMA": 14, "XZ": 95, "PPMd": 98}
 
 
 def _sources(tmp_path: Path) -> Path:
@@ -46,7 +46,7 @@ def _assert_verified(report: ArchiveReport, method: int, expected: dict[str, byt
     assert files["notes.txt"].method == method
 
 
-@pytest.mark.parametrize("method", ["Deflate", "Deflate64", "BZip2", "LZMA", "XZ"])
+@pytest.mark.parametrize("method", ["Deflate", "Deflate64", "BZip2", "LZMA", "XZ", "PPMd"])
 def test_7zip_archives_of_every_method_verify(tmp_path: Path, method: str) -> None:
     seven = require_tool("7z")
     src = _sources(tmp_path)
@@ -89,15 +89,24 @@ def _write(tmp_path: Path, data: bytes, name: str = "case.zip") -> Path:
     return path
 
 
-def test_ppmd_is_still_unsupported(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", ["-mx=1", "-mx=9", "-mm=PPMd:o=16:mem=32m", "-mm=PPMd:o=2:mem=1m"])
+def test_7zip_ppmd_at_every_level_verifies(tmp_path: Path, options: str) -> None:
+    """7-Zip's PPMd (variant I, the model's order and memory in the entry's first two bytes): from the smallest
+    model to the largest order, and a model smaller than the text (the restart when memory runs out)."""
     seven = require_tool("7z")
     src = _sources(tmp_path)
     archive = tmp_path / "ppmd.zip"
-    subprocess.run([seven, "a", "-tzip", "-mm=PPMd", str(archive), "notes.txt"], cwd=src, check=True,
+    method = ["-mm=PPMd", options] if options.startswith("-mx") else [options]
+    subprocess.run([seven, "a", "-tzip", *method, str(archive), "notes.txt", "tool.bin"], cwd=src, check=True,
                    capture_output=True)
-    report = inspect(archive)
-    assert [(f.code, f.severity.label) for f in report.findings] == [("zip.unsupported_method", "high")]
-    assert "Deflate64, bzip2, LZMA" in report.findings[0].remedy
+    _assert_verified(inspect(archive), 98, {"notes.txt": TEXT, "tool.bin": BINARY})
+
+
+def test_a_ppmd_model_beyond_the_decoder_memory_bound_is_reported(tmp_path: Path) -> None:
+    """The parameter word declaring a 256 MiB model (over the 192 MiB bound): reported, not decoded."""
+    stream = struct.pack("<H", (6 - 1) | (256 - 1) << 4) + bytes(64)
+    report = inspect(_write(tmp_path, build([Member("big-model.txt", b"notes\n", method=98, payload=stream)])))
+    assert [f.code for f in report.findings] == ["zip.decoder_memory_limit"]
 
 
 def _lzma_zip(data: bytes, dict_size: int | None = None) -> bytes:

@@ -284,15 +284,16 @@ CODES = (
     Code(
         "zip.unsupported_method",
         S.HIGH,
-        "a compression method shipgate does not decode (PPMd, implode, shrink, reduce, WavPack, JPEG...): the "
+        "a compression method shipgate does not decode (implode, shrink, reduce, WavPack, JPEG...): the "
         "entry is not verified",
         "Ask the vendor for a package whose entries are stored or compressed with deflate, Deflate64, bzip2, LZMA, "
-        "Zstandard or XZ, so they can be verified.",
+        "Zstandard, XZ or PPMd, so they can be verified.",
     ),
     Code(
         "zip.decoder_memory_limit",
         S.CRITICAL,
-        "an LZMA, XZ or Zstandard stream declares a dictionary or window larger than the decoder may hold (192 MiB)",
+        "an LZMA, XZ, Zstandard or PPMd stream declares a dictionary, window or model larger than the decoder may "
+        "hold (192 MiB)",
         "Treat as a decompression bomb unless the vendor explains the size; ask for the package compressed with "
         "a smaller dictionary (7-Zip's and xz's presets up to -9 fit).",
     ),

@@ -1,16 +1,17 @@
 //! The compression methods shipgate decodes, behind one streaming interface: stored bytes are read as
-//! they are; deflate (8), Deflate64 (9), bzip2 (12), LZMA (14), Zstandard (93) and XZ (95) are decoded by
-//! well-kept crates (docs/zip.md, "Methods"). Every decoder works in bounded pieces, so the verifier's
+//! they are; deflate (8), Deflate64 (9), bzip2 (12), LZMA (14), Zstandard (93), XZ (95) and PPMd (98) are
+//! decoded by well-kept crates (docs/zip.md, "Methods"). Every decoder works in bounded pieces, so the verifier's
 //! checks (ratio, size, total, time) run between any two pieces whatever the method, and its memory is
 //! bounded by [`MAX_DECODER_MEMORY`] (the dictionary or window a stream declares).
 //!
-//! PPMd, implode, shrink, reduce and the rest of APPNOTE 4.4.5's list are not decoded: such entries are
-//! reported (`zip.unsupported_method`) and not verified.
+//! Implode, shrink, reduce (PKZIP 1.x), LZ77 (IBM z/OS), WavPack and the rest of APPNOTE 4.4.5's list are not
+//! decoded: such entries are reported (`zip.unsupported_method`) and not verified.
 
 mod bzip2;
 mod deflate;
 mod deflate64;
 mod lzma;
+mod ppmd;
 mod zstd;
 
 pub use self::deflate::Deflate;
@@ -28,10 +29,11 @@ pub const BZIP2: u16 = 12;
 pub const LZMA: u16 = 14;
 pub const ZSTD: u16 = 93;
 pub const XZ: u16 = 95;
+pub const PPMD: u16 = 98;
 
 /// Whether entries of `method` can be verified.
 pub fn supported(method: u16) -> bool {
-    matches!(method, STORED | DEFLATE | DEFLATE64 | BZIP2 | LZMA | ZSTD | XZ)
+    matches!(method, STORED | DEFLATE | DEFLATE64 | BZIP2 | LZMA | ZSTD | XZ | PPMD)
 }
 
 /// What one call to [`Decoder::decode`] did.
@@ -71,6 +73,7 @@ pub fn for_method(method: u16, uncompressed_size: u64, bit_flags: u16) -> Option
         LZMA => Box::new(lzma::Lzma::new(uncompressed_size, bit_flags)),
         ZSTD => Box::new(zstd::Zstd::new()),
         XZ => Box::new(lzma::Xz::new()),
+        PPMD => Box::new(ppmd::Ppmd::new()),
         _ => return None,
     })
 }

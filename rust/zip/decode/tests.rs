@@ -1,6 +1,7 @@
 //! Every decoder round-trips its method in odd-sized pieces, and is differentially tested against a second
 //! implementation (lzma-rs for LZMA and XZ, ruzstd for Zstandard; bzip2 and Deflate64 are compared with
-//! C implementations from Python, tests/native/test_decoders.py): on valid streams and on mutations of
+//! C implementations from Python, tests/native/test_decoders.py; PPMd streams 7-Zip wrote are verified from
+//! Python, tests/archive/test_methods.py): on valid streams and on mutations of
 //! them, whatever ours accepts the other decodes to the same bytes. The lesson of `zip.corrupt_data`: a
 //! lenient decoder verifies content that other extractors would not write.
 
@@ -75,6 +76,17 @@ fn zstded(data: &[u8]) -> Vec<u8> {
     ::zstd::encode_all(data, 19).unwrap()
 }
 
+/// A PPMd entry as APPNOTE 5.10 has it: the parameter word (order, memory in MiB, restore method), then the
+/// stream with its end mark, as 7-Zip writes it.
+fn ppmd_zip(data: &[u8], order: u32, mem_mib: u32, restore: u16) -> Vec<u8> {
+    let method = if restore == 0 { ppmd_rust::RestoreMethod::Restart } else { ppmd_rust::RestoreMethod::CutOff };
+    let mut enc = ppmd_rust::Ppmd8Encoder::new(Vec::new(), order, mem_mib << 20, method).unwrap();
+    enc.write_all(data).unwrap();
+    let stream = enc.finish(true).unwrap();
+    let word = (order - 1) as u16 | ((mem_mib - 1) as u16) << 4 | restore << 12;
+    [&word.to_le_bytes()[..], &stream].concat()
+}
+
 const LZMA_EOS: u16 = 1 << 1;
 
 #[test]
@@ -89,6 +101,8 @@ fn every_method_round_trips_in_odd_pieces() {
         (LZMA, LZMA_EOS, lzma_zip(&data)),
         (ZSTD, 0, zstded(&data)),
         (XZ, 0, xzed(&data)),
+        (PPMD, 0, ppmd_zip(&data, 6, 16, 0)),
+        (PPMD, 0, ppmd_zip(&data, 16, 2, 1)),
     ];
     for (method, flags, stream) in cases {
         for (inp, outp) in [(1, 7), (13, 4096), (65_536, 1), (stream.len(), 1 << 20)] {
@@ -130,6 +144,37 @@ fn garbage_is_corrupt_and_oversized_windows_are_a_memory_finding() {
     let frame = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0xa0, 0, 0, 0, 0, 0, 0];
     let mut d = for_method(ZSTD, 100, 0).unwrap();
     assert_eq!(run(d.as_mut(), &frame, 64, 64), Err(DecodeError::Memory));
+    // PPMd: a 256 MiB model, order 1, restore method 2, a stream cut inside its header.
+    let mut d = for_method(PPMD, 100, 0).unwrap();
+    assert_eq!(run(d.as_mut(), &[0xf5, 0x0f, 1, 2, 3, 4, 5], 64, 64), Err(DecodeError::Memory));
+    for bad in [&[0x50, 0x00, 1, 2, 3, 4][..], &[0x55, 0x20, 1, 2, 3, 4], &[0x55]] {
+        let mut d = for_method(PPMD, 100, 0).unwrap();
+        assert!(matches!(run(d.as_mut(), bad, 64, 64), Err(DecodeError::Corrupt(_))), "{bad:?}");
+    }
+}
+
+#[test]
+fn ppmd_mutants_end_without_a_panic_and_every_call_makes_progress() {
+    let data: Vec<u8> = text().into_iter().take(20_000).collect();
+    let stream = ppmd_zip(&data, 8, 4, 0);
+    for (i, m) in mutants(&stream[2..], 400, 98 * 7919).iter().enumerate() {
+        let entry = [&stream[..2], &m[..]].concat();
+        let mut d = for_method(PPMD, data.len() as u64, 0).unwrap();
+        let (mut at, mut out) = (0, 0usize);
+        let mut buf = vec![0u8; 8191];
+        // A mutant may decode to any number of bytes; the verifier stops it at the entry's size, this at 4×.
+        while out < 4 * data.len() {
+            let end = (at + 4093).min(entry.len());
+            match d.decode(&entry[at..end], &mut buf, end == entry.len()) {
+                Ok(p) if p.ended => break,
+                Ok(p) => {
+                    assert!(p.used > 0 || p.made > 0, "mutant {i}: a call with input left made no progress");
+                    (at, out) = (at + p.used, out + p.made);
+                }
+                Err(_) => break,
+            }
+        }
+    }
 }
 
 /// The second implementation's reading of `stream`, `None` when it rejects it.

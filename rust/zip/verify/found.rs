@@ -121,7 +121,7 @@ pub(super) fn decoder_memory(e: &Entry, limit: u64) -> Finding {
         Severity::Critical,
         &e.name,
         format!(
-            "the {} stream declares a dictionary or window larger than the {limit}-byte limit; it was not decoded",
+            "the {} stream declares a dictionary, window or model larger than the {limit}-byte limit; it was not decoded",
             super::super::decode::name(e.method)
         ),
     )
