@@ -15,6 +15,7 @@ from shipgate.preflight.contents import Context, at_command, at_line, is_maintai
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.runners import installed_payload, run_by_system
+from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
@@ -326,6 +327,8 @@ def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
     ``loki-postinstall.sh``) that dispatches on dpkg's ``configure`` action (a test of $1, or a ``case`` item).
     A vendor's own ``post-install.sh`` hook is not given ``configure``, so the name alone is not enough."""
     if is_maintainer_script(script.path) or runs_as_root(script.path, "\n".join(lines)):
+        return True
+    if run_by_package_manager(script, lines):  # ``before-remove.sh`` testing "$1", a post-install enabling a unit
         return True
     if not _SCRIPTLET_NAME.search(script.path.rsplit("/", 1)[-1].lower()):
         return False
