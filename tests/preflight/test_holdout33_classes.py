@@ -14,7 +14,7 @@ IMPLICIT = "preflight.implicit_privilege"
 _BEFORE_REMOVE = (
     "#!/usr/bin/env bash\n"
     "set -eu\n"
-    "if [ \"$1\" -gt 0 ]; then\n"  # rpm: versions left after the erase (an upgrade)
+    'if [ "$1" -gt 0 ]; then\n'  # rpm: versions left after the erase (an upgrade)
     "    exit 0\n"
     "fi\n"
     "systemctl disable vendor-daemon.service || true\n"
@@ -27,7 +27,7 @@ def test_a_a_phase_named_script_testing_the_package_argument_is_a_scriptlet() ->
         assert codes_at({path: _BEFORE_REMOVE}, IMPLICIT) == [], path
     dpkg = _BEFORE_REMOVE.replace('[ "$1" -gt 0 ]', '[[ "$1" == "upgrade" ]]')
     assert codes_at({"dist-assets/linux/before-remove.sh": dpkg}, ROOT) == [1]
-    case = "#!/bin/sh\ncase \"$1\" in\n  purge) rm -f /etc/vendor.conf ;;\nesac\nsystemctl stop vendor-daemon\n"
+    case = '#!/bin/sh\ncase "$1" in\n  purge) rm -f /etc/vendor.conf ;;\nesac\nsystemctl stop vendor-daemon\n'
     assert codes_at({"contrib/after-remove.sh": case}, ROOT) == [1]
 
 
@@ -84,3 +84,32 @@ def test_c_a_phase_suffix_in_a_packaging_folder_is_a_scriptlet() -> None:
 def test_c_the_suffix_elsewhere_or_another_suffix_stays_ordinary() -> None:
     for path in ("etc/hooks/vendor-server.postup", "rpm/vendor.post", "rpm/vendor.setup", "rpm/postup"):
         assert codes_at({path: _RESTART}, ROOT) == [], path
+
+
+# -- D: in a whole package, a folder holding both an install-side and a removal-side phase script is fpm's set -----
+
+_BEFORE_INSTALL = (
+    "#!/bin/bash\n"
+    "if [ -f /var/tmp/vendor/variables.env ]; then\n"
+    "    cp /var/tmp/vendor/variables.env /etc/vendor/\n"  # restored on upgrade: a write under /etc
+    "fi\n"
+)
+_AFTER_REMOVE = "#!/bin/bash\nrm -f /etc/vendor/variables.env\n"
+
+
+def test_d_a_phase_script_beside_the_other_side_s_phase_is_a_scriptlet() -> None:
+    for before, after in (
+        ("src/linux/scripts/beforeInstall.sh", "src/linux/scripts/afterRemoveDEB.sh"),
+        ("scripts/pre-install.sh", "scripts/post-uninstall.sh"),
+        ("build/linux/before-install", "build/linux/postrm"),
+    ):
+        files = {before: _BEFORE_INSTALL, after: _AFTER_REMOVE}
+        assert codes_at(files, IMPLICIT) == [], before
+        assert codes_at(files, ROOT) == [1], before  # one finding for the package's scriptlets
+
+
+def test_d_install_hooks_alone_or_a_removal_note_elsewhere_stay_ordinary() -> None:
+    for other in ("scripts/post-install.sh", "scripts/after-success.sh", "scripts/post-uninstall.md", "x/post-rm.sh"):
+        files = {"scripts/before-install.sh": _BEFORE_INSTALL, other: _AFTER_REMOVE}
+        assert codes_at(files, ROOT) == [], other
+        assert 3 in codes_at(files, IMPLICIT), other  # the cp into /etc of before-install.sh

@@ -390,6 +390,9 @@ class Context:
     system_package: bool = False
     # The payload paths (no leading ``/``) its maintainer scripts run or source: steps of the install after all
     called_by_maintainer: frozenset[str] = frozenset()
+    # Scripts known as scriptlets by the folder they share with other phases' scripts
+    # (shipgate.preflight.scriptlet_evidence)
+    phase_scriptlets: frozenset[str] = frozenset()
     # The package ships its installed dependencies (``vendor/composer/installed.json``): no install fetches them
     ships_dependencies: bool = False
     # Configuration the package offers but does not put in effect (shipgate.preflight.optional_config)

@@ -379,7 +379,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))
-        maintainer = maintainer_script(script, source)
+        maintainer = maintainer_script(script, source) or path in ctx.phase_scriptlets
         requires = _requires_root(script, maintainer, source)
         checked = any(c.kind == "requires" for c in script.root_checks)
         yield from _escalations(path, script, sudo, _drops(script, bool(requires), source), root_required=checked)

@@ -15,12 +15,16 @@ file's own steps decide, read from the parsed script:
   unit it ships, which a build or CI hook never takes.
 
 A file named for a phase by its last suffix (``<package>.postup``, ``.preun``, ``.postun``) in a packaging directory
-is a scriptlet by name: :func:`phase_suffix`.
+is a scriptlet by name: :func:`phase_suffix`. In a whole package, a folder that holds scripts for both sides of a
+package's life — an install or upgrade phase and a removal phase (``beforeInstall.sh`` beside ``afterRemoveDEB.sh``,
+``post-install.sh`` beside ``post-uninstall.sh``) — is a set of scriptlets: :func:`phase_folder_scriptlets`.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Iterable
 
 from shipgate.preflight.shell.model import Command, Script
 
@@ -77,3 +81,35 @@ def _registers_service(command: Command) -> bool:
     if command.name == "chkconfig":
         return "--add" in args or args[-1:] == ("on",)
     return command.name == "rc-update" and args[:1] == ("add",)
+
+
+# A phase anywhere in a name, at its start or after a separator (``afterRemoveDEB``, ``postinstall-freebsd``):
+# group 1 says which side of the package's life it runs on.
+_PHASE_IN_NAME = re.compile(
+    r"(?:^|[-_.])(?:pre|post|before|after)[-_]?(?:(inst(?:all)?|upgrade|up(?![a-z]))|rm|remove|uninstall|un(?![a-z]))"
+)
+_SCRIPT_SUFFIXES = ("", ".sh", ".bash")
+
+
+def phase_folder_scriptlets(paths: Iterable[str]) -> frozenset[str]:
+    """The phase-named scripts of every folder that holds both an install-side phase (install, upgrade) and a
+    removal-side one (remove, uninstall): fpm's set for one package, whatever each name says alone. A folder of
+    install hooks only (a vendor installer's ``pre-install.sh``/``post-install.sh``, CI's ``before-install.sh``)
+    is not such a set."""
+    folders: dict[str, list[tuple[str, bool]]] = {}
+    for path in paths:
+        folder, name = posixpath.split(path)
+        match = _PHASE_IN_NAME.search(name.lower())
+        if match is not None and _script_name(path):
+            folders.setdefault(folder, []).append((path, match.group(1) is not None))
+    found: set[str] = set()
+    for entries in folders.values():
+        sides = {installing for _, installing in entries}
+        if sides == {True, False}:
+            found.update(p for p, _ in entries)
+    return frozenset(found)
+
+
+def _script_name(path: str) -> bool:
+    name = posixpath.basename(path).lower()
+    return "." not in name.lstrip(".") or name.endswith(_SCRIPT_SUFFIXES[1:]) or phase_suffix(name)
