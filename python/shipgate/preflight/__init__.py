@@ -57,6 +57,7 @@ from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_sca
 from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
+from shipgate.preflight.scriptlet_evidence import phase_folder_scriptlets
 from shipgate.preflight.windows import checks as windows_checks
 
 __all__ = [
@@ -233,6 +234,7 @@ def _context(
         parsed=None,
         system_package=system_package(contents.files),
         called_by_maintainer=called_by_maintainer(contents.files),
+        phase_scriptlets=phase_folder_scriptlets(contents.files),
         ships_dependencies=ships_dependencies(contents.files),
         offered_config=offered(contents.files),
     )

@@ -15,6 +15,7 @@ from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
 from shipgate.preflight.package_scripts import reads_as_shell
+from shipgate.preflight.scriptlet_evidence import phase_suffix
 from shipgate.preflight.sql.dbconfig import dbconfig_sql
 from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
@@ -227,7 +228,7 @@ def is_maintainer_script(path: str) -> bool:
     if stem != name and _named_as_scriptlet(posixpath.basename(path).removesuffix(".sh"), packaged):
         return True
     if stem == name:
-        return False
+        return packaged and phase_suffix(name)  # ``hooks/rpm/<package>.postup`` (fpm --after-upgrade)
     # ``rpm/postinst-systemd.sh``, ``deb/prerm-upstart.sh``: one scriptlet per init system, picked at build time.
     variant = stem.partition("-")[0] in _SCRIPTLET_STEMS and "-" in stem
     return stem in _SCRIPTLET_STEMS or ((stem in _HYPHENATED_STEMS or variant) and packaged)
@@ -389,6 +390,9 @@ class Context:
     system_package: bool = False
     # The payload paths (no leading ``/``) its maintainer scripts run or source: steps of the install after all
     called_by_maintainer: frozenset[str] = frozenset()
+    # Scripts known as scriptlets by the folder they share with other phases' scripts
+    # (shipgate.preflight.scriptlet_evidence)
+    phase_scriptlets: frozenset[str] = frozenset()
     # The package ships its installed dependencies (``vendor/composer/installed.json``): no install fetches them
     ships_dependencies: bool = False
     # Configuration the package offers but does not put in effect (shipgate.preflight.optional_config)

@@ -15,6 +15,7 @@ from shipgate.preflight.contents import Context, at_command, at_line, is_maintai
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.runners import installed_payload, run_by_system
+from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
@@ -327,6 +328,8 @@ def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
     A vendor's own ``post-install.sh`` hook is not given ``configure``, so the name alone is not enough."""
     if is_maintainer_script(script.path) or runs_as_root(script.path, "\n".join(lines)):
         return True
+    if run_by_package_manager(script, lines):  # ``before-remove.sh`` testing "$1", a post-install enabling a unit
+        return True
     if not _SCRIPTLET_NAME.search(script.path.rsplit("/", 1)[-1].lower()):
         return False
     cases = {c[5:].strip("\"'") for cmd in script.commands for c in cmd.conditions if c.startswith("case:")}
@@ -376,7 +379,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))
-        maintainer = maintainer_script(script, source)
+        maintainer = maintainer_script(script, source) or path in ctx.phase_scriptlets
         requires = _requires_root(script, maintainer, source)
         checked = any(c.kind == "requires" for c in script.root_checks)
         yield from _escalations(path, script, sudo, _drops(script, bool(requires), source), root_required=checked)
