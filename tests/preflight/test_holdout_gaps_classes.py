@@ -4,7 +4,7 @@ reported."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, script
+from preflight_kit import codes_at, in_script, script
 
 # -- fpm's scriptlet names (``beforeInstall.sh``, ``post-install.sh``) with both dpkg's and rpm's tools -------------
 
@@ -31,3 +31,31 @@ def test_an_fpm_name_alone_or_one_package_system_is_a_vendor_hook() -> None:
     assert codes_at({"scripts/post-install.sh": deps}, "preflight.root_assumed") == []
     # both systems' tools in a file not named as a scriptlet
     assert codes_at({"scripts/setup.sh": _BOTH}, "preflight.root_assumed") == []
+
+
+# -- fetched code run: by a bare name, as a jar, or unpacked into a variable one of whose values is a system dir ---
+
+
+def test_a_fetched_file_run_by_its_bare_name_or_as_a_jar_is_run() -> None:
+    bare = ("curl -fsSL https://deb.example.net/setup_12.x -o setup_dten.sh", "setup_dten.sh")
+    assert in_script("preflight.unverified_download_exec", *bare) == [4]
+    jar = ("curl -fsSL -o dten-installer.jar https://maven.example.net/i.jar", "java -jar dten-installer.jar server")
+    assert in_script("preflight.unverified_download_exec", *jar) == [4]
+    # a system tool of the same base name as a file fetched elsewhere is not the fetched file
+    other = ("curl -fsSL -o /tmp/dten/helm https://get.example.net/helm", "helm version")
+    assert in_script("preflight.unverified_download_exec", *other) == []
+    checked = (*jar[:1], "sha256sum -c dten-installer.jar.sha256", jar[1])
+    assert in_script("preflight.unverified_download_exec", *checked) == []
+
+
+def test_an_archive_unpacked_where_a_variable_may_name_a_system_directory() -> None:
+    lines = (
+        "out_dir=/opt",
+        'if [ "$(uname)" = Darwin ]; then out_dir=/Applications; fi',
+        'curl -s "https://static.example.net/dten.tar.gz" --output dten.tar.gz',
+        'tar -C "$out_dir" -f dten.tar.gz -x -z',
+    )
+    assert in_script("preflight.unverified_download_exec", *lines) == [6]
+    # every value the variable takes is the product's own directory
+    home = ("out_dir=$HOME/dten", *lines[1:])
+    assert in_script("preflight.unverified_download_exec", *home) == []

@@ -316,6 +316,9 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
         return None
     executed = executed_file(command)
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
+    if executed is None and command.program is not None and command.program.value == command.name:
+        # ``curl -o nodesource_setup.sh URL`` then ``nodesource_setup.sh``: the file saved under that bare name
+        candidates += [(t.path, "runs") for t in taints if not t.directory and t.path == command.name]
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
@@ -381,6 +384,19 @@ def _placed(script: Script, command: Command, source: _Taint, reported: set[int]
     yield Run(command, command.line, source.fetch, into, how)
 
 
+def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | None:
+    """The unpack target is a variable one of whose literal values is a system directory (``tar -C "$out_dir"``
+    with ``out_dir='/opt'`` by default and ``'/Applications'`` on macOS): the archive lands there on some hosts."""
+    for word in written_paths(command):
+        if len(word.expands) != 1 or word.raw.strip("\"'${}") != word.expands[0]:
+            continue
+        values = (a.value for a in script.bindings(word.expands[0]) if a.value)
+        found = next((v for v in values if _SYSTEM_DIR.match(v)), None)
+        if found is not None:
+            return _Taint(found, fetch, directory=True)
+    return None
+
+
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
@@ -424,6 +440,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                 yield from _placed(script, command, source, reported)
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
+            if system is not None or command.name in ("tar", "bsdtar", "unzip"):
+                system = system or _system_value(script, command, source.fetch)
             if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
