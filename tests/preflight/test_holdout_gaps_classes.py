@@ -59,3 +59,15 @@ def test_an_archive_unpacked_where_a_variable_may_name_a_system_directory() -> N
     # every value the variable takes is the product's own directory
     home = ("out_dir=$HOME/dten", *lines[1:])
     assert in_script("preflight.unverified_download_exec", *home) == []
+
+
+# -- a secret expanded after an escaped quote (``'…'\''…'\'$PW\''…'``) is one word that expands it -----------------
+
+_SED_PW = r"""sed -i 's/$db_password = '\''.*'\''/$db_password = '\'$DB_PASSWORD\''/g' /var/www/html/settings.php"""
+
+
+def test_a_traced_command_expanding_a_secret_after_an_escaped_quote_prints_it() -> None:
+    assert in_script("preflight.secret_printed", "set -x", _SED_PW) == [4]
+    # tracing switched off before it, or never on: nothing is printed
+    assert in_script("preflight.secret_printed", "set -x", "set +x", _SED_PW) == []
+    assert in_script("preflight.secret_printed", _SED_PW) == []
