@@ -71,3 +71,42 @@ def test_a_traced_command_expanding_a_secret_after_an_escaped_quote_prints_it() 
     # tracing switched off before it, or never on: nothing is printed
     assert in_script("preflight.secret_printed", "set -x", "set +x", _SED_PW) == []
     assert in_script("preflight.secret_printed", _SED_PW) == []
+
+
+# -- a program's looked-up path removed whole: never / or the working tree -----------------------------------------
+
+
+def test_a_recursive_rm_of_a_looked_up_program_path_is_not_an_unguarded_variable() -> None:
+    lookup = ('if [ -x "$(command -v rclone)" ]; then', "  p=$(command -v rclone)", "  rm -rf $p", "fi")
+    assert in_script("preflight.rm_rf_variable", *lookup) == []
+    assert in_script("preflight.rm_rf_variable", "p=`which dten`", 'rm -rf "$p"') == []
+    # what is below it, or a value from another command, can still be / or the working tree
+    assert in_script("preflight.rm_rf_variable", "p=$(command -v dten)", 'rm -rf "$p"/*') == [4]
+    assert in_script("preflight.rm_rf_variable", "p=$(cat /etc/dten/prefix)", "rm -rf $p") == [4]
+
+
+# -- one change to a startup file: a file written whole then appended to, one sed edit in two spellings ------------
+
+
+def test_a_file_rewritten_then_appended_to_is_one_persistence_change() -> None:
+    rc = ("cp /etc/rc /etc/rc.bak", "cat > /etc/rc <<EOF", "/usr/local/etc/rc", "EOF", "cat /etc/rc.bak >> /etc/rc")
+    assert codes_at({"+POST_INSTALL": script(*rc)}, "preflight.persistence") == [4]
+    # two appends are two additions
+    appends = ("echo 'source ~/.dten.sh' >> ~/.bashrc", "echo 'eval \"$(dten init)\"' >> ~/.bashrc")
+    assert in_script("preflight.persistence", *appends) == [3, 4]
+
+
+def test_one_sed_edit_spelt_for_gnu_and_bsd_sed_is_one_change() -> None:
+    edit = "'/if status is-interactive/,/end/ s/end$/    dten init fish | source/'"
+    branches = (
+        "if sed --version >/dev/null 2>&1; then",
+        f'  sed -i {edit} "$HOME/.config/fish/config.fish"',
+        "else",
+        f"  sed -i '' {edit} \"$HOME/.config/fish/config.fish\"",
+        "fi",
+    )
+    assert in_script("preflight.persistence", *branches) == [4]
+    # two different edits of the file are two changes
+    fish = "~/.config/fish/config.fish"
+    other = (f"sed -i {edit} {fish}", f"sed -i 's/^dten$/dten --quiet/' {fish}")
+    assert in_script("preflight.persistence", *other) == [3, 4]

@@ -81,12 +81,22 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         # tmp=$(mktemp -d): under set -e never empty; and ``rm -r "$tmp"`` of the whole word deletes nothing when
         # mktemp failed (``rm -r ""``), it never becomes / or the working tree
         return None
+    if bindings and all(_LOOKED_UP.match(b.raw.partition("=")[2]) for b in bindings) and _whole(word):
+        # rclone_path=$(command -v rclone): a program's absolute path, or empty when there is none (``rm -rf
+        # $rclone_path`` then removes nothing); never / or the working tree
+        return None
     # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``): never empty, never /
     if bindings and all(b.generated_by == "for" or (b.value or b.prefix or "").strip("/") for b in bindings):
         return None
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
     return f"${name}"
+
+
+# A value that is the path a program lookup prints: ``$(command -v x)``, ``$(which x)``, ``$(type -P x)``.
+_LOOKED_UP = re.compile(
+    r"""^["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-P)\s+["']?[\w.+-]+["']?\s*(?:\)|`)["']?$"""
+)
 
 
 def _whole(word: Word) -> bool:
