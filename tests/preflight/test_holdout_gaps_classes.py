@@ -110,3 +110,26 @@ def test_one_sed_edit_spelt_for_gnu_and_bsd_sed_is_one_change() -> None:
     fish = "~/.config/fish/config.fish"
     other = (f"sed -i {edit} {fish}", f"sed -i 's/^dten$/dten --quiet/' {fish}")
     assert in_script("preflight.persistence", *other) == [3, 4]
+
+
+# -- fetched code followed in the order functions are called, not the order they are written ------------------------
+
+_FUNCTIONS = (
+    'download() { curl -fsSL -o "$TAR_FILE" "https://github.com/dten/dten/releases/download/$V/dten.tar.gz"; }',
+    'decompress() { tar -zxf "$1" -C "$TMP_DIRECTORY"; }',
+    'install_bin() { install -m 755 "$TMP_DIRECTORY/dten" "/usr/local/bin/dten"; }',
+    'verify() { sha256sum -c "$TAR_FILE.sha256"; }',
+)
+
+
+def test_a_download_unpacked_by_a_function_given_its_path_then_installed_is_run() -> None:
+    main = ("main() {", "  TMP_DIRECTORY=$(mktemp -d)", "  download", '  decompress "$TAR_FILE"', "  install_bin", "}")
+    assert in_script("preflight.unverified_download_exec", *_FUNCTIONS, *main, "main") == [5]
+    # a check called between the download and the install clears it
+    checked = (*main[:3], "  verify", *main[3:])
+    assert in_script("preflight.unverified_download_exec", *_FUNCTIONS, *checked, "main") == []
+
+
+def test_an_install_called_before_the_download_installs_what_was_there() -> None:
+    main = ("TMP_DIRECTORY=$(mktemp -d)", "install_bin", "download", 'decompress "$TAR_FILE"')
+    assert in_script("preflight.unverified_download_exec", *_FUNCTIONS, *main) == []
