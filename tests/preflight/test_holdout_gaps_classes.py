@@ -133,3 +133,25 @@ def test_a_download_unpacked_by_a_function_given_its_path_then_installed_is_run(
 def test_an_install_called_before_the_download_installs_what_was_there() -> None:
     main = ("TMP_DIRECTORY=$(mktemp -d)", "install_bin", "download", 'decompress "$TAR_FILE"')
     assert in_script("preflight.unverified_download_exec", *_FUNCTIONS, *main) == []
+
+
+# -- a script that replaces itself with a download and re-runs; a download saved where every shell sources it ------
+
+
+def test_a_script_replaced_by_its_download_and_re_run_runs_fetched_code() -> None:
+    body = script('THIS_SCRIPT=$(readlink -f "$0")', 'wget -q "$SCRIPT_URL" -O update.sh', "exec ${THIS_SCRIPT}")
+    assert codes_at({"update.sh": body}, "preflight.unverified_download_exec") == [5]
+    # another file's download, or the script re-run after a check of what was fetched
+    other = script('wget -q "$SCRIPT_URL" -O helper.sh', 'exec "$0" "$@"')
+    assert codes_at({"update.sh": other}, "preflight.unverified_download_exec") == []
+    checked = script('wget -q "$SCRIPT_URL" -O update.sh', "sha256sum -c update.sh.sha256", 'exec "$0" "$@"')
+    assert codes_at({"update.sh": checked}, "preflight.unverified_download_exec") == []
+
+
+def test_a_download_saved_into_bash_completion_is_run_by_every_shell() -> None:
+    url = "https://raw.githubusercontent.com/dten/dten/main/contrib/completion/bash/dten"
+    assert in_script("preflight.unverified_download_exec", f"curl -fsSL {url} -o /etc/bash_completion.d/dten") == [3]
+    done = f"curl -fsSL {url} -o /usr/share/bash-completion/completions/dten"
+    assert in_script("preflight.unverified_download_exec", done) == [3]
+    # documentation saved beside it is read, not sourced
+    assert in_script("preflight.unverified_download_exec", f"curl -fsSL {url} -o /usr/share/doc/dten/dten.bash") == []

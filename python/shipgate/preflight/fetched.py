@@ -56,6 +56,8 @@ VERIFIERS = frozenset(
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
+# Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
+_SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
 _SENDS = ("-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form", "--post-data")
 
@@ -403,6 +405,20 @@ def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | 
     return None
 
 
+# The running script's own path: ``$0``, ``$(readlink -f "$0")``, ``$(realpath "$0")``.
+_OWN_PATH = re.compile(r"""^(?:\$\{?0\}?|\$\((?:readlink\s+-[fem]|realpath)\s+["']?\$\{?0\}?["']?\s*\))$""")
+
+
+def _reruns_itself(command: Command, taints: list[_Taint], own: str) -> tuple[_Taint, str, str] | None:
+    """``wget URL -O update.sh`` in ``update.sh``, then ``exec "$0"`` (``exec ${THIS_SCRIPT}`` with
+    ``THIS_SCRIPT=$(readlink -f "$0")``): the script replaced itself with the download and runs it."""
+    ran = executed_file(command) or command.program
+    if ran is None or not _OWN_PATH.match(ran.text):
+        return None
+    found = next((t for t in reversed(taints) if not t.directory and posixpath.basename(t.path) == own), None)
+    return (found, found.path, "re-runs itself, replaced by") if found is not None else None
+
+
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
@@ -446,6 +462,9 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                 if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
                     yield Run(command, command.line, command, word.text, "saves it into a bin directory")
                     reported.add(command.line)
+                elif _SOURCED.search(word.text):
+                    yield Run(command, command.line, command, word.text, "saves it where every new shell sources it:")
+                    reported.add(command.line)
             continue
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
@@ -463,6 +482,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
+        used = used or (_reruns_itself(command, taints, posixpath.basename(script.path)) if taints else None)
         if used is None:
             continue
         taint, target, how = used
