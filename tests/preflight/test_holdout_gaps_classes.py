@@ -155,3 +155,16 @@ def test_a_download_saved_into_bash_completion_is_run_by_every_shell() -> None:
     assert in_script("preflight.unverified_download_exec", done) == [3]
     # documentation saved beside it is read, not sourced
     assert in_script("preflight.unverified_download_exec", f"curl -fsSL {url} -o /usr/share/doc/dten/dten.bash") == []
+
+
+# -- a disable in a removal function that exits is not undone by the install path's enable -------------------------
+
+
+def test_a_disable_in_a_function_that_exits_is_not_switched_back_on_by_another_path() -> None:
+    remove = ("remove_dten() {", "  systemctl disable dten", "  rm -r /usr/local/bin/dten", "  exit 0", "}")
+    main = ('[ "$REMOVE" -eq 1 ] && remove_dten', "systemctl start dten", "systemctl enable dten")
+    assert in_script("preflight.service_disabled", *remove, *main) == [4]
+    # without the exit the enable below runs after it; an enable in the same function after the disable undoes it
+    assert in_script("preflight.service_disabled", *remove[:3], *remove[4:], *main) == []
+    again = ("reset_dten() {", "  systemctl disable dten", "  systemctl enable dten", "  exit 0", "}", "reset_dten")
+    assert in_script("preflight.service_disabled", *again) == []
