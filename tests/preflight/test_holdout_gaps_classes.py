@@ -168,3 +168,14 @@ def test_a_disable_in_a_function_that_exits_is_not_switched_back_on_by_another_p
     assert in_script("preflight.service_disabled", *remove[:3], *remove[4:], *main) == []
     again = ("reset_dten() {", "  systemctl disable dten", "  systemctl enable dten", "  exit 0", "}", "reset_dten")
     assert in_script("preflight.service_disabled", *again) == []
+
+
+# -- egress read in call order: an ``up`` in a function defined above the ``pull`` that runs first -----------------
+
+
+def test_a_compose_up_in_a_function_called_after_the_pull_fetches_nothing_more() -> None:
+    wait = ("wait_for_start() {", "  docker-compose -f ./docker/dten.yaml up -d", "}")
+    after = ("docker-compose -f ./docker/dten.yaml pull", "wait_for_start")
+    assert in_script("preflight.implicit_egress", *wait, *after) == [6]
+    # called before the pull, its up fetches the stack's images; the pull asks the registry again
+    assert in_script("preflight.implicit_egress", *wait, *reversed(after)) == [4, 7]
