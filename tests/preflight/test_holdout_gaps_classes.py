@@ -179,3 +179,16 @@ def test_a_compose_up_in_a_function_called_after_the_pull_fetches_nothing_more()
     assert in_script("preflight.implicit_egress", *wait, *after) == [6]
     # called before the pull, its up fetches the stack's images; the pull asks the registry again
     assert in_script("preflight.implicit_egress", *wait, *reversed(after)) == [4, 7]
+
+
+# -- ``$(dirname "$KNOWN")`` is the known path's directory ------------------------------------------------------
+
+
+def test_the_dirname_of_a_known_path_is_known() -> None:
+    hook = "HOOK=/etc/letsencrypt/renewal-hooks/deploy/0000-dten.sh"
+    assert in_script("preflight.implicit_privilege", hook, "mkdir -p $(dirname $HOOK)") == [4]
+    assert in_script("preflight.implicit_privilege", hook, 'mkdir -p "`dirname "$HOOK"`"') == [4]
+    # the script's own directory, or a path under the home directory, needs nothing
+    assert in_script("preflight.implicit_privilege", 'mkdir -p "$(dirname "$0")/cache"') == []
+    home = "HOOK=$HOME/.dten/hooks/deploy.sh"
+    assert in_script("preflight.implicit_privilege", home, "mkdir -p $(dirname $HOOK)") == []
