@@ -425,6 +425,9 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     forwards = forwarding_tools(script)
     runners = argument_runners(script)
     cloners = _clone_functions(script)
+    fetching = FETCHERS | {"git"} | wrappers | set(cloners) | set(forwards) | runners
+    if not any(c.name in fetching for c in script.commands):
+        return  # nothing here fetches: there is nothing to follow
     taints: list[_Taint] = []
     reported: set[int] = set()
     last_fetch: Command | None = None
