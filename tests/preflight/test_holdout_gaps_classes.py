@@ -9,7 +9,7 @@ from preflight_kit import codes_at, in_script, script
 # -- fpm's scriptlet names (``beforeInstall.sh``, ``post-install.sh``) with both dpkg's and rpm's tools -------------
 
 _BOTH = script(
-    'if [ -f /etc/debian_version ]; then update-rc.d vendor-agent defaults; else chkconfig --add vendor-agent; fi',
+    "if [ -f /etc/debian_version ]; then update-rc.d vendor-agent defaults; else chkconfig --add vendor-agent; fi",
     "cp -f /usr/lib/vendor/vendor-agent.service /lib/systemd/system/vendor-agent.service",
 )
 

@@ -419,6 +419,20 @@ def _reruns_itself(command: Command, taints: list[_Taint], own: str) -> tuple[_T
     return (found, found.path, "re-runs itself, replaced by") if found is not None else None
 
 
+def _saved(command: Command, taints: list[_Taint], reported: set[int]) -> Iterator[Run]:
+    """The files a fetch saves, added to ``taints``; one saved straight into a bin directory, or where every new
+    shell sources it, is put to use at once."""
+    for word in downloaded_files(command):
+        scope = command.function if _ARGUMENT_PATH.match(word.text) else None
+        taints.append(_Taint(word.text, command, scope=scope))
+        if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
+            yield Run(command, command.line, command, word.text, "saves it into a bin directory")
+            reported.add(command.line)
+        elif _SOURCED.search(word.text):
+            yield Run(command, command.line, command, word.text, "saves it where every new shell sources it:")
+            reported.add(command.line)
+
+
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
     wrappers = network_functions(script)
@@ -457,17 +471,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name in FETCHERS or command.name in wrappers:
             last_fetch = command
             fetched_at[id(command)] = i
-            if _sends(command):
-                continue
-            for word in downloaded_files(command):
-                scope = command.function if _ARGUMENT_PATH.match(word.text) else None
-                taints.append(_Taint(word.text, command, scope=scope))
-                if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
-                    yield Run(command, command.line, command, word.text, "saves it into a bin directory")
-                    reported.add(command.line)
-                elif _SOURCED.search(word.text):
-                    yield Run(command, command.line, command, word.text, "saves it where every new shell sources it:")
-                    reported.add(command.line)
+            if not _sends(command):
+                yield from _saved(command, taints, reported)
             continue
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
