@@ -18,8 +18,9 @@ from shipgate.preflight.containers import image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
+from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, operands, option_values
-from shipgate.preflight.shell.functions import read_through_runners
+from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
@@ -411,7 +412,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         seen: set[int] = set()
         images: set[str] = set()
         remotes = {id(c) for c in _git_fetches(script)}
-        for written, command in zip(script.commands, read_through_runners(script), strict=True):
+        read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
+        # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
+        for written in in_call_order(script, argument_runners(script)):
+            command = read.get(id(written), written)
             images |= _made_here(command)
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))

@@ -14,10 +14,11 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     downloaded_files,
     executed_file,
@@ -55,6 +56,8 @@ VERIFIERS = frozenset(
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
+# Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
+_SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
 _SENDS = ("-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form", "--post-data")
 
@@ -65,6 +68,7 @@ def _sends(command: Command) -> bool:
     return any(m != "GET" for m in methods) or has_flag(command, *_SENDS)
 
 
+_ARGUMENT_PATH = re.compile(r"^\$\{?[1-9@*]")
 _SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
 
 
@@ -84,6 +88,11 @@ class _Taint:
     path: str
     fetch: Command
     directory: bool = False  # everything below ``path`` comes from the fetch
+    # A path that is a function's argument (``wget -O "$1"``) names that call's file only inside that function.
+    scope: str | None = None
+
+    def seen_by(self, command: Command) -> bool:
+        return self.scope is None or self.scope == command.function
 
     def covers(self, path: str) -> bool:
         if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
@@ -95,11 +104,10 @@ class _Taint:
         return path_matches(self.path, path)
 
 
-def _verified(script: Script, taint: _Taint, before: int) -> bool:
+def _verified(between: Sequence[Command], taint: _Taint) -> bool:
+    """A checksum or signature check among the commands run ``between`` the fetch and its use."""
     name = posixpath.basename(taint.path.rstrip("/"))
-    for c in script.commands:
-        if not taint.fetch.line <= c.line <= before:
-            continue
+    for c in between:
         if c.name == "git" and _git_pins(c):
             return True
         words = " ".join(w.text for w in c.words)
@@ -234,7 +242,7 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, 
         return None
     for word in operands(command) + option_values(command, "-f", "--file"):
         names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
-        found = next((t for t in reversed(taints) for n in names if t.covers(n)), None)
+        found = next((t for t in reversed(taints) for n in names if t.seen_by(command) and t.covers(n)), None)
         if found is not None:
             return found
     return None
@@ -316,6 +324,9 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
         return None
     executed = executed_file(command)
     candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
+    if executed is None and command.program is not None and command.program.value == command.name:
+        # ``curl -o nodesource_setup.sh URL`` then ``nodesource_setup.sh``: the file saved under that bare name
+        candidates += [(t.path, "runs") for t in taints if not t.directory and t.path == command.name]
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
@@ -338,7 +349,7 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
             if not t.directory and any(t.path in text for text in texts)
         ]
     for target, how in candidates:
-        found = next((t for t in reversed(taints) if t.covers(target)), None)
+        found = next((t for t in reversed(taints) if t.seen_by(command) and t.covers(target)), None)
         if found is not None:
             return found, target, how
     return None
@@ -367,18 +378,59 @@ def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd:
     return None
 
 
-def _placed(script: Script, command: Command, source: _Taint, reported: set[int]) -> Iterator[Run]:
+def _placed(command: Command, source: _Taint, reported: set[int], checked: Callable[[_Taint], bool]) -> Iterator[Run]:
     """A fetched file moved, copied or linked into a ``bin`` directory, or copied under ``/etc``, ``/usr``,
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     placed = command.name == "cp" and _INSTALLED_INTO.match(into)
     on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin"))
-    if not (placed or on_path) or source.fetch.line in reported or _verified(script, source, command.line):
+    if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
     reported.add(source.fetch.line)
     verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
     how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
     yield Run(command, command.line, source.fetch, into, how)
+
+
+def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | None:
+    """The unpack target is a variable one of whose literal values is a system directory (``tar -C "$out_dir"``
+    with ``out_dir='/opt'`` by default and ``'/Applications'`` on macOS): the archive lands there on some hosts."""
+    for word in written_paths(command):
+        if len(word.expands) != 1 or word.raw.strip("\"'${}") != word.expands[0]:
+            continue
+        values = (a.value for a in script.bindings(word.expands[0]) if a.value)
+        found = next((v for v in values if _SYSTEM_DIR.match(v)), None)
+        if found is not None:
+            return _Taint(found, fetch, directory=True)
+    return None
+
+
+# The running script's own path: ``$0``, ``$(readlink -f "$0")``, ``$(realpath "$0")``.
+_OWN_PATH = re.compile(r"""^(?:\$\{?0\}?|\$\((?:readlink\s+-[fem]|realpath)\s+["']?\$\{?0\}?["']?\s*\))$""")
+
+
+def _reruns_itself(command: Command, taints: list[_Taint], own: str) -> tuple[_Taint, str, str] | None:
+    """``wget URL -O update.sh`` in ``update.sh``, then ``exec "$0"`` (``exec ${THIS_SCRIPT}`` with
+    ``THIS_SCRIPT=$(readlink -f "$0")``): the script replaced itself with the download and runs it."""
+    ran = executed_file(command) or command.program
+    if ran is None or not _OWN_PATH.match(ran.text):
+        return None
+    found = next((t for t in reversed(taints) if not t.directory and posixpath.basename(t.path) == own), None)
+    return (found, found.path, "re-runs itself, replaced by") if found is not None else None
+
+
+def _saved(command: Command, taints: list[_Taint], reported: set[int]) -> Iterator[Run]:
+    """The files a fetch saves, added to ``taints``; one saved straight into a bin directory, or where every new
+    shell sources it, is put to use at once."""
+    for word in downloaded_files(command):
+        scope = command.function if _ARGUMENT_PATH.match(word.text) else None
+        taints.append(_Taint(word.text, command, scope=scope))
+        if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
+            yield Run(command, command.line, command, word.text, "saves it into a bin directory")
+            reported.add(command.line)
+        elif _SOURCED.search(word.text):
+            yield Run(command, command.line, command, word.text, "saves it where every new shell sources it:")
+            reported.add(command.line)
 
 
 def fetched_code_runs(script: Script) -> Iterator[Run]:
@@ -387,13 +439,22 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     forwards = forwarding_tools(script)
     runners = argument_runners(script)
     cloners = _clone_functions(script)
+    fetching = FETCHERS | {"git"} | wrappers | set(cloners) | set(forwards) | runners
+    if not any(c.name in fetching for c in script.commands):
+        return  # nothing here fetches: there is nothing to follow
     taints: list[_Taint] = []
     reported: set[int] = set()
     last_fetch: Command | None = None
     cwd = raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one alone)
     bodies = _called_bodies(script)
     remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
-    for command in script.commands:
+    order = in_call_order(script, wrappers | frozenset(cloners))
+    fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
+
+    def checked(taint: _Taint) -> bool:
+        return _verified(order[fetched_at.get(id(taint.fetch), 0) : i + 1], taint)
+
+    for i, command in enumerate(order):
         command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
@@ -405,35 +466,35 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             cloned = _pulled_into(command, cwd, remotes)
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True))
+            fetched_at[id(command)] = i
             continue
         if command.name in FETCHERS or command.name in wrappers:
             last_fetch = command
-            if _sends(command):
-                continue
-            for word in downloaded_files(command):
-                taints.append(_Taint(word.text, command))
-                if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
-                    yield Run(command, command.line, command, word.text, "saves it into a bin directory")
-                    reported.add(command.line)
+            fetched_at[id(command)] = i
+            if not _sends(command):
+                yield from _saved(command, taints, reported)
             continue
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = _moved(command, source)
-                yield from _placed(script, command, source, reported)
+                yield from _placed(command, source, reported, checked)
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
-            if system is not None and source.fetch.line not in reported and not _verified(script, source, command.line):
+            if system is not None or command.name in ("tar", "bsdtar", "unzip"):
+                system = system or _system_value(script, command, source.fetch)
+            if system is not None and source.fetch.line not in reported and not checked(source):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
         used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
+        used = used or (_reruns_itself(command, taints, posixpath.basename(script.path)) if taints else None)
         if used is None:
             continue
         taint, target, how = used
-        if taint.fetch.line in reported or _verified(script, taint, command.line):
+        if taint.fetch.line in reported or checked(taint):
             continue
         reported.add(taint.fetch.line)
         yield Run(command, command.line, taint.fetch, target, how)

@@ -284,6 +284,26 @@ def _tracing(path: str, script: Script) -> Iterator[Finding]:
         )
 
 
+def _edit(command: Command) -> tuple[str, ...]:
+    """What ``sed -i`` does, without the file and the in-place option's own argument (GNU ``-i``, BSD ``-i ''``)."""
+    return tuple(w.text for w in operands(command)[:-1] if w.text)
+
+
+def _same_change(command: Command, earlier: list[Command]) -> bool:
+    """``command`` continues a change already reported to the same file (and is added to ``earlier``): an append
+    after the script wrote the file whole (``cat > /etc/rc <<EOF`` … ``cat /etc/rc.bak >> /etc/rc``: the new file
+    is the two together), or the same ``sed -i`` edit spelt for another sed (GNU's ``-i``, BSD's ``-i ''`` in the
+    other branch). Two appends of their own are two changes."""
+    appends = any(r.op == ">>" for r in command.redirects)
+    same = any(
+        (appends and any(r.op == ">" and r.fd in (None, "1") for r in c.redirects))
+        or (command.name == c.name == "sed" and _edit(command) and _edit(command) == _edit(c))
+        for c in earlier
+    )
+    earlier.append(command)
+    return same
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         reported: set[int] = set()
@@ -304,11 +324,14 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how "
                 "it is removed.",
             )
+        changes: dict[str, list[Command]] = {}
         for command in script.commands:
             found = _persists(command)
             if found is not None and found[2] not in reported:
                 target, severity, line = found
                 reported.add(line)
+                if _same_change(command, changes.setdefault(target, [])):
+                    continue
                 yield at_command(
                     "preflight.persistence",
                     severity,

@@ -325,15 +325,36 @@ def maintainer_script(script: Script, lines: tuple[str, ...] = ()) -> bool:
     """A script its package manager runs as root: a maintainer script by name (``debian/postinst``,
     ``postinstall.sh``…), or a file named like a scriptlet in another spelling (``post_install.sh``,
     ``loki-postinstall.sh``) that dispatches on dpkg's ``configure`` action (a test of $1, or a ``case`` item).
-    A vendor's own ``post-install.sh`` hook is not given ``configure``, so the name alone is not enough."""
+    A vendor's own ``post-install.sh`` hook is not given ``configure``, so the name alone is not enough; fpm's
+    names (``beforeInstall.sh``, ``post-install.sh``) count when the script calls both dpkg's and rpm's tools."""
     if is_maintainer_script(script.path) or runs_as_root(script.path, "\n".join(lines)):
         return True
     if run_by_package_manager(script, lines):  # ``before-remove.sh`` testing "$1", a post-install enabling a unit
         return True
-    if not _SCRIPTLET_NAME.search(script.path.rsplit("/", 1)[-1].lower()):
+    name = script.path.rsplit("/", 1)[-1].lower()
+    if _FPM_NAME.fullmatch(name) and _serves_both_package_systems(script):
+        return True
+    if not _SCRIPTLET_NAME.search(name):
         return False
     cases = {c[5:].strip("\"'") for cmd in script.commands for c in cmd.conditions if c.startswith("case:")}
     return "configure" in cases or any(_CONFIGURE_TEST.search(line) for line in lines)
+
+
+# fpm's scriptlet names, alone (``beforeInstall.sh``, ``post-install.sh``, ``after_upgrade.sh``): vendors use them
+# for their own hooks too, so the name is read with what the script does.
+_FPM_NAME = re.compile(r"(?:before|after|pre|post)[-_]?(?:install|remove|upgrade|uninstall)(?:\.sh)?")
+# The tools of each package system's database and service registration that a scriptlet built by fpm for both
+# .deb and .rpm calls (querying its own package's version, registering its init script); installing other
+# packages (apt-get, yum) is what any installer does and says nothing.
+_DEB_TOOLS = frozenset({"dpkg", "dpkg-query", "update-rc.d", "invoke-rc.d", "deb-systemd-helper", "deb-systemd-invoke"})
+_RPM_TOOLS = frozenset({"rpm", "chkconfig"})
+
+
+def _serves_both_package_systems(script: Script) -> bool:
+    """The script calls both dpkg's and rpm's own tools (``dpkg-query -W pkg`` in one branch, ``rpm -q pkg`` in
+    the other; ``update-rc.d x defaults`` and ``chkconfig --add x``): one scriptlet fpm puts in both packages."""
+    names = {c.name for c in script.commands}
+    return bool(names & _DEB_TOOLS) and bool(names & _RPM_TOOLS)
 
 
 # Scripts a login shell sources (/etc/profile.d/*): the account that logs in runs them, not the installer.

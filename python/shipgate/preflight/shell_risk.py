@@ -81,12 +81,22 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         # tmp=$(mktemp -d): under set -e never empty; and ``rm -r "$tmp"`` of the whole word deletes nothing when
         # mktemp failed (``rm -r ""``), it never becomes / or the working tree
         return None
+    if bindings and all(_LOOKED_UP.match(b.raw.partition("=")[2]) for b in bindings) and _whole(word):
+        # rclone_path=$(command -v rclone): a program's absolute path, or empty when there is none (``rm -rf
+        # $rclone_path`` then removes nothing); never / or the working tree
+        return None
     # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``): never empty, never /
     if bindings and all(b.generated_by == "for" or (b.value or b.prefix or "").strip("/") for b in bindings):
         return None
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
     return f"${name}"
+
+
+# A value that is the path a program lookup prints: ``$(command -v x)``, ``$(which x)``, ``$(type -P x)``.
+_LOOKED_UP = re.compile(
+    r"""^["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-P)\s+["']?[\w.+-]+["']?\s*(?:\)|`)["']?$"""
+)
 
 
 def _whole(word: Word) -> bool:
@@ -350,19 +360,25 @@ def _enabled_service(command: Command) -> str | None:
     return None
 
 
-def _last_enabled(script: Script) -> dict[str, int]:
-    """Service -> the last line that switches it on (``systemctl enable x``, ``update-rc.d x defaults``…)."""
-    out: dict[str, int] = {}
+def _last_enabled(script: Script) -> dict[str, list[Command]]:
+    """Service -> the commands that switch it on (``systemctl enable x``, ``update-rc.d x defaults``…)."""
+    out: dict[str, list[Command]] = {}
     for c in script.commands:
         if (on := _enabled_service(c)) is not None:
-            out[on.removesuffix(".service")] = max(c.line, out.get(on.removesuffix(".service"), 0))
+            out.setdefault(on.removesuffix(".service"), []).append(c)
     return out
 
 
-def _switched_back_on(unit: str, command: Command, enabled: dict[str, int]) -> bool:
+def _switched_back_on(unit: str, command: Command, enabled: dict[str, list[Command]], script: Script) -> bool:
     """The script enables the service again after ``command`` (``update-rc.d x remove`` then ``systemctl enable
-    x``: a SysV registration replaced by the systemd unit), so it does not end up disabled."""
-    return enabled.get(unit.removesuffix(".service"), 0) > command.line
+    x``: a SysV registration replaced by the systemd unit), so it does not end up disabled. Not an enable outside
+    the function of ``command`` when that function exits after it (``remove() { systemctl disable x; …; exit 0; }``:
+    the install path's enable is another run of the script)."""
+    later = [c for c in enabled.get(unit.removesuffix(".service"), ()) if c.line > command.line]
+    if command.function is None or not later:
+        return bool(later)
+    stops = any(c.name == "exit" and c.function == command.function and c.line > command.line for c in script.commands)
+    return any(c.function == command.function for c in later) or not stops
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
@@ -415,7 +431,7 @@ def _makes_room(script: Script, command: Command) -> bool:
 
 
 def _command_findings(
-    path: str, script: Script, command: Command, backup: bool, enabled: dict[str, int]
+    path: str, script: Script, command: Command, backup: bool, enabled: dict[str, list[Command]]
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         yield from _rm_findings(path, script, command, backup)
@@ -451,7 +467,7 @@ def _command_findings(
         )
     elif (
         (unit := _disabled_service(command)) is not None
-        and not _switched_back_on(unit, command, enabled)
+        and not _switched_back_on(unit, command, enabled, script)
         and not on_removal_only(command)
     ):
         yield at_command(

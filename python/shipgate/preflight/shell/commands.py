@@ -497,13 +497,16 @@ def downloaded_files(command: Command) -> list[Word]:
 
 
 def executed_file(command: Command) -> Word | None:
-    """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``dpkg -i FILE``…"""
+    """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``java -jar FILE``,
+    ``dpkg -i FILE``…"""
     name = command.name or ""
     if command.program is not None and "/" in command.program.text:
         return command.program  # ./installer, "$tmp/get.sh"
     if name in SHELL_RUNNERS:
         ops = [w for w in command.words if not w.text.startswith("-")]
         return ops[0] if ops else None
+    if name == "java" and len(command.words) >= 2 and command.words[0].text == "-jar":
+        return command.words[1]  # ``java -jar installer.jar``: the jar's main class runs
     if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper") and any(
         w.text.endswith((".deb", ".rpm")) for w in command.words
     ):

@@ -112,8 +112,9 @@ _NAME_START = re.compile(r"[A-Za-z_]\w*")
 
 
 def _split_expansion(before: Node, word: Node) -> bool:
-    """tree-sitter-bash ends ``$A/$B.c`` (unquoted) at the second ``$`` and makes ``B.c`` a word of its own: the
-    two touch, the first ends with a bare ``$`` and the second starts with a name."""
+    """tree-sitter-bash ends ``$A/$B.c`` (unquoted) at the second ``$`` and makes ``B.c`` a word of its own (also
+    ``'…'\\'$PW\\''…'``, where the rest is a concatenation): the two touch, the first ends with a bare ``$`` and the
+    second starts with a name."""
     return (
         before.end_byte == word.start_byte
         and before.type == "concatenation"
@@ -616,7 +617,8 @@ class _Reader:
         previous: Node | None = None
         for child in node.named_children:
             kind = child.type
-            if kind == "word" and argv and previous is not None and _split_expansion(previous, child):
+            joins = kind in ("word", "concatenation") and previous is not None and _split_expansion(previous, child)
+            if joins and argv:
                 argv[-1] = _joined(argv[-1], text(child))
                 previous = child
                 continue

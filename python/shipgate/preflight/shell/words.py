@@ -4,6 +4,7 @@ value does not depend on run time. Bounded: a value is cut at ``MAX_VALUE`` char
 from __future__ import annotations
 
 import itertools
+import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -166,11 +167,32 @@ class WordReader:
             self._variable(text(node)[1:], acc, use)
         elif kind == "expansion":
             self._expansion(node, acc, use)
+        elif kind == "command_substitution" and (path := self._path_part(node, use, depth)) is not None:
+            acc.known(path)
         elif kind in ("command_substitution", "process_substitution"):
             acc.generated = True
             acc.unknown(text(node))
         else:
             acc.unknown(text(node))
+
+    def _path_part(self, node: Node, use: int, depth: int) -> str | None:
+        """``$(dirname "$HOOK")`` / `` `basename $F` `` of a path known here: what the tool prints, without running
+        it (``HOOK=/etc/letsencrypt/renewal-hooks/deploy/x.sh`` gives ``/etc/letsencrypt/renewal-hooks/deploy``)."""
+        inner = [c for c in node.named_children]
+        if len(inner) != 1 or inner[0].type != "command":
+            return None
+        parts = inner[0].named_children
+        if len(parts) != 2 or parts[0].type != "command_name" or text(parts[0]) not in ("dirname", "basename"):
+            return None
+        acc = _Acc([], [])
+        self._add(parts[1], acc, use, depth + 1)
+        if not acc.parts or any(p is None for p in acc.parts):
+            return None
+        value = "".join(p for p in acc.parts if p is not None)
+        if not value or value.startswith("-") or "\n" in value:
+            return None
+        stripped = value.rstrip("/") or "/"
+        return posixpath.dirname(stripped) or "." if text(parts[0]) == "dirname" else posixpath.basename(stripped)
 
     def _string(self, node: Node, acc: _Acc, use: int, depth: int) -> None:
         source = node.text or b""
