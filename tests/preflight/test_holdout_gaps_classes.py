@@ -23,9 +23,11 @@ def test_an_fpm_named_scriptlet_for_deb_and_rpm_runs_as_root() -> None:
 
 
 def test_an_fpm_name_alone_or_one_package_system_is_a_vendor_hook() -> None:
-    one = script("chkconfig --add vendor-agent", "cp -f a.service /lib/systemd/system/a.service")
+    # (a post-install that registers a service to start at boot is a scriptlet by that alone:
+    # test_holdout33_classes.py; here one system's query tool and a root-only copy)
+    one = script("rpm -q vendor-agent || exit 0", "cp -f a.service /lib/systemd/system/a.service")
     assert codes_at({"scripts/post-install.sh": one}, "preflight.root_assumed") == []
-    assert codes_at({"scripts/post-install.sh": one}, "preflight.implicit_privilege") == [3, 4]
+    assert codes_at({"scripts/post-install.sh": one}, "preflight.implicit_privilege") == [4]
     # an installer of either system's packages (apt-get or yum) is any installer
     deps = script("apt-get install -y jq || yum install -y jq")
     assert codes_at({"scripts/post-install.sh": deps}, "preflight.root_assumed") == []
