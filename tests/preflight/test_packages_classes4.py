@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at, script
 
+CREDENTIAL = "preflight.hardcoded_credential"
 SUDO = "preflight.sudo_unavailable"
 PRIVILEGE = "preflight.implicit_privilege"
 
@@ -41,3 +42,73 @@ def test_an_init_script_outside_etc_init_d_is_run_by_init() -> None:
     assert codes_at({"contrib/init-scripts/dtend.init.sh": plain}, SUDO) == [6]
     unlisted = redhat.replace(". /etc/init.d/functions", ". ./functions")
     assert codes_at({"init.d/dten-daemon-redhat": unlisted}, PRIVILEGE) != []
+
+
+# --- credentials: values shaped like no secret ---
+
+
+def test_code_values_that_are_not_literal_secrets() -> None:
+    code = (
+        "c.can_change_password = 'password' not in managed_fields\n"
+        "url_obj.passwd = b'*****'\n"
+        "_HEADER_GITLAB_TOKEN = b'X-Gitlab-Token'\n"
+        "self.tokenUri = f'{serverURL}/login/oauth/access_token'\n"
+        'password_reset = "{self.event.orga_urls.speakers}{self.user.code}/reset"\n'
+        "TYPES = {hyperdb.Password: 'VARCHAR(255)'}\n"
+        "user.update({'password': '!'})\n"
+        'http_api = f"http://{self.username}:{self.password}@{self.host}/api/"\n'
+    )
+    assert codes_at({"dten/models.py": code}, CREDENTIAL) == []
+    # near misses: a literal password beside the same shapes
+    real = code + "self.db_password = b'Tr0ub4dor-3'\nADMIN_PASSWORD = 'hunter2' # default\n"
+    assert codes_at({"dten/models.py": real}, CREDENTIAL) == [9, 10]
+
+
+def test_configuration_values_that_name_or_stand_for_a_value() -> None:
+    ini = (
+        "[app:main]\n"
+        "get trace_errors.smtp_password = smtp_password\n"
+        "password_charset = UTF-8\n"
+        "db_pass = RT->Config->Get('DatabasePassword');\n"
+    )
+    assert codes_at({"etc/dten/dten.ini": ini}, CREDENTIAL) == []
+    yml = "production:\n  adapter: mysql2\n  password: _DBC_DBPASS_\n"
+    assert codes_at({"usr/share/dten/templates/database.yml.template": yml}, CREDENTIAL) == []
+    cfg = "[admin]\npassword = please_choose_a_strong_password\nsuperuser = '[SECRET]'\n"
+    assert codes_at({"dten/dten.cfg": cfg}, CREDENTIAL) == []
+    # near misses: a one-word value under its own name is a weak password; a real value under the same names
+    assert codes_at({"etc/dten/dten.ini": "[app:main]\nsmtp_password = password\n"}, CREDENTIAL) == [2]
+    assert codes_at({"etc/dten/dten.ini": "[app:main]\nsmtp_password = Xk3-passw0rd\n"}, CREDENTIAL) == [2]
+    assert codes_at({"dten/dten.cfg": "[admin]\npassword = s3cr3t-Admin\n"}, CREDENTIAL) == [2]
+
+
+def test_a_private_key_header_without_a_body_is_the_format() -> None:
+    line = "print(_(\"Does it have a private key surrounded by '-----BEGIN PRIVATE KEY-----' and\\n  '-----END \"\n"
+    long_line = line.rstrip("\n") + " " * 40 + '"PRIVATE KEY-----\' markers?"))\n'
+    assert codes_at({"dten/server.py": long_line}, CREDENTIAL) == []
+    grep = "#!/bin/sh\n" + ("if [ ! \"`grep 'BEGIN RSA PRIVATE KEY' $keyfile`\" ]; then echo no key; fi " * 2) + "\n"
+    assert codes_at({"postinst": grep}, CREDENTIAL) == []
+    # near miss: a key written on one line (JSON-escaped) is one
+    body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" * 2
+    one = f'{{"key": "-----BEGIN PRIVATE KEY-----\\n{body}\\n-----END PRIVATE KEY-----\\n"}}\n'
+    assert codes_at({"etc/dten/key.json": one}, CREDENTIAL) == [1]
+
+
+def test_a_url_password_that_names_the_field_or_sits_in_help_text_is_an_example() -> None:
+    conf = "# Proxy: https://username:proxypassword@proxy.vendor-cloud.io:3129\n"
+    assert codes_at({"etc/dten/dten.conf": conf}, CREDENTIAL) == []
+    assert (
+        codes_at({"dten/migrations/alembic.ini": "sqlalchemy.url = driver://user:pass@localhost/dbname\n"}, CREDENTIAL)
+        == []
+    )
+    code = (
+        'define("broker_api", type=str, default=None,\n'
+        '       help="inspect broker e.g. http://guest:guest@localhost:15672/api/")\n'
+    )
+    assert codes_at({"dten/options.py": code}, CREDENTIAL) == []
+    # near misses: the same URLs as values the program or the configuration uses
+    used = 'BROKER_API = "http://guest:guest@localhost:15672/api/"\n'
+    assert codes_at({"dten/options.py": used}, CREDENTIAL) == [1]
+    assert codes_at(
+        {"etc/dten/dten.conf": "Proxy: https://dten:proxypassword@proxy.vendor-cloud.io\n"}, CREDENTIAL
+    ) == [1]
