@@ -6,6 +6,7 @@ from __future__ import annotations
 from preflight_kit import codes_at, script
 
 CREDENTIAL = "preflight.hardcoded_credential"
+ENDPOINT = "preflight.external_endpoint"
 SUDO = "preflight.sudo_unavailable"
 PRIVILEGE = "preflight.implicit_privilege"
 
@@ -112,3 +113,44 @@ def test_a_url_password_that_names_the_field_or_sits_in_help_text_is_an_example(
     assert codes_at(
         {"etc/dten/dten.conf": "Proxy: https://dten:proxypassword@proxy.vendor-cloud.io\n"}, CREDENTIAL
     ) == [1]
+
+
+# --- program text: URLs that are names, patterns, samples or a browser's ---
+
+
+def test_oauth_scopes_and_sample_values_are_not_requested() -> None:
+    code = (
+        "class GoogleAuth:\n"
+        "    authUriAdditionalParams = {\n"
+        "        'scope': ' '.join([\n"
+        "            'https://www.googleapis.com/auth/userinfo.email',\n"
+        "        ])\n"
+        "    }\n"
+        "PLACEHOLDERS = [\n"
+        "    MailTextPlaceholder('event_url', lambda event: event.urls.base, lambda event: f'https://dten.io/{event}/'),\n"
+        "    MailTextPlaceholder('profile_url', None, 'https://dten.example.com/democon/me/'),\n"
+        "]\n"
+        "token = request(scope=' '.join(('https://outlook.office.com/User.Read', 'offline_access')))\n"
+    )
+    assert codes_at({"dten/mail/context.py": code}, ENDPOINT) == []
+    # near miss: the same URLs given to a call that fetches them
+    fetched = code.replace("MailTextPlaceholder(", "requests.get(").replace("scope=", "url=")
+    assert codes_at({"dten/mail/context.py": fetched}, ENDPOINT) == [8, 9, 11]
+
+
+def test_browser_policy_namespace_and_title_links_are_not_requested() -> None:
+    code = (
+        "CSP = {\n"
+        "    'connect-src': \"'self' https://www.gravatar.com\",\n"
+        "}\n"
+        "ns = 'http://dten.vendor-cloud.io/'\n"
+        "_MELD_NS_URL = 'https://github.com/Supervisor/supervisor'\n"
+        "self.titleURL = 'http://dten.vendor-cloud.io/'\n"
+        "__url__ = 'https://dten-scm.org/'\n"
+        "url = m.group(1).replace('http://www.readability.com/read?url=', '')\n"
+        'error_msg = "Value must start with http:// or https://.\\n"\n'
+    )
+    assert codes_at({"dten/settings.py": code}, ENDPOINT) == []
+    # near miss: a URL setting the server itself uses
+    assert codes_at({"dten/settings.py": "API_URL = 'https://api.vendor-cloud.io/v2'\n"}, ENDPOINT) == [1]
+    assert codes_at({"dten/settings.py": "r = requests.get('http://www.readability.com/read?url=')\n"}, ENDPOINT) == [1]

@@ -72,7 +72,7 @@ BUNDLE_LINE = 5000
 # (``http://www.w3.org/2000/svg``, ``…/1999/xlink``, ``…/XML/1998/namespace``), a ``schemas.*`` host's URI
 # (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
 _VOCABULARY = re.compile(
-    r"\.dtd$|/ns(?:/|#|$)|-ns#$|/namespaces?(?:/|$)|/1999/xhtml$"
+    r"\.dtd$|/ns(?:/|#|$)|-ns#$|/_?namespaces?(?:/|$)|/1999/xhtml$"
     r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/",
     re.I,
 )
@@ -81,6 +81,12 @@ _XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")
 _SHOWN_BY = re.compile(
     r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
     r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
+)
+# a string method whose first argument is matched against, cut out or replaced (``url.replace('http://www.readability
+# .com/read?url=', '')``, ``u.startswith("https://")``): a pattern, not a request
+_MATCHED_BY = re.compile(
+    r"\.(?:replace|startswith|endswith|removeprefix|removesuffix|lstrip|rstrip|strip|split|rsplit|partition|find"
+    r"|index|count)\(\s*[rbu]?['\"]$"
 )
 # A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
@@ -176,14 +182,15 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     """In program source, the URL ``url`` found on ``line`` is an argument a call prints, an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
-    ``…/XML/1998/namespace``, ``…-ns#``)."""
+    ``…/XML/1998/namespace``, ``…-ns#``), or the first argument of a string method that matches or replaces it
+    (``.replace('http://…', '')``, ``.startswith('https://…')``)."""
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
         return True
     if names_vocabulary(url.group(0)) or _XMLNS_KEY.search(line, 0, url.start()):
         return True
     if _NAMESPACE_ARGUMENT.search(line, 0, url.start()):
         return True
-    return bool(_SHOWN_BY.search(line, 0, url.start()))
+    return bool(_SHOWN_BY.search(line, 0, url.start()) or _MATCHED_BY.search(line, 0, url.start()))
 
 
 def page_anchor(url: str) -> bool:
@@ -205,8 +212,9 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 
 
 def prose_string_lines(path: str, text: str) -> set[int]:
-    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, and the
-    keys of a table of sample inputs (:func:`_sample_table_lines`)."""
+    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the
+    keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
+    (:func:`_sample_argument_lines`) and the URLs of an OAuth scope (:func:`_scope_lines`)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -227,7 +235,58 @@ def prose_string_lines(path: str, text: str) -> set[int]:
                 if number <= len(source) and not _SETTING_LINE.match(source[number - 1]):
                     lines.add(number)
         elif isinstance(node, ast.Dict):
-            lines |= _sample_table_lines(node)
+            lines |= _sample_table_lines(node) | _scope_lines(node)
+        elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
+            lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
+    return lines
+
+
+# A call that declares a sample value for people (``SimpleFunctionalMailTextPlaceholder("event_url", …, lambda e:
+# f"https://pretalx.com/{e.slug}/", _("…"))``: the value a mail editor's preview shows), and an OAuth scope
+# (``scope=' '.join(['https://www.googleapis.com/auth/userinfo.email', …])``): a scope is a name, never fetched.
+_SAMPLE_CALLEE = re.compile(r"(?i)placeholder|sample|example")
+_SAMPLE_KEYWORD = re.compile(r"(?i)^(?:sample|example)s?$")
+_SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
+
+
+def _url_literal_lines(node: ast.AST) -> set[int]:
+    """The lines of the URL string literals (plain or f-strings) inside ``node``."""
+    lines: set[int] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and "://" in sub.value:
+            lines.update(range(sub.lineno, (sub.end_lineno or sub.lineno) + 1))
+        elif isinstance(sub, ast.JoinedStr) and any(
+            isinstance(v, ast.Constant) and isinstance(v.value, str) and "://" in v.value for v in sub.values
+        ):
+            lines.add(sub.lineno)
+    return lines
+
+
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _sample_argument_lines(call: ast.Call) -> set[int]:
+    """The URL literals given to a call that declares a placeholder, sample or example, or as its ``sample=``."""
+    if _SAMPLE_CALLEE.search(_callee(call)):
+        return set().union(*(_url_literal_lines(a) for a in (*call.args, *call.keywords)))
+    return set().union(*(_url_literal_lines(k.value) for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "")))
+
+
+def _scope_lines(node: ast.Dict | ast.keyword | ast.Assign) -> set[int]:
+    """The URL literals under an OAuth scope's name: a ``scope=`` argument, a ``"scope"`` key, a ``scopes =``."""
+    if isinstance(node, ast.keyword):
+        return _url_literal_lines(node.value) if _SCOPE_NAME.search(node.arg or "") else set()
+    if isinstance(node, ast.Assign):
+        names = [
+            t.id if isinstance(t, ast.Name) else t.attr if isinstance(t, ast.Attribute) else "" for t in node.targets
+        ]
+        return _url_literal_lines(node.value) if any(_SCOPE_NAME.search(n) for n in names) else set()
+    lines: set[int] = set()
+    for key, value in zip(node.keys, node.values, strict=True):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and _SCOPE_NAME.search(key.value):
+            lines |= _url_literal_lines(value)
     return lines
 
 

@@ -83,6 +83,11 @@ _MENTION_KEY = re.compile(
     # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
     # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
     r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
+    # what a browser may load under a Content-Security-Policy (``"connect-src": "'self' https://…"``, CSP_IMG_SRC), a
+    # page's title link (Buildbot's ``titleURL``), a web page of a mirror (``mirror_web_url_fmt``), a module's
+    # ``__url__``, an XML namespace's name (``ns``, ``_MELD_NS_URL``)
+    r"|(?:^|[_.-])(?:connect|default|script|style|img|font|frame|media|worker|child|object|manifest)[_-]src$"
+    r"|title_?ur[li]|web_?ur[li]|^__ur[il]__$|(?:^|[_.-])ns(?:[_.-]?ur[il])?$|namespace"
 )
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
