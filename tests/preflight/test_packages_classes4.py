@@ -154,3 +154,56 @@ def test_browser_policy_namespace_and_title_links_are_not_requested() -> None:
     # near miss: a URL setting the server itself uses
     assert codes_at({"dten/settings.py": "API_URL = 'https://api.vendor-cloud.io/v2'\n"}, ENDPOINT) == [1]
     assert codes_at({"dten/settings.py": "r = requests.get('http://www.readability.com/read?url=')\n"}, ENDPOINT) == [1]
+
+
+def test_documentation_arguments_and_examples_in_option_docs_are_for_people() -> None:
+    code = (
+        "class InterWikiMap:\n"
+        '    section = ConfigSection("interwiki", """\n'
+        "        Every option in the section defines a prefix.\n"
+        "        '''Example:'''\n"
+        "        {{{\n"
+        "        MeatBall = http://www.usemod.com/cgi-bin/mb.pl?\n"
+        "        }}}\n"
+        '        """)\n'
+        "    authz = Option('svn', 'authz_file', '', doc_args={'svnbook': 'http://svnbook.red-bean.com/en/1.7/'})\n"
+        "SPEC = {'externalDocs': {\n"
+        "    'url': 'https://docs.dten.org/user/sessions/',\n"
+        "}}\n"
+        "rmap.connect('issues_url', 'https://bitbucket.org/dten/issues', _static=True)\n"
+        "hint([\n"
+        "    'Upgrade your Python version or install the extension manually:',\n"
+        "    'https://code.djangoproject.com/wiki/JSON1Extension'\n"
+        "])\n"
+        "url = Attribute('url', \"request's url (e.g https://api.github.com/endpoint')\")\n"
+        "connection.putheader('Referer', 'https://bugs.python.org/')\n"
+        "person = {'address': '%s@users.sourceforge.net' % user}\n"
+    )
+    assert codes_at({"dten/wiki/interwiki.py": code}, ENDPOINT) == []
+    # near misses: a template of settings written to a file is read; a call that fetches is read
+    template = "CONFIG = '''\n[interwiki]\nMeatBall = http://www.usemod.com/cgi-bin/mb.pl?\n'''\n"
+    assert codes_at({"dten/wiki/interwiki.py": template}, ENDPOINT) == [3]
+    fetched = "rmap.connect('issues_url', 'https://bitbucket.org/dten/issues')\nconnection.putheader('Host', 'https://bugs.python.org/')\n"
+    assert codes_at({"dten/wiki/interwiki.py": fetched}, ENDPOINT) == [1, 2]
+
+
+def test_a_built_page_anchor_a_test_helper_and_a_bundled_licence_name_no_request() -> None:
+    mason = '<%init>\nmy $doc_url = "https://docs.vendor-cloud.io/rt/$v/RT_Config.html#$option->{Help}";\n</%init>\n'
+    assert codes_at({"usr/share/dten/html/Admin/Elements/Option": mason}, ENDPOINT) == []
+    helper = "self.config.set('trac', 'base_url', 'http://example.org/trac.cgi')\n"
+    assert codes_at({"dten/test.py": helper}, ENDPOINT) == []
+    licence = "Licensed under the Apache License, Version 2.0\n    http://www.apache.org/licenses/\n"
+    assert codes_at({"share/dten/templates/responsive/Bootstrap_License": licence}, ENDPOINT) == []
+    # near misses: the same URL without the built fragment; a module not named for tests; a file not named a licence
+    assert codes_at({"usr/share/dten/html/Admin/Elements/Option": mason.replace("#$option->{Help}", "")}, ENDPOINT) == [
+        2
+    ]
+    assert codes_at({"dten/testing_tools.py": helper}, ENDPOINT) == [1]
+    assert codes_at({"share/dten/templates/responsive/Bootstrap_Mirror": licence}, ENDPOINT) == [2]
+
+
+def test_an_option_that_switches_a_password_off_holds_none() -> None:
+    postinst = script("adduser --quiet --system --home /etc/dten \\", "    --ingroup nogroup --disabled-password dten")
+    assert codes_at({"postinst": postinst}, CREDENTIAL) == []
+    # near miss: an option that takes the password
+    assert codes_at({"scripts/upgrade.sh": script("dten-cli --admin-password dten4dmin")}, CREDENTIAL) == [3]

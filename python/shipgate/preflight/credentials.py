@@ -67,7 +67,10 @@ _PASSWORD_OPTIONS = (
     "--apikey",
     "--client-secret",
 )
-_SECRET_OPTION = re.compile(r"--(?!no-)[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$")
+# not a switch about one (``adduser --disabled-password``, ``--ask-password``, ``--random-password``)
+_SECRET_OPTION = re.compile(
+    r"--(?!no-|disabled?-|ask-|prompt-|random-|generate-|empty-)[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$"
+)
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
 _TOKEN_ENTROPY = 3.0

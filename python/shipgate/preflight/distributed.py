@@ -88,6 +88,10 @@ _MATCHED_BY = re.compile(
     r"\.(?:replace|startswith|endswith|removeprefix|removesuffix|lstrip|rstrip|strip|split|rsplit|partition|find"
     r"|index|count)\(\s*[rbu]?['\"]$"
 )
+# in a string, a sentence's example (``"… (e.g. https://…)"``, ``"for example https://…"``)
+_EXAMPLE_BEFORE = re.compile(r"""(?i)["'][^"']*\b(?:e\.\s?g\.?|i\.\s?e\.?|for example|for instance|such as)[\s:,]*$""")
+# a request header that names the page a request comes from: its value is sent, not contacted
+_SENT_AS_HEADER = re.compile(r"""(?i)["'](?:referr?er|origin)["']\s*[,:]\s*[rbuf]?["']$""")
 # A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
                                  r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
@@ -97,6 +101,8 @@ _LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|b
 # regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
 _REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
 _ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
+# A fragment a program fills in (``…/RT_Config.html#$option->{Help}``, ``#{anchor}``, ``#%s``): a page anchor too.
+_BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
@@ -183,12 +189,15 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
     ``…/XML/1998/namespace``, ``…-ns#``), or the first argument of a string method that matches or replaces it
-    (``.replace('http://…', '')``, ``.startswith('https://…')``)."""
+    (``.replace('http://…', '')``, ``.startswith('https://…')``), an example in a sentence (``"request's url (e.g
+    https://api.github.com/endpoint)"``), or the value of a ``Referer``/``Origin`` header (sent, not contacted)."""
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
         return True
     if names_vocabulary(url.group(0)) or _XMLNS_KEY.search(line, 0, url.start()):
         return True
     if _NAMESPACE_ARGUMENT.search(line, 0, url.start()):
+        return True
+    if _EXAMPLE_BEFORE.search(line, 0, url.start()) or _SENT_AS_HEADER.search(line, 0, url.start()):
         return True
     return bool(_SHOWN_BY.search(line, 0, url.start()) or _MATCHED_BY.search(line, 0, url.start()))
 
@@ -198,6 +207,12 @@ def page_anchor(url: str) -> bool:
     HTTP client never sends the fragment, so the URL is written for a browser to follow. A fragment that carries
     data for a fetching tool (``#egg=name``, ``#sha256=…``) is not an anchor."""
     return bool(_ANCHOR.search(url))
+
+
+def built_page_anchor(line: str, url: re.Match[str]) -> bool:
+    """A URL whose fragment a program fills in (``"https://docs…/RT_Config.html#$option->{Help}"`` in a Mason
+    component): only a browser uses a fragment, in any file."""
+    return bool(_BUILT_ANCHOR.match(line, url.end())) or bool(_BUILT_ANCHOR.search(url.group(0)))
 
 
 def names_vocabulary(url: str) -> bool:
@@ -231,13 +246,34 @@ def prose_string_lines(path: str, text: str) -> set[int]:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
             if isinstance(node, ast.Constant) and not isinstance(node.value, str):
                 continue
-            for number in range(node.lineno, (node.end_lineno or node.lineno) + 1):
-                if number <= len(source) and not _SETTING_LINE.match(source[number - 1]):
-                    lines.add(number)
+            span = range(node.lineno, min(node.end_lineno or node.lineno, len(source)) + 1)
+            example = _shows_an_example(source[number - 1] for number in span)  # its settings lines are examples
+            lines.update(n for n in span if example or not _SETTING_LINE.match(source[n - 1]))
         elif isinstance(node, ast.Dict):
-            lines |= _sample_table_lines(node) | _scope_lines(node)
+            lines |= _sample_table_lines(node) | _scope_lines(node) | _documentation_value_lines(node)
         elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
             lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
+    return lines
+
+
+# In a multi-line string, a wiki, Markdown or reST code block or an ``Example:`` line: what follows is an example for
+# people (Trac's option documentation: ``'''Example:''' {{{ [interwiki] MeatBall = http://… }}}``).
+_EXAMPLE_MARK = re.compile(r"^\s*(?:\{\{\{|```|\.\. code(?:-block)?::)|::\s*$|^\W*examples?\W*:?\W*$", re.I)
+
+
+def _shows_an_example(lines: Iterable[str]) -> bool:
+    return any(_EXAMPLE_MARK.search(line) for line in lines)
+
+
+# A dict entry that documents (``"externalDocs": {"url": "https://docs…"}``, ``'issues': 'https://github.com/…'``).
+_DOCUMENTATION_KEY = re.compile(r"(?i)^(?:external_?)?docs?$|documentation|^help$|^issues$|^website$|^homepage$")
+
+
+def _documentation_value_lines(node: ast.Dict) -> set[int]:
+    lines: set[int] = set()
+    for key, value in zip(node.keys, node.values, strict=True):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and _DOCUMENTATION_KEY.search(key.value):
+            lines |= _url_literal_lines(value)
     return lines
 
 
@@ -246,6 +282,12 @@ def prose_string_lines(path: str, text: str) -> set[int]:
 # (``scope=' '.join(['https://www.googleapis.com/auth/userinfo.email', …])``): a scope is a name, never fetched.
 _SAMPLE_CALLEE = re.compile(r"(?i)placeholder|sample|example")
 _SAMPLE_KEYWORD = re.compile(r"(?i)^(?:sample|example)s?$")
+# Arguments written for people: an option's documentation (Trac's ``doc_args={'svnbook': 'http://…'}``), help and
+# description texts; and a call that shows its arguments (``hint(['Upgrade …:', 'https://…/wiki'])`` over lines).
+_DOC_KEYWORD = re.compile(r"(?i)^(?:doc\w*|help|help_?text|description|epilog|usage)$")
+_SHOWING_CALLEE = re.compile(
+    r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log)$"
+)
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
 
 
@@ -268,10 +310,19 @@ def _callee(call: ast.Call) -> str:
 
 
 def _sample_argument_lines(call: ast.Call) -> set[int]:
-    """The URL literals given to a call that declares a placeholder, sample or example, or as its ``sample=``."""
-    if _SAMPLE_CALLEE.search(_callee(call)):
+    """The URL literals given to a call that declares a placeholder, sample or example, or that shows them, or given
+    as its ``sample=``/``doc=``/``help=``; and those of a Routes link (``rmap.connect('issues_url', 'https://…',
+    _static=True)``: a URL the pages link to)."""
+    callee = _callee(call)
+    static = any(k.arg == "_static" and _true(k.value) for k in call.keywords)
+    if _SAMPLE_CALLEE.search(callee) or _SHOWING_CALLEE.match(callee) or static:
         return set().union(*(_url_literal_lines(a) for a in (*call.args, *call.keywords)))
-    return set().union(*(_url_literal_lines(k.value) for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "")))
+    shown = [k.value for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "") or _DOC_KEYWORD.match(k.arg or "")]
+    return set().union(*(_url_literal_lines(v) for v in shown))
+
+
+def _true(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
 
 
 def _scope_lines(node: ast.Dict | ast.keyword | ast.Assign) -> set[int]:

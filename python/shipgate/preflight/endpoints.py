@@ -22,6 +22,7 @@ from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.distributed import (
+    built_page_anchor,
     is_browser_script,
     is_development_file,
     names_no_setting,
@@ -74,7 +75,7 @@ _OWN_NAME_KEY = re.compile(
 )
 # A setting written as an XML element on one line (``<smtpHost>smtp.vendor.io</smtpHost>``): its name and value.
 _XML_SETTING = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a template's (``%s@users.x.net``)
 # Settings that hold a page shown to people (docs, help, terms of service, privacy policy, a ``*_LINK``): the
 # product links to it, it does not connect to it.
 _MENTION_KEY = re.compile(
@@ -437,6 +438,7 @@ def _text_endpoints(
                 linked = linked or (code and (regex_url(line, m) or vcs_keyword(line, m)))  # a pattern, a keyword
                 linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
                 linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
+                linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"
