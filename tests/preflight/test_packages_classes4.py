@@ -207,3 +207,34 @@ def test_an_option_that_switches_a_password_off_holds_none() -> None:
     assert codes_at({"postinst": postinst}, CREDENTIAL) == []
     # near miss: an option that takes the password
     assert codes_at({"scripts/upgrade.sh": script("dten-cli --admin-password dten4dmin")}, CREDENTIAL) == [3]
+
+
+def test_oauth_consent_pages_translated_messages_and_published_keys_name_no_request() -> None:
+    code = (
+        "auth_url = ('https://getpocket.com/auth/authorize'\n"
+        "            '?request_token=%s&redirect_uri=%s' % (code, uri))\n"
+        "addButton('link', _('Link: [http://www.vendor-cloud.io/ Example]'))\n"
+    )
+    assert codes_at({"dten/vendor/pocket/pocket.py": code}, ENDPOINT) == []
+    key = (
+        "-----BEGIN PGP PUBLIC KEY BLOCK-----\n"
+        "Comment: https://www.dten-tracker.org/docs/security.html\n\n"
+        "mQINBGBOVqMBEAC7\n-----END PGP PUBLIC KEY BLOCK-----\n"
+    )
+    assert codes_at({"tools/dten.public.pgp.key": key}, ENDPOINT) == []
+    # near misses: the token endpoint a server posts to; a message that is not translated; the same URL as a setting
+    token = "token_url = 'https://getpocket.com/v3/oauth/authorize/token'\n"
+    assert codes_at({"dten/vendor/pocket/pocket.py": token}, ENDPOINT) == [1]
+    assert codes_at({"dten/toolbar.py": "addButton('link', 'http://www.vendor-cloud.io/')\n"}, ENDPOINT) == [1]
+    assert codes_at({"etc/dten/dten.conf": "security_url = https://www.dten-tracker.org/docs/\n"}, ENDPOINT) == [1]
+
+
+def test_a_php_script_named_sh_is_not_shell_and_a_rake_task_is_ruby() -> None:
+    php = '#!/usr/bin/env php\n<?php\necho "Update by running `php composer.phar update --no-dev`\\n";\n'
+    assert codes_at({"usr/share/dten/bin/update.sh": php}, "preflight.implicit_egress") == []
+    rake = "namespace :redmine do\n  task :migrate do\n    @@trac_db_password = password\n  end\nend\n"
+    assert codes_at({"lib/tasks/migrate_from_trac.rake": rake}, CREDENTIAL) == []
+    # near misses: a shell script named .sh runs its backquoted command; a literal in a rake task is read
+    sh = php.replace("#!/usr/bin/env php\n<?php\n", "#!/bin/sh\n")
+    assert codes_at({"usr/share/dten/bin/update.sh": sh}, "preflight.implicit_egress") != []
+    assert codes_at({"lib/tasks/migrate.rake": rake.replace("= password", "= 'Tr0ub4dor-3'")}, CREDENTIAL) == [3]

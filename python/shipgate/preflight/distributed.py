@@ -80,7 +80,9 @@ _XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")
 # a call that shows its arguments to a person: print, a logger or CLI echo, a hint/warning helper
 _SHOWN_BY = re.compile(
     r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
-    r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
+    r"|curse_add_line|HTML|Markup"
+    # a message translated for display (``_("Link: [http://www.example.com/ Example]")``, ``gettext(…)``)
+    r"|_|gettext|ngettext|pgettext|N_)\s*\(\s*f?[rb]?['\"]"
 )
 # a string method whose first argument is matched against, cut out or replaced (``url.replace('http://www.readability
 # .com/read?url=', '')``, ``u.startswith("https://")``): a pattern, not a request
@@ -101,6 +103,7 @@ _LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|b
 # regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
 _REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
 _ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
+_AUTHORIZE_PATH = re.compile(r"://[^/\s]+(?:/[^\s?#]*)?/(?:authori[sz]e|o/oauth2(?:/v\d)?/auth)/?(?:[?#]|$)", re.I)
 # A fragment a program fills in (``…/RT_Config.html#$option->{Help}``, ``#{anchor}``, ``#%s``): a page anchor too.
 _BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
@@ -109,6 +112,7 @@ _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "p
 _DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/")
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
+    | {"book.toml", "mkdocs.yml", "mkdocs.yaml"}  # the documentation's build (mdBook, MkDocs): its edit and repo links
 )
 # A maintainer's tool in a project's ``scripts/``/``tools/``/``dev/`` folder, named for what only its maintainers do:
 # cut a release (``make-release``), check the tree or its history (``validate-commits``), test (``dbmigrate-test``),
@@ -207,6 +211,12 @@ def page_anchor(url: str) -> bool:
     HTTP client never sends the fragment, so the URL is written for a browser to follow. A fragment that carries
     data for a fetching tool (``#egg=name``, ``#sha256=…``) is not an anchor."""
     return bool(_ANCHOR.search(url))
+
+
+def authorization_page(url: str) -> bool:
+    """An OAuth authorisation endpoint (``https://getpocket.com/auth/authorize``, ``…/oauth2/authorize``, Google's
+    ``…/o/oauth2/auth``): the page a browser is sent to for the user's consent; a server never requests it."""
+    return bool(_AUTHORIZE_PATH.search(url))
 
 
 def built_page_anchor(line: str, url: re.Match[str]) -> bool:

@@ -22,6 +22,7 @@ from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.distributed import (
+    authorization_page,
     built_page_anchor,
     is_browser_script,
     is_development_file,
@@ -43,6 +44,7 @@ from shipgate.preflight.markup import (
     is_documentation,
     is_localization,
     is_program_source,
+    public_armor_lines,
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
@@ -379,6 +381,8 @@ def _text_endpoints(
     someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
     lines = helm.without_comments(path, without_xml_comments(lines))
     commented = block_comment_lines(lines) | template_comment_lines(lines)  # ``/* … */``, ``{# … #}``, ``%#``
+    if any("-----BEGIN " in text for _, text in lines):  # a published key's or certificate's ``Comment: https://…``
+        commented |= public_armor_lines(lines)
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
     # ``built``: the package ships its dependencies installed, so its composer.json describes a build already done
@@ -439,6 +443,7 @@ def _text_endpoints(
                 linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
                 linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
                 linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
+                linked = linked or authorization_page(m.group(0))  # an OAuth consent page: the browser goes there
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"

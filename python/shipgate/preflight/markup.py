@@ -94,7 +94,7 @@ _ARMOR = re.compile(
 )
 _MAX_ARMOR_LINES = 100_000
 _CODE_SUFFIXES = (
-    ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
+    ".py", ".pl", ".pm", ".rb", ".rake", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
     ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
     ".css", ".scss", ".less", ".vim", ".phtml",
 )  # fmt: skip

@@ -185,10 +185,10 @@ _MACRO = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$")
 # A path to a key or certificate file under a directory (``CONFDIR/exim.key``, ``${ssl_dir}/server.pem``).
 _KEY_FILE_PATH = re.compile(r"(?i)^[\w.${}-]+(?:/[\w.${}-]+)*/[\w.-]+\.(?:key|pem|crt|cer|p12|pfx|jks|der|pub)$")
 # In code, a secret is assigned as a string literal: ``$pass = 'x'``, ``password: "x",``, ``self.key = r'x'``,
-# ``$cfg['dbpass'] = "x";``, ``my $pw = "x";``, ``const token = `x` ``.
+# ``$cfg['dbpass'] = "x";``, ``my $pw = "x";``, ``const token = `x` ``, Ruby's ``@@db_password = 'x'``.
 _CODE_ASSIGNMENT = re.compile(
     r"""^(?:(?:my|our|local|var|let|const|final|static|private|public|protected)\s+)*"""
-    r"""[$@%]?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
+    r"""(?:@@|[$@%])?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
 )
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
 
