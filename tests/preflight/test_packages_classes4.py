@@ -214,6 +214,8 @@ def test_oauth_consent_pages_translated_messages_and_published_keys_name_no_requ
         "auth_url = ('https://getpocket.com/auth/authorize'\n"
         "            '?request_token=%s&redirect_uri=%s' % (code, uri))\n"
         "addButton('link', _('Link: [http://www.vendor-cloud.io/ Example]'))\n"
+        "auth_url = 'https://getpocket.com/auth/authorize?request_token='\\\n"
+        "    '%s&redirect_uri=%s' % (code, redirect_uri)\n"
     )
     assert codes_at({"dten/vendor/pocket/pocket.py": code}, ENDPOINT) == []
     key = (
@@ -222,8 +224,9 @@ def test_oauth_consent_pages_translated_messages_and_published_keys_name_no_requ
         "mQINBGBOVqMBEAC7\n-----END PGP PUBLIC KEY BLOCK-----\n"
     )
     assert codes_at({"tools/dten.public.pgp.key": key}, ENDPOINT) == []
-    # near misses: the token endpoint a server posts to; a message that is not translated; the same URL as a setting
-    token = "token_url = 'https://getpocket.com/v3/oauth/authorize/token'\n"
+    # near misses: the token exchange a server posts to (Pocket's is named authorize); an untranslated message;
+    # the same URL as a setting
+    token = "url = 'https://getpocket.com/v3/oauth/authorize'\n"
     assert codes_at({"dten/vendor/pocket/pocket.py": token}, ENDPOINT) == [1]
     assert codes_at({"dten/toolbar.py": "addButton('link', 'http://www.vendor-cloud.io/')\n"}, ENDPOINT) == [1]
     assert codes_at({"etc/dten/dten.conf": "security_url = https://www.dten-tracker.org/docs/\n"}, ENDPOINT) == [1]
@@ -238,3 +241,11 @@ def test_a_php_script_named_sh_is_not_shell_and_a_rake_task_is_ruby() -> None:
     sh = php.replace("#!/usr/bin/env php\n<?php\n", "#!/bin/sh\n")
     assert codes_at({"usr/share/dten/bin/update.sh": sh}, "preflight.implicit_egress") != []
     assert codes_at({"lib/tasks/migrate.rake": rake.replace("= password", "= 'Tr0ub4dor-3'")}, CREDENTIAL) == [3]
+
+
+def test_a_url_php_matches_a_string_against_is_a_pattern() -> None:
+    php = "<?php\nif (isset($repo['url']) && strpos($repo['url'], 'git://git.vendor-cloud.io') === 0) {\n}\n"
+    assert codes_at({"usr/share/dten/bin/update.php": php}, ENDPOINT) == []
+    # near miss: the same URL given to a call that fetches it
+    fetched = php.replace("strpos($repo['url'], ", "file_get_contents(")
+    assert codes_at({"usr/share/dten/bin/update.php": fetched}, ENDPOINT) == [2]

@@ -85,10 +85,13 @@ _SHOWN_BY = re.compile(
     r"|_|gettext|ngettext|pgettext|N_)\s*\(\s*f?[rb]?['\"]"
 )
 # a string method whose first argument is matched against, cut out or replaced (``url.replace('http://www.readability
-# .com/read?url=', '')``, ``u.startswith("https://")``): a pattern, not a request
+# .com/read?url=', '')``, ``u.startswith("https://")``, PHP's ``strpos($url, 'git://…')``): a pattern, not a request
 _MATCHED_BY = re.compile(
     r"\.(?:replace|startswith|endswith|removeprefix|removesuffix|lstrip|rstrip|strip|split|rsplit|partition|find"
-    r"|index|count)\(\s*[rbu]?['\"]$"
+    r"|index|count|indexOf|includes|startsWith|endsWith)\(\s*[rbu]?['\"]$"
+    # PHP's string functions, the URL as the needle (``strpos($_repo['url'], 'git://git.kolab.org') === 0``)
+    r"|\b(?:strpos|stripos|strstr|stristr|str_starts_with|str_ends_with|str_contains)\([^()]*,\s*['\"]$"
+    r"|\bstr_i?replace\(\s*['\"]$"
 )
 # in a string, a sentence's example (``"… (e.g. https://…)"``, ``"for example https://…"``)
 _EXAMPLE_BEFORE = re.compile(r"""(?i)["'][^"']*\b(?:e\.\s?g\.?|i\.\s?e\.?|for example|for instance|such as)[\s:,]*$""")
@@ -103,7 +106,14 @@ _LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|b
 # regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
 _REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
 _ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
-_AUTHORIZE_PATH = re.compile(r"://[^/\s]+(?:/[^\s?#]*)?/(?:authori[sz]e|o/oauth2(?:/v\d)?/auth)/?(?:[?#]|$)", re.I)
+# Pocket's ``/auth/authorize`` page, Google's ``/o/oauth2/auth``, an ``authorize`` URL with the query a browser is
+# sent with (``?response_type=code&client_id=…``, ``?request_token=…``). Not Pocket's ``/v3/oauth/authorize``: a
+# server posts to that one.
+_AUTHORIZE_PATH = re.compile(
+    r"://[^/\s]+(?:/[^\s?#]*)?/(?:auth/authori[sz]e|o/oauth2(?:/v\d)?/auth)/?(?:[?#]|$)"
+    r"|/authori[sz]e/?\?(?:[^\s#]*&)?(?:response_type|client_id|redirect_uri|request_token)=",
+    re.I,
+)
 # A fragment a program fills in (``…/RT_Config.html#$option->{Help}``, ``#{anchor}``, ``#%s``): a page anchor too.
 _BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
@@ -214,8 +224,9 @@ def page_anchor(url: str) -> bool:
 
 
 def authorization_page(url: str) -> bool:
-    """An OAuth authorisation endpoint (``https://getpocket.com/auth/authorize``, ``…/oauth2/authorize``, Google's
-    ``…/o/oauth2/auth``): the page a browser is sent to for the user's consent; a server never requests it."""
+    """An OAuth authorisation page (``https://getpocket.com/auth/authorize``, Google's ``…/o/oauth2/auth``,
+    ``…/authorize?response_type=code&…``): where a browser is sent for the user's consent; a server never requests
+    it."""
     return bool(_AUTHORIZE_PATH.search(url))
 
 

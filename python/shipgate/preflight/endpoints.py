@@ -415,7 +415,9 @@ def _text_endpoints(
             key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
         found = list(_URL_IN_TEXT.finditer(line))
         u = found[0] if key is not None and code and found else None
-        if u is not None and (regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0))):
+        if u is not None and (
+            regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0)) or authorization_page(u.group(0))
+        ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         if key is None and not found and not listed:
