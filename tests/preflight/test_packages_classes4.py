@@ -249,3 +249,30 @@ def test_a_url_php_matches_a_string_against_is_a_pattern() -> None:
     # near miss: the same URL given to a call that fetches it
     fetched = php.replace("strpos($repo['url'], ", "file_get_contents(")
     assert codes_at({"usr/share/dten/bin/update.php": fetched}, ENDPOINT) == [2]
+
+
+def test_link_entries_globs_and_oembed_provider_pages_are_not_requested() -> None:
+    code = "intertracs.setdefault('trac', {'title': _('The Dten Project'), 'url': 'https://dten.vendor-cloud.io'})\n"
+    assert codes_at({"dten/wiki/intertrac.py": code}, ENDPOINT) == []
+    oembed = (
+        '[{\n  "provider_name": "YouTube",\n  "provider_url": "http://www.youtube.com/",\n'
+        '  "endpoints": [{\n    "schemes": ["https://youtube.com/shorts/*"],\n'
+        '    "url": "https://www.youtube.com/oembed"\n  }]\n}]\n'
+    )
+    assert codes_at({"dten/res/providers.json": oembed}, ENDPOINT) == [6]  # the oEmbed endpoint is requested
+    # near misses: a dict naming a server and its URL is read
+    server = "SERVERS = [{'name': 'primary', 'url': 'https://dten.vendor-cloud.io'}]\n"
+    assert codes_at({"dten/wiki/intertrac.py": server}, ENDPOINT) == [1]
+
+
+def test_text_templates_and_generator_skeletons_are_for_people_and_developers() -> None:
+    text = "See https://support.vendor-cloud.io/en-us/help/137890/how-to-create-a-user-defined-service\n"
+    assert codes_at({"dten/cfg/windows-service.txt.template": text}, ENDPOINT) == []
+    erb = (
+        "Redmine::Plugin.register :<%= plugin_name %> do\n  url 'http://plugins.vendor-cloud.io/path/to/plugin'\nend\n"
+    )
+    assert codes_at({"usr/share/dten/lib/generators/dten_plugin/templates/init.rb.erb": erb}, ENDPOINT) == []
+    # near misses: a configuration template, and a template the product renders at run time
+    conf = "upstream_url = https://support.vendor-cloud.io/api\n"
+    assert codes_at({"dten/cfg/service.conf.template": conf}, ENDPOINT) == [1]
+    assert codes_at({"usr/share/dten/app/views/plugins/init.rb.erb": erb}, ENDPOINT) == [2]

@@ -119,7 +119,10 @@ _BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
-_DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/")
+_DEVELOPMENT_DIR = re.compile(
+    r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/"
+    r"|(?:^|/)lib/generators/[^/]+/templates/"  # a Rails generator's templates: the skeleton of a developer's new code
+)
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
     | {"book.toml", "mkdocs.yml", "mkdocs.yaml"}  # the documentation's build (mdBook, MkDocs): its edit and repo links
@@ -291,11 +294,21 @@ _DOCUMENTATION_KEY = re.compile(r"(?i)^(?:external_?)?docs?$|documentation|^help
 
 
 def _documentation_value_lines(node: ast.Dict) -> set[int]:
+    """The URLs of a dict entry that documents, and of a link entry: a dict that gives a URL a title or a label to
+    show (Trac's ``{'title': _('The Trac Project'), 'url': 'https://trac.edgewall.org'}``)."""
+    keys = {k.value.lower() for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    shown = bool(keys & _LINK_LABELS) and bool(keys & _LINK_TARGETS)
     lines: set[int] = set()
     for key, value in zip(node.keys, node.values, strict=True):
-        if isinstance(key, ast.Constant) and isinstance(key.value, str) and _DOCUMENTATION_KEY.search(key.value):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            continue
+        if _DOCUMENTATION_KEY.search(key.value) or (shown and key.value.lower() in _LINK_TARGETS):
             lines |= _url_literal_lines(value)
     return lines
+
+
+_LINK_LABELS = frozenset({"title", "label", "caption", "text", "link_text"})
+_LINK_TARGETS = frozenset({"url", "href", "link"})
 
 
 # A call that declares a sample value for people (``SimpleFunctionalMailTextPlaceholder("event_url", …, lambda e:

@@ -83,6 +83,8 @@ _EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a 
 _MENTION_KEY = re.compile(
     r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
+    # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
+    r"|^provider_?url$"
     # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
     # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
     r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
@@ -446,6 +448,7 @@ def _text_endpoints(
                 linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
                 linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
                 linked = linked or authorization_page(m.group(0))  # an OAuth consent page: the browser goes there
+                linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"

@@ -114,7 +114,7 @@ def is_documentation(path: str) -> bool:
         _DOC_DIR.search(path)
         or _DOC_NAME.match(name)
         or _NAMED_LICENCE.match(name)
-        or name.lower().endswith(_DOC_SUFFIXES)
+        or re.sub(r"\.(?:template|tmpl|in)$", "", name.lower()).endswith(_DOC_SUFFIXES)  # ``x.txt.template``
         or _PACKAGE_METADATA.search(path)
         or is_lock_file(path)
         or _SCHEMA.search(name)
