@@ -110,6 +110,10 @@ class Kind(enum.Enum):
     WINDOWS = "windows"  # PowerShell and batch scripts (shipgate.preflight.windows)
 
 
+# An interpreter line naming another language: the file is that language's, whatever its suffix says.
+_FOREIGN_INTERPRETER = re.compile(
+    rb"#![ \t]*\S*?(?:/env[ \t]+(?:-S[ \t]+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh)"
+)
 _SHELL_EXT = (".sh", ".bash", ".ksh", ".zsh", ".dash")
 # Names distributions give to scripts that their package managers run (dpkg, rpm scriptlets extracted).
 _MAINTAINER_SCRIPTS = frozenset(
@@ -266,7 +270,8 @@ def scanned_kind(
     config_dirs: Sequence[str] = (),
 ) -> Kind | None:
     """How preflight reads ``path`` given its first bytes; None for binary content and for the manifest and its
-    signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name;
+    signature (their own layers check them). Content decides: a shebang makes a shell script whatever the name,
+    and an interpreter line of another language (``#!/usr/bin/env php``) makes ``x.sh`` that language's text;
     names only choose between readings of text (``*.sql``, ``*.sql.postgres``/``*.sqlite.sql``, units, cron
     paths, maintainer-script names, a ``Dockerfile`` with a ``FROM``, a Liquibase changelog or JS/TS migration
     read as the SQL it runs, ``*.ps1``/``*.psm1``/``*.bat``/``*.cmd`` as Windows scripts);
@@ -285,7 +290,9 @@ def scanned_kind(
         return Kind.SQL
     if is_windows_script(path):
         return Kind.WINDOWS  # PowerShell or batch (also as a hook or under script_dirs): Windows picks by the name
-    if _SHEBANG.match(head) or path in hooks or lower.endswith(_SHELL_EXT) or _under(path, script_dirs):
+    foreign = head.startswith(b"#!") and not _SHEBANG.match(head) and _FOREIGN_INTERPRETER.match(head) is not None
+    named_shell = lower.endswith(_SHELL_EXT) and not foreign  # Roundcube's ``bin/update.sh`` is ``#!/usr/bin/env php``
+    if _SHEBANG.match(head) or path in hooks or named_shell or _under(path, script_dirs):
         return Kind.SHELL
     if head.startswith(b"#!"):
         return Kind.CONFIG  # a script in another language: read as text (credentials, endpoints)

@@ -21,7 +21,13 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
-from shipgate.preflight.distributed import describes_package, is_ci_file, secret_of_product, word_secret
+from shipgate.preflight.distributed import (
+    describes_package,
+    is_ci_file,
+    prose_string_lines,
+    secret_of_product,
+    word_secret,
+)
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -61,7 +67,10 @@ _PASSWORD_OPTIONS = (
     "--apikey",
     "--client-secret",
 )
-_SECRET_OPTION = re.compile(r"--(?!no-)[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$")
+# not a switch about one (``adduser --disabled-password``, ``--ask-password``, ``--random-password``)
+_SECRET_OPTION = re.compile(
+    r"--(?!no-|disabled?-|ask-|prompt-|random-|generate-|empty-)[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$"
+)
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
 _TOKEN_ENTROPY = 3.0
@@ -249,9 +258,13 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
         for_people = documentation_lines(text.path, source) if code else set()
+        prose: set[int] | None = None
         for s in token_secrets(source):
-            if s.line in for_people and s.kind == "password in URL" and not _random(s.secret):
-                continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
+            if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
+                if prose is None:
+                    prose = prose_string_lines(text.path, source)
+                if s.line in for_people or s.line in prose or _in_prose_literal(lines.get(s.line, ""), s.secret):
+                    continue  # a docstring's or a help text's example DSN (``help="… e.g. amqp://u:p@host"``)
             found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             for s in _text_secrets(text, source, code, for_people):
@@ -296,6 +309,19 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from defaults
         if script is not None:
             yield from _defaults(text.path, script, lines)
+
+
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+
+
+def _in_prose_literal(line: str, secret: str) -> bool:
+    """The URL holding ``secret`` is inside a quoted string that is a sentence around it (``help="inspect broker
+    e.g. http://guest:guest@localhost:15672/api/"``): an example shown to people, not a URL the program uses."""
+    for m in _QUOTED.finditer(line):
+        literal = m.group()[1:-1]
+        if secret in literal:
+            return len([w for w in literal.split() if "://" not in w]) >= 2
+    return False
 
 
 def _random(value: str) -> bool:

@@ -72,7 +72,7 @@ BUNDLE_LINE = 5000
 # (``http://www.w3.org/2000/svg``, ``…/1999/xlink``, ``…/XML/1998/namespace``), a ``schemas.*`` host's URI
 # (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
 _VOCABULARY = re.compile(
-    r"\.dtd$|/ns(?:/|#|$)|-ns#$|/namespaces?(?:/|$)|/1999/xhtml$"
+    r"\.dtd$|/ns(?:/|#|$)|-ns#$|/_?namespaces?(?:/|$)|/1999/xhtml$"
     r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/",
     re.I,
 )
@@ -80,8 +80,23 @@ _XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")
 # a call that shows its arguments to a person: print, a logger or CLI echo, a hint/warning helper
 _SHOWN_BY = re.compile(
     r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
-    r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
+    r"|curse_add_line|HTML|Markup"
+    # a message translated for display (``_("Link: [http://www.example.com/ Example]")``, ``gettext(…)``)
+    r"|_|gettext|ngettext|pgettext|N_)\s*\(\s*f?[rb]?['\"]"
 )
+# a string method whose first argument is matched against, cut out or replaced (``url.replace('http://www.readability
+# .com/read?url=', '')``, ``u.startswith("https://")``, PHP's ``strpos($url, 'git://…')``): a pattern, not a request
+_MATCHED_BY = re.compile(
+    r"\.(?:replace|startswith|endswith|removeprefix|removesuffix|lstrip|rstrip|strip|split|rsplit|partition|find"
+    r"|index|count|indexOf|includes|startsWith|endsWith)\(\s*[rbu]?['\"]$"
+    # PHP's string functions, the URL as the needle (``strpos($_repo['url'], 'git://git.kolab.org') === 0``)
+    r"|\b(?:strpos|stripos|strstr|stristr|str_starts_with|str_ends_with|str_contains)\([^()]*,\s*['\"]$"
+    r"|\bstr_i?replace\(\s*['\"]$"
+)
+# in a string, a sentence's example (``"… (e.g. https://…)"``, ``"for example https://…"``)
+_EXAMPLE_BEFORE = re.compile(r"""(?i)["'][^"']*\b(?:e\.\s?g\.?|i\.\s?e\.?|for example|for instance|such as)[\s:,]*$""")
+# a request header that names the page a request comes from: its value is sent, not contacted
+_SENT_AS_HEADER = re.compile(r"""(?i)["'](?:referr?er|origin)["']\s*[,:]\s*[rbuf]?["']$""")
 # A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
                                  r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
@@ -91,12 +106,26 @@ _LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|b
 # regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
 _REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
 _ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
+# Pocket's ``/auth/authorize`` page, Google's ``/o/oauth2/auth``, an ``authorize`` URL with the query a browser is
+# sent with (``?response_type=code&client_id=…``, ``?request_token=…``). Not Pocket's ``/v3/oauth/authorize``: a
+# server posts to that one.
+_AUTHORIZE_PATH = re.compile(
+    r"://[^/\s]+(?:/[^\s?#]*)?/(?:auth/authori[sz]e|o/oauth2(?:/v\d)?/auth)/?(?:[?#]|$)"
+    r"|/authori[sz]e/?\?(?:[^\s#]*&)?(?:response_type|client_id|redirect_uri|request_token)=",
+    re.I,
+)
+# A fragment a program fills in (``…/RT_Config.html#$option->{Help}``, ``#{anchor}``, ``#%s``): a page anchor too.
+_BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
-_DEVELOPMENT_DIR = re.compile(r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/")
+_DEVELOPMENT_DIR = re.compile(
+    r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/"
+    r"|(?:^|/)lib/generators/[^/]+/templates/"  # a Rails generator's templates: the skeleton of a developer's new code
+)
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
+    | {"book.toml", "mkdocs.yml", "mkdocs.yaml"}  # the documentation's build (mdBook, MkDocs): its edit and repo links
 )
 # A maintainer's tool in a project's ``scripts/``/``tools/``/``dev/`` folder, named for what only its maintainers do:
 # cut a release (``make-release``), check the tree or its history (``validate-commits``), test (``dbmigrate-test``),
@@ -176,14 +205,18 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     """In program source, the URL ``url`` found on ``line`` is an argument a call prints, an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
-    ``…/XML/1998/namespace``, ``…-ns#``)."""
+    ``…/XML/1998/namespace``, ``…-ns#``), or the first argument of a string method that matches or replaces it
+    (``.replace('http://…', '')``, ``.startswith('https://…')``), an example in a sentence (``"request's url (e.g
+    https://api.github.com/endpoint)"``), or the value of a ``Referer``/``Origin`` header (sent, not contacted)."""
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
         return True
     if names_vocabulary(url.group(0)) or _XMLNS_KEY.search(line, 0, url.start()):
         return True
     if _NAMESPACE_ARGUMENT.search(line, 0, url.start()):
         return True
-    return bool(_SHOWN_BY.search(line, 0, url.start()))
+    if _EXAMPLE_BEFORE.search(line, 0, url.start()) or _SENT_AS_HEADER.search(line, 0, url.start()):
+        return True
+    return bool(_SHOWN_BY.search(line, 0, url.start()) or _MATCHED_BY.search(line, 0, url.start()))
 
 
 def page_anchor(url: str) -> bool:
@@ -191,6 +224,19 @@ def page_anchor(url: str) -> bool:
     HTTP client never sends the fragment, so the URL is written for a browser to follow. A fragment that carries
     data for a fetching tool (``#egg=name``, ``#sha256=…``) is not an anchor."""
     return bool(_ANCHOR.search(url))
+
+
+def authorization_page(url: str) -> bool:
+    """An OAuth authorisation page (``https://getpocket.com/auth/authorize``, Google's ``…/o/oauth2/auth``,
+    ``…/authorize?response_type=code&…``): where a browser is sent for the user's consent; a server never requests
+    it."""
+    return bool(_AUTHORIZE_PATH.search(url))
+
+
+def built_page_anchor(line: str, url: re.Match[str]) -> bool:
+    """A URL whose fragment a program fills in (``"https://docs…/RT_Config.html#$option->{Help}"`` in a Mason
+    component): only a browser uses a fragment, in any file."""
+    return bool(_BUILT_ANCHOR.match(line, url.end())) or bool(_BUILT_ANCHOR.search(url.group(0)))
 
 
 def names_vocabulary(url: str) -> bool:
@@ -205,8 +251,9 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 
 
 def prose_string_lines(path: str, text: str) -> set[int]:
-    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, and the
-    keys of a table of sample inputs (:func:`_sample_table_lines`)."""
+    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the
+    keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
+    (:func:`_sample_argument_lines`) and the URLs of an OAuth scope (:func:`_scope_lines`)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -223,11 +270,108 @@ def prose_string_lines(path: str, text: str) -> set[int]:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
             if isinstance(node, ast.Constant) and not isinstance(node.value, str):
                 continue
-            for number in range(node.lineno, (node.end_lineno or node.lineno) + 1):
-                if number <= len(source) and not _SETTING_LINE.match(source[number - 1]):
-                    lines.add(number)
+            span = range(node.lineno, min(node.end_lineno or node.lineno, len(source)) + 1)
+            example = _shows_an_example(source[number - 1] for number in span)  # its settings lines are examples
+            lines.update(n for n in span if example or not _SETTING_LINE.match(source[n - 1]))
         elif isinstance(node, ast.Dict):
-            lines |= _sample_table_lines(node)
+            lines |= _sample_table_lines(node) | _scope_lines(node) | _documentation_value_lines(node)
+        elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
+            lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
+    return lines
+
+
+# In a multi-line string, a wiki, Markdown or reST code block or an ``Example:`` line: what follows is an example for
+# people (Trac's option documentation: ``'''Example:''' {{{ [interwiki] MeatBall = http://… }}}``).
+_EXAMPLE_MARK = re.compile(r"^\s*(?:\{\{\{|```|\.\. code(?:-block)?::)|::\s*$|^\W*examples?\W*:?\W*$", re.I)
+
+
+def _shows_an_example(lines: Iterable[str]) -> bool:
+    return any(_EXAMPLE_MARK.search(line) for line in lines)
+
+
+# A dict entry that documents (``"externalDocs": {"url": "https://docs…"}``, ``'issues': 'https://github.com/…'``).
+_DOCUMENTATION_KEY = re.compile(r"(?i)^(?:external_?)?docs?$|documentation|^help$|^issues$|^website$|^homepage$")
+
+
+def _documentation_value_lines(node: ast.Dict) -> set[int]:
+    """The URLs of a dict entry that documents, and of a link entry: a dict that gives a URL a title or a label to
+    show (Trac's ``{'title': _('The Trac Project'), 'url': 'https://trac.edgewall.org'}``)."""
+    keys = {k.value.lower() for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    shown = bool(keys & _LINK_LABELS) and bool(keys & _LINK_TARGETS)
+    lines: set[int] = set()
+    for key, value in zip(node.keys, node.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            continue
+        if _DOCUMENTATION_KEY.search(key.value) or (shown and key.value.lower() in _LINK_TARGETS):
+            lines |= _url_literal_lines(value)
+    return lines
+
+
+_LINK_LABELS = frozenset({"title", "label", "caption", "text", "link_text"})
+_LINK_TARGETS = frozenset({"url", "href", "link"})
+
+
+# A call that declares a sample value for people (``SimpleFunctionalMailTextPlaceholder("event_url", …, lambda e:
+# f"https://pretalx.com/{e.slug}/", _("…"))``: the value a mail editor's preview shows), and an OAuth scope
+# (``scope=' '.join(['https://www.googleapis.com/auth/userinfo.email', …])``): a scope is a name, never fetched.
+_SAMPLE_CALLEE = re.compile(r"(?i)placeholder|sample|example")
+_SAMPLE_KEYWORD = re.compile(r"(?i)^(?:sample|example)s?$")
+# Arguments written for people: an option's documentation (Trac's ``doc_args={'svnbook': 'http://…'}``), help and
+# description texts; and a call that shows its arguments (``hint(['Upgrade …:', 'https://…/wiki'])`` over lines).
+_DOC_KEYWORD = re.compile(r"(?i)^(?:doc\w*|help|help_?text|description|epilog|usage)$")
+_SHOWING_CALLEE = re.compile(
+    r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log)$"
+)
+_SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
+
+
+def _url_literal_lines(node: ast.AST) -> set[int]:
+    """The lines of the URL string literals (plain or f-strings) inside ``node``."""
+    lines: set[int] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and "://" in sub.value:
+            lines.update(range(sub.lineno, (sub.end_lineno or sub.lineno) + 1))
+        elif isinstance(sub, ast.JoinedStr) and any(
+            isinstance(v, ast.Constant) and isinstance(v.value, str) and "://" in v.value for v in sub.values
+        ):
+            lines.add(sub.lineno)
+    return lines
+
+
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _sample_argument_lines(call: ast.Call) -> set[int]:
+    """The URL literals given to a call that declares a placeholder, sample or example, or that shows them, or given
+    as its ``sample=``/``doc=``/``help=``; and those of a Routes link (``rmap.connect('issues_url', 'https://…',
+    _static=True)``: a URL the pages link to)."""
+    callee = _callee(call)
+    static = any(k.arg == "_static" and _true(k.value) for k in call.keywords)
+    if _SAMPLE_CALLEE.search(callee) or _SHOWING_CALLEE.match(callee) or static:
+        return set().union(*(_url_literal_lines(a) for a in (*call.args, *call.keywords)))
+    shown = [k.value for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "") or _DOC_KEYWORD.match(k.arg or "")]
+    return set().union(*(_url_literal_lines(v) for v in shown))
+
+
+def _true(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _scope_lines(node: ast.Dict | ast.keyword | ast.Assign) -> set[int]:
+    """The URL literals under an OAuth scope's name: a ``scope=`` argument, a ``"scope"`` key, a ``scopes =``."""
+    if isinstance(node, ast.keyword):
+        return _url_literal_lines(node.value) if _SCOPE_NAME.search(node.arg or "") else set()
+    if isinstance(node, ast.Assign):
+        names = [
+            t.id if isinstance(t, ast.Name) else t.attr if isinstance(t, ast.Attribute) else "" for t in node.targets
+        ]
+        return _url_literal_lines(node.value) if any(_SCOPE_NAME.search(n) for n in names) else set()
+    lines: set[int] = set()
+    for key, value in zip(node.keys, node.values, strict=True):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and _SCOPE_NAME.search(key.value):
+            lines |= _url_literal_lines(value)
     return lines
 
 

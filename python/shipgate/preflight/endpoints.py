@@ -22,6 +22,8 @@ from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.distributed import (
+    authorization_page,
+    built_page_anchor,
     is_browser_script,
     is_development_file,
     names_no_setting,
@@ -42,6 +44,7 @@ from shipgate.preflight.markup import (
     is_documentation,
     is_localization,
     is_program_source,
+    public_armor_lines,
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
@@ -74,15 +77,22 @@ _OWN_NAME_KEY = re.compile(
 )
 # A setting written as an XML element on one line (``<smtpHost>smtp.vendor.io</smtpHost>``): its name and value.
 _XML_SETTING = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a template's (``%s@users.x.net``)
 # Settings that hold a page shown to people (docs, help, terms of service, privacy policy, a ``*_LINK``): the
 # product links to it, it does not connect to it.
 _MENTION_KEY = re.compile(
     r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
+    # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
+    r"|^provider_?url$"
     # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
     # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
     r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
+    # what a browser may load under a Content-Security-Policy (``"connect-src": "'self' https://…"``, CSP_IMG_SRC), a
+    # page's title link (Buildbot's ``titleURL``), a web page of a mirror (``mirror_web_url_fmt``), a module's
+    # ``__url__``, an XML namespace's name (``ns``, ``_MELD_NS_URL``)
+    r"|(?:^|[_.-])(?:connect|default|script|style|img|font|frame|media|worker|child|object|manifest)[_-]src$"
+    r"|title_?ur[li]|web_?ur[li]|^__ur[il]__$|(?:^|[_.-])ns(?:[_.-]?ur[il])?$|namespace"
 )
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
@@ -373,6 +383,8 @@ def _text_endpoints(
     someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
     lines = helm.without_comments(path, without_xml_comments(lines))
     commented = block_comment_lines(lines) | template_comment_lines(lines)  # ``/* … */``, ``{# … #}``, ``%#``
+    if any("-----BEGIN " in text for _, text in lines):  # a published key's or certificate's ``Comment: https://…``
+        commented |= public_armor_lines(lines)
     identifiers = identifier_lines(lines)
     code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
     # ``built``: the package ships its dependencies installed, so its composer.json describes a build already done
@@ -405,7 +417,9 @@ def _text_endpoints(
             key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
         found = list(_URL_IN_TEXT.finditer(line))
         u = found[0] if key is not None and code and found else None
-        if u is not None and (regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0))):
+        if u is not None and (
+            regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0)) or authorization_page(u.group(0))
+        ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         if key is None and not found and not listed:
@@ -432,6 +446,9 @@ def _text_endpoints(
                 linked = linked or (code and (regex_url(line, m) or vcs_keyword(line, m)))  # a pattern, a keyword
                 linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
                 linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
+                linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
+                linked = linked or authorization_page(m.group(0))  # an OAuth consent page: the browser goes there
+                linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"

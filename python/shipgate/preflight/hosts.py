@@ -109,6 +109,8 @@ def url_host(url: str) -> str | None:
         return None
     if not host or "$" in host or "{" in host or "%" in host or "*" in host:
         return None
+    if "\\" in host:  # an escape inside a message (``"… http:// or https://.\n"``): no host written
+        return None
     return host.lower().rstrip(".")
 
 

@@ -30,6 +30,8 @@ Lines = tuple[tuple[int, str], ...]
 
 # ``wiki/default-pages/``: the help wiki a product loads into its own wiki at setup (Trac)
 _DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation|wiki/default-pages)/", re.I)
+# a bundled component's licence (``Bootstrap_License``, ``jquery-LICENSE.txt``)
+_NAMED_LICENCE = re.compile(r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$")
 _DOC_NAME = re.compile(
     r"^(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
@@ -92,7 +94,7 @@ _ARMOR = re.compile(
 )
 _MAX_ARMOR_LINES = 100_000
 _CODE_SUFFIXES = (
-    ".py", ".pl", ".pm", ".rb", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
+    ".py", ".pl", ".pm", ".rb", ".rake", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
     ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
     ".css", ".scss", ".less", ".vim", ".phtml",
 )  # fmt: skip
@@ -111,7 +113,8 @@ def is_documentation(path: str) -> bool:
     return bool(
         _DOC_DIR.search(path)
         or _DOC_NAME.match(name)
-        or name.lower().endswith(_DOC_SUFFIXES)
+        or _NAMED_LICENCE.match(name)
+        or re.sub(r"\.(?:template|tmpl|in)$", "", name.lower()).endswith(_DOC_SUFFIXES)  # ``x.txt.template``
         or _PACKAGE_METADATA.search(path)
         or is_lock_file(path)
         or _SCHEMA.search(name)
@@ -199,7 +202,7 @@ def public_armor_lines(lines: Lines) -> set[int]:
 
 _TEST_PATH = re.compile(
     r"(?i)(?:^|/)_?(?:tests?|testsuites?|testdata|testing|fixtures|spec|test_\w+)/|(?:^|/)test_[^/]+$"
-    r"|(?:^|/)tests\.py$|_test\.\w+$|\.test\.\w+$"
+    r"|(?:^|/)tests?\.py$|_test\.\w+$|\.test\.\w+$"
 )
 # Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
 _LOCALIZATION = re.compile(
@@ -210,8 +213,8 @@ _MAX_DOCSTRING_SOURCE = 2 << 20
 
 
 def is_test_path(path: str) -> bool:
-    """A test or its fixture (``tests/``, ``testdata/``, ``test_<project>/``, ``test_x.py``, Django's ``tests.py``,
-    ``x_test.go``): its values are test data."""
+    """A test or its fixture (``tests/``, ``testdata/``, ``test_<project>/``, ``test_x.py``, Django's ``tests.py``, a
+    package's test helpers ``test.py``, ``x_test.go``): its values are test data."""
     return bool(_TEST_PATH.search(path))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.init_scripts import sysv_init_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
@@ -400,6 +401,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))
+        if sysv_init_script(source):
+            continue  # an init script kept outside etc/init.d (contrib/init-scripts/…): init runs it as root
         maintainer = maintainer_script(script, source) or path in ctx.phase_scriptlets
         requires = _requires_root(script, maintainer, source)
         checked = any(c.kind == "requires" for c in script.root_checks)
@@ -493,6 +496,10 @@ def su_account(line: str, tool: str) -> str | None:
 _UNPRIVILEGED = frozenset({"nobody", "www-data", "www", "nginx", "apache", "http", "daemon"})
 
 
+# An account named by a variable: ``$GITUSER``, ``${MASTER_USER[$mi]}``, ``"$APP_USER"`` (shlex keeps the text).
+_VARIABLE_ACCOUNT = re.compile(r"\$(?:\w+|\{\w+(?:\[[^]]*\])?\})")
+
+
 def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[int]:
     """Lines where root switches to another account with su/runuser (``su - postgres -c psql`` in a maintainer
     script, or under a check that it runs as root): a privilege drop, not escalation. A ``-c`` command run as an
@@ -513,6 +520,8 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
             continue
         if account is not None and account not in ("root", "0") and re.fullmatch(r"[a-z_][\w.-]*\$?", account):
             lines.add(at)
+        elif as_root and account is not None and _VARIABLE_ACCOUNT.fullmatch(account):
+            lines.add(at)  # root switching to the account a setting names (``su - $GITUSER -c …``) asks nothing
     return frozenset(lines)
 
 

@@ -62,13 +62,14 @@ _NOT_SECRET_NAME = re.compile(
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age"
-    r"|prefix|suffix|format|scheme|algorithm|alg|attrs?|attributes?|filter|col|column|route|query)$|tokeniz"
+    r"|prefix|suffix|format|scheme|algorithm|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding)$"
+    r"|tokeniz"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
 )
 # ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
 # parameter: in ``…!@#$%^&*`` it is a character of the value.
 _REFERENCE = re.compile(
-    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^\{[A-Za-z_]\w*\}$|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
+    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^\{[A-Za-z_][\w.]*\}$|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
     # a deploy tool's substitution marker (``##SECRET:smtp.auth.password##``)
     r"|^##[^#\s]+##$",
     re.I,
@@ -127,9 +128,26 @@ _DESCRIPTION = re.compile(
     r"|填写|请输入|请填|^(?:你的|您的)|替换为|修改为"
     # a token a build or installer substitutes: XXX_DBPASSWORD_XXX, @DB_PASS@, __SECRET__
     r"|^(?:xxx|__|@)[\w.-]+(?:xxx|__|@)$"
+    # dbconfig-common's template token (``_DBC_DBPASS_``), a bracketed marker (``[SECRET]``), an instruction
+    # (``please_choose_a_strong_password``)
+    r"|^_[A-Z][A-Z0-9_]*[A-Z0-9]_$|^\[[A-Z][A-Z0-9 _-]*\]$|^please[-_.]|(?:^|[-_.])choose[-_.]"
 )
-# A URL whose user and password are the names of the fields (``amqp://username:password@host``): a template.
-_FIELD_USERINFO = re.compile(r"(?i)://(?:username|user_name|login):(password|passwd|pwd|secret)@")
+# Values shaped like no secret: a format template's field (``{self.event.orga_urls.speakers}{self.user.code}/reset``,
+# ``{serverURL}/login/oauth/access_token``), an SQL column type (``hyperdb.Password: 'VARCHAR(255)'``), a call or a
+# member chain's call (``RT->Config->Get('DatabasePassword')``, ``SecureRandom.hex(40)``).
+# A field begins the value or a part of a URL or path (``s3cr3t#pass{word}`` is a literal with braces in it).
+_FORMAT_FIELD = re.compile(r"(?:^|[/:@=?&])\{[a-z_][\w.]*(?:\[[^]{}]*\])?(?:![rsa])?(?::[^{}]*)?\}")
+_SQL_TYPE = re.compile(
+    r"(?i)^(?:var)?char(?:acter(?: varying)?)?\(\d+\)$|^n?varchar\(\d+\)$|^(?:decimal|numeric)\(\d+(?:,\s*\d+)?\)$"
+)
+_CALL = re.compile(r"^[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+\(.*\)\s*;?$")
+# A URL whose user and password are the names of the fields (``amqp://username:password@host``,
+# ``https://username:proxypassword@proxy``, ``imaps://user:password@server/mailbox``) or whose scheme is one
+# (Alembic's ``driver://user:pass@localhost/dbname``): a template. ``mariadb://user:password@mariadb`` is a value.
+_FIELD_USERINFO = re.compile(
+    r"(?i)://(?:username|user_name|login):(\w*pass(?:word|wd)?|pwd|secret)@"
+    r"|://(?:user|usr):(pass(?:word|wd)?)@(?:host|hostname|server)\b|\b(?:driver|dialect)(?:\+\w+)?://[^:/@\s]+:([^@\s]+)@"
+)
 # In a comment, a URL whose password is the field's name documents the format (``// db://user:password@host``).
 _COMMENT = ("#", ";", "//", "--", "/*", "*")
 _FIELD_PASSWORDS = frozenset({"password", "passwd", "pwd", "pass", "secret"})
@@ -168,10 +186,10 @@ _MACRO = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$")
 # A path to a key or certificate file under a directory (``CONFDIR/exim.key``, ``${ssl_dir}/server.pem``).
 _KEY_FILE_PATH = re.compile(r"(?i)^[\w.${}-]+(?:/[\w.${}-]+)*/[\w.-]+\.(?:key|pem|crt|cer|p12|pfx|jks|der|pub)$")
 # In code, a secret is assigned as a string literal: ``$pass = 'x'``, ``password: "x",``, ``self.key = r'x'``,
-# ``$cfg['dbpass'] = "x";``, ``my $pw = "x";``, ``const token = `x` ``.
+# ``$cfg['dbpass'] = "x";``, ``my $pw = "x";``, ``const token = `x` ``, Ruby's ``@@db_password = 'x'``.
 _CODE_ASSIGNMENT = re.compile(
     r"""^(?:(?:my|our|local|var|let|const|final|static|private|public|protected)\s+)*"""
-    r"""[$@%]?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
+    r"""(?:@@|[$@%])?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
 )
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
 
@@ -241,7 +259,16 @@ def allowed(value: str, *, name: str = "") -> bool:
         return True  # an option's spelling (``"passwd": "--password"``), a macro's name
     if name and _NOT_SECRET_NAME.search(name):
         return True
-    return bool(any(c.isspace() for c in value))  # a sentence or a command line, not a secret
+    if _FORMAT_FIELD.search(value) or _SQL_TYPE.match(value) or _CALL.match(value) or _names_itself(value, name):
+        return True
+    return bool(any(c.isspace() for c in value))
+
+
+def _names_itself(value: str, name: str) -> bool:
+    """The value is the setting's own name (PasteDeploy's ``get trace_errors.smtp_password = smtp_password`` takes
+    the global setting of that name): a reference. A one-word value (``password = password``) is a weak password."""
+    own = re.split(r"[.\s]", name.strip())[-1].lower()
+    return "_" in own and value.lower() == own  # a sentence or a command line, not a secret
 
 
 def placeholder(value: str) -> bool:
@@ -282,6 +309,11 @@ def _plugins_in(sample: str) -> tuple[tuple[str, BasePlugin, Severity], ...]:
     return tuple(p for p in _token_plugins() if any(r.search(sample) for r in p[1].denylist))  # type: ignore[attr-defined]
 
 
+def _field(m: re.Match[str]) -> str:
+    """The password of a :data:`_FIELD_USERINFO` match (whichever of its alternatives matched), lowercased."""
+    return next(g for g in m.groups() if g).lower()
+
+
 def token_secrets(text: str) -> Iterator[Secret]:
     """Tokens, keys and URL passwords anywhere in ``text`` (comments included)."""
     lines = text.splitlines()
@@ -294,7 +326,7 @@ def token_secrets(text: str) -> Iterator[Secret]:
         for kind, plugin, severity in plugins:
             # Only a URL's password can be a reference or a placeholder; the token formats are unmistakable.
             url = kind == "password in URL"
-            template = {m.group(1).lower() for m in _FIELD_USERINFO.finditer(line)} if url else set()
+            template = {_field(m) for m in _FIELD_USERINFO.finditer(line)} if url else set()
             if url and line.lstrip().startswith(_COMMENT):
                 template |= _FIELD_PASSWORDS
             elif (
@@ -315,14 +347,15 @@ def token_secrets(text: str) -> Iterator[Secret]:
 
 _KEY_BODY = re.compile(r"^[A-Za-z0-9+/]+={0,2}$|^[\w-]+: ")  # base64, or an encrypted PEM's ``Proc-Type:`` headers
 _MAX_KEY_LINES = 200
+_ONE_LINE_BODY = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----(?:\\[rn]|\s)*[A-Za-z0-9+/]{40}")
 
 
 def _key_body_follows(lines: list[str], number: int) -> bool:
     """A whole private key follows its header: base64 lines (and PEM headers) up to its ``-----END`` line. A line
     of anything else inside (``...``, ``<key data>``) makes it an example of the format, not a key. A key written
     on one line (``\\n`` escaped, in JSON or YAML) is taken as it is."""
-    if len(lines[number - 1]) > 120:
-        return True
+    if len(lines[number - 1]) > 120:  # a key on one line: base64 after its header (not a quoted header alone)
+        return bool(_ONE_LINE_BODY.search(lines[number - 1]))
     body = 0
     for line in lines[number : number + _MAX_KEY_LINES]:
         text = line.strip().strip("\"',")
@@ -352,6 +385,30 @@ def _setting_name(key: str) -> str:
     ``$CFG->dbpass``); any other key as it is."""
     m = _SUBSCRIPT.search(key)
     return m.group(1) if m else key
+
+
+_LITERAL_START = re.compile(r"""^\s*([rbufRBUF]{0,2})(["'`])""")
+# After the literal, an operator that makes it an operand: a comparison or membership test (``'password' not in
+# managed_fields``), a format (``'%s:%s' % …``, ``'{}'.format(…)``), a join or split.
+_OPERAND = re.compile(r"""^\s*(?:(?:not\s+)?in\b|is\b|[=!<>]=|%\s|\.(?:format|join|split)\()""")
+
+
+def _code_literal(right: str) -> tuple[str, str | None] | None:
+    """The string literal a line of code assigns, as (prefix, text): text is None when the literal is part of an
+    expression (``'password' not in managed_fields``) or interpolates (``f'{server}/token'``). None when the
+    right side does not start with a literal or the literal does not close on the line."""
+    start = _LITERAL_START.match(right)
+    if start is None:
+        return None
+    prefix, quote = start.group(1), start.group(2)
+    i = start.end()
+    while i < len(right) and right[i] != quote:
+        i += 2 if right[i] == "\\" else 1
+    if i >= len(right):
+        return None
+    text = right[start.end() : i]
+    interpolated = "f" in prefix.lower() and "{" in text
+    return prefix, None if interpolated or _OPERAND.match(right[i + 1 :]) else text
 
 
 def keyword_secrets(
@@ -384,11 +441,16 @@ def keyword_secrets(
         written = parts[1].strip().strip("\"'")
         if written.startswith("${") and written.endswith("}"):
             continue  # a reference (Spring's ``${DB_PWD:123456}``): its fallback is preflight.default_credential
+        if _CALL.match(written):
+            continue  # a call (``RT->Config->Get('DatabasePassword')``): the value is computed
         if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
             line = line.replace(key, key.replace(" ", "_"), 1)
             key = key.replace(" ", "_")
         if not secret_name(key):
             continue
+        literal = _code_literal(parts[1]) if code else None
+        if literal is not None and (literal[1] is None or allowed(literal[1], name=key)):
+            continue  # an expression around a literal, an interpolated string, or a literal shaped like no secret
         found = next(
             (
                 v
@@ -405,6 +467,8 @@ def keyword_secrets(
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
             if (random or password_name(key)) and not allowed(value, name=key):
                 found = value
+        if found is not None and literal is not None and literal[1] is not None:
+            found = literal[1]  # the string itself, without its prefix (``b'…'``) or the code around it
         if found is not None and (code or examples) and _MEMBER_CHAIN.match(found):
             found = None  # an expression, not a literal
         if found is not None and (examples or number in for_people):
