@@ -61,6 +61,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
+from shipgate.preflight.project_layout import is_project_tooling
 from shipgate.preflight.rule_files import is_rule_file
 
 CATALOGUE_MIN = 10
@@ -82,6 +83,8 @@ _SHOWN_BY = re.compile(
     r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
     r"|curse_add_line|HTML|Markup)\s*\(\s*f?[rb]?['\"]"
 )
+# a command-line parser's text for people (``ArgumentParser(epilog='See https://…')``, ``add_argument(help=…)``)
+_HELP_ARGUMENT = re.compile(r"\b(?:epilog|help|usage)\s*=\s*f?[rb]?['\"]")
 # A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
                                  r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
@@ -125,7 +128,12 @@ def is_development_file(path: str) -> bool:
     """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``,
     a release or validation tool in ``scripts/``, an image built to run tests)."""
     name = posixpath.basename(path)
-    return name in _DEVELOPMENT_NAMES or bool(_DEVELOPMENT_DIR.search(path)) or is_maintainer_tool(path)
+    return (
+        name in _DEVELOPMENT_NAMES
+        or bool(_DEVELOPMENT_DIR.search(path))
+        or is_maintainer_tool(path)
+        or is_project_tooling(path)
+    )
 
 
 def is_ci_file(path: str) -> bool:
@@ -173,7 +181,8 @@ def vcs_keyword(line: str, url: re.Match[str]) -> bool:
 
 
 def shown_or_named(line: str, url: re.Match[str]) -> bool:
-    """In program source, the URL ``url`` found on ``line`` is an argument a call prints, an XML name's namespace
+    """In program source, the URL ``url`` found on ``line`` is an argument a call prints or a command-line parser's
+    help text (``epilog='See https://…'``, ``help=…``), an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
     ``…/XML/1998/namespace``, ``…-ns#``)."""
@@ -183,7 +192,7 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
         return True
     if _NAMESPACE_ARGUMENT.search(line, 0, url.start()):
         return True
-    return bool(_SHOWN_BY.search(line, 0, url.start()))
+    return bool(_SHOWN_BY.search(line, 0, url.start()) or _HELP_ARGUMENT.search(line, 0, url.start()))
 
 
 def page_anchor(url: str) -> bool:
