@@ -159,6 +159,36 @@ def test_a_random_looking_value_in_a_docstring_is_an_example() -> None:
     assert codes_at({"etc/dten/oauth.yaml": "access_token: askfjh234as9sd8kqw\n"}, CREDENTIAL) == [1]
 
 
+# --- missed risks ---
+
+
+def test_a_table_created_if_not_exists_and_then_altered_is_live() -> None:
+    sql = (
+        "CREATE TABLE IF NOT EXISTS metrics (\n    name text PRIMARY KEY,\n    total integer\n);\n"
+        "ALTER TABLE metrics ALTER COLUMN total TYPE BIGINT;\n"
+        "CREATE UNIQUE INDEX IF NOT EXISTS metrics_key ON metrics (name);\n"
+        "ALTER TABLE metrics ADD COLUMN IF NOT EXISTS update_time timestamp;\n"
+    )
+    assert codes_at({"dten/sql/schema.sql": sql}, UNLOCKED) == [5, 7]
+    assert codes_at({"dten/sql/schema.sql": sql}, REWRITE) == [5]
+    assert codes_at({"dten/sql/schema.sql": sql}, INDEX) == [6]
+    # near miss: a table the file creates outright, and a run-once delta that builds a new table IF NOT EXISTS and
+    # renames it into place (no column added IF NOT EXISTS)
+    plain = sql.replace("IF NOT EXISTS metrics (", "metrics (")
+    assert codes_at({"dten/sql/schema.sql": plain}, UNLOCKED) == []
+    delta = sql.replace("ADD COLUMN IF NOT EXISTS update_time timestamp", "RENAME TO metrics_v2")
+    assert codes_at({"dten/sql/delta/42/metrics.sql": delta}, INDEX) == []
+    assert codes_at({"dten/sql/delta/42/metrics.sql": delta}, UNLOCKED) == []
+
+
+def test_an_interpreter_running_a_database_updater_is_a_hidden_migration() -> None:
+    postinst = '#!/bin/sh\nset -e\nif [ -n "$2" ]; then\n    php /usr/share/dten/cli/upgrade_database.php\nfi\n'
+    assert codes_at({"postinst": postinst}, HIDDEN) == [4]
+    # near miss: the same interpreter running a cache rebuild
+    other = postinst.replace("upgrade_database.php", "rebuild_poller_cache.php")
+    assert codes_at({"postinst": other}, HIDDEN) == []
+
+
 # --- program text for people: attribute docstrings, help texts, module metadata, page templates ---
 
 
@@ -208,3 +238,9 @@ def test_setting_names_selectors_and_template_tokens_are_no_secret() -> None:
         {"usr/share/dten/conf_templates/debian.php.dist": "<?php\n$database_password = 'cactiuser';\n"}, CREDENTIAL
     ) == [2]
 
+
+def test_a_new_unique_column_builds_its_index_over_the_table() -> None:
+    sql = "ALTER TABLE users ADD COLUMN login text UNIQUE;\n"
+    assert codes_at({"dten/sql/upgrade-42.sql": sql}, REWRITE) == [1]
+    # near miss: the column alone is a catalogue change
+    assert codes_at({"dten/sql/upgrade-42.sql": sql.replace(" UNIQUE", "")}, REWRITE) == []
