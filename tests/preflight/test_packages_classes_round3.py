@@ -244,3 +244,29 @@ def test_a_new_unique_column_builds_its_index_over_the_table() -> None:
     assert codes_at({"dten/sql/upgrade-42.sql": sql}, REWRITE) == [1]
     # near miss: the column alone is a catalogue change
     assert codes_at({"dten/sql/upgrade-42.sql": sql.replace(" UNIQUE", "")}, REWRITE) == []
+
+
+def test_a_url_in_a_sentence_an_oauth_scope_and_a_placeholder_login_are_no_endpoint() -> None:
+    code = (
+        'ERRORS = ["Please see https://faq.vendor-cloud.io/serialerror for possible reasons of this."]\n'
+        "SCOPES = ['https://auth.vendor-cloud.io/auth/datastore',\n          'https://auth.vendor-cloud.io/auth/fcm']\n"
+        'MAPPING = "client_id={client_id}&scope=https://graph.vendor-cloud.io"\n'
+        'token = app.acquire_token_for_client(scopes=["https://graph.vendor-cloud.io/.default"])\n'
+    )
+    assert codes_at({"dten/providers/push.py": code}, ENDPOINT) == []
+    ini = "[alembic]\nsqlalchemy.url = driver://user:pass@localhost/dbname\n"
+    assert codes_at({"dten/migration/alembic.ini": ini}, CREDENTIAL) == []
+    # near miss: a command in a string, the endpoint the provider posts to, and a real login in the same place
+    cmd = 'subprocess.run("git clone https://git.vendor-cloud.io/dten.git", shell=True)\n'
+    assert codes_at({"dten/providers/push.py": cmd}, ENDPOINT) == [1]
+    send = "FCM_URL_SEND = 'https://fcm.vendor-cloud.io/v1/projects/{0!s}/messages:send'\n"
+    assert codes_at({"dten/providers/push.py": send}, ENDPOINT) == [1]
+    assert codes_at({"dten/migration/alembic.ini": ini.replace("user:pass", "dten:Xk9-dten")}, CREDENTIAL) == [2]
+
+
+def test_a_smarty_page_template_links_for_the_browser() -> None:
+    tpl = "<p>{t}When checking this option, we connect http://oss.vendor-cloud.io to subscribe you.{/t}</p>\n"
+    assert codes_at({"usr/share/dten/setup/setup_feedback.tpl": tpl}, ENDPOINT) == []
+    # near miss: a template of configuration
+    conf = '{{ define "feed" }}\nfeed_url = https://oss.vendor-cloud.io/feed\n{{ end }}\n'
+    assert codes_at({"usr/share/dten/templates/feed.tpl": conf}, ENDPOINT) == [2]

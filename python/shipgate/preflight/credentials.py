@@ -74,6 +74,9 @@ _NAME_SHAPE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+|[A-Z][A-Z0-9]*(
 _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential")
 _STRING_PREFIX = re.compile(r"^[urbfURBF]{1,2}[\"']")
 # a template's substitution token (dbconfig-common's ``_DBC_DBPASS_``), filled in when the file is generated
+# the form of a connection string, not one: Alembic's template line ``driver://user:pass@localhost/dbname`` (no
+# database has the driver ``driver``); ``mariadb://user:password@mariadb/app`` is a login a product runs with
+_PLACEHOLDER_LOGIN = re.compile(r"\bdriver://user:pass@", re.I)
 _TEMPLATE_TOKEN = re.compile(r"_{1,2}[A-Z][A-Z0-9_]*[A-Z0-9]_{1,2}")
 # ``${NAME:-default}`` / ``${NAME-default}`` as compose and .env files interpolate them (docker compose, the
 # shell's own syntax), and Spring's ``${NAME:default}`` (``application.properties``/``.yml``, names may hold dots):
@@ -336,6 +339,8 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int])
 def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
     if word_secret(secret.kind) and (_TEMPLATE_TOKEN.fullmatch(secret.secret) or (code and _names_a_name(secret))):
         return False  # ``'_DBC_DBPASS_'`` (filled in by dbconfig-common), a constant naming a field
+    if secret.kind == "password in URL" and _PLACEHOLDER_LOGIN.search(line):
+        return False  # ``driver://user:pass@localhost/dbname``: the form of a connection string, not one
     return secret_of_product(path, secret.kind, secret.secret, line, code=code)
 
 

@@ -60,7 +60,13 @@ from shipgate.preflight.shell.commands import (
 from shipgate.preflight.shell.functions import echoed_values, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.template_comments import template_comment_lines
-from shipgate.preflight.url_roles import licence_page, module_metadata_lines
+from shipgate.preflight.url_roles import (
+    in_sentence,
+    licence_page,
+    module_metadata_lines,
+    oauth_scope,
+    scope_list_lines,
+)
 from shipgate.preflight.windows.network import contacts
 
 _HOST_KEY = re.compile(
@@ -389,6 +395,8 @@ def _text_endpoints(
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
     disabled |= declaration_text_lines(path, lines)  # a settings declaration's descriptions and examples
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
+    if code:
+        disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
@@ -415,6 +423,7 @@ def _text_endpoints(
         u = found[0] if key is not None and code and found else None
         if u is not None and (
             regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0)) or licence_page(u.group(0))
+            or in_sentence(line, u.start()) or oauth_scope(line, u.start())
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
@@ -443,6 +452,7 @@ def _text_endpoints(
                 linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
                 linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
+                linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"

@@ -13,7 +13,8 @@ the conventions of particular ecosystems that whole packages showed:
 - **Vendored web libraries**: every file of a browser library a web app serves as published
   (``share/jupyterhub/static/components/@fortawesome/fontawesome-free/metadata/sponsors.yml``,
   ``public/base/vendor/bootstrap/scss/…``): the library's metadata, styles and credits; its hosts are mentions.
-- **Page templates**: a Jinja template of HTML (OctoPrint's ``templates/dialogs/settings/webcam.jinja2``): a page
+- **Page templates**: a Jinja or Smarty template of HTML (OctoPrint's ``templates/dialogs/settings/webcam.jinja2``,
+  GOsa's ``setup_feedback.tpl``): a page
   a browser shows, as a Twig or Handlebars one is; its links are followed by the reader's browser. A Jinja template
   of configuration (an nginx ``site.conf.j2``) holds no HTML element and is read as configuration.
 - **Developer tooling**: OpenStack's ``devstack/`` plugin (a development cloud's setup) and Zuul CI
@@ -36,7 +37,7 @@ _WEB_LIBRARY = re.compile(
     r"(?:^|/)(?:static|htdocs|public|assets|www)/(?:[^/]+/)*?(?:vendor(?:ed)?|components|bower_components"
     r"|node_modules)/[^/]+/"
 )
-_JINJA_SUFFIXES = (".jinja2", ".jinja", ".j2")
+_JINJA_SUFFIXES = (".jinja2", ".jinja", ".j2", ".tpl")
 _HTML_ELEMENT = re.compile(r"<(?:div|span|p|a|form|input|label|button|h[1-6]|ul|ol|li|table|tr|td|section|nav)\b", re.I)
 _TEMPLATE_HEAD = 200
 _TOOLING_DIR = re.compile(r"^(?:devstack|ci|\.zuul\.d)/")
@@ -76,7 +77,7 @@ def is_vendored_web_asset(path: str) -> bool:
 
 
 def is_page_template(path: str, lines: Sequence[tuple[int, str]]) -> bool:
-    """A Jinja template of an HTML page: an HTML element within its first ``_TEMPLATE_HEAD`` lines."""
+    """A Jinja or Smarty template of an HTML page: an HTML element within its first ``_TEMPLATE_HEAD`` lines."""
     if not path.lower().endswith(_JINJA_SUFFIXES):
         return False
     return any(_HTML_ELEMENT.search(text) for _, text in lines[:_TEMPLATE_HEAD])
