@@ -21,6 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
+from shipgate.preflight.directory_data import sample_password_lines
 from shipgate.preflight.distributed import (
     describes_package,
     is_ci_file,
@@ -49,6 +50,7 @@ from shipgate.preflight.secrets import (
     secret_name,
     token_secrets,
 )
+from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
 
@@ -74,6 +76,17 @@ _SECRET_OPTION = re.compile(
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
 _TOKEN_ENTROPY = 3.0
+_KIND_KEY = re.compile(r"\(([^()]+)\)$")  # ``password or key assignment (PASSWORD)``: the name assigned
+_TYPE_WORDS = frozenset({"string", "str", "text", "int", "integer", "bool", "boolean"})
+# a dotted setting name, an upper-case constant's name, a CSS id selector
+_NAME_SHAPE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|#[a-z][\w-]*")
+_SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential")
+_STRING_PREFIX = re.compile(r"^[urbfURBF]{1,2}[\"']")
+# a template's substitution token (dbconfig-common's ``_DBC_DBPASS_``), filled in when the file is generated
+# the form of a connection string, not one: Alembic's template line ``driver://user:pass@localhost/dbname`` (no
+# database has the driver ``driver``); ``mariadb://user:password@mariadb/app`` is a login a product runs with
+_PLACEHOLDER_LOGIN = re.compile(r"\bdriver://user:pass@", re.I)
+_TEMPLATE_TOKEN = re.compile(r"_{1,2}[A-Z][A-Z0-9_]*[A-Z0-9]_{1,2}")
 # ``${NAME:-default}`` / ``${NAME-default}`` as compose and .env files interpolate them (docker compose, the
 # shell's own syntax), and Spring's ``${NAME:default}`` (``application.properties``/``.yml``, names may hold dots):
 # a literal default without ``$``, braces or quotes-only content. ``${NAME:?message}``, ``${NAME:+x}`` and
@@ -260,15 +273,18 @@ def scan(ctx: Context) -> Iterator[Finding]:
         for_people = documentation_lines(text.path, source) if code else set()
         prose: set[int] | None = None
         for s in token_secrets(source):
+            if s.line in for_people and word_secret(s.kind):
+                continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
             if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
                 if prose is None:
                     prose = prose_string_lines(text.path, source)
-                if s.line in for_people or s.line in prose or _in_prose_literal(lines.get(s.line, ""), s.secret):
-                    continue  # a docstring's or a help text's example DSN (``help="… e.g. amqp://u:p@host"``)
+                if s.line in prose or _in_prose_literal(lines.get(s.line, ""), s.secret):
+                    continue  # a help text's example DSN (``help="… e.g. amqp://u:p@host"``)
             found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             for s in _text_secrets(text, source, code, for_people):
-                found.setdefault(s.line, s)
+                if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not
+                    found.setdefault(s.line, s)
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
             for s in _script_secrets(script):
@@ -293,6 +309,13 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
                 ):
                     found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
+        if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description
+            for line in declaration_text_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
+                if line in found and word_secret(found[line].kind):
+                    del found[line]
+        if text.path.lower().endswith(".ldif"):  # a sample directory's hundred people and their passwords
+            for line in sample_password_lines(text.path, ((ln.number, ln.text) for ln in text.lines)):
+                found.pop(line, None)
         if "-----BEGIN " in source:  # a published key or certificate's base64 lines are not secrets
             for line in public_armor_lines(tuple((ln.number, ln.text) for ln in text.lines)):
                 found.pop(line, None)
@@ -307,7 +330,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         for line, s in sorted(found.items()):
             yield _finding(text.path, dataclasses.replace(s, line=line), lines.get(line, ""))
         yield from defaults
-        if script is not None:
+        if script is not None and not is_ci_file(text.path):  # a CI or devstack script's fallback is a test value
             yield from _defaults(text.path, script, lines)
 
 
@@ -346,7 +369,28 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int])
 
 
 def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
+    if word_secret(secret.kind) and (_TEMPLATE_TOKEN.fullmatch(secret.secret) or (code and _names_a_name(secret))):
+        return False  # ``'_DBC_DBPASS_'`` (filled in by dbconfig-common), a constant naming a field
+    if secret.kind == "password in URL" and _PLACEHOLDER_LOGIN.search(line):
+        return False  # ``driver://user:pass@localhost/dbname``: the form of a connection string, not one
     return secret_of_product(path, secret.kind, secret.secret, line, code=code)
+
+
+def _names_a_name(secret: Secret) -> bool:
+    """In program source, a value that spells its own name (``PASSWORD = "password"``, ``'Password': 'password'``,
+    an enum member ``password = 'password'``), a type's (``'authsecret': 'string'``), a setting's
+    (``"api_token.jwt.encode.secret"``, ``"SECRET_KEY"``) or an element's (``pass = '#snmp_password'``, a CSS
+    selector): a constant, a field map or a lookup, not a secret."""
+    named = _KIND_KEY.search(secret.kind)
+    written = _STRING_PREFIX.sub("", secret.secret)  # ``u"api_token.jwt.encode.secret``
+    value = _spelled(written)
+    if value in _TYPE_WORDS or (named is not None and value == _spelled(named.group(1))):
+        return True
+    return bool(_NAME_SHAPE.fullmatch(written)) and bool(_SECRET_WORD.search(written.lower()))
+
+
+def _spelled(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.rpartition(".")[2].lower())
 
 
 def _manifest_secrets(text: TextFile) -> Iterator[Secret]:

@@ -61,6 +61,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
+from shipgate.preflight.project_layout import is_project_tooling
 from shipgate.preflight.rule_files import is_rule_file
 
 CATALOGUE_MIN = 10
@@ -97,6 +98,8 @@ _MATCHED_BY = re.compile(
 _EXAMPLE_BEFORE = re.compile(r"""(?i)["'][^"']*\b(?:e\.\s?g\.?|i\.\s?e\.?|for example|for instance|such as)[\s:,]*$""")
 # a request header that names the page a request comes from: its value is sent, not contacted
 _SENT_AS_HEADER = re.compile(r"""(?i)["'](?:referr?er|origin)["']\s*[,:]\s*[rbuf]?["']$""")
+# a command-line parser's text for people (``ArgumentParser(epilog='See https://…')``, ``add_argument(help=…)``)
+_HELP_ARGUMENT = re.compile(r"\b(?:epilog|help|usage)\s*=\s*f?[rb]?['\"]")
 # A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
                                  r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
@@ -154,7 +157,12 @@ def is_development_file(path: str) -> bool:
     """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``,
     a release or validation tool in ``scripts/``, an image built to run tests)."""
     name = posixpath.basename(path)
-    return name in _DEVELOPMENT_NAMES or bool(_DEVELOPMENT_DIR.search(path)) or is_maintainer_tool(path)
+    return (
+        name in _DEVELOPMENT_NAMES
+        or bool(_DEVELOPMENT_DIR.search(path))
+        or is_maintainer_tool(path)
+        or is_project_tooling(path)
+    )
 
 
 def is_ci_file(path: str) -> bool:
@@ -202,7 +210,8 @@ def vcs_keyword(line: str, url: re.Match[str]) -> bool:
 
 
 def shown_or_named(line: str, url: re.Match[str]) -> bool:
-    """In program source, the URL ``url`` found on ``line`` is an argument a call prints, an XML name's namespace
+    """In program source, the URL ``url`` found on ``line`` is an argument a call prints or a command-line parser's
+    help text (``epilog='See https://…'``, ``help=…``), an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
     ``…/XML/1998/namespace``, ``…-ns#``), or the first argument of a string method that matches or replaces it
@@ -216,7 +225,11 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
         return True
     if _EXAMPLE_BEFORE.search(line, 0, url.start()) or _SENT_AS_HEADER.search(line, 0, url.start()):
         return True
-    return bool(_SHOWN_BY.search(line, 0, url.start()) or _MATCHED_BY.search(line, 0, url.start()))
+    return bool(
+        _SHOWN_BY.search(line, 0, url.start())
+        or _MATCHED_BY.search(line, 0, url.start())
+        or _HELP_ARGUMENT.search(line, 0, url.start())
+    )
 
 
 def page_anchor(url: str) -> bool:

@@ -36,6 +36,7 @@ from shipgate.preflight.distributed import (
     vcs_keyword,
 )
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
+from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.markup import (
     block_comment_lines,
     documentation_lines,
@@ -48,8 +49,10 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
+from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.runners import installed_payload, is_payload_tool
+from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
     has_flag,
@@ -60,6 +63,13 @@ from shipgate.preflight.shell.commands import (
 from shipgate.preflight.shell.functions import echoed_values, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.template_comments import template_comment_lines
+from shipgate.preflight.url_roles import (
+    in_sentence,
+    licence_page,
+    module_metadata_lines,
+    oauth_scope,
+    scope_list_lines,
+)
 from shipgate.preflight.windows.network import contacts
 
 _HOST_KEY = re.compile(
@@ -390,9 +400,15 @@ def _text_endpoints(
     # ``built``: the package ships its dependencies installed, so its composer.json describes a build already done
     described = names_no_setting(path, lines) and (built or not path.endswith("composer.json"))
     document = is_documentation(path) or is_localization(path) or (code and payload) or described
-    document = document or is_browser_script(path)  # served to browsers: their hosts are the browser's
+    document = document or is_browser_script(path) or is_vendored_web_asset(path)  # served to browsers as published
+    document = document or is_page_template(path, lines)  # a Jinja page: its links are the reader's browser's
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
+    disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
+    disabled |= declaration_text_lines(path, lines)  # a settings declaration's descriptions and examples
+    disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
+    if code:
+        disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
@@ -419,6 +435,7 @@ def _text_endpoints(
         u = found[0] if key is not None and code and found else None
         if u is not None and (
             regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0)) or authorization_page(u.group(0))
+            or licence_page(u.group(0)) or in_sentence(line, u.start()) or oauth_scope(line, u.start())
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
@@ -449,6 +466,8 @@ def _text_endpoints(
                 linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
                 linked = linked or authorization_page(m.group(0))  # an OAuth consent page: the browser goes there
                 linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
+                linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
+                linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"

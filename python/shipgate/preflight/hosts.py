@@ -95,13 +95,18 @@ def is_internal(host: str) -> bool:
     )
 
 
+# Schemes that name no host: Python logging's object references (``ext://sys.stdout``, ``cfg://handlers.x``) and a
+# Maven coordinate (``maven://org.slf4j/slf4j-api/1.7``: a group id, resolved against a repository elsewhere).
+_NOT_NETWORK_SCHEMES = ("ext://", "cfg://", "maven://")
+
+
 def is_metadata(host: str) -> bool:
     return host.lower().rstrip(".").strip("[]") in METADATA_HOSTS
 
 
 def url_host(url: str) -> str | None:
     """The host of an absolute URL (``scheme://…``), None when there is none or it is not literal."""
-    if "://" not in url:
+    if "://" not in url or url.lstrip().lower().startswith(_NOT_NETWORK_SCHEMES):
         return None
     try:
         host = urlsplit(url.strip()).hostname

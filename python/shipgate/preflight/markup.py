@@ -26,6 +26,8 @@ import re
 import warnings
 from collections.abc import Sequence
 
+from shipgate.preflight.project_layout import is_project_documentation, is_project_localization, is_project_test
+
 Lines = tuple[tuple[int, str], ...]
 
 # ``wiki/default-pages/``: the help wiki a product loads into its own wiki at setup (Trac)
@@ -84,10 +86,13 @@ _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _IDENTIFIER = re.compile(
     r"""(?i)\b(?:xmlns(?::[\w.-]+)?|xsi:schemaLocation|xsi:noNamespaceSchemaLocation|rdf:resource|rdf:about"""
     r"""|encodingStyle|targetNamespace)["']?\s*=>?\s*\\?(["'])[^"'\\]*\\?\1"""
+    r"""|\bX-ORIGIN\s+'[^']*'"""  # an LDAP schema element's origin (``X-ORIGIN 'http://…/eduperson/'``)
     r"""|<\w+:binding\b[^>]*?\btransport\s*=\s*(["'])[^"']*\2"""
     r"""|<!DOCTYPE\b[^>\[]*|["']\$(?:schema|id|ref)["']\s*:\s*["'][^"']*["']"""
 )
-_IDENTIFIER_WORDS = ("xmlns", "DOCTYPE", "$schema", "$ref", "rdf:", "encodingStyle", "targetNamespace", ":binding")
+_IDENTIFIER_WORDS = (
+    "xmlns", "DOCTYPE", "$schema", "$ref", "rdf:", "encodingStyle", "targetNamespace", ":binding", "X-ORIGIN"
+)
 _ARMOR = re.compile(
     r"-----BEGIN (PGP PUBLIC KEY BLOCK|PGP SIGNATURE|CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY"
     r"|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|SSH2 PUBLIC KEY)-----"
@@ -118,6 +123,7 @@ def is_documentation(path: str) -> bool:
         or _PACKAGE_METADATA.search(path)
         or is_lock_file(path)
         or _SCHEMA.search(name)
+        or is_project_documentation(path)
     )
 
 
@@ -126,6 +132,8 @@ def is_program_source(path: str, text: str) -> bool:
     expression unless it is written as a string literal."""
     if path.lower().endswith(_CODE_SUFFIXES):
         return True
+    if path.lower().endswith(".inc") and text.lstrip().startswith("<?php"):
+        return True  # a PHP include (GOsa's ``class_user.inc``), not a C or assembler one
     return bool(_INTERPRETER.match(text[:200]))
 
 
@@ -215,7 +223,7 @@ _MAX_DOCSTRING_SOURCE = 2 << 20
 def is_test_path(path: str) -> bool:
     """A test or its fixture (``tests/``, ``testdata/``, ``test_<project>/``, ``test_x.py``, Django's ``tests.py``, a
     package's test helpers ``test.py``, ``x_test.go``): its values are test data."""
-    return bool(_TEST_PATH.search(path))
+    return bool(_TEST_PATH.search(path)) or is_project_test(path)
 
 
 def is_lock_file(path: str) -> bool:
@@ -225,13 +233,13 @@ def is_lock_file(path: str) -> bool:
 
 def is_localization(path: str) -> bool:
     """A translation catalogue (``lang/de/lang.php``, ``locale/…``, ``*.po``): its values are words for people."""
-    return bool(_LOCALIZATION.search(path))
+    return bool(_LOCALIZATION.search(path)) or is_project_localization(path)
 
 
 @functools.lru_cache(maxsize=8)  # the credential and the endpoint checks ask for the same file in turn
 def documentation_lines(path: str, text: str) -> frozenset[int]:
-    """Lines of program source written for people: Python docstrings (read with ``ast``, never run) and Perl POD
-    blocks (``=head1`` … ``=cut``)."""
+    """Lines of program source written for people: Python docstrings and other strings written as statements of
+    their own (read with ``ast``, never run) and Perl POD blocks (``=head1`` … ``=cut``)."""
     lower = path.lower()
     if lower.endswith(".py") or (text.startswith("#!") and "python" in text[:100]):
         return frozenset(_docstring_lines(text))
@@ -253,11 +261,9 @@ def _docstring_lines(text: str) -> set[int]:
         return set()
     lines: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            value = first.value if isinstance(first, ast.Expr) else None
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                lines.update(range(first.lineno, (first.end_lineno or first.lineno) + 1))
+        # a docstring, or any string written as a statement of its own (an attribute's docstring after it)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
     return lines
 
 

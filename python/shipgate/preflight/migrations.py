@@ -80,6 +80,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
 _RUN_VERBS = frozenset({"run", "exec"})
 _PRINTERS = frozenset({"echo", "printf", "log", "info", "warn"})
 # A database server's own upgrade of its system tables and data files, whatever the options.
+_SCRIPT_INTERPRETERS = frozenset({"php", "perl", "python", "python3", "ruby", "sh", "bash"})
 _DATA_UPGRADES = frozenset({"mysql_upgrade", "mariadb-upgrade", "mariadb_upgrade"})
 # Vendor CLIs whose migration entry point is an option: listmonk --install (creates the schema) / --upgrade,
 # miniflux -migrate.
@@ -93,6 +94,8 @@ _UPDATER_NAME = re.compile(r"(?:update|upgrade)[-_](?:[a-z0-9]+[-_])?(?:database
 _DEFAULT_UPDATERS: dict[str, frozenset[str]] = {
     "zmupdate.pl": frozenset({"-f", "--freshen", "-c", "--check", "-h", "--help"}),
 }
+_IF_NOT_EXISTS = re.compile(r"(?i)\s*CREATE\s+(?:UNLOGGED\s+)?TABLE\s+IF\s+NOT\s+EXISTS\b")
+_ADD_COLUMN_IF_NOT_EXISTS = re.compile(r"(?i)\bADD\s+(?:COLUMN\s+)?IF\s+NOT\s+EXISTS\b")
 _UNLOCKED_KINDS = frozenset(
     {
         "alter_table",
@@ -128,6 +131,14 @@ def _hidden(command: Command) -> bool:
     return _hidden_tool(command) or _hidden_through_runner(command)
 
 
+def _updater_script(command: Command) -> bool:
+    """An interpreter given an updater named for its job (Cacti's ``php …/cli/upgrade_database.php``)."""
+    if (command.name or "") not in _SCRIPT_INTERPRETERS:
+        return False
+    script = next(iter(operands(command)), None)
+    return script is not None and bool(_UPDATER_NAME.fullmatch(script.text.rpartition("/")[2]))
+
+
 def _hidden_through_runner(command: Command) -> bool:
     """A known migration CLI run by a runner in front of it: ``<app> run rake db:migrate``, or a wrapper script
     given by its path whose first operand is the CLI (``./set-environment bin/plm migration run``)."""
@@ -147,7 +158,7 @@ def _hidden_through_runner(command: Command) -> bool:
 
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
-    if _UPDATER_NAME.fullmatch(name):  # update-davical-database, upgrade_db.sh: an updater named for its job
+    if _UPDATER_NAME.fullmatch(name) or _updater_script(command):  # update-davical-database, upgrade_db.sh
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
@@ -244,14 +255,33 @@ def _locked_by_callers(found: list[MigrationRun]) -> set[str]:
 
 def _new_tables(sql: SqlFile) -> list[bool]:
     """For each statement, whether every table it names was created by an earlier statement of the file (a table
-    renamed or dropped before a CREATE TABLE of the same name is still the live one where that happens)."""
+    renamed or dropped before a CREATE TABLE of the same name is still the live one where that happens). A table
+    created ``IF NOT EXISTS`` and altered later in the file is one the file upgrades in place (Alerta's
+    ``schema.sql``, run at every start): it may be live, so it is not new."""
     created: set[str] = set()
+    kept = _upgraded_in_place(sql)
     new: list[bool] = []
     for s in sql.statements:
         new.append(bool(s.tables) and set(s.tables) <= created)
         if s.kind == "create_table":
-            created.update(s.tables)
+            created.update(t for t in s.tables if t not in kept)
     return new
+
+
+def _upgraded_in_place(sql: SqlFile) -> set[str]:
+    """Tables the file creates ``IF NOT EXISTS`` and then alters, when it is an idempotent schema file that upgrades
+    its tables in place: it adds a column ``IF NOT EXISTS`` to one of them (a delta that runs once creates a new
+    table that way and renames or constrains it: that table is new)."""
+    maybe: set[str] = set()
+    altered: set[str] = set()
+    in_place = False
+    for s in sql.statements:
+        if s.kind == "create_table" and _IF_NOT_EXISTS.match(s.text):
+            maybe.update(s.tables)
+        elif s.kind in _UNLOCKED_KINDS and s.kind != "drop_table" and set(s.tables) & maybe:
+            altered.update(t for t in s.tables if t in maybe)
+            in_place = in_place or bool(_ADD_COLUMN_IF_NOT_EXISTS.search(s.text))
+    return altered if in_place else set()
 
 
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:

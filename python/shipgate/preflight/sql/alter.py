@@ -18,6 +18,7 @@ _WIDENABLE = frozenset({"varchar", "text", "varbit", "numeric"})
 # A new column whose value is computed for each row already there: a STORED generated column, an identity column,
 # a serial (its nextval default is implied by the type name).
 _COMPUTED = frozenset({"CONSTR_GENERATED", "CONSTR_IDENTITY"})
+_INDEXED = frozenset({"CONSTR_UNIQUE", "CONSTR_PRIMARY"})
 _SERIAL = frozenset({"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})
 # Constraints enforced by an index built from every row while ACCESS EXCLUSIVE is held (unless USING INDEX).
 _INDEXED = frozenset({"CONSTR_UNIQUE", "CONSTR_PRIMARY", "CONSTR_EXCLUSION"})
@@ -52,7 +53,8 @@ def _validated(column: Node) -> bool:
 
 def _add_column(column: Node) -> tuple[bool, str | None]:
     """(rewrites, detail) for ``ADD COLUMN``: a volatile default or a value computed for every row (STORED
-    generated, identity, serial) rewrites, a REFERENCES/CHECK constraint scans; NOT NULL without a default fails."""
+    generated, identity, serial) rewrites, a REFERENCES/CHECK constraint scans, a UNIQUE/PRIMARY KEY one builds its
+    index over the table; NOT NULL without a default fails."""
     volatile = bool(func_names(column) & _VOLATILE)
     types = _constraint_types(column)
     not_null = bool(column.get("is_not_null")) or "CONSTR_NOTNULL" in types
@@ -63,6 +65,8 @@ def _add_column(column: Node) -> tuple[bool, str | None]:
         return True, f"column {name} is computed for every existing row (stored generated, identity, serial): rewritten"
     if _validated(column):
         return True, f"column {name} has a REFERENCES or CHECK constraint: the whole table is scanned under lock"
+    if types & _INDEXED:
+        return True, f"column {name} is UNIQUE or a PRIMARY KEY: its index is built by scanning the table under lock"
     if not_null and "CONSTR_DEFAULT" not in types:
         return False, f"column {name} is NOT NULL without a default: fails on a non-empty table"
     return False, None

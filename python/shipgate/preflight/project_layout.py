@@ -1,0 +1,83 @@
+"""Where a project's own conventions put documentation, tests, translations and developer tooling, by path alone.
+
+``markup`` and ``distributed`` know the common places (``docs/``, ``tests/``, ``locale/``, ``.github/``); these are
+the conventions of particular ecosystems that whole packages showed:
+
+- **Documentation**: OpenStack's API reference (``api-ref/source/``, a Sphinx tree of ``.inc`` includes and JSON/XML
+  samples) and release notes (``releasenotes/notes/*.yaml``, reno's reStructuredText in YAML); a troff man page named
+  by its section (``privacyidea-fetchssh.1``).
+- **Tests**: a JavaScript/TypeScript spec beside the code it tests (Angular's ``x.component.spec.ts``, Jasmine's
+  ``x.spec.js``), and a module that builds test data (CKAN's ``lib/create_test_data.py``).
+- **Translations**: an Erlang application's message catalogues (ejabberd's ``priv/msgs/de.msg``:
+  ``{"Password:","Passwort:"}.``).
+- **Vendored web libraries**: every file of a browser library a web app serves as published
+  (``share/jupyterhub/static/components/@fortawesome/fontawesome-free/metadata/sponsors.yml``,
+  ``public/base/vendor/bootstrap/scss/…``): the library's metadata, styles and credits; its hosts are mentions.
+- **Page templates**: a Jinja or Smarty template of HTML (OctoPrint's ``templates/dialogs/settings/webcam.jinja2``,
+  GOsa's ``setup_feedback.tpl``): a page
+  a browser shows, as a Twig or Handlebars one is; its links are followed by the reader's browser. A Jinja template
+  of configuration (an nginx ``site.conf.j2``) holds no HTML element and is read as configuration.
+- **Developer tooling**: OpenStack's ``devstack/`` plugin (a development cloud's setup) and Zuul CI
+  (``.zuul.yaml``, ``.zuul.d/``), a top-level ``ci/`` folder, pre-commit's hook list
+  (``.pre-commit-config.yaml``: the linters' repositories), Read the Docs' build file, and a test environment's
+  setup script in ``tools/`` (``tools/test-setup.sh``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+
+_DOCUMENTATION_DIR = re.compile(r"(?:^|/)(?:api-ref|releasenotes|release-notes)/")
+_MAN_PAGE = re.compile(r"[A-Za-z][\w+-]*\.[1-8]")
+_TEST = re.compile(r"\.spec\.[cm]?[jt]sx?$|(?:^|/)\w*_test_data\.py$")
+_LOCALIZATION = re.compile(r"(?:^|/)priv/msgs/[\w@-]+\.msg$")
+_WEB_LIBRARY = re.compile(
+    r"(?:^|/)(?:static|htdocs|public|assets|www)/(?:[^/]+/)*?(?:vendor(?:ed)?|components|bower_components"
+    r"|node_modules)/[^/]+/"
+)
+_JINJA_SUFFIXES = (".jinja2", ".jinja", ".j2", ".tpl")
+_HTML_ELEMENT = re.compile(r"<(?:div|span|p|a|form|input|label|button|h[1-6]|ul|ol|li|table|tr|td|section|nav)\b", re.I)
+_TEMPLATE_HEAD = 200
+_TOOLING_DIR = re.compile(r"^(?:devstack|ci|\.zuul\.d)/")
+_TOOLING_NAMES = frozenset(
+    {".zuul.yaml", "zuul.yaml", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".readthedocs.yaml",
+     ".readthedocs.yml"}
+)  # fmt: skip
+_TEST_SETUP = re.compile(r"(?:^|/)(?:scripts|tools)/tests?[-_][\w-]*\.(?:sh|py)$")
+
+
+def is_project_documentation(path: str) -> bool:
+    """An API reference or release-notes tree, or a man page named by its section (``tool.1``)."""
+    return bool(_DOCUMENTATION_DIR.search(path)) or bool(_MAN_PAGE.fullmatch(posixpath.basename(path)))
+
+
+def is_project_test(path: str) -> bool:
+    """A JavaScript/TypeScript spec (``x.spec.ts``) or a test-data builder module (``create_test_data.py``)."""
+    return bool(_TEST.search(path))
+
+
+def is_project_localization(path: str) -> bool:
+    """An Erlang application's message catalogue (``priv/msgs/de.msg``)."""
+    return bool(_LOCALIZATION.search(path))
+
+
+def is_project_tooling(path: str) -> bool:
+    """A devstack plugin, Zuul or pre-commit configuration, a top-level ``ci/`` folder, a test-setup script."""
+    return (
+        posixpath.basename(path) in _TOOLING_NAMES or bool(_TOOLING_DIR.search(path)) or bool(_TEST_SETUP.search(path))
+    )
+
+
+def is_vendored_web_asset(path: str) -> bool:
+    """A file of a browser library served as published, under a web root's ``vendor/``, ``components/``,
+    ``bower_components/`` or ``node_modules/`` folder (its own subfolder, not a file beside it)."""
+    return bool(_WEB_LIBRARY.search(path))
+
+
+def is_page_template(path: str, lines: Sequence[tuple[int, str]]) -> bool:
+    """A Jinja or Smarty template of an HTML page: an HTML element within its first ``_TEMPLATE_HEAD`` lines."""
+    if not path.lower().endswith(_JINJA_SUFFIXES):
+        return False
+    return any(_HTML_ELEMENT.search(text) for _, text in lines[:_TEMPLATE_HEAD])

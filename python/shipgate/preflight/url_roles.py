@@ -1,0 +1,68 @@
+"""What a URL in program source is for, when its shape or its place says so.
+
+- A licence's page is shown to people: a product names the licences it offers (CKAN's ``license.py``:
+  ``url = "http://www.opendefinition.org/licenses/odc-by"``) or its own; the URL is a link, not a resource the
+  product requests.
+- A URL inside a sentence of a string literal (``"Please see https://faq…/serialerror for possible reasons."``,
+  ``'See http://bit.ly/x'``): a message for people; a URL a program requests is the whole literal or begins it.
+- An OAuth scope (``SCOPES = ['https://www.googleapis.com/auth/datastore', …]``, ``scopes=["https://graph.…/.default"]``,
+  ``…&scope=https://graph.microsoft.com``): the name of a permission a token is asked for, not a host contacted.
+- A module's metadata (``__plugin_url__ = "https://docs…"``, ``__url__``, ``__homepage__``): a plugin's or a
+  package's links, read by a plugin manager's page or an index, as package metadata is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_LICENCE_PAGE = re.compile(r"(?i)^[a-z]+://[^/]+/(?:[^?#]*/)?(?:licen[cs]es?|legal)(?:/|\.html?$|$)")
+
+
+def licence_page(url: str) -> bool:
+    """A URL whose path names a licence page (``…/licenses/by-nc/2.0/``, ``…/licenses/LICENSE-2.0``)."""
+    return bool(_LICENCE_PAGE.match(url))
+
+
+_MODULE_METADATA = re.compile(r"__(?:\w+_)?(?:url|homepage|website|author_email)__\s*=")
+
+
+def module_metadata_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
+    """The lines of a Python module that set a metadata attribute (``__plugin_url__ = …``, ``__url__ = …``)."""
+    if not path.endswith(".py"):
+        return set()
+    return {number for number, text in lines if text.startswith("__") and _MODULE_METADATA.match(text)}
+
+
+_QUOTES = "\"'`"
+# words that introduce a link in a sentence; a command in a string (``"git clone https://…"``, ``"curl -fsSL …"``)
+# ends with none of them
+_SENTENCE_BEFORE = re.compile(r"(?i)^[^-|$=/;&<>]*\b(?:see|at|visit|check|read|on|under|via|here|docs?|faq)[,:]?\s+$")
+_SCOPE_BEFORE = re.compile(r"""(?i)\bscopes?["']?\s*[:=]\s*[\[(]?\s*["']?\s*$""")
+_SCOPE_LIST_START = re.compile(r"""(?i)\bscopes?["']?\s*[:=]\s*[\[(]""")
+_LIST_END = re.compile(r"[\])]")
+
+
+def in_sentence(line: str, start: int) -> bool:
+    """The URL starting at ``start`` follows words in the same string literal (``"Please see https://…"``)."""
+    opening = max(line.rfind(q, 0, start) for q in _QUOTES)
+    return opening >= 0 and bool(_SENTENCE_BEFORE.search(line[opening + 1 : start]))
+
+
+def oauth_scope(line: str, start: int) -> bool:
+    """The URL starting at ``start`` is the value of a ``scope``/``scopes`` key or argument."""
+    return bool(_SCOPE_BEFORE.search(line, 0, start))
+
+
+def scope_list_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
+    """In program source, the lines of a list or tuple assigned to a ``scopes`` name or key (``SCOPES = [``)."""
+    found: set[int] = set()
+    inside = False
+    for number, text in lines:
+        if not inside and _SCOPE_LIST_START.search(text):
+            inside = True
+        if inside:
+            found.add(number)
+            if _LIST_END.search(text):
+                inside = False
+    return found
