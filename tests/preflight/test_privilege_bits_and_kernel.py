@@ -57,6 +57,9 @@ def test_a_program_made_setuid_or_given_capabilities_is_listed() -> None:
     # setcap held in a variable, or run through eval
     assert _bits("setcap_cmd=$(type -p setcap)", "$setcap_cmd cap_net_bind_service=+ep /usr/bin/vendor") == [4]
     assert _bits('setCap=$(command -v setcap) || setCap=""', 'eval "$setCap CAP_SYS_PTRACE=+ep /usr/bin/x"') == [4]
+    assert _bits('sudo setcap cap_net_raw+ep "$(which tcpdump)" 2>/dev/null || true') == [3]
+    # a program under a variable named like a directory (an ebuild's image dir) is still a program
+    assert _bits("chmod u+s ${Ddir}/bin/vendor-ping") == [3]
 
 
 def test_directories_removals_and_reads_are_not_listed() -> None:
@@ -74,6 +77,9 @@ def test_directories_removals_and_reads_are_not_listed() -> None:
     assert _bits("setcap -v cap_net_raw+ep /usr/bin/vendor") == []
     # text that shows a mode
     assert _bits('echo "run: chmod u+s /usr/bin/vendor"') == []
+    # an image build gives the bits inside the image
+    dockerfile = "FROM debian:12\nRUN setcap CAP_NET_BIND_SERVICE=+eip /usr/bin/chasquid && chmod u+s /usr/bin/x\n"
+    assert codes_at({"Dockerfile": dockerfile}, BITS) == []
 
 
 def test_an_rpm_spec_attr_with_a_setuid_mode_is_listed_a_directory_is_not() -> None:
@@ -99,6 +105,9 @@ def test_kernel_changes_are_found() -> None:
     assert _up("cp vendor.conf /etc/sysctl.d/60-vendor.conf") == [2]
     assert _up('echo "net.ipv4.ip_forward = 1\n" >/etc/sysctl.d/wg.conf') == [3]
     assert _up("modprobe iscsi_tcp") == [2]
+    assert _up("cp overlay.conf /etc/modules-load.d/") == [2]
+    assert _up("sed -i '$ i vm.max_map_count=262144' /etc/sysctl.conf") == [2]
+    assert _up('echo "vm.max_map_count=262144" | sudo tee -a /etc/sysctl.conf') == [2]
     assert _up("insmod ./vendor.ko") == [2]
 
 

@@ -44,8 +44,9 @@ _REMEDY = (
     "Record the kernel change in the change plan (it applies to the whole host, beyond the product) and check it "
     "against the host's hardening baseline; ask the vendor to document it so the operator applies it, not the upgrade."
 )
-_SYSCTL_FILE = re.compile(r"^/(?:etc|run|usr/lib|lib)/sysctl\.d/[^/]+$|^/etc/sysctl\.conf$")
-_MODULES_FILE = re.compile(r"^/(?:etc|run|usr/lib|lib)/modules-load\.d/[^/]+$|^/etc/modules$")
+# the file, or the directory a file is copied into (``cp overlay.conf /etc/modules-load.d/``)
+_SYSCTL_FILE = re.compile(r"^/(?:etc|run|usr/lib|lib)/sysctl\.d(?:/[^/]*)?$|^/etc/sysctl\.conf$")
+_MODULES_FILE = re.compile(r"^/(?:etc|run|usr/lib|lib)/modules-load\.d(?:/[^/]*)?$|^/etc/modules$")
 _KERNEL_TREES = ("/proc/sys/", "/sys/kernel/", "/sys/module/")
 _SHIPPED_SYSCTL = re.compile(
     r"(?:^|/)(?:etc|run|usr/lib|lib)/sysctl\.d/[^/]+\.conf$|(?:^|/)etc/sysctl\.conf$|(?:^|/)debian/(?:[^/]+\.)?sysctl$"
@@ -61,6 +62,11 @@ _MODPROBE_READS = (
 _DOCKERFILE = re.compile(r"^(?:docker|container)file(?:[.-].+)?$|^.+[.-](?:docker|container)file$", re.I)
 
 Change = tuple[str, Severity, int]
+
+
+def image_build(path: str) -> bool:
+    """A Dockerfile or Containerfile by name (its ``RUN`` lines change the image, not the host)."""
+    return bool(_DOCKERFILE.match(path.rsplit("/", 1)[-1]))
 
 
 def _sysctl(command: Command, script: Script) -> Change | None:
@@ -141,9 +147,6 @@ def _removes_sysctl_file(command: Command) -> bool:
     return command.name == "rm" and any(_SYSCTL_FILE.match(w.text) for w in operands(command))
 
 
-_TOOLS = frozenset({"sysctl", "systemctl", "service", "invoke-rc.d", "systemd-sysctl", "modprobe", "insmod"})
-
-
 def _script_changes(script: Script) -> Iterator[tuple[Command, Change]]:
     removed = False
     lines: set[int] = set()
@@ -205,14 +208,10 @@ def _shipped(ctx: Context) -> Iterator[Finding]:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    image_builds = {p for p in ctx.parsed.root_scripts if _DOCKERFILE.match(p.rsplit("/", 1)[-1])}
+    image_builds = {p for p in ctx.parsed.root_scripts if image_build(p)}
     for path, script in steps(ctx):
         if path in image_builds or _SHIPPED_SYSCTL.search(path) or _SHIPPED_MODULES.search(path):
             continue  # an image's build, or a settings file read as text (below)
-        if not any(
-            c.name in _TOOLS or c.redirects or c.name in ("cp", "install", "tee", "mv") for c in script.commands
-        ):
-            continue
         for command, (what, severity, line) in _script_changes(script):
             yield at_command(
                 CODE,

@@ -16,7 +16,8 @@ team lists each one (file, line, the program, the bits). Read from the parsed sh
 A setgid (or setuid) bit on a directory grants nothing to a program (new files inherit the directory's group;
 Linux ignores setuid on directories): a directory made by ``install -d``/``mkdir`` in the script, a path under
 ``/var``, ``/run``, ``/etc``, ``/srv``, ``/home`` or ``/tmp``, a variable named like one (``$STATE_DIR``,
-``$logdir``), a spec's ``%dir``/``%ghost`` entry there, is not reported.
+``$logdir``), a spec's ``%dir``/``%ghost`` entry there, is not reported. Nor is an image build (a Dockerfile's
+``RUN``): the bits are the image's, given to no local user of the host.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.kernel_settings import image_build
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.privilege import elsewhere
 from shipgate.preflight.runners import steps
@@ -54,6 +56,7 @@ def grants_capabilities(text: str) -> bool:
 
 _DATA_DIRS = ("/var/", "/run/", "/etc/", "/srv/", "/home/", "/tmp/")  # noqa: S108 (paths compared, not used)
 _DIR_VARIABLE = re.compile(r"(?:dir|directory|folder|_home|_root)$", re.I)
+_ALONE = re.compile(r"""^["']?\$\{?(\w+)\}?["']?$""")
 
 
 def mode_bits(mode: str) -> frozenset[str]:
@@ -81,7 +84,9 @@ def _directory(word: Word, made: frozenset[str]) -> bool:
         return True
     if text.startswith(_DATA_DIRS) or any(f"/{d.strip('/')}/" in text for d in ("log", "run", "spool")):
         return True
-    return bool(word.expands) and bool(_DIR_VARIABLE.search(word.expands[-1]))
+    # a variable alone named like a directory (``"${STATE_DIR}"``); not a path under one (``${Ddir}/bin/x``)
+    alone = _ALONE.match(word.raw)
+    return alone is not None and bool(_DIR_VARIABLE.search(alone.group(1)))
 
 
 def _made_directories(script: Script) -> frozenset[str]:
@@ -187,9 +192,10 @@ def _spec_grants(ctx: Context) -> Iterator[Finding]:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
+    image_builds = {p for p in ctx.parsed.root_scripts if image_build(p)}
     for path, script in steps(ctx):
-        if not _may_grant(script):
-            continue
+        if path in image_builds or not _may_grant(script):
+            continue  # an image's build gives the bits inside the image, to no local user of the host
         made = _made_directories(script)
         for command in script.commands:
             if on_removal_only(command) or elsewhere(command):
