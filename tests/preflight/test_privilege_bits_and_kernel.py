@@ -153,3 +153,40 @@ def test_a_shipped_sysctl_file_is_one_finding_at_its_first_setting() -> None:
     assert codes_at({"usr/lib/sysctl.d/70-vendor.conf": "# vm.swappiness = 20\n"}, KERNEL) == []
     assert codes_at({"usr/share/doc/vendor/examples/etc/sysctl.d/x.conf": conf}, KERNEL) == []
     assert codes_at({"etc/modprobe.d/vendor.conf": "options vendor debug=1\n"}, KERNEL) == []
+
+
+# -- Ansible modules that change the host -----------------------------------------------------------------------
+
+_PLAY = """- hosts: all
+  become: true
+  tasks:
+    - name: forwarding
+      ansible.posix.sysctl:
+        name: net.ipv4.ip_forward
+        value: '1'
+    - name: bridge filtering
+      community.general.modprobe:
+        name: br_netfilter
+    - name: capture without root
+      community.general.capabilities:
+        path: /usr/bin/tcpdump
+        capability: cap_net_raw+ep
+"""
+
+
+def test_ansible_sysctl_modprobe_and_capabilities_tasks_are_read() -> None:
+    files = {"roles/common/tasks/main.yml": _PLAY}
+    assert codes_at(files, KERNEL) == [6, 10]
+    assert codes_at(files, BITS) == [14]
+
+
+def test_ansible_removals_and_a_facts_list_named_sysctl_are_not() -> None:
+    removed = (
+        _PLAY.replace("value: '1'", "value: '1'\n        state: absent")
+        .replace("name: br_netfilter", "name: br_netfilter\n        state: absent")
+        .replace("capability: cap_net_raw+ep", "capability: cap_net_raw+ep\n        state: absent")
+    )
+    assert codes_at({"roles/common/tasks/main.yml": removed}, KERNEL) == []
+    assert codes_at({"roles/common/tasks/main.yml": removed}, BITS) == []
+    facts = "- name: facts\n  set_fact:\n    sysctl:\n      - item: net.ipv4.ip_forward\n        value: 1\n"
+    assert codes_at({"roles/common/tasks/ubuntu.yml": facts}, KERNEL) == []
