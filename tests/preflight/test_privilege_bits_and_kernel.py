@@ -60,6 +60,7 @@ def test_a_program_made_setuid_or_given_capabilities_is_listed() -> None:
     assert _bits('sudo setcap cap_net_raw+ep "$(which tcpdump)" 2>/dev/null || true') == [3]
     # a program under a variable named like a directory (an ebuild's image dir) is still a program
     assert _bits("chmod u+s ${Ddir}/bin/vendor-ping") == [3]
+    assert _bits("chmod g+s /usr/bin/vendor-lock") == [3]
 
 
 def test_directories_removals_and_reads_are_not_listed() -> None:
@@ -69,6 +70,7 @@ def test_directories_removals_and_reads_are_not_listed() -> None:
     assert _bits("mkdir -p /opt/vendor/shared", "chmod g+s /opt/vendor/shared") == []
     assert _bits("install -d -g vendor -o vendor -m2755 /opt/vendor/cache") == []
     assert _bits("dpkg-statoverride --update --add vendor adm 02750 /var/log/vendor") == []
+    assert _bits("chmod 2775 /opt/vendor/data") == []  # setgid alone: a shared directory unless a program's place
     # removing the bit or the capabilities, a plain mode, a copied mode, a verification
     assert _bits("chmod u-s /usr/bin/vendor") == []
     assert _bits("chmod 0755 /usr/bin/vendor") == []

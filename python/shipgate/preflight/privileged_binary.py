@@ -16,7 +16,9 @@ team lists each one (file, line, the program, the bits). Read from the parsed sh
 A setgid (or setuid) bit on a directory grants nothing to a program (new files inherit the directory's group;
 Linux ignores setuid on directories): a directory made by ``install -d``/``mkdir`` in the script, a path under
 ``/var``, ``/run``, ``/etc``, ``/srv``, ``/home`` or ``/tmp``, a variable named like one (``$STATE_DIR``,
-``$logdir``), a spec's ``%dir``/``%ghost`` entry there, is not reported. Nor is an image build (a Dockerfile's
+``$logdir``), a spec's ``%dir``/``%ghost`` entry there, is not reported; a setgid bit alone, which is mostly a shared
+directory's (``chmod 2775 /opt/app/data``), is reported only on a program's place (``bin/``, ``sbin/``, ``libexec/``,
+``cgi-bin/``, ``plugins.d/``). Nor is an image build (a Dockerfile's
 ``RUN``): the bits are the image's, given to no local user of the host.
 """
 
@@ -56,6 +58,8 @@ def grants_capabilities(text: str) -> bool:
 
 _DATA_DIRS = ("/var/", "/run/", "/etc/", "/srv/", "/home/", "/tmp/")  # noqa: S108 (paths compared, not used)
 _DIR_VARIABLE = re.compile(r"(?:dir|directory|folder|_home|_root)$", re.I)
+# Where programs live: a setgid bit alone is a program's only there (``/usr/bin/dotlockfile``, a CGI).
+_PROGRAM_PLACE = re.compile(r"(?:^|/)(?:s?bin|libexec|cgi-bin|plugins?(?:\.d)?)/[^/]+$|\.(?:cgi|plugin)$")
 _ALONE = re.compile(r"""^["']?\$\{?(\w+)\}?["']?$""")
 
 
@@ -151,6 +155,8 @@ def _capabilities(plain: list[Word], words: list[Word]) -> tuple[str, str] | Non
 def _bits(mode: str, targets: list[Word], made: frozenset[str]) -> tuple[str, str] | None:
     bits = mode_bits(mode)
     programs = [t.text for t in targets if not _directory(t, made)]
+    if bits == {"setgid"}:  # mostly a shared directory (``chmod 2775 /opt/app/data``): only a program's place counts
+        programs = [p for p in programs if _PROGRAM_PLACE.search(p)]
     if not bits or not programs:
         return None
     return ", ".join(programs), f"the {' and '.join(sorted(bits))} bit{'s' if len(bits) > 1 else ''} ({mode})"
@@ -178,6 +184,8 @@ def _spec_grants(ctx: Context) -> Iterator[Finding]:
             if not mode_bits(m.group(2)) or "%dir" in qualifiers or "%ghost" in qualifiers or not target:
                 continue
             if target.startswith(_DATA_DIRS) or "_localstatedir" in target or target.endswith("/"):
+                continue
+            if mode_bits(m.group(2)) == {"setgid"} and not _PROGRAM_PLACE.search(target):
                 continue
             yield text.finding(
                 line,
