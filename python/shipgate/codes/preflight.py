@@ -194,6 +194,25 @@ CODES = (
         also=(S.MEDIUM,),
     ),
     Code(
+        "preflight.privileged_binary",
+        S.MEDIUM,
+        "an install step makes a program setuid or setgid (chmod u+s/4755, install -m, dpkg-statoverride, an RPM"
+        " %attr) or gives it file capabilities (setcap …+ep): it runs with those privileges for every local user who"
+        " may run it",
+        "Ask the vendor why the program needs the privilege and for the narrowest grant; record the program in the"
+        " change plan so it is reviewed on each upgrade.",
+    ),
+    Code(
+        "preflight.kernel_settings",
+        S.MEDIUM,
+        "an install step changes the host's kernel settings (sysctl -w/-p/--system, /proc/sys writes, a sysctl.d"
+        " file written or shipped) or loads a kernel module (modprobe, insmod, modules-load.d); high when"
+        " kernel.core_pattern is piped to a program (the kernel runs it as root on every crash)",
+        "Record the kernel change in the change plan (it applies to the whole host) and check it against the host's"
+        " hardening baseline; ask the vendor to document it so the operator applies it.",
+        also=(S.HIGH,),
+    ),
+    Code(
         "preflight.container_host_access",
         S.HIGH,
         "a container the package deploys is given the host's privileges: privileged, the host's PID namespace, the "

@@ -7,6 +7,8 @@ block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.
 ``install`` commands (shipgate.preflight.hooks), the work Puppet manifests, Chef recipes and Salt states declare
 (shipgate.preflight.config_management), and a container's ``command``/``args``/``entrypoint`` that runs
 ``sh -c SCRIPT`` (Kubernetes, compose; a Helm template as its skeleton, shipgate.preflight.helm).
+Ansible's ``sysctl``/``modprobe``/``capabilities`` module tasks are read as the command that does the same
+(shipgate.preflight.ansible_host_modules).
 Each command's text is put at the line where it stands in the host file and the whole is parsed as one script,
 so every script check applies and reports at the host file's lines. YAML is read with the safe loader's node
 tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 import yaml
 
 from shipgate.preflight import helm
+from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
 from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.config_management import declared_work
 from shipgate.preflight.contents import is_dockerfile
@@ -65,8 +68,9 @@ class Embedded:
 Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
-    r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url)\s*:"
-    r"|(?:ansible\.builtin|ansible\.legacy|community\.general)\.",
+    r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
+    r"|sysctl|modprobe)\s*:"
+    r"|(?:ansible\.builtin|ansible\.legacy|ansible\.posix|community\.general)\.",
     re.M,
 )
 
@@ -392,7 +396,11 @@ _PACKAGE_MODULES = frozenset(
 )
 _GET_URL = frozenset({"get_url", "ansible.builtin.get_url", "ansible.legacy.get_url"})
 _TASK_KEYS = (
-    _COMMAND_MODULES | _PACKAGE_MODULES | _GET_URL | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
+    _COMMAND_MODULES
+    | _PACKAGE_MODULES
+    | _GET_URL
+    | TASK_MARKERS
+    | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
 )
 _UNSIGNED_OPTIONS = {"allow_unauthenticated": "allow_unauthenticated", "disable_gpg_check": "disable_gpg_check"}
 _FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline)=\S+")
@@ -467,6 +475,8 @@ class _Ansible:
                 self._local_install(key, _module_args(node))
             elif key in _GET_URL:
                 self._get_url(_module_args(node))
+            elif key in HOST_MODULES and (host := host_module_command(key, _module_args(node))) is not None:
+                self.pieces.append((host[0], _module_command(host[1])))
 
     def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
         """``get_url``: the download it is (with ``checksum:``, the check it runs on the file)."""

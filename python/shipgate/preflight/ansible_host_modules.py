@@ -1,0 +1,43 @@
+"""Ansible modules that change the host's kernel or a program's privileges, written as the command that does the
+same (``shipgate.preflight.embedded`` places it at the task's line, run as root), so the shell checks
+(``kernel_settings``, ``privileged_binary``) read them as they read a script:
+
+- ``sysctl`` (``ansible.posix.sysctl``): ``name``/``value`` → ``sysctl -w name=value``; ``state: absent`` removes
+  the key from the file and sets nothing;
+- ``modprobe`` (``community.general.modprobe``): ``name`` → ``modprobe name``; ``state: absent`` unloads;
+- ``capabilities`` (``community.general.capabilities``): ``path``/``capability`` → ``setcap capability path``;
+  ``state: absent`` drops it.
+
+A Jinja expression is ``${ANSIBLE_VALUE}`` (a value known when the play runs).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_SYSCTL = frozenset({"sysctl", "ansible.posix.sysctl", "ansible.builtin.sysctl"})
+_MODPROBE = frozenset({"modprobe", "community.general.modprobe"})
+_CAPABILITIES = frozenset({"community.general.capabilities", "capabilities"})
+HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES
+# Names that mark a YAML list as a task list (the short ``capabilities`` also names a container's grants).
+TASK_MARKERS = HOST_MODULES - {"capabilities"}
+
+
+def _value(args: dict[str, tuple[str, int]], key: str) -> str:
+    return shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args[key][0]))
+
+
+def host_module_command(module: str, args: dict[str, tuple[str, int]]) -> tuple[int, str] | None:
+    """(line, shell command) of a host-changing module task with ``args``; None for any other module, a removal
+    (``state: absent``), or a task missing the arguments it needs."""
+    if args.get("state", ("present", 0))[0] == "absent":
+        return None
+    if module in _SYSCTL and "name" in args and "value" in args:
+        return args["name"][1], f"sysctl -w {_value(args, 'name')}={_value(args, 'value')}"
+    if module in _MODPROBE and "name" in args:
+        return args["name"][1], f"modprobe {_value(args, 'name')}"
+    if module in _CAPABILITIES and "path" in args and "capability" in args:
+        return args["capability"][1], f"setcap {_value(args, 'capability')} {_value(args, 'path')}"
+    return None
