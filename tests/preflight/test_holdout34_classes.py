@@ -11,6 +11,81 @@ REWRITES = "preflight.migration_rewrites_table"
 UNCHECKED = "preflight.migration_unchecked"
 NOT_CONCURRENT = "preflight.index_not_concurrent"
 
+# -- A: Entity Framework Core migrations (C#) are read as the SQL Npgsql sends ------------------------------------
+
+EF = "src/App.Data/Migrations/20240101000000_Change.cs"
+
+
+def _ef(up: str, down: str = "") -> str:
+    return (
+        "using Microsoft.EntityFrameworkCore.Migrations;\n\n"
+        "namespace App.Migrations\n{\n"
+        "    public partial class Change : Migration\n    {\n"
+        "        protected override void Up(MigrationBuilder migrationBuilder)\n        {\n"
+        f"{up}"
+        "        }\n\n"
+        "        protected override void Down(MigrationBuilder migrationBuilder)\n        {\n"
+        f"{down}"
+        "        }\n    }\n}\n"
+    )
+
+
+def test_a_an_ef_core_index_and_column_changes_of_existing_tables_are_checked() -> None:
+    up = (
+        '            migrationBuilder.CreateIndex(\n                name: "IX_Invoices_Created",\n'
+        '                table: "Invoices",\n                column: "Created");\n'
+        '            migrationBuilder.AlterColumn<Guid>(\n                name: "OrgId",\n'
+        '                table: "Sponsorship",\n                type: "uuid",\n                nullable: false,\n'
+        '                oldClrType: typeof(Guid),\n                oldType: "uuid",\n'
+        "                oldNullable: true);\n"
+        '            migrationBuilder.AddForeignKey(\n                name: "FK_Sponsorship_Org",\n'
+        '                table: "Sponsorship",\n                column: "OrgId",\n'
+        '                principalTable: "Organization",\n                principalColumn: "Id");\n'
+    )
+    assert findings({EF: _ef(up)}) == [
+        (NOT_CONCURRENT, 9),
+        (REWRITES, 13),
+        (REWRITES, 21),
+        (UNLOCKED, 13),
+        (UNLOCKED, 21),
+    ]
+
+
+def test_a_a_narrowing_type_change_is_a_rewrite_and_a_widening_is_not() -> None:
+    narrowing = (
+        '            migrationBuilder.AlterColumn<string>(\n                name: "OrderId",\n'
+        '                table: "Invoices",\n                maxLength: 100,\n                nullable: true,\n'
+        "                oldClrType: typeof(string),\n                oldNullable: true);\n"
+    )
+    assert findings({EF: _ef(narrowing)}) == [(REWRITES, 9), (UNLOCKED, 9)]
+    widening = narrowing.replace("oldNullable: true", "oldMaxLength: 50,\n                oldNullable: true")
+    assert findings({EF: _ef(widening)}) == [(UNLOCKED, 9)]
+
+
+def test_a_new_tables_down_a_sqlite_branch_and_a_concurrent_index_stay_quiet() -> None:
+    up = (
+        '            migrationBuilder.CreateTable(\n                name: "ApiKey",\n'
+        "                columns: table => new\n                {\n"
+        '                    Id = table.Column<Guid>(type: "uuid", nullable: false)\n                });\n'
+        '            migrationBuilder.CreateIndex(\n                name: "IX_ApiKey_Id",\n'
+        '                table: "ApiKey",\n                column: "Id");\n'
+        "            if (migrationBuilder.IsSqlite())\n            {\n"
+        '                migrationBuilder.DropColumn(name: "Key", table: "Organization");\n            }\n'
+        '            migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email")\n'
+        '                .Annotation("Npgsql:CreatedConcurrently", true);\n'
+        '            migrationBuilder.Sql(CoreHelpers.GetEmbeddedResourceContents("Up"));\n'
+    )
+    down = '            migrationBuilder.DropColumn(name: "ApiKey", table: "Organization");\n'
+    assert findings({EF: _ef(up, down)}) == []
+
+
+def test_a_a_call_the_reader_does_not_know_is_unchecked_and_a_designer_file_is_not_a_migration() -> None:
+    up = '            migrationBuilder.AlterTable(name: "Users").Annotation("x", 1);\n'
+    assert findings({EF: _ef(up)}) == [(UNCHECKED, 9)]
+    designer = EF.replace(".cs", ".Designer.cs")
+    assert findings({designer: _ef('            migrationBuilder.DropTable(name: "Users");\n')}) == []
+
+
 # -- B: TypeORM/Sequelize schema-builder calls with literal arguments are written as their SQL -------------------
 
 SEQUELIZE = "server/migrations/20160626063409-add-indexes.js"
