@@ -68,7 +68,7 @@ def test_a_new_tables_down_a_sqlite_branch_and_a_concurrent_index_stay_quiet() -
         "                columns: table => new\n                {\n"
         '                    Id = table.Column<Guid>(type: "uuid", nullable: false)\n                });\n'
         '            migrationBuilder.CreateIndex(\n                name: "IX_ApiKey_Id",\n'
-        '                table: "ApiKey",\n                column: "Id");\n'
+        '                table: "ApiKey",\n                columns: new[] { "Id", "Type" });\n'
         "            if (migrationBuilder.IsSqlite())\n            {\n"
         '                migrationBuilder.DropColumn(name: "Key", table: "Organization");\n            }\n'
         '            migrationBuilder.CreateIndex(name: "IX_Users_Email", table: "Users", column: "Email")\n'
@@ -77,6 +77,8 @@ def test_a_new_tables_down_a_sqlite_branch_and_a_concurrent_index_stay_quiet() -
     )
     down = '            migrationBuilder.DropColumn(name: "ApiKey", table: "Organization");\n'
     assert findings({EF: _ef(up, down)}) == []
+    two_columns = '            migrationBuilder.CreateIndex(name: "IX", table: "Users", columns: new[] { "A", "B" });\n'
+    assert findings({EF: _ef(two_columns)}) == [(NOT_CONCURRENT, 9)]
 
 
 def test_a_a_call_the_reader_does_not_know_is_unchecked_and_a_designer_file_is_not_a_migration() -> None:

@@ -1,9 +1,9 @@
 """The arguments of a call in JavaScript/TypeScript or C# code, read from the tokens of ``orm.tokens`` into plain
-values: a string literal (adjacent literals joined by ``+``), a list (``[…]``), an object literal (``{key: value}``),
-a constructor call (``new TableIndex({…})``, ``new Guid("…")``) and, for anything else, the raw text of its tokens
-(``Sequelize.DATE``, ``true``, ``100``, ``typeof(string)``). C#'s named arguments (``table: "Invoices"``) are kept
-by name. Nothing is evaluated: a variable stays raw text, and a template literal with ``${…}`` parts is raw too.
-Every walk is bounded by the bracket pairs found in one pass and by ``_MAX_DEPTH``."""
+values: a string literal (adjacent literals joined by ``+``), a list (``[…]``, C#'s ``new[] {…}``), an object
+literal (``{key: value}``), a constructor call (``new TableIndex({…})``, ``new Guid("…")``) and, for anything else,
+the raw text of its tokens (``Sequelize.DATE``, ``true``, ``100``, ``typeof(string)``). C#'s named arguments
+(``table: "Invoices"``) are kept by name. Nothing is evaluated: a variable stays raw text, and a template literal
+with ``${…}`` parts is raw too. Every walk is bounded by the bracket pairs found in one pass and by ``_MAX_DEPTH``."""
 
 from __future__ import annotations
 
@@ -94,9 +94,23 @@ def value(toks: list[Token], start: int, stop: int, closers: dict[int, int], dep
         if first.text == "[":
             return [value(toks, a, b, closers, depth + 1) for a, b in _split(toks, start + 1, stop - 1, closers)]
         return _object(toks, start + 1, stop - 1, closers, depth)
-    if first.kind == "name" and first.text == "new" and start + 1 < stop and toks[start + 1].kind == "name":
-        return _constructed(toks, start + 1, stop, closers, depth) or raw
+    if first.kind == "name" and first.text == "new" and start + 1 < stop:
+        array = _array(toks, start + 1, stop, closers, depth)
+        if array is not None:
+            return array
+        if toks[start + 1].kind == "name":
+            return _constructed(toks, start + 1, stop, closers, depth) or raw
     return raw
+
+
+def _array(toks: list[Token], at: int, stop: int, closers: dict[int, int], depth: int) -> list[Value] | None:
+    """C#'s array creation: ``new[] { "A", "B" }``, ``new string[] { … }``; None for anything else."""
+    j = at + 1 if toks[at].kind == "name" else at
+    if j + 2 >= stop or toks[j].text != "[" or toks[j + 1].text != "]" or toks[j + 2].text != "{":
+        return None
+    if closers.get(j + 2) != stop - 1:
+        return None
+    return [value(toks, a, b, closers, depth + 1) for a, b in _split(toks, j + 3, stop - 1, closers)]
 
 
 def _joined(toks: list[Token], start: int, stop: int) -> str | None:
