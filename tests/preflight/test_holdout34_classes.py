@@ -131,3 +131,12 @@ def test_b_a_concurrent_index_an_index_on_a_new_table_and_a_variable_argument_st
     assert findings({TYPEORM: variable}) == [(UNCHECKED, 3)]
     knex = 'exports.up = function (knex) {\n  return knex.schema.alterTable("users", function (t) {});\n};\n'
     assert findings({"db/migrations/2024_add.js": knex}) == [(UNCHECKED, 2)]
+
+
+def test_hostile_nesting_in_a_builder_call_or_an_ef_core_call_is_bounded() -> None:
+    deep = "new TableColumn(" * 3000 + ")" * 3000
+    ts = f"export class Deep {{\n  async up(queryRunner) {{\n    await queryRunner.addColumn('users', {deep});\n"
+    ts += "  }\n}\n"
+    assert findings({TYPEORM: ts}) == [(UNCHECKED, 3)]
+    cs = _ef(f'            migrationBuilder.AddColumn<int>(name: "x", table: "t", defaultValue: {deep});\n')
+    assert findings({EF: cs}) == [(UNLOCKED, 9)]
