@@ -1,10 +1,12 @@
 """What a JS/TS migration's ``up`` says beyond its SQL strings: schema-builder calls that change an existing table
 (Knex ``knex.schema.alterTable(…)``, TypeORM ``queryRunner.addColumn(…)``, Sequelize
-``queryInterface.changeColumn(…)``), whose SQL depends on the database client and is not in the file; and SQL
-written for another database, inside a branch on the client's dialect (``if (knex.client.dialect === "sqlite3")
-{ … }``, also through a variable holding that comparison). Both are migrations preflight cannot check: they are
-reported as unchecked, not read as PostgreSQL and not ignored. Creating a new table through the builder changes
-nothing that exists and is not reported."""
+``queryInterface.changeColumn(…)``); and SQL written for another database, inside a branch on the client's dialect
+(``if (knex.client.dialect === "sqlite3") { … }``, also through a variable holding that comparison). A TypeORM or
+Sequelize call whose arguments are literals is written as the PostgreSQL statement the framework sends
+(``builder_calls``) and checked like SQL; any other builder call (Knex's, whose SQL depends on the client, or one with
+an argument held in a variable) is a migration preflight cannot check: reported as unchecked, not ignored. SQL for
+another database is unchecked too, not read as PostgreSQL. Creating a new table through the builder changes nothing
+that exists and is not reported."""
 
 from __future__ import annotations
 
@@ -12,8 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from shipgate.preflight.sql.builder_calls import RECEIVERS, builder_sql
+from shipgate.preflight.sql.call_args import call_args
+from shipgate.preflight.sql.call_args import pairs as call_pairs
 from shipgate.preflight.sql.model import Statement
-from shipgate.preflight.sql.orm import MAX_TOKENS, Token, tokens, up_body
+from shipgate.preflight.sql.orm import MAX_TOKENS, Token, sql_strings, tokens, up_body
 
 # Builder calls that change (or drop) an existing table or its indexes.
 BUILDER_CALLS = frozenset(
@@ -39,6 +44,14 @@ BUILDER_CALLS = frozenset(
         "createForeignKey",
         "createForeignKeys",
         "dropForeignKey",
+        "createUniqueConstraint",
+        "createUniqueConstraints",
+        "dropUniqueConstraint",
+        "createCheckConstraint",
+        "dropCheckConstraint",
+        "createPrimaryKey",
+        "dropPrimaryKey",
+        "createIndices",
     }
 )
 # Client names of databases other than PostgreSQL, as Knex, TypeORM and Sequelize spell them.
@@ -74,20 +87,28 @@ _MAX_CONDITION = 64  # tokens of an if's condition that tests the client
 class CodeNotes:
     builder: tuple[Statement, ...] = ()  # one unchecked statement per schema-builder call
     foreign: dict[int, str] = field(default_factory=dict)  # line of an SQL string -> the other database it is for
+    sql: tuple[tuple[int, str], ...] = ()  # (line, statement) of the builder calls written as SQL (builder_calls)
 
 
-def _builder(body: list[Token]) -> list[Statement]:
+def _builder(body: list[Token], pairs: dict[int, int]) -> tuple[list[Statement], list[tuple[int, str]]]:
+    """The builder calls that stay unchecked, and those written as the SQL TypeORM/Sequelize sends."""
     found: list[Statement] = []
+    written: list[tuple[int, str]] = []
     for k, tok in enumerate(body[:-1]):
         if tok.kind != "name" or body[k + 1].text != "(":
             continue
         knex_table = tok.text == "table" and k >= 2 and body[k - 1].text == "." and body[k - 2].text == "schema"
+        if k >= 2 and body[k - 1].text == "." and body[k - 2].text in RECEIVERS:
+            sql = builder_sql(tok.text, call_args(body, k + 1, pairs)[0])
+            if sql is not None:
+                written.extend((tok.line, s) for s in sql)
+                continue
         if tok.text in BUILDER_CALLS or knex_table:
             target = body[k + 2].text if k + 2 < len(body) and body[k + 2].kind == "string" else "?"
             call = f"{tok.text}({target!r})"
             detail = f"line {tok.line}: {call} is a schema-builder call: its SQL depends on the database client"
             found.append(Statement(line=tok.line, text=call, kind="schema_builder", checked=False, detail=detail))
-    return found
+    return found, written
 
 
 def _compares_other(cond: list[Token]) -> str | None:
@@ -122,10 +143,9 @@ def _flags(body: list[Token]) -> dict[str, str]:
     return flags
 
 
-def _foreign(body: list[Token]) -> dict[int, str]:
+def _foreign(body: list[Token], pairs: dict[int, int]) -> dict[int, str]:
     """Lines of the string literals inside ``if (…) { … }`` blocks whose condition picks another database."""
     flags = _flags(body)
-    pairs = _pairs(body)
     out: dict[int, str] = {}
     marked_to = -1  # an if inside a marked block adds nothing (each token is looked at a bounded number of times)
     for k, tok in enumerate(body[:-1]):
@@ -144,22 +164,13 @@ def _foreign(body: list[Token]) -> dict[int, str]:
     return out
 
 
-def _pairs(body: list[Token]) -> dict[int, int]:
-    """Each ``(``/``{``/``[``'s index to its closer's, found in one pass (a hostile file stays linear)."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    for j, t in enumerate(body):
-        if t.kind == "punct" and t.text in "({[":
-            stack.append(j)
-        elif t.kind == "punct" and t.text in ")}]" and stack:
-            pairs[stack.pop()] = j
-    return pairs
-
-
-def code_notes(text: str) -> CodeNotes:
-    """The schema-builder calls and the SQL for other databases of a JS/TS migration's ``up``."""
+def code_reading(text: str) -> tuple[list[tuple[int, str]] | None, CodeNotes]:
+    """A JS/TS migration's ``up`` read once: the (line, SQL) of its SQL strings (None past ``MAX_TOKENS``), and its
+    schema-builder calls (written as SQL where ``builder_calls`` can, else unchecked) and SQL for other databases."""
     toks = list(tokens(text))
     if len(toks) >= MAX_TOKENS:
-        return CodeNotes()
+        return None, CodeNotes()
     body = up_body(toks)
-    return CodeNotes(builder=tuple(_builder(body)), foreign=_foreign(body))
+    pairs = call_pairs(body)
+    unread, written = _builder(body, pairs)
+    return list(sql_strings(body)), CodeNotes(builder=tuple(unread), foreign=_foreign(body, pairs), sql=tuple(written))

@@ -1,14 +1,15 @@
 """Migrations written in an ORM's migration DSL: Django and Alembic (Python), Rails ActiveRecord (Ruby), Laravel
-(PHP), and PHP migrations that run SQL strings (Phinx, Doctrine, ``$sql_up``). Each reader turns the calls it knows
-into the SQL the framework sends to PostgreSQL; a call it does not know that may change the schema, and a file it
-cannot read at all, become statements marked unchecked, so that the file is reported ``migration_unchecked``
-instead of passing as checked."""
+(PHP), PHP migrations that run SQL strings (Phinx, Doctrine, ``$sql_up``) and Entity Framework Core (C#). Each
+reader turns the calls it knows into the SQL the framework sends to PostgreSQL; a call it does not know that may
+change the schema, and a file it cannot read at all, become statements marked unchecked, so that the file is
+reported ``migration_unchecked`` instead of passing as checked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from shipgate.preflight.sql.builder import CodeNotes
+from shipgate.preflight.sql.efcore import efcore_sql, is_efcore_migration
 from shipgate.preflight.sql.laravel import is_laravel_migration, laravel_sql
 from shipgate.preflight.sql.model import Statement
 from shipgate.preflight.sql.phpsql import is_php_sql_migration, php_sql
@@ -16,12 +17,13 @@ from shipgate.preflight.sql.pymigration import is_python_migration, python_sql
 from shipgate.preflight.sql.rails import is_rails_migration, rails_sql
 
 Found = tuple[list[tuple[int, str]], list[tuple[int, str]]]
-EXTENSIONS = (".py", ".rb", ".php")
+EXTENSIONS = (".py", ".rb", ".php", ".cs")
 _READERS: tuple[tuple[Callable[[str, str], bool], Callable[[str, str], Found | None], str], ...] = (
     (is_python_migration, python_sql, "a Django/Alembic migration"),
     (is_rails_migration, rails_sql, "a Rails migration"),
     (is_laravel_migration, laravel_sql, "a Laravel migration"),
     (is_php_sql_migration, php_sql, "a PHP migration (Phinx, Doctrine, SQL strings)"),
+    (is_efcore_migration, efcore_sql, "an Entity Framework Core migration"),
 )
 
 

@@ -160,7 +160,7 @@ def _block(toks: list[Token], start: int) -> list[Token]:
     return toks[start:]
 
 
-def _sql_strings(body: list[Token]) -> Iterator[tuple[int, str]]:
+def sql_strings(body: list[Token]) -> Iterator[tuple[int, str]]:
     """(line, SQL) of each literal first argument of an SQL call."""
     for k, tok in enumerate(body[:-2]):
         if tok.kind != "name" or tok.text not in _SQL_CALLS or body[k + 1].text != "(":
@@ -180,4 +180,4 @@ def _sql_strings(body: list[Token]) -> Iterator[tuple[int, str]]:
 def orm_sql(text: str) -> list[tuple[int, str]] | None:
     """(line, SQL) of each statement string ``up`` hands to the database; None past ``MAX_TOKENS``."""
     toks = list(tokens(text))
-    return None if len(toks) >= MAX_TOKENS else list(_sql_strings(up_body(toks)))
+    return None if len(toks) >= MAX_TOKENS else list(sql_strings(up_body(toks)))

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from functools import lru_cache
 
-from shipgate.preflight.sql.builder import CodeNotes, code_notes, is_builder_migration
+from shipgate.preflight.sql.builder import CodeNotes, code_reading, is_builder_migration
 from shipgate.preflight.sql.changelog import changelog_sql, is_changelog
 from shipgate.preflight.sql.dsl import EXTENSIONS as DSL_EXTENSIONS
 from shipgate.preflight.sql.dsl import dsl_migration, is_dsl_migration
 from shipgate.preflight.sql.ecto import ecto_sql, is_ecto_migration
 from shipgate.preflight.sql.model import SqlFile
-from shipgate.preflight.sql.orm import is_code_migration, orm_sql
+from shipgate.preflight.sql.orm import is_code_migration
 from shipgate.preflight.sql.reader import engine_bound
 
 _EXTENSIONS = (
@@ -61,8 +62,10 @@ def migration_sql(path: str, text: str) -> tuple[str, str | None]:
         )
         return aligned(changes or ()), None if changes is not None else refused
     if is_code_migration(path, text) or is_builder_migration(path, text):
-        strings = orm_sql(text)
-        return aligned(strings or ()), None if strings is not None else "a JS/TS migration over the token bound"
+        strings, notes = _code(text)
+        return aligned(
+            [*(strings or ()), *notes.sql]
+        ), None if strings is not None else "a JS/TS migration over the token bound"
     if is_ecto_migration(path, text):
         found = ecto_sql(text)
         return aligned(found or ()), None if found is not None else "an Ecto migration over the token bound"
@@ -76,9 +79,16 @@ def migration_notes(path: str, text: str) -> CodeNotes | None:
     """What a JS/TS migration says beyond its SQL strings (schema-builder calls, SQL for another database); the
     calls of a DSL migration (Django, Alembic, Rails, Laravel) its reader could not translate."""
     if is_code_migration(path, text) or is_builder_migration(path, text):
-        return code_notes(text)
+        return _code(text)[1]
     dsl = dsl_migration(path, text)
     return dsl[1] if dsl is not None else None
+
+
+@lru_cache(maxsize=4)
+def _code(text: str) -> tuple[list[tuple[int, str]] | None, CodeNotes]:
+    """``code_reading`` of a JS/TS migration, kept for the two callers that read the same file in turn
+    (``migration_sql`` then ``migration_notes``): the file is tokenised once."""
+    return code_reading(text)
 
 
 def with_notes(parsed: SqlFile, notes: CodeNotes | None) -> SqlFile:
