@@ -52,6 +52,20 @@ def read_shard(
     return parts, [list(scan(ctx)) for scan in LOCAL]
 
 
+_template: Context | None = None  # in a worker process: the run's context without texts (``_keep_template``)
+
+
+def _keep_template(template: Context | None) -> None:
+    """A worker's initializer: keeps the run's context for every shard it reads."""
+    global _template
+    _template = template
+
+
+def _read_kept(items: list[Item]) -> tuple[list[Parsed], list[list[Finding]] | None]:
+    """:func:`read_shard` in a worker process, with the context it was started with."""
+    return read_shard(items, _template)
+
+
 def _split(items: list[Item], count: int) -> list[list[Item]]:
     """``items`` cut into up to ``count`` runs of about the same size."""
     size = sum(len(item[2]) for item in items)
@@ -74,9 +88,13 @@ def read_shards(
         return _joined([read_shard(items, template, texts)], template)
     shards = _split(items, processes * _SHARDS_PER_PROCESS)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
+    # The run's context goes to each worker once, as it starts (a forked one inherits it: nothing is pickled),
+    # not with every shard.
+    with ProcessPoolExecutor(
+        max_workers=processes - 1, mp_context=context, initializer=_keep_template, initargs=(template,)
+    ) as pool:
         futures: list[Future[tuple[list[Parsed], list[list[Finding]] | None]]] = [
-            pool.submit(read_shard, shard, template) for shard in shards
+            pool.submit(_read_kept, shard) for shard in shards
         ]
         mine: dict[int, tuple[list[Parsed], list[list[Finding]] | None]] = {}
         for i in reversed(range(len(shards))):
