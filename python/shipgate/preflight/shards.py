@@ -80,12 +80,13 @@ def _split(items: list[Item], count: int) -> list[list[Item]]:
 
 
 def read_shards(
-    items: list[Item], template: Context | None, processes: int, texts: Mapping[str, TextFile]
+    items: list[Item], template: Context | None, processes: int, split: Callable[[], Mapping[str, TextFile]]
 ) -> tuple[list[Parsed], Local | None]:
     """Every file parsed (in ``items`` order) and the ``LOCAL`` findings, read by ``processes`` processes (this
-    one among them; ``texts`` are the files split into lines, by path)."""
+    one among them). ``split`` splits the files into lines (by path), once: with workers, after they are given
+    their shards, so they parse while this process splits."""
     if processes <= 1 or len(items) < 2:
-        return _joined([read_shard(items, template, texts)], template)
+        return _joined([read_shard(items, template, split())], template)
     shards = _split(items, processes * _SHARDS_PER_PROCESS)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     # The run's context goes to each worker once, as it starts (a forked one inherits it: nothing is pickled),
@@ -96,6 +97,7 @@ def read_shards(
         futures: list[Future[tuple[list[Parsed], list[list[Finding]] | None]]] = [
             pool.submit(_read_kept, shard) for shard in shards
         ]
+        texts = split()
         mine: dict[int, tuple[list[Parsed], list[list[Finding]] | None]] = {}
         for i in reversed(range(len(shards))):
             if not futures[i].cancel():
