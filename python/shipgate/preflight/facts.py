@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
@@ -32,7 +32,7 @@ from shipgate.preflight.endpoints import Endpoint, endpoints
 from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, with_sourced
 from shipgate.preflight.scheduled import Job, jobs
-from shipgate.preflight.shards import Local, read_shards, rescan
+from shipgate.preflight.shards import Item, Local, read_shards, rescan
 from shipgate.preflight.shell.commands import written_paths
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
@@ -102,8 +102,7 @@ def read_and_scan(
     given the run's context (without texts): they run where each shard is parsed."""
     manifest = contents.manifest
     hooks = tuple(manifest.hooks.values())
-    texts: list[TextFile] = []
-    sources: list[str] = []
+    entries: list[Item] = []  # (path, kind, source) of each text file read
     skipped: list[Finding] = []
     binaries: list[str] = []
     budget = ScanBudget(options)
@@ -127,10 +126,16 @@ def read_and_scan(
             skipped.append(over)
             continue
         source = data.decode("utf-8", errors="replace")
-        text = split_lines(path, refine_kind(kind, source, path), source)
-        texts.append(text)
-        sources.append(source)
-    parts, local = _parse_all(texts, sources, options, template)
+        entries.append((path, refine_kind(kind, source, path), source))
+    texts: list[TextFile] = []
+
+    def split() -> dict[str, TextFile]:
+        """The files split into lines (``texts``, in path order), by path: done while the workers, if any, parse."""
+        texts.extend(split_lines(*entry) for entry in entries)
+        return {t.path: t for t in texts}
+
+    parts, local = _parse_all(entries, options, template, split)
+    sources = [source for _, _, source in entries]
     for part in parts:
         for script in part.scripts.values():
             if script.incomplete:
@@ -185,18 +190,19 @@ def _idle_cpus() -> int:
 
 
 def _parse_all(
-    texts: list[TextFile], sources: list[str], options: PreflightOptions, template: Context | None
+    entries: list[Item], options: PreflightOptions, template: Context | None, split: Callable[[], dict[str, TextFile]]
 ) -> tuple[list[Parsed], Local | None]:
     """Each file parsed on its own (no file's facts depend on another's), in shards across processes for large
-    packages; with ``template``, the ``shards.LOCAL`` scanners' findings too."""
-    items = [(t.path, t.kind, s) for t, s in zip(texts, sources, strict=True)]
+    packages; with ``template``, the ``shards.LOCAL`` scanners' findings too. ``split`` splits the files into
+    lines (``shards.read_shards`` calls it once)."""
+    items = entries
     if template is None:
         items = [item for item in items if item[1] in PARSED_KINDS]
     else:
         template = dataclasses.replace(template, texts=(), parsed=None, mtimes={}, advisories=())
     size = sum(len(item[2]) for item in items)
     workers = options.workers or (_idle_cpus() if size >= PARALLEL_FROM_BYTES else 1)
-    return read_shards(items, template, workers, {t.path: t for t in texts})
+    return read_shards(items, template, workers, split)
 
 
 def _writes(script: Script) -> Iterable[FileWrite]:

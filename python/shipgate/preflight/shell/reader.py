@@ -95,9 +95,9 @@ class _Ctx:
     def with_(self, **changes: Any) -> _Ctx:
         """A copy with ``changes``: ``dataclasses.replace`` costs ~15 µs and the walk makes one per node."""
         new = object.__new__(_Ctx)
-        new.__dict__.update(self.__dict__)
-        new.__dict__.update(changes)
-        new.__dict__.pop("_deeper", None)
+        state = new.__dict__
+        state.update(self.__dict__, **changes)
+        state.pop("_deeper", None)
         return new
 
     def deeper(self) -> _Ctx:
@@ -485,10 +485,12 @@ class _Reader:
         condition = node.child_by_field_name("condition")
         conds = [c for c in node.children_by_field_name("condition")] or ([condition] if condition else [])
         polarity = None
+        tested = ctx.with_(conditions=(*ctx.conditions, "test")) if conds else ctx
         for cond in conds:
             polarity = polarity or root_condition(cond, self._bindings_now)
-            self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
-        body = [c for c in node.named_children if c not in conds and c.type not in ("elif_clause", "else_clause")]
+            self._walk(cond, tested)
+        named = node.named_children
+        body = [c for c in named if c not in conds and c.type not in ("elif_clause", "else_clause")]
         self._record_fallback(conds, body, ctx)
         predicate = self._predicate_call(conds) if polarity is None else None
         if predicate is not None:
@@ -504,7 +506,7 @@ class _Reader:
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
         exists = _existence_tests(conds) + action_conditions(conds)
         walked = len(self.commands)
-        for child in node.named_children:
+        for child in named:
             if child in conds:
                 continue
             if child.type == "elif_clause":
@@ -615,14 +617,22 @@ class _Reader:
         own: list[Redirect] = []
         name_node = node.child_by_field_name("name")
         previous: Node | None = None
+        previous_kind = ""
+        word_of = self.words.word
+        shift = ctx.line or ctx.offset  # a string or heredoc read as shell: its words' lines are moved
         for child in node.named_children:
             kind = child.type
-            joins = kind in ("word", "concatenation") and previous is not None and _split_expansion(previous, child)
-            if joins and argv:
+            if (
+                kind in ("word", "concatenation")
+                and previous_kind == "concatenation"  # _split_expansion's own first test, without a node call
+                and argv
+                and previous is not None
+                and _split_expansion(previous, child)
+            ):
                 argv[-1] = _joined(argv[-1], text(child))
-                previous = child
+                previous, previous_kind = child, kind
                 continue
-            previous = child
+            previous, previous_kind = child, kind
             if kind == "variable_assignment":
                 if name_node is not None and _newline_between(child, name_node):
                     # tree-sitter-bash joins "A=1 B=2" (also ``v=$(… | sudo tee …) >>log``) with the next line's
@@ -638,21 +648,35 @@ class _Reader:
                 own.extend(sub)
             elif kind == "command_name":
                 argv.append(self._word(child.named_children[0] if child.named_children else child, ctx))
-            else:
+            elif shift:
                 argv.append(self._word(child, ctx))
+            else:
+                argv.append(word_of(child))  # what ``_word`` gives outside a string read as shell
             if kind not in ("word", "number", "raw_string"):
                 self._substitutions(child, ctx)
         if name_node is not None:
             line = self._line(name_node, ctx)
-        # an unquoted expansion of an empty value is no word at all: ``yum -y $EXTRA install x`` with ``EXTRA=``
-        argv = argv[:1] + [w for w in argv[1:] if w.value != "" or not w.raw.startswith("$")]
-        argv = argv[:1] + [field for w in argv[1:] for field in _fields(w)]
-        argv = argv[:1] + [field for w in argv[1:] for field in self._array_fields(w, line)]
+        if argv:
+            argv = self._expanded(argv, line)
         if not argv:
             return []
         argv, assigned = self._split_variable_command(argv, line)
         made = self._emit(argv, env, (*redirects, *own), node, ctx, line, assigned)
         return made
+
+    def _expanded(self, argv: list[Word], line: int) -> list[Word]:
+        """The arguments (``argv[1:]``) as the shell passes them: an unquoted expansion of an empty value is no
+        word at all (``yum -y $EXTRA install x`` with ``EXTRA=``), a known unquoted expansion with blanks in it
+        is split into fields (``_fields``), an array's ``"${a[@]}"`` gives its elements (``_array_fields``). A
+        word without ``$`` is none of these: it is passed as it is."""
+        out = argv[:1]
+        for w in argv[1:]:
+            if "$" not in w.raw:
+                out.append(w)
+            elif w.value != "" or not w.raw.startswith("$"):
+                for field in _fields(w):
+                    out.extend(self._array_fields(field, line))
+        return out
 
     def _array_fields(self, word: Word, line: int) -> list[Word]:
         """``"${flags[@]}"`` of an array assigned above: one word per element, as the shell passes them, each

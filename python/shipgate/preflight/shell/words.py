@@ -63,18 +63,14 @@ def _overrides(assignment: Assignment) -> bool:
     return assignment.value is None and not assignment.prefix and assignment.generated_by is None
 
 
-def _plain_word(raw: str, value: str, line: int) -> Word:
-    """``Word(raw, value, line)`` at a third of the cost (a frozen dataclass sets each field through
-    ``object.__setattr__``): most words of a script are plain."""
+def _plain_word(raw: str, value: str | None, line: int) -> Word:
+    """``Word(raw, value, line)`` at a fraction of the cost (a frozen dataclass sets each field through
+    ``object.__setattr__``): most words of a script are plain. Only these three are set on the value: the
+    other fields read their defaults from the class (a dataclass keeps them there), and a word sent back from
+    a worker process (``shards``) is pickled and rebuilt with three entries, not nine."""
     word = object.__new__(Word)
-    state = word.__dict__
-    state["raw"], state["value"], state["line"] = raw, value, line
-    state.update(_WORD_DEFAULTS)
+    word.__dict__.update(raw=raw, value=value, line=line)
     return word
-
-
-# The other fields as ``Word(raw, value, line)`` sets them.
-_WORD_DEFAULTS = {k: v for k, v in vars(Word("", "", 0)).items() if k not in ("raw", "value", "line")}
 
 
 def text(node: Node) -> str:
@@ -135,18 +131,21 @@ class WordReader:
         else:
             known = list(itertools.takewhile(lambda p: p is not None, acc.parts))
             prefix = "".join(p for p in known if p is not None)[:MAX_VALUE] or None
-        raw = text(node)
-        return Word(
-            raw=raw[:MAX_VALUE],
-            value=value,
-            line=node.start_point[0] + 1,
-            expands=tuple(acc.expands),
-            assigned_at=acc.assigned_at,
-            guarded=acc.guarded,
-            generated=acc.generated,
-            prefix=prefix,
-            shape=shape if value is None else None,
-        )
+        word = _plain_word(text(node)[:MAX_VALUE], value, node.start_point[0] + 1)
+        state = word.__dict__  # the fields that differ from their defaults (see ``_plain_word``)
+        if acc.expands:
+            state["expands"] = tuple(acc.expands)
+        if acc.assigned_at is not None:
+            state["assigned_at"] = acc.assigned_at
+        if acc.guarded:
+            state["guarded"] = acc.guarded
+        if acc.generated:
+            state["generated"] = acc.generated
+        if prefix is not None:
+            state["prefix"] = prefix
+        if value is None:
+            state["shape"] = shape
+        return word
 
     def _add(self, node: Node, acc: _Acc, use: int, depth: int) -> None:
         kind = node.type
