@@ -76,7 +76,7 @@ def test_backups_of_data_databases_and_configuration(line: str, kind: str) -> No
 @pytest.mark.parametrize("line", [
     "cp /opt/app-backup/.env /opt/app/.env",  # a restore from the copy moved aside
     "install -m 644 config/app.conf /etc/app/app.conf",  # an installation
-    "mv /opt/app /opt/app-backup",  # moved aside, not copied
+    "mv /opt/app /opt/app-backup\nrm -rf /opt/app-backup",  # moved aside and removed: nothing is kept
     "tar -xzf /root/backup.tgz -C /",  # extracting a backup restores it
     "docker exec web ls /var/lib",
     "cp -rf /opt/seafile/media/custom /opt/seahub-data/",

@@ -33,6 +33,13 @@ _DATABASE_DIRS = re.compile(r"(?i)^(?:mysql|mariadb|mssql|postgres(?:ql)?|pg_?da
 _DATABASE_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:db|database|sql|postgres|pg|mysql|maria|mongo)")
 # A configuration file wherever it lives (``/var/lib/pgsql/data/pg_hba.conf``).
 _CONFIG_FILE = re.compile(r"(?i)\.(?:conf|cfg|ini|ya?ml|toml|properties|env)$")
+# A path with a part named for configuration (``$ROOT/config/version``, ``countly.config.js``) is configuration.
+_CONFIG_WORDS = frozenset({"config", "conf", "configuration", "settings", "etc"})
+_OLD_WORDS = frozenset({"old", "back", "orig", "prev", "previous", "saved"})
+_WORD = re.compile(r"[a-z0-9]+")
+_SYSTEM_CONFIG = ("/etc/", "/usr/local/etc/")  # configuration whatever it is named (``/etc/logrotate.d/mysql``)
+_INSTALLATION = re.compile(r"/opt/[^/$]+/?")
+_SHELLS = frozenset({"bash", "sh", "dash", "zsh", "ksh"})
 _CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl", "kubectl"})
 _NOT_TAKING = re.compile(r"(?i)restore|list|remove|delete|prune|clean|purge|rotate|verify|check|info|status")
 _NOT_TAKING_VERBS = frozenset({"restore", "list", "ls", "remove", "rm", "delete", "prune", "info", "status",
@@ -43,16 +50,25 @@ _TAR_VALUE_OPTIONS = frozenset({"-C", "--directory", "-T", "--files-from", "-X",
                                 "-b", "--blocking-factor", "-g", "--listed-incremental"})
 
 
-def _backup_named(path: str) -> bool:
-    return any(w in path.lower() for w in BACKUP_WORDS)
+def backup_named(path: str) -> bool:
+    """Whether a destination says it is a backup: a backup word in it, or a word of its last part that says the
+    copy is the old one (``__old-version``, ``mattermost-back-2024-01-01``, ``app.prev``)."""
+    last = posixpath.basename(path.rstrip("/")).lower()
+    return any(w in path.lower() for w in BACKUP_WORDS) or bool(_OLD_WORDS & set(_WORD.findall(last)))
 
 
-def _place(path: str) -> str | None:
-    if _CONFIG_FILE.search(path):
+def place(path: str) -> str | None:
+    """What a copied path holds: ``config``, ``data`` or None (neither, as far as its path says)."""
+    if _CONFIG_FILE.search(path) or path.startswith(_SYSTEM_CONFIG):
         return "config"
     if _DATABASE_DIRS.match(posixpath.basename(path.rstrip("/"))) or path.startswith(DATA_PLACES):
         return "data"
-    return "config" if path.startswith(CONFIG_PLACES) else None
+    if _INSTALLATION.fullmatch(path):
+        return "data"  # a product's whole installation directory holds its data as well as its configuration
+    if path.startswith(CONFIG_PLACES):
+        return "config"
+    segments = [set(_WORD.findall(part.lower())) for part in path.split("/")]
+    return "config" if any(_CONFIG_WORDS & words for words in segments) else None
 
 
 def _tar_parts(words: list[str]) -> tuple[bool, str | None, list[str]]:
@@ -95,10 +111,10 @@ def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
     destination, sources = _copy_parts(c, words)
     if destination is None:
         return
-    places = {p: [s for s in sources if _place(s) == p] for p in ("data", "config")}
+    places = {p: [s for s in sources if place(s) == p] for p in ("data", "config")}
     archived_database = c.name in _ARCHIVERS and bool(places["data"]) and any(
         _DATABASE_DIRS.match(posixpath.basename(s.rstrip("/"))) for s in places["data"])
-    if not (_backup_named(destination) or archived_database):
+    if not (backup_named(destination) or archived_database):
         return
     for kind, found in places.items():
         if found:
@@ -144,8 +160,11 @@ def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tu
     script's own functions (their bodies are read command by command, so their names are not taken at their
     word)."""
     words = [w.text for w in c.words]
-    if c.name and c.name not in defined and c.name not in DUMPS and _named_for_backup(c.name, words):
-        yield ("database" if _DATABASE_WORDS.search(c.name) else "data"), [c.name]
+    name = c.name
+    if name in _SHELLS and words and not words[0].startswith("-"):
+        name, words = posixpath.basename(words[0]), words[1:]  # ``bash database-backup.sh``: the script run
+    if name and name not in defined and name not in DUMPS and _named_for_backup(name, words):
+        yield ("database" if _DATABASE_WORDS.search(name) else "data"), [name]
     elif c.name in DUMPS and not (c.name == "pg_basebackup" and {"-R", "--write-recovery-conf"} & set(words)):
         yield "database", []  # pg_basebackup -R sets up a standby, it keeps no backup
     elif c.name in _COPIES or c.name in _ARCHIVERS:

@@ -7,8 +7,9 @@ created, firewall changes, temporary files.
 The plan's source is ``shipgate.preflight.facts``: the scripts parsed with their wrappers unwrapped, the SQL
 read by PostgreSQL's parser, crontabs and units; and, for what only a scanner decides (a unit the target does
 not have), preflight's findings. What a command *means* to the plan is the plan's own reading: interruptions
-(``plan.interrupts``), backups (``plan.backups``), prompts (``plan.prompts``). Two facts preflight's commands do
-not carry — loops fed from a file or pipe, ``select`` menus — are read from the scripts' text by the same parser
+(``plan.interrupts``), backups (``plan.backups``, and those kept by an in-place edit or a move: ``plan.kept``),
+prompts (``plan.prompts``), firewall changes (``plan.firewall``). Two facts preflight's commands do not carry —
+loops fed from a file or pipe, ``select`` menus — are read from the scripts' text by the same parser
 (``plan.loops``).
 """
 
@@ -24,16 +25,18 @@ from dataclasses import dataclass, field
 from shipgate.findings import Finding
 from shipgate.plan.backups import backups
 from shipgate.plan.config_files import ConfigFile
+from shipgate.plan.firewall import changes_firewall
 from shipgate.plan.index import MAX_ITEMS, Located
 from shipgate.plan.interrupts import interruptions, reboots
+from shipgate.plan.kept import edited_in_place, moved_aside
 from shipgate.plan.loops import StdinFacts, stdin_facts
 from shipgate.plan.prompts import prompt
 from shipgate.preflight.facts import PackageFacts as Parsed
 from shipgate.preflight.shell.model import Command, Script
 
-_FIREWALL = frozenset({"iptables", "ip6tables", "nft", "ufw", "firewall-cmd"})
 _TEMP_PLACES = ("/tmp/", "/var/tmp/")  # noqa: S108 - paths the scripts write, matched, not used
 _ARRAY_WORD = re.compile(r'"?\$\{([A-Za-z_]\w*)\[[@*]\]\}"?')
+_RUN_TIME = re.compile(r"[$`*?\[{]")  # a part the shell expands at run time
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,10 +51,14 @@ class PackageFacts:
 
 
 def _named(c: Command, script: Script) -> Command:
-    """The command with its name when its command word is an array's expansion (``"${cmd[@]}" args``): the
-    array's first item, as the script last assigned it (preflight leaves such a name unknown)."""
-    if c.name is not None or c.program is None or not (m := _ARRAY_WORD.fullmatch(c.program.raw)):
+    """The command with its name when preflight leaves it unknown: for an array's expansion (``"${cmd[@]}"
+    args``), the array's first item as the script last assigned it; for a path whose directory is a run-time
+    value but whose last part is written out (``"$TOOLKIT_ROOT/bin/docker-compose" stop``), that last part."""
+    if c.name is not None or c.program is None:
         return c
+    if not (m := _ARRAY_WORD.fullmatch(c.program.raw)):
+        last = posixpath.basename(c.program.text.strip("\"'"))
+        return dataclasses.replace(c, name=last) if last and not _RUN_TIME.search(last) else c
     items = next((a.items for a in reversed(script.bindings(m.group(1))) if a.items), ())
     return dataclasses.replace(c, name=posixpath.basename(items[0])) if items else c
 
@@ -61,16 +68,16 @@ def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozens
     """What one script command does to the target that the plan needs (``kind`` names it). ``fed``: the loop
     or group around the command takes its input from a file, heredoc, here-string or pipe; ``defined``: the
     script's own functions."""
-    for verb, what in interruptions(c):
+    for verb, what in interruptions(c, defined=defined):
         yield Located(what=what, file=path, line=c.line, kind="service-stop", detail={"verb": verb, "text": c.text})
     for kind, sources in backups(c, defined=defined):
         yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
     why = prompt(c, fed=fed)
     if why is not None:
         yield Located(what=c.text, file=path, line=c.line, kind="prompt", detail={"why": why})
-    if reboots(c):
+    if reboots(c, defined=defined):
         yield Located(what=c.text, file=path, line=c.line, kind="reboot")
-    if c.name in _FIREWALL:
+    if changes_firewall(c, defined=defined):
         yield Located(what=c.text, file=path, line=c.line, kind="firewall")
 
 
@@ -81,9 +88,20 @@ def _script_facts(script: Script, text: bytes | None) -> Iterator[Located]:
     defined = frozenset(script.functions)
     for c in script.commands:
         yield from _command_facts(script.path, _named(c, script), fed=c.line in stdin.fed, defined=defined)
+    yield from _kept_backups(script)
     for line in stdin.menus:
         yield Located(what="select menu", file=script.path, line=line, kind="prompt",
                       detail={"why": "shows a select menu and waits for a choice"})
+
+
+def _kept_backups(script: Script) -> Iterator[Located]:
+    """Backups kept by an in-place edit's suffix or by a move the rest of the script leaves in place
+    (``plan.kept``)."""
+    commands = script.commands
+    for i, c in enumerate(commands):
+        for kind, sources in (*edited_in_place(c), *moved_aside(c, commands[i + 1:])):
+            yield Located(what=c.text, file=script.path, line=c.line, kind=f"backup-{kind}",
+                          detail={"sources": sources})
 
 
 def _statements(parsed: Parsed) -> list[Located]:

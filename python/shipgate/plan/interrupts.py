@@ -1,15 +1,20 @@
 """What in a script command interrupts a service, as the plan reads preflight's parsed commands: the stop and
 restart verbs of service managers (systemd, SysV init scripts, Debian's invoke-rc.d and deb-systemd-invoke,
 OpenRC, runit, supervisord), of container tools (docker, podman, compose), of process managers (pm2), of
-vendors' control commands (``gitlab-ctl stop``, ``apachectl restart``) and Kubernetes' ``rollout restart`` —
-and the commands that reboot the host. Starting something (``up -d``, ``start``) and looking (``ps``, ``pull``,
-``logs``) interrupt nothing.
+vendors' control commands (``gitlab-ctl stop``, ``apachectl restart``), Kubernetes' ``rollout restart``, snap
+services (``snapctl stop``), upstart's ``restart X``/``stop X``, ``systemctl disable --now`` and commands named for
+a stop or restart that the script does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``)
+— and the commands that reboot the host. Starting something (``up -d``, ``start``) and looking (``ps``, ``pull``,
+``logs``) interrupt nothing; neither does the firewall's own unit (``systemctl restart iptables``): that is a
+firewall change (``plan.firewall``), and nobody is served by it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from shipgate.plan.firewall import firewall_unit
 from shipgate.preflight.shell.model import Command
 
 SERVICE_VERBS = frozenset({"stop", "restart", "try-restart", "reload-or-restart", "force-restart"})
@@ -28,6 +33,11 @@ _INIT_DIRS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
 _NOT_VENDOR_CTL = frozenset({"systemctl", "supervisorctl", "sysctl", "kubectl", "journalctl", "loginctl",
                              "hostnamectl", "timedatectl", "localectl", "networkctl", "resolvectl", "busctl",
                              "coredumpctl", "bootctl", "machinectl", "portablectl", "homectl", "userdbctl"})
+_NOW_STOPS = frozenset({"disable", "mask"})  # ``systemctl disable --now X`` stops X
+_WORD = re.compile(r"[a-z0-9]+")
+# Words in a command's name that say it only asks or tells about a reboot, not that it reboots.
+_ASKS_ABOUT_REBOOT = frozenset({"check", "need", "needs", "needed", "required", "pending", "status", "notify",
+                                "hint", "if", "schedule", "cancel"})
 
 
 def _words(c: Command) -> list[str]:
@@ -75,6 +85,10 @@ def _service_manager(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
     ops = _operands(words)
     if name in ("systemctl", "deb-systemd-invoke") and ops and ops[0] in SERVICE_VERBS:
         yield from ((ops[0], unit) for unit in ops[1:])
+    elif name == "systemctl" and ops and ops[0] in _NOW_STOPS and "--now" in words:
+        yield from (("stop", unit) for unit in ops[1:])
+    elif name in ("snapctl", "snap") and ops and ops[0] in ("stop", "restart"):
+        yield from ((ops[0], svc) for svc in ops[1:])
     elif name in ("service", "invoke-rc.d", "rc-service") and len(ops) >= 2 and ops[1] in SERVICE_VERBS:
         yield ops[1], ops[0]
     elif program.startswith(_INIT_DIRS) and ops and ops[0] in SERVICE_VERBS:
@@ -98,19 +112,42 @@ def _other(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
         yield ops[0], name
 
 
-def interruptions(c: Command) -> Iterator[tuple[str, str]]:
-    """(verb, what) for each service, container or process the command stops or restarts."""
+def _named_for_it(c: Command, words: list[str], defined: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """A command named for a stop or restart (upstart's ``restart mongod``, ``rc.restart_webgui``)."""
+    name = c.name or ""
+    tokens = _WORD.findall(name.lower())
+    verb = next((t for t in tokens if t in ("restart", "stop")), None)
+    if verb is None or name in defined or name.endswith("ctl") or name.startswith("db_"):
+        return  # the managers above, the script's own functions, debconf's ``db_stop`` (it ends the dialogue)
+    ops = _operands(words)
+    if tokens == [verb]:  # upstart: ``restart job``
+        yield from ((verb, job) for job in ops[:1])
+    elif not {"--help", "-h", "help", "status"} & set(words):
+        yield verb, name
+
+
+def interruptions(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
+    """(verb, what) for each service, container or process the command stops or restarts; ``defined``: the
+    script's own functions (read through their bodies, not by their names)."""
     words = _words(c)
     if c.name in _CONTAINER_CLIS or c.name in _COMPOSE_CLIS:
         yield from _container(c, words)
     else:
-        yield from _service_manager(c, words)
+        managed = [(verb, what) for verb, what in _service_manager(c, words) if not firewall_unit(what)]
+        yield from managed
         yield from _other(c, words)
+        if not managed:
+            yield from _named_for_it(c, words, defined)
 
 
-def reboots(c: Command) -> bool:
-    """Whether the command reboots the host: ``reboot``, ``shutdown -r``, ``systemctl reboot``, ``init 6``."""
+def reboots(c: Command, *, defined: frozenset[str] = frozenset()) -> bool:
+    """Whether the command reboots the host: ``reboot``, ``shutdown -r``, ``systemctl reboot``, ``init 6``, or a
+    command named for a reboot that the script does not define itself (``/usr/local/etc/rc.reboot``) and whose
+    name does not say it only asks about one (``check-reboot-required``)."""
     words = _words(c)
+    tokens = set(_WORD.findall((c.name or "").lower()))
+    if c.name != "reboot" and "reboot" in tokens:
+        return c.name not in defined and not tokens & _ASKS_ABOUT_REBOOT and not {"--help", "-h"} & set(words)
     if c.name == "reboot":
         return not {"--help", "-h", "--wtmp-only", "-w"} & set(words)
     if c.name == "shutdown":
