@@ -39,3 +39,28 @@ def test_scripts_an_sdist_installs_as_commands_are_run_by_the_operator() -> None
     vendored = {"vendor/x/setup.py": setup_py.replace("bin/*", "vendor/x/bin/*"), "vendor/x/bin/reset-dten": RESET}
     assert codes_at(vendored, PRIVILEGE) == [3]
     assert codes_at({"setup.py": setup_py, "bin/sub/reset-dten": RESET}, PRIVILEGE) == [3]
+
+
+# --- links a web app's own browser scripts show or open ---
+
+
+def test_links_a_browser_script_shows_or_opens_are_not_contacted() -> None:
+    js = (
+        "text = _.sprintf(\n"
+        "    gettext('Refer to <a href=\"%(url)s\">the FAQ</a> and the <a href=\"%(jsconsole)s\">console</a>.'),\n"
+        '    {url: "https://faq.vendor-cloud.io/connection-error"}\n'
+        ");\n"
+        "message = _.sprintf(message, {\n"
+        "    jsconsole:\n"
+        '        "https://help.vendor-cloud.io/a/77337"\n'
+        "});\n"
+        'window.open("https://vendor-cloud.io/support_link_admin", "_blank");\n'
+        '$("#faq a").attr(\n    "href",\n    "https://faq.vendor-cloud.io/" + data.faq\n);\n'
+        '$rootScope.publicLink = "https://vendor-cloud.io/" + lang + "/support";\n'
+    )
+    assert codes_at({"src/dten/static/js/app/viewmodels/state.js": js}, ENDPOINT) == []
+    # near misses: a request to the same host, and a ``url`` no template of the file links to
+    ajax = '$.ajax({\n    url: "https://api.vendor-cloud.io/v1/state",\n    type: "GET"\n});\n'
+    assert codes_at({"src/dten/static/js/app/viewmodels/state.js": ajax}, ENDPOINT) == [2]
+    no_link = js.replace("href=", "data-x=")
+    assert codes_at({"src/dten/static/js/app/viewmodels/state.js": no_link}, ENDPOINT) == [3, 7]

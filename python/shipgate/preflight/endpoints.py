@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm, lifecycle
+from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.distributed import (
@@ -409,6 +410,7 @@ def _text_endpoints(
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
+        disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
