@@ -64,3 +64,34 @@ def test_links_a_browser_script_shows_or_opens_are_not_contacted() -> None:
     assert codes_at({"src/dten/static/js/app/viewmodels/state.js": ajax}, ENDPOINT) == [2]
     no_link = js.replace("href=", "data-x=")
     assert codes_at({"src/dten/static/js/app/viewmodels/state.js": no_link}, ENDPOINT) == [3, 7]
+
+
+# --- values in program source that name a key, a type or a source ---
+
+
+def test_values_that_name_a_key_a_type_or_a_source_hold_no_secret() -> None:
+    code = (
+        "class Token:\n"
+        '    password_detail_key = "registrationcode"\n'
+        "    secret_from = 'config'\n"
+        '    settings = {"daypassword.hashlib": "public",\n'
+        '                "daypassword.timeStep": "public"}\n'
+        "    config = {ATTR.HOSTNAME: 'string',\n"
+        "              ATTR.USE_SSL: 'bool',\n"
+        "              ATTR.SSL_CLIENT_KEY: 'string',\n"
+        "              ATTR.SSL_CLIENT_KEY_PASSWORD: 'password'}\n"
+        "    attribute_options_names = {\n"
+        "        'password': 'pass',\n"
+        "        'email': 'mail',\n"
+        "        'name': 'name',\n"
+        "        'description': 'description',\n"
+        "    }\n"
+    )
+    assert codes_at({"dten/lib/tokens/day.py": code}, CREDENTIAL) == []
+    js = "$scope.params['type.ssl_client_key_password'] = 'password';\n"
+    assert codes_at({"dten/static/components/config/controllers/ca.js": js}, CREDENTIAL) == []
+    # near misses: a map of settings to their values, a secret under a dotted setting, a ``*_key`` that is one
+    login = "DEFAULTS = {\n    'user': 'admin',\n    'password': 'Adm1n-4711',\n    'host': 'db',\n}\n"
+    assert codes_at({"dten/lib/defaults.py": login}, CREDENTIAL) == [3]
+    assert codes_at({"dten/lib/defaults.py": 'CONFIG = {\n    "smtp.password": "Adm1n-4711",\n}\n'}, CREDENTIAL) == [2]
+    assert codes_at({"dten/lib/defaults.py": 'api_key = "Adm1n-4711-x"\n'}, CREDENTIAL) == [1]

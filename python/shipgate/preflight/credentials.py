@@ -39,6 +39,7 @@ from shipgate.preflight.markup import (
     public_armor_lines,
     without_xml_comments,
 )
+from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -322,6 +323,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
             code = is_program_source(text.path, source)
             found = {n: s for n, s in found.items() if _of_product(text.path, s, lines.get(n, ""), code)}
+            if code:  # ``password_detail_key = "registrationcode"``, a type map's ``KEY_PASSWORD: 'password'``
+                found = {n: s for n, s in found.items() if not (word_secret(s.kind) and names_a_name(s.kind, n, lines))}
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
