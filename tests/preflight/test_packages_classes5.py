@@ -95,3 +95,25 @@ def test_values_that_name_a_key_a_type_or_a_source_hold_no_secret() -> None:
     assert codes_at({"dten/lib/defaults.py": login}, CREDENTIAL) == [3]
     assert codes_at({"dten/lib/defaults.py": 'CONFIG = {\n    "smtp.password": "Adm1n-4711",\n}\n'}, CREDENTIAL) == [2]
     assert codes_at({"dten/lib/defaults.py": 'api_key = "Adm1n-4711-x"\n'}, CREDENTIAL) == [1]
+
+
+# --- a library module's self-test under ``if __name__ == "__main__":`` ---
+
+SELF_TEST = (
+    "class Hsm:\n"
+    "    pass\n"
+    "\n"
+    'if __name__ == "__main__":  # pragma: no cover\n'
+    '    p = Hsm({"module": "/usr/lib/softhsm.so",\n'
+    '             "password": "1234-5678-9"})\n'
+    '    password = "topSekr3t"  # nosec B105 # used for testing\n'
+)
+
+
+def test_a_package_modules_self_test_holds_test_values() -> None:
+    assert codes_at({"dten/lib/security/hsm.py": SELF_TEST}, CREDENTIAL) == []
+    # near misses: the same block in a script (its main block is the program), and the literal outside the block
+    assert codes_at({"tools/dten-hsm.py": SELF_TEST}, CREDENTIAL) == [6, 7]
+    assert codes_at({"dten/__main__.py": SELF_TEST}, CREDENTIAL) == [6, 7]
+    outside = SELF_TEST.replace("    pass\n", '    password = "topSekr3t"\n')
+    assert codes_at({"dten/lib/security/hsm.py": outside}, CREDENTIAL) == [2]

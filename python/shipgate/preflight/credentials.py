@@ -51,6 +51,7 @@ from shipgate.preflight.secrets import (
     secret_name,
     token_secrets,
 )
+from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
@@ -325,6 +326,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             found = {n: s for n, s in found.items() if _of_product(text.path, s, lines.get(n, ""), code)}
             if code:  # ``password_detail_key = "registrationcode"``, a type map's ``KEY_PASSWORD: 'password'``
                 found = {n: s for n, s in found.items() if not (word_secret(s.kind) and names_a_name(s.kind, n, lines))}
+                tests = self_test_lines(text.path, source) if found else set()  # ``if __name__ == "__main__":``
+                found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
