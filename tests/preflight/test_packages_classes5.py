@@ -117,3 +117,28 @@ def test_a_package_modules_self_test_holds_test_values() -> None:
     assert codes_at({"dten/__main__.py": SELF_TEST}, CREDENTIAL) == [6, 7]
     outside = SELF_TEST.replace("    pass\n", '    password = "topSekr3t"\n')
     assert codes_at({"dten/lib/security/hsm.py": outside}, CREDENTIAL) == [2]
+
+
+# --- a commented-out copy of a password set in effect ---
+
+
+def test_a_commented_copy_of_a_password_in_effect_is_reported_once() -> None:
+    php = (
+        "<?php\n"
+        "$database_password = 'dtenuser';\n"
+        "/* a remote poller's main server; otherwise these stay commented out */\n"
+        "#$rdatabase_password = 'dtenuser';\n"
+    )
+    assert codes_at({"usr/share/dten/include/config.php.dist": php}, CREDENTIAL) == [2]
+    compose = (
+        "services:\n"
+        "  db:\n"
+        "    # DB URI: mysql+pymysql://dten:Dten-4711@127.0.0.1:3306/dten\n"
+        "    image: mariadb:11\n"
+        "    environment:\n"
+        "      MARIADB_PASSWORD: Dten-4711\n"
+    )
+    assert codes_at({"docker-compose.dev.yml": compose}, CREDENTIAL) == [6]
+    # near miss: a password only a comment holds
+    other = compose.replace("dten:Dten-4711@", "dten:Other-0815@")
+    assert codes_at({"docker-compose.dev.yml": other}, CREDENTIAL) == [3, 6]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Set
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
@@ -330,6 +331,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+        for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
+            del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead
