@@ -142,3 +142,28 @@ def test_a_commented_copy_of_a_password_in_effect_is_reported_once() -> None:
     # near miss: a password only a comment holds
     other = compose.replace("dten:Dten-4711@", "dten:Other-0815@")
     assert codes_at({"docker-compose.dev.yml": other}, CREDENTIAL) == [3, 6]
+
+
+# --- names written as URLs, and hosts written as placeholders ---
+
+
+def test_schema_identifiers_and_persistent_identifiers_are_names() -> None:
+    schema = '"$id": https://schema.vendor-cloud.io/dten/events/server-action\nversion: 1\ntype: object\n'
+    assert codes_at({"dten/event-schemas/server-actions/v1.yaml": schema}, ENDPOINT) == []
+    code = "self.emit(\n    schema_id='https://schema.vendor-cloud.io/dten/events/server-action',\n    data=d,\n)\n"
+    assert codes_at({"dten/handlers/base.py": code}, ENDPOINT) == []
+    formats = '[\n  ["HTML", "Web Page", "text/html", ["htm", "http://purl.org/net/mediatypes/text/html"]]\n]\n'
+    assert codes_at({"dten/config/resource_formats.json": formats}, ENDPOINT) == []
+    # near misses: a schema the product fetches by a setting, and the same host as an API
+    assert codes_at({"etc/dten/dten.yaml": "schema_url: https://schema.vendor-cloud.io/v1.json\n"}, ENDPOINT) == [1]
+    assert codes_at({"dten/handlers/base.py": code.replace("schema_id", "api")}, ENDPOINT) == [2]
+
+
+def test_a_host_made_of_placeholder_words_is_no_host() -> None:
+    general = "*** General ***\nmailhost = my.mail.host\ncgiurl   = http://some.url/dten.cgi\n"
+    assert codes_at({"etc/dten/config.d/General": general}, ENDPOINT) == []
+    assert codes_at({"dten/lib/connector.py": 'self.hostname = "foo.bar"\n'}, ENDPOINT) == []
+    # near misses: real names on the same top-level domains, and a generic name without a filler word
+    real = general.replace("my.mail.host", "mail.vendor.host").replace("some.url", "dten.vendor.url")
+    assert codes_at({"etc/dten/config.d/General": real}, ENDPOINT) == [2, 3]
+    assert codes_at({"etc/dten/config.d/General": "mailhost = smtp.host\n"}, ENDPOINT) == [1]

@@ -74,7 +74,9 @@ BUNDLE_LINE = 5000
 # (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
 _VOCABULARY = re.compile(
     r"\.dtd$|/ns(?:/|#|$)|-ns#$|/_?namespaces?(?:/|$)|/1999/xhtml$"
-    r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/",
+    r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/"
+    # a persistent identifier (``http://purl.org/dc/terms/``, ``http://purl.org/net/mediatypes/text/html``)
+    r"|^[a-z]+://purl\.org/",
     re.I,
 )
 _XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")

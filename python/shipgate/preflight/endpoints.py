@@ -50,6 +50,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
+from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.runners import installed_payload, is_payload_tool
@@ -69,6 +70,7 @@ from shipgate.preflight.url_roles import (
     licence_page,
     module_metadata_lines,
     oauth_scope,
+    schema_name,
     scope_list_lines,
 )
 from shipgate.preflight.windows.network import contacts
@@ -440,6 +442,8 @@ def _text_endpoints(
             or licence_page(u.group(0)) or in_sentence(line, u.start()) or oauth_scope(line, u.start())
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
+        if key is not None and found and schema_name(line, found[0].start()):
+            key = None  # ``schema_uri: https://schema.vendor.io/events/v1``: a schema's name, read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         if key is None and not found and not listed:
             continue  # no host on the line: whether it is a mention does not matter
@@ -470,6 +474,8 @@ def _text_endpoints(
                 linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
+                linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
+                linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"
@@ -536,6 +542,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         if (
             is_internal(e.host)
+            or placeholder_host(e.host)  # ``my.mail.host``, ``http://some.url/…``: a word for the operator to replace
             or (inventory is not None and inventory.endpoint_allowed(e.host))
         ):
             continue

@@ -66,3 +66,14 @@ def scope_list_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
             if _LIST_END.search(text):
                 inside = False
     return found
+
+
+# ``"$id": https://…``, ``$schema``, ``schema_id='https://…'``, ``schemaUri``: the name of a JSON schema or an event
+# schema, matched against a document's own ``$id``/``$schema``; a validator reads the schema it is given, it does not
+# fetch the name (``$ref`` may be fetched: not one of these)
+_SCHEMA_NAME_BEFORE = re.compile(r"""(?i)(?:["']?\$(?:id|schema)|\bschema_?(?:id|uri))["']?\s*[:=]\s*["']?$""")
+
+
+def schema_name(line: str, start: int) -> bool:
+    """The URL starting at ``start`` is the value of a schema's identifier (``$id``, ``$schema``, ``schema_id``)."""
+    return bool(_SCHEMA_NAME_BEFORE.search(line, 0, start))
