@@ -167,3 +167,35 @@ def test_a_host_made_of_placeholder_words_is_no_host() -> None:
     real = general.replace("my.mail.host", "mail.vendor.host").replace("some.url", "dten.vendor.url")
     assert codes_at({"etc/dten/config.d/General": real}, ENDPOINT) == [2, 3]
     assert codes_at({"etc/dten/config.d/General": "mailhost = smtp.host\n"}, ENDPOINT) == [1]
+
+
+def test_stylesheet_comments_after_code_hold_credits() -> None:
+    css = "code.hljs{padding:3px 5px}/*!\n  Theme: dten-dark\n  Based on: https://github.com/vendor-cloud/x.css\n*/"
+    css += ".hljs{background:#2b2b2b}\n"
+    assert codes_at({"dten/assets/styles/dten-dark.css": css}, ENDPOINT) == []
+    less = ".skew(@x; @y) {\n  -ms-transform: skewX(@x) skewY(@y); // See https://github.com/vendor-cloud/x/issues/4885\n}\n"
+    assert codes_at({"dten/static/less/mixins.less": less}, ENDPOINT) == []
+    # near miss: a resource the stylesheet loads, on a line with a comment after it
+    font = '@import url("https://fonts.vendor-cloud.io/css?family=Dten"); // the brand font\n'
+    assert codes_at({"dten/static/less/fonts.less": font}, ENDPOINT) == [1]
+
+
+def test_program_values_that_are_examples_comparisons_licences_or_gem_metadata() -> None:
+    code = (
+        "class UrlColumn:\n"
+        "    example = 'https://example.vendor-cloud.io/page'\n"
+        "    url = \"https://www.vendor-cloud.io/doc/open-government-licence/version/3/\"\n"
+        "def enabled():\n"
+        "    if current_app.config['GITHUB_URL'] == 'https://github.vendor-cloud.io':\n"
+        "        return True\n"
+    )
+    assert codes_at({"dten/model/columns.py": code}, ENDPOINT) == []
+    xml = "<interface>\n  <name>Disk IO</name>\n  <comment>More graphs at http://www.vendor-cloud.io</comment>\n"
+    assert codes_at({"usr/share/dten/resource/snmp_queries/devio.xml": xml + "</interface>\n"}, ENDPOINT) == []
+    gemspec = 'Gem::Specification.new do |s|\n  s.metadata = { "source_code_uri" => "https://github.com/x/y" }\nend\n'
+    assert codes_at({"usr/lib/dten/gems/specifications/y-1.1.5.gemspec": gemspec}, ENDPOINT) == []
+    # near misses: a URL the code requests after the comparison, and a licensing API
+    request = code.replace("        return True\n", "        requests.get('https://api.vendor-cloud.io/user')\n")
+    assert codes_at({"dten/model/columns.py": request}, ENDPOINT) == [6]
+    api = 'LICENSING = "https://api.vendor-cloud.io/v1/licensing/check"\n'
+    assert codes_at({"dten/model/columns.py": api}, ENDPOINT) == [1]

@@ -151,8 +151,10 @@ _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
 
 
 def is_package_metadata(path: str) -> bool:
-    """The project's description for an index or a build tool (``PKG-INFO``, ``*.egg-info/…``, ``setup.py``)."""
-    return posixpath.basename(path) in _METADATA_NAMES or bool(_METADATA_DIR.search(path))
+    """The project's description for an index or a build tool (``PKG-INFO``, ``*.egg-info/…``, ``setup.py``, a
+    Ruby gem's ``*.gemspec``)."""
+    name = posixpath.basename(path)
+    return name in _METADATA_NAMES or name.endswith(".gemspec") or bool(_METADATA_DIR.search(path))
 
 
 def is_development_file(path: str) -> bool:

@@ -64,8 +64,10 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.functions import echoed_values, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
 from shipgate.preflight.url_roles import (
+    compared,
     in_sentence,
     licence_page,
     module_metadata_lines,
@@ -106,6 +108,8 @@ _MENTION_KEY = re.compile(
     # ``__url__``, an XML namespace's name (``ns``, ``_MELD_NS_URL``)
     r"|(?:^|[_.-])(?:connect|default|script|style|img|font|frame|media|worker|child|object|manifest)[_-]src$"
     r"|title_?ur[li]|web_?ur[li]|^__ur[il]__$|(?:^|[_.-])ns(?:[_.-]?ur[il])?$|namespace"
+    # a value that is text or an example: ``example = 'https://example.com/page'``, an XML ``<comment>``
+    r"|^(?:examples?|samples?|placeholder|comments?|notes?)$"
 )
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
@@ -410,6 +414,7 @@ def _text_endpoints(
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
     disabled |= declaration_text_lines(path, lines)  # a settings declaration's descriptions and examples
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
+    disabled |= stylesheet_comment_lines(path, lines)  # ``code{…}/*! … Based on: https://…``, LESS ``// See https://…``
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
@@ -440,6 +445,7 @@ def _text_endpoints(
         if u is not None and (
             regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0)) or authorization_page(u.group(0))
             or licence_page(u.group(0)) or in_sentence(line, u.start()) or oauth_scope(line, u.start())
+            or compared(line, u.start(), u.end())
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         if key is not None and found and schema_name(line, found[0].start()):
@@ -474,6 +480,7 @@ def _text_endpoints(
                 linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
+                linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
                 linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
                 linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name

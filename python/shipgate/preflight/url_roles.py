@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_LICENCE_PAGE = re.compile(r"(?i)^[a-z]+://[^/]+/(?:[^?#]*/)?(?:licen[cs]es?|legal)(?:/|\.html?$|$)")
+# a path segment that names a licence (``licenses``, ``legal``, ``open-government-licence``)
+_LICENCE_PAGE = re.compile(
+    r"(?i)^[a-z]+://[^/]+/(?:[^?#]*/)?(?:(?:[\w.]+[-_])*licen[cs]es?(?:[-_][\w.]+)*|legal)(?:/|\.html?$|$)"
+)
 
 
 def licence_page(url: str) -> bool:
@@ -77,3 +80,13 @@ _SCHEMA_NAME_BEFORE = re.compile(r"""(?i)(?:["']?\$(?:id|schema)|\bschema_?(?:id
 def schema_name(line: str, start: int) -> bool:
     """The URL starting at ``start`` is the value of a schema's identifier (``$id``, ``$schema``, ``schema_id``)."""
     return bool(_SCHEMA_NAME_BEFORE.search(line, 0, start))
+
+
+_COMPARED_BEFORE = re.compile(r"""(?:[=!]==?|\bis\s+(?:not\s+)?)\s*[rbuf]?["'`]$""")
+_COMPARED_AFTER = re.compile(r"""^["'`]\s*(?:[=!]==?|\bis\b)""")
+
+
+def compared(line: str, start: int, end: int) -> bool:
+    """The URL literal spanning ``start``-``end`` is an operand of a comparison (``if config['GITHUB_URL'] ==
+    'https://github.com':``): a value tested against, not requested."""
+    return bool(_COMPARED_BEFORE.search(line, 0, start)) or bool(_COMPARED_AFTER.match(line[end:]))
