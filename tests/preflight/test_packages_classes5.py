@@ -47,7 +47,7 @@ def test_scripts_an_sdist_installs_as_commands_are_run_by_the_operator() -> None
 def test_links_a_browser_script_shows_or_opens_are_not_contacted() -> None:
     js = (
         "text = _.sprintf(\n"
-        "    gettext('Refer to <a href=\"%(url)s\">the FAQ</a> and the <a href=\"%(jsconsole)s\">console</a>.'),\n"
+        '    gettext(\'Refer to <a href="%(url)s">the FAQ</a> and the <a href="%(jsconsole)s">console</a>.\'),\n'
         '    {url: "https://faq.vendor-cloud.io/connection-error"}\n'
         ");\n"
         "message = _.sprintf(message, {\n"
@@ -184,7 +184,7 @@ def test_program_values_that_are_examples_comparisons_licences_or_gem_metadata()
     code = (
         "class UrlColumn:\n"
         "    example = 'https://example.vendor-cloud.io/page'\n"
-        "    url = \"https://www.vendor-cloud.io/doc/open-government-licence/version/3/\"\n"
+        '    url = "https://www.vendor-cloud.io/doc/open-government-licence/version/3/"\n'
         "def enabled():\n"
         "    if current_app.config['GITHUB_URL'] == 'https://github.vendor-cloud.io':\n"
         "        return True\n"
@@ -199,3 +199,26 @@ def test_program_values_that_are_examples_comparisons_licences_or_gem_metadata()
     assert codes_at({"dten/model/columns.py": request}, ENDPOINT) == [6]
     api = 'LICENSING = "https://api.vendor-cloud.io/v1/licensing/check"\n'
     assert codes_at({"dten/model/columns.py": api}, ENDPOINT) == [1]
+
+
+def test_link_relation_types_entry_points_and_field_named_passwords_are_names() -> None:
+    home = (
+        "def build_v3_resource_relation(resource_name):\n"
+        "    return f'https://docs.vendor-cloud.io/api/identity/3/rel/{resource_name}'\n"
+        "def build_v3_parameter_relation(parameter_name):\n"
+        "    return f'https://docs.vendor-cloud.io/api/identity/3/param/{parameter_name}'\n"
+        "ORDERS = 'https://api.vendor-cloud.io/rels/orders'\n"
+    )
+    assert codes_at({"dten/common/json_home.py": home}, ENDPOINT) == []
+    plugins = 'FACTORIES = {\n    "api-token": "dten.tests.factories:APIToken",\n}\n'
+    assert codes_at({"dten/cli/generate.py": plugins}, CREDENTIAL) == []
+    comment = (
+        "def submit(url):\n    # there might be basic auth in the URL, like http://user:passw@hostname:port/path\n"
+    )
+    assert codes_at({"dten/lib/sms.py": comment}, CREDENTIAL) == []
+    # near misses: a request to the relation's host, a token shaped like no entry point, a password in a comment
+    assert codes_at({"dten/common/json_home.py": home.replace("/rel/", "/users/")}, ENDPOINT) == [2]
+    assert codes_at(
+        {"dten/cli/generate.py": plugins.replace("dten.tests.factories:APIToken", "Dt3n-x9-4711")}, CREDENTIAL
+    ) == [2]
+    assert codes_at({"dten/lib/sms.py": comment.replace("user:passw@", "sms:Sms-4711@")}, CREDENTIAL) == [2]

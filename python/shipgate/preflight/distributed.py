@@ -146,6 +146,8 @@ _WORD_KINDS = ("password or key assignment", "password in URL", "password assign
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 _NO_SECRET_SHAPE = re.compile(
     r"\*{3,}|[xX]-[A-Za-z]+(?:-[A-Za-z]+)*|[A-Za-z]\w*(?:::\w+)+|(?:\\(?:[0-7]{3}|x[0-9a-fA-F]{2}))+[A-Z_]*"
+    # an entry point, ``module.path:Attribute`` (``"api-token": "ckan.tests.factories:APIToken"``)
+    r"|[a-z_]\w*(?:\.[a-z_]\w*)+:[A-Za-z_]\w*"
 )
 _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
 

@@ -72,6 +72,7 @@ from shipgate.preflight.url_roles import (
     licence_page,
     module_metadata_lines,
     oauth_scope,
+    relation_type,
     schema_name,
     scope_list_lines,
 )
@@ -481,6 +482,7 @@ def _text_endpoints(
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
                 linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
+                linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name
                 linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
                 linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name

@@ -90,3 +90,18 @@ def compared(line: str, start: int, end: int) -> bool:
     """The URL literal spanning ``start``-``end`` is an operand of a comparison (``if config['GITHUB_URL'] ==
     'https://github.com':``): a value tested against, not requested."""
     return bool(_COMPARED_BEFORE.search(line, 0, start)) or bool(_COMPARED_AFTER.match(line[end:]))
+
+
+# a link relation type (RFC 8288 extension relations, JSON Home: ``…/3/rel/{resource_name}``, ``…/rels/orders``)
+# and a JSON Home parameter relation (``…/3/param/{parameter_name}``): names of relations a client looks up in a
+# document, never requested
+_RELATION = re.compile(r"(?i)^[a-z]+://[^/\s]+/(?:[^?#\s]*/)?(?:rels?/(?:[\w.-]+/?)?|param/)$")
+
+
+def relation_type(line: str, url: re.Match[str]) -> bool:
+    """The URL ``url`` on ``line`` names a link relation: its path ends in ``/rel/<name>`` or ``/rels/<name>``, or
+    in ``/rel/``/``/param/`` with the name filled in after it (``f'…/rel/{resource_name}'``)."""
+    text = url.group(0)
+    if not _RELATION.match(text):
+        return False
+    return not text.endswith("/") or line[url.end() : url.end() + 1] == "{"
