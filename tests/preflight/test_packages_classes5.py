@@ -10,6 +10,7 @@ ENDPOINT = "preflight.external_endpoint"
 PRIVILEGE = "preflight.implicit_privilege"
 ROOT = "preflight.root_assumed"
 HIDDEN = "preflight.hidden_migration"
+SCHEDULED = "preflight.scheduled_job"
 
 
 # --- an sdist's scripts installed as commands are the operator's tools, not steps ---
@@ -222,3 +223,16 @@ def test_link_relation_types_entry_points_and_field_named_passwords_are_names() 
         {"dten/cli/generate.py": plugins.replace("dten.tests.factories:APIToken", "Dt3n-x9-4711")}, CREDENTIAL
     ) == [2]
     assert codes_at({"dten/lib/sms.py": comment.replace("user:passw@", "sms:Sms-4711@")}, CREDENTIAL) == [2]
+
+
+# --- a system package's unit outside systemd's unit directories is never loaded ---
+
+TIMER = "[Unit]\nDescription=Clean up\n\n[Timer]\nOnCalendar=daily\n\n[Install]\nWantedBy=timers.target\n"
+
+
+def test_a_system_packages_timer_outside_systemds_directories_never_runs() -> None:
+    postinst = "#!/bin/sh\nset -e\n"
+    assert codes_at({"postinst": postinst, "etc/sytemd/system/dten.timer/dten.timer": TIMER}, SCHEDULED) == []
+    # near misses: the same timer where systemd loads it, and in a source tree (where it is offered, not placed)
+    assert codes_at({"postinst": postinst, "lib/systemd/system/dten.timer": TIMER}, SCHEDULED) == [5]
+    assert codes_at({"contrib/systemd/dten.timer": TIMER}, SCHEDULED) == [5]
