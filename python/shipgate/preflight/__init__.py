@@ -56,6 +56,7 @@ from shipgate.preflight.contents import (
 )
 from shipgate.preflight.distributed import ships_dependencies
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
+from shipgate.preflight.installed_commands import installed_commands
 from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
@@ -241,4 +242,5 @@ def _context(
         phase_scriptlets=phase_folder_scriptlets(contents.files),
         ships_dependencies=ships_dependencies(contents.files),
         offered_config=offered(contents.files),
+        installed_commands=installed_commands(contents.files),
     )

@@ -404,6 +404,8 @@ class Context:
     ships_dependencies: bool = False
     # Configuration the package offers but does not put in effect (shipgate.preflight.optional_config)
     offered_config: frozenset[str] = frozenset()
+    # The scripts a Python sdist installs as commands for the operator (shipgate.preflight.installed_commands)
+    installed_commands: frozenset[str] = frozenset()
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

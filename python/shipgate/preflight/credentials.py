@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Set
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
@@ -39,6 +40,7 @@ from shipgate.preflight.markup import (
     public_armor_lines,
     without_xml_comments,
 )
+from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -50,6 +52,7 @@ from shipgate.preflight.secrets import (
     secret_name,
     token_secrets,
 )
+from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
@@ -322,8 +325,14 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
             code = is_program_source(text.path, source)
             found = {n: s for n, s in found.items() if _of_product(text.path, s, lines.get(n, ""), code)}
+            if code:  # ``password_detail_key = "registrationcode"``, a type map's ``KEY_PASSWORD: 'password'``
+                found = {n: s for n, s in found.items() if not (word_secret(s.kind) and names_a_name(s.kind, n, lines))}
+                tests = self_test_lines(text.path, source) if found else set()  # ``if __name__ == "__main__":``
+                found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+        for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
+            del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead

@@ -74,7 +74,9 @@ BUNDLE_LINE = 5000
 # (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
 _VOCABULARY = re.compile(
     r"\.dtd$|/ns(?:/|#|$)|-ns#$|/_?namespaces?(?:/|$)|/1999/xhtml$"
-    r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/",
+    r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/"
+    # a persistent identifier (``http://purl.org/dc/terms/``, ``http://purl.org/net/mediatypes/text/html``)
+    r"|^[a-z]+://purl\.org/",
     re.I,
 )
 _XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")
@@ -144,13 +146,17 @@ _WORD_KINDS = ("password or key assignment", "password in URL", "password assign
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 _NO_SECRET_SHAPE = re.compile(
     r"\*{3,}|[xX]-[A-Za-z]+(?:-[A-Za-z]+)*|[A-Za-z]\w*(?:::\w+)+|(?:\\(?:[0-7]{3}|x[0-9a-fA-F]{2}))+[A-Z_]*"
+    # an entry point, ``module.path:Attribute`` (``"api-token": "ckan.tests.factories:APIToken"``)
+    r"|[a-z_]\w*(?:\.[a-z_]\w*)+:[A-Za-z_]\w*"
 )
 _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
 
 
 def is_package_metadata(path: str) -> bool:
-    """The project's description for an index or a build tool (``PKG-INFO``, ``*.egg-info/…``, ``setup.py``)."""
-    return posixpath.basename(path) in _METADATA_NAMES or bool(_METADATA_DIR.search(path))
+    """The project's description for an index or a build tool (``PKG-INFO``, ``*.egg-info/…``, ``setup.py``, a
+    Ruby gem's ``*.gemspec``)."""
+    name = posixpath.basename(path)
+    return name in _METADATA_NAMES or name.endswith(".gemspec") or bool(_METADATA_DIR.search(path))
 
 
 def is_development_file(path: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm, lifecycle
+from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, at_line
 from shipgate.preflight.distributed import (
@@ -49,6 +50,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
+from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.runners import installed_payload, is_payload_tool
@@ -62,12 +64,16 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.functions import echoed_values, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
 from shipgate.preflight.url_roles import (
+    compared,
     in_sentence,
     licence_page,
     module_metadata_lines,
     oauth_scope,
+    relation_type,
+    schema_name,
     scope_list_lines,
 )
 from shipgate.preflight.windows.network import contacts
@@ -103,6 +109,8 @@ _MENTION_KEY = re.compile(
     # ``__url__``, an XML namespace's name (``ns``, ``_MELD_NS_URL``)
     r"|(?:^|[_.-])(?:connect|default|script|style|img|font|frame|media|worker|child|object|manifest)[_-]src$"
     r"|title_?ur[li]|web_?ur[li]|^__ur[il]__$|(?:^|[_.-])ns(?:[_.-]?ur[il])?$|namespace"
+    # a value that is text or an example: ``example = 'https://example.com/page'``, an XML ``<comment>``
+    r"|^(?:examples?|samples?|placeholder|comments?|notes?)$"
 )
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
@@ -407,8 +415,10 @@ def _text_endpoints(
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
     disabled |= declaration_text_lines(path, lines)  # a settings declaration's descriptions and examples
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
+    disabled |= stylesheet_comment_lines(path, lines)  # ``code{…}/*! … Based on: https://…``, LESS ``// See https://…``
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
+        disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
@@ -436,8 +446,11 @@ def _text_endpoints(
         if u is not None and (
             regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0)) or authorization_page(u.group(0))
             or licence_page(u.group(0)) or in_sentence(line, u.start()) or oauth_scope(line, u.start())
+            or compared(line, u.start(), u.end())
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
+        if key is not None and found and schema_name(line, found[0].start()):
+            key = None  # ``schema_uri: https://schema.vendor.io/events/v1``: a schema's name, read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
         if key is None and not found and not listed:
             continue  # no host on the line: whether it is a mention does not matter
@@ -468,6 +481,10 @@ def _text_endpoints(
                 linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
+                linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
+                linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name
+                linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
+                linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"
@@ -534,6 +551,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         if (
             is_internal(e.host)
+            or placeholder_host(e.host)  # ``my.mail.host``, ``http://some.url/…``: a word for the operator to replace
             or (inventory is not None and inventory.endpoint_allowed(e.host))
         ):
             continue

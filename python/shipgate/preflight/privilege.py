@@ -398,6 +398,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
         if run_by_system(path) or installed_payload(path, ctx.system_package) or is_development_file(path):
             continue  # init, a network hook, a resource agent, a tool a system package installs, dev tooling
+        if path in ctx.installed_commands:
+            continue  # a command an sdist installs on PATH: the operator runs it later, as the account they choose
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))

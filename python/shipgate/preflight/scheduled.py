@@ -4,6 +4,7 @@ timer units."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,6 +19,9 @@ _REMEDY = (
     "and that it is removed when the package is."
 )
 _CRON_PLACES = ("/etc/cron", "/var/spool/cron", "/etc/crontab", "/etc/anacrontab")
+# Where systemd loads units from (systemd.unit(5)): a system package's unit file elsewhere (jetty9's misspelled
+# ``etc/sytemd/system/…``, a copy under ``usr/share``) is never loaded, so its timer never runs.
+_UNIT_DIRS = re.compile(r"^(?:(?:usr/)?(?:local/)?lib|etc|run)/systemd/(?:system|user)/")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ def jobs(ctx: Context) -> Iterator[Job]:
         for job in tab.jobs:
             yield Job(path, job.line, "cron", job.schedule, job.command)
     for path, unit in ctx.parsed.units.items():
+        if ctx.system_package and not _UNIT_DIRS.match(path):
+            continue  # a system package's unit outside systemd's unit directories: never loaded
         triggers = unit.triggers() if unit.kind == "timer" else ()
         if triggers:
             yield Job(

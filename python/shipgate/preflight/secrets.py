@@ -150,7 +150,7 @@ _FIELD_USERINFO = re.compile(
 )
 # In a comment, a URL whose password is the field's name documents the format (``// db://user:password@host``).
 _COMMENT = ("#", ";", "//", "--", "/*", "*")
-_FIELD_PASSWORDS = frozenset({"password", "passwd", "pwd", "pass", "secret"})
+_FIELD_PASSWORDS = frozenset({"password", "passwd", "passw", "pwd", "pass", "secret"})
 # A member or attribute chain (``rpFrame.fetchAccessToken``, ``self.options.password``): in code an expression.
 _MEMBER_CHAIN = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$")
 # The same in a trailing comment after a value (``externalMongodbUrl: # mongodb://user:password@localhost/db``).

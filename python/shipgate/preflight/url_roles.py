@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_LICENCE_PAGE = re.compile(r"(?i)^[a-z]+://[^/]+/(?:[^?#]*/)?(?:licen[cs]es?|legal)(?:/|\.html?$|$)")
+# a path segment that names a licence (``licenses``, ``legal``, ``open-government-licence``)
+_LICENCE_PAGE = re.compile(
+    r"(?i)^[a-z]+://[^/]+/(?:[^?#]*/)?(?:(?:[\w.]+[-_])*licen[cs]es?(?:[-_][\w.]+)*|legal)(?:/|\.html?$|$)"
+)
 
 
 def licence_page(url: str) -> bool:
@@ -66,3 +69,39 @@ def scope_list_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
             if _LIST_END.search(text):
                 inside = False
     return found
+
+
+# ``"$id": https://…``, ``$schema``, ``schema_id='https://…'``, ``schemaUri``: the name of a JSON schema or an event
+# schema, matched against a document's own ``$id``/``$schema``; a validator reads the schema it is given, it does not
+# fetch the name (``$ref`` may be fetched: not one of these)
+_SCHEMA_NAME_BEFORE = re.compile(r"""(?i)(?:["']?\$(?:id|schema)|\bschema_?(?:id|uri))["']?\s*[:=]\s*["']?$""")
+
+
+def schema_name(line: str, start: int) -> bool:
+    """The URL starting at ``start`` is the value of a schema's identifier (``$id``, ``$schema``, ``schema_id``)."""
+    return bool(_SCHEMA_NAME_BEFORE.search(line, 0, start))
+
+
+_COMPARED_BEFORE = re.compile(r"""(?:[=!]==?|\bis\s+(?:not\s+)?)\s*[rbuf]?["'`]$""")
+_COMPARED_AFTER = re.compile(r"""^["'`]\s*(?:[=!]==?|\bis\b)""")
+
+
+def compared(line: str, start: int, end: int) -> bool:
+    """The URL literal spanning ``start``-``end`` is an operand of a comparison (``if config['GITHUB_URL'] ==
+    'https://github.com':``): a value tested against, not requested."""
+    return bool(_COMPARED_BEFORE.search(line, 0, start)) or bool(_COMPARED_AFTER.match(line[end:]))
+
+
+# a link relation type (RFC 8288 extension relations, JSON Home: ``…/3/rel/{resource_name}``, ``…/rels/orders``)
+# and a JSON Home parameter relation (``…/3/param/{parameter_name}``): names of relations a client looks up in a
+# document, never requested
+_RELATION = re.compile(r"(?i)^[a-z]+://[^/\s]+/(?:[^?#\s]*/)?(?:rels?/(?:[\w.-]+/?)?|param/)$")
+
+
+def relation_type(line: str, url: re.Match[str]) -> bool:
+    """The URL ``url`` on ``line`` names a link relation: its path ends in ``/rel/<name>`` or ``/rels/<name>``, or
+    in ``/rel/``/``/param/`` with the name filled in after it (``f'…/rel/{resource_name}'``)."""
+    text = url.group(0)
+    if not _RELATION.match(text):
+        return False
+    return not text.endswith("/") or line[url.end() : url.end() + 1] == "{"

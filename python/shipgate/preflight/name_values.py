@@ -1,0 +1,68 @@
+"""Values under a password-like name in program source that name something rather than hold a secret.
+
+``credentials`` already reads a value that spells its own name or a type's (``'authsecret': 'string'``). Also names:
+
+- **a name whose last part says it holds a name or a kind** (``password_detail_key = "registrationcode"``: the key a
+  detail is stored under; ``secret_from = 'config'``: where the secret was loaded from; ``password_field``,
+  ``token_type``, ``secret_source``, ``password_label``, ``token_header``);
+- **a dotted setting whose last part names no secret** (``"daypassword.timeStep": "public"``: the ``timeStep``
+  setting of the day-password token), or whose first part says it is a type (``params['type.key_password'] =
+  'password'``: the parameter's type);
+- **an entry of a map of names**: a dict literal whose other entries map to type words or spell their own key
+  (``{ATTR.PORT: 'string', ATTR.USE_SSL: 'bool', ATTR.KEY_PASSWORD: 'password'}``, a resolver's descriptor; an LDAP
+  attribute map ``{'password': 'pass', 'name': 'name', 'description': 'description'}``), read from the entries on
+  the lines around it. A map of settings to values (``{'user': 'admin', 'password': 'admin', 'host': 'db'}``) has no
+  such entries and stays reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_KIND_KEY = re.compile(r"\(([^()]+)\)$")
+_NAMING_SUFFIX = re.compile(
+    r"(?i)(?:^|_)(?:detail_?key|dict_?key|key_?name|field|fields|attr|attribute|column|param|parameter|from|source"
+    r"|type|kind|label|header|env|var|prefix)$"
+)
+_SECRET_WORD = re.compile(r"(?i)pass|secret|token|key|pwd|credential|auth")
+_TYPE_WORDS = frozenset(
+    {"string", "str", "text", "int", "integer", "bool", "boolean", "dict", "list", "float", "number", "password",
+     "secret", "dict_with_password", "textarea", "select", "checkbox", "hidden"}
+)  # fmt: skip
+# one entry of a dict literal on its own line: ``'key': 'value',`` / ``KEY: "value"`` / ``"k": "v"}``
+_ENTRY = re.compile(r"""^\s*[{(]?\s*([\w.\]\["']+)\s*:\s*["'](\w+)["']\s*[,})]*\s*$""")
+_AROUND = 4
+_MAP_MIN = 2
+
+
+def names_a_name(kind: str, line: int, lines: Mapping[int, str]) -> bool:
+    """The value found on ``line`` under the name ``kind`` gives names something (see the module's docstring)."""
+    named = _KIND_KEY.search(kind)
+    if named is None:
+        return False
+    name = named.group(1)
+    if _NAMING_SUFFIX.search(name.rpartition(".")[2]):
+        return True
+    if "." in name:
+        first, last = name.partition(".")[0], name.rpartition(".")[2]
+        if not _SECRET_WORD.search(last) or first.strip("\"'[").lower() == "type":
+            return True
+    return _in_name_map(line, lines)
+
+
+def _in_name_map(line: int, lines: Mapping[int, str]) -> bool:
+    """At least ``_MAP_MIN`` entries on the lines around ``line`` map a key to a type word or to its own name."""
+    naming = 0
+    for number in range(line - _AROUND, line + _AROUND + 1):
+        entry = _ENTRY.match(lines.get(number, "")) if number != line else None
+        if entry is None:
+            continue
+        key, value = _spelled(entry.group(1)), entry.group(2).lower()
+        if value in _TYPE_WORDS or value == key:
+            naming += 1
+    return naming >= _MAP_MIN
+
+
+def _spelled(key: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", key.strip("\"'[]").rpartition(".")[2].lower())

@@ -1,0 +1,23 @@
+"""Host names written as placeholders for the operator to replace: every label a filler or a generic word.
+
+A sample configuration says where a value goes with words rather than a name (smokeping's ``mailhost =
+my.mail.host`` and ``cgiurl = http://some.url/smokeping.cgi``, ``self.hostname = "foo.bar"``). ``host``, ``url`` and
+``bar`` are delegated top-level domains, so the public-suffix test (``public_suffix``) takes these for public
+names; a name made only of placeholder words, one of them a filler (``my``, ``your``, ``some``, ``foo``, ``bar``…),
+names no host anyone runs. ``mail.vendor.io`` or ``smtp.host`` (no filler) stay names.
+"""
+
+from __future__ import annotations
+
+_FILLERS = frozenset({"my", "your", "some", "foo", "bar", "baz", "qux", "xxx", "yyy", "changeme", "replaceme"})
+_GENERIC = frozenset(
+    {"mail", "smtp", "host", "hostname", "server", "url", "domain", "site", "name", "web", "www", "ldap", "db",
+     "database", "proxy", "example"}
+)  # fmt: skip
+
+
+def placeholder_host(host: str) -> bool:
+    """Every label of ``host`` is a filler or a generic word, and one at least a filler (``my.mail.host``)."""
+    labels = host.strip().rstrip(".").lower().split(".")
+    words = [label in _FILLERS or label in _GENERIC for label in labels]
+    return len(labels) >= 2 and all(words) and any(label in _FILLERS for label in labels)
