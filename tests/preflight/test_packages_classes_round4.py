@@ -60,3 +60,15 @@ def test_bash_arithmetic_on_the_uid_is_a_root_check() -> None:
     # near miss: without the check the script does not say it needs root
     unchecked = body.replace("if (( UID )); then\n  echo 'Root permissions required'\n  exit 1\nfi\n", "")
     assert codes_at({"dten/extra/linux_init": unchecked}, PRIVILEGE) == [2, 3]
+
+
+def test_a_url_an_objects_text_form_returns_is_a_link_shown() -> None:
+    source = (
+        "class Identifier:\n    def __repr__(self):\n"
+        '        return "https://www.dten-books.io/book/show/{0}".format(self.val)\n'
+    )
+    assert codes_at({"dten/db.py": source}, ENDPOINT) == []
+    # near miss: the same URL in a method that fetches it
+    fetched = source.replace("__repr__", "refresh").replace("return ", "return requests.get(") + ""
+    fetched = fetched.replace(".format(self.val)", ".format(self.val))")
+    assert codes_at({"dten/db.py": fetched}, ENDPOINT) == [3]

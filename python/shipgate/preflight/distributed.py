@@ -276,7 +276,8 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 def prose_string_lines(path: str, text: str) -> set[int]:
     """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the
     keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
-    (:func:`_sample_argument_lines`) and the URLs of an OAuth scope (:func:`_scope_lines`)."""
+    (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
+    (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -299,6 +300,8 @@ def prose_string_lines(path: str, text: str) -> set[int]:
         elif isinstance(node, ast.Dict):
             lines |= _sample_table_lines(node) | _scope_lines(node) | _documentation_value_lines(node)
             lines |= _resource_table_lines(node)
+        elif isinstance(node, ast.FunctionDef) and node.name in _SHOWING_METHODS:
+            lines |= _url_literal_lines(node)  # ``__repr__`` returning ``"https://www.goodreads.com/book/show/{0}"``
         elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
             lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
     return lines
@@ -347,6 +350,8 @@ _SHOWING_CALLEE = re.compile(
     r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log)$"
 )
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
+# Methods that render an object as text for people: a URL they return is a link shown, never requested.
+_SHOWING_METHODS = frozenset({"__repr__", "__str__", "__html__", "__format__"})
 
 
 def _url_literal_lines(node: ast.AST) -> set[int]:
