@@ -4,7 +4,7 @@ be reported."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, package, run
 
 CREDENTIAL = "preflight.hardcoded_credential"
 ENDPOINT = "preflight.external_endpoint"
@@ -72,3 +72,15 @@ def test_a_url_an_objects_text_form_returns_is_a_link_shown() -> None:
     fetched = source.replace("__repr__", "refresh").replace("return ", "return requests.get(") + ""
     fetched = fetched.replace(".format(self.val)", ".format(self.val))")
     assert codes_at({"dten/db.py": fetched}, ENDPOINT) == [3]
+
+
+def test_an_applications_own_lib_modules_folder_holds_no_kernel_module() -> None:
+    php = {"usr/share/dten/lib/modules/account.inc": "<?php\nclass account {}\n"}
+    found = run(package(php, reboot="none"))
+    assert [f for f in found if f.code == "preflight.reboot_understated"] == []
+    # near miss: kernel modules under the root's lib/modules, or under a kernel release in an image's tree
+    for path in ("lib/modules/6.1.0-18-amd64/extra/dten.ko.xz", "rootfs/lib/modules/6.1.0-18-amd64/modules.dep"):
+        found = run(package({path: b"\x7fELF\x00"}, reboot="none"))
+        assert [f.evidence["replaces"] for f in found if f.code == "preflight.reboot_understated"] == [
+            ["kernel module"]
+        ], path
