@@ -7,7 +7,8 @@ logs in with those words:
 - **Package metadata** (:func:`is_package_metadata`): ``PKG-INFO``, ``METADATA``, the files of an ``*.egg-info`` or
   ``*.dist-info`` folder, and the build descriptions ``setup.py``, ``setup.cfg``, ``pyproject.toml`` and
   ``composer.json``: the project's links, long description, entry points and the repositories a developer's
-  build tool fetches from, read by a package index or a build tool.
+  build tool fetches from, read by a package index or a build tool; and Composer's ``composer/installed.json``
+  (each installed library's source and download URLs).
 - **Lock files** (``markup.is_lock_file``): ``package-lock.json``, ``yarn.lock``, ``poetry.lock``… record where a
   build fetched each dependency; the product does not contact those URLs and no install step runs the tool.
 - **Translation catalogues** (``markup.is_localization``): gettext ``.po``/``.pot`` files and the files under a
@@ -66,6 +67,7 @@ from shipgate.preflight.rule_files import is_rule_file
 
 CATALOGUE_MIN = 10
 SAMPLE_TABLE_MIN = 3
+RESOURCE_TABLE_MIN = 20
 MAX_PYTHON = 2 << 20
 _SETTING_LINE = re.compile(r"\s*[\w.-]+\s*(?:=|:(?!//))\s*\S")  # ``key: value``, not ``https://…``
 BUNDLE_LINE = 5000
@@ -123,6 +125,9 @@ _AUTHORIZE_PATH = re.compile(
 _BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
 _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
+# Composer's record of the libraries it installed: ``<vendor-dir>/composer/installed.json``, whatever the vendor
+# folder is called (``vendor/``, LDAP Account Manager's ``lib/3rdParty/composer/``)
+_COMPOSER_INSTALLED = re.compile(r"(?:^|/)composer/installed\.json$")
 _METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
 _DEVELOPMENT_DIR = re.compile(
     r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/"
@@ -154,9 +159,15 @@ _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
 
 def is_package_metadata(path: str) -> bool:
     """The project's description for an index or a build tool (``PKG-INFO``, ``*.egg-info/…``, ``setup.py``, a
-    Ruby gem's ``*.gemspec``)."""
+    Ruby gem's ``*.gemspec``), and Composer's ``composer/installed.json`` (where each installed library was fetched
+    from)."""
     name = posixpath.basename(path)
-    return name in _METADATA_NAMES or name.endswith(".gemspec") or bool(_METADATA_DIR.search(path))
+    return (
+        name in _METADATA_NAMES
+        or name.endswith(".gemspec")
+        or bool(_METADATA_DIR.search(path))
+        or bool(_COMPOSER_INSTALLED.search(path))
+    )
 
 
 def is_development_file(path: str) -> bool:
@@ -272,7 +283,8 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 def prose_string_lines(path: str, text: str) -> set[int]:
     """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the
     keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
-    (:func:`_sample_argument_lines`) and the URLs of an OAuth scope (:func:`_scope_lines`)."""
+    (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
+    (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -294,6 +306,9 @@ def prose_string_lines(path: str, text: str) -> set[int]:
             lines.update(n for n in span if example or not _SETTING_LINE.match(source[n - 1]))
         elif isinstance(node, ast.Dict):
             lines |= _sample_table_lines(node) | _scope_lines(node) | _documentation_value_lines(node)
+            lines |= _resource_table_lines(node)
+        elif isinstance(node, ast.FunctionDef) and node.name in _SHOWING_METHODS:
+            lines |= _url_literal_lines(node)  # ``__repr__`` returning ``"https://www.goodreads.com/book/show/{0}"``
         elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
             lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
     return lines
@@ -342,6 +357,8 @@ _SHOWING_CALLEE = re.compile(
     r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log)$"
 )
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
+# Methods that render an object as text for people: a URL they return is a link shown, never requested.
+_SHOWING_METHODS = frozenset({"__repr__", "__str__", "__html__", "__format__"})
 
 
 def _url_literal_lines(node: ast.AST) -> set[int]:
@@ -408,6 +425,26 @@ def _sample_table_lines(node: ast.Dict) -> set[int]:
     return {key.lineno for key in node.keys if key is not None}
 
 
+# a name: ``add_entitlement``, ``kobo_privacyCentre_url``, ``EN``
+_RESOURCE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*")
+
+
+def _resource_table_lines(node: ast.Dict) -> set[int]:
+    """The URL lines of a dict literal of at least ``RESOURCE_TABLE_MIN`` snake_case names each mapped to a URL
+    string (Calibre-Web's ``{"account_page": "https://www.kobo.com/…", "add_device": "https://storeapi…", …}``, the
+    resource map a server hands a client device): a directory of links the client follows, as a host catalogue is.
+    A smaller dict of named URLs (a product's own endpoints), or one keyed by URLs or sentences, is read."""
+    named = 0
+    for key, value in zip(node.keys, node.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str) and _RESOURCE_NAME.fullmatch(key.value)):
+            return set()
+        url = isinstance(value, ast.Constant) and isinstance(value.value, str) and "://" in value.value
+        named += url
+    if named < RESOURCE_TABLE_MIN or named * 5 < len(node.keys) * 4:  # four in five values at least are URLs
+        return set()
+    return _url_literal_lines(node)
+
+
 def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
     """Every line that is not blank or a ``#`` comment is one bare URL, and there are at least ``CATALOGUE_MIN``
     of them."""
@@ -438,9 +475,10 @@ def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
 
 
 def ships_dependencies(paths: Iterable[str]) -> bool:
-    """The package holds its dependencies as installed (Composer's ``vendor/composer/installed.json``): its
-    ``composer.json`` then describes a build done already, and no install fetches its repositories."""
-    return any(p.endswith("vendor/composer/installed.json") for p in paths)
+    """The package holds its dependencies as installed (Composer's ``<vendor-dir>/composer/installed.json``, the
+    vendor folder named ``vendor/`` or otherwise): its ``composer.json`` files then describe a build done already,
+    and no install fetches their repositories."""
+    return any(_COMPOSER_INSTALLED.search(p) for p in paths)
 
 
 def describes_package(path: str) -> bool:

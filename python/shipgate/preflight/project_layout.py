@@ -9,7 +9,8 @@ the conventions of particular ecosystems that whole packages showed:
 - **Tests**: a JavaScript/TypeScript spec beside the code it tests (Angular's ``x.component.spec.ts``, Jasmine's
   ``x.spec.js``), and a module that builds test data (CKAN's ``lib/create_test_data.py``).
 - **Translations**: an Erlang application's message catalogues (ejabberd's ``priv/msgs/de.msg``:
-  ``{"Password:","Passwort:"}.``).
+  ``{"Password:","Passwort:"}.``) and a web app's per-language JSON catalogues named by an ISO 639-1 code
+  (motionEye's ``static/js/motioneye.de.json``: ``"http://ekzemplo.com:8765/cams/...": "http://beispiel.com…"``).
 - **Vendored web libraries**: every file of a browser library a web app serves as published
   (``share/jupyterhub/static/components/@fortawesome/fontawesome-free/metadata/sponsors.yml``,
   ``public/base/vendor/bootstrap/scss/…``): the library's metadata, styles and credits; its hosts are mentions.
@@ -33,6 +34,14 @@ _DOCUMENTATION_DIR = re.compile(r"(?:^|/)(?:api-ref|releasenotes|release-notes)/
 _MAN_PAGE = re.compile(r"[A-Za-z][\w+-]*\.[1-8]")
 _TEST = re.compile(r"\.spec\.[cm]?[jt]sx?$|(?:^|/)\w*_test_data\.py$")
 _LOCALIZATION = re.compile(r"(?:^|/)priv/msgs/[\w@-]+\.msg$")
+# ISO 639-1 codes of a per-language JSON catalogue (``motioneye.de.json``, ``app.pt_BR.json``); codes that are also
+# English words (``my``, ``no``, ``or``, ``to``, ``is``, ``as``, ``be``, ``am``, ``an``, ``id``) are left out, so
+# ``config.my.json`` stays configuration
+_LANGUAGES = re.compile(
+    r"af|ar|az|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fr|ga|gl|gu|he|hi|hr|hu|hy|it|ja|ka|kk|km|kn|ko|ku|ky"
+    r"|lo|lt|lv|mk|ml|mn|mr|ms|mt|nb|ne|nl|nn|pa|pl|ps|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh"
+)
+_JSON_CATALOGUE = re.compile(r"(?:^|/)[\w-]+\.([a-z]{2})(?:[_-][A-Za-z]{2,4})?\.json$")
 _WEB_LIBRARY = re.compile(
     r"(?:^|/)(?:static|htdocs|public|assets|www)/(?:[^/]+/)*?(?:vendor(?:ed)?|components|bower_components"
     r"|node_modules)/[^/]+/"
@@ -59,8 +68,11 @@ def is_project_test(path: str) -> bool:
 
 
 def is_project_localization(path: str) -> bool:
-    """An Erlang application's message catalogue (``priv/msgs/de.msg``)."""
-    return bool(_LOCALIZATION.search(path))
+    """An Erlang application's message catalogue (``priv/msgs/de.msg``), a per-language JSON catalogue
+    (``static/js/motioneye.de.json``, ``messages.nb_NO.json``)."""
+    catalogue = _JSON_CATALOGUE.search(path)
+    language = catalogue is not None and _LANGUAGES.fullmatch(catalogue.group(1)) is not None
+    return bool(_LOCALIZATION.search(path)) or language
 
 
 def is_project_tooling(path: str) -> bool:

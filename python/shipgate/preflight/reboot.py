@@ -13,7 +13,9 @@ from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.runners import steps
 
 _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("kernel module", re.compile(r"\.ko(?:\.(?:xz|gz|zst))?$|(?:^|/)lib/modules/")),
+    # ``lib/modules/`` at the root (or under ``usr/``), or anywhere with a kernel release under it
+    # (``rootfs/lib/modules/6.1.0-18-amd64/…``); an application's own ``share/app/lib/modules/account.inc`` is not
+    ("kernel module", re.compile(r"\.ko(?:\.(?:xz|gz|zst))?$|^(?:usr/)?lib/modules/|(?:^|/)lib/modules/\d+\.\d+")),
     ("kernel image", re.compile(r"(?:^|/)(?:vmlinuz|vmlinux|bzImage|initrd|initramfs)[^/]*$")),
     ("init system", re.compile(r"(?:^|/)sbin/init$|(?:^|/)lib/systemd/systemd$|(?:^|/)systemd/systemd$")),
     (

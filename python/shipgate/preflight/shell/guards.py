@@ -1,6 +1,6 @@
 """Guards a script writes around its steps: which user it runs as, and whether a branch ends the script.
 
-``root_condition`` reads a test (``[ "$(id -u)" -ne 0 ]``, ``[[ $EUID == 0 ]]``, ``(( EUID != 0 ))``,
+``root_condition`` reads a test (``[ "$(id -u)" -ne 0 ]``, ``[[ $EUID == 0 ]]``, ``(( EUID != 0 ))``, ``(( UID ))``,
 ``[ "$user" != root ]`` where ``user=$(id -un)``) and says when it is true: ``root`` or ``not-root``."""
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ _TRUE_WHEN_DIFFERENT = frozenset({"-ne", "!=", "-gt"})
 _ROOT_VALUES = frozenset({"0", "root"})
 _ROOT_VALUE_MARK = re.compile(rb"0|root")
 _MAX_SCREENED = 64 * 1024  # conditions up to this size are screened for a root value before they are walked
+# Bash arithmetic on the uid alone: ``(( UID ))`` is true for every user but root, ``(( ! EUID ))`` for root alone.
+_ARITHMETIC_UID = re.compile(r"\(\(\s*(!\s*)?\$?\{?E?UID\}?\s*\)\)")
 
 
 def _unquote(value: str) -> str:
@@ -43,6 +45,9 @@ def _is_uid(operand: str, bindings: Bindings) -> bool:
 
 def root_condition(node: Node, bindings: Bindings) -> str | None:
     """'root' when the test is true for root, 'not-root' when true for other users, None if not a uid test."""
+    arithmetic = _ARITHMETIC_UID.fullmatch(text(node).strip()) if node.type == "compound_statement" else None
+    if arithmetic is not None:
+        return "root" if arithmetic.group(1) else "not-root"
     if node.end_byte - node.start_byte <= _MAX_SCREENED and not _ROOT_VALUE_MARK.search(node.text or b""):
         return None  # every uid test compares with 0 or root: none is written here
     stack: list[tuple[Node, bool]] = [(node, False)]
