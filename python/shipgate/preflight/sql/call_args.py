@@ -7,7 +7,9 @@ with ``${…}`` parts is raw too. Every walk is bounded by the bracket pairs fou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from shipgate.preflight.sql.orm import Token
 
@@ -31,7 +33,17 @@ class New:
 Value = str | list["Value"] | dict[str, "Value"] | New | Raw
 
 
-def pairs(toks: list[Token]) -> dict[int, int]:
+class Lexeme(Protocol):
+    """What :func:`pairs` reads of a token: every DSL reader's own ``Token`` has these."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def pairs(toks: Sequence[Lexeme]) -> dict[int, int]:
     """Each ``(``/``{``/``[``'s index to its closer's, found in one pass (a hostile file stays linear)."""
     found: dict[int, int] = {}
     stack: list[int] = []

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from shipgate.preflight.sql.call_args import pairs as bracket_pairs
+
 MAX_TOKENS = 200_000
 _SCHEMA = re.compile(r"\bSchema::")
 _TYPES = {
@@ -115,17 +117,6 @@ def tokens(text: str) -> list[Token]:
             out.append(Token("punct", c, line))
             i += 1
     return out
-
-
-def _pairs(toks: list[Token]) -> dict[int, int]:
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    for j, t in enumerate(toks):
-        if t.kind == "punct" and t.text in "({[":
-            stack.append(j)
-        elif t.kind == "punct" and t.text in ")}]" and stack:
-            pairs[stack.pop()] = j
-    return pairs
 
 
 def _up_body(toks: list[Token], pairs: dict[int, int]) -> tuple[int, int] | None:
@@ -272,7 +263,7 @@ def laravel_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple
     toks = tokens(text)
     if len(toks) >= MAX_TOKENS:
         return None
-    pairs = _pairs(toks)
+    pairs = bracket_pairs(toks)
     body = _up_body(toks, pairs)
     if body is None:
         return [], []
