@@ -279,6 +279,39 @@ fn a_local_header_before_the_first_entry_or_between_entries_is_hidden() {
     assert!(codes(&inspect_bytes(&zip, &Options::default()).unwrap()).contains(&"zip.hidden_local_header"));
 }
 
+#[test]
+fn a_directory_left_between_entries_is_where_streaming_extractors_stop() {
+    // The zip crate's append writes the new entries after the first session's directory: streaming extractors
+    // stop at its first header and miss what follows, which the message must say (not "more entries").
+    let first = build(&[file("a", b"1")], b"");
+    let stale_directory = &first[30 + 1 + 1..first.len() - 22];
+    let zip = insert(&build(&[file("a", b"1"), file("b", b"2")], b""), 30 + 1 + 1, stale_directory);
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    let hidden: Vec<_> = r.findings.iter().filter(|f| f.code == "zip.hidden_local_header").collect();
+    assert_eq!(hidden.len(), 1);
+    assert!(hidden[0].message.contains("stops there and misses the entries after it"), "{}", hidden[0].message);
+}
+
+#[test]
+fn the_split_signature_and_an_apk_signing_block_belong_to_the_archive() {
+    // `zip -s` in one piece: PK\x07\x08, then the archive with offsets from the file's start.
+    let zip = insert(&build(&[file("a", b"1")], b""), 0, &spec::SIG_DESCRIPTOR.to_le_bytes());
+    let r = inspect_bytes(&zip, &Options::default()).unwrap();
+    assert!(codes(&r).is_empty(), "{:?}", codes(&r));
+    assert!(r.entries.iter().all(|e| e.verified));
+    // apksigner: zeros, then the signing block (one pair), right before the central directory.
+    let pair = [&12u64.to_le_bytes()[..], &0x7109_871au32.to_le_bytes(), b"signers!"].concat();
+    let size = (pair.len() + 24) as u64;
+    let block = [&[0u8; 5][..], &size.to_le_bytes(), &pair, &size.to_le_bytes(), b"APK Sig Block 42"].concat();
+    let plain = build(&[file("a", b"1")], b"");
+    let signed = insert(&plain, 30 + 1 + 1, &block);
+    assert!(codes(&inspect_bytes(&signed, &Options::default()).unwrap()).is_empty());
+    let mut not_a_block = block.clone();
+    not_a_block[block.len() - 1] = b'3';
+    let unsigned = insert(&plain, 30 + 1 + 1, &not_a_block);
+    assert_eq!(codes(&inspect_bytes(&unsigned, &Options::default()).unwrap()), ["zip.unaccounted_bytes"]);
+}
+
 /// `zip` (as [`build`] writes it, no comment) with `bytes` inserted at `at`, before the central directory:
 /// the offsets past `at` moved along.
 fn insert(zip: &[u8], at: usize, bytes: &[u8]) -> Vec<u8> {

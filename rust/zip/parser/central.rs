@@ -58,9 +58,9 @@ impl Parser {
         self.central_count(cd, at);
         let after_cd = self.out.cd_offset + self.out.cd_size;
         if after_cd < self.cd_end && self.base == 0 {
-            self.gaps.push((after_cd, self.cd_end));
             let length = self.cd_end - after_cd;
-            self.push(found::unaccounted(after_cd, length, format!("{length} bytes between the central directory and its end record")));
+            let finding = found::unaccounted(after_cd, length, format!("{length} bytes between the central directory and its end record"));
+            self.gaps.push((after_cd, self.cd_end, Some(finding)));
         }
         if self.central_only {
             return State::Done;

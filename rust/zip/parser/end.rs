@@ -195,7 +195,7 @@ impl Parser {
                 codes::MULTI_DISK,
                 Severity::Critical,
                 "",
-                "the archive claims to span several disks; only single-file archives can be verified",
+                "the archive claims to span several disks (the last piece of a split or spanned archive, as `zip -s` writes): only single-file archives can be verified; join the pieces into one archive",
             )
             .with("disk", u64::from(e.disk).max(disk))
             .with("central_directory_disk", e.cd_disk),

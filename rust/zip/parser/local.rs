@@ -231,12 +231,11 @@ impl Parser {
         }
         let cd = self.out.cd_offset;
         if !spans.is_empty() && cursor < cd {
-            self.gaps.push((cursor, cd));
             let message = format!("{} bytes between the last entry and the central directory belong to no entry", cd - cursor);
-            self.push(found::unaccounted(cursor, cd - cursor, message));
+            self.gaps.push((cursor, cd, Some(found::unaccounted(cursor, cd - cursor, message))));
         } else if spans.is_empty() && cd > 0 {
-            self.gaps.push((0, cd));
-            self.push(found::before_first_entry(cd, format!("{cd} bytes precede the central directory but belong to no entry")));
+            let message = format!("{cd} bytes precede the central directory but belong to no entry");
+            self.gaps.push((0, cd, Some(found::before_first_entry(cd, message))));
         }
         self.next_gap(0)
     }
@@ -256,13 +255,12 @@ impl Parser {
 
     /// Bytes from `start` to `end` that belong to no entry: before the first one, or between two.
     fn gap(&mut self, start: u64, end: u64) {
-        self.gaps.push((start, end));
         let finding = if start == 0 {
             found::before_first_entry(end, format!("{end} bytes precede the first entry (a self-extractor stub or prepended data)"))
         } else {
             found::unaccounted(start, end - start, format!("{} bytes between entries belong to no entry", end - start))
         };
-        self.push(finding);
+        self.gaps.push((start, end, Some(finding)));
     }
 
     pub(super) fn next_gap(&self, at: usize) -> State {
@@ -282,7 +280,11 @@ impl Parser {
     /// signature constants in a self-extractor's code (bdist_wininst's installers compare against
     /// 0x04034b50) are followed by more code — and a central signature without a local header.
     pub(super) fn on_gap(&mut self, at: usize, data: &[u8]) -> State {
-        let (start, _) = self.gaps[at];
+        let (start, end, ref finding) = self.gaps[at];
+        let whole = data.len() as u64 == end - start;
+        if let Some(finding) = finding.clone().filter(|_| !(whole && known_gaps::by_design(start, end == self.out.cd_offset, data))) {
+            self.push(finding);
+        }
         if start == 0 && !data.starts_with(b"PK") {
             let taken = (0..data.len().saturating_sub(3))
                 .find(|&i| data[i..].starts_with(&SIG_LOCAL.to_le_bytes()) && !skipped_as_local_header(&data[i..]));
@@ -298,10 +300,12 @@ impl Parser {
             .windows(4)
             .position(|w| w == SIG_LOCAL.to_le_bytes() || w == SIG_CENTRAL.to_le_bytes())
         {
-            self.push(
-                f(codes::HIDDEN_LOCAL_HEADER, Severity::High, "", "bytes outside every entry contain a ZIP header signature: a streaming extractor would see entries the central directory does not list")
-                    .with("offset", start + i as u64),
-            );
+            let message = if data[i..].starts_with(&SIG_CENTRAL.to_le_bytes()) {
+                "bytes outside every entry hold a central directory header (as a directory an append left in place): a streaming extractor stops there and misses the entries after it"
+            } else {
+                "bytes outside every entry contain a local header signature: a streaming extractor would see entries the central directory does not list"
+            };
+            self.push(f(codes::HIDDEN_LOCAL_HEADER, Severity::High, "", message).with("offset", start + i as u64));
         }
         self.next_gap(at + 1)
     }

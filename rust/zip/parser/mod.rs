@@ -10,6 +10,7 @@
 mod central;
 mod found;
 mod end;
+mod known_gaps;
 mod local;
 
 use super::codes;
@@ -86,7 +87,9 @@ pub struct Parser {
     /// Per entry: its local header has a ZIP64 extra field, so its data descriptor has 8-byte sizes
     /// (4.3.9.2).
     local_zip64: Vec<bool>,
-    gaps: Vec<(u64, u64)>,
+    /// Byte ranges outside every entry, each with the finding it is reported as unless
+    /// [`known_gaps`] recognises what a writer put there (`None`: already reported).
+    gaps: Vec<(u64, u64, Option<Finding>)>,
     /// Where the locator says the ZIP64 record is.
     zip64_stated: u64,
     /// Stop after the central directory (a listing): no local headers, no layout checks.
@@ -167,7 +170,7 @@ impl Parser {
                 }
             }
             State::Gap { at } => {
-                let (start, end) = self.gaps[at];
+                let (start, end, _) = self.gaps[at];
                 Step::Need {
                     offset: start,
                     len: (end - start).min(MAX_GAP_SCAN),
