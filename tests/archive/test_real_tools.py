@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+import tomllib
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import vendor_writers as vw
 from realtools import require_tool
 
 from shipgate.archive import ArchiveReport, inspect
@@ -223,3 +225,160 @@ def test_padded_images_are_verified_not_called_bombs(tmp_path: Path, writer: Cal
     for name, content in files.items():
         assert entries[name].verified, name
         assert entries[name].digests["sha256"] == hashlib.sha256(content).hexdigest(), name
+
+
+# --- Writers measured in docs/zip.md "Writers measured": built at test time where the tool runs in CI -------
+
+VENDOR_WRITERS = [
+    vw.apk_aligned, vw.apk_signed, vw.jar_plain, vw.jar_stored_dated, vw.jar_signed, vw.go_zip, vw.go_zip_pipe,
+    vw.rust_zip("file"), vw.rust_zip("stream"), vw.mono_zip, vw.mono_zip_pipe, vw.info_zip_update,
+    vw.info_zip_delete, vw.info_zip_fix_valid, vw.info_zip_split_one, vw.seven_zip_update, vw.crx3,
+    vw.chromium_crx, vw.python_zipapp, vw.python_append_to_script, vw.python_append_to_archive,
+]
+# Findings above low these writers' archives have, and why (all medium: a warning, never a rejection).
+VENDOR_EXPECTED_ABOVE_LOW = {
+    # A CRX3 header before a ZIP whose offsets count from its own start, as a .jmod's do: 7-Zip cannot open it.
+    "crx3": {"zip.prefixed_offsets", "zip.data_before_first_entry"},
+    "chromium_crx": {"zip.prefixed_offsets", "zip.data_before_first_entry"},
+    # A program before the archive that whoever executes the file runs (a `#!` line, a shell stub).
+    "python_zipapp": {"zip.data_before_first_entry"},
+    "python_append_to_script": {"zip.data_before_first_entry"},
+}
+
+
+def _assert_tree_verified(report: ArchiveReport, src: Path, prefix: str = "") -> None:
+    """Every file entry verified, and each one that is a file of ``src`` (after the writer changed it) with
+    that file's SHA-256; the files of the tree the writer kept are all there."""
+    entries = {e.name.removeprefix("./").removeprefix(prefix): e for e in report.entries if not e.is_dir}
+    assert entries and all(e.verified for e in entries.values()), [n for n, e in entries.items() if not e.verified]
+    for path in (p for p in src.rglob("*") if p.is_file()):
+        name = path.relative_to(src).as_posix()
+        if name not in entries:  # Info-ZIP 3.0 stores the UTF-8 bytes without the UTF-8 flag: code page 437
+            name = name.encode().decode("cp437")
+        assert name in entries, name
+        assert entries[name].digests["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest(), name
+
+
+@pytest.mark.parametrize("writer", VENDOR_WRITERS, ids=lambda w: w.__name__)
+def test_vendor_writers_archives_are_verified(tmp_path: Path, writer: Callable[[Path, Path], None]) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    vw.tree(src)
+    out = tmp_path / f"{writer.__name__}.zip"
+    writer(src, out)
+    report = inspect(out)
+    above_low = {f.code for f in report.findings if f.severity > Severity.LOW}
+    expected = VENDOR_EXPECTED_ABOVE_LOW.get(writer.__name__, set())
+    assert above_low == expected, [(f.code, f.message) for f in report.findings]
+    _assert_tree_verified(report, src, prefix="assets/" if writer.__name__.startswith("apk") else "")
+
+
+def test_an_apk_signing_block_is_known_but_other_bytes_before_the_directory_are_not(tmp_path: Path) -> None:
+    """apksigner's APK Signing Block (zeros to align it, then the block) fills the gap before the central
+    directory exactly: no finding. The same gap with one padding byte changed belongs to no entry."""
+    src = tmp_path / "src"
+    src.mkdir()
+    vw.tree(src)
+    apk = tmp_path / "app.apk"
+    vw.apk_signed(src, apk)
+    assert not [f for f in inspect(apk).findings if f.severity > Severity.LOW]
+    data = bytearray(apk.read_bytes())
+    magic = data.rindex(b"APK Sig Block 42")
+    block_size = int.from_bytes(data[magic - 8:magic], "little")
+    first_field = magic + 16 - block_size - 8
+    assert int.from_bytes(data[first_field:first_field + 8], "little") == block_size
+    data[first_field - 1] ^= 0x01  # the last byte of the zeros before the block (apksigner aligns it to 4096)
+    apk.write_bytes(bytes(data))
+    assert [(f.code, f.severity.label) for f in inspect(apk).findings] == [("zip.unaccounted_bytes", "medium")]
+
+
+def test_the_split_signature_before_a_single_piece_is_known(tmp_path: Path) -> None:
+    """`zip -s` writes PK\\x07\\x08 before the first entry, offsets counting from the file's start: no finding.
+    Any other 4 bytes there belong to no entry."""
+    src = tmp_path / "src"
+    src.mkdir()
+    vw.tree(src)
+    out = tmp_path / "one.zip"
+    vw.info_zip_split_one(src, out)
+    data = out.read_bytes()
+    assert data[:4] == b"PK\x07\x08"
+    assert not [f for f in inspect(out).findings if f.severity > Severity.LOW]
+    out.write_bytes(b"PK\x07\x09" + data[4:])
+    assert [(f.code, f.severity.label) for f in inspect(out).findings] == [("zip.data_before_first_entry", "medium")]
+
+
+@pytest.mark.parametrize("piece", [vw.info_zip_split_last, vw.info_zip_split_first], ids=lambda w: w.__name__)
+def test_a_piece_of_a_split_archive_is_unsupported_and_says_so(
+    tmp_path: Path, piece: Callable[[Path, Path], None]
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    vw.tree(src)
+    out = tmp_path / "piece.zip"
+    piece(src, out)
+    report = inspect(out)
+    expected = "zip.multi_disk" if piece is vw.info_zip_split_last else "zip.not_a_zip"
+    assert [(f.code, f.severity.label) for f in report.findings] == [(expected, "critical")]
+    assert report.entries == ()
+    if piece is vw.info_zip_split_last:
+        assert "split" in report.findings[0].message
+
+
+def test_zip_fix_fix_garbage_extra_fields_are_reported_as_readers_disagree(tmp_path: Path) -> None:
+    """Info-ZIP's `zip -FF` rebuilds a lost central directory with uninitialised memory in the extra fields.
+    Whatever it wrote this time: a malformed extra field is reported only where CPython refuses the archive,
+    and nothing else above low."""
+    src = tmp_path / "src"
+    src.mkdir()
+    vw.tree(src)
+    out = tmp_path / "fixed.zip"
+    vw.info_zip_fix_truncated(src, out)
+    report = inspect(out)
+    above_low = {f.code for f in report.findings if f.severity > Severity.LOW}
+    assert above_low <= {"zip.extra_field_malformed"}
+    try:
+        with zipfile.ZipFile(out) as zf:
+            cpython_reads = zf.testzip() is None
+    except zipfile.BadZipFile:
+        cpython_reads = False
+    assert cpython_reads == (not above_low)
+    if not above_low:
+        _assert_tree_verified(report, src)
+
+
+# --- Writers CI does not install: their archives kept in tests/archive/writers/ (writers.toml) -------------
+
+WRITERS_DIR = Path(__file__).parent / "writers"
+KEPT = tomllib.loads((WRITERS_DIR / "writers.toml").read_text())["archive"]
+
+
+@pytest.mark.parametrize("kept", KEPT, ids=lambda k: k["file"])
+def test_kept_archives_of_other_writers(tmp_path: Path, kept: dict[str, object]) -> None:
+    path = WRITERS_DIR / str(kept["file"])
+    report = inspect(path)
+    with zipfile.ZipFile(path) as zf:  # CPython reads the same bytes for every file
+        cpython = {i.filename: hashlib.sha256(zf.read(i)).hexdigest() for i in zf.infolist() if not i.is_dir()}
+    assert {e.name: e.digests["sha256"] for e in report.entries if not e.is_dir} == cpython
+    if kept["denied"]:
+        return
+    assert not [f for f in report.findings if f.severity > Severity.LOW], [(f.code, f.message) for f in report.findings]
+    if not str(kept["file"]).startswith("soffice"):
+        src = tmp_path / "src"
+        src.mkdir()
+        vw.tree(src)
+        _assert_tree_verified(report, src)
+    assert all(e.verified for e in report.entries if not e.is_dir)
+
+
+def test_an_appended_archive_with_the_old_directory_left_in_is_denied_as_streaming_readers_stop(tmp_path: Path) -> None:
+    """The zip crate's `new_append` leaves the first session's central directory between the entries: the
+    directory lists 11 entries, a streaming extractor (bsdtar from a pipe here) stops at the stale directory's
+    first header and extracts fewer. shipgate says so, and does not claim they would see extra entries."""
+    path = WRITERS_DIR / "rust_zip_append.zip"
+    report = inspect(path)
+    hidden = [f for f in report.findings if f.code == "zip.hidden_local_header"]
+    assert [f.severity.label for f in hidden] == ["high"]
+    assert "stops there and misses the entries after it" in hidden[0].message
+    streamed = subprocess.run([require_tool("bsdtar"), "-tf", "-"], input=path.read_bytes(), capture_output=True,
+                              check=True).stdout.decode().split()
+    assert len(streamed) < len(report.entries) == 11
