@@ -312,6 +312,17 @@ fn the_split_signature_and_an_apk_signing_block_belong_to_the_archive() {
     assert_eq!(codes(&inspect_bytes(&unsigned, &Options::default()).unwrap()), ["zip.unaccounted_bytes"]);
 }
 
+#[test]
+fn the_first_piece_of_a_split_archive_is_no_archive_and_says_which_piece() {
+    let zip = build(&[file("a", b"1"), file("b", b"2")], b"");
+    let first_piece = [&spec::SIG_DESCRIPTOR.to_le_bytes()[..], &zip[..40]].concat();
+    let r = inspect_bytes(&first_piece, &Options::default()).unwrap();
+    assert_eq!(codes(&r), ["zip.not_a_zip"]);
+    assert!(r.findings[0].message.contains("the first piece of a split archive"), "{}", r.findings[0].message);
+    let r = inspect_bytes(&zip[..40], &Options::default()).unwrap();
+    assert!(r.findings[0].message.contains("not a ZIP archive, or truncated"), "{}", r.findings[0].message);
+}
+
 /// `zip` (as [`build`] writes it, no comment) with `bytes` inserted at `at`, before the central directory:
 /// the offsets past `at` moved along.
 fn insert(zip: &[u8], at: usize, bytes: &[u8]) -> Vec<u8> {

@@ -234,10 +234,14 @@ fn drive<S: Source + ?Sized>(mut parser: Parser, source: &S, limits: &Limits) ->
     let mut out = parser.finish();
     if out.findings.iter().any(|x| x.code == codes::NOT_A_ZIP.name) {
         let head = source.read_vec(0, 8)?;
-        if let Some(kind) = sniff(&head) {
+        let said = match sniff(&head) {
+            Some(kind) => Some((format!("not a ZIP archive: the data is {kind}"), kind)),
+            None => split_piece(&head).then(|| (SPLIT_PIECE.to_owned(), "split ZIP piece")),
+        };
+        if let Some((message, kind)) = said {
             for x in &mut out.findings {
                 if x.code == codes::NOT_A_ZIP.name {
-                    x.message = format!("not a ZIP archive: the data is {kind}");
+                    x.message.clone_from(&message);
                     x.evidence.push(("format", kind.into()));
                 }
             }
@@ -278,6 +282,15 @@ impl Parser {
         }
         Ok(())
     }
+}
+
+/// What the finding says of a file [`split_piece`] recognises.
+const SPLIT_PIECE: &str = "not a whole ZIP archive: the first piece of a split archive (it starts with the split \
+    signature and has no end record, as the .z01 `zip -s` writes); join the pieces into one archive";
+
+/// The split-archive signature (APPNOTE 8.5.3), then a local header: the first piece of a split archive.
+fn split_piece(head: &[u8]) -> bool {
+    head.len() == 8 && head[..4] == SIG_DESCRIPTOR.to_le_bytes() && head[4..] == SIG_LOCAL.to_le_bytes()
 }
 
 /// Name a few formats that are not ZIP by their magic number, for the finding.
