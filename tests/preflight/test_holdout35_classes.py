@@ -251,3 +251,39 @@ def test_i_fetch_with_its_checks_or_a_ca_file_keeps_tls() -> None:
         "fetch --ca-cert=/etc/ssl/vendor-ca.pem -o /tmp/y https://pkg.vendor.io/x\n"
     )
     assert codes_at({"patch.sh": text}, TLS) == []
+
+
+# -- C (whole package): the scripts an update image's description names (SWUpdate's sw-description, RAUC's
+# manifest.raucm) run as root, whatever the scripts say about themselves --------------------------------------
+
+SW_DESCRIPTION = (
+    "software =\n{\n"
+    '\tversion = "1.0";\n'
+    '\timages: ( { filename = "rootfs.ext4.gz"; device = "/dev/mmcblk0p2"; } );\n'
+    "\tscripts: (\n"
+    '\t\t{ filename = "swupdate_post.sh"; type = "postinstall"; },\n'
+    '\t\t{ filename = "check.lua"; type = "lua"; }\n'
+    "\t);\n}\n"
+)
+
+
+def _located(files: dict[str, str], code: str) -> list[tuple[str, int | None]]:
+    return sorted((f.path, f.evidence.get("line")) for f in run(package(dict(files))) if f.code == code)
+
+
+def test_c_scripts_a_sw_description_or_a_rauc_manifest_names_require_root() -> None:
+    swu = {"sw-description": SW_DESCRIPTION, "swupdate_post.sh": "#!/bin/sh\nsleep 1\nreboot\n"}
+    assert _located(swu, ROOT) == [("swupdate_post.sh", 1)]
+    assert _located(swu, PRIVILEGE) == []
+    manifest = "[update]\ncompatible=vendor-rpi4\nversion=1\n\n[hooks]\nfilename=hook\n"
+    rauc = {"manifest.raucm": manifest, "hook": '#!/bin/sh\ndd if="$1" of=/dev/mmcblk0p1\n'}
+    assert _located(rauc, ROOT) == [("hook", 1)]
+    assert _located(rauc, PRIVILEGE) == []
+
+
+def test_c_a_script_no_description_names_stays_an_ordinary_script() -> None:
+    files = {"sw-description": SW_DESCRIPTION, "tools/flash.sh": "#!/bin/sh\nsleep 1\nreboot\n"}
+    assert _located(files, ROOT) == []
+    assert _located(files, PRIVILEGE) == [("tools/flash.sh", 3)]
+    images_only = {"sw-description": 'software = { images: ( { filename = "x.sh"; } ); }\n', "x.sh": "reboot\n"}
+    assert _located(images_only, ROOT) == []

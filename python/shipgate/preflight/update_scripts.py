@@ -7,9 +7,19 @@ runner gives them (their names are generic: ``update.sh``, ``hook``):
   (``RAUC_SLOT_CLASS``, ``RAUC_IMAGE_NAME``, ``RAUC_SLOT_DEVICE``, ``RAUC_MOUNT_PREFIX`` …): a script that reads
   them, and sets none of them itself, is one RAUC runs.
 
-Like a dpkg maintainer script, such a file requires root by what runs it."""
+Like a dpkg maintainer script, such a file requires root by what runs it.
+
+``listed_update_scripts`` reads the update image's own description in a whole package: SWUpdate's ``sw-description``
+(its ``scripts: ( { filename = "…"; type = "shellscript"; } )``, run as root before or after the images are
+installed) and RAUC's ``manifest.raucm`` (``[hooks] filename=…``, ``[handler] filename=…``): the scripts they name,
+whatever those files say about themselves."""
 
 from __future__ import annotations
+
+import configparser
+import posixpath
+import re
+from collections.abc import Mapping
 
 from shipgate.preflight.shell.model import Script
 
@@ -56,3 +66,50 @@ def run_by_updater(script: Script) -> str | None:
     if _reads_rauc_environment(script):
         return "RAUC"
     return None
+
+
+_MAX_DESCRIPTION = 256 * 1024
+_SCRIPTS_BLOCK = re.compile(r"\bscripts\s*[:=]\s*\(")
+_FILENAME = re.compile(r'\bfilename\s*=\s*"([^"\n]{1,200})"')
+
+
+def _block(text: str, start: int) -> str:
+    """The text from ``start`` (just after an opening parenthesis) to its matching one (bounded by the text)."""
+    depth = 1
+    for i in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start:i]
+    return text[start:]
+
+
+def _swupdate_scripts(text: str) -> set[str]:
+    """File names in the ``scripts`` lists of a ``sw-description`` (Lua scripts run in SWUpdate itself)."""
+    names: set[str] = set()
+    for m in _SCRIPTS_BLOCK.finditer(text):
+        names.update(n for n in _FILENAME.findall(_block(text, m.end())) if not n.endswith(".lua"))
+    return names
+
+
+def _rauc_scripts(text: str) -> set[str]:
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return set()
+    return {parser[s]["filename"] for s in ("hooks", "handler") if parser.has_option(s, "filename")}
+
+
+def listed_update_scripts(files: Mapping[str, bytes]) -> frozenset[str]:
+    """Package paths of the scripts a ``sw-description`` or ``manifest.raucm`` in the package names (beside it)."""
+    found: set[str] = set()
+    for path, data in files.items():
+        name = posixpath.basename(path)
+        swupdate = name == "sw-description"
+        if not (swupdate or name.endswith(".raucm")) or len(data) > _MAX_DESCRIPTION:  # RAUC's manifest.raucm
+            continue
+        text = data.decode("utf-8", "replace")
+        names = _swupdate_scripts(text) if swupdate else _rauc_scripts(text)
+        folder = posixpath.dirname(path)
+        found.update(p for n in names if (p := posixpath.join(folder, posixpath.basename(n))) in files)
+    return frozenset(found)
