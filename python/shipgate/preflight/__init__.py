@@ -61,6 +61,7 @@ from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
 from shipgate.preflight.scriptlet_evidence import phase_folder_scriptlets
+from shipgate.preflight.update_scripts import listed_update_scripts
 from shipgate.preflight.windows import checks as windows_checks
 
 __all__ = [
@@ -239,7 +240,7 @@ def _context(
         parsed=None,
         system_package=system_package(contents.files),
         called_by_maintainer=called_by_maintainer(contents.files),
-        phase_scriptlets=phase_folder_scriptlets(contents.files),
+        phase_scriptlets=phase_folder_scriptlets(contents.files) | listed_update_scripts(contents.files),
         ships_dependencies=ships_dependencies(contents.files),
         offered_config=offered(contents.files),
         installed_commands=installed_commands(contents.files),

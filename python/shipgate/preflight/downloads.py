@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
+from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.markup import is_documentation
@@ -37,6 +38,8 @@ _INSECURE_ENV = {
     "_HTTPS_INSECURE": ("1", "true"),  # the same, set by acme.sh deploy hooks for their own calls
     "PIP_TRUSTED_HOST": None,
     "NPM_CONFIG_STRICT_SSL": ("false", "0"),
+    "SSL_NO_VERIFY_PEER": None,  # FreeBSD fetch(3): any value turns peer verification off
+    "SSL_NO_VERIFY_HOSTNAME": None,
 }
 _CONFIG_INSECURE = re.compile(
     r"(?i)^\s*(?:sslverify\s*=\s*(?:0|false|no)|ssl_verify\s*[:=]\s*(?:false|0|no)|verify_ssl\s*[:=]\s*(?:false|0)"
@@ -92,6 +95,8 @@ def _tls_off(command: Command) -> str | None:
         return f"{name} config set strict-ssl false"
     if any(w.text in _TLS_OFF_OPTIONS for w in command.words):
         return f"{name} with TLS verification off"
+    if name == "fetch" and any(w.text in ("--no-verify-peer", "--no-verify-hostname") for w in command.words):
+        return "fetch --no-verify-peer (FreeBSD's fetch without certificate checks)"
     if name == "oc" and any(w.text in ("--insecure", "--insecure=true") for w in command.words):
         return "oc --insecure (registries reached without TLS verification)"
     for key, word in command.env:
@@ -135,6 +140,17 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
         fetcher = command.name in FETCHERS or command.name in wrappers
         if fetcher and _into_shell(command, script, by_line):
             yield _pipe(path, command)
+        elif fetcher and (device := flashed_download(command, by_line.get(command.line, []))) is not None:
+            yield at_command(
+                "preflight.unverified_download_exec",
+                Severity.HIGH,
+                path=path,
+                command=command,
+                downloaded_at=command.line,
+                downloaded=device,
+                message=f"writes the download straight onto {device} without checking its checksum or signature",
+                remedy="Download the image to a file, verify a pinned checksum or signature, then write it.",
+            )
     fetched_before: set[tuple[str, tuple[str, ...]]] = set()
     for run in fetched_code_runs(script):
         # the same file from the same URL, fetched and run in the other branch of an alternative (wget or curl,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
+from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.init_scripts import sysv_init_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
@@ -21,6 +22,7 @@ from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands,
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
+from shipgate.preflight.update_scripts import run_by_updater
 
 _ACCOUNT_TOOLS = frozenset(
     {
@@ -203,12 +205,17 @@ def _own_user(owner: str) -> bool:
     return bool(parts) and all(_SELF_OWNER.match(p) for p in parts)
 
 
-def _extracts_into(args: list[str]) -> str | None:
-    """The directory ``tar -C DIR -x…`` (or ``--directory=DIR``) extracts into; None when it does not extract."""
+def _tar_extracts(args: list[str]) -> bool:
+    """``tar`` is extracting: ``-x``/``--extract``, or an ``x`` in its first (dash-less) option bundle."""
     bundles = [a.lstrip("-") for a in args if not a.startswith("--")][:1] + [
         a[1:] for a in args if a.startswith("-") and not a.startswith("--")
     ]
-    if "--extract" not in args and not any("x" in b and b.isalpha() for b in bundles):
+    return "--extract" in args or any("x" in b and b.isalpha() for b in bundles)
+
+
+def _extracts_into(args: list[str]) -> str | None:
+    """The directory ``tar -C DIR -x…`` (or ``--directory=DIR``) extracts into; None when it does not extract."""
+    if not _tar_extracts(args):
         return None
     for i, arg in enumerate(args):
         if arg == "-C" and i + 1 < len(args):
@@ -269,10 +276,10 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
     sysv = program.startswith("/etc/init.d/") or name == "initctl"
     if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
         return f"{program} controls system services", command.line
-    tool = _system_tool(name, args)
+    tool = _system_tool(name, args) or device_step(command, _ROOT_PREFIXES)
     if tool is not None:
         return tool, command.line
-    if name in _ALWAYS_ROOT:
+    if name in _ALWAYS_ROOT and not lists_mounts(command):
         if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
             return None
         if name == "update-alternatives" and not any(a in ("--install", "--set", "--remove", "--config") for a in args):
@@ -287,6 +294,7 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         name == "tar"
         and (into := _extracts_into(args)) is not None
         and (into == "/" or into.startswith(_ROOT_PREFIXES))
+        and not _members_under_tmp(args, into)
     ):
         return f"tar extracts into {into}", command.line
     verbs = _PACKAGE_VERBS.get(name)
@@ -406,7 +414,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if sysv_init_script(source):
             continue  # an init script kept outside etc/init.d (contrib/init-scripts/…): init runs it as root
         maintainer = maintainer_script(script, source) or path in ctx.phase_scriptlets
+        updater = None if maintainer else run_by_updater(script)  # pakfire's update.sh, a RAUC hook
         requires = _requires_root(script, maintainer, source)
+        if updater is not None:
+            requires = [(1, f"{updater} runs this update script as root"), *requires]
+            maintainer = True
         checked = any(c.kind == "requires" for c in script.root_checks)
         yield from _escalations(path, script, sudo, _drops(script, bool(requires), source), root_required=checked)
         for line, why in requires[:1]:  # one fact per script: a second uid check (or one in a scriptlet) adds none
@@ -418,7 +430,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 text=why,
                 message="the script requires root"
                 + (" but the target's installers run without sudo" if sudo is False else "")
-                + (f" ({why})" if maintainer and why.startswith("its package manager") else ""),
+                + (f" ({why})" if maintainer and why.startswith(("its package manager", updater or "\0")) else ""),
                 remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root "
                 "requirement.",
             )
@@ -607,10 +619,29 @@ def _checked_write(command: Command, script: Script, checked: tuple[frozenset[st
     return False
 
 
+_SCRATCH = ("/tmp/", "/var/tmp/")  # noqa: S108 -- paths a script names, compared, never written here
+
+
+def _members_under_tmp(args: list[str], into: str) -> bool:
+    """``tar xzf $IMG -C / ./tmp/pre_upgrade_command``: only the members named after ``-C DIR`` are extracted, and
+    each lands under /tmp (or /var/tmp), which anyone may write."""
+    after = args[args.index("-C") + 2 :] if "-C" in args else []
+    members = [a for a in after if not a.startswith("-")]
+    base = into.rstrip("/") + "/"
+    return bool(members) and all(
+        (base + m.removeprefix("./")).startswith(_SCRATCH) and ".." not in m for m in members
+    )
+
+
 def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
-    """A relative write after ``cd /usr/local/bin`` (``wget URL`` saves there): a write under that directory."""
-    if not cwd.startswith(_ROOT_PREFIXES):
+    """A relative write after ``cd /usr/local/bin`` (``wget URL`` saves there), or an archive extracted there
+    with no ``-C`` (``cd / && tar xzf "$IMG"``, ``(cd /boot && xz -dc < f | tar xvf -)``): a write under that
+    directory (``/`` itself is root's)."""
+    if not (cwd == "/" or cwd.startswith(_ROOT_PREFIXES)):
         return None
+    args = [w.text for w in command.words]
+    if command.name == "tar" and _tar_extracts(args) and _extracts_into(args) is None:
+        return f"tar extracts into {cwd}", command.line
     for word in written_paths(command):
         if not word.text.startswith(("/", "~", "$")):
             return f"writes {cwd.rstrip('/')}/{word.text.removeprefix('./')}", write_line(command, word)
@@ -666,13 +697,14 @@ def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterato
     seen: set[int] = set()
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
-    cwd = ""
+    cwds: dict[str | None, str] = {}  # the directory a ``cd`` moved to, at top level and in each function
     dropped = _runs_as_its_account_from(script)
     as_root = _called_as_root(script)
     for command in read_through_runners(script):
         if command.name == "cd":
             places = operands(command)
-            cwd = places[0].text + "/" if len(places) == 1 and command.function is None else ""
+            cwds[command.function] = places[0].text.rstrip("/") + "/" if len(places) == 1 else ""
+        cwd = cwds.get(command.function, cwds.get(None, ""))
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
         if command.escalation or "root" in command.conditions or command.function in as_root or elsewhere(command):
             continue

@@ -19,15 +19,21 @@ _PRINTERS = frozenset({"echo", "printf", "print", "cat"})
 
 
 def _from_arguments(script: Script) -> dict[tuple[str, str], str]:
-    """(function, local name) -> the positional parameter it copies (``local url="$1"``)."""
+    """(function, local name) -> the positional parameter it copies (``local url="$1"``), also with literal text
+    around it (``local URL="${2}/boot.tar.xz"``: the argument's URL with a path added)."""
     out: dict[tuple[str, str], str] = {}
     for a in script.assignments:
         if not a.function:  # only a function's copies are recorded
             continue
-        m = _POSITIONAL.match(a.raw.partition("=")[2].strip("\"'"))
+        value = a.raw.partition("=")[2].strip("\"'")
+        m = _POSITIONAL.match(value) or _AROUND_TEXT.match(value)
         if m:
             out[(a.function, a.name)] = m.group(1)
     return out
+
+
+# One positional parameter with only literal text around it (no command substitution, no other expansion).
+_AROUND_TEXT = re.compile(r"^[^$`]*\$\{?([1-9])\}?(?![\w\[])[^$`]*$")
 
 
 def _positions(command: Command, copies: dict[tuple[str, str], str]) -> set[str]:

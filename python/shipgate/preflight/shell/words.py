@@ -227,7 +227,14 @@ class WordReader:
         name, rest = m.group(2), m.group(3)
         op = next((o for o in (*_GUARD_OPS, *_DEFAULT_OPS, ":+", "+") if rest.startswith(o)), None)
         if op is None:
-            if rest:  # ${X#pat}, ${X/a/b}, ${X:0:3}: a transformation
+            binding = None if name in _DYNAMIC else self.bindings.lookup(name, use)
+            replaced = _substitution(binding.value, rest) if binding is not None and binding.value else None
+            if replaced is not None:  # ${X/github.com/api.github.com\/repos} of a known X, literal both sides
+                acc.expands.append(name)
+                if binding is not None and acc.assigned_at is None:
+                    acc.assigned_at = binding.line
+                acc.known(replaced)
+            elif rest:  # ${X#pat}, ${X/a/*}, ${X:0:3}: a transformation
                 acc.expands.append(name)
                 acc.unknown(text(node))
             else:
@@ -265,6 +272,27 @@ class WordReader:
 
 
 _VARIABLE_DEFAULT = re.compile(r"^\$\{?(\w+)\}?([^$`\"'\\]*)$")
+# ``${X/pattern/replacement}`` (``//`` every match, ``/#`` at the start, ``/%`` at the end): the pattern up to the
+# first unescaped ``/``. Followed only when both sides are literal (no glob, no expansion, no ``&``, which bash 5.2
+# replaces by the match).
+_SUBSTITUTION = re.compile(r"^/([/#%]?)((?:\\.|[^/\\])+)(?:/((?:\\.|[^\\])*))?$", re.S)
+
+
+def _substitution(value: str, rest: str) -> str | None:
+    """``value`` after the pattern substitution ``rest`` (``/a/b``, ``//a/b``, ``/#a/b``, ``/%a/b``); None when
+    ``rest`` is no substitution or either side is not literal."""
+    m = _SUBSTITUTION.match(rest)
+    if m is None or any(ch in (m.group(2) + (m.group(3) or "")) for ch in "*?[$`&"):
+        return None
+    anchor = m.group(1)
+    pattern, replacement = _BACKSLASH.sub(r"\1", m.group(2)), _BACKSLASH.sub(r"\1", m.group(3) or "")
+    if anchor == "/":
+        return value.replace(pattern, replacement)[:MAX_VALUE]
+    if anchor == "#":
+        return replacement + value[len(pattern) :] if value.startswith(pattern) else value
+    if anchor == "%":
+        return value[: len(value) - len(pattern)] + replacement if value.endswith(pattern) else value
+    return value.replace(pattern, replacement, 1)[:MAX_VALUE]
 
 
 def _append_binding(acc: _Acc, binding: Assignment | None, written: str) -> None:
