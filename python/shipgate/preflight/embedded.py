@@ -113,7 +113,8 @@ def read_embedded(path: str, text: str) -> Embedded | None:
         return None
     if cloud_init:
         return _embedded(path, [p for d in docs for p in _cloud_init(d)], root=True)
-    nested = [(offset + line, command) for offset, d in user_data_in(docs) for line, command in _cloud_init(d)]
+    carried = any(key in text for key in _USER_DATA_WORDS)  # only then can a block of user data be in it
+    nested = [(o + line, command) for o, d in user_data_in(docs) for line, command in _cloud_init(d)] if carried else []
     if nested:  # cloud-init user data inside another YAML file (a Multipass blueprint)
         return _embedded(path, nested, root=True)
     if any(_is_task_list(d) for d in docs):
@@ -125,6 +126,9 @@ def read_embedded(path: str, text: str) -> Embedded | None:
     lines = text.splitlines()
     pieces = [p for d in docs if compose or _is_manifest(d) for p in _containers(d, set(), lines)]
     return _embedded(path, pieces, root=True)
+
+
+_USER_DATA_WORDS = ("user-data", "vendor-data", "user_data", "vendor_data", "userData", "vendorData")
 
 
 def _is_manifest(doc: yaml.Node) -> bool:
