@@ -2,11 +2,14 @@
 
 A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; ``ENV``/``ARG`` values become assignments the
 later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an
-escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items, a logrotate ``postrotate … endscript``
+escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items and modules (also as user data inside
+another YAML file: shipgate.preflight.cloud_init), Vagrant and Packer shell provisioners (shipgate.preflight.vagrant,
+shipgate.preflight.packer), a logrotate ``postrotate … endscript``
 block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.udev), apt hooks and modprobe
 ``install`` commands (shipgate.preflight.hooks), the work Puppet manifests, Chef recipes and Salt states declare
 (shipgate.preflight.config_management), and a container's ``command``/``args``/``entrypoint`` that runs
-``sh -c SCRIPT`` (Kubernetes, compose; a Helm template as its skeleton, shipgate.preflight.helm).
+``sh -c SCRIPT`` (Kubernetes, compose — by name or by its services; a Helm template as its skeleton,
+shipgate.preflight.helm) and a compose health check's ``test``.
 Ansible's ``sysctl``/``modprobe``/``capabilities`` module tasks are read as the command that does the same
 (shipgate.preflight.ansible_host_modules).
 Each command's text is put at the line where it stands in the host file and the whole is parsed as one script,
@@ -14,8 +17,8 @@ so every script check applies and reports at the host file's lines. YAML is read
 tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
 passed to an interpreter (a task's ``name:``/``msg:``, ``LABEL``, ``ENV`` values) are data.
 
-Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe, a configuration-management agent and a
-container run their commands as root by design (``Embedded.root``); an Ansible task runs as the connecting user
+Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe, a configuration-management agent, a
+container, a Vagrant guest and a Packer build instance run their commands as root (or with their own sudo) by design (``Embedded.root``); an Ansible task runs as the connecting user
 unless ``become`` is set on it, its block or its play."""
 
 from __future__ import annotations
