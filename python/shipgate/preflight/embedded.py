@@ -18,7 +18,8 @@ tree (line numbers; an alias is the anchored node, so its text is reported at th
 passed to an interpreter (a task's ``name:``/``msg:``, ``LABEL``, ``ENV`` values) are data.
 
 Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe, a configuration-management agent, a
-container, a Vagrant guest and a Packer build instance run their commands as root (or with their own sudo) by design (``Embedded.root``); an Ansible task runs as the connecting user
+container, a Vagrant guest and a Packer build instance run their commands as root (or with their own sudo) by design
+(``Embedded.root``); an Ansible task runs as the connecting user
 unless ``become`` is set on it, its block or its play."""
 
 from __future__ import annotations
