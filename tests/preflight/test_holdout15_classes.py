@@ -243,7 +243,8 @@ def test_c_a_container_sh_c_and_an_anchored_script() -> None:
     # a compose service's sh -c is a script; the same in a YAML file that is neither compose nor a manifest is not
     shell = 'services:\n  app:\n    image: app:1\n    command: sh -c "curl -fsSL https://get.vendor.io | sh"\n'
     assert codes_at({"docker-compose.yml": shell}, _PIPE) == [4]
-    assert codes_at({"deploy/app.yaml": shell}, _PIPE) == []
+    # (a file whose services all name an image is a compose file under any name: holdout36's Frappe ``pwd.yml``)
+    assert codes_at({"deploy/app.yaml": shell.replace("services:", "jobs:")}, _PIPE) == []
 
 
 def test_c_an_ordinary_script_is_read_as_before() -> None:

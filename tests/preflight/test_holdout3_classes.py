@@ -232,7 +232,10 @@ def test_e_compose_command_through_a_merge_key() -> None:
     ],
 )
 def test_e_compose_near_misses_stay_quiet(path: str, command: str) -> None:
-    assert codes({path: COMPOSE.format(command=command)}) == []
+    text = COMPOSE.format(command=command)
+    if not path.endswith("docker-compose.yml"):  # under another name, services that all name an image are compose
+        text = text.replace("services:", "jobs:", 1)  # (holdout36's Frappe pwd.yml): this one is not compose-shaped
+    assert codes({path: text}) == []
 
 
 def test_e_migration_flags_of_vendor_clis() -> None:

@@ -37,11 +37,14 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         "the distribution's configured mirrors",
     ),
     "yum": (
-        frozenset({"install", "update", "upgrade", "makecache", "groupinstall", "check-update"}),
+        frozenset({"install", "update", "upgrade", "makecache", "groupinstall", "check-update", "swap", "reinstall"}),
         "the distribution's configured mirrors",
     ),
-    "dnf": (
-        frozenset({"install", "update", "upgrade", "makecache", "groupinstall", "check-update"}),
+    "dnf": (  # ``swap``/``reinstall``/``distro-sync`` download packages too (dnf(8))
+        frozenset(
+            {"install", "update", "upgrade", "makecache", "groupinstall", "check-update", "swap", "reinstall"}
+            | {"distro-sync"}
+        ),
         "the distribution's configured mirrors",
     ),
     "zypper": (

@@ -2,11 +2,14 @@
 
 A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; ``ENV``/``ARG`` values become assignments the
 later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an
-escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items, a logrotate ``postrotate … endscript``
+escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items and modules (also as user data inside
+another YAML file: shipgate.preflight.cloud_init), Vagrant and Packer shell provisioners (shipgate.preflight.vagrant,
+shipgate.preflight.packer), a logrotate ``postrotate … endscript``
 block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.udev), apt hooks and modprobe
 ``install`` commands (shipgate.preflight.hooks), the work Puppet manifests, Chef recipes and Salt states declare
 (shipgate.preflight.config_management), and a container's ``command``/``args``/``entrypoint`` that runs
-``sh -c SCRIPT`` (Kubernetes, compose; a Helm template as its skeleton, shipgate.preflight.helm).
+``sh -c SCRIPT`` (Kubernetes, compose — by name or by its services; a Helm template as its skeleton,
+shipgate.preflight.helm) and a compose health check's ``test``.
 Ansible's ``sysctl``/``modprobe``/``capabilities`` module tasks are read as the command that does the same
 (shipgate.preflight.ansible_host_modules).
 Each command's text is put at the line where it stands in the host file and the whole is parsed as one script,
@@ -14,8 +17,9 @@ so every script check applies and reports at the host file's lines. YAML is read
 tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
 passed to an interpreter (a task's ``name:``/``msg:``, ``LABEL``, ``ENV`` values) are data.
 
-Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe, a configuration-management agent and a
-container run their commands as root by design (``Embedded.root``); an Ansible task runs as the connecting user
+Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe, a configuration-management agent, a
+container, a Vagrant guest and a Packer build instance run their commands as root (or with their own sudo) by design
+(``Embedded.root``); an Ansible task runs as the connecting user
 unless ``become`` is set on it, its block or its play."""
 
 from __future__ import annotations
@@ -29,8 +33,11 @@ from dataclasses import dataclass
 
 import yaml
 
-from shipgate.preflight import helm
+from shipgate.preflight import helm, packer, vagrant
 from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
+from shipgate.preflight.cloud_init import command_items as cloud_init_commands
+from shipgate.preflight.cloud_init import module_pieces as cloud_init_modules
+from shipgate.preflight.cloud_init import nested_user_data as user_data_in
 from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.config_management import declared_work
 from shipgate.preflight.contents import is_dockerfile
@@ -69,7 +76,7 @@ Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
     r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
-    r"|sysctl|modprobe)\s*:"
+    r"|sysctl|modprobe|user-data|vendor-data)\s*:"
     r"|(?:ansible\.builtin|ansible\.legacy|ansible\.posix|community\.general)\.",
     re.M,
 )
@@ -79,6 +86,10 @@ def read_embedded(path: str, text: str) -> Embedded | None:
     """The shell ``text`` (the file at ``path``) carries, if it is one of the formats above; else None."""
     if is_dockerfile(path, text):
         return _embedded(path, list(_dockerfile(text)), root=True)
+    if packer.is_template(path, text):  # the build instance's provisioning, as its user with its own sudo
+        return _embedded(path, packer.commands(path, text), root=True)
+    if vagrant.is_vagrantfile(path):  # the guest's provisioning, as root or with the box's own sudo
+        return _embedded(path, vagrant.provisioner_scripts(text), root=True)
     if _is_logrotate(path, text):
         return _embedded(path, list(_logrotate(text)), root=True)
     if path.endswith(".rules"):
@@ -99,21 +110,29 @@ def read_embedded(path: str, text: str) -> Embedded | None:
     if helm.is_template(path) and "{{" in text:
         text = helm.skeleton(text)  # a Helm chart's template, read as the YAML it renders to
     cloud_init = text.startswith("#cloud-config")
-    if not (cloud_init or path.lower().endswith((".yml", ".yaml"))) or not _YAML_TRIGGER.search(text):
+    if not cloud_init and (not path.lower().endswith((".yml", ".yaml")) or not _YAML_TRIGGER.search(text)):
         return None
     docs = _yaml_documents(text)
     if not docs:
         return None
     if cloud_init:
         return _embedded(path, [p for d in docs for p in _cloud_init(d)], root=True)
+    carried = any(key in text for key in _USER_DATA_WORDS)  # only then can a block of user data be in it
+    nested = [(o + line, command) for o, d in user_data_in(docs) for line, command in _cloud_init(d)] if carried else []
+    if nested:  # cloud-init user data inside another YAML file (a Multipass blueprint)
+        return _embedded(path, nested, root=True)
     if any(_is_task_list(d) for d in docs):
         reader = _Ansible()
         for d in docs:
             reader.tasks(d, False)
         return _embedded(path, reader.pieces, root=False, unsigned=tuple(reader.unsigned))
-    compose = is_compose_file(path)
-    pieces = [p for d in docs if compose or _is_manifest(d) for p in _containers(d, set())]
+    compose = is_compose_file(path) or any(_compose_shaped(d) for d in docs)  # ``pwd.yml``: services with images
+    lines = text.splitlines()
+    pieces = [p for d in docs if compose or _is_manifest(d) for p in _containers(d, set(), lines)]
     return _embedded(path, pieces, root=True)
+
+
+_USER_DATA_WORDS = ("user-data", "vendor-data", "user_data", "vendor_data", "userData", "vendorData")
 
 
 def _is_manifest(doc: yaml.Node) -> bool:
@@ -323,22 +342,25 @@ def _truthy(node: yaml.Node | None) -> bool:
 
 
 def _cloud_init(doc: yaml.Node) -> Iterator[Piece]:
-    """``runcmd``/``bootcmd`` items: a string is a shell command line, a list is argv."""
+    """``runcmd``/``bootcmd`` items (a string is a shell command line, a list is argv), and what cloud-init's
+    key, user, file and snap modules do (shipgate.preflight.cloud_init)."""
     for key in ("runcmd", "bootcmd"):
-        node = _mapping(doc).get(key)
-        for item in node.value if isinstance(node, yaml.SequenceNode) else ():
-            words = _words(item)
-            if words:
-                yield item.start_mark.line + 1, _argv(words)
-            elif (piece := _scalar_piece(item)) is not None:
-                yield piece
+        yield from cloud_init_commands(_mapping(doc).get(key))
+    yield from cloud_init_modules(doc)
 
 
 # Kubernetes/compose: the argv of a container; its shell script is the word after ``-c`` of a shell.
 _SHELL_C = re.compile(r"^-[a-z]*c[a-z]*$")
 
 
-def _containers(node: yaml.Node, seen: set[int]) -> Iterator[Piece]:
+def _compose_shaped(doc: yaml.Node) -> bool:
+    """A compose file under another name: a top-level ``services`` mapping whose every service names an ``image``
+    or a ``build`` (the Compose specification's service definition)."""
+    services = _mapping(_mapping(doc).get("services"))
+    return bool(services) and all({"image", "build"} & _mapping(s).keys() for s in services.values())
+
+
+def _containers(node: yaml.Node, seen: set[int], lines: list[str] | None = None) -> Iterator[Piece]:
     stack = [node]
     while stack and len(seen) < MAX_NODES:
         current = stack.pop()
@@ -348,13 +370,49 @@ def _containers(node: yaml.Node, seen: set[int]) -> Iterator[Piece]:
         if isinstance(current, yaml.MappingNode):
             fields = _mapping(current)
             if "command" in fields or "entrypoint" in fields:
-                yield from _shell_c([fields.get(k) for k in ("entrypoint", "command", "args")])
+                yield from _shell_c([fields.get(k) for k in ("entrypoint", "command", "args")], lines)
+            yield from _health_test(_mapping(fields.get("healthcheck")).get("test"))
             stack.extend(v for _, v in current.value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
 
 
-def _shell_c(parts: list[yaml.Node | None]) -> Iterator[Piece]:
+def _health_test(test: yaml.Node | None) -> Iterator[Piece]:
+    """A compose health check's ``test``: a string or ``[CMD-SHELL, script]`` is run by the container's shell,
+    ``[CMD, …]`` is argv (Compose specification, ``healthcheck``)."""
+    if test is None:
+        return
+    words = _words(test)
+    if words and words[0] == "CMD-SHELL" and len(words) == 2:
+        yield test.start_mark.line + 1, words[1]
+    elif words and words[0] == "CMD" and len(words) > 1:
+        yield test.start_mark.line + 1, _argv(words[1:])
+    elif words is None and (piece := _scalar_piece(test)) is not None:
+        yield piece
+
+
+def _unfolded(node: yaml.ScalarNode, lines: list[str] | None) -> Piece | None:
+    """A folded (``>``) block's script with its source lines kept: where YAML joins two lines with a space, the
+    script ends the first with a space and a backslash, which the shell reads as the same space (a line
+    continuation)."""
+    first, last = node.start_mark.line + 1, node.end_mark.line
+    raw = lines[first:last] if lines is not None else []
+    body = [r for r in raw if r.strip()]
+    if not body:
+        return None
+    indent = min(len(r) - len(r.lstrip(" ")) for r in body)
+    kept = [r[indent:] for r in raw]
+    while kept and not kept[-1].strip():
+        kept.pop()
+    out = []
+    for i, text in enumerate(kept):
+        following = kept[i + 1] if i + 1 < len(kept) else ""
+        folds = text.strip() and following.strip() and not text.startswith(" ") and not following.startswith(" ")
+        out.append(text + " \\" if folds and not text.rstrip().endswith("\\") else text)
+    return first + 1, "\n".join(out)
+
+
+def _shell_c(parts: list[yaml.Node | None], lines: list[str] | None = None) -> Iterator[Piece]:
     """The script of ``sh -c SCRIPT`` spread over entrypoint/command/args (lists, or compose strings)."""
     argv: list[yaml.Node | str] = []
     for node in parts:
@@ -371,7 +429,11 @@ def _shell_c(parts: list[yaml.Node | None]) -> Iterator[Piece]:
     for i in range(len(argv) - 1):
         if _SHELL_C.match(_text(argv[i])) and any(_is_shell(a) for a in argv[:i]):
             script = argv[i + 1]
-            if isinstance(script, yaml.Node) and (piece := _scalar_piece(script)) is not None:
+            if isinstance(script, yaml.ScalarNode) and script.style == ">" and lines is not None:
+                piece = _unfolded(script, lines) or _scalar_piece(script)
+            else:
+                piece = _scalar_piece(script) if isinstance(script, yaml.Node) else None
+            if piece is not None:
                 yield piece
             return
 

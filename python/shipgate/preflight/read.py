@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from shipgate.preflight.cloud_init import is_user_data_script
 from shipgate.preflight.contents import Kind, is_periodic_cron_script
 from shipgate.preflight.cron import Crontab, parse_crontab
 from shipgate.preflight.embedded import Unsigned, read_embedded
@@ -55,7 +56,8 @@ def parse_file(path: str, kind: Kind, source: str) -> Parsed:
     """The parsed form of one file: its script, SQL, unit or crontab (with what runs as shell in it), or the shell
     another format carries (a Dockerfile's ``RUN``, an Ansible task…), if any."""
     if kind is Kind.SHELL:
-        return Parsed(scripts={path: parse_script(shell_text(path, source), path=path)})
+        root = frozenset({path}) if is_user_data_script(path) else frozenset()  # cloud-init runs it as root
+        return Parsed(scripts={path: parse_script(shell_text(path, source), path=path)}, root_scripts=root)
     if kind is Kind.SQL:
         sql, refused = migration_sql(path, source)
         parsed = with_notes(parse_sql(sql, path=path), migration_notes(path, source))

@@ -146,6 +146,8 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     # apt's options with a value in the next word (``-o Dpkg::Options::=--force-confold``, ``-t bookworm-backports``)
     "apt-get": _APT_VALUE_OPTIONS,
     "apt": _APT_VALUE_OPTIONS,
+    # install(1): the mode, owner, group, target directory and backup suffix take values
+    "install": frozenset({"-m", "--mode", "-o", "--owner", "-g", "--group", "-t", "--target-directory", "-S"}),
     "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
     "nc": frozenset({"-p", "-s", "-w", "-i", "-q", "-x", "-X", "-e", "-c"}),
     # ``ping -c 1 google.com``: the count, deadline, interval, size, TTL and interface are not the host
@@ -419,6 +421,8 @@ def _written_by_name(command: Command) -> Iterator[Word]:
     name = command.name or ""
     if name == "tee":
         yield from operands(command)
+    elif name == "install" and has_flag(command, "-d", "--directory"):
+        yield from operands(command)  # ``install -d [-m MODE] DIR…``: every operand a directory it creates
     elif name in ("cp", "install", "mv", "ln", "rsync") and len(ops := operands(command)) >= 2:
         target = option_values(command, "-t", "--target-directory")
         yield from (target or ops[-1:])

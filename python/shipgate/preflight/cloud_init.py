@@ -1,0 +1,156 @@
+"""What cloud-init's modules do to the machine, as shell at their lines of the user data (read by
+``shipgate.preflight.embedded`` with the ``runcmd``/``bootcmd`` items, run as root at first boot).
+
+The cloud-init documentation ("Module reference") says what these modules write; each is given to the shell reader
+as the command that does the same, so the script checks (persistence, kernel settings, downloads…) apply unchanged:
+
+- ``ssh_authorized_keys`` (the default user's) and a user's ``ssh_authorized_keys``/``ssh-authorized-keys``: keys
+  appended to that account's ``~/.ssh/authorized_keys`` (``>> ~/.ssh/authorized_keys``, at the first key's line);
+- a user's ``sudo:`` rule: written to ``/etc/sudoers.d/90-cloud-init-users``;
+- ``write_files`` items: the file written at ``path:`` (``>>`` with ``append: true``), at the ``path:`` line; the
+  content is data;
+- ``snap: commands:``: commands run like ``runcmd`` items (a string is a command line, a list is argv);
+- ``apt: sources:``: each source line written to ``/etc/apt/sources.list.d/NAME.list``.
+
+Cloud-init text carried inside another YAML file (a Multipass blueprint's ``cloud-init: vendor-data: |``, any
+``user-data``/``vendor-data`` literal block that is ``#cloud-config``) is the same user data: its literal block keeps
+its lines, so each of its nodes is read at the host file's line (:func:`nested_user_data`)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+from collections.abc import Iterator
+
+import yaml
+
+from shipgate.yaml_nodes import compose_documents
+
+Piece = tuple[int, str]
+
+# Keys whose literal-block value is user data when it sits under a ``cloud-init`` key or reads as #cloud-config.
+_USER_DATA_KEYS = frozenset({"user-data", "vendor-data", "user_data", "vendor_data", "userData", "vendorData"})
+_SUDOERS_FILE = "/etc/sudoers.d/90-cloud-init-users"
+MAX_NESTED = 16  # user-data blocks read per file
+MAX_DEPTH = 32  # mapping levels searched for them
+MAX_NODES = 100_000  # YAML nodes visited in that search
+
+
+# A script named as instance user data (``user-data.sh``, ``userdata.sh.tpl``, ``user_data.sh.tftpl``): cloud-init
+# runs it as root at the instance's first boot (a Terraform or CloudFormation template hands it over as user data).
+_USER_DATA_SCRIPT = re.compile(r"^(?:user[-_]?data|cloud[-_]?init)(?:\.(?:sh|bash|tpl|tftpl|tmpl|j2|txt))*$", re.I)
+
+
+def is_user_data_script(path: str) -> bool:
+    """A shell script named as instance user data: run as root by cloud-init, nothing to ask of the installer."""
+    return bool(_USER_DATA_SCRIPT.match(posixpath.basename(path)))
+
+
+def module_pieces(doc: yaml.Node) -> Iterator[Piece]:
+    """The commands equivalent to ``doc``'s ``ssh_authorized_keys``, ``users``, ``write_files`` and ``snap``."""
+    top = _mapping(doc)
+    yield from _keys(top.get("ssh_authorized_keys"), "~")
+    users = top.get("users")
+    for user in users.value if isinstance(users, yaml.SequenceNode) else ():
+        fields = _mapping(user)
+        name = _scalar(fields.get("name"))
+        if name is None:
+            continue
+        home = "~" + name
+        yield from _keys(fields.get("ssh_authorized_keys") or fields.get("ssh-authorized-keys"), home)
+        rule = fields.get("sudo")
+        for node in rule.value if isinstance(rule, yaml.SequenceNode) else [rule] if rule is not None else []:
+            text = _scalar(node)
+            if text and text.lower() not in ("false", "none"):
+                yield node.start_mark.line + 1, f"echo {shlex.quote(name + ' ' + text)} >> {_SUDOERS_FILE}"
+    yield from _written_files(top.get("write_files"))
+    yield from _apt_sources(_mapping(top.get("apt")).get("sources"))
+    snap = _mapping(top.get("snap")).get("commands")
+    yield from command_items(snap)
+
+
+def command_items(node: yaml.Node | None) -> Iterator[Piece]:
+    """A list of commands (``runcmd``, ``bootcmd``, ``snap: commands``): a string is a shell command line at the
+    line its text starts on, a list of strings is argv."""
+    items = node.value if isinstance(node, yaml.SequenceNode) else list(_mapping(node).values())
+    for item in items:
+        if isinstance(item, yaml.SequenceNode):
+            words = [w.value for w in item.value if isinstance(w, yaml.ScalarNode)]
+            if words and len(words) == len(item.value):
+                yield item.start_mark.line + 1, " ".join(shlex.quote(w) for w in words)
+        elif isinstance(item, yaml.ScalarNode) and isinstance(item.value, str) and item.value.strip():
+            line = item.start_mark.line + 1 + (1 if item.style in ("|", ">") else 0)
+            yield line, item.value.rstrip("\n")
+
+
+def _keys(node: yaml.Node | None, home: str) -> Iterator[Piece]:
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        yield node.value[0].start_mark.line + 1, f"cat >> {home}/.ssh/authorized_keys"
+
+
+def _written_files(node: yaml.Node | None) -> Iterator[Piece]:
+    for item in node.value if isinstance(node, yaml.SequenceNode) else ():
+        fields = _mapping(item)
+        path = fields.get("path")
+        target = _scalar(path)
+        if path is None or not target:
+            continue
+        redirect = ">>" if _scalar(fields.get("append")) in ("true", "True", "yes") else ">"
+        yield path.start_mark.line + 1, f"cat {redirect} {shlex.quote(target)}"
+
+
+def _apt_sources(node: yaml.Node | None) -> Iterator[Piece]:
+    """``apt: sources: NAME: source: LINE``: cloud-init writes each line to ``/etc/apt/sources.list.d/NAME.list``
+    (the contact is apt's, at its next update)."""
+    for name, entry in _mapping(node).items():
+        source = _mapping(entry).get("source")
+        text = _scalar(source)
+        if source is None or not text or not text.strip():
+            continue
+        line = source.start_mark.line + 1 + (1 if getattr(source, "style", None) in ("|", ">") else 0)
+        target = shlex.quote(f"/etc/apt/sources.list.d/{posixpath.basename(name) or 'source'}.list")
+        body = [f"echo {shlex.quote(t)} >> {target}" if t.strip() else "" for t in text.rstrip("\n").split("\n")]
+        yield line, "\n".join(body)
+
+
+def nested_user_data(docs: list[yaml.Node]) -> Iterator[tuple[int, yaml.Node]]:
+    """(line offset, document) of each cloud-config literal block inside ``docs``: a ``user-data``/``vendor-data``
+    value under a ``cloud-init`` key, or one whose text starts with ``#cloud-config``."""
+    found = 0
+    stack: list[tuple[yaml.Node, bool, int]] = [(d, False, 0) for d in docs]
+    seen: set[int] = set()  # an alias is its anchored node: each node once
+    while stack and found < MAX_NESTED and len(seen) < MAX_NODES:
+        node, under_cloud_init, depth = stack.pop()
+        if depth > MAX_DEPTH or id(node) in seen or not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            continue
+        seen.add(id(node))
+        pairs = node.value if isinstance(node, yaml.MappingNode) else [(None, v) for v in node.value]
+        for key, value in pairs:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            if name in _USER_DATA_KEYS and isinstance(value, yaml.ScalarNode) and value.style == "|":
+                text = str(value.value)
+                if under_cloud_init or text.startswith("#cloud-config"):
+                    found += 1
+                    yield from _block_documents(value, text)
+                continue
+            stack.append((value, name == "cloud-init", depth + 1))
+
+
+def _block_documents(value: yaml.ScalarNode, text: str) -> Iterator[tuple[int, yaml.Node]]:
+    """The block's documents and the offset that puts their lines at the host file's: a literal block's text
+    starts on the line below its ``|`` indicator and keeps every line break."""
+    offset = value.start_mark.line + 1
+    for doc in compose_documents(text) or ():
+        if isinstance(doc, yaml.MappingNode):
+            yield offset, doc
+
+
+def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)}
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else None
