@@ -74,3 +74,18 @@ def test_deinstall_scripts_and_pacman_remove_functions_run_only_on_removal() -> 
 def test_an_rpm_spec_preun_macro_disables_only_on_erase() -> None:
     spec = "Name: vendor\n\n%preun\n%systemd_preun vendor.service\n\n%postun\nsystemctl disable other\n"
     assert codes_at({"vendor.spec": spec}, _DISABLE) == [7]
+
+
+def test_a_function_called_only_on_removal_runs_only_on_removal() -> None:
+    body = (
+        "#!/bin/bash\n"
+        "stop_units() {\n  systemctl disable vendor\n}\n"  # 3: called only under 0)
+        "remove() {\n  stop_units\n}\n"
+        "keep() {\n  systemctl disable other\n}\n"  # 9: called on removal and on every run
+        'case "$1" in\n  0) remove; keep ;;\n  1) echo upgrade ;;\nesac\n'
+        "keep\n"
+    )
+    assert codes_at({"src/linux/scripts/afterRemoveRPM.sh": body}, _DISABLE) == [9]
+    # a call on the upgrade branch too: its steps run on an upgrade
+    upgraded = body.replace("1) echo upgrade", "1) stop_units")
+    assert codes_at({"src/linux/scripts/afterRemoveRPM.sh": upgraded}, _DISABLE) == [3, 9]

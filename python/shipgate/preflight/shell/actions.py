@@ -13,7 +13,8 @@ one predicate every check of what an upgrade changes asks."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
@@ -137,3 +138,35 @@ def on_removal_only(command: Command) -> bool:
         return True
     actions = {c[5:].strip("\"')") for c in command.conditions if c.startswith("case:")}
     return bool(actions) and actions <= _REMOVAL
+
+
+_CALL_ROUNDS = 8  # functions calling functions followed this many levels
+
+
+def with_removal_functions(commands: tuple[Command, ...], functions: tuple[str, ...]) -> tuple[Command, ...]:
+    """``commands`` with the steps of a function the script calls only on removal (every call under ``case 0)``,
+    ``if [ "$1" = purge ]`` or in another such function) marked :data:`REMOVAL`: BunkerWeb's ``remove()`` run from
+    ``case "$1" in 0)``. A function never called here (pacman calls ``post_install``) is left as it is."""
+    if not functions or not any(on_removal_only(c) for c in commands):
+        return commands
+    defined = frozenset(functions)
+    sites: dict[str, list[Command]] = defaultdict(list)
+    for command in commands:
+        if command.name in defined:
+            sites[command.name].append(command)
+    removal: set[str] = set()
+    for _ in range(_CALL_ROUNDS):
+        found = {
+            name
+            for name, calls in sites.items()
+            if name not in removal and all(on_removal_only(c) or c.function in removal for c in calls)
+        }
+        if not found:
+            break
+        removal |= found
+    if not removal:
+        return commands
+    return tuple(
+        replace(c, conditions=(*c.conditions, REMOVAL)) if c.function in removal and not on_removal_only(c) else c
+        for c in commands
+    )

@@ -19,7 +19,13 @@ from typing import Any
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-from shipgate.preflight.shell.actions import REMOVAL, action_conditions, action_test, holds_on_upgrade
+from shipgate.preflight.shell.actions import (
+    REMOVAL,
+    action_conditions,
+    action_test,
+    holds_on_upgrade,
+    with_removal_functions,
+)
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.model import (
@@ -1110,15 +1116,16 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     reader = _Reader(path, inherited)
     reader.errexit = bool(_SHEBANG_E.match(data))
     reader.read(data, _Ctx(conditions=(REMOVAL,)) if removal_only_file(path) else _Ctx())
+    functions = tuple(reader.functions)
     return Script(
         path=path,
-        commands=live_commands(tuple(reader.commands), tuple(reader.functions)),
+        commands=with_removal_functions(live_commands(tuple(reader.commands), functions), functions),
         assignments=tuple(reader.assignments),
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
         tests=tuple(reader.tests),
-        functions=tuple(reader.functions),
+        functions=functions,
         errexit=reader.errexit,
         xtrace=bool(_SHEBANG_X.match(data)),
         incomplete=reader.incomplete,
