@@ -682,10 +682,14 @@ class _Reader:
         name_node = node.child_by_field_name("name")
         previous: Node | None = None
         previous_kind = ""
+        split: Node | None = None
         word_of = self.words.word
         shift = ctx.line or ctx.offset  # a string or heredoc read as shell: its words' lines are moved
         for child in node.named_children:
             kind = child.type
+            if argv and previous is not None and _line_ends_between(node, previous, child):
+                split = child
+                break
             if (
                 kind in ("word", "concatenation")
                 and previous_kind == "concatenation"  # _split_expansion's own first test, without a node call
@@ -726,7 +730,25 @@ class _Reader:
             return []
         argv, assigned = self._split_variable_command(argv, line)
         made = self._emit(argv, env, (*redirects, *own), node, ctx, line, assigned)
+        if split is not None:
+            self._recover(node, split, ctx)
         return made
+
+    def _recover(self, node: Node, first: Node, ctx: _Ctx) -> None:
+        """tree-sitter-bash #347: after a pipeline of three or more commands, a line that goes on with ``&&``/``||``
+        is parsed as arguments of the pipeline's last command (``… | nl -s ') '`` then ``read -p … x`` becomes
+        ``nl -s ') ' read -p … x``), with no error in the tree. What the command's node holds from ``first`` (the
+        first word on a later line) is read again on its own: that text alone, not the file."""
+        region = (node.text or b"")[first.start_byte - node.start_byte :]
+        if not region.strip() or ctx.reparse >= MAX_REPARSE:
+            return
+        saved = (self.words, self._bindings_now, self.inherited)
+        now = self._bindings_now
+        line = self._line(first, ctx)
+        self.inherited = (*self.inherited, *(a for n in now.by_name if (a := now.lookup(n, line)) is not None))
+        offset = ctx.offset + first.start_point[0] if ctx.line is None else 0
+        self.read(region, ctx.with_(offset=offset, depth=ctx.depth + 1, reparse=ctx.reparse + 1))
+        self.words, self._bindings_now, self.inherited = saved
 
     def _expanded(self, argv: list[Word], line: int) -> list[Word]:
         """The arguments (``argv[1:]``) as the shell passes them: an unquoted expansion of an empty value is no
@@ -1012,6 +1034,16 @@ def _fields(word: Word) -> list[Word]:
 
 def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
+
+
+def _line_ends_between(command: Node, before: Node, after: Node) -> bool:
+    """Two words of one command node with a line end between them that no backslash continues: the shell ends
+    the command there (tree-sitter-bash #347 joins them)."""
+    if after.start_point[0] <= before.end_point[0]:
+        return False
+    start = command.start_byte
+    gap = (command.text or b"")[before.end_byte - start : after.start_byte - start]
+    return gap.count(b"\n") > gap.count(b"\\\n")
 
 
 # A value that starts with the path a lookup prints: ``$( which curl ) -fsSL`` (the program, the rest).
