@@ -28,6 +28,7 @@ from shipgate.preflight.shell.actions import (
 )
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
+from shipgate.preflight.shell.library import take_tree
 from shipgate.preflight.shell.model import (
     Assignment,
     Command,
@@ -207,7 +208,7 @@ class _Reader:
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
-        tree = _parser().parse(source)
+        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(source)
         root = tree.root_node
         if root.has_error:
             self.errors += 1
