@@ -17,7 +17,7 @@ import tree_sitter_bash
 from tree_sitter import Language, Parser, Query, QueryCursor, Tree
 
 # A line that starts a function definition: ``name() {``, ``function name {``, ``function name() {``.
-_FUNCTION_LINE = re.compile(rb"(?m)^[ \t]*(?:function[ \t]+[A-Za-z_][\w:.-]*|[A-Za-z_][\w:.-]*[ \t]*\([ \t]*\))")
+_FUNCTION_LINE = re.compile(r"(?m)^[ \t]*(?:function[ \t]+[A-Za-z_][\w:.-]*|[A-Za-z_][\w:.-]*[ \t]*\([ \t]*\))")
 # Extensions of other languages, markup and data formats: never a shell library.
 _OTHER_FORMATS = frozenset(
     (
@@ -57,19 +57,19 @@ def _shape() -> QueryCursor:
 _AHEAD: dict[bytes, Tree] = {}
 
 
-def _candidate(path: str, data: bytes) -> bool:
+def _candidate(path: str, text: str) -> bool:
     name = posixpath.basename(path)
     extension = name.rpartition(".")[2].lower() if "." in name.lstrip(".") else ""
-    if extension in _OTHER_FORMATS or len(data) > _MAX_LIBRARY or data.startswith(b"#!"):
+    if extension in _OTHER_FORMATS or len(text) > _MAX_LIBRARY or text.startswith("#!"):
         return False
-    return _FUNCTION_LINE.search(data) is not None
+    return _FUNCTION_LINE.search(text) is not None
 
 
 def is_shell_library(path: str, text: str) -> bool:
     """``text`` (a file not otherwise read as a script) is a shell library: module docstring."""
-    data = text.encode("utf-8", "surrogateescape")
-    if not _candidate(path, data):
+    if not _candidate(path, text):
         return False
+    data = text.encode("utf-8", "surrogateescape")
     tree = _parser().parse(data)
     if tree.root_node.has_error:
         return False
