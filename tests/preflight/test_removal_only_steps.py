@@ -89,3 +89,10 @@ def test_a_function_called_only_on_removal_runs_only_on_removal() -> None:
     # a call on the upgrade branch too: its steps run on an upgrade
     upgraded = body.replace("1) echo upgrade", "1) stop_units")
     assert codes_at({"src/linux/scripts/afterRemoveRPM.sh": upgraded}, _DISABLE) == [3, 9]
+
+
+def test_a_delete_on_purge_only_is_quiet_and_one_that_also_runs_on_upgrade_is_reported() -> None:
+    purge = '#!/bin/sh\ncase "$1" in\n  purge)\n    rm -rf /var/lib/vendor\n    ;;\nesac\n'
+    assert codes_at({"debian/postrm": purge}, "preflight.destructive_delete") == []
+    both = purge.replace("  purge)", "  purge|upgrade)")
+    assert codes_at({"debian/postrm": both}, "preflight.destructive_delete") == [4]
