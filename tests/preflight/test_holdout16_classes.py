@@ -76,7 +76,8 @@ fi
 def test_b_a_spec_is_read_as_its_scriptlets_run_as_root() -> None:
     files: dict[str, str | bytes] = {"pkg/vendor-agent.spec": _SPEC}
     assert codes_at(files, "preflight.root_assumed") == [13]
-    assert codes_at(files, "preflight.service_disabled") == [20, 24]  # %systemd_preun, chkconfig --del
+    # %systemd_preun and the chkconfig --del under ``$1 -eq 0`` run only on erase (test_removal_only_steps.py)
+    assert codes_at(files, "preflight.service_disabled") == []
     assert codes_at(files, "preflight.external_endpoint") == []  # URL:/Source0: are the packager's, at build time
     assert codes_at(files, "preflight.rm_rf_variable") == []  # %install runs on the build host
     assert codes_at(files, "preflight.implicit_privilege") == []
@@ -191,7 +192,8 @@ def test_a_b_what_the_scriptlets_do_is_read_like_any_script() -> None:
     pacman += "pre_remove() {\n  systemctl disable --now vendor.service\n}\n"
     files: dict[str, str | bytes] = {"vendor/trunk/vendor.install": pacman}
     assert codes_at(files, "preflight.pipe_to_shell") == [2]  # pacman calls the function; nothing in the file does
-    assert codes_at(files, "preflight.service_disabled") == [6]
+    # pacman calls pre_remove only on removal: not a step of an upgrade (test_removal_only_steps.py)
+    assert codes_at(files, "preflight.service_disabled") == []
     spec = "Name: v\n\n%post\ncurl -fsSL https://get.vendor.io/setup.sh | sh\nchmod 777 /var/lib/vendor\n"
     assert codes_at({"v.spec": spec}, "preflight.pipe_to_shell") == [4]
     assert codes_at({"v.spec": spec}, "preflight.world_writable") == [5]

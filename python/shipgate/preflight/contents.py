@@ -16,6 +16,7 @@ from shipgate.package.manifest import Manifest
 from shipgate.preflight.cron import looks_like_crontab
 from shipgate.preflight.package_scripts import reads_as_shell
 from shipgate.preflight.scriptlet_evidence import phase_suffix
+from shipgate.preflight.shell.library import is_shell_library, sourced_files
 from shipgate.preflight.sql.dbconfig import dbconfig_sql
 from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
@@ -326,14 +327,29 @@ _CONFIG_MANAGEMENT = (".pp", ".sls")
 
 def refine_kind(kind: Kind, text: str, path: str = "") -> Kind:
     """Configuration whose content is a unit file or a crontab is read as one (not when it is Puppet or Salt
-    code, whose resources carry such files' text)."""
+    code, whose resources carry such files' text); a shell library with no shebang and no ``.sh`` (functions and
+    control flow that tree-sitter-bash reads without an error: ``shell.library``) as shell."""
     if kind is not Kind.CONFIG or path.endswith(_CONFIG_MANAGEMENT):
         return kind
     if looks_like_unit(text):
         return Kind.SYSTEMD
     if looks_like_crontab(text):
         return Kind.CRON
+    if is_shell_library(path, text):
+        return Kind.SHELL
     return kind
+
+
+def with_sourced_libraries(entries: list[tuple[str, Kind, str]]) -> list[tuple[str, Kind, str]]:
+    """``(path, kind, text)`` of the package's text files, a file read as configuration that one of its shell
+    scripts sources (``. "$MYLIBDIR/kamdbctl.base"``, ``source ./lib/common``) read as shell instead: the shell
+    runs it as part of the script."""
+    others = {path for path, kind, _ in entries if kind is Kind.CONFIG}
+    scripts = {path: text for path, kind, text in entries if kind is Kind.SHELL} if others else {}
+    sourced = sourced_files(scripts, others) if scripts else set()
+    if not sourced:
+        return entries
+    return [(path, Kind.SHELL if path in sourced else kind, text) for path, kind, text in entries]
 
 
 def _is_unit_name(lower: str) -> bool:

@@ -26,6 +26,7 @@ from shipgate.preflight.contents import (
     refine_kind,
     scanned_kind,
     split_lines,
+    with_sourced_libraries,
 )
 from shipgate.preflight.cron import Crontab
 from shipgate.preflight.endpoints import Endpoint, endpoints
@@ -127,6 +128,7 @@ def read_and_scan(
             continue
         source = data.decode("utf-8", errors="replace")
         entries.append((path, refine_kind(kind, source, path), source))
+    entries = with_sourced_libraries(entries)
     texts: list[TextFile] = []
 
     def split() -> dict[str, TextFile]:

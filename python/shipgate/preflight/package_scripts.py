@@ -194,11 +194,13 @@ _MACRO = re.compile(r"%\{[?!]*(\w+)\}|%(\w+)")
 _MAX_DEPTH = 4
 
 # Service macros (systemd-rpm-macros, openSUSE's systemd-rpm-macros) as the steps they run; the ones that only
-# register or restart become ``:``.
+# register or restart become ``:``. The ``%preun`` ones disable only on erase (rpm's count ``$1`` is 0), as the
+# macros' own ``if [ $1 -eq 0 ]`` says.
+_ERASE = "[ $1 -eq 0 ] && "
 _SERVICE_MACROS = {
-    "systemd_preun": "systemctl --no-reload disable --now",
-    "service_del_preun": "systemctl --no-reload disable --now",
-    "systemd_user_preun": "systemctl --global disable",
+    "systemd_preun": _ERASE + "systemctl --no-reload disable --now",
+    "service_del_preun": _ERASE + "systemctl --no-reload disable --now",
+    "systemd_user_preun": _ERASE + "systemctl --global disable",
     "systemd_post": "systemctl preset",
     "service_add_post": "systemctl preset",
     "systemd_postun_with_restart": "systemctl try-restart",

@@ -172,7 +172,8 @@ _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 # Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
 _PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase")
 # ``PW`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case suffix (``bindPW``, ``adminPw``).
-_PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z-])")
+# ``DB_PW``, ``bindPW``, and a capitals name that ends in PW (``DBRWPW``, ``ROOTPW``).
+_PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z-])|(?<=[A-Z]{3})PW$")
 
 
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.

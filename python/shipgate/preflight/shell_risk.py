@@ -217,10 +217,6 @@ def _data_path(word: Word) -> bool:
     )
 
 
-def _in_purge(command: Command) -> bool:
-    return any(c.startswith("case:") and "purge" in c for c in command.conditions)
-
-
 def _mode_world_writable(mode: str) -> bool:
     """Octal ``0777``/``666`` (a sticky ``1777`` directory excepted) or symbolic ``o+w``/``a+w``/``+w``."""
     if re.fullmatch(r"[0-7]{3,4}", mode):
@@ -407,7 +403,7 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
             "before deleting.",
         )
     data = next((w for w in targets if _data_path(w)), None)
-    removal = _in_purge(command) or on_removal_only(command)
+    removal = on_removal_only(command)
     if data is not None and not backup and not removal and not _set_aside(script, data.text):
         yield at_command(
             "preflight.destructive_delete",

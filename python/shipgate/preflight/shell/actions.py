@@ -5,11 +5,16 @@ dpkg and rpm call a maintainer script with the action as its first argument (``c
 (read by the reader as ``case:`` conditions) or with a test: ``if [ "$1" = "purge" ]``, ``if [ -z
 "${DPKG_ROOT:-}" ] && [ "$1" = "purge" ]``, ``if [ "$1" = remove ] || [ "$1" = purge ]``, ``if test "$1" =
 purge``. :func:`action_conditions` gives such a test's words as the same ``case:WORD`` conditions, so what runs
-only on removal is known whichever way it is written."""
+only on removal is known whichever way it is written. In an RPM scriptlet ``$1`` is the count of versions left
+(``[ $1 -eq 0 ]``: erase, ``case:0``; ``[ $1 -ge 1 ]``: upgrade). What the name of the script and an early
+``exit`` on an upgrade say (``shell.phases``) the reader marks :data:`REMOVAL`. :func:`on_removal_only` is the
+one predicate every check of what an upgrade changes asks."""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
@@ -18,55 +23,150 @@ from shipgate.preflight.shell.words import text
 
 _FIRST_ARGUMENT = re.compile(r"""^["']?\$(?:1|\{1\})["']?$""")
 _ACTION = re.compile(r"""^["']?([a-z][\w-]*)["']?$""")
+_NUMBER = re.compile(r"""^["']?(\d{1,4})["']?$""")
 _MAX_DEPTH = 16
 
 
-def _comparison(left: str, operator: str, right: str) -> frozenset[str] | None:
-    if operator not in ("=", "=="):
-        return None
-    for subject, value in ((left, right), (right, left)):
-        m = _ACTION.match(value)
-        if _FIRST_ARGUMENT.match(subject) and m:
-            return frozenset({m.group(1)})
+@dataclass(frozen=True)
+class _Holds:
+    """The actions a test of ``$1`` holds under: ``actions``, or every action but them when ``negated``. rpm's
+    count is ``0`` (erase) or ``1`` (one installed version or more: an install or an upgrade)."""
+
+    actions: frozenset[str]
+    negated: bool = False
+
+
+def _count(operator: str, number: int) -> frozenset[str] | None:
+    """``$1 OP number`` of rpm's count of versions, as the counts ``0``/``1`` it holds for (None: both)."""
+    low = {"-eq": number, "=": number, "==": number}.get(operator)
+    if low is not None:
+        return frozenset({"0" if low == 0 else "1"})
+    if (operator, number) in (("-lt", 1), ("-le", 0)):
+        return frozenset({"0"})
+    if (operator in ("-gt", "!=", "-ne") and number == 0) or (operator == "-ge" and number >= 1):
+        return frozenset({"1"})
     return None
 
 
-def _words(node: Node, depth: int = 0) -> frozenset[str] | None:
+def _comparison(left: str, operator: str, right: str, numeric: bool) -> _Holds | None:
+    for subject, value in ((left, right), (right, left)):
+        if not _FIRST_ARGUMENT.match(subject):
+            continue
+        number = _NUMBER.match(value) if numeric else None
+        if number is not None:
+            found = _count(operator, int(number.group(1))) if subject is left else None
+            return _Holds(found) if found is not None else None
+        m = _ACTION.match(value)
+        if m and operator in ("=", "=="):
+            return _Holds(frozenset({m.group(1)}))
+        if m and operator == "!=":
+            return _Holds(frozenset({m.group(1)}), negated=True)
+    return None
+
+
+def _combined(parts: list[_Holds | None], operators: set[str]) -> _Holds | None:
+    """``A || B`` / ``A && B`` of tests of ``$1`` (a test of something else in an ``&&`` narrows nothing)."""
+    known = [p for p in parts if p is not None]
+    if not known or len({p.negated for p in known}) != 1:
+        return None
+    negated = known[0].negated
+    sets = [p.actions for p in known]
+    if operators == {"||"} and len(known) == len(parts):
+        return _Holds(frozenset.intersection(*sets) if negated else frozenset().union(*sets), negated)
+    if operators == {"&&"}:
+        return _Holds(frozenset().union(*sets) if negated else frozenset.intersection(*sets), negated)
+    return None
+
+
+def _words(node: Node, numeric: bool, depth: int = 0) -> _Holds | None:
     """The actions under which ``node`` (a condition) holds, or None when it does not constrain ``$1``."""
     if depth > _MAX_DEPTH:
         return None
     kind, named = node.type, node.named_children
     if kind == "list":
         operators = {c.type for c in node.children if not c.is_named}
-        parts = [_words(c, depth + 1) for c in named]
-        if operators == {"||"}:
-            return frozenset().union(*parts) if all(p is not None for p in parts) else None  # type: ignore[arg-type]
-        known = [p for p in parts if p is not None]
-        return frozenset.intersection(*known) if operators == {"&&"} and known else None
+        return _combined([_words(c, numeric, depth + 1) for c in named], operators)
     if kind in ("test_command", "redirected_statement") and named:
-        return _words(named[0], depth + 1)
+        return _words(named[0], numeric, depth + 1)
     if kind == "binary_expression" and len(node.children) == 3:
         left, operator, right = (text(c) for c in node.children)
-        return _comparison(left, operator, right)
+        return _comparison(left, operator, right, numeric)
     if kind == "command" and len(named) == 4 and text(named[0]) in ("test", "["):
-        return _comparison(text(named[1]), text(named[2]), text(named[3]))
+        return _comparison(text(named[1]), text(named[2]), text(named[3]), numeric)
     return None
 
 
-def action_conditions(conds: list[Node]) -> tuple[str, ...]:
-    """``case:ACTION`` for each action an ``if`` condition lets its branch run under (empty: not a test of $1)."""
+def action_test(conds: list[Node], *, numeric: bool = False) -> _Holds | None:
+    """What an ``if`` condition (or the left of ``&&``) says of ``$1``; ``numeric``: a number compared with it is
+    rpm's count of versions (:func:`shell.phases.counts_versions`, outside a function)."""
     named = [c for c in conds if c.is_named]
-    if len(named) != 1:
+    return _words(named[0], numeric) if len(named) == 1 else None
+
+
+def action_conditions(conds: list[Node], *, numeric: bool = False) -> tuple[str, ...]:
+    """``case:ACTION`` for each action an ``if`` condition lets its branch run under (empty: not a test of $1,
+    or a test that holds under every action but some)."""
+    holds = action_test(conds, numeric=numeric)
+    if holds is None or holds.negated or not holds.actions:
         return ()
-    words = _words(named[0])
-    return tuple(f"case:{w}" for w in sorted(words)[:8]) if words else ()
+    return tuple(f"case:{w}" for w in sorted(holds.actions)[:8])
 
 
 # The actions dpkg/rpm call a maintainer script with only when the package goes away, never on an upgrade.
 _REMOVAL = frozenset({"remove", "purge", "disappear", "0"})  # rpm's %preun/%postun get 0 on erase
+# What a removal-side script gets on an upgrade: dpkg's ``upgrade``, rpm's count of one version or more.
+_UPGRADE = frozenset({"upgrade", "1"})
+
+
+def holds_on_upgrade(holds: _Holds | None) -> bool | None:
+    """Whether a test of ``$1`` holds when a removal-side script runs for an upgrade (None: not known)."""
+    if holds is None:
+        return None
+    return not (holds.actions & _UPGRADE) if holds.negated else bool(holds.actions & _UPGRADE)
+
+
+# Set by the reader on a step that runs only when the package is removed, whatever ``case:`` says: a whole
+# deinstall script, pacman's ``pre_remove``, a removal-side script's steps after it ended on an upgrade or in a
+# branch an upgrade does not take (``shell.phases``).
+REMOVAL = "removal"
 
 
 def on_removal_only(command: Command) -> bool:
-    """Under ``case "$1" in purge)`` / ``if [ "$1" = "remove" ]``: it runs when the package is removed."""
+    """Under ``case "$1" in purge)`` / ``if [ "$1" = "remove" ]`` / rpm's ``if [ $1 -eq 0 ]``, or marked
+    :data:`REMOVAL` by the reader: it runs when the package is removed, never on an upgrade."""
+    if REMOVAL in command.conditions:
+        return True
     actions = {c[5:].strip("\"')") for c in command.conditions if c.startswith("case:")}
     return bool(actions) and actions <= _REMOVAL
+
+
+_CALL_ROUNDS = 8  # functions calling functions followed this many levels
+
+
+def with_removal_functions(commands: tuple[Command, ...], functions: tuple[str, ...]) -> tuple[Command, ...]:
+    """``commands`` with the steps of a function the script calls only on removal (every call under ``case 0)``,
+    ``if [ "$1" = purge ]`` or in another such function) marked :data:`REMOVAL`: BunkerWeb's ``remove()`` run from
+    ``case "$1" in 0)``. A function never called here (pacman calls ``post_install``) is left as it is."""
+    if not functions or not any(on_removal_only(c) for c in commands):
+        return commands
+    defined = frozenset(functions)
+    sites: dict[str, list[Command]] = defaultdict(list)
+    for command in commands:
+        if command.name in defined:
+            sites[command.name].append(command)
+    removal: set[str] = set()
+    for _ in range(_CALL_ROUNDS):
+        found = {
+            name
+            for name, calls in sites.items()
+            if name not in removal and all(on_removal_only(c) or c.function in removal for c in calls)
+        }
+        if not found:
+            break
+        removal |= found
+    if not removal:
+        return commands
+    return tuple(
+        replace(c, conditions=(*c.conditions, REMOVAL)) if c.function in removal and not on_removal_only(c) else c
+        for c in commands
+    )

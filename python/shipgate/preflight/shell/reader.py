@@ -19,9 +19,16 @@ from typing import Any
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-from shipgate.preflight.shell.actions import action_conditions
+from shipgate.preflight.shell.actions import (
+    REMOVAL,
+    action_conditions,
+    action_test,
+    holds_on_upgrade,
+    with_removal_functions,
+)
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
+from shipgate.preflight.shell.library import take_tree
 from shipgate.preflight.shell.model import (
     Assignment,
     Command,
@@ -32,6 +39,13 @@ from shipgate.preflight.shell.model import (
     Script,
     Test,
     Word,
+)
+from shipgate.preflight.shell.phases import (
+    PACMAN_REMOVAL_FUNCTIONS,
+    counts_versions,
+    pacman_install,
+    removal_only_file,
+    removal_side,
 )
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
 from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
@@ -187,10 +201,14 @@ class _Reader:
         # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
         self.root_predicates: dict[str, int] = {}
         self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
+        # The package-manager phase the file is for (``shell.phases``): what runs only on removal.
+        self.removal_side = removal_side(path)
+        self.counts_versions = counts_versions(path)
+        self.pacman_install = pacman_install(path)
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
-        tree = _parser().parse(source)
+        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(source)
         root = tree.root_node
         if root.has_error:
             self.errors += 1
@@ -317,8 +335,12 @@ class _Reader:
             name = text(name_node) if name_node is not None else None
             if name:
                 self.functions.append(name)
+            if self.pacman_install and name in PACMAN_REMOVAL_FUNCTIONS and ctx.function is None:
+                inner = inner.with_(conditions=(*inner.conditions, REMOVAL))
             for child in node.named_children:
                 self._walk(child, inner.with_(function=name))
+        elif kind == "program" and self.removal_side and ctx.reparse == 0:
+            self._removal_side_program(node, inner)
         elif kind == "test_command":
             self._root_check_alone(node, ctx)
             self._test(node, ctx)
@@ -504,7 +526,8 @@ class _Reader:
             then_exits = any(exits(c, self._exiting()) for c in body)
             self._record_root_check(node, polarity, then_exits, ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
-        exists = _existence_tests(conds) + action_conditions(conds)
+        exists = _existence_tests(conds) + action_conditions(conds, numeric=self._numeric(ctx))
+        then_removal, else_removal = self._removal_branches(conds, ctx)
         walked = len(self.commands)
         for child in named:
             if child in conds:
@@ -517,6 +540,8 @@ class _Reader:
             if child.type == "else_clause":
                 branch = opposite
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
+            if (then_removal and then) or (else_removal and child.type == "else_clause"):
+                conditions = (*conditions, REMOVAL)
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
         if polarity == "not-root" and len(self.root_checks) > checks:
             self._escalating_branch_adapts(checks, walked)
@@ -554,7 +579,10 @@ class _Reader:
         for cond in conds:
             polarity = polarity or root_condition(cond, self._bindings_now)
             self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
-        inner = ctx.with_(conditions=(*ctx.conditions, polarity)) if polarity else ctx
+        actions = action_conditions(conds, numeric=self._numeric(ctx))
+        removal = (REMOVAL,) if self._removal_branches(conds, ctx)[0] else ()
+        extra = (*((polarity,) if polarity else ()), *actions, *removal)
+        inner = ctx.with_(conditions=(*ctx.conditions, *extra)) if extra else ctx
         for child in body:
             self._walk(child, inner)
 
@@ -578,7 +606,7 @@ class _Reader:
             if operators[0] == "&&":
                 self._record_fallback([left], [right], ctx)
             self._walk(left, ctx)
-            extra = ("or",) if operators[0] == "||" else _existence_tests([left])
+            extra = ("or",) if operators[0] == "||" else self._and_conditions(left, ctx)
             self._walk(right, ctx.with_(conditions=ctx.conditions + extra) if extra else ctx)
             return
         for child in children:
@@ -586,6 +614,43 @@ class _Reader:
 
     def _exiting(self) -> frozenset[str]:
         return self.exiting_functions
+
+    # -- what runs only when the package is removed (``shell.phases``, ``shell.actions``) ----------------------
+    def _numeric(self, ctx: _Ctx) -> bool:
+        """A number compared with ``$1`` is rpm's count of versions (in a function, ``$1`` is its own argument)."""
+        return self.counts_versions and ctx.function is None
+
+    def _and_conditions(self, left: Node, ctx: _Ctx) -> tuple[str, ...]:
+        """What ``left && right`` tells of ``right``: an existence test, a test of the action, a removal branch."""
+        found = _existence_tests([left]) + action_conditions([left], numeric=self._numeric(ctx))
+        return (*found, REMOVAL) if self._removal_branches([left], ctx)[0] else found
+
+    def _removal_branches(self, conds: list[Node], ctx: _Ctx) -> tuple[bool, bool]:
+        """Whether the ``then`` and the ``else`` branch of a test of ``$1`` in a removal-side script are steps an
+        upgrade never takes (``if [ "$1" != upgrade ]``; the ``else`` of ``if [ $1 -ge 1 ]``)."""
+        if not self.removal_side or ctx.function is not None:
+            return False, False
+        on_upgrade = holds_on_upgrade(action_test(conds, numeric=self._numeric(ctx)))
+        return on_upgrade is False, on_upgrade is True
+
+    def _removal_side_program(self, node: Node, ctx: _Ctx) -> None:
+        """A removal-side script's top level: after a statement that ends it on an upgrade (``[ "$1" = upgrade ]
+        && exit 0``, ``if [ $1 -gt 0 ]; then exit 0; fi``) the steps run only on removal."""
+        for child in node.named_children:
+            self._walk(child, ctx)
+            if REMOVAL not in ctx.conditions and self._ends_on_upgrade(child, ctx):
+                ctx = ctx.with_(conditions=(*ctx.conditions, REMOVAL))
+
+    def _ends_on_upgrade(self, node: Node, ctx: _Ctx) -> bool:
+        if node.type == "if_statement":
+            conds = node.children_by_field_name("condition")
+            body = [c for c in node.named_children if c not in conds and c.type not in ("elif_clause", "else_clause")]
+        elif node.type == "list" and len(node.named_children) == 2 and node.children[1].type == "&&":
+            conds, body = [node.named_children[0]], [node.named_children[1]]
+        else:
+            return False
+        ends = any(exits(c, self._exiting()) for c in body)
+        return ends and holds_on_upgrade(action_test(conds, numeric=self._numeric(ctx))) is True
 
     def _record_fallback(self, conds: list[Node], body: list[Node], ctx: _Ctx) -> None:
         tests = [c for c in conds if c.is_named]
@@ -618,10 +683,14 @@ class _Reader:
         name_node = node.child_by_field_name("name")
         previous: Node | None = None
         previous_kind = ""
+        split: Node | None = None
         word_of = self.words.word
         shift = ctx.line or ctx.offset  # a string or heredoc read as shell: its words' lines are moved
         for child in node.named_children:
             kind = child.type
+            if argv and previous is not None and _line_ends_between(node, previous, child):
+                split = child
+                break
             if (
                 kind in ("word", "concatenation")
                 and previous_kind == "concatenation"  # _split_expansion's own first test, without a node call
@@ -662,7 +731,25 @@ class _Reader:
             return []
         argv, assigned = self._split_variable_command(argv, line)
         made = self._emit(argv, env, (*redirects, *own), node, ctx, line, assigned)
+        if split is not None:
+            self._recover(node, split, ctx)
         return made
+
+    def _recover(self, node: Node, first: Node, ctx: _Ctx) -> None:
+        """tree-sitter-bash #347: after a pipeline of three or more commands, a line that goes on with ``&&``/``||``
+        is parsed as arguments of the pipeline's last command (``… | nl -s ') '`` then ``read -p … x`` becomes
+        ``nl -s ') ' read -p … x``), with no error in the tree. What the command's node holds from ``first`` (the
+        first word on a later line) is read again on its own: that text alone, not the file."""
+        region = (node.text or b"")[first.start_byte - node.start_byte :]
+        if not region.strip() or ctx.reparse >= MAX_REPARSE:
+            return
+        saved = (self.words, self._bindings_now, self.inherited)
+        now = self._bindings_now
+        line = self._line(first, ctx)
+        self.inherited = (*self.inherited, *(a for n in now.by_name if (a := now.lookup(n, line)) is not None))
+        offset = ctx.offset + first.start_point[0] if ctx.line is None else 0
+        self.read(region, ctx.with_(offset=offset, depth=ctx.depth + 1, reparse=ctx.reparse + 1))
+        self.words, self._bindings_now, self.inherited = saved
 
     def _expanded(self, argv: list[Word], line: int) -> list[Word]:
         """The arguments (``argv[1:]``) as the shell passes them: an unquoted expansion of an empty value is no
@@ -918,9 +1005,7 @@ class _Reader:
 
 
 # ``[ -e "$path" ]``, ``[[ -d $dir ]]``, ``test -f "${f}"``: true only when the variable names an existing path.
-_EXISTENCE_TEST = re.compile(
-    r"""(?:\[\[?|test)\s+-[edfL]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*;?"""
-)
+_EXISTENCE_TEST = re.compile(r"""(?:\[\[?|test)\s+-[edfL]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*;?""")
 
 
 def _existence_tests(conds: list[Node]) -> tuple[str, ...]:
@@ -950,6 +1035,16 @@ def _fields(word: Word) -> list[Word]:
 
 def _newline_between(before: Node, after: Node) -> bool:
     return after.start_point[0] > before.end_point[0]
+
+
+def _line_ends_between(command: Node, before: Node, after: Node) -> bool:
+    """Two words of one command node with a line end between them that no backslash continues: the shell ends
+    the command there (tree-sitter-bash #347 joins them)."""
+    if after.start_point[0] <= before.end_point[0]:
+        return False
+    start = command.start_byte
+    gap = (command.text or b"")[before.end_byte - start : after.start_byte - start]
+    return gap.count(b"\n") > gap.count(b"\\\n")
 
 
 # A value that starts with the path a lookup prints: ``$( which curl ) -fsSL`` (the program, the rest).
@@ -1053,16 +1148,17 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
     reader = _Reader(path, inherited)
     reader.errexit = bool(_SHEBANG_E.match(data))
-    reader.read(data, _Ctx())
+    reader.read(data, _Ctx(conditions=(REMOVAL,)) if removal_only_file(path) else _Ctx())
+    functions = tuple(reader.functions)
     return Script(
         path=path,
-        commands=live_commands(tuple(reader.commands), tuple(reader.functions)),
+        commands=with_removal_functions(live_commands(tuple(reader.commands), functions), functions),
         assignments=tuple(reader.assignments),
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
         tests=tuple(reader.tests),
-        functions=tuple(reader.functions),
+        functions=functions,
         errexit=reader.errexit,
         xtrace=bool(_SHEBANG_X.match(data)),
         incomplete=reader.incomplete,

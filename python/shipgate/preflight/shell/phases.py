@@ -1,0 +1,58 @@
+"""Which side of a package's life a script runs on, from its name, for :func:`shell.actions.on_removal_only`.
+
+- **Removal only, the whole file**: Alpine apk's ``*.pre-deinstall``/``*.post-deinstall`` and FreeBSD pkg's
+  ``+PRE_DEINSTALL``/``+POST_DEINSTALL``/``+DEINSTALL`` (a port's ``pkg-deinstall``, a manifest's
+  ``pre-deinstall``): an upgrade runs the ``*-upgrade`` scripts (apk) or skips the deinstall scripts (pkg's
+  ``pkg_delete`` with ``PKG_DELETE_UPGRADE``), so they run only when the package is removed.
+- **Removal side**: dpkg's ``prerm``/``postrm``, RPM's ``%preun``/``%postun`` kept as files (``preun``,
+  ``foo.postun``), fpm/nfpm/electron-builder's ``before-remove``/``after-remove``/``post-uninstall``. They run on an
+  upgrade too (dpkg passes ``upgrade``; rpm the count of versions left, 1 or more) and alone on a removal (dpkg's
+  ``remove``/``purge``, rpm's 0): what such a script does after it has ended on an upgrade, or in a branch an
+  upgrade does not take, runs only on removal.
+- **Arch ``.install``**: pacman calls ``pre_remove``/``post_remove`` only on removal (an upgrade calls
+  ``pre_upgrade``/``post_upgrade``): :data:`PACMAN_REMOVAL_FUNCTIONS`.
+
+RPM's first argument is a count (``[ $1 -eq 0 ]``: erase) only in an RPM scriptlet: a spec file or a removal-side
+script (fpm's scripts serve rpm too). :func:`counts_versions` says where a number compared with ``$1`` means that.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+_APK_REMOVAL = (".pre-deinstall", ".post-deinstall")
+_PKG_REMOVAL = frozenset({"+PRE_DEINSTALL", "+POST_DEINSTALL", "+DEINSTALL"})
+_PORT_REMOVAL = frozenset({"pkg-deinstall", "pre-deinstall", "post-deinstall"})
+# ``prerm``, ``foo.postrm``, ``preun``, ``before-remove``, ``after_remove``, ``post-uninstall``, ``afterRemoveDEB``.
+_REMOVAL_SIDE = re.compile(r"(?:^|[-_.+])(?:pre|post|before|after)[-_]?(?:rm|remove|uninstall|deinstall|un(?![a-z]))")
+_SCRIPT_SUFFIXES = (".in", ".sh", ".bash")
+PACMAN_REMOVAL_FUNCTIONS = frozenset({"pre_remove", "post_remove"})
+
+
+def _name(path: str) -> str:
+    name = posixpath.basename(path)
+    for suffix in _SCRIPT_SUFFIXES:
+        name = name.removesuffix(suffix)
+    return name
+
+
+def removal_only_file(path: str) -> bool:
+    """apk's and FreeBSD pkg's deinstall scripts: never run on an upgrade."""
+    name = _name(path)
+    return name.endswith(_APK_REMOVAL) or name.partition(".")[0] in _PKG_REMOVAL or name in _PORT_REMOVAL
+
+
+def removal_side(path: str) -> bool:
+    """A script the package manager runs on a removal and on an upgrade (module docstring)."""
+    return not removal_only_file(path) and bool(_REMOVAL_SIDE.search(_name(path).lower()))
+
+
+def counts_versions(path: str) -> bool:
+    """``$1`` may be rpm's count of installed versions: an RPM spec's scriptlets or a removal-side script."""
+    lower = path.lower()
+    return lower.endswith((".spec", ".spec.in")) or removal_side(path)
+
+
+def pacman_install(path: str) -> bool:
+    return path.lower().endswith(".install")
