@@ -151,7 +151,7 @@ def test_a_command_run_from_an_array_is_read_by_its_first_item() -> None:
 @pytest.mark.parametrize(("line", "reboots"), [
     ("reboot", True), ("shutdown -r now", True), ("systemctl reboot", True), ("/sbin/shutdown -r +1", True),
     ("shutdown -c", False), ("echo reboot", False), ("[ -f /var/run/reboot-required ] && echo needed", False),
-    ("shutdown -h now", False), ("reboot --help", False),
+    ("shutdown -k now", False), ("reboot --help", False),
 ])
 def test_reboots(line: str, reboots: bool) -> None:
     assert ("reboot" in kinds(line)) is reboots

@@ -5,6 +5,9 @@
   ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``) to a place named like a backup, or
   an archive created of a database's data directory;
 - ``config``: the same of a configuration place (``/etc/``, ``/opt/``, ``/usr/local/etc/``, ``/srv/``);
+- a copy kept beside what it copies, under the same name with a backup suffix (``cp -a /boot /boot.bak``, the
+  running kernel's ``/lib/modules/$(uname -r)`` into ``/lib/modules.bak``): a backup of that place whatever it
+  is, ``data`` when its path says neither data nor configuration;
 - a command named for a backup that the script does not define itself (a vendor's helper or tool:
   ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``) backs up what it names: the
   database when its name says so, else the data. Its name must not also say it restores, lists or removes.
@@ -37,6 +40,7 @@ _CONFIG_FILE = re.compile(r"(?i)\.(?:conf|cfg|ini|ya?ml|toml|properties|env)$")
 _CONFIG_WORDS = frozenset({"config", "conf", "configuration", "settings", "etc"})
 _OLD_WORDS = frozenset({"old", "back", "orig", "prev", "previous", "saved"})
 _WORD = re.compile(r"[a-z0-9]+")
+_BACKUP_SUFFIX = re.compile(r"(?i)[._~-](?:bak|backup|orig|old|save|prev)$")
 _SYSTEM_CONFIG = ("/etc/", "/usr/local/etc/")  # configuration whatever it is named (``/etc/logrotate.d/mysql``)
 _INSTALLATION = re.compile(r"/opt/[^/$]+/?")
 _SHELLS = frozenset({"bash", "sh", "dash", "zsh", "ksh"})
@@ -107,11 +111,23 @@ def _copy_parts(c: Command, words: list[str]) -> tuple[str | None, list[str]]:
     return (ops[-1], ops[:-1]) if len(ops) >= 2 else (None, [])
 
 
+def _kept_beside(destination: str, sources: list[str]) -> list[str]:
+    """The sources a destination copies under their own name with a backup suffix (``/boot`` → ``/boot.bak``),
+    or under their parent's (``/lib/modules/6.1`` → ``/lib/modules.bak``)."""
+    stem = _BACKUP_SUFFIX.sub("", destination.rstrip("/"))
+    if not stem or stem == destination.rstrip("/"):
+        return []
+    return [s for s in sources if s.rstrip("/") == stem or s.startswith(stem + "/")]
+
+
 def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
     destination, sources = _copy_parts(c, words)
     if destination is None:
         return
     places = {p: [s for s in sources if place(s) == p] for p in ("data", "config")}
+    if not any(places.values()) and c.name in _COPIES and (beside := _kept_beside(destination, sources)):
+        yield "data", beside
+        return
     archived_database = c.name in _ARCHIVERS and bool(places["data"]) and any(
         _DATABASE_DIRS.match(posixpath.basename(s.rstrip("/"))) for s in places["data"])
     if not (backup_named(destination) or archived_database):

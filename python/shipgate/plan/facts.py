@@ -8,9 +8,10 @@ The plan's source is ``shipgate.preflight.facts``: the scripts parsed with their
 read by PostgreSQL's parser, crontabs and units; and, for what only a scanner decides (a unit the target does
 not have), preflight's findings. What a command *means* to the plan is the plan's own reading: interruptions
 (``plan.interrupts``), backups (``plan.backups``, and those kept by an in-place edit or a move: ``plan.kept``),
-prompts (``plan.prompts``), firewall changes (``plan.firewall``). Two facts preflight's commands do not carry —
-loops fed from a file or pipe, ``select`` menus — are read from the scripts' text by the same parser
-(``plan.loops``).
+prompts (``plan.prompts``), firewall changes (``plan.firewall``); a line whose command word comes from a variable
+set to another command in another branch is read once with each value (``plan.alternatives``). Two facts
+preflight's commands do not carry — loops fed from a file or pipe, ``select`` menus — are read from the scripts'
+text by the same parser (``plan.loops``).
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from shipgate.findings import Finding
+from shipgate.plan.alternatives import alternatives
 from shipgate.plan.backups import backups
 from shipgate.plan.config_files import ConfigFile
 from shipgate.plan.firewall import changes_firewall
 from shipgate.plan.index import MAX_ITEMS, Located
 from shipgate.plan.interrupts import interruptions, reboots
 from shipgate.plan.kept import edited_in_place, moved_aside
+from shipgate.plan.kills import background_jobs
 from shipgate.plan.loops import StdinFacts, stdin_facts
 from shipgate.plan.prompts import prompt
 from shipgate.preflight.facts import PackageFacts as Parsed
@@ -63,12 +66,12 @@ def _named(c: Command, script: Script) -> Command:
     return dataclasses.replace(c, name=posixpath.basename(items[0])) if items else c
 
 
-def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozenset[str] = frozenset()
-                   ) -> Iterator[Located]:
+def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozenset[str] = frozenset(),
+                   jobs: frozenset[str] = frozenset()) -> Iterator[Located]:
     """What one script command does to the target that the plan needs (``kind`` names it). ``fed``: the loop
     or group around the command takes its input from a file, heredoc, here-string or pipe; ``defined``: the
-    script's own functions."""
-    for verb, what in interruptions(c, defined=defined):
+    script's own functions; ``jobs``: its variables set from ``$!``."""
+    for verb, what in interruptions(c, defined=defined, jobs=jobs):
         yield Located(what=what, file=path, line=c.line, kind="service-stop", detail={"verb": verb, "text": c.text})
     for kind, sources in backups(c, defined=defined):
         yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
@@ -85,9 +88,10 @@ def _script_facts(script: Script, text: bytes | None) -> Iterator[Located]:
     # Parsed again only where it can matter: a ``read`` (fed by its loop or not) or a ``select`` menu.
     wanted = text is not None and (b"select" in text or any(c.name == "read" for c in script.commands))
     stdin = stdin_facts(text) if wanted and text is not None else StdinFacts()
-    defined = frozenset(script.functions)
+    defined, jobs = frozenset(script.functions), background_jobs(script)
     for c in script.commands:
-        yield from _command_facts(script.path, _named(c, script), fed=c.line in stdin.fed, defined=defined)
+        for each in (_named(c, script), *alternatives(c, script)):
+            yield from _command_facts(script.path, each, fed=c.line in stdin.fed, defined=defined, jobs=jobs)
     yield from _kept_backups(script)
     for line in stdin.menus:
         yield Located(what="select menu", file=script.path, line=line, kind="prompt",

@@ -6,7 +6,7 @@ docs/plan.md, and every part of the estimate says why it is there:
 - each service the package touches (manifest ``services``) or a script stops or restarts (a unit, an init
   script, a compose project or container, a pm2 app: ``plan.interrupts``) is stopped and started again;
 - a reboot when the package requires one, when preflight found it does (a kernel module replaced), or when a
-  script reboots the host;
+  script reboots or powers off the host;
 - each migration file: a fixed time for the statements that only lock briefly, plus, for statements that
   rewrite or scan a table (``rewrites_table`` in preflight's reading), the table's rows (inventory
   ``[database.tables]``) at a conservative rate — or a fixed guess that says the size is unknown;
@@ -51,7 +51,7 @@ def _reboot(inputs: PlanInputs) -> WindowPart | None:
                           where="manifest.json")
     by_script = next((c for c in inputs.index.commands if c.kind == "reboot"), None)
     if by_script is not None:
-        return WindowPart(what="reboot", seconds=REBOOT_SECONDS, why=f"a script reboots the host ({by_script.what})",
+        return WindowPart(what="reboot", seconds=REBOOT_SECONDS, why=f"a script takes the host down ({by_script.what})",
                           where=by_script.where)
     return None
 

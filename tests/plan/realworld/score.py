@@ -6,8 +6,8 @@ same kind and line. Prints precision/recall per kind and every disagreement (MIS
 positive); ``--facts`` also prints every fact the plan read.
 
 Run: ``PYTHONPATH=$PWD/python python tests/plan/realworld/score.py [LABELS] [--facts]`` from the worktree root;
-LABELS is a labels folder of this set (default ``labels``; ``labels-round2`` and ``labels-round3`` are the second
-and third rounds, each scored apart).
+LABELS is a labels folder of this set (default ``labels``; ``labels-round2``, ``labels-round3`` and ``labels-round4``
+are the later rounds, each scored apart).
 """
 
 from __future__ import annotations
