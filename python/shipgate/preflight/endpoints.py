@@ -36,6 +36,7 @@ from shipgate.preflight.distributed import (
     user_agent_link,
     vcs_keyword,
 )
+from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.markup import (
@@ -410,6 +411,7 @@ def _text_endpoints(
     document = is_documentation(path) or is_localization(path) or (code and payload) or described
     document = document or is_browser_script(path) or is_vendored_web_asset(path)  # served to browsers as published
     document = document or is_page_template(path, lines)  # a Jinja page: its links are the reader's browser's
+    document = document or is_served_feed(path, lines)  # an Atom/OPDS feed, OpenSearch description: its readers'
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
