@@ -72,6 +72,7 @@ from shipgate.preflight.url_roles import (
     in_sentence,
     licence_page,
     module_metadata_lines,
+    namespace_map_lines,
     oauth_scope,
     relation_type,
     schema_name,
@@ -421,6 +422,7 @@ def _text_endpoints(
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
+        disabled |= namespace_map_lines(path, lines)  # ``ns = {'pkg': 'http://www.idpf.org/2007/opf'}``
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
