@@ -41,6 +41,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.name_values import names_a_name
+from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -331,6 +332,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+        found = {n: s for n, s in found.items() if not published_example(s.secret, lines.get(n, ""))}  # AWS docs'
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
             del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
