@@ -80,3 +80,42 @@ def test_a_served_feed_template_links_for_its_readers() -> None:
     # near miss: a configuration file that names a feed to fetch is read as settings
     config = '<?xml version="1.0"?>\n<aggregator>\n  <feed url="https://news.dten.io/rss"/>\n</aggregator>\n'
     assert codes_at({"etc/dten/feeds.xml": config}, ENDPOINT) == [3]
+
+
+def test_a_dict_of_xml_namespace_prefixes_names_vocabularies() -> None:
+    reader = (
+        "from lxml import etree\n\n"
+        "default_ns = {\n"
+        "    'n': 'urn:oasis:names:tc:opendocument:xmlns:container',\n"
+        "    'pkg': 'http://www.idpf.dten.io/2007/opf',\n"
+        "}\n"
+        "ns = {'fb': 'http://www.gribuser.dten.io/xml/fictionbook/2.0'}\n"
+    )
+    assert codes_at({"dten/epub.py": reader}, ENDPOINT) == []
+    # near miss: a dict of services the reader requests stays read
+    services = "SERVICES = {\n    'pkg': 'https://api.idpf.dten.io/2007/opf',\n}\n"
+    assert codes_at({"dten/epub.py": services}, ENDPOINT) == [2]
+
+
+def test_an_oauth2_authorize_page_is_where_a_browser_goes() -> None:
+    uploader = (
+        "class Dropbox:\n"
+        "    AUTH_URL = 'https://www.dten-box.io/oauth2/authorize'\n"
+        "    TOKEN_URL = 'https://api.dten-box.io/oauth2/token'\n"
+        "    LOGIN_URL = 'https://github.dten.io/login/oauth/authorize'\n"
+    )
+    # near miss: the token endpoint, which the server requests, stays reported
+    assert codes_at({"dten/uploadservices.py": uploader}, ENDPOINT) == [3]
+
+
+def test_aws_documentation_keys_are_published_examples() -> None:
+    signer = (
+        "assert(aws_authorization_hdr{\n"
+        "  key_id = 'AKIAIOSFODNN7EXAMPLE',\n"
+        "  secret_key = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',\n"
+        "} == 'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request')\n"
+    )
+    assert codes_at({"usr/share/dten/lualib/lua_aws.lua": signer}, CREDENTIAL) == []
+    # near miss: a key of the same form without AWS's EXAMPLE ending
+    real = "local key_id = 'AKIAIOSFODNN7QX4TZ2W'\n"
+    assert codes_at({"usr/share/dten/lualib/lua_aws.lua": real}, CREDENTIAL) == [1]
