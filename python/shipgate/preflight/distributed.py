@@ -64,6 +64,7 @@ from collections.abc import Iterable, Sequence
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
 from shipgate.preflight.project_layout import is_project_tooling
 from shipgate.preflight.rule_files import is_rule_file
+from shipgate.preflight.shown_links import shown_link_lines
 
 CATALOGUE_MIN = 10
 SAMPLE_TABLE_MIN = 3
@@ -282,7 +283,8 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 
 
 def prose_string_lines(path: str, text: str) -> set[int]:
-    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the
+    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the URLs
+    that only reach a shown link (:func:`shown_links.shown_link_lines`), the
     keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
     (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
     (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
@@ -297,11 +299,12 @@ def prose_string_lines(path: str, text: str) -> set[int]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     source = text.splitlines()
-    lines: set[int] = set()
-    for node in ast.walk(tree):
+    nodes = list(ast.walk(tree))
+    lines: set[int] = shown_link_lines(tree, nodes)  # ``MetaRecord(url=…)``, ``link=Google.META_URL``
+    for node in nodes:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
-            if isinstance(node, ast.Constant) and not isinstance(node.value, str):
-                continue
+            if not _holds_a_line_break(node):
+                continue  # a number, or one-line literals joined across lines (``(f"https://…?key={K}" "&q=")``)
             span = range(node.lineno, min(node.end_lineno or node.lineno, len(source)) + 1)
             example = _shows_an_example(source[number - 1] for number in span)  # its settings lines are examples
             lines.update(n for n in span if example or not _SETTING_LINE.match(source[n - 1]))
@@ -360,6 +363,13 @@ _SHOWING_CALLEE = re.compile(
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
 # Methods that render an object as text for people: a URL they return is a link shown, never requested.
 _SHOWING_METHODS = frozenset({"__repr__", "__str__", "__html__", "__format__"})
+
+
+def _holds_a_line_break(node: ast.Constant | ast.JoinedStr) -> bool:
+    """A string literal whose text spans lines: a multi-line string, not one-line pieces Python joins."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and "\n" in node.value
+    return any(isinstance(v, ast.Constant) and isinstance(v.value, str) and "\n" in v.value for v in node.values)
 
 
 def _url_literal_lines(node: ast.AST) -> set[int]:
