@@ -119,3 +119,109 @@ def test_aws_documentation_keys_are_published_examples() -> None:
     # near miss: a key of the same form without AWS's EXAMPLE ending
     real = "local key_id = 'AKIAIOSFODNN7QX4TZ2W'\n"
     assert codes_at({"usr/share/dten/lualib/lua_aws.lua": real}, CREDENTIAL) == [1]
+
+
+def test_one_line_literals_joined_across_lines_are_no_prose() -> None:
+    provider = (
+        "class ComicDten:\n"
+        "    API_KEY_NAME = 'api_key'\n"
+        "    SEARCH = (\n"
+        '        f"https://comics.dten.io/api/search?{API_KEY_NAME}=1"\n'
+        '        f"&resources=issue&query="\n'
+        "    )\n"
+    )
+    assert codes_at({"dten/metadata_provider/comics.py": provider}, ENDPOINT) == [4]
+    # near miss: a multi-line string's sentence stays text
+    hint = 'HINT = """Read the guide\nat https://guide.dten.io/setup before you start.\n"""\n'
+    assert codes_at({"dten/hints.py": hint}, ENDPOINT) == []
+
+
+def test_a_link_a_record_shows_is_not_requested() -> None:
+    provider = (
+        "import requests\n\n"
+        "class Books:\n"
+        '    META_URL = "https://books.dten.io/"\n'
+        '    BOOK_URL = "https://books.dten.io/books?id="\n'
+        '    SEARCH_URL = "https://api.dten.io/books/v1/volumes?q="\n\n'
+        "    def search(self, query):\n"
+        "        results = requests.get(Books.SEARCH_URL + query)\n"
+        "        return MetaRecord(\n"
+        '            url=Books.BOOK_URL + results["id"],\n'
+        '            source=MetaSourceInfo(link=Books.META_URL, home="x"),\n'
+        '            cover=Cover(link="https://covers.dten.io/"),\n'
+        "        )\n"
+    )
+    assert codes_at({"dten/metadata_provider/books.py": provider}, ENDPOINT) == [6]
+    # near miss: a constant also used in a request, and url= given to a request object, stay requested
+    client = (
+        "from urllib.request import Request\n\n"
+        'META_URL = "https://books.dten.io/"\n\n'
+        "def fetch():\n"
+        "    show(link=META_URL)\n"
+        "    return Request(url=META_URL + 'feed')\n"
+        "def other():\n"
+        '    return Request(url="https://feeds.dten.io/all")\n'
+    )
+    assert codes_at({"dten/metadata_provider/feeds.py": client}, ENDPOINT) == [3, 9]
+
+
+def test_a_class_base_url_is_the_service_it_calls() -> None:
+    provider = (
+        "class Reviews:\n"
+        '    BASE_URL = "https://reviews.dten.io"\n\n'
+        "    def search(self, query):\n"
+        '        return self.session.get(f"{Reviews.BASE_URL}/search?q={query}")\n'
+    )
+    assert codes_at({"dten/metadata_provider/reviews.py": provider}, ENDPOINT) == [2]
+    # near miss: a module-level BASE_URL setting is the product's own address
+    settings = 'BASE_URL = "https://reviews.dten.io"\nDEBUG = False\n'
+    assert codes_at({"dten/settings.py": settings}, ENDPOINT) == []
+
+
+def test_a_request_url_assigned_across_lines_is_reported_once_at_the_request() -> None:
+    installer = (
+        "#!/usr/bin/env python3\n"
+        "import sys, urllib.request\n\n"
+        "def main():\n"
+        "    version = sys.argv[1]\n"
+        "    url = (\n"
+        '        "https://bootstrap.dten.io/virtualenv/"\n'
+        '        f"{version}/virtualenv.pyz"\n'
+        "    )\n"
+        '    urllib.request.urlretrieve(url, "/tmp/v.pyz")\n\n'
+        "main()\n"
+    )
+    found = codes_at({"install-dten.py": installer}, ENDPOINT)
+    assert len(found) == 1 and found[0] in (6, 7, 10), found
+
+
+
+def test_an_sdists_examples_are_for_people_to_copy() -> None:
+    config = "c.JupyterHub.services = [\n    {\n        'api_token': 'c3a29e5d386fd7c9aa1e8fe9d41c282ec8b',\n    }\n]\n"
+    bootstrap = "#!/bin/bash\nwget https://github.com/dten/handbook/archive/HEAD.zip\n"
+    files = {
+        "PKG-INFO": "Metadata-Version: 2.1\nName: dtenhub\nVersion: 5.0\n",
+        "examples/service/external/dtenhub_config.py": config,
+        "examples/bootstrap-script/bootstrap.sh": bootstrap,
+    }
+    assert codes_at(files, CREDENTIAL) == []
+    assert codes_at(files, ENDPOINT) == []
+    # near miss: the same files in a tree that is no sdist (a repository's examples/ read by what they do)
+    del files["PKG-INFO"]
+    assert codes_at(files, CREDENTIAL) == [3]
+    assert codes_at(files, ENDPOINT) == [2]
+
+
+def test_a_placeholder_or_an_elided_token_shows_a_format() -> None:
+    page = (
+        '<td><input type="text" id="telegramAPIEntry" '
+        'placeholder="{{ _("Example: 93847672:AACdSn843hsjJsh32bSmdN3sHsh2bsh0xRs_32dbcr1W") }}"></td>\n'
+    )
+    assert codes_at({"dten/templates/main.html": page}, CREDENTIAL) == []
+    template = 'BOT_IDENTITY = {\n    # "token": "xoxb-4426949411-aEM7...",\n}\n'
+    assert codes_at({"dten/config-template.py": template}, CREDENTIAL) == []
+    # near miss: the same token as a field's value, and a whole token, stay reported
+    value = '<input type="hidden" name="t" value="93847672:AACdSn843hsjJsh32bSmdN3sHsh2bsh0xRs_32dbcr1W">\n'
+    assert codes_at({"dten/templates/main.html": value}, CREDENTIAL) == [1]
+    whole = 'BOT_IDENTITY = {\n    "token": "xoxb-4426949411-aEM7b4D9p2Hq",\n}\n'
+    assert codes_at({"dten/config.py": whole}, CREDENTIAL) == [2]
