@@ -131,9 +131,26 @@ def test_one_line_literals_joined_across_lines_are_no_prose() -> None:
         "    )\n"
     )
     assert codes_at({"dten/metadata_provider/comics.py": provider}, ENDPOINT) == [4]
-    # near miss: a multi-line string's sentence stays text
+    # near misses: a multi-line string's sentence, a sentence or a relation name joined from pieces stay text
     hint = 'HINT = """Read the guide\nat https://guide.dten.io/setup before you start.\n"""\n'
     assert codes_at({"dten/hints.py": hint}, ENDPOINT) == []
+    message = (
+        "def check():\n"
+        "    raise Failure(\n"
+        '        "Please refer to "\n'
+        '        "https://docs.dten.io/latest/admin/"\n'
+        '        "upgrading.html to see the proper steps."\n'
+        "    )\n"
+    )
+    assert codes_at({"dten/upgrades.py": message}, ENDPOINT) == []
+    relation = (
+        "def relation(name, version, resource):\n"
+        "    return (\n"
+        "        f'https://docs.dten.io/api/identity/3/ext/{name}/{version}/rel/'\n"
+        "        f'{resource}'\n"
+        "    )\n"
+    )
+    assert codes_at({"dten/json_home.py": relation}, ENDPOINT) == []
 
 
 def test_a_link_a_record_shows_is_not_requested() -> None:
@@ -199,16 +216,18 @@ def test_a_request_url_assigned_across_lines_is_reported_once_at_the_request() -
 def test_an_sdists_examples_are_for_people_to_copy() -> None:
     config = "c.JupyterHub.services = [\n    {\n        'api_token': 'c3a29e5d386fd7c9aa1e8fe9d41c282ec8b',\n    }\n]\n"
     bootstrap = "#!/bin/bash\nwget https://github.com/dten/handbook/archive/HEAD.zip\n"
+    service = "#!/bin/bash -l\nexport DTENHUB_API_TOKEN=c3a29e5d386fd7c9aa1e8fe9d41c282ec8b\ndten-singleuser\n"
     files = {
         "PKG-INFO": "Metadata-Version: 2.1\nName: dtenhub\nVersion: 5.0\n",
         "examples/service/external/dtenhub_config.py": config,
+        "examples/service/external/shared-service": service,
         "examples/bootstrap-script/bootstrap.sh": bootstrap,
     }
     assert codes_at(files, CREDENTIAL) == []
     assert codes_at(files, ENDPOINT) == []
     # near miss: the same files in a tree that is no sdist (a repository's examples/ read by what they do)
     del files["PKG-INFO"]
-    assert codes_at(files, CREDENTIAL) == [3]
+    assert sorted(codes_at(files, CREDENTIAL)) == [2, 3]
     assert codes_at(files, ENDPOINT) == [2]
 
 

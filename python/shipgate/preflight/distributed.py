@@ -303,8 +303,8 @@ def prose_string_lines(path: str, text: str) -> set[int]:
     lines: set[int] = shown_link_lines(tree, nodes)  # ``MetaRecord(url=…)``, ``link=Google.META_URL``
     for node in nodes:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
-            if not _holds_a_line_break(node):
-                continue  # a number, or one-line literals joined across lines (``(f"https://…?key={K}" "&q=")``)
+            if not _reads_as_text(node):
+                continue  # a number, or one-line literals joined into a URL (``(f"https://…?key={K}" "&q=")``)
             span = range(node.lineno, min(node.end_lineno or node.lineno, len(source)) + 1)
             example = _shows_an_example(source[number - 1] for number in span)  # its settings lines are examples
             lines.update(n for n in span if example or not _SETTING_LINE.match(source[n - 1]))
@@ -365,11 +365,22 @@ _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
 _SHOWING_METHODS = frozenset({"__repr__", "__str__", "__html__", "__format__"})
 
 
-def _holds_a_line_break(node: ast.Constant | ast.JoinedStr) -> bool:
-    """A string literal whose text spans lines: a multi-line string, not one-line pieces Python joins."""
+# a link relation's name built from parts (``f'…/3/ext/{e}/{v}/rel/' f'{resource_name}'``): see url_roles
+_JOINED_RELATION = re.compile(r"/(?:rels?|param)/\{")
+
+
+def _reads_as_text(node: ast.Constant | ast.JoinedStr) -> bool:
+    """A string literal spanning lines that is text: a multi-line string, or one-line pieces Python joins into a
+    sentence (``"OctoPrint cannot start due to a Python bug " "(https://bugs.python.org/…). Your "``) or into a link
+    relation's name; pieces joined into one URL (``f"https://…/search?api_key={KEY}" "&query="``) are not."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and "\n" in node.value
-    return any(isinstance(v, ast.Constant) and isinstance(v.value, str) and "\n" in v.value for v in node.values)
+        if not isinstance(node.value, str):
+            return False
+        joined = node.value
+    else:
+        parts = node.values
+        joined = "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "{}" for v in parts)
+    return any(c.isspace() for c in joined) or bool(_JOINED_RELATION.search(joined))
 
 
 def _url_literal_lines(node: ast.AST) -> set[int]:
