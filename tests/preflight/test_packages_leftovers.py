@@ -244,3 +244,35 @@ def test_a_placeholder_or_an_elided_token_shows_a_format() -> None:
     assert codes_at({"dten/templates/main.html": value}, CREDENTIAL) == [1]
     whole = 'BOT_IDENTITY = {\n    "token": "xoxb-4426949411-aEM7b4D9p2Hq",\n}\n'
     assert codes_at({"dten/config.py": whole}, CREDENTIAL) == [2]
+
+
+def test_an_openapi_example_block_holds_sample_values() -> None:
+    spec = (
+        "requestBody:\n"
+        "  content:\n"
+        "    application/json:\n"
+        "      example:\n"
+        "        - id: 12345\n"
+        "          sg_uploaded_movie:\n"
+        '            url: "https://media.dten.io/movie.mp4"\n'
+        "servers:\n"
+        '  - url: "https://api.dten.io/v1"\n'
+    )
+    # near miss: the servers entry after the example block stays a setting
+    assert codes_at({"dten/openapi/import_post.yml": spec}, ENDPOINT) == [9]
+
+
+def test_an_api_descriptions_contact_and_licence_are_links() -> None:
+    template = (
+        "swagger_template = {\n"
+        '    "info": {\n'
+        '        "contact": {"name": "Dten", "url": "https://www.dten.io"},\n'
+        '        "license": {\n'
+        '            "url": "https://www.gnu.dten.io/agpl.html",\n'
+        "        },\n"
+        "    },\n"
+        '    "host": "https://api.dten.io",\n'
+        "}\n"
+    )
+    # near miss: the API's own server address, outside those objects, stays read
+    assert codes_at({"dten/app/swagger.py": template}, ENDPOINT) == [8]

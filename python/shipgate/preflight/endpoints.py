@@ -36,6 +36,7 @@ from shipgate.preflight.distributed import (
     user_agent_link,
     vcs_keyword,
 )
+from shipgate.preflight.example_blocks import example_block_lines
 from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
@@ -424,6 +425,7 @@ def _text_endpoints(
     disabled |= declaration_text_lines(path, lines)  # a settings declaration's descriptions and examples
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
     disabled |= stylesheet_comment_lines(path, lines)  # ``code{…}/*! … Based on: https://…``, LESS ``// See https://…``
+    disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``

@@ -7,6 +7,9 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
 - a URL literal inside the ``link=``/``href=``/``homepage=``/``website=`` argument of any call, or inside the ``url=``
   argument of a record's constructor (a CapWords callee that names no request, client, session or connection:
   ``MetaRecord(url=…)``, not ``Request(url=…)`` or ``session.get(url=…)``);
+- a URL literal inside an OpenAPI description's ``"contact": {…}``, ``"license": {…}`` or ``"externalDocs": {…}``
+  object (``swagger_template = {"info": {"contact": {"url": "https://www.cg-wire.com"}}}``): links the API's
+  documentation page shows;
 - a module or class constant holding a URL (``META_URL = "https://books.google.com/"``) whose every use in the module
   is inside such an argument (``link=Google.META_URL``). One use elsewhere (``requests.get(Google.SEARCH_URL + q)``,
   ``f"{BASE_URL}/search"``) keeps it an address the program requests.
@@ -21,6 +24,7 @@ from collections.abc import Iterable
 
 _SHOWN_KEYWORDS = frozenset({"link", "href", "homepage", "website"})
 _RECORD_KEYWORDS = frozenset({"url"})
+_API_DESCRIPTION_KEYS = frozenset({"contact", "license", "externalDocs"})  # OpenAPI's info objects: links shown
 _RECORD = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _REQUESTING = re.compile(r"(?i)request|client|session|connection|http|fetch|api|transport|socket|proxy|load|url")
 
@@ -33,6 +37,8 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
     for node in nodes:
         if isinstance(node, ast.Call):
             shown_values += [k.value for k in node.keywords if _shows(node, k.arg)]
+        elif isinstance(node, ast.Dict):  # an OpenAPI description's ``"contact": {"url": …}``, ``"license"``
+            shown_values += [v for k, v in zip(node.keys, node.values, strict=True) if _describes_api(k, v)]
         elif constants and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in constants:
             used[node.id] += 1
         elif constants and isinstance(node, ast.Attribute) and node.attr in constants:
@@ -49,6 +55,10 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
                 shown_uses[sub.attr] += 1
     lines.update(constants[name] for name, count in used.items() if count and shown_uses[name] == count)
     return lines
+
+
+def _describes_api(key: ast.expr | None, value: ast.expr) -> bool:
+    return isinstance(key, ast.Constant) and key.value in _API_DESCRIPTION_KEYS and isinstance(value, ast.Dict)
 
 
 def _shows(call: ast.Call, keyword: str | None) -> bool:
