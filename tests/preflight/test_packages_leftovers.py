@@ -276,3 +276,19 @@ def test_an_api_descriptions_contact_and_licence_are_links() -> None:
     )
     # near miss: the API's own server address, outside those objects, stays read
     assert codes_at({"dten/app/swagger.py": template}, ENDPOINT) == [8]
+
+
+def test_an_entry_of_a_map_of_result_symbols_is_a_name() -> None:
+    symbols = (
+        "local exports = {\n"
+        "  arc_symbols = {\n"
+        "    pass = 'ARC_ALLOW',\n"
+        "    permerror = 'ARC_INVALID',\n"
+        "    temperror = 'ARC_DNSFAIL',\n"
+        "  },\n"
+        "}\n"
+    )
+    assert codes_at({"usr/share/dten/lualib/auth_results.lua": symbols}, CREDENTIAL) == []
+    # near miss: a password that is no symbol, among entries that are, stays reported
+    mixed = symbols.replace("'ARC_ALLOW'", "'Zq7wArcAllow'")
+    assert codes_at({"usr/share/dten/lualib/auth_results.lua": mixed}, CREDENTIAL) == [3]

@@ -14,6 +14,8 @@
 - **a constant among constants that spell their own names** (``PASSNOTOKEN = "passOnNoToken"`` between ``OTPPIN =
   "otppin"`` and ``PASSTHRU = "passthru"``: an enumeration of setting names), read from the assignments on the lines
   around it, as a map of names is;
+- **an entry of a map of symbols**: the value and at least two entries around it are upper-case symbol names
+  (rspamd's ``arc_symbols = { pass = 'ARC_ALLOW', permerror = 'ARC_INVALID', … }``);
 - **an entry of a map of names**: a dict literal whose other entries map to type words or spell their own key
   (``{ATTR.PORT: 'string', ATTR.USE_SSL: 'bool', ATTR.KEY_PASSWORD: 'password'}``, a resolver's descriptor; an LDAP
   attribute map ``{'password': 'pass', 'name': 'name', 'description': 'description'}``), read from the entries on
@@ -49,6 +51,8 @@ _CONSTANT = re.compile(
 )
 # an object identifier (``const CERT_EXT_PRIVATE_KEY_USAGE_PERIOD = '2.5.29.16';``): it names an object
 _OID_VALUE = re.compile(r"""=\s*["']\d+(?:\.\d+){2,}["']""")
+# an entry mapping a key to an upper-case symbol name with an underscore: ``pass = 'ARC_ALLOW',``, ``"x": "ARC_NA"``
+_SYMBOL_ENTRY = re.compile(r"""^\s*[\w"'\[\]]+\s*[:=]\s*["'][A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+["']\s*[,;]?\s*$""")
 _AROUND = 4
 _MAP_MIN = 2
 
@@ -66,7 +70,16 @@ def names_a_name(kind: str, line: int, lines: Mapping[int, str]) -> bool:
         first, last = name.partition(".")[0], name.rpartition(".")[2]
         if not _SECRET_WORD.search(last) or first.strip("\"'[").lower() == "type":
             return True
-    return bool(_OID_VALUE.search(lines.get(line, ""))) or _in_name_map(line, lines)
+    return bool(_OID_VALUE.search(lines.get(line, ""))) or _in_name_map(line, lines) or _in_symbol_map(line, lines)
+
+
+def _in_symbol_map(line: int, lines: Mapping[int, str]) -> bool:
+    """The value on ``line`` is an upper-case symbol (``pass = 'ARC_ALLOW'``) and at least ``_MAP_MIN`` entries
+    around it map a key to one too (``permerror = 'ARC_INVALID'``): a map of result symbols."""
+    if _SYMBOL_ENTRY.match(lines.get(line, "")) is None:
+        return False
+    around = (lines.get(n, "") for n in range(line - _AROUND, line + _AROUND + 1) if n != line)
+    return sum(1 for text in around if _SYMBOL_ENTRY.match(text)) >= _MAP_MIN
 
 
 def _in_name_map(line: int, lines: Mapping[int, str]) -> bool:
