@@ -104,8 +104,11 @@ def test_an_oauth2_authorize_page_is_where_a_browser_goes() -> None:
         "    TOKEN_URL = 'https://api.dten-box.io/oauth2/token'\n"
         "    LOGIN_URL = 'https://github.dten.io/login/oauth/authorize'\n"
     )
-    # near miss: the token endpoint, which the server requests, stays reported
+    # near misses: the token endpoint, and an API method named oauth/authorize under a version (a POST the server
+    # sends), stay reported
     assert codes_at({"dten/uploadservices.py": uploader}, ENDPOINT) == [3]
+    api = "def token(code):\n    url = 'https://getpocket.dten.io/v3/oauth/authorize'\n    return post(url, code)\n"
+    assert codes_at({"dten/vendor/pocket.py": api}, ENDPOINT) == [2]
 
 
 def test_aws_documentation_keys_are_published_examples() -> None:
@@ -190,9 +193,15 @@ def test_a_class_base_url_is_the_service_it_calls() -> None:
         '        return self.session.get(f"{Reviews.BASE_URL}/search?q={query}")\n'
     )
     assert codes_at({"dten/metadata_provider/reviews.py": provider}, ENDPOINT) == [2]
-    # near miss: a module-level BASE_URL setting is the product's own address
+    # near misses: a module-level BASE_URL setting is the product's own address, and so is a function's local
+    # base_url (a link the product builds to itself or shows)
     settings = 'BASE_URL = "https://reviews.dten.io"\nDEBUG = False\n'
     assert codes_at({"dten/settings.py": settings}, ENDPOINT) == []
+    local = (
+        'class Mailer:\n    def link(self, room):\n        base_url = "https://chat.dten.io/rooms"\n'
+        "        return base_url\n"
+    )
+    assert codes_at({"dten/push/mailer.py": local}, ENDPOINT) == []
 
 
 def test_a_request_url_assigned_across_lines_is_reported_once_at_the_request() -> None:

@@ -122,6 +122,9 @@ _AUTHORIZE_PATH = re.compile(
     r"|/authori[sz]e/?\?(?:[^\s#]*&)?(?:response_type|client_id|redirect_uri|request_token)=",
     re.I,
 )
+# an API method named ``oauth/authorize`` under a version segment (Pocket's ``/v3/oauth/authorize``, a POST the server
+# sends to turn a code into a token): requested, not a page
+_VERSIONED_API_AUTHORIZE = re.compile(r"(?i)/v\d+/o?auth2?/authori[sz]e/?(?:[?#]|$)")
 # A fragment a program fills in (``…/RT_Config.html#$option->{Help}``, ``#{anchor}``, ``#%s``): a page anchor too.
 _BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
@@ -262,7 +265,7 @@ def authorization_page(url: str) -> bool:
     ``…/oauth2/authorize``, GitHub's ``…/login/oauth/authorize``, Microsoft's ``…/oauth2/v2.0/authorize``,
     ``…/authorize?response_type=code&…``): where a browser is sent for the user's consent; a server never requests
     it."""
-    return bool(_AUTHORIZE_PATH.search(url))
+    return bool(_AUTHORIZE_PATH.search(url)) and not _VERSIONED_API_AUTHORIZE.search(url)
 
 
 def built_page_anchor(line: str, url: re.Match[str]) -> bool:

@@ -97,8 +97,8 @@ _OWN_NAME_KEY = re.compile(
 )
 # In program source, a class's ``BASE_URL``/``API_BASE_URL`` constant is the base of the service the class calls
 # (``class LubimyCzytac: BASE_URL = "https://lubimyczytac.pl"``); the product's own URL is a setting, written at a
-# module's or a file's top level.
-_CLIENT_BASE = re.compile(r"(?i)(?:api_?)?base_?ur[li]")
+# module's or a file's top level (a function's local ``base_url`` is neither: read as before).
+_CLIENT_BASE = re.compile(r"^(?:    |\t)(?:API_?)?BASE_?UR[LI]\s*=")  # one level in: a class body's constant
 # A setting written as an XML element on one line (``<smtpHost>smtp.vendor.io</smtpHost>``): its name and value.
 _XML_SETTING = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
 _EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a template's (``%s@users.x.net``)
@@ -467,7 +467,7 @@ def _text_endpoints(
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
-        own = own and not (code and line[:1] in (" ", "\t") and _CLIENT_BASE.fullmatch(name))  # a client's API base
+        own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
