@@ -65,7 +65,7 @@ def test_without_inventory_every_external_endpoint_is_reported() -> None:
             Severity.HIGH,
         ),
         (
-            "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+            "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7QX4TZ2W",
             "export AWS_ACCESS_KEY_ID=$AWS_ACCESS_KEY_ID",
             "AWS access key",
             Severity.CRITICAL,

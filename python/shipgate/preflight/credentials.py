@@ -41,6 +41,8 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.name_values import names_a_name
+from shipgate.preflight.published_examples import published_example
+from shipgate.preflight.sdist_examples import sdist_example_paths
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -268,6 +270,7 @@ def _finding(path: str, secret: Secret, text: str) -> Finding:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
+    examples = sdist_example_paths(t.path for t in ctx.texts)  # an sdist's examples/: read as documentation
     for text in ctx.texts:
         lines = {ln.number: ln.text for ln in text.lines}
         found: dict[int, Secret] = {}
@@ -331,6 +334,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+        found = {n: s for n, s in found.items() if not published_example(s.secret, lines.get(n, ""))}  # AWS docs'
+        if text.path in examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
+            found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
             del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []

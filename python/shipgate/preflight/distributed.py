@@ -64,6 +64,7 @@ from collections.abc import Iterable, Sequence
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
 from shipgate.preflight.project_layout import is_project_tooling
 from shipgate.preflight.rule_files import is_rule_file
+from shipgate.preflight.shown_links import shown_link_lines
 
 CATALOGUE_MIN = 10
 SAMPLE_TABLE_MIN = 3
@@ -117,10 +118,13 @@ _ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
 # sent with (``?response_type=code&client_id=…``, ``?request_token=…``). Not Pocket's ``/v3/oauth/authorize``: a
 # server posts to that one.
 _AUTHORIZE_PATH = re.compile(
-    r"://[^/\s]+(?:/[^\s?#]*)?/(?:auth/authori[sz]e|o/oauth2(?:/v\d)?/auth)/?(?:[?#]|$)"
+    r"://[^/\s]+(?:/[^\s?#]*)?/(?:o?auth2?(?:/v\d+(?:\.\d+)?)?/authori[sz]e|o/oauth2(?:/v\d)?/auth)/?(?:[?#]|$)"
     r"|/authori[sz]e/?\?(?:[^\s#]*&)?(?:response_type|client_id|redirect_uri|request_token)=",
     re.I,
 )
+# an API method named ``oauth/authorize`` under a version segment (Pocket's ``/v3/oauth/authorize``, a POST the server
+# sends to turn a code into a token): requested, not a page
+_VERSIONED_API_AUTHORIZE = re.compile(r"(?i)/v\d+/o?auth2?/authori[sz]e/?(?:[?#]|$)")
 # A fragment a program fills in (``…/RT_Config.html#$option->{Help}``, ``#{anchor}``, ``#%s``): a page anchor too.
 _BUILT_ANCHOR = re.compile(r"#(?:\$\{?[A-Za-z_]|\{[A-Za-z_]|%[sd]|<%)")
 _VCS_KEYWORD = re.compile(r"\$(?:Head)?URL:\s*$")
@@ -257,10 +261,11 @@ def page_anchor(url: str) -> bool:
 
 
 def authorization_page(url: str) -> bool:
-    """An OAuth authorisation page (``https://getpocket.com/auth/authorize``, Google's ``…/o/oauth2/auth``,
+    """An OAuth authorisation page (``https://getpocket.com/auth/authorize``, Google's ``…/o/oauth2/auth``, Dropbox's
+    ``…/oauth2/authorize``, GitHub's ``…/login/oauth/authorize``, Microsoft's ``…/oauth2/v2.0/authorize``,
     ``…/authorize?response_type=code&…``): where a browser is sent for the user's consent; a server never requests
     it."""
-    return bool(_AUTHORIZE_PATH.search(url))
+    return bool(_AUTHORIZE_PATH.search(url)) and not _VERSIONED_API_AUTHORIZE.search(url)
 
 
 def built_page_anchor(line: str, url: re.Match[str]) -> bool:
@@ -281,7 +286,8 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 
 
 def prose_string_lines(path: str, text: str) -> set[int]:
-    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the
+    """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the URLs
+    that only reach a shown link (:func:`shown_links.shown_link_lines`), the
     keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
     (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
     (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
@@ -296,11 +302,12 @@ def prose_string_lines(path: str, text: str) -> set[int]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     source = text.splitlines()
-    lines: set[int] = set()
-    for node in ast.walk(tree):
+    nodes = list(ast.walk(tree))
+    lines: set[int] = shown_link_lines(tree, nodes)  # ``MetaRecord(url=…)``, ``link=Google.META_URL``
+    for node in nodes:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
-            if isinstance(node, ast.Constant) and not isinstance(node.value, str):
-                continue
+            if not _reads_as_text(node):
+                continue  # a number, or one-line literals joined into a URL (``(f"https://…?key={K}" "&q=")``)
             span = range(node.lineno, min(node.end_lineno or node.lineno, len(source)) + 1)
             example = _shows_an_example(source[number - 1] for number in span)  # its settings lines are examples
             lines.update(n for n in span if example or not _SETTING_LINE.match(source[n - 1]))
@@ -359,6 +366,24 @@ _SHOWING_CALLEE = re.compile(
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
 # Methods that render an object as text for people: a URL they return is a link shown, never requested.
 _SHOWING_METHODS = frozenset({"__repr__", "__str__", "__html__", "__format__"})
+
+
+# a link relation's name built from parts (``f'…/3/ext/{e}/{v}/rel/' f'{resource_name}'``): see url_roles
+_JOINED_RELATION = re.compile(r"/(?:rels?|param)/\{")
+
+
+def _reads_as_text(node: ast.Constant | ast.JoinedStr) -> bool:
+    """A string literal spanning lines that is text: a multi-line string, or one-line pieces Python joins into a
+    sentence (``"OctoPrint cannot start due to a Python bug " "(https://bugs.python.org/…). Your "``) or into a link
+    relation's name; pieces joined into one URL (``f"https://…/search?api_key={KEY}" "&query="``) are not."""
+    if isinstance(node, ast.Constant):
+        if not isinstance(node.value, str):
+            return False
+        joined = node.value
+    else:
+        parts = node.values
+        joined = "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "{}" for v in parts)
+    return any(c.isspace() for c in joined) or bool(_JOINED_RELATION.search(joined))
 
 
 def _url_literal_lines(node: ast.AST) -> set[int]:

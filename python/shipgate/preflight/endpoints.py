@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm, lifecycle
 from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.compose import own_names
-from shipgate.preflight.contents import Context, Kind, at_line
+from shipgate.preflight.contents import Context, Kind, Line, at_line
 from shipgate.preflight.distributed import (
     authorization_page,
     built_page_anchor,
@@ -36,6 +36,8 @@ from shipgate.preflight.distributed import (
     user_agent_link,
     vcs_keyword,
 )
+from shipgate.preflight.example_blocks import example_block_lines
+from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.markup import (
@@ -54,6 +56,7 @@ from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.runners import installed_payload, is_payload_tool
+from shipgate.preflight.sdist_examples import sdist_example_paths
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
@@ -71,6 +74,7 @@ from shipgate.preflight.url_roles import (
     in_sentence,
     licence_page,
     module_metadata_lines,
+    namespace_map_lines,
     oauth_scope,
     relation_type,
     schema_name,
@@ -91,6 +95,10 @@ _OWN_NAME_KEY = re.compile(
     # Jenkins' own root URL (``<jenkinsUrl>`` in JenkinsLocationConfiguration.xml, ``<hudsonUrl>`` in the Mailer's)
     r"|(?:jenkins|hudson)_?ur[li])$"
 )
+# In program source, a class's ``BASE_URL``/``API_BASE_URL`` constant is the base of the service the class calls
+# (``class LubimyCzytac: BASE_URL = "https://lubimyczytac.pl"``); the product's own URL is a setting, written at a
+# module's or a file's top level (a function's local ``base_url`` is neither: read as before).
+_CLIENT_BASE = re.compile(r"^(?:    |\t)(?:API_?)?BASE_?UR[LI]\s*=")  # one level in: a class body's constant
 # A setting written as an XML element on one line (``<smtpHost>smtp.vendor.io</smtpHost>``): its name and value.
 _XML_SETTING = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
 _EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a template's (``%s@users.x.net``)
@@ -410,15 +418,18 @@ def _text_endpoints(
     document = is_documentation(path) or is_localization(path) or (code and payload) or described
     document = document or is_browser_script(path) or is_vendored_web_asset(path)  # served to browsers as published
     document = document or is_page_template(path, lines)  # a Jinja page: its links are the reader's browser's
+    document = document or is_served_feed(path, lines)  # an Atom/OPDS feed, OpenSearch description: its readers'
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
     disabled |= declaration_text_lines(path, lines)  # a settings declaration's descriptions and examples
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
     disabled |= stylesheet_comment_lines(path, lines)  # ``code{…}/*! … Based on: https://…``, LESS ``// See https://…``
+    disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
+        disabled |= namespace_map_lines(path, lines)  # ``ns = {'pkg': 'http://www.idpf.org/2007/opf'}``
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
@@ -456,6 +467,7 @@ def _text_endpoints(
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
+        own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
@@ -496,12 +508,39 @@ def _text_endpoints(
                 yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
 
 
+_MAX_CONTINUED = 20
+
+
+def _continued(lines: Sequence[Line], starts: Set[int]) -> set[int]:
+    """The lines that continue a statement starting on one of ``starts`` inside brackets it opened (a Python
+    assignment ``url = (`` whose literal parts follow on the next lines): reported with the request that uses it."""
+    found: set[int] = set()
+    depth, left = 0, 0
+    for ln in lines:
+        if depth > 0 and left > 0:
+            found.add(ln.number)
+            left -= 1
+        elif ln.number in starts:
+            depth, left = 0, _MAX_CONTINUED
+        else:
+            depth, left = 0, 0
+            continue
+        depth += sum(ln.text.count(c) for c in "([{") - sum(ln.text.count(c) for c in ")]}")
+        if depth <= 0:
+            left = 0
+    return found
+
+
 def endpoints(ctx: Context) -> Iterator[Endpoint]:
     """Every host the package names, contacted or mentioned, internal ones included."""
+    examples = sdist_example_paths(t.path for t in ctx.texts)  # an sdist's examples/: run when someone runs them
+    requested: dict[str, set[int]] = {}  # per file, the lines assigning a URL a reported request then uses
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
-        tool = is_payload_tool(ctx, path) or is_development_file(path)
+        tool = is_payload_tool(ctx, path) or is_development_file(path) or path in examples
         for e in _script_endpoints(path, script):
+            if e.assigned_line and e.contacted:
+                requested.setdefault(path, set()).add(e.assigned_line)
             yield dataclasses.replace(e, contacted=False) if tool else e
     for (path, _), script in ctx.parsed.cron_commands.items():
         yield from _script_endpoints(path, script)
@@ -514,6 +553,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     not_in_effect = ctx.offered_config  # sites-available/, unused fail2ban actions, a sample beside its real file
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
+        if text.path in requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
+            shell = shell | _continued(text.lines, requested[text.path])
         own = own_names(text)  # a compose file's own containers, reached on the project's network
         payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
         source = "\n".join(ln.text for ln in text.lines)

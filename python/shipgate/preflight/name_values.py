@@ -8,6 +8,14 @@
 - **a dotted setting whose last part names no secret** (``"daypassword.timeStep": "public"``: the ``timeStep``
   setting of the day-password token), or whose first part says it is a type (``params['type.key_password'] =
   'password'``: the parameter's type);
+- **a name whose last part says it holds text shown to people** (``"auth_password_recovery_title": "找回密码"``, a
+  message table's subject, title, caption, question, placeholder or help text; camelCase too:
+  ``SOGoPasswordRecoveryQuestion``);
+- **a constant among constants that spell their own names** (``PASSNOTOKEN = "passOnNoToken"`` between ``OTPPIN =
+  "otppin"`` and ``PASSTHRU = "passthru"``: an enumeration of setting names), read from the assignments on the lines
+  around it, as a map of names is;
+- **an entry of a map of symbols**: the value and at least two entries around it are upper-case symbol names
+  (rspamd's ``arc_symbols = { pass = 'ARC_ALLOW', permerror = 'ARC_INVALID', … }``);
 - **an entry of a map of names**: a dict literal whose other entries map to type words or spell their own key
   (``{ATTR.PORT: 'string', ATTR.USE_SSL: 'bool', ATTR.KEY_PASSWORD: 'password'}``, a resolver's descriptor; an LDAP
   attribute map ``{'password': 'pass', 'name': 'name', 'description': 'description'}``), read from the entries on
@@ -25,6 +33,11 @@ _NAMING_SUFFIX = re.compile(
     r"(?i)(?:^|_)(?:detail_?key|dict_?key|key_?name|field|fields|attr|attribute|column|param|parameter|from|source"
     r"|type|kind|label|header|env|var|prefix)$"
 )
+# the last part of a message key: the value is words for people (``auth_password_changed_title``)
+_TEXT_SUFFIX = re.compile(
+    r"(?i)(?:^|_)(?:title|subject|caption|heading|question|placeholder|tooltip|help|description|message|msg|hint)$"
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SECRET_WORD = re.compile(r"(?i)pass|secret|token|key|pwd|credential|auth")
 _TYPE_WORDS = frozenset(
     {"string", "str", "text", "int", "integer", "bool", "boolean", "dict", "list", "float", "number", "password",
@@ -32,6 +45,14 @@ _TYPE_WORDS = frozenset(
 )  # fmt: skip
 # one entry of a dict literal on its own line: ``'key': 'value',`` / ``KEY: "value"`` / ``"k": "v"}``
 _ENTRY = re.compile(r"""^\s*[{(]?\s*([\w.\]\["']+)\s*:\s*["'](\w+)["']\s*[,})]*\s*$""")
+# a constant's assignment on its own line: ``OTPPIN = "otppin"``, ``const X = 'x';``
+_CONSTANT = re.compile(
+    r"""^\s*(?:(?:public|private|protected)\s+)?(?:const\s+)?([A-Z][A-Z0-9_]*)\s*=\s*["']([\w.-]+)["'];?\s*$"""
+)
+# an object identifier (``const CERT_EXT_PRIVATE_KEY_USAGE_PERIOD = '2.5.29.16';``): it names an object
+_OID_VALUE = re.compile(r"""=\s*["']\d+(?:\.\d+){2,}["']""")
+# an entry mapping a key to an upper-case symbol name with an underscore: ``pass = 'ARC_ALLOW',``, ``"x": "ARC_NA"``
+_SYMBOL_ENTRY = re.compile(r"""^\s*[\w"'\[\]]+\s*[:=]\s*["'][A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+["']\s*[,;]?\s*$""")
 _AROUND = 4
 _MAP_MIN = 2
 
@@ -42,26 +63,47 @@ def names_a_name(kind: str, line: int, lines: Mapping[int, str]) -> bool:
     if named is None:
         return False
     name = named.group(1)
-    if _NAMING_SUFFIX.search(name.rpartition(".")[2]):
+    last = name.rpartition(".")[2]
+    if _NAMING_SUFFIX.search(last) or _TEXT_SUFFIX.search(_CAMEL.sub("_", last.strip("\"'[]"))):
         return True
     if "." in name:
         first, last = name.partition(".")[0], name.rpartition(".")[2]
         if not _SECRET_WORD.search(last) or first.strip("\"'[").lower() == "type":
             return True
-    return _in_name_map(line, lines)
+    return bool(_OID_VALUE.search(lines.get(line, ""))) or _in_name_map(line, lines) or _in_symbol_map(line, lines)
+
+
+def _in_symbol_map(line: int, lines: Mapping[int, str]) -> bool:
+    """The value on ``line`` is an upper-case symbol (``pass = 'ARC_ALLOW'``) and at least ``_MAP_MIN`` entries
+    around it map a key to one too (``permerror = 'ARC_INVALID'``): a map of result symbols."""
+    if _SYMBOL_ENTRY.match(lines.get(line, "")) is None:
+        return False
+    around = (lines.get(n, "") for n in range(line - _AROUND, line + _AROUND + 1) if n != line)
+    return sum(1 for text in around if _SYMBOL_ENTRY.match(text)) >= _MAP_MIN
 
 
 def _in_name_map(line: int, lines: Mapping[int, str]) -> bool:
     """At least ``_MAP_MIN`` entries on the lines around ``line`` map a key to a type word or to its own name."""
     naming = 0
     for number in range(line - _AROUND, line + _AROUND + 1):
-        entry = _ENTRY.match(lines.get(number, "")) if number != line else None
+        text = lines.get(number, "") if number != line else ""
+        entry = _ENTRY.match(text)
+        constant = _CONSTANT.match(text) if entry is None else None
+        if constant is not None and _ends_its_name(constant.group(1), constant.group(2)):
+            naming += 1  # ``TOKEN_BINDING_STATUS_PRESENT = 'present'``, ``OTPPIN = "otppin"``
         if entry is None:
             continue
         key, value = _spelled(entry.group(1)), entry.group(2).lower()
         if value in _TYPE_WORDS or value == key:
             naming += 1
     return naming >= _MAP_MIN
+
+
+def _ends_its_name(name: str, value: str) -> bool:
+    """``value`` spells ``name`` or its last underscore-separated parts (an enumeration member's value)."""
+    spelled = re.sub(r"[^a-z0-9]", "", value.lower())
+    parts = name.lower().split("_")
+    return any("".join(parts[i:]) == spelled for i in range(len(parts)))
 
 
 def _spelled(key: str) -> str:

@@ -71,6 +71,27 @@ def scope_list_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     return found
 
 
+# a dict of XML namespace prefixes: ``ns = {``, ``default_ns = {``, ``NSMAP = {``, ``XML_NAMESPACES = {``,
+# ``namespaces={`` / ``nsmap={`` as an argument
+_NAMESPACE_MAP_START = re.compile(r"""(?i)(?:^|[\s(,])(?:\w+_)?(?:ns|nsmap|namespaces?)\s*[:=]\s*\{""")
+_MAP_END = re.compile(r"\}")
+
+
+def namespace_map_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
+    """In program source, the lines of a dict of XML namespace prefixes (``ns = {'pkg':
+    'http://www.idpf.org/2007/opf', …}``): each URL names a vocabulary an XPath query matches, nothing fetches it."""
+    found: set[int] = set()
+    inside = False
+    for number, text in lines:
+        if not inside and _NAMESPACE_MAP_START.search(text):
+            inside = True
+        if inside:
+            found.add(number)
+            if _MAP_END.search(text):
+                inside = False
+    return found
+
+
 # ``"$id": https://…``, ``$schema``, ``schema_id='https://…'``, ``schemaUri``: the name of a JSON schema or an event
 # schema, matched against a document's own ``$id``/``$schema``; a validator reads the schema it is given, it does not
 # fetch the name (``$ref`` may be fetched: not one of these)

@@ -1,0 +1,86 @@
+"""URLs a Python program hands to a record as the link it shows, not as an address it requests.
+
+A metadata source describes itself and each result with links for the user's page: ``MetaSourceInfo(id=…,
+link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["id"])``. Read from the module's tree
+(the one :func:`distributed.prose_string_lines` parses):
+
+- a URL literal inside the ``link=``/``href=``/``homepage=``/``website=`` argument of any call, or inside the ``url=``
+  argument of a record's constructor (a CapWords callee that names no request, client, session or connection:
+  ``MetaRecord(url=…)``, not ``Request(url=…)`` or ``session.get(url=…)``);
+- a URL literal inside an OpenAPI description's ``"contact": {…}``, ``"license": {…}`` or ``"externalDocs": {…}``
+  object (``swagger_template = {"info": {"contact": {"url": "https://www.cg-wire.com"}}}``): links the API's
+  documentation page shows;
+- a module or class constant holding a URL (``META_URL = "https://books.google.com/"``) whose every use in the module
+  is inside such an argument (``link=Google.META_URL``). One use elsewhere (``requests.get(Google.SEARCH_URL + q)``,
+  ``f"{BASE_URL}/search"``) keeps it an address the program requests.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_SHOWN_KEYWORDS = frozenset({"link", "href", "homepage", "website"})
+_RECORD_KEYWORDS = frozenset({"url"})
+_API_DESCRIPTION_KEYS = frozenset({"contact", "license", "externalDocs"})  # OpenAPI's info objects: links shown
+_RECORD = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_REQUESTING = re.compile(r"(?i)request|client|session|connection|http|fetch|api|transport|socket|proxy|load|url")
+
+
+def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
+    """The lines of URL literals that only ever reach a shown link (see the module's docstring)."""
+    constants = _url_constants(tree)
+    shown_values: list[ast.expr] = []
+    used: Counter[str] = Counter()
+    for node in nodes:
+        if isinstance(node, ast.Call):
+            shown_values += [k.value for k in node.keywords if _shows(node, k.arg)]
+        elif isinstance(node, ast.Dict):  # an OpenAPI description's ``"contact": {"url": …}``, ``"license"``
+            shown_values += [v for k, v in zip(node.keys, node.values, strict=True) if _describes_api(k, v)]
+        elif constants and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in constants:
+            used[node.id] += 1
+        elif constants and isinstance(node, ast.Attribute) and node.attr in constants:
+            used[node.attr] += 1
+    lines: set[int] = set()
+    shown_uses: Counter[str] = Counter()
+    for value in shown_values:
+        for sub in ast.walk(value):
+            if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and "://" in sub.value:
+                lines.add(sub.lineno)  # a plain literal or a part of an f-string (walked into)
+            elif isinstance(sub, ast.Name) and sub.id in constants:
+                shown_uses[sub.id] += 1
+            elif isinstance(sub, ast.Attribute) and sub.attr in constants:
+                shown_uses[sub.attr] += 1
+    lines.update(constants[name] for name, count in used.items() if count and shown_uses[name] == count)
+    return lines
+
+
+def _describes_api(key: ast.expr | None, value: ast.expr) -> bool:
+    return isinstance(key, ast.Constant) and key.value in _API_DESCRIPTION_KEYS and isinstance(value, ast.Dict)
+
+
+def _shows(call: ast.Call, keyword: str | None) -> bool:
+    if keyword in _SHOWN_KEYWORDS:
+        return True
+    if keyword not in _RECORD_KEYWORDS:
+        return False
+    func = call.func
+    callee = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return bool(_RECORD.match(callee)) and not _REQUESTING.search(callee)
+
+
+def _url_constants(tree: ast.Module) -> dict[str, int]:
+    """Module and class constants assigned one URL literal: name -> line."""
+    found: dict[str, int] = {}
+    bodies: list[list[ast.stmt]] = [tree.body]
+    bodies += [n.body for n in tree.body if isinstance(n, ast.ClassDef)]
+    for body in bodies:
+        for stmt in body:
+            if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+                continue
+            value = stmt.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and "://" in value.value:
+                found[stmt.targets[0].id] = value.lineno
+    return found
