@@ -41,6 +41,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.name_values import names_a_name
+from shipgate.preflight.schema_documents import is_schema_document
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -331,6 +332,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+        if found and _schema(text):  # a settings schema's defaults and examples
+            found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
             del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
@@ -360,12 +363,18 @@ def _random(value: str) -> bool:
     return len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
 
 
+def _schema(text: TextFile) -> bool:
+    """A settings schema (``schema_documents``): its values are defaults and examples."""
+    return is_schema_document(text.path, tuple((ln.number, ln.text) for ln in text.lines[:8]))
+
+
 def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int]) -> Iterator[Secret]:
     """What a configuration-like file (or a Windows script) assigns: keyword assignments (none in a translation
     catalogue, only random-looking ones in documentation, tests and docstrings), directives, the manifest's
     fields and the settings of known configuration formats."""
     numbered = tuple((ln.number, ln.text) for ln in text.lines)
     examples = is_documentation(text.path) or is_test_path(text.path) or describes_package(text.path)
+    examples = examples or is_schema_document(text.path, numbered)  # a settings schema's examples and defaults
     plain = "\n".join(t for _, t in without_xml_comments(numbered))
     # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
     if not is_localization(text.path):

@@ -350,8 +350,9 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
 
 def _on_package_database(sql: SqlFile, database: str | None) -> SqlFile:
     """``sql`` read for the package's database when neither its path nor its text names one (it was read as
-    PostgreSQL by default): what PostgreSQL would lock or rewrite is then not known."""
-    if database is None or sql.dialect != "postgresql" or path_dialect(sql.path) is not None:
+    PostgreSQL by default, or found in part not PostgreSQL): what PostgreSQL would lock or rewrite is then not
+    known (ZoneMinder's MySQL ``zm_update-*.sql``, some of whose statements PostgreSQL's parser also accepts)."""
+    if database is None or sql.dialect not in ("postgresql", "unknown") or path_dialect(sql.path) is not None:
         return sql
     statements = tuple(dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in sql.statements)
     unchecked = sum(not s.checked for s in statements)

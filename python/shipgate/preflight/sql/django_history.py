@@ -155,11 +155,10 @@ def changes(old: Field, new: Field) -> frozenset[str]:
     found: set[str] = set()
     if old.many or new.many:
         return frozenset()  # no column: Django alters the join table, if anything
-    # as Django's schema editor: a field's own index goes when it is unindexed or made unique, comes when indexed
-    if old.index and not old.unique and (not new.index or new.unique):
-        found.add("drop_index")
-    if (not old.index or old.unique) and new.index and not new.unique:
-        found.add("add_index")
+    # a field's own index built or dropped (``db_index``); along with a uniqueness change the UNIQUE change is
+    # what is reported
+    if old.unique == new.unique and not new.unique and old.index != new.index:
+        found.add("add_index" if new.index else "drop_index")
     if old.target and new.target and old.constraint != new.constraint:
         found.add("constraint")
     known = old.kind in _DJANGO_TYPES or old.sql_type.startswith(_VARCHAR)
@@ -179,11 +178,9 @@ def changes(old: Field, new: Field) -> frozenset[str]:
 
 
 def _added(node: ast.expr | None, field: Field) -> frozenset[str]:
-    """What an ``AddField`` sends beyond what its call's own class name says (pymigration reads that alone): no
-    column for a many-to-many field (``TagsField``), the index of a foreign key the project's class defines
-    (``StatusField``)."""
-    if field.many:
-        return frozenset({"many"})
+    """What an ``AddField`` sends beyond what its call's own class name says (pymigration reads that alone): the
+    index of a foreign key the project's class defines (``StatusField``). A many-to-many field's join table is
+    created with foreign keys to the model's live table, which locks it: read as the ALTER pymigration writes."""
     named = _callee(node) if isinstance(node, ast.Call) else ""
     if field.kind == "ForeignKey" and named != "ForeignKey" and field.index:
         return frozenset({"fk_index"})
@@ -295,15 +292,12 @@ def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int
 def revised(sql: SqlFile, changed: dict[tuple[str, int], frozenset[str]]) -> SqlFile:
     """``sql`` with each ``AlterField`` statement replaced by what Django sends for it: dropped when it sends
     nothing; a brief ACCESS EXCLUSIVE change, or a scan or rewrite (``REWRITES``), an index built or dropped
-    (``db_index``); and each ``AddField`` of a many-to-many field dropped (a new join table), of a foreign key the
-    project's class defines given its index."""
+    (``db_index``); and each ``AddField`` of a foreign key the project's class defines given its index."""
     if not any(path == sql.path for path, _ in changed):
         return sql
     kept: list[Statement] = []
     for s in sql.statements:
         change = changed.get((sql.path, s.line))
-        if change is not None and "many" in change:
-            continue  # a many-to-many AddField: Django creates the join table, the model's table is untouched
         if change is not None and "fk_index" in change:
             kept += [s, _index_statement(s, "create_index")]
             continue
