@@ -239,3 +239,14 @@ def test_a_secret_piped_inside_an_assignments_command_substitution_is_not_printe
     # near miss: the same pipeline as a statement prints the first field
     printed = "#!/bin/sh\necho ${RB_USER_PASS} | cut -d: -f2\n"
     assert codes_at({"postinst": printed}, PRINTED) == [2]
+
+
+def test_an_openstack_manage_db_sync_is_a_hidden_migration() -> None:
+    body = (
+        '#!/bin/sh\nset -e\nif [ "$1" = configure ]; then\n'
+        '  su dten -s /bin/sh -c "dten-manage db_sync" || true\n'
+        "  dten-manage --config-file /etc/dten.conf db sync\nfi\n"
+    )
+    assert codes_at({"postinst": body}, "preflight.hidden_migration") == [4, 5]
+    # near miss: the schema version asked for, not changed
+    assert codes_at({"postinst": "#!/bin/sh\ndten-manage db_version\n"}, "preflight.hidden_migration") == []

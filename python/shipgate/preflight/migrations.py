@@ -91,6 +91,9 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # A vendor's database updater named for what it does (DAViCal's ``update-davical-database``, an
 # ``upgrade_db.sh``, ``update-schema``): it applies the schema changes of the installed version when run.
 _UPDATER_NAME = re.compile(r"(?:update|upgrade)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)(?:\.(?:sh|pl|py|php))?")
+# OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
+# recent version" (glance-manage, keystone-manage, nova-manage, cinder-manage)
+_MANAGE_SYNC = (("db_sync",), ("db", "sync"))
 _DEFAULT_UPDATERS: dict[str, frozenset[str]] = {
     "zmupdate.pl": frozenset({"-f", "--freshen", "-c", "--check", "-h", "--help"}),
 }
@@ -162,6 +165,9 @@ def _hidden_tool(command: Command) -> bool:
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
+    if name.endswith("-manage"):
+        verbs = [w.text for w in operands(command) if not w.text.startswith("-")]
+        return any(verbs[i : i + len(p)] == list(p) for p in _MANAGE_SYNC for i in range(len(verbs)))
     if name in _HIDDEN_FLAGS:
         return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name in _DEFAULT_UPDATERS:
