@@ -42,6 +42,7 @@ from shipgate.preflight.markup import (
 )
 from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.published_examples import published_example
+from shipgate.preflight.schema_documents import is_schema_document
 from shipgate.preflight.sdist_examples import sdist_example_paths
 from shipgate.preflight.secrets import (
     Secret,
@@ -337,6 +338,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         found = {n: s for n, s in found.items() if not published_example(s.secret, lines.get(n, ""))}  # AWS docs'
         if text.path in examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
             found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
+        if found and _schema(text):  # a settings schema's defaults and examples
+            found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
             del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
@@ -366,12 +369,18 @@ def _random(value: str) -> bool:
     return len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
 
 
+def _schema(text: TextFile) -> bool:
+    """A settings schema (``schema_documents``): its values are defaults and examples."""
+    return is_schema_document(text.path, tuple((ln.number, ln.text) for ln in text.lines[:8]))
+
+
 def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int]) -> Iterator[Secret]:
     """What a configuration-like file (or a Windows script) assigns: keyword assignments (none in a translation
     catalogue, only random-looking ones in documentation, tests and docstrings), directives, the manifest's
     fields and the settings of known configuration formats."""
     numbered = tuple((ln.number, ln.text) for ln in text.lines)
     examples = is_documentation(text.path) or is_test_path(text.path) or describes_package(text.path)
+    examples = examples or is_schema_document(text.path, numbered)  # a settings schema's examples and defaults
     plain = "\n".join(t for _, t in without_xml_comments(numbered))
     # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
     if not is_localization(text.path):

@@ -64,6 +64,7 @@ from collections.abc import Iterable, Sequence
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
 from shipgate.preflight.project_layout import is_project_tooling
 from shipgate.preflight.rule_files import is_rule_file
+from shipgate.preflight.schema_documents import is_schema_document
 from shipgate.preflight.shown_links import shown_link_lines
 
 CATALOGUE_MIN = 10
@@ -486,7 +487,8 @@ def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
 
 def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
     """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data, development
-    tooling, a web bundle, a host catalogue or a filter's rule file (``rule_files``)."""
+    tooling, a web bundle, a host catalogue, a filter's rule file (``rule_files``) or a schema
+    (``schema_documents``)."""
     return (
         is_package_metadata(path)
         or is_lock_file(path)
@@ -496,6 +498,7 @@ def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
         or is_web_bundle(path, lines)
         or is_host_catalogue(lines)
         or is_rule_file(path, lines)
+        or is_schema_document(path, lines)
     )
 
 

@@ -32,6 +32,7 @@ from shipgate.preflight.cron import Crontab
 from shipgate.preflight.endpoints import Endpoint, endpoints
 from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, with_sourced
+from shipgate.preflight.scan_order import budget_order
 from shipgate.preflight.scheduled import Job, jobs
 from shipgate.preflight.shards import Item, Local, read_shards, rescan
 from shipgate.preflight.shell.commands import written_paths
@@ -107,7 +108,7 @@ def read_and_scan(
     skipped: list[Finding] = []
     binaries: list[str] = []
     budget = ScanBudget(options)
-    for path in sorted(contents.files):
+    for path in budget_order(contents.files):  # served browser assets last: they spend the budget least well
         raw: bytes | str = contents.files[path]
         data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else bytes(raw)
         kind = scanned_kind(
@@ -129,6 +130,8 @@ def read_and_scan(
         source = data.decode("utf-8", errors="replace")
         entries.append((path, refine_kind(kind, source, path), source))
     entries = with_sourced_libraries(entries)
+    entries.sort(key=lambda entry: entry[0])  # handed on in path order
+    binaries.sort()
     texts: list[TextFile] = []
 
     def split() -> dict[str, TextFile]:

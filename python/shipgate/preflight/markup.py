@@ -45,7 +45,7 @@ _DOC_SUFFIXES = (
     ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".pod", ".rdoc", ".textile",
     ".txt", ".man",
     # pages a browser shows (its links are followed by the reader's browser) and font metrics
-    ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".html.erb", ".ufm", ".afm",
+    ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".html.erb", ".ctp", ".ufm", ".afm",
     # source maps: where a minified file's sources were, for a developer's tools
     ".css.map", ".js.map",
 )  # fmt: skip

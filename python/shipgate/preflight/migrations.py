@@ -91,6 +91,9 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # A vendor's database updater named for what it does (DAViCal's ``update-davical-database``, an
 # ``upgrade_db.sh``, ``update-schema``): it applies the schema changes of the installed version when run.
 _UPDATER_NAME = re.compile(r"(?:update|upgrade)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)(?:\.(?:sh|pl|py|php))?")
+# OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
+# recent version" (glance-manage, keystone-manage, nova-manage, cinder-manage)
+_MANAGE_SYNC = (("db_sync",), ("db", "sync"))
 _DEFAULT_UPDATERS: dict[str, frozenset[str]] = {
     "zmupdate.pl": frozenset({"-f", "--freshen", "-c", "--check", "-h", "--help"}),
 }
@@ -162,6 +165,9 @@ def _hidden_tool(command: Command) -> bool:
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
+    if name.endswith("-manage"):
+        verbs = [w.text for w in operands(command) if not w.text.startswith("-")]
+        return any(verbs[i : i + len(p)] == list(p) for p in _MANAGE_SYNC for i in range(len(verbs)))
     if name in _HIDDEN_FLAGS:
         return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name in _DEFAULT_UPDATERS:
@@ -350,8 +356,9 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
 
 def _on_package_database(sql: SqlFile, database: str | None) -> SqlFile:
     """``sql`` read for the package's database when neither its path nor its text names one (it was read as
-    PostgreSQL by default): what PostgreSQL would lock or rewrite is then not known."""
-    if database is None or sql.dialect != "postgresql" or path_dialect(sql.path) is not None:
+    PostgreSQL by default, or found in part not PostgreSQL): what PostgreSQL would lock or rewrite is then not
+    known (ZoneMinder's MySQL ``zm_update-*.sql``, some of whose statements PostgreSQL's parser also accepts)."""
+    if database is None or sql.dialect not in ("postgresql", "unknown") or path_dialect(sql.path) is not None:
         return sql
     statements = tuple(dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in sql.statements)
     unchecked = sum(not s.checked for s in statements)

@@ -25,6 +25,7 @@ from shipgate.plan.step import PlanRequest, plan_step, save_index
 from shipgate.policy import Policy
 from shipgate.preflight import PackageContents, PreflightOptions, preflight_and_facts
 from shipgate.preflight.contents import ScanBudget, scanned_kind
+from shipgate.preflight.scan_order import budget_order
 from shipgate.report.model import ArchiveSummary, PackageSummary, Report
 from shipgate.trust.config import TrustConfig
 from shipgate.verifier._basis import StateSeen, basis, inventory_digest, not_recorded_because
@@ -120,7 +121,7 @@ def _contents(
     files: dict[str, bytes] = {}
     skipped: list[Finding] = []
     budget = ScanBudget(options)
-    for name in sorted(reader.entries):  # path order, as preflight counts its budget
+    for name in budget_order(reader.entries):  # the order preflight counts its budget in (scan_order)
         entry = reader.entries[name]
         if name in profile.unlisted_allowed or entry.is_symlink:
             continue

@@ -341,6 +341,11 @@ class _Reader:
                 self._walk(child, inner.with_(function=name))
         elif kind == "program" and self.removal_side and ctx.reparse == 0:
             self._removal_side_program(node, inner)
+        elif kind in ("command_substitution", "process_substitution"):
+            # ``RB_PASS=$(echo "$RB_USER_PASS" | cut -d: -f2)`` as a statement: its output is captured, as in a word
+            captured = inner.with_(conditions=(*ctx.conditions, "captured"))
+            for child in node.named_children:
+                self._walk(child, captured)
         elif kind == "test_command":
             self._root_check_alone(node, ctx)
             self._test(node, ctx)

@@ -34,14 +34,37 @@ from shipgate.preflight.sql.pymigration import (
     _kw,
     _name,
     _operations,
+    no_groups,
 )
 
 MAX_FILES = 5000  # migrations of one package read for their history
 MAX_SOURCE = 1 << 20  # a model module read for its field classes
 # Django's file fields are varchar(max_length, 100 by default) columns
 _FILE_FIELDS = frozenset({"FileField", "ImageField", "FilePathField"})
-# a model field class the project defines on one of Django's (``class MarkdownField(models.TextField):``)
-_SUBCLASS = re.compile(r"^class\s+(\w+)\(\s*(?:\w+\.)*models\.(\w+Field)\b", re.M)
+# a class the project defines on another, its first base (``class MarkdownField(models.TextField):``,
+# ``class ForeignKeyLimitedByContentTypes(ForeignKeyWithAutoRelatedName):``); a form, filter or serializer field
+# is not a model's
+_SUBCLASS = re.compile(
+    r"^class\s+(\w+)\(\s*(?!(?:forms|django_filters|filters|serializers)\.)(?:\w+\.)*(\w+)\s*[,)]",
+    re.M,
+)
+# ``from django_extensions.db.fields import AutoSlugField as _AutoSlugField``
+_ALIAS = re.compile(r"\bimport\s+(\w+(?:Field|Key|Manager))\s+as\s+(\w+)")
+# published libraries' model fields, by the Django field each extends (django-extensions, django-taggit, mptt)
+_LIBRARY_FIELDS = {
+    "AutoSlugField": "SlugField",
+    "RandomCharField": "CharField",
+    "CreationDateTimeField": "DateTimeField",
+    "ModificationDateTimeField": "DateTimeField",
+    "TaggableManager": "ManyToManyField",
+    "TreeForeignKey": "ForeignKey",
+    "TreeOneToOneField": "OneToOneField",
+    "TreeManyToManyField": "ManyToManyField",
+}
+_DEPTH = 8  # a chain of the project's own field classes followed this far
+_FOREIGN = ("ForeignKey", "OneToOneField")
+# fields Django indexes unless told not to (``db_index=False``)
+_INDEXED = frozenset({"ForeignKey", "SlugField"})
 _POSITIVE = frozenset({"PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField"})
 _VARCHAR = ("varchar(",)
 # what each change does to the table: a change in REWRITES scans or rewrites it under ACCESS EXCLUSIVE
@@ -62,6 +85,9 @@ class Field:
     null: bool
     unique: bool
     target: str  # a foreign key's model, lower case; "" for other fields
+    index: bool = False  # an index of its own (``db_index``; a foreign key's and a slug's by default)
+    constraint: bool = True  # a foreign key's constraint (``db_constraint``)
+    many: bool = False  # a many-to-many field: a join table, no column of the model's table
 
 
 def _field(node: ast.expr | None, bases: dict[str, str]) -> Field | None:
@@ -74,7 +100,7 @@ def _field(node: ast.expr | None, bases: dict[str, str]) -> Field | None:
         size = _kw(node, "max_length")
         length = size.value if isinstance(size, ast.Constant) and isinstance(size.value, int) else 100
         sql_type = f"varchar({length})"
-    to = _arg(node, 0, "to") if kind in ("ForeignKey", "OneToOneField") else None
+    to = _arg(node, 0, "to") if kind in _FOREIGN else None
     target = (_name(to) or ast.unparse(to)).lower() if to is not None else ""
     null = _kw(node, "null")
     unique = _kw(node, "unique")
@@ -84,12 +110,57 @@ def _field(node: ast.expr | None, bases: dict[str, str]) -> Field | None:
         null=isinstance(null, ast.Constant) and null.value is True,
         unique=kind == "OneToOneField" or (isinstance(unique, ast.Constant) and unique.value is True),
         target=target,
+        index=_flag(node, "db_index", kind in _INDEXED),
+        constraint=_flag(node, "db_constraint", True),
+        many=kind == "ManyToManyField",
     )
+
+
+def _flag(node: ast.Call, key: str, default: bool) -> bool:
+    value = _kw(node, key)
+    return value.value if isinstance(value, ast.Constant) and isinstance(value.value, bool) else default
+
+
+def field_bases(files: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The project's model field classes (and published libraries') -> the Django field each comes down to, read
+    from ``class X(Base):`` in the Python files that use ``models.``; a chain of the project's classes is followed
+    ``_DEPTH`` deep (``StatusField`` -> ``ForeignKeyLimitedByContentTypes`` -> … -> ``ForeignKey``), an import alias
+    to the library class it names (``_AutoSlugField`` -> django-extensions' ``AutoSlugField`` -> ``SlugField``)."""
+    direct: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    for _, text in files:
+        aliases.update((m.group(2), m.group(1)) for m in _ALIAS.finditer(text))
+        direct.update((m.group(1), m.group(2)) for m in _SUBCLASS.finditer(text) if m.group(1) != m.group(2))
+    out = dict(_LIBRARY_FIELDS)
+    for name in direct:
+        out[name] = _resolved(name, direct, aliases)
+    return out
+
+
+def _resolved(name: str, direct: dict[str, str], aliases: dict[str, str]) -> str:
+    kind = direct[name]
+    for _ in range(_DEPTH):
+        if kind in aliases:
+            kind = aliases[kind]
+            if kind in _LIBRARY_FIELDS:
+                return _LIBRARY_FIELDS[kind]
+        if kind in _DJANGO_TYPES or kind not in direct or kind == name:
+            break
+        kind = direct[kind]
+    return _LIBRARY_FIELDS.get(kind, kind)
 
 
 def changes(old: Field, new: Field) -> frozenset[str]:
     """What Django's PostgreSQL editor changes when ``old`` becomes ``new`` (empty: it sends nothing)."""
     found: set[str] = set()
+    if old.many or new.many:
+        return frozenset()  # no column: Django alters the join table, if anything
+    # a field's own index built or dropped (``db_index``); along with a uniqueness change the UNIQUE change is
+    # what is reported
+    if old.unique == new.unique and not new.unique and old.index != new.index:
+        found.add("add_index" if new.index else "drop_index")
+    if old.target and new.target and old.constraint != new.constraint:
+        found.add("constraint")
     known = old.kind in _DJANGO_TYPES or old.sql_type.startswith(_VARCHAR)
     known_new = new.kind in _DJANGO_TYPES or new.sql_type.startswith(_VARCHAR)
     if old.sql_type != new.sql_type or (old.kind != new.kind and not (known and known_new)):
@@ -104,6 +175,16 @@ def changes(old: Field, new: Field) -> frozenset[str]:
     if (old.kind in _POSITIVE) != (new.kind in _POSITIVE):
         found.add("add_check" if new.kind in _POSITIVE else "drop_check")
     return frozenset(found)
+
+
+def _added(node: ast.expr | None, field: Field) -> frozenset[str]:
+    """What an ``AddField`` sends beyond what its call's own class name says (pymigration reads that alone): the
+    index of a foreign key the project's class defines (``StatusField``). A many-to-many field's join table is
+    created with foreign keys to the model's live table, which locks it: read as the ALTER pymigration writes."""
+    named = _callee(node) if isinstance(node, ast.Call) else ""
+    if field.kind == "ForeignKey" and named != "ForeignKey" and field.index:
+        return frozenset({"fk_index"})
+    return frozenset()
 
 
 def _size(field: Field) -> int:
@@ -129,20 +210,38 @@ class _History:
         self.bases = bases
         self.fields: dict[tuple[str, str], Field | None] = {}
         self.changed: dict[int, frozenset[str]] = {}
+        self.grouped: dict[str, bool] = {}  # model -> whether it has a unique_together, when known
 
     def apply(self, call: ast.Call) -> None:
         op = _callee(call)
-        model = (_name(_arg(call, 0, "name" if op in ("CreateModel", "DeleteModel") else "model_name")) or "").lower()
-        if op == "CreateModel":
+        model = (
+            _name(
+                _arg(call, 0, "name" if op in ("CreateModel", "DeleteModel", "AlterUniqueTogether") else "model_name")
+            )
+            or ""
+        ).lower()
+        if op == "AlterUniqueTogether":
+            empty = no_groups(_arg(call, 1, "unique_together"))
+            if empty and self.grouped.get(model) is False:
+                self.changed[call.lineno] = frozenset()  # it had none: Django sends nothing
+            self.grouped[model] = not empty
+        elif op == "CreateModel":
+            options = _arg(call, 3, "options")
+            self.grouped[model] = isinstance(options, ast.Dict) and any(
+                _name(key) == "unique_together" for key in options.keys if key is not None
+            )
             listed = _arg(call, 1, "fields")
             for item in listed.elts if isinstance(listed, ast.List | ast.Tuple) else []:
                 if isinstance(item, ast.Tuple) and len(item.elts) == 2 and (name := _name(item.elts[0])):
                     self.fields[(model, name)] = _field(item.elts[1], self.bases)
         elif op in ("AddField", "AlterField") and (name := _name(_arg(call, 1, "name"))):
-            new = _field(_arg(call, 2, "field"), self.bases)
+            node = _arg(call, 2, "field")
+            new = _field(node, self.bases)
             old = self.fields.get((model, name))
             if op == "AlterField" and old is not None and new is not None:
                 self.changed[call.lineno] = changes(old, new)
+            elif op == "AddField" and new is not None and (added := _added(node, new)):
+                self.changed[call.lineno] = added
             self.fields[(model, name)] = new
         elif op == "RemoveField" and (name := _name(_arg(call, 1, "name"))):
             self.fields.pop((model, name), None)
@@ -165,14 +264,14 @@ def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int
     Python files) whose replaced field is known -> what it changes in the database (see :func:`changes`). The
     project's own field classes are read from the other files (``class MarkdownField(models.TextField):``)."""
     apps: dict[str, list[tuple[str, str]]] = {}
-    bases: dict[str, str] = {}
+    sources: list[tuple[str, str]] = []
     for path, text in files:
         folder = posixpath.dirname(path)
         if posixpath.basename(folder) == "migrations" and path.endswith(".py") and "migrations.Migration" in text:
             apps.setdefault(folder, []).append((path, text))
         elif path.endswith(".py") and "models." in text and len(text) <= MAX_SOURCE:
-            bases.update((m.group(1), m.group(2)) for m in _SUBCLASS.finditer(text))
-    bases = {name: bases.get(base, base) for name, base in bases.items()}  # one level of the project's own classes
+            sources.append((path, text))
+    bases = field_bases(sources)
     out: dict[tuple[str, int], frozenset[str]] = {}
     read = 0
     for migrations in apps.values():
@@ -192,19 +291,46 @@ def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int
 
 def revised(sql: SqlFile, changed: dict[tuple[str, int], frozenset[str]]) -> SqlFile:
     """``sql`` with each ``AlterField`` statement replaced by what Django sends for it: dropped when it sends
-    nothing; a brief ACCESS EXCLUSIVE change, or a scan or rewrite (``REWRITES``), otherwise."""
+    nothing; a brief ACCESS EXCLUSIVE change, or a scan or rewrite (``REWRITES``), an index built or dropped
+    (``db_index``); and each ``AddField`` of a foreign key the project's class defines given its index."""
     if not any(path == sql.path for path, _ in changed):
         return sql
     kept: list[Statement] = []
     for s in sql.statements:
         change = changed.get((sql.path, s.line))
+        if change is not None and "fk_index" in change:
+            kept += [s, _index_statement(s, "create_index")]
+            continue
         if change is None or s.kind not in ("alter_column_type", "alter_table"):
             kept.append(s)
             continue
-        if not change:
-            continue  # Django sends no SQL for this AlterField
-        rewrite = sorted(change & REWRITES)
-        column = s.text.split("ALTER COLUMN", 1)[-1].split()[0] if "ALTER COLUMN" in s.text else "the column"
-        detail = _DETAIL[rewrite[0]].format(col=column) if rewrite else ""
-        kept.append(dataclasses.replace(s, takes_lock=True, rewrites_table=bool(rewrite), detail=detail or s.detail))
+        kept += _altered(s, change)
     return dataclasses.replace(sql, statements=tuple(kept))
+
+
+def _altered(s: Statement, change: frozenset[str]) -> list[Statement]:
+    """What one ``AlterField`` statement becomes for ``change`` (empty: Django sends nothing)."""
+    index = [_index_statement(s, kind) for kind in ("add_index", "drop_index") if kind in change]
+    table_change = change - {"add_index", "drop_index"}
+    if not table_change:
+        return index
+    rewrite = sorted(table_change & REWRITES)
+    column = s.text.split("ALTER COLUMN", 1)[-1].split()[0] if "ALTER COLUMN" in s.text else "the column"
+    detail = _DETAIL[rewrite[0]].format(col=column) if rewrite else ""
+    return [dataclasses.replace(s, takes_lock=True, rewrites_table=bool(rewrite), detail=detail or s.detail), *index]
+
+
+def _index_statement(s: Statement, change: str) -> Statement:
+    """The index Django builds (``CREATE INDEX``) or drops for a field, at the operation's line: never CONCURRENTLY."""
+    kind = "drop_index" if change == "drop_index" else "create_index"
+    verb = "DROP INDEX" if kind == "drop_index" else "CREATE INDEX"
+    table = s.tables[0] if s.tables else "the table"
+    return dataclasses.replace(
+        s,
+        text=f"{verb} (field index) ON {table}",
+        kind=kind,
+        takes_lock=True,
+        rewrites_table=False,
+        concurrent=False,
+        detail="",
+    )

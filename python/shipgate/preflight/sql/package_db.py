@@ -27,8 +27,10 @@ _NAMES = {
     "pg": "postgresql",
 }
 _SETTING = re.compile(
-    r"\b(?:DB_CONNECTION|DB_DRIVER|DB_TYPE|DB_ENGINE|DB_DIALECT|DATABASE_TYPE|DATABASE_DRIVER|DATABASE_ENGINE"
-    r"|DATABASE_DIALECT|TYPEORM_CONNECTION|adapter|client|dialect|driver)[\"']?\s*(?:=>|[=:])\s*[\"']?(\w+)",
+    # a product's own prefix on the database settings (ZoneMinder's ``ZM_DB_TYPE=mysql``)
+    r"\b(?:(?:[A-Z][A-Z0-9]*_)?(?:DB_CONNECTION|DB_DRIVER|DB_TYPE|DB_ENGINE|DB_DIALECT|DATABASE_TYPE|DATABASE_DRIVER"
+    r"|DATABASE_ENGINE|DATABASE_DIALECT)|TYPEORM_CONNECTION|adapter|client|dialect|driver)"
+    r"[\"']?\s*(?:=>|[=:])\s*[\"']?(\w+)",
     re.I,
 )
 _URL = re.compile(r"\b(mysql|mariadb|sqlite3?|postgres(?:ql)?)(?:\+\w+)?:(?://|[\w/])", re.I)

@@ -59,6 +59,8 @@ _DJANGO_TYPES = {
     "ForeignKey": "bigint",
     "OneToOneField": "bigint",
 }
+# Django's max_length when a field does not give one (a CharField must)
+_DEFAULT_LENGTH = {"SlugField": 50, "EmailField": 254, "URLField": 200}
 _OTHER_DIALECTS = frozenset({"sqlite", "mysql", "mariadb", "mssql", "oracle"})
 
 
@@ -131,7 +133,8 @@ def _django_field(call: ast.Call | None) -> tuple[str, str]:
     kind = _callee(call)
     size = _kw(call, "max_length")
     if kind in ("CharField", "SlugField", "EmailField", "URLField"):
-        n = size.value if isinstance(size, ast.Constant) and isinstance(size.value, int) else 255
+        unsized = _DEFAULT_LENGTH.get(kind, 255)
+        n = size.value if isinstance(size, ast.Constant) and isinstance(size.value, int) else unsized
         sql_type = f"varchar({n})"
     else:
         sql_type = _DJANGO_TYPES.get(kind, "text")
@@ -210,6 +213,8 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
         groups = _arg(call, 1, "unique_together")
         if isinstance(groups, ast.Set | ast.List | ast.Tuple) and groups.elts:
             return [f"ALTER TABLE {table} ADD CONSTRAINT uniq UNIQUE ({_columns(groups.elts[0])})"]
+        if no_groups(groups):  # the model's constraints dropped (django_history: none when it had none)
+            return [f"ALTER TABLE {table} DROP CONSTRAINT uniq"]
         return []
     if op == "AlterIndexTogether":
         return []
@@ -224,6 +229,15 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     if op in _DJANGO_STATE_ONLY:
         return []
     return None
+
+
+def no_groups(node: ast.expr | None) -> bool:
+    """An empty ``unique_together``: ``set()``, ``{}``, ``[]``, ``()``."""
+    if isinstance(node, ast.Set | ast.List | ast.Tuple):
+        return not node.elts
+    if isinstance(node, ast.Dict):
+        return not node.keys
+    return isinstance(node, ast.Call) and _callee(node) == "set" and not node.args
 
 
 def _strings(node: ast.expr | None) -> list[str] | None:
