@@ -159,15 +159,20 @@ def _hidden_through_runner(command: Command) -> bool:
     return any(rest[: len(p)] == list(p) for p in patterns)
 
 
+def _manage_sync(command: Command) -> bool:
+    """``glance-manage db_sync`` / ``keystone-manage db sync``: OpenStack's schema upgrade verb among the operands."""
+    verbs = [w.text for w in operands(command) if not w.text.startswith("-")]
+    return any(verbs[i : i + len(p)] == list(p) for p in _MANAGE_SYNC for i in range(len(verbs)))
+
+
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     if _UPDATER_NAME.fullmatch(name) or _updater_script(command):  # update-davical-database, upgrade_db.sh
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
-    if name.endswith("-manage"):
-        verbs = [w.text for w in operands(command) if not w.text.startswith("-")]
-        return any(verbs[i : i + len(p)] == list(p) for p in _MANAGE_SYNC for i in range(len(verbs)))
+    if name.endswith("-manage") and _manage_sync(command):
+        return True
     if name in _HIDDEN_FLAGS:
         return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name in _DEFAULT_UPDATERS:
