@@ -177,6 +177,9 @@ _ROOT_PREFIXES = (
     "/root/",
     "/var/lib/",
     "/var/spool/",
+    # the root-owned runtime directory (pid files, locks, a service's socket directory)
+    "/var/run/",
+    "/run/",
 )
 # Directories every Debian/Ubuntu system ships (base-files, the FHS ``/usr/local`` hierarchy): ``mkdir -p`` of them
 # writes nothing (a Makefile's ``mkdir -p $(PREFIX)/bin`` before it copies there).

@@ -1,0 +1,41 @@
+"""Classes of misses that were still left over all hold-out sets (tests/preflight/holdout*/, grouped in
+tests/preflight/holdout/README.md "Leftovers over all sets, by class"), each as its minimal construct next to a
+near-miss that must stay quiet or keep being reported. Snippets are written here, not taken from the sets."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+PRIVILEGE = "preflight.implicit_privilege"
+
+# -- the runtime directory (/run, /var/run): lock and pid files, a service's socket directory ------------------------
+
+
+def test_writes_under_the_runtime_directory_are_root_only() -> None:
+    text = (
+        "#!/bin/sh\n"
+        "touch /var/run/vendor-update.lock\n"
+        "rm -f /var/run/vendor-config.lock\n"
+        "mkdir -p /run/vendor\n"
+        "LOCK=/run/vendor/update.lock\n"
+        "echo $$ > $LOCK\n"
+    )
+    assert codes_at({"upgrade.sh": text}, PRIVILEGE) == [2, 3, 4, 6]
+
+
+def test_the_users_runtime_directory_a_relative_run_and_a_read_need_no_root() -> None:
+    text = (
+        "#!/bin/sh\n"
+        'touch "$XDG_RUNTIME_DIR/vendor.lock"\n'
+        "mkdir -p ./run/vendor\n"
+        "mkdir -p run/vendor\n"
+        "cat /var/run/vendor.pid\n"
+        "test -S /run/vendor/agent.sock && echo up\n"
+        "kill $(cat /run/vendor.pid)\n"
+    )
+    assert codes_at({"upgrade.sh": text}, PRIVILEGE) == []
+
+
+def test_a_script_that_checks_for_root_is_not_reported_for_its_runtime_writes() -> None:
+    text = '#!/bin/sh\n[ "$(id -u)" -eq 0 ] || exit 1\ntouch /var/run/vendor-update.lock\n'
+    assert codes_at({"upgrade.sh": text}, PRIVILEGE) == []
