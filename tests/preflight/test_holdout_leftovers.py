@@ -39,3 +39,30 @@ def test_the_users_runtime_directory_a_relative_run_and_a_read_need_no_root() ->
 def test_a_script_that_checks_for_root_is_not_reported_for_its_runtime_writes() -> None:
     text = '#!/bin/sh\n[ "$(id -u)" -eq 0 ] || exit 1\ntouch /var/run/vendor-update.lock\n'
     assert codes_at({"upgrade.sh": text}, PRIVILEGE) == []
+
+
+# -- the host's root filesystem mounted at /host (a privileged pod replacing the node's binary or config) -----------
+
+
+def test_writes_into_the_hosts_system_directories_under_host_are_root_only() -> None:
+    text = (
+        "#!/bin/sh\n"
+        "BIN=/usr/local/bin/agent\n"
+        'TARGET="/host$BIN"\n'
+        "cp /opt/agent $TARGET\n"
+        "cp /host/opt/agent/node.yaml /host/etc/agent/config.yaml\n"
+        "mkdir -p /host/etc/agent\n"
+    )
+    assert codes_at({"upgrade.sh": text}, PRIVILEGE) == [4, 5, 6]
+
+
+def test_reads_of_host_and_writes_elsewhere_under_it_need_no_root() -> None:
+    text = (
+        "#!/bin/sh\n"
+        "cat /host/proc/1/cmdline\n"
+        "cp /host/etc/agent/config.yaml ./config.yaml\n"
+        "cp a /host/opt/agent/a\n"
+        "cp a /hostdata/etc/a\n"
+        "mkdir -p ./host/etc/agent\n"
+    )
+    assert codes_at({"upgrade.sh": text}, PRIVILEGE) == []
