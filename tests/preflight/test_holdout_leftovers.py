@@ -66,3 +66,33 @@ def test_reads_of_host_and_writes_elsewhere_under_it_need_no_root() -> None:
         "mkdir -p ./host/etc/agent\n"
     )
     assert codes_at({"upgrade.sh": text}, PRIVILEGE) == []
+
+
+# -- a PHP migration whose SQL strings (either direction) are written in MySQL-only syntax -------------------------
+
+UNCHECKED, UNLOCKED = "preflight.migration_unchecked", "preflight.migration_unlocked"
+_PHP_UP = "<?php\nclass DropLegacyColumns extends BaseMigration\n{\n    public $sql_up = <<<EOF\n"
+_PHP_UP += "ALTER TABLE documents\nDROP COLUMN legacy_blob;\nEOF;\n\n    public $sql_down = <<<EOF\n"
+_PATH = "migrations/20200101000000_drop_legacy_columns.php"
+
+
+def test_a_php_migration_whose_down_half_is_mysql_only_is_unchecked() -> None:
+    for down in (
+        "ALTER TABLE documents ADD COLUMN legacy_blob longblob AFTER mime_type;",
+        "ALTER TABLE `documents` ADD `legacy_blob` blob;",
+        "ALTER TABLE documents ADD COLUMN legacy_id int(11) UNSIGNED;",
+    ):
+        text = _PHP_UP + down + "\nEOF;\n}\n"
+        assert codes_at({_PATH: text}, UNCHECKED) == [5], down
+        assert codes_at({_PATH: text}, UNLOCKED) == [], down
+
+
+def test_a_php_migration_in_portable_sql_keeps_postgresqls_checks() -> None:
+    for down in (
+        "ALTER TABLE documents ADD COLUMN legacy_blob bytea;",
+        "CREATE TRIGGER documents_audit AFTER UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION audit();",
+        "ALTER TABLE documents ADD COLUMN after_hours int;",
+    ):
+        text = _PHP_UP + down + "\nEOF;\n}\n"
+        assert codes_at({_PATH: text}, UNLOCKED) == [5], down
+        assert codes_at({_PATH: text}, UNCHECKED) == [], down
