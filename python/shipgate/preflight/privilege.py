@@ -177,6 +177,9 @@ _ROOT_PREFIXES = (
     "/root/",
     "/var/lib/",
     "/var/spool/",
+    # the root-owned runtime directory (pid files, locks, a service's socket directory)
+    "/var/run/",
+    "/run/",
 )
 # Directories every Debian/Ubuntu system ships (base-files, the FHS ``/usr/local`` hierarchy): ``mkdir -p`` of them
 # writes nothing (a Makefile's ``mkdir -p $(PREFIX)/bin`` before it copies there).
@@ -189,6 +192,18 @@ _SHIPPED_DIRS = frozenset(
     | {f"/etc/{d}" for d in ("init.d", "logrotate.d", "default", "profile.d", "cron.d", "sysctl.d", "systemd/system")}
     | {"/lib/systemd/system", "/usr/lib/systemd/system", "/etc/apt/sources.list.d"}
 )
+
+
+# Where a privileged pod or container mounts the host's root filesystem (a hostPath of / at /host, as Kubernetes'
+# system-upgrade-controller plans and node agents do): ``/host/etc/…`` is the host's /etc.
+_HOST_ROOT = "/host"
+
+
+def _system_path(path: str) -> bool:
+    """``path`` is under a root-owned system directory, also as seen through the host's root mounted at /host."""
+    if path.startswith(_HOST_ROOT + "/"):
+        path = path[len(_HOST_ROOT) :]
+    return path.startswith(_ROOT_PREFIXES)
 
 
 def _makes_shipped_dirs(command: Command) -> bool:
@@ -316,13 +331,13 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         if prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
             return f"make install into {prefix}", command.line
     for word in written_paths(command):
-        if word.text.startswith(_ROOT_PREFIXES) and not _makes_shipped_dirs(command):
+        if _system_path(word.text) and not _makes_shipped_dirs(command):
             return f"writes {word.text}", write_line(command, word)
     # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
     # (also the system directory itself: ``chmod o+rx /root``)
     if (
         name in ("mkdir", "rm", "touch", "chmod", "chcon", "mv")  # chcon: a file's SELinux context
-        and any((w.text.rstrip("/") + "/").startswith(_ROOT_PREFIXES) for w in operands(command))
+        and any(_system_path(w.text.rstrip("/") + "/") for w in operands(command))
         and not _makes_shipped_dirs(command)
     ):
         return f"{name} under a system directory", command.line

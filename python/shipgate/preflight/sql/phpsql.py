@@ -3,7 +3,10 @@
 whose ``$sql_up`` property holds the statements (MateCat's migrations, a heredoc ``<<<EOF … EOF;``). A file is such a
 migration when it is a ``.php`` file under a ``migration(s)`` directory that uses one of these. The SQL of the up
 direction is returned at the line where it is written; the down direction (``function down``, ``$sql_down``) is not.
-A string with PHP interpolation (``"… $table …"``) is not SQL shipgate can read; it is skipped.
+A string with PHP interpolation (``"… $table …"``) is not SQL shipgate can read; it is skipped. When any SQL string of
+the file, in either direction, is written in MySQL-only syntax (backquoted names, ``ENGINE=``, ``AUTO_INCREMENT``,
+``UNSIGNED``, the ``longblob``/``mediumtext`` family, a column added ``AFTER`` another), the file is a MySQL migration:
+its up statements are returned as unread (unchecked), not as SQL PostgreSQL's rules would judge.
 
 The text is read with regular expressions, bounded to linear time: each string, heredoc and comment is consumed once,
 an unclosed one ends at the end of the text."""
@@ -27,6 +30,12 @@ _UNIT = re.compile(
     re.S,
 )
 _INTERPOLATED = re.compile(r"(?<!\\)\$[A-Za-z_{]")
+# MySQL-only syntax in a statement string (the column clause of ``ADD … AFTER col`` bounded to one clause).
+_MYSQL_ONLY = re.compile(
+    r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\b(?:tiny|medium|long)(?:blob|text)\b"
+    r"|\bADD\s+(?:COLUMN\s+)?\w+\s[^,;()]{0,200}?\bAFTER\s+\w+",
+    re.I,
+)
 _DOWN = frozenset({"down", "predown", "postdown"})
 
 
@@ -42,6 +51,7 @@ def php_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[int
     if len(text) > MAX_CHARS:
         return None
     found: list[tuple[int, str]] = []
+    mysql = False  # a string of either direction in MySQL-only syntax
     section = ""  # the function the text is in
     pending: str | None = None  # the call or property whose string comes next
     for m in _UNIT.finditer(text):
@@ -56,7 +66,10 @@ def php_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[int
             readable = m.group("single") is not None or (m.group("q") == "'") or not _INTERPOLATED.search(body)
             if runs and readable and body.strip():
                 found.append((text.count("\n", 0, start) + 1, body))
+            mysql = mysql or bool(_MYSQL_ONLY.search(body))
             pending = None
+    if mysql:
+        return [], [(line, "MySQL SQL (the file's statements use MySQL-only syntax)") for line, _ in found[:1]]
     return found, []
 
 
