@@ -96,3 +96,22 @@ def test_a_delete_on_purge_only_is_quiet_and_one_that_also_runs_on_upgrade_is_re
     assert codes_at({"debian/postrm": purge}, "preflight.destructive_delete") == []
     both = purge.replace("  purge)", "  purge|upgrade)")
     assert codes_at({"debian/postrm": both}, "preflight.destructive_delete") == [4]
+
+
+def test_every_upgrade_time_check_skips_a_removal_only_step() -> None:
+    """World-writable modes, unguarded recursive deletes, dropped databases, profile changes and registry fetches
+    under a purge branch run only on removal; the same steps under ``configure)`` are reported."""
+    steps = (
+        "    chmod 777 /var/lib/vendor\n"
+        '    rm -rf $VENDOR_DIR/*\n'
+        "    dropdb vendor\n"
+        "    echo 'export PATH=$PATH:/opt/vendor/bin' >> /etc/profile\n"
+        "    apt-get install -y vendor-cleanup\n"
+    )
+    removal = f'#!/bin/sh\ncase "$1" in\n  purge)\n{steps}    ;;\nesac\n'
+    upgrade = f'#!/bin/sh\ncase "$1" in\n  configure)\n{steps}    ;;\nesac\n'
+    codes = ("preflight.world_writable", "preflight.rm_rf_variable", "preflight.destructive_delete",
+             "preflight.persistence", "preflight.implicit_egress")
+    for code in codes:
+        assert codes_at({"debian/postrm": removal}, code) == [], code
+    assert {code: codes_at({"debian/postinst": upgrade}, code) != [] for code in codes} == dict.fromkeys(codes, True)

@@ -18,6 +18,7 @@ from shipgate.preflight.containers import image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
+from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, operands, option_values
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
@@ -423,7 +424,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
             found = ("git", "the repository's configured remote") if id(written) in remotes else _fetches(command)
-            if found is None or command.line in seen:
+            if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found
             if tool == "compose":

@@ -12,6 +12,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.runners import steps
 from shipgate.preflight.secrets import secret_name
+from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.functions import file_writers, printing_functions
 from shipgate.preflight.shell.model import Assignment, Command, Script, Test
@@ -334,7 +335,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             )
         changes: dict[str, list[Command]] = {}
         for command in script.commands:
-            found = _persists(command)
+            found = _persists(command) if not on_removal_only(command) else None
             if found is not None and found[2] not in reported:
                 target, severity, line = found
                 reported.add(line)

@@ -383,7 +383,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         enabled = _last_enabled(script)
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
         for command in read_through_runners(script):
-            yield from _command_findings(path, script, command, backup, enabled)
+            if not on_removal_only(command):  # a step only removal runs is not part of the upgrade
+                yield from _command_findings(path, script, command, backup, enabled)
 
 
 def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> Iterator[Finding]:
