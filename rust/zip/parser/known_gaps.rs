@@ -44,8 +44,10 @@ fn apk_signing_block(data: &[u8]) -> bool {
     }
     let mut at = block_start + 8;
     while at < tail {
-        let Some(len) = data.get(at..at + 8).map(|_| u64_at(data, at)) else { return false };
-        if len < 4 || len > (tail - at - 8) as u64 {
+        // a pair's length field and value must fit before the block's closing size: never past `tail`
+        let Some(room) = (tail - at).checked_sub(8) else { return false };
+        let len = u64_at(data, at);
+        if len < 4 || len > room as u64 {
             return false;
         }
         at += 8 + len as usize;
@@ -62,6 +64,17 @@ fn u64_at(data: &[u8], at: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_length_field_cut_by_the_block_end_is_not_a_block() {
+        // 4 bytes between the first field and the closing size: too short for a pair's length field
+        let size = 28u64;
+        let mut out = size.to_le_bytes().to_vec();
+        out.extend([1u8, 0, 0, 0]);
+        out.extend(size.to_le_bytes());
+        out.extend(APK_SIG_BLOCK_MAGIC);
+        assert!(!apk_signing_block(&out));
+    }
 
     fn block(pairs: &[(u32, &[u8])], padding: usize) -> Vec<u8> {
         let body: Vec<u8> = pairs
