@@ -54,12 +54,7 @@ public class Pack {
 
 def _tree(root: Path) -> dict[str, bytes]:
     files = {"doc/notes.txt": TEXT, "bin/tool": os.urandom(200_000), "readme": b"hello\n", "empty": b""}
-    for name, data in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(data)
-    (root / "bin" / "tool").chmod(0o755)
-    (root / "empty-dir").mkdir()
-    return files
+    return vw.write_tree(root, files)
 
 
 def _run(argv: list[str], cwd: Path, stdout: Path | None = None, stdin: bytes | None = None) -> None:

@@ -46,6 +46,11 @@ def tree(root: Path) -> dict[str, bytes]:
         "data/big.bin": noise.randbytes(4_096) + (text[:30_000] * (BIG // 30_000 + 1))[:BIG],
         UNICODE_NAME: "Grüße\n".encode(),
     }
+    return write_tree(root, files)
+
+
+def write_tree(root: Path, files: dict[str, bytes]) -> dict[str, bytes]:
+    """``files`` written under ``root``, ``bin/tool`` executable, and an empty directory beside them."""
     for name, data in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)

@@ -58,11 +58,11 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
 from shipgate.preflight.project_layout import is_project_tooling
+from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.rule_files import is_rule_file
 from shipgate.preflight.schema_documents import is_schema_document
 from shipgate.preflight.shown_links import shown_link_lines
@@ -296,11 +296,8 @@ def prose_string_lines(path: str, text: str) -> set[int]:
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
         return set()  # only lines with a URL matter, and a comment's (a licence header's) are text already
-    try:
-        with warnings.catch_warnings():  # a package's invalid escapes are its own, not ours to print
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(text)
+    if tree is None:
         return set()
     source = text.splitlines()
     nodes = list(ast.walk(tree))

@@ -25,6 +25,8 @@ import fnmatch
 import tomllib
 from collections.abc import Iterable, Mapping
 
+from shipgate.preflight.python_tree import python_tree
+
 _MAX_DESCRIPTION = 1 << 20
 _MAX_SCRIPTS = 1000
 
@@ -66,9 +68,8 @@ def _setup_cfg(text: str, paths: Iterable[str]) -> list[str]:
 
 
 def _setup_py(text: str, paths: Iterable[str]) -> list[str]:
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError):
+    tree = python_tree(text)
+    if tree is None:
         return []
     found: list[str] = []
     for node in ast.walk(tree):

@@ -23,10 +23,10 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-import warnings
 from collections.abc import Sequence
 
 from shipgate.preflight.project_layout import is_project_documentation, is_project_localization, is_project_test
+from shipgate.preflight.python_tree import python_tree
 
 Lines = tuple[tuple[int, str], ...]
 
@@ -253,11 +253,8 @@ def _docstring_lines(text: str) -> set[int]:
 
     if len(text) > _MAX_DOCSTRING_SOURCE:
         return set()
-    try:
-        with warnings.catch_warnings():  # a package's invalid escapes (``'\.'``) are its own, not ours to print
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(text)
+    if tree is None:
         return set()
     lines: set[int] = set()
     for node in ast.walk(tree):

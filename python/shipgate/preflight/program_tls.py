@@ -7,7 +7,6 @@ check, so). A test, an example in the documentation or a developer's tool is not
 from __future__ import annotations
 
 import ast
-import warnings
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
@@ -15,6 +14,7 @@ from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.markup import is_documentation, is_test_path
 from shipgate.preflight.project_layout import is_vendored_web_asset
+from shipgate.preflight.python_tree import python_tree
 
 MAX_SOURCE = 512_000  # a module past this is not parsed for it
 
@@ -47,11 +47,8 @@ def _unverified_lines(source: str) -> set[int]:
     """Lines of ``verify=False`` given to a call and of ``x.verify = False``."""
     if len(source) > MAX_SOURCE:
         return set()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(source)
+    if tree is None:
         return set()
     found: set[int] = set()
     for node in ast.walk(tree):

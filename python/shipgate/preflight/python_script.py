@@ -49,11 +49,11 @@ import ast
 import itertools
 import posixpath
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.python_tree import python_tree
 
 Piece = tuple[int, str]
 Function = ast.FunctionDef | ast.AsyncFunctionDef
@@ -90,11 +90,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     if not (path.endswith(".py") or _INTERPRETER.match(text[:200])):
         return None
-    try:
-        with warnings.catch_warnings():  # a package's invalid escapes (``'\\.'``) are its own, not ours to print
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(text)
+    if tree is None:
         return None
     nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
     if len(nodes) > MAX_NODES:

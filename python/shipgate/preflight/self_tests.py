@@ -12,7 +12,8 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-import warnings
+
+from shipgate.preflight.python_tree import python_tree
 
 _MAX_SOURCE = 1 << 20
 _PROGRAM_DIR = re.compile(r"(?:^|/)(?:s?bin|scripts?|tools|contrib|examples?|utils?|dev)/")
@@ -24,11 +25,8 @@ def self_test_lines(path: str, text: str) -> set[int]:
         return set()
     if posixpath.basename(path) == "__main__.py" or len(text) > _MAX_SOURCE:
         return set()
-    try:
-        with warnings.catch_warnings():  # a package's invalid escapes are its own, not ours to print
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(text)
+    if tree is None:
         return set()
     lines: set[int] = set()
     for node in tree.body:

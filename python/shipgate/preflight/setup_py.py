@@ -25,6 +25,8 @@ import json
 import shlex
 from collections.abc import Iterator
 
+from shipgate.preflight.python_tree import python_tree
+
 Piece = tuple[int, str]
 
 MAX_CHARS = 1_000_000
@@ -44,10 +46,7 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 def _tree(text: str) -> ast.Module | None:
     if len(text) > MAX_CHARS:
         return None
-    try:
-        return ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError):
-        return None
+    return python_tree(text)
 
 
 def metadata_lines(text: str) -> frozenset[int]:

@@ -59,14 +59,19 @@ def oauth_scope(line: str, start: int) -> bool:
 
 def scope_list_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     """In program source, the lines of a list or tuple assigned to a ``scopes`` name or key (``SCOPES = [``)."""
+    return _block_lines(lines, _SCOPE_LIST_START, _LIST_END)
+
+
+def _block_lines(lines: Sequence[tuple[int, str]], start: re.Pattern[str], end: re.Pattern[str]) -> set[int]:
+    """The lines from each one ``start`` matches to the next one ``end`` matches (that line included)."""
     found: set[int] = set()
     inside = False
     for number, text in lines:
-        if not inside and _SCOPE_LIST_START.search(text):
+        if not inside and start.search(text):
             inside = True
         if inside:
             found.add(number)
-            if _LIST_END.search(text):
+            if end.search(text):
                 inside = False
     return found
 
@@ -80,16 +85,7 @@ _MAP_END = re.compile(r"\}")
 def namespace_map_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     """In program source, the lines of a dict of XML namespace prefixes (``ns = {'pkg':
     'http://www.idpf.org/2007/opf', …}``): each URL names a vocabulary an XPath query matches, nothing fetches it."""
-    found: set[int] = set()
-    inside = False
-    for number, text in lines:
-        if not inside and _NAMESPACE_MAP_START.search(text):
-            inside = True
-        if inside:
-            found.add(number)
-            if _MAP_END.search(text):
-                inside = False
-    return found
+    return _block_lines(lines, _NAMESPACE_MAP_START, _MAP_END)
 
 
 # ``"$id": https://…``, ``$schema``, ``schema_id='https://…'``, ``schemaUri``: the name of a JSON schema or an event

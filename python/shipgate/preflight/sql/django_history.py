@@ -20,10 +20,10 @@ import ast
 import dataclasses
 import posixpath
 import re
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.sql.model import SqlFile, Statement
 from shipgate.preflight.sql.pymigration import (
     _DJANGO_TYPES,
@@ -195,12 +195,7 @@ def _size(field: Field) -> int:
 def _tree(text: str) -> ast.Module | None:
     if len(text) > MAX_BYTES:
         return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+    return python_tree(text)
 
 
 class _History:

@@ -19,8 +19,9 @@ column change) is what is checked. A file Python's parser refuses is not guessed
 from __future__ import annotations
 
 import ast
-import warnings
 from collections.abc import Iterator
+
+from shipgate.preflight.python_tree import python_tree
 
 MAX_BYTES = 512_000  # a migration is a few kilobytes; past this the file is not read
 _MAX_NODES = 100_000
@@ -480,11 +481,8 @@ def python_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[
     (over the size or node bound, or not Python that ``ast`` parses)."""
     if len(text) > MAX_BYTES:
         return None
-    try:
-        with warnings.catch_warnings():  # a package's invalid escapes (``'\.'``) are its own, not ours to print
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(text)
+    if tree is None:
         return None
     if sum(1 for _ in ast.walk(tree)) > _MAX_NODES:
         return None
