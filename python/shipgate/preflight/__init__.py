@@ -62,6 +62,7 @@ from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
 from shipgate.preflight.scriptlet_evidence import phase_folder_scriptlets
+from shipgate.preflight.sdist_examples import sdist_example_paths
 from shipgate.preflight.update_scripts import listed_update_scripts
 from shipgate.preflight.windows import checks as windows_checks
 
@@ -246,4 +247,5 @@ def _context(
         ships_dependencies=ships_dependencies(contents.files),
         offered_config=offered(contents.files),
         installed_commands=installed_commands(contents.files),
+        sdist_examples=sdist_example_paths(contents.files),
     )

@@ -422,6 +422,9 @@ class Context:
     offered_config: frozenset[str] = frozenset()
     # The scripts a Python sdist installs as commands for the operator (shipgate.preflight.installed_commands)
     installed_commands: frozenset[str] = frozenset()
+    # The files under an sdist's top-level examples/ (shipgate.preflight.sdist_examples): known for the whole package,
+    # as PKG-INFO, which tells an sdist, is in one shard only
+    sdist_examples: frozenset[str] = frozenset()
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

@@ -43,7 +43,6 @@ from shipgate.preflight.markup import (
 from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.schema_documents import is_schema_document
-from shipgate.preflight.sdist_examples import sdist_example_paths
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -271,7 +270,7 @@ def _finding(path: str, secret: Secret, text: str) -> Finding:
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    examples = sdist_example_paths(t.path for t in ctx.texts)  # an sdist's examples/: read as documentation
+    examples = ctx.sdist_examples  # an sdist's examples/: read as documentation
     for text in ctx.texts:
         lines = {ln.number: ln.text for ln in text.lines}
         found: dict[int, Secret] = {}

@@ -56,7 +56,6 @@ from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.runners import installed_payload, is_payload_tool
-from shipgate.preflight.sdist_examples import sdist_example_paths
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
@@ -533,7 +532,7 @@ def _continued(lines: Sequence[Line], starts: Set[int]) -> set[int]:
 
 def endpoints(ctx: Context) -> Iterator[Endpoint]:
     """Every host the package names, contacted or mentioned, internal ones included."""
-    examples = sdist_example_paths(t.path for t in ctx.texts)  # an sdist's examples/: run when someone runs them
+    examples = ctx.sdist_examples  # an sdist's examples/: run when someone runs them
     requested: dict[str, set[int]] = {}  # per file, the lines assigning a URL a reported request then uses
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
