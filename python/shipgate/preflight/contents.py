@@ -47,6 +47,10 @@ class PreflightOptions:
     # Processes that read a large package, this one among them (None: one per idle CPU once it holds at least
     # PARALLEL_FROM_BYTES of text, and only this one unless two are idle; 1: read in this process).
     workers: int | None = None
+    # Files per shard when read by more than one process (None: shards sized as shards.py does). Tests set 1 so
+    # that even a small package is read one file a shard: a check that derives a package-wide fact from its own
+    # shard's files then reports differently from one process (benches/preflight_shards.py).
+    shard_files: int | None = None
 
 
 class ScanBudget:

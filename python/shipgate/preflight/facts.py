@@ -207,7 +207,7 @@ def _parse_all(
         template = dataclasses.replace(template, texts=(), parsed=None, mtimes={}, advisories=())
     size = sum(len(item[2]) for item in items)
     workers = options.workers or (_idle_cpus() if size >= PARALLEL_FROM_BYTES else 1)
-    return read_shards(items, template, workers, split)
+    return read_shards(items, template, workers, split, shard_files=options.shard_files)
 
 
 def _writes(script: Script) -> Iterable[FileWrite]:

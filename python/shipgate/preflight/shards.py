@@ -82,14 +82,23 @@ def _split(items: list[Item], count: int) -> list[list[Item]]:
 
 
 def read_shards(
-    items: list[Item], template: Context | None, processes: int, split: Callable[[], Mapping[str, TextFile]]
+    items: list[Item],
+    template: Context | None,
+    processes: int,
+    split: Callable[[], Mapping[str, TextFile]],
+    *,
+    shard_files: int | None = None,
 ) -> tuple[list[Parsed], Local | None]:
     """Every file parsed (in ``items`` order) and the ``LOCAL`` findings, read by ``processes`` processes (this
     one among them). ``split`` splits the files into lines (by path), once: with workers, after they are given
-    their shards, so they parse while this process splits."""
+    their shards, so they parse while this process splits. ``shard_files``: runs of that many files instead
+    (``PreflightOptions.shard_files``, for tests)."""
     if processes <= 1 or len(items) < 2:
         return _joined([read_shard(items, template, split())], template)
-    shards = _split(items, processes * _SHARDS_PER_PROCESS)
+    if shard_files:
+        shards = [items[i : i + shard_files] for i in range(0, len(items), shard_files)]
+    else:
+        shards = _split(items, processes * _SHARDS_PER_PROCESS)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     # The run's context goes to each worker once, as it starts (a forked one inherits it: nothing is pickled),
     # not with every shard.
