@@ -11,7 +11,7 @@ YAML item whose URLs are all loopback: ``tls_scope``). A cron job's command is r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
@@ -19,7 +19,6 @@ from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.markup import is_documentation
-from shipgate.preflight.read import commands_run
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
 from shipgate.preflight.shell.functions import network_functions
@@ -212,15 +211,33 @@ def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
             yield _pipe(path, command)
 
 
-def scan(ctx: Context) -> Iterator[Finding]:
-    # a cron job's command line is a script too (cron runs it with /bin/sh -c), and so is a service's Exec* line
-    for path, script in commands_run(ctx.parsed):
+def _run_lines(ctx: Context, runs: Iterable[tuple[str, Script]]) -> Iterator[Finding]:
+    """The findings of command lines the package runs (path, script): downloads run and TLS turned off."""
+    for path, script in runs:
         if is_payload_tool(ctx, path):
             continue  # a tool a system package installs: not run by the upgrade
         if not is_development_file(path):  # a CI or developer script fetches when its developers run it
             yield from _downloads(path, script)
             yield from _process_substitution(path, script)
         yield from _tls(path, script)
+
+
+def _scripts(ctx: Context) -> Iterator[Finding]:
+    return _run_lines(ctx, ctx.parsed.scripts.items())
+
+
+def _cron_jobs(ctx: Context) -> Iterator[Finding]:
+    """A cron job's command line is a script too (cron runs it with /bin/sh -c)."""
+    return _run_lines(ctx, ((key[0], script) for key, script in ctx.parsed.cron_commands.items()))
+
+
+def _unit_commands(ctx: Context) -> Iterator[Finding]:
+    """A service's ``Exec*=`` lines are command lines too."""
+    return _run_lines(ctx, ctx.parsed.unit_commands.items())
+
+
+def _settings(ctx: Context) -> Iterator[Finding]:
+    """Configuration (and unit files' settings) that turns TLS verification off."""
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         if is_documentation(text.path):
             continue  # an example configuration in the documentation is not in effect
@@ -236,6 +253,17 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     message="the configuration turns TLS certificate verification off",
                     remedy="Remove the setting; install the CA the endpoint needs instead.",
                 )
+
+
+# The report's order: every script's findings, then every cron job's, every service command line's, then the
+# settings'. Each stage reports its files in path order, so a package read in shards joins each stage's findings
+# over the shards and then the stages (shipgate.preflight.shards): the same order as one reading.
+STAGES = (_scripts, _cron_jobs, _unit_commands, _settings)
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    for stage in STAGES:
+        yield from stage(ctx)
 
 
 def _tls(path: str, script: Script) -> Iterator[Finding]:

@@ -34,7 +34,7 @@ from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, with_sourced
 from shipgate.preflight.scan_order import budget_order
 from shipgate.preflight.scheduled import Job, jobs
-from shipgate.preflight.shards import Item, Local, read_shards, rescan
+from shipgate.preflight.shards import Item, Local, Staged, flat, read_shards, rescan
 from shipgate.preflight.shell.commands import written_paths
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
@@ -158,7 +158,7 @@ def read_and_scan(
     if local is not None and template is not None and parsed is not merged:
         changed = {path for path, script in parsed.scripts.items() if script is not merged.scripts.get(path)}
         local = rescan(local, template, texts, parsed, changed)
-    return texts, parsed, skipped, local
+    return texts, parsed, skipped, flat(local) if local is not None else None
 
 
 _LISTED = 20
@@ -196,7 +196,7 @@ def _idle_cpus() -> int:
 
 def _parse_all(
     entries: list[Item], options: PreflightOptions, template: Context | None, split: Callable[[], dict[str, TextFile]]
-) -> tuple[list[Parsed], Local | None]:
+) -> tuple[list[Parsed], Staged | None]:
     """Each file parsed on its own (no file's facts depend on another's), in shards across processes for large
     packages; with ``template``, the ``shards.LOCAL`` scanners' findings too. ``split`` splits the files into
     lines (``shards.read_shards`` calls it once)."""
