@@ -49,7 +49,7 @@ def test_sharded_reading_reports_what_one_process_reports() -> None:
 def _sdist_package() -> dict[str, str | bytes]:
     """A few real files, and an sdist's files whose reading rests on facts of other files (each with its near miss):
     PKG-INFO makes ``examples/`` documentation, ``setup.py`` names a command the operator runs, cloud-init runs a
-    ``user-data`` script as root."""
+    ``user-data`` script as root (also once it is read again with a library's variables)."""
     files: dict[str, str | bytes] = {f"{e.repo}/{e.path}": e.location.read_bytes() for e in load_labels()[::7]}
     fetch = "#!/bin/sh\ncurl -fsS https://api.dten-cloud.io/v1/status\n"
     restart = "#!/bin/sh\nsudo systemctl restart dten\n"
@@ -100,7 +100,8 @@ def test_package_wide_facts_do_not_depend_on_the_shards() -> None:
     assert ("preflight.external_endpoint", "examples/fetch.sh", 2, False) in found
     assert ("preflight.external_endpoint", "scripts/fetch.sh", 2, True) in found
     sudo = {path for code, path, _, _ in found if code == "preflight.sudo_unavailable"}
-    assert "tools/restart.sh" in sudo and "tools/reset-dten" not in sudo
+    assert {"tools/restart.sh", "deploy/install.sh"} <= sudo
+    assert not {"tools/reset-dten", "deploy/user-data.sh"} & sudo
     offered = [c for c in found if c[1] == "etc/nginx/sites-available/dten.conf"]
     assert offered == [("preflight.external_endpoint", "etc/nginx/sites-available/dten.conf", 1, False)]
     staged = _one_and_sharded(_STAGES_PACKAGE) + _one_and_sharded({**_STAGES_PACKAGE, **_sdist_package()})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
 
 from shipgate.preflight.cloud_init import is_user_data_script
@@ -162,7 +162,34 @@ def merge(parts: list[Parsed]) -> Parsed:
     )
 
 
-__all__ = ["PARSED_KINDS", "Parsed", "commands_run", "is_periodic_cron_script", "merge", "parse_file", "with_sourced"]
+def of_files(parsed: Parsed, paths: Set[str]) -> Parsed:
+    """What ``parsed`` holds of the files ``paths`` alone, every kind of fact (a script's file is also known as
+    run as root, or as a configuration file whose lines hold it): each file's facts are its own (``parse_file``),
+    and a check reading one file again must see all of them, as it did in the whole package."""
+    return Parsed(
+        scripts={p: v for p, v in parsed.scripts.items() if p in paths},
+        sql={p: v for p, v in parsed.sql.items() if p in paths},
+        units={p: v for p, v in parsed.units.items() if p in paths},
+        crontabs={p: v for p, v in parsed.crontabs.items() if p in paths},
+        cron_commands={k: v for k, v in parsed.cron_commands.items() if k[0] in paths},
+        unit_commands={p: v for p, v in parsed.unit_commands.items() if p in paths},
+        root_scripts=parsed.root_scripts & paths,
+        embedded_lines={p: v for p, v in parsed.embedded_lines.items() if p in paths},
+        unsigned_options={p: v for p, v in parsed.unsigned_options.items() if p in paths},
+        windows={p: v for p, v in parsed.windows.items() if p in paths},
+    )
+
+
+__all__ = [
+    "PARSED_KINDS",
+    "Parsed",
+    "commands_run",
+    "is_periodic_cron_script",
+    "merge",
+    "of_files",
+    "parse_file",
+    "with_sourced",
+]
 
 
 _EXPANDED = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")

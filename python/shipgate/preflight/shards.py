@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from shipgate.findings import Finding
 from shipgate.preflight import credentials, downloads, endpoints, persistence, privilege, shell_risk
 from shipgate.preflight.contents import Context, Kind, TextFile, split_lines
-from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, parse_file
+from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, of_files, parse_file
 
 Scanner = Callable[[Context], Iterator[Finding]]
 LOCAL: tuple[Scanner, ...] = (
@@ -135,8 +135,8 @@ def rescan(local: Staged, template: Context, texts: Sequence[TextFile], parsed: 
     once the whole package was parsed (with the variables a sourced library of the package sets,
     ``read.with_sourced``). Each stage's findings stay in file order."""
     lines = tuple(t for t in texts if t.path in changed)
-    scripts = {path: script for path, script in parsed.scripts.items() if path in changed}
-    ctx = dataclasses.replace(template, texts=lines, parsed=Parsed(scripts=scripts))
+    # every fact of those files, not their scripts alone: a cloud-init script is still run as root
+    ctx = dataclasses.replace(template, texts=lines, parsed=of_files(parsed, changed))
     order = {t.path: i for i, t in enumerate(texts)}
     out: Staged = {}
     for scan in LOCAL:
