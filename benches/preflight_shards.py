@@ -9,7 +9,8 @@ narrow them), the real-world corpus as one package, and every hold-out set toget
 ``<set>/<repo>/<path>``). Each is read with ``PreflightOptions(workers=1)`` and with ``workers=2`` and
 ``shard_files`` files a shard (``PreflightOptions.shard_files``: even a small package is cut). Findings are
 compared as (code, path, line, message, severity); every difference is printed (``-`` one process only, ``+``
-two only, ``~`` the same findings in another order), then one line per input and the totals."""
+two only, ``~`` the same findings in another order) with a ``#`` line per input as it is done, then one line
+per input and the totals."""
 
 from __future__ import annotations
 
@@ -107,9 +108,9 @@ def main() -> None:
             f"{name}: {len(files)} files, {sum(one.values())} findings with one process, "
             f"{sum(two.values())} with two; {diff} differ" + ("; same findings in another order" if moved else "")
         )
+        print(f"# {summary[-1]}", flush=True)  # as it goes: a whole package takes a while
         total += 1
         differing += bool(diff) or moved
-        sys.stdout.flush()
     print("\n".join(summary))
     print(f"{total} inputs, {differing} differ")
 
