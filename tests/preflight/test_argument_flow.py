@@ -1,0 +1,137 @@
+"""Data that flows into a function through its arguments (shipgate.preflight.shell.arguments): a call's words bound
+to the callee's ``$1``…, ``"$@"``, the parameters left after ``shift`` and a ``local`` copy, so the function's
+commands are read with what each call passes. Each class as a construct next to the near-miss that must stay quiet
+(or keep being reported as before)."""
+
+from __future__ import annotations
+
+from preflight_kit import in_script, package, run, script
+
+from shipgate.findings import Finding
+from shipgate.preflight.shell.arguments import bound_calls
+from shipgate.preflight.shell.commands import is_network
+from shipgate.preflight.shell.reader import parse_script
+
+ENDPOINT = "preflight.external_endpoint"
+FETCHED = "preflight.unverified_download_exec"
+
+
+def _bound(text: str) -> list[list[str]]:
+    script = parse_script(text, path="scripts/upgrade.sh")
+    return [[w.text for w in c.words] for bound in bound_calls(script, is_network).values() for c in bound]
+
+
+# -- the binding itself --------------------------------------------------------------------------------------------
+
+
+def test_positional_parameters_local_copies_and_text_around_them_are_bound() -> None:
+    text = (
+        "#!/bin/sh\n"
+        'get() { local url="${2}/boot.tar.xz"; curl -fsSL "${url}.md5" -o "$1.md5"; }\n'
+        "get /tmp/boot https://updates.vendor.io/stable\n"
+    )
+    assert _bound(text) == [["-fsSL", "https://updates.vendor.io/stable/boot.tar.xz.md5", "-o", "/tmp/boot.md5"]]
+
+
+def test_shift_moves_the_parameters_and_all_of_them_are_passed_on() -> None:
+    text = (
+        "#!/bin/sh\n"
+        'fetch() {\n  url=$1\n  shift\n  curl -fsSL "$url" "$@"\n}\n'
+        "fetch https://get.vendor.io/tool -o /tmp/tool\n"
+    )
+    assert _bound(text) == [["-fsSL", "https://get.vendor.io/tool", "-o", "/tmp/tool"]]
+
+
+def test_a_shift_in_an_option_loop_leaves_the_positions_unknown() -> None:
+    text = (
+        "#!/bin/sh\n"
+        'fetch() {\n  case "$1" in -q) shift ;; esac\n  curl -fsSL "$1"\n}\n'
+        "fetch -q https://get.vendor.io/tool\n"
+    )
+    assert _bound(text) == []
+
+
+def test_a_word_with_a_run_time_part_keeps_the_known_host() -> None:
+    text = '#!/bin/sh\nget() { curl -fsSL "$1/$(uname -m)/tool"; }\nget "https://get.vendor.io"\n'
+    script = parse_script(text, path="scripts/upgrade.sh")
+    assert [c.words[1].raw for b in bound_calls(script, is_network).values() for c in b] == []  # left as written
+    text = '#!/bin/sh\nget() { curl -fsSL "$1/$ARCH/tool"; }\nget "https://get.vendor.io"\n'
+    script = parse_script(text, path="scripts/upgrade.sh")
+    words = [c.words[1] for b in bound_calls(script, is_network).values() for c in b]
+    assert [(w.value, w.prefix) for w in words] == [(None, "https://get.vendor.io/")]
+
+
+# -- endpoints: a function that contacts the host it is passed in several commands ---------------------------------
+
+
+def test_each_command_of_a_function_that_contacts_the_passed_host_is_reported_naming_the_call() -> None:
+    lines = (
+        "download() {",
+        '  local URL="${1}/boot.tar.xz"',
+        '  curl -sfL "${URL}.md5" -o /tmp/boot.md5',
+        '  curl -sfL "${URL}" -o /tmp/boot.tar.xz',
+        "}",
+        'BASE="https://updates.vendor.io/stable"',
+        'download "$BASE"',
+    )
+    assert in_script(ENDPOINT, *lines) == [5, 6]
+    found = [f for f in _findings(*lines) if f.code == ENDPOINT and f.evidence["line"] in (5, 6)]
+    assert {(f.evidence["call_line"], f.evidence["assigned_line"]) for f in found} == {(9, 8)}
+
+
+def _findings(*lines: str) -> list[Finding]:
+    return run(package({"scripts/upgrade.sh": script(*lines)}))
+
+
+def test_a_single_network_command_or_curl_or_wget_whichever_is_installed_is_the_call_itself() -> None:
+    one = ('get() { curl -fsSL "$1" -o /tmp/x; }', "get https://get.vendor.io/x")
+    assert in_script(ENDPOINT, *one) == [4]
+    either = (
+        "fetch() {",
+        '  if command -v curl >/dev/null; then curl -fsSL "$1"; else wget -qO- "$1"; fi',
+        "}",
+        "fetch https://get.vendor.io/x | tar -xz",
+    )
+    assert in_script(ENDPOINT, *either) == [6]
+
+
+def test_a_function_that_only_prints_its_argument_contacts_nothing() -> None:
+    lines = ('say() { echo "fetching $1"; printf "%s\\n" "$1"; }', "say https://get.vendor.io/x")
+    assert in_script(ENDPOINT, *lines) == []
+
+
+# -- downloads: a wrapper that saves the file its caller names ------------------------------------------------------
+
+
+def test_a_file_saved_where_the_call_says_then_unpacked_and_run_is_unverified() -> None:
+    lines = (
+        "fetch() {",
+        "  local url=$1",
+        "  local out=$2",
+        '  curl -fsSL "$url" -o "$out"',
+        "}",
+        "fetch https://get.vendor.io/x.tgz /tmp/x.tgz",
+        "tar -xzf /tmp/x.tgz -C /tmp/x",
+        "/tmp/x/install.sh",
+    )
+    found = [f for f in _findings(*lines) if f.code == FETCHED]
+    assert [(f.evidence["line"], f.evidence["downloaded_at"]) for f in found] == [(10, 8)]
+
+
+def test_a_file_verified_before_it_runs_or_a_function_that_only_names_it_is_not_reported() -> None:
+    verified = (
+        'fetch() { curl -fsSL "$1" -o "$2"; }',
+        "fetch https://get.vendor.io/x.tgz /tmp/x.tgz",
+        "fetch https://get.vendor.io/x.tgz.sha256 /tmp/x.tgz.sha256",
+        "(cd /tmp && sha256sum -c x.tgz.sha256)",
+        "tar -xzf /tmp/x.tgz -C /tmp/x",
+        "/tmp/x/install.sh",
+    )
+    assert in_script(FETCHED, *verified) == []
+    named = (
+        'note() { echo "will fetch $1 into $2"; }',
+        "note https://get.vendor.io/x.tgz /tmp/x.tgz",
+        "tar -xzf /tmp/x.tgz -C /tmp/x",
+        "/tmp/x/install.sh",
+    )
+    assert in_script(FETCHED, *named) == []
