@@ -135,3 +135,27 @@ def test_a_file_verified_before_it_runs_or_a_function_that_only_names_it_is_not_
         "/tmp/x/install.sh",
     )
     assert in_script(FETCHED, *named) == []
+
+
+# -- a call through a name built from a variable --------------------------------------------------------------------
+
+
+def test_a_call_through_a_built_name_runs_each_function_the_values_name() -> None:
+    lines = (
+        'check_0() { local url="$1"; v=$(wget -qO- "$url"); echo "$v"; }',
+        'check_1() { local url="$1"; v=$(wget -q -O - "$url" || echo "--"); echo "Web: $v"; }',
+        "[ -t 1 ] && MODE=1 || MODE=0",
+        'BASE="https://updates.vendor.io/stable"',
+        'check_${MODE} "$BASE/version"',
+    )
+    assert in_script(ENDPOINT, *lines) == [3, 4]
+
+
+def test_a_built_name_whose_functions_only_print_the_argument_contacts_nothing() -> None:
+    lines = (
+        'show_0() { echo "latest: $1"; }',
+        'show_1() { printf "%s\\n" "$1"; }',
+        "[ -t 1 ] && MODE=1 || MODE=0",
+        'show_${MODE} "https://updates.vendor.io/stable/version"',
+    )
+    assert in_script(ENDPOINT, *lines) == []

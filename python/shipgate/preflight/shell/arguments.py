@@ -171,11 +171,34 @@ def callees(script: Script) -> dict[str, _Callee]:
     return {name: found.get(name, _NOTHING) for name in script.functions}
 
 
+MAX_NAMES = 8  # the values of a name-building variable followed
+
+
+def called_names(call: Command, script: Script) -> list[str]:
+    """The functions a call may run: its name; for a name built from one variable whose every value is a literal
+    (``do_check_${TERMINAL}`` with ``TERMINAL=1`` on one branch and ``TERMINAL=0`` on the other), each function of
+    the script a value names."""
+    name = call.name or ""
+    program = call.program
+    if program is None or len(program.expands) != 1 or "$" not in program.raw:
+        return [name]
+    variable = program.expands[0]
+    values = [a.value for a in script.bindings(variable)][: MAX_NAMES + 1]
+    if not values or len(values) > MAX_NAMES or any(v is None for v in values):
+        return [name]
+    part = re.compile(r"\$\{?" + re.escape(variable) + r"\}?(?!\w)")
+    raw = program.raw.strip('"')
+    named = (part.sub(str(v).replace("\\", "\\\\"), raw) for v in values)
+    found = list(dict.fromkeys(n for n in named if n in script.functions))
+    return found or [name]
+
+
 def bound_calls(
     script: Script, wanted: Callable[[Command], bool], calls: Sequence[Command] | None = None
 ) -> dict[int, list[Command]]:
     """id of a call of a function the script defines -> the function's commands that ``wanted`` asks for and that
-    carry the call's arguments, bound to them (one level: a call inside the body is not followed)."""
+    carry the call's arguments, bound to them (one level: a call inside the body is not followed). A call through a
+    built name binds the body of each function it may run (:func:`called_names`)."""
     table = callees(script)
     bodies: dict[str, list[Command]] = {}
     for command in script.commands:
@@ -184,11 +207,15 @@ def bound_calls(
     out: dict[int, list[Command]] = {}
     made = 0
     for call in script.commands if calls is None else calls:
-        body = bodies.get(call.name or "")
-        if not body or call.function == call.name or not call.words:
+        if not call.words or call.name not in bodies:
             continue
-        callee = table[call.name or ""]
-        bound = [b for b, c in ((bind(c, call, callee), c) for c in body) if b is not c]
+        bound = [
+            b
+            for name in called_names(call, script)
+            if name != call.function
+            for b, c in ((bind(c, call, table[name]), c) for c in bodies.get(name, ()))
+            if b is not c
+        ]
         if bound and made + len(bound) <= MAX_BOUND:
             out[id(call)] = bound
             made += len(bound)
