@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from preflight_kit import in_script, package, run, script
 
-from shipgate.findings import Finding
+from shipgate.findings import Finding, Severity
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import is_network
 from shipgate.preflight.shell.reader import parse_script
@@ -159,3 +159,43 @@ def test_a_built_name_whose_functions_only_print_the_argument_contacts_nothing()
         'show_${MODE} "https://updates.vendor.io/stable/version"',
     )
     assert in_script(ENDPOINT, *lines) == []
+
+
+# -- a function a sourced library of the package defines ------------------------------------------------------------
+
+_LIBRARY = '#!/bin/sh\ndownload() {\n  local url="$1"\n  curl -fsSL "$url" -o "$2"\n}\nsay() { echo "$1"; }\n'
+
+
+def _package_codes(main: str, code: str) -> list[tuple[int, object]]:
+    found = run(package({"scripts/lib.sh": _LIBRARY, "scripts/upgrade.sh": main}))
+    return [
+        (f.evidence["line"], f.evidence.get("defined_at"))
+        for f in found
+        if f.code == code and f.path == "scripts/upgrade.sh" and f.severity > Severity.INFO
+    ]
+
+
+def test_a_call_of_a_sourced_librarys_download_function_contacts_and_saves_what_the_call_names() -> None:
+    main = (
+        "#!/bin/sh\n"
+        '. "$(dirname "$0")/lib.sh"\n'
+        "download https://get.vendor.io/x.tgz /tmp/x.tgz\n"
+        "tar -xzf /tmp/x.tgz -C /tmp/x\n"
+        "/tmp/x/install.sh\n"
+    )
+    assert _package_codes(main, ENDPOINT) == [(3, "scripts/lib.sh:4")]
+    assert _package_codes(main, FETCHED) == [(5, None)]
+
+
+def test_a_librarys_printing_function_or_one_the_script_defines_itself_is_not_the_librarys_download() -> None:
+    printed = '#!/bin/sh\n. "$(dirname "$0")/lib.sh"\nsay https://get.vendor.io/x.tgz\n'
+    assert _package_codes(printed, ENDPOINT) == []
+    own = (
+        "#!/bin/sh\n"
+        '. "$(dirname "$0")/lib.sh"\n'
+        'download() { echo "would fetch $1"; }\n'
+        "download https://get.vendor.io/x.tgz /tmp/x.tgz\n"
+    )
+    assert _package_codes(own, ENDPOINT) == []
+    unsourced = "#!/bin/sh\ndownload https://get.vendor.io/x.tgz /tmp/x.tgz\n"
+    assert _package_codes(unsourced, ENDPOINT) == []

@@ -65,7 +65,7 @@ from shipgate.preflight.shell.commands import (
     option_values,
     urls,
 )
-from shipgate.preflight.shell.functions import echoed_values, network_functions
+from shipgate.preflight.shell.functions import echoed_values, library_function, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
@@ -186,6 +186,7 @@ class Endpoint:
     assigned_line: int | None = None
     method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
     call_line: int | None = None  # the call whose argument the function's command contacts (``line`` is in its body)
+    defined_at: str | None = None  # ``library:line``: the called function is a sourced library's (shell.functions)
 
 
 # ``$(release_url)/download/…`` or `` `release_url`/… ``: a word that starts with a function's output.
@@ -272,7 +273,9 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
             found += _loop_hosts(command, script, {h for h, _ in found})
             found += _branch_hosts(command, script, {h for h, _ in found})
         method = _method(command) if network else None
-        through = _through_body(command, bodies.get(id(command), ()))
+        library = library_function(script, command.name) if script.libraries and command.name in wrappers else None
+        defined_at = f"{library[0]}:{library[1]}" if library is not None else None
+        through = _through_body(command, bodies.get(id(command), ())) if library is None else []
         if len({c.line for c, _, _ in through}) > 1:
             # the function contacts the host in several commands (a file and its checksum, two branches): each is
             # a contact of its own, at its line, naming the call; a single one is the call itself, read as before
@@ -293,6 +296,7 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
                 command.text,
                 assigned,
                 method,
+                defined_at=defined_at if network else None,
             )
 
 
@@ -630,6 +634,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             extra["method"] = e.method
         if e.call_line:
             extra["call_line"] = e.call_line
+        if e.defined_at:
+            extra["defined_at"] = e.defined_at
         yield at_line(
             "preflight.external_endpoint",
             Severity.MEDIUM if e.contacted else Severity.INFO,
@@ -643,6 +649,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 f"contacts {e.host!r}, which is not in the target's allowed endpoints"
                 + (f" (the URL is assigned on line {e.assigned_line})" if e.assigned_line else "")
                 + (f", passed by the call on line {e.call_line}" if e.call_line else "")
+                + (f" (through the function written at {e.defined_at})" if e.defined_at else "")
                 if e.contacted
                 else f"names {e.host!r} in configuration the package offers but does not enable (not in the target's "
                 "allowed endpoints); it is contacted only if someone enables that file"

@@ -196,14 +196,21 @@ def called_names(call: Command, script: Script) -> list[str]:
 def bound_calls(
     script: Script, wanted: Callable[[Command], bool], calls: Sequence[Command] | None = None
 ) -> dict[int, list[Command]]:
-    """id of a call of a function the script defines -> the function's commands that ``wanted`` asks for and that
-    carry the call's arguments, bound to them (one level: a call inside the body is not followed). A call through a
-    built name binds the body of each function it may run (:func:`called_names`)."""
+    """id of a call of a function the script (or a sourced library of the package: ``Script.libraries``) defines
+    -> the function's commands that ``wanted`` asks for and that carry the call's arguments, bound to them (one
+    level: a call inside the body is not followed). A call through a built name binds the body of each function it
+    may run (:func:`called_names`)."""
     table = callees(script)
     bodies: dict[str, list[Command]] = {}
     for command in script.commands:
         if command.function in table and wanted(command):
             bodies.setdefault(command.function, []).append(command)
+    for lib in script.libraries:  # a sourced library's functions the script does not define itself
+        theirs = {name: callee for name, callee in callees(lib).items() if name not in table}
+        table.update(theirs)
+        for command in lib.commands:
+            if command.function in theirs and wanted(command):
+                bodies.setdefault(command.function, []).append(command)
     out: dict[int, list[Command]] = {}
     made = 0
     for call in script.commands if calls is None else calls:

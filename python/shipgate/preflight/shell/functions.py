@@ -54,7 +54,28 @@ def _positions(command: Command, copies: dict[tuple[str, str], str]) -> set[str]
 def network_functions(script: Script) -> frozenset[str]:
     """Functions that hand their arguments to a network command (``download() { curl -fsSL "$1"; }``, also
     through a local copy: ``url="$1"; curl "$url"``) or to another such function (``get() { fetch_curl "$@"; }``,
-    godownloader's http_download -> http_download_curl): a call passes its URL arguments to the network."""
+    godownloader's http_download -> http_download_curl): a call passes its URL arguments to the network. Also
+    those of a sourced library of the package the script calls (``Script.libraries``) and does not define."""
+    own = _network_functions(script)
+    if not script.libraries:
+        return own
+    defined = set(script.functions)
+    return own | {name for lib in script.libraries for name in _network_functions(lib) if name not in defined}
+
+
+def library_function(script: Script, name: str) -> tuple[str, int] | None:
+    """Where a function the script calls but a sourced library defines is written: (library, line of its first
+    command); None when the script defines it or no library does."""
+    if name in script.functions:
+        return None
+    for lib in script.libraries:
+        first = next((c.line for c in lib.commands if c.function == name), None)
+        if first is not None:
+            return lib.path, first
+    return None
+
+
+def _network_functions(script: Script) -> frozenset[str]:
     copies = _from_arguments(script)
     callers: dict[str, set[str]] = {}  # function -> the functions that pass their arguments to it
     found: set[str] = set()
