@@ -65,7 +65,7 @@ from shipgate.preflight.shell.commands import (
     option_values,
     urls,
 )
-from shipgate.preflight.shell.functions import echoed_values, library_function, network_functions
+from shipgate.preflight.shell.functions import echoed_values, library_functions, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
@@ -264,6 +264,7 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
     echoed = echoed_values(script)
     calls = [c for c in script.commands if c.name in wrappers]
     bodies = bound_calls(script, is_network, calls) if calls else {}
+    libraries = library_functions(script) if calls and script.libraries else {}
     for command in script.commands:
         network = is_network(command) or command.name in wrappers
         found = [*(contacted_hosts(command) if network else urls(command))]
@@ -273,7 +274,7 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
             found += _loop_hosts(command, script, {h for h, _ in found})
             found += _branch_hosts(command, script, {h for h, _ in found})
         method = _method(command) if network else None
-        library = library_function(script, command.name) if script.libraries and command.name in wrappers else None
+        library = libraries.get(command.name or "") if command.name in wrappers else None
         defined_at = f"{library[0]}:{library[1]}" if library is not None else None
         through = _through_body(command, bodies.get(id(command), ())) if library is None else []
         if len({c.line for c, _, _ in through}) > 1:

@@ -63,16 +63,16 @@ def network_functions(script: Script) -> frozenset[str]:
     return own | {name for lib in script.libraries for name in _network_functions(lib) if name not in defined}
 
 
-def library_function(script: Script, name: str) -> tuple[str, int] | None:
-    """Where a function the script calls but a sourced library defines is written: (library, line of its first
-    command); None when the script defines it or no library does."""
-    if name in script.functions:
-        return None
+def library_functions(script: Script) -> dict[str, tuple[str, int]]:
+    """Functions the script calls that a sourced library defines and the script does not: name -> (library, line
+    of the function's first command). One pass over the libraries' commands."""
+    own = set(script.functions)
+    out: dict[str, tuple[str, int]] = {}
     for lib in script.libraries:
-        first = next((c.line for c in lib.commands if c.function == name), None)
-        if first is not None:
-            return lib.path, first
-    return None
+        for command in lib.commands:
+            if command.function is not None and command.function not in own:
+                out.setdefault(command.function, (lib.path, command.line))
+    return out
 
 
 def _network_functions(script: Script) -> frozenset[str]:
