@@ -438,7 +438,8 @@ def _saved(
 
 
 def _fetches_to_file(command: Command) -> bool:
-    return command.name in FETCHERS and not _sends(command) and bool(downloaded_files(command))
+    """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
+    return command.name in FETCHERS and not _sends(command)
 
 
 def _saved_by_call(call: Command, saving: dict[int, list[Command]]) -> list[Word]:
