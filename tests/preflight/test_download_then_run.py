@@ -36,3 +36,23 @@ def test_the_same_download_checked_first_or_only_read_is_not_reported() -> None:
     assert in_script(FETCHED, *checked) == []
     read = ('get() { wget -q "$1"; }', "get https://get.vendor.io/tool.sh", "grep -q VERSION tool.sh")
     assert in_script(FETCHED, *read) == []
+
+
+def test_an_output_file_written_last_in_a_cluster_of_switches_is_the_saved_file() -> None:
+    lines = (
+        "curl -fLo /tmp/motion.deb https://github.com/vendor/motion/releases/download/v1/motion.deb",
+        "wget -qO /tmp/tool.sh https://get.vendor.io/tool.sh",
+        "apt-get -y install /tmp/motion.deb",
+        "sh /tmp/tool.sh",
+    )
+    assert in_script(FETCHED, *lines) == [5, 6]
+
+
+def test_a_cluster_that_writes_to_standard_output_or_whose_letter_takes_a_value_saves_nothing_there() -> None:
+    lines = (
+        "wget -qO- https://get.vendor.io/tool.sh > /dev/null",
+        "curl -fsSAo https://get.vendor.io/motion.deb",  # -A takes the value "o": nothing is saved to a file
+        "apt-get -y install ./motion.deb",
+        "sh ./tool.sh",
+    )
+    assert in_script(FETCHED, *lines) == []
