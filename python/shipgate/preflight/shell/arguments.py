@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 
 from shipgate.preflight.shell.model import Command, Script, Word
 
-# Bound body commands made for one script, whatever it calls: the check reads the rest unbound.
+# Body commands bound for one script (each call's asked-for body commands count), whatever it calls: the calls
+# past it are read as the commands they are.
 MAX_BOUND = 4096
 _EXPANSION = re.compile(r"\$(?:\{([A-Za-z_]\w*|[1-9@*])\}|([A-Za-z_]\w*|[1-9@*]))")
 _POSITIONS = frozenset("123456789")
@@ -214,16 +215,18 @@ def bound_calls(
     out: dict[int, list[Command]] = {}
     made = 0
     for call in script.commands if calls is None else calls:
+        if made >= MAX_BOUND:
+            break  # the rest of the calls are read as before: as the commands they are
         if not call.words or call.name not in bodies:
             continue
+        names = [name for name in called_names(call, script) if name != call.function]
+        made += sum(len(bodies.get(name, ())) for name in names)  # the work, bound or not
         bound = [
             b
-            for name in called_names(call, script)
-            if name != call.function
+            for name in names
             for b, c in ((bind(c, call, table[name]), c) for c in bodies.get(name, ()))
             if b is not c
         ]
-        if bound and made + len(bound) <= MAX_BOUND:
+        if bound and made <= MAX_BOUND:
             out[id(call)] = bound
-            made += len(bound)
     return out
