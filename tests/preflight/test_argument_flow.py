@@ -199,3 +199,12 @@ def test_a_librarys_printing_function_or_one_the_script_defines_itself_is_not_th
     assert _package_codes(own, ENDPOINT) == []
     unsourced = "#!/bin/sh\ndownload https://get.vendor.io/x.tgz /tmp/x.tgz\n"
     assert _package_codes(unsourced, ENDPOINT) == []
+
+
+def test_a_copy_given_another_value_is_no_longer_the_calls_argument() -> None:
+    text = (
+        "#!/bin/sh\n"
+        'get() {\n  url="$1"\n  curl -fsSL "$url"\n  url="$MIRROR/fallback"\n  curl -fsSL "$url"\n}\n'
+        "get https://get.vendor.io/x\n"
+    )
+    assert _bound(text) == [["-fsSL", "https://get.vendor.io/x"]]

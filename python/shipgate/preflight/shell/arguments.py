@@ -31,11 +31,14 @@ _COPY = re.compile(r"""^["']?([^$`"'\\]*)\$\{?([1-9])\}?(?![\w\[])([^$`"'\\]*)["
 
 @dataclasses.dataclass(frozen=True)
 class _Copy:
-    """``local NAME=…$N…``: the parameter's position after the shifts above it, with the text around it."""
+    """``local NAME=…$N…``: the parameter's position after the shifts above it, with the text around it, from
+    ``line`` until the name is given another value (``until``: that line, None when it never is)."""
 
     position: int
     before: str
     after: str
+    line: int
+    until: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,16 +77,18 @@ def _callees(script: Script) -> dict[str, _Callee]:
         else:
             callee.shifts.append((command.line, count))
     for assignment in script.assignments:
-        if assignment.function is None or assignment.generated_by is not None:
+        if assignment.function is None:
             continue
-        m = _COPY.match(assignment.raw.partition("=")[2])
-        if m is None:
-            continue
+        m = _COPY.match(assignment.raw.partition("=")[2]) if assignment.generated_by is None else None
         callee = out.setdefault(assignment.function, _Callee({}, [], None))
-        if callee.unknown_from is not None and assignment.line > callee.unknown_from:
+        known = callee.copies.get(assignment.name)
+        if m is None or (callee.unknown_from is not None and assignment.line > callee.unknown_from):
+            if known is not None and known.until is None and assignment.line > known.line:
+                callee.copies[assignment.name] = dataclasses.replace(known, until=assignment.line)  # another value
             continue
         shifted = _shifted(callee, assignment.line)
-        callee.copies[assignment.name] = _Copy(int(m.group(2)) + shifted, m.group(1), m.group(3))
+        position = int(m.group(2)) + shifted
+        callee.copies[assignment.name] = _Copy(position, m.group(1), m.group(3), assignment.line)
     return out
 
 
@@ -97,7 +102,8 @@ def _argument(call: Command, position: int) -> Word | None:
 
 def _bound_word(word: Word, call: Command, callee: _Callee, offset: int) -> list[Word] | None:
     """The words ``word`` becomes for ``call`` (None: it carries no parameter of the call)."""
-    names = [n for n in word.expands if n in _POSITIONS or n in _ALL or n in callee.copies]
+    copies = {n: c for n, c in callee.copies.items() if c.until is None or word.line < c.until} if callee.copies else {}
+    names = [n for n in word.expands if n in _POSITIONS or n in _ALL or n in copies]
     if not names:
         return None
     if _WHOLE_ALL.match(word.raw):
@@ -112,7 +118,7 @@ def _bound_word(word: Word, call: Command, callee: _Callee, offset: int) -> list
         pieces.append((raw[at : m.start()].replace('"', ""), None))
         at = m.end()
         name = m.group(1) or m.group(2)
-        copy = callee.copies.get(name)
+        copy = copies.get(name)  # not one given another value above this word: that is not the call's any more
         position = copy.position if copy is not None else int(name) + offset if name in _POSITIONS else 0
         argument = _argument(call, position)
         if argument is None:
