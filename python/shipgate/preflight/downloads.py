@@ -196,19 +196,40 @@ def _pipe(path: str, command: Command) -> Finding:
 
 
 def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
-    """``bash <(curl …)``: the fetcher runs inside the shell's argument."""
+    """``bash <(curl …)``, ``sh -c "$(wget -qO- …)"``: the fetcher runs inside the shell's argument; ``eval
+    "$(curl …)"``: the download is the command the shell runs."""
     for command in script.commands:
         if (
-            command.name in SHELL_RUNNERS
-            and any(
-                w.generated and w.raw.startswith("<(") and re.search(r"\b(?:curl|wget)\b", w.raw) for w in command.words
+            (
+                command.name in SHELL_RUNNERS
+                and any(
+                    w.generated and w.raw.startswith("<(") and re.search(r"\b(?:curl|wget)\b", w.raw)
+                    for w in command.words
+                )
             )
-        ) or (
-            command.name in SHELL_RUNNERS
-            and command.via is None
-            and any(w.generated and re.search(r"^\"?\$\(\s*(?:curl|wget)\b", w.raw) for w in command.words)
+            or (
+                command.name in SHELL_RUNNERS
+                and command.via is None
+                and any(w.generated and _FETCHED_OUTPUT.search(w.raw) for w in command.words)
+            )
+            or _evaluates_download(command)
         ):
             yield _pipe(path, command)
+
+
+# A word that is the output of curl or wget: ``"$(curl -fsSL URL)"``.
+_FETCHED_OUTPUT = re.compile(r"^\"?\$\(\s*(?:curl|wget)\b")
+
+
+def _evaluates_download(command: Command) -> bool:
+    """``eval "$(curl …)"``: the command eval runs is the download's text."""
+    program = command.program
+    return (
+        command.via == "eval"
+        and program is not None
+        and program.generated
+        and bool(_FETCHED_OUTPUT.search(program.raw))
+    )
 
 
 def _run_lines(ctx: Context, runs: Iterable[tuple[str, Script]]) -> Iterator[Finding]:

@@ -415,7 +415,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         seen: set[int] = set()
         images: set[str] = set()
-        remotes = {id(c) for c in _git_fetches(script)}
+        # by where each command is written: a function's command is read once per call, with that call's arguments
+        remotes = {(c.line, c.text) for c in _git_fetches(script)}
         read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
         # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
         for written in in_call_order(script, argument_runners(script)):
@@ -423,7 +424,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             images |= _made_here(command)
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
-            found = ("git", "the repository's configured remote") if id(written) in remotes else _fetches(command)
+            remote = (written.line, written.text) in remotes
+            found = ("git", "the repository's configured remote") if remote else _fetches(command)
             if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found

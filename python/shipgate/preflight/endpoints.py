@@ -57,6 +57,7 @@ from shipgate.preflight.project_layout import is_page_template, is_vendored_web_
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.settings_declaration import declaration_text_lines
+from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import (
     contacted_hosts,
     has_flag,
@@ -64,7 +65,7 @@ from shipgate.preflight.shell.commands import (
     option_values,
     urls,
 )
-from shipgate.preflight.shell.functions import echoed_values, network_functions
+from shipgate.preflight.shell.functions import echoed_values, library_functions, network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
@@ -184,6 +185,8 @@ class Endpoint:
     text: str
     assigned_line: int | None = None
     method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
+    call_line: int | None = None  # the call whose argument the function's command contacts (``line`` is in its body)
+    defined_at: str | None = None  # ``library:line``: the called function is a sourced library's (shell.functions)
 
 
 # ``$(release_url)/download/…`` or `` `release_url`/… ``: a word that starts with a function's output.
@@ -239,9 +242,29 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
                 yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=assignment.line)
 
 
+def _through_body(call: Command, bound: Sequence[Command]) -> list[tuple[Command, str, Word]]:
+    """The function's network commands that contact a host the call passes (``download_upgrades "$URL"`` runs
+    ``curl "${2}.md5"`` and ``curl "$2"``): (the bound command, host, word), once per command and host. A URL the
+    body fetches with another tool too (``if hash curl; then curl "$1"; else wget -O- "$1"; fi``: whichever is
+    installed) is one fetch: only the first tool's command is kept."""
+    hosts = {h for h, _ in urls(call)}
+    tools: dict[str, str] = {}  # the URL as bound -> the first tool fetching it
+    out: list[tuple[Command, str, Word]] = []
+    for command in bound:
+        for host, word in contacted_hosts(command):
+            if word.assigned_at is None or host not in hosts:
+                continue
+            if tools.setdefault(word.text, command.name or "") == (command.name or ""):
+                out.append((command, host, word))
+    return out
+
+
 def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
     wrappers = network_functions(script)
     echoed = echoed_values(script)
+    calls = [c for c in script.commands if c.name in wrappers]
+    bodies = bound_calls(script, is_network, calls) if calls else {}
+    libraries = library_functions(script) if calls and script.libraries else {}
     for command in script.commands:
         network = is_network(command) or command.name in wrappers
         found = [*(contacted_hosts(command) if network else urls(command))]
@@ -251,6 +274,17 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
             found += _loop_hosts(command, script, {h for h, _ in found})
             found += _branch_hosts(command, script, {h for h, _ in found})
         method = _method(command) if network else None
+        library = libraries.get(command.name or "") if command.name in wrappers else None
+        defined_at = f"{library[0]}:{library[1]}" if library is not None else None
+        through = _through_body(command, bodies.get(id(command), ())) if library is None else []
+        if len({c.line for c, _, _ in through}) > 1:
+            # the function contacts the host in several commands (a file and its checksum, two branches): each is
+            # a contact of its own, at its line, naming the call; a single one is the call itself, read as before
+            found = [(h, w) for h, w in found if h not in {h for _, h, _ in through}]
+            for inner, host, word in through:
+                assigned = word.assigned_at if word.assigned_at != command.line else None
+                kind = "variable" if assigned else "network command"
+                yield Endpoint(path, inner.line, host, True, kind, inner.text, assigned, _method(inner), command.line)
         for host, word in found:
             # the host written in the word itself (``"https://host/$VERSION"``) did not come through a variable
             assigned = word.assigned_at if word.assigned_at != command.line and host not in word.raw else None
@@ -263,6 +297,7 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
                 command.text,
                 assigned,
                 method,
+                defined_at=defined_at if network else None,
             )
 
 
@@ -598,6 +633,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         extra: dict[str, object] = {"assigned_line": e.assigned_line} if e.assigned_line else {}
         if e.method:
             extra["method"] = e.method
+        if e.call_line:
+            extra["call_line"] = e.call_line
+        if e.defined_at:
+            extra["defined_at"] = e.defined_at
         yield at_line(
             "preflight.external_endpoint",
             Severity.MEDIUM if e.contacted else Severity.INFO,
@@ -610,6 +649,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             message=(
                 f"contacts {e.host!r}, which is not in the target's allowed endpoints"
                 + (f" (the URL is assigned on line {e.assigned_line})" if e.assigned_line else "")
+                + (f", passed by the call on line {e.call_line}" if e.call_line else "")
+                + (f" (through the function written at {e.defined_at})" if e.defined_at else "")
                 if e.contacted
                 else f"names {e.host!r} in configuration the package offers but does not enable (not in the target's "
                 "allowed endpoints); it is contacted only if someone enables that file"

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     downloaded_files,
@@ -436,6 +437,18 @@ def _saved(
             reported.add(fetch.line)
 
 
+def _fetches_to_file(command: Command) -> bool:
+    """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
+    return command.name in FETCHERS and not _sends(command)
+
+
+def _saved_by_call(call: Command, saving: dict[int, list[Command]]) -> list[Word]:
+    """Where a download wrapper saves what this call fetches: its body's ``-o``/``-O`` (or ``>``) target with the
+    call's arguments bound (``fetch() { curl -fsSL "$1" -o "$2"; }`` called as ``fetch URL /tmp/x.tgz``)."""
+    return [
+        w for fetch in saving.get(id(call), ()) for w in downloaded_files(fetch) if not _ARGUMENT_PATH.match(w.text)
+    ]
+
 
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
@@ -453,6 +466,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     bodies = _called_bodies(script)
     remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
     order = in_call_order(script, wrappers | frozenset(cloners))
+    saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
 
     def checked(taint: _Taint) -> bool:
@@ -476,7 +490,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             last_fetch = command
             fetched_at[id(command)] = i
             if not _sends(command):
-                yield from _saved(command, taints, reported)
+                yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
             continue
         if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
             if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):

@@ -222,11 +222,19 @@ def _top_level(script: Script) -> list[Assignment]:
     return [a for a in script.assignments if a.function is None and a.value is not None]
 
 
+def _called_libraries(script: Script, libraries: list[Script]) -> tuple[Script, ...]:
+    """Of the scripts ``script`` sources, those defining a function it calls and does not define itself."""
+    own = set(script.functions)
+    called = {c.name for c in script.commands if c.name is not None and c.name not in own}
+    return tuple(lib for lib in libraries if called & set(lib.functions)) if called else ()
+
+
 def with_sourced(parsed: Parsed, sources: Mapping[str, str]) -> Parsed:
     """Scripts read again with the variables a sourced library of the package sets (``install.sh`` sources
     ``_lib.sh``, which sets ``dcr="docker compose run --rm"``, then ``migrate.sh``, which runs ``$dcr web
     upgrade``): each script inherits the literal top-level assignments of the files it sources and of the files
-    that source it (and their other libraries). Only scripts that use a name they do not set are read again."""
+    that source it (and their other libraries). Only scripts that use a name they do not set are read again. A
+    script that calls a function one of the files it sources defines gets those files as its ``libraries``."""
     scripts = parsed.scripts
     sourced = {path: _sourced(script, scripts) for path, script in scripts.items()}
     parents: dict[str, list[str]] = {}
@@ -245,6 +253,14 @@ def with_sourced(parsed: Parsed, sources: Mapping[str, str]) -> Parsed:
         # command's words): a superset, only to choose what to read again; the reading itself is the parser's.
         used = set(_EXPANDED.findall(sources[path]))
         inherited = [a for d in sorted(donors) for a in _top_level(scripts[d]) if a.name in used - own]
-        if inherited:
-            updated[path] = parse_script(shell_text(path, sources[path]), path=path, inherited=tuple(inherited))
+        read = (
+            parse_script(shell_text(path, sources[path]), path=path, inherited=tuple(inherited))
+            if inherited
+            else script
+        )
+        libraries = _called_libraries(read, [scripts[d] for d in sorted(set(sourced[path]))])
+        if libraries:
+            read = replace(read, libraries=libraries)
+        if read is not script:
+            updated[path] = read
     return replace(parsed, scripts={**scripts, **updated}) if updated else parsed

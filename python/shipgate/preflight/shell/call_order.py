@@ -1,23 +1,20 @@
 """The order a script runs its commands in, for readers that follow data from one command to a later one: the
 top-level commands in file order, and a call of a function the script defines followed by that function's body
 (``main() { download; unpack "$FILE"; install_bin; }`` runs the three bodies in that order, wherever they are
-written), a word that is only a positional parameter (``tar -xzf "$1"``) read as the call's word. Calls inside a
-body are followed too, to a bounded depth and never into a function already being run (recursion). A function no
-call reaches (a library's, one called through a variable), and one the reader treats as a tool of its own
-(``opaque``: a download wrapper is a fetch), keeps its place in the file."""
+written), the body read with the call's arguments (``tar -xzf "$1"``, ``local archive=$1``: shell.arguments).
+Calls inside a body are followed too, to a bounded depth and never into a function already being run (recursion).
+A function no call reaches (a library's, one called through a variable), and one the reader treats as a tool of
+its own (``opaque``: a download wrapper is a fetch), keeps its place in the file."""
 
 from __future__ import annotations
 
-import dataclasses
-import re
-
+from shipgate.preflight.shell.arguments import bind, callees
 from shipgate.preflight.shell.model import Command, Script
 
 MAX_DEPTH = 8
 # The expanded order holds at most this many times the script's commands (plus a little), whatever it calls.
 _GROWTH = 4
 _SLACK = 256
-_POSITIONAL = re.compile(r"""^["']?\$\{?([1-9])\}?["']?$""")
 
 
 def _bodies(script: Script) -> dict[str, list[Command]]:
@@ -41,18 +38,6 @@ def _reached(script: Script, bodies: dict[str, list[Command]]) -> set[str]:
     return seen
 
 
-def _bound(command: Command, call: Command) -> Command:
-    """``command`` of a body with each word that is only ``$N`` replaced by the call's N-th word."""
-    if not any(w.expands and _POSITIONAL.match(w.raw) for w in command.words):
-        return command
-    words = []
-    for word in command.words:
-        m = _POSITIONAL.match(word.raw) if word.expands else None
-        index = int(m.group(1)) - 1 if m else -1
-        words.append(call.words[index] if 0 <= index < len(call.words) else word)
-    return dataclasses.replace(command, words=tuple(words))
-
-
 def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[Command]:
     """The script's commands in the order they run (see the module's docstring); each call is kept, before its
     body."""
@@ -60,6 +45,7 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
     if not bodies:
         return list(script.commands)
     reached = _reached(script, bodies)
+    table = callees(script)
     budget = _GROWTH * len(script.commands) + _SLACK
     out: list[Command] = []
 
@@ -71,7 +57,7 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
         for inner in bodies[name]:
             if len(out) >= budget:
                 return
-            walk(_bound(inner, command), (*stack, name))
+            walk(bind(inner, command, table.get(name)), (*stack, name))
 
     for command in script.commands:
         if command.function is None:

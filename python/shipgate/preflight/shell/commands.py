@@ -476,11 +476,33 @@ def _bundled_value(command: Command, letter: str) -> list[Word]:
     ]
 
 
+# Short options of curl and wget that take no value: written clustered before the one that does (``curl -fLo
+# FILE``, ``wget -qO FILE``), that one's value is the rest of the word or else the next word (getopt).
+_CURL_SWITCHES = frozenset("fsSLkviIONgGjlnpqRZB0123456#")
+_WGET_SWITCHES = frozenset("qcNvkKmrpSxnd46")
+
+
+def _clustered(command: Command, letter: str, switches: frozenset[str]) -> list[Word]:
+    """The value of ``-<switches…><letter> VALUE`` or ``-<switches…><letter>VALUE`` (``-qO-``: standard output)."""
+    words = command.words
+    out: list[Word] = []
+    for i, word in enumerate(words):
+        text = word.text
+        at = text.find(letter, 1)
+        if len(text) < 3 or text[0] != "-" or at < 2 or not all(c in switches for c in text[1:at]):
+            continue
+        if at + 1 < len(text):
+            out.append(Word(word.raw, text[at + 1 :], word.line, word.expands, word.assigned_at))
+        elif i + 1 < len(words):
+            out.append(words[i + 1])
+    return out
+
+
 def downloaded_files(command: Command) -> list[Word]:
-    """Where curl/wget save what they fetch (``-o FILE``, ``-O`` (the URL's name), ``> FILE``)."""
+    """Where curl/wget save what they fetch (``-o FILE``, also ``-fLo FILE``; ``-O`` (the URL's name), ``> FILE``)."""
     name = command.name
     if name == "curl":
-        saved = option_values(command, "-o", "--output")
+        saved = option_values(command, "-o", "--output") or _clustered(command, "o", _CURL_SWITCHES)
         if not saved and has_flag(command, "-O", "--remote-name"):
             saved = [
                 Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
@@ -489,7 +511,7 @@ def downloaded_files(command: Command) -> list[Word]:
             ]
         return saved + list(command.writes())
     if name == "wget":
-        saved = option_values(command, "-O", "--output-document")
+        saved = option_values(command, "-O", "--output-document") or _clustered(command, "O", _WGET_SWITCHES)
         if not saved and not command.piped_to:
             saved = [
                 Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)

@@ -5,7 +5,9 @@ nowhere; its commands are not steps of the script. A function counts as called w
 anywhere outside its own body: as a command, or as any word (``run_step "Installing" install_docker``, ``trap
 finish EXIT``, ``export -f f``). Nothing is dropped from a file whose top level calls none of its functions (a
 library that other files source: all its functions are what it is for), nor from one that picks the command to
-run at run time (``"$@"``, ``"start_${name}"``, ``$cmd`` unknown), where any function may be the one run."""
+run at run time (``"$@"``, ``$cmd`` unknown), where any function may be the one run. A command word built from
+literal text and a variable (``do_check_${MODE}``, even when one value of MODE is known) refers to every function
+whose name starts with that text."""
 
 from __future__ import annotations
 
@@ -20,6 +22,14 @@ def _dynamic(command: Command) -> bool:
     return command.name is None and program is not None and program.value is None
 
 
+def _built_prefix(command: Command) -> str:
+    """The literal start of a command word built with a variable (``do_check_${MODE}`` gives ``do_check_``)."""
+    program = command.program
+    if program is None or not program.expands or "$" not in program.raw:
+        return ""
+    return program.raw.lstrip("\"'").partition("$")[0]
+
+
 def live_commands(commands: tuple[Command, ...], functions: tuple[str, ...]) -> tuple[Command, ...]:
     """``commands`` without those in the bodies of functions nothing refers to."""
     defined = set(functions[:_MAX_FUNCTIONS])
@@ -29,6 +39,9 @@ def live_commands(commands: tuple[Command, ...], functions: tuple[str, ...]) -> 
     for c in commands:
         names = {c.name, *(w.text for w in c.words), *(w.value for w in c.words if w.value)}
         referenced.update(n for n in names if n in defined and n != c.function)
+        built = _built_prefix(c)
+        if built:
+            referenced.update(n for n in defined if n.startswith(built) and n != c.function)
     top_calls = any(c.function is None and c.name in defined for c in commands)
     dead = defined - referenced
     if not top_calls or not dead:

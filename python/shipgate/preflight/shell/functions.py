@@ -54,7 +54,28 @@ def _positions(command: Command, copies: dict[tuple[str, str], str]) -> set[str]
 def network_functions(script: Script) -> frozenset[str]:
     """Functions that hand their arguments to a network command (``download() { curl -fsSL "$1"; }``, also
     through a local copy: ``url="$1"; curl "$url"``) or to another such function (``get() { fetch_curl "$@"; }``,
-    godownloader's http_download -> http_download_curl): a call passes its URL arguments to the network."""
+    godownloader's http_download -> http_download_curl): a call passes its URL arguments to the network. Also
+    those of a sourced library of the package the script calls (``Script.libraries``) and does not define."""
+    own = _network_functions(script)
+    if not script.libraries:
+        return own
+    defined = set(script.functions)
+    return own | {name for lib in script.libraries for name in _network_functions(lib) if name not in defined}
+
+
+def library_functions(script: Script) -> dict[str, tuple[str, int]]:
+    """Functions the script calls that a sourced library defines and the script does not: name -> (library, line
+    of the function's first command). One pass over the libraries' commands."""
+    own = set(script.functions)
+    out: dict[str, tuple[str, int]] = {}
+    for lib in script.libraries:
+        for command in lib.commands:
+            if command.function is not None and command.function not in own:
+                out.setdefault(command.function, (lib.path, command.line))
+    return out
+
+
+def _network_functions(script: Script) -> frozenset[str]:
     copies = _from_arguments(script)
     callers: dict[str, set[str]] = {}  # function -> the functions that pass their arguments to it
     found: set[str] = set()

@@ -159,6 +159,9 @@ class Script:
     incomplete: str | None = None
     parse_errors: int = 0
     lines: int = 0
+    # Package scripts this one sources that define functions it calls and does not define (``. ./lib.sh`` then
+    # ``download URL``): read for what those functions do with their arguments (shell.functions, shell.arguments).
+    libraries: tuple[Script, ...] = ()
 
     def bindings(self, name: str) -> tuple[Assignment, ...]:
         return tuple(a for a in self.assignments if a.name == name)
