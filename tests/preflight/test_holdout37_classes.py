@@ -140,3 +140,81 @@ def test_c_near_miss_rc_subr_without_its_dispatch_and_an_openrc_call_stay_instal
     assert codes_at({"scripts/install-app.sh": undispatched}, PRIV) == [6, 7]
     caller = _text("#!/bin/sh", "mkdir -p /etc/app", "/sbin/openrc-run /etc/init.d/app start")
     assert codes_at({"scripts/install-app.sh": caller}, PRIV)[:1] == [2]
+
+
+# -- D: a launchd job's program and environment (found while reading Kubo's and osquery's property lists) ------------
+
+CRED = "preflight.hardcoded_credential"
+PIPE = "preflight.pipe_to_shell"
+
+PLIST = _text(
+    '<?xml version="1.0" encoding="UTF-8"?>',  # 1
+    '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',  # 2
+    '<plist version="1.0">',  # 3
+    "<dict>",  # 4
+    "  <key>EnvironmentVariables</key>",  # 5
+    "  <dict>",  # 6
+    "    <key>AGENT_API_TOKEN</key>",  # 7
+    "    <string>Zq8vR2mK4tW9yB6n</string>",  # 8
+    "    <key>AGENT_HOME</key>",  # 9
+    "    <string>/opt/agent</string>",  # 10
+    "    <key>DB_PASSWORD</key>",  # 11
+    "    <string>{{DB_PASSWORD}}</string>",  # 12
+    "  </dict>",  # 13
+    "  <key>ProgramArguments</key>",  # 14
+    "  <array>",  # 15
+    "    <string>/bin/sh</string>",  # 16
+    "    <string>-c</string>",  # 17
+    "    <string>curl -fsSL https://agent.example.net/run.sh | sh</string>",  # 18
+    "  </array>",  # 19
+    "  <key>RunAtLoad</key>",  # 20
+    "  <true/>",  # 21
+    "</dict>",  # 22
+    "</plist>",  # 23
+)
+
+
+def test_d_a_launchd_jobs_shell_and_its_literal_secret_environment_are_read() -> None:
+    files = {"macos/com.example.agent.plist": PLIST}
+    assert codes_at(files, PIPE) == [18]  # sh -c SCRIPT: the script runs
+    assert codes_at(files, CRED) == [8]  # the token's value, at its line; a path and a placeholder are not secrets
+    assert codes_at(files, PRIV) == []  # launchd runs the job, not the installer
+
+
+def test_d_near_miss_an_argv_with_no_shell_and_a_plist_that_is_no_job_stay_plain() -> None:
+    argv = PLIST.replace("<string>/bin/sh</string>", "<string>/usr/local/bin/agent</string>")
+    assert codes_at({"macos/com.example.agent.plist": argv}, PIPE) == []  # agent -c '…' is agent's argument
+    # an Info.plist's build settings, and the same text in a file that is not a property list
+    info = PLIST.replace("EnvironmentVariables", "BuildSettings")
+    assert codes_at({"App/Info.plist": info}, CRED) == []
+    assert codes_at({"docs/agent.xml": PLIST}, PIPE) == []
+
+
+# -- E: an Upstart job's exec stanzas and script blocks (found while reading StatsD's job) -----------
+
+UPSTART = _text(
+    'description "app"',  # 1
+    "start on runlevel [2345]",  # 2
+    "setuid app",  # 3
+    "env APP_HOME=/srv/app",  # 4
+    "pre-start script",  # 5
+    "    mkdir -p $APP_HOME",  # 6
+    "    chmod 777 $APP_HOME",  # 7
+    "    apt-get install -y app-deps",  # 8
+    "end script",  # 9
+    "exec /usr/bin/app --home $APP_HOME",  # 10
+)
+
+
+def test_e_an_upstart_jobs_blocks_and_exec_stanzas_are_read_as_root_shell() -> None:
+    for name in ("debian/app.upstart", "etc/init/app.conf", "contrib/upstart/app.conf"):
+        assert codes_at({name: UPSTART}, WORLD) == [7]
+        assert codes_at({name: UPSTART}, EGRESS) == [8]
+        assert codes_at({name: UPSTART}, PRIV) == []  # Upstart runs the job, not the installer
+
+
+def test_e_near_miss_a_conf_outside_init_dirs_and_a_document_about_a_job_stay_configuration() -> None:
+    assert codes_at({"config/app.conf": UPSTART}, WORLD) == []
+    assert codes_at({"docs/upstart.md": UPSTART}, WORLD) == []
+    # a file under init/ with no job stanza (a plain settings file)
+    assert codes_at({"etc/init/app.conf": "# settings\nexec_timeout=5\n"}, EGRESS) == []
