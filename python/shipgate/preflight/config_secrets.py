@@ -1,4 +1,5 @@
-"""Passwords written in forms a ``key = value`` reader cannot split, in the configuration Java products ship.
+"""Passwords written in forms a ``key = value`` reader cannot split, in the configuration Java products ship and in
+launchd jobs.
 
 - XML: an attribute named for a password (``<user username="both" password="tomcat"/>`` in ``tomcat-users.xml``,
   ``keystorePass="…"`` on a connector) and an element of one line named for one (``<password>sa</password>`` in a
@@ -10,6 +11,8 @@
 - Jetty realm files (``realm.properties``, ``*-realm.properties``: ActiveMQ's and Jetty's ``HashLoginService``):
   each ``user: password[, role …]`` line is an account; an ``OBF:``/``MD5:``/``CRYPT:`` value is not the password
   in the clear.
+- launchd property lists: an ``EnvironmentVariables`` entry named for a secret (``<key>API_TOKEN</key>`` then
+  ``<string>…</string>`` on the next line; ``launchd.environment``), reported at the value's line.
 
 A value that is a reference or a placeholder (``secrets.allowed``) is not one.
 """
@@ -22,9 +25,10 @@ from collections.abc import Iterator
 from xml.sax.saxutils import unescape
 
 from shipgate.findings import Severity
+from shipgate.preflight import launchd
 from shipgate.preflight.contents import Line
 from shipgate.preflight.markup import without_xml_comments
-from shipgate.preflight.secrets import Secret, allowed, password_name
+from shipgate.preflight.secrets import Secret, allowed, password_name, secret_name
 
 _ATTRIBUTE = re.compile(r"""(?<![\w.:-])([A-Za-z_][\w.:-]{0,63})\s*=\s*(?:"([^"]{0,512})"|'([^']{0,512})')""")
 _ELEMENT = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
@@ -79,10 +83,20 @@ def _realm_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
             yield Secret(number, f"realm user password ({m.group(1).strip()})", m.group(2), Severity.HIGH)
 
 
+def _job_secrets(text: str) -> Iterator[Secret]:
+    for line, name, value in launchd.environment(text):
+        if (secret_name(name) or password_name(name)) and not allowed(value, name=name):
+            yield Secret(line, f"launchd environment variable ({name})", value, Severity.HIGH)
+
+
 def config_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secret]:
-    """Passwords in XML attributes and elements, JAAS user options and Jetty realm files (see the module)."""
+    """Passwords in XML attributes and elements, launchd job environments, JAAS user options and Jetty realm files
+    (see the module)."""
     lines = tuple((ln.number, ln.text) for ln in text_lines)
     if _is_xml(lines):
+        text = "\n".join(t for _, t in lines)
+        if launchd.is_property_list(path, text):
+            yield from _job_secrets(text)
         yield from _xml_secrets(lines)
         return
     if _REALM_NAME.search(posixpath.basename(path)):

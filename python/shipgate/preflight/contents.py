@@ -184,10 +184,14 @@ _INIT_SYSTEMS = frozenset({"systemd", "sysv", "sysvinit", "upstart", "init"})
 _NAME_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _SIGNATURE_NAMES = frozenset({"manifest.json", "signing-chain.pem"})
 # ``#!/bin/sh``, ``#!/usr/bin/env bash``, and a shell started through a wrapper that passes it the script:
-# s6-overlay's ``#!/usr/bin/with-contenv bash``, ``#!/usr/local/bin/dumb-init /bin/bash``.
+# s6-overlay's ``#!/usr/bin/with-contenv bash``, ``#!/usr/local/bin/dumb-init /bin/bash``; Home Assistant's
+# ``bashio`` is bash with a function library loaded first (``#!/command/with-contenv bashio``). OpenRC's
+# ``openrc-run`` (``runscript`` before 0.13) sources the script in sh and calls its functions: a shell script too.
 _SHEBANG = re.compile(
-    rb"^#![ \t]*(?:(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?"
-    rb"|/\S*(?:with-contenv|dumb-init|tini)[ \t]+(?:--[ \t]+)?(?:(?:/usr)?/bin/)?)(?:ba|da|k|z|a|mk)?sh\b"
+    rb"^#![ \t]*(?:(?:(?:/usr)?(?:/local)?/bin/(?:env[ \t]+(?:-S[ \t]+)?)?"
+    rb"|/\S*(?:with-contenv|dumb-init|tini)[ \t]+(?:--[ \t]+)?(?:(?:/usr)?/bin/)?)(?:(?:ba|da|k|z|a|mk)?sh|bashio)\b"
+    rb"|/\S*/(?:openrc-run|runscript)(?:[ \t]|\r?$))",
+    re.M,
 )
 _BINARY_SAMPLE = 8192
 # Bytes that never occur in text (NUL and the C0 controls other than \t \n \f \r and ESC).

@@ -4,11 +4,12 @@ A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; ``ENV``/``
 later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an
 escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items and modules (also as user data inside
 another YAML file: shipgate.preflight.cloud_init), Vagrant and Packer shell provisioners (shipgate.preflight.vagrant,
-shipgate.preflight.packer), a logrotate ``postrotate … endscript``
-block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.udev), apt hooks and modprobe
-``install`` commands (shipgate.preflight.hooks), the work Puppet manifests, Chef recipes and Salt states declare
-(shipgate.preflight.config_management), and a container's ``command``/``args``/``entrypoint`` that runs
-``sh -c SCRIPT`` (Kubernetes, compose — by name or by its services; a Helm template as its skeleton,
+shipgate.preflight.packer), Upstart jobs' ``exec`` stanzas and ``script`` blocks
+(shipgate.preflight.upstart), a launchd job's ``ProgramArguments`` (shipgate.preflight.launchd), a logrotate
+``postrotate … endscript`` block, the programs udev rules run (``RUN+=``, ``PROGRAM=``: shipgate.preflight.udev),
+apt hooks and modprobe ``install`` commands (shipgate.preflight.hooks), the work Puppet manifests, Chef recipes and
+Salt states declare (shipgate.preflight.config_management), and a container's ``command``/``args``/``entrypoint``
+that runs ``sh -c SCRIPT`` (Kubernetes, compose — by name or by its services; a Helm template as its skeleton,
 shipgate.preflight.helm) and a compose health check's ``test``.
 Ansible's ``sysctl``/``modprobe``/``capabilities`` module tasks are read as the command that does the same
 (shipgate.preflight.ansible_host_modules).
@@ -17,10 +18,10 @@ so every script check applies and reports at the host file's lines. YAML is read
 tree (line numbers; an alias is the anchored node, so its text is reported at the anchor). Strings that are not
 passed to an interpreter (a task's ``name:``/``msg:``, ``LABEL``, ``ENV`` values) are data.
 
-Privilege: a Dockerfile build, cloud-init, logrotate, udev, apt, modprobe, a configuration-management agent, a
-container, a Vagrant guest and a Packer build instance run their commands as root (or with their own sudo) by design
-(``Embedded.root``); an Ansible task runs as the connecting user
-unless ``become`` is set on it, its block or its play."""
+Privilege: a Dockerfile build, cloud-init, Upstart, launchd, logrotate, udev, apt, modprobe, a configuration-management
+agent, a container, a Vagrant guest and a Packer build instance run their commands as root (or with their own sudo)
+by design (``Embedded.root``); an Ansible task runs as the connecting user unless ``become`` is set on it, its block
+or its play."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from shipgate.preflight import helm, packer, vagrant
+from shipgate.preflight import helm, launchd, packer, upstart, vagrant
 from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
 from shipgate.preflight.cloud_init import command_items as cloud_init_commands
 from shipgate.preflight.cloud_init import module_pieces as cloud_init_modules
@@ -90,6 +91,10 @@ def read_embedded(path: str, text: str) -> Embedded | None:
         return _embedded(path, packer.commands(path, text), root=True)
     if vagrant.is_vagrantfile(path):  # the guest's provisioning, as root or with the box's own sudo
         return _embedded(path, vagrant.provisioner_scripts(text), root=True)
+    if upstart.is_job(path, text):  # an Upstart job: as root or its setuid account, never the installer
+        return _embedded(path, list(upstart.commands(text)), root=True)
+    if launchd.is_property_list(path, text):  # a launchd job: as root, its UserName or the user who logs in
+        return _embedded(path, launchd.program_pieces(text), root=True)
     if _is_logrotate(path, text):
         return _embedded(path, list(_logrotate(text)), root=True)
     if path.endswith(".rules"):

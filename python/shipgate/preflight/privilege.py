@@ -14,7 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
-from shipgate.preflight.init_scripts import sysv_init_script
+from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
@@ -435,8 +435,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))
-        if sysv_init_script(source):
-            continue  # an init script kept outside etc/init.d (contrib/init-scripts/…): init runs it as root
+        if service_script(path, source, script):
+            continue  # an init, rc or supervised run script kept anywhere (contrib/init-scripts/…): run as root
         maintainer = maintainer_script(script, source) or path in ctx.phase_scriptlets
         updater = None if maintainer else run_by_updater(script)  # pakfire's update.sh, a RAUC hook
         requires = _requires_root(script, maintainer, source)

@@ -5,8 +5,10 @@ Two kinds of file are never run by the installer account, so what the privilege 
 
 - **Scripts a system service runs as root, on its own events** (:func:`run_by_system`): SysV init scripts, ifupdown,
   PPP, networkd-dispatcher and NetworkManager dispatcher hooks, resolvconf update hooks, dhclient hooks, OCF
-  resource agents (Pacemaker), systemd sleep/shutdown hooks, runit service ``run``/``finish`` scripts, kernel and
-  initramfs hooks, periodic cron scripts.
+  resource agents (Pacemaker), systemd sleep/shutdown hooks, runit service ``run``/``finish`` scripts, s6-overlay's
+  service and oneshot scripts (``etc/s6-overlay/s6-rc.d/<name>/run``, ``etc/services.d/<name>/run``: root in the
+  container, before or beside its processes), kernel and initramfs hooks, periodic cron scripts. Init, rc and
+  supervised run scripts kept elsewhere are known by their text (``init_scripts.service_script``).
 - **The payload of a system package** (:func:`installed_payload`): when the package holds dpkg/rpm maintainer
   scripts, the files under the file-system hierarchy (``usr/``, ``etc/``, ``lib/``, ``bin/``, ``sbin/``, ``opt/``,
   ``var/``, ``srv/``) are what the package manager, as root, puts on disk: tools an administrator runs later.
@@ -46,6 +48,7 @@ _SYSTEM_RUN = re.compile(
     r"|(?:usr/)?lib/ocf/resource\.d/[^/]+/[^/]+"
     r"|(?:usr/)?lib/systemd/system-(?:sleep|shutdown)/[^/]+"
     r"|etc/(?:sv|runit/runsvdir/[^/]+)/[^/]+/(?:log/)?(?:run|finish)"
+    r"|etc/s6-overlay/s6-rc\.d/[^/]+/(?:run|finish|up|down)|etc/services\.d/[^/]+/(?:run|finish)"
     r"|etc/kernel/(?:pre|post)(?:inst|rm)\.d/[^/]+"
     r"|(?:etc|usr/share)/initramfs-tools/(?:hooks|scripts/[^/]+)/[^/]+"
     r")$"

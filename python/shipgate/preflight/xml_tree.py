@@ -1,9 +1,11 @@
 """XML read as a bounded tree of elements with their start lines (the standard library's expat; nothing fetched).
 
 A document type or an entity declaration is refused (no entity expansion, no external DTD), as are more elements
-than the caller allows and deeper nesting; what is refused or not well-formed gives None. Used where preflight reads
-an XML file's structure: Liquibase changelogs (``sql/changelog.py``) and Java products' configuration
-(``java_access.py``)."""
+than the caller allows and deeper nesting; what is refused or not well-formed gives None. A caller may accept a
+document type that only names its DTD (``public_doctype``: a launchd property list's ``<!DOCTYPE plist PUBLIC …>``;
+expat never fetches it) while an internal subset and entity declarations stay refused. Used where preflight reads
+an XML file's structure: Liquibase changelogs (``sql/changelog.py``), Java products' configuration
+(``java_access.py``) and launchd property lists (``launchd.py``)."""
 
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ class Refused(Exception):
     """A DTD or entity declaration, more elements than allowed, or nesting deeper than allowed."""
 
 
-def parse_xml(text: str, *, max_elements: int, max_depth: int = 1024, local_names: bool = False) -> Element | None:
+def parse_xml(
+    text: str, *, max_elements: int, max_depth: int = 1024, local_names: bool = False, public_doctype: bool = False
+) -> Element | None:
     """The document as a ``#document`` element holding the root; ``local_names`` drops namespace prefixes."""
     root = Element("#document", {}, 1)
     stack = [root]
@@ -49,10 +53,14 @@ def parse_xml(text: str, *, max_elements: int, max_depth: int = 1024, local_name
     def refuse(*_args: object) -> None:
         raise Refused
 
+    def doctype(_name: str, _system: str | None, _public: str | None, internal_subset: int) -> None:
+        if internal_subset or not public_doctype:
+            raise Refused
+
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = data
-    parser.StartDoctypeDeclHandler = refuse
+    parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = refuse
     try:
         parser.Parse(text, True)
