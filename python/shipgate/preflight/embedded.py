@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import yaml
 
 from shipgate.preflight import helm, packer, vagrant
+from shipgate.preflight.ansible_become import escalated
 from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
 from shipgate.preflight.cloud_init import command_items as cloud_init_commands
 from shipgate.preflight.cloud_init import module_pieces as cloud_init_modules
@@ -76,7 +77,7 @@ Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
     r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
-    r"|sysctl|modprobe|user-data|vendor-data)\s*:"
+    r"|sysctl|modprobe|user-data|vendor-data|become|sudo)\s*:"
     r"|(?:ansible\.builtin|ansible\.legacy|ansible\.posix|community\.general)\.",
     re.M,
 )
@@ -515,7 +516,7 @@ class _Ansible:
             if self.visited > MAX_NODES or len(self.pieces) > MAX_PIECES:
                 return
             fields = _mapping(item)
-            own = fields.get("become")
+            own = fields.get("become", fields.get("sudo"))  # ``sudo: yes``: the keyword before ``become``
             escalates = not become and _truthy(own)
             start = len(self.pieces)
             for key in _PLAY_LISTS:
@@ -523,8 +524,8 @@ class _Ansible:
                     scope = become or escalates if own is None or _truthy(own) else False
                     self.tasks(fields[key], scope, depth + 1)
             self._task(fields)
-            if escalates and own is not None and len(self.pieces) > start:
-                self._escalate(start, own.start_mark.line + 1)
+            if escalates and own is not None:  # also over module tasks and roles: they run through sudo too
+                self.pieces[start:] = escalated(self.pieces[start:], own.start_mark.line + 1)
 
     def _task(self, fields: dict[str, yaml.Node]) -> None:
         for key, node in fields.items():
@@ -569,14 +570,6 @@ class _Ansible:
         if piece is None:
             return None
         return piece[0], _JINJA.sub("${ANSIBLE_VALUE}", _FREE_FORM_ARGS.sub("", piece[1]))
-
-    def _escalate(self, start: int, become: int) -> None:
-        """The commands placed since ``start`` run by a shell that sudo starts on the ``become:`` line (when it
-        stands above them, else on the line above the first), as Ansible runs a task, block or play with it."""
-        group = sorted(self.pieces[start:], key=lambda p: p[0])
-        first, last = group[0][0], group[-1][0] + group[-1][1].count("\n")
-        opener = become if become < first else max(1, first - 1)
-        self.pieces[start:] = [(opener, "sudo sh <<'ANSIBLE_BECOME'"), *group, (last + 1, "ANSIBLE_BECOME")]
 
     def _package_options(self, module: str, node: yaml.Node) -> None:
         apt = module.rsplit(".", 1)[-1] == "apt"

@@ -1,0 +1,80 @@
+"""Classes of mistakes the thirty-eighth hold-out set found (tests/preflight/holdout38: Ansible roles that install and
+upgrade a product), each as its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+_PRIV = "preflight.implicit_privilege"
+_SUDO = "preflight.sudo_unavailable"
+
+# -- A: become (and sudo: yes) is the escalation wherever the file states it -------------------------------------
+
+
+def test_a_become_over_module_tasks_is_an_escalation_at_its_line() -> None:
+    tasks = (
+        "---\n"
+        "- name: Install the agent\n"
+        "  become: true\n"
+        "  ansible.builtin.apt:\n"
+        "    deb: /tmp/agent.deb\n"
+        "- name: Restart it\n"
+        "  ansible.builtin.service:\n"
+        "    name: agent\n"
+        "    state: restarted\n"
+        "  become: yes\n"
+    )
+    assert codes_at({"roles/agent/tasks/main.yml": tasks}, _SUDO) == [3, 10]
+
+
+def test_a_become_below_the_command_or_on_a_block_is_reported_there_and_its_commands_run_as_root() -> None:
+    handlers = (
+        "---\n"
+        "- name: reload firewall\n"
+        "  ansible.builtin.command: firewall-cmd --reload\n"
+        "  become: true\n"
+        "- name: repository\n"
+        "  block:\n"
+        "    - name: drop the old list\n"
+        "      ansible.builtin.shell: rm -f /etc/apt/sources.list.d/old.list\n"
+        "    - name: refresh\n"
+        "      apt:\n"
+        "        update_cache: yes\n"
+        "  become: true\n"
+    )
+    found = codes_at({"roles/agent/handlers/main.yml": handlers}, _SUDO)
+    assert found == [4, 12]
+    assert codes_at({"roles/agent/handlers/main.yml": handlers}, _PRIV) == []
+
+
+def test_a_a_play_with_sudo_yes_running_roles_escalates() -> None:
+    playbook = "---\n- hosts: all\n  sudo: yes\n  roles:\n    - product\n"
+    assert codes_at({"upgrade.yml": playbook}, _SUDO) == [3]
+
+
+def test_a_near_miss_become_false_jinja_or_nested_under_an_escalated_play() -> None:
+    tasks = (
+        "---\n"
+        "- name: local download\n"
+        "  become: false\n"
+        "  ansible.builtin.package:\n"
+        "    name: curl\n"
+        "- name: maybe\n"
+        '  become: "{{ use_become }}"\n'
+        "  ansible.builtin.service:\n"
+        "    name: agent\n"
+    )
+    assert codes_at({"roles/agent/tasks/main.yml": tasks}, _SUDO) == []
+    play = (
+        "---\n"
+        "- hosts: all\n"
+        "  become: true\n"
+        "  tasks:\n"
+        "    - name: inner\n"
+        "      become: true\n"
+        "      ansible.builtin.command: systemctl restart agent\n"
+    )
+    assert codes_at({"site.yml": play}, _SUDO) == [3]  # one escalation: the task's is inside the play's
+    # a root-only command with no become anywhere is still the connecting user's
+    bare = "---\n- name: clean\n  ansible.builtin.command: apt clean\n"
+    assert codes_at({"roles/x/tasks/main.yml": bare}, _PRIV) == [3]
