@@ -78,3 +78,55 @@ def test_a_near_miss_become_false_jinja_or_nested_under_an_escalated_play() -> N
     # a root-only command with no become anywhere is still the connecting user's
     bare = "---\n- name: clean\n  ansible.builtin.command: apt clean\n"
     assert codes_at({"roles/x/tasks/main.yml": bare}, _PRIV) == [3]
+
+# -- B: validate_certs: false on any fetching module turns certificate checks off ---------------------------------
+
+_TLS = "preflight.tls_verification_disabled"
+
+
+def test_b_validate_certs_false_is_reported_at_the_option_for_any_module() -> None:
+    tasks = (
+        "---\n"
+        "- name: key\n"
+        "  apt_key:\n"
+        "    url: https://packages.vendor.io/gpg.key\n"
+        "    validate_certs: false\n"
+        "- name: package\n"
+        "  get_url: url=https://dl.vendor.io/agent.deb dest=/tmp/agent.deb validate_certs=no\n"
+        "- name: api\n"
+        "  ansible.builtin.uri:\n"
+        "    url: https://console.vendor.io/api/register\n"
+        "    validate_certs: 'no'\n"
+    )
+    assert codes_at({"roles/agent/tasks/main.yml": tasks}, _TLS) == [5, 7, 11]
+
+
+def test_b_near_miss_validate_certs_from_a_variable_true_or_in_a_task_name() -> None:
+    tasks = (
+        "---\n"
+        "- name: fetch (validate_certs=no is not used here)\n"
+        "  get_url:\n"
+        "    url: https://dl.vendor.io/agent.tar.gz\n"
+        "    dest: /tmp/agent.tar.gz\n"
+        '    validate_certs: "{{ agent_validate_certs | bool }}"\n'
+        "- name: key\n"
+        "  apt_key:\n"
+        "    url: https://packages.vendor.io/gpg.key\n"
+        "    validate_certs: true\n"
+    )
+    assert codes_at({"roles/agent/tasks/main.yml": tasks}, _TLS) == []
+
+
+def test_b_a_task_file_of_fetching_modules_only_is_read() -> None:
+    tasks = (
+        "---\n"
+        "- name: register the host\n"
+        "  uri:\n"
+        "    url: https://console.vendor.io/api/hosts\n"
+        "    method: POST\n"
+        "    validate_certs: no\n"
+    )
+    assert codes_at({"roles/agent/tasks/register.yml": tasks}, _TLS) == [6]
+    # the same mapping in a list that is not tasks (no module among its items) is configuration
+    listing = "---\n- url: https://console.vendor.io/api/hosts\n  verify: no\n"
+    assert codes_at({"conf/hosts.yml": listing}, _TLS) == []

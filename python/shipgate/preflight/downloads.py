@@ -221,6 +221,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             yield from _downloads(path, script)
             yield from _process_substitution(path, script)
         yield from _tls(path, script)
+    for path, options in ctx.parsed.tls_off_options.items():
+        for option in options:  # an Ansible task's validate_certs: false (shipgate.preflight.ansible_tls)
+            yield _tls_finding(path, option.line, option.text, option.how)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         if is_documentation(text.path):
             continue  # an example configuration in the documentation is not in effect

@@ -36,6 +36,7 @@ import yaml
 from shipgate.preflight import helm, packer, vagrant
 from shipgate.preflight.ansible_become import escalated
 from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
+from shipgate.preflight.ansible_tls import TlsOff, tls_off
 from shipgate.preflight.cloud_init import command_items as cloud_init_commands
 from shipgate.preflight.cloud_init import module_pieces as cloud_init_modules
 from shipgate.preflight.cloud_init import nested_user_data as user_data_in
@@ -71,13 +72,14 @@ class Embedded:
     lines: frozenset[int]  # lines of the host file that hold command text
     root: bool  # run as root by what runs them (image build, boot, logrotate, container)
     unsigned: tuple[Unsigned, ...] = ()
+    tls_off: tuple[TlsOff, ...] = ()  # module options that turn certificate checks off (Ansible validate_certs)
 
 
 Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
     r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
-    r"|sysctl|modprobe|user-data|vendor-data|become|sudo)\s*:"
+    r"|sysctl|modprobe|user-data|vendor-data|become|sudo|validate_certs)\s*:|validate_certs="
     r"|(?:ansible\.builtin|ansible\.legacy|ansible\.posix|community\.general)\.",
     re.M,
 )
@@ -126,7 +128,9 @@ def read_embedded(path: str, text: str) -> Embedded | None:
         reader = _Ansible()
         for d in docs:
             reader.tasks(d, False)
-        return _embedded(path, reader.pieces, root=False, unsigned=tuple(reader.unsigned))
+        return _embedded(
+            path, reader.pieces, root=False, unsigned=tuple(reader.unsigned), tls_off=tuple(reader.tls_off)
+        )
     compose = is_compose_file(path) or any(_compose_shaped(d) for d in docs)  # ``pwd.yml``: services with images
     lines = text.splitlines()
     pieces = [p for d in docs if compose or _is_manifest(d) for p in _containers(d, set(), lines)]
@@ -141,11 +145,18 @@ def _is_manifest(doc: yaml.Node) -> bool:
     return {"apiVersion", "kind"} <= _mapping(doc).keys()
 
 
-def _embedded(path: str, pieces: list[Piece], *, root: bool, unsigned: tuple[Unsigned, ...] = ()) -> Embedded | None:
-    if not pieces and not unsigned:
+def _embedded(
+    path: str,
+    pieces: list[Piece],
+    *,
+    root: bool,
+    unsigned: tuple[Unsigned, ...] = (),
+    tls_off: tuple[TlsOff, ...] = (),
+) -> Embedded | None:
+    if not pieces and not unsigned and not tls_off:
         return None
     source, lines = _layout(pieces[:MAX_PIECES])
-    return Embedded(parse_script(source, path=path), lines, root, unsigned)
+    return Embedded(parse_script(source, path=path), lines, root, unsigned, tls_off)
 
 
 def _layout(pieces: list[Piece]) -> tuple[str, frozenset[int]]:
@@ -458,10 +469,17 @@ _PACKAGE_MODULES = frozenset(
     for name in ("apt", "yum", "dnf", "package", "zypper")
 )
 _GET_URL = frozenset({"get_url", "ansible.builtin.get_url", "ansible.legacy.get_url"})
+# Modules that fetch (their ``validate_certs`` is read): they mark a list as tasks as the command modules do.
+_FETCH_MODULES = frozenset(
+    f"{prefix}{name}"
+    for prefix in ("", "ansible.builtin.", "ansible.legacy.")
+    for name in ("uri", "apt_key", "rpm_key", "unarchive", "apt_repository", "yum_repository")
+)
 _TASK_KEYS = (
     _COMMAND_MODULES
     | _PACKAGE_MODULES
     | _GET_URL
+    | _FETCH_MODULES
     | TASK_MARKERS
     | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
 )
@@ -470,6 +488,11 @@ _FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _KV_OPTION = re.compile(r"(?:^|\s)(force|allow_unauthenticated|disable_gpg_check)=(yes|true|True|1)\b")
 _PLAY_LISTS = ("tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always")
+# A task's keys that are not its module (``args:`` holds the module's arguments in the older form, so it is read).
+_TASK_KEYWORDS = frozenset(
+    {"name", "when", "tags", "notify", "register", "vars", "environment", "loop", "with_items", "until", "become"}
+    | {"become_user", "delegate_to", "changed_when", "failed_when", "no_log", "retries", "delay", "listen"}
+)
 
 
 def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
@@ -507,6 +530,7 @@ class _Ansible:
     def __init__(self) -> None:
         self.pieces: list[Piece] = []
         self.unsigned: list[Unsigned] = []
+        self.tls_off: list[TlsOff] = []
         self.visited = 0
 
     def tasks(self, node: yaml.Node, become: bool, depth: int = 0) -> None:
@@ -529,6 +553,9 @@ class _Ansible:
 
     def _task(self, fields: dict[str, yaml.Node]) -> None:
         for key, node in fields.items():
+            off = None if key in _TASK_KEYWORDS else tls_off(key, _module_args(node))
+            if off is not None:
+                self.tls_off.append(off)
             if key in _COMMAND_MODULES:
                 piece = self._command(node, _mapping(fields.get("args")))
                 if piece is not None:
