@@ -130,3 +130,44 @@ def test_b_a_task_file_of_fetching_modules_only_is_read() -> None:
     # the same mapping in a list that is not tasks (no module among its items) is configuration
     listing = "---\n- url: https://console.vendor.io/api/hosts\n  verify: no\n"
     assert codes_at({"conf/hosts.yml": listing}, _TLS) == []
+
+# -- C: a Jinja expression in a module's arguments is one value, in k=v words and mappings alike --------------------
+
+_UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_c_a_package_fetched_to_a_jinja_path_and_installed_from_it_is_followed() -> None:
+    free_form = (
+        "---\n"
+        "- name: download\n"
+        "  get_url: url=https://dl.vendor.io/agent-{{ version }}.deb dest=/tmp/agent-{{ version }}.deb\n"
+        "- name: install\n"
+        "  become: yes\n"
+        "  apt: deb=/tmp/agent-{{ version }}.deb\n"
+    )
+    assert codes_at({"roles/agent/tasks/Debian.yml": free_form}, _UNVERIFIED) == [6]
+    mapping = (
+        "---\n"
+        "- get_url:\n"
+        "    url: https://dl.vendor.io/agent-{{ version }}.rpm\n"
+        "    dest: /tmp/agent-{{ version }}.rpm\n"
+        "- package:\n"
+        "    name: /tmp/agent-{{ version }}.rpm\n"
+    )
+    assert codes_at({"roles/agent/tasks/RedHat.yml": mapping}, _UNVERIFIED) == [6]
+
+
+def test_c_near_miss_a_checksum_or_another_path_is_not_reported() -> None:
+    checked = (
+        "---\n"
+        "- get_url: url=https://dl.vendor.io/agent-{{ version }}.deb dest=/tmp/agent-{{ version }}.deb"
+        " checksum=sha256:{{ agent_sha256 }}\n"
+        "- apt: deb=/tmp/agent-{{ version }}.deb\n"
+    )
+    assert codes_at({"roles/agent/tasks/Debian.yml": checked}, _UNVERIFIED) == []
+    other = (
+        "---\n"
+        "- get_url: url=https://dl.vendor.io/agent-{{ version }}.deb dest=/tmp/agent-{{ version }}.deb\n"
+        "- apt: deb=/opt/vendor/agent.deb\n"
+    )
+    assert codes_at({"roles/agent/tasks/Debian.yml": other}, _UNVERIFIED) == []

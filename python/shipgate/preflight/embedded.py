@@ -496,10 +496,12 @@ _TASK_KEYWORDS = frozenset(
 
 
 def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
-    """A module's arguments (a mapping, or ``k=v`` words of a free-form string): name -> (value, line)."""
+    """A module's arguments (a mapping, or ``k=v`` words of a free-form string): name -> (value, line). In the
+    free form a Jinja expression is one value known when the play runs (``dest=/tmp/x-{{ v }}.deb``), not the words
+    its spaces would split it into."""
     if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
         try:
-            words = shlex.split(node.value)
+            words = shlex.split(_JINJA.sub("${ANSIBLE_VALUE}", node.value))
         except ValueError:
             return {}
         line = node.start_mark.line + 1
@@ -583,6 +585,7 @@ class _Ansible:
         """A package module given a file (``name: /tmp/x.rpm``, apt's ``deb: /tmp/x.deb``): the install of that file."""
         for key in ("name", "deb"):
             value, line = args.get(key, ("", 0))
+            value = _JINJA.sub("${ANSIBLE_VALUE}", value)  # the same path get_url's ``dest`` names
             if value.startswith(("/", "./")) and value.endswith((".rpm", ".deb")):
                 tool = "dpkg -i" if value.endswith(".deb") else "rpm -i"
                 self.pieces.append((line, _module_command(f"{tool} {shlex.quote(value)}")))
