@@ -3,7 +3,7 @@ upgrade a product), each as its minimal construct next to a near-miss that must 
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, findings
 
 _PRIV = "preflight.implicit_privilege"
 _SUDO = "preflight.sudo_unavailable"
@@ -171,3 +171,37 @@ def test_c_near_miss_a_checksum_or_another_path_is_not_reported() -> None:
         "- apt: deb=/opt/vendor/agent.deb\n"
     )
     assert codes_at({"roles/agent/tasks/Debian.yml": other}, _UNVERIFIED) == []
+
+# -- D: a command that is the loop's whole item runs each literal item -------------------------------------------
+
+
+def test_d_loop_items_are_the_commands_of_a_task_whose_command_is_the_item() -> None:
+    tasks = (
+        "---\n"
+        "- name: back up and upgrade\n"
+        "  ansible.builtin.shell:\n"
+        '    cmd: "{{ item.cmd }}"\n'
+        "  loop:\n"
+        "    - cmd: cp -a /etc/product /etc/product.bak\n"
+        "    - cmd: curl -fsSL https://get.vendor.io/upgrade.sh | sh\n"
+        "- name: plain items\n"
+        '  command: "{{ item }}"\n'
+        "  with_items:\n"
+        "    - useradd -r product\n"
+    )
+    found = {(c, line) for c, line in findings({"roles/product/tasks/upgrade.yml": tasks})}
+    assert (_PRIV, 6) in found and ("preflight.pipe_to_shell", 7) in found and (_PRIV, 11) in found
+
+
+def test_d_near_miss_an_item_as_an_argument_or_a_loop_over_a_variable() -> None:
+    tasks = (
+        "---\n"
+        "- name: remove old lists\n"
+        "  ansible.builtin.command: rm -f {{ item }}\n"
+        "  loop:\n"
+        "    - useradd -r product\n"
+        "- name: steps from a variable\n"
+        '  ansible.builtin.shell: "{{ item }}"\n'
+        '  loop: "{{ upgrade_steps }}"\n'
+    )
+    assert codes_at({"roles/product/tasks/cleanup.yml": tasks}, _PRIV) == []

@@ -36,6 +36,7 @@ import yaml
 from shipgate.preflight import helm, packer, vagrant
 from shipgate.preflight.ansible_become import escalated
 from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
+from shipgate.preflight.ansible_loops import item_commands
 from shipgate.preflight.ansible_tls import TlsOff, tls_off
 from shipgate.preflight.cloud_init import command_items as cloud_init_commands
 from shipgate.preflight.cloud_init import module_pieces as cloud_init_modules
@@ -559,9 +560,7 @@ class _Ansible:
             if off is not None:
                 self.tls_off.append(off)
             if key in _COMMAND_MODULES:
-                piece = self._command(node, _mapping(fields.get("args")))
-                if piece is not None:
-                    self.pieces.append(piece)
+                self.pieces.extend(self._commands(node, fields))
             elif key in _PACKAGE_MODULES:
                 self._package_options(key, node)
                 self._local_install(key, _module_args(node))
@@ -591,15 +590,18 @@ class _Ansible:
                 self.pieces.append((line, _module_command(f"{tool} {shlex.quote(value)}")))
 
     @staticmethod
-    def _command(node: yaml.Node, args: dict[str, yaml.Node]) -> Piece | None:
-        spec = _mapping(node) or args
+    def _commands(node: yaml.Node, task: dict[str, yaml.Node]) -> list[Piece]:
+        """The command a command-module task runs (its loop's items when the command is the whole item)."""
+        spec = _mapping(node) or _mapping(task.get("args"))
         words = _words(spec.get("argv")) if "argv" in spec else None
         if words:
-            return spec["argv"].start_mark.line + 1, _argv(words)
+            return [(spec["argv"].start_mark.line + 1, _argv(words))]
         piece = _scalar_piece(spec["cmd"]) if "cmd" in spec else _scalar_piece(node)
         if piece is None:
-            return None
-        return piece[0], _JINJA.sub("${ANSIBLE_VALUE}", _FREE_FORM_ARGS.sub("", piece[1]))
+            return []
+        command = _FREE_FORM_ARGS.sub("", piece[1])
+        looped = item_commands(command, task)
+        return [(line, _JINJA.sub("${ANSIBLE_VALUE}", text)) for line, text in looped or [(piece[0], command)]]
 
     def _package_options(self, module: str, node: yaml.Node) -> None:
         apt = module.rsplit(".", 1)[-1] == "apt"
