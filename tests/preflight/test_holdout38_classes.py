@@ -3,7 +3,7 @@ upgrade a product), each as its minimal construct next to a near-miss that must 
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, findings
+from preflight_kit import codes_at, findings, in_script
 
 _PRIV = "preflight.implicit_privilege"
 _SUDO = "preflight.sudo_unavailable"
@@ -205,3 +205,15 @@ def test_d_near_miss_an_item_as_an_argument_or_a_loop_over_a_variable() -> None:
         '  loop: "{{ upgrade_steps }}"\n'
     )
     assert codes_at({"roles/product/tasks/cleanup.yml": tasks}, _PRIV) == []
+
+# -- E: a product's database tool (<app>db) given upgrade/migrate upgrades the schema -----------------------------
+
+_HIDDEN = "preflight.hidden_migration"
+
+
+def test_e_a_vendor_db_tool_upgrading_the_schema_is_a_hidden_migration() -> None:
+    assert in_script(_HIDDEN, "onedb upgrade -v", "acmedb migrate --yes") == [3, 4]
+
+
+def test_e_near_miss_other_verbs_of_the_tool_and_names_that_only_end_in_db() -> None:
+    assert in_script(_HIDDEN, "onedb fsck", "onedb backup /var/backups/one.sql", "usermod -aG db user") == []
