@@ -217,3 +217,21 @@ def test_e_a_vendor_db_tool_upgrading_the_schema_is_a_hidden_migration() -> None
 
 def test_e_near_miss_other_verbs_of_the_tool_and_names_that_only_end_in_db() -> None:
     assert in_script(_HIDDEN, "onedb fsck", "onedb backup /var/backups/one.sql", "usermod -aG db user") == []
+
+# -- F: options that make a client trust the server's certificate unverified --------------------------------------
+
+
+def test_f_trusting_the_server_certificate_unverified_is_tls_off() -> None:
+    lines = (
+        "cmk-agent-ctl register -H host -s monitor.vendor.io -i site -U automation --trust-cert",
+        "svn checkout --trust-server-cert --non-interactive https://svn.vendor.io/repo /opt/repo",
+    )
+    assert in_script(_TLS, *lines) == [3, 4]
+
+
+def test_f_near_miss_a_pinned_or_given_ca_is_verification() -> None:
+    lines = (
+        "cmk-agent-ctl register -H host -s monitor.vendor.io -i site -U automation",
+        "curl --cacert /etc/vendor/ca.pem -fsSL https://dl.vendor.io/x -o /tmp/x",
+    )
+    assert in_script(_TLS, *lines) == []

@@ -72,6 +72,10 @@ _TLS_OFF_OPTIONS = frozenset(
         "--insecure-registry",
         "--no-verify-ssl",
         "--skip-tls-verify",
+        # trust the server's certificate without verifying it: Subversion's (an unknown CA, without asking) and
+        # Checkmk's agent controller registering with its site (the certificate is pinned unchecked)
+        "--trust-server-cert",
+        "--trust-cert",
     }
 )
 
