@@ -30,7 +30,8 @@ CODES = (
     Code(
         "preflight.sudo_unavailable",
         S.HIGH,
-        "a script runs sudo/su/pkexec/doas but the target's installers get no sudo",
+        "a script runs sudo/su/pkexec/doas (an Ansible become/sudo: yes on a play, block or task, whatever it runs)"
+        " but the target's installers get no sudo",
         "Ask the vendor for an installer that runs unprivileged, or grant the installer account the privilege"
         " it needs.",
     ),
@@ -157,7 +158,7 @@ CODES = (
         "preflight.tls_verification_disabled",
         S.HIGH,
         "TLS certificate verification is turned off (curl -k, wget --no-check-certificate, pip --trusted-host,"
-        " GIT_SSL_NO_VERIFY, sslverify=0 …)",
+        " GIT_SSL_NO_VERIFY, sslverify=0, an Ansible module's validate_certs: false …)",
         "Remove the option; install the CA the endpoint needs instead.",
     ),
     Code(

@@ -71,6 +71,10 @@ _TLS_OFF_OPTIONS = frozenset(
         "--insecure-registry",
         "--no-verify-ssl",
         "--skip-tls-verify",
+        # trust the server's certificate without verifying it: Subversion's (an unknown CA, without asking) and
+        # Checkmk's agent controller registering with its site (the certificate is pinned unchecked)
+        "--trust-server-cert",
+        "--trust-cert",
     }
 )
 
@@ -257,6 +261,13 @@ def _unit_commands(ctx: Context) -> Iterator[Finding]:
     return _run_lines(ctx, ctx.parsed.unit_commands.items())
 
 
+def _ansible_tls(ctx: Context) -> Iterator[Finding]:
+    """An Ansible task's ``validate_certs: false`` (shipgate.preflight.ansible_tls)."""
+    for path, options in ctx.parsed.tls_off_options.items():
+        for option in options:
+            yield _tls_finding(path, option.line, option.text, option.how)
+
+
 def _settings(ctx: Context) -> Iterator[Finding]:
     """Configuration (and unit files' settings) that turns TLS verification off."""
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
@@ -276,10 +287,11 @@ def _settings(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-# The report's order: every script's findings, then every cron job's, every service command line's, then the
+# The report's order: every script's findings, then every cron job's, every service command line's, every Ansible
+# task's that turns verification off, then the
 # settings'. Each stage reports its files in path order, so a package read in shards joins each stage's findings
 # over the shards and then the stages (shipgate.preflight.shards): the same order as one reading.
-STAGES = (_scripts, _cron_jobs, _unit_commands, _settings)
+STAGES = (_scripts, _cron_jobs, _unit_commands, _ansible_tls, _settings)
 
 
 def scan(ctx: Context) -> Iterator[Finding]:

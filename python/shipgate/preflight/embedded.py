@@ -35,7 +35,10 @@ from dataclasses import dataclass
 import yaml
 
 from shipgate.preflight import helm, launchd, packer, upstart, vagrant
+from shipgate.preflight.ansible_become import escalated
 from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
+from shipgate.preflight.ansible_loops import item_commands
+from shipgate.preflight.ansible_tls import TlsOff, tls_off
 from shipgate.preflight.cloud_init import command_items as cloud_init_commands
 from shipgate.preflight.cloud_init import module_pieces as cloud_init_modules
 from shipgate.preflight.cloud_init import nested_user_data as user_data_in
@@ -71,13 +74,14 @@ class Embedded:
     lines: frozenset[int]  # lines of the host file that hold command text
     root: bool  # run as root by what runs them (image build, boot, logrotate, container)
     unsigned: tuple[Unsigned, ...] = ()
+    tls_off: tuple[TlsOff, ...] = ()  # module options that turn certificate checks off (Ansible validate_certs)
 
 
 Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
     r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
-    r"|sysctl|modprobe|user-data|vendor-data)\s*:"
+    r"|sysctl|modprobe|user-data|vendor-data|become|sudo|validate_certs)\s*:|validate_certs="
     r"|(?:ansible\.builtin|ansible\.legacy|ansible\.posix|community\.general)\.",
     re.M,
 )
@@ -130,7 +134,9 @@ def read_embedded(path: str, text: str) -> Embedded | None:
         reader = _Ansible()
         for d in docs:
             reader.tasks(d, False)
-        return _embedded(path, reader.pieces, root=False, unsigned=tuple(reader.unsigned))
+        return _embedded(
+            path, reader.pieces, root=False, unsigned=tuple(reader.unsigned), tls_off=tuple(reader.tls_off)
+        )
     compose = is_compose_file(path) or any(_compose_shaped(d) for d in docs)  # ``pwd.yml``: services with images
     lines = text.splitlines()
     pieces = [p for d in docs if compose or _is_manifest(d) for p in _containers(d, set(), lines)]
@@ -145,11 +151,18 @@ def _is_manifest(doc: yaml.Node) -> bool:
     return {"apiVersion", "kind"} <= _mapping(doc).keys()
 
 
-def _embedded(path: str, pieces: list[Piece], *, root: bool, unsigned: tuple[Unsigned, ...] = ()) -> Embedded | None:
-    if not pieces and not unsigned:
+def _embedded(
+    path: str,
+    pieces: list[Piece],
+    *,
+    root: bool,
+    unsigned: tuple[Unsigned, ...] = (),
+    tls_off: tuple[TlsOff, ...] = (),
+) -> Embedded | None:
+    if not pieces and not unsigned and not tls_off:
         return None
     source, lines = _layout(pieces[:MAX_PIECES])
-    return Embedded(parse_script(source, path=path), lines, root, unsigned)
+    return Embedded(parse_script(source, path=path), lines, root, unsigned, tls_off)
 
 
 def _layout(pieces: list[Piece]) -> tuple[str, frozenset[int]]:
@@ -462,10 +475,17 @@ _PACKAGE_MODULES = frozenset(
     for name in ("apt", "yum", "dnf", "package", "zypper")
 )
 _GET_URL = frozenset({"get_url", "ansible.builtin.get_url", "ansible.legacy.get_url"})
+# Modules that fetch (their ``validate_certs`` is read): they mark a list as tasks as the command modules do.
+_FETCH_MODULES = frozenset(
+    f"{prefix}{name}"
+    for prefix in ("", "ansible.builtin.", "ansible.legacy.")
+    for name in ("uri", "apt_key", "rpm_key", "unarchive", "apt_repository", "yum_repository")
+)
 _TASK_KEYS = (
     _COMMAND_MODULES
     | _PACKAGE_MODULES
     | _GET_URL
+    | _FETCH_MODULES
     | TASK_MARKERS
     | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
 )
@@ -474,13 +494,20 @@ _FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _KV_OPTION = re.compile(r"(?:^|\s)(force|allow_unauthenticated|disable_gpg_check)=(yes|true|True|1)\b")
 _PLAY_LISTS = ("tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always")
+# A task's keys that are not its module (``args:`` holds the module's arguments in the older form, so it is read).
+_TASK_KEYWORDS = frozenset(
+    {"name", "when", "tags", "notify", "register", "vars", "environment", "loop", "with_items", "until", "become"}
+    | {"become_user", "delegate_to", "changed_when", "failed_when", "no_log", "retries", "delay", "listen"}
+)
 
 
 def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
-    """A module's arguments (a mapping, or ``k=v`` words of a free-form string): name -> (value, line)."""
+    """A module's arguments (a mapping, or ``k=v`` words of a free-form string): name -> (value, line). In the
+    free form a Jinja expression is one value known when the play runs (``dest=/tmp/x-{{ v }}.deb``), not the words
+    its spaces would split it into."""
     if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
         try:
-            words = shlex.split(node.value)
+            words = shlex.split(_JINJA.sub("${ANSIBLE_VALUE}", node.value))
         except ValueError:
             return {}
         line = node.start_mark.line + 1
@@ -511,6 +538,7 @@ class _Ansible:
     def __init__(self) -> None:
         self.pieces: list[Piece] = []
         self.unsigned: list[Unsigned] = []
+        self.tls_off: list[TlsOff] = []
         self.visited = 0
 
     def tasks(self, node: yaml.Node, become: bool, depth: int = 0) -> None:
@@ -520,7 +548,7 @@ class _Ansible:
             if self.visited > MAX_NODES or len(self.pieces) > MAX_PIECES:
                 return
             fields = _mapping(item)
-            own = fields.get("become")
+            own = fields.get("become", fields.get("sudo"))  # ``sudo: yes``: the keyword before ``become``
             escalates = not become and _truthy(own)
             start = len(self.pieces)
             for key in _PLAY_LISTS:
@@ -528,15 +556,16 @@ class _Ansible:
                     scope = become or escalates if own is None or _truthy(own) else False
                     self.tasks(fields[key], scope, depth + 1)
             self._task(fields)
-            if escalates and own is not None and len(self.pieces) > start:
-                self._escalate(start, own.start_mark.line + 1)
+            if escalates and own is not None:  # also over module tasks and roles: they run through sudo too
+                self.pieces[start:] = escalated(self.pieces[start:], own.start_mark.line + 1)
 
     def _task(self, fields: dict[str, yaml.Node]) -> None:
         for key, node in fields.items():
+            off = None if key in _TASK_KEYWORDS else tls_off(key, _module_args(node))
+            if off is not None:
+                self.tls_off.append(off)
             if key in _COMMAND_MODULES:
-                piece = self._command(node, _mapping(fields.get("args")))
-                if piece is not None:
-                    self.pieces.append(piece)
+                self.pieces.extend(self._commands(node, fields))
             elif key in _PACKAGE_MODULES:
                 self._package_options(key, node)
                 self._local_install(key, _module_args(node))
@@ -560,28 +589,24 @@ class _Ansible:
         """A package module given a file (``name: /tmp/x.rpm``, apt's ``deb: /tmp/x.deb``): the install of that file."""
         for key in ("name", "deb"):
             value, line = args.get(key, ("", 0))
+            value = _JINJA.sub("${ANSIBLE_VALUE}", value)  # the same path get_url's ``dest`` names
             if value.startswith(("/", "./")) and value.endswith((".rpm", ".deb")):
                 tool = "dpkg -i" if value.endswith(".deb") else "rpm -i"
                 self.pieces.append((line, _module_command(f"{tool} {shlex.quote(value)}")))
 
     @staticmethod
-    def _command(node: yaml.Node, args: dict[str, yaml.Node]) -> Piece | None:
-        spec = _mapping(node) or args
+    def _commands(node: yaml.Node, task: dict[str, yaml.Node]) -> list[Piece]:
+        """The command a command-module task runs (its loop's items when the command is the whole item)."""
+        spec = _mapping(node) or _mapping(task.get("args"))
         words = _words(spec.get("argv")) if "argv" in spec else None
         if words:
-            return spec["argv"].start_mark.line + 1, _argv(words)
+            return [(spec["argv"].start_mark.line + 1, _argv(words))]
         piece = _scalar_piece(spec["cmd"]) if "cmd" in spec else _scalar_piece(node)
         if piece is None:
-            return None
-        return piece[0], _JINJA.sub("${ANSIBLE_VALUE}", _FREE_FORM_ARGS.sub("", piece[1]))
-
-    def _escalate(self, start: int, become: int) -> None:
-        """The commands placed since ``start`` run by a shell that sudo starts on the ``become:`` line (when it
-        stands above them, else on the line above the first), as Ansible runs a task, block or play with it."""
-        group = sorted(self.pieces[start:], key=lambda p: p[0])
-        first, last = group[0][0], group[-1][0] + group[-1][1].count("\n")
-        opener = become if become < first else max(1, first - 1)
-        self.pieces[start:] = [(opener, "sudo sh <<'ANSIBLE_BECOME'"), *group, (last + 1, "ANSIBLE_BECOME")]
+            return []
+        command = _FREE_FORM_ARGS.sub("", piece[1])
+        looped = item_commands(command, task)
+        return [(line, _JINJA.sub("${ANSIBLE_VALUE}", text)) for line, text in looped or [(piece[0], command)]]
 
     def _package_options(self, module: str, node: yaml.Node) -> None:
         apt = module.rsplit(".", 1)[-1] == "apt"

@@ -165,6 +165,10 @@ def _manage_sync(command: Command) -> bool:
     return any(verbs[i : i + len(p)] == list(p) for p in _MANAGE_SYNC for i in range(len(verbs)))
 
 
+# A product's own database tool named for it (``onedb``): its ``upgrade``/``migrate`` verb upgrades the schema.
+_VENDOR_DB_TOOL = re.compile(r"[a-z][a-z0-9]{1,15}db")
+
+
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     if _UPDATER_NAME.fullmatch(name) or _updater_script(command):  # update-davical-database, upgrade_db.sh
@@ -181,6 +185,9 @@ def _hidden_tool(command: Command) -> bool:
         # <app>ctl / <app> db upgrade|migrate: the vendor's own migration entry point
         args = [w.text for w in operands(command)]
         return args[:2] in (["db", "upgrade"], ["db", "migrate"]) or args[:1] in (["migrate"], ["upgrade-db"])
+    if _VENDOR_DB_TOOL.fullmatch(name) and name not in _HIDDEN:
+        # <app>db upgrade|migrate (OpenNebula's onedb): the vendor's database tool given its schema upgrade verb
+        return [w.text for w in operands(command)][:1] in (["upgrade"], ["migrate"])
     patterns = _HIDDEN.get(name)
     if patterns is None and not any(w.text == "db" for w in command.words):
         return False  # neither a known migration tool nor "<app> db upgrade|migrate"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field, replace
 
+from shipgate.preflight.ansible_tls import TlsOff
 from shipgate.preflight.cloud_init import is_user_data_script
 from shipgate.preflight.contents import Kind, is_periodic_cron_script
 from shipgate.preflight.cron import Crontab, parse_crontab
@@ -39,6 +40,8 @@ class Parsed:
     embedded_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
     # Module options that install unsigned packages (Ansible ``allow_unauthenticated``…): path -> options
     unsigned_options: Mapping[str, tuple[Unsigned, ...]] = field(default_factory=dict)
+    # Module options that turn TLS certificate checks off (Ansible ``validate_certs: false``): path -> options
+    tls_off_options: Mapping[str, tuple[TlsOff, ...]] = field(default_factory=dict)
     # PowerShell and batch scripts: path -> the calls they make (shipgate.preflight.windows)
     windows: Mapping[str, WinScript] = field(default_factory=dict)
 
@@ -88,6 +91,7 @@ def _embedded(path: str, source: str) -> Parsed:
         root_scripts=frozenset({path}) if found.root else frozenset(),
         embedded_lines={path: found.lines},
         unsigned_options={path: found.unsigned} if found.unsigned else {},
+        tls_off_options={path: found.tls_off} if found.tls_off else {},
     )
 
 
@@ -136,6 +140,7 @@ def merge(parts: list[Parsed]) -> Parsed:
     root_scripts: set[str] = set()
     embedded_lines: dict[str, frozenset[int]] = {}
     unsigned_options: dict[str, tuple[Unsigned, ...]] = {}
+    tls_off_options: dict[str, tuple[TlsOff, ...]] = {}
     windows: dict[str, WinScript] = {}
     for part in parts:
         scripts.update(part.scripts)
@@ -147,6 +152,7 @@ def merge(parts: list[Parsed]) -> Parsed:
         root_scripts |= part.root_scripts
         embedded_lines.update(part.embedded_lines)
         unsigned_options.update(part.unsigned_options)
+        tls_off_options.update(part.tls_off_options)
         windows.update(part.windows)
     return Parsed(
         scripts=scripts,
@@ -158,6 +164,7 @@ def merge(parts: list[Parsed]) -> Parsed:
         root_scripts=frozenset(root_scripts),
         embedded_lines=embedded_lines,
         unsigned_options=unsigned_options,
+        tls_off_options=tls_off_options,
         windows=windows,
     )
 
