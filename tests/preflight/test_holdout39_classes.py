@@ -199,3 +199,29 @@ def test_d_urls_in_comments_and_shown_text_are_not_contacted() -> None:
 def test_d_near_miss_a_url_that_is_shown_and_also_fetched_is_contacted() -> None:
     # CDN (line 9) is printed on line 10 but also fetched on line 11: its literal stays a contacted host
     assert 9 in codes_at({"scripts/fetch.js": SHOWN_JS}, ENDPOINT)
+
+
+# -- E: SQL a Node product's upgrade step runs ----------------------------------------------------------------------
+
+UNLOCKED = "preflight.migration_unlocked"
+
+UPGRADE_STEP_JS = _text(
+    "'use strict';",  # 1
+    "const db = require('../../database');",  # 2
+    "module.exports = {",  # 3
+    "\tname: 'Rebuild the sessions table',",  # 4
+    "\tmethod: async function () {",  # 5
+    "\t\tawait db.pool.query(`",  # 6
+    'ALTER TABLE "sessions" ALTER "data" TYPE JSONB;',  # 7
+    "`);",  # 8
+    "\t},",  # 9
+    "};",  # 10
+)
+
+
+def test_e_an_upgrade_steps_method_hands_sql_to_the_live_database() -> None:
+    assert codes_at({"src/upgrades/2.1.0/sessions_jsonb.js": UPGRADE_STEP_JS}, UNLOCKED) == [7]
+
+
+def test_e_near_miss_the_same_module_outside_an_upgrades_folder_is_program_source() -> None:
+    assert codes_at({"src/database/sessions.js": UPGRADE_STEP_JS}, UNLOCKED) == []
