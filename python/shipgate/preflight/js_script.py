@@ -25,12 +25,14 @@ stream writes is data the reader does not follow), TypeScript, code in other mod
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
 
 import tree_sitter
 import tree_sitter_javascript
+from tree_sitter import Query, QueryCursor
 
+from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 
@@ -38,11 +40,12 @@ Piece = tuple[int, str]
 Node = tree_sitter.Node
 
 MAX_CHARS = 1_000_000
-MAX_NODES = 300_000
 MAX_PIECES = 5_000
 UNKNOWN = "${JS_VALUE}"
 
-_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_javascript.language()))
+_LANGUAGE = tree_sitter.Language(tree_sitter_javascript.language())
+_PARSER = tree_sitter.Parser(_LANGUAGE)
+MAX_SHOWN_CHARS = 256_000
 _SUFFIXES = (".js", ".cjs", ".mjs")
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*node\b")
 _COMMAND_LINE = frozenset({"execSync", "exec"})
@@ -56,25 +59,11 @@ def is_js_script(path: str, text: str) -> bool:
     lower = path.lower()
     if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith((".min.js", ".bundle.js")):
         return False
+    if is_browser_script(path):
+        return False  # a library a web app serves (``static/vendor/…/setup.js``) runs in the reader's browser
     if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])):
         return False
     return step_path(path)
-
-
-def _tree(text: str) -> list[Node] | None:
-    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
-    nodes = list(_walk(root))
-    return None if len(nodes) > MAX_NODES else nodes
-
-
-def _walk(root: Node) -> Iterator[Node]:
-    stack = [root]
-    count = 0
-    while stack and count <= MAX_NODES:
-        node = stack.pop()
-        count += 1
-        yield node
-        stack.extend(reversed(node.children))
 
 
 def _text(node: Node | None) -> str:
@@ -92,18 +81,22 @@ def commands(path: str, text: str) -> list[Piece] | None:
     """(line, shell) of what the JavaScript install script at ``path`` runs; None when it is not one."""
     if not is_js_script(path, text):
         return None
-    nodes = _tree(text)
-    if nodes is None:
-        return None
+    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
+    found = _steps().captures(root)
     pieces: list[Piece] = []
-    for node in nodes:
-        if node.type == "call_expression":
-            command = _command(node)
-            if command:
-                pieces.append((_line(node), command))
-        elif node.type in ("pair", "assignment_expression") and _checks_off(node):
+    for call in found.get("call", []):
+        command = _command(call)
+        if command:
+            pieces.append((_line(call), command))
+    for node in found.get("option", []):
+        if _checks_off(node):
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
     return one_per_line(pieces[:MAX_PIECES])
+
+
+@functools.cache
+def _steps() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(call_expression) @call (pair) @option (assignment_expression) @option"))
 
 
 def _callee(call: Node) -> str:
@@ -174,24 +167,48 @@ def _checks_off(node: Node) -> bool:
 
 
 def shown_lines(path: str, text: str) -> set[int]:
-    """Lines of a JavaScript file whose URLs are all in comments or in text only shown to people."""
+    """Lines of a JavaScript file whose URLs are all in comments or in text only shown to people. A browser
+    library, a minified bundle or a file over ``MAX_SHOWN_CHARS`` is not parsed: the endpoint reader takes every host
+    of a served library or bundle as a mention already, and an install script is a few kilobytes."""
     lower = path.lower()
-    if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])) or len(text) > MAX_CHARS:
+    if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])) or len(text) > MAX_SHOWN_CHARS:
         return set()
-    if "://" not in text:
+    if "://" not in text or lower.endswith((".min.js", ".bundle.js")) or is_browser_script(path):
         return set()
-    nodes = _tree(text)
-    if nodes is None:
-        return set()
-    shown_names = _shown_variables(nodes)
+    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
+    found = _texts().captures(root)
     mention: set[int] = set()
     contact: set[int] = set()
-    for node in nodes:
-        if node.type == "comment":
+    for node in found.get("comment", []):
+        if b"://" in (node.text or b""):
             mention |= _url_lines(node)
-        elif node.type in ("string", "template_string") and node.parent is not None and node.parent.type != "string":
-            (mention if _shown(node, shown_names) else contact).update(_url_lines(node))
+    literals = [n for n in found.get("text", []) if b"://" in (n.text or b"")]
+    held = {_text(d.child_by_field_name("name")) for d in (_declarator(n) for n in literals) if d is not None}
+    shown_names = _shown_variables(root, held) if held else set()
+    for node in literals:
+        (mention if _shown(node, shown_names) else contact).update(_url_lines(node))
     return mention - contact
+
+
+@functools.cache
+def _texts() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(comment) @comment (string) @text (template_string) @text"))
+
+
+@functools.cache
+def _identifiers() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(identifier) @name"))
+
+
+def _declarator(node: Node) -> Node | None:
+    """The ``var NAME = …`` whose value holds the literal (through ``+``, a template, an array)."""
+    current = node
+    while current.parent is not None and current.parent.type in _PASS_THROUGH:
+        current = current.parent
+    parent = current.parent
+    if parent is not None and parent.type == "variable_declarator" and current == parent.child_by_field_name("value"):
+        return parent
+    return None
 
 
 def _url_lines(node: Node) -> set[int]:
@@ -244,21 +261,19 @@ def _shows(call: Node) -> bool:
     )
 
 
-def _shown_variables(nodes: list[Node]) -> set[str]:
-    """Names bound to text whose every use shows it, keeps it in a list or tests it (core-js's ``BANNER``)."""
+def _shown_variables(root: Node, names: set[str]) -> set[str]:
+    """Of ``names`` (variables bound to text with a URL), those whose every use shows it, keeps it in a list or
+    tests it, and one use shows it (core-js's ``BANNER``)."""
     uses: dict[str, list[Node]] = {}
-    declared: set[str] = set()
-    for node in nodes:
-        if node.type == "variable_declarator":
-            declared.add(_text(node.child_by_field_name("name")))
-        elif node.type == "identifier" and not (node.parent is not None and node.parent.type == "variable_declarator"):
-            uses.setdefault(_text(node), []).append(node)
-    shown: set[str] = set()
-    for name in declared:
-        refs = uses.get(name, [])
-        if refs and all(_shown_use(r) for r in refs) and any(_in_showing_call(r) for r in refs):
-            shown.add(name)
-    return shown
+    for node in _identifiers().captures(root).get("name", []):
+        name = _text(node)
+        if name in names and not (node.parent is not None and node.parent.type == "variable_declarator"):
+            uses.setdefault(name, []).append(node)
+    return {
+        name
+        for name, refs in uses.items()
+        if all(_shown_use(r) for r in refs) and any(_in_showing_call(r) for r in refs)
+    }
 
 
 def _in_showing_call(node: Node) -> bool:
