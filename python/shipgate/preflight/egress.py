@@ -82,6 +82,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         "Homebrew's default registry (formulae.brew.sh, ghcr.io)",
     ),
     "port": (frozenset({"install", "upgrade", "selfupdate", "sync", "fetch"}), "the MacPorts mirrors"),
+    # macOS softwareupdate(8): its actions are options (``-l`` lists the catalogue, ``-i``/``-d`` fetch updates)
+    "softwareupdate": (frozenset(), "Apple's software update catalogue and servers"),
     "pkg": (frozenset({"install", "update", "upgrade", "fetch"}), "the FreeBSD package mirrors"),
     "pacman": (frozenset(), "the Arch Linux mirrors"),
     # AUR helpers take pacman's operations and also fetch AUR packages
@@ -104,6 +106,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # SUSE's registration client: activating a product or module (``-p``) registers with the SUSE Customer Center
     "SUSEConnect": (frozenset(), "the SUSE Customer Center (scc.suse.com)"),
 }
+# softwareupdate(8) options that contact Apple: list, install, download, fetch a full installer (not ``--history``,
+# ``--dump-state``, ``--schedule``, which read local state).
+_SOFTWAREUPDATE_FETCHES = frozenset(
+    {"-l", "--list", "-i", "--install", "-d", "--download", "--fetch-full-installer", "-r", "--recommended"}
+)
 # pacman names its operations as options: -S installs, -Sy refreshes, -Syu upgrades; -Ss/-Si/-Sl/-Sg/-Sc/-Sp
 # only search, list, clean or print (no download).
 _PACMAN_LOCAL = frozenset("silgcp")
@@ -306,6 +313,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None if {"-v", "--version", "-h", "--help"} & set(words) else (tool, default)
     if tool in ("pacman", "paru", "yay"):
         return (tool, default) if _pacman_fetches(words) else None
+    if tool == "softwareupdate":
+        return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None
     ops = [w for w in words if not w.startswith("-")]
     if tool in ("apt-get", "apt"):
         if apt_simulates(command):

@@ -40,6 +40,7 @@ from shipgate.preflight.example_blocks import example_block_lines
 from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
+from shipgate.preflight.js_script import shown_lines
 from shipgate.preflight.markup import (
     block_comment_lines,
     documentation_lines,
@@ -489,8 +490,13 @@ def _text_endpoints(
         found = list(_URL_IN_TEXT.finditer(line))
         u = found[0] if key is not None and code and found else None
         if u is not None and (
-            regex_url(line, u) or vcs_keyword(line, u) or page_anchor(u.group(0)) or authorization_page(u.group(0))
-            or licence_page(u.group(0)) or in_sentence(line, u.start()) or oauth_scope(line, u.start())
+            regex_url(line, u)
+            or vcs_keyword(line, u)
+            or page_anchor(u.group(0))
+            or authorization_page(u.group(0))
+            or licence_page(u.group(0))
+            or in_sentence(line, u.start())
+            or oauth_scope(line, u.start())
             or compared(line, u.start(), u.end())
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
@@ -594,6 +600,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         source = "\n".join(ln.text for ln in text.lines)
         code = is_program_source(text.path, source[:300])
         for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
+        for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies

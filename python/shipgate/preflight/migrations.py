@@ -41,9 +41,16 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "alembic": (("upgrade",),),
     "flyway": (("migrate",),),
     "liquibase": (("update",), ("updatesql",), ("update-count",)),
-    "rails": (("db:migrate",),),
-    "rake": (("db:migrate",),),
-    "bundle": (("exec", "rake", "db:migrate"), ("exec", "rails", "db:migrate")),
+    # ``db:prepare`` migrates an existing database (and creates a missing one): Rails' "Runs setup if database
+    # does not exist, or runs migrations if it does" (``bin/rails -T``)
+    "rails": (("db:migrate",), ("db:prepare",)),
+    "rake": (("db:migrate",), ("db:prepare",)),
+    "bundle": (
+        ("exec", "rake", "db:migrate"),
+        ("exec", "rails", "db:migrate"),
+        ("exec", "rake", "db:prepare"),
+        ("exec", "rails", "db:prepare"),
+    ),
     "gitlab-rake": (("db:migrate",), ("gitlab:db:configure",)),
     "gitlab-ctl": (("upgrade",), ("pg-upgrade",), ("reconfigure",)),  # reconfigure runs the migrations too
     "sqitch": (("deploy",),),

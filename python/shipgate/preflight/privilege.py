@@ -484,13 +484,19 @@ def _inherited(command: Command) -> bool:
 _NO_RUN_OPTIONS = frozenset(
     {"-k", "-K", "-l", "-ll", "-V", "-h", "--reset-timestamp", "--remove-timestamp", "--list", "--version", "--help"}
 )
+# ``sudo -n -v`` only asks whether credentials are cached (never prompts); a plain ``sudo -v`` prompts for the
+# password the later sudo steps need, and is reported as their escalation.
+_PROBE_OPTIONS = frozenset({"-n", "--non-interactive", "-v", "--validate", "-nv", "-vn"})
 
 
 def _no_run(command: Command) -> bool:
     if command.name not in ("sudo", "doas") or command.words:
         return False
     options = command.text.split()[1:]
-    return bool(options) and all(o in _NO_RUN_OPTIONS for o in options)
+    if options and all(o in _NO_RUN_OPTIONS for o in options):
+        return True
+    probe = any(o in ("-n", "--non-interactive", "-nv", "-vn") for o in options)
+    return probe and all(o in _PROBE_OPTIONS | _NO_RUN_OPTIONS for o in options)
 
 
 # su/runuser options that take a value (the next word is not the account).

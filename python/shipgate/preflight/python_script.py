@@ -96,11 +96,11 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
     if len(nodes) > MAX_NODES:
         return None
-    if not _is_migration(path, tree) and not (_runs(tree, text) and _step_path(path)):
+    if not _is_migration(path, tree) and not (_runs(tree, text) and step_path(path)):
         return None
     reader = _Reader(tree, nodes)
     reader.block(tree.body, 0)
-    return _one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
+    return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
 
 
 def _used(assigned: list[tuple[int, str, str]], pieces: list[Piece]) -> list[Piece]:
@@ -115,7 +115,7 @@ def _used(assigned: list[tuple[int, str, str]], pieces: list[Piece]) -> list[Pie
     return [(line, text) for line, name, text in assigned if name in wanted][:MAX_PIECES]
 
 
-def _one_per_line(pieces: list[Piece]) -> list[Piece]:
+def one_per_line(pieces: list[Piece]) -> list[Piece]:
     """Pieces that start on a line an earlier piece already holds (the same line, or inside a multi-line shell
     string) joined to it with ``;``: the layout would move them down a line, and every later line with them."""
     out: list[list[int | str]] = []
@@ -131,7 +131,7 @@ def _is_migration(path: str, tree: ast.Module) -> bool:
     return "/migrations/" in f"/{path}" and any(isinstance(n, ast.FunctionDef) and n.name == "up" for n in tree.body)
 
 
-def _step_path(path: str) -> bool:
+def step_path(path: str) -> bool:
     """A name or place that says the file is run to install, upgrade or maintain (``install.py``,
     ``bin/pveupgrade``, ``scripts/update-x.py``, ``setup/migrate.py``, a container's ``start.py``), not a module of
     the product's own code (``glances/outdated.py``)."""

@@ -418,6 +418,23 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
         )
 
 
+# Rails' database tasks that drop the database or every table (``bin/rails -T``: db:drop "Drop the database",
+# db:reset "Drop and recreate all databases from their schema", db:schema:load "Load a database schema file …
+# into the database", which recreates each table with ``force: :cascade``; db:purge "Empty the database").
+_DROPPING_TASKS = frozenset({"db:drop", "db:drop:all", "db:reset", "db:migrate:reset", "db:purge", "db:schema:load"})
+_TASK_RUNNERS = frozenset({"rails", "rake", "gitlab-rake"})
+
+
+def _database_dropping_task(command: Command) -> str | None:
+    """The Rails task that drops data (``rake db:reset``, ``bundle exec rails db:drop``), if the command runs one."""
+    words = [w.value for w in command.words]
+    if command.name == "bundle" and words[:1] == ["exec"] and len(words) > 1 and words[1] in _TASK_RUNNERS:
+        words = words[2:]
+    elif command.name not in _TASK_RUNNERS:
+        return None
+    return next((w for w in words if w in _DROPPING_TASKS), None)
+
+
 def _makes_room(script: Script, command: Command) -> bool:
     """``pg_dropcluster`` before a ``pg_upgradecluster`` in the same script drops the empty cluster the new
     version's package created, to make room for the upgraded one: no data is lost. After it (or with none), it
@@ -441,6 +458,18 @@ def _command_findings(
             target=" ".join(w.text for w in operands(command)),
             message=f"{command.name} drops data and the script takes no backup first",
             remedy="Dump the database (pg_dump) before dropping it.",
+        )
+    task = _database_dropping_task(command)
+    if task is not None and not backup:
+        yield at_command(
+            "preflight.destructive_delete",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            target=task,
+            message=f"the {task} task drops the application's database (or all its tables) and the script "
+            "takes no backup first",
+            remedy="Dump the database before the task, or run it only on a new installation with no data.",
         )
     if _world_writable(command):
         yield at_command(

@@ -298,15 +298,28 @@ def _su(out: Unwrapped, name: str) -> None:
     out.words = out.words[:1]  # an interactive su: nothing more to read
 
 
+# A shell's options whose next word is their value (bash(1): ``-o``/``+o`` option name, ``-O``/``+O`` shopt name,
+# ``--rcfile``/``--init-file`` file): ``bash -o pipefail -c '…'`` still runs the string.
+_SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
+
+
 def _shell_string(out: Unwrapped, name: str) -> bool:
-    """``sh -c STRING`` (also ``-ec``, ``-xc``, ``busybox sh -c``): the string becomes a script."""
+    """``sh -c STRING`` (also ``-ec``, ``-xc``, ``-o pipefail -c``, ``busybox sh -c``): the string becomes a
+    script."""
     rest = out.words[1:]
     if name == "busybox":
         if not rest or rest[0].value not in SHELLS:
             return False
         rest = rest[1:]
+    skip = False
     for i, w in enumerate(rest):
         value = w.value or ""
+        if skip:  # the value of ``-o pipefail``, ``-O extglob``, ``--rcfile FILE``
+            skip = False
+            continue
+        if value in _SHELL_VALUE_OPTIONS:
+            skip = True
+            continue
         if not value.startswith("-"):
             return False
         if "c" in value[1:] and not value.startswith("--") and i + 1 < len(rest):

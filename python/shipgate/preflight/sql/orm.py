@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 _EXTENSIONS = (".ts", ".js", ".mjs", ".cjs", ".mts", ".cts")
 _UP = re.compile(r"\bup\b")
+_UPGRADE_STEP = re.compile(r"\bmethod\s*[:(]")  # ``method: function (callback) {…}``, ``async method() {…}``
 _CALL = re.compile(r"\b(?:query|raw|sql|addSql|runSql|execute|executeSql)\s*\(")
 _SQL_CALLS = frozenset({"query", "raw", "sql", "addSql", "runSql", "execute", "executeSql"})
 # After these a ``/`` starts a regular expression, not a division.
@@ -36,12 +37,16 @@ class Token:
 
 
 def is_code_migration(path: str, text: str) -> bool:
-    """A JS/TS file in a ``migration(s)`` directory that defines ``up`` and calls one of the SQL calls."""
+    """A JS/TS file in a ``migration(s)`` directory that defines ``up``, or in an ``upgrades`` directory that
+    defines an upgrade step's ``method`` (NodeBB's ``src/upgrades/<version>/*.js``, which its ``upgrade`` command
+    runs), and calls one of the SQL calls."""
     lower = path.lower()
-    if not lower.endswith(_EXTENSIONS) or lower.endswith(".d.ts"):
+    if not lower.endswith(_EXTENSIONS) or lower.endswith(".d.ts") or not _CALL.search(text):
         return False
     folders = lower.split("/")[:-1]
-    return any("migration" in f for f in folders) and bool(_UP.search(text)) and bool(_CALL.search(text))
+    if any("migration" in f for f in folders) and _UP.search(text):
+        return True
+    return "upgrades" in folders and bool(_UPGRADE_STEP.search(text))
 
 
 def _string(text: str, i: int, quote: str) -> tuple[str, int, bool]:
@@ -128,12 +133,9 @@ def tokens(text: str) -> Iterator[Token]:
 
 
 def up_body(toks: list[Token]) -> list[Token]:
-    """The tokens of ``up``'s body: ``up(…) {…}``, ``up: (…) => {…}``, ``exports.up = function (…) {…}``."""
-    candidates = [
-        k
-        for k, tok in enumerate(toks)
-        if tok.kind == "name" and tok.text == "up" and k + 1 < len(toks) and toks[k + 1].text in ("(", ":", "=")
-    ]
+    """The tokens of ``up``'s body: ``up(…) {…}``, ``up: (…) => {…}``, ``exports.up = function (…) {…}``; with no
+    ``up``, an upgrade step's ``method`` (``is_code_migration``)."""
+    candidates = _step_names(toks, "up") or _step_names(toks, "method")
     for k in candidates[:_MAX_UP_CANDIDATES]:  # each is followed to its body: a bounded number of them
         depth, j = 0, k + 1
         while j < len(toks):
@@ -148,6 +150,14 @@ def up_body(toks: list[Token]) -> list[Token]:
                 return toks[k + 1 : j]  # an arrow function whose body is one expression
             j += 1
     return []
+
+
+def _step_names(toks: list[Token], name: str) -> list[int]:
+    return [
+        k
+        for k, tok in enumerate(toks)
+        if tok.kind == "name" and tok.text == name and k + 1 < len(toks) and toks[k + 1].text in ("(", ":", "=")
+    ]
 
 
 def _block(toks: list[Token], start: int) -> list[Token]:

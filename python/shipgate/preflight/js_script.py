@@ -1,0 +1,300 @@
+"""What a JavaScript install script runs, read through tree-sitter's JavaScript grammar (the file is never run) and
+written as the shell that does the same, at the file's lines; and which URLs in JavaScript are only shown to people.
+
+Which file is a script (a step): a ``.js``/``.cjs``/``.mjs`` file, or one whose interpreter line names ``node``,
+whose name or place says install, upgrade or setup (``python_script.step_path``: an npm ``install.js``,
+``postinstall.js``, ``scripts/install.js``), not a test and not a browser bundle. TypeScript is not read (this
+grammar does not parse its annotations).
+
+Written as shell:
+
+- ``child_process`` calls (also through ``cp.``, a destructured or an imported name): ``execSync``/``exec`` run a
+  command line; ``spawn``/``spawnSync``/``execFile``/``execFileSync`` run a program with an argument array. A string
+  or template literal is its text (``${expr}`` an unknown value, ``${JS_VALUE}``); any other value is unknown.
+- TLS: ``rejectUnauthorized: false`` (or ``= false``) in a request's options, and ``rejectUnauthorized =
+  !!process.env.X`` / ``Boolean(process.env.X)`` (off whenever the variable is unset), are written as
+  ``NODE_TLS_REJECT_UNAUTHORIZED=0`` at that line: the script's own HTTPS requests then skip the certificate check,
+  as that variable makes every request of the process do.
+
+Shown, not contacted (``shown_lines``, for every JavaScript file, step or not): a URL in a comment (also after code
+on its line), in a string given to ``console.*``, ``process.stdout/stderr.write`` or ``new Error(…)``/``throw``, and
+in a string bound to a variable that is only shown (``console.log(BANNER)``, pushed to or looked up in an array).
+
+Not seen: downloads (``https.get``, ``request``, ``fetch``) and what is done with the file afterwards (the path a
+stream writes is data the reader does not follow), TypeScript, code in other modules."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import tree_sitter
+import tree_sitter_javascript
+from tree_sitter import Query, QueryCursor
+
+from shipgate.preflight.distributed import is_browser_script
+from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.python_script import one_per_line, step_path
+
+Piece = tuple[int, str]
+Node = tree_sitter.Node
+
+MAX_CHARS = 1_000_000
+MAX_PIECES = 5_000
+UNKNOWN = "${JS_VALUE}"
+
+_LANGUAGE = tree_sitter.Language(tree_sitter_javascript.language())
+_PARSER = tree_sitter.Parser(_LANGUAGE)
+MAX_SHOWN_CHARS = 256_000
+_SUFFIXES = (".js", ".cjs", ".mjs")
+_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*node\b")
+_COMMAND_LINE = frozenset({"execSync", "exec"})
+_ARGV = frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})
+_SHOWING = frozenset({"log", "info", "warn", "error", "debug", "trace"})
+_KEEPING = frozenset({"push", "indexOf", "includes", "replace", "concat", "unshift"})  # a shown text kept or tested
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+
+
+def is_js_script(path: str, text: str) -> bool:
+    lower = path.lower()
+    if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith((".min.js", ".bundle.js")):
+        return False
+    if is_browser_script(path):
+        return False  # a library a web app serves (``static/vendor/…/setup.js``) runs in the reader's browser
+    if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])):
+        return False
+    return step_path(path)
+
+
+def _text(node: Node | None) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
+
+
+def _line(node: Node) -> int:
+    return node.start_point[0] + 1
+
+
+# ------------------------------------------------------------------------------------------------ commands
+
+
+def commands(path: str, text: str) -> list[Piece] | None:
+    """(line, shell) of what the JavaScript install script at ``path`` runs; None when it is not one."""
+    if not is_js_script(path, text):
+        return None
+    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
+    found = _steps().captures(root)
+    pieces: list[Piece] = []
+    for call in found.get("call", []):
+        command = _command(call)
+        if command:
+            pieces.append((_line(call), command))
+    for node in found.get("option", []):
+        if _checks_off(node):
+            pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
+    return one_per_line(pieces[:MAX_PIECES])
+
+
+@functools.cache
+def _steps() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(call_expression) @call (pair) @option (assignment_expression) @option"))
+
+
+def _callee(call: Node) -> str:
+    """The called function's own name (``cp.execSync`` → ``execSync``)."""
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "member_expression":
+        return _text(function.child_by_field_name("property"))
+    return _text(function)
+
+
+def _command(call: Node) -> str | None:
+    name = _callee(call)
+    if name not in _COMMAND_LINE and name not in _ARGV:
+        return None
+    function = call.child_by_field_name("function")
+    owner = function.child_by_field_name("object") if function is not None else None
+    if owner is not None and owner.type != "identifier":
+        return None  # ``re.exec(s)``, ``db.pool.exec(…)``: not a child process
+    if name == "exec" and owner is not None and _text(owner) not in ("cp", "child_process", "childProcess"):
+        return None  # ``regex.exec(s)``
+    args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
+    if not args:
+        return None
+    first = _value(args[0])
+    if name in _COMMAND_LINE:
+        return first
+    words = [_word(first)]
+    if len(args) > 1 and args[1].type == "array":
+        words += [_word(_value(a)) for a in args[1].named_children if a.type != "comment"]
+    return " ".join(words)
+
+
+def _value(node: Node) -> str:
+    """A string or template literal's text (substitutions unknown), else unknown."""
+    if node.type == "string":
+        return "".join(_text(c) for c in node.named_children if c.type == "string_fragment")
+    if node.type == "template_string":
+        return "".join(
+            _text(c) if c.type == "string_fragment" else UNKNOWN
+            for c in node.named_children
+            if c.type in ("string_fragment", "template_substitution")
+        )
+    return UNKNOWN
+
+
+def _word(value: str) -> str:
+    if re.fullmatch(r"(?:[\w@%+=:,./-]|\$\{\w+\})+", value):
+        return value
+    return '"' + re.sub(r'([\\"`])', r"\\\1", value) + '"'
+
+
+def _checks_off(node: Node) -> bool:
+    """``rejectUnauthorized: false``/``= false``, or a value that is false whenever a variable is unset."""
+    key = node.child_by_field_name("key" if node.type == "pair" else "left")
+    value = node.child_by_field_name("value" if node.type == "pair" else "right")
+    if key is None or value is None:
+        return False
+    name = _text(key.child_by_field_name("property")) if key.type == "member_expression" else _text(key)
+    if name.strip("'\"") != "rejectUnauthorized":
+        return False
+    if value.type == "false":
+        return True
+    inner = _text(value).replace(" ", "")
+    return bool(re.fullmatch(r"(?:!!|Boolean\()process\.env(?:\.\w+|\[['\"]\w+['\"]\])\)?", inner))
+
+
+# ------------------------------------------------------------------------------------------------ shown text
+
+
+def shown_lines(path: str, text: str) -> set[int]:
+    """Lines of a JavaScript file whose URLs are all in comments or in text only shown to people. A browser
+    library, a minified bundle or a file over ``MAX_SHOWN_CHARS`` is not parsed: the endpoint reader takes every host
+    of a served library or bundle as a mention already, and an install script is a few kilobytes."""
+    lower = path.lower()
+    if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])) or len(text) > MAX_SHOWN_CHARS:
+        return set()
+    if "://" not in text or lower.endswith((".min.js", ".bundle.js")) or is_browser_script(path):
+        return set()
+    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
+    found = _texts().captures(root)
+    mention: set[int] = set()
+    contact: set[int] = set()
+    for node in found.get("comment", []):
+        if b"://" in (node.text or b""):
+            mention |= _url_lines(node)
+    literals = [n for n in found.get("text", []) if b"://" in (n.text or b"")]
+    held = {_text(d.child_by_field_name("name")) for d in (_declarator(n) for n in literals) if d is not None}
+    shown_names = _shown_variables(root, held) if held else set()
+    for node in literals:
+        (mention if _shown(node, shown_names) else contact).update(_url_lines(node))
+    return mention - contact
+
+
+@functools.cache
+def _texts() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(comment) @comment (string) @text (template_string) @text"))
+
+
+@functools.cache
+def _identifiers() -> QueryCursor:
+    return QueryCursor(Query(_LANGUAGE, "(identifier) @name"))
+
+
+def _declarator(node: Node) -> Node | None:
+    """The ``var NAME = …`` whose value holds the literal (through ``+``, a template, an array)."""
+    current = node
+    while current.parent is not None and current.parent.type in _PASS_THROUGH:
+        current = current.parent
+    parent = current.parent
+    if parent is not None and parent.type == "variable_declarator" and current == parent.child_by_field_name("value"):
+        return parent
+    return None
+
+
+def _url_lines(node: Node) -> set[int]:
+    text = _text(node)
+    first = _line(node)
+    return {first + text.count("\n", 0, m.start()) for m in _URL.finditer(text)}
+
+
+_PASS_THROUGH = frozenset(
+    {"binary_expression", "template_substitution", "template_string", "parenthesized_expression", "array"}
+)
+
+
+def _shown(node: Node, shown_names: set[str]) -> bool:
+    """The literal ends in a call that shows it, a ``throw``, or a variable that is only shown (through ``+``,
+    a template, an array joined into one text)."""
+    current = node
+    while current.parent is not None:
+        parent = current.parent
+        if parent.type == "arguments":
+            return parent.parent is not None and _shows(parent.parent)
+        if parent.type == "throw_statement":
+            return True
+        if parent.type == "variable_declarator":
+            return (
+                current == parent.child_by_field_name("value")
+                and _text(parent.child_by_field_name("name")) in shown_names
+            )
+        joined = parent.type == "member_expression" and _text(parent.child_by_field_name("property")) == "join"
+        if not (
+            parent.type in _PASS_THROUGH
+            or joined
+            or (parent.type == "call_expression" and current.type == "member_expression")
+        ):
+            return False
+        current = parent
+    return False
+
+
+def _shows(call: Node) -> bool:
+    """``console.log(…)``, ``process.stdout.write(…)``, ``new Error(…)``."""
+    if call.type == "new_expression":
+        return _text(call.child_by_field_name("constructor")).endswith("Error")
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "member_expression":
+        return False
+    owner, prop = _text(function.child_by_field_name("object")), _text(function.child_by_field_name("property"))
+    return (owner == "console" and prop in _SHOWING) or (
+        owner in ("process.stdout", "process.stderr") and prop == "write"
+    )
+
+
+def _shown_variables(root: Node, names: set[str]) -> set[str]:
+    """Of ``names`` (variables bound to text with a URL), those whose every use shows it, keeps it in a list or
+    tests it, and one use shows it (core-js's ``BANNER``)."""
+    uses: dict[str, list[Node]] = {}
+    for node in _identifiers().captures(root).get("name", []):
+        name = _text(node)
+        if name in names and not (node.parent is not None and node.parent.type == "variable_declarator"):
+            uses.setdefault(name, []).append(node)
+    return {
+        name
+        for name, refs in uses.items()
+        if all(_shown_use(r) for r in refs) and any(_in_showing_call(r) for r in refs)
+    }
+
+
+def _in_showing_call(node: Node) -> bool:
+    """Inside the arguments of a call that shows text (also through ``.replace(…)`` or a ternary in them)."""
+    current: Node | None = node.parent
+    while current is not None and not current.type.endswith(("statement", "declaration")):
+        if current.type in ("call_expression", "new_expression") and _shows(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _shown_use(node: Node) -> bool:
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type == "member_expression":  # ``BANNER.replace(…)`` inside a shown call
+        return _in_showing_call(node)
+    if parent.type == "arguments" and parent.parent is not None:
+        call = parent.parent
+        return _shows(call) or _callee(call) in _KEEPING
+    if parent.type in ("ternary_expression", "binary_expression", "parenthesized_expression"):
+        return _in_showing_call(node)
+    return False

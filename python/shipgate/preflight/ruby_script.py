@@ -1,0 +1,280 @@
+"""What a Ruby install, setup or upgrade script runs, read through tree-sitter's Ruby grammar (the file is never run)
+and written as the shell that does the same, at the file's lines, so the shell checks read it as a step.
+
+Which file is a script (a step), by the rule the Python reader uses (``python_script.step_path``): a ``.rb`` or
+``.rake`` file, or one whose interpreter line names ``ruby``, whose name or place says install, upgrade or setup
+(Homebrew's old ``install``, a Rails ``bin/setup``, ``lib/tasks/…/setup.rake``). Not a test, a Chef recipe
+(``config_management.chef``), a Homebrew formula or a ``Vagrantfile``: those have readers of their own.
+
+Written as shell:
+
+- Commands: ``system``/``exec``/``spawn`` (also ``Kernel.``/``Process.``), Rake's ``sh``, backticks and ``%x{…}``.
+  One string argument is a shell command line; several are the argv (``system "ln", "-sf", a, b``); a splat
+  (``*dirs``), a local variable or a call is an unknown word (``${RB_VALUE}``). Keyword options
+  (``exception: true``) are not words.
+- A method of the file that hands its parameter to such a call is a runner too (``def sudo(*args) … system
+  "/usr/bin/sudo", *args``, ``def run(cmd) `#{cmd}` ``, ``def system!(*args) system(*args, exception: true)``), also
+  through another runner: its command is read at each call with what the call gives it, not in its body.
+- ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``.
+- Values: ``#{CONST}`` and a bare ``CONST`` argument are ``${CONST}`` when the file assigns the constant a string at
+  its top level (the assignment is written at its line when a command uses it); ``ENV["X"]`` is ``${X}``.
+
+Not seen: the condition of a modifier (``sudo … unless dirs.empty?`` is read as run), Ruby's own file operations
+(``FileUtils.rm_rf``, ``File.write``), uid checks, calls into libraries that install (``Bundler``, ``Gem``)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import tree_sitter
+import tree_sitter_ruby
+
+from shipgate.preflight.config_management.chef import is_recipe
+from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.package_scripts import is_package_recipe
+from shipgate.preflight.python_script import one_per_line, step_path
+
+Piece = tuple[int, str]
+Node = tree_sitter.Node
+
+MAX_CHARS = 1_000_000
+MAX_NODES = 300_000
+MAX_PIECES = 5_000
+UNKNOWN = "${RB_VALUE}"
+MARK = "\x00"  # where a runner's parameter goes in its command
+
+_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
+_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*ruby")
+_RUNS = frozenset({"system", "exec", "spawn", "sh"})
+_RUN_OWNERS = frozenset({"Kernel", "Process"})
+_ESCAPES = {"n": " ", "t": " ", "\\": "\\", '"': '"', "'": "'", "#": "#", "$": "$", "`": "`"}
+
+
+def is_ruby_script(path: str, text: str) -> bool:
+    lower = path.lower()
+    if len(text) > MAX_CHARS or is_test_path(path) or posixpath.basename(path) in ("Vagrantfile", "Gemfile"):
+        return False
+    if not (lower.endswith((".rb", ".rake")) or _INTERPRETER.match(text[:200])):
+        return False
+    return step_path(path) and not is_recipe(path, text) and not is_package_recipe(path, text)
+
+
+def commands(path: str, text: str) -> list[Piece] | None:
+    """(line, shell) of what the Ruby script at ``path`` runs; None when it is not a Ruby install/setup script."""
+    if not is_ruby_script(path, text):
+        return None
+    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
+    nodes = list(_walk(root))
+    if len(nodes) > MAX_NODES:
+        return None
+    reader = _Reader(nodes)
+    reader.read()
+    used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)\}", t)}
+    assignments = [(line, f"{name}={value}") for name, (line, value) in reader.constants.items() if name in used]
+    return one_per_line(reader.pieces[:MAX_PIECES] + assignments)
+
+
+def _walk(root: Node) -> Iterator[Node]:
+    stack = [root]
+    count = 0
+    while stack and count <= MAX_NODES:
+        node = stack.pop()
+        count += 1
+        yield node
+        stack.extend(reversed(node.children))
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape")
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A command with MARK where the runner's parameter goes; ``shell``: a command line (else an argv)."""
+
+    words: tuple[str, ...]
+    shell: bool
+
+
+@dataclass
+class _Reader:
+    nodes: list[Node]
+    constants: dict[str, tuple[int, str]] = field(default_factory=dict)  # NAME -> (line, quoted value)
+    runners: dict[str, _Template] = field(default_factory=dict)
+    pieces: list[Piece] = field(default_factory=list)
+
+    def read(self) -> None:
+        for node in self.nodes:
+            if node.type == "assignment" and node.parent is not None and node.parent.type == "program":
+                self.constant(node)
+        methods = [n for n in self.nodes if n.type == "method"]
+        for _ in range(4):  # a runner that calls another runner (``system!`` through ``system``)
+            found = {name: t for m in methods for name, t in [self.runner(m)] if t is not None}
+            if found.keys() <= self.runners.keys():
+                break
+            self.runners.update(found)
+        bodies = [m for m in methods if _method_name(m) in self.runners]
+        for node in self.nodes:
+            if any(b.start_byte <= node.start_byte < b.end_byte for b in bodies):
+                continue  # a runner's own command: read at its calls
+            command = self.command(node)
+            if command is not None:
+                self.pieces.append((node.start_point[0] + 1, command))
+
+    def constant(self, node: Node) -> None:
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is None or right is None or left.type != "constant":
+            return
+        if right.type == "call" and _text(right.child_by_field_name("method") or right) == "freeze":
+            right = right.child_by_field_name("receiver") or right
+        if right.type == "string":
+            self.constants[_text(left)] = (node.start_point[0] + 1, self.word(right))
+
+    # ------------------------------------------------------------------------------------------------ commands
+
+    def command(self, node: Node, param: str | None = None) -> str | None:
+        """The shell a call or a backtick runs (with MARK for ``param`` when reading a runner's body)."""
+        if node.type == "subshell":
+            return self.shell_text(node, param)
+        if node.type != "call":
+            return None
+        name = _text(node.child_by_field_name("method") or node)
+        receiver = node.child_by_field_name("receiver")
+        if name == "invoke" and receiver is not None and receiver.type == "element_reference":
+            return self.rake_task(receiver)
+        owner = _text(receiver) if receiver is not None else None
+        builtin = name in _RUNS and owner in (None, *_RUN_OWNERS)
+        template = self.runners.get(name) if owner is None else None
+        if not builtin and template is None:
+            return None
+        args = self.arguments(node, param)
+        if template is not None:
+            return _fill(template, args)
+        return _render(args)
+
+    def rake_task(self, ref: Node) -> str | None:
+        """``Rake::Task["db:reset"].invoke``: the task run as ``rake db:reset``."""
+        named = [c for c in ref.named_children if c.type == "string"]
+        if not named or not _text(ref).startswith("Rake::Task["):
+            return None
+        return f"rake {self.word(named[0])}"
+
+    def arguments(self, call: Node, param: str | None) -> list[_Arg]:
+        """Each positional argument; a splat or a value not known is one word."""
+        args = call.child_by_field_name("arguments")
+        out: list[_Arg] = []
+        for arg in args.named_children if args is not None else ():
+            if arg.type in ("pair", "hash", "block_argument", "comment"):
+                continue  # keyword options (``exception: true``, ``out: path``), a block
+            if arg.type == "splat_argument":
+                inner = arg.named_children[0] if arg.named_children else None
+                word = MARK if inner is not None and _text(inner) == param else UNKNOWN
+                out.append(_Arg(word, word, False))
+            elif arg.type == "string":
+                out.append(_Arg(self.shell_text(arg, param), self.word(arg, param), True))
+            elif arg.type == "identifier" and _text(arg) == param:
+                out.append(_Arg(MARK, MARK, False))
+            else:
+                word = self.value(arg)
+                out.append(_Arg(word, _quoted(word), False))
+        return out
+
+    def runner(self, method: Node) -> tuple[str, _Template | None]:
+        """A method that hands its (first) parameter to a command: its name and the command's template."""
+        name = _method_name(method)
+        params = method.child_by_field_name("parameters")
+        first = params.named_children[0] if params is not None and params.named_children else None
+        if first is None or first.type not in ("identifier", "splat_parameter"):
+            return name, None
+        param = _text(first.named_children[0] if first.type == "splat_parameter" else first)
+        for node in _walk(method.child_by_field_name("body") or method):
+            command = self.command(node, param)
+            if command is not None and MARK in command:
+                return name, _Template(tuple(command.split(MARK)), node.type == "subshell" or self.shell_call(node))
+        return name, None
+
+    # ------------------------------------------------------------------------------------------------ values
+
+    def shell_text(self, node: Node, param: str | None) -> str:
+        """Backticks, ``%x{}`` or a string given alone to ``system``: the command line, interpolations as values."""
+        return "".join(self.part(c, param, quote=False) for c in node.children if c.type not in ("`", '"', "'"))
+
+    def shell_call(self, node: Node) -> bool:
+        """A call whose one argument is a string: a command line (its interpolations are the runner's)."""
+        args = node.child_by_field_name("arguments")
+        named = [a for a in args.named_children if a.type not in ("pair", "hash")] if args is not None else []
+        return len(named) == 1 and named[0].type == "string"
+
+    def part(self, child: Node, param: str | None, quote: bool) -> str:
+        if child.type == "string_content":
+            return _dq(_text(child)) if quote else _text(child)
+        if child.type == "escape_sequence":
+            return _ESCAPES.get(_text(child)[1:2], _text(child)[1:])
+        if child.type == "interpolation":
+            inner = child.named_children[0] if child.named_children else None
+            if inner is not None and inner.type == "identifier" and _text(inner) == param:
+                return MARK
+            return self.value(inner) if inner is not None else ""
+        return ""
+
+    def value(self, node: Node) -> str:
+        """``${CONST}`` for a constant the file assigns, ``${X}`` for ``ENV["X"]``, else unknown."""
+        if node.type == "constant" and _text(node) in self.constants:
+            return "${" + _text(node) + "}"
+        if node.type == "element_reference" and _text(node).startswith("ENV["):
+            keys = [c for c in node.named_children if c.type == "string"]
+            key = self.shell_text(keys[0], None) if keys else ""
+            return "${" + key + "}" if re.fullmatch(r"[A-Za-z_]\w*", key) else UNKNOWN
+        return UNKNOWN
+
+    def word(self, node: Node, param: str | None = None) -> str:
+        """One argv word, quoted for the shell when it needs to be."""
+        if node.type == "string":
+            return _quoted("".join(self.part(c, param, quote=True) for c in node.children))
+        return _quoted(self.value(node))
+
+
+def _method_name(method: Node) -> str:
+    name = method.child_by_field_name("name")
+    return _text(name) if name is not None else ""
+
+
+def _dq(text: str) -> str:
+    return re.sub(r'([\\"$`])', r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class _Arg:
+    shell: str  # as a command line (a string given alone)
+    word: str  # as one argv word
+    string: bool
+
+
+def _quoted(word: str) -> str:
+    """``word`` (literal parts already escaped) as one shell word: bare when it is plain, else double-quoted."""
+    if MARK in word or re.fullmatch(r"(?:[\w@%+=:,./-]|\$\{\w+\})+", word):
+        return word
+    return '"' + word + '"'
+
+
+def _render(args: list[_Arg]) -> str | None:
+    """One string argument is a command line; several arguments are the argv."""
+    if not args:
+        return None
+    if len(args) == 1 and args[0].string:
+        return args[0].shell
+    return " ".join(a.word for a in args)
+
+
+def _fill(template: _Template, args: list[_Arg]) -> str | None:
+    """A runner's command with the call's arguments where its parameter was: a string given alone to a runner
+    that runs a command line (``run("rm -rf …")`` into backticks) is that line; otherwise the argv words."""
+    if template.words == ("", ""):
+        return _render(args)
+    if not args:
+        return None
+    given = args[0].shell if template.shell and len(args) == 1 and args[0].string else " ".join(a.word for a in args)
+    return given.join(template.words)
