@@ -57,6 +57,9 @@ _PACKAGE_METADATA = re.compile(
     r"|(?:^|/)vendor/composer/installed\.json$"
 )
 # Dependency lock files: where a build fetched each dependency from; the product contacts none of it.
+# A package manager's failure log: yarn's ``yarn-error.log``, npm's ``npm-debug.log`` (``npm-debug.log.1234``), pnpm's
+# and lerna's: what a failed ``install`` printed, with the lock file it was resolving.
+_PACKAGE_MANAGER_LOG = re.compile(r"^(?:yarn-error|yarn-debug|npm-debug|pnpm-debug|lerna-debug)\.log(?:\.\d+)?$")
 _LOCK_NAMES = frozenset(
     {
         "package-lock.json",
@@ -227,8 +230,11 @@ def is_test_path(path: str) -> bool:
 
 
 def is_lock_file(path: str) -> bool:
-    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…)."""
-    return posixpath.basename(path).lower() in _LOCK_NAMES
+    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…), or the failure log a
+    JavaScript package manager leaves beside one (``yarn-error.log``, ``npm-debug.log``): the log ends with a dump of
+    the lock file, the same ``resolved`` URLs of where a build fetched its dependencies."""
+    name = posixpath.basename(path).lower()
+    return name in _LOCK_NAMES or bool(_PACKAGE_MANAGER_LOG.match(name))
 
 
 def is_localization(path: str) -> bool:
