@@ -1,0 +1,43 @@
+"""The classes of false positives and misses that round six of whole real packages showed
+(tests/preflight/packages/README.md, "Round six"), each with a minimal construct and a near miss that must still
+be reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+ENDPOINT = "preflight.external_endpoint"
+
+YARN_LOG = (
+    "Arguments: \n  /usr/local/bin/node /opt/yarn/bin/yarn.js install\n\n"
+    "Lockfile:\n  axios@^1.6.0:\n    version \"1.6.2\"\n"
+    '    resolved "https://registry.yarnpkg.com/axios/-/axios-1.6.2.tgz#7ca6"\n'
+)
+
+
+def test_a_package_manager_failure_log_is_a_lock_file_dump() -> None:
+    assert codes_at({"frontend/yarn-error.log": YARN_LOG, "frontend/npm-debug.log.42": YARN_LOG}, ENDPOINT) == []
+    # near miss: the same URL in the product's configuration is a host it contacts
+    assert codes_at({"config/app.ini": "[deps]\nmirror = https://registry.yarnpkg.com/axios\n"}, ENDPOINT) == [2]
+
+UNLOCKED = "preflight.migration_unlocked"
+
+
+def _debconf_package(dbtypes: str) -> dict[str, str | bytes]:
+    config = (
+        "#!/bin/sh\nset -e\n. /usr/share/debconf/confmodule\n"
+        f'dbc_dbtypes="{dbtypes}"\ndbc_dbname="listd"\n. /usr/share/dbconfig-common/dpkg/config\ndbc_go listd "$@"\n'
+    )
+    return {
+        "config": config,
+        "postinst": "#!/bin/sh\nset -e\n. /usr/share/dbconfig-common/dpkg/postinst\ndbc_go listd \"$@\"\n",
+        "usr/lib/listd/schema.cfg": "[database]\nurl: sqlite:///$DATA_DIR/listd.db\n",
+        "usr/lib/listd/migrations/0002_member_role.sql": "ALTER TABLE member ADD COLUMN role integer;\n",
+    }
+
+
+def test_a_database_dbconfig_common_offers_is_one_the_package_runs_on() -> None:
+    # the default configuration names SQLite, but the administrator may choose PostgreSQL at install
+    assert codes_at(_debconf_package("sqlite3, pgsql, mysql"), UNLOCKED) == [1]
+    # near miss: a package that offers SQLite alone keeps SQLite's reading (PostgreSQL's locks do not apply)
+    assert codes_at(_debconf_package("sqlite3"), UNLOCKED) == []
