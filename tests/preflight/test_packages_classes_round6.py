@@ -10,7 +10,7 @@ ENDPOINT = "preflight.external_endpoint"
 
 YARN_LOG = (
     "Arguments: \n  /usr/local/bin/node /opt/yarn/bin/yarn.js install\n\n"
-    "Lockfile:\n  axios@^1.6.0:\n    version \"1.6.2\"\n"
+    'Lockfile:\n  axios@^1.6.0:\n    version "1.6.2"\n'
     '    resolved "https://registry.yarnpkg.com/axios/-/axios-1.6.2.tgz#7ca6"\n'
 )
 
@@ -19,6 +19,7 @@ def test_a_package_manager_failure_log_is_a_lock_file_dump() -> None:
     assert codes_at({"frontend/yarn-error.log": YARN_LOG, "frontend/npm-debug.log.42": YARN_LOG}, ENDPOINT) == []
     # near miss: the same URL in the product's configuration is a host it contacts
     assert codes_at({"config/app.ini": "[deps]\nmirror = https://registry.yarnpkg.com/axios\n"}, ENDPOINT) == [2]
+
 
 UNLOCKED = "preflight.migration_unlocked"
 
@@ -30,7 +31,7 @@ def _debconf_package(dbtypes: str) -> dict[str, str | bytes]:
     )
     return {
         "config": config,
-        "postinst": "#!/bin/sh\nset -e\n. /usr/share/dbconfig-common/dpkg/postinst\ndbc_go listd \"$@\"\n",
+        "postinst": '#!/bin/sh\nset -e\n. /usr/share/dbconfig-common/dpkg/postinst\ndbc_go listd "$@"\n',
         "usr/lib/listd/schema.cfg": "[database]\nurl: sqlite:///$DATA_DIR/listd.db\n",
         "usr/lib/listd/migrations/0002_member_role.sql": "ALTER TABLE member ADD COLUMN role integer;\n",
     }
@@ -41,3 +42,36 @@ def test_a_database_dbconfig_common_offers_is_one_the_package_runs_on() -> None:
     assert codes_at(_debconf_package("sqlite3, pgsql, mysql"), UNLOCKED) == [1]
     # near miss: a package that offers SQLite alone keeps SQLite's reading (PostgreSQL's locks do not apply)
     assert codes_at(_debconf_package("sqlite3"), UNLOCKED) == []
+
+
+REWRITE = "preflight.migration_rewrites_table"
+_HEAD = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n"
+
+
+def _django_app(third: str) -> dict[str, str | bytes]:
+    created = (
+        _HEAD + '        migrations.CreateModel(name="Page", fields=[\n'
+        '            ("id", models.AutoField(primary_key=True)),\n'
+        "            (\n"
+        '                "label", models.CharField(\n'
+        "                    max_length=64, null=True\n"
+        "                )\n"
+        "            ),\n"
+        "        ]),\n    ]\n"
+    )
+    long_sql = "UPDATE papers_page SET label = 'x' WHERE id IN (" + ", ".join(str(i) for i in range(4000)) + ");"
+    return {
+        "papers/migrations/0001_initial.py": created,
+        "papers/migrations/0002_fill.py": _HEAD + f'        migrations.RunSQL("{long_sql}"),\n    ]\n',
+        "papers/migrations/0003_label.py": _HEAD + f"        {third},\n    ]\n",
+    }
+
+
+def test_a_migration_with_a_long_line_does_not_end_the_apps_history() -> None:
+    # 0002's one line is longer than the scanners' lines: read whole, the app's fields are known after it
+    same = 'migrations.AlterField(model_name="page", name="label", field=models.CharField(max_length=64, null=True, help_text="Shown"))'
+    found = codes_at(_django_app(same), UNLOCKED) + codes_at(_django_app(same), REWRITE)
+    assert found == []
+    # near miss: SET NOT NULL on the same field scans the table
+    scan = 'migrations.AlterField(model_name="page", name="label", field=models.CharField(max_length=64))'
+    assert codes_at(_django_app(scan), REWRITE) == [6]

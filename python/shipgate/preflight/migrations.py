@@ -395,9 +395,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
     skipped, history = not_run(ctx, run_files)  # applied by the installed version; an initial schema
     yield from history
     # a Django AlterField is read against the field the app's earlier migrations define (sql.django_history)
-    altered = alter_field_changes(
-        (t.path, "\n".join(line.text for line in t.lines)) for t in ctx.texts if t.path.endswith(".py")
-    )
+    altered = ctx.django_changes
+    if altered is None:  # a context made without the package's files
+        altered = alter_field_changes(
+            (t.path, "\n".join(line.text for line in t.lines)) for t in ctx.texts if t.path.endswith(".py")
+        )
     for path, sql in ctx.parsed.sql.items():
         if path in skipped:
             continue
