@@ -69,7 +69,10 @@ def _django_app(third: str) -> dict[str, str | bytes]:
 
 def test_a_migration_with_a_long_line_does_not_end_the_apps_history() -> None:
     # 0002's one line is longer than the scanners' lines: read whole, the app's fields are known after it
-    same = 'migrations.AlterField(model_name="page", name="label", field=models.CharField(max_length=64, null=True, help_text="Shown"))'
+    same = (
+        'migrations.AlterField(model_name="page", name="label", '
+        'field=models.CharField(max_length=64, null=True, help_text="Shown"))'
+    )
     found = codes_at(_django_app(same), UNLOCKED) + codes_at(_django_app(same), REWRITE)
     assert found == []
     # near miss: SET NOT NULL on the same field scans the table
