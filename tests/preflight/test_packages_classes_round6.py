@@ -78,3 +78,25 @@ def test_a_migration_with_a_long_line_does_not_end_the_apps_history() -> None:
     # near miss: SET NOT NULL on the same field scans the table
     scan = 'migrations.AlterField(model_name="page", name="label", field=models.CharField(max_length=64))'
     assert codes_at(_django_app(scan), REWRITE) == [6]
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def _component(line: str) -> dict[str, str | bytes]:
+    return {
+        "frontend/src/components/LoginForm.vue": (
+            '<template>\n  <input v-model="password" type="password" />\n</template>\n\n'
+            '<script setup>\nimport { ref } from "vue"\n'
+            f"{line}\n"
+            "const passwordError = ref(null)\n"
+            "async function submit(resp) {\n  token.value = resp.data.token\n}\n</script>\n"
+        )
+    }
+
+
+def test_a_single_file_components_script_is_program_code() -> None:
+    # a component's script assigns expressions: refs and response fields, not written secrets
+    assert codes_at(_component("const password = ref('')"), CREDENTIAL) == []
+    # near miss: a string literal under a password name in the same script is a written secret
+    assert codes_at(_component("const password = 'Tr0ub4dor&3x'"), CREDENTIAL) == [7]

@@ -105,6 +105,8 @@ _CODE_SUFFIXES = (
     ".py", ".pl", ".pm", ".rb", ".rake", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
     ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
     ".css", ".scss", ".less", ".vim", ".phtml",
+    # components whose script is JavaScript or TypeScript: a Vue or Svelte single-file component, JSX and TSX
+    ".vue", ".svelte", ".jsx", ".tsx",
 )  # fmt: skip
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 
