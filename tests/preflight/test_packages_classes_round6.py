@@ -100,3 +100,44 @@ def test_a_single_file_components_script_is_program_code() -> None:
     assert codes_at(_component("const password = ref('')"), CREDENTIAL) == []
     # near miss: a string literal under a password name in the same script is a written secret
     assert codes_at(_component("const password = 'Tr0ub4dor&3x'"), CREDENTIAL) == [7]
+
+
+ADML = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<policyDefinitionResources revision="1.0" schemaVersion="1.0">\n'
+    "  <resources><stringTable>\n"
+    '    <string id="POL_Backend_Help">passdb backend = ldapsam:"ldap://ldap-1.corp-directory.net"</string>\n'
+    '    <string id="POL_Bug_Help">Report it at https://bugzilla.fileserver-project.org/ please.</string>\n'
+    "  </stringTable></resources>\n</policyDefinitionResources>\n"
+)
+
+
+def test_group_policy_language_resources_are_text_for_people() -> None:
+    assert codes_at({"usr/share/fileserver/admx/en-US/fileserver.adml": ADML}, ENDPOINT) == []
+    # near miss: the same URL as a configuration value is a host the product contacts
+    conf = '<?xml version="1.0"?>\n<config>\n  <tracker>https://bugzilla.fileserver-project.org/</tracker>\n</config>\n'
+    assert codes_at({"etc/fileserver/tracker.xml": conf}, ENDPOINT) == [3]
+
+
+LGPL = (
+    "                   GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n\n"
+    " Copyright (C) 2007 Free Software Foundation, Inc. <http://fsf.org/>\n"
+)
+
+
+def test_a_gnu_licence_file_kept_beside_a_vendored_library_is_text() -> None:
+    assert codes_at({"usr/share/webadmin/lib/smarty/COPYING.lib": LGPL}, ENDPOINT) == []
+    # near miss: a module named after copying is code whose requests count
+    code = 'import urllib.request\n\nurllib.request.urlopen("https://fsf-mirror.licence-check.net/list")\n'
+    assert codes_at({"webadmin/copying.py": code}, ENDPOINT) == [3]
+
+
+PLUGIN = (
+    "import os\n\nimport pytest\n\n\n@pytest.fixture\ndef fixtures_origin():\n"
+    '    return os.environ.get("REMOTE_FIXTURES_ORIGIN", "https://fixtures.repo-server-project.org/")\n'
+)
+
+
+def test_a_pytest_plugin_a_project_ships_is_test_code() -> None:
+    assert codes_at({"reposerver/pytest_plugin.py": PLUGIN}, ENDPOINT) == []
+    # near miss: the same default in the product's own module is a host it contacts
+    assert codes_at({"reposerver/sync.py": PLUGIN}, ENDPOINT) == [8]

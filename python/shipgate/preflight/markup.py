@@ -33,7 +33,9 @@ Lines = tuple[tuple[int, str], ...]
 # ``wiki/default-pages/``: the help wiki a product loads into its own wiki at setup (Trac)
 _DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation|wiki/default-pages)/", re.I)
 # a bundled component's licence (``Bootstrap_License``, ``jquery-LICENSE.txt``)
-_NAMED_LICENCE = re.compile(r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$")
+# ``MIT-LICENSE``, ``third_party_license.txt``; the GNU licences' own file names (``COPYING.LIB``, ``COPYING.lib``,
+# ``COPYING.LESSER``), which a vendored library keeps beside its code
+_NAMED_LICENCE = re.compile(r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$|^copying[._-](?:lib|lesser|l?gpl\w*)$")
 _DOC_NAME = re.compile(
     r"^(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
@@ -48,6 +50,8 @@ _DOC_SUFFIXES = (
     ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".html.erb", ".ctp", ".ufm", ".afm",
     # source maps: where a minified file's sources were, for a developer's tools
     ".css.map", ".js.map",
+    # Group Policy language resources: the names and help texts a policy editor shows an administrator
+    ".adml",
 )  # fmt: skip
 # Metadata a package carries for its package index and installer, shown to people: Debian's control file, Python's
 # core metadata (``PKG-INFO``, a wheel's ``METADATA``, an egg-info's files).
@@ -216,6 +220,7 @@ def public_armor_lines(lines: Lines) -> set[int]:
 _TEST_PATH = re.compile(
     r"(?i)(?:^|/)_?(?:tests?|testsuites?|testdata|testing|fixtures|spec|test_\w+)/|(?:^|/)test_[^/]+$"
     r"|(?:^|/)tests?\.py$|_test\.\w+$|\.test\.\w+$"
+    r"|(?:^|/)pytest_plugins?\.py$"  # a pytest plugin a project ships for its tests (and its plugins' tests)
 )
 # Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
 _LOCALIZATION = re.compile(
