@@ -141,3 +141,14 @@ def test_a_pytest_plugin_a_project_ships_is_test_code() -> None:
     assert codes_at({"reposerver/pytest_plugin.py": PLUGIN}, ENDPOINT) == []
     # near miss: the same default in the product's own module is a host it contacts
     assert codes_at({"reposerver/sync.py": PLUGIN}, ENDPOINT) == [8]
+
+
+SCHEDULED = "preflight.scheduled_job"
+CRONTAB = "# the archiver's periodic jobs\n*/15 * * * * archiver /usr/bin/archiver-manage runjobs quarter_hourly\n"
+
+
+def test_an_sdists_example_project_is_an_example() -> None:
+    sdist = {"PKG-INFO": "Metadata-Version: 2.1\nName: archiver\n", "example_project/crontab": CRONTAB}
+    assert codes_at(sdist, SCHEDULED) == []
+    # near miss: the same folder in a tree that is no sdist is read by what it does
+    assert codes_at({"example_project/crontab": CRONTAB}, SCHEDULED) == [2]
