@@ -152,3 +152,13 @@ def test_an_sdists_example_project_is_an_example() -> None:
     assert codes_at(sdist, SCHEDULED) == []
     # near miss: the same folder in a tree that is no sdist is read by what it does
     assert codes_at({"example_project/crontab": CRONTAB}, SCHEDULED) == [2]
+
+
+EGRESS = "preflight.implicit_egress"
+DOCKERFILE = "FROM python:3.12-alpine\nRUN apk add --no-cache gcc musl-dev\nRUN pip install -r requirements.txt\n"
+
+
+def test_a_developers_dockerfile_is_no_install_step() -> None:
+    assert codes_at({"docker/Dockerfile.dev": DOCKERFILE, "docker/Dockerfile.front.dev": DOCKERFILE}, EGRESS) == []
+    # near miss: the image the project ships for production is built by the install
+    assert codes_at({"docker/Dockerfile": DOCKERFILE}, EGRESS) == [2, 3]
