@@ -63,6 +63,7 @@ from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
 from shipgate.preflight.scriptlet_evidence import phase_folder_scriptlets
 from shipgate.preflight.sdist_examples import sdist_example_paths
+from shipgate.preflight.sql.django_history import package_changes
 from shipgate.preflight.update_scripts import listed_update_scripts
 from shipgate.preflight.windows import checks as windows_checks
 
@@ -248,4 +249,5 @@ def _context(
         offered_config=offered(contents.files),
         installed_commands=installed_commands(contents.files),
         sdist_examples=sdist_example_paths(contents.files),
+        django_changes=package_changes(contents.files),
     )

@@ -433,6 +433,9 @@ class Context:
     # The files under an sdist's top-level examples/ (shipgate.preflight.sdist_examples): known for the whole package,
     # as PKG-INFO, which tells an sdist, is in one shard only
     sdist_examples: frozenset[str] = frozenset()
+    # What each Django AlterField/AddField changes (shipgate.preflight.sql.django_history.package_changes), read from
+    # the whole files of the package; None: read from the texts
+    django_changes: Mapping[tuple[str, int], frozenset[str]] | None = None
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

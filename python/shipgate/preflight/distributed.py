@@ -148,7 +148,8 @@ _DEVELOPMENT_NAMES = frozenset(
 _MAINTAINER_TOOL = re.compile(
     r"(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:release|validate|copyrights?)(?:[-_.][\w.-]*)?$"
     r"|(?:^|/)(?:scripts|tools|dev)/[\w-]*[-_]tests?(?:\.(?:sh|py))?$"
-    r"|(?:^|/)Dockerfile[-_.](?:[\w-]*[-_.])?(?:test|tests|testbed|ci)$"
+    # an image built to run tests, or a developer's environment (``Dockerfile.dev``, ``Dockerfile.front.dev``)
+    r"|(?:^|/)Dockerfile[-_.](?:[\w-]*[-_.])?(?:test|tests|testbed|ci|dev|devel|development)$"
 )
 _CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
 # what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
@@ -177,7 +178,7 @@ def is_package_metadata(path: str) -> bool:
 
 def is_development_file(path: str) -> bool:
     """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``,
-    a release or validation tool in ``scripts/``, an image built to run tests)."""
+    a release or validation tool in ``scripts/``, an image built to run tests or for a developer's environment)."""
     name = posixpath.basename(path)
     return (
         name in _DEVELOPMENT_NAMES

@@ -33,7 +33,9 @@ Lines = tuple[tuple[int, str], ...]
 # ``wiki/default-pages/``: the help wiki a product loads into its own wiki at setup (Trac)
 _DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation|wiki/default-pages)/", re.I)
 # a bundled component's licence (``Bootstrap_License``, ``jquery-LICENSE.txt``)
-_NAMED_LICENCE = re.compile(r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$")
+# ``MIT-LICENSE``, ``third_party_license.txt``; the GNU licences' own file names (``COPYING.LIB``, ``COPYING.lib``,
+# ``COPYING.LESSER``), which a vendored library keeps beside its code
+_NAMED_LICENCE = re.compile(r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$|^copying[._-](?:lib|lesser|l?gpl\w*)$")
 _DOC_NAME = re.compile(
     r"^(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
@@ -48,6 +50,8 @@ _DOC_SUFFIXES = (
     ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".html.erb", ".ctp", ".ufm", ".afm",
     # source maps: where a minified file's sources were, for a developer's tools
     ".css.map", ".js.map",
+    # Group Policy language resources: the names and help texts a policy editor shows an administrator
+    ".adml",
 )  # fmt: skip
 # Metadata a package carries for its package index and installer, shown to people: Debian's control file, Python's
 # core metadata (``PKG-INFO``, a wheel's ``METADATA``, an egg-info's files).
@@ -57,6 +61,9 @@ _PACKAGE_METADATA = re.compile(
     r"|(?:^|/)vendor/composer/installed\.json$"
 )
 # Dependency lock files: where a build fetched each dependency from; the product contacts none of it.
+# A package manager's failure log: yarn's ``yarn-error.log``, npm's ``npm-debug.log`` (``npm-debug.log.1234``), pnpm's
+# and lerna's: what a failed ``install`` printed, with the lock file it was resolving.
+_PACKAGE_MANAGER_LOG = re.compile(r"^(?:yarn-error|yarn-debug|npm-debug|pnpm-debug|lerna-debug)\.log(?:\.\d+)?$")
 _LOCK_NAMES = frozenset(
     {
         "package-lock.json",
@@ -102,6 +109,8 @@ _CODE_SUFFIXES = (
     ".py", ".pl", ".pm", ".rb", ".rake", ".js", ".mjs", ".cjs", ".ts", ".php", ".lua", ".tcl", ".go", ".java", ".kt",
     ".scala", ".cs", ".c", ".h", ".cc", ".cpp", ".rs", ".erl", ".hrl", ".app", ".ex", ".exs", ".groovy", ".swift",
     ".css", ".scss", ".less", ".vim", ".phtml",
+    # components whose script is JavaScript or TypeScript: a Vue or Svelte single-file component, JSX and TSX
+    ".vue", ".svelte", ".jsx", ".tsx",
 )  # fmt: skip
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 
@@ -211,6 +220,7 @@ def public_armor_lines(lines: Lines) -> set[int]:
 _TEST_PATH = re.compile(
     r"(?i)(?:^|/)_?(?:tests?|testsuites?|testdata|testing|fixtures|spec|test_\w+)/|(?:^|/)test_[^/]+$"
     r"|(?:^|/)tests?\.py$|_test\.\w+$|\.test\.\w+$"
+    r"|(?:^|/)pytest_plugins?\.py$"  # a pytest plugin a project ships for its tests (and its plugins' tests)
 )
 # Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
 _LOCALIZATION = re.compile(
@@ -227,8 +237,11 @@ def is_test_path(path: str) -> bool:
 
 
 def is_lock_file(path: str) -> bool:
-    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…)."""
-    return posixpath.basename(path).lower() in _LOCK_NAMES
+    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…), or the failure log a
+    JavaScript package manager leaves beside one (``yarn-error.log``, ``npm-debug.log``): the log ends with a dump of
+    the lock file, the same ``resolved`` URLs of where a build fetched its dependencies."""
+    name = posixpath.basename(path).lower()
+    return name in _LOCK_NAMES or bool(_PACKAGE_MANAGER_LOG.match(name))
 
 
 def is_localization(path: str) -> bool:

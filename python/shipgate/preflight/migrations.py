@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.containers import container_command
-from shipgate.preflight.contents import Context, Kind, at_command, at_line
+from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.migration_history import not_run
@@ -31,7 +31,7 @@ from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
 from shipgate.preflight.sql.django_history import alter_field_changes, revised
 from shipgate.preflight.sql.names import path_dialect, sql_name
-from shipgate.preflight.sql.package_db import is_config, package_database
+from shipgate.preflight.sql.package_db import is_config, offered_databases, package_database
 from shipgate.preflight.sql.reader import engine_bound
 from shipgate.preflight.sql.sections import down_file
 
@@ -387,19 +387,33 @@ def _on_package_database(sql: SqlFile, database: str | None) -> SqlFile:
     )
 
 
+def _offered(ctx: Context) -> set[str]:
+    """The databases the package's maintainer scripts offer through dbconfig-common (``dbc_dbtypes``)."""
+    values = (
+        a.value or ""
+        for path, script in ctx.parsed.scripts.items()
+        if is_maintainer_script(path)
+        for a in script.bindings("dbc_dbtypes")
+    )
+    return offered_databases(values)
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
     sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
     configs = (t for t in ctx.of_kind(Kind.CONFIG) if is_config(t.path))  # the only ones package_database reads
-    database = package_database((t.path, "\n".join(line.text for line in t.lines)) for t in configs)
+    named = [(t.path, "\n".join(line.text for line in t.lines)) for t in configs]
+    database = package_database(named, _offered(ctx))
     skipped, history = not_run(ctx, run_files)  # applied by the installed version; an initial schema
     yield from history
     # a Django AlterField is read against the field the app's earlier migrations define (sql.django_history)
-    altered = alter_field_changes(
-        (t.path, "\n".join(line.text for line in t.lines)) for t in ctx.texts if t.path.endswith(".py")
-    )
+    altered = ctx.django_changes
+    if altered is None:  # a context made without the package's files
+        altered = alter_field_changes(
+            (t.path, "\n".join(line.text for line in t.lines)) for t in ctx.texts if t.path.endswith(".py")
+        )
     for path, sql in ctx.parsed.sql.items():
         if path in skipped:
             continue

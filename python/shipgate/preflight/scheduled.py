@@ -60,6 +60,8 @@ def schedules(command: Command) -> str | None:
 
 def jobs(ctx: Context) -> Iterator[Job]:
     for path, tab in ctx.parsed.crontabs.items():
+        if path in ctx.sdist_examples:
+            continue  # an sdist's example: installed when someone copies it (shipgate.preflight.sdist_examples)
         for job in tab.jobs:
             yield Job(path, job.line, "cron", job.schedule, job.command)
     for path, unit in ctx.parsed.units.items():

@@ -20,7 +20,7 @@ import ast
 import dataclasses
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from shipgate.preflight.python_tree import python_tree
@@ -284,7 +284,18 @@ def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int
     return out
 
 
-def revised(sql: SqlFile, changed: dict[tuple[str, int], frozenset[str]]) -> SqlFile:
+def package_changes(files: Mapping[str, bytes]) -> dict[tuple[str, int], frozenset[str]]:
+    """:func:`alter_field_changes` over the package's Python files as they are, not the lines the scanners read
+    (each cut at ``contents.MAX_LINE_CHARS``): a migration with one long line (a ``RunSQL`` string, a long list of
+    choices) parses, and the app's history goes on through it instead of starting again after it."""
+    return alter_field_changes(
+        (path, data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data)
+        for path, data in files.items()
+        if path.endswith(".py") and len(data) <= MAX_SOURCE
+    )
+
+
+def revised(sql: SqlFile, changed: Mapping[tuple[str, int], frozenset[str]]) -> SqlFile:
     """``sql`` with each ``AlterField`` statement replaced by what Django sends for it: dropped when it sends
     nothing; a brief ACCESS EXCLUSIVE change, or a scan or rewrite (``REWRITES``), an index built or dropped
     (``db_index``); and each ``AddField`` of a foreign key the project's class defines given its index."""

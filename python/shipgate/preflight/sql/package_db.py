@@ -69,10 +69,20 @@ def named_databases(text: str) -> set[str]:
     return {_NAMES[w] for w in words if w in _NAMES}
 
 
-def package_database(configs: Iterable[tuple[str, str]]) -> str | None:
+def offered_databases(dbtypes: Iterable[str]) -> set[str]:
+    """The databases a Debian package's dbconfig-common setup offers the administrator: the values its maintainer
+    scripts give ``dbc_dbtypes`` (``"sqlite3, pgsql, mysql"``; dbconfig-common's documentation, "Using
+    dbconfig-common in your packages"). The package runs on whichever is chosen, whatever its default
+    configuration names."""
+    words = (w.strip().lower() for value in dbtypes for w in re.split(r"[\s,]+", value))
+    return {_NAMES[w] for w in words if w in _NAMES}
+
+
+def package_database(configs: Iterable[tuple[str, str]], offered: Iterable[str] = ()) -> str | None:
     """'mysql' or 'sqlite' when the package's configuration files (``(path, text)``) name that database and no
-    other; None otherwise (none named, PostgreSQL named, or more than one)."""
-    named: set[str] = set()
+    other; None otherwise (none named, PostgreSQL named, or more than one). ``offered``: the databases its
+    installer lets the administrator choose (:func:`offered_databases`), counted as named."""
+    named: set[str] = set(offered)
     for path, text in configs:
         if is_config(path):
             named |= named_databases(text)
