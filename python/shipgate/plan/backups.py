@@ -5,9 +5,12 @@
   ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``) to a place named like a backup, or
   an archive created of a database's data directory;
 - ``config``: the same of a configuration place (``/etc/``, ``/opt/``, ``/usr/local/etc/``, ``/srv/``);
-- a copy kept beside what it copies, under the same name with a backup suffix (``cp -a /boot /boot.bak``, the
-  running kernel's ``/lib/modules/$(uname -r)`` into ``/lib/modules.bak``): a backup of that place whatever it
-  is, ``data`` when its path says neither data nor configuration;
+- a copy kept beside what it copies, under the same name with a backup suffix, a time stamp or both
+  (``cp -a /boot /boot.bak``, the running kernel's ``/lib/modules/$(uname -r)`` into ``/lib/modules.bak``,
+  ``cp .env .env-$(date …)``, ``cp x.sh x.sh.old-$DATE``): a backup of that place whatever it is, ``data`` when
+  its path says neither data nor configuration;
+- the firewall's rules dumped into a file named like a backup (``iptables-save > rules.old-$DATE``,
+  ``nft list ruleset > x.bak``): ``config``;
 - a command named for a backup that the script does not define itself (a vendor's helper or tool:
   ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``) backs up what it names: the
   database when its name says so, else the data. Its name must not also say it restores, lists or removes.
@@ -40,7 +43,11 @@ _CONFIG_FILE = re.compile(r"(?i)\.(?:conf|cfg|ini|ya?ml|toml|properties|env)$")
 _CONFIG_WORDS = frozenset({"config", "conf", "configuration", "settings", "etc"})
 _OLD_WORDS = frozenset({"old", "back", "orig", "prev", "previous", "saved"})
 _WORD = re.compile(r"[a-z0-9]+")
-_BACKUP_SUFFIX = re.compile(r"(?i)[._~-](?:bak|backup|orig|old|save|prev)$")
+# A time stamp in a copy's name: a ``$(date …)`` (preflight gives a variable set from one as its shape), a
+# variable named for a date or time (``$time_now``, ``${TS}``), or six digits and more (``20240101``).
+_STAMP = r"(?:\$\(date[^)]*\)|\$\{?[A-Za-z_]*(?i:date|time|stamp|now|dt|ts)[A-Za-z_0-9]*\}?|\d{6,}[\d_.:T-]*)"
+_BACKUP_SUFFIX = re.compile(
+    rf"(?:[._~-](?i:bak|backup|orig|old|save|prev)(?:[._-]?{_STAMP})?|[._-]{_STAMP})$")
 _SYSTEM_CONFIG = ("/etc/", "/usr/local/etc/")  # configuration whatever it is named (``/etc/logrotate.d/mysql``)
 _INSTALLATION = re.compile(r"/opt/[^/$]+/?")
 _SHELLS = frozenset({"bash", "sh", "dash", "zsh", "ksh"})
@@ -50,6 +57,10 @@ _NOT_TAKING_VERBS = frozenset({"restore", "list", "ls", "remove", "rm", "delete"
                                "verify", "check", "--help", "-h", "help"})
 _EXEC_VALUE_OPTIONS = frozenset({"-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index",
                                  "-c", "--container", "-n", "--namespace", "--detach-keys"})
+# Dumps of the running firewall rules (``nft list ruleset`` too): written to a backup-named file, they keep the
+# firewall's configuration to restore.
+_RULE_DUMPS = frozenset({"iptables-save", "ip6tables-save", "iptables-legacy-save", "ip6tables-legacy-save",
+                         "iptables-nft-save", "ip6tables-nft-save", "ebtables-save", "arptables-save"})
 _TAR_VALUE_OPTIONS = frozenset({"-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--exclude",
                                 "-b", "--blocking-factor", "-g", "--listed-incremental"})
 
@@ -125,8 +136,10 @@ def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
     if destination is None:
         return
     places = {p: [s for s in sources if place(s) == p] for p in ("data", "config")}
-    if not any(places.values()) and c.name in _COPIES and (beside := _kept_beside(destination, sources)):
-        yield "data", beside
+    if c.name in _COPIES and (beside := _kept_beside(destination, sources)):
+        for kind in ("data", "config"):  # what the path says, else data (``/boot`` → ``/boot.bak``)
+            if found := [s for s in beside if (place(s) or "data") == kind]:
+                yield kind, found
         return
     archived_database = c.name in _ARCHIVERS and bool(places["data"]) and any(
         _DATABASE_DIRS.match(posixpath.basename(s.rstrip("/"))) for s in places["data"])
@@ -166,6 +179,18 @@ def _in_container(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]
         yield ("database" if _DATABASE_WORDS.search(target) or _DATABASE_WORDS.search(program) else "data"), [target]
 
 
+def _rules_kept(c: Command, words: list[str]) -> bool:
+    """Whether the command dumps the firewall's rules into a file named like a backup (``iptables-save >
+    /etc/iptables.rules.old-DATE``, ``iptables-save -f x.bak``, ``nft list ruleset > x.bak``)."""
+    ops = [w for w in words if not w.startswith("-")]
+    if c.name not in _RULE_DUMPS and not (c.name == "nft" and ops[:2] == ["list", "ruleset"]):
+        return False
+    written = [r.target.text for r in c.redirects
+               if r.target is not None and r.op in (">", ">>", ">|", "&>") and r.fd in (None, "1")]
+    written += [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-f", "--file")]
+    return any(backup_named(t) for t in written)
+
+
 def _named_for_backup(name: str, words: list[str]) -> bool:
     verbs = {w.lower() for w in words[:1]}
     return "backup" in name.lower() and not _NOT_TAKING.search(name) and not verbs & _NOT_TAKING_VERBS
@@ -185,5 +210,7 @@ def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tu
         yield "database", []  # pg_basebackup -R sets up a standby, it keeps no backup
     elif c.name in _COPIES or c.name in _ARCHIVERS:
         yield from _copies(c, words)
+    elif _rules_kept(c, words):
+        yield "config", [c.name or "firewall rules"]
     elif c.name in _CONTAINER_CLIS or c.name in ("docker-compose", "podman-compose"):
         yield from _in_container(c, words)

@@ -8,7 +8,8 @@ The plan's source is ``shipgate.preflight.facts``: the scripts parsed with their
 read by PostgreSQL's parser, crontabs and units; and, for what only a scanner decides (a unit the target does
 not have), preflight's findings. What a command *means* to the plan is the plan's own reading: interruptions
 (``plan.interrupts``), backups (``plan.backups``, and those kept by an in-place edit or a move: ``plan.kept``),
-prompts (``plan.prompts``), firewall changes (``plan.firewall``); a line whose command word comes from a variable
+prompts (``plan.prompts``), firewall changes (``plan.firewall``); a helper function's backup is read with the
+arguments it is called with (``plan.helper_calls``); a line whose command word comes from a variable
 set to another command in another branch is read once with each value (``plan.alternatives``). Two facts
 preflight's commands do not carry — loops fed from a file or pipe, ``select`` menus — are read from the scripts'
 text by the same parser (``plan.loops``).
@@ -28,6 +29,7 @@ from shipgate.plan.alternatives import alternatives
 from shipgate.plan.backups import backups
 from shipgate.plan.config_files import ConfigFile
 from shipgate.plan.firewall import changes_firewall
+from shipgate.plan.helper_calls import calls, with_arguments
 from shipgate.plan.index import MAX_ITEMS, Located
 from shipgate.plan.interrupts import interruptions, reboots
 from shipgate.plan.kept import edited_in_place, moved_aside
@@ -67,14 +69,17 @@ def _named(c: Command, script: Script) -> Command:
 
 
 def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozenset[str] = frozenset(),
-                   jobs: frozenset[str] = frozenset()) -> Iterator[Located]:
+                   jobs: frozenset[str] = frozenset(), called: Mapping[str, list[tuple[str, ...]]] | None = None
+                   ) -> Iterator[Located]:
     """What one script command does to the target that the plan needs (``kind`` names it). ``fed``: the loop
     or group around the command takes its input from a file, heredoc, here-string or pipe; ``defined``: the
-    script's own functions; ``jobs``: its variables set from ``$!``."""
+    script's own functions; ``jobs``: its variables set from ``$!``; ``called``: the arguments each of those
+    functions is called with (a helper's backup is read with them: ``plan.helper_calls``)."""
     for verb, what in interruptions(c, defined=defined, jobs=jobs):
         yield Located(what=what, file=path, line=c.line, kind="service-stop", detail={"verb": verb, "text": c.text})
-    for kind, sources in backups(c, defined=defined):
-        yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
+    for reading in with_arguments(c, called or {}) or [c]:
+        for kind, sources in backups(reading, defined=defined):
+            yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
     why = prompt(c, fed=fed)
     if why is not None:
         yield Located(what=c.text, file=path, line=c.line, kind="prompt", detail={"why": why})
@@ -88,10 +93,11 @@ def _script_facts(script: Script, text: bytes | None) -> Iterator[Located]:
     # Parsed again only where it can matter: a ``read`` (fed by its loop or not) or a ``select`` menu.
     wanted = text is not None and (b"select" in text or any(c.name == "read" for c in script.commands))
     stdin = stdin_facts(text) if wanted and text is not None else StdinFacts()
-    defined, jobs = frozenset(script.functions), background_jobs(script)
+    defined, jobs, called = frozenset(script.functions), background_jobs(script), calls(script)
     for c in script.commands:
         for each in (_named(c, script), *alternatives(c, script)):
-            yield from _command_facts(script.path, each, fed=c.line in stdin.fed, defined=defined, jobs=jobs)
+            yield from _command_facts(script.path, each, fed=c.line in stdin.fed, defined=defined, jobs=jobs,
+                                      called=called)
     yield from _kept_backups(script)
     for line in stdin.menus:
         yield Located(what="select menu", file=script.path, line=line, kind="prompt",

@@ -1,11 +1,13 @@
 """What in a script command interrupts a service, as the plan reads preflight's parsed commands: the stop and
 restart verbs of service managers (systemd, upstart's ``initctl``, SysV init scripts, Debian's invoke-rc.d and
 deb-systemd-invoke, OpenRC, runit, supervisord), of container tools (docker, podman, compose), of process managers
-(pm2), of vendors' control commands (``gitlab-ctl stop``, ``apachectl restart``), Kubernetes' ``rollout restart``,
+(pm2), of launchd, s6 and Kubernetes' scale to zero (``plan.supervisors``), of vendors' control commands
+(``gitlab-ctl stop``, ``apachectl restart``), Kubernetes' ``rollout restart``,
 snap services (``snapctl stop``), upstart's ``restart X``/``stop X``, ``systemctl disable --now``, signals that end a
 process (``kill``, ``pkill``, ``killall``: ``plan.kills``), a stop asked of the machine's own API
 (``plan.local_api``) and commands named for a stop or restart that the script
-does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``, a product's ``./scripts/stop``)
+does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``, a product's ``./scripts/stop``),
+and a compose command held in an unset variable named for compose (``$dc down``: ``plan.compose_variable``)
 — and the commands that take the host down (reboot, power-off). Starting something (``up -d``, ``start``) and
 looking (``ps``, ``pull``, ``logs``) interrupt nothing; neither does the firewall's own unit (``systemctl restart
 iptables``): that is a firewall change (``plan.firewall``), and nobody is served by it.
@@ -17,9 +19,11 @@ import posixpath
 import re
 from collections.abc import Iterator
 
+from shipgate.plan.compose_variable import compose_words
 from shipgate.plan.firewall import firewall_unit
 from shipgate.plan.kills import killed
 from shipgate.plan.local_api import api_stops
+from shipgate.plan.supervisors import supervised_stops
 from shipgate.preflight.shell.model import Command
 
 SERVICE_VERBS = frozenset({"stop", "restart", "try-restart", "reload-or-restart", "force-restart"})
@@ -78,9 +82,8 @@ def _operands(words: list[str]) -> list[str]:
     return [w for w in words if not w.startswith("-")]
 
 
-def _container(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
+def _container(words: list[str], *, compose: bool) -> Iterator[tuple[str, str]]:
     rest = _after_options(words)
-    compose = c.name in _COMPOSE_CLIS
     if not compose and rest[:1] == ["compose"]:
         compose, rest = True, _after_options(rest[1:])
     if not compose and rest[:1] == ["container"]:
@@ -88,8 +91,10 @@ def _container(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
     if not rest or rest[0] not in _CONTAINER_VERBS:
         return
     verb, targets = rest[0], _operands(rest[1:])
-    if verb == "rm" and not (compose and {"-s", "--stop"} & set(rest)) and not (not compose and "-f" in rest):
-        return  # removing stopped containers interrupts nothing; compose rm -s and docker rm -f stop them first
+    letters = _short_letters(rest[1:])
+    stops_first = ("s" in letters or "--stop" in rest) if compose else ("f" in letters or "--force" in rest)
+    if verb == "rm" and not stops_first:
+        return  # removing stopped containers interrupts nothing; compose rm -s (-fsv) and docker rm -f stop them
     if compose:
         yield verb, ", ".join(targets) if targets else "the compose project"
     else:
@@ -152,12 +157,15 @@ def interruptions(c: Command, *, defined: frozenset[str] = frozenset(), jobs: fr
     script's own functions (read through their bodies, not by their names); ``jobs``: variables set from ``$!``
     (``plan.kills``)."""
     words = _words(c)
-    if c.name in _CONTAINER_CLIS or c.name in _COMPOSE_CLIS:
-        yield from _container(c, words)
+    if (composed := compose_words(c)) is not None:
+        yield from _container(composed, compose=True)
+    elif c.name in _CONTAINER_CLIS or c.name in _COMPOSE_CLIS:
+        yield from _container(words, compose=c.name in _COMPOSE_CLIS)
     else:
         managed = [(verb, what) for verb, what in _service_manager(c, words) if not firewall_unit(what)]
         yield from managed
         yield from _other(c, words)
+        yield from supervised_stops(c)
         yield from killed(c, jobs=jobs)
         yield from api_stops(c)
         if not managed:
