@@ -288,9 +288,9 @@ def _settings(ctx: Context) -> Iterator[Finding]:
 
 
 # The report's order: every script's findings, then every cron job's, every service command line's, every Ansible
-# task's that turns verification off, then the
-# settings'. Each stage reports its files in path order, so a package read in shards joins each stage's findings
-# over the shards and then the stages (shipgate.preflight.shards): the same order as one reading.
+# task's that turns verification off, then the settings'. Each stage reports its files in path order, so a package
+# read in shards joins each stage's findings over the shards and then the stages (shipgate.preflight.shards): the
+# same order as one reading.
 STAGES = (_scripts, _cron_jobs, _unit_commands, _ansible_tls, _settings)
 
 
