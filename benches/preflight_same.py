@@ -20,6 +20,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests" / "preflight"
@@ -59,13 +60,19 @@ def one_file_packages() -> Iterator[str]:
             yield from rows(f"{set_name}:{entry.repo}", found)
 
 
-def whole_packages() -> Iterator[str]:
-    """The pinned whole packages whose extracted tree is already cached."""
+def packages_loader() -> ModuleType:
+    """tests/preflight/packages/loader.py (a script folder, not a package): the pinned whole packages."""
     spec = importlib.util.spec_from_file_location("whole_packages_loader", TESTS / "packages" / "loader.py")
     assert spec is not None and spec.loader is not None
     loader = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = loader
     spec.loader.exec_module(loader)
+    return loader
+
+
+def whole_packages() -> Iterator[str]:
+    """The pinned whole packages whose extracted tree is already cached."""
+    loader = packages_loader()
     for entry in loader.pinned():
         tree = loader.CACHE / "trees" / f"{entry.sha256[:16]}-{entry.name}"
         if not tree.is_dir():

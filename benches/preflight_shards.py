@@ -15,7 +15,6 @@ per input and the totals."""
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -29,6 +28,7 @@ sys.path.insert(0, str(TESTS))
 from corpus_score import CORPUS_INVENTORY, load_labels  # noqa: E402
 from preflight_kit import package  # noqa: E402
 
+from preflight_same import packages_loader  # noqa: E402
 from shipgate.findings import Finding  # noqa: E402
 from shipgate.preflight import PreflightOptions, run_preflight  # noqa: E402
 
@@ -59,11 +59,7 @@ def inputs(with_packages: bool, names: set[str]) -> Iterator[tuple[str, dict[str
             yield name, build()
     if not with_packages:
         return
-    spec = importlib.util.spec_from_file_location("whole_packages_loader", TESTS / "packages" / "loader.py")
-    assert spec is not None and spec.loader is not None
-    loader = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = loader
-    spec.loader.exec_module(loader)
+    loader = packages_loader()
     for entry in loader.pinned():
         tree = loader.CACHE / "trees" / f"{entry.sha256[:16]}-{entry.name}"
         if (tree / ".complete").is_file() and (not names or entry.name in names):
