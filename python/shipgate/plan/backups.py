@@ -24,6 +24,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 
+from shipgate.plan.in_container import inside
 from shipgate.preflight.shell.model import Command
 
 DUMPS = frozenset({"pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump",
@@ -51,12 +52,9 @@ _BACKUP_SUFFIX = re.compile(
 _SYSTEM_CONFIG = ("/etc/", "/usr/local/etc/")  # configuration whatever it is named (``/etc/logrotate.d/mysql``)
 _INSTALLATION = re.compile(r"/opt/[^/$]+/?")
 _SHELLS = frozenset({"bash", "sh", "dash", "zsh", "ksh"})
-_CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl", "kubectl"})
 _NOT_TAKING = re.compile(r"(?i)restore|list|remove|delete|prune|clean|purge|rotate|verify|check|info|status")
 _NOT_TAKING_VERBS = frozenset({"restore", "list", "ls", "remove", "rm", "delete", "prune", "info", "status",
                                "verify", "check", "--help", "-h", "help"})
-_EXEC_VALUE_OPTIONS = frozenset({"-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index",
-                                 "-c", "--container", "-n", "--namespace", "--detach-keys"})
 # Dumps of the running firewall rules (``nft list ruleset`` too): written to a backup-named file, they keep the
 # firewall's configuration to restore.
 _RULE_DUMPS = frozenset({"iptables-save", "ip6tables-save", "iptables-legacy-save", "ip6tables-legacy-save",
@@ -150,29 +148,13 @@ def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
             yield kind, found
 
 
-def _in_container(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
-    """``docker exec CONTAINER CMD…`` / ``docker compose exec SERVICE CMD…`` / ``kubectl exec POD -- CMD…``."""
-    rest = words[1:] if words[:1] == ["compose"] else words
-    if not rest or rest[0] not in ("exec", "run"):
+def _in_container(c: Command) -> Iterator[tuple[str, list[str]]]:
+    """A dump, or a command named for a backup, run in a container (``plan.in_container``)."""
+    found = inside(c)
+    if found is None:
         return
-    i, target = 1, None
-    while i < len(rest):
-        if rest[i] == "--":
-            i += 1
-            break
-        if rest[i].startswith("-"):
-            i += 2 if rest[i] in _EXEC_VALUE_OPTIONS else 1
-            continue
-        if target is None:
-            target, i = rest[i], i + 1
-            if c.name != "kubectl":
-                break
-            continue
-        break
-    inner = " ".join(rest[i:])
-    program = posixpath.basename(rest[i]) if i < len(rest) else ""
-    if target is None or not inner:
-        return
+    target, words = found
+    inner, program = " ".join(words), posixpath.basename(words[0])
     if any(re.search(rf"(?:^|[\s/;&|'\"]){re.escape(d)}(?:\s|$)", inner) for d in DUMPS):
         yield "database", [target]
     elif ("backup" in program.lower() or "backup" in target.lower()) and not _NOT_TAKING.search(inner):
@@ -212,5 +194,5 @@ def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tu
         yield from _copies(c, words)
     elif _rules_kept(c, words):
         yield "config", [c.name or "firewall rules"]
-    elif c.name in _CONTAINER_CLIS or c.name in ("docker-compose", "podman-compose"):
-        yield from _in_container(c, words)
+    else:
+        yield from _in_container(c)

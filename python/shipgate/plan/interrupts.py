@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from shipgate.plan.compose_variable import compose_words
 from shipgate.plan.firewall import firewall_unit
+from shipgate.plan.in_container import COMPOSE_CLIS, CONTAINER_CLIS, skip_global_options
 from shipgate.plan.kills import killed
 from shipgate.plan.local_api import api_stops
 from shipgate.plan.supervisors import supervised_stops
@@ -30,13 +31,6 @@ SERVICE_VERBS = frozenset({"stop", "restart", "try-restart", "reload-or-restart"
 _SV_VERBS = frozenset({"stop", "restart", "down", "force-stop", "force-restart", "kill", "term"})
 _CONTAINER_VERBS = frozenset({"stop", "restart", "kill", "down", "rm", "pause"})
 _PM2_VERBS = frozenset({"stop", "restart", "delete", "kill"})
-_CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl"})
-_COMPOSE_CLIS = frozenset({"docker-compose", "podman-compose"})
-# Global options of compose (and of docker before its sub-command) that take a value.
-_COMPOSE_VALUE_OPTIONS = frozenset({
-    "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi",
-    "--progress", "--parallel", "-H", "--host", "-c", "--context", "--config", "-l", "--log-level",
-})
 _INIT_DIRS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
 # Control commands that manage services of their own and are not the managers above.
 _NOT_VENDOR_CTL = frozenset({"systemctl", "initctl", "supervisorctl", "sysctl", "kubectl", "journalctl", "loginctl",
@@ -66,14 +60,6 @@ def script_run(c: Command) -> tuple[str, str, list[str]]:
     return c.name or "", program, words
 
 
-def _after_options(words: list[str]) -> list[str]:
-    """The words from the first one that is not an option (or an option's value) on."""
-    i = 0
-    while i < len(words) and words[i].startswith("-"):
-        i += 2 if words[i] in _COMPOSE_VALUE_OPTIONS else 1
-    return words[i:]
-
-
 def _short_letters(words: list[str]) -> set[str]:
     return {ch for w in words if w.startswith("-") and not w.startswith("--") for ch in w[1:]}
 
@@ -83,9 +69,9 @@ def _operands(words: list[str]) -> list[str]:
 
 
 def _container(words: list[str], *, compose: bool) -> Iterator[tuple[str, str]]:
-    rest = _after_options(words)
+    rest = skip_global_options(words)
     if not compose and rest[:1] == ["compose"]:
-        compose, rest = True, _after_options(rest[1:])
+        compose, rest = True, skip_global_options(rest[1:])
     if not compose and rest[:1] == ["container"]:
         rest = rest[1:]
     if not rest or rest[0] not in _CONTAINER_VERBS:
@@ -119,7 +105,7 @@ def _service_manager(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
     elif name == "sv" and len(ops) >= 2 and ops[0] in _SV_VERBS:
         yield from ((ops[0], svc) for svc in ops[1:])
     elif name == "supervisorctl":
-        rest = _after_options(words)
+        rest = skip_global_options(words)
         if rest and rest[0] in SERVICE_VERBS:
             yield from ((rest[0], prog) for prog in _operands(rest[1:]) or ["all"])
 
@@ -159,8 +145,8 @@ def interruptions(c: Command, *, defined: frozenset[str] = frozenset(), jobs: fr
     words = _words(c)
     if (composed := compose_words(c)) is not None:
         yield from _container(composed, compose=True)
-    elif c.name in _CONTAINER_CLIS or c.name in _COMPOSE_CLIS:
-        yield from _container(words, compose=c.name in _COMPOSE_CLIS)
+    elif c.name in CONTAINER_CLIS or c.name in COMPOSE_CLIS:
+        yield from _container(words, compose=c.name in COMPOSE_CLIS)
     else:
         managed = [(verb, what) for verb, what in _service_manager(c, words) if not firewall_unit(what)]
         yield from managed
