@@ -4,7 +4,7 @@ minimal construct and its near misses."""
 from __future__ import annotations
 
 import pytest
-from test_script_facts import kinds
+from test_script_facts import kinds, read
 
 
 @pytest.mark.parametrize("line", [
@@ -25,3 +25,38 @@ def test_a_dump_in_a_container_after_global_options(line: str) -> None:
 ])
 def test_near_misses_in_a_container_that_dump_nothing(line: str) -> None:
     assert "backup-database" not in kinds(line)
+
+
+@pytest.mark.parametrize("line", [
+    "php artisan down", "artisan down", "php8.2 artisan down --retry=60", "php -d memory_limit=-1 artisan down",
+    'docker exec php php artisan down --message="update in progress"', "bin/magento maintenance:enable",
+    "php bin/magento maintenance:enable", "sudo -u www-data php occ maintenance:mode --on",
+    "docker compose exec -u www-data app php occ maintenance:mode --on",
+    "kubectl exec -n nc pod -- php occ maintenance:mode --on", "wp maintenance-mode activate --allow-root",
+    "drush sset system.maintenance_mode 1", "drush state:set system.maintenance_mode TRUE",
+    "drush vset maintenance_mode 1", 'psql -h 127.0.0.1 -p 6432 pgbouncer -c "PAUSE"',
+    'psql "$PGBOUNCER_ADMIN" -c "PAUSE app;"', "psql pgbouncer --command=SUSPEND",
+])
+def test_a_maintenance_mode_interrupts_the_service(line: str) -> None:
+    assert "service-stop" in kinds(line)
+
+
+@pytest.mark.parametrize("line", [
+    "php artisan up", "php artisan migrate --force", "artisan downgrade", "bin/magento maintenance:disable",
+    "bin/magento maintenance:status", "php occ maintenance:mode --off", "php occ maintenance:repair",
+    "wp maintenance-mode deactivate", "drush sset system.maintenance_mode 0", 'psql pgbouncer -c "RESUME"',
+    'psql -c "SHOW POOLS"', 'psql -c "SELECT pause FROM t"', "phpunit artisan down",
+])
+def test_near_misses_that_end_or_only_look_at_a_maintenance_mode(line: str) -> None:
+    assert "service-stop" not in kinds(line)
+
+
+def test_a_helper_that_sends_its_argument_holds_the_clients_on_its_body_line() -> None:
+    body = ('pgbouncer_admin() {\n  psql "$PGBOUNCER_ADMIN" -X -q -c "$1"\n}\n'
+            "pgbouncer_admin PAUSE\nsystemctl restart postgresql\npgbouncer_admin RESUME")
+    assert ("service-stop", 2) in read(body)
+
+
+def test_near_miss_a_helper_called_only_to_resume() -> None:
+    body = 'pgbouncer_admin() {\n  psql "$PGBOUNCER_ADMIN" -X -q -c "$1"\n}\npgbouncer_admin RESUME'
+    assert "service-stop" not in {kind for kind, _ in read(body)}

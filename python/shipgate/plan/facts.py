@@ -9,10 +9,10 @@ read by PostgreSQL's parser, crontabs and units; and, for what only a scanner de
 not have), preflight's findings. What a command *means* to the plan is the plan's own reading: interruptions
 (``plan.interrupts``), backups (``plan.backups``, and those kept by an in-place edit or a move: ``plan.kept``),
 prompts (``plan.prompts``), firewall changes (``plan.firewall``); a helper function's backup is read with the
-arguments it is called with (``plan.helper_calls``); a line whose command word comes from a variable
-set to another command in another branch is read once with each value (``plan.alternatives``). Two facts
-preflight's commands do not carry — loops fed from a file or pipe, ``select`` menus — are read from the scripts'
-text by the same parser (``plan.loops``).
+arguments it is called with, and so is a stop its body names only through them (``plan.helper_calls``); a line
+whose command word comes from a variable set to another command in another branch is read once with each value
+(``plan.alternatives``). Two facts preflight's commands do not carry — loops fed from a file or pipe, ``select``
+menus — are read from the scripts' text by the same parser (``plan.loops``).
 """
 
 from __future__ import annotations
@@ -74,10 +74,14 @@ def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozens
     """What one script command does to the target that the plan needs (``kind`` names it). ``fed``: the loop
     or group around the command takes its input from a file, heredoc, here-string or pipe; ``defined``: the
     script's own functions; ``jobs``: its variables set from ``$!``; ``called``: the arguments each of those
-    functions is called with (a helper's backup is read with them: ``plan.helper_calls``)."""
-    for verb, what in interruptions(c, defined=defined, jobs=jobs):
+    functions is called with (a helper's backup, and a stop the helper's own words do not name, are read with
+    them: ``plan.helper_calls``)."""
+    readings = with_arguments(c, called or {})
+    stops = list(interruptions(c, defined=defined, jobs=jobs)) or [
+        stop for reading in readings for stop in interruptions(reading, defined=defined, jobs=jobs)]
+    for verb, what in stops:
         yield Located(what=what, file=path, line=c.line, kind="service-stop", detail={"verb": verb, "text": c.text})
-    for reading in with_arguments(c, called or {}) or [c]:
+    for reading in readings or [c]:
         for kind, sources in backups(reading, defined=defined):
             yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
     why = prompt(c, fed=fed)

@@ -7,7 +7,8 @@ snap services (``snapctl stop``), upstart's ``restart X``/``stop X``, ``systemct
 process (``kill``, ``pkill``, ``killall``: ``plan.kills``), a stop asked of the machine's own API
 (``plan.local_api``) and commands named for a stop or restart that the script
 does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``, a product's ``./scripts/stop``),
-and a compose command held in an unset variable named for compose (``$dc down``: ``plan.compose_variable``)
+a compose command held in an unset variable named for compose (``$dc down``: ``plan.compose_variable``), and
+maintenance modes (``artisan down``, ``occ maintenance:mode --on``, PgBouncer's ``PAUSE``: ``plan.maintenance``)
 — and the commands that take the host down (reboot, power-off). Starting something (``up -d``, ``start``) and
 looking (``ps``, ``pull``, ``logs``) interrupt nothing; neither does the firewall's own unit (``systemctl restart
 iptables``): that is a firewall change (``plan.firewall``), and nobody is served by it.
@@ -24,6 +25,7 @@ from shipgate.plan.firewall import firewall_unit
 from shipgate.plan.in_container import COMPOSE_CLIS, CONTAINER_CLIS, skip_global_options
 from shipgate.plan.kills import killed
 from shipgate.plan.local_api import api_stops
+from shipgate.plan.maintenance import maintenance
 from shipgate.plan.supervisors import supervised_stops
 from shipgate.preflight.shell.model import Command
 
@@ -143,6 +145,7 @@ def interruptions(c: Command, *, defined: frozenset[str] = frozenset(), jobs: fr
     script's own functions (read through their bodies, not by their names); ``jobs``: variables set from ``$!``
     (``plan.kills``)."""
     words = _words(c)
+    yield from maintenance(c)
     if (composed := compose_words(c)) is not None:
         yield from _container(composed, compose=True)
     elif c.name in CONTAINER_CLIS or c.name in COMPOSE_CLIS:
