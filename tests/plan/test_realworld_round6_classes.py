@@ -60,3 +60,26 @@ def test_a_helper_that_sends_its_argument_holds_the_clients_on_its_body_line() -
 def test_near_miss_a_helper_called_only_to_resume() -> None:
     body = 'pgbouncer_admin() {\n  psql "$PGBOUNCER_ADMIN" -X -q -c "$1"\n}\npgbouncer_admin RESUME'
     assert "service-stop" not in {kind for kind, _ in read(body)}
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    (". helpers.sh\nbtcpay_down", "service-stop"), ("./stack-down.sh", "service-stop"),
+    (". helpers.sh\nbtcpay_dump_db /var/lib/docker/postgres.sql", "backup-database"),
+    ("./bin/dump-database.sh /backups/app.sql", "backup-database"), ("pg_dump_db app", "backup-database"),
+])
+def test_a_sourced_helper_named_for_a_stop_or_a_database_dump(line: str, kind: str) -> None:
+    assert kind in kinds(line)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("shutdown_hook", "service-stop"), ("countdown 10", "service-stop"), ("btcpay_up", "service-stop"),
+    ("down", "service-stop"), ("./load-db-dump.sh app.sql", "backup-database"),
+    ("./restore_db_dump.sh", "backup-database"), ("dump_logs /var/log/app", "backup-database"),
+    ("dump-db.sh --help", "backup-database"),
+])
+def test_near_misses_of_helper_names(line: str, kind: str) -> None:
+    assert kind not in kinds(line)
+
+
+def test_a_helper_the_script_defines_is_read_through_its_body_not_its_name() -> None:
+    assert read("btcpay_down() {\n  echo bye\n}\nbtcpay_down") == set()

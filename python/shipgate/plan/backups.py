@@ -12,8 +12,9 @@
 - the firewall's rules dumped into a file named like a backup (``iptables-save > rules.old-$DATE``,
   ``nft list ruleset > x.bak``): ``config``;
 - a command named for a backup that the script does not define itself (a vendor's helper or tool:
-  ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``) backs up what it names: the
-  database when its name says so, else the data. Its name must not also say it restores, lists or removes.
+  ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``, or a dump of a database:
+  ``btcpay_dump_db``) backs up what it names: the database when its name says so, else the data. Its name must
+  not also say it restores, lists or removes.
 A copy *into* the product's places (``install config/x.conf /etc/x.conf``, a restore from ``/opt/x-backup``) is
 no backup: the destination decides. A move (``mv``) is not a copy: what is moved aside is usually replaced.
 """
@@ -37,6 +38,8 @@ DATA_PLACES = ("/var/lib/", "/var/opt/", "/var/www/", "/home/")
 BACKUP_WORDS = ("backup", "bak", ".orig", ".old", ".save", "snapshot", "dump")
 # The data directory of a database, by its last path segment.
 _DATABASE_DIRS = re.compile(r"(?i)^(?:mysql|mariadb|mssql|postgres(?:ql)?|pg_?data|mongo(?:db)?|redis|couchdb)\b")
+_DATABASE_TOKENS = frozenset({"db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo",
+                              "mongodb"})
 _DATABASE_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:db|database|sql|postgres|pg|mysql|maria|mongo)")
 # A configuration file wherever it lives (``/var/lib/pgsql/data/pg_hba.conf``).
 _CONFIG_FILE = re.compile(r"(?i)\.(?:conf|cfg|ini|ya?ml|toml|properties|env)$")
@@ -174,8 +177,12 @@ def _rules_kept(c: Command, words: list[str]) -> bool:
 
 
 def _named_for_backup(name: str, words: list[str]) -> bool:
+    """Whether a command's name says it takes a backup: ``backup`` in it, or the word ``dump`` with a word for a
+    database (``btcpay_dump_db``, ``dump-database.sh``); not when it also says it restores, loads or lists."""
     verbs = {w.lower() for w in words[:1]}
-    return "backup" in name.lower() and not _NOT_TAKING.search(name) and not verbs & _NOT_TAKING_VERBS
+    tokens = set(_WORD.findall(name.lower()))
+    dumps = "dump" in tokens and bool(tokens & _DATABASE_TOKENS) and not tokens & {"load", "import"}
+    return ("backup" in name.lower() or dumps) and not _NOT_TAKING.search(name) and not verbs & _NOT_TAKING_VERBS
 
 
 def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tuple[str, list[str]]]:

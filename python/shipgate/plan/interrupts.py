@@ -6,7 +6,8 @@ deb-systemd-invoke, OpenRC, runit, supervisord), of container tools (docker, pod
 snap services (``snapctl stop``), upstart's ``restart X``/``stop X``, ``systemctl disable --now``, signals that end a
 process (``kill``, ``pkill``, ``killall``: ``plan.kills``), a stop asked of the machine's own API
 (``plan.local_api``) and commands named for a stop or restart that the script
-does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``, a product's ``./scripts/stop``),
+does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``, a product's ``./scripts/stop``,
+a sourced helper's ``btcpay_down``),
 a compose command held in an unset variable named for compose (``$dc down``: ``plan.compose_variable``), and
 maintenance modes (``artisan down``, ``occ maintenance:mode --on``, PgBouncer's ``PAUSE``: ``plan.maintenance``)
 — and the commands that take the host down (reboot, power-off). Starting something (``up -d``, ``start``) and
@@ -123,12 +124,21 @@ def _other(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
         yield ops[0], name
 
 
+def _ends_in_down(tokens: list[str]) -> bool:
+    """Whether a command's name ends in the word ``down`` after a word of its own (``btcpay_down``,
+    ``stack-down.sh``); not ``shutdown`` or ``countdown``, one word."""
+    stem = tokens[:-1] if tokens[-1:] in (["sh"], ["bash"]) else tokens
+    return len(stem) >= 2 and stem[-1] == "down"
+
+
 def _named_for_it(c: Command, defined: frozenset[str]) -> Iterator[tuple[str, str]]:
     """A command named for a stop or restart (upstart's ``restart mongod``, ``rc.restart_webgui``, a product's
-    ``./scripts/stop`` or ``sh bin/stop.sh``)."""
+    ``./scripts/stop`` or ``sh bin/stop.sh``, a vendor's ``btcpay_down``)."""
     name, program, words = script_run(c)
     tokens = _WORD.findall(name.lower())
     verb = next((t for t in tokens if t in ("restart", "stop")), None)
+    if verb is None and _ends_in_down(tokens):
+        verb = "stop"  # a helper named for taking a stack down (``btcpay_down``)
     if verb is None or name in defined or name.endswith("ctl") or name.startswith("db_"):
         return  # the managers above, the script's own functions, debconf's ``db_stop`` (it ends the dialogue)
     if {"--help", "-h", "help", "status"} & set(words):
