@@ -83,3 +83,20 @@ def test_near_misses_of_helper_names(line: str, kind: str) -> None:
 
 def test_a_helper_the_script_defines_is_read_through_its_body_not_its_name() -> None:
     assert read("btcpay_down() {\n  echo bye\n}\nbtcpay_down") == set()
+
+
+@pytest.mark.parametrize("line", [
+    'cp db/db.sqlite backups/"$(date +%F)"_db.sqlite', "cp app.sqlite3 /srv/backups/app.sqlite3",
+    "zip -r -dd home.database.backup.$(date +%s).zip database/", "tar czf /backup/db.tar.gz db/",
+    "rsync -a data/hlr.db /var/backups/",
+])
+def test_a_copy_of_a_databases_own_file_or_directory_is_a_data_backup(line: str) -> None:
+    assert "backup-data" in kinds(line)
+
+
+@pytest.mark.parametrize("line", [
+    "cp db/db.sqlite /tmp/work.sqlite", "cp backups/2024_db.sqlite db/db.sqlite", "zip -r site.zip database/",
+    "cp -r db/migrate backups/", "cp /etc/aliases.db /etc/aliases.db.bak",
+])
+def test_near_misses_a_copy_not_to_a_backup_or_not_of_a_database(line: str) -> None:
+    assert "backup-data" not in kinds(line)

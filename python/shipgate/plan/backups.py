@@ -2,8 +2,9 @@
 - ``database``: a dump tool (``pg_dump``, ``mysqldump``, …), also run in a container (``docker exec db pg_dump``,
   ``docker compose exec db-backup /backup.sh`` — a backup command in a service named for a database);
 - ``data``: a copy or archive (``cp``, ``rsync``, ``tar``, ``zip``) of a data place (``/var/lib/``, ``/var/opt/``,
-  ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``) to a place named like a backup, or
-  an archive created of a database's data directory;
+  ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``, a database's own file or directory:
+  ``db.sqlite``, ``hlr.db``, ``database/``) to a place named like a backup, or an archive created of a database's
+  data directory;
 - ``config``: the same of a configuration place (``/etc/``, ``/opt/``, ``/usr/local/etc/``, ``/srv/``);
 - a copy kept beside what it copies, under the same name with a backup suffix, a time stamp or both
   (``cp -a /boot /boot.bak``, the running kernel's ``/lib/modules/$(uname -r)`` into ``/lib/modules.bak``,
@@ -38,6 +39,8 @@ DATA_PLACES = ("/var/lib/", "/var/opt/", "/var/www/", "/home/")
 BACKUP_WORDS = ("backup", "bak", ".orig", ".old", ".save", "snapshot", "dump")
 # The data directory of a database, by its last path segment.
 _DATABASE_DIRS = re.compile(r"(?i)^(?:mysql|mariadb|mssql|postgres(?:ql)?|pg_?data|mongo(?:db)?|redis|couchdb)\b")
+# A database's own file or directory by its name: a SQLite file (``db.sqlite``, ``hlr.db``), ``database/``, ``db/``.
+_DATABASE_FILE = re.compile(r"(?i)^(?:db|database)$|\.(?:sqlite3?|db3?)$")
 _DATABASE_TOKENS = frozenset({"db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo",
                               "mongodb"})
 _DATABASE_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:db|database|sql|postgres|pg|mysql|maria|mongo)")
@@ -77,7 +80,8 @@ def place(path: str) -> str | None:
     """What a copied path holds: ``config``, ``data`` or None (neither, as far as its path says)."""
     if _CONFIG_FILE.search(path) or path.startswith(_SYSTEM_CONFIG):
         return "config"
-    if _DATABASE_DIRS.match(posixpath.basename(path.rstrip("/"))) or path.startswith(DATA_PLACES):
+    last = posixpath.basename(path.rstrip("/"))
+    if _DATABASE_DIRS.match(last) or _DATABASE_FILE.search(last) or path.startswith(DATA_PLACES):
         return "data"
     if _INSTALLATION.fullmatch(path):
         return "data"  # a product's whole installation directory holds its data as well as its configuration
