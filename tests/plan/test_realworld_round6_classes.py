@@ -100,3 +100,22 @@ def test_a_copy_of_a_databases_own_file_or_directory_is_a_data_backup(line: str)
 ])
 def test_near_misses_a_copy_not_to_a_backup_or_not_of_a_database(line: str) -> None:
     assert "backup-data" not in kinds(line)
+
+
+@pytest.mark.parametrize("body", [
+    'T="pg-upgrade-$(date +%s)"\ndocker run -d --name "$T" postgres:16\ndocker exec -i "$T" pg_restore < d\n'
+    'docker rm -f "$T"',
+    "docker run -d --name=helper alpine sleep 60\ndocker stop helper",
+    "up() {\n  podman container run -d --name tmpdb postgres\n  podman rm -f tmpdb\n}\nup",
+])
+def test_removing_a_container_the_script_started_itself_interrupts_nothing(body: str) -> None:
+    assert "service-stop" not in {kind for kind, _ in read(body)}
+
+
+@pytest.mark.parametrize("body", [
+    "docker stop app\ndocker rm app\ndocker run -d --name app app:2",
+    "docker run -d --name helper alpine sleep 60\ndocker stop web",
+    "install() {\n  docker run -d --name app app:1\n}\nupdate() {\n  docker rm -f app\n}\nupdate",
+])
+def test_near_misses_a_running_container_stopped_before_its_replacement_or_elsewhere(body: str) -> None:
+    assert "service-stop" in {kind for kind, _ in read(body)}
