@@ -119,3 +119,20 @@ def test_removing_a_container_the_script_started_itself_interrupts_nothing(body:
 ])
 def test_near_misses_a_running_container_stopped_before_its_replacement_or_elsewhere(body: str) -> None:
     assert "service-stop" in {kind for kind, _ in read(body)}
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ('f="$(echo "$line" | cut -d";" -f2)"\nmv "$f" "$f.bak"', "backup-data"),
+    ('mv "$1" "$1.bak"', "backup-data"), ("mv /usr/lib/app /usr/lib/app.old", "backup-data"),
+    ('mv "$CONF_DIR/app.cfg" "$CONF_DIR/app.cfg.bak"', "backup-config"),
+])
+def test_a_move_kept_beside_its_source_whatever_the_path(body: str, kind: str) -> None:
+    assert kind in kinds(body)
+
+
+@pytest.mark.parametrize("body", [
+    'mv "$f" "$f.new"', 'mv "$f.bak" "$f"', 'mv "$f" "$f.bak"\nrm -f "$f.bak"', "mv app.tmp app",
+    "sed -i 's/a/b/' settings", 'mv "$f" /tmp/work/',
+])
+def test_near_misses_a_move_that_keeps_nothing(body: str) -> None:
+    assert not {k for k in kinds(body) if k.startswith("backup-")}

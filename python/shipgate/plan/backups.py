@@ -127,7 +127,7 @@ def _copy_parts(c: Command, words: list[str]) -> tuple[str | None, list[str]]:
     return (ops[-1], ops[:-1]) if len(ops) >= 2 else (None, [])
 
 
-def _kept_beside(destination: str, sources: list[str]) -> list[str]:
+def kept_beside(destination: str, sources: list[str]) -> list[str]:
     """The sources a destination copies under their own name with a backup suffix (``/boot`` → ``/boot.bak``),
     or under their parent's (``/lib/modules/6.1`` → ``/lib/modules.bak``)."""
     stem = _BACKUP_SUFFIX.sub("", destination.rstrip("/"))
@@ -141,7 +141,7 @@ def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
     if destination is None:
         return
     places = {p: [s for s in sources if place(s) == p] for p in ("data", "config")}
-    if c.name in _COPIES and (beside := _kept_beside(destination, sources)):
+    if c.name in _COPIES and (beside := kept_beside(destination, sources)):
         for kind in ("data", "config"):  # what the path says, else data (``/boot`` → ``/boot.bak``)
             if found := [s for s in beside if (place(s) or "data") == kind]:
                 yield kind, found
