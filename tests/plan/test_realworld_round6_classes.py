@@ -136,3 +136,21 @@ def test_a_move_kept_beside_its_source_whatever_the_path(body: str, kind: str) -
 ])
 def test_near_misses_a_move_that_keeps_nothing(body: str) -> None:
     assert not {k for k in kinds(body) if k.startswith("backup-")}
+
+
+@pytest.mark.parametrize("line", [
+    "redis-cli BGSAVE", 'redis-cli -a "$PASS" save', "docker exec redis redis-cli BGSAVE",
+    "docker compose exec -T redis redis-cli -h localhost SAVE", "valkey-cli bgsave",
+    'sqlite3 /var/lib/app/app.db ".backup /var/backups/app-$(date +%F).db"', "sqlite3 data/app.db .dump > app.sql",
+    "sqlite3 \"$DB\" \"VACUUM INTO '$DB.bak'\"",
+])
+def test_a_database_told_to_write_a_copy_of_itself(line: str) -> None:
+    assert "backup-database" in kinds(line)
+
+
+@pytest.mark.parametrize("line", [
+    "redis-cli PING", "redis-cli CONFIG GET save", "redis-cli -n 0 FLUSHALL", 'sqlite3 app.db "SELECT * FROM t"',
+    'sqlite3 app.db ".restore backup.db"', "docker exec redis redis-cli info persistence",
+])
+def test_near_misses_a_database_asked_something_else(line: str) -> None:
+    assert "backup-database" not in kinds(line)

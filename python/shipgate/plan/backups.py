@@ -1,6 +1,7 @@
 """What in a script command backs something up, as the plan reads preflight's parsed commands:
-- ``database``: a dump tool (``pg_dump``, ``mysqldump``, …), also run in a container (``docker exec db pg_dump``,
-  ``docker compose exec db-backup /backup.sh`` — a backup command in a service named for a database);
+- ``database``: a dump tool (``pg_dump``, ``mysqldump``, …), a database told to write a copy of itself (Redis's
+  ``BGSAVE``, SQLite's ``.backup``/``.dump``/``VACUUM INTO``), also run in a container (``docker exec db
+  pg_dump``, ``docker compose exec db-backup /backup.sh`` — a backup command in a service named for a database);
 - ``data``: a copy or archive (``cp``, ``rsync``, ``tar``, ``zip``) of a data place (``/var/lib/``, ``/var/opt/``,
   ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``, a database's own file or directory:
   ``db.sqlite``, ``hlr.db``, ``database/``) to a place named like a backup, or an archive created of a database's
@@ -41,6 +42,9 @@ BACKUP_WORDS = ("backup", "bak", ".orig", ".old", ".save", "snapshot", "dump")
 _DATABASE_DIRS = re.compile(r"(?i)^(?:mysql|mariadb|mssql|postgres(?:ql)?|pg_?data|mongo(?:db)?|redis|couchdb)\b")
 # A database's own file or directory by its name: a SQLite file (``db.sqlite``, ``hlr.db``), ``database/``, ``db/``.
 _DATABASE_FILE = re.compile(r"(?i)^(?:db|database)$|\.(?:sqlite3?|db3?)$")
+_REDIS_CLIS = frozenset({"redis-cli", "valkey-cli", "keydb-cli"})
+_REDIS_VALUE_OPTIONS = frozenset({"-h", "-p", "-s", "-a", "-u", "-n", "-r", "-i", "--user", "--pass", "--cacert",
+                                  "--cert", "--key", "--sni", "--cacertdir"})
 _DATABASE_TOKENS = frozenset({"db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo",
                               "mongodb"})
 _DATABASE_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:db|database|sql|postgres|pg|mysql|maria|mongo)")
@@ -155,6 +159,20 @@ def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
             yield kind, found
 
 
+def _snapshot(name: str, words: list[str]) -> bool:
+    """Whether the command has a database write a copy of itself: Redis's ``SAVE``/``BGSAVE`` (also Valkey's and
+    KeyDB's CLI), SQLite's ``.backup FILE``, ``.dump`` and ``VACUUM INTO 'FILE'``."""
+    if name in _REDIS_CLIS:
+        i = 0
+        while i < len(words) and words[i].startswith("-"):
+            i += 2 if words[i] in _REDIS_VALUE_OPTIONS else 1
+        return words[i:i + 1] != [] and words[i].lower() in ("save", "bgsave")
+    if name in ("sqlite3", "sqlite"):
+        sql = [w.strip().lower() for w in words if not w.startswith("-")][1:]
+        return any(s.startswith((".backup", ".dump", ".save")) or s.startswith("vacuum into") for s in sql)
+    return False
+
+
 def _in_container(c: Command) -> Iterator[tuple[str, list[str]]]:
     """A dump, or a command named for a backup, run in a container (``plan.in_container``)."""
     found = inside(c)
@@ -162,7 +180,8 @@ def _in_container(c: Command) -> Iterator[tuple[str, list[str]]]:
         return
     target, words = found
     inner, program = " ".join(words), posixpath.basename(words[0])
-    if any(re.search(rf"(?:^|[\s/;&|'\"]){re.escape(d)}(?:\s|$)", inner) for d in DUMPS):
+    dumps = any(re.search(rf"(?:^|[\s/;&|'\"]){re.escape(d)}(?:\s|$)", inner) for d in DUMPS)
+    if dumps or _snapshot(program, words[1:]):
         yield "database", [target]
     elif ("backup" in program.lower() or "backup" in target.lower()) and not _NOT_TAKING.search(inner):
         yield ("database" if _DATABASE_WORDS.search(target) or _DATABASE_WORDS.search(program) else "data"), [target]
@@ -201,6 +220,8 @@ def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tu
         yield ("database" if _DATABASE_WORDS.search(name) else "data"), [name]
     elif c.name in DUMPS and not (c.name == "pg_basebackup" and {"-R", "--write-recovery-conf"} & set(words)):
         yield "database", []  # pg_basebackup -R sets up a standby, it keeps no backup
+    elif _snapshot(c.name or "", words):
+        yield "database", []
     elif c.name in _COPIES or c.name in _ARCHIVERS:
         yield from _copies(c, words)
     elif _rules_kept(c, words):
