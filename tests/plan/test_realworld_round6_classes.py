@@ -154,3 +154,21 @@ def test_a_database_told_to_write_a_copy_of_itself(line: str) -> None:
 ])
 def test_near_misses_a_database_asked_something_else(line: str) -> None:
     assert "backup-database" not in kinds(line)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("tar czf /root/app-config-$(date +%F).tar.gz /etc/app", "backup-config"),
+    ('TS=$(date +%s)\ntar -czf "/srv/archive/app_$TS.tgz" /var/lib/app', "backup-data"),
+    ("rsync -a /var/www/nextcloud/ /var/www/nextcloud-dirbkp_$(date +%Y%m%d)/", "backup-data"),
+    ("cp -a /etc/nginx /root/nginx-`date +%F`", "backup-config"),
+])
+def test_a_copy_to_a_time_stamped_or_bkp_name_is_a_backup(line: str, kind: str) -> None:
+    assert kind in kinds(line)
+
+
+@pytest.mark.parametrize("line", [
+    "tar czf /tmp/logs-$(date +%F).tgz /var/log/app", 'cp -a /var/lib/app "$UPDATE_DIR/app"',
+    "tar czf /root/app-config.tar.gz /etc/app", "cp /opt/new/app.conf /etc/app/app.conf",
+])
+def test_near_misses_an_undated_or_unsaved_copy(line: str) -> None:
+    assert not {k for k in kinds(line) if k.startswith("backup-")}

@@ -37,7 +37,9 @@ _ARCHIVERS = frozenset({"tar", "bsdtar", "zip"})
 CONFIG_PLACES = ("/etc/", "/opt/", "/usr/local/etc/", "/srv/")
 DATA_PLACES = ("/var/lib/", "/var/opt/", "/var/www/", "/home/")
 # A destination is a backup when it says so: a backup directory, or a .bak/.orig/.old/.save copy.
-BACKUP_WORDS = ("backup", "bak", ".orig", ".old", ".save", "snapshot", "dump")
+BACKUP_WORDS = ("backup", "bak", "bkp", ".orig", ".old", ".save", "snapshot", "dump")
+# A name stamped with the time the command runs (a variable set from ``date`` is given as its value).
+_DATED = re.compile(r"\$\(date\b|`date\b")
 # The data directory of a database, by its last path segment.
 _DATABASE_DIRS = re.compile(r"(?i)^(?:mysql|mariadb|mssql|postgres(?:ql)?|pg_?data|mongo(?:db)?|redis|couchdb)\b")
 # A database's own file or directory by its name: a SQLite file (``db.sqlite``, ``hlr.db``), ``database/``, ``db/``.
@@ -74,10 +76,13 @@ _TAR_VALUE_OPTIONS = frozenset({"-C", "--directory", "-T", "--files-from", "-X",
 
 
 def backup_named(path: str) -> bool:
-    """Whether a destination says it is a backup: a backup word in it, or a word of its last part that says the
-    copy is the old one (``__old-version``, ``mattermost-back-2024-01-01``, ``app.prev``)."""
+    """Whether a destination says it is a backup: a backup word in it, a word of its last part that says the
+    copy is the old one (``__old-version``, ``mattermost-back-2024-01-01``, ``app.prev``), or a last part stamped
+    with the time it is taken (``app-config-$(date +%F).tar.gz``: a snapshot) outside the temporary places
+    (``/tmp/$(date +%F)`` is a working file)."""
     last = posixpath.basename(path.rstrip("/")).lower()
-    return any(w in path.lower() for w in BACKUP_WORDS) or bool(_OLD_WORDS & set(_WORD.findall(last)))
+    dated = bool(_DATED.search(last)) and not path.startswith(("/tmp/", "/var/tmp/"))  # noqa: S108 - matched
+    return any(w in path.lower() for w in BACKUP_WORDS) or bool(_OLD_WORDS & set(_WORD.findall(last))) or dated
 
 
 def place(path: str) -> str | None:
