@@ -172,3 +172,19 @@ def test_a_copy_to_a_time_stamped_or_bkp_name_is_a_backup(line: str, kind: str) 
 ])
 def test_near_misses_an_undated_or_unsaved_copy(line: str) -> None:
     assert not {k for k in kinds(line) if k.startswith("backup-")}
+
+
+@pytest.mark.parametrize("line", [
+    "touch /var/www/app/maintenance.flag", "touch storage/framework/down", 'touch "$WP_DIR/.maintenance"',
+    "echo 1 > /srv/app/MAINTENANCE", "touch /var/www/html/maintenance_mode.on",
+])
+def test_a_maintenance_flag_file_created(line: str) -> None:
+    assert "service-stop" in kinds(line)
+
+
+@pytest.mark.parametrize("line", [
+    "rm -f /var/www/app/maintenance.flag", "touch /var/log/maintenance.log", "cat maintenance.flag",
+    "touch /etc/cron.d/maintenance-cleanup", 'echo "<h1>Down</h1>" > maintenance.html', "touch storage/logs/down.txt",
+])
+def test_near_misses_of_maintenance_flags(line: str) -> None:
+    assert "service-stop" not in kinds(line)

@@ -6,7 +6,10 @@ the service as a stop does (docs/plan.md, "What a script does to the service"):
   activate``, Drupal's ``drush sset system.maintenance_mode 1`` (also ``state:set``, and Drupal 7's ``vset
   maintenance_mode 1``);
 - PgBouncer's ``PAUSE``, ``SUSPEND`` and ``SHUTDOWN`` sent through ``psql -c``: every client waits (or is cut off)
-  until ``RESUME``.
+  until ``RESUME``;
+- a maintenance flag file created (``touch``, or a redirect: ``echo 1 > x``) that the product checks on each
+  request: one named for maintenance (``.maintenance``, ``maintenance.flag``, ``MAINTENANCE``,
+  ``maintenance_mode.on``) and Laravel's ``storage/framework/down``.
 Each also when run in a container (``docker exec app php artisan down``: ``plan.in_container``). Ending one
 (``artisan up``, ``maintenance:disable``, ``--off``, ``RESUME``) interrupts nothing.
 """
@@ -24,6 +27,8 @@ _PHP_VALUE_OPTIONS = frozenset({"-d", "-c"})
 _PHP = re.compile(r"php(?:\d[\d.]*)?")
 _PGBOUNCER_HOLDS = frozenset({"pause", "suspend", "shutdown"})
 _ON = frozenset({"1", "true", "TRUE", "True"})
+_FLAG = re.compile(r"(?i)\.?maintenance(?:[._-]?(?:mode|flag|on|enabled?|lock))?(?:\.(?:flag|lock|on|enabled?))?")
+_LARAVEL_DOWN = "storage/framework/down"
 
 
 def _run(c: Command) -> tuple[str, list[str], str]:
@@ -72,8 +77,17 @@ def _product(name: str, words: list[str]) -> str | None:
     return None
 
 
+def _flag_files(c: Command) -> list[str]:
+    """The maintenance flag files the command creates."""
+    created = [w.text for w in c.words if not w.text.startswith("-")] if c.name == "touch" else []
+    created += [r.target.text for r in c.redirects if r.target is not None and r.op in (">", ">|", ">>")]
+    return [f for f in created if _FLAG.fullmatch(posixpath.basename(f)) or f.endswith(_LARAVEL_DOWN)]
+
+
 def maintenance(c: Command) -> Iterator[tuple[str, str]]:
     """(verb, what) when the command puts a product into maintenance mode or holds its clients."""
+    for flag in _flag_files(c):
+        yield "maintenance", f"maintenance flag {flag}"
     name, words, where = _run(c)
     product = _product(name, words)
     if product == "PgBouncer":
