@@ -1,9 +1,11 @@
 """What in a script command backs something up, as the plan reads preflight's parsed commands:
-- ``database``: a dump tool (``pg_dump``, ``mysqldump``, …), also run in a container (``docker exec db pg_dump``,
-  ``docker compose exec db-backup /backup.sh`` — a backup command in a service named for a database);
+- ``database``: a dump tool (``pg_dump``, ``mysqldump``, …), a database told to write a copy of itself (Redis's
+  ``BGSAVE``, SQLite's ``.backup``/``.dump``/``VACUUM INTO``), also run in a container (``docker exec db
+  pg_dump``, ``docker compose exec db-backup /backup.sh`` — a backup command in a service named for a database);
 - ``data``: a copy or archive (``cp``, ``rsync``, ``tar``, ``zip``) of a data place (``/var/lib/``, ``/var/opt/``,
-  ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``) to a place named like a backup, or
-  an archive created of a database's data directory;
+  ``/var/www/``, a database's data directory such as ``mysql`` or ``pgdata``, a database's own file or directory:
+  ``db.sqlite``, ``hlr.db``, ``database/``) to a place named like a backup, or an archive created of a database's
+  data directory;
 - ``config``: the same of a configuration place (``/etc/``, ``/opt/``, ``/usr/local/etc/``, ``/srv/``);
 - a copy kept beside what it copies, under the same name with a backup suffix, a time stamp or both
   (``cp -a /boot /boot.bak``, the running kernel's ``/lib/modules/$(uname -r)`` into ``/lib/modules.bak``,
@@ -12,8 +14,9 @@
 - the firewall's rules dumped into a file named like a backup (``iptables-save > rules.old-$DATE``,
   ``nft list ruleset > x.bak``): ``config``;
 - a command named for a backup that the script does not define itself (a vendor's helper or tool:
-  ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``) backs up what it names: the
-  database when its name says so, else the data. Its name must not also say it restores, lists or removes.
+  ``ynh_backup_before_upgrade``, ``gitlab-backup create``, ``./bin/backup.sh``, or a dump of a database:
+  ``btcpay_dump_db``) backs up what it names: the database when its name says so, else the data. Its name must
+  not also say it restores, lists or removes.
 A copy *into* the product's places (``install config/x.conf /etc/x.conf``, a restore from ``/opt/x-backup``) is
 no backup: the destination decides. A move (``mv``) is not a copy: what is moved aside is usually replaced.
 """
@@ -24,6 +27,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 
+from shipgate.plan.in_container import inside
 from shipgate.preflight.shell.model import Command
 
 DUMPS = frozenset({"pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump",
@@ -33,9 +37,18 @@ _ARCHIVERS = frozenset({"tar", "bsdtar", "zip"})
 CONFIG_PLACES = ("/etc/", "/opt/", "/usr/local/etc/", "/srv/")
 DATA_PLACES = ("/var/lib/", "/var/opt/", "/var/www/", "/home/")
 # A destination is a backup when it says so: a backup directory, or a .bak/.orig/.old/.save copy.
-BACKUP_WORDS = ("backup", "bak", ".orig", ".old", ".save", "snapshot", "dump")
+BACKUP_WORDS = ("backup", "bak", "bkp", ".orig", ".old", ".save", "snapshot", "dump")
+# A name stamped with the time the command runs (a variable set from ``date`` is given as its value).
+_DATED = re.compile(r"\$\(date\b|`date\b")
 # The data directory of a database, by its last path segment.
 _DATABASE_DIRS = re.compile(r"(?i)^(?:mysql|mariadb|mssql|postgres(?:ql)?|pg_?data|mongo(?:db)?|redis|couchdb)\b")
+# A database's own file or directory by its name: a SQLite file (``db.sqlite``, ``hlr.db``), ``database/``, ``db/``.
+_DATABASE_FILE = re.compile(r"(?i)^(?:db|database)$|\.(?:sqlite3?|db3?)$")
+_REDIS_CLIS = frozenset({"redis-cli", "valkey-cli", "keydb-cli"})
+_REDIS_VALUE_OPTIONS = frozenset({"-h", "-p", "-s", "-a", "-u", "-n", "-r", "-i", "--user", "--pass", "--cacert",
+                                  "--cert", "--key", "--sni", "--cacertdir"})
+_DATABASE_TOKENS = frozenset({"db", "database", "sql", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo",
+                              "mongodb"})
 _DATABASE_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:db|database|sql|postgres|pg|mysql|maria|mongo)")
 # A configuration file wherever it lives (``/var/lib/pgsql/data/pg_hba.conf``).
 _CONFIG_FILE = re.compile(r"(?i)\.(?:conf|cfg|ini|ya?ml|toml|properties|env)$")
@@ -51,12 +64,9 @@ _BACKUP_SUFFIX = re.compile(
 _SYSTEM_CONFIG = ("/etc/", "/usr/local/etc/")  # configuration whatever it is named (``/etc/logrotate.d/mysql``)
 _INSTALLATION = re.compile(r"/opt/[^/$]+/?")
 _SHELLS = frozenset({"bash", "sh", "dash", "zsh", "ksh"})
-_CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl", "kubectl"})
 _NOT_TAKING = re.compile(r"(?i)restore|list|remove|delete|prune|clean|purge|rotate|verify|check|info|status")
 _NOT_TAKING_VERBS = frozenset({"restore", "list", "ls", "remove", "rm", "delete", "prune", "info", "status",
                                "verify", "check", "--help", "-h", "help"})
-_EXEC_VALUE_OPTIONS = frozenset({"-u", "--user", "-w", "--workdir", "-e", "--env", "--env-file", "--index",
-                                 "-c", "--container", "-n", "--namespace", "--detach-keys"})
 # Dumps of the running firewall rules (``nft list ruleset`` too): written to a backup-named file, they keep the
 # firewall's configuration to restore.
 _RULE_DUMPS = frozenset({"iptables-save", "ip6tables-save", "iptables-legacy-save", "ip6tables-legacy-save",
@@ -66,17 +76,21 @@ _TAR_VALUE_OPTIONS = frozenset({"-C", "--directory", "-T", "--files-from", "-X",
 
 
 def backup_named(path: str) -> bool:
-    """Whether a destination says it is a backup: a backup word in it, or a word of its last part that says the
-    copy is the old one (``__old-version``, ``mattermost-back-2024-01-01``, ``app.prev``)."""
+    """Whether a destination says it is a backup: a backup word in it, a word of its last part that says the
+    copy is the old one (``__old-version``, ``mattermost-back-2024-01-01``, ``app.prev``), or a last part stamped
+    with the time it is taken (``app-config-$(date +%F).tar.gz``: a snapshot) outside the temporary places
+    (``/tmp/$(date +%F)`` is a working file)."""
     last = posixpath.basename(path.rstrip("/")).lower()
-    return any(w in path.lower() for w in BACKUP_WORDS) or bool(_OLD_WORDS & set(_WORD.findall(last)))
+    dated = bool(_DATED.search(last)) and not path.startswith(("/tmp/", "/var/tmp/"))  # noqa: S108 - matched
+    return any(w in path.lower() for w in BACKUP_WORDS) or bool(_OLD_WORDS & set(_WORD.findall(last))) or dated
 
 
 def place(path: str) -> str | None:
     """What a copied path holds: ``config``, ``data`` or None (neither, as far as its path says)."""
     if _CONFIG_FILE.search(path) or path.startswith(_SYSTEM_CONFIG):
         return "config"
-    if _DATABASE_DIRS.match(posixpath.basename(path.rstrip("/"))) or path.startswith(DATA_PLACES):
+    last = posixpath.basename(path.rstrip("/"))
+    if _DATABASE_DIRS.match(last) or _DATABASE_FILE.search(last) or path.startswith(DATA_PLACES):
         return "data"
     if _INSTALLATION.fullmatch(path):
         return "data"  # a product's whole installation directory holds its data as well as its configuration
@@ -122,7 +136,7 @@ def _copy_parts(c: Command, words: list[str]) -> tuple[str | None, list[str]]:
     return (ops[-1], ops[:-1]) if len(ops) >= 2 else (None, [])
 
 
-def _kept_beside(destination: str, sources: list[str]) -> list[str]:
+def kept_beside(destination: str, sources: list[str]) -> list[str]:
     """The sources a destination copies under their own name with a backup suffix (``/boot`` → ``/boot.bak``),
     or under their parent's (``/lib/modules/6.1`` → ``/lib/modules.bak``)."""
     stem = _BACKUP_SUFFIX.sub("", destination.rstrip("/"))
@@ -136,7 +150,7 @@ def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
     if destination is None:
         return
     places = {p: [s for s in sources if place(s) == p] for p in ("data", "config")}
-    if c.name in _COPIES and (beside := _kept_beside(destination, sources)):
+    if c.name in _COPIES and (beside := kept_beside(destination, sources)):
         for kind in ("data", "config"):  # what the path says, else data (``/boot`` → ``/boot.bak``)
             if found := [s for s in beside if (place(s) or "data") == kind]:
                 yield kind, found
@@ -150,30 +164,29 @@ def _copies(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
             yield kind, found
 
 
-def _in_container(c: Command, words: list[str]) -> Iterator[tuple[str, list[str]]]:
-    """``docker exec CONTAINER CMD…`` / ``docker compose exec SERVICE CMD…`` / ``kubectl exec POD -- CMD…``."""
-    rest = words[1:] if words[:1] == ["compose"] else words
-    if not rest or rest[0] not in ("exec", "run"):
+def _snapshot(name: str, words: list[str]) -> bool:
+    """Whether the command has a database write a copy of itself: Redis's ``SAVE``/``BGSAVE`` (also Valkey's and
+    KeyDB's CLI), SQLite's ``.backup FILE``, ``.dump`` and ``VACUUM INTO 'FILE'``."""
+    if name in _REDIS_CLIS:
+        i = 0
+        while i < len(words) and words[i].startswith("-"):
+            i += 2 if words[i] in _REDIS_VALUE_OPTIONS else 1
+        return words[i:i + 1] != [] and words[i].lower() in ("save", "bgsave")
+    if name in ("sqlite3", "sqlite"):
+        sql = [w.strip().lower() for w in words if not w.startswith("-")][1:]
+        return any(s.startswith((".backup", ".dump", ".save")) or s.startswith("vacuum into") for s in sql)
+    return False
+
+
+def _in_container(c: Command) -> Iterator[tuple[str, list[str]]]:
+    """A dump, or a command named for a backup, run in a container (``plan.in_container``)."""
+    found = inside(c)
+    if found is None:
         return
-    i, target = 1, None
-    while i < len(rest):
-        if rest[i] == "--":
-            i += 1
-            break
-        if rest[i].startswith("-"):
-            i += 2 if rest[i] in _EXEC_VALUE_OPTIONS else 1
-            continue
-        if target is None:
-            target, i = rest[i], i + 1
-            if c.name != "kubectl":
-                break
-            continue
-        break
-    inner = " ".join(rest[i:])
-    program = posixpath.basename(rest[i]) if i < len(rest) else ""
-    if target is None or not inner:
-        return
-    if any(re.search(rf"(?:^|[\s/;&|'\"]){re.escape(d)}(?:\s|$)", inner) for d in DUMPS):
+    target, words = found
+    inner, program = " ".join(words), posixpath.basename(words[0])
+    dumps = any(re.search(rf"(?:^|[\s/;&|'\"]){re.escape(d)}(?:\s|$)", inner) for d in DUMPS)
+    if dumps or _snapshot(program, words[1:]):
         yield "database", [target]
     elif ("backup" in program.lower() or "backup" in target.lower()) and not _NOT_TAKING.search(inner):
         yield ("database" if _DATABASE_WORDS.search(target) or _DATABASE_WORDS.search(program) else "data"), [target]
@@ -192,8 +205,12 @@ def _rules_kept(c: Command, words: list[str]) -> bool:
 
 
 def _named_for_backup(name: str, words: list[str]) -> bool:
+    """Whether a command's name says it takes a backup: ``backup`` in it, or the word ``dump`` with a word for a
+    database (``btcpay_dump_db``, ``dump-database.sh``); not when it also says it restores, loads or lists."""
     verbs = {w.lower() for w in words[:1]}
-    return "backup" in name.lower() and not _NOT_TAKING.search(name) and not verbs & _NOT_TAKING_VERBS
+    tokens = set(_WORD.findall(name.lower()))
+    dumps = "dump" in tokens and bool(tokens & _DATABASE_TOKENS) and not tokens & {"load", "import"}
+    return ("backup" in name.lower() or dumps) and not _NOT_TAKING.search(name) and not verbs & _NOT_TAKING_VERBS
 
 
 def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tuple[str, list[str]]]:
@@ -208,9 +225,11 @@ def backups(c: Command, *, defined: frozenset[str] = frozenset()) -> Iterator[tu
         yield ("database" if _DATABASE_WORDS.search(name) else "data"), [name]
     elif c.name in DUMPS and not (c.name == "pg_basebackup" and {"-R", "--write-recovery-conf"} & set(words)):
         yield "database", []  # pg_basebackup -R sets up a standby, it keeps no backup
+    elif _snapshot(c.name or "", words):
+        yield "database", []
     elif c.name in _COPIES or c.name in _ARCHIVERS:
         yield from _copies(c, words)
     elif _rules_kept(c, words):
         yield "config", [c.name or "firewall rules"]
-    elif c.name in _CONTAINER_CLIS or c.name in ("docker-compose", "podman-compose"):
-        yield from _in_container(c, words)
+    else:
+        yield from _in_container(c)

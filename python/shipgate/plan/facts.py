@@ -9,10 +9,10 @@ read by PostgreSQL's parser, crontabs and units; and, for what only a scanner de
 not have), preflight's findings. What a command *means* to the plan is the plan's own reading: interruptions
 (``plan.interrupts``), backups (``plan.backups``, and those kept by an in-place edit or a move: ``plan.kept``),
 prompts (``plan.prompts``), firewall changes (``plan.firewall``); a helper function's backup is read with the
-arguments it is called with (``plan.helper_calls``); a line whose command word comes from a variable
-set to another command in another branch is read once with each value (``plan.alternatives``). Two facts
-preflight's commands do not carry — loops fed from a file or pipe, ``select`` menus — are read from the scripts'
-text by the same parser (``plan.loops``).
+arguments it is called with, and so is a stop its body names only through them (``plan.helper_calls``); a line
+whose command word comes from a variable set to another command in another branch is read once with each value
+(``plan.alternatives``). Two facts preflight's commands do not carry — loops fed from a file or pipe, ``select``
+menus — are read from the scripts' text by the same parser (``plan.loops``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from shipgate.plan.interrupts import interruptions, reboots
 from shipgate.plan.kept import edited_in_place, moved_aside
 from shipgate.plan.kills import background_jobs
 from shipgate.plan.loops import StdinFacts, stdin_facts
+from shipgate.plan.own_containers import own_containers, started_here
 from shipgate.plan.prompts import prompt
 from shipgate.preflight.facts import PackageFacts as Parsed
 from shipgate.preflight.shell.model import Command, Script
@@ -69,15 +70,21 @@ def _named(c: Command, script: Script) -> Command:
 
 
 def _command_facts(path: str, c: Command, *, fed: bool = False, defined: frozenset[str] = frozenset(),
-                   jobs: frozenset[str] = frozenset(), called: Mapping[str, list[tuple[str, ...]]] | None = None
-                   ) -> Iterator[Located]:
+                   jobs: frozenset[str] = frozenset(), called: Mapping[str, list[tuple[str, ...]]] | None = None,
+                   own: dict[tuple[str | None, str], int] | None = None) -> Iterator[Located]:
     """What one script command does to the target that the plan needs (``kind`` names it). ``fed``: the loop
     or group around the command takes its input from a file, heredoc, here-string or pipe; ``defined``: the
     script's own functions; ``jobs``: its variables set from ``$!``; ``called``: the arguments each of those
-    functions is called with (a helper's backup is read with them: ``plan.helper_calls``)."""
-    for verb, what in interruptions(c, defined=defined, jobs=jobs):
+    functions is called with (a helper's backup, and a stop the helper's own words do not name, are read with
+    them: ``plan.helper_calls``); ``own``: the containers the script starts itself (``plan.own_containers``)."""
+    readings = with_arguments(c, called or {})
+    stops = list(interruptions(c, defined=defined, jobs=jobs)) or [
+        stop for reading in readings for stop in interruptions(reading, defined=defined, jobs=jobs)]
+    for verb, what in stops:
+        if started_here(c, what, own or {}):
+            continue  # the script's own temporary container: nobody is served by it
         yield Located(what=what, file=path, line=c.line, kind="service-stop", detail={"verb": verb, "text": c.text})
-    for reading in with_arguments(c, called or {}) or [c]:
+    for reading in readings or [c]:
         for kind, sources in backups(reading, defined=defined):
             yield Located(what=c.text, file=path, line=c.line, kind=f"backup-{kind}", detail={"sources": sources})
     why = prompt(c, fed=fed)
@@ -94,10 +101,11 @@ def _script_facts(script: Script, text: bytes | None) -> Iterator[Located]:
     wanted = text is not None and (b"select" in text or any(c.name == "read" for c in script.commands))
     stdin = stdin_facts(text) if wanted and text is not None else StdinFacts()
     defined, jobs, called = frozenset(script.functions), background_jobs(script), calls(script)
+    own = own_containers(script)
     for c in script.commands:
         for each in (_named(c, script), *alternatives(c, script)):
             yield from _command_facts(script.path, each, fed=c.line in stdin.fed, defined=defined, jobs=jobs,
-                                      called=called)
+                                      called=called, own=own)
     yield from _kept_backups(script)
     for line in stdin.menus:
         yield Located(what="select menu", file=script.path, line=line, kind="prompt",

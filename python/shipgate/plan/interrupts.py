@@ -6,8 +6,10 @@ deb-systemd-invoke, OpenRC, runit, supervisord), of container tools (docker, pod
 snap services (``snapctl stop``), upstart's ``restart X``/``stop X``, ``systemctl disable --now``, signals that end a
 process (``kill``, ``pkill``, ``killall``: ``plan.kills``), a stop asked of the machine's own API
 (``plan.local_api``) and commands named for a stop or restart that the script
-does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``, a product's ``./scripts/stop``),
-and a compose command held in an unset variable named for compose (``$dc down``: ``plan.compose_variable``)
+does not define itself (``/usr/local/etc/rc.restart_webgui``, ``node-red-stop``, a product's ``./scripts/stop``,
+a sourced helper's ``btcpay_down``),
+a compose command held in an unset variable named for compose (``$dc down``: ``plan.compose_variable``), and
+maintenance modes (``artisan down``, ``occ maintenance:mode --on``, PgBouncer's ``PAUSE``: ``plan.maintenance``)
 — and the commands that take the host down (reboot, power-off). Starting something (``up -d``, ``start``) and
 looking (``ps``, ``pull``, ``logs``) interrupt nothing; neither does the firewall's own unit (``systemctl restart
 iptables``): that is a firewall change (``plan.firewall``), and nobody is served by it.
@@ -21,8 +23,10 @@ from collections.abc import Iterator
 
 from shipgate.plan.compose_variable import compose_words
 from shipgate.plan.firewall import firewall_unit
+from shipgate.plan.in_container import COMPOSE_CLIS, CONTAINER_CLIS, skip_global_options
 from shipgate.plan.kills import killed
 from shipgate.plan.local_api import api_stops
+from shipgate.plan.maintenance import maintenance
 from shipgate.plan.supervisors import supervised_stops
 from shipgate.preflight.shell.model import Command
 
@@ -30,13 +34,6 @@ SERVICE_VERBS = frozenset({"stop", "restart", "try-restart", "reload-or-restart"
 _SV_VERBS = frozenset({"stop", "restart", "down", "force-stop", "force-restart", "kill", "term"})
 _CONTAINER_VERBS = frozenset({"stop", "restart", "kill", "down", "rm", "pause"})
 _PM2_VERBS = frozenset({"stop", "restart", "delete", "kill"})
-_CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl"})
-_COMPOSE_CLIS = frozenset({"docker-compose", "podman-compose"})
-# Global options of compose (and of docker before its sub-command) that take a value.
-_COMPOSE_VALUE_OPTIONS = frozenset({
-    "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi",
-    "--progress", "--parallel", "-H", "--host", "-c", "--context", "--config", "-l", "--log-level",
-})
 _INIT_DIRS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
 # Control commands that manage services of their own and are not the managers above.
 _NOT_VENDOR_CTL = frozenset({"systemctl", "initctl", "supervisorctl", "sysctl", "kubectl", "journalctl", "loginctl",
@@ -66,14 +63,6 @@ def script_run(c: Command) -> tuple[str, str, list[str]]:
     return c.name or "", program, words
 
 
-def _after_options(words: list[str]) -> list[str]:
-    """The words from the first one that is not an option (or an option's value) on."""
-    i = 0
-    while i < len(words) and words[i].startswith("-"):
-        i += 2 if words[i] in _COMPOSE_VALUE_OPTIONS else 1
-    return words[i:]
-
-
 def _short_letters(words: list[str]) -> set[str]:
     return {ch for w in words if w.startswith("-") and not w.startswith("--") for ch in w[1:]}
 
@@ -83,9 +72,9 @@ def _operands(words: list[str]) -> list[str]:
 
 
 def _container(words: list[str], *, compose: bool) -> Iterator[tuple[str, str]]:
-    rest = _after_options(words)
+    rest = skip_global_options(words)
     if not compose and rest[:1] == ["compose"]:
-        compose, rest = True, _after_options(rest[1:])
+        compose, rest = True, skip_global_options(rest[1:])
     if not compose and rest[:1] == ["container"]:
         rest = rest[1:]
     if not rest or rest[0] not in _CONTAINER_VERBS:
@@ -119,7 +108,7 @@ def _service_manager(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
     elif name == "sv" and len(ops) >= 2 and ops[0] in _SV_VERBS:
         yield from ((ops[0], svc) for svc in ops[1:])
     elif name == "supervisorctl":
-        rest = _after_options(words)
+        rest = skip_global_options(words)
         if rest and rest[0] in SERVICE_VERBS:
             yield from ((rest[0], prog) for prog in _operands(rest[1:]) or ["all"])
 
@@ -135,12 +124,21 @@ def _other(c: Command, words: list[str]) -> Iterator[tuple[str, str]]:
         yield ops[0], name
 
 
+def _ends_in_down(tokens: list[str]) -> bool:
+    """Whether a command's name ends in the word ``down`` after a word of its own (``btcpay_down``,
+    ``stack-down.sh``); not ``shutdown`` or ``countdown``, one word."""
+    stem = tokens[:-1] if tokens[-1:] in (["sh"], ["bash"]) else tokens
+    return len(stem) >= 2 and stem[-1] == "down"
+
+
 def _named_for_it(c: Command, defined: frozenset[str]) -> Iterator[tuple[str, str]]:
     """A command named for a stop or restart (upstart's ``restart mongod``, ``rc.restart_webgui``, a product's
-    ``./scripts/stop`` or ``sh bin/stop.sh``)."""
+    ``./scripts/stop`` or ``sh bin/stop.sh``, a vendor's ``btcpay_down``)."""
     name, program, words = script_run(c)
     tokens = _WORD.findall(name.lower())
     verb = next((t for t in tokens if t in ("restart", "stop")), None)
+    if verb is None and _ends_in_down(tokens):
+        verb = "stop"  # a helper named for taking a stack down (``btcpay_down``)
     if verb is None or name in defined or name.endswith("ctl") or name.startswith("db_"):
         return  # the managers above, the script's own functions, debconf's ``db_stop`` (it ends the dialogue)
     if {"--help", "-h", "help", "status"} & set(words):
@@ -157,10 +155,11 @@ def interruptions(c: Command, *, defined: frozenset[str] = frozenset(), jobs: fr
     script's own functions (read through their bodies, not by their names); ``jobs``: variables set from ``$!``
     (``plan.kills``)."""
     words = _words(c)
+    yield from maintenance(c)
     if (composed := compose_words(c)) is not None:
         yield from _container(composed, compose=True)
-    elif c.name in _CONTAINER_CLIS or c.name in _COMPOSE_CLIS:
-        yield from _container(words, compose=c.name in _COMPOSE_CLIS)
+    elif c.name in CONTAINER_CLIS or c.name in COMPOSE_CLIS:
+        yield from _container(words, compose=c.name in COMPOSE_CLIS)
     else:
         managed = [(verb, what) for verb, what in _service_manager(c, words) if not firewall_unit(what)]
         yield from managed

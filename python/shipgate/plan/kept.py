@@ -3,7 +3,9 @@
   ``perl -pi.bak -e …``) of a configuration or data file: the original stays next to it;
 - a move (``mv``) of a file or directory to a place named like a backup that the rest of the script leaves there:
   no later ``rm`` removes it and no later ``mv`` moves it back (``mv /opt/app /opt/app-backup`` followed by
-  ``rm -rf /opt/app-backup`` keeps nothing to roll back to).
+  ``rm -rf /opt/app-backup`` keeps nothing to roll back to). A move to the same name with a backup suffix
+  (``mv "$f" "$f.bak"``) is kept beside its source, as a copy is (``plan.backups``): data when the path says
+  neither data nor configuration.
 Paths are compared as the parser resolved them (``Word.text``); a move whose destination is not known keeps
 nothing the plan can name.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from shipgate.plan.backups import backup_named, place
+from shipgate.plan.backups import backup_named, kept_beside, place
 from shipgate.preflight.shell.model import Command
 
 _EDITORS = frozenset({"sed", "gsed", "perl"})
@@ -90,8 +92,11 @@ def moved_aside(c: Command, later: Sequence[Command]) -> Iterator[tuple[str, lis
     if c.name != "mv":
         return
     operands = [w.text for w in c.words if not w.text.startswith("-")]
-    if len(operands) != 2 or not backup_named(operands[1]):
+    if len(operands) != 2:
         return
-    kind = place(operands[0])
+    beside = bool(kept_beside(operands[1], operands[:1]))
+    if not (beside or backup_named(operands[1])):
+        return
+    kind = place(operands[0]) or ("data" if beside else None)  # kept beside: what its path says, else data
     if kind is not None and not any(_undoes(step, operands[1]) for step in later):
         yield kind, [operands[0]]

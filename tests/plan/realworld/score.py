@@ -6,7 +6,7 @@ same kind and line. Prints precision/recall per kind and every disagreement (MIS
 positive); ``--facts`` also prints every fact the plan read.
 
 Run: ``PYTHONPATH=$PWD/python python tests/plan/realworld/score.py [LABELS] [--facts]`` from the worktree root;
-LABELS is a labels folder of this set (default ``labels``; ``labels-round2`` to ``labels-round5``
+LABELS is a labels folder of this set (default ``labels``; ``labels-round2`` to ``labels-round6``
 are the later rounds, each scored apart).
 """
 

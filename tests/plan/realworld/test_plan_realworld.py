@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from score import HERE, KINDS, Score, found_in, load, plan_facts
 
-ROUNDS = ("labels", "labels-round2", "labels-round3", "labels-round4", "labels-round5")
+ROUNDS = ("labels", "labels-round2", "labels-round3", "labels-round4", "labels-round5", "labels-round6")
 
 
 def test_every_label_points_at_a_line_of_its_file() -> None:
