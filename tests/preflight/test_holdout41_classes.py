@@ -1,0 +1,59 @@
+"""Classes the forty-first hold-out set showed (tests/preflight/holdout41: configuration and environment files a
+vendor ships: pg_hba.conf, redis.conf, mosquitto.conf, sysctl and sudoers files, env files, properties and YAML),
+each as its minimal construct next to a near-miss that must stay quiet or stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+AUTH = "preflight.authentication_disabled"
+KERNEL = "preflight.kernel_settings"
+CRED = "preflight.hardcoded_credential"
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a Mosquitto broker that lets anonymous clients in beyond the host -----------------------------------------
+
+
+def test_anonymous_clients_on_a_listener_beyond_the_host_are_reported_at_the_setting() -> None:
+    conf = _text("persistence true", "listener 1883 0.0.0.0", "allow_anonymous true")
+    assert codes_at({"docker/mosquitto/config/mosquitto.conf": conf}, AUTH) == [3]
+    # a listener with no address is on every interface; a fragment under a mosquitto/ folder is the broker's too
+    assert codes_at({"etc/mosquitto/conf.d/default.conf": _text("listener 1883", "allow_anonymous true")}, AUTH) == [2]
+    # the old default listener (``port``) with the setting before it
+    assert codes_at({"mosquitto.conf": _text("allow_anonymous true", "port 1883")}, AUTH) == [1]
+
+
+def test_anonymous_clients_only_on_loopback_a_socket_or_refused_stay_quiet() -> None:
+    for conf in (
+        _text("listener 1883 127.0.0.1", "allow_anonymous true"),
+        _text("listener 1883 localhost", "allow_anonymous true"),
+        _text("listener 0 /run/mosquitto/mqtt.sock", "allow_anonymous true"),
+        _text("listener 1883", "bind_interface lo", "allow_anonymous true"),
+        _text("listener 1883", "allow_anonymous false", "password_file /mosquitto/config/passwd"),
+        _text("listener 1883", "allow_anonymous true", "allow_anonymous false"),
+        _text("listener 1883", "#allow_anonymous true"),
+        _text("allow_anonymous true"),  # no listener: Mosquitto 2 listens on loopback only
+        _text("listener 1883", "allow_anonymous true", "acl_file /mosquitto/config/acl"),  # anonymous may get nothing
+    ):
+        assert codes_at({"mosquitto/config/mosquitto.conf": conf}, AUTH) == [], conf
+    # the same words in a file that is not a Mosquitto configuration
+    assert codes_at({"docs/broker.conf": _text("listener 1883", "allow_anonymous true")}, AUTH) == []
+
+
+def test_per_listener_settings_give_each_listener_its_own_anonymous_switch() -> None:
+    conf = _text(
+        "per_listener_settings true",
+        "listener 1883 127.0.0.1",
+        "allow_anonymous true",  # 3: loopback only
+        "listener 8883",
+        "allow_anonymous false",
+        "listener 9001",
+        "protocol websockets",
+        "allow_anonymous true",  # 8: every interface
+    )
+    assert codes_at({"mosquitto.conf": conf}, AUTH) == [8]
