@@ -57,3 +57,20 @@ def test_per_listener_settings_give_each_listener_its_own_anonymous_switch() -> 
         "allow_anonymous true",  # 8: every interface
     )
     assert codes_at({"mosquitto.conf": conf}, AUTH) == [8]
+
+
+# -- B: a sysctl file kept outside a sysctl.d path in the source tree ---------------------------------------------
+
+
+def test_a_sysctl_file_under_a_sysctl_folder_or_named_for_sysctl_is_a_kernel_setting() -> None:
+    assert codes_at({"etc/sysctl/90-vendor-osd.conf": _text("fs.aio-max-nr = 1048576")}, KERNEL) == [1]
+    conf = _text("# tuning for the broker", "net.core.somaxconn = 4096", "vm.overcommit_memory = 1")
+    assert codes_at({"packaging/99-vendor.sysctl.conf": conf}, KERNEL) == [2]
+
+
+def test_a_file_there_whose_settings_are_not_kernel_keys_stays_quiet() -> None:
+    # a product's own settings file that happens to sit in a folder named sysctl
+    assert codes_at({"conf/sysctl/app.conf": _text("listen = 8080", "fs.aio-max-nr = 1048576")}, KERNEL) == []
+    assert codes_at({"conf/sysctl/empty.conf": _text("# nothing set")}, KERNEL) == []
+    # kernel keys in a file with another name and place are another program's settings (not installed as sysctl)
+    assert codes_at({"etc/vendor/limits.conf": _text("fs.aio-max-nr = 1048576")}, KERNEL) == []
