@@ -74,3 +74,38 @@ def test_a_file_there_whose_settings_are_not_kernel_keys_stays_quiet() -> None:
     assert codes_at({"conf/sysctl/empty.conf": _text("# nothing set")}, KERNEL) == []
     # kernel keys in a file with another name and place are another program's settings (not installed as sysctl)
     assert codes_at({"etc/vendor/limits.conf": _text("fs.aio-max-nr = 1048576")}, KERNEL) == []
+
+
+# -- C: an unquoted value followed by a trailing comment ----------------------------------------------------------
+
+
+def test_a_password_followed_by_a_trailing_comment_is_still_a_credential() -> None:
+    env = _text("POSTGRES_USER=vendor  # user to connect", "POSTGRES_PASSWORD=vendorpw  # database user's password")
+    assert codes_at({"docker/.env": env}, CRED) == [2]
+    yml = _text("defaultuser:", "  name: admin # the user", "  pass: hunter22 # the password of the default user")
+    assert codes_at({"config.example.yml": yml}, CRED) == [3]
+
+
+def test_a_comment_after_an_empty_reference_or_quoted_value_stays_what_it_was() -> None:
+    env = _text(
+        "DB_PASSWORD=  # set this before the first start",
+        "DB_PASSWORD=${DB_PASSWORD}  # from the environment",
+        "SMTP_PASSWORD=change me # a sentence, not a password",
+        "API_URL=https://api.vendor.io/#/v2  # no space before the fragment's #",
+    )
+    assert codes_at({"docker/.env": env}, CRED) == []
+    # a quoted value keeps its ``#``: the password is the whole string
+    assert codes_at({"docker/.env": _text('REDIS_PASSWORD="pa ss #1"  # quoted')}, CRED) == []
+
+
+# -- D: an Erlang distribution cookie -----------------------------------------------------------------------------
+
+
+def test_an_erlang_cookie_is_a_credential() -> None:
+    env = _text("RABBITMQ_ERLANG_COOKIE=vendor-erlang-cookie", "RELEASE_COOKIE=elixirrelease")
+    assert codes_at({"docker/.env": env}, CRED) == [1, 2]
+
+
+def test_cookie_settings_that_are_not_erlang_secrets_stay_quiet() -> None:
+    env = _text("SESSION_COOKIE_NAME=vendor_session", "COOKIE_DOMAIN=vendor.io", "RABBITMQ_ERLANG_COOKIE=${COOKIE}")
+    assert codes_at({"docker/.env": env}, CRED) == []
