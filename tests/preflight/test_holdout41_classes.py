@@ -109,3 +109,21 @@ def test_an_erlang_cookie_is_a_credential() -> None:
 def test_cookie_settings_that_are_not_erlang_secrets_stay_quiet() -> None:
     env = _text("SESSION_COOKIE_NAME=vendor_session", "COOKIE_DOMAIN=vendor.io", "RABBITMQ_ERLANG_COOKIE=${COOKIE}")
     assert codes_at({"docker/.env": env}, CRED) == []
+
+
+# -- E: "change me" and how, written as one CamelCase word ---------------------------------------------------------
+
+
+def test_a_camel_case_change_me_instruction_is_a_placeholder() -> None:
+    env = _text("APP_KEY=ChangeMeBy32KeyLengthOrGenerated", "JWT_SECRET=change_me_to_a_random_string")
+    assert codes_at({".env.example": env}, CRED) == []
+
+
+def test_changeme_alone_or_with_digits_is_still_the_password_it_is() -> None:
+    env = _text(
+        "DB_PASSWORD=changeme",
+        "ADMIN_PASSWORD=ChangeMe123",
+        "APP_KEY=Xk29ChangeMeLater8f3a",
+        "REDIS_PASSWORD=CHANGEME-PASSWORD",  # changeme and a noun: the value Redis enforces as shipped
+    )
+    assert codes_at({".env.example": env}, CRED) == [1, 2, 3, 4]

@@ -145,6 +145,11 @@ _DESCRIPTION = re.compile(
     # dbconfig-common's template token (``_DBC_DBPASS_``), a bracketed marker (``[SECRET]``), an instruction
     # (``please_choose_a_strong_password``)
     r"|^_[A-Z][A-Z0-9_]*[A-Z0-9]_$|^\[[A-Z][A-Z0-9 _-]*\]$|^please[-_.]|(?:^|[-_.])choose[-_.]"
+    # "change me" and how, run together in CamelCase or with separators: ``ChangeMeBy32KeyLengthOrGenerated``,
+    # ``changeme_to_a_random_string``; ``changeme`` alone, with digits or with a noun (``CHANGEME-PASSWORD``) is the
+    # password deployments run with
+    r"|^(?:change|set|fill|update)[-_.]?me[-_.]?(?:by|to|with|or|before|after|in|on|please|later|now|first|if|when)"
+    r"(?=$|[-_.\d]|(?-i:[A-Z]))"
 )
 # Values shaped like no secret: a format template's field (``{self.event.orga_urls.speakers}{self.user.code}/reset``,
 # ``{serverURL}/login/oauth/access_token``), an SQL column type (``hyperdb.Password: 'VARCHAR(255)'``), a call or a
