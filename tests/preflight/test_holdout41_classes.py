@@ -127,3 +127,27 @@ def test_changeme_alone_or_with_digits_is_still_the_password_it_is() -> None:
         "REDIS_PASSWORD=CHANGEME-PASSWORD",  # changeme and a noun: the value Redis enforces as shipped
     )
     assert codes_at({".env.example": env}, CRED) == [1, 2, 3, 4]
+
+
+# -- F: a mail relay beside a mail transport that sends nothing ---------------------------------------------------
+
+
+def test_a_mail_host_beside_a_console_or_log_transport_is_not_contacted() -> None:
+    django = _text("EMAIL_BACKEND=console  # or smtp", "EMAIL_HOST=smtp.vendor-mail.io  # SMTP server address")
+    assert codes_at({"docker/.env": django}, ENDPOINT) == []
+    dotted = _text("EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend", "EMAIL_HOST=smtp.vendor-mail.io")
+    assert codes_at({"config/app.env": dotted}, ENDPOINT) == []
+    laravel = _text("MAIL_MAILER=log", "MAIL_HOST=smtp.vendor-mail.io", "MAIL_PORT=587")
+    assert codes_at({".env.example": laravel}, ENDPOINT) == []
+
+
+def test_a_mail_host_beside_an_smtp_transport_or_none_is_contacted() -> None:
+    smtp = _text("MAIL_DRIVER=smtp", "MAIL_HOST=smtp.vendor-mail.io")
+    assert codes_at({".env.example": smtp}, ENDPOINT) == [2]
+    assert codes_at({".env.example": _text("MAIL_HOST=smtp.vendor-mail.io")}, ENDPOINT) == [1]
+    # the last transport wins: console switched back to smtp
+    both = _text("EMAIL_BACKEND=console", "EMAIL_BACKEND=smtp", "EMAIL_HOST=smtp.vendor-mail.io")
+    assert codes_at({"docker/.env": both}, ENDPOINT) == [3]
+    # other hosts of a console-mail file are still contacted
+    other = _text("EMAIL_BACKEND=console", "SENTRY_DSN_HOST=https://errors.vendor-mail.io")
+    assert codes_at({"docker/.env": other}, ENDPOINT) == [2]
