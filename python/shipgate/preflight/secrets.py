@@ -195,8 +195,9 @@ _PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|pass
 _PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z-])|(?<=[A-Z]{3})PW$")
 
 
-# An unquoted value's trailing comment (dotenv, YAML, INI-style): whitespace then ``#`` after the value.
-_TRAILING_COMMENT = re.compile(r"^\s*[^\s\"'#][^#]*?(\s+#)")
+# An unquoted value's trailing comment (dotenv, YAML, INI-style): whitespace then ``#`` after the value (searched
+# only when the value does not open with a quote or a ``#``; one pass, no backtracking over runs of spaces).
+_TRAILING_COMMENT = re.compile(r"\s#")
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
 _TOKEN_ENTROPY = 3.0
 # What may stand left of ``=``/``:`` as a setting's name: words, dots, subscripts, sigils, at most three words
@@ -459,10 +460,10 @@ def keyword_secrets(
         parts = re.split(r"\s*[:=]", stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
-        if not code and (comment := _TRAILING_COMMENT.search(parts[1])):
+        if not code and parts[1].lstrip()[:1] not in ("", '"', "'", "#") and (c := _TRAILING_COMMENT.search(parts[1])):
             # ``POSTGRES_PASSWORD=taiga  # database user's password``: the value ends where the comment starts
-            line = line[: len(line) - len(parts[1]) + comment.start(1)]
-            stripped, parts[1] = line.lstrip(), parts[1][: comment.start(1)]
+            line = line[: len(line) - len(parts[1]) + c.start()]
+            stripped, parts[1] = line.lstrip(), parts[1][: c.start()]
         key = _setting_name(parts[0].strip("\"' -"))
         written = parts[1].strip().strip("\"'")
         if written.startswith("${") and written.endswith("}"):
