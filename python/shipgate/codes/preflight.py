@@ -166,14 +166,15 @@ CODES = (
         S.HIGH,
         "a shipped pg_hba.conf trusts a network beyond the host itself (`host … 10.0.0.0/8 trust`), or a shipped "
         "Redis/Valkey/Sentinel config answers clients beyond the host with no password (`protected-mode no` or a "
-        "`bind` beyond loopback, no `requirepass`), or a Java service is started with remote JMX and "
+        "`bind` beyond loopback, no `requirepass`), or a shipped Mosquitto config lets anonymous clients in on a "
+        "listener beyond loopback (`allow_anonymous true`), or a Java service is started with remote JMX and "
         "`jmxremote.authenticate=false`, a JDWP debug agent beyond loopback, or a Tomcat AJP connector with no secret "
         "beyond loopback, or a Jenkins config.xml lets anonymous users act: clients there connect with no password "
         "(info: pg_hba trust for the local socket or loopback)",
         "Use scram-sha-256 (or peer for the local socket) in pg_hba.conf; give Redis a password (requirepass or an "
-        "ACL user) and bind it to the addresses that need it; require JMX authentication, an AJP secret and a "
-        "Jenkins security realm, and keep debug agents out of shipped start lines; keep open access out of shipped "
-        "configuration.",
+        "ACL user) and bind it to the addresses that need it; give Mosquitto clients accounts (allow_anonymous "
+        "false); require JMX authentication, an AJP secret and a Jenkins security realm, and keep debug agents out of "
+        "shipped start lines; keep open access out of shipped configuration.",
         also=(S.INFO,),
     ),
     Code(

@@ -4,7 +4,8 @@ units) outside ``network.allowed_endpoints``, and cloud metadata addresses anywh
 A host is contacted when a network command connects to it (a URL or host operand, directly or through a
 variable assigned elsewhere: both lines are reported), or when configuration names it as a host/URL setting
 (also in a host list, an HAProxy ``server`` line, an nginx ``upstream`` or an rsyslog forwarding rule; not in a
-repository, INI section or YAML mapping that switches itself off, nor in a trailing ``# …`` comment; a Helm
+repository, INI section or YAML mapping that switches itself off, nor a mail relay whose file's mail transport
+sends nothing (``shipgate.preflight.unsent_mail``), nor in a trailing ``# …`` comment; a Helm
 chart's template comments, metadata and image repositories are not settings: shipgate.preflight.helm).
 A URL in an ``echo``, a heredoc shown to the operator or a comment is a mention (info). Internal names and
 addresses (``hosts.is_internal``) are never reported; ``example.com`` and ``*.test`` names are names like any other
@@ -70,6 +71,7 @@ from shipgate.preflight.shell.functions import echoed_values, library_functions,
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
+from shipgate.preflight.unsent_mail import unsent_mail_lines
 from shipgate.preflight.url_roles import (
     compared,
     in_sentence,
@@ -461,6 +463,7 @@ def _text_endpoints(
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
     disabled |= stylesheet_comment_lines(path, lines)  # ``code{…}/*! … Based on: https://…``, LESS ``// See https://…``
     disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
+    disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``

@@ -17,7 +17,9 @@ the image, not the host, and is not read):
   what removal does, not what the upgrade adds), ``-c``/``-D``/``--show-*`` (read only).
 
 A file the package ships under ``etc/sysctl.d/``, ``usr/lib/sysctl.d/`` (or ``debian/*.sysctl``, which
-dh_installsysctl installs there) is one finding at its first setting, naming its keys; ``modules-load.d/*.conf``
+dh_installsysctl installs there) is one finding at its first setting, naming its keys; so is a file kept elsewhere
+in the source tree for the spec or rules to install there (under a ``sysctl/`` folder or named ``*sysctl*.conf``)
+when every setting in it names a kernel key (``fs.``, ``kernel.``, ``net.``, ``vm.`` …); ``modules-load.d/*.conf``
 likewise, naming its modules.
 
 ``kernel.core_pattern`` set to a pipe (``|/opt/x/save_coredump %e``) is high: the kernel runs that program as root
@@ -31,7 +33,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_command, at_line
+from shipgate.preflight.contents import Context, Line, at_command, at_line
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.privilege import elsewhere
 from shipgate.preflight.runners import steps
@@ -52,6 +54,10 @@ _SHIPPED_SYSCTL = re.compile(
     r"(?:^|/)(?:etc|run|usr/lib|lib)/sysctl\.d/[^/]+\.conf$|(?:^|/)etc/sysctl\.conf$|(?:^|/)debian/(?:[^/]+\.)?sysctl$"
 )
 _SHIPPED_MODULES = re.compile(r"(?:^|/)(?:etc|run|usr/lib|lib)/modules-load\.d/[^/]+\.conf$")
+# A sysctl file kept elsewhere in a source tree (Ceph's ``etc/sysctl/90-ceph-osd.conf``, a ``99-app.sysctl.conf``)
+# that the package's spec or rules install into sysctl.d: taken for one when every setting names a kernel key.
+_NAMED_SYSCTL = re.compile(r"(?:^|/)sysctl(?:\.d)?/[^/]+\.conf$|(?:^|/)[^/]*sysctl[^/]*\.conf$")
+_KERNEL_KEY = re.compile(r"^(?:kernel|vm|net|fs|dev|user|abi|debug|sunrpc|crypto)[./]\w")
 _SETTING = re.compile(r"^-?([A-Za-z0-9_][\w.*/-]*)\s*=\s*(.*)$")
 _PIPED_CORE = re.compile(r"kernel[./]core_pattern\s*=\s*[\"']?\|")
 _APPLY_VERBS = frozenset({"start", "restart", "reload-or-restart", "try-restart", "force-reload", "reload"})
@@ -174,9 +180,19 @@ def _script_changes(script: Script) -> Iterator[tuple[Command, Change]]:
         yield command, change
 
 
+def _kernel_keys_only(lines: tuple[Line, ...]) -> bool:
+    """Whether a file's settings are all sysctl keys (``fs.aio-max-nr = …``), and there is one."""
+    settings = [ln.text.strip() for ln in lines if ln.text.strip() and not ln.text.strip().startswith(("#", ";"))]
+    keys = [_SETTING.match(s) for s in settings]
+    return bool(keys) and all(k is not None and _KERNEL_KEY.match(k.group(1)) for k in keys)
+
+
 def _shipped(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
-        sysctl, modules = _SHIPPED_SYSCTL.search(text.path), _SHIPPED_MODULES.search(text.path)
+        sysctl = _SHIPPED_SYSCTL.search(text.path) or (
+            _NAMED_SYSCTL.search(text.path) is not None and _kernel_keys_only(text.lines)
+        )
+        modules = _SHIPPED_MODULES.search(text.path)
         if not (sysctl or modules) or is_documentation(text.path):
             continue
         found: list[tuple[int, str, str]] = []

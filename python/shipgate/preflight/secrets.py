@@ -53,8 +53,22 @@ _CIPHER_KEY = (
 )
 # ``ADMINPASS``, ``MYSQLPASS``: an account's word glued to ``pass`` (not ``BYPASS``, ``COMPASS``, ``PASSTHROUGH``).
 _GLUED_WORD = r"(?:^|_)(?:admin|root|db|user|mysql|pg|postgres|smtp|mail|ldap|ftp|ssh|rcon|vnc|redis)pass(?:$|_)"
+# ``RABBITMQ_ERLANG_COOKIE``, ``RELEASE_COOKIE`` (Elixir releases): the shared secret that lets any Erlang node
+# holding it run code in the node, a password by another name.
+_COOKIE = r"(?:^|[_.-])(?:erlang|release)[_.-]?cookie$"
 SECRET_NAME = re.compile(
-    "|".join((*keyword.DENYLIST, "token", "credential", "passphrase", r"(?:^|_)pass(?:$|_)", _GLUED_WORD, _CIPHER_KEY)),
+    "|".join(
+        (
+            *keyword.DENYLIST,
+            "token",
+            "credential",
+            "passphrase",
+            r"(?:^|_)pass(?:$|_)",
+            _GLUED_WORD,
+            _CIPHER_KEY,
+            _COOKIE,
+        )
+    ),
     re.I,
 )
 _NOT_SECRET_NAME = re.compile(
@@ -131,6 +145,11 @@ _DESCRIPTION = re.compile(
     # dbconfig-common's template token (``_DBC_DBPASS_``), a bracketed marker (``[SECRET]``), an instruction
     # (``please_choose_a_strong_password``)
     r"|^_[A-Z][A-Z0-9_]*[A-Z0-9]_$|^\[[A-Z][A-Z0-9 _-]*\]$|^please[-_.]|(?:^|[-_.])choose[-_.]"
+    # "change me" and how, run together in CamelCase or with separators: ``ChangeMeBy32KeyLengthOrGenerated``,
+    # ``changeme_to_a_random_string``; ``changeme`` alone, with digits or with a noun (``CHANGEME-PASSWORD``) is the
+    # password deployments run with
+    r"|^(?:change|set|fill|update)[-_.]?me[-_.]?(?:by|to|with|or|before|after|in|on|please|later|now|first|if|when)"
+    r"(?=$|[-_.\d]|(?-i:[A-Z]))"
 )
 # Values shaped like no secret: a format template's field (``{self.event.orga_urls.speakers}{self.user.code}/reset``,
 # ``{serverURL}/login/oauth/access_token``), an SQL column type (``hyperdb.Password: 'VARCHAR(255)'``), a call or a
@@ -165,17 +184,20 @@ _FILE_VALUE = re.compile(
 # that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
     r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
-    r"|-----begin|npm_|pypi-|pw(?![a-z0-9])"
+    r"|-----begin|npm_|pypi-|pw(?![a-z0-9])|cookie"
 )
 _SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 # Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
-_PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase")
+_PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase|" + _COOKIE)
 # ``PW`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case suffix (``bindPW``, ``adminPw``).
 # ``DB_PW``, ``bindPW``, and a capitals name that ends in PW (``DBRWPW``, ``ROOTPW``).
 _PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z-])|(?<=[A-Z]{3})PW$")
 
 
+# An unquoted value's trailing comment (dotenv, YAML, INI-style): whitespace then ``#`` after the value (searched
+# only when the value does not open with a quote or a ``#``; one pass, no backtracking over runs of spaces).
+_TRAILING_COMMENT = re.compile(r"\s#")
 # A token-named value above 3 bits/char is random enough to be a token rather than a word.
 _TOKEN_ENTROPY = 3.0
 # What may stand left of ``=``/``:`` as a setting's name: words, dots, subscripts, sigils, at most three words
@@ -438,6 +460,10 @@ def keyword_secrets(
         parts = re.split(r"\s*[:=]", stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
+        if not code and parts[1].lstrip()[:1] not in ("", '"', "'", "#") and (c := _TRAILING_COMMENT.search(parts[1])):
+            # ``POSTGRES_PASSWORD=taiga  # database user's password``: the value ends where the comment starts
+            line = line[: len(line) - len(parts[1]) + c.start()]
+            stripped, parts[1] = line.lstrip(), parts[1][: c.start()]
         key = _setting_name(parts[0].strip("\"' -"))
         written = parts[1].strip().strip("\"'")
         if written.startswith("${") and written.endswith("}"):
