@@ -1,0 +1,73 @@
+"""Round seven of the whole packages (tests/preflight/packages/README.md, "Round seven"): each class fixed, with a
+construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its result)."""
+
+from __future__ import annotations
+
+from preflight_kit import located, package, run
+
+from shipgate.preflight import PreflightOptions
+from shipgate.preflight.scan_order import budget_order, is_message_catalogue
+
+UNLOCKED = "preflight.migration_unlocked"
+SKIPPED = "preflight.file_skipped"
+
+INITIAL = (
+    "from django.db import migrations, models\n\n\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    '            name="Unit",\n'
+    '            fields=[("id", models.AutoField(primary_key=True)), ("text", models.TextField())],\n'
+    "        ),\n"
+    "    ]\n"
+)
+CHANGE = (
+    "from django.db import migrations, models\n\n\n"
+    "class Migration(migrations.Migration):\n"
+    '    dependencies = [("trans", "0001_initial")]\n'
+    "    operations = [\n"
+    '        migrations.RemoveField(model_name="unit", name="text"),\n'
+    "    ]\n"
+)
+
+
+def _translation_platform() -> dict[str, str]:
+    """An app whose gettext catalogues (50 languages, 400 bytes each) sort before its migrations (``locale/`` <
+    ``trans/``)."""
+    catalogue = ('msgid "Translate"\nmsgstr "Translate"\n\n' * 11)[:399] + "\n"
+    files = {f"wlt/locale/l{n:02d}/LC_MESSAGES/django.po": catalogue for n in range(50)}
+    files.update(
+        {
+            "wlt/trans/__init__.py": "",
+            "wlt/trans/migrations/__init__.py": "",
+            "wlt/trans/migrations/0001_initial.py": INITIAL,
+            "wlt/trans/migrations/0002_remove_text.py": CHANGE,
+        }
+    )
+    return files
+
+
+def test_message_catalogues_are_offered_to_the_budget_last() -> None:
+    paths = ["wlt/locale/de/LC_MESSAGES/django.po", "po/wlt.pot", "wlt/locale/de/LC_MESSAGES/django.mo", "wlt/z.py"]
+    assert budget_order(paths) == [
+        "wlt/z.py",
+        "po/wlt.pot",
+        "wlt/locale/de/LC_MESSAGES/django.mo",
+        "wlt/locale/de/LC_MESSAGES/django.po",
+    ]
+    # near miss: a program or script kept under a locale folder is no catalogue and keeps its path order
+    assert not is_message_catalogue("wlt/locale/compile_messages.py")
+    assert not is_message_catalogue("wlt/locale/de/LC_MESSAGES/README.poem")
+    assert budget_order(["wlt/locale/compile_messages.py", "wlt/trans/x.py"])[0] == "wlt/locale/compile_messages.py"
+
+
+def test_a_migration_after_large_catalogues_is_still_read() -> None:
+    files = _translation_platform()  # 20,000 bytes of catalogues
+    found = run(package(files), options=PreflightOptions(max_total_bytes=20_000))
+    assert [line for c, p, line in located(found) if c == UNLOCKED and p.endswith("0002_remove_text.py")] == [7]
+    assert any(c == SKIPPED and p.endswith("django.po") for c, p, _ in located(found))
+    # near miss: with no room even for the migration, it is skipped and said so
+    tight = run(package(files), options=PreflightOptions(max_total_bytes=10))
+    assert not [c for c, p, _ in located(tight) if c == UNLOCKED]
+    assert any(c == SKIPPED and p.endswith("0002_remove_text.py") for c, p, _ in located(tight))
