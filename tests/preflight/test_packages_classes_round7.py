@@ -3,7 +3,7 @@ construct (the case that was wrong on the first run) and a near miss (the simila
 
 from __future__ import annotations
 
-from preflight_kit import located, package, run
+from preflight_kit import codes_at, located, package, run
 
 from shipgate.preflight import PreflightOptions
 from shipgate.preflight.scan_order import budget_order, is_message_catalogue
@@ -71,3 +71,18 @@ def test_a_migration_after_large_catalogues_is_still_read() -> None:
     tight = run(package(files), options=PreflightOptions(max_total_bytes=10))
     assert not [c for c, p, _ in located(tight) if c == UNLOCKED]
     assert any(c == SKIPPED and p.endswith("0002_remove_text.py") for c, p, _ in located(tight))
+
+
+HIDDEN = "preflight.hidden_migration"
+
+
+def test_an_openstack_db_manage_upgrade_is_a_hidden_migration() -> None:
+    body = (
+        '#!/bin/sh\nset -e\nif [ "$1" = configure ]; then\n'
+        '  su -s /bin/sh -c "dten-db-manage --config-file /etc/dten/dten.conf upgrade head" dten\n'
+        "  dten-db-manage upgrade --expand\nfi\n"
+    )
+    assert codes_at({"postinst": body}, HIDDEN) == [4, 5]
+    # near miss: the revision asked for or the history listed, not changed; the help of the verb
+    reads = "#!/bin/sh\ndten-db-manage current\ndten-db-manage --config-file /etc/dten.conf history\n"
+    assert codes_at({"postinst": reads + "dten-db-manage upgrade --help\n"}, HIDDEN) == []
