@@ -86,3 +86,37 @@ def test_an_openstack_db_manage_upgrade_is_a_hidden_migration() -> None:
     # near miss: the revision asked for or the history listed, not changed; the help of the verb
     reads = "#!/bin/sh\ndten-db-manage current\ndten-db-manage --config-file /etc/dten.conf history\n"
     assert codes_at({"postinst": reads + "dten-db-manage upgrade --help\n"}, HIDDEN) == []
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_a_link_a_call_describes_is_shown_not_requested() -> None:
+    code = (
+        "def includeme(config):\n"
+        "    config.add_api_capability(\n"
+        '        "history",\n'
+        '        description="Track changes on data.",\n'
+        '        url="https://dten-docs.example.org/en/latest/api/history.html",\n'
+        "    )\n"
+    )
+    assert codes_at({"dten/plugins/history.py": code}, ENDPOINT) == []
+    # near miss: a URL given to a call with no description or label is still the host it requests
+    request = (
+        "import requests\n\n\ndef fetch():\n"
+        '    return requests.post(url="https://api.dten-cloud.io/v2/push", timeout=5)\n'
+    )
+    assert codes_at({"dten/plugins/push.py": request}, ENDPOINT) == [5]
+
+
+def test_project_description_files_and_licence_sidecars_name_no_host() -> None:
+    contribute = '{\n  "name": "Dten",\n  "repository": {\n    "url": "https://git.dten-hub.io/dten/dten"\n  }\n}\n'
+    reuse = 'version = 1\nSPDX-PackageDownloadLocation = "https://dten-project.io/"\n'
+    sidecar = "SPDX-FileCopyrightText: Dten Authors <https://git.dten-hub.io/dten/select>\n"
+    files = {"dten/contribute.json": contribute, "REUSE.toml": reuse, "dten/static/vendor/select.js.license": sidecar}
+    assert codes_at(files, ENDPOINT) == []
+    # near miss: a JSON settings file and a TOML configuration of the product name the hosts it contacts
+    settings = '{\n  "push": {\n    "url": "https://api.dten-cloud.io/v2/push"\n  }\n}\n'
+    config = 'version = 1\nupstream_url = "https://api.dten-cloud.io/v2/"\n'
+    assert codes_at({"dten/settings.json": settings}, ENDPOINT) == [3]
+    assert codes_at({"dten/dten.toml": config}, ENDPOINT) == [2]
