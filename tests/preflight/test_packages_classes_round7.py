@@ -120,3 +120,23 @@ def test_project_description_files_and_licence_sidecars_name_no_host() -> None:
     config = 'version = 1\nupstream_url = "https://api.dten-cloud.io/v2/"\n'
     assert codes_at({"dten/settings.json": settings}, ENDPOINT) == [3]
     assert codes_at({"dten/dten.toml": config}, ENDPOINT) == [2]
+
+
+def test_the_examples_folder_of_an_sdists_package_is_an_example() -> None:
+    backend = (
+        "class SampleTranslation:\n    def download(self):\n"
+        '        return self.request("get", "https://mt.dten-cloud.io/languages")\n'
+    )
+    sdist = {"PKG-INFO": "Metadata-Version: 2.1\nName: dten\n", "dten/__init__.py": ""}
+    assert codes_at({**sdist, "dten/examples/mt_service.py": backend}, ENDPOINT) == []
+    # near miss: the same code in the package itself, and an examples/ folder of a folder that is no package
+    assert codes_at({**sdist, "dten/machinery/mt_service.py": backend}, ENDPOINT) == [3]
+    assert codes_at({**sdist, "deploy/examples/mt_service.py": backend}, ENDPOINT) == [3]
+
+
+def test_an_example_compose_file_of_an_sdists_package_holds_example_credentials() -> None:
+    compose = "services:\n  web:\n    environment:\n      DTEN_EMAIL_HOST_PASSWORD: pass\n"
+    sdist = {"PKG-INFO": "Metadata-Version: 2.1\nName: dten\n", "dten/__init__.py": ""}
+    assert codes_at({**sdist, "dten/examples/docker-compose.yml": compose}, "preflight.hardcoded_credential") == []
+    # near miss: the same file shipped beside the product's own settings is its configuration
+    assert codes_at({**sdist, "dten/deploy/docker-compose.yml": compose}, "preflight.hardcoded_credential") == [4]
