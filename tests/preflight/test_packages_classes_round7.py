@@ -140,3 +140,43 @@ def test_an_example_compose_file_of_an_sdists_package_holds_example_credentials(
     assert codes_at({**sdist, "dten/examples/docker-compose.yml": compose}, "preflight.hardcoded_credential") == []
     # near miss: the same file shipped beside the product's own settings is its configuration
     assert codes_at({**sdist, "dten/deploy/docker-compose.yml": compose}, "preflight.hardcoded_credential") == [4]
+
+
+REWRITE = "preflight.migration_rewrites_table"
+VARIANT = (
+    "from django.db import migrations, models\n\n\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    '            name="Variant",\n'
+    '            fields=[("id", models.AutoField(primary_key=True)), ("key", models.CharField(max_length=576))],\n'
+    "        ),\n"
+    "    ]\n"
+)
+
+
+def _alter_key(field: str) -> dict[str, str]:
+    change = (
+        "from django.db import migrations, models\n\n\n"
+        "class Migration(migrations.Migration):\n"
+        '    dependencies = [("trans", "0001_initial")]\n'
+        "    operations = [\n"
+        f'        migrations.AlterField(model_name="variant", name="key", field={field}),\n'
+        "    ]\n"
+    )
+    return {
+        "wlt/trans/__init__.py": "",
+        "wlt/trans/migrations/__init__.py": "",
+        "wlt/trans/migrations/0001_initial.py": VARIANT,
+        "wlt/trans/migrations/0002_alter_variant_key.py": change,
+    }
+
+
+def test_a_varchar_made_text_rewrites_nothing() -> None:
+    files = _alter_key("models.TextField()")
+    assert codes_at(files, UNLOCKED) == [7]
+    assert codes_at(files, REWRITE) == []
+    # near miss: text made a shorter varchar checks every row (a rewrite)
+    narrowed = _alter_key("models.CharField(max_length=100)")
+    assert codes_at(narrowed, REWRITE) == [7]
