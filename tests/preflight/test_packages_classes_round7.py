@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at, located, package, run
 
+from shipgate.findings import Severity
 from shipgate.preflight import PreflightOptions
 from shipgate.preflight.scan_order import budget_order, is_message_catalogue
 
@@ -140,3 +141,29 @@ def test_an_example_compose_file_of_an_sdists_package_holds_example_credentials(
     assert codes_at({**sdist, "dten/examples/docker-compose.yml": compose}, "preflight.hardcoded_credential") == []
     # near miss: the same file shipped beside the product's own settings is its configuration
     assert codes_at({**sdist, "dten/deploy/docker-compose.yml": compose}, "preflight.hardcoded_credential") == [4]
+
+
+def _contacted(files: dict[str, str]) -> list[tuple[str, int]]:
+    found = [f for f in run(package(files)) if f.code == ENDPOINT and f.severity > Severity.LOW]
+    return sorted((str(f.evidence.get("file") or f.path), int(str(f.evidence.get("line") or 0))) for f in found)
+
+
+def test_samples_to_choose_from_name_hosts_only_once_copied() -> None:
+    postinst = (
+        '#!/bin/sh\nset -e\nif [ "$1" = configure ]; then\n'
+        "  cp /var/lib/dten/config/unix.sample.conf /var/lib/dten/config/dten.conf\nfi\n"
+    )
+    unix = "ServerURL: ldap://directory.dten-corp.io:389\n"
+    windows = "ServerURL: ldap://pdc.dten-corp.io\n"
+    files = {
+        "postinst": postinst,
+        "var/lib/dten/config/unix.sample.conf": unix,
+        "var/lib/dten/config/windows.sample.conf": windows,
+    }
+    assert _contacted(files) == [("var/lib/dten/config/unix.sample.conf", 1)]
+    # near miss: with no script copying one of them, each sample is what an install built from it uses
+    del files["postinst"]
+    assert _contacted(files) == [
+        ("var/lib/dten/config/unix.sample.conf", 1),
+        ("var/lib/dten/config/windows.sample.conf", 1),
+    ]
