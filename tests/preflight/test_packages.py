@@ -1,4 +1,4 @@
-"""Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in six
+"""Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in seven
 rounds, each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every finding
 above low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
 
@@ -20,7 +20,10 @@ import pytest
 from corpus_score import Score
 
 PACKAGES = Path(__file__).parent / "packages"
-FLOORS = {1: (0.97, 1.0), 2: (0.93, 1.0), 3: (0.95, 0.99), 4: (0.97, 0.98), 5: (0.95, 0.99), 6: (0.92, 0.99)}
+FLOORS = {
+    1: (0.97, 1.0), 2: (0.93, 1.0), 3: (0.95, 0.99), 4: (0.97, 0.98), 5: (0.95, 0.99), 6: (0.92, 0.99),
+    7: (0.94, 1.0),
+}  # fmt: skip
 
 
 def _module(name: str) -> ModuleType:

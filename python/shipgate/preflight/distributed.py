@@ -7,7 +7,8 @@ logs in with those words:
 - **Package metadata** (:func:`is_package_metadata`): ``PKG-INFO``, ``METADATA``, the files of an ``*.egg-info`` or
   ``*.dist-info`` folder, and the build descriptions ``setup.py``, ``setup.cfg``, ``pyproject.toml`` and
   ``composer.json``: the project's links, long description, entry points and the repositories a developer's
-  build tool fetches from, read by a package index or a build tool; and Composer's ``composer/installed.json``
+  build tool fetches from, read by a package index or a build tool; ``contribute.json`` and ``REUSE.toml`` (links
+  and licensing for contributors and compliance tools); and Composer's ``composer/installed.json``
   (each installed library's source and download URLs).
 - **Lock files** (``markup.is_lock_file``): ``package-lock.json``, ``yarn.lock``, ``poetry.lock``… record where a
   build fetched each dependency; the product does not contact those URLs and no install step runs the tool.
@@ -133,7 +134,12 @@ _METADATA_DIR = re.compile(r"(?:^|/)[^/]+\.(?:egg|dist)-info/")
 # Composer's record of the libraries it installed: ``<vendor-dir>/composer/installed.json``, whatever the vendor
 # folder is called (``vendor/``, LDAP Account Manager's ``lib/3rdParty/composer/``)
 _COMPOSER_INSTALLED = re.compile(r"(?:^|/)composer/installed\.json$")
-_METADATA_NAMES = frozenset({"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"})
+_METADATA_NAMES = frozenset(
+    {"PKG-INFO", "METADATA", "setup.py", "setup.cfg", "pyproject.toml", "composer.json"}
+    # a project's description for people and tools: Mozilla's ``contribute.json`` (repository, bug tracker, chat
+    # links) and the REUSE specification's ``REUSE.toml`` (licensing and ``SPDX-PackageDownloadLocation``)
+    | {"contribute.json", "REUSE.toml"}
+)
 _DEVELOPMENT_DIR = re.compile(
     r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/"
     r"|(?:^|/)lib/generators/[^/]+/templates/"  # a Rails generator's templates: the skeleton of a developer's new code
@@ -412,7 +418,22 @@ def _sample_argument_lines(call: ast.Call) -> set[int]:
     if _SAMPLE_CALLEE.search(callee) or _SHOWING_CALLEE.match(callee) or static:
         return set().union(*(_url_literal_lines(a) for a in (*call.args, *call.keywords)))
     shown = [k.value for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "") or _DOC_KEYWORD.match(k.arg or "")]
+    shown += _described_link_targets(call)
     return set().union(*(_url_literal_lines(v) for v in shown))
+
+
+# What a call gives a link to show it by: a title or label, or a description written for people.
+_CALL_LINK_LABELS = _LINK_LABELS | {"description"}
+
+
+def _described_link_targets(call: ast.Call) -> list[ast.expr]:
+    """The ``url=``/``href=``/``link=`` values of a call that also gives them a description, title or label to show
+    (``config.add_api_capability("history", description="Track changes.", url="https://…/history.html")``: the
+    documentation link an API lists beside a feature), as a dict that gives a URL a title does."""
+    arguments = {(k.arg or "").lower() for k in call.keywords}
+    if not arguments & _CALL_LINK_LABELS:
+        return []
+    return [k.value for k in call.keywords if (k.arg or "").lower() in _LINK_TARGETS]
 
 
 def _true(node: ast.expr) -> bool:

@@ -608,8 +608,12 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):
-            if e.host.lower().rstrip(".") not in own:
-                yield dataclasses.replace(e, contacted=False, found_as="offered") if text.path in not_in_effect else e
+            if e.host.lower().rstrip(".") in own:
+                continue
+            if text.path in not_in_effect:
+                yield dataclasses.replace(e, contacted=False, found_as="offered")
+            else:  # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
+                yield dataclasses.replace(e, contacted=False) if text.path in examples else e
 
 
 def scan(ctx: Context) -> Iterator[Finding]:

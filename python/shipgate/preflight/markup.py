@@ -34,8 +34,11 @@ Lines = tuple[tuple[int, str], ...]
 _DOC_DIR = re.compile(r"(?:^|/)(?:share/(?:doc|man|info|gtk-doc|help)|docs?|documentation|wiki/default-pages)/", re.I)
 # a bundled component's licence (``Bootstrap_License``, ``jquery-LICENSE.txt``)
 # ``MIT-LICENSE``, ``third_party_license.txt``; the GNU licences' own file names (``COPYING.LIB``, ``COPYING.lib``,
-# ``COPYING.LESSER``), which a vendored library keeps beside its code
-_NAMED_LICENCE = re.compile(r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$|^copying[._-](?:lib|lesser|l?gpl\w*)$")
+# ``COPYING.LESSER``), which a vendored library keeps beside its code; a REUSE licence sidecar
+# (``select.js.license``: the copyright and SPDX lines of a file that cannot carry them itself)
+_NAMED_LICENCE = re.compile(
+    r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$|^copying[._-](?:lib|lesser|l?gpl\w*)$|^[\w.-]+\.\w+\.license$"
+)
 _DOC_NAME = re.compile(
     r"^(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"

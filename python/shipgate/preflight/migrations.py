@@ -101,6 +101,10 @@ _UPDATER_NAME = re.compile(r"(?:update|upgrade)[-_](?:[a-z0-9]+[-_])?(?:database
 # OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
 # recent version" (glance-manage, keystone-manage, nova-manage, cinder-manage)
 _MANAGE_SYNC = (("db_sync",), ("db", "sync"))
+# OpenStack services whose Alembic wrapper is ``<service>-db-manage`` (neutron-db-manage, octavia-db-manage):
+# ``upgrade`` (``upgrade head``, ``upgrade --expand``) applies the migrations; ``current``, ``history``,
+# ``check_migration`` only read
+_DB_MANAGE_UPGRADE = "upgrade"
 _DEFAULT_UPDATERS: dict[str, frozenset[str]] = {
     "zmupdate.pl": frozenset({"-f", "--freshen", "-c", "--check", "-h", "--help"}),
 }
@@ -184,6 +188,9 @@ def _hidden_tool(command: Command) -> bool:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
     if name.endswith("-manage") and _manage_sync(command):
         return True
+    if name.endswith("-db-manage"):
+        verbs = [w.text for w in operands(command) if not w.text.startswith("-")]
+        return _DB_MANAGE_UPGRADE in verbs and not any(w.text in ("-h", "--help") for w in command.words)
     if name in _HIDDEN_FLAGS:
         return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name in _DEFAULT_UPDATERS:

@@ -15,6 +15,9 @@ make later, not what the upgrade changes.
   package also ships ``foo.conf``: the copy a person may start from, not the file the product reads. A sample
   without the real file (``.env.example``) is the only configuration the package gives, and what it names is what
   an install built from it uses: it is read as configuration. A sample a script of the package copies is in effect.
+- **Samples to choose from**: several samples named ``<name>.sample.<ext>`` in one folder (``unix.sample.conf``,
+  ``samba3.sample.conf``) of which a script of the package copies one into place: the one copied is in effect,
+  the others are the operator's later choices.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ _AVAILABLE = re.compile(r"(?:^|/)(sites|conf|mods|modules)-available/([^/]+)$")
 _ENABLERS = frozenset({"a2ensite", "a2enconf", "a2enmod", "lighty-enable-mod", "lighttpd-enable-mod"})
 _LINKERS = frozenset({"ln", "cp", "install", "mv"})
 _SAMPLE = re.compile(r"^(.+?)(?:[.-](?:example|sample|dist-example))$", re.I)
+# ``<name>.sample.<ext>``: a sample named before its suffix
+_INFIX_SAMPLE = re.compile(r"^[^/]+\.(?:example|sample)\.\w+$", re.I)
 _FAIL2BAN_PART = re.compile(r"^(.*/)?(action|filter)\.d/([^/]+?)\.(?:conf|local)$")
 _JAIL_FILE = re.compile(r"^(.*/)?(?:jail\.(?:conf|local)|jail\.d/[^/]+\.(?:conf|local))$")
 _INTERPOLATION = re.compile(r"%\(([^)]{1,64})\)s")
@@ -51,6 +56,8 @@ def offered(files: Mapping[str, bytes]) -> frozenset[str]:
     whole package once, before it is read in shards (a file and the script that enables it may sit in two)."""
     paths = set(files)
     web_or_sample = [p for p in paths if _AVAILABLE.search(p) or _sample_beside_real_file(p, paths)]
+    choices = _sample_choices(paths)
+    web_or_sample += sorted(choices)
     parts = [p for p in paths if _FAIL2BAN_PART.match(p)]
     if not web_or_sample and not parts:
         return frozenset()  # nothing a package could offer: its scripts need not be read again
@@ -65,8 +72,10 @@ def offered(files: Mapping[str, bytes]) -> frozenset[str]:
             off = not _web_part_enabled(path, m.group(1), m.group(2), paths, named)
         elif m := _FAIL2BAN_PART.match(path):
             off = _fail2ban_root(m.group(1) or "", paths) and path not in used_parts
+        elif path in choices:  # off when a script copies one of its siblings, not this one
+            off = not _copied(path, named) and any(_copied(p, named) for p in choices[path])
         else:
-            off = not any(posixpath.basename(path) in w for w in named)
+            off = not _copied(path, named)
         if off:
             found.add(path)
     return frozenset(found)
@@ -97,6 +106,20 @@ def _may_enable(path: str, data: bytes) -> bool:
 
 def _parsed(path: str, data: bytes) -> Script:
     return parse_script(shell_text(path, _text(data)), path=path)
+
+
+def _copied(path: str, named: set[str]) -> bool:
+    """A script of the package names the file (an enabler's operand, ``cp``/``ln``/``install``/``mv``'s word)."""
+    return any(posixpath.basename(path) in w for w in named)
+
+
+def _sample_choices(paths: set[str]) -> dict[str, list[str]]:
+    """Each ``<name>.sample.<ext>`` that has sibling samples so named in its folder, with those siblings."""
+    folders: dict[str, list[str]] = {}
+    for path in paths:
+        if _INFIX_SAMPLE.match(posixpath.basename(path)):
+            folders.setdefault(posixpath.dirname(path), []).append(path)
+    return {p: [q for q in group if q != p] for group in folders.values() if len(group) > 1 for p in group}
 
 
 def _sample_beside_real_file(path: str, paths: set[str]) -> bool:
@@ -130,11 +153,7 @@ def _word_values(script: Script, text: str, value: str | None, expands: tuple[st
 def _linked_words(scripts: Iterable[Script]) -> set[str]:
     """The operands of the package's ``ln``/``cp``/``install``/``mv`` commands, as written."""
     return {
-        w.text
-        for script in scripts
-        for command in script.commands
-        if command.name in _LINKERS
-        for w in command.words
+        w.text for script in scripts for command in script.commands if command.name in _LINKERS for w in command.words
     }
 
 

@@ -9,6 +9,10 @@ examples, as in documentation (a value in a token's own format is still reported
 contact are contacted only when someone runs the example; the crontab of an example is installed only when someone
 copies it.
 
+The same holds for an ``examples/`` folder right inside one of the sdist's top-level Python packages
+(``<package>/examples/``, the package having its ``__init__.py``): the product ships it as package data for people
+to copy (an example machine-translation backend, an example ``docker-compose.yml``) and never imports or runs it.
+
 A single file under ``examples/`` with no sdist around it (a repository's ``examples/systemd/x.service``) is read
 by what it does: the folder alone says nothing.
 """
@@ -19,11 +23,20 @@ import re
 from collections.abc import Iterable
 
 _FOLDER = re.compile(r"^examples?(?:[_-][\w-]+)?/")
+# ``<package>/examples/…``: the examples folder of a top-level package
+_PACKAGE_FOLDER = re.compile(r"^([\w-]+)/examples?(?:[_-][\w-]+)?/")
 
 
 def sdist_example_paths(paths: Iterable[str]) -> frozenset[str]:
-    """The paths under the top-level ``examples/`` folder of a tree that is an sdist; empty for any other tree."""
+    """The paths under the top-level ``examples/`` folder of a tree that is an sdist, or under the ``examples/``
+    folder of one of its top-level Python packages; empty for any other tree."""
     listed = list(paths)
     if "PKG-INFO" not in listed:
         return frozenset()
-    return frozenset(p for p in listed if _FOLDER.match(p))
+    packages = {p.partition("/")[0] for p in listed if p.count("/") == 1 and p.endswith("/__init__.py")}
+    return frozenset(p for p in listed if _FOLDER.match(p) or _in_package_examples(p, packages))
+
+
+def _in_package_examples(path: str, packages: set[str]) -> bool:
+    match = _PACKAGE_FOLDER.match(path)
+    return match is not None and match.group(1) in packages
