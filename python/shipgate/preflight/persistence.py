@@ -5,6 +5,7 @@ print a secret to the install log."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -52,6 +53,20 @@ _SHELL_SET = frozenset({"PWD", "OLDPWD"})
 _OTHER_TREE = re.compile(r"^(?![/~$]|\.\.?/)[^/]+/(?:[^/]+/)*\.ssh/")
 
 
+_USERMOD_GROUPS = frozenset({"-G", "-aG", "-Ga", "--groups"})
+
+
+def _usermod_groups(words: list[str]) -> set[str]:
+    """The groups ``usermod -a -G g1,g2 LOGIN`` adds the account to: the option's value, never the login (an
+    account named ``root`` joining the product's own group gains nothing)."""
+    found: set[str] = set()
+    for option, value in itertools.pairwise(words):
+        if option in _USERMOD_GROUPS:
+            found.update(value.split(","))
+    found.update(g for w in words if w.startswith("--groups=") for g in w.partition("=")[2].split(","))
+    return found
+
+
 def _persists(command: Command) -> tuple[str, Severity, int] | None:
     for word in written_paths(command):
         target = word.text
@@ -64,7 +79,7 @@ def _persists(command: Command) -> tuple[str, Severity, int] | None:
         if _IMAGE_ACCOUNTS & set(groups):
             return None
         joined = {g for w in groups for g in w.split(",")}
-        if (command.name == "usermod" and any(a in ("-G", "-aG", "-a") for a in groups) and joined & _ADMIN_GROUPS) or (
+        if (command.name == "usermod" and _usermod_groups(groups) & _ADMIN_GROUPS) or (
             command.name in ("gpasswd", "adduser") and joined & _ADMIN_GROUPS and len(groups) >= 2
         ):
             return f"membership of {', '.join(sorted(joined & _ADMIN_GROUPS))}", Severity.HIGH, command.line

@@ -1,0 +1,68 @@
+"""Classes the fortieth hold-out set showed (tests/preflight/holdout40: vendor install and upgrade shell scripts:
+one-line installers, agent installers, upgrade and migration scripts, package post-install hooks), each as its
+minimal construct next to a near-miss that must stay quiet or stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+PERSIST = "preflight.persistence"
+SUDO = "preflight.sudo_unavailable"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- B: a function named sudo that wraps the real one: its calls escalate, its body is no step of its own -----------
+
+SUDO_WRAPPER = _text(
+    "#!/bin/sh",  # 1
+    "sudo() {",  # 2
+    '    if [ "$(id -ru)" -ne 0 ]; then',  # 3
+    '        command sudo "$@"',  # 4
+    "    else",  # 5
+    '        "$@"',  # 6
+    "    fi",  # 7
+    "}",  # 8
+    "sudo mkdir -p /opt/agent",  # 9
+    "sudo unzip -qo /tmp/agent.zip -d /opt/agent",  # 10
+)
+
+
+def test_b_a_sudo_function_wrapping_command_sudo_is_reported_at_its_calls_only() -> None:
+    assert codes_at({"install.sh": SUDO_WRAPPER}, SUDO) == [9, 10]
+
+
+def test_b_near_miss_a_wrapper_of_another_name_and_a_direct_sudo_in_a_function_stay_reported() -> None:
+    # runAsRoot() { sudo "$@"; } is reported at its calls as before; a function that runs sudo itself is a step
+    renamed = SUDO_WRAPPER.replace("sudo() {", "as_root() {").replace("sudo mkdir", "as_root mkdir")
+    renamed = renamed.replace("sudo unzip", "as_root unzip")
+    assert codes_at({"install.sh": renamed}, SUDO) == [9, 10]
+    direct = _text("#!/bin/sh", "setup() {", "    sudo mkdir -p /opt/agent", "}", "setup")
+    assert codes_at({"install.sh": direct}, SUDO) == [3]
+
+
+# -- D: usermod's login is not a group: only the -G value names the groups the account joins ------------------------
+
+AGENT_GROUP = _text(
+    "#!/bin/sh",  # 1
+    'AGENT_GROUP="nginx-agent"',  # 2
+    "AGENT_USER=$(id -nu)",  # 3
+    'if [ -z "${AGENT_USER}" ]; then',  # 4
+    "    AGENT_USER=root",  # 5
+    "fi",  # 6
+    'usermod -a -G "${AGENT_GROUP}" "${AGENT_USER}"',  # 7
+)
+
+
+def test_d_an_account_named_root_joining_the_products_own_group_is_not_persistence() -> None:
+    assert codes_at({"scripts/setup-agent.sh": AGENT_GROUP}, PERSIST) == []
+    # the groups are the option's value, also written --groups=…
+    assert codes_at({"scripts/setup-agent.sh": _text("#!/bin/sh", "usermod --groups=wheel -a ops")}, PERSIST) == [2]
+
+
+def test_d_near_miss_joining_an_admin_group_is_still_persistence() -> None:
+    for line in ('usermod -aG docker "$(whoami)"', "usermod -a -G sudo,adm deploy", "usermod -G wheel -a ops"):
+        script = _text("#!/bin/sh", line)
+        assert codes_at({"scripts/setup-agent.sh": script}, PERSIST) == [2], line
