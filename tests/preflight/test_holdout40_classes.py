@@ -66,3 +66,43 @@ def test_d_near_miss_joining_an_admin_group_is_still_persistence() -> None:
     for line in ('usermod -aG docker "$(whoami)"', "usermod -a -G sudo,adm deploy", "usermod -G wheel -a ops"):
         script = _text("#!/bin/sh", line)
         assert codes_at({"scripts/setup-agent.sh": script}, PERSIST) == [2], line
+
+
+# -- E: gdebi installs a local .deb (fetching its dependencies): an install step and a package fetch -----------------
+
+EGRESS = "preflight.implicit_egress"
+UNVERIFIED = "preflight.unverified_download_exec"
+
+GDEBI = _text(
+    "#!/bin/bash",  # 1
+    "url=https://files.acme-software.io/tool_1.0_amd64.deb",  # 2
+    "wget $url",  # 3
+    "gdebi --n `basename $url`",  # 4
+)
+
+
+def test_e_gdebi_of_a_fetched_deb_installs_it_unverified_and_fetches_its_dependencies() -> None:
+    assert codes_at({"install.sh": GDEBI}, UNVERIFIED) == [4]
+    assert codes_at({"install.sh": GDEBI}, EGRESS) == [4]
+
+
+def test_e_near_miss_a_checked_deb_and_gdebi_help_stay_quiet() -> None:
+    checked = GDEBI.replace("gdebi --n", "echo 'abc  tool_1.0_amd64.deb' | sha256sum -c - && gdebi --n")
+    assert codes_at({"install.sh": checked}, UNVERIFIED) == []
+    assert codes_at({"install.sh": _text("#!/bin/bash", "gdebi --help")}, EGRESS) == []
+
+
+# -- F: pip install -r URL fetches the requirements file from that host -------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_f_pip_install_of_a_requirements_url_contacts_its_host() -> None:
+    script = _text("#!/bin/bash", "sudo -H pip3 install -r https://files.acme-software.io/13.0/requirements.txt")
+    assert codes_at({"install.sh": script}, ENDPOINT) == [2]
+
+
+def test_f_near_miss_a_local_requirements_file_names_no_host() -> None:
+    script = _text("#!/bin/bash", "pip3 install -r requirements.txt")
+    assert codes_at({"install.sh": script}, ENDPOINT) == []
+    assert codes_at({"install.sh": script}, EGRESS) == [2]

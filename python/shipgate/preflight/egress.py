@@ -101,6 +101,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     ),
     "add-apt-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
     "apt-add-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
+    # gdebi installs a local .deb and fetches the dependencies it lacks from the configured mirrors
+    "gdebi": (frozenset(), "the distribution's configured mirrors (the .deb's dependencies)"),
     # Amazon Linux 2's topic repositories: ``install`` enables the topic and installs from it
     "amazon-linux-extras": (frozenset({"install"}), "the Amazon Linux Extras repositories"),
     # SUSE's registration client: activating a product or module (``-p``) registers with the SUSE Customer Center
@@ -135,6 +137,7 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+_OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
 # (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
 _OPERAND_TOOLS["SUSEConnect"] = lambda words, ops: bool(words) and not {"-h", "--help", "--version"} & set(words)

@@ -386,6 +386,18 @@ def cluster_fetches(command: Command) -> bool:
     return any("://" in url_text(word) for word in given)
 
 
+_PIP = frozenset({"pip", "pip3"})
+
+
+def requirements_fetch(command: Command) -> bool:
+    """``pip install -r https://…/requirements.txt`` (also ``-c``/``--constraint``, a package given by URL): pip
+    fetches that file from its host before it installs anything."""
+    if command.name not in _PIP or not command.words or command.words[0].text != "install":
+        return False
+    given = option_values(command, "-r", "--requirement", "-c", "--constraint")
+    return any("://" in url_text(word) for word in (*given, *operands(command)))
+
+
 def is_network(command: Command) -> bool:
     name = command.name or ""
     if name in NETWORK_TOOLS or name in DB_CLIENTS:
@@ -397,6 +409,7 @@ def is_network(command: Command) -> bool:
         or (name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv"))
         or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
         or cluster_fetches(command)
+        or requirements_fetch(command)
     )
 
 
@@ -533,7 +546,7 @@ def executed_file(command: Command) -> Word | None:
         return ops[0] if ops else None
     if name == "java" and len(command.words) >= 2 and command.words[0].text == "-jar":
         return command.words[1]  # ``java -jar installer.jar``: the jar's main class runs
-    if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper") and any(
+    if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "gdebi") and any(
         w.text.endswith((".deb", ".rpm")) for w in command.words
     ):
         return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))
