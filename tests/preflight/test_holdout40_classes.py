@@ -106,3 +106,29 @@ def test_f_near_miss_a_local_requirements_file_names_no_host() -> None:
     script = _text("#!/bin/bash", "pip3 install -r requirements.txt")
     assert codes_at({"install.sh": script}, ENDPOINT) == []
     assert codes_at({"install.sh": script}, EGRESS) == [2]
+
+
+# -- G: source <($DOWNLOADER URL), the fetcher named by a variable the script sets to wget or curl -------------------
+
+PIPE = "preflight.pipe_to_shell"
+
+SOURCED_FETCH = _text(
+    "#!/bin/bash",  # 1
+    'ORIGIN="https://github.com/acme-software/updater"',  # 2
+    "if hash wget 2>/dev/null; then",  # 3
+    '    DOWNLOADER="wget -qO -"',  # 4
+    "elif hash curl 2>/dev/null; then",  # 5
+    '    DOWNLOADER="curl -fsSL"',  # 6
+    "fi",  # 7
+    'source <($DOWNLOADER "${ORIGIN}/master/core")',  # 8
+)
+
+
+def test_g_sourcing_the_output_of_a_fetcher_named_by_a_variable_runs_downloaded_code() -> None:
+    assert codes_at({"install.sh": SOURCED_FETCH}, PIPE) == [8]
+
+
+def test_g_near_miss_a_variable_naming_a_local_reader_runs_no_download() -> None:
+    local = SOURCED_FETCH.replace('"wget -qO -"', '"cat"').replace('"curl -fsSL"', '"head -n 50"')
+    local = local.replace('"${ORIGIN}/master/core"', "/etc/updater/core")
+    assert codes_at({"install.sh": local}, PIPE) == []
