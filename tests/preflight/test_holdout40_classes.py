@@ -132,3 +132,29 @@ def test_g_near_miss_a_variable_naming_a_local_reader_runs_no_download() -> None
     local = SOURCED_FETCH.replace('"wget -qO -"', '"cat"').replace('"curl -fsSL"', '"head -n 50"')
     local = local.replace('"${ORIGIN}/master/core"', "/etc/updater/core")
     assert codes_at({"install.sh": local}, PIPE) == []
+
+
+# -- I: removing the tree an archive the script unpacks makes is cleanup of its own build copy, not data ------------
+
+DELETE = "preflight.destructive_delete"
+
+BUILD_TREE = _text(
+    "#!/bin/sh",  # 1
+    "ver=3.17",  # 2
+    'file="libreswan-$ver.tar.gz"',  # 3
+    "cd /opt/src",  # 4
+    'wget -O "$file" "https://download.libreswan.org/$file"',  # 5
+    '/bin/rm -rf "/opt/src/libreswan-$ver"',  # 6
+    'tar xzf "$file" && /bin/rm -f "$file"',  # 7
+    'cd "libreswan-$ver" && make install',  # 8
+    'cd /opt/src && /bin/rm -rf "/opt/src/libreswan-$ver"',  # 9
+)
+
+
+def test_i_the_unpacked_tree_of_an_archive_the_script_unpacks_is_not_data() -> None:
+    assert codes_at({"extras/upgrade.sh": BUILD_TREE}, DELETE) == []
+
+
+def test_i_near_miss_a_data_directory_of_another_name_is_still_data() -> None:
+    data = BUILD_TREE.replace('/bin/rm -rf "/opt/src/libreswan-$ver"', 'rm -rf "/var/lib/ipsec/nss"')
+    assert codes_at({"extras/upgrade.sh": data}, DELETE) == [6, 9]

@@ -207,6 +207,24 @@ def _set_aside(script: Script, target: str) -> bool:
     return False
 
 
+_ARCHIVE_SUFFIX = re.compile(r"\.(?:tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2?|tar\.zst|tar|zip)$")
+
+
+def _unpacked_tree(script: Script, target: str) -> bool:
+    """``target`` is the tree an archive the script unpacks makes (``tar xzf libreswan-3.17.tar.gz`` …
+    ``rm -rf /opt/src/libreswan-3.17``): the script's own build or staging copy, removed before it is unpacked
+    again or after it was built and installed, not data the product keeps."""
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    for c in script.commands:
+        if c.name not in ("tar", "unzip", "bsdtar"):
+            continue
+        for word in c.words:
+            archive = word.text.rsplit("/", 1)[-1]
+            if _ARCHIVE_SUFFIX.search(archive) and _ARCHIVE_SUFFIX.sub("", archive) == name:
+                return True
+    return False
+
+
 def _data_path(word: Word) -> bool:
     text = word.text
     return (
@@ -405,7 +423,9 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
         )
     data = next((w for w in targets if _data_path(w)), None)
     removal = on_removal_only(command)
-    if data is not None and not backup and not removal and not _set_aside(script, data.text):
+    if data is not None and not backup and not removal and not _set_aside(script, data.text) and not _unpacked_tree(
+        script, data.text
+    ):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,
