@@ -158,3 +158,28 @@ def test_i_the_unpacked_tree_of_an_archive_the_script_unpacks_is_not_data() -> N
 def test_i_near_miss_a_data_directory_of_another_name_is_still_data() -> None:
     data = BUILD_TREE.replace('/bin/rm -rf "/opt/src/libreswan-$ver"', 'rm -rf "/var/lib/ipsec/nss"')
     assert codes_at({"extras/upgrade.sh": data}, DELETE) == [6, 9]
+
+
+# -- J: a file the script writes itself into a fetched tree is its own content, not the download's ------------------
+
+WRITTEN_START = _text(
+    "#!/bin/bash",  # 1
+    'HOME_EXT="/odoo/odoo-server"',  # 2
+    "git clone --depth 1 --branch 13.0 https://github.com/acme-software/erp $HOME_EXT/",  # 3
+    "sudo su root -c \"echo '#!/bin/sh' >> $HOME_EXT/start.sh\"",  # 4
+    "sudo su root -c \"echo 'exec $HOME_EXT/erp-bin' >> $HOME_EXT/start.sh\"",  # 5
+    "sudo chmod 755 $HOME_EXT/start.sh",  # 6
+)
+
+
+def test_j_making_a_script_written_start_file_executable_runs_no_download() -> None:
+    assert codes_at({"install.sh": WRITTEN_START}, UNVERIFIED) == []
+
+
+def test_j_near_miss_a_file_of_the_fetched_tree_made_executable_is_still_reported() -> None:
+    fetched = WRITTEN_START.replace("chmod 755 $HOME_EXT/start.sh", "chmod 755 $HOME_EXT/erp-bin")
+    assert codes_at({"install.sh": fetched}, UNVERIFIED) == [6]
+    # a file written before the fetch is overwritten by it: still the download's
+    before = _text("#!/bin/bash", "echo x > run.sh", "curl -fsSL -o run.sh https://get.acme-software.io/run.sh",
+                   "chmod +x run.sh")
+    assert codes_at({"install.sh": before}, UNVERIFIED) == [4]

@@ -365,6 +365,13 @@ def _called_bodies(script: Script) -> dict[str, list[Command]]:
     return bodies
 
 
+def _written_after(own: list[tuple[int, str]], taint: _Taint, target: str, fetched_at: dict[int, int]) -> bool:
+    """The file run or made executable is one the script wrote itself after the fetch (a start script appended into
+    a cloned tree): its content is the script's, not the download's."""
+    after = fetched_at.get(id(taint.fetch), 0)
+    return any(place > after and path.rstrip("/") == target.rstrip("/") for place, path in own)
+
+
 def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd: str) -> tuple[_Taint, str, str] | None:
     """A fetched file the called function's body runs (``get() { ( cd kubernetes; ./cluster/up.sh ) }`` called
     after the download), the body's ``cd`` followed."""
@@ -468,6 +475,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     order = in_call_order(script, wrappers | frozenset(cloners))
     saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
+    own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
     def checked(taint: _Taint) -> bool:
         return _verified(order[fetched_at.get(id(taint.fetch), 0) : i + 1], taint)
@@ -509,6 +517,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             if system is not None and source.fetch.line not in reported and not checked(source):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
+        if source is None and not set(command.piped_from) & FETCHERS:
+            own.extend((i, w.text) for w in command.writes())
         used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
@@ -516,7 +526,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if used is None:
             continue
         taint, target, how = used
-        if taint.fetch.line in reported or checked(taint):
+        if taint.fetch.line in reported or checked(taint) or _written_after(own, taint, target, fetched_at):
             continue
         reported.add(taint.fetch.line)
         yield Run(command, command.line, taint.fetch, target, how)
