@@ -183,3 +183,27 @@ def test_j_near_miss_a_file_of_the_fetched_tree_made_executable_is_still_reporte
     before = _text("#!/bin/bash", "echo x > run.sh", "curl -fsSL -o run.sh https://get.acme-software.io/run.sh",
                    "chmod +x run.sh")
     assert codes_at({"install.sh": before}, UNVERIFIED) == [4]
+
+
+# -- H: an append to a variable the script sets to a shell profile in the branches of a case ------------------------
+
+PROFILE_BY_SHELL = _text(
+    "#!/bin/sh",  # 1
+    'PROFILE_FILE=""',  # 2
+    'case "$(basename "$SHELL")" in',  # 3
+    '    bash) PROFILE_FILE="${HOME}/.bashrc" ;;',  # 4
+    '    zsh) PROFILE_FILE="${HOME}/.zshrc" ;;',  # 5
+    "esac",  # 6
+    'if [ -n "${PROFILE_FILE}" ]; then',  # 7
+    '    printf "\\nexport PATH=\\$PATH:\\$HOME/.tool/bin\\n" >> "${PROFILE_FILE}"',  # 8
+    "fi",  # 9
+)
+
+
+def test_h_an_append_to_a_profile_chosen_by_the_login_shell_persists() -> None:
+    assert codes_at({"install.sh": PROFILE_BY_SHELL}, PERSIST) == [8]
+
+
+def test_h_near_miss_a_variable_naming_a_log_or_config_file_is_no_profile() -> None:
+    log = PROFILE_BY_SHELL.replace("/.bashrc", "/.tool/install.log").replace("/.zshrc", "/.tool/tool.conf")
+    assert codes_at({"install.sh": log}, PERSIST) == []

@@ -313,6 +313,24 @@ def _edit(command: Command) -> tuple[str, ...]:
     return tuple(w.text for w in operands(command)[:-1] if w.text)
 
 
+def _profile_by_variable(command: Command, script: Script) -> tuple[str, Severity, int] | None:
+    """``printf … >> "${PROFILE_FILE}"`` with ``PROFILE_FILE`` set to ``~/.bashrc`` or ``~/.zshrc`` in the branches
+    of a ``case`` on the login shell: the file written is one of the values the script gives the variable (the
+    value reaching the line may be the empty one it starts with, under a test that it is not empty)."""
+    for word in written_paths(command):
+        if len(word.expands) != 1 or not _BARE_VARIABLE.fullmatch(word.raw):
+            continue
+        values = {a.value or a.shape or "" for a in script.assignments if a.name == word.expands[0]}
+        profiles = sorted(v for v in values if _PROFILES.search(v) and not _OWN_DROP_IN.match(v))
+        if profiles:
+            return " or ".join(profiles), Severity.MEDIUM, write_line(command, word)
+    return None
+
+
+# A word that is one variable and nothing else: ``"${PROFILE_FILE}"``, ``$rc``.
+_BARE_VARIABLE = re.compile(r"""["']?\$(?:\w+|\{\w+\})["']?""")
+
+
 def _same_change(command: Command, earlier: list[Command]) -> bool:
     """``command`` continues a change already reported to the same file (and is added to ``earlier``): an append
     after the script wrote the file whole (``cat > /etc/rc <<EOF`` … ``cat /etc/rc.bak >> /etc/rc``: the new file
@@ -350,7 +368,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             )
         changes: dict[str, list[Command]] = {}
         for command in script.commands:
-            found = _persists(command) if not on_removal_only(command) else None
+            removal = on_removal_only(command)
+            found = None if removal else (_persists(command) or _profile_by_variable(command, script))
             if found is not None and found[2] not in reported:
                 target, severity, line = found
                 reported.add(line)
