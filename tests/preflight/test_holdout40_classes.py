@@ -207,3 +207,20 @@ def test_h_an_append_to_a_profile_chosen_by_the_login_shell_persists() -> None:
 def test_h_near_miss_a_variable_naming_a_log_or_config_file_is_no_profile() -> None:
     log = PROFILE_BY_SHELL.replace("/.bashrc", "/.tool/install.log").replace("/.zshrc", "/.tool/tool.conf")
     assert codes_at({"install.sh": log}, PERSIST) == []
+
+
+# -- K: a package tool pointed at a registry host: npm config set …registry, pip config set …index-url --------------
+
+
+def test_k_configuring_a_registry_or_an_extra_index_names_the_host_later_installs_contact() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "npm config set @acme:registry=https://npm.acme-software.io/",  # 2
+        "pip config set global.extra-index-url https://pypi.acme-software.io/simple",  # 3
+    )
+    assert codes_at({"install.sh": script}, ENDPOINT) == [2, 3]
+
+
+def test_k_near_miss_other_settings_name_no_host() -> None:
+    script = _text("#!/bin/sh", "npm config set loglevel warn", "pip config set global.timeout 60")
+    assert codes_at({"install.sh": script}, ENDPOINT) == []

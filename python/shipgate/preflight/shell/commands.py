@@ -398,6 +398,18 @@ def requirements_fetch(command: Command) -> bool:
     return any("://" in url_text(word) for word in (*given, *operands(command)))
 
 
+def registry_configured(command: Command) -> bool:
+    """``npm config set @scope:registry=https://…`` (also yarn/pnpm), ``pip config set global.extra-index-url
+    https://…``: the tool is pointed at that host, and every later install of it contacts it."""
+    words = [w.text for w in command.words]
+    if words[:2] != ["config", "set"] or len(words) < 3:
+        return False
+    key = words[2].partition("=")[0].lower()
+    if command.name in ("npm", "yarn", "pnpm"):
+        return key.endswith("registry")
+    return command.name in _PIP and key.endswith("index-url")
+
+
 def is_network(command: Command) -> bool:
     name = command.name or ""
     if name in NETWORK_TOOLS or name in DB_CLIENTS:
@@ -410,6 +422,7 @@ def is_network(command: Command) -> bool:
         or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
         or cluster_fetches(command)
         or requirements_fetch(command)
+        or registry_configured(command)
     )
 
 
