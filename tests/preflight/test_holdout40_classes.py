@@ -224,3 +224,39 @@ def test_k_configuring_a_registry_or_an_extra_index_names_the_host_later_install
 def test_k_near_miss_other_settings_name_no_host() -> None:
     script = _text("#!/bin/sh", "npm config set loglevel warn", "pip config set global.timeout 60")
     assert codes_at({"install.sh": script}, ENDPOINT) == []
+
+
+# -- L: the installer's uninstall mode chosen by the operator: its disable stays, its delete is the operator's ------
+
+DISABLED = "preflight.service_disabled"
+
+UNINSTALL_MODE = _text(
+    "#!/bin/bash",  # 1
+    'while getopts ":uh" opt; do',  # 2
+    "  case $opt in",  # 3
+    '    u) UNINSTALL="true";;',  # 4
+    "  esac",  # 5
+    "done",  # 6
+    'if [ "$UNINSTALL" = "true" ]; then',  # 7
+    "  sudo systemctl disable hub.service",  # 8
+    "  sudo rm -rf /opt/hub",  # 9
+    "else",  # 10
+    "  sudo mkdir -p /opt/hub/data",  # 11
+    "  sudo systemctl enable hub.service",  # 12
+    "fi",  # 13
+)
+
+
+def test_l_an_uninstall_mode_disables_its_service_and_deletes_at_the_operators_request() -> None:
+    files = {"install-hub.sh": UNINSTALL_MODE}
+    assert codes_at(files, DISABLED) == [8]  # the enable is in the other branch: it does not run in an uninstall
+    assert codes_at(files, DELETE) == []
+    assert codes_at(files, SUDO) == [8, 9, 11, 12]  # the steps still need sudo
+    by_argument = _text("#!/bin/sh", 'if [ "$1" = "uninstall" ]; then', "  rm -rf /opt/hub", "  exit", "fi")
+    assert codes_at({"install-hub.sh": by_argument}, DELETE) == []
+
+
+def test_l_near_miss_another_flag_is_an_install_step_and_a_later_enable_switches_it_back_on() -> None:
+    other = UNINSTALL_MODE.replace("UNINSTALL", "REINSTALL")
+    assert codes_at({"install-hub.sh": other}, DELETE) == [9]
+    assert codes_at({"install-hub.sh": other}, DISABLED) == []

@@ -20,10 +20,13 @@ import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from shipgate.preflight.shell.actions import (
+    NOT_UNINSTALL,
     REMOVAL,
+    UNINSTALL,
     action_conditions,
     action_test,
     holds_on_upgrade,
+    uninstall_test,
     with_removal_functions,
 )
 from shipgate.preflight.shell.dead import live_commands
@@ -533,6 +536,7 @@ class _Reader:
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
         exists = _existence_tests(conds) + action_conditions(conds, numeric=self._numeric(ctx))
         then_removal, else_removal = self._removal_branches(conds, ctx)
+        mode = uninstall_test(conds)
         walked = len(self.commands)
         for child in named:
             if child in conds:
@@ -547,6 +551,8 @@ class _Reader:
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
             if (then_removal and then) or (else_removal and child.type == "else_clause"):
                 conditions = (*conditions, REMOVAL)
+            if mode:
+                conditions = (*conditions, UNINSTALL if then else NOT_UNINSTALL)
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
         if polarity == "not-root" and len(self.root_checks) > checks:
             self._escalating_branch_adapts(checks, walked)
