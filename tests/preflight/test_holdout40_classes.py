@@ -260,3 +260,27 @@ def test_l_near_miss_another_flag_is_an_install_step_and_a_later_enable_switches
     other = UNINSTALL_MODE.replace("UNINSTALL", "REINSTALL")
     assert codes_at({"install-hub.sh": other}, DELETE) == [9]
     assert codes_at({"install-hub.sh": other}, DISABLED) == []
+
+
+# -- M: the unpacked bin directory of a fetched tarball moved into place becomes the product's bin directory --------
+
+BIN_DIR_MOVED = _text(
+    "#!/bin/sh",  # 1
+    'URL="https://get.acme-software.io/releases/tool-v1-linux-x64.tar.gz"',  # 2
+    "DEST=$(mktemp -t tool.tar.gz.XXXXXXXXXX)",  # 3
+    'if curl --fail -L -o "${DEST}" "${URL}"; then',  # 4
+    '    mkdir -p "${HOME}/.tool"',  # 5
+    "    EXTRACT_DIR=$(mktemp -d tool.XXXXXXXXXX)",  # 6
+    '    tar zxf "${DEST}" -C "${EXTRACT_DIR}"',  # 7
+    '    mv "${EXTRACT_DIR}/tool/bin" "${HOME}/.tool/"',  # 8
+    "fi",  # 9
+)
+
+
+def test_m_moving_the_unpacked_bin_directory_into_place_installs_unverified_code() -> None:
+    assert codes_at({"install.sh": BIN_DIR_MOVED}, UNVERIFIED) == [8]
+
+
+def test_m_near_miss_moving_the_unpacked_docs_is_no_install() -> None:
+    docs = BIN_DIR_MOVED.replace('/tool/bin" "${HOME}/.tool/"', '/tool/share" "${HOME}/.tool/"')
+    assert codes_at({"install.sh": docs}, UNVERIFIED) == []

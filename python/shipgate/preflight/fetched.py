@@ -391,13 +391,20 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     placed = command.name == "cp" and _INSTALLED_INTO.match(into)
-    on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin"))
+    on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
     reported.add(source.fetch.line)
     verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
     how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
     yield Run(command, command.line, source.fetch, into, how)
+
+
+def _moves_a_bin(command: Command) -> bool:
+    """``mv "$EXTRACT_DIR/pulumi/bin" "$HOME/.pulumi/"``: the unpacked ``bin`` directory itself is put in place,
+    where it becomes the product's bin directory (the PATH line the installer adds names it)."""
+    ops = operands(command)
+    return len(ops) == 2 and posixpath.basename(ops[0].text.rstrip("/")) in ("bin", "sbin")
 
 
 def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | None:
