@@ -284,3 +284,24 @@ def test_m_moving_the_unpacked_bin_directory_into_place_installs_unverified_code
 def test_m_near_miss_moving_the_unpacked_docs_is_no_install() -> None:
     docs = BIN_DIR_MOVED.replace('/tool/bin" "${HOME}/.tool/"', '/tool/share" "${HOME}/.tool/"')
     assert codes_at({"install.sh": docs}, UNVERIFIED) == []
+
+
+# -- N: a $(…) in a pipeline stage's word is not a stage: curl "…_$(uname -s).tar.gz" | tar -xz -O x | tee x -------
+
+STREAMED = _text(
+    "#!/bin/bash",  # 1
+    'curl -sL "https://github.com/acme-software/hub/releases/latest/download/hub_$(uname -s).tar.gz"'
+    " | tar -xz -O hub | tee ./hub >/dev/null && chmod +x hub",  # 2
+)
+
+
+def test_n_a_fetch_with_a_substitution_in_its_url_still_feeds_the_pipeline() -> None:
+    assert codes_at({"install-hub.sh": STREAMED}, UNVERIFIED) == [2]
+
+
+def test_n_near_miss_a_local_archive_streamed_the_same_way_runs_no_download() -> None:
+    local = STREAMED.replace(
+        'curl -sL "https://github.com/acme-software/hub/releases/latest/download/hub_$(uname -s).tar.gz"',
+        'cat "dist/hub_$(uname -s).tar.gz"',
+    )
+    assert codes_at({"install-hub.sh": local}, UNVERIFIED) == []

@@ -484,10 +484,17 @@ class _Reader:
                 # whole pipeline, not one member of it
                 members.extend(self.commands[i] for i in nested if i < len(self.commands))
             elif len(self.commands) > start:
-                members.append(self.commands[start])
+                members.append(self._stage(start, ctx))
         self._link(members)
         index = {id(c): i for i, c in enumerate(self.commands)}
         self._nested_members = [index[id(m)] for m in members if id(m) in index]
+
+    def _stage(self, start: int, ctx: _Ctx) -> Command:
+        """The command a pipeline stage runs among those read from it: not one of a ``$(…)`` in its words
+        (``curl "…/hub_$(uname -s).tar.gz" | tar -xz``: the stage is curl, uname's output is only part of a word)."""
+        depth = ctx.conditions.count("captured")
+        added = self.commands[start:]
+        return next((c for c in added if c.conditions.count("captured") == depth), added[0])
 
     def _pipe_members(self, first: list[Command], rest: Node, ctx: _Ctx) -> list[Command]:
         """``cat <<EOF | sh``: the heredoc's command feeds the pipeline written after the marker."""
