@@ -305,3 +305,30 @@ def test_n_near_miss_a_local_archive_streamed_the_same_way_runs_no_download() ->
         'cat "dist/hub_$(uname -s).tar.gz"',
     )
     assert codes_at({"install-hub.sh": local}, UNVERIFIED) == []
+
+
+# -- O: a variable the script writes as the value of a secret-named setting holds a secret -------------------------
+
+HARDCODED = "preflight.hardcoded_credential"
+PRINTED = "preflight.secret_printed"
+
+ADMIN_BY_USE = _text(
+    "#!/bin/bash",  # 1
+    'OE_SUPERADMIN="admin"',  # 2
+    'OE_PORT="8069"',  # 3
+    "sudo su root -c \"printf 'admin_passwd = ${OE_SUPERADMIN}\\n' >> /etc/erp-server.conf\"",  # 4
+    "sudo su root -c \"printf 'http_port = ${OE_PORT}\\n' >> /etc/erp-server.conf\"",  # 5
+    'echo "Password superadmin (database): $OE_SUPERADMIN"',  # 6
+    'echo "Port: $OE_PORT"',  # 7
+)
+
+
+def test_o_a_literal_written_as_a_password_setting_is_a_credential_and_printing_it_leaks_it() -> None:
+    assert codes_at({"install.sh": ADMIN_BY_USE}, HARDCODED) == [2]
+    assert codes_at({"install.sh": ADMIN_BY_USE}, PRINTED) == [6]
+
+
+def test_o_near_miss_a_variable_written_under_a_setting_that_is_no_secret_stays_quiet() -> None:
+    plain = ADMIN_BY_USE.replace("admin_passwd = ", "admin_name = ")
+    assert codes_at({"install.sh": plain}, HARDCODED) == []
+    assert codes_at({"install.sh": plain}, PRINTED) == []

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.runners import steps
+from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
@@ -138,7 +139,7 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script):
                 continue
-            if secret_name(name) or any(
+            if secret_name(name) or name in secret_uses(script) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
                 return name
