@@ -332,3 +332,31 @@ def test_o_near_miss_a_variable_written_under_a_setting_that_is_no_secret_stays_
     plain = ADMIN_BY_USE.replace("admin_passwd = ", "admin_name = ")
     assert codes_at({"install.sh": plain}, HARDCODED) == []
     assert codes_at({"install.sh": plain}, PRINTED) == []
+
+
+# -- P: a command word from a variable another function sets to one of several installers --------------------------
+
+INSTALLER_VARIABLE = _text(
+    "#!/bin/bash",  # 1
+    "install() {",  # 2
+    '    [ -z "$DISTRO_INSTALL" ] && check_distro',  # 3
+    "    $DISTRO_INSTALL $1",  # 4
+    "}",  # 5
+    "check_distro() {",  # 6
+    "    if hash dnf 2>/dev/null; then",  # 7
+    '        DISTRO_INSTALL="dnf -y install"',  # 8
+    "    else",  # 9
+    '        DISTRO_INSTALL="apt-get install"',  # 10
+    "    fi",  # 11
+    "}",  # 12
+    "install git",  # 13
+)
+
+
+def test_p_a_variable_set_to_installers_in_another_function_installs_packages() -> None:
+    assert codes_at({"install.sh": INSTALLER_VARIABLE}, EGRESS) == [4]
+
+
+def test_p_near_miss_a_variable_set_to_local_commands_fetches_nothing() -> None:
+    local = INSTALLER_VARIABLE.replace('"dnf -y install"', '"rpm -q"').replace('"apt-get install"', '"dpkg -s"')
+    assert codes_at({"install.sh": local}, EGRESS) == []
