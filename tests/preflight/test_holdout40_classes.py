@@ -360,3 +360,32 @@ def test_p_a_variable_set_to_installers_in_another_function_installs_packages() 
 def test_p_near_miss_a_variable_set_to_local_commands_fetches_nothing() -> None:
     local = INSTALLER_VARIABLE.replace('"dnf -y install"', '"rpm -q"').replace('"apt-get install"', '"dpkg -s"')
     assert codes_at({"install.sh": local}, EGRESS) == []
+
+
+# -- Q: a check behind a switch the file sets once to "off" is never made ------------------------------------------
+
+SWITCHED_OFF_CHECK = _text(
+    "#!/usr/bin/env bash",  # 1
+    "export VERIFY_CHECKSUM=0",  # 2
+    "checkHash() {",  # 3
+    '    (cd "$dir" && curl -sSL $url.sha256 | sha256sum -c >/dev/null) || exit 1',  # 4
+    "}",  # 5
+    "dir=/tmp",  # 6
+    "url=https://github.com/acme-software/tool/releases/download/1.0/tool",  # 7
+    'curl -sSL $url --output "/tmp/tool"',  # 8
+    'if [ "$VERIFY_CHECKSUM" = "1" ]; then',  # 9
+    "    checkHash",  # 10
+    "fi",  # 11
+    'chmod +x "/tmp/tool"',  # 12
+)
+
+
+def test_q_a_checksum_behind_a_switch_set_off_in_the_file_leaves_the_download_unverified() -> None:
+    assert codes_at({"get.sh": SWITCHED_OFF_CHECK}, UNVERIFIED) == [12]
+
+
+def test_q_near_miss_a_switch_set_on_or_left_to_the_caller_keeps_the_check() -> None:
+    on = SWITCHED_OFF_CHECK.replace("VERIFY_CHECKSUM=0", "VERIFY_CHECKSUM=1")
+    assert codes_at({"get.sh": on}, UNVERIFIED) == []
+    caller = SWITCHED_OFF_CHECK.replace("export VERIFY_CHECKSUM=0", 'VERIFY_CHECKSUM="${VERIFY_CHECKSUM:-1}"')
+    assert codes_at({"get.sh": caller}, UNVERIFIED) == []

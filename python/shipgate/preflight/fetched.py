@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
@@ -103,6 +104,16 @@ class _Taint:
             path = path.removeprefix("./")
             return path == base or path.startswith(base + "/")
         return path_matches(self.path, path)
+
+
+def _never_called(script: Script) -> frozenset[str]:
+    """Functions every call of which is in a branch that never runs (``if [ "$VERIFY_CHECKSUM" = "1" ]; then
+    checkHash; fi`` with ``VERIFY_CHECKSUM=0``): the check they hold is never made."""
+    calls: dict[str, list[Command]] = {}
+    for c in script.commands:
+        if c.name in script.functions:
+            calls.setdefault(c.name or "", []).append(c)
+    return frozenset(name for name, sites in calls.items() if all(NEVER in s.conditions for s in sites))
 
 
 def _verified(between: Sequence[Command], taint: _Taint) -> bool:
@@ -484,8 +495,11 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
+    never = _never_called(script)
+
     def checked(taint: _Taint) -> bool:
-        return _verified(order[fetched_at.get(id(taint.fetch), 0) : i + 1], taint)
+        between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
+        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint)
 
     for i, command in enumerate(order):
         command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs

@@ -145,6 +145,9 @@ def on_removal_only(command: Command) -> bool:
 # removal, its steps are still reported (sudo, a disable); what it deletes the operator asked for. The reader marks
 # the branch taken in that mode :data:`UNINSTALL` and the other branch of the same test :data:`NOT_UNINSTALL`.
 UNINSTALL = "uninstall"
+# The branch of a test that can never hold: a switch the file sets once, to another value (``VERIFY_CHECKSUM=0`` …
+# ``if [ "$VERIFY_CHECKSUM" = "1" ]``).
+NEVER = "never"
 NOT_UNINSTALL = "not-uninstall"
 _UNINSTALL_FLAG = re.compile(r"""^["']?\$\{?(?:[A-Za-z]\w*_)?(?:un|de)install(?:_[A-Za-z]\w*)?\}?["']?$""", re.I)
 _SET = frozenset({"true", "yes", "y", "1", "on"})
