@@ -389,3 +389,20 @@ def test_q_near_miss_a_switch_set_on_or_left_to_the_caller_keeps_the_check() -> 
     assert codes_at({"get.sh": on}, UNVERIFIED) == []
     caller = SWITCHED_OFF_CHECK.replace("export VERIFY_CHECKSUM=0", 'VERIFY_CHECKSUM="${VERIFY_CHECKSUM:-1}"')
     assert codes_at({"get.sh": caller}, UNVERIFIED) == []
+
+
+def test_k_writing_an_index_url_into_pip_conf_names_the_host_too() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'PIP_CONFIG_FILE="${HOME}/.config/pip/pip.conf"',  # 2
+        'printf "[global]\\\\nextra-index-url=https://pypi.acme-software.io/simple\\\\n" > "${PIP_CONFIG_FILE}"',  # 3
+    )
+    assert codes_at({"install.sh": script}, ENDPOINT) == [3]
+
+
+def test_k_near_miss_the_same_url_written_to_a_notes_file_is_a_mention() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'printf "extra-index-url=https://pypi.acme-software.io/simple\\\\n" > "${HOME}/tool-notes.txt"',  # 2
+    )
+    assert codes_at({"install.sh": script}, ENDPOINT) == []

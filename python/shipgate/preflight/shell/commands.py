@@ -410,6 +410,19 @@ def registry_configured(command: Command) -> bool:
     return command.name in _PIP and key.endswith("index-url")
 
 
+# A package tool's own configuration file, and a setting in it that names where the tool installs from.
+_TOOL_CONFIG = re.compile(r"(?:^|/)(?:pip\.conf|pip\.ini|\.npmrc|\.yarnrc(?:\.yml)?)$")
+_REGISTRY_SETTING = re.compile(r"(?:^|\\n|\s)(?:extra-index-url|index-url|registry|npmRegistryServer)\s*[=:]", re.I)
+
+
+def registry_written(command: Command) -> bool:
+    """``printf "[global]\\nextra-index-url=https://…" > ~/.config/pip/pip.conf`` (also echo/tee into ``.npmrc``):
+    the text written into a package tool's configuration points it at that host."""
+    if command.name not in ("printf", "echo", "tee") or not any(_TOOL_CONFIG.search(w.text) for w in command.writes()):
+        return False
+    return any(_REGISTRY_SETTING.search(w.text) and "://" in w.text for w in command.words)
+
+
 def is_network(command: Command) -> bool:
     name = command.name or ""
     if name in NETWORK_TOOLS or name in DB_CLIENTS:
@@ -423,6 +436,7 @@ def is_network(command: Command) -> bool:
         or cluster_fetches(command)
         or requirements_fetch(command)
         or registry_configured(command)
+        or registry_written(command)
     )
 
 
