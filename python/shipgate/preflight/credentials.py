@@ -43,6 +43,7 @@ from shipgate.preflight.markup import (
 from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.schema_documents import is_schema_document
+from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
@@ -238,6 +239,7 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
 
 
 def _script_secrets(script: Script) -> Iterator[Secret]:
+    uses = secret_uses(script)
     for a in script.assignments:
         body = a.value if a.value is not None else a.shape
         if body is not None and "{" in body:
@@ -247,6 +249,9 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
         if script.falls_back(a.name, a.line):
             continue  # a default for when the variable is unset: preflight.default_credential
         found = _assignment_secret(a.name, a.value)
+        if found is None and a.name in uses:  # written as ``admin_passwd = ${OE_SUPERADMIN}``: named by its use
+            used = _assignment_secret(uses[a.name], a.value)
+            found = dataclasses.replace(used, kind=f"{used.kind[: used.kind.index('(')]}({a.name})") if used else None
         if found is not None:
             yield Secret(a.line, found.kind, found.secret, found.severity)
     for command in script.commands:

@@ -22,7 +22,7 @@ from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
 from shipgate.preflight.shell.functions import network_functions
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.tls_scope import loopback_only
 from shipgate.preflight.vcs_installs import unpinned_vcs_installs
 
@@ -207,7 +207,7 @@ def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
             (
                 command.name in SHELL_RUNNERS
                 and any(
-                    w.generated and w.raw.startswith("<(") and re.search(r"\b(?:curl|wget)\b", w.raw)
+                    w.generated and w.raw.startswith("<(") and _fetches_inside(w, command, script)
                     for w in command.words
                 )
             )
@@ -219,6 +219,24 @@ def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
             or _evaluates_download(command)
         ):
             yield _pipe(path, command)
+
+
+def _fetches_inside(word: Word, command: Command, script: Script) -> bool:
+    """The command inside ``<(…)`` is curl or wget: written out (``source <(curl -fsSL URL)``) or through a
+    variable the script sets to one (``DOWNLOADER="wget -qO -"``; ``source <($DOWNLOADER URL)``), which the reader
+    reads as the command it names."""
+    if re.search(r"\b(?:curl|wget)\b", word.raw):
+        return True
+    if not word.raw.startswith("<($"):
+        return False
+    return any(
+        c.line == command.line
+        and c.name in ("curl", "wget")
+        and "captured" in c.conditions
+        and bool(c.words)
+        and c.words[-1].raw in word.raw
+        for c in script.commands
+    )
 
 
 # A word that is the output of curl or wget: ``"$(curl -fsSL URL)"``.

@@ -9,7 +9,9 @@ archive fetches nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
+import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
@@ -101,6 +103,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     ),
     "add-apt-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
     "apt-add-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
+    # gdebi installs a local .deb and fetches the dependencies it lacks from the configured mirrors
+    "gdebi": (frozenset(), "the distribution's configured mirrors (the .deb's dependencies)"),
     # Amazon Linux 2's topic repositories: ``install`` enables the topic and installs from it
     "amazon-linux-extras": (frozenset({"install"}), "the Amazon Linux Extras repositories"),
     # SUSE's registration client: activating a product or module (``-p``) registers with the SUSE Customer Center
@@ -135,6 +139,7 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+_OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
 # (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
 _OPERAND_TOOLS["SUSEConnect"] = lambda words, ops: bool(words) and not {"-h", "--help", "--version"} & set(words)
@@ -417,6 +422,28 @@ def _git_fetches(script: Script) -> Iterator[Command]:
                 yield command
 
 
+_BARE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?["']?$""")
+
+
+def _chosen_installer(command: Command, script: Script) -> Command:
+    """``$DISTRO_INSTALL $1`` in a function whose variable another function sets to ``dnf -y install`` or
+    ``apt-get install`` (the reader knows no single value at the use): the command is one of those the script
+    assigns, and each of them installs; read as the first value that fetches."""
+    program = command.program
+    m = _BARE.match(program.raw) if command.name is None and program is not None else None
+    if m is None:
+        return command
+    for assignment in script.bindings(m.group(1)):
+        parts = (assignment.value or "").split()
+        if not parts:
+            continue
+        words = tuple(Word(p, p, assignment.line) for p in parts[1:]) + command.words
+        chosen = dataclasses.replace(command, name=posixpath.basename(parts[0]), words=words)
+        if _fetches(chosen) is not None:
+            return chosen
+    return command
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
@@ -434,6 +461,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
             remote = (written.line, written.text) in remotes
+            command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
             found = ("git", "the repository's configured remote") if remote else _fetches(command)
             if found is None or command.line in seen or on_removal_only(command):
                 continue

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
@@ -103,6 +104,16 @@ class _Taint:
             path = path.removeprefix("./")
             return path == base or path.startswith(base + "/")
         return path_matches(self.path, path)
+
+
+def _never_called(script: Script) -> frozenset[str]:
+    """Functions every call of which is in a branch that never runs (``if [ "$VERIFY_CHECKSUM" = "1" ]; then
+    checkHash; fi`` with ``VERIFY_CHECKSUM=0``): the check they hold is never made."""
+    calls: dict[str, list[Command]] = {}
+    for c in script.commands:
+        if c.name in script.functions:
+            calls.setdefault(c.name or "", []).append(c)
+    return frozenset(name for name, sites in calls.items() if all(NEVER in s.conditions for s in sites))
 
 
 def _verified(between: Sequence[Command], taint: _Taint) -> bool:
@@ -365,6 +376,13 @@ def _called_bodies(script: Script) -> dict[str, list[Command]]:
     return bodies
 
 
+def _written_after(own: list[tuple[int, str]], taint: _Taint, target: str, fetched_at: dict[int, int]) -> bool:
+    """The file run or made executable is one the script wrote itself after the fetch (a start script appended into
+    a cloned tree): its content is the script's, not the download's."""
+    after = fetched_at.get(id(taint.fetch), 0)
+    return any(place > after and path.rstrip("/") == target.rstrip("/") for place, path in own)
+
+
 def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd: str) -> tuple[_Taint, str, str] | None:
     """A fetched file the called function's body runs (``get() { ( cd kubernetes; ./cluster/up.sh ) }`` called
     after the download), the body's ``cd`` followed."""
@@ -384,13 +402,20 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     placed = command.name == "cp" and _INSTALLED_INTO.match(into)
-    on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin"))
+    on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
     reported.add(source.fetch.line)
     verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
     how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
     yield Run(command, command.line, source.fetch, into, how)
+
+
+def _moves_a_bin(command: Command) -> bool:
+    """``mv "$EXTRACT_DIR/pulumi/bin" "$HOME/.pulumi/"``: the unpacked ``bin`` directory itself is put in place,
+    where it becomes the product's bin directory (the PATH line the installer adds names it)."""
+    ops = operands(command)
+    return len(ops) == 2 and posixpath.basename(ops[0].text.rstrip("/")) in ("bin", "sbin")
 
 
 def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | None:
@@ -468,9 +493,13 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     order = in_call_order(script, wrappers | frozenset(cloners))
     saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
+    own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
+
+    never = _never_called(script)
 
     def checked(taint: _Taint) -> bool:
-        return _verified(order[fetched_at.get(id(taint.fetch), 0) : i + 1], taint)
+        between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
+        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint)
 
     for i, command in enumerate(order):
         command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
@@ -509,6 +538,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             if system is not None and source.fetch.line not in reported and not checked(source):
                 reported.add(source.fetch.line)
                 yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
+        if source is None and not set(command.piped_from) & FETCHERS:
+            own.extend((i, w.text) for w in command.writes())
         used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
@@ -516,7 +547,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if used is None:
             continue
         taint, target, how = used
-        if taint.fetch.line in reported or checked(taint):
+        if taint.fetch.line in reported or checked(taint) or _written_after(own, taint, target, fetched_at):
             continue
         reported.add(taint.fetch.line)
         yield Run(command, command.line, taint.fetch, target, how)

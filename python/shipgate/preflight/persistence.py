@@ -5,12 +5,14 @@ print a secret to the install log."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.runners import steps
+from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
@@ -52,6 +54,20 @@ _SHELL_SET = frozenset({"PWD", "OLDPWD"})
 _OTHER_TREE = re.compile(r"^(?![/~$]|\.\.?/)[^/]+/(?:[^/]+/)*\.ssh/")
 
 
+_USERMOD_GROUPS = frozenset({"-G", "-aG", "-Ga", "--groups"})
+
+
+def _usermod_groups(words: list[str]) -> set[str]:
+    """The groups ``usermod -a -G g1,g2 LOGIN`` adds the account to: the option's value, never the login (an
+    account named ``root`` joining the product's own group gains nothing)."""
+    found: set[str] = set()
+    for option, value in itertools.pairwise(words):
+        if option in _USERMOD_GROUPS:
+            found.update(value.split(","))
+    found.update(g for w in words if w.startswith("--groups=") for g in w.partition("=")[2].split(","))
+    return found
+
+
 def _persists(command: Command) -> tuple[str, Severity, int] | None:
     for word in written_paths(command):
         target = word.text
@@ -64,7 +80,7 @@ def _persists(command: Command) -> tuple[str, Severity, int] | None:
         if _IMAGE_ACCOUNTS & set(groups):
             return None
         joined = {g for w in groups for g in w.split(",")}
-        if (command.name == "usermod" and any(a in ("-G", "-aG", "-a") for a in groups) and joined & _ADMIN_GROUPS) or (
+        if (command.name == "usermod" and _usermod_groups(groups) & _ADMIN_GROUPS) or (
             command.name in ("gpasswd", "adduser") and joined & _ADMIN_GROUPS and len(groups) >= 2
         ):
             return f"membership of {', '.join(sorted(joined & _ADMIN_GROUPS))}", Severity.HIGH, command.line
@@ -123,7 +139,7 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script):
                 continue
-            if secret_name(name) or any(
+            if secret_name(name) or name in secret_uses(script) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
                 return name
@@ -298,6 +314,24 @@ def _edit(command: Command) -> tuple[str, ...]:
     return tuple(w.text for w in operands(command)[:-1] if w.text)
 
 
+def _profile_by_variable(command: Command, script: Script) -> tuple[str, Severity, int] | None:
+    """``printf … >> "${PROFILE_FILE}"`` with ``PROFILE_FILE`` set to ``~/.bashrc`` or ``~/.zshrc`` in the branches
+    of a ``case`` on the login shell: the file written is one of the values the script gives the variable (the
+    value reaching the line may be the empty one it starts with, under a test that it is not empty)."""
+    for word in written_paths(command):
+        if len(word.expands) != 1 or not _BARE_VARIABLE.fullmatch(word.raw):
+            continue
+        values = {a.value or a.shape or "" for a in script.assignments if a.name == word.expands[0]}
+        profiles = sorted(v for v in values if _PROFILES.search(v) and not _OWN_DROP_IN.match(v))
+        if profiles:
+            return " or ".join(profiles), Severity.MEDIUM, write_line(command, word)
+    return None
+
+
+# A word that is one variable and nothing else: ``"${PROFILE_FILE}"``, ``$rc``.
+_BARE_VARIABLE = re.compile(r"""["']?\$(?:\w+|\{\w+\})["']?""")
+
+
 def _same_change(command: Command, earlier: list[Command]) -> bool:
     """``command`` continues a change already reported to the same file (and is added to ``earlier``): an append
     after the script wrote the file whole (``cat > /etc/rc <<EOF`` … ``cat /etc/rc.bak >> /etc/rc``: the new file
@@ -335,7 +369,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             )
         changes: dict[str, list[Command]] = {}
         for command in script.commands:
-            found = _persists(command) if not on_removal_only(command) else None
+            removal = on_removal_only(command)
+            found = None if removal else (_persists(command) or _profile_by_variable(command, script))
             if found is not None and found[2] not in reported:
                 target, severity, line = found
                 reported.add(line)

@@ -11,7 +11,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
-from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.actions import NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -207,6 +207,24 @@ def _set_aside(script: Script, target: str) -> bool:
     return False
 
 
+_ARCHIVE_SUFFIX = re.compile(r"\.(?:tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2?|tar\.zst|tar|zip)$")
+
+
+def _unpacked_tree(script: Script, target: str) -> bool:
+    """``target`` is the tree an archive the script unpacks makes (``tar xzf libreswan-3.17.tar.gz`` …
+    ``rm -rf /opt/src/libreswan-3.17``): the script's own build or staging copy, removed before it is unpacked
+    again or after it was built and installed, not data the product keeps."""
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    for c in script.commands:
+        if c.name not in ("tar", "unzip", "bsdtar"):
+            continue
+        for word in c.words:
+            archive = word.text.rsplit("/", 1)[-1]
+            if _ARCHIVE_SUFFIX.search(archive) and _ARCHIVE_SUFFIX.sub("", archive) == name:
+                return True
+    return False
+
+
 def _data_path(word: Word) -> bool:
     text = word.text
     return (
@@ -371,6 +389,8 @@ def _switched_back_on(unit: str, command: Command, enabled: dict[str, list[Comma
     the function of ``command`` when that function exits after it (``remove() { systemctl disable x; …; exit 0; }``:
     the install path's enable is another run of the script)."""
     later = [c for c in enabled.get(unit.removesuffix(".service"), ()) if c.line > command.line]
+    if UNINSTALL in command.conditions:  # the install branch of the same test does not run in an uninstall
+        later = [c for c in later if NOT_UNINSTALL not in c.conditions]
     if command.function is None or not later:
         return bool(later)
     stops = any(c.name == "exit" and c.function == command.function and c.line > command.line for c in script.commands)
@@ -404,8 +424,10 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
             "before deleting.",
         )
     data = next((w for w in targets if _data_path(w)), None)
-    removal = on_removal_only(command)
-    if data is not None and not backup and not removal and not _set_aside(script, data.text):
+    removal = on_removal_only(command) or in_uninstall_mode(command)  # the operator asked for the delete
+    if data is not None and not backup and not removal and not _set_aside(script, data.text) and not _unpacked_tree(
+        script, data.text
+    ):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,

@@ -140,6 +140,47 @@ def on_removal_only(command: Command) -> bool:
     return bool(actions) and actions <= _REMOVAL
 
 
+# A vendor installer's own uninstall mode, chosen by the operator: ``install.sh uninstall`` (``case:uninstall``) or an
+# option that sets a flag (``u) UNINSTALL="true";;`` … ``if [ "$UNINSTALL" = "true" ]``). Unlike a package manager's
+# removal, its steps are still reported (sudo, a disable); what it deletes the operator asked for. The reader marks
+# the branch taken in that mode :data:`UNINSTALL` and the other branch of the same test :data:`NOT_UNINSTALL`.
+UNINSTALL = "uninstall"
+# The branch of a test that can never hold: a switch the file sets once, to another value (``VERIFY_CHECKSUM=0`` …
+# ``if [ "$VERIFY_CHECKSUM" = "1" ]``).
+NEVER = "never"
+NOT_UNINSTALL = "not-uninstall"
+_UNINSTALL_FLAG = re.compile(r"""^["']?\$\{?(?:[A-Za-z]\w*_)?(?:un|de)install(?:_[A-Za-z]\w*)?\}?["']?$""", re.I)
+_SET = frozenset({"true", "yes", "y", "1", "on"})
+
+
+def _flag_set(node: Node) -> bool:
+    """``[ "$UNINSTALL" = "true" ]``, ``[[ $uninstall == 1 ]]``, ``[ -n "$UNINSTALL" ]``: the uninstall flag is on."""
+    kind, named = node.type, node.named_children
+    if kind in ("test_command", "redirected_statement") and len(named) == 1:
+        return _flag_set(named[0])
+    words = [text(c) for c in node.children] if kind in ("binary_expression", "unary_expression") else []
+    if kind == "command" and named and text(named[0]) in ("test", "["):
+        words = [text(c) for c in named[1:] if text(c) != "]"]
+    if len(words) == 3 and words[1] in ("=", "=="):
+        subject, value = (words[0], words[2]) if _UNINSTALL_FLAG.match(words[0]) else (words[2], words[0])
+        return bool(_UNINSTALL_FLAG.match(subject)) and value.strip("\"'").lower() in _SET
+    return len(words) == 2 and words[0] == "-n" and bool(_UNINSTALL_FLAG.match(words[1]))
+
+
+def uninstall_test(conds: list[Node]) -> bool:
+    """Whether an ``if`` condition holds only in the installer's uninstall mode (its flag set, ``$1`` = uninstall)."""
+    named = [c for c in conds if c.is_named]
+    if len(named) != 1:
+        return False
+    holds = action_test(conds)
+    return _flag_set(named[0]) or (holds is not None and not holds.negated and holds.actions == {UNINSTALL})
+
+
+def in_uninstall_mode(command: Command) -> bool:
+    """The step runs only when the operator chose the installer's uninstall mode."""
+    return UNINSTALL in command.conditions or "case:uninstall" in command.conditions
+
+
 _CALL_ROUNDS = 8  # functions calling functions followed this many levels
 
 

@@ -386,6 +386,43 @@ def cluster_fetches(command: Command) -> bool:
     return any("://" in url_text(word) for word in given)
 
 
+_PIP = frozenset({"pip", "pip3"})
+
+
+def requirements_fetch(command: Command) -> bool:
+    """``pip install -r https://…/requirements.txt`` (also ``-c``/``--constraint``, a package given by URL): pip
+    fetches that file from its host before it installs anything."""
+    if command.name not in _PIP or not command.words or command.words[0].text != "install":
+        return False
+    given = option_values(command, "-r", "--requirement", "-c", "--constraint")
+    return any("://" in url_text(word) for word in (*given, *operands(command)))
+
+
+def registry_configured(command: Command) -> bool:
+    """``npm config set @scope:registry=https://…`` (also yarn/pnpm), ``pip config set global.extra-index-url
+    https://…``: the tool is pointed at that host, and every later install of it contacts it."""
+    words = [w.text for w in command.words]
+    if words[:2] != ["config", "set"] or len(words) < 3:
+        return False
+    key = words[2].partition("=")[0].lower()
+    if command.name in ("npm", "yarn", "pnpm"):
+        return key.endswith("registry")
+    return command.name in _PIP and key.endswith("index-url")
+
+
+# A package tool's own configuration file, and a setting in it that names where the tool installs from.
+_TOOL_CONFIG = re.compile(r"(?:^|/)(?:pip\.conf|pip\.ini|\.npmrc|\.yarnrc(?:\.yml)?)$")
+_REGISTRY_SETTING = re.compile(r"(?:^|\\n|\s)(?:extra-index-url|index-url|registry|npmRegistryServer)\s*[=:]", re.I)
+
+
+def registry_written(command: Command) -> bool:
+    """``printf "[global]\\nextra-index-url=https://…" > ~/.config/pip/pip.conf`` (also echo/tee into ``.npmrc``):
+    the text written into a package tool's configuration points it at that host."""
+    if command.name not in ("printf", "echo", "tee") or not any(_TOOL_CONFIG.search(w.text) for w in command.writes()):
+        return False
+    return any(_REGISTRY_SETTING.search(w.text) and "://" in w.text for w in command.words)
+
+
 def is_network(command: Command) -> bool:
     name = command.name or ""
     if name in NETWORK_TOOLS or name in DB_CLIENTS:
@@ -397,6 +434,9 @@ def is_network(command: Command) -> bool:
         or (name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv"))
         or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
         or cluster_fetches(command)
+        or requirements_fetch(command)
+        or registry_configured(command)
+        or registry_written(command)
     )
 
 
@@ -533,7 +573,7 @@ def executed_file(command: Command) -> Word | None:
         return ops[0] if ops else None
     if name == "java" and len(command.words) >= 2 and command.words[0].text == "-jar":
         return command.words[1]  # ``java -jar installer.jar``: the jar's main class runs
-    if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper") and any(
+    if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "gdebi") and any(
         w.text.endswith((".deb", ".rpm")) for w in command.words
     ):
         return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))

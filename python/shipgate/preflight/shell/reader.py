@@ -20,10 +20,14 @@ import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from shipgate.preflight.shell.actions import (
+    NEVER,
+    NOT_UNINSTALL,
     REMOVAL,
+    UNINSTALL,
     action_conditions,
     action_test,
     holds_on_upgrade,
+    uninstall_test,
     with_removal_functions,
 )
 from shipgate.preflight.shell.dead import live_commands
@@ -481,10 +485,17 @@ class _Reader:
                 # whole pipeline, not one member of it
                 members.extend(self.commands[i] for i in nested if i < len(self.commands))
             elif len(self.commands) > start:
-                members.append(self.commands[start])
+                members.append(self._stage(start, ctx))
         self._link(members)
         index = {id(c): i for i, c in enumerate(self.commands)}
         self._nested_members = [index[id(m)] for m in members if id(m) in index]
+
+    def _stage(self, start: int, ctx: _Ctx) -> Command:
+        """The command a pipeline stage runs among those read from it: not one of a ``$(…)`` in its words
+        (``curl "…/hub_$(uname -s).tar.gz" | tar -xz``: the stage is curl, uname's output is only part of a word)."""
+        depth = ctx.conditions.count("captured")
+        added = self.commands[start:]
+        return next((c for c in added if c.conditions.count("captured") == depth), added[0])
 
     def _pipe_members(self, first: list[Command], rest: Node, ctx: _Ctx) -> list[Command]:
         """``cat <<EOF | sh``: the heredoc's command feeds the pipeline written after the marker."""
@@ -533,6 +544,8 @@ class _Reader:
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
         exists = _existence_tests(conds) + action_conditions(conds, numeric=self._numeric(ctx))
         then_removal, else_removal = self._removal_branches(conds, ctx)
+        mode = uninstall_test(conds)
+        never = self._never_true(conds, self._line(node, ctx))
         walked = len(self.commands)
         for child in named:
             if child in conds:
@@ -547,9 +560,27 @@ class _Reader:
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
             if (then_removal and then) or (else_removal and child.type == "else_clause"):
                 conditions = (*conditions, REMOVAL)
+            if mode:
+                conditions = (*conditions, UNINSTALL if then else NOT_UNINSTALL)
+            if never and then:
+                conditions = (*conditions, NEVER)
             self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
         if polarity == "not-root" and len(self.root_checks) > checks:
             self._escalating_branch_adapts(checks, walked)
+
+    def _never_true(self, conds: list[Node], line: int) -> bool:
+        """``if [ "$VERIFY_CHECKSUM" = "1" ]`` in a file that sets ``VERIFY_CHECKSUM=0`` at its top, before the test,
+        and to nothing else anywhere: the branch never runs (a switch the vendor left off)."""
+        named = [c for c in conds if c.is_named]
+        m = _FLAG_COMPARISON.fullmatch(text(named[0]).strip()) if len(named) == 1 else None
+        if m is None:
+            return False
+        name, compared = m.group(1), m.group(2).strip("\"'")
+        bound = self._bindings_now.by_name.get(name, ())
+        literal = all(a.value is not None and a.generated_by is None for a in bound)
+        values = {a.value for a in bound}
+        first = any(a.function is None and a.line < line for a in bound)
+        return bool(bound) and literal and first and len(values) == 1 and compared not in values
 
     def _escalating_branch_adapts(self, check: int, walked: int) -> None:
         """``if [ $EUID -ne 0 ]; then sudo usermod -aG docker "$USER"; exit; fi``: a branch for other users that
@@ -1011,6 +1042,10 @@ class _Reader:
 
 # ``[ -e "$path" ]``, ``[[ -d $dir ]]``, ``test -f "${f}"``: true only when the variable names an existing path.
 _EXISTENCE_TEST = re.compile(r"""(?:\[\[?|test)\s+-[edfL]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*;?""")
+
+
+# ``[ "$FLAG" = "1" ]``, ``[[ $FLAG == true ]]``: a variable compared with a literal (one test, nothing else).
+_FLAG_COMPARISON = re.compile(r"""\[\[?\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s+==?\s+("[^"$]*"|'[^']*'|[\w.-]+)\s+\]\]?;?""")
 
 
 def _existence_tests(conds: list[Node]) -> tuple[str, ...]:
