@@ -12,6 +12,7 @@ through different variables are not matched."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -96,6 +97,10 @@ class _Taint:
     def seen_by(self, command: Command) -> bool:
         return self.scope is None or self.scope == command.function
 
+    @functools.cached_property
+    def file_name(self) -> str:
+        return _file_name(self.path)
+
     def covers(self, path: str) -> bool:
         if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
             return not path.startswith(("/", "~", "$"))
@@ -104,6 +109,24 @@ class _Taint:
             path = path.removeprefix("./")
             return path == base or path.startswith(base + "/")
         return path_matches(self.path, path)
+
+
+def _file_name(path: str) -> str:
+    """The last component of a path as ``path_matches`` compares it: two spellings of one file share it."""
+    return posixpath.basename(path.strip().rstrip("/"))
+
+
+def _latest_cover(taints: list[_Taint], command: Command, paths: Sequence[str]) -> _Taint | None:
+    """The latest fetched file or directory this command sees that one of ``paths`` names. A file is compared by
+    its last component first, the cheap necessary condition of ``path_matches``: a script of many downloads is
+    read in time linear in them per path, not a base-name computation for every pair."""
+    names = {_file_name(p) for p in paths}
+    for taint in reversed(taints):
+        if not taint.seen_by(command) or (not taint.directory and taint.file_name not in names):
+            continue
+        if any(taint.covers(p) for p in paths):
+            return taint
+    return None
 
 
 def _never_called(script: Script) -> frozenset[str]:
@@ -254,7 +277,7 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, 
         return None
     for word in operands(command) + option_values(command, "-f", "--file"):
         names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
-        found = next((t for t in reversed(taints) for n in names if t.seen_by(command) and t.covers(n)), None)
+        found = _latest_cover(taints, command, names)
         if found is not None:
             return found
     return None
@@ -361,7 +384,7 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
             if not t.directory and any(t.path in text for text in texts)
         ]
     for target, how in candidates:
-        found = next((t for t in reversed(taints) if t.seen_by(command) and t.covers(target)), None)
+        found = _latest_cover(taints, command, [target])
         if found is not None:
             return found, target, how
     return None
