@@ -55,3 +55,19 @@ def test_c_near_miss_postgres_names_and_pg_words_stay_checked() -> None:
     assert findings({"database/upgrade/36/openfire_postgresql.sql": sql}) == [(UNLOCKED, 1)]
     assert findings({"migrations/0042_add_pg_trgm.sql": sql}) == [(UNLOCKED, 1)]
     assert findings({"migrations/0043_mysql_to_postgres.sql": sql}) == [(UNLOCKED, 1)]
+
+
+# -- E: a value that says what goes there, run together (PASSWORDGOESHERE) --------------------------------------
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def test_e_a_run_together_goes_here_placeholder_is_not_a_credential() -> None:
+    script = "mysqladmin_password=PASSWORDGOESHERE\nmysql -u admin -p${mysqladmin_password} db -e 'select 1'\n"
+    assert CREDENTIAL not in [code for code, _ in findings({"db/upgrade.sh": script})]
+    assert CREDENTIAL not in [code for code, _ in findings({"db/upgrade.sh": "db_password=token-goes-here\n"})]
+
+
+def test_e_near_miss_a_real_password_that_ends_in_goes_there_is_still_reported() -> None:
+    script = "db_password=Kx9vGoesThere\n"
+    assert (CREDENTIAL, 1) in findings({"db/upgrade.sh": script})
