@@ -71,3 +71,35 @@ def test_e_a_run_together_goes_here_placeholder_is_not_a_credential() -> None:
 def test_e_near_miss_a_real_password_that_ends_in_goes_there_is_still_reported() -> None:
     script = "db_password=Kx9vGoesThere\n"
     assert (CREDENTIAL, 1) in findings({"db/upgrade.sh": script})
+
+
+# -- B: SQL handed to psql inline (psql -c "ALTER TABLE …") is read as the statement it is ------------------------
+
+NOT_CONCURRENT = "preflight.index_not_concurrent"
+WRAPPER = "scripts/migrate-db.sh"
+
+
+def test_b_inline_ddl_given_to_psql_is_checked_at_its_line() -> None:
+    script = (
+        "#!/bin/sh\n\n"
+        'psql app -c "ALTER TABLE users DROP COLUMN legacy_id"\n'
+        "docker exec db psql -U app -c 'CREATE INDEX users_email ON users (email)'\n"
+        'psql app --command="ALTER TABLE users ALTER COLUMN id TYPE bigint"\n'
+    )
+    assert findings({WRAPPER: script}) == [(NOT_CONCURRENT, 4), (REWRITES, 5), (UNLOCKED, 3), (UNLOCKED, 5)]
+
+
+def test_b_near_miss_row_changes_run_time_sql_mysql_and_bounded_runs_stay_quiet() -> None:
+    script = (
+        "#!/bin/sh\n"
+        'psql app -c "UPDATE channels SET subscribed = false"\n'
+        'psql app -c "$MIGRATION_SQL"\n'
+        "mysql app -e 'ALTER TABLE users DROP COLUMN legacy_id'\n"
+        "psql app -c \"SET lock_timeout = '5s'; ALTER TABLE users ADD COLUMN note text\"\n"
+        'psql app -c "CREATE INDEX CONCURRENTLY users_email ON users (email)"\n'
+    )
+    assert findings({WRAPPER: script}) == []
+    locked = '#!/bin/sh\nexec 9>"$HOME/.app.lock"\nflock 9\npsql app -c "ALTER TABLE users DROP COLUMN legacy_id"\n'
+    assert findings({WRAPPER: locked}) == []
+    first_init = '#!/bin/sh\npsql -c "ALTER TABLE users ADD COLUMN note text"\n'
+    assert findings({"docker-entrypoint-initdb.d/10-schema.sh": first_init}) == []
