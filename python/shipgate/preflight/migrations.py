@@ -21,6 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
+from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.migration_history import not_run
@@ -316,6 +317,18 @@ def _upgraded_in_place(sql: SqlFile) -> set[str]:
     return altered if in_place else set()
 
 
+def _inline_findings(ctx: Context) -> Iterator[Finding]:
+    """The locks, index builds and rewrites of SQL a script hands psql inline (``psql -c "ALTER TABLE …"``), bounded
+    when the script serialises its steps (flock, an advisory lock) or the text sets ``lock_timeout`` itself; not in a
+    database image's first-init script, which runs on an empty cluster."""
+    for path, script in steps(ctx):
+        if _first_init(path):
+            continue
+        locked = _script_locked(script)
+        for command, sql in inline_sql(path, script):
+            yield from _sql_findings(sql, locked or "flock" in command.wrappers)
+
+
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
     # a dialect read from the text is reported as such; one the path gives, through the statements it leaves unchecked
     if sql.unchecked or (sql.dialect != "postgresql" and path_dialect(sql.path) is None):
@@ -430,6 +443,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         read = as_sqlite(sql) if sqlite else _on_package_database(revised(sql, altered), database)
         yield from _sql_findings(read, path in locked_files)
+    yield from _inline_findings(ctx)
     for run in found:
         if run.locked:
             continue

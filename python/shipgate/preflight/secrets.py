@@ -133,6 +133,8 @@ _FILLER = re.compile(r"x+|\*+|\.\.\.", re.I)
 # conventional defaults ("admin", "changeme", "secret1234") are real credentials: deployments run with them.
 _DESCRIPTION = re.compile(
     r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
+    # "PASSWORDGOESHERE", "token-goes-here": the words run together or joined
+    r"|goes[-_.]?here$"
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
     # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this", "generateme"
     r"|(?:^|[-_.])(?:set|change)[-_.]this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"

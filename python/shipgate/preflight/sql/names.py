@@ -35,8 +35,8 @@ def sql_name(path: str) -> tuple[bool, str | None]:
             return True, DIALECTS.get(parts[-3])
         if len(parts) > 2 and parts[-2] not in DIALECTS:  # Roundcube's oracle.initial.sql: one dialect word
             words = {DIALECTS[p] for p in parts[:-1] if p in DIALECTS}
-            return True, words.pop() if len(words) == 1 else None
-        return True, DIALECTS.get(parts[-2]) if len(parts) > 2 else None
+            return True, words.pop() if len(words) == 1 else _stem_dialect(parts[:-1])
+        return True, DIALECTS.get(parts[-2]) if len(parts) > 2 else _stem_dialect(parts[:-1])
     if parts[-2] == "sql" and len(parts) > 2 and parts[-1] in DIALECTS:
         return True, DIALECTS[parts[-1]]
     return False, None
@@ -55,3 +55,15 @@ def path_dialect(path: str) -> str | None:
         if len(found) == 1:
             return found.pop()
     return None
+
+
+# "pg" also starts names of PostgreSQL objects and tools (pg_trgm, pg_stat): as a word of a file name it says little
+_STEM_DIALECTS = {w: d for w, d in DIALECTS.items() if w != "pg"}
+
+
+def _stem_dialect(parts: list[str]) -> str | None:
+    """The one database a file name's words name when they are joined by ``_`` or ``-`` rather than dots
+    (``openfire_mysql.sql``, ``upgrade-sqlite.sql``): a product that ships one upgrade file per database names each
+    so; None when no word, or more than one database, is named."""
+    words = {_STEM_DIALECTS.get(w) for part in parts for w in re.split(r"[^a-z0-9]+", part)} - {None}
+    return words.pop() if len(words) == 1 else None

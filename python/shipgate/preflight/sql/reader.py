@@ -68,6 +68,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     size = len(text.encode("utf-8", "surrogateescape"))
     if size > MAX_SQL_BYTES:
         return SqlFile(path=path, dialect="unknown", skipped=f"{size} bytes, over the {MAX_SQL_BYTES}-byte SQL bound")
+    text = _TEMPLATE.sub(_as_name, text)
     try:
         split = parser.split(text, with_parser=False, only_slices=True)
     except parser.ParseError as exc:
@@ -123,6 +124,20 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
         first_error=first_error,
         skipped=skipped,
     )
+
+
+# A template expression the migrator renders before the database sees the text: Go's text/template in pop/fizz and
+# golang-migrate templates (``{{ index .Options "Namespace" }}.users``), Jinja's ``{{ schema }}``. It holds a letter,
+# dot or underscore, so a PostgreSQL array literal (``'{{1,2}}'``) is not one.
+_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,200}?[A-Za-z_.][^{}\n]{0,200}?\}\}")
+_TEMPLATE_NAME = "shipgate_template"
+
+
+def _as_name(match: re.Match[str]) -> str:
+    """A template expression read as a name of the same length (a schema or table name is what such expressions
+    render in a migration), so that offsets, lines and the rest of the statement stay as written."""
+    size = len(match.group())
+    return (_TEMPLATE_NAME + "_" * size)[:size] if size >= len(_TEMPLATE_NAME) else "t" + "_" * (size - 1)
 
 
 # A Flyway or Liquibase placeholder (``${schema}``, ``${flyway:defaultSchema}``), replaced before the migration runs.
