@@ -83,3 +83,31 @@ def test_a_command_word_chosen_at_run_time_keeps_every_function_live() -> None:
     # near miss: a word built from a variable with no blank before it may name any function
     assert codes_at({"config": _library_config('lib_${MODE} "$1"')}, DELETE) == [4]
 
+
+DEFAULT = "preflight.default_credential"
+
+
+def _settings(*extra: str) -> str:
+    return "\n".join(("import os", "", "env = os.environ.get", "", *extra)) + "\n"
+
+
+def test_a_python_environment_fallback_of_a_secret_is_a_default_credential() -> None:
+    settings = _settings('SECRET_KEY = env("SECRET_KEY", "secret-key")', 'DEBUG = env("DEBUG") == "True"')
+    assert codes_at({"app/settings/base.py": settings}, DEFAULT) == [5]
+    connect = 'URL.create(host=os.getenv("DB_HOST", "localhost"), password=os.getenv("DB_PASSWORD", "zoudbpw"))'
+    assert codes_at({"app/cli.py": _settings(connect)}, DEFAULT) == [5]
+
+
+def test_fallbacks_that_share_no_secret_are_not_reported() -> None:
+    # near miss: a literal the module refuses (compares the setting with), an empty default, a name no secret has
+    refused = _settings(
+        'SECRET_KEY = os.getenv("SECRET_KEY", "mysecretkey")',
+        'if SECRET_KEY == "mysecretkey":',
+        '    raise RuntimeError("set SECRET_KEY")',
+        'MAIL_PASSWORD = os.getenv("MAIL_PASSWORD", "")',
+        'ALLOWED_HOSTS = env("ALLOWED_HOSTS", "*").split(",")',
+    )
+    assert codes_at({"app/config.py": refused}, DEFAULT) == []
+    # near miss: the same fallback in the project's tests
+    test_settings = _settings('SECRET_KEY = env("SECRET_KEY", "secret-key")')
+    assert codes_at({"app/tests/settings.py": test_settings}, DEFAULT) == []
