@@ -106,6 +106,8 @@ def test_fallbacks_that_share_no_secret_are_not_reported() -> None:
         '    raise RuntimeError("set SECRET_KEY")',
         'MAIL_PASSWORD = os.getenv("MAIL_PASSWORD", "")',
         'ALLOWED_HOSTS = env("ALLOWED_HOSTS", "*").split(",")',
+        'TOKEN_BUDGET = int(os.getenv("LLM_TOKEN_BUDGET_MONTH", "0"))',
+        'TOKEN_AUTH = os.getenv("API_TOKEN_REQUIRED", "false")',
     )
     assert codes_at({"app/config.py": refused}, DEFAULT) == []
     # near miss: the same fallback in the project's tests

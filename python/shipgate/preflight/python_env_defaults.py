@@ -5,7 +5,9 @@
 Whenever the variable is unset the product runs with the literal, which every copy of the package shares: the same
 risk as a shell ``${DB_PASSWORD:-secret}`` (``preflight.default_credential``, docs/preflight.md). The caller
 decides which names are secrets and which values are placeholders. A literal the module also compares a value with
-(zou's ``if SECRET_KEY == "mysecretkey": raise …``) is one the product refuses or warns about: not given."""
+(zou's ``if SECRET_KEY == "mysecretkey": raise …``) is one the product refuses or warns about, and a number or a
+truth value (``int(os.getenv("LLM_TOKEN_BUDGET_MONTH", "0"))``: a count under a token-like name) is no secret:
+neither is given."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from shipgate.preflight.shell.model import ParameterDefault
 
 _GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "getenv"})
 _MAX_SOURCE = 2_000_000
+_TRUTH_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "none", "null"})
 
 
 def _dotted(node: ast.expr) -> str | None:
@@ -68,6 +71,15 @@ def env_defaults(source: str) -> Iterator[ParameterDefault]:
         name, default = node.args[0], node.args[1]
         if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
             continue
-        if isinstance(default, ast.Constant) and isinstance(default.value, str) and default.value not in refused:
+        if (
+            isinstance(default, ast.Constant)
+            and isinstance(default.value, str)
+            and _may_be_secret(default.value, refused)
+        ):
             raw = ast.get_source_segment(source, node) or ""
             yield ParameterDefault(name.value, default.value, node.lineno, raw)
+
+
+def _may_be_secret(value: str, refused: set[str]) -> bool:
+    plain = value.strip().lower()
+    return value not in refused and plain not in _TRUTH_VALUES and not plain.lstrip("+-").replace(".", "", 1).isdigit()
