@@ -42,6 +42,7 @@ from shipgate.preflight.markup import (
 )
 from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.published_examples import published_example
+from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
 from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import (
@@ -347,6 +348,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
             del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
+        if code and text.path.endswith(".py") and text.path not in examples:
+            defaults.extend(_python_defaults(text.path, source, lines))
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead
         for line, s in sorted(found.items()):
@@ -474,6 +477,15 @@ def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Findin
             if _secret_default(d):
                 yield _default_finding(path, d, ln.text)
                 break
+
+
+def _python_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[Finding]:
+    """``os.getenv("DB_PASSWORD", "secret")`` in the product's Python (python_env_defaults), not in its tests,
+    documentation or CI files."""
+    for d in env_defaults(source):
+        line = lines.get(d.line, d.raw)
+        if _secret_default(d) and secret_of_product(path, "password assignment", d.default, line, code=True):
+            yield _default_finding(path, d, line)
 
 
 def _secret_default(d: ParameterDefault) -> bool:

@@ -18,6 +18,7 @@ from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.functions import file_writers, printing_functions
 from shipgate.preflight.shell.model import Assignment, Command, Script, Test
+from shipgate.preflight.shell.reaching import reaching_assignments
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
@@ -108,10 +109,29 @@ def _path_valued(name: str, script: Script) -> bool:
     )
 
 
-def _carried_secret(name: str, script: Script) -> str | None:
+# A URL with no user part (``sqlite:///$base/$db``, ``http://$host:$port/``) or an absolute path, as assigned.
+_NO_SECRET_SHAPE = re.compile(r"""^["']?(?:[A-Za-z][A-Za-z0-9+.-]*://[^@\s"'`]*|/[^@\s"'`]*)["']?$""")
+
+
+def _no_secret_value(name: str, script: Script, command: Command) -> bool:
+    """Every value ``command`` may see in ``name`` is a URL without credentials or a path (shell.reaching): the
+    ``*)`` item of openstack-pkg-tools' ``case`` echoes ``SQL_CONNECTION="sqlite:///…"``, labelled "db credentials"
+    in the message, while its PostgreSQL item (which prints ``XXXXXX`` for the password) holds the password."""
+    seen = reaching_assignments(script, name, command)
+    return bool(seen) and all(_credential_free(a.raw.partition("=")[2]) and a.generated_by is None for a in seen)
+
+
+def _credential_free(value: str) -> bool:
+    """``value`` is shaped like a URL without a user part or a path, and expands no secret-named variable (a
+    ``?token=$TOKEN`` query carries one)."""
+    return _NO_SECRET_SHAPE.match(value) is not None and not any(secret_name(v) for v in _EXPANDED.findall(value))
+
+
+def _carried_secret(name: str, script: Script, command: Command) -> str | None:
     """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
-    ``$START`` prints the token. One level, as written in the assignments."""
-    for a in script.bindings(name):
+    ``$START`` prints the token. One level, as written in the assignments ``command`` may see (shell.reaching: the
+    ``sqlite:///…`` value a ``case`` item assigns and echoes carries no password another item's value has)."""
+    for a in reaching_assignments(script, name, command):
         # a command substitution's words are the command's arguments, not the value (``R="$(curl -u "$PW" …)"``
         # holds the server's answer)
         for m in _EXPANDED.finditer(_SUBSTITUTION.sub("", a.raw.partition("=")[2])):
@@ -137,13 +157,13 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         return None
     for word in words:
         for name in word.expands:
-            if name in _SHELL_SET or _path_valued(name, script):
+            if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):
                 continue
             if secret_name(name) or name in secret_uses(script) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
                 return name
-            carried = _carried_secret(name, script)
+            carried = _carried_secret(name, script, command)
             if carried is not None:
                 return carried
     return None

@@ -5,9 +5,9 @@ nowhere; its commands are not steps of the script. A function counts as called w
 anywhere outside its own body: as a command, or as any word (``run_step "Installing" install_docker``, ``trap
 finish EXIT``, ``export -f f``). Nothing is dropped from a file whose top level calls none of its functions (a
 library that other files source: all its functions are what it is for), nor from one that picks the command to
-run at run time (``"$@"``, ``$cmd`` unknown), where any function may be the one run. A command word built from
-literal text and a variable (``do_check_${MODE}``, even when one value of MODE is known) refers to every function
-whose name starts with that text."""
+run at run time (``"$@"`` at its top level, ``$cmd`` unknown), where any function may be the one run. A command
+word built from literal text and a variable (``do_check_${MODE}``, even when one value of MODE is known) refers
+to every function whose name starts with that text."""
 
 from __future__ import annotations
 
@@ -16,10 +16,21 @@ from shipgate.preflight.shell.model import Command
 _MAX_FUNCTIONS = 2000
 
 
+_POSITIONAL = frozenset({"@", "*", *"123456789"})
+
+
 def _dynamic(command: Command) -> bool:
-    """The command word is chosen at run time and could name one of the script's functions."""
+    """The command word is chosen at run time and could name one of the script's functions. Not when it runs a
+    function's own arguments (``"$@"``, ``$1`` in a body: a function it runs is written as a word where the
+    function is called, already counted as a reference), nor when its known text has a blank before the first
+    expansion (openstack-pkg-tools' ``pkgos_safesed" ${N} s|…|"``, a quote misplaced: no function's name has one)."""
     program = command.program
-    return command.name is None and program is not None and program.value is None
+    if command.name is not None or program is None or program.value is not None:
+        return False
+    if command.function is not None and program.expands and set(program.expands) <= _POSITIONAL:
+        return False
+    head = (program.shape or "").partition("$")[0]
+    return not any(ch.isspace() for ch in head)
 
 
 def _built_prefix(command: Command) -> str:

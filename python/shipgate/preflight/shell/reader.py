@@ -30,6 +30,7 @@ from shipgate.preflight.shell.actions import (
     uninstall_test,
     with_removal_functions,
 )
+from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.library import take_tree
@@ -259,6 +260,7 @@ class _Reader:
                 raw=text(node)[:MAX_COMMAND_TEXT],
                 generated_by=_generator(value_node),
                 function=_enclosing_function(node),
+                block=None if ctx.line else enclosing_block(node, ctx.offset),
                 prefix=word.prefix,
                 shape=word.shape,
                 items=tuple(reader.word(c).text for c in value_node.named_children[:64])
@@ -932,6 +934,7 @@ class _Reader:
             "function": ctx.function,
             "conditions": ctx.conditions,
             "name_assigned_at": assigned,
+            "block": None if ctx.line else enclosing_block(node, ctx.offset),
         }
         if un.words:
             name = base(un.words[0])

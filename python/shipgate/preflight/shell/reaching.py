@@ -1,0 +1,34 @@
+"""Which assignments of a variable a command may see.
+
+The model keeps every assignment of a name, in source order, without the flow between them (``Script.bindings``).
+When the latest assignment above a command is written in the command's own straight-line block
+(``shell.blocks``), on an earlier line, and nothing between the two could assign the name again (a call of one of
+the script's functions, a sourced file, an ``eval``), the command sees that assignment alone; otherwise any of
+them. openstack-pkg-tools assigns ``SQL_CONNECTION`` a URL with the password in its PostgreSQL ``case`` item and
+``sqlite:///$path`` in its ``*)`` item, and echoes each right after: the ``*)`` echo prints no password."""
+
+from __future__ import annotations
+
+from shipgate.preflight.shell.model import Assignment, Command, Script
+
+# Commands that may assign any variable of the shell that runs them.
+_ASSIGNING = frozenset({".", "source", "eval", "read", "mapfile", "readarray", "declare", "typeset", "export"})
+
+
+def reaching_assignments(script: Script, name: str, command: Command) -> tuple[Assignment, ...]:
+    """The assignments of ``name`` whose value ``command`` may see (all of them when the flow is not certain)."""
+    every = script.bindings(name)
+    above = [a for a in every if a.line < command.line]
+    if command.block is None or not above:
+        return every
+    latest_line = max(a.line for a in above)
+    latest = [a for a in above if a.line == latest_line]
+    if len(latest) != 1 or latest[0].block != command.block or latest[0].function != command.function:
+        return every
+    if any(_may_assign(c, script) for c in script.commands if latest_line <= c.line < command.line):
+        return every
+    return (latest[0],)
+
+
+def _may_assign(command: Command, script: Script) -> bool:
+    return command.name is None or command.name in _ASSIGNING or command.name in script.functions
