@@ -1,0 +1,40 @@
+"""Classes the forty-second hold-out set showed (tests/preflight/holdout42: install, upgrade and entrypoint scripts
+and maintainer scripts of projects picked at random), each as its minimal construct next to a near-miss that must
+stay quiet or stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+PRIVILEGE = "preflight.implicit_privilege"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a tool that fills a directory it is given writes there: git clone URL DIR, composer install -d DIR --------
+
+FILLS_SYSTEM_DIRS = _text(
+    "#!/bin/sh",  # 1
+    "git clone -q -b develop https://github.com/acme/app /usr/src/app",  # 2
+    'sh -c "git clone -q https://github.com/acme/addons /usr/src/app/addon"',  # 3
+    "composer install --no-dev -d /usr/src/app",  # 4
+    "composer --working-dir=/usr/local/share/app update",  # 5
+)
+
+
+def test_a_a_clone_or_a_composer_install_into_a_system_directory_needs_root() -> None:
+    assert codes_at({"docker-entrypoint.sh": FILLS_SYSTEM_DIRS}, PRIVILEGE) == [2, 3, 4, 5]
+
+
+def test_a_near_miss_a_clone_with_no_directory_or_into_the_users_tree_and_a_read_only_composer_verb() -> None:
+    quiet = _text(
+        "#!/bin/sh",
+        "git clone https://github.com/acme/app",  # the URL's name in the working directory
+        "git clone -b main https://github.com/acme/app /opt/app",  # /opt is not a root-only prefix
+        "git -C /usr/src/app log --oneline",  # -C names where git looks, it clones nothing
+        "composer validate -d /usr/src/app",  # a verb that writes no vendor/
+        "composer install -d /home/app/site",
+    )
+    assert codes_at({"docker-entrypoint.sh": quiet}, PRIVILEGE) == []
