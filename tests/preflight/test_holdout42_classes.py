@@ -38,3 +38,31 @@ def test_a_near_miss_a_clone_with_no_directory_or_into_the_users_tree_and_a_read
         "composer install -d /home/app/site",
     )
     assert codes_at({"docker-entrypoint.sh": quiet}, PRIVILEGE) == []
+
+
+# -- B: a project package manager told the project's directory before its verb still installs ----------------------
+
+EGRESS = "preflight.implicit_egress"
+
+DIR_BEFORE_VERB = _text(
+    "#!/bin/sh",  # 1
+    "pnpm -C /var/lib/app install",  # 2
+    "npm --prefix /srv/app ci",  # 3
+    "yarn --cwd /srv/app install",  # 4
+    "composer -d /srv/app install --no-dev",  # 5
+)
+
+
+def test_b_an_install_after_a_directory_option_reaches_the_registry() -> None:
+    assert codes_at({"debian/postinst": DIR_BEFORE_VERB}, EGRESS) == [2, 3, 4, 5]
+
+
+def test_b_near_miss_a_directory_option_before_a_verb_that_fetches_nothing() -> None:
+    quiet = _text(
+        "#!/bin/sh",
+        "pnpm -C /var/lib/app run build",
+        "npm --prefix /srv/app test",
+        "yarn --cwd /srv/app build",
+        "composer -d /srv/app validate",
+    )
+    assert codes_at({"debian/postinst": quiet}, EGRESS) == []
