@@ -66,3 +66,38 @@ def test_b_near_miss_a_directory_option_before_a_verb_that_fetches_nothing() -> 
         "composer -d /srv/app validate",
     )
     assert codes_at({"debian/postinst": quiet}, EGRESS) == []
+
+
+# -- C: a download wrapper called through a function that runs its arguments (``ensure downloader URL FILE``) ------
+
+ENDPOINT = "preflight.external_endpoint"
+DOWNLOAD = "preflight.unverified_download_exec"
+
+THROUGH_RUNNER = _text(
+    "#!/bin/sh",  # 1
+    'BASE_URL="https://github.com/acme/app/releases/latest/download"',  # 2
+    "main() {",  # 3
+    '    _url="${BASE_URL}/app-x86_64.tar.gz"',  # 4
+    '    ensure downloader "$_url" /opt/app/bin/app.tar.gz',  # 5
+    "    ensure tar zxf /opt/app/bin/app.tar.gz -C /opt/app/bin",  # 6
+    "}",  # 7
+    "downloader() {",  # 8
+    '    curl --silent --fail --location "$1" --output "$2"',  # 9
+    "}",  # 10
+    "ensure() {",  # 11
+    '    if ! "$@"; then echo "failed: $*" >&2; exit 1; fi',  # 12
+    "}",  # 13
+    'main "$@"',  # 14
+)
+
+
+def test_c_a_download_through_an_argument_runner_is_a_contact_and_a_fetch() -> None:
+    assert codes_at({"install.sh": THROUGH_RUNNER}, ENDPOINT) == [5]
+    assert codes_at({"install.sh": THROUGH_RUNNER}, DOWNLOAD) == [6]
+
+
+def test_c_near_miss_a_function_that_only_prints_its_arguments_runs_nothing() -> None:
+    runner_body = '    if ! "$@"; then echo "failed: $*" >&2; exit 1; fi'
+    printed = THROUGH_RUNNER.replace(runner_body, '    echo "would run: $*"')
+    assert codes_at({"install.sh": printed}, ENDPOINT) == []
+    assert codes_at({"install.sh": printed}, DOWNLOAD) == []

@@ -473,7 +473,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     cwd = raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one alone)
     bodies = _called_bodies(script)
     remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
-    order = in_call_order(script, wrappers | frozenset(cloners))
+    # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
+    order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
     saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
@@ -485,7 +486,6 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint)
 
     for i, command in enumerate(order):
-        command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
         if command.name == "cd" and len(operands(command)) == 1:
