@@ -101,3 +101,32 @@ def test_c_near_miss_a_function_that_only_prints_its_arguments_runs_nothing() ->
     printed = THROUGH_RUNNER.replace(runner_body, '    echo "would run: $*"')
     assert codes_at({"install.sh": printed}, ENDPOINT) == []
     assert codes_at({"install.sh": printed}, DOWNLOAD) == []
+
+
+# -- D: an interpreter given an application script and a verb that updates its database -----------------------------
+
+MIGRATION = "preflight.hidden_migration"
+
+DB_UPDATE_VERBS = _text(
+    "#!/bin/sh",  # 1
+    "php application/commands/console.php updatedb",  # 2
+    "php /var/www/html/bin/console.php dbstructure update",  # 3
+    "python3 /srv/app/tools/admin.py upgrade-db",  # 4
+    "php bin/console.php db:update",  # 5
+)
+
+
+def test_d_an_application_console_told_to_update_its_database_migrates() -> None:
+    assert codes_at({"entrypoint.sh": DB_UPDATE_VERBS}, MIGRATION) == [2, 3, 4, 5]
+
+
+def test_d_near_miss_other_verbs_and_mlocates_updatedb_stay_quiet() -> None:
+    quiet = _text(
+        "#!/bin/sh",
+        "updatedb",  # mlocate's file-name database, run as a program
+        "php console.php cache:clear",
+        "php bin/console.php dbstructure dumpsql",  # prints the structure, changes nothing
+        "php script.php update",  # no database named
+        "php application/commands/console.php install admin secret Admin a@example.com",
+    )
+    assert codes_at({"entrypoint.sh": quiet}, MIGRATION) == []
