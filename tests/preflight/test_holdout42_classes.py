@@ -130,3 +130,37 @@ def test_d_near_miss_other_verbs_and_mlocates_updatedb_stay_quiet() -> None:
         "php application/commands/console.php install admin secret Admin a@example.com",
     )
     assert codes_at({"entrypoint.sh": quiet}, MIGRATION) == []
+
+
+# -- E: a secret carried through an array and a loop's copy of it into an echo ------------------------------------
+
+PRINTED = "preflight.secret_printed"
+
+THROUGH_ARRAYS = _text(
+    "#!/bin/bash",  # 1
+    'acctoken="$2"',  # 2
+    "args=()",  # 3
+    'args+=("--token ${acctoken}")',  # 4
+    "filtered=()",  # 5
+    'for arg in "${args[@]}"; do',  # 6
+    '    [ -n "$arg" ] && filtered+=("$arg")',  # 7
+    "done",  # 8
+    'echo "installer.sh --update ${filtered[*]}"',  # 9
+)
+
+
+def test_e_a_token_copied_through_an_array_and_a_loop_is_printed() -> None:
+    assert codes_at({"app-update.sh": THROUGH_ARRAYS}, PRINTED) == [9]
+
+
+def test_e_near_miss_an_array_of_other_values_and_a_digest_of_the_secret_print_no_secret() -> None:
+    other = THROUGH_ARRAYS.replace('args+=("--token ${acctoken}")', 'args+=("--name ${username}")')
+    assert codes_at({"app-update.sh": other}, PRINTED) == []
+    digest = _text(
+        "#!/bin/bash",
+        'acctoken="$2"',
+        'sum="$(printf %s "$acctoken" | sha256sum)"',
+        'label="token digest $sum"',
+        'echo "$label"',
+    )
+    assert codes_at({"app-update.sh": digest}, PRINTED) == []
