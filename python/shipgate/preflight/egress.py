@@ -180,6 +180,14 @@ _HELM_VALUE_OPTIONS = frozenset(
         "--post-renderer",
     }
 )
+# Options of the project package managers that name the project's directory (or a workspace) before the verb:
+# ``pnpm -C DIR install``, ``npm --prefix DIR ci``, ``yarn --cwd DIR install``, ``composer -d DIR install``.
+_PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
+    "npm": frozenset({"--prefix", "-C", "--workspace"}),
+    "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
+    "yarn": frozenset({"--cwd"}),
+    "composer": frozenset({"-d", "--working-dir"}),
+}
 _IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl", "ctr", "crictl"})
 # Global options of ctr and oc that take a value (before their noun and verb).
 _NOUN_TOOL_VALUE_OPTIONS = frozenset(
@@ -320,7 +328,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return (tool, default) if _pacman_fetches(words) else None
     if tool == "softwareupdate":
         return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None
-    ops = [w for w in words if not w.startswith("-")]
+    ops = _positional(words, _PROJECT_DIR_OPTIONS.get(tool, frozenset()))
     if tool in ("apt-get", "apt"):
         if apt_simulates(command):
             return None

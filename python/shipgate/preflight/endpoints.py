@@ -67,7 +67,12 @@ from shipgate.preflight.shell.commands import (
     option_values,
     urls,
 )
-from shipgate.preflight.shell.functions import echoed_values, library_functions, network_functions
+from shipgate.preflight.shell.functions import (
+    echoed_values,
+    library_functions,
+    network_functions,
+    read_through_runners,
+)
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
@@ -265,10 +270,12 @@ def _through_body(call: Command, bound: Sequence[Command]) -> list[tuple[Command
 def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
     wrappers = network_functions(script)
     echoed = echoed_values(script)
-    calls = [c for c in script.commands if c.name in wrappers]
+    # a call through a function that runs its arguments (``ensure downloader "$url"``) is the command it runs
+    commands = read_through_runners(script)
+    calls = [c for c in commands if c.name in wrappers]
     bodies = bound_calls(script, is_network, calls) if calls else {}
     libraries = library_functions(script) if calls and script.libraries else {}
-    for command in script.commands:
+    for command in commands:
         network = is_network(command) or command.name in wrappers
         found = [*(contacted_hosts(command) if network else urls(command))]
         if network and echoed:

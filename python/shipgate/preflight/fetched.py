@@ -25,6 +25,7 @@ from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     downloaded_files,
     executed_file,
+    git_arguments,
     has_flag,
     operands,
     option_values,
@@ -156,29 +157,11 @@ def _verified(between: Sequence[Command], taint: _Taint) -> bool:
 
 
 _COMMIT_ID = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
-_GIT_VALUES = frozenset(
-    {"-C", "-c", "--depth", "-b", "--branch", "-o", "--origin", "--config", "--reference", "--separate-git-dir",
-     "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "-u", "--upload-pack", "--template"}
-)  # fmt: skip
-
-
-def _git_args(command: Command) -> list[Word]:
-    """git's subcommand and its operands, without options and their values."""
-    out: list[Word] = []
-    skip = False
-    for word in command.words:
-        if skip:
-            skip = False
-        elif word.text.startswith("-"):
-            skip = word.text in _GIT_VALUES
-        else:
-            out.append(word)
-    return out
 
 
 def _git_pins(command: Command) -> bool:
     """``git verify-tag``/``verify-commit``, or a checkout/reset of a full commit id."""
-    args = [w.text for w in _git_args(command)]
+    args = [w.text for w in git_arguments(command)]
     if args[:1] in (["verify-tag"], ["verify-commit"]):
         return True
     return args[:1] in (["checkout"], ["reset"], ["switch"]) and any(_COMMIT_ID.match(a) for a in args[1:])
@@ -188,7 +171,7 @@ def _cloned_dir(command: Command) -> Word | None:
     """The directory ``git clone URL [DIR]`` fills (the URL's name without ``.git`` when DIR is not given)."""
     if command.name != "git":
         return None
-    args = _git_args(command)
+    args = git_arguments(command)
     if len(args) < 2 or args[0].text != "clone":
         return None
     if len(args) >= 3:
@@ -201,7 +184,7 @@ def _cloned_dir(command: Command) -> Word | None:
 def _pulled_into(command: Command, cwd: str, remotes: set[tuple[str, str]]) -> Word | None:
     """``git init; git remote add origin URL; git pull origin master`` fills the directory as a clone does: the
     working directory, when the pulled remote was added there with its URL."""
-    args = [w.text for w in _git_args(command)]
+    args = [w.text for w in git_arguments(command)]
     if args[:2] == ["remote", "add"] and len(args) >= 4 and "://" in args[3]:
         remotes.add((cwd, args[2]))
     elif args[:1] == ["pull"] and (cwd, args[1] if len(args) > 1 else "origin") in remotes:
@@ -513,7 +496,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     cwd = raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one alone)
     bodies = _called_bodies(script)
     remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
-    order = in_call_order(script, wrappers | frozenset(cloners))
+    # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
+    order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
     saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
@@ -525,7 +509,6 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint)
 
     for i, command in enumerate(order):
-        command = run_through(command, runners)  # noqa: PLW2901 - the call read as the command it runs
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
         if command.name == "cd" and len(operands(command)) == 1:

@@ -154,6 +154,31 @@ def _updater_script(command: Command) -> bool:
     return script is not None and bool(_UPDATER_NAME.fullmatch(script.text.rpartition("/")[2]))
 
 
+# An application script's verb that updates its database: one word (``updatedb``, ``upgrade-db``, ``db:update``,
+# ``database:upgrade``) or a database noun then the verb (``dbstructure update``, ``schema upgrade``).
+_DB_NOUN = r"(?:db|database|schema)"
+_DB_VERB = r"(?:update|upgrade|migrate)"
+_DB_UPDATE_WORD = re.compile(rf"{_DB_VERB}[-_:]?{_DB_NOUN}|{_DB_NOUN}[-_:]?{_DB_VERB}")
+_DB_NOUN_WORD = re.compile(rf"{_DB_NOUN}[a-z]*")
+_DB_VERBS = frozenset({"update", "upgrade", "migrate"})
+
+
+def _script_db_update(command: Command) -> bool:
+    """An interpreter given an application's script and a verb that updates its database (LimeSurvey-style
+    ``php application/commands/console.php updatedb``, ``php bin/console.php dbstructure update``): the
+    application applies its own schema changes. The verb comes right after the script; ``updatedb`` run as a
+    program is mlocate's, not this."""
+    if (command.name or "") not in _SCRIPT_INTERPRETERS:
+        return False
+    ops = [w.text for w in operands(command)]
+    if len(ops) < 2 or ops[0].startswith("-") or "." not in ops[0].rpartition("/")[2]:
+        return False  # the first operand names a script file (console.php, upgrade.py), then the verb
+    verb = ops[1].lower()
+    if _DB_UPDATE_WORD.fullmatch(verb):
+        return True
+    return bool(_DB_NOUN_WORD.fullmatch(verb)) and len(ops) > 2 and ops[2] in _DB_VERBS
+
+
 def _hidden_through_runner(command: Command) -> bool:
     """A known migration CLI run by a runner in front of it: ``<app> run rake db:migrate``, or a wrapper script
     given by its path whose first operand is the CLI (``./set-environment bin/plm migration run``)."""
@@ -183,7 +208,7 @@ _VENDOR_DB_TOOL = re.compile(r"[a-z][a-z0-9]{1,15}db")
 
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
-    if _UPDATER_NAME.fullmatch(name) or _updater_script(command):  # update-davical-database, upgrade_db.sh
+    if _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)

@@ -127,17 +127,41 @@ def _credential_free(value: str) -> bool:
     return _NO_SECRET_SHAPE.match(value) is not None and not any(secret_name(v) for v in _EXPANDED.findall(value))
 
 
+# How many variables deep a printed value is followed to the secret it carries (``opt="--token $TOKEN"``,
+# ``args+=("$opt")``, ``for a in "${args[@]}"; do out+=("$a"); done``: three).
+_CARRY_DEPTH = 3
+
+
+def _assigned_text(raw: str) -> str:
+    """What an assignment gives its variable: the text after ``=``, or a ``for`` loop's words after ``in``."""
+    if raw.startswith("for "):
+        words = raw.partition(" in ")[2]
+        return re.split(r";|\n|\sdo\b", words, maxsplit=1)[0]
+    return raw.partition("=")[2]
+
+
 def _carried_secret(name: str, script: Script, command: Command) -> str | None:
     """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
-    ``$START`` prints the token. One level, as written in the assignments ``command`` may see (shell.reaching: the
-    ``sqlite:///…`` value a ``case`` item assigns and echoes carries no password another item's value has)."""
-    for a in reaching_assignments(script, name, command):
-        # a command substitution's words are the command's arguments, not the value (``R="$(curl -u "$PW" …)"``
-        # holds the server's answer)
-        for m in _EXPANDED.finditer(_SUBSTITUTION.sub("", a.raw.partition("=")[2])):
-            inner = m.group(1)
-            if inner != name and inner not in _SHELL_SET and secret_name(inner) and not _path_valued(inner, script):
-                return inner
+    ``$START`` prints the token. Followed through the variables (and loop variables) it is built from, as written in
+    the assignments ``command`` may see (shell.reaching: the ``sqlite:///…`` value a ``case`` item assigns and echoes
+    carries no password another item's value has), up to ``_CARRY_DEPTH`` levels."""
+    seen = {name}
+    level = [name]
+    for _ in range(_CARRY_DEPTH):
+        following: list[str] = []
+        for current in level:
+            for a in reaching_assignments(script, current, command):
+                # a command substitution's words are the command's arguments, not the value (``R="$(curl -u "$PW"
+                # …)"`` holds the server's answer)
+                for m in _EXPANDED.finditer(_SUBSTITUTION.sub("", _assigned_text(a.raw))):
+                    inner = m.group(1)
+                    if inner in seen or inner in _SHELL_SET or _path_valued(inner, script):
+                        continue
+                    if secret_name(inner):
+                        return inner
+                    seen.add(inner)
+                    following.append(inner)
+        level = following
     return None
 
 

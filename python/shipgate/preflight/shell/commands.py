@@ -446,6 +446,43 @@ def write_line(command: Command, word: Word) -> int:
     return word.line if any(w is word for w in command.writes()) else command.line
 
 
+# git options that take a value (the next word is not the subcommand or an operand).
+GIT_VALUE_OPTIONS = frozenset(
+    {"-C", "-c", "--depth", "-b", "--branch", "-o", "--origin", "--config", "--reference", "--separate-git-dir",
+     "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "-u", "--upload-pack", "--template"}
+)  # fmt: skip
+
+
+def git_arguments(command: Command) -> list[Word]:
+    """git's subcommand and its operands, without options and their values."""
+    out: list[Word] = []
+    skip = False
+    for word in command.words:
+        if skip:
+            skip = False
+        elif word.text.startswith("-"):
+            skip = word.text in GIT_VALUE_OPTIONS
+        else:
+            out.append(word)
+    return out
+
+
+# Composer's verbs that write the project's ``vendor/`` (and lock file) in its working directory.
+_COMPOSER_WRITES = frozenset({"install", "update", "require", "remove", "create-project"})
+
+
+def _filled_directory(command: Command) -> list[Word]:
+    """The directory a tool fills that is named as its target: ``git clone URL DIR`` (only when DIR is written),
+    ``composer install -d DIR`` / ``--working-dir=DIR`` (its ``vendor/`` goes there)."""
+    name = command.name or ""
+    if name == "git":
+        args = git_arguments(command)
+        return args[2:3] if len(args) >= 3 and args[0].text == "clone" else []
+    if name in ("composer", "composer.phar") and any(w.text in _COMPOSER_WRITES for w in operands(command)):
+        return option_values(command, "-d", "--working-dir")
+    return []
+
+
 def written_paths(command: Command) -> tuple[Word, ...]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
     files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``).
@@ -484,6 +521,8 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
         yield from _bundled_value(command, "d")
+    else:
+        yield from _filled_directory(command)
     # an installer told where to put what it installs writes there (``php composer-setup.php --install-dir=/usr/bin``,
     # ``dotnet-install.sh --install-dir /opt/dotnet``)
     yield from option_values(command, "--install-dir")
