@@ -1,0 +1,128 @@
+"""Classes the forty-fourth hold-out set showed (tests/preflight/holdout44: install and upgrade programs written in
+PHP, Ruby, JavaScript/TypeScript, Python and Perl), each as its minimal construct next to a near-miss that must stay
+quiet or stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+EGRESS = "preflight.implicit_egress"
+ENDPOINT = "preflight.external_endpoint"
+HIDDEN = "preflight.hidden_migration"
+DESTRUCTIVE = "preflight.destructive_delete"
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a PHP framework console command that installs or upgrades -------------------------------------------------
+
+LARAVEL_UPGRADE = _text(
+    "<?php",  # 1
+    "namespace App\\Console\\Commands;",  # 2
+    "use Illuminate\\Console\\Command;",  # 3
+    "use Illuminate\\Support\\Facades\\Artisan;",  # 4
+    "class Upgrade extends Command",  # 5
+    "{",  # 6
+    "    protected $signature = 'tool:post-update';",  # 7
+    "    protected $description = 'Run the upgrade steps';",  # 8
+    "    public function handle()",  # 9
+    "    {",  # 10
+    "        Artisan::call('migrate', ['--force' => true]);",  # 11
+    "        exec('composer install --no-dev');",  # 12
+    "        chdir('resources');",  # 13
+    "        system('yarn --colors');",  # 14
+    "        $this->artisan->call('view:clear');",  # 15
+    "        $this->info('see https://docs.tool.example.com/upgrade');",  # 16
+    "    }",  # 17
+    "}",  # 18
+)
+
+
+def test_a_laravel_upgrade_commands_steps_are_read() -> None:
+    files = {"app/Console/Commands/Upgrade.php": LARAVEL_UPGRADE}
+    assert codes_at(files, HIDDEN) == [11]
+    assert codes_at(files, EGRESS) == [12, 14]  # composer install; a bare ``yarn`` is ``yarn install``
+
+
+def test_a_near_miss_a_console_command_that_is_no_install_step_is_program_source() -> None:
+    # the same body in a command whose name and description say neither install nor upgrade
+    other = LARAVEL_UPGRADE.replace("tool:post-update", "tool:fix-likes").replace("Run the upgrade steps", "Fix likes")
+    files = {"app/Console/Commands/FixLikes.php": other}
+    assert codes_at(files, HIDDEN) == []
+    assert codes_at(files, EGRESS) == []
+    # a migration class keeps its own reader; a PHP class that is no console command is program source
+    service = LARAVEL_UPGRADE.replace("extends Command", "extends Service")
+    assert codes_at({"app/Services/Upgrade.php": service}, HIDDEN) == []
+
+
+SYMFONY_INSTALL = _text(
+    "<?php",  # 1
+    "use Symfony\\Component\\Console\\Command\\Command;",  # 2
+    "use Symfony\\Component\\Console\\Input\\ArrayInput;",  # 3
+    "class InstallCommand extends Command",  # 4
+    "{",  # 5
+    "    protected static $defaultName = 'tool:install';",  # 6
+    "    protected function execute($input, $output)",  # 7
+    "    {",  # 8
+    "        $this",  # 9
+    "            ->runCommand('doctrine:database:drop', ['--force' => true])",  # 10
+    "            ->runCommand('doctrine:database:create')",  # 11
+    "            ->runCommand('doctrine:migrations:migrate', ['--no-interaction' => true]);",  # 12
+    "        $this->runCommand('doctrine:schema:drop');",  # 13
+    "        return 0;",  # 14
+    "    }",  # 15
+    "    private function runCommand($command, $parameters = [])",  # 16
+    "    {",  # 17
+    "        $parameters = array_merge(['command' => $command], $parameters);",  # 18
+    "        $this->getApplication()->run(new ArrayInput($parameters), $this->output);",  # 19
+    "        return $this;",  # 20
+    "    }",  # 21
+    "}",  # 22
+)
+
+
+def test_a_symfony_install_commands_console_runs_are_read_through_its_runner_method() -> None:
+    files = {"src/Command/InstallCommand.php": SYMFONY_INSTALL}
+    # each call of the chain at its own line; doctrine:schema:drop without --force only prints its SQL
+    assert codes_at(files, DESTRUCTIVE) == [10]
+    assert codes_at(files, HIDDEN) == [12]
+
+
+def test_a_near_miss_a_method_that_logs_a_command_name_is_no_runner() -> None:
+    logger = SYMFONY_INSTALL.replace("new ArrayInput($parameters)", "$this->log($parameters)")
+    files = {"src/Command/InstallCommand.php": logger}
+    assert codes_at(files, DESTRUCTIVE) == []
+    assert codes_at(files, HIDDEN) == []
+
+
+# -- B: shell classes the PHP commands showed ----------------------------------------------------------------------
+
+
+def test_b_php_console_drops_and_a_bare_yarn() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "php bin/console doctrine:database:drop --force",  # 2
+        "php artisan migrate:fresh --force",  # 3
+        "./artisan db:wipe",  # 4
+        "yarn",  # 5
+    )
+    files = {"scripts/upgrade.sh": script}
+    assert codes_at(files, DESTRUCTIVE) == [2, 3, 4]
+    assert codes_at(files, EGRESS) == [5]
+
+
+def test_b_near_miss_console_commands_that_keep_the_data_and_yarn_scripts() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "php bin/console doctrine:database:drop",  # 2  (prints only, without --force)
+        "php bin/console doctrine:database:create",  # 3
+        "php artisan migrate:status",  # 4
+        "yarn production --colors",  # 5
+        "yarn --version",  # 6
+    )
+    files = {"scripts/upgrade.sh": script}
+    assert codes_at(files, DESTRUCTIVE) == []
+    assert codes_at(files, EGRESS) == []
