@@ -126,3 +126,40 @@ def test_b_near_miss_console_commands_that_keep_the_data_and_yarn_scripts() -> N
     files = {"scripts/upgrade.sh": script}
     assert codes_at(files, DESTRUCTIVE) == []
     assert codes_at(files, EGRESS) == []
+
+
+# -- C: URLs in a JavaScript self-test's assertions -----------------------------------------------------------------
+
+JS_SELF_TEST = _text(
+    "const {strictEqual} = require('assert')",  # 1
+    "const normalize = (url) => new URL(url).href",  # 2
+    "strictEqual(normalize('https://mirror.vendor.example.net/a?b'), 'https://mirror.vendor.example.net/a?b')",  # 3
+    "request('GET', 'https://downloads.vendor.example.net/tool.gz')",  # 4
+)
+
+
+def test_c_urls_in_an_install_scripts_assertions_are_test_vectors() -> None:
+    assert codes_at({"install.js": JS_SELF_TEST}, ENDPOINT) == [4]
+
+
+def test_c_near_miss_a_bare_call_of_the_same_name_not_taken_from_assert_stays_a_host() -> None:
+    own = JS_SELF_TEST.replace("const {strictEqual} = require('assert')", "const strictEqual = (a, b) => a")
+    assert codes_at({"install.js": own}, ENDPOINT) == [3, 4]
+
+
+# -- D: the access key id of a pre-signed S3 URL ------------------------------------------------------------------
+
+PRESIGNED = (
+    "https://bucket.s3.amazonaws.com/tool?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+    "&X-Amz-Credential=AKIAQWERTYUIOPASDFGH%2F20200405%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=300"
+)
+
+
+def test_d_a_pre_signed_urls_key_id_is_no_credential() -> None:
+    files = {"install.js": _text(f"const fixture = '{PRESIGNED}'")}
+    assert codes_at(files, CREDENTIAL) == []
+
+
+def test_d_near_miss_an_access_key_id_set_as_a_value_stays_a_credential() -> None:
+    files = {"install.js": _text(f"const fixture = '{PRESIGNED}'", "const key = 'AKIAQWERTYUIOPASDFGH'")}
+    assert codes_at(files, CREDENTIAL) == [2]

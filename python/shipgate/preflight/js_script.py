@@ -17,8 +17,9 @@ Written as shell:
   as that variable makes every request of the process do.
 
 Shown, not contacted (``shown_lines``, for every JavaScript file, step or not): a URL in a comment (also after code
-on its line), in a string given to ``console.*``, ``process.stdout/stderr.write`` or ``new Error(…)``/``throw``, and
-in a string bound to a variable that is only shown (``console.log(BANNER)``, pushed to or looked up in an array).
+on its line), in a string given to ``console.*``, ``process.stdout/stderr.write`` or ``new Error(…)``/``throw``, in
+a string bound to a variable that is only shown (``console.log(BANNER)``, pushed to or looked up in an array), and
+in the arguments of an assertion (``assert.strictEqual(f('https://…'), 'https://…')``: a self-test's vector).
 
 Not seen: downloads (``https.get``, ``request``, ``fetch``) and what is done with the file afterwards (the path a
 stream writes is data the reader does not follow), TypeScript, code in other modules."""
@@ -52,6 +53,13 @@ _COMMAND_LINE = frozenset({"execSync", "exec"})
 _ARGV = frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})
 _SHOWING = frozenset({"log", "info", "warn", "error", "debug", "trace"})
 _KEEPING = frozenset({"push", "indexOf", "includes", "replace", "concat", "unshift"})  # a shown text kept or tested
+# Node's assert module (``assert.strictEqual(actual, expected)``…): a URL in an assertion is a test vector the file
+# compares, never a request; the bare names count only in a file that takes them from ``assert``.
+_ASSERTIONS = frozenset(
+    {"ok", "equal", "notEqual", "strictEqual", "notStrictEqual", "deepEqual", "deepStrictEqual", "notDeepEqual"}
+    | {"notDeepStrictEqual", "match", "doesNotMatch", "throws", "doesNotThrow", "rejects", "doesNotReject"}
+)
+_ASSERT_MODULE = re.compile(r"""(?:require\(\s*|from\s+)['"](?:node:)?assert(?:/strict)?['"]""")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -185,9 +193,23 @@ def shown_lines(path: str, text: str) -> set[int]:
     literals = [n for n in found.get("text", []) if b"://" in (n.text or b"")]
     held = {_text(d.child_by_field_name("name")) for d in (_declarator(n) for n in literals) if d is not None}
     shown_names = _shown_variables(root, held) if held else set()
+    bare = _ASSERTIONS if _ASSERT_MODULE.search(text) else frozenset()
     for node in literals:
-        (mention if _shown(node, shown_names) else contact).update(_url_lines(node))
+        (mention if _shown(node, shown_names) or _asserted(node, bare) else contact).update(_url_lines(node))
     return mention - contact
+
+
+def _asserted(node: Node, bare: frozenset[str]) -> bool:
+    """The literal is inside the arguments of an assertion (``assert(…)``, ``assert.strictEqual(…)``, or a bare
+    ``strictEqual(…)`` taken from Node's assert module): a value the file checks, not a host it contacts."""
+    current = node.parent
+    while current is not None and not current.type.endswith(("statement", "declaration")):
+        if current.type == "call_expression":
+            callee = _text(current.child_by_field_name("function"))
+            if callee == "assert" or callee.startswith("assert.") or callee in bare:
+                return True
+        current = current.parent
+    return False
 
 
 @functools.cache
