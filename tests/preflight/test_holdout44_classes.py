@@ -163,3 +163,29 @@ def test_d_a_pre_signed_urls_key_id_is_no_credential() -> None:
 def test_d_near_miss_an_access_key_id_set_as_a_value_stays_a_credential() -> None:
     files = {"install.js": _text(f"const fixture = '{PRESIGNED}'", "const key = 'AKIAQWERTYUIOPASDFGH'")}
     assert codes_at(files, CREDENTIAL) == [2]
+
+
+# -- E: a TypeScript install script -------------------------------------------------------------------------------
+
+TS_INSTALL = _text(
+    'import child_process from "child_process";',  # 1
+    "declare const VERSION: string;",  # 2
+    "function installUsingNPM(pkg: string): void {",  # 3
+    '  child_process.execFileSync("npm", ["install", `${pkg}@${VERSION}`], { stdio: "pipe" });',  # 4
+    "  for (const entry of [pkg]) {",  # 5
+    '    if (!entry) continue; // Guard against https://github.com/nodejs/node/issues/4760',  # 6
+    "  }",  # 7
+    "}",  # 8
+    'installUsingNPM("tool-linux-x64");',  # 9
+)
+
+
+def test_e_a_typescript_install_scripts_child_processes_and_comments_are_read() -> None:
+    files = {"npm/lib/node-install.ts": TS_INSTALL}
+    assert codes_at(files, EGRESS) == [4]
+    assert codes_at(files, ENDPOINT) == []  # the URL is in a comment after code
+
+
+def test_e_near_miss_a_typescript_declaration_file_and_a_library_module_are_not_steps() -> None:
+    assert codes_at({"npm/lib/node-install.d.ts": TS_INSTALL}, EGRESS) == []
+    assert codes_at({"src/lib/registry.ts": TS_INSTALL}, EGRESS) == []
