@@ -173,7 +173,7 @@ TS_INSTALL = _text(
     "function installUsingNPM(pkg: string): void {",  # 3
     '  child_process.execFileSync("npm", ["install", `${pkg}@${VERSION}`], { stdio: "pipe" });',  # 4
     "  for (const entry of [pkg]) {",  # 5
-    '    if (!entry) continue; // Guard against https://github.com/nodejs/node/issues/4760',  # 6
+    "    if (!entry) continue; // Guard against https://github.com/nodejs/node/issues/4760",  # 6
     "  }",  # 7
     "}",  # 8
     'installUsingNPM("tool-linux-x64");',  # 9
