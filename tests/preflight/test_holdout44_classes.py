@@ -189,3 +189,38 @@ def test_e_a_typescript_install_scripts_child_processes_and_comments_are_read() 
 def test_e_near_miss_a_typescript_declaration_file_and_a_library_module_are_not_steps() -> None:
     assert codes_at({"npm/lib/node-install.d.ts": TS_INSTALL}, EGRESS) == []
     assert codes_at({"src/lib/registry.ts": TS_INSTALL}, EGRESS) == []
+
+
+# -- F: a Python CLI command module of an upgrade -----------------------------------------------------------------
+
+CLICK_UPGRADE = _text(
+    "import click",  # 1
+    "from django.core.management import call_command as dj_call_command",  # 2
+    "def _upgrade(verbosity):",  # 3
+    '    dj_call_command("migrate", verbosity=verbosity)',  # 4
+    "@click.command()",  # 5
+    '@click.option("--verbosity", default=1)',  # 6
+    "def upgrade(verbosity):",  # 7
+    '    "Perform any pending database migrations."',  # 8
+    "    _upgrade(verbosity)",  # 9
+)
+
+
+def test_f_a_click_upgrade_commands_django_migrate_is_read() -> None:
+    assert codes_at({"src/tool/runner/commands/upgrade.py": CLICK_UPGRADE}, HIDDEN) == [4]
+    django = _text(
+        "from django.core import management",  # 1
+        "from django.core.management.base import BaseCommand",  # 2
+        "class Command(BaseCommand):",  # 3
+        "    def handle(self, *args, **options):",  # 4
+        '        management.call_command("migrate", interactive=False)',  # 5
+    )
+    assert codes_at({"tool/management/commands/upgrade.py": django}, HIDDEN) == [5]
+
+
+def test_f_near_miss_a_command_module_not_named_for_a_step_and_another_call_command() -> None:
+    # the same module under a name that is no install or upgrade step is program source
+    assert codes_at({"src/tool/runner/commands/repair.py": CLICK_UPGRADE}, HIDDEN) == []
+    # a call_command of the product's own (not Django's) runs no migration
+    own = CLICK_UPGRADE.replace("from django.core.management import", "from tool.runner import")
+    assert codes_at({"src/tool/runner/commands/upgrade.py": own}, HIDDEN) == []
