@@ -224,3 +224,38 @@ def test_f_near_miss_a_command_module_not_named_for_a_step_and_another_call_comm
     # a call_command of the product's own (not Django's) runs no migration
     own = CLICK_UPGRADE.replace("from django.core.management import", "from tool.runner import")
     assert codes_at({"src/tool/runner/commands/upgrade.py": own}, HIDDEN) == []
+
+
+# -- G: a console question for a secret with a literal default; a console input built in place -----------------
+
+SYMFONY_QUESTIONS = _text(
+    "<?php",  # 1
+    "use Symfony\\Component\\Console\\Command\\Command;",  # 2
+    "use Symfony\\Component\\Console\\Question\\Question;",  # 3
+    "class SetupCommand extends Command",  # 4
+    "{",  # 5
+    "    protected static $defaultName = 'tool:install';",  # 6
+    "    protected function execute($input, $output)",  # 7
+    "    {",  # 8
+    "        $user = $this->io->ask('Username', 'admin');",  # 9
+    "        $question = new Question('Password', 'admin');",  # 10
+    "        $email = $this->io->ask('Email', 'admin@tool.example.org');",  # 11
+    "        $token = new Question('API token');",  # 12
+    "        $run = new ArrayInput(['command' => 'doctrine:migrations:migrate', '--no-interaction' => true]);",  # 13
+    "        return 0;",  # 14
+    "    }",  # 15
+    "}",  # 16
+)
+
+
+def test_g_a_password_question_with_a_literal_default_and_an_input_built_in_place() -> None:
+    files = {"src/Command/SetupCommand.php": SYMFONY_QUESTIONS}
+    assert codes_at(files, "preflight.default_credential") == [10]
+    assert codes_at(files, HIDDEN) == [13]
+
+
+def test_g_near_miss_questions_of_names_and_secrets_without_a_default() -> None:
+    # a user name, an e-mail address and a secret asked with no default (line 12) give nothing
+    quiet = SYMFONY_QUESTIONS.replace("new Question('Password', 'admin')", "new Question('Password')")
+    assert codes_at({"src/Command/SetupCommand.php": quiet}, "preflight.default_credential") == []
+    assert codes_at({"src/Command/SetupCommand.php": quiet}, CREDENTIAL) == []

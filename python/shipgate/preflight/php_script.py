@@ -20,6 +20,9 @@ Written as shell:
   class that puts its first parameter under that ``'command'`` key (``runCommand($command, $parameters)``): each
   call ``->runCommand('doctrine:database:drop', ['--force' => true])`` is ``php bin/console doctrine:database:drop
   --force``.
+- A console question for a secret with a literal default (Symfony's ``new Question('Password', 'wallabag')``,
+  ``->ask('DB password', 'secret')``): the answer taken on Enter and under ``--no-interaction``, written as
+  ``PASSWORD="${PASSWORD:-wallabag}"``.
 - Values: a string literal is its text; an interpolated variable or any other expression is ``${PHP_VALUE}``. In an
   options array ``'--force' => true`` is ``--force``, ``'--env' => 'prod'`` is ``--env=prod``, ``false`` drops it.
 
@@ -36,6 +39,7 @@ import tree_sitter_php
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.secrets import secret_name
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -57,6 +61,8 @@ _STEP_WORDS = re.compile(
 _NAME_PROPERTIES = frozenset({"signature", "name", "defaultName", "description", "defaultDescription"})
 _NAME_SETTERS = frozenset({"setName", "setDescription"})
 _SAFE_WORD = re.compile(r"[\w@%+=:,./{}$-]+")
+_DEFAULT_WORD = re.compile(r"[\w@%+=:,./!#^*-]+")  # a default that reads the same inside ``${NAME:-…}``
+_QUESTIONS = frozenset({"ask", "anticipate"})  # SymfonyStyle's and Laravel's ask(question, default)
 
 
 def is_php_file(path: str, text: str) -> bool:
@@ -157,10 +163,12 @@ def _piece(node: Node, runners: set[str]) -> Piece | None:
     name_node = node.child_by_field_name("name") if node.type != "function_call_expression" else None
     if node.type == "function_call_expression":
         name_node = node.child_by_field_name("function")
+    elif node.type == "object_creation_expression":  # ``new Question(…)``: the class name is no field
+        name_node = next((c for c in node.named_children if c.type in ("name", "qualified_name")), None)
     if name_node is None:
         return None
     line = name_node.start_point[0] + 1
-    command = _command(node, _text(name_node).lstrip("\\"), runners)
+    command = _command(node, _text(name_node).split("\\")[-1], runners)
     return (line, command) if command is not None else None
 
 
@@ -176,6 +184,10 @@ def _command(node: Node, name: str, runners: set[str]) -> str | None:
         return _value(args[0])
     if node.type == "object_creation_expression" and name == "ArrayInput" and args:
         return _console_input(args[0])
+    if (node.type == "object_creation_expression" and name == "Question") or (
+        node.type == "member_call_expression" and name in _QUESTIONS
+    ):
+        return _default_answer(args)
     if node.type in ("scoped_call_expression", "member_call_expression") and name in _ARTISAN_CALLS:
         receiver = _text(node.child_by_field_name("scope") or node.child_by_field_name("object"))
         if (
@@ -187,6 +199,18 @@ def _command(node: Node, name: str, runners: set[str]) -> str | None:
     if node.type == "member_call_expression" and name in runners:
         return _console("php bin/console", args)
     return None
+
+
+def _default_answer(args: list[Node]) -> str | None:
+    """A console question for a secret with a literal default (``new Question('Password', 'wallabag')``): the
+    answer on Enter, and always under ``--no-interaction``. Written as ``PASSWORD="${PASSWORD:-wallabag}"``."""
+    if len(args) < 2 or args[0].type not in ("string", "encapsed_string") or args[1].type != "string":
+        return None
+    name = re.sub(r"[^A-Za-z0-9]+", "_", _value(args[0])).strip("_").upper()
+    default = _value(args[1])
+    if not name or not secret_name(name) or not _DEFAULT_WORD.fullmatch(default):
+        return None
+    return f'{name}="${{{name}:-{default}}}"'
 
 
 def _console(program: str, args: list[Node]) -> str | None:
@@ -229,7 +253,9 @@ def _console_runner(method: Node) -> str | None:
 
 
 def _arguments(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments")
+    args = call.child_by_field_name("arguments") or next(
+        (c for c in call.named_children if c.type == "arguments"), None
+    )
     out = []
     for arg in args.named_children if args is not None else ():
         if arg.type == "argument" and arg.named_children:
