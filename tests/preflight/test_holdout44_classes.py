@@ -259,3 +259,30 @@ def test_g_near_miss_questions_of_names_and_secrets_without_a_default() -> None:
     quiet = SYMFONY_QUESTIONS.replace("new Question('Password', 'admin')", "new Question('Password')")
     assert codes_at({"src/Command/SetupCommand.php": quiet}, "preflight.default_credential") == []
     assert codes_at({"src/Command/SetupCommand.php": quiet}, CREDENTIAL) == []
+
+
+# -- H: a URL in a Perl here-document that a die/print shows ------------------------------------------------------
+
+PERL_HINT = _text(
+    "#!/usr/bin/perl",  # 1
+    "use strict;",  # 2
+    "my $cpanm = `which cpanm`;",  # 3
+    "die <<'EOF'",  # 4
+    "cpanm was not found. Install it with:",  # 5
+    "    curl -L https://cpanmin.us.example.net | perl - App::cpanminus",  # 6
+    "EOF",  # 7
+    "    if !$cpanm;",  # 8
+    "my $mirror = <<EOF;",  # 9
+    "https://mirror.vendor.example.net/CPAN",  # 10
+    "EOF",  # 11
+)
+
+
+def test_h_a_url_in_a_shown_here_document_is_a_mention() -> None:
+    # the die message's URL is a hint; a here-document assigned to a variable keeps its host (a setting)
+    assert codes_at({"bin/install.pl": PERL_HINT}, ENDPOINT) == [10]
+
+
+def test_h_near_miss_a_here_document_kept_in_a_variable_keeps_its_host() -> None:
+    kept = PERL_HINT.replace("die <<'EOF'", "my $text = <<'EOF';")
+    assert codes_at({"bin/install.pl": kept}, ENDPOINT) == [6, 10]
