@@ -321,8 +321,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
             else (ops[:3] == ["adm", "release", "mirror"] or ops[:2] == ["image", "mirror"])
         )
         return (tool, default) if fetch else None
-    if tool == "bundle" and not [w for w in words if not w.startswith("-")]:
-        # a bare ``bundle`` is ``bundle install``; ``bundle --version``/``--help`` only print
+    if tool in ("bundle", "yarn") and not [w for w in words if not w.startswith("-")]:
+        # a bare ``bundle`` is ``bundle install``, a bare ``yarn`` (options only: ``yarn --colors``) is ``yarn
+        # install``; ``--version``/``--help`` only print
         return None if {"-v", "--version", "-h", "--help"} & set(words) else (tool, default)
     if tool in ("pacman", "paru", "yay"):
         return (tool, default) if _pacman_fetches(words) else None

@@ -3,8 +3,8 @@ written as the shell that does the same, at the file's lines; and which URLs in 
 
 Which file is a script (a step): a ``.js``/``.cjs``/``.mjs`` file, or one whose interpreter line names ``node``,
 whose name or place says install, upgrade or setup (``python_script.step_path``: an npm ``install.js``,
-``postinstall.js``, ``scripts/install.js``), not a test and not a browser bundle. TypeScript is not read (this
-grammar does not parse its annotations).
+``postinstall.js``, ``scripts/install.js``), not a test and not a browser bundle. TypeScript (``.ts``/``.mts``/
+``.cts``, not a ``.d.ts`` declaration file) is read through tree-sitter's TypeScript grammar, the same way.
 
 Written as shell:
 
@@ -17,11 +17,12 @@ Written as shell:
   as that variable makes every request of the process do.
 
 Shown, not contacted (``shown_lines``, for every JavaScript file, step or not): a URL in a comment (also after code
-on its line), in a string given to ``console.*``, ``process.stdout/stderr.write`` or ``new Error(…)``/``throw``, and
-in a string bound to a variable that is only shown (``console.log(BANNER)``, pushed to or looked up in an array).
+on its line), in a string given to ``console.*``, ``process.stdout/stderr.write`` or ``new Error(…)``/``throw``, in
+a string bound to a variable that is only shown (``console.log(BANNER)``, pushed to or looked up in an array), and
+in the arguments of an assertion (``assert.strictEqual(f('https://…'), 'https://…')``: a self-test's vector).
 
 Not seen: downloads (``https.get``, ``request``, ``fetch``) and what is done with the file afterwards (the path a
-stream writes is data the reader does not follow), TypeScript, code in other modules."""
+stream writes is data the reader does not follow), TSX, code in other modules."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ import re
 
 import tree_sitter
 import tree_sitter_javascript
+import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
 from shipgate.preflight.distributed import is_browser_script
@@ -44,26 +46,44 @@ MAX_PIECES = 5_000
 UNKNOWN = "${JS_VALUE}"
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_javascript.language())
-_PARSER = tree_sitter.Parser(_LANGUAGE)
+_TYPESCRIPT = tree_sitter.Language(tree_sitter_typescript.language_typescript())
+_PARSERS = {_LANGUAGE: tree_sitter.Parser(_LANGUAGE), _TYPESCRIPT: tree_sitter.Parser(_TYPESCRIPT)}
 MAX_SHOWN_CHARS = 256_000
-_SUFFIXES = (".js", ".cjs", ".mjs")
+_TS_SUFFIXES = (".ts", ".mts", ".cts")
+_SUFFIXES = (".js", ".cjs", ".mjs", *_TS_SUFFIXES)
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*node\b")
 _COMMAND_LINE = frozenset({"execSync", "exec"})
 _ARGV = frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})
 _SHOWING = frozenset({"log", "info", "warn", "error", "debug", "trace"})
 _KEEPING = frozenset({"push", "indexOf", "includes", "replace", "concat", "unshift"})  # a shown text kept or tested
+# Node's assert module (``assert.strictEqual(actual, expected)``…): a URL in an assertion is a test vector the file
+# compares, never a request; the bare names count only in a file that takes them from ``assert``.
+_ASSERTIONS = frozenset(
+    {"ok", "equal", "notEqual", "strictEqual", "notStrictEqual", "deepEqual", "deepStrictEqual", "notDeepEqual"}
+    | {"notDeepStrictEqual", "match", "doesNotMatch", "throws", "doesNotThrow", "rejects", "doesNotReject"}
+)
+_ASSERT_MODULE = re.compile(r"""(?:require\(\s*|from\s+)['"](?:node:)?assert(?:/strict)?['"]""")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 
 def is_js_script(path: str, text: str) -> bool:
     lower = path.lower()
-    if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith((".min.js", ".bundle.js")):
+    if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith((".min.js", ".bundle.js", ".d.ts")):
         return False
     if is_browser_script(path):
         return False  # a library a web app serves (``static/vendor/…/setup.js``) runs in the reader's browser
     if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])):
         return False
     return step_path(path)
+
+
+def _language(path: str) -> tree_sitter.Language:
+    """TypeScript's grammar for ``.ts``/``.mts``/``.cts`` (JavaScript's does not parse type annotations)."""
+    return _TYPESCRIPT if path.lower().endswith(_TS_SUFFIXES) else _LANGUAGE
+
+
+def _parse(path: str, text: str) -> Node:
+    return _PARSERS[_language(path)].parse(text.encode("utf-8", "surrogateescape")).root_node
 
 
 def _text(node: Node | None) -> str:
@@ -81,8 +101,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
     """(line, shell) of what the JavaScript install script at ``path`` runs; None when it is not one."""
     if not is_js_script(path, text):
         return None
-    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
-    found = _steps().captures(root)
+    root = _parse(path, text)
+    found = _steps(_language(path)).captures(root)
     pieces: list[Piece] = []
     for call in found.get("call", []):
         command = _command(call)
@@ -95,8 +115,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
 
 
 @functools.cache
-def _steps() -> QueryCursor:
-    return QueryCursor(Query(_LANGUAGE, "(call_expression) @call (pair) @option (assignment_expression) @option"))
+def _steps(language: tree_sitter.Language) -> QueryCursor:
+    return QueryCursor(Query(language, "(call_expression) @call (pair) @option (assignment_expression) @option"))
 
 
 def _callee(call: Node) -> str:
@@ -175,8 +195,8 @@ def shown_lines(path: str, text: str) -> set[int]:
         return set()
     if "://" not in text or lower.endswith((".min.js", ".bundle.js")) or is_browser_script(path):
         return set()
-    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
-    found = _texts().captures(root)
+    root = _parse(path, text)
+    found = _texts(_language(path)).captures(root)
     mention: set[int] = set()
     contact: set[int] = set()
     for node in found.get("comment", []):
@@ -184,20 +204,34 @@ def shown_lines(path: str, text: str) -> set[int]:
             mention |= _url_lines(node)
     literals = [n for n in found.get("text", []) if b"://" in (n.text or b"")]
     held = {_text(d.child_by_field_name("name")) for d in (_declarator(n) for n in literals) if d is not None}
-    shown_names = _shown_variables(root, held) if held else set()
+    shown_names = _shown_variables(root, held, _language(path)) if held else set()
+    bare = _ASSERTIONS if _ASSERT_MODULE.search(text) else frozenset()
     for node in literals:
-        (mention if _shown(node, shown_names) else contact).update(_url_lines(node))
+        (mention if _shown(node, shown_names) or _asserted(node, bare) else contact).update(_url_lines(node))
     return mention - contact
 
 
-@functools.cache
-def _texts() -> QueryCursor:
-    return QueryCursor(Query(_LANGUAGE, "(comment) @comment (string) @text (template_string) @text"))
+def _asserted(node: Node, bare: frozenset[str]) -> bool:
+    """The literal is inside the arguments of an assertion (``assert(…)``, ``assert.strictEqual(…)``, or a bare
+    ``strictEqual(…)`` taken from Node's assert module): a value the file checks, not a host it contacts."""
+    current = node.parent
+    while current is not None and not current.type.endswith(("statement", "declaration")):
+        if current.type == "call_expression":
+            callee = _text(current.child_by_field_name("function"))
+            if callee == "assert" or callee.startswith("assert.") or callee in bare:
+                return True
+        current = current.parent
+    return False
 
 
 @functools.cache
-def _identifiers() -> QueryCursor:
-    return QueryCursor(Query(_LANGUAGE, "(identifier) @name"))
+def _texts(language: tree_sitter.Language) -> QueryCursor:
+    return QueryCursor(Query(language, "(comment) @comment (string) @text (template_string) @text"))
+
+
+@functools.cache
+def _identifiers(language: tree_sitter.Language) -> QueryCursor:
+    return QueryCursor(Query(language, "(identifier) @name"))
 
 
 def _declarator(node: Node) -> Node | None:
@@ -261,11 +295,11 @@ def _shows(call: Node) -> bool:
     )
 
 
-def _shown_variables(root: Node, names: set[str]) -> set[str]:
+def _shown_variables(root: Node, names: set[str], language: tree_sitter.Language) -> set[str]:
     """Of ``names`` (variables bound to text with a URL), those whose every use shows it, keeps it in a list or
     tests it, and one use shows it (core-js's ``BANNER``)."""
     uses: dict[str, list[Node]] = {}
-    for node in _identifiers().captures(root).get("name", []):
+    for node in _identifiers(language).captures(root).get("name", []):
         name = _text(node)
         if name in names and not (node.parent is not None and node.parent.type == "variable_declarator"):
             uses.setdefault(name, []).append(node)

@@ -86,6 +86,35 @@ def _code(text: str) -> str:
     return "\n".join(lines)
 
 
+# Statements that show their text to people: a here-document they open is a message, not code or a setting.
+_SHOWING = re.compile(r"^\s*(?:die|warn|print|printf|say|croak|confess|carp|cluck)\b")
+
+
+def shown_lines(path: str, text: str) -> set[int]:
+    """Lines of a Perl script's here-documents opened by a statement that shows them (``die <<'EOF'``, ``print
+    STDERR <<EOF``): a hint such as ``curl -L http://cpanmin.us | perl - App::cpanminus`` inside is a mention."""
+    lower = path.lower()
+    if len(text) > MAX_CHARS or not (lower.endswith((".pl", ".pm", ".pl.in")) or _INTERPRETER.match(text[:200])):
+        return set()
+    if "<<" not in text:
+        return set()
+    lines = text.split("\n")
+    shown: set[int] = set()
+    i = 0
+    while i < len(lines):
+        opener = _strip_comment(lines[i])
+        tags = [next(g for g in m.groups() if g) for m in _HEREDOC.finditer(opener)]
+        i += 1
+        for tag in tags:
+            start = i
+            while i < len(lines) and lines[i].strip() != tag:
+                i += 1
+            if _SHOWING.match(opener):
+                shown |= set(range(start + 1, i + 1))  # 1-based numbers of the body lines
+            i += 1
+    return shown
+
+
 def _strip_comment(line: str) -> str:
     """A line without a trailing ``#`` comment (a rough cut: enough to find a here-document opener)."""
     return re.sub(r"\s#.*$", "", line) if not line.lstrip().startswith("#") else ""

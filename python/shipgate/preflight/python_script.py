@@ -96,7 +96,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
     if len(nodes) > MAX_NODES:
         return None
-    if not _is_migration(path, tree) and not (_runs(tree, text) and step_path(path)):
+    if not _is_migration(path, tree) and not ((_runs(tree, text) or _cli_command(tree)) and step_path(path)):
         return None
     reader = _Reader(tree, nodes)
     reader.block(tree.body, 0)
@@ -138,6 +138,25 @@ def step_path(path: str) -> bool:
     parts = path.lower().split("/")
     stem = posixpath.splitext(parts[-1])[0]
     return bool(_STEP_NAME.search(stem)) or any(p in _STEP_DIRS for p in parts[:-1])
+
+
+def _cli_command(tree: ast.Module) -> bool:
+    """The module defines a command its product's CLI runs by name (``sentry upgrade``, ``manage.py <name>``): a
+    top-level function decorated ``@click.command(…)``/``@<group>.command(…)``, or a Django ``Command(BaseCommand)``
+    class. Its body is what that command runs, though nothing in the file calls it."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if isinstance(target, ast.Attribute) and target.attr == "command":
+                    return True
+        if (
+            isinstance(node, ast.ClassDef)
+            and node.name == "Command"
+            and any(_name(b) == "BaseCommand" for b in node.bases)
+        ):
+            return True
+    return False
 
 
 def _runs(tree: ast.Module, text: str) -> bool:
@@ -196,8 +215,12 @@ class _Reader:
     values: dict[str, str] = field(default_factory=dict)  # shell variable -> its rendered value
     assigned: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, shell assignment)
     expanded: set[int] = field(default_factory=set)
+    call_commands: set[str] = field(default_factory=set)  # Django's call_command, by the names it is imported as
 
     def __post_init__(self) -> None:
+        for node in self.nodes:
+            if isinstance(node, ast.ImportFrom) and node.module == "django.core.management":
+                self.call_commands |= {a.asname or a.name for a in node.names if a.name == "call_command"}
         for node in self.nodes:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 self.functions.setdefault(node.name, node)
@@ -346,6 +369,11 @@ class _Reader:
         if owner == "pip" and name == "main" and args:
             words = self.argv(args[0], 0)
             return f"pip {words}" if words else None
+        django = (name in self.call_commands and owner is None) or (name == "call_command" and owner == "management")
+        if django and args:
+            # Django's call_command("migrate", …) runs the management command as ``manage.py migrate`` would
+            command = args[0].value if isinstance(args[0], ast.Constant) else None
+            return f"python manage.py {command}" if isinstance(command, str) and command.strip() else None
         return self.transfer(call, name, owner)
 
     def transfer(self, call: ast.Call, name: str, owner: str | None) -> str | None:

@@ -365,9 +365,22 @@ def token_secrets(text: str) -> Iterator[Secret]:
             )
             if found is not None and kind == "private key" and not _key_body_follows(lines, number):
                 continue  # a header alone (``-----BEGIN RSA PRIVATE KEY-----`` in a docstring): the format, no key
+            if found is not None and kind == "AWS access key" and _presigned_key_id(line, found):
+                continue  # the key id of a pre-signed URL: the URL carries a signature, never the secret key
             if found is not None:
                 yield Secret(number, kind, _whole_token(line, found), severity)
                 break
+
+
+# The query parameters that carry an access key id in a pre-signed S3 URL (SigV4 ``X-Amz-Credential=AKIA…%2F…``,
+# SigV2 ``AWSAccessKeyId=AKIA…``): an identifier beside a signature, not the secret key that made it.
+_PRESIGNED_KEY_ID = re.compile(r"[?&](?:X-Amz-Credential|AWSAccessKeyId)=(A[KS]IA[0-9A-Z]{16})\b")
+
+
+def _presigned_key_id(line: str, found: str) -> bool:
+    """``found`` occurs on ``line`` only as the key id of pre-signed URLs."""
+    ids = {m.group(1) for m in _PRESIGNED_KEY_ID.finditer(line)}
+    return found in ids and line.count(found) == sum(1 for m in _PRESIGNED_KEY_ID.finditer(line) if m.group(1) == found)
 
 
 _KEY_BODY = re.compile(r"^[A-Za-z0-9+/]+={0,2}$|^[\w-]+: ")  # base64, or an encrypted PEM's ``Proc-Type:`` headers

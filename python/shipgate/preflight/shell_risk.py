@@ -4,6 +4,7 @@ auditd) switched off."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 
@@ -425,8 +426,12 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
         )
     data = next((w for w in targets if _data_path(w)), None)
     removal = on_removal_only(command) or in_uninstall_mode(command)  # the operator asked for the delete
-    if data is not None and not backup and not removal and not _set_aside(script, data.text) and not _unpacked_tree(
-        script, data.text
+    if (
+        data is not None
+        and not backup
+        and not removal
+        and not _set_aside(script, data.text)
+        and not _unpacked_tree(script, data.text)
     ):
         yield at_command(
             "preflight.destructive_delete",
@@ -445,16 +450,40 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
 # into the database", which recreates each table with ``force: :cascade``; db:purge "Empty the database").
 _DROPPING_TASKS = frozenset({"db:drop", "db:drop:all", "db:reset", "db:migrate:reset", "db:purge", "db:schema:load"})
 _TASK_RUNNERS = frozenset({"rails", "rake", "gitlab-rake"})
+# PHP framework consoles' commands that drop the database or every table: Doctrine's ``doctrine:database:drop`` and
+# ``doctrine:schema:drop`` act only with ``--force`` (without it they print what they would do); Laravel's
+# ``db:wipe`` "Drop all tables, views, and types", ``migrate:fresh`` "Drop all tables and re-run all migrations",
+# ``migrate:reset`` "Rollback all database migrations" (``php artisan list``).
+_FORCED_CONSOLE_DROPS = frozenset({"doctrine:database:drop", "doctrine:schema:drop"})
+_CONSOLE_DROPS = frozenset({"db:wipe", "migrate:fresh", "migrate:reset"})
+_CONSOLES = frozenset({"artisan", "console"})
 
 
 def _database_dropping_task(command: Command) -> str | None:
-    """The Rails task that drops data (``rake db:reset``, ``bundle exec rails db:drop``), if the command runs one."""
+    """The Rails task or PHP console command that drops data (``rake db:reset``, ``bundle exec rails db:drop``,
+    ``php bin/console doctrine:database:drop --force``, ``php artisan db:wipe``), if the command runs one."""
     words = [w.value for w in command.words]
     if command.name == "bundle" and words[:1] == ["exec"] and len(words) > 1 and words[1] in _TASK_RUNNERS:
         words = words[2:]
+    elif command.name == "php":  # ``php bin/console …``, ``php /srv/app/artisan …`` (the entry script's name)
+        script = next((i for i, w in enumerate(words) if posixpath.basename(w or "") in _CONSOLES), None)
+        return _console_drop(words[script + 1 :]) if script is not None else None
+    elif posixpath.basename(command.name or "") in _CONSOLES:  # ``./artisan …``, ``bin/console …``
+        return _console_drop(words)
     elif command.name not in _TASK_RUNNERS:
         return None
     return next((w for w in words if w in _DROPPING_TASKS), None)
+
+
+def _console_drop(words: list[str | None]) -> str | None:
+    """The dropping command of a PHP console's arguments (after ``php artisan`` / ``php bin/console``); an unknown
+    word (None) is no command name."""
+    verb = next((w for w in words if w is None or not w.startswith("-")), None)
+    if verb is None:
+        return None
+    if verb in _CONSOLE_DROPS or (verb in _FORCED_CONSOLE_DROPS and ("--force" in words or "-f" in words)):
+        return verb
+    return None
 
 
 def _makes_room(script: Script, command: Command) -> bool:

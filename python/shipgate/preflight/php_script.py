@@ -1,0 +1,321 @@
+"""What a PHP install or upgrade program runs, read through tree-sitter's PHP grammar (the file is never run) and
+written as the shell that does the same, at the file's lines, so the shell checks read it as a step.
+
+Which file is a step: a ``.php`` file (or one whose interpreter line names ``php``) whose name or place says
+install, upgrade or setup (``python_script.step_path``: ``install.php``, ``bin/upgrade.php``) and that acts at its
+top level (a file of declarations only, a class, runs nothing when loaded), or a framework
+console command — a class that ``extends Command`` — whose name (``$signature``, ``$name``, ``$defaultName``,
+``#[AsCommand(name: …)]``, ``setName(…)``) or description names an install or upgrade step (``koel:init`` "Install or
+upgrade Koel", ``ninja:post-update``, ``wallabag:install``): what its ``handle()``/``execute()`` runs is what the
+operator's install or upgrade runs (docs/preflight.md, "Install programs in other languages"). Not a test and not a
+migration class (``database/migrations/…``: the ORM readers read those).
+
+Written as shell:
+
+- ``system``, ``exec``, ``shell_exec``, ``passthru``, ``popen``, ``proc_open`` and backticks: one string is a
+  command line, an array (``proc_open([...])``) the argv; ``chdir(dir)`` is ``cd dir``.
+- Laravel's ``Artisan::call('migrate', ['--force' => true])``, and ``call``/``callSilent``/``callSilently`` on
+  ``$this`` or on a receiver named ``artisan`` (``$this->artisan->call(…)``): ``php artisan migrate --force``.
+- Symfony's console input ``new ArrayInput(['command' => 'doctrine:migrations:migrate', …])``, and a method of the
+  class that puts its first parameter under that ``'command'`` key (``runCommand($command, $parameters)``): each
+  call ``->runCommand('doctrine:database:drop', ['--force' => true])`` is ``php bin/console doctrine:database:drop
+  --force``.
+- A console question for a secret with a literal default (Symfony's ``new Question('Password', 'wallabag')``,
+  ``->ask('DB password', 'secret')``): the answer taken on Enter and under ``--no-interaction``, written as
+  ``PASSWORD="${PASSWORD:-wallabag}"``.
+- Values: a string literal is its text; an interpolated variable or any other expression is ``${PHP_VALUE}``. In an
+  options array ``'--force' => true`` is ``--force``, ``'--env' => 'prod'`` is ``--env=prod``, ``false`` drops it.
+
+Not seen: HTTP clients (``Http::get``, Guzzle, ``file_get_contents`` of a URL), PHP's own file functions, calls into
+other classes (what a service or a queued job does is in its own file)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import tree_sitter
+import tree_sitter_php
+
+from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.secrets import secret_name
+
+Piece = tuple[int, str]
+Node = tree_sitter.Node
+
+MAX_CHARS = 1_000_000
+MAX_NODES = 300_000
+MAX_PIECES = 5_000
+UNKNOWN = "${PHP_VALUE}"
+
+_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_php.language_php()))
+_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*php")
+_SHELL_FUNCTIONS = frozenset({"system", "exec", "shell_exec", "passthru", "popen", "proc_open"})
+_ARTISAN_CALLS = frozenset({"call", "callSilent", "callSilently"})
+# words of a console command's name or description that say it installs or upgrades the product
+_STEP_WORDS = re.compile(
+    r"(?:^|[-_:.\s/])(?:install(?:er|s)?|upgrade[sd]?|update[sd]?|setup|set-up|migrate|bootstrap|"
+    r"post-?install|post-?update)(?:$|[-_:.\s/()])"
+)
+_NAME_PROPERTIES = frozenset({"signature", "name", "defaultName", "description", "defaultDescription"})
+_NAME_SETTERS = frozenset({"setName", "setDescription"})
+_SAFE_WORD = re.compile(r"[\w@%+=:,./{}$-]+")
+_DEFAULT_WORD = re.compile(r"[\w@%+=:,./!#^*-]+")  # a default that reads the same inside ``${NAME:-…}``
+_QUESTIONS = frozenset({"ask", "anticipate"})  # SymfonyStyle's and Laravel's ask(question, default)
+
+
+def is_php_file(path: str, text: str) -> bool:
+    lower = path.lower()
+    if len(text) > MAX_CHARS or is_test_path(path) or "/migrations/" in f"/{lower}":
+        return False
+    return lower.endswith(".php") or bool(_INTERPRETER.match(text[:200]))
+
+
+def commands(path: str, text: str) -> list[Piece] | None:
+    """(line, shell) of what the PHP install/upgrade program at ``path`` runs; None when it is not one."""
+    if not is_php_file(path, text):
+        return None
+    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
+    nodes = list(_walk(root))
+    if len(nodes) > MAX_NODES:
+        return None
+    step_file = step_path(path) and _runs(root)
+    if not (step_file or any(_is_step_command(n) for n in nodes if n.type == "class_declaration")):
+        return None
+    runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
+    pieces = [piece for n in nodes for piece in [_piece(n, runners)] if piece is not None]
+    return one_per_line(pieces[:MAX_PIECES])
+
+
+def _walk(root: Node) -> Iterator[Node]:
+    stack = [root]
+    count = 0
+    while stack and count <= MAX_NODES:
+        node = stack.pop()
+        count += 1
+        yield node
+        stack.extend(reversed(node.children))
+
+
+def _text(node: Node | None) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
+
+
+# ---------------------------------------------------------------------------------------------- which file
+
+# top-level statements that only declare (a class file of the product runs nothing when loaded)
+_DECLARATIONS = frozenset(
+    {
+        "php_tag",
+        "text_interpolation",
+        "namespace_definition",
+        "namespace_use_declaration",
+        "class_declaration",
+        "interface_declaration",
+        "trait_declaration",
+        "enum_declaration",
+        "function_definition",
+        "const_declaration",
+        "declare_statement",
+        "comment",
+    }
+)
+
+
+def _runs(root: Node) -> bool:
+    """Run as a program: a statement at the top level that acts (``install.php`` from the top), not only
+    declarations (``app/Services/Upgrade.php``: a class)."""
+    return any(child.type not in _DECLARATIONS for child in root.named_children)
+
+
+def _is_step_command(cls: Node) -> bool:
+    """A console command class whose name or description names an install or upgrade step."""
+    base = next((c for c in cls.children if c.type == "base_clause"), None)
+    if base is None or not _text(base).rstrip().endswith("Command"):
+        return False
+    return any(_STEP_WORDS.search(f" {value.lower()} ") for value in _command_names(cls))
+
+
+def _command_names(cls: Node) -> Iterator[str]:
+    for node in _walk(cls):
+        if node.type == "property_element":
+            name = node.child_by_field_name("name") or next(
+                (c for c in node.children if c.type == "variable_name"), None
+            )
+            value = next((c for c in node.children if c.type in ("string", "encapsed_string")), None)
+            if name is not None and value is not None and _text(name).lstrip("$") in _NAME_PROPERTIES:
+                yield _string(value)
+        elif node.type == "attribute" and _text(node).startswith("AsCommand"):
+            yield from (_string(s) for s in _walk(node) if s.type in ("string", "encapsed_string"))
+        elif node.type == "member_call_expression" and _text(node.child_by_field_name("name")) in _NAME_SETTERS:
+            yield from (_string(a) for a in _arguments(node) if a.type in ("string", "encapsed_string"))
+
+
+# ---------------------------------------------------------------------------------------------- commands
+
+
+def _piece(node: Node, runners: set[str]) -> Piece | None:
+    """(line, shell) of a call that runs something, at the line of the call's name (a chain spans lines)."""
+    if node.type == "shell_command_expression":
+        inner = "".join(_value(c) for c in node.named_children) or _text(node).strip("`")
+        return node.start_point[0] + 1, inner
+    name_node = node.child_by_field_name("name") if node.type != "function_call_expression" else None
+    if node.type == "function_call_expression":
+        name_node = node.child_by_field_name("function")
+    elif node.type == "object_creation_expression":  # ``new Question(…)``: the class name is no field
+        name_node = next((c for c in node.named_children if c.type in ("name", "qualified_name")), None)
+    if name_node is None:
+        return None
+    line = name_node.start_point[0] + 1
+    command = _command(node, _text(name_node).split("\\")[-1], runners)
+    return (line, command) if command is not None else None
+
+
+def _command(node: Node, name: str, runners: set[str]) -> str | None:
+    args = _arguments(node)
+    if node.type == "function_call_expression":
+        if name == "chdir" and args:
+            return f"cd {_quote(_value(args[0]))}"
+        if name not in _SHELL_FUNCTIONS or not args:
+            return None
+        if args[0].type == "array_creation_expression":
+            return " ".join(_quote(_value(v)) for _, v in _elements(args[0]))
+        return _value(args[0])
+    if node.type == "object_creation_expression" and name == "ArrayInput" and args:
+        return _console_input(args[0])
+    if (node.type == "object_creation_expression" and name == "Question") or (
+        node.type == "member_call_expression" and name in _QUESTIONS
+    ):
+        return _default_answer(args)
+    if node.type in ("scoped_call_expression", "member_call_expression") and name in _ARTISAN_CALLS:
+        receiver = _text(node.child_by_field_name("scope") or node.child_by_field_name("object"))
+        if (
+            receiver.lstrip("\\").split("\\")[-1] == "Artisan"
+            or receiver == "$this"
+            or receiver.lower().endswith("artisan")
+        ):
+            return _console("php artisan", args)
+    if node.type == "member_call_expression" and name in runners:
+        return _console("php bin/console", args)
+    return None
+
+
+def _default_answer(args: list[Node]) -> str | None:
+    """A console question for a secret with a literal default (``new Question('Password', 'wallabag')``): the
+    answer on Enter, and always under ``--no-interaction``. Written as ``PASSWORD="${PASSWORD:-wallabag}"``."""
+    if len(args) < 2 or args[0].type not in ("string", "encapsed_string") or args[1].type != "string":
+        return None
+    name = re.sub(r"[^A-Za-z0-9]+", "_", _value(args[0])).strip("_").upper()
+    default = _value(args[1])
+    if not name or not secret_name(name) or not _DEFAULT_WORD.fullmatch(default):
+        return None
+    return f'{name}="${{{name}:-{default}}}"'
+
+
+def _console(program: str, args: list[Node]) -> str | None:
+    """A console command given by name (or a command line) and an options array."""
+    if not args or args[0].type not in ("string", "encapsed_string"):
+        return None
+    words = [_value(args[0])]
+    if len(args) > 1 and args[1].type == "array_creation_expression":
+        words += _options(args[1])
+    return " ".join([program, *words])
+
+
+def _console_input(array: Node) -> str | None:
+    """``new ArrayInput(['command' => 'x', '--force' => true])``: ``php bin/console x --force``."""
+    if array.type != "array_creation_expression":
+        return None
+    named = {_value(k): v for k, v in _elements(array) if k is not None}
+    command = named.get("command")
+    if command is None or command.type not in ("string", "encapsed_string"):
+        return None
+    return " ".join(["php bin/console", _value(command), *_options(array, skip="command")])
+
+
+def _console_runner(method: Node) -> str | None:
+    """A method that puts its first parameter under the ``'command'`` key of a console input: its name."""
+    params = method.child_by_field_name("parameters")
+    first = params.named_children[0] if params is not None and params.named_children else None
+    if first is None or "ArrayInput" not in _text(method):
+        return None
+    param = _text(first.child_by_field_name("name") or first)
+    for node in _walk(method.child_by_field_name("body") or method):
+        if node.type == "array_element_initializer" and len(node.named_children) == 2:
+            key, value = node.named_children
+            if _value(key) == "command" and _text(value) == param:
+                return _text(method.child_by_field_name("name"))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- values
+
+
+def _arguments(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments") or next(
+        (c for c in call.named_children if c.type == "arguments"), None
+    )
+    out = []
+    for arg in args.named_children if args is not None else ():
+        if arg.type == "argument" and arg.named_children:
+            out.append(arg.named_children[-1])  # a named argument's value is its last child
+    return out
+
+
+def _elements(array: Node) -> Iterator[tuple[Node | None, Node]]:
+    for element in array.named_children:
+        if element.type != "array_element_initializer" or not element.named_children:
+            continue
+        children = element.named_children
+        yield (children[0], children[1]) if len(children) == 2 else (None, children[0])
+
+
+def _options(array: Node, skip: str = "") -> list[str]:
+    words = []
+    for key, value in _elements(array):
+        name = _value(key) if key is not None else ""
+        if name == skip and skip:
+            continue
+        if not name.startswith("-"):
+            words.append(_quote(_value(value)))
+        elif value.type == "boolean":
+            words += [name] if _text(value).lower() == "true" else []
+        else:
+            words.append(_quote(f"{name}={_value(value)}"))
+    return words
+
+
+def _value(node: Node | None) -> str:
+    """A literal's text; anything else is UNKNOWN (an interpolated variable is UNKNOWN inside the text)."""
+    if node is None:
+        return UNKNOWN
+    if node.type in ("string", "encapsed_string", "shell_command_expression"):
+        return _string(node)
+    if node.type in ("integer", "float", "boolean"):
+        return _text(node)
+    if node.type in ("string_content", "string_value"):
+        return _text(node)
+    return UNKNOWN
+
+
+def _string(node: Node) -> str:
+    parts = []
+    for child in node.named_children:
+        if child.type in ("string_content", "string_value"):
+            parts.append(_text(child))
+        elif child.type == "escape_sequence":
+            parts.append(_escape(_text(child)))
+        else:
+            parts.append(UNKNOWN)  # ``$x``, ``{$x}`` in a double-quoted string
+    return "".join(parts)
+
+
+def _escape(seq: str) -> str:
+    return {"\\n": " ", "\\t": " ", "\\\\": "\\", '\\"': '"', "\\'": "'", "\\$": "$"}.get(seq, seq[1:])
+
+
+def _quote(word: str) -> str:
+    if _SAFE_WORD.fullmatch(word):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`") + '"'
