@@ -105,3 +105,32 @@ def test_near_miss_perl_package_managers_that_only_print_list_or_use_the_cache()
     quiet = _text("#!/bin/sh", "cpanm --version", "cpan -l", "carton install --cached", "carton exec perl a.pl", "cpan")
     assert codes_at({"install.sh": quiet}, EGRESS) == []
 
+
+PERL_INSTALLER = _text(
+    "#!/usr/bin/perl",  # 1
+    "use strict;",  # 2
+    "my $cpanm;",  # 3
+    "for my $path (@try) { $cpanm = $path if -e $path; }",  # 4
+    "$cpanm = 'cpanm' if !$cpanm;",  # 5
+    "my @args = ('--notest');",  # 6
+    "system $cpanm, @args, 'local::lib';",  # 7
+    "for my $module (sort keys %prereqs) {",  # 8
+    "    my @cmd = ($cpanm, @args);",  # 9
+    '    push @cmd, "$module";',  # 10
+    "    system @cmd;",  # 11
+    "}",  # 12
+    "system $cpanm, @args, '--reinstall', './xs';",  # 13
+)
+
+
+def test_a_perl_installer_runs_cpanm_through_a_scalar_and_an_array() -> None:
+    assert codes_at({"install.pl": PERL_INSTALLER}, EGRESS) == [7, 11]
+    # a Build.PL that installs its prerequisites itself is the product's install step for those runs
+    assert codes_at({"Build.PL": PERL_INSTALLER}, EGRESS) == [7, 11]
+
+
+def test_near_miss_a_variable_with_two_programs_and_a_build_pl_that_only_builds() -> None:
+    two = PERL_INSTALLER.replace("$cpanm = 'cpanm' if !$cpanm;", "$cpanm = 'cpanm' if !$cpanm; $cpanm = 'cpan';")
+    assert codes_at({"install.pl": two}, EGRESS) == []
+    build = _text("#!/usr/bin/perl", "my $make = 'make';", "system $make, 'install';", "system 'cpanm --version';")
+    assert codes_at({"Build.PL": build}, EGRESS) == []
