@@ -14,7 +14,11 @@ everything after ``__END__``/``__DATA__``. It reads only:
 - a uid check that ends the script: ``die … if $> != 0;``, ``exit 1 unless $> == 0;``, ``if ($> != 0) { … exit
   …; }`` (also ``$<``, ``$EUID``, ``$UID``), written as ``[ "$(id -u)" -ne 0 ] && exit 1``.
 
-Not seen: commands built in variables and run later (``system($cmd)`` is an unknown command), calls into Perl
+A variable names the program when ``shipgate.preflight.perl_programs`` finds one (``$cpanm = 'cpanm'``; ``@cmd =
+($cpanm, …)``). ``Build.PL``/``Makefile.PL`` (CPAN build configuration, no install step) keep only their runs of a
+Perl package manager (``cpanm``, ``cpan``, ``carton``): a build file that installs its own prerequisites.
+
+Not seen: command lines built in variables and run later (``system($cmd)`` is an unknown command), calls into Perl
 modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``, ``chmod``,
 ``chown``, ``File::Path::rmtree``), ``open`` with a pipe."""
 
