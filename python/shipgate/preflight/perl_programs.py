@@ -12,18 +12,24 @@ is an unknown argument."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 
 class Token(Protocol):
-    kind: str
-    text: str
+    """A token of ``perl_script``'s lexer: its kind (``var``, ``str``, ``op``, ``word``…) and text."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 _PROGRAM = re.compile(r"[\w./+-]+")
 
 
-def program_variables(tokens: list[Token]) -> dict[str, str]:
+def program_variables(tokens: Sequence[Token]) -> dict[str, str]:
     """Variable (``$cpanm``, ``@cmd``) → the program word it names, for the variables that name one."""
     literals: dict[str, set[str]] = {}
     for i, token in enumerate(tokens[:-2]):
