@@ -63,6 +63,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "pnpm": (frozenset({"install", "add", "i"}), "registry.npmjs.org"),
     "gem": (frozenset({"install", "update"}), "rubygems.org"),
     "bundle": (frozenset({"install", "update"}), "the Gemfile's sources (rubygems.org by default)"),
+    # Perl: cpanm and cpan take the modules as operands (no verb); Carton installs a cpanfile's modules
+    "cpanm": (frozenset(), "CPAN (cpanmetadb.plackperl.org and www.cpan.org by default)"),
+    "cpan": (frozenset(), "the CPAN mirrors CPAN.pm is configured with"),
+    "carton": (frozenset({"install", "update"}), "CPAN (the cpanfile's modules)"),
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
     "composer": (frozenset({"install", "require", "update"}), "repo.packagist.org"),
@@ -145,8 +149,28 @@ _OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-
 _OPERAND_TOOLS["SUSEConnect"] = lambda words, ops: bool(words) and not {"-h", "--help", "--version"} & set(words)
 # prebuild-install downloads the prebuilt native addon of the package it runs in (no operand names it), unless it
 # only prints (``--help``, ``--version``) or is told to use a local file (``--path``/``--local``… not: ``-d``).
+# cpanm fetches every module it is given, the prerequisites of a directory (``--installdeps .``), or itself
+# (``--self-upgrade``); a local distribution (``./xs``, ``Foo-1.0.tar.gz``) installs from disk as apt's ``./x.deb``
+# does; ``--version``/``--help`` only print. Operands of unknown value (``cpanm $MODULES``) are modules unless a
+# known operand says what is installed. ``cpan MODULE``/``cpan -i MODULE`` install; a bare ``cpan`` is its
+# interactive shell, ``-l``/``-a``/``-D`` list or show what is installed.
+_OPERAND_TOOLS["cpanm"] = lambda words, ops: bool(
+    (_cpanm_modules(ops) or {"--self-upgrade", "--installdeps"} & set(words))
+    and not {"-V", "--version", "-h", "--help"} & set(words)
+)
+_OPERAND_TOOLS["cpan"] = lambda words, ops: bool(ops) and not {"-l", "-a", "-D", "-h", "-v", "-V"} & set(words)
 _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
 _ADD_REPOSITORY = frozenset({"add-apt-repository", "apt-add-repository"})
+
+
+def _cpanm_modules(ops: list[str]) -> bool:
+    """cpanm is given a module to look up: a known operand that is no distribution on disk (a directory or an
+    archive path), or only operands of unknown value."""
+    known = [o for o in ops if "$" not in o]
+    if not known:
+        return bool(ops)
+    local = (".", "..")
+    return any(not (o.startswith(("./", "../", "/", "~")) or o in local or o.endswith(_LOCAL_SUFFIXES)) for o in known)
 
 
 def _refreshes_after_adding(words: list[str], ops: list[str]) -> bool:
@@ -187,6 +211,8 @@ _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
     "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
     "yarn": frozenset({"--cwd"}),
     "composer": frozenset({"-d", "--working-dir"}),
+    "cpanm": frozenset({"-l", "--local-lib", "-L", "--local-lib-contained", "--mirror", "--from", "-M"}),
+    "cpan": frozenset({"-j", "-J", "-c", "-m"}),
 }
 _IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl", "ctr", "crictl"})
 # Global options of ctr and oc that take a value (before their noun and verb).
@@ -354,6 +380,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool == "bundle" and ops[:1] == ["install"] and "--local" in words:
         return None  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
+    if tool == "carton" and ops[:1] == ["install"] and "--cached" in words:
+        return None  # modules from the bundled vendor/cache only
     if tool in ("apt-get", "apt", "dnf", "yum", "zypper") and ops[0] == "install":
         packages = ops[1:]
         if packages and all(p.endswith(_LOCAL_SUFFIXES) and "/" in p for p in packages):

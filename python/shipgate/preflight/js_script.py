@@ -21,8 +21,11 @@ on its line), in a string given to ``console.*``, ``process.stdout/stderr.write`
 a string bound to a variable that is only shown (``console.log(BANNER)``, pushed to or looked up in an array), and
 in the arguments of an assertion (``assert.strictEqual(f('https://…'), 'https://…')``: a self-test's vector).
 
-Not seen: downloads (``https.get``, ``request``, ``fetch``) and what is done with the file afterwards (the path a
-stream writes is data the reader does not follow), TSX, code in other modules."""
+Downloads, file modes and digest checks: ``shipgate.preflight.js_downloads`` (a file a function of the script
+requests and writes, or a write of fetched data, then ``chmod``; followed by the variable that names the path).
+
+Not seen: a file reached through another expression than the one it was saved by (copied by a library, unpacked
+into a directory), TSX, code in other modules."""
 
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
+from shipgate.preflight import js_downloads
 from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
@@ -111,6 +115,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     for node in found.get("option", []):
         if _checks_off(node):
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
+    pieces += js_downloads.pieces(root, _language(path))
     return one_per_line(pieces[:MAX_PIECES])
 
 

@@ -14,7 +14,11 @@ everything after ``__END__``/``__DATA__``. It reads only:
 - a uid check that ends the script: ``die … if $> != 0;``, ``exit 1 unless $> == 0;``, ``if ($> != 0) { … exit
   …; }`` (also ``$<``, ``$EUID``, ``$UID``), written as ``[ "$(id -u)" -ne 0 ] && exit 1``.
 
-Not seen: commands built in variables and run later (``system($cmd)`` is an unknown command), calls into Perl
+A variable names the program when ``shipgate.preflight.perl_programs`` finds one (``$cpanm = 'cpanm'``; ``@cmd =
+($cpanm, …)``). ``Build.PL``/``Makefile.PL`` (CPAN build configuration, no install step) keep only their runs of a
+Perl package manager (``cpanm``, ``cpan``, ``carton``): a build file that installs its own prerequisites.
+
+Not seen: command lines built in variables and run later (``system($cmd)`` is an unknown command), calls into Perl
 modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``, ``chmod``,
 ``chown``, ``File::Path::rmtree``), ``open`` with a pipe."""
 
@@ -25,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.perl_programs import program_variables
 
 Piece = tuple[int, str]
 
@@ -41,6 +46,7 @@ _DELIMS = {"(": ")", "{": "}", "[": "]", "<": ">"}
 _VARIABLE = re.compile(r"[$@](?:\{[^}]*\}|::|\w)+(?:->)?(?:\{[^}]*\}|\[[^\]]*\])*")
 _UID = frozenset({"$>", "$<", "$EUID", "$UID", "$EFFECTIVE_USER_ID", "$REAL_USER_ID"})
 _ENDS = frozenset({"die", "exit", "croak", "confess"})
+_INSTALLERS = frozenset({"cpanm", "cpan", "carton"})  # Perl's package managers
 _STOP_WORDS = frozenset({"or", "and", "if", "unless", "||", "&&"})
 
 
@@ -59,9 +65,11 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     if not (lower.endswith(".pl") or _INTERPRETER.match(text[:200])):
         return None
-    if posixpath.basename(lower) in ("makefile.pl", "build.pl"):
-        return None  # build configuration run by the CPAN toolchain, not an install step of a product
     tokens = _tokens(_code(text))
+    if posixpath.basename(lower) in ("makefile.pl", "build.pl"):
+        # build configuration run by the CPAN toolchain, not an install step of a product, unless it installs its
+        # prerequisites itself (runs a Perl package manager): those runs are the product's install
+        return [p for p in _pieces(tokens) if p[1].split(" ", 1)[0].strip("'") in _INSTALLERS] or None
     return list(_pieces(tokens))
 
 
@@ -220,11 +228,12 @@ def _quote(word: str) -> str:
 
 def _pieces(tokens: list[_Token]) -> list[Piece]:
     pieces: list[Piece] = []
+    programs = program_variables(tokens)
     for i, token in enumerate(tokens):
         if token.kind == "cmd":
             pieces.append((token.line, _value(_Token("str", token.text, token.line, True))))
         elif token.kind == "word" and token.text in ("system", "exec") and _is_call(tokens, i):
-            command = _call(tokens, i + 1)
+            command = _call(tokens, i + 1, programs)
             if command:
                 pieces.append((token.line, command))
         elif token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
@@ -239,7 +248,7 @@ def _is_call(tokens: list[_Token], i: int) -> bool:
     return before not in ("->", "sub", "::", "{", "&") and after not in ("=>", "}", "::")
 
 
-def _call(tokens: list[_Token], i: int) -> str | None:
+def _call(tokens: list[_Token], i: int, programs: dict[str, str]) -> str | None:
     paren = i < len(tokens) and tokens[i].text == "("
     args: list[_Token] = []
     depth = 0
@@ -261,9 +270,17 @@ def _call(tokens: list[_Token], i: int) -> str | None:
         j += 1
     if not args:
         return None
+    first = programs.get(args[0].text) if args[0].kind == "var" else None
     if len(args) == 1:
+        if first is not None:  # a program named through a variable; an array's other elements are unknown
+            return f'{first} "{UNKNOWN}"' if args[0].text.startswith("@") else first
         return UNKNOWN if args[0].kind == "var" else _value(args[0])
-    return " ".join(UNKNOWN if a.kind == "var" else _quote(_value(a)) for a in args)
+    rest = " ".join(_word(a) for a in args[1:])
+    return f"{first or _word(args[0])} {rest}"
+
+
+def _word(token: _Token) -> str:
+    return UNKNOWN if token.kind == "var" else _quote(_value(token))
 
 
 def _uid_check(tokens: list[_Token], i: int) -> bool:

@@ -1,0 +1,208 @@
+"""Files a JavaScript/TypeScript install script downloads, and the modes it gives files, written as the shell that
+does the same (``curl -o FILE``, ``chmod 755 -- FILE``, ``sha256sum -c``) so that the shell rule for fetched code
+(``fetched.py``: a download made executable, installed or run with no checksum or signature check between) reads
+them as it reads a shell installer (docs/preflight.md, ``unverified_download_exec``).
+
+- A **fetching function** is one the file declares whose body makes a request (``http.get``/``https.get``/
+  ``*.request``, ``request``, ``fetch``, ``got``, ``axios``, or another fetching function of the file).
+- A **download** is a call of a fetching function that also writes one of its parameters
+  (``fs.createWriteStream(dest)``/``fs.writeFile*(dest, …)``): the argument given for it is the file saved; or a
+  ``fs.writeFile*(FILE, DATA)`` whose data comes from a fetching call (``writeFileSync(bin, untar(await fetch(u)))``).
+- A **mode**: ``fs.chmod*(FILE, 0o755)`` (also ``'755'``, ``0755``, ``493``), and ``fs.writeFile*(FILE, …, {mode})``.
+- A **check**: ``crypto.createHash(…)``/``crypto.verify(…)``/``createVerify(…)`` (a digest or a signature computed
+  by the script), written as a checksum check at its line.
+
+Paths are spelled as the variables that hold them (``ffmpegPath`` → ``${ffmpegPath}``, ``helper.path`` →
+``${helper_path}``, a template's substitutions the same way); any other expression is unknown and not written, so a
+file reached through two different expressions is not matched (as the shell rule compares spellings)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import tree_sitter
+from tree_sitter import Query, QueryCursor
+
+Piece = tuple[int, str]
+Node = tree_sitter.Node
+
+_REQUEST_OWNERS = frozenset({"http", "https", "protocol", "client", "transport", "request", "axios", "got", "needle"})
+_REQUEST_METHODS = frozenset({"get", "request"})
+_REQUEST_CALLS = frozenset({"request", "fetch", "got", "axios", "needle"})
+_WRITERS = frozenset({"writeFile", "writeFileSync", "createWriteStream"})
+_MODES = frozenset({"chmod", "chmodSync"})
+_CHECKS = frozenset({"createHash", "createVerify", "verify"})
+_FUNCTIONS = "(function_declaration) @fn (variable_declarator) @fn (call_expression) @call"
+
+
+def _text(node: Node | None) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
+
+
+def _line(node: Node) -> int:
+    return node.start_point[0] + 1
+
+
+@functools.cache
+def _query(language: tree_sitter.Language) -> QueryCursor:
+    return QueryCursor(Query(language, _FUNCTIONS))
+
+
+def _callee(call: Node) -> tuple[str, str]:
+    """(owner, name) of a call: ``https.get`` → (``https``, ``get``); ``fetch`` → (``""``, ``fetch``)."""
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "member_expression":
+        owner = _text(function.child_by_field_name("object")).rsplit(".", 1)[-1]
+        return owner, _text(function.child_by_field_name("property"))
+    return "", _text(function)
+
+
+def _arguments(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments")
+    return [a for a in (args.named_children if args is not None else []) if a.type != "comment"]
+
+
+def _calls(node: Node) -> list[Node]:
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "call_expression":
+            out.append(current)
+        stack.extend(current.named_children)
+    return out
+
+
+def _requests(call: Node, fetching: set[str]) -> bool:
+    owner, name = _callee(call)
+    if owner in _REQUEST_OWNERS and name in _REQUEST_METHODS:
+        return True
+    return not owner and (name in _REQUEST_CALLS or name in fetching)
+
+
+def _functions(found: dict[str, list[Node]]) -> dict[str, tuple[list[str], Node]]:
+    """Functions the file declares: name → (parameter names, body)."""
+    out: dict[str, tuple[list[str], Node]] = {}
+    for node in found.get("fn", []):
+        value = node.child_by_field_name("value") if node.type == "variable_declarator" else node
+        if value is None or value.type not in ("function_declaration", "function_expression", "arrow_function"):
+            continue
+        params = value.child_by_field_name("parameters") or value.child_by_field_name("parameter")
+        body = value.child_by_field_name("body")
+        if params is None or body is None:
+            continue
+        names = [
+            _text(p.child_by_field_name("pattern") or p.child_by_field_name("left") or p)
+            for p in (params.named_children if params.type == "formal_parameters" else [params])
+        ]
+        out[_text(node.child_by_field_name("name"))] = (names, body)
+    return out
+
+
+def _fetching(functions: dict[str, tuple[list[str], Node]]) -> set[str]:
+    """Names of the file's functions that make a request, directly or through another of them."""
+    fetching: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, (_, body) in functions.items():
+            if name not in fetching and any(_requests(c, fetching) for c in _calls(body)):
+                fetching.add(name)
+                changed = True
+    return fetching
+
+
+def _written_parameter(params: list[str], body: Node) -> int | None:
+    """The index of the parameter the body writes to (``fs.createWriteStream(dest)``)."""
+    for call in _calls(body):
+        args = _arguments(call)
+        if _callee(call)[1] in _WRITERS and args and _text(args[0]) in params:
+            return params.index(_text(args[0]))
+    return None
+
+
+def path_word(node: Node) -> str | None:
+    """The path a JavaScript expression names, as the shell variable that would hold it; None when unknown."""
+    if node.type in ("identifier", "member_expression") and re.fullmatch(r"[A-Za-z_][\w.]*", _text(node)):
+        return '"${' + _text(node).replace(".", "_") + '}"'
+    if node.type == "template_string":
+        parts = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append(_text(child))
+            elif child.type == "template_substitution" and child.named_children:
+                inner = path_word(child.named_children[0])
+                if inner is None:
+                    return None
+                parts.append(inner.strip('"'))
+        return '"' + "".join(parts).replace('"', '\\"') + '"'
+    return None
+
+
+def _mode(node: Node) -> int | None:
+    """A file mode: ``0o755``, a legacy ``0755``, a decimal ``493``, or the string ``'755'``."""
+    text = _text(node).strip("'\"")
+    if node.type == "string":
+        return int(text, 8) if re.fullmatch(r"0?[0-7]{3,4}", text) else None
+    if node.type != "number":
+        return None
+    if re.fullmatch(r"0[oO][0-7]+", text):
+        return int(text[2:], 8)
+    if re.fullmatch(r"0[0-7]+", text):
+        return int(text, 8)
+    return int(text) if text.isdigit() else None
+
+
+def _written_mode(args: list[Node]) -> int | None:
+    """``{mode: 0o755}`` in a write's options."""
+    for arg in args[1:]:
+        for pair in arg.named_children if arg.type == "object" else []:
+            if pair.type == "pair" and _text(pair.child_by_field_name("key")).strip("'\"") == "mode":
+                value = pair.child_by_field_name("value")
+                return _mode(value) if value is not None else None
+    return None
+
+
+def _saved_in_fetching_body(functions: dict[str, tuple[list[str], Node]], fetching: set[str]) -> set[int]:
+    """Writes inside a fetching function to a path that is no parameter (sentry-cli's ``createWriteStream(tmp,
+    {mode: '0755'})`` of the response): the file saved is the download. Ids of those write calls."""
+    saved: set[int] = set()
+    for name in fetching:
+        params, body = functions[name]
+        for call in _calls(body):
+            args = _arguments(call)
+            if _callee(call)[1] == "createWriteStream" and args and _text(args[0]) not in params:
+                saved.add(call.id)
+    return saved
+
+
+def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
+    """(line, shell) of the downloads, modes and checks of the script whose tree is ``root``."""
+    found = _query(language).captures(root)
+    functions = _functions(found)
+    fetching = _fetching(functions)
+    streams = _saved_in_fetching_body(functions, fetching)
+    out: list[Piece] = []
+    for call in found.get("call", []):
+        owner, name = _callee(call)
+        args = _arguments(call)
+        target = path_word(args[0]) if args else None
+        if not owner and name in fetching:
+            index = _written_parameter(*functions[name])
+            saved = path_word(args[index]) if index is not None and index < len(args) else None
+            if saved:
+                out.append((_line(call), f'curl -fsSL -o {saved} "${{JS_VALUE}}"'))
+        elif name in _WRITERS and target and (len(args) > 1 or call.id in streams):
+            if call.id in streams or any(_requests(c, fetching) for c in _calls(args[1])):
+                out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
+            mode = _written_mode(args)
+            if mode is not None:
+                out.append((_line(call), f"chmod {mode:o} -- {target}"))
+        elif name in _MODES and target and len(args) > 1:
+            mode = _mode(args[1])
+            if mode is not None:
+                out.append((_line(call), f"chmod {mode:o} -- {target}"))
+        elif name in _CHECKS and owner in ("crypto", ""):
+            out.append((_line(call), "sha256sum -c -"))
+    return out
