@@ -76,7 +76,7 @@ def test_a_url_with_a_page_anchor_in_code_is_a_link() -> None:
     code = (
         "def room_link(room):\n"
         "    return 'https://chat.vendor-cloud.io/#/room/%s' % room\n"
-        "HINT = 'https://docs.vendor-cloud.io/configure.html#client-configuration'\n"
+        "HINT = 'https://portal.vendor-cloud.io/configure.html#client-configuration'\n"
     )
     assert codes_at({"dten/links.py": code}, ENDPOINT) == []
     # near miss: a fragment that carries data for a fetching tool, and the same URL without its anchor

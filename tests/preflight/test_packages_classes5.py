@@ -205,9 +205,9 @@ def test_program_values_that_are_examples_comparisons_licences_or_gem_metadata()
 def test_link_relation_types_entry_points_and_field_named_passwords_are_names() -> None:
     home = (
         "def build_v3_resource_relation(resource_name):\n"
-        "    return f'https://docs.vendor-cloud.io/api/identity/3/rel/{resource_name}'\n"
+        "    return f'https://spec.vendor-cloud.io/api/identity/3/rel/{resource_name}'\n"
         "def build_v3_parameter_relation(parameter_name):\n"
-        "    return f'https://docs.vendor-cloud.io/api/identity/3/param/{parameter_name}'\n"
+        "    return f'https://spec.vendor-cloud.io/api/identity/3/param/{parameter_name}'\n"
         "ORDERS = 'https://api.vendor-cloud.io/rels/orders'\n"
     )
     assert codes_at({"dten/common/json_home.py": home}, ENDPOINT) == []

@@ -75,6 +75,7 @@ from shipgate.preflight.shell.functions import (
     read_through_runners,
 )
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.source_links import browser_asset, documentation_page, source_link_lines
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
 from shipgate.preflight.unsent_mail import unsent_mail_lines
@@ -476,6 +477,7 @@ def _text_endpoints(
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
         disabled |= namespace_map_lines(path, lines)  # ``ns = {'pkg': 'http://www.idpf.org/2007/opf'}``
+        disabled |= source_link_lines(path, lines)  # ``DOCS_URL = …``, ``web=…``, repository URL spellings
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
@@ -509,6 +511,8 @@ def _text_endpoints(
             or in_sentence(line, u.start())
             or oauth_scope(line, u.start())
             or compared(line, u.start(), u.end())
+            or documentation_page(u.group(0))
+            or browser_asset(u.group(0))
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         if key is not None and found and schema_name(line, found[0].start()):
@@ -545,6 +549,7 @@ def _text_endpoints(
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
                 linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
+                linked = linked or (code and (documentation_page(m.group(0)) or browser_asset(m.group(0))))
                 linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name
                 linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
                 linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
