@@ -66,3 +66,48 @@ def test_b_near_miss_a_stored_service_account_or_an_environment_user_is_another_
         'chown "$USER":"$USER" /conf/.env',  # 6: not assigned here: the container's configured account
     )
     assert codes_at({"docker-entrypoint.sh": other}, PRIVILEGE) == [4, 5, 6]
+
+
+# -- C: a fallback for an empty variable, also written as a comparison with "", that holds a URL with a password ----
+
+DEFAULT = "preflight.default_credential"
+HARDCODED = "preflight.hardcoded_credential"
+
+URL_FALLBACKS = _text(
+    "#!/bin/sh",  # 1
+    'if [ "$CMD_DB_URL" = "" ]; then',  # 2
+    '    CMD_DB_URL="postgres://app:s3cret@database:5432/app"',  # 3
+    "fi",  # 4
+    'if [ -z "$BROKER_URL" ]; then',  # 5
+    '    BROKER_URL="amqp://app:s3cret@rabbit:5672/"',  # 6
+    "fi",  # 7
+    'if [[ "${ADMIN_PASSWORD}" == "" ]]; then',  # 8
+    "    ADMIN_PASSWORD=s3cret",  # 9
+    "fi",  # 10
+)
+
+
+def test_c_a_fallback_url_with_a_password_is_a_default_credential() -> None:
+    files = {"docker-entrypoint.sh": URL_FALLBACKS}
+    assert codes_at(files, DEFAULT) == [3, 6, 9]
+    assert codes_at(files, HARDCODED) == []
+
+
+def test_c_near_miss_a_url_set_outright_or_with_no_password_or_a_comparison_with_a_value() -> None:
+    files = {
+        "docker-entrypoint.sh": _text(
+            "#!/bin/sh",  # 1
+            'DB_URL="postgres://app:s3cret@database:5432/app"',  # 2: always set: hard-coded, not a default
+            'if [ -z "$CACHE_URL" ]; then',  # 3
+            '    CACHE_URL="redis://cache:6379/0"',  # 4: no password
+            "fi",  # 5
+            'if [ "$MODE" = "" ]; then',  # 6
+            '    BACKUP_URL="postgres://app:s3cret@database:5432/app"',  # 7: another variable's test
+            "fi",  # 8
+            'if [ "$ADMIN_PASSWORD" = "x" ]; then',  # 9
+            "    ADMIN_PASSWORD=s3cret",  # 10: a comparison with a value, not with nothing
+            "fi",  # 11
+        )
+    }
+    assert codes_at(files, DEFAULT) == []
+    assert codes_at(files, HARDCODED) == [2, 7, 10]
