@@ -111,3 +111,28 @@ def test_c_near_miss_a_url_set_outright_or_with_no_password_or_a_comparison_with
     }
     assert codes_at(files, DEFAULT) == []
     assert codes_at(files, HARDCODED) == [2, 7, 10]
+
+
+# -- D: an interpreter given an application script and the bare verb migrate ---------------------------------------
+
+MIGRATION = "preflight.hidden_migration"
+
+
+def test_d_an_application_script_told_to_migrate_is_a_hidden_migration() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "php /var/www/html/command.php migrate",  # 2
+        "python3 tools/app.py migrate",  # 3
+    )
+    assert codes_at({"docker-entrypoint.sh": script}, MIGRATION) == [2, 3]
+
+
+def test_d_near_miss_another_verb_a_migrate_like_word_or_no_script() -> None:
+    quiet = _text(
+        "#!/bin/sh",
+        "php /var/www/html/command.php rebuild",
+        "php /var/www/html/command.php migrate-files",  # not the bare verb
+        "php -r 'echo 1;' migrate",  # no application script
+        "echo php command.php migrate",
+    )
+    assert codes_at({"docker-entrypoint.sh": quiet}, MIGRATION) == []
