@@ -60,6 +60,7 @@ from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
+from shipgate.preflight.url_fallbacks import url_fallbacks
 
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
@@ -301,6 +302,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if script is not None:
             for s in _script_secrets(script):
                 found.setdefault(s.line, s)
+            for d in url_fallbacks(script):  # reported as preflight.default_credential
+                if d.line in found and found[d.line].kind == "password in URL":
+                    del found[d.line]
         unit = ctx.parsed.units.get(text.path)
         if unit is not None:
             for name, value, line in unit.environment():
@@ -503,6 +507,8 @@ def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Find
     for d in (*script.defaults, *_fallback_assignments(script)):
         if _secret_default(d):
             yield _default_finding(path, d, lines.get(d.line, d.raw))
+    for d in url_fallbacks(script):
+        yield _default_finding(path, d, lines.get(d.line, d.raw))
 
 
 def _default_finding(path: str, d: ParameterDefault, line_text: str) -> Finding:

@@ -166,15 +166,16 @@ _DB_VERBS = frozenset({"update", "upgrade", "migrate"})
 def _script_db_update(command: Command) -> bool:
     """An interpreter given an application's script and a verb that updates its database (LimeSurvey-style
     ``php application/commands/console.php updatedb``, ``php bin/console.php dbstructure update``): the
-    application applies its own schema changes. The verb comes right after the script; ``updatedb`` run as a
-    program is mlocate's, not this."""
+    application applies its own schema changes; the bare ``migrate`` too (``php command.php migrate``, as
+    ``artisan migrate``). The verb comes right after the script; ``updatedb`` run as a program is mlocate's, not
+    this."""
     if (command.name or "") not in _SCRIPT_INTERPRETERS:
         return False
     ops = [w.text for w in operands(command)]
     if len(ops) < 2 or ops[0].startswith("-") or "." not in ops[0].rpartition("/")[2]:
         return False  # the first operand names a script file (console.php, upgrade.py), then the verb
     verb = ops[1].lower()
-    if _DB_UPDATE_WORD.fullmatch(verb):
+    if _DB_UPDATE_WORD.fullmatch(verb) or verb == "migrate":  # EspoCRM's ``php command.php migrate``
         return True
     return bool(_DB_NOUN_WORD.fullmatch(verb)) and len(ops) > 2 and ops[2] in _DB_VERBS
 

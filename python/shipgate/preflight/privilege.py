@@ -20,7 +20,7 @@ from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
 from shipgate.preflight.update_scripts import run_by_updater
 
@@ -229,6 +229,12 @@ def _own_user(owner: str) -> bool:
     return bool(parts) and all(_SELF_OWNER.match(p) for p in parts)
 
 
+def _assigned_own_user(owner: Word) -> bool:
+    """``local owner="$(id -u)"; chown -R $owner:$group DIR``: variables the script assigned the invoking user's
+    ids, read through the word's shape (a ``$USER`` the script does not assign stays the environment's account)."""
+    return owner.assigned_at is not None and _own_user(owner.text)
+
+
 def _tar_extracts(args: list[str]) -> bool:
     """``tar`` is extracting: ``-x``/``--extract``, or an ``x`` in its first (dash-less) option bundle."""
     bundles = [a.lstrip("-") for a in args if not a.startswith("--")][:1] + [
@@ -311,7 +317,7 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         if name == "debconf-set-selections" and any(a in ("-c", "--checkonly") for a in args):
             return None  # only checks the answers' syntax
         owner = operands(command)[:1]
-        if name == "chown" and owner and _own_user(owner[0].raw):
+        if name == "chown" and owner and (_own_user(owner[0].raw) or _assigned_own_user(owner[0])):
             return None
         return f"{name} changes system state", command.line
     if (

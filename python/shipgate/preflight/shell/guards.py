@@ -138,12 +138,16 @@ def _polarity(left: str, operator: str, right: str, bindings: Bindings) -> str |
 
 # ``[ -z "$X" ]``, ``[ -z ${X+x} ]``, ``[[ -z "${X:-}" ]]``, ``test -z "$X"``: true when X is unset or empty.
 _UNSET_TEST = re.compile(r'^(?:\[\[?|test)\s+-z\s+"?\$\{?([A-Za-z_]\w*)(?:[:+\-=?][^}"\s]*)?\}?"?\s*(?:\]\]?)?$')
+# ``[ "$X" = "" ]``, ``[[ "${X}" == '' ]]``, ``test "$X" = ""``: the same test written as a comparison with nothing.
+_EMPTY_COMPARISON = re.compile(
+    r"""^(?:\[\[?|test)\s+"\$\{?([A-Za-z_]\w*)\}?"\s*==?\s*(?:""|'')\s*(?:\]\]?)?$"""
+)
 
 
 def unset_test(node: Node) -> str | None:
     """The variable a test checks for being unset or empty (the branch it guards assigns a fallback)."""
     source = text(node).strip().rstrip(";").strip()
-    m = _UNSET_TEST.match(source)
+    m = _UNSET_TEST.match(source) or _EMPTY_COMPARISON.match(source)
     return m.group(1) if m else None
 
 

@@ -1122,15 +1122,48 @@ _FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 
 
 def _find_execs(words: list[Word]) -> Iterator[list[Word]]:
-    """The commands of ``find``'s ``-exec … ;``/``-exec … +`` actions, each up to its terminator."""
+    """The commands of ``find``'s ``-exec … ;``/``-exec … +`` actions, each up to its terminator. The ``{}`` that
+    stands for each file found becomes find's first starting point (``find /etc/php*/ … -exec sed -i … {} \\;``
+    edits files under ``/etc/php*/``), so what the action writes or removes is read under the tree it walks."""
+    start = _find_start(words)
     i = 0
+    found = None if start is None else _found_under(start)
     while i < len(words):
         if words[i].value in _FIND_EXEC:
             end = next((j for j in range(i + 1, len(words)) if words[j].value in (";", "+")), len(words))
             if end > i + 1:
-                yield words[i + 1 : end]
+                action = words[i + 1 : end]
+                yield [dataclasses.replace(found, line=w.line) if found and w.value == "{}" else w for w in action]
             i = end
         i += 1
+
+
+def _found_under(start: Word) -> Word:
+    """The word for a file ``find`` found under ``start``: ``START/{}``, known as far as ``start`` is."""
+    under = start.text.rstrip("/") + "/{}"
+    known = start.value is not None
+    return Word(
+        raw=under,
+        value=under if known else None,
+        line=start.line,
+        expands=start.expands,
+        assigned_at=start.assigned_at,
+        prefix=start.prefix,
+        shape=None if known else under,
+    )
+
+
+def _find_start(words: list[Word]) -> Word | None:
+    """find's first starting point: its first operand after the ``-H``/``-L``/``-P`` options and before the
+    expression (``-name``, ``(``, ``!``); None when it walks the working directory (no starting point given)."""
+    for word in words:
+        value = word.value
+        if value in ("-H", "-L", "-P"):
+            continue
+        if value is None or not (value.startswith(("-", "(", "!", ")")) or value == ","):
+            return word
+        return None
+    return None
 
 
 def _whole_variable(raw: str) -> bool:
