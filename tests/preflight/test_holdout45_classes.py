@@ -37,6 +37,9 @@ def test_a_near_miss_a_find_exec_that_reads_or_edits_the_users_own_tree_or_remov
     assert codes_at({"docker-entrypoint.sh": quiet}, PRIVILEGE) == []
     # a file found under / is removed, not / itself: no unguarded recursive delete of the root
     assert codes_at({"upgrade.sh": _text("#!/bin/sh", "find / -name CVS -exec rm -fr {} \\;")}, RM_RF) == []
+    # stale entries find selects under a data directory are removed, not the directory's data
+    stale = _text("#!/bin/sh", "find /var/lib/app -maxdepth 1 -name 'app-*' -type d -exec rm -rf \"{}\" \\;")
+    assert codes_at({"etc/init.d/app": stale}, "preflight.destructive_delete") == []
 
 
 # -- B: chown to the ids the script stored from id -u / id -g keeps the files the invoker's own ----------------------

@@ -1119,12 +1119,16 @@ def _known_start(assignment: Assignment) -> str | None:
 
 
 _FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+# Actions that remove what find selects (``_find_execs``).
+_REMOVERS = frozenset({"rm", "rmdir", "unlink", "shred"})
 
 
 def _find_execs(words: list[Word]) -> Iterator[list[Word]]:
     """The commands of ``find``'s ``-exec … ;``/``-exec … +`` actions, each up to its terminator. The ``{}`` that
     stands for each file found becomes find's first starting point (``find /etc/php*/ … -exec sed -i … {} \\;``
-    edits files under ``/etc/php*/``), so what the action writes or removes is read under the tree it walks."""
+    edits files under ``/etc/php*/``), so what the action writes is read under the tree it walks. A removal keeps
+    its ``{}``: it deletes the entries find selects (``-name 'amavis-*' -exec rm -rf {}``: stale work directories),
+    not the tree, and reading it as a delete under the starting point would report a data wipe."""
     start = _find_start(words)
     i = 0
     found = None if start is None else _found_under(start)
@@ -1133,7 +1137,8 @@ def _find_execs(words: list[Word]) -> Iterator[list[Word]]:
             end = next((j for j in range(i + 1, len(words)) if words[j].value in (";", "+")), len(words))
             if end > i + 1:
                 action = words[i + 1 : end]
-                yield [dataclasses.replace(found, line=w.line) if found and w.value == "{}" else w for w in action]
+                keep = found is None or action[0].value in _REMOVERS
+                yield [w if keep or w.value != "{}" else dataclasses.replace(found, line=w.line) for w in action]
             i = end
         i += 1
 
