@@ -1137,8 +1137,10 @@ def _find_execs(words: list[Word]) -> Iterator[list[Word]]:
             end = next((j for j in range(i + 1, len(words)) if words[j].value in (";", "+")), len(words))
             if end > i + 1:
                 action = words[i + 1 : end]
-                keep = found is None or action[0].value in _REMOVERS
-                yield [w if keep or w.value != "{}" else dataclasses.replace(found, line=w.line) for w in action]
+                if found is None or action[0].value in _REMOVERS:
+                    yield action
+                else:
+                    yield [dataclasses.replace(found, line=w.line) if w.value == "{}" else w for w in action]
             i = end
         i += 1
 
