@@ -40,12 +40,12 @@ import tree_sitter_php
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.secrets import secret_name
+from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
 
 MAX_CHARS = 1_000_000
-MAX_NODES = 300_000
 MAX_PIECES = 5_000
 UNKNOWN = "${PHP_VALUE}"
 
@@ -76,26 +76,16 @@ def commands(path: str, text: str) -> list[Piece] | None:
     """(line, shell) of what the PHP install/upgrade program at ``path`` runs; None when it is not one."""
     if not is_php_file(path, text):
         return None
-    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
-    nodes = list(_walk(root))
-    if len(nodes) > MAX_NODES:
+    nodes = parsed_nodes(_PARSER, text)
+    if nodes is None:
         return None
+    root = nodes[0]
     step_file = step_path(path) and _runs(root)
     if not (step_file or any(_is_step_command(n) for n in nodes if n.type == "class_declaration")):
         return None
     runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
     pieces = [piece for n in nodes for piece in [_piece(n, runners)] if piece is not None]
     return one_per_line(pieces[:MAX_PIECES])
-
-
-def _walk(root: Node) -> Iterator[Node]:
-    stack = [root]
-    count = 0
-    while stack and count <= MAX_NODES:
-        node = stack.pop()
-        count += 1
-        yield node
-        stack.extend(reversed(node.children))
 
 
 def _text(node: Node | None) -> str:
@@ -138,7 +128,7 @@ def _is_step_command(cls: Node) -> bool:
 
 
 def _command_names(cls: Node) -> Iterator[str]:
-    for node in _walk(cls):
+    for node in walk(cls):
         if node.type == "property_element":
             name = node.child_by_field_name("name") or next(
                 (c for c in node.children if c.type == "variable_name"), None
@@ -147,7 +137,7 @@ def _command_names(cls: Node) -> Iterator[str]:
             if name is not None and value is not None and _text(name).lstrip("$") in _NAME_PROPERTIES:
                 yield _string(value)
         elif node.type == "attribute" and _text(node).startswith("AsCommand"):
-            yield from (_string(s) for s in _walk(node) if s.type in ("string", "encapsed_string"))
+            yield from (_string(s) for s in walk(node) if s.type in ("string", "encapsed_string"))
         elif node.type == "member_call_expression" and _text(node.child_by_field_name("name")) in _NAME_SETTERS:
             yield from (_string(a) for a in _arguments(node) if a.type in ("string", "encapsed_string"))
 
@@ -241,7 +231,7 @@ def _console_runner(method: Node) -> str | None:
     if first is None or "ArrayInput" not in _text(method):
         return None
     param = _text(first.child_by_field_name("name") or first)
-    for node in _walk(method.child_by_field_name("body") or method):
+    for node in walk(method.child_by_field_name("body") or method):
         if node.type == "array_element_initializer" and len(node.named_children) == 2:
             key, value = node.named_children
             if _value(key) == "command" and _text(value) == param:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -36,12 +35,12 @@ from shipgate.preflight.config_management.chef import is_recipe
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
 
 MAX_CHARS = 1_000_000
-MAX_NODES = 300_000
 MAX_PIECES = 5_000
 UNKNOWN = "${RB_VALUE}"
 MARK = "\x00"  # where a runner's parameter goes in its command
@@ -66,25 +65,14 @@ def commands(path: str, text: str) -> list[Piece] | None:
     """(line, shell) of what the Ruby script at ``path`` runs; None when it is not a Ruby install/setup script."""
     if not is_ruby_script(path, text):
         return None
-    root = _PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node
-    nodes = list(_walk(root))
-    if len(nodes) > MAX_NODES:
+    nodes = parsed_nodes(_PARSER, text)
+    if nodes is None:
         return None
     reader = _Reader(nodes)
     reader.read()
     used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)\}", t)}
     assignments = [(line, f"{name}={value}") for name, (line, value) in reader.constants.items() if name in used]
     return one_per_line(reader.pieces[:MAX_PIECES] + assignments)
-
-
-def _walk(root: Node) -> Iterator[Node]:
-    stack = [root]
-    count = 0
-    while stack and count <= MAX_NODES:
-        node = stack.pop()
-        count += 1
-        yield node
-        stack.extend(reversed(node.children))
 
 
 def _text(node: Node) -> str:
@@ -190,7 +178,7 @@ class _Reader:
         if first is None or first.type not in ("identifier", "splat_parameter"):
             return name, None
         param = _text(first.named_children[0] if first.type == "splat_parameter" else first)
-        for node in _walk(method.child_by_field_name("body") or method):
+        for node in walk(method.child_by_field_name("body") or method):
             command = self.command(node, param)
             if command is not None and MARK in command:
                 return name, _Template(tuple(command.split(MARK)), node.type == "subshell" or self.shell_call(node))

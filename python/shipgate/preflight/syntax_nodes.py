@@ -1,0 +1,31 @@
+"""The nodes of a program read through tree-sitter, in source order and bounded.
+
+The install-program readers (PHP, Ruby) walk every node of a file once; a generated or hostile file can hold
+millions, so the walk stops one node past the bound and the reader gives up on the file (it is then read as
+text only, like any file no reader takes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import tree_sitter
+
+MAX_NODES = 300_000
+
+
+def walk(root: tree_sitter.Node, limit: int = MAX_NODES) -> Iterator[tree_sitter.Node]:
+    """``root`` and the nodes under it, depth first in source order, at most ``limit + 1`` of them."""
+    stack = [root]
+    count = 0
+    while stack and count <= limit:
+        node = stack.pop()
+        count += 1
+        yield node
+        stack.extend(reversed(node.children))
+
+
+def parsed_nodes(parser: tree_sitter.Parser, text: str, limit: int = MAX_NODES) -> list[tree_sitter.Node] | None:
+    """Every node of ``text`` as ``parser`` reads it (the root first), or None when there are more than ``limit``."""
+    root = parser.parse(text.encode("utf-8", "surrogateescape")).root_node
+    nodes = list(walk(root, limit))
+    return None if len(nodes) > limit else nodes
