@@ -167,3 +167,43 @@ def test_samples_to_choose_from_name_hosts_only_once_copied() -> None:
         ("var/lib/dten/config/unix.sample.conf", 1),
         ("var/lib/dten/config/windows.sample.conf", 1),
     ]
+
+
+REWRITE = "preflight.migration_rewrites_table"
+VARIANT = (
+    "from django.db import migrations, models\n\n\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    '            name="Variant",\n'
+    '            fields=[("id", models.AutoField(primary_key=True)), ("key", models.CharField(max_length=576))],\n'
+    "        ),\n"
+    "    ]\n"
+)
+
+
+def _alter_key(field: str) -> dict[str, str]:
+    change = (
+        "from django.db import migrations, models\n\n\n"
+        "class Migration(migrations.Migration):\n"
+        '    dependencies = [("trans", "0001_initial")]\n'
+        "    operations = [\n"
+        f'        migrations.AlterField(model_name="variant", name="key", field={field}),\n'
+        "    ]\n"
+    )
+    return {
+        "wlt/trans/__init__.py": "",
+        "wlt/trans/migrations/__init__.py": "",
+        "wlt/trans/migrations/0001_initial.py": VARIANT,
+        "wlt/trans/migrations/0002_alter_variant_key.py": change,
+    }
+
+
+def test_a_varchar_made_text_rewrites_nothing() -> None:
+    files = _alter_key("models.TextField()")
+    assert codes_at(files, UNLOCKED) == [7]
+    assert codes_at(files, REWRITE) == []
+    # near miss: a varchar made shorter checks every row (a rewrite)
+    narrowed = _alter_key("models.CharField(max_length=100)")
+    assert codes_at(narrowed, REWRITE) == [7]

@@ -4,8 +4,8 @@ A Django migration's ``AlterField`` gives the field's new definition only. Djang
 compares it with the definition the app's earlier migrations left and sends SQL for what differs in the database:
 nothing when only Python-side options change (``on_delete``, ``default``, ``help_text``, ``choices``, a field class
 with the same column type); ``DROP NOT NULL`` or ``SET NOT NULL`` for nullability; ``TYPE`` for a new column type
-(widening a ``varchar`` rewrites nothing); a UNIQUE constraint; a foreign key to another table; the ``>= 0`` CHECK
-of a positive integer field.
+(widening a ``varchar``, or making it ``text``, rewrites nothing); a UNIQUE constraint; a foreign key to another
+table; the ``>= 0`` CHECK of a positive integer field.
 
 :func:`alter_field_changes` replays each app's migrations (``CreateModel`` fields, ``AddField``, ``AlterField``,
 ``RemoveField``, ``RenameField``, ``RenameModel``, ``DeleteModel``) in file-name order (Django numbers them
@@ -165,6 +165,8 @@ def changes(old: Field, new: Field) -> frozenset[str]:
     known_new = new.kind in _DJANGO_TYPES or new.sql_type.startswith(_VARCHAR)
     if old.sql_type != new.sql_type or (old.kind != new.kind and not (known and known_new)):
         widened = old.sql_type.startswith(_VARCHAR) and new.sql_type.startswith(_VARCHAR) and _size(old) <= _size(new)
+        # ``varchar(n)`` -> ``text`` is binary-coercible: PostgreSQL changes the catalogue, rewrites nothing
+        widened = widened or (old.sql_type.startswith(_VARCHAR) and new.sql_type == "text")
         found.add("widen" if widened else "type")
     if old.null != new.null:
         found.add("drop_not_null" if new.null else "set_not_null")
