@@ -164,3 +164,39 @@ def test_e_near_miss_an_array_of_other_values_and_a_digest_of_the_secret_print_n
         'echo "$label"',
     )
     assert codes_at({"app-update.sh": digest}, PRINTED) == []
+
+
+# -- su after unescalated root-only steps: the author runs the script as root, so the switch is a drop -----------
+
+SUDO = "preflight.sudo_unavailable"
+
+
+def test_su_to_an_account_after_the_scripts_own_root_only_steps_is_a_drop() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        "install_app() {",  # 2
+        "  git clone https://github.com/acme/app /usr/src/app",  # 3
+        "  chown -R app:app /usr/src/app",  # 4
+        '  su app -c "npm ci"',  # 5
+        '  su -c "composer install" -s /bin/bash "$web_user"',  # 6
+        "}",  # 7
+        "install_app",  # 8
+    )
+    assert codes_at({"install.sh": script}, SUDO) == []
+    assert codes_at({"install.sh": script}, PRIVILEGE) == [3, 4]
+
+
+def test_near_miss_su_before_any_root_only_step_or_to_root_still_asks_for_a_password() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        "setup() {",  # 2
+        '  su app -c "npm ci"',  # 3: nothing above it says the script runs as root
+        "  chown -R app:app /usr/src/app",  # 4
+        '  su root -c "systemctl restart app"',  # 5: a switch to root is an escalation
+        "}",  # 6
+        "other() {",  # 7
+        '  su app -c "npm run build"',  # 8: the root-only step is in another function
+        "}",  # 9
+        "setup; other",  # 10
+    )
+    assert codes_at({"install.sh": script}, SUDO) == [3, 5, 8]

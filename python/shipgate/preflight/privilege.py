@@ -450,7 +450,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             requires = [(1, f"{updater} runs this update script as root"), *requires]
             maintainer = True
         checked = any(c.kind == "requires" for c in script.root_checks)
-        yield from _escalations(path, script, sudo, _drops(script, bool(requires), source), root_required=checked)
+        implicit = _implicit_steps(script, source) if not requires and sudo is False else []
+        drops = _drops(script, bool(requires), source) | _drops_after_root_steps(script, source, implicit)
+        yield from _escalations(path, script, sudo, drops, root_required=checked)
         for line, why in requires[:1]:  # one fact per script: a second uid check (or one in a scriptlet) adds none
             yield at_line(
                 "preflight.root_assumed",
@@ -464,8 +466,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root "
                 "requirement.",
             )
-        if not requires and sudo is False:
-            yield from _implicit(path, script, tuple(line.text for line in texts.get(path, ())))
+        for command, why in implicit:
+            yield _implicit_finding(path, command, why)
 
 
 def _escalating_runners(script: Script) -> dict[str, Command]:
@@ -575,6 +577,30 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
             lines.add(at)
         elif as_root and account is not None and _VARIABLE_ACCOUNT.fullmatch(account):
             lines.add(at)  # root switching to the account a setting names (``su - $GITUSER -c …``) asks nothing
+    return frozenset(lines)
+
+
+def _drops_after_root_steps(
+    script: Script, source: tuple[str, ...], implicit: list[tuple[Command, str]]
+) -> frozenset[int]:
+    """``su ACCOUNT -c …`` after root-only steps the script takes with no escalation (``chown -R pi:pi /opt/app``
+    then ``su pi -c "npm ci"``): the author runs the script as root, so the switch is root dropping to the
+    account; the root-only steps are reported (``implicit_privilege``), the drop is not a second escalation. Only
+    steps above the switch, in the same function, count: a switch before any root-only step still asks for the
+    account's password."""
+    first: dict[str | None, int] = {}
+    for command, _ in implicit:
+        first[command.function] = min(first.get(command.function, command.line), command.line)
+    lines: set[int] = set()
+    for command in script.commands:
+        at = command.escalation_line or command.line
+        if command.escalation not in ("su", "runuser") or not 0 < at <= len(source):
+            continue
+        account = su_account(source[at - 1], command.escalation)
+        if account is None or account in ("root", "0") or command.function not in first:
+            continue
+        if first[command.function] < at and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):
+            lines.add(at)
     return frozenset(lines)
 
 
@@ -732,7 +758,9 @@ def _called_as_root(script: Script) -> frozenset[str]:
     return frozenset(name for name, sites in calls.items() if all("root" in c.conditions for c in sites))
 
 
-def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterator[Finding]:
+def _implicit_steps(script: Script, lines: tuple[str, ...] = ()) -> list[tuple[Command, str]]:
+    """Root-only steps the script takes with no escalation and no root check (each at its line, once)."""
+    steps: list[tuple[Command, str]] = []
     seen: set[int] = set()
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
@@ -756,14 +784,19 @@ def _implicit(path: str, script: Script, lines: tuple[str, ...] = ()) -> Iterato
         if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
             continue  # a path the service account owns (the script runs as that account by design)
         seen.add(line)
-        yield at_command(
-            "preflight.implicit_privilege",
-            Severity.HIGH,
-            path=path,
-            command=dataclasses.replace(command, line=line),
-            operation=why,
-            message=f"{why}: that needs root, the script neither escalates nor checks for it, and the target's "
-            "installers run without sudo",
-            remedy="Ask the vendor to split the root-only step out (or document it), or grant the installer the "
-            "specific privilege and update the inventory.",
-        )
+        steps.append((dataclasses.replace(command, line=line), why))
+    return steps
+
+
+def _implicit_finding(path: str, command: Command, why: str) -> Finding:
+    return at_command(
+        "preflight.implicit_privilege",
+        Severity.HIGH,
+        path=path,
+        command=command,
+        operation=why,
+        message=f"{why}: that needs root, the script neither escalates nor checks for it, and the target's "
+        "installers run without sudo",
+        remedy="Ask the vendor to split the root-only step out (or document it), or grant the installer the "
+        "specific privilege and update the inventory.",
+    )
