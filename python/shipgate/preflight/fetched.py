@@ -94,6 +94,9 @@ class _Taint:
     directory: bool = False  # everything below ``path`` comes from the fetch
     # A path that is a function's argument (``wget -O "$1"``) names that call's file only inside that function.
     scope: str | None = None
+    # The directory as written (``$FULL_PATH``) when its value is known where it was filled but another branch
+    # assigns the variable again: a later ``"$FULL_PATH/x.sh"`` can then only be matched by its spelling.
+    spelled: str | None = None
 
     def seen_by(self, command: Command) -> bool:
         return self.scope is None or self.scope == command.function
@@ -106,10 +109,18 @@ class _Taint:
         if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
             return not path.startswith(("/", "~", "$"))
         if self.directory:
-            base = self.path.rstrip("/").removeprefix("./")
             path = path.removeprefix("./")
-            return path == base or path.startswith(base + "/")
+            bases = [b.rstrip("/").removeprefix("./") for b in (self.path, self.spelled) if b]
+            return any(path == base or path.startswith(base + "/") for base in bases)
         return path_matches(self.path, path)
+
+
+def _spelling(word: Word) -> str | None:
+    """A word naming a path through variables, as written (quotes dropped, ``${X}`` as ``$X``): ``"${FULL_PATH}"``
+    is ``$FULL_PATH``. Two words spelled alike name one path whichever branch assigned the variable."""
+    if not word.expands or "$(" in word.raw or "`" in word.raw:
+        return None
+    return re.sub(r"\$\{(\w+)\}", r"$\1", word.raw.replace('"', ""))
 
 
 def _file_name(path: str) -> str:
@@ -181,15 +192,15 @@ def _cloned_dir(command: Command) -> Word | None:
     return Word(url.raw, base, url.line, url.expands, url.assigned_at) if base else None
 
 
-def _pulled_into(command: Command, cwd: str, remotes: set[tuple[str, str]]) -> Word | None:
-    """``git init; git remote add origin URL; git pull origin master`` fills the directory as a clone does: the
-    working directory, when the pulled remote was added there with its URL."""
-    args = [w.text for w in git_arguments(command)]
-    if args[:2] == ["remote", "add"] and len(args) >= 4 and "://" in args[3]:
-        remotes.add((cwd, args[2]))
-    elif args[:1] == ["pull"] and (cwd, args[1] if len(args) > 1 else "origin") in remotes:
-        return Word(cwd, cwd, command.line)
-    return None
+def _pulled_into(command: Command, cwd: str) -> Word | None:
+    """``git pull`` fills a checkout with the branch's new commits as a clone does: the directory named by ``-C``,
+    else the working directory, whether the remote was just added with its URL (``git init; git remote add origin
+    URL; git pull origin master``) or is the checkout's configured one (an updater's ``git reset --hard; git
+    pull``): the package's signature does not cover what arrives (docs/preflight.md, ``unverified_download_exec``)."""
+    if [w.text for w in git_arguments(command)][:1] != ["pull"]:
+        return None
+    into = option_values(command, "-C")
+    return Word(into[-1].text, into[-1].text, command.line) if into else Word(cwd, cwd, command.line)
 
 
 def _clone_functions(script: Script) -> dict[str, int]:
@@ -260,10 +271,16 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, 
         return None
     for word in operands(command) + option_values(command, "-f", "--file"):
         names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
+        names += [spelled] if (spelled := _spelling(word)) is not None and spelled != word.text else []
         found = _latest_cover(taints, command, names)
         if found is not None:
             return found
     return None
+
+
+# Commands that create the files they name empty (``rm version.json; touch version.json``): the script fills them
+# itself, whatever a fetch left under that name.
+_REPLACES = frozenset({"touch", "truncate"})
 
 
 # Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
@@ -341,7 +358,10 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     if not taints:  # nothing fetched yet: every candidate below is looked up among the taints
         return None
     executed = executed_file(command)
-    candidates: list[tuple[str, str]] = [(executed.text, "runs")] if executed is not None else []
+    candidates: list[tuple[str, str]] = []
+    if executed is not None:
+        spelled = _spelling(executed)  # ``"$FULL_PATH/x.sh"`` after another branch reassigned the variable
+        candidates += [(executed.text, "runs")] + ([(spelled, "runs")] if spelled not in (None, executed.text) else [])
     if executed is None and command.program is not None and command.program.value == command.name:
         # ``curl -o nodesource_setup.sh URL`` then ``nodesource_setup.sh``: the file saved under that bare name
         candidates += [(t.path, "runs") for t in taints if not t.directory and t.path == command.name]
@@ -407,7 +427,7 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     """A fetched file moved, copied or linked into a ``bin`` directory, or copied under ``/etc``, ``/usr``,
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
-    placed = command.name == "cp" and _INSTALLED_INTO.match(into)
+    placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into)
     on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
@@ -495,7 +515,6 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     last_fetch: Command | None = None
     cwd = raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one alone)
     bodies = _called_bodies(script)
-    remotes: set[tuple[str, str]] = set()  # (directory, remote) added with a URL: ``git remote add origin URL``
     # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
     order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
     saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
@@ -516,9 +535,11 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
         if command.name == "git" and cloned is None:
-            cloned = _pulled_into(command, cwd, remotes)
+            cloned = _pulled_into(command, cwd)
+            if cloned is not None and _latest_cover(taints, command, [cloned.text]) is not None:
+                continue  # a pull into a tree cloned above: the clone's fetch is the one followed
         if cloned is not None:
-            taints.append(_Taint(cloned.text, command, directory=True))
+            taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned)))
             fetched_at[id(command)] = i
             continue
         if command.name in FETCHERS or command.name in wrappers:
@@ -530,6 +551,9 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
             if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):
                 yield from _saved(command, taints, reported, last_fetch, operands(command))  # ``curl URL | tee F``
+            continue
+        if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
+            own.extend((i, w.text) for w in operands(command))
             continue
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:

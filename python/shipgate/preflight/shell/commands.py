@@ -612,11 +612,27 @@ def executed_file(command: Command) -> Word | None:
         return ops[0] if ops else None
     if name == "java" and len(command.words) >= 2 and command.words[0].text == "-jar":
         return command.words[1]  # ``java -jar installer.jar``: the jar's main class runs
+    if name == "pm2":
+        return _pm2_script(command)
     if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "gdebi") and any(
         w.text.endswith((".deb", ".rpm")) for w in command.words
     ):
         return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))
     return None
+
+
+# pm2's verbs that (re)start a process from its script file as it is on disk now.
+_PM2_STARTS = frozenset({"start", "restart", "reload", "startOrRestart", "startOrReload"})
+_SCRIPT_FILE = re.compile(r"\.(?:[cm]?js|ts|json|ya?ml|py|sh)$")
+
+
+def _pm2_script(command: Command) -> Word | None:
+    """``pm2 restart camera.js``, ``pm2 start ecosystem.config.js``: the script or ecosystem file pm2 runs (a bare
+    process name such as ``pm2 restart app`` names no file)."""
+    ops = [w for w in command.words if not w.text.startswith("-")]
+    if len(ops) < 2 or ops[0].text not in _PM2_STARTS or not _SCRIPT_FILE.search(ops[1].text):
+        return None
+    return ops[1]
 
 
 def path_matches(a: str, b: str) -> bool:
