@@ -50,6 +50,8 @@ def main(argv: list[str]) -> int:
     labelled = sum(score.labelled(code) for code in score.categories())
     print(f"{len(entries)} files, {labelled} labelled risks\n")
     print(score.table())
+    tp, fp, fn = (sum(counter.values()) for counter in (score.tp, score.fp, score.fn))
+    print(f"\nall: TP {tp}, FP {fp}, FN {fn}; precision {tp / max(tp + fp, 1):.0%}, recall {tp / max(tp + fn, 1):.0%}")
     print()
     for line in score.disagreements:
         print(line)
