@@ -9,6 +9,7 @@ them. openstack-pkg-tools assigns ``SQL_CONNECTION`` a URL with the password in 
 
 from __future__ import annotations
 
+from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.model import Assignment, Command, Script
 
 # Commands that may assign any variable of the shell that runs them.
@@ -28,6 +29,24 @@ def reaching_assignments(script: Script, name: str, command: Command) -> tuple[A
     if any(_may_assign(c, script) for c in script.commands if latest_line <= c.line < command.line):
         return every
     return (latest[0],)
+
+
+def alternatives(script: Script, name: str, command: Command) -> list[Assignment]:
+    """The assignments of ``name`` above ``command`` that may each be its value, in source order: those of the
+    command's function and, in a function, the script's top-level ones (set before the function is called), less
+    those a later one overwrites on every path (written in the same block or in a block around theirs: ``U=a; U=b``
+    leaves only ``b``). What is left are alternatives the run picks among (``case`` items, ``if``/``else``
+    branches): ``case $CHANNEL in stable) URL=…;; nightly) URL=…;; esac`` may contact either host."""
+    above = [a for a in script.bindings(name) if a.line < command.line and a.function in (command.function, None)]
+    if command.function is not None and any(
+        a.function == command.function and within(command.block, a.block) for a in above
+    ):
+        above = [a for a in above if a.function == command.function]  # set in the function before the command
+    return [
+        a
+        for a in above
+        if not any(b.line > a.line and b.function == a.function and within(a.block, b.block) for b in above)
+    ]
 
 
 def _may_assign(command: Command, script: Script) -> bool:
