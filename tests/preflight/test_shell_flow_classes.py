@@ -61,3 +61,48 @@ def test_1_near_miss_a_value_overwritten_on_every_path_is_no_alternative() -> No
         'curl -L -o app.tgz "$URL"',
     )
     assert _hosts(straight) == [(4, "mirror.vendor.example")]
+
+
+# -- 2: an archive unpacked in the directory of the last cd (no -C) lands there: into a bin directory it installs ---
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+INTO_BIN = _text(
+    "#!/bin/sh",  # 1
+    'BIN="${APP_BIN:-$HOME/bin}"',  # 2
+    "tmp=$(mktemp -d)",  # 3
+    'curl -L -o "$tmp/app.tgz" https://downloads.vendor.example/app.tgz',  # 4
+    'mkdir -p "$BIN"',  # 5
+    'cd "$BIN"',  # 6
+    'tar zxf "$tmp/app.tgz" --strip-components=1',  # 7
+)
+
+
+def _unverified(source: str) -> list[int | None]:
+    found = run(package({"install.sh": source}))
+    return sorted(f.evidence.get("line") for f in found if f.code == UNVERIFIED and f.severity > Severity.INFO)
+
+
+def test_2_an_archive_unpacked_after_cd_into_a_bin_directory_is_installed_unverified() -> None:
+    assert _unverified(INTO_BIN) == [7]
+    # the same with -C, and into ~/.local/bin named literally
+    with_c = _text(
+        "#!/bin/sh",
+        "curl -L -o /tmp/app.tgz https://downloads.vendor.example/app.tgz",
+        "tar -C ~/.local/bin -xzf /tmp/app.tgz",
+    )
+    assert _unverified(with_c) == [3]
+
+
+def test_2_near_miss_unpacked_in_a_temporary_directory_or_after_a_checksum_check() -> None:
+    scratch = _text(
+        "#!/bin/sh",
+        "tmp=$(mktemp -d)",
+        'curl -L -o "$tmp/app.tgz" https://downloads.vendor.example/app.tgz',
+        'cd "$tmp"',
+        "tar zxf app.tgz --strip-components=1",
+    )
+    assert _unverified(scratch) == []
+    checked = INTO_BIN.replace('mkdir -p "$BIN"', 'echo "$SUM  $tmp/app.tgz" | sha256sum -c -')
+    assert _unverified(checked) == []
+
