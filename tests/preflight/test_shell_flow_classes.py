@@ -106,3 +106,19 @@ def test_2_near_miss_unpacked_in_a_temporary_directory_or_after_a_checksum_check
     checked = INTO_BIN.replace('mkdir -p "$BIN"', 'echo "$SUM  $tmp/app.tgz" | sha256sum -c -')
     assert _unverified(checked) == []
 
+
+# -- 3: a brace list is the words it expands to: cp /tmp/{app,README} DEST copies the fetched app -------------------
+
+BRACED_COPY = _text(
+    "#!/bin/sh",  # 1
+    "curl -fsSL -o /tmp/app https://downloads.vendor.example/app",  # 2
+    "cp /tmp/{app,README} /usr/local/bin/",  # 3
+)
+
+
+def test_3_a_brace_list_names_the_fetched_file_it_copies_into_a_bin_directory() -> None:
+    assert _unverified(BRACED_COPY) == [3]
+
+
+def test_3_near_miss_braces_inside_quotes_are_literal() -> None:
+    assert _unverified(BRACED_COPY.replace("/tmp/{app,README}", '"/tmp/{app,README}"')) == []

@@ -31,6 +31,7 @@ from shipgate.preflight.shell.actions import (
     with_removal_functions,
 )
 from shipgate.preflight.shell.blocks import enclosing_block
+from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.library import take_tree
@@ -790,12 +791,16 @@ class _Reader:
         self.words, self._bindings_now, self.inherited = saved
 
     def _expanded(self, argv: list[Word], line: int) -> list[Word]:
-        """The arguments (``argv[1:]``) as the shell passes them: an unquoted expansion of an empty value is no
+        """The arguments (``argv[1:]``) as the shell passes them: a brace list gives one word per alternative
+        (``shell.braces``), an unquoted expansion of an empty value is no
         word at all (``yum -y $EXTRA install x`` with ``EXTRA=``), a known unquoted expansion with blanks in it
         is split into fields (``_fields``), an array's ``"${a[@]}"`` gives its elements (``_array_fields``). A
         word without ``$`` is none of these: it is passed as it is."""
         out = argv[:1]
-        for w in argv[1:]:
+        given = argv[1:]
+        if any("{" in w.raw for w in given):
+            given = [b for w in given for b in expanded(w)]
+        for w in given:
             if "$" not in w.raw:
                 out.append(w)
             elif w.value != "" or not w.raw.startswith("$"):
