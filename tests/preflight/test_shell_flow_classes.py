@@ -122,3 +122,43 @@ def test_3_a_brace_list_names_the_fetched_file_it_copies_into_a_bin_directory() 
 
 def test_3_near_miss_braces_inside_quotes_are_literal() -> None:
     assert _unverified(BRACED_COPY.replace("/tmp/{app,README}", '"/tmp/{app,README}"')) == []
+
+
+# -- 4: a string handed to a function that runs it with sh -c "$1" / su -c "…$1" / eval "$1" is read as commands ----
+
+MIGRATION = "preflight.hidden_migration"
+
+RUN_AS = _text(
+    "#!/bin/sh",  # 1
+    "run_as() {",  # 2
+    '  if [ "$(id -u)" = 0 ]; then',  # 3
+    '    su - www-data -s /bin/sh -c "cd /var/www/html;$1"',  # 4
+    "  else",  # 5
+    '    sh -c "$1"',  # 6
+    "  fi",  # 7
+    "}",  # 8
+    "do_it() { eval \"$1\"; }",  # 9
+    "run_as 'cd /var/www/html; php artisan migrate --force'",  # 10
+    'do_it "php bin/console doctrine:migrations:migrate -n"',  # 11
+)
+
+
+def _codes_at(source: str, code: str) -> list[int | None]:
+    found = run(package({"docker-entrypoint.sh": source}))
+    return sorted(f.evidence.get("line") for f in found if f.code == code and f.severity > Severity.INFO)
+
+
+def test_4_a_string_a_function_runs_as_shell_is_read_as_commands_at_the_call() -> None:
+    assert _codes_at(RUN_AS, MIGRATION) == [10, 11]
+    # the function's shell held in a variable, escalated: the string's apt-get runs with sudo from the call
+    through = _text("#!/bin/sh", "sh_c='sudo -E sh -c'", 'run() { $sh_c "$1"; }', 'run "apt-get install -y nginx"')
+    assert 4 in _codes_at(through, "preflight.sudo_unavailable")
+
+
+def test_4_near_miss_a_function_that_prints_or_logs_its_argument_runs_nothing() -> None:
+    printed = _text(
+        "#!/bin/sh",
+        'say() { echo "$1"; logger -t app "$1"; }',
+        "say 'php artisan migrate --force'",
+    )
+    assert _codes_at(printed, MIGRATION) == []
