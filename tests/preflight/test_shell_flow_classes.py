@@ -162,3 +162,36 @@ def test_4_near_miss_a_function_that_prints_or_logs_its_argument_runs_nothing() 
         "say 'php artisan migrate --force'",
     )
     assert _codes_at(printed, MIGRATION) == []
+
+
+# -- 5: a fallback followed through a second variable: the delete's target is a path under a directory that is set --
+
+RM_RF = "preflight.rm_rf_variable"
+
+FALLBACK_THEN_COPY = _text(
+    "#!/bin/bash",  # 1
+    'if [ -z "${SDK_DIR}" ]; then',  # 2
+    '\tSDK_DIR="$HOME/.sdk"',  # 3
+    "fi",  # 4
+    'sdk_bin="${SDK_DIR}/bin"',  # 5
+    'rm -rf "${sdk_bin}"',  # 6
+    ": ${APP_DIR:=$HOME/.app}",  # 7
+    'app_lib="$APP_DIR/lib"',  # 8
+    'rm -rf "$app_lib"',  # 9
+)
+
+
+def test_5_a_delete_under_a_directory_a_fallback_set_is_no_rm_rf_of_an_empty_variable() -> None:
+    assert _codes_at(FALLBACK_THEN_COPY, RM_RF) == []
+
+
+def test_5_near_miss_no_fallback_or_a_fallback_only_after_the_delete() -> None:
+    unset = _text(
+        "#!/bin/bash",
+        'sdk_bin="${SDK_DIR}/bin"',
+        'rm -rf "${sdk_bin}"',
+        'app_lib="$APP_DIR/lib"',
+        'rm -rf "$app_lib"',
+        ": ${APP_DIR:=$HOME/.app}",
+    )
+    assert _codes_at(unset, RM_RF) == [3, 5]

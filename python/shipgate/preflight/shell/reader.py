@@ -235,6 +235,9 @@ class _Reader:
         for key, default in self.words.defaults.items():
             line = ctx.line or default.line + ctx.offset
             self.defaults.setdefault(key, _replaced(default, line=line))
+        for name, at in sorted(self.words.assigning):  # ``: ${X:=$HOME/.x}``: X falls back to its default there
+            line = ctx.line or at + ctx.offset
+            self.fallbacks.append(Fallback(name, line, line))
 
     def _line(self, node: Node, ctx: _Ctx) -> int:
         return ctx.line or node.start_point[0] + 1 + ctx.offset

@@ -113,6 +113,8 @@ class WordReader:
     def __init__(self, bindings: Bindings) -> None:
         self.bindings = bindings
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
+        # ``${X:=…}`` with a default that is not empty, on these lines: X is set there when it was unset or empty.
+        self.assigning: set[tuple[str, int]] = set()
 
     def word(self, node: Node, *, line: int | None = None) -> Word:
         kind = node.type
@@ -250,6 +252,8 @@ class WordReader:
             return
         default = _literal_default(rest[len(op) :])
         if op in _DEFAULT_OPS:
+            if op == ":=" and rest[len(op) :].strip("\"'"):
+                self.assigning.add((name, node.start_point[0] + 1))
             if default is not None:
                 line = node.start_point[0] + 1
                 self.defaults.setdefault((name, line), ParameterDefault(name, default, line, text(node)[:200]))
