@@ -33,6 +33,9 @@ def reaching_assignments(script: Script, name: str, command: Command) -> tuple[A
     return (latest[0],)
 
 
+_ALTERNATIVES = 64  # assignments above a command compared for alternatives
+
+
 def alternatives(script: Script, name: str, command: Command) -> list[Assignment]:
     """The assignments of ``name`` above ``command`` that may each be its value, in source order: those of the
     command's function and, in a function, the script's top-level ones (set before the function is called), less
@@ -40,6 +43,7 @@ def alternatives(script: Script, name: str, command: Command) -> list[Assignment
     leaves only ``b``). What is left are alternatives the run picks among (``case`` items, ``if``/``else``
     branches): ``case $CHANNEL in stable) URL=…;; nightly) URL=…;; esac`` may contact either host."""
     above = [a for a in script.bindings(name) if a.line < command.line and a.function in (command.function, None)]
+    above = above[-_ALTERNATIVES:]  # bounded: the kill test below compares every pair
     if command.function is not None and any(
         a.function == command.function and within(command.block, a.block) for a in above
     ):
