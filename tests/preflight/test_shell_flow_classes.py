@@ -162,6 +162,13 @@ def test_4_near_miss_a_function_that_prints_or_logs_its_argument_runs_nothing() 
         "say 'php artisan migrate --force'",
     )
     assert _codes_at(printed, MIGRATION) == []
+    # a function that assigns the variable its first argument names runs no command named by it
+    assigner = _text(
+        "#!/bin/sh",
+        'set_var() { eval "$1=\\"$2\\""; }',
+        "set_var 'php artisan migrate --force' x",
+    )
+    assert _codes_at(assigner, MIGRATION) == []
 
 
 # -- 5: a fallback followed through a second variable: the delete's target is a path under a directory that is set --

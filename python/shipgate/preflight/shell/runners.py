@@ -5,11 +5,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from shipgate.preflight.shell.model import Word
 
 _POSITIONS = {str(n): n for n in range(1, 10)} | {"@": 1, "*": 1}
+# A positional parameter standing as a command of the string (at its start or after ``;``, ``&&``, ``|``, ``(``), not
+# part of a word (``eval "$1=\"$2\""`` assigns the variable its first argument names: it runs no command).
+_AS_COMMAND = re.compile(r"(?:^|[;&|(\n])\s*\$\{?([1-9@*])\}?(?=$|[\s;&|)])")
 
 
 @dataclass(frozen=True)
@@ -32,12 +36,14 @@ def record_runner(
     escalation: str | None,
     escalation_line: int | None,
 ) -> None:
-    """Notes ``function`` as a string runner when the ``string`` its body runs as shell holds a positional
-    parameter (``"$1"``, ``"cd /srv;$1"``, ``"$@"``). A body that runs it in several ways (``su`` as root, plain
-    ``sh -c`` otherwise) runs it as a shell string with no escalator of its own: the run picks the way."""
-    position = next((_POSITIONS[n] for n in string.expands if n in _POSITIONS), None)
-    if position is None or via is None:
+    """Notes ``function`` as a string runner when the ``string`` its body runs as shell has a positional parameter
+    as a command (``"$1"``, ``"cd /srv;$1"``, ``"$@"``; not ``"$1=\"$2\""``). A body that runs it in several ways
+    (``su`` as root, plain ``sh -c`` otherwise) runs it as a shell string with no escalator of its own: the run
+    picks the way."""
+    m = _AS_COMMAND.search(string.raw.strip("\"'"))
+    if m is None or via is None:
         return
+    position = _POSITIONS[m.group(1)]
     known = found.get(function)
     if known is None:
         found[function] = StringRunner(position, via, escalation, escalation_line)
