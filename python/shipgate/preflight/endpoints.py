@@ -74,7 +74,8 @@ from shipgate.preflight.shell.functions import (
     network_functions,
     read_through_runners,
 )
-from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.model import Assignment, Command, Script, Word
+from shipgate.preflight.shell.reaching import alternatives
 from shipgate.preflight.source_links import browser_asset, documentation_page, source_link_lines
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
@@ -232,24 +233,39 @@ def _loop_hosts(command: Command, script: Script, known: set[str]) -> Iterator[t
 
 
 def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator[tuple[str, Word]]:
-    """Hosts of the other URLs a variable may hold at the command: every literal assigned to it above, in the same
-    function (``if [ -z "$beta" ]; then link="https://downloads.vendor.io/…"; else link="https://beta.vendor.io/…";
-    fi; curl -O $link``): the script reads one of them, which one is decided at run time."""
+    """Hosts of the other URLs a variable may hold at the command: every literal of the alternatives assigned to it
+    above (``shell.reaching.alternatives``: ``if [ -z "$beta" ]; then link="https://downloads.vendor.io/…"; else
+    link="https://beta.vendor.io/…"; fi; curl -O $link``, or one per ``case`` item, also at the top level for a
+    command in a function): the script reads one of them, which one is decided at run time. A value known only
+    up to its path (``"https://download.vendor.io/$(uname -m)/x.tgz"``) names its host."""
     for word in command.words:
         if len(word.expands) != 1:
             continue
         name = word.expands[0]
-        above = [a for a in script.bindings(name) if a.line < command.line and a.function == command.function]
-        if not above or above[-1].value is None or above[-1].generated_by is not None:
+        above = alternatives(script, name, command)
+        if not above or _known_url(above[-1]) is None:
             continue  # the last value is a command's output (``X=$(cat /etc/mirror)``): the literals before it are gone
         for assignment in above[-8:]:
-            if assignment.value is None or assignment.generated_by is not None:
+            value = _known_url(assignment)
+            if value is None:
                 continue
-            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", assignment.value.replace("\\", "\\\\"), word.raw)
+            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", value.replace("\\", "\\\\"), word.raw)
             host = url_host(text.strip("\"'"))
             if host and host not in known:
                 known.add(host)
                 yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=assignment.line)
+
+
+_HOST_END = re.compile(r"://[^/?#:\s]+[/?#:]")
+
+
+def _known_url(assignment: Assignment) -> str | None:
+    """The assignment's literal value; for a value built at run time, its known beginning when that holds a whole
+    host (``https://download.vendor.io/`` of ``"https://download.vendor.io/$(uname -m)/x.tgz"``); else None."""
+    if assignment.value is not None and assignment.generated_by is None:
+        return assignment.value
+    prefix = assignment.prefix or ""
+    return prefix if assignment.value is None and _HOST_END.search(prefix) else None
 
 
 def _through_body(call: Command, bound: Sequence[Command]) -> list[tuple[Command, str, Word]]:

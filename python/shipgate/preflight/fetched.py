@@ -269,7 +269,7 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, 
         return _Taint("-", last_fetch)
     if not taints:  # nothing fetched yet: no operand can name a fetched file
         return None
-    for word in operands(command) + option_values(command, "-f", "--file"):
+    for word in _read_operands(command) + option_values(command, "-f", "--file"):
         names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
         names += [spelled] if (spelled := _spelling(word)) is not None and spelled != word.text else []
         found = _latest_cover(taints, command, names)
@@ -281,6 +281,19 @@ def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, 
 # Commands that create the files they name empty (``rm version.json; touch version.json``): the script fills them
 # itself, whatever a fetch left under that name.
 _REPLACES = frozenset({"touch", "truncate"})
+
+
+# tar's keys written old-style, without a dash, as its first word (``tar zxf FILE``, ``tar xvf FILE``).
+_TAR_KEYS = re.compile(r"^[A-Za-z]*[xtcru][A-Za-z]*$")
+
+
+def _read_operands(command: Command) -> list[Word]:
+    """The operands that may name a file the command reads: for ``tar``, not the old-style keys (``zxf``), which
+    under a ``cd`` into an unpacked tree would read as a file in it."""
+    found = operands(command)
+    if command.name in ("tar", "bsdtar") and found and command.words[0] is found[0] and _TAR_KEYS.match(found[0].text):
+        return found[1:]
+    return found
 
 
 # Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
@@ -437,6 +450,12 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     yield Run(command, command.line, source.fetch, into, how)
 
 
+def _bin_directory(path: str) -> bool:
+    """A directory of programs on the PATH (``$HOME/bin``, ``~/.local/bin``, ``bin``): an archive unpacked there,
+    with ``-C`` or into the directory of the last ``cd`` (``cd "$BIN"; tar xzf x.tgz``), installs its programs."""
+    return posixpath.basename(path.rstrip("/")) in ("bin", "sbin")
+
+
 def _moves_a_bin(command: Command) -> bool:
     """``mv "$EXTRACT_DIR/pulumi/bin" "$HOME/.pulumi/"``: the unpacked ``bin`` directory itself is put in place,
     where it becomes the product's bin directory (the PATH line the installer adds names it)."""
@@ -565,9 +584,12 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None or command.name in ("tar", "bsdtar", "unzip"):
                 system = system or _system_value(script, command, source.fetch)
-            if system is not None and source.fetch.line not in reported and not checked(source):
+            on_path = next((d for d in derived if d.directory and _bin_directory(d.path)), None)
+            where = "a system directory" if system is not None else "a bin directory"
+            unpacked = system or on_path
+            if unpacked is not None and source.fetch.line not in reported and not checked(source):
                 reported.add(source.fetch.line)
-                yield Run(command, command.line, source.fetch, system.path, "unpacks it into a system directory")
+                yield Run(command, command.line, source.fetch, unpacked.path, f"unpacks it into {where}")
         if source is None and not set(command.piped_from) & FETCHERS:
             own.extend((i, w.text) for w in command.writes())
         used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)

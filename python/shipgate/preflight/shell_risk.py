@@ -15,7 +15,8 @@ from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.functions import read_through_runners
-from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.model import Assignment, Command, Script, Word
+from shipgate.preflight.shell.reaching import never_empty
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
@@ -86,12 +87,28 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         # rclone_path=$(command -v rclone): a program's absolute path, or empty when there is none (``rm -rf
         # $rclone_path`` then removes nothing); never / or the working tree
         return None
-    # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``): never empty, never /
-    if bindings and all(b.generated_by == "for" or (b.value or b.prefix or "").strip("/") for b in bindings):
+    if never_empty(script, name, command.line):
+        return None  # ``[ -z "$DIR" ] && DIR="$HOME/.app"`` above: set, whatever the environment gave
+    # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``), or with a variable a
+    # fallback set (``bin="${DIR}/bin"`` after ``: ${DIR:=$HOME/.app}``): never empty, never /
+    if bindings and all(
+        b.generated_by == "for" or (b.value or b.prefix or "").strip("/") or _built_on_set(b, script) for b in bindings
+    ):
         return None
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
     return f"${name}"
+
+
+# A value that starts with a variable: ``"${DIR}/bin"``.
+_STARTS_WITH_VARIABLE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?""")
+
+
+def _built_on_set(assignment: Assignment, script: Script) -> bool:
+    """The value starts with a variable a fallback has set by then (``sdk_bin="${SDK_DIR}/bin"`` after ``if [ -z
+    "$SDK_DIR" ]; then SDK_DIR="$HOME/.sdk"; fi``): it is a path under that non-empty directory."""
+    m = _STARTS_WITH_VARIABLE.match(assignment.raw.partition("=")[2])
+    return m is not None and never_empty(script, m.group(1), assignment.line)
 
 
 # A value that is the path a program lookup prints: ``$(command -v x)``, ``$(which x)``, ``$(type -P x)``.

@@ -29,14 +29,22 @@ _BLOCKS = frozenset(
 _MAX_HOPS = 64
 
 
-def enclosing_block(node: Node, offset: int) -> tuple[int, int] | None:
-    """``(offset, start byte)`` of the innermost block around ``node`` (``offset``: the lines before a text read
-    as a script of its own, so blocks of two heredocs differ); None when it is not found within the bound."""
+def enclosing_block(node: Node, offset: int) -> tuple[int, int, int] | None:
+    """``(offset, start byte, end byte)`` of the innermost block around ``node`` (``offset``: the lines before a
+    text read as a script of its own, so blocks of two heredocs differ); None when it is not found within the
+    bound. The end says which blocks hold which (``within``)."""
     current = node.parent
     hops = 0
     while current is not None and hops < _MAX_HOPS:
         if current.type in _BLOCKS:
-            return (offset, current.start_byte)
+            return (offset, current.start_byte, current.end_byte)
         current = current.parent
         hops += 1
     return None
+
+
+def within(inner: tuple[int, int, int] | None, outer: tuple[int, int, int] | None) -> bool:
+    """Whether the block ``inner`` is ``outer`` or nested in it (of the same text); False when either is unknown."""
+    if inner is None or outer is None:
+        return False
+    return inner[0] == outer[0] and outer[1] <= inner[1] and inner[2] <= outer[2]

@@ -73,7 +73,7 @@ class Command:
     # 'untraced' (in a group or subshell whose stderr goes to /dev/null: ``set -x`` traces it there, unseen).
     conditions: tuple[str, ...] = ()
     name_assigned_at: int | None = None  # the command word came from a variable assigned on this line
-    block: tuple[int, int] | None = None  # the straight-line block it is written in (shell.blocks); None: unknown
+    block: tuple[int, int, int] | None = None  # the straight-line block it is written in (shell.blocks); None: unknown
 
     @property
     def args(self) -> tuple[str, ...]:
@@ -102,7 +102,7 @@ class Assignment:
     shape: str | None = None  # see Word.shape
     items: tuple[str, ...] = ()  # an array's elements (``a=( x "$HOME/y" )``), as Word.text gives them
     item_lines: tuple[int, ...] = ()  # the line each element is written on
-    block: tuple[int, int] | None = None  # the straight-line block it is written in (shell.blocks); None: unknown
+    block: tuple[int, int, int] | None = None  # the straight-line block it is written in (shell.blocks); None: unknown
 
 
 @dataclass(frozen=True)

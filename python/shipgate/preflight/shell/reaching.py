@@ -9,6 +9,9 @@ them. openstack-pkg-tools assigns ``SQL_CONNECTION`` a URL with the password in 
 
 from __future__ import annotations
 
+import re
+
+from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.model import Assignment, Command, Script
 
 # Commands that may assign any variable of the shell that runs them.
@@ -28,6 +31,56 @@ def reaching_assignments(script: Script, name: str, command: Command) -> tuple[A
     if any(_may_assign(c, script) for c in script.commands if latest_line <= c.line < command.line):
         return every
     return (latest[0],)
+
+
+_ALTERNATIVES = 64  # assignments above a command compared for alternatives
+
+
+def alternatives(script: Script, name: str, command: Command) -> list[Assignment]:
+    """The assignments of ``name`` above ``command`` that may each be its value, in source order: those of the
+    command's function and, in a function, the script's top-level ones (set before the function is called), less
+    those a later one overwrites on every path (written in the same block or in a block around theirs: ``U=a; U=b``
+    leaves only ``b``). What is left are alternatives the run picks among (``case`` items, ``if``/``else``
+    branches): ``case $CHANNEL in stable) URL=…;; nightly) URL=…;; esac`` may contact either host."""
+    above = [a for a in script.bindings(name) if a.line < command.line and a.function in (command.function, None)]
+    above = above[-_ALTERNATIVES:]  # bounded: the kill test below compares every pair
+    if command.function is not None and any(
+        a.function == command.function and within(command.block, a.block) for a in above
+    ):
+        above = [a for a in above if a.function == command.function]  # set in the function before the command
+    return [
+        a
+        for a in above
+        if not any(b.line > a.line and b.function == a.function and within(a.block, b.block) for b in above)
+    ]
+
+
+_EXPANSION = re.compile(r"\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*|\$[0-9@*#?$!-]")
+
+
+def never_empty(script: Script, name: str, line: int) -> bool:
+    """Whether ``name`` holds a non-empty value other than ``/`` at ``line``: a fallback above gave it one when it
+    was unset or empty (``if [ -z "$X" ]; then X="$HOME/.x"; fi``, ``[ -z "$X" ] && X=…``, ``: ${X:=$HOME/.x}``)
+    and no assignment between the fallback and the line may empty it again."""
+    every = script.bindings(name)
+    for fallback in script.fallbacks:
+        if fallback.name != name or fallback.last_line >= line:
+            continue
+        inside = [a for a in every if fallback.first_line <= a.line <= fallback.last_line]
+        after = [a for a in every if fallback.last_line < a.line < line]
+        if all(_holds_something(a) for a in inside) and all(_holds_something(a) for a in after):
+            return True
+    return False
+
+
+def _holds_something(assignment: Assignment) -> bool:
+    """The value is never empty nor ``/``: a literal, a known beginning, or literal text around what it expands
+    (``$HOME/.x``); not a command's output."""
+    if assignment.generated_by is not None:
+        return False
+    if assignment.value is not None or assignment.prefix:
+        return bool((assignment.value or assignment.prefix or "").strip().strip("/"))
+    return bool(_EXPANSION.sub("", assignment.shape or "").strip().strip("/"))
 
 
 def _may_assign(command: Command, script: Script) -> bool:

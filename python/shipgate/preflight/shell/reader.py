@@ -31,6 +31,7 @@ from shipgate.preflight.shell.actions import (
     with_removal_functions,
 )
 from shipgate.preflight.shell.blocks import enclosing_block
+from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.library import take_tree
@@ -52,6 +53,7 @@ from shipgate.preflight.shell.phases import (
     removal_only_file,
     removal_side,
 )
+from shipgate.preflight.shell.runners import StringRunner, record_runner
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
 from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
 
@@ -205,6 +207,9 @@ class _Reader:
         # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
         # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
         self.root_predicates: dict[str, int] = {}
+        # Functions that run an argument as a shell string (``run_as() { su - www-data -c "cd /srv;$1" || sh -c
+        # "$1"; }``): name -> how (``shell.runners``); a call's string argument is read as commands at the call.
+        self.string_runners: dict[str, StringRunner] = {}
         self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
         # The package-manager phase the file is for (``shell.phases``): what runs only on removal.
         self.removal_side = removal_side(path)
@@ -230,6 +235,9 @@ class _Reader:
         for key, default in self.words.defaults.items():
             line = ctx.line or default.line + ctx.offset
             self.defaults.setdefault(key, _replaced(default, line=line))
+        for name, at in sorted(self.words.assigning):  # ``: ${X:=$HOME/.x}``: X falls back to its default there
+            line = ctx.line or at + ctx.offset
+            self.fallbacks.append(Fallback(name, line, line))
 
     def _line(self, node: Node, ctx: _Ctx) -> int:
         return ctx.line or node.start_point[0] + 1 + ctx.offset
@@ -790,12 +798,16 @@ class _Reader:
         self.words, self._bindings_now, self.inherited = saved
 
     def _expanded(self, argv: list[Word], line: int) -> list[Word]:
-        """The arguments (``argv[1:]``) as the shell passes them: an unquoted expansion of an empty value is no
+        """The arguments (``argv[1:]``) as the shell passes them: a brace list gives one word per alternative
+        (``shell.braces``), an unquoted expansion of an empty value is no
         word at all (``yum -y $EXTRA install x`` with ``EXTRA=``), a known unquoted expansion with blanks in it
         is split into fields (``_fields``), an array's ``"${a[@]}"`` gives its elements (``_array_fields``). A
         word without ``$`` is none of these: it is passed as it is."""
         out = argv[:1]
-        for w in argv[1:]:
+        given = argv[1:]
+        if any("{" in w.raw for w in given):
+            given = [b for w in given for b in expanded(w)]
+        for w in given:
             if "$" not in w.raw:
                 out.append(w)
             elif w.value != "" or not w.raw.startswith("$"):
@@ -962,6 +974,17 @@ class _Reader:
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
+        if un.interpret is not None and ctx.function is not None and ctx.reparse == 0:
+            record_runner(
+                self.string_runners,
+                ctx.function,
+                un.interpret,
+                un.via,
+                escalation=escalation,
+                escalation_line=escalation_line,
+            )
+        if un.words and ctx.reparse < MAX_REPARSE:
+            self._run_string_argument(un.words, made, ctx, line)
         inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
         if inner is None and un.interpret is not None and not un.words and un.via:
             # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
@@ -998,6 +1021,23 @@ class _Reader:
             else:
                 self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
         return made
+
+    def _run_string_argument(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
+        """``run_as 'cd /srv; php console.php dbstructure update'`` of a function that runs that argument as shell:
+        the string is read as the commands it runs, at the call, escalated as the function's body runs it."""
+        runner = self.string_runners.get(base(words[0]) or "")
+        if runner is None or not made or len(words) <= runner.position:
+            return
+        string = _string_source(words[runner.position], "sh -c", self._known_value(line))
+        if string is None:
+            return
+        call = made[0]
+        shell = _replaced(
+            call,
+            escalation=call.escalation or runner.escalation,
+            escalation_line=call.escalation_line if call.escalation else runner.escalation_line,
+        )
+        self._reparse(string, ctx, shell, via=runner.via, line=line, substituted=words[runner.position].value is None)
 
     def _reparse(
         self,

@@ -113,6 +113,8 @@ class WordReader:
     def __init__(self, bindings: Bindings) -> None:
         self.bindings = bindings
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
+        # ``${X:=…}`` with a default that is not empty, on these lines: X is set there when it was unset or empty.
+        self.assigning: set[tuple[str, int]] = set()
 
     def word(self, node: Node, *, line: int | None = None) -> Word:
         kind = node.type
@@ -250,6 +252,8 @@ class WordReader:
             return
         default = _literal_default(rest[len(op) :])
         if op in _DEFAULT_OPS:
+            if op == ":=" and rest[len(op) :].strip("\"'"):
+                self.assigning.add((name, node.start_point[0] + 1))
             if default is not None:
                 line = node.start_point[0] + 1
                 self.defaults.setdefault((name, line), ParameterDefault(name, default, line, text(node)[:200]))
@@ -257,8 +261,10 @@ class WordReader:
             value = known or (default if default is not None else self._variable_default(rest[len(op) :], use))
             if value is not None:
                 acc.known(value)
+            elif binding is None:
+                acc.unknown(self._default_shape(rest[len(op) :], use) or f"${name}")
             else:
-                acc.unknown(binding.shape if binding is not None and binding.shape else f"${name}")
+                acc.unknown(binding.shape or f"${name}")
             return
         acc.unknown(text(node))  # ${X:+alt}: depends on whether X is set
 
@@ -269,6 +275,18 @@ class WordReader:
         if m is None or binding is None or binding.value is None:
             return None
         return binding.value + m.group(2)
+
+
+    def _default_shape(self, text_: str, use: int) -> str | None:
+        """``${DOCKER_BIN:-$HOME/bin}`` of a variable this file never sets: the default's shape (``$HOME/bin``), what
+        the script uses unless the environment says otherwise, so the path it names is read (a ``bin`` directory);
+        None when the default is not one variable and literal text."""
+        m = _VARIABLE_DEFAULT.match(text_)
+        if m is None:
+            return None
+        binding = None if m.group(1) in _DYNAMIC else self.bindings.lookup(m.group(1), use)
+        start = binding.shape if binding is not None and binding.shape else f"${m.group(1)}"
+        return start + m.group(2) if binding is None or binding.value is None else None
 
 
 _VARIABLE_DEFAULT = re.compile(r"^\$\{?(\w+)\}?([^$`\"'\\]*)$")

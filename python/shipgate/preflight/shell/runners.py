@@ -1,0 +1,51 @@
+"""Functions that run one of their arguments as a shell string: ``run_as() { su - www-data -c "cd /srv;$1"; }``,
+``as_root() { sudo sh -c "$1"; }``, ``do() { eval "$1"; }``, also through a variable holding the shell
+(``sh_c='sudo -E sh -c'; run() { $sh_c "$@"; }``). A call's string argument is then the commands it runs
+(``run_as 'php console.php dbstructure update'``), read at the call as ``sh -c`` strings are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shipgate.preflight.shell.model import Word
+
+_POSITIONS = {str(n): n for n in range(1, 10)} | {"@": 1, "*": 1}
+# A positional parameter standing as a command of the string (at its start or after ``;``, ``&&``, ``|``, ``(``), not
+# part of a word (``eval "$1=\"$2\""`` assigns the variable its first argument names: it runs no command).
+_AS_COMMAND = re.compile(r"(?:^|[;&|(\n])\s*\$\{?([1-9@*])\}?(?=$|[\s;&|)])")
+
+
+@dataclass(frozen=True)
+class StringRunner:
+    """How a function runs its argument: the position (1-based) of the string, the way it is read (``sh -c``,
+    ``su -c``, ``eval``), and the escalator the body runs it with when every such command of the body agrees."""
+
+    position: int
+    via: str
+    escalation: str | None = None
+    escalation_line: int | None = None
+
+
+def record_runner(
+    found: dict[str, StringRunner],
+    function: str,
+    string: Word,
+    via: str | None,
+    *,
+    escalation: str | None,
+    escalation_line: int | None,
+) -> None:
+    """Notes ``function`` as a string runner when the ``string`` its body runs as shell has a positional parameter
+    as a command (``"$1"``, ``"cd /srv;$1"``, ``"$@"``; not ``"$1=\"$2\""``). A body that runs it in several ways
+    (``su`` as root, plain ``sh -c`` otherwise) runs it as a shell string with no escalator of its own: the run
+    picks the way."""
+    m = _AS_COMMAND.search(string.raw.strip("\"'"))
+    if m is None or via is None:
+        return
+    position = _POSITIONS[m.group(1)]
+    known = found.get(function)
+    if known is None:
+        found[function] = StringRunner(position, via, escalation, escalation_line)
+    elif known.escalation != escalation or known.via != via:
+        found[function] = StringRunner(known.position, "sh -c")

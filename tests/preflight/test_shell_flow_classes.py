@@ -1,0 +1,204 @@
+"""Shell data-flow classes hold-out rounds 42 and 45 left (tests/preflight/holdout42 and holdout45, "Not changed"):
+each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import package, run
+
+from shipgate.findings import Severity
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def _hosts(source: str, name: str = "install.sh") -> list[tuple[int | None, str]]:
+    """(line, host) of every external_endpoint finding of a package of one script."""
+    found = run(package({name: source}))
+    return sorted(
+        (f.evidence.get("line"), str(f.evidence.get("host")))
+        for f in found
+        if f.code == ENDPOINT and f.severity > Severity.INFO
+    )
+
+
+# -- 1: a variable given a URL in separate case items (or if/else branches) may hold either: each host is a contact --
+
+CHANNELS = _text(
+    "#!/bin/sh",  # 1
+    "URL=",  # 2
+    'case "$CHANNEL" in',  # 3
+    '  stable) URL="https://downloads.vendor.example/static/$(uname -m)/app.tgz" ;;',  # 4
+    '  nightly) URL="https://nightly.vendor.example/$(uname -m)/app.tgz" ;;',  # 5
+    "esac",  # 6
+    "fetch() {",  # 7
+    '  curl -L -o app.tgz "$URL"',  # 8
+    "}",  # 9
+    "fetch",  # 10
+)
+
+
+def test_1_every_case_items_host_is_a_contact_also_from_a_function() -> None:
+    assert _hosts(CHANNELS) == [(8, "downloads.vendor.example"), (8, "nightly.vendor.example")]
+
+
+def test_1_near_miss_a_value_overwritten_on_every_path_is_no_alternative() -> None:
+    overwritten = _text(
+        "#!/bin/sh",
+        'case "$CHANNEL" in',
+        "  stable) URL=https://downloads.vendor.example/app.tgz ;;",
+        "esac",
+        "URL=https://mirror.vendor.example/app.tgz",
+        'curl -L -o app.tgz "$URL"',
+    )
+    assert _hosts(overwritten) == [(6, "mirror.vendor.example")]
+    straight = _text(
+        "#!/bin/sh",
+        "URL=https://downloads.vendor.example/app.tgz",
+        "URL=https://mirror.vendor.example/app.tgz",
+        'curl -L -o app.tgz "$URL"',
+    )
+    assert _hosts(straight) == [(4, "mirror.vendor.example")]
+
+
+# -- 2: an archive unpacked in the directory of the last cd (no -C) lands there: into a bin directory it installs ---
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+INTO_BIN = _text(
+    "#!/bin/sh",  # 1
+    'BIN="${APP_BIN:-$HOME/bin}"',  # 2
+    "tmp=$(mktemp -d)",  # 3
+    'curl -L -o "$tmp/app.tgz" https://downloads.vendor.example/app.tgz',  # 4
+    'mkdir -p "$BIN"',  # 5
+    'cd "$BIN"',  # 6
+    'tar zxf "$tmp/app.tgz" --strip-components=1',  # 7
+)
+
+
+def _unverified(source: str) -> list[int | None]:
+    found = run(package({"install.sh": source}))
+    return sorted(f.evidence.get("line") for f in found if f.code == UNVERIFIED and f.severity > Severity.INFO)
+
+
+def test_2_an_archive_unpacked_after_cd_into_a_bin_directory_is_installed_unverified() -> None:
+    assert _unverified(INTO_BIN) == [7]
+    # the same with -C, and into ~/.local/bin named literally
+    with_c = _text(
+        "#!/bin/sh",
+        "curl -L -o /tmp/app.tgz https://downloads.vendor.example/app.tgz",
+        "tar -C ~/.local/bin -xzf /tmp/app.tgz",
+    )
+    assert _unverified(with_c) == [3]
+
+
+def test_2_near_miss_unpacked_in_a_temporary_directory_or_after_a_checksum_check() -> None:
+    scratch = _text(
+        "#!/bin/sh",
+        "tmp=$(mktemp -d)",
+        'curl -L -o "$tmp/app.tgz" https://downloads.vendor.example/app.tgz',
+        'cd "$tmp"',
+        "tar zxf app.tgz --strip-components=1",
+    )
+    assert _unverified(scratch) == []
+    checked = INTO_BIN.replace('mkdir -p "$BIN"', 'echo "$SUM  $tmp/app.tgz" | sha256sum -c -')
+    assert _unverified(checked) == []
+
+
+# -- 3: a brace list is the words it expands to: cp /tmp/{app,README} DEST copies the fetched app -------------------
+
+BRACED_COPY = _text(
+    "#!/bin/sh",  # 1
+    "curl -fsSL -o /tmp/app https://downloads.vendor.example/app",  # 2
+    "cp /tmp/{app,README} /usr/local/bin/",  # 3
+)
+
+
+def test_3_a_brace_list_names_the_fetched_file_it_copies_into_a_bin_directory() -> None:
+    assert _unverified(BRACED_COPY) == [3]
+
+
+def test_3_near_miss_braces_inside_quotes_are_literal() -> None:
+    assert _unverified(BRACED_COPY.replace("/tmp/{app,README}", '"/tmp/{app,README}"')) == []
+
+
+# -- 4: a string handed to a function that runs it with sh -c "$1" / su -c "…$1" / eval "$1" is read as commands ----
+
+MIGRATION = "preflight.hidden_migration"
+
+RUN_AS = _text(
+    "#!/bin/sh",  # 1
+    "run_as() {",  # 2
+    '  if [ "$(id -u)" = 0 ]; then',  # 3
+    '    su - www-data -s /bin/sh -c "cd /var/www/html;$1"',  # 4
+    "  else",  # 5
+    '    sh -c "$1"',  # 6
+    "  fi",  # 7
+    "}",  # 8
+    "do_it() { eval \"$1\"; }",  # 9
+    "run_as 'cd /var/www/html; php artisan migrate --force'",  # 10
+    'do_it "php bin/console doctrine:migrations:migrate -n"',  # 11
+)
+
+
+def _codes_at(source: str, code: str) -> list[int | None]:
+    found = run(package({"docker-entrypoint.sh": source}))
+    return sorted(f.evidence.get("line") for f in found if f.code == code and f.severity > Severity.INFO)
+
+
+def test_4_a_string_a_function_runs_as_shell_is_read_as_commands_at_the_call() -> None:
+    assert _codes_at(RUN_AS, MIGRATION) == [10, 11]
+    # the function's shell held in a variable, escalated: the string's apt-get runs with sudo from the call
+    through = _text("#!/bin/sh", "sh_c='sudo -E sh -c'", 'run() { $sh_c "$1"; }', 'run "apt-get install -y nginx"')
+    assert 4 in _codes_at(through, "preflight.sudo_unavailable")
+
+
+def test_4_near_miss_a_function_that_prints_or_logs_its_argument_runs_nothing() -> None:
+    printed = _text(
+        "#!/bin/sh",
+        'say() { echo "$1"; logger -t app "$1"; }',
+        "say 'php artisan migrate --force'",
+    )
+    assert _codes_at(printed, MIGRATION) == []
+    # a function that assigns the variable its first argument names runs no command named by it
+    assigner = _text(
+        "#!/bin/sh",
+        'set_var() { eval "$1=\\"$2\\""; }',
+        "set_var 'php artisan migrate --force' x",
+    )
+    assert _codes_at(assigner, MIGRATION) == []
+
+
+# -- 5: a fallback followed through a second variable: the delete's target is a path under a directory that is set --
+
+RM_RF = "preflight.rm_rf_variable"
+
+FALLBACK_THEN_COPY = _text(
+    "#!/bin/bash",  # 1
+    'if [ -z "${SDK_DIR}" ]; then',  # 2
+    '\tSDK_DIR="$HOME/.sdk"',  # 3
+    "fi",  # 4
+    'sdk_bin="${SDK_DIR}/bin"',  # 5
+    'rm -rf "${sdk_bin}"',  # 6
+    ": ${APP_DIR:=$HOME/.app}",  # 7
+    'app_lib="$APP_DIR/lib"',  # 8
+    'rm -rf "$app_lib"',  # 9
+)
+
+
+def test_5_a_delete_under_a_directory_a_fallback_set_is_no_rm_rf_of_an_empty_variable() -> None:
+    assert _codes_at(FALLBACK_THEN_COPY, RM_RF) == []
+
+
+def test_5_near_miss_no_fallback_or_a_fallback_only_after_the_delete() -> None:
+    unset = _text(
+        "#!/bin/bash",
+        'sdk_bin="${SDK_DIR}/bin"',
+        'rm -rf "${sdk_bin}"',
+        'app_lib="$APP_DIR/lib"',
+        'rm -rf "$app_lib"',
+        ": ${APP_DIR:=$HOME/.app}",
+    )
+    assert _codes_at(unset, RM_RF) == [3, 5]
