@@ -850,6 +850,9 @@ class _Reader:
             known = self._looked_up_program(chosen, line)
         if chosen is None or known is None:
             return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
+        switched_off = _dry_run_off(candidates, known)
+        if switched_off is not None:
+            return argv[1:], switched_off.line
         try:
             parts = shlex.split(known)
         except ValueError:
@@ -1102,6 +1105,21 @@ _LOOKED_UP = re.compile(
 _ESCALATOR_LOOKUP = re.compile(
     r"""=["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?(?:\s[^)`]*)?(?:\)|`)["']?$"""
 )
+
+
+# Programs that only print or skip the words after them: a variable holding one of them in front of a command is a
+# dry-run switch (``DRY=echo`` when ``DRY_RUN`` is set, ``DRY=""`` otherwise).
+_DRY_RUN_PREFIXES = frozenset({"echo", "printf", ":", "true"})
+
+
+def _dry_run_off(candidates: list[Assignment], known: str) -> Assignment | None:
+    """``$DRY pip install …`` where the value reaching the line only prints the command (``DRY="echo"``) and another
+    assignment of the variable in the file is empty (``DRY=""``): with the switch off the command runs as written,
+    so that is the run the script makes on an upgrade. The empty assignment; None when the value is not a printer or
+    the variable is never empty."""
+    if _first_word(known) not in _DRY_RUN_PREFIXES:
+        return None
+    return next((a for a in candidates if a.value is not None and not a.value.strip()), None)
 
 
 def _known_start(assignment: Assignment) -> str | None:
