@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+from shipgate.preflight.shell.build_placeholders import without_build_placeholders
+
 EGRESS = "preflight.implicit_egress"
 MIGRATION = "preflight.hidden_migration"
 
@@ -41,3 +43,29 @@ def test_a_near_miss_a_prefix_that_always_prints_runs_nothing() -> None:
     )
     assert codes_at({"scripts/upgrade.sh": always_printed}, EGRESS) == []
     assert codes_at({"scripts/upgrade.sh": always_printed}, MIGRATION) == []
+
+
+# -- B: a build-time placeholder (Maven's ${install.etc.dir}) no longer hides the commands after it -----------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+
+FILTERED_PRECHECK = _text(
+    "#!/bin/bash",  # 1
+    "LOCKFILE=/var/run/app-upgrade.lock",  # 2
+    'if [ ! -e "${install.etc.dir}/keep-running" ]; then',  # 3
+    '\trm -f "$LOCKFILE"',  # 4
+    '\trsync -a "${install.etc.dir}"/ "${install.share.dir}/etc-backup/" || :',  # 5
+    "fi",  # 6
+    'echo "$VERSION" > "$LOCKFILE"',  # 7
+)
+
+
+def test_b_writes_after_a_dotted_build_placeholder_are_read() -> None:
+    assert codes_at({"src/main/filtered/bin/upgrade-precheck.sh": FILTERED_PRECHECK}, PRIVILEGE) == [4, 7]
+
+
+def test_b_near_miss_root_checked_or_real_expansions_stay_as_they_were() -> None:
+    checked = FILTERED_PRECHECK.replace("LOCKFILE=", '[ "$(id -u)" -eq 0 ] || exit 1\nLOCKFILE=', 1)
+    assert codes_at({"src/main/filtered/bin/upgrade-precheck.sh": checked}, PRIVILEGE) == []
+    valid = b'echo "${NAME:-a.b}" "${list[1]}" "${HOME}/x.y" \'${not.read}\'\n'
+    assert without_build_placeholders(valid) == valid.replace(b"${not.read}", b"${not_read}")

@@ -31,6 +31,7 @@ from shipgate.preflight.shell.actions import (
     with_removal_functions,
 )
 from shipgate.preflight.shell.blocks import enclosing_block
+from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.library import take_tree
@@ -213,7 +214,7 @@ class _Reader:
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
-        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(source)
+        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(without_build_placeholders(source))
         root = tree.root_node
         if root.has_error:
             self.errors += 1
