@@ -69,3 +69,32 @@ def test_b_near_miss_root_checked_or_real_expansions_stay_as_they_were() -> None
     assert codes_at({"src/main/filtered/bin/upgrade-precheck.sh": checked}, PRIVILEGE) == []
     valid = b'echo "${NAME:-a.b}" "${list[1]}" "${HOME}/x.y" \'${not.read}\'\n'
     assert without_build_placeholders(valid) == valid.replace(b"${not.read}", b"${not_read}")
+
+
+# -- C: a tar cluster with the archive stuck to its f (-xvf- reads the pipe) unpacks the fetched archive ------------
+
+DOWNLOAD_RUN = "preflight.unverified_download_exec"
+
+PIPED_UNPACK = _text(
+    "#!/usr/bin/env bash",  # 1
+    "update_tool() {",  # 2
+    "\tbash /srv/tool/tool.sh +update",  # 3
+    "}",  # 4
+    "curl -s http://downloads.example.org/tool_linux.tar.gz | bsdtar -xvf- -C /srv/tool",  # 5
+    "update_tool",  # 6
+    "curl -sL https://plugins.example.org/latest | tar -xzf- -C /srv/tool/plugins/",  # 7
+    "chmod 755 /srv/tool/plugins/compiler.bin",  # 8
+)
+
+
+def test_c_an_archive_piped_into_tar_xvf_dash_is_unpacked_where_c_says() -> None:
+    assert codes_at({"start.sh": PIPED_UNPACK}, DOWNLOAD_RUN) == [6, 8]
+
+
+def test_c_near_miss_listing_or_creating_with_a_stuck_f_unpacks_nothing() -> None:
+    listed = PIPED_UNPACK.replace("bsdtar -xvf-", "bsdtar -tvf-").replace("tar -xzf-", "tar -tzf-")
+    assert codes_at({"start.sh": listed}, DOWNLOAD_RUN) == []
+    created = _text(
+        "#!/bin/sh", "tar -czf- /srv/tool | curl -T - https://backup.example.org/", "bash /srv/tool/tool.sh"
+    )
+    assert codes_at({"start.sh": created}, DOWNLOAD_RUN) == []
