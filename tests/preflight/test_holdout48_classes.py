@@ -98,3 +98,28 @@ def test_c_near_miss_listing_or_creating_with_a_stuck_f_unpacks_nothing() -> Non
         "#!/bin/sh", "tar -czf- /srv/tool | curl -T - https://backup.example.org/", "bash /srv/tool/tool.sh"
     )
     assert codes_at({"start.sh": created}, DOWNLOAD_RUN) == []
+
+
+# -- D: a command line kept in a variable with run-time arguments still names its program -----------------------
+
+OUTSIDE_LOCK = "preflight.migration_outside_lock"
+
+KEPT_COMMAND_LINE = _text(
+    "#!/bin/bash",  # 1
+    'CMD="psql -b -h $DB_SERVER -p $DB_PORT -d $DB_NAME -U $DB_USER"',  # 2
+    "for FILE in migration/postgresql/*.sql",  # 3
+    "do",  # 4
+    '    $CMD < "$FILE" 2>&1 | tee "$FILE.out"',  # 5
+    "done",  # 6
+)
+
+
+def test_d_a_kept_psql_command_line_applying_migration_files_takes_no_lock() -> None:
+    assert codes_at({"utils/SyncDB.sh": KEPT_COMMAND_LINE}, OUTSIDE_LOCK) == [5]
+
+
+def test_d_near_miss_a_program_chosen_at_run_time_or_a_locked_run_stays_quiet() -> None:
+    chosen = KEPT_COMMAND_LINE.replace('CMD="psql ', 'CMD="$SQL_CLIENT ')
+    assert codes_at({"utils/SyncDB.sh": chosen}, OUTSIDE_LOCK) == []
+    locked = KEPT_COMMAND_LINE.replace('CMD="psql', 'exec 9>/var/lock/sync.lock\nflock -n 9 || exit 1\nCMD="psql')
+    assert codes_at({"utils/SyncDB.sh": locked}, OUTSIDE_LOCK) == []

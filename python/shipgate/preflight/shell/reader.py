@@ -849,6 +849,8 @@ class _Reader:
         known = _known_start(chosen) if chosen is not None else None
         if chosen is not None and known is None:
             known = self._looked_up_program(chosen, line)
+        if chosen is not None and known is None and (shaped := _shaped_command(chosen, name, line)):
+            return shaped + argv[1:], chosen.line
         if chosen is None or known is None:
             return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
         switched_off = _dry_run_off(candidates, known)
@@ -1106,6 +1108,26 @@ _LOOKED_UP = re.compile(
 _ESCALATOR_LOOKUP = re.compile(
     r"""=["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?(?:\s[^)`]*)?(?:\)|`)["']?$"""
 )
+
+
+def _shaped_command(assignment: Assignment, name: str, line: int) -> list[Word]:
+    """``CMD="psql -b -h $DB_HOST -U $DB_USER"`` then ``$CMD < "$FILE"``: a command line kept in a variable whose
+    program is written out and whose arguments are partly known at run time. Its words, the program's literal and
+    the run-time ones unknown (their shape kept); none when the program itself is not written out."""
+    try:
+        parts = shlex.split(assignment.shape or "")
+    except ValueError:
+        return []
+    if len(parts) < 2 or not _PROGRAM_NAME.fullmatch(parts[0]):
+        return []
+    return [
+        Word(p, None if "$" in p or "`" in p else p, line, (name,), assignment.line, shape=p if "$" in p else None)
+        for p in parts
+    ]
+
+
+# A program written out at the start of a command line kept in a variable (``psql``, ``/usr/bin/mysql``).
+_PROGRAM_NAME = re.compile(r"[A-Za-z0-9_./+-]+")
 
 
 # Programs that only print or skip the words after them: a variable holding one of them in front of a command is a
