@@ -3,8 +3,10 @@ products), each as its minimal construct next to a near-miss that must stay quie
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from corpus_score import CORPUS_INVENTORY
+from preflight_kit import codes_at, package
 
+from shipgate.preflight import run_preflight
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 
 EGRESS = "preflight.implicit_egress"
@@ -123,3 +125,39 @@ def test_d_near_miss_a_program_chosen_at_run_time_or_a_locked_run_stays_quiet() 
     assert codes_at({"utils/SyncDB.sh": chosen}, OUTSIDE_LOCK) == []
     locked = KEPT_COMMAND_LINE.replace('CMD="psql', 'exec 9>/var/lock/sync.lock\nflock -n 9 || exit 1\nCMD="psql')
     assert codes_at({"utils/SyncDB.sh": locked}, OUTSIDE_LOCK) == []
+
+
+# -- E: a URL set (with a run-time path) in each branch of another function is each a contact --------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _hosts(files: dict[str, str]) -> list[tuple[int | None, str]]:
+    found = run_preflight(package({p: t.encode() for p, t in files.items()}), inventory=CORPUS_INVENTORY)
+    return sorted((f.evidence.get("line"), str(f.evidence.get("host"))) for f in found if f.code == ENDPOINT)
+
+
+BRANCHED_LINK = _text(
+    "#!/bin/sh",  # 1
+    "setup() {",  # 2
+    '  if [ "$1" = "snapshot" ]; then',  # 3
+    '    link="https://ci.vendor.example/job/last/app-$2.zip"',  # 4
+    "  else",  # 5
+    '    link="https://downloads.vendor.example/releases/$2/app-$2.zip"',  # 6
+    "  fi",  # 7
+    "}",  # 8
+    "fetch() {",  # 9
+    '  curl -Lf "$link" -o /tmp/app.zip',  # 10
+    "}",  # 11
+    'setup "$1" "$2"',  # 12
+    "fetch",  # 13
+)
+
+
+def test_e_each_branch_of_a_global_set_in_another_function_is_contacted() -> None:
+    assert _hosts({"bin/update": BRANCHED_LINK}) == [(10, "ci.vendor.example"), (10, "downloads.vendor.example")]
+
+
+def test_e_near_miss_a_host_cut_by_a_run_time_part_is_no_host() -> None:
+    cut = BRANCHED_LINK.replace("https://ci.vendor.example/job/last/", "https://bucket.s3.${REGION}.vendor.example/")
+    assert _hosts({"bin/update": cut}) == [(10, "downloads.vendor.example")]

@@ -74,7 +74,7 @@ from shipgate.preflight.shell.functions import (
     network_functions,
     read_through_runners,
 )
-from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.source_links import browser_asset, documentation_page, source_link_lines
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
@@ -239,17 +239,46 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
         if len(word.expands) != 1:
             continue
         name = word.expands[0]
-        above = [a for a in script.bindings(name) if a.line < command.line and a.function == command.function]
-        if not above or above[-1].value is None or above[-1].generated_by is not None:
+        above = [a for a in script.bindings(name) if a.line < command.line and _visible_from(a, command)]
+        if not above or _written(above[-1]) is None:
             continue  # the last value is a command's output (``X=$(cat /etc/mirror)``): the literals before it are gone
         for assignment in above[-8:]:
-            if assignment.value is None or assignment.generated_by is not None:
+            written = _written(assignment)
+            if written is None:
                 continue
-            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", assignment.value.replace("\\", "\\\\"), word.raw)
+            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", written.replace("\\", "\\\\"), word.raw)
             host = url_host(text.strip("\"'"))
             if host and host not in known:
                 known.add(host)
                 yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=assignment.line)
+
+
+def _written(assignment: Assignment) -> str | None:
+    """The value as far as the file writes it: the whole literal, or its known beginning when a run-time part
+    follows (``link="https://downloads.vendor.io/$VERSION/app.zip"`` gives the host); None for a command's output."""
+    if assignment.generated_by is not None:
+        return None
+    if assignment.value is not None:
+        return assignment.value
+    prefix = assignment.prefix or ""
+    return prefix if _WHOLE_HOST.match(prefix) else None  # not a host cut by a run-time part (``s3.${region}.…``)
+
+
+# A URL's beginning that holds the whole host: the path (or the port) starts before the first run-time part.
+_WHOLE_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/:?#]+[/:]")
+
+
+# How a function's assignment is kept to the function itself (``local link=…``): else it sets the global variable.
+_LOCAL_DECLARATION = re.compile(r"^\s*(?:local|declare|typeset)\b")
+
+
+def _visible_from(assignment: Assignment, command: Command) -> bool:
+    """The assignment may be the value the command reads: written in the same function (or both at the top level),
+    or a global one written in another function (``setup() { link="https://…"; }`` before ``download() { curl
+    "$link"; }``), which the shell keeps once that function ran."""
+    if assignment.function == command.function:
+        return True
+    return assignment.function is not None and not _LOCAL_DECLARATION.match(assignment.raw)
 
 
 def _through_body(call: Command, bound: Sequence[Command]) -> list[tuple[Command, str, Word]]:
