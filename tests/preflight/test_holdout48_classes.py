@@ -161,3 +161,22 @@ def test_e_each_branch_of_a_global_set_in_another_function_is_contacted() -> Non
 def test_e_near_miss_a_host_cut_by_a_run_time_part_is_no_host() -> None:
     cut = BRANCHED_LINK.replace("https://ci.vendor.example/job/last/", "https://bucket.s3.${REGION}.vendor.example/")
     assert _hosts({"bin/update": cut}) == [(10, "downloads.vendor.example")]
+
+
+# -- F: a product CLI's runner given the rake task list as one quoted word migrates -------------------------------
+
+RUN_TASK_LIST = _text(
+    "#!/bin/bash",  # 1
+    'CLI="${APP_NAME}"',  # 2
+    'rake_commands="db:migrate db:seed"',  # 3
+    '${CLI} run rake "${rake_commands} vendor:postinstall"',  # 4
+)
+
+
+def test_f_a_quoted_task_list_handed_to_the_runner_holds_db_migrate() -> None:
+    assert codes_at({"packaging/bin/postinstall": RUN_TASK_LIST}, MIGRATION) == [4]
+
+
+def test_f_near_miss_a_task_list_without_a_migration_stays_quiet() -> None:
+    seeding = RUN_TASK_LIST.replace('"db:migrate db:seed"', '"assets:precompile db:seed"')
+    assert codes_at({"packaging/bin/postinstall": seeding}, MIGRATION) == []

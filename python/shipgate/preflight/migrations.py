@@ -194,6 +194,10 @@ def _hidden_through_runner(command: Command) -> bool:
     name = args[start].rpartition("/")[2]
     patterns = _HIDDEN.get(name, ())
     rest = args[start + 1 :]
+    if start == 1:
+        # the runner hands its words to a shell, which splits a quoted task list (``<app> run rake "db:migrate
+        # db:seed"``) into the tasks the CLI is given
+        rest = [part for arg in rest for part in arg.split()]
     return any(rest[: len(p)] == list(p) for p in patterns)
 
 
