@@ -180,3 +180,27 @@ def test_f_a_quoted_task_list_handed_to_the_runner_holds_db_migrate() -> None:
 def test_f_near_miss_a_task_list_without_a_migration_stays_quiet() -> None:
     seeding = RUN_TASK_LIST.replace('"db:migrate db:seed"', '"assets:precompile db:seed"')
     assert codes_at({"packaging/bin/postinstall": seeding}, MIGRATION) == []
+
+
+# -- G: a product's upgrade tool shipped as a jar converts its stored data on upgrade -----------------------------
+
+UPGRADE_TOOL_JAR = _text(
+    "#!/bin/sh",  # 1
+    'export APP_USERDATA="$WorkingDir/userdata"',  # 2
+    'java -jar "$WorkingDir/runtime/bin/upgradetool.jar" || exit 1',  # 3
+    'java -Xmx256m -jar /opt/app/lib/data-upgrade-tool-2.1.jar --dir "$APP_USERDATA"',  # 4
+)
+
+
+def test_g_java_running_an_upgrade_tool_jar_is_a_hidden_migration() -> None:
+    assert codes_at({"runtime/bin/update": UPGRADE_TOOL_JAR}, MIGRATION) == [3, 4]
+
+
+def test_g_near_miss_other_jars_and_help_stay_quiet() -> None:
+    other = _text(
+        "#!/bin/sh",
+        'java -jar "$WorkingDir/runtime/bin/app.jar"',  # the product itself
+        "java -jar /opt/app/lib/upgrade-checker.jar",  # checks for a release, converts nothing
+        'java -jar "$WorkingDir/runtime/bin/upgradetool.jar" --help',
+    )
+    assert codes_at({"runtime/bin/update": other}, MIGRATION) == []
