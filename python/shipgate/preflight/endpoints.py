@@ -236,36 +236,58 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
     """Hosts of the other URLs a variable may hold at the command: every literal of the alternatives assigned to it
     above (``shell.reaching.alternatives``: ``if [ -z "$beta" ]; then link="https://downloads.vendor.io/…"; else
     link="https://beta.vendor.io/…"; fi; curl -O $link``, or one per ``case`` item, also at the top level for a
-    command in a function): the script reads one of them, which one is decided at run time. A value known only
-    up to its path (``"https://download.vendor.io/$(uname -m)/x.tgz"``) names its host."""
+    command in a function, or a global one another function sets): the script reads one of them, which one is
+    decided at run time. A value known only up to its path (``"https://download.vendor.io/$(uname -m)/x.tgz"``)
+    names its host."""
     for word in command.words:
         if len(word.expands) != 1:
             continue
         name = word.expands[0]
-        above = alternatives(script, name, command)
-        if not above or _known_url(above[-1]) is None:
+        above = alternatives(script, name, command) + _set_elsewhere(script, name, command)
+        above.sort(key=lambda a: a.line)
+        if not above or _written(above[-1]) is None:
             continue  # the last value is a command's output (``X=$(cat /etc/mirror)``): the literals before it are gone
         for assignment in above[-8:]:
-            value = _known_url(assignment)
-            if value is None:
+            written = _written(assignment)
+            if written is None:
                 continue
-            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", value.replace("\\", "\\\\"), word.raw)
+            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", written.replace("\\", "\\\\"), word.raw)
             host = url_host(text.strip("\"'"))
             if host and host not in known:
                 known.add(host)
                 yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=assignment.line)
 
 
-_HOST_END = re.compile(r"://[^/?#:\s]+[/?#:]")
-
-
-def _known_url(assignment: Assignment) -> str | None:
-    """The assignment's literal value; for a value built at run time, its known beginning when that holds a whole
-    host (``https://download.vendor.io/`` of ``"https://download.vendor.io/$(uname -m)/x.tgz"``); else None."""
-    if assignment.value is not None and assignment.generated_by is None:
+def _written(assignment: Assignment) -> str | None:
+    """The value as far as the file writes it: the whole literal, or its known beginning when a run-time part
+    follows (``link="https://downloads.vendor.io/$VERSION/app.zip"`` gives the host); None for a command's output."""
+    if assignment.generated_by is not None:
+        return None
+    if assignment.value is not None:
         return assignment.value
     prefix = assignment.prefix or ""
-    return prefix if assignment.value is None and _HOST_END.search(prefix) else None
+    return prefix if _WHOLE_HOST.match(prefix) else None  # not a host cut by a run-time part (``s3.${region}.…``)
+
+
+# A URL's beginning that holds the whole host: the path (or the port) starts before the first run-time part.
+_WHOLE_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/:?#]+[/:]")
+
+
+# How a function's assignment is kept to the function itself (``local link=…``): else it sets the global variable.
+_LOCAL_DECLARATION = re.compile(r"^\s*(?:local|declare|typeset)\b")
+
+
+def _set_elsewhere(script: Script, name: str, command: Command) -> list[Assignment]:
+    """Global assignments of ``name`` above ``command`` written in another function (``setup() { link="https://…";
+    }`` before ``download() { curl "$link"; }``), which the shell keeps once that function ran; a ``local`` one is
+    the function's own. :func:`alternatives` gives those of the command's own function and the top level."""
+    return [
+        a
+        for a in script.bindings(name)
+        if a.line < command.line
+        and a.function not in (None, command.function)
+        and not _LOCAL_DECLARATION.match(a.raw)
+    ]
 
 
 def _through_body(call: Command, bound: Sequence[Command]) -> list[tuple[Command, str, Word]]:

@@ -194,6 +194,10 @@ def _hidden_through_runner(command: Command) -> bool:
     name = args[start].rpartition("/")[2]
     patterns = _HIDDEN.get(name, ())
     rest = args[start + 1 :]
+    if start == 1:
+        # the runner hands its words to a shell, which splits a quoted task list (``<app> run rake "db:migrate
+        # db:seed"``) into the tasks the CLI is given
+        rest = [part for arg in rest for part in arg.split()]
     return any(rest[: len(p)] == list(p) for p in patterns)
 
 
@@ -207,9 +211,23 @@ def _manage_sync(command: Command) -> bool:
 _VENDOR_DB_TOOL = re.compile(r"[a-z][a-z0-9]{1,15}db")
 
 
+# A product's upgrade tool shipped as a jar (openHAB's ``runtime/bin/upgradetool.jar``, an ``upgrade-tool-2.1.jar``):
+# run on upgrade, it converts the stored data to the new version's format.
+_UPGRADE_JAR = re.compile(r"(?:[a-z0-9]+[-_])*upgrade[-_]?tool(?:[-_][a-z0-9.]+)?\.jar", re.IGNORECASE)
+
+
+def _upgrade_jar(command: Command) -> bool:
+    """``java -jar …/upgradetool.jar``: the jar Java runs is named as the product's upgrade tool."""
+    if command.name != "java":
+        return False
+    texts = [w.text for w in command.words]
+    jar = texts[texts.index("-jar") + 1] if "-jar" in texts[:-1] else ""
+    return bool(_UPGRADE_JAR.fullmatch(jar.rpartition("/")[2]))
+
+
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
-    if _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command):
+    if _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command) or _upgrade_jar(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)

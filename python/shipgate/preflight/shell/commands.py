@@ -540,9 +540,18 @@ def extracts(command: Command) -> bool:
     bundle = first.lstrip("-") if not first.startswith("--") else ""
     return (
         "--extract" in words
-        or ("x" in bundle and bundle.isalpha())
-        or any(w.startswith("-") and not w.startswith("--") and "x" in w[1:] and w[1:].isalpha() for w in words)
+        or "x" in _tar_letters(bundle)
+        or any(w.startswith("-") and not w.startswith("--") and "x" in _tar_letters(w[1:]) for w in words)
     )
+
+
+def _tar_letters(cluster: str) -> str:
+    """The option letters of a tar cluster: all of it when it is letters only (``xzf``); when the archive is written
+    stuck to its ``f`` (``xvf-`` reads stdin, ``xzf/tmp/a.tgz``), the letters up to that ``f``; else none."""
+    if cluster.isalpha():
+        return cluster
+    head, f, _archive = cluster.partition("f")
+    return head + f if f and (not head or head.isalpha()) else ""
 
 
 def _bundled_value(command: Command, letter: str) -> list[Word]:

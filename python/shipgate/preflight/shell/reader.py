@@ -32,6 +32,7 @@ from shipgate.preflight.shell.actions import (
 )
 from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
+from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, unset_test
 from shipgate.preflight.shell.library import take_tree
@@ -218,7 +219,7 @@ class _Reader:
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
-        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(source)
+        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(without_build_placeholders(source))
         root = tree.root_node
         if root.has_error:
             self.errors += 1
@@ -860,8 +861,13 @@ class _Reader:
         known = _known_start(chosen) if chosen is not None else None
         if chosen is not None and known is None:
             known = self._looked_up_program(chosen, line)
+        if chosen is not None and known is None and (shaped := _shaped_command(chosen, name, line)):
+            return shaped + argv[1:], chosen.line
         if chosen is None or known is None:
             return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
+        switched_off = _dry_run_off(candidates, known)
+        if switched_off is not None:
+            return argv[1:], switched_off.line
         try:
             parts = shlex.split(known)
         except ValueError:
@@ -1142,6 +1148,41 @@ _LOOKED_UP = re.compile(
 _ESCALATOR_LOOKUP = re.compile(
     r"""=["']?(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?(?:\s[^)`]*)?(?:\)|`)["']?$"""
 )
+
+
+def _shaped_command(assignment: Assignment, name: str, line: int) -> list[Word]:
+    """``CMD="psql -b -h $DB_HOST -U $DB_USER"`` then ``$CMD < "$FILE"``: a command line kept in a variable whose
+    program is written out and whose arguments are partly known at run time. Its words, the program's literal and
+    the run-time ones unknown (their shape kept); none when the program itself is not written out."""
+    try:
+        parts = shlex.split(assignment.shape or "")
+    except ValueError:
+        return []
+    if len(parts) < 2 or not _PROGRAM_NAME.fullmatch(parts[0]):
+        return []
+    return [
+        Word(p, None if "$" in p or "`" in p else p, line, (name,), assignment.line, shape=p if "$" in p else None)
+        for p in parts
+    ]
+
+
+# A program written out at the start of a command line kept in a variable (``psql``, ``/usr/bin/mysql``).
+_PROGRAM_NAME = re.compile(r"[A-Za-z0-9_./+-]+")
+
+
+# Programs that only print or skip the words after them: a variable holding one of them in front of a command is a
+# dry-run switch (``DRY=echo`` when ``DRY_RUN`` is set, ``DRY=""`` otherwise).
+_DRY_RUN_PREFIXES = frozenset({"echo", "printf", ":", "true"})
+
+
+def _dry_run_off(candidates: list[Assignment], known: str) -> Assignment | None:
+    """``$DRY pip install …`` where the value reaching the line only prints the command (``DRY="echo"``) and another
+    assignment of the variable in the file is empty (``DRY=""``): with the switch off the command runs as written,
+    so that is the run the script makes on an upgrade. The empty assignment; None when the value is not a printer or
+    the variable is never empty."""
+    if _first_word(known) not in _DRY_RUN_PREFIXES:
+        return None
+    return next((a for a in candidates if a.value is not None and not a.value.strip()), None)
 
 
 def _known_start(assignment: Assignment) -> str | None:
