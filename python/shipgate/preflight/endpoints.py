@@ -261,12 +261,10 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
 def _written(assignment: Assignment) -> str | None:
     """The value as far as the file writes it: the whole literal, or its known beginning when a run-time part
     follows (``link="https://downloads.vendor.io/$VERSION/app.zip"`` gives the host); None for a command's output."""
-    if assignment.generated_by is not None:
-        return None
-    if assignment.value is not None:
+    if assignment.value is not None and assignment.generated_by is None:
         return assignment.value
-    prefix = assignment.prefix or ""
-    return prefix if _WHOLE_HOST.match(prefix) else None  # not a host cut by a run-time part (``s3.${region}.…``)
+    prefix = assignment.prefix or ""  # ``"https://host/$(uname -m)/x"``: a command's output after the host
+    return prefix if assignment.value is None and _WHOLE_HOST.match(prefix) else None  # not ``s3.${region}.…``
 
 
 # A URL's beginning that holds the whole host: the path (or the port) starts before the first run-time part.
