@@ -23,7 +23,7 @@ from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
-from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.markup import in_documentation_folder, is_test_path
 from shipgate.preflight.migration_history import not_run
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.runners import steps
@@ -466,6 +466,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if down_file(path) and path not in run_files:  # a rollback: the upgrade does not run it
             continue
         if is_test_path(path) and path not in run_files:  # a test's fixture database, not the product's
+            continue
+        if in_documentation_folder(path) and path not in run_files:  # an example or a manual step for a reader
             continue
         read = as_sqlite(sql) if sqlite else _on_package_database(revised(sql, altered), database)
         yield from _sql_findings(read, path in locked_files)
