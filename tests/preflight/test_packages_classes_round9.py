@@ -22,3 +22,27 @@ def test_upgrade_sql_outside_a_documentation_folder_or_run_by_a_step_is_still_re
     postinst = "#!/bin/sh\nset -e\npsql app < /usr/share/doc/app/database/upgrade-2.7.postgre.sql\n"
     files = {"postinst": postinst, "usr/share/doc/app/database/upgrade-2.7.postgre.sql": _UPGRADE_SQL}
     assert codes_at(files, UNLOCKED) == [1]
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_a_plugins_author_link_is_shown_not_requested() -> None:
+    plugin = (
+        "class VaultDestinationPlugin(DestinationPlugin):\n"  # 1
+        '    title = "Vault"\n'  # 2
+        '    author = "Dten Maintainers"\n'  # 3
+        '    author_url = "https://git.dten-hub.io/dten/dten"\n'  # 4
+        '    maintainer_url = "https://dten-project.io/people/"\n'  # 5
+    )
+    assert codes_at({"dten/plugins/vault/plugin.py": plugin}, ENDPOINT) == []
+
+
+def test_an_auth_url_on_a_plugin_is_still_requested() -> None:
+    # near miss: ``auth`` is not ``author``: the token endpoint the plugin posts to stays contacted
+    plugin = (
+        "class VaultDestinationPlugin(DestinationPlugin):\n"  # 1
+        '    auth_url = "https://login.dten-cloud.io/oauth2/token"\n'  # 2
+        '    author_url = "https://git.dten-hub.io/dten/dten"\n'  # 3
+    )
+    assert codes_at({"dten/plugins/vault/plugin.py": plugin}, ENDPOINT) == [2]
