@@ -46,3 +46,19 @@ def test_an_auth_url_on_a_plugin_is_still_requested() -> None:
         '    author_url = "https://git.dten-hub.io/dten/dten"\n'  # 3
     )
     assert codes_at({"dten/plugins/vault/plugin.py": plugin}, ENDPOINT) == [2]
+
+
+REWRITE = "preflight.migration_rewrites_table"
+
+
+def test_a_now_default_is_stored_once_not_written_to_every_row() -> None:
+    sql = "ALTER TABLE pending_certs ADD COLUMN last_updated timestamptz NOT NULL DEFAULT now();\n"
+    assert codes_at({"migrations/0042_last_updated.sql": sql}, REWRITE) == []
+    assert codes_at({"migrations/0042_last_updated.sql": sql}, UNLOCKED) == [1]
+
+
+def test_a_volatile_default_still_rewrites_the_table() -> None:
+    # near miss: clock_timestamp() and gen_random_uuid() are volatile: a value for each row
+    for kind, default in (("timestamptz", "clock_timestamp()"), ("uuid", "gen_random_uuid()")):
+        sql = f"ALTER TABLE pending_certs ADD COLUMN c {kind} NOT NULL DEFAULT {default};\n"
+        assert codes_at({"migrations/0042_c.sql": sql}, REWRITE) == [1]
