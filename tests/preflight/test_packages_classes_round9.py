@@ -62,3 +62,32 @@ def test_a_volatile_default_still_rewrites_the_table() -> None:
     for kind, default in (("timestamptz", "clock_timestamp()"), ("uuid", "gen_random_uuid()")):
         sql = f"ALTER TABLE pending_certs ADD COLUMN c {kind} NOT NULL DEFAULT {default};\n"
         assert codes_at({"migrations/0042_c.sql": sql}, REWRITE) == [1]
+
+
+SUDO = "preflight.sudo_unavailable"
+EGRESS = "preflight.implicit_egress"
+_PLAYBOOK = (
+    "- hosts: all\n"  # 1
+    "  tasks:\n"  # 2
+    "    - name: Ensure python3-venv is installed\n"  # 3
+    "      become: yes\n"  # 4
+    "      package:\n"  # 5
+    "        name: python3-venv\n"  # 6
+    "    - name: Start the API image\n"  # 7
+    "      command: podman run --name dten-api --detach docker.io/dten/api:latest\n"  # 8
+)
+
+
+def test_a_test_playbook_is_a_test_job_not_a_step() -> None:
+    for path in ("tests/with_mysql.yaml", "roles/dten/tests/test.yml"):
+        assert codes_at({path: _PLAYBOOK}, SUDO) == []
+        assert codes_at({path: _PLAYBOOK}, EGRESS) == []
+    assert codes_at({".gitreview": "[gerrit]\nhost=review.dten-hub.io\nport=29418\nproject=dten/dten.git\n"}, ENDPOINT) == []
+
+
+def test_a_playbook_outside_tests_and_a_test_folders_script_are_still_steps() -> None:
+    # near miss: the same playbook where a deployment keeps its playbooks
+    assert codes_at({"playbooks/install.yaml": _PLAYBOOK}, SUDO) == [4]
+    # near miss: a shell script in a test folder is still read as a script (it may be what the operator runs)
+    script = "#!/bin/sh\nset -e\nsudo systemctl restart dten-agent\n"
+    assert codes_at({"tests/deploy/join_agent.sh": script}, SUDO) == [3]
