@@ -91,3 +91,26 @@ def test_a_playbook_outside_tests_and_a_test_folders_script_are_still_steps() ->
     # near miss: a shell script in a test folder is still read as a script (it may be what the operator runs)
     script = "#!/bin/sh\nset -e\nsudo systemctl restart dten-agent\n"
     assert codes_at({"tests/deploy/join_agent.sh": script}, SUDO) == [3]
+
+
+_BOWER = (
+    "{\n"  # 1
+    '  "name": "dten",\n'  # 2
+    '  "repository": {\n'  # 3
+    '    "type": "git",\n'  # 4
+    '    "url": "git://git.dten-hub.io/dten/dten.git"\n'  # 5
+    "  },\n"  # 6
+    '  "homepage": "https://dten-project.io",\n'  # 7
+    '  "dependencies": {"angular-chart": "https://git.dten-hub.io/charts/angular-chart.git#1.4"}\n'  # 8
+    "}\n"
+)
+
+
+def test_bower_metadata_is_shown_to_people() -> None:
+    assert 5 not in codes_at({"bower.json": _BOWER}, ENDPOINT)
+    assert 7 not in codes_at({"bower.json": _BOWER}, ENDPOINT)
+
+
+def test_a_bower_dependency_url_is_still_fetched() -> None:
+    # near miss: ``bower install`` clones a dependency given as a URL
+    assert codes_at({"bower.json": _BOWER}, ENDPOINT) == [8]
