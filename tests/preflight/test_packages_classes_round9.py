@@ -114,3 +114,21 @@ def test_bower_metadata_is_shown_to_people() -> None:
 def test_a_bower_dependency_url_is_still_fetched() -> None:
     # near miss: ``bower install`` clones a dependency given as a URL
     assert codes_at({"bower.json": _BOWER}, ENDPOINT) == [8]
+
+
+OUTSIDE_LOCK = "preflight.migration_outside_lock"
+_SEED = (
+    "INSERT INTO g_scope (gs_name, gs_display_name) VALUES ('g_admin', 'Administration');\n"
+    "INSERT INTO g_scope (gs_name, gs_display_name) VALUES ('g_profile', 'Profile');\n"
+)
+_FEED = "#!/bin/sh\nset -e\nsu - postgres -c \"psql dten < /usr/share/dten/sql/default.sql\"\n"
+
+
+def test_feeding_psql_a_file_of_rows_is_no_schema_migration() -> None:
+    assert codes_at({"postinst": _FEED, "usr/share/dten/sql/default.sql": _SEED}, OUTSIDE_LOCK) == []
+
+
+def test_feeding_psql_a_file_that_alters_the_schema_is_still_one() -> None:
+    # near miss: one ALTER among the rows makes it a schema change two runs can race
+    schema = _SEED + "ALTER TABLE g_scope ADD COLUMN gs_hidden boolean;\n"
+    assert codes_at({"postinst": _FEED, "usr/share/dten/sql/default.sql": schema}, OUTSIDE_LOCK) == [3]

@@ -308,6 +308,14 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             yield MigrationRun(path, command, written, target, False, locked or (sql is not None and sql.locked))
 
 
+def _rows_only(sql: SqlFile | None) -> bool:
+    """A file of ``INSERT`` rows alone, every statement read (glewlwyd's ``postgre.default.sql`` of default scopes
+    and modules): it seeds data and changes no schema, so two runs cannot migrate concurrently."""
+    return sql is not None and bool(sql.statements) and sql.unchecked == 0 and all(
+        s.kind == "insert" for s in sql.statements
+    )
+
+
 def _locked_by_callers(found: list[MigrationRun]) -> set[str]:
     return {r.package_file for r in found if r.package_file and r.locked}
 
@@ -473,7 +481,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _sql_findings(read, path in locked_files)
     yield from _inline_findings(ctx)
     for run in found:
-        if run.locked:
+        if run.locked or _rows_only(ctx.parsed.sql.get(run.package_file or "")):
             continue
         if run.hidden:
             yield at_command(
