@@ -132,3 +132,26 @@ def test_feeding_psql_a_file_that_alters_the_schema_is_still_one() -> None:
     # near miss: one ALTER among the rows makes it a schema change two runs can race
     schema = _SEED + "ALTER TABLE g_scope ADD COLUMN gs_hidden boolean;\n"
     assert codes_at({"postinst": _FEED, "usr/share/dten/sql/default.sql": schema}, OUTSIDE_LOCK) == [3]
+
+
+def _dns_client(assignment: str) -> str:
+    return (
+        "import requests\n"  # 1
+        f"{assignment}\n"  # 2
+        "\n"  # 3
+        "\n"  # 4
+        "def _get(path):\n"  # 5
+        "    base_uri = 'https://api.dten-dns.io'\n"  # 6
+        "    resp = requests.get(f'{base_uri}{path}', verify=True)\n"  # 7
+        "    return resp.json()\n"  # 8
+    )
+
+
+def test_a_functions_local_base_url_is_what_it_requests() -> None:
+    assert codes_at({"dten/plugins/dns.py": _dns_client("")}, ENDPOINT) == [6]
+
+
+def test_a_modules_own_base_url_setting_is_still_its_own_address() -> None:
+    # near miss: at a module's top level, ``base_url`` names the product's own public address
+    code = _dns_client("base_url = 'https://dten.dten-project.io'")
+    assert 2 not in codes_at({"dten/plugins/dns.py": code}, ENDPOINT)
