@@ -7,7 +7,9 @@ from preflight_kit import codes_at
 
 UNLOCKED = "preflight.migration_unlocked"
 
-_UPGRADE_SQL = "ALTER TABLE g_user ADD COLUMN gu_last_login TIMESTAMPTZ;\nCREATE INDEX i_gu_login ON g_user(gu_last_login);\n"
+_UPGRADE_SQL = (
+    "ALTER TABLE g_user ADD COLUMN gu_last_login TIMESTAMPTZ;\nCREATE INDEX i_gu_login ON g_user(gu_last_login);\n"
+)
 
 
 def test_upgrade_sql_in_a_documentation_folder_is_not_a_migration_the_install_runs() -> None:
@@ -82,7 +84,8 @@ def test_a_test_playbook_is_a_test_job_not_a_step() -> None:
     for path in ("tests/with_mysql.yaml", "roles/dten/tests/test.yml"):
         assert codes_at({path: _PLAYBOOK}, SUDO) == []
         assert codes_at({path: _PLAYBOOK}, EGRESS) == []
-    assert codes_at({".gitreview": "[gerrit]\nhost=review.dten-hub.io\nport=29418\nproject=dten/dten.git\n"}, ENDPOINT) == []
+    gerrit = "[gerrit]\nhost=review.dten-hub.io\nport=29418\nproject=dten/dten.git\n"
+    assert codes_at({".gitreview": gerrit}, ENDPOINT) == []
 
 
 def test_a_playbook_outside_tests_and_a_test_folders_script_are_still_steps() -> None:
@@ -121,7 +124,7 @@ _SEED = (
     "INSERT INTO g_scope (gs_name, gs_display_name) VALUES ('g_admin', 'Administration');\n"
     "INSERT INTO g_scope (gs_name, gs_display_name) VALUES ('g_profile', 'Profile');\n"
 )
-_FEED = "#!/bin/sh\nset -e\nsu - postgres -c \"psql dten < /usr/share/dten/sql/default.sql\"\n"
+_FEED = '#!/bin/sh\nset -e\nsu - postgres -c "psql dten < /usr/share/dten/sql/default.sql"\n'
 
 
 def test_feeding_psql_a_file_of_rows_is_no_schema_migration() -> None:
@@ -155,3 +158,7 @@ def test_a_modules_own_base_url_setting_is_still_its_own_address() -> None:
     # near miss: at a module's top level, ``base_url`` names the product's own public address
     code = _dns_client("base_url = 'https://dten.dten-project.io'")
     assert 2 not in codes_at({"dten/plugins/dns.py": code}, ENDPOINT)
+    # near miss: a function's local base URL the function returns (a link it builds) is not requested
+    link = code.replace("requests.get(f'{base_uri}{path}', verify=True)", "f'{base_uri}{path}'")
+    assert codes_at({"dten/plugins/dns.py": link}, ENDPOINT) == []
+

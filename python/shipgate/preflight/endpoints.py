@@ -58,6 +58,7 @@ from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
 from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
+from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.arguments import bound_calls
@@ -109,9 +110,6 @@ _OWN_NAME_KEY = re.compile(
 # (``class LubimyCzytac: BASE_URL = "https://lubimyczytac.pl"``); the product's own URL is a setting, written at a
 # module's or a file's top level (a function's local ``base_url`` is neither: read as before).
 _CLIENT_BASE = re.compile(r"^(?:    |\t)(?:API_?)?BASE_?UR[LI]\s*=")  # one level in: a class body's constant
-# A function's local or an object's attribute, written in lower case and indented (``    base_uri =
-# 'https://api.nsone.net'`` before ``requests.get(f"{base_uri}{path}")``): the base of what the code requests.
-_LOCAL_BASE = re.compile(r"^[ \t]+(?:(?:self|this)\.|(?:const|let|var) )?(?:[a-z][a-z0-9]*_)*base_?ur[li]\s*=")
 # A setting written as an XML element on one line (``<smtpHost>smtp.vendor.io</smtpHost>``): its name and value.
 _XML_SETTING = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
 _EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a template's (``%s@users.x.net``)
@@ -484,6 +482,7 @@ def _text_endpoints(
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
+    requested = requested_local_lines(path, lines) if code else set()
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
@@ -526,7 +525,7 @@ def _text_endpoints(
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
         own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
-        own = own and not (code and _LOCAL_BASE.match(line))  # a function's ``base_uri``: what it requests
+        own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
