@@ -162,3 +162,21 @@ def test_a_modules_own_base_url_setting_is_still_its_own_address() -> None:
     link = code.replace("requests.get(f'{base_uri}{path}', verify=True)", "f'{base_uri}{path}'")
     assert codes_at({"dten/plugins/dns.py": link}, ENDPOINT) == []
 
+
+_OAUTH = (
+    "class Google(Resource):\n"  # 1
+    "    def post(self):\n"  # 2
+    '        access_token_url = "https://accounts.dten-id.io/o/oauth2/token"\n'  # 3
+    '        user_info_url = "https://www.dten-id-apis.io/oauth2/v1/userinfo"\n'  # 4
+    '        more_info_url = "https://dten-project.io/about/google-login"\n'  # 5
+    "        return access_token_url, user_info_url, more_info_url\n"  # 6
+)
+
+
+def test_an_openid_userinfo_endpoint_is_requested() -> None:
+    assert 4 in codes_at({"dten/auth/views.py": _OAUTH}, ENDPOINT)
+
+
+def test_a_page_of_more_information_is_still_a_link() -> None:
+    # near miss: ``more_info_url`` is a page shown to people
+    assert codes_at({"dten/auth/views.py": _OAUTH}, ENDPOINT) == [3, 4]

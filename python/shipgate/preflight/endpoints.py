@@ -116,7 +116,10 @@ _EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a 
 # Settings that hold a page shown to people (docs, help, terms of service, privacy policy, a ``*_LINK``): the
 # product links to it, it does not connect to it.
 _MENTION_KEY = re.compile(
-    r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
+    r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|description|website|source|changelog"
+    # a page of information (``info_url``, ``more_info``); not OpenID Connect's ``userinfo`` endpoint, which the
+    # server calls with the user's token (``user_info_url``, ``userinfo_endpoint``)
+    r"|(?<!user)(?<!user_)(?<!user-)info"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
     # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
     r"|^provider_?url$"
