@@ -180,3 +180,24 @@ def test_an_openid_userinfo_endpoint_is_requested() -> None:
 def test_a_page_of_more_information_is_still_a_link() -> None:
     # near miss: ``more_info_url`` is a page shown to people
     assert codes_at({"dten/auth/views.py": _OAUTH}, ENDPOINT) == [3, 4]
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+_ADMIN = (
+    "INSERT INTO g_user (gu_username, gu_name) VALUES ('admin', 'The Administrator');\n"  # 1
+    "INSERT INTO g_user_password (gu_id, guw_password) VALUES "  # 2
+    "((SELECT gu_id FROM g_user WHERE gu_username='admin'), {value});\n"
+)
+
+
+def test_an_account_row_storing_a_hashed_literal_password_is_a_credential() -> None:
+    for value in ("crypt('password', gen_salt('bf'))", "PASSWORD('password')"):
+        sql = _ADMIN.format(value=value)
+        assert codes_at({"usr/share/dten/sql/default.sql": sql}, CREDENTIAL) == [2]
+
+
+def test_a_hashed_column_or_parameter_stores_no_known_password() -> None:
+    # near misses: the value hashed is a column or a bind parameter; a digest of other data is no password
+    for value in ("crypt(:password, gen_salt('bf'))", "crypt(guw_plain, gen_salt('bf'))", "md5('dten-admin')"):
+        sql = _ADMIN.format(value=value)
+        assert codes_at({"usr/share/dten/sql/default.sql": sql}, CREDENTIAL) == []
