@@ -321,6 +321,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for st in sql.statements:
                 if st.password_role:
                     found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
+                elif st.stored_password and not allowed(st.stored_password):  # an account row's hashed literal
+                    found.setdefault(st.line, Secret(st.line, "SQL password", st.stored_password, Severity.HIGH))
                 elif (
                     not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
                 ):

@@ -58,6 +58,7 @@ from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
 from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
+from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.arguments import bound_calls
@@ -116,7 +117,10 @@ _EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a 
 # Settings that hold a page shown to people (docs, help, terms of service, privacy policy, a ``*_LINK``): the
 # product links to it, it does not connect to it.
 _MENTION_KEY = re.compile(
-    r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|info|description|website|source|changelog"
+    r"(?i)documentation|docs?\b|homepage|help|licen[cs]e|about|support|bugs?|description|website|source|changelog"
+    # a page of information (``info_url``, ``more_info``); not OpenID Connect's ``userinfo`` endpoint, which the
+    # server calls with the user's token (``user_info_url``, ``userinfo_endpoint``)
+    r"|(?<!user)(?<!user_)(?<!user-)info"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
     # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
     r"|^provider_?url$"
@@ -517,6 +521,7 @@ def _text_endpoints(
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
+    requested = requested_local_lines(path, lines) if code else set()
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
@@ -559,6 +564,7 @@ def _text_endpoints(
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
         own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
+        own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False

@@ -44,6 +44,7 @@ _CALLBACK = re.compile(r"^[A-Za-z_\\][\w\\]*::\w+$")
 # Metadata a manifest shows to people (a registry page, ``npm bugs``, ``composer fund``): not hosts contacted.
 _NPM_METADATA = frozenset({"homepage", "repository", "bugs", "author", "contributors", "maintainers", "funding"})
 _COMPOSER_METADATA = frozenset({"homepage", "support", "authors", "funding", "source"})
+_BOWER_METADATA = frozenset({"homepage", "repository", "authors", "bugs"})  # bower.json, npm's fields for a web UI
 
 
 def commands(path: str, text: str) -> list[Piece] | None:
@@ -65,14 +66,16 @@ def commands(path: str, text: str) -> list[Piece] | None:
 
 def metadata_lines(path: str, text: str) -> frozenset[int]:
     """Lines of a package manifest's metadata (``homepage``, ``repository``, ``funding``, ``support``, authors'
-    pages, ``setup(url=…)``): pages shown to people, whose hosts are mentions; and the lines of its ``scripts``
-    (those run at install are read as shell by ``commands``; a URL in one that is not run is a mention)."""
+    pages, ``setup(url=…)``; Bower's ``bower.json`` as npm's): pages shown to people, whose hosts are mentions; and
+    the lines of its ``scripts`` (those run at install are read as shell by ``commands``; a URL in one that is not
+    run is a mention). A dependency given as a URL stays a host its tool fetches from."""
     name = posixpath.basename(path)
-    if name in ("package.json", "composer.json"):
+    if name in ("package.json", "composer.json", "bower.json"):
         doc = _json(text)
         if doc is None:
             return frozenset()
-        keys = (_NPM_METADATA if name == "package.json" else _COMPOSER_METADATA) | {"scripts"}
+        metadata = {"package.json": _NPM_METADATA, "composer.json": _COMPOSER_METADATA, "bower.json": _BOWER_METADATA}
+        keys = metadata[name] | {"scripts"}
         return frozenset(line for where, line in doc[1].items() if where and where[0] in keys)
     if name == "setup.py":
         return setup_py.metadata_lines(text)

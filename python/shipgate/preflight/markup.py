@@ -239,6 +239,13 @@ def is_test_path(path: str) -> bool:
     return bool(_TEST_PATH.search(path)) or is_project_test(path)
 
 
+def in_documentation_folder(path: str) -> bool:
+    """A file under a documentation folder (``share/doc/``, ``docs/``, ``documentation/``): written for a reader,
+    who may copy from it; the package's own steps do not run it unless one names it (glewlwyd's
+    ``share/doc/…/upgrade-2.7-core.postgre.sql``, which README.Debian tells the operator to apply by hand)."""
+    return bool(_DOC_DIR.search(path))
+
+
 def is_lock_file(path: str) -> bool:
     """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…), or the failure log a
     JavaScript package manager leaves beside one (``yarn-error.log``, ``npm-debug.log``): the log ends with a dump of

@@ -23,7 +23,7 @@ from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
-from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.markup import in_documentation_folder, is_test_path
 from shipgate.preflight.migration_history import not_run
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.runners import steps
@@ -326,6 +326,14 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             yield MigrationRun(path, command, written, target, False, locked or (sql is not None and sql.locked))
 
 
+def _rows_only(sql: SqlFile | None) -> bool:
+    """A file of ``INSERT`` rows alone, every statement read (glewlwyd's ``postgre.default.sql`` of default scopes
+    and modules): it seeds data and changes no schema, so two runs cannot migrate concurrently."""
+    return sql is not None and bool(sql.statements) and sql.unchecked == 0 and all(
+        s.kind == "insert" for s in sql.statements
+    )
+
+
 def _locked_by_callers(found: list[MigrationRun]) -> set[str]:
     return {r.package_file for r in found if r.package_file and r.locked}
 
@@ -485,11 +493,13 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         if is_test_path(path) and path not in run_files:  # a test's fixture database, not the product's
             continue
+        if in_documentation_folder(path) and path not in run_files:  # an example or a manual step for a reader
+            continue
         read = as_sqlite(sql) if sqlite else _on_package_database(revised(sql, altered), database)
         yield from _sql_findings(read, path in locked_files)
     yield from _inline_findings(ctx)
     for run in found:
-        if run.locked:
+        if run.locked or _rows_only(ctx.parsed.sql.get(run.package_file or "")):
             continue
         if run.hidden:
             yield at_command(

@@ -20,8 +20,11 @@ the conventions of particular ecosystems that whole packages showed:
   of configuration (an nginx ``site.conf.j2``) holds no HTML element and is read as configuration.
 - **Developer tooling**: OpenStack's ``devstack/`` plugin (a development cloud's setup) and Zuul CI
   (``.zuul.yaml``, ``.zuul.d/``), a top-level ``ci/`` folder, pre-commit's hook list
-  (``.pre-commit-config.yaml``: the linters' repositories), Read the Docs' build file, and a test environment's
-  setup script in ``tools/`` (``tools/test-setup.sh``).
+  (``.pre-commit-config.yaml``: the linters' repositories), Read the Docs' build file, Gerrit's ``.gitreview`` (the
+  review host a developer pushes to), a test environment's setup script in ``tools/`` (``tools/test-setup.sh``), and
+  a test playbook: YAML under a test folder (an Ansible role's ``tests/test.yml``, the playbooks Zuul jobs run from
+  ``tests/``, ara's ``tests/with_mysql.yaml``): a test job's ``become``, ``sudo`` and image pulls, not the install's.
+  A test folder's shell script stays a script (a lone ``tests/…/join_agent.sh`` may be what an operator runs).
 """
 
 from __future__ import annotations
@@ -52,8 +55,9 @@ _TEMPLATE_HEAD = 200
 _TOOLING_DIR = re.compile(r"^(?:devstack|ci|\.zuul\.d)/")
 _TOOLING_NAMES = frozenset(
     {".zuul.yaml", "zuul.yaml", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".readthedocs.yaml",
-     ".readthedocs.yml"}
+     ".readthedocs.yml", ".gitreview"}
 )  # fmt: skip
+_TEST_PLAYBOOK = re.compile(r"(?i)(?:^|/)tests?/(?:[^/]+/)*[^/]+\.ya?ml$")
 _TEST_SETUP = re.compile(r"(?:^|/)(?:scripts|tools)/tests?[-_][\w-]*\.(?:sh|py)$")
 
 
@@ -76,9 +80,13 @@ def is_project_localization(path: str) -> bool:
 
 
 def is_project_tooling(path: str) -> bool:
-    """A devstack plugin, Zuul or pre-commit configuration, a top-level ``ci/`` folder, a test-setup script."""
+    """A devstack plugin, Zuul, Gerrit or pre-commit configuration, a top-level ``ci/`` folder, a test-setup script,
+    a test playbook (YAML under ``tests/``)."""
     return (
-        posixpath.basename(path) in _TOOLING_NAMES or bool(_TOOLING_DIR.search(path)) or bool(_TEST_SETUP.search(path))
+        posixpath.basename(path) in _TOOLING_NAMES
+        or bool(_TOOLING_DIR.search(path))
+        or bool(_TEST_SETUP.search(path))
+        or bool(_TEST_PLAYBOOK.search(path))
     )
 
 

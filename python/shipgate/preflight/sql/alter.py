@@ -11,7 +11,9 @@ from typing import Any
 from shipgate.preflight.sql.model import IRREVERSIBLE, REVERSIBLE, Statement
 from shipgate.preflight.sql.nodes import Node, func_names, of_type, sval, table, typed
 
-_VOLATILE = frozenset({"now", "random", "gen_random_uuid", "uuid_generate_v4", "clock_timestamp", "nextval"})
+# Volatile functions: a new column's default is computed for every row (a rewrite). ``now()`` is not one: it is
+# STABLE (the transaction's start time), evaluated once, and PostgreSQL 11+ keeps that value in the catalogue.
+_VOLATILE = frozenset({"random", "gen_random_uuid", "uuid_generate_v4", "clock_timestamp", "nextval"})
 # Types a column can be widened to without a rewrite (PostgreSQL skips it when the old type is binary-coercible:
 # varchar(n) -> varchar(m>n) or text, numeric(p) -> numeric(q>p), varbit(n) -> varbit(m>n)).
 _WIDENABLE = frozenset({"varchar", "text", "varbit", "numeric"})

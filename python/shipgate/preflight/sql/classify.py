@@ -13,6 +13,7 @@ from typing import Any
 from shipgate.preflight.sql.alter import alter_table
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, Statement
 from shipgate.preflight.sql.nodes import Node, func_names, of_type, options, sval, table, typed
+from shipgate.preflight.sql.stored_passwords import stored_password
 
 _ADVISORY = re.compile(r"^(?:pg_(?:try_)?advisory(?:_xact)?_lock(?:_shared)?|get_lock)$", re.I)
 _SETTINGS_LOCK = frozenset({"lock_timeout", "lock_wait_timeout"})
@@ -110,6 +111,25 @@ def _simple(kind: str, reversibility: str = REVERSIBLE) -> Callable[[Node, dict[
     return read
 
 
+def _rows(kind: str, reversibility: str = REVERSIBLE) -> Callable[[Node, dict[str, Any]], Statement]:
+    """INSERT/UPDATE: as :func:`_simple`, and whether a row's value is a literal password hashed in the statement
+    (``crypt('password', gen_salt('bf'))``, ``sql.stored_passwords``); the excerpt never carries it."""
+
+    def read(s: Node, base: dict[str, Any]) -> Statement:
+        password = stored_password(s)
+        if password:
+            base = {**base, "text": base["text"].replace(password, "***")}
+        return Statement(
+            **base,
+            kind=kind,
+            tables=table(s.get("relation")),
+            reversibility=reversibility,
+            stored_password=password,
+        )
+
+    return read
+
+
 def _drop(s: Node, base: dict[str, Any]) -> Statement:
     what = str(s.get("removeType") or "")
     names = tuple(".".join(sval(p) for p in obj.get("items") or ()) for obj in of_type(s.get("objects"), "List"))
@@ -149,9 +169,9 @@ _BY_TYPE: dict[str, Callable[[Node, dict[str, Any]], Statement]] = {
     "VariableSetStmt": _set,
     "LockStmt": _lock,
     "TruncateStmt": _truncate,
-    "UpdateStmt": _simple("update", DATA_LOSS),
+    "UpdateStmt": _rows("update", DATA_LOSS),
     "DeleteStmt": _simple("delete", DATA_LOSS),
-    "InsertStmt": _simple("insert"),
+    "InsertStmt": _rows("insert"),
     "RenameStmt": _rename,
     "TransactionStmt": _transaction,
     "CreateRoleStmt": _role("create_role"),

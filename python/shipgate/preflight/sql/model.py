@@ -26,6 +26,7 @@ class Statement:
     checked: bool = True  # False when the PostgreSQL parser could not read it (other dialect, error)
     detail: str = ""
     password_role: str | None = None  # CREATE/ALTER ROLE … PASSWORD 'literal'
+    stored_password: str | None = None  # INSERT/UPDATE of crypt('literal', …), PASSWORD('literal'): the literal
 
 
 @dataclass(frozen=True, kw_only=True)
