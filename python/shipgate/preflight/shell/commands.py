@@ -243,9 +243,18 @@ def operands(command: Command, tool: str | None = None) -> list[Word]:
         if value == "--":
             ended = True
             continue
-        if value in takes:
+        if value in takes or _closes_cluster(command.name or "", value, takes):
             skip = True
     return out
+
+
+def _closes_cluster(tool: str, value: str, takes: frozenset[str]) -> bool:
+    """``-sLo`` (curl), ``-qO`` (wget): switches that take no value clustered before one that does, written last,
+    so its value is the next word (getopt); only the tools whose switch letters are known."""
+    switches = _CLUSTER_SWITCHES.get(tool)
+    if switches is None or len(value) < 3 or value[0] != "-" or value[1] == "-":
+        return False
+    return f"-{value[-1]}" in takes and all(c in switches for c in value[1:-1])
 
 
 def option_values(command: Command, *names: str) -> list[Word]:
@@ -559,6 +568,7 @@ def _bundled_value(command: Command, letter: str) -> list[Word]:
 # FILE``, ``wget -qO FILE``), that one's value is the rest of the word or else the next word (getopt).
 _CURL_SWITCHES = frozenset("fsSLkviIONgGjlnpqRZB0123456#")
 _WGET_SWITCHES = frozenset("qcNvkKmrpSxnd46")
+_CLUSTER_SWITCHES = {"curl": _CURL_SWITCHES, "wget": _WGET_SWITCHES}
 
 
 def _clustered(command: Command, letter: str, switches: frozenset[str]) -> list[Word]:

@@ -1,0 +1,39 @@
+"""Classes the forty-sixth hold-out set showed (tests/preflight/holdout46: installers, upgrade scripts and container
+entrypoints of projects picked at random), each as its minimal construct next to a near-miss that must stay quiet
+or stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: curl/wget switches clustered before the option that takes the next word (-sLo FILE) ---------------------------
+
+CLUSTERED_OUTPUT = _text(
+    "#!/bin/sh",  # 1
+    'pkg="tool.zip"',  # 2
+    'url="$(curl -s https://api.example.net/latest | cut -d , -f 2)"',  # 3
+    'curl -sLo "$pkg" "$url"',  # 4
+    'wget -qO "$pkg" "$url"',  # 5
+)
+
+
+def test_a_the_value_of_a_clustered_output_option_is_no_host() -> None:
+    # only the API call names a host; the file the download is saved as is no host called tool.zip
+    assert codes_at({"install.sh": CLUSTERED_OUTPUT}, ENDPOINT) == [3]
+
+
+def test_a_near_miss_a_cluster_of_switches_only_leaves_the_url_an_operand() -> None:
+    kept = _text(
+        "#!/bin/sh",
+        "curl -fsSL https://dl.example.net/tool.tgz -o /tmp/tool.tgz",  # 2: all switches, then the URL
+        "wget -qc https://mirror.example.org/tool.tgz",  # 3
+        "curl -sLo /tmp/x.tgz https://cdn.example.com/x.tgz",  # 4: the URL after the cluster's value
+    )
+    assert codes_at({"install.sh": kept}, ENDPOINT) == [2, 3, 4]
