@@ -37,3 +37,39 @@ def test_a_near_miss_a_cluster_of_switches_only_leaves_the_url_an_operand() -> N
         "curl -sLo /tmp/x.tgz https://cdn.example.com/x.tgz",  # 4: the URL after the cluster's value
     )
     assert codes_at({"install.sh": kept}, ENDPOINT) == [2, 3, 4]
+
+
+# -- B: a function whose body evals its arguments runs the string it is called with -----------------------------------
+
+EGRESS = "preflight.implicit_egress"
+
+EVAL_RUNNER = _text(
+    "#!/bin/bash",  # 1
+    "run() {",  # 2
+    "    eval $@",  # 3
+    "}",  # 4
+    'run "pip install -r requirements.txt"',  # 5
+    "run_all() {",  # 6
+    '    eval "$*"',  # 7
+    "}",  # 8
+    'run_all "npm ci"',  # 9
+)
+
+
+def test_b_a_call_of_an_eval_runner_runs_its_string() -> None:
+    assert codes_at({"bin/upgrade": EVAL_RUNNER}, EGRESS) == [5, 9]
+
+
+def test_b_near_miss_a_function_that_prints_its_arguments_or_evals_its_own_string_runs_none_of_them() -> None:
+    quiet = _text(
+        "#!/bin/bash",
+        "log() {",
+        "    echo $@",
+        "}",
+        'log "pip install -r requirements.txt"',
+        "show() {",
+        '    eval "echo $1"',
+        "}",
+        'show "npm ci"',
+    )
+    assert codes_at({"bin/upgrade": quiet}, EGRESS) == []
