@@ -73,3 +73,60 @@ def test_b_near_miss_a_function_that_prints_its_arguments_or_evals_its_own_strin
         'show "npm ci"',
     )
     assert codes_at({"bin/upgrade": quiet}, EGRESS) == []
+
+
+# -- C: a shell named by its path runs its operand (/bin/bash install.sh), as bash install.sh does --------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+RUNNER_BY_PATH = _text(
+    "#!/bin/bash",  # 1
+    "curl -L -o pkg.tar.gz https://dl.example.com/pkg.tar.gz",  # 2
+    "tar zxvf pkg.tar.gz",  # 3
+    "cd pkg-1",  # 4
+    "/bin/bash install.sh",  # 5
+)
+
+
+def test_c_a_fetched_script_run_by_a_shell_named_by_its_path() -> None:
+    assert codes_at({"install.sh": RUNNER_BY_PATH}, UNVERIFIED) == [5]
+
+
+def test_c_near_miss_the_packages_own_script_or_a_checked_archive_run_by_path() -> None:
+    own = _text("#!/bin/bash", 'cd "$(dirname "$0")"', "/bin/bash scripts/setup.sh")
+    assert codes_at({"install.sh": own}, UNVERIFIED) == []
+    checked = RUNNER_BY_PATH.replace("tar zxvf", "sha256sum -c pkg.tar.gz.sha256\ntar zxvf")
+    assert codes_at({"install.sh": checked}, UNVERIFIED) == []
+
+
+PY_FETCH_AND_RUN = _text(
+    "import subprocess",  # 1
+    "import urllib.request",  # 2
+    "",  # 3
+    "",  # 4
+    "def main():",  # 5
+    '    path = "/tmp/installer.sh"',  # 6
+    '    urllib.request.urlretrieve("https://dl.example.com/installer.sh", path)',  # 7
+    '    subprocess.check_call(["/bin/bash", path, "-b"])',  # 8
+    "",  # 9
+    "",  # 10
+    "main()",  # 11
+)
+
+
+def test_c_a_python_installer_runs_the_file_it_fetched_with_a_shell_named_by_its_path() -> None:
+    assert codes_at({"scripts/install.py": PY_FETCH_AND_RUN}, UNVERIFIED) == [8]
+
+
+def test_c_near_miss_the_scripts_own_digest_helper_checks_the_file_before_the_run() -> None:
+    checked = PY_FETCH_AND_RUN.replace(
+        '    subprocess.check_call(["/bin/bash", path, "-b"])\n',
+        '    if md5_file(path) != "a946ea1d0c4a642ddf0c3a26a18bb16d":\n'
+        '        raise Exception("md5 mismatch")\n'
+        '    subprocess.check_call(["/bin/bash", path, "-b"])\n',
+    ).replace(
+        "def main():",
+        "def md5_file(name):\n    import hashlib\n"
+        "    return hashlib.md5(open(name, 'rb').read()).hexdigest()\n\n\ndef main():",
+    )
+    assert codes_at({"scripts/install.py": checked}, UNVERIFIED) == []

@@ -615,8 +615,7 @@ def executed_file(command: Command) -> Word | None:
     """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``java -jar FILE``,
     ``dpkg -i FILE``…"""
     name = command.name or ""
-    if command.program is not None and "/" in command.program.text:
-        return command.program  # ./installer, "$tmp/get.sh"
+    # a runner named by its path (``/bin/bash install.sh``) runs its operand, as ``bash install.sh`` does
     if name in SHELL_RUNNERS:
         ops = [w for w in command.words if not w.text.startswith("-")]
         return ops[0] if ops else None
@@ -626,6 +625,8 @@ def executed_file(command: Command) -> Word | None:
         w.text.endswith((".deb", ".rpm")) for w in command.words
     ):
         return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))
+    if command.program is not None and "/" in command.program.text:
+        return command.program  # ./installer, "$tmp/get.sh"
     return None
 
 
