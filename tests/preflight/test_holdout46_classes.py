@@ -130,3 +130,27 @@ def test_c_near_miss_the_scripts_own_digest_helper_checks_the_file_before_the_ru
         "    return hashlib.md5(open(name, 'rb').read()).hexdigest()\n\n\ndef main():",
     )
     assert codes_at({"scripts/install.py": checked}, UNVERIFIED) == []
+
+
+# -- D: a program named by a path whose directory is known only at run time is the tool its file name says -----------
+
+VENV_PIP = _text(
+    "#!/bin/bash",  # 1
+    'PYTHONDIR="${HOME}/klippy-env"',  # 2
+    "${PYTHONDIR}/bin/pip install -r requirements.txt",  # 3
+    '"$VENV/bin/pip" install flask',  # 4
+)
+
+
+def test_d_pip_of_a_virtualenv_named_through_a_variable_reaches_the_index() -> None:
+    assert codes_at({"install.sh": VENV_PIP}, EGRESS) == [3, 4]
+
+
+def test_d_near_miss_a_computed_program_or_a_local_wheel_stays_unnamed_or_quiet() -> None:
+    quiet = _text(
+        "#!/bin/bash",
+        "if tool=$(PATH+=$PATH:/sbin type -p pip); then $tool --version; fi",  # no file name in the word's text
+        '"$VENV/bin/$TOOL" install flask',  # the program's own name is run-time
+        '"$VENV/bin/pip" install --no-index ./dist/app.whl',  # a local wheel, no index
+    )
+    assert codes_at({"install.sh": quiet}, EGRESS) == []
