@@ -154,3 +154,38 @@ def test_d_near_miss_a_computed_program_or_a_local_wheel_stays_unnamed_or_quiet(
         '"$VENV/bin/pip" install --no-index ./dist/app.whl',  # a local wheel, no index
     )
     assert codes_at({"install.sh": quiet}, EGRESS) == []
+
+
+# -- E: set -x traces a secret-named option's run-time value, whatever variable or substitution holds it ------------
+
+PRINTED = "preflight.secret_printed"
+
+TRACED_OPTION = _text(
+    "#!/bin/bash",  # 1
+    "set -eux",  # 2
+    "FLAGS=(",  # 3
+    '  --port "$PORT"',  # 4
+    '  --rcon-password "$(cat "$CONFIG/rconpw")"',  # 5
+    ")",  # 6
+    'server --admin-token="$1" --port "$PORT"',  # 7
+)
+
+
+def test_e_a_traced_array_or_command_gives_a_password_option_its_value() -> None:
+    # the trace is counted once per script: at the first line that prints the value
+    assert codes_at({"docker-entrypoint.sh": TRACED_OPTION}, PRINTED) == [3]
+    command = _text("#!/bin/bash", "set -eux", 'echo "starting"', 'server --admin-token="$1" --port "$PORT"')
+    assert codes_at({"docker-entrypoint.sh": command}, PRINTED) == [4]
+
+
+def test_e_near_miss_untraced_or_a_file_or_stdin_option_or_a_literal_value() -> None:
+    untraced = TRACED_OPTION.replace("set -eux", "set -eu")
+    assert codes_at({"docker-entrypoint.sh": untraced}, PRINTED) == []
+    quiet = _text(
+        "#!/bin/bash",
+        "set -x",
+        'server --password-file "$CONFIG/pw" --rcon-port "$RCON_PORT"',
+        'docker login --password-stdin -u "$USER" registry.example.com',
+        "server --password changeme-later-in-the-ui",
+    )
+    assert codes_at({"docker-entrypoint.sh": quiet}, PRINTED) == []
