@@ -189,3 +189,28 @@ def test_e_near_miss_untraced_or_a_file_or_stdin_option_or_a_literal_value() -> 
         "server --password changeme-later-in-the-ui",
     )
     assert codes_at({"docker-entrypoint.sh": quiet}, PRINTED) == []
+
+
+# -- F: reading an image's manifest from its registry (buildx imagetools inspect, manifest inspect) is egress ---------
+
+MANIFEST_READS = _text(
+    "#!/bin/bash",  # 1
+    'ref="$1"',  # 2
+    "digest=\"$(docker buildx imagetools inspect \"${ref}\" --format '{{json .Manifest}}')\"",  # 3
+    'docker buildx imagetools inspect "${ref}" | awk \'$1 == "Digest:" {print $2}\'',  # 4: the same reference again
+    "docker manifest inspect example/app:2.0 > /dev/null",  # 5
+)
+
+
+def test_f_a_manifest_read_reaches_the_registry_once_per_reference() -> None:
+    assert codes_at({"upgrade.sh": MANIFEST_READS}, EGRESS) == [3, 5]
+
+
+def test_f_near_miss_local_image_commands_reach_no_registry() -> None:
+    quiet = _text(
+        "#!/bin/bash",
+        "docker image inspect example/app:2.0",  # the local image store
+        "docker buildx ls",
+        "docker buildx imagetools --help",
+    )
+    assert codes_at({"upgrade.sh": quiet}, EGRESS) == []
