@@ -334,6 +334,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         tool, words = "composer", words if name == "composer.phar" else words[1:]
     if _compose_fetches(command):
         return "compose", _COMPOSE_REGISTRY
+    if _reads_manifest(command) is not None:
+        return tool, _TOOLS[tool][1]
     spec = _TOOLS.get(tool)
     if spec is None:
         return None
@@ -393,9 +395,28 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     return tool, default
 
 
+# Verbs of an engine that read an image's manifest from its registry without pulling it.
+_MANIFEST_VERBS = (("buildx", "imagetools", "inspect"), ("buildx", "imagetools", "create"), ("manifest", "inspect"))
+
+
+def _reads_manifest(command: Command) -> Word | None:
+    """``docker buildx imagetools inspect REF``, ``docker manifest inspect REF``: the registry is asked for REF's
+    manifest (its digest, its platforms); the reference read, else None."""
+    if command.name not in ("docker", "podman"):
+        return None
+    ops = [w for w in command.words if not w.text.startswith("-")]
+    for verbs in _MANIFEST_VERBS:
+        if tuple(w.text for w in ops[: len(verbs)]) == verbs and len(ops) > len(verbs):
+            return ops[len(verbs)]
+    return None
+
+
 def _image_word(command: Command) -> Word | None:
-    """The image an engine's ``pull``/``run``/``create`` names (past its options' values), else the first operand
-    after the verb."""
+    """The image an engine's ``pull``/``run``/``create`` names (past its options' values), the reference a
+    manifest read names, else the first operand after the verb."""
+    manifest = _reads_manifest(command)
+    if manifest is not None:
+        return manifest
     if command.name in ("ctr", "crictl"):  # ``ctr images pull REF``: the reference after the verb
         ops = operands(command)
         at = next((i for i, w in enumerate(ops) if w.text == "pull"), len(ops))

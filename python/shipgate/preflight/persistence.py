@@ -321,9 +321,73 @@ def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Sev
         yield writers[name][0], files, Severity.HIGH if access else Severity.MEDIUM
 
 
+# A long option named for a secret given a run-time value (``--rcon-password "$(cat …)"``, ``--token=$1``); not
+# one that names where the secret is or how it is read (``--password-file``, ``--password-stdin``).
+_SECRET_OPTION = re.compile(r"""--([\w-]+)(?:=|\s+)["']?\$""")
+
+
+def _secret_option(text: str) -> str | None:
+    for m in _SECRET_OPTION.finditer(text):
+        name = m.group(1)
+        if secret_name(name) and not name.endswith(("-stdin", "-file")):
+            return name
+    return None
+
+
+def _traced_options(script: Script) -> Iterator[tuple[int, str, str, Command | None]]:
+    """Assignments (an argument array) and commands ``set -x`` traces with a secret-named option's run-time value
+    in them: the trace prints the value whatever variable or substitution holds it."""
+    start = _xtrace_from(script)
+    if start is None:
+        return
+    off_at = _switched_off(script)
+    for a in script.assignments:
+        option = _secret_option(a.shape if a.shape is not None else a.raw.partition("=")[2])
+        if a.line > start and option is not None and not off_at(a.function, a.line):
+            yield a.line, a.raw, option, None
+    for c in script.commands:
+        if c.line <= start or c.name == "set" or off_at(c.function, c.line) or "untraced" in c.conditions:
+            continue
+        option = _secret_option(" ".join(w.raw for w in c.words))
+        if option is not None:
+            yield c.line, c.text, option, c
+
+
 def _tracing(path: str, script: Script) -> Iterator[Finding]:
     """``secret_printed`` for what ``set -x`` traces: assignments of secrets (once), tests and commands that
-    expand one."""
+    expand one; when none does, the first assignment or command that gives a secret-named option a run-time value
+    (the trace is counted once per script)."""
+    named = list(_traced_names(path, script))
+    yield from named
+    first = [] if named else sorted(_traced_options(script), key=lambda traced: traced[0])[:1]
+    for line, text, option, command in first:
+        message = f"set -x traces --{option} with its value expanded: the secret is printed to the install log"
+        remedy = "Switch tracing off (set +x) around commands that take secrets, or pass them in a file."
+        if command is not None:
+            yield at_command(
+                "preflight.secret_printed",
+                Severity.MEDIUM,
+                path=path,
+                command=command,
+                variable=option,
+                message=message,
+                remedy=remedy,
+            )
+        else:
+            yield at_line(
+                "preflight.secret_printed",
+                Severity.MEDIUM,
+                path=path,
+                line=line,
+                text=text,
+                variables=[option],
+                message=message,
+                remedy=remedy,
+            )
+
+
+def _traced_names(path: str, script: Script) -> Iterator[Finding]:
+    """The findings for secret-named variables ``set -x`` traces."""
     traced = list(_traced_secrets(script))
     if traced:
         names = ", ".join(dict.fromkeys(f"${a.name}" for a in traced))

@@ -30,7 +30,9 @@ Written as shell:
   ``$(mktemp -d)``.
 - Downloads: ``urlretrieve(URL, target)``/``wget.download`` save a file (``curl -fsSL -o target URL``),
   ``urlopen``/``requests``/``httpx`` fetch one; ``exec(urlopen(URL).read())`` runs what it fetched
-  (``curl … | python3``). ``shutil.rmtree``, ``os.remove``/``os.unlink`` are ``rm``.
+  (``curl … | python3``). A call of the file's digest helper on a path (``md5_file(path)``, ``sha256sum(path)``)
+  is that algorithm's shell tool on the path (``md5sum path``): the download's check. ``shutil.rmtree``,
+  ``os.remove``/``os.unlink`` are ``rm``.
 - Files: ``open(path, "w"/"a"/"x")`` and ``Path.write_text`` write the file (``: >> path``), ``os.makedirs`` is
   ``mkdir -p``, ``os.chmod(path, 0o777)`` is ``chmod 777``, ``os.chown`` is ``chown``, ``shutil.copy*``/``move``,
   ``os.rename``/``symlink`` are ``cp``/``mv``/``ln -s``: writes under ``/etc``, sudoers, modes and deletes are then
@@ -338,8 +340,12 @@ class _Reader:
             extra = self.argv(call.args[0], 0) if name == "extend" else self.word(call.args[0], 0)
             self.lists[owner] = f"{self.lists[owner]} {extra or UNKNOWN}"
             return
+        digest = _DIGEST_CALL.search(name)
         if _ROOT_HELPER.match(name):
             self.add(call.lineno, '[ "$(id -u)" -ne 0 ] && exit 1')
+        elif digest is not None and call.args and owner in (None, "self", "cls"):
+            # ``md5_file(f.name) != md5sum``: a digest of the file (the script's hashlib helper) is its check
+            self.add(call.lineno, f"{digest.group(1)}sum {self.word(call.args[0], 0) or UNKNOWN}")
         elif name in self.runners:
             self.runner_call(call, self.runners[name])
         elif name in self.functions and (owner is None or owner in ("self", "cls")):
@@ -577,6 +583,11 @@ class _Reader:
             return self.lists[node.id]
         words = self.argv(node, depth)
         return words
+
+
+# A call that digests a file: the script's own helper named for the algorithm (``md5_file``, ``sha256sum``,
+# ``file_sha256``), read as the shell tool of that algorithm on its first argument.
+_DIGEST_CALL = re.compile(r"(?:^|_)(md5|sha1|sha224|sha256|sha384|sha512)(?:sum)?(?:_|$)")
 
 
 def _known(text: str, variables: set[str]) -> bool:

@@ -243,9 +243,18 @@ def operands(command: Command, tool: str | None = None) -> list[Word]:
         if value == "--":
             ended = True
             continue
-        if value in takes:
+        if value in takes or _closes_cluster(command.name or "", value, takes):
             skip = True
     return out
+
+
+def _closes_cluster(tool: str, value: str, takes: frozenset[str]) -> bool:
+    """``-sLo`` (curl), ``-qO`` (wget): switches that take no value clustered before one that does, written last,
+    so its value is the next word (getopt); only the tools whose switch letters are known."""
+    switches = _CLUSTER_SWITCHES.get(tool)
+    if switches is None or len(value) < 3 or value[0] != "-" or value[1] == "-":
+        return False
+    return f"-{value[-1]}" in takes and all(c in switches for c in value[1:-1])
 
 
 def option_values(command: Command, *names: str) -> list[Word]:
@@ -568,6 +577,7 @@ def _bundled_value(command: Command, letter: str) -> list[Word]:
 # FILE``, ``wget -qO FILE``), that one's value is the rest of the word or else the next word (getopt).
 _CURL_SWITCHES = frozenset("fsSLkviIONgGjlnpqRZB0123456#")
 _WGET_SWITCHES = frozenset("qcNvkKmrpSxnd46")
+_CLUSTER_SWITCHES = {"curl": _CURL_SWITCHES, "wget": _WGET_SWITCHES}
 
 
 def _clustered(command: Command, letter: str, switches: frozenset[str]) -> list[Word]:
@@ -614,8 +624,7 @@ def executed_file(command: Command) -> Word | None:
     """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``java -jar FILE``,
     ``dpkg -i FILE``…"""
     name = command.name or ""
-    if command.program is not None and "/" in command.program.text:
-        return command.program  # ./installer, "$tmp/get.sh"
+    # a runner named by its path (``/bin/bash install.sh``) runs its operand, as ``bash install.sh`` does
     if name in SHELL_RUNNERS:
         ops = [w for w in command.words if not w.text.startswith("-")]
         return ops[0] if ops else None
@@ -627,6 +636,8 @@ def executed_file(command: Command) -> Word | None:
         w.text.endswith((".deb", ".rpm")) for w in command.words
     ):
         return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))
+    if command.program is not None and "/" in command.program.text:
+        return command.program  # ./installer, "$tmp/get.sh"
     return None
 
 

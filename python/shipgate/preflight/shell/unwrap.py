@@ -5,6 +5,7 @@ the value is not mistaken for the command."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from shipgate.preflight.shell.model import Word
@@ -140,8 +141,17 @@ class Unwrapped:
     via: str | None = None
 
 
+_FILE_NAME = re.compile(r"[\w.+-]+")
+
+
 def base(word: Word) -> str | None:
+    """The program's file name; for a path whose directory is known only at run time (``$VENV/bin/pip``,
+    ``"${PYTHONDIR}/bin/pip"``), the literal name after its last slash."""
     value = word.value
+    shape = word.shape
+    if value is None and shape is not None and "/" in shape and not any(c.isspace() for c in shape):
+        name = shape.rpartition("/")[2]
+        value = name if _FILE_NAME.fullmatch(name) else None
     if value is None or not value or "\n" in value:
         return None
     return value.rpartition("/")[2] or None  # posixpath.basename
