@@ -555,6 +555,14 @@ _UNPRIVILEGED = frozenset({"nobody", "www-data", "www", "nginx", "apache", "http
 _VARIABLE_ACCOUNT = re.compile(r"\$(?:\w+|\{\w+(?:\[[^]]*\])?\})")
 
 
+def _switches(script: Script, source: tuple[str, ...]) -> Iterator[tuple[Command, int, str | None]]:
+    """Each su/runuser the script runs: the command, the line of the switch, the account it switches to."""
+    for command in script.commands:
+        at = command.escalation_line or command.line
+        if command.escalation in ("su", "runuser") and 0 < at <= len(source):
+            yield command, at, su_account(source[at - 1], command.escalation)
+
+
 def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[int]:
     """Lines where root switches to another account with su/runuser (``su - postgres -c psql`` in a maintainer
     script, or under a check that it runs as root): a privilege drop, not escalation. A ``-c`` command run as an
@@ -562,11 +570,7 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
     container entrypoint) can only be run by root and never gains root: a drop too (``su - postgres`` in a script
     not known to run as root still asks for a password)."""
     lines: set[int] = set()
-    for command in script.commands:
-        at = command.escalation_line or command.line
-        if command.escalation not in ("su", "runuser") or not 0 < at <= len(source):
-            continue
-        account = su_account(source[at - 1], command.escalation)
+    for command, at, account in _switches(script, source):
         runs = re.search(r"\s(?:-c|--command)[\s=]", source[at - 1]) is not None
         if "root" in command.conditions and account is not None:
             lines.add(at)  # root switching to any account (``su -p "$user" -c "$1"`` in a uid-0 branch) gains nothing
@@ -592,11 +596,7 @@ def _drops_after_root_steps(
     for command, _ in implicit:
         first[command.function] = min(first.get(command.function, command.line), command.line)
     lines: set[int] = set()
-    for command in script.commands:
-        at = command.escalation_line or command.line
-        if command.escalation not in ("su", "runuser") or not 0 < at <= len(source):
-            continue
-        account = su_account(source[at - 1], command.escalation)
+    for command, at, account in _switches(script, source):
         if account is None or account in ("root", "0") or command.function not in first:
             continue
         if first[command.function] < at and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):

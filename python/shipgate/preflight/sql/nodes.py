@@ -34,9 +34,8 @@ def sval(value: Any) -> str:
     return str(typed(value)[1].get("sval", ""))
 
 
-def func_names(node: Any) -> set[str]:
-    """Names of the functions called anywhere in ``node``, lowercased (bounded by ``MAX_WALK`` values)."""
-    out: set[str] = set()
+def function_calls(node: Any) -> Iterator[Node]:
+    """The ``FuncCall`` fields of the calls anywhere in ``node`` (bounded by ``MAX_WALK`` values)."""
     stack = [node]
     seen = 0
     while stack and seen < MAX_WALK:
@@ -47,9 +46,13 @@ def func_names(node: Any) -> set[str]:
         elif isinstance(current, dict):
             call = current.get("FuncCall")
             if isinstance(call, dict) and call.get("funcname"):
-                out.add(sval(call["funcname"][-1]).lower())
+                yield call
             stack.extend(v for v in current.values() if isinstance(v, dict | list))
-    return out
+
+
+def func_names(node: Any) -> set[str]:
+    """Names of the functions called anywhere in ``node``, lowercased (bounded by ``MAX_WALK`` values)."""
+    return {sval(call["funcname"][-1]).lower() for call in function_calls(node)}
 
 
 def table(rel: Any) -> tuple[str, ...]:

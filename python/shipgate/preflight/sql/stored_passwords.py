@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shipgate.preflight.sql.nodes import MAX_WALK, sval, typed
+from shipgate.preflight.sql.nodes import Node, function_calls, sval, typed
 
 # functions whose first argument is the password they hash (pgcrypto's crypt; MySQL's PASSWORD, ENCRYPT)
 _HASHERS = frozenset({"crypt", "password", "encrypt", "old_password"})
@@ -19,24 +19,12 @@ _HASHERS = frozenset({"crypt", "password", "encrypt", "old_password"})
 
 def stored_password(node: Any) -> str | None:
     """The literal first argument of a password-hashing call anywhere in ``node`` (bounded by ``MAX_WALK``)."""
-    stack = [node]
-    seen = 0
-    while stack and seen < MAX_WALK:
-        current = stack.pop()
-        seen += 1
-        if isinstance(current, list):
-            stack.extend(current)
-        elif isinstance(current, dict):
-            literal = _hashed_literal(current.get("FuncCall"))
-            if literal:
-                return literal
-            stack.extend(v for v in current.values() if isinstance(v, dict | list))
-    return None
+    return next((literal for call in function_calls(node) if (literal := _hashed_literal(call))), None)
 
 
-def _hashed_literal(call: Any) -> str | None:
+def _hashed_literal(call: Node) -> str | None:
     """``crypt('password', …)``'s ``'password'``; None for another call or a first argument that is no literal."""
-    if not (isinstance(call, dict) and call.get("funcname") and call.get("args")):
+    if not call.get("args"):
         return None
     if sval(call["funcname"][-1]).lower() not in _HASHERS:
         return None
