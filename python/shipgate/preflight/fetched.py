@@ -437,7 +437,7 @@ def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd:
 
 
 def _placed(command: Command, source: _Taint, reported: set[int], checked: Callable[[_Taint], bool]) -> Iterator[Run]:
-    """A fetched file moved, copied or linked into a ``bin`` directory, or copied under ``/etc``, ``/usr``,
+    """A fetched file moved, copied or linked into a ``bin`` directory, or copied or linked under ``/etc``, ``/usr``,
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into)
