@@ -205,8 +205,6 @@ class _Reader:
         self.incomplete: str | None = None
         self.errors = 0
         self.exiting_functions: frozenset[str] = frozenset()
-        # Functions whose body evals their arguments (``run() { eval $@; }``): a call's string is run as shell.
-        self._eval_runners: set[str] = set()
         # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
         # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
         self.root_predicates: dict[str, int] = {}
@@ -929,11 +927,6 @@ class _Reader:
         assigned: int | None,
     ) -> list[Command]:
         un: Unwrapped = unwrap(argv)
-        if ctx.function is not None and _evals_arguments(argv):
-            self._eval_runners.add(ctx.function)
-        elif un.words[1:] and un.interpret is None and base(un.words[0]) in self._eval_runners:
-            # ``run "git pull origin main"`` with ``run() { eval $@; }``: the call's string is run as shell
-            un.interpret, un.via = unwrap([Word("eval", "eval", line), *un.words[1:]]).interpret, "eval"
         if un.via == "eval" and un.escalation is None and ctx.escalation is None:
             un.escalation, un.escalation_line, un.escalation_options = self._eval_escalator(argv[1:2])
         escalation = ctx.escalation or un.escalation
@@ -1143,18 +1136,10 @@ def _line_ends_between(command: Node, before: Node, after: Node) -> bool:
     return gap.count(b"\n") > gap.count(b"\\\n")
 
 
-# A value that starts with the path a lookup prints: ``$( which curl ) -fsSL`` (the program, the rest).
-_ALL_ARGUMENTS = frozenset({"$@", '"$@"', "$*", '"$*"', "${@}", '"${@}"', "${*}", '"${*}"'})
-
-
-def _evals_arguments(argv: list[Word]) -> bool:
-    """``eval $@`` / ``eval "$*"``: the command runs the function's arguments as shell."""
-    return len(argv) > 1 and base(argv[0]) == "eval" and all(w.raw in _ALL_ARGUMENTS for w in argv[1:])
-
-
 # A value or eval string that starts with a variable (``"${PREFIX}pip …"``, ``$COMMAND``): the variable's name.
 _LEADING_VARIABLE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?""")
 _EVAL_CHAIN = 4  # variables followed from an eval string to the escalator it starts with
+# A value that starts with the path a lookup prints: ``$( which curl ) -fsSL`` (the program, the rest).
 _LOOKED_UP = re.compile(
     r"""^(?:\$\(|`)\s*(?:command\s+-v|which|type\s+-[pP])\s+["']?([\w-]+)["']?\s*(?:\)|`)(\s.*)?$""", re.S
 )
