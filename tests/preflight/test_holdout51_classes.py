@@ -1,0 +1,42 @@
+"""Classes of mistakes the fifty-first hold-out set found (tests/preflight/holdout51: database migrations and the
+scripts that apply them), each as its minimal construct next to a near-miss that must stay quiet or keep being
+reported."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+UNLOCKED = "preflight.migration_unlocked"
+REWRITES = "preflight.migration_rewrites_table"
+UNCHECKED = "preflight.migration_unchecked"
+HIDDEN = "preflight.hidden_migration"
+
+# -- C: a Django field created with a CHECK (PositiveIntegerField) scans the table it is added to -----------------
+
+DJANGO = "app/migrations/0042_counters.py"
+
+
+def _django(field: str, op: str = "AddField") -> str:
+    return (
+        "from django.db import migrations, models\n"
+        "\n"
+        "class Migration(migrations.Migration):\n"
+        "    dependencies = [('app', '0041_previous')]\n"
+        "    operations = [\n"
+        f"        migrations.{op}(\n"
+        "            model_name='user',\n"
+        "            name='kvno',\n"
+        f"            field={field},\n"
+        "        ),\n"
+        "    ]\n"
+    )
+
+
+def test_c_a_positive_integer_field_added_to_a_live_table_is_a_scan() -> None:
+    for field in ("models.PositiveIntegerField(default=0)", "models.PositiveSmallIntegerField(null=True)"):
+        assert findings({DJANGO: _django(field)}) == [(REWRITES, 6), (UNLOCKED, 6)], field
+
+
+def test_c_near_miss_a_plain_integer_field_is_a_lock_only() -> None:
+    assert findings({DJANGO: _django("models.IntegerField(default=0)")}) == [(UNLOCKED, 6)]
+    assert findings({DJANGO: _django("models.BigIntegerField(null=True)")}) == [(UNLOCKED, 6)]
