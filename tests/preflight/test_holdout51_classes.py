@@ -40,3 +40,42 @@ def test_c_a_positive_integer_field_added_to_a_live_table_is_a_scan() -> None:
 def test_c_near_miss_a_plain_integer_field_is_a_lock_only() -> None:
     assert findings({DJANGO: _django("models.IntegerField(default=0)")}) == [(UNLOCKED, 6)]
     assert findings({DJANGO: _django("models.BigIntegerField(null=True)")}) == [(UNLOCKED, 6)]
+
+
+# -- B: Laravel's foreign-key column calls (foreignUuid()->constrained()) add the column and its foreign key --------
+
+LARAVEL = "database/migrations/2024_05_22_000000_add_owner_to_orders.php"
+
+
+def _laravel(chain: str) -> str:
+    return (
+        "<?php\n"
+        "use Illuminate\\Database\\Migrations\\Migration;\n"
+        "use Illuminate\\Database\\Schema\\Blueprint;\n"
+        "use Illuminate\\Support\\Facades\\Schema;\n"
+        "return new class extends Migration {\n"
+        "    public function up(): void\n"
+        "    {\n"
+        "        Schema::table('orders', function (Blueprint $table) {\n"
+        f"            $table->{chain};\n"
+        "        });\n"
+        "    }\n"
+        "};\n"
+    )
+
+
+def test_b_a_constrained_foreign_key_column_is_a_lock_and_a_scan() -> None:
+    for chain in (
+        "foreignUuid('owner_id')->nullable()->constrained('users')->cascadeOnDelete()",
+        "foreignId('owner_id')->constrained()",
+        "foreignUlid('owner_id')->references('id')->on('users')",
+    ):
+        assert findings({LARAVEL: _laravel(chain)}) == [(REWRITES, 9), (UNLOCKED, 9)], chain
+
+
+def test_b_near_miss_a_foreign_key_column_without_its_constraint_is_a_lock_only() -> None:
+    assert findings({LARAVEL: _laravel("foreignUuid('owner_id')->nullable()")}) == [(UNLOCKED, 9)]
+    assert findings({LARAVEL: _laravel("foreignId('owner_id')->nullable()->index()")}) == [
+        ("preflight.index_not_concurrent", 9),
+        (UNLOCKED, 9),
+    ]
