@@ -79,3 +79,31 @@ def test_b_near_miss_a_foreign_key_column_without_its_constraint_is_a_lock_only(
         ("preflight.index_not_concurrent", 9),
         (UNLOCKED, 9),
     ]
+
+
+# -- A: a migration CLI run by a Node package runner (npx prisma migrate deploy) --------------------------------
+
+START = "docker/start.sh"
+
+
+def test_a_a_migration_cli_behind_a_node_package_runner_is_a_hidden_migration() -> None:
+    for step in (
+        "npx prisma migrate deploy --schema ./packages/prisma/schema.prisma",
+        "npx --yes prisma@5.22.0 migrate deploy",
+        "npm exec -- knex migrate:latest",
+        "yarn prisma migrate deploy",
+        "bunx sequelize db:migrate",
+    ):
+        assert findings({START: f"#!/bin/sh\nset -e\n{step}\nexec node server.js\n"}) == [(HIDDEN, 3)], step
+
+
+def test_a_near_miss_other_package_clis_and_a_printed_hint_are_no_migration() -> None:
+    for step in (
+        "npx prisma generate",
+        "npx prettier --check .",
+        "yarn install --frozen-lockfile",
+        "npm exec -- prisma migrate status",
+        "echo 'then run: npx prisma migrate deploy'",
+    ):
+        found = findings({START: f"#!/bin/sh\nset -e\n{step}\nexec node server.js\n"})
+        assert [f for f in found if f[0] == HIDDEN] == [], step
