@@ -143,7 +143,47 @@ class MigrationRun:
 
 
 def _hidden(command: Command) -> bool:
-    return _hidden_tool(command) or _hidden_through_runner(command)
+    return _hidden_tool(command) or _hidden_through_runner(command) or _hidden_through_node_runner(command)
+
+
+# Node package runners: ``npx prisma migrate deploy``, ``bunx knex migrate:latest``, ``npm exec -- sequelize
+# db:migrate``, ``yarn prisma migrate deploy`` (yarn and pnpm run a package's bin named as their first word).
+_NODE_RUNNERS = frozenset({"npx", "pnpx", "bunx"})
+_NODE_MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})
+_NODE_RUNNER_VALUES = frozenset({"-p", "--package", "-w", "--workspace"})  # options that take the next word
+
+
+def _node_cli(command: Command) -> list[str]:
+    """The words of the package CLI a Node package runner runs (its name first, a ``@version`` dropped); empty
+    when the command is no such runner or runs a string (``npx -c '…'``)."""
+    name = command.name or ""
+    args = [w.text for w in command.words]
+    if name in _NODE_RUNNERS:
+        i = 0
+    elif name in _NODE_MANAGERS and args[:1] == ["exec"]:
+        i = 1
+    elif name in ("yarn", "pnpm") and args and args[0] in _HIDDEN:
+        i = 0
+    else:
+        return []
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] in ("-c", "--call"):
+            return []
+        if args[i] == "--":
+            i += 1
+            break
+        i += 2 if args[i] in _NODE_RUNNER_VALUES else 1
+    cli = args[i:]
+    if cli and "@" in cli[0][1:]:
+        cli[0] = cli[0][: cli[0].index("@", 1)]  # prisma@5.22.0 -> prisma
+    return cli
+
+
+def _hidden_through_node_runner(command: Command) -> bool:
+    """A known migration CLI run by a Node package runner in front of it."""
+    cli = _node_cli(command)
+    patterns = _HIDDEN.get(cli[0], ()) if cli else ()
+    return any(cli[1 : 1 + len(p)] == list(p) for p in patterns)
 
 
 def _updater_script(command: Command) -> bool:

@@ -6,7 +6,8 @@ code is read by a small lexer (strings, comments, variables, ``->``/``::``, brac
 Inside ``function up``: ``Schema::create`` makes a new table (its closure is not read); ``Schema::drop[IfExists]``,
 ``Schema::rename`` and ``DB::statement``/``DB::unprepared`` of a literal string are read; inside the closure of
 ``Schema::table('t', …)`` each ``$table->…`` chain is written as the SQL Laravel's PostgreSQL grammar sends: a column
-type call adds a column (NOT NULL unless ``->nullable()``; ``->default(…)``), or with ``->change()`` alters it;
+type call adds a column (NOT NULL unless ``->nullable()``; ``->default(…)``; with its foreign key when
+``->constrained()``/``->on(…)`` follows a ``foreignId``/``foreignUuid`` call), or with ``->change()`` alters it;
 ``index``/``unique``/``primary``/``foreign``, the ``drop*`` calls, ``renameColumn``, ``timestamps``/``softDeletes``. A
 ``$table->`` call the reader does not know is reported as unread."""
 
@@ -34,6 +35,8 @@ _TYPES = {
     "bigInteger": "bigint",
     "unsignedBigInteger": "bigint",
     "foreignId": "bigint",
+    "foreignUuid": "uuid",
+    "foreignUlid": "char(26)",
     "boolean": "boolean",
     "date": "date",
     "dateTime": "timestamp(0)",
@@ -177,7 +180,13 @@ def _column_sql(table: str, kind: str, args: list[list[Token]], mods: dict[str, 
         null = "DROP NOT NULL" if nullable else "SET NOT NULL"
         return f"ALTER TABLE {table} ALTER COLUMN {col} TYPE {sql_type}, ALTER COLUMN {col} {null}"
     default = f"DEFAULT {_value(mods['default'][0])} " if mods.get("default") else ""
-    return f"ALTER TABLE {table} ADD COLUMN {col} {sql_type} {default}{'NULL' if nullable else 'NOT NULL'}"
+    sql = f"ALTER TABLE {table} ADD COLUMN {col} {sql_type} {default}{'NULL' if nullable else 'NOT NULL'}"
+    if "constrained" in mods or "on" in mods:
+        # ``->constrained('clients')`` / ``->references('id')->on('clients')``: the foreign key of the column, added
+        # with it (validated at once: no NOT VALID in Laravel's grammar)
+        ref = _ident((mods.get("constrained") or mods.get("on") or [[]])[0], "ref_table")
+        sql += f", ADD CONSTRAINT fk FOREIGN KEY ({col}) REFERENCES {ref}"
+    return sql
 
 
 def _blueprint(table: str, calls: list[tuple[str, list[list[Token]]]]) -> list[str] | None:

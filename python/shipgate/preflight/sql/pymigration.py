@@ -51,6 +51,7 @@ _DJANGO_TYPES = {
     "FloatField": "double precision",
     "IntegerField": "integer",
     "JSONField": "jsonb",
+    "PositiveBigIntegerField": "bigint",
     "PositiveIntegerField": "integer",
     "PositiveSmallIntegerField": "smallint",
     "SmallIntegerField": "smallint",
@@ -60,6 +61,9 @@ _DJANGO_TYPES = {
     "ForeignKey": "bigint",
     "OneToOneField": "bigint",
 }
+# Fields Django's PostgreSQL backend creates with a CHECK on the column (``"n" integer NOT NULL CHECK ("n" >= 0)``):
+# added to an existing table, the CHECK is verified against every row under the ALTER TABLE's lock.
+_CHECKED_FIELDS = frozenset({"PositiveBigIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField"})
 # Django's max_length when a field does not give one (a CharField must)
 _DEFAULT_LENGTH = {"SlugField": 50, "EmailField": 254, "URLField": 200}
 _OTHER_DIALECTS = frozenset({"sqlite", "mysql", "mariadb", "mssql", "oracle"})
@@ -146,13 +150,15 @@ def _django_field(call: ast.Call | None) -> tuple[str, str]:
 
 
 def _django_add_field(table: str, name: str, field: ast.expr | None) -> list[str]:
-    """``AddField``: the column, and the index or UNIQUE constraint Django builds with it (a ForeignKey is indexed
-    unless ``db_index=False``; ``db_index=True``; ``unique=True``, a OneToOneField)."""
+    """``AddField``: the column (with the CHECK of a positive integer field), and the index or UNIQUE constraint
+    Django builds with it (a ForeignKey is indexed unless ``db_index=False``; ``db_index=True``; ``unique=True``, a
+    OneToOneField)."""
     kind = _callee(field) if isinstance(field, ast.Call) else ""
     column = name + "_id" if kind in ("ForeignKey", "OneToOneField") else name
     col = _ident(ast.Constant(column), "field")
     sql_type, clause = _django_field(field if isinstance(field, ast.Call) else None)
-    out = [f"ALTER TABLE {table} ADD COLUMN {col} {sql_type} {clause}"]
+    check = f" CHECK ({col} >= 0)" if kind in _CHECKED_FIELDS else ""
+    out = [f"ALTER TABLE {table} ADD COLUMN {col} {sql_type} {clause}{check}"]
     options = field if isinstance(field, ast.Call) else ast.Call(ast.Name("f"), [], [])
     db_index = _kw(options, "db_index")
     if _true(_kw(options, "unique")) or kind == "OneToOneField":

@@ -1,0 +1,2 @@
+ALTER TABLE bookmark ADD COLUMN archiver TEXT NOT NULL DEFAULT '';
+ALTER TABLE bookmark ADD COLUMN archive_path TEXT NOT NULL DEFAULT '';
