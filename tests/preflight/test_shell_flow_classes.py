@@ -202,3 +202,78 @@ def test_5_near_miss_no_fallback_or_a_fallback_only_after_the_delete() -> None:
         ": ${APP_DIR:=$HOME/.app}",
     )
     assert _codes_at(unset, RM_RF) == [3, 5]
+
+
+# -- 6: case items and if/else branches are alternatives: a fetch in one does not reach a run in another --
+
+UDE = "preflight.unverified_download_exec"
+
+DISPATCH = _text(
+    "#!/bin/bash",  # 1
+    "run() {",  # 2
+    "  eval $@",  # 3
+    "}",  # 4
+    'case "$1" in',  # 5
+    "  upgrade)",  # 6
+    '    run "git pull origin main"',  # 7
+    "    ;;",  # 8
+    "  bootstrap)",  # 9
+    "    cp examples/app.yml /opt/app/config/app.yml",  # 10
+    "    ;;",  # 11
+    "esac",  # 12
+)
+
+
+def _ude(source: str) -> list[int | None]:
+    found = run(package({"bin/app": source}))
+    return sorted(f.evidence.get("line") for f in found if f.code == UDE and f.severity > Severity.INFO)
+
+
+def test_6_a_pull_in_one_case_item_does_not_reach_a_copy_in_another() -> None:
+    assert _ude(DISPATCH) == []
+    branches = _text(
+        "#!/bin/sh",
+        'if [ "$1" = update ]; then',
+        "  curl -fsSL -o tool.sh https://get.vendor.example/tool.sh",
+        "else",
+        "  sh ./tool.sh",
+        "fi",
+    )
+    assert _ude(branches) == []
+
+
+def test_6_near_miss_a_fetch_before_the_case_reaches_every_item_and_a_loop_repeats_its_items() -> None:
+    before = DISPATCH.replace('case "$1" in', 'run "git pull origin main"\ncase "$1" in')
+    assert _ude(before) == [11]
+    same_item = _text(
+        "#!/bin/sh",
+        'case "$1" in',
+        "  install)",
+        "    curl -fsSL -o tool.sh https://get.vendor.example/tool.sh",
+        "    sh ./tool.sh",
+        "    ;;",
+        "esac",
+    )
+    assert _ude(same_item) == [5]
+    looped = _text(
+        "#!/bin/sh",
+        "for step in fetch run; do",
+        '  case "$step" in',
+        "    fetch) curl -fsSL -o tool.sh https://get.vendor.example/tool.sh ;;",
+        "    run) sh ./tool.sh ;;",
+        "  esac",
+        "done",
+    )
+    assert _ude(looped) == [5]
+    twice = _text(
+        "#!/bin/sh",
+        "step() {",
+        '  case "$1" in',
+        "    fetch) curl -fsSL -o tool.sh https://get.vendor.example/tool.sh ;;",
+        "    run) sh ./tool.sh ;;",
+        "  esac",
+        "}",
+        "step fetch",
+        "step run",
+    )
+    assert _ude(twice) == [5]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
+from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     downloaded_files,
@@ -97,9 +98,14 @@ class _Taint:
     # The directory as written (``$FULL_PATH``) when its value is known where it was filled but another branch
     # assigns the variable again: a later ``"$FULL_PATH/x.sh"`` can then only be matched by its spelling.
     spelled: str | None = None
+    # The command that made this file (an unpack, a move); None: the fetch itself. One in a sibling ``case`` item
+    # or ``if`` branch of the command that reads it never ran before it (shell.arms).
+    origin: Command | None = None
 
     def seen_by(self, command: Command) -> bool:
-        return self.scope is None or self.scope == command.function
+        if self.scope is not None and self.scope != command.function:
+            return False
+        return not exclusive((self.origin or self.fetch).arms, command.arms)
 
     @functools.cached_property
     def file_name(self) -> str:
@@ -240,12 +246,12 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
     decompresses = name in ("gzip", "xz", "bzip2", "zstd") and any(w.text == "-d" for w in command.words)
     if name in _DECOMPRESSORS or decompresses:
         if command.writes():
-            return [_Taint(command.writes()[0].text, source.fetch)]
+            return [_Taint(command.writes()[0].text, source.fetch, origin=command)]
         suffix = _DECOMPRESSORS.get(name, "." + name.replace("gzip", "gz").replace("bzip2", "bz2"))
-        return [_Taint(source.path.removesuffix(suffix), source.fetch)]
+        return [_Taint(source.path.removesuffix(suffix), source.fetch, origin=command)]
     if name in ("tar", "bsdtar", "unzip"):
         into = [w.text for w in written_paths(command)] or [cwd]
-        return [_Taint(d, source.fetch, directory=True) for d in into]
+        return [_Taint(d, source.fetch, directory=True, origin=command) for d in into]
     return []
 
 
@@ -257,9 +263,9 @@ def _moved(command: Command, source: _Taint) -> list[_Taint]:
     into = ops[-1].text
     moved_dirs = [w.text.rstrip("/") for w in ops[:-1] if w.text.endswith("/") and len(w.text) > 1]
     if not moved_dirs:
-        return [_Taint(into, source.fetch)]
+        return [_Taint(into, source.fetch, origin=command)]
     inside = [f"{into.rstrip('/')}/{posixpath.basename(d)}" for d in moved_dirs]
-    return [_Taint(p, source.fetch, directory=True) for p in (into, *inside)]
+    return [_Taint(p, source.fetch, directory=True, origin=command) for p in (into, *inside)]
 
 
 def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
@@ -472,7 +478,7 @@ def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | 
         values = (a.value for a in script.bindings(word.expands[0]) if a.value)
         found = next((v for v in values if _SYSTEM_DIR.match(v)), None)
         if found is not None:
-            return _Taint(found, fetch, directory=True)
+            return _Taint(found, fetch, directory=True, origin=command)
     return None
 
 
@@ -536,6 +542,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     bodies = _called_bodies(script)
     # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
     order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
+    order = once_arms(order, script)  # a function called twice may take a different arm each time
     saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)

@@ -30,6 +30,7 @@ from shipgate.preflight.shell.actions import (
     uninstall_test,
     with_removal_functions,
 )
+from shipgate.preflight.shell.arms import Arm, branch_arms
 from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
@@ -113,6 +114,7 @@ class _Ctx:
     offset: int = 0  # lines before this text (a heredoc read as a script)
     depth: int = 0
     reparse: int = 0
+    arms: tuple[Arm, ...] = ()  # the arms around the command whose string this text is (shell.arms)
 
     def with_(self, **changes: Any) -> _Ctx:
         """A copy with ``changes``: ``dataclasses.replace`` costs ~15 µs and the walk makes one per node."""
@@ -939,6 +941,7 @@ class _Reader:
         made: list[Command] = []
         source = text(node)
         summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
+        arms = ctx.arms if ctx.line else (*ctx.arms, *branch_arms(node, ctx.offset, ctx.function))
         fields = {  # what every command read here shares, whatever its name and words
             "line": line,
             "text": summary,
@@ -953,6 +956,7 @@ class _Reader:
             "conditions": ctx.conditions,
             "name_assigned_at": assigned,
             "block": None if ctx.line else enclosing_block(node, ctx.offset),
+            "arms": arms,
         }
         if un.words:
             name = base(un.words[0])
@@ -1011,6 +1015,7 @@ class _Reader:
                 escalation_line=escalation_line,
                 escalation_options=escalation_options,
                 wrappers=(*ctx.wrappers, *un.wrappers),
+                arms=arms,
             )
             string = un.interpret
             # a quoted string whose text keeps the file's line breaks (no value substituted holds one): its lines
@@ -1071,6 +1076,7 @@ class _Reader:
             offset=offset + ctx.offset if line is None else 0,
             depth=ctx.depth + 1,
             reparse=ctx.reparse + 1,
+            arms=outer.arms or ctx.arms,
         )
         saved = (self.words, self._bindings_now, self.inherited)
         if via == "heredoc" or substituted:  # the shell substitutes the script's variables before sh reads it
