@@ -277,3 +277,48 @@ def test_6_near_miss_a_fetch_before_the_case_reaches_every_item_and_a_loop_repea
         "step run",
     )
     assert _ude(twice) == [5]
+
+
+# -- 7: an init script (or unit) the installer writes, naming a file of a checkout it cloned, then registered --
+
+INIT_FROM_CLONE = _text(
+    "#!/bin/bash",  # 1
+    "APP_HOME=/opt/app/server",  # 2
+    "git clone --depth 1 --branch stable https://git.vendor.example/app.git $APP_HOME/",  # 3
+    "cat <<EOF > ~/app-server",  # 4
+    "#!/bin/sh",  # 5
+    "### BEGIN INIT INFO",  # 6
+    "# Provides: app-server",  # 7
+    "### END INIT INFO",  # 8
+    "DAEMON=$APP_HOME/app-bin",  # 9
+    "start-stop-daemon --start --exec \\$DAEMON",  # 10
+    "EOF",  # 11
+    "mv ~/app-server /etc/init.d/app-server",  # 12
+    "chmod 755 /etc/init.d/app-server",  # 13
+    "update-rc.d app-server defaults",  # 14
+)
+
+
+def test_7_an_init_script_whose_daemon_is_in_the_clone_registered_for_boot_runs_the_clone() -> None:
+    assert _ude(INIT_FROM_CLONE) == [14]
+    unit = _text(
+        "#!/bin/bash",
+        "git clone https://git.vendor.example/app.git /opt/app",
+        "cat <<EOF | tee /etc/systemd/system/app.service",
+        "[Service]",
+        "ExecStart=/usr/bin/python3 /opt/app/server.py",
+        "EOF",
+        "systemctl enable --now app",
+    )
+    assert _ude(unit) == [7]
+
+
+def test_7_near_miss_a_packaged_daemon_or_a_definition_never_registered() -> None:
+    packaged = INIT_FROM_CLONE.replace("DAEMON=$APP_HOME/app-bin", "DAEMON=/usr/sbin/app-bin")
+    assert _ude(packaged) == []
+    unregistered = INIT_FROM_CLONE.replace("update-rc.d app-server defaults", "echo done")
+    assert _ude(unregistered) == []
+    pinned = INIT_FROM_CLONE.replace(
+        "cat <<EOF", f"git -C $APP_HOME checkout {'a' * 40}\ncat <<EOF"
+    )
+    assert _ude(pinned) == []

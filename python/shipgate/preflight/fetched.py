@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.service_files import Services, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
@@ -513,6 +514,27 @@ def _saved(
             reported.add(fetch.line)
 
 
+def _service_runs(
+    script: Script,
+    command: Command,
+    taints: list[_Taint],
+    services: Services[_Taint],
+    writer: Command | None,
+) -> tuple[_Taint, str] | None:
+    """A service definition the script wrote, whose program is a fetched file (an init script's ``DAEMON=`` in a
+    clone), registered or started by ``command`` (service_files); notes the definitions ``command`` writes or moves."""
+    if not taints:
+        return None
+    for path, programs in written_services(script, command, writer):
+        for program in programs:
+            found = _latest_cover(taints, command, [program])
+            if found is not None:
+                services.add(path, program, found)
+    services.moved(command)
+    started = services.started(command)
+    return (started[1], started[0]) if started is not None else None
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -548,6 +570,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
     never = _never_called(script)
+    services: Services[_Taint] = Services()
+    heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
 
     def checked(taint: _Taint) -> bool:
         between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
@@ -581,6 +605,18 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
             own.extend((i, w.text) for w in operands(command))
             continue
+        writer = heredoc if heredoc is not None and command.name == "tee" and heredoc.line == command.line else None
+        heredoc = command if command.name == "cat" and command.piped_to else None
+        service = _service_runs(script, command, taints, services, writer)
+        if service is not None and service[0].fetch.line not in reported and not checked(service[0]):
+            reported.add(service[0].fetch.line)
+            yield Run(
+                command,
+                command.line,
+                service[0].fetch,
+                service[1],
+                "registers as a service (run at every boot) a definition whose program is",
+            )
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)
