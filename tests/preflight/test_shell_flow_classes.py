@@ -6,6 +6,7 @@ from __future__ import annotations
 from preflight_kit import package, run
 
 from shipgate.findings import Severity
+from shipgate.preflight.shell.reader import parse_script
 
 ENDPOINT = "preflight.external_endpoint"
 
@@ -322,3 +323,92 @@ def test_7_near_miss_a_packaged_daemon_or_a_definition_never_registered() -> Non
         "cat <<EOF", f"git -C $APP_HOME checkout {'a' * 40}\ncat <<EOF"
     )
     assert _ude(pinned) == []
+
+
+# -- 8: where tree-sitter-bash loses the structure without an error, the lines are read alone (shell.recovery) --
+
+RUNAWAY_TEST = _text(
+    "#!/bin/bash",  # 1
+    "same() {",  # 2
+    '  a=$(echo "$1" | cut -d- -f1)',  # 3
+    '  b=$(echo "$2" | cut -d- -f1)',  # 4
+    '  if [ "$a" \\= "$b" ]',  # 5
+    "  then",  # 6
+    "    echo 0 && return 0",  # 7
+    "  fi",  # 8
+    '  [ -n "$a" ] && echo 1 && return 0',  # 9
+    "  echo 2",  # 10
+    "}",  # 11
+    'if [ -n "$3" ]; then',  # 12
+    "  echo x",  # 13
+    "fi",  # 14
+    "curl -fsSL -o /tmp/x.tgz https://get.vendor.example/x.tgz",  # 15
+    "tar -xzf /tmp/x.tgz -C /usr/local/bin",  # 16
+)
+
+SWALLOWING_REDIRECT = _text(
+    "#!/bin/bash",  # 1
+    'CMD="psql -h db"',  # 2
+    "echo q | $CMD | grep x | sort > /tmp/done.txt",  # 3
+    "ls | sort > /tmp/all.txt",  # 4
+    "if [ -s /tmp/all.txt ]",  # 5
+    "then",  # 6
+    "  while read -r f",  # 7
+    "  do",  # 8
+    '    $CMD < "$f" 2>&1 | tee /tmp/out',  # 9
+    "  done < /tmp/all.txt",  # 10
+    "fi",  # 11
+)
+
+
+def test_8_a_test_whose_bracket_the_parser_misses_no_longer_nests_the_file_in_the_function() -> None:
+    script = parse_script(RUNAWAY_TEST, path="install.sh")
+    assert script.incomplete is None
+    assert {c.line: c.function for c in script.commands if c.name in ("curl", "tar")} == {15: None, 16: None}
+    assert {c.function for c in script.commands if c.line in (7, 10)} == {"same"}
+
+
+def test_8_a_redirection_that_swallows_the_lines_after_it_gives_them_back_as_statements() -> None:
+    script = parse_script(SWALLOWING_REDIRECT, path="sync.sh")
+    psql = [c for c in script.commands if c.name == "psql" and c.line == 9]
+    assert [r.op for c in psql for r in c.redirects][:1] == ["<"]
+    assert [c.line for c in script.commands if c.name == "read"] == [7]
+
+
+def test_8_near_miss_a_clean_file_and_a_continued_test_are_read_as_before() -> None:
+    clean = _text("#!/bin/bash", 'if [ "$a" = "$b" ]; then', "  echo same", "fi", "ls | sort > /tmp/all.txt")
+    script = parse_script(clean, path="install.sh")
+    assert script.incomplete is None
+    assert [(c.line, c.name) for c in script.commands] == [(3, "echo"), (5, "ls"), (5, "sort")]
+    continued = _text("#!/bin/bash", 'if [ "$a" = "$b" \\', '     -o -n "$c" ]; then', "  echo same", "fi")
+    assert [(c.line, c.name) for c in parse_script(continued, path="x.sh").commands] == [(4, "echo")]
+
+
+def test_8_a_large_region_the_parser_cannot_place_is_reported_as_read_in_part() -> None:
+    broken = _text("#!/bin/bash", "f() {", "  case", *(f"  echo {i}" for i in range(12)), "}")
+    script = parse_script(broken, path="install.sh")
+    assert script.incomplete is not None and "did not parse" in script.incomplete
+
+
+# -- 9: a checksum list named after one download checks that download, not another fetched beside it --
+
+CHECKED_BESIDE = _text(
+    "#!/bin/sh",  # 1
+    "cd /tmp",  # 2
+    "curl -fsSL -o app.tar.gz https://dl.vendor.example/app.tar.gz",  # 3
+    "curl -fsSL -o app.tar.gz.sha256.txt https://dl.vendor.example/app.tar.gz.sha256.txt",  # 4
+    "curl -fsSL -o setup.sh https://raw.vendor.example/main/setup.sh",  # 5
+    "sha256sum -c app.tar.gz.sha256.txt",  # 6
+    "tar -xzf app.tar.gz -C /usr/local/bin",  # 7
+    "chmod +x setup.sh",  # 8
+)
+
+
+def test_9_a_list_named_after_the_tarball_does_not_check_the_script_fetched_beside_it() -> None:
+    assert _ude(CHECKED_BESIDE) == [8]
+
+
+def test_9_near_miss_a_list_of_many_files_or_the_checked_file_itself() -> None:
+    sums = CHECKED_BESIDE.replace("app.tar.gz.sha256.txt", "SHA256SUMS")
+    assert _ude(sums) == []
+    assert _ude(CHECKED_BESIDE.replace("chmod +x setup.sh", "echo done")) == []

@@ -158,8 +158,21 @@ def _never_called(script: Script) -> frozenset[str]:
     return frozenset(name for name, sites in calls.items() if all(NEVER in s.conditions for s in sites))
 
 
-def _verified(between: Sequence[Command], taint: _Taint) -> bool:
-    """A checksum or signature check among the commands run ``between`` the fetch and its use."""
+# A checksum list named after the one file it lists (``app.tar.gz.sha256.txt``, ``app.tgz.sha256``): that file.
+_LIST_OF_ONE = re.compile(r"^(.+?)\.(?:sha\d*|md5|b2)(?:sums?)?(?:\.txt)?$", re.IGNORECASE)
+
+
+def _checks_another(command: Command, others: frozenset[str]) -> bool:
+    """``sha256sum -c app.tgz.sha256.txt`` checks the file the list is named after: when that is another download
+    of the script (not this one), the check says nothing of this one (DDEV checks its tarball, not the setup script
+    it fetched beside it)."""
+    lists = [m.group(1) for w in operands(command) if (m := _LIST_OF_ONE.match(posixpath.basename(w.text)))]
+    return bool(lists) and all(listed in others for listed in lists)
+
+
+def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] = frozenset()) -> bool:
+    """A checksum or signature check among the commands run ``between`` the fetch and its use (``others``: the
+    names of the files the script's other fetches saved)."""
     name = posixpath.basename(taint.path.rstrip("/"))
     for c in between:
         if c.name == "git" and _git_pins(c):
@@ -167,7 +180,7 @@ def _verified(between: Sequence[Command], taint: _Taint) -> bool:
         words = " ".join(w.text for w in c.words)
         if (c.name or "").startswith("php") and "hash_file(" in words and name in words:
             return True  # composer's documented check: ``php -r "echo hash_file('sha384', 'composer-setup.php');"``
-        if c.name not in VERIFIERS:
+        if c.name not in VERIFIERS or _checks_another(c, others - {name}):
             continue
         if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
             return True
@@ -575,7 +588,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
 
     def checked(taint: _Taint) -> bool:
         between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
-        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint)
+        others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
+        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint, others)
 
     for i, command in enumerate(order):
         if command.name in forwards:

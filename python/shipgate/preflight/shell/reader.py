@@ -55,6 +55,7 @@ from shipgate.preflight.shell.phases import (
     removal_only_file,
     removal_side,
 )
+from shipgate.preflight.shell.recovery import Region, line_starts, lost_regions, region_text
 from shipgate.preflight.shell.runners import StringRunner, record_runner
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
 from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
@@ -225,6 +226,11 @@ class _Reader:
         root = tree.root_node
         if root.has_error:
             self.errors += 1
+        regions: list[Region] = []
+        if ctx.reparse == 0:  # the file itself: lines whose structure the parser lost are read alone (shell.recovery)
+            tree, regions, why = lost_regions(without_build_placeholders(source), tree, _parser(), _LANGUAGE)
+            self.incomplete = self.incomplete or why
+            root = tree.root_node
         captures = _read_query().captures(root)
         if ctx.reparse == 0:
             self.exiting_functions = _exiting_functions(captures.get("fn", []))
@@ -241,6 +247,23 @@ class _Reader:
         for name, at in sorted(self.words.assigning):  # ``: ${X:=$HOME/.x}``: X falls back to its default there
             line = ctx.line or at + ctx.offset
             self.fallbacks.append(Fallback(name, line, line))
+        if regions:
+            self._read_regions(source, regions, ctx)
+
+    def _read_regions(self, source: bytes, regions: list[Region], ctx: _Ctx) -> None:
+        """Each region the parser lost the structure of (shell.recovery), read as a text of its own at its lines,
+        seeing the variables assigned above it; the commands and assignments are then kept in line order."""
+        starts = line_starts(source)
+        now = self._bindings_now
+        for region in regions:
+            saved = (self.words, self._bindings_now, self.inherited)
+            line = region[0] + 1 + ctx.offset
+            self.inherited = (*self.inherited, *(a for n in now.by_name if (a := now.lookup(n, line)) is not None))
+            inner = ctx.with_(offset=ctx.offset + region[0], depth=ctx.depth + 1, reparse=ctx.reparse + 1)
+            self.read(region_text(source, starts, region), inner)
+            self.words, self._bindings_now, self.inherited = saved
+        self.commands.sort(key=lambda c: c.line)
+        self.assignments.sort(key=lambda a: a.line)
 
     def _line(self, node: Node, ctx: _Ctx) -> int:
         return ctx.line or node.start_point[0] + 1 + ctx.offset
