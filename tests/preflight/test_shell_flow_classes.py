@@ -138,7 +138,7 @@ RUN_AS = _text(
     '    sh -c "$1"',  # 6
     "  fi",  # 7
     "}",  # 8
-    "do_it() { eval \"$1\"; }",  # 9
+    'do_it() { eval "$1"; }',  # 9
     "run_as 'cd /var/www/html; php artisan migrate --force'",  # 10
     'do_it "php bin/console doctrine:migrations:migrate -n"',  # 11
 )
@@ -319,9 +319,7 @@ def test_7_near_miss_a_packaged_daemon_or_a_definition_never_registered() -> Non
     assert _ude(packaged) == []
     unregistered = INIT_FROM_CLONE.replace("update-rc.d app-server defaults", "echo done")
     assert _ude(unregistered) == []
-    pinned = INIT_FROM_CLONE.replace(
-        "cat <<EOF", f"git -C $APP_HOME checkout {'a' * 40}\ncat <<EOF"
-    )
+    pinned = INIT_FROM_CLONE.replace("cat <<EOF", f"git -C $APP_HOME checkout {'a' * 40}\ncat <<EOF")
     assert _ude(pinned) == []
 
 
@@ -412,3 +410,42 @@ def test_9_near_miss_a_list_of_many_files_or_the_checked_file_itself() -> None:
     sums = CHECKED_BESIDE.replace("app.tar.gz.sha256.txt", "SHA256SUMS")
     assert _ude(sums) == []
     assert _ude(CHECKED_BESIDE.replace("chmod +x setup.sh", "echo done")) == []
+
+
+# -- 10: an application's CLI, named by a variable, whose ``run`` subcommand runs the rest as a command --
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _egress(source: str) -> list[int | None]:
+    found = run(package({"packaging/bin/postinstall": source}))
+    return sorted(f.evidence.get("line") for f in found if f.code == EGRESS and f.severity > Severity.INFO)
+
+
+def test_10_an_app_clis_run_subcommand_runs_the_package_manager_it_names() -> None:
+    text = _text(
+        "#!/bin/bash",
+        'CLI="${APP_NAME}"',
+        "${CLI} run bundle install",
+        '${CLI} run bash -c "NODE_ENV=development npm install"',
+    )
+    assert _egress(text) == [3, 4]
+    # the tool hands its words to a shell: a quoted task list is the tasks rake is given
+    tasks = _text(
+        "#!/bin/bash", 'CLI="${APP_NAME}"', 'steps="db:migrate db:seed"', '${CLI} run rake "${steps} app:setup"'
+    )
+    found = run(package({"packaging/bin/postinstall": tasks}))
+    assert [f.evidence.get("line") for f in found if f.code == "preflight.hidden_migration"] == [4]
+
+
+def test_10_near_miss_other_subcommands_and_a_known_tools_run_run_nothing_new() -> None:
+    text = _text(
+        "#!/bin/bash",
+        'CLI="${APP_NAME}"',
+        '${CLI} config:set RECOMPILE_ASSETS="true"',
+        "${CLI} run --help",
+        "npm run build",
+    )
+    assert _egress(text) == []
+    script = parse_script(text, path="packaging/bin/postinstall")
+    assert [c.name for c in script.commands] == [None, None, "npm"]
