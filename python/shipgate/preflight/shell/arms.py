@@ -1,14 +1,15 @@
 """Alternatives: the items of one ``case`` and the branches of one ``if`` (its ``then`` part, each ``elif``'s body,
 its ``else`` part) are mutually exclusive. One run of the statement takes one of them, so what a command in one
-arm does (a download, a ``git pull``) is not there when a command in a sibling arm runs: Postal-style command
-dispatchers (``case "$1" in upgrade) git pull …;; bootstrap) cp examples/x.yml /opt/…;; esac``) pull in one
-item and copy the package's own files in another.
+arm does (a download, a ``git pull``) is not there when a command in a sibling arm runs: command dispatchers
+(``case "$1" in upgrade) git pull …;; bootstrap) cp examples/x.yml /opt/…;; esac``) pull in one item and copy the
+package's own files in another.
 
-Each command carries the arms around it (``Command.arms``): ``(offset, statement start, arm start, function)`` for
-every enclosing ``case``/``if`` up to the nearest loop (a loop runs the statement again, so its arms follow one
-another) and no further. A ``case`` with a fall-through item (``;&``, ``;;&``) runs several items and gives none;
-an ``if``'s or ``elif``'s condition is in no arm (it runs before the branch is chosen). A statement inside a
-function is exclusive only while that function is called at most once (``once_arms``)."""
+Each command carries the arms around it (``Command.arms``, gathered as the reader walks down the tree):
+``(offset, statement start, arm start, function)`` for every enclosing ``case``/``if`` that no loop holds (a loop
+runs the statement again, so its arms follow one another). A ``case`` with a fall-through item (``;&``, ``;;&``)
+runs several items and gives none; an ``if``'s or ``elif``'s condition is in no arm (it runs before the branch is
+chosen). A statement inside a function is exclusive only while that function is called at most once
+(``once_arms``)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from shipgate.preflight.shell.model import Command, Script
 
 Arm = tuple[int, int, int, str | None]
 
-_LOOPS = frozenset({"do_group", "while_statement", "for_statement", "c_style_for_statement"})
-_MAX_HOPS = 64
+# What the reader walks into with ``looped`` set: statements there may run again, their arms one after another.
+LOOPS = frozenset({"do_group", "while_statement", "for_statement", "c_style_for_statement"})
 
 
 def _falls_through(case: Node) -> bool:
@@ -31,34 +32,18 @@ def _falls_through(case: Node) -> bool:
     )
 
 
-def _after_then(clause: Node, child: Node) -> bool:
-    """``child`` of an ``if``/``elif`` node is in its body: written after the ``then`` keyword, not its condition."""
-    then = next((c for c in clause.children if c.type == "then"), None)
-    return then is not None and child.start_byte > then.start_byte
+def case_arm(item: Node, offset: int, function: str | None) -> Arm | None:
+    """The arm a ``case`` item opens; None when its ``case`` falls through (its items are not alternatives)."""
+    case = item.parent
+    if case is None or _falls_through(case):
+        return None
+    return (offset, case.start_byte, item.start_byte, function)
 
 
-def branch_arms(node: Node, offset: int, function: str | None) -> tuple[Arm, ...]:
-    """The arms around ``node`` (see the module's docstring), innermost first; () when there are none."""
-    arms: list[Arm] = []
-    child, current = node, node.parent
-    in_elif_body = False
-    hops = 0
-    while current is not None and hops < _MAX_HOPS:
-        kind = current.type
-        if kind in _LOOPS:
-            arms.clear()
-        elif kind == "case_item" and current.parent is not None and not _falls_through(current.parent):
-            arms.append((offset, current.parent.start_byte, current.start_byte, function))
-        elif kind == "elif_clause":
-            in_elif_body = _after_then(current, child)
-        elif kind == "if_statement":
-            if child.type == "else_clause" or (child.type == "elif_clause" and in_elif_body):
-                arms.append((offset, current.start_byte, child.start_byte, function))
-            elif child.type != "elif_clause" and _after_then(current, child):
-                arms.append((offset, current.start_byte, current.start_byte, function))
-        child, current = current, current.parent
-        hops += 1
-    return tuple(arms)
+def if_arm(statement: Node, branch: Node | None, offset: int, function: str | None) -> Arm:
+    """The arm of one branch of the ``if`` ``statement``: its ``then`` part (``branch`` None), an ``elif``'s body
+    or its ``else`` part (the clause's node)."""
+    return (offset, statement.start_byte, statement.start_byte if branch is None else branch.start_byte, function)
 
 
 def exclusive(first: tuple[Arm, ...], second: tuple[Arm, ...]) -> bool:
