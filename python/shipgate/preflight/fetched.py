@@ -19,8 +19,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.service_files import Services, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
+from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     downloaded_files,
@@ -97,9 +99,14 @@ class _Taint:
     # The directory as written (``$FULL_PATH``) when its value is known where it was filled but another branch
     # assigns the variable again: a later ``"$FULL_PATH/x.sh"`` can then only be matched by its spelling.
     spelled: str | None = None
+    # The command that made this file (an unpack, a move); None: the fetch itself. One in a sibling ``case`` item
+    # or ``if`` branch of the command that reads it never ran before it (shell.arms).
+    origin: Command | None = None
 
     def seen_by(self, command: Command) -> bool:
-        return self.scope is None or self.scope == command.function
+        if self.scope is not None and self.scope != command.function:
+            return False
+        return not exclusive((self.origin or self.fetch).arms, command.arms)
 
     @functools.cached_property
     def file_name(self) -> str:
@@ -151,8 +158,21 @@ def _never_called(script: Script) -> frozenset[str]:
     return frozenset(name for name, sites in calls.items() if all(NEVER in s.conditions for s in sites))
 
 
-def _verified(between: Sequence[Command], taint: _Taint) -> bool:
-    """A checksum or signature check among the commands run ``between`` the fetch and its use."""
+# A checksum list named after the one file it lists (``app.tar.gz.sha256.txt``, ``app.tgz.sha256``): that file.
+_LIST_OF_ONE = re.compile(r"^(.+?)\.(?:sha\d*|md5|b2)(?:sums?)?(?:\.txt)?$", re.IGNORECASE)
+
+
+def _checks_another(command: Command, others: frozenset[str]) -> bool:
+    """``sha256sum -c app.tgz.sha256.txt`` checks the file the list is named after: when that is another download
+    of the script (not this one), the check says nothing of this one (DDEV checks its tarball, not the setup script
+    it fetched beside it)."""
+    lists = [m.group(1) for w in operands(command) if (m := _LIST_OF_ONE.match(posixpath.basename(w.text)))]
+    return bool(lists) and all(listed in others for listed in lists)
+
+
+def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] = frozenset()) -> bool:
+    """A checksum or signature check among the commands run ``between`` the fetch and its use (``others``: the
+    names of the files the script's other fetches saved)."""
     name = posixpath.basename(taint.path.rstrip("/"))
     for c in between:
         if c.name == "git" and _git_pins(c):
@@ -160,7 +180,7 @@ def _verified(between: Sequence[Command], taint: _Taint) -> bool:
         words = " ".join(w.text for w in c.words)
         if (c.name or "").startswith("php") and "hash_file(" in words and name in words:
             return True  # composer's documented check: ``php -r "echo hash_file('sha384', 'composer-setup.php');"``
-        if c.name not in VERIFIERS:
+        if c.name not in VERIFIERS or _checks_another(c, others - {name}):
             continue
         if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
             return True
@@ -240,12 +260,12 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
     decompresses = name in ("gzip", "xz", "bzip2", "zstd") and any(w.text == "-d" for w in command.words)
     if name in _DECOMPRESSORS or decompresses:
         if command.writes():
-            return [_Taint(command.writes()[0].text, source.fetch)]
+            return [_Taint(command.writes()[0].text, source.fetch, origin=command)]
         suffix = _DECOMPRESSORS.get(name, "." + name.replace("gzip", "gz").replace("bzip2", "bz2"))
-        return [_Taint(source.path.removesuffix(suffix), source.fetch)]
+        return [_Taint(source.path.removesuffix(suffix), source.fetch, origin=command)]
     if name in ("tar", "bsdtar", "unzip"):
         into = [w.text for w in written_paths(command)] or [cwd]
-        return [_Taint(d, source.fetch, directory=True) for d in into]
+        return [_Taint(d, source.fetch, directory=True, origin=command) for d in into]
     return []
 
 
@@ -257,9 +277,9 @@ def _moved(command: Command, source: _Taint) -> list[_Taint]:
     into = ops[-1].text
     moved_dirs = [w.text.rstrip("/") for w in ops[:-1] if w.text.endswith("/") and len(w.text) > 1]
     if not moved_dirs:
-        return [_Taint(into, source.fetch)]
+        return [_Taint(into, source.fetch, origin=command)]
     inside = [f"{into.rstrip('/')}/{posixpath.basename(d)}" for d in moved_dirs]
-    return [_Taint(p, source.fetch, directory=True) for p in (into, *inside)]
+    return [_Taint(p, source.fetch, directory=True, origin=command) for p in (into, *inside)]
 
 
 def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
@@ -472,7 +492,7 @@ def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | 
         values = (a.value for a in script.bindings(word.expands[0]) if a.value)
         found = next((v for v in values if _SYSTEM_DIR.match(v)), None)
         if found is not None:
-            return _Taint(found, fetch, directory=True)
+            return _Taint(found, fetch, directory=True, origin=command)
     return None
 
 
@@ -507,6 +527,27 @@ def _saved(
             reported.add(fetch.line)
 
 
+def _service_runs(
+    script: Script,
+    command: Command,
+    taints: list[_Taint],
+    services: Services[_Taint],
+    writer: Command | None,
+) -> tuple[_Taint, str] | None:
+    """A service definition the script wrote, whose program is a fetched file (an init script's ``DAEMON=`` in a
+    clone), registered or started by ``command`` (service_files); notes the definitions ``command`` writes or moves."""
+    if not taints:
+        return None
+    for path, programs in written_services(script, command, writer):
+        for program in programs:
+            found = _latest_cover(taints, command, [program])
+            if found is not None:
+                services.add(path, program, found)
+    services.moved(command)
+    started = services.started(command)
+    return (started[1], started[0]) if started is not None else None
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -536,15 +577,19 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     bodies = _called_bodies(script)
     # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
     order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
+    order = once_arms(order, script)  # a function called twice may take a different arm each time
     saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
     never = _never_called(script)
+    services: Services[_Taint] = Services()
+    heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
 
     def checked(taint: _Taint) -> bool:
         between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
-        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint)
+        others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
+        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint, others)
 
     for i, command in enumerate(order):
         if command.name in forwards:
@@ -574,6 +619,18 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
             own.extend((i, w.text) for w in operands(command))
             continue
+        writer = heredoc if heredoc is not None and command.name == "tee" and heredoc.line == command.line else None
+        heredoc = command if command.name == "cat" and command.piped_to else None
+        service = _service_runs(script, command, taints, services, writer)
+        if service is not None and service[0].fetch.line not in reported and not checked(service[0]):
+            reported.add(service[0].fetch.line)
+            yield Run(
+                command,
+                command.line,
+                service[0].fetch,
+                service[1],
+                "registers as a service (run at every boot) a definition whose program is",
+            )
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)

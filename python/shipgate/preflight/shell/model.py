@@ -74,6 +74,8 @@ class Command:
     conditions: tuple[str, ...] = ()
     name_assigned_at: int | None = None  # the command word came from a variable assigned on this line
     block: tuple[int, int, int] | None = None  # the straight-line block it is written in (shell.blocks); None: unknown
+    # The ``case`` items and ``if`` branches around it (shell.arms): a command in a sibling arm never runs with it.
+    arms: tuple[tuple[int, int, int, str | None], ...] = ()
 
     @property
     def args(self) -> tuple[str, ...]:

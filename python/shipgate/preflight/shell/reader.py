@@ -30,6 +30,7 @@ from shipgate.preflight.shell.actions import (
     uninstall_test,
     with_removal_functions,
 )
+from shipgate.preflight.shell.arms import LOOPS, Arm, case_arm, if_arm
 from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
@@ -54,6 +55,7 @@ from shipgate.preflight.shell.phases import (
     removal_only_file,
     removal_side,
 )
+from shipgate.preflight.shell.recovery import Region, line_starts, lost_regions, region_text
 from shipgate.preflight.shell.runners import StringRunner, record_runner
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
 from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
@@ -113,6 +115,8 @@ class _Ctx:
     offset: int = 0  # lines before this text (a heredoc read as a script)
     depth: int = 0
     reparse: int = 0
+    arms: tuple[Arm, ...] = ()  # the case items and if branches around (shell.arms); a string's: its command's
+    looped: bool = False  # inside a loop: the arms of statements there are not alternatives (shell.arms)
 
     def with_(self, **changes: Any) -> _Ctx:
         """A copy with ``changes``: ``dataclasses.replace`` costs ~15 µs and the walk makes one per node."""
@@ -223,6 +227,11 @@ class _Reader:
         root = tree.root_node
         if root.has_error:
             self.errors += 1
+        regions: list[Region] = []
+        if ctx.reparse == 0:  # the file itself: lines whose structure the parser lost are read alone (shell.recovery)
+            tree, regions, why = lost_regions(without_build_placeholders(source), tree, _parser(), _LANGUAGE)
+            self.incomplete = self.incomplete or why
+            root = tree.root_node
         captures = _read_query().captures(root)
         if ctx.reparse == 0:
             self.exiting_functions = _exiting_functions(captures.get("fn", []))
@@ -239,6 +248,23 @@ class _Reader:
         for name, at in sorted(self.words.assigning):  # ``: ${X:=$HOME/.x}``: X falls back to its default there
             line = ctx.line or at + ctx.offset
             self.fallbacks.append(Fallback(name, line, line))
+        if regions:
+            self._read_regions(source, regions, ctx)
+
+    def _read_regions(self, source: bytes, regions: list[Region], ctx: _Ctx) -> None:
+        """Each region the parser lost the structure of (shell.recovery), read as a text of its own at its lines,
+        seeing the variables assigned above it; the commands and assignments are then kept in line order."""
+        starts = line_starts(source)
+        now = self._bindings_now
+        for region in regions:
+            saved = (self.words, self._bindings_now, self.inherited)
+            line = region[0] + 1 + ctx.offset
+            self.inherited = (*self.inherited, *(a for n in now.by_name if (a := now.lookup(n, line)) is not None))
+            inner = ctx.with_(offset=ctx.offset + region[0], depth=ctx.depth + 1, reparse=ctx.reparse + 1)
+            self.read(region_text(source, starts, region), inner)
+            self.words, self._bindings_now, self.inherited = saved
+        self.commands.sort(key=lambda c: c.line)
+        self.assignments.sort(key=lambda a: a.line)
 
     def _line(self, node: Node, ctx: _Ctx) -> int:
         return ctx.line or node.start_point[0] + 1 + ctx.offset
@@ -329,6 +355,8 @@ class _Reader:
         if kind in _SKIP:
             return
         inner = ctx.deeper()
+        if kind in LOOPS and not ctx.looped:
+            inner = inner.with_(looped=True)
         if kind == "command":
             self._command(node, inner, ())
         elif kind == "redirected_statement":
@@ -342,9 +370,11 @@ class _Reader:
         elif kind == "case_item":
             patterns = [text(c) for c in node.children_by_field_name("value")]
             cond = tuple(f"case:{p}" for p in patterns[:8])
+            arm = case_arm(node, ctx.offset, ctx.function) if ctx.line is None and not ctx.looped else None
+            item = inner.with_(conditions=ctx.conditions + cond, arms=(*ctx.arms, arm) if arm else ctx.arms)
             for child in node.named_children:
                 if child.type not in ("word", "extglob_pattern", "string", "raw_string", "concatenation"):
-                    self._walk(child, inner.with_(conditions=ctx.conditions + cond))
+                    self._walk(child, item)
         elif kind == "function_definition":
             name_node = node.child_by_field_name("name")
             name = text(name_node) if name_node is not None else None
@@ -561,10 +591,12 @@ class _Reader:
         for child in named:
             if child in conds:
                 continue
-            if child.type == "elif_clause":
-                self._elif(child, ctx)
-                continue
             then = child.type not in ("elif_clause", "else_clause")
+            arm = if_arm(node, None if then else child, ctx.offset, ctx.function)
+            arms = (*ctx.arms, arm) if ctx.line is None and not ctx.looped else ctx.arms
+            if child.type == "elif_clause":
+                self._elif(child, ctx, arms)
+                continue
             branch = polarity if then else None
             if child.type == "else_clause":
                 branch = opposite
@@ -575,7 +607,12 @@ class _Reader:
                 conditions = (*conditions, UNINSTALL if then else NOT_UNINSTALL)
             if never and then:
                 conditions = (*conditions, NEVER)
-            self._walk(child, ctx.with_(conditions=conditions) if conditions != ctx.conditions else ctx)
+            self._walk(
+                child,
+                ctx.with_(conditions=conditions, arms=arms)
+                if conditions != ctx.conditions or arms != ctx.arms
+                else ctx,
+            )
         if polarity == "not-root" and len(self.root_checks) > checks:
             self._escalating_branch_adapts(checks, walked)
 
@@ -613,8 +650,9 @@ class _Reader:
         line = self.root_predicates.get(text(name)) if name is not None else None
         return (polarity, line) if line is not None else None
 
-    def _elif(self, node: Node, ctx: _Ctx) -> None:
-        """``elif [ "$(id -u)" = 0 ]; then …``: its body runs as root as an ``if`` branch's would."""
+    def _elif(self, node: Node, ctx: _Ctx, arms: tuple[Arm, ...]) -> None:
+        """``elif [ "$(id -u)" = 0 ]; then …``: its body runs as root as an ``if`` branch's would (``arms``: with the
+        ``elif``'s own, shell.arms)."""
         conds: list[Node] = []
         body: list[Node] = []
         for child in node.children:
@@ -629,7 +667,7 @@ class _Reader:
         actions = action_conditions(conds, numeric=self._numeric(ctx))
         removal = (REMOVAL,) if self._removal_branches(conds, ctx)[0] else ()
         extra = (*((polarity,) if polarity else ()), *actions, *removal)
-        inner = ctx.with_(conditions=(*ctx.conditions, *extra)) if extra else ctx
+        inner = ctx.with_(conditions=(*ctx.conditions, *extra), arms=arms) if extra or arms != ctx.arms else ctx
         for child in body:
             self._walk(child, inner)
 
@@ -939,6 +977,7 @@ class _Reader:
         made: list[Command] = []
         source = text(node)
         summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
+        arms = ctx.arms
         fields = {  # what every command read here shares, whatever its name and words
             "line": line,
             "text": summary,
@@ -953,6 +992,7 @@ class _Reader:
             "conditions": ctx.conditions,
             "name_assigned_at": assigned,
             "block": None if ctx.line else enclosing_block(node, ctx.offset),
+            "arms": arms,
         }
         if un.words:
             name = base(un.words[0])
@@ -1011,6 +1051,7 @@ class _Reader:
                 escalation_line=escalation_line,
                 escalation_options=escalation_options,
                 wrappers=(*ctx.wrappers, *un.wrappers),
+                arms=arms,
             )
             string = un.interpret
             # a quoted string whose text keeps the file's line breaks (no value substituted holds one): its lines
@@ -1071,6 +1112,8 @@ class _Reader:
             offset=offset + ctx.offset if line is None else 0,
             depth=ctx.depth + 1,
             reparse=ctx.reparse + 1,
+            arms=outer.arms or ctx.arms,
+            looped=ctx.looped,
         )
         saved = (self.words, self._bindings_now, self.inherited)
         if via == "heredoc" or substituted:  # the shell substitutes the script's variables before sh reads it

@@ -6,7 +6,7 @@ the value is not mistaken for the command."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from shipgate.preflight.shell.model import Word
 
@@ -165,7 +165,9 @@ def unwrap(words: list[Word]) -> Unwrapped:
             return out
         name = base(out.words[0])
         if name is None:
-            return out
+            if not _app_run(out):
+                return out
+            continue
         if name in ("sudo", "doas", "pkexec", "run0") or (name == "runuser" and "-c" not in _values(out.words)):
             _escalate(out, name)
             if not _skip_options(out, name):
@@ -194,6 +196,35 @@ def unwrap(words: list[Word]) -> Unwrapped:
         else:
             return out
     return out
+
+
+# A program named only by a variable this file does not set (``${CLI}``, ``"$APP"``).
+_WHOLE_VARIABLE = re.compile(r"""^["']?\$\{?[A-Za-z_]\w*\}?["']?$""")
+
+
+def _app_run(out: Unwrapped) -> bool:
+    """``${CLI} run bundle install``: an application's command-line tool (packaged apps ship one, named by a
+    variable the packaging sets) whose ``run`` subcommand runs the rest of its arguments as a command in the app's
+    environment and directory, through a shell (packager.io's apps). The rest is the command; ``${CLI} config:set
+    X=1`` runs nothing."""
+    words = out.words
+    if len(words) < 3 or words[0].value is not None or not _WHOLE_VARIABLE.match(words[0].raw):
+        return False
+    if words[1].value != "run" or not words[2].value or words[2].value.startswith("-"):
+        return False
+    out.wrappers.append("run")
+    # the tool hands its words to a shell, which splits a quoted list (``${CLI} run rake "db:migrate db:seed"``)
+    # (a shell it runs keeps its ``-c`` string whole, as written)
+    whole = base(words[2]) in SHELLS
+    out.words = words[2:] if whole else [part for word in words[2:] for part in _split_fields(word)]
+    return True
+
+
+def _split_fields(word: Word) -> list[Word]:
+    """A word whose known value holds blanks, as the fields a shell reading it makes."""
+    if word.value is None or len(word.value.split()) < 2:
+        return [word]
+    return [replace(word, raw=field, value=field, shape=None, prefix=None) for field in word.value.split()]
 
 
 def _values(words: list[Word]) -> list[str]:
