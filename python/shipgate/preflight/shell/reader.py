@@ -356,6 +356,11 @@ class _Reader:
                 self._walk(child, inner.with_(function=name))
         elif kind == "program" and self.removal_side and ctx.reparse == 0:
             self._removal_side_program(node, inner)
+        elif kind == "subshell":
+            # ``( set -x; ls -A )``: what it sets (tracing, options, variables) ends with it
+            within = inner.with_(conditions=(*ctx.conditions, "subshell"))
+            for child in node.named_children:
+                self._walk(child, within)
         elif kind in ("command_substitution", "process_substitution"):
             # ``RB_PASS=$(echo "$RB_USER_PASS" | cut -d: -f2)`` as a statement: its output is captured, as in a word
             captured = inner.with_(conditions=(*ctx.conditions, "captured"))
