@@ -45,3 +45,35 @@ def test_a_near_miss_set_x_in_an_if_branch_traces_what_follows() -> None:
         'php /makedb.php "$DB_HOST" "$DB_USER" "$DB_PASSWORD"',  # 5
     )
     assert codes_at({"docker-entrypoint.sh": traced}, SECRET) == [5]
+
+
+# -- B: a package tool given the registry URL that replaces its default ----------------------------------------------
+
+EGRESS = "preflight.implicit_egress"
+ENDPOINT = "preflight.external_endpoint"
+
+WRITTEN_INDEX = _text(
+    "#!/bin/bash",  # 1
+    "pip install -r requirements.txt --index-url https://wheels.example.org/simple/",  # 2
+    "pip3 install -i https://pypi.example.net/simple tool",  # 3
+    "/opt/venv/bin/pip install --index-url https://pypi.example.com/simple tool",  # 4
+)
+
+
+def test_b_a_registry_url_written_on_the_step_is_an_endpoint_not_an_egress() -> None:
+    files = {"scripts/startup.sh": WRITTEN_INDEX}
+    assert codes_at(files, EGRESS) == []
+    assert codes_at(files, ENDPOINT) == [2, 3, 4]
+
+
+def test_b_near_miss_an_extra_index_still_asks_the_default_one() -> None:
+    extra = _text(
+        "#!/bin/bash",
+        "pip install --extra-index-url https://wheels.example.org/simple/ tool",  # 2: pypi.org is asked too
+        "pip install -r requirements.txt",  # 3: no URL at all
+        'pip install --index-url "$INDEX" tool',  # 4: the index is the environment's
+        "npm install --registry https://npm.example.com/",  # 5: no endpoint of its own line
+        "python3 -m pip install --index-url https://pypi.example.com/simple tool",  # 6: a mention, not a contact
+        "pip install --index-url=https://pypi.example.com/simple tool",  # 7: no endpoint of its line either
+    )
+    assert codes_at({"scripts/startup.sh": extra}, EGRESS) == [2, 3, 4, 5, 6, 7]
