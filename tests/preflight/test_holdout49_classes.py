@@ -77,3 +77,38 @@ def test_b_near_miss_an_extra_index_still_asks_the_default_one() -> None:
         "pip install --index-url=https://pypi.example.com/simple tool",  # 7: no endpoint of its line either
     )
     assert codes_at({"scripts/startup.sh": extra}, EGRESS) == [2, 3, 4, 5, 6, 7]
+
+
+# -- C: a temporary directory from mktemp or, failing that, mktemp again ----------------------------------------------
+
+RM_RF = "preflight.rm_rf_variable"
+
+MKTEMP_FALLBACK = _text(
+    "#!/usr/bin/env bash",  # 1
+    "set -euo pipefail",  # 2
+    "err() {",  # 3
+    "  if [ ! -z ${td-} ]; then",  # 4
+    "    rm -rf $td",  # 5
+    "  fi",  # 6
+    "  exit 1",  # 7
+    "}",  # 8
+    "td=$(mktemp -d || mktemp -d -t tmp)",  # 9
+    "curl -sL https://example.org/tool.tar.gz | tar -C $td -xz || err",  # 10
+    "rm -rf $td",  # 11
+)
+
+
+def test_c_mktemp_or_mktemp_is_a_temporary_directory() -> None:
+    assert codes_at({"install.sh": MKTEMP_FALLBACK}, RM_RF) == []
+
+
+def test_c_near_miss_a_fallback_to_another_program_is_no_mktemp_value() -> None:
+    other = _text(
+        "#!/usr/bin/env bash",
+        "set -euo pipefail",
+        'td=$(mktemp -d || echo "$WORKDIR")',  # 3: empty when WORKDIR is
+        "rm -rf $td",  # 4
+        "tmp=$(mktemp -d || true)",  # 5: empty when mktemp failed, and set -e does not stop it
+        'rm -rf "$tmp"/*',  # 6: then /*
+    )
+    assert codes_at({"install.sh": other}, RM_RF) == [4, 6]

@@ -1280,9 +1280,33 @@ def _generator(value: Node | None) -> str | None:
         if node.type == "command_substitution":
             cmd = next((c for c in node.named_children if c.type == "command"), None)
             name = cmd.child_by_field_name("name") if cmd is not None else None
-            return text(name).rsplit("/", 1)[-1] if name is not None else "$(…)"
+            if name is None:
+                return _fallback_generator(node) or "$(…)"
+            return text(name).rsplit("/", 1)[-1]
         stack.extend(node.named_children)
     return None
+
+
+def _fallback_generator(substitution: Node) -> str | None:
+    """``$(mktemp -d || mktemp -d -t tmp)``: the one program every ``||`` alternative runs, whose output the value
+    is whichever of them succeeded; None for any other list (``$(a && b)``, two programs)."""
+    chain = next((c for c in substitution.named_children if c.type == "list"), None)
+    if chain is None or any(c.type == "&&" for c in chain.children):
+        return None
+    names: set[str] = set()
+    stack = [chain]
+    while stack and len(names) < 2:
+        node = stack.pop()
+        for child in node.named_children:
+            if child.type == "list":
+                stack.append(child)
+            elif child.type == "command" and (program := child.child_by_field_name("name")) is not None:
+                names.add(text(program).rsplit("/", 1)[-1])
+            else:
+                return None
+        if any(c.type == "&&" for c in node.children):
+            return None
+    return names.pop() if len(names) == 1 else None
 
 
 def _enclosing_function(node: Node) -> str | None:
