@@ -112,3 +112,30 @@ def test_c_near_miss_a_fallback_to_another_program_is_no_mktemp_value() -> None:
         'rm -rf "$tmp"/*',  # 6: then /*
     )
     assert codes_at({"install.sh": other}, RM_RF) == [4, 6]
+
+
+# -- D: chown of a tree to the owner its own top directory has ---------------------------------------------------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+
+KEPT_OWNER = _text(
+    "#!/bin/bash",  # 1
+    "cd /opt/app/data",  # 2
+    "mongod --repair --dbpath /opt/app/data/db",  # 3
+    'chown -R "$(stat -c "%u:%g" /opt/app/data)" /opt/app/data',  # 4
+    "chown -R $(stat -c '%U:%G' /srv/app/) /srv/app",  # 5
+)
+
+
+def test_d_a_tree_given_back_its_own_directory_owner_needs_no_root() -> None:
+    assert codes_at({"upgrade.sh": KEPT_OWNER}, PRIVILEGE) == []
+
+
+def test_d_near_miss_the_owner_of_another_path_or_a_named_account() -> None:
+    other = _text(
+        "#!/bin/bash",
+        'chown -R "$(stat -c "%u:%g" /srv/reference)" /opt/app/data',  # 2: another path's owner
+        "chown -R app:app /opt/app/data",  # 3: a named account
+        'chown -R "$(stat -c "%u:%g" /opt/app)" /opt/app /etc/app',  # 4: also a tree it is not the top of
+    )
+    assert codes_at({"upgrade.sh": other}, PRIVILEGE) == [2, 3, 4]
