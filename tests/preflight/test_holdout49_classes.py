@@ -139,3 +139,40 @@ def test_d_near_miss_the_owner_of_another_path_or_a_named_account() -> None:
         'chown -R "$(stat -c "%u:%g" /opt/app)" /opt/app /etc/app',  # 4: also a tree it is not the top of
     )
     assert codes_at({"upgrade.sh": other}, PRIVILEGE) == [2, 3, 4]
+
+
+# -- E: the elif of an if whose failing test means the uid is 0 -------------------------------------------------------
+
+ELIF_AS_ROOT = _text(
+    "#!/usr/bin/env bash",  # 1
+    "CUID=$(id -u)",  # 2
+    'if [ "${RUNAS_UID0}" == "true" ] || [ "${CUID}" != "0" ]; then',  # 3
+    "    java -jar /usr/lib/app/ace.jar start &",  # 4
+    'elif [ "${RUNAS_UID0}" == "false" ]; then',  # 5
+    "    usermod -o -u ${APP_UID} app",  # 6
+    '    chown -R "${APP_UID}:${APP_GID}" /var/lib/app',  # 7
+    "    gosu app:app java -jar /usr/lib/app/ace.jar start &",  # 8
+    "fi",  # 9
+)
+
+
+def test_e_an_elif_after_a_failed_not_root_test_runs_as_root() -> None:
+    assert codes_at({"docker-entrypoint.sh": ELIF_AS_ROOT}, PRIVILEGE) == []
+
+
+def test_e_near_miss_the_elif_of_a_conjunction_is_not_known_to_run_as_root() -> None:
+    conjunction = _text(
+        "#!/usr/bin/env bash",
+        "CUID=$(id -u)",
+        'if [ "${RUNAS_UID0}" == "true" ] && [ "${CUID}" != "0" ]; then',  # 3: fails for root and for others
+        "    java -jar /usr/lib/app/ace.jar start &",
+        'elif [ "${RUNAS_UID0}" == "false" ]; then',
+        "    usermod -o -u ${APP_UID} app",  # 6
+        "fi",
+        'if [ "${RUNAS_UID0}" == "true" ]; then',  # 8: no uid in the test
+        "    :",
+        "elif [ -n \"$APP_UID\" ]; then",
+        "    usermod -o -u ${APP_UID} app",  # 11
+        "fi",
+    )
+    assert codes_at({"docker-entrypoint.sh": conjunction}, PRIVILEGE) == [6, 11]

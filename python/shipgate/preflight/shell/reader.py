@@ -567,7 +567,9 @@ class _Reader:
             if child in conds:
                 continue
             if child.type == "elif_clause":
-                self._elif(child, ctx)
+                # reached when the ``if`` test failed: ``if [ "$A" = x ] || [ "$uid" != 0 ]; … elif …`` runs as root
+                fails = opposite if opposite and not _conjunction(conds) else None
+                self._elif(child, ctx.with_(conditions=(*ctx.conditions, fails)) if fails else ctx)
                 continue
             then = child.type not in ("elif_clause", "else_clause")
             branch = polarity if then else None
@@ -1285,6 +1287,11 @@ def _generator(value: Node | None) -> str | None:
             return text(name).rsplit("/", 1)[-1]
         stack.extend(node.named_children)
     return None
+
+
+def _conjunction(conds: list[Node]) -> bool:
+    """The test is ``A && B``: its failing tells nothing about either part alone."""
+    return any(c.type == "list" and any(op.type == "&&" for op in c.children) for c in conds)
 
 
 def _fallback_generator(substitution: Node) -> str | None:
