@@ -176,3 +176,31 @@ def test_e_near_miss_the_elif_of_a_conjunction_is_not_known_to_run_as_root() -> 
         "fi",
     )
     assert codes_at({"docker-entrypoint.sh": conjunction}, PRIVILEGE) == [6, 11]
+
+
+# -- F: a fetched unit or settings file copied under /etc or /usr is configuration -------------------------------------
+
+DOWNLOAD = "preflight.unverified_download_exec"
+
+FETCHED_CONFIG = _text(
+    "#!/bin/sh",  # 1
+    "wget -q https://raw.example.org/app/master/dist/app.service -O app.service",  # 2
+    "wget -q https://raw.example.org/app/master/app.conf -O app.conf",  # 3
+    "cp app.service /usr/local/lib/systemd/system/",  # 4
+    "cp app.conf /etc/app/app.conf",  # 5
+)
+
+
+def test_f_a_fetched_unit_or_config_copied_into_the_system_is_configuration() -> None:
+    assert codes_at({"get.sh": FETCHED_CONFIG}, DOWNLOAD) == []
+
+
+def test_f_near_miss_programs_and_init_jobs_copied_there_are_installed() -> None:
+    programs = _text(
+        "#!/bin/sh",
+        "wget -q https://raw.example.org/app/master/app-helper -O app-helper",  # 2
+        "wget -q https://raw.example.org/app/master/reloader.conf -O reloader.conf",  # 3: an Upstart job
+        "cp app-helper /usr/local/lib/app/",  # 4
+        "cp reloader.conf /etc/init/reloader.conf",  # 5
+    )
+    assert codes_at({"get.sh": programs}, DOWNLOAD) == [4, 5]
