@@ -204,3 +204,31 @@ def test_f_near_miss_programs_and_init_jobs_copied_there_are_installed() -> None
         "cp reloader.conf /etc/init/reloader.conf",  # 5
     )
     assert codes_at({"get.sh": programs}, DOWNLOAD) == [4, 5]
+
+
+# -- G: go get / go install of a module at a branch --------------------------------------------------------------------
+
+MODULE_BRANCH = _text(
+    "#!/bin/sh",  # 1
+    'if [ "$APPVERSION" == "" ]; then',  # 2
+    "    APPVERSION=master",  # 3
+    "fi",  # 4
+    "go get -trimpath github.com/example/app/cmd/{app,appctl}@$APPVERSION",  # 5
+    "go install example.org/tool/cmd/tool@main",  # 6
+)
+
+
+def test_g_a_module_built_at_a_branch_is_an_unverified_download() -> None:
+    assert codes_at({"get.sh": MODULE_BRANCH}, DOWNLOAD) == [5, 6]
+
+
+def test_g_near_miss_release_versions_and_queries_are_not_branches() -> None:
+    releases = _text(
+        "#!/bin/sh",
+        "go install github.com/example/app/cmd/app@v1.4.2",  # 2
+        "go install golang.org/x/tools/gopls@latest",  # 3
+        "go get example.org/lib@v0.0.0-20240101120000-abcdef123456",  # 4: a pseudo-version pins a commit
+        "go mod download",  # 5
+        "go build -o bin/app ./cmd/app",  # 6
+    )
+    assert codes_at({"get.sh": releases}, DOWNLOAD) == []
