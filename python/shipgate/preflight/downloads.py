@@ -24,7 +24,7 @@ from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_va
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.tls_scope import loopback_only
-from shipgate.preflight.vcs_installs import unpinned_vcs_installs
+from shipgate.preflight.vcs_installs import unpinned_module_installs, unpinned_vcs_installs
 
 _INSECURE_ENV = {
     "GIT_SSL_NO_VERIFY": ("1", "true", "yes"),
@@ -184,6 +184,17 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             downloaded=url,
             message=f"pip installs {url} at a branch or tag: no pinned commit, no hash to check",
             remedy="Install a released package with a pinned hash, or pin the URL to a full commit id (…@<sha>).",
+        )
+    for command, module in unpinned_module_installs(script):
+        yield at_command(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            downloaded=module,
+            message=f"go builds and installs {module}: a branch, not a release version",
+            remedy="Install a release version (…@v1.2.3, recorded in the Go checksum database), or ship the binary in "
+            "the package.",
         )
 
 

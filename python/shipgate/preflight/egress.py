@@ -22,7 +22,7 @@ from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.call_order import in_call_order
-from shipgate.preflight.shell.commands import apt_simulates, operands, option_values
+from shipgate.preflight.shell.commands import apt_simulates, contacted_hosts, is_network, operands, option_values
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 
@@ -245,6 +245,23 @@ def _helm_local_chart(words: list[str]) -> bool:
 
 _CONFIG_KEYS = {"pip": ("index-url", "index_url"), "npm": ("registry",)}
 _LOCAL_SUFFIXES = (".deb", ".rpm", ".whl", ".tar.gz", ".tgz", ".apk", ".gem")
+
+
+# Options that replace a tool's registry with the URL they are given (``--extra-index-url`` adds one: the default
+# index is still asked).
+_REPLACING_REGISTRY = {"pip": ("--index-url", "-i"), "pip3": ("--index-url", "-i")}
+
+
+def _registry_written(command: Command) -> bool:
+    """``pip install -r requirements.txt --index-url https://wheels.example.org/simple/``: the only registry the
+    step asks is the URL written on it, which the endpoint reader reports on the step's line, so it is no egress
+    with no URL. Only when that reader counts the step a network command naming that host (``python3 -m pip``'s
+    index URL is a mention, not a contact: that step stays an egress)."""
+    options = _REPLACING_REGISTRY.get(command.name or "")
+    if options is None or not is_network(command):
+        return False
+    written = {url_host(w.text) for w in option_values(command, *options)} - {None, ""}
+    return bool(written) and written <= {host for host, _ in contacted_hosts(command)}
 
 
 def _registry(command: Command, tool: str, default: str, configured: dict[str, str]) -> tuple[str, bool]:
@@ -536,6 +553,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 if _image(command) in images:
                     continue
                 images |= fetched
+            if _registry_written(command):
+                continue
             registry, is_host = _registry(command, tool, default, configured)
             if is_host and (is_internal(registry) or (inventory is not None and inventory.endpoint_allowed(registry))):
                 continue

@@ -460,7 +460,7 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     """A fetched file moved, copied or linked into a ``bin`` directory, or copied or linked under ``/etc``, ``/usr``,
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
-    placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into)
+    placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not _configuration(into, source)
     on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
@@ -468,6 +468,22 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
     how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
     yield Run(command, command.line, source.fetch, into, how)
+
+
+# Configuration by its name: systemd units, and settings files (``maddy.conf``, ``postal.yml``): a service reads them,
+# nothing runs them (docs/preflight.md, ``unverified_download_exec``). Not in an init directory, where a ``.conf``
+# is an Upstart job (``/etc/init/nginx-reloader.conf``).
+_CONFIG_NAME = re.compile(r"\.(?:service|socket|timer|path|mount|target|conf|cfg|ini|ya?ml|json|toml|properties)$")
+_INIT_DIRS = ("/etc/init/", "/etc/init.d/", "/etc/rc.d/")
+
+
+def _configuration(into: str, source: _Taint) -> bool:
+    """The file put under ``/etc``/``/usr`` is a unit or settings file (the destination's name, or the fetched
+    file's when the destination is a directory), outside an init directory."""
+    # into a directory: the fetched file's name (a whole fetched tree copied in has no one file's name)
+    whole_tree = into.endswith("/") and source.directory
+    name = "" if whole_tree else source.path if into.endswith("/") else into
+    return _CONFIG_NAME.search(posixpath.basename(name.rstrip("/"))) is not None and not into.startswith(_INIT_DIRS)
 
 
 def _bin_directory(path: str) -> bool:

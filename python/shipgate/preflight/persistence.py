@@ -207,10 +207,13 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
 def _xtrace_from(script: Script) -> int | None:
     """The line from which the script traces every command it runs (``set -x``, ``set -eux``, ``set -o xtrace``
     at top level, or ``-x`` in the ``#!`` line: from line 1), None when it never does (or switches tracing off
-    again with ``set +x``)."""
+    again with ``set +x``). A ``set`` inside ``( … )`` or ``$(…)`` sets the subshell's options only: ``( set -x;
+    ls -A )`` traces ``ls``, not the script."""
     start: int | None = 1 if script.xtrace else None
     for command in script.commands:
         if command.name != "set" or command.function is not None:
+            continue
+        if "subshell" in command.conditions or "captured" in command.conditions:
             continue
         args = command.args
         on = any(a.startswith("-") and not a.startswith("--") and "x" in a for a in args) or "xtrace" in args[1:2]

@@ -229,6 +229,22 @@ def _own_user(owner: str) -> bool:
     return bool(parts) and all(_SELF_OWNER.match(p) for p in parts)
 
 
+# ``$(stat -c "%u:%g" DIR)`` (also ``%U:%G``, ``--format=``, ``-c %u``): the owner a path already has.
+_STAT_OWNER = re.compile(
+    r"""^["']?\$\(\s*stat\s+(?:-c\s*|--format=)["']?%[uU](?::%[gG])?["']?\s+["']?([^"'\s)]+)["']?\s*\)["']?$"""
+)
+
+
+def _kept_owner(command: Command, owner: Word) -> bool:
+    """``chown -R "$(stat -c '%u:%g' DIR)" DIR``: the tree is given the owner its own top directory has (files a
+    step wrote into it go back to that directory's owner), not to another account the script names."""
+    m = _STAT_OWNER.match(owner.raw)
+    if m is None:
+        return False
+    targets = {w.text.rstrip("/") for w in operands(command)[1:]}
+    return bool(targets) and targets == {m.group(1).rstrip("/")}
+
+
 def _assigned_own_user(owner: Word) -> bool:
     """``local owner="$(id -u)"; chown -R $owner:$group DIR``: variables the script assigned the invoking user's
     ids, read through the word's shape (a ``$USER`` the script does not assign stays the environment's account)."""
@@ -317,7 +333,9 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         if name == "debconf-set-selections" and any(a in ("-c", "--checkonly") for a in args):
             return None  # only checks the answers' syntax
         owner = operands(command)[:1]
-        if name == "chown" and owner and (_own_user(owner[0].raw) or _assigned_own_user(owner[0])):
+        if name == "chown" and owner and (
+            _own_user(owner[0].raw) or _assigned_own_user(owner[0]) or _kept_owner(command, owner[0])
+        ):
             return None
         return f"{name} changes system state", command.line
     if (

@@ -70,7 +70,8 @@ class Command:
     # Guards around it: 'root' (runs only as root), 'not-root', 'case:<pattern>' of enclosing case items,
     # 'test' (it is a condition itself), 'or' (after ||: runs when the previous one failed), 'captured' (inside
     # ``$(…)``, backquotes or ``<(…)``: the shell or another program reads its output, it is not printed),
-    # 'untraced' (in a group or subshell whose stderr goes to /dev/null: ``set -x`` traces it there, unseen).
+    # 'untraced' (in a group or subshell whose stderr goes to /dev/null: ``set -x`` traces it there, unseen),
+    # 'subshell' (inside ``( … )``: a ``set`` or ``cd`` there ends with the subshell).
     conditions: tuple[str, ...] = ()
     name_assigned_at: int | None = None  # the command word came from a variable assigned on this line
     block: tuple[int, int, int] | None = None  # the straight-line block it is written in (shell.blocks); None: unknown

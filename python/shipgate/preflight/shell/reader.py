@@ -386,6 +386,11 @@ class _Reader:
                 self._walk(child, inner.with_(function=name))
         elif kind == "program" and self.removal_side and ctx.reparse == 0:
             self._removal_side_program(node, inner)
+        elif kind == "subshell":
+            # ``( set -x; ls -A )``: what it sets (tracing, options, variables) ends with it
+            within = inner.with_(conditions=(*ctx.conditions, "subshell"))
+            for child in node.named_children:
+                self._walk(child, within)
         elif kind in ("command_substitution", "process_substitution"):
             # ``RB_PASS=$(echo "$RB_USER_PASS" | cut -d: -f2)`` as a statement: its output is captured, as in a word
             captured = inner.with_(conditions=(*ctx.conditions, "captured"))
@@ -595,7 +600,9 @@ class _Reader:
             arm = if_arm(node, None if then else child, ctx.offset, ctx.function)
             arms = (*ctx.arms, arm) if ctx.line is None and not ctx.looped else ctx.arms
             if child.type == "elif_clause":
-                self._elif(child, ctx, arms)
+                # reached when the ``if`` test failed: ``if [ "$A" = x ] || [ "$uid" != 0 ]; … elif …`` runs as root
+                fails = opposite if opposite and not _conjunction(conds) else None
+                self._elif(child, ctx.with_(conditions=(*ctx.conditions, fails)) if fails else ctx, arms)
                 continue
             branch = polarity if then else None
             if child.type == "else_clause":
@@ -1318,9 +1325,38 @@ def _generator(value: Node | None) -> str | None:
         if node.type == "command_substitution":
             cmd = next((c for c in node.named_children if c.type == "command"), None)
             name = cmd.child_by_field_name("name") if cmd is not None else None
-            return text(name).rsplit("/", 1)[-1] if name is not None else "$(…)"
+            if name is None:
+                return _fallback_generator(node) or "$(…)"
+            return text(name).rsplit("/", 1)[-1]
         stack.extend(node.named_children)
     return None
+
+
+def _conjunction(conds: list[Node]) -> bool:
+    """The test is ``A && B``: its failing tells nothing about either part alone."""
+    return any(c.type == "list" and any(op.type == "&&" for op in c.children) for c in conds)
+
+
+def _fallback_generator(substitution: Node) -> str | None:
+    """``$(mktemp -d || mktemp -d -t tmp)``: the one program every ``||`` alternative runs, whose output the value
+    is whichever of them succeeded; None for any other list (``$(a && b)``, two programs)."""
+    chain = next((c for c in substitution.named_children if c.type == "list"), None)
+    if chain is None or any(c.type == "&&" for c in chain.children):
+        return None
+    names: set[str] = set()
+    stack = [chain]
+    while stack and len(names) < 2:
+        node = stack.pop()
+        for child in node.named_children:
+            if child.type == "list":
+                stack.append(child)
+            elif child.type == "command" and (program := child.child_by_field_name("name")) is not None:
+                names.add(text(program).rsplit("/", 1)[-1])
+            else:
+                return None
+        if any(c.type == "&&" for c in node.children):
+            return None
+    return names.pop() if len(names) == 1 else None
 
 
 def _enclosing_function(node: Node) -> str | None:
