@@ -219,7 +219,7 @@ DISPATCH = _text(
     '    run "git pull origin main"',  # 7
     "    ;;",  # 8
     "  bootstrap)",  # 9
-    "    cp examples/app.yml /opt/app/config/app.yml",  # 10
+    "    cp bin/app-tool /usr/local/bin/app-tool",  # 10
     "    ;;",  # 11
     "esac",  # 12
 )
