@@ -8,6 +8,8 @@ from preflight_kit import codes_at
 
 PRIVILEGE = "preflight.implicit_privilege"
 PROTECTION = "preflight.protection_disabled"
+HIDDEN = "preflight.hidden_migration"
+SUDO = "preflight.sudo_unavailable"
 
 
 def _text(*lines: str) -> str:
@@ -46,3 +48,32 @@ def test_a_near_miss_a_constant_that_is_computed_names_no_program() -> None:
     files = {"scripts/initapp.py": computed}
     assert codes_at(files, PRIVILEGE) == []
     assert codes_at(files, PROTECTION) == []
+
+
+# -- B: Django's migrate through a list variable and buildout's bin/django; --fake records only ------------------
+
+DJANGO_WRAPPER = _text(
+    "from tool.osi import run_command",  # 1
+    "BASE_BIN = '/opt/tool/bin'",  # 2
+    "DJANGO = '%s/django' % BASE_BIN",  # 3
+    "",  # 4
+    "def main():",  # 5
+    "    migration_cmd = [DJANGO, 'migrate', '--noinput']",  # 6
+    "    run_command(migration_cmd + ['--fake', 'app', '0001_initial'])",  # 7
+    "    run_command(migration_cmd + ['app'])",  # 8
+    "",  # 9
+    "if __name__ == '__main__':",  # 10
+    "    main()",  # 11
+)
+
+
+def test_b_djangorecipes_bin_django_migrate_applies_migrations() -> None:
+    files = {"scripts/initapp.py": DJANGO_WRAPPER}
+    assert codes_at(files, HIDDEN) == [8]  # --fake (7) only records the migration as applied
+
+
+def test_b_near_miss_other_django_commands_and_fake_through_manage_py() -> None:
+    other = DJANGO_WRAPPER.replace("'migrate', '--noinput'", "'collectstatic', '--noinput'")
+    assert codes_at({"scripts/initapp.py": other}, HIDDEN) == []
+    shell = _text("#!/bin/sh", "python manage.py migrate --fake app 0002", "python manage.py migrate app")
+    assert codes_at({"scripts/upgrade.sh": shell}, HIDDEN) == [3]

@@ -72,6 +72,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "python": (("manage.py", "migrate"),),
     "python3": (("manage.py", "migrate"),),
     "django-admin": (("migrate",),),
+    "django": (("migrate",),),  # the project's manage.py as buildout's djangorecipe writes it: bin/django migrate
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
     "influxd": (("upgrade",),),  # converts a 1.x data directory and metadata into a 2.x store
     "plm": (("migration", "run"),),  # Plume
@@ -143,7 +144,15 @@ class MigrationRun:
 
 
 def _hidden(command: Command) -> bool:
-    return _hidden_tool(command) or _hidden_through_runner(command)
+    return not _django_fake(command) and (_hidden_tool(command) or _hidden_through_runner(command))
+
+
+def _django_fake(command: Command) -> bool:
+    """Django's ``migrate --fake`` (``manage.py``, ``django-admin``, djangorecipe's ``bin/django``): it only records
+    migrations as applied, no schema change runs (``--fake-initial`` still applies all but the initial ones)."""
+    texts = [w.text for w in command.words]
+    django = (command.name or "") in _DJANGO_ENTRIES or any(t.rpartition("/")[2] == "manage.py" for t in texts)
+    return django and "migrate" in texts and "--fake" in texts
 
 
 def _updater_script(command: Command) -> bool:
@@ -258,6 +267,10 @@ def _hidden_tool(command: Command) -> bool:
         len(args) >= len(p) and _same_script(args[0], p[0]) and args[1 : len(p)] == list(p[1:]) for p in patterns
     )
 
+
+# Programs that run Django's management commands (``manage.py``, ``django-admin``, djangorecipe's ``bin/django``, an
+# interpreter given ``manage.py``).
+_DJANGO_ENTRIES = frozenset({"manage.py", "django-admin", "django", "python", "python3"})
 
 # Scripts an interpreter runs to migrate (``php artisan``, ``php bin/console``, ``python manage.py``).
 _ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py"})
