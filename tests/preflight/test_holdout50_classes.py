@@ -77,3 +77,31 @@ def test_b_near_miss_other_django_commands_and_fake_through_manage_py() -> None:
     assert codes_at({"scripts/initapp.py": other}, HIDDEN) == []
     shell = _text("#!/bin/sh", "python manage.py migrate --fake app 0002", "python manage.py migrate app")
     assert codes_at({"scripts/upgrade.sh": shell}, HIDDEN) == [3]
+
+
+# -- C: su to a service account in a Python step, after its root-only steps, is root dropping privileges ----------
+
+SU_DROP = _text(
+    "import shutil",  # 1
+    "from tool.osi import run_command",  # 2
+    "",  # 3
+    "def main():",  # 4
+    "    shutil.rmtree('/var/lib/pgsql/data')",  # 5
+    "    run_command(['su', '-', 'postgres', '-c', '/usr/bin/createdb appdb'])",  # 6
+    "",  # 7
+    "if __name__ == '__main__':",  # 8
+    "    main()",  # 9
+)
+
+
+def test_c_su_to_postgres_after_root_only_steps_is_a_drop() -> None:
+    files = {"scripts/initapp.py": SU_DROP}
+    assert codes_at(files, SUDO) == []
+    assert codes_at(files, PRIVILEGE) == [5]
+
+
+def test_c_near_miss_su_to_root_or_before_any_root_step_still_escalates() -> None:
+    to_root = SU_DROP.replace("'su', '-', 'postgres', '-c'", "'su', '-c'")
+    assert codes_at({"scripts/initapp.py": to_root}, SUDO) == [6]
+    first = SU_DROP.replace("    shutil.rmtree('/var/lib/pgsql/data')", "    print('starting')")
+    assert codes_at({"scripts/initapp.py": first}, SUDO) == [6]

@@ -556,11 +556,16 @@ _VARIABLE_ACCOUNT = re.compile(r"\$(?:\w+|\{\w+(?:\[[^]]*\])?\})")
 
 
 def _switches(script: Script, source: tuple[str, ...]) -> Iterator[tuple[Command, int, str | None]]:
-    """Each su/runuser the script runs: the command, the line of the switch, the account it switches to."""
+    """Each su/runuser the script runs: the command, the line of the switch, the account it switches to (from the
+    escalator's own words when the source line is another language's: a Python ``run(['su', '-', 'postgres',
+    …])`` written as shell)."""
     for command in script.commands:
         at = command.escalation_line or command.line
         if command.escalation in ("su", "runuser") and 0 < at <= len(source):
-            yield command, at, su_account(source[at - 1], command.escalation)
+            account = su_account(source[at - 1], command.escalation)
+            if account is None:
+                account = su_account(shlex.join((command.escalation, *command.escalation_options)), command.escalation)
+            yield command, at, account
 
 
 def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[int]:
