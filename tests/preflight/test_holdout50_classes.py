@@ -10,6 +10,7 @@ PRIVILEGE = "preflight.implicit_privilege"
 PROTECTION = "preflight.protection_disabled"
 HIDDEN = "preflight.hidden_migration"
 SUDO = "preflight.sudo_unavailable"
+RM_VARIABLE = "preflight.rm_rf_variable"
 
 
 def _text(*lines: str) -> str:
@@ -105,3 +106,32 @@ def test_c_near_miss_su_to_root_or_before_any_root_step_still_escalates() -> Non
     assert codes_at({"scripts/initapp.py": to_root}, SUDO) == [6]
     first = SU_DROP.replace("    shutil.rmtree('/var/lib/pgsql/data')", "    print('starting')")
     assert codes_at({"scripts/initapp.py": first}, SUDO) == [6]
+
+
+# -- D: Python's rmtree of one value is not the shell's empty-variable rm -rf ----------------------------------------
+
+RMTREE_VALUE = _text(
+    "#!/usr/bin/env python3",  # 1
+    "import shutil, tempfile",  # 2
+    "",  # 3
+    "def work_dir():",  # 4
+    "    return tempfile.mkdtemp()",  # 5
+    "",  # 6
+    "def main():",  # 7
+    "    target = input('install where? ')",  # 8
+    "    shutil.rmtree(target)",  # 9
+    "    scratch = work_dir()",  # 10
+    "    shutil.rmtree(scratch)",  # 11
+    "",  # 12
+    "main()",  # 13
+)
+
+
+def test_d_rmtree_of_a_whole_python_value_is_no_empty_variable_hazard() -> None:
+    assert codes_at({"scripts/install.py": RMTREE_VALUE}, RM_VARIABLE) == []
+
+
+def test_d_near_miss_a_path_built_on_a_value_stays_reported() -> None:
+    # ``prefix + '/'`` with an empty prefix is ``/``: the same hazard as the shell's ``rm -rf "$X/"``
+    built = RMTREE_VALUE.replace("shutil.rmtree(target)", "shutil.rmtree(target + '/')")
+    assert codes_at({"scripts/install.py": built}, RM_VARIABLE) == [9]

@@ -403,6 +403,10 @@ class _Reader:
             if args and isinstance(args[0], ast.Name) and args[0].id in self.temporary:
                 return ":"  # the script's own temporary directory
             path = self.word(args[0], 0) if args else None
+            # the whole path one Python value (``rmtree(install_dir)``): empty or None raises, it never becomes
+            # ``rm -rf ""`` or ``/`` as an unset shell variable does, so it is written guarded (``${X:?}``)
+            whole = re.fullmatch(r'"\$\{(\w+)\}"', path or "")
+            path = f'"${{{whole.group(1)}:?}}"' if whole else path
             return f"rm -{'rf' if name == 'rmtree' else 'f'} -- {path}" if path else None
         return self.files(call, name, owner)
 
