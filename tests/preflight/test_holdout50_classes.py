@@ -11,6 +11,7 @@ PROTECTION = "preflight.protection_disabled"
 HIDDEN = "preflight.hidden_migration"
 SUDO = "preflight.sudo_unavailable"
 RM_VARIABLE = "preflight.rm_rf_variable"
+OUTSIDE_LOCK = "preflight.migration_outside_lock"
 
 
 def _text(*lines: str) -> str:
@@ -135,3 +136,25 @@ def test_d_near_miss_a_path_built_on_a_value_stays_reported() -> None:
     # ``prefix + '/'`` with an empty prefix is ``/``: the same hazard as the shell's ``rm -rf "$X/"``
     built = RMTREE_VALUE.replace("shutil.rmtree(target)", "shutil.rmtree(target + '/')")
     assert codes_at({"scripts/install.py": built}, RM_VARIABLE) == [9]
+
+
+# -- E: a SQL file loaded into the database the script has just created is a first load ------------------------------
+
+FIRST_LOAD = _text(
+    "#!/bin/sh",  # 1
+    "set -e",  # 2
+    "createdb appdb",  # 3
+    "psql appdb -f /opt/app/conf/schema.sql",  # 4
+    "psql -d appdb -f /opt/app/conf/seed.sql",  # 5
+)
+
+
+def test_e_psql_file_into_a_database_createdb_just_made_needs_no_lock() -> None:
+    assert codes_at({"scripts/setup.sh": FIRST_LOAD}, OUTSIDE_LOCK) == []
+
+
+def test_e_near_miss_another_database_or_a_createdb_after_the_load_stays_reported() -> None:
+    other = FIRST_LOAD.replace("psql appdb -f", "psql livedb -f")
+    assert codes_at({"scripts/setup.sh": other}, OUTSIDE_LOCK) == [4]
+    later = _text("#!/bin/sh", "set -e", "psql appdb -f /opt/app/conf/schema.sql", "createdb appdb")
+    assert codes_at({"scripts/setup.sh": later}, OUTSIDE_LOCK) == [3]

@@ -293,6 +293,31 @@ def _sql_file(command: Command) -> str | None:
     return None
 
 
+# psql options that take a value (the next word is not the database).
+_PSQL_VALUE_OPTIONS = frozenset({"-c", "-f", "-d", "-U", "-h", "-p", "-v", "-o", "-L", "-P", "-T", "-F", "-R"})
+
+
+def _psql_database(command: Command) -> str | None:
+    """The database ``psql`` connects to: ``-d NAME``/``--dbname=NAME`` or its first operand; None when not named."""
+    if command.name != "psql":
+        return None
+    words = [w.text for w in command.words]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in ("-d", "--dbname") and i + 1 < len(words):
+            return words[i + 1]
+        if word.startswith("--dbname="):
+            return word.partition("=")[2]
+        if word in _PSQL_VALUE_OPTIONS:
+            i += 2
+        elif word.startswith("-"):
+            i += 1
+        else:
+            return word
+    return None
+
+
 def _script_locked(script: Script) -> bool:
     """The script serialises its steps: flock (as a command or a wrapper) or an advisory lock via psql."""
     for command in script.commands:
@@ -321,7 +346,10 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/app migrate`` migrates like a script
     for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         locked = _script_locked(script)
+        created: set[str] = set()  # databases this script made with createdb, in command order
         for command in script.commands:
+            if command.name == "createdb":
+                created.update(w.text for w in command.words[:1] if not w.text.startswith("-"))
             inner = container_command(command)
             if inner is not None and _hidden(inner):
                 yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
@@ -330,8 +358,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
             written = _sql_file(command)
-            if written is None or _first_init(path):
-                continue
+            if written is None or _first_init(path) or _psql_database(command) in created:
+                continue  # a first load into the database createdb just made: a rerun fails at createdb
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
             )
