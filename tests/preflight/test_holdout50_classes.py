@@ -4,7 +4,7 @@ stay reported."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, located, package, run
 
 PRIVILEGE = "preflight.implicit_privilege"
 PROTECTION = "preflight.protection_disabled"
@@ -158,3 +158,24 @@ def test_e_near_miss_another_database_or_a_createdb_after_the_load_stays_reporte
     assert codes_at({"scripts/setup.sh": other}, OUTSIDE_LOCK) == [4]
     later = _text("#!/bin/sh", "set -e", "psql appdb -f /opt/app/conf/schema.sql", "createdb appdb")
     assert codes_at({"scripts/setup.sh": later}, OUTSIDE_LOCK) == [3]
+
+
+# -- F: grubby changing the boot entries needs root and takes effect at the next boot ------------------------------
+
+GRUBBY = _text(
+    "#!/bin/sh",  # 1
+    "grubby --default-kernel",  # 2
+    "grubby --set-default=/boot/vmlinuz-6.1.0",  # 3
+)
+
+
+def test_f_grubby_set_default_is_root_only_and_a_boot_change() -> None:
+    files = {"scripts/setup.sh": GRUBBY}
+    assert codes_at(files, PRIVILEGE) == [3]  # --default-kernel (2) only reads
+    assert [c for c, _, _ in located(run(package(files)), "preflight.reboot")] == ["preflight.reboot_understated"]
+
+
+def test_f_near_miss_grubby_that_only_reads_changes_nothing() -> None:
+    files = {"scripts/setup.sh": _text("#!/bin/sh", "grubby --default-kernel", "grubby --info=ALL")}
+    assert codes_at(files, PRIVILEGE) == []
+    assert located(run(package(files)), "preflight.reboot") == []

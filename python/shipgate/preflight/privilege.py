@@ -16,6 +16,7 @@ from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
+from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
@@ -264,12 +265,14 @@ _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 
 def _system_tool(name: str, args: list[str]) -> str | None:
     """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``),
-    ``sysupgrade`` (not ``-T``, which only tests the image), certbot issuing or renewing into /etc/letsencrypt (not
+    ``sysupgrade`` (not ``-T``, which only tests the image), ``grubby`` changing boot entries, certbot issuing or renewing into /etc/letsencrypt (not
     with its own ``--config-dir``), acme.sh installing a certificate or key under a system directory."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
     if name == "sysupgrade" and not any(a in ("-T", "--test", "-l", "-h", "--help") for a in args):
         return "sysupgrade flashes the firmware"
+    if name == "grubby" and grubby_changes(args):
+        return "grubby changes the boot loader's entries under /boot"
     if (
         name == "certbot"
         and any(a in _CERTBOT_ISSUES for a in args)
