@@ -179,3 +179,17 @@ def test_f_near_miss_grubby_that_only_reads_changes_nothing() -> None:
     files = {"scripts/setup.sh": _text("#!/bin/sh", "grubby --default-kernel", "grubby --info=ALL")}
     assert codes_at(files, PRIVILEGE) == []
     assert located(run(package(files)), "preflight.reboot") == []
+
+
+# -- G: Laravel's migrate:fresh and migrate:refresh run every migration again -----------------------------------------
+
+
+def test_g_migrate_fresh_and_refresh_apply_migrations() -> None:
+    files = {"scripts/install.sh": _text("#!/bin/sh", "php artisan migrate:fresh --force", "./artisan migrate:refresh")}
+    assert codes_at(files, HIDDEN) == [2, 3]
+
+
+def test_g_near_miss_migrate_status_and_reset_apply_nothing() -> None:
+    # migrate:status only lists; migrate:reset rolls every migration back and runs none (its drop is reported apart)
+    files = {"scripts/install.sh": _text("#!/bin/sh", "php artisan migrate:status", "php artisan migrate:reset")}
+    assert codes_at(files, HIDDEN) == []

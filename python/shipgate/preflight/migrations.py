@@ -62,9 +62,15 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "sequelize": (("db:migrate",),),
     "prisma": (("migrate", "deploy"),),
     "diesel": (("migration", "run"),),
-    "php": (("artisan", "migrate"), ("bin/console", "doctrine:migrations:migrate")),
+    # Laravel's migrate:fresh and migrate:refresh drop or roll back, then run every migration again
+    "php": (
+        ("artisan", "migrate"),
+        ("artisan", "migrate:fresh"),
+        ("artisan", "migrate:refresh"),
+        ("bin/console", "doctrine:migrations:migrate"),
+    ),
     # the same entry scripts run as programs by their shebang: ``./artisan migrate``, ``bin/console doctrine:…``
-    "artisan": (("migrate",),),
+    "artisan": (("migrate",), ("migrate:fresh",), ("migrate:refresh",)),
     "console": (("doctrine:migrations:migrate",),),
     "flask": (("db", "upgrade"),),
     "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)
