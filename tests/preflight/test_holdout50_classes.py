@@ -12,6 +12,7 @@ HIDDEN = "preflight.hidden_migration"
 SUDO = "preflight.sudo_unavailable"
 RM_VARIABLE = "preflight.rm_rf_variable"
 OUTSIDE_LOCK = "preflight.migration_outside_lock"
+EGRESS = "preflight.implicit_egress"
 
 
 def _text(*lines: str) -> str:
@@ -193,3 +194,31 @@ def test_g_near_miss_migrate_status_and_reset_apply_nothing() -> None:
     # migrate:status only lists; migrate:reset rolls every migration back and runs none (its drop is reported apart)
     files = {"scripts/install.sh": _text("#!/bin/sh", "php artisan migrate:status", "php artisan migrate:reset")}
     assert codes_at(files, HIDDEN) == []
+
+
+# -- H: a PHP command line joined with ``.``, and composer run as ``php bin/composer.phar`` ---------------------------
+
+SYMFONY_INSTALL = _text(
+    "<?php",  # 1
+    "namespace Tool\\Console;",  # 2
+    "use Symfony\\Component\\Console\\Command\\Command;",  # 3
+    "class InstallCommand extends Command",  # 4
+    "{",  # 5
+    "    protected function configure() { $this->setName('install'); }",  # 6
+    "    protected function execute($input, $output)",  # 7
+    "    {",  # 8
+    "        system('php bin/composer.phar --working-dir=\"' . $this->dir . '\" --no-interaction update');",  # 9
+    "    }",  # 10
+    "}",  # 11
+)
+
+
+def test_h_a_joined_composer_phar_command_line_fetches() -> None:
+    assert codes_at({"src/Console/InstallCommand.php": SYMFONY_INSTALL}, EGRESS) == [9]
+
+
+def test_h_near_miss_a_joined_unknown_program_or_a_composer_probe_fetches_nothing() -> None:
+    unknown = SYMFONY_INSTALL.replace("'php bin/composer.phar --working-dir=\"' . $this->dir . '\"", "$this->bin . '")
+    assert codes_at({"src/Console/InstallCommand.php": unknown}, EGRESS) == []
+    probe = SYMFONY_INSTALL.replace("--no-interaction update", "--version")
+    assert codes_at({"src/Console/InstallCommand.php": probe}, EGRESS) == []
