@@ -222,3 +222,25 @@ def test_h_near_miss_a_joined_unknown_program_or_a_composer_probe_fetches_nothin
     assert codes_at({"src/Console/InstallCommand.php": unknown}, EGRESS) == []
     probe = SYMFONY_INSTALL.replace("--no-interaction update", "--version")
     assert codes_at({"src/Console/InstallCommand.php": probe}, EGRESS) == []
+
+
+# -- I: a JavaScript child process whose program and arguments are declared in variables ---------------------------
+
+SPAWN_VARIABLES = _text(
+    'var spawn = require("child_process").spawn;',  # 1
+    'var tool = "node-pre-gyp";',  # 2
+    'var args = ["install"];',  # 3
+    'args.push("--fallback-to-build");',  # 4
+    "spawn(tool, args);",  # 5
+)
+
+
+def test_i_spawn_of_a_declared_program_and_argument_array_is_read() -> None:
+    assert codes_at({"lifecycleScripts/install.js": SPAWN_VARIABLES}, EGRESS) == [5]
+
+
+def test_i_near_miss_a_name_declared_twice_or_with_a_computed_value_stays_unknown() -> None:
+    twice = SPAWN_VARIABLES.replace("spawn(tool, args);", 'function f() { var tool = "npm"; }\nspawn(tool, args);')
+    assert codes_at({"lifecycleScripts/install.js": twice}, EGRESS) == []
+    computed = SPAWN_VARIABLES.replace('"node-pre-gyp";', 'findTool();')
+    assert codes_at({"lifecycleScripts/install.js": computed}, EGRESS) == []
