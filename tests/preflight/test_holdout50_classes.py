@@ -244,3 +244,16 @@ def test_i_near_miss_a_name_declared_twice_or_with_a_computed_value_stays_unknow
     assert codes_at({"lifecycleScripts/install.js": twice}, EGRESS) == []
     computed = SPAWN_VARIABLES.replace('"node-pre-gyp";', 'findTool();')
     assert codes_at({"lifecycleScripts/install.js": computed}, EGRESS) == []
+
+
+# -- J: Red Hat's postgresql-setup initialising the cluster needs root -----------------------------------------------
+
+
+def test_j_postgresql_setup_initdb_is_root_only() -> None:
+    files = {"scripts/setup.sh": _text("#!/bin/sh", "/usr/bin/postgresql-setup initdb", "postgresql-setup --upgrade")}
+    assert codes_at(files, PRIVILEGE) == [2, 3]
+
+
+def test_j_near_miss_postgresql_setup_help_changes_nothing() -> None:
+    files = {"scripts/setup.sh": _text("#!/bin/sh", "postgresql-setup --help", "postgresql-setup --version")}
+    assert codes_at(files, PRIVILEGE) == []

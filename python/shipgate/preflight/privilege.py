@@ -264,11 +264,14 @@ _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 
 
 def _system_tool(name: str, args: list[str]) -> str | None:
-    """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``),
-    ``sysupgrade`` (not ``-T``, which only tests the image), ``grubby`` changing boot entries, certbot issuing or renewing into /etc/letsencrypt (not
-    with its own ``--config-dir``), acme.sh installing a certificate or key under a system directory."""
+    """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``; Red Hat's
+    ``postgresql-setup --initdb``/``--upgrade``), ``sysupgrade`` (not ``-T``, which only tests the image),
+    ``grubby`` changing boot entries, certbot issuing or renewing into /etc/letsencrypt (not with its own
+    ``--config-dir``), acme.sh installing a certificate or key under a system directory."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
+    if name == "postgresql-setup" and any(a.lstrip("-") in ("initdb", "upgrade") for a in args):
+        return "postgresql-setup initialises or upgrades the cluster under /var/lib/pgsql"
     if name == "sysupgrade" and not any(a in ("-T", "--test", "-l", "-h", "--help") for a in args):
         return "sysupgrade flashes the firmware"
     if name == "grubby" and grubby_changes(args):
