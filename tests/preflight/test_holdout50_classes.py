@@ -13,6 +13,7 @@ SUDO = "preflight.sudo_unavailable"
 RM_VARIABLE = "preflight.rm_rf_variable"
 OUTSIDE_LOCK = "preflight.migration_outside_lock"
 EGRESS = "preflight.implicit_egress"
+CREDENTIAL = "preflight.hardcoded_credential"
 
 
 def _text(*lines: str) -> str:
@@ -257,3 +258,27 @@ def test_j_postgresql_setup_initdb_is_root_only() -> None:
 def test_j_near_miss_postgresql_setup_help_changes_nothing() -> None:
     files = {"scripts/setup.sh": _text("#!/bin/sh", "postgresql-setup --help", "postgresql-setup --version")}
     assert codes_at(files, PRIVILEGE) == []
+
+
+# -- K: a role created with a literal password in SQL a script hands to psql -c ------------------------------------
+
+ROLE_PASSWORD = _text(
+    "#!/bin/sh",  # 1
+    "psql -c \"CREATE ROLE app WITH LOGIN PASSWORD 'secret123'\"",  # 2
+    "su - postgres -c \"psql -c \\\"ALTER ROLE app PASSWORD 'app2024'\\\"\"",  # 3
+)
+
+
+def test_k_a_literal_role_password_in_psql_c_is_a_credential() -> None:
+    assert codes_at({"scripts/setup.sh": ROLE_PASSWORD}, CREDENTIAL) == [2, 3]
+
+
+def test_k_near_miss_a_password_from_a_variable_or_no_password() -> None:
+    files = {
+        "scripts/setup.sh": _text(
+            "#!/bin/sh",
+            "psql -c \"CREATE ROLE app WITH LOGIN PASSWORD '$APP_PASSWORD'\"",
+            "psql -c \"CREATE ROLE reader NOLOGIN\"",
+        )
+    }
+    assert codes_at(files, CREDENTIAL) == []
