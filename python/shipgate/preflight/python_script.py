@@ -466,8 +466,8 @@ class _Reader:
         while isinstance(node, ast.BinOp):
             node = node.left
         if isinstance(node, ast.Name) and node.id in self.lists:
-            first = self.lists[node.id].split(" ", 1)[0]
-            return bool(first) and "$" not in first
+            program = self.lists[node.id].split(" ", 1)[0]
+            return bool(program) and "$" not in program
         if not (isinstance(node, ast.List | ast.Tuple) and node.elts):
             return False
         first = node.elts[0]
