@@ -282,3 +282,14 @@ def test_k_near_miss_a_password_from_a_variable_or_no_password() -> None:
         )
     }
     assert codes_at(files, CREDENTIAL) == []
+
+
+def test_k_near_miss_a_password_variable_assigned_a_literal_is_reported_where_it_is_assigned() -> None:
+    files = {
+        "scripts/setup.sh": _text(
+            "#!/bin/sh",
+            "DB_PW=citest2024",
+            "psql -c \"CREATE ROLE app WITH LOGIN PASSWORD '$DB_PW'\"",
+        )
+    }
+    assert codes_at(files, CREDENTIAL) == [2]

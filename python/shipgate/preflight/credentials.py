@@ -303,7 +303,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if script is not None:
             for s in _script_secrets(script):
                 found.setdefault(s.line, s)
-            for _, inline in inline_sql(text.path, script):  # ``psql -c "CREATE ROLE app PASSWORD 'x'"``
+            for psql, inline in inline_sql(text.path, script):  # ``psql -c "CREATE ROLE app PASSWORD 'x'"``
+                if any("$" in w.raw for w in option_values(psql, "-c", "--command")):
+                    continue  # ``PASSWORD '$DB_PW'``: the literal, if any, is where the variable is assigned
                 for st in inline.statements:
                     if st.password_role:
                         found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
