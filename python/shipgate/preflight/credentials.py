@@ -31,6 +31,7 @@ from shipgate.preflight.distributed import (
     word_secret,
 )
 from shipgate.preflight.env_lists import env_items
+from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.markup import (
     documentation_lines,
     is_documentation,
@@ -302,6 +303,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if script is not None:
             for s in _script_secrets(script):
                 found.setdefault(s.line, s)
+            for psql, inline in inline_sql(text.path, script):  # ``psql -c "CREATE ROLE app PASSWORD 'x'"``
+                if any("$" in w.raw for w in option_values(psql, "-c", "--command")):
+                    continue  # ``PASSWORD '$DB_PW'``: the literal, if any, is where the variable is assigned
+                for st in inline.statements:
+                    if st.password_role:
+                        found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
             for d in url_fallbacks(script):  # reported as preflight.default_credential
                 if d.line in found and found[d.line].kind == "password in URL":
                     del found[d.line]

@@ -346,8 +346,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     words = [w.text for w in command.words]
     if name.startswith("python") and words[:2] == ["-m", "pip"]:
         tool, words = "pip", words[2:]
-    if name in _PHP and (name == "composer.phar" or words[:1] in (["composer.phar"], ["composer"])):
-        # composer's installer leaves ``composer.phar`` (run by name, or as ``php composer.phar …``)
+    script = words[0].rpartition("/")[2] if words else ""
+    if name in _PHP and (name == "composer.phar" or script in ("composer.phar", "composer")):
+        # composer's installer leaves ``composer.phar`` (run by name, or as ``php [bin/]composer.phar …``)
         tool, words = "composer", words if name == "composer.phar" else words[1:]
     if _compose_fetches(command):
         return "compose", _COMPOSE_REGISTRY

@@ -10,7 +10,9 @@ Written as shell:
 
 - ``child_process`` calls (also through ``cp.``, a destructured or an imported name): ``execSync``/``exec`` run a
   command line; ``spawn``/``spawnSync``/``execFile``/``execFileSync`` run a program with an argument array. A string
-  or template literal is its text (``${expr}`` an unknown value, ``${JS_VALUE}``); any other value is unknown.
+  or template literal is its text (``${expr}`` an unknown value, ``${JS_VALUE}``), and so is a name declared once in
+  the file with one (``var nodePreGyp = "node-pre-gyp"``; an array so declared gives its words and an unknown tail
+  for what is pushed later); any other value is unknown.
 - TLS: ``rejectUnauthorized: false`` (or ``= false``) in a request's options, and ``rejectUnauthorized =
   !!process.env.X`` / ``Boolean(process.env.X)`` (off whenever the variable is unset), are written as
   ``NODE_TLS_REJECT_UNAUTHORIZED=0`` at that line: the script's own HTTPS requests then skip the certificate check,
@@ -108,8 +110,9 @@ def commands(path: str, text: str) -> list[Piece] | None:
     root = _parse(path, text)
     found = _steps(_language(path)).captures(root)
     pieces: list[Piece] = []
+    declared = _declared(root)
     for call in found.get("call", []):
-        command = _command(call)
+        command = _command(call, declared)
         if command:
             pieces.append((_line(call), command))
     for node in found.get("option", []):
@@ -132,7 +135,28 @@ def _callee(call: Node) -> str:
     return _text(function)
 
 
-def _command(call: Node) -> str | None:
+def _declared(root: Node) -> dict[str, Node]:
+    """Names declared once in the file (``var nodePreGyp = "node-pre-gyp"``, ``const args = ["install"]``) -> the
+    value they are declared with; a name declared twice (shadowed, or in two functions) is left out."""
+    seen: dict[str, list[Node]] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+            if name is not None and name.type == "identifier" and value is not None:
+                seen.setdefault(_text(name), []).append(value)
+        stack.extend(node.children)
+    return {name: values[0] for name, values in seen.items() if len(values) == 1}
+
+
+def _bound(node: Node, declared: dict[str, Node]) -> Node:
+    """An identifier's declared value when it is a string, template or array literal; else the node itself."""
+    value = declared.get(_text(node)) if node.type == "identifier" else None
+    return value if value is not None and value.type in ("string", "template_string", "array") else node
+
+
+def _command(call: Node, declared: dict[str, Node] | None = None) -> str | None:
     name = _callee(call)
     if name not in _COMMAND_LINE and name not in _ARGV:
         return None
@@ -145,12 +169,15 @@ def _command(call: Node) -> str | None:
     args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
     if not args:
         return None
-    first = _value(args[0])
+    bound = [_bound(a, declared or {}) for a in args[:2]]
+    first = _value(bound[0])
     if name in _COMMAND_LINE:
         return first
     words = [_word(first)]
-    if len(args) > 1 and args[1].type == "array":
-        words += [_word(_value(a)) for a in args[1].named_children if a.type != "comment"]
+    if len(bound) > 1 and bound[1].type == "array":
+        words += [_word(_value(a)) for a in bound[1].named_children if a.type != "comment"]
+        if bound[1] is not args[1]:
+            words.append(UNKNOWN)  # an array bound to a name: what the script pushes onto it later is unknown
     return " ".join(words)
 
 

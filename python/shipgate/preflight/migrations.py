@@ -62,9 +62,15 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "sequelize": (("db:migrate",),),
     "prisma": (("migrate", "deploy"),),
     "diesel": (("migration", "run"),),
-    "php": (("artisan", "migrate"), ("bin/console", "doctrine:migrations:migrate")),
+    # Laravel's migrate:fresh and migrate:refresh drop or roll back, then run every migration again
+    "php": (
+        ("artisan", "migrate"),
+        ("artisan", "migrate:fresh"),
+        ("artisan", "migrate:refresh"),
+        ("bin/console", "doctrine:migrations:migrate"),
+    ),
     # the same entry scripts run as programs by their shebang: ``./artisan migrate``, ``bin/console doctrine:…``
-    "artisan": (("migrate",),),
+    "artisan": (("migrate",), ("migrate:fresh",), ("migrate:refresh",)),
     "console": (("doctrine:migrations:migrate",),),
     "flask": (("db", "upgrade"),),
     "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)
@@ -72,6 +78,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "python": (("manage.py", "migrate"),),
     "python3": (("manage.py", "migrate"),),
     "django-admin": (("migrate",),),
+    "django": (("migrate",),),  # the project's manage.py as buildout's djangorecipe writes it: bin/django migrate
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
     "influxd": (("upgrade",),),  # converts a 1.x data directory and metadata into a 2.x store
     "plm": (("migration", "run"),),  # Plume
@@ -143,7 +150,9 @@ class MigrationRun:
 
 
 def _hidden(command: Command) -> bool:
-    return _hidden_tool(command) or _hidden_through_runner(command) or _hidden_through_node_runner(command)
+    return not _django_fake(command) and (
+        _hidden_tool(command) or _hidden_through_runner(command) or _hidden_through_node_runner(command)
+    )
 
 
 # Node package runners: ``npx prisma migrate deploy``, ``bunx knex migrate:latest``, ``npm exec -- sequelize
@@ -184,6 +193,14 @@ def _hidden_through_node_runner(command: Command) -> bool:
     cli = _node_cli(command)
     patterns = _HIDDEN.get(cli[0], ()) if cli else ()
     return any(cli[1 : 1 + len(p)] == list(p) for p in patterns)
+
+
+def _django_fake(command: Command) -> bool:
+    """Django's ``migrate --fake`` (``manage.py``, ``django-admin``, djangorecipe's ``bin/django``): it only records
+    migrations as applied, no schema change runs (``--fake-initial`` still applies all but the initial ones)."""
+    texts = [w.text for w in command.words]
+    django = (command.name or "") in _DJANGO_ENTRIES or any(t.rpartition("/")[2] == "manage.py" for t in texts)
+    return django and "migrate" in texts and "--fake" in texts
 
 
 def _updater_script(command: Command) -> bool:
@@ -299,6 +316,10 @@ def _hidden_tool(command: Command) -> bool:
     )
 
 
+# Programs that run Django's management commands (``manage.py``, ``django-admin``, djangorecipe's ``bin/django``, an
+# interpreter given ``manage.py``).
+_DJANGO_ENTRIES = frozenset({"manage.py", "django-admin", "django", "python", "python3"})
+
 # Scripts an interpreter runs to migrate (``php artisan``, ``php bin/console``, ``python manage.py``).
 _ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py"})
 
@@ -317,6 +338,31 @@ def _sql_file(command: Command) -> str | None:
             return word.text
     if command.name == "sqlite3":
         return next((w.text for w in operands(command) if sql_name(w.text)[0]), None)
+    return None
+
+
+# psql options that take a value (the next word is not the database).
+_PSQL_VALUE_OPTIONS = frozenset({"-c", "-f", "-d", "-U", "-h", "-p", "-v", "-o", "-L", "-P", "-T", "-F", "-R"})
+
+
+def _psql_database(command: Command) -> str | None:
+    """The database ``psql`` connects to: ``-d NAME``/``--dbname=NAME`` or its first operand; None when not named."""
+    if command.name != "psql":
+        return None
+    words = [w.text for w in command.words]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in ("-d", "--dbname") and i + 1 < len(words):
+            return words[i + 1]
+        if word.startswith("--dbname="):
+            return word.partition("=")[2]
+        if word in _PSQL_VALUE_OPTIONS:
+            i += 2
+        elif word.startswith("-"):
+            i += 1
+        else:
+            return word
     return None
 
 
@@ -348,7 +394,10 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/app migrate`` migrates like a script
     for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         locked = _script_locked(script)
+        created: set[str] = set()  # databases this script made with createdb, in command order
         for command in script.commands:
+            if command.name == "createdb":
+                created.update(w.text for w in command.words[:1] if not w.text.startswith("-"))
             inner = container_command(command)
             if inner is not None and _hidden(inner):
                 yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
@@ -357,8 +406,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
             written = _sql_file(command)
-            if written is None or _first_init(path):
-                continue
+            if written is None or _first_init(path) or _psql_database(command) in created:
+                continue  # a first load into the database createdb just made: a rerun fails at createdb
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
             )

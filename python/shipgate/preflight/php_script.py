@@ -23,8 +23,9 @@ Written as shell:
 - A console question for a secret with a literal default (Symfony's ``new Question('Password', 'wallabag')``,
   ``->ask('DB password', 'secret')``): the answer taken on Enter and under ``--no-interaction``, written as
   ``PASSWORD="${PASSWORD:-wallabag}"``.
-- Values: a string literal is its text; an interpolated variable or any other expression is ``${PHP_VALUE}``. In an
-  options array ``'--force' => true`` is ``--force``, ``'--env' => 'prod'`` is ``--env=prod``, ``false`` drops it.
+- Values: a string literal is its text (pieces joined with ``.`` too); an interpolated variable or any other
+  expression is ``${PHP_VALUE}``. In an options array ``'--force' => true`` is ``--force``, ``'--env' => 'prod'`` is
+  ``--env=prod``, ``false`` drops it.
 
 Not seen: HTTP clients (``Http::get``, Guzzle, ``file_get_contents`` of a URL), PHP's own file functions, calls into
 other classes (what a service or a queued job does is in its own file)."""
@@ -277,7 +278,8 @@ def _options(array: Node, skip: str = "") -> list[str]:
 
 
 def _value(node: Node | None) -> str:
-    """A literal's text; anything else is UNKNOWN (an interpolated variable is UNKNOWN inside the text)."""
+    """A literal's text, also joined with ``.``; anything else is UNKNOWN (an interpolated variable is UNKNOWN
+    inside the text)."""
     if node is None:
         return UNKNOWN
     if node.type in ("string", "encapsed_string", "shell_command_expression"):
@@ -286,6 +288,11 @@ def _value(node: Node | None) -> str:
         return _text(node)
     if node.type in ("string_content", "string_value"):
         return _text(node)
+    if node.type == "binary_expression" and _text(node.child_by_field_name("operator")) == ".":
+        # ``'php bin/composer.phar --working-dir="' . $this->destination . '" update'``: the pieces joined
+        return _value(node.child_by_field_name("left")) + _value(node.child_by_field_name("right"))
+    if node.type == "parenthesized_expression" and node.named_children:
+        return _value(node.named_children[0])
     return UNKNOWN
 
 

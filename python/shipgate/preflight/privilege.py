@@ -16,6 +16,7 @@ from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
+from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
@@ -279,13 +280,18 @@ _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 
 
 def _system_tool(name: str, args: list[str]) -> str | None:
-    """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``),
-    ``sysupgrade`` (not ``-T``, which only tests the image), certbot issuing or renewing into /etc/letsencrypt (not
-    with its own ``--config-dir``), acme.sh installing a certificate or key under a system directory."""
+    """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``; Red Hat's
+    ``postgresql-setup --initdb``/``--upgrade``), ``sysupgrade`` (not ``-T``, which only tests the image),
+    ``grubby`` changing boot entries, certbot issuing or renewing into /etc/letsencrypt (not with its own
+    ``--config-dir``), acme.sh installing a certificate or key under a system directory."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
+    if name == "postgresql-setup" and any(a.lstrip("-") in ("initdb", "upgrade") for a in args):
+        return "postgresql-setup initialises or upgrades the cluster under /var/lib/pgsql"
     if name == "sysupgrade" and not any(a in ("-T", "--test", "-l", "-h", "--help") for a in args):
         return "sysupgrade flashes the firmware"
+    if name == "grubby" and grubby_changes(args):
+        return "grubby changes the boot loader's entries under /boot"
     if (
         name == "certbot"
         and any(a in _CERTBOT_ISSUES for a in args)
@@ -574,11 +580,16 @@ _VARIABLE_ACCOUNT = re.compile(r"\$(?:\w+|\{\w+(?:\[[^]]*\])?\})")
 
 
 def _switches(script: Script, source: tuple[str, ...]) -> Iterator[tuple[Command, int, str | None]]:
-    """Each su/runuser the script runs: the command, the line of the switch, the account it switches to."""
+    """Each su/runuser the script runs: the command, the line of the switch, the account it switches to (from the
+    escalator's own words when the source line is another language's: a Python ``run(['su', '-', 'postgres',
+    …])`` written as shell)."""
     for command in script.commands:
         at = command.escalation_line or command.line
         if command.escalation in ("su", "runuser") and 0 < at <= len(source):
-            yield command, at, su_account(source[at - 1], command.escalation)
+            account = su_account(source[at - 1], command.escalation)
+            if account is None:
+                account = su_account(shlex.join((command.escalation, *command.escalation_options)), command.escalation)
+            yield command, at, account
 
 
 def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[int]:

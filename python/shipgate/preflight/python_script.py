@@ -82,6 +82,8 @@ _STEP_DIRS = frozenset({"bin", "sbin", "scripts", "setup", "install", "installer
 _UNDO = frozenset({"down", "downgrade", "rollback", "uninstall", "purge"})
 _ROOT_HELPER = re.compile(r"^_?(?:assert|require|ensure|check|must_be|die_unless)_?(?:running_)?(?:as_)?root$")
 _EXITS = frozenset({"exit", "_exit", "quit", "abort"})
+# A program written out: a word or an absolute or relative path with no shell expansion (``/usr/bin/systemctl``).
+_LITERAL_PROGRAM = re.compile(r"/?(?:[\w.+-]+/)*[\w.+-]+")
 _FETCH = frozenset({"urlopen", "get", "post", "request", "open"})
 _FETCH_OWNERS = frozenset({"request", "urllib", "urllib2", "requests", "httpx", "urllib3", "session"})
 
@@ -353,7 +355,7 @@ class _Reader:
                 self.add(call.lineno, f"py_{name}")
         elif name in _RUNNER_NAMES and owner not in ("subprocess", "os"):
             for arg in call.args:
-                if isinstance(arg, ast.List | ast.BinOp) and _first_literal(arg):
+                if isinstance(arg, ast.List | ast.BinOp | ast.Name) and self.names_program(arg):
                     words = self.argv(arg, 0)
                     if words:
                         self.add(call.lineno, words)
@@ -401,6 +403,10 @@ class _Reader:
             if args and isinstance(args[0], ast.Name) and args[0].id in self.temporary:
                 return ":"  # the script's own temporary directory
             path = self.word(args[0], 0) if args else None
+            # the whole path one Python value (``rmtree(install_dir)``): empty or None raises, it never becomes
+            # ``rm -rf ""`` or ``/`` as an unset shell variable does, so it is written guarded (``${X:?}``)
+            whole = re.fullmatch(r'"\$\{(\w+)\}"', path or "")
+            path = f'"${{{whole.group(1)}:?}}"' if whole else path
             return f"rm -{'rf' if name == 'rmtree' else 'f'} -- {path}" if path else None
         return self.files(call, name, owner)
 
@@ -453,6 +459,22 @@ class _Reader:
 
     # ------------------------------------------------------------------------------------------------ values
 
+    def names_program(self, node: ast.expr) -> bool:
+        """An argument list whose program is written in the file: a string literal, a name bound to a literal
+        program (``[SYSCTL, 'restart', 'sshd']`` with ``SYSCTL = '/usr/bin/systemctl'``), or a name bound to such a
+        list (``migration_cmd + ['auth']``)."""
+        while isinstance(node, ast.BinOp):
+            node = node.left
+        if isinstance(node, ast.Name) and node.id in self.lists:
+            program = self.lists[node.id].split(" ", 1)[0]
+            return bool(program) and "$" not in program
+        if not (isinstance(node, ast.List | ast.Tuple) and node.elts):
+            return False
+        first = node.elts[0]
+        if isinstance(first, ast.Name):
+            return _LITERAL_PROGRAM.fullmatch(self.values.get(first.id, "")) is not None
+        return isinstance(first, ast.Constant) and isinstance(first.value, str)
+
     def argv(self, node: ast.expr, depth: int) -> str | None:
         """An argument list as shell words; None when the node is not a list (or a name bound to one)."""
         if depth > MAX_DEPTH:
@@ -474,11 +496,14 @@ class _Reader:
         return None
 
     def program(self, node: ast.expr | None, word: str) -> str:
-        """The program word: a path in a computed directory (``venv / "bin/python"``) is written as its name, which
-        is how the shell checks know programs."""
+        """The program word: a path in a computed directory (``venv / "bin/python"``) is written as its name, and a
+        name bound to a literal program path or word (``SYSCTL = '/usr/bin/systemctl'``) as that literal, which is how
+        the shell checks know programs."""
         while isinstance(node, ast.Call) and _name(node.func) in ("str", "fspath") and len(node.args) == 1:
             node = node.args[0]
         value = self.values.get(node.id, word) if isinstance(node, ast.Name) else word
+        if isinstance(node, ast.Name) and _LITERAL_PROGRAM.fullmatch(value):
+            return value  # a constant that names the program (``SYSCTL = '/usr/bin/systemctl'``): the program itself
         m = re.fullmatch(r'"?\$\{[^}]+\}(?:/[^/"$]+)*/([\w.+-]+)"?', value)
         return m.group(1) if m else word
 
@@ -609,17 +634,6 @@ def _walk(node: ast.AST) -> Iterator[ast.AST]:
 
 def _true(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
-
-
-def _first_literal(node: ast.expr) -> bool:
-    while isinstance(node, ast.BinOp):
-        node = node.left
-    return (
-        isinstance(node, ast.List | ast.Tuple)
-        and bool(node.elts)
-        and isinstance(node.elts[0], ast.Constant)
-        and isinstance(node.elts[0].value, str)
-    )
 
 
 def _writes(call: ast.Call) -> bool:

@@ -42,6 +42,17 @@ _BOOT_COMMANDS = frozenset(
     }
 )
 
+# grubby's options that change the boot entries or which one boots (``--set-default``, ``--update-kernel … --args``);
+# ``--default-kernel``, ``--info`` only read them.
+_GRUBBY_CHANGES = ("--set-default", "--make-default", "--update-kernel", "--add-kernel", "--remove-kernel", "--args",
+                   "--remove-args")
+
+
+def grubby_changes(args: tuple[str, ...] | list[str]) -> bool:
+    """``grubby`` given an option that changes the boot loader's entries or default: it takes effect at the next
+    boot."""
+    return any(a.startswith(_GRUBBY_CHANGES) for a in args)
+
 
 def scan(ctx: Context) -> Iterator[Finding]:
     manifest = ctx.manifest
@@ -59,6 +70,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         for command in script.commands:
             boot = command.name in _BOOT_COMMANDS or (command.name == "bootctl" and command.args[:1] == ("install",))
+            boot = boot or (command.name == "grubby" and grubby_changes(command.args))
             if boot:
                 commands.append({"file": path, "line": command.line, "command": command.name})
                 kinds.add("boot configuration (scripts)")
