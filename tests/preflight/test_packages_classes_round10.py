@@ -25,3 +25,31 @@ def test_a_url_beside_a_placeholder_is_still_requested() -> None:
         '    JWKS_URL = "https://keys.dten-cloud.io/jwks.json"\n'  # 3
     )
     assert codes_at({"dten/oidc/forms.py": form}, ENDPOINT) == [3]
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def test_a_map_of_fields_to_ldap_attribute_names_holds_no_secret() -> None:
+    model = (
+        "class Client(LDAPObject):\n"  # 1
+        "    attributes = {\n"  # 2
+        '        "client_id": "dtenClientID",\n'  # 3
+        '        "client_secret": "dtenClientSecret",\n'  # 4
+        '        "access_token": "dtenAccessToken",\n'  # 5
+        '        "lock_date": "pwdEndTime",\n'  # 6
+        "    }\n"  # 7
+    )
+    assert codes_at({"dten/backends/ldap/models.py": model}, CREDENTIAL) == []
+
+
+def test_a_settings_map_with_one_camel_case_password_is_still_a_secret() -> None:
+    # near miss: the other values are plain words, not attribute names: the password is a value
+    settings = (
+        "DATABASE = {\n"  # 1
+        '    "user": "dten",\n'  # 2
+        '    "password": "blueHorseBattery",\n'  # 3
+        '    "host": "db",\n'  # 4
+        "}\n"  # 5
+    )
+    assert codes_at({"dten/settings.py": settings}, CREDENTIAL) == [3]
