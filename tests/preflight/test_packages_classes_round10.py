@@ -53,3 +53,16 @@ def test_a_settings_map_with_one_camel_case_password_is_still_a_secret() -> None
         "}\n"  # 5
     )
     assert codes_at({"dten/settings.py": settings}, CREDENTIAL) == [3]
+
+
+_TERMS = 'docs:\n  terms_of_service:\n    url: "https://terms.dten-cloud.io/tos-2.0.html"\n'
+
+
+def test_a_projects_test_package_named_project_test_holds_test_data() -> None:
+    assert codes_at({"dten_is_test/terms.yaml": _TERMS}, ENDPOINT) == []
+
+
+def test_a_folder_whose_name_only_ends_in_test_letters_is_not_a_test_folder() -> None:
+    # near miss: ``latest/`` and ``contest/`` end in "test" with no separator: product files
+    assert codes_at({"latest/terms.yaml": _TERMS}, ENDPOINT) == [3]
+    assert codes_at({"contest/terms.yaml": _TERMS}, ENDPOINT) == [3]
