@@ -66,3 +66,24 @@ def test_a_folder_whose_name_only_ends_in_test_letters_is_not_a_test_folder() ->
     # near miss: ``latest/`` and ``contest/`` end in "test" with no separator: product files
     assert codes_at({"latest/terms.yaml": _TERMS}, ENDPOINT) == [3]
     assert codes_at({"contest/terms.yaml": _TERMS}, ENDPOINT) == [3]
+
+
+_MAIL = (
+    "Date: %(date)s\n"  # 1
+    "From: %(from)s\n"  # 2
+    "To: %(to)s\n"  # 3
+    "Subject: %(subject)s\n"  # 4
+    "MIME-Version: 1.0\n"  # 5
+    "\n"  # 6
+    "Dten app: https://dten-cloud.io/app\n"  # 7
+)
+
+
+def test_a_mail_message_template_has_links_for_its_recipient() -> None:
+    assert codes_at({"res/dten/invite_template.eml": _MAIL}, ENDPOINT) == []
+
+
+def test_a_file_named_eml_without_a_message_header_is_still_read() -> None:
+    # near miss: the suffix alone does not make a message; the settings of this file name a host
+    settings = "[relay]\nendpoint = https://relay.dten-cloud.io/submit\n"
+    assert codes_at({"res/dten/relay.eml": settings}, ENDPOINT) == [2]
