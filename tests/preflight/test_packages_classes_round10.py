@@ -87,3 +87,16 @@ def test_a_file_named_eml_without_a_message_header_is_still_read() -> None:
     # near miss: the suffix alone does not make a message; the settings of this file name a host
     settings = "[relay]\nendpoint = https://relay.dten-cloud.io/submit\n"
     assert codes_at({"res/dten/relay.eml": settings}, ENDPOINT) == [2]
+
+
+_ACCOUNTS = "[identity]\nusername=admin\npassword=adminsecret7\n\n[rbac_users]\nadmin_a_password=dten4\n"
+
+
+def test_a_functional_test_suites_settings_hold_test_accounts() -> None:
+    assert codes_at({"usr/share/dten-common/dten-functional.conf": _ACCOUNTS}, CREDENTIAL) == []
+
+
+def test_the_services_own_configuration_still_holds_its_password() -> None:
+    # near miss: the same settings in the service's configuration, or in a file named for functions, are its own
+    assert codes_at({"usr/share/dten-common/dten.conf": _ACCOUNTS}, CREDENTIAL) == [3, 6]
+    assert codes_at({"usr/share/dten-common/functions.conf": _ACCOUNTS}, CREDENTIAL) == [3, 6]
