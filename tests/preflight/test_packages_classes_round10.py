@@ -100,3 +100,15 @@ def test_the_services_own_configuration_still_holds_its_password() -> None:
     # near miss: the same settings in the service's configuration, or in a file named for functions, are its own
     assert codes_at({"usr/share/dten-common/dten.conf": _ACCOUNTS}, CREDENTIAL) == [3, 6]
     assert codes_at({"usr/share/dten-common/functions.conf": _ACCOUNTS}, CREDENTIAL) == [3, 6]
+
+
+
+def test_a_setting_naming_password_hash_schemes_holds_no_password() -> None:
+    settings = 'PASSWORD_SCHEMES = "pbkdf2_sha512"\nTOKEN_ALGORITHMS = "RS256"\n'
+    assert codes_at({"dten/settings.py": settings}, CREDENTIAL) == []
+
+
+def test_a_password_beside_a_scheme_setting_is_still_reported() -> None:
+    # near miss: the scheme names how passwords are hashed; the password itself is a value
+    settings = 'PASSWORD_SCHEMES = "pbkdf2_sha512"\nADMIN_PASSWORD = "Dten-2931-adm"\n'
+    assert codes_at({"dten/settings.py": settings}, CREDENTIAL) == [2]
