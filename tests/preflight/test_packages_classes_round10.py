@@ -112,3 +112,25 @@ def test_a_password_beside_a_scheme_setting_is_still_reported() -> None:
     # near miss: the scheme names how passwords are hashed; the password itself is a value
     settings = 'PASSWORD_SCHEMES = "pbkdf2_sha512"\nADMIN_PASSWORD = "Dten-2931-adm"\n'
     assert codes_at({"dten/settings.py": settings}, CREDENTIAL) == [2]
+
+
+def test_an_annotated_settings_default_is_a_literal_password() -> None:
+    settings = (
+        "class LDAPSettings(BaseModel):\n"  # 1
+        '    BIND_DN: str = "cn=admin,dc=dten,dc=org"\n'  # 2
+        '    BIND_PW: str = "admin"\n'  # 3
+        '    SERVICE_PASSWORD: Optional[str] = "Dten-2931-svc"\n'  # 4
+    )
+    assert codes_at({"dten/backends/ldap/configuration.py": settings}, CREDENTIAL) == [3, 4]
+
+
+def test_an_annotated_setting_without_a_literal_holds_no_password() -> None:
+    # near miss: no default, None, an empty default or a computed one: nothing shipped
+    settings = (
+        "class LDAPSettings(BaseModel):\n"  # 1
+        "    BIND_PW: str\n"  # 2
+        "    ROOT_PW: str | None = None\n"  # 3
+        '    SYNC_PW: str = ""\n'  # 4
+        '    ADMIN_PW: str = Field(default_factory=lambda: token_hex(16), description="x")\n'  # 5
+    )
+    assert codes_at({"dten/backends/ldap/configuration.py": settings}, CREDENTIAL) == []
