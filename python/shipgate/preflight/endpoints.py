@@ -41,8 +41,8 @@ from shipgate.preflight.example_blocks import example_block_lines
 from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
-from shipgate.preflight.mail_messages import is_mail_message
 from shipgate.preflight.js_script import shown_lines
+from shipgate.preflight.mail_messages import is_mail_message
 from shipgate.preflight.markup import (
     block_comment_lines,
     documentation_lines,

@@ -219,7 +219,9 @@ _CODE_ASSIGNMENT = re.compile(
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
 # An annotated assignment (Python's ``BIND_PW: str = "admin"`` in a settings class, TypeScript's ``password: string
 # = 'x'``): the annotation names a type, the literal after ``=`` is the value.
-_ANNOTATED = re.compile(r"""^(\s*[\w.]+)\s*:\s*[\w.]+(?:\[[\w., |\[\]]*\])?(?:\s*\|\s*[\w.]+)*\s*(=\s*)(?=[rbuf]{0,2}["'])""")
+_ANNOTATED = re.compile(
+    r"""^(\s*[\w.]+)\s*:\s*[\w.]+(?:\[[\w., |\[\]]*\])?(?:\s*\|\s*[\w.]+)*\s*(=\s*)(?=[rbuf]{0,2}["'])"""
+)
 
 
 @dataclass(frozen=True)
