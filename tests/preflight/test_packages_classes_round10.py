@@ -102,7 +102,6 @@ def test_the_services_own_configuration_still_holds_its_password() -> None:
     assert codes_at({"usr/share/dten-common/functions.conf": _ACCOUNTS}, CREDENTIAL) == [3, 6]
 
 
-
 def test_a_setting_naming_password_hash_schemes_holds_no_password() -> None:
     settings = 'PASSWORD_SCHEMES = "pbkdf2_sha512"\nTOKEN_ALGORITHMS = "RS256"\n'
     assert codes_at({"dten/settings.py": settings}, CREDENTIAL) == []
@@ -134,3 +133,21 @@ def test_an_annotated_setting_without_a_literal_holds_no_password() -> None:
         '    ADMIN_PW: str = Field(default_factory=lambda: token_hex(16), description="x")\n'  # 5
     )
     assert codes_at({"dten/backends/ldap/configuration.py": settings}, CREDENTIAL) == []
+
+
+HIDDEN = "preflight.hidden_migration"
+
+
+def test_a_settings_classs_auto_migrate_default_migrates_at_every_start() -> None:
+    settings = (
+        "class SQLSettings(BaseModel):\n"  # 1
+        '    DATABASE_URI: str = "sqlite:///dten.sqlite"\n'  # 2
+        "    AUTO_MIGRATE: bool = True\n"  # 3
+    )
+    assert codes_at({"dten/backends/sql/configuration.py": settings}, HIDDEN) == [3]
+
+
+def test_an_auto_migrate_default_that_is_off_or_unset_migrates_nothing() -> None:
+    # near miss: off by default, or no default: the operator runs the migrations
+    settings = "class SQLSettings(BaseModel):\n    AUTO_MIGRATE: bool = False\n    RUN_MIGRATIONS: bool\n"
+    assert codes_at({"dten/backends/sql/configuration.py": settings}, HIDDEN) == []
