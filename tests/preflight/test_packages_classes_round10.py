@@ -151,3 +151,21 @@ def test_an_auto_migrate_default_that_is_off_or_unset_migrates_nothing() -> None
     # near miss: off by default, or no default: the operator runs the migrations
     settings = "class SQLSettings(BaseModel):\n    AUTO_MIGRATE: bool = False\n    RUN_MIGRATIONS: bool\n"
     assert codes_at({"dten/backends/sql/configuration.py": settings}, HIDDEN) == []
+
+
+_SMS = (
+    'API_BASE_URL = "https://smsc.dten-sms.io/sms/v4/mt"\n'  # 1
+    "class DtenSMS:\n"  # 2
+    "    async def send(self, body):\n"  # 3
+    "        return await self.http_client.post_json_get_nothing(API_BASE_URL, body)\n"  # 4
+)
+
+
+def test_a_modules_url_constant_a_request_call_is_given_is_a_host_it_contacts() -> None:
+    assert codes_at({"dten/sms/provider.py": _SMS}, ENDPOINT) == [1]
+
+
+def test_a_modules_base_url_that_no_request_is_given_stays_its_own_address() -> None:
+    # near miss: the same constant only used to build links (a settings module's own public address)
+    links = 'API_BASE_URL = "https://smsc.dten-sms.io/sms/v4/mt"\ndef link(p):\n    return API_BASE_URL + p\n'
+    assert codes_at({"dten/sms/provider.py": links}, ENDPOINT) == []
