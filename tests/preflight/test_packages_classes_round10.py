@@ -169,3 +169,22 @@ def test_a_modules_base_url_that_no_request_is_given_stays_its_own_address() -> 
     # near miss: the same constant only used to build links (a settings module's own public address)
     links = 'API_BASE_URL = "https://smsc.dten-sms.io/sms/v4/mt"\ndef link(p):\n    return API_BASE_URL + p\n'
     assert codes_at({"dten/sms/provider.py": links}, ENDPOINT) == []
+
+
+_NTP = (
+    "# Specify one or more NTP servers.\n"  # 1
+    "# server time.dten-ntp.org nts\n"  # 2
+    "servers 0.dten.pool.ntp.org\n"  # 3
+    "pool 1.dten.pool.ntp.org iburst\n"  # 4
+    "restrict default kod nomodify\n"  # 5
+)
+
+
+def test_an_ntp_daemons_time_sources_are_hosts_it_polls() -> None:
+    assert codes_at({"etc/openntpd/ntpd.conf": _NTP}, ENDPOINT) == [3, 4]
+    assert codes_at({"etc/ntpsec/ntp.conf": _NTP}, ENDPOINT) == [3, 4]
+
+
+def test_server_lines_outside_an_ntp_configuration_are_not_time_sources() -> None:
+    # near miss: the same lines in another daemon's configuration name no host by these rules; comments never do
+    assert codes_at({"etc/dten/dten.conf": _NTP}, ENDPOINT) == []

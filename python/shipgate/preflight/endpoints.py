@@ -162,6 +162,10 @@ _HOST_LIST = re.compile(
     r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|[\w.-]{0,64}servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
 )
 _HAPROXY_SERVER = re.compile(r"^\s*server\s+\S+\s+([^\s,]+)")
+# An NTP daemon's time sources (ntpd's and NTPsec's ``ntp.conf``, OpenNTPD's ``ntpd.conf``, chrony's ``chrony.conf``):
+# ``server``/``servers``/``pool``/``peer HOST …`` lines name the upstreams it polls from the moment it starts.
+_NTP_CONF = re.compile(r"(?:^|/)(?:ntpd?|chrony)\.conf$")
+_NTP_SOURCE = re.compile(r"^\s*(?:server|servers|pool|peer)\s+([^\s#]+)")
 # The same lists written as YAML block sequences (``targets:`` then ``- node1.vendor.io:9100`` lines), and an nginx
 # ``upstream`` block's ``server ADDRESS …;`` lines.
 _HOST_LIST_BLOCK = re.compile(
@@ -462,11 +466,14 @@ def _block_listed_hosts(lines: tuple[tuple[int, str], ...]) -> dict[int, str]:
 
 
 def _listed_hosts(path: str, line: str) -> list[str]:
-    """The values of an inline host list, an HAProxy ``server`` line or an rsyslog forwarding rule."""
+    """The values of an inline host list, an HAProxy ``server`` line, an NTP daemon's time source or an rsyslog
+    forwarding rule."""
     lower = path.lower()
     if m := _HOST_LIST.match(line):
         return [v for v in (v.strip().strip("\"'") for v in m.group(2).split(",")) if _served(m.group(1), v)]
     if "haproxy" in lower and (m := _HAPROXY_SERVER.match(line)):
+        return [m.group(1)]
+    if _NTP_CONF.search(lower) and (m := _NTP_SOURCE.match(line)):
         return [m.group(1)]
     if "rsyslog" in lower:
         return [m.group(1) for m in (_RSYSLOG_FORWARD.match(line), _RSYSLOG_TARGET.search(line)) if m]
