@@ -188,3 +188,62 @@ def test_an_ntp_daemons_time_sources_are_hosts_it_polls() -> None:
 def test_server_lines_outside_an_ntp_configuration_are_not_time_sources() -> None:
     # near miss: the same lines in another daemon's configuration name no host by these rules; comments never do
     assert codes_at({"etc/dten/dten.conf": _NTP}, ENDPOINT) == []
+
+
+UNLOCKED = "preflight.migration_unlocked"
+_REVISION_HEAD = 'from alembic import op\n\nrevision = "1761"\ndown_revision = "1760"\n\n'  # lines 1-5
+
+
+def test_an_alembic_helpers_f_string_statement_is_read_as_the_revisions_sql() -> None:
+    revision = _REVISION_HEAD + (
+        "def _rename(table, old, new):\n"  # 6
+        "    op.execute(\n"  # 7
+        '        f\'ALTER TABLE "{table}" RENAME CONSTRAINT "{old}" TO "{new}"\'\n'  # 8
+        "    )\n"  # 9
+        "\n"  # 10
+        "def upgrade():\n"  # 11
+        '    for table in ("token", "consent"):\n'  # 12
+        '        _rename(table, "fk_a", "fk_b")\n'  # 13
+    )
+    assert codes_at({"dten/migrations/versions/1761_rename.py": revision}, UNLOCKED) == [7]
+
+
+def test_a_helper_only_the_downgrade_calls_is_not_the_upgrades_sql() -> None:
+    # near miss: the same helper, called by downgrade alone, never runs on upgrade
+    revision = _REVISION_HEAD + (
+        "def _rename(table, old, new):\n"  # 6
+        '    op.execute(f\'ALTER TABLE "{table}" RENAME CONSTRAINT "{old}" TO "{new}"\')\n'  # 7
+        "\n"  # 8
+        "def upgrade():\n"  # 9
+        "    pass\n"  # 10
+        "\n"  # 11
+        "def downgrade():\n"  # 12
+        '    _rename("token", "fk_b", "fk_a")\n'  # 13
+    )
+    assert codes_at({"dten/migrations/versions/1761_rename.py": revision}, UNLOCKED) == []
+
+
+def test_what_follows_a_guard_for_another_database_is_not_postgresqls_sql() -> None:
+    revision = _REVISION_HEAD + (
+        "def _convert(target):\n"  # 6
+        "    bind = op.get_bind()\n"  # 7
+        '    if bind.dialect.name != "oracle":\n'  # 8
+        "        return\n"  # 9
+        '    op.alter_column("audit", "date", type_=target)\n'  # 10
+        "\n"  # 11
+        "def upgrade():\n"  # 12
+        "    _convert(sa.TIMESTAMP())\n"  # 13
+    )
+    assert codes_at({"dten/migrations/versions/1761_oracle.py": revision}, UNLOCKED) == []
+
+
+def test_what_follows_a_guard_that_skips_sqlite_is_still_read() -> None:
+    # near miss: returning on SQLite leaves PostgreSQL to run the rest
+    revision = _REVISION_HEAD + (
+        "def upgrade():\n"  # 6
+        "    bind = op.get_bind()\n"  # 7
+        '    if bind.dialect.name == "sqlite":\n'  # 8
+        "        return\n"  # 9
+        '    op.add_column("audit", sa.Column("note", sa.String(), nullable=True))\n'  # 10
+    )
+    assert codes_at({"dten/migrations/versions/1761_note.py": revision}, UNLOCKED) == [10]
