@@ -247,3 +247,18 @@ def test_what_follows_a_guard_that_skips_sqlite_is_still_read() -> None:
         '    op.add_column("audit", sa.Column("note", sa.String(), nullable=True))\n'  # 10
     )
     assert codes_at({"dten/migrations/versions/1761_note.py": revision}, UNLOCKED) == [10]
+
+
+def test_a_units_message_text_with_a_help_link_is_for_people() -> None:
+    unit = (
+        "[Service]\n"  # 1
+        'Environment=DTEN_TEXT="Greylisted, see https://help.dten-mail.io/help/%H.html"\n'  # 2
+        "ExecStart=/usr/sbin/dtengrey --greylist-text=${DTEN_TEXT}\n"  # 3
+    )
+    assert codes_at({"lib/systemd/system/dtengrey.service": unit}, ENDPOINT) == []
+
+
+def test_a_units_url_setting_is_still_contacted() -> None:
+    # near miss: a value that is the URL alone is a setting the service connects to
+    unit = '[Service]\nEnvironment=DTEN_POLICY_URL="https://policy.dten-mail.io/check"\nExecStart=/usr/sbin/dtengrey\n'
+    assert codes_at({"lib/systemd/system/dtengrey.service": unit}, ENDPOINT) == [2]
