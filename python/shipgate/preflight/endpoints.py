@@ -42,6 +42,7 @@ from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
+from shipgate.preflight.mail_messages import is_mail_message
 from shipgate.preflight.markup import (
     block_comment_lines,
     documentation_lines,
@@ -161,6 +162,10 @@ _HOST_LIST = re.compile(
     r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|[\w.-]{0,64}servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
 )
 _HAPROXY_SERVER = re.compile(r"^\s*server\s+\S+\s+([^\s,]+)")
+# An NTP daemon's time sources (ntpd's and NTPsec's ``ntp.conf``, OpenNTPD's ``ntpd.conf``, chrony's ``chrony.conf``):
+# ``server``/``servers``/``pool``/``peer HOST …`` lines name the upstreams it polls from the moment it starts.
+_NTP_CONF = re.compile(r"(?:^|/)(?:ntpd?|chrony)\.conf$")
+_NTP_SOURCE = re.compile(r"^\s*(?:server|servers|pool|peer)\s+([^\s#]+)")
 # The same lists written as YAML block sequences (``targets:`` then ``- node1.vendor.io:9100`` lines), and an nginx
 # ``upstream`` block's ``server ADDRESS …;`` lines.
 _HOST_LIST_BLOCK = re.compile(
@@ -461,11 +466,14 @@ def _block_listed_hosts(lines: tuple[tuple[int, str], ...]) -> dict[int, str]:
 
 
 def _listed_hosts(path: str, line: str) -> list[str]:
-    """The values of an inline host list, an HAProxy ``server`` line or an rsyslog forwarding rule."""
+    """The values of an inline host list, an HAProxy ``server`` line, an NTP daemon's time source or an rsyslog
+    forwarding rule."""
     lower = path.lower()
     if m := _HOST_LIST.match(line):
         return [v for v in (v.strip().strip("\"'") for v in m.group(2).split(",")) if _served(m.group(1), v)]
     if "haproxy" in lower and (m := _HAPROXY_SERVER.match(line)):
+        return [m.group(1)]
+    if _NTP_CONF.search(lower) and (m := _NTP_SOURCE.match(line)):
         return [m.group(1)]
     if "rsyslog" in lower:
         return [m.group(1) for m in (_RSYSLOG_FORWARD.match(line), _RSYSLOG_TARGET.search(line)) if m]
@@ -505,6 +513,7 @@ def _text_endpoints(
     document = document or is_browser_script(path) or is_vendored_web_asset(path)  # served to browsers as published
     document = document or is_page_template(path, lines)  # a Jinja page: its links are the reader's browser's
     document = document or is_served_feed(path, lines)  # an Atom/OPDS feed, OpenSearch description: its readers'
+    document = document or is_mail_message(path, lines)  # a mail the product sends: its links are the recipient's
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
@@ -590,6 +599,8 @@ def _text_endpoints(
                 linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
+                # a unit's ``Environment=TEXT="Greylisted, see https://…/help"``: a message for people, not a setting
+                linked = linked or (kind is Kind.SYSTEMD and in_sentence(line, m.start()))
                 linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
                 linked = linked or (code and (documentation_page(m.group(0)) or browser_asset(m.group(0))))
                 linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name

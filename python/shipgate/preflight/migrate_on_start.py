@@ -4,8 +4,9 @@
 package, and they run at every start of every replica with no operator step and outside any lock the upgrade could
 hold. That is ``preflight.hidden_migration``, at the setting's line.
 
-Read in configuration files (env files, compose files, YAML, INI/TOML) and in a unit's ``Environment=`` lines,
-outside comments. A name that says the opposite or something about the migrations (``SKIP_MIGRATIONS``,
+Read in configuration files (env files, compose files, YAML, INI/TOML), in program source (a keyword argument's
+``run_sql_migrations=True``, a settings class's ``AUTO_MIGRATE: bool = True``) and in a unit's ``Environment=``
+lines, outside comments. A name that says the opposite or something about the migrations (``SKIP_MIGRATIONS``,
 ``DISABLE_AUTO_MIGRATE``, ``RUN_MIGRATIONS_DIR``, ``…_LOCK_TIMEOUT``) and a value that is not true (``0``,
 ``false``, ``${RUN_MIGRATIONS}``) are not reported.
 """
@@ -19,8 +20,9 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, TextFile
 
 CODE = "preflight.hidden_migration"
-# Every ``NAME=value``/``NAME: value`` on a line, overlapping (``Environment=RUN_MIGRATIONS=1`` holds two).
-_SETTING = re.compile(r"""(?=(?<![\w.-])([A-Za-z][\w.-]*)\s*[:=]\s*["']?([^\s"'#,;=]*))""")
+# Every ``NAME=value``/``NAME: value`` on a line, overlapping (``Environment=RUN_MIGRATIONS=1`` holds two); a
+# settings class's annotated default too (``AUTO_MIGRATE: bool = True``: the annotation names the type).
+_SETTING = re.compile(r"""(?=(?<![\w.-])([A-Za-z][\w.-]*)\s*(?::\s*[\w.]+\s*(?==))?[:=]\s*["']?([^\s"'#,;=]*))""")
 # A name that says the service runs its migrations: a verb before ``migrat…``, or ``migrat…`` at start/automatically.
 _DOES = re.compile(
     r"(?i)(?:^|[_.-])(?:run|perform|auto|apply|execute|exec|do)[_.-]?(?:\w*?[_.-])?migrat"

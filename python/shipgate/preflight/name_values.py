@@ -20,7 +20,11 @@
   (``{ATTR.PORT: 'string', ATTR.USE_SSL: 'bool', ATTR.KEY_PASSWORD: 'password'}``, a resolver's descriptor; an LDAP
   attribute map ``{'password': 'pass', 'name': 'name', 'description': 'description'}``), read from the entries on
   the lines around it. A map of settings to values (``{'user': 'admin', 'password': 'admin', 'host': 'db'}``) has no
-  such entries and stays reported.
+  such entries and stays reported;
+- **an entry of a map of attribute names**: the value is a lowerCamelCase name (``"client_secret":
+  "oauthClientSecret"``, ``"secret_token": "oathSecret"``: the LDAP attribute a field is stored in) and at least
+  ``_MAP_MIN`` entries around it map a key to one too. A settings map whose other values are plain words
+  (``{'user': 'admin', 'password': 'blueHorse'}``) stays reported.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ _CONSTANT = re.compile(
 _OID_VALUE = re.compile(r"""=\s*["']\d+(?:\.\d+){2,}["']""")
 # an entry mapping a key to an upper-case symbol name with an underscore: ``pass = 'ARC_ALLOW',``, ``"x": "ARC_NA"``
 _SYMBOL_ENTRY = re.compile(r"""^\s*[\w"'\[\]]+\s*[:=]\s*["'][A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+["']\s*[,;]?\s*$""")
+# one entry of a dict literal whose value is a lowerCamelCase name: ``"client_secret": "oauthClientSecret",``
+_CAMEL_ENTRY = re.compile(r"""^\s*[\w"'\[\]]+\s*:\s*["'][a-z]+(?:[A-Z][a-z0-9]*|[A-Z]+)+["']\s*,?\s*$""")
 _AROUND = 4
 _MAP_MIN = 2
 
@@ -70,7 +76,18 @@ def names_a_name(kind: str, line: int, lines: Mapping[int, str]) -> bool:
         first, last = name.partition(".")[0], name.rpartition(".")[2]
         if not _SECRET_WORD.search(last) or first.strip("\"'[").lower() == "type":
             return True
-    return bool(_OID_VALUE.search(lines.get(line, ""))) or _in_name_map(line, lines) or _in_symbol_map(line, lines)
+    if _OID_VALUE.search(lines.get(line, "")) or _in_name_map(line, lines):
+        return True
+    return _in_symbol_map(line, lines) or _in_attribute_map(line, lines)
+
+
+def _in_attribute_map(line: int, lines: Mapping[int, str]) -> bool:
+    """The value on ``line`` is a lowerCamelCase name (``"secret_token": "oathSecret"``) and at least ``_MAP_MIN``
+    entries around it map a key to one too: a map of fields to the attributes of another schema (LDAP's)."""
+    if _CAMEL_ENTRY.match(lines.get(line, "")) is None:
+        return False
+    around = (lines.get(n, "") for n in range(line - _AROUND, line + _AROUND + 1) if n != line)
+    return sum(1 for text in around if _CAMEL_ENTRY.match(text)) >= _MAP_MIN
 
 
 def _in_symbol_map(line: int, lines: Mapping[int, str]) -> bool:

@@ -1,16 +1,19 @@
-"""A function's local URL that the function itself requests: the base of a service it calls, not a setting.
+"""A function's local URL that the function itself requests, or a module's constant URL that the module requests:
+the base of a service it calls, not a setting.
 
 A name such as ``base_url``/``base_uri`` reads as the product's own public address when it is a setting
 (docs/preflight.md, ``external_endpoint``: ``SITE_URL``, ``BASE_URL`` at a settings module's top level), and a
 function's local that builds a link the product shows stays so (``base_url = "https://chat…/rooms"; return
 base_url``). A local that the same function hands to a request call is neither: ``base_uri =
 'https://api.nsone.net'`` before ``requests.get(f"{base_uri}{path}")`` (round nine's lemur, its NS1 DNS provider).
-Read with Python's own parser:
+Nor is a module's top-level constant that a request call in the same module is given: ``API_BASE_URL =
+"https://smsc…/sms/v4/mt"`` and, in a method, ``self.http_client.post_json_get_nothing(API_BASE_URL, body)`` (round
+ten's matrix-sydent, its SMS provider). Read with Python's own parser:
 
-- a request call: ``urlopen(…)`` or a ``get``/``post``/``put``/``patch``/``delete``/``head``/``request`` method of an
-  object named for a client (``requests``, ``httpx``, ``urllib``, ``session``, ``client``, ``http``: ``requests.get``,
-  ``self.session.post``), given the local in its first argument or ``url=`` (alone, in an f-string, a ``+`` or a
-  ``%``/``.format`` on it).
+- a request call: ``urlopen(…)`` or a ``get``/``post``/``put``/``patch``/``delete``/``head``/``request`` method
+  (or one named from it: ``post_json``, ``get_json_maybe``) of an object named for a client (``requests``,
+  ``httpx``, ``urllib``, ``session``, ``client``, ``http``: ``requests.get``, ``self.session.post``), given the
+  name in its first argument or ``url=`` (alone, in an f-string, a ``+`` or a ``%``/``.format`` on it).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 from shipgate.preflight.python_tree import python_tree
 
 _MAX_SOURCE = 2_000_000  # bytes of one Python file read by the parser here
-_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "request", "urlopen"})
+_METHOD = re.compile(r"^(?:get|post|put|patch|delete|head|request)(?:_[a-z_]+)?$|^urlopen$")
 _CLIENT = re.compile(r"(?i)requests?|httpx|urllib|session|client|http")
 
 
@@ -36,7 +39,29 @@ def requested_local_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[in
     for function in ast.walk(tree) if tree is not None else ():
         if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
             found |= _requested_in(function)
-    return found
+    return found | (_module_requested(tree) if isinstance(tree, ast.Module) else set())
+
+
+def _module_requested(module: ast.Module) -> set[int]:
+    """Lines of a top-level ``NAME = "…://…"`` whose name a request call anywhere in the module is given."""
+    literals: dict[str, list[int]] = {}
+    for node in module.body:
+        if isinstance(node, ast.Assign) and _url_literal(node.value):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    literals.setdefault(target.id, []).append(node.lineno)
+    if not literals:
+        return set()
+    requested = {name for node in ast.walk(module) if isinstance(node, ast.Call) for name in _requested_names(node)}
+    return {line for name, at in literals.items() if name in requested for line in at}
+
+
+def _requested_names(call: ast.Call) -> set[str]:
+    """The names in the URL a request call is given (its first argument or ``url=``); none for another call."""
+    if not _is_request(call):
+        return set()
+    target_url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
+    return {n.id for n in ast.walk(target_url) if isinstance(n, ast.Name)} if target_url is not None else set()
 
 
 def _requested_in(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
@@ -48,10 +73,8 @@ def _requested_in(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     literals.setdefault(target.id, []).append(node.lineno)
-        elif isinstance(node, ast.Call) and _is_request(node):
-            target_url = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "url"), None)
-            if target_url is not None:
-                requested |= {n.id for n in ast.walk(target_url) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Call):
+            requested |= _requested_names(node)
     return {line for name, at in literals.items() if name in requested for line in at}
 
 
@@ -63,6 +86,6 @@ def _is_request(call: ast.Call) -> bool:
     func = call.func
     if isinstance(func, ast.Name):
         return func.id == "urlopen"
-    if not isinstance(func, ast.Attribute) or func.attr not in _METHODS:
+    if not isinstance(func, ast.Attribute) or not _METHOD.match(func.attr):
         return False
     return func.attr == "urlopen" or bool(_CLIENT.search(ast.unparse(func.value)))

@@ -76,7 +76,7 @@ _NOT_SECRET_NAME = re.compile(
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age"
-    r"|prefix|suffix|format|scheme|algorithm|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding)$"
+    r"|prefix|suffix|format|schemes?|algorithms?|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding)$"
     r"|tokeniz"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
 )
@@ -217,6 +217,11 @@ _CODE_ASSIGNMENT = re.compile(
     r"""(?:@@|[$@%])?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
 )
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
+# An annotated assignment (Python's ``BIND_PW: str = "admin"`` in a settings class, TypeScript's ``password: string
+# = 'x'``): the annotation names a type, the literal after ``=`` is the value.
+_ANNOTATED = re.compile(
+    r"""^(\s*[\w.]+)\s*:\s*[\w.]+(?:\[[\w., |\[\]]*\])?(?:\s*\|\s*[\w.]+)*\s*(=\s*)(?=[rbuf]{0,2}["'])"""
+)
 
 
 @dataclass(frozen=True)
@@ -471,6 +476,9 @@ def keyword_secrets(
             continue
         if code and (chain := _CHAINED.match(line)):  # ``a = b = 'x'``: read as ``a = 'x'``
             line = chain.group(1) + line[chain.end() :]
+            stripped = line.lstrip()
+        if code and (annotated := _ANNOTATED.match(line)):  # ``a: str = 'x'``: read as ``a = 'x'``
+            line = annotated.group(1) + " = " + line[annotated.end() :]
             stripped = line.lstrip()
         parts = re.split(r"\s*[:=]", stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):

@@ -7,9 +7,10 @@ are mentions (docs/preflight.md, ``external_endpoint``). Read by Python's own pa
 - the value given a name that says it is for people: an assignment, a keyword argument or a dict key whose name
   has the word ``doc``/``docs``/``documentation``, ``help``, ``donate``/``donation``, ``homepage``, ``website``,
   ``web``/``repoweb`` (a project's web page), ``author``/``maintainer`` (a person's or project's page a plugin list
-  shows: ``author_url = "https://github.com/…"``) or ``link``/``links`` (``DOCS_URL = "https://…"``, ``DOC_LINKS =
-  {…}``, ``Project(web="https://…")``), and what a function named so returns (``def get_doc_url(): return
-  "https://…"``);
+  shows: ``author_url = "https://github.com/…"``), ``placeholder`` (the grey text of an empty form field:
+  ``render_kw={"placeholder": "https://client.example/callback"}``) or ``link``/``links`` (``DOCS_URL =
+  "https://…"``, ``DOC_LINKS = {…}``, ``Project(web="https://…")``), and what a function named so returns
+  (``def get_doc_url(): return "https://…"``);
 - a tuple, list or set (one item a line) of URL templates that spell one repository several ways (two access methods of ``git://``,
   ``ssh://``, ``http(s)://`` and scp-like ``git@host:``, each with a ``%(name)s`` or ``{name}`` placeholder): the
   forms a webhook payload's repository is matched against, not addresses to fetch.
@@ -42,6 +43,7 @@ _FOR_PEOPLE = frozenset(
         "repoweb",
         "author",
         "maintainer",
+        "placeholder",
         "link",
         "links",
     }

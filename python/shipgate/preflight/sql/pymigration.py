@@ -12,9 +12,12 @@ preflight cannot read. An Alembic revision is a ``.py`` file under a ``migration
 directory that imports ``op`` from alembic and defines ``upgrade``: inside ``upgrade`` (never ``downgrade``) the
 ``op.*`` calls and the calls of a ``with op.batch_alter_table(t) as b:`` block (plain ALTER TABLE on PostgreSQL)
 are written as the SQL Alembic emits, and ``op.execute``/``exec_driver_sql`` of a literal string (or
-``sa.text("…")``) are read as written; a branch on another database (``if dialect == "sqlite":``) is skipped.
-Names that are not literals (a loop variable) are written as placeholders: the statement's kind (index build,
-column change) is what is checked. A file Python's parser refuses is not guessed at: ``python_sql`` returns None."""
+``sa.text("…")``, or an f-string, its fields read as names) are read as written; a branch on another database
+(``if dialect == "sqlite":``) is skipped, and so is what follows a guard that returns unless the database is another
+(``if dialect != "oracle": return``). The module's own functions that ``upgrade`` calls (a helper
+``_rename_fks(table)`` run for each table) are read as part of it, each once. Names that are not literals (a loop
+variable) are written as placeholders: the statement's kind (index build, column change) is what is checked. A file
+Python's parser refuses is not guessed at: ``python_sql`` returns None."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from collections.abc import Iterator
 from shipgate.preflight.python_tree import python_tree
 
 MAX_BYTES = 512_000  # a migration is a few kilobytes; past this the file is not read
+_FIELD = "shipgate_field"  # an f-string's computed part, read as a name
 _MAX_NODES = 100_000
 _DJANGO_STATE_ONLY = frozenset(
     {
@@ -88,6 +92,15 @@ def _name(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Call) and _callee(node) == "text" and node.args:
         return _name(node.args[0])
     return None
+
+
+def _sql_text(node: ast.AST | None) -> str | None:
+    """The SQL a call is given: a literal (``_name``) or an f-string whose fields are read as one name each
+    (``f'ALTER TABLE "{table}" RENAME …'``: the statement's kind is literal, its names are computed)."""
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value if isinstance(v, ast.Constant) else _FIELD for v in node.values]
+        return "".join(p for p in parts if isinstance(p, str))
+    return _name(node)
 
 
 def _ident(node: ast.AST | None, placeholder: str) -> str:
@@ -433,6 +446,20 @@ def _other_dialect(test: ast.expr) -> bool:
     return bool(values) and all(v in _OTHER_DIALECTS for v in values)
 
 
+def _guards_other_dialect(stmt: ast.stmt) -> bool:
+    """``if dialect != "oracle": return`` (or ``not in ("mysql", "mariadb")``): the rest of the function runs on that
+    other database alone."""
+    if not isinstance(stmt, ast.If) or not stmt.body or not isinstance(stmt.body[-1], ast.Return):
+        return False
+    test = stmt.test
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or stmt.orelse:
+        return False
+    values = [_name(test.comparators[0])] if isinstance(test.ops[0], ast.NotEq) else []
+    if isinstance(test.ops[0], ast.NotIn) and isinstance(test.comparators[0], ast.Tuple | ast.List | ast.Set):
+        values = [_name(e) for e in test.comparators[0].elts]
+    return bool(values) and all(v in _OTHER_DIALECTS for v in values)
+
+
 class _Alembic(ast.NodeVisitor):
     """Walks ``upgrade``'s body: op calls, batch blocks, literal SQL; branches for other databases skipped."""
 
@@ -461,7 +488,7 @@ class _Alembic(ast.NodeVisitor):
         owner = node.func.value if isinstance(node.func, ast.Attribute) else None
         name = _callee(node)
         if name in ("execute", "exec_driver_sql"):
-            sql = _name(node.args[0]) if node.args else None
+            sql = _sql_text(node.args[0]) if node.args else None
             if sql is not None:
                 self.found.append((node.lineno, sql))
             return
@@ -476,9 +503,19 @@ class _Alembic(ast.NodeVisitor):
 def alembic_sql(tree: ast.Module) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(line, SQL) of ``upgrade``'s schema calls, and (line, call) of the op calls preflight cannot read."""
     walker = _Alembic()
-    for fn in (n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "upgrade"):
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    pending = [functions["upgrade"]] if "upgrade" in functions else []
+    read: set[str] = set()
+    while pending:
+        fn = pending.pop(0)
+        read.add(fn.name)
         for stmt in fn.body:
+            if _guards_other_dialect(stmt):
+                break  # the rest runs on another database
             walker.visit(stmt)
+        called = (n.func.id for n in ast.walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
+        pending += [functions[c] for c in dict.fromkeys(called) if c in functions and c not in read]
+        read |= {f.name for f in pending}
     return walker.found, walker.unread
 
 
