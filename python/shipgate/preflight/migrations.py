@@ -68,6 +68,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("artisan", "migrate:fresh"),
         ("artisan", "migrate:refresh"),
         ("bin/console", "doctrine:migrations:migrate"),
+        ("flarum", "migrate"),  # Flarum's console: "php flarum migrate" runs the outstanding migrations
     ),
     # the same entry scripts run as programs by their shebang: ``./artisan migrate``, ``bin/console doctrine:…``
     "artisan": (("migrate",), ("migrate:fresh",), ("migrate:refresh",)),
@@ -151,7 +152,34 @@ class MigrationRun:
 
 def _hidden(command: Command) -> bool:
     return not _django_fake(command) and (
-        _hidden_tool(command) or _hidden_through_runner(command) or _hidden_through_node_runner(command)
+        _hidden_tool(command)
+        or _hidden_through_runner(command)
+        or _hidden_through_node_runner(command)
+        or _hidden_through_php_operand(command)
+    )
+
+
+# A PHP interpreter by name, also a versioned one (``php8.2``, ``php$php_version``, ``php${PHP_VERSION}``).
+_PHP_WORD = re.compile(r"php(?:\d+(?:\.\d+)?|\$\{?\w+\}?)?")
+
+
+def _hidden_through_php_operand(command: Command) -> bool:
+    """A PHP console migration run by a helper in front of the interpreter (``run_as $user php$ver flarum
+    migrate``, ``as_user www-data php8.2 /var/www/app/artisan migrate``): the interpreter named among another
+    command's operands starts the command line that runs; the script is compared by its path's tail and the
+    options before the verb are skipped."""
+    if (command.name or "") in _PRINTERS or _PHP_WORD.fullmatch(command.name or ""):
+        return False
+    texts = [w.text for w in command.words]
+    at = next((i for i, t in enumerate(texts) if _PHP_WORD.fullmatch(t)), None)
+    if at is None:
+        return False
+    rest = [t for t in texts[at + 1 :] if not t.startswith("-")]
+    if not rest:
+        return False
+    script, verbs = rest[0], rest[1:]
+    return any(
+        (script == p[0] or script.endswith("/" + p[0])) and verbs[: len(p) - 1] == list(p[1:]) for p in _HIDDEN["php"]
     )
 
 
