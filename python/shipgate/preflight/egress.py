@@ -402,8 +402,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
     if tool == "carton" and ops[:1] == ["install"] and "--cached" in words:
         return None  # modules from the bundled vendor/cache only
-    if tool in ("apt-get", "apt", "dnf", "yum", "zypper") and ops[0] == "install":
-        packages = ops[1:]
+    installs = ops[0] == "install" if tool in ("apt-get", "apt", "dnf", "yum", "zypper") else ops[0] == "add"
+    if installs and tool in ("apt-get", "apt", "dnf", "yum", "zypper", "apk"):
+        packages = ops[1:]  # ``apk add --allow-untrusted "$TMP/x.apk"`` installs a file on disk, as apt's ``./x.deb``
         if packages and all(p.endswith(_LOCAL_SUFFIXES) and "/" in p for p in packages):
             return None
     if tool in ("docker", "podman", "nerdctl") and ops[0] in ("run", "create") and "--pull=never" in words:
