@@ -21,8 +21,9 @@ from typing import Generic, TypeVar
 
 from shipgate.preflight.shell.commands import executed_file, operands
 from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.reader import parse_script
+from shipgate.preflight.units import looks_like_unit, parse_unit
 
-_PROGRAM_LINE = re.compile(r"^\s*(?:DAEMON|ExecStart)=(.+?)\s*$", re.MULTILINE)
 _EXPANSION = re.compile(r"(?<!\\)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))")
 _QUOTED_DELIMITER = re.compile(r"<<-?\s*[\"'\\]")
 # Interpreters whose first operand is the program a unit runs (``ExecStart=/usr/bin/python3 /opt/app/run.py``).
@@ -78,8 +79,17 @@ def written_services(script: Script, command: Command, writer: Command | None = 
         return []
     if not _QUOTED_DELIMITER.search(holder.text):
         body = _substituted(body, script, holder.line)
-    programs = [p for m in _PROGRAM_LINE.finditer(body) for p in _programs(m.group(1).strip("\"'"))]
+    programs = [p for value in _program_values(body) for p in _programs(value.strip("\"'"))]
     return [(t, programs) for t in targets] if programs else []
+
+
+def _program_values(body: str) -> list[str]:
+    """What a written service definition runs: a unit's ``ExecStart=`` values (read as systemd reads the unit), or
+    an init script's ``DAEMON=`` assignments (read by the shell reader; a value built from variables as written)."""
+    if looks_like_unit(body):
+        return [s.value for s in parse_unit(body, path="written.service").get("ExecStart")]
+    daemons = parse_script(body, path="written-init-script").bindings("DAEMON")
+    return [a.value if a.value is not None else a.raw.partition("=")[2] for a in daemons]
 
 
 def _service_name(path: str) -> str:
