@@ -195,8 +195,23 @@ def test_near_miss_su_before_any_root_only_step_or_to_root_still_asks_for_a_pass
         '  su root -c "systemctl restart app"',  # 5: a switch to root is an escalation
         "}",  # 6
         "other() {",  # 7
-        '  su app -c "npm run build"',  # 8: the root-only step is in another function
+        '  su app -c "npm run build"',  # 8: runs first: nothing has said the script runs as root yet
         "}",  # 9
-        "setup; other",  # 10
+        "other; setup",  # 10
     )
     assert codes_at({"install.sh": script}, SUDO) == [3, 5, 8]
+
+
+def test_su_in_a_function_run_after_another_functions_root_only_step_is_a_drop() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        "setup() {",  # 2
+        "  chown -R app:app /usr/src/app",  # 3
+        "}",  # 4
+        "build() {",  # 5
+        '  su app -c "npm run build"',  # 6: setup's chown ran before it (the call order), as root
+        "}",  # 7
+        "main() { setup; build; }",  # 8
+        "main",  # 9
+    )
+    assert codes_at({"install.sh": script}, SUDO) == []

@@ -19,6 +19,7 @@ from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
+from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -618,17 +619,20 @@ def _drops_after_root_steps(
 ) -> frozenset[int]:
     """``su ACCOUNT -c …`` after root-only steps the script takes with no escalation (``chown -R pi:pi /opt/app``
     then ``su pi -c "npm ci"``): the author runs the script as root, so the switch is root dropping to the
-    account; the root-only steps are reported (``implicit_privilege``), the drop is not a second escalation. Only
-    steps above the switch, in the same function, count: a switch before any root-only step still asks for the
-    account's password."""
-    first: dict[str | None, int] = {}
-    for command, _ in implicit:
-        first[command.function] = min(first.get(command.function, command.line), command.line)
+    account; the root-only steps are reported (``implicit_privilege``), the drop is not a second escalation. "After"
+    is the order the script runs (shell.call_order: ``main() { setup_dirs; build; }`` runs setup_dirs' ``chown``
+    before build's ``su``); a switch that runs before any root-only step still asks for the account's password."""
+    if not implicit:
+        return frozenset()
+    first_run: dict[int, int] = {}
+    for index, command in enumerate(in_call_order(script)):
+        first_run.setdefault(command.line, index)
+    earliest = min(first_run.get(command.line, 1 << 30) for command, _ in implicit)
     lines: set[int] = set()
     for command, at, account in _switches(script, source):
-        if account is None or account in ("root", "0") or command.function not in first:
+        if account is None or account in ("root", "0"):
             continue
-        if first[command.function] < at and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):
+        if first_run.get(command.line, -1) > earliest and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):
             lines.add(at)
     return frozenset(lines)
 
@@ -796,6 +800,8 @@ def _implicit_steps(script: Script, lines: tuple[str, ...] = ()) -> list[tuple[C
     cwds: dict[str | None, str] = {}  # the directory a ``cd`` moved to, at top level and in each function
     dropped = _runs_as_its_account_from(script)
     as_root = _called_as_root(script)
+    # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
+    handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
     for command in read_through_runners(script):
         if command.name == "cd":
             places = operands(command)
@@ -803,6 +809,8 @@ def _implicit_steps(script: Script, lines: tuple[str, ...] = ()) -> list[tuple[C
         cwd = cwds.get(command.function, cwds.get(None, ""))
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
         if command.escalation or "root" in command.conditions or command.function in as_root or elsewhere(command):
+            continue
+        if handed is not None and command.line > handed and "not-root" not in command.conditions:
             continue
         found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None or found[1] in seen:

@@ -1,11 +1,14 @@
 """Guards a script writes around its steps: which user it runs as, and whether a branch ends the script.
 
 ``root_condition`` reads a test (``[ "$(id -u)" -ne 0 ]``, ``[[ $EUID == 0 ]]``, ``(( EUID != 0 ))``, ``(( UID ))``,
-``[ "$user" != root ]`` where ``user=$(id -un)``) and says when it is true: ``root`` or ``not-root``."""
+``[ "$user" != root ]`` where ``user=$(id -un)``) and says when it is true: ``root`` or ``not-root``. A flag the
+script sets in a uid test's branch (``AS_ROOT=false; if [ "$(id -u)" = 0 ]; then AS_ROOT=true; fi``) is that test
+when a later one compares it with one of its two values (``[ "$AS_ROOT" = false ]``: not-root)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from tree_sitter import Node
 
@@ -43,12 +46,18 @@ def _is_uid(operand: str, bindings: Bindings) -> bool:
     return any(_UID_SOURCE.search(a.raw) for a in bindings.by_name.get(m.group(1), ()))
 
 
-def root_condition(node: Node, bindings: Bindings) -> str | None:
+# A flag's name -> (the value it is given in a uid test's branch, that branch's polarity).
+RootFlags = Mapping[str, tuple[str, str]]
+_OPPOSITE = {"root": "not-root", "not-root": "root"}
+
+
+def root_condition(node: Node, bindings: Bindings, flags: RootFlags | None = None) -> str | None:
     """'root' when the test is true for root, 'not-root' when true for other users, None if not a uid test."""
     arithmetic = _ARITHMETIC_UID.fullmatch(text(node).strip()) if node.type == "compound_statement" else None
     if arithmetic is not None:
         return "root" if arithmetic.group(1) else "not-root"
-    if node.end_byte - node.start_byte <= _MAX_SCREENED and not _ROOT_VALUE_MARK.search(node.text or b""):
+    screened = node.end_byte - node.start_byte <= _MAX_SCREENED and not _ROOT_VALUE_MARK.search(node.text or b"")
+    if screened and not (flags and any(name.encode() in (node.text or b"") for name in flags)):
         return None  # every uid test compares with 0 or root: none is written here
     stack: list[tuple[Node, bool]] = [(node, False)]
     seen = 0
@@ -58,11 +67,11 @@ def root_condition(node: Node, bindings: Bindings) -> str | None:
         if current.type in ("function_definition", "command_substitution", "heredoc_body"):
             continue
         if current.type == "test_command" and _COMBINED.search(text(current)):
-            found = _combined_test(text(current), bindings)
+            found = _combined_test(text(current), bindings, flags)
             if found is not None:
                 return found if not negated else ("not-root" if found == "root" else "root")
         if current.type == "binary_expression":
-            found = _comparison(current, bindings)
+            found = _comparison(current, bindings, flags)
             if found is not None:
                 return found if not negated else ("not-root" if found == "root" else "root")
         flips = current.type == "negated_command" or (
@@ -77,7 +86,7 @@ _COMBINED = re.compile(r"\s-[ao]\s")
 _TEST_WORD = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'[^']*'|\$\((?:[^()]|\([^()]*\))*\)|[^\s"'])+""")
 
 
-def _combined_test(source: str, bindings: Bindings) -> str | None:
+def _combined_test(source: str, bindings: Bindings, flags: RootFlags | None = None) -> str | None:
     """``[ "$1" = x -a "$(id -u)" = 0 ]``: tree-sitter-bash groups ``-a``/``-o`` operands wrongly, so the
     test's words are split here. Under ``-a`` every clause must hold, so a uid clause decides the branch;
     under ``-o`` nothing follows from one clause."""
@@ -90,26 +99,26 @@ def _combined_test(source: str, bindings: Bindings) -> str | None:
             clause.append(word)
             continue
         negated = bool(clause) and clause[0] == "!"
-        found = _triple(clause[1:] if negated else clause, bindings)
+        found = _triple(clause[1:] if negated else clause, bindings, flags)
         if found is not None:
             return found if not negated else ("not-root" if found == "root" else "root")
         clause = []
     return None
 
 
-def _triple(words: list[str], bindings: Bindings) -> str | None:
+def _triple(words: list[str], bindings: Bindings, flags: RootFlags | None = None) -> str | None:
     if len(words) != 3:
         return None
     left, operator, right = words
-    return _polarity(left, operator, right, bindings)
+    return _polarity(left, operator, right, bindings, flags)
 
 
-def _comparison(node: Node, bindings: Bindings) -> str | None:
+def _comparison(node: Node, bindings: Bindings, flags: RootFlags | None = None) -> str | None:
     named = [c for c in node.named_children if c.type != "test_operator"]
     operator = next((text(c) for c in node.children if c.type == "test_operator" or not c.is_named), None)
     if len(named) != 2 or operator is None:
         return None
-    return _polarity(text(named[0]), operator, text(named[1]), bindings)
+    return _polarity(text(named[0]), operator, text(named[1]), bindings, flags)
 
 
 def _without_common_prefix(left: str, right: str) -> tuple[str, str]:
@@ -122,7 +131,29 @@ def _without_common_prefix(left: str, right: str) -> tuple[str, str]:
     return (left[n:], right[n:]) if n else (left, right)
 
 
-def _polarity(left: str, operator: str, right: str, bindings: Bindings) -> str | None:
+def _flag_polarity(left: str, operator: str, right: str, bindings: Bindings, flags: RootFlags) -> str | None:
+    """A root flag compared with one of the only two literals the script ever gives it."""
+    for operand, other in ((left, right), (right, left)):
+        m = re.fullmatch(r"\$\{?([A-Za-z_]\w*)\}?", _unquote(operand))
+        if m is None or m.group(1) not in flags or "$" in other:
+            continue
+        value, polarity = flags[m.group(1)]
+        values = {a.value for a in bindings.by_name.get(m.group(1), ())}
+        if None in values or len(values) != 2 or _unquote(other) not in values:
+            return None
+        same = _unquote(other) == value
+        if operator in ("=", "=="):
+            return polarity if same else _OPPOSITE[polarity]
+        if operator == "!=":
+            return _OPPOSITE[polarity] if same else polarity
+    return None
+
+
+def _polarity(
+    left: str, operator: str, right: str, bindings: Bindings, flags: RootFlags | None = None
+) -> str | None:
+    if flags and (flagged := _flag_polarity(left, operator, right, bindings, flags)) is not None:
+        return flagged
     left, right = _without_common_prefix(left, right)
     uid_against_root = (_is_uid(left, bindings) and _unquote(right) in _ROOT_VALUES) or (
         _is_uid(right, bindings) and _unquote(left) in _ROOT_VALUES
@@ -168,21 +199,43 @@ _CONDITIONAL = frozenset(
 )
 
 
-def exits(node: Node, exiting: frozenset[str]) -> bool:
-    """Whether running ``node`` always ends the script: an ``exit`` (or a call to a function that exits)
-    in its own sequence of steps, not inside a nested condition, loop, subshell, ``$(…)`` or function."""
+def _every_branch_exits(statement: Node, exiting: frozenset[str], by_exec: bool) -> bool:
+    """An ``if … then … [elif …] else … fi`` each of whose branches ends the script."""
+    conditions = set(statement.children_by_field_name("condition"))
+    branches = [[c for c in statement.named_children if c not in conditions and c.type not in _CLAUSES]]
+    for clause in statement.named_children:
+        if clause.type in _CLAUSES:
+            inner = set(clause.children_by_field_name("condition"))
+            branches.append([c for c in clause.named_children if c not in inner])
+    if not any(c.type == "else_clause" for c in statement.named_children):
+        return False
+    return all(any(exits(c, exiting, by_exec=by_exec) for c in branch) for branch in branches)
+
+
+_CLAUSES = frozenset({"elif_clause", "else_clause"})
+
+
+def exits(node: Node, exiting: frozenset[str], *, by_exec: bool = True) -> bool:
+    """Whether running ``node`` always ends the script: an ``exit`` (or a call to a function that exits), or an
+    ``exec`` of a program (the shell is replaced by it; ``exec >log`` only redirects), in its own sequence of steps
+    or in every branch of an ``if`` that has an ``else``; not inside a loop, subshell, ``$(…)`` or function.
+    ``by_exec`` False: only an exit (a refusal), not a hand-over to another program."""
     stack = [node]
     seen = 0
     while stack and seen < _MAX_NODES:
         current = stack.pop()
         seen += 1
         kind = current.type
+        if kind == "if_statement" and _every_branch_exits(current, exiting, by_exec):
+            return True
         if kind in _CONDITIONAL or (kind == "list" and any(text(c) == "||" for c in current.children)):
             continue
         if kind == "command":
             name = current.child_by_field_name("name")
             word = text(name) if name is not None else ""
-            if word == "exit" or word in exiting:
+            if word == "exit" or word in exiting or (
+                by_exec and word == "exec" and current.child_by_field_name("argument") is not None
+            ):
                 return True
             continue
         stack.extend(reversed(current.named_children))

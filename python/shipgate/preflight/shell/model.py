@@ -130,8 +130,9 @@ class Test:
 
 @dataclass(frozen=True)
 class RootCheck:
-    """A test of the effective user: ``requires`` root (exits otherwise), ``refuses`` root, or ``adapts``
-    (does something else in each case, e.g. picks sudo)."""
+    """A test of the effective user: ``requires`` root (exits otherwise), ``refuses`` root, ``hands_over`` (a
+    non-root run execs the product and never comes back: what follows runs as root, root is not required) or
+    ``adapts`` (does something else in each case, e.g. picks sudo)."""
 
     kind: str
     line: int

@@ -212,6 +212,7 @@ class _Reader:
         # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
         # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
         self.root_predicates: dict[str, int] = {}
+        self.root_flags: dict[str, tuple[str, str]] = {}  # a flag set in a uid test's branch (shell.guards)
         # Functions that run an argument as a shell string (``run_as() { su - www-data -c "cd /srv;$1" || sh -c
         # "$1"; }``): name -> how (``shell.runners``); a call's string argument is read as commands at the call.
         self.string_runners: dict[str, StringRunner] = {}
@@ -571,22 +572,22 @@ class _Reader:
         polarity = None
         tested = ctx.with_(conditions=(*ctx.conditions, "test")) if conds else ctx
         for cond in conds:
-            polarity = polarity or root_condition(cond, self._bindings_now)
+            polarity = polarity or root_condition(cond, self._bindings_now, self.root_flags)
             self._walk(cond, tested)
         named = node.named_children
         body = [c for c in named if c not in conds and c.type not in ("elif_clause", "else_clause")]
         self._record_fallback(conds, body, ctx)
+        if polarity is not None:
+            self._record_root_flags(body, polarity, ctx)
         predicate = self._predicate_call(conds) if polarity is None else None
         if predicate is not None:
             polarity, line = predicate
-            then_exits = any(exits(c, self._exiting()) for c in body)
-            kind = ("requires" if polarity == "not-root" else "refuses") if then_exits else "adapts"
+            kind = _check_kind(polarity, self._ending(body))
             self.root_checks.append(RootCheck(kind, line, text(node).split("\n", 1)[0][:200]))
         elif polarity is not None:
             if polarity == "root" and ctx.function and any(_RETURNS_TRUE.match(text(c)) for c in body):
                 self.root_predicates.setdefault(ctx.function, self._line(node, ctx))
-            then_exits = any(exits(c, self._exiting()) for c in body)
-            self._record_root_check(node, polarity, then_exits, ctx)
+            self._record_root_check(node, polarity, self._ending(body), ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
         exists = _existence_tests(conds) + action_conditions(conds, numeric=self._numeric(ctx))
         then_removal, else_removal = self._removal_branches(conds, ctx)
@@ -657,6 +658,17 @@ class _Reader:
         line = self.root_predicates.get(text(name)) if name is not None else None
         return (polarity, line) if line is not None else None
 
+    def _record_root_flags(self, body: list[Node], polarity: str, ctx: _Ctx) -> None:
+        """``if [ "$(id -u)" = 0 ]; then AS_ROOT=true; fi``: a branch that only sets literals makes each a root flag
+        (shell.guards), read when a later test compares it (``[ "$AS_ROOT" = false ]``)."""
+        if ctx.function or not body or any(c.type != "variable_assignment" for c in body):
+            return
+        for child in body:
+            name = child.child_by_field_name("name")
+            found = self._bindings_now.lookup(text(name), self._line(child, ctx)) if name is not None else None
+            if found is not None and found.value is not None:
+                self.root_flags[found.name] = (found.value, polarity)
+
     def _elif(self, node: Node, ctx: _Ctx, arms: tuple[Arm, ...]) -> None:
         """``elif [ "$(id -u)" = 0 ]; then …``: its body runs as root as an ``if`` branch's would (``arms``: with the
         ``elif``'s own, shell.arms)."""
@@ -669,7 +681,7 @@ class _Reader:
                 body.append(child)
         polarity = None
         for cond in conds:
-            polarity = polarity or root_condition(cond, self._bindings_now)
+            polarity = polarity or root_condition(cond, self._bindings_now, self.root_flags)
             self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
         actions = action_conditions(conds, numeric=self._numeric(ctx))
         removal = (REMOVAL,) if self._removal_branches(conds, ctx)[0] else ()
@@ -683,14 +695,15 @@ class _Reader:
         operators = [text(c) for c in node.children if not c.is_named]
         if len(children) == 2 and operators:
             left, right = children
-            polarity = root_condition(left, self._bindings_now)
+            polarity = root_condition(left, self._bindings_now, self.root_flags)
             predicate = self._predicate_call([left]) if polarity is None else None
             if predicate is not None:
                 polarity = predicate[0]
             if polarity is not None:
                 # "[ not root ] && exit" requires root; "[ root ] || exit" too; the other two refuse it.
                 runs_when = polarity if operators[0] == "&&" else {"root": "not-root", "not-root": "root"}[polarity]
-                ends = exits(right, self._exiting()) or (ctx.function is not None and _fails(right))
+                fails = ctx.function is not None and _fails(right)
+                ends = "exit" if fails else self._ending([right])
                 self._record_root_check(node, runs_when, ends, ctx, line=predicate[1] if predicate else None)
                 self._walk(left, ctx.with_(conditions=(*ctx.conditions, "test")))
                 self._walk(right, ctx.with_(conditions=(*ctx.conditions, runs_when)))
@@ -751,10 +764,16 @@ class _Reader:
             first, last = self._line(body[0], ctx), body[-1].end_point[0] + 1 + ctx.offset
             self.fallbacks.append(Fallback(name, first, max(first, last)))
 
+    def _ending(self, body: list[Node]) -> str | None:
+        """How a branch ends the script: ``exit`` (a refusal), ``exec`` (handed to another program), or None."""
+        if any(exits(c, self._exiting(), by_exec=False) for c in body):
+            return "exit"
+        return "exec" if any(exits(c, self._exiting()) for c in body) else None
+
     def _record_root_check(
-        self, node: Node, runs_when: str, body_exits: bool, ctx: _Ctx, *, line: int | None = None
+        self, node: Node, runs_when: str, ending: str | None, ctx: _Ctx, *, line: int | None = None
     ) -> None:
-        kind = ("requires" if runs_when == "not-root" else "refuses") if body_exits else "adapts"
+        kind = _check_kind(runs_when, ending)
         where = line if line is not None else self._line(node, ctx)
         self.root_checks.append(RootCheck(kind, where, text(node).split("\n", 1)[0][:200]))
 
@@ -762,9 +781,9 @@ class _Reader:
         """A bare ``[ "$(id -u)" -eq 0 ]`` under ``set -e`` stops a non-root run: it requires root."""
         parent = node.parent
         if parent is not None and parent.type in ("program", "compound_statement") and self.errexit:
-            polarity = root_condition(node, self._bindings_now)
+            polarity = root_condition(node, self._bindings_now, self.root_flags)
             if polarity == "root":
-                self._record_root_check(node, "not-root", True, ctx)
+                self._record_root_check(node, "not-root", "exit", ctx)
 
     # -- commands ----------------------------------------------------------------------------------------------
     def _command(self, node: Node, ctx: _Ctx, redirects: tuple[Redirect, ...]) -> list[Command]:
@@ -1383,6 +1402,17 @@ def _fails(node: Node) -> bool:
 
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
 _SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
+
+
+def _check_kind(runs_when: str, ending: str | None) -> str:
+    """A uid test's kind (RootCheck) from the branch it guards: one that exits refuses that user (``requires`` root
+    when it is the non-root branch); a non-root branch that execs the product hands the run over (``hands_over``:
+    the rest runs as root, root is not required); any other ``adapts``."""
+    if ending == "exit":
+        return "requires" if runs_when == "not-root" else "refuses"
+    if ending == "exec" and runs_when == "not-root":
+        return "hands_over"
+    return "adapts"
 
 
 def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment, ...] = ()) -> Script:
