@@ -168,8 +168,10 @@ fn follow(file: &File, direct: bool, mut walk: StreamWalk, progress: &Progress) 
     walk.finish()
 }
 
-/// `SCHED_IDLE` for the calling thread: it runs only when a core has nothing else to run.
-#[cfg(any(target_os = "linux", target_os = "android"))]
+/// `SCHED_IDLE` for the calling thread: it runs only when a core has nothing else to run. Not in the crate's
+/// own tests, which wait for the walk with a deadline that a busy machine would otherwise let it miss (the walk
+/// then never runs while every core is taken, by design).
+#[cfg(all(any(target_os = "linux", target_os = "android"), not(test)))]
 fn idle_priority() {
     let param = libc::sched_param { sched_priority: 0 };
     // SAFETY: sched_setscheduler with pid 0 changes only the calling thread; `param` outlives the call.
@@ -179,5 +181,5 @@ fn idle_priority() {
     }
 }
 
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
+#[cfg(any(not(any(target_os = "linux", target_os = "android")), test))]
 fn idle_priority() {}
