@@ -151,12 +151,14 @@ class MigrationRun:
 
 
 def _hidden(command: Command) -> bool:
-    return not _django_fake(command) and (
+    """A vendor CLI that applies migrations; Django's ``--fake`` (asked only of a command that is one: most are
+    not, and reading its words costs on every command) records them without a change."""
+    return (
         _hidden_tool(command)
         or _hidden_through_runner(command)
         or _hidden_through_node_runner(command)
         or _hidden_through_php_operand(command)
-    )
+    ) and not _django_fake(command)
 
 
 # A PHP interpreter by name, also a versioned one (``php8.2``, ``php$php_version``, ``php${PHP_VERSION}``).
