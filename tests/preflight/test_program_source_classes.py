@@ -1,0 +1,105 @@
+"""Classes of install and upgrade programs written in another language than shell (Go, Python, PHP, JavaScript),
+left after holdout50's first fixes, each as its minimal construct next to a near-miss that must stay quiet or stay
+reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+UNVERIFIED = "preflight.unverified_download_exec"
+ENDPOINT = "preflight.external_endpoint"
+PRIVILEGE = "preflight.implicit_privilege"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- 1: a Go reader: exec.Command, requests, a download saved over the running executable -------------------------
+
+GO_UPDATER = _text(
+    "package main",  # 1
+    "",  # 2
+    'import ("io"; "net/http"; "os"; "os/exec")',  # 3
+    "",  # 4
+    'const service = "systemctl"',  # 5
+    "",  # 6
+    "func main() {",  # 7
+    "\texe, err := os.Executable()",  # 8
+    '\tresp, err := http.Get("https://downloads.example.org/tool/latest")',  # 9
+    "\tif err != nil { return }",  # 10
+    "\tdefer resp.Body.Close()",  # 11
+    '\ttmp, err := os.Create(exe + ".new")',  # 12
+    "\tio.Copy(tmp, resp.Body)",  # 13
+    '\tos.Rename(exe + ".new", exe)',  # 14
+    '\texec.Command(service, "restart", "tool").Run()',  # 15
+    '\tos.WriteFile("/etc/tool/tool.conf", []byte("x"), 0o644)',  # 16
+    "}",  # 17
+)
+
+
+def test_1_a_go_updater_is_read_as_the_shell_it_runs() -> None:
+    files = {"cmd/update/main.go": GO_UPDATER}
+    assert codes_at(files, ENDPOINT) == [9]
+    assert codes_at(files, PRIVILEGE) == [15, 16]
+
+
+def test_1_a_download_replacing_the_running_executable_is_unverified() -> None:
+    # the response's body handed with the running executable's path to a function of another file that writes it
+    files = {
+        "cmd/upgradecommand.go": _text(
+            "package cmd",  # 1
+            "",  # 2
+            'import "os"',  # 3
+            "",  # 4
+            "func upgrade() error {",  # 5
+            "\tself, err := os.Executable()",  # 6
+            "\tresp, err := fetchBuild()",  # 7
+            "\tdefer resp.Body.Close()",  # 8
+            "\treturn writeBinary(self, &resp.Body)",  # 9
+            "}",  # 10
+        )
+    }
+    assert codes_at(files, UNVERIFIED) == [9]
+
+
+def test_1_a_download_saved_then_made_executable_is_unverified() -> None:
+    saved = GO_UPDATER.replace('\tos.Rename(exe + ".new", exe)', "\tos.Chmod(tmp.Name(), 0o755)")
+    files = {"cmd/update/main.go": saved.replace('os.Create(exe + ".new")', 'os.Create("/opt/tool/tool")')}
+    files["cmd/update/main.go"] = files["cmd/update/main.go"].replace("tmp.Name()", '"/opt/tool/tool"')
+    assert codes_at(files, UNVERIFIED) == [14]
+
+
+def test_1_near_miss_a_library_package_is_no_installer() -> None:
+    # the same code in a library package (not package main, not under cmd/): the program that calls it is the step
+    library = GO_UPDATER.replace("package main", "package selfupdate")
+    assert codes_at({"internal/selfupdate/update.go": library}, PRIVILEGE) == []
+    # and a program that is no install or upgrade step (a server's main) is not read as one
+    assert codes_at({"cmd/server/main.go": GO_UPDATER}, PRIVILEGE) == []
+
+
+def test_1_near_miss_a_checked_download_or_a_backup_rename_is_quiet() -> None:
+    checked = {
+        "cmd/upgradecommand.go": _text(
+            "package cmd",  # 1
+            "",  # 2
+            'import ("crypto/sha256"; "os")',  # 3
+            "",  # 4
+            "func upgrade() error {",  # 5
+            "\tself, err := os.Executable()",  # 6
+            "\tresp, err := fetchBuild()",  # 7
+            "\tdefer resp.Body.Close()",  # 8
+            "\tdata, err := io.ReadAll(resp.Body)",  # 9
+            "\tif sha256.Sum256(data) != want { return errBad }",  # 10
+            "\treturn os.WriteFile(self, data, 0o755)",  # 11
+            "}",  # 12
+        )
+    }
+    assert codes_at(checked, UNVERIFIED) == []
+    unchecked = checked["cmd/upgradecommand.go"].replace("\tif sha256.Sum256(data) != want { return errBad }", "")
+    assert codes_at({"cmd/upgradecommand.go": unchecked}, UNVERIFIED) == [11]
+    # the running executable moved aside (a backup) and back: nothing downloaded lands in it
+    backup = GO_UPDATER.replace("\tio.Copy(tmp, resp.Body)", "").replace(
+        '\tos.Rename(exe + ".new", exe)', '\tos.Rename(exe, exe + ".bak")'
+    )
+    assert codes_at({"cmd/update/main.go": backup}, UNVERIFIED) == []
