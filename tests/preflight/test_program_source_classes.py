@@ -103,3 +103,64 @@ def test_1_near_miss_a_checked_download_or_a_backup_rename_is_quiet() -> None:
         '\tos.Rename(exe + ".new", exe)', '\tos.Rename(exe, exe + ".bak")'
     )
     assert codes_at({"cmd/update/main.go": backup}, UNVERIFIED) == []
+
+
+# -- 4: an account an installer creates with a literal password ----------------------------------------------------
+
+DEFAULT = "preflight.default_credential"
+
+SEEDING_COMMAND = _text(
+    "<?php",  # 1
+    "namespace App\\Console\\Commands;",  # 2
+    "use Illuminate\\Console\\Command;",  # 3
+    "class Install extends Command",  # 4
+    "{",  # 5
+    "    protected $signature = 'shop:install';",  # 6
+    "    public function handle()",  # 7
+    "    {",  # 8
+    "        Admin::create([",  # 9
+    "            'email' => 'admin@example.com',",  # 10
+    "            'password' => Hash::make('admin123'),",  # 11
+    "        ]);",  # 12
+    "        $user->password = bcrypt('letmein1');",  # 13
+    "    }",  # 14
+    "}",  # 15
+)
+
+SEEDING_SCRIPT = _text(
+    "#!/usr/bin/env python3",  # 1
+    "from django.contrib.auth.models import User",  # 2
+    "",  # 3
+    "def main():",  # 4
+    "    User.objects.create_superuser('admin', 'admin@example.com', 'admin123')",  # 5
+    "    user = User.objects.create_user(username='ops', password='opspass1')",  # 6
+    "    user.set_password('rotate99')",  # 7
+    "",  # 8
+    "if __name__ == '__main__':",  # 9
+    "    main()",  # 10
+)
+
+
+def test_4_a_seeded_account_with_a_literal_password_is_a_default_credential() -> None:
+    assert codes_at({"app/Console/Commands/Install.php": SEEDING_COMMAND}, DEFAULT) == [11, 13]
+    assert codes_at({"scripts/bootstrap.py": SEEDING_SCRIPT}, DEFAULT) == [5, 6, 7]
+
+
+def test_4_near_miss_a_password_asked_read_or_generated_is_none() -> None:
+    asked = (
+        SEEDING_COMMAND.replace("Hash::make('admin123')", "Hash::make($this->secret('Admin password'))")
+        .replace("bcrypt('letmein1')", "bcrypt(Str::random(16))")
+    )
+    assert codes_at({"app/Console/Commands/Install.php": asked}, DEFAULT) == []
+    # a literal hashed under another field (a token's salt) is no account password
+    salted = SEEDING_COMMAND.replace("'password' => Hash::make", "'api_salt' => Hash::make").replace(
+        "$user->password = bcrypt('letmein1');", "$user->label = bcrypt('letmein1');"
+    )
+    assert codes_at({"app/Console/Commands/Install.php": salted}, DEFAULT) == []
+    read = (
+        SEEDING_SCRIPT.replace("'admin123')", "getpass.getpass())")
+        .replace("password='opspass1'", "password=os.environ['OPS_PASSWORD']")
+        .replace("set_password('rotate99')", "set_password(secrets.token_urlsafe(16))")
+    )
+    assert codes_at({"scripts/bootstrap.py": read}, DEFAULT) == []
+
