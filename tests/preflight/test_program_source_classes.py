@@ -164,3 +164,34 @@ def test_4_near_miss_a_password_asked_read_or_generated_is_none() -> None:
     )
     assert codes_at({"scripts/bootstrap.py": read}, DEFAULT) == []
 
+
+# -- 2: a JavaScript function of the file that runs its parameter, called with a package manager's command ---------
+
+EGRESS = "preflight.implicit_egress"
+
+JS_RUNNER = _text(
+    "'use strict';",  # 1
+    "const { execSync, spawnSync } = require('child_process');",  # 2
+    "function run(cmd) {",  # 3
+    "  return execSync(cmd, { stdio: 'inherit' });",  # 4
+    "}",  # 5
+    "const tool = (prog, args) => spawnSync(prog, args, { stdio: 'inherit' });",  # 6
+    "run('yarn install --production');",  # 7
+    "tool('npm', ['install', 'left-pad']);",  # 8
+)
+
+
+def test_2_a_runner_of_the_file_runs_what_each_call_gives_it() -> None:
+    assert codes_at({"scripts/install.js": JS_RUNNER}, EGRESS) == [7, 8]
+
+
+def test_2_near_miss_a_runner_given_an_unknown_value_or_a_body_with_its_own_command() -> None:
+    unknown = JS_RUNNER.replace("run('yarn install --production');", "run(process.argv[2]);").replace(
+        "tool('npm', ['install', 'left-pad']);", "tool(manager, extra);"
+    )
+    assert codes_at({"scripts/install.js": unknown}, EGRESS) == []
+    # a function whose body runs a command of its own (no parameter): read once, in its body, not at each call
+    own = JS_RUNNER.replace("execSync(cmd,", "execSync('yarn install',").replace(
+        "run('yarn install --production');", "run('ignored'); run('ignored too');"
+    )
+    assert codes_at({"scripts/install.js": own}, EGRESS) == [4, 8]
