@@ -147,9 +147,8 @@ def test_4_a_seeded_account_with_a_literal_password_is_a_default_credential() ->
 
 
 def test_4_near_miss_a_password_asked_read_or_generated_is_none() -> None:
-    asked = (
-        SEEDING_COMMAND.replace("Hash::make('admin123')", "Hash::make($this->secret('Admin password'))")
-        .replace("bcrypt('letmein1')", "bcrypt(Str::random(16))")
+    asked = SEEDING_COMMAND.replace("Hash::make('admin123')", "Hash::make($this->secret('Admin password'))").replace(
+        "bcrypt('letmein1')", "bcrypt(Str::random(16))"
     )
     assert codes_at({"app/Console/Commands/Install.php": asked}, DEFAULT) == []
     # a literal hashed under another field (a token's salt) is no account password
