@@ -13,6 +13,9 @@ Written as shell:
   or template literal is its text (``${expr}`` an unknown value, ``${JS_VALUE}``), and so is a name declared once in
   the file with one (``var nodePreGyp = "node-pre-gyp"``; an array so declared gives its words and an unknown tail
   for what is pushed later); any other value is unknown.
+- A function of the file that hands a parameter to such a call (``function run(cmd) { execSync(cmd) }``,
+  ``shipgate.preflight.js_runners``): each call of it runs that command with what the call gives
+  (``run('yarn install')``), not also its body.
 - TLS: ``rejectUnauthorized: false`` (or ``= false``) in a request's options, and ``rejectUnauthorized =
   !!process.env.X`` / ``Boolean(process.env.X)`` (off whenever the variable is unset), are written as
   ``NODE_TLS_REJECT_UNAUTHORIZED=0`` at that line: the script's own HTTPS requests then skip the certificate check,
@@ -39,7 +42,7 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
-from shipgate.preflight import js_downloads
+from shipgate.preflight import js_downloads, js_runners
 from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
@@ -111,15 +114,28 @@ def commands(path: str, text: str) -> list[Piece] | None:
     found = _steps(_language(path)).captures(root)
     pieces: list[Piece] = []
     declared = _declared(root)
+    runners = js_runners.runners(root, lambda c: _command(c) is not None)
+    inside = {c.id for r in runners.values() for c in r.calls}
     for call in found.get("call", []):
-        command = _command(call, declared)
-        if command:
-            pieces.append((_line(call), command))
+        runner = runners.get(_text(call.child_by_field_name("function")))
+        if call.id in inside:
+            continue  # a runner's own child process: read at each call of the runner, with what it is given
+        commands_ = [_command(call, declared)] if runner is None else _runner_commands(call, runner, declared)
+        pieces += [(_line(call), command) for command in commands_ if command]
     for node in found.get("option", []):
         if _checks_off(node):
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
     pieces += js_downloads.pieces(root, _language(path))
     return one_per_line(pieces[:MAX_PIECES])
+
+
+def _runner_commands(call: Node, runner: js_runners.Runner, declared: dict[str, Node]) -> list[str | None]:
+    """What a call of a runner of the file runs: its child-process calls with the call's arguments for the
+    parameters (``run('yarn install')``); a parameter the call does not give is unknown."""
+    args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
+    given = {p: a for p, a in zip(runner.params, args, strict=False) if p}
+    bound = {name: value for name, value in declared.items() if name not in runner.params} | given
+    return [_command(inner, bound) for inner in runner.calls]
 
 
 @functools.cache

@@ -23,6 +23,8 @@ Written as shell:
 - A console question for a secret with a literal default (Symfony's ``new Question('Password', 'wallabag')``,
   ``->ask('DB password', 'secret')``): the answer taken on Enter and under ``--no-interaction``, written as
   ``PASSWORD="${PASSWORD:-wallabag}"``.
+- A hash of a literal stored as an account's password (``'password' => Hash::make('admin123')``, ``bcrypt``,
+  ``password_hash``): the account's default password (``shipgate.preflight.seeded_accounts``).
 - Values: a string literal is its text (pieces joined with ``.`` too); an interpolated variable or any other
   expression is ``${PHP_VALUE}``. In an options array ``'--force' => true`` is ``--force``, ``'--env' => 'prod'`` is
   ``--env=prod``, ``false`` drops it.
@@ -41,6 +43,7 @@ import tree_sitter_php
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.secrets import secret_name
+from shipgate.preflight.seeded_accounts import PHP_HASHES, default_password, php_password_field
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
 Piece = tuple[int, str]
@@ -165,6 +168,8 @@ def _piece(node: Node, runners: set[str]) -> Piece | None:
 
 def _command(node: Node, name: str, runners: set[str]) -> str | None:
     args = _arguments(node)
+    if _scope(node) in PHP_HASHES:
+        return _seeded_password(node, args)
     if node.type == "function_call_expression":
         if name == "chdir" and args:
             return f"cd {_quote(_value(args[0]))}"
@@ -190,6 +195,31 @@ def _command(node: Node, name: str, runners: set[str]) -> str | None:
     if node.type == "member_call_expression" and name in runners:
         return _console("php bin/console", args)
     return None
+
+
+def _scope(node: Node) -> tuple[str, str]:
+    """(class, function) of a static or plain call: ``Hash::make(…)`` → (``Hash``, ``make``)."""
+    if node.type == "scoped_call_expression":
+        scope = _text(node.child_by_field_name("scope")).split("\\")[-1]
+        return scope, _text(node.child_by_field_name("name"))
+    if node.type == "function_call_expression":
+        return "", _text(node.child_by_field_name("function")).split("\\")[-1]
+    return "", ""
+
+
+def _seeded_password(node: Node, args: list[Node]) -> str | None:
+    """A hash of a literal stored as an account's password (``'password' => Hash::make('admin123')``,
+    ``$user->password = bcrypt('…')``): the account's default password (``seeded_accounts``)."""
+    if not args or args[0].type not in ("string", "encapsed_string") or UNKNOWN in _value(args[0]):
+        return None
+    parent = node.parent
+    key = ""
+    if parent is not None and parent.type == "array_element_initializer" and len(parent.named_children) == 2:
+        key = _value(parent.named_children[0]) if parent.named_children[1] == node else ""
+    elif parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("right") == node:
+        left = parent.child_by_field_name("left")
+        key = _text(left.child_by_field_name("name") if left is not None and left.type.startswith("member") else left)
+    return default_password(_value(args[0])) if key and php_password_field(key) else None
 
 
 def _default_answer(args: list[Node]) -> str | None:

@@ -40,6 +40,8 @@ Written as shell:
 - A uid check that exits (``if os.geteuid() != 0: sys.exit(…)``, the same through a function of the file that
   returns ``os.geteuid() == 0``, ``if not os.access("/etc/…", os.W_OK): sys.exit(…)``, a call of a helper named
   ``assert_running_as_root``/``require_root``…) is ``[ "$(id -u)" -ne 0 ] && exit 1``.
+- An account created with a literal password (``create_superuser('admin', 'a@example.com', 'admin123')``,
+  ``set_password('…')``): the account's default password (``shipgate.preflight.seeded_accounts``).
 
 Not seen: commands whose program is computed (the first word unknown is kept as ``${PY_VALUE}``), code in other
 modules, calls into a library that installs (``setup_virtualenv``, ``install_module``), Python 2 files (they do not
@@ -56,6 +58,7 @@ from dataclasses import dataclass, field
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.seeded_accounts import python_seeded
 
 Piece = tuple[int, str]
 Function = ast.FunctionDef | ast.AsyncFunctionDef
@@ -382,7 +385,8 @@ class _Reader:
             # Django's call_command("migrate", …) runs the management command as ``manage.py migrate`` would
             command = args[0].value if isinstance(args[0], ast.Constant) else None
             return f"python manage.py {command}" if isinstance(command, str) and command.strip() else None
-        return self.transfer(call, name, owner)
+        seeded = python_seeded(call, name)  # ``create_superuser(…, 'admin123')``: the account's default password
+        return seeded if seeded is not None else self.transfer(call, name, owner)
 
     def transfer(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         args = call.args

@@ -1,0 +1,330 @@
+"""What a Go install or upgrade program runs, read through tree-sitter's Go grammar (the program is never built) and
+written as the shell that does the same, at the file's lines, so that the shell rules read a Go self-updater or
+``cmd/install`` as they read a shell installer (docs/preflight.md).
+
+Which file is a program (a step): a ``.go`` file (not a ``_test.go``) that is ``package main`` or lies under a
+``cmd/`` directory (a CLI's commands), and whose name or place says install, upgrade, update or setup
+(``python_script.step_path``, or a Go file or directory name that starts with such a word: Go joins words with no
+separator, ``upgradepackage.go``, ``selfupdate/``). A library package elsewhere is not an installer, whatever it
+does: the program that calls it is.
+
+Written as shell:
+
+- ``exec.Command(prog, arg, …)`` / ``exec.CommandContext(ctx, prog, …)``: the words, each a string literal, a
+  constant or variable of the package declared once with one, or a path the program holds (below); any other value
+  is unknown (``${GO_VALUE}``).
+- A **request** with a literal URL (``http.Get``/``Post``/``Head``, ``http.NewRequest(method, URL, …)``, a client's
+  ``Get``): ``curl`` of that URL at the call.
+- A **response** is a name bound to a call whose ``.Body`` the program reads (an ``*http.Response``, whichever
+  function of the package made the request). Its body **saved** — ``io.Copy(file, resp.Body)`` into a file from
+  ``os.Create``/``os.OpenFile``, ``os.WriteFile(path, data)`` of ``io.ReadAll(resp.Body)``, or the body handed with
+  a path to a function that writes it — is ``curl -o PATH`` at that line; a mode with an execute bit is ``chmod``.
+- The **running executable** (a name bound to ``os.Executable()``): a download saved over it, or renamed over it
+  (``os.Rename(download, exe)``, ``mv``), is an executable file replaced — ``chmod 755`` at that line — which the
+  next start of the program runs.
+- A **check**: a digest or signature the program computes (``sha256.New``/``Sum256``, ``ed25519.Verify``,
+  ``openpgp.CheckDetachedSignature``, …) is ``sha256sum -c -`` at its line.
+- ``os.WriteFile``/``os.Create``/``os.OpenFile`` of a literal path (``O_APPEND``: an append), ``os.Remove``/
+  ``os.RemoveAll`` of one: the write or ``rm`` the shell reader judges (``/etc``, profiles, units).
+
+Paths are spelled as the names that hold them (``thisExecPath`` → ``"${thisExecPath}"``), so a file reached through
+two different names is not matched (as the shell rule compares spellings). Not seen: what another file of the
+package does (a request made there is seen only through the response it returns here), code run through
+reflection or plugins. Bounded: files over ``MAX_CHARS`` are not read; the walk is iterative."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+
+import tree_sitter
+import tree_sitter_go
+
+from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.python_script import one_per_line, step_path
+
+Piece = tuple[int, str]
+Node = tree_sitter.Node
+
+MAX_CHARS = 1_000_000
+MAX_PIECES = 5_000
+UNKNOWN = "${GO_VALUE}"
+
+_LANGUAGE = tree_sitter.Language(tree_sitter_go.language())
+_PARSER = tree_sitter.Parser(_LANGUAGE)
+_PACKAGE_MAIN = re.compile(r"^\s*package\s+main\b", re.M)
+# Go names files and packages by joining words (``upgradepackage.go``, ``selfupdate``): a step word at the start.
+_GO_STEP = re.compile(r"^(?:self[-_]?)?(?:install|upgrade|update|setup|bootstrap|deploy|provision|migrate)")
+_EXEC = frozenset({"Command", "CommandContext"})
+_REQUESTS = frozenset({"Get", "Post", "Head", "PostForm"})
+_READERS = frozenset({"ReadAll"})
+_LIBRARY_READERS = frozenset({"io", "os", "ioutil", "json", "xml", "bufio"})  # they read a body, never save it
+_CHECK_PACKAGES = frozenset({"sha256", "sha512", "sha1", "sha3", "blake2b", "ed25519", "openpgp", "minisign"})
+_CHECK_CALL = re.compile(r"^(?:New|Sum|Verify|Check)")
+
+
+def is_go_program(path: str, text: str) -> bool:
+    """A Go program's install/upgrade step (module docstring): ``package main`` or under ``cmd/``, named a step."""
+    lower = path.lower()
+    if not lower.endswith(".go") or lower.endswith("_test.go") or len(text) > MAX_CHARS or is_test_path(path):
+        return False
+    parts = lower.split("/")
+    if not (_PACKAGE_MAIN.search(text[:20_000]) or "cmd" in parts[:-1]):
+        return False
+    stem = posixpath.splitext(parts[-1])[0]
+    return step_path(path) or any(_GO_STEP.match(p) for p in (*parts[:-1], stem))
+
+
+def _text(node: Node | None) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
+
+
+def _line(node: Node) -> int:
+    return node.start_point[0] + 1
+
+
+def _walk(root: Node) -> list[Node]:
+    """Every named node in source order, iteratively."""
+    out: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.named_children))
+    return out
+
+
+def _literal(node: Node | None) -> str | None:
+    """A Go string literal's value (an escape other than ``\\"``/``\\\\`` makes it unknown); else None."""
+    if node is None:
+        return None
+    if node.type == "raw_string_literal":
+        return _text(node)[1:-1]
+    if node.type != "interpreted_string_literal":
+        return None
+    parts = []
+    for child in node.named_children:
+        if child.type == "escape_sequence":
+            if _text(child) not in ('\\"', "\\\\"):
+                return None
+            parts.append(_text(child)[1])
+        else:
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _callee(call: Node) -> tuple[str, str]:
+    """(package or receiver, name): ``exec.Command`` → (``exec``, ``Command``); ``f(x)`` → (``""``, ``f``)."""
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "selector_expression":
+        return _text(function.child_by_field_name("operand")), _text(function.child_by_field_name("field"))
+    return "", _text(function)
+
+
+def _arguments(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments")
+    return [a for a in (args.named_children if args is not None else []) if a.type != "comment"]
+
+
+def _bindings(nodes: list[Node]) -> list[tuple[Node, Node]]:
+    """(name, value) of every ``name := value``/``name = value``/``var name = value``/``const name = value``,
+    pairing left and right by position (``resp, err := f()`` binds ``resp`` to the call)."""
+    out: list[tuple[Node, Node]] = []
+    for node in nodes:
+        if node.type in ("short_var_declaration", "assignment_statement"):
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        elif node.type in ("var_spec", "const_spec"):
+            left, right = node, node.child_by_field_name("value")
+        else:
+            continue
+        if left is None or right is None:
+            continue
+        names = [n for n in left.named_children if n.type == "identifier"]
+        if node.type in ("var_spec", "const_spec"):
+            names = node.children_by_field_name("name")
+        values = right.named_children
+        for index, name in enumerate(names):
+            value = values[index] if len(values) == len(names) else (values[0] if len(values) == 1 else None)
+            if value is not None:
+                out.append((name, value))
+    return out
+
+
+class _Program:
+    """What the file binds: constants, responses, the running executable, open files and fetched data."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        bindings = _bindings(nodes)
+        counts: dict[str, int] = {}
+        for name, _ in bindings:
+            counts[_text(name)] = counts.get(_text(name), 0) + 1
+        self.constants = {
+            _text(n): v for n, v in ((n, _literal(v)) for n, v in bindings) if v is not None and counts[_text(n)] == 1
+        }
+        bodies = {_text(n.child_by_field_name("operand")) for n in nodes if _is_body(n)}
+        self.responses = {_text(n) for n, v in bindings if v.type == "call_expression" and _text(n) in bodies}
+        self.executables = {_text(n) for n, v in bindings if v.type == "call_expression" and _is_executable(v)}
+        self.handles: dict[str, str] = {}
+        self.fetched: dict[str, int] = {}  # data read from a response's body -> the line it is read at
+        for name, value in bindings:
+            if value.type != "call_expression":
+                continue
+            owner, called = _callee(value)
+            args = _arguments(value)
+            if owner == "os" and called in ("Create", "OpenFile") and args:
+                spelled = self.path(args[0])
+                if spelled is not None:
+                    self.handles[_text(name)] = spelled
+            elif called in _READERS and args and self.is_body(args[0]):
+                self.fetched[_text(name)] = _line(value)
+
+    def is_body(self, node: Node) -> bool:
+        """``resp.Body`` (also ``&resp.Body``) of a response."""
+        if node.type == "unary_expression":
+            node = node.child_by_field_name("operand") or node
+        return _is_body(node) and _text(node.child_by_field_name("operand")) in self.responses
+
+    def path(self, node: Node) -> str | None:
+        """A path as the shell would spell it: a literal (or constant) quoted, another name as its variable."""
+        value = _literal(node)
+        if value is None and node.type == "identifier":
+            value = self.constants.get(_text(node))
+            if value is None:
+                return f'"${{{_text(node)}}}"'
+        return shlex.quote(value) if value else None
+
+    def word(self, node: Node) -> str:
+        """A command word: a literal or constant, a path the program holds, else unknown."""
+        value = _literal(node)
+        if value is None and node.type == "identifier":
+            name = _text(node)
+            if name in self.executables or name in self.handles:
+                return f'"${{{name}}}"'
+            value = self.constants.get(name)
+        return shlex.quote(value) if value is not None else UNKNOWN
+
+
+def _is_body(node: Node) -> bool:
+    return (
+        node.type == "selector_expression"
+        and _text(node.child_by_field_name("field")) == "Body"
+        and (node.child_by_field_name("operand") or node).type == "identifier"
+    )
+
+
+def _is_executable(call: Node) -> bool:
+    """``os.Executable()``."""
+    return _callee(call) == ("os", "Executable")
+
+
+def _mode(node: Node | None) -> int | None:
+    text = _text(node).replace("_", "")
+    if re.fullmatch(r"0[oO]?[0-7]+", text):
+        return int(text.lstrip("0oO") or "0", 8)
+    return int(text) if text.isdigit() else None
+
+
+def _executable_mode(node: Node | None) -> bool:
+    mode = _mode(node)
+    return mode is not None and bool(mode & 0o111)
+
+
+def commands(path: str, text: str) -> list[Piece] | None:
+    """(line, shell) of what the Go install/upgrade program at ``path`` runs; None when it is not one."""
+    if not is_go_program(path, text):
+        return None
+    nodes = _walk(_PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node)
+    program = _Program(nodes)
+    pieces: list[Piece] = []
+    for node in nodes:
+        if node.type == "call_expression":
+            pieces += _call(node, program)
+    return one_per_line(pieces[:MAX_PIECES])
+
+
+def _call(call: Node, program: _Program) -> list[Piece]:
+    owner, name = _callee(call)
+    args = _arguments(call)
+    line = _line(call)
+    if owner == "exec" and name in _EXEC:
+        words = args[1:] if name == "CommandContext" else args
+        return [(line, " ".join(program.word(w) for w in words))] if words else []
+    if owner in _CHECK_PACKAGES and _CHECK_CALL.match(name):
+        return [(line, "sha256sum -c -")]
+    url = _requested_url(owner, name, args)
+    if url is not None:
+        return [(line, f"curl -fsSL {shlex.quote(url)}")]
+    return _saves(line, owner, name, args, program) or [(line, s) for s in _file_steps(owner, name, args, program)]
+
+
+def _requested_url(owner: str, name: str, args: list[Node]) -> str | None:
+    """The literal URL of ``http.Get(URL)``, ``client.Get(URL)``, ``http.NewRequest(method, URL, body)``."""
+    if name in _REQUESTS and args:
+        url = _literal(args[0])
+    elif owner == "http" and name in ("NewRequest", "NewRequestWithContext"):
+        index = 2 if name == "NewRequestWithContext" else 1
+        url = _literal(args[index]) if len(args) > index else None
+    else:
+        return None
+    return url if url is not None and re.match(r"https?://", url) else None
+
+
+def _saves(line: int, owner: str, name: str, args: list[Node], program: _Program) -> list[Piece]:
+    """A response's body written to a file: ``curl -o PATH`` where the body is read (a check of the data read
+    comes after it), and ``chmod`` where it is written when the file is executable."""
+    target: str | None = None
+    executable = False
+    fetched_at = line
+    if (owner, name) == ("io", "Copy") and len(args) == 2 and program.is_body(args[1]):
+        handle = _text(args[0])
+        target = program.handles.get(handle)
+    elif owner in ("os", "ioutil") and name == "WriteFile" and len(args) >= 2 and _fetched(args[1], program):
+        target = program.path(args[0])
+        executable = len(args) > 2 and _executable_mode(args[2])
+        fetched_at = program.fetched.get(_text(args[1]), line)
+    elif owner not in _LIBRARY_READERS and name not in _READERS and any(program.is_body(a) for a in args):
+        # the body handed with the running executable's path to a function (of another file) that writes it
+        held = [a for a in args if a.type == "identifier" and _text(a) in program.executables]
+        target = program.path(held[0]) if held else None
+    if target is None:
+        return []
+    executable = executable or any(target == f'"${{{exe}}}"' for exe in program.executables)
+    saved = (fetched_at, f'curl -fsSL -o {target} "{UNKNOWN}"')
+    return [saved] + ([(line, f"chmod 755 -- {target}")] if executable else [])
+
+
+def _fetched(node: Node, program: _Program) -> bool:
+    if node.type == "identifier":
+        return _text(node) in program.fetched
+    if node.type == "call_expression":
+        args = _arguments(node)
+        return _callee(node)[1] in _READERS and bool(args) and program.is_body(args[0])
+    return False
+
+
+def _file_steps(owner: str, name: str, args: list[Node], program: _Program) -> list[str]:
+    """Renames (over the running executable: an executable replaced), modes, writes and removals of paths."""
+    if owner != "os" or not args:
+        return []
+    first = program.path(args[0])
+    if name == "Rename" and len(args) == 2:
+        source, target = first, program.path(args[1])
+        if source is None or target is None:
+            return []
+        replaced = args[1].type == "identifier" and _text(args[1]) in program.executables
+        return [f"mv -f -- {source} {target}"] + ([f"chmod 755 -- {target}"] if replaced else [])
+    if name == "Chmod" and len(args) == 2 and first is not None:
+        mode = _mode(args[1])
+        return [f"chmod {mode:o} -- {first}"] if mode is not None else []
+    literal = _literal(args[0]) or (program.constants.get(_text(args[0])) if args[0].type == "identifier" else None)
+    if not literal or not literal.startswith("/"):
+        return []  # a write or removal of a computed path: which file is unknown
+    if name in ("WriteFile", "Create"):
+        return [f"printf '%s\\n' \"{UNKNOWN}\" > {shlex.quote(literal)}"]
+    if name == "OpenFile" and len(args) > 1:
+        redirect = ">>" if "O_APPEND" in _text(args[1]) else ">"
+        return [f"printf '%s\\n' \"{UNKNOWN}\" {redirect} {shlex.quote(literal)}"]
+    if name in ("Remove", "RemoveAll"):
+        return [f"rm -{'r' if name == 'RemoveAll' else ''}f -- {shlex.quote(literal)}"]
+    return []

@@ -1,0 +1,86 @@
+"""Functions of a JavaScript install script that run one of their parameters: ``function run(cmd) {
+execSync(cmd, …) }`` or ``const sh = (prog, args) => spawnSync(prog, args)``. A call of such a function with literal
+arguments (``run('yarn install --production')``) runs that command, as a Python script's runner of a parameter does
+(``shipgate.preflight.python_script``); the child-process call in its body runs nothing by itself (its command is
+whatever each caller gives). Read by ``shipgate.preflight.js_script``. Only functions of the same file, called by
+their own name; a runner called through another runner is not followed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import tree_sitter
+
+Node = tree_sitter.Node
+
+_FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function"})
+MAX_NODES = 200_000
+
+
+@dataclass(frozen=True)
+class Runner:
+    params: tuple[str, ...]
+    calls: tuple[Node, ...]  # the child-process calls in its body that take a parameter as command or arguments
+
+
+def _text(node: Node | None) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
+
+
+def _params(function: Node) -> tuple[str, ...]:
+    params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
+    if params is None:
+        return ()
+    names = []
+    for p in params.named_children if params.type == "formal_parameters" else [params]:
+        node = p.child_by_field_name("left") if p.type == "assignment_pattern" else p  # ``cmd = 'x'``
+        names.append(_text(node) if node is not None and node.type == "identifier" else "")
+    return tuple(names)
+
+
+def _declared_functions(root: Node) -> list[tuple[str, Node]]:
+    out: list[tuple[str, Node]] = []
+    stack, seen = [root], 0
+    while stack and seen < MAX_NODES:
+        node = stack.pop()
+        seen += 1
+        if node.type == "function_declaration":
+            out.append((_text(node.child_by_field_name("name")), node))
+        elif node.type == "variable_declarator":
+            value = node.child_by_field_name("value")
+            if value is not None and value.type in _FUNCTIONS:
+                out.append((_text(node.child_by_field_name("name")), value))
+        stack.extend(node.named_children)
+    return out
+
+
+def _process_calls(body: Node, params: tuple[str, ...], runs: Callable[[Node], bool]) -> tuple[Node, ...]:
+    calls = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type in _FUNCTIONS and node is not body:
+            continue  # a nested function's calls are its own
+        if node.type == "call_expression" and runs(node):
+            args = node.child_by_field_name("arguments")
+            given = [_text(a) for a in (args.named_children if args is not None else [])[:2]]
+            if any(g in params for g in given if g):
+                calls.append(node)
+        stack.extend(node.named_children)
+    return tuple(calls)
+
+
+def runners(root: Node, runs: Callable[[Node], bool]) -> dict[str, Runner]:
+    """Name -> runner for each function of the file (declared once) that hands a parameter to a child process
+    (``runs``: the reader's test for such a call)."""
+    found: dict[str, list[Runner]] = {}
+    for name, function in _declared_functions(root):
+        params = _params(function)
+        body = function.child_by_field_name("body")
+        if not name or body is None or not any(params):
+            continue
+        calls = _process_calls(body, params, runs)
+        if calls:
+            found.setdefault(name, []).append(Runner(params, calls))
+    return {name: each[0] for name, each in found.items() if len(each) == 1}
