@@ -21,3 +21,43 @@ def test_a_near_miss_a_host_installer_adding_an_account_to_an_admin_group_persis
     assert in_script(PERSISTENCE, "adduser deploy sudo", 'exec "$APP" serve') == [3]  # runs its own program
     # the entrypoint rule is about groups: a key added to authorized_keys stays reported
     assert in_script(PERSISTENCE, 'echo "$KEY" >> /root/.ssh/authorized_keys', 'exec "$@"') == [3]
+
+
+# -- B: a checksum a run can go past does not verify the download ------------------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+FETCH = 'curl -fsSLo /tmp/app.tgz "$URL"'
+RUN = ("tar -xzf /tmp/app.tgz -C /tmp", "sh /tmp/app/install.sh")
+
+
+def test_b_a_checksum_whose_failure_is_ignored_does_not_verify() -> None:
+    assert in_script(UNVERIFIED, FETCH, "sha256sum -c /tmp/app.tgz.sha256 || true", *RUN) == [6]
+    assert in_script(UNVERIFIED, FETCH, 'sha256sum -c /tmp/app.tgz.sha256 || echo "warning: bad sum"', *RUN) == [6]
+
+
+def test_b_a_checksum_made_only_when_the_sums_file_is_there_does_not_verify() -> None:
+    only_if = "if [ -f /tmp/app.tgz.sha256 ]; then sha256sum -c /tmp/app.tgz.sha256; fi"
+    assert in_script(UNVERIFIED, FETCH, only_if, *RUN) == [6]
+    downloaded = (
+        'if curl -fsSLo /tmp/app.tgz.sha256 "$URL.sha256"; then',
+        '  (cd /tmp && sha256sum -c app.tgz.sha256) || { echo "mismatch"; exit 1; }',
+        "else",
+        '  echo "no checksum file, skipping"',
+        "fi",
+    )
+    assert in_script(UNVERIFIED, FETCH, *downloaded, *RUN) == [10]
+
+
+def test_b_near_miss_a_checksum_that_stops_the_run_verifies() -> None:
+    assert in_script(UNVERIFIED, FETCH, "sha256sum -c /tmp/app.tgz.sha256 || exit 1", *RUN) == []
+    assert in_script(UNVERIFIED, "set -e", FETCH, "sha256sum -c /tmp/app.tgz.sha256", *RUN) == []
+    either_tool = (
+        "if command -v sha256sum >/dev/null; then sha256sum -c /tmp/app.tgz.sha256 || exit 1",
+        "else shasum -a 256 -c /tmp/app.tgz.sha256 || exit 1; fi",
+    )
+    assert in_script(UNVERIFIED, FETCH, *either_tool, *RUN) == []
+    missing_stops = "if [ -f /tmp/app.tgz.sha256 ]; then sha256sum -c /tmp/app.tgz.sha256; else exit 1; fi"
+    assert in_script(UNVERIFIED, FETCH, missing_stops, *RUN) == []
+    # the run inside the branch that checked: that path made the check
+    inside = ("if [ -f /tmp/app.tgz.sha256 ]; then", "  sha256sum -c /tmp/app.tgz.sha256 || exit 1", *RUN, "fi")
+    assert in_script(UNVERIFIED, FETCH, *inside) == []

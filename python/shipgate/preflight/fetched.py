@@ -34,6 +34,7 @@ from shipgate.preflight.shell.commands import (
     path_matches,
     written_paths,
 )
+from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
 from shipgate.preflight.shell.model import Command, Script, Word
 
@@ -602,10 +603,17 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     services: Services[_Taint] = Services()
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
 
+    fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
+
     def checked(taint: _Taint) -> bool:
         between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
         others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
-        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint, others)
+        made = [
+            c
+            for c in between
+            if NEVER not in c.conditions and c.function not in never and not fail_open.skippable(c, command)
+        ]
+        return _verified(made, taint, others)
 
     for i, command in enumerate(order):
         if command.name in forwards:

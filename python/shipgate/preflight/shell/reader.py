@@ -35,7 +35,7 @@ from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 from shipgate.preflight.shell.dead import live_commands
-from shipgate.preflight.shell.guards import exits, root_condition, unset_test
+from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
 from shipgate.preflight.shell.library import take_tree
 from shipgate.preflight.shell.model import (
     Assignment,
@@ -201,6 +201,8 @@ class _Reader:
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
         self.fallbacks: list[Fallback] = []
+        # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
+        self.failure_ignored: list[tuple[int, str]] = []
         self.tests: list[Test] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
@@ -710,7 +712,10 @@ class _Reader:
                 return
             if operators[0] == "&&":
                 self._record_fallback([left], [right], ctx)
+            start = len(self.commands)
             self._walk(left, ctx)
+            if operators[0] == "||" and not stops(right, self._exiting()):
+                self.failure_ignored.extend((c.line, c.text) for c in self.commands[start:])
             extra = ("or",) if operators[0] == "||" else self._and_conditions(left, ctx)
             self._walk(right, ctx.with_(conditions=ctx.conditions + extra) if extra else ctx)
             return
@@ -1430,6 +1435,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
+        failure_ignored=frozenset(reader.failure_ignored),
         tests=tuple(reader.tests),
         functions=functions,
         errexit=reader.errexit,
