@@ -61,3 +61,40 @@ def test_b_near_miss_a_checksum_that_stops_the_run_verifies() -> None:
     # the run inside the branch that checked: that path made the check
     inside = ("if [ -f /tmp/app.tgz.sha256 ]; then", "  sha256sum -c /tmp/app.tgz.sha256 || exit 1", *RUN, "fi")
     assert in_script(UNVERIFIED, FETCH, *inside) == []
+
+
+# -- C: a file find locates where a download landed is the download -----------------------------------------------------
+
+
+def test_c_a_bundle_found_where_wget_saved_it_unpacked_and_run_after_pushd() -> None:
+    lines = (
+        'cd "$(mktemp -d)"',
+        'wget "$1"',
+        "BUNDLE=\"$PWD/$(find . -name '*.tgz')\"",
+        'tar --extract --gunzip --file "$BUNDLE" --directory /var/tmp/installer',
+        "pushd /var/tmp/installer",
+        "./install",
+    )
+    assert in_script(UNVERIFIED, *lines) == [8]
+
+
+def test_c_a_script_found_in_an_unpacked_download_and_run() -> None:
+    lines = (
+        'curl -fsSLo /tmp/work/app.tgz "$URL"',
+        "tar xzf /tmp/work/app.tgz -C /tmp/work",
+        "DIR=$(find /tmp/work -maxdepth 2 -name install.sh -exec dirname {} \\; | head -1)",
+        'bash "$DIR/install.sh"',
+    )
+    assert in_script(UNVERIFIED, *lines) == [6]
+
+
+def test_c_near_miss_find_over_the_package_own_directory_is_not_a_download() -> None:
+    lines = (
+        'curl -fsSLo /tmp/work/app.tgz "$URL"',
+        "sha256sum -c /tmp/work/app.tgz.sha256 || exit 1",
+        'DIR=$(find "$PKG_DIR/scripts" -name install.sh -exec dirname {} \\;)',
+        'bash "$DIR/install.sh"',
+    )
+    assert in_script(UNVERIFIED, *lines) == []
+    packaged = ('cd "$(dirname "$0")"', "BUNDLE=\"$PWD/$(find . -name '*.tgz')\"", 'tar -xzf "$BUNDLE" -C /opt/x')
+    assert in_script(UNVERIFIED, *packaged, "pushd /opt/x", "./install") == []

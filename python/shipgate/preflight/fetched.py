@@ -36,6 +36,7 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
+from shipgate.preflight.shell.located import located_variables, saved_under_unknown_name, search_roots
 from shipgate.preflight.shell.model import Command, Script, Word
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -449,7 +450,7 @@ def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd:
     if not taints or any(c.line >= call.line for c in body):
         return None
     for command in body:
-        if command.name == "cd" and len(operands(command)) == 1:
+        if command.name in ("cd", "pushd") and len(operands(command)) == 1:
             cwd = _changed_dir(cwd, operands(command)[0].text)
         used = _use(command, taints, cwd)
         if used is not None:
@@ -565,6 +566,25 @@ def _service_runs(
     return (started[1], started[0]) if started is not None else None
 
 
+def _located(
+    script: Script, command: Command, taints: list[_Taint], unnamed: dict[str, Command], cwd: str
+) -> list[_Taint]:
+    """The variables a ``find`` fills when it searches a fetched tree, or the directory a fetch saved into under a
+    name not known (shell.located): each names the fetched file, as its spelling (``$F``, ``$F/install.sh``)."""
+    names = located_variables(script, command)
+    if not names:
+        return []
+    for root in search_roots(command):
+        where = _changed_dir(cwd, root.text) if root.text not in (".", "./") else cwd
+        fetch = unnamed.get(where)
+        if fetch is None:
+            tree = _latest_cover(taints, command, [f"{where.rstrip('/')}/x"])
+            fetch = tree.fetch if tree is not None and tree.directory else None
+        if fetch is not None:
+            return [_Taint(f"${name}", fetch, directory=True, spelled=f"${name}", origin=command) for name in names]
+    return []
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -600,6 +620,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
     never = _never_called(script)
+    unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
     services: Services[_Taint] = Services()
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
 
@@ -618,7 +639,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     for i, command in enumerate(order):
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
-        if command.name == "cd" and len(operands(command)) == 1:
+        if command.name in ("cd", "pushd") and len(operands(command)) == 1:
             raw_cwd = operands(command)[0].text
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
@@ -633,12 +654,17 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name in FETCHERS or command.name in wrappers:
             last_fetch = command
             fetched_at[id(command)] = i
+            if saved_under_unknown_name(command):
+                unnamed[cwd] = command
             if not _sends(command):
                 yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
             continue
         if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
             if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):
                 yield from _saved(command, taints, reported, last_fetch, operands(command))  # ``curl URL | tee F``
+            continue
+        if command.name == "find":
+            taints.extend(_located(script, command, taints, unnamed, cwd))
             continue
         if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
             own.extend((i, w.text) for w in operands(command))
