@@ -63,7 +63,7 @@ def test_b_near_miss_a_checksum_that_stops_the_run_verifies() -> None:
     assert in_script(UNVERIFIED, FETCH, *inside) == []
 
 
-# -- C: a file find locates where a download landed is the download -----------------------------------------------------
+# -- C: a file find locates where a download landed is the download ----------------------------------------------------
 
 
 def test_c_a_bundle_found_where_wget_saved_it_unpacked_and_run_after_pushd() -> None:
@@ -98,3 +98,22 @@ def test_c_near_miss_find_over_the_package_own_directory_is_not_a_download() -> 
     assert in_script(UNVERIFIED, *lines) == []
     packaged = ('cd "$(dirname "$0")"', "BUNDLE=\"$PWD/$(find . -name '*.tgz')\"", 'tar -xzf "$BUNDLE" -C /opt/x')
     assert in_script(UNVERIFIED, *packaged, "pushd /opt/x", "./install") == []
+
+
+# -- D: a download inside python -c is a network contact and a download ------------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_d_urlretrieve_in_python_c_contacts_the_host_and_downloads() -> None:
+    program = "import urllib.request as u; u.urlretrieve('https://get.example.org/setup.sh', '/tmp/setup.sh')"
+    assert in_script(ENDPOINT, f'python3 -c "{program}"') == [3]
+    assert in_script(UNVERIFIED, f'python3 -c "{program}"', "sh /tmp/setup.sh") == [4]
+    # the outer shell puts the URL in first (Python 2's urllib.urlretrieve too)
+    lines = ('URL="https://get.example.org/v.tgz"', "python -c \"import urllib; urllib.urlretrieve('$URL', 'v.tgz')\"")
+    assert in_script(ENDPOINT, *lines) == [4]
+
+
+def test_d_near_miss_python_c_without_a_fetch_and_a_script_option_contact_nothing() -> None:
+    assert in_script(ENDPOINT, "python3 -c \"print('see https://docs.example.org/upgrade')\"") == []
+    assert in_script(ENDPOINT, "python3 tool.py -c \"urlretrieve('https://get.example.org/a', 'a')\"") == []

@@ -36,6 +36,7 @@ from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
+from shipgate.preflight.shell.inline_programs import as_shell, inline_program
 from shipgate.preflight.shell.library import take_tree
 from shipgate.preflight.shell.model import (
     Assignment,
@@ -1062,6 +1063,7 @@ class _Reader:
             )
         if un.words and ctx.reparse < MAX_REPARSE:
             self._run_string_argument(un.words, made, ctx, line)
+            self._run_inline_program(un.words, made, ctx, line)
         inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
         if inner is None and un.interpret is not None and not un.words and un.via:
             # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
@@ -1099,6 +1101,15 @@ class _Reader:
             else:
                 self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
         return made
+
+    def _run_inline_program(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
+        """``python3 -c "…urlretrieve(URL, F)…"``: what the program does, as shell (shell.inline_programs), read
+        at the command's line with the command's escalation."""
+        program = inline_program(base(words[0]) or "", words[1:]) if made else None
+        source = _string_source(program, "sh -c", self._known_value(line)) if program is not None else None
+        shell = as_shell(source) if source is not None else None
+        if shell is not None and program is not None:
+            self._reparse(shell, ctx, made[0], via="python -c", line=line, substituted=program.value is None)
 
     def _run_string_argument(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
         """``run_as 'cd /srv; php console.php dbstructure update'`` of a function that runs that argument as shell:
