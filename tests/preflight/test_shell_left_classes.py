@@ -117,3 +117,25 @@ def test_d_urlretrieve_in_python_c_contacts_the_host_and_downloads() -> None:
 def test_d_near_miss_python_c_without_a_fetch_and_a_script_option_contact_nothing() -> None:
     assert in_script(ENDPOINT, "python3 -c \"print('see https://docs.example.org/upgrade')\"") == []
     assert in_script(ENDPOINT, "python3 tool.py -c \"urlretrieve('https://get.example.org/a', 'a')\"") == []
+
+
+# -- E: a fetched program copied over the installed one, then its service restarted --------------------------------
+
+
+def test_e_a_downloaded_program_copied_in_and_its_service_restarted_runs_it() -> None:
+    lines = (
+        "tmp=$(mktemp -d)",
+        'wget -P "$tmp" -q "$(curl -s "$API" | jq -r .asset)"',
+        'tar -zxf "$tmp"/app.tar.gz -C "$tmp"',
+        'cp -r "$tmp"/{static,templates,app} .',
+        "systemctl restart app",
+    )
+    assert in_script(UNVERIFIED, *lines) == [7]
+
+
+def test_e_near_miss_a_restart_of_another_service_or_a_copied_config_runs_nothing_fetched() -> None:
+    fetched = ("tmp=$(mktemp -d)", 'wget -P "$tmp" -q "$URL"', 'tar -zxf "$tmp"/app.tar.gz -C "$tmp"')
+    assert in_script(UNVERIFIED, *fetched, 'cp -r "$tmp"/static .', "systemctl restart app") == []
+    assert in_script(UNVERIFIED, *fetched, 'cp "$tmp"/app.conf .', "systemctl restart app") == []
+    checked = 'sha256sum -c "$tmp"/app.tar.gz.sha256 || exit 1'
+    assert in_script(UNVERIFIED, *fetched[:2], checked, fetched[2], 'cp "$tmp"/app .', "systemctl restart app") == []

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
-from shipgate.preflight.service_files import Services, written_services
+from shipgate.preflight.service_files import Services, started_names, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
@@ -36,7 +36,7 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
-from shipgate.preflight.shell.located import located_variables, saved_under_unknown_name, search_roots
+from shipgate.preflight.shell.located import located_variables, search_roots, unknown_name_directory
 from shipgate.preflight.shell.model import Command, Script, Word
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -585,6 +585,32 @@ def _located(
     return []
 
 
+def _replaced_programs(command: Command, taints: list[_Taint]) -> dict[str, _Taint]:
+    """The programs ``cp``/``mv``/``ln`` puts in place from a fetch, by name (``cp -r "$tmp"/{static,app} .``
+    gives ``app``): a service of that name started or restarted after it runs the fetched program (service_files:
+    ``systemctl restart app``)."""
+    found: dict[str, _Taint] = {}
+    for word in operands(command)[:-1]:
+        taint = _latest_cover(taints, command, [word.text])
+        name = _file_name(word.text)
+        if taint is not None and name and not name.endswith(_NOT_PROGRAM) and not _CONFIG_NAME.search(name):
+            found[name] = taint
+    return found
+
+
+def _restarts_replaced(
+    command: Command, replaced: dict[str, _Taint], reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``systemctl restart app`` after a fetched ``app`` was copied over the installed one: the service runs it."""
+    name = next((n for n in started_names(command) if n in replaced), None)
+    if name is None or replaced[name].fetch.line in reported or checked(replaced[name]):
+        return
+    reported.add(replaced[name].fetch.line)
+    yield Run(
+        command, command.line, replaced[name].fetch, name, "(re)starts the service that runs the program it replaced,"
+    )
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -620,6 +646,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
     never = _never_called(script)
+    replaced: dict[str, _Taint] = {}  # program name -> the fetched file copied or moved in under it
     unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
     services: Services[_Taint] = Services()
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
@@ -654,8 +681,11 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name in FETCHERS or command.name in wrappers:
             last_fetch = command
             fetched_at[id(command)] = i
-            if saved_under_unknown_name(command):
+            unknown = unknown_name_directory(command)
+            if unknown == ".":
                 unnamed[cwd] = command
+            elif unknown is not None:  # ``wget -P "$tmp" "$url"``: the files of that directory are the download's
+                taints.append(_Taint(unknown, command, directory=True, origin=command))
             if not _sends(command):
                 yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
             continue
@@ -681,12 +711,15 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                 service[1],
                 "registers as a service (run at every boot) a definition whose program is",
             )
+        if replaced:
+            yield from _restarts_replaced(command, replaced, reported, checked)
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = _moved(command, source)
                 yield from _placed(command, source, reported, checked)
+                replaced.update(_replaced_programs(command, taints))
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None or command.name in ("tar", "bsdtar", "unzip"):

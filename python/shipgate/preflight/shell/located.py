@@ -5,7 +5,7 @@ it is assigned to names that file wherever it is used (fetched follows it as it 
 
 from __future__ import annotations
 
-from shipgate.preflight.shell.commands import downloaded_files, has_flag
+from shipgate.preflight.shell.commands import downloaded_files, has_flag, option_values
 from shipgate.preflight.shell.model import Command, Script, Word
 
 # find's expression starts at its first test, action, operator or group (``-name``, ``!``, ``(``).
@@ -32,11 +32,13 @@ def located_variables(script: Script, command: Command) -> list[str]:
     return [a.name for a in script.assignments if a.line == command.line and a.generated_by is not None]
 
 
-def saved_under_unknown_name(command: Command) -> bool:
-    """A fetch that saves into the working directory under a name the script does not know: ``wget "$URL"`` (no
-    ``-O``, not piped) or ``curl -O "$URL"``, the URL's last part not known before the run."""
+def unknown_name_directory(command: Command) -> str | None:
+    """Where a fetch saves under a name the script does not know (``wget "$URL"``, no ``-O``, not piped; ``curl -O
+    "$URL"``; the URL's last part not known before the run): wget's ``-P DIR``, else ``.`` (the working directory);
+    None for any other fetch."""
     if command.piped_to or command.writes() or downloaded_files(command):
-        return False
+        return None
     if command.name == "wget":
-        return True
-    return command.name == "curl" and has_flag(command, "-O", "--remote-name")
+        prefix = option_values(command, "-P", "--directory-prefix")
+        return prefix[-1].text if prefix else "."
+    return "." if command.name == "curl" and has_flag(command, "-O", "--remote-name") else None
