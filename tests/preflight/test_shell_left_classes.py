@@ -58,6 +58,9 @@ def test_b_near_miss_a_checksum_that_stops_the_run_verifies() -> None:
     assert in_script(UNVERIFIED, FETCH, *either_tool, *RUN) == []
     missing_stops = "if [ -f /tmp/app.tgz.sha256 ]; then sha256sum -c /tmp/app.tgz.sha256; else exit 1; fi"
     assert in_script(UNVERIFIED, FETCH, missing_stops, *RUN) == []
+    # the download in the branch that checks it: a branch that skips the check skips the download too
+    fetched_here = ('if [ -n "$OFFLINE" ]; then cp ./app.tgz /tmp/app.tgz; else', f"  {FETCH}")
+    assert in_script(UNVERIFIED, *fetched_here, "  sha256sum -c /tmp/app.tgz.sha256 || exit 1", "fi", *RUN) == []
     # the run inside the branch that checked: that path made the check
     inside = ("if [ -f /tmp/app.tgz.sha256 ]; then", "  sha256sum -c /tmp/app.tgz.sha256 || exit 1", *RUN, "fi")
     assert in_script(UNVERIFIED, FETCH, *inside) == []

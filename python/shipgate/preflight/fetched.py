@@ -654,12 +654,15 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
 
     def checked(taint: _Taint) -> bool:
-        between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
+        start = fetched_at.get(id(taint.fetch), 0)
+        between = order[start : i + 1]
         others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
         made = [
             c
             for c in between
-            if NEVER not in c.conditions and c.function not in never and not fail_open.skippable(c, command)
+            if NEVER not in c.conditions
+            and c.function not in never
+            and not (c.name in VERIFIERS and fail_open.skippable(c, command, taint.fetch, order[:start]))
         ]
         return _verified(made, taint, others)
 

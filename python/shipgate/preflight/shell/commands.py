@@ -617,12 +617,8 @@ def downloaded_files(command: Command) -> list[Word]:
     if name == "wget":
         saved = option_values(command, "-O", "--output-document") or _clustered(command, "O", _WGET_SWITCHES)
         if not saved and not command.piped_to:
-            # ``-P DIR`` (``--directory-prefix``): the URL's name under DIR
-            into = [f"{d.text.rstrip('/')}/" for d in option_values(command, "-P", "--directory-prefix")[-1:]]
             saved = [
-                Word(
-                    w.raw, "".join(into) + posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at
-                )
+                Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
                 for w in operands(command)
                 if "://" in w.text and not _generated(w)  # a URL an API answer gives: its name not known
             ]

@@ -7,7 +7,7 @@ file comes after the statement. A check that can be skipped does not stand betwe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from shipgate.preflight.shell.arms import Arm
 from shipgate.preflight.shell.model import Command, Script
@@ -40,11 +40,18 @@ class FailOpen:
                 arms = self._arms.setdefault((arm[0], arm[1]), {})
                 arms[arm[2]] = arms.get(arm[2], False) or holds
 
-    def skippable(self, check: Command, use: Command) -> bool:
-        """Whether a run can reach ``use`` past ``check`` without the check having stopped a bad file."""
+    def skippable(self, check: Command, use: Command, fetch: Command, earlier: Sequence[Command] = ()) -> bool:
+        """Whether a run can reach ``use`` past ``check`` without the check having stopped a bad ``fetch``.
+        ``earlier``: the commands run before the fetch (in call order). A branch that holds the fetch too
+        (``then curl …; sha256sum -c …; fi``), or a statement one of ``earlier`` is in (it began before the fetch,
+        which is then inside it: ``else install_app; verify …``), skips the fetch with the check."""
         if (check.line, check.text) in self._ignored:
             return True
-        return any(self._other_way(arm) for arm in check.arms if arm not in use.arms)
+        arms = [arm for arm in check.arms if arm not in use.arms and arm not in fetch.arms]
+        if not arms:
+            return False
+        began = {(a[0], a[1]) for c in earlier for a in c.arms}
+        return any(self._other_way(arm) for arm in arms if (arm[0], arm[1]) not in began)
 
     def _other_way(self, arm: Arm) -> bool:
         """Another branch of the statement ``arm`` belongs to goes on without a check: a sibling arm that holds
