@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.persistence import startup_file
-from shipgate.preflight.service_files import Services, written_services
+from shipgate.preflight.service_files import Services, started_names, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
@@ -34,7 +34,9 @@ from shipgate.preflight.shell.commands import (
     path_matches,
     written_paths,
 )
+from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
+from shipgate.preflight.shell.located import located_variables, search_roots, unknown_name_directory
 from shipgate.preflight.shell.model import Command, Script, Word
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -448,7 +450,7 @@ def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd:
     if not taints or any(c.line >= call.line for c in body):
         return None
     for command in body:
-        if command.name == "cd" and len(operands(command)) == 1:
+        if command.name in ("cd", "pushd") and len(operands(command)) == 1:
             cwd = _changed_dir(cwd, operands(command)[0].text)
         used = _use(command, taints, cwd)
         if used is not None:
@@ -564,6 +566,51 @@ def _service_runs(
     return (started[1], started[0]) if started is not None else None
 
 
+def _located(
+    script: Script, command: Command, taints: list[_Taint], unnamed: dict[str, Command], cwd: str
+) -> list[_Taint]:
+    """The variables a ``find`` fills when it searches a fetched tree, or the directory a fetch saved into under a
+    name not known (shell.located): each names the fetched file, as its spelling (``$F``, ``$F/install.sh``)."""
+    names = located_variables(script, command)
+    if not names:
+        return []
+    for root in search_roots(command):
+        where = _changed_dir(cwd, root.text) if root.text not in (".", "./") else cwd
+        fetch = unnamed.get(where)
+        if fetch is None:
+            tree = _latest_cover(taints, command, [f"{where.rstrip('/')}/x"])
+            fetch = tree.fetch if tree is not None and tree.directory else None
+        if fetch is not None:
+            return [_Taint(f"${name}", fetch, directory=True, spelled=f"${name}", origin=command) for name in names]
+    return []
+
+
+def _replaced_programs(command: Command, taints: list[_Taint]) -> dict[str, _Taint]:
+    """The programs ``cp``/``mv``/``ln`` puts in place from a fetch, by name (``cp -r "$tmp"/{static,app} .``
+    gives ``app``): a service of that name started or restarted after it runs the fetched program (service_files:
+    ``systemctl restart app``)."""
+    found: dict[str, _Taint] = {}
+    for word in operands(command)[:-1]:
+        taint = _latest_cover(taints, command, [word.text])
+        name = _file_name(word.text)
+        if taint is not None and name and not name.endswith(_NOT_PROGRAM) and not _CONFIG_NAME.search(name):
+            found[name] = taint
+    return found
+
+
+def _restarts_replaced(
+    command: Command, replaced: dict[str, _Taint], reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``systemctl restart app`` after a fetched ``app`` was copied over the installed one: the service runs it."""
+    name = next((n for n in started_names(command) if n in replaced), None)
+    if name is None or replaced[name].fetch.line in reported or checked(replaced[name]):
+        return
+    reported.add(replaced[name].fetch.line)
+    yield Run(
+        command, command.line, replaced[name].fetch, name, "(re)starts the service that runs the program it replaced,"
+    )
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -599,18 +646,30 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
     never = _never_called(script)
+    replaced: dict[str, _Taint] = {}  # program name -> the fetched file copied or moved in under it
+    unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
     services: Services[_Taint] = Services()
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
 
+    fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
+
     def checked(taint: _Taint) -> bool:
-        between = order[fetched_at.get(id(taint.fetch), 0) : i + 1]
+        start = fetched_at.get(id(taint.fetch), 0)
+        between = order[start : i + 1]
         others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
-        return _verified([c for c in between if NEVER not in c.conditions and c.function not in never], taint, others)
+        made = [
+            c
+            for c in between
+            if NEVER not in c.conditions
+            and c.function not in never
+            and not (c.name in VERIFIERS and fail_open.skippable(c, command, taint.fetch, order[:start]))
+        ]
+        return _verified(made, taint, others)
 
     for i, command in enumerate(order):
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
-        if command.name == "cd" and len(operands(command)) == 1:
+        if command.name in ("cd", "pushd") and len(operands(command)) == 1:
             raw_cwd = operands(command)[0].text
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
@@ -625,12 +684,20 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name in FETCHERS or command.name in wrappers:
             last_fetch = command
             fetched_at[id(command)] = i
+            unknown = unknown_name_directory(command)
+            if unknown == ".":
+                unnamed[cwd] = command
+            elif unknown is not None:  # ``wget -P "$tmp" "$url"``: the files of that directory are the download's
+                taints.append(_Taint(unknown, command, directory=True, origin=command))
             if not _sends(command):
                 yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
             continue
         if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
             if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):
                 yield from _saved(command, taints, reported, last_fetch, operands(command))  # ``curl URL | tee F``
+            continue
+        if command.name == "find":
+            taints.extend(_located(script, command, taints, unnamed, cwd))
             continue
         if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
             own.extend((i, w.text) for w in operands(command))
@@ -647,12 +714,15 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                 service[1],
                 "registers as a service (run at every boot) a definition whose program is",
             )
+        if replaced:
+            yield from _restarts_replaced(command, replaced, reported, checked)
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
                 derived = _moved(command, source)
                 yield from _placed(command, source, reported, checked)
+                replaced.update(_replaced_programs(command, taints))
             taints.extend(derived)
             system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
             if system is not None or command.name in ("tar", "bsdtar", "unzip"):

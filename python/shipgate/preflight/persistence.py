@@ -16,6 +16,7 @@ from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
+from shipgate.preflight.shell.entrypoint import container_entrypoint
 from shipgate.preflight.shell.functions import file_writers, printing_functions
 from shipgate.preflight.shell.model import Assignment, Command, Script, Test
 from shipgate.preflight.shell.reaching import reaching_assignments
@@ -80,14 +81,16 @@ def _usermod_groups(words: list[str]) -> set[str]:
     return found
 
 
-def _persists(command: Command) -> tuple[str, Severity, int] | None:
+def _persists(command: Command, entrypoint: bool) -> tuple[str, Severity, int] | None:
+    """What ``command`` adds that outlives the installer. A group membership added by a container entrypoint
+    (shell.entrypoint) is not counted: it changes the image's own ``/etc/group`` at each start, not the host's."""
     for word in written_paths(command):
         target = word.text
         if _ACCESS.search(target) and not _OTHER_TREE.match(target):
             return target, Severity.HIGH, write_line(command, word)
         if _others_profile(target):
             return target, Severity.MEDIUM, write_line(command, word)
-    if command.name in ("usermod", "gpasswd", "adduser") and command.words:
+    if command.name in ("usermod", "gpasswd", "adduser") and command.words and not entrypoint:
         groups = [w.text for w in command.words]
         if _IMAGE_ACCOUNTS & set(groups):
             return None
@@ -490,9 +493,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 "it is removed.",
             )
         changes: dict[str, list[Command]] = {}
+        entrypoint = container_entrypoint(script)
         for command in script.commands:
             removal = on_removal_only(command)
-            found = None if removal else (_persists(command) or _profile_by_variable(command, script))
+            found = None if removal else (_persists(command, entrypoint) or _profile_by_variable(command, script))
             if found is not None and found[2] not in reported:
                 target, severity, line = found
                 reported.add(line)

@@ -110,6 +110,23 @@ def commands(path: str, text: str) -> list[Piece] | None:
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
 
 
+def program_commands(text: str) -> list[Piece] | None:
+    """(line, shell) of what a Python program given on a command line runs (``python3 -c "…urlretrieve(URL, F)…"``
+    in a shell script, read by shell.inline_programs): the program as a file's body would be read, with no test of
+    whether it is a script (the interpreter runs it). None when it does not parse or is over the bounds."""
+    if len(text) > MAX_CHARS:
+        return None
+    tree = python_tree(text)
+    if tree is None:
+        return None
+    nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
+    if len(nodes) > MAX_NODES:
+        return None
+    reader = _Reader(tree, nodes)
+    reader.block(tree.body, 0)
+    return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
+
+
 def _used(assigned: list[tuple[int, str, str]], pieces: list[Piece]) -> list[Piece]:
     """The assignments of the variables the commands use (also through other such assignments); a value no
     command uses stays program source (its line is read as before, a URL constant as a setting)."""

@@ -596,6 +596,12 @@ def _clustered(command: Command, letter: str, switches: frozenset[str]) -> list[
     return out
 
 
+def _generated(word: Word) -> bool:
+    """A URL that ends in a command's output (``$(curl … | jq -r .url)``, backquotes), also through a variable
+    assigned one: the name it is saved under is not known (a release tag put in by ``$(…)`` mid-path is fine)."""
+    return word.text.rstrip().endswith(("`", ")")) and ("`" in word.text or "$(" in word.text)
+
+
 def downloaded_files(command: Command) -> list[Word]:
     """Where curl/wget save what they fetch (``-o FILE``, also ``-fLo FILE``; ``-O`` (the URL's name), ``> FILE``)."""
     name = command.name
@@ -614,7 +620,7 @@ def downloaded_files(command: Command) -> list[Word]:
             saved = [
                 Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
                 for w in operands(command)
-                if "://" in w.text
+                if "://" in w.text and not _generated(w)  # a URL an API answer gives: its name not known
             ]
         return [w for w in saved if w.text != "-"] + list(command.writes())
     return []

@@ -240,3 +240,20 @@ def exits(node: Node, exiting: frozenset[str], *, by_exec: bool = True) -> bool:
             continue
         stack.extend(reversed(current.named_children))
     return False
+
+
+_FAILING = frozenset({"return", "false"})
+
+
+def stops(node: Node, exiting: frozenset[str]) -> bool:
+    """Whether the right side of ``check || RIGHT`` stops the run when the check fails: it exits (``|| exit 1``,
+    ``|| die "…"``), or returns or fails (``|| return 1`` in a function, ``|| false`` under ``set -e``), alone or
+    as a step of a ``{ …; }`` group (``|| { echo "bad"; exit 1; }``). ``|| true`` and ``|| echo "warning"`` go on."""
+    if exits(node, exiting, by_exec=False):
+        return True
+    steps = node.named_children if node.type == "compound_statement" else [node]
+    for step in steps:
+        name = step.child_by_field_name("name") if step.type == "command" else None
+        if name is not None and text(name) in _FAILING:
+            return True
+    return False

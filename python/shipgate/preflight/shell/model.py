@@ -157,6 +157,9 @@ class Script:
     defaults: tuple[ParameterDefault, ...] = ()
     root_checks: tuple[RootCheck, ...] = ()
     fallbacks: tuple[Fallback, ...] = ()
+    # (line, text) of the commands left of a ``||`` whose right side goes on (``sha256sum -c S || true``,
+    # ``… || echo "warning"``): their failure does not stop the script.
+    failure_ignored: frozenset[tuple[int, str]] = frozenset()
     tests: tuple[Test, ...] = ()
     functions: tuple[str, ...] = ()
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e

@@ -35,7 +35,8 @@ from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 from shipgate.preflight.shell.dead import live_commands
-from shipgate.preflight.shell.guards import exits, root_condition, unset_test
+from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
+from shipgate.preflight.shell.inline_programs import as_shell, inline_program
 from shipgate.preflight.shell.library import take_tree
 from shipgate.preflight.shell.model import (
     Assignment,
@@ -201,6 +202,8 @@ class _Reader:
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
         self.fallbacks: list[Fallback] = []
+        # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
+        self.failure_ignored: list[tuple[int, str]] = []
         self.tests: list[Test] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
@@ -710,7 +713,10 @@ class _Reader:
                 return
             if operators[0] == "&&":
                 self._record_fallback([left], [right], ctx)
+            start = len(self.commands)
             self._walk(left, ctx)
+            if operators[0] == "||" and not stops(right, self._exiting()):
+                self.failure_ignored.extend((c.line, c.text) for c in self.commands[start:])
             extra = ("or",) if operators[0] == "||" else self._and_conditions(left, ctx)
             self._walk(right, ctx.with_(conditions=ctx.conditions + extra) if extra else ctx)
             return
@@ -1057,6 +1063,7 @@ class _Reader:
             )
         if un.words and ctx.reparse < MAX_REPARSE:
             self._run_string_argument(un.words, made, ctx, line)
+            self._run_inline_program(un.words, made, ctx, line)
         inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
         if inner is None and un.interpret is not None and not un.words and un.via:
             # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
@@ -1094,6 +1101,15 @@ class _Reader:
             else:
                 self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
         return made
+
+    def _run_inline_program(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
+        """``python3 -c "…urlretrieve(URL, F)…"``: what the program does, as shell (shell.inline_programs), read
+        at the command's line with the command's escalation."""
+        program = inline_program(base(words[0]) or "", words[1:]) if made else None
+        source = _string_source(program, "sh -c", self._known_value(line)) if program is not None else None
+        shell = as_shell(source) if source is not None else None
+        if shell is not None and program is not None:
+            self._reparse(shell, ctx, made[0], via="python -c", line=line, substituted=program.value is None)
 
     def _run_string_argument(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
         """``run_as 'cd /srv; php console.php dbstructure update'`` of a function that runs that argument as shell:
@@ -1430,6 +1446,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
+        failure_ignored=frozenset(reader.failure_ignored),
         tests=tuple(reader.tests),
         functions=functions,
         errexit=reader.errexit,

@@ -1,0 +1,33 @@
+"""Programs given on an interpreter's command line: ``python3 -c "import urllib.request;
+urllib.request.urlretrieve('$URL', '$DEST')"``. The program is read by the language's own reader
+(shipgate.preflight.python_script, through Python's ``ast``) and what it does is written as the shell that does the
+same (a download is ``curl -fsSL -o DEST URL``), read at the command's line as an ``sh -c`` string is. The outer
+shell substitutes its variables into a double-quoted program first, so the program is read with the values the
+script knows put in."""
+
+from __future__ import annotations
+
+from shipgate.preflight import python_script
+from shipgate.preflight.shell.model import Word
+
+PYTHONS = frozenset({"python", "python2", "python3"})
+
+
+def inline_program(name: str, words: list[Word]) -> Word | None:
+    """The program word of ``python [-I -u …] -c PROGRAM``; None when the command runs no inline program."""
+    if name not in PYTHONS and not (name.startswith("python3.") and name[8:].isdigit()):
+        return None
+    for i, word in enumerate(words[:-1]):
+        if word.text == "-c":
+            return words[i + 1]
+        if not word.text.startswith("-") or word.text in ("-m", "-"):
+            return None  # a script or module runs; -c after it is that program's option
+    return None
+
+
+def as_shell(program: str) -> str | None:
+    """The shell text that does what the Python ``program`` does (one command per line), or None."""
+    pieces = python_script.program_commands(program)
+    if not pieces:
+        return None
+    return "\n".join(text for _, text in pieces)

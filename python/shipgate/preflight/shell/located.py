@@ -1,0 +1,44 @@
+"""Files a script finds rather than names: ``F="$PWD/$(find . -name '*.tgz')"`` after a ``wget "$URL"`` that saved
+under the URL's (unknown) name, or ``DIR=$(find "$WORK" -name install.sh -exec dirname {} \\;)`` over a tree a
+download was unpacked into. What ``find`` prints from such a place is the download, or a file in it; the variable
+it is assigned to names that file wherever it is used (fetched follows it as it follows a name written out)."""
+
+from __future__ import annotations
+
+from shipgate.preflight.shell.commands import downloaded_files, has_flag, option_values
+from shipgate.preflight.shell.model import Command, Script, Word
+
+# find's expression starts at its first test, action, operator or group (``-name``, ``!``, ``(``).
+_EXPRESSION_START = ("-", "!", "(", ")")
+_LEADING_OPTIONS = frozenset({"-H", "-L", "-P"})
+
+
+def search_roots(command: Command) -> list[Word]:
+    """The starting points of ``find [-H|-L|-P] PATH… EXPRESSION`` (none written: ``.``)."""
+    roots: list[Word] = []
+    for word in command.words:
+        if not roots and word.text in _LEADING_OPTIONS:
+            continue
+        if word.text.startswith(_EXPRESSION_START):
+            break
+        roots.append(word)
+    return roots or [Word(".", ".", command.line)]
+
+
+def located_variables(script: Script, command: Command) -> list[str]:
+    """The variables a ``find`` run inside ``$(…)`` fills: those assigned on its line from a command's output."""
+    if command.name != "find" or "captured" not in command.conditions:
+        return []
+    return [a.name for a in script.assignments if a.line == command.line and a.generated_by is not None]
+
+
+def unknown_name_directory(command: Command) -> str | None:
+    """Where a fetch saves under a name the script does not know (``wget "$URL"``, no ``-O``, not piped; ``curl -O
+    "$URL"``; the URL's last part not known before the run): wget's ``-P DIR``, else ``.`` (the working directory);
+    None for any other fetch."""
+    if command.piped_to or command.writes() or downloaded_files(command):
+        return None
+    if command.name == "wget":
+        prefix = option_values(command, "-P", "--directory-prefix")
+        return prefix[-1].text if prefix else "."
+    return "." if command.name == "curl" and has_flag(command, "-O", "--remote-name") else None

@@ -1,0 +1,144 @@
+"""Shell classes left from the twelfth session's hold-out sets (holdout45, holdout48, holdout49, holdout52,
+holdout53), each as its minimal construct next to a near-miss that must stay as it was."""
+
+from __future__ import annotations
+
+from preflight_kit import in_script
+
+PERSISTENCE = "preflight.persistence"
+
+
+# -- A: a container entrypoint's group membership is the image's, not the host's ---------------------------------------
+
+
+def test_a_entrypoint_adding_its_account_to_the_docker_group_is_not_persistence() -> None:
+    assert in_script(PERSISTENCE, 'adduser "$RUN_USER" docker', 'exec su-exec "$RUN_USER" "$@"') == []
+    assert in_script(PERSISTENCE, "usermod -aG docker app", 'exec "$@"') == []
+
+
+def test_a_near_miss_a_host_installer_adding_an_account_to_an_admin_group_persists() -> None:
+    assert in_script(PERSISTENCE, 'usermod -aG docker "$USER"') == [3]
+    assert in_script(PERSISTENCE, "adduser deploy sudo", 'exec "$APP" serve') == [3]  # runs its own program
+    # the entrypoint rule is about groups: a key added to authorized_keys stays reported
+    assert in_script(PERSISTENCE, 'echo "$KEY" >> /root/.ssh/authorized_keys', 'exec "$@"') == [3]
+
+
+# -- B: a checksum a run can go past does not verify the download ------------------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+FETCH = 'curl -fsSLo /tmp/app.tgz "$URL"'
+RUN = ("tar -xzf /tmp/app.tgz -C /tmp", "sh /tmp/app/install.sh")
+
+
+def test_b_a_checksum_whose_failure_is_ignored_does_not_verify() -> None:
+    assert in_script(UNVERIFIED, FETCH, "sha256sum -c /tmp/app.tgz.sha256 || true", *RUN) == [6]
+    assert in_script(UNVERIFIED, FETCH, 'sha256sum -c /tmp/app.tgz.sha256 || echo "warning: bad sum"', *RUN) == [6]
+
+
+def test_b_a_checksum_made_only_when_the_sums_file_is_there_does_not_verify() -> None:
+    only_if = "if [ -f /tmp/app.tgz.sha256 ]; then sha256sum -c /tmp/app.tgz.sha256; fi"
+    assert in_script(UNVERIFIED, FETCH, only_if, *RUN) == [6]
+    downloaded = (
+        'if curl -fsSLo /tmp/app.tgz.sha256 "$URL.sha256"; then',
+        '  (cd /tmp && sha256sum -c app.tgz.sha256) || { echo "mismatch"; exit 1; }',
+        "else",
+        '  echo "no checksum file, skipping"',
+        "fi",
+    )
+    assert in_script(UNVERIFIED, FETCH, *downloaded, *RUN) == [10]
+
+
+def test_b_near_miss_a_checksum_that_stops_the_run_verifies() -> None:
+    assert in_script(UNVERIFIED, FETCH, "sha256sum -c /tmp/app.tgz.sha256 || exit 1", *RUN) == []
+    assert in_script(UNVERIFIED, "set -e", FETCH, "sha256sum -c /tmp/app.tgz.sha256", *RUN) == []
+    either_tool = (
+        "if command -v sha256sum >/dev/null; then sha256sum -c /tmp/app.tgz.sha256 || exit 1",
+        "else shasum -a 256 -c /tmp/app.tgz.sha256 || exit 1; fi",
+    )
+    assert in_script(UNVERIFIED, FETCH, *either_tool, *RUN) == []
+    missing_stops = "if [ -f /tmp/app.tgz.sha256 ]; then sha256sum -c /tmp/app.tgz.sha256; else exit 1; fi"
+    assert in_script(UNVERIFIED, FETCH, missing_stops, *RUN) == []
+    # the download in the branch that checks it: a branch that skips the check skips the download too
+    fetched_here = ('if [ -n "$OFFLINE" ]; then cp ./app.tgz /tmp/app.tgz; else', f"  {FETCH}")
+    assert in_script(UNVERIFIED, *fetched_here, "  sha256sum -c /tmp/app.tgz.sha256 || exit 1", "fi", *RUN) == []
+    # the run inside the branch that checked: that path made the check
+    inside = ("if [ -f /tmp/app.tgz.sha256 ]; then", "  sha256sum -c /tmp/app.tgz.sha256 || exit 1", *RUN, "fi")
+    assert in_script(UNVERIFIED, FETCH, *inside) == []
+
+
+# -- C: a file find locates where a download landed is the download ----------------------------------------------------
+
+
+def test_c_a_bundle_found_where_wget_saved_it_unpacked_and_run_after_pushd() -> None:
+    lines = (
+        'cd "$(mktemp -d)"',
+        'wget "$1"',
+        "BUNDLE=\"$PWD/$(find . -name '*.tgz')\"",
+        'tar --extract --gunzip --file "$BUNDLE" --directory /var/tmp/installer',
+        "pushd /var/tmp/installer",
+        "./install",
+    )
+    assert in_script(UNVERIFIED, *lines) == [8]
+
+
+def test_c_a_script_found_in_an_unpacked_download_and_run() -> None:
+    lines = (
+        'curl -fsSLo /tmp/work/app.tgz "$URL"',
+        "tar xzf /tmp/work/app.tgz -C /tmp/work",
+        "DIR=$(find /tmp/work -maxdepth 2 -name install.sh -exec dirname {} \\; | head -1)",
+        'bash "$DIR/install.sh"',
+    )
+    assert in_script(UNVERIFIED, *lines) == [6]
+
+
+def test_c_near_miss_find_over_the_package_own_directory_is_not_a_download() -> None:
+    lines = (
+        'curl -fsSLo /tmp/work/app.tgz "$URL"',
+        "sha256sum -c /tmp/work/app.tgz.sha256 || exit 1",
+        'DIR=$(find "$PKG_DIR/scripts" -name install.sh -exec dirname {} \\;)',
+        'bash "$DIR/install.sh"',
+    )
+    assert in_script(UNVERIFIED, *lines) == []
+    packaged = ('cd "$(dirname "$0")"', "BUNDLE=\"$PWD/$(find . -name '*.tgz')\"", 'tar -xzf "$BUNDLE" -C /opt/x')
+    assert in_script(UNVERIFIED, *packaged, "pushd /opt/x", "./install") == []
+
+
+# -- D: a download inside python -c is a network contact and a download ------------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_d_urlretrieve_in_python_c_contacts_the_host_and_downloads() -> None:
+    program = "import urllib.request as u; u.urlretrieve('https://get.example.org/setup.sh', '/tmp/setup.sh')"
+    assert in_script(ENDPOINT, f'python3 -c "{program}"') == [3]
+    assert in_script(UNVERIFIED, f'python3 -c "{program}"', "sh /tmp/setup.sh") == [4]
+    # the outer shell puts the URL in first (Python 2's urllib.urlretrieve too)
+    lines = ('URL="https://get.example.org/v.tgz"', "python -c \"import urllib; urllib.urlretrieve('$URL', 'v.tgz')\"")
+    assert in_script(ENDPOINT, *lines) == [4]
+
+
+def test_d_near_miss_python_c_without_a_fetch_and_a_script_option_contact_nothing() -> None:
+    assert in_script(ENDPOINT, "python3 -c \"print('see https://docs.example.org/upgrade')\"") == []
+    assert in_script(ENDPOINT, "python3 tool.py -c \"urlretrieve('https://get.example.org/a', 'a')\"") == []
+
+
+# -- E: a fetched program copied over the installed one, then its service restarted --------------------------------
+
+
+def test_e_a_downloaded_program_copied_in_and_its_service_restarted_runs_it() -> None:
+    lines = (
+        "tmp=$(mktemp -d)",
+        'wget -P "$tmp" -q "$(curl -s "$API" | jq -r .asset)"',
+        'tar -zxf "$tmp"/app.tar.gz -C "$tmp"',
+        'cp -r "$tmp"/{static,templates,app} .',
+        "systemctl restart app",
+    )
+    assert in_script(UNVERIFIED, *lines) == [7]
+
+
+def test_e_near_miss_a_restart_of_another_service_or_a_copied_config_runs_nothing_fetched() -> None:
+    fetched = ("tmp=$(mktemp -d)", 'wget -P "$tmp" -q "$URL"', 'tar -zxf "$tmp"/app.tar.gz -C "$tmp"')
+    assert in_script(UNVERIFIED, *fetched, 'cp -r "$tmp"/static .', "systemctl restart app") == []
+    assert in_script(UNVERIFIED, *fetched, 'cp "$tmp"/app.conf .', "systemctl restart app") == []
+    checked = 'sha256sum -c "$tmp"/app.tar.gz.sha256 || exit 1'
+    assert in_script(UNVERIFIED, *fetched[:2], checked, fetched[2], 'cp "$tmp"/app .', "systemctl restart app") == []
