@@ -27,3 +27,18 @@ def test_a_connection_url_or_pdo_dsn_beside_an_image_still_names_the_database() 
     assert findings({**DROP, "config/dten.ini": dsn}) == [(UNCHECKED, 1)]
     sqlite = "database:\n  dsn: sqlite:/var/lib/dten/dten.db\n"
     assert findings({**DROP, "config/dten.yaml": sqlite}) == [(UNCHECKED, 1)]
+
+
+HIDDEN = "preflight.hidden_migration"
+_REPLICATOR = "#!/bin/sh\nset -e\nDAEMON=/usr/bin/bucardo\n"
+
+
+def test_a_replication_daemons_schema_upgrade_in_a_postinst_is_a_hidden_migration() -> None:
+    postinst = _REPLICATOR + 'su bucardo --command "$DAEMON upgrade batch" || true\n'  # 4
+    assert [line for code, line in findings({"postinst": postinst}) if code == HIDDEN] == [4]
+
+
+def test_the_same_daemons_validate_and_status_verbs_migrate_nothing() -> None:
+    # near miss: the verbs beside it in the same postinst read the configuration only
+    postinst = _REPLICATOR + 'su bucardo --command "$DAEMON validate all"\n$DAEMON status\n'
+    assert [line for code, line in findings({"postinst": postinst}) if code == HIDDEN] == []
