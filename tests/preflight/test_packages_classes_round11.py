@@ -42,3 +42,44 @@ def test_the_same_daemons_validate_and_status_verbs_migrate_nothing() -> None:
     # near miss: the verbs beside it in the same postinst read the configuration only
     postinst = _REPLICATOR + 'su bucardo --command "$DAEMON validate all"\n$DAEMON status\n'
     assert [line for code, line in findings({"postinst": postinst}) if code == HIDDEN] == []
+
+
+PRIVILEGE = "preflight.implicit_privilege"
+ENDPOINT = "preflight.external_endpoint"
+CREDENTIAL = "preflight.hardcoded_credential"
+_BOX = (
+    "#!/bin/bash -ex\n"  # 1
+    'echo "export DEBIAN_FRONTEND=noninteractive" >> /root/.profile\n'  # 2
+    "apt-get install -y python3-venv\n"  # 3
+)
+_TUTORIAL = "context:\n  POSTGRES_PASSWORD: bluehorse7\n  CA_URL: https://ca.dten-cloud.io/acme/\n"
+
+
+def test_a_projects_tutorial_tree_is_documentation_and_its_test_bed() -> None:
+    files = {"tutorials/source/box/provision.sh": _BOX, "tutorials/docker/tutorial.yaml": _TUTORIAL}
+    assert findings(files) == []
+
+
+def test_the_same_files_outside_a_tutorial_tree_are_still_read() -> None:
+    # near miss: a deployment folder's provisioner and settings are the install's
+    files = {"deploy/box/provision.sh": _BOX, "deploy/docker/settings.yaml": _TUTORIAL}
+    codes = {code for code, _ in findings(files)}
+    assert {PRIVILEGE, ENDPOINT, CREDENTIAL} <= codes
+
+
+_MCP = (
+    '{\n  "mcp": {\n    "docs": {\n      "type": "remote",\n'
+    '      "url": "https://mcp.dten-cloud.io/mcp"\n    }\n  }\n}\n'
+)
+_SKILL_SETTINGS = 'DEBUG = True\nSECRET_KEY = "dten-liveserver-key-8f2k1q"\n'
+
+
+def test_a_coding_assistants_configuration_is_developer_tooling() -> None:
+    files = {"opencode.json": _MCP, ".opencode/skills/liveserver/liveserver_settings.py": _SKILL_SETTINGS}
+    assert findings(files) == []
+
+
+def test_a_products_own_json_and_settings_module_are_still_read() -> None:
+    # near miss: the same text as the product's configuration
+    files = {"dten/config.json": _MCP, "dten/settings.py": _SKILL_SETTINGS}
+    assert {code for code, _ in findings(files)} >= {ENDPOINT, CREDENTIAL}
