@@ -83,3 +83,25 @@ def test_a_products_own_json_and_settings_module_are_still_read() -> None:
     # near miss: the same text as the product's configuration
     files = {"dten/config.json": _MCP, "dten/settings.py": _SKILL_SETTINGS}
     assert {code for code, _ in findings(files)} >= {ENDPOINT, CREDENTIAL}
+
+
+_START = (
+    "#!/bin/sh -e\n"  # 1
+    "TEMPLATES=/var/lib/dten/nginx/templates/\n"  # 2
+    'mkdir -p "${TEMPLATES}include.d/"\n'  # 3
+    'cp -pf /usr/src/dten/nginx/default.conf "${TEMPLATES}default.conf"\n'  # 4
+    "chmod go-rwx /var/lib/dten/secret\n"  # 5
+)
+
+
+def test_a_start_script_writes_its_services_own_state_folder() -> None:
+    script = _START + "gunicorn --config /usr/src/dten/gunicorn.conf.py dten.wsgi:application\n"  # 6
+    assert [line for code, line in findings({"scripts/gunicorn.sh": script}) if code == PRIVILEGE] == []
+
+
+def test_a_script_that_starts_no_server_or_writes_etc_still_needs_root() -> None:
+    # near misses: the same writes in a script that ends otherwise, and a start script's write under /etc
+    setup = _START + 'echo "done"\n'
+    assert [line for code, line in findings({"scripts/setup.sh": setup}) if code == PRIVILEGE] == [3, 4, 5]
+    etc = _START + "cp /usr/src/dten/site.conf /etc/nginx/conf.d/dten.conf\nexec gunicorn dten.wsgi:application\n"
+    assert [line for code, line in findings({"scripts/gunicorn.sh": etc}) if code == PRIVILEGE] == [6]

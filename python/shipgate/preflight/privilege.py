@@ -24,6 +24,7 @@ from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands,
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
+from shipgate.preflight.start_scripts import starts_app_server, writes_only_state
 from shipgate.preflight.update_scripts import run_by_updater
 
 _ACCOUNT_TOOLS = frozenset(
@@ -799,6 +800,7 @@ def _implicit_steps(script: Script, lines: tuple[str, ...] = ()) -> list[tuple[C
     checked = _writability_checked(lines)
     cwds: dict[str | None, str] = {}  # the directory a ``cd`` moved to, at top level and in each function
     dropped = _runs_as_its_account_from(script)
+    serves = starts_app_server(script)  # a service's start script: its state folders are its account's
     as_root = _called_as_root(script)
     # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
@@ -820,6 +822,8 @@ def _implicit_steps(script: Script, lines: tuple[str, ...] = ()) -> list[tuple[C
         why, line = found
         if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
             continue  # a path the service account owns (the script runs as that account by design)
+        if serves and why.startswith(_PATH_REASONS) and writes_only_state(command):
+            continue  # the service's own state folder, written by the account that runs the service
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps
