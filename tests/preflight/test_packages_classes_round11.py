@@ -105,3 +105,30 @@ def test_a_script_that_starts_no_server_or_writes_etc_still_needs_root() -> None
     assert [line for code, line in findings({"scripts/setup.sh": setup}) if code == PRIVILEGE] == [3, 4, 5]
     etc = _START + "cp /usr/src/dten/site.conf /etc/nginx/conf.d/dten.conf\nexec gunicorn dten.wsgi:application\n"
     assert [line for code, line in findings({"scripts/gunicorn.sh": etc}) if code == PRIVILEGE] == [6]
+
+
+_SETTINGS_MODEL = (
+    "class Settings(BaseModel):\n"  # 1
+    "    DATABASES: dict = Field(\n"  # 2
+    "        default_factory=dict,\n"  # 3
+    "        examples=[\n"  # 4
+    '            {"default": {\n'  # 5
+    '                "ENGINE": "django.db.backends.postgresql",\n'  # 6
+    '                "PASSWORD": "bluehorse7",\n'  # 7
+    "            }},\n"  # 8
+    "        ],\n"  # 9
+    "    )\n"  # 10
+    "    CPS: list = Field(\n"  # 11
+    '        json_schema_extra={"example": ["https://cps.dten-cloud.io/policy"]},\n'  # 12
+    "    )\n"  # 13
+)
+
+
+def test_values_given_as_a_settings_example_are_documentation() -> None:
+    assert findings({"dten/settings_model.py": _SETTINGS_MODEL}) == []
+
+
+def test_a_settings_default_beside_an_example_is_still_read() -> None:
+    # near miss: the same values as the field's default are what the product runs with
+    defaults = _SETTINGS_MODEL.replace("examples=[", "default=[").replace('{"example": ', '{"default": ')
+    assert findings({"dten/settings_model.py": defaults}) == [(ENDPOINT, 12), (CREDENTIAL, 7)]
