@@ -132,3 +132,14 @@ def test_a_settings_default_beside_an_example_is_still_read() -> None:
     # near miss: the same values as the field's default are what the product runs with
     defaults = _SETTINGS_MODEL.replace("examples=[", "default=[").replace('{"example": ', '{"default": ')
     assert findings({"dten/settings_model.py": defaults}) == [(ENDPOINT, 12), (CREDENTIAL, 7)]
+
+
+def test_a_camel_case_link_setting_is_where_a_click_goes() -> None:
+    conf = 'Logo="dten_logo.png"\nLogoLink="https://www.dten-cloud.io"\n'
+    assert findings({"etc/dten/dten.conf": conf}) == []
+
+
+def test_an_uplink_or_url_setting_is_still_contacted() -> None:
+    # near miss: "Uplink" is a word, not a link shown; a URL setting names a service
+    conf = 'Uplink="https://relay.dten-cloud.io"\nUpdateUrl="https://updates.dten-cloud.io/feed"\n'
+    assert findings({"etc/dten/dten.conf": conf}) == [(ENDPOINT, 1), (ENDPOINT, 2)]
