@@ -143,3 +143,24 @@ def test_an_uplink_or_url_setting_is_still_contacted() -> None:
     # near miss: "Uplink" is a word, not a link shown; a URL setting names a service
     conf = 'Uplink="https://relay.dten-cloud.io"\nUpdateUrl="https://updates.dten-cloud.io/feed"\n'
     assert findings({"etc/dten/dten.conf": conf}) == [(ENDPOINT, 1), (ENDPOINT, 2)]
+
+
+_STUB = (
+    "class OCSPRequestBuilder:\n"  # 1
+    "    def build(\n"  # 2
+    "        self,\n"  # 3
+    "        requestor_private_key: typing.Optional[\n"  # 4
+    "            typing.Union[keys.PrivateKeyInfo, asymmetric.PrivateKey]\n"  # 5
+    "        ] = None,\n"  # 6
+    "    ) -> bytes: ...\n"  # 7
+)
+
+
+def test_a_type_stub_declares_parameters_and_holds_no_value() -> None:
+    assert findings({"stubs/ocspbuilder.pyi": _STUB}) == []
+
+
+def test_a_python_module_beside_a_stub_is_still_read() -> None:
+    # near miss: the module the stub describes, with a literal key, is the program's
+    module = 'REQUESTOR_PRIVATE_KEY = "Hq7rT2vLx9mKp4Wz"\n'
+    assert findings({"stubs/ocspbuilder.pyi": _STUB, "dten/ocsp.py": module}) == [(CREDENTIAL, 1)]

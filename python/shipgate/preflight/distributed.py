@@ -190,10 +190,12 @@ def is_package_metadata(path: str) -> bool:
 
 def is_development_file(path: str) -> bool:
     """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``,
-    a release or validation tool in ``scripts/``, an image built to run tests or for a developer's environment)."""
+    a release or validation tool in ``scripts/``, an image built to run tests or for a developer's environment, a
+    type stub ``x.pyi`` for the type checker)."""
     name = posixpath.basename(path)
     return (
         name in _DEVELOPMENT_NAMES
+        or name.endswith(".pyi")  # a type stub: declarations a type checker reads, never run
         or bool(_DEVELOPMENT_DIR.search(path))
         or is_maintainer_tool(path)
         or is_project_tooling(path)
