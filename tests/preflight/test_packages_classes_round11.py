@@ -164,3 +164,25 @@ def test_a_python_module_beside_a_stub_is_still_read() -> None:
     # near miss: the module the stub describes, with a literal key, is the program's
     module = 'REQUESTOR_PRIVATE_KEY = "Hq7rT2vLx9mKp4Wz"\n'
     assert findings({"stubs/ocspbuilder.pyi": _STUB, "dten/ocsp.py": module}) == [(CREDENTIAL, 1)]
+
+
+_LIBRARY = (
+    "create_secret_key() {\n"  # 1
+    "  KEY_DIR=/var/lib/dten/certs/shared\n"  # 2
+    '  mkdir -p "${KEY_DIR}"\n'  # 3
+    '  chmod go-rwx "${KEY_DIR}"\n'  # 4
+    "}\n"  # 5
+)
+
+
+def test_a_library_a_start_script_sources_by_its_image_path_writes_the_services_folder() -> None:
+    start = "#!/bin/sh -e\n. /usr/src/dten/scripts/include.d/functions.sh\ncreate_secret_key\nexec uwsgi dten.ini\n"
+    files = {"scripts/uwsgi.sh": start, "scripts/include.d/functions.sh": _LIBRARY}
+    assert [line for code, line in findings(files) if code == PRIVILEGE] == []
+
+
+def test_the_same_library_sourced_by_a_setup_script_still_needs_root() -> None:
+    # near miss: sourced by a script that starts no server, its writes are the installer's
+    setup = "#!/bin/sh -e\n. /usr/src/dten/scripts/include.d/functions.sh\ncreate_secret_key\necho done\n"
+    files = {"scripts/setup.sh": setup, "scripts/include.d/functions.sh": _LIBRARY}
+    assert [line for code, line in findings(files) if code == PRIVILEGE] == [3, 4]

@@ -11,6 +11,9 @@ eleven"). What it writes elsewhere (``/etc``, ``/usr``) and what it installs sta
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Mapping
+
 from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command, Script
 
@@ -37,3 +40,31 @@ def writes_only_state(command: Command) -> bool:
     """Every path the command writes or makes is inside a service's own state folder."""
     paths = [w.text for w in written_paths(command)] or [w.text for w in operands(command) if w.text.startswith("/")]
     return bool(paths) and all(state_path(p) for p in paths)
+
+
+# How many folders a sourced path's tail must share with a package path to name it (``scripts/include.d/x.sh``).
+_MIN_TAIL_PARTS = 2
+
+
+def start_script_libraries(scripts: Mapping[str, Script]) -> frozenset[str]:
+    """Shell libraries of the package that a start script sources (``. /usr/src/app/scripts/include.d/functions.sh``:
+    where the image keeps the project, so the path's tail names the package's ``scripts/include.d/functions.sh``): their
+    functions run in the start script, as the service's account."""
+    found: set[str] = set()
+    for path, script in scripts.items():
+        if not starts_app_server(script):
+            continue
+        for command in script.commands:
+            if command.name in (".", "source") and (targets := operands(command)):
+                found |= _named_by(targets[0].text, path, scripts)
+    return frozenset(found)
+
+
+def _named_by(target: str, sourcing: str, scripts: Mapping[str, Script]) -> set[str]:
+    """The package's scripts a sourced path names: relative to the sourcing script's folder, or by its tail."""
+    relative = posixpath.normpath(posixpath.join(posixpath.dirname(sourcing), target))
+    return {
+        p
+        for p in scripts
+        if p != sourcing and (p == relative or (target.endswith("/" + p) and p.count("/") + 1 >= _MIN_TAIL_PARTS))
+    }
