@@ -143,9 +143,15 @@ _METADATA_NAMES = frozenset(
 _DEVELOPMENT_DIR = re.compile(
     r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/"
     r"|(?:^|/)lib/generators/[^/]+/templates/"  # a Rails generator's templates: the skeleton of a developer's new code
+    # a coding assistant's project settings: its MCP servers, skills and the local test server a skill starts
+    r"|(?:^|/)\.(?:opencode|claude|cursor|continue|windsurf)/"
+    # a project's top-level tutorial tree: the context its documentation renders into tutorial pages and the box a
+    # tutorial is tried in (a Vagrant provisioner), as ``docs/`` is read for people
+    r"|^tutorials?/"
 )
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
+    | {"opencode.json", "opencode.jsonc", ".mcp.json"}  # a coding assistant's configuration (its MCP servers)
     | {"book.toml", "mkdocs.yml", "mkdocs.yaml"}  # the documentation's build (mdBook, MkDocs): its edit and repo links
 )
 # A maintainer's tool in a project's ``scripts/``/``tools/``/``dev/`` folder, named for what only its maintainers do:
@@ -184,10 +190,12 @@ def is_package_metadata(path: str) -> bool:
 
 def is_development_file(path: str) -> bool:
     """A project's developer or CI tooling (``scripts-dev/release.py``, ``.github/workflows/x.yml``, ``tox.ini``,
-    a release or validation tool in ``scripts/``, an image built to run tests or for a developer's environment)."""
+    a release or validation tool in ``scripts/``, an image built to run tests or for a developer's environment, a
+    type stub ``x.pyi`` for the type checker)."""
     name = posixpath.basename(path)
     return (
         name in _DEVELOPMENT_NAMES
+        or name.endswith(".pyi")  # a type stub: declarations a type checker reads, never run
         or bool(_DEVELOPMENT_DIR.search(path))
         or is_maintainer_tool(path)
         or is_project_tooling(path)

@@ -123,6 +123,8 @@ _MENTION_KEY = re.compile(
     # server calls with the user's token (``user_info_url``, ``userinfo_endpoint``)
     r"|(?<!user)(?<!user_)(?<!user-)info"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
+    # the same in CamelCase (AWStats' ``LogoLink``: where a click on the report's logo goes); ``Uplink`` is a word
+    r"|(?-i:[a-z]Links?)$"
     # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
     r"|^provider_?url$"
     # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and

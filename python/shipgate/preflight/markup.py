@@ -24,6 +24,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from shipgate.preflight.project_layout import is_project_documentation, is_project_localization, is_project_test
 from shipgate.preflight.python_tree import python_tree
@@ -265,7 +266,8 @@ def is_localization(path: str) -> bool:
 @functools.lru_cache(maxsize=8)  # the credential and the endpoint checks ask for the same file in turn
 def documentation_lines(path: str, text: str) -> frozenset[int]:
     """Lines of program source written for people: Python docstrings and other strings written as statements of
-    their own (read with ``ast``, never run) and Perl POD blocks (``=head1`` … ``=cut``)."""
+    their own (read with ``ast``, never run), the values given as an example (:func:`_example_value_lines`) and Perl
+    POD blocks (``=head1`` … ``=cut``)."""
     lower = path.lower()
     if lower.endswith(".py") or (text.startswith("#!") and "python" in text[:100]):
         return frozenset(_docstring_lines(text))
@@ -287,7 +289,30 @@ def _docstring_lines(text: str) -> set[int]:
         # a docstring, or any string written as a statement of its own (an attribute's docstring after it)
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+        for value in _example_values(node):
+            lines.update(range(value.lineno, (value.end_lineno or value.lineno) + 1))
     return lines
+
+
+_EXAMPLE_NAME = re.compile(r"(?i)^examples?$")
+
+
+def _example_values(node: object) -> list[Any]:
+    """What a declaration gives as an example for its documentation: an ``examples=``/``example=`` argument
+    (pydantic's ``Field(examples=[{"PASSWORD": "change_me"}])``) or an ``"example"``/``"examples"`` entry
+    (``json_schema_extra={"example": ["http://ca.example.com/cps"]}``): shown in the generated reference, never a
+    value the program runs with."""
+    import ast
+
+    if isinstance(node, ast.keyword):
+        return [node.value] if _EXAMPLE_NAME.match(node.arg or "") else []
+    if isinstance(node, ast.Dict):
+        return [
+            value
+            for key, value in zip(node.keys, node.values, strict=True)
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and _EXAMPLE_NAME.match(key.value)
+        ]
+    return []
 
 
 def _pod_lines(text: str) -> set[int]:

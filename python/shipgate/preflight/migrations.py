@@ -89,6 +89,9 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     # ZITADEL: "setup" runs the migrations of the release; the start-from-* commands run them before serving
     "zitadel": (("setup",), ("start-from-init",), ("start-from-setup",)),
     "sympa": (("upgrade",),),  # Sympa: "upgrade: migrates data structures and the database schema" (sympa help)
+    # Bucardo: "upgrade: Upgrade an existing Bucardo installation to the current version" (bucardo help); it alters
+    # the bucardo schema in place; ``validate``, ``status``, ``start`` do not
+    "bucardo": (("upgrade",),),
 }
 # Runners that run the command in their arguments with the product's environment: ``zammad run rake db:migrate``
 # (packager.io apps), ``heroku run …``, ``foreman run …``; a wrapper script given by its path runs its first

@@ -24,6 +24,7 @@ from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands,
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
+from shipgate.preflight.start_scripts import start_script_libraries, starts_app_server, writes_only_state
 from shipgate.preflight.update_scripts import run_by_updater
 
 _ACCOUNT_TOOLS = frozenset(
@@ -456,6 +457,7 @@ def _requires_root(script: Script, maintainer: bool, lines: tuple[str, ...] = ()
 def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
     texts = {t.path: t.lines for t in ctx.texts}
+    serving = start_script_libraries(ctx.parsed.scripts) if sudo is False else frozenset()
     for path, script in ctx.parsed.scripts.items():
         if path in ctx.parsed.root_scripts:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
@@ -475,7 +477,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             requires = [(1, f"{updater} runs this update script as root"), *requires]
             maintainer = True
         checked = any(c.kind == "requires" for c in script.root_checks)
-        implicit = _implicit_steps(script, source) if not requires and sudo is False else []
+        implicit = _implicit_steps(script, source, path in serving) if not requires and sudo is False else []
         drops = _drops(script, bool(requires), source) | _drops_after_root_steps(script, source, implicit)
         yield from _escalations(path, script, sudo, drops, root_required=checked)
         for line, why in requires[:1]:  # one fact per script: a second uid check (or one in a scriptlet) adds none
@@ -791,14 +793,18 @@ def _called_as_root(script: Script) -> frozenset[str]:
     return frozenset(name for name, sites in calls.items() if all("root" in c.conditions for c in sites))
 
 
-def _implicit_steps(script: Script, lines: tuple[str, ...] = ()) -> list[tuple[Command, str]]:
-    """Root-only steps the script takes with no escalation and no root check (each at its line, once)."""
+def _implicit_steps(
+    script: Script, lines: tuple[str, ...] = (), sourced_by_start: bool = False
+) -> list[tuple[Command, str]]:
+    """Root-only steps the script takes with no escalation and no root check (each at its line, once);
+    ``sourced_by_start``: a library a service's start script sources (its state folders are the service's)."""
     steps: list[tuple[Command, str]] = []
     seen: set[int] = set()
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
     cwds: dict[str | None, str] = {}  # the directory a ``cd`` moved to, at top level and in each function
     dropped = _runs_as_its_account_from(script)
+    serves = sourced_by_start or starts_app_server(script)  # a start script: its state folders are its account's
     as_root = _called_as_root(script)
     # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
@@ -820,6 +826,8 @@ def _implicit_steps(script: Script, lines: tuple[str, ...] = ()) -> list[tuple[C
         why, line = found
         if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
             continue  # a path the service account owns (the script runs as that account by design)
+        if serves and why.startswith(_PATH_REASONS) and writes_only_state(command):
+            continue  # the service's own state folder, written by the account that runs the service
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps

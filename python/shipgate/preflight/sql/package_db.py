@@ -33,7 +33,14 @@ _SETTING = re.compile(
     r"[\"']?\s*(?:=>|[=:])\s*[\"']?(\w+)",
     re.I,
 )
-_URL = re.compile(r"\b(mysql|mariadb|sqlite3?|postgres(?:ql)?)(?:\+\w+)?:(?://|[\w/])", re.I)
+# A connection URL (``mysql://…``, ``postgresql+psycopg://…``), a PDO DSN (``mysql:host=db;dbname=app``) or an SQLite
+# file DSN (``sqlite:/var/lib/app.db``). A word and a colon followed by anything else is not one: a container image
+# (``mariadb:latest``, ``postgres:16``) or a named volume (``-v mariadb:/var/lib/mysql``) names no database the
+# product connects to (docs/preflight.md, "Functions, variables and the package's database").
+_URL = re.compile(
+    r"\b(?:(mysql|mariadb|sqlite3?|postgres(?:ql)?)(?:\+\w+)?:(?://|\w+=)|(sqlite3?):/)",
+    re.I,
+)
 _CONFIG_EXTENSIONS = (".env", ".yml", ".yaml", ".json", ".ini", ".conf", ".cnf", ".properties", ".toml", ".cfg")
 _CONFIG_NAMES = re.compile(r"^(?:\.env(?:\.\w+)?|[\w.-]*\.env|phinx\.\w+|knexfile\.\w+|database\.php|config\.php)$")
 MAX_CONFIG_CHARS = 256 * 1024
@@ -62,10 +69,15 @@ def is_config(path: str) -> bool:
     return name.endswith(_CONFIG_EXTENSIONS) or bool(_CONFIG_NAMES.match(name))
 
 
+def _named(match: re.Match[str]) -> str:
+    """The database word a setting or URL match holds (the URL pattern has one group per form)."""
+    return next(group for group in match.groups() if group)
+
+
 def named_databases(text: str) -> set[str]:
     """The databases a configuration text names in a setting or a connection URL."""
     sample = text[:MAX_CONFIG_CHARS]
-    words = [m.group(1).lower() for pattern in _patterns_in(sample) for m in pattern.finditer(sample)]
+    words = [_named(m).lower() for pattern in _patterns_in(sample) for m in pattern.finditer(sample)]
     return {_NAMES[w] for w in words if w in _NAMES}
 
 
