@@ -1,0 +1,41 @@
+"""Classes the fifty-fourth hold-out set showed (tests/preflight/holdout54: upgrade, update and maintenance scripts of
+self-hosted products), each as its minimal construct next to a near-miss that must stay quiet or stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+PRIVILEGE = "preflight.implicit_privilege"
+SCHEDULED = "preflight.scheduled_job"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: an at/batch job given as a heredoc is a shell script that runs later ------------------------------------------
+
+AT_JOB = _text(
+    "#!/bin/bash",  # 1
+    "at now <<EOF",  # 2
+    "sleep 30",  # 3
+    "service apache2 restart",  # 4
+    "cp /var/run/app.pid /var/run/app/app.pid",  # 5
+    "EOF",  # 6
+)
+
+
+def test_a_an_at_job_heredoc_is_read_as_the_jobs_script() -> None:
+    assert codes_at({"scripts/postup.sh": AT_JOB}, SCHEDULED) == [2]
+    assert codes_at({"scripts/postup.sh": AT_JOB}, PRIVILEGE) == [4, 5]
+
+
+def test_a_batch_reads_its_heredoc_too() -> None:
+    batch = AT_JOB.replace("at now <<EOF", "batch <<'EOF'")
+    assert codes_at({"scripts/postup.sh": batch}, PRIVILEGE) == [4, 5]
+
+
+def test_a_near_miss_the_same_heredoc_given_to_cat_is_text() -> None:
+    printed = AT_JOB.replace("at now <<EOF", "cat <<EOF")
+    assert codes_at({"scripts/postup.sh": printed}, PRIVILEGE) == []
+    assert codes_at({"scripts/postup.sh": printed}, SCHEDULED) == []
