@@ -39,3 +39,25 @@ def test_a_near_miss_the_same_heredoc_given_to_cat_is_text() -> None:
     printed = AT_JOB.replace("at now <<EOF", "cat <<EOF")
     assert codes_at({"scripts/postup.sh": printed}, PRIVILEGE) == []
     assert codes_at({"scripts/postup.sh": printed}, SCHEDULED) == []
+
+
+# -- B: a wrapper's long option with a run-time value (``sudo --preserve-env=$ENVS``) is an option, not the command ----
+
+EGRESS = "preflight.implicit_egress"
+
+
+def test_b_a_long_option_with_a_run_time_value_is_skipped_before_the_command() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        'sudo -u "$APP_USER" --preserve-env=$SETUP_ENVS bash -c "cd $APP_HOME && pip install wheel"',  # 2
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, EGRESS) == [2]
+
+
+def test_b_near_miss_a_run_time_word_that_is_no_long_option_stays_the_command() -> None:
+    script = _text(
+        "#!/bin/bash",
+        'sudo -u "$APP_USER" $RUNNER pip install wheel',  # $RUNNER is what sudo runs: unknown
+        'sudo -u "$APP_USER" --preserve-env=$SETUP_ENVS -i',  # a login shell, no command
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, EGRESS) == []
