@@ -61,3 +61,30 @@ def test_b_near_miss_a_run_time_word_that_is_no_long_option_stays_the_command() 
         'sudo -u "$APP_USER" --preserve-env=$SETUP_ENVS -i',  # a login shell, no command
     )
     assert codes_at({"scripts/upgrade.sh": script}, EGRESS) == []
+
+
+# -- C: TLS verification off for the host itself (curl -k to localhost, the scheme chosen at run time) ----------------
+
+TLS = "preflight.tls_verification_disabled"
+
+
+def test_c_curl_k_to_the_host_itself_is_not_reported() -> None:
+    script = _text(
+        "#!/bin/bash",
+        "for scheme in 'http' 'https'; do",
+        '  curl -skX GET "$scheme://localhost:$CONFD_PORT/1.1/wizard"',
+        "done",
+        "curl -k https://127.0.0.1:8443/health",
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, TLS) == []
+
+
+def test_c_near_miss_a_host_beyond_loopback_or_a_run_time_host_stays_reported() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        'curl -sk "$scheme://updates.example.com/latest"',  # 2
+        "curl -k https://localhost/a https://mirror.example.org/b",  # 3
+        'curl -k "https://$HOST:8443/health"',  # 4
+        "curl -k -o out.bin",  # 5: no URL written
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, TLS) == [2, 3, 4, 5]
