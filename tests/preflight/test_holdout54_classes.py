@@ -88,3 +88,24 @@ def test_c_near_miss_a_host_beyond_loopback_or_a_run_time_host_stays_reported() 
         "curl -k -o out.bin",  # 5: no URL written
     )
     assert codes_at({"scripts/upgrade.sh": script}, TLS) == [2, 3, 4, 5]
+
+
+# -- D: apt-mark changing a package's mark is a package-manager step that needs root; its listings only read -------
+
+
+def test_d_apt_mark_auto_needs_root() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        "apt-mark auto postgresql-13 rabbitmq-server",  # 2
+        "apt-mark hold linux-image-amd64",  # 3
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, PRIVILEGE) == [2, 3]
+
+
+def test_d_near_miss_apt_mark_listings_only_read() -> None:
+    script = _text(
+        "#!/bin/bash",
+        "apt-mark showmanual > /tmp/manual.txt",
+        "apt-mark showhold",
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, PRIVILEGE) == []

@@ -135,6 +135,8 @@ _PACKAGE_VERBS = {
             "autoclean",
         }
     ),
+    # apt-mark's marks are apt's and dpkg's state under /var/lib (its show* listings only read it)
+    "apt-mark": frozenset({"auto", "manual", "hold", "unhold", "minimize-manual"}),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
