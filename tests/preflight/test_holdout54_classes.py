@@ -109,3 +109,25 @@ def test_d_near_miss_apt_mark_listings_only_read() -> None:
         "apt-mark showhold",
     )
     assert codes_at({"scripts/upgrade.sh": script}, PRIVILEGE) == []
+
+
+# -- E: a BSD rc.d script run with a service verb controls a system service, as /etc/init.d's do --------------------
+
+
+def test_e_rc_d_scripts_with_a_service_verb_need_root() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "/usr/local/etc/rc.d/${web_service} restart",  # 2
+        "/etc/rc.d/httpd reload",  # 3
+        "/etc/init.d/apache2 restart",  # 4
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, PRIVILEGE) == [2, 3, 4]
+
+
+def test_e_near_miss_a_status_query_or_an_rc_d_script_of_the_package_itself() -> None:
+    script = _text(
+        "#!/bin/sh",
+        "/usr/local/etc/rc.d/apache24 status",  # a query, no service verb
+        "./etc/rc.d/app restart",  # relative: the package's own tree
+    )
+    assert codes_at({"scripts/upgrade.sh": script}, PRIVILEGE) == []
