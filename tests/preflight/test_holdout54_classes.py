@@ -131,3 +131,37 @@ def test_e_near_miss_a_status_query_or_an_rc_d_script_of_the_package_itself() ->
         "./etc/rc.d/app restart",  # relative: the package's own tree
     )
     assert codes_at({"scripts/upgrade.sh": script}, PRIVILEGE) == []
+
+
+# -- G: a ``cd`` inside ``( … )`` ends with the subshell: what runs after it runs in the directory before it -------
+
+DOWNLOAD = "preflight.unverified_download_exec"
+
+
+def test_g_a_subshells_cd_does_not_move_the_commands_after_it() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        "update_plugin() {",  # 2
+        "  (",  # 3
+        '    cd "$1"',  # 4
+        "    git checkout master && git pull --rebase",  # 5
+        "  )",  # 6
+        "}",  # 7
+        "for plugin in vendor/plugins/*; do update_plugin \"$plugin\"; done",  # 8
+        "npm install",  # 9: in the directory the script started in, not in a plugin's checkout
+    )
+    assert codes_at({"script/update": script}, DOWNLOAD) == []
+
+
+def test_g_near_miss_the_same_steps_inside_the_subshell_or_after_a_plain_cd_stay_reported() -> None:
+    inside = _text(
+        "#!/bin/bash",  # 1
+        "(",  # 2
+        "  cd vendor/x",  # 3
+        "  git pull",  # 4
+        "  npm install",  # 5: the subshell's directory, the pulled checkout
+        ")",  # 6
+    )
+    assert codes_at({"script/update": inside}, DOWNLOAD) == [5]
+    plain = _text("#!/bin/bash", "cd vendor/x", "git pull", "npm install")
+    assert codes_at({"script/update": plain}, DOWNLOAD) == [4]
