@@ -165,3 +165,42 @@ def test_g_near_miss_the_same_steps_inside_the_subshell_or_after_a_plain_cd_stay
     assert codes_at({"script/update": inside}, DOWNLOAD) == [5]
     plain = _text("#!/bin/bash", "cd vendor/x", "git pull", "npm install")
     assert codes_at({"script/update": plain}, DOWNLOAD) == [4]
+
+
+# -- H: ``cd`` into a path built on a command's output is not under the previous directory; ``../x`` is a sibling ---
+
+
+def test_h_checkouts_under_a_root_from_pwd_are_followed_each_to_its_own_run() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "ROOT=`pwd`",  # 2
+        "cd $ROOT/tools",  # 3
+        "git pull",  # 4
+        "cd $ROOT/app",  # 5
+        "git pull",  # 6
+        "../tools/bin/check",  # 7: runs the tools checkout pulled on 4
+        "$ROOT/app/bin/daemon stop",  # 8: runs the app checkout pulled on 6
+    )
+    assert codes_at({"scripts/update.sh": script}, DOWNLOAD) == [7, 8]
+
+
+def test_h_a_sibling_of_the_pulled_checkout_is_not_in_it() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "cd /srv",  # 2
+        "cd app",  # 3: /srv/app
+        "git pull",  # 4
+        "../other/bin/check",  # 5: /srv/other, never fetched
+    )
+    assert codes_at({"scripts/update.sh": script}, DOWNLOAD) == []
+
+
+def test_h_near_miss_a_relative_cd_stays_under_the_last_one() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "cd /srv",  # 2
+        "cd app",  # 3: /srv/app
+        "git pull",  # 4
+        "./bin/check",  # 5: in the pulled checkout
+    )
+    assert codes_at({"scripts/update.sh": script}, DOWNLOAD) == [5]

@@ -248,8 +248,9 @@ def _clones(command: Command, cloners: dict[str, int]) -> Word | None:
 
 def _changed_dir(cwd: str, target: str) -> str:
     """The working directory after ``cd target`` from ``cwd``: a relative target is under ``cwd``
-    (``cd /tmp`` then ``cd xapian-bindings-1.4/`` is ``/tmp/xapian-bindings-1.4``)."""
-    if cwd == "." or target.startswith(("/", "~", "$")) or target in ("-", ".."):
+    (``cd /tmp`` then ``cd xapian-bindings-1.4/`` is ``/tmp/xapian-bindings-1.4``); one that starts with a
+    variable or a command's output (``ROOT=`pwd` … cd $ROOT/arcanist``, spelled `` `pwd`/arcanist``) is not."""
+    if cwd == "." or target.startswith(("/", "~", "$", "`")) or target in ("-", ".."):
         return target
     return f"{cwd.rstrip('/')}/{target.removeprefix('./').rstrip('/')}"
 
@@ -405,7 +406,9 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     if cwd != ".":
         candidates += _builds_in(command, cwd)
         if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``
-            candidates.append((f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}", "runs"))
+            joined = f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}"
+            # ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file, not one under DIR
+            candidates.append((posixpath.normpath(joined) if "../" in joined else joined, "runs"))
     if command.name == "chmod" and any(_sets_execute(w.text) for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
