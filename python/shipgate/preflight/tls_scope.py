@@ -51,7 +51,8 @@ def _block(lines: list[str], index: int) -> list[str]:
     return block
 
 
-def _loopback(host: str) -> bool:
+def loopback_host(host: str) -> bool:
+    """Whether ``host`` names the machine itself: a loopback address or ``localhost`` (and ``*.localhost``)."""
     host = host.strip("[]")
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -67,4 +68,4 @@ def loopback_only(text: TextFile, number: int) -> bool:
     if not 1 <= number <= len(lines):
         return False
     hosts = [url_host(m.group(0)) for line in _block(lines, number - 1) for m in _URL.finditer(line.split(" #")[0])]
-    return bool(hosts) and all(h is not None and _loopback(h) for h in hosts)
+    return bool(hosts) and all(h is not None and loopback_host(h) for h in hosts)

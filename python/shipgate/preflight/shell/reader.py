@@ -68,7 +68,9 @@ MAX_COMMAND_TEXT = 240
 _LANGUAGE = Language(tree_sitter_bash.language())
 _REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
 _SKIP = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "heredoc_content"})
-_HEREDOC_READERS = SHELLS | frozenset({"ssh"})
+# Commands that run the heredoc they are given as shell: a shell, ssh (on the remote host), and at/batch, which
+# read the job from stdin and run it later with /bin/sh (at(1)).
+_HEREDOC_READERS = SHELLS | frozenset({"ssh", "at", "batch"})
 # The node kinds ``_Reader._walk`` handles itself; any other kind is read through its named children.
 _HANDLED = frozenset(
     {

@@ -266,7 +266,7 @@ def _leading_options(name: str, words: list[Word]) -> list[str]:
     options: list[str] = []
     value_next = False
     for word in words:
-        value = word.value or ""
+        value = _option_text(word)
         if value_next:
             value_next = False
         elif value.startswith("-") and value not in ("-", "--"):
@@ -277,13 +277,26 @@ def _leading_options(name: str, words: list[Word]) -> list[str]:
     return options
 
 
+# A long option whose attached value is known only at run time (``--preserve-env=$SETUP_ENVS``): the word's known
+# start is the option and its ``=``, so the word is that option with its value, not the wrapped command.
+_LONG_OPTION_START = re.compile(r"--[A-Za-z][\w-]*=")
+
+
+def _option_text(word: Word) -> str:
+    """The word's value, or for a long option carrying a run-time value the option's known start; else empty."""
+    if word.value is not None:
+        return word.value
+    known = word.prefix or ""
+    return known if _LONG_OPTION_START.match(known) else ""
+
+
 def _skip_options(out: Unwrapped, name: str) -> bool:
     """Drops the wrapper, its options and operands; False when no command is left."""
     takes_value = _VALUE_OPTIONS.get(name, frozenset())
     rest = out.words[1:]
     i = 0
     while i < len(rest):
-        value = rest[i].value or ""
+        value = _option_text(rest[i])
         if value == "--":
             i += 1
             break
