@@ -17,7 +17,7 @@ from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.functions import file_writers, printing_functions
-from shipgate.preflight.shell.model import Assignment, Command, Script, Test
+from shipgate.preflight.shell.model import Assignment, Command, Script, Test, Word
 from shipgate.preflight.shell.reaching import reaching_assignments
 
 _PROFILES = re.compile(
@@ -206,8 +206,6 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         return None  # into a file, or into a program that reads it (``echo "$KEY" | wg pubkey``)
     if "captured" in command.conditions:
         return None  # ``$(echo "$PW" | base64)``, ``--pwfile=<(echo "$PW")``: read, not printed
-    if _output_discarded(command) or _returned_to_caller(command, script):
-        return None
     if command.name in printers:
         printed = printers[command.name]
         words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
@@ -215,6 +213,15 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         words = operands(command)
     else:
         return None
+    name = _secret_in(words, command, script)
+    if name is None or _output_discarded(command) or _returned_to_caller(command, script):
+        return None
+    return name
+
+
+def _secret_in(words: list[Word], command: Command, script: Script) -> str | None:
+    """The first secret ``command`` prints among ``words``: secret-named, used as a secret, generated as one, or
+    carried from one."""
     for word in words:
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):
