@@ -41,3 +41,20 @@ def test_a_near_miss_the_same_function_called_outside_a_substitution_or_echoing_
     assert in_script(PRINTED, *called) == [4]
     to_stderr = ("show_token() {", '  echo "$TOKEN" >&2', "}", 'x="$(show_token)"')
     assert in_script(PRINTED, *to_stderr) == [4]
+
+
+# -- B: a file written only when the script is not root was meant to be writable without root ------------------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+NOT_ROOT = 'if [ "$(id -u)" -ne 0 ]; then'
+
+
+def test_b_a_write_under_etc_in_the_non_root_branch_is_not_implicit_privilege() -> None:
+    rewrite = '  sed "s/^app:x:[0-9]*:/app:x:$(id -u):/" /etc/passwd > /tmp/passwd'
+    lines = (NOT_ROOT, rewrite, "  cat /tmp/passwd > /etc/passwd", "fi")
+    assert in_script(PRIVILEGE, *lines) == []
+
+
+def test_b_near_miss_the_write_outside_the_branch_or_a_package_step_inside_it_stays_reported() -> None:
+    assert in_script(PRIVILEGE, "cat /tmp/passwd > /etc/passwd") == [3]
+    assert in_script(PRIVILEGE, NOT_ROOT, "  apt-get install -y curl", "fi") == [4]
