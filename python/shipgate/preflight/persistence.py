@@ -18,7 +18,7 @@ from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.entrypoint import container_entrypoint
 from shipgate.preflight.shell.functions import file_writers, printing_functions
-from shipgate.preflight.shell.model import Assignment, Command, Script, Test
+from shipgate.preflight.shell.model import Assignment, Command, Script, Test, Word
 from shipgate.preflight.shell.reaching import reaching_assignments
 
 _PROFILES = re.compile(
@@ -179,6 +179,29 @@ def _carried_secret(name: str, script: Script, command: Command) -> str | None:
     return None
 
 
+def _output_discarded(command: Command) -> bool:
+    """The output goes nowhere a log sees: ``echo "$TOKEN" | tee FILE > /dev/null`` (tee's copy to standard output
+    is thrown away; the reader gives the pipeline's redirection to each command in it), ``echo "$PW" >/dev/null``.
+    A redirection of standard error only (``2>/dev/null``) leaves the value printed."""
+    return any(
+        r.op in (">", ">>", "&>", "&>>", ">|")
+        and r.fd in (None, "1")
+        and r.target is not None
+        and r.target.text == "/dev/null"
+        for r in command.redirects
+    )
+
+
+def _returned_to_caller(command: Command, script: Script) -> bool:
+    """``command`` prints inside a function that is only ever called as ``x="$(make_config …)"``: its output is the
+    function's return value, which the caller keeps in a variable (a start script returning the temporary
+    config file's path so). A function called once outside ``$(…)`` prints to the log."""
+    if command.function is None or any(r.op == ">&" and r.fd in (None, "1") for r in command.redirects):
+        return False  # ``echo "$PW" >&2`` inside it goes to the log whoever captures the function's output
+    calls = [c for c in script.commands if c.name == command.function and c.function != command.function]
+    return bool(calls) and all("captured" in c.conditions for c in calls)
+
+
 def _printed_secret(command: Command, script: Script, printers: dict[str, frozenset[str]]) -> str | None:
     """The secret-named variable ``command`` prints: as an echo/printf operand, or as an argument a function
     prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``)."""
@@ -193,6 +216,15 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
         words = operands(command)
     else:
         return None
+    name = _secret_in(words, command, script)
+    if name is None or _output_discarded(command) or _returned_to_caller(command, script):
+        return None
+    return name
+
+
+def _secret_in(words: list[Word], command: Command, script: Script) -> str | None:
+    """The first secret ``command`` prints among ``words``: secret-named, used as a secret, generated as one, or
+    carried from one."""
     for word in words:
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):

@@ -828,6 +828,8 @@ def _implicit_steps(
             continue
         if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
             continue
+        if found[0].startswith("writes ") and "not-root" in command.conditions and not command.escalation:
+            continue  # written only when not root, on purpose: an image's group-writable /etc/passwd for any uid
         why, line = found
         if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
             continue  # a path the service account owns (the script runs as that account by design)
