@@ -24,3 +24,50 @@ def test_a_near_miss_ldconfig_that_rebuilds_the_cache_is_still_root_only() -> No
     assert in_script(PRIVILEGE, "ldconfig /opt/dten/lib") == [3]
     program = "#!/usr/bin/env python3\nimport subprocess\nsubprocess.run(['/sbin/ldconfig'], check=True)\n"
     assert codes_at({"scripts/install.py": program}, PRIVILEGE) == [3]
+
+
+# -- B: a Rails generator's actions run commands (rake, bundle_command, run) ---------------------------------------
+
+HIDDEN = "preflight.hidden_migration"
+EGRESS = "preflight.implicit_egress"
+GENERATOR_PATH = "lib/generators/dten/install/install_generator.rb"
+
+
+def _generator(superclass: str, *body: str) -> str:
+    lines = ["module Dten", f"  class InstallGenerator < {superclass}", *(f"    {b}" for b in body), "  end", "end"]
+    return "\n".join(lines) + "\n"
+
+
+def test_b_generator_actions_are_the_commands_they_run() -> None:
+    text = _generator(
+        "Rails::Generators::AppBase",
+        "def install_admin",
+        "  bundle_command 'add dten_admin'",
+        "end",
+        "def run_migrations",
+        "  rake 'db:migrate'",
+        "end",
+        "def fetch_assets",
+        "  run 'bundle install'",
+        "end",
+    )
+    files = {GENERATOR_PATH: text}
+    assert codes_at(files, HIDDEN) == [7]
+    assert codes_at(files, EGRESS) == [4, 10]
+
+
+def test_b_a_thor_group_and_rails_command_are_read_the_same_way() -> None:
+    text = _generator("Thor::Group", "def migrate", "  rails_command 'db:migrate'", "end")
+    assert codes_at({GENERATOR_PATH: text}, HIDDEN) == [4]
+
+
+def test_b_near_miss_the_same_calls_outside_a_generator_and_bundle_add_skip_install() -> None:
+    plain = _generator(
+        "Dten::Task", "def migrate", "  rake 'db:migrate'", "end", "def gems", "  run 'bundle install'", "end"
+    )
+    assert codes_at({GENERATOR_PATH: plain}, HIDDEN) == []
+    assert codes_at({GENERATOR_PATH: plain}, EGRESS) == []
+    skip = _generator("Rails::Generators::Base", "def admin", "  bundle_command 'add dten_admin --skip-install'", "end")
+    assert codes_at({GENERATOR_PATH: skip}, EGRESS) == []
+    status = _generator("Rails::Generators::Base", "def status", "  rake 'db:migrate:status'", "end")
+    assert codes_at({GENERATOR_PATH: status}, HIDDEN) == []
