@@ -71,3 +71,33 @@ def test_b_near_miss_the_same_calls_outside_a_generator_and_bundle_add_skip_inst
     assert codes_at({GENERATOR_PATH: skip}, EGRESS) == []
     status = _generator("Rails::Generators::Base", "def status", "  rake 'db:migrate:status'", "end")
     assert codes_at({GENERATOR_PATH: status}, HIDDEN) == []
+
+
+# -- C: URLs in the messages a Ruby program prints or raises are mentions ------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+RUBY_PATH = "bin/dten-update"
+
+
+def _ruby(*lines: str) -> dict[str, str | bytes]:
+    return {RUBY_PATH: "#!/usr/bin/env ruby\n" + "\n".join(lines) + "\n"}
+
+
+def test_c_urls_a_ruby_program_prints_or_raises_are_not_contacted_hosts() -> None:
+    files = _ruby(
+        '$stdout.puts "[-] reinstall from the installers (http://downloads.dten.io/get ),"',
+        'puts "see https://docs.dten.io/update"',
+        'warn("mirror list: " + "https://mirrors.dten.io/list")',
+        'raise RuntimeError, "register first at https://portal.dten.io/register"',
+        'raise UpdateError.new("try https://status.dten.io later")',
+    )
+    assert codes_at(files, ENDPOINT) == []
+
+
+def test_c_near_miss_a_url_a_ruby_program_runs_or_keeps_stays_a_host() -> None:
+    files = _ruby(
+        'system("curl", "-fsSL", "https://downloads.dten.io/dten.tar.gz")',
+        'MIRROR = "https://mirrors.dten.io/list"',
+        'puts "fetching"; system("wget https://cdn.dten.io/x.tgz")',
+    )
+    assert codes_at(files, ENDPOINT) == [2, 3, 4]
