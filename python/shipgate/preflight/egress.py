@@ -62,7 +62,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "yarn": (frozenset({"install", "add"}), "registry.yarnpkg.com"),
     "pnpm": (frozenset({"install", "add", "i"}), "registry.npmjs.org"),
     "gem": (frozenset({"install", "update"}), "rubygems.org"),
-    "bundle": (frozenset({"install", "update"}), "the Gemfile's sources (rubygems.org by default)"),
+    "bundle": (frozenset({"install", "update", "add"}), "the Gemfile's sources (rubygems.org by default)"),
     # Perl: cpanm and cpan take the modules as operands (no verb); Carton installs a cpanfile's modules
     "cpanm": (frozenset(), "CPAN (cpanmetadb.plackperl.org and www.cpan.org by default)"),
     "cpan": (frozenset(), "the CPAN mirrors CPAN.pm is configured with"),
@@ -400,6 +400,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool == "bundle" and ops[:1] == ["install"] and "--local" in words:
         return None  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
+    if tool == "bundle" and ops[:1] == ["add"] and "--skip-install" in words:
+        return None  # only writes the Gemfile line; without it ``bundle add`` resolves and installs the gem
     if tool == "carton" and ops[:1] == ["install"] and "--cached" in words:
         return None  # modules from the bundled vendor/cache only
     installs = ops[0] == "install" if tool in ("apt-get", "apt", "dnf", "yum", "zypper") else ops[0] == "add"

@@ -60,6 +60,7 @@ from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
+from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.arguments import bound_calls
@@ -673,6 +674,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
         for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
         for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
+        for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies

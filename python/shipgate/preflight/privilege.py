@@ -108,6 +108,9 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
 # Where init scripts live: SysV's /etc/init.d, the BSDs' /etc/rc.d and FreeBSD ports' /usr/local/etc/rc.d
 # (``/usr/local/etc/rc.d/apache24 restart``); run with a service verb they control a system service.
 _INIT_SCRIPT_DIRS = ("/etc/init.d/", "/etc/rc.d/", "/usr/local/etc/rc.d/")
+# ldconfig options that only print: the linker cache (``-p``), the version, the usage. Without one ldconfig
+# rebuilds /etc/ld.so.cache, a root-only write.
+_LDCONFIG_QUERIES = frozenset({"-p", "--print-cache", "-V", "--version", "-?", "--help", "--usage"})
 # Upstart's job control (``start nginx-reloader``) and initctl: system services, when not the script's own function.
 _UPSTART = frozenset({"start", "stop", "restart", "reload", "initctl"})
 _PACKAGE_VERBS = {
@@ -345,6 +348,8 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
             return None
         if name == "debconf-set-selections" and any(a in ("-c", "--checkonly") for a in args):
             return None  # only checks the answers' syntax
+        if name == "ldconfig" and any(a in _LDCONFIG_QUERIES for a in args):
+            return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
         owner = operands(command)[:1]
         if name == "chown" and owner and (
             _own_user(owner[0].raw) or _assigned_own_user(owner[0]) or _kept_owner(command, owner[0])

@@ -16,6 +16,10 @@ Written as shell:
   "/usr/bin/sudo", *args``, ``def run(cmd) `#{cmd}` ``, ``def system!(*args) system(*args, exception: true)``), also
   through another runner: its command is read at each call with what the call gives it, not in its body.
 - ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``.
+- In a Rails generator (a class under ``Rails::Generators::…``, or a ``Thor::Group``), the actions that run a
+  command: ``rake 'db:migrate'`` is ``rake db:migrate``, ``rails_command 'x'`` is ``bin/rails x``,
+  ``bundle_command 'add gem'`` is ``bundle add gem``, ``run 'cmd'`` is ``cmd``, ``generate 'x'`` is ``bin/rails
+  generate x`` (``rails generate solidus:install`` runs them as the install's steps).
 - Values: ``#{CONST}`` and a bare ``CONST`` argument are ``${CONST}`` when the file assigns the constant a string at
   its top level (the assignment is written at its line when a command uses it); ``ENV["X"]`` is ``${X}``.
 
@@ -48,6 +52,17 @@ MARK = "\x00"  # where a runner's parameter goes in its command
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*ruby")
 _RUNS = frozenset({"system", "exec", "spawn", "sh"})
+# The actions of a Rails generator (a class under ``Rails::Generators::…`` or a ``Thor::Group``) that run a
+# command, as the shell words they stand for: ``rake 'db:migrate'`` runs the task, ``bundle_command 'add x'`` runs
+# bundler, Thor's ``run 'cmd'`` runs a command line (docs/preflight.md, "Install programs in other languages").
+_GENERATOR_ACTIONS = {
+    "rake": "rake",
+    "rails_command": "bin/rails",
+    "bundle_command": "bundle",
+    "run": "",
+    "generate": "bin/rails generate",
+}
+_GENERATOR_BASES = ("Rails::Generators::", "Thor::Group")
 _RUN_OWNERS = frozenset({"Kernel", "Process"})
 _ESCAPES = {"n": " ", "t": " ", "\\": "\\", '"': '"', "'": "'", "#": "#", "$": "$", "`": "`"}
 
@@ -137,11 +152,20 @@ class _Reader:
         builtin = name in _RUNS and owner in (None, *_RUN_OWNERS)
         template = self.runners.get(name) if owner is None else None
         if not builtin and template is None:
-            return None
+            return self.generator_action(node, name) if owner is None else None
         args = self.arguments(node, param)
         if template is not None:
             return _fill(template, args)
         return _render(args)
+
+    def generator_action(self, call: Node, name: str) -> str | None:
+        """A Rails generator's action that runs a command (``rake 'db:migrate'`` → ``rake db:migrate``), inside
+        a class whose superclass is a Rails generator or a Thor group; None elsewhere."""
+        prefix = _GENERATOR_ACTIONS.get(name)
+        if prefix is None or not _in_generator(call):
+            return None
+        line = _render(self.arguments(call, None))
+        return f"{prefix} {line}".strip() if line else None
 
     def rake_task(self, ref: Node) -> str | None:
         """``Rake::Task["db:reset"].invoke``: the task run as ``rake db:reset``."""
@@ -223,6 +247,17 @@ class _Reader:
         if node.type == "string":
             return _quoted("".join(self.part(c, param, quote=True) for c in node.children))
         return _quoted(self.value(node))
+
+
+def _in_generator(node: Node) -> bool:
+    """``node`` is in the body of a class that inherits from a Rails generator or a Thor group."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "class":
+            superclass = parent.child_by_field_name("superclass")
+            return superclass is not None and any(b in _text(superclass) for b in _GENERATOR_BASES)
+        parent = parent.parent
+    return False
 
 
 def _method_name(method: Node) -> str:

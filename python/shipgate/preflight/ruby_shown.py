@@ -1,0 +1,70 @@
+"""Which URLs in a Ruby program are only shown to people: a string literal given to ``puts``/``print``/``warn``/
+``abort`` (also on ``$stdout``, ``$stderr``, ``STDOUT``, ``STDERR`` or ``Kernel``), to a generator's ``say``/
+``say_status``, or raised as an error's message (``raise "…"``, ``raise Error, "…"``, ``SomeError.new("…")``).
+Read through tree-sitter's Ruby grammar (the file is never run); ``shipgate.preflight.endpoints`` takes these lines
+as mentions, not contacted hosts (docs/preflight.md, "Install programs in other languages"). A line that also holds
+a URL anywhere else (a ``system("curl …")`` beside a message) stays a contact."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import tree_sitter
+import tree_sitter_ruby
+
+from shipgate.preflight.syntax_nodes import parsed_nodes
+
+Node = tree_sitter.Node
+
+MAX_CHARS = 1_000_000
+_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
+_INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*ruby")
+_SHOWING = frozenset({"puts", "print", "printf", "warn", "abort", "raise", "fail", "say", "say_status"})
+_SHOWING_OWNERS = frozenset({"$stdout", "$stderr", "STDOUT", "STDERR", "Kernel"})
+# Between a string and the call it is an argument of: the argument list, ``"a" + "b"``, parentheses, interpolation.
+_PASSING = frozenset({"argument_list", "binary", "parenthesized_statements", "interpolation", "string"})
+
+
+def shown_lines(path: str, text: str) -> set[int]:
+    """Lines of a Ruby file whose URLs are all in strings only shown to people (1-based)."""
+    lower = path.lower()
+    ruby = lower.endswith((".rb", ".rake")) or posixpath.basename(lower) == "rakefile" or _INTERPRETER.match(text[:200])
+    if len(text) > MAX_CHARS or not ruby or "://" not in text:
+        return set()
+    nodes = parsed_nodes(_PARSER, text)
+    if nodes is None:
+        return set()
+    shown: set[int] = set()
+    contact: set[int] = set()
+    for node in nodes:
+        if node.type != "string" or (node.parent is not None and node.parent.type == "string"):
+            continue
+        if b"://" not in (node.text or b""):
+            continue
+        lines = set(range(node.start_point[0] + 1, node.end_point[0] + 2))
+        (shown if _shown(node) else contact).update(lines)
+    return shown - contact
+
+
+def _shown(node: Node) -> bool:
+    """The string reaches, through an argument list, ``+`` or parentheses only, a call that shows it."""
+    parent = node.parent
+    while parent is not None and parent.type in _PASSING:
+        parent = parent.parent
+    return parent is not None and parent.type == "call" and _showing_call(parent)
+
+
+def _showing_call(call: Node) -> bool:
+    method = call.child_by_field_name("method")
+    receiver = call.child_by_field_name("receiver")
+    name = _text(method) if method is not None else ""
+    owner = _text(receiver) if receiver is not None else None
+    if name in _SHOWING and (owner is None or owner in _SHOWING_OWNERS):
+        return True
+    # ``SomeError.new("… https://…")``: an exception's message
+    return name == "new" and owner is not None and owner.endswith(("Error", "Exception"))
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape")
