@@ -208,6 +208,10 @@ _SETTING_KEY = re.compile(r"""^\s*[^\s^()|*+?\\<]+(?:\s+[^\s^()|*+?\\<]+){0,2}\s
 # A C-preprocessor-style or exim macro name standing for the value (``tls_privatekey = MAIN_TLS_PRIVATEKEY``).
 _SECRET_WORD = re.compile(r"(?i)pass(?:word|wd)?|secret|token")
 _MACRO = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$")
+# The field's own name in capitals written where its value goes (``bindCredentials: BIND_PASSWORD``, an installer's
+# ``passwordSecret=ARKIME_PASSWORD`` token, ``$proxy_pass = 'PASSWORD'`` beside ``'USERNAME'``): at most one word
+# before the secret word, all capitals. ``CHANGEME-PASSWORD`` (a word joined by a hyphen) and ``Password1`` are values.
+_FIELD_NAME_VALUE = re.compile(r"^(?:[A-Z][A-Z0-9]*_)?(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIALS?)$")
 # A path to a key or certificate file under a directory (``CONFDIR/exim.key``, ``${ssl_dir}/server.pem``).
 _KEY_FILE_PATH = re.compile(r"(?i)^[\w.${}-]+(?:/[\w.${}-]+)*/[\w.-]+\.(?:key|pem|crt|cer|p12|pfx|jks|der|pub)$")
 # In code, a secret is assigned as a string literal: ``$pass = 'x'``, ``password: "x",``, ``self.key = r'x'``,
@@ -285,8 +289,8 @@ def allowed(value: str, *, name: str = "") -> bool:
         return True
     if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value) or _KEY_FILE_PATH.match(value):
         return True
-    if value.startswith("-") or _MACRO.match(value):
-        return True  # an option's spelling (``"passwd": "--password"``), a macro's name
+    if value.startswith("-") or _MACRO.match(value) or _FIELD_NAME_VALUE.match(value):
+        return True  # an option's spelling (``"passwd": "--password"``), a macro's or a field's name
     if name and _NOT_SECRET_NAME.search(name):
         return True
     if _FORMAT_FIELD.search(value) or _SQL_TYPE.match(value) or _CALL.match(value) or _names_itself(value, name):
