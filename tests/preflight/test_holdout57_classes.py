@@ -33,3 +33,26 @@ def test_a_password_that_is_a_word_or_a_capitals_value_with_more_stays_reported(
     assert codes_at({"redis.conf": _text("requirepass CHANGEME-PASSWORD")}, CRED) == [1]
     assert codes_at({".env": _text("DB_PASSWORD=Password_2024")}, CRED) == [1]
     assert codes_at({".env": _text("DB_PASSWORD=VENDORDB")}, CRED) == [1]
+
+
+# -- B: a key that encrypts or signs, given a word rather than a random string --------------------------------------
+
+
+def test_a_word_under_an_encryption_master_or_salt_key_name_is_a_credential() -> None:
+    env = _text(
+        "API_ENCRYPTION_KEY=testsecret", "LITELLM_MASTER_KEY=vendor", "LITELLM_SALT_KEY=vendor", "JWT_KEY=vendorjwt"
+    )
+    assert codes_at({"hosting/hosting.properties": env}, CRED) == [1, 2, 3, 4]
+
+
+def test_key_settings_that_hold_no_key_or_a_public_id_stay_quiet() -> None:
+    env = _text(
+        "PUSHER_APP_KEY=vendor-app",  # an application's public id: taken only when random
+        "MASTER_KEY_FILE=/etc/vendor/master.key",
+        "ENCRYPTION_KEY=",
+        "SIGNING_KEY_ALGORITHM=RS256",
+        "JWT_KEY_ID=main",
+        "SALT_KEY=${SALT_KEY}",
+        "ENCRYPTION_KEY=<ENCRYPTION_KEY_MUST_BE_32_LONG>",
+    )
+    assert codes_at({".env": env}, CRED) == []

@@ -48,7 +48,14 @@ MAX_KEYWORD_LINE = 512
 # Keys that encrypt or sign (``des_key``, ``ENCRYPTION_KEY``, ``signing-key``, ``APP_KEY``): secrets as much as
 # a password is, though detect-secrets' keyword list does not name them.
 _CIPHER_KEY = (
-    r"(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|app|jwt)[_.-]?key"
+    r"(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|app|jwt|salt)[_.-]?key"
+    r"(?:$|[_.-])"
+)
+# Of those, the keys whose every literal is the key itself, as a password's is (``MASTER_KEY=vendor``,
+# ``API_ENCRYPTION_KEY=testsecret``, LiteLLM's ``SALT_KEY`` that encrypts stored credentials): a word there encrypts or
+# signs as written. ``APP_KEY`` is left to randomness (a Pusher or Algolia ``APP_KEY`` is a public id).
+_KEY_NAME = re.compile(
+    r"(?i)(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|jwt|salt)[_.-]?key"
     r"(?:$|[_.-])"
 )
 # ``ADMINPASS``, ``MYSQLPASS``: an account's word glued to ``pass`` (not ``BYPASS``, ``COMPASS``, ``PASSTHROUGH``).
@@ -519,7 +526,7 @@ def keyword_secrets(
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
             value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().rstrip(",;").strip("\"'")
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            if (random or password_name(key)) and not allowed(value, name=key):
+            if (random or password_name(key) or _KEY_NAME.search(key)) and not allowed(value, name=key):
                 found = value
         if found is not None and literal is not None and literal[1] is not None:
             found = literal[1]  # the string itself, without its prefix (``b'…'``) or the code around it
