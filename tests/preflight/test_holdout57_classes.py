@@ -56,3 +56,42 @@ def test_key_settings_that_hold_no_key_or_a_public_id_stay_quiet() -> None:
         "ENCRYPTION_KEY=<ENCRYPTION_KEY_MUST_BE_32_LONG>",
     )
     assert codes_at({".env": env}, CRED) == []
+
+
+# -- C: a login that spells the field names on a host reserved for examples is an example block -------------------
+
+
+def test_an_example_login_block_is_neither_a_credential_nor_an_endpoint() -> None:
+    yml = _text(
+        "production:",
+        '  address: "smtp.example.com"',
+        '  user_name: "user"',
+        '  password: "password"',
+        "staging:",
+        "  delivery_settings:",
+        "    address: mail.example.org",
+        "    username: username",
+        "    password: passwd",
+    )
+    assert codes_at({"config/outgoing_mail.yml.example": yml}, CRED) == []
+    assert codes_at({"config/outgoing_mail.yml.example": yml}, ENDPOINT) == []
+    env = _text("EMAIL_HOST=smtp.host.example.com", "EMAIL_HOST_USER=user", "EMAIL_HOST_PASSWORD=password")
+    assert codes_at({"docker/.env": env}, CRED) == []
+    assert codes_at({"docker/.env": env}, ENDPOINT) == []
+
+
+def test_a_block_with_a_real_host_user_or_password_stays_reported() -> None:
+    def block(host: str, user: str, password: str) -> str:
+        return _text("smtp:", f"  address: {host}", f"  user_name: {user}", f"  password: {password}")
+
+    # a public relay with the field-name login: the password and the host are what the product uses
+    assert codes_at({"config/mail.yml": block("smtp.vendor-mail.io", "user", "password")}, CRED) == [4]
+    assert codes_at({"config/mail.yml": block("smtp.vendor-mail.io", "user", "password")}, ENDPOINT) == [2]
+    # a real account or a real password on the example host
+    assert codes_at({"config/mail.yml": block("smtp.example.com", "canvas", "password")}, CRED) == [4]
+    assert codes_at({"config/mail.yml": block("smtp.example.com", "user", "Vendor2024")}, CRED) == [4]
+    # a container's database created with user/password: a weak login that works
+    assert codes_at({".env": _text("DB_HOST=mariadb", "DB_USER=user", "DB_PASSWORD=password")}, CRED) == [3]
+    # the settings of another block of the same file do not make an example of this one
+    env = _text("MAIL_HOST=smtp.example.com", "MAIL_USER=user", "DB_USER=user", "DB_PASSWORD=password")
+    assert codes_at({".env": env}, CRED) == [4]

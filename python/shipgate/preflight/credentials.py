@@ -31,6 +31,7 @@ from shipgate.preflight.distributed import (
     word_secret,
 )
 from shipgate.preflight.env_lists import env_items
+from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -334,6 +335,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
                 ):
                     found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
+        if found and text.kind is Kind.CONFIG:  # ``user_name: user``/``password: password`` on smtp.example.com
+            for line in example_login_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
+                if line in found and word_secret(found[line].kind):
+                    del found[line]
         if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description
             for line in declaration_text_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
                 if line in found and word_secret(found[line].kind):
