@@ -95,3 +95,28 @@ def test_a_block_with_a_real_host_user_or_password_stays_reported() -> None:
     # the settings of another block of the same file do not make an example of this one
     env = _text("MAIL_HOST=smtp.example.com", "MAIL_USER=user", "DB_USER=user", "DB_PASSWORD=password")
     assert codes_at({".env": env}, CRED) == [4]
+
+
+# -- D: ``secret`` under a password name is Homestead's conventional password; a placeholder key's passphrase is not --
+
+
+def test_secret_under_a_password_name_is_a_credential() -> None:
+    env = _text("DB_USERNAME=homestead", "DB_PASSWORD=secret", "MONGO_INITDB_ROOT_PASSWORD=secret")
+    assert codes_at({".env.example": env}, CRED) == [2, 3]
+
+
+def test_the_passphrase_of_a_placeholder_key_file_stays_quiet_and_of_a_real_one_is_reported() -> None:
+    def role(key_file: str) -> str:
+        return _text(
+            "vendor_http_enable_tls: False",
+            f'vendor_http_tls_key_file: "{key_file}"',
+            'vendor_http_tls_key_password: "secret"',
+        )
+
+    assert codes_at({"defaults/main.yml": role("/path/to/vendor.key")}, CRED) == []
+    assert codes_at({"defaults/main.yml": role("/etc/vendor/tls.key")}, CRED) == [3]
+    flat = _text("SSL_KEY_FILE=/path/to/server.key", "SSL_KEY_PASSWORD=vendorpass")
+    assert codes_at({".env": flat}, CRED) == []
+    # another setting's placeholder path leaves this passphrase reported
+    other = _text("CA_FILE=/path/to/ca.pem", "SSL_KEY_FILE=/etc/ssl/private/vendor.key", "SSL_KEY_PASSWORD=vendorpass")
+    assert codes_at({".env": other}, CRED) == [3]

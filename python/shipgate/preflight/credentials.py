@@ -43,6 +43,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.name_values import names_a_name
+from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
@@ -336,7 +337,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 ):
                     found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
         if found and text.kind is Kind.CONFIG:  # ``user_name: user``/``password: password`` on smtp.example.com
-            for line in example_login_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
+            numbered = tuple((ln.number, ln.text) for ln in text.lines)
+            examples_of = example_login_lines(text.path, numbered) | placeholder_key_password_lines(text.path, numbered)
+            for line in examples_of:  # ``tls_key_password: secret`` beside ``tls_key_file: /path/to/x.key``
                 if line in found and word_secret(found[line].kind):
                     del found[line]
         if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description

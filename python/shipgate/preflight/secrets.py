@@ -109,7 +109,6 @@ _PLACEHOLDERS = frozenset(
         "required",
         "optional",
         "redacted",
-        "secret",
         "token",
         "example",
         "placeholder",
