@@ -103,6 +103,11 @@ def test_a_block_with_a_real_host_user_or_password_stays_reported() -> None:
 def test_secret_under_a_password_name_is_a_credential() -> None:
     env = _text("DB_USERNAME=homestead", "DB_PASSWORD=secret", "MONGO_INITDB_ROOT_PASSWORD=secret")
     assert codes_at({".env.example": env}, CRED) == [2, 3]
+    # under a name that is not a password's, ``secret`` names a mount, a scope or a kind (buildbot's Vault provider)
+    assert (
+        codes_at({"vendor/providers/vault.py": _text("if mount is None:", '    secrets_mount = "secret"')}, CRED) == []
+    )
+    assert codes_at({"config.yml": _text("vault:", "  secret_engine: secret")}, CRED) == []
 
 
 def test_the_passphrase_of_a_placeholder_key_file_stays_quiet_and_of_a_real_one_is_reported() -> None:

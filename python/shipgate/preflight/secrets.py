@@ -293,6 +293,8 @@ def allowed(value: str, *, name: str = "") -> bool:
     value = value.strip().strip("\"'")
     if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
+    if value.lower() == "secret" and not (name and password_name(name)):
+        return True  # a mount, a scope or a kind named ``secret``; under a password name it is Homestead's password
     if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value) or _KEY_FILE_PATH.match(value):
         return True
     if value.startswith("-") or _MACRO.match(value) or _FIELD_NAME_VALUE.match(value):
