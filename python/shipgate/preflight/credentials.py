@@ -31,6 +31,7 @@ from shipgate.preflight.distributed import (
     word_secret,
 )
 from shipgate.preflight.env_lists import env_items
+from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -42,6 +43,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.name_values import names_a_name
+from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
@@ -334,6 +336,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
                 ):
                     found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
+        if found and text.kind is Kind.CONFIG:  # ``user_name: user``/``password: password`` on smtp.example.com
+            numbered = tuple((ln.number, ln.text) for ln in text.lines)
+            examples_of = example_login_lines(text.path, numbered) | placeholder_key_password_lines(text.path, numbered)
+            for line in examples_of:  # ``tls_key_password: secret`` beside ``tls_key_file: /path/to/x.key``
+                if line in found and word_secret(found[line].kind):
+                    del found[line]
         if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description
             for line in declaration_text_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
                 if line in found and word_secret(found[line].kind):

@@ -38,6 +38,7 @@ from shipgate.preflight.distributed import (
     vcs_keyword,
 )
 from shipgate.preflight.example_blocks import example_block_lines
+from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
@@ -525,6 +526,7 @@ def _text_endpoints(
     disabled |= stylesheet_comment_lines(path, lines)  # ``code{…}/*! … Based on: https://…``, LESS ``// See https://…``
     disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
+    disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``

@@ -48,7 +48,14 @@ MAX_KEYWORD_LINE = 512
 # Keys that encrypt or sign (``des_key``, ``ENCRYPTION_KEY``, ``signing-key``, ``APP_KEY``): secrets as much as
 # a password is, though detect-secrets' keyword list does not name them.
 _CIPHER_KEY = (
-    r"(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|app|jwt)[_.-]?key"
+    r"(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|app|jwt|salt)[_.-]?key"
+    r"(?:$|[_.-])"
+)
+# Of those, the keys whose every literal is the key itself, as a password's is (``MASTER_KEY=vendor``,
+# ``API_ENCRYPTION_KEY=testsecret``, LiteLLM's ``SALT_KEY`` that encrypts stored credentials): a word there encrypts or
+# signs as written. ``APP_KEY`` is left to randomness (a Pusher or Algolia ``APP_KEY`` is a public id).
+_KEY_NAME = re.compile(
+    r"(?i)(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|jwt|salt)[_.-]?key"
     r"(?:$|[_.-])"
 )
 # ``ADMINPASS``, ``MYSQLPASS``: an account's word glued to ``pass`` (not ``BYPASS``, ``COMPASS``, ``PASSTHROUGH``).
@@ -102,7 +109,6 @@ _PLACEHOLDERS = frozenset(
         "required",
         "optional",
         "redacted",
-        "secret",
         "token",
         "example",
         "placeholder",
@@ -208,6 +214,10 @@ _SETTING_KEY = re.compile(r"""^\s*[^\s^()|*+?\\<]+(?:\s+[^\s^()|*+?\\<]+){0,2}\s
 # A C-preprocessor-style or exim macro name standing for the value (``tls_privatekey = MAIN_TLS_PRIVATEKEY``).
 _SECRET_WORD = re.compile(r"(?i)pass(?:word|wd)?|secret|token")
 _MACRO = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$")
+# The field's own name in capitals written where its value goes (``bindCredentials: BIND_PASSWORD``, an installer's
+# ``passwordSecret=ARKIME_PASSWORD`` token, ``$proxy_pass = 'PASSWORD'`` beside ``'USERNAME'``): at most one word
+# before the secret word, all capitals. ``CHANGEME-PASSWORD`` (a word joined by a hyphen) and ``Password1`` are values.
+_FIELD_NAME_VALUE = re.compile(r"^(?:[A-Z][A-Z0-9]*_)?(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIALS?)$")
 # A path to a key or certificate file under a directory (``CONFDIR/exim.key``, ``${ssl_dir}/server.pem``).
 _KEY_FILE_PATH = re.compile(r"(?i)^[\w.${}-]+(?:/[\w.${}-]+)*/[\w.-]+\.(?:key|pem|crt|cer|p12|pfx|jks|der|pub)$")
 # In code, a secret is assigned as a string literal: ``$pass = 'x'``, ``password: "x",``, ``self.key = r'x'``,
@@ -283,10 +293,12 @@ def allowed(value: str, *, name: str = "") -> bool:
     value = value.strip().strip("\"'")
     if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
+    if value.lower() == "secret" and not (name and password_name(name)):
+        return True  # a mount, a scope or a kind named ``secret``; under a password name it is Homestead's password
     if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value) or _KEY_FILE_PATH.match(value):
         return True
-    if value.startswith("-") or _MACRO.match(value):
-        return True  # an option's spelling (``"passwd": "--password"``), a macro's name
+    if value.startswith("-") or _MACRO.match(value) or _FIELD_NAME_VALUE.match(value):
+        return True  # an option's spelling (``"passwd": "--password"``), a macro's or a field's name
     if name and _NOT_SECRET_NAME.search(name):
         return True
     if _FORMAT_FIELD.search(value) or _SQL_TYPE.match(value) or _CALL.match(value) or _names_itself(value, name):
@@ -515,7 +527,7 @@ def keyword_secrets(
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
             value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().rstrip(",;").strip("\"'")
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            if (random or password_name(key)) and not allowed(value, name=key):
+            if (random or password_name(key) or _KEY_NAME.search(key)) and not allowed(value, name=key):
                 found = value
         if found is not None and literal is not None and literal[1] is not None:
             found = literal[1]  # the string itself, without its prefix (``b'…'``) or the code around it
