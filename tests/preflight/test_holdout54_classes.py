@@ -204,3 +204,15 @@ def test_h_near_miss_a_relative_cd_stays_under_the_last_one() -> None:
         "./bin/check",  # 5: in the pulled checkout
     )
     assert codes_at({"scripts/update.sh": script}, DOWNLOAD) == [5]
+
+
+def test_h_near_miss_a_directory_spelled_with_dots_keeps_them() -> None:
+    # the ``..`` of the directory's own spelling names it; only the run's leading ``../`` leaves it
+    script = _text(
+        "#!/bin/bash",  # 1
+        'pushd "$(dirname "$0")/../../service.d/app"',  # 2
+        "curl -fsSL -o tool.tar.gz https://downloads.vendor.io/tool.tar.gz",  # 3
+        "tar zxvf tool.tar.gz",  # 4
+        "build/bin/tool",  # 5: unpacked under the pushd directory, then run
+    )
+    assert codes_at({"scripts/update.sh": script}, DOWNLOAD) == [5]

@@ -248,6 +248,17 @@ def _clones(command: Command, cloners: dict[str, int]) -> Word | None:
     return _cloned_dir(command)
 
 
+def _under(cwd: str, relative: str) -> str:
+    """``relative`` named from ``cwd``, each leading ``../`` taking off one of the directory's own components
+    (``$ROOT/phabricator`` and ``../arcanist/bin/arc`` is ``$ROOT/arcanist/bin/arc``); the ``..`` the directory
+    is itself spelled with stay, as it names them (``$(dirname "$0")/../../x``)."""
+    parts = cwd.rstrip("/").split("/")
+    while relative.startswith("../") and parts and parts[-1] not in ("", ".", "..") and "$" not in parts[-1]:
+        parts.pop()
+        relative = relative[3:]
+    return "/".join([*parts, relative]) if parts else relative
+
+
 def _changed_dir(cwd: str, target: str) -> str:
     """The working directory after ``cd target`` from ``cwd``: a relative target is under ``cwd``
     (``cd /tmp`` then ``cd xapian-bindings-1.4/`` is ``/tmp/xapian-bindings-1.4``); one that starts with a
@@ -408,9 +419,8 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     if cwd != ".":
         candidates += _builds_in(command, cwd)
         if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``
-            joined = f"{cwd.rstrip('/')}/{executed.text.removeprefix('./')}"
             # ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file, not one under DIR
-            candidates.append((posixpath.normpath(joined) if "../" in joined else joined, "runs"))
+            candidates.append((_under(cwd, executed.text.removeprefix("./")), "runs"))
     if command.name == "chmod" and any(_sets_execute(w.text) for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
