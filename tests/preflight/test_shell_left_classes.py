@@ -66,6 +66,23 @@ def test_b_near_miss_a_checksum_that_stops_the_run_verifies() -> None:
     assert in_script(UNVERIFIED, FETCH, *inside) == []
 
 
+def test_b_near_miss_a_check_skipped_only_when_no_checksum_tool_is_installed_verifies() -> None:
+    # which branch runs depends on the programs the target has, not on what the server sends
+    by_tool = (
+        "if command -v sha256sum >/dev/null 2>&1; then",
+        "  sha256sum -c /tmp/app.tgz.sha256 || exit 1",
+        "elif which shasum >/dev/null; then",
+        "  shasum -a 256 -c /tmp/app.tgz.sha256 || exit 1",
+        "else",
+        '  echo "no checksum tool: skipping verification"',
+        "fi",
+    )
+    assert in_script(UNVERIFIED, FETCH, *by_tool, *RUN) == []
+    # a tool test joined with a test of the download's own files is steered by the server again
+    with_file = by_tool[0].replace("; then", " && [ -f /tmp/app.tgz.sha256 ]; then")
+    assert in_script(UNVERIFIED, FETCH, with_file, by_tool[1], *by_tool[4:], *RUN) == [10]
+
+
 # -- C: a file find locates where a download landed is the download ----------------------------------------------------
 
 

@@ -2,8 +2,10 @@
 ``… || echo "warning"``: shell.reader records those in ``Script.failure_ignored``), and one made in only some
 branches of an ``if`` or ``case`` (``if [ -f SUMS ]; then sha256sum -c SUMS; fi``; ``if download SUMS; then
 verify; else warn "skipping"; fi``) when another branch neither checks nor stops the run and the later use of the
-file comes after the statement. A check that can be skipped does not stand between a download and its use
-(docs/preflight.md, ``unverified_download_exec``)."""
+file comes after the statement. A branch chosen by which programs are installed (``if command -v sha256sum; then
+… elif command -v shasum; then … else warn; fi``: shell.probes) is not one a server can steer the run past. A
+check that can be skipped does not stand between a download and its use (docs/preflight.md,
+``unverified_download_exec``)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ class FailOpen:
 
     def __init__(self, script: Script, is_check: Callable[[Command], bool]) -> None:
         self._ignored = script.failure_ignored
+        self._probed = script.probed_arms  # chosen by the programs installed, not by the server
         stopping = _STOPPING | _exiting_functions(script)
         # per ``if``/``case`` statement: arm start -> whether a command there checks or stops the run
         self._arms: dict[tuple[int, int], dict[int, bool]] = {}
@@ -47,7 +50,7 @@ class FailOpen:
         which is then inside it: ``else install_app; verify …``), skips the fetch with the check."""
         if (check.line, check.text) in self._ignored:
             return True
-        arms = [arm for arm in check.arms if arm not in use.arms and arm not in fetch.arms]
+        arms = [arm for arm in check.arms if arm not in use.arms and arm not in fetch.arms and arm not in self._probed]
         if not arms:
             return False
         began = {(a[0], a[1]) for c in earlier for a in c.arms}

@@ -160,6 +160,8 @@ class Script:
     # (line, text) of the commands left of a ``||`` whose right side goes on (``sha256sum -c S || true``,
     # ``… || echo "warning"``): their failure does not stop the script.
     failure_ignored: frozenset[tuple[int, str]] = frozenset()
+    # the if/elif branches a test of the installed programs chooses (``if command -v sha256sum``: shell.probes)
+    probed_arms: frozenset[tuple[int, int, int, str | None]] = frozenset()
     tests: tuple[Test, ...] = ()
     functions: tuple[str, ...] = ()
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e

@@ -56,6 +56,7 @@ from shipgate.preflight.shell.phases import (
     removal_only_file,
     removal_side,
 )
+from shipgate.preflight.shell.probes import tool_probe
 from shipgate.preflight.shell.recovery import Region, line_starts, lost_regions, region_text
 from shipgate.preflight.shell.runners import StringRunner, record_runner
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
@@ -206,6 +207,7 @@ class _Reader:
         self.fallbacks: list[Fallback] = []
         # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
         self.failure_ignored: list[tuple[int, str]] = []
+        self.probed_arms: set[Arm] = set()
         self.tests: list[Test] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
@@ -605,6 +607,8 @@ class _Reader:
             then = child.type not in ("elif_clause", "else_clause")
             arm = if_arm(node, None if then else child, ctx.offset, ctx.function)
             arms = (*ctx.arms, arm) if ctx.line is None and not ctx.looped else ctx.arms
+            if then and tool_probe(conds):
+                self.probed_arms.add(arm)
             if child.type == "elif_clause":
                 # reached when the ``if`` test failed: ``if [ "$A" = x ] || [ "$uid" != 0 ]; … elif …`` runs as root
                 fails = opposite if opposite and not _conjunction(conds) else None
@@ -688,6 +692,8 @@ class _Reader:
         for cond in conds:
             polarity = polarity or root_condition(cond, self._bindings_now, self.root_flags)
             self._walk(cond, ctx.with_(conditions=(*ctx.conditions, "test")))
+        if arms and arms != ctx.arms and tool_probe(conds):
+            self.probed_arms.add(arms[-1])
         actions = action_conditions(conds, numeric=self._numeric(ctx))
         removal = (REMOVAL,) if self._removal_branches(conds, ctx)[0] else ()
         extra = (*((polarity,) if polarity else ()), *actions, *removal)
@@ -1449,6 +1455,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
         failure_ignored=frozenset(reader.failure_ignored),
+        probed_arms=frozenset(reader.probed_arms),
         tests=tuple(reader.tests),
         functions=functions,
         errexit=reader.errexit,
