@@ -16,6 +16,7 @@ real relay with ``user``/``password``, or ``password`` beside a real user, stays
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
@@ -32,6 +33,10 @@ _FIELD_USERS = frozenset({"user", "username", "user_name", "login"})
 _FIELD_PASSWORDS = frozenset({"password", "passwd", "pass", "pwd", "secret"})
 _EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 _EXAMPLE_TLDS = (".example", ".invalid")
+# ``.env``, ``.env.example``, ``docker.env``, ``env.sample``, ``hosting.properties``, ``settings.ini``, ``app.conf``
+_FLAT_NAME = re.compile(
+    r"(?i)^(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.[\w.-]+|[\w.-]+\.(?:properties|ini|conf|cfg)(?:\.[\w-]+)?)$"
+)
 _FLAT_LINE = re.compile(r"""^\s*(?:export\s+)?([A-Za-z][A-Za-z0-9_.]*)\s*=\s*["']?([^"'\s#]*)["']?\s*(?:#.*)?$""")
 
 
@@ -95,8 +100,9 @@ def _flat_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
 
 def example_login_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     """The password and host lines of the example login blocks in a YAML or flat ``KEY=value`` settings file."""
+    yaml_file = path.lower().endswith(_YAML_SUFFIXES)
+    if not (yaml_file or _FLAT_NAME.match(posixpath.basename(path))):
+        return set()  # neither format: a lock file, a page, program source
     if not any("example" in text.lower() or ".invalid" in text.lower() for _, text in lines):
         return set()  # no name reserved for examples: nothing to read (the common case, cheaply)
-    if path.lower().endswith(_YAML_SUFFIXES):
-        return _yaml_lines(lines)
-    return _flat_lines(lines)
+    return _yaml_lines(lines) if yaml_file else _flat_lines(lines)
