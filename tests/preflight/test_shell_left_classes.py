@@ -159,3 +159,20 @@ def test_e_near_miss_a_restart_of_another_service_or_a_copied_config_runs_nothin
     assert in_script(UNVERIFIED, *fetched, 'cp "$tmp"/app.conf .', "systemctl restart app") == []
     checked = 'sha256sum -c "$tmp"/app.tar.gz.sha256 || exit 1'
     assert in_script(UNVERIFIED, *fetched[:2], checked, fetched[2], 'cp "$tmp"/app .', "systemctl restart app") == []
+
+
+# -- F: a default nested in a default is the value when the environment gives neither ----------------------------------
+
+DEFAULT = "preflight.default_credential"
+
+
+def test_f_a_password_defaulting_to_another_variable_then_a_literal_is_a_default_credential() -> None:
+    nested = "NOVA_PASSWORD=${NOVA_PASSWORD:-${SERVICE_PASSWORD:-nova}}"
+    assert in_script(DEFAULT, nested, 'openstack user create --password "$NOVA_PASSWORD" nova') == [3]
+
+
+def test_f_near_miss_a_default_to_another_variable_alone_or_one_the_file_sets_is_not() -> None:
+    only_variable = "NOVA_PASSWORD=${NOVA_PASSWORD:-${SERVICE_PASSWORD}}"
+    assert in_script(DEFAULT, only_variable, 'openstack user create --password "$NOVA_PASSWORD" nova') == []
+    generated = ('SERVICE_PASSWORD="$(openssl rand -hex 16)"', "NOVA_PASSWORD=${NOVA_PASSWORD:-${SERVICE_PASSWORD:-x}}")
+    assert in_script(DEFAULT, *generated, 'openstack user create --password "$NOVA_PASSWORD" nova') == []

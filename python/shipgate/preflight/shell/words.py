@@ -251,6 +251,8 @@ class WordReader:
             _append_binding(acc, binding, f"${name}")
             return
         default = _literal_default(rest[len(op) :])
+        if default is None and op in _DEFAULT_OPS:
+            default = self._nested_default(rest[len(op) :], use)
         if op in _DEFAULT_OPS:
             if op == ":=" and rest[len(op) :].strip("\"'"):
                 self.assigning.add((name, node.start_point[0] + 1))
@@ -267,6 +269,14 @@ class WordReader:
                 acc.unknown(binding.shape or f"${name}")
             return
         acc.unknown(text(node))  # ${X:+alt}: depends on whether X is set
+
+    def _nested_default(self, text_: str, use: int) -> str | None:
+        """``${NOVA_PASSWORD:-${SERVICE_PASSWORD:-nova}}`` where this file sets neither: the inner default's literal is
+        the value when the environment gives neither variable."""
+        m = _NESTED_DEFAULT.fullmatch(text_.strip('"'))
+        if m is None or m.group(1) in _DYNAMIC or self.bindings.lookup(m.group(1), use) is not None:
+            return None
+        return _literal_default(m.group(2))
 
     def _variable_default(self, text_: str, use: int) -> str | None:
         """``${KEY:-$BASE/key.asc}``: a default built from one variable this file sets, then literal text."""
@@ -289,6 +299,8 @@ class WordReader:
         return start + m.group(2) if binding is None or binding.value is None else None
 
 
+# ``${INNER:-literal}`` (or ``-``, ``:=``, ``=``) as a whole default
+_NESTED_DEFAULT = re.compile(r"\$\{(\w+):?[-=]([^${}`]*)\}")
 _VARIABLE_DEFAULT = re.compile(r"^\$\{?(\w+)\}?([^$`\"'\\]*)$")
 # ``${X/pattern/replacement}`` (``//`` every match, ``/#`` at the start, ``/%`` at the end): the pattern up to the
 # first unescaped ``/``. Followed only when both sides are literal (no glob, no expansion, no ``&``, which bash 5.2
