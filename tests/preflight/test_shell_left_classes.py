@@ -159,3 +159,20 @@ def test_e_near_miss_a_restart_of_another_service_or_a_copied_config_runs_nothin
     assert in_script(UNVERIFIED, *fetched, 'cp "$tmp"/app.conf .', "systemctl restart app") == []
     checked = 'sha256sum -c "$tmp"/app.tar.gz.sha256 || exit 1'
     assert in_script(UNVERIFIED, *fetched[:2], checked, fetched[2], 'cp "$tmp"/app .', "systemctl restart app") == []
+
+
+# -- holdout55: a pre-shared key's name is a secret's name ---------------------------------------------------------------
+
+DEFAULT_CREDENTIAL = "preflight.default_credential"
+
+
+def test_a_pre_shared_key_with_a_literal_fallback_is_a_default_credential() -> None:
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PSK:='notasecret'}") == [3]
+    assert in_script(DEFAULT_CREDENTIAL, ": ${VPN_IPSEC_PSK:='vpnsecret1'}") == [3]
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PRE_SHARED_KEY:='vpnsecret1'}") == [3]
+
+
+def test_a_near_miss_a_pre_shared_key_file_or_a_generated_key_is_no_default_credential() -> None:
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PSK_FILE:='/etc/ipsec.secrets'}") == []
+    assert in_script(DEFAULT_CREDENTIAL, ': ${PSK:="$(openssl rand -hex 16)"}') == []
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PSKEL:='abcdef'}") == []  # psk inside another word
