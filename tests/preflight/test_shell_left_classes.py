@@ -161,7 +161,7 @@ def test_e_near_miss_a_restart_of_another_service_or_a_copied_config_runs_nothin
     assert in_script(UNVERIFIED, *fetched[:2], checked, fetched[2], 'cp "$tmp"/app .', "systemctl restart app") == []
 
 
-# -- holdout55: a pre-shared key's name is a secret's name ---------------------------------------------------------------
+# -- holdout55: a pre-shared key's name is a secret's name -------------------------------------------------------------
 
 DEFAULT_CREDENTIAL = "preflight.default_credential"
 
