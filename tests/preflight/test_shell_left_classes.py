@@ -176,3 +176,57 @@ def test_a_near_miss_a_pre_shared_key_file_or_a_generated_key_is_no_default_cred
     assert in_script(DEFAULT_CREDENTIAL, ": ${PSK_FILE:='/etc/ipsec.secrets'}") == []
     assert in_script(DEFAULT_CREDENTIAL, ': ${PSK:="$(openssl rand -hex 16)"}') == []
     assert in_script(DEFAULT_CREDENTIAL, ": ${PSKEL:='abcdef'}") == []  # psk inside another word
+
+
+# -- holdout54: a directory set per platform, written through more variables -------------------------------------------
+
+IMPLICIT = "preflight.implicit_privilege"
+PER_PLATFORM = (
+    "if [ -f /etc/redhat-release ]; then",
+    "  WEB_ROOT='/var/www'",
+    "elif [ -f /etc/debian_version ]; then",
+    "  WEB_ROOT='/usr/share/apache2'",
+    "fi",
+    'APP_DIR="${WEB_ROOT}/app"',
+    'APP_CONF="${APP_DIR}/settings.py"',
+)
+
+
+def test_a_write_under_a_directory_one_platform_picks_needs_root() -> None:
+    assert in_script(IMPLICIT, *PER_PLATFORM, 'echo "DEBUG = False" >> "${APP_CONF}"') == [10]
+    assert in_script(IMPLICIT, *PER_PLATFORM, "rm -f ${APP_DIR}") == [10]
+    # read in a function the script calls after setting the names
+    in_function = ("add_setting() {", '  echo "$1" >> "${APP_CONF}"', "}")
+    assert in_script(IMPLICIT, *in_function, *PER_PLATFORM, "add_setting X=1") == [4]
+
+
+def test_a_near_miss_a_directory_picked_by_who_runs_or_never_a_system_one() -> None:
+    by_user = (
+        'if [ "$(id -u)" = 0 ]; then',
+        "  BIN_DIR=/usr/local/bin",
+        "else",
+        "  BIN_DIR=/tmp/bin",
+        "fi",
+    )
+    assert in_script(IMPLICIT, *by_user, 'cp app "${BIN_DIR}/app"') == []
+    per_platform_home = (
+        "if [ -f /etc/redhat-release ]; then",
+        "  DATA=/srv/app",
+        "else",
+        "  DATA=/tmp/app",
+        "fi",
+        'CONF="$DATA/app.conf"',
+    )
+    assert in_script(IMPLICIT, *per_platform_home, 'echo x >> "$CONF"') == []
+    given = ('if [ -d "$1" ]; then', '  ROOT="$1"', "fi", 'cp -r app "$ROOT/app"')
+    assert in_script(IMPLICIT, *given) == []
+    # chmod of a file the script wrote itself: its owner may change its mode
+    debian_first = (
+        "if [ -f /etc/debian_version ]; then",
+        "  WEB_ROOT='/usr/share/apache2'",
+        "else",
+        "  WEB_ROOT='/var/www'",
+        "fi",
+    )
+    assert in_script(IMPLICIT, *debian_first, 'chmod 0400 "${WEB_ROOT}/app/settings.py"') == []
+    assert in_script(IMPLICIT, *debian_first, 'rm -f "${WEB_ROOT}/app/settings.pyc"') == [8]
