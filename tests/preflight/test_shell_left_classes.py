@@ -230,3 +230,44 @@ def test_a_near_miss_a_directory_picked_by_who_runs_or_never_a_system_one() -> N
     )
     assert in_script(IMPLICIT, *debian_first, 'chmod 0400 "${WEB_ROOT}/app/settings.py"') == []
     assert in_script(IMPLICIT, *debian_first, 'rm -f "${WEB_ROOT}/app/settings.pyc"') == [8]
+
+
+# -- holdout55: a capability test is a privilege check ----------------------------------------------------------------
+
+CAPABILITY = (
+    "has_cap_sys_admin() {",
+    "  local key val",
+    "  while read -r key val; do",
+    '    if [ "$key" = CapEff: ]; then',
+    '      [ "$(( 16#$val & (1 << 21) ))" != 0 ]',
+    "      return",
+    "    fi",
+    "  done </proc/self/status",
+    "  return 1",
+    "}",
+)
+
+
+def test_a_step_after_a_capability_test_that_returns_is_guarded() -> None:
+    skipping = ("remount() {", '  has_cap_sys_admin || { echo "no CAP_SYS_ADMIN, skipped" >&2; return; }')
+    steps = ("  mount -o remount,rw /sys/fs/cgroup", "}", "remount", 'exec "$@"')
+    assert in_script(IMPLICIT, *CAPABILITY, *skipping, *steps) == []
+    # through a second function, and capsh's report of the sets
+    via = ("has_admin() {", "  has_cap_sys_admin", "}", "remount() {", "  has_admin || return")
+    assert in_script(IMPLICIT, *CAPABILITY, *via, *steps) == []
+    capsh = ("can_admin() {", "  capsh --has-p=cap_sys_admin", "}", "remount() {", "  can_admin || return")
+    assert in_script(IMPLICIT, *capsh, *steps) == []
+    # the uid test it fits beside: the same guard with is_root
+    is_root = ("is_root() {", '  if [ "$(id -u)" = 0 ]; then return 0; fi', "  return 1", "}")
+    assert in_script(IMPLICIT, *is_root, "remount() {", "  is_root || return", *steps) == []
+
+
+def test_a_near_miss_a_capability_test_that_only_warns_or_another_function_guards() -> None:
+    warns = ("remount() {", '  has_cap_sys_admin || echo "no CAP_SYS_ADMIN, trying anyway" >&2')
+    steps = ("  mount -o remount,rw /sys/fs/cgroup", "}", "remount", 'exec "$@"')
+    assert in_script(IMPLICIT, *CAPABILITY, *warns, *steps) == [15]
+    other = ("probe() {", "  has_cap_sys_admin || return", "}", "remount() {", "  probe")
+    assert in_script(IMPLICIT, *CAPABILITY, *other, *steps) == [18]
+    # a function that reads its status file for something else is no privilege test
+    state = ("is_running() {", "  grep -q 'State:.*R' /proc/self/status", "}", "remount() {", "  is_running || return")
+    assert in_script(IMPLICIT, *state, *steps) == [8]

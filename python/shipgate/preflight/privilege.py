@@ -829,6 +829,8 @@ def _implicit_steps(
             continue
         if handed is not None and command.line > handed and "not-root" not in command.conditions:
             continue
+        if any(command.function == f and command.line > line for f, line in script.privilege_guards):
+            continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None and not script.root_checks:
             found = _write_on_some_platform(command, script)
