@@ -198,6 +198,9 @@ def test_a_write_under_a_directory_one_platform_picks_needs_root() -> None:
     # read in a function the script calls after setting the names
     in_function = ("add_setting() {", '  echo "$1" >> "${APP_CONF}"', "}")
     assert in_script(IMPLICIT, *in_function, *PER_PLATFORM, "add_setting X=1") == [4]
+    # a part made at run time below the platform's directory: the directory above it is still known
+    release = ('RELEASE="$(basename "$PKG")"', 'NEW_DIR="${WEB_ROOT}/${RELEASE}"')
+    assert in_script(IMPLICIT, *PER_PLATFORM, *release, 'cp -p settings.py "${NEW_DIR}/"') == [12]
 
 
 def test_a_near_miss_a_directory_picked_by_who_runs_or_never_a_system_one() -> None:

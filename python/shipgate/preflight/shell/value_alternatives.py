@@ -19,6 +19,7 @@ from shipgate.preflight.shell.reaching import alternatives
 _REFERENCE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
 _RUN_TIME = re.compile(r"\$\(|`|\$\{[^}]*[^\w}]|\$\{?[0-9@*#?$!-]")
 _MAX_DEPTH = 3
+_UNKNOWN = "$(…)"  # stands for a reference with no literal value, and what follows it
 _MAX_VALUES = 32
 
 
@@ -29,9 +30,9 @@ def alternative_values(script: Script, word: Word, command: Command) -> list[str
         return []
     found = _expand(script, _unquoted(word.raw), command, _MAX_DEPTH)
     call = _first_call(script, command)
-    if found or call is None:
-        return found
-    return _expand(script, _unquoted(word.raw), call, _MAX_DEPTH)  # a function's names, set before it is called
+    if call is not None:  # a function's names may be set after its body, before the script calls it
+        found = list(dict.fromkeys((*found, *_expand(script, _unquoted(word.raw), call, _MAX_DEPTH))))
+    return found
 
 
 def _first_call(script: Script, command: Command) -> Command | None:
@@ -43,8 +44,8 @@ def _first_call(script: Script, command: Command) -> Command | None:
 
 
 def _expand(script: Script, written: str, at: Command, depth: int) -> list[str]:
-    if _RUN_TIME.search(written):
-        return []
+    """``written`` with each plain reference replaced by each of its alternatives; a part made at run time
+    (``$(basename "$f")``, ``$1``, a name with no literal) ends the known text, the directory above it is kept."""
     m = _REFERENCE.search(written)
     if m is None:
         return [written]
@@ -61,6 +62,8 @@ def _expand(script: Script, written: str, at: Command, depth: int) -> list[str]:
         found.extend(written[: m.start()] + inner + written[m.end() :] for inner in inners)
         if len(found) > _MAX_VALUES:
             return []
+    if not found:
+        return [written[: m.start()] + _UNKNOWN]  # no literal for it: what comes before it is still known
     rest: list[str] = []
     for value in dict.fromkeys(found):
         rest.extend(_expand(script, value, at, depth - 1) if _REFERENCE.search(value) else [value])
@@ -74,7 +77,7 @@ def _assigned(assignment: Assignment) -> str | None:
     if assignment.value is not None and "$" not in assignment.raw.partition("=")[2]:
         return assignment.value
     written = _unquoted(assignment.raw.partition("=")[2])
-    return None if _RUN_TIME.search(written) else written
+    return None if _RUN_TIME.match(written) else written  # a value that opens with a run-time part: unknown
 
 
 def _unquoted(text: str) -> str:
