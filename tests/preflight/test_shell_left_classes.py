@@ -163,16 +163,129 @@ def test_e_near_miss_a_restart_of_another_service_or_a_copied_config_runs_nothin
 
 # -- F: a default nested in a default is the value when the environment gives neither ----------------------------------
 
-DEFAULT = "preflight.default_credential"
+DEFAULT_CREDENTIAL = "preflight.default_credential"
 
 
 def test_f_a_password_defaulting_to_another_variable_then_a_literal_is_a_default_credential() -> None:
     nested = "NOVA_PASSWORD=${NOVA_PASSWORD:-${SERVICE_PASSWORD:-nova}}"
-    assert in_script(DEFAULT, nested, 'openstack user create --password "$NOVA_PASSWORD" nova') == [3]
+    assert in_script(DEFAULT_CREDENTIAL, nested, 'openstack user create --password "$NOVA_PASSWORD" nova') == [3]
 
 
 def test_f_near_miss_a_default_to_another_variable_alone_or_one_the_file_sets_is_not() -> None:
     only_variable = "NOVA_PASSWORD=${NOVA_PASSWORD:-${SERVICE_PASSWORD}}"
-    assert in_script(DEFAULT, only_variable, 'openstack user create --password "$NOVA_PASSWORD" nova') == []
+    assert in_script(DEFAULT_CREDENTIAL, only_variable, 'openstack user create --password "$NOVA_PASSWORD" nova') == []
     generated = ('SERVICE_PASSWORD="$(openssl rand -hex 16)"', "NOVA_PASSWORD=${NOVA_PASSWORD:-${SERVICE_PASSWORD:-x}}")
-    assert in_script(DEFAULT, *generated, 'openstack user create --password "$NOVA_PASSWORD" nova') == []
+    assert in_script(DEFAULT_CREDENTIAL, *generated, 'openstack user create --password "$NOVA_PASSWORD" nova') == []
+
+
+# -- holdout55: a pre-shared key's name is a secret's name -------------------------------------------------------------
+
+
+def test_a_pre_shared_key_with_a_literal_fallback_is_a_default_credential() -> None:
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PSK:='notasecret'}") == [3]
+    assert in_script(DEFAULT_CREDENTIAL, ": ${VPN_IPSEC_PSK:='vpnsecret1'}") == [3]
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PRE_SHARED_KEY:='vpnsecret1'}") == [3]
+
+
+def test_a_near_miss_a_pre_shared_key_file_or_a_generated_key_is_no_default_credential() -> None:
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PSK_FILE:='/etc/ipsec.secrets'}") == []
+    assert in_script(DEFAULT_CREDENTIAL, ': ${PSK:="$(openssl rand -hex 16)"}') == []
+    assert in_script(DEFAULT_CREDENTIAL, ": ${PSKEL:='abcdef'}") == []  # psk inside another word
+
+
+# -- holdout54: a directory set per platform, written through more variables -------------------------------------------
+
+IMPLICIT = "preflight.implicit_privilege"
+PER_PLATFORM = (
+    "if [ -f /etc/redhat-release ]; then",
+    "  WEB_ROOT='/var/www'",
+    "elif [ -f /etc/debian_version ]; then",
+    "  WEB_ROOT='/usr/share/apache2'",
+    "fi",
+    'APP_DIR="${WEB_ROOT}/app"',
+    'APP_CONF="${APP_DIR}/settings.py"',
+)
+
+
+def test_a_write_under_a_directory_one_platform_picks_needs_root() -> None:
+    assert in_script(IMPLICIT, *PER_PLATFORM, 'echo "DEBUG = False" >> "${APP_CONF}"') == [10]
+    assert in_script(IMPLICIT, *PER_PLATFORM, "rm -f ${APP_DIR}") == [10]
+    # read in a function the script calls after setting the names
+    in_function = ("add_setting() {", '  echo "$1" >> "${APP_CONF}"', "}")
+    assert in_script(IMPLICIT, *in_function, *PER_PLATFORM, "add_setting X=1") == [4]
+    # a part made at run time below the platform's directory: the directory above it is still known
+    release = ('RELEASE="$(basename "$PKG")"', 'NEW_DIR="${WEB_ROOT}/${RELEASE}"')
+    assert in_script(IMPLICIT, *PER_PLATFORM, *release, 'cp -p settings.py "${NEW_DIR}/"') == [12]
+
+
+def test_a_near_miss_a_directory_picked_by_who_runs_or_never_a_system_one() -> None:
+    by_user = (
+        'if [ "$(id -u)" = 0 ]; then',
+        "  BIN_DIR=/usr/local/bin",
+        "else",
+        "  BIN_DIR=/tmp/bin",
+        "fi",
+    )
+    assert in_script(IMPLICIT, *by_user, 'cp app "${BIN_DIR}/app"') == []
+    per_platform_home = (
+        "if [ -f /etc/redhat-release ]; then",
+        "  DATA=/srv/app",
+        "else",
+        "  DATA=/tmp/app",
+        "fi",
+        'CONF="$DATA/app.conf"',
+    )
+    assert in_script(IMPLICIT, *per_platform_home, 'echo x >> "$CONF"') == []
+    given = ('if [ -d "$1" ]; then', '  ROOT="$1"', "fi", 'cp -r app "$ROOT/app"')
+    assert in_script(IMPLICIT, *given) == []
+    # chmod of a file the script wrote itself: its owner may change its mode
+    debian_first = (
+        "if [ -f /etc/debian_version ]; then",
+        "  WEB_ROOT='/usr/share/apache2'",
+        "else",
+        "  WEB_ROOT='/var/www'",
+        "fi",
+    )
+    assert in_script(IMPLICIT, *debian_first, 'chmod 0400 "${WEB_ROOT}/app/settings.py"') == []
+    assert in_script(IMPLICIT, *debian_first, 'rm -f "${WEB_ROOT}/app/settings.pyc"') == [8]
+
+
+# -- holdout55: a capability test is a privilege check ----------------------------------------------------------------
+
+CAPABILITY = (
+    "has_cap_sys_admin() {",
+    "  local key val",
+    "  while read -r key val; do",
+    '    if [ "$key" = CapEff: ]; then',
+    '      [ "$(( 16#$val & (1 << 21) ))" != 0 ]',
+    "      return",
+    "    fi",
+    "  done </proc/self/status",
+    "  return 1",
+    "}",
+)
+
+
+def test_a_step_after_a_capability_test_that_returns_is_guarded() -> None:
+    skipping = ("remount() {", '  has_cap_sys_admin || { echo "no CAP_SYS_ADMIN, skipped" >&2; return; }')
+    steps = ("  mount -o remount,rw /sys/fs/cgroup", "}", "remount", 'exec "$@"')
+    assert in_script(IMPLICIT, *CAPABILITY, *skipping, *steps) == []
+    # through a second function, and capsh's report of the sets
+    via = ("has_admin() {", "  has_cap_sys_admin", "}", "remount() {", "  has_admin || return")
+    assert in_script(IMPLICIT, *CAPABILITY, *via, *steps) == []
+    capsh = ("can_admin() {", "  capsh --has-p=cap_sys_admin", "}", "remount() {", "  can_admin || return")
+    assert in_script(IMPLICIT, *capsh, *steps) == []
+    # the uid test it fits beside: the same guard with is_root
+    is_root = ("is_root() {", '  if [ "$(id -u)" = 0 ]; then return 0; fi', "  return 1", "}")
+    assert in_script(IMPLICIT, *is_root, "remount() {", "  is_root || return", *steps) == []
+
+
+def test_a_near_miss_a_capability_test_that_only_warns_or_another_function_guards() -> None:
+    warns = ("remount() {", '  has_cap_sys_admin || echo "no CAP_SYS_ADMIN, trying anyway" >&2')
+    steps = ("  mount -o remount,rw /sys/fs/cgroup", "}", "remount", 'exec "$@"')
+    assert in_script(IMPLICIT, *CAPABILITY, *warns, *steps) == [15]
+    other = ("probe() {", "  has_cap_sys_admin || return", "}", "remount() {", "  probe")
+    assert in_script(IMPLICIT, *CAPABILITY, *other, *steps) == [18]
+    # a function that reads its status file for something else is no privilege test
+    state = ("is_running() {", "  grep -q 'State:.*R' /proc/self/status", "}", "remount() {", "  is_running || return")
+    assert in_script(IMPLICIT, *state, *steps) == [8]

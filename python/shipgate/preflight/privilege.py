@@ -24,6 +24,7 @@ from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands,
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
+from shipgate.preflight.shell.value_alternatives import alternative_values
 from shipgate.preflight.start_scripts import start_script_libraries, starts_app_server, writes_only_state
 from shipgate.preflight.update_scripts import run_by_updater
 
@@ -828,7 +829,11 @@ def _implicit_steps(
             continue
         if handed is not None and command.line > handed and "not-root" not in command.conditions:
             continue
+        if any(command.function == f and command.line > line for f, line in script.privilege_guards):
+            continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions) or _in_system_dir(command, cwd)
+        if found is None and not script.root_checks:
+            found = _write_on_some_platform(command, script)
         if found is None or found[1] in seen:
             continue
         if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
@@ -843,6 +848,25 @@ def _implicit_steps(
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps
+
+
+# Commands whose operands are entries they make or remove in a directory (as root_only reads them; not chmod,
+# which the file's owner may run: a file the script made itself is its own whichever directory it is in).
+_CHANGES_OPERANDS = frozenset({"mkdir", "rm", "touch", "mv"})
+
+
+def _write_on_some_platform(command: Command, script: Script) -> tuple[str, int] | None:
+    """A write whose path comes from a variable set per platform or branch (shell.value_alternatives): under a
+    system directory on one of them (a web root that is ``/usr/share/apache2`` on Debian). Read only in a script
+    with no uid test, where no branch is picked by who runs it."""
+    words = [*written_paths(command), *(operands(command) if command.name in _CHANGES_OPERANDS else ())]
+    for word in words:
+        if not word.expands or _system_path(word.text.rstrip("/") + "/"):
+            continue
+        system = next((v for v in alternative_values(script, word, command) if _system_path(v.rstrip("/") + "/")), None)
+        if system is not None:
+            return f"writes {system} (on one of the branches that set its directory)", write_line(command, word)
+    return None
 
 
 def _implicit_finding(path: str, command: Command, why: str) -> Finding:

@@ -63,6 +63,9 @@ _GLUED_WORD = r"(?:^|_)(?:admin|root|db|user|mysql|pg|postgres|smtp|mail|ldap|ft
 # ``RABBITMQ_ERLANG_COOKIE``, ``RELEASE_COOKIE`` (Elixir releases): the shared secret that lets any Erlang node
 # holding it run code in the node, a password by another name.
 _COOKIE = r"(?:^|[_.-])(?:erlang|release)[_.-]?cookie$"
+# ``IPSEC_PSK``, ``wpa_psk``, WireGuard's ``PresharedKey``, ``PRE_SHARED_KEY``: the pre-shared key of an IPsec
+# tunnel or a Wi-Fi network, which lets whoever holds it join the network (a password by another name).
+_PRESHARED = r"(?:^|[_.-])psk(?:$|[_.-])|pre[_.-]?shared[_.-]?key"
 SECRET_NAME = re.compile(
     "|".join(
         (
@@ -74,6 +77,7 @@ SECRET_NAME = re.compile(
             _GLUED_WORD,
             _CIPHER_KEY,
             _COOKIE,
+            _PRESHARED,
         )
     ),
     re.I,
@@ -192,7 +196,7 @@ _FILE_VALUE = re.compile(
 # that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
     r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
-    r"|-----begin|npm_|pypi-|pw(?![a-z0-9])|cookie"
+    r"|-----begin|npm_|pypi-|pw(?![a-z0-9])|cookie|psk"
 )
 _SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")

@@ -162,6 +162,9 @@ class Script:
     failure_ignored: frozenset[tuple[int, str]] = frozenset()
     # the if/elif branches a test of the installed programs chooses (``if command -v sha256sum``: shell.probes)
     probed_arms: frozenset[tuple[int, int, int, str | None]] = frozenset()
+    # (function, line) of a uid or capability test in the function whose failing branch returns from it
+    # (``is_root || { echo "skipped"; return; }``): the function's later steps run only with the privilege.
+    privilege_guards: tuple[tuple[str, int], ...] = ()
     tests: tuple[Test, ...] = ()
     functions: tuple[str, ...] = ()
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e

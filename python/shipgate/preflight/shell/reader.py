@@ -34,6 +34,7 @@ from shipgate.preflight.shell.arms import LOOPS, Arm, case_arm, if_arm
 from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
+from shipgate.preflight.shell.capabilities import reads_capabilities
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
 from shipgate.preflight.shell.inline_programs import as_shell, inline_program
@@ -219,6 +220,9 @@ class _Reader:
         # Functions that return success when run as root (``is_root() { if [ "$(id -u)" -eq 0 ]; then return 0;
         # fi; …; }``), with the line of their uid test: ``if ! is_root; then …`` tests the uid through them.
         self.root_predicates: dict[str, int] = {}
+        self.capability_predicates: set[str] = set()
+        # function -> the line of a privilege test in it whose failing branch returns: later steps are guarded
+        self.privilege_guards: dict[str, int] = {}
         self.root_flags: dict[str, tuple[str, str]] = {}  # a flag set in a uid test's branch (shell.guards)
         # Functions that run an argument as a shell string (``run_as() { su - www-data -c "cd /srv;$1" || sh -c
         # "$1"; }``): name -> how (``shell.runners``); a call's string argument is read as commands at the call.
@@ -390,8 +394,11 @@ class _Reader:
                 self.functions.append(name)
             if self.pacman_install and name in PACMAN_REMOVAL_FUNCTIONS and ctx.function is None:
                 inner = inner.with_(conditions=(*inner.conditions, REMOVAL))
+            start = len(self.commands)
             for child in node.named_children:
                 self._walk(child, inner.with_(function=name))
+            if name:
+                self._record_capability_predicate(name, node, ctx, start)
         elif kind == "program" and self.removal_side and ctx.reparse == 0:
             self._removal_side_program(node, inner)
         elif kind == "subshell":
@@ -655,6 +662,14 @@ class _Reader:
         if found.kind == "requires" and escalated:
             self.root_checks[check] = RootCheck("adapts", found.line, found.text)
 
+    def _record_capability_predicate(self, name: str, node: Node, ctx: _Ctx, start: int) -> None:
+        """A function that reads the effective capabilities, or calls one that does, is a root predicate
+        (shell.capabilities): ``has_cap_sys_admin || return`` guards what follows as ``is_root || return`` does."""
+        calls = {c.name for c in self.commands[start:] if c.function == name}
+        if reads_capabilities(text(node)) or calls & self.capability_predicates:
+            self.capability_predicates.add(name)
+            self.root_predicates.setdefault(name, self._line(node, ctx))
+
     def _predicate_call(self, conds: list[Node]) -> tuple[str, int] | None:
         """``if is_root`` / ``if ! is_root`` of a root predicate: the polarity and the line of its uid test."""
         named = [c for c in conds if c.is_named]
@@ -715,6 +730,8 @@ class _Reader:
                 runs_when = polarity if operators[0] == "&&" else {"root": "not-root", "not-root": "root"}[polarity]
                 fails = ctx.function is not None and _fails(right)
                 ends = "exit" if fails else self._ending([right])
+                if ctx.function is not None and runs_when == "not-root" and not fails and _returns(right):
+                    self.privilege_guards.setdefault(ctx.function, self._line(node, ctx))
                 self._record_root_check(node, runs_when, ends, ctx, line=predicate[1] if predicate else None)
                 self._walk(left, ctx.with_(conditions=(*ctx.conditions, "test")))
                 self._walk(right, ctx.with_(conditions=(*ctx.conditions, runs_when)))
@@ -1418,6 +1435,18 @@ _RETURNS_TRUE = re.compile(r"^return(?:\s+0)?\s*$")
 _RETURNS_FALSE = re.compile(r"^return\s+(?:[1-9]\d*|\$\?)\s*;?$")
 
 
+def _returns(node: Node) -> bool:
+    """Whether a branch returns from its function on some path (``{ echo "won't without it"; return; }``)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "command" and text(current).split(maxsplit=1)[:1] == ["return"]:
+            return True
+        if current.type not in ("function_definition", "command_substitution", "subshell"):
+            stack.extend(current.named_children)
+    return False
+
+
 def _fails(node: Node) -> bool:
     """``return 1`` after ``check || …`` in a function: the function gives up there, so its later steps run only
     when the check passed (``main() { check_if_running_as_root || return 1; …; }``)."""
@@ -1456,6 +1485,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         fallbacks=tuple(reader.fallbacks),
         failure_ignored=frozenset(reader.failure_ignored),
         probed_arms=frozenset(reader.probed_arms),
+        privilege_guards=tuple(reader.privilege_guards.items()),
         tests=tuple(reader.tests),
         functions=functions,
         errexit=reader.errexit,
