@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+from shipgate.preflight import python_script
+
 UNVERIFIED = "preflight.unverified_download_exec"
 ENDPOINT = "preflight.external_endpoint"
 PRIVILEGE = "preflight.implicit_privilege"
@@ -194,3 +196,40 @@ def test_2_near_miss_a_runner_given_an_unknown_value_or_a_body_with_its_own_comm
         "run('yarn install --production');", "run('ignored'); run('ignored too');"
     )
     assert codes_at({"scripts/install.js": own}, EGRESS) == [4, 8]
+
+
+# -- 5: a Python function of the file that hands its ``*args`` to a runner whose program another parameter names ----
+
+PY_STARRED_RUNNER = _text(
+    "#!/usr/bin/env python3",  # 1
+    "import subprocess",  # 2
+    "",  # 3
+    "def run_in(env_dir, executable, *args):",  # 4
+    "    subprocess.run([str(env_dir / 'bin' / executable)] + [str(a) for a in args], check=True)",  # 5
+    "",  # 6
+    "def pip_install(env_dir, *args):",  # 7
+    "    run_in(env_dir, 'python', '-m', 'pip', 'install', *args)",  # 8
+    "",  # 9
+    "def main():",  # 10
+    "    pip_install(ENV, '-U', 'pip')",  # 11
+    "    pip_install(ENV, '-r', 'requirements.txt')",  # 12
+    "",  # 13
+    "if __name__ == '__main__':",  # 14
+    "    main()",  # 15
+)
+
+
+def test_5_a_starred_runner_of_a_runner_is_a_pip_install_at_each_call() -> None:
+    files = {"scripts/mkenv.py": PY_STARRED_RUNNER}
+    assert codes_at(files, EGRESS) == [11, 12]
+    commands = dict(python_script.commands("scripts/mkenv.py", PY_STARRED_RUNNER) or [])
+    assert commands[11] == 'python "-m" "pip" "install" "-U" "pip"'
+
+
+def test_5_near_miss_the_same_runner_running_the_program_with_no_fetching_words() -> None:
+    # the runner given another program (the venv's own script) and words that fetch nothing: no egress
+    files = {"scripts/mkenv.py": PY_STARRED_RUNNER.replace("'-m', 'pip', 'install', *args", "'-c', *args")}
+    assert codes_at(files, EGRESS) == []
+    # a starred parameter the runner never hands to the command: nothing is read at the calls
+    unused = PY_STARRED_RUNNER.replace("[str(a) for a in args]", "['--version']")
+    assert codes_at({"scripts/mkenv.py": unused}, EGRESS) == []
