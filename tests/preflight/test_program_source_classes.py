@@ -233,3 +233,36 @@ def test_5_near_miss_the_same_runner_running_the_program_with_no_fetching_words(
     # a starred parameter the runner never hands to the command: nothing is read at the calls
     unused = PY_STARRED_RUNNER.replace("[str(a) for a in args]", "['--version']")
     assert codes_at({"scripts/mkenv.py": unused}, EGRESS) == []
+
+
+# -- 6: a Ruby command named for its step with the product's prefix glued on; its root check --------------------------
+
+ROOT_ASSUMED = "preflight.root_assumed"
+
+RB_UPDATER = _text(
+    "#!/usr/bin/env ruby",  # 1
+    "abort 'run me as root' unless Process.euid.zero?",  # 2
+    "system('apt-get', '-qq', 'update')",  # 3
+    "system('apt-get', 'install', '--assume-yes', 'tool')",  # 4
+    "Dir.chdir(base) { system('bundle', 'install') }",  # 5
+)
+
+
+def test_6_an_executable_named_prefix_update_is_read_as_a_step() -> None:
+    files = {"toolupdate": RB_UPDATER}
+    assert codes_at(files, EGRESS) == [3, 4, 5]
+    assert codes_at(files, PRIVILEGE) == []  # the check at 2 ends the script unless it runs as root
+    assert codes_at(files, ROOT_ASSUMED) == [2]
+    check = "if not (Process.uid == 0 or File.stat(base).owned?) then exit 16 end"  # root or the owner
+    not_root_or_owner = RB_UPDATER.replace("abort 'run me as root' unless Process.euid.zero?", check)
+    assert codes_at({"toolupdate": not_root_or_owner}, PRIVILEGE) == []
+
+
+def test_6_near_miss_a_module_with_an_extension_and_a_check_that_refuses_root() -> None:
+    # a product module named for updating (an extension, no step folder) is program source, not a step
+    assert codes_at({"lib/autoupdate.rb": RB_UPDATER}, EGRESS) == []
+    # exiting when root is no root check: apt-get stays a root-only command run unchecked
+    refuses = RB_UPDATER.replace("unless Process.euid.zero?", "if Process.euid.zero?")
+    assert codes_at({"toolupdate": refuses}, PRIVILEGE) == [3, 4]
+    # a name that only ends in a step word's letters inside a longer word is no step (``dateupdated`` is not)
+    assert codes_at({"dateupdated": RB_UPDATER}, EGRESS) == []

@@ -85,6 +85,9 @@ _STEP_NAME = re.compile(
     r"(?:^|[-_.])(?:install(?:er)?|upgrade|update|migrate|bootstrap|setup|deploy|provision|configure|"
     r"post-?inst(?:all)?|pre-?inst(?:all)?|start|entrypoint|maintenance)(?:$|[-_.])"
 )
+# An executable's name (no extension: a command run by name) that ends in the step it performs, glued to the
+# product's prefix as command names often are (``msfupdate``, ``pveupgrade``, ``fooinstall``)
+_GLUED_STEP_COMMAND = re.compile(r"^[a-z][a-z0-9]*(?:install|upgrade|update)$")
 _STEP_DIRS = frozenset({"bin", "sbin", "scripts", "setup", "install", "installer", "bootstrap", "upgrade", "deploy"})
 _UNDO = frozenset({"down", "downgrade", "rollback", "uninstall", "purge"})
 _ROOT_HELPER = re.compile(r"^_?(?:assert|require|ensure|check|must_be|die_unless)_?(?:running_)?(?:as_)?root$")
@@ -161,10 +164,13 @@ def _is_migration(path: str, tree: ast.Module) -> bool:
 
 def step_path(path: str) -> bool:
     """A name or place that says the file is run to install, upgrade or maintain (``install.py``,
-    ``bin/pveupgrade``, ``scripts/update-x.py``, ``setup/migrate.py``, a container's ``start.py``), not a module of
-    the product's own code (``glances/outdated.py``)."""
+    ``bin/pveupgrade``, ``scripts/update-x.py``, ``setup/migrate.py``, a container's ``start.py``, a command with no
+    extension whose name ends in its step, ``msfupdate``), not a module of the product's own code
+    (``glances/outdated.py``, ``lib/autoupdate.rb``)."""
     parts = path.lower().split("/")
-    stem = posixpath.splitext(parts[-1])[0]
+    stem, extension = posixpath.splitext(parts[-1])
+    if not extension and _GLUED_STEP_COMMAND.search(stem):
+        return True  # a command run by its name, the product's prefix glued to the step (``msfupdate``)
     return bool(_STEP_NAME.search(stem)) or any(p in _STEP_DIRS for p in parts[:-1])
 
 
