@@ -266,3 +266,26 @@ def test_6_near_miss_a_module_with_an_extension_and_a_check_that_refuses_root() 
     assert codes_at({"toolupdate": refuses}, PRIVILEGE) == [3, 4]
     # a name that only ends in a step word's letters inside a longer word is no step (``dateupdated`` is not)
     assert codes_at({"dateupdated": RB_UPDATER}, EGRESS) == []
+
+
+# -- 7: a URL printed through a terminal colour wrapper ---------------------------------------------------------------
+
+JS_PRINTED = _text(
+    "const chalk = require('chalk')",  # 1
+    "const logger = require('../logger')",  # 2
+    "const RELEASES = 'https://downloads.example.org/tool/'",  # 3
+    "function done() {",  # 4
+    "  logger.log(chalk.grey('https://on.example.io/installing-tool'))",  # 5
+    "  console.log(chalk.bold.cyan('https://guide.example.net/next-steps'))",  # 6
+    "}",  # 7
+    "module.exports = { done, RELEASES }",  # 8
+)
+
+
+def test_7_a_url_a_logger_prints_through_a_colour_wrapper_is_shown_not_contacted() -> None:
+    assert codes_at({"lib/tasks/install.js": JS_PRINTED}, ENDPOINT) == [3]
+
+
+def test_7_near_miss_a_colour_wrapper_outside_a_display_call_stays_a_host() -> None:
+    fetched = JS_PRINTED.replace("logger.log(chalk.grey(", "fetchFrom(chalk.grey(")
+    assert codes_at({"lib/tasks/install.js": fetched}, ENDPOINT) == [3, 5]
