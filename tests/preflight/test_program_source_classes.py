@@ -289,3 +289,29 @@ def test_7_a_url_a_logger_prints_through_a_colour_wrapper_is_shown_not_contacted
 def test_7_near_miss_a_colour_wrapper_outside_a_display_call_stays_a_host() -> None:
     fetched = JS_PRINTED.replace("logger.log(chalk.grey(", "fetchFrom(chalk.grey(")
     assert codes_at({"lib/tasks/install.js": fetched}, ENDPOINT) == [3, 5]
+
+
+# -- 8: a Python module's URL constant that a request call is given: contacted at each call ---------------------------
+
+PY_UPDATER_MODULE = _text(
+    "from urllib.request import urlopen",  # 1
+    "",  # 2
+    "def update_self(to_screen):",  # 3
+    "    UPDATE_URL = 'http://updates.example.io/tool/'",  # 4
+    "    VERSION_URL = UPDATE_URL + 'LATEST_VERSION'",  # 5
+    "    JSON_URL = UPDATE_URL + 'versions.json'",  # 6
+    "    latest = urlopen(VERSION_URL).read()",  # 7
+    "    versions = urlopen(JSON_URL).read()",  # 8
+    "    return latest, versions",  # 9
+)
+
+
+def test_8_a_url_constant_two_requests_are_given_is_contacted_at_each() -> None:
+    assert codes_at({"tool/update.py": PY_UPDATER_MODULE}, ENDPOINT) == [7, 8]
+
+
+def test_8_near_miss_a_url_constant_no_request_is_given_stays_at_its_line() -> None:
+    shown = PY_UPDATER_MODULE.replace("urlopen(VERSION_URL).read()", "to_screen(VERSION_URL)").replace(
+        "urlopen(JSON_URL).read()", "len(JSON_URL)"
+    )
+    assert codes_at({"tool/update.py": shown}, ENDPOINT) == [4]
