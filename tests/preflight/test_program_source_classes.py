@@ -315,3 +315,11 @@ def test_8_near_miss_a_url_constant_no_request_is_given_stays_at_its_line() -> N
         "urlopen(JSON_URL).read()", "len(JSON_URL)"
     )
     assert codes_at({"tool/update.py": shown}, ENDPOINT) == [4]
+
+
+def test_8_near_miss_a_constant_handed_to_the_request_as_it_is_stays_at_its_line() -> None:
+    # the URL requested is the literal itself (no URL built from it): the host stays at the constant's line
+    direct = PY_UPDATER_MODULE.replace("urlopen(VERSION_URL)", "urlopen(UPDATE_URL)").replace(
+        "urlopen(JSON_URL)", "urlopen(UPDATE_URL)"
+    )
+    assert codes_at({"tool/update.py": direct}, ENDPOINT) == [4]

@@ -6,8 +6,10 @@ text: its URL literal is a host at the literal's line. When the literal is bound
 given — ``JSON_URL = UPDATE_URL + 'versions.json'`` then ``urlopen(JSON_URL)``, in the same function or at the
 module's top level, also through ``+``, an f-string or ``.format`` on such a name — the host is contacted where the
 call runs: one endpoint at each call line (two requests of one host, two contacts), the literal's line then only
-where the value is written. A request call: ``urlopen`` and the client methods ``requested_locals`` knows
-(``requests.get``, ``session.post``…). Names bound to something else (a call's result, a parameter) lead nowhere."""
+where the value is written. Only a URL built from the literal moves so: a constant handed to the request as it is
+(``API_BASE_URL`` given to ``post_json``) stays a host at its own line, where round ten's packages label it. A
+request call: ``urlopen`` and the client methods ``requested_locals`` knows (``requests.get``, ``session.post``…).
+Names bound to something else (a call's result, a parameter) lead nowhere."""
 
 from __future__ import annotations
 
@@ -40,8 +42,8 @@ def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list
             if not isinstance(call, ast.Call) or not is_request(call):
                 continue
             url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
-            for line in _literal_lines(url, {**module, **local}, 0) if url is not None else ():
-                if line != call.lineno and call.lineno not in found.setdefault(line, []):
+            for line, built in _literal_lines(url, {**module, **local}, 0) if url is not None else ():
+                if built and line != call.lineno and call.lineno not in found.setdefault(line, []):
                     found[line].append(call.lineno)
     return found
 
@@ -64,20 +66,21 @@ def _bound(nodes: list[ast.AST] | list[ast.stmt]) -> dict[str, ast.expr]:
     return {k: v for k, v in values.items() if k not in twice}
 
 
-def _literal_lines(node: ast.expr, names: dict[str, ast.expr], depth: int) -> list[int]:
-    """The lines of the URL literals ``node`` is built from (its first part: the scheme and host)."""
+def _literal_lines(node: ast.expr, names: dict[str, ast.expr], depth: int) -> list[tuple[int, bool]]:
+    """The lines of the URL literals ``node`` is built from (its first part: the scheme and host), each with whether
+    the URL requested is built from it (a ``+``, an f-string, a template) rather than the literal itself."""
     if depth > _MAX_DEPTH:
         return []
     if isinstance(node, ast.Constant):
-        return [node.lineno] if isinstance(node.value, str) and "://" in node.value else []
+        return [(node.lineno, False)] if isinstance(node.value, str) and "://" in node.value else []
     if isinstance(node, ast.Name) and node.id in names:
         return _literal_lines(names[node.id], names, depth + 1)
+    inner: ast.expr | None = None
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
-        return _literal_lines(node.left, names, depth + 1)
-    if isinstance(node, ast.JoinedStr) and node.values:
+        inner = node.left
+    elif isinstance(node, ast.JoinedStr) and node.values:
         first = node.values[0]
         inner = first.value if isinstance(first, ast.FormattedValue) else first
-        return _literal_lines(inner, names, depth + 1)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        return _literal_lines(node.func.value, names, depth + 1)
-    return []
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        inner = node.func.value
+    return [(line, True) for line, _ in _literal_lines(inner, names, depth + 1)] if inner is not None else []
