@@ -323,3 +323,8 @@ def test_8_near_miss_a_constant_handed_to_the_request_as_it_is_stays_at_its_line
         "urlopen(JSON_URL)", "urlopen(UPDATE_URL)"
     )
     assert codes_at({"tool/update.py": direct}, ENDPOINT) == [4]
+
+
+def test_8_near_miss_one_request_built_on_the_base_stays_at_its_line() -> None:
+    one = PY_UPDATER_MODULE.replace("urlopen(JSON_URL).read()", "len(JSON_URL)")
+    assert codes_at({"tool/update.py": one}, ENDPOINT) == [4]

@@ -6,8 +6,10 @@ text: its URL literal is a host at the literal's line. When the literal is bound
 given — ``JSON_URL = UPDATE_URL + 'versions.json'`` then ``urlopen(JSON_URL)``, in the same function or at the
 module's top level, also through ``+``, an f-string or ``.format`` on such a name — the host is contacted where the
 call runs: one endpoint at each call line (two requests of one host, two contacts), the literal's line then only
-where the value is written. Only a URL built from the literal moves so: a constant handed to the request as it is
-(``API_BASE_URL`` given to ``post_json``) stays a host at its own line, where round ten's packages label it. A
+where the value is written. Only a literal that several request calls build their URLs from moves so: a constant
+handed to the request as it is (``API_BASE_URL`` given to ``post_json``, round ten's packages) and a base URL one
+request builds on (``base_uri`` then ``requests.get(f'{base_uri}{path}')``, round nine's) are one contact, reported
+where the host is written. A
 request call: ``urlopen`` and the client methods ``requested_locals`` knows (``requests.get``, ``session.post``…).
 Names bound to something else (a call's result, a parameter) lead nowhere."""
 
@@ -25,7 +27,8 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list[int]]:
-    """URL literal line -> the lines of the request calls given that URL (through names), for a Python file."""
+    """URL literal line -> the lines of the two or more request calls whose URLs are built from it (through names),
+    for a Python file."""
     if not path.endswith(".py") or sum(len(t) for _, t in lines) > _MAX_SOURCE:
         return {}
     text = dict(lines)
@@ -45,7 +48,7 @@ def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list
             for line, built in _literal_lines(url, {**module, **local}, 0) if url is not None else ():
                 if built and line != call.lineno and call.lineno not in found.setdefault(line, []):
                     found[line].append(call.lineno)
-    return found
+    return {line: calls for line, calls in found.items() if len(calls) > 1}
 
 
 def _top_walk(node: ast.AST) -> list[ast.AST]:
