@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+from shipgate.preflight import python_script
+
 UNVERIFIED = "preflight.unverified_download_exec"
 ENDPOINT = "preflight.external_endpoint"
 PRIVILEGE = "preflight.implicit_privilege"
@@ -194,3 +196,135 @@ def test_2_near_miss_a_runner_given_an_unknown_value_or_a_body_with_its_own_comm
         "run('yarn install --production');", "run('ignored'); run('ignored too');"
     )
     assert codes_at({"scripts/install.js": own}, EGRESS) == [4, 8]
+
+
+# -- 5: a Python function of the file that hands its ``*args`` to a runner whose program another parameter names ----
+
+PY_STARRED_RUNNER = _text(
+    "#!/usr/bin/env python3",  # 1
+    "import subprocess",  # 2
+    "",  # 3
+    "def run_in(env_dir, executable, *args):",  # 4
+    "    subprocess.run([str(env_dir / 'bin' / executable)] + [str(a) for a in args], check=True)",  # 5
+    "",  # 6
+    "def pip_install(env_dir, *args):",  # 7
+    "    run_in(env_dir, 'python', '-m', 'pip', 'install', *args)",  # 8
+    "",  # 9
+    "def main():",  # 10
+    "    pip_install(ENV, '-U', 'pip')",  # 11
+    "    pip_install(ENV, '-r', 'requirements.txt')",  # 12
+    "",  # 13
+    "if __name__ == '__main__':",  # 14
+    "    main()",  # 15
+)
+
+
+def test_5_a_starred_runner_of_a_runner_is_a_pip_install_at_each_call() -> None:
+    files = {"scripts/mkenv.py": PY_STARRED_RUNNER}
+    assert codes_at(files, EGRESS) == [11, 12]
+    commands = dict(python_script.commands("scripts/mkenv.py", PY_STARRED_RUNNER) or [])
+    assert commands[11] == 'python "-m" "pip" "install" "-U" "pip"'
+
+
+def test_5_near_miss_the_same_runner_running_the_program_with_no_fetching_words() -> None:
+    # the runner given another program (the venv's own script) and words that fetch nothing: no egress
+    files = {"scripts/mkenv.py": PY_STARRED_RUNNER.replace("'-m', 'pip', 'install', *args", "'-c', *args")}
+    assert codes_at(files, EGRESS) == []
+    # a starred parameter the runner never hands to the command: nothing is read at the calls
+    unused = PY_STARRED_RUNNER.replace("[str(a) for a in args]", "['--version']")
+    assert codes_at({"scripts/mkenv.py": unused}, EGRESS) == []
+
+
+# -- 6: a Ruby command named for its step with the product's prefix glued on; its root check --------------------------
+
+ROOT_ASSUMED = "preflight.root_assumed"
+
+RB_UPDATER = _text(
+    "#!/usr/bin/env ruby",  # 1
+    "abort 'run me as root' unless Process.euid.zero?",  # 2
+    "system('apt-get', '-qq', 'update')",  # 3
+    "system('apt-get', 'install', '--assume-yes', 'tool')",  # 4
+    "Dir.chdir(base) { system('bundle', 'install') }",  # 5
+)
+
+
+def test_6_an_executable_named_prefix_update_is_read_as_a_step() -> None:
+    files = {"toolupdate": RB_UPDATER}
+    assert codes_at(files, EGRESS) == [3, 4, 5]
+    assert codes_at(files, PRIVILEGE) == []  # the check at 2 ends the script unless it runs as root
+    assert codes_at(files, ROOT_ASSUMED) == [2]
+    check = "if not (Process.uid == 0 or File.stat(base).owned?) then exit 16 end"  # root or the owner
+    not_root_or_owner = RB_UPDATER.replace("abort 'run me as root' unless Process.euid.zero?", check)
+    assert codes_at({"toolupdate": not_root_or_owner}, PRIVILEGE) == []
+
+
+def test_6_near_miss_a_module_with_an_extension_and_a_check_that_refuses_root() -> None:
+    # a product module named for updating (an extension, no step folder) is program source, not a step
+    assert codes_at({"lib/autoupdate.rb": RB_UPDATER}, EGRESS) == []
+    # exiting when root is no root check: apt-get stays a root-only command run unchecked
+    refuses = RB_UPDATER.replace("unless Process.euid.zero?", "if Process.euid.zero?")
+    assert codes_at({"toolupdate": refuses}, PRIVILEGE) == [3, 4]
+    # a name that only ends in a step word's letters inside a longer word is no step (``dateupdated`` is not)
+    assert codes_at({"dateupdated": RB_UPDATER}, EGRESS) == []
+
+
+# -- 7: a URL printed through a terminal colour wrapper ---------------------------------------------------------------
+
+JS_PRINTED = _text(
+    "const chalk = require('chalk')",  # 1
+    "const logger = require('../logger')",  # 2
+    "const RELEASES = 'https://downloads.example.org/tool/'",  # 3
+    "function done() {",  # 4
+    "  logger.log(chalk.grey('https://on.example.io/installing-tool'))",  # 5
+    "  console.log(chalk.bold.cyan('https://guide.example.net/next-steps'))",  # 6
+    "}",  # 7
+    "module.exports = { done, RELEASES }",  # 8
+)
+
+
+def test_7_a_url_a_logger_prints_through_a_colour_wrapper_is_shown_not_contacted() -> None:
+    assert codes_at({"lib/tasks/install.js": JS_PRINTED}, ENDPOINT) == [3]
+
+
+def test_7_near_miss_a_colour_wrapper_outside_a_display_call_stays_a_host() -> None:
+    fetched = JS_PRINTED.replace("logger.log(chalk.grey(", "fetchFrom(chalk.grey(")
+    assert codes_at({"lib/tasks/install.js": fetched}, ENDPOINT) == [3, 5]
+
+
+# -- 8: a Python module's URL constant that a request call is given: contacted at each call ---------------------------
+
+PY_UPDATER_MODULE = _text(
+    "from urllib.request import urlopen",  # 1
+    "",  # 2
+    "def update_self(to_screen):",  # 3
+    "    UPDATE_URL = 'http://updates.example.io/tool/'",  # 4
+    "    VERSION_URL = UPDATE_URL + 'LATEST_VERSION'",  # 5
+    "    JSON_URL = UPDATE_URL + 'versions.json'",  # 6
+    "    latest = urlopen(VERSION_URL).read()",  # 7
+    "    versions = urlopen(JSON_URL).read()",  # 8
+    "    return latest, versions",  # 9
+)
+
+
+def test_8_a_url_constant_two_requests_are_given_is_contacted_at_each() -> None:
+    assert codes_at({"tool/update.py": PY_UPDATER_MODULE}, ENDPOINT) == [7, 8]
+
+
+def test_8_near_miss_a_url_constant_no_request_is_given_stays_at_its_line() -> None:
+    shown = PY_UPDATER_MODULE.replace("urlopen(VERSION_URL).read()", "to_screen(VERSION_URL)").replace(
+        "urlopen(JSON_URL).read()", "len(JSON_URL)"
+    )
+    assert codes_at({"tool/update.py": shown}, ENDPOINT) == [4]
+
+
+def test_8_near_miss_a_constant_handed_to_the_request_as_it_is_stays_at_its_line() -> None:
+    # the URL requested is the literal itself (no URL built from it): the host stays at the constant's line
+    direct = PY_UPDATER_MODULE.replace("urlopen(VERSION_URL)", "urlopen(UPDATE_URL)").replace(
+        "urlopen(JSON_URL)", "urlopen(UPDATE_URL)"
+    )
+    assert codes_at({"tool/update.py": direct}, ENDPOINT) == [4]
+
+
+def test_8_near_miss_one_request_built_on_the_base_stays_at_its_line() -> None:
+    one = PY_UPDATER_MODULE.replace("urlopen(JSON_URL).read()", "len(JSON_URL)")
+    assert codes_at({"tool/update.py": one}, ENDPOINT) == [4]

@@ -90,7 +90,10 @@ _SHOWN_BY = re.compile(
     r"\b(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
     r"|curse_add_line|HTML|Markup"
     # a message translated for display (``_("Link: [http://www.example.com/ Example]")``, ``gettext(…)``)
-    r"|_|gettext|ngettext|pgettext|N_)\s*\(\s*f?[rb]?['\"]"
+    r"|_|gettext|ngettext|pgettext|N_)\s*\("
+    # through a terminal colour wrapper (``logger.log(chalk.grey('https://…'))``, ``click.style(…)``)
+    r"(?:\s*(?:(?:chalk|kleur|colors|colorette|picocolors|pc|ansiColors)(?:\.\w+)+|click\.style|colored)\s*\()*"
+    r"\s*f?[rb]?['\"]"
 )
 # a string method whose first argument is matched against, cut out or replaced (``url.replace('http://www.readability
 # .com/read?url=', '')``, ``u.startswith("https://")``, PHP's ``strpos($url, 'git://…')``): a pattern, not a request

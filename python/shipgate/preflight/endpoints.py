@@ -61,6 +61,7 @@ from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
+from shipgate.preflight.requested_urls import request_lines
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_payload_tool
 from shipgate.preflight.settings_declaration import declaration_text_lines
@@ -680,13 +681,20 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies
+        calls = request_lines(text.path, lines) if code else {}  # ``urlopen(JSON_URL)``: contacted at each call
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):
             if e.host.lower().rstrip(".") in own:
                 continue
-            if text.path in not_in_effect:
-                yield dataclasses.replace(e, contacted=False, found_as="offered")
-            else:  # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
-                yield dataclasses.replace(e, contacted=False) if text.path in examples else e
+            at = [e]
+            if e.contacted and e.line in calls:
+                at_calls = calls[e.line]
+                made = "network command"
+                at = [dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line) for n in at_calls]
+            for one in at:
+                if text.path in not_in_effect:
+                    yield dataclasses.replace(one, contacted=False, found_as="offered")
+                else:  # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
+                    yield dataclasses.replace(one, contacted=False) if text.path in examples else one
 
 
 def scan(ctx: Context) -> Iterator[Finding]:

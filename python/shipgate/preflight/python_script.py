@@ -21,8 +21,11 @@ Written as shell:
   of the file that hands one of its parameters to such a call is a runner too (``_call_subprocess(args)``,
   ``run_os_command({"apt-get": ["sudo apt-get update"]})``, also through another such function): its command is
   read at each call with what the call gives it, not also in its body (unless the function builds it up in a
-  variable it changes on its own). A function imported under a runner's name (``run``, ``run_subprocess``,
-  ``shell``…) given a literal argument list runs that list.
+  variable it changes on its own). A runner's ``*args`` handed on (``run_venv(venv, 'python', '-m', 'pip',
+  'install', *args)``, ``[str(a) for a in args]``) are the call's arguments from that position on, and a program
+  path ending in another parameter (``venv_dir / 'bin' / executable``) is named by what the call gives there: so
+  ``pip_install(venv, '-U', 'pip')`` is ``python -m pip install -U pip`` at its line. A function imported under a
+  runner's name (``run``, ``run_subprocess``, ``shell``…) given a literal argument list runs that list.
 - Values: string literals, f-strings, ``%``/``.format`` templates, ``os.path.join``, ``Path / "x"``,
   ``os.environ.get(NAME, default)`` (``${NAME:-default}``); a name assigned one of these that a command uses is a
   shell variable assigned at its line (one no command uses stays program source); anything else is
@@ -50,6 +53,7 @@ parse as Python 3)."""
 from __future__ import annotations
 
 import ast
+import functools
 import itertools
 import posixpath
 import re
@@ -81,6 +85,9 @@ _STEP_NAME = re.compile(
     r"(?:^|[-_.])(?:install(?:er)?|upgrade|update|migrate|bootstrap|setup|deploy|provision|configure|"
     r"post-?inst(?:all)?|pre-?inst(?:all)?|start|entrypoint|maintenance)(?:$|[-_.])"
 )
+# An executable's name (no extension: a command run by name) that ends in the step it performs, glued to the
+# product's prefix as command names often are (``msfupdate``, ``pveupgrade``, ``fooinstall``)
+_GLUED_STEP_COMMAND = re.compile(r"^[a-z][a-z0-9]*(?:install|upgrade|update)$")
 _STEP_DIRS = frozenset({"bin", "sbin", "scripts", "setup", "install", "installer", "bootstrap", "upgrade", "deploy"})
 _UNDO = frozenset({"down", "downgrade", "rollback", "uninstall", "purge"})
 _ROOT_HELPER = re.compile(r"^_?(?:assert|require|ensure|check|must_be|die_unless)_?(?:running_)?(?:as_)?root$")
@@ -157,10 +164,13 @@ def _is_migration(path: str, tree: ast.Module) -> bool:
 
 def step_path(path: str) -> bool:
     """A name or place that says the file is run to install, upgrade or maintain (``install.py``,
-    ``bin/pveupgrade``, ``scripts/update-x.py``, ``setup/migrate.py``, a container's ``start.py``), not a module of
-    the product's own code (``glances/outdated.py``)."""
+    ``bin/pveupgrade``, ``scripts/update-x.py``, ``setup/migrate.py``, a container's ``start.py``, a command with no
+    extension whose name ends in its step, ``msfupdate``), not a module of the product's own code
+    (``glances/outdated.py``, ``lib/autoupdate.rb``)."""
     parts = path.lower().split("/")
-    stem = posixpath.splitext(parts[-1])[0]
+    stem, extension = posixpath.splitext(parts[-1])
+    if not extension and _GLUED_STEP_COMMAND.search(stem):
+        return True  # a command run by its name, the product's prefix glued to the step (``msfupdate``)
     return bool(_STEP_NAME.search(stem)) or any(p in _STEP_DIRS for p in parts[:-1])
 
 
@@ -223,6 +233,7 @@ class _Runner:
     shell: bool
     template: str  # the command's words with the parameter as MARK (MARK alone: the parameter is the command)
     call: int = 0  # id() of the call in the function's body that runs it
+    starred: bool = False  # the parameter is ``*args``: the call's arguments from ``index`` on are its words
 
 
 @dataclass
@@ -457,12 +468,15 @@ class _Reader:
     def runner_call(self, call: ast.Call, runner: _Runner) -> None:
         arg = call.args[runner.index] if len(call.args) > runner.index else None
         arg = arg or next((k.value for k in call.keywords if k.arg == runner.name), None)
+        if runner.starred:
+            arg = ast.Tuple(elts=call.args[runner.index :]) if len(call.args) > runner.index else None
         if arg is None:
             return
         if not runner.shell:
             words = self.argv(arg, 0) or self.word(arg, 0)
             if words and runner.template != MARK:
-                head, _, rest = runner.template.replace(MARK, words).partition(" ")
+                template = _PARAM.sub(lambda m: self.param_text(call, int(m.group(1))), runner.template)
+                head, _, rest = template.replace(MARK, words).partition(" ")
                 words = f"{self.program(None, head)} {rest}".rstrip()
             if words and words.replace(UNKNOWN, "").replace('"', "").strip():
                 self.add(call.lineno, words)
@@ -471,6 +485,11 @@ class _Reader:
             code = self.code(leaf, 0)
             if code and code != UNKNOWN:
                 self.add(leaf.lineno, code)
+
+    def param_text(self, call: ast.Call, index: int) -> str:
+        """What a call gives a runner's other parameter that names its program (``run_venv(venv, 'python', …)``)."""
+        given = call.args[index] if len(call.args) > index and not isinstance(call.args[index], ast.Starred) else None
+        return (self.text(given, 1) or UNKNOWN) if given is not None else UNKNOWN
 
     def root_check(self, stmt: ast.If) -> bool:
         """``if <not root>: … exit``: the branch ends the script when it does not run as root."""
@@ -759,6 +778,8 @@ def _command_args(call: ast.Call, runners: dict[str, _Runner]) -> list[ast.expr]
     if (direct or (owner == "os" and name in _OS_SHELL)) and call.args:
         return [call.args[0]]
     runner = runners.get(name)
+    if runner is not None and runner.starred and len(call.args) > runner.index:
+        return [ast.Tuple(elts=call.args[runner.index :])]  # ``run_venv(venv, 'python', '-m', 'pip', *args)``
     if runner is not None and len(call.args) > runner.index:
         return [call.args[runner.index]]
     return []
@@ -778,6 +799,7 @@ class _Facts:
     calls: list[ast.Call]
     bindings: _Bindings
     callees: set[str]
+    starred: str | None = None  # the ``*args`` parameter
 
 
 def _facts(function: Function) -> _Facts:
@@ -786,7 +808,10 @@ def _facts(function: Function) -> _Facts:
         params = params[1:]
     nodes = list(ast.walk(function))
     calls = [n for n in nodes if isinstance(n, ast.Call)]
-    return _Facts(params, nodes, calls, _bindings(nodes), {_name(c.func) or "" for c in calls})
+    bindings = _bindings(nodes)
+    bindings.params = {p: i for i, p in enumerate(params)}
+    starred = function.args.vararg.arg if function.args.vararg else None
+    return _Facts(params, nodes, calls, bindings, {_name(c.func) or "" for c in calls}, starred)
 
 
 def _find_runners(all_facts: dict[str, _Facts]) -> dict[str, _Runner]:
@@ -805,7 +830,8 @@ def _find_runners(all_facts: dict[str, _Facts]) -> dict[str, _Runner]:
 
 
 def _runner(facts: _Facts, runners: dict[str, _Runner]) -> _Runner | None:
-    for index, param in enumerate(facts.params):
+    params = facts.params + ([facts.starred] if facts.starred else [])
+    for index, param in enumerate(params):
         for call in facts.calls:
             for arg in _command_args(call, runners):
                 inner = runners.get(_name(call.func) or "")
@@ -813,14 +839,35 @@ def _runner(facts: _Facts, runners: dict[str, _Runner]) -> _Runner | None:
                 if template is None or MARK not in template:
                     continue
                 if inner is not None and inner.template != MARK:
-                    template = inner.template.replace(MARK, template)
+                    # the inner runner's program named by another of its parameters: what this call gives it
+                    given = _PARAM.sub(functools.partial(_literal_arg, call), inner.template)
+                    template = given.replace(MARK, template)
                 shell = inner.shell if inner is not None else _shell_call(call)
                 if shell and template != MARK:
                     continue  # a value inside a command line: the function's own command is read where it stands
                 # the body's own command is read at each call instead, unless it is built up in a variable the
                 # function changes on its own (``command = ["sudo"] + command``): then it is read where it runs too
-                return _Runner(index, param, shell, template, 0 if isinstance(arg, ast.Name) else id(call))
+                starred = param == facts.starred and index == len(facts.params)
+                call_id = 0 if isinstance(arg, ast.Name) else id(call)
+                return _Runner(index, "*" + param if starred else param, shell, template, call_id, starred)
     return None
+
+
+# Another parameter of a runner inside the path of its program (``venv_dir / subdir / executable``)
+_PARAM = re.compile("\x00P(\\d+)\x00")
+
+
+def _param_mark(index: int) -> str:
+    return f"\x00P{index}\x00"
+
+
+def _literal_arg(call: ast.Call, mark: re.Match[str]) -> str:
+    """A literal string a runner-calling function gives at the marked position, as the inside of a shell word."""
+    index = int(mark.group(1))
+    given = call.args[index] if len(call.args) > index else None
+    if isinstance(given, ast.Constant) and isinstance(given.value, str):
+        return _dq(given.value)
+    return UNKNOWN
 
 
 @dataclass
@@ -830,6 +877,25 @@ class _Bindings:
 
     values: dict[str, ast.expr] = field(default_factory=dict)
     loops: dict[str, ast.expr] = field(default_factory=dict)
+    params: dict[str, int] = field(default_factory=dict)  # the function's positional parameters, by position
+
+
+def _each_of(node: ast.ListComp, param: str) -> bool:
+    """``[str(arg) for arg in args]`` / ``[arg for arg in args]``: each element of ``param`` as it is."""
+    if len(node.generators) != 1 or node.generators[0].ifs:
+        return False
+    loop = node.generators[0]
+    if not (isinstance(loop.iter, ast.Name) and loop.iter.id == param and isinstance(loop.target, ast.Name)):
+        return False
+    elt = node.elt
+    if isinstance(elt, ast.Call) and _name(elt.func) == "str" and len(elt.args) == 1:
+        elt = elt.args[0]
+    return isinstance(elt, ast.Name) and elt.id == loop.target.id
+
+
+def _program_path(node: ast.expr) -> bool:
+    """A path joined with ``/`` (``venv_dir / subdir / executable``)."""
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)
 
 
 def _bindings(nodes: list[ast.AST]) -> _Bindings:
@@ -868,6 +934,17 @@ def _template(node: ast.expr, param: str, bindings: _Bindings, depth: int) -> st
         return f"{left or UNKNOWN} {right or UNKNOWN}"
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return '"' + _dq(node.value) + '"'
+    if isinstance(node, ast.Starred) and isinstance(node.value, ast.Name) and node.value.id == param:
+        return MARK  # ``*args`` handed on: the words the caller gave
+    if isinstance(node, ast.ListComp) and _each_of(node, param):
+        return MARK  # ``[str(arg) for arg in args]``: the parameter's words, one by one
+    if isinstance(node, ast.Call) and _name(node.func) == "str" and len(node.args) == 1 and _program_path(node.args[0]):
+        return _template(node.args[0], param, bindings, d)
+    if _program_path(node) and isinstance(node, ast.BinOp) and isinstance(node.right, ast.Name):
+        index = bindings.params.get(node.right.id)
+        if index is not None and node.right.id != param:
+            # ``venv_dir / 'bin' / executable``: the program the caller names
+            return f'"{UNKNOWN}/{_param_mark(index)}"'
     if isinstance(node, ast.Call) and _name(node.func) == "join" and _owner(node.func) == "path" and node.args:
         last = node.args[-1]
         if isinstance(last, ast.Constant) and isinstance(last.value, str):

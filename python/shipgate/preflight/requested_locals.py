@@ -58,7 +58,7 @@ def _module_requested(module: ast.Module) -> set[int]:
 
 def _requested_names(call: ast.Call) -> set[str]:
     """The names in the URL a request call is given (its first argument or ``url=``); none for another call."""
-    if not _is_request(call):
+    if not is_request(call):
         return set()
     target_url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
     return {n.id for n in ast.walk(target_url) if isinstance(n, ast.Name)} if target_url is not None else set()
@@ -82,7 +82,7 @@ def _url_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and "://" in node.value
 
 
-def _is_request(call: ast.Call) -> bool:
+def is_request(call: ast.Call) -> bool:
     func = call.func
     if isinstance(func, ast.Name):
         return func.id == "urlopen"

@@ -16,6 +16,8 @@ Written as shell:
   "/usr/bin/sudo", *args``, ``def run(cmd) `#{cmd}` ``, ``def system!(*args) system(*args, exception: true)``), also
   through another runner: its command is read at each call with what the call gives it, not in its body.
 - ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``.
+- A top-level check that exits unless the script runs as root (``abort … unless Process.euid.zero?``) is ``[
+  "$(id -u)" -ne 0 ] && exit 1`` (``shipgate.preflight.ruby_root_check``).
 - In a Rails generator (a class under ``Rails::Generators::…``, or a ``Thor::Group``), the actions that run a
   command: ``rake 'db:migrate'`` is ``rake db:migrate``, ``rails_command 'x'`` is ``bin/rails x``,
   ``bundle_command 'add gem'`` is ``bundle add gem``, ``run 'cmd'`` is ``cmd``, ``generate 'x'`` is ``bin/rails
@@ -24,7 +26,7 @@ Written as shell:
   its top level (the assignment is written at its line when a command uses it); ``ENV["X"]`` is ``${X}``.
 
 Not seen: the condition of a modifier (``sudo … unless dirs.empty?`` is read as run), Ruby's own file operations
-(``FileUtils.rm_rf``, ``File.write``), uid checks, calls into libraries that install (``Bundler``, ``Gem``)."""
+(``FileUtils.rm_rf``, ``File.write``), calls into libraries that install (``Bundler``, ``Gem``)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from shipgate.preflight.config_management.chef import is_recipe
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
 Piece = tuple[int, str]
@@ -126,6 +129,7 @@ class _Reader:
             command = self.command(node)
             if command is not None:
                 self.pieces.append((node.start_point[0] + 1, command))
+        self.pieces.extend((line, ROOT_CHECK) for line in root_check_lines(self.nodes))
 
     def constant(self, node: Node) -> None:
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")

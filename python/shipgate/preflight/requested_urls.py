@@ -1,0 +1,89 @@
+"""Where a Python module requests a URL it writes: the request call's line for each URL literal the call is given,
+directly or through names (docs/preflight.md, "Install programs in other languages").
+
+A module of functions (a self-updater's ``update_self`` that ``youtube-dl -U`` calls) is program source, read as
+text: its URL literal is a host at the literal's line. When the literal is bound to a name that a request call is
+given — ``JSON_URL = UPDATE_URL + 'versions.json'`` then ``urlopen(JSON_URL)``, in the same function or at the
+module's top level, also through ``+``, an f-string or ``.format`` on such a name — the host is contacted where the
+call runs: one endpoint at each call line (two requests of one host, two contacts), the literal's line then only
+where the value is written. Only a literal that several request calls build their URLs from moves so: a constant
+handed to the request as it is (``API_BASE_URL`` given to ``post_json``, round ten's packages) and a base URL one
+request builds on (``base_uri`` then ``requests.get(f'{base_uri}{path}')``, round nine's) are one contact, reported
+where the host is written. A
+request call: ``urlopen`` and the client methods ``requested_locals`` knows (``requests.get``, ``session.post``…).
+Names bound to something else (a call's result, a parameter) lead nowhere."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+
+from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.requested_locals import is_request
+
+_MAX_SOURCE = 2_000_000
+_MAX_DEPTH = 6
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list[int]]:
+    """URL literal line -> the lines of the two or more request calls whose URLs are built from it (through names),
+    for a Python file."""
+    if not path.endswith(".py") or sum(len(t) for _, t in lines) > _MAX_SOURCE:
+        return {}
+    text = dict(lines)
+    tree = python_tree("\n".join(text.get(n, "") for n in range(1, max(text, default=0) + 1)))
+    if not isinstance(tree, ast.Module):
+        return {}
+    module = _bound(tree.body)
+    found: dict[int, list[int]] = {}
+    scopes: list[tuple[ast.AST, dict[str, ast.expr]]] = [(tree, {})]
+    scopes += [(f, _bound(list(ast.walk(f)))) for f in ast.walk(tree) if isinstance(f, _FUNCTIONS)]
+    for scope, local in scopes:
+        calls = ast.walk(scope) if scope is not tree else (n for s in tree.body for n in _top_walk(s))
+        for call in calls:
+            if not isinstance(call, ast.Call) or not is_request(call):
+                continue
+            url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
+            for line, built in _literal_lines(url, {**module, **local}, 0) if url is not None else ():
+                if built and line != call.lineno and call.lineno not in found.setdefault(line, []):
+                    found[line].append(call.lineno)
+    return {line: calls for line, calls in found.items() if len(calls) > 1}
+
+
+def _top_walk(node: ast.AST) -> list[ast.AST]:
+    """The nodes of a top-level statement outside the functions and classes it defines."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return []
+    return list(ast.walk(node))
+
+
+def _bound(nodes: list[ast.AST] | list[ast.stmt]) -> dict[str, ast.expr]:
+    """Each name assigned once among ``nodes`` -> its value (a name assigned twice leads nowhere)."""
+    values: dict[str, ast.expr] = {}
+    twice: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            (twice.add(name) if name in values else values.__setitem__(name, node.value))
+    return {k: v for k, v in values.items() if k not in twice}
+
+
+def _literal_lines(node: ast.expr, names: dict[str, ast.expr], depth: int) -> list[tuple[int, bool]]:
+    """The lines of the URL literals ``node`` is built from (its first part: the scheme and host), each with whether
+    the URL requested is built from it (a ``+``, an f-string, a template) rather than the literal itself."""
+    if depth > _MAX_DEPTH:
+        return []
+    if isinstance(node, ast.Constant):
+        return [(node.lineno, False)] if isinstance(node.value, str) and "://" in node.value else []
+    if isinstance(node, ast.Name) and node.id in names:
+        return _literal_lines(names[node.id], names, depth + 1)
+    inner: ast.expr | None = None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
+        inner = node.left
+    elif isinstance(node, ast.JoinedStr) and node.values:
+        first = node.values[0]
+        inner = first.value if isinstance(first, ast.FormattedValue) else first
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        inner = node.func.value
+    return [(line, True) for line, _ in _literal_lines(inner, names, depth + 1)] if inner is not None else []
