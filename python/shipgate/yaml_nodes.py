@@ -16,6 +16,7 @@ the nodes they are given.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import yaml
@@ -60,3 +61,24 @@ def compose_single(text: str) -> yaml.Node | None:
     """``text``'s one document, or None when it is not YAML, empty, or holds more than one document."""
     documents = compose_documents(text)
     return documents[0] if documents is not None and len(documents) == 1 else None
+
+
+# Mapping nodes :func:`mappings` yields at most: a document's aliases point at nodes already composed, and a tree
+# of aliases to aliases (the "billion laughs" shape) is far larger walked than composed.
+MAX_MAPPINGS = 20_000
+
+
+def mappings(node: yaml.Node) -> Iterator[yaml.MappingNode]:
+    """Every mapping node under ``node`` (itself included), each once, at most :data:`MAX_MAPPINGS`."""
+    stack = [node]
+    seen: set[int] = set()
+    while stack and len(seen) < MAX_MAPPINGS:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            yield current
+            stack.extend(v for _, v in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)

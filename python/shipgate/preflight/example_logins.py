@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import yaml
 
 from shipgate.preflight.secrets import password_name
-from shipgate.yaml_nodes import compose_documents
+from shipgate.yaml_nodes import compose_documents, mappings
 
 _YAML_SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample", ".yaml.sample", ".yml.dist")
 _HOST_KEY = re.compile(r"(?i)(?:^|[_.-])(?:host|hostname|address|server|url)$")
@@ -58,22 +58,11 @@ def _example_block(settings: Sequence[tuple[str, str, int]]) -> set[int]:
     return set(hosts + passwords) if hosts and users and passwords else set()
 
 
-def _mappings(node: yaml.Node) -> Iterator[yaml.MappingNode]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            yield current
-            stack.extend(v for _, v in current.value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-
-
 def _yaml_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
     numbers = [number for number, _ in lines]
     found: set[int] = set()
     for doc in compose_documents("\n".join(text for _, text in lines)) or ():
-        for mapping in _mappings(doc):
+        for mapping in mappings(doc):
             scalars = [
                 (k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
             ]

@@ -12,11 +12,11 @@ whose names share everything before their last word (``graylog_http_tls_key_file
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import yaml
 
-from shipgate.yaml_nodes import compose_documents
+from shipgate.yaml_nodes import compose_documents, mappings
 
 _YAML_SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample", ".yaml.sample")
 # ``tls_key_file``, ``ssl_keyfile``, ``private_key_path``, ``keystore``, ``key_store_file``
@@ -38,17 +38,6 @@ def _placeholder_passwords(settings: Sequence[tuple[str, str, int]]) -> set[int]
     return {line for k, _, line in settings if _KEY_PASSWORD.search(k) and _stem(k) in stems}
 
 
-def _mappings(node: yaml.Node) -> Iterator[yaml.MappingNode]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            yield current
-            stack.extend(v for _, v in current.value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-
-
 def placeholder_key_password_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     """The lines of passphrases for key files whose path is a placeholder, in YAML or flat settings files."""
     if not any("path/to/" in text.lower() or "<" in text for _, text in lines):
@@ -57,7 +46,7 @@ def placeholder_key_password_lines(path: str, lines: Sequence[tuple[int, str]]) 
     found: set[int] = set()
     if path.lower().endswith(_YAML_SUFFIXES):
         for doc in compose_documents("\n".join(text for _, text in lines)) or ():
-            for mapping in _mappings(doc):
+            for mapping in mappings(doc):
                 pairs = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)]
                 settings = [
                     (str(k.value), str(v.value), numbers[v.start_mark.line])

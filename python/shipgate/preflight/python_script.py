@@ -105,16 +105,12 @@ def commands(path: str, text: str) -> list[Piece] | None:
     if not (path.endswith(".py") or _INTERPRETER.match(text[:200])):
         return None
     tree = python_tree(text)
-    if tree is None:
-        return None
-    nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
-    if len(nodes) > MAX_NODES:
+    nodes = _nodes(tree) if tree is not None else None
+    if tree is None or nodes is None:
         return None
     if not _is_migration(path, tree) and not ((_runs(tree, text) or _cli_command(tree)) and step_path(path)):
         return None
-    reader = _Reader(tree, nodes)
-    reader.block(tree.body, 0)
-    return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
+    return _read(tree, nodes)
 
 
 def program_commands(text: str) -> list[Piece] | None:
@@ -124,11 +120,18 @@ def program_commands(text: str) -> list[Piece] | None:
     if len(text) > MAX_CHARS:
         return None
     tree = python_tree(text)
-    if tree is None:
-        return None
+    nodes = _nodes(tree) if tree is not None else None
+    return _read(tree, nodes) if tree is not None and nodes is not None else None
+
+
+def _nodes(tree: ast.Module) -> list[ast.AST] | None:
+    """The tree's nodes, or None over :data:`MAX_NODES`."""
     nodes = list(itertools.islice(ast.walk(tree), MAX_NODES + 1))
-    if len(nodes) > MAX_NODES:
-        return None
+    return nodes if len(nodes) <= MAX_NODES else None
+
+
+def _read(tree: ast.Module, nodes: list[ast.AST]) -> list[Piece]:
+    """What a parsed program runs, one piece a line."""
     reader = _Reader(tree, nodes)
     reader.block(tree.body, 0)
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
