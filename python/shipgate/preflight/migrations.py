@@ -54,6 +54,8 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "gitlab-rake": (("db:migrate",), ("gitlab:db:configure",)),
     "gitlab-ctl": (("upgrade",), ("pg-upgrade",), ("reconfigure",)),  # reconfigure runs the migrations too
+    # Phinx (PHP): "migrate" runs the pending migrations, "rollback" reverts them; "create", "status" do not
+    "phinx": (("migrate",), ("rollback",)),
     "sqitch": (("deploy",),),
     "goose": (("up",),),
     "dbmate": (("up",), ("migrate",)),
@@ -69,6 +71,8 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("artisan", "migrate:refresh"),
         ("bin/console", "doctrine:migrations:migrate"),
         ("flarum", "migrate"),  # Flarum's console: "php flarum migrate" runs the outstanding migrations
+        ("phinx", "migrate"),  # ``php vendor/bin/phinx migrate``
+        ("phinx", "rollback"),
     ),
     # the same entry scripts run as programs by their shebang: ``./artisan migrate``, ``bin/console doctrine:…``
     "artisan": (("migrate",), ("migrate:fresh",), ("migrate:refresh",)),
@@ -354,7 +358,7 @@ def _hidden_tool(command: Command) -> bool:
 _DJANGO_ENTRIES = frozenset({"manage.py", "django-admin", "django", "python", "python3"})
 
 # Scripts an interpreter runs to migrate (``php artisan``, ``php bin/console``, ``python manage.py``).
-_ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py"})
+_ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py", "phinx"})
 
 
 def _same_script(arg: str, expected: str) -> bool:
