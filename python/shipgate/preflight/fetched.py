@@ -105,6 +105,8 @@ class _Taint:
     # The command that made this file (an unpack, a move); None: the fetch itself. One in a sibling ``case`` item
     # or ``if`` branch of the command that reads it never ran before it (shell.arms).
     origin: Command | None = None
+    # A git checkout (a clone or a pull): only a signed tag or commit, or a full commit id, vouches for it.
+    checkout: bool = False
 
     def seen_by(self, command: Command) -> bool:
         if self.scope is not None and self.scope != command.function:
@@ -175,11 +177,14 @@ def _checks_another(command: Command, others: frozenset[str]) -> bool:
 
 def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] = frozenset()) -> bool:
     """A checksum or signature check among the commands run ``between`` the fetch and its use (``others``: the
-    names of the files the script's other fetches saved)."""
+    names of the files the script's other fetches saved). A checksum of one file of a git checkout (``md5sum
+    composer.json`` to see whether the pull changed it) says nothing of the commits that arrived."""
     name = posixpath.basename(taint.path.rstrip("/"))
     for c in between:
         if c.name == "git" and _git_pins(c):
             return True
+        if taint.checkout:
+            continue
         words = " ".join(w.text for w in c.words)
         if (c.name or "").startswith("php") and "hash_file(" in words and name in words:
             return True  # composer's documented check: ``php -r "echo hash_file('sha384', 'composer-setup.php');"``
@@ -335,7 +340,8 @@ def _read_operands(command: Command) -> list[Word]:
 _INSTALLED_INTO = re.compile(r"^/(?:etc|usr|opt|bin|sbin|lib|lib64)/")
 
 
-# Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles).
+# Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles; a Gemfile and
+# a Rakefile are Ruby, a migration tool runs the directory's migration files).
 _BUILDS_HERE = {
     "npm": frozenset({"install", "i", "ci", "run", "run-script"}),
     "yarn": frozenset({"install", "run", "build"}),
@@ -343,11 +349,15 @@ _BUILDS_HERE = {
     "composer": frozenset({"install", "update", "run-script"}),
     "make": frozenset(),
     "gmake": frozenset(),
+    "bundle": frozenset({"install", "update", "check", "exec"}),
+    "rake": frozenset(),
+    "phinx": frozenset({"migrate", "rollback", "seed:run"}),
 }
 
 
 def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
-    """``cd DIR; yarn install`` (also a bare ``yarn``, ``make``): the tool runs what DIR holds."""
+    """``cd DIR; yarn install`` (also a bare ``yarn``, ``make``, ``bundle exec rake db:migrate``): the tool runs
+    what DIR holds; DIR is ``.`` when the script never changed directory (``git pull`` then ``bundle install``)."""
     verbs = _BUILDS_HERE.get(command.name or "")
     if verbs is None or option_values(command, "-C", "--directory", "--cwd", "--prefix"):
         return []
@@ -416,11 +426,10 @@ def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
-    if cwd != ".":
-        candidates += _builds_in(command, cwd)
-        if executed is not None and not executed.text.startswith(("/", "~", "$")):  # ``cd DIR; src/configure``
-            # ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file, not one under DIR
-            candidates.append((_under(cwd, executed.text.removeprefix("./")), "runs"))
+    candidates += _builds_in(command, cwd)
+    if cwd != "." and executed is not None and not executed.text.startswith(("/", "~", "$")):
+        # ``cd DIR; src/configure``; ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file
+        candidates.append((_under(cwd, executed.text.removeprefix("./")), "runs"))
     if command.name == "chmod" and any(_sets_execute(w.text) for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
@@ -697,7 +706,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
             if cloned is not None and _latest_cover(taints, command, [cloned.text]) is not None:
                 continue  # a pull into a tree cloned above: the clone's fetch is the one followed
         if cloned is not None:
-            taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned)))
+            taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned), checkout=True))
             fetched_at[id(command)] = i
             continue
         if command.name in FETCHERS or command.name in wrappers:
