@@ -3,7 +3,8 @@ them), the files unpacked from it (``gunzip``, ``unzip``, ``tar -x``, also ``fet
 linked on (``mv``, ``cp``, ``ln``), until the script runs it, makes it executable, installs it, saves it straight
 into a ``bin`` directory, or names it in a line it adds to a shell profile (``source ~/.x.sh >> ~/.bashrc``). A
 ``git clone`` (also through a function that clones into one of its arguments) fetches its whole directory;
-``make -C DIR`` (or ``cd DIR`` then ``make``, ``yarn install``) runs what is in it. Each fetched file is followed
+``make -C DIR`` (or ``cd DIR`` then ``make``, ``yarn install``, ``bundle install``; with no ``cd``, a pull into the
+working directory then the tool) runs what is in it. Each fetched file is followed
 to its first such step; a checksum or signature check in between clears it, and for a clone ``git verify-tag``/
 ``verify-commit`` or a checkout of a full commit id (``--branch <tag>`` does not: a tag can be moved). Paths are
 compared as the parser spells them (values, else shapes like ``$HOME/.bun/bin``), so two spellings of one path
