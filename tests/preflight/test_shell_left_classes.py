@@ -351,3 +351,27 @@ def test_a_near_miss_valid_arithmetic_and_a_quoted_hash_are_left_as_they_are() -
 
     for text in (b"echo $(( (a + b) << 2 )) $((0x1f)) ${#list[@]}\n", b"echo `date` # `#` is a comment\n"):
         assert without_misparsed(text) == text
+
+
+# -- holdout54: a cd into a directory set per platform, then relative writes -------------------------------------------
+
+
+def test_a_relative_write_after_cd_into_a_directory_one_platform_picks_needs_root() -> None:
+    assert in_script(IMPLICIT, *PER_PLATFORM, 'cd "${WEB_ROOT}"', "ln -s app-2.0 app") == [11]
+    assert in_script(IMPLICIT, *PER_PLATFORM, "cd ${APP_DIR}/", "rm -f settings.pyc tools/settings.py") == [11]
+    # in a function the script calls after setting the names
+    in_function = ("relink() {", '  cd "$WEB_ROOT"', "  ln -sf app-2.0 app", "}")
+    assert in_script(IMPLICIT, *PER_PLATFORM, *in_function, "relink") == [12]
+
+
+def test_a_near_miss_a_cd_into_a_directory_the_script_made_or_a_user_one() -> None:
+    made = ("if [ -f /etc/redhat-release ]; then", "  WORK=$(mktemp -d)", "else", "  WORK=/tmp/build", "fi")
+    assert in_script(IMPLICIT, *made, 'cd "$WORK"', "tar xzf /tmp/app.tgz", "ln -s app-2.0 app") == []
+    assert in_script(IMPLICIT, 'cd "$(dirname "$0")"', "rm -f settings.pyc") == []
+    per_user = ("if [ -f /etc/redhat-release ]; then", "  DATA=/srv/app", "else", "  DATA=/tmp/app", "fi")
+    assert in_script(IMPLICIT, *per_user, 'cd "$DATA"', "touch ready") == []
+    # a cd that names the directory through an absolute write keeps the reading it had
+    assert in_script(IMPLICIT, *PER_PLATFORM, 'cd "${WEB_ROOT}"', "cp app.conf /tmp/app.conf") == []
+    # a uid test picks the branch: no per-branch reading
+    uid = ('if [ "$(id -u)" != 0 ]; then echo "run as root" >&2; exit 1; fi',)
+    assert in_script(IMPLICIT, *uid, *PER_PLATFORM, 'cd "${WEB_ROOT}"', "ln -s app-2.0 app") == []
