@@ -375,3 +375,20 @@ def test_a_near_miss_a_cd_into_a_directory_the_script_made_or_a_user_one() -> No
     # a uid test picks the branch: no per-branch reading
     uid = ('if [ "$(id -u)" != 0 ]; then echo "run as root" >&2; exit 1; fi',)
     assert in_script(IMPLICIT, *uid, *PER_PLATFORM, 'cd "${WEB_ROOT}"', "ln -s app-2.0 app") == []
+
+
+# -- holdout54: perl -pi edits its files in place, as sed -i does ------------------------------------------------------
+
+
+def test_a_perl_in_place_edit_of_a_system_file_needs_root() -> None:
+    assert in_script(IMPLICIT, "perl -pi -e 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config") == [3]
+    assert in_script(IMPLICIT, "perl -i.bak -pe 's/a/b/' /etc/app.conf") == [3]
+    assert in_script(IMPLICIT, "perl -p -i -e 's/a/b/' -- /etc/app.conf") == [3]
+    # through a variable one platform sets to a system directory
+    assert in_script(IMPLICIT, *PER_PLATFORM, "perl -pi -e 's/DEBUG = True/DEBUG = False/' ${APP_CONF}") == [10]
+
+
+def test_a_near_miss_perl_reading_or_editing_its_own_files_is_no_root_write() -> None:
+    assert in_script(IMPLICIT, "perl -ne 'print if /^Port/' /etc/ssh/sshd_config") == []
+    assert in_script(IMPLICIT, "perl -Mstrict -le 'print 1' /etc/app.conf") == []  # -M's value holds an i
+    assert in_script(IMPLICIT, "perl -pi -e 's/a/b/' ./app.conf /tmp/app.conf") == []
