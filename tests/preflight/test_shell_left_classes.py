@@ -289,3 +289,106 @@ def test_a_near_miss_a_capability_test_that_only_warns_or_another_function_guard
     # a function that reads its status file for something else is no privilege test
     state = ("is_running() {", "  grep -q 'State:.*R' /proc/self/status", "}", "remount() {", "  is_running || return")
     assert in_script(IMPLICIT, *state, *steps) == [8]
+
+
+# -- holdout55: arithmetic and backquoted comments tree-sitter-bash misparses keep the functions after them ----------
+
+NESTED_SHIFT = (
+    "has_cap() {",
+    "  local cap_eff",
+    "  cap_eff=$(sed -n 's/^CapEff:[[:space:]]*//p' /proc/self/status)",
+    '  [ "$((16#$cap_eff & $((1 << $1))))" != 0 ]',
+    "}",
+)
+FIXUP = ("fixup() {", "  has_cap 12 || return")
+ANNOTATED = (
+    "  iptables-save \\",
+    "    | sed \\",
+    "      `# point the DNAT rules at the host` \\",
+    "      -e 's/a/b/' \\",
+    "      `# and the SNAT rules` \\",
+    "      -e 's/c/d/' \\",
+    "    | iptables-restore",
+)
+WRITE = ("  cp /etc/resolv.conf /etc/resolv.conf.original", "}", "fixup", 'exec "$@"')
+
+
+def test_a_function_after_misparsed_arithmetic_keeps_its_body_and_its_guard() -> None:
+    assert in_script(IMPLICIT, *NESTED_SHIFT, *FIXUP, *WRITE) == []
+    # comments written as backquoted words between a pipeline's continued lines, before the guarded write
+    assert in_script(IMPLICIT, *NESTED_SHIFT, *FIXUP, *ANNOTATED, *WRITE) == []
+    base_n = ("width() {", "  echo $((10#$1 + 2#101))", "}")
+    assert in_script(IMPLICIT, *base_n, *NESTED_SHIFT, *FIXUP, *WRITE) == []
+
+
+def test_a_near_miss_valid_arithmetic_reads_as_before_and_an_unguarded_write_stays() -> None:
+    # valid arithmetic (no base, no nested shift): the same guard, the same answer as before
+    plain = (*NESTED_SHIFT[:3], '  [ "$(( cap_eff & (1 << $1) ))" != 0 ]', "}")
+    assert in_script(IMPLICIT, *plain, *FIXUP, *WRITE) == []
+    # the write outside any guard is still reported, after misparsed arithmetic as after valid
+    unguarded = ("fixup() {", "  echo $((1 << 3))")
+    assert in_script(IMPLICIT, *NESTED_SHIFT, *unguarded, *WRITE) == [10]
+    assert in_script(IMPLICIT, *plain, *unguarded, *WRITE) == [10]
+    assert in_script(IMPLICIT, *NESTED_SHIFT, "fixup() {", *ANNOTATED, *WRITE) == [16]
+
+
+def test_a_misparsed_constructs_are_rewritten_in_place_and_then_parse() -> None:
+    import tree_sitter_bash
+    from tree_sitter import Language, Parser
+
+    from shipgate.preflight.shell.misparsed import without_misparsed
+
+    parser = Parser(Language(tree_sitter_bash.language()))
+    for lines in (NESTED_SHIFT, ("fixup() {", *ANNOTATED, "}"), ("w() {", "  echo $((16#$1))", "}")):
+        source = "\n".join(lines).encode() + b"\n"
+        steady = without_misparsed(source)
+        assert len(steady) == len(source) and steady.count(b"\n") == source.count(b"\n")
+        assert parser.parse(source).root_node.has_error and not parser.parse(steady).root_node.has_error
+
+
+def test_a_near_miss_valid_arithmetic_and_a_quoted_hash_are_left_as_they_are() -> None:
+    from shipgate.preflight.shell.misparsed import without_misparsed
+
+    for text in (b"echo $(( (a + b) << 2 )) $((0x1f)) ${#list[@]}\n", b"echo `date` # `#` is a comment\n"):
+        assert without_misparsed(text) == text
+
+
+# -- holdout54: a cd into a directory set per platform, then relative writes -------------------------------------------
+
+
+def test_a_relative_write_after_cd_into_a_directory_one_platform_picks_needs_root() -> None:
+    assert in_script(IMPLICIT, *PER_PLATFORM, 'cd "${WEB_ROOT}"', "ln -s app-2.0 app") == [11]
+    assert in_script(IMPLICIT, *PER_PLATFORM, "cd ${APP_DIR}/", "rm -f settings.pyc tools/settings.py") == [11]
+    # in a function the script calls after setting the names
+    in_function = ("relink() {", '  cd "$WEB_ROOT"', "  ln -sf app-2.0 app", "}")
+    assert in_script(IMPLICIT, *PER_PLATFORM, *in_function, "relink") == [12]
+
+
+def test_a_near_miss_a_cd_into_a_directory_the_script_made_or_a_user_one() -> None:
+    made = ("if [ -f /etc/redhat-release ]; then", "  WORK=$(mktemp -d)", "else", "  WORK=/tmp/build", "fi")
+    assert in_script(IMPLICIT, *made, 'cd "$WORK"', "tar xzf /tmp/app.tgz", "ln -s app-2.0 app") == []
+    assert in_script(IMPLICIT, 'cd "$(dirname "$0")"', "rm -f settings.pyc") == []
+    per_user = ("if [ -f /etc/redhat-release ]; then", "  DATA=/srv/app", "else", "  DATA=/tmp/app", "fi")
+    assert in_script(IMPLICIT, *per_user, 'cd "$DATA"', "touch ready") == []
+    # a cd that names the directory through an absolute write keeps the reading it had
+    assert in_script(IMPLICIT, *PER_PLATFORM, 'cd "${WEB_ROOT}"', "cp app.conf /tmp/app.conf") == []
+    # a uid test picks the branch: no per-branch reading
+    uid = ('if [ "$(id -u)" != 0 ]; then echo "run as root" >&2; exit 1; fi',)
+    assert in_script(IMPLICIT, *uid, *PER_PLATFORM, 'cd "${WEB_ROOT}"', "ln -s app-2.0 app") == []
+
+
+# -- holdout54: perl -pi edits its files in place, as sed -i does ------------------------------------------------------
+
+
+def test_a_perl_in_place_edit_of_a_system_file_needs_root() -> None:
+    assert in_script(IMPLICIT, "perl -pi -e 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config") == [3]
+    assert in_script(IMPLICIT, "perl -i.bak -pe 's/a/b/' /etc/app.conf") == [3]
+    assert in_script(IMPLICIT, "perl -p -i -e 's/a/b/' -- /etc/app.conf") == [3]
+    # through a variable one platform sets to a system directory
+    assert in_script(IMPLICIT, *PER_PLATFORM, "perl -pi -e 's/DEBUG = True/DEBUG = False/' ${APP_CONF}") == [10]
+
+
+def test_a_near_miss_perl_reading_or_editing_its_own_files_is_no_root_write() -> None:
+    assert in_script(IMPLICIT, "perl -ne 'print if /^Port/' /etc/ssh/sshd_config") == []
+    assert in_script(IMPLICIT, "perl -Mstrict -le 'print 1' /etc/app.conf") == []  # -M's value holds an i
+    assert in_script(IMPLICIT, "perl -pi -e 's/a/b/' ./app.conf /tmp/app.conf") == []

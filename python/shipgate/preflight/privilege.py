@@ -814,6 +814,7 @@ def _implicit_steps(
     functions = frozenset(script.functions)
     checked = _writability_checked(lines)
     cwds: dict[str | None, str] = {}  # the directory a ``cd`` moved to, at top level and in each function
+    cds: dict[str | None, Command | None] = {}  # the ``cd`` itself, whose directory may be set per branch
     dropped = _runs_as_its_account_from(script)
     serves = sourced_by_start or starts_app_server(script)  # a start script: its state folders are its account's
     as_root = _called_as_root(script)
@@ -823,6 +824,7 @@ def _implicit_steps(
         if command.name == "cd":
             places = operands(command)
             cwds[command.function] = places[0].text.rstrip("/") + "/" if len(places) == 1 else ""
+            cds[command.function] = command if len(places) == 1 else None
         cwd = cwds.get(command.function, cwds.get(None, ""))
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
         if command.escalation or "root" in command.conditions or command.function in as_root or elsewhere(command):
@@ -834,6 +836,7 @@ def _implicit_steps(
         found = root_only(command, functions) or _in_system_dir(command, cwd)
         if found is None and not script.root_checks:
             found = _write_on_some_platform(command, script)
+            found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)
         if found is None or found[1] in seen:
             continue
         if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
@@ -867,6 +870,25 @@ def _write_on_some_platform(command: Command, script: Script) -> tuple[str, int]
         if system is not None:
             return f"writes {system} (on one of the branches that set its directory)", write_line(command, word)
     return None
+
+
+def _relative_write_on_some_platform(command: Command, cd: Command | None, script: Script) -> tuple[str, int] | None:
+    """A relative write after ``cd "$ROOT"`` where ROOT is set per platform or branch (``ln -s "$NEW" app`` in a
+    web root that is ``/usr/share/apache2`` on Debian): under a system directory on one of them, as
+    :func:`_write_on_some_platform` reads a path written through the variable. A directory made at run time
+    (``mktemp -d``, ``$(dirname "$0")``) gives no alternative."""
+    if cd is None or not (places := operands(cd)) or not places[0].expands:
+        return None
+    words = [*written_paths(command), *(operands(command) if command.name in _CHANGES_OPERANDS else ())]
+    relative = next((w for w in words if w.text and not w.text.startswith(("/", "~", "$"))), None)
+    if relative is None:
+        return None
+    system = next((v for v in alternative_values(script, places[0], cd) if _system_path(v.rstrip("/") + "/")), None)
+    if system is None:
+        return None
+    written = f"{system.rstrip('/')}/{relative.text.removeprefix('./')}"
+    why = f"writes {written} (on one of the branches that set the directory it moved to)"
+    return why, write_line(command, relative)
 
 
 def _implicit_finding(path: str, command: Command, why: str) -> Finding:

@@ -514,6 +514,8 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from (target or ops[-1:])
     elif name == "sed" and any(w.text.startswith(("-i", "--in-place")) for w in command.words):
         yield from operands(command)[1:]
+    elif name == "perl":
+        yield from _perl_edited_in_place(command)
     elif name == "dd":
         yield from (
             Word(w.raw, w.text[3:], w.line, w.expands, w.assigned_at) for w in command.words if w.text.startswith("of=")
@@ -535,6 +537,39 @@ def _written_by_name(command: Command) -> Iterator[Word]:
     # an installer told where to put what it installs writes there (``php composer-setup.php --install-dir=/usr/bin``,
     # ``dotnet-install.sh --install-dir /opt/dotnet``)
     yield from option_values(command, "--install-dir")
+
+
+# perl switches whose value is the rest of the word (``-Mstrict``, ``-I/lib``): no letter after them is a switch.
+_PERL_VALUE_SWITCHES = frozenset("IMmxdD")
+
+
+def _perl_edited_in_place(command: Command) -> list[Word]:
+    """The files ``perl -pi -e PROG FILE…`` (``-i``, ``-i.bak``, ``-p -i``) edits in place, as ``sed -i`` does;
+    none without ``-i`` (``perl -ne PROG FILE`` reads them). With no ``-e`` the first operand is the program file."""
+    in_place = program_given = skip = ended = False
+    files: list[Word] = []
+    for word in command.words:
+        text = word.text
+        if skip:
+            skip = False
+        elif ended or not text.startswith("-") or text == "-":
+            ended = True
+            files.append(word)
+        elif text == "--":
+            ended = True
+        else:
+            for at, letter in enumerate(text[1:], start=1):
+                if letter in _PERL_VALUE_SWITCHES:
+                    break
+                if letter == "i":
+                    in_place = True
+                    break  # the rest of the word is the backup's extension
+                if letter in "eE":
+                    program_given, skip = True, at == len(text) - 1  # the program is the next word or the rest
+                    break
+    if not in_place:
+        return []
+    return files if program_given else files[1:]
 
 
 # ssh-keygen modes that only read the -f file: fingerprint, public key, lookup, bubblebabble, certificate, KRL check.

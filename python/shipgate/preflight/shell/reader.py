@@ -39,6 +39,7 @@ from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
 from shipgate.preflight.shell.inline_programs import as_shell, inline_program
 from shipgate.preflight.shell.library import take_tree
+from shipgate.preflight.shell.misparsed import without_misparsed
 from shipgate.preflight.shell.model import (
     Assignment,
     Command,
@@ -235,13 +236,16 @@ class _Reader:
 
     # -- one text (the file, or a string/heredoc run as shell) --------------------------------------------
     def read(self, source: bytes, ctx: _Ctx) -> None:
-        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(without_build_placeholders(source))
+        text = without_build_placeholders(source)
+        tree = (take_tree(source) if ctx.reparse == 0 else None) or _parser().parse(text)
+        if tree.root_node.has_error and (steady := without_misparsed(text)) != text:
+            text, tree = steady, _parser().parse(steady)  # what the grammar misreads (shell.misparsed)
         root = tree.root_node
         if root.has_error:
             self.errors += 1
         regions: list[Region] = []
         if ctx.reparse == 0:  # the file itself: lines whose structure the parser lost are read alone (shell.recovery)
-            tree, regions, why = lost_regions(without_build_placeholders(source), tree, _parser(), _LANGUAGE)
+            tree, regions, why = lost_regions(text, tree, _parser(), _LANGUAGE)
             self.incomplete = self.incomplete or why
             root = tree.root_node
         captures = _read_query().captures(root)
