@@ -149,6 +149,13 @@ _HEADER_PROGRAM = re.compile(r"\s-p\s+(\S+)")
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
 
 
+def is_spec_section_header(line: str) -> bool:
+    """``line`` opens a new section of a spec (a scriptlet, ``%files``, ``%changelog``…). A file list's own directives
+    (``%defattr``, ``%license``, ``%exclude``) and conditionals (``%if``/``%else``/``%endif``) do not: the section
+    goes on past them."""
+    return bool(_SCRIPTLET_HEADER.match(line) or _OTHER_SECTION.match(line))
+
+
 def _spec_sections(lines: Sequence[str]) -> list[tuple[int, int]]:
     """(first, end) line indexes of each scriptlet section, its header included."""
     spans: list[tuple[int, int]] = []

@@ -33,6 +33,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.kernel_settings import image_build
 from shipgate.preflight.markup import is_documentation
+from shipgate.preflight.package_scripts import is_spec_section_header
 from shipgate.preflight.privilege import elsewhere
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
@@ -182,7 +183,7 @@ def _spec_grants(ctx: Context) -> Iterator[Finding]:
         in_files = False
         for line in text.lines:
             stripped = line.text.strip()
-            if stripped.startswith("%") and not stripped.startswith(("%attr", "%config", "%ghost", "%dir", "%doc")):
+            if is_spec_section_header(stripped):  # ``%defattr``, ``%if``… inside ``%files`` keep the list going
                 in_files = stripped.startswith("%files")
                 continue
             m = _SPEC_ATTR.match(line.text) if in_files and "%attr(" in line.text else None
