@@ -51,3 +51,25 @@ def test_a_near_miss_attr_lines_after_files_ended_and_directories_stay_quiet() -
         "%attr(4711,root,root) %{_libexecdir}/vendor/vendor-keysign",  # 11: text of the changelog
     )
     assert codes_at({"vendor.spec": ended}, BITS) == []
+
+
+# -- B: a spec's build template (``*.spec.in``) has its %attr modes read, as its scriptlets already were ---------------
+
+TEMPLATE = _text(
+    "Name: @PACKAGE@",  # 1
+    "Version: @VERSION@",  # 2
+    "%description",  # 3
+    "x",  # 4
+    "%files",  # 5
+    "%defattr(-,root,root)",  # 6
+    "%attr(4755,root,root) /usr/libexec/vendor/vendor-helper",  # 7
+)
+
+
+def test_b_a_setuid_attr_in_a_spec_template_is_reported() -> None:
+    assert codes_at({"pkg/rpm/vendor.spec.in": TEMPLATE}, BITS) == [7]
+
+
+def test_b_near_miss_the_same_lines_in_files_not_named_as_a_spec_stay_quiet() -> None:
+    assert codes_at({"pkg/rpm/vendor.conf.in": TEMPLATE}, BITS) == []
+    assert codes_at({"pkg/rpm/vendor.spec.orig": TEMPLATE}, BITS) == []

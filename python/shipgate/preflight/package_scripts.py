@@ -51,10 +51,14 @@ _RPM_SPEC = re.compile(
 )
 
 
+def is_spec_name(path: str) -> bool:
+    """Named as an RPM spec, also as a build template of one (``foo.spec.in``, which configure fills in)."""
+    return path.lower().endswith(_SPEC_NAMES)
+
+
 def is_recipe(path: str, text: str) -> bool:
     """An RPM spec or a Gentoo ebuild: only its install-time sections are shell that runs on the target."""
-    lower = path.lower()
-    return lower.endswith(_EBUILD) or (lower.endswith(_SPEC_NAMES) and bool(_RPM_SPEC.search(text)))
+    return path.lower().endswith(_EBUILD) or (is_spec_name(path) and bool(_RPM_SPEC.search(text)))
 
 
 _FORMULA = re.compile(r"(?m)^\s*(?:class\s+\w+\s*<\s*(?:Formula|AbstractPhpExtension)\b|cask\s+[\"'])")

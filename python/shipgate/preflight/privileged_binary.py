@@ -33,7 +33,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.kernel_settings import image_build
 from shipgate.preflight.markup import is_documentation
-from shipgate.preflight.package_scripts import is_spec_section_header
+from shipgate.preflight.package_scripts import is_spec_name, is_spec_section_header
 from shipgate.preflight.privilege import elsewhere
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
@@ -178,8 +178,8 @@ _SPEC_ATTR = re.compile(r"^\s*((?:%(?:config|ghost|dir|verify|doc)\S*\s+)*)%attr
 
 def _spec_grants(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
-        if not text.path.endswith(".spec") or is_documentation(text.path):
-            continue
+        if not is_spec_name(text.path) or is_documentation(text.path):
+            continue  # a ``.spec.in`` template is the spec it becomes, as the scriptlet reader takes it
         in_files = False
         for line in text.lines:
             stripped = line.text.strip()
