@@ -68,7 +68,11 @@ def _laravel(chain: str) -> str:
 
 
 def test_d_a_change_that_does_not_name_nullability_is_a_lock_only() -> None:
-    for chain in ("string('type', 30)->change()", "text('body')->change()", "string('code', 64)->default('x')->change()"):
+    for chain in (
+        "string('type', 30)->change()",
+        "text('body')->change()",
+        "string('code', 64)->default('x')->change()",
+    ):
         assert findings({LARAVEL: _laravel(chain)}) == [(UNLOCKED, 10)], chain
 
 
