@@ -26,6 +26,7 @@ from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
 from shipgate.preflight.migration_history import not_run
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
+from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
@@ -165,7 +166,26 @@ def _hidden(command: Command) -> bool:
         or _hidden_through_runner(command)
         or _hidden_through_node_runner(command)
         or _hidden_through_php_operand(command)
+        or _hidden_through_python_module(command)
     ) and not _django_fake(command)
+
+
+# Django's management verb that applies migrations: a module run with it first is Django's own
+# (``python -m django migrate``) or a project's package written as its manage.py (``python3 -m pretix migrate``).
+_DJANGO_MIGRATE = "migrate"
+
+
+def _hidden_through_python_module(command: Command) -> bool:
+    """A migration CLI run as a Python module: ``python -m alembic upgrade head`` (the CLI of that name), or a module
+    given Django's ``migrate`` as its first word (``python -m django migrate``, ``python3 -m pretix migrate``)."""
+    cli = module_cli(command)
+    if not cli:
+        return False
+    module, rest = cli[0], cli[1:]
+    verbs = [t for t in rest if not t.startswith("-")]
+    if verbs[:1] == [_DJANGO_MIGRATE]:
+        return True
+    return any(verbs[: len(p)] == list(p) for p in _HIDDEN.get(module, ()))
 
 
 # A PHP interpreter by name, also a versioned one (``php8.2``, ``php$php_version``, ``php${PHP_VERSION}``).

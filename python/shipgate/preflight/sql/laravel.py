@@ -7,7 +7,8 @@ Inside ``function up``: ``Schema::create`` makes a new table (its closure is not
 ``Schema::rename`` and ``DB::statement``/``DB::unprepared`` of a literal string are read; inside the closure of
 ``Schema::table('t', …)`` each ``$table->…`` chain is written as the SQL Laravel's PostgreSQL grammar sends: a column
 type call adds a column (NOT NULL unless ``->nullable()``; ``->default(…)``; with its foreign key when
-``->constrained()``/``->on(…)`` follows a ``foreignId``/``foreignUuid`` call), or with ``->change()`` alters it;
+``->constrained()``/``->on(…)`` follows a ``foreignId``/``foreignUuid`` call), or with ``->change()`` alters it (its
+``NOT NULL`` changed only when ``->nullable(…)`` says so);
 ``index``/``unique``/``primary``/``foreign``, the ``drop*`` calls, ``renameColumn``, ``timestamps``/``softDeletes``. A
 ``$table->`` call the reader does not know is reported as unread."""
 
@@ -172,13 +173,23 @@ def _value(arg: list[Token]) -> str:
     return "'0'"
 
 
+def _change_sql(table: str, col: str, sql_type: str, said: list[list[Token]] | None, *, nullable: bool) -> str:
+    """``->change()``: the column re-declared. Its nullability changes only when the chain says so: ``->nullable()``
+    drops NOT NULL, ``->nullable(false)`` sets it (PostgreSQL then scans the table); a chain that does not name it
+    re-declares NOT NULL, which scans only a column that was nullable before, and the migration does not show that
+    (a SET NOT NULL is not assumed, as for Django's ``AlterField``)."""
+    sql = f"ALTER TABLE {table} ALTER COLUMN {col} TYPE {sql_type}"
+    if said is None:
+        return sql
+    return sql + f", ALTER COLUMN {col} {'DROP NOT NULL' if nullable else 'SET NOT NULL'}"
+
+
 def _column_sql(table: str, kind: str, args: list[list[Token]], mods: dict[str, list[list[Token]]]) -> str:
     col = _ident(args[0] if args else None, "col")
     sql_type = _TYPES[kind]
     nullable = "nullable" in mods and not (mods["nullable"] and mods["nullable"][0][0].text.lower() == "false")
     if "change" in mods:
-        null = "DROP NOT NULL" if nullable else "SET NOT NULL"
-        return f"ALTER TABLE {table} ALTER COLUMN {col} TYPE {sql_type}, ALTER COLUMN {col} {null}"
+        return _change_sql(table, col, sql_type, mods.get("nullable"), nullable=nullable)
     default = f"DEFAULT {_value(mods['default'][0])} " if mods.get("default") else ""
     sql = f"ALTER TABLE {table} ADD COLUMN {col} {sql_type} {default}{'NULL' if nullable else 'NOT NULL'}"
     if "constrained" in mods or "on" in mods:

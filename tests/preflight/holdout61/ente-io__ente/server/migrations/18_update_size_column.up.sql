@@ -1,0 +1,5 @@
+ALTER TABLE file_object_keys 
+    ALTER COLUMN size TYPE BIGINT;
+
+ALTER TABLE thumbnail_object_keys 
+    ALTER COLUMN size TYPE BIGINT;
