@@ -1,0 +1,38 @@
+"""Classes the sixty-second hold-out set showed (tests/preflight/holdout62: medium and long installers, upgrade
+scripts and entrypoints), each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a syntax check of a downloaded script runs none of it -----------------------------------------------------
+
+
+def test_a_fetched_script_checked_with_sh_n_is_reported_where_it_really_runs() -> None:
+    for check in ('sh -n "$f"', 'bash -nv "$f"', 'sh -o noexec "$f"'):
+        installer = _text(
+            "#!/bin/sh",  # 1
+            'f="$(mktemp -d)/install.sh"',  # 2
+            'curl -fsSL https://get.example.com/install.sh > "$f"',  # 3
+            f"{check} || exit 1",  # 4: parses the file, runs nothing
+            'sh "$f"',  # 5
+        )
+        assert codes_at({"get.sh": installer}, UNVERIFIED) == [5], check
+
+
+def test_near_miss_a_fetched_script_run_with_other_shell_options_is_still_a_run() -> None:
+    for run in ('sh -e "$f"', 'bash -x "$f"', 'sh -c "$f"'):
+        installer = _text(
+            "#!/bin/sh",
+            'f="$(mktemp -d)/install.sh"',
+            'curl -fsSL https://get.example.com/install.sh > "$f"',
+            run,
+        )
+        assert codes_at({"get.sh": installer}, UNVERIFIED) == [4], run
