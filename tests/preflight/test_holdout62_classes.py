@@ -6,6 +6,7 @@ from __future__ import annotations
 from preflight_kit import codes_at
 
 UNVERIFIED = "preflight.unverified_download_exec"
+SUDO = "preflight.sudo_unavailable"
 
 
 def _text(*lines: str) -> str:
@@ -36,3 +37,32 @@ def test_near_miss_a_fetched_script_run_with_other_shell_options_is_still_a_run(
             run,
         )
         assert codes_at({"get.sh": installer}, UNVERIFIED) == [4], run
+
+
+# -- B: a function that names its own command line before ``sudo "$@"`` is no runner of its arguments -------------
+
+
+def test_b_sudo_of_a_command_line_the_function_builds_is_reported_in_the_function() -> None:
+    get = _text(
+        "#!/bin/sh",  # 1
+        "run_installer() {",  # 2
+        '  installer="$1"',  # 3
+        "  shift",  # 4
+        '  set -- sh "$installer" "$@"',  # 5
+        '  sudo env "$@"',  # 6
+        "}",  # 7
+        'run_installer /tmp/x/install.sh "$@"',  # 8
+    )
+    assert codes_at({"get.sh": get}, SUDO) == [6]
+
+
+def test_near_miss_a_function_that_runs_its_callers_command_line_is_reported_at_each_call() -> None:
+    runner = _text(
+        "#!/bin/sh",  # 1
+        "as_root() {",  # 2
+        '  sudo "$@"',  # 3
+        "}",  # 4
+        "as_root mkdir -p /etc/x",  # 5
+        "as_root cp x.conf /etc/x/",  # 6
+    )
+    assert codes_at({"get.sh": runner}, SUDO) == [5, 6]
