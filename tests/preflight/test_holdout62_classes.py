@@ -7,6 +7,7 @@ from preflight_kit import codes_at
 
 UNVERIFIED = "preflight.unverified_download_exec"
 SUDO = "preflight.sudo_unavailable"
+EGRESS = "preflight.implicit_egress"
 
 
 def _text(*lines: str) -> str:
@@ -66,3 +67,31 @@ def test_near_miss_a_function_that_runs_its_callers_command_line_is_reported_at_
         "as_root cp x.conf /etc/x/",  # 6
     )
     assert codes_at({"get.sh": runner}, SUDO) == [5, 6]
+
+
+# -- C: a trap handler runs after the main flow --------------------------------------------------------------------
+
+
+def test_c_the_upgrades_compose_up_is_reported_not_the_rollback_handlers() -> None:
+    update = _text(
+        "#!/bin/bash",  # 1
+        "rollback() {",  # 2
+        "  docker compose up -d",  # 3: restarts the old version if the upgrade fails
+        "}",  # 4
+        "trap 'rollback' ERR INT",  # 5
+        "tar xzf new.tar.gz",  # 6
+        "if ! docker compose up -d; then echo failed; fi",  # 7
+    )
+    assert codes_at({"update.sh": update}, EGRESS) == [7]
+
+
+def test_near_miss_a_function_the_main_flow_calls_keeps_its_call_order() -> None:
+    update = _text(
+        "#!/bin/bash",  # 1
+        "start() {",  # 2
+        "  docker compose up -d",  # 3
+        "}",  # 4
+        "start",  # 5
+        "docker compose up -d",  # 6: the stack is up already
+    )
+    assert codes_at({"update.sh": update}, EGRESS) == [3]
