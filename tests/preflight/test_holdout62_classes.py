@@ -8,6 +8,7 @@ from preflight_kit import codes_at
 UNVERIFIED = "preflight.unverified_download_exec"
 SUDO = "preflight.sudo_unavailable"
 EGRESS = "preflight.implicit_egress"
+DISABLED = "preflight.service_disabled"
 
 
 def _text(*lines: str) -> str:
@@ -95,3 +96,25 @@ def test_near_miss_a_function_the_main_flow_calls_keeps_its_call_order() -> None
         "docker compose up -d",  # 6: the stack is up already
     )
     assert codes_at({"update.sh": update}, EGRESS) == [3]
+
+
+# -- D: a unit enabled again by its unit file's path ------------------------------------------------------------
+
+
+def test_d_a_unit_disabled_then_enabled_by_its_file_path_does_not_stay_off() -> None:
+    install = _text(
+        "#!/bin/sh",
+        "systemctl disable agent || true",
+        "cat agent.service > /etc/systemd/system/agent.service",
+        "systemctl enable /etc/systemd/system/agent.service",
+    )
+    assert codes_at({"install.sh": install}, DISABLED) == []
+
+
+def test_near_miss_a_unit_disabled_while_another_units_file_is_enabled_stays_off() -> None:
+    install = _text(
+        "#!/bin/sh",
+        "systemctl disable agent",
+        "systemctl enable /etc/systemd/system/agent-helper.service",
+    )
+    assert codes_at({"install.sh": install}, DISABLED) == [2]
