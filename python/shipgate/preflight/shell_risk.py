@@ -397,8 +397,15 @@ def _last_enabled(script: Script) -> dict[str, list[Command]]:
     out: dict[str, list[Command]] = {}
     for c in script.commands:
         if (on := _enabled_service(c)) is not None:
-            out.setdefault(on.removesuffix(".service"), []).append(c)
+            out.setdefault(_unit_name(on), []).append(c)
     return out
+
+
+def _unit_name(spelled: str) -> str:
+    """The unit a systemctl operand names: ``x``, ``x.service`` and the unit file's path
+    (``systemctl enable /etc/systemd/system/x.service``, which links and enables that file) are one unit."""
+    named = spelled.rsplit("/", 1)[-1] if spelled.startswith("/") else spelled
+    return named.removesuffix(".service")
 
 
 def _switched_back_on(unit: str, command: Command, enabled: dict[str, list[Command]], script: Script) -> bool:
@@ -406,7 +413,7 @@ def _switched_back_on(unit: str, command: Command, enabled: dict[str, list[Comma
     x``: a SysV registration replaced by the systemd unit), so it does not end up disabled. Not an enable outside
     the function of ``command`` when that function exits after it (``remove() { systemctl disable x; …; exit 0; }``:
     the install path's enable is another run of the script)."""
-    later = [c for c in enabled.get(unit.removesuffix(".service"), ()) if c.line > command.line]
+    later = [c for c in enabled.get(_unit_name(unit), ()) if c.line > command.line]
     if UNINSTALL in command.conditions:  # the install branch of the same test does not run in an uninstall
         later = [c for c in later if NOT_UNINSTALL not in c.conditions]
     if command.function is None or not later:

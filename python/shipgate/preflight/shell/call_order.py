@@ -4,9 +4,12 @@ top-level commands in file order, and a call of a function the script defines fo
 written), the body read with the call's arguments (``tar -xzf "$1"``, ``local archive=$1``: shell.arguments).
 Calls inside a body are followed too, to a bounded depth and never into a function already being run (recursion).
 A function no call reaches (a library's, one called through a variable), and one the reader treats as a tool of
-its own (``opaque``: a download wrapper is a fetch), keeps its place in the file."""
+its own (``opaque``: a download wrapper is a fetch), keeps its place in the file; one only a ``trap`` names runs
+when the trap fires, so it comes after the main flow."""
 
 from __future__ import annotations
+
+import re
 
 from shipgate.preflight.shell.arguments import bind, callees
 from shipgate.preflight.shell.model import Command, Script
@@ -59,9 +62,27 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
                 return
             walk(bind(inner, command, table.get(name)), (*stack, name))
 
+    handlers = _trap_handlers(script, bodies) - reached
+    deferred: list[Command] = []
     for command in script.commands:
         if command.function is None:
             walk(command, ())
+        elif command.function in handlers:
+            deferred.append(command)
         elif command.function not in reached:
             out.append(command)
-    return out
+    return out + deferred
+
+
+_NAME_CUT = re.compile(r"[^A-Za-z0-9_]+")
+
+
+def _trap_handlers(script: Script, bodies: dict[str, list[Command]]) -> set[str]:
+    """Functions a ``trap`` names as its action (``trap 'error_cleanup' ERR INT``, ``trap cleanup EXIT``): they run
+    when the trap fires, after the step that failed or at the script's end, so they come after the main flow (a
+    rollback's ``docker compose up`` does not start the stack before the upgrade's own ``up``)."""
+    named: set[str] = set()
+    for command in script.commands:
+        if command.name == "trap" and command.words and not command.words[0].text.startswith("-"):
+            named |= {part for part in _NAME_CUT.split(command.words[0].text) if part in bodies}
+    return named

@@ -4,6 +4,7 @@ hosts it contacts, what it downloads and what it runs. Each tool's options that 
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -661,12 +662,40 @@ def downloaded_files(command: Command) -> list[Word]:
     return []
 
 
+# Interpreters' options that parse a file and stop: ``sh -n`` (noexec), ``perl -c``, ``ruby -c``, ``php -l``,
+# ``node --check``. A script that checks a download this way before running it has run nothing yet.
+_POSIX_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash"})
+_SYNTAX_CHECKS = {
+    "perl": frozenset({"-c"}),
+    "ruby": frozenset({"-c"}),
+    "php": frozenset({"-l", "--syntax-check"}),
+    "node": frozenset({"-c", "--check"}),
+}
+
+
+def syntax_check_only(command: Command) -> bool:
+    """``sh -n FILE``, ``bash -nv FILE``, ``sh -o noexec FILE``, ``perl -c FILE``: the interpreter reads the file
+    for its syntax and runs none of it (only the options before the file count)."""
+    name = command.name or ""
+    before: list[str] = []
+    for word in command.words:
+        if not word.text.startswith("-") and not (before and before[-1] in ("-o", "+o")):
+            break
+        before.append(word.text)
+    if name in _POSIX_SHELLS:
+        clustered = any(w.startswith("-") and not w.startswith("--") and w != "-o" and "n" in w[1:] for w in before)
+        return clustered or any(a == "-o" and b == "noexec" for a, b in itertools.pairwise(before))
+    return bool(set(before) & _SYNTAX_CHECKS.get(name, frozenset()))
+
+
 def executed_file(command: Command) -> Word | None:
     """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``java -jar FILE``,
     ``dpkg -i FILE``…"""
     name = command.name or ""
     # a runner named by its path (``/bin/bash install.sh``) runs its operand, as ``bash install.sh`` does
     if name in SHELL_RUNNERS:
+        if syntax_check_only(command):
+            return None
         ops = [w for w in command.words if not w.text.startswith("-")]
         return ops[0] if ops else None
     if name == "java" and len(command.words) >= 2 and command.words[0].text == "-jar":

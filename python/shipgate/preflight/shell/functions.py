@@ -156,13 +156,29 @@ def argument_runners(script: Script) -> frozenset[str]:
     """Functions that run their arguments as a command (``runAsRoot() { sudo "$@"; }``, also through a copy:
     ``CMD="$*"; …; $CMD``)."""
     copies = _from_arguments(script)
+    named = _names_own_command(script)
     found: set[str] = set()
     for c in script.commands:
         if c.function is None or c.program is None:
             continue
+        if any(line < c.line for line in named.get(c.function, ())):
+            continue  # ``set -- sh "$installer" "$@"`` earlier in the body: the body names the program it runs
         if any((n if n in _ALL else copies.get((c.function, n))) in _ALL for n in c.program.expands):
             found.add(c.function)
     return frozenset(found)
+
+
+def _names_own_command(script: Script) -> dict[str, list[int]]:
+    """Functions whose body replaces its parameters with a command line that starts with a word it writes
+    (``set -- sh "$installer" "$@"``): a later ``sudo env "$@"`` runs that program, not the caller's argument list,
+    so the function is no runner of its arguments. Name -> the lines of those ``set`` commands."""
+    out: dict[str, list[int]] = {}
+    for c in script.commands:
+        if c.function is None or c.name != "set" or len(c.words) < 2 or c.words[0].text != "--":
+            continue
+        if not c.words[1].expands and not c.words[1].text.startswith("-"):
+            out.setdefault(c.function, []).append(c.line)
+    return out
 
 
 def run_through(command: Command, runners: frozenset[str]) -> Command:
