@@ -1,0 +1,43 @@
+"""Round twelve of the whole packages (tests/preflight/packages/README.md, "Round twelve"): each class fixed, with a
+construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its result)."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+UNLOCKED = "preflight.migration_unlocked"
+REWRITE = "preflight.migration_rewrites_table"
+INDEX = "preflight.index_not_concurrent"
+_STEP = (
+    "from . import upgrade_table\n"  # 1
+    "\n"  # 2
+    '@upgrade_table.register(description="Track delivery receipts")\n'  # 3
+    "async def upgrade_v7(conn, scheme):\n"  # 4
+    '    await conn.execute("ALTER TABLE relay ADD COLUMN receipt_id TEXT")\n'  # 5
+    '    if scheme != "sqlite":\n'  # 6
+    '        await conn.execute("ALTER TABLE relay ALTER COLUMN room SET NOT NULL")\n'  # 7
+    "    else:\n"  # 8
+    '        await conn.execute("DROP TABLE relay_old")\n'  # 9
+    "    await conn.execute(\n"  # 10
+    '        """\n'  # 11
+    "        CREATE INDEX relay_room_idx ON relay(room)\n"  # 12
+    '        """\n'  # 13
+    "    )\n"  # 14
+    "    await _widen(conn)\n"  # 15
+    "\n"  # 16
+    "async def _widen(conn):\n"  # 17
+    "    for column in ('room', 'sender'):\n"  # 18
+    "        await conn.execute(f'ALTER TABLE relay ALTER COLUMN {column} TYPE TEXT')\n"  # 19
+)
+
+
+def test_registered_upgrade_steps_are_read_as_migrations_in_postgresqls_branch() -> None:
+    got = findings({"relaybot/db/upgrade/v07_receipts.py": _STEP})
+    assert sorted(got) == sorted([(UNLOCKED, 5), (UNLOCKED, 7), (REWRITE, 7), (INDEX, 10), (UNLOCKED, 19)])
+
+
+def test_the_same_module_without_registered_steps_or_outside_an_upgrade_folder_is_not_a_migration() -> None:
+    # near miss: a module that only runs queries, and the same steps kept beside the program's code
+    plain = _STEP.replace('@upgrade_table.register(description="Track delivery receipts")\n', "\n")
+    assert findings({"relaybot/db/upgrade/v07_receipts.py": plain}) == []
+    assert findings({"relaybot/db/receipts.py": _STEP}) == []
