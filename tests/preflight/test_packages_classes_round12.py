@@ -41,3 +41,36 @@ def test_the_same_module_without_registered_steps_or_outside_an_upgrade_folder_i
     plain = _STEP.replace('@upgrade_table.register(description="Track delivery receipts")\n', "\n")
     assert findings({"relaybot/db/upgrade/v07_receipts.py": plain}) == []
     assert findings({"relaybot/db/receipts.py": _STEP}) == []
+
+
+ENDPOINT = "preflight.external_endpoint"
+_LINKS = (
+    "import subprocess\n"  # 1
+    "\n"  # 2
+    "def describe(user):\n"  # 3
+    '    return f"[@{user.username}](https://t.me/{user.username})"\n'  # 4
+    "\n"  # 5
+    'revision = subprocess.check_output(["git", "rev-parse", "HEAD"]).decode()\n'  # 6
+    'git_revision_url = f"https://github.com/acme/relaybot/commit/{revision}"\n'  # 7
+    "linkified_version = '[0.15.3](https://github.com/acme/relaybot/releases/tag/v0.15.3)'\n"  # 8
+)
+
+
+def test_a_markdown_links_target_and_a_code_hosts_commit_or_tag_page_are_links_shown() -> None:
+    assert findings({"relaybot/version.py": _LINKS}) == []
+
+
+def test_a_request_of_the_same_hosts_and_a_release_asset_are_still_contacts() -> None:
+    # near miss: the same hosts requested, and a code host's download of a release asset
+    fetch = (
+        "import urllib.request\n"  # 1
+        "\n"  # 2
+        "def profile(name):\n"  # 3
+        '    return urllib.request.urlopen(f"https://t.me/{name}").read()\n'  # 4
+        "\n"  # 5
+        'ASSET_URL = "https://github.com/acme/relaybot/releases/download/v1/emoji.json"\n'  # 6
+        "\n"  # 7
+        "def emoji():\n"  # 8
+        "    return urllib.request.urlopen(ASSET_URL).read()\n"  # 9
+    )
+    assert sorted(findings({"relaybot/fetch.py": fetch})) == [(ENDPOINT, 4), (ENDPOINT, 6)]
