@@ -85,3 +85,17 @@ def test_the_same_default_over_http_is_still_a_contact() -> None:
     # near miss: the same default fetched from a host
     cli = 'import argparse\np = argparse.ArgumentParser()\np.add_argument("-b", default="https://cfg.relaybot-cloud.io/example-config.yaml")\n'
     assert findings({"relaybot/standalone/__main__.py": cli}) == [(ENDPOINT, 3)]
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def test_a_namespaced_key_made_of_its_names_words_is_a_name() -> None:
+    code = 'LINK_PREVIEWS_KEY = "com.relaybot.linkpreviews"\nRELAY_IMAGE_ENCRYPTION_KEY = "relay:image:encryption"\n'
+    assert findings({"relaybot/convert.py": code}) == []
+
+
+def test_a_namespaced_value_with_other_words_is_still_a_secret() -> None:
+    # near miss: words the name does not hold
+    code = 'RELAY_IMAGE_ENCRYPTION_KEY = "blue:horse:battery:staple"\n'
+    assert findings({"relaybot/convert.py": code}) == [(CREDENTIAL, 1)]
