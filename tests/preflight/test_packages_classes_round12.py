@@ -8,6 +8,7 @@ from preflight_kit import findings
 UNLOCKED = "preflight.migration_unlocked"
 REWRITE = "preflight.migration_rewrites_table"
 INDEX = "preflight.index_not_concurrent"
+UNCHECKED = "preflight.migration_unchecked"
 _STEP = (
     "from . import upgrade_table\n"  # 1
     "\n"  # 2
@@ -99,3 +100,27 @@ def test_a_namespaced_value_with_other_words_is_still_a_secret() -> None:
     # near miss: words the name does not hold
     code = 'RELAY_IMAGE_ENCRYPTION_KEY = "blue:horse:battery:staple"\n'
     assert findings({"relaybot/convert.py": code}) == [(CREDENTIAL, 1)]
+
+
+_JOINED = (
+    "from . import upgrade_table\n"  # 1
+    "\n"  # 2
+    "async def drop_constraints(conn, table):\n"  # 3
+    '    names = [r["conname"] for r in await conn.fetch("SELECT conname FROM pg_constraint")]\n'  # 4
+    '    drops = ", ".join(f"DROP CONSTRAINT {name}" for name in names)\n'  # 5
+    '    await conn.execute(f"ALTER TABLE {table} {drops}")\n'  # 6
+    "\n"  # 7
+    '@upgrade_table.register(description="Rebuild the foreign keys")\n'  # 8
+    "async def upgrade_v2(conn):\n"  # 9
+    '    await drop_constraints(conn, "relay")\n'  # 10
+)
+
+
+def test_a_field_holding_joined_clauses_is_read_as_one_of_them() -> None:
+    assert findings({"relaybot/db/upgrade/v02_keys.py": _JOINED}) == [(UNLOCKED, 6)]
+
+
+def test_a_field_holding_anything_else_stays_a_name() -> None:
+    # near miss: the clause list comes from elsewhere, so the statement is not read (unchecked, as before)
+    other = _JOINED.replace('", ".join(f"DROP CONSTRAINT {name}" for name in names)', "render(names)")
+    assert findings({"relaybot/db/upgrade/v02_keys.py": other}) == [(UNCHECKED, 6)]

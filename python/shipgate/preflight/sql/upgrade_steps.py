@@ -3,7 +3,8 @@
 function per schema version, run at start for the versions the database has not had) and send SQL with
 ``<connection>.execute("…")``. The SQL of each such call is read at the call's line (the blank lines a
 triple-quoted string opens with dropped), as an Alembic revision's ``op.execute`` is (``pymigration``): a literal
-string, or an f-string whose fields are read as names.
+string, or an f-string whose fields are read as names (a field holding clauses the function joins, ``drops =
+", ".join(f"DROP CONSTRAINT {n}" for n in names)``, as one of those clauses).
 
 Only the branch PostgreSQL takes is read: ``if scheme != "sqlite": A else: B`` reads A, ``if scheme ==
 Scheme.POSTGRES: A else: B`` reads A, ``if scheme == "sqlite": A else: B`` reads B (a database named by a string or
@@ -16,7 +17,7 @@ import ast
 import re
 
 from shipgate.preflight.python_tree import python_tree
-from shipgate.preflight.sql.pymigration import MAX_BYTES, _callee, _sql_text
+from shipgate.preflight.sql.pymigration import _FIELD, MAX_BYTES, _callee, _sql_text
 
 _STEP_FOLDERS = re.compile(r"upgrades?|.*migration.*")
 _REGISTERED = re.compile(r"^\s*@[A-Za-z_][\w.]*\.register\b", re.M)
@@ -74,11 +75,45 @@ def _postgres_branch(test: ast.expr) -> bool | None:
     return None
 
 
+def _joined_clauses(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, str]:
+    """The function's names bound to clauses joined into one (``drops = ", ".join(f"DROP CONSTRAINT {n}" for n in
+    names)``): the name and the SQL of one clause."""
+    clauses: dict[str, str] = {}
+    for node in ast.walk(fn):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            continue
+        call = node.value
+        if not (isinstance(call, ast.Call) and _callee(call) == "join" and len(call.args) == 1):
+            continue
+        if not (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Constant)):
+            continue
+        items = call.args[0]
+        if isinstance(items, ast.GeneratorExp | ast.ListComp) and (clause := _sql_text(items.elt)) is not None:
+            clauses[node.targets[0].id] = clause
+    return clauses
+
+
+def _step_sql(node: ast.expr, clauses: dict[str, str]) -> str | None:
+    """``_sql_text``, with an f-string's field that names joined clauses read as one of them."""
+    if not isinstance(node, ast.JoinedStr):
+        return _sql_text(node)
+    parts: list[str] = []
+    for value in node.values:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            parts.append(value.value)
+        elif isinstance(value, ast.FormattedValue) and isinstance(value.value, ast.Name):
+            parts.append(clauses.get(value.value.id, _FIELD))
+        else:
+            parts.append(_FIELD)
+    return "".join(parts)
+
+
 class _Steps(ast.NodeVisitor):
     """Walks a step's body: each ``execute`` of literal SQL, in the branches PostgreSQL takes."""
 
     def __init__(self) -> None:
         self.found: list[tuple[int, str]] = []
+        self.clauses: dict[str, str] = {}  # the function being read: names bound to joined clauses
         self.called: list[str] = []  # plain-name calls in the branches read: the module's helpers among them
 
     def visit_If(self, node: ast.If) -> None:
@@ -92,7 +127,7 @@ class _Steps(ast.NodeVisitor):
         if isinstance(node.func, ast.Name):
             self.called.append(node.func.id)
         if _callee(node) == "execute" and isinstance(node.func, ast.Attribute) and node.args:
-            sql = _sql_text(node.args[0])
+            sql = _step_sql(node.args[0], self.clauses)
             if sql is not None:  # a triple-quoted statement opening on the next line is still the call's
                 self.found.append((node.lineno, sql.lstrip()))
 
@@ -118,7 +153,9 @@ def upgrade_step_sql(path: str, text: str) -> Found | None:
     seen = {f.name for f in pending}
     walker = _Steps()
     while pending:  # the registered steps, then the module's own functions they call, each once
-        for stmt in pending.pop(0).body:
+        fn = pending.pop(0)
+        walker.clauses = _joined_clauses(fn)
+        for stmt in fn.body:
             walker.visit(stmt)
         for name in walker.called:
             if name in functions and name not in seen:
