@@ -77,14 +77,17 @@ def test_a_request_of_the_same_hosts_and_a_release_asset_are_still_contacts() ->
     assert sorted(findings({"relaybot/fetch.py": fetch})) == [(ENDPOINT, 4), (ENDPOINT, 6)]
 
 
+_CLI = "import argparse\np = argparse.ArgumentParser()\n"
+
+
 def test_a_packaged_files_pkg_url_names_a_module_not_a_host() -> None:
-    cli = 'import argparse\np = argparse.ArgumentParser()\np.add_argument("-b", default="pkg://relaybot.standalone/example-config.yaml")\n'
+    cli = _CLI + 'p.add_argument("-b", default="pkg://relaybot.standalone/example-config.yaml")\n'
     assert findings({"relaybot/standalone/__main__.py": cli}) == []
 
 
 def test_the_same_default_over_http_is_still_a_contact() -> None:
     # near miss: the same default fetched from a host
-    cli = 'import argparse\np = argparse.ArgumentParser()\np.add_argument("-b", default="https://cfg.relaybot-cloud.io/example-config.yaml")\n'
+    cli = _CLI + 'p.add_argument("-b", default="https://cfg.relaybot-cloud.io/example-config.yaml")\n'
     assert findings({"relaybot/standalone/__main__.py": cli}) == [(ENDPOINT, 3)]
 
 
