@@ -428,16 +428,26 @@ def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
     return secret_of_product(path, secret.kind, secret.secret, line, code=code)
 
 
+# three or more lower-case words joined by ``:`` or ``.`` (``beeper:image:encryption``)
+_NAMESPACED_KEY = re.compile(r"[a-z][a-z0-9]*(?:[:.][a-z][a-z0-9]*){2,}")
+
+
 def _names_a_name(secret: Secret) -> bool:
     """In program source, a value that spells its own name (``PASSWORD = "password"``, ``'Password': 'password'``,
     an enum member ``password = 'password'``), a type's (``'authsecret': 'string'``), a setting's
     (``"api_token.jwt.encode.secret"``, ``"SECRET_KEY"``) or an element's (``pass = '#snmp_password'``, a CSS
-    selector): a constant, a field map or a lookup, not a secret."""
+    selector), or a namespaced key made of the name's own words (``BEEPER_IMAGE_ENCRYPTION_KEY =
+    "beeper:image:encryption"``: the key an event's content is stored under): a constant, a field map or a lookup,
+    not a secret."""
     named = _KIND_KEY.search(secret.kind)
     written = _STRING_PREFIX.sub("", secret.secret)  # ``u"api_token.jwt.encode.secret``
     value = _spelled(written)
     if value in _TYPE_WORDS or (named is not None and value == _spelled(named.group(1))):
         return True
+    if named is not None and _NAMESPACED_KEY.fullmatch(written):
+        words = set(re.split(r"[^a-z0-9]+", named.group(1).lower()))
+        if set(re.split(r"[:.]", written)) <= words:
+            return True
     return bool(_NAME_SHAPE.fullmatch(written)) and bool(_SECRET_WORD.search(written.lower()))
 
 

@@ -89,10 +89,12 @@ from shipgate.preflight.url_roles import (
     compared,
     in_sentence,
     licence_page,
+    markdown_link,
     module_metadata_lines,
     namespace_map_lines,
     oauth_scope,
     relation_type,
+    repository_page,
     schema_name,
     scope_list_lines,
 )
@@ -569,6 +571,8 @@ def _text_endpoints(
             or compared(line, u.start(), u.end())
             or documentation_page(u.group(0))
             or browser_asset(u.group(0))
+            or markdown_link(line, u.start())
+            or repository_page(u.group(0))
         ):
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         if key is not None and found and schema_name(line, found[0].start()):
@@ -610,6 +614,8 @@ def _text_endpoints(
                 linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
                 linked = linked or (code and (documentation_page(m.group(0)) or browser_asset(m.group(0))))
                 linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name
+                # ``f"[@{name}](https://t.me/{name})"``, ``…/commit/{sha}``: a message's link, a code host's page
+                linked = linked or (code and (markdown_link(line, m.start()) or repository_page(m.group(0))))
                 linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
                 linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name

@@ -96,8 +96,10 @@ def is_internal(host: str) -> bool:
 
 
 # Schemes that name no host: Python logging's object references (``ext://sys.stdout``, ``cfg://handlers.x``) and a
-# Maven coordinate (``maven://org.slf4j/slf4j-api/1.7``: a group id, resolved against a repository elsewhere).
-_NOT_NETWORK_SCHEMES = ("ext://", "cfg://", "maven://")
+# Maven coordinate (``maven://org.slf4j/slf4j-api/1.7``: a group id, resolved against a repository elsewhere), and a
+# file inside an installed package (``pkg://maubot.standalone/example-config.yaml``: a module path, then the file;
+# ROS's ``package://name/file``).
+_NOT_NETWORK_SCHEMES = ("ext://", "cfg://", "maven://", "pkg://", "package://")
 
 
 def is_metadata(host: str) -> bool:

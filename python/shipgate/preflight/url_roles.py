@@ -9,6 +9,11 @@
   ``…&scope=https://graph.microsoft.com``): the name of a permission a token is asked for, not a host contacted.
 - A module's metadata (``__plugin_url__ = "https://docs…"``, ``__url__``, ``__homepage__``): a plugin's or a
   package's links, read by a plugin manager's page or an index, as package metadata is.
+- The target of a Markdown link written in a string (``f"[@{name}](https://t.me/{name})"``,
+  ``'[0.15.3](https://github.com/…/releases/tag/v0.15.3)'``): text a chat message or a page shows with its link.
+- A code host's page of one commit, tag, release or comparison (``https://github.com/o/r/commit/{sha}``,
+  ``…/releases/tag/{tag}``, GitLab's ``…/-/commit/…``): a web page for people; what a program downloads from a code
+  host is a release asset (``…/releases/download/…``), an archive or a raw file, not these pages.
 """
 
 from __future__ import annotations
@@ -25,6 +30,21 @@ _LICENCE_PAGE = re.compile(
 def licence_page(url: str) -> bool:
     """A URL whose path names a licence page (``…/licenses/by-nc/2.0/``, ``…/licenses/LICENSE-2.0``)."""
     return bool(_LICENCE_PAGE.match(url))
+
+
+_REPOSITORY_PAGE = re.compile(
+    r"(?i)^[a-z][a-z0-9+.-]*://[^/?#]+/[^/?#]+/[^/?#]+/(?:-/)?(?:commits?|releases/tag|tags|compare)/"
+)
+
+
+def markdown_link(line: str, start: int) -> bool:
+    """The URL starting at ``start`` is a Markdown link's target (``[text](URL)``)."""
+    return line[max(0, start - 2) : start] == "]("
+
+
+def repository_page(url: str) -> bool:
+    """A code host's page of one commit, tag, release or comparison (``…/commit/<id>``, ``…/releases/tag/<tag>``)."""
+    return bool(_REPOSITORY_PAGE.match(url))
 
 
 _MODULE_METADATA = re.compile(r"__(?:\w+_)?(?:url|homepage|website|author_email)__\s*=")

@@ -1,5 +1,6 @@
 """Migrations written in an ORM's migration DSL: Django and Alembic (Python), Rails ActiveRecord (Ruby), Laravel
-(PHP), PHP migrations that run SQL strings (Phinx, Doctrine, ``$sql_up``) and Entity Framework Core (C#). Each
+(PHP), PHP migrations that run SQL strings (Phinx, Doctrine, ``$sql_up``), Entity Framework Core (C#) and Python
+modules of upgrade steps registered with an upgrade table (``upgrade_steps``). Each
 reader turns the calls it knows into the SQL the framework sends to PostgreSQL; a call it does not know that may
 change the schema, and a file it cannot read at all, become statements marked unchecked, so that the file is
 reported ``migration_unchecked`` instead of passing as checked."""
@@ -15,6 +16,7 @@ from shipgate.preflight.sql.model import Statement
 from shipgate.preflight.sql.phpsql import is_php_sql_migration, php_sql
 from shipgate.preflight.sql.pymigration import is_python_migration, python_sql
 from shipgate.preflight.sql.rails import is_rails_migration, rails_sql
+from shipgate.preflight.sql.upgrade_steps import is_upgrade_step_module, upgrade_step_sql
 
 Found = tuple[list[tuple[int, str]], list[tuple[int, str]]]
 EXTENSIONS = (".py", ".rb", ".php", ".cs")
@@ -24,6 +26,7 @@ _READERS: tuple[tuple[Callable[[str, str], bool], Callable[[str, str], Found | N
     (is_laravel_migration, laravel_sql, "a Laravel migration"),
     (is_php_sql_migration, php_sql, "a PHP migration (Phinx, Doctrine, SQL strings)"),
     (is_efcore_migration, efcore_sql, "an Entity Framework Core migration"),
+    (is_upgrade_step_module, upgrade_step_sql, "a module of registered upgrade steps"),
 )
 
 
