@@ -309,6 +309,8 @@ def _through_body(call: Command, bound: Sequence[Command]) -> list[tuple[Command
     ``curl "${2}.md5"`` and ``curl "$2"``): (the bound command, host, word), once per command and host. A URL the
     body fetches with another tool too (``if hash curl; then curl "$1"; else wget -O- "$1"; fi``: whichever is
     installed) is one fetch: only the first tool's command is kept."""
+    if not bound:
+        return []  # most commands: no function body bound to them (the call's URLs need not be read)
     hosts = {h for h, _ in urls(call)}
     tools: dict[str, str] = {}  # the URL as bound -> the first tool fetching it
     out: list[tuple[Command, str, Word]] = []

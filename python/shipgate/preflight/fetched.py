@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import heapq
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -123,9 +124,14 @@ class _Taint:
             return not path.startswith(("/", "~", "$"))
         if self.directory:
             path = path.removeprefix("./")
-            bases = [b.rstrip("/").removeprefix("./") for b in (self.path, self.spelled) if b]
-            return any(path == base or path.startswith(base + "/") for base in bases)
+            return any(path == base or path.startswith(below) for base, below in self._bases)
         return path_matches(self.path, path)
+
+    @functools.cached_property
+    def _bases(self) -> tuple[tuple[str, str], ...]:
+        """The tree's directory as written and as spelled, each with the prefix of what is below it."""
+        bases = [b.rstrip("/").removeprefix("./") for b in (self.path, self.spelled) if b]
+        return tuple((base, base + "/") for base in bases)
 
 
 def _spelling(word: Word) -> str | None:
@@ -141,15 +147,40 @@ def _file_name(path: str) -> str:
     return posixpath.basename(path.strip().rstrip("/"))
 
 
-def _latest_cover(taints: list[_Taint], command: Command, paths: Sequence[str]) -> _Taint | None:
+class _Taints(list[_Taint]):
+    """The fetched files and trees so far, in the order they were made (only ever appended to), with the places
+    of the files by :func:`_file_name` and of the trees: a path is compared with the taints it can match, not
+    with every download of the script (a script of many downloads stays linear in them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._by_name: dict[str, list[int]] = {}
+        self._trees: list[int] = []
+        self._indexed = 0
+
+    def named(self, names: set[str]) -> Iterator[_Taint]:
+        """The trees and the files whose last component is one of ``names``, latest first (lazily: the caller
+        mostly stops at the first)."""
+        for place in range(self._indexed, len(self)):
+            taint = self[place]
+            if taint.directory:
+                self._trees.append(place)
+            else:
+                self._by_name.setdefault(taint.file_name, []).append(place)
+        self._indexed = len(self)
+        runs = [self._by_name[name] for name in names if name in self._by_name]
+        runs += [self._trees] if self._trees else []
+        if len(runs) == 1:
+            return (self[p] for p in reversed(runs[0]))
+        return (self[p] for p in heapq.merge(*(reversed(run) for run in runs), reverse=True))
+
+
+def _latest_cover(taints: _Taints, command: Command, paths: Sequence[str]) -> _Taint | None:
     """The latest fetched file or directory this command sees that one of ``paths`` names. A file is compared by
-    its last component first, the cheap necessary condition of ``path_matches``: a script of many downloads is
-    read in time linear in them per path, not a base-name computation for every pair."""
-    names = {_file_name(p) for p in paths}
-    for taint in reversed(taints):
-        if not taint.seen_by(command) or (not taint.directory and taint.file_name not in names):
-            continue
-        if any(taint.covers(p) for p in paths):
+    its last component first, the cheap necessary condition of ``path_matches``: only the taints of those names
+    (and the trees) are asked."""
+    for taint in taints.named({_file_name(p) for p in paths}):
+        if taint.seen_by(command) and any(taint.covers(p) for p in paths):
             return taint
     return None
 
@@ -303,7 +334,7 @@ def _moved(command: Command, source: _Taint) -> list[_Taint]:
     return [_Taint(p, source.fetch, directory=True, origin=command) for p in (into, *inside)]
 
 
-def _source(command: Command, taints: list[_Taint], last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
+def _source(command: Command, taints: _Taints, last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
     """The fetched file this command reads: an operand (a relative one also under the last ``cd``), or a fetch
     piped into it."""
     if command.piped_from and last_fetch is not None and command.piped_from[-1] == last_fetch.name:
@@ -412,7 +443,7 @@ def _build_context(command: Command, cwd: str) -> str | None:
     return context if context.startswith(("/", "~", "$")) else f"{cwd.rstrip('/')}/{context}"
 
 
-def _use(command: Command, taints: list[_Taint], cwd: str = ".") -> tuple[_Taint, str, str] | None:
+def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str, str] | None:
     """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
     if not taints:  # nothing fetched yet: every candidate below is looked up among the taints
         return None
@@ -468,7 +499,7 @@ def _written_after(own: list[tuple[int, str]], taint: _Taint, target: str, fetch
     return any(place > after and path.rstrip("/") == target.rstrip("/") for place, path in own)
 
 
-def _runs_in_body(call: Command, body: list[Command], taints: list[_Taint], cwd: str) -> tuple[_Taint, str, str] | None:
+def _runs_in_body(call: Command, body: list[Command], taints: _Taints, cwd: str) -> tuple[_Taint, str, str] | None:
     """A fetched file the called function's body runs (``get() { ( cd kubernetes; ./cluster/up.sh ) }`` called
     after the download), the body's ``cd`` followed."""
     if not taints or any(c.line >= call.line for c in body):
@@ -542,7 +573,7 @@ def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | 
 _OWN_PATH = re.compile(r"""^(?:\$\{?0\}?|\$\((?:readlink\s+-[fem]|realpath)\s+["']?\$\{?0\}?["']?\s*\))$""")
 
 
-def _reruns_itself(command: Command, taints: list[_Taint], own: str) -> tuple[_Taint, str, str] | None:
+def _reruns_itself(command: Command, taints: _Taints, own: str) -> tuple[_Taint, str, str] | None:
     """``wget URL -O update.sh`` in ``update.sh``, then ``exec "$0"`` (``exec ${THIS_SCRIPT}`` with
     ``THIS_SCRIPT=$(readlink -f "$0")``): the script replaced itself with the download and runs it."""
     ran = executed_file(command) or command.program
@@ -553,7 +584,7 @@ def _reruns_itself(command: Command, taints: list[_Taint], own: str) -> tuple[_T
 
 
 def _saved(
-    command: Command, taints: list[_Taint], reported: set[int], fetch: Command | None = None, files: Sequence[Word] = ()
+    command: Command, taints: _Taints, reported: set[int], fetch: Command | None = None, files: Sequence[Word] = ()
 ) -> Iterator[Run]:
     """The files a fetch saves (``files`` when ``tee`` saves them from the fetch's output), added to ``taints``; one
     saved straight into a bin directory, or where every new shell sources it, is put to use at once."""
@@ -572,7 +603,7 @@ def _saved(
 def _service_runs(
     script: Script,
     command: Command,
-    taints: list[_Taint],
+    taints: _Taints,
     services: Services[_Taint],
     writer: Command | None,
 ) -> tuple[_Taint, str] | None:
@@ -591,7 +622,7 @@ def _service_runs(
 
 
 def _located(
-    script: Script, command: Command, taints: list[_Taint], unnamed: dict[str, Command], cwd: str
+    script: Script, command: Command, taints: _Taints, unnamed: dict[str, Command], cwd: str
 ) -> list[_Taint]:
     """The variables a ``find`` fills when it searches a fetched tree, or the directory a fetch saved into under a
     name not known (shell.located): each names the fetched file, as its spelling (``$F``, ``$F/install.sh``)."""
@@ -609,7 +640,7 @@ def _located(
     return []
 
 
-def _replaced_programs(command: Command, taints: list[_Taint]) -> dict[str, _Taint]:
+def _replaced_programs(command: Command, taints: _Taints) -> dict[str, _Taint]:
     """The programs ``cp``/``mv``/``ln`` puts in place from a fetch, by name (``cp -r "$tmp"/{static,app} .``
     gives ``app``): a service of that name started or restarted after it runs the fetched program (service_files:
     ``systemctl restart app``)."""
@@ -657,7 +688,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     fetching = FETCHERS | {"git"} | wrappers | set(cloners) | set(forwards) | runners
     if not any(c.name in fetching for c in script.commands):
         return  # nothing here fetches: there is nothing to follow
-    taints: list[_Taint] = []
+    taints = _Taints()
     reported: set[int] = set()
     last_fetch: Command | None = None
     cwd = raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one alone)

@@ -13,10 +13,9 @@ chosen). A statement inside a function is exclusive only while that function is 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from tree_sitter import Node
 
+from shipgate.preflight.shell.arguments import with_fields
 from shipgate.preflight.shell.model import Command, Script
 
 Arm = tuple[int, int, int, str | None]
@@ -65,4 +64,6 @@ def once_arms(commands: list[Command], script: Script) -> list[Command]:
     if not repeated:
         return commands
     kept = [tuple(a for a in c.arms if a[3] not in repeated) for c in commands]
-    return [c if len(arms) == len(c.arms) else replace(c, arms=arms) for c, arms in zip(commands, kept, strict=True)]
+    return [
+        c if len(arms) == len(c.arms) else with_fields(c, arms=arms) for c, arms in zip(commands, kept, strict=True)
+    ]

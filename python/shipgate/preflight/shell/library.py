@@ -93,10 +93,12 @@ _LEADING_VARIABLE = re.compile(r"^\$\{?([A-Za-z_]\w*)\}?(/.*)$")
 _MAX_SOURCED = 256
 
 
-def _assigned(text: str, name: str) -> list[str]:
-    """The literal values ``name=…`` is given in ``text`` (``MYLIBDIR="/usr/lib/kamailio/kamctl"``)."""
+@functools.lru_cache(maxsize=64)
+def _assigned(text: str, name: str) -> tuple[str, ...]:
+    """The literal values ``name=…`` is given in ``text`` (``MYLIBDIR="/usr/lib/kamailio/kamctl"``). Kept for the
+    script's next ``source $NAME/…`` (``. "$LIB/a.sh"; . "$LIB/b.sh"``): one search of the text per variable."""
     pattern = rf"""(?m)^[ \t]*(?:export[ \t]+)?{re.escape(name)}=["']?([^"'\s;$`]+)["']?[ \t]*(?:[;#]|$)"""
-    return re.findall(pattern, text)[:8]
+    return tuple(re.findall(pattern, text)[:8])
 
 
 def _candidates(script: str, target: str, text: str) -> list[str]:

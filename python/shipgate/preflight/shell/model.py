@@ -178,8 +178,25 @@ class Script:
     libraries: tuple[Script, ...] = ()
 
     def bindings(self, name: str) -> tuple[Assignment, ...]:
-        return tuple(a for a in self.assignments if a.name == name)
+        """The assignments of ``name``, in source order (from an index of the assignments by name, made on the
+        first call: scanners ask once per command and variable, not once per script)."""
+        index: dict[str, tuple[Assignment, ...]] | None = self.__dict__.get(_BY_NAME)
+        if index is None:
+            grouped: dict[str, list[Assignment]] = {}
+            for a in self.assignments:
+                grouped.setdefault(a.name, []).append(a)
+            index = {key: tuple(found) for key, found in grouped.items()}
+            self.__dict__[_BY_NAME] = index  # a cache, not a field: frozen fields are not touched
+        return index.get(name, ())
+
+    def __getstate__(self) -> dict[str, object]:
+        """The fields, without the index :meth:`bindings` keeps (a worker sends its scripts back without it)."""
+        state = self.__dict__
+        return {k: v for k, v in state.items() if k != _BY_NAME} if _BY_NAME in state else state
 
     def falls_back(self, name: str, line: int) -> bool:
         """Whether ``line`` runs only when ``name`` is unset or empty."""
         return any(f.name == name and f.first_line <= line <= f.last_line for f in self.fallbacks)
+
+
+_BY_NAME = "_bindings_by_name"  # where Script.bindings keeps its index, beside the fields

@@ -552,8 +552,21 @@ class _Reader:
             elif len(self.commands) > start:
                 members.append(self._stage(start, ctx))
         self._link(members)
-        index = {id(c): i for i, c in enumerate(self.commands)}
+        index = self._places(members)
         self._nested_members = [index[id(m)] for m in members if id(m) in index]
+
+    def _places(self, members: list[Command]) -> dict[int, int]:
+        """id -> the last place in ``self.commands`` of each of ``members`` it holds, looked for from the end,
+        where a pipeline's members were just added: not an index of every command read so far per pipeline."""
+        wanted = {id(m) for m in members}
+        found: dict[int, int] = {}
+        for i in range(len(self.commands) - 1, -1, -1):
+            key = id(self.commands[i])
+            if key in wanted and key not in found:
+                found[key] = i
+                if len(found) == len(wanted):
+                    break
+        return found
 
     def _stage(self, start: int, ctx: _Ctx) -> Command:
         """The command a pipeline stage runs among those read from it: not one of a ``$(…)`` in its words
@@ -575,7 +588,7 @@ class _Reader:
         if len(members) < 2:
             return
         names = [m.name or "?" for m in members]
-        index = {id(c): i for i, c in enumerate(self.commands)}
+        index = self._places(members)
         for k, member in enumerate(members):
             i = index.get(id(member))
             if i is None:
