@@ -117,3 +117,77 @@ def test_h_near_miss_the_linux_branch_and_a_mixed_condition_are_read() -> None:
     )
     assert codes_at(files, ENDPOINT) == [4]
     assert codes_at(files, EGRESS) == [5, 8]
+
+
+# -- D: Go self-updaters outside `package main`/`cmd/` -------------------------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+GO_LIBRARY_PATH = "internal/updater/updater.go"
+
+_SAVED_OVER_EXECUTABLE = """package updater
+
+import (
+\t"io"
+\t"net/http"
+\t"os"
+\t"path/filepath"
+)
+
+func Update() error {
+\texe, err := os.Executable()
+\tif err != nil {
+\t\treturn err
+\t}
+\tresp, err := http.Get("https://dl.dten-vendor.com/tool/latest/tool-linux-amd64")
+\tif err != nil {
+\t\treturn err
+\t}
+\tdefer resp.Body.Close()
+\tdata, err := io.ReadAll(resp.Body)
+\tif err != nil {
+\t\treturn err
+\t}
+\tplugin := filepath.Join(filepath.Dir(exe), "plugin")
+\treturn os.WriteFile(TARGET, data, 0o755)
+}
+"""
+
+_GO_UPDATE_APPLY = """package cli
+
+import (
+\t"net/http"
+
+\tupdate "github.com/inconshreveable/go-update"
+)
+
+func Upgrade(url string) error {
+\tresp, err := http.Get(url)
+\tif err != nil {
+\t\treturn err
+\t}
+\tdefer resp.Body.Close()
+\treturn update.Apply(resp.Body, update.Options{OPTIONS})
+}
+"""
+
+
+def test_d_a_library_package_that_replaces_its_executable_is_a_step() -> None:
+    files = {GO_LIBRARY_PATH: _SAVED_OVER_EXECUTABLE.replace("TARGET", "exe")}
+    assert codes_at(files, UNVERIFIED) == [25]
+
+
+def test_d_go_update_apply_with_empty_options_is_an_unverified_replacement() -> None:
+    files = {"cli/cli.go": _GO_UPDATE_APPLY.replace("OPTIONS", "")}
+    assert codes_at(files, UNVERIFIED) == [15]
+
+
+def test_d_near_miss_apply_with_a_checksum_is_checked() -> None:
+    files = {"cli/cli.go": _GO_UPDATE_APPLY.replace("OPTIONS", "Checksum: sum, Hash: crypto.SHA256")}
+    assert codes_at(files, UNVERIFIED) == []
+
+
+def test_d_near_miss_a_library_writing_beside_its_executable_is_not_read() -> None:
+    text = _SAVED_OVER_EXECUTABLE.replace("TARGET", "plugin")
+    assert codes_at({GO_LIBRARY_PATH: text}, UNVERIFIED) == []
+    # the same file as a program's update command is read: the plugin is saved executable with no check
+    assert codes_at({"cmd/update/main.go": text.replace("package updater", "package main")}, UNVERIFIED) == [25]
