@@ -191,3 +191,40 @@ def test_d_near_miss_a_library_writing_beside_its_executable_is_not_read() -> No
     assert codes_at({GO_LIBRARY_PATH: text}, UNVERIFIED) == []
     # the same file as a program's update command is read: the plugin is saved executable with no check
     assert codes_at({"cmd/update/main.go": text.replace("package updater", "package main")}, UNVERIFIED) == [25]
+
+
+# -- E: the npm `download` module unpacking an archive with an execute mode ----------------------------------------
+
+JS_PATH = "scripts/install.js"
+
+
+def _js_install(call: str, module: str = "download") -> dict[str, str]:
+    lines = [
+        f"var download = require('{module}');",
+        "var merge = require('merge');",
+        "var path = require('path');",
+        "var dest = path.resolve(__dirname, '..', 'bin');",
+        "var unpack = { strip: 1, mode: '755' };",
+        call,
+    ]
+    return {JS_PATH: "\n".join(lines) + "\n"}
+
+
+def test_e_download_module_extracting_with_an_execute_mode_is_unverified() -> None:
+    files = _js_install("download(process.env.BUILD_URL, dest, merge({ extract: true }, unpack)).then(done);")
+    assert codes_at(files, UNVERIFIED) == [6]
+    files = _js_install("download(process.env.BUILD_URL, dest, { extract: true, ...unpack });")
+    assert codes_at(files, UNVERIFIED) == [6]
+
+
+def test_e_near_miss_no_execute_mode_or_no_extraction_stays_quiet() -> None:
+    files = _js_install("download(process.env.BUILD_URL, dest, { extract: true, strip: 1 });")
+    assert codes_at(files, UNVERIFIED) == []
+    assert codes_at(_js_install("download(process.env.BUILD_URL, dest, { mode: '755' });"), UNVERIFIED) == []
+    files = _js_install("download(process.env.BUILD_URL, dest, { extract: true, mode: '644' });")
+    assert codes_at(files, UNVERIFIED) == []
+
+
+def test_e_near_miss_an_http_client_is_not_a_download_module() -> None:
+    files = _js_install("download(process.env.BUILD_URL, dest, merge({ extract: true }, unpack));", module="got")
+    assert codes_at(files, UNVERIFIED) == []
