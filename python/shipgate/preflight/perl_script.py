@@ -30,6 +30,7 @@ calls into Perl modules (``CPAN::install``, a vendor's ``install_module``), Perl
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -74,7 +75,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     if not (lower.endswith(".pl") or _INTERPRETER.match(text[:200])):
         return None
-    tokens = _tokens(_code(text))
+    tokens = list(_lexed(text))
     if posixpath.basename(lower) in ("makefile.pl", "build.pl"):
         # build configuration run by the CPAN toolchain, not an install step of a product, unless it installs its
         # prerequisites itself (runs a Perl package manager): those runs are the product's install
@@ -140,7 +141,7 @@ def other_os_lines(path: str, text: str) -> set[int]:
         return set()
     if "osname" not in text and "$^O" not in text and "$OSNAME" not in text:
         return set()
-    tokens = _tokens(_code(text))
+    tokens = list(_lexed(text))
     return {n for first, last in other_os_spans(tokens) for n in range(tokens[first].line, tokens[last].line + 1)}
 
 
@@ -232,6 +233,12 @@ def _tokens(code: str) -> list[_Token]:
     return _Lexer(code).run()
 
 
+@functools.lru_cache(maxsize=4)
+def _lexed(text: str) -> tuple[_Token, ...]:
+    """The tokens of a script's code, kept for the next reader of the same text (commands, then endpoints)."""
+    return tuple(_tokens(_code(text)))
+
+
 def _value(token: _Token, known: Mapping[str, str] | None = None) -> str:
     """A string literal's text as shell text: interpolated variables are unknown words, or what ``known`` says a
     sub's parameter is given."""
@@ -259,24 +266,30 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
     reader = _Reader(tokens, program_variables(tokens), command_variables(tokens))
     elsewhere = other_os_spans(tokens)
 
-    def here(i: int) -> bool:
-        return not any(first <= i <= last for first, last in elsewhere)
+    away = bytearray(len(tokens))  # 1 for the tokens of a block taken only on another operating system
+    for first, last in elsewhere:
+        away[first : last + 1] = b"\x01" * (last + 1 - first)
 
-    subs = [(s, perl_subs.calls(tokens, s)) for s in perl_subs.subs(tokens)]
+    def here(i: int) -> bool:
+        return not away[i]
+
+    subs = perl_subs.subs(tokens)
+    called = perl_subs.calls(tokens, subs)
+    holder = perl_subs.holders(len(tokens), [s for s in subs if s.name in called])
     templates: dict[str, list[int]] = {}  # sub name -> indexes of the commands of its body that name a parameter
     pieces: list[Piece] = []
     for i in range(len(tokens)):
         if not here(i):
             continue
-        sub = next((s for s, c in subs if c and s.holds(i) and reader.names_parameter(i, s.params)), None)
-        if sub is not None:
+        sub = holder[i]
+        if sub is not None and reader.names_parameter(i, sub.params):
             templates.setdefault(sub.name, []).append(i)
             continue  # read at each call of the sub with what the call gives it
         piece = reader.piece(i)
         if piece is not None:
             pieces.append(piece)
-    for sub, sub_calls in subs:
-        for call in sub_calls if sub.name in templates else ():
+    for sub in subs:
+        for call in called.get(sub.name, []) if sub.name in templates else ():
             given = {name: _joined(g) if g else UNKNOWN for name, g in zip(sub.params, call.args, strict=False)}
             for at in templates[sub.name] if here(call.at) else ():
                 piece = reader.piece(at, given)

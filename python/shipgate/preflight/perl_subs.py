@@ -57,16 +57,26 @@ def subs(tokens: Sequence[Token]) -> list[Sub]:
     return found
 
 
-def calls(tokens: Sequence[T], sub: Sub) -> list[SubCall[T]]:
-    """The calls of ``sub`` outside its own body: ``name(…)``, ``&name(…)``."""
-    found: list[SubCall[T]] = []
+def calls(tokens: Sequence[T], subs: Sequence[Sub]) -> dict[str, list[SubCall[T]]]:
+    """Sub name → its calls outside its own body: ``name(…)``, ``&name(…)``."""
+    by_name = {sub.name: sub for sub in subs}
+    found: dict[str, list[SubCall[T]]] = {}
     for i, token in enumerate(tokens[:-1]):
-        if token.kind != "word" or token.text != sub.name or sub.holds(i) or tokens[i + 1].text != "(":
+        sub = by_name.get(token.text) if token.kind == "word" else None
+        if sub is None or sub.holds(i) or tokens[i + 1].text != "(":
             continue
         if i and tokens[i - 1].text in ("sub", "->", "::"):
             continue
-        found.append(SubCall(token.line, i, _arguments(tokens, i + 1)))
+        found.setdefault(sub.name, []).append(SubCall(token.line, i, _arguments(tokens, i + 1)))
     return found
+
+
+def holders(count: int, subs: Sequence[Sub]) -> list[Sub | None]:
+    """For each token index, the sub whose body holds it (the innermost, when a sub is declared in another)."""
+    out: list[Sub | None] = [None] * count
+    for sub in sorted(subs, key=lambda s: s.start):
+        out[sub.start + 1 : sub.end] = [sub] * max(0, sub.end - sub.start - 1)
+    return out
 
 
 def _body_end(tokens: Sequence[Token], start: int) -> int | None:
