@@ -74,8 +74,9 @@ def _options(node: Node, objects: dict[str, Node | None], depth: int = 0) -> dic
         return _options(bound, objects, depth + 1) if bound is not None else {}
     if node.type == "call_expression":
         function = node.child_by_field_name("function")
-        name = _text(function.child_by_field_name("property") if function and function.type == "member_expression"
-                     else function)
+        name = _text(
+            function.child_by_field_name("property") if function and function.type == "member_expression" else function
+        )
         found: dict[str, Node] = {}
         for arg in _arguments(node) if name in _MERGES else []:
             found |= _options(arg, objects, depth + 1)
