@@ -73,11 +73,17 @@ def test_1_a_download_saved_then_made_executable_is_unverified() -> None:
 
 
 def test_1_near_miss_a_library_package_is_no_installer() -> None:
-    # the same code in a library package (not package main, not under cmd/): the program that calls it is the step
-    library = GO_UPDATER.replace("package main", "package selfupdate")
+    # the same code in a library package (not package main, not under cmd/) that does not replace its own executable
+    # (one that does is a self-update step whatever its package: holdout59 class D): the program that calls it is
+    # the step
+    kept = GO_UPDATER.replace('\tos.Rename(exe + ".new", exe)', '\tos.Rename(exe + ".new", exe + ".next")')
+    library = kept.replace("package main", "package selfupdate")
     assert codes_at({"internal/selfupdate/update.go": library}, PRIVILEGE) == []
     # and a program that is no install or upgrade step (a server's main) is not read as one
-    assert codes_at({"cmd/server/main.go": GO_UPDATER}, PRIVILEGE) == []
+    assert codes_at({"cmd/server/main.go": kept}, PRIVILEGE) == []
+    # the library that renames a download over its running executable is read (its restart and /etc write too)
+    replacing = GO_UPDATER.replace("package main", "package selfupdate")
+    assert codes_at({"internal/selfupdate/update.go": replacing}, PRIVILEGE) == [15, 16]
 
 
 def test_1_near_miss_a_checked_download_or_a_backup_rename_is_quiet() -> None:

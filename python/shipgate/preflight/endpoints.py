@@ -56,6 +56,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.package_scripts import is_package_recipe
+from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
 from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
@@ -685,6 +686,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
         for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
         for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
+        for_people |= perl_other_os_lines(text.path, source) if code else set()  # Perl blocks run only off Linux
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)

@@ -6,7 +6,11 @@ Which file is a program (a step): a ``.go`` file (not a ``_test.go``) that is ``
 ``cmd/`` directory (a CLI's commands), and whose name or place says install, upgrade, update or setup
 (``python_script.step_path``, or a Go file or directory name that starts with such a word: Go joins words with no
 separator, ``upgradepackage.go``, ``selfupdate/``). A library package elsewhere is not an installer, whatever it
-does: the program that calls it is.
+does: the program that calls it is — unless the file replaces the program's own executable (a **self-updater**,
+whatever its package: lazygit's ``pkg/updates``, exercism's ``cli``): it renames or saves a file over the name bound
+to ``os.Executable()``/``osext.Executable()``, or applies an update with go-update (``update.Apply``, the package
+imported from ``github.com/inconshreveable/go-update`` or its ``minio/selfupdate`` fork). What replaces the running
+program is what the next start of it runs, so the file is read as the update step it is.
 
 Written as shell:
 
@@ -22,6 +26,10 @@ Written as shell:
 - The **running executable** (a name bound to ``os.Executable()``): a download saved over it, or renamed over it
   (``os.Rename(download, exe)``, ``mv``), is an executable file replaced — ``chmod 755`` at that line — which the
   next start of the program runs.
+- go-update's ``Apply(reader, Options{…})``: the new build, from wherever the reader came (a download), written
+  over the running executable — ``curl -o`` of an unknown URL and ``chmod 755`` of the executable at the call, with
+  ``sha256sum -c -`` between when the options set a ``Checksum``, ``Signature`` or ``Verifier`` (an empty
+  ``Options{}`` checks nothing).
 - A **check**: a digest or signature the program computes (``sha256.New``/``Sum256``, ``ed25519.Verify``,
   ``openpgp.CheckDetachedSignature``, …) is ``sha256sum -c -`` at its line.
 - ``os.WriteFile``/``os.Create``/``os.OpenFile`` of a literal path (``O_APPEND``: an append), ``os.Remove``/
@@ -167,6 +175,10 @@ class _Program:
         self.executables = {_text(n) for n, v in bindings if v.type == "call_expression" and _is_executable(v)}
         self.handles: dict[str, str] = {}
         self.fetched: dict[str, int] = {}  # data read from a response's body -> the line it is read at
+        source = _text(nodes[0]) if nodes else ""
+        self.go_update = {  # the names the file imports go-update as
+            m.group(1).strip() if m.group(1) else _GO_UPDATE_PACKAGE[m.group(2)] for m in _GO_UPDATE.finditer(source)
+        }
         for name, value in bindings:
             if value.type != "call_expression":
                 continue
@@ -178,6 +190,11 @@ class _Program:
                     self.handles[_text(name)] = spelled
             elif called in _READERS and args and self.is_body(args[0]):
                 self.fetched[_text(name)] = _line(value)
+
+    def applies_update(self, call: Node) -> bool:
+        """go-update's ``Apply(reader, options)`` under the name the file imports it as."""
+        owner, name = _callee(call)
+        return name == "Apply" and owner in self.go_update and len(_arguments(call)) == 2
 
     def is_body(self, node: Node) -> bool:
         """``resp.Body`` (also ``&resp.Body``) of a response."""
@@ -214,8 +231,8 @@ def _is_body(node: Node) -> bool:
 
 
 def _is_executable(call: Node) -> bool:
-    """``os.Executable()``."""
-    return _callee(call) == ("os", "Executable")
+    """``os.Executable()``, ``osext.Executable()`` (the same, from before Go had it)."""
+    return _callee(call) in (("os", "Executable"), ("osext", "Executable"))
 
 
 def _mode(node: Node | None) -> int | None:
@@ -232,10 +249,13 @@ def _executable_mode(node: Node | None) -> bool:
 
 def commands(path: str, text: str) -> list[Piece] | None:
     """(line, shell) of what the Go install/upgrade program at ``path`` runs; None when it is not one."""
-    if not is_go_program(path, text):
+    step = is_go_program(path, text)
+    if not step and not _may_update_itself(path, text):
         return None
     nodes = _walk(_PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node)
     program = _Program(nodes)
+    if not step and not _updates_itself(nodes, program):
+        return None
     pieces: list[Piece] = []
     for node in nodes:
         if node.type == "call_expression":
@@ -243,10 +263,45 @@ def commands(path: str, text: str) -> list[Piece] | None:
     return one_per_line(pieces[:MAX_PIECES])
 
 
+_GO_UPDATE = re.compile(r'(?:^|\s)(\w+\s+)?"github\.com/(inconshreveable/go-update|minio/selfupdate)"', re.M)
+_GO_UPDATE_PACKAGE = {"inconshreveable/go-update": "update", "minio/selfupdate": "selfupdate"}  # their package names
+_VERIFIED = re.compile(r"\b(?:Checksum|Signature|Verifier|PublicKey)\s*:")
+
+
+def _may_update_itself(path: str, text: str) -> bool:
+    """A Go source file (not a test) that names the running executable or imports go-update: worth parsing."""
+    lower = path.lower()
+    if not lower.endswith(".go") or lower.endswith("_test.go") or len(text) > MAX_CHARS or is_test_path(path):
+        return False
+    return "Executable()" in text or _GO_UPDATE.search(text) is not None
+
+
+def _updates_itself(nodes: list[Node], program: _Program) -> bool:
+    """The file replaces the running executable: a rename or a saved download over it, or go-update's Apply."""
+    for node in nodes:
+        if node.type != "call_expression":
+            continue
+        if program.applies_update(node):
+            return True
+        owner, name = _callee(node)
+        args = _arguments(node)
+        if owner == "os" and name == "Rename" and len(args) == 2 and _text(args[1]) in program.executables:
+            return True
+        over = {f'chmod 755 -- "${{{exe}}}"' for exe in program.executables}
+        if any(text in over for _, text in _saves(_line(node), owner, name, args, program)):
+            return True  # a download saved over the running executable
+    return False
+
+
 def _call(call: Node, program: _Program) -> list[Piece]:
     owner, name = _callee(call)
     args = _arguments(call)
     line = _line(call)
+    if program.applies_update(call):
+        exe = '"${GO_EXECUTABLE}"'
+        checked = len(args) > 1 and _VERIFIED.search(_text(args[1])) is not None
+        steps = [f'curl -fsSL -o {exe} "{UNKNOWN}"'] + (["sha256sum -c -"] if checked else []) + [f"chmod 755 -- {exe}"]
+        return [(line, s) for s in steps]
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
         return [(line, " ".join(program.word(w) for w in words))] if words else []

@@ -27,7 +27,8 @@ a string bound to a variable that is only shown (``console.log(BANNER)``, pushed
 in the arguments of an assertion (``assert.strictEqual(f('https://…'), 'https://…')``: a self-test's vector).
 
 Downloads, file modes and digest checks: ``shipgate.preflight.js_downloads`` (a file a function of the script
-requests and writes, or a write of fetched data, then ``chmod``; followed by the variable that names the path).
+requests and writes, or a write of fetched data, then ``chmod``; followed by the variable that names the path), and
+``shipgate.preflight.js_download_module`` (the npm ``download`` module unpacking an archive with an execute mode).
 
 Not seen: a file reached through another expression than the one it was saved by (copied by a library, unpacked
 into a directory), TSX, code in other modules."""
@@ -42,7 +43,7 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
-from shipgate.preflight import js_downloads, js_runners
+from shipgate.preflight import js_download_module, js_downloads, js_runners
 from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
@@ -126,6 +127,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
         if _checks_off(node):
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
     pieces += js_downloads.pieces(root, _language(path))
+    pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
     return one_per_line(pieces[:MAX_PIECES])
 
 

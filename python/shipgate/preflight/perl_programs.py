@@ -7,13 +7,17 @@ and the same single word: a script that tries several paths first and falls back
 (``$cpanm = $found_path … $cpanm = 'cpanm'``) runs that program either way. Assignments of other values are not
 read (a path found on disk ends in the same program). An array names the program of its first element when it is
 assigned a list that starts with such a scalar or a literal word (``@cmd = ($cpanm, …)``); what is pushed later
-is an unknown argument."""
+is an unknown argument.
+
+A scalar holds a command line (:func:`command_variables`) when every value assigned to it is a string literal or a
+ternary of two (``$cmd = $legacy ? "npm install" : "npm ci"``) and all of them start with the same program word:
+``system($cmd)`` runs one of them, whichever the condition picks."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 
 class Token(Protocol):
@@ -24,6 +28,12 @@ class Token(Protocol):
 
     @property
     def text(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+
+T = TypeVar("T", bound=Token)
 
 
 _PROGRAM = re.compile(r"[\w./+-]+")
@@ -55,3 +65,42 @@ def program_variables(tokens: Sequence[Token]) -> dict[str, str]:
         arrays.setdefault(token.text, set()).add(word if word and _PROGRAM.fullmatch(word) else None)
     named = {name: next(iter(words)) for name, words in arrays.items() if len(words) == 1}
     return scalars | {name: word for name, word in named.items() if word}
+
+
+_MAX_ALTERNATIVES = 4
+
+
+def command_variables(tokens: Sequence[T]) -> dict[str, list[T]]:
+    """Scalar → the string literals it may hold, for the scalars whose every value is a literal (or a ternary of
+    two) and whose values all name the same program."""
+    values: dict[str, list[T] | None] = {}
+    for i, token in enumerate(tokens[:-2]):
+        if token.kind != "var" or not token.text.startswith("$") or tokens[i + 1].text != "=":
+            continue
+        found = values.setdefault(token.text, [])
+        literals = _assigned_literals(tokens, i + 2)
+        values[token.text] = None if found is None or literals is None else found + literals
+    commands: dict[str, list[T]] = {}
+    for name, literals in values.items():
+        if not literals or len(literals) > _MAX_ALTERNATIVES:
+            continue
+        programs = {(lit.text.split() or [""])[0] for lit in literals}
+        program = next(iter(programs))
+        if len(programs) == 1 and _PROGRAM.fullmatch(program) and "$" not in program:
+            commands[name] = literals
+    return commands
+
+
+def _assigned_literals(tokens: Sequence[T], at: int) -> list[T] | None:
+    """The literals of ``= 'lit';`` or ``= COND ? 'lit' : 'lit';`` from the value's first token, else None."""
+    end = at
+    while end < len(tokens) and end - at < 30 and tokens[end].text != ";":
+        end += 1
+    value = tokens[at:end]
+    if len(value) == 1 and value[0].kind == "str":
+        return [value[0]]
+    marks = [k for k, t in enumerate(value) if t.text in ("?", ":")]
+    if len(marks) != 2 or value[marks[0]].text != "?" or marks[1] != marks[0] + 2 or marks[1] != len(value) - 2:
+        return None
+    chosen = [value[marks[0] + 1], value[-1]]
+    return chosen if all(t.kind == "str" for t in chosen) else None

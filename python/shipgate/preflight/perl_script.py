@@ -18,18 +18,28 @@ A variable names the program when ``shipgate.preflight.perl_programs`` finds one
 ($cpanm, …)``). ``Build.PL``/``Makefile.PL`` (CPAN build configuration, no install step) keep only their runs of a
 Perl package manager (``cpanm``, ``cpan``, ``carton``): a build file that installs its own prerequisites.
 
-Not seen: command lines built in variables and run later (``system($cmd)`` is an unknown command), calls into Perl
-modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``, ``chmod``,
-``chown``, ``File::Path::rmtree``), ``open`` with a pipe."""
+An argument of literals and variables joined with ``.`` is one word (the literal's text, then an unknown value); a
+scalar that holds one program's command lines (``shipgate.preflight.perl_programs.command_variables``) is the shell
+that runs one of them; a sub's command that names its parameters is read at each call of the sub
+(``shipgate.preflight.perl_subs``); blocks taken only on another operating system are skipped
+(``shipgate.preflight.perl_platform``).
+
+Not seen: command lines built in variables by anything but literals (``system($cmd)`` is then an unknown command),
+calls into Perl modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``,
+``chmod``, ``chown``, ``File::Path::rmtree``), ``open`` with a pipe."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from shipgate.preflight import perl_subs
 from shipgate.preflight.markup import is_test_path
-from shipgate.preflight.perl_programs import program_variables
+from shipgate.preflight.perl_platform import other_os_spans
+from shipgate.preflight.perl_programs import command_variables, program_variables
 
 Piece = tuple[int, str]
 
@@ -65,7 +75,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     if not (lower.endswith(".pl") or _INTERPRETER.match(text[:200])):
         return None
-    tokens = _tokens(_code(text))
+    tokens = list(_lexed(text))
     if posixpath.basename(lower) in ("makefile.pl", "build.pl"):
         # build configuration run by the CPAN toolchain, not an install step of a product, unless it installs its
         # prerequisites itself (runs a Perl package manager): those runs are the product's install
@@ -121,6 +131,18 @@ def shown_lines(path: str, text: str) -> set[int]:
                 shown |= set(range(start + 1, i + 1))  # 1-based numbers of the body lines
             i += 1
     return shown
+
+
+def other_os_lines(path: str, text: str) -> set[int]:
+    """Lines of a Perl script's blocks taken only on another operating system than the Linux host
+    (``shipgate.preflight.perl_platform``): a URL there is contacted on that system, not on this target."""
+    lower = path.lower()
+    if len(text) > MAX_CHARS or not (lower.endswith((".pl", ".pm")) or _INTERPRETER.match(text[:200])):
+        return set()
+    if "osname" not in text and "$^O" not in text and "$OSNAME" not in text:
+        return set()
+    tokens = list(_lexed(text))
+    return {n for first, last in other_os_spans(tokens) for n in range(tokens[first].line, tokens[last].line + 1)}
 
 
 def _strip_comment(line: str) -> str:
@@ -211,15 +233,29 @@ def _tokens(code: str) -> list[_Token]:
     return _Lexer(code).run()
 
 
-def _value(token: _Token) -> str:
-    """A string literal's text as shell text: interpolated variables are unknown words."""
+@functools.lru_cache(maxsize=4)
+def _lexed(text: str) -> tuple[_Token, ...]:
+    """The tokens of a script's code, kept for the next reader of the same text (commands, then endpoints)."""
+    return tuple(_tokens(_code(text)))
+
+
+def _value(token: _Token, known: Mapping[str, str] | None = None) -> str:
+    """A string literal's text as shell text: interpolated variables are unknown words, or what ``known`` says a
+    sub's parameter is given."""
+    known = known or {}
     if token.kind == "var":
-        return UNKNOWN
+        return known.get(token.text, UNKNOWN)
     text = token.text
     if token.interpolates:
-        text = _VARIABLE.sub(UNKNOWN.replace("\\", r"\\"), text.replace("\\n", "").replace("\\t", " "))
+        text = text.replace("\\n", "").replace("\\t", " ")
+        text = _VARIABLE.sub(lambda m: known.get(m.group(0), UNKNOWN).replace("\\", "\\\\"), text)
         return re.sub(r"\\(.)", r"\1", text)
     return text.replace("\\'", "'").replace("\\\\", "\\")
+
+
+def _joined(group: Sequence[_Token], known: Mapping[str, str] | None = None) -> str:
+    """Literals and variables joined with ``.``, as one text."""
+    return "".join(_value(t, known) for t in group)
 
 
 def _quote(word: str) -> str:
@@ -227,31 +263,99 @@ def _quote(word: str) -> str:
 
 
 def _pieces(tokens: list[_Token]) -> list[Piece]:
+    reader = _Reader(tokens, program_variables(tokens), command_variables(tokens))
+    elsewhere = other_os_spans(tokens)
+
+    away = bytearray(len(tokens))  # 1 for the tokens of a block taken only on another operating system
+    for first, last in elsewhere:
+        away[first : last + 1] = b"\x01" * (last + 1 - first)
+
+    def here(i: int) -> bool:
+        return not away[i]
+
+    subs = perl_subs.subs(tokens)
+    called = perl_subs.calls(tokens, subs)
+    holder = perl_subs.holders(len(tokens), [s for s in subs if s.name in called])
+    templates: dict[str, list[int]] = {}  # sub name -> indexes of the commands of its body that name a parameter
     pieces: list[Piece] = []
-    programs = program_variables(tokens)
-    for i, token in enumerate(tokens):
+    for i in range(len(tokens)):
+        if not here(i):
+            continue
+        sub = holder[i]
+        if sub is not None and reader.names_parameter(i, sub.params):
+            templates.setdefault(sub.name, []).append(i)
+            continue  # read at each call of the sub with what the call gives it
+        piece = reader.piece(i)
+        if piece is not None:
+            pieces.append(piece)
+    for sub in subs:
+        for call in called.get(sub.name, []) if sub.name in templates else ():
+            given = {name: _joined(g) if g else UNKNOWN for name, g in zip(sub.params, call.args, strict=False)}
+            for at in templates[sub.name] if here(call.at) else ():
+                piece = reader.piece(at, given)
+                if piece is not None:
+                    pieces.append((call.line, piece[1]))
+    return sorted(pieces, key=lambda p: p[0])
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """What one token starts: a command the script runs, or a uid check."""
+
+    tokens: list[_Token]
+    programs: dict[str, str]  # variables that name a program
+    commands: dict[str, list[_Token]]  # scalars that hold command lines
+
+    def piece(self, i: int, known: Mapping[str, str] | None = None) -> Piece | None:
+        token, tokens = self.tokens[i], self.tokens
         if token.kind == "cmd":
-            pieces.append((token.line, _value(_Token("str", token.text, token.line, True))))
-        elif token.kind == "word" and token.text in ("system", "exec") and _is_call(tokens, i):
-            command = _call(tokens, i + 1, programs)
-            if command:
-                pieces.append((token.line, command))
-        elif token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
-            pieces.append((token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi'))
-    return pieces
+            return (token.line, _value(_Token("str", token.text, token.line, True), known))
+        if token.kind == "word" and token.text in ("system", "exec") and _is_call(tokens, i):
+            command = self.call(i + 1, known)
+            return (token.line, command) if command else None
+        if token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
+            return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
+        return None
+
+    def names_parameter(self, i: int, params: Sequence[str]) -> bool:
+        """Whether the command starting at ``i`` names one of a sub's parameters."""
+        token = self.tokens[i]
+        if token.kind == "cmd":
+            return any(p in _VARIABLE.findall(token.text) for p in params)
+        if token.kind != "word" or token.text not in ("system", "exec"):
+            return False
+        for t in self.tokens[i + 1 : i + 60]:
+            if t.text == ";":
+                return False
+            if (t.kind == "var" and t.text in params) or (
+                t.kind == "str" and t.interpolates and any(p in _VARIABLE.findall(t.text) for p in params)
+            ):
+                return True
+        return False
+
+    def call(self, i: int, known: Mapping[str, str] | None) -> str | None:
+        args = _arguments(self.tokens, i)
+        if not args:
+            return None
+        head = args[0]
+        single = head[0] if len(head) == 1 and head[0].kind == "var" and head[0].text not in (known or {}) else None
+        first = self.programs.get(single.text) if single is not None else None
+        if len(args) == 1:
+            if first is not None and single is not None:  # a program named through a variable
+                return f'{first} "{UNKNOWN}"' if single.text.startswith("@") else first
+            if single is not None and single.text in self.commands:
+                return _alternatives([_value(t) for t in self.commands[single.text]])
+            return _joined(head, known)
+        rest = " ".join(_word(a, known) for a in args[1:])
+        return f"{first or _word(head, known)} {rest}"
 
 
-def _is_call(tokens: list[_Token], i: int) -> bool:
-    """``system`` as a function, not a method (``->system``), a hash key (``system =>``) or a sub's name."""
-    before = tokens[i - 1].text if i else ""
-    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return before not in ("->", "sub", "::", "{", "&") and after not in ("=>", "}", "::")
-
-
-def _call(tokens: list[_Token], i: int, programs: dict[str, str]) -> str | None:
+def _arguments(tokens: list[_Token], i: int) -> list[list[_Token]] | None:
+    """The arguments of ``system``/``exec`` from the token after it, each literals and variables joined with ``.``;
+    None when an argument is a call or an expression."""
     paren = i < len(tokens) and tokens[i].text == "("
-    args: list[_Token] = []
-    depth = 0
+    args: list[list[_Token]] = [[]]
+    depth, joining = 0, False
     j = i + 1 if paren else i
     while j < len(tokens) and j - i < 200:
         t = tokens[j]
@@ -264,23 +368,39 @@ def _call(tokens: list[_Token], i: int, programs: dict[str, str]) -> str | None:
         elif depth == 0 and (t.text == ";" or (not paren and t.text in _STOP_WORDS)):
             break
         if depth == 0 and t.kind in ("str", "var"):
-            args.append(t)
-        elif depth == 0 and t.kind in ("word", "cmd") and t.text != ",":
+            if args[-1] and not joining:
+                args.append([])
+            args[-1].append(t)
+            joining = False
+        elif depth == 0 and t.text == ".":
+            joining = True  # ``"cpanm --installdeps ." . $opt``: one argument
+        elif depth == 0 and t.kind in ("word", "cmd"):
             return None  # a call or an expression: not literal arguments
         j += 1
-    if not args:
-        return None
-    first = programs.get(args[0].text) if args[0].kind == "var" else None
-    if len(args) == 1:
-        if first is not None:  # a program named through a variable; an array's other elements are unknown
-            return f'{first} "{UNKNOWN}"' if args[0].text.startswith("@") else first
-        return UNKNOWN if args[0].kind == "var" else _value(args[0])
-    rest = " ".join(_word(a) for a in args[1:])
-    return f"{first or _word(args[0])} {rest}"
+    return [a for a in args if a] or None
 
 
-def _word(token: _Token) -> str:
-    return UNKNOWN if token.kind == "var" else _quote(_value(token))
+def _alternatives(lines: list[str]) -> str:
+    """The command lines a scalar may hold, as the shell that runs one of them."""
+    if len(lines) == 1:
+        return lines[0]
+    branches = [f'if [ "{UNKNOWN}" = 0 ]; then {lines[0]}']
+    branches += [f'elif [ "{UNKNOWN}" = {n} ]; then {line}' for n, line in enumerate(lines[1:-1], 1)]
+    return "; ".join(branches) + f"; else {lines[-1]}; fi"
+
+
+def _word(group: Sequence[_Token], known: Mapping[str, str] | None = None) -> str:
+    if len(group) == 1 and group[0].kind == "var" and group[0].text not in (known or {}):
+        return UNKNOWN
+    return _quote(_joined(group, known))
+
+
+def _is_call(tokens: list[_Token], i: int) -> bool:
+    """``system`` as a function, not a method (``->system``), a hash key (``system =>``, ``{system}``) or a sub's
+    name; the first statement of a block (``{ system(…); }``) is a call."""
+    before = tokens[i - 1].text if i else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return before not in ("->", "sub", "::", "&") and after not in ("=>", "}", "::")
 
 
 def _uid_check(tokens: list[_Token], i: int) -> bool:

@@ -1,0 +1,152 @@
+"""Subs of a Perl script that run a command built from their parameters, and the calls that give them values: read
+from the tokens of ``shipgate.preflight.perl_script``'s bounded lexer (docs/preflight.md, "Program source").
+
+A sub's parameters are the scalars its body binds from ``@_``: ``my $x = $_[N];``, ``my $x = shift;`` (in order),
+``my ($a, $b) = @_;``. A command in the body that names a parameter (``system("cpanm --notest $package")``) runs
+what each call gives it, so it is read at each call of the sub (``install_package("Some::Module", $opt)``) with the
+call's arguments in place of the parameters, as the Python reader reads a runner function. A call's argument is a
+string literal, a variable (an unknown word) or literals and variables joined with ``.``; anything else is an
+unknown word too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Generic
+
+from shipgate.preflight.perl_programs import T, Token
+
+
+@dataclass
+class Sub:
+    """A sub of the script: its name, the token span of its body and its parameters by position."""
+
+    name: str
+    start: int  # index of the body's ``{``
+    end: int  # index of the body's ``}``
+    params: list[str] = field(default_factory=list)
+
+    def holds(self, index: int) -> bool:
+        return self.start < index < self.end
+
+
+@dataclass(frozen=True)
+class SubCall(Generic[T]):
+    """A call of a sub of the script: its line and the argument groups (tokens joined with ``.``)."""
+
+    line: int
+    at: int  # index of the sub's name
+    args: list[list[T]]
+
+
+def subs(tokens: Sequence[Token]) -> list[Sub]:
+    """The named subs of the script that take parameters."""
+    found: list[Sub] = []
+    for i, token in enumerate(tokens[:-2]):
+        if token.kind != "word" or token.text != "sub" or tokens[i + 1].kind != "word":
+            continue
+        start = i + 2
+        while start < len(tokens) and start - i < 8 and tokens[start].text != "{":
+            start += 1  # a prototype or attributes before the body
+        end = _body_end(tokens, start)
+        if end is None:
+            continue
+        sub = Sub(tokens[i + 1].text, start, end, _params(tokens, start, end))
+        if sub.params:
+            found.append(sub)
+    return found
+
+
+def calls(tokens: Sequence[T], subs: Sequence[Sub]) -> dict[str, list[SubCall[T]]]:
+    """Sub name → its calls outside its own body: ``name(…)``, ``&name(…)``."""
+    by_name = {sub.name: sub for sub in subs}
+    found: dict[str, list[SubCall[T]]] = {}
+    for i, token in enumerate(tokens[:-1]):
+        sub = by_name.get(token.text) if token.kind == "word" else None
+        if sub is None or sub.holds(i) or tokens[i + 1].text != "(":
+            continue
+        if i and tokens[i - 1].text in ("sub", "->", "::"):
+            continue
+        found.setdefault(sub.name, []).append(SubCall(token.line, i, _arguments(tokens, i + 1)))
+    return found
+
+
+def holders(count: int, subs: Sequence[Sub]) -> list[Sub | None]:
+    """For each token index, the sub whose body holds it (the innermost, when a sub is declared in another)."""
+    out: list[Sub | None] = [None] * count
+    for sub in sorted(subs, key=lambda s: s.start):
+        out[sub.start + 1 : sub.end] = [sub] * max(0, sub.end - sub.start - 1)
+    return out
+
+
+def _body_end(tokens: Sequence[Token], start: int) -> int | None:
+    if start >= len(tokens) or tokens[start].text != "{":
+        return None
+    depth = 0
+    for j in range(start, len(tokens)):
+        if tokens[j].text == "{":
+            depth += 1
+        elif tokens[j].text == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _params(tokens: Sequence[Token], start: int, end: int) -> list[str]:
+    """The parameters a body binds from ``@_``, by position."""
+    params: dict[int, str] = {}
+    shifted = 0
+    for j in range(start + 1, end - 2):
+        if tokens[j].text != "=" or (j >= 1 and tokens[j - 1].kind != "var" and tokens[j - 1].text != ")"):
+            continue
+        value = tokens[j + 1].text
+        following = tokens[j + 2].text
+        if tokens[j - 1].kind == "var" and value.startswith("$_[") and following == ";":
+            index = value[3:-1]
+            if index.isdigit():
+                params[int(index)] = tokens[j - 1].text
+        elif tokens[j - 1].kind == "var" and value == "shift" and following in (";", "(", "@_"):
+            params[shifted] = tokens[j - 1].text
+            shifted += 1
+        elif tokens[j - 1].text == ")" and value == "@_":
+            names = _list_before(tokens, j - 1)
+            params.update(enumerate(names))
+    return [params[n] for n in range(len(params)) if n in params]
+
+
+def _list_before(tokens: Sequence[Token], close: int) -> list[str]:
+    """The scalars of ``my ($a, $b)`` ending at ``close``."""
+    names: list[str] = []
+    j = close - 1
+    while j > 0 and tokens[j].text != "(":
+        if tokens[j].kind == "var":
+            names.insert(0, tokens[j].text)
+        j -= 1
+    return names if all(n.startswith("$") for n in names) else []
+
+
+def _arguments(tokens: Sequence[T], open_at: int) -> list[list[T]]:
+    """The argument groups of a call from its ``(``: each a list of literal and variable tokens joined by ``.``,
+    or empty when it is anything else."""
+    groups: list[list[T]] = [[]]
+    plain = [True]
+    depth = 0
+    for j in range(open_at + 1, min(len(tokens), open_at + 200)):
+        t = tokens[j]
+        if t.text in ("(", "[", "{"):
+            depth += 1
+        elif t.text in (")", "]", "}"):
+            if depth == 0:
+                break
+            depth -= 1
+        if depth > 0 or t.text in ("(", "[", "{", ")", "]", "}"):
+            plain[-1] = False
+        elif t.text in (",", "=>"):
+            groups.append([])
+            plain.append(True)
+        elif t.kind in ("str", "var"):
+            groups[-1].append(t)
+        elif t.text != ".":
+            plain[-1] = False
+    return [g if ok else [] for g, ok in zip(groups, plain, strict=True)]
