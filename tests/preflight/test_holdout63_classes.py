@@ -1,0 +1,56 @@
+"""Classes the sixty-third hold-out set showed (tests/preflight/holdout63: compose files, env files and configs a
+vendor ships with a release), each as its minimal construct next to a near-miss that must stay quiet or stay
+reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+CRED = "preflight.hardcoded_credential"
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: an example login block in a JSON config -------------------------------------------------------------------
+
+
+def test_a_an_example_login_object_in_a_tab_indented_json_config_is_neither_credential_nor_endpoint() -> None:
+    conf = _text(
+        "{",
+        '\t"smtp" : {',
+        '\t\t"host" : "smtp.example.com:25",',
+        '\t\t"user" : "username",',
+        '\t\t"pass" : "password"',
+        "\t},",
+        '\t"db_path" : "vendor.db"',
+        "}",
+    )
+    assert codes_at({"config.json": conf}, CRED) == []
+    assert codes_at({"config.json": conf}, ENDPOINT) == []
+
+
+def test_a_a_json_login_on_a_real_relay_or_with_a_real_user_stays_reported() -> None:
+    real_host = _text(
+        "{",
+        '\t"smtp" : {',
+        '\t\t"host" : "smtp.vendor-mail.net:25",',
+        '\t\t"user" : "username",',
+        '\t\t"pass" : "password"',
+        "\t}",
+        "}",
+    )
+    assert codes_at({"config.json": real_host}, CRED) == [5]
+    real_user = _text(
+        "{",
+        '\t"smtp" : {',
+        '\t\t"host" : "smtp.example.com:25",',
+        '\t\t"user" : "mailer",',
+        '\t\t"pass" : "password"',
+        "\t}",
+        "}",
+    )
+    assert codes_at({"config.json": real_user}, CRED) == [5]
+
