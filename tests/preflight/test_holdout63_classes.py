@@ -54,3 +54,36 @@ def test_a_a_json_login_on_a_real_relay_or_with_a_real_user_stays_reported() -> 
     )
     assert codes_at({"config.json": real_user}, CRED) == [5]
 
+
+# -- C: Kafka's host-name check switched off by an empty endpoint identification algorithm ------------------------
+
+TLS = "preflight.tls_verification_disabled"
+
+
+def test_c_an_empty_ssl_endpoint_identification_algorithm_turns_verification_off() -> None:
+    compose = _text(
+        "services:",
+        "  ui:",
+        "    environment:",
+        "      KAFKA_CLUSTERS_0_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: '' # no host-name check",
+        "  kafka:",
+        "    environment:",
+        "      - KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=",
+    )
+    assert codes_at({"docker-compose.yml": compose}, TLS) == [4, 7]
+    props = _text("security.protocol=SSL", "ssl.endpoint.identification.algorithm=")
+    assert codes_at({"config/client.properties": props}, TLS) == [2]
+
+
+def test_c_the_https_algorithm_an_unset_key_and_a_comment_stay_quiet() -> None:
+    compose = _text(
+        "services:",
+        "  kafka:",
+        "    environment:",
+        "      KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: https",
+        "      KAFKA_CLUSTERS_0_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM:",
+    )
+    assert codes_at({"docker-compose.yml": compose}, TLS) == []
+    props = _text("# ssl.endpoint.identification.algorithm=", "ssl.endpoint.identification.algorithm=https")
+    assert codes_at({"config/client.properties": props}, TLS) == []
+
