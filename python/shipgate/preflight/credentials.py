@@ -64,6 +64,7 @@ from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
 from shipgate.preflight.url_fallbacks import url_fallbacks
+from shipgate.preflight.url_query_passwords import url_query_passwords
 
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
@@ -297,6 +298,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 if s.line in prose or _in_prose_literal(lines.get(s.line, ""), s.secret):
                     continue  # a help text's example DSN (``help="… e.g. amqp://u:p@host"``)
             found.setdefault(s.line, s)
+        if text.kind is Kind.CONFIG and not code:  # ``jdbc:…?user=app&password=x``, ``pg://db?u=app&p=x``
+            for s in url_query_passwords(source):
+                found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             for s in _text_secrets(text, source, code, for_people):
                 if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not

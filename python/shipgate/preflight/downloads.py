@@ -51,7 +51,11 @@ _CONFIG_INSECURE = re.compile(
     r"|enableStrictSsl\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*[:=]\s*[\"']?0\b"
     # Go clients' tls.Config in YAML/TOML/JSON/HCL (Prometheus, Traefik, Vault, Consul…); HAProxy's server checks
     r"|[\"']?(?:insecure[_-]?skip[_-]?(?:tls[_-]?)?verify|tls[_-]?skip[_-]?verify|skip[_-]?tls[_-]?verify)[\"']?"
-    r"\s*[:=]\s*[\"']?(?:true|1|yes)\b|(?:default-)?server\s.*\bverify\s+none\b|ssl-server-verify\s+none\b)"
+    r"\s*[:=]\s*[\"']?(?:true|1|yes)\b|(?:default-)?server\s.*\bverify\s+none\b|ssl-server-verify\s+none\b"
+    # Kafka and Java clients: ``ssl.endpoint.identification.algorithm`` set empty turns host-name checking off
+    # (``KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ''``, ``…PROPERTIES_SSL_…``); a YAML key with no value is unset
+    r"|(?:-\s+)?[\"']?(?:[\w.-]*[._])?ssl[._]endpoint[._]identification[._]algorithm[\"']?"
+    r"\s*(?:=\s*(?:\"\"|'')?|:\s*(?:\"\"|''))\s*(?:#.*)?$)"
 )
 # curl reads ~/.curlrc (and ``curl -K FILE``): a bare ``insecure``/``-k``/``--insecure`` line is ``curl -k``.
 _CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:true|1|yes|on)\s*)?$", re.I)

@@ -9,7 +9,8 @@ password spell the fields' names (as ``amqp://username:password@host`` does in a
 and the host is under a name RFC 2606 reserves for examples (``example.com``/``.net``/``.org``, ``*.example``,
 ``*.invalid``). The block's password and host lines are neither a credential nor an endpoint.
 
-A block is a YAML mapping (its scalar keys and values), or in a flat ``KEY=value`` file the settings whose names
+A block is a YAML mapping (its scalar keys and values; a JSON object is read as one, its tab indentation taken as
+spaces: Gophish's ``config.json`` ``"smtp"`` object), or in a flat ``KEY=value`` file the settings whose names
 share their first word (``EMAIL_HOST``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``). All three must be there: a
 real relay with ``user``/``password``, or ``password`` beside a real user, stays reported.
 """
@@ -27,6 +28,7 @@ from shipgate.preflight.secrets import password_name
 from shipgate.yaml_nodes import compose_documents, mappings
 
 _YAML_SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample", ".yaml.sample", ".yml.dist")
+_JSON_SUFFIXES = (".json", ".json.example", ".json.sample", ".json.dist")
 _HOST_KEY = re.compile(r"(?i)(?:^|[_.-])(?:host|hostname|address|server|url)$")
 _USER_KEY = re.compile(r"(?i)(?:^|[_.-])(?:user|username|user_name|login)$")
 _FIELD_USERS = frozenset({"user", "username", "user_name", "login"})
@@ -58,10 +60,13 @@ def _example_block(settings: Sequence[tuple[str, str, int]]) -> set[int]:
     return set(hosts + passwords) if hosts and users and passwords else set()
 
 
-def _yaml_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
+def _yaml_lines(lines: Sequence[tuple[int, str]], *, json_text: bool = False) -> set[int]:
     numbers = [number for number, _ in lines]
     found: set[int] = set()
-    for doc in compose_documents("\n".join(text for _, text in lines)) or ():
+    text = "\n".join(line for _, line in lines)
+    if json_text:
+        text = text.replace("\t", " ")  # JSON allows tab indentation, YAML does not; one for one, lines unmoved
+    for doc in compose_documents(text) or ():
         for mapping in mappings(doc):
             scalars = [
                 (k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
@@ -88,10 +93,11 @@ def _flat_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
 
 
 def example_login_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
-    """The password and host lines of the example login blocks in a YAML or flat ``KEY=value`` settings file."""
-    yaml_file = path.lower().endswith(_YAML_SUFFIXES)
+    """The password and host lines of the example login blocks in a YAML, JSON or flat ``KEY=value`` settings file."""
+    json_file = path.lower().endswith(_JSON_SUFFIXES)
+    yaml_file = json_file or path.lower().endswith(_YAML_SUFFIXES)
     if not (yaml_file or _FLAT_NAME.match(posixpath.basename(path))):
         return set()  # neither format: a lock file, a page, program source
     if not any("example" in text.lower() or ".invalid" in text.lower() for _, text in lines):
         return set()  # no name reserved for examples: nothing to read (the common case, cheaply)
-    return _yaml_lines(lines) if yaml_file else _flat_lines(lines)
+    return _yaml_lines(lines, json_text=json_file) if yaml_file else _flat_lines(lines)
