@@ -1,0 +1,33 @@
+"""Classes of mistakes the sixty-fourth hold-out set found (tests/preflight/holdout64: upgrade, backup and
+maintenance scripts of self-hosted products), each as its minimal construct next to a near-miss that must stay
+quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+HIDDEN = "preflight.hidden_migration"
+
+# -- C: a migration CLI written at the call of a function that forwards its arguments to a container run ----------
+
+BW = "bw-dev"
+
+
+def _hidden(body: str, calls: str) -> list[tuple[str, int]]:
+    script = f'#!/usr/bin/env bash\nDOCKER_COMPOSE="docker compose"\nfunction runweb {{\n    {body}\n}}\n{calls}'
+    return [f for f in findings({BW: script}) if f[0] == HIDDEN]
+
+
+def test_c_a_migration_run_through_a_forwarding_function_is_reported_at_the_call() -> None:
+    assert _hidden('$DOCKER_COMPOSE run --rm web "$@"', "runweb python manage.py migrate\n") == [(HIDDEN, 6)]
+    assert _hidden('docker-compose exec web "$@"', "runweb ./manage.py migrate --noinput\n") == [(HIDDEN, 6)]
+    # a function calling the forwarding one: the migration CLI is written in its body, at that call
+    nested = 'function migrate {\n    runweb python manage.py migrate "$@"\n}\nmigrate\nmigrate django_celery_beat\n'
+    assert _hidden('$DOCKER_COMPOSE run --rm web "$@"', nested) == [(HIDDEN, 7)]
+
+
+def test_c_near_miss_other_commands_or_a_printing_function_are_no_migration() -> None:
+    assert _hidden('$DOCKER_COMPOSE run --rm web "$@"', "runweb python manage.py collectstatic --no-input\n") == []
+    assert _hidden('echo "$@"', "runweb python manage.py migrate\n") == []
+    assert _hidden('$DOCKER_COMPOSE run --rm web python manage.py migrate --fake "$@"', "runweb\n") == []
+
