@@ -31,3 +31,25 @@ def test_c_near_miss_other_commands_or_a_printing_function_are_no_migration() ->
     assert _hidden('echo "$@"', "runweb python manage.py migrate\n") == []
     assert _hidden('$DOCKER_COMPOSE run --rm web python manage.py migrate --fake "$@"', "runweb\n") == []
 
+
+# -- F: a compose build of the project in the working directory after a pull there runs the pulled Dockerfiles ----
+
+FETCHED = "preflight.unverified_download_exec"
+
+
+def _fetched(steps: str) -> list[tuple[str, int]]:
+    script = f'#!/usr/bin/env bash\nDOCKER_COMPOSE="docker compose"\ngit pull\n{steps}'
+    return [f for f in findings({BW: script}) if f[0] == FETCHED]
+
+
+def test_f_a_compose_build_after_a_pull_in_the_working_directory_runs_the_pull() -> None:
+    for build in ("$DOCKER_COMPOSE build", "docker-compose build web", "docker compose up -d --build"):
+        assert _fetched(f"{build}\n") == [(FETCHED, 4)], build
+
+
+def test_f_near_miss_no_build_a_compose_file_elsewhere_or_a_pinned_commit() -> None:
+    assert _fetched("docker compose up -d\n") == []
+    assert _fetched("docker compose -f /srv/app/compose.yml build\n") == []
+    pinned = "git checkout 0123456789abcdef0123456789abcdef01234567\ndocker-compose build\n"
+    assert _fetched(pinned) == []
+
