@@ -53,3 +53,21 @@ def test_f_near_miss_no_build_a_compose_file_elsewhere_or_a_pinned_commit() -> N
     pinned = "git checkout 0123456789abcdef0123456789abcdef01234567\ndocker-compose build\n"
     assert _fetched(pinned) == []
 
+
+# -- I: Debian's /var/backups is a root-owned system directory: a write there is a root-only step ------------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+
+
+def _privilege(body: str) -> list[tuple[str, int]]:
+    return [f for f in findings({"maintenance.sh": f"#!/bin/sh\n{body}"}) if f[0] == PRIVILEGE]
+
+
+def test_i_a_write_under_var_backups_is_root_only() -> None:
+    assert _privilege("mkdir -p /var/backups/fusionpbx/postgresql\n") == [(PRIVILEGE, 2)]
+    assert _privilege("pg_dump app > /var/backups/app.sql\n") == [(PRIVILEGE, 2)]
+
+
+def test_i_near_miss_another_backup_directory_or_a_root_check_first() -> None:
+    assert _privilege("mkdir -p /srv/backups/app\n") == []
+    assert _privilege('[ "$(id -u)" -eq 0 ] || exit 1\nmkdir -p /var/backups/app\n') == []
