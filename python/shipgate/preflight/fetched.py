@@ -417,9 +417,38 @@ _BUILD_VALUES = frozenset(
 )  # fmt: skip
 
 
+# Compose's global options that take a value; a compose file or project directory named elsewhere moves the builds.
+_COMPOSE_VALUES = frozenset({"-p", "--project-name", "--env-file", "--profile", "--ansi", "--progress"})
+_COMPOSE_ELSEWHERE = ("-f", "--file", "--project-directory")
+
+
+def _compose_build(command: Command) -> bool:
+    """``docker compose build``, ``docker-compose up -d --build`` with the project in the working directory: the
+    compose file's build contexts (its Dockerfiles) are read from there."""
+    texts = [w.text for w in command.words]
+    if command.name in ("docker", "podman") and texts[:1] == ["compose"]:
+        texts = texts[1:]
+    elif command.name not in ("docker-compose", "podman-compose"):
+        return False
+    if any(t in _COMPOSE_ELSEWHERE or t.startswith(tuple(f"{o}=" for o in _COMPOSE_ELSEWHERE)) for t in texts):
+        return False
+    verbs: list[str] = []
+    skip = False
+    for text in texts:
+        if skip:
+            skip = False
+        elif text in _COMPOSE_VALUES:
+            skip = True
+        elif not text.startswith("-"):
+            verbs.append(text)
+    return verbs[:1] == ["build"] or (verbs[:1] == ["up"] and "--build" in texts)
+
+
 def _build_context(command: Command, cwd: str) -> str | None:
-    """The directory an image build reads (``cd DIR; podman build -t x .``): its Dockerfile's steps run what the
-    directory holds."""
+    """The directory an image build reads (``cd DIR; podman build -t x .``, a compose build of the project there):
+    its Dockerfile's steps run what the directory holds."""
+    if _compose_build(command):
+        return cwd
     if command.name not in ("docker", "podman", "nerdctl", "buildah"):
         return None
     words = [w.text for w in command.words]

@@ -28,6 +28,7 @@ from shipgate.preflight.migration_history import not_run
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
+from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
@@ -452,9 +453,13 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
     for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         locked = _script_locked(script)
         created: set[str] = set()  # databases this script made with createdb, in command order
+        through = _migrating_calls(script)
         for command in script.commands:
             if command.name == "createdb":
                 created.update(w.text for w in command.words[:1] if not w.text.startswith("-"))
+            if id(command) in through:
+                yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
+                continue
             inner = container_command(command)
             if inner is not None and _hidden(inner):
                 yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
@@ -470,6 +475,27 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             )
             sql = ctx.parsed.sql.get(target) if target else None
             yield MigrationRun(path, command, written, target, False, locked or (sql is not None and sql.locked))
+
+
+def _migrates(command: Command) -> bool:
+    inner = container_command(command)
+    return _hidden(inner if inner is not None else command)
+
+
+def _forwards(command: Command) -> bool:
+    """A body command that carries its function's arguments (``docker compose run --rm web "$@"``)."""
+    return any(n in "123456789@*" for word in command.words for n in word.expands if len(n) == 1)
+
+
+def _migrating_calls(script: Script) -> set[int]:
+    """ids of calls of the script's functions whose body, run with the call's words, applies migrations: the
+    migration CLI is written at the call (``runweb python manage.py migrate`` with ``runweb() { docker compose run
+    --rm web "$@"; }``), so the call is the step. A body command that migrates with words of its own is read where
+    it is written."""
+    if not script.functions:
+        return set()
+    bodies = bound_calls(script, _forwards)
+    return {call for call, bound in bodies.items() if any(_migrates(b) for b in bound)}
 
 
 def _rows_only(sql: SqlFile | None) -> bool:

@@ -189,6 +189,8 @@ _ROOT_PREFIXES = (
     "/root/",
     "/var/lib/",
     "/var/spool/",
+    # Debian's root-owned backup directory (the daily dpkg/passwd copies; mode 0755, no group write)
+    "/var/backups/",
     # the root-owned runtime directory (pid files, locks, a service's socket directory)
     "/var/run/",
     "/run/",
