@@ -113,3 +113,14 @@ def test_e_a_reference_a_placeholder_a_lone_p_or_a_commented_url_stays_quiet() -
         "DB_URL3=jdbc:postgresql://db:5432/app?user=app&passwordFile=/run/secrets/db",
     )
     assert codes_at({".env": env}, CRED) == []
+
+
+def test_e_a_flag_in_an_escaped_json_string_is_no_password() -> None:
+    # packages round 4 (zou's OpenAPI samples): the URL ends at the backslash of ``\"``, so ``false`` is the value
+    samples = _text(
+        "{",
+        '  "source": "curl -X GET \\"http://api.vendor.org/persons?page=1&with_pass_hash=false\\" -H x",',
+        '  "other": "curl \\"jdbc:postgresql://db/app?user=app&password=vendorpw\\" x"',
+        "}",
+    )
+    assert codes_at({"config/samples.json": samples}, CRED) == [3]

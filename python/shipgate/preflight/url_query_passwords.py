@@ -20,7 +20,8 @@ from shipgate.findings import Severity
 from shipgate.preflight.secrets import Secret, allowed, password_name
 
 KIND = "password in URL"
-_URL = re.compile(r"[A-Za-z][\w+.-]*://[^\s\"'<>`]+\?[^\s\"'<>`]+")
+# A backslash ends a URL: in JSON and other quoted text it escapes the closing quote (``…&flag=false\"``).
+_URL = re.compile(r"[A-Za-z][\w+.-]*://[^\s\"'<>`\\]+\?[^\s\"'<>`\\]+")
 _COMMENT_LINE = ("#", ";", "//", "--", "/*", "*")
 _WEB = ("http://", "https://")
 
