@@ -22,7 +22,14 @@ from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.call_order import in_call_order
-from shipgate.preflight.shell.commands import apt_simulates, contacted_hosts, is_network, operands, option_values
+from shipgate.preflight.shell.commands import (
+    apt_simulates,
+    contacted_hosts,
+    is_network,
+    operands,
+    option_values,
+    positional_texts,
+)
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 
@@ -221,23 +228,9 @@ _NOUN_TOOL_VALUE_OPTIONS = frozenset(
 )
 
 
-def _positional(words: list[str], value_options: frozenset[str]) -> list[str]:
-    """``words`` without their options and the values the options in ``value_options`` take."""
-    positional: list[str] = []
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word in value_options:
-            skip = True
-        elif not word.startswith("-"):
-            positional.append(word)
-    return positional
-
-
 def _helm_local_chart(words: list[str]) -> bool:
     """``helm upgrade --install rel . -f v.yaml``: the chart is a directory or archive in the package."""
-    positional = _positional(words, _HELM_VALUE_OPTIONS)
+    positional = positional_texts(words, _HELM_VALUE_OPTIONS)
     chart = positional[2] if len(positional) > 2 and positional[0] in ("install", "upgrade") else ""
     local = chart in (".", "..") or chart.startswith(("./", "../", "/", "~/")) or chart.endswith(".tgz")
     return local and "--repo" not in words
@@ -314,7 +307,7 @@ def _compose_verb(command: Command) -> str | None:
         words = words[1:]
     elif command.name not in ("docker-compose", "podman-compose"):
         return None
-    positional = _positional(words, _COMPOSE_VALUE_OPTIONS)
+    positional = positional_texts(words, _COMPOSE_VALUE_OPTIONS)
     return positional[0] if positional else None
 
 
@@ -360,7 +353,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     verbs, default = spec
     if tool in ("ctr", "oc"):
         # nouns before the verb: ``ctr -n k8s.io images pull REF``, ``oc adm release mirror``, ``oc image mirror``
-        ops = _positional(words, _NOUN_TOOL_VALUE_OPTIONS)
+        ops = positional_texts(words, _NOUN_TOOL_VALUE_OPTIONS)
         fetch = (
             ops[:2] in (["image", "pull"], ["images", "pull"])
             if tool == "ctr"
@@ -375,7 +368,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return (tool, default) if _pacman_fetches(words) else None
     if tool == "softwareupdate":
         return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None
-    ops = _positional(words, _PROJECT_DIR_OPTIONS.get(tool, frozenset()))
+    ops = positional_texts(words, _PROJECT_DIR_OPTIONS.get(tool, frozenset()))
     if tool in ("apt-get", "apt"):
         if apt_simulates(command):
             return None

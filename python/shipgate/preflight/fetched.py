@@ -35,6 +35,7 @@ from shipgate.preflight.shell.commands import (
     operands,
     option_values,
     path_matches,
+    positional_texts,
     written_paths,
 )
 from shipgate.preflight.shell.fail_open import FailOpen
@@ -432,15 +433,7 @@ def _compose_build(command: Command) -> bool:
         return False
     if any(t in _COMPOSE_ELSEWHERE or t.startswith(tuple(f"{o}=" for o in _COMPOSE_ELSEWHERE)) for t in texts):
         return False
-    verbs: list[str] = []
-    skip = False
-    for text in texts:
-        if skip:
-            skip = False
-        elif text in _COMPOSE_VALUES:
-            skip = True
-        elif not text.startswith("-"):
-            verbs.append(text)
+    verbs = positional_texts(texts, _COMPOSE_VALUES)
     return verbs[:1] == ["build"] or (verbs[:1] == ["up"] and "--build" in texts)
 
 
@@ -455,15 +448,7 @@ def _build_context(command: Command, cwd: str) -> str | None:
     verbs = [w for w in words if not w.startswith("-")][:2]
     if verbs[:1] not in (["build"], ["bud"]) and verbs not in (["image", "build"], ["buildx", "build"]):
         return None
-    operands_: list[str] = []
-    skip = False
-    for word in words[len(verbs) if verbs[:1] in (["image"], ["buildx"]) else 1 :]:
-        if skip:
-            skip = False
-        elif word in _BUILD_VALUES:
-            skip = True
-        elif not word.startswith("-"):
-            operands_.append(word)
+    operands_ = positional_texts(words[len(verbs) if verbs[:1] in (["image"], ["buildx"]) else 1 :], _BUILD_VALUES)
     context = operands_[-1] if operands_ else None
     if context is None or "://" in context:
         return None

@@ -51,6 +51,7 @@ import tree_sitter_go
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.syntax_nodes import named_nodes
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -90,17 +91,6 @@ def _text(node: Node | None) -> str:
 
 def _line(node: Node) -> int:
     return node.start_point[0] + 1
-
-
-def _walk(root: Node) -> list[Node]:
-    """Every named node in source order, iteratively."""
-    out: list[Node] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.named_children))
-    return out
 
 
 def _literal(node: Node | None) -> str | None:
@@ -252,7 +242,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     step = is_go_program(path, text)
     if not step and not _may_update_itself(path, text):
         return None
-    nodes = _walk(_PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node)
+    nodes = named_nodes(_PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node)
     program = _Program(nodes)
     if not step and not _updates_itself(nodes, program):
         return None

@@ -17,6 +17,7 @@ import re
 import tree_sitter
 
 from shipgate.preflight.js_downloads import path_word
+from shipgate.preflight.syntax_nodes import named_nodes
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -28,16 +29,6 @@ _MAX_DEPTH = 6
 
 def _text(node: Node | None) -> str:
     return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
-
-
-def _walk(root: Node) -> list[Node]:
-    out: list[Node] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.named_children))
-    return out
 
 
 def _arguments(call: Node) -> list[Node]:
@@ -117,7 +108,7 @@ def _executable(value: Node) -> bool:
 
 def pieces(root: Node) -> list[Piece]:
     """(line, shell) of the ``download(url, dest, {extract: true, mode})`` calls of the script under ``root``."""
-    nodes = _walk(root)
+    nodes = named_nodes(root)
     names = _module_names(nodes)
     if not names:
         return []

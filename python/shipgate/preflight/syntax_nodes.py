@@ -24,6 +24,17 @@ def walk(root: tree_sitter.Node, limit: int = MAX_NODES) -> Iterator[tree_sitter
         stack.extend(reversed(node.children))
 
 
+def named_nodes(root: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """``root`` and every named node under it, in source order (for readers that bound the file's size instead)."""
+    out: list[tree_sitter.Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.named_children))
+    return out
+
+
 def parsed_nodes(parser: tree_sitter.Parser, text: str, limit: int = MAX_NODES) -> list[tree_sitter.Node] | None:
     """Every node of ``text`` as ``parser`` reads it (the root first), or None when there are more than ``limit``."""
     root = parser.parse(text.encode("utf-8", "surrogateescape")).root_node

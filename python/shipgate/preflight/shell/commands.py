@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from shipgate.preflight.hosts import bare_host, url_host
 from shipgate.preflight.shell.model import Command, Word
@@ -225,6 +225,20 @@ URL_FETCHING_TOOLS = frozenset(
         "apt-add-repository",  # the same program under its other name
     }
 )
+
+
+def positional_texts(words: Iterable[str], value_options: frozenset[str]) -> list[str]:
+    """``words`` without their options and the values the options in ``value_options`` take."""
+    positional: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in value_options:
+            skip = True
+        elif not word.startswith("-"):
+            positional.append(word)
+    return positional
 
 
 def operands(command: Command, tool: str | None = None) -> list[Word]:
