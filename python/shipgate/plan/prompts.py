@@ -17,6 +17,7 @@ on with an empty answer, or aborts:
 
 from __future__ import annotations
 
+from shipgate.preflight.shell.commands import positional_texts
 from shipgate.preflight.shell.model import Command
 
 _DIALOGS = frozenset({"whiptail", "dialog"})
@@ -106,15 +107,8 @@ _SU_VALUE_OPTIONS = frozenset({"-c", "--command", "-s", "--shell", "-g", "--grou
 
 def _su_account(options: tuple[str, ...]) -> str:
     """The account ``su`` switches to: its first operand, root when none is written."""
-    value_next = False
-    for word in options:
-        if value_next:
-            value_next = False
-        elif word in _SU_VALUE_OPTIONS:
-            value_next = True
-        elif not word.startswith("-"):
-            return word
-    return "root"
+    accounts = positional_texts(options, _SU_VALUE_OPTIONS)
+    return accounts[0] if accounts else "root"
 
 
 def _su_asks_root_password(c: Command) -> bool:
