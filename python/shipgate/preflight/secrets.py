@@ -90,6 +90,9 @@ _NOT_SECRET_NAME = re.compile(
     r"|prefix|suffix|format|schemes?|algorithms?|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding)$"
     r"|tokeniz"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
+    # the key a password is stored under in a Kubernetes Secret (``secretKeys.adminPasswordKey: admin-password``,
+    # ``existingSecretPasswordKey``): a field's name, not the password
+    r"|password[_.-]?key$"
 )
 # ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
 # parameter: in ``…!@#$%^&*`` it is a character of the value.
@@ -201,7 +204,10 @@ _TRIGGER = re.compile(
 _SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 # Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
-_PASSWORD_NAME = re.compile(r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase|" + _COOKIE)
+# A password by its name, or by another name: an Erlang cookie, a pre-shared key (``_COOKIE``, ``_PRESHARED``).
+_PASSWORD_NAME = re.compile(
+    r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase|" + _COOKIE + "|" + _PRESHARED
+)
 # ``PW`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case suffix (``bindPW``, ``adminPw``).
 # ``DB_PW``, ``bindPW``, and a capitals name that ends in PW (``DBRWPW``, ``ROOTPW``).
 _PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z-])|(?<=[A-Z]{3})PW$")
@@ -360,6 +366,16 @@ def _field(m: re.Match[str]) -> str:
     return next(g for g in m.groups() if g).lower()
 
 
+# The field a URL's userinfo password stands in: a password by where it is written, so a conventional word there
+# (``postgres://postgres:secret@db/app``) is one, as under a password name (``allowed``'s ``secret`` exception
+# is for a mount, scope or kind named so, which a userinfo never is).
+_USERINFO_FIELD = "password"
+
+
+def _url_allowed(password: str) -> bool:
+    return allowed(password, name=_USERINFO_FIELD)
+
+
 def token_secrets(text: str) -> Iterator[Secret]:
     """Tokens, keys and URL passwords anywhere in ``text`` (comments included)."""
     lines = text.splitlines()
@@ -382,7 +398,8 @@ def token_secrets(text: str) -> Iterator[Secret]:
             ):
                 template |= _FIELD_PASSWORDS  # the only URL with a password is in the trailing comment
             found = next(
-                (s for s in plugin.analyze_string(line) if not url or not (allowed(s) or s.lower() in template)), None
+                (s for s in plugin.analyze_string(line) if not url or not (_url_allowed(s) or s.lower() in template)),
+                None,
             )
             if found is not None and kind == "private key" and not _key_body_follows(lines, number):
                 continue  # a header alone (``-----BEGIN RSA PRIVATE KEY-----`` in a docstring): the format, no key

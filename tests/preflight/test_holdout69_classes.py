@@ -1,0 +1,37 @@
+"""Classes of mistakes the sixty-ninth hold-out set found (tests/preflight/holdout69: infrastructure code that installs
+and upgrades a product: Ansible, Helm, Dockerfiles, compose, Kubernetes), each as its minimal construct next to a
+near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+_MIGRATION = "preflight.hidden_migration"
+_CREDENTIAL = "preflight.hardcoded_credential"
+
+# -- G: credentials a compose file or a chart's values hold --------------------------------------------------------
+
+
+def test_g_a_conventional_word_as_a_url_password_and_a_pre_shared_key_are_credentials() -> None:
+    compose = (
+        "services:\n"
+        "  app:\n"
+        "    image: vendor/app\n"
+        "    environment:\n"
+        '      - "APP_DATASTORE_URI=postgres://postgres:secret@database:5432/app"\n'
+        '      - "APP_GRPC_PRESHARED_KEY=foobar"\n'
+    )
+    assert codes_at({"docker-compose.yml": compose}, _CREDENTIAL) == [5, 6]
+
+
+def test_g_near_miss_a_secret_mount_named_secret_and_the_key_a_password_is_stored_under() -> None:
+    values = (
+        "existingSecret: ''\n"
+        "secretKeys:\n"
+        "  adminPasswordKey: password\n"
+        "  userPasswordKey: user-password\n"
+        "volumes:\n"
+        "  kind: secret\n"
+    )
+    assert codes_at({"charts/app/values.yaml": values}, _CREDENTIAL) == []
+    assert codes_at({"charts/app/values.yaml": values + "adminPassword: password\n"}, _CREDENTIAL) == [7]
