@@ -35,3 +35,22 @@ def test_g_near_miss_a_secret_mount_named_secret_and_the_key_a_password_is_store
     )
     assert codes_at({"charts/app/values.yaml": values}, _CREDENTIAL) == []
     assert codes_at({"charts/app/values.yaml": values + "adminPassword: password\n"}, _CREDENTIAL) == [7]
+
+
+# -- F: apk given a repository URL contacts that host ---------------------------------------------------------------
+
+_ENDPOINT = "preflight.external_endpoint"
+
+
+def test_f_apk_repository_url_is_an_endpoint() -> None:
+    dockerfile = (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache --repository http://dl-cdn.alpinelinux.org/alpine/edge/main && \\\n"
+        "    apk add --no-cache -X https://mirror.vendor.example/alpine/main app\n"
+    )
+    assert codes_at({"Dockerfile": dockerfile}, _ENDPOINT) == [2, 3]
+
+
+def test_f_near_miss_apk_add_of_packages_names_no_host() -> None:
+    dockerfile = "FROM alpine:3.19\nRUN apk add --no-cache ca-certificates curl\n"
+    assert codes_at({"Dockerfile": dockerfile}, _ENDPOINT) == []

@@ -209,7 +209,8 @@ SHELL_RUNNERS = frozenset(
 )
 PACKAGE_INSTALLERS = frozenset({"dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "installer", "msiexec"})
 # Package tools that fetch a URL they are given (``rpm --import URL``, ``yum-config-manager --add-repo URL``,
-# ``dnf config-manager addrepo --from-repofile=URL``, ``zypper ar URL``, ``yum install URL.rpm``).
+# ``dnf config-manager addrepo --from-repofile=URL``, ``zypper ar URL``, ``yum install URL.rpm``, Alpine's
+# ``apk add --repository URL`` (``-X URL``), which reads that repository's index from its host).
 URL_FETCHING_TOOLS = frozenset(
     {
         "rpm",
@@ -223,6 +224,7 @@ URL_FETCHING_TOOLS = frozenset(
         "apt-key",
         "add-apt-repository",
         "apt-add-repository",  # the same program under its other name
+        "apk",
     }
 )
 
