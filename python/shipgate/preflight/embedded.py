@@ -494,11 +494,26 @@ _FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _KV_OPTION = re.compile(r"(?:^|\s)(force|allow_unauthenticated|disable_gpg_check)=(yes|true|True|1)\b")
 _PLAY_LISTS = ("tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always")
+# Keywords of privilege and of where a task runs, beside ``become`` itself (not the task's action).
+_BECOME_KEYS = frozenset({"sudo", "become_method", "become_flags", "sudo_user", "run_once", "check_mode", "args"})
 # A task's keys that are not its module (``args:`` holds the module's arguments in the older form, so it is read).
 _TASK_KEYWORDS = frozenset(
     {"name", "when", "tags", "notify", "register", "vars", "environment", "loop", "with_items", "until", "become"}
     | {"become_user", "delegate_to", "changed_when", "failed_when", "no_log", "retries", "delay", "listen"}
 )
+
+
+# Actions Ansible runs on the controller, never on the target: a ``become`` on them escalates nothing (``set_fact``,
+# ``debug``, ``assert``, ``meta``, ``include_vars`` … ; ``include_tasks`` is not one: its tasks inherit the become).
+_CONTROLLER_ACTIONS = frozenset(
+    {"set_fact", "debug", "assert", "fail", "meta", "add_host", "group_by", "include_vars", "pause", "set_stats"}
+)
+
+
+def _controller_only(fields: dict[str, yaml.Node]) -> bool:
+    """A task whose action runs on the controller alone (``become: true`` over ``ansible.builtin.set_fact``)."""
+    actions = [k for k in fields if k not in _TASK_KEYWORDS and k not in _PLAY_LISTS and k not in _BECOME_KEYS]
+    return bool(actions) and all(k.rpartition(".")[2] in _CONTROLLER_ACTIONS for k in actions)
 
 
 def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
@@ -549,7 +564,7 @@ class _Ansible:
                 return
             fields = _mapping(item)
             own = fields.get("become", fields.get("sudo"))  # ``sudo: yes``: the keyword before ``become``
-            escalates = not become and _truthy(own)
+            escalates = not become and _truthy(own) and not _controller_only(fields)
             start = len(self.pieces)
             for key in _PLAY_LISTS:
                 if key in fields:

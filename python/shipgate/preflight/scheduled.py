@@ -1,5 +1,5 @@
-"""Scheduled work the package installs: crontab entries, systemd timers, periodic cron scripts, and scripts
-that install a crontab, write into /etc/cron*, queue ``at``/``batch`` jobs, start transient timers or enable
+"""Scheduled work the package installs: crontab entries, systemd timers, periodic cron scripts, Kubernetes CronJobs,
+and scripts that install a crontab, write into /etc/cron*, queue ``at``/``batch`` jobs, start transient timers or enable
 timer units."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_line, is_periodic_cron_script
+from shipgate.preflight.contents import Context, Kind, at_line, is_periodic_cron_script
+from shipgate.preflight.kube_cronjobs import cronjobs
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command
@@ -28,7 +29,7 @@ _UNIT_DIRS = re.compile(r"^(?:(?:usr/)?(?:local/)?lib|etc|run)/systemd/(?:system
 class Job:
     path: str
     line: int
-    mechanism: str  # cron, systemd-timer, cron-periodic, script
+    mechanism: str  # cron, systemd-timer, cron-periodic, kubernetes-cronjob, script
     schedule: str
     command: str
 
@@ -72,6 +73,9 @@ def jobs(ctx: Context) -> Iterator[Job]:
             yield Job(
                 path, triggers[0].line, "systemd-timer", "; ".join(f"{t.key}={t.value}" for t in triggers), unit.name
             )
+    for text in ctx.of_kind(Kind.CONFIG):
+        for cronjob in cronjobs(text, ctx.texts):
+            yield Job(text.path, cronjob.line, "kubernetes-cronjob", cronjob.schedule, cronjob.name)
     for path, script in steps(ctx):
         if is_periodic_cron_script(path):
             period = next(p for p in path.lower().split("/") if p.startswith("cron."))
@@ -99,6 +103,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             "cron": "the package installs a cron entry",
             "systemd-timer": "the package installs a systemd timer",
             "cron-periodic": "the package installs a script that cron runs periodically",
+            "kubernetes-cronjob": f"the package installs a Kubernetes CronJob ({job.schedule or 'no schedule'})",
             "script": f"the script schedules a job ({job.schedule})",
         }[job.mechanism]
         yield at_line(
