@@ -1,7 +1,10 @@
 """Commands a compose file runs when its services start: each service's ``command:`` and ``entrypoint:`` (shell
 form ``command: ./app migrate`` or exec form ``command: [sh, -c, "…"]``, also taken through a ``<<:`` merge),
 read as the command lines they are. Only the migration check reads them: a container's commands do not run on
-the host, so the host's privilege and path rules do not apply to them."""
+the host, so the host's privilege and path rules do not apply to them.
+
+A compose file is one by its name (``compose.yaml``, ``docker-compose.prod.yml``) or by its shape under another
+name (:func:`compose_shaped`: every top-level service names an image or a build)."""
 
 from __future__ import annotations
 
@@ -18,10 +21,35 @@ from shipgate.yaml_nodes import compose_single
 
 _COMPOSE_NAME = re.compile(r"(?:^|/)(?:docker-)?compose(?:[._-][\w.-]*)?\.ya?ml$", re.I)
 _FIELDS = ("entrypoint", "command")
+MAX_SHAPE_LINES = 2_000  # a top-level ``services:`` key is looked for in the first lines of a file not named compose
 
 
 def is_compose_file(path: str) -> bool:
     return bool(_COMPOSE_NAME.search(path))
+
+
+def compose_shaped(doc: yaml.Node | None) -> bool:
+    """A compose file under another name (``pwd.yml``, SpiceDB's ``examples/compose/postgres.yml``): a top-level
+    ``services`` mapping whose every service names an ``image`` or a ``build`` (the Compose specification's service
+    definition), in a document that is not a Kubernetes object."""
+    if doc is None:
+        return False
+    services = _value(doc, "services")
+    if not isinstance(services, yaml.MappingNode) or not services.value or _value(doc, "apiVersion") is not None:
+        return False
+    return all(_value(s, "image") is not None or _value(s, "build") is not None for _, s in services.value)
+
+
+def compose_services(text: TextFile) -> yaml.MappingNode | None:
+    """The ``services`` mapping of a compose file: one by its name, or one shaped like it."""
+    named = is_compose_file(text.path)
+    if not named and "services:" not in "\n".join(line.text[:20] for line in text.lines[:MAX_SHAPE_LINES]):
+        return None
+    root = compose_single("\n".join(line.text for line in text.lines))
+    if root is None or not (named or compose_shaped(root)):
+        return None
+    services = _value(root, "services")
+    return services if isinstance(services, yaml.MappingNode) else None
 
 
 def _value(mapping: yaml.Node, key: str) -> yaml.Node | None:
@@ -48,11 +76,8 @@ def _command_line(node: yaml.Node) -> str | None:
 
 def service_commands(text: TextFile) -> Iterator[Command]:
     """The commands of every service's ``entrypoint:`` and ``command:``, at the line the value is written on."""
-    if not is_compose_file(text.path):
-        return
-    root = compose_single("\n".join(line.text for line in text.lines))
-    services = _value(root, "services") if root is not None else None
-    if not isinstance(services, yaml.MappingNode):
+    services = compose_services(text)
+    if services is None:
         return
     for _name, service in services.value:
         for field in _FIELDS:
@@ -67,11 +92,8 @@ def own_names(text: TextFile) -> frozenset[str]:
     """The names a compose file gives its own containers: each service's key, ``hostname:``, ``container_name:``
     and network ``aliases:`` (lower case). Other services of the file reach a container by these names on the
     project's network; they are not hosts beyond it."""
-    if not is_compose_file(text.path):
-        return frozenset()
-    root = compose_single("\n".join(line.text for line in text.lines))
-    services = _value(root, "services") if root is not None else None
-    if not isinstance(services, yaml.MappingNode):
+    services = compose_services(text)
+    if services is None:
         return frozenset()
     names: set[str] = set()
     for key, service in services.value:

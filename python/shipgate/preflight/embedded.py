@@ -42,7 +42,7 @@ from shipgate.preflight.ansible_tls import TlsOff, tls_off
 from shipgate.preflight.cloud_init import command_items as cloud_init_commands
 from shipgate.preflight.cloud_init import module_pieces as cloud_init_modules
 from shipgate.preflight.cloud_init import nested_user_data as user_data_in
-from shipgate.preflight.compose import is_compose_file
+from shipgate.preflight.compose import compose_shaped, is_compose_file
 from shipgate.preflight.config_management import declared_work
 from shipgate.preflight.contents import is_dockerfile
 from shipgate.preflight.hooks import commands as hook_commands
@@ -137,7 +137,7 @@ def read_embedded(path: str, text: str) -> Embedded | None:
         return _embedded(
             path, reader.pieces, root=False, unsigned=tuple(reader.unsigned), tls_off=tuple(reader.tls_off)
         )
-    compose = is_compose_file(path) or any(_compose_shaped(d) for d in docs)  # ``pwd.yml``: services with images
+    compose = is_compose_file(path) or any(compose_shaped(d) for d in docs)  # ``pwd.yml``: services with images
     lines = text.splitlines()
     pieces = [p for d in docs if compose or _is_manifest(d) for p in _containers(d, set(), lines)]
     return _embedded(path, pieces, root=True)
@@ -371,13 +371,6 @@ def _cloud_init(doc: yaml.Node) -> Iterator[Piece]:
 _SHELL_C = re.compile(r"^-[a-z]*c[a-z]*$")
 
 
-def _compose_shaped(doc: yaml.Node) -> bool:
-    """A compose file under another name: a top-level ``services`` mapping whose every service names an ``image``
-    or a ``build`` (the Compose specification's service definition)."""
-    services = _mapping(_mapping(doc).get("services"))
-    return bool(services) and all({"image", "build"} & _mapping(s).keys() for s in services.values())
-
-
 def _containers(node: yaml.Node, seen: set[int], lines: list[str] | None = None) -> Iterator[Piece]:
     stack = [node]
     while stack and len(seen) < MAX_NODES:
@@ -488,6 +481,7 @@ _TASK_KEYS = (
     | _FETCH_MODULES
     | TASK_MARKERS
     | {"block", "hosts", "include_tasks", "import_tasks", "tasks"}
+    | {"django_manage", "community.general.django_manage"}
 )
 _UNSIGNED_OPTIONS = {"allow_unauthenticated": "allow_unauthenticated", "disable_gpg_check": "disable_gpg_check"}
 _FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline)=\S+")
@@ -503,6 +497,8 @@ _TASK_KEYWORDS = frozenset(
 )
 
 
+# The module that runs a Django project's ``manage.py`` with its ``command`` argument.
+_DJANGO_MODULE = "django_manage"
 # Actions Ansible runs on the controller, never on the target: a ``become`` on them escalates nothing (``set_fact``,
 # ``debug``, ``assert``, ``meta``, ``include_vars`` … ; ``include_tasks`` is not one: its tasks inherit the become).
 _CONTROLLER_ACTIONS = frozenset(
@@ -514,6 +510,18 @@ def _controller_only(fields: dict[str, yaml.Node]) -> bool:
     """A task whose action runs on the controller alone (``become: true`` over ``ansible.builtin.set_fact``)."""
     actions = [k for k in fields if k not in _TASK_KEYWORDS and k not in _PLAY_LISTS and k not in _BECOME_KEYS]
     return bool(actions) and all(k.rpartition(".")[2] in _CONTROLLER_ACTIONS for k in actions)
+
+
+# An expression whose value defaults to nothing (``{{ prefix | default('') }}``, ``default(omit)``): an optional part
+# of the command (a prefix such as ``nice`` or an environment assignment) that is empty unless the play sets it.
+_EMPTY_DEFAULT = re.compile(r"""\{\{[^{}]*\|\s*default\(\s*(?:''|""|omit)\s*\)\s*\}\}""")
+
+
+def _rendered(command: str) -> str:
+    """A command's Jinja as the shell reads it: an expression that defaults to nothing is left out (so the word
+    after it is the command: ``{{ prefix | default('') }}bundle exec rake db:migrate`` runs ``bundle``), any other
+    one is a value known only when the play runs (``${ANSIBLE_VALUE}``)."""
+    return _JINJA.sub("${ANSIBLE_VALUE}", _EMPTY_DEFAULT.sub("", command))
 
 
 def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
@@ -588,6 +596,16 @@ class _Ansible:
                 self._get_url(_module_args(node))
             elif key in HOST_MODULES and (host := host_module_command(key, _module_args(node))) is not None:
                 self.pieces.append((host[0], _module_command(host[1])))
+            elif key.rpartition(".")[2] == _DJANGO_MODULE:
+                self._django_manage(_module_args(node))
+
+    def _django_manage(self, args: dict[str, tuple[str, int]]) -> None:
+        """``django_manage`` (``community.general.django_manage``): ``manage.py`` given the module's ``command``
+        (``command: migrate`` applies the project's migrations), at the line of that argument."""
+        if "command" not in args:
+            return
+        command, line = args["command"]
+        self.pieces.append((line, _module_command(f"manage.py {_JINJA.sub('${ANSIBLE_VALUE}', command)}")))
 
     def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
         """``get_url``: the download it is (with ``checksum:``, the check it runs on the file)."""
@@ -621,7 +639,7 @@ class _Ansible:
             return []
         command = _FREE_FORM_ARGS.sub("", piece[1])
         looped = item_commands(command, task)
-        return [(line, _JINJA.sub("${ANSIBLE_VALUE}", text)) for line, text in looped or [(piece[0], command)]]
+        return [(line, _rendered(text)) for line, text in looped or [(piece[0], command)]]
 
     def _package_options(self, module: str, node: yaml.Node) -> None:
         apt = module.rsplit(".", 1)[-1] == "apt"

@@ -7,7 +7,8 @@ renders it, so the YAML readers (container grants, the commands containers run, 
 - A line made of actions only (``{{- if .Values.x }}``, ``{{- include "labels" . | nindent 4 }}``, ``{{ toYaml
   .Values.resources | indent 12 }}``, a ``{{/* comment */}}``) becomes empty: control flow and blocks that come
   from the values are not rendered. Both branches of an ``if``/``else`` stay, so a grant the template writes is
-  seen whichever value selects it.
+  seen whichever value selects it. A list item whose whole value is such a block (``- {{ toYaml $container |
+  nindent 8 }}``) becomes empty as well.
 - An action inside a line (``image: {{ .Values.image }}``, ``path: {{ .Values.socket | default "/run/x.sock" }}``)
   becomes its value when it is known: a ``.Values.a.b`` path the chart's ``values.yaml`` (in the same package)
   gives a scalar, else the literal of a ``default "…"`` in the action; otherwise ``$HELM_VALUE``, which every
@@ -117,15 +118,27 @@ def skeleton(text: str, values: Mapping[str, Any] | None = None) -> str:
     return "\n".join("" if i in covered else line for i, line in enumerate("".join(out).split("\n")))
 
 
+# Template functions that render or re-indent a block of YAML (``toYaml .Values.x``, ``… | nindent 8``).
+_BLOCK_FUNCTION = re.compile(r"\b(?:toYaml|nindent|indent)\b")
+
+
 def _action_only_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    """0-based numbers of the lines that hold an action and nothing else but blanks."""
+    """0-based numbers of the lines that hold an action and nothing else but blanks, and of the list items whose
+    whole value is a block action (``- {{ toYaml $container | nindent 8 }}``): the item is whatever block the values
+    hold, not rendered here like a block action on its own line (a placeholder item at the action's indentation
+    would break the list it is written beside)."""
     masked = list(text)
     for start, end in spans:
         for k in range(start, end):
             if masked[k] != "\n":
                 masked[k] = " "
     pairs = zip(text.split("\n"), "".join(masked).split("\n"), strict=True)
-    return {n for n, (original, blanked) in enumerate(pairs) if original != blanked and not blanked.strip()}
+    return {
+        n
+        for n, (original, blanked) in enumerate(pairs)
+        if original != blanked
+        and (not blanked.strip() or (blanked.strip() == "-" and bool(_BLOCK_FUNCTION.search(original))))
+    }
 
 
 def _value(action: str, values: Mapping[str, Any] | None) -> str:

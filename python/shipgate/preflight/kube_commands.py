@@ -52,21 +52,26 @@ def _fields(node: yaml.Node | None) -> dict[str, yaml.Node]:
     return {str(k.value): v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
+# A pod's container lists: their items are containers whether or not the ``image:`` line survives the skeleton (a
+# Helm template writes it with ``{{- include "chart.image" . | indent 10 }}``, which renders nothing here).
+_CONTAINER_LISTS = frozenset({"containers", "initContainers"})
+
+
 def _containers(root: yaml.Node) -> Iterator[tuple[list[str], int]]:
-    todo = [root]
+    todo: list[tuple[yaml.Node, bool]] = [(root, False)]
     seen = 0
     while todo and seen < MAX_NODES:
-        node = todo.pop()
+        node, listed = todo.pop()
         seen += 1
         if isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
+            todo.extend((item, listed) for item in node.value)
         elif isinstance(node, yaml.MappingNode):
             fields = _fields(node)
-            if "image" in fields and ("command" in fields or "args" in fields):
+            if (listed or "image" in fields) and ("command" in fields or "args" in fields):
                 found = _argv(fields)
                 if found is not None:
                     yield found
-            todo.extend(fields.values())
+            todo.extend((value, key in _CONTAINER_LISTS) for key, value in fields.items())
 
 
 def _words(node: yaml.Node | None) -> list[yaml.ScalarNode] | None:

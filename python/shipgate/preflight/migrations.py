@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.compose import service_commands
+from shipgate.preflight.container_migrations import migrator_program, migrator_services, own_cli_migrates
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.inline_sql import inline_sql
@@ -355,10 +356,14 @@ def _hidden_tool(command: Command) -> bool:
         return any(w.text in _HIDDEN_FLAGS[name] for w in command.words)
     if name in _DEFAULT_UPDATERS:
         return not any(w.text in _DEFAULT_UPDATERS[name] for w in command.words)
-    if name.endswith(("-ctl", "ctl")) and name not in _HIDDEN and name not in ("systemctl", "journalctl", "sysctl"):
+    if name.endswith(("-ctl", "ctl")) and name not in ("systemctl", "journalctl", "sysctl"):
         # <app>ctl / <app> db upgrade|migrate: the vendor's own migration entry point
-        args = [w.text for w in operands(command)]
-        return args[:2] in (["db", "upgrade"], ["db", "migrate"]) or args[:1] in (["migrate"], ["upgrade-db"])
+        if _ctl_database_verb([w.text for w in operands(command)]):
+            return True
+        if name not in _HIDDEN:
+            return False
+    if _rake_migrate_task(name, [w.text for w in command.words]):
+        return True
     if _VENDOR_DB_TOOL.fullmatch(name) and name not in _HIDDEN:
         # <app>db upgrade|migrate (OpenNebula's onedb): the vendor's database tool given its schema upgrade verb
         return [w.text for w in operands(command)][:1] in (["upgrade"], ["migrate"])
@@ -372,6 +377,32 @@ def _hidden_tool(command: Command) -> bool:
     return any(
         len(args) >= len(p) and _same_script(args[0], p[0]) and args[1 : len(p)] == list(p[1:]) for p in patterns
     )
+
+
+# A control tool's database, by itself or of one component (``db``, ``database``, GitLab's ``registry-database``).
+_CTL_DATABASE = re.compile(r"(?:[a-z0-9]+[-_])*(?:db|database)")
+_CTL_DB_VERBS = frozenset({"upgrade", "migrate"})
+
+
+def _ctl_database_verb(args: list[str]) -> bool:
+    """``<app>ctl db upgrade``, ``<app>ctl migrate``, ``gitlab-ctl registry-database migrate up``: a control tool
+    given a database (its own or a component's) and the verb that migrates it, or the verb alone."""
+    if args[:1] in (["migrate"], ["upgrade-db"]):
+        return True
+    return len(args) >= 2 and bool(_CTL_DATABASE.fullmatch(args[0])) and args[1] in _CTL_DB_VERBS
+
+
+# A Rake task that runs migrations: Rails' ``db:migrate`` and a namespace's own (``redmine:plugins:migrate``, the
+# migrations of every installed plugin); not ``db:migrate:status`` or ``railties:install:migrations`` (copies files).
+_RAKE_MIGRATE = re.compile(r"[\w-]+(?::[\w-]+)*:migrate")
+_RAKE_RUNNERS = frozenset({"rake", "rails"})
+
+
+def _rake_migrate_task(name: str, words: list[str]) -> bool:
+    """``rake redmine:plugins:migrate``, also through ``bundle exec``."""
+    if name == "bundle" and words[:1] == ["exec"] and len(words) > 1:
+        name, words = words[1].rpartition("/")[2], words[2:]
+    return name in _RAKE_RUNNERS and any(_RAKE_MIGRATE.fullmatch(w) for w in words if not w.startswith("-"))
 
 
 # Programs that run Django's management commands (``manage.py``, ``django-admin``, djangorecipe's ``bin/django``, an
@@ -444,10 +475,10 @@ def _first_init(path: str) -> bool:
 def runs(ctx: Context) -> Iterator[MigrationRun]:
     for text in ctx.of_kind(Kind.CONFIG):  # a compose service that migrates when it starts
         embedded = text.path in ctx.parsed.embedded_lines  # its ``sh -c`` scripts are read with the scripts below
-        for command in [*service_commands(text), *container_commands(text, ctx.texts)]:
+        for command in [*service_commands(text), *container_commands(text, ctx.texts), *migrator_services(text)]:
             if embedded and re.search(r"-\w*c$", command.via or ""):
                 continue
-            if _hidden(command):
+            if _hidden(command) or own_cli_migrates(command) or migrator_program(command):
                 yield MigrationRun(text.path, command, None, None, True, False)
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/app migrate`` migrates like a script
     for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
