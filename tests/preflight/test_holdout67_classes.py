@@ -138,27 +138,24 @@ def test_d_short_technical_words_placeholders_and_php_source_stay_quiet() -> Non
     assert codes_at({"conf/app.ini": _text("repository_url = https://oai.vendor-journals.org/")}, ENDPOINT) == [1]
 
 
-# -- F: a salt by itself is a secret; a quoted value before a trailing comment is the quoted text -------------------
+# -- F: a quoted value before a trailing comment is the quoted text; a repeated character is a key's shape -------
 
 
-def test_f_a_bare_salt_is_a_secret_also_quoted_before_a_comment() -> None:
+def test_f_a_quoted_password_before_a_trailing_comment_is_read() -> None:
     compose = _text(
         "services:",
         "  web:",
         "    environment:",
-        '      SALT: "vendorsalt" # CHANGEME',
-        "      PASSWORD_SALT: vendorsalt",
+        '      DB_PASSWORD: "vendordb" # CHANGEME',
+        '      NEXTAUTH_SECRET: "vendorsecret" # CHANGEME',
     )
     assert codes_at({"docker-compose.yml": compose}, CRED) == [4, 5]
 
 
-def test_f_salt_sizes_references_instructions_and_a_zero_filled_key_stay_quiet() -> None:
+def test_f_a_zero_filled_key_a_reference_and_a_bare_salt_stay_quiet() -> None:
     env = _text(
-        "SALT_ROUNDS=12",
-        "PASSWORD_SALT_LENGTH=16",
-        "SALT=",
-        "SALT=${SALT}",
-        "SALT=generateme",
         'ENCRYPTION_KEY="0000000000000000000000000000000000000000000000000000000000000000" # openssl rand -hex 32',
+        'DB_PASSWORD="${DB_PASSWORD}" # from the environment',
+        "SALT=Eech7co8Ohloopo9Ol6b",
     )
     assert codes_at({".env": env}, CRED) == []

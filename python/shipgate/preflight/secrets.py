@@ -50,16 +50,13 @@ MAX_KEYWORD_LINE = 512
 _CIPHER_KEY = (
     r"(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|app|jwt|salt)[_.-]?key"
     r"(?:$|[_.-])"
-    # a salt by itself (Langfuse's ``SALT: "mysalt"``, ``PASSWORD_SALT``): the secret API keys or reset links are
-    # hashed with, shared by every unedited copy; ``SALT_ROUNDS`` and ``SALT_LENGTH`` are numbers about one
-    r"|(?:^|[_.-])salt$"
 )
 # Of those, the keys whose every literal is the key itself, as a password's is (``MASTER_KEY=vendor``,
 # ``API_ENCRYPTION_KEY=testsecret``, LiteLLM's ``SALT_KEY`` that encrypts stored credentials): a word there encrypts or
 # signs as written. ``APP_KEY`` is left to randomness (a Pusher or Algolia ``APP_KEY`` is a public id).
 _KEY_NAME = re.compile(
     r"(?i)(?:^|[_.-])(?:des|3des|aes|cipher|crypt|encrypt|encryption|signing|sign|hmac|master|jwt|salt)[_.-]?key"
-    r"(?:$|[_.-])|(?:^|[_.-])salt$"
+    r"(?:$|[_.-])"
 )
 # ``ADMINPASS``, ``MYSQLPASS``: an account's word glued to ``pass`` (not ``BYPASS``, ``COMPASS``, ``PASSTHROUGH``).
 _GLUED_WORD = r"(?:^|_)(?:admin|root|db|user|mysql|pg|postgres|smtp|mail|ldap|ftp|ssh|rcon|vnc|redis)pass(?:$|_)"
@@ -209,7 +206,7 @@ _FILE_VALUE = re.compile(
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
-    r"key|pass|pwd|secret|token|auth|cred|salt|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
+    r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
     r"|-----begin|npm_|pypi-|pw(?![a-z0-9])|cookie|psk"
 )
 _SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
