@@ -124,3 +124,42 @@ def test_e_a_flag_in_an_escaped_json_string_is_no_password() -> None:
         "}",
     )
     assert codes_at({"config/samples.json": samples}, CRED) == [3]
+
+
+# -- D: a Go MySQL DSN (no scheme) carries its password between ``:`` and ``@tcp(`` ---------------------------------
+
+
+def test_d_a_go_mysql_dsn_password_is_a_credential_at_any_length() -> None:
+    conf = _text("driverName = mysql", "dataSourceName = root:123@tcp(localhost:3306)/", "dbName = vendor")
+    assert codes_at({"conf/app.conf": conf}, CRED) == [2]
+    assert codes_at({"config.yaml": _text('dsn: "app:vendorpw@unix(/run/mysqld/mysqld.sock)/app"')}, CRED) == [1]
+
+
+def test_d_a_go_dsn_of_field_names_a_reference_a_comment_or_no_password_stays_quiet() -> None:
+    conf = _text(
+        'dsn = "user:password@tcp(127.0.0.1:3306)/db"',
+        "dsn2 = root:${DB_PASS}@tcp(db:3306)/app",
+        "# dsn = root:vendor@tcp(db:3306)/app",
+        "dsn3 = root@tcp(db:3306)/app",
+    )
+    assert codes_at({"conf/app.conf": conf}, CRED) == []
+
+
+# -- F: ``secret`` under a key that signs, in configuration ------------------------------------------------------
+
+
+def test_f_secret_under_a_signing_key_name_in_a_compose_file_is_the_key() -> None:
+    compose = _text(
+        "services:",
+        "  api:",
+        "    environment:",
+        "      DJANGO_SECRET_KEY: secret",
+        "      JWT_SECRET: secret",
+    )
+    assert codes_at({"docker-compose.yml": compose}, CRED) == [4, 5]
+
+
+def test_f_secret_naming_a_mount_or_in_program_source_stays_quiet() -> None:
+    compose = _text("services:", "  api:", "    environment:", "      secrets_mount: secret", "      VAULT_KV: secret")
+    assert codes_at({"docker-compose.yml": compose}, CRED) == []
+    assert codes_at({"app/config.py": _text("SECRET_KEY = 'secret'")}, CRED) == []

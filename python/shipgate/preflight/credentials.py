@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import posixpath
 import re
 from collections.abc import Iterator, Set
 
@@ -32,6 +33,7 @@ from shipgate.preflight.distributed import (
 )
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.example_logins import example_login_lines
+from shipgate.preflight.go_dsn import go_dsn_passwords
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.markup import (
     documentation_lines,
@@ -99,6 +101,12 @@ _STRING_PREFIX = re.compile(r"^[urbfURBF]{1,2}[\"']")
 # database has the driver ``driver``); ``mariadb://user:password@mariadb/app`` is a login a product runs with
 _PLACEHOLDER_LOGIN = re.compile(r"\bdriver://user:pass@", re.I)
 _TEMPLATE_TOKEN = re.compile(r"_{1,2}[A-Z][A-Z0-9_]*[A-Z0-9]_{1,2}")
+# A PHP settings file by its name (``config.php``, ``config.dist.php``, ``settings.inc.php``, ``local.php``) and an
+# element of its settings array assigned a string (``$conf['settings']['database']['password'] = 'x';``).
+_PHP_SETTINGS_FILE = re.compile(
+    r"(?i)^(?:[\w-]*[._-])?(?:config|configuration|settings|conf|local)(?:[._-][\w.-]*)?\.php(?:\.\w+)?$"
+)
+_PHP_ELEMENT_ASSIGNMENT = re.compile(r"""^\s*\$\w+(?:\[\s*['"][^'"]+['"]\s*\])+\s*=\s*['"]""")
 # ``${NAME:-default}`` / ``${NAME-default}`` as compose and .env files interpolate them (docker compose, the
 # shell's own syntax), and Spring's ``${NAME:default}`` (``application.properties``/``.yml``, names may hold dots):
 # a literal default without ``$``, braces or quotes-only content. ``${NAME:?message}``, ``${NAME:+x}`` and
@@ -301,6 +309,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if text.kind is Kind.CONFIG and not code:  # ``jdbc:…?user=app&password=x``, ``pg://db?u=app&p=x``
             for s in url_query_passwords(source):
                 found.setdefault(s.line, s)
+            for s in go_dsn_passwords(source):  # ``root:x@tcp(db:3306)/app``: Go's MySQL DSN has no scheme
+                found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             for s in _text_secrets(text, source, code, for_people):
                 if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not
@@ -425,8 +435,10 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int])
 
 
 def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
-    if word_secret(secret.kind) and (_TEMPLATE_TOKEN.fullmatch(secret.secret) or (code and _names_a_name(secret))):
-        return False  # ``'_DBC_DBPASS_'`` (filled in by dbconfig-common), a constant naming a field
+    if word_secret(secret.kind) and _TEMPLATE_TOKEN.fullmatch(secret.secret):
+        return False  # ``'_DBC_DBPASS_'`` (filled in by dbconfig-common)
+    if word_secret(secret.kind) and code and _names_a_name(secret) and not _php_setting(path, line):
+        return False  # a constant or a field map naming a field
     if secret.kind == "password in URL" and _PLACEHOLDER_LOGIN.search(line):
         return False  # ``driver://user:pass@localhost/dbname``: the form of a connection string, not one
     return secret_of_product(path, secret.kind, secret.secret, line, code=code)
@@ -434,6 +446,13 @@ def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
 
 # three or more lower-case words joined by ``:`` or ``.`` (``beeper:image:encryption``)
 _NAMESPACED_KEY = re.compile(r"[a-z][a-z0-9]*(?:[:.][a-z][a-z0-9]*){2,}")
+
+
+def _php_setting(path: str, line: str) -> bool:
+    """An element of a PHP settings file's settings array (``$conf['database']['password'] = 'password';`` in
+    ``config.dist.php``): a setting's value, as in configuration, so a password that spells its key is a weak
+    password rather than a field map's entry."""
+    return bool(_PHP_SETTINGS_FILE.match(posixpath.basename(path)) and _PHP_ELEMENT_ASSIGNMENT.match(line))
 
 
 def _names_a_name(secret: Secret) -> bool:

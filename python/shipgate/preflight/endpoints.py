@@ -14,6 +14,7 @@ addresses (``hosts.is_internal``) are never reported; ``example.com`` and ``*.te
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
@@ -133,6 +134,8 @@ _MENTION_KEY = re.compile(
     r"|(?-i:[a-z]Links?)$"
     # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
     r"|^provider_?url$"
+    # an identifier shaped like a host name (OAI's ``repository_id = ojs.pkp.sfu.ca``): named, never contacted
+    r"|[_.-]id$|(?-i:[a-z]Id)$"
     # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
     # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
     r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
@@ -299,9 +302,7 @@ def _set_elsewhere(script: Script, name: str, command: Command) -> list[Assignme
     return [
         a
         for a in script.bindings(name)
-        if a.line < command.line
-        and a.function not in (None, command.function)
-        and not _LOCAL_DECLARATION.match(a.raw)
+        if a.line < command.line and a.function not in (None, command.function) and not _LOCAL_DECLARATION.match(a.raw)
     ]
 
 
@@ -437,6 +438,30 @@ def _trailing_comment_at(line: str) -> int:
         elif ch in "\"'":
             quote = ch
         elif ch == "#" and i > 0 and line[i - 1] in " \t":
+            return i
+    return len(line)
+
+
+# Languages whose comments open with ``//`` (PHP, JavaScript, Go, Java, C…), by a part of the file's name
+# (``config.dist.php``, ``config.php.dist``, ``settings.js``).
+_SLASH_COMMENT_LANGUAGE = re.compile(
+    r"(?i)\.(?:php|js|mjs|cjs|ts|go|java|kt|cs|c|cc|cpp|h|rs|swift|scala|groovy|dart)(?:\.|$)"
+)
+
+
+def _slash_comment_at(path: str, line: str) -> int:
+    """Where a trailing ``//`` comment starts on a line of program source in a language that has them (outside
+    quotes, after a blank or a ``;``: ``$tz = 'UTC'; // see http://php.net/…``; not the ``//`` of ``http://``);
+    the line's length if there is none."""
+    if not _SLASH_COMMENT_LANGUAGE.search(posixpath.basename(path)):
+        return len(line)
+    quote = ""
+    for i, ch in enumerate(line):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'`":
+            quote = ch
+        elif line.startswith("//", i) and i > 0 and line[i - 1] in " \t;":
             return i
     return len(line)
 
@@ -598,6 +623,8 @@ def _text_endpoints(
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)
         comment = _trailing_comment_at(line) if kind is Kind.CONFIG and "#" in line else len(line)
+        if code and "//" in line:
+            comment = min(comment, _slash_comment_at(path, line))  # a URL in ``… // see http://…``: a comment's
         for m in found:
             host = url_host(m.group(0))
             if host and host not in seen:

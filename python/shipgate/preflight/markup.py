@@ -140,9 +140,16 @@ def is_documentation(path: str) -> bool:
     )
 
 
+# An INI file named ``.php`` (PKP's ``config.TEMPLATE.inc.php``): its first line is an INI comment that holds a PHP
+# guard, ``; <?php exit(); ?>`` or ``; <?php die(); ?>``, so a web server asked for it runs the guard and shows nothing.
+_INI_PHP_GUARD = re.compile(r"^\s*;\s*<\?php\s+(?:exit|die)\b")
+
+
 def is_program_source(path: str, text: str) -> bool:
     """Code in a language other than shell (by its suffix or its interpreter line): a value there is an
     expression unless it is written as a string literal."""
+    if _INI_PHP_GUARD.match(text):
+        return False  # an INI file named ``.php`` so that a web server runs its guard instead of serving it
     if path.lower().endswith(_CODE_SUFFIXES):
         return True
     if path.lower().endswith(".inc") and text.lstrip().startswith("<?php"):

@@ -66,6 +66,9 @@ _COOKIE = r"(?:^|[_.-])(?:erlang|release)[_.-]?cookie$"
 # ``IPSEC_PSK``, ``wpa_psk``, WireGuard's ``PresharedKey``, ``PRE_SHARED_KEY``: the pre-shared key of an IPsec
 # tunnel or a Wi-Fi network, which lets whoever holds it join the network (a password by another name).
 _PRESHARED = r"(?:^|[_.-])psk(?:$|[_.-])|pre[_.-]?shared[_.-]?key"
+# ``REDIS_AUTH``, ``redisAuth``: named for Redis' ``AUTH`` command, whose one argument is the server's password (as
+# ``masterauth`` is the replica's). ``REDIS_AUTH_ENABLED`` and ``SMTP_AUTH=login`` name a switch or a mechanism.
+_REDIS_AUTH = r"(?:^|[_.-])redis[_.-]?auth$"
 SECRET_NAME = re.compile(
     "|".join(
         (
@@ -78,6 +81,7 @@ SECRET_NAME = re.compile(
             _CIPHER_KEY,
             _COOKIE,
             _PRESHARED,
+            _REDIS_AUTH,
         )
     ),
     re.I,
@@ -141,6 +145,9 @@ _PLACEHOLDERS = frozenset(
 )
 # Filler written where a value goes: ``xxx``, ``****``, ``...``.
 _FILLER = re.compile(r"x+|\*+|\.\.\.", re.I)
+# One character written sixteen times or more (Langfuse's ``ENCRYPTION_KEY: "000…0"`` beside the command that makes a
+# real one): the shape and length of a key to generate, not a key anyone chose.
+_REPEATED = re.compile(r"(.)\1{15,}")
 # Text that describes what to put there rather than being it: "your-super-secret-…", "…should_be_updated",
 # "fake_mail_password", "sk-proj-xxxxxxxx", "<token>", "SET_THIS_TO_SOME_RANDOM_TEXT", "generateme". Short
 # conventional defaults ("admin", "changeme", "secret1234") are real credentials: deployments run with them.
@@ -165,6 +172,10 @@ _DESCRIPTION = re.compile(
     # password deployments run with
     r"|^(?:change|set|fill|update)[-_.]?me[-_.]?(?:by|to|with|or|before|after|in|on|please|later|now|first|if|when)"
     r"(?=$|[-_.\d]|(?-i:[A-Z]))"
+    # a sentence run together in CamelCase that ends by telling the reader to change or set it (Symfony's
+    # ``ThisTokenIsNotSoSecretChangeIt``, OJS' ``YouMustSetASecretKeyHere!!``); ``changeit`` alone (Java's keystore
+    # default) and ``ChangeIt`` alone are values deployments run with
+    r"|(?-i:(?<=[a-z0-9])(?:Change|Replace|Update|Set)(?:It|Me|This)|(?<=[a-z0-9])Here)[!.]*$"
 )
 # Values shaped like no secret: a format template's field (``{self.event.orga_urls.speakers}{self.user.code}/reset``,
 # ``{serverURL}/login/oauth/access_token``), an SQL column type (``hyperdb.Password: 'VARCHAR(255)'``), a call or a
@@ -204,9 +215,11 @@ _TRIGGER = re.compile(
 _SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 # Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
-# A password by its name, or by another name: an Erlang cookie, a pre-shared key (``_COOKIE``, ``_PRESHARED``).
+# A password by its name, or by another name: an Erlang cookie, a pre-shared key, Redis's AUTH (``_COOKIE``,
+# ``_PRESHARED``, ``REDIS_AUTH``).
 _PASSWORD_NAME = re.compile(
-    r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase|" + _COOKIE + "|" + _PRESHARED
+    r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase|"
+    + "|".join((_COOKIE, _PRESHARED, _REDIS_AUTH))
 )
 # ``PW`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case suffix (``bindPW``, ``adminPw``).
 # ``DB_PW``, ``bindPW``, and a capitals name that ends in PW (``DBRWPW``, ``ROOTPW``).
@@ -303,6 +316,8 @@ def allowed(value: str, *, name: str = "") -> bool:
     value = value.strip().strip("\"'")
     if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
+    if _REPEATED.fullmatch(value):
+        return True  # ``0000000000000000…``: a key's shape to fill in
     if value.lower() == "secret" and not (name and password_name(name)):
         return True  # a mount, a scope or a kind named ``secret``; under a password name it is Homestead's password
     if value.startswith(("/", "./", "~/", "../")) or _FILE_VALUE.match(value) or _KEY_FILE_PATH.match(value):
@@ -314,6 +329,42 @@ def allowed(value: str, *, name: str = "") -> bool:
     if _FORMAT_FIELD.search(value) or _SQL_TYPE.match(value) or _CALL.match(value) or _names_itself(value, name):
         return True
     return bool(any(c.isspace() for c in value))
+
+
+def _written_value(right: str) -> str:
+    """The value right of a setting's ``=``/``:``: a quoted string's text (``"mysalt" # CHANGEME`` is ``mysalt``),
+    else the rest of the line without a trailing ``,``/``;`` and quotes."""
+    right = right.strip()
+    if right[:1] in ("'", '"') and (end := right.find(right[0], 1)) > 0:
+        return right[1:end]
+    return right.rstrip(",;").strip("\"'")
+
+
+# A password of three letters and digits (OJS' ``password = ojs``): under the four characters ``allowed`` asks of any
+# value, but under a password name in configuration it is the password. Not the technical words such a setting
+# holds (``password_encryption = md5``, ``pass_scheme = pam``), switches, or metasyntactic filler.
+_SHORT_PASSWORD = re.compile(r"(?=[0-9]*[A-Za-z])[A-Za-z0-9]{3}")
+_SHORT_NOT_PASSWORDS = frozenset(
+    {"md5", "sha", "des", "aes", "rsa", "dsa", "tls", "ssl", "pam", "sql", "yes", "off", "nil", "any", "all", "env"}
+    | {"raw", "foo", "bar", "baz", "tbd", "xxx", "abc", "set", "get", "key", "pwd", "pin", "otp"}
+)
+# A key that signs sessions or tokens (``SECRET_KEY``, ``DJANGO_SECRET_KEY``, ``JWT_SECRET``, ``SESSION_SECRET``,
+# ``SECRET_KEY_BASE``): the word ``secret`` there is the key every unedited copy signs with (Flagsmith's
+# ``DJANGO_SECRET_KEY: secret``), where under another name it names a mount or a kind (``secrets_mount``).
+_SIGNING_SECRET_NAME = re.compile(
+    r"(?i)(?:^|[_.-])(?:(?:django|flask|app|rails|site)[_.-]?)?secret[_.-]?key(?:[_.-]base)?$"
+    r"|(?:^|[_.-])(?:jwt|session|cookie|signing)[_.-]?secret$"
+)
+
+
+def configured_word(value: str, name: str) -> bool:
+    """In configuration (not program source, documentation or tests), a word the allow-rules drop that the setting's
+    name shows to be the secret itself: a three-character password under a password name, ``secret`` under a key
+    that signs. The value as written (quotes stripped)."""
+    value = value.strip().strip("\"'")
+    if password_name(name) and not _NOT_SECRET_NAME.search(name) and _SHORT_PASSWORD.fullmatch(value):
+        return value.lower() not in _SHORT_NOT_PASSWORDS and value.lower() not in _PLACEHOLDERS
+    return value.lower() == "secret" and bool(_SIGNING_SECRET_NAME.search(name))
 
 
 def _names_itself(value: str, name: str) -> bool:
@@ -546,9 +597,11 @@ def keyword_secrets(
         )
         if found is None:
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
-            value = re.split(r"[:=]", stripped, maxsplit=1)[-1].strip().rstrip(",;").strip("\"'")
+            value = _written_value(re.split(r"[:=]", stripped, maxsplit=1)[-1])
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            if (random or password_name(key) or _KEY_NAME.search(key)) and not allowed(value, name=key):
+            if ((random or password_name(key) or _KEY_NAME.search(key)) and not allowed(value, name=key)) or (
+                not (code or examples or number in for_people) and configured_word(value, key)
+            ):
                 found = value
         if found is not None and literal is not None and literal[1] is not None:
             found = literal[1]  # the string itself, without its prefix (``b'…'``) or the code around it
