@@ -443,6 +443,10 @@ def _image(command: Command) -> str:
     return word.text if word is not None else ""
 
 
+# A word that is one variable: ``"${IMAGE}"``, ``$IMAGE``.
+_LONE_VARIABLE = re.compile(r"\$\{\w+\}|\$\w+")
+
+
 def _images_fetched(command: Command, script: Script) -> set[str]:
     """The images a ``docker pull``/``run`` fetches: its image, or each item of the loop its variable walks
     (``for image in $curl $jq; do docker pull $image; done``)."""
@@ -450,7 +454,11 @@ def _images_fetched(command: Command, script: Script) -> set[str]:
     if word is None:
         return set()
     items = {i for name in word.expands for a in script.bindings(name) for i in a.items}
-    return items | {word.text}
+    # an image named by one variable is also known by that name (``docker pull "${IMAGE}"`` then a run whose
+    # options variable holds ``${IMAGE}``)
+    lone = len(word.expands) == 1 and _LONE_VARIABLE.fullmatch(word.raw.strip('"')) is not None
+    spelt = {f"${word.expands[0]}"} if lone else set()
+    return items | spelt | {word.text}
 
 
 def _made_here(command: Command) -> set[str]:
