@@ -169,3 +169,17 @@ def test_f_a_signature_checked_with_a_downloaded_key_is_no_check() -> None:
 def test_f_near_miss_a_key_shipped_in_the_package_pins_the_release() -> None:
     script = SIGNED.format(key="echo using the shipped key", pub="/usr/share/app/release.pub")
     assert _codes(script, FETCHED) == []
+
+
+# -- I (holdout64's leftover): a clone of a URL the script reads at run time reaches a host the script does not name -
+
+
+def test_i_a_clone_of_a_url_read_from_a_settings_file_is_implicit_egress() -> None:
+    clone = "GITHUB_URL=$(grep -oP 'GITHUB_URL=\"\\K[^\"]+' /tmp/settings.py)\ngit clone -q $GITHUB_URL\n"
+    assert _codes(clone, EGRESS) == [(EGRESS, 3)]
+
+
+def test_i_near_miss_a_clone_of_a_named_url_or_of_an_argument() -> None:
+    named = "REPO=https://github.com/acme/app.git\ngit clone $REPO\n"
+    assert _codes(named, EGRESS) == []
+    assert _codes('git clone "$1" /opt/app\n', EGRESS) == []
