@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 
 from shipgate.preflight.shell.model import Command, Word
 
 _COMPOSE = frozenset({"docker-compose", "podman-compose"})
 _ENGINES = frozenset({"docker", "podman", "nerdctl"})
+# ``oc rsh`` options that take a value.
+_RSH_VALUES = frozenset({"-c", "--container", "--shell", "--timeout", "-f", "--filename"})
 # Options that take a value (as the next word), per place: compose's global options, then run/exec's.
 _COMPOSE_GLOBAL = frozenset(
     {"-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory", "--ansi", "--progress"}
@@ -54,10 +57,14 @@ def _inner_start(command: Command) -> int | None:
     """Where the container's argv begins in ``command.words``."""
     words = command.words
     name = command.name or ""
-    if name != "kubectl" and name not in _COMPOSE and name not in _ENGINES:
+    if name not in ("kubectl", "oc") and name not in _COMPOSE and name not in _ENGINES:
         return None
     texts = [w.text for w in words]
-    if name == "kubectl":
+    if name == "oc" and texts[:1] == ["rsh"]:
+        # OpenShift's ``oc rsh [options] POD [COMMAND …]``: the command after the pod (a shell when none is given)
+        pod = _skip_options(words, 1, _RSH_VALUES)
+        return pod + 1 if pod + 1 < len(words) else None
+    if name in ("kubectl", "oc"):
         return texts.index("--") + 1 if texts[:1] == ["exec"] and "--" in texts else None
     if name in _COMPOSE:
         i = _skip_options(words, 0, _COMPOSE_GLOBAL)
@@ -79,8 +86,53 @@ def image_word(command: Command) -> Word | None:
     verb = command.words[0].text if command.words else ""
     if (command.name or "") not in _ENGINES or verb not in ("pull", "run", "create"):
         return None
-    i = _skip_options(command.words, 1, _RUN_VALUES)
-    return command.words[i] if i < len(command.words) else None
+    words = _split_fields(command.words)
+    i = _skip_options(words, 1, _RUN_VALUES)
+    return words[i] if i < len(words) else None
+
+
+# A lone variable written in a variable's text: ``${UPDATER_IMAGE}`` (spelt ``$UPDATER_IMAGE`` elsewhere).
+_LONE_VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+
+
+def _fields(text: str) -> list[str]:
+    """``text`` split at blanks outside quotes and command substitutions (``$(mktemp "x y")`` stays one field:
+    its output is one value)."""
+    fields, current, depth, quote = [], "", 0, ""
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"`":
+            quote = char
+        elif char == "(" and text[i - 1 : i] == "$":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char.isspace() and not depth:
+            if current:
+                fields.append(current)
+            current = ""
+            continue
+        current += char
+    return [*fields, current] if current else fields
+
+
+def _split_fields(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words as the shell passes them: an unquoted expansion of a variable whose text holds several fields
+    (``docker run -it ${COMMON_DOCKER_OPTIONS}`` with the options and the image in one string) is split at
+    blanks, each field a word of its own on the same line (a field that is a lone variable spelt ``$NAME``)."""
+    out: list[Word] = []
+    for word in words:
+        fields = [f for f in _fields(word.text) if f != "\\"]  # a backslash-newline kept in the text joins lines
+        if word.value is not None or not word.raw.startswith("$") or '"' in word.raw or len(fields) < 2:
+            out.append(word)
+            continue
+        for field in fields:
+            lone = _LONE_VARIABLE.fullmatch(field)
+            name = (lone.group(1) or lone.group(2)) if lone else None
+            text = f"${name}" if name else field
+            out.append(Word(text, None if name else field, word.line, (name,) if name else ()))
+    return tuple(out)
 
 
 def container_command(command: Command) -> Command | None:

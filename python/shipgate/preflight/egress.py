@@ -443,6 +443,10 @@ def _image(command: Command) -> str:
     return word.text if word is not None else ""
 
 
+# A word that is one variable: ``"${IMAGE}"``, ``$IMAGE``.
+_LONE_VARIABLE = re.compile(r"\$\{\w+\}|\$\w+")
+
+
 def _images_fetched(command: Command, script: Script) -> set[str]:
     """The images a ``docker pull``/``run`` fetches: its image, or each item of the loop its variable walks
     (``for image in $curl $jq; do docker pull $image; done``)."""
@@ -450,7 +454,11 @@ def _images_fetched(command: Command, script: Script) -> set[str]:
     if word is None:
         return set()
     items = {i for name in word.expands for a in script.bindings(name) for i in a.items}
-    return items | {word.text}
+    # an image named by one variable is also known by that name (``docker pull "${IMAGE}"`` then a run whose
+    # options variable holds ``${IMAGE}``)
+    lone = len(word.expands) == 1 and _LONE_VARIABLE.fullmatch(word.raw.strip('"')) is not None
+    spelt = {f"${word.expands[0]}"} if lone else set()
+    return items | spelt | {word.text}
 
 
 def _made_here(command: Command) -> set[str]:
@@ -488,10 +496,25 @@ def _git_fetches(script: Script) -> Iterator[Command]:
         elif ops[0] == "clone" and len(ops) >= 2:  # ``git clone URL DIR``: DIR's origin is that URL
             into = ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git")
             added.add((into, "origin"))
+            if _url_from_run_time(operands(command)[1]):
+                yield command  # ``git clone $GITHUB_URL`` with the URL read from a settings file: no host here
         elif ops[0] in ("pull", "fetch") or ops[:2] == ["remote", "update"]:
             remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
             if "://" not in remote and "@" not in remote and (where, remote) not in added:
                 yield command
+
+
+def _verb(command: Command) -> str:
+    """A command's first operand (``git clone …`` gives ``clone``)."""
+    ops = operands(command)
+    return ops[0].text if ops else ""
+
+
+def _url_from_run_time(url: Word) -> bool:
+    """A clone URL the script reads at run time (``GITHUB_URL=$(grep … settings.py)``): its host is not in the
+    script, as a pull's configured remote is not."""
+    from_output = url.generated or "$(" in url.text or "`" in url.text
+    return url.value is None and from_output and url_host(url.prefix or "") is None
 
 
 _BARE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?["']?$""")
@@ -534,7 +557,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 images.add(_compose_stack(command))
             remote = (written.line, written.text) in remotes
             command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
-            found = ("git", "the repository's configured remote") if remote else _fetches(command)
+            clone = _verb(command) == "clone"
+            source = "a repository URL read at run time" if clone else "the repository's configured remote"
+            found = ("git", source) if remote else _fetches(command)
             if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found

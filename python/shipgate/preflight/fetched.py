@@ -208,6 +208,15 @@ def _checks_another(command: Command, others: frozenset[str]) -> bool:
     return bool(lists) and all(listed in others for listed in lists)
 
 
+def _fetched_key(command: Command, others: frozenset[str]) -> bool:
+    """``openssl dgst -sha256 -verify release.pub -signature …`` with ``release.pub`` downloaded by the script too:
+    whoever serves the file can serve the key it is checked with, so the check pins nothing (myNode's upgrade)."""
+    if command.name != "openssl":
+        return False
+    keys = option_values(command, "-verify", "-prverify")
+    return bool(keys) and all(posixpath.basename(k.text) in others for k in keys)
+
+
 def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] = frozenset()) -> bool:
     """A checksum or signature check among the commands run ``between`` the fetch and its use (``others``: the
     names of the files the script's other fetches saved). A checksum of one file of a git checkout (``md5sum
@@ -221,7 +230,7 @@ def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] 
         words = " ".join(w.text for w in c.words)
         if (c.name or "").startswith("php") and "hash_file(" in words and name in words:
             return True  # composer's documented check: ``php -r "echo hash_file('sha384', 'composer-setup.php');"``
-        if c.name not in VERIFIERS or _checks_another(c, others - {name}):
+        if c.name not in VERIFIERS or _checks_another(c, others - {name}) or _fetched_key(c, others - {name}):
             continue
         if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
             return True

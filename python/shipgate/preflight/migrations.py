@@ -106,7 +106,9 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
 _RUN_VERBS = frozenset({"run", "exec"})
 _PRINTERS = frozenset({"echo", "printf", "log", "info", "warn"})
 # A database server's own upgrade of its system tables and data files, whatever the options.
-_SCRIPT_INTERPRETERS = frozenset({"php", "perl", "python", "python3", "ruby", "sh", "bash"})
+_SCRIPT_INTERPRETERS = frozenset({"php", "perl", "python", "python3", "ruby", "jruby", "sh", "bash"})
+# JRuby run by a JVM: ``java -cp … org.jruby.Main [options] script.rb`` runs the Ruby script after the class.
+_JRUBY_MAIN = "org.jruby.Main"
 _DATA_UPGRADES = frozenset({"mysql_upgrade", "mariadb-upgrade", "mariadb_upgrade"})
 # Vendor CLIs whose migration entry point is an option: listmonk --install (creates the schema) / --upgrade,
 # miniflux -migrate.
@@ -116,7 +118,10 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # -c only checks for a newer release).
 # A vendor's database updater named for what it does (DAViCal's ``update-davical-database``, an
 # ``upgrade_db.sh``, ``update-schema``): it applies the schema changes of the installed version when run.
-_UPDATER_NAME = re.compile(r"(?:update|upgrade)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)(?:\.(?:sh|pl|py|php))?")
+# A migrator named the same way (ArchivesSpace's ``migrate_db.rb``, a ``migrate-database.py``).
+_UPDATER_NAME = re.compile(
+    r"(?:update|upgrade|migrate)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)(?:\.(?:sh|pl|py|php|rb))?"
+)
 # OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
 # recent version" (glance-manage, keystone-manage, nova-manage, cinder-manage)
 _MANAGE_SYNC = (("db_sync",), ("db", "sync"))
@@ -169,7 +174,24 @@ def _hidden(command: Command) -> bool:
         or _hidden_through_node_runner(command)
         or _hidden_through_php_operand(command)
         or _hidden_through_python_module(command)
+        or _migrate_through_variable(command)
     ) and not _django_fake(command)
+
+
+# A program named only by a variable: ``$RALPH_EXEC migrate`` (the product's CLI set in its environment).
+_LONE_EXPANSION = re.compile(r"\$(?:\{\w+\}|\w+)")
+
+
+def _migrate_through_variable(command: Command) -> bool:
+    """A CLI named at run time by one variable and given ``migrate`` as its first word (``$RALPH_EXEC migrate
+    --noinput``, ``${APP} migrate``): the verb the management commands of Django and its kin use to apply
+    migrations; the program's name is not known to tell it apart, and no other tool takes that verb first."""
+    program = command.program.text if command.program is not None else ""
+    if command.name is not None or not _LONE_EXPANSION.fullmatch(program):
+        return False
+    verbs = [w.text for w in operands(command)]
+    only_reads = any(w.text in ("-h", "--help", "--check", "--plan") for w in command.words)
+    return verbs[:1] == [_DJANGO_MIGRATE] and not only_reads
 
 
 # Django's management verb that applies migrations: a module run with it first is Django's own
@@ -254,20 +276,38 @@ def _hidden_through_node_runner(command: Command) -> bool:
     return any(cli[1 : 1 + len(p)] == list(p) for p in patterns)
 
 
+# Django ``migrate`` options after which no schema change runs: ``--fake`` only records the migrations as applied,
+# ``--check`` exits non-zero while some are unapplied, ``--plan`` lists what would run (``--fake-initial`` still
+# applies all but the initial ones).
+_DJANGO_NO_CHANGE = frozenset({"--fake", "--check", "--plan"})
+
+
 def _django_fake(command: Command) -> bool:
-    """Django's ``migrate --fake`` (``manage.py``, ``django-admin``, djangorecipe's ``bin/django``): it only records
-    migrations as applied, no schema change runs (``--fake-initial`` still applies all but the initial ones)."""
+    """Django's ``migrate --fake``, ``--check`` or ``--plan`` (``manage.py``, ``django-admin``, djangorecipe's
+    ``bin/django``): no schema change runs."""
     texts = [w.text for w in command.words]
     django = (command.name or "") in _DJANGO_ENTRIES or any(t.rpartition("/")[2] == "manage.py" for t in texts)
-    return django and "migrate" in texts and "--fake" in texts
+    return django and "migrate" in texts and any(t in _DJANGO_NO_CHANGE for t in texts)
 
 
 def _updater_script(command: Command) -> bool:
-    """An interpreter given an updater named for its job (Cacti's ``php …/cli/upgrade_database.php``)."""
+    """An interpreter given an updater named for its job (Cacti's ``php …/cli/upgrade_database.php``, JRuby on a
+    JVM given ``…/migrate_db.rb``)."""
+    script = _interpreted_script(command)
+    return script is not None and bool(_UPDATER_NAME.fullmatch(script.rpartition("/")[2]))
+
+
+def _interpreted_script(command: Command) -> str | None:
+    """The script an interpreter runs: its first operand, or for ``java … org.jruby.Main [options] script`` the
+    first word after JRuby's main class that is no option."""
+    if command.name == "java":
+        texts = [w.text for w in command.words]
+        after = texts[texts.index(_JRUBY_MAIN) + 1 :] if _JRUBY_MAIN in texts else []
+        return next((t for t in after if not t.startswith("-")), None)
     if (command.name or "") not in _SCRIPT_INTERPRETERS:
-        return False
+        return None
     script = next(iter(operands(command)), None)
-    return script is not None and bool(_UPDATER_NAME.fullmatch(script.text.rpartition("/")[2]))
+    return script.text if script is not None else None
 
 
 # An application script's verb that updates its database: one word (``updatedb``, ``upgrade-db``, ``db:update``,
@@ -279,19 +319,31 @@ _DB_NOUN_WORD = re.compile(rf"{_DB_NOUN}[a-z]*")
 _DB_VERBS = frozenset({"update", "upgrade", "migrate"})
 
 
+# A script named by its path (``console.php``, ``bin/cli``, ``spark``, ``$APP_DIR/occ``), not code given to ``-r``.
+_SCRIPT_PATH = re.compile(r"[\w$.{}/-]+")
+
+
+def _db_update_verb(verb: str) -> bool:
+    """A console verb that updates the database, whole or after any ``namespace:`` prefix (``updatedb``,
+    ``db:update``, ``admin:updatedatabase``, ``castopod:database-update``)."""
+    parts = verb.split(":")
+    return any(_DB_UPDATE_WORD.fullmatch(":".join(parts[i:])) for i in range(len(parts)))
+
+
 def _script_db_update(command: Command) -> bool:
     """An interpreter given an application's script and a verb that updates its database (LimeSurvey-style
     ``php application/commands/console.php updatedb``, ``php bin/console.php dbstructure update``): the
     application applies its own schema changes; the bare ``migrate`` too (``php command.php migrate``, as
-    ``artisan migrate``). The verb comes right after the script; ``updatedb`` run as a program is mlocate's, not
-    this."""
+    ``artisan migrate``). The verb comes right after the script, also under a console namespace (Ampache's ``php
+    bin/cli admin:updateDatabase``, CodeIgniter's ``php spark castopod:database-update``); ``updatedb`` run as a
+    program is mlocate's, not this."""
     if (command.name or "") not in _SCRIPT_INTERPRETERS:
         return False
     ops = [w.text for w in operands(command)]
-    if len(ops) < 2 or ops[0].startswith("-") or "." not in ops[0].rpartition("/")[2]:
-        return False  # the first operand names a script file (console.php, upgrade.py), then the verb
+    if len(ops) < 2 or ops[0].startswith("-") or not _SCRIPT_PATH.fullmatch(ops[0]):
+        return False  # the first operand names the application's script (console.php, bin/cli, spark), then the verb
     verb = ops[1].lower()
-    if _DB_UPDATE_WORD.fullmatch(verb) or verb == "migrate":  # EspoCRM's ``php command.php migrate``
+    if _db_update_verb(verb) or verb == "migrate":  # EspoCRM's ``php command.php migrate``
         return True
     return bool(_DB_NOUN_WORD.fullmatch(verb)) and len(ops) > 2 and ops[2] in _DB_VERBS
 
@@ -501,11 +553,32 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             written = _sql_file(command)
             if written is None or _first_init(path) or _psql_database(command) in created:
                 continue  # a first load into the database createdb just made: a rerun fails at createdb
+            if _unpacked_dump(script, command, written):
+                continue  # a restore: the dump the script unpacked from its backup, no migration of the package
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
             )
             sql = ctx.parsed.sql.get(target) if target else None
             yield MigrationRun(path, command, written, target, False, locked or (sql is not None and sql.locked))
+
+
+# Programs that write a database dump, or unpack one from its compressed backup, to their standard output.
+_DUMP_WRITERS = frozenset(
+    {"gunzip", "zcat", "gzip", "xz", "unxz", "xzcat", "bzip2", "bunzip2", "bzcat", "zstd", "zstdcat"}
+    | {"pg_dump", "pg_dumpall", "mysqldump", "mariadb-dump"}
+)
+
+
+def _unpacked_dump(script: Script, client: Command, sql_file: str) -> bool:
+    """The SQL file a client loads was written by the script before it from a compressed backup or a database dump
+    (``gunzip -c $DIR/dump.gz > $TMP/dump`` then ``psql -f $TMP/dump``): the run restores a backup; the file holds
+    the data of the database's own dump, not migrations the package ships."""
+    return any(
+        command.line < client.line
+        and command.name in _DUMP_WRITERS
+        and any(r.op == ">" and r.target is not None and r.target.text == sql_file for r in command.redirects)
+        for command in script.commands
+    )
 
 
 def _migrates(command: Command) -> bool:

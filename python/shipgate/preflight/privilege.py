@@ -213,6 +213,10 @@ _SHIPPED_DIRS = frozenset(
 _HOST_ROOT = "/host"
 
 
+# Commands that copy or move files into a directory they are given.
+_COPIES = frozenset({"cp", "rsync", "mv"})
+
+
 def _system_path(path: str) -> bool:
     """``path`` is under a root-owned system directory, also as seen through the host's root mounted at /host."""
     if path.startswith(_HOST_ROOT + "/"):
@@ -378,6 +382,10 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
     for word in written_paths(command):
         if _system_path(word.text) and not _makes_shipped_dirs(command):
             return f"writes {word.text}", write_line(command, word)
+        if name in _COPIES and word.value is not None and word.text == "/":
+            # ``cp -rf release/* /``, ``rsync -r rootfs/ /``: the copy's entries land in the root directory (and
+            # with a tree, in /etc, /usr …), which only root may write, as ``tar -C /`` extracting there
+            return f"{name} writes into /", write_line(command, word)
     # ``mv /etc/ldap/slapd.d "$TMPDIR"``: mv removes its source, a write in the directory it leaves
     # (also the system directory itself: ``chmod o+rx /root``)
     if (

@@ -19,6 +19,7 @@ from typing import Any
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
+from shipgate.preflight.containers import container_command
 from shipgate.preflight.shell.actions import (
     NEVER,
     NOT_UNINSTALL,
@@ -87,6 +88,15 @@ _HANDLED = frozenset(
         "test_command",
     }
 )
+
+
+def _reads_heredoc(command: Command) -> bool:
+    """The command runs the heredoc it is given as shell: a shell, ssh, at/batch, or a shell it starts in a
+    container or pod (``oc rsh dc/app /bin/sh <<EOF``, ``kubectl exec -i pod -- sh <<EOF``, ``docker exec -i c sh``)."""
+    if (command.name or "") in _HEREDOC_READERS:
+        return True
+    inner = container_command(command)
+    return inner is not None and (inner.name or "") in SHELLS and not inner.words
 
 
 @functools.cache
@@ -1092,7 +1102,7 @@ class _Reader:
                 for sub in _find_execs(un.words[1:]):
                     made.extend(self._emit(sub, [], (), node, child, line, None))
             heredoc = next((r for r in redirects if r.body is not None), None)
-            if heredoc is not None and name in _HEREDOC_READERS and heredoc.body_line is not None:
+            if heredoc is not None and _reads_heredoc(command) and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
         if un.interpret is not None and ctx.function is not None and ctx.reparse == 0:
             record_runner(
