@@ -179,13 +179,14 @@ _DESCRIPTION = re.compile(
 )
 # Values shaped like no secret: a format template's field (``{self.event.orga_urls.speakers}{self.user.code}/reset``,
 # ``{serverURL}/login/oauth/access_token``), an SQL column type (``hyperdb.Password: 'VARCHAR(255)'``), a call or a
-# member chain's call (``RT->Config->Get('DatabasePassword')``, ``SecureRandom.hex(40)``).
+# member chain's call (``RT->Config->Get('DatabasePassword')``, ``SecureRandom.hex(40)``, PowerShell's static
+# ``[System.Threading.CancellationTokenSource]::new()``).
 # A field begins the value or a part of a URL or path (``s3cr3t#pass{word}`` is a literal with braces in it).
 _FORMAT_FIELD = re.compile(r"(?:^|[/:@=?&])\{[a-z_][\w.]*(?:\[[^]{}]*\])?(?:![rsa])?(?::[^{}]*)?\}")
 _SQL_TYPE = re.compile(
     r"(?i)^(?:var)?char(?:acter(?: varying)?)?\(\d+\)$|^n?varchar\(\d+\)$|^(?:decimal|numeric)\(\d+(?:,\s*\d+)?\)$"
 )
-_CALL = re.compile(r"^[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+\(.*\)\s*;?$")
+_CALL = re.compile(r"^(?:\[[\w.]+\]|[A-Za-z_$][\w$]*)(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+\(.*\)\s*;?$")
 # A URL whose user and password are the names of the fields (``amqp://username:password@host``,
 # ``https://username:proxypassword@proxy``, ``imaps://user:password@server/mailbox``) or whose scheme is one
 # (Alembic's ``driver://user:pass@localhost/dbname``): a template. ``mariadb://user:password@mariadb`` is a value.

@@ -45,6 +45,10 @@ _EGRESS = {
 }
 _INSTALL_VERBS = frozenset({"install", "upgrade", "update", "pull"})
 _RUN_KEY = re.compile(r"\\currentversion\\run(?:once)?\\?$", re.I)
+# Where Windows keeps the machine's and the user's environment (``PATH`` among it) for every later session.
+_ENVIRONMENT_KEY = re.compile(
+    r"(?:\\session manager\\environment|^(?:registry::)?(?:hkcu:?|hkey_current_user)\\environment)\\?$", re.I
+)
 _NO_CHECK = frozenset({"-k", "--insecure", "--no-check-certificate"})
 
 
@@ -105,6 +109,24 @@ def _scheduled(script: WinScript) -> Iterator[Finding]:
             )
 
 
+def _registry_path(call: Call) -> bool:
+    """``Set-ItemProperty -Path 'HKLM:\\…\\Session Manager\\Environment' -Name PATH …`` (or ``HKCU:\\Environment``;
+    ``reg add KEY /v Path``): the PATH written where Windows keeps it."""
+    if call.name in ("set-itemproperty", "new-itemproperty"):
+        key, name = call.option("path", "literalpath"), call.option("name")
+        key = key or (call.args[0] if call.args else None)
+        name = name or (call.args[1] if len(call.args) > 1 else None)
+        values = (key.text if key else "", name.text if name else "")
+    elif call.name == "reg" and any(w.text.lower() == "add" for w in call.words):
+        texts = [w.text for w in call.words]
+        named = [texts[i + 1] for i, t in enumerate(texts[:-1]) if t.lower() == "/v"]
+        values = (next((t for t in texts if _ENVIRONMENT_KEY.search(t.strip("'\""))), ""), named[0] if named else "")
+    else:
+        return False
+    key_text, name_text = (v.strip().strip("'\"") for v in values)
+    return _ENVIRONMENT_KEY.search(key_text) is not None and name_text.lower() == "path"
+
+
 def _persistence(script: WinScript) -> Iterator[Finding]:
     for call in script.calls:
         args = call.args
@@ -115,6 +137,7 @@ def _persistence(script: WinScript) -> Iterator[Finding]:
             and re.search(r"machine|user", args[2].text, re.I) is not None
         )
         path_change = path_change or call.name == "install-chocolateypath"
+        path_change = path_change or _registry_path(call)
         path_change = path_change or (call.name == "setx" and bool(args) and args[0].text.lower() == "path")
         key = call.option("path")
         run_key = call.name in ("set-itemproperty", "new-itemproperty") and key is not None

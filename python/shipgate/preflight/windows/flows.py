@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.preflight.windows.model import Call, WinScript, Word
-from shipgate.preflight.windows.network import CHOCO_INSTALLS, Fetch, choco_urls, content_download, fetch
+from shipgate.preflight.windows.network import (
+    CHOCO_INSTALLS,
+    Fetch,
+    choco_urls,
+    content_download,
+    fetch,
+    wrapped_fetches,
+)
 
 _VERIFY = frozenset(
     {"get-filehash", "test-filesignature", "get-authenticodesignature", "get-checksumvalid", "gpg", "cosign"}
@@ -66,7 +73,7 @@ def _path_dirs(script: WinScript) -> list[str]:
             found += [d.strip().lower() for d in setting.value.split(";") if d.strip()]
     for call in script.named("[environment]::setenvironmentvariable"):
         if len(call.args) > 1 and (call.args[0].value or "").lower() == "path":
-            found += [d.strip().lower() for d in call.args[1].text.split(";") if d.strip() and "$" not in d[:1]]
+            found += [d.strip().strip("'\"").lower() for d in call.args[1].text.split(";") if d.strip()]
     return found
 
 
@@ -120,10 +127,11 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
     order = list(script.order) or list(script.calls)
     path_dirs = _path_dirs(script)
     index = _mentions(order)
+    wrapped = wrapped_fetches(script)
     seen: set[int] = set()
     work = 0
     for position, call in enumerate(order):
-        fetched = fetch(call)
+        fetched = wrapped.get(id(call)) or fetch(call)
         if fetched is None or fetched.content or id(call) in seen:
             continue
         seen.add(id(call))

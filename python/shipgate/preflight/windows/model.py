@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 class Word:
     """An argument: ``text`` as written with the variables the script sets literally put in (others kept as
     ``$name``/``%name%``), ``value`` the literal when every part is known, ``assigned_line`` where the variable it
-    came from was set."""
+    came from was set, ``variable`` the name of the variable when the argument is written as one (``$out``)."""
 
     text: str
     value: str | None
     line: int
     assigned_line: int | None = None
+    variable: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,15 @@ class Reading:
     entries: list[HashEntry] = field(default_factory=list)
     admin: list[int] = field(default_factory=list)
     incomplete: str | None = None
+    functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class WinScript:
     """A PowerShell or batch file: ``calls`` in file order (function bodies where they are written), ``order``
     the calls in the order they run (top level, a call of a function of the file replaced by its body, 5 levels),
-    ``admin_checks`` the lines of checks that stop unless the script runs as Administrator."""
+    ``admin_checks`` the lines of checks that stop unless the script runs as Administrator, ``functions`` the
+    parameter names (lower case, in order) of each function the file defines."""
 
     path: str
     language: str  # 'powershell' or 'batch'
@@ -99,6 +102,7 @@ class WinScript:
     hash_entries: tuple[HashEntry, ...] = ()
     admin_checks: tuple[int, ...] = ()
     incomplete: str | None = None
+    functions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def named(self, *names: str) -> Iterator[Call]:
         return (c for c in self.calls if c.name in names)

@@ -2,8 +2,9 @@
 straight from the network. Downloaders: ``Invoke-WebRequest``/``iwr``/``Invoke-RestMethod``/``irm``,
 ``curl``/``wget`` (PowerShell's aliases and the native programs), ``Start-BitsTransfer``, ``bitsadmin``,
 ``certutil -urlcache``, ``WebClient.DownloadFile/DownloadString/DownloadData``, Chocolatey's helpers
-(``Install-ChocolateyPackage``, ``Install-ChocolateyZipPackage``, ``Get-ChocolateyWebFile``…), and any command
-named for downloading (``Start-DownloadWithRetry -Url …``, a script's own ``DownloadFile DEST URL``)."""
+(``Install-ChocolateyPackage``, ``Install-ChocolateyZipPackage``, ``Get-ChocolateyWebFile``…), any command
+named for downloading (``Start-DownloadWithRetry -Url …``, a script's own ``DownloadFile DEST URL``), and a call of
+a function of the file whose body downloads the URL it is given (``Copy-File URL DEST``, ``Get-Msi -Url $u``)."""
 
 from __future__ import annotations
 
@@ -81,7 +82,8 @@ def fetch(call: Call) -> Fetch | None:
         url = call.option("uri", "url") or next(iter(_urls(call.words)), None)
         out = call.option("outfile", "o")
         saved = out.text if out is not None else _native_output(call)
-        return Fetch(call, url, saved, None, saved is None) if url is not None else None
+        var = out.variable if out is not None else None  # ``-OutFile $archive``: later ``$archive`` is the file
+        return Fetch(call, url, saved, var, saved is None) if url is not None else None
     if name == "start-bitstransfer":
         url = call.option("source") or _positional(call, 0)
         target = call.option("destination") or _positional(call, 1)
@@ -105,6 +107,48 @@ def fetch(call: Call) -> Fetch | None:
     return None
 
 
+def _parameter(text: str | None, names: tuple[str, ...]) -> str | None:
+    """The parameter of ``names`` that ``text`` is written as (``$SourcePath``, ``"$Url"``), if any."""
+    m = re.fullmatch(r"\$\{?(\w+)\}?", (text or "").strip().strip("'\""))
+    return m.group(1).lower() if m and m.group(1).lower() in names else None
+
+
+def _bound(call: Call, names: tuple[str, ...], name: str) -> Word | None:
+    """The argument ``call`` gives parameter ``name``: by name, or by position among the parameters it does not
+    name (PowerShell's binding of a function's positional arguments)."""
+    if call.options.get(name) is not None:
+        return call.options[name]
+    unnamed = [n for n in names if n not in call.options]
+    index = unnamed.index(name) if name in unnamed else -1
+    return call.args[index] if 0 <= index < len(call.args) else None
+
+
+def wrapped_fetches(script: WinScript) -> dict[int, Fetch]:
+    """The downloads made through functions of the file (keyed by ``id`` of the calling ``Call``): a function whose
+    body downloads its own parameter (``Invoke-WebRequest -Uri $SourcePath -OutFile $DestinationPath``) fetches,
+    at each call, the URL the call binds to that parameter, saved where it binds the destination parameter."""
+    downloads: dict[str, tuple[str, str | None, bool]] = {}
+    for call in script.calls:
+        names = script.functions.get(call.function or "")
+        found = fetch(call) if names else None
+        if names and found is not None and found.url is not None:
+            given = _parameter(found.url.text, names)
+            if given is not None and call.function not in downloads:
+                downloads[call.function or ""] = (given, _parameter(found.dest, names), found.content)
+    wrapped: dict[int, Fetch] = {}
+    for call in script.calls:
+        spec = downloads.get(call.name)
+        if spec is None or call.function == call.name:
+            continue
+        names = script.functions[call.name]
+        url = _bound(call, names, spec[0])
+        dest = _bound(call, names, spec[1]) if spec[1] is not None else None
+        if url is not None and url_host(url.text.strip("'\"")):
+            saved = dest.text if dest is not None else None
+            wrapped[id(call)] = Fetch(call, url, saved, dest.variable if dest else call.assigned_to, spec[2])
+    return wrapped
+
+
 @dataclass(frozen=True)
 class Contact:
     call: Call
@@ -113,9 +157,11 @@ class Contact:
 
 
 def contacts(script: WinScript) -> Iterator[Contact]:
-    """Every host a call of the script contacts: a download's URL, a Chocolatey helper's URLs, ``ping HOST``."""
+    """Every host a call of the script contacts: a download's URL (also through a function of the file), a
+    Chocolatey helper's URLs, ``ping HOST``."""
+    wrapped = wrapped_fetches(script)
     for call in script.calls:
-        found = fetch(call)
+        found = wrapped.get(id(call)) or fetch(call)
         words = [found.url] if found is not None and found.url is not None else []
         words += [w for w in choco_urls(call) if w not in words]
         for word in words:

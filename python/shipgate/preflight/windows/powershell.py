@@ -44,6 +44,10 @@ _NATIVE = frozenset(
 )
 _NATIVE_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[|;#]|[^\s|;]+")
 _REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
+# The Administrators role: ``[Security.Principal.WindowsBuiltInRole]::Administrator`` or its well-known SID.
+_ADMIN_ROLE = re.compile(r"builtinrole\]\s*::\s*['\"]?administrator\b|s-1-5-32-544", re.I)
+_STATEMENT_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[;|]|[^\"';|]+")
+_STOPS = re.compile(r"^\s*(?:throw|exit)\b", re.I | re.M)
 
 
 def command_name(text: str) -> str:
@@ -62,6 +66,10 @@ class _State:
     admin: list[int] = field(default_factory=list)
     nodes: int = 0
     incomplete: str | None = None
+    functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    admin_roles: set[str] = field(default_factory=set)  # variables holding the Administrators role
+    stoppers: set[str] = field(default_factory=set)  # functions of the file whose body ends the script
+    role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
 
 
 @dataclass(frozen=True)
@@ -93,20 +101,26 @@ class _Reader:
     def _reread(self, root: Node) -> None:
         """Lines the grammar could not place (an ``ERROR`` node swallowing them, as after ``v${V}/x`` in a bare
         word) read again one at a time, when no call was found on them: tree-sitter's recovery is not the
-        shell's, and a line alone usually parses (up to 2,000 lines)."""
+        shell's, and a line alone usually parses (up to 2,000 lines). A statement of such a line that runs a file
+        by a relative path (``./setup.exe /S``: the grammar takes the ``.`` for dot-sourcing) is read as PowerShell
+        runs it, ``& ./setup.exe /S``, also on a line where other calls were found."""
         covered = {c.line for c in self.state.calls}
         lines = self.source.split(b"\n")
-        wanted: list[int] = []
+        rows: list[int] = []
         for node in _descendants(root, "ERROR"):
             for row in range(node.start_point[0], min(node.end_point[0], len(lines) - 1) + 1):
-                if row + 1 + self.offset not in covered and row not in wanted and len(wanted) < MAX_REREAD:
-                    wanted.append(row)
+                if row not in rows and len(rows) < MAX_REREAD:
+                    rows.append(row)
         before = len(self.state.calls)
-        for row in sorted(wanted):
+        for row in sorted(rows):
             text = lines[row].decode("utf-8", "replace")
-            if text.strip() and not text.lstrip().startswith("#"):
-                _Reader(text, row + self.offset, self.state).visit(
-                    Parser(_LANGUAGE).parse(lines[row]).root_node, _Where(), 0
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            pieces = [] if row + 1 + self.offset in covered else [text]
+            for piece in [*pieces, *_path_commands(text)]:
+                source = piece.encode("utf-8", "surrogateescape")
+                _Reader(piece, row + self.offset, self.state).visit(
+                    Parser(_LANGUAGE).parse(source).root_node, _Where(), 0
                 )
         if len(self.state.calls) > before:
             self.state.calls.sort(key=lambda c: c.line)  # stable: a line's own order is kept
@@ -149,7 +163,26 @@ class _Reader:
         inner = replace(where, function=name.lower() if name else where.function, assigned_to=None)
         for child in node.children:
             self.visit(child, inner, depth + 1)
+        if name:
+            self.state.functions[name.lower()] = self._parameters(node)
+            if any(_STOPS.match(self.text(s)) for s in _body_statements(node)):
+                self.state.stoppers.add(name.lower())
         return []
+
+    def _parameters(self, node: Node) -> tuple[str, ...]:
+        """A function's parameter names in order: ``function F($a, $b)`` or its body's ``param(…)`` block."""
+        block = next((c for c in node.children if c.type == "script_block"), None)
+        holders = [c for c in node.children if c.type == "function_parameter_declaration"]
+        if block is not None:
+            holders += [c for c in block.children if c.type == "param_block"]
+        names: list[str] = []
+        for holder in holders:
+            for lists in (c for c in holder.children if c.type == "parameter_list"):
+                for parameter in (c for c in lists.children if c.type == "script_parameter"):
+                    variable = next((c for c in parameter.children if c.type == "variable"), None)
+                    if variable is not None:
+                        names.append(variable_name(self.text(variable)))
+        return tuple(names)
 
     def _pipeline(self, node: Node, where: _Where, depth: int) -> list[str]:
         """A pipeline's commands in order, each consuming what the ones before it produce."""
@@ -178,12 +211,14 @@ class _Reader:
             state.settings.append(Setting(target.lower(), word.text, self.line(node)))
             return names
         assert name is not None
+        if _ADMIN_ROLE.search(self.text(right)):
+            state.admin_roles.add(name)
         table = _unwrap(right)
         if table.type == "hash_literal_expression":
             state.tables[name] = self._table(table)
         old = state.env.get(name)
         if word.value is not None or old is None or old.value is None:
-            partial = word.value is not None or table.type == "string_literal"
+            partial = word.value is not None or table.type == "string_literal" or self._joined(table) is not None
             state.env[name] = Known(word.value, word.text if partial else target, self.line(node))
         return names
 
@@ -298,12 +333,38 @@ class _Reader:
         line = self.line(inner)
         if inner.type == "string_literal":
             return string_word(text.strip(), self.state.env, line)
-        if inner.type in ("variable", "member_access") and text.startswith("$"):
+        if inner.type == "variable" and text.startswith("$"):
+            return replace(expand(text, self.state.env, line), variable=variable_name(text))
+        if inner.type == "member_access" and text.startswith("$"):
             return expand(text, self.state.env, line)
+        joined = self._joined(inner)
+        if joined is not None:
+            return joined
         if inner.type in ("generic_token", "command_name", "command_name_expr", "path_command_name"):
             quoted = text[:1] in "'\""
             return string_word(text, self.state.env, line) if quoted else expand(text, self.state.env, line)
         return Word(text, text if inner.type in ("integer_literal", "real_literal") else None, line)
+
+    def _joined(self, node: Node) -> Word | None:
+        """A string built from parts: ``$dir + "\\" + $name`` or ``@($base, $version, $file) -join "/"``, each part
+        a string or a variable resolved as an argument is; None for any other expression (arithmetic, calls)."""
+        named = [c for c in node.children if c.is_named]
+        operators = [self.text(c).strip().lower() for c in node.children if not c.is_named or "operator" in c.type]
+        kind = node.type.replace("_argument_expression", "_expression")  # inside a method's argument list
+        if kind == "additive_expression" and operators and set(operators) == {"+"}:
+            operands = named
+        elif kind == "comparison_expression" and operators == ["-join"] and len(named) == 3:
+            operands = [x for item in _array_items(named[0]) for x in (item, named[2])][:-1]
+        else:
+            return None
+        readable = ("string_literal", "variable", "additive_expression", "additive_argument_expression")
+        if not operands or any(_unwrap(o).type not in readable for o in operands):
+            return None
+        parts = [self.word(o) for o in operands]
+        text = "".join(w.text for w in parts)
+        known = all(w.value is not None for w in parts)
+        assigned = next((w.assigned_line for w in parts if w.assigned_line), None)
+        return Word(text, text if known else None, self.line(node), assigned)
 
     def _table(self, node: Node) -> dict[str, Word]:
         table: dict[str, Word] = {}
@@ -320,16 +381,29 @@ class _Reader:
             )
 
     def _admin_check(self, node: Node) -> None:
-        """``if (!$p.IsInRole([…]::Administrator)) { throw … }``: the script stops unless it runs elevated."""
+        """``if (!$p.IsInRole([…]::Administrator)) { throw … }`` (also ``if ($p.IsInRole($role)) {…} else { exit
+        }``, the role through a variable, and the stop through a function of the file that exits): the script stops
+        unless it runs elevated. Checked when the whole file is read (the stopping function may come later)."""
         condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
         block = next((c for c in node.children if c.type == "statement_block"), None)
         if condition is None or block is None:
             return
         cond = re.sub(r"\s+", "", self.text(condition)).lower()
-        negated = cond.startswith(("!", "-not", "(!", "(-not"))
-        stops = re.search(r"^\s*(?:throw|exit)\b", self.text(block).strip("{} \r\n\t"), re.I | re.M)
-        if "isinrole" in cond and "administrator" in cond and negated and stops:
-            self.state.admin.append(self.line(node))
+        role = "administrator" in cond or any(
+            re.search(r"\$(?:\w+:)?" + re.escape(v) + r"\b", cond) for v in self.state.admin_roles
+        )
+        if "isinrole" not in cond or not role:
+            return
+        if not cond.startswith(("!", "-not", "(!", "(-not")):
+            otherwise = next((c for c in node.children if c.type == "else_clause"), None)
+            block = next((c for c in otherwise.children if c.type == "statement_block"), None) if otherwise else None
+            if block is None:
+                return
+        body = self.text(block).strip("{} \r\n\t")
+        first = tuple(
+            command_name(line.split()[0]) for line in body.splitlines() if line.strip() and line.strip()[0] != "#"
+        )[:1]
+        self.state.role_checks.append((self.line(node), ("exit",) if _STOPS.search(body) else first))
 
     def _inner(self, call: Call, where: _Where, depth: int) -> None:
         """A PowerShell started by this call (``powershell -Command TEXT``, ``Start-Process powershell
@@ -392,6 +466,44 @@ def _arguments(node: Node) -> list[Node]:
     return [c for c in lists[0].children if c.type == "argument_expression"] if lists else []
 
 
+def _path_commands(line: str) -> list[str]:
+    """The statements of ``line`` (split at ``;`` outside quotes) that run a file by a relative path with forward
+    slashes (``./setup.exe /S``), written as PowerShell runs them: ``& ./setup.exe /S``."""
+    statements = [""]
+    piped = False  # past the statement's first ``|``: the rest consumes the run's output
+    for part in _STATEMENT_TOKEN.findall(line):
+        if part == ";":
+            statements.append("")
+            piped = False
+        elif part == "|" or piped:
+            piped = True
+        else:
+            statements[-1] += part
+    return ["& " + s.strip() for s in statements if s.strip().startswith(("./", "../"))]
+
+
+def _array_items(node: Node) -> list[Node]:
+    """The elements of ``@(a, b)`` or ``a, b``: down a chain of single children (``@(…)`` holding one statement)
+    to the list."""
+    inner = node
+    for _ in range(MAX_NESTING):
+        if inner.type == "array_literal_expression" and inner.named_child_count > 1:
+            return [c for c in inner.children if c.is_named]
+        named = [c for c in inner.children if c.is_named]
+        if len(named) != 1:
+            return []
+        inner = named[0]
+    return []
+
+
+def _body_statements(function: Node) -> list[Node]:
+    """The statements of a function's body at its top level."""
+    block = next((c for c in function.children if c.type == "script_block"), None)
+    body = next((c for c in block.children if c.type == "script_block_body"), None) if block is not None else None
+    statements = next((c for c in body.children if c.type == "statement_list"), None) if body is not None else None
+    return [c for c in statements.children if c.is_named] if statements is not None else []
+
+
 def _descendants(node: Node, kind: str) -> list[Node]:
     found: list[Node] = []
     stack = [node]
@@ -409,4 +521,6 @@ def read_powershell(source: str, offset: int = 0) -> Reading:
     and why the reading stopped early, if it did."""
     state = _State()
     _Reader(source, offset, state).read()
-    return Reading(state.calls, state.settings, state.entries, state.admin, state.incomplete)
+    stop = state.stoppers | {"exit", "throw"}
+    state.admin += [line for line, calls in state.role_checks if stop.intersection(calls)]
+    return Reading(state.calls, state.settings, state.entries, state.admin, state.incomplete, state.functions)

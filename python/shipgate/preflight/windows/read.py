@@ -49,4 +49,5 @@ def parse_windows(path: str, source: str) -> WinScript:
         hash_entries=tuple(found.entries),
         admin_checks=tuple(sorted(set(found.admin))),
         incomplete=found.incomplete,
+        functions=dict(found.functions),
     )
