@@ -331,13 +331,23 @@ def _compose_fetches(command: Command) -> bool:
 _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by name or by php
 
 
+def _runs_pip_module(command: Command) -> bool:
+    """``python3 -m pip …``, also when the interpreter is a program the script holds in a value it cannot know
+    (``"$PY" -m pip``, a Python runner's ``self._python``): ``-m pip`` is Python's switch that runs the pip module,
+    so the program taking it is a Python interpreter."""
+    name = command.name
+    words = command.words
+    return (name is None or name.startswith("python")) and [w.text for w in words[:2]] == ["-m", "pip"]
+
+
 def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
-    if name not in _TOOLS and name not in _COMPOSE_TOOLS and not name.startswith("python") and name not in _PHP:
+    pip_module = _runs_pip_module(command)
+    if name not in _TOOLS and name not in _COMPOSE_TOOLS and not pip_module and name not in _PHP:
         return None  # neither a fetching tool, nor compose, nor ``python -m pip``, nor ``php composer.phar``
     tool = name
     words = [w.text for w in command.words]
-    if name.startswith("python") and words[:2] == ["-m", "pip"]:
+    if pip_module:
         tool, words = "pip", words[2:]
     script = words[0].rpartition("/")[2] if words else ""
     if name in _PHP and (name == "composer.phar" or script in ("composer.phar", "composer")):

@@ -74,11 +74,24 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("artisan", "migrate:refresh"),
         ("bin/console", "doctrine:migrations:migrate"),
         ("flarum", "migrate"),  # Flarum's console: "php flarum migrate" runs the outstanding migrations
+        # October CMS's ``october:up`` and its fork Winter CMS's ``winter:up``: "Builds database tables for
+        # October/Winter and all plugins" (every pending core and plugin migration); ``october:migrate`` is its
+        # later name in October
+        ("artisan", "october:up"),
+        ("artisan", "october:migrate"),
+        ("artisan", "winter:up"),
         ("phinx", "migrate"),  # ``php vendor/bin/phinx migrate``
         ("phinx", "rollback"),
     ),
     # the same entry scripts run as programs by their shebang: ``./artisan migrate``, ``bin/console doctrine:…``
-    "artisan": (("migrate",), ("migrate:fresh",), ("migrate:refresh",)),
+    "artisan": (
+        ("migrate",),
+        ("migrate:fresh",),
+        ("migrate:refresh",),
+        ("october:up",),
+        ("october:migrate",),
+        ("winter:up",),
+    ),
     "console": (("doctrine:migrations:migrate",),),
     "flask": (("db", "upgrade"),),
     "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)
@@ -605,8 +618,11 @@ def _migrating_calls(script: Script) -> set[int]:
 def _rows_only(sql: SqlFile | None) -> bool:
     """A file of ``INSERT`` rows alone, every statement read (glewlwyd's ``postgre.default.sql`` of default scopes
     and modules): it seeds data and changes no schema, so two runs cannot migrate concurrently."""
-    return sql is not None and bool(sql.statements) and sql.unchecked == 0 and all(
-        s.kind == "insert" for s in sql.statements
+    return (
+        sql is not None
+        and bool(sql.statements)
+        and sql.unchecked == 0
+        and all(s.kind == "insert" for s in sql.statements)
     )
 
 

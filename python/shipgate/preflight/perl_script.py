@@ -12,7 +12,10 @@ everything after ``__END__``/``__DATA__``. It reads only:
   interpolated ``$x`` in a double-quoted string, is an unknown word (``${PERL_VALUE}``);
 - backticks and ``qx{…}``: a shell command line;
 - a uid check that ends the script: ``die … if $> != 0;``, ``exit 1 unless $> == 0;``, ``if ($> != 0) { … exit
-  …; }`` (also ``$<``, ``$EUID``, ``$UID``), written as ``[ "$(id -u)" -ne 0 ] && exit 1``.
+  …; }`` (also ``$<``, ``$EUID``, ``$UID``), written as ``[ "$(id -u)" -ne 0 ] && exit 1``; an exit in the block
+  that a further condition decides (``exit 1 unless ask_yesno(…)``) does not end every run: no check;
+- in a script that loads CPAN.pm, its install methods (``$m->install``, ``->force('install', …)``): ``cpan MODULE``
+  (``shipgate.preflight.perl_cpan``).
 
 A variable names the program when ``shipgate.preflight.perl_programs`` finds one (``$cpanm = 'cpanm'``; ``@cmd =
 ($cpanm, …)``). ``Build.PL``/``Makefile.PL`` (CPAN build configuration, no install step) keep only their runs of a
@@ -36,7 +39,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from shipgate.preflight import perl_subs
+from shipgate.preflight import perl_cpan, perl_subs
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.perl_platform import other_os_spans
 from shipgate.preflight.perl_programs import command_variables, program_variables
@@ -46,6 +49,7 @@ Piece = tuple[int, str]
 MAX_CHARS = 1_000_000
 MAX_TOKENS = 400_000
 UNKNOWN = "${PERL_VALUE}"
+UNKNOWN_WORD = f'"{UNKNOWN}"'
 
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*perl")
 _END = re.compile(r"^__(?:END|DATA)__\s*$", re.M)
@@ -263,7 +267,7 @@ def _quote(word: str) -> str:
 
 
 def _pieces(tokens: list[_Token]) -> list[Piece]:
-    reader = _Reader(tokens, program_variables(tokens), command_variables(tokens))
+    reader = _Reader(tokens, program_variables(tokens), command_variables(tokens), perl_cpan.loads_cpan(tokens))
     elsewhere = other_os_spans(tokens)
 
     away = bytearray(len(tokens))  # 1 for the tokens of a block taken only on another operating system
@@ -305,6 +309,7 @@ class _Reader:
     tokens: list[_Token]
     programs: dict[str, str]  # variables that name a program
     commands: dict[str, list[_Token]]  # scalars that hold command lines
+    cpan: bool = False  # the script loads CPAN.pm: its install methods are ``cpan MODULE``
 
     def piece(self, i: int, known: Mapping[str, str] | None = None) -> Piece | None:
         token, tokens = self.tokens[i], self.tokens
@@ -315,6 +320,9 @@ class _Reader:
             return (token.line, command) if command else None
         if token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
+        modules = perl_cpan.installed_modules(tokens, i) if self.cpan else None
+        if modules is not None:
+            return (token.line, "cpan " + " ".join(UNKNOWN_WORD if m is None else _quote(m) for m in modules))
         return None
 
     def names_parameter(self, i: int, params: Sequence[str]) -> bool:
@@ -426,14 +434,29 @@ def _uid_check(tokens: list[_Token], i: int) -> bool:
 
 
 def _block_ends(tokens: list[_Token], open_at: int) -> bool:
+    """The block opened at ``open_at`` dies or exits in a statement of its own that nothing else decides: ``exit 1
+    unless ask_yesno("Continue as non-root user? [yes] ", 1)`` ends the script only when the operator says no."""
     depth = 0
-    for t in tokens[open_at : open_at + 2000]:
+    for at in range(open_at, min(len(tokens), open_at + 2000)):
+        t = tokens[at]
         if t.text == "{":
             depth += 1
         elif t.text == "}":
             depth -= 1
             if depth == 0:
                 return False
-        elif depth == 1 and t.kind == "word" and t.text in _ENDS:
+        elif depth == 1 and t.kind == "word" and t.text in _ENDS and not _conditional(tokens, at):
             return True
     return False
+
+
+def _conditional(tokens: list[_Token], at: int) -> bool:
+    """The statement around ``tokens[at]`` runs it only on a further condition (``… if …``, ``… unless …``, ``… or
+    exit``)."""
+    start = at
+    while start > 0 and tokens[start - 1].text not in (";", "{", "}"):
+        start -= 1
+    end = at
+    while end < len(tokens) and tokens[end].text not in (";", "}"):
+        end += 1
+    return any(t.text in _STOP_WORDS for t in tokens[start:end] if t.kind in ("word", "op"))

@@ -88,7 +88,9 @@ _STEP_NAME = re.compile(
 # An executable's name (no extension: a command run by name) that ends in the step it performs, glued to the
 # product's prefix as command names often are (``msfupdate``, ``pveupgrade``, ``fooinstall``)
 _GLUED_STEP_COMMAND = re.compile(r"^[a-z][a-z0-9]*(?:install|upgrade|update)$")
-_STEP_DIRS = frozenset({"bin", "sbin", "scripts", "setup", "install", "installer", "bootstrap", "upgrade", "deploy"})
+_STEP_DIRS = frozenset(
+    {"bin", "sbin", "scripts", "setup", "install", "installer", "installers", "bootstrap", "upgrade", "deploy"}
+)
 _UNDO = frozenset({"down", "downgrade", "rollback", "uninstall", "purge"})
 _ROOT_HELPER = re.compile(r"^_?(?:assert|require|ensure|check|must_be|die_unless)_?(?:running_)?(?:as_)?root$")
 _EXITS = frozenset({"exit", "_exit", "quit", "abort"})
