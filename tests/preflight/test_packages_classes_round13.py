@@ -36,3 +36,22 @@ def test_numbered_functions_outside_a_migrations_module_or_alone_are_not_migrati
     single = _NUMBERED.split("async def m002", maxsplit=1)[0]
     assert findings({"wallets/core/migrations.py": single}) == []
 
+
+ENDPOINT = "preflight.external_endpoint"
+_SITES = ("wikipedia.org", "wiktionary.org", "php.net", "python.org", "ietf.org", "man.cx", "amazon.com",
+          "google.com", "paypal.com", "dokuwiki.org")
+
+
+def test_a_link_map_of_templates_a_name_completes_names_no_host() -> None:
+    # a wiki's interwiki shortcuts: links the wiki writes into pages, followed by the reader's browser
+    shortcuts = "".join(f"s{k}    https://www.{site}/wiki/{{NAME}}\n" for k, site in enumerate(_SITES))
+    assert findings({"etc/wiki/interwiki.conf": "# shortcuts\n" + shortcuts + "tel   tel:{NAME}\n"}) == []
+
+
+def test_a_list_of_named_feeds_is_still_read() -> None:
+    # near miss: the same shape with whole URLs (feeds a reader polls), and a link map of fewer than ten URLs
+    feeds = "".join(f"s{k}    https://www.{site}/feed.xml\n" for k, site in enumerate(_SITES))
+    assert len([f for f in findings({"etc/reader/feeds.conf": feeds}) if f[0] == ENDPOINT]) == len(_SITES)
+    few = "".join(f"s{k}    https://www.{site}/wiki/{{NAME}}\n" for k, site in enumerate(_SITES[:9]))
+    assert len([f for f in findings({"etc/wiki/interwiki.conf": few}) if f[0] == ENDPOINT]) == 9
+
