@@ -55,3 +55,33 @@ def test_a_list_of_named_feeds_is_still_read() -> None:
     few = "".join(f"s{k}    https://www.{site}/wiki/{{NAME}}\n" for k, site in enumerate(_SITES[:9]))
     assert len([f for f in findings({"etc/wiki/interwiki.conf": few}) if f[0] == ENDPOINT]) == 9
 
+
+_CHECKOUT = (
+    "from pydantic import BaseSettings, Field\n"  # 1
+    "\n"  # 2
+    "class ShopSettings(BaseSettings):\n"  # 3
+    '    shop_payment_success_url: str = Field(default="https://shop.vendor.io")\n'  # 4
+    '    shop_payment_webhook_url: str = Field(default="https://your-shop-domain-here.com/api/callback")\n'  # 5
+    '    shop_api_endpoint: str = Field(default="https://api.payments.io")\n'  # 6
+    "\n"  # 7
+    "def checkout(opts, settings):\n"  # 8
+    "    success_url = (\n"  # 9
+    "        opts.success_url\n"  # 10
+    "        or settings.shop_payment_success_url\n"  # 11
+    '        or "https://vendor.io"\n'  # 12
+    "    )\n"  # 13
+    '    return {"cancel_url": success_url, "setup_order_redirect_url": (opts.url or "https://vendor.io/done")}\n'  # 14
+)
+
+
+def test_where_a_payment_flow_sends_the_browser_and_a_placeholder_phrase_host_are_not_contacted() -> None:
+    # success/cancel/redirect URLs are handed to the provider for the customer's browser; the webhook default is a
+    # placeholder for the operator's own domain; the provider's API stays a host the product requests
+    assert findings({"shop/settings.py": _CHECKOUT}) == [(ENDPOINT, 6)]
+
+
+def test_a_fallback_url_under_another_name_and_a_phrase_with_no_generic_word_are_still_read() -> None:
+    # near miss: an API address given the same way, and a hyphenated host of a filler and a product's name
+    code = _CHECKOUT.replace("success_url = (", "api_url = (").replace("your-shop-domain-here.com", "my-shop.com")
+    assert {(ENDPOINT, 5), (ENDPOINT, 6), (ENDPOINT, 12)} <= set(findings({"shop/settings.py": code}))
+
