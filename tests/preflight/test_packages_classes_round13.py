@@ -85,3 +85,35 @@ def test_a_fallback_url_under_another_name_and_a_phrase_with_no_generic_word_are
     code = _CHECKOUT.replace("success_url = (", "api_url = (").replace("your-shop-domain-here.com", "my-shop.com")
     assert {(ENDPOINT, 5), (ENDPOINT, 6), (ENDPOINT, 12)} <= set(findings({"shop/settings.py": code}))
 
+
+REWRITE = "preflight.migration_rewrites_table"
+_TIMEZONE = (
+    "from alembic import op\n"  # 1
+    "import sqlalchemy as sa\n"  # 2
+    "import forum.utils.database\n"  # 3
+    "\n"  # 4
+    'revision = "d9530a529b3f"\n'  # 5
+    'down_revision = "221d918aa9f0"\n'  # 6
+    "\n"  # 7
+    "def upgrade():\n"  # 8
+    '    with op.batch_alter_table("users") as batch_op:\n'  # 9
+    "        batch_op.alter_column(\n"  # 10
+    '            "date_joined",\n'  # 11
+    "            existing_type=sa.DateTime(timezone=False),\n"  # 12
+    "            type_=forum.utils.database.UTCDateTime(timezone=True),\n"  # 13
+    "        )\n"  # 14
+)
+
+
+def test_a_change_to_timestamp_with_time_zone_through_a_decorated_type_is_a_rewrite() -> None:
+    # ``UTCDateTime`` decorates ``DateTime``; with ``timezone=True`` it is timestamptz, not binary-coercible
+    got = findings({"forum/migrations/201606210939_d9530a529b3f_timezones.py": _TIMEZONE})
+    assert sorted(got) == sorted([(UNLOCKED, 10), (REWRITE, 10)])
+
+
+def test_a_change_to_text_is_still_read_as_a_possible_widening() -> None:
+    # near miss: the same revision changing the column to ``sa.Text()`` (no rewrite when the old type is varchar)
+    text = _TIMEZONE.replace("forum.utils.database.UTCDateTime(timezone=True)", "sa.Text()")
+    got = findings({"forum/migrations/201606210939_d9530a529b3f_timezones.py": text})
+    assert sorted(got) == [(UNLOCKED, 10)]
+
