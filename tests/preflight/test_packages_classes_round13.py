@@ -117,3 +117,26 @@ def test_a_change_to_text_is_still_read_as_a_possible_widening() -> None:
     got = findings({"forum/migrations/201606210939_d9530a529b3f_timezones.py": text})
     assert sorted(got) == [(UNLOCKED, 10)]
 
+
+_FLAKE = (
+    "{\n"  # 1
+    '  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.05";\n'  # 2
+    "  outputs = { self, nixpkgs }: {\n"  # 3
+    "    overrides = final: prev: {\n"  # 4
+    "      src = prev.fetchurl {\n"  # 5
+    '        url = "https://files.pythonhosted.org/packages/a2/92/wallycore-1.4.0.tar.gz";\n'  # 6
+    '        hash = "sha256-4J2dUu2ljvQv4+4TEGfZxuXFp4Gxg6Gkp2eVc9UxsX8=";\n'  # 7
+    "      };\n"  # 8
+    "    };\n"  # 9
+    "  };\n"  # 10
+    "}\n"  # 11
+)
+
+
+def test_a_nix_flake_is_a_build_recipe_whose_urls_nix_fetches_against_hashes() -> None:
+    assert findings({"flake.nix": _FLAKE}) == []
+
+
+def test_the_same_url_setting_in_another_nix_file_is_still_read() -> None:
+    # near miss: a NixOS module or any other .nix file is configuration, not the recipe
+    assert (ENDPOINT, 6) in findings({"nix/modules/service.nix": _FLAKE})
