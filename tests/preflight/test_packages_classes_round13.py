@@ -140,3 +140,33 @@ def test_a_nix_flake_is_a_build_recipe_whose_urls_nix_fetches_against_hashes() -
 def test_the_same_url_setting_in_another_nix_file_is_still_read() -> None:
     # near miss: a NixOS module or any other .nix file is configuration, not the recipe
     assert (ENDPOINT, 6) in findings({"nix/modules/service.nix": _FLAKE})
+
+
+EGRESS = "preflight.implicit_egress"
+UNVERIFIED = "preflight.unverified_download_exec"
+_UV_IMAGE = (
+    "FROM python:3.12-slim\n"  # 1
+    "WORKDIR /app\n"  # 2
+    "COPY . .\n"  # 3
+    "RUN uv sync --all-extras\n"  # 4
+    'CMD ["uv", "--offline", "run", "--no-sync", "app"]\n'  # 5
+)
+_UV_INSTALL = (
+    "#!/bin/sh\n"  # 1
+    "set -e\n"  # 2
+    'git clone https://github.com/acme/wallet.git "$HOME/wallet"\n'  # 3
+    'cd "$HOME/wallet"\n'  # 4
+    "uv sync --python 3.12 --no-dev\n"  # 5
+)
+
+
+def test_uv_sync_reaches_pypi_and_builds_the_project_it_runs_in() -> None:
+    assert (EGRESS, 4) in findings({"Dockerfile": _UV_IMAGE})
+    got = findings({"install.sh": _UV_INSTALL})
+    assert (EGRESS, 5) in got and (UNVERIFIED, 5) in got
+
+
+def test_uv_offline_and_its_run_of_an_installed_project_reach_nothing() -> None:
+    # near miss: ``--offline`` reads the cache only; ``uv run`` is no fetch (the image's CMD)
+    offline = _UV_IMAGE.replace("uv sync --all-extras", "uv sync --offline --all-extras")
+    assert [f for f in findings({"Dockerfile": offline}) if f[0] == EGRESS] == []
