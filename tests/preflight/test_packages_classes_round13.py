@@ -170,3 +170,31 @@ def test_uv_offline_and_its_run_of_an_installed_project_reach_nothing() -> None:
     # near miss: ``--offline`` reads the cache only; ``uv run`` is no fetch (the image's CMD)
     offline = _UV_IMAGE.replace("uv sync --all-extras", "uv sync --offline --all-extras")
     assert [f for f in findings({"Dockerfile": offline}) if f[0] == EGRESS] == []
+
+
+SUDO = "preflight.sudo_unavailable"
+CREDENTIAL = "preflight.hardcoded_credential"
+_REGTEST_COMPOSE = (
+    "services:\n"  # 1
+    "  postgres:\n"  # 2
+    "    image: postgres:16\n"  # 3
+    "    environment:\n"  # 4
+    "      - POSTGRES_PASSWORD=boltz\n"  # 5
+)
+_REGTEST_SCRIPT = (
+    "#!/bin/sh\n"  # 1
+    "docker compose up -d --remove-orphans\n"  # 2
+    "sudo rm -rf ./data/lnd-1 ./data/lnd-2\n"  # 3
+)
+
+
+def test_a_regtest_folder_is_the_test_suites_environment() -> None:
+    files = {"docker/regtest/docker-compose.yml": _REGTEST_COMPOSE, "docker/regtest/docker-scripts.sh": _REGTEST_SCRIPT}
+    assert findings(files) == []
+
+
+def test_the_same_stack_in_a_deployment_folder_is_still_read() -> None:
+    # near miss: a production stack and its start script
+    files = {"docker/prod/docker-compose.yml": _REGTEST_COMPOSE, "docker/prod/docker-scripts.sh": _REGTEST_SCRIPT}
+    got = findings(files)
+    assert (CREDENTIAL, 5) in got and (SUDO, 3) in got

@@ -28,7 +28,8 @@ logs in with those words:
 - **Development tooling** (:func:`is_development_file`): a project's developer and CI folders (``scripts-dev/``,
   ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``, Transifex's ``.tx/``) and CI/test-runner files
   (``appveyor.yml``, ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``, ``Jenkinsfile``): run by its
-  developers and CI, never by an install. So are a maintainer's tools in a project's ``scripts/``, ``tools/`` or
+  developers and CI, never by an install; so is a ``regtest/`` folder (the regression-test environment a test suite
+  runs against). So are a maintainer's tools in a project's ``scripts/``, ``tools/`` or
   ``dev/`` folder named for releasing, validating, testing or copyright upkeep (``make-release``,
   ``validate-commits``, ``dbmigrate-test``) and an image built to run tests (``Dockerfile-js-testbed``).
   Their scripts (shell, PowerShell) are not steps (``runners.steps``), and a word under a password-like name in
@@ -153,6 +154,9 @@ _DEVELOPMENT_DIR = re.compile(
     # a project's top-level tutorial tree: the context its documentation renders into tutorial pages and the box a
     # tutorial is tried in (a Vagrant provisioner), as ``docs/`` is read for people
     r"|^tutorials?/"
+    # a regression-test environment the test suite runs against (``docker/regtest/``: its nodes' compose file, the
+    # scripts that start and reset them)
+    r"|(?:^|/)regtest/"
 )
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
