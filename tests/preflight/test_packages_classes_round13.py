@@ -198,3 +198,23 @@ def test_the_same_stack_in_a_deployment_folder_is_still_read() -> None:
     files = {"docker/prod/docker-compose.yml": _REGTEST_COMPOSE, "docker/prod/docker-scripts.sh": _REGTEST_SCRIPT}
     got = findings(files)
     assert (CREDENTIAL, 5) in got and (SUDO, 3) in got
+
+
+_VUE = (
+    "<template>\n"  # 1
+    "  <login-form\n"  # 2
+    '    v-model:password_1="password"\n'  # 3
+    '    v-model:password_2="passwordRepeat"\n'  # 4
+    '  ></login-form>\n'  # 5
+    "</template>\n"  # 6
+)
+
+
+def test_a_vue_directive_binds_an_expression_not_a_password() -> None:
+    assert findings({"app/templates/pages/home.vue": _VUE}) == []
+
+
+def test_a_plain_password_attribute_in_the_same_template_is_still_a_credential() -> None:
+    # near miss: the attribute without the directive is a literal the page carries
+    plain = _VUE.replace('v-model:password_1="password"', 'password_1="Tr0ub4dor&3x"')
+    assert (CREDENTIAL, 3) in findings({"app/templates/pages/home.vue": plain})
