@@ -218,3 +218,23 @@ def test_a_plain_password_attribute_in_the_same_template_is_still_a_credential()
     # near miss: the attribute without the directive is a literal the page carries
     plain = _VUE.replace('v-model:password_1="password"', 'password_1="Tr0ub4dor&3x"')
     assert (CREDENTIAL, 3) in findings({"app/templates/pages/home.vue": plain})
+
+
+_FIELDS = (
+    "from pydantic import BaseSettings, Field\n"  # 1
+    "\n"  # 2
+    "class FundingSettings(BaseSettings):\n"  # 3
+    '    fake_wallet_secret: str = Field(default="ToTheMoon1")\n'  # 4
+    '    funding_source: str = Field(default="ToTheMoon1")\n'  # 5
+    '    api_secret: str | None = Field(default=None)\n'  # 6
+)
+
+
+def test_a_settings_fields_literal_default_under_a_secret_name_is_a_credential() -> None:
+    assert findings({"wallets/settings.py": _FIELDS}) == [(CREDENTIAL, 4)]
+
+
+def test_a_fields_call_with_no_literal_default_holds_no_secret() -> None:
+    # near miss: a computed default (``default_factory``) gives nothing to read
+    computed = _FIELDS.replace('secret: str = Field(default="ToTheMoon1")', "secret: str = Field(default_factory=token_hex)")
+    assert findings({"wallets/settings.py": computed}) == []
