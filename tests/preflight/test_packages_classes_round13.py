@@ -236,5 +236,6 @@ def test_a_settings_fields_literal_default_under_a_secret_name_is_a_credential()
 
 def test_a_fields_call_with_no_literal_default_holds_no_secret() -> None:
     # near miss: a computed default (``default_factory``) gives nothing to read
-    computed = _FIELDS.replace('secret: str = Field(default="ToTheMoon1")', "secret: str = Field(default_factory=token_hex)")
+    literal = 'secret: str = Field(default="ToTheMoon1")'
+    computed = _FIELDS.replace(literal, "secret: str = Field(default_factory=token_hex)")
     assert findings({"wallets/settings.py": computed}) == []
