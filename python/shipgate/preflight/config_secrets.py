@@ -4,7 +4,8 @@ launchd jobs.
 - XML: an attribute named for a password (``<user username="both" password="tomcat"/>`` in ``tomcat-users.xml``,
   ``keystorePass="…"`` on a connector) and an element of one line named for one (``<password>sa</password>`` in a
   WildFly datasource). Comments (``<!-- … -->``) are blanked first; a file is XML when its first non-blank text is
-  markup (``markup.without_xml_comments`` decides the same way).
+  markup (``markup.without_xml_comments`` decides the same way). A Vue directive (``v-model:password="password"``,
+  ``v-bind:password="form.password"``) binds a component's property to an expression, not to a literal.
 - JAAS login-module options in a file that configures a ``LoginModule`` (Kafka's ``sasl.jaas.config``, a
   ``jaas.conf``): ``user_<name>="<password>"`` defines a user of the PLAIN module's database; the module's own
   ``password="…"`` is read by the keyword reader already.
@@ -42,6 +43,8 @@ _ENTITIES = {"&quot;": '"', "&apos;": "'"}
 
 
 def _password_attribute(name: str) -> bool:
+    if name.startswith("v-"):
+        return False  # a Vue directive: its value is an expression (a variable), not text
     local = name.rpartition(":")[2]
     return password_name(local) or bool(_CAMEL_PASS.search(local))
 

@@ -17,7 +17,9 @@ logs in with those words:
   (``$labels['password'] = 'Passwort'``, ``field_password: Password``, a translator's ``Language-Team`` link).
 - **Host catalogues** (:func:`is_host_catalogue`): a file of nothing but URLs, one a line, at least
   ``CATALOGUE_MIN`` of them (apt-cacher-ng's ``ubuntu_mirrors``): a list the product matches requests against or
-  picks one entry from, not a list of hosts it contacts.
+  picks one entry from, not a list of hosts it contacts. So is a link map (:func:`is_link_map`): lines of a short
+  name and one link target, at least ``CATALOGUE_MIN`` of them URLs and most of those templates or prefixes a name
+  completes (a wiki's interwiki shortcuts, ``wp https://en.wikipedia.org/wiki/{NAME}``): links written into pages.
 - **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first
   line runs past ``BUNDLE_LINE`` characters): library code a browser runs, with its credits and links inside.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
@@ -26,7 +28,8 @@ logs in with those words:
 - **Development tooling** (:func:`is_development_file`): a project's developer and CI folders (``scripts-dev/``,
   ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``, Transifex's ``.tx/``) and CI/test-runner files
   (``appveyor.yml``, ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``, ``Jenkinsfile``): run by its
-  developers and CI, never by an install. So are a maintainer's tools in a project's ``scripts/``, ``tools/`` or
+  developers and CI, never by an install; so is a ``regtest/`` folder (the regression-test environment a test suite
+  runs against). So are a maintainer's tools in a project's ``scripts/``, ``tools/`` or
   ``dev/`` folder named for releasing, validating, testing or copyright upkeep (``make-release``,
   ``validate-commits``, ``dbmigrate-test``) and an image built to run tests (``Dockerfile-js-testbed``).
   Their scripts (shell, PowerShell) are not steps (``runners.steps``), and a word under a password-like name in
@@ -151,6 +154,9 @@ _DEVELOPMENT_DIR = re.compile(
     # a project's top-level tutorial tree: the context its documentation renders into tutorial pages and the box a
     # tutorial is tried in (a Vagrant provisioner), as ``docs/`` is read for people
     r"|^tutorials?/"
+    # a regression-test environment the test suite runs against (``docker/regtest/``: its nodes' compose file, the
+    # scripts that start and reset them)
+    r"|(?:^|/)regtest/"
 )
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
@@ -167,6 +173,10 @@ _MAINTAINER_TOOL = re.compile(
     r"|(?:^|/)Dockerfile[-_.](?:[\w-]*[-_.])?(?:test|tests|testbed|ci|dev|devel|development)$"
 )
 _CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
+# a link map's line: a short name, then one link target (``wp  https://…/wiki/{NAME}``, ``tel  tel:{NAME}``)
+_LINK_MAP_LINE = re.compile(r"([\w.+-]{1,32})[ \t]+([a-zA-Z][a-zA-Z0-9+.-]{0,15}:\S*|:\S+)")
+# a target a name completes: a ``{NAME}``-style placeholder, or a path or query left open (``…/``, ``…?q=``)
+_LINK_TEMPLATE = re.compile(r"\{[A-Z]+\}|[/=]$")
 # what a person writes under a password-like name; the formats of real tokens (keys, JWTs) are named otherwise
 _WORD_KINDS = ("password or key assignment", "password in URL", "password assignment", "password option")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
@@ -515,9 +525,27 @@ def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:
     return count >= CATALOGUE_MIN
 
 
+def is_link_map(lines: Sequence[tuple[int, str]]) -> bool:
+    """Every line that is not blank or a ``#`` comment is a short name and one link target, at least
+    ``CATALOGUE_MIN`` targets are URLs, and most of those are templates or prefixes a name completes."""
+    urls = templates = 0
+    for _, text in lines:
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _LINK_MAP_LINE.fullmatch(stripped)
+        if match is None:
+            return False
+        target = match.group(2)
+        if "://" in target:
+            urls += 1
+            templates += _LINK_TEMPLATE.search(target) is not None
+    return urls >= CATALOGUE_MIN and templates * 2 > urls
+
+
 def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
     """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data, development
-    tooling, a web bundle, a host catalogue, a filter's rule file (``rule_files``) or a schema
+    tooling, a web bundle, a host catalogue or link map, a filter's rule file (``rule_files``) or a schema
     (``schema_documents``)."""
     return (
         is_package_metadata(path)
@@ -527,6 +555,7 @@ def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
         or is_development_file(path)
         or is_web_bundle(path, lines)
         or is_host_catalogue(lines)
+        or is_link_map(lines)
         or is_rule_file(path, lines)
         or is_schema_document(path, lines)
     )

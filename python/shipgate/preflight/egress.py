@@ -65,6 +65,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "opkg": (frozenset({"install", "update", "upgrade"}), "the OpenWrt package feeds"),
     "pip": (frozenset({"install", "download"}), "pypi.org"),
     "pip3": (frozenset({"install", "download"}), "pypi.org"),
+    # uv resolves a project's dependencies and installs them from PyPI (``uv sync``, ``uv add``, ``uv lock``)
+    "uv": (frozenset({"sync", "add", "lock"}), "pypi.org"),
     "npm": (frozenset({"install", "i", "ci", "update"}), "registry.npmjs.org"),
     "yarn": (frozenset({"install", "add"}), "registry.yarnpkg.com"),
     "pnpm": (frozenset({"install", "add", "i"}), "registry.npmjs.org"),
@@ -401,6 +403,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool in ("pip", "pip3") and "--no-index" in words:
         return None
+    if tool == "uv" and "--offline" in words:
+        return None  # the cache only: uv contacts no index
     if tool == "bundle" and ops[:1] == ["install"] and "--local" in words:
         return None  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
     if tool == "bundle" and ops[:1] == ["add"] and "--skip-install" in words:

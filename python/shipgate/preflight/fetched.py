@@ -392,6 +392,8 @@ _BUILDS_HERE = {
     "make": frozenset(),
     "gmake": frozenset(),
     "bundle": frozenset({"install", "update", "check", "exec"}),
+    # uv builds and installs the project it is started in (its pyproject's build backend), and runs its commands
+    "uv": frozenset({"sync", "run"}),
     "rake": frozenset(),
     "phinx": frozenset({"migrate", "rollback", "seed:run"}),
 }

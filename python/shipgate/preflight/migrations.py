@@ -634,11 +634,16 @@ def _new_tables(sql: SqlFile) -> list[bool]:
     """For each statement, whether every table it names was created by an earlier statement of the file (a table
     renamed or dropped before a CREATE TABLE of the same name is still the live one where that happens). A table
     created ``IF NOT EXISTS`` and altered later in the file is one the file upgrades in place (Alerta's
-    ``schema.sql``, run at every start): it may be live, so it is not new."""
+    ``schema.sql``, run at every start): it may be live, so it is not new. In a module of upgrade functions run one
+    at a time (``sql.step_starts``), a table is new only within the step that creates it."""
     created: set[str] = set()
     kept = _upgraded_in_place(sql)
     new: list[bool] = []
+    starts = list(sql.step_starts)
     for s in sql.statements:
+        while starts and s.line >= starts[0]:
+            starts.pop(0)
+            created.clear()  # a later step: what earlier steps created is live by now
         new.append(bool(s.tables) and set(s.tables) <= created)
         if s.kind == "create_table":
             created.update(t for t in s.tables if t not in kept)

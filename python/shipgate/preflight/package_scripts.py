@@ -66,10 +66,11 @@ _FORMULA = re.compile(r"(?m)^\s*(?:class\s+\w+\s*<\s*(?:Formula|AbstractPhpExten
 
 def is_package_recipe(text_path: str, text: str) -> bool:
     """A build recipe read as text: a Homebrew formula or cask (Ruby), an Arch ``PKGBUILD``, an Alpine
-    ``APKBUILD``. The URLs in it are what the package manager itself fetches (sources and bottles checked against
-    the recipe's digests) and the project's pages; no step of the package contacts them."""
+    ``APKBUILD``, a Nix flake (``flake.nix``: its sources and overrides, ``url = "…"`` beside a ``hash``). The URLs
+    in it are what the package manager itself fetches (sources and bottles checked against the recipe's digests)
+    and the project's pages; no step of the package contacts them."""
     name = posixpath.basename(text_path)
-    if name in ("PKGBUILD", "APKBUILD"):
+    if name in ("PKGBUILD", "APKBUILD", "flake.nix"):
         return True
     return name.endswith(".rb") and bool(_FORMULA.search(text))
 

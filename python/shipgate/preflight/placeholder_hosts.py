@@ -4,7 +4,9 @@ A sample configuration says where a value goes with words rather than a name (sm
 my.mail.host`` and ``cgiurl = http://some.url/smokeping.cgi``, ``self.hostname = "foo.bar"``). ``host``, ``url`` and
 ``bar`` are delegated top-level domains, so the public-suffix test (``public_suffix``) takes these for public
 names; a name made only of placeholder words, one of them a filler (``my``, ``your``, ``some``, ``foo``, ``bar``…),
-names no host anyone runs. ``mail.vendor.io`` or ``smtp.host`` (no filler) stay names.
+names no host anyone runs. ``mail.vendor.io`` or ``smtp.host`` (no filler) stay names. So does a name whose first
+label is a hyphenated phrase opening with a filler and holding a generic word (``your-domain.com``,
+``your-lnbits-domain-here.com``, ``my-server.net``): an instruction spelled as a host.
 """
 
 from __future__ import annotations
@@ -20,4 +22,7 @@ def placeholder_host(host: str) -> bool:
     """Every label of ``host`` is a filler or a generic word, and one at least a filler (``my.mail.host``)."""
     labels = host.strip().rstrip(".").lower().split(".")
     words = [label in _FILLERS or label in _GENERIC for label in labels]
-    return len(labels) >= 2 and all(words) and any(label in _FILLERS for label in labels)
+    if len(labels) >= 2 and all(words) and any(label in _FILLERS for label in labels):
+        return True
+    phrase = labels[0].split("-")
+    return len(labels) >= 2 and len(phrase) >= 2 and phrase[0] in _FILLERS and any(w in _GENERIC for w in phrase)

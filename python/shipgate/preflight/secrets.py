@@ -257,6 +257,12 @@ _ANNOTATED = re.compile(
     r"""^(\s*[\w.]+)\s*:\s*[\w.]+(?:\[[\w., |\[\]]*\])?(?:\s*\|\s*[\w.]+)*\s*(=\s*)(?=[rbuf]{0,2}["'])"""
 )
 
+# A settings field declared with its default (pydantic's ``fake_wallet_secret: str = Field(default="x")``, also
+# ``Field("x", …)``): the literal is the value the product runs with unless configured.
+_FIELD_DEFAULT = re.compile(
+    r"""^(\s*[\w.]+)\s*(?::[^=]{1,128})?=\s*Field\(\s*(?:default\s*=\s*)?([rbuf]{0,2}(["'])[^"'\\]*\3)\s*[,)]"""
+)
+
 
 @dataclass(frozen=True)
 class Secret:
@@ -561,6 +567,9 @@ def keyword_secrets(
             continue
         if code and (chain := _CHAINED.match(line)):  # ``a = b = 'x'``: read as ``a = 'x'``
             line = chain.group(1) + line[chain.end() :]
+            stripped = line.lstrip()
+        if code and (field := _FIELD_DEFAULT.match(line)):  # ``a: str = Field(default='x')``: read as ``a = 'x'``
+            line = field.group(1) + " = " + field.group(2)
             stripped = line.lstrip()
         if code and (annotated := _ANNOTATED.match(line)):  # ``a: str = 'x'``: read as ``a = 'x'``
             line = annotated.group(1) + " = " + line[annotated.end() :]

@@ -11,6 +11,10 @@ are mentions (docs/preflight.md, ``external_endpoint``). Read by Python's own pa
   ``render_kw={"placeholder": "https://client.example/callback"}``) or ``link``/``links`` (``DOCS_URL =
   "https://…"``, ``DOC_LINKS = {…}``, ``Project(web="https://…")``), and what a function named so returns
   (``def get_doc_url(): return "https://…"``);
+- the value given a name that says a browser is sent there: the word ``success``, ``cancel``, ``return`` or
+  ``redirect`` with ``url``/``uri`` (``success_url = co.success_url or "https://lnbits.com"``, a checkout's
+  ``cancel_url``, ``"setup_order_redirect_url": …``): where a payment or login flow sends the user's browser when it
+  ends, handed to the provider, never requested by the product;
 - a tuple, list or set (one item a line) of URL templates that spell one repository several ways (two access methods of ``git://``,
   ``ssh://``, ``http(s)://`` and scp-like ``git@host:``, each with a ``%(name)s`` or ``{name}`` placeholder): the
   forms a webhook payload's repository is matched against, not addresses to fetch.
@@ -48,6 +52,8 @@ _FOR_PEOPLE = frozenset(
         "links",
     }
 )
+_DESTINATION = frozenset({"success", "cancel", "return", "redirect"})  # where a flow sends the browser at its end
+_ADDRESS = frozenset({"url", "uri"})
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w*\}")
 _ACCESS = re.compile(r"^(git|ssh|https?)://|^[\w.{}-]+@[\w.{}-]+:")
 _DOCS_HOST = re.compile(r"(?i)(?:^|\.)(?:readthedocs\.(?:io|org)|readthedocs-hosted\.com)$|^docs?\.")
@@ -57,6 +63,12 @@ _ASSET = re.compile(r"(?i)\.(?:css|js)$")
 def named_for_people(name: str) -> bool:
     """Whether a name's words say its value is shown to people (``DOCS_URL``, ``get_doc_url``, ``repoweb``)."""
     return any(w.lower() in _FOR_PEOPLE for w in _WORDS.findall(name))
+
+
+def names_browser_destination(name: str) -> bool:
+    """Whether a name says a browser is sent to its value when a flow ends (``success_url``, ``return_uri``)."""
+    words = {w.lower() for w in _WORDS.findall(name)}
+    return bool(words & _DESTINATION) and bool(words & _ADDRESS)
 
 
 def documentation_page(url: str) -> bool:
@@ -148,6 +160,6 @@ def source_link_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     tree = python_tree("\n".join(text.get(n, "") for n in range(1, max(text, default=0) + 1)))
     for node in ast.walk(tree) if tree is not None else ():
         for name, value in _named_values(node):
-            if named_for_people(name) and _strings(value):
+            if (named_for_people(name) or names_browser_destination(name)) and _strings(value):
                 found |= _lines(value)
     return found

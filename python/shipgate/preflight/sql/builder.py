@@ -88,6 +88,7 @@ class CodeNotes:
     builder: tuple[Statement, ...] = ()  # one unchecked statement per schema-builder call
     foreign: dict[int, str] = field(default_factory=dict)  # line of an SQL string -> the other database it is for
     sql: tuple[tuple[int, str], ...] = ()  # (line, statement) of the builder calls written as SQL (builder_calls)
+    step_starts: tuple[int, ...] = ()  # lines where each separately run step of the file begins (upgrade_steps)
 
 
 def _builder(body: list[Token], pairs: dict[int, int]) -> tuple[list[Statement], list[tuple[int, str]]]:

@@ -16,7 +16,7 @@ from shipgate.preflight.sql.model import Statement
 from shipgate.preflight.sql.phpsql import is_php_sql_migration, php_sql
 from shipgate.preflight.sql.pymigration import is_python_migration, python_sql
 from shipgate.preflight.sql.rails import is_rails_migration, rails_sql
-from shipgate.preflight.sql.upgrade_steps import is_upgrade_step_module, upgrade_step_sql
+from shipgate.preflight.sql.upgrade_steps import is_upgrade_step_module, step_starts, upgrade_step_sql
 
 Found = tuple[list[tuple[int, str]], list[tuple[int, str]]]
 EXTENSIONS = (".py", ".rb", ".php", ".cs")
@@ -55,5 +55,6 @@ def dsl_migration(path: str, text: str) -> tuple[list[tuple[int, str]], CodeNote
             )
             for line, call in calls
         )
-        return sql, CodeNotes(builder=notes)
+        starts = step_starts(text) if read is upgrade_step_sql else ()
+        return sql, CodeNotes(builder=notes, step_starts=starts)
     return None

@@ -37,6 +37,7 @@ class SqlFile:
     unchecked: int = 0  # statements the PostgreSQL parser did not accept
     first_error: str | None = None
     skipped: str | None = None  # why the file was not read (over a bound)
+    step_starts: tuple[int, ...] = ()  # lines where a separately run step begins (a module of upgrade functions)
 
     @property
     def locked(self) -> bool:

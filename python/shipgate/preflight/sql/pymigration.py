@@ -339,12 +339,20 @@ _SA_TYPES = {
 
 
 def _sa_type(node: ast.expr | None) -> str:
+    """The PostgreSQL type of a SQLAlchemy type expression. ``DateTime(timezone=True)`` is ``timestamp with time
+    zone``; a project's type named for the one it decorates (``UTCDateTime``, a ``TypeDecorator`` over
+    ``DateTime``) is read as that one."""
     name = _callee(node) if isinstance(node, ast.Call) else node.attr if isinstance(node, ast.Attribute) else ""
     if isinstance(node, ast.Name):
         name = node.id
     if name in ("String", "Unicode", "VARCHAR"):
         size = node.args[0] if isinstance(node, ast.Call) and node.args else None
         return f"varchar({size.value})" if isinstance(size, ast.Constant) and isinstance(size.value, int) else "varchar"
+    if name not in _SA_TYPES:
+        bases = sorted(_SA_TYPES, key=len, reverse=True)  # ``TZBigInteger`` decorates ``BigInteger``
+        name = next((base for base in bases if name.endswith(base) and name != base), name)
+    if name == "DateTime" and isinstance(node, ast.Call) and _true(_kw(node, "timezone")):
+        return "timestamp with time zone"
     return _SA_TYPES.get(name, "text")
 
 

@@ -94,7 +94,11 @@ def _code(text: str) -> tuple[list[tuple[int, str]] | None, CodeNotes]:
 def with_notes(parsed: SqlFile, notes: CodeNotes | None) -> SqlFile:
     """``parsed`` with the schema-builder calls as unchecked statements, and the statements written for another
     database (``notes.foreign``) unchecked where what they lock depends on the engine."""
-    if notes is None or not (notes.builder or notes.foreign):
+    if notes is None:
+        return parsed
+    if notes.step_starts:
+        parsed = dataclasses.replace(parsed, step_starts=notes.step_starts)
+    if not (notes.builder or notes.foreign):
         return parsed
     statements = [
         dataclasses.replace(s, checked=False) if s.line in notes.foreign and engine_bound(s) else s

@@ -9,7 +9,12 @@ string, or an f-string whose fields are read as names (a field holding clauses t
 Only the branch PostgreSQL takes is read: ``if scheme != "sqlite": A else: B`` reads A, ``if scheme ==
 Scheme.POSTGRES: A else: B`` reads A, ``if scheme == "sqlite": A else: B`` reads B (a database named by a string or
 by an attribute such as ``Scheme.SQLITE``). The module's own functions a step calls (a helper run for each table)
-are read too, each once; a function imported from another module (the initial schema of a new database) is not."""
+are read too, each once; a function imported from another module (the initial schema of a new database) is not.
+
+Numbered migration functions are steps too: a module named ``migration(s).py`` or kept under such a folder whose
+top-level functions are named by their version, ``m<number>_<what>`` (``m001_initial``, ``m002_add_fields``; at least
+two), each taking the connection and run once, in order, by a runner that records the last version applied (LNbits
+and its extensions keep their schema so). They are read as registered steps are."""
 
 from __future__ import annotations
 
@@ -21,6 +26,9 @@ from shipgate.preflight.sql.pymigration import _FIELD, MAX_BYTES, _callee, _sql_
 
 _STEP_FOLDERS = re.compile(r"upgrades?|.*migration.*")
 _REGISTERED = re.compile(r"^\s*@[A-Za-z_][\w.]*\.register\b", re.M)
+_NUMBERED = re.compile(r"m\d{3,}_\w+")
+_NUMBERED_DEFS = re.compile(r"^(?:async[ \t]+)?def[ \t]+m\d{3,}_\w+[ \t]*\(", re.M)
+_MIGRATION_MODULE = re.compile(r"migrations?\.py")
 _MAX_NODES = 100_000
 _POSTGRES = frozenset({"postgres", "postgresql", "cockroach", "cockroachdb"})
 _OTHERS = frozenset({"sqlite", "sqlite3", "mysql", "mariadb", "mssql", "oracle"})
@@ -32,10 +40,13 @@ def is_upgrade_step_module(path: str, text: str) -> bool:
     lower = path.lower()
     if not lower.endswith(".py"):
         return False
-    folders = lower.split("/")[:-1]
-    if not any(_STEP_FOLDERS.fullmatch(f) for f in folders):
+    *folders, name = lower.split("/")
+    if ".execute(" not in text:
         return False
-    return _REGISTERED.search(text) is not None and ".execute(" in text
+    if any(_STEP_FOLDERS.fullmatch(f) for f in folders) and _REGISTERED.search(text) is not None:
+        return True
+    numbered_home = _MIGRATION_MODULE.fullmatch(name) is not None or "migrations" in folders
+    return numbered_home and len(_NUMBERED_DEFS.findall(text)) >= 2
 
 
 def _database(node: ast.expr) -> str | None:
@@ -139,6 +150,23 @@ def _registered(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     )
 
 
+def _numbered(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A migration function named by its version (``m002_add_fields``) that takes the connection."""
+    return _NUMBERED.fullmatch(fn.name) is not None and bool(fn.args.args)
+
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _steps(functions: dict[str, Function]) -> list[Function]:
+    """The module's steps: its registered functions, or else its numbered ones (two or more)."""
+    registered = [f for f in functions.values() if _registered(f)]
+    if registered:
+        return registered
+    numbered = [f for f in functions.values() if _numbered(f)]
+    return numbered if len(numbered) >= 2 else []
+
+
 def upgrade_step_sql(path: str, text: str) -> Found | None:
     """(line, SQL) of every ``execute`` the steps run on PostgreSQL; None when the file cannot be read (over the
     size or node bound, or not Python that ``ast`` parses). Nothing is left unread: a call that is not ``execute``
@@ -149,7 +177,7 @@ def upgrade_step_sql(path: str, text: str) -> Found | None:
     if tree is None or sum(1 for _ in ast.walk(tree)) > _MAX_NODES:
         return None
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
-    pending = [f for f in functions.values() if _registered(f)]
+    pending = _steps(functions)
     seen = {f.name for f in pending}
     walker = _Steps()
     while pending:  # the registered steps, then the module's own functions they call, each once
@@ -162,3 +190,13 @@ def upgrade_step_sql(path: str, text: str) -> Found | None:
                 seen.add(name)
                 pending.append(functions[name])
     return sorted(walker.found), []
+
+
+def step_starts(text: str) -> tuple[int, ...]:
+    """The first line of each step (its decorators included), in order: each step runs apart from the others, on a
+    database where the earlier ones already ran, so a table one step creates is live when a later step alters it."""
+    tree = python_tree(text) if len(text) <= MAX_BYTES else None
+    if tree is None:
+        return ()
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    return tuple(sorted(min([f.lineno, *(d.lineno for d in f.decorator_list)]) for f in _steps(functions)))
