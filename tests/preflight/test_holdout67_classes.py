@@ -159,3 +159,12 @@ def test_f_a_zero_filled_key_a_reference_and_a_bare_salt_stay_quiet() -> None:
         "SALT=Eech7co8Ohloopo9Ol6b",
     )
     assert codes_at({".env": env}, CRED) == []
+
+
+def test_f_a_program_constant_before_a_trailing_comment_stays_quiet() -> None:
+    # packages round 4's calibre-web: a module constant under a token name, marked for a linter, is not a secret
+    source = _text(
+        "import time",
+        "gdrive_watch_callback_token = 'target=calibreweb-watch_files'  # nosec",
+    )
+    assert codes_at({"src/app/cps/gdrive.py": source}, CRED) == []

@@ -607,7 +607,10 @@ def keyword_secrets(
         )
         if found is None:
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
-            value = _written_value(re.split(r"[:=]", stripped, maxsplit=1)[-1])
+            right = re.split(r"[:=]", stripped, maxsplit=1)[-1]
+            # In configuration a quoted value before a trailing comment is its text; program source keeps the line's
+            # rest (measured: calibre-web's ``token = 'target=…-watch_files'  # nosec`` is a constant, not a secret)
+            value = right.strip().rstrip(",;").strip("\"'") if code else _written_value(right)
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
             if ((random or password_name(key) or _KEY_NAME.search(key)) and not allowed(value, name=key)) or (
                 not (code or examples or number in for_people) and configured_word(value, key)
