@@ -431,13 +431,19 @@ def _switched_off_mappings(lines: tuple[tuple[int, str], ...]) -> set[int]:
 def _trailing_comment_at(line: str) -> int:
     """Where a trailing comment starts on a config line (YAML, INI, TOML, ``.env``: a ``#`` after a blank, outside
     quotes); the line's length if there is none. Not for systemd units, where ``#`` inside a line is text."""
+    return _comment_start(line, "#", "\"'", " \t")
+
+
+def _comment_start(line: str, marker: str, quotes: str, after: str) -> int:
+    """Where a comment opened by ``marker`` starts on ``line``: outside the ``quotes``, right after one of the
+    characters ``after``; the line's length if there is none."""
     quote = ""
     for i, ch in enumerate(line):
         if quote:
             quote = "" if ch == quote else quote
-        elif ch in "\"'":
+        elif ch in quotes:
             quote = ch
-        elif ch == "#" and i > 0 and line[i - 1] in " \t":
+        elif line.startswith(marker, i) and i > 0 and line[i - 1] in after:
             return i
     return len(line)
 
@@ -455,15 +461,7 @@ def _slash_comment_at(path: str, line: str) -> int:
     the line's length if there is none."""
     if not _SLASH_COMMENT_LANGUAGE.search(posixpath.basename(path)):
         return len(line)
-    quote = ""
-    for i, ch in enumerate(line):
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "\"'`":
-            quote = ch
-        elif line.startswith("//", i) and i > 0 and line[i - 1] in " \t;":
-            return i
-    return len(line)
+    return _comment_start(line, "//", "\"'`", " \t;")
 
 
 def _served(key: str, value: str) -> bool:

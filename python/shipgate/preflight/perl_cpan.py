@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from shipgate.preflight.perl_programs import Token as ProgramToken
 
-class Token(Protocol):
-    @property
-    def kind(self) -> str: ...
 
-    @property
-    def text(self) -> str: ...
+class Token(ProgramToken, Protocol):
+    """A ``perl_programs`` token that also says whether its string interpolates (``"…"`` against ``'…'``)."""
 
     @property
     def interpolates(self) -> bool: ...
