@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from shipgate.preflight.perl_programs import Token as ProgramToken
+from shipgate.preflight.perl_programs import call_arguments
 
 
 class Token(ProgramToken, Protocol):
@@ -56,26 +57,7 @@ def _is_method(tokens: Sequence[Token], i: int) -> bool:
 
 def _arguments(tokens: Sequence[Token], i: int) -> list[str | None]:
     """A parenthesised argument list: each string literal's text, None for any other argument."""
-    if i >= len(tokens) or tokens[i].text != "(":
-        return []
-    args: list[str | None] = []
-    current: list[Token] = []
-    depth = 0
-    for token in tokens[i + 1 : i + 200]:
-        if token.text in ("(", "[", "{"):
-            depth += 1
-        elif token.text in (")", "]", "}"):
-            if depth == 0:
-                break
-            depth -= 1
-        if depth == 0 and token.text == ",":
-            args.append(_literal(current))
-            current = []
-        else:
-            current.append(token)
-    if current:
-        args.append(_literal(current))
-    return args
+    return [_literal(group) for group in call_arguments(tokens, i) if group]
 
 
 def _literal(group: Sequence[Token]) -> str | None:

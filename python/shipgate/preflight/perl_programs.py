@@ -104,3 +104,28 @@ def _assigned_literals(tokens: Sequence[T], at: int) -> list[T] | None:
         return None
     chosen = [value[marks[0] + 1], value[-1]]
     return chosen if all(t.kind == "str" for t in chosen) else None
+
+
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+
+
+def call_arguments(tokens: Sequence[T], open_at: int, limit: int = 200) -> list[list[T]]:
+    """The arguments of a call whose ``(`` is at ``open_at``, split at its top-level commas (``,`` and ``=>``): each
+    argument's tokens, nested brackets included. Empty when ``tokens[open_at]`` is no ``(``; bounded to ``limit``
+    tokens, so an unclosed list ends there."""
+    if open_at >= len(tokens) or tokens[open_at].text != "(":
+        return []
+    groups: list[list[T]] = [[]]
+    depth = 0
+    for token in tokens[open_at + 1 : open_at + limit]:
+        if token.text in _OPEN:
+            depth += 1
+        elif token.text in _CLOSE:
+            if depth == 0:
+                break
+            depth -= 1
+        if depth == 0 and token.text in (",", "=>"):
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return groups

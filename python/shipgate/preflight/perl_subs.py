@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic
 
-from shipgate.preflight.perl_programs import T, Token
+from shipgate.preflight.perl_programs import T, Token, call_arguments
 
 
 @dataclass
@@ -129,24 +129,9 @@ def _list_before(tokens: Sequence[Token], close: int) -> list[str]:
 def _arguments(tokens: Sequence[T], open_at: int) -> list[list[T]]:
     """The argument groups of a call from its ``(``: each a list of literal and variable tokens joined by ``.``,
     or empty when it is anything else."""
-    groups: list[list[T]] = [[]]
-    plain = [True]
-    depth = 0
-    for j in range(open_at + 1, min(len(tokens), open_at + 200)):
-        t = tokens[j]
-        if t.text in ("(", "[", "{"):
-            depth += 1
-        elif t.text in (")", "]", "}"):
-            if depth == 0:
-                break
-            depth -= 1
-        if depth > 0 or t.text in ("(", "[", "{", ")", "]", "}"):
-            plain[-1] = False
-        elif t.text in (",", "=>"):
-            groups.append([])
-            plain.append(True)
-        elif t.kind in ("str", "var"):
-            groups[-1].append(t)
-        elif t.text != ".":
-            plain[-1] = False
-    return [g if ok else [] for g, ok in zip(groups, plain, strict=True)]
+    groups = call_arguments(tokens, open_at)
+    return [[t for t in g if t.kind in ("str", "var")] if all(_joinable(t) for t in g) else [] for g in groups]
+
+
+def _joinable(token: Token) -> bool:
+    return token.kind in ("str", "var") or token.text == "."
