@@ -92,6 +92,25 @@ def test_an_archive_extracted_into_a_directory_kept_off_the_path_is_quiet() -> N
     assert codes_at({"install.ps1": text}, _UDE) == []
 
 
+def test_an_archive_extracted_here_then_a_folder_under_the_current_directory_put_on_the_path() -> None:
+    text = (
+        "Invoke-WebRequest -Uri https://dl.vendor.io/tool.zip -OutFile .\\tool.zip\n"
+        "Expand-Archive -Path .\\tool.zip -DestinationPath .\n"
+        "$here = $(Get-Location).Path\n"
+        '$env:Path = "$here\\tool;" + $env:Path\n'
+    )
+    assert codes_at({"quick-start.ps1": text}, _UDE) == [2]
+
+
+def test_an_archive_extracted_here_with_only_an_absolute_folder_on_the_path_is_quiet() -> None:
+    text = (
+        "Invoke-WebRequest -Uri https://dl.vendor.io/tool.zip -OutFile .\\tool.zip\n"
+        "Expand-Archive -Path .\\tool.zip -DestinationPath .\n"
+        '$env:Path = "C:\\tools\\other;" + $env:Path\n'
+    )
+    assert codes_at({"quick-start.ps1": text}, _UDE) == []
+
+
 # -- C: a downloaded file run by a relative path with forward slashes -------------------------------------------------
 
 

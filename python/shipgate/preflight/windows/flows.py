@@ -81,6 +81,26 @@ def _directory(text: str) -> str:
     return re.split(r"[\\/](?=[^\\/]*$)", text.strip().strip("'\""))[0].lower()
 
 
+def _relative(path: str) -> str:
+    """A directory's text with one separator, no quotes, no trailing separator, and the current directory
+    (``.``, ``.\\``) as the empty path."""
+    text = path.strip().strip("'\"").replace("/", "\\").rstrip("\\")
+    while text.startswith(".\\"):
+        text = text[2:]
+    return "" if text == "." else text
+
+
+def _under(directory: str, target: str) -> bool:
+    """A PATH ``directory`` holds what an extraction into ``target`` writes: it is the target or lies under it
+    (extracting into ``.`` and then putting ``.\\tool`` on the PATH). An unknown target (``""``) holds nothing."""
+    if not target.strip():
+        return False
+    inside, base = _relative(directory), _relative(target)
+    if not base:  # the current directory: a relative PATH entry lies under it
+        return bool(inside) and re.match(r"[a-z]:|[\\$%~]", inside) is None
+    return inside == base or inside.startswith(base + "\\")
+
+
 def _extract_target(call: Call) -> str:
     words = [w.text for w in call.words]
     for i, word in enumerate(words[:-1]):
@@ -104,7 +124,7 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return f"runs it ({call.name})"
     if call.name in _EXTRACTORS or call.name.startswith("expand-") or "unzip" in call.name:
         target = _extract_target(call).lower()
-        if _SYSTEM_DIRS.search(target) or target in path_dirs:
+        if _SYSTEM_DIRS.search(target) or any(_under(d, target) for d in path_dirs):
             return "extracts it into a system directory"
     return None
 

@@ -48,6 +48,12 @@ _REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
 _ADMIN_ROLE = re.compile(r"builtinrole\]\s*::\s*['\"]?administrator\b|s-1-5-32-544", re.I)
 _STATEMENT_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[;|]|[^\"';|]+")
 _STOPS = re.compile(r"^\s*(?:throw|exit)\b", re.I | re.M)
+# The current directory, as a script reads it: ``$(Get-Location).Path``, ``(Get-Location).Path``, ``$PWD``,
+# ``$PWD.Path``, ``(Resolve-Path .).Path``, ``Get-Location``.
+_CURRENT_DIRECTORY = re.compile(
+    r"\$?\(\s*(?:get-location|gl|pwd|resolve-path\s+['\"]?\.['\"]?)\s*\)(?:\.path)?|\$pwd(?:\.path)?|get-location",
+    re.I,
+)
 
 
 def command_name(text: str) -> str:
@@ -207,10 +213,14 @@ class _Reader:
         names = self.visit(right, replace(where, assigned_to=name), depth + 1)
         word = self.word(right)
         state = self.state
+        if not simple or (op is not None and self.text(op) != "=") or target.lower().startswith(("$env:", "${env:")):
+            state.settings.append(Setting(target.lower(), word.text, self.line(node)))  # ``$env:Path = "D;" + …``
         if not simple or (op is not None and self.text(op) != "="):
-            state.settings.append(Setting(target.lower(), word.text, self.line(node)))
             return names
         assert name is not None
+        if _CURRENT_DIRECTORY.fullmatch(self.text(right).strip()):
+            state.env[name] = Known(".", ".", self.line(node))
+            return names
         if _ADMIN_ROLE.search(self.text(right)):
             state.admin_roles.add(name)
         table = _unwrap(right)
