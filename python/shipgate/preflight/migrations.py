@@ -22,6 +22,7 @@ from shipgate.preflight.compose import service_commands
 from shipgate.preflight.container_migrations import migrator_program, migrator_services, own_cli_migrates
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
+from shipgate.preflight.elixir_release import release_migrates
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
@@ -67,6 +68,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "sequelize": (("db:migrate",),),
     "prisma": (("migrate", "deploy"),),
     "diesel": (("migration", "run"),),
+    "mix": (("ecto.migrate",),),  # Elixir's build tool: ``mix ecto.migrate`` runs the pending Ecto migrations
     # Laravel's migrate:fresh and migrate:refresh drop or roll back, then run every migration again
     "php": (
         ("artisan", "migrate"),
@@ -188,6 +190,7 @@ def _hidden(command: Command) -> bool:
         or _hidden_through_php_operand(command)
         or _hidden_through_python_module(command)
         or _migrate_through_variable(command)
+        or release_migrates(command)
     ) and not _django_fake(command)
 
 
