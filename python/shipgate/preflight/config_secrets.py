@@ -3,15 +3,22 @@ launchd jobs.
 
 - XML: an attribute named for a password (``<user username="both" password="tomcat"/>`` in ``tomcat-users.xml``,
   ``keystorePass="…"`` on a connector) and an element of one line named for one (``<password>sa</password>`` in a
-  WildFly datasource). Comments (``<!-- … -->``) are blanked first; a file is XML when its first non-blank text is
-  markup (``markup.without_xml_comments`` decides the same way). A Vue directive (``v-model:password="password"``,
-  ``v-bind:password="form.password"``) binds a component's property to an expression, not to a literal.
+  WildFly datasource) or for a secret (``<secret>…</secret>``, ``<clientSecret>``: Apache James opens its TLS keystore
+  with the ``<secret>`` of a listener's ``<tls>`` block). A value written whole in braces (Jenkins' ``{AQAAAB…}``,
+  Spring's ``{cipher}…``) is ciphertext, not the secret. Comments (``<!-- … -->``) are blanked first; a file is XML
+  when its first non-blank text is markup (``markup.without_xml_comments`` decides the same way). A Vue directive
+  (``v-model:password="password"``, ``v-bind:password="form.password"``) binds a component's property to an
+  expression, not to a literal.
 - JAAS login-module options in a file that configures a ``LoginModule`` (Kafka's ``sasl.jaas.config``, a
   ``jaas.conf``): ``user_<name>="<password>"`` defines a user of the PLAIN module's database; the module's own
   ``password="…"`` is read by the keyword reader already.
 - Jetty realm files (``realm.properties``, ``*-realm.properties``: ActiveMQ's and Jetty's ``HashLoginService``):
   each ``user: password[, role …]`` line is an account; an ``OBF:``/``MD5:``/``CRYPT:`` value is not the password
   in the clear.
+- Apache Shiro INI files (a ``[users]`` section beside Shiro's ``[roles]`` or ``[urls]``, or in a file that names
+  Shiro's classes or its ``securityManager``; a ``[main]`` section alone is any INI file's, yum's too): each
+  ``name = password[, role …]`` line under ``[users]`` is an account whose password is the first field. When
+  ``[main]`` sets a ``credentialsMatcher`` the values are hashes, not passwords.
 - launchd property lists: an ``EnvironmentVariables`` entry named for a secret (``<key>API_TOKEN</key>`` then
   ``<string>…</string>`` on the next line; ``launchd.environment``), reported at the value's line.
 
@@ -37,6 +44,12 @@ _JAAS_USER = re.compile(r"""^\s*(user_[\w.@-]{1,64})\s*=\s*"([^"]{1,512})"\s*[\\
 _REALM_NAME = re.compile(r"(?i)(?:^|[-_.])realm\.properties$")
 _REALM_LINE = re.compile(r"^\s*([^\s:=#!][^:=]{0,127}?)\s*[:=]\s*([^,\s]{1,512})\s*(?:,.*)?$")
 _HASHED = ("OBF:", "MD5:", "CRYPT:")
+_SECTION = re.compile(r"^\s*\[\s*([\w.-]+)\s*\]\s*$")
+_SHIRO_SECTIONS = frozenset({"roles", "urls"})
+_SHIRO_NAMES = re.compile(r"org\.apache\.shiro\.|^\s*securityManager\.")
+_SHIRO_USER = re.compile(r"^\s*([^\s=#;][^=]{0,127}?)\s*=\s*([^,\s]{1,512})\s*(?:,.*)?$")
+# An element named for a secret (``<secret>``, ``<clientSecret>``, ``<shared-secret>``).
+_SECRET_ELEMENT = re.compile(r"(?i)(?:^|[a-z_-])secret$")
 # Tomcat's and Jetty's camel-case attributes: ``keystorePass``, ``truststorePass``, ``keyPass``.
 _CAMEL_PASS = re.compile(r"(?<=[a-z])Pass$")
 _ENTITIES = {"&quot;": '"', "&apos;": "'"}
@@ -49,6 +62,11 @@ def _password_attribute(name: str) -> bool:
     return password_name(local) or bool(_CAMEL_PASS.search(local))
 
 
+def _secret_element(name: str) -> bool:
+    local = name.rpartition(":")[2]
+    return _password_attribute(name) or (bool(_SECRET_ELEMENT.search(local)) and secret_name(local))
+
+
 def _is_xml(lines: tuple[tuple[int, str], ...]) -> bool:
     first = next((text.lstrip() for _, text in lines if text.strip()), "")
     return first.startswith("<")
@@ -57,9 +75,9 @@ def _is_xml(lines: tuple[tuple[int, str], ...]) -> bool:
 def _xml_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
     for number, text in without_xml_comments(lines):
         element = _ELEMENT.match(text)
-        if element and _password_attribute(element.group(1)):
+        if element and _secret_element(element.group(1)):
             value = unescape(element.group(2).strip(), _ENTITIES)
-            if not allowed(value, name=element.group(1)):
+            if not value.startswith("{") and not allowed(value, name=element.group(1)):
                 yield Secret(number, f"password element <{element.group(1)}>", value, Severity.HIGH)
                 continue
         for m in _ATTRIBUTE.finditer(text):
@@ -86,6 +104,36 @@ def _realm_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
             yield Secret(number, f"realm user password ({m.group(1).strip()})", m.group(2), Severity.HIGH)
 
 
+def _sections(lines: tuple[tuple[int, str], ...]) -> dict[str, list[tuple[int, str]]]:
+    """The lines of each INI section by its lower-cased name (comments dropped; lines before any header under "")."""
+    sections: dict[str, list[tuple[int, str]]] = {}
+    current = ""
+    for number, text in lines:
+        if text.lstrip().startswith(("#", ";")):
+            continue
+        header = _SECTION.match(text)
+        if header:
+            current = header.group(1).lower()
+            sections.setdefault(current, [])
+            continue
+        sections.setdefault(current, []).append((number, text))
+    return sections
+
+
+def _shiro_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
+    sections = _sections(lines)
+    if "users" not in sections:
+        return
+    if not _SHIRO_SECTIONS & sections.keys() and not any(_SHIRO_NAMES.search(t) for _, t in sections.get("main", [])):
+        return  # a [users] section of some other INI file
+    if any("credentialsmatcher" in text.lower() for _, text in sections.get("main", [])):
+        return  # the [users] values are hashes the matcher compares against
+    for number, text in sections["users"]:
+        m = _SHIRO_USER.match(text)
+        if m and not allowed(m.group(2), name="password"):
+            yield Secret(number, f"Shiro user password ({m.group(1).strip()})", m.group(2), Severity.HIGH)
+
+
 def _job_secrets(text: str) -> Iterator[Secret]:
     for line, name, value in launchd.environment(text):
         if (secret_name(name) or password_name(name)) and not allowed(value, name=name):
@@ -93,8 +141,8 @@ def _job_secrets(text: str) -> Iterator[Secret]:
 
 
 def config_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secret]:
-    """Passwords in XML attributes and elements, launchd job environments, JAAS user options and Jetty realm files
-    (see the module)."""
+    """Passwords in XML attributes and elements, launchd job environments, JAAS user options, Jetty realm files and
+    Shiro ``[users]`` sections (see the module)."""
     lines = tuple((ln.number, ln.text) for ln in text_lines)
     if _is_xml(lines):
         text = "\n".join(t for _, t in lines)
@@ -106,3 +154,4 @@ def config_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secret]:
         yield from _realm_secrets(lines)
     if any("LoginModule" in text for _, text in lines):
         yield from _jaas_secrets(lines)
+    yield from _shiro_secrets(lines)
