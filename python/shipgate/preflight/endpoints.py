@@ -44,7 +44,7 @@ from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
-from shipgate.preflight.mail_messages import is_mail_message
+from shipgate.preflight.mail_messages import in_mail_templates, is_mail_message
 from shipgate.preflight.markup import (
     block_comment_lines,
     documentation_lines,
@@ -546,7 +546,7 @@ def _text_endpoints(
     document = document or is_browser_script(path) or is_vendored_web_asset(path)  # served to browsers as published
     document = document or is_page_template(path, lines)  # a Jinja page: its links are the reader's browser's
     document = document or is_served_feed(path, lines)  # an Atom/OPDS feed, OpenSearch description: its readers'
-    document = document or is_mail_message(path, lines)  # a mail the product sends: its links are the recipient's
+    document = document or is_mail_message(path, lines) or in_mail_templates(path)  # a mail's links: the recipient's
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links

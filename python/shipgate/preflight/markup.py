@@ -71,6 +71,7 @@ _PACKAGE_MANAGER_LOG = re.compile(r"^(?:yarn-error|yarn-debug|npm-debug|pnpm-deb
 _LOCK_NAMES = frozenset(
     {
         "package-lock.json",
+        ".package-lock.json",  # npm's hidden lock file, written into node_modules/ by every install
         "npm-shrinkwrap.json",
         "yarn.lock",
         "pnpm-lock.yaml",
@@ -258,9 +259,10 @@ def in_documentation_folder(path: str) -> bool:
 
 
 def is_lock_file(path: str) -> bool:
-    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…), or the failure log a
-    JavaScript package manager leaves beside one (``yarn-error.log``, ``npm-debug.log``): the log ends with a dump of
-    the lock file, the same ``resolved`` URLs of where a build fetched its dependencies."""
+    """A dependency lock file (``package-lock.json``, npm's hidden ``node_modules/.package-lock.json``, ``poetry.lock``,
+    ``Gemfile.lock``…), or the failure log a JavaScript package manager leaves beside one (``yarn-error.log``,
+    ``npm-debug.log``): the log ends with a dump of the lock file, the same ``resolved`` URLs of where a build fetched
+    its dependencies."""
     name = posixpath.basename(path).lower()
     return name in _LOCK_NAMES or bool(_PACKAGE_MANAGER_LOG.match(name))
 
