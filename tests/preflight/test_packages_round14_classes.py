@@ -106,3 +106,228 @@ def test_a_template_in_a_folder_of_mail_templates_is_a_message_for_its_recipient
 def test_the_same_text_in_a_template_folder_of_another_kind_is_still_read() -> None:
     # near miss: a template folder that is not a mail folder (a configuration template the product renders)
     assert (ENDPOINT, 5) in findings({"server/config/templates/errata.tpl": _ERRATA})
+
+
+UNLOCKED = "preflight.migration_unlocked"
+REWRITE = "preflight.migration_rewrites_table"
+INDEX = "preflight.index_not_concurrent"
+_INITIAL = (
+    "from django.db import migrations, models\n"
+    "\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    dependencies = []\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    '            name="Job",\n'
+    '            fields=[("id", models.AutoField(primary_key=True)), ("state", models.IntegerField(default=0)),\n'
+    '                    ("kind", models.CharField(max_length=20))],\n'
+    "        ),\n"
+    "    ]\n"
+)
+_TOGETHER = (
+    "from django.db import migrations\n"  # 1
+    "\n"  # 2
+    "class Migration(migrations.Migration):\n"  # 3
+    '    dependencies = [("lab", "0001_initial")]\n'  # 4
+    "    operations = [\n"  # 5
+    "        migrations.AlterIndexTogether(\n"  # 6
+    '            name="job",\n'  # 7
+    '            index_together=set([("state", "kind")]),\n'  # 8
+    "        ),\n"  # 9
+    "        migrations.AlterUniqueTogether(\n"  # 10
+    '            name="job",\n'  # 11
+    '            unique_together=set([("state", "kind")]),\n'  # 12
+    "        ),\n"  # 13
+    "    ]\n"  # 14
+)
+
+
+def _lab(second: str) -> dict[str, str | bytes]:
+    return {
+        "lab/migrations/__init__.py": "",
+        "lab/migrations/0001_initial.py": _INITIAL,
+        "lab/migrations/0002_job_together.py": second,
+    }
+
+
+def test_index_and_unique_together_written_as_set_calls_change_a_live_table() -> None:
+    # Django builds the index_together index and adds the UNIQUE constraint on a table 0001 created
+    found = [(c, line) for c, line in findings(_lab(_TOGETHER)) if c in (UNLOCKED, REWRITE, INDEX)]
+    assert found == [(INDEX, 6), (REWRITE, 10), (UNLOCKED, 10)]
+
+
+def test_an_emptied_index_together_is_not_assumed_to_drop_an_index() -> None:
+    # near miss: `index_together=set()` on a model that never had one sends nothing
+    emptied = _TOGETHER.replace('index_together=set([("state", "kind")])', "index_together=set()")
+    assert INDEX not in {c for c, _ in findings(_lab(emptied))}
+
+
+HIDDEN = "preflight.hidden_migration"
+
+
+def test_a_product_cli_handing_migrate_to_djangos_management_applies_migrations() -> None:
+    # `lab-server manage …` runs the product's Django management commands, as its manage.py would
+    script = "#!/bin/sh\nset -e\nlab-server manage migrate --noinput --fake-initial\n"
+    assert (HIDDEN, 3) in findings({"scripts/upgrade.sh": script})
+
+
+def test_a_manage_subcommand_that_only_plans_or_lists_migrations_applies_nothing() -> None:
+    # near miss: the plan and the list of migrations change no schema
+    script = "#!/bin/sh\nset -e\nlab-server manage migrate --plan\nlab-server manage showmigrations\n"
+    assert HIDDEN not in {c for c, _ in findings({"scripts/upgrade.sh": script})}
+
+
+_WEBFONT = (
+    '<?xml version="1.0" standalone="no"?>\n'  # 1
+    '<svg xmlns="http://www.w3.org/2000/svg">\n'  # 2
+    "<metadata>\n"  # 3
+    "This is a custom SVG webfont.\n"  # 4
+    "Designer    : A. Designer\n"  # 5
+    "Foundry URL : http://foundry.vendor.io\n"  # 6
+    "</metadata>\n"  # 7
+    '<defs><font id="webfont" horiz-adv-x="1464"></font></defs>\n'  # 8
+    "</svg>\n"  # 9
+)
+
+
+def test_an_svg_fonts_credits_are_text_a_browser_renders() -> None:
+    # an SVG image or font is drawn by the browser; its metadata names the foundry, no host the product contacts
+    assert findings({"app/static/css/fonts/Face-webfont.svg": _WEBFONT}) == []
+
+
+def test_the_same_credit_line_in_a_settings_file_is_still_read() -> None:
+    # near miss: `Foundry URL : http://…` as a setting of a configuration file
+    assert (ENDPOINT, 6) in findings({"etc/app/fonts.conf": _WEBFONT})
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+_LABELS = (
+    "class TestCase:\n"  # 1
+    "    RESULT_PASS = 0\n"  # 2
+    "    RESULT_FAIL = 1\n"  # 3
+    "    RESULT_SKIP = 2\n"  # 4
+    "    RESULT_REVERSE = {\n"  # 5
+    '        RESULT_PASS: "pass",\n'  # 6
+    '        RESULT_FAIL: "fail",\n'  # 7
+    '        RESULT_SKIP: "skip",\n'  # 8
+    "    }\n"  # 9
+)
+
+
+def test_the_labels_of_an_enumerations_members_are_names_not_passwords() -> None:
+    # each value spells the last word of its member's name: `RESULT_PASS: "pass"` is the label of a test result
+    assert findings({"app/results/models.py": _LABELS}) == []
+
+
+def test_a_settings_map_with_a_conventional_password_is_still_reported() -> None:
+    # near miss: the entries around the password hold values, not their keys' words
+    settings = _LABELS.replace('RESULT_FAIL: "fail"', 'DB_HOST: "db"')
+    settings = settings.replace('RESULT_SKIP: "skip"', 'DB_USER: "admin"')
+    assert (CREDENTIAL, 6) in findings({"app/results/models.py": settings.replace("RESULT_PASS:", "DB_PASS:")})
+
+
+_TOKENS = (
+    "import random\n"  # 1
+    "\n"  # 2
+    "def generate_token():\n"  # 3
+    '    _SECRET_CHARS = "01234567890abcdefghijklmnopqrtsuwxyz"\n'  # 4
+    '    return "".join(random.SystemRandom().choice(_SECRET_CHARS) for i in range(128))\n'  # 5
+)
+
+
+def test_the_characters_a_secret_is_drawn_from_are_no_secret() -> None:
+    # the alphabet of a token generator
+    assert findings({"app/tokens.py": _TOKENS}) == []
+
+
+def test_the_same_string_under_a_secret_name_is_still_reported() -> None:
+    # near miss: the same characters as a key
+    assert (CREDENTIAL, 4) in findings({"app/tokens.py": _TOKENS.replace("_SECRET_CHARS =", "_SECRET_KEY =")})
+
+
+_SETUP = (
+    "#! /usr/bin/python3\n"  # 1
+    "from pathlib import Path\n"  # 2
+    "from django.core.management.utils import get_random_secret_key\n"  # 3
+    "\n"  # 4
+    'GEN_SECRET_KEY = Path("/etc/lab/settings.d/00-secret-key.yaml")\n'  # 5
+    "\n"  # 6
+    "def main():\n"  # 7
+    "    GEN_SECRET_KEY.write_text(\n"  # 8
+    '        f"""# generated by the setup script\n'  # 9
+    'SECRET_KEY: "{get_random_secret_key()}"\n'  # 10
+    '""",\n'  # 11
+    '        encoding="utf-8",\n'  # 12
+    "    )\n"  # 13
+    "\n"  # 14
+    'if __name__ == "__main__":\n'  # 15
+    "    main()\n"  # 16
+)
+
+
+def test_a_secret_a_template_field_fills_with_a_generated_value_is_no_literal() -> None:
+    # the f-string writes a fresh random key into the settings file on each install
+    assert CREDENTIAL not in {c for c, _ in findings({"app/settings_writer.py": _SETUP})}
+
+
+def test_a_literal_key_written_by_the_same_template_is_still_reported() -> None:
+    # near miss: the same template writing one key for every install
+    fixed = _SETUP.replace("{get_random_secret_key()}", "kq3Lp0Vz8RtY2mWnQ7cX")
+    assert (CREDENTIAL, 10) in findings({"app/settings_writer.py": fixed})
+
+
+_OIDC = (
+    "[app:main]\n"  # 1
+    "oidc.fedora.client_id = oidc-client_id\n"  # 2
+    "oidc.fedora.client_secret = oidc-client_secret\n"  # 3
+)
+
+
+def test_a_setting_holding_its_own_name_after_a_prefix_names_the_field_to_fill() -> None:
+    # `oidc-client_secret` is the field's name standing where the operator's secret goes
+    assert findings({"production.ini": _OIDC}) == []
+
+
+def test_a_prefixed_value_that_is_not_the_settings_name_is_still_a_secret() -> None:
+    # near miss: a prefix before a value of its own
+    assert (CREDENTIAL, 3) in findings({"production.ini": _OIDC.replace("oidc-client_secret", "oidc-Kx93hQ2mZp")})
+
+
+_MAPPING_LINKS = (
+    "# Configurable links to package repositories for package mappings in distributions\n"  # 1
+    "[distro_mapping_links]\n"  # 2
+    'Fedora = "https://src.vendor-a.org/rpms/%s"\n'  # 3
+    'Ubuntu = "https://launchpad.vendor-b.net/ubuntu/+source/%s"\n'  # 4
+    "\n"  # 5
+    "[check_service]\n"  # 6
+    'upstream = "https://api.vendor-c.io/"\n'  # 7
+)
+
+
+def test_the_entries_of_a_section_named_for_links_are_links_a_page_shows() -> None:
+    # the web page fills each template with a package's name; the section after it is read as before
+    assert findings({"files/monitor.toml.sample": _MAPPING_LINKS}) == [(ENDPOINT, 7)]
+
+
+def test_the_same_entries_in_a_section_named_otherwise_are_still_read() -> None:
+    # near miss: a section of mirrors
+    mirrors = _MAPPING_LINKS.replace("[distro_mapping_links]", "[distro_mirrors]")
+    assert {(ENDPOINT, 3), (ENDPOINT, 4)} <= set(findings({"files/monitor.toml.sample": mirrors}))
+
+
+_CORS = (
+    "[app:main]\n"  # 1
+    "cors_origins_ro = *\n"  # 2
+    "cors_origins_rw = https://updates.vendor.io\n"  # 3
+    "bz_server = https://bugzilla.vendor.io/xmlrpc.cgi\n"  # 4
+)
+
+
+def test_cors_origins_are_pages_a_browser_may_call_from_not_hosts_contacted() -> None:
+    assert findings({"production.ini": _CORS}) == [(ENDPOINT, 4)]
+
+
+def test_the_same_origin_under_a_setting_of_another_kind_is_still_read() -> None:
+    # near miss: the same address as an upstream the product calls
+    assert (ENDPOINT, 3) in findings({"production.ini": _CORS.replace("cors_origins_rw", "upstream_rw")})

@@ -52,6 +52,8 @@ _DOC_SUFFIXES = (
     ".txt", ".man",
     # pages a browser shows (its links are followed by the reader's browser) and font metrics
     ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".html.erb", ".ctp", ".ufm", ".afm",
+    # vector images and SVG fonts a browser renders: their ``<metadata>`` credits (``Foundry URL : http://…``)
+    ".svg",
     # source maps: where a minified file's sources were, for a developer's tools
     ".css.map", ".js.map",
     # Group Policy language resources: the names and help texts a policy editor shows an administrator
