@@ -44,7 +44,8 @@ from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
-from shipgate.preflight.mail_messages import is_mail_message
+from shipgate.preflight.link_sections import link_section_lines
+from shipgate.preflight.mail_messages import in_mail_templates, is_mail_message
 from shipgate.preflight.markup import (
     block_comment_lines,
     documentation_lines,
@@ -143,6 +144,9 @@ _MENTION_KEY = re.compile(
     # page's title link (Buildbot's ``titleURL``), a web page of a mirror (``mirror_web_url_fmt``), a module's
     # ``__url__``, an XML namespace's name (``ns``, ``_MELD_NS_URL``)
     r"|(?:^|[_.-])(?:connect|default|script|style|img|font|frame|media|worker|child|object|manifest)[_-]src$"
+    # a CORS setting (``cors_origins_rw = https://…``, ``CORS_ALLOWED_ORIGINS``): the origins whose pages a browser
+    # lets call the product's API; the product contacts none of them
+    r"|(?:^|[_.-])cors(?:$|[_.-])"
     r"|title_?ur[li]|web_?ur[li]|^__ur[il]__$|(?:^|[_.-])ns(?:[_.-]?ur[il])?$|namespace"
     # a value that is text or an example: ``example = 'https://example.com/page'``, an XML ``<comment>``
     r"|^(?:examples?|samples?|placeholder|comments?|notes?)$"
@@ -546,7 +550,7 @@ def _text_endpoints(
     document = document or is_browser_script(path) or is_vendored_web_asset(path)  # served to browsers as published
     document = document or is_page_template(path, lines)  # a Jinja page: its links are the reader's browser's
     document = document or is_served_feed(path, lines)  # an Atom/OPDS feed, OpenSearch description: its readers'
-    document = document or is_mail_message(path, lines)  # a mail the product sends: its links are the recipient's
+    document = document or is_mail_message(path, lines) or in_mail_templates(path)  # a mail's links: the recipient's
     repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
@@ -556,6 +560,7 @@ def _text_endpoints(
     disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
+    disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``

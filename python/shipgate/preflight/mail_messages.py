@@ -6,6 +6,11 @@ the text of a mail the product sends: ``visit https://matrix.org``, a logo's ``<
 part, are read or loaded by the recipient's mail client, never requested by the product. Known by at least
 ``_MIN_FIELDS`` distinct message header fields in the header block (the lines before the first empty one); a file
 with the suffix but without such a header is read as any other.
+
+A template file kept in a folder of mail templates — a ``templates`` folder and an ``email``/``emails``/``mail``/
+``mails`` folder on its path, in either order (``server/email/templates/errata.tpl``, ``templates/mail/welcome.txt``)
+— is the body of a message the product fills in and sends too, header or not: ``More details at https://…`` in it is
+for the recipient. Program source there (a ``.py`` module that builds the mail) is read as program source.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ _FIELD = re.compile(
     r"(?i)^(date|from|to|cc|reply-to|subject|message-id|mime-version|content-type|content-transfer-encoding):"
 )
 _MIN_FIELDS = 3
+_MAIL_FOLDERS = frozenset({"email", "emails", "mail", "mails"})
+_PROGRAM_SUFFIXES = (".py", ".pl", ".pm", ".rb", ".php", ".js", ".ts", ".go", ".java", ".sh")
 _HEAD = 30
 
 
@@ -33,3 +40,9 @@ def is_mail_message(path: str, lines: Sequence[tuple[int, str]]) -> bool:
         if field is not None:
             fields.add(field.group(1).lower())
     return len(fields) >= _MIN_FIELDS
+
+
+def in_mail_templates(path: str) -> bool:
+    """A template in a folder of mail templates (see the module docstring), not program source."""
+    folders = {part.lower() for part in path.split("/")[:-1]}
+    return "templates" in folders and bool(folders & _MAIL_FOLDERS) and not path.lower().endswith(_PROGRAM_SUFFIXES)

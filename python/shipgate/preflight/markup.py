@@ -52,6 +52,8 @@ _DOC_SUFFIXES = (
     ".txt", ".man",
     # pages a browser shows (its links are followed by the reader's browser) and font metrics
     ".twig", ".ejs", ".hbs", ".handlebars", ".mustache", ".html.erb", ".ctp", ".ufm", ".afm",
+    # vector images and SVG fonts a browser renders: their ``<metadata>`` credits (``Foundry URL : http://…``)
+    ".svg",
     # source maps: where a minified file's sources were, for a developer's tools
     ".css.map", ".js.map",
     # Group Policy language resources: the names and help texts a policy editor shows an administrator
@@ -71,6 +73,7 @@ _PACKAGE_MANAGER_LOG = re.compile(r"^(?:yarn-error|yarn-debug|npm-debug|pnpm-deb
 _LOCK_NAMES = frozenset(
     {
         "package-lock.json",
+        ".package-lock.json",  # npm's hidden lock file, written into node_modules/ by every install
         "npm-shrinkwrap.json",
         "yarn.lock",
         "pnpm-lock.yaml",
@@ -258,9 +261,10 @@ def in_documentation_folder(path: str) -> bool:
 
 
 def is_lock_file(path: str) -> bool:
-    """A dependency lock file (``package-lock.json``, ``poetry.lock``, ``Gemfile.lock``…), or the failure log a
-    JavaScript package manager leaves beside one (``yarn-error.log``, ``npm-debug.log``): the log ends with a dump of
-    the lock file, the same ``resolved`` URLs of where a build fetched its dependencies."""
+    """A dependency lock file (``package-lock.json``, npm's hidden ``node_modules/.package-lock.json``, ``poetry.lock``,
+    ``Gemfile.lock``…), or the failure log a JavaScript package manager leaves beside one (``yarn-error.log``,
+    ``npm-debug.log``): the log ends with a dump of the lock file, the same ``resolved`` URLs of where a build fetched
+    its dependencies."""
     name = posixpath.basename(path).lower()
     return name in _LOCK_NAMES or bool(_PACKAGE_MANAGER_LOG.match(name))
 

@@ -191,6 +191,7 @@ def _hidden(command: Command) -> bool:
         or _hidden_through_python_module(command)
         or _migrate_through_variable(command)
         or release_migrates(command)
+        or _manage_migrate(command)
     ) and not _django_fake(command)
 
 
@@ -208,6 +209,20 @@ def _migrate_through_variable(command: Command) -> bool:
     verbs = [w.text for w in operands(command)]
     only_reads = any(w.text in ("-h", "--help", "--check", "--plan") for w in command.words)
     return verbs[:1] == [_DJANGO_MIGRATE] and not only_reads
+
+
+# A product CLI's subcommand that hands the rest of its words to Django's management (``lava-server manage …``).
+_MANAGE = "manage"
+
+
+def _manage_migrate(command: Command) -> bool:
+    """A product's CLI given ``manage`` and then Django's ``migrate`` (``lava-server manage migrate --noinput``): the
+    subcommand runs the product's Django management commands, as its ``manage.py`` would; not ``--fake``,
+    ``--check``, ``--plan`` or help, which apply nothing."""
+    verbs = [w.text for w in operands(command)]
+    if verbs[:2] != [_MANAGE, _DJANGO_MIGRATE]:
+        return False
+    return not any(w.text in ("-h", "--help", *_DJANGO_NO_CHANGE) for w in command.words)
 
 
 # Django's management verb that applies migrations: a module run with it first is Django's own

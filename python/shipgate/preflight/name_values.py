@@ -4,7 +4,8 @@
 
 - **a name whose last part says it holds a name or a kind** (``password_detail_key = "registrationcode"``: the key a
   detail is stored under; ``secret_from = 'config'``: where the secret was loaded from; ``password_field``,
-  ``token_type``, ``secret_source``, ``password_label``, ``token_header``);
+  ``token_type``, ``secret_source``, ``password_label``, ``token_header``; the characters a generated secret is
+  drawn from or the encoding it is written in: ``_SECRET_CHARS = "0123…xyz"``, ``password_charset = 'UTF-8'``);
 - **a dotted setting whose last part names no secret** (``"daypassword.timeStep": "public"``: the ``timeStep``
   setting of the day-password token), or whose first part says it is a type (``params['type.key_password'] =
   'password'``: the parameter's type);
@@ -16,10 +17,11 @@
   around it, as a map of names is;
 - **an entry of a map of symbols**: the value and at least two entries around it are upper-case symbol names
   (rspamd's ``arc_symbols = { pass = 'ARC_ALLOW', permerror = 'ARC_INVALID', … }``);
-- **an entry of a map of names**: a dict literal whose other entries map to type words or spell their own key
-  (``{ATTR.PORT: 'string', ATTR.USE_SSL: 'bool', ATTR.KEY_PASSWORD: 'password'}``, a resolver's descriptor; an LDAP
-  attribute map ``{'password': 'pass', 'name': 'name', 'description': 'description'}``), read from the entries on
-  the lines around it. A map of settings to values (``{'user': 'admin', 'password': 'admin', 'host': 'db'}``) has no
+- **an entry of a map of names**: a dict literal whose other entries map to type words or spell their own key or its
+  last parts (``{ATTR.PORT: 'string', ATTR.USE_SSL: 'bool', ATTR.KEY_PASSWORD: 'password'}``, a resolver's
+  descriptor; an LDAP attribute map ``{'password': 'pass', 'name': 'name', 'description': 'description'}``; an
+  enumeration's labels ``{RESULT_PASS: "pass", RESULT_FAIL: "fail", RESULT_SKIP: "skip"}``), read from the entries
+  on the lines around it. A map of settings to values (``{'user': 'admin', 'password': 'admin', 'host': 'db'}``) has no
   such entries and stays reported;
 - **an entry of a map of attribute names**: the value is a lowerCamelCase name (``"client_secret":
   "oauthClientSecret"``, ``"secret_token": "oathSecret"``: the LDAP attribute a field is stored in) and at least
@@ -35,7 +37,9 @@ from collections.abc import Mapping
 _KIND_KEY = re.compile(r"\(([^()]+)\)$")
 _NAMING_SUFFIX = re.compile(
     r"(?i)(?:^|_)(?:detail_?key|dict_?key|key_?name|field|fields|attr|attribute|column|param|parameter|from|source"
-    r"|type|kind|label|header|env|var|prefix)$"
+    r"|type|kind|label|header|env|var|prefix"
+    # the characters a value is drawn from or written in (``_SECRET_CHARS = "0123…xyz"``, ``password_charset``)
+    r"|chars|characters|charset|alphabet)$"
 )
 # the last part of a message key: the value is words for people (``auth_password_changed_title``)
 _TEXT_SUFFIX = re.compile(
@@ -111,8 +115,8 @@ def _in_name_map(line: int, lines: Mapping[int, str]) -> bool:
         if entry is None:
             continue
         key, value = _spelled(entry.group(1)), entry.group(2).lower()
-        if value in _TYPE_WORDS or value == key:
-            naming += 1
+        if value in _TYPE_WORDS or value == key or _ends_its_name(_bare(entry.group(1)), value):
+            naming += 1  # ``RESULT_FAIL: "fail"``: the label of an enumeration member
     return naming >= _MAP_MIN
 
 
@@ -121,6 +125,11 @@ def _ends_its_name(name: str, value: str) -> bool:
     spelled = re.sub(r"[^a-z0-9]", "", value.lower())
     parts = name.lower().split("_")
     return any("".join(parts[i:]) == spelled for i in range(len(parts)))
+
+
+def _bare(key: str) -> str:
+    """A dict key as written, without quotes, brackets or the object it is an attribute of (``Result.FAIL``)."""
+    return key.strip("\"'[]").rpartition(".")[2]
 
 
 def _spelled(key: str) -> str:

@@ -19,6 +19,7 @@ from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
+from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
@@ -663,9 +664,10 @@ def _drops_after_root_steps(
 def _escalations(
     path: str, script: Script, sudo: bool | None, drops: frozenset[int] = frozenset(), *, root_required: bool = False
 ) -> Iterator[Finding]:
-    """sudo/su/doas a script runs to gain root. In a script that exits unless it runs as root (a uid check that
-    requires root), ``sudo``/``doas`` outside the check's non-root branch gain nothing: the script's need for root
-    is the ``root_assumed`` finding, not each ``sudo`` (the ``exec sudo "$0"`` in the branch is still one)."""
+    """sudo/su/doas a script runs to gain root, outside the steps only a removal runs. In a script that exits unless
+    it runs as root (a uid check that requires root), ``sudo``/``doas`` outside the check's non-root branch gain
+    nothing: the script's need for root is the ``root_assumed`` finding, not each ``sudo`` (the ``exec sudo "$0"``
+    in the branch is still one)."""
     seen: set[int] = set()
     runners = _escalating_runners(script)
     non_root = _called_when_not_root(script) if root_required else frozenset()
@@ -679,6 +681,8 @@ def _escalations(
             continue
         tool = command.escalation
         if tool is None or command.line in seen or _inherited(command) or _no_run(command) or elsewhere(command):
+            continue
+        if on_removal_only(command):  # a step only removal runs (a postrm's ``purge)`` branch) is not the upgrade's
             continue
         if (command.escalation_line or command.line) in drops:
             continue

@@ -183,6 +183,9 @@ _DESCRIPTION = re.compile(
 # ``[System.Threading.CancellationTokenSource]::new()``).
 # A field begins the value or a part of a URL or path (``s3cr3t#pass{word}`` is a literal with braces in it).
 _FORMAT_FIELD = re.compile(r"(?:^|[/:@=?&])\{[a-z_][\w.]*(?:\[[^]{}]*\])?(?:![rsa])?(?::[^{}]*)?\}")
+# A value that is wholly one template field computed by a call (an f-string's
+# ``SECRET_KEY: "{get_random_secret_key()}"`` in the settings file a setup script writes): filled in when rendered.
+_CALL_FIELD = re.compile(r"^\{\s*[A-Za-z_][\w.]*\([^{}]*\)\s*\}$")
 _SQL_TYPE = re.compile(
     r"(?i)^(?:var)?char(?:acter(?: varying)?)?\(\d+\)$|^n?varchar\(\d+\)$|^(?:decimal|numeric)\(\d+(?:,\s*\d+)?\)$"
 )
@@ -333,7 +336,9 @@ def allowed(value: str, *, name: str = "") -> bool:
         return True  # an option's spelling (``"passwd": "--password"``), a macro's or a field's name
     if name and _NOT_SECRET_NAME.search(name):
         return True
-    if _FORMAT_FIELD.search(value) or _SQL_TYPE.match(value) or _CALL.match(value) or _names_itself(value, name):
+    if _FORMAT_FIELD.search(value) or _CALL_FIELD.match(value) or _SQL_TYPE.match(value) or _CALL.match(value):
+        return True
+    if _names_itself(value, name):
         return True
     return bool(any(c.isspace() for c in value))
 
@@ -376,9 +381,14 @@ def configured_word(value: str, name: str) -> bool:
 
 def _names_itself(value: str, name: str) -> bool:
     """The value is the setting's own name (PasteDeploy's ``get trace_errors.smtp_password = smtp_password`` takes
-    the global setting of that name): a reference. A one-word value (``password = password``) is a weak password."""
+    the global setting of that name): a reference. A one-word value (``password = password``) is a weak password.
+    Also the own name after one word that says whose it is (``oidc.fedora.client_secret = oidc-client_secret``: the
+    field's name standing where its value goes)."""
     own = re.split(r"[.\s]", name.strip())[-1].lower()
-    return "_" in own and value.lower() == own  # a sentence or a command line, not a secret
+    if "_" not in own:
+        return False
+    lowered = value.lower()
+    return lowered == own or bool(re.fullmatch(r"[a-z0-9]+[-_.]" + re.escape(own), lowered))
 
 
 def placeholder(value: str) -> bool:

@@ -15,6 +15,9 @@ are mentions (docs/preflight.md, ``external_endpoint``). Read by Python's own pa
   ``redirect`` with ``url``/``uri`` (``success_url = co.success_url or "https://lnbits.com"``, a checkout's
   ``cancel_url``, ``"setup_order_redirect_url": …``): where a payment or login flow sends the user's browser when it
   ends, handed to the provider, never requested by the product;
+- a tuple, list or set of strings given a name whose words end in ``examples`` (``URL_EXAMPLES = (…)``,
+  ``examples = ["https://pypi.org/project/fedmsg/", …]``): samples of what a user may type, shown beside a form
+  field; the program requests the URL it builds from what the user gives, not these;
 - a tuple, list or set (one item a line) of URL templates that spell one repository several ways (two access methods of ``git://``,
   ``ssh://``, ``http(s)://`` and scp-like ``git@host:``, each with a ``%(name)s`` or ``{name}`` placeholder): the
   forms a webhook payload's repository is matched against, not addresses to fetch.
@@ -54,6 +57,7 @@ _FOR_PEOPLE = frozenset(
 )
 _DESTINATION = frozenset({"success", "cancel", "return", "redirect"})  # where a flow sends the browser at its end
 _ADDRESS = frozenset({"url", "uri"})
+_SAMPLES = "examples"  # the last word of a name given a collection of samples shown to a user
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w*\}")
 _ACCESS = re.compile(r"^(git|ssh|https?)://|^[\w.{}-]+@[\w.{}-]+:")
 _DOCS_HOST = re.compile(r"(?i)(?:^|\.)(?:readthedocs\.(?:io|org)|readthedocs-hosted\.com)$|^docs?\.")
@@ -69,6 +73,12 @@ def names_browser_destination(name: str) -> bool:
     """Whether a name says a browser is sent to its value when a flow ends (``success_url``, ``return_uri``)."""
     words = {w.lower() for w in _WORDS.findall(name)}
     return bool(words & _DESTINATION) and bool(words & _ADDRESS)
+
+
+def names_samples(name: str, value: ast.AST) -> bool:
+    """Whether a collection is named as samples for people (``examples = [...]``, ``URL_EXAMPLES = (…)``)."""
+    words = _WORDS.findall(name)
+    return bool(words) and words[-1].lower() == _SAMPLES and isinstance(value, (ast.List, ast.Tuple, ast.Set))
 
 
 def documentation_page(url: str) -> bool:
@@ -160,6 +170,8 @@ def source_link_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     tree = python_tree("\n".join(text.get(n, "") for n in range(1, max(text, default=0) + 1)))
     for node in ast.walk(tree) if tree is not None else ():
         for name, value in _named_values(node):
-            if (named_for_people(name) or names_browser_destination(name)) and _strings(value):
+            if (named_for_people(name) or names_browser_destination(name) or names_samples(name, value)) and _strings(
+                value
+            ):
                 found |= _lines(value)
     return found

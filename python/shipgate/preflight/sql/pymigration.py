@@ -5,19 +5,19 @@ The file is read by Python's own parser (``ast``), never run. A Django migration
 ``migrations`` directory whose class derives from ``migrations.Migration``: each entry of its ``operations`` list is
 written as the SQL Django's PostgreSQL schema editor sends (``AddField``, ``AlterField``, ``RemoveField``,
 ``RenameField``, ``AddIndex``, ``AddIndexConcurrently``, ``RemoveIndex[Concurrently]``, ``AddConstraint``,
-``RemoveConstraint``, ``AlterUniqueTogether``, ``CreateModel``, ``DeleteModel``, ``RenameModel``, ``RunSQL``; the
-``database_operations`` of ``SeparateDatabaseAndState``). Operations that only change Django's state
-(``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other operation is reported as a statement
-preflight cannot read. An Alembic revision is a ``.py`` file under a ``migrations``/``alembic``/``versions``
-directory that imports ``op`` from alembic and defines ``upgrade``: inside ``upgrade`` (never ``downgrade``) the
-``op.*`` calls and the calls of a ``with op.batch_alter_table(t) as b:`` block (plain ALTER TABLE on PostgreSQL)
-are written as the SQL Alembic emits, and ``op.execute``/``exec_driver_sql`` of a literal string (or
-``sa.text("…")``, or an f-string, its fields read as names) are read as written; a branch on another database
-(``if dialect == "sqlite":``) is skipped, and so is what follows a guard that returns unless the database is another
-(``if dialect != "oracle": return``). The module's own functions that ``upgrade`` calls (a helper
-``_rename_fks(table)`` run for each table) are read as part of it, each once. Names that are not literals (a loop
-variable) are written as placeholders: the statement's kind (index build, column change) is what is checked. A file
-Python's parser refuses is not guessed at: ``python_sql`` returns None."""
+``RemoveConstraint``, ``AlterUniqueTogether``, ``AlterIndexTogether``, ``CreateModel``, ``DeleteModel``,
+``RenameModel``, ``RunSQL``; the ``database_operations`` of ``SeparateDatabaseAndState``). Operations that only
+change Django's state (``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other operation is
+reported as a statement preflight cannot read. An Alembic revision is a ``.py`` file under a
+``migrations``/``alembic``/``versions`` directory that imports ``op`` from alembic and defines ``upgrade``: inside
+``upgrade`` (never ``downgrade``) the ``op.*`` calls and the calls of a ``with op.batch_alter_table(t) as b:`` block
+(plain ALTER TABLE on PostgreSQL) are written as the SQL Alembic emits, and ``op.execute``/``exec_driver_sql`` of a
+literal string (or ``sa.text("…")``, or an f-string, its fields read as names) are read as written; a branch on
+another database (``if dialect == "sqlite":``) is skipped, and so is what follows a guard that returns unless the
+database is another (``if dialect != "oracle": return``). The module's own functions that ``upgrade`` calls (a
+helper ``_rename_fks(table)`` run for each table) are read as part of it, each once. Names that are not literals (a
+loop variable) are written as placeholders: the statement's kind (index build, column change) is what is checked. A
+file Python's parser refuses is not guessed at: ``python_sql`` returns None."""
 
 from __future__ import annotations
 
@@ -230,13 +230,18 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     if op == "RemoveConstraint":
         return [f"ALTER TABLE {table} DROP CONSTRAINT {_ident(_arg(call, 1, 'name'), 'c')}"]
     if op == "AlterUniqueTogether":
-        groups = _arg(call, 1, "unique_together")
+        groups = _groups(_arg(call, 1, "unique_together"))
         if isinstance(groups, ast.Set | ast.List | ast.Tuple) and groups.elts:
             return [f"ALTER TABLE {table} ADD CONSTRAINT uniq UNIQUE ({_columns(groups.elts[0])})"]
         if no_groups(groups):  # the model's constraints dropped (django_history: none when it had none)
             return [f"ALTER TABLE {table} DROP CONSTRAINT uniq"]
         return []
     if op == "AlterIndexTogether":
+        # an index for each group (Django's schema editor: ``CREATE INDEX`` on the model's table); an emptied
+        # ``index_together`` drops the model's, which the file does not say it had: not assumed
+        groups = _groups(_arg(call, 1, "index_together"))
+        if isinstance(groups, ast.Set | ast.List | ast.Tuple) and groups.elts:
+            return [f"CREATE INDEX idx ON {table} ({_columns(groups.elts[0])})"]
         return []
     if op == "CreateModel":
         return [f"CREATE TABLE {table} (id bigint)"]
@@ -249,6 +254,16 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     if op in _DJANGO_STATE_ONLY:
         return []
     return None
+
+
+def _groups(node: ast.expr | None) -> ast.expr | None:
+    """A ``unique_together``/``index_together`` value with Python's ``set([...])``/``frozenset((...))`` spelling
+    taken off (the collection it wraps), as Django's older ``makemigrations`` wrote it."""
+    if isinstance(node, ast.Call) and _callee(node) in ("set", "frozenset") and len(node.args) == 1:
+        inner = node.args[0]
+        if isinstance(inner, ast.Set | ast.List | ast.Tuple):
+            return inner
+    return node
 
 
 def no_groups(node: ast.expr | None) -> bool:
