@@ -45,3 +45,47 @@ def test_a_near_miss_other_names_and_places_stay_unscheduled() -> None:
         "conf/cron.daily_vendor",
     ):
         assert codes_at({name: PRUNE}, JOB) == [], name
+
+
+# -- B: a tmpfiles.d entry that gives every local account write access is world_writable -------------------------------
+
+WRITABLE = "preflight.world_writable"
+
+OPEN_ENTRIES = _text(
+    "# Type Path Mode User Group Age Argument",  # 1
+    "d /var/lib/vendor/spool 0777 vendor vendor -",  # 2
+    "z /var/log/vendor.log 0666 root root -",  # 3
+    "D /run/vendor/drop ~0733 vendor vendor -",  # 4
+    "f /var/lib/vendor/flag 0662 root root - on",  # 5
+    "c /dev/vendor0 0666 - - - 10:200",  # 6
+)
+
+
+def test_b_world_writable_tmpfiles_entries_are_reported() -> None:
+    for name in (
+        "debian/vendor.tmpfiles",
+        "debian/tmpfiles",
+        "debian/vendor.vendor-run.tmpfile",
+        "usr/lib/tmpfiles.d/vendor.conf",
+        "etc/tmpfiles.d/vendor.conf",
+    ):
+        assert codes_at({name: OPEN_ENTRIES}, WRITABLE) == [2, 3, 4, 5, 6], name
+
+
+def test_b_near_miss_sticky_group_and_modeless_entries_stay_quiet() -> None:
+    closed = _text(
+        "d /run/vendor/shared 1777 root root -",  # sticky: /tmp's shared mode
+        "d /run/vendor 0775 root vendor -",
+        "f /var/lib/vendor/flag 0664 vendor vendor -",
+        "L /run/vendor/current - - - - /var/lib/vendor/current",
+        "w /proc/sys/vm/overcommit_memory - - - - 1",
+        "x /tmp/vendor-*",
+        "# d /var/lib/vendor/spool 0777 vendor vendor -",
+        "d /run/vendor/state - vendor vendor -",
+    )
+    assert codes_at({"usr/lib/tmpfiles.d/vendor.conf": closed}, WRITABLE) == []
+
+
+def test_b_near_miss_open_entries_outside_a_tmpfiles_place_stay_quiet() -> None:
+    for name in ("usr/lib/tmpfiles.d/vendor.tmpfiles", "packaging/vendor.tmpfiles", "docs/tmpfiles.example"):
+        assert codes_at({name: OPEN_ENTRIES}, WRITABLE) == [], name
