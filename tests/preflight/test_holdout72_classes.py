@@ -5,7 +5,7 @@ its minimal construct next to a near-miss that must stay quiet."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at, findings
+from preflight_kit import codes_at, findings, package, run
 
 JOB = "preflight.scheduled_job"
 
@@ -89,3 +89,41 @@ def test_b_near_miss_sticky_group_and_modeless_entries_stay_quiet() -> None:
 def test_b_near_miss_open_entries_outside_a_tmpfiles_place_stay_quiet() -> None:
     for name in ("usr/lib/tmpfiles.d/vendor.tmpfiles", "packaging/vendor.tmpfiles", "docs/tmpfiles.example"):
         assert codes_at({name: OPEN_ENTRIES}, WRITABLE) == [], name
+
+
+# -- C: one setcap of several "capabilities file" pairs names every program it gives capabilities to -------------------
+
+BITS = "preflight.privileged_binary"
+
+
+def _grants(script: str) -> list[tuple[int | None, str, str]]:
+    contents = package({"debian/postinst": script})
+    return [
+        (f.evidence.get("line"), f.evidence["program"], f.evidence["bits"]) for f in run(contents) if f.code == BITS
+    ]
+
+
+def test_c_every_pair_of_one_setcap_is_named() -> None:
+    several = _text(
+        "#!/bin/sh",  # 1
+        "setcap cap_net_bind_service+ep /usr/bin/vendor-local \\",  # 2
+        "  cap_net_bind_service,cap_net_admin+ep /usr/bin/vendor-redir \\",  # 3
+        "  cap_net_bind_service+ep /usr/bin/vendor-server",  # 4
+    )
+    assert _grants(several) == [
+        (
+            2,
+            "/usr/bin/vendor-local, /usr/bin/vendor-redir, /usr/bin/vendor-server",
+            "file capabilities cap_net_bind_service+ep on /usr/bin/vendor-local, cap_net_bind_service,cap_net_admin+ep"
+            " on /usr/bin/vendor-redir, cap_net_bind_service+ep on /usr/bin/vendor-server",
+        )
+    ]
+    same = _text("#!/bin/sh", "setcap -n 1000 cap_net_raw+ep /usr/bin/vendor-ping cap_net_raw+ep /usr/bin/vendor-trace")
+    assert _grants(same) == [(2, "/usr/bin/vendor-ping, /usr/bin/vendor-trace", "file capabilities cap_net_raw+ep")]
+
+
+def test_c_near_miss_one_pair_removals_and_verifies_keep_their_answers() -> None:
+    one = _text("#!/bin/sh", "setcap cap_ipc_lock=+ep /usr/bin/vendor")
+    assert _grants(one) == [(2, "/usr/bin/vendor", "file capabilities cap_ipc_lock=+ep")]
+    quiet = _text("#!/bin/sh", "setcap -r /usr/bin/vendor", "setcap -v cap_net_raw+ep /usr/bin/vendor-ping")
+    assert _grants(quiet) == []
