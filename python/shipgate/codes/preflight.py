@@ -115,7 +115,8 @@ CODES = (
     Code(
         "preflight.world_writable",
         S.MEDIUM,
-        "a script makes files world-writable (chmod 777, o+w), or a udev rule gives device nodes mode 0666",
+        "a script makes files world-writable (chmod 777, o+w), a udev rule gives device nodes mode 0666, or a "
+        "tmpfiles.d entry gives a path a mode writable by others (a directory without the sticky bit)",
         "Use the least permissive mode the service needs (e.g. 0750 / 0640).",
     ),
     Code(

@@ -45,6 +45,7 @@ from shipgate.preflight import (
     stale,
     sudoers,
     systemd,
+    tmpfiles,
     udev,
     unsigned,
 )
@@ -96,6 +97,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     sudoers.scan,
     polkit.scan,
     udev.scan,
+    tmpfiles.scan,
     unsigned.scan,
     pg_hba.scan,
     redis_auth.scan,

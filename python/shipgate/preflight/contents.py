@@ -369,9 +369,27 @@ def _is_cron_dir(part: str) -> bool:
     return part in ("cron", "crontabs") or part.startswith("cron.")
 
 
+_CRON_PERIODS = ("hourly", "daily", "weekly", "monthly")
+
+
+def cron_period(path: str) -> str | None:
+    """How often cron runs the file as it is: a file under ``cron.hourly``/``daily``/``weekly``/``monthly``, or a
+    Debian packaging file debhelper's ``dh_installcron`` installs there (``debian/cron.daily``,
+    ``debian/<package>.cron.daily``, … become ``/etc/cron.daily/<package>``); None for any other file."""
+    parts = path.lower().split("/")
+    for part in parts[:-1]:
+        if part.startswith("cron.") and part.removeprefix("cron.") in _CRON_PERIODS:
+            return part.removeprefix("cron.")
+    if parts[-2:-1] == ["debian"]:
+        stem, _, period = parts[-1].rpartition(".")
+        if period in _CRON_PERIODS and (stem == "cron" or stem.endswith(".cron")):
+            return period
+    return None
+
+
 def is_periodic_cron_script(path: str) -> bool:
-    """A file under ``cron.hourly``/``daily``/``weekly``/``monthly``: cron runs it as it is."""
-    return any(p in ("cron.hourly", "cron.daily", "cron.weekly", "cron.monthly") for p in path.lower().split("/")[:-1])
+    """A file cron runs periodically as it is (:func:`cron_period`)."""
+    return cron_period(path) is not None
 
 
 def _under(path: str, dirs: Sequence[str]) -> bool:

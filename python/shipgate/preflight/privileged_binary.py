@@ -24,7 +24,6 @@ directory's (``chmod 2775 /opt/app/data``), is reported only on a program's plac
 
 from __future__ import annotations
 
-import itertools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -152,12 +151,25 @@ def _granted(command: Command, script: Script, made: frozenset[str]) -> tuple[st
 
 
 def _capabilities(plain: list[Word], words: list[Word]) -> tuple[str, str] | None:
+    """The programs one ``setcap`` gives capabilities to and what they get: setcap(8) takes any number of
+    ``capabilities file`` pairs, and each file is a program the security team lists."""
     if any(w.text in ("-r", "-v", "--verify") for w in words):
         return None  # removes, or only compares
-    for caps, target in itertools.pairwise(plain):
-        if grants_capabilities(caps.text):
-            return target.text, f"file capabilities {caps.text}"
-    return None
+    pairs: list[tuple[str, str]] = []  # (program, capabilities)
+    index = 0
+    while index + 1 < len(plain):
+        caps, target = plain[index].text, plain[index + 1].text
+        if grants_capabilities(caps):
+            pairs.append((target, caps))
+            index += 2
+        else:
+            index += 1  # an option's value (``-n 1000``) or a word before the first pair
+    if not pairs:
+        return None
+    programs = ", ".join(program for program, _ in pairs)
+    if len({caps for _, caps in pairs}) == 1:
+        return programs, f"file capabilities {pairs[0][1]}"
+    return programs, "file capabilities " + ", ".join(f"{caps} on {program}" for program, caps in pairs)
 
 
 def _bits(mode: str, targets: list[Word], made: frozenset[str], files: tuple[str, ...] = ()) -> tuple[str, str] | None:

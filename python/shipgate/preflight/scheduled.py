@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, Kind, at_line, is_periodic_cron_script
+from shipgate.preflight.contents import Context, Kind, at_line, cron_period
 from shipgate.preflight.kube_cronjobs import cronjobs
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, written_paths
@@ -77,9 +77,9 @@ def jobs(ctx: Context) -> Iterator[Job]:
         for cronjob in cronjobs(text, ctx.texts):
             yield Job(text.path, cronjob.line, "kubernetes-cronjob", cronjob.schedule, cronjob.name)
     for path, script in steps(ctx):
-        if is_periodic_cron_script(path):
-            period = next(p for p in path.lower().split("/") if p.startswith("cron."))
-            yield Job(path, 1, "cron-periodic", period.removeprefix("cron."), path)
+        period = cron_period(path)
+        if period is not None:
+            yield Job(path, 1, "cron-periodic", period, path)
         scheduled_files: set[str] = set()
         for command in script.commands:
             how = schedules(command)
