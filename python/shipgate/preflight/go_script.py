@@ -30,6 +30,8 @@ Written as shell:
   over the running executable — ``curl -o`` of an unknown URL and ``chmod 755`` of the executable at the call, with
   ``sha256sum -c -`` between when the options set a ``Checksum``, ``Signature`` or ``Verifier`` (an empty
   ``Options{}`` checks nothing).
+- A call of ``Migrate``/``MigrateUp``/``Up`` in a package imported from a path ending in ``/migration(s)``
+  (``migration.Migrate(nil)``): the program applying the product's migrations, its own ``migrate`` command.
 - A **check**: a digest or signature the program computes (``sha256.New``/``Sum256``, ``ed25519.Verify``,
   ``openpgp.CheckDetachedSignature``, …) is ``sha256sum -c -`` at its line.
 - ``os.WriteFile``/``os.Create``/``os.OpenFile`` of a literal path (``O_APPEND``: an append), ``os.Remove``/
@@ -169,6 +171,9 @@ class _Program:
         self.go_update = {  # the names the file imports go-update as
             m.group(1).strip() if m.group(1) else _GO_UPDATE_PACKAGE[m.group(2)] for m in _GO_UPDATE.finditer(source)
         }
+        self.migrators = {  # the names the file imports a package of migrations as (``…/pkg/migration``)
+            m.group(1).strip() if m.group(1) else m.group(2) for m in _MIGRATION_PACKAGE.finditer(source)
+        }
         for name, value in bindings:
             if value.type != "call_expression":
                 continue
@@ -255,6 +260,10 @@ def commands(path: str, text: str) -> list[Piece] | None:
 
 _GO_UPDATE = re.compile(r'(?:^|\s)(\w+\s+)?"github\.com/(inconshreveable/go-update|minio/selfupdate)"', re.M)
 _GO_UPDATE_PACKAGE = {"inconshreveable/go-update": "update", "minio/selfupdate": "selfupdate"}  # their package names
+# A package of the product's migrations, by the last element of its import path (Vikunja's
+# ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
+_MIGRATION_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/(migrations?)"', re.M)
+_MIGRATE_CALLS = frozenset({"Migrate", "MigrateUp", "Up"})
 _VERIFIED = re.compile(r"\b(?:Checksum|Signature|Verifier|PublicKey)\s*:")
 
 
@@ -295,6 +304,9 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
         return [(line, " ".join(program.word(w) for w in words))] if words else []
+    if owner in program.migrators and name in _MIGRATE_CALLS:
+        # the program applies its migrations in-process, as its own ``migrate`` command does
+        return [(line, "${GO_EXECUTABLE} migrate")]
     if owner in _CHECK_PACKAGES and _CHECK_CALL.match(name):
         return [(line, "sha256sum -c -")]
     url = _requested_url(owner, name, args)

@@ -26,6 +26,9 @@ on its line), in a string given to ``console.*``, ``process.stdout/stderr.write`
 a string bound to a variable that is only shown (``console.log(BANNER)``, pushed to or looked up in an array), and
 in the arguments of an assertion (``assert.strictEqual(f('https://…'), 'https://…')``: a self-test's vector).
 
+A block run only as root (``if (isSudo()) { … }``, ``if (process.getuid() === 0) { … }``) is written inside
+``if [ "$(id -u)" -eq 0 ]; then`` … ``fi`` (``shipgate.preflight.js_root_checks``).
+
 Downloads, file modes and digest checks: ``shipgate.preflight.js_downloads`` (a file a function of the script
 requests and writes, or a write of fetched data, then ``chmod``; followed by the variable that names the path), and
 ``shipgate.preflight.js_download_module`` (the npm ``download`` module unpacking an archive with an execute mode).
@@ -43,7 +46,7 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
-from shipgate.preflight import js_download_module, js_downloads, js_runners
+from shipgate.preflight import js_download_module, js_downloads, js_root_checks, js_runners
 from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
@@ -128,6 +131,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
     pieces += js_downloads.pieces(root, _language(path))
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
+    if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
+        pieces = js_root_checks.pieces(root) + pieces
     return one_per_line(pieces[:MAX_PIECES])
 
 

@@ -3,7 +3,9 @@ and written as the shell that does the same, at the file's lines, so the shell c
 
 Which file is a script (a step), by the rules the shell sets use: a Python file run as a program — an interpreter
 line, an ``if __name__ == "__main__":`` block, or statements at module level that act (a call, a loop, a
-``with``) — and not a test. A module of functions only (a library the installer imports) is program source: what
+``with``) — and not a test; or a module that defines a command its product's CLI runs by name (a Django
+``Command(BaseCommand)``, a ``@click.command``) named for a step, the step word also glued to others
+(``performupgrade``). A module of functions only (a library the installer imports) is program source: what
 it would run depends on its caller. A migration module under a ``migrations/`` folder that defines ``up()``
 (Submitty's migrator style) is a step too: the migrator calls ``up()`` during the upgrade. ``setup.py`` is read by
 ``shipgate.preflight.setup_py``.
@@ -88,6 +90,8 @@ _STEP_NAME = re.compile(
 # An executable's name (no extension: a command run by name) that ends in the step it performs, glued to the
 # product's prefix as command names often are (``msfupdate``, ``pveupgrade``, ``fooinstall``)
 _GLUED_STEP_COMMAND = re.compile(r"^[a-z][a-z0-9]*(?:install|upgrade|update)$")
+# A step word inside a CLI command's name, glued to the words around it (``performupgrade``, ``initialsetup``).
+_GLUED_COMMAND_STEP = re.compile(r"install|upgrade|update|setup|migrate")
 _STEP_DIRS = frozenset(
     {"bin", "sbin", "scripts", "setup", "install", "installer", "installers", "bootstrap", "upgrade", "deploy"}
 )
@@ -110,7 +114,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = _nodes(tree) if tree is not None else None
     if tree is None or nodes is None:
         return None
-    if not _is_migration(path, tree) and not ((_runs(tree, text) or _cli_command(tree)) and step_path(path)):
+    if not (_is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)):
         return None
     return _read(tree, nodes)
 
@@ -177,6 +181,16 @@ def step_path(path: str) -> bool:
     if not extension and _GLUED_STEP_COMMAND.search(stem):
         return True  # a command run by its name, the product's prefix glued to the step (``msfupdate``)
     return bool(_STEP_NAME.search(stem)) or any(p in _STEP_DIRS for p in parts[:-1])
+
+
+def _command_step(path: str, tree: ast.Module) -> bool:
+    """A CLI command module named for a step. Its file name is the command the operator types, and command names
+    glue their words (Mayan's ``performupgrade``, ``initialsetup``, Django's own ``createsuperuser``), so a step word
+    anywhere in the name counts, as it does for Go's names: ``manage.py performupgrade`` is the upgrade's step."""
+    if not _cli_command(tree):
+        return False
+    stem = posixpath.splitext(posixpath.basename(path.lower()))[0]
+    return step_path(path) or bool(_GLUED_COMMAND_STEP.search(stem))
 
 
 def _cli_command(tree: ast.Module) -> bool:

@@ -1,6 +1,7 @@
 """Which URLs in a Ruby program are only shown to people: a string literal given to ``puts``/``print``/``warn``/
 ``abort`` (also on ``$stdout``, ``$stderr``, ``STDOUT``, ``STDERR`` or ``Kernel``), to a generator's ``say``/
-``say_status``, or raised as an error's message (``raise "…"``, ``raise Error, "…"``, ``SomeError.new("…")``).
+``say_status``, raised as an error's message (``raise "…"``, ``raise Error, "…"``, ``SomeError.new("…")``), or
+written as a statement of a method named for a command's help text (``def self.banner``, ``def usage``).
 Read through tree-sitter's Ruby grammar (the file is never run); ``shipgate.preflight.endpoints`` takes these lines
 as mentions, not contacted hosts (docs/preflight.md, "Install programs in other languages"). A line that also holds
 a URL anywhere else (a ``system("curl …")`` beside a message) stays a contact."""
@@ -22,6 +23,9 @@ _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*ruby")
 _SHOWING = frozenset({"puts", "print", "printf", "warn", "abort", "raise", "fail", "say", "say_status"})
 _SHOWING_OWNERS = frozenset({"$stdout", "$stderr", "STDOUT", "STDERR", "Kernel"})
+# Methods a command-line framework calls for a command's help text (CLAide's ``self.banner``/``self.summary``/
+# ``self.description``, a ``usage``/``help`` method): what they return is printed.
+_HELP_METHODS = frozenset({"banner", "summary", "description", "usage", "help"})
 # Between a string and the call it is an argument of: the argument list, ``"a" + "b"``, parentheses, interpolation.
 _PASSING = frozenset({"argument_list", "binary", "parenthesized_statements", "interpolation", "string"})
 
@@ -48,11 +52,23 @@ def shown_lines(path: str, text: str) -> set[int]:
 
 
 def _shown(node: Node) -> bool:
-    """The string reaches, through an argument list, ``+`` or parentheses only, a call that shows it."""
+    """The string reaches, through an argument list, ``+`` or parentheses only, a call that shows it; or it is a
+    statement of a method that returns a command's help text."""
     parent = node.parent
     while parent is not None and parent.type in _PASSING:
         parent = parent.parent
-    return parent is not None and parent.type == "call" and _showing_call(parent)
+    return (parent is not None and parent.type == "call" and _showing_call(parent)) or _help_text(node)
+
+
+def _help_text(node: Node) -> bool:
+    """A string written as a statement of a method named for a command's help (CLAide's ``def self.banner``,
+    ``def usage``, ``def self.summary``): the command-line framework prints what the method returns."""
+    body = node.parent
+    method = body.parent if body is not None and body.type == "body_statement" else None
+    if method is None or method.type not in ("method", "singleton_method"):
+        return False
+    name = method.child_by_field_name("name")
+    return name is not None and _text(name) in _HELP_METHODS
 
 
 def _showing_call(call: Node) -> bool:
