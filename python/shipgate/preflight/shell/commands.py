@@ -655,7 +655,8 @@ def _generated(word: Word) -> bool:
 
 
 def downloaded_files(command: Command) -> list[Word]:
-    """Where curl/wget save what they fetch (``-o FILE``, also ``-fLo FILE``; ``-O`` (the URL's name), ``> FILE``)."""
+    """Where curl/wget/fetch save what they fetch (``-o FILE``, also ``-fLo FILE``; ``-O`` (the URL's name),
+    ``> FILE``)."""
     name = command.name
     if name == "curl":
         saved = option_values(command, "-o", "--output") or _clustered(command, "o", _CURL_SWITCHES)
@@ -675,6 +676,8 @@ def downloaded_files(command: Command) -> list[Word]:
                 if "://" in w.text and not _generated(w)  # a URL an API answer gives: its name not known
             ]
         return [w for w in saved if w.text != "-"] + list(command.writes())
+    if name == "fetch":  # FreeBSD's fetch: ``-o FILE``/``--output=FILE``, else the URL's name in the directory
+        return [w for w in option_values(command, "-o", "--output") if w.text != "-"] + list(command.writes())
     return []
 
 

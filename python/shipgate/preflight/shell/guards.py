@@ -59,6 +59,9 @@ def root_condition(node: Node, bindings: Bindings, flags: RootFlags | None = Non
     screened = node.end_byte - node.start_byte <= _MAX_SCREENED and not _ROOT_VALUE_MARK.search(node.text or b"")
     if screened and not (flags and any(name.encode() in (node.text or b"") for name in flags)):
         return None  # every uid test compares with 0 or root: none is written here
+    whole = _misparsed_double_bracket(node)
+    if whole is not None:
+        return _combined_test(whole, bindings, flags)
     stack: list[tuple[Node, bool]] = [(node, False)]
     seen = 0
     while stack and seen < _MAX_NODES:
@@ -86,11 +89,27 @@ _COMBINED = re.compile(r"\s-[ao]\s")
 _TEST_WORD = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'[^']*'|\$\((?:[^()]|\([^()]*\))*\)|[^\s"'])+""")
 
 
+def _misparsed_double_bracket(node: Node) -> str | None:
+    """``[[ "$1" = x && "$(id -u)" = 0 ]]``: after a ``=`` comparison tree-sitter-bash closes the ``[[`` test early
+    and reads the rest as a ``&&`` list ending in a command whose last word is ``]]``. The whole test's text when
+    the condition is such a list (one ``[[`` at its start, the ``]]`` only at its end), else None."""
+    if node.type != "list":
+        return None
+    source = text(node).strip()
+    if not (source.startswith("[[") and source.endswith("]]")) or source.count("[[") != 1 or source.count("]]") != 1:
+        return None
+    first = node.named_children[0] if node.named_children else None
+    if first is None or first.type != "test_command" or text(first).rstrip().endswith("]]"):
+        return None
+    return source
+
+
 def _combined_test(source: str, bindings: Bindings, flags: RootFlags | None = None) -> str | None:
     """``[ "$1" = x -a "$(id -u)" = 0 ]``: tree-sitter-bash groups ``-a``/``-o`` operands wrongly, so the
-    test's words are split here. Under ``-a`` every clause must hold, so a uid clause decides the branch;
-    under ``-o`` nothing follows from one clause."""
-    words = _TEST_WORD.findall(source.strip().removeprefix("[[").removeprefix("[").removesuffix("]").removesuffix("]"))
+    test's words are split here (also ``&&``/``||`` inside a ``[[ … ]]`` the grammar cut short). Under ``-a``
+    every clause must hold, so a uid clause decides the branch; under ``-o`` nothing follows from one clause."""
+    stripped = source.strip().removeprefix("[[").removeprefix("[").removesuffix("]").removesuffix("]")
+    words = [{"&&": "-a", "||": "-o"}.get(w, w) for w in _TEST_WORD.findall(stripped)]
     if "-o" in words:
         return None
     clause: list[str] = []

@@ -982,7 +982,7 @@ class _Reader:
         )
         known = _known_start(chosen) if chosen is not None else None
         if chosen is not None and known is None:
-            known = self._looked_up_program(chosen, line)
+            known = self._looked_up_program(chosen, line) or self._printed_command(chosen)
         if chosen is not None and known is None and (shaped := _shaped_command(chosen, name, line)):
             return shaped + argv[1:], chosen.line
         if chosen is None or known is None:
@@ -1031,6 +1031,24 @@ class _Reader:
             return bound.value if bound is not None else None
 
         return value
+
+    def _printed_command(self, assignment: Assignment) -> str | None:
+        """``curl=$(check_curl)`` where ``check_curl`` ends with ``echo $curl`` of ``curl='curl --retry 20 -L'``: the
+        command line the function prints, when it prints one line to the output and its words are known; else
+        None (a function that prints several lines, or run-time text, gives nothing to run)."""
+        m = _FUNCTION_OUTPUT.fullmatch(assignment.raw.partition("=")[2])
+        name = m.group(1) or m.group(2) if m is not None else None
+        if name is None or name not in self.functions:
+            return None
+        printed = [
+            c
+            for c in self.commands
+            if c.function == name and c.name == "echo" and not any(r.op.startswith((">", "&>")) for r in c.redirects)
+        ]
+        if len(printed) != 1 or not printed[0].words or any(w.value is None for w in printed[0].words):
+            return None
+        words = [w.value or "" for w in printed[0].words]
+        return " ".join(words) if _PROGRAM_NAME.fullmatch(words[0]) and not words[0].startswith("-") else None
 
     def _looked_up_program(self, assignment: Assignment, line: int) -> str | None:
         """``FETCH="${CURL} -fsSL"`` with ``CURL=$( which curl )``: the value with the program the lookup found in
@@ -1297,12 +1315,27 @@ def _shaped_command(assignment: Assignment, name: str, line: int) -> list[Word]:
         return []
     if len(parts) < 2 or not _PROGRAM_NAME.fullmatch(parts[0]):
         return []
+    # each run-time word also names what it expands (``$2`` in ``cmd="curl -o $file $url"`` with ``url="$2"``), so a
+    # function that runs the line passes its caller's arguments on as a written ``curl … "$2"`` does
     return [
-        Word(p, None if "$" in p or "`" in p else p, line, (name,), assignment.line, shape=p if "$" in p else None)
+        Word(
+            p,
+            None if "$" in p or "`" in p else p,
+            line,
+            tuple(dict.fromkeys((name, *_SHAPE_NAMES.findall(p)))),
+            assignment.line,
+            shape=p if "$" in p else None,
+        )
         for p in parts
     ]
 
 
+# The variables a run-time part of a kept command line expands (``$1``, ``${url}``).
+_SHAPE_NAMES = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])")
+
+
+# A value that is one function's output: ``$(check_curl)``, ``\`check_curl\```.
+_FUNCTION_OUTPUT = re.compile(r"\$\(\s*([A-Za-z_][\w-]*)\s*\)|`\s*([A-Za-z_][\w-]*)\s*`")
 # A program written out at the start of a command line kept in a variable (``psql``, ``/usr/bin/mysql``).
 _PROGRAM_NAME = re.compile(r"[A-Za-z0-9_./+-]+")
 

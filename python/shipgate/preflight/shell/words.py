@@ -165,9 +165,9 @@ class WordReader:
             for child in node.children:
                 self._add(child, acc, use, depth + 1)
         elif kind == "simple_expansion":
-            self._variable(text(node)[1:], acc, use)
+            self._variable(_after_blank(node, acc)[1:], acc, use)
         elif kind == "expansion":
-            self._expansion(node, acc, use)
+            self._expansion(node, acc, use, _after_blank(node, acc))
         elif kind == "command_substitution" and (path := self._path_part(node, use, depth)) is not None:
             acc.known(path)
         elif kind in ("command_substitution", "process_substitution"):
@@ -221,10 +221,11 @@ class WordReader:
             acc.assigned_at = binding.line
         _append_binding(acc, binding, f"${name}")
 
-    def _expansion(self, node: Node, acc: _Acc, use: int) -> None:
-        m = _EXPANSION.match(text(node))
+    def _expansion(self, node: Node, acc: _Acc, use: int, source: str) -> None:
+        """``${X…}`` as written in ``source`` (the node's text without the blank the parser puts in front of it)."""
+        m = _EXPANSION.match(source)
         if m is None or m.group(1):  # ${#X} is a length; ${!X} and arrays are not followed
-            acc.unknown(text(node))
+            acc.unknown(source)
             return
         name, rest = m.group(2), m.group(3)
         op = next((o for o in (*_GUARD_OPS, *_DEFAULT_OPS, ":+", "+") if rest.startswith(o)), None)
@@ -238,7 +239,7 @@ class WordReader:
                 acc.known(replaced)
             elif rest:  # ${X#pat}, ${X/a/*}, ${X:0:3}: a transformation
                 acc.expands.append(name)
-                acc.unknown(text(node))
+                acc.unknown(source)
             else:
                 self._variable(name, acc, use)
             return
@@ -251,6 +252,9 @@ class WordReader:
             _append_binding(acc, binding, f"${name}")
             return
         default = _literal_default(rest[len(op) :])
+        if default == "" and (name.isdigit() or name in "@*"):
+            # ``${1:-}`` only keeps ``set -u`` quiet: the value is the caller's argument, not the empty default
+            default = None
         if default is None and op in _DEFAULT_OPS:
             default = self._nested_default(rest[len(op) :], use)
         if op in _DEFAULT_OPS:
@@ -258,7 +262,7 @@ class WordReader:
                 self.assigning.add((name, node.start_point[0] + 1))
             if default is not None:
                 line = node.start_point[0] + 1
-                self.defaults.setdefault((name, line), ParameterDefault(name, default, line, text(node)[:200]))
+                self.defaults.setdefault((name, line), ParameterDefault(name, default, line, source[:200]))
             known = binding.value if binding is not None else None
             value = known or (default if default is not None else self._variable_default(rest[len(op) :], use))
             if value is not None:
@@ -268,7 +272,7 @@ class WordReader:
             else:
                 acc.unknown(binding.shape or f"${name}")
             return
-        acc.unknown(text(node))  # ${X:+alt}: depends on whether X is set
+        acc.unknown(source)  # ${X:+alt}: depends on whether X is set
 
     def _nested_default(self, text_: str, use: int) -> str | None:
         """``${NOVA_PASSWORD:-${SERVICE_PASSWORD:-nova}}`` where this file sets neither: the inner default's literal is
@@ -323,6 +327,17 @@ def _substitution(value: str, rest: str) -> str | None:
     if anchor == "%":
         return value[: len(value) - len(pattern)] + replacement if value.endswith(pattern) else value
     return value.replace(pattern, replacement, 1)[:MAX_VALUE]
+
+
+def _after_blank(node: Node, acc: _Acc) -> str:
+    """An expansion's text without the blanks in front of it, which are added to ``acc`` as written: inside a
+    double-quoted string the bash grammar puts the blanks between two expansions into the second one's node
+    (``"$file $url"`` has the nodes ``$file`` and `` $url``)."""
+    raw = text(node)
+    expansion = raw.lstrip(" \t")
+    if len(expansion) < len(raw):
+        acc.known(raw[: len(raw) - len(expansion)])
+    return expansion
 
 
 def _append_binding(acc: _Acc, binding: Assignment | None, written: str) -> None:
