@@ -51,6 +51,10 @@ def test_every_package_is_pinned_and_judged() -> None:
             assert expected["code"].startswith("preflight.") and expected["why"], (entry.name, expected)
 
 
+# A round reads up to 17 whole packages: round three took 340 s beside another round on a 2-core machine, a third of
+# it privacyidea's. The suite's 300 s guard is for single tests, so a round gets three times that: a guard against a
+# hang, not a speed claim (preflight's speed is measured in benches/preflight.py).
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize("round_", sorted(FLOORS))
 def test_whole_packages_stay_fixed(round_: int, capsys: pytest.CaptureFixture[str]) -> None:
     result = Score()
