@@ -35,6 +35,7 @@ from xml.sax.saxutils import unescape
 from shipgate.findings import Severity
 from shipgate.preflight import launchd
 from shipgate.preflight.contents import Line
+from shipgate.preflight.ini_sections import sections as ini_sections
 from shipgate.preflight.markup import without_xml_comments
 from shipgate.preflight.secrets import Secret, allowed, password_name, secret_name
 
@@ -44,7 +45,6 @@ _JAAS_USER = re.compile(r"""^\s*(user_[\w.@-]{1,64})\s*=\s*"([^"]{1,512})"\s*[\\
 _REALM_NAME = re.compile(r"(?i)(?:^|[-_.])realm\.properties$")
 _REALM_LINE = re.compile(r"^\s*([^\s:=#!][^:=]{0,127}?)\s*[:=]\s*([^,\s]{1,512})\s*(?:,.*)?$")
 _HASHED = ("OBF:", "MD5:", "CRYPT:")
-_SECTION = re.compile(r"^\s*\[\s*([\w.-]+)\s*\]\s*$")
 _SHIRO_SECTIONS = frozenset({"roles", "urls"})
 _SHIRO_NAMES = re.compile(r"org\.apache\.shiro\.|^\s*securityManager\.")
 _SHIRO_USER = re.compile(r"^\s*([^\s=#;][^=]{0,127}?)\s*=\s*([^,\s]{1,512})\s*(?:,.*)?$")
@@ -104,24 +104,8 @@ def _realm_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
             yield Secret(number, f"realm user password ({m.group(1).strip()})", m.group(2), Severity.HIGH)
 
 
-def _sections(lines: tuple[tuple[int, str], ...]) -> dict[str, list[tuple[int, str]]]:
-    """The lines of each INI section by its lower-cased name (comments dropped; lines before any header under "")."""
-    sections: dict[str, list[tuple[int, str]]] = {}
-    current = ""
-    for number, text in lines:
-        if text.lstrip().startswith(("#", ";")):
-            continue
-        header = _SECTION.match(text)
-        if header:
-            current = header.group(1).lower()
-            sections.setdefault(current, [])
-            continue
-        sections.setdefault(current, []).append((number, text))
-    return sections
-
-
 def _shiro_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
-    sections = _sections(lines)
+    sections = ini_sections(line for line in lines if not line[1].lstrip().startswith(("#", ";")))
     if "users" not in sections:
         return
     if not _SHIRO_SECTIONS & sections.keys() and not any(_SHIRO_NAMES.search(t) for _, t in sections.get("main", [])):
