@@ -11,14 +11,16 @@ the shell variable ``$V``; other functions (``$(shell …)``, ``$(wildcard …)`
 ``$<``…) are values not known (``$MAKE_VALUE``); ``$$`` is ``$``. Each variable is expanded once; one that
 refers to itself, or whose value grows past ``MAX_VALUE`` characters, is a value not known.
 
-Read: the targets whose names start with ``install``, ``upgrade`` or ``migrate``, and the targets they depend on
-(transitively). No library reads Makefiles this way: make itself only runs them (``make -n`` would evaluate
+Read: the targets whose names start with ``install``, ``upgrade`` or ``migrate``, the targets they depend on and the
+targets their recipes build with a make of this same Makefile (``make reload``, ``$(MAKE) check``), transitively.
+No library reads Makefiles this way: make itself only runs them (``make -n`` would evaluate
 ``$(shell …)`` calls, i.e. run code of the package), and the Python Makefile parsers on PyPI are small and unkept."""
 
 from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 
 Piece = tuple[int, str]
 
@@ -34,6 +36,9 @@ _RULE = re.compile(r"^([^:=#\t][^:=#]*?)\s*::?(?!=)\s*([^=;#]*?)\s*(?:;(.*))?(?:
 _DIRECTIVE = re.compile(r"^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif|-?include|sinclude|vpath|unexport|\.\w+)\b")
 _REFERENCE = re.compile(r"\$(?:\(([^()$]*(?:\$[({][^()]*[)}][^()$]*)*)\)|\{([^{}]*)\}|(.))")
 _PREFIXES = ("@", "-", "+")
+_MAKE_PROGRAMS = frozenset({"make", "gmake", "$(MAKE)", "${MAKE}"})
+_OTHER_MAKEFILE = ("-C", "-f", "--directory", "--file", "--makefile")
+_SHELL_JOINS = frozenset({"&&", "||", ";", "|"})
 
 
 def is_makefile(path: str) -> bool:
@@ -96,8 +101,30 @@ def _pieces(variables: dict[str, str], rules: dict[str, list[str]], recipes: dic
         seen.add(target)
         queue.extend(p for p in rules.get(target, []) if p in rules)
         for line, command in recipes.get(target, []):
-            found.append((line, expander.expand(command.lstrip("".join(_PREFIXES) + " "), {}, 0)))
+            recipe = command.lstrip("".join(_PREFIXES) + " ")
+            queue.extend(t for t in made_targets(recipe) if t in rules)
+            found.append((line, expander.expand(recipe, {}, 0)))
     return sorted(set(found))
+
+
+def made_targets(recipe: str) -> list[str]:
+    """The targets a recipe line has make build in this same Makefile: ``make reload``, ``$(MAKE) -s check
+    VAR=1``. make run with ``-C``/``-f`` (or their long forms) reads another Makefile, and a line that does more than
+    run make (``cd x && make``) is left to the shell reader: neither is followed. Options and variable assignments
+    are skipped; a shell comment ends the line."""
+    try:
+        words = shlex.split(recipe, comments=True)
+    except ValueError:
+        return []
+    if not words or words[0] not in _MAKE_PROGRAMS or any(w in _SHELL_JOINS for w in words):
+        return []
+    targets: list[str] = []
+    for word in words[1:]:
+        if word.startswith(_OTHER_MAKEFILE):
+            return []
+        if not word.startswith("-") and "=" not in word:
+            targets.append(word)
+    return targets
 
 
 class _Expander:

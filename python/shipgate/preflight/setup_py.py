@@ -3,8 +3,8 @@ Python's ``ast`` (the file is never run) and written as the shell that does the 
 
 Read: the command classes the file defines (classes deriving from setuptools/distutils ``install``, ``build_ext``,
 ``build_py``, ``build``, ``develop``, ``egg_info``, ``sdist``, ``bdist_wheel``, ``build_clib``), their ``run``
-methods and the functions and methods of the file those call (``self.x(…)``, ``x(…)``, nested ``def``s), up to a
-bound. In that code:
+methods (also one a class decorator of the file attaches) and the functions and methods of the file those call
+(``self.x(…)``, ``x(…)``, nested ``def``s), up to a bound. In that code:
 
 - a command run through ``subprocess`` (``call``, ``check_call``, ``check_output``, ``run``, ``Popen``) or
   ``os.system``/``os.popen`` with a literal argument (a list of strings, or a string) is that command line at its
@@ -13,7 +13,13 @@ bound. In that code:
   ``curl -o`` of it; when the URL is an argument of a call into the file's own code that downloads it, the archive
   is unpacked there (``tarfile``/``zipfile`` ``extractall``, ``shutil.unpack_archive``) and the command lists
   (``[["./configure", …], ["make"]]``) given to the same call run in what was unpacked, each at its line;
-- a ``hashlib`` digest in that code is the check of what was downloaded.
+- a ``hashlib`` digest in that code is the check of what was downloaded;
+- when that code makes one direct download (``urlopen(…)`` of any URL, also one from another module) and no call of
+  the file's own code is handed a literal URL, an extraction in it (``extract``, ``extractall``,
+  ``unpack_archive``) unpacks that download, an ``unzip``/``tar`` command it runs takes it, and an ``os.chmod`` with
+  an execute bit makes what was unpacked executable; the download is written to the file its response is saved
+  into, when the code names one (``shipgate.preflight.setup_py_flow``, which also reads names bound once to a
+  literal and a ``run`` attached by a class decorator of the file).
 
 Not seen: commands built at run time (names from variables the file computes), code in other modules the file
 imports (``uwsgiconfig.build_uwsgi``), ``setup.cfg``/``pyproject.toml`` build backends."""
@@ -24,7 +30,9 @@ import ast
 import json
 import shlex
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from shipgate.preflight import setup_py_flow as flow
 from shipgate.preflight.python_tree import python_tree
 
 Piece = tuple[int, str]
@@ -73,13 +81,65 @@ def commands(text: str) -> list[Piece]:
     if not reached:
         return []
     calls = [n for f in reached for n in ast.walk(f) if isinstance(n, ast.Call)]
-    downloads = any(_is_download(c) for c in calls)
-    unpacks = any(_name(c.func) in _UNPACK for c in calls)
-    checked = any(isinstance(n, ast.Name) and n.id == "hashlib" for f in reached for n in ast.walk(f))
+    code = _code(tree, reached, calls, functions)
     pieces: list[Piece] = []
     for index, call in enumerate(calls):
-        pieces.extend(_call_pieces(index, call, functions, downloads=downloads, unpacks=unpacks, checked=checked))
+        pieces.extend(_call_pieces(index, call, code))
     return sorted(set(pieces))
+
+
+@dataclass(frozen=True)
+class _Code:
+    """What the reached code says about itself, for writing each call as shell."""
+
+    functions: dict[str, list[Function]]
+    literals: dict[str, ast.Constant]
+    runners: frozenset[str]  # names imported from subprocess (``from subprocess import check_call``)
+    downloads: bool
+    unpacks: bool
+    checked: bool
+    fetch: ast.Call | None  # the one direct download, when the code makes one and hands no literal URL to a function
+    saved: str | None  # the file that download is written into, when the code names it
+
+
+def _code(
+    tree: ast.Module, reached: list[Function], calls: list[ast.Call], functions: dict[str, list[Function]]
+) -> _Code:
+    literals = flow.bound_literals(reached)
+    fetches = [c for c in calls if _is_download(c)]
+    handed = any(
+        _name(c.func) in functions and any(_literal_url(a, literals) for a in [*c.args, *(k.value for k in c.keywords)])
+        for c in calls
+    )
+    fetch = fetches[0] if len(fetches) == 1 and not handed else None
+    return _Code(
+        functions=functions,
+        literals=literals,
+        runners=_subprocess_imports(tree),
+        downloads=bool(fetches),
+        unpacks=any(_name(c.func) in _UNPACK for c in calls),
+        checked=any(isinstance(n, ast.Name) and n.id == "hashlib" for f in reached for n in ast.walk(f)),
+        fetch=fetch,
+        saved=_saved(fetch, reached, literals),
+    )
+
+
+def _saved(fetch: ast.Call | None, reached: list[Function], literals: dict[str, ast.Constant]) -> str | None:
+    for function in reached:
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign) and node.value is fetch and isinstance(node.targets[0], ast.Name):
+                return flow.saved_as(node.targets[0].id, reached, literals)
+    return None
+
+
+def _subprocess_imports(tree: ast.Module) -> frozenset[str]:
+    return frozenset(
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "subprocess"
+        for alias in node.names
+        if alias.name in _RUNNERS
+    )
 
 
 def _functions(tree: ast.Module) -> dict[str, list[Function]]:
@@ -91,14 +151,17 @@ def _functions(tree: ast.Module) -> dict[str, list[Function]]:
 
 
 def _reachable(tree: ast.Module, functions: dict[str, list[Function]]) -> list[Function]:
-    """The ``run`` methods of the command classes and the file's functions they call, transitively."""
-    queue: list[Function] = [
-        item
+    """The ``run`` methods of the command classes (also one a class decorator attaches) and the file's functions
+    they call, transitively."""
+    classes = [
+        node
         for node in ast.walk(tree)
         if isinstance(node, ast.ClassDef) and any(_name(b) in _COMMAND_BASES for b in node.bases)
-        for item in node.body
-        if isinstance(item, ast.FunctionDef) and item.name == "run"
     ]
+    queue: list[Function] = [
+        item for node in classes for item in node.body if isinstance(item, ast.FunctionDef) and item.name == "run"
+    ]
+    queue.extend(flow.decorated_runs(classes, functions))
     seen: list[Function] = []
     while queue and len(seen) < MAX_FUNCTIONS:
         function = queue.pop(0)
@@ -129,50 +192,75 @@ def _is_download(call: ast.Call) -> bool:
     return name in ("urlopen", "urlretrieve") or (name in _DOWNLOADS and owner in _DOWNLOAD_MODULES)
 
 
-def _literal_url(node: ast.expr) -> ast.Constant | None:
-    """A string literal URL, also the receiver of ``"…{0}…".format(…)``."""
+def _literal_url(node: ast.expr, literals: dict[str, ast.Constant]) -> ast.Constant | None:
+    """A string literal URL (also through a name bound once to it), also the receiver of ``"…{0}…".format(…)``."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
         node = node.func.value
+    node = flow.resolved(node, literals)
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith(("http://", "https:")):
         return node
     return None
 
 
-def _argv(node: ast.expr) -> str | None:
-    """A literal command: a list of strings (argv) or a string (a shell command line)."""
+def _argv(node: ast.expr, literals: dict[str, ast.Constant]) -> str | None:
+    """A literal command: a list of strings (argv, names bound once to a literal read as it) or a string (a shell
+    command line)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.List | ast.Tuple) and node.elts:
-        words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in node.elts]
+        elements = [flow.resolved(e, literals) for e in node.elts]
+        words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in elements]
         literal = [w if w is not None else "${SETUP_VALUE}" for w in words]
         if words[0] is not None:
             return " ".join(shlex.quote(w) if not w.startswith("${") else w for w in literal)
     return None
 
 
-def _call_pieces(
-    index: int, call: ast.Call, functions: dict[str, list[Function]], *, downloads: bool, unpacks: bool, checked: bool
-) -> Iterator[Piece]:
+def _call_pieces(index: int, call: ast.Call, code: _Code) -> Iterator[Piece]:
     name = _name(call.func)
     arguments = [*call.args, *(k.value for k in call.keywords)]
-    if name in _RUNNERS and arguments and (_owner(call.func) in ("subprocess", "os") or name == "Popen"):
-        command = _argv(arguments[0])
+    bare_runner = isinstance(call.func, ast.Name) and call.func.id in code.runners
+    if name in _RUNNERS and arguments and (_owner(call.func) in ("subprocess", "os") or name == "Popen" or bare_runner):
+        command = _argv(arguments[0], code.literals)
         if command is not None:
             yield call.lineno, command
         return
-    urls = [u for u in map(_literal_url, arguments) if u is not None]
-    if not urls or not downloads:
+    if code.fetch is not None:
+        yield from _fetch_flow(call, code)
+        return
+    urls = [u for u in (_literal_url(a, code.literals) for a in arguments) if u is not None]
+    if not urls or not code.downloads:
         return
     archive = f'"$SETUP_DOWNLOAD_{index}"'
     place = f'"$SETUP_BUILD_{index}"'
-    check = f' && echo "${{SETUP_VALUE}}  "{archive} | sha256sum -c -' if checked else ""
+    check = f' && echo "${{SETUP_VALUE}}  "{archive} | sha256sum -c -' if code.checked else ""
     for url in urls:
         fetch = f"curl -fsSL -o {archive} {json.dumps(url.value)}{check}"
-        builder = _is_download(call) or name not in functions
-        yield url.lineno, fetch if builder or not unpacks else f"{fetch} && tar -xf {archive} -C {place}"
-    if name in functions and unpacks:
+        builder = _is_download(call) or name not in code.functions
+        yield url.lineno, fetch if builder or not code.unpacks else f"{fetch} && tar -xf {archive} -C {place}"
+    if name in code.functions and code.unpacks:
         for lists in arguments:
             for step in lists.elts if isinstance(lists, ast.List | ast.Tuple) else []:
-                command = _argv(step)
+                command = _argv(step, code.literals)
                 if command is not None and not isinstance(step, ast.Constant):
                     yield step.lineno, f"cd {place} && {command}"
+
+
+_FETCHED = '"$SETUP_DOWNLOAD"'
+_UNPACKED = '"$SETUP_BUILD"'
+
+
+def _fetch_flow(call: ast.Call, code: _Code) -> Iterator[Piece]:
+    """The one direct download of the code, what unpacks it and what makes the unpacked files executable."""
+    fetched = shlex.quote(code.saved) if code.saved else _FETCHED
+    check = f' && echo "${{SETUP_VALUE}}  "{fetched} | sha256sum -c -' if code.checked else ""
+    if call is code.fetch:
+        urls = [u for u in (_literal_url(a, code.literals) for a in call.args[:1]) if u is not None]
+        where, url = (urls[0].lineno, json.dumps(urls[0].value)) if urls else (call.lineno, '"${SETUP_VALUE}"')
+        yield where, f"curl -fsSL -o {fetched} {url}{check}"
+    elif _name(call.func) in _UNPACK:
+        yield call.lineno, f"unzip -o {fetched} -d {_UNPACKED}"
+    else:
+        mode = flow.executable_mode(call)
+        if mode is not None and code.unpacks:
+            yield call.lineno, f'chmod {mode:o} {_UNPACKED}/"${{SETUP_VALUE}}"'
