@@ -40,6 +40,7 @@ class LabelledFile:
     commit: str
     licence: str
     labels: tuple[Label, ...]
+    package: str = ""  # hold-out files of one project that name the same package are run as one package
 
     @property
     def location(self) -> Path:
@@ -84,7 +85,11 @@ def load_labels(directory: Path = LABELS) -> list[LabelledFile]:
         doc = tomllib.loads(labels_path.read_text())
         source = doc["source"]
         labels = tuple(Label(r["code"], tuple(r["lines"]), r["note"]) for r in doc.get("risk", []))
-        files.append(LabelledFile(source["repo"], source["path"], source["commit"], source["licence"], labels))
+        files.append(
+            LabelledFile(
+                source["repo"], source["path"], source["commit"], source["licence"], labels, source.get("package", "")
+            )
+        )
     return files
 
 
@@ -110,6 +115,40 @@ def compare(entry: LabelledFile, found: list[tuple[str, int]], score: Score) -> 
     for code, line in left:
         score.fp[code] += 1
         score.disagreements.append(f"EXTRA  {entry.repo}:{entry.path}:{line} {code}")
+
+
+def packages(entries: Iterable[LabelledFile]) -> list[list[LabelledFile]]:
+    """The entries as they are run: a package of one file each, except that the files of a set naming the same
+    ``package`` in their ``[source]`` (an entry program stored with the modules of its project it calls) are one
+    package, each at its original path."""
+    groups: dict[str, list[LabelledFile]] = {}
+    runs: list[list[LabelledFile]] = []
+    for entry in entries:
+        if not entry.package:
+            runs.append([entry])
+        elif entry.package in groups:
+            groups[entry.package].append(entry)
+        else:
+            groups[entry.package] = [entry]
+            runs.append(groups[entry.package])
+    return runs
+
+
+def run_set(folder: Path, entries: Iterable[LabelledFile]) -> list[tuple[LabelledFile, list[Finding]]]:
+    """Each hold-out entry of ``folder`` with the findings on its file (stored at ``<owner>__<repo>/<path>``).
+    A package of several files gives each file the findings on its path; findings on no file of the package go
+    to its first file in label order."""
+    results: list[tuple[LabelledFile, list[Finding]]] = []
+    for run in packages(entries):
+        files = {e.path: (folder / e.repo.replace("/", "__") / e.path).read_bytes() for e in run}
+        findings = run_preflight(package(files), inventory=CORPUS_INVENTORY)
+        if len(run) == 1:
+            results.append((run[0], findings))
+            continue
+        for index, entry in enumerate(run):
+            mine = [f for f in findings if f.path == entry.path or (index == 0 and f.path not in files)]
+            results.append((entry, mine))
+    return results
 
 
 def run_file(entry: LabelledFile, inventory: Inventory = CORPUS_INVENTORY) -> list[Finding]:

@@ -1,5 +1,6 @@
 """The hold-out sets (tests/preflight/holdout*/, each with its README), kept as a regression guard once their
-first run was recorded: every set's files scored together, each file run as ``holdout/score.py`` runs it.
+first run was recorded: every set's files scored together, each file run as ``holdout/score.py`` runs it (a
+package of one file, or of the files of one project that name the same ``package``).
 
 Each set was labelled and committed before preflight first ran on it, and its first run is the honest measure
 of scripts preflight had not seen (in its README). The classes of mistakes each set showed were then fixed, so
@@ -12,21 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_score import CORPUS_INVENTORY, LabelledFile, Score, compare, load_labels, scored
-from preflight_kit import package
-
-from shipgate.preflight import run_preflight
+from corpus_score import LabelledFile, Score, compare, load_labels, run_set, scored
 
 SETS = sorted(p.parent for p in Path(__file__).parent.glob("holdout*/labels"))
 PRECISION, RECALL = 0.95, 0.93
 
 
 def _score(folder: Path, entries: list[LabelledFile], score: Score) -> None:
-    for entry in entries:
-        stored = folder / entry.repo.replace("/", "__") / entry.path
-        compare(
-            entry, scored(run_preflight(package({entry.path: stored.read_bytes()}), inventory=CORPUS_INVENTORY)), score
-        )
+    for entry, findings in run_set(folder, entries):
+        compare(entry, scored(findings), score)
 
 
 def test_every_set_holds_unchanged_public_files() -> None:

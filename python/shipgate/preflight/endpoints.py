@@ -41,6 +41,7 @@ from shipgate.preflight.distributed import (
 from shipgate.preflight.example_blocks import example_block_lines
 from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.feed_documents import is_served_feed
+from shipgate.preflight.go_shown import shown_lines as go_shown_lines
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
@@ -718,6 +719,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
         for_people |= perl_other_os_lines(text.path, source) if code else set()  # Perl blocks run only off Linux
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
+        for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies

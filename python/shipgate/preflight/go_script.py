@@ -30,6 +30,9 @@ Written as shell:
   over the running executable — ``curl -o`` of an unknown URL and ``chmod 755`` of the executable at the call, with
   ``sha256sum -c -`` between when the options set a ``Checksum``, ``Signature`` or ``Verifier`` (an empty
   ``Options{}`` checks nothing).
+- A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
+  product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
+  it), given the program as a string literal: ``shell.RunCommand(dir, "go", "install", …)`` runs ``go install …``.
 - A call of ``Migrate``/``MigrateUp``/``Up`` in a package imported from a path ending in ``/migration(s)``
   (``migration.Migrate(nil)``): the program applying the product's migrations, its own ``migrate`` command.
 - A **check**: a digest or signature the program computes (``sha256.New``/``Sum256``, ``ed25519.Verify``,
@@ -174,6 +177,9 @@ class _Program:
         self.migrators = {  # the names the file imports a package of migrations as (``…/pkg/migration``)
             m.group(1).strip() if m.group(1) else m.group(2) for m in _MIGRATION_PACKAGE.finditer(source)
         }
+        self.own_packages = {  # the names the file imports the product's own internal packages as (``…/internal/x``)
+            m.group(1).strip() if m.group(1) else m.group(2) for m in _INTERNAL_PACKAGE.finditer(source)
+        }
         for name, value in bindings:
             if value.type != "call_expression":
                 continue
@@ -264,6 +270,10 @@ _GO_UPDATE_PACKAGE = {"inconshreveable/go-update": "update", "minio/selfupdate":
 # ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
 _MIGRATION_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/(migrations?)"', re.M)
 _MIGRATE_CALLS = frozenset({"Migrate", "MigrateUp", "Up"})
+# A package of the product's own, by an ``internal`` element of its import path (Go lets only the module that holds
+# it import it), and a function of it named for running a command (``shell.RunCommand(dir, "go", "install", …)``).
+_INTERNAL_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/internal/(?:[^"\s]+/)?(\w+)"', re.M)
+_RUNS_COMMAND = re.compile(r"^(?:Run|Exec)(?:Command\w*)?$")
 _VERIFIED = re.compile(r"\b(?:Checksum|Signature|Verifier|PublicKey)\s*:")
 
 
@@ -304,6 +314,8 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
         return [(line, " ".join(program.word(w) for w in words))] if words else []
+    if owner in program.own_packages and _RUNS_COMMAND.match(name):
+        return _own_runner(line, args, program)
     if owner in program.migrators and name in _MIGRATE_CALLS:
         # the program applies its migrations in-process, as its own ``migrate`` command does
         return [(line, "${GO_EXECUTABLE} migrate")]
@@ -313,6 +325,16 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if url is not None:
         return [(line, f"curl -fsSL {shlex.quote(url)}")]
     return _saves(line, owner, name, args, program) or [(line, s) for s in _file_steps(owner, name, args, program)]
+
+
+def _own_runner(line: int, args: list[Node], program: _Program) -> list[Piece]:
+    """A command-running function of the product's own internal package given the program as a string literal
+    (``shell.RunCommand(homeDir, "go", "install", "github.com/…@"+v)``): the words from that literal on, the leading
+    arguments before it (a directory, a context) being the function's own. No literal program: nothing is known."""
+    first = next((i for i, a in enumerate(args) if _literal(a) is not None), None)
+    if first is None:
+        return []
+    return [(line, " ".join(program.word(w) for w in args[first:]))]
 
 
 def _requested_url(owner: str, name: str, args: list[Node]) -> str | None:

@@ -75,6 +75,10 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("artisan", "migrate:fresh"),
         ("artisan", "migrate:refresh"),
         ("bin/console", "doctrine:migrations:migrate"),
+        # Shopware's own migrator: ``database:migrate`` "Executes all migrations" of an identifier (core, a plugin),
+        # ``database:migrate-destructive`` their destructive halves (dropped columns and tables)
+        ("bin/console", "database:migrate"),
+        ("bin/console", "database:migrate-destructive"),
         ("flarum", "migrate"),  # Flarum's console: "php flarum migrate" runs the outstanding migrations
         # October CMS's ``october:up`` and its fork Winter CMS's ``winter:up``: "Builds database tables for
         # October/Winter and all plugins" (every pending core and plugin migration); ``october:migrate`` is its
@@ -94,7 +98,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("october:migrate",),
         ("winter:up",),
     ),
-    "console": (("doctrine:migrations:migrate",),),
+    "console": (("doctrine:migrations:migrate",), ("database:migrate",), ("database:migrate-destructive",)),
     "flask": (("db", "upgrade"),),
     "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)
     "occ": (("upgrade",),),  # Nextcloud

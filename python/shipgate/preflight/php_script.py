@@ -20,6 +20,9 @@ Written as shell:
   class that puts its first parameter under that ``'command'`` key (``runCommand($command, $parameters)``): each
   call ``->runCommand('doctrine:database:drop', ['--force' => true])`` is ``php bin/console doctrine:database:drop
   --force``.
+- A command of the console application found by its name and run
+  (``$command = $this->getApplication()->find('database:migrate'); $command->run(new ArrayInput([…]), $output)``):
+  ``php bin/console database:migrate …``, its options from the ``ArrayInput``'s literal array.
 - A console question for a secret with a literal default (Symfony's ``new Question('Password', 'wallabag')``,
   ``->ask('DB password', 'secret')``): the answer taken on Enter and under ``--no-interaction``, written as
   ``PASSWORD="${PASSWORD:-wallabag}"``.
@@ -194,7 +197,50 @@ def _command(node: Node, name: str, runners: set[str]) -> str | None:
             return _console("php artisan", args)
     if node.type == "member_call_expression" and name in runners:
         return _console("php bin/console", args)
+    if node.type == "member_call_expression" and name == "run":
+        return _found_command(node, args)
     return None
+
+
+def _found_command(run: Node, args: list[Node]) -> str | None:
+    """``$command = $this->getApplication()->find('database:migrate'); $command->run(new ArrayInput([…]), …)``:
+    the console application's own command found by its name and run, ``php bin/console database:migrate …``. The
+    command is the receiver of ``->run`` or a variable of the method bound once to such a ``find``; its options are
+    those of an ``ArrayInput`` of a literal array given to the run (through a variable bound once, too)."""
+    found = _bound_value(run.child_by_field_name("object"), run)
+    if found is None or found.type != "member_call_expression" or _text(found.child_by_field_name("name")) != "find":
+        return None
+    application = _bound_value(found.child_by_field_name("object"), run)
+    if application is None or _text(application).replace(" ", "") != "$this->getApplication()":
+        return None
+    name = _arguments(found)
+    if not name or name[0].type not in ("string", "encapsed_string") or UNKNOWN in _value(name[0]):
+        return None
+    words = ["php bin/console", _value(name[0])]
+    given = _bound_value(args[0], run) if args else None
+    if given is not None and given.type == "object_creation_expression" and "ArrayInput" in _text(given)[:20]:
+        options = _arguments(given)
+        array = _bound_value(options[0], run) if options else None
+        if array is not None and array.type == "array_creation_expression":
+            words += _options(array)
+    return " ".join(words)
+
+
+def _bound_value(node: Node | None, within: Node) -> Node | None:
+    """``node`` itself, or when it is a variable, the one value the enclosing method assigns it before ``within``."""
+    if node is None or node.type != "variable_name":
+        return node
+    method = within.parent
+    while method is not None and method.type not in ("method_declaration", "function_definition"):
+        method = method.parent
+    values = [
+        n.child_by_field_name("right")
+        for n in walk(method if method is not None else within)
+        if n.type == "assignment_expression"
+        and _text(n.child_by_field_name("left")) == _text(node)
+        and n.start_byte < within.start_byte
+    ]
+    return values[0] if len(values) == 1 else None
 
 
 def _scope(node: Node) -> tuple[str, str]:

@@ -2,8 +2,10 @@
 
 Each hold-out file is run exactly as ``tests/preflight/test_corpus.py`` runs a corpus file: a package of one file
 at its original path, against ``corpus_score.CORPUS_INVENTORY``, compared with its labels by
-``corpus_score.compare``. Prints the per-category table and every disagreement (MISSED = false negative,
-EXTRA = false positive). ``--findings`` also prints every scored finding with its message.
+``corpus_score.compare``; files of one project whose labels name the same ``package`` are run together as one
+package (``corpus_score.packages``), each scored on the findings on its own path. Prints the per-category table
+and every disagreement (MISSED = false negative, EXTRA = false positive). ``--findings`` also prints every scored
+finding with its message.
 
 Run: ``PYTHONPATH=$PWD/python python tests/preflight/holdout/score.py [SET]`` from the worktree root, where SET is
 a hold-out folder laid out like this one (``labels/`` beside ``<owner>__<repo>/<path>``); default: this folder.
@@ -17,21 +19,9 @@ from pathlib import Path
 HOLDOUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(HOLDOUT.parent))  # corpus_score and preflight_kit live in tests/preflight
 
-from corpus_score import CORPUS_INVENTORY, LabelledFile, Score, compare, load_labels, scored  # noqa: E402
-from preflight_kit import package  # noqa: E402
+from corpus_score import Score, compare, load_labels, run_set, scored  # noqa: E402
 
-from shipgate.findings import Finding, Severity  # noqa: E402
-from shipgate.preflight import run_preflight  # noqa: E402
-
-
-def location(folder: Path, entry: LabelledFile) -> Path:
-    """Where a hold-out file is stored: ``<owner>__<repo>/<path>`` under its set's folder."""
-    return folder / entry.repo.replace("/", "__") / entry.path
-
-
-def run_file(folder: Path, entry: LabelledFile) -> list[Finding]:
-    contents = package({entry.path: location(folder, entry).read_bytes()})
-    return run_preflight(contents, inventory=CORPUS_INVENTORY)
+from shipgate.findings import Severity  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -40,8 +30,7 @@ def main(argv: list[str]) -> int:
     folder = folders[0].resolve() if folders else HOLDOUT
     entries = load_labels(folder / "labels")
     score = Score()
-    for entry in entries:
-        findings = run_file(folder, entry)
+    for entry, findings in run_set(folder, entries):
         compare(entry, scored(findings), score)
         if show_findings:
             for f in findings:

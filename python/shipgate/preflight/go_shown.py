@@ -1,0 +1,79 @@
+"""Which URLs in a Go program are only shown to people: a string literal that is the message of an error value
+(``errors.New("… https://…")``, ``fmt.Errorf(…)``, pkg/errors' ``Errorf``/``Wrap``/``Wrapf``), or is printed or
+logged (``fmt.Print*``, ``fmt.Fprint*`` to ``os.Stderr``/``os.Stdout``, a logger's ``Printf``/``Fatalf``/``Infof``/
+``Warnf``/``Errorf``/``Debugf``…). ``fmt.Sprintf`` is not among them: it builds a string, often the URL a request is
+then made to. Read through tree-sitter's Go grammar (the file is never built); ``shipgate.preflight.endpoints`` takes
+these lines as mentions, not contacted hosts (docs/preflight.md, "Install programs in other languages"). A line that
+also holds a URL anywhere else (a request beside a message) stays a contact."""
+
+from __future__ import annotations
+
+import re
+
+import tree_sitter
+import tree_sitter_go
+
+from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.syntax_nodes import parsed_nodes
+
+Node = tree_sitter.Node
+
+MAX_CHARS = 1_000_000
+_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language()))
+_STRINGS = frozenset({"interpreted_string_literal", "raw_string_literal"})
+# An error value's constructor, by its package: the string is the error's text, shown when the error is reported.
+_ERROR_CONSTRUCTORS: dict[str, frozenset[str]] = {
+    "errors": frozenset({"New", "Errorf", "Wrap", "Wrapf", "WithMessage"}),
+    "fmt": frozenset({"Errorf"}),
+}
+# A call that prints or logs its arguments, on any receiver (``fmt``, ``log``, a logger, ``pterm``): the name says it.
+_SHOWING = re.compile(r"^(?:Print|Fatal|Panic|Info|Warn|Error|Debug|Trace|Notice)(?:f|ln|w)?$")
+# ``fmt.Fprint*`` shows only what it writes to the terminal (a file written so is a file's content).
+_FPRINT = re.compile(r"^Fprint(?:f|ln)?$")
+_TERMINAL = frozenset({"os.Stderr", "os.Stdout"})
+# Between a string and the call it is an argument of: the argument list, ``"a" + "b"``, parentheses.
+_PASSING = frozenset({"argument_list", "binary_expression", "parenthesized_expression"})
+
+
+def shown_lines(path: str, text: str) -> set[int]:
+    """Lines of a Go file whose URLs are all in strings only shown to people (1-based)."""
+    if len(text) > MAX_CHARS or not path.endswith(".go") or is_test_path(path) or "://" not in text:
+        return set()
+    nodes = parsed_nodes(_PARSER, text)
+    if nodes is None:
+        return set()
+    shown: set[int] = set()
+    contact: set[int] = set()
+    for node in nodes:
+        if node.type not in _STRINGS or b"://" not in (node.text or b""):
+            continue
+        lines = set(range(node.start_point[0] + 1, node.end_point[0] + 2))
+        (shown if _shown(node) else contact).update(lines)
+    return shown - contact
+
+
+def _shown(node: Node) -> bool:
+    """The string reaches, through an argument list, ``+`` or parentheses only, a call that shows it."""
+    parent = node.parent
+    while parent is not None and parent.type in _PASSING:
+        parent = parent.parent
+    return parent is not None and parent.type == "call_expression" and _showing_call(parent)
+
+
+def _showing_call(call: Node) -> bool:
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "selector_expression":
+        return False
+    operand, field = function.child_by_field_name("operand"), function.child_by_field_name("field")
+    owner, name = _text(operand), _text(field)
+    if name in _ERROR_CONSTRUCTORS.get(owner, frozenset()):
+        return True
+    if _FPRINT.match(name):
+        arguments = call.child_by_field_name("arguments")
+        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        return _text(first) in _TERMINAL
+    return owner != "errors" and bool(_SHOWING.match(name))
+
+
+def _text(node: Node | None) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
