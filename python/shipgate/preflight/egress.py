@@ -18,6 +18,7 @@ from itertools import pairwise
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.containers import image_word
 from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
@@ -76,6 +77,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "cpanm": (frozenset(), "CPAN (cpanmetadb.plackperl.org and www.cpan.org by default)"),
     "cpan": (frozenset(), "the CPAN mirrors CPAN.pm is configured with"),
     "carton": (frozenset({"install", "update"}), "CPAN (the cpanfile's modules)"),
+    # ``go build``/``go install``/``go run``… fetch what the module cache lacks (shipgate.preflight.go_fetch)
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
     "composer": (frozenset({"install", "require", "update"}), "repo.packagist.org"),
@@ -395,6 +397,11 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool in ("dnf", "yum") and ops[:1] == ["module"]:
         # ``dnf module install nodejs:14`` installs the stream's packages; reset/enable/list only edit or read state
         return (tool, default) if ops[1:2] in (["install"], ["update"]) else None
+    if tool == "uv" and ops[:1] in (["pip"], ["tool"]):
+        # uv's pip interface (``uv pip install/sync/compile``) and ``uv tool install`` resolve against the index
+        verbs = frozenset({"install", "sync", "compile"}) if ops[0] == "pip" else frozenset({"install"})
+        offline = {"--offline", "--no-index"} & set(words)
+        return (tool, default) if ops[1:2] and ops[1] in verbs and not offline else None
     if tool in ("dnf", "yum") and ops[:2] == ["copr", "enable"]:
         return tool, "Fedora COPR (copr.fedorainfracloud.org: the repository file and its key)"
     if not ops or ops[0] not in verbs:
@@ -560,6 +567,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         seen: set[int] = set()
         images: set[str] = set()
+        modules = ModuleCache()
         # by where each command is written: a function's command is read once per call, with that call's arguments
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
         read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
@@ -574,6 +582,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             clone = _verb(command) == "clone"
             source = "a repository URL read at run time" if clone else "the repository's configured remote"
             found = ("git", source) if remote else _fetches(command)
+            if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
+                found = ("go", _TOOLS["go"][1]) if modules.fetches(command) else None
             if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found

@@ -200,6 +200,7 @@ def _dockerfile(text: str) -> Iterator[Piece]:
         if m := _ESCAPE_DIRECTIVE.match(raw.strip()):
             escape = m.group(1)
     i, posix = 0, True
+    stages: list[str] = []  # the build's stages so far, by their ``AS`` names ("" when unnamed)
     while i < len(lines):
         start = i
         stripped = lines[i].strip()
@@ -220,7 +221,10 @@ def _dockerfile(text: str) -> Iterator[Piece]:
         if m is None:
             continue
         keyword, rest = m.group(1).upper(), m.group(2)
-        if keyword == "SHELL":
+        if keyword == "FROM":
+            named = _STAGE_NAME.search(rest)
+            stages.append(named.group(1).lower() if named else "")
+        elif keyword == "SHELL":
             posix = _shell_is_posix(rest)
         elif keyword in ("RUN", "CMD", "ENTRYPOINT") and posix:
             heredocs, i = _heredoc_bodies(rest, lines, i)
@@ -229,6 +233,8 @@ def _dockerfile(text: str) -> Iterator[Piece]:
             yield from _variables(start + 1, keyword, rest)
         elif keyword == "ADD":
             yield from _add(start + 1, rest)
+        elif keyword == "COPY":
+            yield from _copy(start + 1, rest, stages)
 
 
 def _shell_is_posix(rest: str) -> bool:
@@ -296,6 +302,27 @@ def _add(line: int, rest: str) -> Iterator[Piece]:
             digest = checksum.group(1).partition(":")[2]
             fetch += f" && echo {shlex.quote(digest + '  ' + dest)} | sha256sum -c -"
         yield line, fetch
+
+
+_STAGE_NAME = re.compile(r"\s+AS\s+(\S+)\s*$", re.I)
+_COPY_FROM = re.compile(r"--from=(\S+)")
+
+
+def _copy(line: int, rest: str, stages: list[str]) -> Iterator[Piece]:
+    """``COPY --from=STAGE SRC… DEST``: what an earlier stage of this build made (fetched, unpacked) copied into
+    this one, as the ``cp`` that does the same: the stages are read as one script, so a stage's paths are its paths.
+    A COPY from the build context (the package's own files) or from another image is not read."""
+    source = _COPY_FROM.search(rest)
+    stage = source.group(1).lower() if source is not None else ""
+    if not stage or not (stage in stages or (stage.isdigit() and int(stage) < len(stages))):
+        return
+    spec = re.sub(r"\\\n", " ", _RUN_FLAG.sub("", rest, count=1)).strip()
+    try:
+        words = json.loads(spec) if spec.startswith("[") else spec.split()
+    except ValueError:
+        return
+    if isinstance(words, list) and len(words) >= 2 and all(isinstance(w, str) for w in words):
+        yield line, "cp -R " + _argv(words)
 
 
 # ---------------------------------------------------------------------------------------------------- logrotate

@@ -542,7 +542,8 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     """A fetched file moved, copied or linked into a ``bin`` directory, or copied or linked under ``/etc``, ``/usr``,
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
-    placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not _configuration(into, source)
+    kept = _configuration(into, source) or _data(into, source)
+    placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not kept
     on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
@@ -559,13 +560,26 @@ _CONFIG_NAME = re.compile(r"\.(?:service|socket|timer|path|mount|target|conf|cfg
 _INIT_DIRS = ("/etc/init/", "/etc/init.d/", "/etc/rc.d/")
 
 
-def _configuration(into: str, source: _Taint) -> bool:
-    """The file put under ``/etc``/``/usr`` is a unit or settings file (the destination's name, or the fetched
-    file's when the destination is a directory), outside an init directory."""
-    # into a directory: the fetched file's name (a whole fetched tree copied in has no one file's name)
+# Data by its name: fonts, images and documents a program reads (a font cache, a viewer), none of which is run.
+_DATA_NAME = re.compile(r"\.(?:ttf|otf|ttc|woff2?|pcf|png|jpe?g|gif|svg|ico|txt|md|pdf)$", re.IGNORECASE)
+
+
+def _placed_name(into: str, source: _Taint) -> str:
+    """The name of the file put in place: the destination's, or the fetched file's when the destination is a
+    directory (a whole fetched tree copied in has no one file's name)."""
     whole_tree = into.endswith("/") and source.directory
     name = "" if whole_tree else source.path if into.endswith("/") else into
-    return _CONFIG_NAME.search(posixpath.basename(name.rstrip("/"))) is not None and not into.startswith(_INIT_DIRS)
+    return posixpath.basename(name.rstrip("/"))
+
+
+def _configuration(into: str, source: _Taint) -> bool:
+    """The file put under ``/etc``/``/usr`` is a unit or settings file, outside an init directory."""
+    return _CONFIG_NAME.search(_placed_name(into, source)) is not None and not into.startswith(_INIT_DIRS)
+
+
+def _data(into: str, source: _Taint) -> bool:
+    """The file put under ``/usr``… is a font, an image or a document (``/usr/share/fonts/x.ttf``): read, not run."""
+    return _DATA_NAME.search(_placed_name(into, source)) is not None
 
 
 def _bin_directory(path: str) -> bool:

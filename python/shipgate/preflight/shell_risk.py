@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.contents import Context, Kind, at_command
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
@@ -423,17 +423,21 @@ def _switched_back_on(unit: str, command: Command, enabled: dict[str, list[Comma
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
+    # An image build's RUN steps delete files only in the image being made, which holds none of the target's data
+    # (no volume is mounted while it builds); what they reach over the network (a database) is the target's.
+    builds = {text.path for text in ctx.of_kind(Kind.DOCKERFILE)}
     for path, script in steps(ctx):
         backup = _has_backup(script)
         enabled = _last_enabled(script)
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
         for command in read_through_runners(script):
             if not on_removal_only(command):  # a step only removal runs is not part of the upgrade
-                yield from _command_findings(path, script, command, backup, enabled)
+                yield from _command_findings(path, script, command, backup, enabled, image=path in builds)
 
 
-def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> Iterator[Finding]:
-    """A recursive ``rm``: on an unguarded variable, and on data with no backup step before it."""
+def _rm_findings(path: str, script: Script, command: Command, backup: bool, image: bool) -> Iterator[Finding]:
+    """A recursive ``rm``: on an unguarded variable, and on data with no backup step before it (not in an image
+    being built, which holds no data)."""
     targets = operands(command)
     risky = next((t for t in (_unsafe_target(w, script, command) for w in targets) if t), None)
     if risky:
@@ -453,6 +457,7 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool) -> I
     if (
         data is not None
         and not backup
+        and not image
         and not removal
         and not _set_aside(script, data.text)
         and not _unpacked_tree(script, data.text)
@@ -520,10 +525,10 @@ def _makes_room(script: Script, command: Command) -> bool:
 
 
 def _command_findings(
-    path: str, script: Script, command: Command, backup: bool, enabled: dict[str, list[Command]]
+    path: str, script: Script, command: Command, backup: bool, enabled: dict[str, list[Command]], *, image: bool
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
-        yield from _rm_findings(path, script, command, backup)
+        yield from _rm_findings(path, script, command, backup, image)
     if command.name in ("dropdb", "dropuser", "pg_dropcluster") and not backup and not _makes_room(script, command):
         yield at_command(
             "preflight.destructive_delete",
