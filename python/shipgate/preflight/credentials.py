@@ -416,6 +416,10 @@ def _schema(text: TextFile) -> bool:
     return is_schema_document(text.path, tuple((ln.number, ln.text) for ln in text.lines[:8]))
 
 
+# Python source, also a sample copy of a module (``local_settings.py.example``, ``settings.py.dist``)
+_PYTHON_SOURCE = re.compile(r"\.py(?:\.(?:example|sample|dist|template|tmpl|in|orig))?$")
+
+
 def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int]) -> Iterator[Secret]:
     """What a configuration-like file (or a Windows script) assigns: keyword assignments (none in a translation
     catalogue, only random-looking ones in documentation, tests and docstrings), directives, the manifest's
@@ -426,7 +430,8 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int])
     plain = "\n".join(t for _, t in without_xml_comments(numbered))
     # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
     if not is_localization(text.path):
-        yield from keyword_secrets(plain, code=code, examples=examples, for_people=for_people)
+        python = bool(_PYTHON_SOURCE.search(text.path))  # its string literals never expand ``$``
+        yield from keyword_secrets(plain, code=code, examples=examples, for_people=for_people, dollar_literal=python)
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
     yield from _manifest_secrets(text)

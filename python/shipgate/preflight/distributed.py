@@ -29,9 +29,11 @@ logs in with those words:
   ``.github/``, ``.gitlab/``, ``.circleci/``, ``.buildkite/``, Transifex's ``.tx/``) and CI/test-runner files
   (``appveyor.yml``, ``.travis.yml``, ``.gitlab-ci.yml``, ``tox.ini``, ``noxfile.py``, ``Jenkinsfile``): run by its
   developers and CI, never by an install; so is a ``regtest/`` folder (the regression-test environment a test suite
-  runs against). So are a maintainer's tools in a project's ``scripts/``, ``tools/`` or
-  ``dev/`` folder named for releasing, validating, testing or copyright upkeep (``make-release``,
-  ``validate-commits``, ``dbmigrate-test``) and an image built to run tests (``Dockerfile-js-testbed``).
+  runs against), and a containers folder named for a developer's environment or for building the project's own
+  packages (``docker/develop/``, ``docker/debs/``, ``docker/rpms/``). So are a maintainer's tools in a project's
+  ``scripts/``, ``tools/`` or ``dev/`` folder named for releasing, validating, testing or copyright upkeep
+  (``make-release``, ``validate-commits``, ``dbmigrate-test``) and an image built to run tests
+  (``Dockerfile-js-testbed``).
   Their scripts (shell, PowerShell) are not steps (``runners.steps``), and a word under a password-like name in
   CI tooling is a CI job's test value (a token in its own format is still reported; a maintainer tool's literal
   password is reported, as a shipped development configuration's is).
@@ -66,6 +68,7 @@ from collections.abc import Iterable, Sequence
 
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
 from shipgate.preflight.project_layout import is_project_tooling
+from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.rule_files import is_rule_file
 from shipgate.preflight.schema_documents import is_schema_document
@@ -157,6 +160,10 @@ _DEVELOPMENT_DIR = re.compile(
     # a regression-test environment the test suite runs against (``docker/regtest/``: its nodes' compose file, the
     # scripts that start and reset them)
     r"|(?:^|/)regtest/"
+    # a containers folder named for a developer's environment or for building the project's own distribution
+    # packages (``docker/develop/``, ``docker/debs/``, ``docker/rpms/``: images whose command is ``make rpms``, the
+    # scripts that start them to install the built package and run the tests)
+    r"|(?:^|/)(?:docker|containers?)/(?:dev|devel|develop|development|debs?|rpms?)/"
 )
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
@@ -545,14 +552,15 @@ def is_link_map(lines: Sequence[tuple[int, str]]) -> bool:
 
 def names_no_setting(path: str, lines: Sequence[tuple[int, str]] = ()) -> bool:
     """A file whose hosts are mentioned, not contacted: metadata, lock file, translation, test data, development
-    tooling, a web bundle, a host catalogue or link map, a filter's rule file (``rule_files``) or a schema
-    (``schema_documents``)."""
+    tooling, installer automation a provisioning server serves (``provisioning``), a web bundle, a host catalogue or
+    link map, a filter's rule file (``rule_files``) or a schema (``schema_documents``)."""
     return (
         is_package_metadata(path)
         or is_lock_file(path)
         or is_localization(path)
         or is_test_path(path)
         or is_development_file(path)
+        or is_served_install_file(path)
         or is_web_bundle(path, lines)
         or is_host_catalogue(lines)
         or is_link_map(lines)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm, lifecycle
+from shipgate.preflight.boot_menus import menu_text_lines
 from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, Line, at_line
@@ -63,6 +64,7 @@ from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
 from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
+from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.requested_urls import request_lines
@@ -693,6 +695,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
         tool = is_payload_tool(ctx, path) or is_development_file(path) or path in examples
+        tool = tool or is_served_install_file(path)  # a kickstart snippet contacts from the machine it is served to
         for e in _script_endpoints(path, script):
             if e.assigned_line and e.contacted:
                 requested.setdefault(path, set()).add(e.assigned_line)
@@ -721,6 +724,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
         for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
+        if not code:  # a boot menu's titles and entries, printed on the console of the machine booting
+            for_people |= menu_text_lines(tuple((ln.number, ln.text) for ln in text.lines))
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies
         calls = request_lines(text.path, lines) if code else {}  # ``urlopen(JSON_URL)``: contacted at each call

@@ -5,7 +5,9 @@ header fields of a message (``Date:``, ``From:``, ``To:``, ``Subject:``, ``MIME-
 the text of a mail the product sends: ``visit https://matrix.org``, a logo's ``<img src="https://…">`` in its HTML
 part, are read or loaded by the recipient's mail client, never requested by the product. Known by at least
 ``_MIN_FIELDS`` distinct message header fields in the header block (the lines before the first empty one); a file
-with the suffix but without such a header is read as any other.
+with the suffix but without such a header is read as any other. A template file (``.template``, ``.tpl``, ``.tmpl``,
+``.j2``) that starts with such a header is one too, its header fields filled in by the template engine (Cobbler's
+``build_report_email.template``: ``From: $from_addr``, ``To: $to_addr``, ``Subject: …`` between ``#if`` lines).
 
 A template file kept in a folder of mail templates — a ``templates`` folder and an ``email``/``emails``/``mail``/
 ``mails`` folder on its path, in either order (``server/email/templates/errata.tpl``, ``templates/mail/welcome.txt``)
@@ -19,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 _SUFFIXES = (".eml", ".eml.j2", ".eml.jinja", ".eml.jinja2")
+_TEMPLATE_SUFFIXES = (".template", ".tpl", ".tmpl", ".j2")
 _FIELD = re.compile(
     r"(?i)^(date|from|to|cc|reply-to|subject|message-id|mime-version|content-type|content-transfer-encoding):"
 )
@@ -30,7 +33,7 @@ _HEAD = 30
 
 def is_mail_message(path: str, lines: Sequence[tuple[int, str]]) -> bool:
     """A mail message template (see the module docstring)."""
-    if not path.lower().endswith(_SUFFIXES):
+    if not path.lower().endswith(_SUFFIXES + _TEMPLATE_SUFFIXES):
         return False
     fields: set[str] = set()
     for _, text in lines[:_HEAD]:

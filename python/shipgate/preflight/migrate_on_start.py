@@ -8,7 +8,8 @@ Read in configuration files (env files, compose files, YAML, INI/TOML), in progr
 ``run_sql_migrations=True``, a settings class's ``AUTO_MIGRATE: bool = True``) and in a unit's ``Environment=``
 lines, outside comments. A name that says the opposite or something about the migrations (``SKIP_MIGRATIONS``,
 ``DISABLE_AUTO_MIGRATE``, ``RUN_MIGRATIONS_DIR``, ``…_LOCK_TIMEOUT``) and a value that is not true (``0``,
-``false``, ``${RUN_MIGRATIONS}``) are not reported.
+``false``, ``${RUN_MIGRATIONS}``) are not reported, nor a test's fixture (``tests/test_data/…/settings.yaml``,
+``markup.is_test_path``): the settings a test loads, not the ones the service starts with.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, TextFile
+from shipgate.preflight.markup import is_test_path
 
 CODE = "preflight.hidden_migration"
 # Every ``NAME=value``/``NAME: value`` on a line, overlapping (``Environment=RUN_MIGRATIONS=1`` holds two); a
@@ -38,7 +40,8 @@ _COMMENT = ("#", ";", "//")
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
-        yield from _settings(text)
+        if not is_test_path(text.path):
+            yield from _settings(text)
 
 
 def _settings(text: TextFile) -> Iterator[Finding]:

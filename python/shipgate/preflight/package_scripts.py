@@ -10,8 +10,10 @@ an RPM ``.spec`` (its ``%pre``/``%post``/``%preun``/``%postun``/``%pretrans``/``
 ``shell_text`` is what the shell reader reads of such a file: a spec's or ebuild's install-time sections, every
 other line blank (line numbers stay those of the file); RPM macros in scriptlets replaced by what they expand to
 where it matters (paths such as ``%{_sbindir}``, the spec's own ``%define``/``Name:`` values, and the service
-macros ``%systemd_preun``/``%service_del_preun`` … as the ``systemctl`` steps they run). Other macros on a line of
-their own (``%fillup_only``, ``%{?regenerate_initrd_post}``) are not read: what they expand to is not in the file."""
+macros ``%systemd_preun``/``%service_del_preun`` … as the ``systemctl`` steps they run, also braced with their
+argument: ``%{systemd_preun x.service}``). Other macros on a line of their own (``%fillup_only``,
+``%{?regenerate_initrd_post}``) are not read: what they expand to is not in the file. Of a spec's ``%if … %else …
+%endif`` only the first branch is read (rpm builds with one; see :func:`_other_branches`)."""
 
 from __future__ import annotations
 
@@ -125,6 +127,7 @@ def shell_text(path: str, source: str) -> str:
             out[start:end] = lines[start:end]
         return "\n".join(out) + "\n"
     macros = _spec_macros(lines)
+    skipped = _other_branches(lines)
     for start, end in _spec_sections(lines):
         header = lines[start]
         program = _HEADER_PROGRAM.search(header)
@@ -135,8 +138,33 @@ def shell_text(path: str, source: str) -> str:
         if interpreter not in _SHELLS:
             continue  # a Lua scriptlet (``-p <lua>``) is not shell
         for i in range(start + 1, end):
-            out[i] = _scriptlet_line(lines[i], macros)
+            out[i] = "" if i in skipped else _scriptlet_line(lines[i], macros)
     return "\n".join(out) + "\n"
+
+
+_COND_OPEN = re.compile(r"^%if(?:arch|narch|os|nos)?\b")
+_COND_ELSE = re.compile(r"^%el(?:se|if)\b")
+_COND_END = re.compile(r"^%endif\b")
+
+
+def _other_branches(lines: Sequence[str]) -> frozenset[int]:
+    """Indexes of the lines in the ``%else``/``%elif`` branches of the spec's conditionals. rpm keeps one branch when
+    it builds; the reader keeps the first, so alternatives written for two distributions (each opening the same shell
+    block: ``if [ "$1" = "upgrade" ]; then`` under ``%if "%{_vendor}" == "debbuild"``, ``if [ $1 -ge 2 ]; then``
+    under ``%else``) are read as the one script a build makes, not as two openings of one block."""
+    skipped: set[int] = set()
+    stack: list[bool] = []  # per open conditional: whether its current branch is skipped
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if _COND_OPEN.match(stripped):
+            stack.append(False)
+        elif _COND_ELSE.match(stripped) and stack:
+            stack[-1] = True
+        elif _COND_END.match(stripped) and stack:
+            stack.pop()
+        elif any(stack):
+            skipped.add(i)
+    return frozenset(skipped)
 
 
 # RPM section headers (rpm-spec(5)); scriptlets are the ones run by rpm on the target.
@@ -249,7 +277,8 @@ def _scriptlet_line(line: str, macros: dict[str, str]) -> str:
     stripped = line.strip()
     if not stripped.startswith("%") or stripped.startswith(("%{_", "%%")):
         return _expand(line, macros)
-    m = re.match(r"%\{?(\w+)\}?(.*)$", stripped)
+    # ``%{systemd_preun cobblerd.service}``: a braced call with its argument inside the braces
+    m = re.match(r"%\{(\w+)\s+([^{}]*)\}$", stripped) or re.match(r"%\{?(\w+)\}?(.*)$", stripped)
     name, rest = (m.group(1), m.group(2).strip()) if m else ("", "")
     if name in macros and (macros[name].startswith("/") or not rest):
         return _expand(line, macros)  # ``%{icinga_bin} …`` or a path macro starting a command

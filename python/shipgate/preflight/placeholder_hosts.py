@@ -6,7 +6,8 @@ my.mail.host`` and ``cgiurl = http://some.url/smokeping.cgi``, ``self.hostname =
 names; a name made only of placeholder words, one of them a filler (``my``, ``your``, ``some``, ``foo``, ``bar``…),
 names no host anyone runs. ``mail.vendor.io`` or ``smtp.host`` (no filler) stay names. So does a name whose first
 label is a hyphenated phrase opening with a filler and holding a generic word (``your-domain.com``,
-``your-lnbits-domain-here.com``, ``my-server.net``): an instruction spelled as a host.
+``your-lnbits-domain-here.com``, ``my-server.net``): an instruction spelled as a host. So is a name of three labels
+or more that opens with ``your`` and ends in a generic word (``your.openrem.server``): the reader's own server.
 """
 
 from __future__ import annotations
@@ -24,5 +25,7 @@ def placeholder_host(host: str) -> bool:
     words = [label in _FILLERS or label in _GENERIC for label in labels]
     if len(labels) >= 2 and all(words) and any(label in _FILLERS for label in labels):
         return True
+    if len(labels) >= 3 and labels[0] == "your" and labels[-1] in _GENERIC:
+        return True  # ``your.openrem.server``: the reader's own server, spelled with the product's name inside
     phrase = labels[0].split("-")
     return len(labels) >= 2 and len(phrase) >= 2 and phrase[0] in _FILLERS and any(w in _GENERIC for w in phrase)

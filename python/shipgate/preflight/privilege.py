@@ -16,6 +16,7 @@ from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
+from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
@@ -485,6 +486,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
         if run_by_system(path) or installed_payload(path, ctx.system_package) or is_development_file(path):
             continue  # init, a network hook, a resource agent, a tool a system package installs, dev tooling
+        if is_served_install_file(path):
+            continue  # a kickstart snippet: the installer of the machine it is served to runs it, as root
         if path in ctx.installed_commands:
             continue  # a command an sdist installs on PATH: the operator runs it later, as the account they choose
         if _LOGIN_SCRIPT.search(path):

@@ -22,7 +22,12 @@ _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
         "C library",
         re.compile(r"(?:^|/)(?:libc\.so[^/]*|libc-[\d.]+\.so|ld-linux[^/]*\.so[^/]*|libpthread\.so[^/]*)$"),
     ),
-    ("bootloader", re.compile(r"(?:^|/)boot/|(?:^|/)(?:grub[^/]*|shim[^/]*\.efi|[^/]+\.efi)$|(?:^|/)EFI/")),
+    # a ``grub…`` file at the host's own places (``etc/default/grub``, ``usr/sbin/grub-install``); a provisioning
+    # server's ``cobbler/grub.py`` or ``config/grub/grub.cfg`` is what it serves to the machines it boots
+    (
+        "bootloader",
+        re.compile(r"(?:^|/)boot/|(?:^|/)(?:etc|usr)/(?:[^/]+/)*grub[^/]*$|(?:^|/)(?:shim[^/]*|[^/]+)\.efi$|(?:^|/)EFI/"),
+    ),
 )
 # Script commands whose effect waits for the next boot.
 _BOOT_COMMANDS = frozenset(

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from shipgate.preflight.contents import Context, is_maintainer_script, is_periodic_cron_script
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.package_scripts import shell_text
+from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.shell.reader import parse_script
@@ -111,10 +112,11 @@ def is_payload_tool(ctx: Context, path: str) -> bool:
 
 
 def steps(ctx: Context) -> list[tuple[str, Script]]:
-    """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`) and a project's
-    development tooling (``scripts-dev/``, ``.github/``: ``distributed.is_development_file``)."""
+    """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`), a project's
+    development tooling (``scripts-dev/``, ``.github/``: ``distributed.is_development_file``) and the installer
+    automation a provisioning server serves to other machines (``provisioning.is_served_install_file``)."""
     return [
         (path, script)
         for path, script in ctx.parsed.scripts.items()
-        if not is_payload_tool(ctx, path) and not is_development_file(path)
+        if not is_payload_tool(ctx, path) and not is_development_file(path) and not is_served_install_file(path)
     ]

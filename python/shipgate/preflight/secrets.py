@@ -106,6 +106,10 @@ _REFERENCE = re.compile(
     r"|^##[^#\s]+##$",
     re.I,
 )
+# In a language whose string literals never expand ``$`` (Python), ``$`` is a character of the value
+# (``SECRET_KEY = 'hmj#)-$smzqk…'``); a value that is wholly one ``$NAME``/``${NAME}`` is still a reference, a
+# template's field (``string.Template``, a later substitution).
+_LITERAL_REFERENCE = re.compile(_REFERENCE.pattern.replace(r"\$[\w{(@*#?$!-]|", r"^\$\{?[A-Za-z_]\w*\}?$|", 1), re.I)
 _PLACEHOLDERS = frozenset(
     [
         "none",
@@ -321,10 +325,12 @@ def _keyword() -> keyword.KeywordDetector:
     return keyword.KeywordDetector()
 
 
-def allowed(value: str, *, name: str = "") -> bool:
-    """shipgate's allow-rules: True when ``value`` is not a literal secret worth reporting."""
+def allowed(value: str, *, name: str = "", dollar_literal: bool = False) -> bool:
+    """shipgate's allow-rules: True when ``value`` is not a literal secret worth reporting. ``dollar_literal``: the
+    value is a string literal of a language that does not expand ``$`` in it (Python)."""
     value = value.strip().strip("\"'")
-    if len(value) < 4 or _REFERENCE.search(value) or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
+    reference = (_LITERAL_REFERENCE if dollar_literal else _REFERENCE).search(value)
+    if len(value) < 4 or reference or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
     if _REPEATED.fullmatch(value):
         return True  # ``0000000000000000…``: a key's shape to fill in
@@ -556,7 +562,12 @@ def _code_literal(right: str) -> tuple[str, str | None] | None:
 
 
 def keyword_secrets(
-    text: str, *, code: bool = False, examples: bool = False, for_people: Set[int] = frozenset()
+    text: str,
+    *,
+    code: bool = False,
+    examples: bool = False,
+    for_people: Set[int] = frozenset(),
+    dollar_literal: bool = False,
 ) -> Iterator[Secret]:
     """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, any literal under a password name
     (``ES_PASS=…``), and high-entropy values under secret-sounding keys. A line with no ``=``/``:`` assigns
@@ -565,7 +576,8 @@ def keyword_secrets(
     source) only a name given a quoted string literal is an assignment: ``$opt_password = undef`` and
     ``password = options.password`` hold no secret, and ``if 'password' in line`` names nothing. In
     ``examples`` (documentation, tests) and on ``for_people`` lines (docstrings, POD) only a random-looking value
-    is taken: ``imapc_password = mastersecret`` in a wiki page or ``password = "test"`` in a test is an example."""
+    is taken: ``imapc_password = mastersecret`` in a wiki page or ``password = "test"`` in a test is an example.
+    ``dollar_literal``: program source whose string literals never expand ``$`` (Python; see :func:`allowed`)."""
     lines = text.splitlines()
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     for number in sorted(candidate_lines(text)):
@@ -603,7 +615,7 @@ def keyword_secrets(
         if not secret_name(key):
             continue
         literal = _code_literal(parts[1]) if code else None
-        if literal is not None and (literal[1] is None or allowed(literal[1], name=key)):
+        if literal is not None and (literal[1] is None or allowed(literal[1], name=key, dollar_literal=dollar_literal)):
             continue  # an expression around a literal, an interpolated string, or a literal shaped like no secret
         found = next(
             (
@@ -611,7 +623,7 @@ def keyword_secrets(
                 for v in (
                     x.strip().strip("\"'") for x in _keyword().analyze_string(line, denylist_regex_to_group=table)
                 )
-                if not allowed(v, name=key)
+                if not allowed(v, name=key, dollar_literal=dollar_literal)
             ),
             None,
         )
@@ -622,7 +634,8 @@ def keyword_secrets(
             # rest (measured: calibre-web's ``token = 'target=…-watch_files'  # nosec`` is a constant, not a secret)
             value = right.strip().rstrip(",;").strip("\"'") if code else _written_value(right)
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            if ((random or password_name(key) or _KEY_NAME.search(key)) and not allowed(value, name=key)) or (
+            kept = not allowed(value, name=key, dollar_literal=dollar_literal)
+            if ((random or password_name(key) or _KEY_NAME.search(key)) and kept) or (
                 not (code or examples or number in for_people) and configured_word(value, key)
             ):
                 found = value

@@ -14,7 +14,8 @@ Read:
 - commands: ``apt-get``/``apt`` ``--allow-unauthenticated``, ``--allow-insecure-repositories`` or ``--force-yes``
   (also as ``-o`` settings), ``yum``/``dnf``/``microdnf``/``tdnf`` ``--nogpgcheck`` or ``--setopt=gpgcheck=0``,
   ``zypper --no-gpg-checks``, ``rpm --nosignature``, ``apk --allow-untrusted``, ``dpkg --force-bad-verify``, in
-  scripts and in cron jobs' commands.
+  scripts and in cron jobs' commands; a project's development tooling (``distributed.is_development_file``:
+  ``.github/``, ``docker/debs/``) is run by its developers or CI, not by an install, and its commands are not read.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, TextFile, at_command, at_line
+from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.read import commands_run
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, option_values
 from shipgate.preflight.shell.model import Command
@@ -80,6 +82,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 remedy=_REMEDY,
             )
     for path, script in commands_run(ctx.parsed):
+        if is_development_file(path):
+            continue  # a developer's or CI's image build (``docker/debs/*.dockerfile``): not a step of an install
         for command in script.commands:
             how = _command_off(command)
             if how is not None:
