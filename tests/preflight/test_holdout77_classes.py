@@ -115,6 +115,21 @@ def test_d_near_miss_the_file_loaded_into_another_database_is_still_a_migration(
     assert _codes(other, UNLOCKED) == [(UNLOCKED, 3)]
 
 
+# -- E: Nextcloud's ``occ upgrade`` run by the interpreter with the console's path ---------------------------------
+
+HIDDEN = "preflight.hidden_migration"
+
+
+def test_e_occ_upgrade_run_by_php_is_a_migration() -> None:
+    for step in ("sudo -u www-data -E php /var/www/html/occ upgrade\n", "php occ upgrade\n"):
+        assert _codes(step, HIDDEN) == [(HIDDEN, 2)], step
+
+
+def test_e_near_miss_other_occ_verbs_apply_no_migration() -> None:
+    for step in ("sudo -u www-data php /var/www/html/occ status\n", "php occ maintenance:mode --on\n"):
+        assert _codes(step, HIDDEN) == [], step
+
+
 # -- G (holdout53's I Hate Money): a tree deleted to make room for the new version the script staged beside it -------
 
 

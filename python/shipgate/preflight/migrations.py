@@ -77,6 +77,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("artisan", "migrate:refresh"),
         ("bin/console", "doctrine:migrations:migrate"),
         ("flarum", "migrate"),  # Flarum's console: "php flarum migrate" runs the outstanding migrations
+        ("occ", "upgrade"),  # Nextcloud's console run by the interpreter: ``php /var/www/html/occ upgrade``
         # October CMS's ``october:up`` and its fork Winter CMS's ``winter:up``: "Builds database tables for
         # October/Winter and all plugins" (every pending core and plugin migration); ``october:migrate`` is its
         # later name in October
@@ -494,7 +495,7 @@ def _rake_migrate_task(name: str, words: list[str]) -> bool:
 _DJANGO_ENTRIES = frozenset({"manage.py", "django-admin", "django", "python", "python3"})
 
 # Scripts an interpreter runs to migrate (``php artisan``, ``php bin/console``, ``python manage.py``).
-_ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py", "phinx"})
+_ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py", "occ", "phinx"})
 
 
 def _same_script(arg: str, expected: str) -> bool:
