@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.client_sql import created_databases
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.container_migrations import migrator_program, migrator_services, own_cli_migrates
 from shipgate.preflight.containers import container_command
@@ -80,6 +81,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("bin/console", "database:migrate"),
         ("bin/console", "database:migrate-destructive"),
         ("flarum", "migrate"),  # Flarum's console: "php flarum migrate" runs the outstanding migrations
+        ("occ", "upgrade"),  # Nextcloud's console run by the interpreter: ``php /var/www/html/occ upgrade``
         # October CMS's ``october:up`` and its fork Winter CMS's ``winter:up``: "Builds database tables for
         # October/Winter and all plugins" (every pending core and plugin migration); ``october:migrate`` is its
         # later name in October
@@ -497,7 +499,7 @@ def _rake_migrate_task(name: str, words: list[str]) -> bool:
 _DJANGO_ENTRIES = frozenset({"manage.py", "django-admin", "django", "python", "python3"})
 
 # Scripts an interpreter runs to migrate (``php artisan``, ``php bin/console``, ``python manage.py``).
-_ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py", "phinx"})
+_ENTRY_SCRIPTS = frozenset({"artisan", "bin/console", "manage.py", "occ", "phinx"})
 
 
 def _same_script(arg: str, expected: str) -> bool:
@@ -521,19 +523,30 @@ def _sql_file(command: Command) -> str | None:
 _PSQL_VALUE_OPTIONS = frozenset({"-c", "-f", "-d", "-U", "-h", "-p", "-v", "-o", "-L", "-P", "-T", "-F", "-R"})
 
 
-def _psql_database(command: Command) -> str | None:
-    """The database ``psql`` connects to: ``-d NAME``/``--dbname=NAME`` or its first operand; None when not named."""
-    if command.name != "psql":
+# mysql's and mariadb's options that take the next word as their value (``-p`` takes only a value written onto it).
+_MYSQL_VALUE_OPTIONS = frozenset(
+    {"-h", "--host", "-u", "--user", "-P", "--port", "-S", "--socket", "-e", "--execute", "--default-character-set"}
+)
+
+
+def _client_database(command: Command) -> str | None:
+    """The database a client connects to: psql's ``-d NAME``/``--dbname=NAME``, mysql's ``-D NAME``/
+    ``--database=NAME``, or the first operand; None when not named."""
+    if command.name == "psql":
+        selects, values = ("-d", "--dbname"), _PSQL_VALUE_OPTIONS
+    elif command.name in ("mysql", "mariadb"):
+        selects, values = ("-D", "--database"), _MYSQL_VALUE_OPTIONS
+    else:
         return None
     words = [w.text for w in command.words]
     i = 0
     while i < len(words):
         word = words[i]
-        if word in ("-d", "--dbname") and i + 1 < len(words):
+        if word in selects and i + 1 < len(words):
             return words[i + 1]
-        if word.startswith("--dbname="):
+        if word.startswith(selects[1] + "="):
             return word.partition("=")[2]
-        if word in _PSQL_VALUE_OPTIONS:
+        if word in values:
             i += 2
         elif word.startswith("-"):
             i += 1
@@ -575,6 +588,7 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
         for command in script.commands:
             if command.name == "createdb":
                 created.update(w.text for w in command.words[:1] if not w.text.startswith("-"))
+            created.update(created_databases(command))  # ``echo "create database app" | mysql``
             if id(command) in through:
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
@@ -586,8 +600,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
             written = _sql_file(command)
-            if written is None or _first_init(path) or _psql_database(command) in created:
-                continue  # a first load into the database createdb just made: a rerun fails at createdb
+            if written is None or _first_init(path) or _client_database(command) in created:
+                continue  # a first load into the database the script just made: a rerun fails at createdb
             if _unpacked_dump(script, command, written):
                 continue  # a restore: the dump the script unpacked from its backup, no migration of the package
             target = next(

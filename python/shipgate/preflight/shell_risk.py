@@ -9,10 +9,13 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.client_sql import drops_database
 from shipgate.preflight.contents import Context, Kind, at_command
+from shipgate.preflight.kept_copies import backup_step, backup_survives, set_aside_copy
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
-from shipgate.preflight.shell.actions import NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
+from shipgate.preflight.shell.actions import NEVER, NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
+from shipgate.preflight.shell.call_order import trap_handler_names
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
@@ -22,32 +25,12 @@ _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", 
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
 # Package indexes their tools download again (``rm -rf /var/lib/apt/lists/*`` after an install): not data.
 _REGENERATED = ("/var/lib/apt/lists",)
+# Working trees a script or tool fills again: temporary files, caches, build output, and download directories (what
+# was fetched can be fetched again: ``rm -rf /home/admin/download/bitcoin.update`` before a new download).
 _SCRATCH = re.compile(
-    r"(?:^|/)(?:(?:[\w.]+[-_.])?(?:tmp|temp|cache|caches|scratch)|\.cache|build|dist|node_modules|__pycache__|run|lock)"
-    r"(?:/|$)",
+    r"(?:^|/)(?:(?:[\w.]+[-_.])?(?:tmp|temp|cache|caches|scratch|downloads?)|\.cache|build|dist|node_modules"
+    r"|__pycache__|run|lock)(?:/|$)",
     re.I,
-)
-_BACKUP_COMMANDS = frozenset(
-    {
-        "pg_dump",
-        "pg_dumpall",
-        "pg_basebackup",
-        "mysqldump",
-        "mariadb-dump",
-        "xtrabackup",
-        "mongodump",
-        "tar",
-        "rsync",
-        "borg",
-        "restic",
-        "duplicity",
-        "dump",
-        "cpio",
-        "zip",
-        "btrfs",
-        "lvcreate",
-        "gitlab-backup",
-    }
 )
 
 
@@ -106,9 +89,16 @@ _STARTS_WITH_VARIABLE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?""")
 
 def _built_on_set(assignment: Assignment, script: Script) -> bool:
     """The value starts with a variable a fallback has set by then (``sdk_bin="${SDK_DIR}/bin"`` after ``if [ -z
-    "$SDK_DIR" ]; then SDK_DIR="$HOME/.sdk"; fi``): it is a path under that non-empty directory."""
+    "$SDK_DIR" ]; then SDK_DIR="$HOME/.sdk"; fi``), or with one every value of which names an entry
+    (``VOLUMES="$ROOT/volumes"`` … ``DATA="$VOLUMES/$NAME"``: at worst ``/volumes/…``): it is a path under that
+    non-empty directory."""
     m = _STARTS_WITH_VARIABLE.match(assignment.raw.partition("=")[2])
-    return m is not None and never_empty(script, m.group(1), assignment.line)
+    if m is None:
+        return False
+    named = script.bindings(m.group(1))
+    return never_empty(script, m.group(1), assignment.line) or (
+        bool(named) and all(b.generated_by is None and _named_entry(b.raw.partition("=")[2]) for b in named)
+    )
 
 
 # A value that is the path a program lookup prints: ``$(command -v x)``, ``$(which x)``, ``$(type -P x)``.
@@ -199,17 +189,7 @@ def _named_entry(raw: str) -> bool:
 
 
 def _has_backup(script: Script) -> bool:
-    for c in script.commands:
-        name = c.name or ""
-        if name in _BACKUP_COMMANDS or "backup" in name:
-            if name == "tar" and not any("c" in w.text.lstrip("-")[:3] for w in c.words[:1]):
-                continue
-            return True
-        if name in ("cp", "mv") and any(
-            w.text.endswith((".bak", ".orig", ".old")) or "backup" in w.text for w in c.words
-        ):
-            return True
-    return False
+    return any(backup_step(c) for c in script.commands)
 
 
 def _set_aside(script: Script, target: str) -> bool:
@@ -240,6 +220,30 @@ def _unpacked_tree(script: Script, target: str) -> bool:
             archive = word.text.rsplit("/", 1)[-1]
             if _ARCHIVE_SUFFIX.search(archive) and _ARCHIVE_SUFFIX.sub("", archive) == name:
                 return True
+    return False
+
+
+def _deletes_only_copy(script: Script, command: Command, target: str) -> bool:
+    """``target`` is the copy of a data directory the script itself set aside earlier (``mv …/lib …/lib.bak`` …
+    ``rm -rf …/lib.bak``) and no other backup the script made is kept: the backup test is met by that very copy,
+    and the delete removes the rollback."""
+    return set_aside_copy(script, command, target) and not backup_survives(script)
+
+
+# A staged copy's name: the target's own name with a suffix that marks the next version (``src-new`` → ``src``).
+_STAGED_SUFFIXES = ("-new", ".new", "_new", "-next", ".next")
+
+
+def _replaced_by_staged(script: Script, command: Command, target: str) -> bool:
+    """``rm -rf $DIR/src`` then ``mv $DIR/src-new $DIR/src``: the delete makes room for the new version the script
+    staged beside it (the swap of a program tree), not a loss of data."""
+    target = target.rstrip("/")
+    for c in script.commands:
+        if c.name != "mv" or c.line <= command.line or c.function != command.function:
+            continue
+        words = [w.text.rstrip("/") for w in operands(c)]
+        if len(words) == 2 and words[1] == target and words[0] in {target + s for s in _STAGED_SUFFIXES}:
+            return True
     return False
 
 
@@ -431,7 +435,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         enabled = _last_enabled(script)
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
         for command in read_through_runners(script):
-            if not on_removal_only(command):  # a step only removal runs is not part of the upgrade
+            # a step only removal runs is not part of the upgrade; one in a branch a switch never takes never runs
+            if not on_removal_only(command) and NEVER not in command.conditions:
                 yield from _command_findings(path, script, command, backup, enabled, image=path in builds)
 
 
@@ -455,20 +460,29 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool, imag
     data = next((w for w in targets if _data_path(w)), None)
     removal = on_removal_only(command) or in_uninstall_mode(command)  # the operator asked for the delete
     if (
-        data is not None
-        and not backup
-        and not image
-        and not removal
-        and not _set_aside(script, data.text)
-        and not _unpacked_tree(script, data.text)
+        data is None
+        or image
+        or removal
+        or _set_aside(script, data.text)
+        or _replaced_by_staged(script, command, data.text)
     ):
+        return
+    if command.function is not None and command.function in trap_handler_names(script):
+        return  # ``trap clean_up EXIT``: the handler tidies up what the run made
+    only_copy = _deletes_only_copy(script, command, data.text)
+    if only_copy or (not backup and not _unpacked_tree(script, data.text)):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,
             path=path,
             command=command,
             target=data.text,
-            message=f"deletes {data.text} recursively and the script takes no backup first",
+            message=f"deletes {data.text} recursively, "
+            + (
+                "the copy of the data the script set aside, and keeps no other"
+                if only_copy
+                else "and the script takes no backup first"
+            ),
             remedy="Back the data up (or move it aside) before deleting it, and make the delete the last step "
             "after the new version is verified.",
         )
@@ -538,6 +552,16 @@ def _command_findings(
             target=" ".join(w.text for w in operands(command)),
             message=f"{command.name} drops data and the script takes no backup first",
             remedy="Dump the database (pg_dump) before dropping it.",
+        )
+    if drops_database(command) and not backup:
+        yield at_command(
+            "preflight.destructive_delete",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            target="DROP DATABASE",
+            message="SQL given to a database client drops a database and the script takes no backup first",
+            remedy="Dump the database (pg_dump, mysqldump) before dropping it, or drop it only on a new installation.",
         )
     task = _database_dropping_task(command)
     if task is not None and not backup:

@@ -86,3 +86,8 @@ def _trap_handlers(script: Script, bodies: dict[str, list[Command]]) -> set[str]
         if command.name == "trap" and command.words and not command.words[0].text.startswith("-"):
             named |= {part for part in _NAME_CUT.split(command.words[0].text) if part in bodies}
     return named
+
+
+def trap_handler_names(script: Script) -> set[str]:
+    """The functions of ``script`` a ``trap`` runs (``trap clean_up EXIT``, ``trap 'rollback' ERR``)."""
+    return _trap_handlers(script, {name: [] for name in script.functions})

@@ -633,7 +633,7 @@ class _Reader:
         exists = _existence_tests(conds) + action_conditions(conds, numeric=self._numeric(ctx))
         then_removal, else_removal = self._removal_branches(conds, ctx)
         mode = uninstall_test(conds)
-        never = self._never_true(conds, self._line(node, ctx))
+        holds = self._switch_holds(conds, self._line(node, ctx))
         walked = len(self.commands)
         for child in named:
             if child in conds:
@@ -646,7 +646,8 @@ class _Reader:
             if child.type == "elif_clause":
                 # reached when the ``if`` test failed: ``if [ "$A" = x ] || [ "$uid" != 0 ]; … elif …`` runs as root
                 fails = opposite if opposite and not _conjunction(conds) else None
-                self._elif(child, ctx.with_(conditions=(*ctx.conditions, fails)) if fails else ctx, arms)
+                reached = (*((fails,) if fails else ()), *((NEVER,) if holds is True else ()))
+                self._elif(child, ctx.with_(conditions=(*ctx.conditions, *reached)) if reached else ctx, arms)
                 continue
             branch = polarity if then else None
             if child.type == "else_clause":
@@ -656,7 +657,7 @@ class _Reader:
                 conditions = (*conditions, REMOVAL)
             if mode:
                 conditions = (*conditions, UNINSTALL if then else NOT_UNINSTALL)
-            if never and then:
+            if holds is (not then):  # the branch the switch never takes
                 conditions = (*conditions, NEVER)
             self._walk(
                 child,
@@ -667,19 +668,26 @@ class _Reader:
         if polarity == "not-root" and len(self.root_checks) > checks:
             self._escalating_branch_adapts(checks, walked)
 
-    def _never_true(self, conds: list[Node], line: int) -> bool:
-        """``if [ "$VERIFY_CHECKSUM" = "1" ]`` in a file that sets ``VERIFY_CHECKSUM=0`` at its top, before the test,
-        and to nothing else anywhere: the branch never runs (a switch the vendor left off)."""
+    def _switch_holds(self, conds: list[Node], line: int) -> bool | None:
+        """Whether the test compares a switch the file sets once with a literal: ``if [ "$VERIFY_CHECKSUM" = "1" ]``
+        in a file that sets ``VERIFY_CHECKSUM=0`` at its top, before the test, and to nothing else anywhere, never
+        holds (its branch never runs: a switch the vendor left off); ``if [ "$DB_HOST" == "localhost" ]`` after
+        ``DB_HOST="localhost"`` always holds (its ``else`` and ``elif`` branches never run). None when not known."""
         named = [c for c in conds if c.is_named]
         m = _FLAG_COMPARISON.fullmatch(text(named[0]).strip()) if len(named) == 1 else None
         if m is None:
-            return False
+            return None
         name, compared = m.group(1), m.group(2).strip("\"'")
         bound = self._bindings_now.by_name.get(name, ())
-        literal = all(a.value is not None and a.generated_by is None for a in bound)
+        # written as a literal: not ``${HOST:-localhost}``, whose value the environment may choose
+        literal = all(
+            a.value is not None and a.generated_by is None and "$" not in a.raw.partition("=")[2] for a in bound
+        )
         values = {a.value for a in bound}
         first = any(a.function is None and a.line < line for a in bound)
-        return bool(bound) and literal and first and len(values) == 1 and compared not in values
+        if not (bound and literal and first and len(values) == 1):
+            return None
+        return compared in values
 
     def _escalating_branch_adapts(self, check: int, walked: int) -> None:
         """``if [ $EUID -ne 0 ]; then sudo usermod -aG docker "$USER"; exit; fi``: a branch for other users that

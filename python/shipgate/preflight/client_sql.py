@@ -1,0 +1,66 @@
+"""SQL handed to a database client as text: ``echo "drop database if exists app; create database app" | mysql``,
+``mysql -e "DROP DATABASE app"``, ``psql -c 'DROP DATABASE app'``, a heredoc or here-string fed to the client. A
+statement that drops a database deletes every table it holds, as ``dropdb`` does (only the verb is read, so the name
+may come from a variable: ``drop database ${DB}``); one that creates a database makes an empty one, into which a
+schema file loaded next is the first load, not a migration of existing tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from shipgate.preflight.containers import container_command
+from shipgate.preflight.shell.commands import option_values
+from shipgate.preflight.shell.model import Command
+
+# The command-line clients of PostgreSQL, MySQL and MariaDB, and the option that takes a statement on each.
+_CLIENT_OPTIONS = {
+    "psql": ("-c", "--command"),
+    "mysql": ("-e", "--execute"),
+    "mariadb": ("-e", "--execute"),
+}
+_PRINTERS = frozenset({"echo", "printf"})
+# A statement (the text's start or after a ``;``) that drops a database, or a schema with everything in it.
+_DROP = re.compile(r"(?:^|;)\s*drop\s+(?:database|schema)\b", re.I)
+# A statement that creates a database, and the name it gives it.
+_CREATE = re.compile(r"(?:^|;)\s*create\s+database\s+(?:if\s+not\s+exists\s+)?([\w$.{}`-]+)", re.I)
+
+
+def _client(command: Command) -> Command | None:
+    """``command`` when it is a database client, or the client it runs in a container (``docker exec -i db mysql``)."""
+    if command.name in _CLIENT_OPTIONS:
+        return command
+    inner = container_command(command)
+    return inner if inner is not None and inner.name in _CLIENT_OPTIONS else None
+
+
+def _statements(text: str) -> str:
+    return text.replace('"', "").replace("'", "").replace("\\\n", " ")
+
+
+def _given_texts(command: Command) -> Iterator[str]:
+    """The SQL text ``command`` hands a client: its statement options, a heredoc or here-string it reads, or what
+    ``echo``/``printf`` print into a pipe that ends in a client."""
+    client = _client(command)
+    if client is not None:
+        names = _CLIENT_OPTIONS[client.name or ""]
+        yield from (w.text for w in option_values(client, *names))
+        for redirect in command.redirects:
+            if redirect.op.startswith("<<") and redirect.body is not None:
+                yield redirect.body
+            elif redirect.op == "<<<" and redirect.target is not None:
+                yield redirect.target.text
+    elif command.name in _PRINTERS and any(n in _CLIENT_OPTIONS for n in command.piped_to):
+        yield " ".join(w.text for w in command.words)
+
+
+def drops_database(command: Command) -> bool:
+    """Whether ``command`` gives a database client SQL that drops a database or schema."""
+    return any(_DROP.search(_statements(text)) for text in _given_texts(command))
+
+
+def created_databases(command: Command) -> frozenset[str]:
+    """The databases the SQL ``command`` gives a client creates (``create database app``), by name as written."""
+    return frozenset(
+        m.group(1).strip("`") for text in _given_texts(command) for m in _CREATE.finditer(_statements(text))
+    )
