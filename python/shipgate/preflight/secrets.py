@@ -100,16 +100,17 @@ _NOT_SECRET_NAME = re.compile(
 )
 # ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
 # parameter: in ``…!@#$%^&*`` it is a character of the value.
-_REFERENCE = re.compile(
-    r"\$[\w{(@*#?$!-]|#\{|`|%\(|%[A-Z_]+%|\{\{|^\{[A-Za-z_][\w.]*\}$|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
+# What follows a ``$`` reference in either reading: other languages' interpolation and templates' markers.
+_OTHER_REFERENCES = (
+    r"|#\{|`|%\(|%[A-Z_]+%|\{\{|^\{[A-Za-z_][\w.]*\}$|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
     # a deploy tool's substitution marker (``##SECRET:smtp.auth.password##``)
-    r"|^##[^#\s]+##$",
-    re.I,
+    r"|^##[^#\s]+##$"
 )
+_REFERENCE = re.compile(r"\$[\w{(@*#?$!-]" + _OTHER_REFERENCES, re.I)
 # In a language whose string literals never expand ``$`` (Python), ``$`` is a character of the value
 # (``SECRET_KEY = 'hmj#)-$smzqk…'``); a value that is wholly one ``$NAME``/``${NAME}`` is still a reference, a
 # template's field (``string.Template``, a later substitution).
-_LITERAL_REFERENCE = re.compile(_REFERENCE.pattern.replace(r"\$[\w{(@*#?$!-]|", r"^\$\{?[A-Za-z_]\w*\}?$|", 1), re.I)
+_LITERAL_REFERENCE = re.compile(r"^\$\{?[A-Za-z_]\w*\}?$" + _OTHER_REFERENCES, re.I)
 _PLACEHOLDERS = frozenset(
     [
         "none",
