@@ -1,4 +1,4 @@
-"""Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in fourteen
+"""Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in fifteen
 rounds, each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every finding
 above low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
 
