@@ -14,7 +14,7 @@ import tree_sitter
 import tree_sitter_go
 
 from shipgate.preflight.markup import is_test_path
-from shipgate.preflight.syntax_nodes import parsed_nodes
+from shipgate.preflight.syntax_nodes import only_shown_lines, parsed_nodes
 
 Node = tree_sitter.Node
 
@@ -42,14 +42,7 @@ def shown_lines(path: str, text: str) -> set[int]:
     nodes = parsed_nodes(_PARSER, text)
     if nodes is None:
         return set()
-    shown: set[int] = set()
-    contact: set[int] = set()
-    for node in nodes:
-        if node.type not in _STRINGS or b"://" not in (node.text or b""):
-            continue
-        lines = set(range(node.start_point[0] + 1, node.end_point[0] + 2))
-        (shown if _shown(node) else contact).update(lines)
-    return shown - contact
+    return only_shown_lines((n for n in nodes if n.type in _STRINGS), _shown)
 
 
 def _shown(node: Node) -> bool:

@@ -14,7 +14,7 @@ import re
 import tree_sitter
 import tree_sitter_ruby
 
-from shipgate.preflight.syntax_nodes import parsed_nodes
+from shipgate.preflight.syntax_nodes import only_shown_lines, parsed_nodes
 
 Node = tree_sitter.Node
 
@@ -39,16 +39,9 @@ def shown_lines(path: str, text: str) -> set[int]:
     nodes = parsed_nodes(_PARSER, text)
     if nodes is None:
         return set()
-    shown: set[int] = set()
-    contact: set[int] = set()
-    for node in nodes:
-        if node.type != "string" or (node.parent is not None and node.parent.type == "string"):
-            continue
-        if b"://" not in (node.text or b""):
-            continue
-        lines = set(range(node.start_point[0] + 1, node.end_point[0] + 2))
-        (shown if _shown(node) else contact).update(lines)
-    return shown - contact
+    # a string inside another (an interpolation's) is read with the one around it
+    strings = (n for n in nodes if n.type == "string" and (n.parent is None or n.parent.type != "string"))
+    return only_shown_lines(strings, _shown)
 
 
 def _shown(node: Node) -> bool:

@@ -6,7 +6,7 @@ text only, like any file no reader takes)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import tree_sitter
 
@@ -40,3 +40,17 @@ def parsed_nodes(parser: tree_sitter.Parser, text: str, limit: int = MAX_NODES) 
     root = parser.parse(text.encode("utf-8", "surrogateescape")).root_node
     nodes = list(walk(root, limit))
     return None if len(nodes) > limit else nodes
+
+
+def only_shown_lines(strings: Iterable[tree_sitter.Node], shown: Callable[[tree_sitter.Node], bool]) -> set[int]:
+    """Lines (1-based) whose URL strings are all ``shown``: each string of ``strings`` that holds ``://`` marks the
+    lines it spans as shown or as a contact, and a line with a contact anywhere stays one (a request beside a
+    message)."""
+    shown_at: set[int] = set()
+    contact: set[int] = set()
+    for node in strings:
+        if b"://" not in (node.text or b""):
+            continue
+        lines = set(range(node.start_point[0] + 1, node.end_point[0] + 2))
+        (shown_at if shown(node) else contact).update(lines)
+    return shown_at - contact
