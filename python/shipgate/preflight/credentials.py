@@ -382,7 +382,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
             del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
-        defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG else []
+        # a CI or devstack file's fallback is a test value, read as configuration (``devstack/settings``) or a script
+        tooling = is_ci_file(text.path)
+        defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG and not tooling else []
         if code and text.path.endswith(".py") and text.path not in examples:
             defaults.extend(_python_defaults(text.path, source, lines))
         for finding in defaults:

@@ -35,6 +35,7 @@ from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile
+from shipgate.preflight.sql.alembic_url import is_alembic_ini, url_replaced, without_url
 from shipgate.preflight.sql.django_history import alter_field_changes, revised
 from shipgate.preflight.sql.names import path_dialect, sql_name
 from shipgate.preflight.sql.package_db import is_config, offered_databases, package_database
@@ -803,6 +804,17 @@ def _offered(ctx: Context) -> set[str]:
     return offered_databases(values)
 
 
+def _alembic_urls_read(ctx: Context, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The configuration texts the package's database is decided from: an ``alembic.ini`` whose URL the product's
+    code replaces is read without it (``sql.alembic_url``)."""
+    if not any(is_alembic_ini(path) for path, _ in named):
+        return named
+    sources = ((t.path, "\n".join(line.text for line in t.lines)) for t in ctx.texts if t.path.endswith(".py"))
+    if not url_replaced(sources):
+        return named
+    return [(path, without_url(text) if is_alembic_ini(path) else text) for path, text in named]
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
@@ -810,7 +822,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
     configs = (t for t in ctx.of_kind(Kind.CONFIG) if is_config(t.path))  # the only ones package_database reads
     named = [(t.path, "\n".join(line.text for line in t.lines)) for t in configs]
-    database = package_database(named, _offered(ctx))
+    database = package_database(_alembic_urls_read(ctx, named), _offered(ctx))
     skipped, history = not_run(ctx, run_files)  # applied by the installed version; an initial schema
     yield from history
     # a Django AlterField is read against the field the app's earlier migrations define (sql.django_history)

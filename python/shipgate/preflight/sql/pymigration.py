@@ -460,13 +460,32 @@ _ALEMBIC_QUIET = frozenset({"get_bind", "get_context", "batch_alter_table", "f",
 
 
 def _other_dialect(test: ast.expr) -> bool:
-    """``if x == "sqlite":`` / ``if x in ("mysql", "mariadb"):``: a branch for another database."""
+    """``if x == "sqlite":`` / ``if x in ("mysql", "mariadb"):`` / ``if x != "postgresql":``: a branch for another
+    database; also ``if bind and x == "mysql":`` (every part of an ``and`` must hold)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_other_dialect(value) for value in test.values)
     if not isinstance(test, ast.Compare) or len(test.ops) != 1:
         return False
+    if _not_postgresql(test.ops[0], test.comparators[0]):
+        return True
     values = [_name(test.comparators[0])] if isinstance(test.ops[0], ast.Eq) else []
     if isinstance(test.ops[0], ast.In) and isinstance(test.comparators[0], ast.Tuple | ast.List | ast.Set):
         values = [_name(e) for e in test.comparators[0].elts]
     return bool(values) and all(v in _OTHER_DIALECTS for v in values)
+
+
+def _not_postgresql(op: ast.cmpop, compared: ast.expr) -> bool:
+    """``!= "postgresql"`` / ``not in ("postgresql", …)``: true on every database but PostgreSQL."""
+    if isinstance(op, ast.NotEq):
+        return _name(compared) == "postgresql"
+    if isinstance(op, ast.NotIn) and isinstance(compared, ast.Tuple | ast.List | ast.Set):
+        return "postgresql" in (_name(e) for e in compared.elts)
+    return False
+
+
+def _runs_nothing(body: list[ast.stmt]) -> bool:
+    """A block PostgreSQL runs none of: only branches for other databases, with no ``else``."""
+    return all(isinstance(s, ast.If) and not s.orelse and _other_dialect(s.test) for s in body)
 
 
 def _guards_other_dialect(stmt: ast.stmt) -> bool:
@@ -494,6 +513,12 @@ class _Alembic(ast.NodeVisitor):
     def visit_If(self, node: ast.If) -> None:
         for stmt in node.orelse if _other_dialect(node.test) else [*node.body, *node.orelse]:
             self.visit(stmt)
+
+    def visit_Try(self, node: ast.Try) -> None:
+        """A ``try`` whose body PostgreSQL runs none of raises nothing there: its handlers are not run."""
+        handlers: list[ast.ExceptHandler] = [] if _runs_nothing(node.body) else node.handlers
+        for child in [*node.body, *handlers, *node.orelse, *node.finalbody]:
+            self.visit(child)
 
     def visit_With(self, node: ast.With) -> None:
         for item in node.items:
