@@ -104,3 +104,34 @@ def test_a_devstack_settings_files_fallback_password_is_a_test_value() -> None:
 def test_the_same_fallback_in_the_products_settings_is_still_a_default_credential() -> None:
     # near miss: the same file shipped as the product's own configuration
     assert (DEFAULT, 3) in findings({"etc/product/settings": _PLUGIN_SETTINGS})
+
+
+_CHOSEN_OP = (
+    "from alembic import op\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "def translate(kind, name, table, columns):\n"  # 4
+    "    if kind == 'primary':\n"  # 5
+    "        func = op.create_primary_key\n"  # 6
+    "    elif kind == 'unique':\n"  # 7
+    "        func = op.create_unique_constraint\n"  # 8
+    "    func(name, table, columns)\n"  # 9
+    "\n"  # 10
+    "\n"  # 11
+    "def upgrade():\n"  # 12
+    "    translate('unique', 'uniq_field_per_service', 'hashmap_fields', ['service_id', 'name'])\n"  # 13
+)
+
+
+def test_an_op_method_called_through_a_local_name_is_that_op() -> None:
+    found = findings({"product/alembic/versions/d4_names.py": _CHOSEN_OP})
+    assert (UNLOCKED, 9) in found and (REWRITE, 9) in found
+
+
+def test_a_local_name_given_something_else_than_an_op_method_is_not_read_as_one() -> None:
+    # near miss: the same shape choosing one of the project's own functions (not Alembic's ``op``)
+    text = _CHOSEN_OP.replace("op.create_primary_key", "helpers.make_key").replace(
+        "op.create_unique_constraint", "helpers.make_unique"
+    )
+    found = findings({"product/alembic/versions/d4_names.py": text})
+    assert (UNLOCKED, 9) not in found and (REWRITE, 9) not in found

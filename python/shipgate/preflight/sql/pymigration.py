@@ -13,11 +13,13 @@ reported as a statement preflight cannot read. An Alembic revision is a ``.py`` 
 ``upgrade`` (never ``downgrade``) the ``op.*`` calls and the calls of a ``with op.batch_alter_table(t) as b:`` block
 (plain ALTER TABLE on PostgreSQL) are written as the SQL Alembic emits, and ``op.execute``/``exec_driver_sql`` of a
 literal string (or ``sa.text("…")``, or an f-string, its fields read as names) are read as written; a branch on
-another database (``if dialect == "sqlite":``) is skipped, and so is what follows a guard that returns unless the
-database is another (``if dialect != "oracle": return``). The module's own functions that ``upgrade`` calls (a
-helper ``_rename_fks(table)`` run for each table) are read as part of it, each once. Names that are not literals (a
-loop variable) are written as placeholders: the statement's kind (index build, column change) is what is checked. A
-file Python's parser refuses is not guessed at: ``python_sql`` returns None."""
+another database (``if dialect == "sqlite":``, ``if dialect != "postgresql":``, ``if bind and name == "mysql":``) is
+skipped, so are the ``except`` handlers of a ``try`` whose body PostgreSQL runs none of, and so is what follows a
+guard that returns unless the database is another (``if dialect != "oracle": return``). A local name given one of
+``op``'s methods (``func = op.create_unique_constraint``) is that method when called. The module's own functions
+that ``upgrade`` calls (a helper ``_rename_fks(table)`` run for each table) are read as part of it, each once. Names
+that are not literals (a loop variable) are written as placeholders: the statement's kind (index build, column
+change) is what is checked. A file Python's parser refuses is not guessed at: ``python_sql`` returns None."""
 
 from __future__ import annotations
 
@@ -509,6 +511,21 @@ class _Alembic(ast.NodeVisitor):
         self.found: list[tuple[int, str]] = []
         self.unread: list[tuple[int, str]] = []
         self.batches: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}  # ``func = op.create_unique_constraint``: the local name stands for the op
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        """A name given one of ``op``'s methods (the first one, when branches give several: each adds or drops the
+        same kind of thing) is that method when called."""
+        value, targets = node.value, node.targets
+        if (
+            len(targets) == 1
+            and isinstance(targets[0], ast.Name)
+            and isinstance(value, ast.Attribute)
+            and isinstance(value.value, ast.Name)
+            and value.value.id == "op"
+        ):
+            self.aliases.setdefault(targets[0].id, value.attr)
+        self.generic_visit(node)
 
     def visit_If(self, node: ast.If) -> None:
         for stmt in node.orelse if _other_dialect(node.test) else [*node.body, *node.orelse]:
@@ -533,6 +550,9 @@ class _Alembic(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and node.func.id in self.aliases:
+            method = ast.Attribute(value=ast.Name(id="op", ctx=ast.Load()), attr=self.aliases[node.func.id])
+            node = ast.Call(func=method, args=node.args, keywords=node.keywords, lineno=node.lineno)
         owner = node.func.value if isinstance(node.func, ast.Attribute) else None
         name = _callee(node)
         if name in ("execute", "exec_driver_sql"):
