@@ -121,6 +121,12 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     # Bucardo: "upgrade: Upgrade an existing Bucardo installation to the current version" (bucardo help); it alters
     # the bucardo schema in place; ``validate``, ``status``, ``start`` do not
     "bucardo": (("upgrade",),),
+    # Postal's CLI (``postal upgrade``, also run in its runner container): "upgrade the database schema"
+    "postal": (("upgrade",),),
+    # Phabricator's storage tool (``bin/storage upgrade``): applies the release's schema patches to its databases
+    "storage": (("upgrade",),),
+    # a project's Invoke task named for its migrations (GeoNode's ``invoke migrations`` runs manage.py migrate)
+    "invoke": (("migrate",), ("migrations",)),
 }
 # Runners that run the command in their arguments with the product's environment: ``zammad run rake db:migrate``
 # (packager.io apps), ``heroku run …``, ``foreman run …``; a wrapper script given by its path runs its first
@@ -357,15 +363,49 @@ _DB_NOUN_WORD = re.compile(rf"{_DB_NOUN}[a-z]*")
 _DB_VERBS = frozenset({"update", "upgrade", "migrate"})
 
 
-# A script named by its path (``console.php``, ``bin/cli``, ``spark``, ``$APP_DIR/occ``), not code given to ``-r``.
-_SCRIPT_PATH = re.compile(r"[\w$.{}/-]+")
+# A script named by its path (``console.php``, ``bin/cli``, ``spark``, ``$APP_DIR/occ``, ``~/html/occ`` under the
+# home directory), not code given to ``-r``.
+_SCRIPT_PATH = re.compile(r"~?[\w$.{}/-]+")
 
 
 def _db_update_verb(verb: str) -> bool:
     """A console verb that updates the database, whole or after any ``namespace:`` prefix (``updatedb``,
-    ``db:update``, ``admin:updatedatabase``, ``castopod:database-update``)."""
+    ``db:update``, ``admin:updatedatabase``, ``castopod:database-update``), or one that changes the live schema
+    under the database namespace (``db:add-missing-indices``)."""
     parts = verb.split(":")
-    return any(_DB_UPDATE_WORD.fullmatch(":".join(parts[i:])) for i in range(len(parts)))
+    return _DB_SCHEMA_CHANGE.fullmatch(verb) is not None or any(
+        _DB_UPDATE_WORD.fullmatch(":".join(parts[i:])) for i in range(len(parts))
+    )
+
+
+# A console verb in the database namespace that changes existing tables without saying update: schema objects
+# added where missing (Nextcloud's ``db:add-missing-indices``, ``…-columns``, ``…-primary-keys``) or columns
+# converted to another type, which rewrites the table (``db:convert-filecache-bigint``).
+_DB_SCHEMA_CHANGE = re.compile(rf"{_DB_NOUN}:(?:add|convert)-[a-z][a-z-]*")
+# Application consoles run as programs by their shebang (``./occ``, ``bin/console``, ``./artisan``).
+_CONSOLES = frozenset({"occ", "console", "artisan"})
+
+
+def _console_schema_change(name: str, command: Command) -> bool:
+    """An application console run as a program and given a schema-changing database verb first
+    (``sudo -u www-data ./occ db:add-missing-indices``)."""
+    if name not in _CONSOLES:
+        return False
+    verbs = [w.text for w in operands(command)]
+    return bool(verbs) and _DB_SCHEMA_CHANGE.fullmatch(verbs[0]) is not None
+
+
+# Self-updaters that, run without questions, end by applying the new release's migrations: Nextcloud's
+# ``updater/updater.phar --no-interaction`` runs ``occ upgrade`` itself (asked otherwise).
+_UNATTENDED_UPDATERS: dict[str, str] = {"updater.phar": "--no-interaction"}
+
+
+def _unattended_updater(command: Command) -> bool:
+    """An interpreter given a self-updater of ``_UNATTENDED_UPDATERS`` with the option that answers its
+    questions (``php $dir/updater/updater.phar --no-interaction``), or the updater run as a program."""
+    script = _interpreted_script(command) if (command.name or "") in _SCRIPT_INTERPRETERS else command.name
+    flag = _UNATTENDED_UPDATERS.get((script or "").rpartition("/")[2])
+    return flag is not None and any(w.text == flag for w in command.words)
 
 
 def _script_db_update(command: Command) -> bool:
@@ -435,6 +475,8 @@ def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     if _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command) or _upgrade_jar(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
+    if _console_schema_change(name, command) or _unattended_updater(command):
+        return not any(w.text in ("-h", "--help") for w in command.words)
     if name in _DATA_UPGRADES:
         return not any(w.text in ("--help", "-?", "--version", "-V") for w in command.words)
     if name.endswith("-manage") and _manage_sync(command):
@@ -486,13 +528,23 @@ def _ctl_database_verb(args: list[str]) -> bool:
 # migrations of every installed plugin); not ``db:migrate:status`` or ``railties:install:migrations`` (copies files).
 _RAKE_MIGRATE = re.compile(r"[\w-]+(?::[\w-]+)*:migrate")
 _RAKE_RUNNERS = frozenset({"rake", "rails"})
+# Rails' database tasks that migrate an existing database, also with the data-migrate gem's ``:with_data`` (the
+# schema migrations and the data migrations in one run): ``db:migrate``, ``db:prepare``, ``db:prepare:with_data``.
+_RAILS_MIGRATE_TASK = re.compile(r"db:(?:migrate|prepare)(?::with_data)?")
 
 
 def _rake_migrate_task(name: str, words: list[str]) -> bool:
-    """``rake redmine:plugins:migrate``, also through ``bundle exec``."""
+    """``rake redmine:plugins:migrate``, also through ``bundle exec``; under ``bundle exec`` any program given one
+    of Rails' migrating database tasks (``bundle exec amiko db:prepare:with_data``): the app's own binstub runs its
+    tasks in the bundle, as ``bin/rails`` does."""
+    tasks = [w for w in words if not w.startswith("-")]
     if name == "bundle" and words[:1] == ["exec"] and len(words) > 1:
-        name, words = words[1].rpartition("/")[2], words[2:]
-    return name in _RAKE_RUNNERS and any(_RAKE_MIGRATE.fullmatch(w) for w in words if not w.startswith("-"))
+        name, tasks = words[1].rpartition("/")[2], tasks[2:]
+        if any(_RAILS_MIGRATE_TASK.fullmatch(w) for w in tasks):
+            return True
+    if name in _RAKE_RUNNERS and any(_RAILS_MIGRATE_TASK.fullmatch(w) for w in tasks):
+        return True
+    return name in _RAKE_RUNNERS and any(_RAKE_MIGRATE.fullmatch(w) for w in tasks)
 
 
 # Programs that run Django's management commands (``manage.py``, ``django-admin``, djangorecipe's ``bin/django``, an

@@ -290,6 +290,18 @@ def _option_text(word: Word) -> str:
     return known if _LONG_OPTION_START.match(known) else ""
 
 
+# An environment assignment given on the command line: ``env VAR=value cmd``, and ``sudo [options] VAR=value cmd``
+# (sudo(8): variables set this way pass to the command it runs).
+_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
+
+
+def _sets_variable(name: str, value: str) -> bool:
+    """``value`` is a ``VAR=value`` word that ``env`` or ``sudo`` takes as an environment setting, not the command."""
+    if name == "env":
+        return "=" in value and not value.startswith(("-", "="))
+    return name == "sudo" and _ASSIGNMENT.match(value) is not None
+
+
 def _skip_options(out: Unwrapped, name: str) -> bool:
     """Drops the wrapper, its options and operands; False when no command is left."""
     takes_value = _VALUE_OPTIONS.get(name, frozenset())
@@ -300,7 +312,7 @@ def _skip_options(out: Unwrapped, name: str) -> bool:
         if value == "--":
             i += 1
             break
-        if name == "env" and "=" in value and not value.startswith(("-", "=")):
+        if _sets_variable(name, value):
             key, _, _ = value.partition("=")
             out.env.append((key, rest[i]))
             i += 1

@@ -1,0 +1,7 @@
+#!/bin/bash
+ 
+NODE_ENV=${NODE_ENV:-production}
+
+yarn prisma migrate deploy
+
+exec "$@"
