@@ -150,3 +150,31 @@ def test_h_references_and_heredocs_that_write_no_file_stay_quiet() -> None:
         "EOSQL",
     )
     assert in_script(CRED, *lines) == []
+
+
+# -- J: MongoDB's options that accept any certificate, also as an environment lookup's default -----------------------
+
+TLS_OFF = "preflight.tls_verification_disabled"
+
+
+def test_j_mongodb_invalid_certificates_allowed_by_default_is_reported() -> None:
+    source = _js(
+        "export default {",
+        "  connectionOptions: {",
+        "    tls: getBoolean(process.env.APP_MONGODB_TLS, false),",
+        "    tlsAllowInvalidCertificates: getBoolean(process.env.APP_MONGODB_TLS_ALLOW_CERTS, true),",
+        "  },",
+        "};",
+    )
+    assert codes_at({"config.default.js": source}, TLS_OFF) == [4]
+    assert codes_at({"config/mongo.yml": "tlsAllowInvalidHostnames: true\n"}, TLS_OFF) == [1]
+
+
+def test_j_certificate_checks_left_on_stay_quiet() -> None:
+    source = _js(
+        "export default {",
+        "  tlsAllowInvalidCertificates: getBoolean(process.env.APP_MONGODB_TLS_ALLOW_CERTS, false),",
+        "  tlsAllowInvalidHostnames: false,",
+        "};",
+    )
+    assert codes_at({"config.default.js": source}, TLS_OFF) == []
