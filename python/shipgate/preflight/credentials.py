@@ -34,7 +34,9 @@ from shipgate.preflight.distributed import (
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.go_dsn import go_dsn_passwords
+from shipgate.preflight.heredoc_settings import written_settings
 from shipgate.preflight.inline_sql import inline_sql
+from shipgate.preflight.js_env_defaults import js_env_defaults
 from shipgate.preflight.markup import (
     documentation_lines,
     is_documentation,
@@ -270,6 +272,10 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
             yield Secret(a.line, found.kind, found.secret, found.severity)
     for command in script.commands:
         yield from _command_secrets(command)
+    for setting in written_settings(script):  # ``cat > client.cnf <<EOF`` … ``password=x``: the file's settings
+        found = _assignment_secret(setting.key, setting.value)
+        if found is not None:
+            yield Secret(setting.line, found.kind, found.secret, found.severity)
 
 
 def _finding(path: str, secret: Secret, text: str) -> Finding:
@@ -387,6 +393,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG and not tooling else []
         if code and text.path.endswith(".py") and text.path not in examples:
             defaults.extend(_python_defaults(text.path, source, lines))
+        elif code and text.path not in examples:
+            defaults.extend(_js_defaults(text.path, source, lines))
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead
         for line, s in sorted(found.items()):
@@ -544,6 +552,15 @@ def _python_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[
     """``os.getenv("DB_PASSWORD", "secret")`` in the product's Python (python_env_defaults), not in its tests,
     documentation or CI files."""
     for d in env_defaults(source):
+        line = lines.get(d.line, d.raw)
+        if _secret_default(d) and secret_of_product(path, "password assignment", d.default, line, code=True):
+            yield _default_finding(path, d, line)
+
+
+def _js_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[Finding]:
+    """``password: process.env.PW || 'secret'`` in the product's JavaScript or TypeScript (js_env_defaults), not in
+    its tests, documentation or CI files."""
+    for d in js_env_defaults(path, source):
         line = lines.get(d.line, d.raw)
         if _secret_default(d) and secret_of_product(path, "password assignment", d.default, line, code=True):
             yield _default_finding(path, d, line)

@@ -52,6 +52,10 @@ _CONFIG_INSECURE = re.compile(
     # Go clients' tls.Config in YAML/TOML/JSON/HCL (Prometheus, Traefik, Vault, Consul…); HAProxy's server checks
     r"|[\"']?(?:insecure[_-]?skip[_-]?(?:tls[_-]?)?verify|tls[_-]?skip[_-]?verify|skip[_-]?tls[_-]?verify)[\"']?"
     r"\s*[:=]\s*[\"']?(?:true|1|yes)\b|(?:default-)?server\s.*\bverify\s+none\b|ssl-server-verify\s+none\b"
+    # MongoDB drivers' options that accept any certificate or host name, also as the default of an environment
+    # lookup (``getBoolean(process.env.X, true)``: true whenever X is unset)
+    r"|[\"']?(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)[\"']?\s*[:=]\s*"
+    r"(?:[\"']?true\b|[\w.]+\(\s*process\.env(?:\.\w+|\[[^\]]+\])\s*,\s*true\s*\))"
     # Kafka and Java clients: ``ssl.endpoint.identification.algorithm`` set empty turns host-name checking off
     # (``KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ''``, ``…PROPERTIES_SSL_…``); a YAML key with no value is unset
     r"|(?:-\s+)?[\"']?(?:[\w.-]*[._])?ssl[._]endpoint[._]identification[._]algorithm[\"']?"

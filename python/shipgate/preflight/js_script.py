@@ -99,6 +99,14 @@ def _parse(path: str, text: str) -> Node:
     return _PARSERS[_language(path)].parse(text.encode("utf-8", "surrogateescape")).root_node
 
 
+def syntax_tree(path: str, text: str) -> Node | None:
+    """The file's syntax tree (TypeScript's grammar for its suffixes), None for a name that is not JavaScript or
+    TypeScript or a text too long to read."""
+    if not path.lower().endswith(_SUFFIXES) or len(text) > MAX_CHARS:
+        return None
+    return _parse(path, text)
+
+
 def _text(node: Node | None) -> str:
     return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 

@@ -300,6 +300,14 @@ def _traced_secrets(script: Script) -> Iterator[Assignment]:
             yield a
 
 
+def _path_only_names(script: Script) -> set[str]:
+    """Variables only ever set to a path under a directory variable (``REGISTRY_AUTH_KEY="${dir}/server.key"``):
+    they name where a key file is, not a key, in a traced command or test alike."""
+    return {a.name for a in script.assignments if _PATH_VALUE.match(a.raw.partition("=")[2])} - {
+        a.name for a in script.assignments if not _PATH_VALUE.match(a.raw.partition("=")[2])
+    }
+
+
 def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
     """Commands ``set -x`` traces with a secret-named variable expanded in their words (``initdb
     --pwfile=<(echo "$POSTGRES_PASSWORD")``, ``mysql -p"$DB_PASSWORD"``): the trace prints the value, each time
@@ -307,10 +315,7 @@ def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
     start = _xtrace_from(script)
     if start is None:
         return
-    # a variable only ever set to a path under a directory variable names where a key file is, not a key
-    paths = {a.name for a in script.assignments if _PATH_VALUE.match(a.raw.partition("=")[2])} - {
-        a.name for a in script.assignments if not _PATH_VALUE.match(a.raw.partition("=")[2])
-    }
+    paths = _path_only_names(script)
     off_at = _switched_off(script)
     for command in script.commands:
         if command.line <= start or command.name == "set" or off_at(command.function, command.line):
@@ -330,6 +335,7 @@ def _traced_tests(script: Script, skip: set[str]) -> Iterator[tuple[Test, str]]:
     if start is None:
         return
     off_at = _switched_off(script)
+    skip = skip | _path_only_names(script)
     for test in script.tests:
         if test.line <= start or off_at(test.function, test.line):
             continue

@@ -87,7 +87,7 @@ SECRET_NAME = re.compile(
     re.I,
 )
 _NOT_SECRET_NAME = re.compile(
-    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
+    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|bcrypt|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age"
