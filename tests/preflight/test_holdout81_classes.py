@@ -80,6 +80,45 @@ def test_b_near_miss_the_written_response_checked_with_a_digest_stays_quiet() ->
     assert codes_at(files, UNVERIFIED) == []
 
 
+_PIPED = (
+    "const request = require('request');",
+    "const fs = require('fs');",
+    "const target = 'bin/tool';",
+    "request.get('https://github.com/acme/tool/releases/download/v1/tool')",
+    "  .pipe(fs.createWriteStream(target))",
+    "  .on('close', function () {",
+    "    fs.chmodSync(target, 0o755);",
+    "  });",
+)
+
+
+def test_b_a_request_piped_into_a_file_then_chmod_is_unverified() -> None:
+    assert codes_at({"install.js": "\n".join(_PIPED) + "\n"}, UNVERIFIED) == [7]
+
+
+def test_b_a_response_callback_piped_into_a_file_then_chmod_is_unverified() -> None:
+    text = (
+        "const https = require('https');\n"
+        "const fs = require('fs');\n"
+        "const target = 'bin/tool';\n"
+        "https.get('https://github.com/acme/tool/releases/download/v1/tool', (res) => {\n"
+        "  res.pipe(fs.createWriteStream(target)).on('close', () => fs.chmodSync(target, 0o755));\n"
+        "});\n"
+    )
+    assert codes_at({"install.js": text}, UNVERIFIED) == [5]
+
+
+def test_b_near_miss_a_local_file_piped_into_a_file_then_chmod_stays_quiet() -> None:
+    text = (
+        "const fs = require('fs');\n"
+        "const zlib = require('zlib');\n"
+        "const target = 'bin/tool';\n"
+        "fs.createReadStream('vendor/tool.gz').pipe(zlib.createGunzip()).pipe(fs.createWriteStream(target));\n"
+        "fs.chmodSync(target, 0o755);\n"
+    )
+    assert codes_at({"install.js": text}, UNVERIFIED) == []
+
+
 # -- E: a URL in a request's User-Agent header value names the client, it is not contacted ----------------------
 
 _FETCH_WITH_AGENT = (

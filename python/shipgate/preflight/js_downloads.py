@@ -9,7 +9,9 @@ them as it reads a shell installer (docs/preflight.md, ``unverified_download_exe
   (``fs.createWriteStream(dest)``/``fs.writeFile*(dest, …)``): the argument given for it is the file saved; or a
   ``fs.writeFile*(FILE, DATA)`` whose data comes from a fetching call (``writeFileSync(bin, untar(await fetch(u)))``),
   also through names bound to the response and to what is made of it (``res = await fetch(u)``; ``bin =
-  toBuffer(await res.arrayBuffer())``; ``writeFileSync(path, bin)``; names are the file's, not scoped).
+  toBuffer(await res.arrayBuffer())``; ``writeFileSync(path, bin)``; names are the file's, not scoped); and a
+  ``fs.createWriteStream(FILE)`` a request or its response is piped into (``request.get(u).pipe(…)``, ``https.get(u,
+  (res) => res.pipe(…))``).
 - A **mode**: ``fs.chmod*(FILE, 0o755)`` (also ``'755'``, ``0755``, ``493``), and ``fs.writeFile*(FILE, …, {mode})``.
 - A **check**: ``crypto.createHash(…)``/``crypto.verify(…)``/``createVerify(…)`` (a digest or a signature computed
   by the script), written as a checksum check at its line.
@@ -208,11 +210,28 @@ def _names(node: Node) -> set[str]:
     return found
 
 
+def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
+    """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response."""
+    names: set[str] = set()
+    for call in _calls(root):
+        if not _requests(call, fetching):
+            continue
+        for arg in _arguments(call):
+            if arg.type not in ("arrow_function", "function_expression", "function"):
+                continue
+            params = arg.child_by_field_name("parameters") or arg.child_by_field_name("parameter")
+            first = params.named_children[0] if params is not None and params.type == "formal_parameters" else params
+            if first is not None and first.type == "identifier":
+                names.add(_text(first))
+    return names
+
+
 def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
     """Names bound to a response or to what is made of one (``res = await fetch(u)``, ``bin = f(await
-    res.arrayBuffer())``): their value is the fetched data, so writing them saves the download."""
+    res.arrayBuffer())``, a request callback's ``res``): their value is the fetched data, so writing them saves the
+    download."""
     bindings = _bindings(root)
-    fetched: set[str] = set()
+    fetched = _response_parameters(root, fetching)
     changed = True
     while changed:
         changed = False
@@ -228,6 +247,18 @@ def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
 def _fetched_data(data: Node, fetching: set[str], fetched: set[str]) -> bool:
     """The data a write is given comes from a request: a fetching call in it, or a name bound to fetched data."""
     return any(_requests(c, fetching) for c in _calls(data)) or bool(_names(data) & fetched)
+
+
+def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str]) -> bool:
+    """``X.pipe(fs.createWriteStream(FILE))`` where ``X`` is a request (``request.get(u).pipe(…)``) or fetched data
+    (``res.pipe(…)``): the response saved at ``FILE``."""
+    args = stream.parent
+    pipe = args.parent if args is not None and args.type == "arguments" else None
+    if pipe is None or pipe.type != "call_expression" or _callee(pipe)[1] != "pipe":
+        return False
+    function = pipe.child_by_field_name("function")
+    source = function.child_by_field_name("object") if function is not None else None
+    return source is not None and _fetched_data(source, fetching, fetched)
 
 
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
@@ -247,6 +278,8 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
             saved = path_word(args[index]) if index is not None and index < len(args) else None
             if saved:
                 out.append((_line(call), f'curl -fsSL -o {saved} "${{JS_VALUE}}"'))
+        elif name == "createWriteStream" and target and _piped_from_fetch(call, fetching, fetched):
+            out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
         elif name in _WRITERS and target and (len(args) > 1 or call.id in streams):
             if call.id in streams or _fetched_data(args[1], fetching, fetched):
                 out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
