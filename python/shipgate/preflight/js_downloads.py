@@ -7,7 +7,11 @@ them as it reads a shell installer (docs/preflight.md, ``unverified_download_exe
   ``*.request``, ``request``, ``fetch``, ``got``, ``axios``, or another fetching function of the file).
 - A **download** is a call of a fetching function that also writes one of its parameters
   (``fs.createWriteStream(dest)``/``fs.writeFile*(dest, …)``): the argument given for it is the file saved; or a
-  ``fs.writeFile*(FILE, DATA)`` whose data comes from a fetching call (``writeFileSync(bin, untar(await fetch(u)))``).
+  ``fs.writeFile*(FILE, DATA)`` whose data comes from a fetching call (``writeFileSync(bin, untar(await fetch(u)))``),
+  also through names bound to the response and to what is made of it (``res = await fetch(u)``; ``bin =
+  toBuffer(await res.arrayBuffer())``; ``writeFileSync(path, bin)``; names are the file's, not scoped); and a
+  ``fs.createWriteStream(FILE)`` a request or its response is piped into (``request.get(u).pipe(…)``, ``https.get(u,
+  (res) => res.pipe(…))``).
 - A **mode**: ``fs.chmod*(FILE, 0o755)`` (also ``'755'``, ``0755``, ``493``), and ``fs.writeFile*(FILE, …, {mode})``.
 - A **check**: ``crypto.createHash(…)``/``crypto.verify(…)``/``createVerify(…)`` (a digest or a signature computed
   by the script), written as a checksum check at its line.
@@ -177,12 +181,93 @@ def _saved_in_fetching_body(functions: dict[str, tuple[list[str], Node]], fetchi
     return saved
 
 
+def _bindings(root: Node) -> list[tuple[str, Node]]:
+    """(name, value) of each ``const x = …``/``x = …`` in the file."""
+    out: list[tuple[str, Node]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        elif node.type == "assignment_expression":
+            name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
+        else:
+            continue
+        if name is not None and value is not None and name.type == "identifier":
+            out.append((_text(name), value))
+    return out
+
+
+def _names(node: Node) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found.add(_text(current))
+        stack.extend(current.named_children)
+    return found
+
+
+def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
+    """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response."""
+    names: set[str] = set()
+    for call in _calls(root):
+        if not _requests(call, fetching):
+            continue
+        for arg in _arguments(call):
+            if arg.type not in ("arrow_function", "function_expression", "function"):
+                continue
+            params = arg.child_by_field_name("parameters") or arg.child_by_field_name("parameter")
+            first = params.named_children[0] if params is not None and params.type == "formal_parameters" else params
+            if first is not None and first.type == "identifier":
+                names.add(_text(first))
+    return names
+
+
+def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
+    """Names bound to a response or to what is made of one (``res = await fetch(u)``, ``bin = f(await
+    res.arrayBuffer())``, a request callback's ``res``): their value is the fetched data, so writing them saves the
+    download."""
+    bindings = _bindings(root)
+    fetched = _response_parameters(root, fetching)
+    changed = True
+    while changed:
+        changed = False
+        for name, value in bindings:
+            if name in fetched:
+                continue
+            if any(_requests(c, fetching) for c in _calls(value)) or _names(value) & fetched:
+                fetched.add(name)
+                changed = True
+    return fetched
+
+
+def _fetched_data(data: Node, fetching: set[str], fetched: set[str]) -> bool:
+    """The data a write is given comes from a request: a fetching call in it, or a name bound to fetched data."""
+    return any(_requests(c, fetching) for c in _calls(data)) or bool(_names(data) & fetched)
+
+
+def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str]) -> bool:
+    """``X.pipe(fs.createWriteStream(FILE))`` where ``X`` is a request (``request.get(u).pipe(…)``) or fetched data
+    (``res.pipe(…)``): the response saved at ``FILE``."""
+    args = stream.parent
+    pipe = args.parent if args is not None and args.type == "arguments" else None
+    if pipe is None or pipe.type != "call_expression" or _callee(pipe)[1] != "pipe":
+        return False
+    function = pipe.child_by_field_name("function")
+    source = function.child_by_field_name("object") if function is not None else None
+    return source is not None and _fetched_data(source, fetching, fetched)
+
+
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the downloads, modes and checks of the script whose tree is ``root``."""
     found = _query(language).captures(root)
     functions = _functions(found)
     fetching = _fetching(functions)
     streams = _saved_in_fetching_body(functions, fetching)
+    fetched = _fetched_names(root, fetching)
     out: list[Piece] = []
     for call in found.get("call", []):
         owner, name = _callee(call)
@@ -193,8 +278,10 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
             saved = path_word(args[index]) if index is not None and index < len(args) else None
             if saved:
                 out.append((_line(call), f'curl -fsSL -o {saved} "${{JS_VALUE}}"'))
+        elif name == "createWriteStream" and target and _piped_from_fetch(call, fetching, fetched):
+            out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
         elif name in _WRITERS and target and (len(args) > 1 or call.id in streams):
-            if call.id in streams or any(_requests(c, fetching) for c in _calls(args[1])):
+            if call.id in streams or _fetched_data(args[1], fetching, fetched):
                 out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
             mode = _written_mode(args)
             if mode is not None:

@@ -3,8 +3,9 @@ and written as the shell that does the same, at the file's lines, so the shell c
 
 Which file is a script (a step), by the rule the Python reader uses (``python_script.step_path``): a ``.rb`` or
 ``.rake`` file, or one whose interpreter line names ``ruby``, whose name or place says install, upgrade or setup
-(Homebrew's old ``install``, a Rails ``bin/setup``, ``lib/tasks/…/setup.rake``). Not a test, a Chef recipe
-(``config_management.chef``), a Homebrew formula or a ``Vagrantfile``: those have readers of their own.
+(Homebrew's old ``install``, a Rails ``bin/setup``, ``lib/tasks/…/setup.rake``), or a gem's ``extconf.rb``, which
+RubyGems runs at ``gem install``. Not a test, a Chef recipe (``config_management.chef``), a Homebrew formula or a
+``Vagrantfile``: those have readers of their own.
 
 Written as shell:
 
@@ -67,6 +68,9 @@ _GENERATOR_ACTIONS = {
 }
 _GENERATOR_BASES = ("Rails::Generators::", "Thor::Group")
 _RUN_OWNERS = frozenset({"Kernel", "Process"})
+# The script RubyGems runs at ``gem install`` to build a gem's native extension (the gemspec's ``extensions``): a
+# step by its name, as an npm ``postinstall.js`` is, whatever folder the gem keeps it in.
+_EXTENSION_BUILD = "extconf.rb"
 _ESCAPES = {"n": " ", "t": " ", "\\": "\\", '"': '"', "'": "'", "#": "#", "$": "$", "`": "`"}
 
 
@@ -76,7 +80,8 @@ def is_ruby_script(path: str, text: str) -> bool:
         return False
     if not (lower.endswith((".rb", ".rake")) or _INTERPRETER.match(text[:200])):
         return False
-    return step_path(path) and not is_recipe(path, text) and not is_package_recipe(path, text)
+    step = step_path(path) or posixpath.basename(lower) == _EXTENSION_BUILD
+    return step and not is_recipe(path, text) and not is_package_recipe(path, text)
 
 
 def commands(path: str, text: str) -> list[Piece] | None:

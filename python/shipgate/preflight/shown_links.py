@@ -10,6 +10,8 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
 - a URL literal inside an OpenAPI description's ``"contact": {…}``, ``"license": {…}`` or ``"externalDocs": {…}``
   object (``swagger_template = {"info": {"contact": {"url": "https://www.cg-wire.com"}}}``): links the API's
   documentation page shows;
+- a URL literal inside a request header's ``"User-Agent"`` value (``headers={"User-Agent": "Fresh/%s (Bot)
+  https://gerrit.wikimedia.org/g/fresh" % v}``): the link a client names itself by, sent, not requested;
 - a module or class constant holding a URL (``META_URL = "https://books.google.com/"``) whose every use in the module
   is inside such an argument (``link=Google.META_URL``). One use elsewhere (``requests.get(Google.SEARCH_URL + q)``,
   ``f"{BASE_URL}/search"``) keeps it an address the program requests.
@@ -38,7 +40,8 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
         if isinstance(node, ast.Call):
             shown_values += [k.value for k in node.keywords if _shows(node, k.arg)]
         elif isinstance(node, ast.Dict):  # an OpenAPI description's ``"contact": {"url": …}``, ``"license"``
-            shown_values += [v for k, v in zip(node.keys, node.values, strict=True) if _describes_api(k, v)]
+            pairs = zip(node.keys, node.values, strict=True)
+            shown_values += [v for k, v in pairs if _describes_api(k, v) or _names_client(k)]
         elif constants and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in constants:
             used[node.id] += 1
         elif constants and isinstance(node, ast.Attribute) and node.attr in constants:
@@ -59,6 +62,11 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
 
 def _describes_api(key: ast.expr | None, value: ast.expr) -> bool:
     return isinstance(key, ast.Constant) and key.value in _API_DESCRIPTION_KEYS and isinstance(value, ast.Dict)
+
+
+def _names_client(key: ast.expr | None) -> bool:
+    """A request header's ``"User-Agent"`` key: its value names the client, with the product's page as a link."""
+    return isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() == "user-agent"
 
 
 def _shows(call: ast.Call, keyword: str | None) -> bool:
