@@ -175,3 +175,27 @@ def test_c_url_echoed_by_a_function_known_up_to_its_host_is_contacted() -> None:
 def test_near_miss_c_echoed_url_whose_host_is_run_time_names_no_host() -> None:
     installer = _echoed_url_installer("https://${version}.example.io/tool")
     assert codes_at({"install.sh": installer}, ENDPOINT) == []
+
+
+# -- F (holdout4's kustomize): a file named by a glob where a fetch saved under a name not known -----------------
+
+
+def _unnamed_download_installer(unpack_dir: str) -> str:
+    return _text(
+        "#!/bin/bash",  # 1
+        'tmp="$(mktemp -d)"',  # 2
+        'cd "$tmp"',  # 3
+        "url=$(curl -s https://api.example.com/releases | grep browser_download_url | cut -d '\"' -f 4)",  # 4
+        'curl -sLO "$url"',  # 5
+        f"cd {unpack_dir}",  # 6
+        "tar xzf ./tool_v*_linux_amd64.tar.gz",  # 7
+        'cp ./tool "$HOME/.local/bin/"',  # 8
+    )
+
+
+def test_f_glob_in_the_directory_of_an_unnamed_download_names_it() -> None:
+    assert codes_at({"install.sh": _unnamed_download_installer('"$tmp"')}, UNVERIFIED) == [8]
+
+
+def test_near_miss_f_glob_in_another_directory_is_not_the_download() -> None:
+    assert codes_at({"install.sh": _unnamed_download_installer("/srv/cache")}, UNVERIFIED) == []

@@ -344,6 +344,8 @@ def _moved(command: Command, source: _Taint) -> list[_Taint]:
     ops = operands(command)
     into = ops[-1].text
     moved_dirs = [w.text.rstrip("/") for w in ops[:-1] if w.text.endswith("/") and len(w.text) > 1]
+    if not moved_dirs and into.endswith("/") and len(into) > 1:  # ``cp ./kustomize "$where/"``: into that directory
+        return [_Taint(into + posixpath.basename(w.text), source.fetch, origin=command) for w in ops[:-1]]
     if not moved_dirs:
         return [_Taint(into, source.fetch, origin=command)]
     inside = [f"{into.rstrip('/')}/{posixpath.basename(d)}" for d in moved_dirs]
@@ -711,6 +713,17 @@ def _restarts_replaced(
     )
 
 
+def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
+    """A file read by a glob in the directory a fetch saved into under a name not known (``curl -sLO "$URL"`` then
+    ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
+    if fetch is None:
+        return None
+    for word in _read_operands(command):
+        if any(c in word.text for c in "*?[") and not word.text.startswith(("/", "~", "$")):
+            return _Taint(word.text, fetch, origin=command)
+    return None
+
+
 def _printed(fetch: Command, printers: dict[str, frozenset[str]]) -> list[_Taint]:
     """The fetched file as the output of each function that prints its path (shell.printed_paths): the fetch's
     own function, and those that end by calling it."""
@@ -845,6 +858,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if replaced:
             yield from _restarts_replaced(command, replaced, reported, checked)
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
+        source = source or _named_by_pattern(command, unnamed.get(cwd))
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
