@@ -40,8 +40,10 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
+from shipgate.preflight.shell.global_results import global_results
 from shipgate.preflight.shell.located import located_variables, search_roots, unknown_name_directory
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.printed_paths import path_printers, printed_by
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -110,6 +112,8 @@ class _Taint:
     origin: Command | None = None
     # A git checkout (a clone or a pull): only a signed tag or commit, or a full commit id, vouches for it.
     checkout: bool = False
+    # The function whose output is this file's path (shell.printed_paths): a ``$(printer …)`` word names it.
+    printer: str | None = None
 
     def seen_by(self, command: Command) -> bool:
         if self.scope is not None and self.scope != command.function:
@@ -121,6 +125,8 @@ class _Taint:
         return _file_name(self.path)
 
     def covers(self, path: str) -> bool:
+        if self.printer is not None:
+            return printed_by(path, self.printer)
         if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
             return not path.startswith(("/", "~", "$"))
         if self.directory:
@@ -164,7 +170,7 @@ class _Taints(list[_Taint]):
         mostly stops at the first)."""
         for place in range(self._indexed, len(self)):
             taint = self[place]
-            if taint.directory:
+            if taint.directory or taint.printer is not None:
                 self._trees.append(place)
             else:
                 self._by_name.setdefault(taint.file_name, []).append(place)
@@ -338,6 +344,8 @@ def _moved(command: Command, source: _Taint) -> list[_Taint]:
     ops = operands(command)
     into = ops[-1].text
     moved_dirs = [w.text.rstrip("/") for w in ops[:-1] if w.text.endswith("/") and len(w.text) > 1]
+    if not moved_dirs and into.endswith("/") and len(into) > 1:  # ``cp ./kustomize "$where/"``: into that directory
+        return [_Taint(into + posixpath.basename(w.text), source.fetch, origin=command) for w in ops[:-1]]
     if not moved_dirs:
         return [_Taint(into, source.fetch, origin=command)]
     inside = [f"{into.rstrip('/')}/{posixpath.basename(d)}" for d in moved_dirs]
@@ -705,6 +713,25 @@ def _restarts_replaced(
     )
 
 
+def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
+    """A file read by a glob in the directory a fetch saved into under a name not known (``curl -sLO "$URL"`` then
+    ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
+    if fetch is None:
+        return None
+    for word in _read_operands(command):
+        if any(c in word.text for c in "*?[") and not word.text.startswith(("/", "~", "$")):
+            return _Taint(word.text, fetch, origin=command)
+    return None
+
+
+def _printed(fetch: Command, printers: dict[str, frozenset[str]]) -> list[_Taint]:
+    """The fetched file as the output of each function that prints its path (shell.printed_paths): the fetch's
+    own function, and those that end by calling it."""
+    if fetch.function is None or not downloaded_files(fetch):
+        return []
+    return [_Taint(f"$({name}", fetch, printer=name) for name, ends in printers.items() if fetch.function in ends]
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -719,7 +746,18 @@ def _saved_by_call(call: Command, saving: dict[int, list[Command]]) -> list[Word
 
 
 def fetched_code_runs(script: Script) -> Iterator[Run]:
-    """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between."""
+    """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between; one per
+    destination across exclusive branches (``if aarch64 … mv … /usr/sbin/urbit; elif x86_64 … mv … /usr/sbin/urbit``:
+    one program per host, fetched for its architecture)."""
+    placed: list[Run] = []
+    for run in _fetched_code_runs(script):
+        if any(run.target == p.target and exclusive(run.command.arms, p.command.arms) for p in placed):
+            continue
+        placed.append(run)
+        yield run
+
+
+def _fetched_code_runs(script: Script) -> Iterator[Run]:
     wrappers = network_functions(script)
     forwards = forwarding_tools(script)
     runners = argument_runners(script)
@@ -746,6 +784,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
 
     fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
+    printers = path_printers(script)
+    results = global_results(script)
 
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
@@ -790,6 +830,8 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
                 taints.append(_Taint(unknown, command, directory=True, origin=command))
             if not _sends(command):
                 yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
+                taints.extend(_printed(command, printers))
+                taints.extend(_Taint(path, command) for path in sorted(results.get(command.line, ())))
             continue
         if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
             if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):
@@ -816,6 +858,7 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
         if replaced:
             yield from _restarts_replaced(command, replaced, reported, checked)
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
+        source = source or _named_by_pattern(command, unnamed.get(cwd))
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:

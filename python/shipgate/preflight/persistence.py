@@ -24,6 +24,8 @@ from shipgate.preflight.shell.reaching import reaching_assignments
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
     r"|\.config/fish/config\.fish|\.config/fish/conf\.d/[^/]+\.fish)$"
+    # the rc file of the user's login shell, named from it: ``"$HOME/.$(basename "$SHELL")rc"``, ``.${SHELL##*/}rc``
+    r"|/\.(?:\$\(basename\s+\"?\$\{?SHELL\}?\"?\)|\$\{SHELL##\*/\})rc$"
     r"|^/etc/(?:profile|bash\.bashrc|bashrc|zsh/zshrc|zshrc|environment|csh\.cshrc|fish/config\.fish)$"
     r"|^/etc/profile\.d/|^/etc/fish/conf\.d/[^/]+\.fish$"
 )

@@ -664,7 +664,7 @@ def downloaded_files(command: Command) -> list[Word]:
             saved = [
                 Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
                 for w in command.words
-                if "://" in w.text
+                if "://" in w.text and not _generated(w)  # a URL an API answer gives: its name not known
             ]
         return saved + list(command.writes())
     if name == "wget":

@@ -8,7 +8,7 @@ import dataclasses
 import re
 
 from shipgate.preflight.shell.commands import is_network, written_paths
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import base
 
 _POSITIONAL = re.compile(r"^\$\{?([1-9]|@|\*)\}?$")
@@ -131,14 +131,26 @@ def file_writers(script: Script) -> dict[str, tuple[Command, frozenset[str]]]:
 
 def echoed_values(script: Script) -> dict[str, str]:
     """Functions whose standard output is one literal (``release_url() { echo "https://host/releases"; }``):
-    name -> that text, so ``"$(release_url)/v1.tgz"`` is ``https://host/releases/v1.tgz``."""
+    name -> that text, so ``"$(release_url)/v1.tgz"`` is ``https://host/releases/v1.tgz``. A URL known up to its
+    host and path (``url="https://dl.example.io/tool/releases/${version}"; echo "$url"``) gives that beginning:
+    what follows it does not change the host the caller's word names."""
     printed: dict[str, list[str | None]] = {}
     for c in script.commands:
         if c.function is None or c.name not in ("echo", "printf") or c.writes():
             continue
         words = [w for w in c.words if not (c.name == "echo" and w.text in ("-n", "-e", "-ne", "-en"))]
-        printed.setdefault(c.function, []).append(words[0].value if len(words) == 1 else None)
+        printed.setdefault(c.function, []).append(_echoed(words[0]) if len(words) == 1 else None)
     return {name: out[0] for name, out in printed.items() if len(out) == 1 and out[0]}
+
+
+# A URL's beginning that holds its whole host: ``https://dl.example.io/`` (what follows it is run-time text).
+_HOST_AND_SLASH = re.compile(r"^[a-z][a-z0-9+.-]*://[^/$`]+/")
+
+
+def _echoed(word: Word) -> str | None:
+    if word.value is not None:
+        return word.value
+    return word.prefix if word.prefix and _HOST_AND_SLASH.match(word.prefix) else None
 
 
 def forwarding_tools(script: Script) -> dict[str, str]:

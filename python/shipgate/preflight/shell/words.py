@@ -46,7 +46,7 @@ class Bindings:
         i = bisect_right(lines, line)
         if i:
             latest = found[i - 1]
-            if not _overrides(latest):
+            if not _overrides(latest) or self._function_result(latest):
                 return latest
             return next((a for a in reversed(found[: i - 1]) if a.value is not None), latest)
         values = {a.value for a in found}
@@ -56,6 +56,21 @@ class Bindings:
         if len({a.value for a in literals}) == 1 and all(a.value is not None or _overrides(a) for a in found):
             return literals[0]
         return None
+
+
+    def _function_result(self, assignment: Assignment) -> bool:
+        """``local file="$RETVAL"``: the value of a variable only functions assign (a helper's result handed back
+        through a global, rustup's convention), known only once the call before it has run: like a command's output
+        it replaces the literal above instead of leaving it in place."""
+        m = _SIMPLE_REFERENCE.match(assignment.raw.partition("=")[2])
+        if m is None:
+            return False
+        sources = self.by_name.get(m.group(1), ())
+        return bool(sources) and all(a.function is not None and a.function != assignment.function for a in sources)
+
+
+# ``$NAME``, ``"$NAME"``, ``"${NAME}"``: an assignment that copies one variable.
+_SIMPLE_REFERENCE = re.compile(r"^\"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\"?$")
 
 
 def _overrides(assignment: Assignment) -> bool:
