@@ -57,6 +57,7 @@ import tree_sitter_go
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.syntax_nodes import named_nodes
+from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -88,10 +89,6 @@ def is_go_program(path: str, text: str) -> bool:
         return False
     stem = posixpath.splitext(parts[-1])[0]
     return step_path(path) or any(_GO_STEP.match(p) for p in (*parts[:-1], stem))
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def _line(node: Node) -> int:

@@ -14,6 +14,7 @@ import tree_sitter
 import tree_sitter_go
 
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.syntax_nodes import node_text as _text
 from shipgate.preflight.syntax_nodes import only_shown_lines, parsed_nodes
 
 Node = tree_sitter.Node
@@ -68,5 +69,3 @@ def _showing_call(call: Node) -> bool:
     return owner != "errors" and bool(_SHOWING.match(name))
 
 
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""

@@ -18,6 +18,7 @@ import tree_sitter
 
 from shipgate.preflight.js_downloads import path_word
 from shipgate.preflight.syntax_nodes import named_nodes
+from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -25,10 +26,6 @@ Node = tree_sitter.Node
 _MODULE = "download"
 _MERGES = frozenset({"merge", "assign", "extend", "defaults", "defaultsDeep"})
 _MAX_DEPTH = 6
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def _arguments(call: Node) -> list[Node]:

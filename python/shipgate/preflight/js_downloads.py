@@ -28,6 +28,8 @@ import re
 import tree_sitter
 from tree_sitter import Query, QueryCursor
 
+from shipgate.preflight.syntax_nodes import node_text as _text
+
 Piece = tuple[int, str]
 Node = tree_sitter.Node
 
@@ -38,10 +40,6 @@ _WRITERS = frozenset({"writeFile", "writeFileSync", "createWriteStream"})
 _MODES = frozenset({"chmod", "chmodSync"})
 _CHECKS = frozenset({"createHash", "createVerify", "verify"})
 _FUNCTIONS = "(function_declaration) @fn (variable_declarator) @fn (call_expression) @call"
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def _line(node: Node) -> int:

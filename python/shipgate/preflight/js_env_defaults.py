@@ -17,14 +17,11 @@ from tree_sitter import Node
 
 from shipgate.preflight.js_script import syntax_tree
 from shipgate.preflight.shell.model import ParameterDefault
+from shipgate.preflight.syntax_nodes import node_text as _text
+from shipgate.preflight.syntax_nodes import walk
 
 _FALLBACKS = frozenset({"||", "??"})
 _LITERALS = frozenset({"string", "template_string", "number", "true", "false", "null", "undefined"})
-_MAX_NODES = 200_000
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def _string(node: Node | None) -> str | None:
@@ -62,11 +59,7 @@ def js_env_defaults(path: str, source: str) -> Iterator[ParameterDefault]:
     root = syntax_tree(path, source)
     if root is None:
         return
-    todo, seen = [root], 0
-    while todo and seen < _MAX_NODES:
-        node = todo.pop()
-        seen += 1
-        todo.extend(node.children)
+    for node in walk(root):
         if node.type != "binary_expression" or _text(node.child_by_field_name("operator")) not in _FALLBACKS:
             continue
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")

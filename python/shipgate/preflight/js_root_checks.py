@@ -15,6 +15,7 @@ import re
 
 import tree_sitter
 
+from shipgate.preflight.syntax_nodes import node_text as _text
 from shipgate.preflight.syntax_nodes import walk
 
 Piece = tuple[int, str]
@@ -24,10 +25,6 @@ ROOT_TEST = '[ "$(id -u)" -eq 0 ]'
 _ROOT_HELPER = re.compile(r"(?:(?:is|am)_?(?:running_?)?|running_?)(?:as_?)?(?:root|sudo|super_?user)", re.IGNORECASE)
 _UID_CALLS = frozenset({"process.getuid", "process.geteuid"})
 _EQUALS = frozenset({"===", "=="})
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def pieces(root: Node) -> list[Piece]:

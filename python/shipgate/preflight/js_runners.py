@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import tree_sitter
 
+from shipgate.preflight.syntax_nodes import node_text as _text
+
 Node = tree_sitter.Node
 
 _FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function"})
@@ -22,10 +24,6 @@ MAX_NODES = 200_000
 class Runner:
     params: tuple[str, ...]
     calls: tuple[Node, ...]  # the child-process calls in its body that take a parameter as command or arguments
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def _params(function: Node) -> tuple[str, ...]:

@@ -50,6 +50,7 @@ from shipgate.preflight import js_download_module, js_downloads, js_root_checks,
 from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -105,10 +106,6 @@ def syntax_tree(path: str, text: str) -> Node | None:
     if not path.lower().endswith(_SUFFIXES) or len(text) > MAX_CHARS:
         return None
     return _parse(path, text)
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def _line(node: Node) -> int:

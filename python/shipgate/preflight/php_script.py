@@ -47,6 +47,7 @@ from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.seeded_accounts import PHP_HASHES, default_password, php_password_field
+from shipgate.preflight.syntax_nodes import node_text as _text
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
 Piece = tuple[int, str]
@@ -93,10 +94,6 @@ def commands(path: str, text: str) -> list[Piece] | None:
     runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
     pieces = [piece for n in nodes for piece in [_piece(n, runners)] if piece is not None]
     return one_per_line(pieces[:MAX_PIECES])
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 # ---------------------------------------------------------------------------------------------- which file

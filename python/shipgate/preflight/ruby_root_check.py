@@ -15,16 +15,14 @@ import re
 
 import tree_sitter
 
+from shipgate.preflight.syntax_nodes import node_text as _text
+
 Node = tree_sitter.Node
 
 ROOT_CHECK = '[ "$(id -u)" -ne 0 ] && exit 1'
 _IS_ROOT = re.compile(r"\bProcess(?:\.|::)(?:e?uid|UID\.eid)\s*(?:==\s*0\b|\.zero\?)")
 _EXITS = frozenset({"exit", "exit!", "abort"})
 _NEGATED = frozenset({"unless", "unless_modifier"})
-
-
-def _text(node: Node | None) -> str:
-    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
 def _not(condition: Node) -> Node | None:

@@ -13,6 +13,11 @@ import tree_sitter
 MAX_NODES = 300_000
 
 
+def node_text(node: tree_sitter.Node | None) -> str:
+    """A node's source text (bytes the file could not decode kept as surrogates); empty for no node."""
+    return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
+
+
 def walk(root: tree_sitter.Node, limit: int = MAX_NODES) -> Iterator[tree_sitter.Node]:
     """``root`` and the nodes under it, depth first in source order, at most ``limit + 1`` of them."""
     stack = [root]

@@ -57,7 +57,6 @@ class Bindings:
             return literals[0]
         return None
 
-
     def _function_result(self, assignment: Assignment) -> bool:
         """``local file="$RETVAL"``: the value of a variable only functions assign (a helper's result handed back
         through a global, rustup's convention), known only once the call before it has run: like a command's output
