@@ -224,14 +224,20 @@ def _printed_secret(command: Command, script: Script, printers: dict[str, frozen
     return name
 
 
+# A database connection URL or DSN named so (``DATABASE_URL``, ``CMD_DB_URL``, ``SQLALCHEMY_DATABASE_URI``,
+# ``PG_DSN``): by the twelve-factor convention it carries the account's ``user:password@``, so printing it prints
+# the password, unless every value the script gives it is a URL without a user part (``_no_secret_value``).
+_CONNECTION_URL_NAME = re.compile(r"(?i)(?:DATABASE|DB)_?UR[LI]$|(?:^|_)DSN$")
+
+
 def _secret_in(words: list[Word], command: Command, script: Script) -> str | None:
-    """The first secret ``command`` prints among ``words``: secret-named, used as a secret, generated as one, or
-    carried from one."""
+    """The first secret ``command`` prints among ``words``: secret-named (or named as a database connection URL),
+    used as a secret, generated as one, or carried from one."""
     for word in words:
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):
                 continue
-            if secret_name(name) or name in secret_uses(script) or any(
+            if secret_name(name) or _CONNECTION_URL_NAME.search(name) or name in secret_uses(script) or any(
                 a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
             ):
                 return name
