@@ -408,16 +408,25 @@ def _unattended_updater(command: Command) -> bool:
     return flag is not None and any(w.text == flag for w in command.words)
 
 
+def _shell_script_run(command: Command) -> bool:
+    """A shell script run as a program by a path that names its folder (``./run.sh``, ``$DIR/run.sh``)."""
+    program = command.program
+    return program is not None and "/" in program.raw and (command.name or "").endswith(".sh")
+
+
 def _script_db_update(command: Command) -> bool:
     """An interpreter given an application's script and a verb that updates its database (LimeSurvey-style
     ``php application/commands/console.php updatedb``, ``php bin/console.php dbstructure update``): the
     application applies its own schema changes; the bare ``migrate`` too (``php command.php migrate``, as
     ``artisan migrate``). The verb comes right after the script, also under a console namespace (Ampache's ``php
     bin/cli admin:updateDatabase``, CodeIgniter's ``php spark castopod:database-update``); ``updatedb`` run as a
-    program is mlocate's, not this."""
-    if (command.name or "") not in _SCRIPT_INTERPRETERS:
-        return False
+    program is mlocate's, not this. A shell script run as a program by its path, with the verb first
+    (``$SCRIPTS_DIR/run.sh updatedb``, ``./manage.sh db:update``), is the interpreter given that script."""
     ops = [w.text for w in operands(command)]
+    if _shell_script_run(command):
+        ops = [command.program.raw if command.program is not None else "", *ops]
+    elif (command.name or "") not in _SCRIPT_INTERPRETERS:
+        return False
     if len(ops) < 2 or ops[0].startswith("-") or not _SCRIPT_PATH.fullmatch(ops[0]):
         return False  # the first operand names the application's script (console.php, bin/cli, spark), then the verb
     verb = ops[1].lower()
