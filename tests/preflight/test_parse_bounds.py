@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from preflight_kit import package, run
 
+from shipgate.preflight import js_script
 from shipgate.preflight.shell.reader import MAX_DEPTH, parse_script
 from shipgate.preflight.sql import MAX_SQL_BYTES, parse_sql
 
@@ -34,4 +35,43 @@ def test_an_over_bound_script_says_so() -> None:
     found = run(package({"scripts/evil.sh": "#!/bin/sh\n" + deep}))
     assert [(f.code, f.evidence.get("partial")) for f in found if f.code == "preflight.file_skipped"] == [
         ("preflight.file_skipped", True)
+    ]
+
+
+def test_a_long_chain_of_js_bindings_is_followed_in_one_pass() -> None:
+    """20,000 ``const aN = aN-1`` from a fetch to a write, declared in the order that made a per-pass fixpoint take
+    one pass per link (minutes, past the suite's timeout): each binding is read once, the chain followed as a
+    worklist, and the write still reads as the download it is."""
+    links = [f"const a{i} = a{i - 1};" for i in range(1, 20_000)]
+    head = ["const fs = require('fs');", "const target = 'bin/tool';", "const a0 = await fetch(url);"]
+    tail = ["fs.writeFileSync(target, a19999);", "fs.chmodSync(target, 0o755);", ""]
+    text = "\n".join([*head, *links, *tail])
+    assert len(text) < js_script.MAX_CHARS
+    shell = dict(js_script.commands("install.js", text) or [])
+    assert shell[20_003].startswith('curl -fsSL -o "${target}"') and shell[20_004].startswith("chmod 755")
+
+
+def test_a_long_chain_of_js_functions_that_fetch_through_each_other_is_followed_in_one_pass() -> None:
+    """10,000 functions, each returning what the next one declared fetches, declared callers first (one pass per link
+    for a per-pass fixpoint): each body is read once, and data the outermost returns still reads as fetched."""
+    chain = [f"function f{i}(u) {{ return f{i - 1}(u); }}" for i in range(10_000 - 1, 0, -1)]
+    head = ["const fs = require('fs');", "const target = 'bin/tool';"]
+    tail = ["function f0(u) { return fetch(u); }", "const data = f9999(url);", "fs.writeFileSync(target, data);", ""]
+    text = "\n".join([*head, *chain, *tail])
+    assert len(text) < js_script.MAX_CHARS
+    shell = dict(js_script.commands("install.js", text) or [])
+    assert shell[10_004].startswith('curl -fsSL -o "${target}"')
+
+
+def test_a_long_chain_of_shell_functions_printing_a_downloaded_path_is_followed() -> None:
+    """10,000 functions each ending by calling the next, the last one printing the path its ``curl -o`` saved:
+    the path the outermost prints is still the download, made executable and run (membership in the script's
+    functions is a set lookup and the printed-path chain a worklist, not a scan per command or per pass)."""
+    chain = [f'f{i}() {{\n  f{i - 1} "$@"\n}}' for i in range(10_000 - 1, 0, -1)]
+    head = '#!/bin/sh\nf0() {\n  curl -fsSL -o /tmp/tool "$1"\n  echo /tmp/tool\n}\n'
+    text = head + "\n".join(chain) + '\np=$(f9999 https://example.org/tool)\nchmod +x "$p"\n"$p"\n'
+    lines = text.splitlines()
+    found = run(package({"scripts/install.sh": text}))
+    assert [(f.code, f.evidence.get("line")) for f in found if f.code == "preflight.unverified_download_exec"] == [
+        ("preflight.unverified_download_exec", lines.index('chmod +x "$p"') + 1)
     ]

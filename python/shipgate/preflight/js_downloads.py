@@ -103,15 +103,23 @@ def _functions(found: dict[str, list[Node]]) -> dict[str, tuple[list[str], Node]
 
 
 def _fetching(functions: dict[str, tuple[list[str], Node]]) -> set[str]:
-    """Names of the file's functions that make a request, directly or through another of them."""
+    """Names of the file's functions that make a request, directly or through another of them. Each body is read
+    once; a function found fetching then marks its callers (a worklist, linear however deep the calls nest)."""
     fetching: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for name, (_, body) in functions.items():
-            if name not in fetching and any(_requests(c, fetching) for c in _calls(body)):
+    callers: dict[str, list[str]] = {}  # name -> the file's functions that call it
+    for name, (_, body) in functions.items():
+        for call in _calls(body):
+            if _requests(call, set()):
                 fetching.add(name)
-                changed = True
+            owner, callee = _callee(call)
+            if not owner:
+                callers.setdefault(callee, []).append(name)
+    pending = list(fetching)
+    while pending:
+        for name in callers.get(pending.pop(), ()):
+            if name not in fetching:
+                fetching.add(name)
+                pending.append(name)
     return fetching
 
 
@@ -227,18 +235,21 @@ def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
 def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
     """Names bound to a response or to what is made of one (``res = await fetch(u)``, ``bin = f(await
     res.arrayBuffer())``, a request callback's ``res``): their value is the fetched data, so writing them saves the
-    download."""
-    bindings = _bindings(root)
+    download. Each binding's value is read once; a name found fetched then marks the names whose values use it
+    (a worklist, linear in the bindings however long a chain of ``b = a`` runs)."""
     fetched = _response_parameters(root, fetching)
-    changed = True
-    while changed:
-        changed = False
-        for name, value in bindings:
-            if name in fetched:
-                continue
-            if any(_requests(c, fetching) for c in _calls(value)) or _names(value) & fetched:
+    users: dict[str, list[str]] = {}  # name -> the names bound to a value that mentions it
+    for name, value in _bindings(root):
+        if any(_requests(c, fetching) for c in _calls(value)):
+            fetched.add(name)
+        for used in _names(value):
+            users.setdefault(used, []).append(name)
+    pending = list(fetched)
+    while pending:
+        for name in users.get(pending.pop(), ()):
+            if name not in fetched:
                 fetched.add(name)
-                changed = True
+                pending.append(name)
     return fetched
 
 

@@ -4,6 +4,7 @@ plan read them; nothing here knows about findings."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -149,6 +150,21 @@ class Fallback:
     last_line: int
 
 
+class Names(tuple[str, ...]):
+    """Names in source order (a script's functions) whose ``in`` is a set lookup: scanners ask ``c.name in
+    script.functions`` for every command, which a tuple's scan made quadratic in a script's functions."""
+
+    _members: frozenset[str]
+
+    def __new__(cls, names: Iterable[str] = ()) -> Names:
+        self = super().__new__(cls, names)
+        self._members = frozenset(self)
+        return self
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._members
+
+
 @dataclass(frozen=True, kw_only=True)
 class Script:
     path: str
@@ -166,7 +182,7 @@ class Script:
     # (``is_root || { echo "skipped"; return; }``): the function's later steps run only with the privilege.
     privilege_guards: tuple[tuple[str, int], ...] = ()
     tests: tuple[Test, ...] = ()
-    functions: tuple[str, ...] = ()
+    functions: tuple[str, ...] = Names()  # a Names from the reader
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
     xtrace: bool = False  # #!/bin/bash -x: every command is traced from the first line
     # Why the script was not (fully) read: over a node/depth bound, or not parseable at all.

@@ -52,14 +52,17 @@ def path_printers(script: Script) -> dict[str, frozenset[str]]:
     found: dict[str, frozenset[str]] = {
         name: frozenset({name}) for name, c in last.items() if _prints_saved_file(c, saved.get(name, []))
     }
-    changed = True
-    while changed:
-        changed = False
-        for name, command in last.items():
-            through = found.get(command.name or "")
-            if through is not None and found.get(name) != through | found.get(name, frozenset()):
-                found[name] = through | found.get(name, frozenset())
-                changed = True
+    callers: dict[str, list[str]] = {}  # function -> the functions whose last command calls it
+    for name, command in last.items():
+        callers.setdefault(command.name or "", []).append(name)
+    pending = list(found)  # a worklist: a function whose set grew passes it on to the functions ending with it
+    while pending:
+        callee = pending.pop()
+        for name in callers.get(callee, ()):
+            merged = found.get(name, frozenset()) | found[callee]
+            if merged != found.get(name):
+                found[name] = merged
+                pending.append(name)
     return found
 
 

@@ -45,6 +45,7 @@ from shipgate.preflight.shell.model import (
     Assignment,
     Command,
     Fallback,
+    Names,
     ParameterDefault,
     Redirect,
     RootCheck,
@@ -1543,7 +1544,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     reader = _Reader(path, inherited)
     reader.errexit = bool(_SHEBANG_E.match(data))
     reader.read(data, _Ctx(conditions=(REMOVAL,)) if removal_only_file(path) else _Ctx())
-    functions = tuple(reader.functions)
+    functions = Names(reader.functions)
     return Script(
         path=path,
         commands=with_removal_functions(live_commands(tuple(reader.commands), functions), functions),
