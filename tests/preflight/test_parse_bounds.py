@@ -75,3 +75,15 @@ def test_a_long_chain_of_shell_functions_printing_a_downloaded_path_is_followed(
     assert [(f.code, f.evidence.get("line")) for f in found if f.code == "preflight.unverified_download_exec"] == [
         ("preflight.unverified_download_exec", lines.index('chmod +x "$p"') + 1)
     ]
+
+
+def test_twenty_thousand_reassignments_of_one_variable_are_read_linearly() -> None:
+    """``X="$X/0"`` … ``X="$X/19999"`` then ``rm -rf "$X"``: each use looks up the latest literal above it by
+    bisection (not a scan back over every assignment) and a delete's assignments are judged once per variable,
+    so the file is read in seconds (the scans made it quadratic: 2,000 lines took 15 CPU s); the target names
+    an entry after the variable, so it is no ``rm -rf`` of an empty variable."""
+    lines = [f'X="$X/{i}"' for i in range(20_000)]
+    found = run(package({"scripts/install.sh": "#!/bin/sh\nset -e\n" + "\n".join(lines) + '\nrm -rf "$X"\n'}))
+    assert [f.code for f in found if f.code == "preflight.rm_rf_variable"] == []
+    script = parse_script("U=https://a.example/x\nU=$1\nU=$2\ncurl -fsSL $U | sh\n", path="x.sh")
+    assert [w.value for c in script.commands if c.name == "curl" for w in c.words[-1:]] == ["https://a.example/x"]

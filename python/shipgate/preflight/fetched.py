@@ -487,7 +487,8 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(executed.text, "runs")] + ([(spelled, "runs")] if spelled not in (None, executed.text) else [])
     if executed is None and command.program is not None and command.program.value == command.name:
         # ``curl -o nodesource_setup.sh URL`` then ``nodesource_setup.sh``: the file saved under that bare name
-        candidates += [(t.path, "runs") for t in taints if not t.directory and t.path == command.name]
+        same = reversed(list(taints.named({command.name or ""})))  # in the order fetched, as the scan of all was
+        candidates += [(t.path, "runs") for t in same if not t.directory and t.path == command.name]
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
@@ -749,11 +750,12 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between; one per
     destination across exclusive branches (``if aarch64 … mv … /usr/sbin/urbit; elif x86_64 … mv … /usr/sbin/urbit``:
     one program per host, fetched for its architecture)."""
-    placed: list[Run] = []
+    placed: dict[str, list[Run]] = {}  # destination -> the runs reported there
     for run in _fetched_code_runs(script):
-        if any(run.target == p.target and exclusive(run.command.arms, p.command.arms) for p in placed):
+        there = placed.setdefault(run.target, [])
+        if any(exclusive(run.command.arms, p.command.arms) for p in there):
             continue
-        placed.append(run)
+        there.append(run)
         yield run
 
 
@@ -790,7 +792,6 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
         between = order[start : i + 1]
-        others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
         made = [
             c
             for c in between
@@ -798,6 +799,9 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             and c.function not in never
             and not (c.name in VERIFIERS and fail_open.skippable(c, command, taint.fetch, order[:start]))
         ]
+        if not any(c.name in VERIFIERS for c in made):
+            return _verified(made, taint)  # the other fetches' names matter only to a check among them
+        others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
         return _verified(made, taint, others)
 
     scoped: list[tuple[tuple[int, int, int], str, str]] = []  # a subshell's ``cd``: its block, the cwd before

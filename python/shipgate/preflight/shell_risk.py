@@ -74,8 +74,10 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         return None  # ``[ -z "$DIR" ] && DIR="$HOME/.app"`` above: set, whatever the environment gave
     # every value is a literal, or begins with one below / (``TMPDIR="/tmp/$(date +%s)"``), or with a variable a
     # fallback set (``bin="${DIR}/bin"`` after ``: ${DIR:=$HOME/.app}``): never empty, never /
+    named: dict[str, bool] = {}  # variable -> every value of it names an entry (asked once, not per binding)
     if bindings and all(
-        b.generated_by == "for" or (b.value or b.prefix or "").strip("/") or _built_on_set(b, script) for b in bindings
+        b.generated_by == "for" or (b.value or b.prefix or "").strip("/") or _built_on_set(b, script, named)
+        for b in bindings
     ):
         return None
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
@@ -87,18 +89,23 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
 _STARTS_WITH_VARIABLE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?""")
 
 
-def _built_on_set(assignment: Assignment, script: Script) -> bool:
+def _built_on_set(assignment: Assignment, script: Script, named: dict[str, bool]) -> bool:
     """The value starts with a variable a fallback has set by then (``sdk_bin="${SDK_DIR}/bin"`` after ``if [ -z
     "$SDK_DIR" ]; then SDK_DIR="$HOME/.sdk"; fi``), or with one every value of which names an entry
     (``VOLUMES="$ROOT/volumes"`` … ``DATA="$VOLUMES/$NAME"``: at worst ``/volumes/…``): it is a path under that
-    non-empty directory."""
+    non-empty directory. ``named`` keeps the second answer per variable for the caller's other assignments."""
     m = _STARTS_WITH_VARIABLE.match(assignment.raw.partition("=")[2])
     if m is None:
         return False
-    named = script.bindings(m.group(1))
-    return never_empty(script, m.group(1), assignment.line) or (
-        bool(named) and all(b.generated_by is None and _named_entry(b.raw.partition("=")[2]) for b in named)
-    )
+    variable = m.group(1)
+    if never_empty(script, variable, assignment.line):
+        return True
+    if variable not in named:
+        values = script.bindings(variable)
+        named[variable] = bool(values) and all(
+            b.generated_by is None and _named_entry(b.raw.partition("=")[2]) for b in values
+        )
+    return named[variable]
 
 
 # A value that is the path a program lookup prints: ``$(command -v x)``, ``$(which x)``, ``$(type -P x)``.

@@ -31,12 +31,16 @@ def _falls_through(case: Node) -> bool:
     )
 
 
-def case_arm(item: Node, offset: int, function: str | None) -> Arm | None:
-    """The arm a ``case`` item opens; None when its ``case`` falls through (its items are not alternatives)."""
+def case_arm(item: Node, offset: int, function: str | None, falling: dict[tuple[int, int], bool]) -> Arm | None:
+    """The arm a ``case`` item opens; None when its ``case`` falls through (its items are not alternatives).
+    ``falling``: the answer per ``case`` (offset, start) already read, so a ``case`` of many items is read once."""
     case = item.parent
-    if case is None or _falls_through(case):
+    if case is None:
         return None
-    return (offset, case.start_byte, item.start_byte, function)
+    key = (offset, case.start_byte)
+    if key not in falling:
+        falling[key] = _falls_through(case)
+    return None if falling[key] else (offset, case.start_byte, item.start_byte, function)
 
 
 def if_arm(statement: Node, branch: Node | None, offset: int, function: str | None) -> Arm:

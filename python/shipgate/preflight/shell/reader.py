@@ -221,6 +221,7 @@ class _Reader:
         # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
         self.failure_ignored: list[tuple[int, str]] = []
         self.probed_arms: set[Arm] = set()
+        self.falling: dict[tuple[int, int], bool] = {}  # (offset, start) of each ``case`` read -> falls through
         self.tests: list[Test] = []
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
@@ -397,7 +398,8 @@ class _Reader:
         elif kind == "case_item":
             patterns = [text(c) for c in node.children_by_field_name("value")]
             cond = tuple(f"case:{p}" for p in patterns[:8])
-            arm = case_arm(node, ctx.offset, ctx.function) if ctx.line is None and not ctx.looped else None
+            alternative = ctx.line is None and not ctx.looped
+            arm = case_arm(node, ctx.offset, ctx.function, self.falling) if alternative else None
             item = inner.with_(conditions=ctx.conditions + cond, arms=(*ctx.arms, arm) if arm else ctx.arms)
             for child in node.named_children:
                 if child.type not in ("word", "extglob_pattern", "string", "raw_string", "concatenation"):

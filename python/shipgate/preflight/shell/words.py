@@ -37,18 +37,21 @@ class Bindings:
     literal among such values is. A command's output (``d=$(mktemp -d)``) replaces the literal instead."""
 
     by_name: Mapping[str, Sequence[Assignment]]
+    # name -> the places in ``by_name[name]`` of its literal values, indexed as far as the list had grown (the
+    # reader appends while it looks up): the latest literal above a use is found by bisection, not by a scan back.
+    _literals: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    _indexed: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # name -> entries indexed
 
     def lookup(self, name: str, line: int) -> Assignment | None:
         found = self.by_name.get(name)
         if not found:
             return None
-        lines = [a.line for a in found]
-        i = bisect_right(lines, line)
+        i = bisect_right(found, line, key=_line_of)  # assignments are in source order
         if i:
             latest = found[i - 1]
             if not _overrides(latest) or self._function_result(latest):
                 return latest
-            return next((a for a in reversed(found[: i - 1]) if a.value is not None), latest)
+            return self._literal_before(name, found, i - 1) or latest
         values = {a.value for a in found}
         if len(values) == 1:
             return found[0]
@@ -56,6 +59,14 @@ class Bindings:
         if len({a.value for a in literals}) == 1 and all(a.value is not None or _overrides(a) for a in found):
             return literals[0]
         return None
+
+    def _literal_before(self, name: str, found: Sequence[Assignment], end: int) -> Assignment | None:
+        """The latest assignment of ``name`` with a literal value among ``found[:end]``."""
+        places = self._literals.setdefault(name, [])
+        places += [p for p in range(self._indexed.get(name, 0), len(found)) if found[p].value is not None]
+        self._indexed[name] = len(found)
+        before = bisect_right(places, end - 1)
+        return found[places[before - 1]] if before else None
 
     def _function_result(self, assignment: Assignment) -> bool:
         """``local file="$RETVAL"``: the value of a variable only functions assign (a helper's result handed back
@@ -70,6 +81,10 @@ class Bindings:
 
 # ``$NAME``, ``"$NAME"``, ``"${NAME}"``: an assignment that copies one variable.
 _SIMPLE_REFERENCE = re.compile(r"^\"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\"?$")
+
+
+def _line_of(assignment: Assignment) -> int:
+    return assignment.line
 
 
 def _overrides(assignment: Assignment) -> bool:
