@@ -128,6 +128,26 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     # a project's Invoke task named for its migrations (GeoNode's ``invoke migrations`` runs manage.py migrate)
     "invoke": (("migrate",), ("migrations",)),
 }
+# A migration CLI's global options that take a value, written before its subcommand: Alembic's ``-c/--config FILE``,
+# ``-n/--name SECTION`` and ``-x ARG`` (``alembic --help``), as in ``alembic -c src/backend/alembic.ini upgrade
+# head``. The value is not the subcommand.
+_GLOBAL_VALUE_OPTIONS: dict[str, frozenset[str]] = {
+    "alembic": frozenset({"-c", "--config", "-n", "--name", "-x"}),
+}
+
+
+def _subcommand_words(name: str, words: list[str]) -> list[str]:
+    """The words of a known CLI from its subcommand on: its global options (those taking a value with the value,
+    ``--config=FILE`` as one word, the switches) dropped from the front. Other CLIs' words are returned as given."""
+    value_options = _GLOBAL_VALUE_OPTIONS.get(name)
+    if value_options is None:
+        return words
+    at = 0
+    while at < len(words) and words[at].startswith("-"):
+        at += 2 if words[at] in value_options else 1
+    return words[at:]
+
+
 # Runners that run the command in their arguments with the product's environment: ``zammad run rake db:migrate``
 # (packager.io apps), ``heroku run …``, ``foreman run …``; a wrapper script given by its path runs its first
 # operand (``./set-environment bin/plm migration run``).
@@ -448,7 +468,7 @@ def _hidden_through_runner(command: Command) -> bool:
     args = [w.text for w in words]
     name = args[start].rpartition("/")[2]
     patterns = _HIDDEN.get(name, ())
-    rest = args[start + 1 :]
+    rest = _subcommand_words(name, args[start + 1 :])
     if start == 1:
         # the runner hands its words to a shell, which splits a quoted task list (``<app> run rake "db:migrate
         # db:seed"``) into the tasks the CLI is given
@@ -512,6 +532,8 @@ def _hidden_tool(command: Command) -> bool:
     if patterns is None and not any(w.text == "db" for w in command.words):
         return False  # neither a known migration tool nor "<app> db upgrade|migrate"
     args = [w.text for w in operands(command)]
+    if name in _GLOBAL_VALUE_OPTIONS:
+        args = [w for w in _subcommand_words(name, [w.text for w in command.words]) if not w.startswith("-")]
     if patterns is None:
         return len(args) >= 2 and args[0] == "db" and args[1] in ("upgrade", "migrate") and name not in ("flask",)
     # an interpreter given the script by its path: ``php /app/www/artisan migrate``, ``python /srv/manage.py migrate``

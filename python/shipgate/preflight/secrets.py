@@ -97,6 +97,9 @@ _NOT_SECRET_NAME = re.compile(
     # the key a password is stored under in a Kubernetes Secret (``secretKeys.adminPasswordKey: admin-password``,
     # ``existingSecretPasswordKey``): a field's name, not the password
     r"|password[_.-]?key$"
+    # the Kubernetes Secret a chart reads the passwords from (Helm values' ``auth.existingSecret: app-db``, an
+    # ``EXISTING_SECRET`` setting): the object's name, a reference, not a secret value
+    r"|(?:^|[_.-])existing[_.-]?secrets?$"
 )
 # ``#{…}`` is Ruby's interpolation. ``$`` starts a reference only before a name, ``{``, ``(`` or a special
 # parameter: in ``…!@#$%^&*`` it is a character of the value.
