@@ -1,6 +1,6 @@
-"""Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in sixteen
-rounds, each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every finding
-above low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
+"""Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in
+seventeen rounds, each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every
+finding above low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
 
 Each round was judged on its first run (recorded in the README) and the false-positive classes it showed were fixed,
 so it is tuned on now; this test keeps those fixes from coming undone. Floors per round, all codes together:
@@ -23,7 +23,7 @@ PACKAGES = Path(__file__).parent / "packages"
 FLOORS = {
     1: (0.97, 1.0), 2: (0.93, 1.0), 3: (0.95, 0.99), 4: (0.97, 0.98), 5: (0.95, 0.99), 6: (0.92, 0.99),
     7: (0.94, 1.0), 8: (0.88, 1.0), 9: (0.97, 1.0), 10: (0.97, 1.0), 11: (0.86, 1.0), 12: (0.87, 0.94),
-    13: (0.90, 0.96), 14: (0.89, 0.98), 15: (0.85, 0.92), 16: (0.96, 0.78),
+    13: (0.90, 0.96), 14: (0.89, 0.98), 15: (0.85, 0.92), 16: (0.96, 0.78), 17: (0.97, 0.89),
 }  # fmt: skip
 
 

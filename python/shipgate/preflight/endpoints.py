@@ -143,6 +143,9 @@ _MENTION_KEY = re.compile(
     # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
     # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
     r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
+    # where a filter or a web server sends a client it refuses or moves (squidGuard's and Apache's ``redirect
+    # http://…``, ``Redirect permanent / https://…``, ``redirect_url``): the client's browser follows it
+    r"|^redirect(?:_?(?:ur[il]|to|target))?(?:\s|$)"
     # what a browser may load under a Content-Security-Policy (``"connect-src": "'self' https://…"``, CSP_IMG_SRC), a
     # page's title link (Buildbot's ``titleURL``), a web page of a mirror (``mirror_web_url_fmt``), a module's
     # ``__url__``, an XML namespace's name (``ns``, ``_MELD_NS_URL``)

@@ -121,6 +121,15 @@ def url_host(url: str) -> str | None:
     return host.lower().rstrip(".")
 
 
+def _unassigned(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """An address in a block IANA has not assigned (IPv6 outside its special addresses in ``0000::/8`` and the other
+    reserved blocks, ``21::``; IPv4's ``240.0.0.0/4``): no host has it, so a value that reads as one is something
+    else (HylaFAX's ``hosts.hfaxd`` line ``localhost:21::`` is a host, a user id and two empty password fields).
+    Loopback, the unspecified address and IPv4-mapped ones are in ``::/8`` too and stay addresses."""
+    mapped = isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None
+    return address.is_reserved and not (address.is_loopback or address.is_unspecified or mapped)
+
+
 def bare_host(value: str) -> str | None:
     """``host``, ``host:port``, ``user@host`` or a URL as a host name, when it looks like one."""
     value = value.strip().strip("\"'")
@@ -135,10 +144,11 @@ def bare_host(value: str) -> str | None:
     if not value or "$" in value or "{" in value:
         return None
     try:
-        ipaddress.ip_address(value)
-        return value
+        address = ipaddress.ip_address(value)
     except ValueError:
         pass
+    else:
+        return None if _unassigned(address) else value
     labels = value.split(".")
     if labels[-1] in _FILE_SUFFIXES:
         return None

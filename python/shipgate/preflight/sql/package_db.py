@@ -2,14 +2,18 @@
 (``DB_CONNECTION=mysql``, ``DB_DRIVER: sqlite3``, ``TYPEORM_CONNECTION=mariadb``), a migration tool's adapter
 (phinx ``adapter: mysql``, Knex ``client: 'mysql2'``, Sequelize ``dialect: "sqlite"``) or a connection URL
 (``DATABASE_URL=mysql://…``, ``jdbc:mariadb://…``, ``sqlite:///…``). Only configuration files are read (not notes or
-documentation), and a package that also names PostgreSQL anywhere there is not decided: a migration whose own name,
-folder and text say nothing is then read as PostgreSQL, as in a package of one file."""
+documentation: a project's release notes and API reference, ``releasenotes/notes/*.yaml``, are YAML written for
+readers, whose ``connection = mysql+pymysql://…`` shows one deployment's setting), and a package that also names
+PostgreSQL anywhere there is not decided: a migration whose own name, folder and text say nothing is then read as
+PostgreSQL, as in a package of one file."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from collections.abc import Iterable
+
+from shipgate.preflight.project_layout import is_project_documentation
 
 _NAMES = {
     "mysql": "mysql",
@@ -64,7 +68,11 @@ def _patterns_in(sample: str) -> tuple[re.Pattern[str], ...]:
 
 
 def is_config(path: str) -> bool:
-    """A configuration file by its name: the ones whose settings say which database the product uses."""
+    """A configuration file by its name: the ones whose settings say which database the product uses. A release
+    note or an API reference sample (``releasenotes/notes/x.yaml``, ``api-ref/source/…json``) is not one, whatever
+    its extension: it is written for readers (``project_layout.is_project_documentation``)."""
+    if is_project_documentation(path):
+        return False
     name = posixpath.basename(path).lower()
     return name.endswith(_CONFIG_EXTENSIONS) or bool(_CONFIG_NAMES.match(name))
 
