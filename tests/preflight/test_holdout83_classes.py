@@ -1,0 +1,90 @@
+"""Classes the eighty-third hold-out set showed (tests/preflight/holdout83: installers, self-hosted update scripts
+and container entrypoints picked at random), each as its minimal construct next to a near-miss that must stay
+quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+EGRESS = "preflight.implicit_egress"
+ENDPOINT = "preflight.external_endpoint"
+MIGRATION = "preflight.hidden_migration"
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- C: a remote added only in the other branch of the statement the fetch is in ---------------------------------
+
+_CLONE_OR_PULL = (
+    "#!/bin/sh",  # 1
+    "cd /srv/app",  # 2
+    "if [ ! -d .git ]; then",  # 3
+    "  git init",  # 4
+    "  git remote add origin https://github.com/example/app.git",  # 5
+    "  git fetch",  # 6
+    "  git checkout -f origin/dist",  # 7
+    "else",  # 8
+    "  git fetch",  # 9
+    "  git pull -f",  # 10
+    "fi",  # 11
+)
+
+
+def test_c_pull_in_the_branch_that_adds_no_remote_is_egress_of_the_configured_remote() -> None:
+    assert codes_at({"update.sh": _text(*_CLONE_OR_PULL)}, EGRESS) == [9, 10]
+
+
+def test_near_miss_c_fetch_after_adding_the_remote_in_the_same_branch_is_that_urls_endpoint() -> None:
+    found = codes_at({"update.sh": _text(*_CLONE_OR_PULL)}, ENDPOINT)
+    assert found in ([5], [6])
+    straight = _text("#!/bin/sh", "cd /srv/app", "git remote add origin https://github.com/example/app.git", "git pull")
+    assert codes_at({"update.sh": straight}, EGRESS) == []
+
+
+# -- E: a build tool asked only for its version runs nothing of the pulled tree ----------------------------------
+
+
+def test_e_build_in_the_pulled_tree_is_reported_at_the_install_not_at_the_version_probe() -> None:
+    update = _text(
+        "#!/bin/sh",  # 1
+        "cd /srv/app",  # 2
+        "git pull",  # 3
+        "composer -V | grep version",  # 4
+        "composer install",  # 5
+    )
+    assert codes_at({"update.sh": update}, UNVERIFIED) == [5]
+
+
+def test_near_miss_e_version_probe_alone_after_a_pull_stays_quiet() -> None:
+    update = _text("#!/bin/sh", "cd /srv/app", "git pull", "composer --version", "npm -V")
+    assert codes_at({"update.sh": update}, UNVERIFIED) == []
+
+
+# -- F: a function of the script named like a database updater is read by its body ------------------------------
+
+
+def test_near_miss_f_own_function_named_migrate_database_is_not_a_migrator() -> None:
+    update = _text(
+        "#!/bin/bash",
+        "migrate_database() {",
+        '    mkdir -p "/opt/app/data"',
+        "}",
+        "migrate_database",
+    )
+    assert codes_at({"update.sh": update}, MIGRATION) == []
+
+
+def test_f_program_named_like_an_updater_and_a_function_that_migrates_are_reported() -> None:
+    program = _text("#!/bin/bash", "/opt/app/bin/upgrade-db --all")
+    assert codes_at({"update.sh": program}, MIGRATION) == [2]
+    function = _text(
+        "#!/bin/bash",  # 1
+        "migrate_database() {",  # 2
+        "    php artisan migrate --force",  # 3
+        "}",  # 4
+        "migrate_database",  # 5
+    )
+    assert codes_at({"update.sh": function}, MIGRATION) == [3]
