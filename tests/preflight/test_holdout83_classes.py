@@ -88,3 +88,31 @@ def test_f_program_named_like_an_updater_and_a_function_that_migrates_are_report
         "migrate_database",  # 5
     )
     assert codes_at({"update.sh": function}, MIGRATION) == [3]
+
+
+# -- D: a Python program fed to the interpreter on a heredoc, reading its URL from the environment ---------------
+
+_STDIN_PROGRAM = (
+    "#!/usr/bin/env bash",  # 1
+    'API_URL="https://api.github.com/repos/example/agent/releases/latest"',  # 2
+    "fetch_asset_url() {",  # 3
+    "  API_URL=\"$API_URL\" python3 - <<'PY'",  # 4
+    "import json, os, urllib.request",  # 5
+    'api_url = os.environ["API_URL"]',  # 6
+    "with urllib.request.urlopen(api_url) as response:",  # 7
+    '    print(json.load(response).get("tag_name", ""))',  # 8
+    "PY",  # 9
+    "}",  # 10
+    "URL=$(fetch_asset_url)",  # 11
+)
+
+
+def test_d_python_program_on_a_heredoc_contacts_the_host_the_shell_hands_it() -> None:
+    assert codes_at({"install.sh": _text(*_STDIN_PROGRAM)}, ENDPOINT) == [4]
+
+
+def test_near_miss_d_heredoc_given_to_a_python_script_file_is_its_input_not_a_program() -> None:
+    as_input = [line.replace("python3 - <<'PY'", "python3 tools/parse.py <<'PY'") for line in _STDIN_PROGRAM]
+    assert codes_at({"install.sh": _text(*as_input)}, ENDPOINT) == []
+    local = [line.replace("urllib.request.urlopen(api_url)", "open('/etc/agent.json')") for line in _STDIN_PROGRAM]
+    assert codes_at({"install.sh": _text(*local)}, ENDPOINT) == []
