@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+DELETE = "preflight.destructive_delete"
 EGRESS = "preflight.implicit_egress"
 ENDPOINT = "preflight.external_endpoint"
 MIGRATION = "preflight.hidden_migration"
@@ -116,3 +117,29 @@ def test_near_miss_d_heredoc_given_to_a_python_script_file_is_its_input_not_a_pr
     assert codes_at({"install.sh": _text(*as_input)}, ENDPOINT) == []
     local = [line.replace("urllib.request.urlopen(api_url)", "open('/etc/agent.json')") for line in _STDIN_PROGRAM]
     assert codes_at({"install.sh": _text(*local)}, ENDPOINT) == []
+
+
+# -- A: the data folder of a product installed in a top-level directory of its own --------------------------------
+
+
+def test_a_recursive_delete_of_a_top_level_products_data_folder_is_destructive() -> None:
+    start = _text(
+        "#!/usr/bin/env bash",  # 1
+        'if ! curl -fsSL "http://${PEER}:8888/status.json" | grep -q "$NODE"; then',  # 2
+        "  rm -rf /vernemq/data/*",  # 3
+        "fi",  # 4
+    )
+    assert codes_at({"start.sh": start}, DELETE) == [3]
+
+
+def test_near_miss_a_scratch_system_and_backed_up_data_folders_stay_quiet() -> None:
+    quiet = _text(
+        "#!/usr/bin/env bash",
+        "rm -rf /tmp/data/unpacked",
+        "rm -rf /app/data/cache",
+        "rm -rf /usr/share/data/icons",
+        "rm -rf /vernemq/database",
+    )
+    assert codes_at({"start.sh": quiet}, DELETE) == []
+    backed_up = _text("#!/usr/bin/env bash", "tar czf /backup/data.tgz /vernemq/data", "rm -rf /vernemq/data/*")
+    assert codes_at({"start.sh": backed_up}, DELETE) == []
