@@ -10,6 +10,7 @@ DELETE = "preflight.destructive_delete"
 EGRESS = "preflight.implicit_egress"
 ENDPOINT = "preflight.external_endpoint"
 MIGRATION = "preflight.hidden_migration"
+PRIVILEGE = "preflight.implicit_privilege"
 UNVERIFIED = "preflight.unverified_download_exec"
 
 
@@ -143,3 +144,28 @@ def test_near_miss_a_scratch_system_and_backed_up_data_folders_stay_quiet() -> N
     assert codes_at({"start.sh": quiet}, DELETE) == []
     backed_up = _text("#!/usr/bin/env bash", "tar czf /backup/data.tgz /vernemq/data", "rm -rf /vernemq/data/*")
     assert codes_at({"start.sh": backed_up}, DELETE) == []
+
+
+# -- G: an entrypoint that adds a passwd entry for its own uid runs as an unprivileged uid by design ---------------
+
+_ARBITRARY_UID = (
+    "#!/bin/bash",  # 1
+    "if ! whoami &> /dev/null; then",  # 2
+    "  if [ -w /etc/passwd ]; then",  # 3
+    '    echo "app:x:$(id -u):0:app user:/opt/app:/sbin/nologin" >> /etc/passwd',  # 4
+    "  fi",  # 5
+    "fi",  # 6
+    'printf "%b\\n" "$APP_CLID" > /var/lib/app/instance.clid',  # 7
+    'exec "$@"',  # 8
+)
+
+
+def test_g_arbitrary_uid_entrypoint_writes_its_own_data_directory_without_root() -> None:
+    assert codes_at({"docker-entrypoint.sh": _text(*_ARBITRARY_UID)}, PRIVILEGE) == []
+
+
+def test_near_miss_g_same_write_without_the_passwd_entry_or_with_an_account_step_is_reported() -> None:
+    plain = _text(_ARBITRARY_UID[0], *_ARBITRARY_UID[6:])
+    assert codes_at({"docker-entrypoint.sh": plain}, PRIVILEGE) == [2]
+    account = _text(*_ARBITRARY_UID[:7], "useradd -r app", 'exec "$@"')
+    assert codes_at({"docker-entrypoint.sh": account}, PRIVILEGE) == [8]
