@@ -22,6 +22,7 @@ from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     apt_simulates,
@@ -500,10 +501,12 @@ def _git_fetches(script: Script) -> Iterator[Command]:
     """``git pull``/``git fetch``/``git remote update`` of a remote the checkout already has: the host is in its
     configuration, not in the script. A pull of a remote the script itself added with its URL
     (``cd dir; git remote add origin URL; git pull origin``, or ``git clone URL dir; git -C dir pull origin``)
-    is that URL's endpoint instead."""
+    is that URL's endpoint instead, unless the script adds it only in another branch of the statement the pull is
+    in (``if [ ! -d .git ]; then git init; git remote add origin URL; git fetch; else git pull; fi``): there the
+    pull is of the remote an earlier install configured."""
     cwd = "."
-    added: set[tuple[str, str]] = set()
-    for command in script.commands:
+    added: dict[tuple[str, str], list[Command]] = {}
+    for command in once_arms(list(script.commands), script):
         if command.name not in ("cd", "git"):
             continue
         ops = [w.text for w in operands(command)]
@@ -513,15 +516,16 @@ def _git_fetches(script: Script) -> Iterator[Command]:
             continue
         where = next((o.text for o in option_values(command, "-C")), cwd)
         if ops[:2] == ["remote", "add"] and len(ops) >= 4:
-            added.add((where, ops[2]))
+            added.setdefault((where, ops[2]), []).append(command)
         elif ops[0] == "clone" and len(ops) >= 2:  # ``git clone URL DIR``: DIR's origin is that URL
             into = ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git")
-            added.add((into, "origin"))
+            added.setdefault((into, "origin"), []).append(command)
             if _url_from_run_time(operands(command)[1]):
                 yield command  # ``git clone $GITHUB_URL`` with the URL read from a settings file: no host here
         elif ops[0] in ("pull", "fetch") or ops[:2] == ["remote", "update"]:
             remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
-            if "://" not in remote and "@" not in remote and (where, remote) not in added:
+            adding = added.get((where, remote), [])
+            if "://" not in remote and "@" not in remote and all(exclusive(a.arms, command.arms) for a in adding):
                 yield command
 
 

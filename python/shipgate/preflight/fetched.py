@@ -407,11 +407,19 @@ _BUILDS_HERE = {
 }
 
 
+# Options that make a build tool print its version or usage and stop (``composer -V``, ``npm --version``, ``make
+# --help``): asked alone, the tool reads nothing of the directory it is started in.
+_ONLY_PRINTS = frozenset({"-V", "--version", "-h", "--help"})
+
+
 def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     """``cd DIR; yarn install`` (also a bare ``yarn``, ``make``, ``bundle exec rake db:migrate``): the tool runs
-    what DIR holds; DIR is ``.`` when the script never changed directory (``git pull`` then ``bundle install``)."""
+    what DIR holds; DIR is ``.`` when the script never changed directory (``git pull`` then ``bundle install``).
+    Not a probe of the tool itself (``composer -V | grep version``: is it installed)."""
     verbs = _BUILDS_HERE.get(command.name or "")
     if verbs is None or option_values(command, "-C", "--directory", "--cwd", "--prefix"):
+        return []
+    if command.words and all(w.text in _ONLY_PRINTS for w in command.words):
         return []
     ops = [w.text for w in operands(command)]
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []

@@ -680,7 +680,7 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             if inner is not None and _hidden(inner):
                 yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
                 continue
-            if _hidden(command):
+            if _hidden(command) and not _names_own_function(command, script):
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
             written = _sql_file(command)
@@ -712,6 +712,15 @@ def _unpacked_dump(script: Script, client: Command, sql_file: str) -> bool:
         and any(r.op == ">" and r.target is not None and r.target.text == sql_file for r in command.redirects)
         for command in script.commands
     )
+
+
+def _names_own_function(command: Command, script: Script) -> bool:
+    """A call of a function the script defines, whose name is all that would mark it a migrator
+    (``migrate_database`` of an update script that only makes the data directory): the name reads like a vendor's
+    updater program (``upgrade-db``), but the body says what the call does, and its commands are read where they
+    are written (a body that migrates with its own words) or at the call (one that forwards the call's words)."""
+    name = command.name or ""
+    return name in script.functions and bool(_UPDATER_NAME.fullmatch(name))
 
 
 def _migrates(command: Command) -> bool:

@@ -786,13 +786,24 @@ def _runs_as_its_account_from(script: Script) -> int | None:
     when uid 0), or, when root, re-executes itself as the service account (``exec gosu rabbitmq "$BASH_SOURCE"
     "$@"``), so what follows runs as that account either way. Its writes there are to paths the account owns;
     accounts, packages and services still need root."""
-    if any(check.kind == "refuses" for check in script.root_checks):
+    if any(check.kind == "refuses" for check in script.root_checks) or _adds_own_uid(script):
         return 0
     for command in script.commands:
         program = command.program
         if program is not None and _DROPPERS & set(command.wrappers) and {"0", "BASH_SOURCE"} & set(program.expands):
             return command.line
     return None
+
+
+def _adds_own_uid(script: Script) -> bool:
+    """The script appends a ``/etc/passwd`` entry for the uid it runs as (``echo "app:x:$(id -u):0:…" >>
+    /etc/passwd``, OpenShift's arbitrary-uid pattern): only a uid with no entry needs one, and root always has
+    one, so the script is written to run as an unprivileged uid the image is started with."""
+    return any(
+        any("id -u" in w.raw for w in command.words)
+        and any(r.op == ">>" and r.target is not None and r.target.text == "/etc/passwd" for r in command.redirects)
+        for command in script.commands
+    )
 
 
 def _called_when_not_root(script: Script) -> frozenset[str]:

@@ -29,9 +29,9 @@ Written as shell:
   ``pip_install(venv, '-U', 'pip')`` is ``python -m pip install -U pip`` at its line. A function imported under a
   runner's name (``run``, ``run_subprocess``, ``shell``…) given a literal argument list runs that list.
 - Values: string literals, f-strings, ``%``/``.format`` templates, ``os.path.join``, ``Path / "x"``,
-  ``os.environ.get(NAME, default)`` (``${NAME:-default}``); a name assigned one of these that a command uses is a
-  shell variable assigned at its line (one no command uses stays program source); anything else is
-  ``${PY_VALUE}``. ``tempfile.mkdtemp()``/``TemporaryDirectory()`` is
+  ``os.environ.get(NAME, default)`` (``${NAME:-default}``), ``os.environ[NAME]`` (``${NAME}``); a name assigned
+  one of these that a command uses is a shell variable assigned at its line (one no command uses stays program
+  source); anything else is ``${PY_VALUE}``. ``tempfile.mkdtemp()``/``TemporaryDirectory()`` is
   ``$(mktemp -d)``.
 - Downloads: ``urlretrieve(URL, target)``/``wget.download`` save a file (``curl -fsSL -o target URL``),
   ``urlopen``/``requests``/``httpx`` fetch one; ``exec(urlopen(URL).read())`` runs what it fetched
@@ -597,6 +597,10 @@ class _Reader:
             return f"${{PY_VALUE:-{last}}}" if last and last != UNKNOWN else UNKNOWN
         if isinstance(node, ast.Call):
             return self.call_text(node, d)
+        if isinstance(node, ast.Subscript) and _name(node.value) == "environ" and _owner(node.value) in ("os", None):
+            key = node.slice.value if isinstance(node.slice, ast.Constant) else None
+            if isinstance(key, str) and re.fullmatch(r"[A-Za-z_]\w*", key):
+                return f"${{{key}}}"  # ``os.environ["API_URL"]``: the variable the program was started with
         return UNKNOWN
 
     def binop(self, node: ast.BinOp, depth: int) -> str | None:

@@ -254,10 +254,15 @@ def _replaced_by_staged(script: Script, command: Command, target: str) -> bool:
     return False
 
 
+# The data folder of a product installed in a top-level directory of its own (``/vernemq/data/*``, ``/captain/data``):
+# its store, as ``/var/lib/<product>`` is a packaged product's. Not the system's own top-level trees.
+_PRODUCT_DATA = re.compile(r"^/(?!(?:tmp|dev|proc|sys|run|mnt|media|usr|etc|boot)/)[\w.-]+/data(?:/|$)")
+
+
 def _data_path(word: Word) -> bool:
     text = word.text
     return (
-        text.startswith(_DATA_PREFIXES)
+        (text.startswith(_DATA_PREFIXES) or bool(_PRODUCT_DATA.match(text)))
         and not text.startswith(_REGENERATED)
         and not _SCRATCH.search(text)
         and text.rstrip("/").count("/") >= 2

@@ -1,5 +1,6 @@
 """Programs given on an interpreter's command line: ``python3 -c "import urllib.request;
-urllib.request.urlretrieve('$URL', '$DEST')"``. The program is read by the language's own reader
+urllib.request.urlretrieve('$URL', '$DEST')"``, or on its standard input as a heredoc (``API_URL="$URL" python3 -
+<<'PY' … urlopen(os.environ["API_URL"]) … PY``). The program is read by the language's own reader
 (shipgate.preflight.python_script, through Python's ``ast``) and what it does is written as the shell that does the
 same (a download is ``curl -fsSL -o DEST URL``), read at the command's line as an ``sh -c`` string is. The outer
 shell substitutes its variables into a double-quoted program first, so the program is read with the values the
@@ -11,6 +12,19 @@ from shipgate.preflight import python_script
 from shipgate.preflight.shell.model import Word
 
 PYTHONS = frozenset({"python", "python2", "python3"})
+
+
+def reads_program_from_stdin(name: str, words: list[Word]) -> bool:
+    """``python3 - <<'PY'`` (also a bare ``python3 <<'PY'``, options before the ``-``): the interpreter reads the
+    program from its standard input, the heredoc it is given, not from a script file or ``-c``."""
+    if name not in PYTHONS and not (name.startswith("python3.") and name[8:].isdigit()):
+        return False
+    for word in words:
+        if word.text == "-":
+            return True
+        if not word.text.startswith("-") or word.text in ("-c", "-m"):
+            return False
+    return True
 
 
 def inline_program(name: str, words: list[Word]) -> Word | None:

@@ -38,7 +38,7 @@ from shipgate.preflight.shell.build_placeholders import without_build_placeholde
 from shipgate.preflight.shell.capabilities import reads_capabilities
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
-from shipgate.preflight.shell.inline_programs import as_shell, inline_program
+from shipgate.preflight.shell.inline_programs import as_shell, inline_program, reads_program_from_stdin
 from shipgate.preflight.shell.library import take_tree
 from shipgate.preflight.shell.misparsed import without_misparsed
 from shipgate.preflight.shell.model import (
@@ -1133,6 +1133,8 @@ class _Reader:
             heredoc = next((r for r in redirects if r.body is not None), None)
             if heredoc is not None and _reads_heredoc(command) and heredoc.body_line is not None:
                 self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
+            elif heredoc is not None and heredoc.body and reads_program_from_stdin(name or "", list(un.words[1:])):
+                self._run_stdin_program(heredoc.body, command, ctx, line)
         if un.interpret is not None and ctx.function is not None and ctx.reparse == 0:
             record_runner(
                 self.string_runners,
@@ -1191,6 +1193,13 @@ class _Reader:
         shell = as_shell(source) if source is not None else None
         if shell is not None and program is not None:
             self._reparse(shell, ctx, made[0], via="python -c", line=line, substituted=program.value is None)
+
+    def _run_stdin_program(self, program: str, command: Command, ctx: _Ctx, line: int) -> None:
+        """``python3 - <<'PY' … PY``: the heredoc is the program; what it does, as shell, read at the command's
+        line as ``python -c`` is (the variables it reads from its environment are the shell's)."""
+        shell = as_shell(program) if ctx.reparse < MAX_REPARSE else None
+        if shell is not None:
+            self._reparse(shell, ctx, command, via="python -", line=line, substituted=True)
 
     def _run_string_argument(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
         """``run_as 'cd /srv; php console.php dbstructure update'`` of a function that runs that argument as shell:
