@@ -117,3 +117,61 @@ def test_a_archive_piped_into_tar_under_the_tree_of_the_program_run_is_reported(
 def test_a_near_miss_tree_of_no_program_run_stays_quiet() -> None:
     unrelated = INTO_PROGRAM_TREE.replace('bash "${GAMEDIR}/server_run"', 'bash "${TOOLS}/server_run"')
     assert codes_at({"entry.sh": unrelated}, CODE) == []
+
+
+# -- C: one downloaded file installed or run directly: a package file given to a package manager, a plug-in saved
+# into the folder its runtime loads, a self-updater's new copy given the script's own mode ---------------------------
+
+DEB_INSTALLED = _text(
+    "#!/bin/sh",  # 1
+    'curl -fsSL -o "/tmp/agent_1.0_amd64.deb" "https://github.com/example/agent/releases/download/v1.0/agent.deb"',  # 2
+    'sudo dpkg -i "/tmp/agent_1.0_amd64.deb"',  # 3
+)
+
+
+def test_c_downloaded_package_file_installed_by_dpkg_is_reported() -> None:
+    assert codes_at({"install.sh": DEB_INSTALLED}, CODE) == [3]
+    apt = DEB_INSTALLED.replace("sudo dpkg -i", "sudo apt-get install -y")
+    assert codes_at({"install.sh": apt}, CODE) == [3]
+
+
+def test_c_near_miss_verified_package_or_repository_name_stays_quiet() -> None:
+    verified = DEB_INSTALLED.replace("sudo dpkg", 'sha256sum -c "/tmp/agent_1.0_amd64.deb.sha256"\nsudo dpkg')
+    assert codes_at({"install.sh": verified}, CODE) == []
+    by_name = DEB_INSTALLED.replace('sudo dpkg -i "/tmp/agent_1.0_amd64.deb"', "sudo apt-get install -y agent")
+    assert codes_at({"install.sh": by_name}, CODE) == []
+
+
+ADDON_SAVED = _text(
+    "#!/bin/sh",  # 1
+    'curl -Lf "$ADDONS_URL" -o "$WorkingDir/addons/vendor-addons-$VERSION.kar"',  # 2
+)
+
+
+def test_c_plugin_archive_saved_into_the_addons_folder_is_reported() -> None:
+    assert codes_at({"update.sh": ADDON_SAVED}, CODE) == [2]
+
+
+def test_c_near_miss_settings_saved_into_the_addons_folder_stays_quiet() -> None:
+    settings = ADDON_SAVED.replace("vendor-addons-$VERSION.kar", "addons.cfg")
+    assert codes_at({"update.sh": settings}, CODE) == []
+
+
+SELF_MODE = _text(
+    "#!/bin/bash",  # 1
+    'tmp="$0.tmp"',  # 2
+    'curl -L --output "$tmp" "https://raw.example.com/tool/master/tool"',  # 3
+    "OCTAL_MODE=$(stat -c '%a' \"$0\")",  # 4
+    'chmod ${OCTAL_MODE} "$tmp"',  # 5
+)
+
+
+def test_c_new_copy_given_the_running_scripts_own_mode_is_reported() -> None:
+    assert codes_at({"tool-update": SELF_MODE}, CODE) == [5]
+
+
+def test_c_near_miss_mode_of_a_settings_file_stays_quiet() -> None:
+    other = SELF_MODE.replace("stat -c '%a' \\\"$0\\\"", "stat -c '%a' \\\"$CONFIG\\\"").replace(
+        "stat -c '%a' \"$0\"", "stat -c '%a' \"$CONFIG\""
+    )
+    assert codes_at({"tool-update": other}, CODE) == []

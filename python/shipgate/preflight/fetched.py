@@ -43,6 +43,7 @@ from shipgate.preflight.shell.functions import argument_runners, forwarding_tool
 from shipgate.preflight.shell.global_results import global_results
 from shipgate.preflight.shell.located import located_variables, search_roots, unknown_name_directory
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import path_printers, printed_by
 from shipgate.preflight.shell.program_dirs import in_program_tree, program_directories, settings_archive
 
@@ -71,6 +72,9 @@ VERIFIERS = frozenset(
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
+# A program's plug-in saved straight into the folder its runtime loads them from (``addons/x.kar``, ``plugins/x.jar``,
+# ``mods/x.jar``): a Java archive, a Karaf archive, a shared library or a PHP archive there is code it runs.
+_LOADED_FILE = re.compile(r"(?:^|/)(?:addons|plugins|mods|extensions)/[^/]+\.(?:jar|kar|so|dll|phar)$", re.IGNORECASE)
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
@@ -443,9 +447,15 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
 
 
+# The running script's own mode (``OCTAL_MODE=$(stat -c '%a' "$0")``): the mode of a program, execute bits and all.
+_OWN_MODE = re.compile(r"""^\$\(\s*stat\s+(?:-c|-f|--format)\s*['"]?%[aAp]['"]?\s+["']?\$\{?0\}?["']?\s*\)$""")
+
+
 def _sets_execute(mode: str) -> bool:
-    """A chmod mode that lets someone execute the file: symbolic with ``x`` (``+x``, ``u+rwx``) or octal with an
-    execute bit (``755``, ``0750``)."""
+    """A chmod mode that lets someone execute the file: symbolic with ``x`` (``+x``, ``u+rwx``), octal with an
+    execute bit (``755``, ``0750``), or the running script's own mode (a self-updater's new copy of itself)."""
+    if _OWN_MODE.match(mode):
+        return True
     if mode.startswith("-"):
         return False
     if mode.isdigit() and len(mode) <= 4 and all(d in "01234567" for d in mode):
@@ -527,6 +537,8 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
+    installs = "installs the package (its maintainer scripts run)"
+    candidates += [(w.text, installs) for w in installed_package_files(command)]
     if any(startup_file(w.text) for w in written_paths(command)):
         # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
         texts = [w.text for w in command.words] + [r.body for r in command.redirects if r.body is not None]
@@ -692,6 +704,9 @@ def _saved(
         taints.append(_Taint(word.text, fetch, scope=scope))
         if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
             yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
+            reported.add(fetch.line)
+        elif _LOADED_FILE.search(word.text):
+            yield Run(command, command.line, fetch, word.text, "saves it where the runtime loads code from:")
             reported.add(fetch.line)
         elif _SOURCED.search(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it where every new shell sources it:")
