@@ -175,3 +175,23 @@ def test_c_near_miss_mode_of_a_settings_file_stays_quiet() -> None:
         "stat -c '%a' \"$0\"", "stat -c '%a' \"$CONFIG\""
     )
     assert codes_at({"tool-update": other}, CODE) == []
+
+
+# -- A (Dockerfile): an image's WORKDIR is where its later RUN lines start: an archive unzipped there lands in it ----
+
+IMAGE_APP = _text(
+    "FROM node:18-slim",  # 1
+    "WORKDIR /app",  # 2
+    "RUN curl https://builds.example.net/chromium-linux-arm64.zip -o chrome-linux.zip && \\",  # 3
+    "    unzip chrome-linux.zip && \\",  # 4
+    "    rm -rf chrome-linux.zip",  # 5
+)
+
+
+def test_a_archive_unzipped_in_the_image_workdir_app_is_reported() -> None:
+    assert codes_at({"docker/Dockerfile": IMAGE_APP}, CODE) == [4]
+
+
+def test_a_near_miss_workdir_of_an_earlier_stage_does_not_carry_over() -> None:
+    staged = IMAGE_APP.replace("RUN curl", "FROM node:18-slim AS build\nRUN curl")
+    assert codes_at({"docker/Dockerfile": staged}, CODE) == []
