@@ -1,8 +1,9 @@
 """Shell that other formats carry, read as shell at its own lines of the host file.
 
-A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; ``ENV``/``ARG`` values become assignments the
-later lines use; ``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an
-escalation reported at its line), cloud-init ``runcmd``/``bootcmd`` items and modules (also as user data inside
+A Dockerfile's ``RUN``/``CMD``/``ENTRYPOINT`` (run by ``/bin/sh -c``; an absolute ``WORKDIR`` is the ``cd`` the
+later lines start in, until the next ``FROM``; ``ENV``/``ARG`` values become assignments the later lines use;
+``ADD`` of a URL is a download), an Ansible ``shell``/``command``/``raw`` task (``become`` is an escalation reported
+at its line), cloud-init ``runcmd``/``bootcmd`` items and modules (also as user data inside
 another YAML file: shipgate.preflight.cloud_init), Vagrant and Packer shell provisioners (shipgate.preflight.vagrant,
 shipgate.preflight.packer), Upstart jobs' ``exec`` stanzas and ``script`` blocks
 (shipgate.preflight.upstart), a launchd job's ``ProgramArguments`` (shipgate.preflight.launchd), a logrotate
@@ -201,6 +202,7 @@ def _dockerfile(text: str) -> Iterator[Piece]:
             escape = m.group(1)
     i, posix = 0, True
     stages: list[str] = []  # the build's stages so far, by their ``AS`` names ("" when unnamed)
+    moved = False  # a WORKDIR of this stage was read as a ``cd``
     while i < len(lines):
         start = i
         stripped = lines[i].strip()
@@ -224,6 +226,9 @@ def _dockerfile(text: str) -> Iterator[Piece]:
         if keyword == "FROM":
             named = _STAGE_NAME.search(rest)
             stages.append(named.group(1).lower() if named else "")
+            if moved:  # a new stage starts where its base image says, Docker's default ``/`` unless it sets one
+                yield start + 1, "cd /"
+                moved = False
         elif keyword == "SHELL":
             posix = _shell_is_posix(rest)
         elif keyword in ("RUN", "CMD", "ENTRYPOINT") and posix:
@@ -231,6 +236,9 @@ def _dockerfile(text: str) -> Iterator[Piece]:
             yield from _run(start + 1, rest, heredocs)
         elif keyword in ("ENV", "ARG"):
             yield from _variables(start + 1, keyword, rest)
+        elif keyword == "WORKDIR" and rest.strip().startswith("/"):
+            yield start + 1, f"cd {shlex.quote(rest.strip())}"  # the directory the later RUN lines start in
+            moved = True
         elif keyword == "ADD":
             yield from _add(start + 1, rest)
         elif keyword == "COPY":

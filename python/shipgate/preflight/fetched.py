@@ -43,7 +43,9 @@ from shipgate.preflight.shell.functions import argument_runners, forwarding_tool
 from shipgate.preflight.shell.global_results import global_results
 from shipgate.preflight.shell.located import located_variables, search_roots, unknown_name_directory
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import path_printers, printed_by
+from shipgate.preflight.shell.program_dirs import in_program_tree, program_directories, settings_archive
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -70,6 +72,9 @@ VERIFIERS = frozenset(
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
+# A program's plug-in saved straight into the folder its runtime loads them from (``addons/x.kar``, ``plugins/x.jar``,
+# ``mods/x.jar``): a Java archive, a Karaf archive, a shared library or a PHP archive there is code it runs.
+_LOADED_FILE = re.compile(r"(?:^|/)(?:addons|plugins|mods|extensions)/[^/]+\.(?:jar|kar|so|dll|phar)$", re.IGNORECASE)
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
@@ -84,6 +89,12 @@ def _sends(command: Command) -> bool:
 
 _ARGUMENT_PATH = re.compile(r"^\$\{?[1-9@*]")
 _SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
+# The directories a product runs from by convention besides the system's: a container's ``/app``. An
+# archive unpacked, or a fetched tree moved or copied, into one of them (or a system directory) installs what it
+# holds.
+_PRODUCT_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64|app)(?:/|$)")
+# A system directory itself, one or two components (``/opt``, ``/usr/local``): what is moved into it lands below.
+_SYSTEM_TOP = re.compile(r"^/(?:usr|opt|etc|app)(?:/local|/share|/lib)?/?$")
 
 
 @dataclass(frozen=True)
@@ -333,7 +344,8 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
         return [_Taint(source.path.removesuffix(suffix), source.fetch, origin=command)]
     if name in ("tar", "bsdtar", "unzip"):
         into = [w.text for w in written_paths(command)] or [cwd]
-        return [_Taint(d, source.fetch, directory=True, origin=command) for d in into]
+        # ``cd /tmp; tar xzf x.tgz -C deephunter``: the tree is ``/tmp/deephunter``, also spelled as written
+        return [_Taint(_changed_dir(cwd, d), source.fetch, directory=True, origin=command, spelled=d) for d in into]
     return []
 
 
@@ -343,6 +355,8 @@ def _moved(command: Command, source: _Taint) -> list[_Taint]:
     either comes from the fetch."""
     ops = operands(command)
     into = ops[-1].text
+    if source.directory:
+        return _tree_moved(command, source)
     moved_dirs = [w.text.rstrip("/") for w in ops[:-1] if w.text.endswith("/") and len(w.text) > 1]
     if not moved_dirs and into.endswith("/") and len(into) > 1:  # ``cp ./kustomize "$where/"``: into that directory
         return [_Taint(into + posixpath.basename(w.text), source.fetch, origin=command) for w in ops[:-1]]
@@ -350,6 +364,22 @@ def _moved(command: Command, source: _Taint) -> list[_Taint]:
         return [_Taint(into, source.fetch, origin=command)]
     inside = [f"{into.rstrip('/')}/{posixpath.basename(d)}" for d in moved_dirs]
     return [_Taint(p, source.fetch, directory=True, origin=command) for p in (into, *inside)]
+
+
+def _tree_moved(command: Command, source: _Taint) -> list[_Taint]:
+    """Where ``mv``/``cp``/``rsync`` puts a path of a fetched tree (an unpacked archive, a checkout): it may be a
+    directory, so everything below where it lands comes from the fetch (``mv go /opt/go``; ``cp -R /tmp/app
+    $APP_PATH``, which also lands in ``$APP_PATH/app`` when that exists). A bare system directory (``mv x /opt``)
+    is not taken whole: only the moved name under it."""
+    ops = operands(command)
+    into = ops[-1].text.rstrip("/") or "/"
+    out = [
+        _Taint(f"{into.rstrip('/')}/{_file_name(w.text)}", source.fetch, directory=True, origin=command)
+        for w in ops[:-1]
+    ]
+    if not (ops[-1].text.endswith("/") or _SYSTEM_TOP.match(into)):
+        out.append(_Taint(into, source.fetch, directory=True, spelled=_spelling(ops[-1]), origin=command))
+    return out
 
 
 def _source(command: Command, taints: _Taints, last_fetch: Command | None, cwd: str = ".") -> _Taint | None:
@@ -425,9 +455,15 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
 
 
+# The running script's own mode (``OCTAL_MODE=$(stat -c '%a' "$0")``): the mode of a program, execute bits and all.
+_OWN_MODE = re.compile(r"""^\$\(\s*stat\s+(?:-c|-f|--format)\s*['"]?%[aAp]['"]?\s+["']?\$\{?0\}?["']?\s*\)$""")
+
+
 def _sets_execute(mode: str) -> bool:
-    """A chmod mode that lets someone execute the file: symbolic with ``x`` (``+x``, ``u+rwx``) or octal with an
-    execute bit (``755``, ``0750``)."""
+    """A chmod mode that lets someone execute the file: symbolic with ``x`` (``+x``, ``u+rwx``), octal with an
+    execute bit (``755``, ``0750``), or the running script's own mode (a self-updater's new copy of itself)."""
+    if _OWN_MODE.match(mode):
+        return True
     if mode.startswith("-"):
         return False
     if mode.isdigit() and len(mode) <= 4 and all(d in "01234567" for d in mode):
@@ -510,6 +546,8 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
+    installs = "installs the package (its maintainer scripts run)"
+    candidates += [(w.text, installs) for w in installed_package_files(command)]
     if any(startup_file(w.text) for w in written_paths(command)):
         # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
         texts = [w.text for w in command.words] + [r.body for r in command.redirects if r.body is not None]
@@ -561,12 +599,15 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     into = operands(command)[-1].text
     kept = _configuration(into, source) or _data(into, source)
     placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not kept
+    # a path of an unpacked archive or a checkout moved into where the product runs from (``mv go /opt/go``)
+    placed = placed or (source.directory and _PRODUCT_DIR.match(into) is not None and not kept)
     on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
     reported.add(source.fetch.line)
-    verb = {"mv": "moves", "cp": "copies", "ln": "links"}[command.name or "cp"]
+    verb = {"mv": "moves", "cp": "copies", "ln": "links", "rsync": "copies"}[command.name or "cp"]
     how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
+    how = "installs part of a fetched tree into" if placed and source.directory else how
     yield Run(command, command.line, source.fetch, into, how)
 
 
@@ -597,6 +638,28 @@ def _configuration(into: str, source: _Taint) -> bool:
 def _data(into: str, source: _Taint) -> bool:
     """The file put under ``/usr``… is a font, an image or a document (``/usr/share/fonts/x.ttf``): read, not run."""
     return _DATA_NAME.search(_placed_name(into, source)) is not None
+
+
+def _into_program_tree(
+    command: Command,
+    source: _Taint,
+    derived: list[_Taint],
+    programs: frozenset[tuple[str, str]],
+    checked: Callable[[_Taint], bool],
+) -> list[Run]:
+    """The archive unpacked into the directory of a program the script runs, or below it (plug-ins it loads), with
+    no check since its fetch; not an archive named as settings. Reported only when no later step of the script
+    runs or installs what it holds (that step is the clearer one)."""
+    if settings_archive([source.path] + [w.text for w in operands(source.fetch)]) or checked(source):
+        return []
+    trees = [d for d in derived if d.directory and any(in_program_tree(p, programs) for p in (d.path, d.spelled) if p)]
+    where = "a directory the product runs from"
+    return [Run(command, command.line, source.fetch, trees[0].path, f"unpacks it into {where}")] if trees else []
+
+
+def _directory_kind(path: str) -> str:
+    """How a finding names the directory an archive was unpacked into."""
+    return "a system directory" if _SYSTEM_DIR.match(path) else "a directory the product runs from"
 
 
 def _bin_directory(path: str) -> bool:
@@ -650,6 +713,9 @@ def _saved(
         taints.append(_Taint(word.text, fetch, scope=scope))
         if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
             yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
+            reported.add(fetch.line)
+        elif _LOADED_FILE.search(word.text):
+            yield Run(command, command.line, fetch, word.text, "saves it where the runtime loads code from:")
             reported.add(fetch.line)
         elif _SOURCED.search(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it where every new shell sources it:")
@@ -728,7 +794,8 @@ def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
     if fetch is None:
         return None
     for word in _read_operands(command):
-        if any(c in word.text for c in "*?[") and not word.text.startswith(("/", "~", "$")):
+        # a relative pattern, or a bare file name pattern (``"${app^}".*.tar.gz``): a file of the working directory
+        if any(c in word.text for c in "*?[") and ("/" not in word.text or not word.text.startswith(("/", "~", "$"))):
             return _Taint(word.text, fetch, origin=command)
     return None
 
@@ -796,6 +863,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
     printers = path_printers(script)
     results = global_results(script)
+    program_dirs = program_directories(script)
+    deferred: list[Run] = []
 
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
@@ -873,16 +942,21 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         source = source or _named_by_pattern(command, unnamed.get(cwd))
         if source is not None:
             derived = _unpacked(command, source, cwd)
-            if command.name in ("mv", "cp", "ln") and len(operands(command)) >= 2:
+            if command.name in ("mv", "cp", "ln", "rsync") and len(operands(command)) >= 2:
                 derived = _moved(command, source)
                 yield from _placed(command, source, reported, checked)
                 replaced.update(_replaced_programs(command, taints))
             taints.extend(derived)
-            system = next((d for d in derived if d.directory and _SYSTEM_DIR.match(d.path)), None)
+            moved_tree = source.directory and command.name in ("mv", "cp", "ln", "rsync")  # judged by _placed
+            system = (
+                None if moved_tree else next((d for d in derived if d.directory and _PRODUCT_DIR.match(d.path)), None)
+            )
             if system is not None or command.name in ("tar", "bsdtar", "unzip"):
                 system = system or _system_value(script, command, source.fetch)
-            on_path = next((d for d in derived if d.directory and _bin_directory(d.path)), None)
-            where = "a system directory" if system is not None else "a bin directory"
+            if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
+                deferred.extend(_into_program_tree(command, source, derived, program_dirs, checked))
+            on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
+            where = "a bin directory" if system is None else _directory_kind(system.path)
             unpacked = system or on_path
             if unpacked is not None and source.fetch.line not in reported and not checked(source):
                 reported.add(source.fetch.line)
@@ -900,3 +974,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             continue
         reported.add(taint.fetch.line)
         yield Run(command, command.line, taint.fetch, target, how)
+    # an archive unpacked into a program's tree, when nothing later in the script ran or installed what it holds
+    for run in deferred:
+        if run.fetch.line not in reported:
+            reported.add(run.fetch.line)
+            yield run

@@ -654,6 +654,9 @@ def _generated(word: Word) -> bool:
     return word.text.rstrip().endswith(("`", ")")) and ("`" in word.text or "$(" in word.text)
 
 
+_SERVER_NAMES = ("--content-disposition", "--trust-server-names")
+
+
 def downloaded_files(command: Command) -> list[Word]:
     """Where curl/wget/fetch save what they fetch (``-o FILE``, also ``-fLo FILE``; ``-O`` (the URL's name),
     ``> FILE``)."""
@@ -669,7 +672,8 @@ def downloaded_files(command: Command) -> list[Word]:
         return saved + list(command.writes())
     if name == "wget":
         saved = option_values(command, "-O", "--output-document") or _clustered(command, "O", _WGET_SWITCHES)
-        if not saved and not command.piped_to:
+        # ``--content-disposition``/``--trust-server-names``: the server names the file, not the URL
+        if not saved and not command.piped_to and not has_flag(command, *_SERVER_NAMES):
             saved = [
                 Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
                 for w in operands(command)

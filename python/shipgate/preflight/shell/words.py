@@ -260,7 +260,8 @@ class WordReader:
         op = next((o for o in (*_GUARD_OPS, *_DEFAULT_OPS, ":+", "+") if rest.startswith(o)), None)
         if op is None:
             binding = None if name in _DYNAMIC else self.bindings.lookup(name, use)
-            replaced = _substitution(binding.value, rest) if binding is not None and binding.value else None
+            known = binding.value if binding is not None and binding.value else None
+            replaced = None if known is None else _case_changed(known, rest) or _substitution(known, rest)
             if replaced is not None:  # ${X/github.com/api.github.com\/repos} of a known X, literal both sides
                 acc.expands.append(name)
                 if binding is not None and acc.assigned_at is None:
@@ -330,6 +331,19 @@ class WordReader:
         binding = None if m.group(1) in _DYNAMIC else self.bindings.lookup(m.group(1), use)
         start = binding.shape if binding is not None and binding.shape else f"${m.group(1)}"
         return start + m.group(2) if binding is None or binding.value is None else None
+
+
+def _case_changed(value: str, op: str) -> str | None:
+    """Bash's case modification of a known value: ``${X^}``/``${X^^}`` (first letter, all to upper case),
+    ``${X,}``/``${X,,}`` (to lower case); None for any other operator."""
+    changes = {
+        "^": lambda v: v[:1].upper() + v[1:],
+        "^^": str.upper,
+        ",": lambda v: v[:1].lower() + v[1:],
+        ",,": str.lower,
+    }
+    change = changes.get(op)
+    return change(value) if change is not None else None
 
 
 # ``${INNER:-literal}`` (or ``-``, ``:=``, ``=``) as a whole default

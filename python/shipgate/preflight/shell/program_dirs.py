@@ -1,0 +1,47 @@
+"""The directories a script runs programs from (``bash "${STEAMAPPDIR}/srcds_run"`` runs from ``$STEAMAPPDIR``): an
+archive unpacked into one of them, or below one, becomes part of the program's tree (plugins, add-ons, libraries
+it loads), so what the archive holds is run with it (docs/preflight.md, ``unverified_download_exec``)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from shipgate.preflight.shell.commands import executed_file
+from shipgate.preflight.shell.model import Script
+
+# Not a program's own tree: the root, the home directory, the working directory as such.
+_TOO_WIDE = frozenset({"", "/", ".", "..", "~", "$HOME", "${HOME}"})
+# An archive named as settings (``cfg.tar.gz``, ``config.zip``, ``default-settings.tgz``): what a program reads.
+_SETTINGS_ARCHIVE = re.compile(r"(?:^|[-_.])(?:cfg|configs?|conf|settings)(?:\.[A-Za-z0-9]+)+$", re.IGNORECASE)
+# Scratch places: an archive unpacked under one of them is read or moved on, not run from there.
+_SCRATCH = re.compile(r"(?:^|/)\.?(?:tmp|temp|cache)(?:/|$)", re.IGNORECASE)
+
+
+def program_directories(script: Script) -> frozenset[tuple[str, str]]:
+    """The files, as spelled, the script runs by a path (absolute or from a variable), each with its directory:
+    the working directory's ``./x`` is left out (where the script stands is not the program's tree)."""
+    found: set[tuple[str, str]] = set()
+    for command in script.commands:
+        ran = executed_file(command)
+        if ran is None or not ran.text.startswith(("/", "$", "~")):
+            continue
+        directory = posixpath.dirname(ran.text.rstrip("/"))
+        if directory not in _TOO_WIDE and not _SCRATCH.search(directory):
+            found.add((directory, ran.text))
+    return frozenset(found)
+
+
+def in_program_tree(path: str, programs: frozenset[tuple[str, str]]) -> bool:
+    """``path`` (an unpack target) is the directory of a program the script runs, or below it, and is not a
+    scratch place. When the script runs a program inside ``path`` itself, that run is reported where it runs."""
+    path = path.rstrip("/")
+    if not path or _SCRATCH.search(path) or any(ran.startswith(path + "/") for _, ran in programs):
+        return False
+    return any(path == d or path.startswith(d + "/") for d, _ in programs)
+
+
+def settings_archive(names: list[str]) -> bool:
+    """One of the names the fetched archive goes by (its URL's last part, the file it was saved as) says it holds
+    settings: unpacked into a program's tree it is configuration the program reads, not code it runs."""
+    return any(_SETTINGS_ARCHIVE.search(posixpath.basename(n.split("?", 1)[0])) for n in names)
