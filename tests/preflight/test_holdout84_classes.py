@@ -1,0 +1,85 @@
+"""Classes found while measuring the eighty-fourth hold-out set (tests/preflight/holdout84: systemd units, a drop-in,
+a timer, cron.d files and the scripts they start). Each is its minimal construct next to the near-misses that must
+keep their findings."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+SUDO = "preflight.sudo_unavailable"
+PRIVILEGE = "preflight.implicit_privilege"
+JOB = "preflight.scheduled_job"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a script the package's own root cron job or root service runs is run by cron or systemd, as root ------------
+# Open AS' `debian/cron.d` runs `/usr/bin/mysql_cron.sh` as root; the script (kept as `lib/bin/mysql_cron.sh`) drops to
+# the product's account with `sudo -u limes`, which was read as an installer escalating without sudo.
+
+NIGHTLY = _text(
+    "#!/bin/sh",  # 1
+    "sudo -u vendor /usr/lib/vendor/rotate",  # 2
+    "mkdir -p /var/lib/vendor/archive",  # 3
+)
+ROOT_STEPS = [(PRIVILEGE, 3), (SUDO, 2)]
+RUN = "/usr/lib/vendor/nightly.sh"
+
+
+def _privilege(files: dict[str, str]) -> list[tuple[str, int | None]]:
+    return [f for f in findings(files) if f[0] in (SUDO, PRIVILEGE)]
+
+
+def test_a_script_a_root_cron_job_runs_has_no_installer_privilege_findings() -> None:
+    for cron_path, line in (
+        ("etc/cron.d/vendor", "10 0 * * * root /usr/lib/vendor/nightly.sh >> /var/log/vendor.log 2>&1"),
+        ("debian/cron.d", "10\t0\t*\t*\t*\troot\t/usr/lib/vendor/nightly.sh"),
+        ("debian/vendor.cron.d", "10 0 * * * root [ -x /usr/lib/vendor/nightly.sh ] && /usr/lib/vendor/nightly.sh"),
+        ("etc/cron.d/vendor", "@daily root sh /usr/lib/vendor/nightly.sh"),
+    ):
+        files = {cron_path: line + "\n", "usr/lib/vendor/nightly.sh": NIGHTLY}
+        assert _privilege(files) == [], (cron_path, line)
+        assert (JOB, 1) in findings(files)
+
+
+def test_a_script_kept_elsewhere_in_the_tree_is_the_one_file_of_its_name() -> None:
+    files = {"debian/cron.d": "10 0 * * * root /usr/bin/nightly.sh\n", "lib/bin/nightly.sh": NIGHTLY}
+    assert _privilege(files) == []
+
+
+def test_a_script_a_root_service_runs_has_no_installer_privilege_findings() -> None:
+    for unit in (
+        _text("[Service]", "Type=oneshot", "ExecStart=/opt/vendor/bin/nightly.sh"),
+        _text("[Service]", "User=root", "ExecStartPre=-/opt/vendor/bin/nightly.sh --check"),
+        _text("[Service]", "User=vendor", "ExecStartPre=+/opt/vendor/bin/nightly.sh"),
+        _text("[Service]", "ExecStart=/bin/sh /opt/vendor/bin/nightly.sh"),
+    ):
+        files = {"lib/systemd/system/vendor-nightly.service": unit, "opt/vendor/bin/nightly.sh": NIGHTLY}
+        assert _privilege(files) == [], unit
+
+
+def test_a_near_miss_jobs_that_do_not_run_it_as_root_keep_the_findings() -> None:
+    for other, text in (
+        ("etc/cron.d/vendor", "10 0 * * * vendor /usr/lib/vendor/nightly.sh\n"),  # the product's account
+        ("crontab", "10 0 * * * /usr/lib/vendor/nightly.sh\n"),  # no user field: whoever installs it
+        ("etc/cron.d/vendor", "10 0 * * * root cp /usr/lib/vendor/nightly.sh /var/backups/\n"),  # copied, not run
+        ("etc/cron.d/vendor", "10 0 * * * root /usr/lib/vendor/other.sh\n"),  # another script
+        ("lib/systemd/system/v.service", _text("[Service]", "User=vendor", "ExecStart=/usr/lib/vendor/nightly.sh")),
+        ("lib/systemd/system/v.service", _text("[Service]", "DynamicUser=yes", "ExecStart=/usr/lib/vendor/nightly.sh")),
+        ("usr/lib/systemd/user/v.service", _text("[Service]", "ExecStart=/usr/lib/vendor/nightly.sh")),
+        ("etc/systemd/system/v.service.d/x.conf", _text("[Service]", "ExecStart=", "ExecStart=" + RUN)),
+        ("docs/cron.txt", "10 0 * * * root /usr/lib/vendor/nightly.sh\n"),  # not a crontab by name or place
+    ):
+        files = {other: text, "usr/lib/vendor/nightly.sh": NIGHTLY}
+        assert _privilege(files) == ROOT_STEPS, (other, text)
+
+
+def test_a_near_miss_two_files_of_the_name_are_not_guessed_between() -> None:
+    files = {
+        "debian/cron.d": "10 0 * * * root /usr/bin/nightly.sh\n",
+        "lib/bin/nightly.sh": NIGHTLY,
+        "contrib/nightly.sh": NIGHTLY,
+    }
+    assert _privilege(files) == sorted(ROOT_STEPS * 2)
