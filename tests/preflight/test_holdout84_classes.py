@@ -83,3 +83,28 @@ def test_a_near_miss_two_files_of_the_name_are_not_guessed_between() -> None:
         "contrib/nightly.sh": NIGHTLY,
     }
     assert _privilege(files) == sorted(ROOT_STEPS * 2)
+
+
+# -- B: a unit build template (``vendor-refresh.timer.in``) is the unit the build makes of it -------------------------
+# openQA's and fwupd's units are kept as templates in some trees; a timer template was read as a unit of kind "in",
+# so its schedule was not a scheduled job, while the same text named ``.timer`` was one.
+
+REFRESH = _text("[Unit]", "Description=Refresh", "", "[Timer]", "OnCalendar=*-*-* 6,18:00", "", "[Install]")
+
+
+def test_b_a_timer_template_is_a_timer() -> None:
+    for name in ("data/vendor-refresh.timer.in", "contrib/systemd/vendor-refresh.timer.in", "vendor.timer.in"):
+        assert (JOB, 5) in findings({name: REFRESH}), name
+
+
+def test_b_near_miss_other_templates_and_names_stay_unscheduled() -> None:
+    for name in ("data/vendor-refresh.in", "data/vendor-refresh.timer.in.in", "data/vendor-refresh.service.in"):
+        assert (JOB, 5) not in findings({name: REFRESH}), name
+
+
+def test_b_a_service_template_names_the_unit_a_script_enables() -> None:
+    unit = _text("[Service]", "ExecStart=/usr/bin/vendor")
+    enable = _text("#!/bin/sh", "systemctl enable vendor-sync.service")
+    files = {"data/vendor-sync.service.in": unit, "install.sh": enable}
+    assert not [f for f in findings(files) if f[0] == "preflight.systemd_unit_missing"]
+    assert [f for f in findings({"install.sh": enable}) if f[0] == "preflight.systemd_unit_missing"]

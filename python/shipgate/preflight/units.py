@@ -108,5 +108,12 @@ def parse_unit(text: str, *, path: str) -> Unit:
             settings.append(Setting(section, key.strip(), value.strip(), start))
     directory = posixpath.basename(posixpath.dirname(path))
     drop_in = directory.endswith(".d") and path.endswith(".conf")
-    name = directory.removesuffix(".d") if drop_in else posixpath.basename(path)
+    name = directory.removesuffix(".d") if drop_in else _built_name(posixpath.basename(path))
     return Unit(path=path, name=name, settings=tuple(settings), drop_in=drop_in)
+
+
+def _built_name(name: str) -> str:
+    """The unit a build template becomes: autotools' and meson's ``configure_file`` turn ``fwupd-refresh.timer.in``
+    into ``fwupd-refresh.timer``, which the build installs; any other name is its own."""
+    built = name.removesuffix(".in")
+    return built if built != name and built.endswith(UNIT_SUFFIXES) else name
