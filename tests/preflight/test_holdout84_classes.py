@@ -108,3 +108,26 @@ def test_b_a_service_template_names_the_unit_a_script_enables() -> None:
     files = {"data/vendor-sync.service.in": unit, "install.sh": enable}
     assert not [f for f in findings(files) if f[0] == "preflight.systemd_unit_missing"]
     assert [f for f in findings({"install.sh": enable}) if f[0] == "preflight.systemd_unit_missing"]
+
+
+# -- C: debhelper's unit files (debian/<package>.timer …) are installed into /lib/systemd/system -----------------------
+# sanoid keeps its timer as `packages/debian/sanoid.timer` beside its postinst; in a package that holds maintainer
+# scripts a unit outside systemd's directories was read as never loaded, so the timer was no scheduled job.
+
+POSTINST = _text("#!/bin/sh", "set -e", "#DEBHELPER#")
+EVERY_15 = _text("[Unit]", "Description=Run every 15 minutes", "", "[Timer]", "OnCalendar=*:0/15", "Persistent=true")
+
+
+def test_c_a_debhelper_timer_of_a_system_package_is_scheduled() -> None:
+    for name in (
+        "debian/vendor.timer",
+        "packages/debian/vendor.timer",
+        "debian/vendor@.timer",
+        "debian/vendor.vendor-prune.timer",
+    ):
+        assert (JOB, 5) in findings({name: EVERY_15, "debian/postinst": POSTINST}), name
+
+
+def test_c_near_miss_other_places_of_a_system_package_are_never_loaded() -> None:
+    for name in ("packaging/vendor.timer", "debian/vendor.timer.ex", "usr/share/doc/vendor/vendor.timer"):
+        assert (JOB, 5) not in findings({name: EVERY_15, "debian/postinst": POSTINST}), name

@@ -79,6 +79,13 @@ def is_unit_path(path: str) -> bool:
     )
 
 
+def debhelper_unit(path: str) -> bool:
+    """A unit file of Debian packaging that debhelper's ``dh_installsystemd`` installs into ``/lib/systemd/system``:
+    ``debian/<package>.timer``, ``debian/<package>@.service``, ``debian/<package>.<name>.timer`` (``--name``)."""
+    parts = path.lower().split("/")
+    return parts[-2:-1] == ["debian"] and "." in parts[-1] and parts[-1].endswith(UNIT_SUFFIXES)
+
+
 def looks_like_unit(text: str) -> bool:
     """Content says unit: a ``[Unit]``, ``[Service]``, ``[Timer]``… section with ``Key=`` lines."""
     head = text[:4096]
