@@ -131,3 +131,34 @@ def test_c_a_debhelper_timer_of_a_system_package_is_scheduled() -> None:
 def test_c_near_miss_other_places_of_a_system_package_are_never_loaded() -> None:
     for name in ("packaging/vendor.timer", "debian/vendor.timer.ex", "usr/share/doc/vendor/vendor.timer"):
         assert (JOB, 5) not in findings({name: EVERY_15, "debian/postinst": POSTINST}), name
+
+
+# -- D: systemd's SetCredential=ID:DATA holds the credential's data in the unit as written ---------------------------
+# The set's brief looked for units with literal secrets; beside Environment= (read before), systemd 247+ units pass
+# secrets as credentials, and SetCredential= writes the data into the unit itself.
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def test_d_a_literal_set_credential_is_a_hardcoded_credential() -> None:
+    unit = _text(
+        "[Service]",  # 1
+        "SetCredential=db-password:hunter22x",  # 2
+        "SetCredential=api.token:Zq8vK2mX9pL4rT7wY1bN",  # 3
+        "ExecStart=/usr/bin/vendor",  # 4
+    )
+    for name in ("lib/systemd/system/vendor.service", "etc/systemd/system/vendor.service.d/secrets.conf"):
+        assert [line for code, line in findings({name: unit}) if code == CREDENTIAL] == [2, 3], name
+
+
+def test_d_near_miss_references_encrypted_and_plain_settings_stay_quiet() -> None:
+    unit = _text(
+        "[Service]",
+        "SetCredential=firstboot.locale:de_DE.UTF-8",  # not a secret's name
+        "LoadCredential=db-password:/etc/vendor/db.pass",  # a path
+        "SetCredentialEncrypted=db-password: k6iUCUh0RJCQyvL8k8q1UyAAAAABAAAADAAAABAAAAC1lFmbWAqWZ8dCCQkAAAAA",
+        "SetCredential=admin-password:",  # empty
+        "SetCredential=db-password",  # no data
+        "ExecStart=/usr/bin/vendor",
+    )
+    assert [line for code, line in findings({"lib/systemd/system/vendor.service": unit}) if code == CREDENTIAL] == []

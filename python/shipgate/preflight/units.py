@@ -52,6 +52,17 @@ class Unit:
             out.extend((k, v, s.line) for k, sep, v in (p.partition("=") for p in parts) if sep)
         return tuple(out)
 
+    def set_credentials(self) -> tuple[tuple[str, str, int], ...]:
+        """(id, data, line) of every ``SetCredential=ID:DATA``: a credential whose data the unit holds as written
+        (systemd.exec(5); ``SetCredentialEncrypted=`` holds data only the host can decrypt, ``LoadCredential=`` a
+        path)."""
+        out: list[tuple[str, str, int]] = []
+        for s in self.get("SetCredential"):
+            ident, sep, data = s.value.partition(":")
+            if sep and ident.strip():
+                out.append((ident.strip(), data.strip(), s.line))
+        return tuple(out)
+
     def dependencies(self) -> tuple[tuple[str, str, int], ...]:
         """(key, unit, line) for Requires/Wants/After/Before/BindsTo/PartOf/WantedBy/RequiredBy/Unit=."""
         keys = (
