@@ -61,6 +61,7 @@ from shipgate.preflight.contents import (
 from shipgate.preflight.distributed import ships_dependencies
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.installed_commands import installed_commands
+from shipgate.preflight.job_scripts import root_job_scripts
 from shipgate.preflight.optional_config import offered
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
@@ -250,6 +251,7 @@ def _context(
         parsed=None,
         system_package=system_package(contents.files),
         called_by_maintainer=called_by_maintainer(contents.files),
+        run_by_root_jobs=root_job_scripts(contents.files),
         phase_scriptlets=phase_folder_scriptlets(contents.files) | listed_update_scripts(contents.files),
         ships_dependencies=ships_dependencies(contents.files),
         offered_config=offered(contents.files),

@@ -439,6 +439,9 @@ class Context:
     system_package: bool = False
     # The payload paths (no leading ``/``) its maintainer scripts run or source: steps of the install after all
     called_by_maintainer: frozenset[str] = frozenset()
+    # The package's scripts its root cron jobs and root services run (shipgate.preflight.job_scripts): cron or
+    # systemd runs them as root, never the installer account
+    run_by_root_jobs: frozenset[str] = frozenset()
     # Scripts known as scriptlets by the folder they share with other phases' scripts
     # (shipgate.preflight.scriptlet_evidence)
     phase_scriptlets: frozenset[str] = frozenset()

@@ -345,6 +345,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
                             line, f"{s2.kind} in Environment= (readable via systemctl show)", s2.secret, s2.severity
                         ),
                     )
+            for ident, data, line in unit.set_credentials():  # ``SetCredential=db-password:x``: named as a setting
+                s3 = _assignment_secret(re.sub(r"[^A-Za-z0-9]", "_", ident).upper(), data)
+                if s3 is not None:
+                    found.setdefault(line, Secret(line, f"{s3.kind} in SetCredential=", s3.secret, s3.severity))
         sql = ctx.parsed.sql.get(text.path)
         if sql is not None:
             for st in sql.statements:

@@ -85,13 +85,13 @@ def called_by_maintainer(files: Mapping[str, bytes]) -> frozenset[str]:
             continue
         script = parse_script(shell_text(path, data.decode("utf-8", errors="replace")), path=path)
         for command in script.commands:
-            run = _run_path(command)
+            run = run_path(command)
             if run is not None and not on_removal_only(command):
                 named.add(run.lstrip("/"))
     return frozenset(named)
 
 
-def _run_path(command: Command) -> str | None:
+def run_path(command: Command) -> str | None:
     """The absolute path ``command`` runs: its program (``/usr/share/foo/migrate.sh``), or the script an
     interpreter or ``.``/``source`` is given (``sh /usr/lib/foo/setup``). A path only copied or tested is not run."""
     if command.program is not None and command.program.text.startswith("/") and command.name not in _INTERPRETERS:

@@ -14,6 +14,7 @@ from shipgate.preflight.kube_cronjobs import cronjobs
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command
+from shipgate.preflight.units import debhelper_unit
 
 _REMEDY = (
     "Review what the job runs and how often; make sure the target's operations team owns it, "
@@ -66,7 +67,7 @@ def jobs(ctx: Context) -> Iterator[Job]:
         for job in tab.jobs:
             yield Job(path, job.line, "cron", job.schedule, job.command)
     for path, unit in ctx.parsed.units.items():
-        if ctx.system_package and not _UNIT_DIRS.match(path):
+        if ctx.system_package and not _UNIT_DIRS.match(path) and not debhelper_unit(path):
             continue  # a system package's unit outside systemd's unit directories: never loaded
         triggers = unit.triggers() if unit.kind == "timer" else ()
         if triggers:

@@ -52,6 +52,17 @@ class Unit:
             out.extend((k, v, s.line) for k, sep, v in (p.partition("=") for p in parts) if sep)
         return tuple(out)
 
+    def set_credentials(self) -> tuple[tuple[str, str, int], ...]:
+        """(id, data, line) of every ``SetCredential=ID:DATA``: a credential whose data the unit holds as written
+        (systemd.exec(5); ``SetCredentialEncrypted=`` holds data only the host can decrypt, ``LoadCredential=`` a
+        path)."""
+        out: list[tuple[str, str, int]] = []
+        for s in self.get("SetCredential"):
+            ident, sep, data = s.value.partition(":")
+            if sep and ident.strip():
+                out.append((ident.strip(), data.strip(), s.line))
+        return tuple(out)
+
     def dependencies(self) -> tuple[tuple[str, str, int], ...]:
         """(key, unit, line) for Requires/Wants/After/Before/BindsTo/PartOf/WantedBy/RequiredBy/Unit=."""
         keys = (
@@ -77,6 +88,13 @@ def is_unit_path(path: str) -> bool:
         and name.endswith(".conf")
         and any(posixpath.basename(posixpath.dirname(path)).removesuffix(".d").endswith(s) for s in UNIT_SUFFIXES)
     )
+
+
+def debhelper_unit(path: str) -> bool:
+    """A unit file of Debian packaging that debhelper's ``dh_installsystemd`` installs into ``/lib/systemd/system``:
+    ``debian/<package>.timer``, ``debian/<package>@.service``, ``debian/<package>.<name>.timer`` (``--name``)."""
+    parts = path.lower().split("/")
+    return parts[-2:-1] == ["debian"] and "." in parts[-1] and parts[-1].endswith(UNIT_SUFFIXES)
 
 
 def looks_like_unit(text: str) -> bool:
@@ -108,5 +126,12 @@ def parse_unit(text: str, *, path: str) -> Unit:
             settings.append(Setting(section, key.strip(), value.strip(), start))
     directory = posixpath.basename(posixpath.dirname(path))
     drop_in = directory.endswith(".d") and path.endswith(".conf")
-    name = directory.removesuffix(".d") if drop_in else posixpath.basename(path)
+    name = directory.removesuffix(".d") if drop_in else _built_name(posixpath.basename(path))
     return Unit(path=path, name=name, settings=tuple(settings), drop_in=drop_in)
+
+
+def _built_name(name: str) -> str:
+    """The unit a build template becomes: autotools' and meson's ``configure_file`` turn ``fwupd-refresh.timer.in``
+    into ``fwupd-refresh.timer``, which the build installs; any other name is its own."""
+    built = name.removesuffix(".in")
+    return built if built != name and built.endswith(UNIT_SUFFIXES) else name
