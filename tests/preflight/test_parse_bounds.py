@@ -5,6 +5,7 @@ from __future__ import annotations
 from preflight_kit import package, run
 
 from shipgate.preflight import js_script
+from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.reader import MAX_DEPTH, parse_script
 from shipgate.preflight.sql import MAX_SQL_BYTES, parse_sql
 
@@ -87,3 +88,14 @@ def test_twenty_thousand_reassignments_of_one_variable_are_read_linearly() -> No
     assert [f.code for f in found if f.code == "preflight.rm_rf_variable"] == []
     script = parse_script("U=https://a.example/x\nU=$1\nU=$2\ncurl -fsSL $U | sh\n", path="x.sh")
     assert [w.value for c in script.commands if c.name == "curl" for w in c.words[-1:]] == ["https://a.example/x"]
+
+
+def test_a_command_of_thousands_of_options_is_indexed_once() -> None:
+    """``curl -o x -o x …`` (3,200 words) is asked for its options by every reader: the values come from an
+    index built once per command (a scan of every word per question made such a file cost seconds), in the order
+    written and in every form (``-o x``, ``-ox``, ``--output=x``)."""
+    [command] = parse_script("curl " + "-o x " * 1600 + "\n", path="evil.sh").commands
+    assert command.options is command.options and len(command.options.whole["-o"]) == 1600
+    assert len(option_values(command, "-o", "--output")) == 1600
+    [command] = parse_script("curl -sLoa --output=b -o c -xd -- -o e https://h.example/\n", path="x.sh").commands
+    assert [w.text for w in option_values(command, "-o", "--output", "-x")] == ["b", "c", "d", "e"]

@@ -275,28 +275,23 @@ def _closes_cluster(tool: str, value: str, takes: frozenset[str]) -> bool:
 
 
 def option_values(command: Command, *names: str) -> list[Word]:
-    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``); every name
-    starts with ``-``, so only words that do are compared."""
-    out: list[Word] = []
-    words = command.words
-    for i, word in enumerate(words):
-        value = word.text
-        if not value.startswith("-"):
-            continue
-        for name in names:
-            if value == name and i + 1 < len(words):
-                out.append(words[i + 1])
-            elif name.startswith("--") and value.startswith(name + "="):
-                out.append(Word(word.raw, value[len(name) + 1 :], word.line, word.expands, word.assigned_at))
-            elif (
-                len(name) == 2
-                and not name.startswith("--")
-                and value.startswith(name)
-                and len(value) > 2
-                and not value.startswith("--")
-            ):
-                out.append(Word(word.raw, value[2:], word.line, word.expands, word.assigned_at))
-    return out
+    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``), in the order
+    they are written; found through the command's option index, so a long command costs its matches only."""
+    hits: list[tuple[int, int, Word]] = []
+    words, index = command.words, command.options
+    for n, name in enumerate(names):
+        hits.extend((i, n, words[i + 1]) for i in index.whole.get(name, ()) if i + 1 < len(words))
+        if name.startswith("--"):
+            hits.extend((i, n, _rest(words[i], len(name) + 1)) for i in index.joined.get(name, ()))
+        elif len(name) == 2:
+            hits.extend((i, n, _rest(words[i], 2)) for i in index.attached.get(name, ()))
+    hits.sort(key=lambda hit: hit[:2])
+    return [word for _, _, word in hits]
+
+
+def _rest(word: Word, start: int) -> Word:
+    """The value written in the same word as its option (``--output=x``, ``-ox``)."""
+    return Word(word.raw, word.text[start:], word.line, word.expands, word.assigned_at)
 
 
 # apt's no-action switches: it prints what it would do, downloads and installs nothing (``update`` still fetches).

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,32 @@ class Word:
     def text(self) -> str:
         """The value when known, else its shape (``$PREFIX/lib``), else the source text."""
         return self.value if self.value is not None else (self.shape or self.raw)
+
+
+@dataclass(frozen=True)
+class OptionIndex:
+    """The positions of a command's words that start with ``-``, by how an option can be written: ``whole``
+    (``-o``, ``--output``: the value is the next word), ``joined`` (``--output=x`` under ``--output``) and
+    ``attached`` (``-ox`` under ``-o``)."""
+
+    whole: dict[str, list[int]]
+    joined: dict[str, list[int]]
+    attached: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, words: tuple[Word, ...]) -> OptionIndex:
+        index = cls({}, {}, {})
+        for i, word in enumerate(words):
+            value = word.text
+            if not value.startswith("-"):
+                continue
+            index.whole.setdefault(value, []).append(i)
+            if value.startswith("--"):
+                if "=" in value:
+                    index.joined.setdefault(value.split("=", 1)[0], []).append(i)
+            elif len(value) > 2:
+                index.attached.setdefault(value[:2], []).append(i)
+        return index
 
 
 @dataclass(frozen=True)
@@ -82,6 +109,11 @@ class Command:
     @property
     def args(self) -> tuple[str, ...]:
         return tuple(w.text for w in self.words)
+
+    @cached_property
+    def options(self) -> OptionIndex:
+        """Where its option-like words are (built once: a long command is asked for many options)."""
+        return OptionIndex.of(self.words)
 
     def writes(self) -> tuple[Word, ...]:
         """Files this command's redirections write (``>``, ``>>``, ``&>``), not ``/dev/*``."""
