@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
+from shipgate.preflight.printed_files import heredoc_words, printed_files
 from shipgate.preflight.runners import steps
 from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import secret_name
@@ -204,24 +205,38 @@ def _returned_to_caller(command: Command, script: Script) -> bool:
     return bool(calls) and all("captured" in c.conditions for c in calls)
 
 
-def _printed_secret(command: Command, script: Script, printers: dict[str, frozenset[str]]) -> str | None:
-    """The secret-named variable ``command`` prints: as an echo/printf operand, or as an argument a function
-    prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``)."""
+def _reaches_log(command: Command, script: Script) -> bool:
+    """What ``command`` prints reaches the install log: not written into a file, fed to a program that reads it
+    (``echo "$KEY" | wg pubkey``), read by ``$(…)`` (``--pwfile=<(echo "$PW")``), thrown away or handed back to a
+    caller that keeps it."""
     if command.writes() or (command.piped_to and not set(command.piped_to) <= _PASS_THROUGH):
-        return None  # into a file, or into a program that reads it (``echo "$KEY" | wg pubkey``)
-    if "captured" in command.conditions:
-        return None  # ``$(echo "$PW" | base64)``, ``--pwfile=<(echo "$PW")``: read, not printed
+        return False
+    if "captured" in command.conditions or _output_discarded(command):
+        return False
+    return not _returned_to_caller(command, script)
+
+
+def _printed_secret(
+    command: Command, script: Script, printers: dict[str, frozenset[str]]
+) -> tuple[str, int] | None:
+    """The secret-named variable ``command`` prints and the line it is printed on: as an echo/printf operand, as
+    an argument a function prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``), or in the heredoc a
+    ``cat`` prints (on the heredoc's line that holds it)."""
     if command.name in printers:
         printed = printers[command.name]
         words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
     elif command.name in _PRINTERS:
         words = operands(command)
+    elif command.name == "cat" and not command.words:
+        words = heredoc_words(command)
     else:
         return None
-    name = _secret_in(words, command, script)
-    if name is None or _output_discarded(command) or _returned_to_caller(command, script):
+    name = _secret_in(words, command, script) if words else None
+    if name is None or not _reaches_log(command, script):
         return None
-    return name
+    if command.name != "cat":
+        return name, command.line
+    return name, next(w.line for w in words if _secret_in([w], command, script) is not None)
 
 
 # A database connection URL or DSN named so (``DATABASE_URL``, ``CMD_DB_URL``, ``SQLALCHEMY_DATABASE_URI``,
@@ -559,15 +574,29 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how "
                     "it is removed.",
                 )
-            name = _printed_secret(command, script, printers)
-            if name is not None:
-                yield at_command(
-                    "preflight.secret_printed",
-                    Severity.MEDIUM,
-                    path=path,
-                    command=command,
-                    variable=name,
-                    message=f"prints ${name} to the output, which ends up in the install log",
-                    remedy="Write the secret to a file readable only by its owner (0600) and print where it is, not "
-                    "its value.",
-                )
+            printed = _printed_secret(command, script, printers)
+            if printed is not None:
+                yield _secret_printed(path, dataclasses.replace(command, line=printed[1]), printed[0], "")
+        yield from _printed_files(path, script)
+
+
+def _printed_files(path: str, script: Script) -> Iterator[Finding]:
+    """``cat FILE`` of a file the script wrote a secret into (printed_files)."""
+    for printed in printed_files(
+        script, lambda words, command: _secret_in(words, command, script), lambda command: _reaches_log(command, script)
+    ):
+        yield _secret_printed(
+            path, printed.printer, printed.name, f" in {printed.path} (written with it on line {printed.written_at})"
+        )
+
+
+def _secret_printed(path: str, command: Command, name: str, where: str) -> Finding:
+    return at_command(
+        "preflight.secret_printed",
+        Severity.MEDIUM,
+        path=path,
+        command=command,
+        variable=name,
+        message=f"prints ${name}{where} to the output, which ends up in the install log",
+        remedy="Write the secret to a file readable only by its owner (0600) and print where it is, not its value.",
+    )

@@ -72,6 +72,9 @@ class Redirect:
     body: str | None = None
     body_line: int | None = None
     fd: str | None = None  # the descriptor written before the operator (``2>`` gives "2"), None when none is
+    # A heredoc's expansions (``${PW}``, ``$TOKEN``), each with its line: the shell fills them in; none when its
+    # marker is quoted (``<<'EOF'``: the body is passed as written).
+    expands: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 import shlex
 from collections import defaultdict
@@ -70,6 +71,9 @@ MAX_DEPTH = 200  # statements, substitutions and pipelines nested in each other
 MAX_NODES = 1_000_000  # syntax nodes visited in one file (a 1 MiB script has ~200k)
 MAX_REPARSE = 3  # sh -c "sh -c '…'" levels read as scripts
 MAX_COMMAND_TEXT = 240
+MAX_HEREDOC_EXPANSIONS = 4096  # expansions of one heredoc body read
+# An unquoted heredoc's expansion (``$NAME``, ``${NAME…}``) or an escaped character (``\\$``: no expansion).
+_HEREDOC_EXPANSION = re.compile(r"\\.|\$\{?([A-Za-z_]\w*)", re.S)
 _LANGUAGE = Language(tree_sitter_bash.language())
 _REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
 _SKIP = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "heredoc_content"})
@@ -525,7 +529,11 @@ class _Reader:
                 op = "<<-" if b"<<-" in (child.text or b"")[:4] else "<<"
                 out.append(
                     Redirect(
-                        op, None, text(body)[: MAX_VALUE * 64] if body else "", self._line(body, ctx) if body else None
+                        op,
+                        None,
+                        text(body)[: MAX_VALUE * 64] if body else "",
+                        self._line(body, ctx) if body else None,
+                        expands=self._heredoc_expansions(child, body, ctx) if body else (),
                     )
                 )
                 rest = next((c for c in child.named_children if c.type in ("pipeline", "command", "list")), None)
@@ -536,6 +544,22 @@ class _Reader:
                 target = next(iter(child.named_children), None)
                 out.append(Redirect("<<<", self.words.word(target) if target else None))
         return tuple(out), piped
+
+    def _heredoc_expansions(self, redirect: Node, body: Node, ctx: _Ctx) -> tuple[tuple[str, int], ...]:
+        """The variables a heredoc's body expands, in order: none when its marker is quoted (``<<'EOF'``,
+        ``<<\\EOF``). Read from the body's text by the shell's rule (``$NAME``, ``${NAME…}``, ``\\$`` escaped), not
+        from the grammar's nodes: tree-sitter-bash 0.25 leaves a ``$`` after a line's leading blanks unparsed."""
+        start = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
+        if start is None or any(q in text(start) for q in "'\"\\"):
+            return ()
+        line, at = self._line(body, ctx), 0
+        source = text(body)[: MAX_VALUE * 64]
+        found = []
+        for m in itertools.islice(_HEREDOC_EXPANSION.finditer(source), MAX_HEREDOC_EXPANSIONS):
+            if m.group(1):
+                line, at = line + source.count("\n", at, m.start()), m.start()
+                found.append((m.group(1), line))
+        return tuple(found)
 
     def _file_redirect(self, node: Node, ctx: _Ctx) -> Redirect:
         op = next((text(c) for c in node.children if not c.is_named), ">")
