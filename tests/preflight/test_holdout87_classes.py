@@ -4,10 +4,16 @@ reported."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, findings
+
+from shipgate.preflight.migration_sources import reads_local_migrations
+from shipgate.preflight.shell.model import Command
+from shipgate.preflight.shell.reader import parse_script
 
 _UNCHECKED = "preflight.migration_unchecked"
 _UNLOCKED = "preflight.migration_unlocked"
+_HIDDEN = "preflight.hidden_migration"
+_OUTSIDE = "preflight.migration_outside_lock"
 
 # -- A: a script for the sqlite3 shell, or SQLite's conflict clause, names SQLite ---------------------------------
 
@@ -48,3 +54,41 @@ def test_a_near_miss_or_in_postgresql_text_and_psql_commands_keep_the_postgresql
     files = {"migrations/0007_note.sql": sql}
     assert codes_at(files, _UNLOCKED) == [5]
     assert codes_at(files, _UNCHECKED) == []
+
+
+# -- B: Flyway or golang-migrate pointed at a local folder of migrations: the package's files, under their lock ---
+
+
+def test_b_flyway_given_a_local_folder_is_neither_hidden_nor_outside_a_lock() -> None:
+    script = (
+        "#!/bin/bash\n"
+        "flyway \\\n"
+        "    -user=$POSTGRES_USER \\\n"
+        '    -url="jdbc:postgresql://$POSTGRES_HOST/app" \\\n'
+        '    -locations="filesystem:$PWD/sql" \\\n'
+        "    migrate\n"
+        "flyway -url=jdbc:postgresql://db/app -locations filesystem:/flyway/sql,filesystem:/flyway/extra migrate\n"
+    )
+    found = findings({"devops/migrate.sh": script})
+    assert [f for f in found if f[0] in (_HIDDEN, _OUTSIDE)] == []
+
+
+def test_b_near_miss_a_jar_classpath_a_remote_location_or_none_stays_hidden() -> None:
+    script = (
+        "#!/bin/bash\n"
+        "flyway -url=jdbc:postgresql://db/app -locations=classpath:db/migration migrate\n"
+        "flyway -url=jdbc:postgresql://db/app -locations=filesystem:sql,s3:bucket/migrations migrate\n"
+        "flyway -url=jdbc:postgresql://db/app migrate\n"
+    )
+    assert codes_at({"devops/migrate.sh": script}, _HIDDEN) == [2, 3, 4]
+
+
+def test_b_golang_migrates_local_and_remote_sources() -> None:
+    def command(line: str) -> Command:
+        return parse_script(line + "\n", path="migrate.sh").commands[0]
+
+    assert reads_local_migrations(command('migrate -path /migrations -database "$DATABASE_URL" up'))
+    assert reads_local_migrations(command("migrate -source=file://db/migrations -database $URL up"))
+    assert not reads_local_migrations(command("migrate -source github://vendor/app/migrations -database $URL up"))
+    assert not reads_local_migrations(command("migrate -database $URL up"))
+    assert not reads_local_migrations(command("goose -dir migrations postgres $URL up"))
