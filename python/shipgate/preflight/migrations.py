@@ -28,6 +28,7 @@ from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
 from shipgate.preflight.migration_history import not_run
+from shipgate.preflight.migration_sources import reads_local_migrations
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
@@ -529,6 +530,8 @@ def _hidden_tool(command: Command) -> bool:
         # <app>db upgrade|migrate (OpenNebula's onedb): the vendor's database tool given its schema upgrade verb
         return [w.text for w in operands(command)][:1] in (["upgrade"], ["migrate"])
     patterns = _HIDDEN.get(name)
+    if reads_local_migrations(command):
+        return False  # the package's own SQL files, under the tool's advisory lock (migration_sources.py)
     if patterns is None and not any(w.text == "db" for w in command.words):
         return False  # neither a known migration tool nor "<app> db upgrade|migrate"
     args = [w.text for w in operands(command)]

@@ -29,7 +29,16 @@ MAX_EXCERPT = 240
 _MYSQL = re.compile(
     r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|^\s*DELIMITER\b|/\*!\d|\bLOCK\s+TABLES\b", re.I | re.M
 )
-_SQLITE = re.compile(r"\bAUTOINCREMENT\b|^\s*PRAGMA\b|\bWITHOUT\s+ROWID\b", re.I | re.M)
+# SQLite's own words; a command of the sqlite3 shell at a line's start (``.bail on``, ``.echo on``, ``.read x.sql``:
+# a script written for that shell, sqlite3(1)); SQLite's conflict clause (``INSERT OR ROLLBACK INTO``, ``UPDATE OR
+# IGNORE``), which neither PostgreSQL nor MySQL accepts.
+_SQLITE = re.compile(
+    r"\bAUTOINCREMENT\b|^\s*PRAGMA\b|\bWITHOUT\s+ROWID\b"
+    r"|^[ \t]*\.(?:bail|echo|headers|mode|read|timeout|open|import|output|once|separator|nullvalue|changes|load)"
+    r"(?:[ \t]|$)"
+    r"|\b(?:INSERT|UPDATE)\s+OR\s+(?:ROLLBACK|ABORT|FAIL|IGNORE|REPLACE)\b",
+    re.I | re.M,
+)
 # Comments before a statement; a line that starts with ``#`` is MySQL's comment, one that starts with a backslash a
 # psql command (``\set ON_ERROR_STOP on``, ``\connect db``): no PostgreSQL statement starts so.
 _LEADING = re.compile(r"^\s*(?:--[^\n]*\n|#[^\n]*\n|\\[^\n]*\n|/\*.*?\*/|\s)*", re.S)
@@ -206,7 +215,7 @@ def engine_bound(s: Statement) -> bool:
 # A word each pattern needs, lowercased: ASCII text without one cannot match it, and ``in`` is ten times faster
 # than the patterns (re.I also matches a few non-ASCII letters to ASCII ones, so other text is searched).
 _MYSQL_WORDS = ("`", "engine", "auto_increment", "unsigned", "delimiter", "/*!", "lock")
-_SQLITE_WORDS = ("autoincrement", "pragma", "without")
+_SQLITE_WORDS = ("autoincrement", "pragma", "without", "\n.", "\n\t.", "\n .", " or ")
 
 
 # SQL comments, MySQL's ``/*!50001 … */`` excepted (executable there): text, not the file's dialect (Prisma writes
@@ -221,12 +230,12 @@ _TEXT = re.compile(
 
 def _dialect(text: str, postgres_ok: bool) -> str:
     sample = text[: 256 * 1024]
-    lower = sample.lower() if sample.isascii() else None
+    lower = ("\n" + sample.lower()) if sample.isascii() else None  # a line start before the first line too
     if lower is not None and not any(w in lower for w in (*_MYSQL_WORDS, *_SQLITE_WORDS)):
         return "postgresql" if postgres_ok else "unknown"  # no word either dialect needs, in text or code
     if "--" in sample or "/*" in sample or "'" in sample or "$" in sample:
         sample = _TEXT.sub(" ", sample)
-        lower = sample.lower() if lower is not None else None
+        lower = ("\n" + sample.lower()) if lower is not None else None
     if (lower is None or any(w in lower for w in _MYSQL_WORDS)) and _MYSQL.search(sample):
         return "mysql"
     if (lower is None or any(w in lower for w in _SQLITE_WORDS)) and _SQLITE.search(sample):
