@@ -10,28 +10,17 @@ holdout43's pkgsite; hold-out round 87). A location of another kind (``classpath
 
 from __future__ import annotations
 
+from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command
 
 # golang-migrate's source options (the flag package takes ``-name value``, ``-name=value`` and ``--name``).
-_MIGRATE_PATH = frozenset({"-path", "--path"})
-_MIGRATE_SOURCE = frozenset({"-source", "--source"})
-_FLYWAY_LOCATIONS = frozenset({"-locations", "--locations"})
+_MIGRATE_PATH = ("-path", "--path")
+_MIGRATE_SOURCE = ("-source", "--source")
+_FLYWAY_LOCATIONS = ("-locations", "--locations")
 
 
-def _option_values(command: Command, names: frozenset[str]) -> list[str]:
-    """Values of single- or double-dash options ``names``, as ``-name value`` or ``-name=value``."""
-    out: list[str] = []
-    words = command.words
-    for i, word in enumerate(words):
-        text = word.text
-        name, eq, value = text.partition("=")
-        if name not in names:
-            continue
-        if eq:
-            out.append(value)
-        elif i + 1 < len(words):
-            out.append(words[i + 1].text)
-    return out
+def _option_values(command: Command, names: tuple[str, ...]) -> list[str]:
+    return [word.text for word in option_values(command, *names)]
 
 
 def _flyway_local(command: Command) -> bool:

@@ -275,13 +275,14 @@ def _closes_cluster(tool: str, value: str, takes: frozenset[str]) -> bool:
 
 
 def option_values(command: Command, *names: str) -> list[Word]:
-    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x``), in the order
-    they are written; found through the command's option index, so a long command costs its matches only."""
+    """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x`` and ``-path=x`` for
+    long ones), in the order they are written; found through the command's option index, so a long command costs
+    its matches only."""
     hits: list[tuple[int, int, Word]] = []
     words, index = command.words, command.options
     for n, name in enumerate(names):
         hits.extend((i, n, words[i + 1]) for i in index.whole.get(name, ()) if i + 1 < len(words))
-        if name.startswith("--"):
+        if len(name) > 2:
             hits.extend((i, n, _rest(words[i], len(name) + 1)) for i in index.joined.get(name, ()))
         elif len(name) == 2:
             hits.extend((i, n, _rest(words[i], 2)) for i in index.attached.get(name, ()))

@@ -40,8 +40,8 @@ class Word:
 @dataclass(frozen=True)
 class OptionIndex:
     """The positions of a command's words that start with ``-``, by how an option can be written: ``whole``
-    (``-o``, ``--output``: the value is the next word), ``joined`` (``--output=x`` under ``--output``) and
-    ``attached`` (``-ox`` under ``-o``)."""
+    (``-o``, ``--output``: the value is the next word), ``joined`` (``--output=x`` under ``--output``; also Go's
+    flag package's ``-locations=x``) and ``attached`` (``-ox`` under ``-o``)."""
 
     whole: dict[str, list[int]]
     joined: dict[str, list[int]]
@@ -55,10 +55,9 @@ class OptionIndex:
             if not value.startswith("-"):
                 continue
             index.whole.setdefault(value, []).append(i)
-            if value.startswith("--"):
-                if "=" in value:
-                    index.joined.setdefault(value.split("=", 1)[0], []).append(i)
-            elif len(value) > 2:
+            if "=" in value:
+                index.joined.setdefault(value.split("=", 1)[0], []).append(i)
+            if not value.startswith("--") and len(value) > 2:
                 index.attached.setdefault(value[:2], []).append(i)
         return index
 
