@@ -1,0 +1,39 @@
+"""Classes the eighty-sixth hold-out set showed (tests/preflight/holdout86: installers, self-hosted update scripts
+and container entrypoints picked at random), each as its minimal construct next to a near-miss that must stay
+quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+MIGRATION = "preflight.hidden_migration"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: an application script told by a long option to update its schema ------------------------------------------
+
+
+def test_a_script_given_a_schema_update_option_is_a_hidden_migration() -> None:
+    start = _text(
+        "#!/bin/sh -e",  # 1
+        "DST_DIR=/var/www/html/app",  # 2
+        "php83 $DST_DIR/update.php --update-schema=force-yes",  # 3
+        "php /srv/app/cli.php --upgrade-db",  # 4
+        "exec php-fpm83 --nodaemonize",  # 5
+    )
+    assert codes_at({"startup.sh": start}, MIGRATION) == [3, 4]
+
+
+def test_near_miss_a_other_options_a_declined_update_and_the_interpreters_own_option_stay_quiet() -> None:
+    start = _text(
+        "#!/bin/sh -e",  # 1
+        "php83 /srv/app/update.php --feeds --quiet",  # 2
+        "php83 /srv/app/update.php --update-schema=no",  # 3
+        "php83 /srv/app/update.php --update-schema --help",  # 4
+        "php83 /srv/app/update.php --user-check-password admin:x",  # 5
+        "curl --update-schema https://example.com/x.php",  # 6
+    )
+    assert codes_at({"startup.sh": start}, MIGRATION) == []
