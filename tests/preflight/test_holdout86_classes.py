@@ -7,6 +7,7 @@ from __future__ import annotations
 from preflight_kit import codes_at
 
 MIGRATION = "preflight.hidden_migration"
+PRIVILEGE = "preflight.implicit_privilege"
 
 
 def _text(*lines: str) -> str:
@@ -37,3 +38,34 @@ def test_near_miss_a_other_options_a_declined_update_and_the_interpreters_own_op
         "curl --update-schema https://example.com/x.php",  # 6
     )
     assert codes_at({"startup.sh": start}, MIGRATION) == []
+
+
+# -- C: an entry right in /var removed, or a link put in its place --------------------------------------------------
+
+
+def test_c_removing_or_linking_an_entry_of_var_needs_root() -> None:
+    entrypoint = _text(
+        "#!/usr/bin/env sh",  # 1
+        "cd /usr/local/share/app",  # 2
+        "rm -r /var/www",  # 3
+        "ln -s $(pwd)/site /var/www",  # 4
+        "exec /usr/bin/supervisord -c /etc/supervisord.conf",  # 5
+    )
+    assert codes_at({"docker-entrypoint.sh": entrypoint}, PRIVILEGE) == [3, 4]
+
+
+def test_near_miss_c_entries_below_var_www_a_link_to_var_and_a_root_checked_script_stay_quiet() -> None:
+    below = _text(
+        "#!/usr/bin/env sh",  # 1
+        "rm -rf /var/www/html/cache",  # 2
+        "ln -s /srv/site /var/www/html/site",  # 3
+        "ln -s /var/www /srv/www",  # 4
+    )
+    assert codes_at({"docker-entrypoint.sh": below}, PRIVILEGE) == []
+    checked = _text(
+        "#!/bin/sh",  # 1
+        'if [ "$(id -u)" -ne 0 ]; then echo "run as root"; exit 1; fi',  # 2
+        "rm -r /var/www",  # 3
+        "ln -s /srv/site /var/www",  # 4
+    )
+    assert codes_at({"docker-entrypoint.sh": checked}, PRIVILEGE) == []

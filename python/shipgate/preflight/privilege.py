@@ -236,6 +236,21 @@ def _makes_shipped_dirs(command: Command) -> bool:
 
 # A directory made or removed right under / (``mkdir /oxipng-install``): / is root's.
 _TOP_LEVEL_ENTRY = re.compile(r"^/[\w.-]+/?$")
+# An entry right in /var, which is root's (mode 0755) as / is: a directory removed there or a link put in its place.
+_VAR_ENTRY = re.compile(r"^/var/[\w.-]+/?$")
+
+
+def _var_entry_replaced(command: Command) -> bool:
+    """``rm -r /var/www`` or ``ln -s $(pwd)/site /var/www`` (the link's name, the last of two operands): a change
+    of /var's own entries, which needs root whoever owns the entry's contents."""
+    ops = operands(command)
+    if command.name == "rm":
+        named = ops
+    elif command.name == "ln" and len(ops) == 2:
+        named = ops[1:]
+    else:
+        return False
+    return any(w.value is not None and _VAR_ENTRY.match(w.text) for w in named)
 
 
 # The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
@@ -400,6 +415,8 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         w.value is not None and _TOP_LEVEL_ENTRY.match(w.text) for w in operands(command)
     ):
         return f"{name} of a directory in /", command.line
+    if _var_entry_replaced(command):
+        return f"{name} of an entry in /var", command.line
     return None
 
 
