@@ -69,3 +69,29 @@ def test_near_miss_c_entries_below_var_www_a_link_to_var_and_a_root_checked_scri
         "ln -s /srv/site /var/www",  # 4
     )
     assert codes_at({"docker-entrypoint.sh": checked}, PRIVILEGE) == []
+
+
+# -- B: $UID is the running shell's uid in bash, an environment variable in a POSIX sh ----------------------------
+
+_FIXPERMS = (
+    'if [ -z "$GID" ]; then',  # 2
+    '\tGID="$UID"',  # 3
+    "fi",  # 4
+    "fixperms() {",  # 5
+    "\tchown -R $UID:$GID /data /opt/bridge",  # 6
+    "}",  # 7
+    "cd /data",  # 8
+    "fixperms",  # 9
+    "exec su-exec $UID:$GID /usr/bin/bridge",  # 10
+)
+
+
+def test_b_chown_to_uid_under_a_posix_sh_gives_the_files_to_the_configured_account() -> None:
+    assert codes_at({"docker-run.sh": _text("#!/bin/sh", *_FIXPERMS)}, PRIVILEGE) == [6]
+    assert codes_at({"docker-run.sh": _text("#!/usr/bin/env sh", *_FIXPERMS)}, PRIVILEGE) == [6]
+
+
+def test_near_miss_b_uid_under_bash_and_user_under_sh_are_the_invoking_account() -> None:
+    assert codes_at({"docker-run.sh": _text("#!/bin/bash", *_FIXPERMS)}, PRIVILEGE) == []
+    own = _text("#!/bin/sh", 'chown -R "$USER" /data', 'chown "$(id -u):$(id -g)" /data/x')
+    assert codes_at({"docker-run.sh": own}, PRIVILEGE) == []
