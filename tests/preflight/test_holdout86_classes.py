@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+CREDENTIAL = "preflight.hardcoded_credential"
 MIGRATION = "preflight.hidden_migration"
 PRIVILEGE = "preflight.implicit_privilege"
 
@@ -95,3 +96,26 @@ def test_near_miss_b_uid_under_bash_and_user_under_sh_are_the_invoking_account()
     assert codes_at({"docker-run.sh": _text("#!/bin/bash", *_FIXPERMS)}, PRIVILEGE) == []
     own = _text("#!/bin/sh", 'chown -R "$USER" /data', 'chown "$(id -u):$(id -g)" /data/x')
     assert codes_at({"docker-run.sh": own}, PRIVILEGE) == []
+
+
+# -- F: a password given to an option that tests it against the account, not one that sets it ----------------------
+
+
+def test_f_an_option_that_checks_a_password_is_no_credential() -> None:
+    start = _text(
+        "#!/bin/sh -e",  # 1
+        'if php83 /srv/app/update.php --user-check-password "admin:password"; then',  # 2
+        "  echo default",  # 3
+        "fi",  # 4
+        "app-cli --verify-password s3cretPw9",  # 5
+    )
+    assert codes_at({"startup.sh": start}, CREDENTIAL) == []
+
+
+def test_near_miss_f_an_option_that_sets_a_password_or_a_checkpoint_secret_stays_reported() -> None:
+    start = _text(
+        "#!/bin/sh -e",  # 1
+        'php83 /srv/app/update.php --user-set-password "admin:s3cretPw9"',  # 2
+        "app-cli --checkpoint-password s3cretPw9",  # 3
+    )
+    assert codes_at({"startup.sh": start}, CREDENTIAL) == [2, 3]
