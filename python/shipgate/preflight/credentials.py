@@ -85,9 +85,11 @@ _PASSWORD_OPTIONS = (
     "--apikey",
     "--client-secret",
 )
-# not a switch about one (``adduser --disabled-password``, ``--ask-password``, ``--random-password``)
+# not a switch about one (``adduser --disabled-password``, ``--ask-password``, ``--random-password``), nor a test of
+# one against the account (``update.php --user-check-password "admin:password"``: is the shipped default still set?)
 _SECRET_OPTION = re.compile(
-    r"--(?!no-|disabled?-|ask-|prompt-|random-|generate-|empty-)[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$"
+    r"--(?!no-|disabled?-|ask-|prompt-|random-|generate-|empty-)(?!(?:[a-z0-9]+-)*(?:check|verify)-pass(?:word|wd)$)"
+    r"[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$"
 )
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")

@@ -32,6 +32,7 @@ from shipgate.preflight.migration_sources import reads_local_migrations
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
+from shipgate.preflight.schema_options import updates_schema_by_option
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
@@ -503,7 +504,8 @@ def _upgrade_jar(command: Command) -> bool:
 
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
-    if _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command) or _upgrade_jar(command):
+    named = _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command)
+    if named or _upgrade_jar(command) or updates_schema_by_option(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if _console_schema_change(name, command) or _unattended_updater(command):
         return not any(w.text in ("-h", "--help") for w in command.words)

@@ -236,17 +236,34 @@ def _makes_shipped_dirs(command: Command) -> bool:
 
 # A directory made or removed right under / (``mkdir /oxipng-install``): / is root's.
 _TOP_LEVEL_ENTRY = re.compile(r"^/[\w.-]+/?$")
+# An entry right in /var, which is root's (mode 0755) as / is: a directory removed there or a link put in its place.
+_VAR_ENTRY = re.compile(r"^/var/[\w.-]+/?$")
+
+
+def _var_entry_replaced(command: Command) -> bool:
+    """``rm -r /var/www`` or ``ln -s $(pwd)/site /var/www`` (the link's name, the last of two operands): a change
+    of /var's own entries, which needs root whoever owns the entry's contents."""
+    ops = operands(command)
+    if command.name == "rm":
+        named = ops
+    elif command.name == "ln" and len(ops) == 2:
+        named = ops[1:]
+    else:
+        return False
+    return any(w.value is not None and _VAR_ENTRY.match(w.text) for w in named)
 
 
 # The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
 _SELF_OWNER = re.compile(
     r"^(?:\$\(\s*id\s+-[ug]n?\s*\)|`\s*id\s+-[ug]n?\s*`|\$\(\s*whoami\s*\)|\$\{?(?:USER|LOGNAME|E?UID)\}?)$"
 )
+# ``$UID``/``$EUID``: the running shell's ids in bash and zsh only; a POSIX sh leaves them to the environment.
+_SHELL_UID = re.compile(r"^\$\{?E?UID\}?$")
 
 
-def _own_user(owner: str) -> bool:
+def _own_user(owner: str, shell_uid: bool = True) -> bool:
     parts = [p for p in owner.strip("\"'").split(":") if p]
-    return bool(parts) and all(_SELF_OWNER.match(p) for p in parts)
+    return bool(parts) and all(_SELF_OWNER.match(p) and (shell_uid or not _SHELL_UID.match(p)) for p in parts)
 
 
 # ``$(stat -c "%u:%g" DIR)`` (also ``%U:%G``, ``--format=``, ``-c %u``): the owner a path already has.
@@ -265,10 +282,10 @@ def _kept_owner(command: Command, owner: Word) -> bool:
     return bool(targets) and targets == {m.group(1).rstrip("/")}
 
 
-def _assigned_own_user(owner: Word) -> bool:
+def _assigned_own_user(owner: Word, shell_uid: bool = True) -> bool:
     """``local owner="$(id -u)"; chown -R $owner:$group DIR``: variables the script assigned the invoking user's
     ids, read through the word's shape (a ``$USER`` the script does not assign stays the environment's account)."""
-    return owner.assigned_at is not None and _own_user(owner.text)
+    return owner.assigned_at is not None and _own_user(owner.text, shell_uid)
 
 
 def _tar_extracts(args: list[str]) -> bool:
@@ -334,10 +351,13 @@ def elsewhere(command: Command) -> bool:
     return bool(inside) and not (inside == {"systemd-nspawn"} and command.via is None)
 
 
-def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+def root_only(
+    command: Command, functions: frozenset[str] = frozenset(), *, shell_uid: bool = True
+) -> tuple[str, int] | None:
     """What makes ``command`` need root on a usual system, and the line to report it on (a redirection of a
     ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does.
-    ``functions`` are the script's own (a ``start`` function is not Upstart's ``start``)."""
+    ``functions`` are the script's own (a ``start`` function is not Upstart's ``start``); ``shell_uid``: ``$UID`` is
+    the running shell's uid (bash, zsh), not a POSIX sh's environment variable."""
     name = command.name or ""
     if "systemd-nspawn" in command.wrappers:
         return "systemd-nspawn starts a container", command.line
@@ -361,7 +381,9 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
             return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
         owner = operands(command)[:1]
         if name == "chown" and owner and (
-            _own_user(owner[0].raw) or _assigned_own_user(owner[0]) or _kept_owner(command, owner[0])
+            _own_user(owner[0].raw, shell_uid)
+            or _assigned_own_user(owner[0], shell_uid)
+            or _kept_owner(command, owner[0])
         ):
             return None
         return f"{name} changes system state", command.line
@@ -400,6 +422,8 @@ def root_only(command: Command, functions: frozenset[str] = frozenset()) -> tupl
         w.value is not None and _TOP_LEVEL_ENTRY.match(w.text) for w in operands(command)
     ):
         return f"{name} of a directory in /", command.line
+    if _var_entry_replaced(command):
+        return f"{name} of an entry in /var", command.line
     return None
 
 
@@ -863,7 +887,7 @@ def _implicit_steps(
             continue
         if any(command.function == f and command.line > line for f, line in script.privilege_guards):
             continue  # the function returned before this step when the run lacked the privilege
-        found = root_only(command, functions) or _in_system_dir(command, cwd)
+        found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
         if found is None and not script.root_checks:
             found = _write_on_some_platform(command, script)
             found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)

@@ -219,6 +219,9 @@ class Script:
     functions: tuple[str, ...] = Names()  # a Names from the reader
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
     xtrace: bool = False  # #!/bin/bash -x: every command is traced from the first line
+    # #!/bin/sh, dash or ash: $UID and $EUID are the environment's variables (a container's configured account), not
+    # the ids bash sets for the running shell
+    posix_sh: bool = False
     # Why the script was not (fully) read: over a node/depth bound, or not parseable at all.
     incomplete: str | None = None
     parse_errors: int = 0

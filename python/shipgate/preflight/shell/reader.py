@@ -1559,6 +1559,7 @@ def _fails(node: Node) -> bool:
 
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
 _SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
+_SHEBANG_SH = re.compile(rb"^#![ \t]*\S*/(?:env[ \t]+)?(?:sh|dash|ash)(?:[ \t]|\r?\n|$)")
 
 
 def _check_kind(runs_when: str, ending: str | None) -> str:
@@ -1594,6 +1595,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         functions=functions,
         errexit=reader.errexit,
         xtrace=bool(_SHEBANG_X.match(data)),
+        posix_sh=bool(_SHEBANG_SH.match(data)),
         incomplete=reader.incomplete,
         parse_errors=reader.errors,
         lines=data.count(b"\n") + 1,
