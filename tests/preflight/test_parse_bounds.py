@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from preflight_kit import package, run
 
 from shipgate.preflight import js_script
@@ -99,3 +100,24 @@ def test_a_command_of_thousands_of_options_is_indexed_once() -> None:
     assert len(option_values(command, "-o", "--output")) == 1600
     [command] = parse_script("curl -sLoa --output=b -o c -xd -- -o e https://h.example/\n", path="x.sh").commands
     assert [w.text for w in option_values(command, "-o", "--output", "-x")] == ["b", "c", "d", "e"]
+
+
+@pytest.mark.timeout(60)
+def test_nine_thousand_deletes_are_judged_without_rescanning_the_script() -> None:
+    """Each ``rm -rf`` asks whether the script set its target aside, unpacked it or staged its replacement: from
+    the script's index of commands by name, not a scan of every command per delete (9,000 deletes took about 80
+    CPU s so; now a few)."""
+    lines = [f'T{i}=$(mktemp -d)\nrm -rf "$T{i}"\nrm -rf /var/lib/app/{i}' for i in range(9_000)]
+    found = run(package({"scripts/install.sh": "#!/bin/bash\nset -e\n" + "\n".join(lines) + "\n"}))
+    assert sum(f.code == "preflight.destructive_delete" for f in found) == 9_000
+
+
+@pytest.mark.timeout(60)
+def test_nine_thousand_functions_setting_one_global_are_read_without_comparing_every_pair() -> None:
+    """Each function sets the global ``DIR`` and fetches into it: the values a command may see come from the
+    assignments of its own function and the top level (an index by function), and those other functions set from
+    a bounded window, not every pair of the 9,000 (about 90 CPU s so; now a few)."""
+    bodies = [f'f{i}() {{\n  DIR=/opt/app{i}\n  curl -fsSL https://h{i}.example/x -o "$DIR/x"\n}}' for i in range(9_000)]
+    source = "#!/bin/bash\nset -e\n" + "\n".join(bodies) + "\n" + "\n".join(f"f{i}" for i in range(9_000)) + "\n"
+    found = run(package({"scripts/install.sh": source}))
+    assert sum(f.code == "preflight.external_endpoint" for f in found) == 9_000

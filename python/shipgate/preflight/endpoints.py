@@ -14,6 +14,7 @@ addresses (``hosts.is_internal``) are never reported; ``example.com`` and ``*.te
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import posixpath
 import re
 from collections.abc import Iterator, Sequence, Set
@@ -308,12 +309,17 @@ _LOCAL_DECLARATION = re.compile(r"^\s*(?:local|declare|typeset)\b")
 def _set_elsewhere(script: Script, name: str, command: Command) -> list[Assignment]:
     """Global assignments of ``name`` above ``command`` written in another function (``setup() { link="https://…";
     }`` before ``download() { curl "$link"; }``), which the shell keeps once that function ran; a ``local`` one is
-    the function's own. :func:`alternatives` gives those of the command's own function and the top level."""
-    return [
+    the function's own. :func:`alternatives` gives those of the command's own function and the top level. Bounded
+    as alternatives are: the latest ``_ELSEWHERE`` in source order (the caller keeps the last eight by line)."""
+    found = (
         a
-        for a in script.bindings(name)
+        for a in reversed(script.bindings(name))
         if a.line < command.line and a.function not in (None, command.function) and not _LOCAL_DECLARATION.match(a.raw)
-    ]
+    )
+    return list(itertools.islice(found, _ELSEWHERE))[::-1]
+
+
+_ELSEWHERE = 64
 
 
 def _through_body(call: Command, bound: Sequence[Command]) -> list[tuple[Command, str, Word]]:

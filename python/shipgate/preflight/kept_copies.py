@@ -97,8 +97,8 @@ def set_aside_copy(script: Script, command: Command, target: str) -> bool:
     """``target`` is where an earlier ``mv``/``cp``/``rsync`` of the script put a directory of data
     (``mv /var/lib/postgresql/lib /var/lib/postgresql/lib.bak``): the copy kept as the rollback."""
     target = _clean(target)
-    for c in script.commands:
-        if c.name not in _COPIES or c.line >= command.line:
+    for c in script.named(*_COPIES):
+        if c.line >= command.line:
             continue
         words = operands(c)
         if len(words) > 1 and _clean(words[-1].text) == target and any(w.text.startswith("/") for w in words[:-1]):

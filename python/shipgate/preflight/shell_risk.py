@@ -203,9 +203,7 @@ def _set_aside(script: Script, target: str) -> bool:
     """The script copies or moves ``target`` (or a directory holding it) elsewhere (``mv /var/lib/ldap
     "$TMPDIR"``, ``cp -a /srv/app /srv/app.prev``): the data it deletes is kept, as the remedy asks."""
     target = target.rstrip("/")
-    for c in script.commands:
-        if c.name not in ("cp", "mv", "rsync"):
-            continue
+    for c in script.named("cp", "mv", "rsync"):
         sources = [w.text.rstrip("/") for w in operands(c)[:-1]]
         if any(s.startswith("/") and (target == s or target.startswith(s + "/")) for s in sources):
             return True
@@ -220,9 +218,7 @@ def _unpacked_tree(script: Script, target: str) -> bool:
     ``rm -rf /opt/src/libreswan-3.17``): the script's own build or staging copy, removed before it is unpacked
     again or after it was built and installed, not data the product keeps."""
     name = target.rstrip("/").rsplit("/", 1)[-1]
-    for c in script.commands:
-        if c.name not in ("tar", "unzip", "bsdtar"):
-            continue
+    for c in script.named("tar", "unzip", "bsdtar"):
         for word in c.words:
             archive = word.text.rsplit("/", 1)[-1]
             if _ARCHIVE_SUFFIX.search(archive) and _ARCHIVE_SUFFIX.sub("", archive) == name:
@@ -245,8 +241,8 @@ def _replaced_by_staged(script: Script, command: Command, target: str) -> bool:
     """``rm -rf $DIR/src`` then ``mv $DIR/src-new $DIR/src``: the delete makes room for the new version the script
     staged beside it (the swap of a program tree), not a loss of data."""
     target = target.rstrip("/")
-    for c in script.commands:
-        if c.name != "mv" or c.line <= command.line or c.function != command.function:
+    for c in script.named("mv"):
+        if c.line <= command.line or c.function != command.function:
             continue
         words = [w.text.rstrip("/") for w in operands(c)]
         if len(words) == 2 and words[1] == target and words[0] in {target + s for s in _STAGED_SUFFIXES}:

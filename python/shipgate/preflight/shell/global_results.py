@@ -33,13 +33,16 @@ def global_results(script: Script) -> dict[int, frozenset[str]]:
     ``$RETVAL``, and the value as the reader gives it (a copy of a variable assigned once reads as that value)."""
     runners = argument_runners(script)
     commands = (run_through(c, runners) for c in script.commands if c.function is not None)
-    fetches = [c for c in commands if c.name in ("curl", "wget", "fetch")]
+    fetches: dict[str | None, list[Command]] = {}
+    for c in commands:
+        if c.name in ("curl", "wget", "fetch"):
+            fetches.setdefault(c.function, []).append(c)
     found: dict[int, set[str]] = {}
     for a in script.assignments:
         path = a.value if a.value is not None else a.shape
         if a.function is None or not path:
             continue
-        for fetch in fetches:
-            if fetch.function == a.function and fetch.line < a.line and _names_saved_file(path, fetch):
+        for fetch in fetches.get(a.function, ()):
+            if fetch.line < a.line and _names_saved_file(path, fetch):
                 found.setdefault(fetch.line, set()).update((f"${a.name}", path))
     return {line: frozenset(names) for line, names in found.items()}

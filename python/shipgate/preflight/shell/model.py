@@ -117,6 +117,11 @@ class Command:
         """Where its option-like words are (built once: a long command is asked for many options)."""
         return OptionIndex.of(self.words)
 
+    def __getstate__(self) -> dict[str, object]:
+        """The fields, without the option index (rebuilt where it is needed, not sent between processes)."""
+        state = self.__dict__
+        return {k: v for k, v in state.items() if k != "options"} if "options" in state else state
+
     def writes(self) -> tuple[Word, ...]:
         """Files this command's redirections write (``>``, ``>>``, ``&>``), not ``/dev/*``."""
         return tuple(
@@ -242,10 +247,36 @@ class Script:
             self.__dict__[_BY_NAME] = index  # a cache, not a field: frozen fields are not touched
         return index.get(name, ())
 
+    def bindings_in(self, name: str, *functions: str | None) -> tuple[Assignment, ...]:
+        """The assignments of ``name`` written in one of ``functions`` (None: at the top level), in source order."""
+        index: dict[tuple[str, str | None], list[int]] | None = self.__dict__.get(_BY_FUNCTION)
+        if index is None:
+            index = {}
+            for i, a in enumerate(self.assignments):
+                index.setdefault((a.name, a.function), []).append(i)
+            self.__dict__[_BY_FUNCTION] = index  # a cache, not a field
+        found = [i for function in dict.fromkeys(functions) for i in index.get((name, function), ())]
+        return tuple(self.assignments[i] for i in (sorted(found) if len(functions) > 1 else found))
+
+    def named(self, *names: str) -> tuple[Command, ...]:
+        """The commands called one of ``names``, in source order (from an index of the commands by name, made on
+        the first call: a check that looks for the script's ``mv``s once per ``rm`` costs the ``mv``s, not the
+        script)."""
+        index: dict[str | None, list[int]] | None = self.__dict__.get(_COMMANDS_BY_NAME)
+        if index is None:
+            index = {}
+            for i, command in enumerate(self.commands):
+                index.setdefault(command.name, []).append(i)
+            self.__dict__[_COMMANDS_BY_NAME] = index  # a cache, not a field
+        if len(names) == 1:
+            return tuple(self.commands[i] for i in index.get(names[0], ()))
+        return tuple(self.commands[i] for i in sorted(i for name in names for i in index.get(name, ())))
+
     def __getstate__(self) -> dict[str, object]:
-        """The fields, without the index :meth:`bindings` keeps (a worker sends its scripts back without it)."""
+        """The fields, without the indexes :meth:`bindings`, :meth:`bindings_in` and :meth:`named` keep (a worker
+        sends its scripts back without them)."""
         state = self.__dict__
-        return {k: v for k, v in state.items() if k != _BY_NAME} if _BY_NAME in state else state
+        return {k: v for k, v in state.items() if k not in _CACHES} if _CACHES & state.keys() else state
 
     def falls_back(self, name: str, line: int) -> bool:
         """Whether ``line`` runs only when ``name`` is unset or empty."""
@@ -253,3 +284,6 @@ class Script:
 
 
 _BY_NAME = "_bindings_by_name"  # where Script.bindings keeps its index, beside the fields
+_COMMANDS_BY_NAME = "_commands_by_name"  # where Script.named keeps its index
+_BY_FUNCTION = "_bindings_by_function"  # where Script.bindings_in keeps its index
+_CACHES = frozenset({_BY_NAME, _COMMANDS_BY_NAME, _BY_FUNCTION})

@@ -42,7 +42,7 @@ def alternatives(script: Script, name: str, command: Command) -> list[Assignment
     those a later one overwrites on every path (written in the same block or in a block around theirs: ``U=a; U=b``
     leaves only ``b``). What is left are alternatives the run picks among (``case`` items, ``if``/``else``
     branches): ``case $CHANNEL in stable) URL=…;; nightly) URL=…;; esac`` may contact either host."""
-    above = [a for a in script.bindings(name) if a.line < command.line and a.function in (command.function, None)]
+    above = [a for a in script.bindings_in(name, command.function, None) if a.line < command.line]
     above = above[-_ALTERNATIVES:]  # bounded: the kill test below compares every pair
     if command.function is not None and any(
         a.function == command.function and within(command.block, a.block) for a in above

@@ -40,7 +40,7 @@ def _first_call(script: Script, command: Command) -> Command | None:
     are the ones set above that call."""
     if command.function is None:
         return None
-    return next((c for c in script.commands if c.name == command.function and c.function is None), None)
+    return next((c for c in script.named(command.function) if c.function is None), None)
 
 
 def _expand(script: Script, written: str, at: Command, depth: int) -> list[str]:
