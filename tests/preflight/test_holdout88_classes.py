@@ -43,3 +43,35 @@ def test_a_settings_that_keep_the_check_or_choose_plaintext_stay_quiet() -> None
         "  ignore_ssl_hosts: vendor.internal",
     )
     assert codes_at({"docker-compose.yml": kept}, TLS) == []
+
+
+# -- B: a server's settings file switches its authentication off at the top level --------------------------------
+
+AUTH = "preflight.authentication_disabled"
+
+
+def test_b_top_level_authentication_switches_off() -> None:
+    yaml = _text("auth_enabled: false", "", "server:", "  http_listen_port: 3100", "  grpc_listen_port: 9096")
+    assert codes_at({"cmd/server/local-config.yaml": yaml}, AUTH) == [1]
+    env = _text("# server", "VENDOR_PORT=8080", "DISABLE_AUTH=true")
+    assert codes_at({".env.example": env}, AUTH) == [3]
+    code_server = _text("bind-addr: 0.0.0.0:8080", "auth: none", "cert: false")
+    assert codes_at({"config/config.yaml": code_server}, AUTH) == [2]
+    toml = _text('title = "vendor"', "require_auth = false", "", "[http]", "port = 8080")
+    assert codes_at({"etc/vendor.toml": toml}, AUTH) == [2]
+
+
+def test_b_nested_switches_loopback_servers_and_other_files_stay_quiet() -> None:
+    nested = _text("smtp:", "  host: mail.vendor.io", "  auth_enabled: false")
+    assert codes_at({"config/config.yaml": nested}, AUTH) == []
+    on = _text("auth_enabled: true", "server:", "  http_listen_port: 3100")
+    assert codes_at({"config/config.yaml": on}, AUTH) == []
+    loopback = _text("auth_enabled: false", "server:", "  http_listen_address: 127.0.0.1", "  http_listen_port: 3100")
+    assert codes_at({"config/config.yaml": loopback}, AUTH) == []
+    assert codes_at({"config/code-server.yaml": _text("bind-addr: localhost:8080", "auth: none")}, AUTH) == []
+    section = _text("[mail]", "auth_enabled = false")
+    assert codes_at({"etc/vendor.ini": section}, AUTH) == []
+    source = _text("AUTH_ENABLED = False", "def main() -> None:", "    pass")
+    assert codes_at({"vendor/settings.py": source}, AUTH) == []
+    documented = _text("auth_enabled: false", "server:", "  http_listen_port: 9009")
+    assert codes_at({"docs/configuration/single-process.yaml": documented}, AUTH) == []
