@@ -75,3 +75,36 @@ def test_b_nested_switches_loopback_servers_and_other_files_stay_quiet() -> None
     assert codes_at({"vendor/settings.py": source}, AUTH) == []
     documented = _text("auth_enabled: false", "server:", "  http_listen_port: 9009")
     assert codes_at({"docs/configuration/single-process.yaml": documented}, AUTH) == []
+
+
+# -- D: ``key:`` fields of a list under a setting named for keys (APISIX's ``admin_key:``) --------------------------
+
+CRED = "preflight.hardcoded_credential"
+
+
+def test_d_keys_listed_under_a_key_setting_are_secrets() -> None:
+    yaml = _text(
+        "gateway:",
+        "  node_listen: 9080",
+        "  admin_key:",
+        "    -",
+        '      name: "admin"',
+        "      key: 9f3ac1e07b2d4e8fa61c5d0b37e2f914",
+        "      role: admin",
+        "    - name: viewer",
+        "      key: 51d7e0a2c9b84f3e8a6d2c1b0f9e7a35",
+        "  enable_ipv6: true",
+        "  key: 1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+    )
+    assert codes_at({"conf/config.yaml": yaml}, CRED) == [6, 9]
+    tokens = _text("api_tokens:", "  - name: ci", "    token: Zq8vR2mK7pX4wN9sL3tY6bH1")
+    assert codes_at({"config/vendor.yml": tokens}, CRED) == [3]
+
+
+def test_d_public_keys_words_and_other_lists_stay_quiet() -> None:
+    public = _text("ssh_keys:", "  - name: ops", "    key: AAAAC3NzaC1lZDI1NTE5AAAAIGx7q2m9Zr8Kp4VwT1sYbN3cH6fJ0dL5eR2uQ7aW9oXy")
+    assert codes_at({"config/users.yml": public}, CRED) == []
+    words = _text("admin_key:", "  - name: admin", "    key: changeme", "  - name: viewer", "    key: viewer-key-here")
+    assert codes_at({"conf/config.yaml": words}, CRED) == []
+    other = _text("translations:", "  - key: 9f3ac1e07b2d4e8fa61c5d0b37e2f914", "    value: Welcome back")
+    assert codes_at({"conf/i18n.yaml": other}, CRED) == []
