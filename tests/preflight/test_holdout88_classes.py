@@ -102,7 +102,9 @@ def test_d_keys_listed_under_a_key_setting_are_secrets() -> None:
 
 
 def test_d_public_keys_words_and_other_lists_stay_quiet() -> None:
-    public = _text("ssh_keys:", "  - name: ops", "    key: AAAAC3NzaC1lZDI1NTE5AAAAIGx7q2m9Zr8Kp4VwT1sYbN3cH6fJ0dL5eR2uQ7aW9oXy")
+    public = _text(
+        "ssh_keys:", "  - name: ops", "    key: AAAAC3NzaC1lZDI1NTE5AAAAIGx7q2m9Zr8Kp4VwT1sYbN3cH6fJ0dL5eR2uQ7aW9oXy"
+    )
     assert codes_at({"config/users.yml": public}, CRED) == []
     words = _text("admin_key:", "  - name: admin", "    key: changeme", "  - name: viewer", "    key: viewer-key-here")
     assert codes_at({"conf/config.yaml": words}, CRED) == []
