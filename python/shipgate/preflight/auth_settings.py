@@ -26,7 +26,7 @@ CODE = "preflight.authentication_disabled"
 _TEMPLATE_SUFFIX = re.compile(r"(?i)\.(?:example|sample|dist|template|tmpl|default|defaults|orig)$")
 _SETTINGS_SUFFIXES = (".yml", ".yaml", ".toml", ".ini", ".properties", ".conf", ".cfg", ".env")
 # A top-level ``key: value`` / ``key = value`` / ``KEY=value``: the key starts the line.
-_SETTING = re.compile(r"^(?P<key>[A-Za-z][\w.-]*)\s*[:=]\s*(?P<value>[^#;]*?)\s*(?:[#;].*)?$")
+_SETTING = re.compile(r"^(?P<key>[A-Za-z][\w.-]*)\s*[:=](?P<value>[^#;]*)(?:[#;].*)?$")  # value stripped by _unquoted
 _SECTION = re.compile(r"^\s*\[")
 # Keys whose false value switches the server's authentication off, and keys whose true value does.
 _ON_SWITCHES = frozenset(
