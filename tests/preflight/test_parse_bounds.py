@@ -116,7 +116,7 @@ def test_nine_thousand_deletes_are_judged_without_rescanning_the_script() -> Non
 def test_nine_thousand_functions_setting_one_global_are_read_without_comparing_every_pair() -> None:
     """Each function sets the global ``DIR`` and fetches into it: the values a command may see come from the
     assignments of its own function and the top level (an index by function), and those other functions set from
-    a bounded window, not every pair of the 9,000 (about 90 CPU s so; now a few)."""
+    a bounded window, not every pair of the 9,000 (about 90 CPU s so)."""
     bodies = [f'f{i}() {{\n  DIR=/opt/app{i}\n  curl -fsSL https://h{i}.example/x -o "$DIR/x"\n}}' for i in range(9_000)]
     source = "#!/bin/bash\nset -e\n" + "\n".join(bodies) + "\n" + "\n".join(f"f{i}" for i in range(9_000)) + "\n"
     found = run(package({"scripts/install.sh": source}))

@@ -19,6 +19,7 @@ from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight import (
     advisories,
+    auth_settings,
     config,
     credentials,
     dependencies,
@@ -104,6 +105,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     pg_hba.scan,
     redis_auth.scan,
     mosquitto_auth.scan,
+    auth_settings.scan,
     server_auth.scan,
     java_access.scan,
     host_access.scan,

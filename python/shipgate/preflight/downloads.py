@@ -5,8 +5,9 @@ from a version-control URL not pinned to a commit (``vcs_installs``); and TLS ve
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
-``insecure`` in a ``.curlrc``, a Go client's ``insecure_skip_verify: true``, HAProxy's ``verify none``; not a
-YAML item whose URLs are all loopback: ``tls_scope``). A cron job's command is read as the script it is."""
+``insecure`` in a ``.curlrc``, a Go client's ``insecure_skip_verify: true``, a client's ``ignore_ssl: true``,
+HAProxy's ``verify none``; not a YAML item whose URLs are all loopback: ``tls_scope``). A cron job's command is read
+as the script it is."""
 
 from __future__ import annotations
 
@@ -52,6 +53,13 @@ _CONFIG_INSECURE = re.compile(
     # Go clients' tls.Config in YAML/TOML/JSON/HCL (Prometheus, Traefik, Vault, Consul…); HAProxy's server checks
     r"|[\"']?(?:insecure[_-]?skip[_-]?(?:tls[_-]?)?verify|tls[_-]?skip[_-]?verify|skip[_-]?tls[_-]?verify)[\"']?"
     r"\s*[:=]\s*[\"']?(?:true|1|yes)\b|(?:default-)?server\s.*\bverify\s+none\b|ssl-server-verify\s+none\b"
+    # A client's setting, also under a product's prefix, that ignores the peer's certificate or skips its check
+    # (``VSPHERE_IGNORE_SSL: "True"``, ``ignore_ssl_errors = yes``, ``skip_cert_verification: true``); not
+    # ``disable_ssl``/``no_tls``, which choose plaintext, and not a value that keeps the check
+    r"|[\"']?(?:[\w.-]*[_.-])?(?:ignore[_-]?(?:ssl|tls|certs?|certificates?)"
+    r"(?:[_-]?(?:errors?|verify|verification|validation|checks?))?"
+    r"|skip[_-]?(?:ssl|certs?|certificates?)[_-]?(?:verify|verification|validation|checks?))[\"']?"
+    r"\s*[:=]\s*[\"']?(?:true|1|yes)\b"
     # MongoDB drivers' options that accept any certificate or host name, also as the default of an environment
     # lookup (``getBoolean(process.env.X, true)``: true whenever X is unset)
     r"|[\"']?(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)[\"']?\s*[:=]\s*"

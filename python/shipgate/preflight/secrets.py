@@ -40,6 +40,7 @@ from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from detect_secrets.plugins.twilio import TwilioKeyDetector
 
 from shipgate.findings import Severity
+from shipgate.preflight.key_lists import listed_keys
 
 MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
 # The keyword plugin's patterns backtrack over repeated keywords ("passwordpassword…"): an assignment of a
@@ -584,6 +585,7 @@ def keyword_secrets(
     ``dollar_literal``: program source whose string literals never expand ``$`` (Python; see :func:`allowed`)."""
     lines = text.splitlines()
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
+    listed = {} if code or examples else listed_keys(lines)
     for number in sorted(candidate_lines(text)):
         if number > len(lines):
             break
@@ -616,6 +618,11 @@ def keyword_secrets(
         if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
             line = line.replace(key, key.replace(" ", "_"), 1)
             key = key.replace(" ", "_")
+        if number in listed:  # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
+            value = _written_value(parts[1])
+            if len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY and not allowed(value, name=listed[number]):
+                yield Secret(number, f"password or key assignment ({listed[number]}.{key})", value, Severity.HIGH)
+            continue
         if not secret_name(key):
             continue
         literal = _code_literal(parts[1]) if code else None

@@ -1,0 +1,112 @@
+"""A server's own settings file that switches its authentication off with one top-level setting: Cortex's, Loki's or
+Mimir's ``auth_enabled: false`` (every request is served as one tenant, with no identity), ``disable_auth: true``,
+``AUTH_ENABLED=false`` in an env file, ``auth: none`` in a YAML server configuration. Whoever reaches the server's
+port reads and writes what it serves without a login.
+
+Read in settings files (YAML, TOML, INI, ``.properties``, env files, also as ``.example``/``.sample``/``.dist``
+templates; not source code, not a documentation folder) at the top level only: a key written at the start of its
+line, before any section an INI or TOML file opens. A nested key (``smtp: {auth_enabled: false}``, a compose
+service's ``environment:``) is a client's or a feature's switch, not the server's. A file that also sets a listen
+address on loopback (``http_listen_address: 127.0.0.1``, ``bind-addr: localhost:8080``) is not judged: only the
+host reaches it. ``preflight.authentication_disabled`` (high), at the setting's line.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import posixpath
+import re
+from collections.abc import Iterator
+
+from shipgate.findings import Finding, Severity
+from shipgate.preflight.contents import Context, Kind, Line, TextFile
+from shipgate.preflight.markup import is_documentation
+
+CODE = "preflight.authentication_disabled"
+_TEMPLATE_SUFFIX = re.compile(r"(?i)\.(?:example|sample|dist|template|tmpl|default|defaults|orig)$")
+_SETTINGS_SUFFIXES = (".yml", ".yaml", ".toml", ".ini", ".properties", ".conf", ".cfg", ".env")
+# A top-level ``key: value`` / ``key = value`` / ``KEY=value``: the key starts the line.
+_SETTING = re.compile(r"^(?P<key>[A-Za-z][\w.-]*)\s*[:=](?P<value>[^#;]*)(?:[#;].*)?$")  # value stripped by _unquoted
+_SECTION = re.compile(r"^\s*\[")
+# Keys whose false value switches the server's authentication off, and keys whose true value does.
+_ON_SWITCHES = frozenset(
+    {"auth_enabled", "authentication_enabled", "enable_auth", "enable_authentication", "auth_required",
+     "require_auth", "require_authentication", "authentication_required"}
+)  # fmt: skip
+_OFF_SWITCHES = frozenset(
+    {"disable_auth", "disable_authentication", "auth_disabled", "authentication_disabled", "no_auth", "skip_auth"}
+)  # fmt: skip
+_FALSE = frozenset({"false", "no", "off", "0"})
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_NO_AUTH = frozenset({"none", "false", "off", "disabled"})  # ``auth: none`` (code-server's config.yaml)
+_LISTEN_KEY = re.compile(r"(?i)(?:^|[_.-])(?:listen|bind)(?:[_.-]?(?:addr|address|host|ip))?$")
+_LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback"})
+_REMEDY = (
+    "Ship the setting with authentication on, or bind the server to loopback and document the proxy that "
+    "authenticates in front of it."
+)
+
+
+def _settings_file(path: str) -> bool:
+    name = _TEMPLATE_SUFFIX.sub("", posixpath.basename(path).lower())
+    return name.endswith(_SETTINGS_SUFFIXES) or name.startswith(".env")
+
+
+def _unquoted(value: str) -> str:
+    return value.strip().strip("\"'").strip().lower()
+
+
+def _switched_off(key: str, value: str) -> bool:
+    name = key.lower().replace("-", "_").replace(".", "_")
+    if name in _ON_SWITCHES:
+        return value in _FALSE
+    if name in _OFF_SWITCHES:
+        return value in _TRUE
+    return name == "auth" and value in _NO_AUTH
+
+
+def _loopback(value: str) -> bool:
+    """A listen address on this host only: ``127.0.0.1``, ``[::1]:8080``, ``localhost:9009``."""
+    host = value.rsplit("]", 1)[0].lstrip("[") if value.startswith("[") else value.rsplit(":", 1)[0]
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _listens_on_loopback(text: TextFile) -> bool:
+    for line in text.lines:
+        match = _SETTING.match(line.text.strip())
+        if match and _LISTEN_KEY.search(match["key"]) and _loopback(_unquoted(match["value"])):
+            return True
+    return False
+
+
+def _switches(text: TextFile) -> Iterator[Line]:
+    for line in text.lines:
+        if _SECTION.match(line.text):
+            return  # an INI/TOML section opens: what follows is that section's, not the server's top level
+        match = _SETTING.match(line.text)
+        if match and _switched_off(match["key"], _unquoted(match["value"])):
+            yield line
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    for text in ctx.of_kind(Kind.CONFIG):
+        if not _settings_file(text.path) or is_documentation(text.path):
+            continue
+        switches = list(_switches(text))
+        if not switches or _listens_on_loopback(text):
+            continue
+        for line in switches:
+            yield text.finding(
+                line,
+                CODE,
+                Severity.HIGH,
+                setting=line.text.strip()[:80],
+                message=f"the server's configuration switches its authentication off ({line.text.strip()[:60]}): "
+                "whoever reaches its port is served with no login",
+                remedy=_REMEDY,
+            )
