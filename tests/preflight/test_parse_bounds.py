@@ -117,7 +117,8 @@ def test_nine_thousand_functions_setting_one_global_are_read_without_comparing_e
     """Each function sets the global ``DIR`` and fetches into it: the values a command may see come from the
     assignments of its own function and the top level (an index by function), and those other functions set from
     a bounded window, not every pair of the 9,000 (about 90 CPU s so)."""
-    bodies = [f'f{i}() {{\n  DIR=/opt/app{i}\n  curl -fsSL https://h{i}.example/x -o "$DIR/x"\n}}' for i in range(9_000)]
+    body = 'f{0}() {{\n  DIR=/opt/app{0}\n  curl -fsSL https://h{0}.example/x -o "$DIR/x"\n}}'
+    bodies = [body.format(i) for i in range(9_000)]
     source = "#!/bin/bash\nset -e\n" + "\n".join(bodies) + "\n" + "\n".join(f"f{i}" for i in range(9_000)) + "\n"
     found = run(package({"scripts/install.sh": source}))
     assert sum(f.code == "preflight.external_endpoint" for f in found) == 9_000
