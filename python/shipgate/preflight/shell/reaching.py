@@ -9,6 +9,7 @@ them. openstack-pkg-tools assigns ``SQL_CONNECTION`` a URL with the password in 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from shipgate.preflight.shell.blocks import within
@@ -28,7 +29,7 @@ def reaching_assignments(script: Script, name: str, command: Command) -> tuple[A
     latest = [a for a in above if a.line == latest_line]
     if len(latest) != 1 or latest[0].block != command.block or latest[0].function != command.function:
         return every
-    if any(_may_assign(c, script) for c in script.commands if latest_line <= c.line < command.line):
+    if _assigning_between(script, latest_line, command.line):
         return every
     return (latest[0],)
 
@@ -81,6 +82,19 @@ def _holds_something(assignment: Assignment) -> bool:
     if assignment.value is not None or assignment.prefix:
         return bool((assignment.value or assignment.prefix or "").strip().strip("/"))
     return bool(_EXPANSION.sub("", assignment.shape or "").strip().strip("/"))
+
+
+_last: list[tuple[Script, list[int]]] = []  # the last script asked about and its assigning commands' lines
+
+
+def _assigning_between(script: Script, first: int, end: int) -> bool:
+    """Whether a command that may assign any variable is written on a line from ``first`` up to ``end`` (from the
+    sorted lines of such commands, made once per script: a scan per question made a long script quadratic)."""
+    if not _last or _last[0][0] is not script:
+        _last[:] = [(script, sorted(c.line for c in script.commands if _may_assign(c, script)))]
+    lines = _last[0][1]
+    i = bisect.bisect_left(lines, first)
+    return i < len(lines) and lines[i] < end
 
 
 def _may_assign(command: Command, script: Script) -> bool:
