@@ -27,6 +27,7 @@ from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
+from shipgate.preflight.shell.call_sites import CallSites
 from shipgate.preflight.shell.commands import (
     downloaded_files,
     executed_file,
@@ -881,15 +882,17 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
         return _verified(made, taint, others)
 
-    scoped: list[tuple[tuple[int, int, int], str, str]] = []  # a subshell's ``cd``: its block, the cwd before
+    scoped: list[tuple[Command, str, str]] = []  # a subshell's ``cd``, the cwd before it
+    sites = CallSites(frozenset(bodies))
     for i, command in enumerate(order):
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
-        while scoped and not within(command.block, scoped[-1][0]):
+        sites.enter(command)
+        while scoped and not within(sites.site(command, scoped[-1][0].function).block, scoped[-1][0].block):
             _, cwd, raw_cwd = scoped.pop()  # ``( cd "$1"; git pull )``: the directory ends with the subshell
         if command.name in ("cd", "pushd") and len(operands(command)) == 1:
             if "subshell" in command.conditions and command.block is not None:
-                scoped.append((command.block, cwd, raw_cwd))
+                scoped.append((command, cwd, raw_cwd))
             raw_cwd = operands(command)[0].text
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None

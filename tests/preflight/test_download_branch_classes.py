@@ -1,0 +1,46 @@
+"""Class B of ``unverified_download_exec`` (docs/preflight.md): a git checkout fetched at a moving ref (a branch, no
+pinned commit or verified tag), then code from it run. Each construct beside its near miss (a checkout pinned to a
+commit, or one only read, stays quiet)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+_PLUGIN_UPDATER = _text(
+    "#!/bin/bash",  # 1
+    "is_repo() {",  # 2
+    "  git rev-parse --is-inside-work-tree >/dev/null 2>&1",  # 3
+    "}",  # 4
+    "update_plugin() {",  # 5
+    "  (",  # 6
+    '    cd "$1"',  # 7
+    "    if is_repo; then",  # 8
+    "      git pull --rebase",  # 9
+    "    fi",  # 10
+    "  )",  # 11
+    "}",  # 12
+    "update_plugin /opt/app/plugins/extra",  # 13
+    "/opt/app/plugins/extra/bin/migrate",  # 14
+    "make",  # 15: the script's own directory, never pulled
+)
+
+
+def test_a_pull_after_a_call_inside_a_subshell_is_in_the_subshells_directory() -> None:
+    # ``is_repo``'s body is written outside the subshell but runs inside it: the ``cd "$1"`` still holds for the
+    # pull after it, so the pulled tree is the plugin's, run at 14 (not the working directory ``make`` builds)
+    assert codes_at({"update.sh": _PLUGIN_UPDATER}, UNVERIFIED) == [14]
+
+
+def test_near_miss_the_plugin_pulled_at_a_commit_is_quiet() -> None:
+    pinned = _PLUGIN_UPDATER.replace(
+        "      git pull --rebase\n",
+        "      git pull --rebase\n      git checkout 0123456789abcdef0123456789abcdef01234567\n",
+    )
+    assert codes_at({"update.sh": pinned}, UNVERIFIED) == []
