@@ -44,3 +44,23 @@ def test_near_miss_the_plugin_pulled_at_a_commit_is_quiet() -> None:
         "      git pull --rebase\n      git checkout 0123456789abcdef0123456789abcdef01234567\n",
     )
     assert codes_at({"update.sh": pinned}, UNVERIFIED) == []
+
+
+_GLOBBED = _text(
+    "#!/bin/sh",  # 1
+    "cd /tmp/work",  # 2
+    "wget https://example.com/releases/tool-v1.2-linux-amd64.tar.gz",  # 3
+    "tar xzf tool-*-linux-amd64.tar.gz -C /usr/local/bin",  # 4
+)
+
+
+def test_a_glob_that_matches_the_fetched_files_name_reads_the_download() -> None:
+    # the loop or command names the archive by a pattern of its name: it is the file wget saved (class A)
+    assert codes_at({"get.sh": _GLOBBED}, UNVERIFIED) == [4]
+
+
+def test_near_miss_a_glob_of_another_name_or_directory_reads_no_download() -> None:
+    other = _GLOBBED.replace("tar xzf tool-*", "tar xzf agent-*")
+    assert codes_at({"get.sh": other}, UNVERIFIED) == []
+    elsewhere = _GLOBBED.replace("tar xzf tool-*", "tar xzf /var/cache/app/tool-*")
+    assert codes_at({"get.sh": elsewhere}, UNVERIFIED) == []

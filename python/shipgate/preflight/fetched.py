@@ -13,8 +13,10 @@ through different variables are not matched."""
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import functools
 import heapq
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -144,13 +146,25 @@ class _Taint:
         if self.directory:
             path = path.removeprefix("./")
             return any(path == base or path.startswith(below) for base, below in self._bases)
-        return path_matches(self.path, path)
+        return path_matches(self.path, path) or _globbed_file(self.path, path)
 
     @functools.cached_property
     def _bases(self) -> tuple[tuple[str, str], ...]:
         """The tree's directory as written and as spelled, each with the prefix of what is below it."""
         bases = [b.rstrip("/").removeprefix("./") for b in (self.path, self.spelled) if b]
         return tuple((base, base + "/") for base in bases)
+
+
+def _globbed_file(fetched: str, pattern: str) -> bool:
+    """A glob naming the fetched file: its last component (not a bare ``*``) matches the file's name, and it is a
+    bare name (a file of the working directory) or in the file's own directory (``tar zxf linux-*-casaos-*.tar.gz``
+    after ``wget …/linux-arm-7-casaos-….tar.gz`` into the working directory)."""
+    where, name = posixpath.split(pattern.strip().rstrip("/"))
+    if not any(c in name for c in "*?[") or not name.strip("*?[]"):
+        return False
+    if where.removeprefix("./") not in ("", ".", posixpath.dirname(fetched.strip()).removeprefix("./")):
+        return False
+    return fnmatch.fnmatchcase(posixpath.basename(fetched.strip().rstrip("/")), name)
 
 
 def _spelling(word: Word) -> str | None:
@@ -164,6 +178,10 @@ def _spelling(word: Word) -> str | None:
 def _file_name(path: str) -> str:
     """The last component of a path as ``path_matches`` compares it: two spellings of one file share it."""
     return posixpath.basename(path.strip().rstrip("/"))
+
+
+# The fetched files' names a glob is matched against: the latest this many.
+_GLOB_NAMES = 64
 
 
 class _Taints(list[_Taint]):
@@ -187,11 +205,21 @@ class _Taints(list[_Taint]):
             else:
                 self._by_name.setdefault(taint.file_name, []).append(place)
         self._indexed = len(self)
+        names = {found for name in names for found in self._globbed(name)}
         runs = [self._by_name[name] for name in names if name in self._by_name]
         runs += [self._trees] if self._trees else []
         if len(runs) == 1:
             return (self[p] for p in reversed(runs[0]))
         return (self[p] for p in heapq.merge(*(reversed(run) for run in runs), reverse=True))
+
+
+    def _globbed(self, name: str) -> Iterator[str]:
+        """``name`` itself, or when it is a glob (``linux-*-casaos-*.tar.gz``, a loop's pattern), the fetched files'
+        names it matches (the latest :data:`_GLOB_NAMES` names asked, so a script of many downloads stays linear)."""
+        yield name
+        if any(c in name for c in "*?["):
+            latest = itertools.islice(reversed(self._by_name), _GLOB_NAMES)
+            yield from (n for n in latest if fnmatch.fnmatchcase(n, name))
 
 
 def _latest_cover(taints: _Taints, command: Command, paths: Sequence[str]) -> _Taint | None:
