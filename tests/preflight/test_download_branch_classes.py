@@ -64,3 +64,30 @@ def test_near_miss_a_glob_of_another_name_or_directory_reads_no_download() -> No
     assert codes_at({"get.sh": other}, UNVERIFIED) == []
     elsewhere = _GLOBBED.replace("tar xzf tool-*", "tar xzf /var/cache/app/tool-*")
     assert codes_at({"get.sh": elsewhere}, UNVERIFIED) == []
+
+
+_RESOLVED = _text(
+    "#!/bin/bash",  # 1
+    'TMP_DIR="$(mktemp -d)"',  # 2
+    'cd "$TMP_DIR"',  # 3
+    "wget https://example.com/app-1.0.tar.gz",  # 4
+    "tar xzf app-1.0.tar.gz",  # 5
+    'BUILD_DIR=$(realpath -e "$TMP_DIR"/build || exit 1)',  # 6
+    'SCRIPTS=$(realpath -e "${BUILD_DIR}"/scripts || exit 1)',  # 7
+    'for s in "$SCRIPTS"/*.sh; do',  # 8
+    '  bash "$s"',  # 9
+    "done",  # 10
+)
+
+
+def test_a_path_resolved_inside_an_unpacked_download_is_the_download() -> None:
+    # realpath prints the path it is given: BUILD_DIR, then SCRIPTS, are directories of the unpacked tree (class A)
+    assert codes_at({"update.sh": _RESOLVED}, UNVERIFIED) == [9]
+
+
+def test_near_miss_a_resolved_path_outside_the_download_or_after_a_check_is_quiet() -> None:
+    shipped = _RESOLVED.replace('"${BUILD_DIR}"/scripts', "/usr/share/app/scripts")
+    assert codes_at({"update.sh": shipped}, UNVERIFIED) == []
+    check = "sha256sum -c app-1.0.tar.gz.sha256\n"
+    checked = _RESOLVED.replace("tar xzf app-1.0.tar.gz\n", check + "tar xzf app-1.0.tar.gz\n")
+    assert codes_at({"update.sh": checked}, UNVERIFIED) == []

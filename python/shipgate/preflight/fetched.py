@@ -44,7 +44,12 @@ from shipgate.preflight.shell.commands import (
 from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
 from shipgate.preflight.shell.global_results import global_results
-from shipgate.preflight.shell.located import located_variables, search_roots, unknown_name_directory
+from shipgate.preflight.shell.located import (
+    located_variables,
+    resolved_paths,
+    search_roots,
+    unknown_name_directory,
+)
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import path_printers, printed_by
@@ -791,6 +796,22 @@ def _located(
     return []
 
 
+def _resolved(script: Script, command: Command, taints: _Taints, cwd: str) -> list[_Taint]:
+    """The variables assigned a path ``realpath``/``readlink -f`` resolves inside a fetched tree (``BUILD_DIR=$(realpath
+    -e "$TMP_DIR"/build)`` after an archive was unpacked into ``$TMP_DIR``): each is a tree of the fetch, named by its
+    value as the words that use it spell it (``$(realpath …)/*.sh``) and by ``$NAME``."""
+    paths, filled = resolved_paths(script, command)
+    for path in paths:
+        names = [f"{_changed_dir(cwd, p).rstrip('/')}/x" for p in (path.text, _spelling(path)) if p]
+        tree = _latest_cover(taints, command, names)
+        if tree is not None and tree.directory:
+            return [
+                _Taint(a.shape or f"${a.name}", tree.fetch, directory=True, spelled=f"${a.name}", origin=command)
+                for a in filled
+            ]
+    return []
+
+
 def _replaced_programs(command: Command, taints: _Taints) -> dict[str, _Taint]:
     """The programs ``cp``/``mv``/``ln`` puts in place from a fetch, by name (``cp -r "$tmp"/{static,app} .``
     gives ``app``): a service of that name started or restarted after it runs the fetched program (service_files:
@@ -951,6 +972,9 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             continue
         if command.name == "find":
             taints.extend(_located(script, command, taints, unnamed, cwd))
+            continue
+        if command.name in ("realpath", "readlink") and taints:
+            taints.extend(_resolved(script, command, taints, cwd))
             continue
         if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
             own.extend((i, w.text) for w in operands(command))
