@@ -91,3 +91,29 @@ def test_near_miss_a_resolved_path_outside_the_download_or_after_a_check_is_quie
     check = "sha256sum -c app-1.0.tar.gz.sha256\n"
     checked = _RESOLVED.replace("tar xzf app-1.0.tar.gz\n", check + "tar xzf app-1.0.tar.gz\n")
     assert codes_at({"update.sh": checked}, UNVERIFIED) == []
+
+
+_UNSEEN_CHECKOUT = _text(
+    "#!/bin/bash",  # 1
+    "readonly APP_DIR=/etc/.app",  # 2
+    'source "${APP_DIR}/lib/install-lib.sh"',  # 3
+    'update_repo "${APP_DIR}" "https://github.com/acme/app.git"',  # 4
+    '"${APP_DIR}/bin/migrate.sh" --repair',  # 5
+)
+
+
+def test_a_sourced_function_given_a_repository_and_a_directory_checks_it_out() -> None:
+    # update_repo comes from the sourced library (not in the package): handed a repository and a place, it fills
+    # the place with the branch's head, which the script then runs (class B, pi-hole's getGitFiles)
+    assert codes_at({"update.sh": _UNSEEN_CHECKOUT}, UNVERIFIED) == [5]
+
+
+def test_near_miss_a_defined_function_a_pinned_commit_a_program_or_a_checkout_only_read_is_quiet() -> None:
+    defined = _UNSEEN_CHECKOUT.replace("update_repo \"", 'update_repo() { ls "$1"; }\nupdate_repo "')
+    assert codes_at({"update.sh": defined}, UNVERIFIED) == []
+    pinned = _UNSEEN_CHECKOUT.replace('app.git"', 'app.git" 0123456789abcdef0123456789abcdef01234567')
+    assert codes_at({"update.sh": pinned}, UNVERIFIED) == []
+    unsourced = _UNSEEN_CHECKOUT.replace('source "${APP_DIR}/lib/install-lib.sh"\n', "")  # a program on PATH
+    assert codes_at({"update.sh": unsourced}, UNVERIFIED) == []
+    read = _UNSEEN_CHECKOUT.replace('"${APP_DIR}/bin/migrate.sh" --repair', 'cat "${APP_DIR}/VERSION"')
+    assert codes_at({"update.sh": read}, UNVERIFIED) == []

@@ -30,6 +30,7 @@ from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.call_sites import CallSites
+from shipgate.preflight.shell.checkout_calls import checkout_directory, defined_functions, unseen_functions_possible
 from shipgate.preflight.shell.commands import (
     downloaded_files,
     executed_file,
@@ -890,8 +891,10 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     runners = argument_runners(script)
     cloners = _clone_functions(script)
     fetching = FETCHERS | {"git"} | wrappers | set(cloners) | set(forwards) | runners
-    if not any(c.name in fetching for c in script.commands):
+    unseen = unseen_functions_possible(script)  # a sourced file's function may check out a repository (checkout_calls)
+    if not unseen and not any(c.name in fetching for c in script.commands):
         return  # nothing here fetches: there is nothing to follow
+    defined = defined_functions(script)
     taints = _Taints()
     reported: set[int] = set()
     last_fetch: Command | None = None
@@ -945,6 +948,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             raw_cwd = operands(command)[0].text
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
+        if cloned is None and unseen and command.name not in fetching:
+            cloned = checkout_directory(command, defined)
         if command.name == "git" and cloned is None:
             cloned = _pulled_into(command, cwd)
             if cloned is not None and _latest_cover(taints, command, [cloned.text]) is not None:
