@@ -13,8 +13,10 @@ through different variables are not matched."""
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import functools
 import heapq
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +29,8 @@ from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
+from shipgate.preflight.shell.call_sites import CallSites
+from shipgate.preflight.shell.checkout_calls import checkout_directory, defined_functions, unseen_functions_possible
 from shipgate.preflight.shell.commands import (
     downloaded_files,
     executed_file,
@@ -41,7 +45,12 @@ from shipgate.preflight.shell.commands import (
 from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
 from shipgate.preflight.shell.global_results import global_results
-from shipgate.preflight.shell.located import located_variables, search_roots, unknown_name_directory
+from shipgate.preflight.shell.located import (
+    located_variables,
+    resolved_paths,
+    search_roots,
+    unknown_name_directory,
+)
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import path_printers, printed_by
@@ -143,13 +152,25 @@ class _Taint:
         if self.directory:
             path = path.removeprefix("./")
             return any(path == base or path.startswith(below) for base, below in self._bases)
-        return path_matches(self.path, path)
+        return path_matches(self.path, path) or _globbed_file(self.path, path)
 
     @functools.cached_property
     def _bases(self) -> tuple[tuple[str, str], ...]:
         """The tree's directory as written and as spelled, each with the prefix of what is below it."""
         bases = [b.rstrip("/").removeprefix("./") for b in (self.path, self.spelled) if b]
         return tuple((base, base + "/") for base in bases)
+
+
+def _globbed_file(fetched: str, pattern: str) -> bool:
+    """A glob naming the fetched file: its last component (not a bare ``*``) matches the file's name, and it is a
+    bare name (a file of the working directory) or in the file's own directory (``tar zxf linux-*-casaos-*.tar.gz``
+    after ``wget …/linux-arm-7-casaos-….tar.gz`` into the working directory)."""
+    where, name = posixpath.split(pattern.strip().rstrip("/"))
+    if not any(c in name for c in "*?[") or not name.strip("*?[]"):
+        return False
+    if where.removeprefix("./") not in ("", ".", posixpath.dirname(fetched.strip()).removeprefix("./")):
+        return False
+    return fnmatch.fnmatchcase(posixpath.basename(fetched.strip().rstrip("/")), name)
 
 
 def _spelling(word: Word) -> str | None:
@@ -163,6 +184,10 @@ def _spelling(word: Word) -> str | None:
 def _file_name(path: str) -> str:
     """The last component of a path as ``path_matches`` compares it: two spellings of one file share it."""
     return posixpath.basename(path.strip().rstrip("/"))
+
+
+# The fetched files' names a glob is matched against: the latest this many.
+_GLOB_NAMES = 64
 
 
 class _Taints(list[_Taint]):
@@ -186,11 +211,21 @@ class _Taints(list[_Taint]):
             else:
                 self._by_name.setdefault(taint.file_name, []).append(place)
         self._indexed = len(self)
+        names = {found for name in names for found in self._globbed(name)}
         runs = [self._by_name[name] for name in names if name in self._by_name]
         runs += [self._trees] if self._trees else []
         if len(runs) == 1:
             return (self[p] for p in reversed(runs[0]))
         return (self[p] for p in heapq.merge(*(reversed(run) for run in runs), reverse=True))
+
+
+    def _globbed(self, name: str) -> Iterator[str]:
+        """``name`` itself, or when it is a glob (``linux-*-casaos-*.tar.gz``, a loop's pattern), the fetched files'
+        names it matches (the latest :data:`_GLOB_NAMES` names asked, so a script of many downloads stays linear)."""
+        yield name
+        if any(c in name for c in "*?["):
+            latest = itertools.islice(reversed(self._by_name), _GLOB_NAMES)
+            yield from (n for n in latest if fnmatch.fnmatchcase(n, name))
 
 
 def _latest_cover(taints: _Taints, command: Command, paths: Sequence[str]) -> _Taint | None:
@@ -762,6 +797,22 @@ def _located(
     return []
 
 
+def _resolved(script: Script, command: Command, taints: _Taints, cwd: str) -> list[_Taint]:
+    """The variables assigned a path ``realpath``/``readlink -f`` resolves inside a fetched tree (``BUILD_DIR=$(realpath
+    -e "$TMP_DIR"/build)`` after an archive was unpacked into ``$TMP_DIR``): each is a tree of the fetch, named by its
+    value as the words that use it spell it (``$(realpath …)/*.sh``) and by ``$NAME``."""
+    paths, filled = resolved_paths(script, command)
+    for path in paths:
+        names = [f"{_changed_dir(cwd, p).rstrip('/')}/x" for p in (path.text, _spelling(path)) if p]
+        tree = _latest_cover(taints, command, names)
+        if tree is not None and tree.directory:
+            return [
+                _Taint(a.shape or f"${a.name}", tree.fetch, directory=True, spelled=f"${a.name}", origin=command)
+                for a in filled
+            ]
+    return []
+
+
 def _replaced_programs(command: Command, taints: _Taints) -> dict[str, _Taint]:
     """The programs ``cp``/``mv``/``ln`` puts in place from a fetch, by name (``cp -r "$tmp"/{static,app} .``
     gives ``app``): a service of that name started or restarted after it runs the fetched program (service_files:
@@ -840,8 +891,10 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     runners = argument_runners(script)
     cloners = _clone_functions(script)
     fetching = FETCHERS | {"git"} | wrappers | set(cloners) | set(forwards) | runners
-    if not any(c.name in fetching for c in script.commands):
+    unseen = unseen_functions_possible(script)  # a sourced file's function may check out a repository (checkout_calls)
+    if not unseen and not any(c.name in fetching for c in script.commands):
         return  # nothing here fetches: there is nothing to follow
+    defined = defined_functions(script)
     taints = _Taints()
     reported: set[int] = set()
     last_fetch: Command | None = None
@@ -881,18 +934,22 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
         return _verified(made, taint, others)
 
-    scoped: list[tuple[tuple[int, int, int], str, str]] = []  # a subshell's ``cd``: its block, the cwd before
+    scoped: list[tuple[Command, str, str]] = []  # a subshell's ``cd``, the cwd before it
+    sites = CallSites(frozenset(bodies))
     for i, command in enumerate(order):
         if command.name in forwards:
             command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
-        while scoped and not within(command.block, scoped[-1][0]):
+        sites.enter(command)
+        while scoped and not within(sites.site(command, scoped[-1][0].function).block, scoped[-1][0].block):
             _, cwd, raw_cwd = scoped.pop()  # ``( cd "$1"; git pull )``: the directory ends with the subshell
         if command.name in ("cd", "pushd") and len(operands(command)) == 1:
             if "subshell" in command.conditions and command.block is not None:
-                scoped.append((command.block, cwd, raw_cwd))
+                scoped.append((command, cwd, raw_cwd))
             raw_cwd = operands(command)[0].text
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
+        if cloned is None and unseen and command.name not in fetching:
+            cloned = checkout_directory(command, defined)
         if command.name == "git" and cloned is None:
             cloned = _pulled_into(command, cwd)
             if cloned is not None and _latest_cover(taints, command, [cloned.text]) is not None:
@@ -920,6 +977,9 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             continue
         if command.name == "find":
             taints.extend(_located(script, command, taints, unnamed, cwd))
+            continue
+        if command.name in ("realpath", "readlink") and taints:
+            taints.extend(_resolved(script, command, taints, cwd))
             continue
         if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
             own.extend((i, w.text) for w in operands(command))

@@ -1,12 +1,13 @@
-"""Files a script finds rather than names: ``F="$PWD/$(find . -name '*.tgz')"`` after a ``wget "$URL"`` that saved
-under the URL's (unknown) name, or ``DIR=$(find "$WORK" -name install.sh -exec dirname {} \\;)`` over a tree a
-download was unpacked into. What ``find`` prints from such a place is the download, or a file in it; the variable
-it is assigned to names that file wherever it is used (fetched follows it as it follows a name written out)."""
+"""Files a script finds or resolves rather than names: ``F="$PWD/$(find . -name '*.tgz')"`` after a ``wget "$URL"``
+that saved under the URL's (unknown) name, or ``DIR=$(find "$WORK" -name install.sh -exec dirname {} \\;)`` over a
+tree a download was unpacked into. What ``find`` prints from such a place is the download, or a file in it; the variable
+it is assigned to names that file wherever it is used (fetched follows it as it follows a name written out). So does
+a variable assigned a path resolved inside such a tree (``BUILD_DIR=$(realpath -e "$TMP_DIR"/build)``)."""
 
 from __future__ import annotations
 
-from shipgate.preflight.shell.commands import downloaded_files, has_flag, option_values
-from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.commands import downloaded_files, has_flag, operands, option_values
+from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 
 # find's expression starts at its first test, action, operator or group (``-name``, ``!``, ``(``).
 _EXPRESSION_START = ("-", "!", "(", ")")
@@ -30,6 +31,17 @@ def located_variables(script: Script, command: Command) -> list[str]:
     if command.name != "find" or "captured" not in command.conditions:
         return []
     return [a.name for a in script.assignments if a.line == command.line and a.generated_by is not None]
+
+
+def resolved_paths(script: Script, command: Command) -> tuple[list[Word], list[Assignment]]:
+    """``BUILD_DIR=$(realpath -e "$TMP_DIR"/build || …)``, ``D=$(readlink -f x)``: the paths a resolver run inside
+    ``$(…)`` prints (its operands, resolved), and the variables assigned its output on its line; none for any other
+    command."""
+    resolves = command.name == "realpath" or (command.name == "readlink" and has_flag(command, "-f", "-e", "-m"))
+    if not resolves or "captured" not in command.conditions:
+        return [], []
+    filled = [a for a in script.assignments if a.line == command.line and a.generated_by is not None]
+    return (operands(command), filled) if filled else ([], [])
 
 
 def unknown_name_directory(command: Command) -> str | None:
