@@ -76,6 +76,21 @@ def test_a_command_held_in_a_variable_escalates_every_step() -> None:
     assert (sudo.evidence["line"], sudo.evidence["assigned_line"]) == (4, 3)
 
 
+def test_a_path_under_a_variable_as_the_command_is_that_program_not_the_variable_split() -> None:
+    """``${DIR}/automated\\ install/basic-install.sh --repair`` with ``DIR=/etc/.pihole`` runs the installer under
+    DIR: only a word that is the variable alone (``$run``, ``${SUDO}``) is its value split into words."""
+    source = "DIR=/etc/.pihole\n${DIR}/automated\\ install/basic-install.sh --repair\n"
+    [command] = parse_script(source, path="u.sh").commands
+    assert (command.name, command.program and command.program.value) == (
+        "basic-install.sh",
+        "/etc/.pihole/automated install/basic-install.sh",
+    )
+    [command] = parse_script("DIR=/opt/app\n$DIR/bin/console doctrine:migrations:migrate\n", path="u.sh").commands
+    assert (command.name, [w.text for w in command.words]) == ("console", ["doctrine:migrations:migrate"])
+    [command] = parse_script("S=sudo\n${S} apt-get install -y x\n", path="u.sh").commands
+    assert (command.name, command.escalation) == ("apt-get", "sudo")
+
+
 def test_urls_flow_through_variables_functions_and_partial_values() -> None:
     assert scored("REPO=https://git.example.io/dten.git", 'git clone "$REPO" /opt/dten') == [
         ("preflight.external_endpoint", 4)

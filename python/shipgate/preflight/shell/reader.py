@@ -71,6 +71,8 @@ MAX_DEPTH = 200  # statements, substitutions and pipelines nested in each other
 MAX_NODES = 1_000_000  # syntax nodes visited in one file (a 1 MiB script has ~200k)
 MAX_REPARSE = 3  # sh -c "sh -c '…'" levels read as scripts
 MAX_COMMAND_TEXT = 240
+# A word that is one unquoted expansion and nothing else (``$run``, ``${SUDO}``, ``${SUDO:-}``).
+_WHOLE_EXPANSION = re.compile(r"^\$(?:[A-Za-z_]\w*|\{[^{}]*\})$")
 MAX_HEREDOC_EXPANSIONS = 4096  # expansions of one heredoc body read
 # An unquoted heredoc's expansion (``$NAME``, ``${NAME…}``) or an escaped character (``\\$``: no expansion).
 _HEREDOC_EXPANSION = re.compile(r"\\.|\$\{?([A-Za-z_]\w*)", re.S)
@@ -1004,8 +1006,8 @@ class _Reader:
         into words; an escalating value anywhere in the file is the one followed (the script picks it at
         run time), also one built at run time from a written escalator (``CMD="sudo $CMD"``)."""
         first = argv[0]
-        if not first.raw.startswith("$") or len(first.expands) != 1:
-            return argv, None
+        if len(first.expands) != 1 or not _WHOLE_EXPANSION.match(first.raw):
+            return argv, None  # not the variable alone: ``${DIR}/bin/run.sh`` is a path, not a value split in words
         name = first.expands[0]
         candidates = list(self._bindings_now.by_name.get(name, ()))
         if not candidates:
