@@ -103,3 +103,30 @@ def test_near_miss_c_a_here_string_of_text_or_a_variable_contacts_nothing() -> N
         'done <<<"$(echo https://download.nextcloud.com/server/releases/)"',  # 8
     )
     assert codes_at({"upgrade.sh": upgrade}, ENDPOINT) == []
+
+
+# -- D: rpm given a package by URL -------------------------------------------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_d_rpm_installing_a_package_by_url_is_an_unverified_install() -> None:
+    upgrade = _text(
+        "#!/bin/bash",  # 1
+        "sudo rpm -Uvh https://repo.zabbix.com/zabbix/6.0/rhel/$(rpm -E %{rhel})/x86_64/zabbix-release.noarch.rpm",
+        "rpm -i --nodeps http://mirror.example.org/pub/tool-1.0.rpm",  # 3
+        "rpm --upgrade https://repo.example.com/x-release.rpm",  # 4
+    )
+    assert codes_at({"upgrade.sh": upgrade}, UNVERIFIED) == [2, 3, 4]
+
+
+def test_near_miss_d_queries_checks_dry_runs_and_local_files_install_nothing_fetched() -> None:
+    upgrade = _text(
+        "#!/bin/bash",  # 1
+        "rpm -qip https://repo.example.com/x-release.rpm",  # 2
+        "rpm -K https://repo.example.com/x-release.rpm",  # 3
+        "rpm -Uvh --test https://repo.example.com/x-release.rpm",  # 4
+        "rpm -Uvh /tmp/x-release.rpm",  # 5
+        "rpm -e x-release",  # 6
+    )
+    assert codes_at({"upgrade.sh": upgrade}, UNVERIFIED) == []
