@@ -1,7 +1,8 @@
 """Code fetched at install time: piped into a shell (``curl … | sh``, ``sh <(curl …)``), or saved and then run,
 installed or made executable (``curl -o x.sh URL`` … ``sh x.sh``, ``./installer``, ``dpkg -i x.deb``, unpacked
 and ``chmod +x``: see ``fetched``) with no checksum or signature check in between, or installed by pip straight
-from a version-control URL not pinned to a commit (``vcs_installs``); and TLS verification
+from a version-control URL not pinned to a commit (``vcs_installs``), or by rpm straight from a URL
+(``url_packages``); and TLS verification
 switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host``, ``GIT_SSL_NO_VERIFY``,
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
@@ -26,6 +27,7 @@ from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_va
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.tls_scope import loopback_host, loopback_only
+from shipgate.preflight.url_packages import url_package_installs
 from shipgate.preflight.vcs_installs import unpinned_module_installs, unpinned_vcs_installs
 
 _INSECURE_ENV = {
@@ -201,6 +203,18 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             downloaded=url,
             message=f"pip installs {url} at a branch or tag: no pinned commit, no hash to check",
             remedy="Install a released package with a pinned hash, or pin the URL to a full commit id (…@<sha>).",
+        )
+    for command, url in url_package_installs(script):
+        yield at_command(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            downloaded=url,
+            message=f"rpm fetches and installs {url} in one step: its signature is not required, nothing is checked "
+            "before its scriptlets run",
+            remedy="Ship the package in the upgrade package, or download it, verify its signature (rpm -K with the "
+            "publisher's key imported) and then install the file.",
         )
     for command, module in unpinned_module_installs(script):
         yield at_command(

@@ -652,7 +652,7 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
     account that holds no privilege and has no password (``su -c "php bin/console …" -s /bin/sh nobody`` in a
     container entrypoint) can only be run by root and never gains root: a drop too (``su - postgres`` in a script
     not known to run as root still asks for a password)."""
-    lines: set[int] = set()
+    lines: set[int] = set(_sudo_drops(script, source))
     for command, at, account in _switches(script, source):
         runs = re.search(r"\s(?:-c|--command)[\s=]", source[at - 1]) is not None
         if "root" in command.conditions and account is not None:
@@ -665,6 +665,64 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
         elif as_root and account is not None and _VARIABLE_ACCOUNT.fullmatch(account):
             lines.add(at)  # root switching to the account a setting names (``su - $GITUSER -c …``) asks nothing
     return frozenset(lines)
+
+
+# sudo options that take a value (the next word is not the command); ``-u``/``--user`` is read for the account.
+_SUDO_VALUE_OPTIONS = frozenset(
+    {"-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role"}
+    | {"-t", "--type", "-T", "--command-timeout", "-U", "--other-user", "-R", "--chroot"}
+)
+
+
+def sudo_account(line: str) -> str | None:
+    """The account ``sudo -u ACCOUNT`` (``--user ACCOUNT``, ``--user=ACCOUNT``, ``-uACCOUNT``) runs as on this source
+    line: ``root`` when none is named, None when the line cannot be split or runs no sudo."""
+    tokens = _tokens(line)
+    if tokens and re.fullmatch(r"\w+=.*", tokens[0], re.S):  # ``run="sudo -u $owner"``: the value's words
+        tokens = _tokens(tokens[0].partition("=")[2]) + tokens[1:]
+    start = next((i for i, t in enumerate(tokens) if t.rpartition("/")[2].strip("\"'=") == "sudo"), None)
+    if start is None:
+        return None
+    rest = tokens[start + 1 : start + 1 + 32]
+    j = 0
+    while j < len(rest) and rest[j].startswith("-"):
+        word = rest[j]
+        if word in ("-u", "--user") and j + 1 < len(rest):
+            return rest[j + 1]
+        if word.startswith("--user="):
+            return word.partition("=")[2]
+        if re.fullmatch(r"-[A-Za-z]*u\S+", word) and not word.startswith("--"):
+            return word.partition("u")[2]
+        j += 2 if word in _SUDO_VALUE_OPTIONS else 1
+    return "root"
+
+
+def _tokens(line: str) -> list[str]:
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        return list(itertools.islice(lexer, 256))
+    except ValueError:  # a quote closed on a later line
+        return []
+
+
+def _sudo_drops(script: Script, source: tuple[str, ...]) -> Iterator[int]:
+    """``sudo -u ACCOUNT`` run only as root: written in a uid-0 branch, or run through a value assigned only there
+    (``if [[ "$(whoami)" == root ]]; then php_command="sudo -u ${htuser}"; fi`` then ``${php_command} php occ``):
+    root switching to the web server's account, a drop as ``su`` in that branch is, not escalation."""
+    for command in script.commands:
+        at = command.escalation_line or command.line
+        if command.escalation != "sudo" or not 0 < at <= len(source):
+            continue
+        if "root" not in command.conditions and at not in script.root_assigned:
+            continue
+        account = sudo_account(source[at - 1])
+        if account is not None and account not in ("root", "0", "#0") and re.fullmatch(_ACCOUNT, account):
+            yield at
+
+
+# A literal account name or one a variable names (``www-data``, ``$GITUSER``, ``${htuser}``).
+_ACCOUNT = r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}"
 
 
 def _drops_after_root_steps(

@@ -221,6 +221,9 @@ class Script:
     # (``is_root || { echo "skipped"; return; }``): the function's later steps run only with the privilege.
     privilege_guards: tuple[tuple[str, int], ...] = ()
     tests: tuple[Test, ...] = ()
+    # lines of assignments written in a branch that runs only as root (``if [ "$(whoami)" = root ]; then
+    # run="sudo -u $owner"``): a command run through such a value runs it as root
+    root_assigned: frozenset[int] = frozenset()
     functions: tuple[str, ...] = Names()  # a Names from the reader
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
     xtrace: bool = False  # #!/bin/bash -x: every command is traced from the first line

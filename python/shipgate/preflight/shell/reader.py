@@ -223,6 +223,7 @@ class _Reader:
         self.commands: list[Command] = []
         self.assignments: list[Assignment] = []
         self.root_checks: list[RootCheck] = []
+        self.root_assigned: set[int] = set()  # lines of assignments made only when the script runs as root
         self.fallbacks: list[Fallback] = []
         # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
         self.failure_ignored: list[tuple[int, str]] = []
@@ -388,6 +389,8 @@ class _Reader:
         kind = node.type
         if kind in _SKIP:
             return
+        if kind == "variable_assignment" and "root" in ctx.conditions:
+            self.root_assigned.add(self._line(node, ctx))  # ``run="sudo -u $owner"`` in a uid-0 branch
         inner = ctx.deeper()
         if kind in LOOPS and not ctx.looped:
             inner = inner.with_(looped=True)
@@ -505,6 +508,11 @@ class _Reader:
                     shell = next(c for c in fed if c.name in SHELLS)
                     self._reparse(heredoc.body or "", ctx, shell, via="heredoc", offset=heredoc.body_line - 1)
         else:
+            # ``while read l; do …; done <<<"$(curl -sS URL | grep …)"``: the here-string's commands run first, their
+            # output captured as the loop's input
+            for child in node.named_children:
+                if child.type == "herestring_redirect":
+                    self._substitutions(child, ctx)
             start = len(self.commands)
             self._walk(body, ctx)
             outputs = tuple(r for r in redirects if r.op.startswith((">", "&>")))
@@ -1594,6 +1602,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         probed_arms=frozenset(reader.probed_arms),
         privilege_guards=tuple(reader.privilege_guards.items()),
         tests=tuple(reader.tests),
+        root_assigned=frozenset(reader.root_assigned),
         functions=functions,
         errexit=reader.errexit,
         xtrace=bool(_SHEBANG_X.match(data)),

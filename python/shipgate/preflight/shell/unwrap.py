@@ -142,16 +142,22 @@ class Unwrapped:
 
 
 _FILE_NAME = re.compile(r"[\w.+-]+")
+# A program path written as a variable then literal components: ``"${dir}/occ"``, ``$VENV/bin/pip``.
+_RUN_TIME_DIRECTORY = re.compile(r"(\"?)\$\{?\w+\}?(?:/[\w.+-]+)+\1")
 
 
 def base(word: Word) -> str | None:
     """The program's file name; for a path whose directory is known only at run time (``$VENV/bin/pip``,
-    ``"${PYTHONDIR}/bin/pip"``), the literal name after its last slash."""
+    ``"${PYTHONDIR}/bin/pip"``), the literal name after its last slash, also when the directory's variable holds a
+    command's output (``dir="$(readlink -f "$1")"`` then ``"${dir}/occ"``: the shape has the command's words, the
+    word as written ends in ``/occ``)."""
     value = word.value
     shape = word.shape
     if value is None and shape is not None and "/" in shape and not any(c.isspace() for c in shape):
         name = shape.rpartition("/")[2]
         value = name if _FILE_NAME.fullmatch(name) else None
+    if value is None and _RUN_TIME_DIRECTORY.fullmatch(word.raw):
+        value = word.raw.rpartition("/")[2].rstrip("\"'")
     if value is None or not value or "\n" in value:
         return None
     return value.rpartition("/")[2] or None  # posixpath.basename
