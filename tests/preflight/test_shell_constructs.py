@@ -8,6 +8,7 @@ import pytest
 from preflight_kit import package, run, script
 
 from shipgate.findings import Severity
+from shipgate.preflight.shell.commands import executed_file
 from shipgate.preflight.shell.reader import parse_script
 
 
@@ -145,3 +146,33 @@ def test_mktemp_under_set_e_and_named_entries_are_safe_to_delete() -> None:
         ("preflight.rm_rf_variable", 3),
         ("preflight.rm_rf_variable", 4),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "ran"),
+    [
+        ("python3 -m venv venv", None),
+        ("python3 -c 'print(1)' setup.py", None),
+        ("bash -c 'make install' build.sh", None),
+        ("node -e 'x()' install.js", None),
+        ("php -r 'x();' upgrade.php", None),
+        ("python3 -u -W ignore tools/migrate.py --all", "tools/migrate.py"),
+        ("bash -o pipefail ./install.sh", "./install.sh"),
+        ("php -d memory_limit=-1 artisan migrate", "artisan"),
+        ("php -f upgrade.php", "upgrade.php"),
+        ("ruby -I lib bin/setup", "bin/setup"),
+        (". ./lib/common.sh", "./lib/common.sh"),
+    ],
+)
+def test_the_file_an_interpreter_runs_is_its_first_operand_after_the_options_values(line: str, ran: str | None) -> None:
+    """``python3 -m venv venv`` runs the venv module (creating a folder named venv), no file called venv; an
+    option's value (``-W ignore``, ``-o pipefail``, ``-d memory_limit=-1``) is not the script."""
+    [command] = parse_script(line + "\n", path="u.sh").commands
+    executed = executed_file(command)
+    assert (executed.text if executed is not None else None) == ran
+
+
+def test_a_virtualenv_made_beside_a_pulled_checkout_runs_nothing_from_it_a_script_of_it_does() -> None:
+    pulled = ("cd /opt/app", "git pull")
+    assert "preflight.unverified_download_exec" not in dict(scored(*pulled, "python3 -m venv venv"))
+    assert ("preflight.unverified_download_exec", 5) in scored(*pulled, "python3 -W ignore manage.py collectstatic")

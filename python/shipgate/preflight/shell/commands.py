@@ -713,10 +713,7 @@ def executed_file(command: Command) -> Word | None:
     name = command.name or ""
     # a runner named by its path (``/bin/bash install.sh``) runs its operand, as ``bash install.sh`` does
     if name in SHELL_RUNNERS:
-        if syntax_check_only(command):
-            return None
-        ops = [w for w in command.words if not w.text.startswith("-")]
-        return ops[0] if ops else None
+        return None if syntax_check_only(command) else _interpreted_file(name, command.words)
     if name == "java" and len(command.words) >= 2 and command.words[0].text == "-jar":
         return command.words[1]  # ``java -jar installer.jar``: the jar's main class runs
     if name == "pm2":
@@ -727,6 +724,53 @@ def executed_file(command: Command) -> Word | None:
         return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))
     if command.program is not None and "/" in command.program.text:
         return command.program  # ./installer, "$tmp/get.sh"
+    return None
+
+
+# An interpreter's options after which it runs no file (the program is the option's value or a module:
+# ``python3 -m venv venv``, ``sh -c '…'``, ``node -e '…'``, ``php -r '…'``), and those that take the next word as
+# their value (``bash -o pipefail x.sh``, ``php -d memory_limit=-1 artisan``, ``ruby -I lib x.rb``).
+_NO_FILE = {
+    "python": frozenset({"-c", "-m"}),
+    "perl": frozenset({"-e", "-E"}),
+    "ruby": frozenset({"-e"}),
+    "node": frozenset({"-e", "--eval", "-p", "--print"}),
+    "php": frozenset({"-r", "-a", "-S"}),
+    "sh": frozenset({"-c"}),
+}
+_VALUED = {
+    "python": frozenset({"-W", "-X", "--check-hash-based-pycs"}),
+    "perl": frozenset({"-I", "-M", "-m", "-x"}),
+    "ruby": frozenset({"-I", "-r", "-C", "-E", "--encoding"}),
+    "node": frozenset({"-r", "--require", "--import", "--loader", "--input-type", "--conditions", "-C"}),
+    "php": frozenset({"-d", "-c", "-z", "-t"}),
+    "sh": frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"}),
+}
+
+
+def _interpreter_kind(name: str) -> str:
+    return "python" if name.startswith("python") else name if name in _NO_FILE else "sh"
+
+
+def _interpreted_file(name: str, words: tuple[Word, ...]) -> Word | None:
+    """The script file an interpreter or ``source`` is given: its first operand after the options (their values
+    skipped); None when an option makes it run code or a module instead (``python3 -m venv venv``)."""
+    kind = _interpreter_kind(name)
+    skip = False
+    for i, word in enumerate(words):
+        text = word.text
+        if skip:
+            skip = False
+        elif text == "--":
+            return words[i + 1] if i + 1 < len(words) else None
+        elif kind == "php" and text == "-f":
+            return words[i + 1] if i + 1 < len(words) else None  # ``php -f upgrade.php``
+        elif text in _NO_FILE[kind] or (kind == "python" and text.startswith(("-c", "-m")) and len(text) > 2):
+            return None
+        elif text in _VALUED[kind]:
+            skip = True
+        elif not text.startswith(("-", "+")) or text in ("-", "+"):
+            return None if text == "-" else word
     return None
 
 
