@@ -60,6 +60,8 @@ FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
     {
         "sha256sum",
+        "sha224sum",
+        "sha384sum",
         "sha512sum",
         "sha1sum",
         "shasum",

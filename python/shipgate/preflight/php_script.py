@@ -32,8 +32,12 @@ Written as shell:
   expression is ``${PHP_VALUE}``. In an options array ``'--force' => true`` is ``--force``, ``'--env' => 'prod'`` is
   ``--env=prod``, ``false`` drops it.
 
-Not seen: HTTP clients (``Http::get``, Guzzle, ``file_get_contents`` of a URL), PHP's own file functions, calls into
-other classes (what a service or a queued job does is in its own file)."""
+- PHP's own file functions on a URL or a downloaded file: ``copy(URL, F)`` and ``file_put_contents(F,
+  file_get_contents(URL))`` download (``curl -fsSL -o F URL``), ``hash_file('sha384', F)`` is ``sha384sum F``,
+  ``unlink(F)`` is ``rm -f F``; also in a program given to ``php -r`` on a shell command line (``program_commands``).
+
+Not seen: HTTP clients (``Http::get``, Guzzle, a ``file_get_contents`` of a URL kept in memory), PHP's other file
+functions, calls into other classes (what a service or a queued job does is in its own file)."""
 
 from __future__ import annotations
 
@@ -93,6 +97,19 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
     pieces = [piece for n in nodes for piece in [_piece(n, runners)] if piece is not None]
+    return one_per_line(pieces[:MAX_PIECES])
+
+
+def program_commands(code: str) -> list[Piece] | None:
+    """(line, shell) of what a PHP program given on a command line runs (``php -r "copy('https://…', 'x.php');"``
+    in a shell script, read by shell.inline_programs): every call, with no test of whether it is a step (the
+    interpreter runs it). None when it does not parse or is over the bounds."""
+    if len(code) > MAX_CHARS:
+        return None
+    nodes = parsed_nodes(_PARSER, "<?php " + code)
+    if nodes is None:
+        return None
+    pieces = [piece for n in nodes for piece in [_piece(n, set())] if piece is not None]
     return one_per_line(pieces[:MAX_PIECES])
 
 
@@ -173,6 +190,8 @@ def _command(node: Node, name: str, runners: set[str]) -> str | None:
     if node.type == "function_call_expression":
         if name == "chdir" and args:
             return f"cd {_quote(_value(args[0]))}"
+        if name in _FILE_FUNCTIONS and args:
+            return _file_call(name, args)
         if name not in _SHELL_FUNCTIONS or not args:
             return None
         if args[0].type == "array_creation_expression":
@@ -196,6 +215,33 @@ def _command(node: Node, name: str, runners: set[str]) -> str | None:
         return _console("php bin/console", args)
     if node.type == "member_call_expression" and name == "run":
         return _found_command(node, args)
+    return None
+
+
+# PHP's own file functions that download, check or remove a file (a URL is a stream PHP opens: ``copy(URL, F)``
+# fetches it, as Composer's documented ``php -r "copy('https://getcomposer.org/installer', 'composer-setup.php');"``).
+_FILE_FUNCTIONS = frozenset({"copy", "file_put_contents", "hash_file", "unlink"})
+# hash_file's algorithms that have a coreutils checksum tool of the same name
+_DIGESTS = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512"})
+
+
+def _file_call(name: str, args: list[Node]) -> str | None:
+    """The shell that does what the call does: ``copy(URL, F)`` and ``file_put_contents(F, file_get_contents(URL))``
+    download (``curl -fsSL -o F URL``), ``hash_file('sha384', F)`` computes the file's checksum (``sha384sum F``:
+    the value is compared with the expected one in PHP or in the shell), ``unlink(F)`` is ``rm -f F``."""
+    if name == "copy" and len(args) >= 2:
+        source, target = _value(args[0]), _value(args[1])
+        return f"curl -fsSL -o {_quote(target)} {_quote(source)}" if "://" in source else None
+    if name == "file_put_contents" and len(args) >= 2 and args[1].type == "function_call_expression":
+        inner = _text(args[1].child_by_field_name("function")).split("\\")[-1]
+        fetched = _arguments(args[1])
+        if inner == "file_get_contents" and fetched and "://" in (url := _value(fetched[0])):
+            return f"curl -fsSL -o {_quote(_value(args[0]))} {_quote(url)}"
+        return None
+    if name == "hash_file" and len(args) >= 2 and (digest := _value(args[0]).lower()) in _DIGESTS:
+        return f"{digest}sum {_quote(_value(args[1]))}"
+    if name == "unlink":
+        return f"rm -f {_quote(_value(args[0]))}"
     return None
 
 

@@ -1222,11 +1222,13 @@ class _Reader:
     def _run_inline_program(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
         """``python3 -c "…urlretrieve(URL, F)…"``: what the program does, as shell (shell.inline_programs), read
         at the command's line with the command's escalation."""
-        program = inline_program(base(words[0]) or "", words[1:]) if made else None
+        interpreter = base(words[0]) or ""
+        program = inline_program(interpreter, words[1:]) if made else None
         source = _string_source(program, "sh -c", self._known_value(line)) if program is not None else None
-        shell = as_shell(source) if source is not None else None
+        shell = as_shell(source, interpreter) if source is not None else None
         if shell is not None and program is not None:
-            self._reparse(shell, ctx, made[0], via="python -c", line=line, substituted=program.value is None)
+            via = "php -r" if interpreter == "php" else "python -c"
+            self._reparse(shell, ctx, made[0], via=via, line=line, substituted=program.value is None)
 
     def _run_stdin_program(self, program: str, command: Command, ctx: _Ctx, line: int) -> None:
         """``python3 - <<'PY' … PY``: the heredoc is the program; what it does, as shell, read at the command's
