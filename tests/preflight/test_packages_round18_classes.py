@@ -92,3 +92,50 @@ def test_an_element_a_comment_describes_is_a_peer() -> None:
     # near miss: a comment that says what the element is, not that it is an example
     found = findings({"etc/dnssigner/addns.xml": _adapter("Address of host to request XFR from")})
     assert (ENDPOINT, 6) in found
+
+
+_CTL = (
+    "#!/bin/sh\n"  # 1
+    'CMD="/usr/bin/musicd --config /etc/musicd/musicd.conf $@"\n'  # 2
+    "if [ $(id -u) -ne 0 ]; then\n"  # 3
+    '    echo "$0 must be run as root" 1>&2\n'  # 4
+    "    exit 2\n"  # 5
+    "fi\n"  # 6
+    'su -s /bin/sh -c "$CMD" -- musicd\n'  # 7
+)
+_PAGE = ".TH MUSICDCTL 8\n.SH NAME\nmusicdctl \\- run musicd commands as the musicd user\n"
+
+
+def test_a_script_with_a_section_8_page_is_an_administrators_command() -> None:
+    # Mopidy's ``extra/mopidyctl/mopidyctl`` beside ``mopidyctl.8``: run by the administrator, not by an install
+    files = {"extra/musicdctl/musicdctl": _CTL, "extra/musicdctl/musicdctl.8": _PAGE}
+    assert (ROOT, 3) not in findings(files)
+
+
+def test_a_script_with_a_section_1_page_keeps_its_root_check() -> None:
+    # near miss: a user's command (section 1) says nothing about who runs it; its uid check that exits stays
+    files = {"extra/musicdctl/musicdctl": _CTL, "extra/musicdctl/musicdctl.1": _PAGE.replace(" 8\n", " 1\n")}
+    assert (ROOT, 3) in findings(files)
+
+
+def _repository(pin: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'  # 1
+        "<Configuration>\n"  # 2
+        '\t<Repository name="SoftHSM">\n'  # 3
+        "\t\t<Module>/usr/lib/softhsm/libsofthsm2.so</Module>\n"  # 4
+        f"\t\t<PIN>{pin}</PIN>\n"  # 5
+        "\t</Repository>\n"  # 6
+        "</Configuration>\n"  # 7
+    )
+
+
+def test_a_tokens_pin_is_a_credential() -> None:
+    # OpenDNSSEC's ``conf.xml``: the PIN the signer opens the key store with
+    assert (CREDENTIAL, 5) in findings({"etc/dnssigner/conf.xml": _repository("1234")})
+
+
+def test_a_hardware_pins_number_is_no_credential() -> None:
+    # near miss: a two-digit ``<pin>`` numbers a GPIO line, not a secret
+    board = '<?xml version="1.0"?>\n<board>\n\t<led>\n\t\t<pin>17</pin>\n\t</led>\n</board>\n'
+    assert (CREDENTIAL, 4) not in findings({"etc/boardd/board.xml": board})
