@@ -51,6 +51,7 @@ from shipgate.preflight import (
     udev,
     unsigned,
 )
+from shipgate.preflight.admin_commands import admin_commands
 from shipgate.preflight.collector import paused
 from shipgate.preflight.contents import (
     ContentsLike,
@@ -257,7 +258,7 @@ def _context(
         phase_scriptlets=phase_folder_scriptlets(contents.files) | listed_update_scripts(contents.files),
         ships_dependencies=ships_dependencies(contents.files),
         offered_config=offered(contents.files),
-        installed_commands=installed_commands(contents.files),
+        installed_commands=installed_commands(contents.files) | admin_commands(contents.files),
         sdist_examples=sdist_example_paths(contents.files),
         django_changes=package_changes(contents.files),
     )

@@ -4,11 +4,12 @@ launchd jobs.
 - XML: an attribute named for a password (``<user username="both" password="tomcat"/>`` in ``tomcat-users.xml``,
   ``keystorePass="…"`` on a connector) and an element of one line named for one (``<password>sa</password>`` in a
   WildFly datasource) or for a secret (``<secret>…</secret>``, ``<clientSecret>``: Apache James opens its TLS keystore
-  with the ``<secret>`` of a listener's ``<tls>`` block). A value written whole in braces (Jenkins' ``{AQAAAB…}``,
-  Spring's ``{cipher}…``) is ciphertext, not the secret. Comments (``<!-- … -->``) are blanked first; a file is XML
-  when its first non-blank text is markup (``markup.without_xml_comments`` decides the same way). A Vue directive
-  (``v-model:password="password"``, ``v-bind:password="form.password"``) binds a component's property to an
-  expression, not to a literal.
+  with the ``<secret>`` of a listener's ``<tls>`` block), or for a token's PIN (``<PIN>1234</PIN>``: the SoftHSM
+  token OpenDNSSEC's signer opens; a value of fewer than four characters is a hardware pin's number). A value
+  written whole in braces (Jenkins' ``{AQAAAB…}``, Spring's ``{cipher}…``) is ciphertext, not the secret. Comments
+  (``<!-- … -->``) are blanked first; a file is XML when its first non-blank text is markup
+  (``markup.without_xml_comments`` decides the same way). A Vue directive (``v-model:password="password"``,
+  ``v-bind:password="form.password"``) binds a component's property to an expression, not to a literal.
 - JAAS login-module options in a file that configures a ``LoginModule`` (Kafka's ``sasl.jaas.config``, a
   ``jaas.conf``): ``user_<name>="<password>"`` defines a user of the PLAIN module's database; the module's own
   ``password="…"`` is read by the keyword reader already.
@@ -50,6 +51,10 @@ _SHIRO_NAMES = re.compile(r"org\.apache\.shiro\.|^\s*securityManager\.")
 _SHIRO_USER = re.compile(r"^\s*([^\s=#;][^=]{0,127}?)\s*=\s*([^,\s]{1,512})\s*(?:,.*)?$")
 # An element named for a secret (``<secret>``, ``<clientSecret>``, ``<shared-secret>``).
 _SECRET_ELEMENT = re.compile(r"(?i)(?:^|[a-z_-])secret$")
+# The PIN a token or card is opened with (``<PIN>1234</PIN>``: the SoftHSM token OpenDNSSEC's signer logs in to,
+# ``<userPin>``, ``<so-pin>``); a value shorter than ``_PIN_MIN`` is a hardware pin's number (``<pin>17</pin>``).
+_PIN_ELEMENT = re.compile(r"^(?:PIN|[Pp]in)$|[a-z](?:Pin|PIN)$|[_-](?:pin|PIN)$")
+_PIN_MIN = 4
 # Tomcat's and Jetty's camel-case attributes: ``keystorePass``, ``truststorePass``, ``keyPass``.
 _CAMEL_PASS = re.compile(r"(?<=[a-z])Pass$")
 _ENTITIES = {"&quot;": '"', "&apos;": "'"}
@@ -67,6 +72,10 @@ def _secret_element(name: str) -> bool:
     return _password_attribute(name) or (bool(_SECRET_ELEMENT.search(local)) and secret_name(local))
 
 
+def _pin_element(name: str, value: str) -> bool:
+    return bool(_PIN_ELEMENT.search(name.rpartition(":")[2])) and len(value) >= _PIN_MIN
+
+
 def _is_xml(lines: tuple[tuple[int, str], ...]) -> bool:
     first = next((text.lstrip() for _, text in lines if text.strip()), "")
     return first.startswith("<")
@@ -75,11 +84,12 @@ def _is_xml(lines: tuple[tuple[int, str], ...]) -> bool:
 def _xml_secrets(lines: tuple[tuple[int, str], ...]) -> Iterator[Secret]:
     for number, text in without_xml_comments(lines):
         element = _ELEMENT.match(text)
-        if element and _secret_element(element.group(1)):
-            value = unescape(element.group(2).strip(), _ENTITIES)
-            if not value.startswith("{") and not allowed(value, name=element.group(1)):
-                yield Secret(number, f"password element <{element.group(1)}>", value, Severity.HIGH)
-                continue
+        name = element.group(1) if element else ""
+        value = unescape(element.group(2).strip(), _ENTITIES) if element else ""
+        named = element is not None and (_secret_element(name) or _pin_element(name, value))
+        if named and not value.startswith("{") and not allowed(value, name=name):
+            yield Secret(number, f"password element <{name}>", value, Severity.HIGH)
+            continue
         for m in _ATTRIBUTE.finditer(text):
             name = m.group(1)
             value = unescape(m.group(2) if m.group(2) is not None else m.group(3), _ENTITIES)

@@ -449,7 +449,8 @@ class Context:
     ships_dependencies: bool = False
     # Configuration the package offers but does not put in effect (shipgate.preflight.optional_config)
     offered_config: frozenset[str] = frozenset()
-    # The scripts a Python sdist installs as commands for the operator (shipgate.preflight.installed_commands)
+    # The scripts the operator runs as commands: those a Python sdist installs (shipgate.preflight.installed_commands)
+    # and those a section-8 manual page documents (shipgate.preflight.admin_commands)
     installed_commands: frozenset[str] = frozenset()
     # The files under an sdist's top-level examples/ (shipgate.preflight.sdist_examples): known for the whole package,
     # as PKG-INFO, which tells an sdist, is in one shard only

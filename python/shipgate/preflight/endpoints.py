@@ -106,6 +106,7 @@ from shipgate.preflight.url_roles import (
     scope_list_lines,
 )
 from shipgate.preflight.windows.network import contacts
+from shipgate.preflight.xml_examples import example_element_lines
 
 _HOST_KEY = re.compile(
     r"(?i)^\s*[\"']?([\w.-]{0,128}(?:host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror|registry"
@@ -550,6 +551,7 @@ def _text_endpoints(
 ) -> Iterator[Endpoint]:
     """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
     someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
+    examples = example_element_lines(path, lines)  # ``<!-- EXAMPLE: … -->`` then ``<Address>1.2.3.4</Address>``
     lines = helm.without_comments(path, without_xml_comments(lines))
     commented = block_comment_lines(lines) | template_comment_lines(lines)  # ``/* … */``, ``{# … #}``, ``%#``
     if any("-----BEGIN " in text for _, text in lines):  # a published key's or certificate's ``Comment: https://…``
@@ -570,6 +572,7 @@ def _text_endpoints(
     disabled |= module_metadata_lines(path, lines)  # ``__plugin_url__ = "https://docs…"``
     disabled |= stylesheet_comment_lines(path, lines)  # ``code{…}/*! … Based on: https://…``, LESS ``// See https://…``
     disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
+    disabled |= examples  # an XML element a comment calls an example
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows

@@ -4,8 +4,10 @@
 
 - **a name whose last part says it holds a name or a kind** (``password_detail_key = "registrationcode"``: the key a
   detail is stored under; ``secret_from = 'config'``: where the secret was loaded from; ``password_field``,
-  ``token_type``, ``secret_source``, ``password_label``, ``token_header``; the characters a generated secret is
-  drawn from or the encoding it is written in: ``_SECRET_CHARS = "0123…xyz"``, ``password_charset = 'UTF-8'``);
+  ``token_type``, ``secret_source``, ``password_label``, ``token_header``; the component that handles it:
+  ``PASSWORD_PLUGIN = 'password'``, the keystoneauth plugin loaded by that name, ``secret_backend``; the characters
+  a generated secret is drawn from or the encoding it is written in: ``_SECRET_CHARS = "0123…xyz"``,
+  ``password_charset = 'UTF-8'``);
 - **a dotted setting whose last part names no secret** (``"daypassword.timeStep": "public"``: the ``timeStep``
   setting of the day-password token), or whose first part says it is a type (``params['type.key_password'] =
   'password'``: the parameter's type);
@@ -38,6 +40,8 @@ _KIND_KEY = re.compile(r"\(([^()]+)\)$")
 _NAMING_SUFFIX = re.compile(
     r"(?i)(?:^|_)(?:detail_?key|dict_?key|key_?name|field|fields|attr|attribute|column|param|parameter|from|source"
     r"|type|kind|label|header|env|var|prefix"
+    # the component that handles it (``PASSWORD_PLUGIN = 'password'``: keystoneauth's plugin loaded by that name)
+    r"|plugin|backend|driver|method|provider|handler"
     # the characters a value is drawn from or written in (``_SECRET_CHARS = "0123…xyz"``, ``password_charset``)
     r"|chars|characters|charset|alphabet)$"
 )

@@ -514,8 +514,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # a script the package's own root cron job or root service runs: cron or systemd, as root
         if is_served_install_file(path):
             continue  # a kickstart snippet: the installer of the machine it is served to runs it, as root
-        if path in ctx.installed_commands:
-            continue  # a command an sdist installs on PATH: the operator runs it later, as the account they choose
+        if path in ctx.installed_commands and path not in ctx.called_by_maintainer:
+            continue  # a command on PATH or with a section-8 page: the operator runs it later, as they choose
         if _LOGIN_SCRIPT.search(path):
             continue  # sourced at each login by the account that logs in, never run by the installer
         source = tuple(line.text for line in texts.get(path, ()))

@@ -7,7 +7,10 @@ the conventions of particular ecosystems that whole packages showed:
   samples) and release notes (``releasenotes/notes/*.yaml``, reno's reStructuredText in YAML); a troff man page named
   by its section (``privacyidea-fetchssh.1``).
 - **Tests**: a JavaScript/TypeScript spec beside the code it tests (Angular's ``x.component.spec.ts``, Jasmine's
-  ``x.spec.js``), and a module that builds test data (CKAN's ``lib/create_test_data.py``).
+  ``x.spec.js``), a module that builds test data (CKAN's ``lib/create_test_data.py``), and a benchmark's files: a
+  ``benchmarks/`` folder or a file named for a benchmark (zaqar's ``etc/zaqar-benchmark-messages.json``, the message
+  bodies its load generator posts to queues): what a developer measures the product with, data carried, not
+  settings the product acts on.
 - **Translations**: an Erlang application's message catalogues (ejabberd's ``priv/msgs/de.msg``:
   ``{"Password:","Passwort:"}.``) and a web app's per-language JSON catalogues named by an ISO 639-1 code
   (motionEye's ``static/js/motioneye.de.json``: ``"http://ekzemplo.com:8765/cams/...": "http://beispiel.com…"``).
@@ -35,7 +38,10 @@ from collections.abc import Sequence
 
 _DOCUMENTATION_DIR = re.compile(r"(?:^|/)(?:api-ref|releasenotes|release-notes)/")
 _MAN_PAGE = re.compile(r"[A-Za-z][\w+-]*\.[1-8]")
-_TEST = re.compile(r"\.spec\.[cm]?[jt]sx?$|(?:^|/)\w*_test_data\.py$")
+_TEST = re.compile(
+    r"\.spec\.[cm]?[jt]sx?$|(?:^|/)\w*_test_data\.py$"
+    r"|(?:^|/)benchmarks?/|(?:^|/)(?:[\w.]+[-_])?benchmarks?(?:[-_.][^/]*)?$"  # a benchmark's folder or named file
+)
 _LOCALIZATION = re.compile(r"(?:^|/)priv/msgs/[\w@-]+\.msg$")
 # ISO 639-1 codes of a per-language JSON catalogue (``motioneye.de.json``, ``app.pt_BR.json``); codes that are also
 # English words (``my``, ``no``, ``or``, ``to``, ``is``, ``as``, ``be``, ``am``, ``an``, ``id``) are left out, so
@@ -67,7 +73,8 @@ def is_project_documentation(path: str) -> bool:
 
 
 def is_project_test(path: str) -> bool:
-    """A JavaScript/TypeScript spec (``x.spec.ts``) or a test-data builder module (``create_test_data.py``)."""
+    """A JavaScript/TypeScript spec (``x.spec.ts``), a test-data builder module (``create_test_data.py``) or a
+    benchmark's file (``benchmarks/…``, ``x-benchmark-messages.json``)."""
     return bool(_TEST.search(path))
 
 

@@ -2,7 +2,8 @@
 
 An sdist (``PKG-INFO`` at the tree's root, the core metadata every sdist starts with) installs its packages and the
 data files its build names; a top-level ``examples/`` folder (or ``example/``, or one named ``example_<what>``/
-``example-<what>``: HyperKitty's ``example_project/``, a Django project to run it with) is in the tarball for
+``example-<what>``: HyperKitty's ``example_project/``, a Django project to run it with; or ``samples/``: zaqar's
+sample clients in several languages, ``samples/python-zaqarclient/…`` with a session token) is in the tarball for
 people to read and copy (JupyterHub's ``examples/service-notebook/…/jupyterhub_config.py`` with a sample API
 token, an example service's ``Dockerfile``), not installed and not run by the install. Their credentials are
 examples, as in documentation (a value in a token's own format is still reported), and the hosts their scripts
@@ -22,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_FOLDER = re.compile(r"^examples?(?:[_-][\w-]+)?/")
+_FOLDER = re.compile(r"^(?:examples?|samples?)(?:[_-][\w-]+)?/")
 # ``<package>/examples/…``: the examples folder of a top-level package
-_PACKAGE_FOLDER = re.compile(r"^([\w-]+)/examples?(?:[_-][\w-]+)?/")
+_PACKAGE_FOLDER = re.compile(r"^([\w-]+)/(?:examples?|samples?)(?:[_-][\w-]+)?/")
 
 
 def sdist_example_paths(paths: Iterable[str]) -> frozenset[str]:
