@@ -67,3 +67,68 @@ def test_b_yarn_global_add_fetches_from_the_registry() -> None:
 def test_b_near_miss_yarn_global_listing_or_bin_fetches_nothing() -> None:
     dockerfile = "FROM node:18-alpine\nRUN yarn global list\nRUN yarn global bin\nRUN yarn global dir\n"
     assert codes_at({"Dockerfile": dockerfile}, _EGRESS) == []
+
+
+# -- C: a check in a group of statements whose failure does not stop the next one ----------------------------------
+
+
+def test_c_a_checksum_in_a_run_heredoc_without_errexit_does_not_stop_the_unpack() -> None:
+    dockerfile = (
+        "FROM ubuntu:24.04\n"
+        "RUN <<EOR\n"
+        "set -o xtrace\n"
+        'wget "https://nodejs.example.org/dist/node-v20.tar.gz"\n'
+        'wget "https://nodejs.example.org/dist/SHASUMS256.txt"\n'
+        'grep "node-v20.tar.gz" SHASUMS256.txt | shasum -a 256 -c -\n'
+        'tar xzf "node-v20.tar.gz" -C /usr/local --strip-components=1\n'
+        "EOR\n"
+    )
+    assert codes_at({"Dockerfile": dockerfile}, _UNVERIFIED) == [7]
+    group = (
+        "#!/bin/sh\n"
+        "{\n"
+        "  curl -fsSLO https://nodejs.example.org/dist/node-v20.tar.gz\n"
+        "  sha256sum -c node.sha256\n"
+        "  tar xzf node-v20.tar.gz -C /usr/local\n"
+        "}\n"
+    )
+    assert codes_at({"install.sh": group}, _UNVERIFIED) == [5]
+
+
+def test_c_near_miss_errexit_a_chained_check_or_a_run_of_its_own_stops_the_build() -> None:
+    errexit = (
+        "FROM ubuntu:24.04\n"
+        "RUN <<EOR\n"
+        "set -eu\n"
+        'wget "https://nodejs.example.org/dist/node-v20.tar.gz"\n'
+        'echo "abc123  node-v20.tar.gz" | sha256sum -c -\n'
+        'tar xzf "node-v20.tar.gz" -C /usr/local\n'
+        "EOR\n"
+    )
+    assert codes_at({"Dockerfile": errexit}, _UNVERIFIED) == []
+    chained = (
+        "FROM ubuntu:24.04\n"
+        "RUN <<EOR\n"
+        'wget "https://nodejs.example.org/dist/node-v20.tar.gz"\n'
+        'echo "abc123  node-v20.tar.gz" | sha256sum -c - && tar xzf "node-v20.tar.gz" -C /usr/local\n'
+        "EOR\n"
+    )
+    assert codes_at({"Dockerfile": chained}, _UNVERIFIED) == []
+    # each RUN is its own shell: a failed check fails the build before the next RUN
+    separate = (
+        "FROM ubuntu:24.04\n"
+        'RUN wget "https://nodejs.example.org/dist/node-v20.tar.gz"\n'
+        'RUN echo "abc123  node-v20.tar.gz" | sha256sum -c -\n'
+        'RUN tar xzf "node-v20.tar.gz" -C /usr/local\n'
+    )
+    assert codes_at({"Dockerfile": separate}, _UNVERIFIED) == []
+    # a function whose last statement is the check: its caller decides
+    last = (
+        "#!/bin/sh\n"
+        "fetch_node() {\n"
+        "  curl -fsSLO https://nodejs.example.org/dist/node-v20.tar.gz\n"
+        "  sha256sum -c node.sha256\n"
+        "}\n"
+        "fetch_node && tar xzf node-v20.tar.gz -C /usr/local\n"
+    )
+    assert codes_at({"install.sh": last}, _UNVERIFIED) == []

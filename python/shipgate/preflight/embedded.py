@@ -277,8 +277,10 @@ def _run(line: int, rest: str, heredocs: list[tuple[int, list[str], str]]) -> It
             yield line, _argv(words)
             return
     if heredocs and command.lstrip().startswith("<<"):
-        for first, body, _ in heredocs:  # ``RUN <<EOF`` with no command: the body is the script
-            yield first, "\n".join(body)
+        for first, body, _ in heredocs:  # ``RUN <<EOF`` with no command: the body is the script, one group of
+            # statements run in order by one shell (on the RUN line and the delimiter's: a failure inside it does
+            # not stop the build unless the script sets errexit; a RUN's last command does)
+            yield (first - 1, "\n".join(["{", *body, "}"])) if len(heredocs) == 1 else (first, "\n".join(body))
         return
     yield line, command
     for first, body, delimiter in heredocs:  # ``RUN python3 <<EOF``: the heredoc is the command's input
