@@ -132,3 +132,43 @@ def test_c_near_miss_errexit_a_chained_check_or_a_run_of_its_own_stops_the_build
         "fetch_node && tar xzf node-v20.tar.gz -C /usr/local\n"
     )
     assert codes_at({"install.sh": last}, _UNVERIFIED) == []
+
+
+# -- D: a product's setting of Node's rejectUnauthorized; an ENV that opens with a continuation -------------------
+
+_TLS = "preflight.tls_verification_disabled"
+
+
+def test_d_a_products_reject_unauthorized_set_false_in_an_env_block_that_opens_with_a_continuation() -> None:
+    dockerfile = (
+        "FROM ubuntu:24.04\n"
+        'ENV BUILD_DEPS="curl unzip"\n'
+        "\n"
+        "ENV \\\n"
+        "    LDAP_ENABLE=false \\\n"
+        "    LDAP_REJECT_UNAUTHORIZED=false \\\n"
+        '    LDAP_CA_CERT=""\n'
+    )
+    assert codes_at({"Dockerfile": dockerfile}, _TLS) == [6]
+    assert codes_at({"start.sh": "#!/bin/sh\nexport SMTP_REJECT_UNAUTHORIZED=0\nexec node server.js\n"}, _TLS) == [2]
+
+
+def test_d_near_miss_a_setting_that_keeps_the_check_or_only_shares_the_words() -> None:
+    dockerfile = (
+        "FROM ubuntu:24.04\n"
+        "ENV \\\n"
+        "    MAILER_TLS_REJECT_UNAUTHORIZED=true \\\n"
+        "    LDAP_REJECT_UNAUTHORIZED_COUNT=0 \\\n"
+        "    REJECT_UNAUTHORIZED_LOG=false\n"
+    )
+    assert codes_at({"Dockerfile": dockerfile}, _TLS) == []
+
+
+def test_d_an_env_block_that_opens_with_a_continuation_keeps_each_settings_line() -> None:
+    dockerfile = (
+        "FROM alpine:3.19\n"
+        "ENV \\\n"
+        "    APP_HOME=/srv/app \\\n"
+        "    DB_PASSWORD=Sup3rS3cret!\n"
+    )
+    assert codes_at({"Dockerfile": dockerfile}, "preflight.hardcoded_credential") == [4]

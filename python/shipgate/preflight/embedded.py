@@ -288,7 +288,11 @@ def _run(line: int, rest: str, heredocs: list[tuple[int, list[str], str]]) -> It
 
 
 def _variables(line: int, keyword: str, rest: str) -> Iterator[Piece]:
-    """``ENV k=v k2="v 2"`` and ``ARG k=v`` as shell assignments; the legacy ``ENV k some value`` too."""
+    """``ENV k=v k2="v 2"`` and ``ARG k=v`` as shell assignments (also when they start on the line after a
+    continuation: ``ENV \\`` then ``    k=v \\``); the legacy ``ENV k some value`` too."""
+    opening = re.match(r"(?:[ \t]*\\\n)*", rest)
+    skipped = opening.group(0) if opening is not None else ""
+    line, rest = line + skipped.count("\n"), rest[len(skipped) :]  # the first assignment's own line
     first = rest.split(None, 1)
     if not first:
         return
