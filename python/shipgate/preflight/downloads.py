@@ -128,6 +128,10 @@ def _tls_off(command: Command) -> str | None:
 
 
 def _insecure_value(key: str, value: str | None) -> bool:
+    if value is not None and key.endswith("_REJECT_UNAUTHORIZED") and value.lower() in ("false", "0"):
+        # Node's TLS option ``rejectUnauthorized`` under a product's prefix (``LDAP_REJECT_UNAUTHORIZED=false``):
+        # the client it configures accepts any certificate
+        return True
     if key not in _INSECURE_ENV or value is None:
         return False
     wanted = _INSECURE_ENV[key]

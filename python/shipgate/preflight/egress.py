@@ -405,6 +405,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return (tool, default) if ops[1:2] and ops[1] in verbs and not offline else None
     if tool in ("dnf", "yum") and ops[:2] == ["copr", "enable"]:
         return tool, "Fedora COPR (copr.fedorainfracloud.org: the repository file and its key)"
+    if tool == "yarn" and ops[:1] == ["global"]:
+        ops = ops[1:]  # Yarn 1's ``yarn global add X``: ``add`` run on the project of Yarn's global folder
     if not ops or ops[0] not in verbs:
         return None
     if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):

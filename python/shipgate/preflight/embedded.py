@@ -277,8 +277,10 @@ def _run(line: int, rest: str, heredocs: list[tuple[int, list[str], str]]) -> It
             yield line, _argv(words)
             return
     if heredocs and command.lstrip().startswith("<<"):
-        for first, body, _ in heredocs:  # ``RUN <<EOF`` with no command: the body is the script
-            yield first, "\n".join(body)
+        for first, body, _ in heredocs:  # ``RUN <<EOF`` with no command: the body is the script, one group of
+            # statements run in order by one shell (on the RUN line and the delimiter's: a failure inside it does
+            # not stop the build unless the script sets errexit; a RUN's last command does)
+            yield (first - 1, "\n".join(["{", *body, "}"])) if len(heredocs) == 1 else (first, "\n".join(body))
         return
     yield line, command
     for first, body, delimiter in heredocs:  # ``RUN python3 <<EOF``: the heredoc is the command's input
@@ -286,7 +288,11 @@ def _run(line: int, rest: str, heredocs: list[tuple[int, list[str], str]]) -> It
 
 
 def _variables(line: int, keyword: str, rest: str) -> Iterator[Piece]:
-    """``ENV k=v k2="v 2"`` and ``ARG k=v`` as shell assignments; the legacy ``ENV k some value`` too."""
+    """``ENV k=v k2="v 2"`` and ``ARG k=v`` as shell assignments (also when they start on the line after a
+    continuation: ``ENV \\`` then ``    k=v \\``); the legacy ``ENV k some value`` too."""
+    opening = re.match(r"(?:[ \t]*\\\n)*", rest)
+    skipped = opening.group(0) if opening is not None else ""
+    line, rest = line + skipped.count("\n"), rest[len(skipped) :]  # the first assignment's own line
     first = rest.split(None, 1)
     if not first:
         return

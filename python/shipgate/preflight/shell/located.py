@@ -47,10 +47,17 @@ def resolved_paths(script: Script, command: Command) -> tuple[list[Word], list[A
 def unknown_name_directory(command: Command) -> str | None:
     """Where a fetch saves under a name the script does not know (``wget "$URL"``, no ``-O``, not piped; ``curl -O
     "$URL"``; the URL's last part not known before the run): wget's ``-P DIR``, else ``.`` (the working directory);
-    None for any other fetch."""
-    if command.piped_to or command.writes() or downloaded_files(command):
+    None for any other fetch. A URL whose last part holds an expansion the script leaves unknown
+    (``wget ${URL:-https://host/v$VERSION/app-$VERSION.zip}``) saves under a name known only in its shape."""
+    saved = downloaded_files(command)
+    if command.piped_to or command.writes() or not all(_shaped_by_url(w) for w in saved):
         return None
     if command.name == "wget":
         prefix = option_values(command, "-P", "--directory-prefix")
         return prefix[-1].text if prefix else "."
     return "." if command.name == "curl" and has_flag(command, "-O", "--remote-name") else None
+
+
+def _shaped_by_url(saved: Word) -> bool:
+    """A file saved under its URL's last part (not an ``-o``/``-O`` name) where that part is not known."""
+    return "://" in saved.raw and "$" in saved.text

@@ -227,6 +227,7 @@ class _Reader:
         self.fallbacks: list[Fallback] = []
         # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
         self.failure_ignored: list[tuple[int, str]] = []
+        self.unstopped: list[tuple[int, str]] = []  # statements of a group another statement follows (_group)
         self.probed_arms: set[Arm] = set()
         self.falling: dict[tuple[int, int], bool] = {}  # (offset, start) of each ``case`` read -> falls through
         self.tests: list[Test] = []
@@ -425,6 +426,8 @@ class _Reader:
                 self._walk(child, inner.with_(function=name))
             if name:
                 self._record_capability_predicate(name, node, ctx, start)
+        elif kind == "compound_statement" and node.parent is not None and node.parent.type == "program":
+            self._group(node, inner)
         elif kind == "program" and self.removal_side and ctx.reparse == 0:
             self._removal_side_program(node, inner)
         elif kind == "subshell":
@@ -452,6 +455,19 @@ class _Reader:
                     raise _Budget(f"more than {MAX_NODES} syntax nodes; the rest is not read")
                 if inner.depth > MAX_DEPTH:
                     raise _Budget(f"nested deeper than {MAX_DEPTH} levels; the rest is not read")
+
+    def _group(self, node: Node, ctx: _Ctx) -> None:
+        """``{ sha256sum -c app.sha256; tar xzf app.tgz; }`` as a statement of the script (a Dockerfile's ``RUN
+        <<EOF`` script is read as one): a simple command or pipeline with a statement after it in the group does not
+        stop the group when it fails, unless the script sets ``errexit``; its commands are kept in ``unstopped``.
+        Function bodies are not read so: the programs other languages' readers hand over as shell (a Python
+        ``if md5(f) != …: raise`` is a bare ``md5sum`` there) keep their checks as bare statements."""
+        statements = [c for c in node.named_children if c.type != "comment"]
+        for child in node.named_children:
+            start = len(self.commands)
+            self._walk(child, ctx)
+            if child in statements[:-1] and child.type in ("command", "pipeline", "redirected_statement"):
+                self.unstopped.extend((c.line, c.text) for c in self.commands[start:])
 
     def _test(self, node: Node, ctx: _Ctx) -> None:
         """Records the variables a test expands (not inside its ``$(…)``, read as commands); bounded by MAX_NODES."""
@@ -1600,7 +1616,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         defaults=tuple(reader.defaults.values()),
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
-        failure_ignored=frozenset(reader.failure_ignored),
+        failure_ignored=frozenset(reader.failure_ignored + ([] if reader.errexit else reader.unstopped)),
         probed_arms=frozenset(reader.probed_arms),
         privilege_guards=tuple(reader.privilege_guards.items()),
         tests=tuple(reader.tests),

@@ -295,8 +295,13 @@ class WordReader:
                 self.defaults.setdefault((name, line), ParameterDefault(name, default, line, source[:200]))
             known = binding.value if binding is not None else None
             value = known or (default if default is not None else self._variable_default(rest[len(op) :], use))
+            unset = binding is None or (known == "" and op.startswith(":"))  # ``${X-d}`` keeps an empty X
+            opening = _literal_opening(rest[len(op) :]) if unset else None
             if value is not None:
                 acc.known(value)
+            elif opening:  # ``${URL:-https://host/v$VERSION/x.zip}`` of an unset or empty URL: the default's start
+                acc.known(opening)
+                acc.unknown(rest[len(op) + len(opening) :].strip("\"'") or f"${name}")
             elif binding is None:
                 acc.unknown(self._default_shape(rest[len(op) :], use) or f"${name}")
             else:
@@ -392,6 +397,13 @@ def _append_binding(acc: _Acc, binding: Assignment | None, written: str) -> None
     if binding is not None and binding.prefix:
         acc.parts.append(binding.prefix)
     acc.unknown(binding.shape if binding is not None and binding.shape else written)
+
+
+def _literal_opening(text_: str) -> str | None:
+    """The literal text a default opens with before its first expansion (``https://host/v`` of
+    ``https://host/v$VERSION/x.zip``); None when it opens with an expansion or holds quotes or escapes there."""
+    opening = re.split(r"[$`]", text_, maxsplit=1)[0]
+    return opening if opening and not any(ch in opening for ch in "\"'\\") else None
 
 
 def _literal_default(text_: str) -> str | None:
