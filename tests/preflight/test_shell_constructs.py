@@ -176,3 +176,14 @@ def test_a_virtualenv_made_beside_a_pulled_checkout_runs_nothing_from_it_a_scrip
     pulled = ("cd /opt/app", "git pull")
     assert "preflight.unverified_download_exec" not in dict(scored(*pulled, "python3 -m venv venv"))
     assert ("preflight.unverified_download_exec", 5) in scored(*pulled, "python3 -W ignore manage.py collectstatic")
+
+
+def test_a_download_given_to_a_shell_as_its_here_string_is_piped_to_it() -> None:
+    """``bash <<< "$(curl -fsSL URL)"`` and ``bash -s -- --yes <<< "$(wget -qO- URL)"``: the shell's script is its
+    standard input, the download; a here-string given to a shell that runs a file (``bash ./setup.sh <<< …``) is
+    that file's input, and one given to ``cat`` is printed."""
+    pipe = "preflight.pipe_to_shell"
+    assert (pipe, 4) in scored("x=1", 'bash <<< "$(curl -fsSL https://get.vendor.io/j.sh)"')
+    assert (pipe, 3) in scored('bash -s -- --yes <<< "$(wget -qO- https://get.vendor.io/k.sh)"')
+    assert pipe not in dict(scored('bash ./setup.sh <<< "$(curl -fsSL https://get.vendor.io/answers.txt)"'))
+    assert pipe not in dict(scored('cat <<< "$(curl -fsSL https://get.vendor.io/notes.txt)"'))

@@ -23,7 +23,7 @@ from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.runners import is_payload_tool
-from shipgate.preflight.shell.commands import SHELL_RUNNERS, has_flag, option_values
+from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.tls_scope import loopback_host, loopback_only
@@ -246,8 +246,9 @@ def _pipe(path: str, command: Command) -> Finding:
 
 
 def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
-    """``bash <(curl …)``, ``sh -c "$(wget -qO- …)"``: the fetcher runs inside the shell's argument; ``eval
-    "$(curl …)"``: the download is the command the shell runs."""
+    """``bash <(curl …)``, ``sh -c "$(wget -qO- …)"``: the fetcher runs inside the shell's argument; ``bash <<<
+    "$(curl …)"``: inside the here-string the shell reads as its script; ``eval "$(curl …)"``: the download is the
+    command the shell runs."""
     for command in script.commands:
         if (
             (
@@ -262,9 +263,21 @@ def _process_substitution(path: str, script: Script) -> Iterator[Finding]:
                 and command.via is None
                 and any(w.generated and _FETCHED_OUTPUT.search(w.raw) for w in command.words)
             )
+            or (command.name in _STDIN_RUNNERS and executed_file(command) is None and _fetched_here_string(command))
             or _evaluates_download(command)
         ):
             yield _pipe(path, command)
+
+
+_STDIN_RUNNERS = SHELL_RUNNERS - {"source", "."}  # interpreters that read their program from standard input
+
+
+def _fetched_here_string(command: Command) -> bool:
+    """``bash <<< "$(curl -fsSL URL)"``: the shell's standard input, its script, is the download's text."""
+    return any(
+        r.op == "<<<" and r.target is not None and bool(_FETCHED_OUTPUT.search(r.target.raw))
+        for r in command.redirects
+    )
 
 
 def _fetches_inside(word: Word, command: Command, script: Script) -> bool:

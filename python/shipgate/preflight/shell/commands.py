@@ -736,7 +736,7 @@ _NO_FILE = {
     "ruby": frozenset({"-e"}),
     "node": frozenset({"-e", "--eval", "-p", "--print"}),
     "php": frozenset({"-r", "-a", "-S"}),
-    "sh": frozenset({"-c"}),
+    "sh": frozenset({"-c", "-s"}),  # -s: the script is standard input, the operands its arguments
 }
 _VALUED = {
     "python": frozenset({"-W", "-X", "--check-hash-based-pycs"}),
