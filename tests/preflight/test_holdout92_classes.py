@@ -55,3 +55,52 @@ def test_a_near_miss_no_url_or_an_extra_index_still_reaches_the_default_index() 
     files = {"scripts/setup.sh": lines}
     assert codes_at(files, EGRESS) == [2, 3, 4]
     assert codes_at(files, ENDPOINT) == [3]
+
+
+# -- C: a fetched response written to a file is a download saved there -----------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+SAVED_RESPONSE = _text(
+    "import os",  # 1
+    "import requests",  # 2
+    'res = requests.get("https://get.example.com/install.sh")',  # 3
+    "content = res.content",  # 4
+    'with open("install.sh", "wb") as f:',  # 5
+    "    f.write(content)",  # 6
+    'os.system("sh install.sh")',  # 7
+)
+
+
+def test_c_response_written_to_a_file_then_run_is_an_unverified_download() -> None:
+    files = {"install.py": SAVED_RESPONSE}
+    assert codes_at(files, UNVERIFIED) == [7]
+    assert codes_at(files, ENDPOINT) == [3]
+
+
+def test_c_the_same_through_a_file_object_bound_by_open() -> None:
+    text = _text(
+        "import os",  # 1
+        "import requests",  # 2
+        'res = requests.get("https://get.example.com/install.sh")',  # 3
+        'out = open("install.sh", "wb")',  # 4
+        "out.write(res.content)",  # 5
+        'os.system("sh install.sh")',  # 6
+    )
+    assert codes_at({"install.py": text}, UNVERIFIED) == [6]
+
+
+def test_c_near_miss_the_response_saved_elsewhere_or_other_data_written() -> None:
+    text = _text(
+        "import os",  # 1
+        "import requests",  # 2
+        'res = requests.get("https://get.example.com/VERSION")',  # 3
+        'with open("version.txt", "w") as f:',  # 4: the response is saved here, not run
+        "    f.write(res.text)",  # 5
+        'with open("install.sh", "w") as g:',  # 6: the script the package ships, added to
+        '    g.write("echo done")',  # 7: text of the program, not the response
+        'os.system("sh install.sh")',  # 8
+    )
+    files = {"install.py": text}
+    assert codes_at(files, UNVERIFIED) == []
+    assert codes_at(files, ENDPOINT) == [3]
