@@ -104,3 +104,43 @@ def test_c_near_miss_the_response_saved_elsewhere_or_other_data_written() -> Non
     files = {"install.py": text}
     assert codes_at(files, UNVERIFIED) == []
     assert codes_at(files, ENDPOINT) == [3]
+
+
+# -- E: go-github-selfupdate's package update functions replace the command with an unchecked release asset ----------
+
+
+def _go_updater(imported: str, call: str) -> str:
+    return _text(
+        "package updater",  # 1
+        "",  # 2
+        "import (",  # 3
+        '\t"os"',  # 4
+        "",  # 5
+        f"\t{imported}",  # 6
+        ")",  # 7
+        "",  # 8
+        "func doUpdate(url string) error {",  # 9
+        "\texe, err := os.Executable()",  # 10
+        "\tif err != nil {",  # 11
+        "\t\treturn err",  # 12
+        "\t}",  # 13
+        f"\treturn {call}",  # 14
+        "}",  # 15
+    )
+
+
+def test_e_update_to_of_go_github_selfupdate_is_an_unverified_download() -> None:
+    text = _go_updater('"github.com/rhysd/go-github-selfupdate/selfupdate"', "selfupdate.UpdateTo(url, exe)")
+    assert codes_at({"internal/updater/updater.go": text}, UNVERIFIED) == [14]
+
+
+def test_e_the_same_under_an_import_alias() -> None:
+    text = _go_updater('gh "github.com/rhysd/go-github-selfupdate/selfupdate"', "gh.UpdateTo(url, exe)")
+    assert codes_at({"internal/updater/updater.go": text}, UNVERIFIED) == [14]
+
+
+def test_e_near_miss_another_package_or_an_updater_value_is_not_read() -> None:
+    other = _go_updater('"example.com/tools/selfupdate"', "selfupdate.UpdateTo(url, exe)")  # not the library
+    method = _go_updater('"github.com/rhysd/go-github-selfupdate/selfupdate"', "up.UpdateTo(url, exe)")  # an Updater
+    assert codes_at({"internal/updater/updater.go": other}, UNVERIFIED) == []
+    assert codes_at({"internal/updater/updater.go": method}, UNVERIFIED) == []
