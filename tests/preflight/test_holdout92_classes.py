@@ -144,3 +144,32 @@ def test_e_near_miss_another_package_or_an_updater_value_is_not_read() -> None:
     method = _go_updater('"github.com/rhysd/go-github-selfupdate/selfupdate"', "up.UpdateTo(url, exe)")  # an Updater
     assert codes_at({"internal/updater/updater.go": other}, UNVERIFIED) == []
     assert codes_at({"internal/updater/updater.go": method}, UNVERIFIED) == []
+
+
+# -- F: the URL a JavaScript download is given, through once-bound constants and templates ---------------------------
+
+
+def _js_download(url_lines: tuple[str, ...]) -> str:
+    return _text(
+        "const fs = require('fs');",  # 1
+        "const https = require('https');",  # 2
+        "function download(url, dest) {",  # 3
+        "  return new Promise((resolve) => {",  # 4
+        "    https.get(url, (res) => { res.pipe(fs.createWriteStream(dest)); resolve(); });",  # 5
+        "  });",  # 6
+        "}",  # 7
+        *url_lines,  # 8, 9
+        "download(url, target);",  # 10
+    )
+
+
+def test_f_download_url_built_from_a_constant_names_its_host() -> None:
+    text = _js_download(("const BASE = 'https://builds.example.com/tool';", "const url = `${BASE}/tool-${v}.tar.gz`;"))
+    assert codes_at({"npm/install.js": text}, ENDPOINT) == [8, 10]  # the literal (program source) and the download
+
+
+def test_f_near_miss_a_name_bound_twice_or_a_computed_url_is_unknown() -> None:
+    twice = _js_download(("let url = 'https://a.example.com/tool';", "url = process.env.TOOL_URL;"))
+    computed = _js_download(("const base = mirrors();", "const url = `${base}/tool.tar.gz`;"))
+    assert codes_at({"npm/install.js": twice}, ENDPOINT) == [8]  # the literal only: the download's URL is unknown
+    assert codes_at({"npm/install.js": computed}, ENDPOINT) == []

@@ -1,0 +1,48 @@
+"""The URL a JavaScript install script hands to a download, as text the shell rules read (``js_downloads.py``).
+
+A string literal is its text; a template string is its fragments with each substitution read the same way; a name
+the file binds exactly once (``const BASE = 'https://builds.example.com/tool'``; ``const url = `${BASE}/${name}```)
+is what it is bound to. Anything else — a call, a member, a name bound twice or never — is an unknown value
+(``${JS_VALUE}``), so ``https://builds.example.com/tool/${JS_VALUE}`` keeps the host the script names. Bounded: a
+name is followed at most :data:`MAX_DEPTH` deep, and a name already on the way is unknown (no cycle)."""
+
+from __future__ import annotations
+
+import tree_sitter
+
+from shipgate.preflight.syntax_nodes import node_text as _text
+
+Node = tree_sitter.Node
+UNKNOWN = "${JS_VALUE}"
+MAX_DEPTH = 6
+
+
+def _shell_text(literal: str) -> str:
+    """Literal text safe inside the shell's double quotes (no expansion of the script's own ``$``)."""
+    return "".join("\\" + c if c in '\\"$`' else c for c in literal)
+
+
+def once_bound(bindings: list[tuple[str, Node]]) -> dict[str, Node]:
+    """Names bound exactly once in the file → their value."""
+    counts: dict[str, int] = {}
+    for name, _ in bindings:
+        counts[name] = counts.get(name, 0) + 1
+    return {name: value for name, value in bindings if counts[name] == 1}
+
+
+def url_value(node: Node, bound: dict[str, Node], seen: frozenset[str] = frozenset()) -> str:
+    """``node`` as the text of a URL (inside double quotes), unknown parts as ``${JS_VALUE}``."""
+    if node.type == "string":
+        return "".join(_shell_text(_text(c)) for c in node.named_children if c.type == "string_fragment")
+    if node.type == "template_string":
+        parts: list[str] = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append(_shell_text(_text(child)))
+            elif child.type == "template_substitution" and child.named_children:
+                parts.append(url_value(child.named_children[0], bound, seen))
+        return "".join(parts)
+    name = _text(node)
+    if node.type == "identifier" and name in bound and name not in seen and len(seen) < MAX_DEPTH:
+        return url_value(bound[name], bound, seen | {name})
+    return UNKNOWN
