@@ -173,3 +173,13 @@ def test_f_near_miss_a_name_bound_twice_or_a_computed_url_is_unknown() -> None:
     computed = _js_download(("const base = mirrors();", "const url = `${base}/tool.tar.gz`;"))
     assert codes_at({"npm/install.js": twice}, ENDPOINT) == [8]  # the literal only: the download's URL is unknown
     assert codes_at({"npm/install.js": computed}, ENDPOINT) == []
+
+
+def test_f_templates_of_templates_are_read_within_a_bound() -> None:
+    """Six names, each a template of the next 200 times: read whole it would be 200**6 parts; the URL is cut short."""
+    names = "abcdef"
+    lines = [f"const {n} = `{('${' + names[i + 1] + '}') * 200}`;" for i, n in enumerate(names[:-1])]
+    lines.append("const f = 'https://builds.example.com/';")
+    text = _js_download(("const url = `${a}/tool.tar.gz`;", *lines))
+    found = codes_at({"npm/install.js": text}, ENDPOINT)
+    assert len(found) >= 1  # the literal at least; reading finished although the templates multiply
