@@ -73,7 +73,7 @@ def test_b_near_miss_an_extra_index_still_asks_the_default_one() -> None:
         "pip install -r requirements.txt",  # 3: no URL at all
         'pip install --index-url "$INDEX" tool',  # 4: the index is the environment's
         "npm install --registry https://npm.example.com/",  # 5: no endpoint of its own line
-        "python3 -m pip install --index-url https://pypi.example.com/simple tool",  # 6: a mention, not a contact
+        "python3 -m pip install tool",  # 6: no URL (an index written on a pip module run: holdout92)
         "pip install --index-url=https://pypi.example.com/simple tool",  # 7: no endpoint of its line either
     )
     assert codes_at({"scripts/startup.sh": extra}, EGRESS) == [2, 3, 4, 5, 6, 7]

@@ -31,6 +31,7 @@ from shipgate.preflight.shell.commands import (
     operands,
     option_values,
     positional_texts,
+    runs_pip_module,
 )
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -253,9 +254,9 @@ _REPLACING_REGISTRY = {"pip": ("--index-url", "-i"), "pip3": ("--index-url", "-i
 def _registry_written(command: Command) -> bool:
     """``pip install -r requirements.txt --index-url https://wheels.example.org/simple/``: the only registry the
     step asks is the URL written on it, which the endpoint reader reports on the step's line, so it is no egress
-    with no URL. Only when that reader counts the step a network command naming that host (``python3 -m pip``'s
-    index URL is a mention, not a contact: that step stays an egress)."""
-    options = _REPLACING_REGISTRY.get(command.name or "")
+    with no URL (also run as ``python3 -m pip``). Only when that reader counts the step a network command naming
+    that host."""
+    options = _REPLACING_REGISTRY.get("pip" if runs_pip_module(command) else command.name or "")
     if options is None or not is_network(command):
         return False
     written = {url_host(w.text) for w in option_values(command, *options)} - {None, ""}
@@ -336,18 +337,9 @@ def _compose_fetches(command: Command) -> bool:
 _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by name or by php
 
 
-def _runs_pip_module(command: Command) -> bool:
-    """``python3 -m pip …``, also when the interpreter is a program the script holds in a value it cannot know
-    (``"$PY" -m pip``, a Python runner's ``self._python``): ``-m pip`` is Python's switch that runs the pip module,
-    so the program taking it is a Python interpreter."""
-    name = command.name
-    words = command.words
-    return (name is None or name.startswith("python")) and [w.text for w in words[:2]] == ["-m", "pip"]
-
-
 def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
-    pip_module = _runs_pip_module(command)
+    pip_module = runs_pip_module(command)
     if name not in _TOOLS and name not in _COMPOSE_TOOLS and not pip_module and name not in _PHP:
         return None  # neither a fetching tool, nor compose, nor ``python -m pip``, nor ``php composer.phar``
     tool = name

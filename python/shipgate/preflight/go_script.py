@@ -30,6 +30,10 @@ Written as shell:
   over the running executable — ``curl -o`` of an unknown URL and ``chmod 755`` of the executable at the call, with
   ``sha256sum -c -`` between when the options set a ``Checksum``, ``Signature`` or ``Verifier`` (an empty
   ``Options{}`` checks nothing).
+- go-github-selfupdate's package functions ``UpdateTo(assetURL, cmdPath)``, ``UpdateSelf(current, slug)`` and
+  ``UpdateCommand(cmdPath, current, slug)`` (``github.com/rhysd/go-github-selfupdate/selfupdate``): a release asset
+  downloaded and written over the command — ``curl -o`` of an unknown URL and ``chmod 755`` at the call; the
+  package's default updater has no validator (an ``Updater`` built with one is a method call, not read).
 - A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
   product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
   it), given the program as a string literal: ``shell.RunCommand(dir, "go", "install", …)`` runs ``go install …``.
@@ -171,6 +175,9 @@ class _Program:
         self.go_update = {  # the names the file imports go-update as
             m.group(1).strip() if m.group(1) else _GO_UPDATE_PACKAGE[m.group(2)] for m in _GO_UPDATE.finditer(source)
         }
+        self.release_updaters = {  # the names the file imports go-github-selfupdate as
+            m.group(1).strip() if m.group(1) else "selfupdate" for m in _RELEASE_UPDATER.finditer(source)
+        }
         self.migrators = {  # the names the file imports a package of migrations as (``…/pkg/migration``)
             m.group(1).strip() if m.group(1) else m.group(2) for m in _MIGRATION_PACKAGE.finditer(source)
         }
@@ -193,6 +200,11 @@ class _Program:
         """go-update's ``Apply(reader, options)`` under the name the file imports it as."""
         owner, name = _callee(call)
         return name == "Apply" and owner in self.go_update and len(_arguments(call)) == 2
+
+    def updates_from_release(self, call: Node) -> bool:
+        """go-github-selfupdate's ``UpdateTo``/``UpdateSelf``/``UpdateCommand`` (no validator) under its import name."""
+        owner, name = _callee(call)
+        return name in _RELEASE_UPDATES and owner in self.release_updaters
 
     def is_body(self, node: Node) -> bool:
         """``resp.Body`` (also ``&resp.Body``) of a response."""
@@ -263,6 +275,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
 
 _GO_UPDATE = re.compile(r'(?:^|\s)(\w+\s+)?"github\.com/(inconshreveable/go-update|minio/selfupdate)"', re.M)
 _GO_UPDATE_PACKAGE = {"inconshreveable/go-update": "update", "minio/selfupdate": "selfupdate"}  # their package names
+_RELEASE_UPDATER = re.compile(r'(?:^|\s)(\w+\s+)?"github\.com/rhysd/go-github-selfupdate/selfupdate"', re.M)
+_RELEASE_UPDATES = frozenset({"UpdateTo", "UpdateSelf", "UpdateCommand"})
 # A package of the product's migrations, by the last element of its import path (Vikunja's
 # ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
 _MIGRATION_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/(migrations?)"', re.M)
@@ -279,7 +293,7 @@ def _may_update_itself(path: str, text: str) -> bool:
     lower = path.lower()
     if not lower.endswith(".go") or lower.endswith("_test.go") or len(text) > MAX_CHARS or is_test_path(path):
         return False
-    return "Executable()" in text or _GO_UPDATE.search(text) is not None
+    return "Executable()" in text or _GO_UPDATE.search(text) is not None or _RELEASE_UPDATER.search(text) is not None
 
 
 def _updates_itself(nodes: list[Node], program: _Program) -> bool:
@@ -287,7 +301,7 @@ def _updates_itself(nodes: list[Node], program: _Program) -> bool:
     for node in nodes:
         if node.type != "call_expression":
             continue
-        if program.applies_update(node):
+        if program.applies_update(node) or program.updates_from_release(node):
             return True
         owner, name = _callee(node)
         args = _arguments(node)
@@ -308,6 +322,9 @@ def _call(call: Node, program: _Program) -> list[Piece]:
         checked = len(args) > 1 and _VERIFIED.search(_text(args[1])) is not None
         steps = [f'curl -fsSL -o {exe} "{UNKNOWN}"'] + (["sha256sum -c -"] if checked else []) + [f"chmod 755 -- {exe}"]
         return [(line, s) for s in steps]
+    if program.updates_from_release(call):
+        exe = '"${GO_EXECUTABLE}"'
+        return [(line, f'curl -fsSL -o {exe} "{UNKNOWN}"'), (line, f"chmod 755 -- {exe}")]
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
         return [(line, " ".join(program.word(w) for w in words))] if words else []

@@ -28,6 +28,7 @@ import re
 import tree_sitter
 from tree_sitter import Query, QueryCursor
 
+from shipgate.preflight.js_url_values import once_bound, url_value
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -128,6 +129,15 @@ def _written_parameter(params: list[str], body: Node) -> int | None:
     for call in _calls(body):
         args = _arguments(call)
         if _callee(call)[1] in _WRITERS and args and _text(args[0]) in params:
+            return params.index(_text(args[0]))
+    return None
+
+
+def _requested_parameter(params: list[str], body: Node, fetching: set[str]) -> int | None:
+    """The index of the parameter the body requests (``https.get(url, …)``, ``get(url)`` of a fetching function)."""
+    for call in _calls(body):
+        args = _arguments(call)
+        if _requests(call, fetching) and args and _text(args[0]) in params:
             return params.index(_text(args[0]))
     return None
 
@@ -277,6 +287,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     fetching = _fetching(functions)
     streams = _saved_in_fetching_body(functions, fetching)
     fetched = _fetched_names(root, fetching)
+    bound = once_bound(_bindings(root))
     out: list[Piece] = []
     for call in found.get("call", []):
         owner, name = _callee(call)
@@ -285,8 +296,10 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         if not owner and name in fetching:
             index = _written_parameter(*functions[name])
             saved = path_word(args[index]) if index is not None and index < len(args) else None
+            asked = _requested_parameter(*functions[name], fetching)
+            url = url_value(args[asked], bound) if asked is not None and asked < len(args) else "${JS_VALUE}"
             if saved:
-                out.append((_line(call), f'curl -fsSL -o {saved} "${{JS_VALUE}}"'))
+                out.append((_line(call), f'curl -fsSL -o {saved} "{url}"'))
         elif name == "createWriteStream" and target and _piped_from_fetch(call, fetching, fetched):
             out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
         elif name in _WRITERS and target and (len(args) > 1 or call.id in streams):

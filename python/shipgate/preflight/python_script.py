@@ -63,6 +63,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.python_saved_fetches import saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.seeded_accounts import python_seeded
 
@@ -270,6 +271,7 @@ class _Reader:
     assigned: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, shell assignment)
     expanded: set[int] = field(default_factory=set)
     call_commands: set[str] = field(default_factory=set)  # Django's call_command, by the names it is imported as
+    saved: dict[int, ast.expr] = field(default_factory=dict)  # id(fetch) -> the path its response is written to
 
     def __post_init__(self) -> None:
         for node in self.nodes:
@@ -282,6 +284,7 @@ class _Reader:
         self.root_functions = {n for n, f in facts.items() if _returns_is_root(f.nodes)}
         self.runners = _find_runners(facts)
         self.expanded = {r.call for r in self.runners.values() if r.template != MARK}
+        self.saved = saved_fetches(self.nodes, _is_fetch, _writes)
 
     # ------------------------------------------------------------------------------------------------ statements
 
@@ -449,7 +452,11 @@ class _Reader:
             return f'curl -fsSL -o {target} "{url}"' if url else None
         if _is_fetch(call) and args:
             url = self.text(args[0], 0)
-            return f'curl -fsSL "{url}"' if url and ("://" in url or _known(url, self.variables)) else None
+            if not url or not ("://" in url or _known(url, self.variables)):
+                return None
+            written = self.saved.get(id(call))  # ``open(path, "wb").write(res.content)``: saved at ``path``
+            saved = self.word(written, 0) if written is not None else None
+            return f'curl -fsSL -o {saved} "{url}"' if saved else f'curl -fsSL "{url}"'
         if (owner == "shutil" and name == "rmtree") or (owner == "os" and name in ("remove", "unlink")):
             if args and isinstance(args[0], ast.Name) and args[0].id in self.temporary:
                 return ":"  # the script's own temporary directory
@@ -465,6 +472,8 @@ class _Reader:
         """File operations as the shell commands that do the same: writes, directories, modes, copies, links."""
         args = [self.word(a, 0) for a in call.args]
         if name == "open" and owner is None and args and _writes(call):
+            if any(call.args[0] is path for path in self.saved.values()):
+                return ":"  # the file a fetch's response is saved to: the download's own write (its ``curl -o``)
             return f": >> {args[0]}"
         if name in ("write_text", "write_bytes") and isinstance(call.func, ast.Attribute):
             target = self.word(call.func.value, 0)

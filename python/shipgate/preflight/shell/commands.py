@@ -411,6 +411,20 @@ def cluster_fetches(command: Command) -> bool:
 _PIP = frozenset({"pip", "pip3"})
 
 
+def runs_pip_module(command: Command) -> bool:
+    """``python3 -m pip …``, also when the interpreter is a program the script holds in a value it cannot know
+    (``"$PY" -m pip``, a Python runner's ``sys.executable``): ``-m pip`` is Python's switch that runs the pip
+    module, so the program taking it is a Python interpreter running pip."""
+    name = command.name
+    return (name is None or name.startswith("python")) and [w.text for w in command.words[:2]] == ["-m", "pip"]
+
+
+def _pip_index_given(command: Command) -> bool:
+    """``python3 -m pip install --index-url https://download.pytorch.org/whl/cu118 torch``: pip asks the index
+    named on the line, as ``pip install --index-url URL`` does, so the URL is a host contacted, not a mention."""
+    return runs_pip_module(command) and next(urls(command), None) is not None
+
+
 def requirements_fetch(command: Command) -> bool:
     """``pip install -r https://…/requirements.txt`` (also ``-c``/``--constraint``, a package given by URL): pip
     fetches that file from its host before it installs anything."""
@@ -457,6 +471,7 @@ def is_network(command: Command) -> bool:
         or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
         or cluster_fetches(command)
         or requirements_fetch(command)
+        or _pip_index_given(command)
         or registry_configured(command)
         or registry_written(command)
     )

@@ -1,0 +1,65 @@
+"""A fetched response written to a file, in a Python install program: the fetch is a download saved there.
+
+``res = requests.get(URL)``, ``content = res.content``, ``with open("install.sh", "wb") as f: f.write(content)`` saves
+what ``URL`` served at ``install.sh``, as ``curl -o install.sh URL`` does; a later ``os.system("sh install.sh")`` then
+runs the download. Read by name over the file's nodes once (no flow: a name is the response when some assignment
+binds it to a fetch): the response's name, names bound to its body (``res.content``, ``res.text``, ``res.read()``,
+``res.iter_content(…)``…), a file object bound by ``open(path, "w…")`` (``with … as f`` or ``f = open(…)``), and a
+``f.write(x)`` of the response or its body. The result maps each such fetch call to the path expression written."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+
+def _name_of(node: ast.expr) -> str | None:
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _body_of(node: ast.expr) -> str | None:
+    """The response name whose body ``node`` is: ``res``, ``res.content``, ``res.read()``, ``res.iter_content(…)``."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        node = node.value
+    return _name_of(node)
+
+
+def _opened_for_write(node: ast.expr, writes: Callable[[ast.Call], bool]) -> ast.expr | None:
+    """The path of ``open(path, "wb")`` (a call that writes), else None."""
+    if isinstance(node, ast.Call) and _name_of(node.func) == "open" and node.args and writes(node):
+        return node.args[0]
+    return None
+
+
+def saved_fetches(
+    nodes: list[ast.AST], is_fetch: Callable[[ast.AST], bool], writes: Callable[[ast.Call], bool]
+) -> dict[int, ast.expr]:
+    """id(fetch call) -> the path expression its response is written to."""
+    fetches: dict[str, ast.Call] = {}  # response name -> the fetch bound to it
+    derived: dict[str, str] = {}  # name bound to a body -> the name it came from
+    files: dict[str, ast.expr] = {}  # file object name -> the path opened for writing
+    written: list[tuple[str, str]] = []  # (file object, value name) of each ``f.write(name…)``
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and (target := _name_of(node.targets[0])):
+            if is_fetch(node.value):
+                fetches[target] = node.value  # type: ignore[assignment]  # is_fetch: an ast.Call
+            elif (path := _opened_for_write(node.value, writes)) is not None:
+                files[target] = path
+            elif (source := _body_of(node.value)) is not None and source != target:
+                derived.setdefault(target, source)
+        elif isinstance(node, ast.withitem) and (target := _name_of(node.optional_vars or ast.Constant(None))):
+            if (path := _opened_for_write(node.context_expr, writes)) is not None:
+                files[target] = path
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "write":
+            handle, value = _name_of(node.func.value), _body_of(node.args[0]) if node.args else None
+            if handle and value:
+                written.append((handle, value))
+    saved: dict[int, ast.expr] = {}
+    for handle, value in written:
+        source = derived.get(value, value)
+        fetch = fetches.get(source)
+        if fetch is not None and handle in files:
+            saved.setdefault(id(fetch), files[handle])
+    return saved
