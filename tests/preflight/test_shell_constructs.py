@@ -187,3 +187,8 @@ def test_a_download_given_to_a_shell_as_its_here_string_is_piped_to_it() -> None
     assert (pipe, 3) in scored('bash -s -- --yes <<< "$(wget -qO- https://get.vendor.io/k.sh)"')
     assert pipe not in dict(scored('bash ./setup.sh <<< "$(curl -fsSL https://get.vendor.io/answers.txt)"'))
     assert pipe not in dict(scored('cat <<< "$(curl -fsSL https://get.vendor.io/notes.txt)"'))
+
+
+def test_helm_repo_add_contacts_its_url_and_repo_update_every_configured_repository() -> None:
+    found = scored("helm repo add bitnami https://charts.bitnami.com/bitnami", "helm repo update", "helm repo list")
+    assert found == [("preflight.external_endpoint", 3), ("preflight.implicit_egress", 4)]

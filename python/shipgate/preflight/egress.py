@@ -94,7 +94,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "ctr": (frozenset({"pull"}), "docker.io"),
     "crictl": (frozenset({"pull"}), "docker.io"),
     "oc": (frozenset({"mirror"}), "the registries of the mirrored images (quay.io for OpenShift releases)"),
-    "helm": (frozenset({"install", "upgrade", "pull", "dependency"}), "the chart repository"),
+    "helm": (frozenset({"install", "upgrade", "pull", "dependency", "repo"}), "the chart repository"),
     "conda": (frozenset({"install", "create", "update"}), "repo.anaconda.com"),
     "brew": (
         frozenset({"install", "reinstall", "upgrade", "update", "fetch", "tap", "bundle"}),
@@ -403,6 +403,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):
         return None
+    if tool == "helm" and ops[0] == "repo" and ops[1:2] not in (["update"], ["up"]):
+        return None  # ``helm repo update`` fetches every configured repository's index; ``repo add URL`` names it
     if tool in ("pip", "pip3") and "--no-index" in words:
         return None
     if tool == "uv" and "--offline" in words:

@@ -465,6 +465,8 @@ def is_network(command: Command) -> bool:
         return True
     if name == "openssl":
         return bool(command.words) and command.words[0].text == "s_client"
+    if name == "helm" and [w.text for w in operands(command)][:2] == ["repo", "add"]:
+        return True  # ``helm repo add NAME URL`` downloads the repository's index.yaml from URL
     return (
         git_remote(command)
         or (name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv"))
