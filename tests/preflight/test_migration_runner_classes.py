@@ -125,3 +125,28 @@ def test_e_near_miss_their_read_only_verbs_are_quiet() -> None:
         "sql-migrate status -env=production",
     )
     assert codes_at(files, _HIDDEN) == []
+
+
+# -- F: the tool's published image given the tool's words: its entrypoint is the tool ---------------------------------
+
+
+def test_f_docker_run_of_a_migrators_image_runs_that_migrator() -> None:
+    files = _script(
+        'docker run --rm amacneil/dbmate --url "$DATABASE_URL" up',
+        'docker run --rm migrate/migrate -source github://vendor/app/migrations -database "$DB" up',
+        'docker run --rm -v "$PWD/db:/db" ghcr.io/amacneil/dbmate:2 -d /db/migrations up',
+        "docker run --rm flyway/flyway -url=jdbc:postgresql://db/app migrate",
+    )
+    assert codes_at(files, _HIDDEN) == [3, 4, 6]
+    assert codes_at(files, _OUTSIDE) == [5]
+
+
+def test_f_near_miss_an_image_on_its_own_files_under_its_lock_or_another_image() -> None:
+    files = _script(
+        'docker run --rm -v "$PWD/migrations:/migrations" migrate/migrate -path=/migrations -database "$DB" up',
+        "docker run --rm flyway/flyway -url=jdbc:postgresql://db/app -locations=filesystem:/flyway/sql migrate",
+        "docker run --rm migrate/migrate -help",
+        "docker run --rm alpine:3 up",  # an image not named for a migrator
+    )
+    assert codes_at(files, _HIDDEN) == []
+    assert codes_at(files, _OUTSIDE) == []

@@ -21,7 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import created_databases
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.container_migrations import migrator_program, migrator_services, own_cli_migrates
-from shipgate.preflight.containers import container_command
+from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.elixir_release import release_migrates
 from shipgate.preflight.inline_sql import inline_sql
@@ -341,6 +341,24 @@ def _node_cli(command: Command) -> list[str]:
     if cli and "@" in cli[0][1:]:
         cli[0] = cli[0][: cli[0].index("@", 1)]  # prisma@5.22.0 -> prisma
     return cli
+
+
+# Migration CLIs whose published image runs the tool as its entrypoint (``migrate/migrate``, ``amacneil/dbmate``,
+# ``flyway/flyway``, ``liquibase/liquibase``, ``arigaio/atlas``): the words after the image are the tool's.
+_ENTRYPOINT_TOOLS = frozenset({"migrate", "goose", "dbmate", "atlas", "flyway", "liquibase"})
+
+
+def _image_tool(command: Command) -> Command | None:
+    """``docker run [options] IMAGE words`` of an image named for a migration CLI, given the tool's options or a
+    verb (no program of its own): that CLI run with the words, at the command's line."""
+    image = image_word(command)
+    if image is None or command.words[0].text != "run":
+        return None
+    tool = image.text.rpartition("/")[2].partition("@")[0].partition(":")[0]
+    at = next((i for i, w in enumerate(command.words) if w is image), None)
+    if tool not in _ENTRYPOINT_TOOLS or at is None or at + 1 >= len(command.words):
+        return None
+    return dataclasses.replace(command, name=tool, program=image, words=command.words[at + 1 :])
 
 
 def _own_unlocked_run(command: Command | None) -> bool:
@@ -708,6 +726,7 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
             inner = container_command(command)
+            inner = _image_tool(command) or inner
             if _own_unlocked_run(inner) or _own_unlocked_run(command):
                 yield MigrationRun(path, inner or command, None, None, False, locked or "flock" in command.wrappers)
                 continue
