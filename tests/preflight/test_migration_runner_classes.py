@@ -150,3 +150,23 @@ def test_f_near_miss_an_image_on_its_own_files_under_its_lock_or_another_image()
     )
     assert codes_at(files, _HIDDEN) == []
     assert codes_at(files, _OUTSIDE) == []
+
+
+# -- G: Liquibase given its changelog by path: the package's own changes, under its changelog lock ---------------------
+
+
+def test_g_liquibase_on_its_own_changelog_by_path_is_quiet() -> None:
+    files = _script(
+        'liquibase --changelog-file=db/changelog.xml --url="$JDBC_URL" update',
+        "liquibase update --changeLogFile db/changelog-master.yaml",
+    )
+    assert codes_at(files, _HIDDEN) == []
+    assert codes_at(files, _OUTSIDE) == []
+
+
+def test_g_near_miss_liquibase_from_the_classpath_or_its_properties_stays_hidden() -> None:
+    files = _script(
+        "liquibase --changelog-file=classpath:db/changelog.xml update",
+        "liquibase --defaults-file=liquibase.properties update",
+    )
+    assert codes_at(files, _HIDDEN) == [3, 4]
