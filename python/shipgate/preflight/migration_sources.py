@@ -12,12 +12,10 @@ tool's default, a configuration file) keeps the run hidden."""
 
 from __future__ import annotations
 
+from shipgate.preflight.migration_runners import migrator_run
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command
 
-# golang-migrate's source options (the flag package takes ``-name value``, ``-name=value`` and ``--name``).
-_MIGRATE_PATH = ("-path", "--path")
-_MIGRATE_SOURCE = ("-source", "--source")
 _FLYWAY_LOCATIONS = ("-locations", "--locations")
 # Liquibase's changelog option, in its current and its older spelling (``--changelog-file``, ``--changeLogFile``)
 _LIQUIBASE_CHANGELOG = ("--changelog-file", "--changeLogFile", "--changelogFile")
@@ -33,13 +31,6 @@ def _flyway_local(command: Command) -> bool:
     return bool(locations) and all(loc.startswith("filesystem:") for loc in locations)
 
 
-def _migrate_local(command: Command) -> bool:
-    if _option_values(command, _MIGRATE_PATH):
-        return True
-    sources = _option_values(command, _MIGRATE_SOURCE)
-    return bool(sources) and all(source.startswith("file:") for source in sources)
-
-
 def _liquibase_local(command: Command) -> bool:
     changelogs = _option_values(command, _LIQUIBASE_CHANGELOG)
     return bool(changelogs) and all(":" not in c.partition("/")[0] for c in changelogs)
@@ -52,6 +43,6 @@ def reads_local_migrations(command: Command) -> bool:
         return _flyway_local(command)
     if command.name == "liquibase":
         return _liquibase_local(command)
-    if command.name == "migrate":
-        return _migrate_local(command)
+    if command.name == "migrate":  # read with its verb by migration_runners.py
+        return migrator_run(command) == "locked"
     return False
