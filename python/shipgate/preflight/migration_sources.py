@@ -5,18 +5,20 @@ apply the SQL files of a folder; given a local folder, the statements are the pa
 (read as such where the package holds them), not a vendor's hidden in a jar or fetched from a remote source,
 and both tools take a PostgreSQL advisory lock against a second run (Flyway's schema-history lock,
 golang-migrate's ``pg_advisory_lock``): the run is neither hidden nor outside a lock (the corpus rule of
-holdout43's pkgsite; hold-out round 87). A location of another kind (``classpath:`` in the application's jar,
-``s3:``, ``github://``) or none given (the tool's default, a configuration file) keeps the run hidden."""
+holdout43's pkgsite; hold-out round 87). Liquibase given its changelog by path (``--changelog-file=db/changelog.xml``)
+applies the package's own changelog (read as such), and holds its ``DATABASECHANGELOGLOCK`` row against a second
+run. A location of another kind (``classpath:`` in the application's jar, ``s3:``, ``github://``) or none given (the
+tool's default, a configuration file) keeps the run hidden."""
 
 from __future__ import annotations
 
+from shipgate.preflight.migration_runners import migrator_run
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command
 
-# golang-migrate's source options (the flag package takes ``-name value``, ``-name=value`` and ``--name``).
-_MIGRATE_PATH = ("-path", "--path")
-_MIGRATE_SOURCE = ("-source", "--source")
 _FLYWAY_LOCATIONS = ("-locations", "--locations")
+# Liquibase's changelog option, in its current and its older spelling (``--changelog-file``, ``--changeLogFile``)
+_LIQUIBASE_CHANGELOG = ("--changelog-file", "--changeLogFile", "--changelogFile")
 
 
 def _option_values(command: Command, names: tuple[str, ...]) -> list[str]:
@@ -29,17 +31,18 @@ def _flyway_local(command: Command) -> bool:
     return bool(locations) and all(loc.startswith("filesystem:") for loc in locations)
 
 
-def _migrate_local(command: Command) -> bool:
-    if _option_values(command, _MIGRATE_PATH):
-        return True
-    sources = _option_values(command, _MIGRATE_SOURCE)
-    return bool(sources) and all(source.startswith("file:") for source in sources)
+def _liquibase_local(command: Command) -> bool:
+    changelogs = _option_values(command, _LIQUIBASE_CHANGELOG)
+    return bool(changelogs) and all(":" not in c.partition("/")[0] for c in changelogs)
 
 
 def reads_local_migrations(command: Command) -> bool:
-    """Flyway or golang-migrate given only local folders of migration files as their source."""
+    """Flyway or golang-migrate given only local folders of migration files as their source, Liquibase a changelog
+    file by its path."""
     if command.name == "flyway":
         return _flyway_local(command)
-    if command.name == "migrate":
-        return _migrate_local(command)
+    if command.name == "liquibase":
+        return _liquibase_local(command)
+    if command.name == "migrate":  # read with its verb by migration_runners.py
+        return migrator_run(command) == "locked"
     return False

@@ -21,13 +21,14 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import created_databases
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.container_migrations import migrator_program, migrator_services, own_cli_migrates
-from shipgate.preflight.containers import container_command
+from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.elixir_release import release_migrates
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
 from shipgate.preflight.migration_history import not_run
+from shipgate.preflight.migration_runners import is_migrator, migrator_run, run_kind
 from shipgate.preflight.migration_sources import reads_local_migrations
 from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.python_modules import module_cli
@@ -70,6 +71,13 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "migrate": (("up",),),
     "knex": (("migrate:latest",),),
     "sequelize": (("db:migrate",),),
+    "sequelize-cli": (("db:migrate",),),  # the package's bin as npx runs it: ``npx sequelize-cli db:migrate``
+    # TypeORM's CLI, also its ts-node entry points: ``migration:run`` applies the pending migration classes
+    "typeorm": (("migration:run",),),
+    "typeorm-ts-node-commonjs": (("migration:run",),),
+    "typeorm-ts-node-esm": (("migration:run",),),
+    # sql-migrate reads its folder from dbconfig.yml, not its command line, and takes no lock
+    "sql-migrate": (("up",), ("down",), ("redo",)),
     "prisma": (("migrate", "deploy"),),
     "diesel": (("migration", "run"),),
     "mix": (("ecto.migrate",),),  # Elixir's build tool: ``mix ecto.migrate`` runs the pending Ecto migrations
@@ -335,9 +343,40 @@ def _node_cli(command: Command) -> list[str]:
     return cli
 
 
+# Migration CLIs whose published image runs the tool as its entrypoint (``migrate/migrate``, ``amacneil/dbmate``,
+# ``flyway/flyway``, ``liquibase/liquibase``, ``arigaio/atlas``): the words after the image are the tool's.
+_ENTRYPOINT_TOOLS = frozenset({"migrate", "goose", "dbmate", "atlas", "flyway", "liquibase"})
+
+
+def _image_tool(command: Command) -> Command | None:
+    """``docker run [options] IMAGE words`` of an image named for a migration CLI, given the tool's options or a
+    verb (no program of its own): that CLI run with the words, at the command's line."""
+    image = image_word(command)
+    if image is None or command.words[0].text != "run":
+        return None
+    tool = image.text.rpartition("/")[2].partition("@")[0].partition(":")[0]
+    at = next((i for i, w in enumerate(command.words) if w is image), None)
+    if tool not in _ENTRYPOINT_TOOLS or at is None or at + 1 >= len(command.words):
+        return None
+    return dataclasses.replace(command, name=tool, program=image, words=command.words[at + 1 :])
+
+
+def _own_unlocked_run(command: Command | None) -> bool:
+    """goose or dbmate given the package's own folder of migrations (also behind a Node package runner or from
+    ``go run``): the package's SQL, applied with no lock (migration_runners.py)."""
+    if command is None:
+        return False
+    cli = _node_cli(command)
+    kind = run_kind(cli[0], cli[1:], command.env) if cli else migrator_run(command)
+    return kind == "outside_lock"
+
+
 def _hidden_through_node_runner(command: Command) -> bool:
     """A known migration CLI run by a Node package runner in front of it."""
     cli = _node_cli(command)
+    kind = run_kind(cli[0], cli[1:], command.env) if cli else None
+    if kind is not None:  # ``npx dbmate -d db/migrations up``: read by its source (migration_runners.py)
+        return kind == "hidden"
     patterns = _HIDDEN.get(cli[0], ()) if cli else ()
     return any(cli[1 : 1 + len(p)] == list(p) for p in patterns)
 
@@ -531,6 +570,8 @@ def _hidden_tool(command: Command) -> bool:
     if _VENDOR_DB_TOOL.fullmatch(name) and name not in _HIDDEN:
         # <app>db upgrade|migrate (OpenNebula's onedb): the vendor's database tool given its schema upgrade verb
         return [w.text for w in operands(command)][:1] in (["upgrade"], ["migrate"])
+    if is_migrator(command):  # golang-migrate, goose, dbmate: by their source and lock (migration_runners.py)
+        return migrator_run(command) == "hidden"
     patterns = _HIDDEN.get(name)
     if reads_local_migrations(command):
         return False  # the package's own SQL files, under the tool's advisory lock (migration_sources.py)
@@ -667,6 +708,9 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
         for command in [*service_commands(text), *container_commands(text, ctx.texts), *migrator_services(text)]:
             if embedded and re.search(r"-\w*c$", command.via or ""):
                 continue
+            if _own_unlocked_run(command):
+                yield MigrationRun(text.path, command, None, None, False, False)
+                continue
             if _hidden(command) or own_cli_migrates(command) or migrator_program(command):
                 yield MigrationRun(text.path, command, None, None, True, False)
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/app migrate`` migrates like a script
@@ -682,6 +726,10 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
             inner = container_command(command)
+            inner = _image_tool(command) or inner
+            if _own_unlocked_run(inner) or _own_unlocked_run(command):
+                yield MigrationRun(path, inner or command, None, None, False, locked or "flock" in command.wrappers)
+                continue
             if inner is not None and _hidden(inner):
                 yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
                 continue
