@@ -76,6 +76,12 @@ def test_without_inventory_every_external_endpoint_is_reported() -> None:
             "password in URL",
             Severity.HIGH,
         ),
+        (  # Redis' password-only form: no user before the colon
+            'export REDIS_URL="redis://:Vq83kdLzX2@cache.example.net:6379/0"',
+            'export REDIS_URL="redis://:${REDIS_PASSWORD}@cache.example.net:6379/0"',
+            "password in URL",
+            Severity.HIGH,
+        ),
         (
             'API_TOKEN="q8Zr2mXv9LpT4wKs7NbYc"',
             'API_TOKEN="$(cat /run/secrets/dten_token)"',

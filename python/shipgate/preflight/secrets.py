@@ -222,7 +222,7 @@ _FILE_VALUE = re.compile(
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
 # that starts one alternative defeats its first-character filter).
 _TRIGGER = re.compile(
-    r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]+:[^@\s]+@"
+    r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]*:[^@\s]+@"
     r"|-----begin|npm_|pypi-|pw(?![a-z0-9])|cookie|psk"
 )
 _SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
@@ -297,6 +297,14 @@ def redact(secret: str) -> str:
     return f"{secret[:4]}…({len(secret)} chars)" if len(secret) > 6 else f"…({len(secret)} chars)"
 
 
+class _PasswordOnlyAuth(BasicAuthDetector):
+    """A URL's password with no user before it (``redis://:s3cr3t@redis:6379/0``, Redis' own form: AUTH with a
+    password only), which detect-secrets' basic-auth pattern, asking for a user, passes over."""
+
+    secret_type = "Basic Auth Credentials"
+    denylist = [re.compile(r"://:([^" + re.escape(":/?#[]@!$&'()*+,;=") + r"\s]+)@")]
+
+
 @functools.cache
 def _token_plugins() -> tuple[tuple[str, BasePlugin, Severity], ...]:
     critical = (
@@ -322,7 +330,9 @@ def _token_plugins() -> tuple[tuple[str, BasePlugin, Severity], ...]:
         *((kind, plugin, Severity.CRITICAL) for kind, plugin in critical),
         ("JSON web token", JwtTokenDetector(), Severity.HIGH),
         ("password in URL", BasicAuthDetector(), Severity.HIGH),
+        ("password in URL", _PasswordOnlyAuth(), Severity.HIGH),
     )
+
 
 
 @functools.cache
