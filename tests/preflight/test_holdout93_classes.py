@@ -1,0 +1,30 @@
+"""Classes of mistakes the ninety-third hold-out set found (tests/preflight/holdout93: container entrypoints of
+self-hosted products and databases), each as its minimal construct next to a near-miss that must stay quiet (or stay
+reported)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at, in_script, script
+
+
+def test_su_with_short_options_run_together_reads_the_shell_as_an_option_value() -> None:
+    # Passbolt's entrypoint: ``-ls`` is ``-l`` and ``-s /bin/bash``; the account is www-data, a drop from root
+    drop = 'su -c "php bin/cake cache clear" -ls /bin/bash www-data'
+    assert in_script("preflight.sudo_unavailable", drop) == []
+    # the command's quote closes on a later line (a heredoc inside ``su -c "…"``): the account is read from the options
+    heredoc = ['su -c "gpg --batch --gen-key <<EOF', "Key-Type: RSA", 'EOF" -ls /bin/bash www-data']
+    assert in_script("preflight.sudo_unavailable", *heredoc) == []
+    # near-misses: no account after the shell is root; ``-l`` alone takes no value, so /bin/bash is the account
+    assert in_script("preflight.sudo_unavailable", 'su -ls /bin/bash -c "apt-get install -y dten"') == [3]
+    assert in_script("preflight.sudo_unavailable", 'su -c "php bin/cake cache clear" -l /bin/bash www-data') == [3]
+
+
+def test_a_switch_inside_a_quoted_command_substitution_is_read_from_the_substitution() -> None:
+    # Invoice Ninja's first-run test, in a script run as root: runuser to www-data drops privileges
+    probe = ['if [ "$(runuser -u www-data -- php artisan tinker)" = 1 ]; then', "  echo first", "fi"]
+    assert codes_at({"debian/postinst": script(*probe)}, "preflight.sudo_unavailable") == []
+    captured = 'fpr="$(su -c "gpg --list-keys | head -1" -ls /bin/bash www-data)"'
+    assert in_script("preflight.sudo_unavailable", captured) == []
+    # near-misses: su with no account inside the substitution is root; runuser in a script not known to run as root
+    assert in_script("preflight.sudo_unavailable", 'fpr="$(su -c "gpg --list-keys | head -1" -ls /bin/bash)"') == [3]
+    assert in_script("preflight.sudo_unavailable", *probe) == [3]
