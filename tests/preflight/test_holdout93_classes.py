@@ -28,3 +28,13 @@ def test_a_switch_inside_a_quoted_command_substitution_is_read_from_the_substitu
     # near-misses: su with no account inside the substitution is root; runuser in a script not known to run as root
     assert in_script("preflight.sudo_unavailable", 'fpr="$(su -c "gpg --list-keys | head -1" -ls /bin/bash)"') == [3]
     assert in_script("preflight.sudo_unavailable", *probe) == [3]
+
+
+def test_a_symbolic_chmod_with_no_who_letters_goes_through_the_umask() -> None:
+    # Neo4j's plugin: ``chmod +rw`` keeps others' write bit off under the umask (POSIX chmod)
+    assert in_script("preflight.world_writable", "chmod +rw /var/lib/dten/plugins/dten.jar") == []
+    assert in_script("preflight.world_writable", "chmod -R +w,+x /var/lib/dten/plugins") == []
+    # near-misses: naming others or all, or an octal mode with the write bit for others, stays reported
+    assert in_script("preflight.world_writable", "chmod a+rw /var/lib/dten/plugins/dten.jar") == [3]
+    assert in_script("preflight.world_writable", "chmod o+w /var/lib/dten/plugins/dten.jar") == [3]
+    assert in_script("preflight.world_writable", "chmod 666 /var/lib/dten/plugins/dten.jar") == [3]
