@@ -38,3 +38,16 @@ def test_a_symbolic_chmod_with_no_who_letters_goes_through_the_umask() -> None:
     assert in_script("preflight.world_writable", "chmod a+rw /var/lib/dten/plugins/dten.jar") == [3]
     assert in_script("preflight.world_writable", "chmod o+w /var/lib/dten/plugins/dten.jar") == [3]
     assert in_script("preflight.world_writable", "chmod 666 /var/lib/dten/plugins/dten.jar") == [3]
+
+
+def test_a_literal_default_in_an_expanding_heredoc_is_a_default_credential() -> None:
+    # BookStack's first start: an unquoted heredoc writes .env, and the shell fills the defaults in
+    env = ['cat > .env <<EOF', "APP_DEBUG=${APP_DEBUG:-false}", "DB_PASSWORD=${DB_PASSWORD:-password}", "EOF"]
+    assert in_script("preflight.default_credential", *env) == [5]
+    key = ["cat > .env <<EOF", "APP_KEY=${APP_KEY:-Base64Dten32}", "EOF"]
+    assert in_script("preflight.default_credential", *key) == [4]
+    # near-misses: a quoted marker passes the body as written; a default that says unset; no default at all
+    quoted = ["cat > .env <<'EOF'", "DB_PASSWORD=${DB_PASSWORD:-password}", "EOF"]
+    assert in_script("preflight.default_credential", *quoted) == []
+    assert in_script("preflight.default_credential", "cat > .env <<EOF", "S3_SECRET=${S3_SECRET:-null}", "EOF") == []
+    assert in_script("preflight.default_credential", "cat > .env <<EOF", "DB_PASSWORD=${DB_PASSWORD}", "EOF") == []
