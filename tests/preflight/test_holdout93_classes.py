@@ -51,3 +51,15 @@ def test_a_literal_default_in_an_expanding_heredoc_is_a_default_credential() -> 
     assert in_script("preflight.default_credential", *quoted) == []
     assert in_script("preflight.default_credential", "cat > .env <<EOF", "S3_SECRET=${S3_SECRET:-null}", "EOF") == []
     assert in_script("preflight.default_credential", "cat > .env <<EOF", "DB_PASSWORD=${DB_PASSWORD}", "EOF") == []
+
+
+def test_cakephp_console_given_migrate_under_a_plugin_namespace_is_a_hidden_migration() -> None:
+    # Passbolt's entrypoint runs it through su -c as www-data at every start
+    plugin = "su -c '/usr/share/php/dten/bin/cake dten migrate --no-clear-cache' -s /bin/bash www-data"
+    assert in_script("preflight.hidden_migration", plugin) == [3]
+    assert in_script("preflight.hidden_migration", "bin/cake migrations migrate") == [3]
+    assert in_script("preflight.hidden_migration", "php bin/cake migrations migrate -p Dten") == [3]
+    # near-misses: the plugin's status and seed commands, and a cache clear, apply no migration
+    assert in_script("preflight.hidden_migration", "bin/cake migrations status") == []
+    assert in_script("preflight.hidden_migration", "bin/cake migrations seed") == []
+    assert in_script("preflight.hidden_migration", "bin/cake cache clear _cake_model_") == []
