@@ -34,7 +34,7 @@ from shipgate.preflight.distributed import (
 from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.go_dsn import go_dsn_passwords
-from shipgate.preflight.heredoc_settings import written_settings
+from shipgate.preflight.heredoc_settings import heredoc_defaults, written_settings
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.js_env_defaults import js_env_defaults
 from shipgate.preflight.markup import (
@@ -584,7 +584,7 @@ def _secret_default(d: ParameterDefault) -> bool:
 
 
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
-    for d in (*script.defaults, *_fallback_assignments(script)):
+    for d in (*script.defaults, *_fallback_assignments(script), *heredoc_defaults(script)):
         if _secret_default(d):
             yield _default_finding(path, d, lines.get(d.line, d.raw))
     for d in url_fallbacks(script):

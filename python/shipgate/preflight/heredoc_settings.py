@@ -8,16 +8,19 @@ The line of a setting is counted from the line the heredoc starts on (its body b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.preflight.shell.commands import operands
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, ParameterDefault, Script
 
 # ``password=x``, ``password = x``, ``password: x``, ``export PASSWORD="x"``; a key is a word of settings characters.
 _SETTING = re.compile(r"""^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*(?:=|:\s)\s*(.*?)\s*$""")
 _RUN_TIME = re.compile(r"[$`]|\{\{")
+# ``${NAME:-literal}`` (also ``-``, ``:=``, ``=``) in a heredoc the shell expands: the literal when NAME is unset.
+_BODY_DEFAULT = re.compile(r"\$\{([A-Za-z_]\w{0,127})(:?[-=])([^${}`]{1,256})\}")
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,19 @@ def written_settings(script: Script) -> Iterator[WrittenSetting]:
                 value = _unquoted(m.group(2))
                 if value and not _RUN_TIME.search(value):
                     yield WrittenSetting(command.line + index, m.group(1), value)
+
+
+def heredoc_defaults(script: Script) -> Iterator[ParameterDefault]:
+    """``${NAME:-literal}`` in the body of a heredoc whose marker is not quoted (``cat > .env <<EOF`` …
+    ``DB_PASSWORD=${DB_PASSWORD:-password}``): the shell fills the default in when NAME is unset, as it does in a
+    command's words; a quoted marker (``<<'EOF'``) passes the body as written, so none is read."""
+    for command in script.commands:
+        for redirect in command.redirects:
+            if not redirect.op.startswith("<<") or redirect.op == "<<<" or not redirect.body or not redirect.expands:
+                continue
+            start = redirect.body_line if redirect.body_line is not None else command.line + 1
+            for index, text in enumerate(redirect.body.splitlines()):
+                if "${" not in text:
+                    continue
+                for m in itertools.islice(_BODY_DEFAULT.finditer(text), 32):
+                    yield ParameterDefault(m.group(1), m.group(3).strip("\"'"), start + index, m.group(0))

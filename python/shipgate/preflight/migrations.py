@@ -12,6 +12,7 @@ as outside a lock."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -541,9 +542,23 @@ def _upgrade_jar(command: Command) -> bool:
     return bool(_UPGRADE_JAR.fullmatch(jar.rpartition("/")[2]))
 
 
+def _cake_migrate(name: str, command: Command) -> bool:
+    """CakePHP's console (``bin/cake``, also given to ``php``) run with ``migrate`` as its command or as the command
+    of a plugin's namespace: ``bin/cake migrations migrate`` (the Migrations plugin) and a plugin's own
+    ``bin/cake <plugin> migrate``, which CakePHP names ``<plugin> <command>``. Not ``migrations status``/``seed``."""
+    ops = [w.text for w in operands(command)]
+    if name == "php" and ops and ops[0].rpartition("/")[2] == "cake":
+        ops = ops[1:]
+    elif name != "cake":
+        return False
+    verbs = list(itertools.takewhile(lambda o: not o.startswith("-"), ops[:2]))
+    return "migrate" in verbs
+
+
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     named = _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command)
+    named = named or _cake_migrate(name, command)
     if named or _upgrade_jar(command) or updates_schema_by_option(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if _console_schema_change(name, command) or _unattended_updater(command):

@@ -597,32 +597,66 @@ _SHELL_OPERATORS = frozenset({"|", "||", "&&", ";", "&", "(", ")"})
 
 def su_account(line: str, tool: str) -> str | None:
     """The account ``su``/``runuser`` switches to on this source line (``root`` when none is named); None when
-    the line cannot be split or does not run ``tool``."""
+    the line cannot be split or does not run ``tool``. A switch inside a quoted command substitution
+    (``out="$(runuser -u www-data -- php …)"``) is read from the substitution's own text."""
+    account = _line_account(line, tool)
+    starts = itertools.islice(re.finditer(r"\$\(", line), 8)
+    for start in starts:
+        if account is not None:
+            break
+        account = _line_account(line[start.end() :], tool)
+    return account
+
+
+def _line_account(line: str, tool: str) -> str | None:
     lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     tokens: list[str] = []
+    cut = False
     try:
         for token in itertools.islice(lexer, 256):
             tokens.append(token)
     except ValueError:  # a quote closed on a later line (``su -s /bin/sh postgres -c "test … &&``): the words before it
-        pass
+        cut = True
     for i, token in enumerate(tokens):
         if token.rpartition("/")[2] != tool:
             continue
         rest = list(itertools.takewhile(lambda t: t not in _SHELL_OPERATORS, tokens[i + 1 :]))
-        j = 0
-        while j < len(rest):
-            word = rest[j]
-            if tool == "runuser" and word in ("-u", "--user") and j + 1 < len(rest):
-                return rest[j + 1]
-            if word in _SU_VALUE_OPTIONS:
-                j += 2
-            elif word.startswith("-"):
-                j += 1
-            else:
-                return word
-        return "root"
+        return _switch_account(rest, tool, cut)
     return None
+
+
+def _switch_account(rest: list[str], tool: str, cut: bool) -> str | None:
+    """The account among su/runuser's words after the tool (``root`` when none is named); None when the line was
+    cut (a quote closed on a later line) before an option's value, so the account is not on it."""
+    j = 0
+    while j < len(rest):
+        word = rest[j]
+        if tool == "runuser" and word in ("-u", "--user") and j + 1 < len(rest):
+            return rest[j + 1]
+        taking = word in _SU_VALUE_OPTIONS or _bundle_takes_next(word)
+        if taking and j + 1 >= len(rest) and cut:
+            return None
+        if taking:
+            j += 2
+        elif word.startswith("-"):
+            j += 1
+        else:
+            return word
+    return "root"
+
+
+# Letters of su/runuser's short options that take a value (``-s SHELL``, ``-c COMMAND``, ``-g GROUP``…).
+_SU_VALUE_LETTERS = frozenset("csgGwC")
+
+
+def _bundle_takes_next(word: str) -> bool:
+    """Short options run together whose last letter takes the next word as its value (``-ls /bin/bash``: ``-l`` and
+    ``-s /bin/bash``, as getopt reads them); a value letter before the end takes the rest of the word instead."""
+    if not re.fullmatch(r"-[A-Za-z]{2,}", word):
+        return False
+    first = next((k for k, letter in enumerate(word[1:], 1) if letter in _SU_VALUE_LETTERS), None)
+    return first == len(word) - 1
 
 
 # System accounts that exist to hold no privilege (a web server's, nobody): ``su`` to one never gains root.
@@ -641,8 +675,9 @@ def _switches(script: Script, source: tuple[str, ...]) -> Iterator[tuple[Command
         at = command.escalation_line or command.line
         if command.escalation in ("su", "runuser") and 0 < at <= len(source):
             account = su_account(source[at - 1], command.escalation)
-            if account is None:
-                account = su_account(shlex.join((command.escalation, *command.escalation_options)), command.escalation)
+            if account is None:  # the options without the command (``-c`` kept, its value dropped)
+                options = [o for o in command.escalation_options if o not in ("-c", "--command")]
+                account = su_account(shlex.join((command.escalation, *options)), command.escalation)
             yield command, at, account
 
 

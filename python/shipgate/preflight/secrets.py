@@ -301,8 +301,7 @@ class _PasswordOnlyAuth(BasicAuthDetector):
     """A URL's password with no user before it (``redis://:s3cr3t@redis:6379/0``, Redis' own form: AUTH with a
     password only), which detect-secrets' basic-auth pattern, asking for a user, passes over."""
 
-    secret_type = "Basic Auth Credentials"
-    denylist = [re.compile(r"://:([^" + re.escape(":/?#[]@!$&'()*+,;=") + r"\s]+)@")]
+    denylist = [re.compile(r"://:([^" + re.escape(":/?#[]@!$&'()*+,;=") + r"\s]+)@")]  # noqa: RUF012 (the plugin API's)
 
 
 @functools.cache

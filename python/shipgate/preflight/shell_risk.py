@@ -266,13 +266,14 @@ def _data_path(word: Word) -> bool:
 
 
 def _mode_world_writable(mode: str) -> bool:
-    """Octal ``0777``/``666`` (a sticky ``1777`` directory excepted) or symbolic ``o+w``/``a+w``/``+w``."""
+    """Octal ``0777``/``666`` (a sticky ``1777`` directory excepted) or symbolic ``o+w``/``a+w``. A clause with no
+    who letters (``+w``, ``+rw``) is applied through the umask (POSIX chmod), which keeps others' write bit off."""
     if re.fullmatch(r"[0-7]{3,4}", mode):
         sticky = len(mode) == 4 and int(mode[0]) & 1
         return bool(int(mode[-1]) & 2) and not sticky
     for clause in mode.split(","):
         m = re.fullmatch(r"([ugoa]*)[+=]([rwxXst]*)", clause)
-        if m and "w" in m.group(2) and (not m.group(1) or "o" in m.group(1) or "a" in m.group(1)):
+        if m and "w" in m.group(2) and ("o" in m.group(1) or "a" in m.group(1)):
             return True
     return False
 
