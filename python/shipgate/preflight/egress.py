@@ -82,7 +82,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # ``go build``/``go install``/``go run``… fetch what the module cache lacks (shipgate.preflight.go_fetch)
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
-    "composer": (frozenset({"install", "require", "update"}), "repo.packagist.org"),
+    # ``create-project`` fetches the named package from Packagist, then installs its dependencies from it
+    "composer": (frozenset({"install", "require", "update", "create-project"}), "repo.packagist.org"),
     "bower": (frozenset({"install", "i", "update"}), "the Bower registry (registry.bower.io) and GitHub"),
     "prebuild-install": (frozenset(), "the package's GitHub releases (prebuild-install's default host)"),
     "node-pre-gyp": (frozenset({"install", "reinstall"}), "the binary host the package.json names"),

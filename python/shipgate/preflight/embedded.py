@@ -509,6 +509,9 @@ _PACKAGE_MODULES = frozenset(
     for name in ("apt", "yum", "dnf", "package", "zypper")
 )
 _GET_URL = frozenset({"get_url", "ansible.builtin.get_url", "ansible.legacy.get_url"})
+_UNARCHIVE = frozenset({"unarchive", "ansible.builtin.unarchive", "ansible.legacy.unarchive"})
+# A URL ``src:`` of ``unarchive``: the module downloads it (it takes no checksum) before extracting it.
+_REMOTE_SRC = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)
 # Modules that fetch (their ``validate_certs`` is read): they mark a list as tasks as the command modules do.
 _FETCH_MODULES = frozenset(
     f"{prefix}{name}"
@@ -635,6 +638,8 @@ class _Ansible:
                 self._local_install(key, _module_args(node))
             elif key in _GET_URL:
                 self._get_url(_module_args(node))
+            elif key in _UNARCHIVE:
+                self._unarchive(_module_args(node))
             elif key in HOST_MODULES and (host := host_module_command(key, _module_args(node))) is not None:
                 self.pieces.append((host[0], _module_command(host[1])))
             elif key.rpartition(".")[2] == _DJANGO_MODULE:
@@ -657,6 +662,16 @@ class _Ansible:
         fetch = f"curl -fsSL -o {dest} {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', url))}"
         if "checksum" in args:
             fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
+        self.pieces.append((line, _module_command(fetch)))
+
+    def _unarchive(self, args: dict[str, tuple[str, int]]) -> None:
+        """``unarchive`` of a URL ``src:``: the archive downloaded (the module checks no digest) and extracted into
+        ``dest``, at the line of ``src``. A path ``src`` (a file on the controller or the target) downloads nothing."""
+        if "src" not in args or "dest" not in args or not _REMOTE_SRC.match(args["src"][0].strip()):
+            return
+        url, line = args["src"]
+        dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
+        fetch = f"curl -fsSL {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', url.strip()))} | tar -xzf - -C {dest}"
         self.pieces.append((line, _module_command(fetch)))
 
     def _local_install(self, module: str, args: dict[str, tuple[str, int]]) -> None:
