@@ -65,6 +65,7 @@ from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_sca
 from shipgate.preflight.installed_commands import installed_commands
 from shipgate.preflight.job_scripts import root_job_scripts
 from shipgate.preflight.optional_config import offered
+from shipgate.preflight.printing_helpers import printing_parameters
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
 from shipgate.preflight.scriptlet_evidence import phase_folder_scriptlets
@@ -261,4 +262,5 @@ def _context(
         installed_commands=installed_commands(contents.files) | admin_commands(contents.files),
         sdist_examples=sdist_example_paths(contents.files),
         django_changes=package_changes(contents.files),
+        printing_helpers=printing_parameters(contents.files),
     )

@@ -458,6 +458,9 @@ class Context:
     # What each Django AlterField/AddField changes (shipgate.preflight.sql.django_history.package_changes), read from
     # the whole files of the package; None: read from the texts
     django_changes: Mapping[tuple[str, int], frozenset[str]] | None = None
+    # The package's Python functions that only show some of their parameters (shipgate.preflight.printing_helpers):
+    # read over the whole package, as a helper and its callers are often in different modules
+    printing_helpers: Mapping[str, frozenset[tuple[int, str]]] = field(default_factory=dict)
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

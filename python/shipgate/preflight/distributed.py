@@ -348,7 +348,7 @@ def prose_string_lines(path: str, text: str) -> set[int]:
             lines |= _sample_table_lines(node) | _scope_lines(node) | _documentation_value_lines(node)
             lines |= _resource_table_lines(node)
         elif isinstance(node, ast.FunctionDef) and node.name in _SHOWING_METHODS:
-            lines |= _url_literal_lines(node)  # ``__repr__`` returning ``"https://www.goodreads.com/book/show/{0}"``
+            lines |= url_literal_lines(node)  # ``__repr__`` returning ``"https://www.goodreads.com/book/show/{0}"``
         elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
             lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
     return lines
@@ -377,7 +377,7 @@ def _documentation_value_lines(node: ast.Dict) -> set[int]:
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
             continue
         if _DOCUMENTATION_KEY.search(key.value) or (shown and key.value.lower() in _LINK_TARGETS):
-            lines |= _url_literal_lines(value)
+            lines |= url_literal_lines(value)
     return lines
 
 
@@ -419,7 +419,7 @@ def _reads_as_text(node: ast.Constant | ast.JoinedStr) -> bool:
     return any(c.isspace() for c in joined) or bool(_JOINED_RELATION.search(joined))
 
 
-def _url_literal_lines(node: ast.AST) -> set[int]:
+def url_literal_lines(node: ast.AST) -> set[int]:
     """The lines of the URL string literals (plain or f-strings) inside ``node``."""
     lines: set[int] = set()
     for sub in ast.walk(node):
@@ -430,6 +430,11 @@ def _url_literal_lines(node: ast.AST) -> set[int]:
         ):
             lines.add(sub.lineno)
     return lines
+
+
+def showing_callee(call: ast.Call) -> bool:
+    """A call that shows its arguments to a person (``print(…)``, ``click.echo(…)``, ``logger.warning(…)``)."""
+    return bool(_SHOWING_CALLEE.match(_callee(call)))
 
 
 def _callee(call: ast.Call) -> str:
@@ -444,10 +449,10 @@ def _sample_argument_lines(call: ast.Call) -> set[int]:
     callee = _callee(call)
     static = any(k.arg == "_static" and _true(k.value) for k in call.keywords)
     if _SAMPLE_CALLEE.search(callee) or _SHOWING_CALLEE.match(callee) or static:
-        return set().union(*(_url_literal_lines(a) for a in (*call.args, *call.keywords)))
+        return set().union(*(url_literal_lines(a) for a in (*call.args, *call.keywords)))
     shown = [k.value for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "") or _DOC_KEYWORD.match(k.arg or "")]
     shown += _described_link_targets(call)
-    return set().union(*(_url_literal_lines(v) for v in shown))
+    return set().union(*(url_literal_lines(v) for v in shown))
 
 
 # What a call gives a link to show it by: a title or label, or a description written for people.
@@ -471,16 +476,16 @@ def _true(node: ast.expr) -> bool:
 def _scope_lines(node: ast.Dict | ast.keyword | ast.Assign) -> set[int]:
     """The URL literals under an OAuth scope's name: a ``scope=`` argument, a ``"scope"`` key, a ``scopes =``."""
     if isinstance(node, ast.keyword):
-        return _url_literal_lines(node.value) if _SCOPE_NAME.search(node.arg or "") else set()
+        return url_literal_lines(node.value) if _SCOPE_NAME.search(node.arg or "") else set()
     if isinstance(node, ast.Assign):
         names = [
             t.id if isinstance(t, ast.Name) else t.attr if isinstance(t, ast.Attribute) else "" for t in node.targets
         ]
-        return _url_literal_lines(node.value) if any(_SCOPE_NAME.search(n) for n in names) else set()
+        return url_literal_lines(node.value) if any(_SCOPE_NAME.search(n) for n in names) else set()
     lines: set[int] = set()
     for key, value in zip(node.keys, node.values, strict=True):
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and _SCOPE_NAME.search(key.value):
-            lines |= _url_literal_lines(value)
+            lines |= url_literal_lines(value)
     return lines
 
 
@@ -515,7 +520,7 @@ def _resource_table_lines(node: ast.Dict) -> set[int]:
         named += url
     if named < RESOURCE_TABLE_MIN or named * 5 < len(node.keys) * 4:  # four in five values at least are URLs
         return set()
-    return _url_literal_lines(node)
+    return url_literal_lines(node)
 
 
 def is_host_catalogue(lines: Sequence[tuple[int, str]]) -> bool:

@@ -64,6 +64,7 @@ from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
 from shipgate.preflight.placeholder_hosts import placeholder_host
+from shipgate.preflight.printing_helpers import printed_argument_lines
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.public_suffix import has_public_suffix
@@ -731,6 +732,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         code = is_program_source(text.path, source[:300])
         for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
         for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
+        for_people |= printed_argument_lines(text.path, source, ctx.printing_helpers) if code else set()
         for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
         for_people |= perl_other_os_lines(text.path, source) if code else set()  # Perl blocks run only off Linux
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
