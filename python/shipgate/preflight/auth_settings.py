@@ -13,7 +13,6 @@ host reaches it. ``preflight.authentication_disabled`` (high), at the setting's 
 
 from __future__ import annotations
 
-import ipaddress
 import posixpath
 import re
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, Line, TextFile
 from shipgate.preflight.markup import is_documentation
+from shipgate.preflight.tls_scope import loopback_host
 
 CODE = "preflight.authentication_disabled"
 _TEMPLATE_SUFFIX = re.compile(r"(?i)\.(?:example|sample|dist|template|tmpl|default|defaults|orig)$")
@@ -40,7 +40,6 @@ _FALSE = frozenset({"false", "no", "off", "0"})
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _NO_AUTH = frozenset({"none", "false", "off", "disabled"})  # ``auth: none`` (code-server's config.yaml)
 _LISTEN_KEY = re.compile(r"(?i)(?:^|[_.-])(?:listen|bind)(?:[_.-]?(?:addr|address|host|ip))?$")
-_LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback"})
 _REMEDY = (
     "Ship the setting with authentication on, or bind the server to loopback and document the proxy that "
     "authenticates in front of it."
@@ -68,12 +67,7 @@ def _switched_off(key: str, value: str) -> bool:
 def _loopback(value: str) -> bool:
     """A listen address on this host only: ``127.0.0.1``, ``[::1]:8080``, ``localhost:9009``."""
     host = value.rsplit("]", 1)[0].lstrip("[") if value.startswith("[") else value.rsplit(":", 1)[0]
-    if host in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return loopback_host(host)
 
 
 def _listens_on_loopback(text: TextFile) -> bool:

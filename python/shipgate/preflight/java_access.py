@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, Line, TextFile
 from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path, without_xml_comments
+from shipgate.preflight.tls_scope import loopback_host
 from shipgate.preflight.xml_tree import Element, in_document_order, parse_xml
 
 CODE = "preflight.authentication_disabled"
@@ -47,7 +48,6 @@ _JMX_PORT = re.compile(r"(?i)(?:^|[\s\"'=])(?:-D)?com\.sun\.management\.jmxremot
 _JMX_HOST = re.compile(r"(?i)com\.sun\.management\.jmxremote\.host\s*=\s*[\"']?([^\s\"']+)")
 _JDWP = re.compile(r"-(?:agentlib:jdwp=|Xrunjdwp:)([^\s\"']+)")
 _JPDA = re.compile(r"(?i)^\s*(?:export\s+|set\s+\"?)?JPDA_(?:OPTS|ADDRESS)\s*=")
-_LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost"})
 _AJP = re.compile(r"(?i)^(?:ajp/1\.3|org\.apache\.coyote\.ajp\.\w+)$")
 _ACTING = re.compile(
     r"^(?:(?:USER|GROUP):)?hudson\.model\.(?:Hudson\.(?:Administer|RunScripts|UploadPlugins|ConfigureUpdateCenter)"
@@ -77,13 +77,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
 
 
 def _loopback(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return loopback_host(host.lower())
 
 
 def _jvm_options(text: TextFile, lines: list[Line]) -> Iterator[Finding]:
