@@ -367,3 +367,15 @@ def test_continuation_lines_of_a_network_command_are_contacts() -> None:
     )
     # One command over three lines: reported where it starts.
     assert [(f.evidence["line"], f.severity) for f in found] == [(3, Severity.MEDIUM), (6, Severity.INFO)]
+
+
+def test_a_literal_secret_option_in_a_cron_job_or_a_unit_command_line_is_hard_coded() -> None:
+    """cron runs a job's command with ``/bin/sh -c`` and systemd an ``Exec*=`` line: ``--token X`` there is read as
+    in a script; a value read at run time (``"$(cat /etc/app/token)"``, ``${TOKEN}``) is not a literal."""
+    cron = "*/10 * * * * root /opt/x --token Xq8vLz29KfPq\n5 * * * * app /opt/x --token \"$(cat t)\"\n"
+    unit = "[Service]\nExecStart=/opt/x --db-password Xq8vLz29KfPq\nExecStartPost=/opt/x --token ${T}\n"
+    found = run(package({"etc/cron.d/app": cron, "lib/systemd/system/app.service": unit}))
+    assert located(found, "preflight.hardcoded") == [
+        ("preflight.hardcoded_credential", "etc/cron.d/app", 1),
+        ("preflight.hardcoded_credential", "lib/systemd/system/app.service", 2),
+    ]

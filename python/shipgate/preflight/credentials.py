@@ -296,8 +296,20 @@ def _finding(path: str, secret: Secret, text: str) -> Finding:
     )
 
 
+def _command_lines(ctx: Context) -> dict[str, list[Script]]:
+    """The command lines of each crontab and unit (cron runs a job's with ``/bin/sh -c``, systemd an ``Exec*=``
+    line), read as scripts at their lines: an option's literal secret there is as hard-coded as in a script."""
+    found: dict[str, list[Script]] = {}
+    for (path, _), script in ctx.parsed.cron_commands.items():
+        found.setdefault(path, []).append(script)
+    for path, script in ctx.parsed.unit_commands.items():
+        found.setdefault(path, []).append(script)
+    return found
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     examples = ctx.sdist_examples  # an sdist's examples/: read as documentation
+    command_lines = _command_lines(ctx)
     for text in ctx.texts:
         lines = {ln.number: ln.text for ln in text.lines}
         found: dict[int, Secret] = {}
@@ -336,6 +348,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for d in url_fallbacks(script):  # reported as preflight.default_credential
                 if d.line in found and found[d.line].kind == "password in URL":
                     del found[d.line]
+        for job in command_lines.get(text.path, ()):
+            for s in _script_secrets(job):
+                found.setdefault(s.line, s)
         unit = ctx.parsed.units.get(text.path)
         if unit is not None:
             for name, value, line in unit.environment():
