@@ -28,6 +28,8 @@ Written as shell:
   path ending in another parameter (``venv_dir / 'bin' / executable``) is named by what the call gives there: so
   ``pip_install(venv, '-U', 'pip')`` is ``python -m pip install -U pip`` at its line. A function imported under a
   runner's name (``run``, ``run_subprocess``, ``shell``…) given a literal argument list runs that list.
+- Where a command runs: a ``subprocess`` call given ``cwd=DIR`` is ``( cd DIR; command )``, and ``os.chdir(DIR)``
+  is ``cd DIR`` for the commands after it (a directory not known is ``${PY_VALUE}``: another than the script's).
 - Values: string literals, f-strings, ``%``/``.format`` templates, ``os.path.join``, ``Path / "x"``,
   ``os.environ.get(NAME, default)`` (``${NAME:-default}``), ``os.environ[NAME]`` (``${NAME}``); a name assigned
   one of these that a command uses is a shell variable assigned at its line (one no command uses stays program
@@ -386,7 +388,10 @@ class _Reader:
             return  # a runner's own command, read at each call of the runner with what the call gives it
         shell = self.command(call, name, owner)
         if shell is not None:
-            self.add(call.lineno, shell)
+            self.add(call.lineno, self.in_directory(call, name, owner, shell))
+            return
+        if owner == "os" and name == "chdir" and call.args:  # the process's directory, for every later command
+            self.add(call.lineno, f"cd {self.word(call.args[0], 0) or UNKNOWN}")
             return
         if name in ("extend", "append") and isinstance(owner, str) and owner in self.lists and call.args:
             extra = self.argv(call.args[0], 0) if name == "extend" else self.word(call.args[0], 0)
@@ -410,6 +415,16 @@ class _Reader:
                     if words:
                         self.add(call.lineno, words)
                     return
+
+    def in_directory(self, call: ast.Call, name: str, owner: str | None, shell: str) -> str:
+        """A ``subprocess`` call given ``cwd=DIR`` runs its command in DIR: ``( cd DIR; command )`` (a value not
+        known is ``${PY_VALUE}``, a directory other than the script's)."""
+        if name not in _SUBPROCESS or owner not in ("subprocess", None):
+            return shell
+        where = next((k.value for k in call.keywords if k.arg == "cwd"), None)
+        if where is None or (isinstance(where, ast.Constant) and where.value is None):
+            return shell
+        return f"( cd {self.word(where, 0) or UNKNOWN}; {shell} )"
 
     def command(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         """The shell a direct runner, download or delete call stands for, or None."""

@@ -1,0 +1,131 @@
+"""The directory a program's commands run in (Python ``cwd=``/``os.chdir``, Node ``{ cwd }``, Go ``cmd.Dir``, Ruby
+``Dir.chdir``): written as the shell's ``cd``, so a build or install run in a checkout the program cloned is the
+checkout's code run (``unverified_download_exec``). Each construct next to a near-miss that runs the same command in
+another directory, which must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+UNVERIFIED = "preflight.unverified_download_exec"
+_CLONE_URL = "https://github.com/example/app.git"
+
+
+# -- A: Python ``subprocess.…(…, cwd=DIR)`` ------------------------------------------------------------------------
+
+
+def _python_cwd(where: str) -> str:
+    return (
+        "#!/usr/bin/env python3\n"
+        "import subprocess\n"
+        "\n"
+        "def main():\n"
+        f'    subprocess.check_call(["git", "clone", "{_CLONE_URL}", "/opt/app"])\n'
+        f'    subprocess.check_call(["make", "install"], cwd="{where}")\n'
+        "\n"
+        'if __name__ == "__main__":\n'
+        "    main()\n"
+    )
+
+
+def test_a_python_command_run_in_the_checkout_it_cloned_is_read_there() -> None:
+    assert codes_at({"scripts/install.py": _python_cwd("/opt/app")}, UNVERIFIED) == [6]
+
+
+def test_a_near_miss_a_python_command_run_in_another_directory_stays_quiet() -> None:
+    assert codes_at({"scripts/install.py": _python_cwd("/opt/other")}, UNVERIFIED) == []
+
+
+def test_a_near_miss_a_python_command_in_a_directory_not_known_stays_quiet() -> None:
+    text = _python_cwd("/opt/app").replace('cwd="/opt/app"', "cwd=find_dir()")
+    assert codes_at({"scripts/install.py": text}, UNVERIFIED) == []
+
+
+# -- B: Python ``os.chdir(DIR)``: the process's directory for the commands after it ---------------------------------
+
+
+def _python_chdir(where: str) -> str:
+    return (
+        "#!/usr/bin/env python3\n"
+        "import os, subprocess\n"
+        'APP = "/opt/app"\n'
+        "\n"
+        "def main():\n"
+        f'    subprocess.check_call(["git", "clone", "{_CLONE_URL}", APP])\n'
+        f"    os.chdir({where})\n"
+        '    subprocess.check_call(["make", "install"])\n'
+        "\n"
+        'if __name__ == "__main__":\n'
+        "    main()\n"
+    )
+
+
+def test_b_a_python_chdir_into_the_checkout_holds_for_the_commands_after_it() -> None:
+    assert codes_at({"scripts/install.py": _python_chdir("APP")}, UNVERIFIED) == [8]
+
+
+def test_b_near_miss_a_python_chdir_elsewhere_stays_quiet() -> None:
+    assert codes_at({"scripts/install.py": _python_chdir('"/srv"')}, UNVERIFIED) == []
+
+
+# -- C: Node ``execSync(cmd, { cwd: DIR })`` ------------------------------------------------------------------------
+
+
+def _node_cwd(where: str) -> str:
+    return (
+        "const { execSync } = require('child_process');\n"
+        f"const dir = '{where}';\n"
+        f"execSync('git clone {_CLONE_URL} /opt/app');\n"
+        "execSync('make install', { cwd: dir, stdio: 'inherit' });\n"
+    )
+
+
+def test_c_a_node_command_given_the_checkout_as_cwd_is_read_there() -> None:
+    assert codes_at({"scripts/install.js": _node_cwd("/opt/app")}, UNVERIFIED) == [4]
+
+
+def test_c_near_miss_a_node_command_given_another_cwd_stays_quiet() -> None:
+    assert codes_at({"scripts/install.js": _node_cwd("/opt/other")}, UNVERIFIED) == []
+
+
+def test_c_a_spawn_with_a_cwd_pair_is_read_there() -> None:
+    text = (
+        "const cp = require('child_process');\n"
+        f"cp.execSync('git clone {_CLONE_URL} /opt/app');\n"
+        "cp.spawnSync('make', ['install'], { 'cwd': '/opt/app' });\n"
+    )
+    assert codes_at({"scripts/install.js": text}, UNVERIFIED) == [3]
+
+
+# -- D: Go ``cmd.Dir = DIR`` before ``cmd.Run()`` ----------------------------------------------------------------
+
+
+def _go_dir(where: str) -> str:
+    return (
+        "package main\n"
+        "\n"
+        'import "os/exec"\n'
+        "\n"
+        "func main() {\n"
+        f'\tclone := exec.Command("git", "clone", "{_CLONE_URL}", "/opt/app")\n'
+        "\tclone.Run()\n"
+        '\tbuild := exec.Command("make", "install")\n'
+        f'\tbuild.Dir = "{where}"\n'
+        "\tbuild.Run()\n"
+        "}\n"
+    )
+
+
+def test_d_a_go_command_whose_dir_is_the_checkout_is_read_there() -> None:
+    assert codes_at({"cmd/install/main.go": _go_dir("/opt/app")}, UNVERIFIED) == [8]
+
+
+def test_d_near_miss_a_go_command_whose_dir_is_another_stays_quiet() -> None:
+    assert codes_at({"cmd/install/main.go": _go_dir("/opt/other")}, UNVERIFIED) == []
+
+
+def test_d_near_miss_the_dir_of_a_command_of_another_function_is_not_this_ones() -> None:
+    text = _go_dir("/opt/app").replace('\tbuild.Dir = "/opt/app"\n', "") + (
+        '\nfunc other() {\n\tbuild := exec.Command("true")\n\tbuild.Dir = "/opt/app"\n}\n'
+    )
+    assert codes_at({"cmd/install/main.go": text}, UNVERIFIED) == []
