@@ -129,3 +129,34 @@ def test_d_near_miss_the_dir_of_a_command_of_another_function_is_not_this_ones()
         '\nfunc other() {\n\tbuild := exec.Command("true")\n\tbuild.Dir = "/opt/app"\n}\n'
     )
     assert codes_at({"cmd/install/main.go": text}, UNVERIFIED) == []
+
+
+# -- G: a directory an escalated chown gave the invoking user is written without root by design -------------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+
+
+def _handover(owner: str, operand: str = "/usr/local/app") -> str:
+    return (
+        "#!/bin/sh\n"
+        "sudo mkdir -p /usr/local/app\n"
+        f"sudo chown {owner} {operand}\n"
+        "cd /usr/local/app\n"
+        "tar xzf /tmp/app.tgz\n"
+    )
+
+
+def test_g_a_write_under_a_directory_handed_to_the_user_needs_no_root() -> None:
+    assert codes_at({"install.sh": _handover('"$USER"')}, PRIVILEGE) == []
+
+
+def test_g_a_handover_of_directories_not_known_covers_the_writes_after_it() -> None:
+    assert codes_at({"install.sh": _handover('"$USER"', '"$@"')}, PRIVILEGE) == []
+
+
+def test_g_near_miss_a_directory_given_to_another_account_still_needs_root() -> None:
+    assert codes_at({"install.sh": _handover("www-data")}, PRIVILEGE) == [5]
+
+
+def test_g_near_miss_a_handover_of_another_directory_leaves_this_one_root_s() -> None:
+    assert codes_at({"install.sh": _handover('"$USER"', "/usr/local/other")}, PRIVILEGE) == [5]
