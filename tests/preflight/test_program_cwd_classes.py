@@ -131,6 +131,50 @@ def test_d_near_miss_the_dir_of_a_command_of_another_function_is_not_this_ones()
     assert codes_at({"cmd/install/main.go": text}, UNVERIFIED) == []
 
 
+# -- E: Ruby ``Dir.chdir(DIR) do … end``: a subshell that starts in DIR; ``Dir.chdir DIR`` alone: the rest -----------
+
+
+def _ruby_chdir(block: str) -> str:
+    return f'#!/usr/bin/env ruby\nAPP = "/opt/app".freeze\nsystem "git", "clone", "{_CLONE_URL}", APP\n{block}'
+
+
+def test_e_a_ruby_chdir_block_into_the_checkout_runs_its_commands_there() -> None:
+    text = _ruby_chdir('Dir.chdir APP do\n  system "make", "install"\nend\n')
+    assert codes_at({"install.rb": text}, UNVERIFIED) == [5]
+
+
+def test_e_near_miss_a_ruby_chdir_block_elsewhere_stays_quiet() -> None:
+    text = _ruby_chdir('Dir.chdir "/opt/other" do\n  system "make", "install"\nend\n')
+    assert codes_at({"install.rb": text}, UNVERIFIED) == []
+
+
+def test_e_near_miss_a_command_after_the_block_runs_where_the_script_was() -> None:
+    text = _ruby_chdir('Dir.chdir(APP) { system "true" }\nsystem "make", "install"\n')
+    assert codes_at({"install.rb": text}, UNVERIFIED) == []
+
+
+def test_e_a_ruby_chdir_without_a_block_holds_for_the_rest() -> None:
+    text = _ruby_chdir('Dir.chdir APP\nsystem "make", "install"\n')
+    assert codes_at({"install.rb": text}, UNVERIFIED) == [5]
+
+
+# -- F: a string run as shell inside a subshell runs after the subshell's ``cd`` (``( cd DIR; bash -c '…' )``) ------
+
+
+def _subshell(inner: str) -> str:
+    return f"#!/bin/sh\n( cd /usr/local/app\n{inner}\n)\n"
+
+
+def test_f_a_string_run_by_bash_in_a_subshell_unpacks_into_the_subshells_directory() -> None:
+    text = _subshell("bash -o pipefail -c 'curl -fsSL https://example.com/app/tarball/main | tar xz --strip 1'")
+    assert codes_at({"install.sh": text}, UNVERIFIED) == [3]
+
+
+def test_f_near_miss_after_the_subshell_the_directory_is_the_scripts_again() -> None:
+    text = _subshell("true") + "bash -c 'curl -fsSL https://example.com/app/tarball/main | tar xz --strip 1'\n"
+    assert codes_at({"install.sh": text}, UNVERIFIED) == []
+
+
 # -- G: a directory an escalated chown gave the invoking user is written without root by design -------------------
 
 PRIVILEGE = "preflight.implicit_privilege"
