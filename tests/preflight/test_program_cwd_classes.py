@@ -204,3 +204,16 @@ def test_g_near_miss_a_directory_given_to_another_account_still_needs_root() -> 
 
 def test_g_near_miss_a_handover_of_another_directory_leaves_this_one_root_s() -> None:
     assert codes_at({"install.sh": _handover('"$USER"', "/usr/local/other")}, PRIVILEGE) == [5]
+
+
+# -- H: a subshell's ``cd`` ends with the subshell for the privilege reader too (Ruby's ``Dir.chdir`` blocks) ---------
+
+
+def test_h_an_extraction_inside_the_subshell_is_in_its_directory() -> None:
+    text = "#!/bin/sh\n( cd /usr/local/app\ntar xzf /tmp/app.tgz\n)\n"
+    assert codes_at({"install.sh": text}, PRIVILEGE) == [3]
+
+
+def test_h_near_miss_an_extraction_after_the_subshell_is_where_the_script_was() -> None:
+    text = "#!/bin/sh\n( cd /usr/local/app\ntrue\n)\ntar xzf /tmp/app.tgz\n"
+    assert codes_at({"install.sh": text}, PRIVILEGE) == []

@@ -21,6 +21,7 @@ from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
@@ -875,8 +876,17 @@ def _implicit_steps(
     # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
     given: list[tuple[int, str]] = []  # directories an escalated chown gave the invoking user ("": not known)
+    # a subshell's ``cd`` (``( cd DIR; … )``): its block, and the directory and ``cd`` before it, back after it
+    scoped: dict[str | None, tuple[tuple[int, int, int], str | None, Command | None]] = {}
     for command in read_through_runners(script):
         given.extend((command.line, place) for place in _handed_to_user(command, shell_uid=not script.posix_sh))
+        held = scoped.get(command.function)
+        if held is not None and not within(command.block, held[0]):
+            del scoped[command.function]
+            _restore(cwds, command.function, held[1])
+            cds[command.function] = held[2]
+        if command.name == "cd" and "subshell" in command.conditions and command.block is not None:
+            scoped.setdefault(command.function, (command.block, cwds.get(command.function), cds.get(command.function)))
         if command.name == "cd":
             places = operands(command)
             cwds[command.function] = places[0].text.rstrip("/") + "/" if len(places) == 1 else ""
@@ -914,6 +924,14 @@ def _implicit_steps(
 # Commands whose operands are entries they make or remove in a directory (as root_only reads them; not chmod,
 # which the file's owner may run: a file the script made itself is its own whichever directory it is in).
 _CHANGES_OPERANDS = frozenset({"mkdir", "rm", "touch", "mv"})
+
+
+def _restore(cwds: dict[str | None, str], function: str | None, before: str | None) -> None:
+    """The directory a subshell's ``cd`` changed, back as it was when the subshell ends."""
+    if before is None:
+        cwds.pop(function, None)
+    else:
+        cwds[function] = before
 
 
 def _handed_to_user(command: Command, shell_uid: bool) -> list[str]:
