@@ -217,3 +217,37 @@ def test_h_an_extraction_inside_the_subshell_is_in_its_directory() -> None:
 def test_h_near_miss_an_extraction_after_the_subshell_is_where_the_script_was() -> None:
     text = "#!/bin/sh\n( cd /usr/local/app\ntrue\n)\ntar xzf /tmp/app.tgz\n"
     assert codes_at({"install.sh": text}, PRIVILEGE) == []
+
+
+# -- I: a Python runner of the file that hands one of its parameters to its call as ``cwd=`` ------------------------
+
+
+def _python_runner(call: str) -> str:
+    return (
+        "#!/usr/bin/env python3\n"
+        "import subprocess\n"
+        'APP = "/opt/app"\n'
+        "\n"
+        "def run(args, cwd=None):\n"
+        "    return subprocess.check_call(args, cwd=cwd)\n"
+        "\n"
+        "def main():\n"
+        f'    run(["git", "clone", "{_CLONE_URL}", APP])\n'
+        f"    {call}\n"
+        "\n"
+        'if __name__ == "__main__":\n'
+        "    main()\n"
+    )
+
+
+def test_i_a_runner_given_the_checkout_as_its_directory_runs_there() -> None:
+    assert codes_at({"scripts/install.py": _python_runner('run(["make", "install"], APP)')}, UNVERIFIED) == [10]
+
+
+def test_i_near_miss_a_runner_given_another_directory_stays_quiet() -> None:
+    text = _python_runner('run(["make", "install"], cwd="/srv")')
+    assert codes_at({"scripts/install.py": text}, UNVERIFIED) == []
+
+
+def test_i_near_miss_a_runner_given_no_directory_runs_where_the_script_is() -> None:
+    assert codes_at({"scripts/install.py": _python_runner('run(["make", "install"])')}, UNVERIFIED) == []
