@@ -16,7 +16,8 @@ Written as shell:
 
 - ``exec.Command(prog, arg, …)`` / ``exec.CommandContext(ctx, prog, …)``: the words, each a string literal, a
   constant or variable of the package declared once with one, or a path the program holds (below); any other value
-  is unknown (``${GO_VALUE}``).
+  is unknown (``${GO_VALUE}``). A command bound to a name whose ``Dir`` the same function sets (``cmd.Dir = dir``)
+  runs there: ``( cd DIR; command )``.
 - A **request** with a literal URL (``http.Get``/``Post``/``Head``, ``http.NewRequest(method, URL, …)``, a client's
   ``Get``): ``curl`` of that URL at the call.
 - A **response** is a name bound to a call whose ``.Body`` the program reads (an ``*http.Response``, whichever
@@ -184,6 +185,7 @@ class _Program:
         self.own_packages = {  # the names the file imports the product's own internal packages as (``…/internal/x``)
             m.group(1).strip() if m.group(1) else m.group(2) for m in _INTERNAL_PACKAGE.finditer(source)
         }
+        self.directories = _directories(nodes)
         for name, value in bindings:
             if value.type != "call_expression":
                 continue
@@ -313,6 +315,48 @@ def _updates_itself(nodes: list[Node], program: _Program) -> bool:
     return False
 
 
+def _directories(nodes: list[Node]) -> dict[tuple[int, str], Node]:
+    """``cmd.Dir = DIR``: (the function it is set in, the command's name) -> DIR, where the command runs."""
+    out: dict[tuple[int, str], Node] = {}
+    for node in nodes:
+        if node.type != "assignment_statement":
+            continue
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        targets = left.named_children if left is not None else []
+        values = right.named_children if right is not None else []
+        if len(targets) != 1 or len(values) != 1 or targets[0].type != "selector_expression":
+            continue
+        field, operand = targets[0].child_by_field_name("field"), targets[0].child_by_field_name("operand")
+        if field is not None and operand is not None and operand.type == "identifier" and _text(field) == "Dir":
+            out[(_function_of(node), _text(operand))] = values[0]
+    return out
+
+
+def _command_name(call: Node) -> tuple[int, str]:
+    """(the function, the name) a ``cmd := exec.Command(…)`` binds; an empty name when the call is not bound."""
+    listed = call.parent
+    bound = listed.parent if listed is not None and listed.type == "expression_list" else None
+    if bound is None or bound.type not in ("short_var_declaration", "assignment_statement"):
+        return (0, "")
+    if listed is None or len(listed.named_children) != 1:
+        return (0, "")
+    left = bound.child_by_field_name("left")
+    names = left.named_children if left is not None else []
+    return (_function_of(call), _text(names[0])) if len(names) == 1 and names[0].type == "identifier" else (0, "")
+
+
+def _function_of(node: Node) -> int:
+    """The start of the function (or method, or literal) around ``node``; -1 at the package's level."""
+    current = node.parent
+    for _ in range(256):
+        if current is None:
+            break
+        if current.type in ("function_declaration", "method_declaration", "func_literal"):
+            return current.start_byte
+        current = current.parent
+    return -1
+
+
 def _call(call: Node, program: _Program) -> list[Piece]:
     owner, name = _callee(call)
     args = _arguments(call)
@@ -327,7 +371,9 @@ def _call(call: Node, program: _Program) -> list[Piece]:
         return [(line, f'curl -fsSL -o {exe} "{UNKNOWN}"'), (line, f"chmod 755 -- {exe}")]
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
-        return [(line, " ".join(program.word(w) for w in words))] if words else []
+        command = " ".join(program.word(w) for w in words)
+        where = program.directories.get(_command_name(call))
+        return [(line, command if where is None else f"( cd {program.word(where)}; {command} )")] if words else []
     if owner in program.own_packages and _RUNS_COMMAND.match(name):
         return _own_runner(line, args, program)
     if owner in program.migrators and name in _MIGRATE_CALLS:

@@ -12,7 +12,8 @@ Written as shell:
   command line; ``spawn``/``spawnSync``/``execFile``/``execFileSync`` run a program with an argument array. A string
   or template literal is its text (``${expr}`` an unknown value, ``${JS_VALUE}``), and so is a name declared once in
   the file with one (``var nodePreGyp = "node-pre-gyp"``; an array so declared gives its words and an unknown tail
-  for what is pushed later); any other value is unknown.
+  for what is pushed later); any other value is unknown. Options that give ``cwd`` (``{ cwd: dir }``) run the
+  command there: ``( cd DIR; command )``, an unknown directory ``${JS_VALUE}``.
 - A function of the file that hands a parameter to such a call (``function run(cmd) { execSync(cmd) }``,
   ``shipgate.preflight.js_runners``): each call of it runs that command with what the call gives
   (``run('yarn install')``), not also its body.
@@ -200,13 +201,27 @@ def _command(call: Node, declared: dict[str, Node] | None = None) -> str | None:
     bound = [_bound(a, declared or {}) for a in args[:2]]
     first = _value(bound[0])
     if name in _COMMAND_LINE:
-        return first
+        return _in_directory(args[1:], first, declared or {})
     words = [_word(first)]
     if len(bound) > 1 and bound[1].type == "array":
         words += [_word(_value(a)) for a in bound[1].named_children if a.type != "comment"]
         if bound[1] is not args[1]:
             words.append(UNKNOWN)  # an array bound to a name: what the script pushes onto it later is unknown
-    return " ".join(words)
+    return _in_directory(args[1:], " ".join(words), declared or {})
+
+
+def _in_directory(rest: list[Node], command: str, declared: dict[str, Node]) -> str:
+    """A child process given ``{ cwd: DIR }`` in its options runs in DIR: ``( cd DIR; command )`` (a value not
+    known is ``${JS_VALUE}``, a directory other than the script's)."""
+    options = next((a for a in rest if a.type == "object"), None)
+    for prop in options.named_children if options is not None else ():
+        if prop.type == "shorthand_property_identifier" and _text(prop) == "cwd":
+            return f"( cd {_word(_value(_bound(prop, declared)))}; {command} )"
+        key = prop.child_by_field_name("key") if prop.type == "pair" else None
+        value = prop.child_by_field_name("value") if prop.type == "pair" else None
+        if key is not None and value is not None and _text(key).strip("'\"") == "cwd":
+            return f"( cd {_word(_value(_bound(value, declared)))}; {command} )"
+    return command
 
 
 def _value(node: Node) -> str:

@@ -21,6 +21,7 @@ from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
@@ -967,7 +968,18 @@ def _implicit_steps(
     as_root = _called_as_root(script)
     # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
+    given: list[tuple[int, str]] = []  # directories an escalated chown gave the invoking user ("": not known)
+    # a subshell's ``cd`` (``( cd DIR; … )``): its block, and the directory and ``cd`` before it, back after it
+    scoped: dict[str | None, tuple[tuple[int, int, int], str | None, Command | None]] = {}
     for command in read_through_runners(script):
+        given.extend((command.line, place) for place in _handed_to_user(command, shell_uid=not script.posix_sh))
+        held = scoped.get(command.function)
+        if held is not None and not within(command.block, held[0]):
+            del scoped[command.function]
+            _restore(cwds, command.function, held[1])
+            cds[command.function] = held[2]
+        if command.name == "cd" and "subshell" in command.conditions and command.block is not None:
+            scoped.setdefault(command.function, (command.block, cwds.get(command.function), cds.get(command.function)))
         if command.name == "cd":
             places = operands(command)
             cwds[command.function] = places[0].text.rstrip("/") + "/" if len(places) == 1 else ""
@@ -991,6 +1003,8 @@ def _implicit_steps(
         if found[0].startswith("writes ") and "not-root" in command.conditions and not command.escalation:
             continue  # written only when not root, on purpose: an image's group-writable /etc/passwd for any uid
         why, line = found
+        if why.startswith(_PATH_REASONS) and _given_to_user(why, command.line, given):
+            continue  # under a directory the script gave the invoking user, with its escalation, before
         if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
             continue  # a path the service account owns (the script runs as that account by design)
         if serves and why.startswith(_PATH_REASONS) and writes_only_state(command):
@@ -1003,6 +1017,37 @@ def _implicit_steps(
 # Commands whose operands are entries they make or remove in a directory (as root_only reads them; not chmod,
 # which the file's owner may run: a file the script made itself is its own whichever directory it is in).
 _CHANGES_OPERANDS = frozenset({"mkdir", "rm", "touch", "mv"})
+
+
+def _restore(cwds: dict[str | None, str], function: str | None, before: str | None) -> None:
+    """The directory a subshell's ``cd`` changed, back as it was when the subshell ends."""
+    if before is None:
+        cwds.pop(function, None)
+    else:
+        cwds[function] = before
+
+
+def _handed_to_user(command: Command, shell_uid: bool) -> list[str]:
+    """The directories an escalated ``chown`` gives the invoking user (``sudo chown "$USER" DIR``, Homebrew's
+    ``sudo chown $USER *mkdirs``): from then on the script writes there without root, by design. A directory whose
+    name is not known (a list the program computes) is ``""``; a relative one is left out."""
+    places = operands(command)
+    if command.name != "chown" or not command.escalation or len(places) < 2:
+        return []
+    if not _own_user(places[0].raw, shell_uid):
+        return []
+    known = [p.value for p in places[1:] if p.value is not None]
+    return [v.rstrip("/") + "/" for v in known if v.startswith("/")] + [""] * (len(places) - 1 - len(known))
+
+
+def _given_to_user(why: str, line: int, given: list[tuple[int, str]]) -> bool:
+    """A path step (``writes /usr/local/bin/x``, ``tar extracts into DIR``) under a directory handed to the invoking
+    user on an earlier line, or after a handover of directories whose names are not known."""
+    path = next((w for w in why.split() if w.startswith("/")), None)
+    if path is None:
+        return False
+    under = path.rstrip("/") + "/"
+    return any(at < line and under.startswith(place) for at, place in given)
 
 
 def _write_on_some_platform(command: Command, script: Script) -> tuple[str, int] | None:

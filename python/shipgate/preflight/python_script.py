@@ -28,6 +28,9 @@ Written as shell:
   path ending in another parameter (``venv_dir / 'bin' / executable``) is named by what the call gives there: so
   ``pip_install(venv, '-U', 'pip')`` is ``python -m pip install -U pip`` at its line. A function imported under a
   runner's name (``run``, ``run_subprocess``, ``shell``…) given a literal argument list runs that list.
+- Where a command runs: a ``subprocess`` call given ``cwd=DIR`` is ``( cd DIR; command )``, and ``os.chdir(DIR)``
+  is ``cd DIR`` for the commands after it (a directory not known is ``${PY_VALUE}``: another than the script's); a
+  runner whose call is given one of its parameters as ``cwd=`` runs each call's command in what that call gives it.
 - Values: string literals, f-strings, ``%``/``.format`` templates, ``os.path.join``, ``Path / "x"``,
   ``os.environ.get(NAME, default)`` (``${NAME:-default}``), ``os.environ[NAME]`` (``${NAME}``); a name assigned
   one of these that a command uses is a shell variable assigned at its line (one no command uses stays program
@@ -254,6 +257,7 @@ class _Runner:
     template: str  # the command's words with the parameter as MARK (MARK alone: the parameter is the command)
     call: int = 0  # id() of the call in the function's body that runs it
     starred: bool = False  # the parameter is ``*args``: the call's arguments from ``index`` on are its words
+    directory: tuple[int, str] | None = None  # (index, name) of the parameter the body's call is given as ``cwd=``
 
 
 @dataclass
@@ -389,7 +393,10 @@ class _Reader:
             return  # a runner's own command, read at each call of the runner with what the call gives it
         shell = self.command(call, name, owner)
         if shell is not None:
-            self.add(call.lineno, shell)
+            self.add(call.lineno, self.in_directory(call, name, owner, shell))
+            return
+        if owner == "os" and name == "chdir" and call.args:  # the process's directory, for every later command
+            self.add(call.lineno, f"cd {self.word(call.args[0], 0) or UNKNOWN}")
             return
         if name in ("extend", "append") and isinstance(owner, str) and owner in self.lists and call.args:
             extra = self.argv(call.args[0], 0) if name == "extend" else self.word(call.args[0], 0)
@@ -413,6 +420,16 @@ class _Reader:
                     if words:
                         self.add(call.lineno, words)
                     return
+
+    def in_directory(self, call: ast.Call, name: str, owner: str | None, shell: str) -> str:
+        """A ``subprocess`` call given ``cwd=DIR`` runs its command in DIR: ``( cd DIR; command )`` (a value not
+        known is ``${PY_VALUE}``, a directory other than the script's)."""
+        if name not in _SUBPROCESS or owner not in ("subprocess", None):
+            return shell
+        where = next((k.value for k in call.keywords if k.arg == "cwd"), None)
+        if where is None or (isinstance(where, ast.Constant) and where.value is None):
+            return shell
+        return f"( cd {self.word(where, 0) or UNKNOWN}; {shell} )"
 
     def command(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         """The shell a direct runner, download or delete call stands for, or None."""
@@ -507,12 +524,24 @@ class _Reader:
                 head, _, rest = template.replace(MARK, words).partition(" ")
                 words = f"{self.program(None, head)} {rest}".rstrip()
             if words and words.replace(UNKNOWN, "").replace('"', "").strip():
-                self.add(call.lineno, words)
+                self.add(call.lineno, self.runner_directory(call, runner, words))
             return
         for leaf in _string_leaves(arg):
             code = self.code(leaf, 0)
             if code and code != UNKNOWN:
-                self.add(leaf.lineno, code)
+                self.add(leaf.lineno, self.runner_directory(call, runner, code))
+
+    def runner_directory(self, call: ast.Call, runner: _Runner, shell: str) -> str:
+        """A runner that hands one of its parameters to its call as ``cwd=`` runs the command where the call
+        says (``_git(["pull"], folder)`` → ``( cd "${folder}"; git pull )``); not given, where the script is."""
+        if runner.directory is None:
+            return shell
+        index, name = runner.directory
+        given = call.args[index] if len(call.args) > index else None
+        given = given or next((k.value for k in call.keywords if k.arg == name), None)
+        if given is None or isinstance(given, ast.Starred) or (isinstance(given, ast.Constant) and given.value is None):
+            return shell
+        return f"( cd {self.word(given, 0) or UNKNOWN}; {shell} )"
 
     def param_text(self, call: ast.Call, index: int) -> str:
         """What a call gives a runner's other parameter that names its program (``run_venv(venv, 'python', …)``)."""
@@ -881,7 +910,16 @@ def _runner(facts: _Facts, runners: dict[str, _Runner]) -> _Runner | None:
                 # function changes on its own (``command = ["sudo"] + command``): then it is read where it runs too
                 starred = param == facts.starred and index == len(facts.params)
                 call_id = 0 if isinstance(arg, ast.Name) else id(call)
-                return _Runner(index, "*" + param if starred else param, shell, template, call_id, starred)
+                name = "*" + param if starred else param
+                return _Runner(index, name, shell, template, call_id, starred, _cwd_param(call, facts.params))
+    return None
+
+
+def _cwd_param(call: ast.Call, params: list[str]) -> tuple[int, str] | None:
+    """``subprocess.run(cmd, cwd=where)`` in a runner whose parameter ``where`` is: its (index, name)."""
+    where = next((k.value for k in call.keywords if k.arg == "cwd"), None)
+    if isinstance(where, ast.Name) and where.id in params:
+        return params.index(where.id), where.id
     return None
 
 

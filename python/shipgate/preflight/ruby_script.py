@@ -17,6 +17,8 @@ Written as shell:
   "/usr/bin/sudo", *args``, ``def run(cmd) `#{cmd}` ``, ``def system!(*args) system(*args, exception: true)``), also
   through another runner: its command is read at each call with what the call gives it, not in its body.
 - ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``.
+- ``Dir.chdir(dir) do … end`` is ``( cd dir`` … ``)`` over the block's lines (its commands run in ``dir``, those
+  after it where the script was); ``Dir.chdir dir`` with no block is ``cd dir`` for the rest.
 - A top-level check that exits unless the script runs as root (``abort … unless Process.euid.zero?``) is ``[
   "$(id -u)" -ne 0 ] && exit 1`` (``shipgate.preflight.ruby_root_check``).
 - In a Rails generator (a class under ``Rails::Generators::…``, or a ``Thor::Group``), the actions that run a
@@ -128,12 +130,16 @@ class _Reader:
                 break
             self.runners.update(found)
         bodies = [m for m in methods if _method_name(m) in self.runners]
+        closes: list[Piece] = []
         for node in self.nodes:
             if any(b.start_byte <= node.start_byte < b.end_byte for b in bodies):
                 continue  # a runner's own command: read at its calls
             command = self.command(node)
             if command is not None:
                 self.pieces.append((node.start_point[0] + 1, command))
+            elif node.type == "call":
+                closes.extend(self.directory(node))
+        self.pieces.extend(closes)  # after the block's own commands, also those on its last line
         self.pieces.extend((line, ROOT_CHECK) for line in root_check_lines(self.nodes))
 
     def constant(self, node: Node) -> None:
@@ -166,6 +172,23 @@ class _Reader:
         if template is not None:
             return _fill(template, args)
         return _render(args)
+
+    def directory(self, call: Node) -> list[Piece]:
+        """``Dir.chdir(dir) do … end`` is a subshell that starts in ``dir`` (``( cd dir`` at the call's line,
+        ``)`` where the block ends: returned, to be added after the block's commands); ``Dir.chdir dir`` with no
+        block is ``cd dir`` for the rest of the script. A directory not known is ``${RB_VALUE}``."""
+        receiver = call.child_by_field_name("receiver")
+        if _text(call.child_by_field_name("method") or call) != "chdir" or receiver is None or _text(receiver) != "Dir":
+            return []
+        args = self.arguments(call, None)
+        target = args[0].word if args else '"${HOME}"'
+        block = call.child_by_field_name("block")
+        line = call.start_point[0] + 1
+        if block is None:
+            self.pieces.append((line, f"cd {target}"))
+            return []
+        self.pieces.append((line, f"( cd {target}"))
+        return [(block.end_point[0] + 1, ")")]
 
     def generator_action(self, call: Node, name: str) -> str | None:
         """A Rails generator's action that runs a command (``rake 'db:migrate'`` → ``rake db:migrate``), inside

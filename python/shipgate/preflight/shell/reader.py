@@ -140,6 +140,9 @@ class _Ctx:
     reparse: int = 0
     arms: tuple[Arm, ...] = ()  # the case items and if branches around (shell.arms); a string's: its command's
     looped: bool = False  # inside a loop: the arms of statements there are not alternatives (shell.arms)
+    # A string read on its command's line: the block of that command (shell.blocks), which its commands run in
+    # (``( cd "$DIR"; bash -c 'tar xz' )``: the ``tar`` runs in the subshell, after its ``cd``).
+    block: tuple[int, int, int] | None = None
 
     def with_(self, **changes: Any) -> _Ctx:
         """A copy with ``changes``: ``dataclasses.replace`` costs ~15 µs and the walk makes one per node."""
@@ -331,7 +334,7 @@ class _Reader:
                 raw=text(node)[:MAX_COMMAND_TEXT],
                 generated_by=_generator(value_node),
                 function=_enclosing_function(node),
-                block=None if ctx.line else enclosing_block(node, ctx.offset),
+                block=ctx.block if ctx.line else enclosing_block(node, ctx.offset),
                 prefix=word.prefix,
                 shape=word.shape,
                 items=tuple(reader.word(c).text for c in value_node.named_children[:64])
@@ -1141,6 +1144,7 @@ class _Reader:
         source = text(node)
         summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
         arms = ctx.arms
+        block = ctx.block if ctx.line else enclosing_block(node, ctx.offset)
         fields = {  # what every command read here shares, whatever its name and words
             "line": line,
             "text": summary,
@@ -1154,7 +1158,7 @@ class _Reader:
             "function": ctx.function,
             "conditions": ctx.conditions,
             "name_assigned_at": assigned,
-            "block": None if ctx.line else enclosing_block(node, ctx.offset),
+            "block": block,
             "arms": arms,
         }
         if un.words:
@@ -1218,6 +1222,7 @@ class _Reader:
                 escalation_options=escalation_options,
                 wrappers=(*ctx.wrappers, *un.wrappers),
                 arms=arms,
+                block=block,
             )
             string = un.interpret
             # a quoted string whose text keeps the file's line breaks (no value substituted holds one): its lines
@@ -1298,6 +1303,7 @@ class _Reader:
             reparse=ctx.reparse + 1,
             arms=outer.arms or ctx.arms,
             looped=ctx.looped,
+            block=outer.block if line is not None or ctx.line else None,
         )
         saved = (self.words, self._bindings_now, self.inherited)
         if via == "heredoc" or substituted:  # the shell substitutes the script's variables before sh reads it
