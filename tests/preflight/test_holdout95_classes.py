@@ -43,3 +43,35 @@ def test_near_miss_a_defaulted_expansion_with_a_number_is_no_uid_check() -> None
     files = {"install.sh": _installer("${EUID:-0}")}
     assert codes_at(files, ROOT) == []
     assert codes_at(files, PRIVILEGE) == [10, 11]
+
+
+# -- B: a download piped into an interpreter given its program by an option -----------------------------------------
+
+PIPE = "preflight.pipe_to_shell"
+
+
+def test_b_a_download_piped_into_an_inline_program_is_its_data() -> None:
+    installer = _text(
+        "#!/usr/bin/env bash",  # 1
+        "url=$(",  # 2
+        "  curl -fsSL https://api.github.com/repos/acme/tool/releases/latest |",  # 3
+        "    perl -nle 'if (/\"browser_download_url\":\\s*\"(.*?)\"/) { print $1 }'",  # 4
+        ")",  # 5
+        "tag=$(curl -fsSL https://api.github.com/repos/acme/tool/releases/latest | python3 -c 'import json,sys; "
+        "print(json.load(sys.stdin)[\"tag_name\"])')",  # 6
+        "curl -fsSL https://api.github.com/repos/acme/tool/releases/latest | python3 -m json.tool",  # 7
+        "curl -fsSL https://example.com/list.txt | bash -ec 'while read -r l; do echo \"$l\"; done'",  # 8
+    )
+    assert codes_at({"install.sh": installer}, PIPE) == []
+
+
+def test_near_miss_a_download_piped_into_an_interpreter_that_reads_its_program_from_it_is_still_run() -> None:
+    installer = _text(
+        "#!/usr/bin/env bash",  # 1
+        "curl -fsSL https://example.com/setup.pl | perl",  # 2
+        "curl -fsSL https://example.com/setup.sh | bash -s -- --yes",  # 3
+        "curl -fsSL https://example.com/setup.py | python3 -",  # 4
+        "curl -fsSL https://example.com/setup.pl |",  # 5
+        "  perl -w",  # 6
+    )
+    assert codes_at({"install.sh": installer}, PIPE) == [2, 3, 4, 5]
