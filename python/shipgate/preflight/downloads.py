@@ -13,7 +13,7 @@ as the script it is."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
@@ -23,7 +23,7 @@ from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.runners import is_payload_tool
-from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values
+from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.tls_scope import loopback_host, loopback_only
@@ -142,12 +142,21 @@ def _insecure_value(key: str, value: str | None) -> bool:
 _SHELL_PATHS = frozenset({"BASH", "SHELL"})
 
 
-def _into_shell(command: Command, script: Script, by_line: dict[int, list[Command]]) -> bool:
-    """The command's output feeds a shell: a shell by name, or the shell's own path variable."""
+# How far after a pipeline's first command its next one is looked for (the reader lists them in order).
+_PIPE_LOOKAHEAD = 16
+
+
+def _into_shell(
+    command: Command, script: Script, by_line: dict[int, list[Command]], following: Sequence[Command] = ()
+) -> bool:
+    """The command's output feeds a shell: a shell by name, or the shell's own path variable; not an interpreter
+    given its program by an option (``curl … | perl -nle '…'``: the download is the program's input)."""
     if not command.piped_to:
         return False
     if command.piped_to[0] in SHELL_RUNNERS:
-        return True
+        upstream = (*command.piped_from, command.name or "?")
+        reader = next((c for c in following[:_PIPE_LOOKAHEAD] if c.piped_from == upstream), None)
+        return reader is None or not program_given(reader)
     upstream = (*command.piped_from, command.name or "?")
     return any(
         other.piped_from == upstream
@@ -162,9 +171,10 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
     by_line: dict[int, list[Command]] = {}
     for command in script.commands:
         by_line.setdefault(command.line, []).append(command)
-    for command in script.commands:
+    for index, command in enumerate(script.commands):
         fetcher = command.name in FETCHERS or command.name in wrappers
-        if fetcher and _into_shell(command, script, by_line):
+        following = script.commands[index + 1 : index + 1 + _PIPE_LOOKAHEAD] if fetcher else ()
+        if fetcher and _into_shell(command, script, by_line, following):
             yield _pipe(path, command)
         elif fetcher and (device := flashed_download(command, by_line.get(command.line, []))) is not None:
             yield at_command(

@@ -791,6 +791,44 @@ def _interpreted_file(name: str, words: tuple[Word, ...]) -> Word | None:
     return None
 
 
+# A short option bundle that ends in the inline-program option (``perl -nle '…'``, ``ruby -ne``, ``bash -ec '…'``).
+_PROGRAM_BUNDLE = {
+    "perl": re.compile(r"-[A-Za-z]*[eE]"),
+    "ruby": re.compile(r"-[A-Za-z]*e"),
+    "sh": re.compile(r"-[A-Za-z]*c"),
+}
+# Options that give an interpreter its program, so that its standard input is the program's data (``-s`` and
+# php's interactive ``-a`` read the program from standard input, ``-S`` serves files: none of them).
+_PROGRAM_GIVEN = {kind: options - {"-s", "-a", "-S"} for kind, options in _NO_FILE.items()}
+
+
+def _gives_program(kind: str, text: str, bundle: re.Pattern[str] | None) -> bool:
+    attached = kind == "python" and text.startswith(("-c", "-m")) and len(text) > 2  # ``-cimport x``, ``-mpip``
+    return text in _PROGRAM_GIVEN[kind] or attached or (bundle is not None and bundle.fullmatch(text) is not None)
+
+
+def program_given(command: Command) -> bool:
+    """An interpreter whose program is an option's value or a module (``perl -nle '…'``, ``python3 -c '…'``,
+    ``python3 -m json.tool``, ``sh -c '…'``), not standard input: what is piped into it is data it reads."""
+    name = command.name or ""
+    if name not in SHELL_RUNNERS or name in ("source", "."):
+        return False
+    kind = _interpreter_kind(name)
+    bundle = _PROGRAM_BUNDLE.get(kind)
+    skip = False
+    for word in command.words:
+        text = word.text
+        if skip:
+            skip = False
+        elif _gives_program(kind, text, bundle):
+            return True
+        elif text in _VALUED[kind]:
+            skip = True
+        elif text == "--" or not text.startswith(("-", "+")) or text in ("-", "+"):
+            return False  # the first operand: a file, or ``-`` (standard input)
+    return False
+
+
 # pm2's verbs that (re)start a process from its script file as it is on disk now.
 _PM2_STARTS = frozenset({"start", "restart", "reload", "startOrRestart", "startOrReload"})
 _SCRIPT_FILE = re.compile(r"\.(?:[cm]?js|ts|json|ya?ml|py|sh)$")

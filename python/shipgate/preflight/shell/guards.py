@@ -36,10 +36,20 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _is_uid(operand: str, bindings: Bindings) -> bool:
+# ``${EUID:-$(id -u)}``: a variable's expansion with a default, which is one of the two values.
+_DEFAULTED = re.compile(r"^\$\{([A-Za-z_]\w*):?-(.+)\}$")
+
+
+def _is_uid(operand: str, bindings: Bindings, depth: int = 0) -> bool:
+    """A uid operand: ``$(id -u)``, ``$EUID``, a variable assigned one, or a defaulted expansion both of whose
+    values are one (``${EUID:-$(id -u)}``; not ``${EUID:-0}``, whose default is a number, not the uid)."""
     value = _unquote(operand)
     if _UID_TEXT.match(value):
         return True
+    defaulted = _DEFAULTED.fullmatch(value) if depth == 0 else None
+    if defaulted is not None:
+        name, fallback = defaulted.groups()
+        return _is_uid("$" + name, bindings, 1) and _is_uid(fallback, bindings, 1)
     m = re.fullmatch(r"\$\{?([A-Za-z_]\w*)\}?", value)
     if m is None:
         return False
