@@ -75,6 +75,9 @@ def test_b_nested_switches_loopback_servers_and_other_files_stay_quiet() -> None
     assert codes_at({"vendor/settings.py": source}, AUTH) == []
     documented = _text("auth_enabled: false", "server:", "  http_listen_port: 9009")
     assert codes_at({"docs/configuration/single-process.yaml": documented}, AUTH) == []
+    # a devstack plugin's or a test's server (round 16's cloudkitty devstack/files/loki-config.yaml): not the target's
+    assert codes_at({"devstack/files/loki-config.yaml": documented}, AUTH) == []
+    assert codes_at({"tests/fixtures/loki.yaml": documented}, AUTH) == []
 
 
 # -- D: ``key:`` fields of a list under a setting named for keys (APISIX's ``admin_key:``) --------------------------

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, Line, TextFile
-from shipgate.preflight.markup import is_documentation
+from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.markup import is_documentation, is_test_path
 from shipgate.preflight.tls_scope import loopback_host
 
 CODE = "preflight.authentication_disabled"
@@ -87,9 +88,15 @@ def _switches(text: TextFile) -> Iterator[Line]:
             yield line
 
 
+def _not_deployed(path: str) -> bool:
+    """Documentation, tests and developer tooling (a devstack plugin's ``loki-config.yaml``, a CI service's
+    settings): the servers they configure run on a developer's or a test machine, not on the target."""
+    return is_documentation(path) or is_test_path(path) or is_development_file(path)
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG):
-        if not _settings_file(text.path) or is_documentation(text.path):
+        if not _settings_file(text.path) or _not_deployed(text.path):
             continue
         switches = list(_switches(text))
         if not switches or _listens_on_loopback(text):
