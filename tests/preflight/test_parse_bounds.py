@@ -132,3 +132,13 @@ def test_fifteen_thousand_generated_secrets_printed_find_their_assignment_by_bis
     lines = [f'TOKEN{i}=$(openssl rand -hex 8)\necho "token: $TOKEN{i}"' for i in range(15_000)]
     found = run(package({"scripts/install.sh": "#!/bin/bash\nset -e\n" + "\n".join(lines) + "\n"}))
     assert sum(f.code == "preflight.secret_printed" for f in found) == 15_000
+
+
+@pytest.mark.timeout(60)
+def test_six_thousand_pulled_checkouts_are_found_by_their_directories() -> None:
+    """``( cd /opt/pN; f )`` with ``fN`` pulling there and running its build, 4,000 times: a run is compared with the
+    trees whose directory is above its path (an index of the trees by directory), not with every checkout so far
+    (about two minutes so; now a few)."""
+    bodies = [f"f{i}() {{ git pull; ./build.sh; }}\n( cd /opt/p{i}; f{i} )" for i in range(6_000)]
+    found = run(package({"scripts/install.sh": "#!/bin/bash\n" + "\n".join(bodies) + "\n"}))
+    assert sum(f.code == "preflight.unverified_download_exec" for f in found) == 6_000

@@ -163,6 +163,16 @@ class _Taint:
         return tuple((base, base + "/") for base in bases)
 
 
+def _directories_above(path: str) -> Iterator[str]:
+    """``path`` and each directory above it, as a tree's base is written (``a/b/c``, ``a/b``, ``a``; ``/opt/x``,
+    ``/opt``, and ```` for ``/``)."""
+    path = path.removeprefix("./")
+    yield path
+    while "/" in path:
+        path = path.rsplit("/", 1)[0]
+        yield path
+
+
 def _globbed_file(fetched: str, pattern: str) -> bool:
     """A glob naming the fetched file: its last component (not a bare ``*``) matches the file's name, and it is a
     bare name (a file of the working directory) or in the file's own directory (``tar zxf linux-*-casaos-*.tar.gz``
@@ -200,25 +210,36 @@ class _Taints(list[_Taint]):
     def __init__(self) -> None:
         super().__init__()
         self._by_name: dict[str, list[int]] = {}
-        self._trees: list[int] = []
+        self._trees: dict[str, list[int]] = {}  # a tree's directory (as written and as spelled) -> its places
+        self._anywhere: list[int] = []  # trees that may hold any path: the working directory, a printed path
         self._indexed = 0
 
-    def named(self, names: set[str]) -> Iterator[_Taint]:
-        """The trees and the files whose last component is one of ``names``, latest first (lazily: the caller
-        mostly stops at the first)."""
+    def named(self, names: set[str], paths: Sequence[str] = ()) -> Iterator[_Taint]:
+        """The files whose last component is one of ``names`` and the trees that may hold one of ``paths`` (a
+        tree is found under each directory above a path, so a script of many checkouts stays linear in them),
+        latest first (lazily: the caller mostly stops at the first)."""
+        self._index()
+        names = {found for name in names for found in self._globbed(name)}
+        runs = [self._by_name[name] for name in names if name in self._by_name]
+        bases = {base for path in paths for base in _directories_above(path)}
+        runs += [self._trees[base] for base in bases if base in self._trees]
+        runs += [self._anywhere] if self._anywhere else []
+        if len(runs) == 1:
+            return (self[p] for p in reversed(runs[0]))
+        places = heapq.merge(*(reversed(run) for run in runs), reverse=True)
+        return (self[p] for p, _ in itertools.groupby(places))  # a tree under two spellings is one taint
+
+    def _index(self) -> None:
         for place in range(self._indexed, len(self)):
             taint = self[place]
-            if taint.directory or taint.printer is not None:
-                self._trees.append(place)
+            if taint.printer is not None or (taint.directory and taint.path in (".", "./")):
+                self._anywhere.append(place)
+            elif taint.directory:
+                for base in {base for base, _ in taint._bases}:
+                    self._trees.setdefault(base, []).append(place)
             else:
                 self._by_name.setdefault(taint.file_name, []).append(place)
         self._indexed = len(self)
-        names = {found for name in names for found in self._globbed(name)}
-        runs = [self._by_name[name] for name in names if name in self._by_name]
-        runs += [self._trees] if self._trees else []
-        if len(runs) == 1:
-            return (self[p] for p in reversed(runs[0]))
-        return (self[p] for p in heapq.merge(*(reversed(run) for run in runs), reverse=True))
 
 
     def _globbed(self, name: str) -> Iterator[str]:
@@ -234,7 +255,7 @@ def _latest_cover(taints: _Taints, command: Command, paths: Sequence[str]) -> _T
     """The latest fetched file or directory this command sees that one of ``paths`` names. A file is compared by
     its last component first, the cheap necessary condition of ``path_matches``: only the taints of those names
     (and the trees) are asked."""
-    for taint in taints.named({_file_name(p) for p in paths}):
+    for taint in taints.named({_file_name(p) for p in paths}, paths):
         if taint.seen_by(command) and any(taint.covers(p) for p in paths):
             return taint
     return None
