@@ -75,3 +75,25 @@ def test_b_near_miss_checks_left_on_a_variable_or_a_comment() -> None:
 
 def test_b_near_miss_a_test_file_is_not_the_product() -> None:
     assert codes_at({"tests/CurlTest.php": PHP_CURL}, TLS) == []
+
+
+def test_b_near_miss_a_switch_the_operator_sets() -> None:
+    text = _text(
+        "<?php",  # 1
+        "if ($this->sslcheck) {",  # 2
+        "    curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);",  # 3
+        "    curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, 1);",  # 4
+        "} else {",  # 5
+        "    curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 0);",  # 6
+        "    curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, 0);",  # 7
+        "}",  # 8
+        "if ($debug) {",  # 9
+        "    curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);",  # 10
+        "}",  # 11
+        "curl_exec($ch);",  # 12
+    )
+    assert codes_at({"install.php": text}, TLS) == [10]
+
+
+def test_b_near_miss_a_module_the_product_runs_later_is_not_the_install() -> None:
+    assert codes_at({"lib/HttpClient.php": PHP_CURL}, TLS) == []
