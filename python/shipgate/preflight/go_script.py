@@ -277,7 +277,11 @@ def commands(path: str, text: str) -> list[Piece] | None:
 
 _GO_UPDATE = re.compile(r'(?:^|\s)(\w+\s+)?"github\.com/(inconshreveable/go-update|minio/selfupdate)"', re.M)
 _GO_UPDATE_PACKAGE = {"inconshreveable/go-update": "update", "minio/selfupdate": "selfupdate"}  # their package names
-_RELEASE_UPDATER = re.compile(r'(?:^|\s)(\w+\s+)?"github\.com/rhysd/go-github-selfupdate/selfupdate"', re.M)
+# go-github-selfupdate and its maintained fork (creativeprojects', whose functions take a context first): both
+# packages are named ``selfupdate`` and keep the same function names over a default updater with no validator.
+_RELEASE_UPDATER = re.compile(
+    r'(?:^|\s)(\w+\s+)?"github\.com/(?:rhysd/go-github-selfupdate/selfupdate|creativeprojects/go-selfupdate)"', re.M
+)
 _RELEASE_UPDATES = frozenset({"UpdateTo", "UpdateSelf", "UpdateCommand"})
 # A package of the product's migrations, by the last element of its import path (Vikunja's
 # ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
