@@ -136,7 +136,7 @@ def test_fifteen_thousand_generated_secrets_printed_find_their_assignment_by_bis
 
 @pytest.mark.timeout(60)
 def test_six_thousand_pulled_checkouts_are_found_by_their_directories() -> None:
-    """``( cd /opt/pN; f )`` with ``fN`` pulling there and running its build, 4,000 times: a run is compared with the
+    """``( cd /opt/pN; f )`` with ``fN`` pulling there and running its build, 6,000 times: a run is compared with the
     trees whose directory is above its path (an index of the trees by directory), not with every checkout so far
     (about two minutes so; now a few)."""
     bodies = [f"f{i}() {{ git pull; ./build.sh; }}\n( cd /opt/p{i}; f{i} )" for i in range(6_000)]
