@@ -37,3 +37,27 @@ def test_a_download_the_default_goal_or_install_needs_stays_contacted() -> None:
     # and a target named through a variable could be any of them: nothing is taken as a developer's
     named = _FIXTURES + "$(GOAL): sample_images\n"
     assert makefile.developer_recipe_lines(named) == set()
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+_TEST_REDIS = (
+    "run:\n"  # 1
+    "\tthumbor -c thumbor.conf\n"  # 2
+    "test: redis\n"  # 3
+    "\tpytest tests\n"  # 4
+    "redis:\n"  # 5
+    "\tredis-server redis.conf ; sleep 1\n"  # 6
+)
+_REDIS_CONF = "daemonize yes\npidfile /tmp/redis.pid\nport 6668\nrequirepass hey_you\n"
+
+
+def test_a_file_only_a_developer_target_starts_a_server_with_is_a_test_services() -> None:
+    # thumbor's ``redis.conf``: the Redis its ``redis`` target starts for ``make test``; no deployment reads it
+    assert codes_at({"Makefile": _TEST_REDIS, "redis.conf": _REDIS_CONF}, CREDENTIAL) == []
+
+
+def test_a_file_the_default_goal_also_names_keeps_its_password() -> None:
+    # near misses: the same file started by the first target (``make``), or with no Makefile naming it
+    default = _TEST_REDIS.replace("thumbor -c thumbor.conf", "redis-server redis.conf && thumbor -c thumbor.conf")
+    assert codes_at({"Makefile": default, "redis.conf": _REDIS_CONF}, CREDENTIAL) == [4]
+    assert codes_at({"redis.conf": _REDIS_CONF}, CREDENTIAL) == [4]
