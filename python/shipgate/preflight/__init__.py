@@ -65,6 +65,7 @@ from shipgate.preflight.distributed import ships_dependencies
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.installed_commands import installed_commands
 from shipgate.preflight.job_scripts import root_job_scripts
+from shipgate.preflight.makefile_tooling import developer_only_files
 from shipgate.preflight.optional_config import offered
 from shipgate.preflight.printing_helpers import printing_parameters
 from shipgate.preflight.read import Parsed
@@ -263,6 +264,7 @@ def _context(
         offered_config=offered(contents.files),
         installed_commands=installed_commands(contents.files) | admin_commands(contents.files),
         sdist_examples=sdist_example_paths(contents.files),
+        makefile_tooling=developer_only_files(contents.files),
         django_changes=package_changes(contents.files),
         printing_helpers=printing_parameters(contents.files),
     )

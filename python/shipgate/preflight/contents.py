@@ -455,6 +455,9 @@ class Context:
     # The files under an sdist's top-level examples/ (shipgate.preflight.sdist_examples): known for the whole package,
     # as PKG-INFO, which tells an sdist, is in one shard only
     sdist_examples: frozenset[str] = frozenset()
+    # The files only a Makefile's developer targets name (shipgate.preflight.makefile_tooling): a test service's
+    # configuration, known for the whole package as the Makefile may be in another shard
+    makefile_tooling: frozenset[str] = frozenset()
     # What each Django AlterField/AddField changes (shipgate.preflight.sql.django_history.package_changes), read from
     # the whole files of the package; None: read from the texts
     django_changes: Mapping[tuple[str, int], frozenset[str]] | None = None

@@ -405,6 +405,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         found = {n: s for n, s in found.items() if not published_example(s.secret, lines.get(n, ""))}  # AWS docs'
         if text.path in examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
             found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
+        if text.path in ctx.makefile_tooling:  # a test service's configuration, started by a developer target
+            found = {n: s for n, s in found.items() if _random(s.secret)}
         if found and _schema(text):  # a settings schema's defaults and examples
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):

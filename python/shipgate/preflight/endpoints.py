@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight import helm, lifecycle
+from shipgate.preflight import helm, lifecycle, makefile
 from shipgate.preflight.boot_menus import menu_text_lines
 from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.compose import own_names
@@ -743,6 +743,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies
         calls = request_lines(text.path, lines) if code else {}  # ``urlopen(JSON_URL)``: contacted at each call
+        # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
+        unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):
             if e.host.lower().rstrip(".") in own:
                 continue
@@ -755,7 +757,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
                 if text.path in not_in_effect:
                     yield dataclasses.replace(one, contacted=False, found_as="offered")
                 else:  # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
-                    yield dataclasses.replace(one, contacted=False) if text.path in examples else one
+                    tool = text.path in examples or one.line in unrun
+                    yield dataclasses.replace(one, contacted=False) if tool else one
 
 
 def scan(ctx: Context) -> Iterator[Finding]:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import posixpath
 import re
 import shlex
+from collections import deque
+from dataclasses import dataclass, field
 
 Piece = tuple[int, str]
 
@@ -48,9 +50,40 @@ def is_makefile(path: str) -> bool:
 
 def install_recipes(text: str) -> list[Piece]:
     """(line, command) of every recipe line of the install/upgrade/migrate targets and their prerequisites."""
-    variables: dict[str, str] = {}
-    rules: dict[str, list[str]] = {}
-    recipes: dict[str, list[Piece]] = {}
+    read = _read(text)
+    expander = _Expander(read.variables)
+    found: list[Piece] = []
+    for target in _reached(read, [t for t in read.rules if _STEP.match(t)]):
+        for line, command in read.recipes.get(target, []):
+            found.append((line, expander.expand(command.lstrip("".join(_PREFIXES) + " "), {}, 0)))
+    return sorted(set(found))
+
+
+def developer_recipe_lines(text: str) -> set[int]:
+    """The lines of the recipes that neither a plain ``make`` (its default goal, the first target; and ``all``) nor
+    the install, upgrade and migrate targets run, through their prerequisites and the makes their recipes run: a
+    developer's commands, run when someone types their target (thumbor's ``make sample_images`` curls the images
+    its tests compare against). Nothing when a target is named through a variable or too many targets are read."""
+    read = _read(text)
+    starts = [t for t in read.rules if _STEP.match(t)] + [g for g in (read.goal, "all") if g in read.rules]
+    run = _reached(read, starts)
+    if len(run) >= MAX_TARGETS or any("$" in target for target in read.rules):
+        return set()
+    unrun = (span for target, spans in read.spans.items() if target not in run for span in spans)
+    return {n for first, last in unrun for n in range(first, last + 1)}
+
+
+@dataclass
+class _Makefile:
+    variables: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, list[str]] = field(default_factory=dict)  # target -> prerequisites
+    recipes: dict[str, list[Piece]] = field(default_factory=dict)  # target -> (first line, command)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # target -> each recipe line's lines
+    goal: str | None = None  # the default goal: the first target that is neither special (``.PHONY``) nor a pattern
+
+
+def _read(text: str) -> _Makefile:
+    read = _Makefile()
     current: list[str] = []
     lines = text.splitlines()[:MAX_LINES]
     number = 0
@@ -62,13 +95,32 @@ def install_recipes(text: str) -> list[Piece]:
         number += 1
         if logical.startswith("\t") and current:
             for target in current:
-                recipes.setdefault(target, []).append((start, logical[1:]))
+                read.recipes.setdefault(target, []).append((start, logical[1:]))
+                read.spans.setdefault(target, []).append((start, number))
             continue
         stripped = logical.strip()
         if not stripped or stripped.startswith("#") or _DIRECTIVE.match(logical):
             continue
-        current = _definition(logical, variables, rules)
-    return _pieces(variables, rules, recipes)
+        current = _definition(logical, read.variables, read.rules)
+        if read.goal is None:
+            read.goal = next((t for t in current if not t.startswith(".") and "%" not in t), None)
+    return read
+
+
+def _reached(read: _Makefile, starts: list[str]) -> list[str]:
+    """The targets ``starts`` build: their prerequisites and the targets their recipes make, transitively."""
+    queue = deque(starts)
+    seen: dict[str, None] = {}
+    while queue and len(seen) < MAX_TARGETS:
+        target = queue.popleft()
+        if target in seen:
+            continue
+        seen[target] = None
+        queue.extend(p for p in read.rules.get(target, []) if p in read.rules)
+        for _, command in read.recipes.get(target, []):
+            recipe = command.lstrip("".join(_PREFIXES) + " ")
+            queue.extend(t for t in made_targets(recipe) if t in read.rules)
+    return list(seen)
 
 
 def _definition(logical: str, variables: dict[str, str], rules: dict[str, list[str]]) -> list[str]:
@@ -87,24 +139,6 @@ def _definition(logical: str, variables: dict[str, str], rules: dict[str, list[s
     for target in targets:
         rules.setdefault(target, []).extend(rule.group(2).split())
     return targets
-
-
-def _pieces(variables: dict[str, str], rules: dict[str, list[str]], recipes: dict[str, list[Piece]]) -> list[Piece]:
-    queue = [t for t in rules if _STEP.match(t)]
-    seen: set[str] = set()
-    found: list[Piece] = []
-    expander = _Expander(variables)
-    while queue and len(seen) < MAX_TARGETS:
-        target = queue.pop(0)
-        if target in seen:
-            continue
-        seen.add(target)
-        queue.extend(p for p in rules.get(target, []) if p in rules)
-        for line, command in recipes.get(target, []):
-            recipe = command.lstrip("".join(_PREFIXES) + " ")
-            queue.extend(t for t in made_targets(recipe) if t in rules)
-            found.append((line, expander.expand(recipe, {}, 0)))
-    return sorted(set(found))
 
 
 def made_targets(recipe: str) -> list[str]:
