@@ -75,8 +75,26 @@ _CONFIG_INSECURE = re.compile(
 _CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:true|1|yes|on)\s*)?$", re.I)
 
 
+# A setting that turns the peer's host-name check on, named for it (Pulsar's ``tlsEnableHostnameVerification``,
+# ``ssl.hostname.verification.enable``, ``verify_hostname``), set false: the certificate is accepted for any host.
+_HOSTNAME_CHECK = re.compile(
+    r"^\s*[\"']?([\w.-]{1,120})[\"']?\s*[:=]\s*[\"']?(?:false|0|no)[\"']?\s*(?:[#;].*)?$", re.I
+)
+_CHECK_WORD = re.compile(r"verif|valid|check")
+_NEGATED_CHECK = re.compile(r"skip|ignore|disabl|insecure|allow|bypass|no[_.-]")
+
+
+def _hostname_check_off(text: str) -> bool:
+    setting = _HOSTNAME_CHECK.match(text)
+    if setting is None:
+        return False
+    name = setting.group(1).lower()
+    joined = re.sub(r"[_.-]", "", name)
+    return "hostname" in joined and bool(_CHECK_WORD.search(joined)) and not _NEGATED_CHECK.search(name)
+
+
 def _config_insecure(path: str, text: str) -> bool:
-    if _CONFIG_INSECURE.match(text):
+    if _CONFIG_INSECURE.match(text) or _hostname_check_off(text):
         return True
     return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
