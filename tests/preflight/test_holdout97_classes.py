@@ -130,3 +130,31 @@ def test_e_instruction_run_together_is_a_placeholder() -> None:
 def test_e_replaceme_words_deployments_run_with_are_reported() -> None:
     yaml = _text("db_password: changeme", "admin_password: replacement")
     assert codes_at({"config/config.yaml": yaml}, SECRET) == [1, 2]
+
+
+# -- G: a password inside a YAML block the same block switches off -------------------------------------------------
+
+
+def test_g_password_of_a_switched_off_block_is_not_in_effect() -> None:
+    yaml = _text(
+        "ldap:",
+        "    base-dn: dc=vendor,dc=com",
+        "    enable: false  # ldap enabled",
+        "    username: cn=Manager,dc=vendor,dc=com",
+        "    password: vendorpass",
+        "    urls: ldap://ldap.vendor.internal:389",
+    )
+    assert codes_at({"conf/config.yaml": yaml}, SECRET) == []
+
+
+def test_g_switched_on_other_blocks_and_flat_files_stay_reported() -> None:
+    on = _text("ldap:", "    enable: true", "    password: vendorpass")
+    assert codes_at({"conf/config.yaml": on}, SECRET) == [3]
+    other = _text("sso:", "    enabled: false", "ldap:", "    password: vendorpass")
+    assert codes_at({"conf/config.yaml": other}, SECRET) == [4]
+    deeper = _text("ldap:", "    enabled: false", "    bind:", "        password: vendorpass")
+    assert codes_at({"conf/config.yaml": deeper}, SECRET) == [4]
+    top = _text("enabled: false", "password: vendorpass")
+    assert codes_at({"conf/config.yaml": top}, SECRET) == [2]
+    env = _text("LDAP_ENABLED=false", "LDAP_PASSWORD=vendorpass")
+    assert codes_at({".env.example": env}, SECRET) == [2]

@@ -40,6 +40,7 @@ from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from detect_secrets.plugins.twilio import TwilioKeyDetector
 
 from shipgate.findings import Severity
+from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.key_lists import listed_keys
 from shipgate.preflight.salted_digests import digest_beside_salt
 
@@ -671,6 +672,8 @@ def keyword_secrets(
         if found is not None and (examples or number in for_people):
             random = len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY and not _SECRET_WORD.search(found)
             found = found if random else None  # ``rewind_password`` in an example names what goes there
+        if found is not None and not code and switched_off_block(lines, number):
+            found = None  # a switched-off integration's password (``ldap:`` → ``enable: false``, ``password: x``)
         if found is not None and digest_beside_salt(lines, number, found):
             found = None  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
         if found is not None:
