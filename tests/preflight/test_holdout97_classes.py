@@ -158,3 +158,8 @@ def test_g_switched_on_other_blocks_and_flat_files_stay_reported() -> None:
     assert codes_at({"conf/config.yaml": top}, SECRET) == [2]
     env = _text("LDAP_ENABLED=false", "LDAP_PASSWORD=vendorpass")
     assert codes_at({".env.example": env}, SECRET) == [2]
+
+
+def test_b_program_source_assignment_is_left_to_the_code_readers() -> None:
+    source = _text("import ssl", "ctx = ssl.create_default_context()", "ctx.check_hostname = False")
+    assert codes_at({"vendor/wallets/rest.py": source}, TLS) == []

@@ -21,7 +21,7 @@ from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
-from shipgate.preflight.markup import is_documentation
+from shipgate.preflight.markup import is_documentation, is_program_source
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values
 from shipgate.preflight.shell.functions import network_functions
@@ -77,6 +77,7 @@ _CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:tr
 
 # A setting that turns the peer's host-name check on, named for it (Pulsar's ``tlsEnableHostnameVerification``,
 # ``ssl.hostname.verification.enable``, ``verify_hostname``), set false: the certificate is accepted for any host.
+# Read in settings, not in program source (by suffix).
 _HOSTNAME_CHECK = re.compile(
     r"^\s*[\"']?([\w.-]{1,120})[\"']?\s*[:=]\s*[\"']?(?:false|0|no)[\"']?\s*(?:[#;].*)?$", re.I
 )
@@ -94,8 +95,10 @@ def _hostname_check_off(text: str) -> bool:
 
 
 def _config_insecure(path: str, text: str) -> bool:
-    if _CONFIG_INSECURE.match(text) or _hostname_check_off(text):
+    if _CONFIG_INSECURE.match(text):
         return True
+    if _hostname_check_off(text) and not is_program_source(path, ""):
+        return True  # a setting; in program source (``ctx.check_hostname = False``) the TLS readers of code judge
     return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
 
