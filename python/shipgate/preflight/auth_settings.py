@@ -1,7 +1,9 @@
 """A server's own settings file that switches its authentication off with one top-level setting: Cortex's, Loki's or
 Mimir's ``auth_enabled: false`` (every request is served as one tenant, with no identity), ``disable_auth: true``,
 ``AUTH_ENABLED=false`` in an env file, ``auth: none`` in a YAML server configuration. Whoever reaches the server's
-port reads and writes what it serves without a login.
+port reads and writes what it serves without a login. Also a login switch at any depth (the RocketMQ Dashboard's
+``rocketmq: config: loginRequired: false``, ``security.require-login=false``): only a server asks for a login, so the
+switch is the server's own wherever the product nests it.
 
 Read in settings files (YAML, TOML, INI, ``.properties``, env files, also as ``.example``/``.sample``/``.dist``
 templates; not source code, not a documentation folder) at the top level only: a key written at the start of its
@@ -37,6 +39,8 @@ _ON_SWITCHES = frozenset(
 _OFF_SWITCHES = frozenset(
     {"disable_auth", "disable_authentication", "auth_disabled", "authentication_disabled", "no_auth", "skip_auth"}
 )  # fmt: skip
+# A login switch, its words joined (``loginRequired``, ``require_login``, ``login-required``).
+_LOGIN_SWITCHES = frozenset({"loginrequired", "requirelogin"})
 _FALSE = frozenset({"false", "no", "off", "0"})
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _NO_AUTH = frozenset({"none", "false", "off", "disabled"})  # ``auth: none`` (code-server's config.yaml)
@@ -79,12 +83,22 @@ def _listens_on_loopback(text: TextFile) -> bool:
     return False
 
 
+def _login_switched_off(text: str) -> bool:
+    """``loginRequired: false`` / ``login-required = false`` / ``a.b.require_login=false``, nested or not."""
+    match = _SETTING.match(text.strip().removeprefix("- "))
+    if match is None:
+        return False
+    name = re.sub(r"[_.-]", "", match["key"].rsplit(".", 1)[-1].lower())
+    return name in _LOGIN_SWITCHES and _unquoted(match["value"]) in _FALSE
+
+
 def _switches(text: TextFile) -> Iterator[Line]:
+    top_level = True
     for line in text.lines:
         if _SECTION.match(line.text):
-            return  # an INI/TOML section opens: what follows is that section's, not the server's top level
-        match = _SETTING.match(line.text)
-        if match and _switched_off(match["key"], _unquoted(match["value"])):
+            top_level = False  # an INI/TOML section opens: what follows is that section's, not the server's
+        match = _SETTING.match(line.text) if top_level else None
+        if (match and _switched_off(match["key"], _unquoted(match["value"]))) or _login_switched_off(line.text):
             yield line
 
 

@@ -21,7 +21,7 @@ from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
-from shipgate.preflight.markup import is_documentation
+from shipgate.preflight.markup import is_documentation, is_program_source
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
@@ -75,9 +75,30 @@ _CONFIG_INSECURE = re.compile(
 _CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:true|1|yes|on)\s*)?$", re.I)
 
 
+# A setting that turns the peer's host-name check on, named for it (Pulsar's ``tlsEnableHostnameVerification``,
+# ``ssl.hostname.verification.enable``, ``verify_hostname``), set false: the certificate is accepted for any host.
+# Read in settings, not in program source (by suffix).
+_HOSTNAME_CHECK = re.compile(
+    r"^\s*[\"']?([\w.-]{1,120})[\"']?\s*[:=]\s*[\"']?(?:false|0|no)[\"']?\s*(?:[#;].*)?$", re.I
+)
+_CHECK_WORD = re.compile(r"verif|valid|check")
+_NEGATED_CHECK = re.compile(r"skip|ignore|disabl|insecure|allow|bypass|no[_.-]")
+
+
+def _hostname_check_off(text: str) -> bool:
+    setting = _HOSTNAME_CHECK.match(text)
+    if setting is None:
+        return False
+    name = setting.group(1).lower()
+    joined = re.sub(r"[_.-]", "", name)
+    return "hostname" in joined and bool(_CHECK_WORD.search(joined)) and not _NEGATED_CHECK.search(name)
+
+
 def _config_insecure(path: str, text: str) -> bool:
     if _CONFIG_INSECURE.match(text):
         return True
+    if _hostname_check_off(text) and not is_program_source(path, ""):
+        return True  # a setting; in program source (``ctx.check_hostname = False``) the TLS readers of code judge
     return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
 

@@ -40,7 +40,9 @@ from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from detect_secrets.plugins.twilio import TwilioKeyDetector
 
 from shipgate.findings import Severity
+from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.key_lists import listed_keys
+from shipgate.preflight.salted_digests import digest_beside_salt
 
 MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
 # The keyword plugin's patterns backtrack over repeated keywords ("passwordpassword…"): an assignment of a
@@ -176,10 +178,10 @@ _DESCRIPTION = re.compile(
     # dbconfig-common's template token (``_DBC_DBPASS_``), a bracketed marker (``[SECRET]``), an instruction
     # (``please_choose_a_strong_password``)
     r"|^_[A-Z][A-Z0-9_]*[A-Z0-9]_$|^\[[A-Z][A-Z0-9 _-]*\]$|^please[-_.]|(?:^|[-_.])choose[-_.]"
-    # "change me" and how, run together in CamelCase or with separators: ``ChangeMeBy32KeyLengthOrGenerated``,
-    # ``changeme_to_a_random_string``; ``changeme`` alone, with digits or with a noun (``CHANGEME-PASSWORD``) is the
-    # password deployments run with
-    r"|^(?:change|set|fill|update)[-_.]?me[-_.]?(?:by|to|with|or|before|after|in|on|please|later|now|first|if|when)"
+    # "change me" (or "replace me") and how, run together in CamelCase, in capitals or with separators:
+    # ``ChangeMeBy32KeyLengthOrGenerated``, ``changeme_to_a_random_string``, ``REPLACEMEWITHARANDOMKEY``; ``changeme``
+    # alone, with digits or with a noun (``CHANGEME-PASSWORD``) is the password deployments run with
+    r"|^(?:change|set|fill|update|replace)[-_.]?me[-_.]?(?:by|to|with|or|before|after|in|on|please|later|now|first|if|when)"
     r"(?=$|[-_.\d]|(?-i:[A-Z]))"
     # a sentence run together in CamelCase that ends by telling the reader to change or set it (Symfony's
     # ``ThisTokenIsNotSoSecretChangeIt``, OJS' ``YouMustSetASecretKeyHere!!``); ``changeit`` alone (Java's keystore
@@ -227,12 +229,16 @@ _TRIGGER = re.compile(
 )
 _SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
+# An account's ``credential`` (Sureness' ``account:`` entries, ``admin_credential``): the one secret the account logs
+# in with, its password under another name. Not the plural (``KAFKA_SSL_KEYSTORE_CREDENTIALS: creds`` names a file)
+# nor a reference to one (``credentialsId``, ``credential_id``).
+_CREDENTIAL = r"(?:^|[_.-])credential$"
 # Names that hold a password (``ES_PASS``, ``DB_PWD``): any literal under them is one, random or not.
-# A password by its name, or by another name: an Erlang cookie, a pre-shared key, Redis's AUTH (``_COOKIE``,
-# ``_PRESHARED``, ``REDIS_AUTH``).
+# A password by its name, or by another name: an Erlang cookie, a pre-shared key, Redis's AUTH, an account's
+# credential (``_COOKIE``, ``_PRESHARED``, ``REDIS_AUTH``, ``_CREDENTIAL``).
 _PASSWORD_NAME = re.compile(
     r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase|"
-    + "|".join((_COOKIE, _PRESHARED, _REDIS_AUTH))
+    + "|".join((_COOKIE, _PRESHARED, _REDIS_AUTH, _CREDENTIAL))
 )
 # ``PW`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case suffix (``bindPW``, ``adminPw``).
 # ``DB_PW``, ``bindPW``, and a capitals name that ends in PW (``DBRWPW``, ``ROOTPW``).
@@ -666,5 +672,9 @@ def keyword_secrets(
         if found is not None and (examples or number in for_people):
             random = len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY and not _SECRET_WORD.search(found)
             found = found if random else None  # ``rewind_password`` in an example names what goes there
+        if found is not None and not code and switched_off_block(lines, number):
+            found = None  # a switched-off integration's password (``ldap:`` → ``enable: false``, ``password: x``)
+        if found is not None and digest_beside_salt(lines, number, found):
+            found = None  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
         if found is not None:
             yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)
