@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from shipgate.preflight.hosts import bare_host, url_host
-from shipgate.preflight.shell.model import Command, Word
+from shipgate.preflight.shell.model import Command, OptionIndex, Word
 from shipgate.preflight.shell.unwrap import SSH_VALUE_OPTIONS
 
 # Options (per tool) whose next word is their value, not an operand.
@@ -274,12 +274,18 @@ def _closes_cluster(tool: str, value: str, takes: frozenset[str]) -> bool:
     return f"-{value[-1]}" in takes and all(c in switches for c in value[1:-1])
 
 
+_KEPT_INDEX = 32  # words of a command from which its option index is kept
+
+
 def option_values(command: Command, *names: str) -> list[Word]:
     """Values given to the options ``names`` (``-o x``, ``-ox`` for short ones, ``--output=x`` and ``-path=x`` for
     long ones), in the order they are written; found through the command's option index, so a long command costs
     its matches only."""
     hits: list[tuple[int, int, Word]] = []
-    words, index = command.words, command.options
+    words = command.words
+    # a long command keeps its index (asked many times, it would cost its length each time); a short one's is built
+    # for the question and dropped, so the commands of a whole package do not each hold one
+    index = command.options if len(words) > _KEPT_INDEX else OptionIndex.of(words)
     for n, name in enumerate(names):
         hits.extend((i, n, words[i + 1]) for i in index.whole.get(name, ()) if i + 1 < len(words))
         if len(name) > 2:
