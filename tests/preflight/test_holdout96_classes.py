@@ -44,6 +44,41 @@ def test_a_near_miss_another_package_of_that_name_is_not_read() -> None:
     assert codes_at(files, UNVERIFIED) == []
 
 
+EGRESS = "preflight.implicit_egress"
+
+
+def _release_lookup(import_path: str) -> str:
+    return _text(
+        "package cmd",  # 1
+        "",  # 2
+        "import (",  # 3
+        '\t"os"',  # 4
+        "",  # 5
+        f'\t"{import_path}"',  # 6
+        ")",  # 7
+        "",  # 8
+        "func update() error {",  # 9
+        '\tlatest, found, err := selfupdate.DetectLatest("vendor/cli")',  # 10
+        "\tif err != nil || !found {",  # 11
+        "\t\treturn err",  # 12
+        "\t}",  # 13
+        "\texe, _ := os.Executable()",  # 14
+        "\treturn selfupdate.UpdateTo(latest.AssetURL, exe)",  # 15
+        "}",  # 16
+    )
+
+
+def test_the_libraries_release_lookup_asks_githubs_api_with_no_url_in_the_file() -> None:
+    """``selfupdate.DetectLatest(slug)`` (rhysd's and creativeprojects' packages) asks GitHub's releases API: egress
+    with no URL written (holdout92's KubeArmor and holdout96's gpcore-cli)."""
+    for library in ("github.com/rhysd/go-github-selfupdate/selfupdate", "github.com/creativeprojects/go-selfupdate"):
+        assert codes_at({"cmd/selfupdate.go": _release_lookup(library)}, EGRESS) == [10]
+
+
+def test_a_near_miss_a_detect_latest_of_another_package_asks_nothing_known() -> None:
+    assert codes_at({"cmd/selfupdate.go": _release_lookup("github.com/example/selfupdate")}, EGRESS) == []
+
+
 # -- B: PHP's curl extension with its certificate checks set off --------------------------------------------------
 
 PHP_CURL = _text(

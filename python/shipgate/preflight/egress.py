@@ -96,6 +96,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "crictl": (frozenset({"pull"}), "docker.io"),
     "oc": (frozenset({"mirror"}), "the registries of the mirrored images (quay.io for OpenShift releases)"),
     "helm": (frozenset({"install", "upgrade", "pull", "dependency", "repo"}), "the chart repository"),
+    "gh": (frozenset({"release", "api", "repo"}), "GitHub's API (api.github.com)"),
     "conda": (frozenset({"install", "create", "update"}), "repo.anaconda.com"),
     "brew": (
         frozenset({"install", "reinstall", "upgrade", "update", "fetch", "tap", "bundle"}),

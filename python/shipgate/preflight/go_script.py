@@ -34,7 +34,8 @@ Written as shell:
 - go-github-selfupdate's package functions ``UpdateTo(assetURL, cmdPath)``, ``UpdateSelf(current, slug)`` and
   ``UpdateCommand(cmdPath, current, slug)`` (``github.com/rhysd/go-github-selfupdate/selfupdate``): a release asset
   downloaded and written over the command — ``curl -o`` of an unknown URL and ``chmod 755`` at the call; the
-  package's default updater has no validator (an ``Updater`` built with one is a method call, not read).
+  package's default updater has no validator (an ``Updater`` built with one is a method call, not read). Its
+  ``DetectLatest``/``DetectVersion`` ask GitHub's releases API with no URL in the file: ``gh release view``.
 - A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
   product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
   it), given the program as a string literal: ``shell.RunCommand(dir, "go", "install", …)`` runs ``go install …``.
@@ -208,6 +209,11 @@ class _Program:
         owner, name = _callee(call)
         return name in _RELEASE_UPDATES and owner in self.release_updaters
 
+    def looks_up_release(self, call: Node) -> bool:
+        """go-github-selfupdate's ``DetectLatest``/``DetectVersion`` under its import name."""
+        owner, name = _callee(call)
+        return name in _RELEASE_LOOKUPS and owner in self.release_updaters
+
     def is_body(self, node: Node) -> bool:
         """``resp.Body`` (also ``&resp.Body``) of a response."""
         if node.type == "unary_expression":
@@ -283,6 +289,8 @@ _RELEASE_UPDATER = re.compile(
     r'(?:^|\s)(\w+\s+)?"github\.com/(?:rhysd/go-github-selfupdate/selfupdate|creativeprojects/go-selfupdate)"', re.M
 )
 _RELEASE_UPDATES = frozenset({"UpdateTo", "UpdateSelf", "UpdateCommand"})
+# The same packages' release lookups: they ask GitHub's releases API (no URL in the program), as ``gh release view``.
+_RELEASE_LOOKUPS = frozenset({"DetectLatest", "DetectVersion"})
 # A package of the product's migrations, by the last element of its import path (Vikunja's
 # ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
 _MIGRATION_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/(migrations?)"', re.M)
@@ -373,6 +381,8 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if program.updates_from_release(call):
         exe = '"${GO_EXECUTABLE}"'
         return [(line, f'curl -fsSL -o {exe} "{UNKNOWN}"'), (line, f"chmod 755 -- {exe}")]
+    if program.looks_up_release(call):
+        return [(line, "gh release view")]
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
         command = " ".join(program.word(w) for w in words)
