@@ -13,6 +13,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.printed_files import heredoc_words, printed_files
 from shipgate.preflight.runners import steps
+from shipgate.preflight.secret_labels import labelled_secrets
 from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.actions import on_removal_only
@@ -247,14 +248,15 @@ _CONNECTION_URL_NAME = re.compile(r"(?i)(?:DATABASE|DB)_?UR[LI]$|(?:^|_)DSN$")
 
 def _secret_in(words: list[Word], command: Command, script: Script) -> str | None:
     """The first secret ``command`` prints among ``words``: secret-named (or named as a database connection URL),
-    used as a secret, generated as one, or carried from one."""
+    used as a secret, generated as one, carried from one, or named one by the message (secret_labels)."""
     for word in words:
+        labelled = labelled_secrets(word)
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):
                 continue
-            if secret_name(name) or _CONNECTION_URL_NAME.search(name) or name in secret_uses(script) or any(
-                a.generated_by in ("openssl", "pwgen", "head") and secret_name(a.name) for a in script.bindings(name)
-            ):
+            if name in labelled or secret_name(name) or _CONNECTION_URL_NAME.search(name):
+                return name
+            if name in secret_uses(script):
                 return name
             carried = _carried_secret(name, script, command)
             if carried is not None:
@@ -585,9 +587,11 @@ def _printed_files(path: str, script: Script) -> Iterator[Finding]:
     for printed in printed_files(
         script, lambda words, command: _secret_in(words, command, script), lambda command: _reaches_log(command, script)
     ):
-        yield _secret_printed(
-            path, printed.printer, printed.name, f" in {printed.path} (written with it on line {printed.written_at})"
-        )
+        if printed.written_at is None:
+            where = f" (the file {printed.path}, named for a secret)"
+        else:
+            where = f" in {printed.path} (written with it on line {printed.written_at})"
+        yield _secret_printed(path, printed.printer, printed.name, where)
 
 
 def _secret_printed(path: str, command: Command, name: str, where: str) -> Finding:

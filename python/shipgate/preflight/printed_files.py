@@ -3,13 +3,19 @@
 A heredoc is text the shell fills in: ``cat <<EOF`` … ``Login: admin / ${ADMIN_PASSWORD}`` … ``EOF`` prints the
 password as an ``echo`` would. A file the script writes a secret into is printed with it: ``cat > "$ENV" <<EOF`` …
 ``DB_PASSWORD=${DB_PASSWORD}`` … ``EOF``, later ``echo "Using config:"; cat "$ENV"``. Which expansions are secrets is
-the echo rule's judgement, handed in as ``secret_of``; this module knows what is written where and what prints it."""
+the echo rule's judgement, handed in as ``secret_of``; this module knows what is written where and what prints it.
+
+A file named for a secret is printed whole too, whoever wrote it: ``sudo cat /var/lib/jenkins/secrets/
+initialAdminPassword``, ``echo "Admin password: $(cat "$DATA/initial_password")"`` (the product generated it; the
+install log now holds it). Not a public key, a digest or signature beside it, a template, or an htpasswd file (it
+holds hashes)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.model import Command, Script, Word
 
@@ -17,6 +23,9 @@ from shipgate.preflight.shell.model import Command, Script, Word
 SecretOf = Callable[[list[Word], Command], "str | None"]
 
 _ECHOES = frozenset({"echo", "printf"})
+# Programs that print (part of) the files they are given; grep's first operand is its pattern.
+_FILE_PRINTERS = frozenset({"cat", "grep", "head", "tail"})
+_NOT_SECRET_FILE = (".pub", ".sha256", ".sha512", ".md5", ".asc", ".sig", ".example", ".sample", ".template", ".dist")
 _WRITES = frozenset({">", ">>", ">|"})
 
 
@@ -26,7 +35,7 @@ class PrintedFile:
 
     printer: Command
     path: str
-    written_at: int
+    written_at: int | None  # None: a file named for a secret, not written by the script
     name: str
 
 
@@ -58,16 +67,67 @@ def _files_with_secrets(script: Script, secret_of: SecretOf) -> dict[str, tuple[
     return found
 
 
+def named_for_secret(path: str) -> bool:
+    """``path``'s file name says it holds a secret (``initialAdminPassword``, ``admin.password``, ``token.txt``)."""
+    base = path.rstrip("/").rsplit("/", 1)[-1]
+    if not base or "$" in base or base.endswith(_NOT_SECRET_FILE) or "htpasswd" in base.lower():
+        return False
+    return secret_name(base.removesuffix(".txt"))
+
+
+# grep options after which it prints no line of the file (only a status, a count or file names).
+_GREP_QUIET = frozenset({"-q", "--quiet", "--silent", "-s", "-c", "--count", "-l", "-L", "--files-with-matches"})
+
+
+def _printed_operands(command: Command) -> list[Word]:
+    files = operands(command)
+    if command.name != "grep":
+        return files
+    quiet = any(
+        w.text in _GREP_QUIET or (w.text.startswith("-") and not w.text.startswith("--") and set(w.text) & set("qcl"))
+        for w in command.words
+    )
+    return [] if quiet else files[1:]
+
+
 def printed_files(script: Script, secret_of: SecretOf, prints: Callable[[Command], bool]) -> Iterator[PrintedFile]:
-    """``cat FILE`` of a file written with a secret above it, where ``prints`` says the output reaches the log."""
+    """``cat FILE`` of a file written with a secret above it, or of a file named for a secret, where ``prints``
+    says the output reaches the log (for a ``$(cat FILE)``, the echo that prints it)."""
     files: dict[str, tuple[int, str]] | None = None
+    echoes: dict[int, list[Command]] | None = None
     for command in script.commands:
-        if command.name != "cat" or not command.words or not prints(command):
+        if command.name not in _FILE_PRINTERS or not command.words:
+            continue
+        printer: Command | None = command
+        if "captured" in command.conditions:
+            if echoes is None:
+                echoes = _echoes_by_line(script, prints)
+            printer = next((e for e in echoes.get(command.line, ()) if _holds(e, command)), None)
+        elif not prints(command):
+            printer = None
+        if printer is None:
             continue
         if files is None:
             files = _files_with_secrets(script, secret_of)
-        for word in operands(command):
-            written = files.get(word.text)
+        for word in _printed_operands(command):
+            written = files.get(word.text) if command.name == "cat" else None
             if written is not None and written[0] < command.line:
-                yield PrintedFile(command, word.text, written[0], written[1])
+                yield PrintedFile(printer, word.text, written[0], written[1])
                 break
+            if named_for_secret(word.text):
+                yield PrintedFile(printer, word.text, None, word.text.rsplit("/", 1)[-1])
+                break
+
+
+def _echoes_by_line(script: Script, prints: Callable[[Command], bool]) -> dict[int, list[Command]]:
+    found: dict[int, list[Command]] = {}
+    for command in script.commands:
+        if command.name in _ECHOES and "captured" not in command.conditions and prints(command):
+            found.setdefault(command.line, []).append(command)
+    return found
+
+
+def _holds(echo: Command, reader: Command) -> bool:
+    """``echo``'s words hold ``reader`` as a command substitution (``echo "pw: $(cat F)"``)."""
+    files = [w.raw for w in operands(reader)]
+    return any(("$(" in w.raw or "`" in w.raw) and all(f in w.raw for f in files) for w in echo.words)

@@ -1,0 +1,47 @@
+"""Variables a printed message names as secrets (docs/findings.md, ``secret_printed``).
+
+An installer that generates a password or asks a tool for a join key often keeps it in a variable whose name says
+nothing (``k=$(openssl rand -hex 32)``, ``KEY=$(ctl keys create net 1 | jq -r .accessstring)``) and then tells the
+operator what it is: ``echo "Your API key is: $k"``, ``echo "join key created: $KEY"``. The words right before the
+expansion, in the same printed word, name the value: a password, passphrase, token, secret, credentials, or a key
+with a qualifier that makes it a secret one (API, access, join, auth, master, private, …; a bare "key" may be a GPG
+fingerprint or a setting's name). The label is set off from the value by a colon, "=" or a verb ("is", "was
+created"). Only a label that ends right before the value counts: "Password file: $F",
+"password length: $N", "password for $USER" name something else, and a variable whose name says it is a file, a
+path, a length or a user is never the secret itself."""
+
+from __future__ import annotations
+
+import re
+
+from shipgate.preflight.shell.model import Word
+
+_LABEL = re.compile(
+    r"(?i)\b(?:password|passphrase|passwd|pass\s?word|token|secret|credentials?"
+    r"|(?:api|access|join|auth|authentication|license|licence|enrol?ment|registration|master|admin|root|private"
+    r"|signing|encryption|client|secret|cluster|bootstrap|agent)[ _-]?key)"
+    # what stands between the label and the value: a colon or "=", or "is", "was created", "set to"… (a label
+    # run straight into an expansion, ``"API key${NC}"``, is a colour code after the words, not a value)
+    r"(?:(?:\s+(?:is|was|has\s+been|will\s+be|created|generated|set(?:\s+to)?|saved|here))+\s*[:=]?|\s*[:=])"
+    r"\s*[\"'(\[]?$"
+)
+# Names that say the variable holds where or what the secret is, not the secret.
+_NOT_THE_SECRET = re.compile(r"(?i)(?:FILE|PATH|DIR|URL|URI|LEN|LENGTH|SIZE|NAME|USER|USERNAME|ID|HASH|COUNT)$")
+_EXPANSION = re.compile(r"\$\{?([A-Za-z_]\w*)")
+# Only the text just before an expansion is read (a label is a few words).
+_LABEL_WINDOW = 60
+
+
+def labelled_secrets(word: Word) -> set[str]:
+    """The variables ``word`` prints right after a label that names a secret."""
+    if "$" not in word.raw:
+        return set()
+    found: set[str] = set()
+    for m in _EXPANSION.finditer(word.raw):
+        name = m.group(1)
+        if _NOT_THE_SECRET.search(name) or name.isdigit():
+            continue
+        before = word.raw[max(0, m.start() - _LABEL_WINDOW) : m.start()]
+        if _LABEL.search(before):
+            found.add(name)
+    return found
