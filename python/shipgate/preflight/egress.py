@@ -68,11 +68,16 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "opkg": (frozenset({"install", "update", "upgrade"}), "the OpenWrt package feeds"),
     "pip": (frozenset({"install", "download"}), "pypi.org"),
     "pip3": (frozenset({"install", "download"}), "pypi.org"),
+    # setuptools' old installer takes the distributions as operands (no verb)
+    "easy_install": (frozenset(), "pypi.org"),
     # uv resolves a project's dependencies and installs them from PyPI (``uv sync``, ``uv add``, ``uv lock``)
     "uv": (frozenset({"sync", "add", "lock"}), "pypi.org"),
     "npm": (frozenset({"install", "i", "ci", "update"}), "registry.npmjs.org"),
-    "yarn": (frozenset({"install", "add"}), "registry.yarnpkg.com"),
-    "pnpm": (frozenset({"install", "add", "i"}), "registry.npmjs.org"),
+    # ``yarn dlx``/``pnpm dlx``: download a package into a temporary folder and run it
+    "yarn": (frozenset({"install", "add", "dlx"}), "registry.yarnpkg.com"),
+    "pnpm": (frozenset({"install", "add", "i", "dlx"}), "registry.npmjs.org"),
+    # npx runs a package's binary, fetching the package when the project lacks it (npx_fetches)
+    "npx": (frozenset(), "registry.npmjs.org"),
     "gem": (frozenset({"install", "update"}), "rubygems.org"),
     "bundle": (frozenset({"install", "update", "add"}), "the Gemfile's sources (rubygems.org by default)"),
     # Perl: cpanm and cpan take the modules as operands (no verb); Carton installs a cpanfile's modules
@@ -174,6 +179,7 @@ _OPERAND_TOOLS["cpanm"] = lambda words, ops: bool(
     and not {"-V", "--version", "-h", "--help"} & set(words)
 )
 _OPERAND_TOOLS["cpan"] = lambda words, ops: bool(ops) and not {"-l", "-a", "-D", "-h", "-v", "-V"} & set(words)
+_OPERAND_TOOLS["easy_install"] = lambda words, ops: _cpanm_modules(ops) and not {"-h", "--help"} & set(words)
 _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
 _ADD_REPOSITORY = frozenset({"add-apt-repository", "apt-add-repository"})
 
@@ -186,6 +192,19 @@ def _cpanm_modules(ops: list[str]) -> bool:
         return bool(ops)
     local = (".", "..")
     return any(not (o.startswith(("./", "../", "/", "~")) or o in local or o.endswith(_LOCAL_SUFFIXES)) for o in known)
+
+
+def _npx_fetches(words: list[str], ops: list[str]) -> bool:
+    """npx fetches the package it runs when told to (``-y``/``--yes``, ``-p``/``--package PKG``) or when the package
+    is named at a version or tag (``npx @tailwindcss/upgrade@next``, ``npx create-foo@latest``): a project's own
+    dependency is run by its bare name (``npx prisma migrate deploy``), which is not reported."""
+    if {"-y", "--yes", "-p", "--package"} & set(words) or any(w.startswith("--package=") for w in words):
+        return True
+    first = ops[0] if ops else ""
+    return "$" not in first and first.rfind("@") > 0
+
+
+_OPERAND_TOOLS["npx"] = _npx_fetches
 
 
 def _refreshes_after_adding(words: list[str], ops: list[str]) -> bool:
@@ -245,7 +264,7 @@ def _helm_local_chart(words: list[str]) -> bool:
 
 
 _CONFIG_KEYS = {"pip": ("index-url", "index_url"), "npm": ("registry",)}
-_LOCAL_SUFFIXES = (".deb", ".rpm", ".whl", ".tar.gz", ".tgz", ".apk", ".gem")
+_LOCAL_SUFFIXES = (".deb", ".rpm", ".whl", ".tar.gz", ".tgz", ".apk", ".gem", ".egg", ".zip")
 
 
 # Options that replace a tool's registry with the URL they are given (``--extra-index-url`` adds one: the default
@@ -501,9 +520,13 @@ def _git_fetches(script: Script) -> Iterator[Command]:
     (``cd dir; git remote add origin URL; git pull origin``, or ``git clone URL dir; git -C dir pull origin``)
     is that URL's endpoint instead, unless the script adds it only in another branch of the statement the pull is
     in (``if [ ! -d .git ]; then git init; git remote add origin URL; git fetch; else git pull; fi``): there the
-    pull is of the remote an earlier install configured."""
+    pull is of the remote an earlier install configured. ``git submodule update`` fetches the commits the
+    submodules lack from the URLs in ``.gitmodules``, ``git lfs pull``/``fetch`` the large files from the checkout's
+    LFS server: neither host is in the script. After a pull of the same checkout, they are counted with it (one
+    update of the checkout: ``git pull; git submodule update --init``)."""
     cwd = "."
     added: dict[tuple[str, str], list[Command]] = {}
+    pulled: set[str] = set()
     for command in once_arms(list(script.commands), script):
         if command.name not in ("cd", "git"):
             continue
@@ -520,7 +543,11 @@ def _git_fetches(script: Script) -> Iterator[Command]:
             added.setdefault((into, "origin"), []).append(command)
             if _url_from_run_time(operands(command)[1]):
                 yield command  # ``git clone $GITHUB_URL`` with the URL read from a settings file: no host here
+        elif ops[:2] == ["submodule", "update"] or ops[:2] in (["lfs", "pull"], ["lfs", "fetch"]):
+            if where not in pulled:
+                yield command  # the submodules' remotes named in .gitmodules, the checkout's LFS server
         elif ops[0] in ("pull", "fetch") or ops[:2] == ["remote", "update"]:
+            pulled.add(where)
             remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
             adding = added.get((where, remote), [])
             if "://" not in remote and "@" not in remote and all(exclusive(a.arms, command.arms) for a in adding):
@@ -539,6 +566,13 @@ def _url_from_run_time(url: Word) -> bool:
     from_output = url.generated or "$(" in url.text or "`" in url.text
     return url.value is None and from_output and url_host(url.prefix or "") is None
 
+
+# What a git command reaches that the script does not name, by its verb.
+_GIT_SOURCES = {
+    "clone": "a repository URL read at run time",
+    "submodule": "the submodules' remotes (.gitmodules)",
+    "lfs": "the repository's LFS server",
+}
 
 _BARE = re.compile(r"""^["']?\$\{?([A-Za-z_]\w*)\}?["']?$""")
 
@@ -581,8 +615,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 images.add(_compose_stack(command))
             remote = (written.line, written.text) in remotes
             command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
-            clone = _verb(command) == "clone"
-            source = "a repository URL read at run time" if clone else "the repository's configured remote"
+            source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
             found = ("git", source) if remote else _fetches(command)
             if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
                 found = ("go", _TOOLS["go"][1]) if modules.fetches(command) else None
