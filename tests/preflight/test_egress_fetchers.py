@@ -43,3 +43,27 @@ def test_local_runs_stay_quiet(line: str) -> None:
 
 def test_a_submodule_update_after_a_pull_counts_with_it() -> None:
     assert in_script(CODE, "git pull", "git submodule update --init") == [3]
+
+
+def _egress_messages(*lines: str) -> list[str]:
+    from preflight_kit import package, run, script
+
+    found = run(package({"scripts/upgrade.sh": script(*lines)}))
+    return [f.message for f in found if f.code == CODE]
+
+
+def test_an_update_names_the_hosts_of_the_sources_written_before_it() -> None:
+    (message,) = _egress_messages(
+        'echo "deb https://download.docker.com/linux/debian bookworm stable" | tee /etc/apt/sources.list.d/docker.list',
+        "apt-get update",
+    )
+    assert "download.docker.com (the source written on line 3)" in message
+
+
+def test_a_commented_source_or_an_install_names_no_written_host() -> None:
+    messages = _egress_messages(
+        'echo "# deb https://download.docker.com/linux/debian bookworm stable" > /etc/apt/sources.list.d/docker.list',
+        "apt-get install -y curl",
+        "apt-get update",
+    )
+    assert len(messages) == 2 and not any("download.docker.com" in m for m in messages)

@@ -35,6 +35,7 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.source_lists import source_contacts
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
 # update|upgrade`` fetches the index and the installed items.
@@ -596,6 +597,18 @@ def _chosen_installer(command: Command, script: Script) -> Command:
     return command
 
 
+def _written_sources(script: Script) -> dict[tuple[int, str], str]:
+    """For each command that reads package sources the script wrote above it, the hosts they name (source_lists):
+    ``apt-get update`` after ``echo "deb https://download.docker.com/…" | tee …/docker.list`` reaches that host too."""
+    named: dict[tuple[int, str], dict[str, int]] = {}
+    for c in source_contacts(script):
+        named.setdefault((c.reader.line, c.reader.text), {}).setdefault(c.host, c.written_at)
+    return {
+        key: " and " + ", ".join(f"{host} (the source written on line {line})" for host, line in hosts.items())
+        for key, hosts in named.items()
+    }
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
@@ -606,6 +619,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         modules = ModuleCache()
         # by where each command is written: a function's command is read once per call, with that call's arguments
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
+        sources = _written_sources(script)
         read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
         # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
         for written in in_call_order(script, argument_runners(script)):
@@ -637,6 +651,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if _registry_written(command):
                 continue
             registry, is_host = _registry(command, tool, default, configured)
+            registry += sources.get((command.line, command.text), "")
             if is_host and (is_internal(registry) or (inventory is not None and inventory.endpoint_allowed(registry))):
                 continue
             seen.add(command.line)
