@@ -43,3 +43,25 @@ def test_near_miss_a_a_url_an_api_answer_gives_is_saved_under_a_name_not_known()
         "chmod +x agent",  # 3
     )
     assert codes_at({"install.sh": installer}, UNVERIFIED) == []
+
+
+# -- B: a variable printed as a secret setting's value, then a colour escape ----------------------------------------
+
+PRINTED = "preflight.secret_printed"
+
+
+def _shown(label: str) -> str:
+    return _text(
+        "#!/usr/bin/env bash",  # 1
+        "appadminpw=`< /dev/urandom tr -dc A-Za-z0-9 | head -c8`",  # 2
+        "php app/index.php install -username admin",  # 3
+        f'echo -e "\\e[32m{label}: $appadminpw\\e[0m"',  # 4
+    )
+
+
+def test_b_a_value_shown_under_a_password_label_before_a_colour_escape_is_printed() -> None:
+    assert codes_at({"install.sh": _shown("Password")}, PRINTED) == [4]
+
+
+def test_near_miss_b_a_value_shown_under_another_label_is_not_a_secret() -> None:
+    assert codes_at({"install.sh": _shown("Username")}, PRINTED) == []
