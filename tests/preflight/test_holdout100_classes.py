@@ -65,3 +65,33 @@ def test_b_a_value_shown_under_a_password_label_before_a_colour_escape_is_printe
 
 def test_near_miss_b_a_value_shown_under_another_label_is_not_a_secret() -> None:
     assert codes_at({"install.sh": _shown("Username")}, PRINTED) == []
+
+
+# -- C: yum/dnf given a package file's URL install it with no signature check ----------------------------------------
+
+
+def _repository_added(install: str) -> str:
+    return _text(
+        "#!/usr/bin/env bash",  # 1
+        'if [ "$EUID" -ne 0 ]; then echo "run as root"; exit 1; fi',  # 2
+        install,  # 3
+        "dnf install php82-php-cli -y",  # 4
+    )
+
+
+def test_c_a_release_rpm_installed_from_its_url_is_unverified() -> None:
+    script = _repository_added(
+        ". /etc/os-release && dnf -y install https://rpms.example.org/enterprise/vendor-release-$(rpm -E %$ID).rpm"
+    )
+    assert codes_at({"install.sh": script}, UNVERIFIED) == [3]
+    assert codes_at({"install.sh": _repository_added("yum localinstall -y https://example.org/x-1.0.rpm")}, UNVERIFIED) == [3]
+
+
+def test_near_miss_c_a_package_by_name_or_with_the_local_check_on_is_verified() -> None:
+    # a name is resolved from the repositories (their gpgcheck); the local-package check switched on checks the file
+    for install in (
+        "dnf -y install epel-release",
+        "dnf -y --setopt=localpkg_gpgcheck=1 install https://rpms.example.org/enterprise/vendor-release-9.rpm",
+        "dnf -y install https://rpms.example.org/enterprise/",
+    ):
+        assert codes_at({"install.sh": _repository_added(install)}, UNVERIFIED) == []
