@@ -95,3 +95,33 @@ def test_near_miss_c_a_package_by_name_or_with_the_local_check_on_is_verified() 
         "dnf -y install https://rpms.example.org/enterprise/",
     ):
         assert codes_at({"install.sh": _repository_added(install)}, UNVERIFIED) == []
+
+
+# -- D: a downloaded tree's every name moved into a directory, then run by a versioned interpreter -------------------
+
+
+def _web_root(moved: str, runner: str = "php82") -> str:
+    return _text(
+        "#!/usr/bin/env bash",  # 1
+        "cd /home/shop/tmp/",  # 2
+        "wget https://www.example.com/latest.zip",  # 3
+        "unzip latest.zip",  # 4
+        f"mv {moved} /home/shop/public_html/",  # 5
+        f"{runner} /home/shop/public_html/index.php install",  # 6
+    )
+
+
+def test_d_every_name_of_an_unpacked_tree_moved_into_the_web_root_is_run() -> None:
+    assert codes_at({"install.sh": _web_root("shop/*")}, UNVERIFIED) == [6]
+
+
+def test_d_a_versioned_interpreter_runs_its_operand() -> None:
+    assert codes_at({"install.sh": _web_root("shop/*", "php8.2")}, UNVERIFIED) == [6]
+    assert codes_at({"install.sh": _web_root("shop/*", "php")}, UNVERIFIED) == [6]
+
+
+def test_near_miss_d_one_named_file_moved_leaves_the_rest_of_the_target_its_own() -> None:
+    # only shop/README lands there: index.php is not the download's
+    assert codes_at({"install.sh": _web_root("shop/README")}, UNVERIFIED) == []
+    # a program whose name merely starts with an interpreter's is not one (``phpize82`` takes no script)
+    assert codes_at({"install.sh": _web_root("shop/*", "phpize82")}, UNVERIFIED) == []

@@ -745,10 +745,21 @@ def syntax_check_only(command: Command) -> bool:
     return bool(set(before) & _SYNTAX_CHECKS.get(name, frozenset()))
 
 
+# An interpreter installed under its version (``php82`` and ``php8.2`` from Remi's or Debian's packages,
+# ``python3.11``, ``ruby3.2``, ``node18``, ``perl5.36``): the same interpreter, reading its operands alike.
+_VERSIONED_RUNNER = re.compile(r"(python|php|perl|ruby|node)\d+(?:\.\d+)*")
+
+
+def versioned_runner(name: str) -> str:
+    """``name`` with an interpreter's version suffix dropped (``php82`` is ``php``); any other name as it is."""
+    m = _VERSIONED_RUNNER.fullmatch(name)
+    return name if m is None or name in SHELL_RUNNERS else m.group(1)
+
+
 def executed_file(command: Command) -> Word | None:
     """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``java -jar FILE``,
     ``dpkg -i FILE``…"""
-    name = command.name or ""
+    name = versioned_runner(command.name or "")
     # a runner named by its path (``/bin/bash install.sh``) runs its operand, as ``bash install.sh`` does
     if name in SHELL_RUNNERS:
         return None if syntax_check_only(command) else _interpreted_file(name, command.words)
