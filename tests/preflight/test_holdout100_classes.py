@@ -84,7 +84,8 @@ def test_c_a_release_rpm_installed_from_its_url_is_unverified() -> None:
         ". /etc/os-release && dnf -y install https://rpms.example.org/enterprise/vendor-release-$(rpm -E %$ID).rpm"
     )
     assert codes_at({"install.sh": script}, UNVERIFIED) == [3]
-    assert codes_at({"install.sh": _repository_added("yum localinstall -y https://example.org/x-1.0.rpm")}, UNVERIFIED) == [3]
+    local = _repository_added("yum localinstall -y https://example.org/x-1.0.rpm")
+    assert codes_at({"install.sh": local}, UNVERIFIED) == [3]
 
 
 def test_near_miss_c_a_package_by_name_or_with_the_local_check_on_is_verified() -> None:
