@@ -246,8 +246,8 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             path=path,
             command=command,
             downloaded=url,
-            message=f"rpm fetches and installs {url} in one step: its signature is not required, nothing is checked "
-            "before its scriptlets run",
+            message=f"{command.name} fetches and installs {url} in one step: its signature is not required, nothing "
+            "is checked before its scriptlets run",
             remedy="Ship the package in the upgrade package, or download it, verify its signature (rpm -K with the "
             "publisher's key imported) and then install the file.",
         )

@@ -435,7 +435,10 @@ def _tree_moved(command: Command, source: _Taint) -> list[_Taint]:
         _Taint(f"{into.rstrip('/')}/{_file_name(w.text)}", source.fetch, directory=True, origin=command)
         for w in ops[:-1]
     ]
-    if not (ops[-1].text.endswith("/") or _SYSTEM_TOP.match(into)):
+    # ``mv blesta/* /home/blesta/public_html/``: every name of the tree lands in the target, so what is below it
+    # (any name) may come from the fetch, as when the target is written without its slash
+    everything = any(_file_name(w.text) == "*" for w in ops[:-1])
+    if not ((ops[-1].text.endswith("/") and not everything) or _SYSTEM_TOP.match(into)):
         out.append(_Taint(into, source.fetch, directory=True, spelled=_spelling(ops[-1]), origin=command))
     return out
 

@@ -15,8 +15,12 @@ import re
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.model import Script
 
-# ``admin_passwd = ${OE_SUPERADMIN}``, ``DB_PASSWORD=$pw``, ``password: "$PW"``: a setting given the variable alone.
-_SETTING_OF_VARIABLE = re.compile(r"""([A-Za-z_][\w.-]*)\s*[=:]\s*["']?\$\{?([A-Za-z_]\w*)\}?["']?(?:\\n|\s|$|['"])""")
+# ``admin_passwd = ${OE_SUPERADMIN}``, ``DB_PASSWORD=$pw``, ``password: "$PW"``: a setting given the variable alone,
+# also when a terminal's colour escape follows it (``echo -e "Password: $adminpass\e[0m"``: the escape styles the
+# output, it is no part of the value).
+_SETTING_OF_VARIABLE = re.compile(
+    r"""([A-Za-z_][\w.-]*)\s*[=:]\s*["']?\$\{?([A-Za-z_]\w*)\}?["']?(?:\\n|\s|$|['"]|\\(?:e|033|x1[bB])\[)"""
+)
 _MAX_WORDS = 20000
 
 

@@ -669,8 +669,23 @@ def _clustered(command: Command, letter: str, switches: frozenset[str]) -> list[
 
 def _generated(word: Word) -> bool:
     """A URL that ends in a command's output (``$(curl … | jq -r .url)``, backquotes), also through a variable
-    assigned one: the name it is saved under is not known (a release tag put in by ``$(…)`` mid-path is fine)."""
-    return word.text.rstrip().endswith(("`", ")")) and ("`" in word.text or "$(" in word.text)
+    assigned one: the name it is saved under is not known (a release tag put in by ``$(…)`` mid-path is fine).
+    A literal URL whose last part ends in a substitution with no ``/`` in it (``https://host/rel/tool_$(uname
+    -m)``) is saved under that part as written: a later ``chmod +x tool_$(uname -m)`` names it alike."""
+    text = word.text.rstrip()
+    if not text.endswith(("`", ")")) or ("`" not in text and "$(" not in text):
+        return False
+    return not _named_in_last_part(text)
+
+
+def _named_in_last_part(url: str) -> bool:
+    """``url`` is written up to its last part, which ends in one substitution holding no ``/``: the output of
+    ``$(uname -m)`` completes a file name, it does not give the URL."""
+    start = url.rfind("$(") if url.endswith(")") else url.rfind("`", 0, len(url) - 1)
+    if start < 0:
+        return False
+    prefix, substituted = url[:start], url[start:]
+    return "://" in prefix and "/" not in substituted and "$(" not in prefix[prefix.rfind("/") :]
 
 
 _SERVER_NAMES = ("--content-disposition", "--trust-server-names")
@@ -730,10 +745,21 @@ def syntax_check_only(command: Command) -> bool:
     return bool(set(before) & _SYNTAX_CHECKS.get(name, frozenset()))
 
 
+# An interpreter installed under its version (``php82`` and ``php8.2`` from Remi's or Debian's packages,
+# ``python3.11``, ``ruby3.2``, ``node18``, ``perl5.36``): the same interpreter, reading its operands alike.
+_VERSIONED_RUNNER = re.compile(r"(python|php|perl|ruby|node)\d+(?:\.\d+)*")
+
+
+def versioned_runner(name: str) -> str:
+    """``name`` with an interpreter's version suffix dropped (``php82`` is ``php``); any other name as it is."""
+    m = _VERSIONED_RUNNER.fullmatch(name)
+    return name if m is None or name in SHELL_RUNNERS else m.group(1)
+
+
 def executed_file(command: Command) -> Word | None:
     """The file a command runs: ``sh FILE``, ``bash FILE``, ``. FILE``, ``./FILE``, ``java -jar FILE``,
     ``dpkg -i FILE``…"""
-    name = command.name or ""
+    name = versioned_runner(command.name or "")
     # a runner named by its path (``/bin/bash install.sh``) runs its operand, as ``bash install.sh`` does
     if name in SHELL_RUNNERS:
         return None if syntax_check_only(command) else _interpreted_file(name, command.words)
