@@ -5,7 +5,7 @@ nothing (``k=$(openssl rand -hex 32)``, ``KEY=$(ctl keys create net 1 | jq -r .a
 operator what it is: ``echo "Your API key is: $k"``, ``echo "join key created: $KEY"``. The words right before the
 expansion, in the same printed word, name the value: a password, passphrase, token, secret, credentials, or a key
 with a qualifier that makes it a secret one (API, access, join, auth, master, private, …; a bare "key" may be a GPG
-fingerprint or a setting's name). The label is set off from the value by a colon, "=" or a verb ("is", "was
+fingerprint or a setting's name; a licence key is the operator's own entitlement, shown back for checking). The label is set off from the value by a colon, "=" or a verb ("is", "was
 created"). Only a label that ends right before the value counts: "Password file: $F",
 "password length: $N", "password for $USER" name something else, and a variable whose name says it is a file, a
 path, a length or a user is never the secret itself."""
@@ -18,7 +18,7 @@ from shipgate.preflight.shell.model import Word
 
 _LABEL = re.compile(
     r"(?i)\b(?:password|passphrase|passwd|pass\s?word|token|secret|credentials?"
-    r"|(?:api|access|join|auth|authentication|license|licence|enrol?ment|registration|master|admin|root|private"
+    r"|(?:api|access|join|auth|authentication|enrol?ment|registration|master|admin|root|private"
     r"|signing|encryption|client|secret|cluster|bootstrap|agent)[ _-]?key)"
     # what stands between the label and the value: a colon or "=", or "is", "was created", "set to"… (a label
     # run straight into an expansion, ``"API key${NC}"``, is a colour code after the words, not a value)
