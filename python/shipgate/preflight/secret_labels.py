@@ -5,10 +5,10 @@ nothing (``k=$(openssl rand -hex 32)``, ``KEY=$(ctl keys create net 1 | jq -r .a
 operator what it is: ``echo "Your API key is: $k"``, ``echo "join key created: $KEY"``. The words right before the
 expansion, in the same printed word, name the value: a password, passphrase, token, secret, credentials, or a key
 with a qualifier that makes it a secret one (API, access, join, auth, master, private, …; a bare "key" may be a GPG
-fingerprint or a setting's name; a licence key is the operator's own entitlement, shown back for checking). The label is set off from the value by a colon, "=" or a verb ("is", "was
-created"). Only a label that ends right before the value counts: "Password file: $F",
-"password length: $N", "password for $USER" name something else, and a variable whose name says it is a file, a
-path, a length or a user is never the secret itself."""
+fingerprint or a setting's name; a licence key is the operator's own entitlement, shown back for checking). The
+label is set off from the value by a colon, "=" or a verb ("is", "was created"). Only a label that ends right before
+the value counts: "Password file: $F", "password length: $N", "password for $USER" name something else, and a
+variable whose name says it is a file, a path, a length or a user is never the secret itself."""
 
 from __future__ import annotations
 
