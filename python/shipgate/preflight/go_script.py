@@ -35,7 +35,8 @@ Written as shell:
   ``UpdateCommand(cmdPath, current, slug)`` (``github.com/rhysd/go-github-selfupdate/selfupdate``): a release asset
   downloaded and written over the command — ``curl -o`` of an unknown URL and ``chmod 755`` at the call; the
   package's default updater has no validator (an ``Updater`` built with one is a method call, not read). Its
-  ``DetectLatest``/``DetectVersion`` ask GitHub's releases API with no URL in the file: ``gh release view``.
+  ``DetectLatest``/``DetectVersion`` ask GitHub's releases API with no URL in the file: ``gh release view``; so do
+  google/go-github's release calls on a client's ``Repositories`` service (``client.Repositories.ListReleases``).
 - A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
   product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
   it), given the program as a string literal: ``shell.RunCommand(dir, "go", "install", …)`` runs ``go install …``.
@@ -180,6 +181,7 @@ class _Program:
         self.release_updaters = {  # the names the file imports go-github-selfupdate as
             m.group(1).strip() if m.group(1) else "selfupdate" for m in _RELEASE_UPDATER.finditer(source)
         }
+        self.github_api = _GO_GITHUB.search(source) is not None  # google/go-github: a client of GitHub's REST API
         self.migrators = {  # the names the file imports a package of migrations as (``…/pkg/migration``)
             m.group(1).strip() if m.group(1) else m.group(2) for m in _MIGRATION_PACKAGE.finditer(source)
         }
@@ -212,7 +214,10 @@ class _Program:
     def looks_up_release(self, call: Node) -> bool:
         """go-github-selfupdate's ``DetectLatest``/``DetectVersion`` under its import name."""
         owner, name = _callee(call)
-        return name in _RELEASE_LOOKUPS and owner in self.release_updaters
+        if name in _RELEASE_LOOKUPS and owner in self.release_updaters:
+            return True
+        # go-github's releases calls on a client's ``Repositories`` service (``client.Repositories.ListReleases``)
+        return self.github_api and name in _GITHUB_RELEASE_CALLS and owner.rsplit(".", 1)[-1] == "Repositories"
 
     def is_body(self, node: Node) -> bool:
         """``resp.Body`` (also ``&resp.Body``) of a response."""
@@ -291,6 +296,12 @@ _RELEASE_UPDATER = re.compile(
 _RELEASE_UPDATES = frozenset({"UpdateTo", "UpdateSelf", "UpdateCommand"})
 # The same packages' release lookups: they ask GitHub's releases API (no URL in the program), as ``gh release view``.
 _RELEASE_LOOKUPS = frozenset({"DetectLatest", "DetectVersion"})
+# google/go-github (any major version), whose client's ``Repositories`` service asks api.github.com for releases.
+_GO_GITHUB = re.compile(r'"github\.com/google/go-github(?:/v\d+)?/github"')
+_GITHUB_RELEASE_CALLS = frozenset(
+    {"ListReleases", "GetLatestRelease", "GetReleaseByTag", "GetRelease", "ListReleaseAssets", "GetReleaseAsset"}
+    | {"DownloadReleaseAsset"}
+)
 # A package of the product's migrations, by the last element of its import path (Vikunja's
 # ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
 _MIGRATION_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/(migrations?)"', re.M)

@@ -1,0 +1,49 @@
+"""Classes the ninety-eighth hold-out set showed (tests/preflight/holdout98: install, update and migrate programs in
+Python, JavaScript, Go, PHP and Ruby), each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- B: google/go-github's release calls ask api.github.com with no URL in the program ----------------------------
+
+
+def _github_client(import_path: str, call: str) -> str:
+    return _text(
+        "package cmd",  # 1
+        "",  # 2
+        "import (",  # 3
+        '\t"context"',  # 4
+        "",  # 5
+        f'\t"{import_path}"',  # 6
+        ")",  # 7
+        "",  # 8
+        "var client = github.NewClient(nil)",  # 9
+        "",  # 10
+        "func checkUpdate() error {",  # 11
+        f'\t_, _, err := client.Repositories.{call}(context.TODO(), "vendor", "cli", nil)',  # 12
+        "\treturn err",  # 13
+        "}",  # 14
+    )
+
+
+def test_b_a_go_github_release_lookup_asks_githubs_api() -> None:
+    """``client.Repositories.ListReleases(…)`` of google/go-github (any major version): GitHub's releases API asked
+    with no URL written (holdout98's sc2-rsu)."""
+    for library in ("github.com/google/go-github/v32/github", "github.com/google/go-github/github"):
+        for call in ("ListReleases", "GetLatestRelease"):
+            assert codes_at({"cmd/update.go": _github_client(library, call)}, EGRESS) == [12]
+
+
+def test_b_near_miss_another_package_or_service_asks_nothing_known() -> None:
+    """The same call through a package that is not go-github, or go-github's issues service: not a release lookup."""
+    assert codes_at({"cmd/update.go": _github_client("github.com/example/github", "ListReleases")}, EGRESS) == []
+    other = _github_client("github.com/google/go-github/v32/github", "ListReleases").replace("Repositories", "Issues")
+    assert codes_at({"cmd/update.go": other}, EGRESS) == []
