@@ -47,3 +47,41 @@ def test_b_near_miss_another_package_or_service_asks_nothing_known() -> None:
     assert codes_at({"cmd/update.go": _github_client("github.com/example/github", "ListReleases")}, EGRESS) == []
     other = _github_client("github.com/google/go-github/v32/github", "ListReleases").replace("Repositories", "Issues")
     assert codes_at({"cmd/update.go": other}, EGRESS) == []
+
+
+# -- E: a base URL several requests build on is contacted at each request, also by a request function imported by
+# name and in a step whose functions are read as shell -------------------------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _updater(import_line: str, call: str) -> str:
+    return _text(
+        "#!/usr/bin/env python3",  # 1
+        import_line,  # 2
+        "",  # 3
+        'ROOT = "https://api.example.org/v2/"',  # 4
+        "",  # 5
+        "",  # 6
+        "def update():",  # 7
+        f'    version = {call}(f"{{ROOT}}projects/app").json()["versions"][-1]',  # 8
+        f'    resp = {call}(f"{{ROOT}}projects/app/{{version}}/download")',  # 9
+        '    open("server/app.jar", "wb").write(resp.content)',  # 10
+        "",  # 11
+        "",  # 12
+        'if __name__ == "__main__":',  # 13
+        "    update()",  # 14
+    )
+
+
+def test_e_each_request_of_an_imported_get_contacts_the_base_urls_host() -> None:
+    """``from requests import get`` then two ``get(f"{ROOT}…")`` in a function of an ``update.py`` step: the host at
+    each request line (holdout98's 1104mc), as ``requests.get`` is."""
+    for import_line, call in (("from requests import get", "get"), ("import requests", "requests.get")):
+        assert codes_at({"update.py": _updater(import_line, call)}, ENDPOINT) == [8, 9]
+
+
+def test_e_near_miss_a_get_of_another_module_is_no_request() -> None:
+    """A ``get`` imported from elsewhere (a dict helper, a settings reader) requests nothing: the host stays one
+    contact at the constant's line."""
+    assert codes_at({"update.py": _updater("from settings import get", "get")}, ENDPOINT) == [4]
