@@ -85,3 +85,47 @@ def test_e_near_miss_a_get_of_another_module_is_no_request() -> None:
     """A ``get`` imported from elsewhere (a dict helper, a settings reader) requests nothing: the host stays one
     contact at the constant's line."""
     assert codes_at({"update.py": _updater("from settings import get", "get")}, ENDPOINT) == [4]
+
+
+# -- F: a Go download written into an open file by a function named for downloading, then that file's Chmod --------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _go_download(call: str, chmod: str) -> str:
+    return _text(
+        "package cmd",  # 1
+        "",  # 2
+        "import (",  # 3
+        '\t"os"',  # 4
+        "",  # 5
+        '\t"github.com/vendor/tool/utils"',  # 6
+        ")",  # 7
+        "",  # 8
+        "func downloadUpdate(url, name string) error {",  # 9
+        "\ttmp, err := os.Create(name)",  # 10
+        "\tif err != nil {",  # 11
+        "\t\treturn err",  # 12
+        "\t}",  # 13
+        "\tdefer tmp.Close()",  # 14
+        f"\tif err = {call}; err != nil {{",  # 15
+        "\t\treturn err",  # 16
+        "\t}",  # 17
+        f"\treturn {chmod}",  # 18
+        "}",  # 19
+    )
+
+
+def test_f_a_download_into_an_open_file_made_executable_is_unverified() -> None:
+    """``utils.DownloadWriter(url, tmp)`` into ``os.Create(name)``'s file, then ``tmp.Chmod(0755)`` (holdout98's
+    sc2-rsu): a download made executable with no check between."""
+    files = {"cmd/update.go": _go_download("utils.DownloadWriter(url, tmp)", "tmp.Chmod(0755)")}
+    assert codes_at(files, UNVERIFIED) == [18]
+
+
+def test_f_near_miss_another_writer_or_a_mode_without_execute_stays_quiet() -> None:
+    """A function not named for downloading (a template rendered into the file), or a mode with no execute bit."""
+    rendered = {"cmd/update.go": _go_download("utils.RenderConfig(url, tmp)", "tmp.Chmod(0755)")}
+    assert codes_at(rendered, UNVERIFIED) == []
+    readable = {"cmd/update.go": _go_download("utils.DownloadWriter(url, tmp)", "tmp.Chmod(0644)")}
+    assert codes_at(readable, UNVERIFIED) == []
