@@ -129,3 +129,65 @@ def test_f_near_miss_another_writer_or_a_mode_without_execute_stays_quiet() -> N
     assert codes_at(rendered, UNVERIFIED) == []
     readable = {"cmd/update.go": _go_download("utils.DownloadWriter(url, tmp)", "tmp.Chmod(0644)")}
     assert codes_at(readable, UNVERIFIED) == []
+
+
+# -- D: a JavaScript download handed a name bound to its URL on an earlier line is one contact, at the request -----
+
+
+def _js_download(url_line: str, call: str) -> str:
+    return _text(
+        "const https = require('https');",  # 1
+        "const fs = require('fs');",  # 2
+        "function downloadBinary(url, destPath) {",  # 3
+        "  return new Promise((resolve) => {",  # 4
+        "    https.get(url, (res) => {",  # 5
+        "      const file = fs.createWriteStream(destPath);",  # 6
+        "      res.pipe(file);",  # 7
+        "      file.on('finish', resolve);",  # 8
+        "    });",  # 9
+        "  });",  # 10
+        "}",  # 11
+        "async function install(version, targetPath) {",  # 12
+        url_line,  # 13
+        "  console.log('downloading');",  # 14
+        f"  await {call};",  # 15
+        "  fs.chmodSync(targetPath, 0o755);",  # 16
+        "}",  # 17
+        "install(process.env.npm_package_version, 'bin/tool');",  # 18
+    )
+
+
+def test_d_a_url_bound_before_the_download_is_reported_at_the_request_once() -> None:
+    """``const downloadUrl = `https://github.com/…/v${version}/…`;`` then ``downloadBinary(downloadUrl, dest)``
+    (holdout98's agent-relay): github.com once, at the request (15), not also at the binding."""
+    files = {
+        "scripts/postinstall.js": _js_download(
+            "  const downloadUrl = `https://github.com/vendor/tool/releases/download/v${version}/tool`;",
+            "downloadBinary(downloadUrl, targetPath)",
+        )
+    }
+    assert codes_at(files, ENDPOINT) == [15]
+    assert codes_at(files, UNVERIFIED) == [16]
+
+
+def test_d_near_miss_a_url_written_at_the_call_is_reported_there_once_too() -> None:
+    """The URL written in the call itself: one report at the call, as before; the unused binding is not a contact."""
+    files = {
+        "scripts/postinstall.js": _js_download(
+            "  const unused = 1;",
+            "downloadBinary(`https://github.com/vendor/tool/releases/download/v${version}/tool`, targetPath)",
+        )
+    }
+    assert codes_at(files, ENDPOINT) == [15]
+
+
+def test_d_near_miss_a_url_the_reader_cannot_build_stays_at_its_literal() -> None:
+    """``var url = 'https://github.com/…/' + version + '/tool'`` (a ``+`` the URL reader leaves unknown, holdout66's
+    Elm installer): the host stays reported at the literal's line, where it is written."""
+    files = {
+        "scripts/postinstall.js": _js_download(
+            "  const downloadUrl = 'https://github.com/vendor/tool/releases/download/' + version + '/tool';",
+            "downloadBinary(downloadUrl, targetPath)",
+        )
+    }
+    assert codes_at(files, ENDPOINT) == [13]
