@@ -742,7 +742,10 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
             for_people |= menu_text_lines(tuple((ln.number, ln.text) for ln in text.lines))
         lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
         built = ctx.ships_dependencies
-        calls = request_lines(text.path, lines) if code else {}  # ``urlopen(JSON_URL)``: contacted at each call
+        # ``urlopen(JSON_URL)``: contacted at each call; read from the whole file (a step's ``def`` lines are read as
+        # shell too, and a module with them blanked does not parse)
+        whole = tuple((ln.number, ln.text) for ln in text.lines)
+        calls = request_lines(text.path, whole) if code else {}
         # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
         unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):

@@ -24,6 +24,8 @@ Written as shell:
   function of the package made the request). Its body **saved** — ``io.Copy(file, resp.Body)`` into a file from
   ``os.Create``/``os.OpenFile``, ``os.WriteFile(path, data)`` of ``io.ReadAll(resp.Body)``, or the body handed with
   a path to a function that writes it — is ``curl -o PATH`` at that line; a mode with an execute bit is ``chmod``.
+  So is an open file handed to a function named for downloading (``utils.DownloadWriter(url, tmp)``, ``Download…``:
+  an unknown URL saved there); the file's own ``tmp.Chmod(0755)`` is ``chmod`` of its path.
 - The **running executable** (a name bound to ``os.Executable()``): a download saved over it, or renamed over it
   (``os.Rename(download, exe)``, ``mv``), is an executable file replaced — ``chmod 755`` at that line — which the
   next start of the program runs.
@@ -35,7 +37,8 @@ Written as shell:
   ``UpdateCommand(cmdPath, current, slug)`` (``github.com/rhysd/go-github-selfupdate/selfupdate``): a release asset
   downloaded and written over the command — ``curl -o`` of an unknown URL and ``chmod 755`` at the call; the
   package's default updater has no validator (an ``Updater`` built with one is a method call, not read). Its
-  ``DetectLatest``/``DetectVersion`` ask GitHub's releases API with no URL in the file: ``gh release view``.
+  ``DetectLatest``/``DetectVersion`` ask GitHub's releases API with no URL in the file: ``gh release view``; so do
+  google/go-github's release calls on a client's ``Repositories`` service (``client.Repositories.ListReleases``).
 - A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
   product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
   it), given the program as a string literal: ``shell.RunCommand(dir, "go", "install", …)`` runs ``go install …``.
@@ -81,6 +84,9 @@ _EXEC = frozenset({"Command", "CommandContext"})
 _REQUESTS = frozenset({"Get", "Post", "Head", "PostForm"})
 _READERS = frozenset({"ReadAll"})
 _LIBRARY_READERS = frozenset({"io", "os", "ioutil", "json", "xml", "bufio"})  # they read a body, never save it
+# A function named for downloading (``Download``, ``DownloadFile``, ``DownloadWriter``): handed an open file, it writes
+# what it fetches into that file.
+_DOWNLOADS = re.compile(r"^Download(?:[A-Z]\w*)?$")
 _CHECK_PACKAGES = frozenset({"sha256", "sha512", "sha1", "sha3", "blake2b", "ed25519", "openpgp", "minisign"})
 _CHECK_CALL = re.compile(r"^(?:New|Sum|Verify|Check)")
 
@@ -180,6 +186,7 @@ class _Program:
         self.release_updaters = {  # the names the file imports go-github-selfupdate as
             m.group(1).strip() if m.group(1) else "selfupdate" for m in _RELEASE_UPDATER.finditer(source)
         }
+        self.github_api = _GO_GITHUB.search(source) is not None  # google/go-github: a client of GitHub's REST API
         self.migrators = {  # the names the file imports a package of migrations as (``…/pkg/migration``)
             m.group(1).strip() if m.group(1) else m.group(2) for m in _MIGRATION_PACKAGE.finditer(source)
         }
@@ -212,7 +219,15 @@ class _Program:
     def looks_up_release(self, call: Node) -> bool:
         """go-github-selfupdate's ``DetectLatest``/``DetectVersion`` under its import name."""
         owner, name = _callee(call)
-        return name in _RELEASE_LOOKUPS and owner in self.release_updaters
+        if name in _RELEASE_LOOKUPS and owner in self.release_updaters:
+            return True
+        # go-github's releases calls on a client's ``Repositories`` service (``client.Repositories.ListReleases``)
+        return self.github_api and name in _GITHUB_RELEASE_CALLS and owner.rsplit(".", 1)[-1] == "Repositories"
+
+    def handle_given(self, args: list[Node]) -> str | None:
+        """The path of the first open file (``f, _ := os.Create(path)``) among a call's arguments."""
+        held = [_text(a) for a in args if a.type == "identifier" and _text(a) in self.handles]
+        return self.handles[held[0]] if held else None
 
     def is_body(self, node: Node) -> bool:
         """``resp.Body`` (also ``&resp.Body``) of a response."""
@@ -291,6 +306,12 @@ _RELEASE_UPDATER = re.compile(
 _RELEASE_UPDATES = frozenset({"UpdateTo", "UpdateSelf", "UpdateCommand"})
 # The same packages' release lookups: they ask GitHub's releases API (no URL in the program), as ``gh release view``.
 _RELEASE_LOOKUPS = frozenset({"DetectLatest", "DetectVersion"})
+# google/go-github (any major version), whose client's ``Repositories`` service asks api.github.com for releases.
+_GO_GITHUB = re.compile(r'"github\.com/google/go-github(?:/v\d+)?/github"')
+_GITHUB_RELEASE_CALLS = frozenset(
+    {"ListReleases", "GetLatestRelease", "GetReleaseByTag", "GetRelease", "ListReleaseAssets", "GetReleaseAsset"}
+    | {"DownloadReleaseAsset"}
+)
 # A package of the product's migrations, by the last element of its import path (Vikunja's
 # ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
 _MIGRATION_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/(migrations?)"', re.M)
@@ -436,6 +457,9 @@ def _saves(line: int, owner: str, name: str, args: list[Node], program: _Program
         target = program.path(args[0])
         executable = len(args) > 2 and _executable_mode(args[2])
         fetched_at = program.fetched.get(_text(args[1]), line)
+    elif _DOWNLOADS.match(name) and owner not in _LIBRARY_READERS and program.handle_given(args):
+        # a function named for downloading handed an open file (``utils.DownloadWriter(url, tmp)``): it writes there
+        target = program.handle_given(args)
     elif owner not in _LIBRARY_READERS and name not in _READERS and any(program.is_body(a) for a in args):
         # the body handed with the running executable's path to a function (of another file) that writes it
         held = [a for a in args if a.type == "identifier" and _text(a) in program.executables]
@@ -458,6 +482,9 @@ def _fetched(node: Node, program: _Program) -> bool:
 
 def _file_steps(owner: str, name: str, args: list[Node], program: _Program) -> list[str]:
     """Renames (over the running executable: an executable replaced), modes, writes and removals of paths."""
+    if name == "Chmod" and owner in program.handles and len(args) == 1:  # ``f.Chmod(0755)`` of an ``os.Create`` file
+        mode = _mode(args[0])
+        return [f"chmod {mode:o} -- {program.handles[owner]}"] if mode is not None else []
     if owner != "os" or not args:
         return []
     first = program.path(args[0])

@@ -280,6 +280,20 @@ def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str]) -> bo
     return source is not None and _fetched_data(source, fetching, fetched)
 
 
+def _held_url(arg: Node, bound: dict[str, Node], call_line: int) -> tuple[str, int] | None:
+    """(name, line) when a download is handed a name bound once, on an earlier line: when its URL names a host, the
+    shell variable assigned there, so the host is reported where the request is made and the binding is its value
+    (as a Python name a command uses is, and ``URL=…; curl "$URL"`` in the shell)."""
+    name = _text(arg) if arg.type == "identifier" else ""
+    value = bound.get(name)
+    if value is None or not _SHELL_NAME.match(name) or not _line(value) < call_line:
+        return None
+    return name, _line(value)
+
+
+_SHELL_NAME = re.compile(r"^[A-Za-z_]\w*$")
+
+
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the downloads, modes and checks of the script whose tree is ``root``."""
     found = _query(language).captures(root)
@@ -299,6 +313,12 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
             asked = _requested_parameter(*functions[name], fetching)
             url = url_value(args[asked], bound) if asked is not None and asked < len(args) else "${JS_VALUE}"
             if saved:
+                held = _held_url(args[asked], bound, _line(call)) if asked is not None and asked < len(args) else None
+                # ``const url = `https://…`;`` then ``download(url, dest)``: the URL's own line, when it names a
+                # host the reader knows (a ``+`` of pieces stays unknown: the text reader reports its literal)
+                if held is not None and "://" in url:
+                    out.append((held[1], f'{held[0]}="{url}"'))
+                    url = f"${{{held[0]}}}"
                 out.append((_line(call), f'curl -fsSL -o {saved} "{url}"'))
         elif name == "createWriteStream" and target and _piped_from_fetch(call, fetching, fetched):
             out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))

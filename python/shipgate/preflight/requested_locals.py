@@ -82,10 +82,25 @@ def _url_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and "://" in node.value
 
 
-def is_request(call: ast.Call) -> bool:
+def is_request(call: ast.Call, imported: frozenset[str] = frozenset()) -> bool:
+    """A request call; ``imported``: the names the module imports request functions under (``imported_requests``)."""
     func = call.func
     if isinstance(func, ast.Name):
-        return func.id == "urlopen"
+        return func.id == "urlopen" or func.id in imported
     if not isinstance(func, ast.Attribute) or not _METHOD.match(func.attr):
         return False
     return func.attr == "urlopen" or bool(_CLIENT.search(ast.unparse(func.value)))
+
+
+# HTTP client libraries whose module-level request functions a module may import by name (``from requests import get``)
+_LIBRARIES = frozenset({"requests", "httpx"})
+
+
+def imported_requests(module: ast.Module) -> frozenset[str]:
+    """The names ``module`` binds to a client library's request functions at its top level: ``from requests import
+    get`` makes a bare ``get(url)`` the same call as ``requests.get(url)`` (``get as fetch``: ``fetch``)."""
+    names: set[str] = set()
+    for node in module.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in _LIBRARIES:
+            names |= {a.asname or a.name for a in node.names if a.name != "urlopen" and _METHOD.match(a.name)}
+    return frozenset(names)

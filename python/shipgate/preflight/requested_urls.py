@@ -10,7 +10,8 @@ where the value is written. Only a literal that several request calls build thei
 handed to the request as it is (``API_BASE_URL`` given to ``post_json``, round ten's packages) and a base URL one
 request builds on (``base_uri`` then ``requests.get(f'{base_uri}{path}')``, round nine's) are one contact, reported
 where the host is written. A
-request call: ``urlopen`` and the client methods ``requested_locals`` knows (``requests.get``, ``session.post``…).
+request call: ``urlopen`` and the client methods ``requested_locals`` knows (``requests.get``, ``session.post``…),
+also a request function the module imports by name (``from requests import get``, then ``get(url)``).
 Names bound to something else (a call's result, a parameter) lead nowhere."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import ast
 from collections.abc import Sequence
 
 from shipgate.preflight.python_tree import python_tree
-from shipgate.preflight.requested_locals import is_request
+from shipgate.preflight.requested_locals import imported_requests, is_request
 
 _MAX_SOURCE = 2_000_000
 _MAX_DEPTH = 6
@@ -36,13 +37,14 @@ def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list
     if not isinstance(tree, ast.Module):
         return {}
     module = _bound(tree.body)
+    imported = imported_requests(tree)  # ``from requests import get``: a bare ``get(url)`` requests too
     found: dict[int, list[int]] = {}
     scopes: list[tuple[ast.AST, dict[str, ast.expr]]] = [(tree, {})]
     scopes += [(f, _bound(list(ast.walk(f)))) for f in ast.walk(tree) if isinstance(f, _FUNCTIONS)]
     for scope, local in scopes:
         calls = ast.walk(scope) if scope is not tree else (n for s in tree.body for n in _top_walk(s))
         for call in calls:
-            if not isinstance(call, ast.Call) or not is_request(call):
+            if not isinstance(call, ast.Call) or not is_request(call, imported):
                 continue
             url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
             for line, built in _literal_lines(url, {**module, **local}, 0) if url is not None else ():
