@@ -109,3 +109,45 @@ def test_a_download_renamed_into_a_bin_directory_is_installed() -> None:
 
 def test_near_miss_a_download_renamed_into_a_data_directory_stays_quiet() -> None:
     assert _codes(_RENAMED.replace("'..', 'bin'", "'..', 'data'")) == []
+
+
+DELETE = "preflight.destructive_delete"
+
+_REINSTALL = _text(
+    "#!/bin/bash",  # 1
+    "mkdir -p /opt/agent",  # 2
+    "rm -R /opt/agent/*",  # 3
+    "curl -o /opt/agent/main https://downloads.example.com/agent/linux",  # 4
+    "sha256sum -c /opt/agent.sha256",  # 5
+    "chmod +x /opt/agent/main",  # 6
+)
+
+
+def test_a_directory_emptied_then_filled_with_the_new_download_is_no_data_loss() -> None:
+    # ``destructive_delete`` class: the agent's own directory is emptied (3) to take the new program (4)
+    assert codes_at({"install.sh": _REINSTALL}, DELETE) == []
+
+
+def test_near_miss_a_data_directory_emptied_beside_the_download_is_still_a_delete() -> None:
+    other = _REINSTALL.replace("rm -R /opt/agent/*", "rm -R /var/lib/agent/*")
+    assert codes_at({"install.sh": other}, DELETE) == [3]
+
+
+_RELEASE_SWAP = _text(
+    "#!/bin/bash",  # 1
+    "APP=/home/chat/app",  # 2
+    "STAGE=/home/chat/stage",  # 3
+    "curl -o /home/chat/stage/release.tgz https://releases.example.com/chat.tgz",  # 4
+    "tar xzf /home/chat/stage/release.tgz -C $STAGE",  # 5
+    "rm -Rf $APP/programs/",  # 6
+    "mv $STAGE/bundle/* $APP/",  # 7
+)
+
+
+def test_a_program_tree_replaced_by_the_unpacked_release_moved_over_it_is_no_data_loss() -> None:
+    assert codes_at({"upgrade.sh": _RELEASE_SWAP}, DELETE) == []
+
+
+def test_near_miss_a_move_into_the_parent_with_no_archive_unpacked_is_still_a_delete() -> None:
+    unpacked_nothing = _RELEASE_SWAP.replace("tar xzf /home/chat/stage/release.tgz -C $STAGE", "true")
+    assert codes_at({"upgrade.sh": unpacked_nothing}, DELETE) == [6]
