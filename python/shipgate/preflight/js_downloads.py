@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import tree_sitter
 from tree_sitter import Query, QueryCursor
@@ -197,7 +198,7 @@ def _saved_in_fetching_body(functions: dict[str, tuple[list[str], Node]], fetchi
     return saved
 
 
-def _bindings(root: Node) -> list[tuple[str, Node]]:
+def bindings(root: Node) -> list[tuple[str, Node]]:
     """(name, value) of each ``const x = …``/``x = …`` in the file."""
     out: list[tuple[str, Node]] = []
     stack = [root]
@@ -249,7 +250,7 @@ def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
     (a worklist, linear in the bindings however long a chain of ``b = a`` runs)."""
     fetched = _response_parameters(root, fetching)
     users: dict[str, list[str]] = {}  # name -> the names bound to a value that mentions it
-    for name, value in _bindings(root):
+    for name, value in bindings(root):
         if any(_requests(c, fetching) for c in _calls(value)):
             fetched.add(name)
         for used in _names(value):
@@ -294,6 +295,14 @@ def _held_url(arg: Node, bound: dict[str, Node], call_line: int) -> tuple[str, i
 _SHELL_NAME = re.compile(r"^[A-Za-z_]\w*$")
 
 
+def fetched_test(root: Node, language: tree_sitter.Language) -> Callable[[Node], bool]:
+    """A test of whether an expression of the script is fetched data (a fetching call, or a name bound to what one
+    returned): the reading of :func:`pieces`, for the readers of what the script does with a response."""
+    fetching = _fetching(_functions(_query(language).captures(root)))
+    fetched = _fetched_names(root, fetching)
+    return lambda node: _fetched_data(node, fetching, fetched)
+
+
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the downloads, modes and checks of the script whose tree is ``root``."""
     found = _query(language).captures(root)
@@ -301,7 +310,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     fetching = _fetching(functions)
     streams = _saved_in_fetching_body(functions, fetching)
     fetched = _fetched_names(root, fetching)
-    bound = once_bound(_bindings(root))
+    bound = once_bound(bindings(root))
     out: list[Piece] = []
     for call in found.get("call", []):
         owner, name = _callee(call)

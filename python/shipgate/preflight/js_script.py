@@ -47,8 +47,9 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
-from shipgate.preflight import js_download_module, js_downloads, js_root_checks, js_runners
+from shipgate.preflight import js_download_module, js_downloads, js_root_checks, js_runners, js_unpacks
 from shipgate.preflight.distributed import is_browser_script
+from shipgate.preflight.js_downloads import path_word
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.syntax_nodes import node_text as _text
@@ -68,6 +69,7 @@ _TS_SUFFIXES = (".ts", ".mts", ".cts")
 _SUFFIXES = (".js", ".cjs", ".mjs", *_TS_SUFFIXES)
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*node\b")
 _COMMAND_LINE = frozenset({"execSync", "exec"})
+_UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
 _ARGV = frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})
 _SHOWING = frozenset({"log", "info", "warn", "error", "debug", "trace"})
 _KEEPING = frozenset({"push", "indexOf", "includes", "replace", "concat", "unshift"})  # a shown text kept or tested
@@ -137,6 +139,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
     pieces += js_downloads.pieces(root, _language(path))
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
+    pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
         pieces = js_root_checks.pieces(root) + pieces
     return one_per_line(pieces[:MAX_PIECES])
@@ -204,10 +207,18 @@ def _command(call: Node, declared: dict[str, Node] | None = None) -> str | None:
         return _in_directory(args[1:], first, declared or {})
     words = [_word(first)]
     if len(bound) > 1 and bound[1].type == "array":
-        words += [_word(_value(a)) for a in bound[1].named_children if a.type != "comment"]
+        words += [_argument(a, first) for a in bound[1].named_children if a.type != "comment"]
         if bound[1] is not args[1]:
             words.append(UNKNOWN)  # an array bound to a name: what the script pushes onto it later is unknown
     return _in_directory(args[1:], " ".join(words), declared or {})
+
+
+def _argument(node: Node, program: str) -> str:
+    """One word of a child process's argument list; an unpacker's (``tar``, ``unzip``) path held in a name is spelled
+    as that name (``"${archivePath}"``, as ``js_downloads`` spells the file it saves), so the shell rule follows the
+    fetched archive into the tree it makes."""
+    word = path_word(node) if program in _UNPACKERS else None
+    return word if word is not None else _word(_value(node))
 
 
 def _in_directory(rest: list[Node], command: str, declared: dict[str, Node]) -> str:

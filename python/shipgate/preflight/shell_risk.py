@@ -20,6 +20,7 @@ from shipgate.preflight.shell.commands import operands, option_values, written_p
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.reaching import never_empty
+from shipgate.preflight.shell.refilled import refilled
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
@@ -474,6 +475,7 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool, imag
         or removal
         or _set_aside(script, data.text)
         or _replaced_by_staged(script, command, data.text)
+        or refilled(script, command, data.text)
     ):
         return
     if command.function is not None and command.function in trap_handler_names(script):
