@@ -1,0 +1,82 @@
+"""Classes the ninety-ninth hold-out set showed (tests/preflight/holdout99: configuration, env and credential files
+of server products, a third sample of holdout88's population), each as its minimal construct next to a near-miss
+that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+SECRET = "preflight.hardcoded_credential"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: ``key = …`` under a TOML/INI section named for keys or signing ---------------------------------------------
+
+
+def test_a_keys_of_a_signing_section_are_credentials() -> None:
+    toml = _text(
+        "[jwt.signing]",
+        'key = "T3A0RDNWNU1HaA=="',
+        "[jwt.filer_signing.read]",
+        'key = "T1pPekFzNWV4OQ=="',
+        "[[api_keys]]",
+        'token = "9f2c1e7a4b8d3f60"',
+    )
+    assert codes_at({"etc/vendor/security.toml": toml}, SECRET) == [2, 4, 6]
+
+
+def test_a_other_sections_public_keys_and_words_stay_quiet() -> None:
+    quiet = _text(
+        "[translations]",
+        'key = "T3A0RDNWNU1HaA=="',
+        "[ssh_keys]",
+        'key = "T3A0RDNWNU1HaA=="',
+        "[jwt.signing]",
+        'key = "changeme"',
+        "# key = T3A0RDNWNU1HaA==",
+    )
+    assert codes_at({"etc/vendor/security.toml": quiet}, SECRET) == []
+
+
+# -- D: a dotted setting whose group the file switches off --------------------------------------------------------
+
+
+def test_d_password_of_a_switched_off_dotted_group_is_not_in_effect() -> None:
+    conf = _text("http_server.enable=false", "http_server.port=8081", "http_server.password=public")
+    assert codes_at({"etc/nanomq.conf": conf}, SECRET) == []
+    props = _text("spring.mail.enabled: false", "spring.mail.password: s3cr3tmail")
+    assert codes_at({"src/main/resources/application.properties": props}, SECRET) == []
+
+
+def test_d_group_on_other_group_or_flat_names_stay_reported() -> None:
+    on = _text("http_server.enable=true", "http_server.password=public")
+    assert codes_at({"etc/nanomq.conf": on}, SECRET) == [2]
+    other = _text("bridge.enable=false", "http_server.password=public")
+    assert codes_at({"etc/nanomq.conf": other}, SECRET) == [2]
+    flat = _text("LDAP_ENABLED=false", "LDAP_PASSWORD=ldapsecret")
+    assert codes_at({"deploy/.env": flat}, SECRET) == [2]
+
+
+# -- E: a quantity about a key (its pool, its cooldown in nanoseconds) --------------------------------------------
+
+
+def test_e_rate_limits_of_api_keys_are_not_keys() -> None:
+    quiet = _text(
+        "rate_limiting_api_key_pool = 10000",
+        "rate_limiting_api_key_cooldown_ns = 500000",
+        "api_key_burst = 20",
+        "api_key_quota = 1000",
+    )
+    assert codes_at({"config.toml": quiet}, SECRET) == []
+
+
+def test_e_keys_and_tokens_lists_stay_reported() -> None:
+    conf = _text(
+        'api_key = "9f2c1e7a4b8d3f60a1"',
+        'api_tokens = "c0ffee9a7b3d2e1f44"',
+        'master_key = "k7Qz9rLm2Xw4Tb8N"',
+    )
+    assert codes_at({"config.toml": conf}, SECRET) == [1, 2, 3]
