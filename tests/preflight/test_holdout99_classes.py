@@ -7,6 +7,7 @@ from __future__ import annotations
 from preflight_kit import codes_at
 
 SECRET = "preflight.hardcoded_credential"
+AUTH = "preflight.authentication_disabled"
 
 
 def _text(*lines: str) -> str:
@@ -39,6 +40,44 @@ def test_a_other_sections_public_keys_and_words_stay_quiet() -> None:
         "# key = T3A0RDNWNU1HaA==",
     )
     assert codes_at({"etc/vendor/security.toml": quiet}, SECRET) == []
+
+
+# -- B: a broker's ``allow_anonymous=true`` outside a Mosquitto file -----------------------------------------------
+
+
+def test_b_allow_anonymous_in_a_broker_settings_file() -> None:
+    conf = _text("url=nmq-tcp://0.0.0.0:1883", "allow_anonymous=true")
+    assert codes_at({"etc/nanomq.conf": conf}, AUTH) == [2]
+
+
+def test_b_allow_anonymous_false_loopback_nested_or_mosquitto_stays_quiet() -> None:
+    assert codes_at({"etc/nanomq.conf": _text("allow_anonymous=false")}, AUTH) == []
+    assert codes_at({"etc/broker.conf": _text("bind_address=127.0.0.1", "allow_anonymous=true")}, AUTH) == []
+    assert codes_at({"etc/broker.yml": _text("mqtt:", "  allow_anonymous: true")}, AUTH) == []
+    # Mosquitto's own files are mosquitto_auth's, which reads listeners (here a Unix socket only)
+    mosquitto = _text("listener 0 /run/m.sock", "allow_anonymous=true")
+    assert codes_at({"etc/mosquitto/mosquitto.conf": mosquitto}, AUTH) == []
+
+
+# -- C: a section's switch when the same section listens on every interface; an autoconf template ----------------
+
+
+def test_c_listening_sections_switch_is_the_servers() -> None:
+    arangod = _text("[server]", "endpoint = tcp://0.0.0.0:8529", "authentication = false", "[log]", "level = info")
+    assert codes_at({"etc/arangodb3/arangod-docker.conf.in": arangod}, AUTH) == [3]
+    influx = _text("[meta]", "dir = /var/lib/influxdb", "[http]", 'bind-address = ":8086"', "auth-enabled = false")
+    assert codes_at({"etc/influxdb/influxdb.conf": influx}, AUTH) == [5]
+
+
+def test_c_client_sections_and_switches_kept_on_stay_quiet() -> None:
+    client = _text("[server]", "endpoint = tcp://127.0.0.1:8529", "authentication = false")
+    assert codes_at({"etc/arangodb3/arangosh.conf": client}, AUTH) == []
+    other = _text("[server]", "endpoint = tcp://0.0.0.0:8529", "[client]", "authentication = false")
+    assert codes_at({"etc/arangodb3/arangod.conf": other}, AUTH) == []
+    kept = _text("[server]", "endpoint = tcp://0.0.0.0:8529", "authentication = true")
+    assert codes_at({"etc/arangodb3/arangod.conf.in": kept}, AUTH) == []
+    documented = _text("[server]", "endpoint = tcp://[::]:8529", "authentication = false")
+    assert codes_at({"docs/arangod.conf.in": documented}, AUTH) == []
 
 
 # -- D: a dotted setting whose group the file switches off --------------------------------------------------------
