@@ -119,3 +119,24 @@ def test_e_keys_and_tokens_lists_stay_reported() -> None:
         'master_key = "k7Qz9rLm2Xw4Tb8N"',
     )
     assert codes_at({"config.toml": conf}, SECRET) == [1, 2, 3]
+
+
+# -- F: a password name qualified by the digest that stores it ----------------------------------------------------
+
+
+def test_f_digest_qualified_password_name_is_the_accounts_login() -> None:
+    props = _text("adminUser=admin", "adminMD5Password=5f4dcc3b5aa765d61d8327deb882cf99")
+    assert codes_at({"core/src/main/resources/security.properties": props}, SECRET) == [2]
+    yaml = _text("admin:", "  sha256_password: 5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8")
+    assert codes_at({"etc/vendor/accounts.yml": yaml}, SECRET) == [2]
+
+
+def test_f_checksums_hash_named_settings_and_salted_digests_stay_quiet() -> None:
+    quiet = _text(
+        "package_md5=5f4dcc3b5aa765d61d8327deb882cf99",
+        "password_hash=5f4dcc3b5aa765d61d8327deb882cf99",
+        "root_password_sha2=5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8",
+    )
+    assert codes_at({"etc/vendor/vendor.properties": quiet}, SECRET) == []
+    salted = _text("account:", "  md5Password: 1a67ab3b4a7c4e2e8c5f7d0b9e6a3f21", "  salt: 123")
+    assert codes_at({"etc/vendor/accounts.yml": salted}, SECRET) == []

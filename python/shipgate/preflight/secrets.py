@@ -90,7 +90,9 @@ SECRET_NAME = re.compile(
     re.I,
 )
 _NOT_SECRET_NAME = re.compile(
-    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|bcrypt|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
+    # a digest's name, unless its last word is the password it stores (``adminMD5Password``: the account's login)
+    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])(?!.*pass(?:word|wd)$)|(?:md5|hash|bcrypt|digest)(?!.*pass(?:word|wd)$)"
+    r"|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age|cooldown|pool|quota|burst"
