@@ -11,6 +11,14 @@ line, before any section an INI or TOML file opens. A nested key (``smtp: {auth_
 service's ``environment:``) is a client's or a feature's switch, not the server's. A file that also sets a listen
 address on loopback (``http_listen_address: 127.0.0.1``, ``bind-addr: localhost:8080``) is not judged: only the
 host reaches it. ``preflight.authentication_disabled`` (high), at the setting's line.
+
+Also a broker's ``allow_anonymous=true`` outside a Mosquitto file (NanoMQ's ``nanomq.conf``; Mosquitto's own files
+are ``mosquitto_auth``'s), an autoconf template of a settings file (``arangod.conf.in``), and a switch inside an INI
+or TOML section when that same section sets a listen address on every interface: ArangoDB's ``[server]`` with
+``endpoint = tcp://0.0.0.0:8529`` and ``authentication = false``, InfluxDB's ``[http]`` with ``bind-address =
+":8086"`` and ``auth-enabled = false``. A section's address on every interface is one the server listens on, never
+one a client connects to, so the section's switch is the server's own; a section with no such address (a client
+tool's ``[server]`` naming the server it reaches, ``endpoint = tcp://127.0.0.1:8529``) stays unread.
 """
 
 from __future__ import annotations
@@ -23,21 +31,28 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, Line, TextFile
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.markup import is_documentation, is_test_path
+from shipgate.preflight.mosquitto_auth import is_mosquitto_config
 from shipgate.preflight.tls_scope import loopback_host
 
 CODE = "preflight.authentication_disabled"
-_TEMPLATE_SUFFIX = re.compile(r"(?i)\.(?:example|sample|dist|template|tmpl|default|defaults|orig)$")
+_TEMPLATE_SUFFIX = re.compile(r"(?i)\.(?:example|sample|dist|template|tmpl|default|defaults|orig|in)$")
 _SETTINGS_SUFFIXES = (".yml", ".yaml", ".toml", ".ini", ".properties", ".conf", ".cfg", ".env")
 # A top-level ``key: value`` / ``key = value`` / ``KEY=value``: the key starts the line.
 _SETTING = re.compile(r"^(?P<key>[A-Za-z][\w.-]*)\s*[:=](?P<value>[^#;]*)(?:[#;].*)?$")  # value stripped by _unquoted
 _SECTION = re.compile(r"^\s*\[")
+# A section's listen address: ``endpoint``, ``bind-address``, ``listen_addr`` (``endpoint`` counts only with a
+# wildcard host, the one value a client cannot connect to).
+_SECTION_LISTEN_KEY = re.compile(r"(?i)(?:^|[_.-])(?:listen|bind|endpoint)(?:[_.-]?(?:addr|address|host|ip))?$")
+_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*://")
+_WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::", "*"})  # noqa: S104 - hosts matched, not bound
 # Keys whose false value switches the server's authentication off, and keys whose true value does.
 _ON_SWITCHES = frozenset(
     {"auth_enabled", "authentication_enabled", "enable_auth", "enable_authentication", "auth_required",
-     "require_auth", "require_authentication", "authentication_required"}
+     "require_auth", "require_authentication", "authentication_required", "authentication"}
 )  # fmt: skip
 _OFF_SWITCHES = frozenset(
-    {"disable_auth", "disable_authentication", "auth_disabled", "authentication_disabled", "no_auth", "skip_auth"}
+    {"disable_auth", "disable_authentication", "auth_disabled", "authentication_disabled", "no_auth", "skip_auth",
+     "allow_anonymous"}
 )  # fmt: skip
 # A login switch, its words joined (``loginRequired``, ``require_login``, ``login-required``).
 _LOGIN_SWITCHES = frozenset({"loginrequired", "requirelogin"})
@@ -92,13 +107,36 @@ def _login_switched_off(text: str) -> bool:
     return name in _LOGIN_SWITCHES and _unquoted(match["value"]) in _FALSE
 
 
+def _switch_off(line: Line) -> bool:
+    match = _SETTING.match(line.text)
+    return bool(match and _switched_off(match["key"], _unquoted(match["value"])))
+
+
+def _on_every_interface(line: Line) -> bool:
+    """``endpoint = tcp://0.0.0.0:8529`` / ``bind-address = ":8086"`` / ``listen = [::]:80``."""
+    match = _SETTING.match(line.text.strip())
+    if match is None or not _SECTION_LISTEN_KEY.search(match["key"]):
+        return False
+    value = _SCHEME.sub("", _unquoted(match["value"]))
+    if not value:
+        return False
+    host = value.rsplit("]", 1)[0].lstrip("[") if value.startswith("[") else value.rsplit(":", 1)[0]
+    return host in _WILDCARD_HOSTS or value in _WILDCARD_HOSTS
+
+
 def _switches(text: TextFile) -> Iterator[Line]:
-    top_level = True
-    for line in text.lines:
-        if _SECTION.match(line.text):
-            top_level = False  # an INI/TOML section opens: what follows is that section's, not the server's
-        match = _SETTING.match(line.text) if top_level else None
-        if (match and _switched_off(match["key"], _unquoted(match["value"]))) or _login_switched_off(line.text):
+    section: list[Line] | None = None  # the lines of the INI/TOML section open now; ``None`` before any
+    for line in [*text.lines, None]:
+        if line is None or _SECTION.match(line.text):
+            if section and any(_on_every_interface(other) for other in section):
+                yield from (other for other in section if _switch_off(other))  # the listening server's section
+            if line is None:
+                return
+            section = []  # an INI/TOML section opens: what follows is that section's, not the server's
+            continue
+        if section is not None:
+            section.append(line)
+        if (section is None and _switch_off(line)) or _login_switched_off(line.text):
             yield line
 
 
@@ -110,7 +148,7 @@ def _not_deployed(path: str) -> bool:
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG):
-        if not _settings_file(text.path) or _not_deployed(text.path):
+        if not _settings_file(text.path) or _not_deployed(text.path) or is_mosquitto_config(text.path):
             continue
         switches = list(_switches(text))
         if not switches or _listens_on_loopback(text):

@@ -3,7 +3,12 @@
 whoever switches it on writes their own. Read only for an indented key whose parent opens a block (``ldap:``), among
 its siblings at the same indentation up to the next shallower line (at most 40 lines either way): a top-level file
 (an env file's ``LDAP_ENABLED=false`` beside ``LDAP_PASSWORD=x``) pairs settings by name, not by block, and stays
-read."""
+read.
+
+A dotted setting is a block by its path (``.properties``, a broker's ``key=value`` file): NanoMQ's
+``http_server.enable=false`` switches off ``http_server.password=public``, as ``spring.mail.enabled=false`` would
+``spring.mail.password``. The switch names a proper prefix of the secret's path, ends in ``.enable``/``.enabled``, is
+written at the start of its line and lies within the same 40 lines either way."""
 
 from __future__ import annotations
 
@@ -14,13 +19,18 @@ _SWITCH_OFF = re.compile(
     r"""(?i)^\s*(?:-\s+)?["']?(?:enable|enabled)["']?\s*:\s*["']?(?:false|no|off)["']?\s*(?:#.*)?$"""
 )
 _WINDOW = 40
+# ``a.b.enable=false`` / ``a.b.enabled: false`` at the start of a line: the group ``a.b`` switched off.
+_DOTTED_OFF = re.compile(
+    r"""(?i)^(?P<group>[A-Za-z_][\w-]*(?:\.[\w-]+)*)\.(?:enable|enabled)\s*[:=]\s*["']?(?:false|no|off)["']?\s*(?:#.*)?$"""
+)
+_DOTTED_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*(?:\.[\w-]+)+)\s*[:=]")
 
 
 def switched_off_block(lines: Sequence[str], number: int) -> bool:
     """Whether 1-based line ``number`` is a setting of a nested YAML block whose sibling ``enable(d): false``."""
     column = _key_column(lines[number - 1])
     if column == 0:
-        return False
+        return _group_off(lines, number)
     upward = range(number - 1, max(0, number - 1 - _WINDOW), -1)
     downward = range(number + 1, min(len(lines), number + _WINDOW) + 1)
     return _sibling_off(lines, upward, column) or _sibling_off(lines, downward, column)
@@ -41,3 +51,17 @@ def _sibling_off(lines: Sequence[str], numbers: range, column: int) -> bool:
 def _key_column(line: str) -> int:
     stripped = line.lstrip()
     return len(line) - len(stripped)
+
+
+def _group_off(lines: Sequence[str], number: int) -> bool:
+    """Whether the dotted setting on line ``number`` (``http_server.password=x``) belongs to a group whose
+    ``<group>.enable(d)=false`` is written within the window."""
+    key = _DOTTED_KEY.match(lines[number - 1])
+    if key is None:
+        return False
+    path = key["key"].lower()
+    for other in range(max(1, number - _WINDOW), min(len(lines), number + _WINDOW) + 1):
+        switch = _DOTTED_OFF.match(lines[other - 1])
+        if switch is not None and path.startswith(switch["group"].lower() + "."):
+            return True
+    return False

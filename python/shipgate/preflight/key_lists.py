@@ -14,6 +14,11 @@ APISIX ships its Admin API tokens so::
 the nearest less-indented ``name:`` line that opens a block (no value on its line). Owners named for public keys
 (``ssh_keys``, ``public_keys``, ``authorized_keys``, ``gpg_keys``) list nothing secret. One pass over the lines with a
 stack of open blocks, as deep as the file's indentation.
+
+A TOML or INI section is such a block by its header: SeaweedFS's ``security.toml`` writes each JWT signing key as
+``key = "…"`` under ``[jwt.signing]``, ``[jwt.filer_signing.read]``. The section owns the key when one part of its
+dotted name is named for keys or for signing (``jwt.signing``, ``api_keys``, ``secrets``); its fields are
+``name = value`` lines up to the next header.
 """
 
 from __future__ import annotations
@@ -26,12 +31,20 @@ _OPENER = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<name>[A-Za-z_][\w.-]*)\s*:\s*(
 # ``  key: value`` / ``  - key: value``: a field with a value.
 _FIELD = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<name>[A-Za-z_][\w.-]*)\s*:\s*\S")
 _FIELDS = frozenset({"key", "token", "secret", "value"})
-_OWNER = re.compile(r"(?i)(?:^|[_.-])(?:keys?|tokens?|secrets?|credentials?)$")
+_OWNER = re.compile(r"(?i)(?:^|[_.-])(?:keys?|tokens?|secrets?|credentials?|signing)$")
+# ``[jwt.signing]`` / ``[[api_keys]]``: a TOML or INI section header, and ``name = value`` fields under it.
+_SECTION = re.compile(r"^\[\[?\s*(?P<name>[A-Za-z_][\w.-]*)\s*\]\]?\s*(?:[#;].*)?$")
+_ASSIGNED = re.compile(r"^(?P<lead>\s*)(?P<name>[A-Za-z_][\w.-]*)\s*=\s*\S")
+_SECTION_DEPTH = -1  # below every field's indentation: a section stays open until the next header
 _PUBLIC = re.compile(r"(?i)(?:^|[_.-])(?:ssh|public|pub|authorized|gpg|pgp|host|trusted|signing_public)(?:[_.-]|$)")
 
 
 def _owner(name: str) -> bool:
     return bool(_OWNER.search(name)) and not _PUBLIC.search(name)
+
+
+def _section_owner(name: str) -> bool:
+    return any(_OWNER.search(part) for part in name.split(".")) and not _PUBLIC.search(name)
 
 
 def listed_keys(lines: Iterable[str]) -> dict[int, str]:
@@ -42,6 +55,15 @@ def listed_keys(lines: Iterable[str]) -> dict[int, str]:
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#") or stripped == "-":
+            continue
+        section = _SECTION.match(line)
+        if section is not None:
+            stack = [(_SECTION_DEPTH, section["name"])] if _section_owner(section["name"]) else []
+            continue
+        if stack and stack[0][0] == _SECTION_DEPTH:
+            assigned = _ASSIGNED.match(line)
+            if assigned is not None and assigned["name"].lower() in _FIELDS:
+                owned[number] = stack[0][1]
             continue
         opener = _OPENER.match(line)
         field = opener or _FIELD.match(line)

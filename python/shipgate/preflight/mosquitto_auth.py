@@ -59,9 +59,14 @@ class _Broker:
     directives: int = 0
 
 
+def is_mosquitto_config(path: str) -> bool:
+    """A file the broker reads as ``mosquitto.conf(5)``: this module judges its ``allow_anonymous``."""
+    return bool(_NAME.search(path.lower()))
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
-        if _NAME.search(text.path.lower()):
+        if is_mosquitto_config(text.path):
             broker = _read(text)
             if broker.directives and not broker.opaque:
                 yield from _exposed(text, broker)

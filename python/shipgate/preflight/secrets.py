@@ -90,12 +90,16 @@ SECRET_NAME = re.compile(
     re.I,
 )
 _NOT_SECRET_NAME = re.compile(
-    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])|md5|hash|bcrypt|digest|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
+    # a digest's name, unless its last word is the password it stores (``adminMD5Password``: the account's login)
+    r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])(?!.*pass(?:word|wd)$)|(?:md5|hash|bcrypt|digest)(?!.*pass(?:word|wd)$)"
+    r"|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
-    r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age"
+    r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age|cooldown|pool|quota|burst"
     r"|prefix|suffix|format|schemes?|algorithms?|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding)$"
     r"|tokeniz"
+    # a unit after a separator (``rate_limiting_api_key_cooldown_ns``): a quantity about the key, not the key
+    r"|[_.-](?:ns|us|nanos|micros|millis)$"
     r"|^(?:no|skip|use|enable|disable|show|require|allow|generate|gen)[_.-]"
     # the key a password is stored under in a Kubernetes Secret (``secretKeys.adminPasswordKey: admin-password``,
     # ``existingSecretPasswordKey``): a field's name, not the password
