@@ -45,6 +45,12 @@ _CALLBACK = re.compile(r"^[A-Za-z_\\][\w\\]*::\w+$")
 _NPM_METADATA = frozenset({"homepage", "repository", "bugs", "author", "contributors", "maintainers", "funding"})
 _COMPOSER_METADATA = frozenset({"homepage", "support", "authors", "funding", "source"})
 _BOWER_METADATA = frozenset({"homepage", "repository", "authors", "bugs"})  # bower.json, npm's fields for a web UI
+# Another JSON file that describes a package (a theme's ``theme.json``, a plugin's ``plugin.json``): a name and a
+# version beside a description, an author or a licence at its top level. Its pages are shown to people.
+_DESCRIBED = frozenset({"description", "author", "authors", "license", "licence"})
+_DESCRIPTION_METADATA = frozenset(
+    {"url", "homepage", "website", "author_url", "authorUrl", "repository", "bugs", "support", "funding", "docs"}
+)
 
 
 def commands(path: str, text: str) -> list[Piece] | None:
@@ -66,7 +72,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
 
 def metadata_lines(path: str, text: str) -> frozenset[int]:
     """Lines of a package manifest's metadata (``homepage``, ``repository``, ``funding``, ``support``, authors'
-    pages, ``setup(url=…)``; Bower's ``bower.json`` as npm's): pages shown to people, whose hosts are mentions; and
+    pages, ``setup(url=…)``; Bower's ``bower.json`` as npm's; the ``url``/``homepage`` of another JSON file that
+    describes a package, such as a theme's ``theme.json``): pages shown to people, whose hosts are mentions; and
     the lines of its ``scripts`` (those run at install are read as shell by ``commands``; a URL in one that is not
     run is a mention). A dependency given as a URL stays a host its tool fetches from."""
     name = posixpath.basename(path)
@@ -79,7 +86,20 @@ def metadata_lines(path: str, text: str) -> frozenset[int]:
         return frozenset(line for where, line in doc[1].items() if where and where[0] in keys)
     if name == "setup.py":
         return setup_py.metadata_lines(text)
+    if name.endswith(".json") and '"version"' in text[:4096]:
+        return _description_lines(text)
     return frozenset()
+
+
+def _description_lines(text: str) -> frozenset[int]:
+    """The page lines of a JSON file that describes a package (``_DESCRIBED``), none for any other JSON file."""
+    doc = _json(text)
+    if doc is None or not isinstance(doc[0], dict):
+        return frozenset()
+    top = doc[0]
+    if not ({"name", "version"} <= top.keys() and _DESCRIBED & top.keys()):
+        return frozenset()
+    return frozenset(line for where, line in doc[1].items() if where and where[0] in _DESCRIPTION_METADATA)
 
 
 # ------------------------------------------------------------------------------------------------------------ JSON
