@@ -382,7 +382,7 @@ def root_only(
             return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
         owner = operands(command)[:1]
         if name == "chown" and owner and (
-            _own_user(owner[0].raw, shell_uid)
+            (owner[0].assigned_at is None and _own_user(owner[0].raw, shell_uid))
             or _assigned_own_user(owner[0], shell_uid)
             or _kept_owner(command, owner[0])
         ):
