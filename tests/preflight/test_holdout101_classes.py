@@ -16,3 +16,16 @@ def test_a_user_variable_the_script_reassigns_is_read_from_its_assignment() -> N
     # near-misses: $USER the script never assigns is the invoking user; an assignment below the chown does not count
     assert in_script(PRIVILEGE, "chown ${USER}:${USER} -R /home/openttd") == []
     assert in_script(PRIVILEGE, 'chown -R "$USER" /srv/openttd', "USER=openttd") == []
+
+
+def test_a_docker_daemon_on_tcp_beyond_loopback_without_tlsverify_answers_with_no_login() -> None:
+    # the GoCD agent's entrypoint: the Engine API on every interface, no client certificates
+    code = "preflight.authentication_disabled"
+    open_api = "dockerd --host=unix:///var/run/docker.sock --host=tcp://0.0.0.0:2375 --storage-driver=overlay2 &"
+    assert in_script(code, open_api) == [3]
+    assert in_script(code, "API=tcp://0.0.0.0:2375", 'dockerd -H "$API" &') == [4]
+    assert in_script(code, "dockerd -H tcp://0.0.0.0:2376 --tls --tlscert=/etc/docker/cert.pem &") == [3]
+    # near-misses: client certificates required, loopback, the unix socket alone
+    assert in_script(code, "dockerd -H tcp://0.0.0.0:2376 --tlsverify --tlscacert=/etc/docker/ca.pem &") == []
+    assert in_script(code, "dockerd -H tcp://127.0.0.1:2375 &") == []
+    assert in_script(code, "dockerd -H unix:///var/run/docker.sock &") == []
