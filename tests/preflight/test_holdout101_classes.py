@@ -29,3 +29,13 @@ def test_a_docker_daemon_on_tcp_beyond_loopback_without_tlsverify_answers_with_n
     assert in_script(code, "dockerd -H tcp://0.0.0.0:2376 --tlsverify --tlscacert=/etc/docker/ca.pem &") == []
     assert in_script(code, "dockerd -H tcp://127.0.0.1:2375 &") == []
     assert in_script(code, "dockerd -H unix:///var/run/docker.sock &") == []
+
+
+def test_a_docker_daemon_registry_mirror_is_a_host_it_contacts() -> None:
+    # the GoCD agent's dockerd pulls every image through Google's public mirror
+    code = "preflight.external_endpoint"
+    assert in_script(code, "dockerd --registry-mirror=https://mirror.gcr.io &") == [3]
+    assert in_script(code, "MIRROR=https://mirror.gcr.io", 'dockerd --registry-mirror "$MIRROR" &') == [4]
+    # near-misses: the address the daemon listens on is not a contact; another program's option URL is a mention
+    assert in_script(code, "dockerd -H tcp://203.0.113.7:2376 --tlsverify &") == []
+    assert in_script(code, "myagent --registry-mirror=https://mirror.gcr.io &") == []

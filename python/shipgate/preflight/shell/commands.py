@@ -367,6 +367,10 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
     """Hosts a network command connects to: URLs, and the host operands of tools that take one."""
     name = command.name or ""
     seen: set[str] = set()
+    if name == "dockerd":  # its mirrors; ``-H tcp://…`` is where it listens
+        words = option_values(command, *_DAEMON_PULLS)
+        yield from ((url_host(part), w) for w in words for part in _url_parts(url_text(w)) if url_host(part))
+        return
     for host, word in urls(command):
         if host not in seen:
             seen.add(host)
@@ -465,6 +469,15 @@ def registry_written(command: Command) -> bool:
     return any(_REGISTRY_SETTING.search(w.text) and "://" in w.text for w in command.words)
 
 
+# The Docker daemon's options naming a registry it pulls images through.
+_DAEMON_PULLS = ("--registry-mirror",)
+
+
+def mirror_configured(command: Command) -> bool:
+    """``dockerd --registry-mirror=https://mirror.gcr.io``: the daemon pulls every image through that host."""
+    return command.name == "dockerd" and any("://" in w.text for w in option_values(command, *_DAEMON_PULLS))
+
+
 def is_network(command: Command) -> bool:
     name = command.name or ""
     if name in NETWORK_TOOLS or name in DB_CLIENTS:
@@ -482,6 +495,7 @@ def is_network(command: Command) -> bool:
         or _pip_index_given(command)
         or registry_configured(command)
         or registry_written(command)
+        or mirror_configured(command)
     )
 
 
