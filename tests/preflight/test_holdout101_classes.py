@@ -39,3 +39,15 @@ def test_a_docker_daemon_registry_mirror_is_a_host_it_contacts() -> None:
     # near-misses: the address the daemon listens on is not a contact; another program's option URL is a mention
     assert in_script(code, "dockerd -H tcp://203.0.113.7:2376 --tlsverify &") == []
     assert in_script(code, "myagent --registry-mirror=https://mirror.gcr.io &") == []
+
+
+def test_a_dockerize_template_renders_into_its_destination() -> None:
+    # the mail stack's Dovecot entrypoint renders its configuration into /etc/dovecot, as root with no root check
+    render = [
+        "dockerize -template /var/tmp/dovecot/conf.d/:/etc/dovecot/conf.d \\",
+        "    -template /var/tmp/dovecot/ldap.conf.ext:/etc/dovecot/ldap.conf.ext",
+    ]
+    assert in_script(PRIVILEGE, *render) == [3]
+    # near-misses: a destination in the application's tree, a template with no destination (rendered to the output)
+    assert in_script(PRIVILEGE, "dockerize -template /app/tpl/app.ini.tmpl:/app/conf/app.ini -wait tcp://db:5432") == []
+    assert in_script(PRIVILEGE, "dockerize -template /etc/dovecot/dovecot.conf.tmpl cat") == []

@@ -544,7 +544,8 @@ def _filled_directory(command: Command) -> list[Word]:
 
 def written_paths(command: Command) -> tuple[Word, ...]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
-    files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``).
+    files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``,
+    ``dockerize -template SRC:DEST``).
     Worked out once per command (several checks ask) and kept on it."""
     known: tuple[Word, ...] | None = command.__dict__.get("_written")
     if known is None:
@@ -582,6 +583,10 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
         yield from _bundled_value(command, "d")
+    elif name == "dockerize":  # ``-template SRC:DEST`` renders SRC into DEST (with no ``:DEST``, to its output)
+        for w in option_values(command, "-template", "--template"):
+            if w.value is not None and ":" in w.value:
+                yield Word(w.raw, w.value.partition(":")[2], w.line, w.expands, w.assigned_at)
     else:
         yield from _filled_directory(command)
     # an installer told where to put what it installs writes there (``php composer-setup.php --install-dir=/usr/bin``,
