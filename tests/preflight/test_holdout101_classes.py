@@ -51,3 +51,17 @@ def test_a_dockerize_template_renders_into_its_destination() -> None:
     # near-misses: a destination in the application's tree, a template with no destination (rendered to the output)
     assert in_script(PRIVILEGE, "dockerize -template /app/tpl/app.ini.tmpl:/app/conf/app.ini -wait tcp://db:5432") == []
     assert in_script(PRIVILEGE, "dockerize -template /etc/dovecot/dovecot.conf.tmpl cat") == []
+
+
+def test_a_curl_k_readiness_probe_whose_answer_is_discarded_trusts_nothing() -> None:
+    # the GoCD agent waits for its server: the answer goes to /dev/null and the request carries nothing
+    code = "preflight.tls_verification_disabled"
+    assert in_script(code, 'until curl -ksLo /dev/null "${serverUrl}"', "do", "  sleep 5", "done") == []
+    assert in_script(code, "curl -k https://ci.vendor-example.io/go/api/v1/health > /dev/null") == []
+    # near-misses: a probe that sends a token or a password, one whose answer is kept, piped or its status read
+    bearer = 'curl -k -o /dev/null -H "Authorization: Bearer $TOKEN" https://ci.vendor-example.io/ready'
+    assert in_script(code, bearer) == [3]
+    assert in_script(code, "curl -k -o /dev/null https://admin:s3cret@ci.vendor-example.io/ready") == [3]
+    assert in_script(code, "curl -k -o /tmp/agent.tgz https://ci.vendor-example.io/agent.tgz") == [3]
+    assert in_script(code, "curl -k https://ci.vendor-example.io/install.sh | sh") == [3]
+    assert in_script(code, 'curl -ks -w "%{http_code}" -o /dev/null https://ci.vendor-example.io/ready') == [3]
