@@ -65,3 +65,14 @@ def test_a_curl_k_readiness_probe_whose_answer_is_discarded_trusts_nothing() -> 
     assert in_script(code, "curl -k -o /tmp/agent.tgz https://ci.vendor-example.io/agent.tgz") == [3]
     assert in_script(code, "curl -k https://ci.vendor-example.io/install.sh | sh") == [3]
     assert in_script(code, 'curl -ks -w "%{http_code}" -o /dev/null https://ci.vendor-example.io/ready') == [3]
+
+
+def test_chgrp_to_a_group_the_script_created_needs_root() -> None:
+    # the mail stack's Dovecot entrypoint: useradd -U makes vmail's group, then the mail store is given to it
+    made = ["id -u vmail >/dev/null 2>&1 || useradd -U -M -d /var/vmail vmail", "chgrp -R vmail /var/vmail"]
+    assert in_script(PRIVILEGE, *made) == [3, 4]
+    assert in_script(PRIVILEGE, "groupadd -g 5000 mailers", "chgrp mailers /srv/mail") == [3, 4]
+    # near-misses: a group the account may be in (holdout100), one created only after, a login joining another group
+    assert in_script(PRIVILEGE, "chgrp -R docker media") == []
+    assert in_script(PRIVILEGE, "chgrp -R vmail /srv/vmail", "groupadd vmail") == [4]
+    assert in_script(PRIVILEGE, "useradd -g users bob", "chgrp bob /srv/bob") == [3]
