@@ -368,8 +368,12 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
     name = command.name or ""
     seen: set[str] = set()
     if name == "dockerd":  # its mirrors; ``-H tcp://…`` is where it listens
-        words = option_values(command, *_DAEMON_PULLS)
-        yield from ((url_host(part), w) for w in words for part in _url_parts(url_text(w)) if url_host(part))
+        for word in option_values(command, *_DAEMON_PULLS):
+            for part in _url_parts(url_text(word)):
+                host = url_host(part)
+                if host and host not in seen:
+                    seen.add(host)
+                    yield host, word
         return
     for host, word in urls(command):
         if host not in seen:
