@@ -170,12 +170,14 @@ CODES = (
         "`bind` beyond loopback, no `requirepass`), or a shipped Mosquitto config lets anonymous clients in on a "
         "listener beyond loopback (`allow_anonymous true`), or a Java service is started with remote JMX and "
         "`jmxremote.authenticate=false`, a JDWP debug agent beyond loopback, or a Tomcat AJP connector with no secret "
-        "beyond loopback, or a Jenkins config.xml lets anonymous users act: clients there connect with no password "
+        "beyond loopback, or the Docker daemon is started on a TCP address beyond loopback without `--tlsverify`, or "
+        "a Jenkins config.xml lets anonymous users act: clients there connect with no password "
         "(info: pg_hba trust for the local socket or loopback)",
         "Use scram-sha-256 (or peer for the local socket) in pg_hba.conf; give Redis a password (requirepass or an "
         "ACL user) and bind it to the addresses that need it; give Mosquitto clients accounts (allow_anonymous "
         "false); require JMX authentication, an AJP secret and a Jenkins security realm, and keep debug agents out of "
-        "shipped start lines; keep open access out of shipped configuration.",
+        "shipped start lines; start dockerd with --tlsverify or on its unix socket alone; keep open access out of "
+        "shipped configuration.",
         also=(S.INFO,),
     ),
     Code(

@@ -22,6 +22,7 @@ from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source
+from shipgate.preflight.readiness_probes import discarded_probe
 from shipgate.preflight.runners import is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
@@ -425,9 +426,10 @@ def _tls(path: str, script: Script) -> Iterator[Finding]:
     seen: set[int] = set()
     for command in script.commands:
         how = _tls_off(command)
-        if how is not None and command.line not in seen and not _loopback_target(command):
-            seen.add(command.line)
-            yield _tls_finding(path, command.line, command.text, how)
+        if how is None or command.line in seen or _loopback_target(command) or discarded_probe(command):
+            continue
+        seen.add(command.line)
+        yield _tls_finding(path, command.line, command.text, how)
     for a in script.assignments:
         if _insecure_value(a.name, a.value) and a.line not in seen:
             seen.add(a.line)

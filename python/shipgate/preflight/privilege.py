@@ -15,6 +15,7 @@ from shipgate.preflight.contents import Context, at_command, at_line, is_maintai
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.init_scripts import service_script
+from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.reboot import grubby_changes
@@ -382,7 +383,7 @@ def root_only(
             return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
         owner = operands(command)[:1]
         if name == "chown" and owner and (
-            _own_user(owner[0].raw, shell_uid)
+            (owner[0].assigned_at is None and _own_user(owner[0].raw, shell_uid))
             or _assigned_own_user(owner[0], shell_uid)
             or _kept_owner(command, owner[0])
         ):
@@ -969,10 +970,12 @@ def _implicit_steps(
     # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
     given: list[tuple[int, str]] = []  # directories an escalated chown gave the invoking user ("": not known)
+    made_groups: set[str] = set()  # groups an account tool made on an earlier line (``new_groups``)
     # a subshell's ``cd`` (``( cd DIR; … )``): its block, and the directory and ``cd`` before it, back after it
     scoped: dict[str | None, tuple[tuple[int, int, int], str | None, Command | None]] = {}
     for command in read_through_runners(script):
         given.extend((command.line, place) for place in _handed_to_user(command, shell_uid=not script.posix_sh))
+        made_groups.update(groups_made(command))
         held = scoped.get(command.function)
         if held is not None and not within(command.block, held[0]):
             del scoped[command.function]
@@ -993,6 +996,7 @@ def _implicit_steps(
         if any(command.function == f and command.line > line for f, line in script.privilege_guards):
             continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
+        found = found or chgrp_to_new_group(command, made_groups)
         if found is None and not script.root_checks:
             found = _write_on_some_platform(command, script)
             found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)

@@ -11,6 +11,11 @@ s6-notifyoncheck … s6-setuidgid abc /app/code-server/bin/code-server …``): t
 (``shell.reaching.alternatives``: ``AUTH=none`` in the ``else`` of a password test is one). A listen address the
 script does not show (set in a configuration file, or by the environment alone) is not judged: the server's own
 default may be loopback.
+
+The Docker daemon has no authentication switch to turn off: ``dockerd -H tcp://0.0.0.0:2375`` (``--host``,
+``--host=``, ``-Htcp://…``) serves the Engine API, which starts privileged containers (root on the host), to whoever
+reaches the port unless ``--tlsverify`` makes it require client certificates (``--tls`` alone encrypts and
+authenticates nobody). A unix or ``fd://`` socket, a loopback TCP address and ``--tlsverify`` stay quiet.
 """
 
 from __future__ import annotations
@@ -84,21 +89,51 @@ def _unauthenticated(command: Command, script: Script) -> tuple[str, int] | None
     return off[0] if listens else None
 
 
+def _open_docker_api(command: Command, script: Script) -> tuple[str, int] | None:
+    """The TCP address ``dockerd`` is told to listen on beyond the host, and its line, when the command does not
+    make the daemon verify client certificates (``--tlsverify``, ``--tlsverify=true``)."""
+    if command.name != "dockerd":
+        return None
+    verify = [w.text.partition("=") for w in command.words if w.text.startswith("--tlsverify")]
+    if any(name == "--tlsverify" and value.lower() not in ("false", "0") for name, _, value in verify):
+        return None
+    return next(
+        (
+            (value, line)
+            for word in option_values(command, "-H", "--host")
+            for value, line in _values(word, script, command)
+            if value.lower().startswith("tcp://") and beyond_loopback(value)
+        ),
+        None,
+    )
+
+
+def _open_port(command: Command, script: Script) -> tuple[str, int, str] | None:
+    """The listen or authentication value, its line and what the command starts, when it serves without a login."""
+    off = _unauthenticated(command, script)
+    if off is not None:
+        return (*off, f"starts a server with authentication {off[0]!r} on an address beyond the host")
+    api = _open_docker_api(command, script)
+    if api is not None:
+        return (*api, f"starts the Docker daemon on {api[0]} with no --tlsverify")
+    return None
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         for command in script.commands:
-            found = _unauthenticated(command, script)
+            found = _open_port(command, script)
             if found is None:
                 continue
-            value, line = found
+            value, line, what = found
             yield at_command(
                 CODE,
                 Severity.HIGH,
                 path=path,
                 command=dataclasses.replace(command, line=line),
                 setting=value,
-                message=f"starts a server with authentication {value!r} on an address beyond the host: whoever "
-                "reaches its port uses it without a login",
-                remedy="Require a password or token (or bind the server to 127.0.0.1 behind an authenticating proxy); "
-                "ask the vendor to refuse to start without one.",
+                message=f"{what}: whoever reaches its port uses it without a login",
+                remedy="Require a password or token (or bind the server to 127.0.0.1 behind an authenticating proxy; "
+                "for dockerd, --tlsverify with client certificates or the unix socket alone); ask the vendor to "
+                "refuse to start without one.",
             )

@@ -367,6 +367,14 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
     """Hosts a network command connects to: URLs, and the host operands of tools that take one."""
     name = command.name or ""
     seen: set[str] = set()
+    if name == "dockerd":  # its mirrors; ``-H tcp://…`` is where it listens
+        for word in option_values(command, *_DAEMON_PULLS):
+            for part in _url_parts(url_text(word)):
+                host = url_host(part)
+                if host and host not in seen:
+                    seen.add(host)
+                    yield host, word
+        return
     for host, word in urls(command):
         if host not in seen:
             seen.add(host)
@@ -465,6 +473,15 @@ def registry_written(command: Command) -> bool:
     return any(_REGISTRY_SETTING.search(w.text) and "://" in w.text for w in command.words)
 
 
+# The Docker daemon's options naming a registry it pulls images through.
+_DAEMON_PULLS = ("--registry-mirror",)
+
+
+def mirror_configured(command: Command) -> bool:
+    """``dockerd --registry-mirror=https://mirror.gcr.io``: the daemon pulls every image through that host."""
+    return command.name == "dockerd" and any("://" in w.text for w in option_values(command, *_DAEMON_PULLS))
+
+
 def is_network(command: Command) -> bool:
     name = command.name or ""
     if name in NETWORK_TOOLS or name in DB_CLIENTS:
@@ -482,6 +499,7 @@ def is_network(command: Command) -> bool:
         or _pip_index_given(command)
         or registry_configured(command)
         or registry_written(command)
+        or mirror_configured(command)
     )
 
 
@@ -530,7 +548,8 @@ def _filled_directory(command: Command) -> list[Word]:
 
 def written_paths(command: Command) -> tuple[Word, ...]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
-    files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``).
+    files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``,
+    ``dockerize -template SRC:DEST``).
     Worked out once per command (several checks ask) and kept on it."""
     known: tuple[Word, ...] | None = command.__dict__.get("_written")
     if known is None:
@@ -568,6 +587,10 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
         yield from _bundled_value(command, "d")
+    elif name == "dockerize":  # ``-template SRC:DEST`` renders SRC into DEST (with no ``:DEST``, to its output)
+        for w in option_values(command, "-template", "--template"):
+            if w.value is not None and ":" in w.value:
+                yield Word(w.raw, w.value.partition(":")[2], w.line, w.expands, w.assigned_at)
     else:
         yield from _filled_directory(command)
     # an installer told where to put what it installs writes there (``php composer-setup.php --install-dir=/usr/bin``,

@@ -60,6 +60,14 @@ class Bindings:
             return literals[0]
         return None
 
+    def lookup_set(self, name: str, line: int) -> Assignment | None:
+        """``lookup`` for a variable the shell or the login sets (``$USER``, ``$HOME``): only an assignment above
+        the use replaces the environment's value (``USER=${USER:-app}`` … ``chown $USER``), never a later one."""
+        found = self.by_name.get(name)
+        if not found or not bisect_right(found, line, key=_line_of):
+            return None
+        return self.lookup(name, line)
+
     def _literal_before(self, name: str, found: Sequence[Assignment], end: int) -> Assignment | None:
         """The latest assignment of ``name`` with a literal value among ``found[:end]``."""
         places = self._literals.setdefault(name, [])
@@ -245,10 +253,13 @@ class WordReader:
 
     def _variable(self, name: str, acc: _Acc, use: int) -> None:
         acc.expands.append(name)
-        binding = None if name in _DYNAMIC else self.bindings.lookup(name, use)
+        binding = self._binding(name, use)
         if binding is not None and acc.assigned_at is None:
             acc.assigned_at = binding.line
         _append_binding(acc, binding, f"${name}")
+
+    def _binding(self, name: str, use: int) -> Assignment | None:
+        return self.bindings.lookup_set(name, use) if name in _DYNAMIC else self.bindings.lookup(name, use)
 
     def _expansion(self, node: Node, acc: _Acc, use: int, source: str) -> None:
         """``${X…}`` as written in ``source`` (the node's text without the blank the parser puts in front of it)."""
@@ -259,7 +270,7 @@ class WordReader:
         name, rest = m.group(2), m.group(3)
         op = next((o for o in (*_GUARD_OPS, *_DEFAULT_OPS, ":+", "+") if rest.startswith(o)), None)
         if op is None:
-            binding = None if name in _DYNAMIC else self.bindings.lookup(name, use)
+            binding = self._binding(name, use)
             known = binding.value if binding is not None and binding.value else None
             replaced = None if known is None else _case_changed(known, rest) or _substitution(known, rest)
             if replaced is not None:  # ${X/github.com/api.github.com\/repos} of a known X, literal both sides
