@@ -65,3 +65,41 @@ def test_a_script_the_default_goal_or_another_script_runs_keeps_its_findings() -
     shared = _package(**{"compat/deploy.sh": "#!/bin/sh\nexec ./litmus.sh https://dav.example.net/\n"})
     assert "compat/litmus.sh" not in developer_only_files(shared)
     assert ("preflight.external_endpoint", 3) in _network(shared)
+
+
+MIGRATION = ("preflight.migration_unlocked", "preflight.migration_rewrites_table", "preflight.index_not_concurrent")
+_SCHEMA = (
+    "CREATE TABLE menu_node (id serial PRIMARY KEY, label text);\n"  # 1
+    "COPY menu_node (id, label) FROM stdin WITH DELIMITER '|';\n"  # 2
+    "1|AR\n"  # 3
+    "2|AP; the payables menu\n"  # 4
+    "\\.\n"  # 5
+    "\n"  # 6
+    "CREATE TABLE menu_acl (\n"  # 7
+    "    id serial NOT NULL,\n"  # 8
+    "    node_id integer\n"  # 9
+    ");\n"  # 10
+    "ALTER TABLE ONLY menu_acl\n"  # 11
+    "    ADD CONSTRAINT menu_acl_node_id_fkey FOREIGN KEY (node_id) REFERENCES menu_node(id);\n"  # 12
+    "CREATE INDEX menu_acl_node_id_idx ON menu_acl (node_id);\n"  # 13
+)
+
+
+def _migration(text: str) -> list[tuple[str, int | None]]:
+    return sorted((c, line) for c, line in findings({"sql/changes/schema.sql": text}) if c in MIGRATION)
+
+
+def test_the_rows_of_a_copy_from_stdin_are_data_not_sql() -> None:
+    # LedgerSMB's Pg-database.sql: a COPY's rows up to ``\.``, then a CREATE TABLE; read as SQL, the rows swallowed
+    # the CREATE TABLE, and the new table's constraint and index were read as changes of an existing table
+    assert _migration(_SCHEMA) == []
+
+
+def test_a_copy_without_its_end_of_data_line_and_a_table_from_before_stay_as_read() -> None:
+    # near misses: the same ALTER on a table this file does not create is reported with its rows skipped; a COPY
+    # from a file (no rows in the script) changes nothing
+    existing = _SCHEMA.replace("CREATE TABLE menu_acl (", "CREATE TABLE menu_acl_new (")
+    assert ("preflight.migration_unlocked", 11) in _migration(existing)
+    assert ("preflight.index_not_concurrent", 13) in _migration(existing)
+    from_file = existing.replace("FROM stdin", "FROM '/srv/menu.csv'").replace("\\.\n", "\n")
+    assert ("preflight.migration_unlocked", 11) in _migration(from_file)
