@@ -4,7 +4,7 @@ result)."""
 
 from __future__ import annotations
 
-from preflight_kit import findings
+from preflight_kit import codes_at, findings
 
 from shipgate.preflight.makefile_tooling import developer_only_files
 
@@ -103,3 +103,45 @@ def test_a_copy_without_its_end_of_data_line_and_a_table_from_before_stay_as_rea
     assert ("preflight.index_not_concurrent", 13) in _migration(existing)
     from_file = existing.replace("FROM stdin", "FROM '/srv/menu.csv'").replace("\\.\n", "\n")
     assert ("preflight.migration_unlocked", 11) in _migration(from_file)
+
+
+ENDPOINT = "preflight.external_endpoint"
+_GUIDE = (
+    "There is an out of date document at\n"  # 1
+    "https://wiki.ledger-books.org/topic/migration/how-do-i-migrate\n"  # 2
+    "that describes how this process worked.\n"  # 3
+)
+
+
+def test_a_readme_named_for_its_subject_is_documentation() -> None:
+    # LedgerSMB's ``sql/upgrade/SQL-Ledger.README``: a migration guide's links, for people
+    assert codes_at({"sql/upgrade/SQL-Ledger.README": _GUIDE}, ENDPOINT) == []
+
+
+def test_a_file_ending_in_a_lower_case_readme_word_stays_read() -> None:
+    # near misses: the word not in capitals (``update_readme``), or not after a separator, is no README's name
+    for name in ("sql/upgrade/update_readme", "sql/upgrade/NOREADME"):
+        assert codes_at({name: "curl -fsS " + _GUIDE.splitlines()[1] + "\n"}, ENDPOINT) == [1], name
+
+
+_NPM = (
+    "{\n"  # 1
+    '  "name": "ledger-ui",\n'  # 2
+    '  "repositories": [{\n'  # 3
+    '    "type": "git",\n'  # 4
+    '    "url": "http://code.ledger-books.org/ledger/ui"\n'  # 5
+    "  }],\n"  # 6
+    '  "dependencies": {"dojo": "~1.13"}\n'  # 7
+    "}\n"  # 8
+)
+
+
+def test_npms_plural_repositories_field_is_metadata() -> None:
+    # LedgerSMB's ``UI/js-src/lsmb/package.json``: npm's early plural form of ``repository``
+    assert codes_at({"UI/js-src/lsmb/package.json": _NPM}, ENDPOINT) == []
+
+
+def test_a_dependency_fetched_from_a_url_stays_contacted() -> None:
+    # near miss: a dependency given as a URL is fetched by npm at install
+    fetched = _NPM.replace('"dojo": "~1.13"', '"dojo": "https://code.ledger-books.org/dojo-1.13.tgz"')
+    assert 7 in codes_at({"UI/js-src/lsmb/package.json": fetched}, ENDPOINT)
