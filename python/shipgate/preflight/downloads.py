@@ -18,12 +18,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.device_steps import flashed_download
-from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source
 from shipgate.preflight.readiness_probes import discarded_probe
-from shipgate.preflight.runners import is_payload_tool
+from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -350,7 +349,7 @@ def _run_lines(ctx: Context, runs: Iterable[tuple[str, Script]]) -> Iterator[Fin
     for path, script in runs:
         if is_payload_tool(ctx, path):
             continue  # a tool a system package installs: not run by the upgrade
-        if not is_development_file(path):  # a CI or developer script fetches when its developers run it
+        if not is_developer_tooling(ctx, path):  # a CI or developer script fetches when its developers run it
             yield from _downloads(path, script)
             yield from _process_substitution(path, script)
         yield from _tls(path, script)

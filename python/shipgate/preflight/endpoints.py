@@ -71,7 +71,7 @@ from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.requested_urls import request_lines
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
-from shipgate.preflight.runners import installed_payload, is_payload_tool
+from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import (
@@ -707,7 +707,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     requested: dict[str, set[int]] = {}  # per file, the lines assigning a URL a reported request then uses
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
-        tool = is_payload_tool(ctx, path) or is_development_file(path) or path in examples
+        tool = is_payload_tool(ctx, path) or is_developer_tooling(ctx, path) or path in examples
         tool = tool or is_served_install_file(path)  # a kickstart snippet contacts from the machine it is served to
         for e in _script_endpoints(path, script):
             if e.assigned_line and e.contacted:

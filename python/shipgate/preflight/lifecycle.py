@@ -42,7 +42,10 @@ _COMPOSER_EVENTS = tuple(
 _NPM_RUN = re.compile(r"\b(?:npm|pnpm)\s+(?:run(?:-script)?|run)\s+([\w:.-]+)|\byarn\s+(?:run\s+)?([\w:.-]+)")
 _CALLBACK = re.compile(r"^[A-Za-z_\\][\w\\]*::\w+$")
 # Metadata a manifest shows to people (a registry page, ``npm bugs``, ``composer fund``): not hosts contacted.
-_NPM_METADATA = frozenset({"homepage", "repository", "bugs", "author", "contributors", "maintainers", "funding"})
+# npm's early plural ``repositories`` (a list of ``{"type", "url"}``; npm now warns and keeps one) is the same field
+_NPM_METADATA = frozenset(
+    {"homepage", "repository", "repositories", "bugs", "author", "contributors", "maintainers", "funding"}
+)
 _COMPOSER_METADATA = frozenset({"homepage", "support", "authors", "funding", "source"})
 _BOWER_METADATA = frozenset({"homepage", "repository", "authors", "bugs"})  # bower.json, npm's fields for a web UI
 # Another JSON file that describes a package (a theme's ``theme.json``, a plugin's ``plugin.json``): a name and a

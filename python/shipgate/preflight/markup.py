@@ -47,6 +47,9 @@ _DOC_NAME = re.compile(
     # not code named the same (``install.sls``, ``security.py``)
     r"(?:[._-](?i:md|markdown|rst|txt|adoc|asciidoc|html?|debian)|[._-][A-Z0-9][A-Z0-9_-]*)?$"
 )
+# a README named for its subject before the word (LedgerSMB's ``sql/upgrade/SQL-Ledger.README``, ``INSTALL-README``):
+# the word in capitals, as READMEs are written, so a module ``parse_readme.py`` stays code
+_SUBJECT_README = re.compile(r"^[\w+-][\w.+-]*[._-]README(?:\.(?:md|rst|txt))?$")
 _DOC_SUFFIXES = (
     ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".xhtml", ".pod", ".rdoc", ".textile",
     ".txt", ".man",
@@ -134,6 +137,7 @@ def is_documentation(path: str) -> bool:
     return bool(
         _DOC_DIR.search(path)
         or _DOC_NAME.match(name)
+        or _SUBJECT_README.match(name)
         or _NAMED_LICENCE.match(name)
         or re.sub(r"\.(?:template|tmpl|in)$", "", name.lower()).endswith(_DOC_SUFFIXES)  # ``x.txt.template``
         or _PACKAGE_METADATA.search(path)

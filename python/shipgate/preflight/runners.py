@@ -111,12 +111,19 @@ def is_payload_tool(ctx: Context, path: str) -> bool:
     return installed_payload(path, ctx.system_package) and not run_by_system(path) and path in ctx.parsed.scripts
 
 
+def is_developer_tooling(ctx: Context, path: str) -> bool:
+    """A project's development tooling: by its path (``scripts-dev/``, ``.github/``:
+    ``distributed.is_development_file``), or a script only a Makefile's developer targets run
+    (``makefile_tooling``: Xandikos' ``compat/`` scripts that ``make check-litmus`` runs)."""
+    return is_development_file(path) or path in ctx.makefile_tooling
+
+
 def steps(ctx: Context) -> list[tuple[str, Script]]:
     """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`), a project's
-    development tooling (``scripts-dev/``, ``.github/``: ``distributed.is_development_file``) and the installer
-    automation a provisioning server serves to other machines (``provisioning.is_served_install_file``)."""
+    development tooling (:func:`is_developer_tooling`) and the installer automation a provisioning server serves
+    to other machines (``provisioning.is_served_install_file``)."""
     return [
         (path, script)
         for path, script in ctx.parsed.scripts.items()
-        if not is_payload_tool(ctx, path) and not is_development_file(path) and not is_served_install_file(path)
+        if not is_payload_tool(ctx, path) and not is_developer_tooling(ctx, path) and not is_served_install_file(path)
     ]

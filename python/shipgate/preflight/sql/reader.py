@@ -16,6 +16,7 @@ from pglast import parser
 
 from shipgate.preflight.sql.bodies import embedded
 from shipgate.preflight.sql.classify import classify
+from shipgate.preflight.sql.copy_data import without_copy_rows
 from shipgate.preflight.sql.functions import Routines
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
 from shipgate.preflight.sql.names import path_dialect
@@ -77,7 +78,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     size = len(text.encode("utf-8", "surrogateescape"))
     if size > MAX_SQL_BYTES:
         return SqlFile(path=path, dialect="unknown", skipped=f"{size} bytes, over the {MAX_SQL_BYTES}-byte SQL bound")
-    text = _TEMPLATE.sub(_as_name, text)
+    text = without_copy_rows(_TEMPLATE.sub(_as_name, text))  # a COPY's rows from the script: data, not SQL
     try:
         split = parser.split(text, with_parser=False, only_slices=True)
     except parser.ParseError as exc:
