@@ -94,7 +94,9 @@ def test_a_a_migration_cli_behind_a_node_package_runner_is_a_hidden_migration() 
         "yarn prisma migrate deploy",
         "bunx sequelize db:migrate",
     ):
-        assert findings({START: f"#!/bin/sh\nset -e\n{step}\nexec node server.js\n"}) == [(HIDDEN, 3)], step
+        # a package named at a version is fetched by npx first (implicit egress, test_egress_fetchers)
+        fetched = [("preflight.implicit_egress", 3)] if "@5" in step else []
+        assert findings({START: f"#!/bin/sh\nset -e\n{step}\nexec node server.js\n"}) == [(HIDDEN, 3), *fetched], step
 
 
 def test_a_near_miss_other_package_clis_and_a_printed_hint_are_no_migration() -> None:
