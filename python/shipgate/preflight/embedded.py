@@ -81,7 +81,7 @@ class Embedded:
 Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
-    r"(?:^|[\s{,-])(?:shell|command|cmd|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
+    r"(?:^|[\s{,-])(?:shell|command|cmd|args|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
     r"|sysctl|modprobe|user-data|vendor-data|become|sudo|validate_certs)\s*:|validate_certs="
     r"|(?:ansible\.builtin|ansible\.legacy|ansible\.posix|community\.general)\.",
     re.M,
@@ -421,7 +421,8 @@ def _containers(node: yaml.Node, seen: set[int], lines: list[str] | None = None)
         seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
             fields = _mapping(current)
-            if "command" in fields or "entrypoint" in fields:
+            # ``args:`` alone is what the image's entrypoint receives: ``args: [sh, -c, SCRIPT]`` runs the script
+            if "command" in fields or "entrypoint" in fields or isinstance(fields.get("args"), yaml.SequenceNode):
                 yield from _shell_c([fields.get(k) for k in ("entrypoint", "command", "args")], lines)
             yield from _health_test(_mapping(fields.get("healthcheck")).get("test"))
             stack.extend(v for _, v in current.value)

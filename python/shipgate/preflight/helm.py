@@ -105,6 +105,7 @@ def skeleton(text: str, values: Mapping[str, Any] | None = None) -> str:
     if not spans:
         return text
     covered = _action_only_lines(text, spans)
+    covered |= _empty_alternatives(text, spans, covered)
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     out: list[str] = []
     pos = 0
@@ -139,6 +140,30 @@ def _action_only_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
         if original != blanked
         and (not blanked.strip() or (blanked.strip() == "-" and bool(_BLOCK_FUNCTION.search(original))))
     }
+
+
+_ELSE = re.compile(r"\{\{-?\s*else\s*-?\}\}")
+_EMPTY_COLLECTIONS = frozenset({"[]", "{}"})
+
+
+def _empty_alternatives(text: str, spans: list[tuple[int, int]], covered: set[int]) -> set[int]:
+    """0-based numbers of the lines of an ``{{- else }}`` branch that holds only an empty collection (``[]``,
+    ``{}``) on lines of its own: the value the field takes when the ``if`` branch's block items are not rendered.
+    Both branches kept would give the field its items and then a second value, which no YAML reader parses; the
+    empty alternative grants and runs nothing, so the skeleton keeps the items."""
+    lines = text.split("\n")
+    else_lines = {text.count("\n", 0, start) for start, end in spans if _ELSE.fullmatch(text[start:end])}
+    found: set[int] = set()
+    for n in sorted(else_lines & covered):
+        branch: list[int] = []
+        k = n + 1
+        while k < len(lines) and k not in covered:
+            branch.append(k)
+            k += 1
+        kept = [m for m in branch if lines[m].strip()]
+        if kept and all(lines[m].strip() in _EMPTY_COLLECTIONS for m in kept):
+            found.update(kept)
+    return found
 
 
 def _value(action: str, values: Mapping[str, Any] | None) -> str:

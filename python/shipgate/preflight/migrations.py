@@ -35,6 +35,7 @@ from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
 from shipgate.preflight.schema_options import updates_schema_by_option
+from shipgate.preflight.schema_subcommands import runs_schema_subcommand
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
 from shipgate.preflight.shell.model import Command, Script
@@ -236,6 +237,7 @@ def _hidden(command: Command) -> bool:
         or _migrate_through_variable(command)
         or release_migrates(command)
         or _manage_migrate(command)
+        or runs_schema_subcommand(command)
     ) and not _django_fake(command)
 
 
