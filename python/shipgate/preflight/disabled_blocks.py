@@ -1,9 +1,9 @@
 """A secret inside a YAML block that the same block switches off: StreamPark's ``ldap:`` with ``enable: false`` above
 ``password: streampark``. The integration is not in effect as shipped, so its bind password is sent nowhere;
 whoever switches it on writes their own. Read only for an indented key whose parent opens a block (``ldap:``), among
-its siblings at the same indentation up to the next shallower line (at most 40 lines either way): a top-level file
-(an env file's ``LDAP_ENABLED=false`` beside ``LDAP_PASSWORD=x``) pairs settings by name, not by block, and stays
-read.
+its siblings at the same indentation up to the next shallower line (at most 40 lines either way; block_siblings): a
+top-level file (an env file's ``LDAP_ENABLED=false`` beside ``LDAP_PASSWORD=x``) pairs settings by name, not by
+block, and stays read.
 
 A dotted setting is a block by its path (``.properties``, a broker's ``key=value`` file): NanoMQ's
 ``http_server.enable=false`` switches off ``http_server.password=public``, as ``spring.mail.enabled=false`` would
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from shipgate.preflight.block_siblings import indentation, sibling_in_block
 
 _SWITCH_OFF = re.compile(
     r"""(?i)^\s*(?:-\s+)?["']?(?:enable|enabled)["']?\s*:\s*["']?(?:false|no|off)["']?\s*(?:#.*)?$"""
@@ -28,29 +30,9 @@ _DOTTED_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*(?:\.[\w-]+)+)\s*[:=]")
 
 def switched_off_block(lines: Sequence[str], number: int) -> bool:
     """Whether 1-based line ``number`` is a setting of a nested YAML block whose sibling ``enable(d): false``."""
-    column = _key_column(lines[number - 1])
-    if column == 0:
+    if indentation(lines[number - 1]) == 0:
         return _group_off(lines, number)
-    upward = range(number - 1, max(0, number - 1 - _WINDOW), -1)
-    downward = range(number + 1, min(len(lines), number + _WINDOW) + 1)
-    return _sibling_off(lines, upward, column) or _sibling_off(lines, downward, column)
-
-
-def _sibling_off(lines: Sequence[str], numbers: range, column: int) -> bool:
-    for other in numbers:
-        line = lines[other - 1]
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if _key_column(line) < column:
-            return False
-        if _key_column(line) == column and _SWITCH_OFF.match(line):
-            return True
-    return False
-
-
-def _key_column(line: str) -> int:
-    stripped = line.lstrip()
-    return len(line) - len(stripped)
+    return sibling_in_block(lines, number, _WINDOW, _SWITCH_OFF.match)
 
 
 def _group_off(lines: Sequence[str], number: int) -> bool:

@@ -1,27 +1,22 @@
-"""Persistence and leaks: scripts that add themselves to shell profiles, ``authorized_keys``, sudoers or the
-dynamic loader's preload list (what survives the installer and runs in every later session), and scripts that
-print a secret to the install log."""
+"""Persistence: scripts that add themselves to shell profiles, ``authorized_keys``, sudoers or the dynamic loader's
+preload list (what survives the installer and runs in every later session). The secrets a script prints to the
+install log are read in printed_secrets."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_command, at_line
-from shipgate.preflight.printed_files import heredoc_words, printed_files
+from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.runners import steps
-from shipgate.preflight.secret_labels import labelled_secrets
-from shipgate.preflight.secret_uses import secret_uses
-from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.entrypoint import container_entrypoint
-from shipgate.preflight.shell.functions import file_writers, printing_functions
-from shipgate.preflight.shell.model import Assignment, Command, Script, Test, Word
-from shipgate.preflight.shell.reaching import reaching_assignments
+from shipgate.preflight.shell.functions import file_writers
+from shipgate.preflight.shell.model import Command, Script
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
@@ -61,9 +56,6 @@ def _others_profile(path: str) -> bool:
 # The default accounts of cloud and Vagrant images, which those images give passwordless sudo (cloud-init's
 # default_user, Vagrant's base box requirements): a group membership adds no privilege to them.
 _IMAGE_ACCOUNTS = frozenset({"vagrant", "ubuntu", "ec2-user", "debian", "centos", "fedora", "core", "cloud-user"})
-_PRINTERS = frozenset({"echo", "printf", "print"})
-# Set by the shell itself (the working directories): never a secret, whatever their names look like.
-_SHELL_SET = frozenset({"PWD", "OLDPWD"})
 
 
 # ``mnt/root/.ssh/authorized_keys``: a path relative to the working directory with a directory before ``.ssh``
@@ -106,269 +98,6 @@ def _persists(command: Command, entrypoint: bool) -> tuple[str, Severity, int] |
     return None
 
 
-# Filters whose output is still the script's output: ``echo "$PASSWORD" | tee -a log`` prints it.
-_PASS_THROUGH = frozenset({"tee", "cat", "sed", "awk", "tr", "grep", "cut", "head", "tail", "sort", "uniq", "column"})
-
-
-_EXPANDED = re.compile(r"\$\{?([A-Za-z_]\w*)")
-_SUBSTITUTION = re.compile(r"\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`")
-
-
-# Commands whose output is a path: a variable set only from them holds a directory or a file name, whatever its
-# name says (``MY_PWD=`dirname $0```, ``MY_PWD=`cd "$MY_PWD"/.. && pwd```: PWD is the working directory).
-_PATH_TOOLS = frozenset({"pwd", "dirname", "basename", "realpath", "readlink", "mktemp"})
-_CD_THEN_PWD = re.compile(r"""^["']?(?:`|\$\()\s*cd\b[^`)]*&&\s*pwd\b""")
-
-
-def _path_valued(name: str, script: Script) -> bool:
-    bindings = script.bindings(name)
-    return bool(bindings) and all(
-        a.generated_by in _PATH_TOOLS or _CD_THEN_PWD.match(a.raw.partition("=")[2]) for a in bindings
-    )
-
-
-# A URL with no user part (``sqlite:///$base/$db``, ``http://$host:$port/``) or an absolute path, as assigned.
-_NO_SECRET_SHAPE = re.compile(r"""^["']?(?:[A-Za-z][A-Za-z0-9+.-]*://[^@\s"'`]*|/[^@\s"'`]*)["']?$""")
-
-
-def _no_secret_value(name: str, script: Script, command: Command) -> bool:
-    """Every value ``command`` may see in ``name`` is a URL without credentials or a path (shell.reaching): the
-    ``*)`` item of openstack-pkg-tools' ``case`` echoes ``SQL_CONNECTION="sqlite:///…"``, labelled "db credentials"
-    in the message, while its PostgreSQL item (which prints ``XXXXXX`` for the password) holds the password."""
-    seen = reaching_assignments(script, name, command)
-    return bool(seen) and all(_credential_free(a.raw.partition("=")[2]) and a.generated_by is None for a in seen)
-
-
-def _credential_free(value: str) -> bool:
-    """``value`` is shaped like a URL without a user part or a path, and expands no secret-named variable (a
-    ``?token=$TOKEN`` query carries one)."""
-    return _NO_SECRET_SHAPE.match(value) is not None and not any(secret_name(v) for v in _EXPANDED.findall(value))
-
-
-# How many variables deep a printed value is followed to the secret it carries (``opt="--token $TOKEN"``,
-# ``args+=("$opt")``, ``for a in "${args[@]}"; do out+=("$a"); done``: three).
-_CARRY_DEPTH = 3
-
-
-def _assigned_text(raw: str) -> str:
-    """What an assignment gives its variable: the text after ``=``, or a ``for`` loop's words after ``in``."""
-    if raw.startswith("for "):
-        words = raw.partition(" in ")[2]
-        return re.split(r";|\n|\sdo\b", words, maxsplit=1)[0]
-    return raw.partition("=")[2]
-
-
-def _carried_secret(name: str, script: Script, command: Command) -> str | None:
-    """A secret-named variable that ``name``'s value is built from (``START="agent start --token $TOKEN"``): printing
-    ``$START`` prints the token. Followed through the variables (and loop variables) it is built from, as written in
-    the assignments ``command`` may see (shell.reaching: the ``sqlite:///…`` value a ``case`` item assigns and echoes
-    carries no password another item's value has), up to ``_CARRY_DEPTH`` levels."""
-    seen = {name}
-    level = [name]
-    for _ in range(_CARRY_DEPTH):
-        following: list[str] = []
-        for current in level:
-            for a in reaching_assignments(script, current, command):
-                # a command substitution's words are the command's arguments, not the value (``R="$(curl -u "$PW"
-                # …)"`` holds the server's answer)
-                for m in _EXPANDED.finditer(_SUBSTITUTION.sub("", _assigned_text(a.raw))):
-                    inner = m.group(1)
-                    if inner in seen or inner in _SHELL_SET or _path_valued(inner, script):
-                        continue
-                    if secret_name(inner):
-                        return inner
-                    seen.add(inner)
-                    following.append(inner)
-        level = following
-    return None
-
-
-def _output_discarded(command: Command) -> bool:
-    """The output goes nowhere a log sees: ``echo "$TOKEN" | tee FILE > /dev/null`` (tee's copy to standard output
-    is thrown away; the reader gives the pipeline's redirection to each command in it), ``echo "$PW" >/dev/null``.
-    A redirection of standard error only (``2>/dev/null``) leaves the value printed."""
-    return any(
-        r.op in (">", ">>", "&>", "&>>", ">|")
-        and r.fd in (None, "1")
-        and r.target is not None
-        and r.target.text == "/dev/null"
-        for r in command.redirects
-    )
-
-
-def _returned_to_caller(command: Command, script: Script) -> bool:
-    """``command`` prints inside a function that is only ever called as ``x="$(make_config …)"``: its output is the
-    function's return value, which the caller keeps in a variable (a start script returning the temporary
-    config file's path so). A function called once outside ``$(…)`` prints to the log."""
-    if command.function is None or any(r.op == ">&" and r.fd in (None, "1") for r in command.redirects):
-        return False  # ``echo "$PW" >&2`` inside it goes to the log whoever captures the function's output
-    calls = [c for c in script.commands if c.name == command.function and c.function != command.function]
-    return bool(calls) and all("captured" in c.conditions for c in calls)
-
-
-def _reaches_log(command: Command, script: Script) -> bool:
-    """What ``command`` prints reaches the install log: not written into a file, fed to a program that reads it
-    (``echo "$KEY" | wg pubkey``), read by ``$(…)`` (``--pwfile=<(echo "$PW")``), thrown away or handed back to a
-    caller that keeps it."""
-    if command.writes() or (command.piped_to and not set(command.piped_to) <= _PASS_THROUGH):
-        return False
-    if "captured" in command.conditions or _output_discarded(command):
-        return False
-    return not _returned_to_caller(command, script)
-
-
-def _printed_secret(
-    command: Command, script: Script, printers: dict[str, frozenset[str]]
-) -> tuple[str, int] | None:
-    """The secret-named variable ``command`` prints and the line it is printed on: as an echo/printf operand, as
-    an argument a function prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``), or in the heredoc a
-    ``cat`` prints (on the heredoc's line that holds it)."""
-    if command.name in printers:
-        printed = printers[command.name]
-        words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
-    elif command.name in _PRINTERS:
-        words = operands(command)
-    elif command.name == "cat" and not command.words:
-        words = heredoc_words(command)
-    else:
-        return None
-    name = _secret_in(words, command, script) if words else None
-    if name is None or not _reaches_log(command, script):
-        return None
-    if command.name != "cat":
-        return name, command.line
-    return name, next(w.line for w in words if _secret_in([w], command, script) is not None)
-
-
-# A database connection URL or DSN named so (``DATABASE_URL``, ``CMD_DB_URL``, ``SQLALCHEMY_DATABASE_URI``,
-# ``PG_DSN``): by the twelve-factor convention it carries the account's ``user:password@``, so printing it prints
-# the password, unless every value the script gives it is a URL without a user part (``_no_secret_value``).
-_CONNECTION_URL_NAME = re.compile(r"(?i)(?:DATABASE|DB)_?UR[LI]$|(?:^|_)DSN$")
-
-
-def _secret_in(words: list[Word], command: Command, script: Script) -> str | None:
-    """The first secret ``command`` prints among ``words``: secret-named (or named as a database connection URL),
-    used as a secret, generated as one, carried from one, or named one by the message (secret_labels)."""
-    for word in words:
-        labelled = labelled_secrets(word)
-        for name in word.expands:
-            if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):
-                continue
-            if name in labelled or secret_name(name) or _CONNECTION_URL_NAME.search(name):
-                return name
-            if name in secret_uses(script):
-                return name
-            carried = _carried_secret(name, script, command)
-            if carried is not None:
-                return carried
-    return None
-
-
-def _xtrace_from(script: Script) -> int | None:
-    """The line from which the script traces every command it runs (``set -x``, ``set -eux``, ``set -o xtrace``
-    at top level, or ``-x`` in the ``#!`` line: from line 1), None when it never does (or switches tracing off
-    again with ``set +x``). A ``set`` inside ``( … )`` or ``$(…)`` sets the subshell's options only: ``( set -x;
-    ls -A )`` traces ``ls``, not the script."""
-    start: int | None = 1 if script.xtrace else None
-    for command in script.commands:
-        if command.name != "set" or command.function is not None:
-            continue
-        if "subshell" in command.conditions or "captured" in command.conditions:
-            continue
-        args = command.args
-        on = any(a.startswith("-") and not a.startswith("--") and "x" in a for a in args) or "xtrace" in args[1:2]
-        off = any(a.startswith("+") and "x" in a for a in args)
-        if on and start is None and not (args[:1] == ("-o",) and "xtrace" not in args):
-            start = command.line
-        if off:
-            return None
-    return start
-
-
-def _switched_off(script: Script) -> Callable[[str | None, int], bool]:
-    """Whether a line of a function runs after that function switched tracing off (``{ set +x; } 2>/dev/null``
-    before it reads a secret) and before it switched it on again (a ``set -x`` right before ``return`` switches
-    it on for the caller only)."""
-    toggles: dict[str, list[tuple[int, bool]]] = {}
-    commands = script.commands
-    for i, command in enumerate(commands):
-        if command.name == "set" and command.function is not None:
-            off = any(a.startswith("+") and "x" in a for a in command.args)
-            on = any(a.startswith("-") and not a.startswith("--") and "x" in a for a in command.args)
-            leaves = i + 1 < len(commands) and commands[i + 1].name in ("return", "exit")
-            if off or (on and not leaves):
-                toggles.setdefault(command.function, []).append((command.line, off))
-
-    def off_at(function: str | None, line: int) -> bool:
-        before = [off for at, off in toggles.get(function or "", ()) if at < line]
-        return bool(before) and before[-1]
-
-    return off_at
-
-
-# A path under a directory variable (``key="$SCRIPTS_PATH"/setup/signing-key.asc``): where a key file is, not a key.
-_PATH_VALUE = re.compile(r"""^["']?\$\{?\w+\}?["']?(?:/["']?[\w.@+-]+["']?)+$""")
-
-
-def _traced_secrets(script: Script) -> Iterator[Assignment]:
-    """Secret-named variables assigned a run-time value while ``set -x`` traces: the trace prints the value (not
-    when the value is a path under a directory variable: the trace shows where the file is)."""
-    start = _xtrace_from(script)
-    if start is None:
-        return
-    off_at = _switched_off(script)
-    for a in script.assignments:
-        path = _PATH_VALUE.match(a.raw.partition("=")[2])
-        if off_at(a.function, a.line):
-            continue
-        if a.line > start and a.value is None and secret_name(a.name) and a.name not in _SHELL_SET and not path:
-            yield a
-
-
-def _path_only_names(script: Script) -> set[str]:
-    """Variables only ever set to a path under a directory variable (``REGISTRY_AUTH_KEY="${dir}/server.key"``):
-    they name where a key file is, not a key, in a traced command or test alike."""
-    return {a.name for a in script.assignments if _PATH_VALUE.match(a.raw.partition("=")[2])} - {
-        a.name for a in script.assignments if not _PATH_VALUE.match(a.raw.partition("=")[2])
-    }
-
-
-def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
-    """Commands ``set -x`` traces with a secret-named variable expanded in their words (``initdb
-    --pwfile=<(echo "$POSTGRES_PASSWORD")``, ``mysql -p"$DB_PASSWORD"``): the trace prints the value, each time
-    a command takes it."""
-    start = _xtrace_from(script)
-    if start is None:
-        return
-    paths = _path_only_names(script)
-    off_at = _switched_off(script)
-    for command in script.commands:
-        if command.line <= start or command.name == "set" or off_at(command.function, command.line):
-            continue
-        if "untraced" in command.conditions:  # its group's stderr, where the trace goes, is /dev/null
-            continue
-        for word in command.words:
-            name = next((n for n in word.expands if n not in _SHELL_SET and secret_name(n) and n not in paths), None)
-            if name is not None:
-                yield command, name
-                break
-
-
-def _traced_tests(script: Script, skip: set[str]) -> Iterator[tuple[Test, str]]:
-    """``[ -n "$IPINFO_APIKEY" ]`` while ``set -x`` traces: the trace shows the test with the value expanded."""
-    start = _xtrace_from(script)
-    if start is None:
-        return
-    off_at = _switched_off(script)
-    skip = skip | _path_only_names(script)
-    for test in script.tests:
-        if test.line <= start or off_at(test.function, test.line):
-            continue
-        name = next((n for n in test.expands if n not in _SHELL_SET and secret_name(n) and n not in skip), None)
-        if name is not None:
-            yield test, name
-
-
 def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
     """Writers whose callers name a profile or an access file (``update_profile "$HOME/.zshrc"``): the write in
     the body, once, with every such file its calls name (alternative branches are one change)."""
@@ -388,113 +117,6 @@ def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Sev
     for name, files in targets.items():
         access = any(_ACCESS.search(f) for f in files)
         yield writers[name][0], files, Severity.HIGH if access else Severity.MEDIUM
-
-
-# A long option named for a secret given a run-time value (``--rcon-password "$(cat …)"``, ``--token=$1``); not
-# one that names where the secret is or how it is read (``--password-file``, ``--password-stdin``).
-_SECRET_OPTION = re.compile(r"""--([\w-]+)(?:=|\s+)["']?\$""")
-
-
-def _secret_option(text: str) -> str | None:
-    for m in _SECRET_OPTION.finditer(text):
-        name = m.group(1)
-        if secret_name(name) and not name.endswith(("-stdin", "-file")):
-            return name
-    return None
-
-
-def _traced_options(script: Script) -> Iterator[tuple[int, str, str, Command | None]]:
-    """Assignments (an argument array) and commands ``set -x`` traces with a secret-named option's run-time value
-    in them: the trace prints the value whatever variable or substitution holds it."""
-    start = _xtrace_from(script)
-    if start is None:
-        return
-    off_at = _switched_off(script)
-    for a in script.assignments:
-        option = _secret_option(a.shape if a.shape is not None else a.raw.partition("=")[2])
-        if a.line > start and option is not None and not off_at(a.function, a.line):
-            yield a.line, a.raw, option, None
-    for c in script.commands:
-        if c.line <= start or c.name == "set" or off_at(c.function, c.line) or "untraced" in c.conditions:
-            continue
-        option = _secret_option(" ".join(w.raw for w in c.words))
-        if option is not None:
-            yield c.line, c.text, option, c
-
-
-def _tracing(path: str, script: Script) -> Iterator[Finding]:
-    """``secret_printed`` for what ``set -x`` traces: assignments of secrets (once), tests and commands that
-    expand one; when none does, the first assignment or command that gives a secret-named option a run-time value
-    (the trace is counted once per script)."""
-    named = list(_traced_names(path, script))
-    yield from named
-    first = [] if named else sorted(_traced_options(script), key=lambda traced: traced[0])[:1]
-    for line, text, option, command in first:
-        message = f"set -x traces --{option} with its value expanded: the secret is printed to the install log"
-        remedy = "Switch tracing off (set +x) around commands that take secrets, or pass them in a file."
-        if command is not None:
-            yield at_command(
-                "preflight.secret_printed",
-                Severity.MEDIUM,
-                path=path,
-                command=command,
-                variable=option,
-                message=message,
-                remedy=remedy,
-            )
-        else:
-            yield at_line(
-                "preflight.secret_printed",
-                Severity.MEDIUM,
-                path=path,
-                line=line,
-                text=text,
-                variables=[option],
-                message=message,
-                remedy=remedy,
-            )
-
-
-def _traced_names(path: str, script: Script) -> Iterator[Finding]:
-    """The findings for secret-named variables ``set -x`` traces."""
-    traced = list(_traced_secrets(script))
-    if traced:
-        names = ", ".join(dict.fromkeys(f"${a.name}" for a in traced))
-        yield at_line(
-            "preflight.secret_printed",
-            Severity.MEDIUM,
-            path=path,
-            line=traced[0].line,
-            text=traced[0].raw,
-            variables=[a.name for a in traced],
-            message=f"set -x traces the assignments of {names}: their values are printed to the install log",
-            remedy="Switch tracing off (set +x) around secrets, or read them from a file only their owner can read.",
-        )
-    traced_names = {a.name for a in traced}
-    for test, expanded in _traced_tests(script, traced_names):
-        yield at_line(
-            "preflight.secret_printed",
-            Severity.MEDIUM,
-            path=path,
-            line=test.line,
-            text=test.text,
-            variable=expanded,
-            message=f"set -x traces this test with ${expanded} expanded: the value is printed to the install log",
-            remedy="Switch tracing off (set +x) around tests of secrets.",
-        )
-    for command, expanded in _traced_commands(script):
-        if expanded in traced_names:
-            continue  # reported once, where the trace prints its assignment
-        yield at_command(
-            "preflight.secret_printed",
-            Severity.MEDIUM,
-            path=path,
-            command=command,
-            variable=expanded,
-            message=f"set -x traces this command with ${expanded} expanded: the value is printed to the install log",
-            remedy="Switch tracing off (set +x) around commands that take secrets, or pass them in a file only "
-            "their owner can read.",
-        )
 
 
 def _edit(command: Command) -> tuple[str, ...]:
@@ -538,8 +160,6 @@ def _same_change(command: Command, earlier: list[Command]) -> bool:
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         reported: set[int] = set()
-        printers = printing_functions(script)
-        yield from _tracing(path, script)
         for body, files, severity in _through_functions(script):
             if body.line in reported:
                 continue
@@ -576,31 +196,3 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how "
                     "it is removed.",
                 )
-            printed = _printed_secret(command, script, printers)
-            if printed is not None:
-                yield _secret_printed(path, dataclasses.replace(command, line=printed[1]), printed[0], "")
-        yield from _printed_files(path, script)
-
-
-def _printed_files(path: str, script: Script) -> Iterator[Finding]:
-    """``cat FILE`` of a file the script wrote a secret into (printed_files)."""
-    for printed in printed_files(
-        script, lambda words, command: _secret_in(words, command, script), lambda command: _reaches_log(command, script)
-    ):
-        if printed.written_at is None:
-            where = f" (the file {printed.path}, named for a secret)"
-        else:
-            where = f" in {printed.path} (written with it on line {printed.written_at})"
-        yield _secret_printed(path, printed.printer, printed.name, where)
-
-
-def _secret_printed(path: str, command: Command, name: str, where: str) -> Finding:
-    return at_command(
-        "preflight.secret_printed",
-        Severity.MEDIUM,
-        path=path,
-        command=command,
-        variable=name,
-        message=f"prints ${name}{where} to the output, which ends up in the install log",
-        remedy="Write the secret to a file readable only by its owner (0600) and print where it is, not its value.",
-    )

@@ -17,13 +17,11 @@ from collections.abc import Iterator
 import tree_sitter
 import tree_sitter_php
 
-from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_line
-from shipgate.preflight.distributed import is_development_file
-from shipgate.preflight.markup import is_documentation, is_test_path
+from shipgate.findings import Finding
+from shipgate.preflight.contents import Context
 from shipgate.preflight.php_script import commands
-from shipgate.preflight.project_layout import is_vendored_web_asset
 from shipgate.preflight.syntax_nodes import node_text, parsed_nodes
+from shipgate.preflight.unverified_requests import unverified_requests
 
 MAX_SOURCE = 512_000  # a file past this is not parsed for it
 
@@ -37,29 +35,27 @@ _MAX_DEPTH = 12  # levels looked up for the ``if`` a setting sits in
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for text in ctx.texts:
-        if not text.path.lower().endswith(".php") or is_test_path(text.path) or is_documentation(text.path):
-            continue
-        if is_development_file(text.path) or is_vendored_web_asset(text.path):
-            continue
-        if not any("CURLOPT_SSL_VERIFY" in line.text for line in text.lines):
-            continue  # the cheap test: most files never say it
-        source = "\n".join(line.text for line in text.lines)
-        if commands(text.path, source) is None:
-            continue  # not an install or upgrade step
-        lines = {line.number: line.text for line in text.lines}
-        for number, option in sorted(_unchecked(source).items()):
-            yield at_line(
-                "preflight.tls_verification_disabled",
-                Severity.HIGH,
-                path=text.path,
-                line=number,
-                text=lines.get(number, ""),
-                how=f"{option} off",
-                message=f"the product's own HTTPS requests made with curl do not verify the server ({option} off: "
-                f"{_CHECKS[option]}): anyone on the path can answer them",
-                remedy="Ask the vendor to leave curl's certificate checks on (install the CA the endpoint needs).",
-            )
+    return unverified_requests(
+        ctx,
+        is_source=lambda path: path.lower().endswith(".php"),
+        may_say=lambda line: "CURLOPT_SSL_VERIFY" in line,
+        reader=_unchecked_in_step,
+        remedy="Ask the vendor to leave curl's certificate checks on (install the CA the endpoint needs).",
+    )
+
+
+def _unchecked_in_step(path: str, source: str) -> dict[int, tuple[str, str]]:
+    """Line → (how, message) of each check an install or upgrade step turns off."""
+    if commands(path, source) is None:
+        return {}  # not an install or upgrade step
+    return {
+        number: (
+            f"{option} off",
+            f"the product's own HTTPS requests made with curl do not verify the server ({option} off: "
+            f"{_CHECKS[option]}): anyone on the path can answer them",
+        )
+        for number, option in _unchecked(source).items()
+    }
 
 
 def _unchecked(source: str) -> dict[int, str]:

@@ -9,38 +9,26 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, at_line
-from shipgate.preflight.distributed import is_development_file
-from shipgate.preflight.markup import is_documentation, is_test_path
-from shipgate.preflight.project_layout import is_vendored_web_asset
+from shipgate.findings import Finding
+from shipgate.preflight.contents import Context
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.unverified_requests import unverified_requests
 
 MAX_SOURCE = 512_000  # a module past this is not parsed for it
+_MESSAGE = (
+    "the product's own HTTPS requests do not verify the server's certificate (verify=False): anyone on the path can "
+    "answer them"
+)
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
-    for text in ctx.texts:
-        if not text.path.endswith(".py") or is_test_path(text.path) or is_documentation(text.path):
-            continue
-        if is_development_file(text.path) or is_vendored_web_asset(text.path):
-            continue
-        if not any("verify" in line.text and "False" in line.text for line in text.lines):
-            continue  # the cheap test: most modules never say it
-        source = "\n".join(line.text for line in text.lines)
-        lines = {line.number: line.text for line in text.lines}
-        for number in sorted(_unverified_lines(source)):
-            yield at_line(
-                "preflight.tls_verification_disabled",
-                Severity.HIGH,
-                path=text.path,
-                line=number,
-                text=lines.get(number, ""),
-                how="verify=False",
-                message="the product's own HTTPS requests do not verify the server's certificate (verify=False): "
-                "anyone on the path can answer them",
-                remedy="Ask the vendor to verify certificates (install the CA the endpoint needs instead).",
-            )
+    return unverified_requests(
+        ctx,
+        is_source=lambda path: path.endswith(".py"),
+        may_say=lambda line: "verify" in line and "False" in line,
+        reader=lambda _path, source: {number: ("verify=False", _MESSAGE) for number in _unverified_lines(source)},
+        remedy="Ask the vendor to verify certificates (install the CA the endpoint needs instead).",
+    )
 
 
 def _unverified_lines(source: str) -> set[int]:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from shipgate.findings import Finding
-from shipgate.preflight import credentials, downloads, endpoints, persistence, privilege, shell_risk
+from shipgate.preflight import credentials, downloads, endpoints, persistence, printed_secrets, privilege, shell_risk
 from shipgate.preflight.contents import Context, Kind, TextFile, split_lines
 from shipgate.preflight.read import PARSED_KINDS, Parsed, merge, of_files, parse_file
 
@@ -30,6 +30,7 @@ LOCAL: tuple[Scanner, ...] = (
     shell_risk.scan,
     downloads.scan,
     persistence.scan,
+    printed_secrets.scan,
 )
 # A scanner that reports in stages (each over every file in path order) is run stage by stage on each shard.
 _STAGED: dict[Scanner, tuple[Scanner, ...]] = {downloads.scan: downloads.STAGES}
