@@ -240,8 +240,13 @@ _HELM_VALUE_OPTIONS = frozenset(
     }
 )
 # Options of the project package managers that name the project's directory (or a workspace) before the verb:
-# ``pnpm -C DIR install``, ``npm --prefix DIR ci``, ``yarn --cwd DIR install``, ``composer -d DIR install``.
+# ``pnpm -C DIR install``, ``npm --prefix DIR ci``, ``yarn --cwd DIR install``, ``composer -d DIR install``; and
+# apk's options that take a value, which it accepts before its applet: ``apk --virtual build-deps add …``.
 _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
+    "apk": frozenset(
+        {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir"}
+        | {"--repositories-file", "--timeout"}
+    ),
     "npm": frozenset({"--prefix", "-C", "--workspace"}),
     "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
     "yarn": frozenset({"--cwd"}),
