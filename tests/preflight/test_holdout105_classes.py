@@ -30,3 +30,62 @@ def test_a_near_miss_a_virtual_package_removed_or_listed_fetches_nothing() -> No
     )
     assert codes_at({"Dockerfile": dockerfile}, _EGRESS) == []
 
+
+# -- B: a task file whose only reading is an unarchive task ---------------------------------
+
+_ENDPOINT = "preflight.external_endpoint"
+_UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_b_a_task_file_with_only_module_tasks_is_read_for_its_unarchive_of_a_url() -> None:
+    tasks = (
+        "---\n"
+        "- name: fetch and unpack\n"
+        "  unarchive:\n"
+        "    src: 'https://releases.example.com/{{ v }}/app-{{ v }}.tar.gz'\n"
+        "    dest: '/opt'\n"
+        "    remote_src: yes\n"
+        "- name: account\n"
+        "  user:\n"
+        "    name: app\n"
+    )
+    assert codes_at({"tasks/install.yml": tasks}, _ENDPOINT) == [4]
+    assert codes_at({"tasks/install.yml": tasks}, _UNVERIFIED) == [4]
+
+
+def test_b_near_miss_plain_yaml_settings_that_name_no_module_stay_unread() -> None:
+    settings = "---\n- name: app\n  src: 'https://releases.example.com/app.tar.gz'\n  dest: /opt\n"
+    assert codes_at({"settings.yml": settings}, _ENDPOINT) == []
+    controller = "---\n- unarchive:\n    src: files/app.tar.gz\n    dest: /opt/app\n"
+    assert codes_at({"tasks/main.yml": controller}, _UNVERIFIED) == []
+
+
+# -- C: unarchive of a path on the target (remote_src: yes, or the older copy: no) --------------------------------
+
+
+def _fetch_then_unpack(option: str) -> str:
+    return (
+        "---\n"
+        "- get_url:\n"
+        "    url: 'https://download.example.com/app-{{ v }}.zip'\n"
+        "    dest: '/tmp/app-{{ v }}.zip'\n"
+        "- unarchive:\n"
+        "    src: '/tmp/app-{{ v }}.zip'\n"
+        "    dest: /opt/app\n"
+        f"    {option}\n"
+    )
+
+
+def test_c_a_file_get_url_saved_unpacked_on_the_target_into_opt_is_an_unverified_install() -> None:
+    assert codes_at({"tasks/main.yml": _fetch_then_unpack('copy: "no"')}, _UNVERIFIED) == [6]
+    assert codes_at({"tasks/main.yml": _fetch_then_unpack("remote_src: true")}, _UNVERIFIED) == [6]
+
+
+def test_c_near_miss_a_controller_file_or_a_checked_download() -> None:
+    # without remote_src (or with copy: yes) the src is the controller's file, copied over: not the fetched one
+    assert codes_at({"tasks/main.yml": _fetch_then_unpack("copy: yes")}, _UNVERIFIED) == []
+    checked = _fetch_then_unpack("remote_src: true").replace(
+        "    dest: '/tmp/app-{{ v }}.zip'\n", "    dest: '/tmp/app-{{ v }}.zip'\n    checksum: 'sha256:{{ sum }}'\n"
+    )
+    assert codes_at({"tasks/main.yml": checked}, _UNVERIFIED) == []
+
