@@ -89,3 +89,24 @@ def test_c_near_miss_a_controller_file_or_a_checked_download() -> None:
     )
     assert codes_at({"tasks/main.yml": checked}, _UNVERIFIED) == []
 
+
+# -- H: a shell profile an image build writes ---------------------------------------------------------------------
+
+_PERSISTENCE = "preflight.persistence"
+
+
+def test_h_a_profile_an_image_build_writes_is_the_images_own() -> None:
+    dockerfile = (
+        "FROM ubuntu:22.04\n"
+        "RUN adduser --disabled-password app \\\n"
+        "    && echo 'PATH=$PATH:$HOME/tools/bin' >> /home/app/.bashrc\n"
+        "RUN echo 'export APP_HOME=/opt/app' >> /etc/profile\n"
+    )
+    assert codes_at({"Dockerfile": dockerfile}, _PERSISTENCE) == []
+
+
+def test_h_near_miss_an_installer_script_or_an_image_that_grants_access() -> None:
+    script = "#!/bin/sh\necho 'PATH=$PATH:$HOME/tools/bin' >> /home/app/.bashrc\n"
+    assert codes_at({"install.sh": script}, _PERSISTENCE) == [2]
+    keys = "FROM ubuntu:22.04\nRUN echo 'ssh-ed25519 AAAA… ops' >> /root/.ssh/authorized_keys\n"
+    assert codes_at({"Dockerfile": keys}, _PERSISTENCE) == [2]
