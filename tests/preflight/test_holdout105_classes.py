@@ -110,3 +110,26 @@ def test_h_near_miss_an_installer_script_or_an_image_that_grants_access() -> Non
     assert codes_at({"install.sh": script}, _PERSISTENCE) == [2]
     keys = "FROM ubuntu:22.04\nRUN echo 'ssh-ed25519 AAAA… ops' >> /root/.ssh/authorized_keys\n"
     assert codes_at({"Dockerfile": keys}, _PERSISTENCE) == [2]
+
+
+# -- E: corepack's download of a package manager -----------------------------------------------------------------
+
+
+def test_e_corepack_prepare_install_and_use_download_the_package_manager() -> None:
+    dockerfile = (
+        "FROM node:lts-alpine\n"
+        "RUN corepack enable && corepack prepare pnpm --activate\n"
+        "RUN corepack install\n"
+        "RUN corepack use pnpm@9.1.0\n"
+    )
+    assert codes_at({"Dockerfile": dockerfile}, _EGRESS) == [2, 3, 4]
+
+
+def test_e_near_miss_corepack_shims_and_a_tarball_on_disk() -> None:
+    dockerfile = (
+        "FROM node:lts-alpine\n"
+        "RUN corepack enable\n"
+        "RUN corepack disable yarn\n"
+        "RUN corepack hydrate /tmp/corepack.tgz --activate\n"
+    )
+    assert codes_at({"Dockerfile": dockerfile}, _EGRESS) == []

@@ -66,6 +66,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         "the distribution's configured mirrors",
     ),
     "apk": (frozenset({"add", "update", "upgrade"}), "the Alpine mirrors"),
+    # Node's corepack downloads the package manager a project names (``corepack prepare pnpm --activate``,
+    # ``corepack install``, ``corepack use pnpm@9``, ``corepack up``); ``enable``/``disable`` only write shims and
+    # ``hydrate`` unpacks a tarball on disk
+    "corepack": (frozenset({"prepare", "install", "use", "up"}), "registry.npmjs.org"),
     "opkg": (frozenset({"install", "update", "upgrade"}), "the OpenWrt package feeds"),
     "pip": (frozenset({"install", "download"}), "pypi.org"),
     "pip3": (frozenset({"install", "download"}), "pypi.org"),
