@@ -66,6 +66,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         "the distribution's configured mirrors",
     ),
     "apk": (frozenset({"add", "update", "upgrade"}), "the Alpine mirrors"),
+    # Node's corepack downloads the package manager a project names (``corepack prepare pnpm --activate``,
+    # ``corepack install``, ``corepack use pnpm@9``, ``corepack up``); ``enable``/``disable`` only write shims and
+    # ``hydrate`` unpacks a tarball on disk
+    "corepack": (frozenset({"prepare", "install", "use", "up"}), "registry.npmjs.org"),
     "opkg": (frozenset({"install", "update", "upgrade"}), "the OpenWrt package feeds"),
     "pip": (frozenset({"install", "download"}), "pypi.org"),
     "pip3": (frozenset({"install", "download"}), "pypi.org"),
@@ -240,8 +244,13 @@ _HELM_VALUE_OPTIONS = frozenset(
     }
 )
 # Options of the project package managers that name the project's directory (or a workspace) before the verb:
-# ``pnpm -C DIR install``, ``npm --prefix DIR ci``, ``yarn --cwd DIR install``, ``composer -d DIR install``.
+# ``pnpm -C DIR install``, ``npm --prefix DIR ci``, ``yarn --cwd DIR install``, ``composer -d DIR install``; and
+# apk's options that take a value, which it accepts before its applet: ``apk --virtual build-deps add …``.
 _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
+    "apk": frozenset(
+        {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir"}
+        | {"--repositories-file", "--timeout"}
+    ),
     "npm": frozenset({"--prefix", "-C", "--workspace"}),
     "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
     "yarn": frozenset({"--cwd"}),

@@ -82,7 +82,7 @@ Piece = tuple[int, str]
 # A YAML file is parsed only when one of the keys this module reads is in it (most YAML is plain settings).
 _YAML_TRIGGER = re.compile(
     r"(?:^|[\s{,-])(?:shell|command|cmd|args|raw|argv|entrypoint|runcmd|bootcmd|apt|yum|dnf|package|zypper|get_url"
-    r"|sysctl|modprobe|user-data|vendor-data|become|sudo|validate_certs)\s*:|validate_certs="
+    r"|unarchive|sysctl|modprobe|user-data|vendor-data|become|sudo|validate_certs)\s*:|validate_certs="
     r"|(?:ansible\.builtin|ansible\.legacy|ansible\.posix|community\.general)\.",
     re.M,
 )
@@ -585,6 +585,12 @@ def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
     }
 
 
+def _on_target(args: dict[str, tuple[str, int]]) -> bool:
+    """``unarchive``'s ``src`` is a path on the target: ``remote_src: yes``, or ``copy: no`` (its older spelling)."""
+    remote = args.get("remote_src", ("no", 0))[0].strip().lower() in ("yes", "true", "on", "1", "y")
+    return remote or args.get("copy", ("yes", 0))[0].strip().lower() in ("no", "false", "off", "0", "n")
+
+
 def _module_command(command: str) -> str:
     """A module's work as the command that does it, on one line. The privilege a module task gets is the play's
     (not in a role's task file), so it is read as run by root: no privilege finding comes from it."""
@@ -667,13 +673,18 @@ class _Ansible:
 
     def _unarchive(self, args: dict[str, tuple[str, int]]) -> None:
         """``unarchive`` of a URL ``src:``: the archive downloaded (the module checks no digest) and extracted into
-        ``dest``, at the line of ``src``. A path ``src`` (a file on the controller or the target) downloads nothing."""
-        if "src" not in args or "dest" not in args or not _REMOTE_SRC.match(args["src"][0].strip()):
+        ``dest``, at the line of ``src``. A path ``src`` on the target (``remote_src: yes``, or the older ``copy:
+        no``) is that file extracted into ``dest`` (a file an earlier ``get_url`` saved there is followed to its
+        fetch); a path on the controller (copied over first) is not a file of the target's script."""
+        if "src" not in args or "dest" not in args:
             return
-        url, line = args["src"]
+        src, line = args["src"]
         dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
-        fetch = f"curl -fsSL {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', url.strip()))} | tar -xzf - -C {dest}"
-        self.pieces.append((line, _module_command(fetch)))
+        archive = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", src.strip()))
+        if _REMOTE_SRC.match(src.strip()):
+            self.pieces.append((line, _module_command(f"curl -fsSL {archive} | tar -xzf - -C {dest}")))
+        elif _on_target(args):
+            self.pieces.append((line, _module_command(f"tar -xf {archive} -C {dest}")))
 
     def _local_install(self, module: str, args: dict[str, tuple[str, int]]) -> None:
         """A package module given a file (``name: /tmp/x.rpm``, apt's ``deb: /tmp/x.deb``): the install of that file."""

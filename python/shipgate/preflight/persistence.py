@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.kernel_settings import image_build
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
@@ -77,14 +78,16 @@ def _usermod_groups(words: list[str]) -> set[str]:
     return found
 
 
-def _persists(command: Command, entrypoint: bool) -> tuple[str, Severity, int] | None:
+def _persists(command: Command, entrypoint: bool, image: bool) -> tuple[str, Severity, int] | None:
     """What ``command`` adds that outlives the installer. A group membership added by a container entrypoint
-    (shell.entrypoint) is not counted: it changes the image's own ``/etc/group`` at each start, not the host's."""
+    (shell.entrypoint) is not counted: it changes the image's own ``/etc/group`` at each start, not the host's; nor
+    is a shell profile an image build (``image``) writes: it is the image's own account's, not a host user's. What
+    grants access (``authorized_keys``, sudoers) is counted there too: every container of the image has it."""
     for word in written_paths(command):
         target = word.text
         if _ACCESS.search(target) and not _OTHER_TREE.match(target):
             return target, Severity.HIGH, write_line(command, word)
-        if _others_profile(target):
+        if _others_profile(target) and not image:
             return target, Severity.MEDIUM, write_line(command, word)
     if command.name in ("usermod", "gpasswd", "adduser") and command.words and not entrypoint:
         groups = [w.text for w in command.words]
@@ -176,10 +179,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 "it is removed.",
             )
         changes: dict[str, list[Command]] = {}
-        entrypoint = container_entrypoint(script)
+        entrypoint, image = container_entrypoint(script), image_build(path)
         for command in script.commands:
             removal = on_removal_only(command)
-            found = None if removal else (_persists(command, entrypoint) or _profile_by_variable(command, script))
+            found = None if removal else _persists(command, entrypoint, image)
+            if found is None and not removal and not image:
+                found = _profile_by_variable(command, script)
             if found is not None and found[2] not in reported:
                 target, severity, line = found
                 reported.add(line)
