@@ -70,3 +70,45 @@ def test_b_a_users_section_of_settings_stays_quiet() -> None:
     # a product's main settings file: its ``[users]`` holds settings about users (Grafana's ``default_theme = dark``)
     assert codes_at({"conf/grafana.ini": _text("[users]", "default_theme = dark")}, SECRET) == []
 
+
+# -- C, D: access granted to the anonymous user --------------------------------------------------------------------
+
+AUTH = "preflight.authentication_disabled"
+
+
+def test_c_a_top_level_block_for_the_unauthorized_user() -> None:
+    yml = _text("unauthorized_user:", "  url_map:", "  - src_paths: ['/insert/.*']", "    url_prefix: http://vminsert:8480")
+    assert codes_at({"deploy/auth.yml": yml}, AUTH) == [1]
+
+
+def test_c_named_users_nested_or_empty_stay_quiet() -> None:
+    users = _text("users:", "- username: foo", "  password: bar", "  url_prefix: http://vminsert:8480")
+    assert codes_at({"deploy/auth.yml": users}, AUTH) == []
+    nested = _text("proxy:", "  unauthorized_user:", "    url_prefix: http://vminsert:8480")
+    assert codes_at({"deploy/auth.yml": nested}, AUTH) == []
+    assert codes_at({"deploy/auth.yml": _text("unauthorized_user:", "users: []")}, AUTH) == []
+
+
+def test_d_any_user_granted_publish_from_anywhere() -> None:
+    yml = _text(
+        "authInternalUsers:",
+        "- user: any",
+        "  pass:",
+        "  ips: []",
+        "  permissions:",
+        "  - action: publish",
+        "    path:",
+        "  - action: read",
+    )
+    assert codes_at({"etc/streamer.yml": yml}, AUTH) == [2]
+
+
+def test_d_any_user_restricted_read_only_or_named_stays_quiet() -> None:
+    loopback = _text("authInternalUsers:", "- user: any", "  ips: ['127.0.0.1', '::1']", "  permissions:", "  - action: api")
+    assert codes_at({"etc/streamer.yml": loopback}, AUTH) == []
+    restricted = _text("authInternalUsers:", "- user: any", "  ips: ['10.0.0.0/8']", "  permissions:", "  - action: publish")
+    assert codes_at({"etc/streamer.yml": restricted}, AUTH) == []
+    read_only = _text("authInternalUsers:", "- user: any", "  permissions:", "  - action: read", "- user: admin")
+    assert codes_at({"etc/streamer.yml": read_only}, AUTH) == []
+    named = _text("authInternalUsers:", "- user: alice", "  pass: x", "  permissions:", "  - action: publish")
+    assert codes_at({"etc/streamer.yml": named}, AUTH) == []
