@@ -77,7 +77,9 @@ AUTH = "preflight.authentication_disabled"
 
 
 def test_c_a_top_level_block_for_the_unauthorized_user() -> None:
-    yml = _text("unauthorized_user:", "  url_map:", "  - src_paths: ['/insert/.*']", "    url_prefix: http://vminsert:8480")
+    yml = _text(
+        "unauthorized_user:", "  url_map:", "  - src_paths: ['/insert/.*']", "    url_prefix: http://vminsert:8480"
+    )
     assert codes_at({"deploy/auth.yml": yml}, AUTH) == [1]
 
 
@@ -104,9 +106,13 @@ def test_d_any_user_granted_publish_from_anywhere() -> None:
 
 
 def test_d_any_user_restricted_read_only_or_named_stays_quiet() -> None:
-    loopback = _text("authInternalUsers:", "- user: any", "  ips: ['127.0.0.1', '::1']", "  permissions:", "  - action: api")
+    loopback = _text(
+        "authInternalUsers:", "- user: any", "  ips: ['127.0.0.1', '::1']", "  permissions:", "  - action: api"
+    )
     assert codes_at({"etc/streamer.yml": loopback}, AUTH) == []
-    restricted = _text("authInternalUsers:", "- user: any", "  ips: ['10.0.0.0/8']", "  permissions:", "  - action: publish")
+    restricted = _text(
+        "authInternalUsers:", "- user: any", "  ips: ['10.0.0.0/8']", "  permissions:", "  - action: publish"
+    )
     assert codes_at({"etc/streamer.yml": restricted}, AUTH) == []
     read_only = _text("authInternalUsers:", "- user: any", "  permissions:", "  - action: read", "- user: admin")
     assert codes_at({"etc/streamer.yml": read_only}, AUTH) == []

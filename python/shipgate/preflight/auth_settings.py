@@ -73,7 +73,8 @@ _ANONYMOUS_BLOCK = re.compile(
 )
 _ANY_USER = re.compile(r"""^(?P<lead>\s*-\s+)user\s*:\s*["']?(?:any|anonymous|\*)["']?\s*(?:#.*)?$""")
 _WRITE_ACTION = re.compile(r"""(?i)^\s*(?:-\s+)?action\s*:\s*["']?(?:publish|write|insert|admin)["']?\s*(?:#.*)?$""")
-_LISTED_ADDRESSES = re.compile(r"""^\s*ips\s*:\s*(?:\[\s*[^\]\s]|(?:#.*)?$)""")  # ``ips: ['127.0.0.1']`` or a block list
+# ``ips: ['127.0.0.1']`` or ``ips:`` opening a block list: the entry is limited to listed addresses.
+_LISTED_ADDRESSES = re.compile(r"""^\s*ips\s*:\s*(?:\[\s*[^\]\s]|(?:#.*)?$)""")
 _ENTRY_WINDOW = 40
 _REMEDY = (
     "Ship the setting with authentication on, or bind the server to loopback and document the proxy that "
