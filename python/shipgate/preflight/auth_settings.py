@@ -19,6 +19,13 @@ or TOML section when that same section sets a listen address on every interface:
 ":8086"`` and ``auth-enabled = false``. A section's address on every interface is one the server listens on, never
 one a client connects to, so the section's switch is the server's own; a section with no such address (a client
 tool's ``[server]`` naming the server it reaches, ``endpoint = tcp://127.0.0.1:8529``) stays unread.
+
+Also access granted to the anonymous user, which is authentication switched off for what it grants: a top-level YAML
+block named for the unauthenticated user (vmauth's ``unauthorized_user:`` routing ``/select/.*`` and ``/insert/.*``
+to the cluster), and an entry of a user list for every user (MediaMTX's ``- user: any``, also ``anonymous`` or ``*``)
+granted a write action (``action: publish``, ``write``, ``insert``, ``admin``) from any address. An entry restricted
+to listed addresses (MediaMTX's second ``any`` user, ``ips: ['127.0.0.1', '::1']``) or granted reads only is not
+reported.
 """
 
 from __future__ import annotations
@@ -60,6 +67,15 @@ _FALSE = frozenset({"false", "no", "off", "0"})
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _NO_AUTH = frozenset({"none", "false", "off", "disabled"})  # ``auth: none`` (code-server's config.yaml)
 _LISTEN_KEY = re.compile(r"(?i)(?:^|[_.-])(?:listen|bind)(?:[_.-]?(?:addr|address|host|ip))?$")
+# A top-level block for the unauthenticated user (``unauthorized_user:``), and a user list's entry for every user.
+_ANONYMOUS_BLOCK = re.compile(
+    r"(?i)^(?:unauthori[sz]ed|unauthenticated|anonymous)[_-]?(?:user|users|access)\s*:\s*(?:#.*)?$"
+)
+_ANY_USER = re.compile(r"""^(?P<lead>\s*-\s+)user\s*:\s*["']?(?:any|anonymous|\*)["']?\s*(?:#.*)?$""")
+_WRITE_ACTION = re.compile(r"""(?i)^\s*(?:-\s+)?action\s*:\s*["']?(?:publish|write|insert|admin)["']?\s*(?:#.*)?$""")
+# ``ips: ['127.0.0.1']`` or ``ips:`` opening a block list: the entry is limited to listed addresses.
+_LISTED_ADDRESSES = re.compile(r"""^\s*ips\s*:\s*(?:\[\s*[^\]\s]|(?:#.*)?$)""")
+_ENTRY_WINDOW = 40
 _REMEDY = (
     "Ship the setting with authentication on, or bind the server to loopback and document the proxy that "
     "authenticates in front of it."
@@ -140,6 +156,39 @@ def _switches(text: TextFile) -> Iterator[Line]:
             yield line
 
 
+def _opens_block(lines: tuple[Line, ...], index: int) -> bool:
+    following = (line.text for line in lines[index + 1 : index + 1 + _ENTRY_WINDOW])
+    first = next((text for text in following if text.strip() and not text.lstrip().startswith("#")), "")
+    return first[:1].isspace() or first.startswith("- ")
+
+
+def _grants_writes(lines: tuple[Line, ...], index: int, dash: int) -> bool:
+    """Whether the user-list entry opened on ``lines[index]`` (its ``-`` at column ``dash``) grants a write action
+    and lists no addresses."""
+    writes = False
+    for line in lines[index + 1 : index + 1 + _ENTRY_WINDOW]:
+        text = line.text
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if len(text) - len(text.lstrip()) <= dash:
+            break  # the next entry, or the list ends
+        if _LISTED_ADDRESSES.match(text):
+            return False
+        writes = writes or bool(_WRITE_ACTION.match(text))
+    return writes
+
+
+def _anonymous_grants(text: TextFile) -> Iterator[Line]:
+    """``unauthorized_user:`` opening a block at the top level; ``- user: any`` granted writes from anywhere."""
+    for index, line in enumerate(text.lines):
+        if _ANONYMOUS_BLOCK.match(line.text) and _opens_block(text.lines, index):
+            yield line
+        elif (entry := _ANY_USER.match(line.text)) is not None:
+            lead = entry["lead"]
+            if _grants_writes(text.lines, index, len(lead) - len(lead.lstrip())):
+                yield line
+
+
 def _not_deployed(path: str) -> bool:
     """Documentation, tests and developer tooling (a devstack plugin's ``loki-config.yaml``, a CI service's
     settings): the servers they configure run on a developer's or a test machine, not on the target."""
@@ -150,7 +199,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG):
         if not _settings_file(text.path) or _not_deployed(text.path) or is_mosquitto_config(text.path):
             continue
-        switches = list(_switches(text))
+        switches = sorted([*_switches(text), *_anonymous_grants(text)], key=lambda line: line.number)
         if not switches or _listens_on_loopback(text):
             continue
         for line in switches:

@@ -37,6 +37,7 @@ from shipgate.preflight.go_dsn import go_dsn_passwords
 from shipgate.preflight.heredoc_settings import heredoc_defaults, written_settings
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.js_env_defaults import js_env_defaults
+from shipgate.preflight.key_lists import accounts_file
 from shipgate.preflight.markup import (
     documentation_lines,
     is_documentation,
@@ -464,7 +465,10 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int])
     # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
     if not is_localization(text.path):
         python = bool(_PYTHON_SOURCE.search(text.path))  # its string literals never expand ``$``
-        yield from keyword_secrets(plain, code=code, examples=examples, for_people=for_people, dollar_literal=python)
+        logins = accounts_file(text.path)  # ``auth_flat_file.ini``: its ``[users]`` section lists accounts
+        yield from keyword_secrets(
+            plain, code=code, examples=examples, for_people=for_people, dollar_literal=python, logins=logins
+        )
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
     yield from _manifest_secrets(text)

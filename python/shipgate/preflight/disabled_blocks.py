@@ -8,7 +8,12 @@ block, and stays read.
 A dotted setting is a block by its path (``.properties``, a broker's ``key=value`` file): NanoMQ's
 ``http_server.enable=false`` switches off ``http_server.password=public``, as ``spring.mail.enabled=false`` would
 ``spring.mail.password``. The switch names a proper prefix of the secret's path, ends in ``.enable``/``.enabled``, is
-written at the start of its line and lies within the same 40 lines either way."""
+written at the start of its line and lies within the same 40 lines either way.
+
+A TOML or INI section is a block by its header: taosAdapter's ``[statsd]`` with ``enable = false`` above ``password =
+"taosdata"``, its ``[monitor]`` with ``disable = true``. The switch is a field of the same section (between its
+header and the next, at most 40 lines from the secret): ``enable(d) = false`` or ``disable(d) = true``. A file with no
+header (an env file) has no sections and stays read by name."""
 
 from __future__ import annotations
 
@@ -26,12 +31,18 @@ _DOTTED_OFF = re.compile(
     r"""(?i)^(?P<group>[A-Za-z_][\w-]*(?:\.[\w-]+)*)\.(?:enable|enabled)\s*[:=]\s*["']?(?:false|no|off)["']?\s*(?:#.*)?$"""
 )
 _DOTTED_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*(?:\.[\w-]+)+)\s*[:=]")
+# ``[statsd]`` / ``[[inputs.x]]``: a TOML or INI section header; ``enable = false`` / ``disable = true`` inside it.
+_HEADER = re.compile(r"^\[\[?[^\]\[]+\]\]?\s*(?:[#;].*)?$")
+_SECTION_OFF = re.compile(
+    r"""(?i)^\s*(?:(?:enable|enabled)\s*[:=]\s*["']?(?:false|no|off|0)|(?:disable|disabled)\s*[:=]\s*["']?(?:true|yes|on|1))"""
+    r"""["']?\s*(?:[#;].*)?$"""
+)
 
 
 def switched_off_block(lines: Sequence[str], number: int) -> bool:
     """Whether 1-based line ``number`` is a setting of a nested YAML block whose sibling ``enable(d): false``."""
     if indentation(lines[number - 1]) == 0:
-        return _group_off(lines, number)
+        return _group_off(lines, number) or _section_off(lines, number)
     return sibling_in_block(lines, number, _WINDOW, _SWITCH_OFF.match)
 
 
@@ -45,5 +56,21 @@ def _group_off(lines: Sequence[str], number: int) -> bool:
     for other in range(max(1, number - _WINDOW), min(len(lines), number + _WINDOW) + 1):
         switch = _DOTTED_OFF.match(lines[other - 1])
         if switch is not None and path.startswith(switch["group"].lower() + "."):
+            return True
+    return False
+
+
+def _section_off(lines: Sequence[str], number: int) -> bool:
+    """Whether the setting on line ``number`` is inside a TOML/INI section whose own field switches it off."""
+    header = next(
+        (other for other in range(number - 1, max(0, number - 1 - _WINDOW), -1) if _HEADER.match(lines[other - 1])),
+        None,
+    )
+    if header is None:
+        return False
+    for other in range(header + 1, min(len(lines), number + _WINDOW) + 1):
+        if other > number and _HEADER.match(lines[other - 1]):
+            return False
+        if _SECTION_OFF.match(lines[other - 1]):
             return True
     return False

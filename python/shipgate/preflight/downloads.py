@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.device_steps import flashed_download
+from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source
@@ -381,8 +382,11 @@ def _settings(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         if is_documentation(text.path):
             continue  # an example configuration in the documentation is not in effect
+        lines = [line.text for line in text.lines]
         for line in text.lines:
-            if _config_insecure(text.path, line.text) and not loopback_only(text, line.number):
+            if not _config_insecure(text.path, line.text) or loopback_only(text, line.number):
+                continue
+            if not switched_off_block(lines, line.number):  # a switched-off scraper's ``insecureSkipVerify``
                 yield at_line(
                     "preflight.tls_verification_disabled",
                     Severity.HIGH,

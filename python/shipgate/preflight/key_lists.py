@@ -19,6 +19,14 @@ A TOML or INI section is such a block by its header: SeaweedFS's ``security.toml
 ``key = "…"`` under ``[jwt.signing]``, ``[jwt.filer_signing.read]``. The section owns the key when one part of its
 dotted name is named for keys or for signing (``jwt.signing``, ``api_keys``, ``secrets``); its fields are
 ``name = value`` lines up to the next header.
+
+A section named for a list of accounts (``[users]``, ``[accounts]``, ``[logins]``, ``[passwords]``) whose every entry
+pairs a name with one word is a user list: Haraka's ``auth_flat_file.ini`` ships ``[users]`` with ``matt=test``, as
+svnserve's ``passwd`` file ships ``harry = harryssecret``. The key is the account's name and the value its password.
+Only in a file named for logins (``auth``, ``passwd``, ``users``, ``accounts``, ``credentials`` in its name): a
+product's main settings file names its ``[users]`` section for settings about users (Grafana's ``grafana.ini``:
+``default_theme = dark``). A section of that name that also holds a flag, a number, a path or a phrase holds such
+settings too, not accounts.
 """
 
 from __future__ import annotations
@@ -36,6 +44,11 @@ _OWNER = re.compile(r"(?i)(?:^|[_.-])(?:keys?|tokens?|secrets?|credentials?|sign
 _SECTION = re.compile(r"^\[\[?\s*(?P<name>[A-Za-z_][\w.-]*)\s*\]\]?\s*(?:[#;].*)?$")
 _ASSIGNED = re.compile(r"^(?P<lead>\s*)(?P<name>[A-Za-z_][\w.-]*)\s*=\s*\S")
 _SECTION_DEPTH = -1  # below every field's indentation: a section stays open until the next header
+_ACCOUNT_FILE = re.compile(r"(?i)auth|passw|pwd|users?(?:[._-]|$)|accounts?(?:[._-]|$)|logins?(?:[._-]|$)|cred")
+_ACCOUNT_SECTION = re.compile(r"(?i)(?:^|[_-])(?:users|accounts|logins|passwords)$")
+_ENTRY = re.compile(r"^(?P<name>[A-Za-z_][\w.@-]*)\s*[:=]\s*(?P<value>.*?)\s*$")
+_WORD = re.compile(r"^[^\s,;#$<>{}\[\]/\\]+$")
+_NOT_PASSWORDS = frozenset({"true", "false", "yes", "no", "on", "off", "none", "null"})
 _PUBLIC = re.compile(r"(?i)(?:^|[_.-])(?:ssh|public|pub|authorized|gpg|pgp|host|trusted|signing_public)(?:[_.-]|$)")
 
 
@@ -77,3 +90,38 @@ def listed_keys(lines: Iterable[str]) -> dict[int, str]:
         elif field["name"].lower() in _FIELDS and stack and _owner(stack[-1][1]):
             owned[number] = stack[-1][1]
     return owned
+
+
+def _one_word(value: str) -> bool:
+    word = value.strip("\"'")
+    return bool(_WORD.match(word)) and word.lower() not in _NOT_PASSWORDS and not word.isdigit()
+
+
+def accounts_file(path: str) -> bool:
+    """Whether the file's name says it holds logins (``auth_flat_file.ini``, ``passwd``, ``users.ini``)."""
+    return bool(_ACCOUNT_FILE.search(path.rsplit("/", 1)[-1]))
+
+
+def account_entries(lines: Iterable[str]) -> set[int]:
+    """Line numbers (1-based) of ``name = password`` entries of a section named for a list of accounts, when every
+    entry of that section pairs a name with one word."""
+    accounts: set[int] = set()
+    entries: list[int] | None = None  # the open account section's entry lines; None outside one or once disproved
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", ";")):
+            continue
+        section = _SECTION.match(line)
+        if section is not None:
+            accounts.update(entries or ())
+            entries = [] if _ACCOUNT_SECTION.search(section["name"].rsplit(".", 1)[-1]) else None
+            continue
+        if entries is None:
+            continue
+        entry = _ENTRY.match(stripped)
+        if entry is not None and _one_word(entry["value"]):
+            entries.append(number)
+        else:
+            entries = None  # a flag, a number or a phrase: settings about users, not a list of accounts
+    accounts.update(entries or ())
+    return accounts

@@ -41,7 +41,7 @@ from detect_secrets.plugins.twilio import TwilioKeyDetector
 
 from shipgate.findings import Severity
 from shipgate.preflight.disabled_blocks import switched_off_block
-from shipgate.preflight.key_lists import listed_keys
+from shipgate.preflight.key_lists import account_entries, listed_keys
 from shipgate.preflight.salted_digests import digest_beside_salt
 
 MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
@@ -592,6 +592,7 @@ def keyword_secrets(
     examples: bool = False,
     for_people: Set[int] = frozenset(),
     dollar_literal: bool = False,
+    logins: bool = False,
 ) -> Iterator[Secret]:
     """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, any literal under a password name
     (``ES_PASS=…``), and high-entropy values under secret-sounding keys. A line with no ``=``/``:`` assigns
@@ -601,11 +602,13 @@ def keyword_secrets(
     ``password = options.password`` hold no secret, and ``if 'password' in line`` names nothing. In
     ``examples`` (documentation, tests) and on ``for_people`` lines (docstrings, POD) only a random-looking value
     is taken: ``imapc_password = mastersecret`` in a wiki page or ``password = "test"`` in a test is an example.
-    ``dollar_literal``: program source whose string literals never expand ``$`` (Python; see :func:`allowed`)."""
+    ``dollar_literal``: program source whose string literals never expand ``$`` (Python; see :func:`allowed`).
+    ``logins``: a file named for logins, whose ``[users]`` section lists accounts (``key_lists.account_entries``)."""
     lines = text.splitlines()
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     listed = {} if code or examples else listed_keys(lines)
-    for number in sorted(candidate_lines(text)):
+    accounts = account_entries(lines) if logins and not (code or examples) else set()
+    for number in sorted(candidate_lines(text) | accounts):
         if number > len(lines):
             break
         line = lines[number - 1][:MAX_KEYWORD_LINE]
@@ -637,6 +640,9 @@ def keyword_secrets(
         if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
             line = line.replace(key, key.replace(" ", "_"), 1)
             key = key.replace(" ", "_")
+        if number in accounts:  # ``matt=test`` under ``[users]``: an account's password, whatever word
+            yield Secret(number, f"account password ({key})", _written_value(parts[1]), Severity.HIGH)
+            continue
         if number in listed:  # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
             value = _written_value(parts[1])
             if len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY and not allowed(value, name=listed[number]):
