@@ -1,0 +1,48 @@
+"""Round twenty-two of the whole packages (tests/preflight/packages/README.md, "Round twenty-two"): each class fixed,
+with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its
+result)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+from shipgate.preflight.bundled_libraries import bundled_library_lines
+
+ENDPOINT = "preflight.external_endpoint"
+
+# an unminified esbuild bundle a web app serves: each module's code follows a comment naming its source path
+_BUNDLE = (
+    "// node_modules/widgetlib/src/errors.js\n"  # 1: a published library's module
+    "function invariant_violation() {\n"  # 2
+    '  const icons = fetch("https://cdn.widgetlib.dev/icons.json");\n'  # 3: the library's own request, a browser's
+    "  throw new Error(`https://widgetlib.dev/e/invariant_violation`);\n"  # 4
+    "}\n"  # 5
+    "// src/api/index.ts\n"  # 6: the app's own module
+    "function items() {\n"  # 7
+    '  return fetch("https://api.vendor-cloud.com/v1/items");\n'  # 8
+    "}\n"  # 9
+)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return list(enumerate(text.splitlines(), start=1))
+
+
+def test_a_served_bundles_library_modules_are_the_librarys() -> None:
+    # Fava's ``src/fava/static/chunk-TVG7KHLA.js``: Svelte's runtime, copied from ``node_modules/svelte/…``, with
+    # its error links (64 hosts); the app's own module after ``// src/…`` is read as before
+    assert codes_at({"app/static/chunk-TVG7KHLA.js": _BUNDLE}, ENDPOINT) == [8]
+    assert bundled_library_lines("app/static/chunk-TVG7KHLA.js", _lines(_BUNDLE)) == {2, 3, 4, 5}
+
+
+def test_a_bundle_outside_a_served_folder_or_without_library_markers_keeps_its_hosts() -> None:
+    # a server bundle runs its libraries' requests itself; a served script whose markers name only the app's
+    # modules (no ``node_modules/``) is the app's code
+    assert codes_at({"server/build/index.js": _BUNDLE}, ENDPOINT) == [3, 8]
+    own = _BUNDLE.replace("node_modules/widgetlib/src/errors.js", "src/lib/errors.js")
+    assert codes_at({"app/static/chunk-TVG7KHLA.js": own}, ENDPOINT) == [3, 8]
+    assert bundled_library_lines("app/static/chunk-TVG7KHLA.js", _lines(own)) == set()
+    # a comment that mentions a library path inside a sentence is no module marker
+    prose = _BUNDLE.replace("// node_modules/widgetlib/src/errors.js", "// see node_modules/widgetlib/README.md")
+    assert codes_at({"app/static/chunk-TVG7KHLA.js": prose}, ENDPOINT) == [3, 8]
+
