@@ -46,3 +46,26 @@ def test_a_bundle_outside_a_served_folder_or_without_library_markers_keeps_its_h
     prose = _BUNDLE.replace("// node_modules/widgetlib/src/errors.js", "// see node_modules/widgetlib/README.md")
     assert codes_at({"app/static/chunk-TVG7KHLA.js": prose}, ENDPOINT) == [3, 8]
 
+
+_LOCK_TOOL = (
+    "from pathlib import Path\n"  # 1
+    "REPLACEMENTS = [\n"  # 2
+    "    ('url = \"https://mirror.corp-proxy.dev/pypi/packages/', 'url = \"https://files.pythonhosted.org/packages/'),\n"
+    "]\n"  # 4
+    "text = Path('uv.lock').read_text()\n"  # 5
+)
+
+
+def test_a_tool_that_rewrites_a_lock_file_is_a_maintainers() -> None:
+    # OpenCanary's ``scripts/sanitise_uv_lock.py`` and ``check_uv_lock_urls.py``: a replacement table of a private
+    # package proxy's URLs and PyPI's, applied to ``uv.lock`` before a release; no install step runs it
+    assert codes_at({"scripts/sanitise_uv_lock.py": _LOCK_TOOL}, ENDPOINT) == []
+    assert codes_at({"tools/check-package-lock.py": _LOCK_TOOL}, ENDPOINT) == []
+
+
+def test_a_script_named_for_locking_something_else_or_outside_a_tools_folder_keeps_its_hosts() -> None:
+    # ``lock_users.py`` locks accounts (an operator's tool); a lock-file tool the package installs as a command
+    # (``bin/``) is not a maintainer's
+    assert codes_at({"scripts/lock_users.py": _LOCK_TOOL}, ENDPOINT) == [3, 3]
+    assert codes_at({"bin/sanitise_uv_lock.py": _LOCK_TOOL}, ENDPOINT) == [3, 3]
+
