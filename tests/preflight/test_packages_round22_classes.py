@@ -69,3 +69,15 @@ def test_a_script_named_for_locking_something_else_or_outside_a_tools_folder_kee
     assert codes_at({"scripts/lock_users.py": _LOCK_TOOL}, ENDPOINT) == [3, 3]
     assert codes_at({"bin/sanitise_uv_lock.py": _LOCK_TOOL}, ENDPOINT) == [3, 3]
 
+
+_CREDITS_NOTE = "The icons come from http://icons.artist-site.cz/ikony.php3, or the projects he drew them for.\n"
+
+
+def test_a_note_named_info_in_capitals_is_for_people() -> None:
+    # phpLDAPadmin's ``htdocs/images/INFO``: where the icons beside it were drawn
+    assert codes_at({"usr/share/app/htdocs/images/INFO": _CREDITS_NOTE}, ENDPOINT) == []
+
+
+def test_a_file_named_info_in_lower_case_is_still_read() -> None:
+    # a lower-case ``info`` may be a program's data or settings: read as before
+    assert codes_at({"usr/share/app/htdocs/images/info": _CREDITS_NOTE}, ENDPOINT) == [1]
