@@ -176,6 +176,9 @@ _DEVELOPMENT_NAMES = frozenset(
 _MAINTAINER_TOOL = re.compile(
     r"(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:release|validate|copyrights?)(?:[-_.][\w.-]*)?$"
     r"|(?:^|/)(?:scripts|tools|dev)/[\w-]*[-_]tests?(?:\.(?:sh|py))?$"
+    # a tool that rewrites or checks a package manager's lock file (``scripts/sanitise_uv_lock.py``)
+    r"|(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:(?:uv|poetry|pdm|pipfile|package|yarn|pnpm|cargo|gemfile"
+    r"|composer)[-_]lock|lock[-_]?files?)(?:[-_][\w-]*)?\.(?:py|sh|js)$"
     # an image built to run tests, or a developer's environment (``Dockerfile.dev``, ``Dockerfile.front.dev``)
     r"|(?:^|/)Dockerfile[-_.](?:[\w-]*[-_.])?(?:test|tests|testbed|ci|dev|devel|development)$"
 )
@@ -228,8 +231,8 @@ def is_ci_file(path: str) -> bool:
 
 
 def is_maintainer_tool(path: str) -> bool:
-    """A release, validation, test or copyright tool in a project's ``scripts/``/``tools/``/``dev/`` folder, or an
-    image built to run tests. Not a step; a literal password it runs with is still reported, as a shipped
+    """A release, validation, test, copyright or lock-file tool in a project's ``scripts/``/``tools/``/``dev/``
+    folder, or an image built to run tests. Not a step; a literal password it runs with is still reported, as a shipped
     development configuration's is (a CI job's test value is not)."""
     return bool(_MAINTAINER_TOOL.search(path))
 

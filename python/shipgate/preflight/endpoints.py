@@ -24,6 +24,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm, lifecycle, makefile
 from shipgate.preflight.boot_menus import menu_text_lines
 from shipgate.preflight.browser_links import browser_link_lines
+from shipgate.preflight.bundled_libraries import bundled_library_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, Line, at_line
 from shipgate.preflight.distributed import (
@@ -577,6 +578,7 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
+    disabled |= bundled_library_lines(path, lines)  # a served bundle's ``// node_modules/…`` modules
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``

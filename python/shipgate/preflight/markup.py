@@ -41,8 +41,9 @@ _NAMED_LICENCE = re.compile(
     r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$|^copying[._-](?:lib|lesser|l?gpl\w*)$|^[\w.-]+\.\w+\.license$"
 )
 _DOC_NAME = re.compile(
-    r"^(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
+    r"^(?:(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
+    r"|INFO)"  # a note in capitals beside what it describes (phpLDAPadmin's ``images/INFO``: where the icons come from)
     # nothing after the name, a document's suffix, or an upper-case variant (``LICENSE-MIT``, ``README.Debian``);
     # not code named the same (``install.sls``, ``security.py``)
     r"(?:[._-](?i:md|markdown|rst|txt|adoc|asciidoc|html?|debian)|[._-][A-Z0-9][A-Z0-9_-]*)?$"
