@@ -168,8 +168,8 @@ _REPEATED = re.compile(r"(.)\1{15,}")
 # conventional defaults ("admin", "changeme", "secret1234") are real credentials: deployments run with them.
 _DESCRIPTION = re.compile(
     r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
-    # "PASSWORDGOESHERE", "token-goes-here": the words run together or joined
-    r"|goes[-_.]?here$"
+    # "PASSWORDGOESHERE", "token-goes-here", "yourpasswordhere": the words run together or joined
+    r"|goes[-_.]?here$|^your[a-z0-9]+here$"
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
     # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this", "generateme"
     r"|(?:^|[-_.])(?:set|change)[-_.]this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
@@ -272,6 +272,11 @@ _CODE_ASSIGNMENT = re.compile(
     r"""^(?:(?:my|our|local|var|let|const|final|static|private|public|protected)\s+)*"""
     r"""(?:@@|[$@%])?[\w.>\[\]'"-]+\s*(?::|=>|=|:=)\s*(?:[rbuf]{0,2}["'`])"""
 )
+# What separates a name from its value: ``=``, ``:``, and in code PHP/Perl/Ruby's ``=>`` and Go's ``:=`` as one
+# operator (split at ``=`` alone, ``'db_password' => 'x'`` left ``> 'x'`` as the value, which no literal reading took).
+_ASSIGNED = re.compile(r"\s*(?:=>|:=|[:=])")
+# PHP's constant definition (``define('DB_PASSWORD', 'x');``, wp-config.php's form): the name, then its value.
+_PHP_DEFINE = re.compile(r"""^(\s*)define\s*\(\s*["']([A-Za-z_]\w*)["']\s*,\s*""")
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
 # An annotated assignment (Python's ``BIND_PW: str = "admin"`` in a settings class, TypeScript's ``password: string
 # = 'x'``): the annotation names a type, the literal after ``=`` is the value.
@@ -585,6 +590,19 @@ def _code_literal(right: str) -> tuple[str, str | None] | None:
     return prefix, None if interpolated or _OPERAND.match(right[i + 1 :]) else text
 
 
+# A user setting given the word for a user (``define('DB_USER', 'username');``, ``'user' => 'user',``).
+_USER_WORD = re.compile(r"""(?i)user(?:name)?["']?\s*(?:,|=>|=|:)\s*["']user(?:name)?["']""")
+
+
+def _example_login(lines: list[str], number: int, key: str, value: str) -> bool:
+    """In program source, a password that is the last word of its name (``DB_PASSWORD`` given ``password``) beside a
+    user given the word ``username``/``user`` (within three lines): an example login that spells its fields, as
+    example_logins reads one in settings files."""
+    if value.lower() != re.split(r"[_.\-]", key)[-1].lower():
+        return False
+    return any(_USER_WORD.search(lines[n - 1]) for n in range(max(1, number - 3), min(len(lines), number + 3) + 1))
+
+
 def keyword_secrets(
     text: str,
     *,
@@ -624,7 +642,10 @@ def keyword_secrets(
         if code and (annotated := _ANNOTATED.match(line)):  # ``a: str = 'x'``: read as ``a = 'x'``
             line = annotated.group(1) + " = " + line[annotated.end() :]
             stripped = line.lstrip()
-        parts = re.split(r"\s*[:=]", stripped, maxsplit=1)
+        if code and (constant := _PHP_DEFINE.match(line)):  # ``define('DB_PASSWORD', 'x');``: ``DB_PASSWORD = 'x'``
+            line = constant.group(1) + constant.group(2) + " = " + line[constant.end() :]
+            stripped = line.lstrip()
+        parts = _ASSIGNED.split(stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
         if not code and parts[1].lstrip()[:1] not in ("", '"', "'", "#") and (c := _TRAILING_COMMENT.search(parts[1])):
@@ -665,7 +686,7 @@ def keyword_secrets(
         )
         if found is None:
             # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
-            right = re.split(r"[:=]", stripped, maxsplit=1)[-1]
+            right = _ASSIGNED.split(stripped, maxsplit=1)[-1]
             # In configuration a quoted value before a trailing comment is its text; program source keeps the line's
             # rest (measured: calibre-web's ``token = 'target=…-watch_files'  # nosec`` is a constant, not a secret)
             value = right.strip().rstrip(",;").strip("\"'") if code else _written_value(right)
@@ -684,6 +705,8 @@ def keyword_secrets(
             found = found if random else None  # ``rewind_password`` in an example names what goes there
         if found is not None and not code and switched_off_block(lines, number):
             found = None  # a switched-off integration's password (``ldap:`` → ``enable: false``, ``password: x``)
+        if found is not None and code and _example_login(lines, number, key, found):
+            found = None  # ``define('DB_USER', 'username'); define('DB_PASSWORD', 'password');``: fields to fill in
         if found is not None and digest_beside_salt(lines, number, found):
             found = None  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
         if found is not None:

@@ -1,0 +1,44 @@
+"""Secrets of PHP settings written as array elements (``'db_password' => 'x'``) and constants (``define('DB_PASSWORD',
+'x')``), and the sample logins that spell their fields (secrets.keyword_secrets)."""
+
+from __future__ import annotations
+
+import pytest
+from preflight_kit import codes_at
+
+CODE = "preflight.hardcoded_credential"
+
+
+def _php(*lines: str) -> str:
+    return "\n".join(("<?php", *lines)) + "\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "    'db_password' => 'Xk29fjs8Lq',",
+        "    'password' => 'mailpass123',",
+        "define('DB_PASSWORD', 'hunter2secret');",
+        "define( 'AUTH_KEY', 'q8#Lr!2vZ@9kPw1x' );",
+    ],
+)
+def test_a_php_setting_or_constant_holding_a_password(line: str) -> None:
+    assert codes_at({"config/config.php": _php(line)}, CODE) == [2]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("define('DB_PASSWORD', 'yourpasswordhere');",),  # says what goes there
+        ("define('DB_USER', 'username');", "define('DB_PASSWORD', 'password');"),  # fields spelled, to fill in
+        ("'password' => getenv('DB_PASSWORD'),",),  # read at run time
+        ("define('DB_PASSWORD', '');",),
+    ],
+)
+def test_placeholders_and_values_read_at_run_time_stay_quiet(lines: tuple[str, ...]) -> None:
+    assert codes_at({"config/config.php": _php(*lines)}, CODE) == []
+
+
+def test_a_password_spelling_its_field_beside_a_real_user_is_a_weak_password() -> None:
+    text = _php("define('DB_USER', 'lb_user');", "define('DB_PASSWORD', 'password');")
+    assert codes_at({"config/config.php": text}, CODE) == [3]
