@@ -78,3 +78,52 @@ def test_b_near_miss_pear_commands_that_stay_local_are_quiet() -> None:
     files = {"debian/postinst": local}
     assert codes_at(files, ENDPOINT) == []
     assert codes_at(files, EGRESS) == []
+
+
+# -- C: a variable given debconf's answer to a password question holds a secret --------------------------------------
+
+PRINTED = "preflight.secret_printed"
+
+DEBCONF_TRACE = _text(
+    "#!/bin/sh",  # 1
+    "set -e",  # 2
+    ". /usr/share/debconf/confmodule",  # 3
+    'if [ "$DPKG_DEBUG" = "developer" ]; then',  # 4
+    "    set -x",  # 5
+    "fi",  # 6
+    "db_get vendor/stream-sourcepw",  # 7
+    "SOURCE=$RET",  # 8: traced with the answer expanded
+    'sed -i "s:<source>.*</source>:<source>$SOURCE</source>:" /etc/vendor/stream.xml',  # 9
+)
+
+
+def test_c_a_traced_assignment_of_a_password_answer_is_reported_once() -> None:
+    assert codes_at({"debian/postinst": DEBCONF_TRACE}, PRINTED) == [8]
+
+
+def test_c_an_echo_of_a_password_answer_is_reported() -> None:
+    echoed = _text(
+        "#!/bin/sh",  # 1
+        ". /usr/share/debconf/confmodule",  # 2
+        "db_get vendor/admin-password",  # 3
+        "ADMIN=$RET",  # 4
+        'echo "admin: $ADMIN"',  # 5
+    )
+    assert codes_at({"debian/postinst": echoed}, PRINTED) == [5]
+
+
+def test_c_near_miss_answers_to_other_questions_stay_quiet() -> None:
+    quiet = _text(
+        "#!/bin/sh",  # 1
+        ". /usr/share/debconf/confmodule",  # 2
+        "set -x",  # 3
+        "db_get vendor/stream-hostname",  # 4
+        "HOST=$RET",  # 5: a host name
+        "db_get vendor/proxy-bypass",  # 6
+        "BYPASS=$RET",  # 7: not a password question
+        "db_get vendor/admin-password",  # 8
+        "db_get vendor/admin-name",  # 9: the answer RET holds now
+        "NAME=$RET",  # 10
+        'echo "$HOST $BYPASS $NAME"',  # 11
+    )
+    assert codes_at({"debian/postinst": quiet}, PRINTED) == []
