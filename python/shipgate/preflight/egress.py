@@ -94,6 +94,16 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
     # ``create-project`` fetches the named package from Packagist, then installs its dependencies from it
     "composer": (frozenset({"install", "require", "update", "create-project"}), "repo.packagist.org"),
+    # PHP's PEAR installer and PECL: packages and channel lists come from the channel's server (``channel-discover
+    # HOST`` names its host: an external endpoint, not implicit)
+    "pear": (
+        frozenset({"install", "upgrade", "upgrade-all", "download", "update-channels", "channel-update"}),
+        "the PEAR channel's server (pear.php.net unless the package names another channel)",
+    ),
+    "pecl": (
+        frozenset({"install", "upgrade", "upgrade-all", "download", "update-channels", "channel-update"}),
+        "the PECL channel's server (pecl.php.net)",
+    ),
     "bower": (frozenset({"install", "i", "update"}), "the Bower registry (registry.bower.io) and GitHub"),
     "prebuild-install": (frozenset(), "the package's GitHub releases (prebuild-install's default host)"),
     "node-pre-gyp": (frozenset({"install", "reinstall"}), "the binary host the package.json names"),

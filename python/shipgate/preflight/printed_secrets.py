@@ -1,7 +1,8 @@
 """Secrets a script prints to the install log: echo/printf (and functions that print their arguments, a heredoc
 ``cat`` prints) of a secret-named variable, or of one that carries a secret; what ``set -x`` traces (assignments,
 tests and commands that expand a secret, a secret option's run-time value); a file the script wrote a secret into,
-printed whole (printed_files). Not what is written into a file, fed to a program, captured or thrown away."""
+printed whole (printed_files). A variable given a secret debconf answer (debconf_answers) is a secret. Not what
+is written into a file, fed to a program, captured or thrown away."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
+from shipgate.preflight.debconf_answers import debconf_secrets
 from shipgate.preflight.printed_files import heredoc_words, printed_files
 from shipgate.preflight.runners import steps
 from shipgate.preflight.secret_labels import labelled_secrets
@@ -176,7 +178,7 @@ def _secret_in(words: list[Word], command: Command, script: Script) -> str | Non
                 continue
             if name in labelled or secret_name(name) or _CONNECTION_URL_NAME.search(name):
                 return name
-            if name in secret_uses(script):
+            if name in secret_uses(script) or name in debconf_secrets(script):
                 return name
             carried = _carried_secret(name, script, command)
             if carried is not None:
@@ -241,7 +243,8 @@ def _traced_secrets(script: Script) -> Iterator[Assignment]:
         path = _PATH_VALUE.match(a.raw.partition("=")[2])
         if off_at(a.function, a.line):
             continue
-        if a.line > start and a.value is None and secret_name(a.name) and a.name not in _SHELL_SET and not path:
+        secret = secret_name(a.name) or a.name in debconf_secrets(script)
+        if a.line > start and a.value is None and secret and a.name not in _SHELL_SET and not path:
             yield a
 
 
@@ -261,6 +264,7 @@ def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
     if start is None:
         return
     paths = _path_only_names(script)
+    answers = debconf_secrets(script)
     off_at = _switched_off(script)
     for command in script.commands:
         if command.line <= start or command.name == "set" or off_at(command.function, command.line):
@@ -268,10 +272,15 @@ def _traced_commands(script: Script) -> Iterator[tuple[Command, str]]:
         if "untraced" in command.conditions:  # its group's stderr, where the trace goes, is /dev/null
             continue
         for word in command.words:
-            name = next((n for n in word.expands if n not in _SHELL_SET and secret_name(n) and n not in paths), None)
+            name = next((n for n in word.expands if _traced_secret(n, answers, paths)), None)
             if name is not None:
                 yield command, name
                 break
+
+
+def _traced_secret(name: str, answers: frozenset[str], paths: set[str]) -> bool:
+    """Whether a traced word's ``$name`` prints a secret: secret-named or a secret debconf answer, not a path."""
+    return name not in _SHELL_SET and (secret_name(name) or name in answers) and name not in paths
 
 
 def _traced_tests(script: Script, skip: set[str]) -> Iterator[tuple[Test, str]]:

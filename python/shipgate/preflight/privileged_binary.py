@@ -11,7 +11,8 @@ team lists each one (file, line, the program, the bits). Read from the parsed sh
 - ``setcap CAPS FILE`` with a capability set that raises (``cap_net_raw,cap_net_admin+ep``, ``=ep``), also when the
   program is held in a variable (``setcap_cmd=$(type -p setcap)``) or run through ``eval``; ``setcap -r`` removes
   and ``setcap -v`` only verifies;
-- an RPM spec's ``%attr(4755,root,root) /usr/bin/x`` in its ``%files`` lists.
+- an RPM spec's ``%attr(4755,root,root) /usr/bin/x`` and ``%caps(cap_net_raw+ep) /usr/bin/x`` in its ``%files``
+  lists (``%caps`` is rpm's ``setcap``: the file is installed with those capabilities).
 
 A setgid (or setuid) bit on a directory grants nothing to a program (new files inherit the directory's group;
 Linux ignores setuid on directories): a directory made by ``install -d``/``mkdir`` in the script, a path under
@@ -188,6 +189,10 @@ def _bits(mode: str, targets: list[Word], made: frozenset[str], files: tuple[str
 _SPEC_ATTR = re.compile(r"^\s*((?:%(?:config|ghost|dir|verify|doc)\S*\s+)*)%attr\(\s*([0-7]{3,5})\s*,[^)]*\)\s*(.*)$")
 
 
+# ``%caps(cap_net_bind_service,cap_setgid+p) /usr/bin/x``: rpm installs the file with those capabilities.
+_SPEC_CAPS = re.compile(r"%caps\(\s*([^)]*?)\s*\)")
+
+
 def _spec_grants(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
         if not is_spec_name(text.path) or is_documentation(text.path):
@@ -198,27 +203,49 @@ def _spec_grants(ctx: Context) -> Iterator[Finding]:
             if is_spec_section_header(stripped):  # ``%defattr``, ``%if``… inside ``%files`` keep the list going
                 in_files = stripped.startswith("%files")
                 continue
-            m = _SPEC_ATTR.match(line.text) if in_files and "%attr(" in line.text else None
-            if m is None:
+            granted = _files_entry_grant(line.text) if in_files else None
+            if granted is None:
                 continue
-            target = m.group(3).split()[-1] if m.group(3).split() else ""
-            qualifiers = m.group(1) + " " + m.group(3)
-            if not mode_bits(m.group(2)) or "%dir" in qualifiers or "%ghost" in qualifiers or not target:
-                continue
-            if target.startswith(_DATA_DIRS) or "_localstatedir" in target or target.endswith("/"):
-                continue
-            if mode_bits(m.group(2)) == {"setgid"} and not _PROGRAM_PLACE.search(target):
-                continue
+            target, what, bits = granted
             yield text.finding(
                 line,
                 CODE,
                 Severity.MEDIUM,
-                message=f"the package installs {target} with the {' and '.join(sorted(mode_bits(m.group(2))))} bit "
-                f"(%attr({m.group(2)},…)): it runs with its owner's privileges for every local user who runs it",
+                message=f"the package installs {target} with {what}: it runs with those privileges for every local "
+                "user who runs it",
                 remedy=_REMEDY,
                 program=target,
-                bits=m.group(2),
+                bits=bits,
             )
+
+
+def _files_entry_grant(line: str) -> tuple[str, str, str] | None:
+    """What one ``%files`` entry grants its program: (program, what, bits), from ``%attr``'s mode or ``%caps``."""
+    m = _SPEC_ATTR.match(line) if "%attr(" in line else None
+    if m is not None:
+        target = m.group(3).split()[-1] if m.group(3).split() else ""
+        if _mode_grants(m.group(2), m.group(1) + " " + m.group(3), target):
+            bits = mode_bits(m.group(2))
+            return target, f"the {' and '.join(sorted(bits))} bit (%attr({m.group(2)},…))", m.group(2)
+    caps = _SPEC_CAPS.search(line)
+    if caps is None or not grants_capabilities(caps.group(1)):
+        return None
+    words = _SPEC_CAPS.sub(" ", line).split()
+    paths = [w for w in words if not w.startswith("%") or w.startswith("%{")]  # ``%attr(…)``, ``%config`` are not
+    target = paths[-1] if paths else ""
+    if not target or "%dir" in words or "%ghost" in words or target.endswith("/"):
+        return None
+    return target, f"file capabilities {caps.group(1)} (%caps)", caps.group(1)
+
+
+def _mode_grants(mode: str, qualifiers: str, target: str) -> bool:
+    """Whether ``%attr(mode,…) target`` makes a program setuid or setgid (not a directory, not a data path)."""
+    bits = mode_bits(mode)
+    if not bits or "%dir" in qualifiers or "%ghost" in qualifiers or not target:
+        return False
+    if target.startswith(_DATA_DIRS) or "_localstatedir" in target or target.endswith("/"):
+        return False
+    return bits != {"setgid"} or bool(_PROGRAM_PLACE.search(target))
 
 
 def scan(ctx: Context) -> Iterator[Finding]:

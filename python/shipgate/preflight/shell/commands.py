@@ -394,12 +394,27 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
         candidates = option_values(command, "-connect")
     elif name in ("gpg", "gpg2", "apt-key"):
         candidates = option_values(command, "--keyserver")  # a bare host: ``--keyserver keyserver.ubuntu.com``
+    elif name in _PEAR:
+        candidates = channel_discovered(command)
     for word in candidates:
         target = word.text.split(":", 1)[0] if name in ("scp", "rsync") else word.text
         named = bare_host(target)
         if named and named not in seen:
             seen.add(named)
             yield named, word
+
+
+# PHP's PEAR installer and its PECL front end.
+_PEAR = frozenset({"pear", "pecl"})
+
+
+def channel_discovered(command: Command) -> list[Word]:
+    """The channel ``pear channel-discover HOST`` (also ``pecl``) names: PEAR fetches the channel's description
+    (``channel.xml``) from that host and installs from it afterwards."""
+    if (command.name or "") not in _PEAR:
+        return []
+    words = operands(command)
+    return words[1:2] if words[:1] and words[0].text == "channel-discover" else []
 
 
 def git_remote(command: Command) -> bool:
@@ -492,6 +507,7 @@ def is_network(command: Command) -> bool:
         return True  # ``helm repo add NAME URL`` downloads the repository's index.yaml from URL
     return (
         git_remote(command)
+        or bool(channel_discovered(command))
         or (name in ("gpg", "gpg2", "apt-key") and has_flag(command, "--keyserver", "--recv-keys", "adv"))
         or (name in URL_FETCHING_TOOLS and next(urls(command), None) is not None)
         or cluster_fetches(command)
