@@ -5,12 +5,14 @@ what ``URL`` served at ``install.sh``, as ``curl -o install.sh URL`` does; a lat
 runs the download. Read by name over the file's nodes once (no flow: a name is the response when some assignment
 binds it to a fetch): the response's name, names bound to its body (``res.content``, ``res.text``, ``res.read()``,
 ``res.iter_content(…)``…), a file object bound by ``open(path, "w…")`` (``with … as f`` or ``f = open(…)``), and a
-``f.write(x)`` of the response or its body. The result maps each such fetch call to the path expression written."""
+``f.write(x)`` of the response or its body, or ``shutil.copyfileobj(res, f)`` (the response bound by ``res = …`` or
+``with urlopen(URL) as res``). The result maps each such fetch call to the path expression written."""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from typing import TypeGuard
 
 
 def _name_of(node: ast.expr) -> str | None:
@@ -33,6 +35,16 @@ def _opened_for_write(node: ast.expr, writes: Callable[[ast.Call], bool]) -> ast
     return None
 
 
+def _copies(node: ast.AST) -> TypeGuard[ast.Call]:
+    """``shutil.copyfileobj(source, target)``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "copyfileobj"
+        and len(node.args) >= 2
+    )
+
+
 def saved_fetches(
     nodes: list[ast.AST], is_fetch: Callable[[ast.AST], bool], writes: Callable[[ast.Call], bool]
 ) -> dict[int, ast.expr]:
@@ -50,8 +62,12 @@ def saved_fetches(
             elif (source := _body_of(node.value)) is not None and source != target:
                 derived.setdefault(target, source)
         elif isinstance(node, ast.withitem) and (target := _name_of(node.optional_vars or ast.Constant(None))):
-            if (path := _opened_for_write(node.context_expr, writes)) is not None:
+            if is_fetch(node.context_expr):
+                fetches[target] = node.context_expr  # type: ignore[assignment]  # ``with urlopen(URL) as resp``
+            elif (path := _opened_for_write(node.context_expr, writes)) is not None:
                 files[target] = path
+        elif _copies(node) and (value := _body_of(node.args[0])) and (handle := _name_of(node.args[1])):
+            written.append((handle, value))  # ``shutil.copyfileobj(resp, out)``: the response written to ``out``
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "write":
             handle, value = _name_of(node.func.value), _body_of(node.args[0]) if node.args else None
             if handle and value:

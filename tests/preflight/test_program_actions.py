@@ -1,0 +1,105 @@
+"""What install programs do, read in each program reader as the shell that does the same (session 22's probes):
+an archive downloaded, unpacked and run with no checksum, a secret printed to the install log, a shell profile
+written. Each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+UNVERIFIED = "preflight.unverified_download_exec"
+PRINTED = "preflight.secret_printed"
+PERSISTENCE = "preflight.persistence"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- Python ---------------------------------------------------------------------------------------------------------
+
+PY_UNPACK_RUN = _text(
+    "import shutil, subprocess, tarfile, urllib.request",  # 1
+    "URL = 'https://releases.example.io/agent/agent-linux-amd64.tar.gz'",  # 2
+    "def download(url, dest):",  # 3
+    "    with urllib.request.urlopen(url) as resp, open(dest, 'wb') as out:",  # 4
+    "        shutil.copyfileobj(resp, out)",  # 5
+    "def main():",  # 6
+    "    download(URL, '/tmp/agent.tgz')",  # 7
+    "    with tarfile.open('/tmp/agent.tgz') as tar:",  # 8
+    "        tar.extractall('/opt/agent')",  # 9
+    "    subprocess.run(['/opt/agent/agent', 'register'], check=True)",  # 10
+    "if __name__ == '__main__':",  # 11
+    "    main()",  # 12
+)
+
+
+def test_python_a_downloaded_archive_unpacked_and_its_program_run() -> None:
+    """The file's download helper (``urlopen`` copied into ``open(dest, "wb")``) saves the archive, ``tarfile``
+    unpacks it into ``/opt/agent`` and the program there is run: no checksum, as ``curl -o``/``tar -C`` in shell."""
+    assert codes_at({"install.py": PY_UNPACK_RUN}, UNVERIFIED) == [9]
+    chained = PY_UNPACK_RUN.replace(
+        "    with tarfile.open('/tmp/agent.tgz') as tar:\n        tar.extractall('/opt/agent')",
+        "    tarfile.open('/tmp/agent.tgz').extractall(path='/opt/agent')\n    pass",
+    )
+    assert codes_at({"install.py": chained}, UNVERIFIED) == [8]
+    zipped = PY_UNPACK_RUN.replace("tarfile.open(", "zipfile.ZipFile(")
+    zipped = zipped.replace("import shutil", "import zipfile, shutil")
+    assert codes_at({"install.py": zipped}, UNVERIFIED) == [9]
+
+
+def test_python_near_miss_a_shipped_archive_or_a_checked_download() -> None:
+    """The archive the package ships (no download of it) unpacked and run; the download checked before."""
+    shipped = PY_UNPACK_RUN.replace("    download(URL, '/tmp/agent.tgz')", "    pass").replace(
+        "'/tmp/agent.tgz'", "'vendor/agent.tgz'"
+    )
+    assert codes_at({"install.py": shipped}, UNVERIFIED) == []
+    checked = PY_UNPACK_RUN.replace(
+        "    download(URL, '/tmp/agent.tgz')",
+        "    download(URL, '/tmp/agent.tgz'); subprocess.run(['sha256sum', '-c', 'agent.sha256'], check=True)",
+    )
+    assert codes_at({"install.py": checked}, UNVERIFIED) == []
+
+
+PY_PRINTED = _text(
+    "import os",  # 1
+    "def main():",  # 2
+    "    token = os.environ['AGENT_TOKEN']",  # 3
+    "    print('Agent token:', os.environ['AGENT_TOKEN'])",  # 4
+    "    print(f'password: {args.password}')",  # 5
+    "if __name__ == '__main__':",  # 6
+    "    main()",  # 7
+)
+
+
+def test_python_a_secret_printed() -> None:
+    """``print`` of a secret-named value (the environment's, an attribute's in an f-string): ``echo`` of it."""
+    assert codes_at({"install.py": PY_PRINTED}, PRINTED) == [4, 5]
+
+
+def test_python_near_miss_a_printed_non_secret_or_a_secret_written_to_a_file() -> None:
+    shown = PY_PRINTED.replace("os.environ['AGENT_TOKEN'])", "os.environ['AGENT_VERSION'])").replace(
+        "password: {args.password}", "version: {args.version}"
+    )
+    assert codes_at({"install.py": shown}, PRINTED) == []
+    to_file = PY_PRINTED.replace("os.environ['AGENT_TOKEN'])", "os.environ['AGENT_TOKEN'], file=fh)").replace(
+        "{args.password}')", "{args.password}', file=fh)"
+    )
+    assert codes_at({"install.py": to_file}, PRINTED) == []
+
+
+PY_PROFILE = _text(
+    "import os",  # 1
+    "def main():",  # 2
+    "    with open(os.path.expanduser('~/.bashrc'), 'a') as fh:",  # 3
+    "        fh.write('export PATH=$PATH:/opt/agent/bin')",  # 4
+    "if __name__ == '__main__':",  # 5
+    "    main()",  # 6
+)
+
+
+def test_python_a_shell_profile_appended_to() -> None:
+    assert codes_at({"install.py": PY_PROFILE}, PERSISTENCE) == [3]
+
+
+def test_python_near_miss_a_profile_read() -> None:
+    assert codes_at({"install.py": PY_PROFILE.replace("'a')", "'r')")}, PERSISTENCE) == []
