@@ -103,3 +103,65 @@ def test_python_a_shell_profile_appended_to() -> None:
 
 def test_python_near_miss_a_profile_read() -> None:
     assert codes_at({"install.py": PY_PROFILE.replace("'a')", "'r')")}, PERSISTENCE) == []
+
+
+# -- JavaScript -----------------------------------------------------------------------------------------------------
+
+JS_UNPACK_RUN = _text(
+    "const fs = require('fs')",  # 1
+    "const https = require('https')",  # 2
+    "const tar = require('tar')",  # 3
+    "const { execFileSync } = require('child_process')",  # 4
+    "function download(url, dest) {",  # 5
+    "  return new Promise((r) => https.get(url, (res) => res.pipe(fs.createWriteStream(dest)).on('close', r)))",  # 6
+    "}",  # 7
+    "async function main() {",  # 8
+    "  await download('https://releases.example.io/agent.tgz', '/tmp/agent.tgz')",  # 9
+    "  await tar.x({ file: '/tmp/agent.tgz', C: '/opt/agent' })",  # 10
+    "  execFileSync('/opt/agent/agent', ['register'])",  # 11
+    "}",  # 12
+    "main()",  # 13
+)
+
+
+def test_js_a_downloaded_archive_unpacked_and_its_program_run() -> None:
+    """node-tar unpacks the archive the file's download function saved (a literal path now spelled), and the
+    program there is run: no checksum. extract-zip and adm-zip the same."""
+    assert codes_at({"install.js": JS_UNPACK_RUN}, UNVERIFIED) == [10]
+    zipped = JS_UNPACK_RUN.replace(
+        "await tar.x({ file: '/tmp/agent.tgz', C: '/opt/agent' })",
+        "await extract('/tmp/agent.tgz', { dir: '/opt/agent' })",
+    )
+    assert codes_at({"install.js": zipped}, UNVERIFIED) == [10]
+    adm = JS_UNPACK_RUN.replace(
+        "await tar.x({ file: '/tmp/agent.tgz', C: '/opt/agent' })",
+        "const zip = new AdmZip('/tmp/agent.tgz'); zip.extractAllTo('/opt/agent')",
+    )
+    assert codes_at({"install.js": adm}, UNVERIFIED) == [10]
+
+
+def test_js_near_miss_a_shipped_archive_unpacked() -> None:
+    shipped = JS_UNPACK_RUN.replace("  await download('https://releases.example.io/agent.tgz', '/tmp/agent.tgz')", "")
+    assert codes_at({"install.js": shipped}, UNVERIFIED) == []
+
+
+JS_ACTS = _text(
+    "const fs = require('fs')",  # 1
+    "const os = require('os')",  # 2
+    "const token = process.env.AGENT_TOKEN",  # 3
+    "fs.appendFileSync(os.homedir() + '/.bashrc', 'export PATH=$PATH:/opt/agent\\n')",  # 4
+    "console.log('Agent token:', token)",  # 5
+    "console.log(`password: ${process.env.DB_PASSWORD}`)",  # 6
+)
+
+
+def test_js_a_profile_appended_to_and_secrets_shown() -> None:
+    assert codes_at({"postinstall.js": JS_ACTS}, PERSISTENCE) == [4]
+    assert codes_at({"postinstall.js": JS_ACTS}, PRINTED) == [5, 6]
+
+
+def test_js_near_miss_a_profile_read_and_non_secrets_shown() -> None:
+    quiet = JS_ACTS.replace("fs.appendFileSync(", "fs.readFileSync(").replace("token)", "version)")
+    quiet = quiet.replace("password: ${process.env.DB_PASSWORD}", "prefix: ${process.env.PREFIX}")
+    assert codes_at({"postinstall.js": quiet}, PERSISTENCE) == []
+    assert codes_at({"postinstall.js": quiet}, PRINTED) == []
