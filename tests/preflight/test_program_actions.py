@@ -165,3 +165,60 @@ def test_js_near_miss_a_profile_read_and_non_secrets_shown() -> None:
     quiet = quiet.replace("password: ${process.env.DB_PASSWORD}", "prefix: ${process.env.PREFIX}")
     assert codes_at({"postinstall.js": quiet}, PERSISTENCE) == []
     assert codes_at({"postinstall.js": quiet}, PRINTED) == []
+
+
+# -- Go -------------------------------------------------------------------------------------------------------------
+
+GO_UNPACK_RUN = _text(
+    "package main",  # 1
+    "",  # 2
+    'import ("archive/tar"; "compress/gzip"; "io"; "net/http"; "os"; "os/exec"; "path/filepath")',  # 3
+    "",  # 4
+    "func main() {",  # 5
+    '\tresp, _ := http.Get("https://releases.example.io/agent.tgz")',  # 6
+    '\tout, _ := os.Create("/tmp/agent.tgz")',  # 7
+    "\tio.Copy(out, resp.Body)",  # 8
+    '\tf, _ := os.Open("/tmp/agent.tgz")',  # 9
+    "\tgz, _ := gzip.NewReader(f)",  # 10
+    "\ttr := tar.NewReader(gz)",  # 11
+    "\tfor {",  # 12
+    "\t\thdr, err := tr.Next()",  # 13
+    "\t\tif err != nil { break }",  # 14
+    '\t\tw, _ := os.Create(filepath.Join("/opt/agent", hdr.Name))',  # 15
+    "\t\tio.Copy(w, tr)",  # 16
+    "\t}",  # 17
+    '\texec.Command("/opt/agent/agent", "register").Run()',  # 18
+    "}",  # 19
+)
+
+
+def test_go_a_downloaded_archive_unpacked_entry_by_entry_and_its_program_run() -> None:
+    assert codes_at({"cmd/install/main.go": GO_UNPACK_RUN}, UNVERIFIED) == [15]
+
+
+def test_go_near_miss_a_shipped_archive_unpacked() -> None:
+    shipped = GO_UNPACK_RUN.replace('"/tmp/agent.tgz")\n\tgz', '"vendor/bundle.tgz")\n\tgz')
+    assert codes_at({"cmd/install/main.go": shipped}, UNVERIFIED) == []
+
+
+GO_PRINTED = _text(
+    "package main",  # 1
+    "",  # 2
+    'import ("fmt"; "log"; "os")',  # 3
+    "",  # 4
+    "func main() {",  # 5
+    '\tpassword := os.Getenv("DB_PASSWORD")',  # 6
+    '\tfmt.Println("password:", password)',  # 7
+    '\tlog.Printf("token: %s", os.Getenv("AGENT_TOKEN"))',  # 8
+    "}",  # 9
+)
+
+
+def test_go_a_secret_printed() -> None:
+    assert codes_at({"cmd/install/main.go": GO_PRINTED}, PRINTED) == [7, 8]
+
+
+def test_go_near_miss_a_non_secret_printed_or_a_secret_formatted_into_a_string() -> None:
+    quiet = GO_PRINTED.replace('fmt.Println("password:", password)', 'fmt.Println("version:", version)')
+    quiet = quiet.replace("log.Printf(", "_ = fmt.Sprintf(")
+    assert codes_at({"cmd/install/main.go": quiet}, PRINTED) == []
