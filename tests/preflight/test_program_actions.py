@@ -222,3 +222,48 @@ def test_go_near_miss_a_non_secret_printed_or_a_secret_formatted_into_a_string()
     quiet = GO_PRINTED.replace('fmt.Println("password:", password)', 'fmt.Println("version:", version)')
     quiet = quiet.replace("log.Printf(", "_ = fmt.Sprintf(")
     assert codes_at({"cmd/install/main.go": quiet}, PRINTED) == []
+
+
+# -- PHP ------------------------------------------------------------------------------------------------------------
+
+PHP_UNPACK_RUN = _text(
+    "<?php",  # 1
+    "$url = 'https://releases.example.io/agent.zip';",  # 2
+    "file_put_contents('/tmp/agent.zip', file_get_contents($url));",  # 3
+    "$zip = new ZipArchive();",  # 4
+    "$zip->open('/tmp/agent.zip');",  # 5
+    "$zip->extractTo('/opt/agent');",  # 6
+    "exec('/opt/agent/agent register');",  # 7
+)
+
+
+def test_php_a_downloaded_archive_unpacked_and_its_program_run() -> None:
+    """``file_get_contents`` of a URL held in a variable saved with ``file_put_contents``, ``ZipArchive::extractTo``
+    and the program there run: no checksum, as in shell."""
+    assert codes_at({"upgrade.php": PHP_UNPACK_RUN}, UNVERIFIED) == [6]
+
+
+def test_php_near_miss_a_shipped_archive_unpacked() -> None:
+    shipped = PHP_UNPACK_RUN.replace("file_put_contents('/tmp/agent.zip', file_get_contents($url));", "")
+    assert codes_at({"upgrade.php": shipped.replace("/tmp/agent.zip", "vendor/bundle.zip")}, UNVERIFIED) == []
+
+
+PHP_ACTS = _text(
+    "<?php",  # 1
+    "file_put_contents(getenv('HOME') . '/.bashrc', \"export PATH=\\$PATH:/opt/agent\\n\", FILE_APPEND);",  # 2
+    "$password = getenv('DB_PASSWORD');",  # 3
+    'echo "Database password: $password\\n";',  # 4
+    "echo 'Token: ' . $token . \"\\n\";",  # 5
+)
+
+
+def test_php_a_profile_written_and_secrets_echoed() -> None:
+    assert codes_at({"install.php": PHP_ACTS}, PERSISTENCE) == [2]
+    assert codes_at({"install.php": PHP_ACTS}, PRINTED) == [4, 5]
+
+
+def test_php_near_miss_another_file_written_and_non_secrets_echoed() -> None:
+    quiet = PHP_ACTS.replace("/.bashrc", "/agent.log").replace("password: $password", "version: $version")
+    quiet = quiet.replace("'Token: ' . $token", "'Prefix: ' . $prefix")
+    assert codes_at({"install.php": quiet}, PERSISTENCE) == []
+    assert codes_at({"install.php": quiet}, PRINTED) == []
