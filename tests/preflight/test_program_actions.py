@@ -267,3 +267,43 @@ def test_php_near_miss_another_file_written_and_non_secrets_echoed() -> None:
     quiet = quiet.replace("'Token: ' . $token", "'Prefix: ' . $prefix")
     assert codes_at({"install.php": quiet}, PERSISTENCE) == []
     assert codes_at({"install.php": quiet}, PRINTED) == []
+
+
+# -- Ruby -----------------------------------------------------------------------------------------------------------
+
+RB_UNPACK_RUN = _text(
+    "require 'open-uri'",  # 1
+    "URL = 'https://releases.example.io/agent.tgz'",  # 2
+    "File.write('/tmp/agent.tgz', URI.open(URL).read)",  # 3
+    "system('tar', '-xzf', '/tmp/agent.tgz', '-C', '/opt/agent')",  # 4
+    "system('/opt/agent/agent', 'register')",  # 5
+)
+
+
+def test_ruby_a_fetch_written_to_a_file_then_unpacked_and_run() -> None:
+    """``File.write(P, URI.open(URL).read)`` is the download the later ``tar`` unpacks: no checksum."""
+    assert codes_at({"install.rb": RB_UNPACK_RUN}, UNVERIFIED) == [4]
+
+
+def test_ruby_near_miss_a_local_file_written() -> None:
+    local = RB_UNPACK_RUN.replace("URI.open(URL).read", "File.read('vendor/agent.tgz')")
+    assert codes_at({"install.rb": local}, UNVERIFIED) == []
+
+
+RB_ACTS = _text(
+    "File.open(File.expand_path('~/.bashrc'), 'a') { |f| f.puts 'export PATH=$PATH:/opt/agent' }",  # 1
+    "password = ENV['DB_PASSWORD']",  # 2
+    'puts "Database password: #{password}"',  # 3
+    "puts Dir.pwd",  # 4
+)
+
+
+def test_ruby_a_profile_appended_to_and_a_secret_printed() -> None:
+    assert codes_at({"install.rb": RB_ACTS}, PERSISTENCE) == [1]
+    assert codes_at({"install.rb": RB_ACTS}, PRINTED) == [3]
+
+
+def test_ruby_near_miss_a_profile_read_and_a_non_secret_printed() -> None:
+    quiet = RB_ACTS.replace("'a')", "'r')").replace("password: #{password}", "version: #{version}")
+    assert codes_at({"install.rb": quiet}, PERSISTENCE) == []
+    assert codes_at({"install.rb": quiet}, PRINTED) == []
