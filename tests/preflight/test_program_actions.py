@@ -307,3 +307,47 @@ def test_ruby_near_miss_a_profile_read_and_a_non_secret_printed() -> None:
     quiet = RB_ACTS.replace("'a')", "'r')").replace("password: #{password}", "version: #{version}")
     assert codes_at({"install.rb": quiet}, PERSISTENCE) == []
     assert codes_at({"install.rb": quiet}, PRINTED) == []
+
+
+# -- A program archive saved under its name (no run in the file: the next start runs it) ---------------------------
+
+SH_PROGRAM_ARCHIVE = _text(
+    "#!/bin/sh",  # 1
+    "set -e",  # 2
+    'curl -fsSL -o server/paper.jar "https://api.example.io/paper/builds/latest/paper.jar"',  # 3
+)
+
+
+def test_shell_a_fetched_program_archive_saved_over_the_servers_jar() -> None:
+    """A ``.jar``/``.war``/``.phar`` saved under its name is the program its runtime runs at the next start: no
+    checksum, with no run needed in the file (holdout98's 1104mc updater, cargomedia's composer.phar)."""
+    assert codes_at({"scripts/update.sh": SH_PROGRAM_ARCHIVE}, UNVERIFIED) == [3]
+
+
+def test_shell_near_miss_a_checked_program_archive_or_a_fetched_settings_file() -> None:
+    checked = SH_PROGRAM_ARCHIVE + 'echo "${SUM}  server/paper.jar" | sha256sum -c -\n'
+    assert codes_at({"scripts/update.sh": checked}, UNVERIFIED) == []
+    settings = SH_PROGRAM_ARCHIVE.replace("-o server/paper.jar", "-o server/paper.json")
+    assert codes_at({"scripts/update.sh": settings}, UNVERIFIED) == []
+
+
+PY_PROGRAM_ARCHIVE = _text(
+    "from requests import get",  # 1
+    "ROOT = 'https://api.example.io/v2/'",  # 2
+    "def update_paper():",  # 3
+    "    resp = get(f'{ROOT}projects/paper/latest/download')",  # 4
+    "    open('server/paper.jar', 'wb').write(resp.content)",  # 5
+    "if __name__ == '__main__':",  # 6
+    "    update_paper()",  # 7
+)
+
+
+def test_python_a_fetch_written_over_the_servers_jar() -> None:
+    """``get`` imported from requests, its response written as the file is opened: the jar saved (``curl -o``) with
+    an unknown URL, the program the server runs next."""
+    assert codes_at({"update.py": PY_PROGRAM_ARCHIVE}, UNVERIFIED) == [4]
+
+
+def test_python_near_miss_a_fetch_written_to_a_settings_file() -> None:
+    settings = PY_PROGRAM_ARCHIVE.replace("server/paper.jar", "server/version.json")
+    assert codes_at({"update.py": settings}, UNVERIFIED) == []

@@ -86,6 +86,9 @@ _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
 # A program's plug-in saved straight into the folder its runtime loads them from (``addons/x.kar``, ``plugins/x.jar``,
 # ``mods/x.jar``): a Java archive, a Karaf archive, a shared library or a PHP archive there is code it runs.
 _LOADED_FILE = re.compile(r"(?:^|/)(?:addons|plugins|mods|extensions)/[^/]+\.(?:jar|kar|so|dll|phar)$", re.IGNORECASE)
+# A program archive its runtime runs whole (``server/paper.jar``, a web application's ``.war``, ``composer.phar``):
+# saved under that name it replaces or becomes the program the next start runs (holdout98's 1104mc updater).
+_PROGRAM_ARCHIVE = re.compile(r"[^/]\.(?:jar|war|phar)$", re.IGNORECASE)
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
@@ -783,6 +786,15 @@ def _saved(
             reported.add(fetch.line)
 
 
+def _program_archives(command: Command, files: Sequence[Word]) -> Iterator[tuple[Run, _Taint]]:
+    """A fetch saved as a program archive its runtime runs whole (``curl -o server/paper.jar``): the program the
+    next start runs, replaced with no check unless one follows (judged once the script is read)."""
+    for word in files or downloaded_files(command):
+        if _PROGRAM_ARCHIVE.search(word.text):
+            run = Run(command, command.line, command, word.text, "saves a program its runtime runs as")
+            yield run, _Taint(word.text, command)
+
+
 def _service_runs(
     script: Script,
     command: Command,
@@ -944,6 +956,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     results = global_results(script)
     program_dirs = program_directories(script)
     deferred: list[Run] = []
+    programs: list[tuple[Run, _Taint]] = []  # program archives saved (``-o server/paper.jar``): judged at the end
 
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
@@ -994,6 +1007,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 taints.append(_Taint(unknown, command, directory=True, origin=command))
             if not _sends(command):
                 yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
+                programs.extend(_program_archives(command, _saved_by_call(command, saving)))
                 taints.extend(_printed(command, printers))
                 taints.extend(_Taint(path, command) for path in sorted(results.get(command.line, ())))
             continue
@@ -1063,5 +1077,10 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     # an archive unpacked into a program's tree, when nothing later in the script ran or installed what it holds
     for run in deferred:
         if run.fetch.line not in reported:
+            reported.add(run.fetch.line)
+            yield run
+    # a program archive saved under its name, when no check follows anywhere in the script and nothing else used it
+    for run, taint in programs:
+        if run.fetch.line not in reported and not checked(taint):
             reported.add(run.fetch.line)
             yield run

@@ -283,6 +283,7 @@ class _Reader:
     saved: dict[int, ast.expr] = field(default_factory=dict)  # id(fetch) -> the path its response is written to
     unpacked: dict[int, Unpack] = field(default_factory=dict)  # id(extractall call) -> the archive and directory
     downloaders: dict[str, tuple[int, int]] = field(default_factory=dict)  # function -> (URL, path) parameters
+    fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
 
     def __post_init__(self) -> None:
         for node in self.nodes:
@@ -295,7 +296,10 @@ class _Reader:
         self.root_functions = {n for n, f in facts.items() if _returns_is_root(f.nodes)}
         self.runners = _find_runners(facts)
         self.expanded = {r.call for r in self.runners.values() if r.template != MARK}
-        self.saved = saved_fetches(self.nodes, _is_fetch, _writes)
+        for node in self.nodes:
+            if isinstance(node, ast.ImportFrom) and node.module in _FETCH_OWNERS:
+                self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
+        self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.unpacked = unpacks(self.nodes)
         self.downloaders = _downloaders(self.functions, self.saved)
 
@@ -432,6 +436,13 @@ class _Reader:
                         self.add(call.lineno, words)
                     return
 
+    def is_fetch(self, node: ast.AST) -> bool:
+        """A request: ``urlopen``, ``requests.get``…, or a name imported from an HTTP client (``get(URL)`` after
+        ``from requests import get``)."""
+        if _is_fetch(node):
+            return True
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.fetchers
+
     def helper_download(self, call: ast.Call, function: Function, where: tuple[int, int]) -> str:
         """A call of the file's download helper: ``curl -fsSL -o PATH URL`` with what the call gives them."""
         params = _params(function)
@@ -510,7 +521,7 @@ class _Reader:
     def transfer(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         args = call.args
         if name == "exec" and owner is None and args:
-            fetches = [c for c in _walk(args[0]) if isinstance(c, ast.Call) and _is_fetch(c) and c.args]
+            fetches = [c for c in _walk(args[0]) if isinstance(c, ast.Call) and self.is_fetch(c) and c.args]
             url = self.text(fetches[0].args[0], 0) if fetches else None
             return f'curl -fsSL "{url}" | python3' if url else None
         if name in ("urlretrieve",) or (name == "download" and owner == "wget"):
@@ -519,13 +530,15 @@ class _Reader:
             url = self.text(args[0], 0)
             target = self.word(args[1], 0) if len(args) > 1 else '"${PY_DOWNLOAD}"'
             return f'curl -fsSL -o {target} "{url}"' if url else None
-        if _is_fetch(call) and args:
+        if self.is_fetch(call) and args:
             url = self.text(args[0], 0)
-            if not url or not ("://" in url or _known(url, self.variables)):
-                return None
             written = self.saved.get(id(call))  # ``open(path, "wb").write(res.content)``: saved at ``path``
             saved = self.word(written, 0) if written is not None else None
-            return f'curl -fsSL -o {saved} "{url}"' if saved else f'curl -fsSL "{url}"'
+            if saved and saved != f'"{UNKNOWN}"':  # a download, wherever its URL comes from
+                return f'curl -fsSL -o {saved} "{url or UNKNOWN}"'
+            if not url or not ("://" in url or _known(url, self.variables)):
+                return None
+            return f'curl -fsSL "{url}"'
         if (owner == "shutil" and name == "rmtree") or (owner == "os" and name in ("remove", "unlink")):
             if args and isinstance(args[0], ast.Name) and args[0].id in self.temporary:
                 return ":"  # the script's own temporary directory
