@@ -351,3 +351,53 @@ def test_python_a_fetch_written_over_the_servers_jar() -> None:
 def test_python_near_miss_a_fetch_written_to_a_settings_file() -> None:
     settings = PY_PROGRAM_ARCHIVE.replace("server/paper.jar", "server/version.json")
     assert codes_at({"update.py": settings}, UNVERIFIED) == []
+
+
+# -- An updater's download unpacked over the installation it runs in ------------------------------------------------
+
+SH_UPDATER = _text(
+    "#!/bin/sh",  # 1
+    'wget -O release.tgz "https://www.example.com/download.php?channel=stable"',  # 2
+    "tar xvfz release.tgz",  # 3
+    "rm release.tgz",  # 4
+    "service product restart",  # 5
+)
+
+
+def test_shell_an_updater_unpacks_its_download_over_its_installation() -> None:
+    """An update script unpacks the release where it runs (no ``-C``, or ``-C "$(dirname "$0")"``): over the
+    installation whose code runs next, no checksum (holdout32's Domoticz ``updaterelease``)."""
+    assert codes_at({"updaterelease": SH_UPDATER}, UNVERIFIED) == [3]
+    own = SH_UPDATER.replace("tar xvfz release.tgz", 'tar -xzf release.tgz -C "$(dirname "$0")"')
+    assert codes_at({"scripts/update.sh": own}, UNVERIFIED) == [3]
+
+
+def test_shell_near_miss_an_installer_a_scratch_directory_or_a_listing() -> None:
+    assert codes_at({"scripts/fetch-assets.sh": SH_UPDATER}, UNVERIFIED) == []
+    scratch = SH_UPDATER.replace("tar xvfz release.tgz", "cd /tmp && tar xvfz release.tgz")
+    assert codes_at({"updaterelease": scratch}, UNVERIFIED) == []
+    listing = SH_UPDATER.replace("tar xvfz release.tgz", "tar -tzf release.tgz")
+    assert codes_at({"updaterelease": listing}, UNVERIFIED) == []
+
+
+PY_UPDATER = _text(
+    "import urllib.request, zipfile",  # 1
+    "def update():",  # 2
+    "    with urllib.request.urlopen('https://example.org/bot/python.zip') as u:",  # 3
+    "        with open('python.zip', 'bw') as o:",  # 4
+    "            o.write(u.read())",  # 5
+    "    with zipfile.ZipFile('python.zip') as zip_f:",  # 6
+    "        zip_f.extractall('.')",  # 7
+    "if __name__ == '__main__':",  # 8
+    "    update()",  # 9
+)
+
+
+def test_python_an_updater_unpacks_its_download_over_its_own_code() -> None:
+    """holdout96's bot: ``extractall('.')`` of the fetched zip in ``update.py``, the code that runs next."""
+    assert codes_at({"bot/update.py": PY_UPDATER}, UNVERIFIED) == [7]
+
+
+def test_python_near_miss_an_updater_unpacking_into_another_directory() -> None:
+    elsewhere = PY_UPDATER.replace("extractall('.')", "extractall('downloads')")
+    assert codes_at({"bot/update.py": elsewhere}, UNVERIFIED) == []

@@ -54,7 +54,12 @@ from shipgate.preflight.shell.located import (
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import path_printers, printed_by
-from shipgate.preflight.shell.program_dirs import in_program_tree, program_directories, settings_archive
+from shipgate.preflight.shell.program_dirs import (
+    in_program_tree,
+    program_directories,
+    settings_archive,
+    updates_own_tree,
+)
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -721,6 +726,19 @@ def _into_program_tree(
     return [Run(command, command.line, source.fetch, trees[0].path, f"unpacks it into {where}")] if trees else []
 
 
+def _over_own_tree(
+    script: Script, command: Command, source: _Taint, derived: list[_Taint], checked: Callable[[_Taint], bool]
+) -> list[Run]:
+    """An updater's unpack of the download into the directory it runs in: over the installation it updates, the
+    code that runs next, with no run needed in the file; reported only when nothing else in the script is."""
+    into = [d.spelled or d.path for d in derived if d.directory]
+    if not updates_own_tree(script.path, command, into) or checked(source):
+        return []
+    if settings_archive([source.path] + [w.text for w in operands(source.fetch)]):
+        return []
+    return [Run(command, command.line, source.fetch, "the working directory", "unpacks it over the installation in")]
+
+
 def _directory_kind(path: str) -> str:
     """How a finding names the directory an archive was unpacked into."""
     return "a system directory" if _SYSTEM_DIR.match(path) else "a directory the product runs from"
@@ -957,6 +975,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     program_dirs = program_directories(script)
     deferred: list[Run] = []
     programs: list[tuple[Run, _Taint]] = []  # program archives saved (``-o server/paper.jar``): judged at the end
+    own_tree: list[Run] = []  # an updater's unpacks over its installation: reported when nothing else is
 
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
@@ -1055,6 +1074,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 system = system or _system_value(script, command, source.fetch)
             if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
                 deferred.extend(_into_program_tree(command, source, derived, program_dirs, checked))
+                own_tree.extend(_over_own_tree(script, command, source, derived, checked))
             on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
             where = "a bin directory" if system is None else _directory_kind(system.path)
             unpacked = system or on_path
@@ -1084,3 +1104,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if run.fetch.line not in reported and not checked(taint):
             reported.add(run.fetch.line)
             yield run
+    # an updater's unpack over its own installation, when the script runs nothing fetched (the run is the clearer
+    # finding: one branch's download run can stand for another's unpacked tree)
+    for run in own_tree[:1] if not reported else []:
+        yield run
