@@ -365,8 +365,8 @@ SH_UPDATER = _text(
 
 
 def test_shell_an_updater_unpacks_its_download_over_its_installation() -> None:
-    """An update script unpacks the release where it runs (no ``-C``, or ``-C "$(dirname "$0")"``): over the
-    installation whose code runs next, no checksum (holdout32's Domoticz ``updaterelease``)."""
+    """An update script unpacks the release where it runs (no ``-C``, or ``-C "$(dirname "$0")"``) and restarts the
+    product: the installation updated in place runs next, no checksum (holdout32's Domoticz ``updaterelease``)."""
     assert codes_at({"updaterelease": SH_UPDATER}, UNVERIFIED) == [3]
     own = SH_UPDATER.replace("tar xvfz release.tgz", 'tar -xzf release.tgz -C "$(dirname "$0")"')
     assert codes_at({"scripts/update.sh": own}, UNVERIFIED) == [3]
@@ -378,6 +378,9 @@ def test_shell_near_miss_an_installer_a_scratch_directory_or_a_listing() -> None
     assert codes_at({"updaterelease": scratch}, UNVERIFIED) == []
     listing = SH_UPDATER.replace("tar xvfz release.tgz", "tar -tzf release.tgz")
     assert codes_at({"updaterelease": listing}, UNVERIFIED) == []
+    # nothing started after it: the working directory may be a staging place (a shell script's, not its own code)
+    unstarted = SH_UPDATER.replace("service product restart", "echo done")
+    assert codes_at({"updaterelease": unstarted}, UNVERIFIED) == []
 
 
 PY_UPDATER = _text(

@@ -56,6 +56,7 @@ from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import path_printers, printed_by
 from shipgate.preflight.shell.program_dirs import (
     in_program_tree,
+    own_code_runs_next,
     program_directories,
     settings_archive,
     updates_own_tree,
@@ -975,7 +976,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     program_dirs = program_directories(script)
     deferred: list[Run] = []
     programs: list[tuple[Run, _Taint]] = []  # program archives saved (``-o server/paper.jar``): judged at the end
-    own_tree: list[Run] = []  # an updater's unpacks over its installation: reported when nothing else is
+    own_tree: list[tuple[Run, int]] = []  # an updater's unpacks over its installation (and where in ``order``)
 
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
@@ -1074,7 +1075,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 system = system or _system_value(script, command, source.fetch)
             if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
                 deferred.extend(_into_program_tree(command, source, derived, program_dirs, checked))
-                own_tree.extend(_over_own_tree(script, command, source, derived, checked))
+                own_tree.extend((run, i) for run in _over_own_tree(script, command, source, derived, checked))
             on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
             where = "a bin directory" if system is None else _directory_kind(system.path)
             unpacked = system or on_path
@@ -1106,5 +1107,6 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             yield run
     # an updater's unpack over its own installation, when the script runs nothing fetched (the run is the clearer
     # finding: one branch's download run can stand for another's unpacked tree)
-    for run in own_tree[:1] if not reported else []:
-        yield run
+    for run, at in own_tree[:1] if not reported else []:
+        if own_code_runs_next(script.path, order[at + 1 :]):
+            yield run

@@ -55,6 +55,24 @@ _OWN_DIR = re.compile(r'^(?:\.|\./|"?\$\(dirname "?\$0"?\)"?)$')
 _EXTRACTS = re.compile(r"^-?[A-Za-z]*x[A-Za-z]*$|^--(?:extract|get)$")
 
 
+# A program file of another language read as shell: the files beside it are its own code.
+_PROGRAM_SUFFIXES = (".py", ".php", ".rb", ".js", ".mjs", ".cjs", ".ts", ".go", ".pl")
+_RESTARTERS = frozenset({"systemctl", "service", "rc-service", "supervisorctl", "pm2", "sv", "initctl"})
+
+
+def restarts(command: Command) -> bool:
+    """``service domoticz.sh restart``, ``systemctl restart x``, ``pm2 restart app``: the product started again."""
+    return command.name in _RESTARTERS and any(
+        w.text in ("restart", "reload", "start", "try-restart") for w in command.words
+    )
+
+
+def own_code_runs_next(script_path: str, later: list[Command]) -> bool:
+    """What an updater unpacked where it runs is run next: the updater is a program whose own code lies there, or
+    the script restarts the product after it (an installation updated in place, then started)."""
+    return script_path.endswith(_PROGRAM_SUFFIXES) or any(restarts(c) for c in later)
+
+
 def updates_own_tree(script_path: str, command: Command, into: list[str]) -> bool:
     """An updater unpacks an archive into the directory it runs in (or its own): over the installation it updates,
     whose code runs next (holdout32's Domoticz ``updaterelease``, holdout96's bot ``update.py``). Not a listing
