@@ -54,7 +54,13 @@ from shipgate.preflight.shell.located import (
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import path_printers, printed_by
-from shipgate.preflight.shell.program_dirs import in_program_tree, program_directories, settings_archive
+from shipgate.preflight.shell.program_dirs import (
+    in_program_tree,
+    own_code_runs_next,
+    program_directories,
+    settings_archive,
+    updates_own_tree,
+)
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -86,6 +92,9 @@ _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
 # A program's plug-in saved straight into the folder its runtime loads them from (``addons/x.kar``, ``plugins/x.jar``,
 # ``mods/x.jar``): a Java archive, a Karaf archive, a shared library or a PHP archive there is code it runs.
 _LOADED_FILE = re.compile(r"(?:^|/)(?:addons|plugins|mods|extensions)/[^/]+\.(?:jar|kar|so|dll|phar)$", re.IGNORECASE)
+# A program archive its runtime runs whole (``server/paper.jar``, a web application's ``.war``, ``composer.phar``):
+# saved under that name it replaces or becomes the program the next start runs (holdout98's 1104mc updater).
+_PROGRAM_ARCHIVE = re.compile(r"[^/]\.(?:jar|war|phar)$", re.IGNORECASE)
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
@@ -718,6 +727,19 @@ def _into_program_tree(
     return [Run(command, command.line, source.fetch, trees[0].path, f"unpacks it into {where}")] if trees else []
 
 
+def _over_own_tree(
+    script: Script, command: Command, source: _Taint, derived: list[_Taint], checked: Callable[[_Taint], bool]
+) -> list[Run]:
+    """An updater's unpack of the download into the directory it runs in: over the installation it updates, the
+    code that runs next, with no run needed in the file; reported only when nothing else in the script is."""
+    into = [d.spelled or d.path for d in derived if d.directory]
+    if not updates_own_tree(script.path, command, into) or checked(source):
+        return []
+    if settings_archive([source.path] + [w.text for w in operands(source.fetch)]):
+        return []
+    return [Run(command, command.line, source.fetch, "the working directory", "unpacks it over the installation in")]
+
+
 def _directory_kind(path: str) -> str:
     """How a finding names the directory an archive was unpacked into."""
     return "a system directory" if _SYSTEM_DIR.match(path) else "a directory the product runs from"
@@ -781,6 +803,15 @@ def _saved(
         elif _SOURCED.search(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it where every new shell sources it:")
             reported.add(fetch.line)
+
+
+def _program_archives(command: Command, files: Sequence[Word]) -> Iterator[tuple[Run, _Taint]]:
+    """A fetch saved as a program archive its runtime runs whole (``curl -o server/paper.jar``): the program the
+    next start runs, replaced with no check unless one follows (judged once the script is read)."""
+    for word in files or downloaded_files(command):
+        if _PROGRAM_ARCHIVE.search(word.text):
+            run = Run(command, command.line, command, word.text, "saves a program its runtime runs as")
+            yield run, _Taint(word.text, command)
 
 
 def _service_runs(
@@ -944,6 +975,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     results = global_results(script)
     program_dirs = program_directories(script)
     deferred: list[Run] = []
+    programs: list[tuple[Run, _Taint]] = []  # program archives saved (``-o server/paper.jar``): judged at the end
+    own_tree: list[tuple[Run, int]] = []  # an updater's unpacks over its installation (and where in ``order``)
 
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
@@ -994,6 +1027,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 taints.append(_Taint(unknown, command, directory=True, origin=command))
             if not _sends(command):
                 yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
+                programs.extend(_program_archives(command, _saved_by_call(command, saving)))
                 taints.extend(_printed(command, printers))
                 taints.extend(_Taint(path, command) for path in sorted(results.get(command.line, ())))
             continue
@@ -1041,6 +1075,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 system = system or _system_value(script, command, source.fetch)
             if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
                 deferred.extend(_into_program_tree(command, source, derived, program_dirs, checked))
+                own_tree.extend((run, i) for run in _over_own_tree(script, command, source, derived, checked))
             on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
             where = "a bin directory" if system is None else _directory_kind(system.path)
             unpacked = system or on_path
@@ -1064,4 +1099,14 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     for run in deferred:
         if run.fetch.line not in reported:
             reported.add(run.fetch.line)
+            yield run
+    # a program archive saved under its name, when no check follows anywhere in the script and nothing else used it
+    for run, taint in programs:
+        if run.fetch.line not in reported and not checked(taint):
+            reported.add(run.fetch.line)
+            yield run
+    # an updater's unpack over its own installation, when the script runs nothing fetched (the run is the clearer
+    # finding: one branch's download run can stand for another's unpacked tree)
+    for run, at in own_tree[:1] if not reported else []:
+        if own_code_runs_next(script.path, order[at + 1 :]):
             yield run

@@ -48,6 +48,9 @@ Written as shell:
   ``openpgp.CheckDetachedSignature``, …) is ``sha256sum -c -`` at its line.
 - ``os.WriteFile``/``os.Create``/``os.OpenFile`` of a literal path (``O_APPEND``: an append), ``os.Remove``/
   ``os.RemoveAll`` of one: the write or ``rm`` the shell reader judges (``/etc``, profiles, units).
+- An archive unpacked entry by entry (``archive/tar``, ``archive/zip``) into ``filepath.Join(D, hdr.Name)``:
+  ``tar -xf P -C D``/``unzip -o P -d D``; ``fmt.Println``/``log.Printf`` of a value: ``echo`` of it
+  (``shipgate.preflight.go_file_acts``).
 
 Paths are spelled as the names that hold them (``thisExecPath`` → ``"${thisExecPath}"``), so a file reached through
 two different names is not matched (as the shell rule compares spellings). Not seen: what another file of the
@@ -63,6 +66,7 @@ import shlex
 import tree_sitter
 import tree_sitter_go
 
+from shipgate.preflight import go_file_acts
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.syntax_nodes import named_nodes
@@ -293,6 +297,9 @@ def commands(path: str, text: str) -> list[Piece] | None:
     for node in nodes:
         if node.type == "call_expression":
             pieces += _call(node, program)
+            shown = go_file_acts.printed(node)
+            pieces += [(_line(node), shown)] if shown is not None else []
+    pieces += go_file_acts.unpacks(_bindings(nodes), nodes, program.is_body, program.path)
     return one_per_line(pieces[:MAX_PIECES])
 
 

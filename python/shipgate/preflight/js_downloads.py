@@ -144,21 +144,65 @@ def _requested_parameter(params: list[str], body: Node, fetching: set[str]) -> i
 
 
 def path_word(node: Node) -> str | None:
-    """The path a JavaScript expression names, as the shell variable that would hold it; None when unknown."""
-    if node.type in ("identifier", "member_expression") and re.fullmatch(r"[A-Za-z_][\w.]*", _text(node)):
-        return '"${' + _text(node).replace(".", "_") + '}"'
+    """The path a JavaScript expression names, as the shell variable that would hold it; None when unknown. A string
+    literal is its text, ``path.join``/``path.resolve`` of known parts the parts joined with ``/``,
+    ``os.homedir()`` is ``${HOME}``, ``process.env.X`` is ``${X}``, and ``a + b`` of known parts the two joined."""
+    inner = _path_text(node, 0)
+    return None if inner is None else f'"{inner}"'
+
+
+_PATH_DEPTH = 16
+
+
+def _path_text(node: Node, depth: int) -> str | None:
+    """The inside of :func:`path_word`'s double-quoted word."""
+    text = _text(node)
+    if depth > _PATH_DEPTH:
+        return None
+    if node.type == "parenthesized_expression" and node.named_children:
+        return _path_text(node.named_children[0], depth + 1)
+    if node.type == "member_expression" and text.startswith("process.env.") and text.count(".") == 2:
+        return "${" + text.rsplit(".", 1)[1] + "}"
+    if node.type in ("identifier", "member_expression") and re.fullmatch(r"[A-Za-z_][\w.]*", text):
+        return "${" + text.replace(".", "_") + "}"
+    if node.type == "string":
+        literal = "".join(_text(c) for c in node.named_children if c.type == "string_fragment")
+        return literal.replace('"', '\\"') if "$" not in literal and "`" not in literal else None
+    if node.type == "binary_expression" and _text(node.child_by_field_name("operator")) == "+":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        parts = [_path_text(n, depth + 1) if n is not None else None for n in (left, right)]
+        return None if parts[0] is None or parts[1] is None else parts[0] + parts[1]
+    if node.type == "call_expression":
+        return _called_path(node, depth)
     if node.type == "template_string":
-        parts = []
+        segments: list[str] = []
         for child in node.named_children:
             if child.type == "string_fragment":
-                parts.append(_text(child))
+                segments.append(_text(child).replace('"', '\\"'))
             elif child.type == "template_substitution" and child.named_children:
-                inner = path_word(child.named_children[0])
+                inner = _path_text(child.named_children[0], depth + 1)
                 if inner is None:
                     return None
-                parts.append(inner.strip('"'))
-        return '"' + "".join(parts).replace('"', '\\"') + '"'
+                segments.append(inner)
+        return "".join(segments)
     return None
+
+
+def _called_path(call: Node, depth: int) -> str | None:
+    """``path.join(a, 'b')``/``path.resolve(…)`` of known parts, ``os.homedir()``."""
+    owner, name = _callee(call)
+    if (owner, name) == ("os", "homedir"):
+        return "${HOME}"
+    if owner != "path" or name not in ("join", "resolve"):
+        return None
+    parts = [_path_text(a, depth + 1) for a in _arguments(call)]
+    if not parts or any(p is None for p in parts):
+        return None
+    joined = ""
+    for part in parts:
+        assert part is not None
+        joined = part if part.startswith("/") or not joined else f"{joined.rstrip('/')}/{part}"
+    return joined
 
 
 def _mode(node: Node) -> int | None:

@@ -33,6 +33,8 @@ A block run only as root (``if (isSudo()) { … }``, ``if (process.getuid() === 
 Downloads, file modes and digest checks: ``shipgate.preflight.js_downloads`` (a file a function of the script
 requests and writes, or a write of fetched data, then ``chmod``; followed by the variable that names the path), and
 ``shipgate.preflight.js_download_module`` (the npm ``download`` module unpacking an archive with an execute mode).
+Archives unpacked (``tar.x``, extract-zip, ``decompress``, adm-zip), files written (``fs.appendFileSync``) and
+values shown (``console.log(token)`` is ``echo "${token}"``): ``shipgate.preflight.js_file_acts``.
 
 Not seen: a file reached through another expression than the one it was saved by (copied by a library, unpacked
 into a directory), TSX, code in other modules."""
@@ -47,7 +49,7 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
-from shipgate.preflight import js_download_module, js_downloads, js_root_checks, js_runners, js_unpacks
+from shipgate.preflight import js_download_module, js_downloads, js_file_acts, js_root_checks, js_runners, js_unpacks
 from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.js_downloads import path_word
 from shipgate.preflight.markup import is_test_path
@@ -137,7 +139,10 @@ def commands(path: str, text: str) -> list[Piece] | None:
     for node in found.get("option", []):
         if _checks_off(node):
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))
-    pieces += js_downloads.pieces(root, _language(path))
+    downloads = js_downloads.pieces(root, _language(path))
+    pieces += downloads
+    written = {line for line, shell in downloads if shell.startswith("curl ")}
+    pieces += js_file_acts.pieces(found.get("call", []), root, written)  # unpacks, file writes, shown values
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
     pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``

@@ -36,6 +36,10 @@ Written as shell:
   file_get_contents(URL))`` download (``curl -fsSL -o F URL``), ``hash_file('sha384', F)`` is ``sha384sum F``,
   ``unlink(F)`` is ``rm -f F``; also in a program given to ``php -r`` on a shell command line (``program_commands``).
 
+- Archives unpacked (``ZipArchive::extractTo``, ``PharData::extractTo``), ``file_put_contents`` of other data (a
+  write, ``: >> F``) or of ``file_get_contents($url)`` with ``$url`` a literal URL (a download), and ``echo``/``print``
+  of a variable (``echo "Password: ${password}"``): ``shipgate.preflight.php_file_acts``.
+
 Not seen: HTTP clients (``Http::get``, Guzzle, a ``file_get_contents`` of a URL kept in memory), PHP's other file
 functions, calls into other classes (what a service or a queued job does is in its own file)."""
 
@@ -47,6 +51,7 @@ from collections.abc import Iterator
 import tree_sitter
 import tree_sitter_php
 
+from shipgate.preflight import php_file_acts
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.secrets import secret_name
@@ -97,6 +102,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
     pieces = [piece for n in nodes for piece in [_piece(n, runners)] if piece is not None]
+    pieces += php_file_acts.pieces(nodes, {line for line, _ in pieces})  # unpacks, writes, shown values
     return one_per_line(pieces[:MAX_PIECES])
 
 

@@ -5,12 +5,16 @@ what ``URL`` served at ``install.sh``, as ``curl -o install.sh URL`` does; a lat
 runs the download. Read by name over the file's nodes once (no flow: a name is the response when some assignment
 binds it to a fetch): the response's name, names bound to its body (``res.content``, ``res.text``, ``res.read()``,
 ``res.iter_content(…)``…), a file object bound by ``open(path, "w…")`` (``with … as f`` or ``f = open(…)``), and a
-``f.write(x)`` of the response or its body. The result maps each such fetch call to the path expression written."""
+``f.write(x)`` of the response or its body, or ``shutil.copyfileobj(res, f)`` (the response bound by ``res = …`` or
+``with urlopen(URL) as res``); the file may also be written as it is opened
+(``open(path, "wb").write(res.content)``). A name bound to several fetches is, at a write, the latest bound above
+it. The result maps each such fetch call to the path expression written."""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from typing import TypeGuard
 
 
 def _name_of(node: ast.expr) -> str | None:
@@ -33,33 +37,52 @@ def _opened_for_write(node: ast.expr, writes: Callable[[ast.Call], bool]) -> ast
     return None
 
 
+def _copies(node: ast.AST) -> TypeGuard[ast.Call]:
+    """``shutil.copyfileobj(source, target)``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "copyfileobj"
+        and len(node.args) >= 2
+    )
+
+
 def saved_fetches(
     nodes: list[ast.AST], is_fetch: Callable[[ast.AST], bool], writes: Callable[[ast.Call], bool]
 ) -> dict[int, ast.expr]:
     """id(fetch call) -> the path expression its response is written to."""
-    fetches: dict[str, ast.Call] = {}  # response name -> the fetch bound to it
+    fetches: dict[str, list[ast.Call]] = {}  # response name -> the fetches bound to it, in the file's order
     derived: dict[str, str] = {}  # name bound to a body -> the name it came from
     files: dict[str, ast.expr] = {}  # file object name -> the path opened for writing
-    written: list[tuple[str, str]] = []  # (file object, value name) of each ``f.write(name…)``
+    written: list[tuple[str, str, int]] = []  # (file object, value name, line) of each ``f.write(name…)``
     for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and (target := _name_of(node.targets[0])):
             if is_fetch(node.value):
-                fetches[target] = node.value  # type: ignore[assignment]  # is_fetch: an ast.Call
+                fetches.setdefault(target, []).append(node.value)  # type: ignore[arg-type]  # is_fetch: an ast.Call
             elif (path := _opened_for_write(node.value, writes)) is not None:
                 files[target] = path
             elif (source := _body_of(node.value)) is not None and source != target:
                 derived.setdefault(target, source)
         elif isinstance(node, ast.withitem) and (target := _name_of(node.optional_vars or ast.Constant(None))):
-            if (path := _opened_for_write(node.context_expr, writes)) is not None:
+            if is_fetch(node.context_expr):
+                fetches.setdefault(target, []).append(node.context_expr)  # type: ignore[arg-type]  # ``with urlopen…``
+            elif (path := _opened_for_write(node.context_expr, writes)) is not None:
                 files[target] = path
+        elif _copies(node) and (value := _body_of(node.args[0])) and (handle := _name_of(node.args[1])):
+            written.append((handle, value, node.lineno))  # ``shutil.copyfileobj(resp, out)``: written to ``out``
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "write":
             handle, value = _name_of(node.func.value), _body_of(node.args[0]) if node.args else None
+            if handle is None and (path := _opened_for_write(node.func.value, writes)) is not None:
+                handle = f"<open {id(node)}>"  # ``open("server/app.jar", "wb").write(res.content)``: no name between
+                files[handle] = path
             if handle and value:
-                written.append((handle, value))
+                written.append((handle, value, node.lineno))
     saved: dict[int, ast.expr] = {}
-    for handle, value in written:
+    for handle, value, line in written:
         source = derived.get(value, value)
-        fetch = fetches.get(source)
+        # the latest fetch bound to the name before the write (a name reused by two functions: each its own)
+        before = [f for f in fetches.get(source, []) if f.lineno <= line]
+        fetch = max(before, key=lambda f: f.lineno) if before else None
         if fetch is not None and handle in files:
             saved.setdefault(id(fetch), files[handle])
     return saved

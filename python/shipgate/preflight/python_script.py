@@ -39,8 +39,12 @@ Written as shell:
 - Downloads: ``urlretrieve(URL, target)``/``wget.download`` save a file (``curl -fsSL -o target URL``),
   ``urlopen``/``requests``/``httpx`` fetch one; ``exec(urlopen(URL).read())`` runs what it fetched
   (``curl … | python3``). A call of the file's digest helper on a path (``md5_file(path)``, ``sha256sum(path)``)
-  is that algorithm's shell tool on the path (``md5sum path``): the download's check. ``shutil.rmtree``,
-  ``os.remove``/``os.unlink`` are ``rm``.
+  is that algorithm's shell tool on the path (``md5sum path``): the download's check. A function of the file that
+  saves a fetch of one parameter at another (``download(url, dest)``) is ``curl -fsSL -o DEST URL`` at each call.
+  ``tarfile``/``zipfile`` archives unpacked are ``tar -xf P -C D``/``unzip -o P -d D``
+  (``shipgate.preflight.python_archives``). ``shutil.rmtree``, ``os.remove``/``os.unlink`` are ``rm``.
+- Output: ``print(…)`` (not to a ``file=``) of a value is ``echo`` of it, a name or attribute written as the shell
+  variable of its name, so a printed secret is judged as ``echo "${token}"`` is.
 - Files: ``open(path, "w"/"a"/"x")`` and ``Path.write_text`` write the file (``: >> path``), ``os.makedirs`` is
   ``mkdir -p``, ``os.chmod(path, 0o777)`` is ``chmod 777``, ``os.chown`` is ``chown``, ``shutil.copy*``/``move``,
   ``os.rename``/``symlink`` are ``cp``/``mv``/``ln -s``: writes under ``/etc``, sudoers, modes and deletes are then
@@ -66,6 +70,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.python_archives import Unpack, unpacks
 from shipgate.preflight.python_saved_fetches import saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.seeded_accounts import python_seeded
@@ -276,6 +281,9 @@ class _Reader:
     expanded: set[int] = field(default_factory=set)
     call_commands: set[str] = field(default_factory=set)  # Django's call_command, by the names it is imported as
     saved: dict[int, ast.expr] = field(default_factory=dict)  # id(fetch) -> the path its response is written to
+    unpacked: dict[int, Unpack] = field(default_factory=dict)  # id(extractall call) -> the archive and directory
+    downloaders: dict[str, tuple[int, int]] = field(default_factory=dict)  # function -> (URL, path) parameters
+    fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
 
     def __post_init__(self) -> None:
         for node in self.nodes:
@@ -288,7 +296,12 @@ class _Reader:
         self.root_functions = {n for n, f in facts.items() if _returns_is_root(f.nodes)}
         self.runners = _find_runners(facts)
         self.expanded = {r.call for r in self.runners.values() if r.template != MARK}
-        self.saved = saved_fetches(self.nodes, _is_fetch, _writes)
+        for node in self.nodes:
+            if isinstance(node, ast.ImportFrom) and node.module in _FETCH_OWNERS:
+                self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
+        self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
+        self.unpacked = unpacks(self.nodes)
+        self.downloaders = _downloaders(self.functions, self.saved)
 
     # ------------------------------------------------------------------------------------------------ statements
 
@@ -411,6 +424,8 @@ class _Reader:
         elif name in self.runners:
             self.runner_call(call, self.runners[name])
         elif name in self.functions and (owner is None or owner in ("self", "cls")):
+            if name in self.downloaders:  # ``download(URL, "/tmp/agent.tgz")``: the file's helper saves the URL
+                self.add(call.lineno, self.helper_download(call, self.functions[name], self.downloaders[name]))
             if name.lower() not in _UNDO:
                 self.add(call.lineno, f"py_{name}")
         elif name in _RUNNER_NAMES and owner not in ("subprocess", "os"):
@@ -420,6 +435,52 @@ class _Reader:
                     if words:
                         self.add(call.lineno, words)
                     return
+
+    def is_fetch(self, node: ast.AST) -> bool:
+        """A request: ``urlopen``, ``requests.get``…, or a name imported from an HTTP client (``get(URL)`` after
+        ``from requests import get``)."""
+        if _is_fetch(node):
+            return True
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.fetchers
+
+    def helper_download(self, call: ast.Call, function: Function, where: tuple[int, int]) -> str:
+        """A call of the file's download helper: ``curl -fsSL -o PATH URL`` with what the call gives them."""
+        params = _params(function)
+        url, path = (_given(call, index, params[index]) for index in where)
+        url_text = self.text(url, 0) if url is not None else None
+        path_word = self.word(path, 0) if path is not None else None
+        return f'curl -fsSL -o {path_word or UNKNOWN} "{url_text or UNKNOWN}"'
+
+    def printed(self, call: ast.Call) -> str | None:
+        """``print(…)`` to the output (no ``file=`` other than ``sys.stdout``/``sys.stderr``) of a value: ``echo`` of
+        the words, a name or attribute written as the shell variable of its name (``print("Token:", token)`` is
+        ``echo "Token:" "${token}"``); None when it prints only literals."""
+        target = next((k.value for k in call.keywords if k.arg == "file"), None)
+        if target is not None and not (_owner(target) == "sys" and _name(target) in ("stdout", "stderr")):
+            return None
+        words = [self.shown(arg, 0) for arg in call.args if not isinstance(arg, ast.Starred)]
+        if not any("${" in w.replace(UNKNOWN, "") for w in words):
+            return None
+        return "echo " + " ".join(f'"{w}"' for w in words)
+
+    def shown(self, node: ast.expr, depth: int) -> str:
+        """A printed value as the inside of a double-quoted word: names as variables of their names."""
+        if depth > MAX_DEPTH:
+            return UNKNOWN
+        if isinstance(node, ast.Name):
+            return f"${{{node.id}}}"
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name | ast.Attribute):
+            return f"${{{node.attr}}}"
+        if isinstance(node, ast.FormattedValue):
+            return self.shown(node.value, depth + 1)
+        if isinstance(node, ast.JoinedStr):
+            return "".join(self.shown(v, depth + 1) for v in node.values)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return _dq(node.value.replace("\n", " "))
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return self.shown(node.left, depth + 1) + self.shown(node.right, depth + 1)
+        rendered = self.text(node, depth + 1)
+        return rendered if rendered is not None else UNKNOWN
 
     def in_directory(self, call: ast.Call, name: str, owner: str | None, shell: str) -> str:
         """A ``subprocess`` call given ``cwd=DIR`` runs its command in DIR: ``( cd DIR; command )`` (a value not
@@ -452,13 +513,15 @@ class _Reader:
             # Django's call_command("migrate", …) runs the management command as ``manage.py migrate`` would
             command = args[0].value if isinstance(args[0], ast.Constant) else None
             return f"python manage.py {command}" if isinstance(command, str) and command.strip() else None
+        if name == "print" and owner is None:
+            return self.printed(call)
         seeded = python_seeded(call, name)  # ``create_superuser(…, 'admin123')``: the account's default password
         return seeded if seeded is not None else self.transfer(call, name, owner)
 
     def transfer(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         args = call.args
         if name == "exec" and owner is None and args:
-            fetches = [c for c in _walk(args[0]) if isinstance(c, ast.Call) and _is_fetch(c) and c.args]
+            fetches = [c for c in _walk(args[0]) if isinstance(c, ast.Call) and self.is_fetch(c) and c.args]
             url = self.text(fetches[0].args[0], 0) if fetches else None
             return f'curl -fsSL "{url}" | python3' if url else None
         if name in ("urlretrieve",) or (name == "download" and owner == "wget"):
@@ -467,13 +530,15 @@ class _Reader:
             url = self.text(args[0], 0)
             target = self.word(args[1], 0) if len(args) > 1 else '"${PY_DOWNLOAD}"'
             return f'curl -fsSL -o {target} "{url}"' if url else None
-        if _is_fetch(call) and args:
+        if self.is_fetch(call) and args:
             url = self.text(args[0], 0)
-            if not url or not ("://" in url or _known(url, self.variables)):
-                return None
             written = self.saved.get(id(call))  # ``open(path, "wb").write(res.content)``: saved at ``path``
             saved = self.word(written, 0) if written is not None else None
-            return f'curl -fsSL -o {saved} "{url}"' if saved else f'curl -fsSL "{url}"'
+            if saved and saved != f'"{UNKNOWN}"':  # a download, wherever its URL comes from
+                return f'curl -fsSL -o {saved} "{url or UNKNOWN}"'
+            if not url or not ("://" in url or _known(url, self.variables)):
+                return None
+            return f'curl -fsSL "{url}"'
         if (owner == "shutil" and name == "rmtree") or (owner == "os" and name in ("remove", "unlink")):
             if args and isinstance(args[0], ast.Name) and args[0].id in self.temporary:
                 return ":"  # the script's own temporary directory
@@ -487,6 +552,13 @@ class _Reader:
 
     def files(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         """File operations as the shell commands that do the same: writes, directories, modes, copies, links."""
+        unpack = self.unpacked.get(id(call))
+        if unpack is not None:  # ``tar.extractall("/opt/agent")``: ``tar -xf ARCHIVE -C /opt/agent``
+            archive = self.word(unpack.archive, 0) or UNKNOWN
+            directory = self.word(unpack.directory, 0) if unpack.directory is not None else None
+            if unpack.kind == "zip":
+                return f"unzip -o {archive}" + (f" -d {directory}" if directory else "")
+            return f"tar -xf {archive}" + (f" -C {directory}" if directory else "")
         args = [self.word(a, 0) for a in call.args]
         if name == "open" and owner is None and args and _writes(call):
             if any(call.args[0] is path for path in self.saved.values()):
@@ -714,6 +786,39 @@ class _Reader:
 # A call that digests a file: the script's own helper named for the algorithm (``md5_file``, ``sha256sum``,
 # ``file_sha256``), read as the shell tool of that algorithm on its first argument.
 _DIGEST_CALL = re.compile(r"(?:^|_)(md5|sha1|sha224|sha256|sha384|sha512)(?:sum)?(?:_|$)")
+
+
+def _params(function: Function) -> list[str]:
+    """A function's positional parameters, without a method's ``self``/``cls``."""
+    params = [a.arg for a in function.args.posonlyargs + function.args.args]
+    return params[1:] if params and params[0] in ("self", "cls") else params
+
+
+def _given(call: ast.Call, index: int, name: str) -> ast.expr | None:
+    """What a call gives a function's parameter, by position or by keyword."""
+    given = call.args[index] if len(call.args) > index else None
+    if isinstance(given, ast.Starred):
+        return None
+    return given or next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _downloaders(functions: dict[str, Function], saved: dict[int, ast.expr]) -> dict[str, tuple[int, int]]:
+    """The file's download helpers: a function that saves a fetch of one of its parameters at another
+    (``def download(url, dest): with urlopen(url) as r, open(dest, "wb") as f: …``, ``urlretrieve(url, dest)``),
+    mapped to the indexes of the two parameters."""
+    helpers: dict[str, tuple[int, int]] = {}
+    for name, function in functions.items():
+        params = _params(function)
+        for node in _walk(function):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name)):
+                continue
+            retrieves = _name(node.func) == "urlretrieve" and len(node.args) > 1
+            path = node.args[1] if retrieves else saved.get(id(node))
+            url = node.args[0].id
+            if isinstance(path, ast.Name) and url in params and path.id in params:
+                helpers[name] = (params.index(url), params.index(path.id))
+                break
+    return helpers
 
 
 def _known(text: str, variables: set[str]) -> bool:

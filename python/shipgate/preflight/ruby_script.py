@@ -28,8 +28,11 @@ Written as shell:
 - Values: ``#{CONST}`` and a bare ``CONST`` argument are ``${CONST}`` when the file assigns the constant a string at
   its top level (the assignment is written at its line when a command uses it); ``ENV["X"]`` is ``${X}``.
 
-Not seen: the condition of a modifier (``sudo … unless dirs.empty?`` is read as run), Ruby's own file operations
-(``FileUtils.rm_rf``, ``File.write``), calls into libraries that install (``Bundler``, ``Gem``)."""
+- ``File.write``/``File.open(P, "w"/"a")`` (a download when the data is fetched with ``URI.open``/``Net::HTTP``) and
+  ``puts``/``print`` of a value (``echo``): ``shipgate.preflight.ruby_file_acts``.
+
+Not seen: the condition of a modifier (``sudo … unless dirs.empty?`` is read as run), Ruby's other file operations
+(``FileUtils.rm_rf``), calls into libraries that install (``Bundler``, ``Gem``)."""
 
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ from dataclasses import dataclass, field
 import tree_sitter
 import tree_sitter_ruby
 
+from shipgate.preflight import ruby_file_acts
 from shipgate.preflight.config_management.chef import is_recipe
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
@@ -95,6 +99,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     reader = _Reader(nodes)
     reader.read()
+    reader.pieces += ruby_file_acts.pieces(nodes, reader.value)  # file writes, downloads, printed values
     used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)\}", t)}
     assignments = [(line, f"{name}={value}") for name, (line, value) in reader.constants.items() if name in used]
     return one_per_line(reader.pieces[:MAX_PIECES] + assignments)

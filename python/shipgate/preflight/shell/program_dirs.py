@@ -8,7 +8,7 @@ import posixpath
 import re
 
 from shipgate.preflight.shell.commands import executed_file
-from shipgate.preflight.shell.model import Script
+from shipgate.preflight.shell.model import Command, Script
 
 # Not a program's own tree: the root, the home directory, the working directory as such.
 _TOO_WIDE = frozenset({"", "/", ".", "..", "~", "$HOME", "${HOME}"})
@@ -45,3 +45,40 @@ def settings_archive(names: list[str]) -> bool:
     """One of the names the fetched archive goes by (its URL's last part, the file it was saved as) says it holds
     settings: unpacked into a program's tree it is configuration the program reads, not code it runs."""
     return any(_SETTINGS_ARCHIVE.search(posixpath.basename(n.split("?", 1)[0])) for n in names)
+
+
+# A file named for updating the product in place (``updaterelease``, ``update.sh``, ``self-update``, ``upgrade.py``).
+_UPDATER = re.compile(r"^(?:self[-_]?)?(?:update|upgrade)|[-_.](?:update|upgrade)(?:[-_.]|$)", re.IGNORECASE)
+# The directory the updater runs in, or its own: an unpack with no target, ``-C .``, ``-d "$(dirname "$0")"``.
+_OWN_DIR = re.compile(r'^(?:\.|\./|"?\$\(dirname "?\$0"?\)"?)$')
+# tar's extract mode: a first cluster with ``x`` (``xvfz``, ``-xzf``), ``--extract``/``--get``.
+_EXTRACTS = re.compile(r"^-?[A-Za-z]*x[A-Za-z]*$|^--(?:extract|get)$")
+
+
+# A program file of another language read as shell: the files beside it are its own code.
+_PROGRAM_SUFFIXES = (".py", ".php", ".rb", ".js", ".mjs", ".cjs", ".ts", ".go", ".pl")
+_RESTARTERS = frozenset({"systemctl", "service", "rc-service", "supervisorctl", "pm2", "sv", "initctl"})
+
+
+def restarts(command: Command) -> bool:
+    """``service domoticz.sh restart``, ``systemctl restart x``, ``pm2 restart app``: the product started again."""
+    return command.name in _RESTARTERS and any(
+        w.text in ("restart", "reload", "start", "try-restart") for w in command.words
+    )
+
+
+def own_code_runs_next(script_path: str, later: list[Command]) -> bool:
+    """What an updater unpacked where it runs is run next: the updater is a program whose own code lies there, or
+    the script restarts the product after it (an installation updated in place, then started)."""
+    return script_path.endswith(_PROGRAM_SUFFIXES) or any(restarts(c) for c in later)
+
+
+def updates_own_tree(script_path: str, command: Command, into: list[str]) -> bool:
+    """An updater unpacks an archive into the directory it runs in (or its own): over the installation it updates,
+    whose code runs next (holdout32's Domoticz ``updaterelease``, holdout96's bot ``update.py``). Not a listing
+    (``tar -tzf``), not an installer or other script, not a directory it moved to first (``cd /tmp``)."""
+    if not _UPDATER.search(posixpath.basename(script_path)) or not any(_OWN_DIR.match(d) for d in into):
+        return False
+    if command.name == "unzip":
+        return not any(w.text in ("-l", "-t", "-v", "-Z") for w in command.words)
+    return any(_EXTRACTS.match(w.text) for w in command.words[:2])

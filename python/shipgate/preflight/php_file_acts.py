@@ -1,0 +1,197 @@
+"""What a PHP install or upgrade program does with archives, files and its output, written as the shell that does
+the same at the call's line (session 22's probes), for ``php_script``:
+
+- an archive unpacked: ``$zip->extractTo(D)`` of a ``ZipArchive`` the file ``open``\\s at ``P`` is ``unzip -o P -d
+  D``; ``(new PharData(P))->extractTo(D)`` (also through a name bound to it) is ``tar -xf P -C D``;
+- ``file_put_contents(F, file_get_contents($url))`` with ``$url`` assigned one literal URL in the file is the
+  download ``curl -fsSL -o F URL`` (a literal URL there is ``php_script``'s); any other ``file_put_contents(F, …)``
+  is a write, ``: >> F`` (a shell profile written is ``persistence``);
+- ``echo``/``print`` of a variable (also in a double-quoted string, a property, ``getenv('X')``) is ``echo`` of it,
+  named as its own shell variable (``echo "Password: $password"`` is ``echo "Password: ${password}"``), so a printed
+  secret is ``secret_printed``; literals only are not written.
+
+Values are spelled as in ``php_script``: literals and ``.`` joins; a variable is ``${name}``, ``getenv('X')`` is
+``${X}``; anything else ``${PHP_VALUE}``."""
+
+from __future__ import annotations
+
+import re
+
+import tree_sitter
+
+from shipgate.preflight.syntax_nodes import node_text as _text
+
+Piece = tuple[int, str]
+Node = tree_sitter.Node
+
+UNKNOWN = "${PHP_VALUE}"
+MAX_DEPTH = 32
+_SAFE_WORD = re.compile(r"[\w@%+=:,./-]+")
+
+
+def _line(node: Node) -> int:
+    return node.start_point[0] + 1
+
+
+def _arguments(call: Node) -> list[Node]:
+    args = next((c for c in call.named_children if c.type == "arguments"), None)
+    return [
+        a.named_children[-1] for a in (args.named_children if args else ()) if a.type == "argument" and a.named_children
+    ]
+
+
+def _function(call: Node) -> str:
+    return _text(call.child_by_field_name("function")).split("\\")[-1]
+
+
+def _created(node: Node | None) -> str:
+    """The class of ``new X(…)`` (also in parentheses)."""
+    node = _unwrap(node) if node is not None else None
+    if node is None or node.type != "object_creation_expression":
+        return ""
+    name = next((c for c in node.named_children if c.type in ("name", "qualified_name")), None)
+    return _text(name).split("\\")[-1] if name is not None else ""
+
+
+def _text_of(node: Node | None, depth: int = 0) -> str:
+    """A value as the inside of a double-quoted shell word: literals as text, variables as their names."""
+    if node is None or depth > MAX_DEPTH:
+        return UNKNOWN
+    if node.type in ("string", "encapsed_string"):
+        return "".join(_piece_of(c, depth + 1) for c in node.named_children)
+    if node.type == "variable_name":
+        return "${" + _text(node).lstrip("$") + "}"
+    if node.type == "member_access_expression":
+        return "${" + _text(node.child_by_field_name("name")) + "}"
+    if node.type == "binary_expression" and _text(node.child_by_field_name("operator")) == ".":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        return _text_of(left, depth + 1) + _text_of(right, depth + 1)
+    if node.type == "parenthesized_expression" and node.named_children:
+        return _text_of(node.named_children[0], depth + 1)
+    if node.type == "function_call_expression" and _function(node) == "getenv":
+        args = _arguments(node)
+        key = _text_of(args[0], depth + 1) if args else ""
+        return "${" + key + "}" if re.fullmatch(r"[A-Za-z_]\w*", key) else UNKNOWN
+    return UNKNOWN
+
+
+def _piece_of(child: Node, depth: int) -> str:
+    if child.type in ("string_content", "string_value"):
+        return re.sub(r'([\\"`$])', r"\\\1", _text(child))
+    if child.type == "escape_sequence":
+        return " " if _text(child) in ("\\n", "\\t", "\\r") else re.sub(r'([\\"`$])', r"\\\1", _text(child)[1:])
+    return _text_of(child, depth)
+
+
+def _word(node: Node | None) -> str:
+    inside = _text_of(node)
+    return inside if _SAFE_WORD.fullmatch(inside) else f'"{inside}"'
+
+
+def _urls(nodes: list[Node]) -> dict[str, str]:
+    """Variables the file assigns once, a literal URL: ``$url = 'https://…'``."""
+    seen: dict[str, list[str]] = {}
+    for node in nodes:
+        if node.type == "assignment_expression":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is not None and left.type == "variable_name":
+                seen.setdefault(_text(left), []).append(_text_of(right) if right is not None else UNKNOWN)
+    return {name: v[0] for name, v in seen.items() if len(v) == 1 and "://" in v[0] and "${" not in v[0]}
+
+
+def _opened(nodes: list[Node]) -> dict[str, tuple[str, Node]]:
+    """Archive objects: ``$zip = new ZipArchive; $zip->open(P)`` -> (zip, P); ``$a = new PharData(P)`` -> (tar, P)."""
+    classes: dict[str, str] = {}
+    found: dict[str, tuple[str, Node]] = {}
+    for node in nodes:
+        if node.type == "assignment_expression":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            created = _created(right)
+            if left is not None and created in ("ZipArchive", "PharData"):
+                classes[_text(left)] = created
+                args = _arguments(right) if right is not None and created == "PharData" else []
+                if args:
+                    found[_text(left)] = ("tar", args[0])
+        elif node.type == "member_call_expression" and _text(node.child_by_field_name("name")) == "open":
+            owner = _text(node.child_by_field_name("object"))
+            args = _arguments(node)
+            if classes.get(owner) == "ZipArchive" and args:
+                found[owner] = ("zip", args[0])
+    return found
+
+
+def _extracted(node: Node, opened: dict[str, tuple[str, Node]]) -> str | None:
+    args = _arguments(node)
+    target = node.child_by_field_name("object")
+    if not args or target is None:
+        return None
+    if _created(target) == "PharData":
+        archive = _arguments(_unwrap(target))
+        return f"tar -xf {_word(archive[0])} -C {_word(args[0])}" if archive else None
+    kind, path = opened.get(_text(target), ("", None))
+    if path is None:
+        return None
+    return (
+        f"unzip -o {_word(path)} -d {_word(args[0])}" if kind == "zip" else f"tar -xf {_word(path)} -C {_word(args[0])}"
+    )
+
+
+def _unwrap(node: Node) -> Node:
+    """The expression inside parentheses (bounded: tree-sitter nests them)."""
+    for _ in range(MAX_DEPTH):
+        if node.type != "parenthesized_expression" or not node.named_children:
+            break
+        node = node.named_children[0]
+    return node
+
+
+def _echo(values: list[Node]) -> str | None:
+    words = [_text_of(v) for v in values]
+    if not any("${" in w.replace(UNKNOWN, "") for w in words):
+        return None
+    return "echo " + " ".join(f'"{w}"' for w in words)
+
+
+def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
+    """(line, shell) of the unpacks, writes, downloads and shown values among ``nodes``; ``read`` holds the lines
+    ``php_script`` already wrote a command at."""
+    urls = _urls(nodes)
+    opened = _opened(nodes)
+    out: list[Piece] = []
+    for node in nodes:
+        shell: str | None = None
+        if node.type == "member_call_expression" and _text(node.child_by_field_name("name")) == "extractTo":
+            shell = _extracted(node, opened)
+        elif node.type == "echo_statement":
+            inner = node.named_children[0] if node.named_children else None
+            shell = _echo(
+                inner.named_children
+                if inner is not None and inner.type == "sequence_expression"
+                else [inner]
+                if inner
+                else []
+            )
+        elif node.type == "print_intrinsic":
+            shell = _echo(node.named_children[:1])
+        elif (
+            node.type == "function_call_expression"
+            and _function(node) == "file_put_contents"
+            and _line(node) not in read
+        ):
+            shell = _written(_arguments(node), urls)
+        if shell is not None:
+            out.append((_line(node), shell))
+    return out
+
+
+def _written(args: list[Node], urls: dict[str, str]) -> str | None:
+    if not args:
+        return None
+    data = args[1] if len(args) > 1 else None
+    if data is not None and data.type == "function_call_expression" and _function(data) == "file_get_contents":
+        fetched = _arguments(data)
+        url = urls.get(_text(fetched[0])) if fetched else None
+        if url is not None:
+            return f'curl -fsSL -o {_word(args[0])} "{url}"'
+    target = _text_of(args[0])
+    return f": >> {_word(args[0])}" if target.replace(UNKNOWN, "") else None
