@@ -42,3 +42,20 @@ def test_placeholders_and_values_read_at_run_time_stay_quiet(lines: tuple[str, .
 def test_a_password_spelling_its_field_beside_a_real_user_is_a_weak_password() -> None:
     text = _php("define('DB_USER', 'lb_user');", "define('DB_PASSWORD', 'password');")
     assert codes_at({"config/config.php": text}, CODE) == [3]
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        ("src/Form/LegacyForm.php", "    'password' => 'passwordfield',"),  # a form's field types, in a class
+        ("include/class_location.inc", '    "passwordMethod" => "include/password-methods/class_password.inc",'),
+        ("config/config.php.example", "    'userPassword' => 'Password',"),  # the label a form shows
+        ("etc/app/mysql.conf.php", """$conf['UpdatePass'] = "pass='%{pass}'";"""),  # an SQL template's field
+    ],
+)
+def test_field_maps_labels_and_templates_are_no_credentials(path: str, line: str) -> None:
+    assert codes_at({path: _php(line)}, CODE) == []
+
+
+def test_a_settings_file_under_config_keeps_its_array_entries() -> None:
+    assert codes_at({"app/config/database.php": _php("    'password' => 'Xk29fjs8Lq',")}, CODE) == [2]

@@ -481,6 +481,8 @@ def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
         return False  # ``'_DBC_DBPASS_'`` (filled in by dbconfig-common)
     if word_secret(secret.kind) and code and _names_a_name(secret) and not _php_setting(path, line):
         return False  # a constant or a field map naming a field
+    if _PHP_SOURCE.search(path) and _PHP_ENTRY.match(line) and not _php_settings_path(path):
+        return False  # ``'password' => 'passwordfield'`` in a class: a field map, a form's types, test data
     if secret.kind == "password in URL" and _PLACEHOLDER_LOGIN.search(line):
         return False  # ``driver://user:pass@localhost/dbname``: the form of a connection string, not one
     return secret_of_product(path, secret.kind, secret.secret, line, code=code)
@@ -495,6 +497,16 @@ def _php_setting(path: str, line: str) -> bool:
     ``config.dist.php``): a setting's value, as in configuration, so a password that spells its key is a weak
     password rather than a field map's entry."""
     return bool(_PHP_SETTINGS_FILE.match(posixpath.basename(path)) and _PHP_ELEMENT_ASSIGNMENT.match(line))
+
+
+# A PHP array entry or constant definition (``'password' => 'x',``, ``define('DB_PASSWORD', 'x');``): a setting in a
+# settings file (by its name, or under a ``config/`` folder as Laravel keeps them), anything in other PHP code.
+_PHP_SOURCE = re.compile(r"\.(?:php\d?|inc|phtml|module|install)$")
+_PHP_ENTRY = re.compile(r"""^\s*(?:["'][^"']+["']\s*=>|define\s*\()""")
+
+
+def _php_settings_path(path: str) -> bool:
+    return bool(_PHP_SETTINGS_FILE.match(posixpath.basename(path))) or "/config/" in f"/{path}"
 
 
 def _names_a_name(secret: Secret) -> bool:

@@ -373,9 +373,20 @@ def allowed(value: str, *, name: str = "", dollar_literal: bool = False) -> bool
         return True
     if _FORMAT_FIELD.search(value) or _CALL_FIELD.match(value) or _SQL_TYPE.match(value) or _CALL.match(value):
         return True
-    if _names_itself(value, name):
+    if _names_itself(value, name) or _PERCENT_FIELD.search(value) or _display_label(value, name):
         return True
     return bool(any(c.isspace() for c in value))
+
+
+# A template's ``%{pass}``/``%(password)s`` field (DokuWiki's ``"pass='%{pass}'"`` SQL template): filled in later.
+_PERCENT_FIELD = re.compile(r"%\{\w+\}|%\(\w+\)s")
+
+
+def _display_label(value: str, name: str) -> bool:
+    """The last word of the name, capitalised, as its value (phpLDAPadmin's ``'userPassword' => 'Password'``): the
+    label a form shows for the field, not a password."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
+    return bool(words) and value[:1].isupper() and value[1:].islower() and value.lower() == words[-1].lower()
 
 
 def _written_value(right: str) -> str:
