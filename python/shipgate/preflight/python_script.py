@@ -92,8 +92,9 @@ _OS_EXEC = re.compile(r"^(?:exec|spawn)[lv]p?e?$")
 _RUNNER_NAMES = frozenset(
     {"run", "run_subprocess", "run_command", "run_cmd", "runcmd", "check_call", "shell", "sh", "spawn"}
 )
+# The step words, and the name of the one who does the step (``installer``, ``updater``, ``upgrader``).
 _STEP_NAME = re.compile(
-    r"(?:^|[-_.])(?:install(?:er)?|upgrade|update|migrate|bootstrap|setup|deploy|provision|configure|"
+    r"(?:^|[-_.])(?:install(?:er)?|upgrade(?:r)?|update(?:r)?|migrate|bootstrap|setup|deploy|provision|configure|"
     r"post-?inst(?:all)?|pre-?inst(?:all)?|start|entrypoint|maintenance)(?:$|[-_.])"
 )
 # An executable's name (no extension: a command run by name) that ends in the step it performs, glued to the
