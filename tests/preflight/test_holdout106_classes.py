@@ -70,3 +70,19 @@ def test_c_resets_that_bring_no_fetched_commits_stay_quiet() -> None:
     assert in_script(UNVERIFIED, "cd /srv/app", "git fetch origin", pinned, "composer install -n") == []
     # a soft reset of a path unstages a file; it brings nothing in
     assert in_script(UNVERIFIED, "cd /srv/app", "git reset config/app.php", "composer install -n") == []
+
+
+# -- D: ``rsync -a tree/ DIR`` copies what the unpacked tree holds into DIR ---------------------------------------
+
+_FETCH_AND_UNPACK = ["cd /tmp/up", "curl https://download.example.org/app-${1}.tar.bz2 | tar -xj"]
+
+
+def test_d_an_rsync_of_the_trees_contents_puts_the_download_in_the_target() -> None:
+    lines = [*_FETCH_AND_UNPACK, "rsync -a app/ /srv/http/app/", "sudo -u www-data php /srv/http/app/occ upgrade"]
+    assert in_script(UNVERIFIED, *lines) == [6]
+
+
+def test_d_an_rsync_of_the_tree_by_name_lands_below_the_target() -> None:
+    # without the slash the tree lands at /srv/http/app/app: /srv/http/app/occ is not from the download
+    lines = [*_FETCH_AND_UNPACK, "rsync -a app /srv/http/app/", "sudo -u www-data php /srv/http/app/occ upgrade"]
+    assert in_script(UNVERIFIED, *lines) == []

@@ -452,7 +452,10 @@ def _tree_moved(command: Command, source: _Taint) -> list[_Taint]:
     ]
     # ``mv blesta/* /home/blesta/public_html/``: every name of the tree lands in the target, so what is below it
     # (any name) may come from the fetch, as when the target is written without its slash
-    everything = any(_file_name(w.text) == "*" for w in ops[:-1])
+    # (so does ``rsync -a nextcloud/ $DIR``: rsync copies what a source written with its slash holds, not the name)
+    everything = any(_file_name(w.text) == "*" for w in ops[:-1]) or (
+        command.name == "rsync" and any(len(w.text) > 1 and w.text.endswith("/") for w in ops[:-1])
+    )
     if not ((ops[-1].text.endswith("/") and not everything) or _SYSTEM_TOP.match(into)):
         out.append(_Taint(into, source.fetch, directory=True, spelled=_spelling(ops[-1]), origin=command))
     return out
