@@ -250,7 +250,6 @@ class _Taints(list[_Taint]):
                 self._by_name.setdefault(taint.file_name, []).append(place)
         self._indexed = len(self)
 
-
     def _globbed(self, name: str) -> Iterator[str]:
         """``name`` itself, or when it is a glob (``linux-*-casaos-*.tar.gz``, a loop's pattern), the fetched files'
         names it matches (the latest :data:`_GLOB_NAMES` names asked, so a script of many downloads stays linear)."""
@@ -351,10 +350,26 @@ def _pulled_into(command: Command, cwd: str) -> Word | None:
     else the working directory, whether the remote was just added with its URL (``git init; git remote add origin
     URL; git pull origin master``) or is the checkout's configured one (an updater's ``git reset --hard; git
     pull``): the package's signature does not cover what arrives (docs/preflight.md, ``unverified_download_exec``)."""
-    if [w.text for w in git_arguments(command)][:1] != ["pull"]:
+    args = [w.text for w in git_arguments(command)]
+    if args[:1] != ["pull"] and not _moves_to_fetched(args, "--hard" in command.args):
         return None
     into = option_values(command, "-C")
     return Word(into[-1].text, into[-1].text, command.line) if into else Word(cwd, cwd, command.line)
+
+
+# The refs a fetch fills: a remote-tracking branch (``origin/main``), FETCH_HEAD, the upstream (``@{u}``).
+_FETCHED_REF = re.compile(r"(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+|FETCH_HEAD|@\{(?:u|upstream)\})")
+
+
+def _moves_to_fetched(args: list[str], hard: bool) -> bool:
+    """``git reset --hard origin/main`` (or ``merge``/``rebase`` of a fetched ref) after ``git fetch`` is a pull
+    written in two steps: the checkout now holds the branch's fetched commits. Not ``checkout``/``reset`` of a path
+    (``git checkout conf/app.ini``, ``git reset lib/x``): a reset counts only with ``--hard`` (``args`` are git's
+    words without their options)."""
+    if args[:1] not in (["reset"], ["merge"], ["rebase"]) or (args[0] == "reset" and not hard):
+        return False
+    refs = [a for a in args[1:] if not a.startswith("-")]
+    return len(refs) == 1 and bool(_FETCHED_REF.fullmatch(refs[0])) and not _COMMIT_ID.match(refs[0])
 
 
 def _clone_functions(script: Script) -> dict[str, int]:
@@ -446,7 +461,10 @@ def _tree_moved(command: Command, source: _Taint) -> list[_Taint]:
     ]
     # ``mv blesta/* /home/blesta/public_html/``: every name of the tree lands in the target, so what is below it
     # (any name) may come from the fetch, as when the target is written without its slash
-    everything = any(_file_name(w.text) == "*" for w in ops[:-1])
+    # (so does ``rsync -a nextcloud/ $DIR``: rsync copies what a source written with its slash holds, not the name)
+    everything = any(_file_name(w.text) == "*" for w in ops[:-1]) or (
+        command.name == "rsync" and any(len(w.text) > 1 and w.text.endswith("/") for w in ops[:-1])
+    )
     if not ((ops[-1].text.endswith("/") and not everything) or _SYSTEM_TOP.match(into)):
         out.append(_Taint(into, source.fetch, directory=True, spelled=_spelling(ops[-1]), origin=command))
     return out
@@ -835,9 +853,7 @@ def _service_runs(
     return (started[1], started[0]) if started is not None else None
 
 
-def _located(
-    script: Script, command: Command, taints: _Taints, unnamed: dict[str, Command], cwd: str
-) -> list[_Taint]:
+def _located(script: Script, command: Command, taints: _Taints, unnamed: dict[str, Command], cwd: str) -> list[_Taint]:
     """The variables a ``find`` fills when it searches a fetched tree, or the directory a fetch saved into under a
     name not known (shell.located): each names the fetched file, as its spelling (``$F``, ``$F/install.sh``)."""
     names = located_variables(script, command)

@@ -38,7 +38,7 @@ from shipgate.preflight.schema_options import updates_schema_by_option
 from shipgate.preflight.schema_subcommands import runs_schema_subcommand
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.sql import SqlFile
 from shipgate.preflight.sql.alembic_url import is_alembic_ini, url_replaced, without_url
 from shipgate.preflight.sql.django_history import alter_field_changes, revised
@@ -775,13 +775,25 @@ _DUMP_WRITERS = frozenset(
 def _unpacked_dump(script: Script, client: Command, sql_file: str) -> bool:
     """The SQL file a client loads was written by the script before it from a compressed backup or a database dump
     (``gunzip -c $DIR/dump.gz > $TMP/dump`` then ``psql -f $TMP/dump``): the run restores a backup; the file holds
-    the data of the database's own dump, not migrations the package ships."""
+    the data of the database's own dump, not migrations the package ships. The file is the same when its value is,
+    or when both are written with the same variables (``mysqldump … > "$DIR/$SQL_FILE"`` in one function, ``mysql
+    … < "$DIR/$SQL_FILE"`` in another: the value read on each line follows that line's own assignments, not the
+    function calls between them)."""
+    loaded = {w.raw for w in _loaded_words(client) if w.text == sql_file and w.expands}
     return any(
         command.line < client.line
         and command.name in _DUMP_WRITERS
-        and any(r.op == ">" and r.target is not None and r.target.text == sql_file for r in command.redirects)
+        and any(
+            r.op == ">" and r.target is not None and (r.target.text == sql_file or r.target.raw in loaded)
+            for r in command.redirects
+        )
         for command in script.commands
     )
+
+
+def _loaded_words(client: Command) -> list[Word]:
+    """The words naming the file a client loads: ``-f FILE``/``--file FILE`` and ``< FILE``."""
+    return option_values(client, "-f", "--file") + [r.target for r in client.redirects if r.op == "<" and r.target]
 
 
 def _names_own_function(command: Command, script: Script) -> bool:

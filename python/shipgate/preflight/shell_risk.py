@@ -21,6 +21,7 @@ from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.reaching import never_empty
 from shipgate.preflight.shell.refilled import refilled
+from shipgate.preflight.volume_prune import prunes_volumes
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
@@ -573,6 +574,17 @@ def _command_findings(
             target="DROP DATABASE",
             message="SQL given to a database client drops a database and the script takes no backup first",
             remedy="Dump the database (pg_dump, mysqldump) before dropping it, or drop it only on a new installation.",
+        )
+    if prunes_volumes(command) and not image and not (on_removal_only(command) or in_uninstall_mode(command)):
+        yield at_command(
+            "preflight.destructive_delete",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            target="unused volumes",
+            message=f"{command.name} volume prune deletes every volume no container uses (other stacks' data "
+            "included), which no backup the script names covers",
+            remedy="Remove only the volumes the update replaces, by name, after backing them up.",
         )
     task = _database_dropping_task(command)
     if task is not None and not backup:
