@@ -59,3 +59,10 @@ def test_field_maps_labels_and_templates_are_no_credentials(path: str, line: str
 
 def test_a_settings_file_under_config_keeps_its_array_entries() -> None:
     assert codes_at({"app/config/database.php": _php("    'password' => 'Xk29fjs8Lq',")}, CODE) == [2]
+
+
+def test_an_entry_inside_a_block_comment_or_a_default_copy_is_not_read() -> None:
+    commented = _php("$config = [", "    /*", "    'password' => 'Xk29fjs8Lq',", "    */", "];")
+    assert codes_at({"config/config.php": commented}, CODE) == []
+    default_copy = _php("    'password' => 'Xk29fjs8Lq',")
+    assert codes_at({"app/Config/database.php.default": default_copy}, CODE) == []

@@ -39,6 +39,7 @@ from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.js_env_defaults import js_env_defaults
 from shipgate.preflight.key_lists import accounts_file
 from shipgate.preflight.markup import (
+    block_comment_lines,
     documentation_lines,
     is_documentation,
     is_localization,
@@ -317,6 +318,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
         for_people = documentation_lines(text.path, source) if code else set()
+        if code and _PHP_SOURCE.search(text.path):  # ``/* 'password' => 'secret', */``: an example commented out
+            for_people = set(for_people) | block_comment_lines(tuple((ln.number, ln.text) for ln in text.lines))
         prose: set[int] | None = None
         for s in token_secrets(source):
             if s.line in for_people and word_secret(s.kind):
@@ -483,6 +486,8 @@ def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
         return False  # a constant or a field map naming a field
     if _PHP_SOURCE.search(path) and _PHP_ENTRY.match(line) and not _php_settings_path(path):
         return False  # ``'password' => 'passwordfield'`` in a class: a field map, a form's types, test data
+    if path.endswith(".php.default") and _PHP_ENTRY.match(line):
+        return False  # CakePHP's ``database.php.default``: the copy a real settings file is made from, not in effect
     if secret.kind == "password in URL" and _PLACEHOLDER_LOGIN.search(line):
         return False  # ``driver://user:pass@localhost/dbname``: the form of a connection string, not one
     return secret_of_product(path, secret.kind, secret.secret, line, code=code)
