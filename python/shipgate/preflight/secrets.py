@@ -200,6 +200,10 @@ _DESCRIPTION = re.compile(
 _FORMAT_FIELD = re.compile(r"(?:^|[/:@=?&])\{[a-z_][\w.]*(?:\[[^]{}]*\])?(?:![rsa])?(?::[^{}]*)?\}")
 # A value that is wholly one template field computed by a call (an f-string's
 # ``SECRET_KEY: "{get_random_secret_key()}"`` in the settings file a setup script writes): filled in when rendered.
+# An XML name in Clark notation, ``{namespace}local-name`` (WebDAV's ``"{DAV:}lock-token-submitted"``, RFC 4918's
+# precondition codes): the name of an element, whatever the constant holding it is called. The namespace is a URI
+# (``DAV:``, ``http://…``, ``urn:…``), so a template field (``{password}``, ``{{ secret }}``) is not one.
+_CLARK_NAME = re.compile(r"^\{[A-Za-z][\w+.-]*:[^{}\s]*\}[A-Za-z_][\w.-]*$")
 _CALL_FIELD = re.compile(r"^\{\s*[A-Za-z_][\w.]*\([^{}]*\)\s*\}$")
 _SQL_TYPE = re.compile(
     r"(?i)^(?:var)?char(?:acter(?: varying)?)?\(\d+\)$|^n?varchar\(\d+\)$|^(?:decimal|numeric)\(\d+(?:,\s*\d+)?\)$"
@@ -372,6 +376,8 @@ def allowed(value: str, *, name: str = "", dollar_literal: bool = False) -> bool
     if name and _NOT_SECRET_NAME.search(name):
         return True
     if _FORMAT_FIELD.search(value) or _CALL_FIELD.match(value) or _SQL_TYPE.match(value) or _CALL.match(value):
+        return True
+    if _CLARK_NAME.match(value):
         return True
     if _names_itself(value, name):
         return True

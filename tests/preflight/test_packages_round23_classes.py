@@ -1,0 +1,25 @@
+"""Round twenty-three of the whole packages (tests/preflight/packages/README.md, "Round twenty-three"): each class
+fixed, with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep
+its result)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def test_an_xml_name_in_clark_notation_is_no_secret() -> None:
+    # WsgiDAV's ``dav_error.py``: RFC 4918's precondition codes, ``{DAV:}`` names under ``…LockToken`` constants
+    source = (
+        'PRECONDITION_CODE_MissingLockToken = "{DAV:}lock-token-submitted"\n'
+        'AUTH_TOKEN_ELEMENT = "{http://example.org/ns/}session-token"\n'
+    )
+    assert codes_at({"davserver/errors.py": source}, CREDENTIAL) == []
+
+
+def test_a_braced_value_that_is_no_clark_name_stays_a_secret() -> None:
+    # no namespace URI in the braces (no ``:``), or a path after them: a value, not an element's name
+    source = 'SESSION_TOKEN = "{DAV}k8Hq2Zp9Xw4Lm7"\nDB_PASSWORD = "{DAV:}k8Hq2Zp9/Xw4Lm7"\n'
+    assert codes_at({"davserver/settings.py": source}, CREDENTIAL) == [1, 2]
+
