@@ -23,3 +23,15 @@ def test_a_braced_value_that_is_no_clark_name_stays_a_secret() -> None:
     source = 'SESSION_TOKEN = "{DAV}k8Hq2Zp9Xw4Lm7"\nDB_PASSWORD = "{DAV:}k8Hq2Zp9/Xw4Lm7"\n'
     assert codes_at({"davserver/settings.py": source}, CREDENTIAL) == [1, 2]
 
+
+def test_a_labelled_setting_with_no_value_holds_no_password() -> None:
+    # pyLoad's ``core/config/default.cfg``: ``type name : "Label" = value``; the proxy password is empty, and its
+    # label ``"Password"`` was read as the value
+    config = 'proxy - "Proxy":\n    str username : "Username" =\n    password password : "Password" =\n'
+    assert codes_at({"app/config/default.cfg": config}, CREDENTIAL) == []
+
+
+def test_a_labelled_setting_with_a_value_keeps_it() -> None:
+    # the same form with a password after the ``=`` is that password
+    config = 'proxy - "Proxy":\n    str username : "Username" = relay\n    password password : "Password" = Tr0ub4dor77\n'
+    assert codes_at({"app/config/default.cfg": config}, CREDENTIAL) == [3]

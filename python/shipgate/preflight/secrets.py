@@ -279,6 +279,9 @@ _CODE_ASSIGNMENT = re.compile(
 # What separates a name from its value: ``=``, ``:``, and in code PHP/Perl/Ruby's ``=>`` and Go's ``:=`` as one
 # operator (split at ``=`` alone, ``'db_password' => 'x'`` left ``> 'x'`` as the value, which no literal reading took).
 _ASSIGNED = re.compile(r"\s*(?:=>|:=|[:=])")
+# A setting with its label quoted between the name and ``=`` (pyLoad's ``default.cfg``: ``type name : "Label" =
+# value``, ``password password : "Password" =``): the value is what follows the ``=``, the label is text for people.
+_LABELLED_VALUE = re.compile(r"""^\s*"[^"\n]*"\s*=(?![=>])(.*)$""")
 # PHP's constant definition (``define('DB_PASSWORD', 'x');``, wp-config.php's form): the name, then its value.
 _PHP_DEFINE = re.compile(r"""^(\s*)define\s*\(\s*["']([A-Za-z_]\w*)["']\s*,\s*""")
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
@@ -654,6 +657,9 @@ def keyword_secrets(
         parts = _ASSIGNED.split(stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
+        if not code and (labelled := _LABELLED_VALUE.match(parts[1])):  # ``name : "Label" = value``
+            parts[1] = labelled.group(1)
+            line = stripped = parts[0] + " = " + parts[1]
         if not code and parts[1].lstrip()[:1] not in ("", '"', "'", "#") and (c := _TRAILING_COMMENT.search(parts[1])):
             # ``POSTGRES_PASSWORD=taiga  # database user's password``: the value ends where the comment starts
             line = line[: len(line) - len(parts[1]) + c.start()]
