@@ -35,3 +35,33 @@ def test_a_labelled_setting_with_a_value_keeps_it() -> None:
     # the same form with a password after the ``=`` is that password
     config = 'proxy - "Proxy":\n    str username : "Username" = relay\n    password password : "Password" = Tr0ub4dor77\n'
     assert codes_at({"app/config/default.cfg": config}, CREDENTIAL) == [3]
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+# a hoster plugin: a log message names where to get a token tool; the account check requests the service's API
+_PLUGIN = (
+    "class HosterAccount(Account):\n"  # 1
+    "    def grab_info(self, user, password, data):\n"  # 2
+    '        reply = self.load("https://api.filehost-example.com/v4/user", get={"apikey": password})\n'  # 3
+    "        if not reply:\n"  # 4
+    "            self.log_error(\n"  # 5
+    "                self._(\n"  # 6
+    '                    "The password should be the API token: https://github.com/acme/tokentool/releases"\n'  # 7
+    "                )\n"  # 8
+    "            )\n"  # 9
+    '        self.post_error("https://errors.filehost-example.com/report", reply)\n'  # 10
+)
+
+
+def test_a_url_in_a_log_method_message_is_text() -> None:
+    # pyLoad's ``plugins/accounts/AlldebridCom.py:93``: ``self.log_error(self._("… https://github.com/…"))``; the
+    # plugin's request (line 3) and a call that only ends in ``_error`` (line 10) stay requests
+    assert codes_at({"app/plugins/accounts/HosterAccount.py": _PLUGIN}, ENDPOINT) == [3, 10]
+
+
+def test_a_log_method_named_otherwise_keeps_its_urls() -> None:
+    # ``log_upload`` is no level: what it is given may be sent
+    source = 'def push(self):\n    self.log_upload("https://collector.vendor-example.com/v1/logs")\n'
+    assert codes_at({"app/plugins/uploader.py": source}, ENDPOINT) == [2]
+
