@@ -33,7 +33,11 @@ def test_a_labelled_setting_with_no_value_holds_no_password() -> None:
 
 def test_a_labelled_setting_with_a_value_keeps_it() -> None:
     # the same form with a password after the ``=`` is that password
-    config = 'proxy - "Proxy":\n    str username : "Username" = relay\n    password password : "Password" = Tr0ub4dor77\n'
+    config = (
+        'proxy - "Proxy":\n'
+        '    str username : "Username" = relay\n'
+        '    password password : "Password" = Tr0ub4dor77\n'
+    )
     assert codes_at({"app/config/default.cfg": config}, CREDENTIAL) == [3]
 
 
@@ -65,3 +69,34 @@ def test_a_log_method_named_otherwise_keeps_its_urls() -> None:
     source = 'def push(self):\n    self.log_upload("https://collector.vendor-example.com/v1/logs")\n'
     assert codes_at({"app/plugins/uploader.py": source}, ENDPOINT) == [2]
 
+
+_CATEGORIES = (
+    "my %paramCategories =\n"  # 1
+    "    (\n"  # 2
+    "     'snmp-host'          => 'SNMP',\n"  # 3
+    "     'snmp-port'          => 'SNMP',\n"  # 4
+    "     'snmp-community'     => 'SNMP',\n"  # 5
+    "     'snmp-username'      => 'SNMP',\n"  # 6
+    "     'snmp-authpassword'  => 'SNMP',\n"  # 7
+    "     'snmp-privpassword'  => 'SNMP',\n"  # 8
+    "     'snmp-version'       => 'SNMP',\n"  # 9
+    "     );\n"  # 10
+)
+
+
+def test_a_table_of_categories_holds_no_password() -> None:
+    # Torrus' ``Collector/SNMP_Params.pm``: every parameter name filed under the category ``'SNMP'``
+    assert codes_at({"lib/Collector/Params.pm": _CATEGORIES}, CREDENTIAL) == []
+
+
+def test_a_password_shared_with_a_few_settings_stays_one() -> None:
+    # a connection whose user, password and database share one word: a weak password, not a table's category
+    source = (
+        "%connections = ('Default' => {\n"
+        "    'dsn'      => 'DBI:mysql:database=monitor',\n"
+        "    'username' => 'monitor',\n"
+        "    'password' => 'monitor',\n"
+        "    'database' => 'monitor',\n"
+        "});\n"
+    )
+    assert codes_at({"lib/conf_defaults/config.pl": source}, CREDENTIAL) == [4]

@@ -40,6 +40,7 @@ from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from detect_secrets.plugins.twilio import TwilioKeyDetector
 
 from shipgate.findings import Severity
+from shipgate.preflight.category_tables import category_value
 from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.key_lists import account_entries, listed_keys
 from shipgate.preflight.salted_digests import digest_beside_salt
@@ -719,6 +720,8 @@ def keyword_secrets(
             found = None  # a switched-off integration's password (``ldap:`` → ``enable: false``, ``password: x``)
         if found is not None and code and _example_login(lines, number, key, found):
             found = None  # ``define('DB_USER', 'username'); define('DB_PASSWORD', 'password');``: fields to fill in
+        if found is not None and code and category_value(lines, number, found):
+            found = None  # ``'snmp-authpassword' => 'SNMP',`` among other names filed under ``'SNMP'``: a category
         if found is not None and digest_beside_salt(lines, number, found):
             found = None  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
         if found is not None:
