@@ -394,10 +394,13 @@ _LINK_TARGETS = frozenset({"url", "href", "link"})
 _SAMPLE_CALLEE = re.compile(r"(?i)placeholder|sample|example")
 _SAMPLE_KEYWORD = re.compile(r"(?i)^(?:sample|example)s?$")
 # Arguments written for people: an option's documentation (Trac's ``doc_args={'svnbook': 'http://…'}``), help and
-# description texts; and a call that shows its arguments (``hint(['Upgrade …:', 'https://…/wiki'])`` over lines).
+# description texts; and a call that shows its arguments (``hint(['Upgrade …:', 'https://…/wiki'])`` over lines),
+# also a logging method named ``log_<level>`` (pyLoad's plugin API: ``self.log_error(self._("… token tool:
+# https://github.com/…"))``).
 _DOC_KEYWORD = re.compile(r"(?i)^(?:doc\w*|help|help_?text|description|epilog|usage)$")
 _SHOWING_CALLEE = re.compile(
-    r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log)$"
+    r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
+    r"|log_(?:warn|warning|info|debug|error|exception|critical))$"
 )
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")
 # Methods that render an object as text for people: a URL they return is a link shown, never requested.

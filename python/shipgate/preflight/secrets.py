@@ -40,6 +40,7 @@ from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from detect_secrets.plugins.twilio import TwilioKeyDetector
 
 from shipgate.findings import Severity
+from shipgate.preflight.category_tables import category_value
 from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.key_lists import account_entries, listed_keys
 from shipgate.preflight.salted_digests import digest_beside_salt
@@ -200,6 +201,10 @@ _DESCRIPTION = re.compile(
 _FORMAT_FIELD = re.compile(r"(?:^|[/:@=?&])\{[a-z_][\w.]*(?:\[[^]{}]*\])?(?:![rsa])?(?::[^{}]*)?\}")
 # A value that is wholly one template field computed by a call (an f-string's
 # ``SECRET_KEY: "{get_random_secret_key()}"`` in the settings file a setup script writes): filled in when rendered.
+# An XML name in Clark notation, ``{namespace}local-name`` (WebDAV's ``"{DAV:}lock-token-submitted"``, RFC 4918's
+# precondition codes): the name of an element, whatever the constant holding it is called. The namespace is a URI
+# (``DAV:``, ``http://…``, ``urn:…``), so a template field (``{password}``, ``{{ secret }}``) is not one.
+_CLARK_NAME = re.compile(r"^\{[A-Za-z][\w+.-]*:[^{}\s]*\}[A-Za-z_][\w.-]*$")
 _CALL_FIELD = re.compile(r"^\{\s*[A-Za-z_][\w.]*\([^{}]*\)\s*\}$")
 _SQL_TYPE = re.compile(
     r"(?i)^(?:var)?char(?:acter(?: varying)?)?\(\d+\)$|^n?varchar\(\d+\)$|^(?:decimal|numeric)\(\d+(?:,\s*\d+)?\)$"
@@ -275,6 +280,9 @@ _CODE_ASSIGNMENT = re.compile(
 # What separates a name from its value: ``=``, ``:``, and in code PHP/Perl/Ruby's ``=>`` and Go's ``:=`` as one
 # operator (split at ``=`` alone, ``'db_password' => 'x'`` left ``> 'x'`` as the value, which no literal reading took).
 _ASSIGNED = re.compile(r"\s*(?:=>|:=|[:=])")
+# A setting with its label quoted between the name and ``=`` (pyLoad's ``default.cfg``: ``type name : "Label" =
+# value``, ``password password : "Password" =``): the value is what follows the ``=``, the label is text for people.
+_LABELLED_VALUE = re.compile(r"""^\s*"[^"\n]*"\s*=(?![=>])(.*)$""")
 # PHP's constant definition (``define('DB_PASSWORD', 'x');``, wp-config.php's form): the name, then its value.
 _PHP_DEFINE = re.compile(r"""^(\s*)define\s*\(\s*["']([A-Za-z_]\w*)["']\s*,\s*""")
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
@@ -372,6 +380,8 @@ def allowed(value: str, *, name: str = "", dollar_literal: bool = False) -> bool
     if name and _NOT_SECRET_NAME.search(name):
         return True
     if _FORMAT_FIELD.search(value) or _CALL_FIELD.match(value) or _SQL_TYPE.match(value) or _CALL.match(value):
+        return True
+    if _CLARK_NAME.match(value):
         return True
     if _names_itself(value, name) or _PERCENT_FIELD.search(value) or _display_label(value, name):
         return True
@@ -659,6 +669,9 @@ def keyword_secrets(
         parts = _ASSIGNED.split(stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
             continue
+        if not code and (labelled := _LABELLED_VALUE.match(parts[1])):  # ``name : "Label" = value``
+            parts[1] = labelled.group(1)
+            line = stripped = parts[0] + " = " + parts[1]
         if not code and parts[1].lstrip()[:1] not in ("", '"', "'", "#") and (c := _TRAILING_COMMENT.search(parts[1])):
             # ``POSTGRES_PASSWORD=taiga  # database user's password``: the value ends where the comment starts
             line = line[: len(line) - len(parts[1]) + c.start()]
@@ -718,6 +731,8 @@ def keyword_secrets(
             found = None  # a switched-off integration's password (``ldap:`` → ``enable: false``, ``password: x``)
         if found is not None and code and _example_login(lines, number, key, found):
             found = None  # ``define('DB_USER', 'username'); define('DB_PASSWORD', 'password');``: fields to fill in
+        if found is not None and code and category_value(lines, number, found):
+            found = None  # ``'snmp-authpassword' => 'SNMP',`` among other names filed under ``'SNMP'``: a category
         if found is not None and digest_beside_salt(lines, number, found):
             found = None  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
         if found is not None:
