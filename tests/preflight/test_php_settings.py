@@ -66,3 +66,11 @@ def test_an_entry_inside_a_block_comment_or_a_default_copy_is_not_read() -> None
     assert codes_at({"config/config.php": commented}, CODE) == []
     default_copy = _php("    'password' => 'Xk29fjs8Lq',")
     assert codes_at({"app/Config/database.php.default": default_copy}, CODE) == []
+
+
+def test_a_map_entry_naming_another_field_and_a_disabled_account_are_no_passwords() -> None:
+    aliases = "#!/usr/bin/perl\nmy %alias = (\n    'pass'     => 'dbpass',\n    'password' => 'dbpass',\n);\n"
+    assert codes_at({"usr/bin/tool": aliases}, CODE) == []
+    assert codes_at({"etc/app/auth.conf": "[xmlrpc_service_users]\nadmin = DISABLED\n"}, CODE) == []
+    weak = "#!/usr/bin/perl\nmy %db = (\n    'user'     => 'app',\n    'password' => 'secret',\n);\n"
+    assert codes_at({"usr/bin/tool": weak}, CODE) == [4]

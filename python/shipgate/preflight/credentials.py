@@ -486,6 +486,8 @@ def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
         return False  # a constant or a field map naming a field
     if _PHP_SOURCE.search(path) and _PHP_ENTRY.match(line) and not _php_settings_path(path):
         return False  # ``'password' => 'passwordfield'`` in a class: a field map, a form's types, test data
+    if code and _PHP_ENTRY.match(line) and _names_another_field(secret.secret):
+        return False  # ``'password' => 'dbpass'`` (Bucardo's option aliases): the name of another field, a map's entry
     if path.endswith(".php.default") and _PHP_ENTRY.match(line):
         return False  # CakePHP's ``database.php.default``: the copy a real settings file is made from, not in effect
     if secret.kind == "password in URL" and _PLACEHOLDER_LOGIN.search(line):
@@ -508,6 +510,16 @@ def _php_setting(path: str, line: str) -> bool:
 # settings file (by its name, or under a ``config/`` folder as Laravel keeps them), anything in other PHP code.
 _PHP_SOURCE = re.compile(r"\.(?:php\d?|inc|phtml|module|install)$")
 _PHP_ENTRY = re.compile(r"""^\s*(?:["'][^"']+["']\s*=>|define\s*\()""")
+
+
+# A short lower-case qualifier and a secret's word (``dbpass``, ``db_password``, ``api_token``): a field's name.
+_FIELD_NAMED = re.compile(r"[a-z]{2,8}_?(?:pass|password|passwd|pwd|secret|token|key)")
+
+
+def _names_another_field(value: str) -> bool:
+    """``dbpass``, ``db_password``: a secret's word with a qualifier, as an identifier (not the bare word, which is a
+    weak password: ``'password' => 'secret'``)."""
+    return bool(_FIELD_NAMED.fullmatch(value))
 
 
 def _php_settings_path(path: str) -> bool:

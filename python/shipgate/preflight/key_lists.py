@@ -48,7 +48,10 @@ _ACCOUNT_FILE = re.compile(r"(?i)auth|passw|pwd|users?(?:[._-]|$)|accounts?(?:[.
 _ACCOUNT_SECTION = re.compile(r"(?i)(?:^|[_-])(?:users|accounts|logins|passwords)$")
 _ENTRY = re.compile(r"^(?P<name>[A-Za-z_][\w.@-]*)\s*[:=]\s*(?P<value>.*?)\s*$")
 _WORD = re.compile(r"^[^\s,;#$<>{}\[\]/\\]+$")
-_NOT_PASSWORDS = frozenset({"true", "false", "yes", "no", "on", "off", "none", "null"})
+# Words that say an account has no password or is switched off (cobbler's ``admin = DISABLED``), not a password.
+_NOT_PASSWORDS = frozenset(
+    {"true", "false", "yes", "no", "on", "off", "none", "null", "disabled", "disable", "locked", "nologin", "empty"}
+)
 _PUBLIC = re.compile(r"(?i)(?:^|[_.-])(?:ssh|public|pub|authorized|gpg|pgp|host|trusted|signing_public)(?:[_.-]|$)")
 
 
