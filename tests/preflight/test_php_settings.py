@@ -74,3 +74,8 @@ def test_a_map_entry_naming_another_field_and_a_disabled_account_are_no_password
     assert codes_at({"etc/app/auth.conf": "[xmlrpc_service_users]\nadmin = DISABLED\n"}, CODE) == []
     weak = "#!/usr/bin/perl\nmy %db = (\n    'user'     => 'app',\n    'password' => 'secret',\n);\n"
     assert codes_at({"usr/bin/tool": weak}, CODE) == [4]
+
+
+def test_a_column_type_map_names_types() -> None:
+    types = "#!/usr/bin/perl\nmy %columns = (\n    Name     => 'utf8',\n    Password => 'binary',\n);\n"
+    assert codes_at({"usr/bin/tool": types}, CODE) == []

@@ -97,7 +97,7 @@ _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")
 _TOKEN_ENTROPY = 3.0
 _KIND_KEY = re.compile(r"\(([^()]+)\)$")  # ``password or key assignment (PASSWORD)``: the name assigned
-_TYPE_WORDS = frozenset({"string", "str", "text", "int", "integer", "bool", "boolean"})
+_TYPE_WORDS = frozenset({"string", "str", "text", "int", "integer", "bool", "boolean", "binary", "blob", "varchar"})
 # a dotted setting name, an upper-case constant's name, a CSS id selector
 _NAME_SHAPE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|#[a-z][\w-]*")
 _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential")
