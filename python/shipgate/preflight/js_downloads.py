@@ -67,7 +67,8 @@ def _arguments(call: Node) -> list[Node]:
     return [a for a in (args.named_children if args is not None else []) if a.type != "comment"]
 
 
-def _calls(node: Node) -> list[Node]:
+def calls_in(node: Node) -> list[Node]:
+    """Every call expression under ``node`` (itself included)."""
     out: list[Node] = []
     stack = [node]
     while stack:
@@ -110,7 +111,7 @@ def _fetching(functions: dict[str, tuple[list[str], Node]]) -> set[str]:
     fetching: set[str] = set()
     callers: dict[str, list[str]] = {}  # name -> the file's functions that call it
     for name, (_, body) in functions.items():
-        for call in _calls(body):
+        for call in calls_in(body):
             if _requests(call, set()):
                 fetching.add(name)
             owner, callee = _callee(call)
@@ -127,7 +128,7 @@ def _fetching(functions: dict[str, tuple[list[str], Node]]) -> set[str]:
 
 def _written_parameter(params: list[str], body: Node) -> int | None:
     """The index of the parameter the body writes to (``fs.createWriteStream(dest)``)."""
-    for call in _calls(body):
+    for call in calls_in(body):
         args = _arguments(call)
         if _callee(call)[1] in _WRITERS and args and _text(args[0]) in params:
             return params.index(_text(args[0]))
@@ -136,7 +137,7 @@ def _written_parameter(params: list[str], body: Node) -> int | None:
 
 def _requested_parameter(params: list[str], body: Node, fetching: set[str]) -> int | None:
     """The index of the parameter the body requests (``https.get(url, …)``, ``get(url)`` of a fetching function)."""
-    for call in _calls(body):
+    for call in calls_in(body):
         args = _arguments(call)
         if _requests(call, fetching) and args and _text(args[0]) in params:
             return params.index(_text(args[0]))
@@ -235,7 +236,7 @@ def _saved_in_fetching_body(functions: dict[str, tuple[list[str], Node]], fetchi
     saved: set[int] = set()
     for name in fetching:
         params, body = functions[name]
-        for call in _calls(body):
+        for call in calls_in(body):
             args = _arguments(call)
             if _callee(call)[1] == "createWriteStream" and args and _text(args[0]) not in params:
                 saved.add(call.id)
@@ -274,7 +275,7 @@ def _names(node: Node) -> set[str]:
 def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
     """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response."""
     names: set[str] = set()
-    for call in _calls(root):
+    for call in calls_in(root):
         if not _requests(call, fetching):
             continue
         for arg in _arguments(call):
@@ -295,7 +296,7 @@ def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
     fetched = _response_parameters(root, fetching)
     users: dict[str, list[str]] = {}  # name -> the names bound to a value that mentions it
     for name, value in bindings(root):
-        if any(_requests(c, fetching) for c in _calls(value)):
+        if any(_requests(c, fetching) for c in calls_in(value)):
             fetched.add(name)
         for used in _names(value):
             users.setdefault(used, []).append(name)
@@ -310,7 +311,7 @@ def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
 
 def _fetched_data(data: Node, fetching: set[str], fetched: set[str]) -> bool:
     """The data a write is given comes from a request: a fetching call in it, or a name bound to fetched data."""
-    return any(_requests(c, fetching) for c in _calls(data)) or bool(_names(data) & fetched)
+    return any(_requests(c, fetching) for c in calls_in(data)) or bool(_names(data) & fetched)
 
 
 def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str]) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 import tree_sitter
 
-from shipgate.preflight.js_downloads import bindings, fetched_test, path_word
+from shipgate.preflight.js_downloads import bindings, calls_in, fetched_test, path_word
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.syntax_nodes import node_text as _text
 
@@ -182,17 +182,6 @@ def _moved(call: Node) -> str | None:
     return f"{tool} -f {source} {dest}" if source and dest else None
 
 
-def _calls(root: Node) -> list[Node]:
-    out: list[Node] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "call_expression":
-            out.append(node)
-        stack.extend(node.named_children)
-    return out
-
-
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the built paths, unpacks and moves of the script whose tree is ``root``."""
     bound = once_bound(bindings(root))
@@ -202,7 +191,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         text = _path_text(value) if _path_call(value) and _NAME.fullmatch(name) else None
         if text:
             out.append((_line(value), f'{name}="{text}"'))
-    for call in _calls(root):
+    for call in calls_in(root):
         moved = _moved(call)
         if moved is not None:
             out.append((_line(call), moved))
