@@ -16,6 +16,8 @@ CODE = "preflight.secret_printed"
         ('KEY=$(./ctl keys create net 1 | jq -r .accessstring)', 'echo "join key created: $KEY"'),
         ('R=$(openssl rand -base64 24)', 'echo "The admin password was generated: ${R}"'),
         ("true", 'echo "Token = $T"'),
+        ('KEY=$(openssl rand -hex 16)', 'echo "Your ACME key: $KEY"'),  # a drawn value under any key label
+        ('k=$(pwgen -s 32 1)', 'echo "Node key = ${k}"'),
     ],
 )
 def test_a_value_a_message_names_a_secret_is_printed(lines: tuple[str, str]) -> None:
@@ -32,6 +34,10 @@ def test_a_value_a_message_names_a_secret_is_printed(lines: tuple[str, str]) -> 
         ("true", 'echo "Your token is $TOKEN_PATH"'),  # a name that says it is a path
         ('NC="\\033[0m"', 'echo -e "You must enter your agent API key${NC}"'),  # colour code run into the words
         ("true", 'echo "GPG key: $FINGERPRINT"'),  # a bare key is no secret kind
+        ('K=$(gpg --list-keys --with-colons | cut -d: -f5)', 'echo "Signing with key: $K"'),  # no random draw
+        ('K=$(uuidgen)', 'echo "Node key: $K"'),  # an identifier
+        ('K=$(openssl rand -hex 16); [ -f k ] && K=$(cat k)', 'echo "Node key: $K"'),  # not only drawn
+        ('K=$(openssl rand -hex 3)', 'echo "Using key prefix $K"'),  # no label set off by a colon
         ('K=$(openssl rand -hex 16)', 'echo "Your API key is: $K" > /etc/app/key'),  # written, not printed
     ],
 )

@@ -14,6 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.debconf_answers import debconf_secrets
 from shipgate.preflight.printed_files import heredoc_words, printed_files
+from shipgate.preflight.random_values import random_values
 from shipgate.preflight.runners import steps
 from shipgate.preflight.secret_labels import labelled_secrets
 from shipgate.preflight.secret_uses import secret_uses
@@ -172,7 +173,7 @@ def _secret_in(words: list[Word], command: Command, script: Script) -> str | Non
     """The first secret ``command`` prints among ``words``: secret-named (or named as a database connection URL),
     used as a secret, generated as one, carried from one, or named one by the message (secret_labels)."""
     for word in words:
-        labelled = labelled_secrets(word)
+        labelled = labelled_secrets(word, random_values(script))
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):
                 continue

@@ -26,14 +26,20 @@ _LABEL = re.compile(
     r"\s*[\"'(\[]?$"
 )
 # Names that say the variable holds where or what the secret is, not the secret.
+# A key of any kind named right before a value (``"Your ACME key: $KEY"``): read only for a value drawn from a
+# random source (random_values), which no fingerprint or setting name is.
+_KEY_LABEL = re.compile(
+    r"(?i)\bkey(?:\s+(?:is|was|has\s+been|created|generated|set(?:\s+to)?|saved|here))*\s*[:=]\s*[\"'(\[]?$"
+)
 _NOT_THE_SECRET = re.compile(r"(?i)(?:FILE|PATH|DIR|URL|URI|LEN|LENGTH|SIZE|NAME|USER|USERNAME|ID|HASH|COUNT)$")
 _EXPANSION = re.compile(r"\$\{?([A-Za-z_]\w*)")
 # Only the text just before an expansion is read (a label is a few words).
 _LABEL_WINDOW = 60
 
 
-def labelled_secrets(word: Word) -> set[str]:
-    """The variables ``word`` prints right after a label that names a secret."""
+def labelled_secrets(word: Word, drawn: frozenset[str] = frozenset()) -> set[str]:
+    """The variables ``word`` prints right after a label that names a secret; for those in ``drawn`` (random
+    values), any label that names a key."""
     if "$" not in word.raw:
         return set()
     found: set[str] = set()
@@ -42,6 +48,6 @@ def labelled_secrets(word: Word) -> set[str]:
         if _NOT_THE_SECRET.search(name) or name.isdigit():
             continue
         before = word.raw[max(0, m.start() - _LABEL_WINDOW) : m.start()]
-        if _LABEL.search(before):
+        if _LABEL.search(before) or (name in drawn and _KEY_LABEL.search(before)):
             found.add(name)
     return found
