@@ -3,7 +3,8 @@ and upgrade scripts), each as its minimal construct next to a near-miss that mus
 
 from __future__ import annotations
 
-from preflight_kit import in_script
+import pytest
+from preflight_kit import codes_at, in_script, script
 
 DELETE = "preflight.destructive_delete"
 LOCK = "preflight.migration_outside_lock"
@@ -16,6 +17,8 @@ def test_a_volume_prune_deletes_unnamed_data() -> None:
     assert in_script(DELETE, "docker-compose pull", "docker-compose up -d", "docker volume prune -f") == [5]
     assert in_script(DELETE, "sudo docker volume prune --force --all") == [3]
     assert in_script(DELETE, "podman volume prune -f") == [3]
+    # ``system prune --volumes`` prunes the same volumes along with images and containers
+    assert in_script(DELETE, "docker system prune -af --volumes") == [3]
     # a backup the script takes does not cover volumes it never names
     assert in_script(DELETE, "tar czf /backup/app.tgz /srv/app", "docker volume prune -f") == [4]
 
@@ -23,9 +26,24 @@ def test_a_volume_prune_deletes_unnamed_data() -> None:
 def test_a_volume_prune_near_misses() -> None:
     # images, containers, networks: re-creatable, not data
     assert in_script(DELETE, "docker system prune -af", "docker image prune -f", "docker volume ls") == []
+    assert in_script(DELETE, "docker system df --volumes", "docker system prune --filter until=24h -f") == []
     assert in_script(DELETE, "echo 'run docker volume prune -f to reclaim space'") == []
     # the operator's own uninstall mode
     assert in_script(DELETE, "uninstall() {", "  docker volume prune -f", "}", "uninstall") == []
+
+
+# A script the operator runs to take the product away: what it deletes is asked for (holdout39's wipe_server.sh).
+@pytest.mark.parametrize("name", ["uninstall.sh", "scripts/wipe_server.sh", "docker-uninstall.sh", "teardown"])
+def test_a_removal_script_deletes_what_the_operator_asked_for(name: str) -> None:
+    lines = ["docker system prune -a --volumes", "rm -rf /var/lib/app", "dropdb app"]
+    assert codes_at({name: script(*lines)}, DELETE) == []
+
+
+@pytest.mark.parametrize("name", ["install.sh", "debian/prerm", "before-remove.sh", "remove_old_logs_then_upgrade.sh"])
+def test_a_removal_script_near_misses(name: str) -> None:
+    # an installer, and the package manager's removal-side scriptlets (they run on upgrades too)
+    lines = ["docker system prune -a --volumes", "rm -rf /var/lib/app", "dropdb app"]
+    assert codes_at({name: script(*lines)}, DELETE) == [3, 4, 5]
 
 
 # -- B: a dump the script wrote, loaded again through the same words, is a restore ------------------------------

@@ -19,6 +19,7 @@ from shipgate.preflight.shell.call_order import trap_handler_names
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.functions import read_through_runners
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
+from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.reaching import never_empty
 from shipgate.preflight.shell.refilled import refilled
 from shipgate.preflight.volume_prune import prunes_volumes
@@ -469,7 +470,7 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool, imag
             "before deleting.",
         )
     data = next((w for w in targets if _data_path(w)), None)
-    removal = on_removal_only(command) or in_uninstall_mode(command)  # the operator asked for the delete
+    removal = _asked_for(path, command)
     if (
         data is None
         or image
@@ -550,11 +551,18 @@ def _makes_room(script: Script, command: Command) -> bool:
     )
 
 
+def _asked_for(path: str, command: Command) -> bool:
+    """The operator asked for what this step deletes: it runs only on removal, in the installer's uninstall mode,
+    or the script is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``)."""
+    return on_removal_only(command) or in_uninstall_mode(command) or removal_script(path)
+
+
 def _command_findings(
     path: str, script: Script, command: Command, backup: bool, enabled: dict[str, list[Command]], *, image: bool
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         yield from _rm_findings(path, script, command, backup, image)
+    backup = backup or _asked_for(path, command)  # no backup is owed for a delete the operator asked for
     if command.name in ("dropdb", "dropuser", "pg_dropcluster") and not backup and not _makes_room(script, command):
         yield at_command(
             "preflight.destructive_delete",
@@ -575,14 +583,15 @@ def _command_findings(
             message="SQL given to a database client drops a database and the script takes no backup first",
             remedy="Dump the database (pg_dump, mysqldump) before dropping it, or drop it only on a new installation.",
         )
-    if prunes_volumes(command) and not image and not (on_removal_only(command) or in_uninstall_mode(command)):
+    pruned = prunes_volumes(command)
+    if pruned and not image and not _asked_for(path, command):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,
             path=path,
             command=command,
             target="unused volumes",
-            message=f"{command.name} volume prune deletes every volume no container uses (other stacks' data "
+            message=f"{command.name} {pruned} deletes every volume no container uses (other stacks' data "
             "included), which no backup the script names covers",
             remedy="Remove only the volumes the update replaces, by name, after backing them up.",
         )

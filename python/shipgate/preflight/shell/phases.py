@@ -12,6 +12,11 @@
 - **Arch ``.install``**: pacman calls ``pre_remove``/``post_remove`` only on removal (an upgrade calls
   ``pre_upgrade``/``post_upgrade``): :data:`PACMAN_REMOVAL_FUNCTIONS`.
 
+- **A removal the operator runs**: a vendor's own ``uninstall.sh``, ``wipe_server.sh``, ``teardown.sh``,
+  ``purge-data.sh`` (a name that begins or ends with the removal word, not a package manager's removal-side
+  scriptlet): nothing runs it on an upgrade; the operator who runs it asks for what it deletes
+  (:func:`removal_script`).
+
 RPM's first argument is a count (``[ $1 -eq 0 ]``: erase) only in an RPM scriptlet: a spec file or a removal-side
 script (fpm's scripts serve rpm too). :func:`counts_versions` says where a number compared with ``$1`` means that.
 """
@@ -46,6 +51,20 @@ def removal_only_file(path: str) -> bool:
 def removal_side(path: str) -> bool:
     """A script the package manager runs on a removal and on an upgrade (module docstring)."""
     return not removal_only_file(path) and bool(_REMOVAL_SIDE.search(_name(path).lower()))
+
+
+# ``uninstall``, ``uninstall-agent``, ``docker_uninstall``, ``wipe_server``, ``teardown``, ``purge-data``: the first
+# or last word of the name; a name that also says it installs or upgrades does more than remove.
+_REMOVAL_WORDS = frozenset({"uninstall", "deinstall", "wipe", "teardown", "purge", "destroy", "remove"})
+_INSTALL_WORDS = frozenset({"install", "upgrade", "update", "setup", "deploy", "migrate", "then", "and", "reinstall"})
+
+
+def removal_script(path: str) -> bool:
+    """A script the operator runs to take the product away (module docstring), not a removal-side scriptlet."""
+    words = re.split(r"[-_.]", _name(path).lower())
+    if removal_side(path) or removal_only_file(path) or _INSTALL_WORDS.intersection(words):
+        return False
+    return words[0] in _REMOVAL_WORDS or words[-1] in _REMOVAL_WORDS
 
 
 def counts_versions(path: str) -> bool:
