@@ -120,6 +120,11 @@ _TLS_OFF_OPTIONS = frozenset(
 )
 
 
+# ``http.sslVerify false`` (``git config --global …``, ``-c http.sslVerify=false``), also for one server
+# (``http.https://git.example.org/.sslVerify``); git reads false, no, off and 0 as false.
+_GIT_SSL_OFF = re.compile(r"(?i)http\.(?:\S+\.)?sslverify (?:false|no|off|0)")
+
+
 def _tls_off(command: Command) -> str | None:
     name = command.name or ""
     if name == "curl" and has_flag(command, "-k", "--insecure"):
@@ -129,11 +134,10 @@ def _tls_off(command: Command) -> str | None:
     pip = name in ("pip", "pip3") or (name.startswith("python") and "pip" in [w.text for w in command.words[:2]])
     if pip and option_values(command, "--trusted-host"):
         return "pip --trusted-host"
-    if name == "git" and any(
-        re.fullmatch(r"http\.sslverify=(?:false|0|no)", w.text, re.I) for w in option_values(command, "-c")
-    ):
+    if name == "git" and any(_GIT_SSL_OFF.fullmatch(w.text.replace("=", " ", 1)) for w in option_values(command, "-c")):
         return "git -c http.sslVerify=false"
-    if name == "git" and [w.text.lower() for w in command.words[:3]][-2:] == ["http.sslverify", "false"]:
+    git_config = [w.text for w in command.words if not w.text.startswith("-")][:3] if name == "git" else []
+    if git_config[:1] == ["config"] and _GIT_SSL_OFF.fullmatch(" ".join(git_config[1:])):
         return "git config http.sslVerify false"
     if name in ("npm", "yarn", "pnpm") and [w.text for w in command.words[:4]][-2:] == ["strict-ssl", "false"]:
         return f"{name} config set strict-ssl false"
