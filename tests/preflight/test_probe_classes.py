@@ -4,7 +4,7 @@ minimal construct next to a near-miss that must stay quiet."""
 from __future__ import annotations
 
 import pytest
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 TLS = "preflight.tls_verification_disabled"
 
@@ -38,3 +38,54 @@ def test_git_told_to_skip_certificate_checks(line: str) -> None:
 )
 def test_git_certificate_settings_near_misses(line: str) -> None:
     assert in_script(TLS, line) == []
+
+
+# -- a database image told to let clients in with no password, on a published port ------------------------------
+
+AUTH = "preflight.authentication_disabled"
+
+
+def _compose(environment: str, ports: str = '    ports: ["5432:5432"]') -> str:
+    return f"services:\n  db:\n    image: postgres:16\n{ports}\n    environment:\n{environment}\n"
+
+
+@pytest.mark.parametrize(
+    "environment",
+    [
+        "      POSTGRES_HOST_AUTH_METHOD: trust",
+        "      - POSTGRES_HOST_AUTH_METHOD=trust",
+        "      MYSQL_ALLOW_EMPTY_PASSWORD: 'yes'",
+        "      - MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1",
+        "      ALLOW_EMPTY_PASSWORD: 'yes'",
+    ],
+)
+def test_a_database_image_without_a_password_on_a_published_port(environment: str) -> None:
+    assert codes_at({"docker-compose.yml": _compose(environment)}, AUTH) == [6]
+
+
+@pytest.mark.parametrize(
+    "ports",
+    [
+        '    ports: ["5432"]',  # a random host port, on every address
+        "    network_mode: host",
+        "    ports:\n      - target: 5432\n        published: 5432",
+    ],
+)
+def test_published_beyond_loopback(ports: str) -> None:
+    files = {"compose.yaml": _compose("      POSTGRES_HOST_AUTH_METHOD: trust", ports)}
+    assert len(codes_at(files, AUTH)) == 1
+
+
+@pytest.mark.parametrize(
+    ("environment", "ports"),
+    [
+        ("      POSTGRES_HOST_AUTH_METHOD: trust", "    expose: [5432]"),  # the compose network only
+        ("      POSTGRES_HOST_AUTH_METHOD: trust", '    ports: ["127.0.0.1:5432:5432"]'),
+        ("      POSTGRES_HOST_AUTH_METHOD: trust", "    ports:\n      - target: 5432\n        host_ip: 127.0.0.1"),
+        ("      POSTGRES_HOST_AUTH_METHOD: scram-sha-256", '    ports: ["5432:5432"]'),
+        ("      MYSQL_ALLOW_EMPTY_PASSWORD: ''", '    ports: ["3306:3306"]'),  # empty is unset
+        ("      ALLOW_EMPTY_PASSWORD: 'no'", '    ports: ["6379:6379"]'),
+    ],
+)
+def test_database_image_authentication_near_misses(environment: str, ports: str) -> None:
+    assert codes_at({"docker-compose.yml": _compose(environment, ports)}, AUTH) == []

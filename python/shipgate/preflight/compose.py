@@ -34,10 +34,12 @@ def compose_shaped(doc: yaml.Node | None) -> bool:
     definition), in a document that is not a Kubernetes object."""
     if doc is None:
         return False
-    services = _value(doc, "services")
-    if not isinstance(services, yaml.MappingNode) or not services.value or _value(doc, "apiVersion") is not None:
+    services = mapping_value(doc, "services")
+    if not isinstance(services, yaml.MappingNode) or not services.value or mapping_value(doc, "apiVersion") is not None:
         return False
-    return all(_value(s, "image") is not None or _value(s, "build") is not None for _, s in services.value)
+    return all(
+        mapping_value(s, "image") is not None or mapping_value(s, "build") is not None for _, s in services.value
+    )
 
 
 def compose_services(text: TextFile) -> yaml.MappingNode | None:
@@ -48,11 +50,11 @@ def compose_services(text: TextFile) -> yaml.MappingNode | None:
     root = compose_single("\n".join(line.text for line in text.lines))
     if root is None or not (named or compose_shaped(root)):
         return None
-    services = _value(root, "services")
+    services = mapping_value(root, "services")
     return services if isinstance(services, yaml.MappingNode) else None
 
 
-def _value(mapping: yaml.Node, key: str) -> yaml.Node | None:
+def mapping_value(mapping: yaml.Node, key: str) -> yaml.Node | None:
     """``key``'s value in a mapping node, or in the mapping merged into it with ``<<:``."""
     if not isinstance(mapping, yaml.MappingNode):
         return None
@@ -62,7 +64,7 @@ def _value(mapping: yaml.Node, key: str) -> yaml.Node | None:
             found: yaml.Node = v
             return found
         if k.value == "<<" and isinstance(v, yaml.MappingNode):
-            merged = _value(v, key) if merged is None else merged
+            merged = mapping_value(v, key) if merged is None else merged
     return merged
 
 
@@ -81,7 +83,7 @@ def service_commands(text: TextFile) -> Iterator[Command]:
         return
     for _name, service in services.value:
         for field in _FIELDS:
-            node = _value(service, field)
+            node = mapping_value(service, field)
             command = _command_line(node) if node is not None else None
             if command:
                 line = node.start_mark.line + 1  # type: ignore[union-attr]
@@ -99,12 +101,12 @@ def own_names(text: TextFile) -> frozenset[str]:
     for key, service in services.value:
         names.add(str(key.value))
         for field in ("hostname", "container_name"):
-            node = _value(service, field)
+            node = mapping_value(service, field)
             if isinstance(node, yaml.ScalarNode):
                 names.add(str(node.value))
-        networks = _value(service, "networks")
+        networks = mapping_value(service, "networks")
         for _net, settings in networks.value if isinstance(networks, yaml.MappingNode) else ():
-            aliases = _value(settings, "aliases")
+            aliases = mapping_value(settings, "aliases")
             if isinstance(aliases, yaml.SequenceNode):
                 names.update(str(a.value) for a in aliases.value if isinstance(a, yaml.ScalarNode))
     return frozenset(n.lower() for n in names)
