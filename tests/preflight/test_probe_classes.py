@@ -89,3 +89,35 @@ def test_published_beyond_loopback(ports: str) -> None:
 )
 def test_database_image_authentication_near_misses(environment: str, ports: str) -> None:
     assert codes_at({"docker-compose.yml": _compose(environment, ports)}, AUTH) == []
+
+
+# -- an Ansible service task that stops or disables a protection ----------------------------------------------
+
+PROTECTION = "preflight.protection_disabled"
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "- name: stop the firewall\n  service:\n    name: ufw\n    state: stopped\n",
+        "- name: disable the firewall\n  ansible.builtin.systemd:\n    name: firewalld\n    enabled: false\n",
+        "- name: both\n  ansible.builtin.service:\n    name: auditd\n    state: stopped\n    enabled: no\n",
+    ],
+)
+def test_an_ansible_service_task_switching_a_protection_off(task: str) -> None:
+    # a file whose only tasks are short-named ``service:`` tasks is not told from other YAML lists: a task beside
+    first = "- name: install\n  ansible.builtin.apt:\n    name: app\n"
+    assert codes_at({"roles/app/tasks/main.yml": first + task}, PROTECTION) == [6]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "- name: start the firewall\n  service:\n    name: ufw\n    state: started\n    enabled: yes\n",
+        "- name: restart the app\n  ansible.builtin.systemd:\n    name: app\n    state: restarted\n",
+        "- name: stop the app\n  service:\n    name: app\n    state: stopped\n",  # no protection
+    ],
+)
+def test_ansible_service_task_near_misses(task: str) -> None:
+    first = "- name: install\n  ansible.builtin.apt:\n    name: app\n"
+    assert codes_at({"roles/app/tasks/main.yml": first + task}, PROTECTION) == []

@@ -6,7 +6,11 @@ same (``shipgate.preflight.embedded`` places it at the task's line, run as root)
   the key from the file and sets nothing;
 - ``modprobe`` (``community.general.modprobe``): ``name`` → ``modprobe name``; ``state: absent`` unloads;
 - ``capabilities`` (``community.general.capabilities``): ``path``/``capability`` → ``setcap capability path``;
-  ``state: absent`` drops it.
+  ``state: absent`` drops it;
+- ``service``/``systemd``/``systemd_service``: ``name`` with ``state: stopped`` → ``systemctl stop name``, with
+  ``enabled: no`` → ``systemctl disable name`` (both: ``systemctl disable --now name``), so a firewall or audit
+  daemon switched off reads as ``protection_disabled`` does in a script; starting or enabling a service is not
+  written (it changes no protection).
 
 A Jinja expression is ``${ANSIBLE_VALUE}`` (a value known when the play runs).
 """
@@ -20,9 +24,15 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SYSCTL = frozenset({"sysctl", "ansible.posix.sysctl", "ansible.builtin.sysctl"})
 _MODPROBE = frozenset({"modprobe", "community.general.modprobe"})
 _CAPABILITIES = frozenset({"community.general.capabilities", "capabilities"})
-HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES
+_SERVICE = frozenset(
+    f"{prefix}{name}"
+    for prefix in ("", "ansible.builtin.", "ansible.legacy.")
+    for name in ("service", "systemd", "systemd_service")
+)
+HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES | _SERVICE
 # Names that mark a YAML list as a task list (the short ``capabilities`` also names a container's grants).
-TASK_MARKERS = HOST_MODULES - {"capabilities"}
+TASK_MARKERS = HOST_MODULES - {"capabilities", "service", "systemd"}
+_FALSE = frozenset({"no", "false", "off", "0"})
 
 
 def _value(args: dict[str, tuple[str, int]], key: str) -> str:
@@ -40,4 +50,16 @@ def host_module_command(module: str, args: dict[str, tuple[str, int]]) -> tuple[
         return args["name"][1], f"modprobe {_value(args, 'name')}"
     if module in _CAPABILITIES and "path" in args and "capability" in args:
         return args["capability"][1], f"setcap {_value(args, 'capability')} {_value(args, 'path')}"
+    if module in _SERVICE and "name" in args:
+        return _service_command(args)
     return None
+
+
+def _service_command(args: dict[str, tuple[str, int]]) -> tuple[int, str] | None:
+    """``systemctl stop``/``disable [--now]`` of a service task that stops or disables its unit."""
+    stopped = args.get("state", ("", 0))[0].strip().lower() == "stopped"
+    disabled = args.get("enabled", ("", 0))[0].strip().lower() in _FALSE
+    if not (stopped or disabled):
+        return None
+    verb = "disable --now" if stopped and disabled else ("stop" if stopped else "disable")
+    return args["name"][1], f"systemctl {verb} {_value(args, 'name')}"
