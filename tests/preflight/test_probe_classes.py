@@ -121,3 +121,42 @@ def test_an_ansible_service_task_switching_a_protection_off(task: str) -> None:
 def test_ansible_service_task_near_misses(task: str) -> None:
     first = "- name: install\n  ansible.builtin.apt:\n    name: app\n"
     assert codes_at({"roles/app/tasks/main.yml": first + task}, PROTECTION) == []
+
+
+# -- a literal setting written into a file by echo/printf or sed -i; a literal password given to chpasswd ------
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'echo "admin_password=Xk29fjq8Lm" >> /etc/acme/acme.conf',
+        'echo "DB_PASSWORD=Xk29fjq8Lm" > .env',
+        "echo 'api_token: Xk29fjq8LmQ7rT2wZp9' | sudo tee -a /etc/acme/acme.yml",
+        "printf 'user=app\\npassword=Xk29fjq8Lm\\n' > /etc/acme/client.cnf",
+        "sed -i 's/^password=.*/password=Xk29fjq8Lm/' /etc/acme/acme.conf",
+        "sed -i -e 's|#secret_key = .*|secret_key = Xk29fjq8Lm|' /etc/acme/acme.ini",
+        'echo "admin:Xk29fjq8Lm" | chpasswd',
+        "printf 'Xk29fjq8Lm\\nXk29fjq8Lm\\n' | passwd app",
+    ],
+)
+def test_a_literal_secret_written_or_given_to_an_account(line: str) -> None:
+    assert in_script(CREDENTIAL, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'echo "admin_password=Xk29fjq8Lm"',  # printed, not written (secret_printed's concern)
+        'echo "DB_PASSWORD=$DB_PASSWORD" >> .env',  # filled in at run time
+        "echo 'password_file=/etc/acme/pw' >> /etc/acme/acme.conf",  # a path
+        "sed 's/^password=.*/password=Xk29fjq8Lm/' acme.conf.in",  # no -i: printed
+        "sed -i 's/password=Xk29fjq8Lm//' /etc/acme/acme.conf",  # the pattern, not what is written
+        "sed -i 's/^password=.*/password=${ADMIN_PW}/' /etc/acme/acme.conf",
+        'echo "$USER_NAME:$USER_PW" | chpasswd',
+        'echo "admin:Xk29fjq8Lm" | tee /dev/null',
+    ],
+)
+def test_written_secret_near_misses(line: str) -> None:
+    assert in_script(CREDENTIAL, line) == []

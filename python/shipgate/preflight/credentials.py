@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Set
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.account_passwords import account_passwords
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
@@ -276,6 +277,7 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
             yield Secret(a.line, found.kind, found.secret, found.severity)
     for command in script.commands:
         yield from _command_secrets(command)
+    yield from account_passwords(script)
     for setting in written_settings(script):  # ``cat > client.cnf <<EOF`` … ``password=x``: the file's settings
         found = _assignment_secret(setting.key, setting.value)
         if found is not None:

@@ -4,7 +4,12 @@ so each ``key=value``, ``key = value`` or ``key: value`` line of it is a setting
 credential rule reads them as it reads a configuration file's lines (a value holding ``$``, a backquote or a
 ``{{ … }}`` marker is filled in when the script runs, a reference, not a literal). A heredoc fed to a program that
 reads it (``mysql <<EOSQL``, ``ssh host <<EOF``) or printed (``cat <<EOF`` with no file) writes no file: not read.
-The line of a setting is counted from the line the heredoc starts on (its body begins on the next one)."""
+The line of a setting is counted from the line the heredoc starts on (its body begins on the next one).
+
+The same settings written by an ``echo``/``printf`` whose output goes into a file (``echo "admin_password=x" >>
+/etc/app.conf``, ``printf 'password: x\n' | tee FILE``; printf's ``\n`` ends a line) or put in place by ``sed -i``
+(``sed -i 's/^password=.*/password=x/' FILE``: the replacement is the line the file then holds) are read too, at the
+command's line. Words that expand a variable are filled in at run time: not read."""
 
 from __future__ import annotations
 
@@ -46,9 +51,41 @@ def _unquoted(value: str) -> str:
     return value
 
 
+def _setting_lines(command: Command, lines: list[str], at: int) -> Iterator[WrittenSetting]:
+    for text in lines:
+        m = _SETTING.match(text)
+        if m is None or text.lstrip().startswith(("#", ";")):
+            continue
+        value = _unquoted(m.group(2))
+        if value and not _RUN_TIME.search(value):
+            yield WrittenSetting(at, m.group(1), value)
+
+
+# ``s/^password=.*/password=x/`` with any delimiter: the replacement (group 2), escapes of the delimiter kept.
+_SED_SUBSTITUTION = re.compile(r"^s(.)(?:(?!\1)[^\\]|\\.)*\1((?:(?!\1)[^\\]|\\.)*)\1[gIip0-9]*$")
+
+
+def _echoed(command: Command) -> list[str]:
+    """The lines an ``echo``/``printf`` of literal words writes into a file, or a ``sed -i`` substitution puts there."""
+    if any(_RUN_TIME.search(w.raw) or w.value is None for w in command.words):
+        return []
+    into_file = _writes_file(command) or command.piped_to[:1] == ("tee",)
+    if command.name == "echo" and into_file:
+        return [" ".join(w.value or "" for w in operands(command))]
+    if command.name == "printf" and into_file and operands(command):
+        return (operands(command)[0].value or "").split("\\n")
+    if command.name == "sed" and any(w.text.startswith("-i") or w.text == "--in-place" for w in command.words):
+        found = (_SED_SUBSTITUTION.match(w.value or "") for w in operands(command))
+        return [m.group(2).replace("\\", "") for m in found if m is not None]
+    return []
+
+
 def written_settings(script: Script) -> Iterator[WrittenSetting]:
-    """The literal ``key`` and ``value`` of each setting line of a heredoc the script writes into a file."""
+    """The literal ``key`` and ``value`` of each setting line of a heredoc the script writes into a file, and of
+    what an echo, printf or ``sed -i`` writes there (module docstring)."""
     for command in script.commands:
+        if command.name in ("echo", "printf", "sed"):
+            yield from _setting_lines(command, _echoed(command), command.line)
         if not _writes_file(command):
             continue
         for redirect in command.redirects:
