@@ -160,3 +160,36 @@ def test_a_literal_secret_written_or_given_to_an_account(line: str) -> None:
 )
 def test_written_secret_near_misses(line: str) -> None:
     assert in_script(CREDENTIAL, line) == []
+
+
+# -- the product's own CLI, run by its path, given ``migrate`` ---------------------------------------------------
+
+HIDDEN = "preflight.hidden_migration"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/opt/acme/bin/acme migrate",
+        "./acme migrate --yes",
+        "sudo -u acme /opt/acme/bin/acme-server migrate",
+        '"$APP_DIR/bin/acme" migrate',
+    ],
+)
+def test_the_products_cli_by_its_path_migrates(line: str) -> None:
+    assert in_script(HIDDEN, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "virsh migrate --live vm1 qemu+ssh://dst/system",  # a bare name: a VM's migration
+        "/usr/bin/virsh migrate vm1 qemu+ssh://dst/system",  # the system's own tool
+        "/opt/acme/bin/acme migrate --check",
+        "/opt/acme/bin/acme migrate status",
+        "/opt/acme/bin/acme serve --migrate-later",
+        'echo "/opt/acme/bin/acme migrate"',
+    ],
+)
+def test_the_products_cli_migrate_near_misses(line: str) -> None:
+    assert in_script(HIDDEN, line) == []

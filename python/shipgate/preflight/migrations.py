@@ -235,6 +235,7 @@ def _hidden(command: Command) -> bool:
         or _hidden_through_php_operand(command)
         or _hidden_through_python_module(command)
         or _migrate_through_variable(command)
+        or _own_program_migrate(command)
         or release_migrates(command)
         or _manage_migrate(command)
         or runs_schema_subcommand(command)
@@ -254,6 +255,25 @@ def _migrate_through_variable(command: Command) -> bool:
         return False
     verbs = [w.text for w in operands(command)]
     only_reads = any(w.text in ("-h", "--help", "--check", "--plan") for w in command.words)
+    return verbs[:1] == [_DJANGO_MIGRATE] and not only_reads
+
+
+# Where the system's own programs live: a path there names a distribution's tool, not the product's CLI.
+_SYSTEM_BIN = re.compile(r"^/(?:usr/)?s?bin/")
+_PATH_STARTS = ("/", "./", "../", "~/", "$")
+
+
+def _own_program_migrate(command: Command) -> bool:
+    """The product's own CLI, run by its path, given ``migrate`` as its first word (``/opt/acme/bin/acme migrate``,
+    ``./acme migrate --yes``, ``"$APP_DIR/bin/acme" migrate``): a program the package installs, by a path outside
+    the system's bin directories, given the verb Django and its kin (Rails' ``bin/rails``, Laravel's ``artisan``,
+    Go and Rust servers' subcommands) use to apply migrations; not ``--check``, ``--plan`` or help, which apply
+    nothing."""
+    program = command.program.text if command.program is not None else ""
+    if not program.startswith(_PATH_STARTS) or _SYSTEM_BIN.match(program):
+        return False  # ``flyway/flyway`` is an image a container command names, not a path
+    verbs = [w.text for w in operands(command)]
+    only_reads = any(w.text in ("-h", "--help", "--check", "--plan", "--dry-run", "status") for w in command.words)
     return verbs[:1] == [_DJANGO_MIGRATE] and not only_reads
 
 
