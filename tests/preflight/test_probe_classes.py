@@ -193,3 +193,18 @@ def test_the_products_cli_by_its_path_migrates(line: str) -> None:
 )
 def test_the_products_cli_migrate_near_misses(line: str) -> None:
     assert in_script(HIDDEN, line) == []
+
+
+# -- PowerShell: a secret-named variable's literal is reported where it is assigned, once --------------------------
+
+
+def test_a_secure_string_of_a_secret_named_variable_is_reported_once() -> None:
+    source = '$password = "P@ssw0rd123"\nNew-LocalUser -Name app -Password (ConvertTo-SecureString $password -AsPlainText -Force)\n'
+    assert codes_at({"install.ps1": source}, CREDENTIAL) == [1]
+    # a literal written there, or carried by a variable whose name says nothing, is reported at the call
+    assert codes_at(
+        {"install.ps1": '$c = ConvertTo-SecureString "Hunter2Secret!" -AsPlainText -Force\n'}, CREDENTIAL
+    ) == [1]
+    assert codes_at(
+        {"install.ps1": '$x = "Hunter2Secret!"\n$c = ConvertTo-SecureString $x -AsPlainText -Force\n'}, CREDENTIAL
+    ) == [2]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.distributed import is_development_file
-from shipgate.preflight.secrets import allowed
+from shipgate.preflight.secrets import allowed, secret_name
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
 
@@ -255,6 +255,8 @@ def _credentials(script: WinScript) -> Iterator[Finding]:
             continue
         if secret.text != secret.value or "$" in secret.value:
             continue
+        if secret.variable is not None and secret_name(secret.variable):
+            continue  # ``$password = "…"`` is reported where it is assigned, once
         yield at_line(
             "preflight.hardcoded_credential",
             Severity.HIGH,
