@@ -199,7 +199,10 @@ def test_the_products_cli_migrate_near_misses(line: str) -> None:
 
 
 def test_a_secure_string_of_a_secret_named_variable_is_reported_once() -> None:
-    source = '$password = "P@ssw0rd123"\nNew-LocalUser -Name app -Password (ConvertTo-SecureString $password -AsPlainText -Force)\n'
+    source = (
+        '$password = "P@ssw0rd123"\n'
+        "New-LocalUser -Name app -Password (ConvertTo-SecureString $password -AsPlainText -Force)\n"
+    )
     assert codes_at({"install.ps1": source}, CREDENTIAL) == [1]
     # a literal written there, or carried by a variable whose name says nothing, is reported at the call
     assert codes_at(
