@@ -1,0 +1,31 @@
+"""Classes of mistakes the hundred-and-ninth hold-out set found (tests/preflight/holdout109: container entrypoints
+and start scripts, a third sample), each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import in_script
+
+PRIVILEGE = "preflight.implicit_privilege"
+HIDDEN = "preflight.hidden_migration"
+
+
+def test_sed_with_its_script_attached_to_e_edits_every_operand() -> None:
+    # the Tinyproxy image's run.sh: ``sed -i -e"s,^#LogFile,LogFile," $PROXY_CONF`` edits /etc/tinyproxy as root
+    conf = "PROXY_CONF='/etc/tinyproxy/tinyproxy.conf'"
+    assert in_script(PRIVILEGE, conf, 'sed -i -e"s,^#LogFile,LogFile," $PROXY_CONF') == [4]
+    assert in_script(PRIVILEGE, "sed -i --expression=s/a/b/ /etc/app.conf") == [3]
+    assert in_script(PRIVILEGE, "sed -i -e s/a/b/ -e s/c/d/ /etc/app.conf") == [3]
+    assert in_script(PRIVILEGE, "sed -ni -f /opt/app/edit.sed /etc/app.conf") == [3]
+    # near-misses: without -i sed only reads; the script given by -e is not a file even when it looks like a path
+    assert in_script(PRIVILEGE, 'sed -e"s,^#LogFile,LogFile," /etc/tinyproxy/tinyproxy.conf > /tmp/proxy.conf') == []
+    assert in_script(PRIVILEGE, "sed -i -e /etc/d /opt/app/hosts.txt") == []
+    assert in_script(PRIVILEGE, "sed -i /etc/d /opt/app/hosts.txt") == []
+
+
+def test_yii_console_migrations_are_hidden_migrations() -> None:
+    # HumHub's entrypoint: the framework's migrations at container start when the image's version changed
+    assert in_script(HIDDEN, "php yii migrate/up --includeModuleMigrations=1 --interactive=0") == [3]
+    assert in_script(HIDDEN, "./yii migrate --interactive=0") == [3]
+    # near-misses: creating a migration class and reading the history change no schema
+    assert in_script(HIDDEN, "php yii migrate/create add_table") == []
+    assert in_script(HIDDEN, "php yii migrate/history") == []
