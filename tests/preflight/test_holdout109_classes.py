@@ -3,7 +3,7 @@ and start scripts, a third sample), each as its minimal construct next to a near
 
 from __future__ import annotations
 
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 PRIVILEGE = "preflight.implicit_privilege"
 HIDDEN = "preflight.hidden_migration"
@@ -29,3 +29,19 @@ def test_yii_console_migrations_are_hidden_migrations() -> None:
     # near-misses: creating a migration class and reading the history change no schema
     assert in_script(HIDDEN, "php yii migrate/create add_table") == []
     assert in_script(HIDDEN, "php yii migrate/history") == []
+
+
+def test_an_ldap_client_told_to_accept_any_certificate_checks_none() -> None:
+    # HumHub's entrypoint appends ``TLS_REQCERT ALLOW`` to ldap.conf when the operator asks to skip verification
+    code = "preflight.tls_verification_disabled"
+    assert in_script(code, 'echo "TLS_REQCERT ALLOW" >> /etc/openldap/ldap.conf') == [3]
+    heredoc = ["cat > /etc/ldap/ldap.conf <<EOF", "BASE dc=example,dc=org", "TLS_REQCERT never", "EOF"]
+    assert in_script(code, *heredoc) == [5]
+    assert in_script(code, "export LDAPTLS_REQCERT=never") == [3]
+    assert in_script(code, "LDAPTLS_REQCERT=allow ldapsearch -H ldaps://ldap.example.org -x") == [3]
+    assert codes_at({"etc/openldap/ldap.conf": "URI ldaps://ldap.example.org\nTLS_REQCERT never\n"}, code) == [2]
+    # near-misses: demand and hard keep the check; the line printed to the output writes no file
+    assert in_script(code, 'echo "TLS_REQCERT demand" >> /etc/openldap/ldap.conf') == []
+    assert in_script(code, "export LDAPTLS_REQCERT=hard") == []
+    assert in_script(code, 'echo "TLS_REQCERT never"') == []
+    assert codes_at({"etc/openldap/ldap.conf": "TLS_REQCERT demand\n"}, code) == []
