@@ -45,3 +45,14 @@ def test_an_ldap_client_told_to_accept_any_certificate_checks_none() -> None:
     assert in_script(code, "export LDAPTLS_REQCERT=hard") == []
     assert in_script(code, 'echo "TLS_REQCERT never"') == []
     assert codes_at({"etc/openldap/ldap.conf": "TLS_REQCERT demand\n"}, code) == []
+
+
+def test_a_secret_falling_back_to_test_runs_with_that_password() -> None:
+    # HumHub's admin account gets the password ``test`` whenever the operator sets none
+    code = "preflight.default_credential"
+    assert in_script(code, 'HUMHUB_ADMIN_PASSWORD=${HUMHUB_ADMIN_PASSWORD:-"test"}') == [3]
+    assert in_script(code, 'exec app --password "${APP_PASSWORD:-dummy}"') == [3]
+    # near-misses: a fill-in marker, an empty fallback, a name that holds no secret
+    assert in_script(code, 'HUMHUB_ADMIN_PASSWORD=${HUMHUB_ADMIN_PASSWORD:-"your-password"}') == []
+    assert in_script(code, 'HUMHUB_ADMIN_PASSWORD=${HUMHUB_ADMIN_PASSWORD:-""}') == []
+    assert in_script(code, "MONGO_INITDB_DATABASE=${MONGO_INITDB_DATABASE:-test}") == []
