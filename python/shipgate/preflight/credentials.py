@@ -624,6 +624,11 @@ def _js_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[Find
             yield _default_finding(path, d, line)
 
 
+# Words the placeholder rule reads as "a value goes here" that, as a fallback, are the value itself: whenever the
+# variable is unset the product runs with them (HumHub's ``${HUMHUB_ADMIN_PASSWORD:-"test"}``).
+_RUN_WITH_FALLBACKS = frozenset({"test", "dummy"})
+
+
 def _secret_default(d: ParameterDefault) -> bool:
     default = d.default.strip()
     return (
@@ -631,7 +636,7 @@ def _secret_default(d: ParameterDefault) -> bool:
         and secret_name(d.name)
         and not default.startswith(("/", "./", "~"))
         and "$" not in default
-        and not placeholder(default)
+        and (not placeholder(default) or default.strip("\"'").lower() in _RUN_WITH_FALLBACKS)
     )
 
 

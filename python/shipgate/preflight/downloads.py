@@ -7,8 +7,9 @@ switched off (``curl -k``, ``wget --no-check-certificate``, ``pip --trusted-host
 ``git -c http.sslVerify=false``, ``npm config set strict-ssl false``, ``--insecure-skip-tls-verify``,
 ``sslverify=0`` in a repo file, ``strict-ssl=false`` in ``.npmrc``, apt's ``Acquire::https::Verify-Peer "false"``,
 ``insecure`` in a ``.curlrc``, a Go client's ``insecure_skip_verify: true``, a client's ``ignore_ssl: true``,
-HAProxy's ``verify none``; not a YAML item whose URLs are all loopback: ``tls_scope``). A cron job's command is read
-as the script it is."""
+HAProxy's ``verify none``, OpenLDAP's ``TLS_REQCERT never``, also written into a file by the script (``echo``,
+``printf``, a heredoc: ``written_config``); not a YAML item whose URLs are all loopback: ``tls_scope``). A cron job's
+command is read as the script it is."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.tls_scope import loopback_host, loopback_only
 from shipgate.preflight.url_packages import url_package_installs
 from shipgate.preflight.vcs_installs import unpinned_module_installs, unpinned_vcs_installs
+from shipgate.preflight.written_config import written_lines
 
 _INSECURE_ENV = {
     "GIT_SSL_NO_VERIFY": ("1", "true", "yes"),
@@ -44,6 +46,9 @@ _INSECURE_ENV = {
     "NPM_CONFIG_STRICT_SSL": ("false", "0"),
     "SSL_NO_VERIFY_PEER": None,  # FreeBSD fetch(3): any value turns peer verification off
     "SSL_NO_VERIFY_HOSTNAME": None,
+    # OpenLDAP's clients (ldapsearch, the libldap of PHP, Python, nss-pam): ``never`` and ``allow`` go on with a bad
+    # certificate or none; ``try``, ``demand`` and ``hard`` end the session on a bad one
+    "LDAPTLS_REQCERT": ("never", "allow"),
 }
 _CONFIG_INSECURE = re.compile(
     r"(?i)^\s*(?:sslverify\s*=\s*(?:0|false|no)|ssl_verify\s*[:=]\s*(?:false|0|no)|verify_ssl\s*[:=]\s*(?:false|0)"
@@ -70,7 +75,9 @@ _CONFIG_INSECURE = re.compile(
     # Kafka and Java clients: ``ssl.endpoint.identification.algorithm`` set empty turns host-name checking off
     # (``KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ''``, ``…PROPERTIES_SSL_…``); a YAML key with no value is unset
     r"|(?:-\s+)?[\"']?(?:[\w.-]*[._])?ssl[._]endpoint[._]identification[._]algorithm[\"']?"
-    r"\s*(?:=\s*(?:\"\"|'')?|:\s*(?:\"\"|''))\s*(?:#.*)?$)"
+    r"\s*(?:=\s*(?:\"\"|'')?|:\s*(?:\"\"|''))\s*(?:#.*)?$"
+    # OpenLDAP's ldap.conf/.ldaprc: ``TLS_REQCERT never``/``allow`` accept any server certificate
+    r"|TLS_REQCERT\s+(?:never|allow)\b)"
 )
 # curl reads ~/.curlrc (and ``curl -K FILE``): a bare ``insecure``/``-k``/``--insecure`` line is ``curl -k``.
 _CURLRC_INSECURE = re.compile(r"^\s*(?:-k|--insecure|insecure)\s*(?:[:=]\s*(?:true|1|yes|on)\s*)?$", re.I)
@@ -441,6 +448,11 @@ def _tls(path: str, script: Script) -> Iterator[Finding]:
         if _insecure_value(a.name, a.value) and a.line not in seen:
             seen.add(a.line)
             yield _tls_finding(path, a.line, a.raw, f"{a.name}={a.value}")
+    for written in written_lines(script):
+        if written.line not in seen and _config_insecure(written.target, written.text):
+            seen.add(written.line)
+            how = f"{written.text.strip()[:60]} written to {written.target}"
+            yield _tls_finding(path, written.line, written.text, how)
 
 
 def _tls_finding(path: str, line: int, text: str, how: str) -> Finding:

@@ -49,6 +49,9 @@ from shipgate.preflight.sql.sections import down_file
 
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlplus", "sqlcmd", "sqlite3"})
 # Vendor CLIs that run migrations whose statements are not in the package: (command, words that say migrate).
+# Yii's console (``yii migrate --help``): ``migrate`` (its default action is ``up``), ``migrate/up``, ``migrate/to``,
+# ``migrate/redo`` and ``migrate/fresh`` apply migration classes; ``migrate/create``, ``/history``, ``/new`` do not.
+_YII_MIGRATE = ("migrate", "migrate/up", "migrate/to", "migrate/redo", "migrate/fresh")
 _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "alembic": (("upgrade",),),
     "flyway": (("migrate",),),
@@ -103,6 +106,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("artisan", "winter:up"),
         ("phinx", "migrate"),  # ``php vendor/bin/phinx migrate``
         ("phinx", "rollback"),
+        *(("yii", verb) for verb in _YII_MIGRATE),  # ``php yii migrate/up --interactive=0``
     ),
     # the same entry scripts run as programs by their shebang: ``./artisan migrate``, ``bin/console doctrine:…``
     "artisan": (
@@ -113,6 +117,7 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
         ("october:migrate",),
         ("winter:up",),
     ),
+    "yii": tuple((verb,) for verb in _YII_MIGRATE),  # the Yii console run by its shebang: ``./yii migrate``
     "console": (("doctrine:migrations:migrate",), ("database:migrate",), ("database:migrate-destructive",)),
     "flask": (("db", "upgrade"),),
     "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from shipgate.preflight.hosts import bare_host, url_host
 from shipgate.preflight.shell.model import Command, OptionIndex, Word
+from shipgate.preflight.shell.sed_edits import sed_edited_files
 from shipgate.preflight.shell.unwrap import SSH_VALUE_OPTIONS
 
 # Options (per tool) whose next word is their value, not an operand.
@@ -583,8 +584,8 @@ def _written_by_name(command: Command) -> Iterator[Word]:
     elif name in ("cp", "install", "mv", "ln", "rsync") and len(ops := operands(command)) >= 2:
         target = option_values(command, "-t", "--target-directory")
         yield from (target or ops[-1:])
-    elif name == "sed" and any(w.text.startswith(("-i", "--in-place")) for w in command.words):
-        yield from operands(command)[1:]
+    elif name == "sed":
+        yield from sed_edited_files(command)
     elif name == "perl":
         yield from _perl_edited_in_place(command)
     elif name == "dd":

@@ -1,0 +1,58 @@
+"""Configuration lines a script writes into a file: a heredoc's body (``cat > FILE <<EOF``, ``tee FILE <<EOF``) and
+the text ``echo``/``printf`` send into one (``echo "TLS_REQCERT allow" >> /etc/openldap/ldap.conf``). Each is a line
+of that file as the package would have shipped it, so the readers of settings judge it as a shipped file's line.
+Text known only at run time (a ``$VAR`` echoed) is not read; a heredoc's body is read as written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shipgate.preflight.shell.commands import operands
+from shipgate.preflight.shell.model import Command, Script
+
+_PRINTERS = frozenset({"echo", "printf"})
+
+
+@dataclass(frozen=True)
+class WrittenLine:
+    line: int
+    target: str  # the file written, as the script names it
+    text: str
+
+
+def written_lines(script: Script) -> Iterator[WrittenLine]:
+    """Every line the script writes into a file through a heredoc, ``echo`` or ``printf``."""
+    for command in script.commands:
+        target = _written_file(command)
+        if target is None:
+            continue
+        for redirect in command.redirects:
+            if redirect.op.startswith("<<") and redirect.op != "<<<" and redirect.body is not None:
+                start = redirect.body_line if redirect.body_line is not None else command.line + 1
+                for index, text in enumerate(redirect.body.splitlines()):
+                    yield WrittenLine(start + index, target, text)
+        if command.name in _PRINTERS:
+            for text in _printed(command).split("\n"):
+                yield WrittenLine(command.line, target, text)
+
+
+def _written_file(command: Command) -> str | None:
+    """The file the command's standard output goes to (``> FILE``, ``>> FILE``), or ``tee``'s first file."""
+    if command.name == "tee" and (files := operands(command)):
+        return files[0].text
+    for r in command.redirects:
+        if r.op in (">", ">>", ">|") and r.fd in (None, "1") and r.target is not None and r.target.text != "/dev/null":
+            return r.target.text
+    return None
+
+
+def _printed(command: Command) -> str:
+    """What ``echo``'s operands (joined by spaces) or ``printf``'s format print, with ``\\n`` read as a new line;
+    empty when a part is known only at run time."""
+    words = [w for w in command.words if not (command.name == "echo" and w.text in ("-n", "-e", "-E", "-ne", "-en"))]
+    if command.name == "printf":
+        words = words[:1]
+    if any(w.value is None for w in words):
+        return ""
+    return " ".join(w.value or "" for w in words).replace("\\n", "\n")
