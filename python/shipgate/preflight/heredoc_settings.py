@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script
+from shipgate.preflight.written_config import written_lines
 
 # ``password=x``, ``password = x``, ``password: x``, ``export PASSWORD="x"``; a key is a word of settings characters.
 _SETTING = re.compile(r"""^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*(?:=|:\s)\s*(.*?)\s*$""")
@@ -35,69 +36,44 @@ class WrittenSetting:
     value: str
 
 
-def _writes_file(command: Command) -> bool:
-    """``cat > FILE``/``>> FILE`` (standard output into a file) or ``tee FILE``."""
-    if command.name == "tee" and operands(command):
-        return True
-    return any(
-        r.op in (">", ">>", ">|") and r.fd in (None, "1") and r.target is not None and r.target.text != "/dev/null"
-        for r in command.redirects
-    )
-
-
 def _unquoted(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
 
 
-def _setting_lines(command: Command, lines: list[str], at: int) -> Iterator[WrittenSetting]:
-    for text in lines:
-        m = _SETTING.match(text)
-        if m is None or text.lstrip().startswith(("#", ";")):
-            continue
-        value = _unquoted(m.group(2))
-        if value and not _RUN_TIME.search(value):
-            yield WrittenSetting(at, m.group(1), value)
+def _setting(text: str, line: int) -> WrittenSetting | None:
+    m = _SETTING.match(text)
+    if m is None or text.lstrip().startswith(("#", ";")):
+        return None
+    value = _unquoted(m.group(2))
+    return WrittenSetting(line, m.group(1), value) if value and not _RUN_TIME.search(value) else None
 
 
 # ``s/^password=.*/password=x/`` with any delimiter: the replacement (group 2), escapes of the delimiter kept.
 _SED_SUBSTITUTION = re.compile(r"^s(.)(?:(?!\1)[^\\]|\\.)*\1((?:(?!\1)[^\\]|\\.)*)\1[gIip0-9]*$")
 
 
-def _echoed(command: Command) -> list[str]:
-    """The lines an ``echo``/``printf`` of literal words writes into a file, or a ``sed -i`` substitution puts there."""
+def _sed_replacements(command: Command) -> list[str]:
+    """The lines a ``sed -i`` substitution of literal words puts into the file it edits."""
     if any(_RUN_TIME.search(w.raw) or w.value is None for w in command.words):
         return []
-    into_file = _writes_file(command) or command.piped_to[:1] == ("tee",)
-    if command.name == "echo" and into_file:
-        return [" ".join(w.value or "" for w in operands(command))]
-    if command.name == "printf" and into_file and operands(command):
-        return (operands(command)[0].value or "").split("\\n")
-    if command.name == "sed" and any(w.text.startswith("-i") or w.text == "--in-place" for w in command.words):
-        found = (_SED_SUBSTITUTION.match(w.value or "") for w in operands(command))
-        return [m.group(2).replace("\\", "") for m in found if m is not None]
-    return []
+    if not any(w.text.startswith("-i") or w.text == "--in-place" for w in command.words):
+        return []
+    found = (_SED_SUBSTITUTION.match(w.value or "") for w in operands(command))
+    return [m.group(2).replace("\\", "") for m in found if m is not None]
 
 
 def written_settings(script: Script) -> Iterator[WrittenSetting]:
-    """The literal ``key`` and ``value`` of each setting line of a heredoc the script writes into a file, and of
-    what an echo, printf or ``sed -i`` writes there (module docstring)."""
+    """The literal ``key`` and ``value`` of each setting line a script writes into a file: a heredoc's, an echo's or
+    a printf's (written_config), and a ``sed -i`` replacement's (module docstring)."""
+    for written in written_lines(script, literal_only=True):
+        if (setting := _setting(written.text, written.line)) is not None:
+            yield setting
     for command in script.commands:
-        if command.name in ("echo", "printf", "sed"):
-            yield from _setting_lines(command, _echoed(command), command.line)
-        if not _writes_file(command):
-            continue
-        for redirect in command.redirects:
-            if not redirect.op.startswith("<<") or redirect.op == "<<<" or redirect.body is None:
-                continue
-            for index, text in enumerate(redirect.body.splitlines(), start=1):
-                m = _SETTING.match(text)
-                if m is None or text.lstrip().startswith(("#", ";")):
-                    continue
-                value = _unquoted(m.group(2))
-                if value and not _RUN_TIME.search(value):
-                    yield WrittenSetting(command.line + index, m.group(1), value)
+        for text in _sed_replacements(command) if command.name == "sed" else ():
+            if (setting := _setting(text, command.line)) is not None:
+                yield setting
 
 
 def heredoc_defaults(script: Script) -> Iterator[ParameterDefault]:

@@ -1,10 +1,13 @@
 """Configuration lines a script writes into a file: a heredoc's body (``cat > FILE <<EOF``, ``tee FILE <<EOF``) and
-the text ``echo``/``printf`` send into one (``echo "TLS_REQCERT allow" >> /etc/openldap/ldap.conf``). Each is a line
-of that file as the package would have shipped it, so the readers of settings judge it as a shipped file's line.
-Text known only at run time (a ``$VAR`` echoed) is not read; a heredoc's body is read as written."""
+the text ``echo``/``printf`` send into one (``echo "TLS_REQCERT allow" >> /etc/openldap/ldap.conf``, also through
+``| tee FILE``). Each is a line of that file as the package would have shipped it, so the readers of settings judge
+it as a shipped file's line. Text known only at run time (a ``$VAR`` echoed) is not read; a heredoc's body is read
+as written. ``literal_only``: an echo's word that expands a variable is not read even when the variable's value is
+known (the credential rule reports a secret where it is assigned, not again where it is written)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,6 +15,7 @@ from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.model import Command, Script
 
 _PRINTERS = frozenset({"echo", "printf"})
+_EXPANDS = re.compile(r"[$`]")
 
 
 @dataclass(frozen=True)
@@ -21,10 +25,13 @@ class WrittenLine:
     text: str
 
 
-def written_lines(script: Script) -> Iterator[WrittenLine]:
+def written_lines(script: Script, *, literal_only: bool = False) -> Iterator[WrittenLine]:
     """Every line the script writes into a file through a heredoc, ``echo`` or ``printf``."""
+    teed = {c.line: c for c in script.commands if c.name == "tee" and c.piped_from[-1:] in (("echo",), ("printf",))}
     for command in script.commands:
         target = _written_file(command)
+        if target is None and command.name in _PRINTERS and command.piped_to[:1] == ("tee",):
+            target = _written_file(teed[command.line]) if command.line in teed else None
         if target is None:
             continue
         for redirect in command.redirects:
@@ -32,7 +39,7 @@ def written_lines(script: Script) -> Iterator[WrittenLine]:
                 start = redirect.body_line if redirect.body_line is not None else command.line + 1
                 for index, text in enumerate(redirect.body.splitlines()):
                     yield WrittenLine(start + index, target, text)
-        if command.name in _PRINTERS:
+        if command.name in _PRINTERS and not (literal_only and any(_EXPANDS.search(w.raw) for w in command.words)):
             for text in _printed(command).split("\n"):
                 yield WrittenLine(command.line, target, text)
 
