@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script
+from shipgate.preflight.shell.sed_edits import sed_in_place_scripts
 from shipgate.preflight.written_config import written_lines
 
 # ``password=x``, ``password = x``, ``password: x``, ``export PASSWORD="x"``; a key is a word of settings characters.
@@ -56,11 +56,9 @@ _SED_SUBSTITUTION = re.compile(r"^s(.)(?:(?!\1)[^\\]|\\.)*\1((?:(?!\1)[^\\]|\\.)
 
 def _sed_replacements(command: Command) -> list[str]:
     """The lines a ``sed -i`` substitution of literal words puts into the file it edits."""
-    if any(_RUN_TIME.search(w.raw) or w.value is None for w in command.words):
-        return []
-    if not any(w.text.startswith("-i") or w.text == "--in-place" for w in command.words):
-        return []
-    found = (_SED_SUBSTITUTION.match(w.value or "") for w in operands(command))
+    found = (
+        _SED_SUBSTITUTION.match(script) for script in sed_in_place_scripts(command) if not _RUN_TIME.search(script)
+    )
     return [m.group(2).replace("\\", "") for m in found if m is not None]
 
 
