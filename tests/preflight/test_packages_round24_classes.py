@@ -10,7 +10,12 @@ ENDPOINT = "preflight.external_endpoint"
 CREDENTIAL = "preflight.hardcoded_credential"
 
 # canned API answers a web UI's unit tests load: a download link and a login form's password
-_MOCK = "angular.module('mock').constant('history', {\n  url: 'https://torcache.example.net/torrent/345D.torrent',\n  password: 'Pass',\n});\n"
+_MOCK = (
+    "angular.module('mock').constant('history', {\n"
+    "  url: 'https://torcache.example.net/torrent/345D.torrent',\n"
+    "  password: 'Pass',\n"
+    "});\n"
+)
 
 
 def test_a_hyphenated_test_folder_holds_test_data() -> None:

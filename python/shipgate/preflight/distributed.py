@@ -235,8 +235,9 @@ def is_ci_file(path: str) -> bool:
 
 def is_maintainer_tool(path: str) -> bool:
     """A release, validation, test, copyright or lock-file tool in a project's ``scripts/``/``tools/``/``dev/``
-    folder, an image built to run tests, or a development container (``.devcontainer/``). Not a step; a literal password it runs with is still reported, as a shipped
-    development configuration's is (a CI job's test value is not)."""
+    folder, an image built to run tests, or a development container (``.devcontainer/``). Not a step; a literal
+    password it runs with is still reported, as a shipped development configuration's is (a CI job's test value is
+    not)."""
     return bool(_MAINTAINER_TOOL.search(path))
 
 
