@@ -74,3 +74,37 @@ def test_the_same_image_and_a_script_no_container_runs_are_steps() -> None:
         "scripts/start_dev_container.sh": _DEV_SCRIPT,
     }
     assert codes_at(files, EGRESS) == [2, 3]
+
+
+# a list plugin makes a record per item and gives it the item's page as its link; a lookup's field map computes the
+# link fields each record carries
+_LIST_PLUGIN = (
+    "import requests\n"  # 1
+    "FIELDS = {\n"  # 2
+    "    'imdb_url': lambda s: s.imdb_id and f'http://www.imdb.example.com/title/{s.imdb_id}',\n"  # 3
+    "    'name': 'title',\n"  # 4
+    "}\n"  # 5
+    "def on_task_input(config):\n"  # 6
+    "    entries = []\n"  # 7
+    "    for item in requests.get('https://api.lists.example.com/v2/items').json():\n"  # 8
+    "        entry = Entry()\n"  # 9
+    "        entry['title'] = item['title']\n"  # 10
+    "        entry['url'] = f'https://lists.example.com/shows/{item[\"slug\"]}'\n"  # 11
+    "        entries.append(entry)\n"  # 12
+    "    return entries\n"  # 13
+)
+
+
+def test_a_records_link_given_after_its_constructor_is_shown() -> None:
+    # FlexGet's ``entry = Entry()`` … ``entry['url'] = 'https://trakt.tv/…'``, ``'imdb_url': lambda series: …``
+    assert codes_at({"app/plugins/lists.py": _LIST_PLUGIN}, ENDPOINT) == [8]
+
+
+def test_a_url_stored_in_no_record_or_computed_by_no_field_map_is_requested() -> None:
+    # the same store into a dict that no record constructor made (a request's parameters), and a lambda under a key
+    # that names no link field (a callback that builds the URL it fetches)
+    source = (
+        _LIST_PLUGIN.replace("entry = Entry()", "entry = {}")
+        .replace("'imdb_url': lambda", "'fetch': lambda")
+    )
+    assert codes_at({"app/plugins/lists.py": source}, ENDPOINT) == [3, 8, 11]

@@ -12,6 +12,10 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
   documentation page shows;
 - a URL literal inside a request header's ``"User-Agent"`` value (``headers={"User-Agent": "Fresh/%s (Bot)
   https://gerrit.wikimedia.org/g/fresh" % v}``): the link a client names itself by, sent, not requested;
+- a URL literal inside the value stored as a record's ``url`` in the function that made the record (``entry =
+  Entry()`` … ``entry['url'] = f'https://trakt.tv/shows/{slug}'``: the same record's link, given after its
+  constructor rather than in it), and inside a lambda a field map gives for a ``…_url`` field (``'imdb_url': lambda
+  s: f'http://www.imdb.com/title/{s.imdb_id}'``: the link each record of a lookup carries);
 - a module or class constant holding a URL (``META_URL = "https://books.google.com/"``) whose every use in the module
   is inside such an argument (``link=Google.META_URL``). One use elsewhere (``requests.get(Google.SEARCH_URL + q)``,
   ``f"{BASE_URL}/search"``) keeps it an address the program requests.
@@ -22,7 +26,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _SHOWN_KEYWORDS = frozenset({"link", "href", "homepage", "website"})
 _RECORD_KEYWORDS = frozenset({"url"})
@@ -40,8 +44,13 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
         if isinstance(node, ast.Call):
             shown_values += [k.value for k in node.keywords if _shows(node, k.arg)]
         elif isinstance(node, ast.Dict):  # an OpenAPI description's ``"contact": {"url": …}``, ``"license"``
-            pairs = zip(node.keys, node.values, strict=True)
-            shown_values += [v for k, v in pairs if _describes_api(k, v) or _names_client(k)]
+            for key, value in zip(node.keys, node.values, strict=True):
+                if _describes_api(key, value) or _names_client(key):
+                    shown_values.append(value)
+                elif isinstance(value, ast.Lambda) and _link_field(key):  # ``'imdb_url': lambda s: …``
+                    shown_values.append(value.body)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            shown_values += _record_links(node)
         elif constants and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in constants:
             used[node.id] += 1
         elif constants and isinstance(node, ast.Attribute) and node.attr in constants:
@@ -60,6 +69,41 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
     return lines
 
 
+def _link_field(key: ast.expr | None) -> bool:
+    """A field map's ``'imdb_url'`` key (given ``lambda series: …``): the link field each record is given."""
+    return isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.endswith("_url")
+
+
+def _own_statements(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.stmt]:
+    """The statements of ``function``'s body, nested blocks included, but not those of functions or classes in it."""
+    pending: list[ast.stmt] = list(function.body)
+    while pending:
+        stmt = pending.pop()
+        yield stmt
+        if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            for field in ("body", "orelse", "finalbody"):
+                pending += [s for s in getattr(stmt, field, ()) if isinstance(s, ast.stmt)]
+            for handler in getattr(stmt, "handlers", ()):
+                pending += handler.body
+
+
+def _record_links(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
+    """The values ``function`` stores as the ``url`` of a record it made (``entry = Entry()``, ``entry['url'] = …``)."""
+    records: set[str] = set()
+    stores: list[tuple[str, ast.expr]] = []
+    for stmt in _own_statements(function):
+        if not isinstance(stmt, ast.Assign):
+            continue
+        if isinstance(stmt.value, ast.Call) and _is_record(stmt.value):
+            records.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        for target in stmt.targets:
+            key = target.slice if isinstance(target, ast.Subscript) else None
+            keyed = isinstance(key, ast.Constant) and key.value in _RECORD_KEYWORDS
+            if keyed and isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                stores.append((target.value.id, stmt.value))
+    return [value for name, value in stores if name in records]
+
+
 def _describes_api(key: ast.expr | None, value: ast.expr) -> bool:
     return isinstance(key, ast.Constant) and key.value in _API_DESCRIPTION_KEYS and isinstance(value, ast.Dict)
 
@@ -74,6 +118,11 @@ def _shows(call: ast.Call, keyword: str | None) -> bool:
         return True
     if keyword not in _RECORD_KEYWORDS:
         return False
+    return _is_record(call)
+
+
+def _is_record(call: ast.Call) -> bool:
+    """A record's constructor: a CapWords callee that names no request, client, session or connection."""
     func = call.func
     callee = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
     return bool(_RECORD.match(callee)) and not _REQUESTING.search(callee)
