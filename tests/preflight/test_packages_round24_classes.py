@@ -103,8 +103,23 @@ def test_a_records_link_given_after_its_constructor_is_shown() -> None:
 def test_a_url_stored_in_no_record_or_computed_by_no_field_map_is_requested() -> None:
     # the same store into a dict that no record constructor made (a request's parameters), and a lambda under a key
     # that names no link field (a callback that builds the URL it fetches)
-    source = (
-        _LIST_PLUGIN.replace("entry = Entry()", "entry = {}")
-        .replace("'imdb_url': lambda", "'fetch': lambda")
-    )
+    source = _LIST_PLUGIN.replace("entry = Entry()", "entry = {}").replace("'imdb_url': lambda", "'fetch': lambda")
     assert codes_at({"app/plugins/lists.py": source}, ENDPOINT) == [3, 8, 11]
+
+
+# Ganeti's bash completion: the option spellings offered for a subcommand, as one alternation per word
+_COMPLETION = (
+    "#!/bin/bash\n"
+    "_find_first_arg 2 '--cluster-domain-secret|--reason' '--cluster-domain-secret=*|--debug|--force|--reason=*|-h'\n"
+    "_checkopt '--os-parameters-secret=*|--reason=*' '--os-parameters-secret|--reason'\n"
+)
+
+
+def test_a_completions_option_alternation_gives_no_secret() -> None:
+    assert codes_at({"usr/share/bash-completion/completions/cluster": _COMPLETION}, CREDENTIAL) == []
+
+
+def test_a_secret_option_given_a_value_stays_reported() -> None:
+    # the same option given a value on a command line
+    script = "#!/bin/sh\ngnt-cluster renew-crypto --cluster-domain-secret=Zq8wXr4Tk2Lp9Vb\n"
+    assert codes_at({"usr/share/cluster/renew.sh": script}, CREDENTIAL) == [2]
