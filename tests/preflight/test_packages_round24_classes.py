@@ -123,3 +123,30 @@ def test_a_secret_option_given_a_value_stays_reported() -> None:
     # the same option given a value on a command line
     script = "#!/bin/sh\ngnt-cluster renew-crypto --cluster-domain-secret=Zq8wXr4Tk2Lp9Vb\n"
     assert codes_at({"usr/share/cluster/renew.sh": script}, CREDENTIAL) == [2]
+
+
+# FlexGet's ``config_schema.py``: the dialect every schema it builds declares, and its version check's messages
+_SCHEMA_MODULE = (
+    "import requests\n"  # 1
+    "BASE_SCHEMA_URI = 'https://json-schema.org/draft/2020-12/schema'\n"  # 2
+    "def build(schema):\n"  # 3
+    "    return {'$schema': BASE_SCHEMA_URI, **schema}\n"  # 4
+    "def latest():\n"  # 5
+    "    try:\n"  # 6
+    "        return requests.get('https://pypi.example.org/pypi/app/json').json()\n"  # 7
+    "    except OSError:\n"  # 8
+    "        console('Error getting latest version number from https://pypi.example.org/pypi/app')\n"  # 9
+)
+
+
+def test_a_schema_dialect_and_a_console_message_are_no_requests() -> None:
+    assert codes_at({"app/config_schema.py": _SCHEMA_MODULE}, ENDPOINT) == [7]
+
+
+def test_a_schema_uri_also_fetched_and_a_url_handed_to_a_call_stay_requests() -> None:
+    # the constant used once more as a request's address, and the message's URL handed to a call that is no output
+    source = _SCHEMA_MODULE.replace(
+        "'$schema': BASE_SCHEMA_URI, ", "'$schema': BASE_SCHEMA_URI, 'd': fetch(BASE_SCHEMA_URI), "
+    )
+    source = source.replace("console('Error", "consolidate('Error")
+    assert codes_at({"app/config_schema.py": source}, ENDPOINT) == [2, 7, 9]

@@ -403,7 +403,7 @@ _SAMPLE_KEYWORD = re.compile(r"(?i)^(?:sample|example)s?$")
 # https://github.com/…"))``).
 _DOC_KEYWORD = re.compile(r"(?i)^(?:doc\w*|help|help_?text|description|epilog|usage)$")
 _SHOWING_CALLEE = re.compile(
-    r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
+    r"^(?:print|console|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
     r"|log_(?:warn|warning|info|debug|error|exception|critical))$"
 )
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")

@@ -16,6 +16,8 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
   Entry()`` … ``entry['url'] = f'https://trakt.tv/shows/{slug}'``: the same record's link, given after its
   constructor rather than in it), and inside a lambda a field map gives for a ``…_url`` field (``'imdb_url': lambda
   s: f'http://www.imdb.com/title/{s.imdb_id}'``: the link each record of a lookup carries);
+- a URL literal given to a JSON Schema's ``"$schema"`` key (``{'$schema': 'https://json-schema.org/draft/2020-12/
+  schema', …}``): the dialect's identifier, which validators compare and never fetch;
 - a module or class constant holding a URL (``META_URL = "https://books.google.com/"``) whose every use in the module
   is inside such an argument (``link=Google.META_URL``). One use elsewhere (``requests.get(Google.SEARCH_URL + q)``,
   ``f"{BASE_URL}/search"``) keeps it an address the program requests.
@@ -45,7 +47,7 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
             shown_values += [k.value for k in node.keywords if _shows(node, k.arg)]
         elif isinstance(node, ast.Dict):  # an OpenAPI description's ``"contact": {"url": …}``, ``"license"``
             for key, value in zip(node.keys, node.values, strict=True):
-                if _describes_api(key, value) or _names_client(key):
+                if _describes_api(key, value) or _names_client(key) or _names_dialect(key):
                     shown_values.append(value)
                 elif isinstance(value, ast.Lambda) and _link_field(key):  # ``'imdb_url': lambda s: …``
                     shown_values.append(value.body)
@@ -106,6 +108,11 @@ def _record_links(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.
 
 def _describes_api(key: ast.expr | None, value: ast.expr) -> bool:
     return isinstance(key, ast.Constant) and key.value in _API_DESCRIPTION_KEYS and isinstance(value, ast.Dict)
+
+
+def _names_dialect(key: ast.expr | None) -> bool:
+    """A JSON Schema's ``"$schema"`` key: its value is the dialect's identifier, compared by validators, not fetched."""
+    return isinstance(key, ast.Constant) and key.value == "$schema"
 
 
 def _names_client(key: ast.expr | None) -> bool:
