@@ -150,3 +150,20 @@ def test_a_schema_uri_also_fetched_and_a_url_handed_to_a_call_stay_requests() ->
     )
     source = source.replace("console('Error", "consolidate('Error")
     assert codes_at({"app/config_schema.py": source}, ENDPOINT) == [2, 7, 9]
+
+
+HIDDEN = "preflight.hidden_migration"
+
+# Gramps Web's ``docker-entrypoint.sh``: the product's CLI, run as a module, migrates the user database at each start
+_ENTRYPOINT = '#!/bin/sh\nset -e\npython3 -m gramps_webapi --config /app/config/config.cfg user migrate\nexec "$@"\n'
+
+
+def test_a_modules_group_migrate_command_is_a_hidden_migration() -> None:
+    assert codes_at({"docker-entrypoint.sh": _ENTRYPOINT}, HIDDEN) == [3]
+
+
+def test_a_modules_migrate_word_as_a_value_or_deeper_is_none() -> None:
+    # ``migrate`` as a user's name (the third word) or given more words is no subcommand of the product's CLI
+    source = _ENTRYPOINT.replace("user migrate", "user add migrate")
+    source += "python3 -m gramps_webapi --config /app/config.cfg search migrate index\n"
+    assert codes_at({"docker-entrypoint.sh": source}, HIDDEN) == []
