@@ -167,3 +167,24 @@ def test_a_modules_migrate_word_as_a_value_or_deeper_is_none() -> None:
     source = _ENTRYPOINT.replace("user migrate", "user add migrate")
     source += "python3 -m gramps_webapi --config /app/config.cfg search migrate index\n"
     assert codes_at({"docker-entrypoint.sh": source}, HIDDEN) == []
+
+
+# FlexGet's ``ombi_list.py``: the IMDb page built into a local name, then given to the record it returns
+_OMBI = (
+    "import requests\n"  # 1
+    "def entry_for(request):\n"  # 2
+    "    if not request.get('imdbId'):\n"  # 3
+    "        simdburl = ''\n"  # 4
+    "    else:\n"  # 5
+    "        simdburl = 'http://www.imdb.example.com/title/' + request.get('imdbId') + '/'\n"  # 6
+    "    return Entry(title=request['title'], url=simdburl)\n"  # 7
+)
+
+
+def test_a_local_name_only_given_as_a_records_link_is_shown() -> None:
+    assert codes_at({"app/lists/ombi.py": _OMBI}, ENDPOINT) == []
+
+
+def test_a_local_name_also_requested_stays_a_request() -> None:
+    source = _OMBI + "    requests.get(simdburl)\n"
+    assert codes_at({"app/lists/ombi.py": source.replace("    return Entry", "    e = Entry")}, ENDPOINT) == [6]

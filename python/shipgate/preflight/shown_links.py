@@ -15,7 +15,9 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
 - a URL literal inside the value stored as a record's ``url`` in the function that made the record (``entry =
   Entry()`` … ``entry['url'] = f'https://trakt.tv/shows/{slug}'``: the same record's link, given after its
   constructor rather than in it), and inside a lambda a field map gives for a ``…_url`` field (``'imdb_url': lambda
-  s: f'http://www.imdb.com/title/{s.imdb_id}'``: the link each record of a lookup carries);
+  s: f'http://www.imdb.com/title/{s.imdb_id}'``: the link each record of a lookup carries), and inside the value of
+  a local name whose every use is such a link (``simdburl = 'http://www.imdb.com/title/' + i`` …
+  ``Entry(url=simdburl)``);
 - a URL literal given to a JSON Schema's ``"$schema"`` key (``{'$schema': 'https://json-schema.org/draft/2020-12/
   schema', …}``): the dialect's identifier, which validators compare and never fetch;
 - a module or class constant holding a URL (``META_URL = "https://books.google.com/"``) whose every use in the module
@@ -28,7 +30,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 _SHOWN_KEYWORDS = frozenset({"link", "href", "homepage", "website"})
 _RECORD_KEYWORDS = frozenset({"url"})
@@ -76,34 +78,42 @@ def _link_field(key: ast.expr | None) -> bool:
     return isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.endswith("_url")
 
 
-def _own_statements(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.stmt]:
-    """The statements of ``function``'s body, nested blocks included, but not those of functions or classes in it."""
-    pending: list[ast.stmt] = list(function.body)
-    while pending:
-        stmt = pending.pop()
-        yield stmt
-        if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            for field in ("body", "orelse", "finalbody"):
-                pending += [s for s in getattr(stmt, field, ()) if isinstance(s, ast.stmt)]
-            for handler in getattr(stmt, "handlers", ()):
-                pending += handler.body
-
-
 def _record_links(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
-    """The values ``function`` stores as the ``url`` of a record it made (``entry = Entry()``, ``entry['url'] = …``)."""
+    """The values ``function`` gives a record it made as its ``url`` (``entry = Entry()``, ``entry['url'] = …``),
+    and the values of a local name whose every use is a record's ``url`` (``u = 'https://…' + i`` then
+    ``Entry(url=u)``, ``entry['url'] = u``)."""
     records: set[str] = set()
     stores: list[tuple[str, ast.expr]] = []
-    for stmt in _own_statements(function):
-        if not isinstance(stmt, ast.Assign):
-            continue
-        if isinstance(stmt.value, ast.Call) and _is_record(stmt.value):
-            records.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
-        for target in stmt.targets:
-            key = target.slice if isinstance(target, ast.Subscript) else None
-            keyed = isinstance(key, ast.Constant) and key.value in _RECORD_KEYWORDS
-            if keyed and isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-                stores.append((target.value.id, stmt.value))
-    return [value for name, value in stores if name in records]
+    assigned: dict[str, list[ast.expr]] = {}
+    loads: Counter[str] = Counter()
+    as_link: Counter[str] = Counter()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign):
+            if isinstance(node.value, ast.Call) and _is_record(node.value):
+                records.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+                elif _record_key(target) and isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    stores.append((target.value.id, node.value))
+        elif isinstance(node, ast.Call) and _is_record(node):
+            as_link.update(
+                k.value.id for k in node.keywords if k.arg in _RECORD_KEYWORDS and isinstance(k.value, ast.Name)
+            )
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads[node.id] += 1
+    values = [value for name, value in stores if name in records]
+    as_link.update(value.id for value in values if isinstance(value, ast.Name))
+    for name, count in as_link.items():
+        if count == loads[name]:
+            values += assigned.get(name, [])
+    return values
+
+
+def _record_key(target: ast.expr) -> bool:
+    """``x['url']``: a subscript by the record's link key."""
+    key = target.slice if isinstance(target, ast.Subscript) else None
+    return isinstance(key, ast.Constant) and key.value in _RECORD_KEYWORDS
 
 
 def _describes_api(key: ast.expr | None, value: ast.expr) -> bool:
