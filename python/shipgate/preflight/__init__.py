@@ -63,6 +63,7 @@ from shipgate.preflight.contents import (
     PreflightOptions,
     TextFile,
 )
+from shipgate.preflight.dev_containers import dev_container_scripts
 from shipgate.preflight.distributed import ships_dependencies
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.installed_commands import installed_commands
@@ -269,6 +270,7 @@ def _context(
         installed_commands=installed_commands(contents.files) | admin_commands(contents.files),
         sdist_examples=sdist_example_paths(contents.files),
         makefile_tooling=developer_only_files(contents.files),
+        dev_container_scripts=dev_container_scripts(contents.files),
         django_changes=package_changes(contents.files),
         printing_helpers=printing_parameters(contents.files),
     )

@@ -458,6 +458,9 @@ class Context:
     # The files only a Makefile's developer targets name (shipgate.preflight.makefile_tooling): a test service's
     # configuration, known for the whole package as the Makefile may be in another shard
     makefile_tooling: frozenset[str] = frozenset()
+    # The scripts a development container's lifecycle commands run (shipgate.preflight.dev_containers): a developer's
+    # environment, known for the whole package as its devcontainer.json may be in another shard
+    dev_container_scripts: frozenset[str] = frozenset()
     # What each Django AlterField/AddField changes (shipgate.preflight.sql.django_history.package_changes), read from
     # the whole files of the package; None: read from the texts
     django_changes: Mapping[tuple[str, int], frozenset[str]] | None = None

@@ -177,6 +177,11 @@ def _json_secrets(text: str | None, line: int) -> Iterator[Secret]:
                 yield Secret(line, f"password in a JSON body ({key})", value, Severity.HIGH)
 
 
+# an alternation of options after an option's ``=`` (a bash completion's word list
+# ``'--cluster-domain-secret=*|--debug'``, a ``case`` pattern): the word lists option spellings, it gives none a value
+_OPTION_ALTERNATION = re.compile(r"\|--?[A-Za-z]")
+
+
 def _secret_option_values(command: Command) -> Iterator[Word]:
     """Values of long options named for a secret (``--http-api-token X``, ``--admin-password=X``) beyond the
     fixed list: the name ends in password/passwd/token/secret/api-key; ``--no-…`` switches take no value."""
@@ -230,7 +235,7 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
         yield from _setting_secrets(command)
     long_options = any(w.text.startswith("--") for w in command.words)  # both kinds below are ``--`` options
     for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)) if long_options else ():
-        if (literal := _literal(word)) is not None and not allowed(literal):
+        if (literal := _literal(word)) is not None and not allowed(literal) and not _OPTION_ALTERNATION.search(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)
             break
     if command.name in _MYSQL:

@@ -181,6 +181,9 @@ _MAINTAINER_TOOL = re.compile(
     r"|composer)[-_]lock|lock[-_]?files?)(?:[-_][\w-]*)?\.(?:py|sh|js)$"
     # an image built to run tests, or a developer's environment (``Dockerfile.dev``, ``Dockerfile.front.dev``)
     r"|(?:^|/)Dockerfile[-_.](?:[\w-]*[-_.])?(?:test|tests|testbed|ci|dev|devel|development)$"
+    # a development container (the Development Containers specification): the image, compose file and settings an
+    # editor opens the project in
+    r"|(?:^|/)\.devcontainer/"
 )
 _CATALOGUE_LINE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://\S+")
 # a link map's line: a short name, then one link target (``wp  https://…/wiki/{NAME}``, ``tel  tel:{NAME}``)
@@ -232,8 +235,9 @@ def is_ci_file(path: str) -> bool:
 
 def is_maintainer_tool(path: str) -> bool:
     """A release, validation, test, copyright or lock-file tool in a project's ``scripts/``/``tools/``/``dev/``
-    folder, or an image built to run tests. Not a step; a literal password it runs with is still reported, as a shipped
-    development configuration's is (a CI job's test value is not)."""
+    folder, an image built to run tests, or a development container (``.devcontainer/``). Not a step; a literal
+    password it runs with is still reported, as a shipped development configuration's is (a CI job's test value is
+    not)."""
     return bool(_MAINTAINER_TOOL.search(path))
 
 
@@ -399,7 +403,7 @@ _SAMPLE_KEYWORD = re.compile(r"(?i)^(?:sample|example)s?$")
 # https://github.com/…"))``).
 _DOC_KEYWORD = re.compile(r"(?i)^(?:doc\w*|help|help_?text|description|epilog|usage)$")
 _SHOWING_CALLEE = re.compile(
-    r"^(?:print|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
+    r"^(?:print|console|stderr|stdout|echo|secho|hint|warn|warning|info|debug|error|exception|critical|log"
     r"|log_(?:warn|warning|info|debug|error|exception|critical))$"
 )
 _SCOPE_NAME = re.compile(r"(?i)(?:^|_)scopes?$")

@@ -238,6 +238,9 @@ def public_armor_lines(lines: Lines) -> set[int]:
 
 _TEST_PATH = re.compile(
     r"(?i)(?:^|/)_?(?:tests?|testsuites?|testdata|testing|fixtures|spec|test_\w+|\w+_tests?)/|(?:^|/)test_[^/]+$"
+    # a test's data folder named with hyphens (``tests-mock-data/``: canned API answers a web UI's unit tests load;
+    # ``test-data/``, ``test-fixtures/``). A chart's ``test-values/`` are the values it is installed with for a test
+    r"|(?:^|/)tests?(?:-[a-z]+)*-(?:data|mocks?|fixtures?)/"
     r"|(?:^|/)tests?\.py$|_test\.\w+$|\.test\.\w+$"
     r"|(?:^|/)pytest_plugins?\.py$"  # a pytest plugin a project ships for its tests (and its plugins' tests)
     # the settings of a functional test suite (``barbican-functional.conf``: the accounts the tests log in with)
@@ -252,9 +255,9 @@ _MAX_DOCSTRING_SOURCE = 2 << 20
 
 
 def is_test_path(path: str) -> bool:
-    """A test or its fixture (``tests/``, ``testdata/``, ``test_<project>/`` or ``<project>_test/``, ``test_x.py``,
-    Django's ``tests.py``, a package's test helpers ``test.py``, ``x_test.go``, a functional test suite's settings
-    ``x-functional.conf``): its values are test data."""
+    """A test or its fixture (``tests/``, ``testdata/``, ``test_<project>/`` or ``<project>_test/``, a test data
+    folder such as ``tests-mock-data/``, ``test_x.py``, Django's ``tests.py``, a package's test helpers ``test.py``,
+    ``x_test.go``, a functional test suite's settings ``x-functional.conf``): its values are test data."""
     return bool(_TEST_PATH.search(path)) or is_project_test(path)
 
 

@@ -302,8 +302,11 @@ _DJANGO_MIGRATE = "migrate"
 
 
 def _hidden_through_python_module(command: Command) -> bool:
-    """A migration CLI run as a Python module: ``python -m alembic upgrade head`` (the CLI of that name), or a module
-    given Django's ``migrate`` as its first word (``python -m django migrate``, ``python3 -m pretix migrate``)."""
+    """A migration CLI run as a Python module: ``python -m alembic upgrade head`` (the CLI of that name), a module
+    given Django's ``migrate`` as its first word (``python -m django migrate``, ``python3 -m pretix migrate``), or
+    a module whose own CLI is given ``migrate`` as its second subcommand word, a path given to an option before them
+    not counted (``python3 -m gramps_webapi --config /app/config/config.cfg user migrate``: the product's migrate
+    command of a group, as a container's ``<app> db migrate``)."""
     cli = module_cli(command)
     if not cli:
         return False
@@ -311,7 +314,13 @@ def _hidden_through_python_module(command: Command) -> bool:
     verbs = [t for t in rest if not t.startswith("-")]
     if verbs[:1] == [_DJANGO_MIGRATE]:
         return True
+    group = [t for t in verbs if _SUBCOMMAND.fullmatch(t)]
+    if group[1:2] == [_DJANGO_MIGRATE] and len(group) == 2:
+        return True
     return any(verbs[: len(p)] == list(p) for p in _HIDDEN.get(module, ()))
+
+
+_SUBCOMMAND = re.compile(r"[a-z][a-z0-9_-]*")  # a CLI's subcommand word (a path or a value is none)
 
 
 # A PHP interpreter by name, also a versioned one (``php8.2``, ``php$php_version``, ``php${PHP_VERSION}``).

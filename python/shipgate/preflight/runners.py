@@ -113,9 +113,10 @@ def is_payload_tool(ctx: Context, path: str) -> bool:
 
 def is_developer_tooling(ctx: Context, path: str) -> bool:
     """A project's development tooling: by its path (``scripts-dev/``, ``.github/``:
-    ``distributed.is_development_file``), or a script only a Makefile's developer targets run
-    (``makefile_tooling``: Xandikos' ``compat/`` scripts that ``make check-litmus`` runs)."""
-    return is_development_file(path) or path in ctx.makefile_tooling
+    ``distributed.is_development_file``), a script only a Makefile's developer targets run (``makefile_tooling``:
+    Xandikos' ``compat/`` scripts that ``make check-litmus`` runs), or one a development container's lifecycle
+    commands run (``dev_containers``: Gramps Web's ``scripts/start_dev_container.sh``)."""
+    return is_development_file(path) or path in ctx.makefile_tooling or path in ctx.dev_container_scripts
 
 
 def steps(ctx: Context) -> list[tuple[str, Script]]:

@@ -12,6 +12,14 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
   documentation page shows;
 - a URL literal inside a request header's ``"User-Agent"`` value (``headers={"User-Agent": "Fresh/%s (Bot)
   https://gerrit.wikimedia.org/g/fresh" % v}``): the link a client names itself by, sent, not requested;
+- a URL literal inside the value stored as a record's ``url`` in the function that made the record (``entry =
+  Entry()`` … ``entry['url'] = f'https://trakt.tv/shows/{slug}'``: the same record's link, given after its
+  constructor rather than in it), and inside a lambda a field map gives for a ``…_url`` field (``'imdb_url': lambda
+  s: f'http://www.imdb.com/title/{s.imdb_id}'``: the link each record of a lookup carries), and inside the value of
+  a local name whose every use is such a link (``simdburl = 'http://www.imdb.com/title/' + i`` …
+  ``Entry(url=simdburl)``);
+- a URL literal given to a JSON Schema's ``"$schema"`` key (``{'$schema': 'https://json-schema.org/draft/2020-12/
+  schema', …}``): the dialect's identifier, which validators compare and never fetch;
 - a module or class constant holding a URL (``META_URL = "https://books.google.com/"``) whose every use in the module
   is inside such an argument (``link=Google.META_URL``). One use elsewhere (``requests.get(Google.SEARCH_URL + q)``,
   ``f"{BASE_URL}/search"``) keeps it an address the program requests.
@@ -40,8 +48,13 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
         if isinstance(node, ast.Call):
             shown_values += [k.value for k in node.keywords if _shows(node, k.arg)]
         elif isinstance(node, ast.Dict):  # an OpenAPI description's ``"contact": {"url": …}``, ``"license"``
-            pairs = zip(node.keys, node.values, strict=True)
-            shown_values += [v for k, v in pairs if _describes_api(k, v) or _names_client(k)]
+            for key, value in zip(node.keys, node.values, strict=True):
+                if _describes_api(key, value) or _names_client(key) or _names_dialect(key):
+                    shown_values.append(value)
+                elif isinstance(value, ast.Lambda) and _link_field(key):  # ``'imdb_url': lambda s: …``
+                    shown_values.append(value.body)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            shown_values += _record_links(node)
         elif constants and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in constants:
             used[node.id] += 1
         elif constants and isinstance(node, ast.Attribute) and node.attr in constants:
@@ -60,8 +73,56 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
     return lines
 
 
+def _link_field(key: ast.expr | None) -> bool:
+    """A field map's ``'imdb_url'`` key (given ``lambda series: …``): the link field each record is given."""
+    return isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.endswith("_url")
+
+
+def _record_links(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
+    """The values ``function`` gives a record it made as its ``url`` (``entry = Entry()``, ``entry['url'] = …``),
+    and the values of a local name whose every use is a record's ``url`` (``u = 'https://…' + i`` then
+    ``Entry(url=u)``, ``entry['url'] = u``)."""
+    records: set[str] = set()
+    stores: list[tuple[str, ast.expr]] = []
+    assigned: dict[str, list[ast.expr]] = {}
+    loads: Counter[str] = Counter()
+    as_link: Counter[str] = Counter()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign):
+            if isinstance(node.value, ast.Call) and _is_record(node.value):
+                records.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+                elif _record_key(target) and isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    stores.append((target.value.id, node.value))
+        elif isinstance(node, ast.Call) and _is_record(node):
+            as_link.update(
+                k.value.id for k in node.keywords if k.arg in _RECORD_KEYWORDS and isinstance(k.value, ast.Name)
+            )
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads[node.id] += 1
+    values = [value for name, value in stores if name in records]
+    as_link.update(value.id for value in values if isinstance(value, ast.Name))
+    for name, count in as_link.items():
+        if count == loads[name]:
+            values += assigned.get(name, [])
+    return values
+
+
+def _record_key(target: ast.expr) -> bool:
+    """``x['url']``: a subscript by the record's link key."""
+    key = target.slice if isinstance(target, ast.Subscript) else None
+    return isinstance(key, ast.Constant) and key.value in _RECORD_KEYWORDS
+
+
 def _describes_api(key: ast.expr | None, value: ast.expr) -> bool:
     return isinstance(key, ast.Constant) and key.value in _API_DESCRIPTION_KEYS and isinstance(value, ast.Dict)
+
+
+def _names_dialect(key: ast.expr | None) -> bool:
+    """A JSON Schema's ``"$schema"`` key: its value is the dialect's identifier, compared by validators, not fetched."""
+    return isinstance(key, ast.Constant) and key.value == "$schema"
 
 
 def _names_client(key: ast.expr | None) -> bool:
@@ -74,6 +135,11 @@ def _shows(call: ast.Call, keyword: str | None) -> bool:
         return True
     if keyword not in _RECORD_KEYWORDS:
         return False
+    return _is_record(call)
+
+
+def _is_record(call: ast.Call) -> bool:
+    """A record's constructor: a CapWords callee that names no request, client, session or connection."""
     func = call.func
     callee = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
     return bool(_RECORD.match(callee)) and not _REQUESTING.search(callee)
