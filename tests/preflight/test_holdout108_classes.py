@@ -1,0 +1,106 @@
+"""Classes the hundred-and-eighth hold-out set showed (tests/preflight/holdout108: install, update and migrate
+programs in Python, JavaScript/TypeScript, Go, PHP and Ruby), each as its minimal construct next to a near-miss that
+must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- D: a PHP updater's own ZipArchive subclass unpacks into the working directory -------------------------------------
+
+
+def _php_updater(target: str, extends: str = "ZipArchive", method: str = "extractSubdirTo") -> str:
+    return _text(
+        "<?php",  # 1
+        f"class my_Zip extends {extends} {{",  # 2
+        f"  public function {method}($destination, $subdir) {{ return array(); }}",  # 3
+        "}",  # 4
+        "$file = 'temp.zip';",  # 5
+        "$url = 'https://github.com/example/site/archive/master.zip';",  # 6
+        "file_put_contents($file, file_get_contents($url));",  # 7
+        f"$path = {target};",  # 8
+        "$zip = new my_Zip();",  # 9
+        "if ($zip->open($file) === TRUE) {",  # 10
+        f"  $zip->{method}($path, 'site-master/');",  # 11
+        "}",  # 12
+    )
+
+
+def test_d_a_zip_subclass_extract_method_over_the_working_directory() -> None:
+    text = _php_updater("pathinfo(realpath($file), PATHINFO_DIRNAME)")
+    assert codes_at({"updater.php": text}, UNVERIFIED) == [11]
+
+
+def test_d_the_file_s_own_directory_is_its_code_too() -> None:
+    assert codes_at({"updater.php": _php_updater("__DIR__")}, UNVERIFIED) == [11]
+    assert codes_at({"updater.php": _php_updater("dirname(__FILE__)")}, UNVERIFIED) == [11]
+
+
+def test_d_near_miss_a_staging_folder_is_not_the_product_s_code() -> None:
+    assert codes_at({"updater.php": _php_updater("'/tmp/staging'")}, UNVERIFIED) == []
+
+
+def test_d_near_miss_a_file_in_a_subfolder_names_that_subfolder() -> None:
+    assert codes_at({"updater.php": _php_updater("dirname(realpath('cache/temp.zip'))")}, UNVERIFIED) == []
+
+
+def test_d_near_miss_a_class_that_is_no_archive() -> None:
+    assert codes_at({"updater.php": _php_updater("getcwd()", extends="Exception")}, UNVERIFIED) == []
+
+
+def test_d_near_miss_a_method_not_named_for_extracting() -> None:
+    assert codes_at({"updater.php": _php_updater("getcwd()", method="listFiles")}, UNVERIFIED) == []
+
+
+# -- A: go-github-selfupdate's UpdateSelf/UpdateCommand look the latest release up (GitHub's API) -----------------------
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _go_selfupdate(call: str) -> str:
+    return _text(
+        "package cmd",  # 1
+        "",  # 2
+        'import "github.com/rhysd/go-github-selfupdate/selfupdate"',  # 3
+        "",  # 4
+        "var selfUpdateCmd = &cobra.Command{RunE: func(cmd *cobra.Command, args []string) error {",  # 5
+        f"\t_, err := {call}",  # 6
+        "\treturn err",  # 7
+        "}}",  # 8
+    )
+
+
+def test_a_update_self_asks_github_s_releases_api() -> None:
+    files = {"cmd/selfupdate.go": _go_selfupdate('selfupdate.UpdateSelf(v, "owner/tool")')}
+    assert codes_at(files, EGRESS) == [6]
+    assert codes_at(files, UNVERIFIED) == [6]
+
+
+def test_a_update_command_asks_it_too() -> None:
+    files = {"cmd/selfupdate.go": _go_selfupdate('selfupdate.UpdateCommand(exe, v, "owner/tool")')}
+    assert codes_at(files, EGRESS) == [6]
+
+
+def test_a_near_miss_update_to_is_handed_the_asset_url() -> None:
+    files = {"cmd/selfupdate.go": _go_selfupdate("nil, selfupdate.UpdateTo(assetURL, exe)")}
+    assert codes_at(files, EGRESS) == []
+    assert codes_at(files, UNVERIFIED) == [6]
+
+
+def test_a_a_one_line_import_under_an_alias() -> None:
+    text = _go_selfupdate('su.UpdateSelf(v, "owner/tool")').replace('import "', 'import su "')
+    assert codes_at({"cmd/selfupdate.go": text}, EGRESS) == [6]
+
+
+def test_a_near_miss_another_package_s_update_self() -> None:
+    text = _go_selfupdate('selfupdate.UpdateSelf(v, "owner/tool")').replace(
+        "rhysd/go-github-selfupdate/selfupdate", "example.org/tool/selfupdate"
+    )
+    assert codes_at({"cmd/selfupdate.go": text}, EGRESS) == []
