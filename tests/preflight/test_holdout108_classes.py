@@ -104,3 +104,39 @@ def test_a_near_miss_another_package_s_update_self() -> None:
         "rhysd/go-github-selfupdate/selfupdate", "example.org/tool/selfupdate"
     )
     assert codes_at({"cmd/selfupdate.go": text}, EGRESS) == []
+
+
+# -- B: ``pipenv install`` resolves a Pipfile against PyPI and fetches what it names -----------------------------------
+
+
+def test_b_pipenv_install_reaches_pypi() -> None:
+    text = _text("import os", "", 'os.system("pipenv install --dev")', 'os.system("pipenv sync")')
+    assert codes_at({"scripts/install.py": text}, EGRESS) == [3, 4]
+
+
+def test_b_near_miss_pipenv_run_and_shell_fetch_nothing() -> None:
+    text = _text("import os", "", 'os.system("pipenv run python manage.py check")', 'os.system("pipenv --venv")')
+    assert codes_at({"scripts/install.py": text}, EGRESS) == []
+
+
+# -- C: a PHP download of a URL variable reports its host once, at the request -----------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_c_a_url_variable_fetched_is_one_contact_at_the_request() -> None:
+    text = _text(
+        "<?php",  # 1
+        "$url = 'https://github.com/example/site/archive/master.zip';",  # 2
+        "file_put_contents('temp.zip', file_get_contents($url));",  # 3
+    )
+    assert codes_at({"update.php": text}, ENDPOINT) == [3]
+
+
+def test_c_near_miss_a_url_variable_never_fetched_stays_at_its_literal() -> None:
+    text = _text(
+        "<?php",  # 1
+        "$url = 'https://github.com/example/site/archive/master.zip';",  # 2
+        "echo 'see ' . $url;",  # 3
+    )
+    assert codes_at({"update.php": text}, ENDPOINT) == [2]

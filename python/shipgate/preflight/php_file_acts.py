@@ -93,15 +93,16 @@ def _word(node: Node | None) -> str:
     return inside if _SAFE_WORD.fullmatch(inside) else f'"{inside}"'
 
 
-def _urls(nodes: list[Node]) -> dict[str, str]:
-    """Variables the file assigns once, a literal URL: ``$url = 'https://…'``."""
-    seen: dict[str, list[str]] = {}
+def _urls(nodes: list[Node]) -> dict[str, tuple[str, int]]:
+    """Variables the file assigns once, a literal URL: ``$url = 'https://…'`` -> (URL, the assignment's line)."""
+    seen: dict[str, list[tuple[str, int]]] = {}
     for node in nodes:
         if node.type == "assignment_expression":
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             if left is not None and left.type == "variable_name":
-                seen.setdefault(_text(left), []).append(_text_of(right) if right is not None else UNKNOWN)
-    return {name: v[0] for name, v in seen.items() if len(v) == 1 and "://" in v[0] and "${" not in v[0]}
+                value = _text_of(right) if right is not None else UNKNOWN
+                seen.setdefault(_text(left), []).append((value, _line(node)))
+    return {name: v[0] for name, v in seen.items() if len(v) == 1 and "://" in v[0][0] and "${" not in v[0][0]}
 
 
 _ARCHIVES = {"ZipArchive": "ZipArchive", "PharData": "PharData"}
@@ -259,20 +260,26 @@ def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
             and _function(node) == "file_put_contents"
             and _line(node) not in read
         ):
-            shell = _written(_arguments(node), urls)
+            out += _written(_arguments(node), urls, _line(node))
         if shell is not None:
             out.append((_line(node), shell))
     return out
 
 
-def _written(args: list[Node], urls: dict[str, str]) -> str | None:
+def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int) -> list[Piece]:
+    """A write; a download when the data is ``file_get_contents($url)`` of a URL variable: the variable is assigned
+    at its own line and the request made with it (``url="https://…"`` then ``curl -o F "${url}"``), so the host is
+    reported once, where the request is made, as in a shell script."""
     if not args:
-        return None
+        return []
     data = args[1] if len(args) > 1 else None
     if data is not None and data.type == "function_call_expression" and _function(data) == "file_get_contents":
         fetched = _arguments(data)
-        url = urls.get(_text(fetched[0])) if fetched else None
-        if url is not None:
-            return f'curl -fsSL -o {_word(args[0])} "{url}"'
+        held = urls.get(_text(fetched[0])) if fetched else None
+        if held is not None and held[1] < line:
+            name = _text(fetched[0]).lstrip("$")
+            return [(held[1], f'{name}="{held[0]}"'), (line, f'curl -fsSL -o {_word(args[0])} "${{{name}}}"')]
+        if held is not None:
+            return [(line, f'curl -fsSL -o {_word(args[0])} "{held[0]}"')]
     target = _text_of(args[0])
-    return f": >> {_word(args[0])}" if target.replace(UNKNOWN, "") else None
+    return [(line, f": >> {_word(args[0])}")] if target.replace(UNKNOWN, "") else []
