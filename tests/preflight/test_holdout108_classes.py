@@ -140,3 +140,34 @@ def test_c_near_miss_a_url_variable_never_fetched_stays_at_its_literal() -> None
         "echo 'see ' . $url;",  # 3
     )
     assert codes_at({"update.php": text}, ENDPOINT) == [2]
+
+
+# -- F: a request piped by Node's ``pipeline`` (also promisified) into a file stream is a download ---------------------
+
+
+def _js_pipeline(source: str, pipeline: str = "_pipeline") -> str:
+    return _text(
+        "import * as fs from 'fs'",  # 1
+        "import { pipeline } from 'stream'",  # 2
+        "import { promisify } from 'util'",  # 3
+        "import got from 'got'",  # 4
+        "const _pipeline = promisify(pipeline) as any",  # 5
+        "void (async () => {",  # 6
+        "  const url = `https://github.com/example/tool/releases/download/v1/tool`",  # 7
+        f"  await {pipeline}({source}, fs.createWriteStream(toolPath))",  # 8
+        "  fs.chmodSync(toolPath, '775')",  # 9
+        "})()",  # 10
+    )
+
+
+def test_f_a_promisified_pipeline_of_got_s_stream_saves_the_download() -> None:
+    assert codes_at({"scripts/install.ts": _js_pipeline("got.stream.get(url)")}, UNVERIFIED) == [9]
+    assert codes_at({"scripts/install.ts": _js_pipeline("got.stream(url)")}, UNVERIFIED) == [9]
+
+
+def test_f_pipeline_itself_too() -> None:
+    assert codes_at({"scripts/install.ts": _js_pipeline("got.stream(url)", "pipeline")}, UNVERIFIED) == [9]
+
+
+def test_f_near_miss_a_pipeline_from_a_local_file_is_no_download() -> None:
+    assert codes_at({"scripts/install.ts": _js_pipeline("fs.createReadStream('tool.bin')")}, UNVERIFIED) == []
