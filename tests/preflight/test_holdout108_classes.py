@@ -171,3 +171,56 @@ def test_f_pipeline_itself_too() -> None:
 
 def test_f_near_miss_a_pipeline_from_a_local_file_is_no_download() -> None:
     assert codes_at({"scripts/install.ts": _js_pipeline("fs.createReadStream('tool.bin')")}, UNVERIFIED) == []
+
+
+# -- E: what a fetching promise resolves to, handed to ``.then``, is the fetched data ----------------------------------
+
+
+def _js_then(promise: str, callback: str) -> str:
+    return _text(
+        "const fs = require('fs').promises",  # 1
+        "const getBinary = async url => {",  # 2
+        "  const response = await fetch(url)",  # 3
+        "  return response.buffer()",  # 4
+        "}",  # 5
+        f"{promise}",  # 6
+        f"  .then({callback} => fs.writeFile(BIN_PATH, buffer, {{ mode: 493 }}))",  # 7
+    )
+
+
+def test_e_a_then_callback_of_promise_all_over_a_fetch_writes_the_download() -> None:
+    text = _js_then("Promise.all([getBinary(HOST), mkdirp(DIR)])", "([buffer])")
+    assert codes_at({"scripts/postinstall.js": text}, UNVERIFIED) == [7]
+
+
+def test_e_a_then_callback_of_a_fetch_itself() -> None:
+    assert codes_at({"scripts/postinstall.js": _js_then("getBinary(HOST)", "(buffer)")}, UNVERIFIED) == [7]
+
+
+def test_e_near_miss_a_then_of_a_local_read_is_no_download() -> None:
+    text = _js_then("fs.readFile('vendor/tool.bin')", "(buffer)")
+    assert codes_at({"scripts/postinstall.js": text}, UNVERIFIED) == []
+
+
+def test_e_near_miss_a_then_callback_with_no_parameter_holds_nothing() -> None:
+    text = _text(
+        "const fs = require('fs')",  # 1
+        "fetch(URL).then(() => fs.writeFileSync(BIN_PATH, local, { mode: 493 }))",  # 2
+    )
+    assert codes_at({"scripts/postinstall.js": text}, UNVERIFIED) == []
+
+
+def test_e_a_long_then_chain_is_read_in_one_pass() -> None:
+    chain = "fetch(URL)" + ".then((r) => r)" * 1000
+    text = _text("const fs = require('fs')", chain + ".then((data) => fs.writeFileSync(BIN, data, { mode: 493 }))")
+    assert codes_at({"scripts/postinstall.js": text}, UNVERIFIED) == [2]
+
+
+def test_e_a_response_piped_into_a_stream_opened_executable() -> None:
+    text = _text(
+        "const fs = require('fs')",  # 1
+        "fetch(URL).then((response) => {",  # 2
+        "  response.body.pipe(fs.createWriteStream(BIN_PATH, { mode: '0755' }))",  # 3
+        "})",  # 4
+    )
+    assert codes_at({"scripts/install.js": text}, UNVERIFIED) == [3]

@@ -279,19 +279,41 @@ def _names(node: Node) -> set[str]:
 
 
 def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
-    """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response."""
+    """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response; and
+    of one handed to ``.then`` of a promise a request is in (``Promise.all([getBinary(u), mkdirp(d)]).then(([buffer])
+    => …)``, ``fetch(u).then((res) => …)``): what the request resolves to, also as an array or object pattern."""
     names: set[str] = set()
-    for call in calls_in(root):
-        if not _requests(call, fetching):
+    calls = calls_in(root)
+    requesting = _holding_requests([c for c in calls if _requests(c, fetching)])
+    for call in calls:
+        function = call.child_by_field_name("function")
+        promise = function.child_by_field_name("object") if function is not None and _callee(call)[1] == "then" else None
+        if not _requests(call, fetching) and not (promise is not None and promise.id in requesting):
             continue
         for arg in _arguments(call):
             if arg.type not in ("arrow_function", "function_expression", "function"):
                 continue
             params = arg.child_by_field_name("parameters") or arg.child_by_field_name("parameter")
-            first = params.named_children[0] if params is not None and params.type == "formal_parameters" else params
+            if params is not None and params.type == "formal_parameters":
+                params = params.named_children[0] if params.named_children else None
+            first = params
             if first is not None and first.type == "identifier":
                 names.add(_text(first))
+            elif first is not None and promise is not None and first.type in ("array_pattern", "object_pattern"):
+                names |= _names(first)
     return names
+
+
+def _holding_requests(requests: list[Node]) -> set[int]:
+    """The ids of the nodes a request call is in (the calls and their ancestors): each node is marked once, so a long
+    ``.then`` chain costs its length, not its square."""
+    held: set[int] = set()
+    for call in requests:
+        node: Node | None = call
+        while node is not None and node.id not in held:
+            held.add(node.id)
+            node = node.parent
+    return held
 
 
 def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
@@ -402,10 +424,9 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
                     out.append((held[1], f'{held[0]}="{url}"'))
                     url = f"${{{held[0]}}}"
                 out.append((_line(call), f'curl -fsSL -o {saved} "{url}"'))
-        elif name == "createWriteStream" and target and _piped_from_fetch(call, fetching, fetched, pipelines):
-            out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
-        elif name in _WRITERS and target and (len(args) > 1 or call.id in streams):
-            if call.id in streams or _fetched_data(args[1], fetching, fetched):
+        elif name in _WRITERS and target and (len(args) > 1 or call.id in streams or name == "createWriteStream"):
+            piped = name == "createWriteStream" and _piped_from_fetch(call, fetching, fetched, pipelines)
+            if piped or call.id in streams or (len(args) > 1 and _fetched_data(args[1], fetching, fetched)):
                 out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
             mode = _written_mode(args)
             if mode is not None:
