@@ -59,7 +59,7 @@ def test_d_near_miss_a_method_not_named_for_extracting() -> None:
     assert codes_at({"updater.php": _php_updater("getcwd()", method="listFiles")}, UNVERIFIED) == []
 
 
-# -- A: go-github-selfupdate's UpdateSelf/UpdateCommand look the latest release up (GitHub's API) -----------------------
+# -- A: go-github-selfupdate's UpdateSelf/UpdateCommand look the latest release up (GitHub's API) ---------------------
 
 EGRESS = "preflight.implicit_egress"
 

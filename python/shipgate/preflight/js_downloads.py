@@ -287,7 +287,8 @@ def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
     requesting = _holding_requests([c for c in calls if _requests(c, fetching)])
     for call in calls:
         function = call.child_by_field_name("function")
-        promise = function.child_by_field_name("object") if function is not None and _callee(call)[1] == "then" else None
+        then = function is not None and _callee(call)[1] == "then"
+        promise = function.child_by_field_name("object") if function is not None and then else None
         if not _requests(call, fetching) and not (promise is not None and promise.id in requesting):
             continue
         for arg in _arguments(call):
@@ -365,7 +366,8 @@ def _pipelines(bound: list[tuple[str, Node]]) -> set[str]:
     """The names Node's ``stream.pipeline`` is called by: itself, and a name bound to ``promisify(pipeline)``
     (``const _pipeline = promisify(pipeline) as any``)."""
     names = {"pipeline"}
-    for name, value in bound:
+    for name, bound_value in bound:
+        value = bound_value
         while value.type in ("as_expression", "parenthesized_expression", "await_expression") and value.named_children:
             value = value.named_children[0]
         if value.type == "call_expression" and _callee(value)[1] == "promisify":

@@ -117,7 +117,8 @@ def _archive_classes(nodes: list[Node]) -> tuple[dict[str, str], frozenset[str]]
         base = next((c for c in node.named_children if c.type == "base_clause"), None)
         if node.type != "class_declaration" or base is None:
             continue
-        parent = next((_text(c).split("\\")[-1] for c in base.named_children if c.type in ("name", "qualified_name")), "")
+        names = [_text(c).split("\\")[-1] for c in base.named_children if c.type in ("name", "qualified_name")]
+        parent = names[0] if names else ""
         name = node.child_by_field_name("name")
         if parent in _ARCHIVES and name is not None:
             kinds[_text(name)] = _ARCHIVES[parent]
@@ -152,7 +153,9 @@ def _opened(nodes: list[Node], kinds: dict[str, str]) -> dict[str, tuple[str, No
     return found
 
 
-def _extracted(node: Node, opened: dict[str, tuple[str, Node]], kinds: dict[str, str], places: dict[str, str]) -> str | None:
+def _extracted(
+    node: Node, opened: dict[str, tuple[str, Node]], kinds: dict[str, str], places: dict[str, str]
+) -> str | None:
     args = _arguments(node)
     target = node.child_by_field_name("object")
     if not args or target is None:
