@@ -77,6 +77,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "easy_install": (frozenset(), "pypi.org"),
     # uv resolves a project's dependencies and installs them from PyPI (``uv sync``, ``uv add``, ``uv lock``)
     "uv": (frozenset({"sync", "add", "lock"}), "pypi.org"),
+    # Pipenv resolves a Pipfile against PyPI and installs what it names (``pipenv install --dev``, ``sync``,
+    # ``update``; ``lock`` fetches the packages to hash them)
+    "pipenv": (frozenset({"install", "sync", "update", "lock"}), "pypi.org"),
     "npm": (frozenset({"install", "i", "ci", "update"}), "registry.npmjs.org"),
     # ``yarn dlx``/``pnpm dlx``: download a package into a temporary folder and run it
     "yarn": (frozenset({"install", "add", "dlx"}), "registry.yarnpkg.com"),

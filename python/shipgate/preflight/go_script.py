@@ -37,7 +37,8 @@ Written as shell:
   ``UpdateCommand(cmdPath, current, slug)`` (``github.com/rhysd/go-github-selfupdate/selfupdate``): a release asset
   downloaded and written over the command — ``curl -o`` of an unknown URL and ``chmod 755`` at the call; the
   package's default updater has no validator (an ``Updater`` built with one is a method call, not read). Its
-  ``DetectLatest``/``DetectVersion`` ask GitHub's releases API with no URL in the file: ``gh release view``; so do
+  ``DetectLatest``/``DetectVersion`` ask GitHub's releases API with no URL in the file: ``gh release view``, and so
+  do ``UpdateSelf`` and ``UpdateCommand``, which look the latest release up before the download; so do
   google/go-github's release calls on a client's ``Repositories`` service (``client.Repositories.ListReleases``).
 - A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
   product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
@@ -303,16 +304,20 @@ def commands(path: str, text: str) -> list[Piece] | None:
     return one_per_line(pieces[:MAX_PIECES])
 
 
-_GO_UPDATE = re.compile(r'(?:^|\s)(\w+\s+)?"github\.com/(inconshreveable/go-update|minio/selfupdate)"', re.M)
+# An import's alias, if any (``import su "…"``; the keyword of a one-line ``import "…"`` is no alias).
+_ALIAS = r"(?:^|\s)((?!import\b)\w+\s+)?"
+_GO_UPDATE = re.compile(_ALIAS + r'"github\.com/(inconshreveable/go-update|minio/selfupdate)"', re.M)
 _GO_UPDATE_PACKAGE = {"inconshreveable/go-update": "update", "minio/selfupdate": "selfupdate"}  # their package names
 # go-github-selfupdate and its maintained fork (creativeprojects', whose functions take a context first): both
 # packages are named ``selfupdate`` and keep the same function names over a default updater with no validator.
 _RELEASE_UPDATER = re.compile(
-    r'(?:^|\s)(\w+\s+)?"github\.com/(?:rhysd/go-github-selfupdate/selfupdate|creativeprojects/go-selfupdate)"', re.M
+    _ALIAS + r'"github\.com/(?:rhysd/go-github-selfupdate/selfupdate|creativeprojects/go-selfupdate)"', re.M
 )
 _RELEASE_UPDATES = frozenset({"UpdateTo", "UpdateSelf", "UpdateCommand"})
 # The same packages' release lookups: they ask GitHub's releases API (no URL in the program), as ``gh release view``.
 _RELEASE_LOOKUPS = frozenset({"DetectLatest", "DetectVersion"})
+# The updates that look the latest release up themselves (``UpdateTo`` is handed the asset's URL).
+_RELEASE_LOOKUP_UPDATES = frozenset({"UpdateSelf", "UpdateCommand"})
 # google/go-github (any major version), whose client's ``Repositories`` service asks api.github.com for releases.
 _GO_GITHUB = re.compile(r'"github\.com/google/go-github(?:/v\d+)?/github"')
 _GITHUB_RELEASE_CALLS = frozenset(
@@ -321,11 +326,11 @@ _GITHUB_RELEASE_CALLS = frozenset(
 )
 # A package of the product's migrations, by the last element of its import path (Vikunja's
 # ``code.vikunja.io/api/pkg/migration``), and the calls that apply them: ``migration.Migrate(nil)``.
-_MIGRATION_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/(migrations?)"', re.M)
+_MIGRATION_PACKAGE = re.compile(_ALIAS + r'"[^"\s]+/(migrations?)"', re.M)
 _MIGRATE_CALLS = frozenset({"Migrate", "MigrateUp", "Up"})
 # A package of the product's own, by an ``internal`` element of its import path (Go lets only the module that holds
 # it import it), and a function of it named for running a command (``shell.RunCommand(dir, "go", "install", …)``).
-_INTERNAL_PACKAGE = re.compile(r'(?:^|\s)(\w+\s+)?"[^"\s]+/internal/(?:[^"\s]+/)?(\w+)"', re.M)
+_INTERNAL_PACKAGE = re.compile(_ALIAS + r'"[^"\s]+/internal/(?:[^"\s]+/)?(\w+)"', re.M)
 _RUNS_COMMAND = re.compile(r"^(?:Run|Exec)(?:Command\w*)?$")
 _VERIFIED = re.compile(r"\b(?:Checksum|Signature|Verifier|PublicKey)\s*:")
 
@@ -408,7 +413,8 @@ def _call(call: Node, program: _Program) -> list[Piece]:
         return [(line, s) for s in steps]
     if program.updates_from_release(call):
         exe = '"${GO_EXECUTABLE}"'
-        return [(line, f'curl -fsSL -o {exe} "{UNKNOWN}"'), (line, f"chmod 755 -- {exe}")]
+        lookup = [(line, "gh release view")] if name in _RELEASE_LOOKUP_UPDATES else []
+        return [*lookup, (line, f'curl -fsSL -o {exe} "{UNKNOWN}"'), (line, f"chmod 755 -- {exe}")]
     if program.looks_up_release(call):
         return [(line, "gh release view")]
     if owner == "exec" and name in _EXEC:

@@ -11,7 +11,9 @@ them as it reads a shell installer (docs/preflight.md, ``unverified_download_exe
   also through names bound to the response and to what is made of it (``res = await fetch(u)``; ``bin =
   toBuffer(await res.arrayBuffer())``; ``writeFileSync(path, bin)``; names are the file's, not scoped); and a
   ``fs.createWriteStream(FILE)`` a request or its response is piped into (``request.get(u).pipe(…)``, ``https.get(u,
-  (res) => res.pipe(…))``).
+  (res) => res.pipe(…))``), also as the last stream of Node's ``pipeline(request, …, fs.createWriteStream(FILE))``
+  (or a name bound to ``promisify(pipeline)``) whose first is a request (got's stream API, ``got.stream(u)``/
+  ``got.stream.get(u)``, is one).
 - A **mode**: ``fs.chmod*(FILE, 0o755)`` (also ``'755'``, ``0755``, ``493``), and ``fs.writeFile*(FILE, …, {mode})``.
 - A **check**: ``crypto.createHash(…)``/``crypto.verify(…)``/``createVerify(…)`` (a digest or a signature computed
   by the script), written as a checksum check at its line.
@@ -83,6 +85,10 @@ def _requests(call: Node, fetching: set[str]) -> bool:
     owner, name = _callee(call)
     if owner in _REQUEST_OWNERS and name in _REQUEST_METHODS:
         return True
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "member_expression":  # got's stream API
+        whole = _text(function)
+        return whole in ("got.stream", "got.stream.get")
     return not owner and (name in _REQUEST_CALLS or name in fetching)
 
 
@@ -273,19 +279,42 @@ def _names(node: Node) -> set[str]:
 
 
 def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
-    """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response."""
+    """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response; and
+    of one handed to ``.then`` of a promise a request is in (``Promise.all([getBinary(u), mkdirp(d)]).then(([buffer])
+    => …)``, ``fetch(u).then((res) => …)``): what the request resolves to, also as an array or object pattern."""
     names: set[str] = set()
-    for call in calls_in(root):
-        if not _requests(call, fetching):
+    calls = calls_in(root)
+    requesting = _holding_requests([c for c in calls if _requests(c, fetching)])
+    for call in calls:
+        function = call.child_by_field_name("function")
+        then = function is not None and _callee(call)[1] == "then"
+        promise = function.child_by_field_name("object") if function is not None and then else None
+        if not _requests(call, fetching) and not (promise is not None and promise.id in requesting):
             continue
         for arg in _arguments(call):
             if arg.type not in ("arrow_function", "function_expression", "function"):
                 continue
             params = arg.child_by_field_name("parameters") or arg.child_by_field_name("parameter")
-            first = params.named_children[0] if params is not None and params.type == "formal_parameters" else params
+            if params is not None and params.type == "formal_parameters":
+                params = params.named_children[0] if params.named_children else None
+            first = params
             if first is not None and first.type == "identifier":
                 names.add(_text(first))
+            elif first is not None and promise is not None and first.type in ("array_pattern", "object_pattern"):
+                names |= _names(first)
     return names
+
+
+def _holding_requests(requests: list[Node]) -> set[int]:
+    """The ids of the nodes a request call is in (the calls and their ancestors): each node is marked once, so a long
+    ``.then`` chain costs its length, not its square."""
+    held: set[int] = set()
+    for call in requests:
+        node: Node | None = call
+        while node is not None and node.id not in held:
+            held.add(node.id)
+            node = node.parent
+    return held
 
 
 def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
@@ -314,16 +343,38 @@ def _fetched_data(data: Node, fetching: set[str], fetched: set[str]) -> bool:
     return any(_requests(c, fetching) for c in calls_in(data)) or bool(_names(data) & fetched)
 
 
-def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str]) -> bool:
+def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str], pipelines: set[str]) -> bool:
     """``X.pipe(fs.createWriteStream(FILE))`` where ``X`` is a request (``request.get(u).pipe(…)``) or fetched data
-    (``res.pipe(…)``): the response saved at ``FILE``."""
+    (``res.pipe(…)``), or ``pipeline(X, …, fs.createWriteStream(FILE))`` (``pipelines``: the names ``pipeline`` is
+    called by): the response saved at ``FILE``."""
     args = stream.parent
     pipe = args.parent if args is not None and args.type == "arguments" else None
-    if pipe is None or pipe.type != "call_expression" or _callee(pipe)[1] != "pipe":
+    if pipe is None or pipe.type != "call_expression":
+        return False
+    owner, name = _callee(pipe)
+    if not owner and name in pipelines:
+        streams = _arguments(pipe)
+        return len(streams) > 1 and streams[-1].id == stream.id and _fetched_data(streams[0], fetching, fetched)
+    if name != "pipe":
         return False
     function = pipe.child_by_field_name("function")
     source = function.child_by_field_name("object") if function is not None else None
     return source is not None and _fetched_data(source, fetching, fetched)
+
+
+def _pipelines(bound: list[tuple[str, Node]]) -> set[str]:
+    """The names Node's ``stream.pipeline`` is called by: itself, and a name bound to ``promisify(pipeline)``
+    (``const _pipeline = promisify(pipeline) as any``)."""
+    names = {"pipeline"}
+    for name, bound_value in bound:
+        value = bound_value
+        while value.type in ("as_expression", "parenthesized_expression", "await_expression") and value.named_children:
+            value = value.named_children[0]
+        if value.type == "call_expression" and _callee(value)[1] == "promisify":
+            args = _arguments(value)
+            if args and _text(args[0]).rsplit(".", 1)[-1] == "pipeline":
+                names.add(name)
+    return names
 
 
 def _held_url(arg: Node, bound: dict[str, Node], call_line: int) -> tuple[str, int] | None:
@@ -356,6 +407,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     streams = _saved_in_fetching_body(functions, fetching)
     fetched = _fetched_names(root, fetching)
     bound = once_bound(bindings(root))
+    pipelines = _pipelines(bindings(root))
     out: list[Piece] = []
     for call in found.get("call", []):
         owner, name = _callee(call)
@@ -374,10 +426,9 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
                     out.append((held[1], f'{held[0]}="{url}"'))
                     url = f"${{{held[0]}}}"
                 out.append((_line(call), f'curl -fsSL -o {saved} "{url}"'))
-        elif name == "createWriteStream" and target and _piped_from_fetch(call, fetching, fetched):
-            out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
-        elif name in _WRITERS and target and (len(args) > 1 or call.id in streams):
-            if call.id in streams or _fetched_data(args[1], fetching, fetched):
+        elif name in _WRITERS and target and (len(args) > 1 or call.id in streams or name == "createWriteStream"):
+            piped = name == "createWriteStream" and _piped_from_fetch(call, fetching, fetched, pipelines)
+            if piped or call.id in streams or (len(args) > 1 and _fetched_data(args[1], fetching, fetched)):
                 out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
             mode = _written_mode(args)
             if mode is not None:

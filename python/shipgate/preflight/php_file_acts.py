@@ -2,7 +2,12 @@
 the same at the call's line (session 22's probes), for ``php_script``:
 
 - an archive unpacked: ``$zip->extractTo(D)`` of a ``ZipArchive`` the file ``open``\\s at ``P`` is ``unzip -o P -d
-  D``; ``(new PharData(P))->extractTo(D)`` (also through a name bound to it) is ``tar -xf P -C D``;
+  D``; ``(new PharData(P))->extractTo(D)`` (also through a name bound to it) is ``tar -xf P -C D``; a class the file
+  declares ``extends ZipArchive`` (or ``PharData``) is that archive, and a method it declares whose name starts with
+  ``extract`` (``extractSubdirTo(D, 'repo-main/')``) unpacks into its first argument as ``extractTo`` does; a
+  target that names the working directory (``getcwd()``, the directory of a bare relative name:
+  ``pathinfo(realpath('temp.zip'), PATHINFO_DIRNAME)``, ``dirname(realpath(…))``) is ``.``, and the file's own
+  (``__DIR__``, ``dirname(__FILE__)``) is ``"$(dirname "$0")"``, also through a variable assigned it once;
 - ``file_put_contents(F, file_get_contents($url))`` with ``$url`` assigned one literal URL in the file is the
   download ``curl -fsSL -o F URL`` (a literal URL there is ``php_script``'s); any other ``file_put_contents(F, …)``
   is a write, ``: >> F`` (a shell profile written is ``persistence``);
@@ -88,26 +93,54 @@ def _word(node: Node | None) -> str:
     return inside if _SAFE_WORD.fullmatch(inside) else f'"{inside}"'
 
 
-def _urls(nodes: list[Node]) -> dict[str, str]:
-    """Variables the file assigns once, a literal URL: ``$url = 'https://…'``."""
-    seen: dict[str, list[str]] = {}
+def _urls(nodes: list[Node]) -> dict[str, tuple[str, int]]:
+    """Variables the file assigns once, a literal URL: ``$url = 'https://…'`` -> (URL, the assignment's line)."""
+    seen: dict[str, list[tuple[str, int]]] = {}
     for node in nodes:
         if node.type == "assignment_expression":
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             if left is not None and left.type == "variable_name":
-                seen.setdefault(_text(left), []).append(_text_of(right) if right is not None else UNKNOWN)
-    return {name: v[0] for name, v in seen.items() if len(v) == 1 and "://" in v[0] and "${" not in v[0]}
+                value = _text_of(right) if right is not None else UNKNOWN
+                seen.setdefault(_text(left), []).append((value, _line(node)))
+    return {name: v[0] for name, v in seen.items() if len(v) == 1 and "://" in v[0][0] and "${" not in v[0][0]}
 
 
-def _opened(nodes: list[Node]) -> dict[str, tuple[str, Node]]:
-    """Archive objects: ``$zip = new ZipArchive; $zip->open(P)`` -> (zip, P); ``$a = new PharData(P)`` -> (tar, P)."""
+_ARCHIVES = {"ZipArchive": "ZipArchive", "PharData": "PharData"}
+
+
+def _archive_classes(nodes: list[Node]) -> tuple[dict[str, str], frozenset[str]]:
+    """The archive classes (the file's own ``class X extends ZipArchive`` as ``ZipArchive``) and the unpacking
+    methods: ``extractTo`` and the ``extract…`` methods those classes of the file declare."""
+    kinds = dict(_ARCHIVES)
+    methods = {"extractTo"}
+    for node in nodes:
+        base = next((c for c in node.named_children if c.type == "base_clause"), None)
+        if node.type != "class_declaration" or base is None:
+            continue
+        names = [_text(c).split("\\")[-1] for c in base.named_children if c.type in ("name", "qualified_name")]
+        parent = names[0] if names else ""
+        name = node.child_by_field_name("name")
+        if parent in _ARCHIVES and name is not None:
+            kinds[_text(name)] = _ARCHIVES[parent]
+            body = node.child_by_field_name("body")
+            methods.update(
+                _text(m.child_by_field_name("name"))
+                for m in (body.named_children if body is not None else ())
+                if m.type == "method_declaration" and _text(m.child_by_field_name("name")).startswith("extract")
+            )
+    return kinds, frozenset(methods)
+
+
+def _opened(nodes: list[Node], kinds: dict[str, str]) -> dict[str, tuple[str, Node]]:
+    """Archive objects: ``$zip = new ZipArchive; $zip->open(P)`` -> (zip, P); ``$a = new PharData(P)`` -> (tar, P);
+    ``kinds`` maps the file's own archive classes to the library's."""
     classes: dict[str, str] = {}
     found: dict[str, tuple[str, Node]] = {}
     for node in nodes:
         if node.type == "assignment_expression":
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            created = _created(right)
-            if left is not None and created in ("ZipArchive", "PharData"):
+            created = kinds.get(_created(right), "")
+            if left is not None and created:
                 classes[_text(left)] = created
                 args = _arguments(right) if right is not None and created == "PharData" else []
                 if args:
@@ -120,20 +153,70 @@ def _opened(nodes: list[Node]) -> dict[str, tuple[str, Node]]:
     return found
 
 
-def _extracted(node: Node, opened: dict[str, tuple[str, Node]]) -> str | None:
+def _extracted(
+    node: Node, opened: dict[str, tuple[str, Node]], kinds: dict[str, str], places: dict[str, str]
+) -> str | None:
     args = _arguments(node)
     target = node.child_by_field_name("object")
     if not args or target is None:
         return None
-    if _created(target) == "PharData":
+    into = places.get(_text(args[0])) or _place(args[0], {}) or _word(args[0])
+    if kinds.get(_created(target)) == "PharData":
         archive = _arguments(_unwrap(target))
-        return f"tar -xf {_word(archive[0])} -C {_word(args[0])}" if archive else None
+        return f"tar -xf {_word(archive[0])} -C {into}" if archive else None
     kind, path = opened.get(_text(target), ("", None))
     if path is None:
         return None
-    return (
-        f"unzip -o {_word(path)} -d {_word(args[0])}" if kind == "zip" else f"tar -xf {_word(path)} -C {_word(args[0])}"
+    return f"unzip -o {_word(path)} -d {into}" if kind == "zip" else f"tar -xf {_word(path)} -C {into}"
+
+
+_OWN_DIR = '"$(dirname "$0")"'
+
+
+def _place(node: Node | None, strings: dict[str, str]) -> str | None:
+    """``.`` or the file's own directory when ``node`` names it (see the module's docstring), else None."""
+    node = _unwrap(node) if node is not None else None
+    if node is None:
+        return None
+    if node.type == "name" and _text(node) == "__DIR__":
+        return _OWN_DIR
+    if node.type != "function_call_expression":
+        return None
+    called, args = _function(node), _arguments(node)
+    if called == "getcwd" and not args:
+        return "."
+    directory_of = (called == "dirname" and len(args) == 1) or (
+        called == "pathinfo" and len(args) == 2 and _text(args[1]) == "PATHINFO_DIRNAME"
     )
+    if not directory_of:
+        return None
+    inner = _unwrap(args[0])
+    if inner.type == "name" and _text(inner) == "__FILE__":
+        return _OWN_DIR
+    if inner.type == "function_call_expression" and _function(inner) == "realpath" and _arguments(inner):
+        inner = _unwrap(_arguments(inner)[0])
+    name = strings.get(_text(inner)) if inner.type == "variable_name" else _string(inner)
+    return "." if name and "/" not in name and "\\" not in name and "$" not in name else None
+
+
+def _string(node: Node) -> str | None:
+    """A plain quoted literal's text (no interpolation)."""
+    if node.type not in ("string", "encapsed_string") or any(c.type != "string_content" for c in node.named_children):
+        return None
+    return "".join(_text(c) for c in node.named_children)
+
+
+def _places(nodes: list[Node]) -> dict[str, str]:
+    """Variables assigned once in the file, to a plain literal or to a place ``_place`` names: their shell word."""
+    seen: dict[str, list[Node]] = {}
+    for node in nodes:
+        left = node.child_by_field_name("left") if node.type == "assignment_expression" else None
+        right = node.child_by_field_name("right")
+        if left is not None and left.type == "variable_name" and right is not None:
+            seen.setdefault(_text(left), []).append(right)
+    once = {name: values[0] for name, values in seen.items() if len(values) == 1}
+    strings = {name: text for name, value in once.items() for text in [_string(_unwrap(value))] if text is not None}
+    return {name: place for name, value in once.items() for place in [_place(value, strings)] if place is not None}
 
 
 def _unwrap(node: Node) -> Node:
@@ -156,12 +239,14 @@ def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
     """(line, shell) of the unpacks, writes, downloads and shown values among ``nodes``; ``read`` holds the lines
     ``php_script`` already wrote a command at."""
     urls = _urls(nodes)
-    opened = _opened(nodes)
+    kinds, unpacks = _archive_classes(nodes)
+    opened = _opened(nodes, kinds)
+    places = _places(nodes)
     out: list[Piece] = []
     for node in nodes:
         shell: str | None = None
-        if node.type == "member_call_expression" and _text(node.child_by_field_name("name")) == "extractTo":
-            shell = _extracted(node, opened)
+        if node.type == "member_call_expression" and _text(node.child_by_field_name("name")) in unpacks:
+            shell = _extracted(node, opened, kinds, places)
         elif node.type == "echo_statement":
             inner = node.named_children[0] if node.named_children else None
             shell = _echo(
@@ -178,20 +263,26 @@ def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
             and _function(node) == "file_put_contents"
             and _line(node) not in read
         ):
-            shell = _written(_arguments(node), urls)
+            out += _written(_arguments(node), urls, _line(node))
         if shell is not None:
             out.append((_line(node), shell))
     return out
 
 
-def _written(args: list[Node], urls: dict[str, str]) -> str | None:
+def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int) -> list[Piece]:
+    """A write; a download when the data is ``file_get_contents($url)`` of a URL variable: the variable is assigned
+    at its own line and the request made with it (``url="https://…"`` then ``curl -o F "${url}"``), so the host is
+    reported once, where the request is made, as in a shell script."""
     if not args:
-        return None
+        return []
     data = args[1] if len(args) > 1 else None
     if data is not None and data.type == "function_call_expression" and _function(data) == "file_get_contents":
         fetched = _arguments(data)
-        url = urls.get(_text(fetched[0])) if fetched else None
-        if url is not None:
-            return f'curl -fsSL -o {_word(args[0])} "{url}"'
+        held = urls.get(_text(fetched[0])) if fetched else None
+        if held is not None and held[1] < line:
+            name = _text(fetched[0]).lstrip("$")
+            return [(held[1], f'{name}="{held[0]}"'), (line, f'curl -fsSL -o {_word(args[0])} "${{{name}}}"')]
+        if held is not None:
+            return [(line, f'curl -fsSL -o {_word(args[0])} "{held[0]}"')]
     target = _text_of(args[0])
-    return f": >> {_word(args[0])}" if target.replace(UNKNOWN, "") else None
+    return [(line, f": >> {_word(args[0])}")] if target.replace(UNKNOWN, "") else []

@@ -1,0 +1,4 @@
+import os
+
+os.system("pipenv install --dev")
+os.system("npm install")
