@@ -67,6 +67,8 @@ def test_units_the_package_ships_exist_and_variables_are_not_guessed() -> None:
             {
                 PRE: script("systemctl enable dten-sync.timer", 'systemctl restart "$UNIT"'),
                 "systemd/dten-sync.timer": "[Timer]\nOnCalendar=daily\n",
+                # the service the timer starts (a timer without it is reported: test_probe_classes)
+                "systemd/dten-sync.service": "[Service]\nType=oneshot\nExecStart=/opt/dten/bin/sync\n",
             }
         )
     )

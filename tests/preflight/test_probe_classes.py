@@ -211,3 +211,46 @@ def test_a_secure_string_of_a_secret_named_variable_is_reported_once() -> None:
     assert codes_at(
         {"install.ps1": '$x = "Hunter2Secret!"\n$c = ConvertTo-SecureString $x -AsPlainText -Force\n'}, CREDENTIAL
     ) == [2]
+
+
+# -- a shipped unit's hard dependencies and a timer's unit, resolved against the package and the target ------------
+
+MISSING_UNIT = "preflight.systemd_unit_missing"
+_WORKER = "[Unit]\nDescription=worker\n{dep}\n[Service]\nExecStart=/opt/acme/bin/acme worker\n"
+
+
+@pytest.mark.parametrize("dep", ["Requires=acme-db.service", "BindsTo=acme-db.service", "Requisite=acme-db"])
+def test_a_unit_requiring_a_unit_nobody_has(dep: str) -> None:
+    files = {"lib/systemd/system/acme-worker.service": _WORKER.format(dep=dep)}
+    assert codes_at(files, MISSING_UNIT) == [3]
+
+
+@pytest.mark.parametrize(
+    "dep",
+    [
+        "Requires=postgresql.service",  # on the target (the inventory lists it)
+        "Requires=acme.service",  # shipped beside it
+        "Wants=acme-db.service",  # a soft dependency tolerates a missing unit
+        "After=acme-db.service",
+        "Requires=network-online.target",  # systemd's own units
+        "BindsTo=systemd-networkd.service",
+    ],
+)
+def test_unit_dependency_near_misses(dep: str) -> None:
+    files = {
+        "lib/systemd/system/acme-worker.service": _WORKER.format(dep=dep),
+        "lib/systemd/system/acme.service": "[Service]\nExecStart=/opt/acme/bin/acme\n",
+    }
+    assert codes_at(files, MISSING_UNIT) == []
+
+
+def test_a_timer_activating_a_unit_nobody_has() -> None:
+    timer = "[Timer]\nOnCalendar=daily\nUnit=acme-backup.service\n"
+    assert codes_at({"lib/systemd/system/acme-nightly.timer": timer}, MISSING_UNIT) == [3]
+    # without Unit= a timer activates the service of its own name
+    assert codes_at({"lib/systemd/system/acme-backup.timer": "[Timer]\nOnCalendar=daily\n"}, MISSING_UNIT) == [1]
+    shipped = {
+        "lib/systemd/system/acme-backup.timer": "[Timer]\nOnCalendar=daily\n",
+        "lib/systemd/system/acme-backup.service": "[Service]\nType=oneshot\nExecStart=/opt/acme/bin/backup\n",
+    }
+    assert codes_at(shipped, MISSING_UNIT) == []

@@ -14,7 +14,7 @@ from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command
-from shipgate.preflight.units import UNIT_SUFFIXES
+from shipgate.preflight.units import UNIT_SUFFIXES, Unit
 
 _VERBS = frozenset(
     [
@@ -121,11 +121,44 @@ def _finding(unit: str, close: list[str], *, path: str, line: int | None, text: 
     )
 
 
+# A unit's hard dependencies: systemd refuses to start it when one of these units does not exist (systemd.unit(5));
+# ``Wants=``, ``After=`` and the rest tolerate a missing unit.
+_HARD = frozenset({"Requires", "BindsTo", "Requisite"})
+# Units every systemd host has (systemd.special(7)), and the ones systemd generates: never looked up.
+_SYSTEMD_OWN = ("systemd-", "dbus.", "-.mount")
+
+
+def _activated(unit: Unit) -> Iterator[tuple[str, int]]:
+    """(unit, line) a timer, path or socket unit activates: its ``Unit=``, else the unit of the same name."""
+    suffix = unit.name[unit.name.rfind(".") :]
+    if suffix not in (".timer", ".path", ".socket"):
+        return
+    named = [(u, line) for key, u, line in unit.dependencies() if key == "Unit"]
+    if named:
+        yield from named
+    elif suffix != ".socket" and not unit.name.partition("@")[1]:
+        yield unit.name[: -len(suffix)] + ".service", 1
+
+
+def _unit_dependencies(ctx: Context, known: set[str], units: tuple[str, ...]) -> Iterator[Finding]:
+    """A shipped unit that requires, or activates, a unit neither the package nor the target has: systemd refuses
+    to start it (``Requires=``/``BindsTo=``/``Requisite=``, a timer's ``Unit=``)."""
+    for path, unit in ctx.parsed.units.items():
+        hard = [(u, line) for key, u, line in unit.dependencies() if key in _HARD]
+        for name, line in [*hard, *_activated(unit)]:
+            if name.startswith(_SYSTEMD_OWN) or name.endswith((".target", ".mount", ".slice", ".device")):
+                continue  # systemd's own units, generated mounts and devices
+            miss = _missing(_unit(name), known, units)
+            if miss:
+                yield _finding(*miss, path=path, line=line, text=None)
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     if ctx.inventory is None or not ctx.inventory.units:
         return  # an inventory that lists no units says nothing about which exist
     known = _known_units(ctx)
     units = ctx.inventory.units
+    yield from _unit_dependencies(ctx, known, units)
     scripts = [*steps(ctx), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]
     for path, script in scripts:
         for command in script.commands:
