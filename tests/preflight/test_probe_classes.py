@@ -254,3 +254,36 @@ def test_a_timer_activating_a_unit_nobody_has() -> None:
         "lib/systemd/system/acme-backup.service": "[Service]\nType=oneshot\nExecStart=/opt/acme/bin/backup\n",
     }
     assert codes_at(shipped, MISSING_UNIT) == []
+
+
+# -- a file named for a secret: its one value, and a .txt of settings --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["secrets/db_password.txt", ".db_password", "config/.admin_password", "secrets/api-token", ".secret_key"]
+)
+def test_a_file_named_for_a_secret_holding_one_value(name: str) -> None:
+    assert codes_at({name: "Tr0ub4dor&3xQ\n"}, CREDENTIAL) == [1]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("secrets/db_password.txt", "${DB_PASSWORD}\n"),  # a reference
+        ("secrets/db_password.txt", "\n"),  # empty: filled in on the target
+        ("secrets/db_password.txt.example", "Tr0ub4dor&3xQ\n"),
+        ("docs/db_password.txt", "Tr0ub4dor&3xQ\n"),  # documentation
+        ("tests/fixtures/api_token", "Tr0ub4dor&3xQ\n"),  # test data
+        (".htpasswd", "admin:Tr0ub4dor&3xQ\n"),  # an htpasswd file holds hashes
+        ("notes.txt", "Tr0ub4dor&3xQ\n"),  # a name that says nothing
+        ("keys/signing_key.pub", "Tr0ub4dor&3xQ\n"),
+        ("secrets/db_password", "first line\nsecond line\n"),  # not one value
+    ],
+)
+def test_secret_file_near_misses(name: str, content: str) -> None:
+    assert codes_at({name: content}, CREDENTIAL) == []
+
+
+def test_a_txt_named_for_credentials_is_read_as_settings() -> None:
+    assert codes_at({"credentials.txt": "username: admin\npassword: Tr0ub4dor&3\n"}, CREDENTIAL) == [2]
+    assert codes_at({"docs/credentials.txt": "username: admin\npassword: Tr0ub4dor&3\n"}, CREDENTIAL) == []

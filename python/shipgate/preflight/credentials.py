@@ -54,6 +54,7 @@ from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
+from shipgate.preflight.secret_files import secret_file_name, single_value
 from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import (
     Secret,
@@ -346,6 +347,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for s in _text_secrets(text, source, code, for_people):
                 if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not
                     found.setdefault(s.line, s)
+        only = single_value([ln.text for ln in text.lines]) if secret_file_name(text.path) else None
+        if only is not None:
+            kind = "password assignment (a file named for it)"
+            found.setdefault(only[0], Secret(only[0], kind, only[1], Severity.HIGH))
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
             for s in _script_secrets(script):

@@ -28,6 +28,7 @@ from typing import Any
 
 from shipgate.preflight.project_layout import is_project_documentation, is_project_localization, is_project_test
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.secret_files import secret_file_name
 
 Lines = tuple[tuple[int, str], ...]
 
@@ -135,6 +136,8 @@ def is_documentation(path: str) -> bool:
     name = posixpath.basename(path)
     if _TOOL_INPUT.search(name):
         return False
+    if name.lower().endswith(".txt") and secret_file_name(path) and not _DOC_DIR.search(path):
+        return False  # ``credentials.txt``, ``db_password.txt``: named for what it holds (secret_files)
     return bool(
         _DOC_DIR.search(path)
         or _DOC_NAME.match(name)

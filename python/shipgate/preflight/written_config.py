@@ -3,7 +3,8 @@ the text ``echo``/``printf`` send into one (``echo "TLS_REQCERT allow" >> /etc/o
 ``| tee FILE``). Each is a line of that file as the package would have shipped it, so the readers of settings judge
 it as a shipped file's line. Text known only at run time (a ``$VAR`` echoed) is not read; a heredoc's body is read
 as written. ``literal_only``: an echo's word that expands a variable is not read even when the variable's value is
-known (the credential rule reports a secret where it is assigned, not again where it is written)."""
+known, nor an echo read out of a string, where the values stand in the variables' places (the credential rule
+reports a secret where it is assigned, not again where it is written)."""
 
 from __future__ import annotations
 
@@ -39,9 +40,15 @@ def written_lines(script: Script, *, literal_only: bool = False) -> Iterator[Wri
                 start = redirect.body_line if redirect.body_line is not None else command.line + 1
                 for index, text in enumerate(redirect.body.splitlines()):
                     yield WrittenLine(start + index, target, text)
-        if command.name in _PRINTERS and not (literal_only and any(_EXPANDS.search(w.raw) for w in command.words)):
+        if command.name in _PRINTERS and not (literal_only and _filled_in(command)):
             for text in _printed(command).split("\n"):
                 yield WrittenLine(command.line, target, text)
+
+
+def _filled_in(command: Command) -> bool:
+    """A word expands a variable, or the command was read out of a string (``su -c "printf '…${PW}…'"``), where the
+    reader has already put the variables' known values in their places."""
+    return command.via is not None or any(_EXPANDS.search(w.raw) for w in command.words)
 
 
 def _written_file(command: Command) -> str | None:
