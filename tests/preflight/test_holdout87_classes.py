@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at, findings
 
+from shipgate.preflight.migration_runners import is_migrator, migrator_run
 from shipgate.preflight.migration_sources import reads_local_migrations
 from shipgate.preflight.shell.model import Command
 from shipgate.preflight.shell.reader import parse_script
@@ -84,11 +85,22 @@ def test_b_near_miss_a_jar_classpath_a_remote_location_or_none_stays_hidden() ->
 
 
 def test_b_golang_migrates_local_and_remote_sources() -> None:
+    """golang-migrate's source is read by migration_runners (its lock and folder, with its verb): ``_hidden_tool``
+    asks ``is_migrator`` before ``reads_local_migrations``, so migration_sources never sees a ``migrate`` command
+    (session 23 removed its unreachable branch for it)."""
+
     def command(line: str) -> Command:
         return parse_script(line + "\n", path="migrate.sh").commands[0]
 
-    assert reads_local_migrations(command('migrate -path /migrations -database "$DATABASE_URL" up'))
-    assert reads_local_migrations(command("migrate -source=file://db/migrations -database $URL up"))
-    assert not reads_local_migrations(command("migrate -source github://vendor/app/migrations -database $URL up"))
-    assert not reads_local_migrations(command("migrate -database $URL up"))
+    local = (
+        'migrate -path /migrations -database "$DATABASE_URL" up',
+        "migrate -source=file://db/migrations -database $URL up",
+    )
+    elsewhere = ("migrate -source github://vendor/app/migrations -database $URL up", "migrate -database $URL up")
+    assert all(is_migrator(command(line)) for line in local + elsewhere)
+    assert [migrator_run(command(line)) for line in local] == ["locked", "locked"]
+    assert "locked" not in [migrator_run(command(line)) for line in elsewhere]
+    assert not any(reads_local_migrations(command(line)) for line in local)
+    assert codes_at({"migrate.sh": "\n".join(local) + "\n"}, _HIDDEN) == []
+    assert codes_at({"migrate.sh": "\n".join(elsewhere) + "\n"}, _HIDDEN) == [1, 2]
     assert not reads_local_migrations(command("goose -dir migrations postgres $URL up"))

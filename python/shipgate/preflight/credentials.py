@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import posixpath
 import re
 from collections.abc import Iterator, Set
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight import php_settings
 from shipgate.preflight.account_passwords import account_passwords
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
@@ -40,7 +40,6 @@ from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.js_env_defaults import js_env_defaults
 from shipgate.preflight.key_lists import accounts_file
 from shipgate.preflight.markup import (
-    block_comment_lines,
     documentation_lines,
     is_documentation,
     is_localization,
@@ -109,12 +108,6 @@ _STRING_PREFIX = re.compile(r"^[urbfURBF]{1,2}[\"']")
 # database has the driver ``driver``); ``mariadb://user:password@mariadb/app`` is a login a product runs with
 _PLACEHOLDER_LOGIN = re.compile(r"\bdriver://user:pass@", re.I)
 _TEMPLATE_TOKEN = re.compile(r"_{1,2}[A-Z][A-Z0-9_]*[A-Z0-9]_{1,2}")
-# A PHP settings file by its name (``config.php``, ``config.dist.php``, ``settings.inc.php``, ``local.php``) and an
-# element of its settings array assigned a string (``$conf['settings']['database']['password'] = 'x';``).
-_PHP_SETTINGS_FILE = re.compile(
-    r"(?i)^(?:[\w-]*[._-])?(?:config|configuration|settings|conf|local)(?:[._-][\w.-]*)?\.php(?:\.\w+)?$"
-)
-_PHP_ELEMENT_ASSIGNMENT = re.compile(r"""^\s*\$\w+(?:\[\s*['"][^'"]+['"]\s*\])+\s*=\s*['"]""")
 # ``${NAME:-default}`` / ``${NAME-default}`` as compose and .env files interpolate them (docker compose, the
 # shell's own syntax), and Spring's ``${NAME:default}`` (``application.properties``/``.yml``, names may hold dots):
 # a literal default without ``$``, braces or quotes-only content. ``${NAME:?message}``, ``${NAME:+x}`` and
@@ -326,8 +319,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
         for_people = documentation_lines(text.path, source) if code else set()
-        if code and _PHP_SOURCE.search(text.path):  # ``/* 'password' => 'secret', */``: an example commented out
-            for_people = set(for_people) | block_comment_lines(tuple((ln.number, ln.text) for ln in text.lines))
+        php = php_settings.read(text.path, source) if text.kind is Kind.CONFIG else None
+        if code and php is not None:  # ``/* 'password' => 'secret', */``: an example commented out; a string's text
+            for_people = set(for_people) | php.commented | php.quoted
         prose: set[int] | None = None
         for s in token_secrets(source):
             if s.line in for_people and word_secret(s.kind):
@@ -344,7 +338,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for s in go_dsn_passwords(source):  # ``root:x@tcp(db:3306)/app``: Go's MySQL DSN has no scheme
                 found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
-            for s in _text_secrets(text, source, code, for_people):
+            for s in _text_secrets(text, source, code, for_people, php):
                 if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not
                     found.setdefault(s.line, s)
         only = single_value([ln.text for ln in text.lines]) if secret_file_name(text.path) else None
@@ -411,7 +405,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found.pop(line, None)
         if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
             code = is_program_source(text.path, source)
-            found = {n: s for n, s in found.items() if _of_product(text.path, s, lines.get(n, ""), code)}
+            found = {n: s for n, s in found.items() if _of_product(text.path, s, n, lines, code=code, php=php)}
             if code:  # ``password_detail_key = "registrationcode"``, a type map's ``KEY_PASSWORD: 'password'``
                 found = {n: s for n, s in found.items() if not (word_secret(s.kind) and names_a_name(s.kind, n, lines))}
                 tests = self_test_lines(text.path, source) if found else set()  # ``if __name__ == "__main__":``
@@ -469,10 +463,12 @@ def _schema(text: TextFile) -> bool:
 _PYTHON_SOURCE = re.compile(r"\.py(?:\.(?:example|sample|dist|template|tmpl|in|orig))?$")
 
 
-def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int]) -> Iterator[Secret]:
+def _text_secrets(
+    text: TextFile, source: str, code: bool, for_people: Set[int], php: php_settings.PhpSettings | None
+) -> Iterator[Secret]:
     """What a configuration-like file (or a Windows script) assigns: keyword assignments (none in a translation
-    catalogue, only random-looking ones in documentation, tests and docstrings), directives, the manifest's
-    fields and the settings of known configuration formats."""
+    catalogue, only random-looking ones in documentation, tests and docstrings; PHP's constants as php_settings
+    reads them), directives, the manifest's fields and the settings of known configuration formats."""
     numbered = tuple((ln.number, ln.text) for ln in text.lines)
     examples = is_documentation(text.path) or is_test_path(text.path) or describes_package(text.path)
     examples = examples or is_schema_document(text.path, numbered)  # a settings schema's examples and defaults
@@ -481,8 +477,15 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int])
     if not is_localization(text.path):
         python = bool(_PYTHON_SOURCE.search(text.path))  # its string literals never expand ``$``
         logins = accounts_file(text.path)  # ``auth_flat_file.ini``: its ``[users]`` section lists accounts
+        constants = php.constants if php is not None else None
         yield from keyword_secrets(
-            plain, code=code, examples=examples, for_people=for_people, dollar_literal=python, logins=logins
+            plain,
+            code=code,
+            examples=examples,
+            for_people=for_people,
+            dollar_literal=python,
+            logins=logins,
+            constants=constants,
         )
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
@@ -491,17 +494,22 @@ def _text_secrets(text: TextFile, source: str, code: bool, for_people: Set[int])
         yield from config_secrets(text.path, text.lines)
 
 
-def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
+def _of_product(
+    path: str, secret: Secret, number: int, lines: dict[int, str], *, code: bool, php: php_settings.PhpSettings | None
+) -> bool:
+    """Not a value the product ships in effect: a template's token, a constant or field map naming a field, a PHP
+    entry outside its settings (php_settings), the form of a connection string."""
+    line = lines.get(number, "")
     if word_secret(secret.kind) and _TEMPLATE_TOKEN.fullmatch(secret.secret):
         return False  # ``'_DBC_DBPASS_'`` (filled in by dbconfig-common)
-    if word_secret(secret.kind) and code and _names_a_name(secret) and not _php_setting(path, line):
+    php_setting = php is not None and php.setting(number)
+    if word_secret(secret.kind) and code and _names_a_name(secret) and not php_setting:
         return False  # a constant or a field map naming a field
-    if _PHP_SOURCE.search(path) and _PHP_ENTRY.match(line) and not _php_settings_path(path):
-        return False  # ``'password' => 'passwordfield'`` in a class: a field map, a form's types, test data
-    if code and _PHP_ENTRY.match(line) and _names_another_field(secret.secret):
+    if php is not None and php.not_a_setting(number):
+        return False  # ``'password' => 'passwordfield'`` in a class, ``database.php.default``: no setting in effect
+    entry = number in php.entries if php is not None else bool(_HASH_ENTRY.match(line))
+    if code and entry and _names_another_field(secret.secret):
         return False  # ``'password' => 'dbpass'`` (Bucardo's option aliases): the name of another field, a map's entry
-    if path.endswith(".php.default") and _PHP_ENTRY.match(line):
-        return False  # CakePHP's ``database.php.default``: the copy a real settings file is made from, not in effect
     if secret.kind == "password in URL" and _PLACEHOLDER_LOGIN.search(line):
         return False  # ``driver://user:pass@localhost/dbname``: the form of a connection string, not one
     return secret_of_product(path, secret.kind, secret.secret, line, code=code)
@@ -511,17 +519,8 @@ def _of_product(path: str, secret: Secret, line: str, code: bool) -> bool:
 _NAMESPACED_KEY = re.compile(r"[a-z][a-z0-9]*(?:[:.][a-z][a-z0-9]*){2,}")
 
 
-def _php_setting(path: str, line: str) -> bool:
-    """An element of a PHP settings file's settings array (``$conf['database']['password'] = 'password';`` in
-    ``config.dist.php``): a setting's value, as in configuration, so a password that spells its key is a weak
-    password rather than a field map's entry."""
-    return bool(_PHP_SETTINGS_FILE.match(posixpath.basename(path)) and _PHP_ELEMENT_ASSIGNMENT.match(line))
-
-
-# A PHP array entry or constant definition (``'password' => 'x',``, ``define('DB_PASSWORD', 'x');``): a setting in a
-# settings file (by its name, or under a ``config/`` folder as Laravel keeps them), anything in other PHP code.
-_PHP_SOURCE = re.compile(r"\.(?:php\d?|inc|phtml|module|install)$")
-_PHP_ENTRY = re.compile(r"""^\s*(?:["'][^"']+["']\s*=>|define\s*\()""")
+# An entry of a Perl or Ruby hash (``'password' => 'x',``) opening its line; PHP's are read by php_settings.
+_HASH_ENTRY = re.compile(r"""^\s*["'][^"']+["']\s*=>""")
 
 
 # A short lower-case qualifier and a secret's word (``dbpass``, ``db_password``, ``api_token``): a field's name.
@@ -532,10 +531,6 @@ def _names_another_field(value: str) -> bool:
     """``dbpass``, ``db_password``: a secret's word with a qualifier, as an identifier (not the bare word, which is a
     weak password: ``'password' => 'secret'``)."""
     return bool(_FIELD_NAMED.fullmatch(value))
-
-
-def _php_settings_path(path: str) -> bool:
-    return bool(_PHP_SETTINGS_FILE.match(posixpath.basename(path))) or "/config/" in f"/{path}"
 
 
 def _names_a_name(secret: Secret) -> bool:

@@ -33,8 +33,9 @@ A block run only as root (``if (isSudo()) { … }``, ``if (process.getuid() === 
 Downloads, file modes and digest checks: ``shipgate.preflight.js_downloads`` (a file a function of the script
 requests and writes, or a write of fetched data, then ``chmod``; followed by the variable that names the path), and
 ``shipgate.preflight.js_download_module`` (the npm ``download`` module unpacking an archive with an execute mode).
-Archives unpacked (``tar.x``, extract-zip, ``decompress``, adm-zip), files written (``fs.appendFileSync``) and
-values shown (``console.log(token)`` is ``echo "${token}"``): ``shipgate.preflight.js_file_acts``.
+Files written (``fs.appendFileSync``) and values shown (``console.log(token)`` is ``echo "${token}"``):
+``shipgate.preflight.js_file_acts``; archives unpacked (``tar.x``, extract-zip, ``decompress``, adm-zip, unzipper),
+moves and paths built with ``path.join``: ``shipgate.preflight.js_unpacks``.
 
 Not seen: a file reached through another expression than the one it was saved by (copied by a library, unpacked
 into a directory), TSX, code in other modules."""
@@ -142,7 +143,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     downloads = js_downloads.pieces(root, _language(path))
     pieces += downloads
     written = {line for line, shell in downloads if shell.startswith("curl ")}
-    pieces += js_file_acts.pieces(found.get("call", []), root, written)  # unpacks, file writes, shown values
+    pieces += js_file_acts.pieces(found.get("call", []), written)  # file writes, shown values
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
     pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``

@@ -1,14 +1,16 @@
 """Archives a JavaScript/TypeScript install script unpacks, and the paths it builds, written as the shell that does
 the same so the shell rule for fetched code (``fetched.py``) follows a fetched archive into the tree it is unpacked
 into and on to the file of that tree the script makes executable (docs/preflight.md, ``unverified_download_exec``).
+This module is the one reader of JavaScript archive unpacks.
 
 - A **built path**: a name bound once to ``path.join(…)``/``path.resolve(…)`` of names, string literals, templates
   and ``+`` concatenations of them (``binaryPath = path.join(vendorDir, 'tool')``), written as the shell assignment
   ``binaryPath="${vendorDir}/tool"``, so a later ``chmod 755 -- "${binaryPath}"`` names a file of ``${vendorDir}``.
-- An **unpack** (written ``unzip -o FILE -d DIR`` or ``tar -xf FILE -C DIR``): ``new Zip(FILE).extract({path: DIR})``
-  (decompress-zip), ``extract(FILE, {dir: DIR})`` (extract-zip), ``decompress(FILE, DIR)``, ``tar.x``/
-  ``tar.extract({file: FILE, cwd: DIR})`` (node-tar), ``new AdmZip(FILE).extractAllTo(DIR)`` (also through a name
-  bound once to the ``new AdmZip(FILE)``), and an extractor a read of FILE is piped into
+- An **unpack** (written ``unzip -o FILE -d DIR`` or ``tar -xf FILE -C DIR``, without ``-d``/``-C`` when the call
+  names no directory): ``new Zip(FILE).extract({path: DIR})`` (decompress-zip), ``extract(FILE, {dir: DIR})``
+  (extract-zip), ``decompress(FILE, DIR)`` (``tar -xf`` unless FILE is a literal ending ``.zip``), ``tar.x``/
+  ``tar.extract({file: FILE, cwd: DIR})`` (node-tar; also ``f``/``C``), ``new AdmZip(FILE).extractAllTo(DIR)`` (also
+  through a name bound once to the ``new AdmZip(FILE)``), and an extractor a read of FILE is piped into
   (``fs.createReadStream(FILE).pipe(unzipper.Extract({path: DIR}))``); ``tar.x``/``tar.extract`` fed the response
   itself (``pipeline(res.body, gunzip(), tar.extract(DIR))``, ``res.pipe(tar.x({cwd: DIR}))``) is written ``curl … |
   tar -xz -C DIR``.
@@ -148,26 +150,35 @@ def _unpack(
     call: Node, bound: dict[str, Node], fetched: Callable[[Node], bool]
 ) -> tuple[Node | None, Node | None, str] | None:
     """(archive, directory, tool) of an unpacking call, or None; the archive is None when the response is unpacked
-    as it streams in (``fetch | tar -x``)."""
+    as it streams in (``fetch | tar -x``), the directory None when the call names none (the working directory)."""
     owner, name = _member(call)
     args = _arguments(call)
     options = args[0] if args else None
-    if owner is not None and _text(owner) == "tar" and name in ("x", "extract") and _fed_from_fetch(call, fetched):
+    node_tar = owner is not None and _text(owner) == "tar" and name in ("x", "extract")
+    if node_tar and _fed_from_fetch(call, fetched):
         return None, _option(options, ("cwd", "C")) or options, "fetch"
     if name == "extractAllTo" and args:
         return _constructed(owner, bound), args[0], "unzip"
     if name == "extract" and owner is not None and _constructed(owner, bound) is not None:
         return _constructed(owner, bound), _option(options, _DIRECTORY_KEYS), "unzip"
-    if owner is None and name in ("extract", "extractZip") and len(args) > 1:
+    if owner is None and name in ("extract", "extractZip") and len(args) > 1 and args[1].type == "object":
         return args[0], _option(args[1], ("dir",)), "unzip"
     if owner is None and name == "decompress" and len(args) > 1:
-        return args[0], args[1], "unzip"
-    if owner is not None and _text(owner) == "tar" and name in ("x", "extract"):
-        source = _option(options, ("file",)) or _piped_source(call)
+        zipped = _text(args[0]).strip("'\"`").endswith(".zip")
+        return args[0], args[1], "unzip" if zipped else "tar"
+    if node_tar:
+        source = _option(options, ("file", "f")) or _piped_source(call)
         return source, _option(options, ("cwd", "C")) or options, "tar"
     if name in ("Extract", "extract") and _piped_source(call) is not None:
         return _piped_source(call), _option(options, _DIRECTORY_KEYS), "unzip"
     return None
+
+
+def _unpack_shell(archive: str, directory: str | None, tool: str) -> str:
+    """``unzip -o FILE -d DIR`` / ``tar -xf FILE -C DIR``, without the directory when the call names none."""
+    if tool == "unzip":
+        return f"unzip -o {archive}" + (f" -d {directory}" if directory else "")
+    return f"tar -xf {archive}" + (f" -C {directory}" if directory else "")
 
 
 def _moved(call: Node) -> str | None:
@@ -199,8 +210,6 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         archive, directory = (_quoted(found[0]), _quoted(found[1])) if found else (None, None)
         if found is not None and found[2] == "fetch" and directory is not None:
             out.append((_line(call), f'curl -fsSL "${{JS_VALUE}}" | tar -xz -C {directory}'))
-        if found is None or archive is None or directory is None:
-            continue
-        shell = f"unzip -o {archive} -d {directory}" if found[2] == "unzip" else f"tar -xf {archive} -C {directory}"
-        out.append((_line(call), shell))
+        if found is not None and found[2] != "fetch" and archive is not None:
+            out.append((_line(call), _unpack_shell(archive, directory, found[2])))
     return out

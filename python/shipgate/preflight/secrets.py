@@ -14,7 +14,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 
 from detect_secrets.plugins import keyword
@@ -283,8 +283,6 @@ _ASSIGNED = re.compile(r"\s*(?:=>|:=|[:=])")
 # A setting with its label quoted between the name and ``=`` (pyLoad's ``default.cfg``: ``type name : "Label" =
 # value``, ``password password : "Password" =``): the value is what follows the ``=``, the label is text for people.
 _LABELLED_VALUE = re.compile(r"""^\s*"[^"\n]*"\s*=(?![=>])(.*)$""")
-# PHP's constant definition (``define('DB_PASSWORD', 'x');``, wp-config.php's form): the name, then its value.
-_PHP_DEFINE = re.compile(r"""^(\s*)define\s*\(\s*["']([A-Za-z_]\w*)["']\s*,\s*""")
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
 # An annotated assignment (Python's ``BIND_PW: str = "admin"`` in a settings class, TypeScript's ``password: string
 # = 'x'``): the annotation names a type, the literal after ``=`` is the value.
@@ -354,7 +352,6 @@ def _token_plugins() -> tuple[tuple[str, BasePlugin, Severity], ...]:
         ("password in URL", BasicAuthDetector(), Severity.HIGH),
         ("password in URL", _PasswordOnlyAuth(), Severity.HIGH),
     )
-
 
 
 @functools.cache
@@ -632,6 +629,7 @@ def keyword_secrets(
     for_people: Set[int] = frozenset(),
     dollar_literal: bool = False,
     logins: bool = False,
+    constants: Mapping[int, tuple[str, int]] | None = None,
 ) -> Iterator[Secret]:
     """``password = …``, ``api_key: …``, ``SECRET=…`` in config-like text, any literal under a password name
     (``ES_PASS=…``), and high-entropy values under secret-sounding keys. A line with no ``=``/``:`` assigns
@@ -642,7 +640,10 @@ def keyword_secrets(
     ``examples`` (documentation, tests) and on ``for_people`` lines (docstrings, POD) only a random-looking value
     is taken: ``imapc_password = mastersecret`` in a wiki page or ``password = "test"`` in a test is an example.
     ``dollar_literal``: program source whose string literals never expand ``$`` (Python; see :func:`allowed`).
-    ``logins``: a file named for logins, whose ``[users]`` section lists accounts (``key_lists.account_entries``)."""
+    ``logins``: a file named for logins, whose ``[users]`` section lists accounts (``key_lists.account_entries``).
+    ``constants``: the lines a language reader found defining a constant, read as ``NAME = value`` (PHP's
+    ``define('DB_PASSWORD', 'x');``, the name and the column its value starts at: ``php_settings``)."""
+    constants = constants or {}
     lines = text.splitlines()
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     listed = {} if code or examples else listed_keys(lines)
@@ -663,8 +664,9 @@ def keyword_secrets(
         if code and (annotated := _ANNOTATED.match(line)):  # ``a: str = 'x'``: read as ``a = 'x'``
             line = annotated.group(1) + " = " + line[annotated.end() :]
             stripped = line.lstrip()
-        if code and (constant := _PHP_DEFINE.match(line)):  # ``define('DB_PASSWORD', 'x');``: ``DB_PASSWORD = 'x'``
-            line = constant.group(1) + constant.group(2) + " = " + line[constant.end() :]
+        if code and number in constants:  # ``define('DB_PASSWORD', 'x');``: ``DB_PASSWORD = 'x'``
+            name, column = constants[number]
+            line = line[: len(line) - len(stripped)] + name + " = " + line[column:]
             stripped = line.lstrip()
         parts = _ASSIGNED.split(stripped, maxsplit=1)
         if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
