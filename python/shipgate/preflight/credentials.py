@@ -309,6 +309,14 @@ def _command_lines(ctx: Context) -> dict[str, list[Script]]:
     return found
 
 
+def _php_file(path: str, source: str, code: bool) -> bool:
+    """Whether a file is PHP: read as code under a PHP suffix, or a PHP template (``config.php.sample`` opening with
+    ``<?php``) whose ``/* … */`` blocks are as commented out as in the file it becomes."""
+    if code:
+        return bool(_PHP_SOURCE.search(path))
+    return bool(_PHP_TEMPLATE.search(path)) and source.lstrip().startswith("<?php")
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     examples = ctx.sdist_examples  # an sdist's examples/: read as documentation
     command_lines = _command_lines(ctx)
@@ -318,7 +326,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         source = "\n".join(ln.text for ln in text.lines)
         code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
         for_people = documentation_lines(text.path, source) if code else set()
-        if code and _PHP_SOURCE.search(text.path):  # ``/* 'password' => 'secret', */``: an example commented out
+        if _php_file(text.path, source, code):  # ``/* 'password' => 'secret', */``: an example commented out
             for_people = set(for_people) | block_comment_lines(tuple((ln.number, ln.text) for ln in text.lines))
         prose: set[int] | None = None
         for s in token_secrets(source):
@@ -509,6 +517,9 @@ def _php_setting(path: str, line: str) -> bool:
 # A PHP array entry or constant definition (``'password' => 'x',``, ``define('DB_PASSWORD', 'x');``): a setting in a
 # settings file (by its name, or under a ``config/`` folder as Laravel keeps them), anything in other PHP code.
 _PHP_SOURCE = re.compile(r"\.(?:php\d?|inc|phtml|module|install)$")
+# A PHP settings template under a template suffix (``daloradius.conf.php.sample``, ``config.php.dist``): PHP once the
+# suffix is dropped, though read as settings rather than code.
+_PHP_TEMPLATE = re.compile(r"(?i)\.php\d?\.(?:sample|dist|example|default|tmpl|template|orig|in)$")
 _PHP_ENTRY = re.compile(r"""^\s*(?:["'][^"']+["']\s*=>|define\s*\()""")
 
 
