@@ -137,3 +137,27 @@ def test_b_private_resolvers_and_other_lists_stay_quiet() -> None:
         "    - tcp-tls:dns.vendor.io:853",
     )
     assert codes_at({"etc/dns/config.yml": yaml}, ENDPOINT) == []
+
+
+# -- F: a HOCON literal followed by its optional override from the environment ------------------------------------
+
+
+def test_f_a_hocon_literal_an_optional_substitution_may_override_is_a_default() -> None:
+    conf = _text("db {", '  user = "sa"', '  password = "sa"', "  password =  ${?APP_DB_PW}", "}")
+    assert codes_at({"src/main/resources/database.conf": conf}, DEFAULT) == [3]
+    assert codes_at({"src/main/resources/database.conf": conf}, SECRET) == []
+
+
+def test_f_other_keys_overrides_alone_and_other_formats_are_no_default() -> None:
+    conf = _text(
+        "db {",
+        '  url = "jdbc:h2:${DatabaseHome}"',
+        "  url =  ${?APP_DB_URL}",
+        "  password =  ${?APP_DB_PW}",
+        '  password2 = "sa"',
+        "  other = ${?APP_DB_PW}",
+        "}",
+    )
+    assert codes_at({"src/main/resources/database.conf": conf}, DEFAULT) == []
+    yaml = _text("db:", '  password: "Kx9vTq2Lm"', "  password: ${?APP_DB_PW}")
+    assert codes_at({"config/app.yaml": yaml}, DEFAULT) == []
