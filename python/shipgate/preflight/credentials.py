@@ -36,6 +36,7 @@ from shipgate.preflight.env_lists import env_items
 from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.go_dsn import go_dsn_passwords
 from shipgate.preflight.heredoc_settings import heredoc_defaults, written_settings
+from shipgate.preflight.hocon_overrides import hocon_defaults
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.js_env_defaults import js_env_defaults
 from shipgate.preflight.key_lists import accounts_file
@@ -320,7 +321,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
         code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
         for_people = documentation_lines(text.path, source) if code else set()
         php = php_settings.read(text.path, source) if text.kind is Kind.CONFIG else None
-        if code and php is not None:  # ``/* 'password' => 'secret', */``: an example commented out; a string's text
+        # ``/* 'password' => 'secret', */``: an example commented out; a string's text. Also in a PHP template
+        # (``config.php.sample`` opening with ``<?php``): its blocks are as commented out as in the file it becomes.
+        if php is not None and (code or source.lstrip().startswith("<?php")):
             for_people = set(for_people) | php.commented | php.quoted
         prose: set[int] | None = None
         for s in token_secrets(source):
@@ -599,7 +602,11 @@ def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:
 
 
 def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Finding]:
-    """``${ADMIN_PASSWORD:-admin}`` in configuration a tool interpolates (compose, ``.env``), outside comments."""
+    """``${ADMIN_PASSWORD:-admin}`` in configuration a tool interpolates (compose, ``.env``), outside comments; a
+    HOCON literal a ``${?NAME}`` on the next line may override (hocon_overrides)."""
+    for d in hocon_defaults(path, text_lines):
+        if _secret_default(d):
+            yield _default_finding(path, d, d.raw)
     for ln in text_lines:
         if "${" not in ln.text or ln.text.lstrip().startswith(("#", ";", "//")):
             continue

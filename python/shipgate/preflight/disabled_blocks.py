@@ -13,7 +13,10 @@ written at the start of its line and lies within the same 40 lines either way.
 A TOML or INI section is a block by its header: taosAdapter's ``[statsd]`` with ``enable = false`` above ``password =
 "taosdata"``, its ``[monitor]`` with ``disable = true``. The switch is a field of the same section (between its
 header and the next, at most 40 lines from the secret): ``enable(d) = false`` or ``disable(d) = true``. A file with no
-header (an env file) has no sections and stays read by name."""
+header (an env file) has no sections and stays read by name.
+
+An entry of a list of keys (``key_lists``) is off when any block above it is switched off (``switched_off_list``):
+Ergo's ``jwt-auth:`` → ``enabled: false`` above ``tokens:`` → ``-`` → ``key: "…"``."""
 
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ _SWITCH_OFF = re.compile(
     r"""(?i)^\s*(?:-\s+)?["']?(?:enable|enabled)["']?\s*:\s*["']?(?:false|no|off)["']?\s*(?:#.*)?$"""
 )
 _WINDOW = 40
+_DEPTH = 8  # enclosing blocks looked at above a secret's own block
 # ``a.b.enable=false`` / ``a.b.enabled: false`` at the start of a line: the group ``a.b`` switched off.
 _DOTTED_OFF = re.compile(
     r"""(?i)^(?P<group>[A-Za-z_][\w-]*(?:\.[\w-]+)*)\.(?:enable|enabled)\s*[:=]\s*["']?(?:false|no|off)["']?\s*(?:#.*)?$"""
@@ -44,6 +48,36 @@ def switched_off_block(lines: Sequence[str], number: int) -> bool:
     if indentation(lines[number - 1]) == 0:
         return _group_off(lines, number) or _section_off(lines, number)
     return sibling_in_block(lines, number, _WINDOW, _SWITCH_OFF.match)
+
+
+def switched_off_list(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number``, an entry of a list of keys (``key_lists.listed_keys``), sits in a block that has a
+    sibling ``enable(d): false`` at any depth above it, short of a top-level key's block: Ergo's ``jwt-auth:`` with
+    ``enabled: false`` above ``tokens:`` → ``-`` → ``key: "…"``, the keys of a login method switched off. A password
+    in a block deeper than the switched-off one's own fields (``metrics:`` → ``enabled: false`` beside
+    ``basic_auth:`` → ``password:``) stays read: the sets label it, a login ready to be switched on."""
+    if sibling_in_block(lines, number, _WINDOW, _SWITCH_OFF.match):
+        return True
+    line = number
+    for _ in range(_DEPTH):
+        parent = _parent(lines, line)
+        if parent is None or indentation(lines[parent - 1]) == 0:
+            return False
+        if sibling_in_block(lines, parent, _WINDOW, _SWITCH_OFF.match):
+            return True
+        line = parent
+    return False
+
+
+def _parent(lines: Sequence[str], number: int) -> int | None:
+    """The 1-based line of the block that holds line ``number``: the nearest shallower line above it (comments and
+    blank lines passed over), within the window."""
+    at = indentation(lines[number - 1])
+    for other in range(number - 1, max(0, number - 1 - _WINDOW), -1):
+        text = lines[other - 1]
+        if text.strip() and not text.lstrip().startswith("#") and indentation(text) < at:
+            return other
+    return None
 
 
 def _group_off(lines: Sequence[str], number: int) -> bool:

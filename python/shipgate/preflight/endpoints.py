@@ -120,6 +120,9 @@ _HOST_KEY = re.compile(
 _OWN_NAME_KEY = re.compile(
     r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect\w*"
     r"|callback\w*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
+    # a virtual host: the name the product serves under (nginx-proxy's ``VIRTUAL_HOST``, an IRC server's ``vhost``
+    # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts
+    r"|v(?:irtual)?_?host"
     # Jenkins' own root URL (``<jenkinsUrl>`` in JenkinsLocationConfiguration.xml, ``<hudsonUrl>`` in the Mailer's)
     r"|(?:jenkins|hudson)_?ur[li])$"
 )
@@ -194,8 +197,12 @@ _NTP_SOURCE = re.compile(r"^\s*(?:server|servers|pool|peer)\s+([^\s#]+)")
 # The same lists written as YAML block sequences (``targets:`` then ``- node1.vendor.io:9100`` lines), and an nginx
 # ``upstream`` block's ``server ADDRESS …;`` lines.
 _HOST_LIST_BLOCK = re.compile(
-    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|[\w.-]{0,64}servers|seeds|peers|nodes)[\"']?\s*:\s*$"
+    r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|[\w.-]{0,64}servers|seeds|peers|nodes|[\w.-]{0,64}resolvers"
+    r"|upstreams)[\"']?\s*:\s*$"
 )
+# A DNS proxy's resolver written ``transport:host[:port]`` (Blocky's ``- tcp-tls:1.1.1.1:853``, ``udp:8.8.8.8``):
+# the transport before the host.
+_DNS_TRANSPORT = re.compile(r"(?i)^(?:tcp-tls|tcp\+udp|tcp|udp):(?!//)")
 _BLOCK_ITEM = re.compile(r"^(\s*)-\s+[\"']?([^\s\"'#]+)[\"']?\s*(?:#.*)?$")
 _NGINX_UPSTREAM = re.compile(r"^\s*upstream\s+\S+\s*\{\s*$")
 _NGINX_SERVER = re.compile(r"^\s*server\s+([^\s;]+)[^;]*;")
@@ -502,7 +509,7 @@ def _block_listed_hosts(lines: tuple[tuple[int, str], ...]) -> dict[int, str]:
         item = _BLOCK_ITEM.match(text)
         if list_indent is not None and item and len(item.group(1)) >= list_indent:
             if _served(list_key, item.group(2)):
-                found[number] = item.group(2)
+                found[number] = _DNS_TRANSPORT.sub("", item.group(2))
             continue
         list_indent = None
         if m := _HOST_LIST_BLOCK.match(text):

@@ -41,7 +41,7 @@ from detect_secrets.plugins.twilio import TwilioKeyDetector
 
 from shipgate.findings import Severity
 from shipgate.preflight.category_tables import category_value
-from shipgate.preflight.disabled_blocks import switched_off_block
+from shipgate.preflight.disabled_blocks import switched_off_block, switched_off_list
 from shipgate.preflight.key_lists import account_entries, listed_keys
 from shipgate.preflight.salted_digests import digest_beside_salt
 
@@ -692,7 +692,8 @@ def keyword_secrets(
             continue
         if number in listed:  # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
             value = _written_value(parts[1])
-            if len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY and not allowed(value, name=listed[number]):
+            random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
+            if random and not allowed(value, name=listed[number]) and not switched_off_list(lines, number):
                 yield Secret(number, f"password or key assignment ({listed[number]}.{key})", value, Severity.HIGH)
             continue
         if not secret_name(key):
