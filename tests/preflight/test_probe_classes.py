@@ -287,3 +287,48 @@ def test_secret_file_near_misses(name: str, content: str) -> None:
 def test_a_txt_named_for_credentials_is_read_as_settings() -> None:
     assert codes_at({"credentials.txt": "username: admin\npassword: Tr0ub4dor&3\n"}, CREDENTIAL) == [2]
     assert codes_at({"docs/credentials.txt": "username: admin\npassword: Tr0ub4dor&3\n"}, CREDENTIAL) == []
+
+
+# -- a Python program's archive unpacked from memory, and a digest of the fetched body compared ----------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+_MEMORY = """import hashlib, io, subprocess, tarfile, zipfile
+import requests
+
+URL = "https://downloads.acme.io/agent/latest/agent-linux.tar.gz"
+SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+
+def install():
+    r = requests.get(URL, timeout=30)
+{check}    with tarfile.open(fileobj=io.BytesIO(r.content)) as t:
+        t.extractall("/opt/acme")
+    subprocess.check_call(["/opt/acme/agent", "--register"])
+
+
+if __name__ == "__main__":
+    install()
+"""
+
+
+def test_an_archive_unpacked_from_a_fetched_body_in_memory() -> None:
+    assert codes_at({"scripts/install.py": _MEMORY.format(check="")}, UNVERIFIED) == [11]
+    zipped = _MEMORY.format(check="").replace(
+        "    with tarfile.open(fileobj=io.BytesIO(r.content)) as t:\n        t.extractall",
+        "    zipfile.ZipFile(io.BytesIO(r.content)).extractall",
+    )
+    assert codes_at({"scripts/install.py": zipped}, UNVERIFIED) == [10]
+    # a digest printed checks nothing
+    printed = "    print(hashlib.sha256(r.content).hexdigest())\n"
+    assert codes_at({"scripts/install.py": _MEMORY.format(check=printed)}, UNVERIFIED) == [12]
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "    if hashlib.sha256(r.content).hexdigest() != SHA256:\n        raise SystemExit('bad checksum')\n",
+        "    data = r.content\n    assert hmac.compare_digest(hashlib.sha256(data).hexdigest(), SHA256)\n",
+    ],
+)
+def test_a_fetched_body_compared_with_its_digest_is_checked(check: str) -> None:
+    assert codes_at({"scripts/install.py": _MEMORY.format(check=check)}, UNVERIFIED) == []

@@ -27,15 +27,18 @@ class Unpack:
 
 
 def _opened(node: ast.expr | None) -> tuple[str, ast.expr] | None:
-    """``tarfile.open(P)``/``zipfile.ZipFile(P)``: (kind, P)."""
-    if not isinstance(node, ast.Call) or not node.args:
+    """``tarfile.open(P)``/``zipfile.ZipFile(P)``: (kind, P); also ``tarfile.open(fileobj=F)``."""
+    if not isinstance(node, ast.Call):
+        return None
+    given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "fileobj"), None)
+    if given is None:
         return None
     func = node.func
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         kind = _OPENERS.get((func.value.id, func.attr))
     else:
         kind = _BARE_OPENERS.get(func.id) if isinstance(func, ast.Name) else None
-    return (kind, node.args[0]) if kind else None
+    return (kind, given) if kind else None
 
 
 def _directory(call: ast.Call, index: int) -> ast.expr | None:

@@ -71,7 +71,7 @@ from dataclasses import dataclass, field
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
-from shipgate.preflight.python_saved_fetches import saved_fetches
+from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.seeded_accounts import python_seeded
 
@@ -282,6 +282,7 @@ class _Reader:
     expanded: set[int] = field(default_factory=set)
     call_commands: set[str] = field(default_factory=set)  # Django's call_command, by the names it is imported as
     saved: dict[int, ast.expr] = field(default_factory=dict)  # id(fetch) -> the path its response is written to
+    digested: dict[int, tuple[str, ast.expr]] = field(default_factory=dict)  # id(hashlib call) -> (alg, saved path)
     unpacked: dict[int, Unpack] = field(default_factory=dict)  # id(extractall call) -> the archive and directory
     downloaders: dict[str, tuple[int, int]] = field(default_factory=dict)  # function -> (URL, path) parameters
     fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
@@ -301,6 +302,7 @@ class _Reader:
             if isinstance(node, ast.ImportFrom) and node.module in _FETCH_OWNERS:
                 self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
+        self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
         self.unpacked = unpacks(self.nodes)
         self.downloaders = _downloaders(self.functions, self.saved)
 
@@ -419,6 +421,10 @@ class _Reader:
         digest = _DIGEST_CALL.search(name)
         if _ROOT_HELPER.match(name):
             self.add(call.lineno, '[ "$(id -u)" -ne 0 ] && exit 1')
+        elif id(call) in self.digested:  # ``hashlib.sha256(res.content)``: the check of the file the body was saved as
+            algorithm, saved = self.digested[id(call)]
+            path = self.word(saved, 0) or UNKNOWN
+            self.add(call.lineno, f'echo "${{PY_VALUE}}  "{path} | {algorithm.partition("_")[0]}sum -c -')
         elif digest is not None and call.args and owner in (None, "self", "cls"):
             # ``md5_file(f.name) != md5sum``: a digest of the file (the script's hashlib helper) is its check
             self.add(call.lineno, f"{digest.group(1)}sum {self.word(call.args[0], 0) or UNKNOWN}")
@@ -741,6 +747,10 @@ class _Reader:
             return re.sub(r"/{2,}", "/", joined)
         if name in ("str", "Path", "abspath", "realpath", "expanduser", "normpath", "fspath") and len(args) == 1:
             return self.text(args[0], depth)
+        if name == "BytesIO" and owner in ("io", None) and len(args) == 1:
+            # an archive read from memory (``zipfile.ZipFile(io.BytesIO(res.content))``): the one file both the fetch
+            # saved into (python_saved_fetches) and the unpack reads (python_archives) are written as
+            return f"python-memory-{node.lineno}-{node.col_offset}"
         if name in ("get", "getenv") and owner in ("environ", "os") and len(args) == 2:
             key = args[0].value if isinstance(args[0], ast.Constant) else None
             default = self.text(args[1], depth)
