@@ -332,3 +332,38 @@ def test_an_archive_unpacked_from_a_fetched_body_in_memory() -> None:
 )
 def test_a_fetched_body_compared_with_its_digest_is_checked(check: str) -> None:
     assert codes_at({"scripts/install.py": _MEMORY.format(check=check)}, UNVERIFIED) == []
+
+
+# -- a JavaScript postinstall: a response piped into a named write stream, a template's path, a profile by homedir --
+
+PERSISTENCE = "preflight.persistence"
+_POSTINSTALL = """const { execSync } = require('child_process');
+const fs = require('fs');
+const https = require('https');
+const path = require('path');
+
+const url = 'https://github.com/acme/tool/releases/download/v1.2.3/tool-linux.tar.gz';
+const dest = path.join(__dirname, 'bin');
+
+https.get(url, (res) => {
+  const file = fs.createWriteStream(path.join(dest, 'tool.tgz'));
+  res.pipe(file);
+  file.on('finish', () => {
+    execSync(`tar -xzf ${path.join(dest, 'tool.tgz')} -C ${dest}`);
+  });
+});
+"""
+
+
+def test_a_response_piped_into_a_named_stream_then_unpacked_by_a_template_command() -> None:
+    assert codes_at({"scripts/postinstall.js": _POSTINSTALL}, UNVERIFIED) == [13]
+    # a local archive unpacked the same way is no download
+    local = _POSTINSTALL.replace("res.pipe(file);", "fs.createReadStream('bundle.tgz').pipe(file);")
+    assert codes_at({"scripts/postinstall.js": local}, UNVERIFIED) == []
+
+
+def test_a_profile_reached_through_require_os_homedir() -> None:
+    line = "fs.appendFileSync(require('os').homedir() + '/.bashrc', 'export PATH=$PATH:/opt/acme/bin\\n');\n"
+    assert codes_at({"scripts/postinstall.js": "const fs = require('fs');\n" + line}, PERSISTENCE) == [2]
+    other = line.replace("/.bashrc", "/.acme/config.json")
+    assert codes_at({"scripts/postinstall.js": "const fs = require('fs');\n" + other}, PERSISTENCE) == []

@@ -11,7 +11,8 @@ them as it reads a shell installer (docs/preflight.md, ``unverified_download_exe
   also through names bound to the response and to what is made of it (``res = await fetch(u)``; ``bin =
   toBuffer(await res.arrayBuffer())``; ``writeFileSync(path, bin)``; names are the file's, not scoped); and a
   ``fs.createWriteStream(FILE)`` a request or its response is piped into (``request.get(u).pipe(…)``, ``https.get(u,
-  (res) => res.pipe(…))``), also as the last stream of Node's ``pipeline(request, …, fs.createWriteStream(FILE))``
+  (res) => res.pipe(…))``, also through a name: ``const file = fs.createWriteStream(F)`` … ``res.pipe(file)``),
+  also as the last stream of Node's ``pipeline(request, …, fs.createWriteStream(FILE))``
   (or a name bound to ``promisify(pipeline)``) whose first is a request (got's stream API, ``got.stream(u)``/
   ``got.stream.get(u)``, is one).
 - A **mode**: ``fs.chmod*(FILE, 0o755)`` (also ``'755'``, ``0755``, ``493``), and ``fs.writeFile*(FILE, …, {mode})``.
@@ -56,12 +57,19 @@ def _query(language: tree_sitter.Language) -> QueryCursor:
 
 
 def _callee(call: Node) -> tuple[str, str]:
-    """(owner, name) of a call: ``https.get`` → (``https``, ``get``); ``fetch`` → (``""``, ``fetch``)."""
+    """(owner, name) of a call: ``https.get`` → (``https``, ``get``); ``fetch`` → (``""``, ``fetch``);
+    ``require('os').homedir`` → (``os``, ``homedir``)."""
     function = call.child_by_field_name("function")
     if function is not None and function.type == "member_expression":
-        owner = _text(function.child_by_field_name("object")).rsplit(".", 1)[-1]
+        owner = _text(function.child_by_field_name("object"))
+        required = _REQUIRED.fullmatch(owner)  # ``require('os').homedir()``: the module's own name
+        owner = required.group(1) if required else owner.rsplit(".", 1)[-1]
         return owner, _text(function.child_by_field_name("property"))
     return "", _text(function)
+
+
+# ``require('os')``, ``require("node:os")``: a module used where it is required.
+_REQUIRED = re.compile(r"""require\(\s*['"](?:node:)?([\w-]+)['"]\s*\)""")
 
 
 def _arguments(call: Node) -> list[Node]:
@@ -362,6 +370,31 @@ def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str], pipel
     return source is not None and _fetched_data(source, fetching, fetched)
 
 
+def _piped_names(calls: list[Node], fetching: set[str], fetched: set[str]) -> set[str]:
+    """Names a request or its response is piped into (``res.pipe(file)``): a ``file`` bound to
+    ``fs.createWriteStream(FILE)`` then holds the response."""
+    names: set[str] = set()
+    for call in calls:
+        name = _callee(call)[1]
+        args = _arguments(call)
+        if name != "pipe" or not args or args[0].type != "identifier":
+            continue
+        function = call.child_by_field_name("function")
+        source = function.child_by_field_name("object") if function is not None else None
+        if source is not None and _fetched_data(source, fetching, fetched):
+            names.add(_text(args[0]))
+    return names
+
+
+def _bound_to(call: Node) -> str | None:
+    """The name a call's value is declared as (``const file = fs.createWriteStream(…)``)."""
+    parent = call.parent
+    if parent is not None and parent.type == "variable_declarator":
+        name = parent.child_by_field_name("name")
+        return _text(name) if name is not None and name.type == "identifier" else None
+    return None
+
+
 def _pipelines(bound: list[tuple[str, Node]]) -> set[str]:
     """The names Node's ``stream.pipeline`` is called by: itself, and a name bound to ``promisify(pipeline)``
     (``const _pipeline = promisify(pipeline) as any``)."""
@@ -408,6 +441,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     fetched = _fetched_names(root, fetching)
     bound = once_bound(bindings(root))
     pipelines = _pipelines(bindings(root))
+    piped_into = _piped_names(found.get("call", []), fetching, fetched)
     out: list[Piece] = []
     for call in found.get("call", []):
         owner, name = _callee(call)
@@ -427,7 +461,9 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
                     url = f"${{{held[0]}}}"
                 out.append((_line(call), f'curl -fsSL -o {saved} "{url}"'))
         elif name in _WRITERS and target and (len(args) > 1 or call.id in streams or name == "createWriteStream"):
-            piped = name == "createWriteStream" and _piped_from_fetch(call, fetching, fetched, pipelines)
+            piped = name == "createWriteStream" and (
+                _piped_from_fetch(call, fetching, fetched, pipelines) or _bound_to(call) in piped_into
+            )
             if piped or call.id in streams or (len(args) > 1 and _fetched_data(args[1], fetching, fetched)):
                 out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
             mode = _written_mode(args)

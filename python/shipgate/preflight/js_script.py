@@ -242,16 +242,23 @@ def _in_directory(rest: list[Node], command: str, declared: dict[str, Node]) -> 
 
 
 def _value(node: Node) -> str:
-    """A string or template literal's text (substitutions unknown), else unknown."""
+    """A string or template literal's text, else unknown. A substitution is the path it names when that is known
+    (``${path.join(dest, 'tool.tgz')}`` is ``"${dest}/tool.tgz"``, a name its shell variable: js_downloads'
+    ``path_word``), else unknown."""
     if node.type == "string":
         return "".join(_text(c) for c in node.named_children if c.type == "string_fragment")
     if node.type == "template_string":
         return "".join(
-            _text(c) if c.type == "string_fragment" else UNKNOWN
+            _text(c) if c.type == "string_fragment" else _substituted(c)
             for c in node.named_children
             if c.type in ("string_fragment", "template_substitution")
         )
     return UNKNOWN
+
+
+def _substituted(substitution: Node) -> str:
+    inner = substitution.named_children[0] if substitution.named_children else None
+    return (path_word(inner) if inner is not None else None) or UNKNOWN
 
 
 def _word(value: str) -> str:
