@@ -37,4 +37,5 @@ def account_passwords(script: Script) -> Iterator[Secret]:
     for command in script.commands:
         password = _password(command)
         if password and not allowed(password):
-            yield Secret(command.line, f"account password given to {command.piped_to[0]}", password, Severity.HIGH)
+            kind = f"password assignment (an account's, given to {command.piped_to[0]})"
+            yield Secret(command.line, kind, password, Severity.HIGH)
