@@ -25,3 +25,27 @@ def test_a_container_near_misses() -> None:
     assert in_script(EGRESS, "docker exec app composer dump-autoload") == []
     # ``exec`` of a running container pulls no image
     assert in_script(EGRESS, "docker compose exec -T db mysqladmin ping") == []
+
+
+# -- B: each migration file of a loop fed to the client by ``cat`` or in a container --------------------------------
+
+LOCK = "preflight.migration_outside_lock"
+
+
+def test_b_loop_feeds_migrations_through_cat_or_a_container() -> None:
+    assert in_script(LOCK, "for m in migrations/*.sql; do", '  cat "$m" | mysql -uroot app', "done") == [4]
+    assert in_script(LOCK, "for m in db/*.sql; do", '  docker compose exec -T db mysql app < "$m"', "done") == [4]
+    # the list made by a listing, the client behind a compose variable
+    lines = ['DC="docker compose"', "M=$(ls migrations/*.sql | sort)", "for m in $M; do"]
+    assert in_script(LOCK, *lines, '  cat "$m" | $DC exec -T db mysql -uroot app', "done") == [6]
+
+
+def test_b_near_misses() -> None:
+    # a lone file piped in: not read (ZoneMinder's first schema load, holdout12)
+    assert in_script(LOCK, "cat /usr/share/app/db/create.sql | mysql app") == []
+    # not SQL, and the script's own dump restored
+    assert in_script(LOCK, "for f in notes/*.txt; do", '  cat "$f" | mysql app', "done") == []
+    restore = ['mysqldump app > "$D/app.sql"', 'for f in "$D/app.sql"; do', '  cat "$f" | mysql app', "done"]
+    assert in_script(LOCK, 'D=/var/backups', *restore) == []
+    # the client asked for a listing, not fed a file
+    assert in_script(LOCK, "for m in migrations/*.sql; do", '  cat "$m" | wc -l', "done") == []
