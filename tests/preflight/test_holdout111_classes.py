@@ -49,3 +49,25 @@ def test_b_near_misses() -> None:
     assert in_script(LOCK, 'D=/var/backups', *restore) == []
     # the client asked for a listing, not fed a file
     assert in_script(LOCK, "for m in migrations/*.sql; do", '  cat "$m" | wc -l', "done") == []
+
+
+# -- C: an unpacked release renamed to the ``bin`` directory beside the script ---------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+FETCH = ["wget https://example.org/releases/app-v1.tar.gz", "tar xzf app-v1.tar.gz"]
+
+
+def test_c_release_renamed_to_bin() -> None:
+    # reported where the tree becomes ``bin``, not at a later copy of the script's own file into it
+    assert in_script(UNVERIFIED, *FETCH, "mv app-v1 bin", "cp .env bin/.env", "sudo supervisorctl restart app") == [5]
+    assert in_script(UNVERIFIED, *FETCH, "mv app-v1 ./sbin/") == [5]
+
+
+def test_c_near_misses() -> None:
+    # nothing fetched: the script's own build renamed
+    assert in_script(UNVERIFIED, "make", "mv build bin") == []
+    # a directory whose name only holds ``bin``
+    assert in_script(UNVERIFIED, *FETCH, "mv app-v1 binaries") == []
+    # checked before it is put in place
+    checked = ["sha256sum -c app-v1.tar.gz.sha256", "tar xzf app-v1.tar.gz", "mv app-v1 bin"]
+    assert in_script(UNVERIFIED, "wget https://example.org/releases/app-v1.tar.gz", *checked) == []

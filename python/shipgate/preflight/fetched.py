@@ -689,7 +689,7 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not kept
     # a path of an unpacked archive or a checkout moved into where the product runs from (``mv go /opt/go``)
     placed = placed or (source.directory and _PRODUCT_DIR.match(into) is not None and not kept)
-    on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
+    on_path = _BIN_FILE.search(into) or _bin_directory(into) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
     reported.add(source.fetch.line)
@@ -767,6 +767,12 @@ def _bin_directory(path: str) -> bool:
     """A directory of programs on the PATH (``$HOME/bin``, ``~/.local/bin``, ``bin``): an archive unpacked there,
     with ``-C`` or into the directory of the last ``cd`` (``cd "$BIN"; tar xzf x.tgz``), installs its programs."""
     return posixpath.basename(path.rstrip("/")) in ("bin", "sbin")
+
+
+def _bin_directory(into: str) -> bool:
+    """A destination that is a ``bin`` directory: ``/usr/local/bin/``, ``"$HOME/.app/bin"``, or ``bin`` beside the
+    script (``mv app-v1.2 bin``: the unpacked release renamed to the directory the program is run from)."""
+    return posixpath.basename(into.rstrip("/")) in ("bin", "sbin")
 
 
 def _moves_a_bin(command: Command) -> bool:
