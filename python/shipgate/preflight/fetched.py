@@ -765,14 +765,9 @@ def _directory_kind(path: str) -> str:
 
 def _bin_directory(path: str) -> bool:
     """A directory of programs on the PATH (``$HOME/bin``, ``~/.local/bin``, ``bin``): an archive unpacked there,
-    with ``-C`` or into the directory of the last ``cd`` (``cd "$BIN"; tar xzf x.tgz``), installs its programs."""
+    with ``-C`` or into the directory of the last ``cd`` (``cd "$BIN"; tar xzf x.tgz``), installs its programs; a
+    fetched tree moved or copied to one (``mv app-v1.2 bin``, the release renamed to the folder it is run from)."""
     return posixpath.basename(path.rstrip("/")) in ("bin", "sbin")
-
-
-def _bin_directory(into: str) -> bool:
-    """A destination that is a ``bin`` directory: ``/usr/local/bin/``, ``"$HOME/.app/bin"``, or ``bin`` beside the
-    script (``mv app-v1.2 bin``: the unpacked release renamed to the directory the program is run from)."""
-    return posixpath.basename(into.rstrip("/")) in ("bin", "sbin")
 
 
 def _moves_a_bin(command: Command) -> bool:
