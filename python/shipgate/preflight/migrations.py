@@ -25,7 +25,7 @@ from shipgate.preflight.container_migrations import migrator_program, migrator_s
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.elixir_release import release_migrates
-from shipgate.preflight.fed_sql import feeding_cats, fed_words, listed_path, piped_cats
+from shipgate.preflight.fed_sql import fed_words, feeding_cats, listed_path, piped_cats
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
