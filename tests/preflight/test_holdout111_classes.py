@@ -46,7 +46,7 @@ def test_b_near_misses() -> None:
     # not SQL, and the script's own dump restored
     assert in_script(LOCK, "for f in notes/*.txt; do", '  cat "$f" | mysql app', "done") == []
     restore = ['mysqldump app > "$D/app.sql"', 'for f in "$D/app.sql"; do', '  cat "$f" | mysql app', "done"]
-    assert in_script(LOCK, 'D=/var/backups', *restore) == []
+    assert in_script(LOCK, "D=/var/backups", *restore) == []
     # the client asked for a listing, not fed a file
     assert in_script(LOCK, "for m in migrations/*.sql; do", '  cat "$m" | wc -l', "done") == []
 
