@@ -71,3 +71,20 @@ def test_c_near_misses() -> None:
     # checked before it is put in place
     checked = ["sha256sum -c app-v1.tar.gz.sha256", "tar xzf app-v1.tar.gz", "mv app-v1 bin"]
     assert in_script(UNVERIFIED, "wget https://example.org/releases/app-v1.tar.gz", *checked) == []
+
+
+# -- D: a pulled project's compose service runs its package manager ---------------------------------------------------
+
+
+def test_d_compose_service_builds_the_pulled_project() -> None:
+    assert in_script(UNVERIFIED, "git pull origin main", "docker compose exec -T web composer install") == [4]
+    assert in_script(UNVERIFIED, "git pull", "docker-compose run --rm app npm ci") == [4]
+
+
+def test_d_near_misses() -> None:
+    # a compose file of another project, a container named alone, a tool that builds nothing
+    assert in_script(UNVERIFIED, "git pull", "docker compose -f /srv/x/compose.yml exec web composer install") == []
+    assert in_script(UNVERIFIED, "git pull", "docker exec app composer install") == []
+    assert in_script(UNVERIFIED, "git pull", "docker compose exec -T web php artisan cache:clear") == []
+    # nothing pulled
+    assert in_script(UNVERIFIED, "docker compose exec -T web composer install") == []

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from shipgate.preflight.containers import container_command
 from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.service_files import Services, started_names, written_services
 from shipgate.preflight.shell.actions import NEVER
@@ -577,15 +578,33 @@ _COMPOSE_ELSEWHERE = ("-f", "--file", "--project-directory")
 def _compose_build(command: Command) -> bool:
     """``docker compose build``, ``docker-compose up -d --build`` with the project in the working directory: the
     compose file's build contexts (its Dockerfiles) are read from there."""
+    if not _compose_here(command):
+        return False
+    texts = [w.text for w in command.words]
+    texts = texts[1:] if command.name in ("docker", "podman") else texts
+    verbs = positional_texts(texts, _COMPOSE_VALUES)
+    return verbs[:1] == ["build"] or (verbs[:1] == ["up"] and "--build" in texts)
+
+
+def _builds_in_service(command: Command, cwd: str) -> list[tuple[str, str]]:
+    """``docker compose exec -T web composer install`` with the project in the working directory: the project's
+    service runs the tool on the project's code (the tree its services are built from and mount), as ``composer
+    install`` started in the directory would. Not a container of another project (``-f``, ``--project-directory``)
+    nor ``docker exec`` of a container named alone."""
+    inner = container_command(command)
+    if inner is None or not _compose_here(command):
+        return []
+    return [(cwd, f"{how} (in the compose project's service)") for _, how in _builds_in(inner, cwd)]
+
+
+def _compose_here(command: Command) -> bool:
+    """A compose command of the project in the working directory (no compose file or project directory named)."""
     texts = [w.text for w in command.words]
     if command.name in ("docker", "podman") and texts[:1] == ["compose"]:
         texts = texts[1:]
     elif command.name not in ("docker-compose", "podman-compose"):
         return False
-    if any(t in _COMPOSE_ELSEWHERE or t.startswith(tuple(f"{o}=" for o in _COMPOSE_ELSEWHERE)) for t in texts):
-        return False
-    verbs = positional_texts(texts, _COMPOSE_VALUES)
-    return verbs[:1] == ["build"] or (verbs[:1] == ["up"] and "--build" in texts)
+    return not any(t in _COMPOSE_ELSEWHERE or t.startswith(tuple(f"{o}=" for o in _COMPOSE_ELSEWHERE)) for t in texts)
 
 
 def _build_context(command: Command, cwd: str) -> str | None:
@@ -624,7 +643,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
-    candidates += _builds_in(command, cwd)
+    candidates += _builds_in(command, cwd) + _builds_in_service(command, cwd)
     if cwd != "." and executed is not None and not executed.text.startswith(("/", "~", "$")):
         # ``cd DIR; src/configure``; ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file
         candidates.append((_under(cwd, executed.text.removeprefix("./")), "runs"))
