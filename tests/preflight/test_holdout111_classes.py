@@ -88,3 +88,32 @@ def test_d_near_misses() -> None:
     assert in_script(UNVERIFIED, "git pull", "docker compose exec -T web php artisan cache:clear") == []
     # nothing pulled
     assert in_script(UNVERIFIED, "docker compose exec -T web composer install") == []
+
+
+# -- E: a helper that echoes the tree it unpacked; the caller installs ``$(helper)``'s output -------------------------
+
+FETCH_AND_ECHO = [
+    "download_and_extract() {",
+    "  local t=$(mktemp -d)",
+    '  curl -sL "https://github.com/o/r/archive/refs/heads/main.tar.gz" -o "$t/latest.tar.gz"',
+    '  tar -xzf "$t/latest.tar.gz" -C "$t"',
+    '  local d=$(find "$t" -maxdepth 1 -type d -name "r-*" | head -1)',
+    '  echo "$d"',
+    "}",
+]
+
+
+def test_e_echoed_tree_installed_by_the_caller() -> None:
+    assert in_script(UNVERIFIED, *FETCH_AND_ECHO, "src=$(download_and_extract)", 'cp -r "$src/app" /opt/app/') == [11]
+    # passed on as a function's argument
+    upgrade = ["perform() {", '  local s="$1"', '  cp -r "$s/app" /opt/app/', "}"]
+    assert in_script(UNVERIFIED, *FETCH_AND_ECHO, *upgrade, "src=$(download_and_extract)", 'perform "$src"') == [12]
+
+
+def test_e_near_misses() -> None:
+    # the helper echoes a message, not the tree
+    message = [*FETCH_AND_ECHO[:5], '  echo "unpacked"', "}"]
+    assert in_script(UNVERIFIED, *message, "src=$(download_and_extract)", 'cp -r "$src/app" /opt/app/') == []
+    # the caller checks the archive's tree before installing it
+    checked = ['gpg --verify "$src/SIGNATURE"', 'cp -r "$src/app" /opt/app/']
+    assert in_script(UNVERIFIED, *FETCH_AND_ECHO, "src=$(download_and_extract)", *checked) == []

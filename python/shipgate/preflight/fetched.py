@@ -54,7 +54,7 @@ from shipgate.preflight.shell.located import (
 )
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.package_files import installed_package_files
-from shipgate.preflight.shell.printed_paths import path_printers, printed_by
+from shipgate.preflight.shell.printed_paths import echoing_ends, path_printers, printed_by
 from shipgate.preflight.shell.program_dirs import (
     in_program_tree,
     own_code_runs_next,
@@ -952,6 +952,18 @@ def _printed(fetch: Command, printers: dict[str, frozenset[str]]) -> list[_Taint
     return [_Taint(f"$({name}", fetch, printer=name) for name, ends in printers.items() if fetch.function in ends]
 
 
+def _echoed(command: Command, taints: _Taints) -> list[_Taint]:
+    """A function's closing ``echo "$dir"`` of a fetched file or a tree unpacked from one: each ``$(function …)``
+    word of its callers names it."""
+    for word in operands(command):
+        spelled = _spelling(word)  # ``echo "$d"`` of a ``d=$(find "$tmp" …)`` the find filled: named as spelt
+        found = _latest_cover(taints, command, [word.text, *([spelled] if spelled else [])])
+        if found is not None and command.function is not None:
+            printer = command.function
+            return [_Taint(f"$({printer}", found.fetch, found.directory, origin=command, printer=printer)]
+    return []
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -1008,6 +1020,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
 
     fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
     printers = path_printers(script)
+    echoing = echoing_ends(script)
     results = global_results(script)
     program_dirs = program_directories(script)
     deferred: list[Run] = []
@@ -1094,6 +1107,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             )
         if replaced:
             yield from _restarts_replaced(command, replaced, reported, checked)
+        if (command.function, command.line) in echoing and taints:
+            taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         source = source or _named_by_pattern(command, unnamed.get(cwd))
         if source is not None:
