@@ -117,3 +117,20 @@ def test_e_near_misses() -> None:
     # the caller checks the archive's tree before installing it
     checked = ['gpg --verify "$src/SIGNATURE"', 'cp -r "$src/app" /opt/app/']
     assert in_script(UNVERIFIED, *FETCH_AND_ECHO, "src=$(download_and_extract)", *checked) == []
+
+
+# -- F: ``rm -rf "$(dirname "$dir")"``: dirname never prints nothing -------------------------------------------------
+
+RM_VARIABLE = "preflight.rm_rf_variable"
+
+
+def test_f_parent_of_a_path_is_never_empty() -> None:
+    assert in_script(RM_VARIABLE, "src=$(download)", 'rm -rf "$(dirname "$src")"') == []
+    assert in_script(RM_VARIABLE, 'rm -rf "$(dirname "$tmp_file")"') == []
+
+
+def test_f_near_misses() -> None:
+    # the variable itself, a path built on the substitution, another command's output
+    assert in_script(RM_VARIABLE, "src=$(download)", 'rm -rf "$src"') == [4]
+    assert in_script(RM_VARIABLE, 'rm -rf "$(get_dir)"') == [3]
+    assert in_script(RM_VARIABLE, 'rm -rf "$(dirname "$src")"/"$sub"') == [3]
