@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.containers import image_word
+from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
@@ -631,6 +631,14 @@ def _written_sources(script: Script) -> dict[tuple[int, str], str]:
     }
 
 
+def _run_in_container(command: Command) -> tuple[Command, tuple[str, str] | None]:
+    """A fetching tool a container runs (``docker compose exec -T web composer install``, ``docker exec app pip
+    install -r requirements.txt``): the container reaches the same registry; the command as written otherwise."""
+    inner = container_command(command)
+    found = _fetches(inner) if inner is not None else None
+    return (inner, found) if inner is not None and found is not None else (command, None)
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
@@ -653,6 +661,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
             source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
             found = ("git", source) if remote else _fetches(command)
+            if found is None and not remote:
+                command, found = _run_in_container(command)
             if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
                 found = ("go", _TOOLS["go"][1]) if modules.fetches(command) else None
             if found is None or command.line in seen or on_removal_only(command):

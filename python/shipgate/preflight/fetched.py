@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from shipgate.preflight.containers import container_command
 from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.service_files import Services, started_names, written_services
 from shipgate.preflight.shell.actions import NEVER
@@ -53,7 +54,7 @@ from shipgate.preflight.shell.located import (
 )
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.package_files import installed_package_files
-from shipgate.preflight.shell.printed_paths import path_printers, printed_by
+from shipgate.preflight.shell.printed_paths import echoing_ends, path_printers, printed_by
 from shipgate.preflight.shell.program_dirs import (
     in_program_tree,
     own_code_runs_next,
@@ -577,15 +578,33 @@ _COMPOSE_ELSEWHERE = ("-f", "--file", "--project-directory")
 def _compose_build(command: Command) -> bool:
     """``docker compose build``, ``docker-compose up -d --build`` with the project in the working directory: the
     compose file's build contexts (its Dockerfiles) are read from there."""
+    if not _compose_here(command):
+        return False
+    texts = [w.text for w in command.words]
+    texts = texts[1:] if command.name in ("docker", "podman") else texts
+    verbs = positional_texts(texts, _COMPOSE_VALUES)
+    return verbs[:1] == ["build"] or (verbs[:1] == ["up"] and "--build" in texts)
+
+
+def _builds_in_service(command: Command, cwd: str) -> list[tuple[str, str]]:
+    """``docker compose exec -T web composer install`` with the project in the working directory: the project's
+    service runs the tool on the project's code (the tree its services are built from and mount), as ``composer
+    install`` started in the directory would. Not a container of another project (``-f``, ``--project-directory``)
+    nor ``docker exec`` of a container named alone."""
+    inner = container_command(command)
+    if inner is None or not _compose_here(command):
+        return []
+    return [(cwd, f"{how} (in the compose project's service)") for _, how in _builds_in(inner, cwd)]
+
+
+def _compose_here(command: Command) -> bool:
+    """A compose command of the project in the working directory (no compose file or project directory named)."""
     texts = [w.text for w in command.words]
     if command.name in ("docker", "podman") and texts[:1] == ["compose"]:
         texts = texts[1:]
     elif command.name not in ("docker-compose", "podman-compose"):
         return False
-    if any(t in _COMPOSE_ELSEWHERE or t.startswith(tuple(f"{o}=" for o in _COMPOSE_ELSEWHERE)) for t in texts):
-        return False
-    verbs = positional_texts(texts, _COMPOSE_VALUES)
-    return verbs[:1] == ["build"] or (verbs[:1] == ["up"] and "--build" in texts)
+    return not any(t in _COMPOSE_ELSEWHERE or t.startswith(tuple(f"{o}=" for o in _COMPOSE_ELSEWHERE)) for t in texts)
 
 
 def _build_context(command: Command, cwd: str) -> str | None:
@@ -624,7 +643,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
-    candidates += _builds_in(command, cwd)
+    candidates += _builds_in(command, cwd) + _builds_in_service(command, cwd)
     if cwd != "." and executed is not None and not executed.text.startswith(("/", "~", "$")):
         # ``cd DIR; src/configure``; ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file
         candidates.append((_under(cwd, executed.text.removeprefix("./")), "runs"))
@@ -689,7 +708,7 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not kept
     # a path of an unpacked archive or a checkout moved into where the product runs from (``mv go /opt/go``)
     placed = placed or (source.directory and _PRODUCT_DIR.match(into) is not None and not kept)
-    on_path = _BIN_FILE.search(into) or into.rstrip("/").endswith(("/bin", "/sbin")) or _moves_a_bin(command)
+    on_path = _BIN_FILE.search(into) or _bin_directory(into) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
     reported.add(source.fetch.line)
@@ -765,7 +784,8 @@ def _directory_kind(path: str) -> str:
 
 def _bin_directory(path: str) -> bool:
     """A directory of programs on the PATH (``$HOME/bin``, ``~/.local/bin``, ``bin``): an archive unpacked there,
-    with ``-C`` or into the directory of the last ``cd`` (``cd "$BIN"; tar xzf x.tgz``), installs its programs."""
+    with ``-C`` or into the directory of the last ``cd`` (``cd "$BIN"; tar xzf x.tgz``), installs its programs; a
+    fetched tree moved or copied to one (``mv app-v1.2 bin``, the release renamed to the folder it is run from)."""
     return posixpath.basename(path.rstrip("/")) in ("bin", "sbin")
 
 
@@ -932,6 +952,18 @@ def _printed(fetch: Command, printers: dict[str, frozenset[str]]) -> list[_Taint
     return [_Taint(f"$({name}", fetch, printer=name) for name, ends in printers.items() if fetch.function in ends]
 
 
+def _echoed(command: Command, taints: _Taints) -> list[_Taint]:
+    """A function's closing ``echo "$dir"`` of a fetched file or a tree unpacked from one: each ``$(function …)``
+    word of its callers names it."""
+    for word in operands(command):
+        spelled = _spelling(word)  # ``echo "$d"`` of a ``d=$(find "$tmp" …)`` the find filled: named as spelt
+        found = _latest_cover(taints, command, [word.text, *([spelled] if spelled else [])])
+        if found is not None and command.function is not None:
+            printer = command.function
+            return [_Taint(f"$({printer}", found.fetch, found.directory, origin=command, printer=printer)]
+    return []
+
+
 def _fetches_to_file(command: Command) -> bool:
     """A fetch that may save a file (what it saves is asked once the call's arguments are bound: ``wget "$1"``)."""
     return command.name in FETCHERS and not _sends(command)
@@ -988,6 +1020,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
 
     fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
     printers = path_printers(script)
+    echoing = echoing_ends(script)
     results = global_results(script)
     program_dirs = program_directories(script)
     deferred: list[Run] = []
@@ -1074,6 +1107,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             )
         if replaced:
             yield from _restarts_replaced(command, replaced, reported, checked)
+        if (command.function, command.line) in echoing and taints:
+            taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         source = source or _named_by_pattern(command, unnamed.get(cwd))
         if source is not None:

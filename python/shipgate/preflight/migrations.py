@@ -25,6 +25,7 @@ from shipgate.preflight.container_migrations import migrator_program, migrator_s
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.elixir_release import release_migrates
+from shipgate.preflight.fed_sql import fed_words, feeding_cats, listed_path, piped_cats
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
@@ -688,13 +689,13 @@ def _same_script(arg: str, expected: str) -> bool:
     return arg == expected or (expected in _ENTRY_SCRIPTS and arg.endswith("/" + expected))
 
 
-def _sql_file(command: Command) -> str | None:
+def _sql_file(command: Command, feeders: list[Command]) -> str | None:
     if command.name not in _SQL_CLIENTS:
         return None
-    named = option_values(command, "-f", "--file") + [r.target for r in command.redirects if r.op == "<" and r.target]
-    for word in named:
-        if sql_name(word.text)[0] or command.name == "psql":
-            return word.text
+    for word in fed_words(command, feeders):
+        text = listed_path(word.text)
+        if sql_name(text)[0] or command.name == "psql":
+            return text
     if command.name == "sqlite3":
         return next((w.text for w in operands(command) if sql_name(w.text)[0]), None)
     return None
@@ -769,6 +770,7 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
         locked = _script_locked(script)
         created: set[str] = set()  # databases this script made with createdb, in command order
         through = _migrating_calls(script)
+        cats = piped_cats(script)
         for command in script.commands:
             if command.name == "createdb":
                 created.update(w.text for w in command.words[:1] if not w.text.startswith("-"))
@@ -787,10 +789,12 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             if _hidden(command) and not _names_own_function(command, script):
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
                 continue
-            written = _sql_file(command)
-            if written is None or _first_init(path) or _client_database(command) in created:
+            client = inner if inner is not None and inner.name in _SQL_CLIENTS else command
+            feeders = feeding_cats(command, cats)
+            written = _sql_file(client, feeders)
+            if written is None or _first_init(path) or _client_database(client) in created:
                 continue  # a first load into the database the script just made: a rerun fails at createdb
-            if _unpacked_dump(script, command, written):
+            if _unpacked_dump(script, client, fed_words(client, feeders), written):
                 continue  # a restore: the dump the script unpacked from its backup, no migration of the package
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
@@ -806,14 +810,14 @@ _DUMP_WRITERS = frozenset(
 )
 
 
-def _unpacked_dump(script: Script, client: Command, sql_file: str) -> bool:
+def _unpacked_dump(script: Script, client: Command, fed: list[Word], sql_file: str) -> bool:
     """The SQL file a client loads was written by the script before it from a compressed backup or a database dump
     (``gunzip -c $DIR/dump.gz > $TMP/dump`` then ``psql -f $TMP/dump``): the run restores a backup; the file holds
     the data of the database's own dump, not migrations the package ships. The file is the same when its value is,
     or when both are written with the same variables (``mysqldump … > "$DIR/$SQL_FILE"`` in one function, ``mysql
     … < "$DIR/$SQL_FILE"`` in another: the value read on each line follows that line's own assignments, not the
     function calls between them)."""
-    loaded = {w.raw for w in _loaded_words(client) if w.text == sql_file and w.expands}
+    loaded = {w.raw for w in fed if w.text == sql_file and w.expands}
     return any(
         command.line < client.line
         and command.name in _DUMP_WRITERS
@@ -823,11 +827,6 @@ def _unpacked_dump(script: Script, client: Command, sql_file: str) -> bool:
         )
         for command in script.commands
     )
-
-
-def _loaded_words(client: Command) -> list[Word]:
-    """The words naming the file a client loads: ``-f FILE``/``--file FILE`` and ``< FILE``."""
-    return option_values(client, "-f", "--file") + [r.target for r in client.redirects if r.op == "<" and r.target]
 
 
 def _names_own_function(command: Command, script: Script) -> bool:

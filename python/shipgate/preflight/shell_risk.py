@@ -59,6 +59,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         return None  # "$dir/bun-x", "$exe.zip": a named entry, at worst /bun-x; never / or the working tree
     if _ends_in_named_variable(word.raw, script):
         return None  # "$PREFIX/tmp/$file" with file="${os}-filemanager.tar.gz": at worst /tmp/<that name>
+    if _PARENT_OF.fullmatch(word.raw):
+        return None  # "$(dirname "$dir")": dirname prints "." for an empty path, which rm refuses; never empty
     name = word.expands[0] if word.expands else "?"
     if f"exists:{name}" in command.conditions:
         return None
@@ -86,6 +88,10 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
     return f"${name}"
+
+
+# The whole word is the output of ``dirname`` (``"$(dirname "$source_dir")"``): never empty, ``.`` at worst.
+_PARENT_OF = re.compile(r"""["']?\$\(\s*dirname\s+[^()`]*\)["']?""")
 
 
 # A value that starts with a variable: ``"${DIR}/bin"``.

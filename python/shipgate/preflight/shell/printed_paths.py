@@ -3,7 +3,9 @@ print where it saved (``curl … --output "$file" --write-out "$file"``, ``--wri
 ends by echoing the saved path (``curl -o "$tmp" "$url"; echo "$tmp"``), and every function that ends by calling
 such a helper (its output passes through). The caller takes the path from a command substitution
 (``archive="$(download_release …)"``): that word names the fetched file (Volta's installer and the installers
-shaped like it)."""
+shaped like it). :func:`echoing_ends` gives each function's last command when it echoes: what it echoes may be a
+tree the function unpacked from its fetch (``tar -xzf "$t/x.tgz" -C "$t"; d=$(find "$t" …); echo "$d"``), which the
+download reader follows as it goes (``fetched``)."""
 
 from __future__ import annotations
 
@@ -70,3 +72,9 @@ def printed_by(word_text: str, printer: str) -> bool:
     """The word is the output of a call of ``printer`` (``$(download_release "$version"; exit "$?")``)."""
     head = "$(" + printer
     return word_text.startswith(head) and word_text[len(head) : len(head) + 1] in (" ", ";", ")")
+
+
+def echoing_ends(script: Script) -> frozenset[tuple[str, int]]:
+    """(function, line) of each function's last command whose output is the function's, when it is an ``echo`` or
+    ``printf``: its operands are what a ``$(function …)`` caller receives."""
+    return frozenset((name, c.line) for name, c in _last_commands(script).items() if c.name in _PRINTERS)
