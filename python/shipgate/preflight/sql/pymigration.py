@@ -24,9 +24,11 @@ change) is what is checked. A file Python's parser refuses is not guessed at: ``
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.sql.helper_args import bound_body
 
 MAX_BYTES = 512_000  # a migration is a few kilobytes; past this the file is not read
 _FIELD = "shipgate_field"  # an f-string's computed part, read as a name
@@ -96,13 +98,21 @@ def _name(node: ast.AST | None) -> str | None:
     return None
 
 
+# A bind parameter of SQLAlchemy's ``text()`` (``:name``; not a ``::type`` cast), as SQLAlchemy's own pattern finds it
+_BIND = re.compile(r"(?<![:\w\\]):\w+(?!:)")
+
+
 def _sql_text(node: ast.AST | None) -> str | None:
     """The SQL a call is given: a literal (``_name``) or an f-string whose fields are read as one name each
-    (``f'ALTER TABLE "{table}" RENAME …'``: the statement's kind is literal, its names are computed)."""
+    (``f'ALTER TABLE "{table}" RENAME …'``: the statement's kind is literal, its names are computed). The bind
+    parameters of a ``sa.text("… WHERE name = :name")`` are values: each is read as ``NULL``."""
     if isinstance(node, ast.JoinedStr):
         parts = [v.value if isinstance(v, ast.Constant) else _FIELD for v in node.values]
         return "".join(p for p in parts if isinstance(p, str))
-    return _name(node)
+    sql = _name(node)
+    if sql is not None and isinstance(node, ast.Call):
+        return _BIND.sub("NULL", sql)
+    return sql
 
 
 def _ident(node: ast.AST | None, placeholder: str) -> str:
@@ -574,14 +584,24 @@ def alembic_sql(tree: ast.Module) -> tuple[list[tuple[int, str]], list[tuple[int
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
     pending = [functions["upgrade"]] if "upgrade" in functions else []
     read: set[str] = set()
+    first_call: dict[str, ast.Call] = {}  # a helper is read with the literal arguments of its first call
     while pending:
         fn = pending.pop(0)
         read.add(fn.name)
-        for stmt in fn.body:
+        body = bound_body(fn, first_call.get(fn.name))
+        for stmt in body:
             if _guards_other_dialect(stmt):
                 break  # the rest runs on another database
             walker.visit(stmt)
-        called = (n.func.id for n in ast.walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name))
+        calls = [
+            (n.func.id, n)
+            for s in body
+            for n in ast.walk(s)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        ]
+        for callee, call in calls:
+            first_call.setdefault(callee, call)
+        called = (callee for callee, _ in calls)
         pending += [functions[c] for c in dict.fromkeys(called) if c in functions and c not in read]
         read |= {f.name for f in pending}
     return walker.found, walker.unread

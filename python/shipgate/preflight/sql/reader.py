@@ -21,6 +21,7 @@ from shipgate.preflight.sql.functions import Routines
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
 from shipgate.preflight.sql.names import path_dialect
 from shipgate.preflight.sql.nodes import Node
+from shipgate.preflight.sql.psql_script import without_psql_syntax
 from shipgate.preflight.sql.sections import dbms_sections, down_sections, section_dialect, within
 
 MAX_SQL_BYTES = 16 * 1024 * 1024  # above this a file is not parsed (preflight's own file bound is lower)
@@ -79,6 +80,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     if size > MAX_SQL_BYTES:
         return SqlFile(path=path, dialect="unknown", skipped=f"{size} bytes, over the {MAX_SQL_BYTES}-byte SQL bound")
     text = without_copy_rows(_TEMPLATE.sub(_as_name, text))  # a COPY's rows from the script: data, not SQL
+    text = without_psql_syntax(text)  # psql's meta-commands end statements; its :'variables' are literals
     try:
         split = parser.split(text, with_parser=False, only_slices=True)
     except parser.ParseError as exc:
