@@ -21,6 +21,8 @@ import posixpath
 import re
 from collections.abc import Sequence
 
+from shipgate.preflight.pacman_shape import is_pacman_shaped
+
 _APK_SUFFIXES = (
     ".pre-install",
     ".post-install",
@@ -43,8 +45,11 @@ _EBUILD = ".ebuild"
 
 def is_pacman_install(path: str, text: str) -> bool:
     """An Arch ``*.install`` file: it defines a function pacman calls (``post_install() {``). Debian's
-    ``debian/<pkg>.install`` (a list of files) defines none."""
-    return path.lower().endswith(".install") and bool(_PACMAN_FUNCTION.search(text))
+    ``debian/<pkg>.install`` (a list of files) defines none. Under another name (``pacman/install.sh``), a file whose
+    top level only defines functions, pacman's among them (``pacman_shape``)."""
+    if not _PACMAN_FUNCTION.search(text):
+        return False
+    return path.lower().endswith(".install") or is_pacman_shaped(text)
 
 
 # An RPM spec says so: a preamble tag or a section header (a PyInstaller ``app.spec`` is Python and has neither).

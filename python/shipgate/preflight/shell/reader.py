@@ -21,6 +21,7 @@ import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from shipgate.preflight.containers import container_command
+from shipgate.preflight.pacman_shape import only_pacman_functions
 from shipgate.preflight.shell.actions import (
     NEVER,
     NOT_UNINSTALL,
@@ -271,6 +272,8 @@ class _Reader:
             tree, regions, why = lost_regions(text, tree, _parser(), _LANGUAGE)
             self.incomplete = self.incomplete or why
             root = tree.root_node
+        if ctx.reparse == 0 and not self.pacman_install:
+            self.pacman_install = only_pacman_functions(root)  # pacman's script under another name (pacman_shape)
         captures = _read_query().captures(root)
         if ctx.reparse == 0:
             self.exiting_functions = _exiting_functions(captures.get("fn", []))
