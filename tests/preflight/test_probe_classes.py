@@ -367,3 +367,10 @@ def test_a_profile_reached_through_require_os_homedir() -> None:
     assert codes_at({"scripts/postinstall.js": "const fs = require('fs');\n" + line}, PERSISTENCE) == [2]
     other = line.replace("/.bashrc", "/.acme/config.json")
     assert codes_at({"scripts/postinstall.js": "const fs = require('fs');\n" + other}, PERSISTENCE) == []
+
+
+def test_a_txt_that_only_mentions_a_secret_is_documentation() -> None:
+    # keystone's api-ref samples: a sample response, named for what it answers, not a token file
+    sample = "HTTP/1.1 201 Created\noauth_token=29971f&oauth_token_secret=238eb8\n"
+    assert codes_at({"api-ref/samples/access-token-create-response.txt": sample}, CREDENTIAL) == []
+    assert codes_at({"password-policy.txt": "password: Tr0ub4dor&3\n"}, CREDENTIAL) == []

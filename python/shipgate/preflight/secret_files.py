@@ -9,7 +9,9 @@ compose ``secrets:`` entry or a ``*_FILE`` variable points a container at), ``.a
   is in a documentation folder.
 
 The name is the file's base name without a leading dot and without ``.txt``, read as a variable name would be
-(``db-password`` as ``DB_PASSWORD``); an example, sample, template or public-key file is not one."""
+(``db-password`` as ``DB_PASSWORD``), and its last word names what a secret is (a password, token, secret, key or
+credentials): ``access-token-create-response.txt`` is a sample response, not a token; an example, sample, template
+or public-key file is not one."""
 
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ _NOT_SECRET = (".pub", ".example", ".sample", ".template", ".tmpl", ".dist", ".d
 # Credential files with formats of their own, read by their own rules (``.pgpass``'s fields, ``.netrc``'s words) or
 # holding hashes (htpasswd).
 _OWN_FORMATS = ("htpasswd", "pgpass", "netrc", "git-credentials")
+_SECRET_NOUNS = frozenset(
+    {"password", "passwords", "passwd", "passphrase", "pass", "pwd", "pw", "secret", "secrets", "token", "tokens"}
+    | {"credentials", "creds", "key", "apikey"}
+)
 _NAME = re.compile(r"^[A-Za-z][\w-]{0,63}$")
 _COMMENT = ("#", ";", "//")
 _MAX_VALUE = 256
@@ -33,7 +39,12 @@ def secret_file_name(path: str) -> bool:
     if base.endswith(_NOT_SECRET) or any(f in base for f in _OWN_FORMATS):
         return False  # an example, a public half, a digest; a format with a reader of its own
     stem = base.lstrip(".").removesuffix(".txt")
-    return bool(_NAME.match(stem)) and bool(secret_name(stem.replace("-", "_").upper()))
+    if not _NAME.match(stem):
+        return False
+    words = re.split(r"[-_]", stem)
+    # the name ends in what the file holds (``db_password``, ``api-token``), not a name that only mentions one
+    # (``access-token-create-response``, ``password-policy``)
+    return words[-1] in _SECRET_NOUNS and bool(secret_name(stem.replace("-", "_").upper()))
 
 
 def single_value(lines: list[str]) -> tuple[int, str] | None:
