@@ -56,3 +56,65 @@ def test_settings_that_give_sqlite_as_the_engine_keep_the_sqlite_reading() -> No
     # near miss: the engine given as the setting's value (beside the same health check) is the product's database
     package = _django_package({"app/core/health.py": _HEALTH_CHECK, "app/settings.py": _SQLITE_SETTINGS})
     assert (UNLOCKED, 8) not in findings(package)
+
+
+REWRITE = "preflight.migration_rewrites_table"
+
+_INITIAL = (
+    "from django.db import migrations, models\n"
+    "import django.db.models.deletion\n"
+    "\n"
+    "\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(name='Shift', fields=[('id', models.AutoField(primary_key=True))]),\n"
+    "        migrations.CreateModel(name='Event', fields=[('id', models.AutoField(primary_key=True))]),\n"
+    "        migrations.CreateModel(\n"
+    "            name='Participation',\n"
+    "            fields=[\n"
+    "                ('id', models.AutoField(primary_key=True)),\n"
+    "                ('shift', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='shift')),\n"
+    "            ],\n"
+    "        ),\n"
+    "    ]\n"
+)
+_RELABELLED = (
+    "from django.db import migrations, models\n"  # 1
+    "import django.db.models.deletion\n"  # 2
+    "\n"  # 3
+    "\n"  # 4
+    "class Migration(migrations.Migration):\n"  # 5
+    "    dependencies = [('core', '0001_initial')]\n"  # 6
+    "    operations = [\n"  # 7
+    "        migrations.AlterField(\n"  # 8
+    "            model_name='participation',\n"  # 9
+    "            name='shift',\n"  # 10
+    "            field=models.ForeignKey(\n"  # 11
+    "                on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='core.shift'\n"
+    "            ),\n"  # 13
+    "        ),\n"  # 14
+    "    ]\n"  # 15
+)
+
+
+def _history(second: str) -> dict[str, str | bytes]:
+    return {"app/core/migrations/0001_initial.py": _INITIAL, "app/core/migrations/0002_alter_shift.py": second}
+
+
+def test_a_foreign_key_to_its_own_apps_model_named_with_the_label_is_the_same_target() -> None:
+    # ephios: ``to='shift'`` became ``to='core.shift'`` (and a related name): Django sends no SQL
+    found = findings(_history(_RELABELLED))
+    assert (UNLOCKED, 8) not in found and (REWRITE, 8) not in found
+
+
+def test_a_foreign_key_pointed_at_another_model_is_still_a_new_target() -> None:
+    # near miss: the same AlterField naming another model of the app re-points the column
+    found = findings(_history(_RELABELLED.replace("to='core.shift'", "to='core.event'")))
+    assert (UNLOCKED, 8) in found and (REWRITE, 8) in found
+
+
+def test_a_model_of_the_same_name_in_another_app_is_another_target() -> None:
+    # near miss: ``'rota.shift'`` is not the ``core`` app's ``shift``
+    found = findings(_history(_RELABELLED.replace("to='core.shift'", "to='rota.shift'")))
+    assert (REWRITE, 8) in found
