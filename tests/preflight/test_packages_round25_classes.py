@@ -118,3 +118,34 @@ def test_a_model_of_the_same_name_in_another_app_is_another_target() -> None:
     # near miss: ``'rota.shift'`` is not the ``core`` app's ``shift``
     found = findings(_history(_RELABELLED.replace("to='core.shift'", "to='rota.shift'")))
     assert (REWRITE, 8) in found
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+_REFERENCE = (
+    "reference:\n"  # 1
+    "  values:\n"  # 2
+    "    - rank: '3'\n"  # 3
+    "      keyword: bugtraqid\n"  # 4
+    "      description: The SecurityFocus vulnerability database identifier\n"  # 5
+    "        (http://www.securityfocus.com/bid)\n"  # 6
+    "    - rank: '4'\n"  # 7
+    "      upstream: the server the collector forwards to\n"  # 8
+    "        https://collector.vendor.io/ingest\n"  # 9
+    "      feed: https://feeds.vendor.io/events.json\n"  # 10
+)
+
+
+def _endpoint_lines(files: dict[str, str | bytes]) -> set[int]:
+    return {line for code, line in findings(files) if code == ENDPOINT}
+
+
+def test_the_next_line_of_a_yaml_description_is_its_text() -> None:
+    # Prewikka's IDMEF reference: the URL falls on the description's second line
+    assert 6 not in _endpoint_lines({"app/yaml/Reference.yml": _REFERENCE})
+
+
+def test_the_next_line_of_a_value_of_another_key_and_the_next_key_are_still_read() -> None:
+    # near miss: a continuation under ``upstream:`` and the following ``feed:`` setting stay hosts it contacts
+    found = _endpoint_lines({"app/yaml/Reference.yml": _REFERENCE})
+    assert {9, 10} <= found

@@ -109,6 +109,7 @@ from shipgate.preflight.url_roles import (
 )
 from shipgate.preflight.windows.network import contacts
 from shipgate.preflight.xml_examples import example_element_lines
+from shipgate.preflight.yaml_prose import prose_continuation_lines
 
 _HOST_KEY = re.compile(
     r"(?i)^\s*[\"']?([\w.-]{0,128}(?:host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror|registry"
@@ -578,6 +579,7 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
+    disabled |= prose_continuation_lines(path, lines, lambda key: bool(_MENTION_KEY.search(key)))  # a description's next lines
     disabled |= bundled_library_lines(path, lines)  # a served bundle's ``// node_modules/…`` modules
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
