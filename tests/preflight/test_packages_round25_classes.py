@@ -149,3 +149,46 @@ def test_the_next_line_of_a_value_of_another_key_and_the_next_key_are_still_read
     # near miss: a continuation under ``upstream:`` and the following ``feed:`` setting stay hosts it contacts
     found = _endpoint_lines({"app/yaml/Reference.yml": _REFERENCE})
     assert {9, 10} <= found
+
+
+_WARNING_PAGE = (
+    "<%! from prewikka.utils.html import Markup %>\n"  # 1
+    '<div class="modal-body content">\n'  # 2
+    '  ${ Markup(_("It has less <a href=\'%s\'>features</a>.")) % "https://www.vendor-siem.com/en/editions/" }\n'  # 3
+    "</div>\n"  # 4
+)
+_MAKO_CONFIG = (
+    "<%! import os %>\n"  # 1
+    "[upstream]\n"  # 2
+    "server = https://feeds.vendor-siem.com/rules\n"  # 3
+)
+
+
+def test_a_mako_page_templates_links_are_the_readers_browsers() -> None:
+    # Prewikka's OSS warning dialog links to the vendor's page
+    assert 3 not in _endpoint_lines({"app/templates/warning.mak": _WARNING_PAGE})
+
+
+def test_a_mako_template_of_no_html_page_is_still_read() -> None:
+    # near miss: a Mako template that writes a configuration file (no HTML element) keeps its hosts
+    assert 3 in _endpoint_lines({"app/templates/upstream.conf.mako": _MAKO_CONFIG})
+
+
+_CONSOLE_CONF = (
+    "[general]\n"  # 1
+    "# URL to get details about a host\n"  # 2
+    "host_details_url: http://www.vendor-siem.com/host_details.php\n"  # 3
+    "port_details_url: http://www.vendor-siem.com/port_details.php\n"  # 4
+    "user_details_url: https://sso.vendor-siem.com/api/userinfo\n"  # 5
+    "rules_url: https://feeds.vendor-siem.com/rules\n"  # 6
+)
+
+
+def test_a_setting_named_for_a_page_of_details_is_a_link() -> None:
+    # Prewikka's console links an alert's host and port to the vendor's pages of details
+    assert not {3, 4} & _endpoint_lines({"etc/console/console.conf": _CONSOLE_CONF})
+
+
+def test_a_users_details_endpoint_and_other_urls_are_still_contacted() -> None:
+    # near miss: an OAuth client's user-details endpoint and a feed the product fetches
+    assert {5, 6} <= _endpoint_lines({"etc/console/console.conf": _CONSOLE_CONF})

@@ -138,6 +138,9 @@ _MENTION_KEY = re.compile(
     # a page of information (``info_url``, ``more_info``); not OpenID Connect's ``userinfo`` endpoint, which the
     # server calls with the user's token (``user_info_url``, ``userinfo_endpoint``)
     r"|(?<!user)(?<!user_)(?<!user-)info"
+    # a page of details the product's pages link an item to (Prewikka's ``host_details_url``, ``port_details_url``);
+    # not a user's details endpoint an OAuth client calls (``user_details_url``)
+    r"|(?<!user)(?<!user_)(?<!user-)(?:^|[_.-])details(?:$|[_.-])"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
     # the same in CamelCase (AWStats' ``LogoLink``: where a click on the report's logo goes); ``Uplink`` is a word
     r"|(?-i:[a-z]Links?)$"
