@@ -192,3 +192,22 @@ def test_a_setting_named_for_a_page_of_details_is_a_link() -> None:
 def test_a_users_details_endpoint_and_other_urls_are_still_contacted() -> None:
     # near miss: an OAuth client's user-details endpoint and a feed the product fetches
     assert {5, 6} <= _endpoint_lines({"etc/console/console.conf": _CONSOLE_CONF})
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+
+def _credential_lines(text: str) -> set[int]:
+    return {line for code, line in findings({"app/default.cfg": text}) if code == CREDENTIAL}
+
+
+def test_a_connection_url_of_field_names_is_a_template() -> None:
+    # OpenCVE's default.cfg: user, password and database are each named by what goes there
+    text = "[core]\ndatabase_uri = postgresql://user:secret@localhost:5432/dbname\n"
+    assert 2 not in _credential_lines(text)
+
+
+def test_the_same_login_to_a_named_database_is_a_value() -> None:
+    # near miss: a real database name makes the same login one a product runs with
+    text = "[core]\ndatabase_uri = postgresql://user:secret@localhost:5432/opencve\n"
+    assert 2 in _credential_lines(text)
