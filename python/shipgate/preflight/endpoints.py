@@ -582,7 +582,8 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
-    disabled |= prose_continuation_lines(path, lines, lambda key: bool(_MENTION_KEY.search(key)))  # a description's next lines
+    # a ``description:`` value's next, more indented lines
+    disabled |= prose_continuation_lines(path, lines, lambda key: bool(_MENTION_KEY.search(key)))
     disabled |= bundled_library_lines(path, lines)  # a served bundle's ``// node_modules/…`` modules
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``

@@ -25,7 +25,10 @@ from shipgate.preflight.sql.reader import engine_bound
 _ENGINE = re.compile(r"django\.db\.backends\.(\w+)")
 _DJANGO_MIGRATION = re.compile(r"(?:^|/)migrations/[^/]+\.py$")
 # the engine's quoted name as one side of an equality test (either side)
-_COMPARED = re.compile(r"""(?:[=!]=\s*[rbuf]?["']django\.db\.backends\.\w+["'])|(?:["']django\.db\.backends\.\w+["']\s*[=!]=)""")
+_COMPARED = re.compile(
+    r"""[=!]=\s*[rbuf]?["']django\.db\.backends\.\w+["']"""  # ``ENGINE == "django.db.backends.sqlite3"``
+    r"""|["']django\.db\.backends\.\w+["']\s*[=!]="""  # ``"django.db.backends.sqlite3" != ENGINE``
+)
 
 
 def django_engines(texts: Iterable[TextFile]) -> set[str]:

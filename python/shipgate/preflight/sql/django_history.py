@@ -258,7 +258,6 @@ class _History:
                 if renamed:
                     self.fields[(renamed, key[1])] = value
 
-
     def _labelled(self, field: Field | None) -> Field | None:
         """``field`` with its foreign key's model given the app's label when it names none (``'self'`` aside)."""
         if field is None or not self.label or not field.target or "." in field.target or field.target == "self":
