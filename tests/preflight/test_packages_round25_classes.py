@@ -211,3 +211,18 @@ def test_the_same_login_to_a_named_database_is_a_value() -> None:
     # near miss: a real database name makes the same login one a product runs with
     text = "[core]\ndatabase_uri = postgresql://user:secret@localhost:5432/opencve\n"
     assert 2 in _credential_lines(text)
+
+
+_PLUGIN = (
+    "import requests\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "def favourites(profile_id):\n"  # 4
+    "    profile_details_url = 'https://www.vendor-tv.nl/api/account/@me/profile/'\n"  # 5
+    "    return requests.get(profile_details_url + profile_id).json()\n"  # 6
+)
+
+
+def test_a_details_url_program_source_requests_is_still_contacted() -> None:
+    # near miss: FlexGet's NPO plugin requests its ``profile_details_url``; in program source the name says nothing
+    assert 5 in _endpoint_lines({"app/plugins/watchlist.py": _PLUGIN})

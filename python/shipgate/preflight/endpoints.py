@@ -138,9 +138,6 @@ _MENTION_KEY = re.compile(
     # a page of information (``info_url``, ``more_info``); not OpenID Connect's ``userinfo`` endpoint, which the
     # server calls with the user's token (``user_info_url``, ``userinfo_endpoint``)
     r"|(?<!user)(?<!user_)(?<!user-)info"
-    # a page of details the product's pages link an item to (Prewikka's ``host_details_url``, ``port_details_url``);
-    # not a user's details endpoint an OAuth client calls (``user_details_url``)
-    r"|(?<!user)(?<!user_)(?<!user-)(?:^|[_.-])details(?:$|[_.-])"
     r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
     # the same in CamelCase (AWStats' ``LogoLink``: where a click on the report's logo goes); ``Uplink`` is a word
     r"|(?-i:[a-z]Links?)$"
@@ -165,6 +162,10 @@ _MENTION_KEY = re.compile(
     # a value that is text or an example: ``example = 'https://example.com/page'``, an XML ``<comment>``
     r"|^(?:examples?|samples?|placeholder|comments?|notes?)$"
 )
+# In configuration, a page of details the product's pages link an item to (Prewikka's ``host_details_url``,
+# ``port_details_url``); not a user's details endpoint an OAuth client calls (``user_details_url``), and not in
+# program source, where a local ``profile_details_url`` is an API a function requests (FlexGet's NPO plugin).
+_DETAILS_PAGE_KEY = re.compile(r"(?i)(?<!user)(?<!user_)(?<!user-)(?:^|[_.-])details(?:$|[_.-])")
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
 # app's ``base_url`` is).
@@ -640,6 +641,7 @@ def _text_endpoints(
         own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
         own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
+        mention = mention or (not code and bool(_DETAILS_PAGE_KEY.search(name)))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
         if number in disabled or document or number in for_people or stripped.startswith("^"):
