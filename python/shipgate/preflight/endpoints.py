@@ -109,6 +109,7 @@ from shipgate.preflight.url_roles import (
 )
 from shipgate.preflight.windows.network import contacts
 from shipgate.preflight.xml_examples import example_element_lines
+from shipgate.preflight.yaml_prose import prose_continuation_lines
 
 _HOST_KEY = re.compile(
     r"(?i)^\s*[\"']?([\w.-]{0,128}(?:host|server|endpoint|address|addr|url|uri|remote|upstream|proxy|mirror|registry"
@@ -164,6 +165,10 @@ _MENTION_KEY = re.compile(
     # a value that is text or an example: ``example = 'https://example.com/page'``, an XML ``<comment>``
     r"|^(?:examples?|samples?|placeholder|comments?|notes?)$"
 )
+# In configuration, a page of details the product's pages link an item to (Prewikka's ``host_details_url``,
+# ``port_details_url``); not a user's details endpoint an OAuth client calls (``user_details_url``), and not in
+# program source, where a local ``profile_details_url`` is an API a function requests (FlexGet's NPO plugin).
+_DETAILS_PAGE_KEY = re.compile(r"(?i)(?<!user)(?<!user_)(?<!user-)(?:^|[_.-])details(?:$|[_.-])")
 # Package-manager repository definitions (yum/dnf ``.repo``, zypper): ``baseurl``, ``mirrorlist``, ``metalink``
 # and ``gpgkey`` are where the package manager downloads from, not the product's own address (which a web
 # app's ``base_url`` is).
@@ -585,6 +590,8 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
+    # a ``description:`` value's next, more indented lines
+    disabled |= prose_continuation_lines(path, lines, lambda key: bool(_MENTION_KEY.search(key)))
     disabled |= bundled_library_lines(path, lines)  # a served bundle's ``// node_modules/…`` modules
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
@@ -641,6 +648,7 @@ def _text_endpoints(
         own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
         own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
+        mention = mention or (not code and bool(_DETAILS_PAGE_KEY.search(name)))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
         if number in disabled or document or number in for_people or stripped.startswith("^"):

@@ -6,7 +6,9 @@ database is chosen by the operator's settings. A product that names only SQLite 
 not in an example settings file, a comment or its documentation) runs them on SQLite, where PostgreSQL's locks
 do not apply: its Django migrations are read as SQLite's (``migration_unchecked``, low), as an SQL file in a
 ``sqlite/`` folder is. One other engine named anywhere (Graphite's ``local_settings.py.example`` shows PostgreSQL)
-keeps PostgreSQL's reading. Test settings (``tests/settings.py``) are not the product's.
+keeps PostgreSQL's reading. Test settings (``tests/settings.py``) are not the product's. A name compared with
+(``settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"``: ephios' health check, which asks which
+engine the operator chose) names no engine the product runs on.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from shipgate.preflight.sql.reader import engine_bound
 
 _ENGINE = re.compile(r"django\.db\.backends\.(\w+)")
 _DJANGO_MIGRATION = re.compile(r"(?:^|/)migrations/[^/]+\.py$")
+# the engine's quoted name as one side of an equality test (either side)
+_COMPARED = re.compile(
+    r"""[=!]=\s*[rbuf]?["']django\.db\.backends\.\w+["']"""  # ``ENGINE == "django.db.backends.sqlite3"``
+    r"""|["']django\.db\.backends\.\w+["']\s*[=!]="""  # ``"django.db.backends.sqlite3" != ENGINE``
+)
 
 
 def django_engines(texts: Iterable[TextFile]) -> set[str]:
@@ -32,7 +39,8 @@ def django_engines(texts: Iterable[TextFile]) -> set[str]:
             continue
         for line in text.lines:
             if "django.db.backends." in line.text:
-                names.update(m.group(1) for m in _ENGINE.finditer(line.text))
+                named = _COMPARED.sub("", line.text)
+                names.update(m.group(1) for m in _ENGINE.finditer(named))
     return names
 
 

@@ -55,7 +55,7 @@ _WEB_LIBRARY = re.compile(
     r"(?:^|/)(?:static|htdocs|public|assets|www)/(?:[^/]+/)*?(?:vendor(?:ed)?|components|bower_components"
     r"|node_modules)/[^/]+/"
 )
-_JINJA_SUFFIXES = (".jinja2", ".jinja", ".j2", ".tpl")
+_JINJA_SUFFIXES = (".jinja2", ".jinja", ".j2", ".tpl", ".mak", ".mako")  # Mako: Prewikka's pages
 _HTML_ELEMENT = re.compile(r"<(?:div|span|p|a|form|input|label|button|h[1-6]|ul|ol|li|table|tr|td|section|nav)\b", re.I)
 _TEMPLATE_HEAD = 200
 _TOOLING_DIR = re.compile(r"^(?:devstack|ci|\.zuul\.d)/")
@@ -104,7 +104,7 @@ def is_vendored_web_asset(path: str) -> bool:
 
 
 def is_page_template(path: str, lines: Sequence[tuple[int, str]]) -> bool:
-    """A Jinja or Smarty template of an HTML page: an HTML element within its first ``_TEMPLATE_HEAD`` lines."""
+    """A Jinja, Smarty or Mako template of an HTML page: an HTML element within its first ``_TEMPLATE_HEAD`` lines."""
     if not path.lower().endswith(_JINJA_SUFFIXES):
         return False
     return any(_HTML_ELEMENT.search(text) for _, text in lines[:_TEMPLATE_HEAD])

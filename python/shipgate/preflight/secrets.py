@@ -212,10 +212,13 @@ _SQL_TYPE = re.compile(
 _CALL = re.compile(r"^(?:\[[\w.]+\]|[A-Za-z_$][\w$]*)(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+\(.*\)\s*;?$")
 # A URL whose user and password are the names of the fields (``amqp://username:password@host``,
 # ``https://username:proxypassword@proxy``, ``imaps://user:password@server/mailbox``) or whose scheme is one
-# (Alembic's ``driver://user:pass@localhost/dbname``): a template. ``mariadb://user:password@mariadb`` is a value.
+# (Alembic's ``driver://user:pass@localhost/dbname``): a template, and so is one whose user, password and database
+# are all the fields' names (OpenCVE's ``postgresql://user:secret@localhost:5432/dbname``). ``mariadb://user:
+# password@mariadb`` and ``postgresql://user:secret@db/opencve`` are values.
 _FIELD_USERINFO = re.compile(
     r"(?i)://(?:username|user_name|login):(\w*pass(?:word|wd)?|pwd|secret)@"
     r"|://(?:user|usr):(pass(?:word|wd)?)@(?:host|hostname|server)\b|\b(?:driver|dialect)(?:\+\w+)?://[^:/@\s]+:([^@\s]+)@"
+    r"|://(?:user|usr):(pass(?:word|wd)?|pwd|secret)@[\w.-]{1,253}(?::\d{1,5})?/(?:db_?name|database(?:_name)?)\b"
 )
 # In a comment, a URL whose password is the field's name documents the format (``// db://user:password@host``).
 _COMMENT = ("#", ";", "//", "--", "/*", "*")

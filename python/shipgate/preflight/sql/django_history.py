@@ -201,10 +201,13 @@ def _tree(text: str) -> ast.Module | None:
 
 
 class _History:
-    """The fields of one app's models, as its migrations so far define them."""
+    """The fields of one app's models, as its migrations so far define them. ``label``: the app's label as its
+    folder names it (``core`` for ``core/migrations/``), which a foreign key's model named without one belongs to:
+    ``to='shift'`` and ``to='core.shift'`` in ``core``'s migrations are one table."""
 
-    def __init__(self, bases: dict[str, str]) -> None:
+    def __init__(self, bases: dict[str, str], label: str = "") -> None:
         self.bases = bases
+        self.label = label
         self.fields: dict[tuple[str, str], Field | None] = {}
         self.changed: dict[int, frozenset[str]] = {}
         self.grouped: dict[str, bool] = {}  # model -> whether it has a unique_together, when known
@@ -230,10 +233,10 @@ class _History:
             listed = _arg(call, 1, "fields")
             for item in listed.elts if isinstance(listed, ast.List | ast.Tuple) else []:
                 if isinstance(item, ast.Tuple) and len(item.elts) == 2 and (name := _name(item.elts[0])):
-                    self.fields[(model, name)] = _field(item.elts[1], self.bases)
+                    self.fields[(model, name)] = self._labelled(_field(item.elts[1], self.bases))
         elif op in ("AddField", "AlterField") and (name := _name(_arg(call, 1, "name"))):
             node = _arg(call, 2, "field")
-            new = _field(node, self.bases)
+            new = self._labelled(_field(node, self.bases))
             old = self.fields.get((model, name))
             if op == "AlterField" and old is not None and new is not None:
                 self.changed[call.lineno] = changes(old, new)
@@ -255,6 +258,12 @@ class _History:
                 if renamed:
                     self.fields[(renamed, key[1])] = value
 
+    def _labelled(self, field: Field | None) -> Field | None:
+        """``field`` with its foreign key's model given the app's label when it names none (``'self'`` aside)."""
+        if field is None or not self.label or not field.target or "." in field.target or field.target == "self":
+            return field
+        return dataclasses.replace(field, target=f"{self.label}.{field.target}")
+
 
 def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int], frozenset[str]]:
     """(path, line) of each ``AlterField`` in the Django migrations among ``files`` ((path, text) of the package's
@@ -271,13 +280,14 @@ def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int
     bases = field_bases(sources)
     out: dict[tuple[str, int], frozenset[str]] = {}
     read = 0
-    for migrations in apps.values():
-        history = _History(bases)
+    for folder, migrations in apps.items():
+        label = posixpath.basename(posixpath.dirname(folder)).lower()
+        history = _History(bases, label)
         for path, text in sorted(migrations, key=lambda m: posixpath.basename(m[0])):
             read += 1
             tree = _tree(text) if read <= MAX_FILES else None
             if tree is None:
-                history = _History(bases)  # a file not read: what follows cannot be told from what came before
+                history = _History(bases, label)  # a file not read: what follows cannot be told from what came before
                 continue
             history.changed = {}
             for call in _operations(tree):

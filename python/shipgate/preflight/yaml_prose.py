@@ -1,0 +1,40 @@
+"""The continuation lines of a YAML value written for people: they belong to the key that began the value.
+
+A YAML scalar may go on over more lines, each indented past its key: a plain scalar
+(``description: The SecurityFocus ("Bugtraq") vulnerability database identifier`` then ``(http://www.securityfocus.
+com/bid)`` on the next line, Prewikka's IDMEF reference) or a block scalar (``help: |``). A key whose own line would
+make its URL a mention (``description``, ``help``, ``documentation``…: ``endpoints._MENTION_KEY``) makes the URLs of
+those lines mentions too: the value is text a page shows, whichever line the URL falls on. The value ends at the
+first line indented no deeper than its key (a blank line does not end it). A key of another name (``url:``,
+``upstream:``) keeps its continuation lines read as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+_SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample", ".yaml.sample")
+# ``key: value`` or ``- key: value``, the key's column and its name; a value may be empty, plain, or ``|``/``>``
+_KEY = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][\w.-]{0,63})\s*:(?:\s|$)")
+
+
+def prose_continuation_lines(
+    path: str, lines: Sequence[tuple[int, str]], is_text_key: Callable[[str], bool]
+) -> set[int]:
+    """The lines of ``path`` that continue the value of a key ``is_text_key`` names (see the module docstring)."""
+    if not path.lower().endswith(_SUFFIXES):
+        return set()
+    found: set[int] = set()
+    column = -1  # the open text value's key column; -1: none open
+    for number, text in lines:
+        stripped = text.lstrip()
+        if not stripped:
+            continue
+        indent = len(text) - len(stripped)
+        if column >= 0 and indent > column:
+            found.add(number)
+            continue
+        key = _KEY.match(text)
+        column = len(key.group(1)) if key is not None and is_text_key(key.group(2)) else -1
+    return found
