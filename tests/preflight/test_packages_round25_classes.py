@@ -4,7 +4,7 @@ result)."""
 
 from __future__ import annotations
 
-from preflight_kit import findings
+from preflight_kit import codes_at, findings
 
 UNLOCKED = "preflight.migration_unlocked"
 
@@ -226,3 +226,9 @@ _PLUGIN = (
 def test_a_details_url_program_source_requests_is_still_contacted() -> None:
     # near miss: FlexGet's NPO plugin requests its ``profile_details_url``; in program source the name says nothing
     assert 5 in _endpoint_lines({"app/plugins/watchlist.py": _PLUGIN})
+
+
+def test_a_text_key_with_no_value_opens_settings_not_text() -> None:
+    # near miss (found by round 10's terms test): ``docs:`` holding a mapping; its URL is read as a setting's
+    terms = 'docs:\n  terms_of_service:\n    url: "https://terms.dten-cloud.io/tos-2.0.html"\n'
+    assert codes_at({"latest/terms.yaml": terms}, "preflight.external_endpoint") == [3]

@@ -6,7 +6,8 @@ com/bid)`` on the next line, Prewikka's IDMEF reference) or a block scalar (``he
 make its URL a mention (``description``, ``help``, ``documentation``…: ``endpoints._MENTION_KEY``) makes the URLs of
 those lines mentions too: the value is text a page shows, whichever line the URL falls on. The value ends at the
 first line indented no deeper than its key (a blank line does not end it). A key of another name (``url:``,
-``upstream:``) keeps its continuation lines read as before.
+``upstream:``) keeps its continuation lines read as before, and so does a text key with no value on its line
+(``docs:`` then ``terms_of_service:``/``url: …``): it opens a mapping of settings, not a text.
 """
 
 from __future__ import annotations
@@ -36,5 +37,8 @@ def prose_continuation_lines(
             found.add(number)
             continue
         key = _KEY.match(text)
-        column = len(key.group(1)) if key is not None and is_text_key(key.group(2)) else -1
+        value = text[key.end() :].strip() if key is not None else ""
+        # a key with no value opens a mapping or a list (``docs:`` then ``url: …``): its lines are settings
+        opens_text = key is not None and bool(value) and not value.startswith("#") and is_text_key(key.group(2))
+        column = len(key.group(1)) if opens_text and key is not None else -1
     return found
