@@ -143,3 +143,16 @@ def test_f_a_camel_case_name_with_the_word_inside_another_stays_a_host() -> None
     # ``legalHoldUrl`` would be a page; ``termsyncUrl`` is one word, the service the product syncs with
     settings = _text("{", '    "termsyncUrl": "https://sync.vendor.io"', "}")
     assert codes_at({"src/App/appsettings.json": settings}, ENDPOINT) == [2]
+
+
+# -- G: a canonical address is the product's own public name ------------------------------------------------------
+
+
+def test_g_a_canonical_prefix_or_url_is_the_products_own_name() -> None:
+    cfg = _text("handle.canonical.prefix = http://hdl.handle.net/", "CANONICAL_URL=https://repo.vendor.io")
+    assert codes_at({"config/local.cfg": cfg}, ENDPOINT) == []
+
+
+def test_g_a_host_named_otherwise_stays_reported() -> None:
+    cfg = _text("handle.resolver.url = http://hdl.handle.net/", "canonicalizer = https://norm.vendor.io")
+    assert codes_at({"config/local.cfg": cfg}, ENDPOINT) == [1, 2]

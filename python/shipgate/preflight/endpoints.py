@@ -125,7 +125,10 @@ _OWN_NAME_KEY = re.compile(
     # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts
     r"|v(?:irtual)?_?host"
     # Jenkins' own root URL (``<jenkinsUrl>`` in JenkinsLocationConfiguration.xml, ``<hudsonUrl>`` in the Mailer's)
-    r"|(?:jenkins|hudson)_?ur[li])$"
+    r"|(?:jenkins|hudson)_?ur[li]"
+    # the canonical address of what the product publishes (``canonical_url``, DSpace's ``handle.canonical.prefix``
+    # written into every item's link): its public name, not a host it connects to
+    r"|canonical(?:[_.-]?(?:ur[li]|prefix|host(?:name)?|base(?:[_.-]?ur[li])?))?)$"
 )
 # A root or base URL named for an API (``cc.api.rooturl``, ``geo_api_base_url``) is the root of the service the
 # product calls, not the product's own address (``ROOT_URL``, ``BASE_URL`` alone).
