@@ -311,6 +311,13 @@ def _command_lines(ctx: Context) -> dict[str, list[Script]]:
     return found
 
 
+def _xml_uncommented(text: TextFile) -> dict[int, str]:
+    """An XML file's lines with its ``<!-- … -->`` comments blanked (other files: none), by line number."""
+    numbered = tuple((ln.number, ln.text) for ln in text.lines)
+    blanked = without_xml_comments(numbered)
+    return dict(blanked) if blanked is not numbered else {}
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     examples = ctx.sdist_examples  # an sdist's examples/: read as documentation
     command_lines = _command_lines(ctx)
@@ -326,9 +333,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if php is not None and (code or source.lstrip().startswith("<?php")):
             for_people = set(for_people) | php.commented | php.quoted
         prose: set[int] | None = None
+        uncommented = _xml_uncommented(text) if "<!--" in source else {}
         for s in token_secrets(source):
             if s.line in for_people and word_secret(s.kind):
                 continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
+            if s.kind == "password in URL" and s.line in uncommented and s.secret not in uncommented[s.line]:
+                continue  # ``<!-- <Realm url="mysql://u:p@127.0.0.1/db"/> -->``: a connection commented out
             if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
                 if prose is None:
                     prose = prose_string_lines(text.path, source)

@@ -28,6 +28,7 @@ from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.tls_check_settings import certificate_check_off
 from shipgate.preflight.tls_scope import loopback_host, loopback_only
 from shipgate.preflight.url_packages import url_package_installs
 from shipgate.preflight.vcs_installs import unpinned_module_installs, unpinned_vcs_installs
@@ -105,8 +106,9 @@ def _hostname_check_off(text: str) -> bool:
 def _config_insecure(path: str, text: str) -> bool:
     if _CONFIG_INSECURE.match(text):
         return True
-    if _hostname_check_off(text) and not is_program_source(path, ""):
-        return True  # a setting; in program source (``ctx.check_hostname = False``) the TLS readers of code judge
+    settings = not is_program_source(path, "")  # in program source (``ctx.check_hostname = False``) the TLS readers
+    if settings and (_hostname_check_off(text) or certificate_check_off(text)):
+        return True  # of code judge
     return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
 

@@ -27,6 +27,7 @@ from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.bundled_libraries import bundled_library_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.contents import Context, Kind, Line, at_line
+from shipgate.preflight.csp_sources import csp_source
 from shipgate.preflight.distributed import (
     authorization_page,
     built_page_anchor,
@@ -125,8 +126,14 @@ _OWN_NAME_KEY = re.compile(
     # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts
     r"|v(?:irtual)?_?host"
     # Jenkins' own root URL (``<jenkinsUrl>`` in JenkinsLocationConfiguration.xml, ``<hudsonUrl>`` in the Mailer's)
-    r"|(?:jenkins|hudson)_?ur[li])$"
+    r"|(?:jenkins|hudson)_?ur[li]"
+    # the canonical address of what the product publishes (``canonical_url``, DSpace's ``handle.canonical.prefix``
+    # written into every item's link): its public name, not a host it connects to
+    r"|canonical(?:[_.-]?(?:ur[li]|prefix|host(?:name)?|base(?:[_.-]?ur[li])?))?)$"
 )
+# A root or base URL named for an API (``cc.api.rooturl``, ``geo_api_base_url``) is the root of the service the
+# product calls, not the product's own address (``ROOT_URL``, ``BASE_URL`` alone).
+_API_ROOT = re.compile(r"(?i)(?:^|[_.-])api[_.-]?(?:root|base)[_.-]?ur[li]$")
 # In program source, a class's ``BASE_URL``/``API_BASE_URL`` constant is the base of the service the class calls
 # (``class LubimyCzytac: BASE_URL = "https://lubimyczytac.pl"``); the product's own URL is a setting, written at a
 # module's or a file's top level (a function's local ``base_url`` is neither: read as before).
@@ -141,7 +148,7 @@ _MENTION_KEY = re.compile(
     # a page of information (``info_url``, ``more_info``); not OpenID Connect's ``userinfo`` endpoint, which the
     # server calls with the user's token (``user_info_url``, ``userinfo_endpoint``)
     r"|(?<!user)(?<!user_)(?<!user-)info"
-    r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-])|[_.-]links?$"
+    r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-]|(?-i:[A-Z]))|[_.-]links?$"
     # the same in CamelCase (AWStats' ``LogoLink``: where a click on the report's logo goes); ``Uplink`` is a word
     r"|(?-i:[a-z]Links?)$"
     # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
@@ -645,6 +652,7 @@ def _text_endpoints(
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
+        own = own and not _API_ROOT.search(name)  # ``cc.api.rooturl``: the root of an API the product calls
         own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
         own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
@@ -684,6 +692,7 @@ def _text_endpoints(
                 linked = linked or (code and (markdown_link(line, m.start()) or repository_page(m.group(0))))
                 linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
                 linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
+                linked = linked or csp_source(line, m.start())  # ``connect-src 'self' wss://…``: a browser's permission
                 named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
                 setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
                 written = "text" if document or number in for_people else "setting"

@@ -8,10 +8,13 @@ names no host anyone runs. ``mail.vendor.io`` or ``smtp.host`` (no filler) stay 
 label is a hyphenated phrase opening with a filler and holding a generic word (``your-domain.com``,
 ``your-lnbits-domain-here.com``, ``my-server.net``): an instruction spelled as a host. So is a name of three labels
 or more that opens with ``your`` and ends in a generic word (``your.openrem.server``): the reader's own server.
+A label holding a template's field markup (``https://<name>.search.windows.net``, ``{tenant}.example.org``,
+``[datacenter].in.applicationinsights.azure.com``) is no DNS label: the operator writes the name there.
 """
 
 from __future__ import annotations
 
+_FIELD_MARKS = frozenset("<>{}[]")
 _FILLERS = frozenset({"my", "your", "some", "foo", "bar", "baz", "qux", "xxx", "yyy", "changeme", "replaceme"})
 _GENERIC = frozenset(
     {"mail", "smtp", "host", "hostname", "server", "url", "domain", "site", "name", "web", "www", "ldap", "db",
@@ -21,6 +24,8 @@ _GENERIC = frozenset(
 
 def placeholder_host(host: str) -> bool:
     """Every label of ``host`` is a filler or a generic word, and one at least a filler (``my.mail.host``)."""
+    if _FIELD_MARKS.intersection(host):
+        return True  # ``<name>.search.windows.net``: a field to fill in, not a label
     labels = host.strip().rstrip(".").lower().split(".")
     words = [label in _FILLERS or label in _GENERIC for label in labels]
     if len(labels) >= 2 and all(words) and any(label in _FILLERS for label in labels):
