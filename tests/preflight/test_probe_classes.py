@@ -374,3 +374,19 @@ def test_a_txt_that_only_mentions_a_secret_is_documentation() -> None:
     sample = "HTTP/1.1 201 Created\noauth_token=29971f&oauth_token_secret=238eb8\n"
     assert codes_at({"api-ref/samples/access-token-create-response.txt": sample}, CREDENTIAL) == []
     assert codes_at({"password-policy.txt": "password: Tr0ub4dor&3\n"}, CREDENTIAL) == []
+
+
+@pytest.mark.parametrize(
+    "install",
+    ["apt-get install -y nginx", "sudo dnf -y install nginx-core", "apk add --no-cache nginx", "pacman -Syu nginx"],
+)
+def test_a_unit_the_scripts_own_install_brings(install: str) -> None:
+    assert in_script(MISSING_UNIT, install, "systemctl restart nginx") == []
+
+
+def test_units_no_install_brings() -> None:
+    # restarted before the install, an install of another package, and a package named otherwise than its unit
+    assert in_script(MISSING_UNIT, "systemctl restart nginx", "apt-get install -y nginx") == [3]
+    assert in_script(MISSING_UNIT, "apt-get install -y curl", "systemctl restart nginx") == [4]
+    assert in_script(MISSING_UNIT, "apt-get install -y openssh-server", "systemctl restart ssh") == [4]
+    assert in_script(MISSING_UNIT, "apt-cache show nginx", "systemctl restart nginx") == [4]

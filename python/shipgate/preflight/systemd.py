@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
+from shipgate.preflight.installed_units import brought_by_install, installed_packages
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command
@@ -161,10 +162,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
     yield from _unit_dependencies(ctx, known, units)
     scripts = [*steps(ctx), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]
     for path, script in scripts:
+        packages = installed_packages(script)  # ``apt-get install nginx`` brings ``nginx.service``
         for command in script.commands:
             for name in unit_names(command):
                 miss = _missing(_unit(name), known, units)
-                if miss:
+                if miss and not brought_by_install(miss[0], packages, command.line):
                     yield _finding(*miss, path=path, line=command.line, text=command.text)
     for service in ctx.manifest.services:
         miss = _missing(_unit(service), known, units)
