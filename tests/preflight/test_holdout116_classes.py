@@ -1,0 +1,35 @@
+"""Classes the 116th hold-out set showed (tests/preflight/holdout116: container entrypoints and start scripts),
+each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+PRINTED = "preflight.secret_printed"
+PRIVILEGE = "preflight.implicit_privilege"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: every command of a ``( … )`` / ``{ …; }`` stage feeds the next stage of the pipeline ------------------------
+
+
+def test_a_echoes_grouped_in_a_subshell_feed_the_program_they_are_piped_into() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "(echo $PASSWORD; echo $PASSWORD) | smbpasswd -a -s $USERNAME",  # 2
+        '{ echo "$DB_PASSWORD"; echo "$DB_PASSWORD"; } | passwd -q app',  # 3
+    )
+    assert codes_at({"start.sh": script}, PRINTED) == []
+
+
+def test_a_near_miss_a_grouped_echo_sent_to_stderr_or_a_group_not_piped_still_prints() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        '(echo "password: $PASSWORD" >&2; echo "$PASSWORD") | smbpasswd -a -s "$USERNAME"',  # 2
+        '(echo "$API_TOKEN"; echo done)',  # 3
+    )
+    assert codes_at({"start.sh": script}, PRINTED) == [2, 3]
+
