@@ -33,3 +33,25 @@ def test_a_near_miss_a_grouped_echo_sent_to_stderr_or_a_group_not_piped_still_pr
     )
     assert codes_at({"start.sh": script}, PRINTED) == [2, 3]
 
+
+# -- B: htpasswd writes the password file it is given -------------------------------------------------------------
+
+
+def test_b_htpasswd_creating_a_file_under_etc_needs_root() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'htpasswd -bc /etc/nginx/htpasswd "$USERNAME" "$PASSWORD"',  # 2
+        'htpasswd -B -C 12 -b /etc/apache2/.htpasswd "$USERNAME" "$PASSWORD"',  # 3
+    )
+    assert codes_at({"entrypoint.sh": script}, PRIVILEGE) == [2, 3]
+
+
+def test_b_near_miss_htpasswd_printing_the_entry_or_writing_a_file_of_its_own_stays_quiet() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'htpasswd -nb "$USERNAME" "$PASSWORD" > "$HOME/htpasswd"',  # 2
+        'htpasswd -bc "$HOME/.htpasswd" "$USERNAME" "$PASSWORD"',  # 3
+        'htpasswd -vb /etc/nginx/htpasswd "$USERNAME" "$PASSWORD"',  # 4
+    )
+    assert codes_at({"entrypoint.sh": script}, PRIVILEGE) == []
+
