@@ -55,3 +55,24 @@ def test_b_near_miss_htpasswd_printing_the_entry_or_writing_a_file_of_its_own_st
     )
     assert codes_at({"entrypoint.sh": script}, PRIVILEGE) == []
 
+
+# -- C: smbpasswd managing an account of Samba's needs root -------------------------------------------------------
+
+
+def test_c_smbpasswd_adding_or_removing_an_account_needs_root() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'printf "%s\\n%s\\n" "$PASSWORD" "$PASSWORD" | smbpasswd -a -s "$USERNAME"',  # 2
+        'smbpasswd -x "$OLD_USER"',  # 3
+        'smbpasswd -sa "$USERNAME" < "$PASSWORD_FILE"',  # 4
+    )
+    assert codes_at({"start.sh": script}, PRIVILEGE) == [2, 3, 4]
+
+
+def test_c_near_miss_smbpasswd_changing_the_callers_own_password_stays_quiet() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'smbpasswd -s < "$HOME/new-password"',  # 2
+        'smbpasswd -r "$SERVER" -U "$USERNAME"',  # 3
+    )
+    assert codes_at({"start.sh": script}, PRIVILEGE) == []
