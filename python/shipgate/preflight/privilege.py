@@ -317,11 +317,22 @@ _CERTBOT_ISSUES = frozenset({"certonly", "renew", "run", "install", "delete", "r
 _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 
 
+# smbpasswd's options only root may use (smbpasswd(8)): add, delete, disable, enable an account, give it no
+# password, make it a machine account, store the LDAP or domain secret. Without them it changes the caller's own.
+_SMBPASSWD_ROOT_OPTIONS = frozenset("axdenmwWiR")
+
+
+def _bundled(arg: str) -> set[str]:
+    """The single-letter options of ``-as`` (``a`` and ``s``); none for a long option or an operand."""
+    return set(arg[1:]) if arg.startswith("-") and not arg.startswith("--") and arg[1:].isalpha() else set()
+
+
 def _system_tool(name: str, args: list[str]) -> str | None:
     """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``; Red Hat's
     ``postgresql-setup --initdb``/``--upgrade``), ``sysupgrade`` (not ``-T``, which only tests the image),
     ``grubby`` changing boot entries, certbot issuing or renewing into /etc/letsencrypt (not with its own
-    ``--config-dir``), acme.sh installing a certificate or key under a system directory."""
+    ``--config-dir``), acme.sh installing a certificate or key under a system directory, smbpasswd managing an
+    account of Samba's (``-a USER``; not the caller changing their own password)."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
     if name == "postgresql-setup" and any(a.lstrip("-") in ("initdb", "upgrade") for a in args):
@@ -336,6 +347,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         and not any(a.startswith("--config-dir") for a in args)
     ):
         return "certbot writes /etc/letsencrypt"
+    if name == "smbpasswd" and any(_bundled(a) & _SMBPASSWD_ROOT_OPTIONS for a in args):
+        return "smbpasswd changes another account in Samba's password database"
     if name == "acme.sh":
         pairs = itertools.pairwise(args)
         if any(flag in _ACME_FILES and value.startswith(_ROOT_PREFIXES) for flag, value in pairs):

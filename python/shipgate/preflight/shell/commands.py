@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from shipgate.preflight.hosts import bare_host, url_host
 from shipgate.preflight.shell.model import Command, OptionIndex, Word
+from shipgate.preflight.shell.password_files import htpasswd_file
 from shipgate.preflight.shell.sed_edits import sed_edited_files
 from shipgate.preflight.shell.unwrap import SSH_VALUE_OPTIONS
 
@@ -600,6 +601,8 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from option_values(command, "-f")  # the key pair it generates (-f FILE and FILE.pub)
     elif name == "openssl":
         yield from option_values(command, "-out")
+    elif name == "htpasswd":
+        yield from htpasswd_file(command)
     elif name in ("tar", "bsdtar") and extracts(command):
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":

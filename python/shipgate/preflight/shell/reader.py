@@ -206,6 +206,15 @@ def _command_value(**fields: Any) -> Command:
 _COMMAND_FIELDS = vars(Command(name=None, words=(), line=0, text=""))
 
 
+# Pipeline stages that group commands: their members share the stage's standard output.
+_GROUPS = frozenset({"subshell", "compound_statement"})
+
+
+def _stdout_elsewhere(command: Command) -> bool:
+    """``echo x >&2``, ``echo x > FILE``: the command's standard output does not go to the group's."""
+    return any(r.op in (">", ">>", ">|", ">&", "&>", "&>>") and r.fd in (None, "1") for r in command.redirects)
+
+
 def _replaced(value: Any, **changes: Any) -> Any:
     """``dataclasses.replace`` for the model's frozen values (no ``__post_init__``), at a fifth of its cost: the
     fields copied, ``changes`` set; a value cached on the original (``commands.written_paths``) is not kept."""
@@ -606,6 +615,7 @@ class _Reader:
 
     def _pipeline(self, node: Node, ctx: _Ctx) -> None:
         members: list[Command] = []
+        groups: list[tuple[int, int, int]] = []  # (member, first, end) of each ``( … )`` / ``{ …; }`` stage
         for child in node.named_children:
             start = len(self.commands)
             self._nested_members = None
@@ -619,10 +629,34 @@ class _Reader:
                 # whole pipeline, not one member of it
                 members.extend(self.commands[i] for i in nested if i < len(self.commands))
             elif len(self.commands) > start:
+                if child.type in _GROUPS:
+                    groups.append((len(members), start, len(self.commands)))
                 members.append(self._stage(start, ctx))
         self._link(members)
+        self._link_groups(members, groups, ctx)
         index = self._places(members)
         self._nested_members = [index[id(m)] for m in members if id(m) in index]
+
+    def _link_groups(self, members: list[Command], groups: list[tuple[int, int, int]], ctx: _Ctx) -> None:
+        """``(echo "$PW"; echo "$PW") | smbpasswd -a u``: every command of a grouped stage that writes to the
+        group's standard output feeds the next stage, not only the first one read (``_stage``); one sending its
+        output elsewhere (``>&2``, ``> FILE``) feeds nothing, and one already piped inside the group or captured
+        by ``$(…)`` keeps its own."""
+        names = tuple(m.name or "?" for m in members)
+        depth = ctx.conditions.count("captured")
+        for k, first, end in groups:
+            outer = names[k + 1 :]
+            if not outer:
+                continue
+            for i in range(first, min(end, len(self.commands))):
+                command = self.commands[i]
+                if command.conditions.count("captured") != depth:
+                    continue
+                if _stdout_elsewhere(command):
+                    if command.piped_to == outer:  # the stage's first command, linked as the whole stage
+                        self.commands[i] = members[k] = _replaced(command, piped_to=())
+                elif not command.piped_to:
+                    self.commands[i] = _replaced(command, piped_from=names[:k], piped_to=outer)
 
     def _places(self, members: list[Command]) -> dict[int, int]:
         """id -> the last place in ``self.commands`` of each of ``members`` it holds, looked for from the end,
