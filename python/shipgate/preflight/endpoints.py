@@ -652,7 +652,9 @@ def _text_endpoints(
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
-        own = own and not _API_ROOT.search(name)  # ``cc.api.rooturl``: the root of an API the product calls
+        # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
+        # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
+        own = own and (code or not _API_ROOT.search(name))
         own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
         own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
