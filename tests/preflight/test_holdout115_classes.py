@@ -1,0 +1,49 @@
+"""Classes the hundred-and-fifteenth hold-out set showed (tests/preflight/holdout115: install, update and migrate
+programs in Python, JavaScript, Go, PHP and Ruby), each as its minimal construct next to a near-miss that must stay
+quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a Ruby local holding a command line (an array of literal lines joined) is run by ``system(name)`` ------------
+
+
+def _ruby_setup(value: str, *more: str) -> str:
+    return _text(
+        "#!/usr/bin/env ruby",  # 1
+        f"setup = {value}",  # 2
+        *more,
+        "system(setup)",  # 3, or after ``more``
+    )
+
+
+def test_a_a_joined_array_of_literal_lines_is_the_command_line() -> None:
+    text = _ruby_setup("['cp a.yml b.yml', 'bundle install', 'rake db:migrate'].join(\" && \")")
+    assert codes_at({"setup.rb": text}, EGRESS) == [3]
+
+
+def test_a_a_local_bound_to_one_literal_line_too() -> None:
+    assert codes_at({"setup.rb": _ruby_setup("'bundle install'")}, EGRESS) == [3]
+
+
+def test_a_near_miss_a_local_assigned_twice_is_not_known() -> None:
+    text = _ruby_setup("'bundle install'", "setup = ENV.fetch('SETUP_COMMAND')")
+    assert codes_at({"setup.rb": text}, EGRESS) == []
+
+
+def test_a_near_miss_an_array_with_a_value_not_literal_is_not_known() -> None:
+    text = _ruby_setup("['bundle install', extra].join(' && ')")
+    assert codes_at({"setup.rb": text}, EGRESS) == []
+
+
+def test_a_near_miss_a_local_never_run_is_only_text() -> None:
+    text = _text("#!/usr/bin/env ruby", "setup = ['bundle install'].join(' && ')", "puts setup")
+    assert codes_at({"setup.rb": text}, EGRESS) == []
