@@ -7,6 +7,7 @@ from __future__ import annotations
 from preflight_kit import codes_at
 
 EGRESS = "preflight.implicit_egress"
+DELETE = "preflight.destructive_delete"
 
 
 def _text(*lines: str) -> str:
@@ -47,3 +48,14 @@ def test_a_near_miss_an_array_with_a_value_not_literal_is_not_known() -> None:
 def test_a_near_miss_a_local_never_run_is_only_text() -> None:
     text = _text("#!/usr/bin/env ruby", "setup = ['bundle install'].join(' && ')", "puts setup")
     assert codes_at({"setup.rb": text}, EGRESS) == []
+
+
+# -- B: ``rake db:setup`` loads the schema over the tables of a database that exists --------------------------------
+
+
+def test_b_rake_db_setup_drops_existing_tables() -> None:
+    assert codes_at({"bin/setup": _text("#!/bin/sh", "bundle exec rake db:setup")}, DELETE) == [2]
+
+
+def test_b_near_miss_db_migrate_keeps_the_data() -> None:
+    assert codes_at({"bin/setup": _text("#!/bin/sh", "bundle exec rake db:migrate")}, DELETE) == []
