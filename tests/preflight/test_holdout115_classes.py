@@ -8,6 +8,7 @@ from preflight_kit import codes_at
 
 EGRESS = "preflight.implicit_egress"
 DELETE = "preflight.destructive_delete"
+ENDPOINT = "preflight.external_endpoint"
 
 
 def _text(*lines: str) -> str:
@@ -59,3 +60,35 @@ def test_b_rake_db_setup_drops_existing_tables() -> None:
 
 def test_b_near_miss_db_migrate_keeps_the_data() -> None:
     assert codes_at({"bin/setup": _text("#!/bin/sh", "bundle exec rake db:migrate")}, DELETE) == []
+
+
+# -- C: a PHP URL whose host is literal and whose path holds a value is still that host, also read into memory ---------
+
+
+def _php_updater(url: str) -> str:
+    return _text(
+        "<?php",  # 1
+        f"$zip_url = {url};",  # 2
+        "$zip_file = 'update.zip';",  # 3
+        "$probe = @file_get_contents($zip_url);",  # 4
+        "file_put_contents($zip_file, file_get_contents($zip_url));",  # 5
+    )
+
+
+def test_c_a_templated_path_keeps_the_host_at_both_requests() -> None:
+    text = _php_updater('"https://github.com/example/site/archive/refs/tags/" . $next . ".zip"')
+    assert codes_at({"update.php": text}, ENDPOINT) == [4, 5]
+
+
+def test_c_a_literal_url_read_into_memory_is_a_request() -> None:
+    text = _php_updater("'https://github.com/example/site/archive/master.zip'")
+    assert codes_at({"update.php": text}, ENDPOINT) == [4, 5]
+
+
+def test_c_near_miss_a_host_not_literal_is_not_known() -> None:
+    assert codes_at({"update.php": _php_updater('"https://" . $mirror . "/site.zip"')}, ENDPOINT) == []
+
+
+def test_c_near_miss_a_url_variable_never_fetched_stays_at_its_literal() -> None:
+    text = _text("<?php", "$url = 'https://github.com/example/site/archive/master.zip';", "echo 'see ' . $url;")
+    assert codes_at({"update.php": text}, ENDPOINT) == [2]
