@@ -8,9 +8,10 @@ the same at the call's line (session 22's probes), for ``php_script``:
   target that names the working directory (``getcwd()``, the directory of a bare relative name:
   ``pathinfo(realpath('temp.zip'), PATHINFO_DIRNAME)``, ``dirname(realpath(…))``) is ``.``, and the file's own
   (``__DIR__``, ``dirname(__FILE__)``) is ``"$(dirname "$0")"``, also through a variable assigned it once;
-- ``file_put_contents(F, file_get_contents($url))`` with ``$url`` assigned one literal URL in the file is the
-  download ``curl -fsSL -o F URL`` (a literal URL there is ``php_script``'s); any other ``file_put_contents(F, …)``
-  is a write, ``: >> F`` (a shell profile written is ``persistence``);
+- ``file_put_contents(F, file_get_contents($url))`` with ``$url`` assigned once in the file a URL whose scheme and
+  host are literal (its path may hold values) is the download ``curl -fsSL -o F URL`` (a literal URL there is
+  ``php_script``'s), and ``file_get_contents($url)`` read into memory the request ``curl -fsSL "${url}"``; any other
+  ``file_put_contents(F, …)`` is a write, ``: >> F`` (a shell profile written is ``persistence``);
 - ``echo``/``print`` of a variable (also in a double-quoted string, a property, ``getenv('X')``) is ``echo`` of it,
   named as its own shell variable (``echo "Password: $password"`` is ``echo "Password: ${password}"``), so a printed
   secret is ``secret_printed``; literals only are not written.
@@ -102,7 +103,12 @@ def _urls(nodes: list[Node]) -> dict[str, tuple[str, int]]:
             if left is not None and left.type == "variable_name":
                 value = _text_of(right) if right is not None else UNKNOWN
                 seen.setdefault(_text(left), []).append((value, _line(node)))
-    return {name: v[0] for name, v in seen.items() if len(v) == 1 and "://" in v[0][0] and "${" not in v[0][0]}
+    return {name: v[0] for name, v in seen.items() if len(v) == 1 and _KNOWN_HOST.match(v[0][0])}
+
+
+# A URL whose scheme and host are literal; the path may hold values (``"https://github.com/o/r/archive/" . $tag``:
+# the host contacted is known whatever the tag, holdout115's Nertoxic).
+_KNOWN_HOST = re.compile(r"[A-Za-z][\w+.-]*://[^/$\s]+(?:/|$)")
 
 
 _ARCHIVES = {"ZipArchive": "ZipArchive", "PharData": "PharData"}
@@ -264,9 +270,26 @@ def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
             and _line(node) not in read
         ):
             out += _written(_arguments(node), urls, _line(node))
+        elif node.type == "function_call_expression" and _function(node) == "file_get_contents":
+            out += _fetched(node, urls)
         if shell is not None:
             out.append((_line(node), shell))
-    return out
+    return list(dict.fromkeys(out))  # a URL variable's assignment once, however many requests use it
+
+
+def _fetched(call: Node, urls: dict[str, tuple[str, int]]) -> list[Piece]:
+    """``file_get_contents($url)`` read into memory (not the data of a ``file_put_contents``, which ``_written``
+    reads) of a URL variable: the request, ``curl -fsSL "${url}"`` after the variable's assignment, so the host is
+    reported where it is contacted (holdout115's Nertoxic tests that a release exists before it downloads it)."""
+    outer = call.parent.parent.parent if call.parent is not None and call.parent.parent is not None else None
+    if outer is not None and outer.type == "function_call_expression" and _function(outer) == "file_put_contents":
+        return []
+    args = _arguments(call)
+    held = urls.get(_text(args[0])) if args else None
+    if held is None or held[1] >= _line(call):
+        return []
+    name = _text(args[0]).lstrip("$")
+    return [(held[1], f'{name}="{held[0]}"'), (_line(call), f'curl -fsSL "${{{name}}}"')]
 
 
 def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int) -> list[Piece]:

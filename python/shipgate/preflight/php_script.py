@@ -37,11 +37,12 @@ Written as shell:
   ``unlink(F)`` is ``rm -f F``; also in a program given to ``php -r`` on a shell command line (``program_commands``).
 
 - Archives unpacked (``ZipArchive::extractTo``, ``PharData::extractTo``), ``file_put_contents`` of other data (a
-  write, ``: >> F``) or of ``file_get_contents($url)`` with ``$url`` a literal URL (a download), and ``echo``/``print``
-  of a variable (``echo "Password: ${password}"``): ``shipgate.preflight.php_file_acts``.
+  write, ``: >> F``) or of ``file_get_contents($url)`` with ``$url`` a URL of a literal host (a download), that
+  ``file_get_contents($url)`` read into memory (a request), and ``echo``/``print`` of a variable (``echo "Password:
+  ${password}"``): ``shipgate.preflight.php_file_acts``.
 
-Not seen: HTTP clients (``Http::get``, Guzzle, a ``file_get_contents`` of a URL kept in memory), PHP's other file
-functions, calls into other classes (what a service or a queued job does is in its own file)."""
+Not seen: HTTP clients (``Http::get``, Guzzle, a ``file_get_contents`` of a URL literal kept in memory), PHP's other
+file functions, calls into other classes (what a service or a queued job does is in its own file)."""
 
 from __future__ import annotations
 

@@ -25,6 +25,8 @@ Written as shell:
   command: ``rake 'db:migrate'`` is ``rake db:migrate``, ``rails_command 'x'`` is ``bin/rails x``,
   ``bundle_command 'add gem'`` is ``bundle add gem``, ``run 'cmd'`` is ``cmd``, ``generate 'x'`` is ``bin/rails
   generate x`` (``rails generate solidus:install`` runs them as the install's steps).
+- A local assigned once to a literal command line, also an array of literal lines joined with a literal separator
+  (``setup = [...].join(" && ")``; ``system(setup)``), is that line (``shipgate.preflight.ruby_command_lines``).
 - Values: ``#{CONST}`` and a bare ``CONST`` argument are ``${CONST}`` when the file assigns the constant a string at
   its top level (the assignment is written at its line when a command uses it); ``ENV["X"]`` is ``${X}``.
 
@@ -48,6 +50,7 @@ from shipgate.preflight.config_management.chef import is_recipe
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.ruby_command_lines import bound_lines
 from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
@@ -123,8 +126,10 @@ class _Reader:
     constants: dict[str, tuple[int, str]] = field(default_factory=dict)  # NAME -> (line, quoted value)
     runners: dict[str, _Template] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)
+    lines: dict[str, str] = field(default_factory=dict)  # a local assigned once to a literal command line
 
     def read(self) -> None:
+        self.lines = bound_lines(self.nodes, lambda node: self.shell_text(node, None))
         for node in self.nodes:
             if node.type == "assignment" and node.parent is not None and node.parent.type == "program":
                 self.constant(node)
@@ -226,6 +231,9 @@ class _Reader:
                 out.append(_Arg(self.shell_text(arg, param), self.word(arg, param), True))
             elif arg.type == "identifier" and _text(arg) == param:
                 out.append(_Arg(MARK, MARK, False))
+            elif arg.type == "identifier" and _text(arg) in self.lines:
+                line = self.lines[_text(arg)]
+                out.append(_Arg(line, _quoted(line), True))
             else:
                 word = self.value(arg)
                 out.append(_Arg(word, _quoted(word), False))

