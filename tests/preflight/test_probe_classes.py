@@ -390,3 +390,47 @@ def test_units_no_install_brings() -> None:
     assert in_script(MISSING_UNIT, "apt-get install -y curl", "systemctl restart nginx") == [4]
     assert in_script(MISSING_UNIT, "apt-get install -y openssh-server", "systemctl restart ssh") == [4]
     assert in_script(MISSING_UNIT, "apt-cache show nginx", "systemctl restart nginx") == [4]
+
+
+# -- a Go program's own download function, read at its call with the path the call gives --------------------------
+
+_GO_UPDATER = """package main
+
+import (
+	"archive/zip"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+func download(dst string) error {
+	resp, err := http.Get("https://downloads.acme.io/tool/latest/tool.zip")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	f, _ := os.Create(dst)
+	defer f.Close()
+	_, err = io.Copy(f, resp.Body)
+	return err
+}
+
+func main() {
+	tmp := filepath.Join(os.TempDir(), "tool.zip")
+	download(tmp)
+	r, _ := zip.OpenReader({archive})
+	for _, f := range r.File {
+		rc, _ := f.Open()
+		out, _ := os.Create(filepath.Join("/opt/tool", f.Name))
+		io.Copy(out, rc)
+	}
+}
+"""
+
+
+def test_a_go_download_function_saves_at_the_path_its_call_gives() -> None:
+    assert codes_at({"cmd/update/main.go": _GO_UPDATER.replace("{archive}", "tmp")}, UNVERIFIED) == [29]
+    # another archive than the one the call downloads
+    local = _GO_UPDATER.replace("{archive}", '"bundle.zip"')
+    assert codes_at({"cmd/update/main.go": local}, UNVERIFIED) == []

@@ -68,6 +68,7 @@ import tree_sitter
 import tree_sitter_go
 
 from shipgate.preflight import go_file_acts
+from shipgate.preflight.go_download_helpers import helper_downloads
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.syntax_nodes import named_nodes
@@ -301,7 +302,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
             shown = go_file_acts.printed(node)
             pieces += [(_line(node), shown)] if shown is not None else []
     pieces += go_file_acts.unpacks(_bindings(nodes), nodes, program.is_body, program.path)
-    return one_per_line(pieces[:MAX_PIECES])
+    pieces += helper_downloads(nodes, pieces, program.path)  # ``download(tmp)``: saved at ``${tmp}`` too
+    return one_per_line(sorted(pieces[:MAX_PIECES], key=lambda piece: piece[0]))
 
 
 # An import's alias, if any (``import su "…"``; the keyword of a one-line ``import "…"`` is no alias).
