@@ -83,3 +83,21 @@ def test_d_near_miss_one_line_writer_keeps_its_line() -> None:
     assert in_script(PERSISTENCE, *lines, 'add_line "$HOME/.bashrc"') == [4]
     # a function that writes a file no profile names is not persistence
     assert in_script(PERSISTENCE, *lines, 'add_line "$HOME/notes.txt"') == []
+
+
+# -- E: a clone into a relative directory after ``cd`` is the directory under that place -----------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_e_clone_after_cd_is_named_from_that_place() -> None:
+    assert in_script(UNVERIFIED, "cd ~", "git clone --depth 1 https://github.com/a/tool", "source ~/tool/env.sh") == [5]
+    assert in_script(UNVERIFIED, "cd /opt", "git clone https://github.com/a/tool", "bash /opt/tool/install.sh") == [5]
+    # the relative name still names it
+    assert in_script(UNVERIFIED, "cd /opt", "git clone https://github.com/a/tool", "bash tool/install.sh") == [5]
+
+
+def test_e_near_misses_another_tree_or_an_unknown_place() -> None:
+    assert in_script(UNVERIFIED, "cd ~", "git clone https://github.com/a/tool", "source ~/other/env.sh") == []
+    # a ``cd`` to a directory only known at run time gives no place to name the clone from
+    assert in_script(UNVERIFIED, 'cd "$WORK"', "git clone https://github.com/a/tool", "source ~/tool/env.sh") == []
