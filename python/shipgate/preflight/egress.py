@@ -378,6 +378,17 @@ def _compose_fetches(command: Command) -> bool:
     return verb == "pull" or (verb in ("up", "run", "create") and not never)
 
 
+def _builds_anew(command: Command, stack: str, built: set[str]) -> bool:
+    """``up --build`` of a stack no earlier ``build``, ``up``, ``run`` or ``create`` built: the build pulls its
+    Dockerfiles' base images, which a ``compose pull`` before it does not fetch (it pulls the services' ``image:``s
+    and skips the built ones). After an ``up`` (it builds the images it lacks) the base images are on the host."""
+    return (
+        _compose_verb(command) in ("up", "run", "create")
+        and stack not in built
+        and any(w.text == "--build" for w in command.words)
+    )
+
+
 _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by name or by php
 
 
@@ -646,6 +657,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
         seen: set[int] = set()
         images: set[str] = set()
+        built: set[str] = set()  # stacks whose images a ``build`` (or ``up --build``) made: their base images are here
         modules = ModuleCache()
         # by where each command is written: a function's command is read once per call, with that call's arguments
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
@@ -657,6 +669,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             images |= _made_here(command)
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
+                built.add(_compose_stack(command))
             remote = (written.line, written.text) in remotes
             command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
             source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
@@ -672,9 +685,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose
                 # files fetches none; every ``pull`` asks the registry again for newer images
                 stack = _compose_stack(command)
-                if stack in images and _compose_verb(command) != "pull":
+                if stack in images and _compose_verb(command) != "pull" and not _builds_anew(command, stack, built):
                     continue
                 images.add(stack)
+                if _compose_verb(command) in ("up", "run", "create"):
+                    built.add(stack)  # an ``up`` builds the images its stack lacks: their base images are here after
             if tool in _IMAGE_TOOLS:
                 fetched = _images_fetched(command, script)
                 if _image(command) in images:

@@ -346,6 +346,15 @@ def _cloned_dir(command: Command) -> Word | None:
     return Word(url.raw, base, url.line, url.expands, url.assigned_at) if base else None
 
 
+def _clone_under_cwd(cloned: str, cwd: str) -> str | None:
+    """Where a clone into a relative directory lands when the last ``cd`` named a place (``cd ~`` then ``git clone
+    URL`` fills ``~/<name>``, which a later ``source ~/<name>/env.sh`` names), else None; the relative spelling
+    stays a name of it too."""
+    if cwd in (".", "") or not cloned or cloned.startswith(("/", "~", "$", "`")) or not cwd.startswith(("/", "~")):
+        return None
+    return _changed_dir(cwd, cloned)
+
+
 def _pulled_into(command: Command, cwd: str) -> Word | None:
     """``git pull`` fills a checkout with the branch's new commits as a clone does: the directory named by ``-C``,
     else the working directory, whether the remote was just added with its URL (``git init; git remote add origin
@@ -1064,6 +1073,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 continue  # a pull into a tree cloned above: the clone's fetch is the one followed
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned), checkout=True))
+            if (placed := _clone_under_cwd(cloned.text, cwd)) is not None:
+                taints.append(_Taint(placed, command, directory=True, checkout=True))
             fetched_at[id(command)] = i
             continue
         if command.name in FETCHERS or command.name in wrappers:

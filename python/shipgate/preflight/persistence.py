@@ -164,14 +164,16 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         reported: set[int] = set()
         for body, files, severity in _through_functions(script):
-            if body.line in reported:
+            # where the body writes: a ``{ …; } >>"$1"`` group's redirection line, as for a write at top level
+            line = next((write_line(body, w) for w in written_paths(body) if w.expands), body.line)
+            if line in reported:
                 continue
-            reported.add(body.line)
+            reported.add(line)
             yield at_command(
                 "preflight.persistence",
                 severity,
                 path=path,
-                command=body,
+                command=dataclasses.replace(body, line=line),
                 target=", ".join(files),
                 message=f"adds to {', '.join(files)} (through {body.function}(), called with each): it persists "
                 "after the installer and runs (or grants access) in later sessions",

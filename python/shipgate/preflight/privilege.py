@@ -881,6 +881,14 @@ def _checked_write(command: Command, script: Script, checked: tuple[frozenset[st
     return False
 
 
+def _under_tested_path(why: str, paths: tuple[str, ...]) -> bool:
+    """The path a write reason names (``writes /usr/local/bin/eg (on one of the branches that set its
+    directory)``) lies under a path the script tests for writability (``if [ -w /usr/local/bin ]; then
+    DEST=/usr/local/bin/eg; else DEST=/tmp/eg; fi``): the branch that writes there runs only when it may."""
+    written = next((w for w in why.split() if w.startswith("/")), None)
+    return written is not None and any(written == p or written.startswith(p + "/") for p in paths if p)
+
+
 _SCRATCH = ("/tmp/", "/var/tmp/")  # noqa: S108 -- paths a script names, compared, never written here
 
 
@@ -1015,7 +1023,9 @@ def _implicit_steps(
             found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)
         if found is None or found[1] in seen:
             continue
-        if found[0].startswith(("writes", "mkdir")) and _checked_write(command, script, checked):
+        if found[0].startswith(("writes", "mkdir")) and (
+            _checked_write(command, script, checked) or _under_tested_path(found[0], checked[1])
+        ):
             continue
         if found[0].startswith("writes ") and "not-root" in command.conditions and not command.escalation:
             continue  # written only when not root, on purpose: an image's group-writable /etc/passwd for any uid

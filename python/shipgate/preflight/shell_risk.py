@@ -50,6 +50,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     only under a test that the variable names an existing path: ``if [ -e "$path" ]; then rm -rf "$path"``)."""
     if word.value is not None:
         stripped = word.value.strip()
+        if stripped == "" and _whole(word):
+            return None  # ``tmp=""`` … ``rm -rf "$tmp"``: rm is given an empty name (or none) and removes nothing
         if stripped in ("/", "/*", "") or re.fullmatch(r"/+\*?", stripped):
             return "the file-system root"
         return None
