@@ -559,6 +559,10 @@ def _controller_only(fields: dict[str, yaml.Node]) -> bool:
 
 # An expression whose value defaults to nothing (``{{ prefix | default('') }}``, ``default(omit)``): an optional part
 # of the command (a prefix such as ``nice`` or an environment assignment) that is empty unless the play sets it.
+# ``set_fact`` (a controller action: it gives variables values), and a variable a Jinja expression is alone.
+_SET_FACT = frozenset({"set_fact", "ansible.builtin.set_fact", "ansible.legacy.set_fact"})
+_FACT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
+_FACT_USE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,127})\s*\}\}")
 _EMPTY_DEFAULT = re.compile(r"""\{\{[^{}]*\|\s*default\(\s*(?:''|""|omit)\s*\)\s*\}\}""")
 
 
@@ -614,6 +618,7 @@ class _Ansible:
         self.unsigned: list[Unsigned] = []
         self.tls_off: list[TlsOff] = []
         self.visited = 0
+        self.facts: set[str] = set()
 
     def tasks(self, node: yaml.Node, become: bool, depth: int = 0) -> None:
         """The tasks of a list (plays, blocks, tasks); ``become``: an enclosing play or block escalates."""
@@ -643,6 +648,8 @@ class _Ansible:
             elif key in _PACKAGE_MODULES:
                 self._package_options(key, node)
                 self._local_install(key, _module_args(node))
+            elif key in _SET_FACT:
+                self._set_fact(node)
             elif key in _GET_URL:
                 self._get_url(_module_args(node))
             elif key in _UNARCHIVE:
@@ -660,13 +667,43 @@ class _Ansible:
         command, line = args["command"]
         self.pieces.append((line, _module_command(f"manage.py {_JINJA.sub('${ANSIBLE_VALUE}', command)}")))
 
+    def _set_fact(self, node: yaml.Node) -> None:
+        """``set_fact``: each variable given a one-line text is an assignment, as a Dockerfile's ``ENV`` is
+        (``base: "https://dl.example.org/{{ arch }}"`` is ``base="https://dl.example.org/${ANSIBLE_VALUE}"``), so a
+        later module whose argument is that variable (``url: "{{ base }}/app"``) reads the host it holds."""
+        for name, (value, line) in _module_args(node).items():
+            if _FACT_NAME.fullmatch(name) and "\n" not in value and len(self.facts) < MAX_PIECES:
+                self.facts.add(name)
+                self.pieces.append((line, f'{name}="{self._with_facts(value)}"'))
+
+    def _with_facts(self, text: str) -> str:
+        """``text`` inside double quotes: a Jinja expression that is only a variable ``set_fact`` gave is that
+        variable (``${base}``), any other one a value known when the play runs."""
+        out: list[str] = []
+        end = 0
+        for m in _JINJA.finditer(text):
+            out.append(re.sub(r'(["\\$`])', r"\\\1", text[end : m.start()]))
+            name = _FACT_USE.fullmatch(m.group(0))
+            out.append(f"${{{name.group(1)}}}" if name and name.group(1) in self.facts else "${ANSIBLE_VALUE}")
+            end = m.end()
+        out.append(re.sub(r'(["\\$`])', r"\\\1", text[end:]))
+        return "".join(out)
+
+    def _argument(self, text: str) -> str:
+        """A module argument as one shell word: double-quoted through the facts when it names one, else as it was
+        always read (every expression ``${ANSIBLE_VALUE}``)."""
+        uses = (_FACT_USE.fullmatch(m.group(0)) for m in _JINJA.finditer(text))
+        if any(u is not None and u.group(1) in self.facts for u in uses):
+            return f'"{self._with_facts(text)}"'
+        return shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", text))
+
     def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
         """``get_url``: the download it is (with ``checksum:``, the check it runs on the file)."""
         if "url" not in args or "dest" not in args:
             return
         url, line = args["url"]
         dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
-        fetch = f"curl -fsSL -o {dest} {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', url))}"
+        fetch = f"curl -fsSL -o {dest} {self._argument(url)}"
         if "checksum" in args:
             fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
         self.pieces.append((line, _module_command(fetch)))
