@@ -48,3 +48,43 @@ def test_a_near_miss_a_token_or_password_option_with_a_literal_is_still_reported
     )
     assert codes_at({"deploy/daemonset.yaml": manifest}, CREDENTIAL) == [12, 13]
 
+
+# -- B: a YAML block list under a setting named for passwords lists passwords ------------------------------------
+
+
+def test_b_scalar_items_under_a_passwords_setting_are_passwords() -> None:
+    values = _text(
+        "mongodb:",  # 1
+        "  auth:",  # 2
+        "    rootUser: root",  # 3
+        "    usernames:",  # 4
+        "      - lowcoder",  # 5
+        "    passwords:",  # 6
+        "      - supersecret",  # 7
+        '      - "An0therPass"',  # 8
+        "    databases:",  # 9
+        "      - lowcoder",  # 10
+        "postgresql:",  # 11
+        "  userPasswords:",  # 12
+        "  - tr0ub4dor",  # 13
+    )
+    assert codes_at({"deploy/helm/values.yaml": values}, CREDENTIAL) == [7, 8, 13]
+
+
+def test_b_near_miss_references_maps_empty_items_and_other_lists_stay_quiet() -> None:
+    values = _text(
+        "auth:",  # 1
+        "  usernames:",  # 2
+        "    - admin",  # 3
+        "  passwords:",  # 4
+        '    - "${DB_PASSWORD}"',  # 5
+        '    - ""',  # 6
+        "  passwordPolicies:",  # 7
+        "    - minlength",  # 8
+        "  passwords:",  # 9
+        "    - name: app",  # 10
+        "      existingSecret: app-db",  # 11
+        "  databases:",  # 12
+        "    - supersecret",  # 13
+    )
+    assert codes_at({"deploy/helm/values.yaml": values}, CREDENTIAL) == []

@@ -42,7 +42,7 @@ from detect_secrets.plugins.twilio import TwilioKeyDetector
 from shipgate.findings import Severity
 from shipgate.preflight.category_tables import category_value
 from shipgate.preflight.disabled_blocks import switched_off_block, switched_off_list
-from shipgate.preflight.key_lists import account_entries, listed_keys
+from shipgate.preflight.key_lists import account_entries, listed_keys, listed_passwords
 from shipgate.preflight.salted_digests import digest_beside_salt
 
 MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
@@ -654,12 +654,18 @@ def keyword_secrets(
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     listed = {} if code or examples else listed_keys(lines)
     accounts = account_entries(lines) if logins and not (code or examples) else set()
-    for number in sorted(candidate_lines(text) | accounts):
+    items = {} if code or examples else listed_passwords(lines)
+    for number in sorted(candidate_lines(text) | accounts | items.keys()):
         if number > len(lines):
             break
         line = lines[number - 1][:MAX_KEYWORD_LINE]
         stripped = line.lstrip()
         if stripped.startswith(("#", ";", "//")):
+            continue
+        if number in items:  # ``- supersecret`` under ``passwords:``: one of the passwords the setting lists
+            value = _written_value(stripped[1:])
+            if not allowed(value, name=items[number]) and not switched_off_list(lines, number):
+                yield Secret(number, f"password or key assignment ({items[number]})", value, Severity.HIGH)
             continue
         if code and (chain := _CHAINED.match(line)):  # ``a = b = 'x'``: read as ``a = 'x'``
             line = chain.group(1) + line[chain.end() :]
