@@ -88,3 +88,45 @@ def test_b_near_miss_references_maps_empty_items_and_other_lists_stay_quiet() ->
         "    - supersecret",  # 13
     )
     assert codes_at({"deploy/helm/values.yaml": values}, CREDENTIAL) == []
+
+
+# -- C: Helm values installing a bundled Redis with its authentication off -----------------------------------------
+
+AUTH = "preflight.authentication_disabled"
+
+
+def test_c_a_bundled_redis_or_valkey_with_auth_off_answers_the_cluster_with_no_password() -> None:
+    values = _text(
+        "redis:",  # 1
+        "  enabled: true",  # 2
+        "  architecture: standalone",  # 3
+        "  auth:",  # 4
+        "    enabled: false",  # 5
+        "cache-valkey:",  # 6
+        "  usePassword: false",  # 7
+    )
+    assert codes_at({"deploy/helm/values.yaml": values}, AUTH) == [5, 7]
+    assert codes_at({"chart/values-prod.yaml": values}, AUTH) == [5, 7]
+
+
+def test_c_near_miss_external_redis_auth_on_nested_clients_and_other_files_stay_quiet() -> None:
+    values = _text(
+        "redis:",  # 1
+        "  enabled: false",  # 2
+        "  auth:",  # 3
+        "    enabled: false",  # 4
+        "valkey:",  # 5
+        "  auth:",  # 6
+        "    enabled: true",  # 7
+        "app:",  # 8
+        "  redis:",  # 9
+        "    auth:",  # 10
+        "      enabled: false",  # 11
+        "mongodb:",  # 12
+        "  auth:",  # 13
+        "    enabled: false",  # 14
+    )
+    assert codes_at({"deploy/helm/values.yaml": values}, AUTH) == []
+    on = _text("redis:", "  auth:", "    enabled: false")
+    assert codes_at({"config/settings.yaml": on}, AUTH) == []
+    assert codes_at({"chart/templates/values.yaml": on}, AUTH) == []
