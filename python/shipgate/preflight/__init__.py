@@ -20,6 +20,7 @@ from shipgate.package.manifest import Manifest
 from shipgate.preflight import (
     advisories,
     auth_settings,
+    chart_redis_auth,
     config,
     credentials,
     dependencies,
@@ -116,6 +117,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     unsigned.scan,
     pg_hba.scan,
     redis_auth.scan,
+    chart_redis_auth.scan,
     image_auth.scan,
     mosquitto_auth.scan,
     fhem_auth.scan,

@@ -27,6 +27,12 @@ Only in a file named for logins (``auth``, ``passwd``, ``users``, ``accounts``, 
 product's main settings file names its ``[users]`` section for settings about users (Grafana's ``grafana.ini``:
 ``default_theme = dark``). A section of that name that also holds a flag, a number, a path or a phrase holds such
 settings too, not accounts.
+
+A YAML block list of plain words under a setting named for passwords in the plural (``passwords:``,
+``userPasswords:``) lists passwords: Bitnami's MongoDB and PostgreSQL charts take ``auth.passwords`` as one password
+per user of the ``usernames`` list beside it, and Lowcoder's values ship ``passwords: [- supersecret]`` so. An item
+has no key of its own; the setting above it names what it is. Items that are maps (``- name: …``) or that follow a
+setting named otherwise are not read here.
 """
 
 from __future__ import annotations
@@ -53,6 +59,34 @@ _NOT_PASSWORDS = frozenset(
     {"true", "false", "yes", "no", "on", "off", "none", "null", "disabled", "disable", "locked", "nologin", "empty"}
 )
 _PUBLIC = re.compile(r"(?i)(?:^|[_.-])(?:ssh|public|pub|authorized|gpg|pgp|host|trusted|signing_public)(?:[_.-]|$)")
+
+
+# ``passwords:`` / ``userPasswords:`` / ``db_passwds:``: a setting naming passwords in the plural.
+_PASSWORDS = re.compile(r"(?i)pass(?:words|wds)$")
+# ``  - word`` with nothing after it but a comment: a plain or quoted scalar item, not a map, a flow or an anchor.
+_ITEM = re.compile(r"""^(?P<lead>\s*)-\s+(?P<value>"[^"]*"|'[^']*'|[^\s#{}\[\]&*!|>%@`"'-][^\s#:]*)\s*(?:#.*)?$""")
+
+
+def listed_passwords(lines: Iterable[str]) -> dict[int, str]:
+    """Line numbers (1-based) of scalar items of a YAML block list opened by a setting named for passwords in the
+    plural, each with that setting's name. One pass over the lines; the list ends at its first line that is no
+    such item."""
+    owned: dict[int, str] = {}
+    owner: tuple[int, str] | None = None  # (indentation of the opener's name, its name)
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if owner is not None:
+            item = _ITEM.match(line)
+            if item is not None and len(item["lead"]) >= owner[0]:
+                owned[number] = owner[1]
+                continue
+            owner = None
+        opener = _OPENER.match(line)
+        if opener is not None and _PASSWORDS.search(opener["name"]):
+            owner = (len(opener["lead"]), opener["name"])
+    return owned
 
 
 def _owner(name: str) -> bool:

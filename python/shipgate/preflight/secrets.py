@@ -42,7 +42,7 @@ from detect_secrets.plugins.twilio import TwilioKeyDetector
 from shipgate.findings import Severity
 from shipgate.preflight.category_tables import category_value
 from shipgate.preflight.disabled_blocks import switched_off_block, switched_off_list
-from shipgate.preflight.key_lists import account_entries, listed_keys
+from shipgate.preflight.key_lists import account_entries, listed_keys, listed_passwords
 from shipgate.preflight.salted_digests import digest_beside_salt
 
 MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
@@ -97,7 +97,10 @@ _NOT_SECRET_NAME = re.compile(
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age|cooldown|pool|quota|burst"
-    r"|prefix|suffix|format|schemes?|algorithms?|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding)$"
+    r"|prefix|suffix|format|schemes?|algorithms?|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding"
+    # whom a token is issued by or for, and what it may do (``--auth-token-audiences=app.ns.svc``, ``TOKEN_ISSUER``,
+    # ``token_scopes``): names and URLs that the token is checked against, not the token
+    r"|audiences?|issuers?|scopes?)$"
     r"|tokeniz"
     # a unit after a separator (``rate_limiting_api_key_cooldown_ns``): a quantity about the key, not the key
     r"|[_.-](?:ns|us|nanos|micros|millis)$"
@@ -651,12 +654,18 @@ def keyword_secrets(
     table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
     listed = {} if code or examples else listed_keys(lines)
     accounts = account_entries(lines) if logins and not (code or examples) else set()
-    for number in sorted(candidate_lines(text) | accounts):
+    items = {} if code or examples else listed_passwords(lines)
+    for number in sorted(candidate_lines(text) | accounts | items.keys()):
         if number > len(lines):
             break
         line = lines[number - 1][:MAX_KEYWORD_LINE]
         stripped = line.lstrip()
         if stripped.startswith(("#", ";", "//")):
+            continue
+        if number in items:  # ``- supersecret`` under ``passwords:``: one of the passwords the setting lists
+            value = _written_value(stripped[1:])
+            if not allowed(value, name=items[number]) and not switched_off_list(lines, number):
+                yield Secret(number, f"password or key assignment ({items[number]})", value, Severity.HIGH)
             continue
         if code and (chain := _CHAINED.match(line)):  # ``a = b = 'x'``: read as ``a = 'x'``
             line = chain.group(1) + line[chain.end() :]
