@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Set
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight import php_settings
+from shipgate.preflight import makefile, php_settings
 from shipgate.preflight.account_passwords import account_passwords
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
@@ -491,7 +491,9 @@ def _text_secrets(
         python = bool(_PYTHON_SOURCE.search(text.path))  # its string literals never expand ``$``
         logins = accounts_file(text.path)  # ``auth_flat_file.ini``: its ``[users]`` section lists accounts
         constants = php.constants if php is not None else None
-        yield from keyword_secrets(
+        # a Makefile's rule names a target and what it is made from (``passwd.adjunct: passwd.adjunct.byname``)
+        rules = makefile.rule_lines(source) if makefile.makefile_text(text.path) else set()
+        assigned = keyword_secrets(
             plain,
             code=code,
             examples=examples,
@@ -500,6 +502,7 @@ def _text_secrets(
             logins=logins,
             constants=constants,
         )
+        yield from (secret for secret in assigned if secret.line not in rules)
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
     yield from _manifest_secrets(text)

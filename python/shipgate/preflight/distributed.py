@@ -67,6 +67,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
+from shipgate.preflight.matched_patterns import matched_pattern_lines
 from shipgate.preflight.project_layout import is_project_tooling
 from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.python_tree import python_tree
@@ -330,7 +331,8 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 
 def prose_string_lines(path: str, text: str) -> set[int]:
     """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the URLs
-    that only reach a shown link (:func:`shown_links.shown_link_lines`), the
+    that only reach a shown link (:func:`shown_links.shown_link_lines`) or a string method's pattern
+    (:func:`matched_patterns.matched_pattern_lines`), the
     keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
     (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
     (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
@@ -344,6 +346,7 @@ def prose_string_lines(path: str, text: str) -> set[int]:
     source = text.splitlines()
     nodes = list(ast.walk(tree))
     lines: set[int] = shown_link_lines(tree, nodes)  # ``MetaRecord(url=…)``, ``link=Google.META_URL``
+    lines |= matched_pattern_lines(nodes)  # ``prefix = "https://…"`` only ever ``text.startswith(prefix)``
     for node in nodes:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
             if not _reads_as_text(node):

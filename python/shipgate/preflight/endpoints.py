@@ -134,6 +134,10 @@ _OWN_NAME_KEY = re.compile(
 # A root or base URL named for an API (``cc.api.rooturl``, ``geo_api_base_url``) is the root of the service the
 # product calls, not the product's own address (``ROOT_URL``, ``BASE_URL`` alone).
 _API_ROOT = re.compile(r"(?i)(?:^|[_.-])api[_.-]?(?:root|base)[_.-]?ur[li]$")
+# A root or base URL named for the other server the product falls back to or copies from (pypicloud's
+# ``fallback_base_url = "https://pypi.org"``, an ``upstream_base_url``, a ``mirror_root_url``): a host it requests, in
+# program source as in configuration.
+_UPSTREAM_ROOT = re.compile(r"(?i)(?:^|[_.-])(?:fallback|upstream|mirror)[_.-]?(?:root|base)[_.-]?ur[li]$")
 # In program source, a class's ``BASE_URL``/``API_BASE_URL`` constant is the base of the service the class calls
 # (``class LubimyCzytac: BASE_URL = "https://lubimyczytac.pl"``); the product's own URL is a setting, written at a
 # module's or a file's top level (a function's local ``base_url`` is neither: read as before).
@@ -654,7 +658,7 @@ def _text_endpoints(
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
         # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
         # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
-        own = own and (code or not _API_ROOT.search(name))
+        own = own and (code or not _API_ROOT.search(name)) and not _UPSTREAM_ROOT.search(name)
         own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
         own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))

@@ -32,6 +32,7 @@ MAX_TARGETS = 200  # targets read (an install target and its prerequisites)
 MAX_VALUE = 10_000  # characters of one expanded variable (longer: a value not known)
 
 _NAMES = frozenset({"makefile", "gnumakefile"})
+_COPY_SUFFIXES = frozenset({"", "in", "am", "template", "tmpl", "dist", "example", "sample"})
 _STEP = re.compile(r"^(?:install|upgrade|migrate)(?:[-_.:]|$)", re.I)
 _ASSIGN = re.compile(r"^(?:(?:override|export)\s+)*([A-Za-z_][\w.-]*)\s*(\?=|:::?=|::=|:=|\+=|=|!=)\s*(.*)$")
 _RULE = re.compile(r"^([^:=#\t][^:=#]*?)\s*::?(?!=)\s*([^=;#]*?)\s*(?:;(.*))?(?:#.*)?$")
@@ -46,6 +47,20 @@ _SHELL_JOINS = frozenset({"&&", "||", ";", "|"})
 def is_makefile(path: str) -> bool:
     name = posixpath.basename(path).lower()
     return name in _NAMES or name.endswith(".mk")
+
+
+def makefile_text(path: str) -> bool:
+    """A Makefile or a copy of one to be made into one: ``Makefile.in``/``.am`` (autotools), a template named for the
+    Makefile it becomes (ypserv's ``var_yp_Makefile``, installed as ``/var/yp/Makefile``). ``Makefile.PL`` is Perl."""
+    name = posixpath.basename(path).lower()
+    stem, _, suffix = name.partition(".")
+    return is_makefile(path) or (stem.endswith("makefile") and suffix in _COPY_SUFFIXES)
+
+
+def rule_lines(text: str) -> set[int]:
+    """The lines a Makefile's rules start on (``passwd.adjunct: passwd.adjunct.byname``): targets and their
+    prerequisites, where no variable is given a value."""
+    return _read(text).rule_lines
 
 
 def install_recipes(text: str) -> list[Piece]:
@@ -80,6 +95,7 @@ class _Makefile:
     recipes: dict[str, list[Piece]] = field(default_factory=dict)  # target -> (first line, command)
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # target -> each recipe line's lines
     goal: str | None = None  # the default goal: the first target that is neither special (``.PHONY``) nor a pattern
+    rule_lines: set[int] = field(default_factory=set)  # the first line of each rule
 
 
 def _read(text: str) -> _Makefile:
@@ -102,6 +118,8 @@ def _read(text: str) -> _Makefile:
         if not stripped or stripped.startswith("#") or _DIRECTIVE.match(logical):
             continue
         current = _definition(logical, read.variables, read.rules)
+        if current:
+            read.rule_lines.add(start)
         if read.goal is None:
             read.goal = next((t for t in current if not t.startswith(".") and "%" not in t), None)
     return read
