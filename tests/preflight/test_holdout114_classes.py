@@ -156,3 +156,9 @@ def test_g_a_canonical_prefix_or_url_is_the_products_own_name() -> None:
 def test_g_a_host_named_otherwise_stays_reported() -> None:
     cfg = _text("handle.resolver.url = http://hdl.handle.net/", "canonicalizer = https://norm.vendor.io")
     assert codes_at({"config/local.cfg": cfg}, ENDPOINT) == [1, 2]
+
+
+def test_a_product_name_beginning_with_a_page_word_is_no_page() -> None:
+    # near miss (round 3's privacyIDEA): ``"privacyIDEA News"`` names a feed the dashboard fetches, not a privacy page
+    feeds = '"privacyIDEA News": "https://privacyidea.org/feed"\n'
+    assert codes_at({"app/feeds.yaml": feeds}, ENDPOINT) == [1]

@@ -152,7 +152,9 @@ _MENTION_KEY = re.compile(
     # a page of information (``info_url``, ``more_info``); not OpenID Connect's ``userinfo`` endpoint, which the
     # server calls with the user's token (``user_info_url``, ``userinfo_endpoint``)
     r"|(?<!user)(?<!user_)(?<!user-)info"
-    r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-]|(?-i:[A-Z]))|[_.-]links?$"
+    # a page name run into the next CamelCase word (``privacyUrl``, ``termsOfService``), not a product's name that
+    # begins with the word (privacyIDEA's ``"privacyIDEA News"`` feed)
+    r"|(?:^|[_.-])(?:tos|terms|privacy|legal|imprint|impressum|faq)(?:$|[_.-]|(?-i:[A-Z][a-z]|UR[LI]\b))|[_.-]links?$"
     # the same in CamelCase (AWStats' ``LogoLink``: where a click on the report's logo goes); ``Uplink`` is a word
     r"|(?-i:[a-z]Links?)$"
     # an oEmbed provider's home page (``"provider_url": "http://www.youtube.com/"`` in providers.json)
