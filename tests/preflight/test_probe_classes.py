@@ -434,3 +434,38 @@ def test_a_go_download_function_saves_at_the_path_its_call_gives() -> None:
     # another archive than the one the call downloads
     local = _GO_UPDATER.replace("{archive}", '"bundle.zip"')
     assert codes_at({"cmd/update/main.go": local}, UNVERIFIED) == []
+
+
+# -- PowerShell: a secret-named variable printed to the install log ------------------------------------------------
+
+PRINTED = "preflight.secret_printed"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Write-Host "Admin password: $adminPassword"',
+        'Write-Output "token=$ApiToken"',
+        'echo "DB: $env:DB_PASSWORD"',
+    ],
+)
+def test_powershell_prints_a_secret(line: str) -> None:
+    source = '$adminPassword = Read-Host\n$ApiToken = Get-Content t.txt\n' + line + "\n"
+    assert codes_at({"install.ps1": source}, PRINTED) == [3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Write-Host 'Admin password: $adminPassword'",  # single quotes: not expanded
+        'Write-Host "Installed in $PWD"',  # PowerShell's own variable
+        'Write-Host "Secure: $securePassword"',  # a SecureString prints its type name
+        'Write-Host "Password file: $passwordFile"',
+        'Write-Host "Welcome, $adminUser"',
+        'function Get-Pw { Write-Output "$adminPassword" }',  # a function's return value
+        '$x = Write-Output "$adminPassword"',  # stored, not printed
+    ],
+)
+def test_powershell_printing_near_misses(line: str) -> None:
+    source = '$adminPassword = Read-Host\n$ApiToken = Get-Content t.txt\n' + line + "\n"
+    assert codes_at({"install.ps1": source}, PRINTED) == []

@@ -14,6 +14,7 @@ from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.secrets import allowed, secret_name
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
+from shipgate.preflight.windows.printed_secrets import printed_secrets
 
 # Chocolatey runs these package scripts elevated (choco requires an administrator by default).
 CHOCOLATEY_SCRIPTS = frozenset({"chocolateyinstall.ps1", "chocolateyuninstall.ps1", "chocolateybeforemodify.ps1"})
@@ -269,6 +270,20 @@ def _credentials(script: WinScript) -> Iterator[Finding]:
         )
 
 
+def _printed(script: WinScript) -> Iterator[Finding]:
+    for call, name in printed_secrets(script):
+        yield at_line(
+            "preflight.secret_printed",
+            Severity.MEDIUM,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            variables=[name],
+            message=f"prints ${name}, a secret, to the install log (transcripts and CI logs keep it)",
+            remedy="Do not print the secret; tell the operator where it is stored (a file readable by them only).",
+        )
+
+
 def _downloads(script: WinScript) -> Iterator[Finding]:
     for found in unverified(script):
         yield at_line(
@@ -329,3 +344,4 @@ def scan(ctx: Context) -> Iterator[Finding]:
             yield from _egress(script)
             yield from _downloads(script)
         yield from _credentials(script)
+        yield from _printed(script)
