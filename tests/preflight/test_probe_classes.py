@@ -469,3 +469,29 @@ def test_powershell_prints_a_secret(line: str) -> None:
 def test_powershell_printing_near_misses(line: str) -> None:
     source = '$adminPassword = Read-Host\n$ApiToken = Get-Content t.txt\n' + line + "\n"
     assert codes_at({"install.ps1": source}, PRINTED) == []
+
+
+# -- an Ansible lineinfile task writes its line into the file, as a script's echo >> FILE does ------------------------
+
+_LINEINFILE = "- name: install\n  ansible.builtin.apt:\n    name: app\n- name: set\n  lineinfile:\n    path: /etc/app.conf\n"
+
+
+@pytest.mark.parametrize("line", ['    line: "admin_password=Xk29fjq8Lm"\n', "    line: TLS_REQCERT never\n"])
+def test_an_ansible_lineinfile_line_is_a_written_setting(line: str) -> None:
+    found = codes_at({"roles/app/tasks/main.yml": _LINEINFILE + line}, CREDENTIAL) + codes_at(
+        {"roles/app/tasks/main.yml": _LINEINFILE + line}, TLS
+    )
+    assert found == [7]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '    line: "admin_password={{ app_admin_password }}"\n',  # filled in when the play runs
+        '    line: "listen_port=8080"\n',
+        '    line: "admin_password=Xk29fjq8Lm"\n    state: absent\n',  # the line removed
+    ],
+)
+def test_ansible_lineinfile_near_misses(line: str) -> None:
+    files = {"roles/app/tasks/main.yml": _LINEINFILE + line}
+    assert codes_at(files, CREDENTIAL) == [] and codes_at(files, TLS) == []

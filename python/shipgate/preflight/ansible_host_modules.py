@@ -10,7 +10,9 @@ same (``shipgate.preflight.embedded`` places it at the task's line, run as root)
 - ``service``/``systemd``/``systemd_service``: ``name`` with ``state: stopped`` → ``systemctl stop name``, with
   ``enabled: no`` → ``systemctl disable name`` (both: ``systemctl disable --now name``), so a firewall or audit
   daemon switched off reads as ``protection_disabled`` does in a script; starting or enabling a service is not
-  written (it changes no protection).
+  written (it changes no protection);
+- ``lineinfile``: ``line`` into ``path`` (or ``dest``) → ``echo LINE >> PATH``, so a setting it writes
+  (``admin_password=…``, ``TLS_REQCERT never``) is read as a script's written line is (``state: absent`` removes).
 
 A Jinja expression is ``${ANSIBLE_VALUE}`` (a value known when the play runs).
 """
@@ -29,9 +31,10 @@ _SERVICE = frozenset(
     for prefix in ("", "ansible.builtin.", "ansible.legacy.")
     for name in ("service", "systemd", "systemd_service")
 )
-HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES | _SERVICE
+_LINEINFILE = frozenset({"lineinfile", "ansible.builtin.lineinfile", "ansible.legacy.lineinfile"})
+HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES | _SERVICE | _LINEINFILE
 # Names that mark a YAML list as a task list (the short ``capabilities`` also names a container's grants).
-TASK_MARKERS = HOST_MODULES - {"capabilities", "service", "systemd"}
+TASK_MARKERS = HOST_MODULES - {"capabilities", "service", "systemd", "lineinfile"}
 _FALSE = frozenset({"no", "false", "off", "0"})
 
 
@@ -52,6 +55,9 @@ def host_module_command(module: str, args: dict[str, tuple[str, int]]) -> tuple[
         return args["capability"][1], f"setcap {_value(args, 'capability')} {_value(args, 'path')}"
     if module in _SERVICE and "name" in args:
         return _service_command(args)
+    path = args.get("path", args.get("dest"))
+    if module in _LINEINFILE and "line" in args and path is not None:
+        return args["line"][1], f"echo {_value(args, 'line')} >> {_value(args, 'path' if 'path' in args else 'dest')}"
     return None
 
 
