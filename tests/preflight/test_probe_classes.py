@@ -471,9 +471,12 @@ def test_powershell_printing_near_misses(line: str) -> None:
     assert codes_at({"install.ps1": source}, PRINTED) == []
 
 
-# -- an Ansible lineinfile task writes its line into the file, as a script's echo >> FILE does ------------------------
+# -- an Ansible lineinfile task writes its line into the file, as a script's echo >> FILE does ---------------------
 
-_LINEINFILE = "- name: install\n  ansible.builtin.apt:\n    name: app\n- name: set\n  lineinfile:\n    path: /etc/app.conf\n"
+_LINEINFILE = (
+    "- name: install\n  ansible.builtin.apt:\n    name: app\n"  # 1-3: a task that marks the file a task list
+    "- name: set\n  lineinfile:\n    path: /etc/app.conf\n"  # 4-6
+)
 
 
 @pytest.mark.parametrize("line", ['    line: "admin_password=Xk29fjq8Lm"\n', "    line: TLS_REQCERT never\n"])
