@@ -450,7 +450,7 @@ PRINTED = "preflight.secret_printed"
     ],
 )
 def test_powershell_prints_a_secret(line: str) -> None:
-    source = '$adminPassword = Read-Host\n$ApiToken = Get-Content t.txt\n' + line + "\n"
+    source = "$adminPassword = Read-Host\n$ApiToken = Get-Content t.txt\n" + line + "\n"
     assert codes_at({"install.ps1": source}, PRINTED) == [3]
 
 
@@ -467,7 +467,7 @@ def test_powershell_prints_a_secret(line: str) -> None:
     ],
 )
 def test_powershell_printing_near_misses(line: str) -> None:
-    source = '$adminPassword = Read-Host\n$ApiToken = Get-Content t.txt\n' + line + "\n"
+    source = "$adminPassword = Read-Host\n$ApiToken = Get-Content t.txt\n" + line + "\n"
     assert codes_at({"install.ps1": source}, PRINTED) == []
 
 
