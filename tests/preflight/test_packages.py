@@ -1,5 +1,5 @@
 """Whole real packages (tests/preflight/packages, see its README.md): Debian server packages and PyPI sdists in
-seventeen rounds, each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every
+rounds, each pinned by URL, SHA-256 and size, laid out as preflight sees them and run as one package. Every
 finding above low is compared with the findings a reviewer judged correct (``expectations/<name>.toml``).
 
 Each round was judged on its first run (recorded in the README) and the false-positive classes it showed were fixed,
@@ -11,13 +11,20 @@ packages are not fetched and the test skips; once fetched, the extracted trees a
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
-from corpus_score import Score
+
+import shipgate
 
 PACKAGES = Path(__file__).parent / "packages"
 FLOORS = {
@@ -53,21 +60,52 @@ def test_every_package_is_pinned_and_judged() -> None:
             assert expected["code"].startswith("preflight.") and expected["why"], (entry.name, expected)
 
 
+# The rounds run side by side, as many at once as the machine has cores (two on CI), each in its own process
+# (`score.py --round N --json`), all started when the first round's test starts; each test waits for its own round.
 # A round reads up to 17 whole packages: round three took 340 s beside another round on a 2-core machine, a third of
 # it privacyidea's. The suite's 300 s guard is for single tests, so a round gets three times that: a guard against a
 # hang, not a speed claim (preflight's speed is measured in benches/preflight.py).
-@pytest.mark.timeout(900)
+SCORE = PACKAGES / "score.py"
+ROUND_TIMEOUT = 900
+
+
+def _scored_round(round_: int) -> dict[str, Any]:
+    """One round scored by score.py in its own process, on the shipgate this test imports."""
+    command = [sys.executable, str(SCORE), "--round", str(round_), "--json"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(shipgate.__file__).parent.parent), *sys.path])}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=ROUND_TIMEOUT, env=env, check=False)
+    assert done.returncode == 0, f"round {round_}: score.py exited {done.returncode}\n{done.stderr[-4000:]}"
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.fixture(scope="module")
+def rounds(request: pytest.FixtureRequest) -> Iterator[dict[int, Future[dict[str, Any]]]]:
+    """The rounds this session selected, started at once on a pool as wide as the machine (at most two)."""
+    selected = sorted(
+        {
+            item.callspec.params["round_"]
+            for item in request.session.items
+            if isinstance(item, pytest.Function) and item.originalname == "test_whole_packages_stay_fixed"
+        }
+    )
+    pool = ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 2))
+    yield {round_: pool.submit(_scored_round, round_) for round_ in selected}
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.mark.timeout(ROUND_TIMEOUT)
 @pytest.mark.parametrize("round_", sorted(FLOORS))
-def test_whole_packages_stay_fixed(round_: int, capsys: pytest.CaptureFixture[str]) -> None:
-    result = Score()
-    for entry in score.pinned():
-        if entry.round == round_:
-            run = score.run_package(entry)
-            score.compare(entry.name, run.found, result)
-    tp, fp, fn = (sum(c.values()) for c in (result.tp, result.fp, result.fn))
+def test_whole_packages_stay_fixed(
+    round_: int, rounds: dict[int, Future[dict[str, Any]]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = rounds[round_].result()
+    if "skipped" in result:
+        pytest.skip(result["skipped"])
+    tp, fp, fn = result["tp"], result["fp"], result["fn"]
     with capsys.disabled():
-        print(f"\nwhole packages, round {round_}: TP {tp}, FP {fp}, FN {fn}\n" + result.table())
-        for line in result.disagreements:
+        print(f"\nwhole packages, round {round_}: TP {tp}, FP {fp}, FN {fn}\n" + result["table"])
+        for line in result["disagreements"]:
             print(line)
     precision, recall = FLOORS[round_]
     assert tp / max(tp + fp, 1) >= precision

@@ -5,19 +5,24 @@ Each package in ``packages.toml`` is laid out by ``loader.py`` and run through p
 low is compared, as (code, path, line) (line 0 when the finding has none), with ``expectations/<name>.toml``: the
 findings a careful reviewer judged correct. A finding not expected is a false positive; an expectation not found
 is a miss. Prints the per-code table and every disagreement; ``--findings`` prints every finding above low;
-``--round N`` scores only the packages of round N (each entry's ``round``, 1 when not given).
+``--round N`` scores only the packages of round N (each entry's ``round``, 1 when not given); ``--json`` prints one
+JSON object instead (the totals, the table and the disagreements, or ``skipped`` with the reason when the packages
+cannot be fetched): what tests/preflight/test_packages.py reads from the rounds it runs side by side.
 
-Run: ``PYTHONPATH=$PWD/python python tests/preflight/packages/score.py [--findings] [--round N] [NAME…]`` from the
-worktree root.
+Run: ``PYTHONPATH=$PWD/python python tests/preflight/packages/score.py [--findings] [--json] [--round N] [NAME…]``
+from the worktree root.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # corpus_score, preflight_kit
@@ -104,7 +109,27 @@ def chosen(argv: list[str]) -> list[Pinned]:
     ]
 
 
+def totals(score: Score) -> tuple[int, int, int]:
+    tp, fp, fn = (sum(c.values()) for c in (score.tp, score.fp, score.fn))
+    return tp, fp, fn
+
+
+def scored_json(argv: list[str]) -> str:
+    """The chosen packages' score as one JSON object; a package that cannot be fetched skips them all."""
+    score = Score()
+    try:
+        for entry in chosen(argv):
+            compare(entry.name, run_package(entry).found, score)
+    except pytest.skip.Exception as skipped:
+        return json.dumps({"skipped": str(skipped)})
+    tp, fp, fn = totals(score)
+    return json.dumps({"tp": tp, "fp": fp, "fn": fn, "table": score.table(), "disagreements": score.disagreements})
+
+
 def main(argv: list[str]) -> int:
+    if "--json" in argv:
+        print(scored_json(argv))
+        return 0
     show = "--findings" in argv
     score = Score()
     for entry in chosen(argv):
@@ -116,7 +141,7 @@ def main(argv: list[str]) -> int:
                 print(f"  {key(f)[1]}:{key(f)[2]} {f.code}: {f.message}")
     print()
     print(score.table())
-    tp, fp, fn = (sum(c.values()) for c in (score.tp, score.fp, score.fn))
+    tp, fp, fn = totals(score)
     print(f"\nall: TP {tp}, FP {fp}, FN {fn}; precision {tp / max(tp + fp, 1):.0%}, recall {tp / max(tp + fn, 1):.0%}")
     for line in score.disagreements:
         print(line)
