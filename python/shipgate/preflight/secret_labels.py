@@ -16,25 +16,28 @@ import re
 
 from shipgate.preflight.shell.model import Word
 
+# What stands between a label and its value: a colon or "=", or "is", "was created", "set to"… (a label run straight
+# into an expansion, ``"API key${NC}"``, is a colour code after the words, not a value).
+_VERBS = r"is|was|has\s+been|will\s+be|created|generated|set(?:\s+to)?|saved|here"
+_SET_OFF = rf"(?:(?:\s+(?:{_VERBS}))+\s*[:=]?|\s*[:=])\s*[\"'(\[]?$"
 _LABEL = re.compile(
     r"(?i)\b(?:password|passphrase|passwd|pass\s?word|token|secret|credentials?"
     r"|(?:api|access|join|auth|authentication|enrol?ment|registration|master|admin|root|private"
-    r"|signing|encryption|client|secret|cluster|bootstrap|agent)[ _-]?key)"
-    # what stands between the label and the value: a colon or "=", or "is", "was created", "set to"… (a label
-    # run straight into an expansion, ``"API key${NC}"``, is a colour code after the words, not a value)
-    r"(?:(?:\s+(?:is|was|has\s+been|will\s+be|created|generated|set(?:\s+to)?|saved|here))+\s*[:=]?|\s*[:=])"
-    r"\s*[\"'(\[]?$"
+    r"|signing|encryption|client|secret|cluster|bootstrap|agent)[ _-]?key)" + _SET_OFF
 )
-# Names that say the variable holds where or what the secret is, not the secret.
 # A key of any kind named right before a value (``"Your ACME key: $KEY"``): read only for a value drawn from a
 # random source (random_values), which no fingerprint or setting name is.
-_KEY_LABEL = re.compile(
-    r"(?i)\bkey(?:\s+(?:is|was|has\s+been|created|generated|set(?:\s+to)?|saved|here))*\s*[:=]\s*[\"'(\[]?$"
-)
+_KEY_LABEL = re.compile(r"(?i)\bkey" + _SET_OFF)
+# Names that say the variable holds where or what the secret is, not the secret.
 _NOT_THE_SECRET = re.compile(r"(?i)(?:FILE|PATH|DIR|URL|URI|LEN|LENGTH|SIZE|NAME|USER|USERNAME|ID|HASH|COUNT)$")
 _EXPANSION = re.compile(r"\$\{?([A-Za-z_]\w*)")
 # Only the text just before an expansion is read (a label is a few words).
 _LABEL_WINDOW = 60
+
+
+def not_the_secret(name: str) -> bool:
+    """Whether a variable's name says it holds where or what a secret is (its file, path, length, user…)."""
+    return _NOT_THE_SECRET.search(name) is not None
 
 
 def labelled_secrets(word: Word, drawn: frozenset[str] = frozenset()) -> set[str]:
@@ -45,7 +48,7 @@ def labelled_secrets(word: Word, drawn: frozenset[str] = frozenset()) -> set[str
     found: set[str] = set()
     for m in _EXPANSION.finditer(word.raw):
         name = m.group(1)
-        if _NOT_THE_SECRET.search(name) or name.isdigit():
+        if not_the_secret(name) or name.isdigit():
             continue
         before = word.raw[max(0, m.start() - _LABEL_WINDOW) : m.start()]
         if _LABEL.search(before) or (name in drawn and _KEY_LABEL.search(before)):

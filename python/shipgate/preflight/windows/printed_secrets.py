@@ -5,13 +5,15 @@ level, where the output is the script's, not a function's return value, and is n
 says it holds a secret (``$password``, ``$apiToken``, ``$env:DB_PASSWORD``; camelCase read as words) expanded in
 what is printed. Not a single-quoted string (PowerShell does not expand it), not PowerShell's own variables
 (``$PWD``, ``$HOME``), not a secure string or credential object (``$securePassword``, ``$cred``: printing one shows
-its type name), nor a name that says file, path, length or user."""
+its type name), nor a name that says file, path, length or user
+(``secret_labels.not_the_secret``, as for a shell script)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from shipgate.preflight.secret_labels import not_the_secret
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.windows.model import Call, WinScript
 
@@ -20,7 +22,7 @@ _OUTPUT_PRINTERS = frozenset({"write-output", "echo", "write-information"})
 _SINGLE_QUOTED = re.compile(r"'[^']*'")
 _EXPANSION = re.compile(r"\$\{?(?:env:)?([A-Za-z_]\w*)")
 _AUTOMATIC = frozenset({"pwd", "home", "psscriptroot", "pscommandpath", "host", "args", "input", "error", "true"})
-_NOT_THE_SECRET = re.compile(r"(?i)secure|cred(?!ential)|(?:file|path|length|len|user|username|name|id)$")
+_OBJECT = re.compile(r"(?i)secure|cred(?!ential)")
 
 
 def _words(name: str) -> str:
@@ -37,7 +39,7 @@ def printed_secret(call: Call) -> str | None:
         return None
     for m in _EXPANSION.finditer(_SINGLE_QUOTED.sub("", call.text.splitlines()[0] if call.text else "")):
         name = m.group(1)
-        if name.lower() in _AUTOMATIC or _NOT_THE_SECRET.search(name):
+        if name.lower() in _AUTOMATIC or _OBJECT.search(name) or not_the_secret(name):
             continue
         if secret_name(_words(name)):
             return name
