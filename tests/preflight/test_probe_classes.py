@@ -498,3 +498,49 @@ def test_an_ansible_lineinfile_line_is_a_written_setting(line: str) -> None:
 def test_ansible_lineinfile_near_misses(line: str) -> None:
     files = {"roles/app/tasks/main.yml": _LINEINFILE + line}
     assert codes_at(files, CREDENTIAL) == [] and codes_at(files, TLS) == []
+
+
+# -- a package manager's check switched off by a setting the script writes or passes ---------------------------
+
+UNSIGNED = "preflight.signature_verification_disabled"
+
+
+@pytest.mark.parametrize(
+    ("code", "lines", "expected"),
+    [
+        (UNSIGNED, ["sed -i 's/^gpgcheck=1/gpgcheck=0/' /etc/yum.repos.d/acme.repo"], [3]),
+        (UNSIGNED, ["sed -i -e 's/^SigLevel.*/SigLevel = Never/' /etc/pacman.conf"], [3]),
+        (UNSIGNED, ["echo 'APT::Get::AllowUnauthenticated \"true\";' | tee /etc/apt/apt.conf.d/99acme"], [3]),
+        (UNSIGNED, ["cat > /etc/yum.repos.d/acme.repo <<EOF", "[acme]", "baseurl=https://rpm.acme.io",
+                    "gpgcheck=0", "EOF"], [6]),
+        (UNSIGNED, ["yum-config-manager --save --setopt=acme.gpgcheck=0"], [3]),
+        (TLS, ["sed -i 's/sslverify=1/sslverify=0/' /etc/yum.repos.d/acme.repo"], [3]),
+        (TLS, ["apt-get -o Acquire::https::Verify-Peer=false update"], [3]),
+        (TLS, ["apt-get -oAcquire::https::apt.acme.io::Verify-Host=false install -y acme"], [3]),
+        (TLS, ["yum --setopt=acme.sslverify=0 install -y acme"], [3]),
+        (TLS, ["yum-config-manager --save --setopt=sslverify=false"], [3]),
+        (TLS, ["pip config set global.trusted-host pypi.acme.io"], [3]),
+    ],
+)  # fmt: skip
+def test_a_package_managers_check_switched_off_by_a_setting(code: str, lines: list[str], expected: list[int]) -> None:
+    assert in_script(code, *lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["sed -i 's/^gpgcheck=0/gpgcheck=1/' /etc/yum.repos.d/acme.repo"],
+        ['sed -i "s/^gpgcheck=.*/gpgcheck=$CHECK/" /etc/yum.repos.d/acme.repo'],
+        ["sed -i 's/gpgcheck=0/gpgcheck=0/' notes.txt"],
+        ["cat > /etc/yum.repos.d/acme.repo <<EOF", "[acme]", "gpgcheck=0", "repo_gpgcheck=1", "EOF"],
+        ["sed -i 's/sslverify=0/sslverify=1/' /etc/yum.repos.d/acme.repo"],
+        ["apt-get -o Acquire::https::Verify-Peer=true update"],
+        ["apt-get -o Acquire::Check-Valid-Until=false update"],
+        ["yum --setopt=sslverify=1 install -y acme"],
+        ["pip config set global.index-url https://pypi.acme.io/simple"],
+        ["echo 'deb [signed-by=/usr/share/keyrings/acme.gpg] https://apt.acme.io stable main'"
+         " | tee /etc/apt/sources.list.d/acme.list"],
+    ],
+)  # fmt: skip
+def test_package_manager_settings_near_misses(lines: list[str]) -> None:
+    assert in_script(UNSIGNED, *lines) == [] and in_script(TLS, *lines) == []

@@ -13,6 +13,7 @@ command is read as the script it is."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -32,7 +33,7 @@ from shipgate.preflight.tls_check_settings import certificate_check_off
 from shipgate.preflight.tls_scope import loopback_host, loopback_only
 from shipgate.preflight.url_packages import url_package_installs
 from shipgate.preflight.vcs_installs import unpinned_module_installs, unpinned_vcs_installs
-from shipgate.preflight.written_config import written_lines
+from shipgate.preflight.written_config import sed_replaced_lines, written_lines
 
 _INSECURE_ENV = {
     "GIT_SSL_NO_VERIFY": ("1", "true", "yes"),
@@ -150,6 +151,8 @@ def _tls_off(command: Command) -> str | None:
         return "git config http.sslVerify false"
     if name in ("npm", "yarn", "pnpm") and [w.text for w in command.words[:4]][-2:] == ["strict-ssl", "false"]:
         return f"{name} config set strict-ssl false"
+    if (setting := _option_setting_off(command)) is not None:
+        return setting
     if any(w.text in _TLS_OFF_OPTIONS for w in command.words):
         return f"{name} with TLS verification off"
     if name == "fetch" and any(w.text in ("--no-verify-peer", "--no-verify-hostname") for w in command.words):
@@ -159,6 +162,29 @@ def _tls_off(command: Command) -> str | None:
     for key, word in command.env:
         if _insecure_value(key, word.value):
             return f"{key}={word.value}"
+    return None
+
+
+# A package manager's setting given on its command line: apt's ``-o Acquire::https::Verify-Peer=false``, yum/dnf's
+# ``--setopt=sslverify=0`` (also per repository, ``--setopt=acme.sslverify=false``, and through ``yum-config-manager``
+# or ``dnf config-manager --save``, which write it into the repository file), ``pip config set global.trusted-host``.
+_APT_TLS_OFF = re.compile(r"(?i)Acquire::https?(?:::\S+?)?::Verify-(?:Peer|Host)=(?:false|0|no)")
+_SETOPT_TLS_OFF = re.compile(r"(?i)(?:\S+\.)?sslverify=(?:0|false|no|off)")
+_YUM_LIKE = frozenset({"yum", "dnf", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager"})
+
+
+def _option_setting_off(command: Command) -> str | None:
+    name = command.name or ""
+    if name in ("apt-get", "apt", "aptitude"):
+        hit = next((w.text for w in option_values(command, "-o", "--option") if _APT_TLS_OFF.fullmatch(w.text)), None)
+        return f"{name} -o {hit}" if hit else None
+    if name in _YUM_LIKE:
+        hit = next((w.text for w in option_values(command, "--setopt") if _SETOPT_TLS_OFF.fullmatch(w.text)), None)
+        return f"{name} --setopt={hit}" if hit else None
+    pip = name in ("pip", "pip3") or (name.startswith("python") and "pip" in [w.text for w in command.words[:2]])
+    settings = [w.text for w in command.words if not w.text.startswith("-")]
+    if pip and "config" in settings[:3] and any(s.endswith(".trusted-host") for s in settings):
+        return "pip config set trusted-host"
     return None
 
 
@@ -320,8 +346,7 @@ _STDIN_RUNNERS = SHELL_RUNNERS - {"source", "."}  # interpreters that read their
 def _fetched_here_string(command: Command) -> bool:
     """``bash <<< "$(curl -fsSL URL)"``: the shell's standard input, its script, is the download's text."""
     return any(
-        r.op == "<<<" and r.target is not None and bool(_FETCHED_OUTPUT.search(r.target.raw))
-        for r in command.redirects
+        r.op == "<<<" and r.target is not None and bool(_FETCHED_OUTPUT.search(r.target.raw)) for r in command.redirects
     )
 
 
@@ -450,7 +475,7 @@ def _tls(path: str, script: Script) -> Iterator[Finding]:
         if _insecure_value(a.name, a.value) and a.line not in seen:
             seen.add(a.line)
             yield _tls_finding(path, a.line, a.raw, f"{a.name}={a.value}")
-    for written in written_lines(script):
+    for written in itertools.chain(written_lines(script), sed_replaced_lines(script)):
         if written.line not in seen and _config_insecure(written.target, written.text):
             seen.add(written.line)
             how = f"{written.text.strip()[:60]} written to {written.target}"

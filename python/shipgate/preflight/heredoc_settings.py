@@ -18,9 +18,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from shipgate.preflight.shell.model import Command, ParameterDefault, Script
-from shipgate.preflight.shell.sed_edits import sed_in_place_scripts
-from shipgate.preflight.written_config import written_lines
+from shipgate.preflight.shell.model import ParameterDefault, Script
+from shipgate.preflight.written_config import sed_replacements, written_lines
 
 # ``password=x``, ``password = x``, ``password: x``, ``export PASSWORD="x"``; a key is a word of settings characters.
 _SETTING = re.compile(r"""^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*(?:=|:\s)\s*(.*?)\s*$""")
@@ -50,18 +49,6 @@ def _setting(text: str, line: int) -> WrittenSetting | None:
     return WrittenSetting(line, m.group(1), value) if value and not _RUN_TIME.search(value) else None
 
 
-# ``s/^password=.*/password=x/`` with any delimiter: the replacement (group 2), escapes of the delimiter kept.
-_SED_SUBSTITUTION = re.compile(r"^s(.)(?:(?!\1)[^\\]|\\.)*\1((?:(?!\1)[^\\]|\\.)*)\1[gIip0-9]*$")
-
-
-def _sed_replacements(command: Command) -> list[str]:
-    """The lines a ``sed -i`` substitution of literal words puts into the file it edits."""
-    found = (
-        _SED_SUBSTITUTION.match(script) for script in sed_in_place_scripts(command) if not _RUN_TIME.search(script)
-    )
-    return [m.group(2).replace("\\", "") for m in found if m is not None]
-
-
 def written_settings(script: Script) -> Iterator[WrittenSetting]:
     """The literal ``key`` and ``value`` of each setting line a script writes into a file: a heredoc's, an echo's or
     a printf's (written_config), and a ``sed -i`` replacement's (module docstring)."""
@@ -69,7 +56,7 @@ def written_settings(script: Script) -> Iterator[WrittenSetting]:
         if (setting := _setting(written.text, written.line)) is not None:
             yield setting
     for command in script.commands:
-        for text in _sed_replacements(command) if command.name == "sed" else ():
+        for text in sed_replacements(command) if command.name == "sed" else ():
             if (setting := _setting(text, command.line)) is not None:
                 yield setting
 

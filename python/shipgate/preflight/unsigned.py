@@ -21,16 +21,18 @@ Read:
 from __future__ import annotations
 
 import configparser
+import itertools
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.contents import Context, TextFile, at_command, at_line
+from shipgate.preflight.contents import Context, Line, TextFile, at_command, at_line
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.read import commands_run
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, option_values
-from shipgate.preflight.shell.model import Command
+from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.written_config import sed_replaced_lines, written_lines
 
 CODE = "preflight.signature_verification_disabled"
 _REMEDY = (
@@ -84,9 +86,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in commands_run(ctx.parsed):
         if is_development_file(path):
             continue  # a developer's or CI's image build (``docker/debs/*.dockerfile``): not a step of an install
+        reported: set[int] = set()
         for command in script.commands:
             how = _command_off(command)
             if how is not None:
+                reported.add(command.line)
                 yield at_command(
                     CODE,
                     Severity.HIGH,
@@ -96,21 +100,42 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     message=f"{command.name} installs without checking signatures ({how})",
                     remedy=_REMEDY,
                 )
+        yield from _written(path, script, reported)
+
+
+def _written(path: str, script: Script, reported: set[int]) -> Iterator[Finding]:
+    """Settings a script writes into a package manager's configuration (a heredoc, ``echo … >> FILE``, a ``sed -i``
+    replacement: written_config), judged as the lines of that file, at the writing script's lines."""
+    by_file: dict[str, list[Line]] = {}
+    for written in itertools.chain(written_lines(script), sed_replaced_lines(script)):
+        if written.line not in reported:
+            by_file.setdefault(written.target, []).append(Line(written.line, written.text))
+    for target, lines in by_file.items():
+        for line, setting in _settings_off(target, lines):
+            if line.number not in reported:
+                reported.add(line.number)
+                yield _at(path, line.number, line.text, f"{setting} written to {target}"[:80])
 
 
 def _file(text: TextFile) -> Iterator[Finding]:
-    name = posixpath.basename(text.path).lower()
+    for line, setting in _settings_off(text.path, text.lines):
+        yield _at(text.path, line.number, line.text, setting)
+
+
+def _settings_off(path: str, lines: Sequence[Line]) -> Iterator[tuple[Line, str]]:
+    """The lines of the file at ``path`` that switch a signature check off, with what they set."""
+    name = posixpath.basename(path).lower()
     if "repo" in name.split(".")[1:] or name in ("yum.conf", "dnf.conf"):
-        yield from _repo_file(text)
+        yield from _repo_lines(lines)
         return
-    apt = "apt" in text.path.lower() or name.endswith((".list", ".sources"))
-    pacman = "pacman" in text.path.lower()
-    for line in text.lines:
+    apt = "apt" in path.lower() or name.endswith((".list", ".sources"))
+    pacman = "pacman" in path.lower()
+    for line in lines:
         if not (apt or pacman or ("deb" in line.text and line.text.lstrip().startswith("deb"))):
             continue  # every line of every text file comes here: the patterns only where one can match
         setting = _line_off(line.text, apt, pacman)
         if setting is not None:
-            yield _at(text.path, line.number, line.text, setting)
+            yield line, setting
 
 
 def _line_off(line: str, apt: bool, pacman: bool = False) -> str | None:
@@ -129,26 +154,31 @@ def _line_off(line: str, apt: bool, pacman: bool = False) -> str | None:
     return None
 
 
-def _repo_file(text: TextFile) -> Iterator[Finding]:
-    """``gpgcheck=0`` in a repository section that does not verify its metadata's signature either."""
+_BEFORE_SECTIONS = "shipgate: lines before any section"
+
+
+def _repo_lines(lines: Sequence[Line]) -> Iterator[tuple[Line, str]]:
+    """``gpgcheck=0`` in a repository section that does not verify its metadata's signature either; lines before
+    any section header (a ``sed -i`` replacement in a repository file) are one section of their own."""
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
     try:
-        parser.read_string("\n".join(line.text for line in text.lines))
+        parser.read_string(f"[{_BEFORE_SECTIONS}]\n" + "\n".join(line.text for line in lines))
     except configparser.Error:
         return  # not INI: the line scanners still read it
     sections = {s: parser[s] for s in parser.sections()}
-    current = None
-    for line in text.lines:
+    current = _BEFORE_SECTIONS
+    for line in lines:
         stripped = line.text.strip()
         if stripped.startswith("[") and stripped.endswith("]"):
             current = stripped[1:-1].strip()
             continue
         key, sep, value = stripped.partition("=")
-        if not sep or key.strip().lower() != "gpgcheck" or value.strip().lower() not in _OFF or current is None:
+        if not sep or key.strip().lower() != "gpgcheck" or value.strip().lower() not in _OFF:
             continue
         section = sections.get(current)
         if section is not None and section.get("repo_gpgcheck", "").strip().lower() not in _ON:
-            yield _at(text.path, line.number, line.text, f"[{current}] gpgcheck={value.strip()}")
+            where = "" if current == _BEFORE_SECTIONS else f"[{current}] "
+            yield line, f"{where}gpgcheck={value.strip()}"
 
 
 def _command_off(command: Command) -> str | None:
@@ -164,7 +194,7 @@ def _command_off(command: Command) -> str | None:
         settings = [w.text for w in option_values(command, "-o", "--option")]
         if hit := next((s for s in settings if _APT_SETTINGS.match(s)), None):
             return f"-o {hit}"
-    if name in ("yum", "dnf", "microdnf", "tdnf"):
+    if name in ("yum", "dnf", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager"):
         opts = [w.text for w in option_values(command, "--setopt")]
         if hit := next((o for o in opts if _SETOPT.match(o)), None):
             return f"--setopt={hit}"

@@ -1,10 +1,12 @@
 """Configuration lines a script writes into a file: a heredoc's body (``cat > FILE <<EOF``, ``tee FILE <<EOF``) and
 the text ``echo``/``printf`` send into one (``echo "TLS_REQCERT allow" >> /etc/openldap/ldap.conf``, also through
-``| tee FILE``). Each is a line of that file as the package would have shipped it, so the readers of settings judge
-it as a shipped file's line. Text known only at run time (a ``$VAR`` echoed) is not read; a heredoc's body is read
-as written. ``literal_only``: an echo's word that expands a variable is not read even when the variable's value is
-known, nor an echo read out of a string, where the values stand in the variables' places (the credential rule
-reports a secret where it is assigned, not again where it is written)."""
+``| tee FILE``), and the lines a ``sed -i`` substitution of literal words puts into the file it edits
+(``sed -i 's/^gpgcheck=1/gpgcheck=0/' /etc/yum.repos.d/acme.repo``: ``sed_replaced_lines``). Each is a line of that
+file as the package would have shipped it, so the readers of settings judge it as a shipped file's line. Text known
+only at run time (a ``$VAR`` echoed) is not read; a heredoc's body is read as written. ``literal_only``: an echo's
+word that expands a variable is not read even when the variable's value is known, nor an echo read out of a string,
+where the values stand in the variables' places (the credential rule reports a secret where it is assigned, not
+again where it is written)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,12 @@ from dataclasses import dataclass
 
 from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.sed_edits import sed_edited_files, sed_in_place_scripts
 
 _PRINTERS = frozenset({"echo", "printf"})
 _EXPANDS = re.compile(r"[$`]")
+# ``s/^password=.*/password=x/`` with any delimiter: the replacement (group 2), escapes of the delimiter kept.
+_SED_SUBSTITUTION = re.compile(r"^s(.)(?:(?!\1)[^\\]|\\.)*\1((?:(?!\1)[^\\]|\\.)*)\1[gIip0-9]*$")
 
 
 @dataclass(frozen=True)
@@ -70,3 +75,20 @@ def _printed(command: Command) -> str:
     if any(w.value is None for w in words):
         return ""
     return " ".join(w.value or "" for w in words).replace("\\n", "\n")
+
+
+def sed_replacements(command: Command) -> list[str]:
+    """The text each ``s/…/…/`` of a ``sed -i`` puts in place, when the script is literal (``&``, ``\\1`` and
+    variables are filled in only at run time: such a substitution is not read)."""
+    found = (_SED_SUBSTITUTION.match(script) for script in sed_in_place_scripts(command) if not _EXPANDS.search(script))
+    return [m.group(2).replace("\\", "") for m in found if m is not None]
+
+
+def sed_replaced_lines(script: Script) -> Iterator[WrittenLine]:
+    """Each literal replacement a ``sed -i`` substitution writes, as a line of the first file it edits."""
+    for command in script.commands:
+        if command.name != "sed":
+            continue
+        files = sed_edited_files(command)
+        for text in sed_replacements(command) if files else ():
+            yield WrittenLine(command.line, files[0].text, text)
