@@ -544,3 +544,42 @@ def test_a_package_managers_check_switched_off_by_a_setting(code: str, lines: li
 )  # fmt: skip
 def test_package_manager_settings_near_misses(lines: list[str]) -> None:
     assert in_script(UNSIGNED, *lines) == [] and in_script(TLS, *lines) == []
+
+
+# -- a client's check switched off by a variable a container or process is started with --------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "lines", "expected"),
+    [
+        ("docker-compose.yml", ["services:", "  app:", "    image: acme/app", "    environment:",
+                                "      - NODE_TLS_REJECT_UNAUTHORIZED=0", "      - GIT_SSL_NO_VERIFY=1"], [5, 6]),
+        ("docker-compose.yml", ["services:", "  app:", "    image: acme/app", "    environment:",
+                                "      PYTHONHTTPSVERIFY: '0'"], [5]),
+        ("deploy/agent.yaml", ["apiVersion: v1", "kind: Pod", "spec:", "  containers:", "  - name: agent",
+                               "    env:", "    - name: TLS_SKIP_VERIFY", "      value: 'true'"], [8]),
+        (".env.production", ["APP_URL=https://acme.io", "GIT_SSL_NO_VERIFY=1", "export CURL_INSECURE=1"], [2, 3]),
+    ],
+)  # fmt: skip
+def test_a_process_started_with_a_variable_that_switches_tls_checks_off(
+    path: str, lines: list[str], expected: list[int]
+) -> None:
+    assert codes_at({path: "\n".join(lines) + "\n"}, TLS) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "lines"),
+    [
+        ("docker-compose.yml", ["services:", "  app:", "    image: acme/app", "    environment:",
+                                "      - PYTHONHTTPSVERIFY=1", "      - GIT_SSL_NO_VERIFY=",
+                                "      - LDAP_TLS_VERIFY=true"]),
+        ("docker-compose.yml", ["services:", "  app:", "    image: acme/app", "    environment:",
+                                "      GIT_SSL_NO_VERIFY:", "      NODE_TLS_REJECT_UNAUTHORIZED: '1'"]),
+        ("deploy/agent.yaml", ["apiVersion: v1", "kind: Pod", "spec:", "  containers:", "  - name: agent",
+                               "    env:", "    - name: TLS_SKIP_VERIFY", "      value: 'false'"]),
+        (".env", ["GIT_SSL_NO_VERIFY=", "PYTHONHTTPSVERIFY=1"]),
+        ("docs/notes.txt", ["GIT_SSL_NO_VERIFY=1"]),
+    ],
+)  # fmt: skip
+def test_process_variable_near_misses(path: str, lines: list[str]) -> None:
+    assert codes_at({path: "\n".join(lines) + "\n"}, TLS) == []

@@ -68,6 +68,21 @@ def mapping_value(mapping: yaml.Node, key: str) -> yaml.Node | None:
     return merged
 
 
+def service_environment(service: yaml.Node) -> Iterator[tuple[str, str, int]]:
+    """(name, value, line) of a service's ``environment:``, as a mapping or a list of ``NAME=value``; a key with no
+    value (``KEY:``, like a bare ``- KEY``) takes the variable from compose's own environment: not a value."""
+    env = mapping_value(service, "environment")
+    if isinstance(env, yaml.MappingNode):
+        for key, value in env.value:
+            if isinstance(value, yaml.ScalarNode) and value.tag != "tag:yaml.org,2002:null":
+                yield str(key.value), str(value.value), key.start_mark.line + 1
+    elif isinstance(env, yaml.SequenceNode):
+        for item in env.value:
+            if isinstance(item, yaml.ScalarNode) and "=" in str(item.value):
+                name, _, value = str(item.value).partition("=")
+                yield name.strip(), value, item.start_mark.line + 1
+
+
 def _command_line(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
         return node.value

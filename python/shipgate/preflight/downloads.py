@@ -21,6 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.disabled_blocks import switched_off_block
+from shipgate.preflight.env_lists import process_environment
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source
@@ -421,20 +422,36 @@ def _settings(ctx: Context) -> Iterator[Finding]:
         if is_documentation(text.path):
             continue  # an example configuration in the documentation is not in effect
         lines = [line.text for line in text.lines]
+        reported: set[int] = set()
         for line in text.lines:
             if not _config_insecure(text.path, line.text) or loopback_only(text, line.number):
                 continue
             if not switched_off_block(lines, line.number):  # a switched-off scraper's ``insecureSkipVerify``
-                yield at_line(
-                    "preflight.tls_verification_disabled",
-                    Severity.HIGH,
-                    path=text.path,
-                    line=line.number,
-                    text=line.text,
-                    setting=line.text.strip()[:80],
-                    message="the configuration turns TLS certificate verification off",
-                    remedy="Remove the setting; install the CA the endpoint needs instead.",
-                )
+                reported.add(line.number)
+                yield _setting_finding(text.path, line.number, line.text, line.text.strip())
+        for name, value, number in process_environment(text):
+            if number not in reported and _process_variable_insecure(text.path, name, value):
+                reported.add(number)
+                yield _setting_finding(text.path, number, text.lines[number - 1].text, f"{name}={value}")
+
+
+def _process_variable_insecure(path: str, name: str, value: str) -> bool:
+    """A variable a process is started with (a compose ``environment:`` entry, a Kubernetes ``env:`` item, an
+    environment file's line) that turns its clients' checks off, as it does in a script's environment."""
+    return _insecure_value(name, value) or _config_insecure(path, f"{name}={value}")
+
+
+def _setting_finding(path: str, line: int, text: str, setting: str) -> Finding:
+    return at_line(
+        "preflight.tls_verification_disabled",
+        Severity.HIGH,
+        path=path,
+        line=line,
+        text=text,
+        setting=setting[:80],
+        message="the configuration turns TLS certificate verification off",
+        remedy="Remove the setting; install the CA the endpoint needs instead.",
+    )
 
 
 # The report's order: every script's findings, then every cron job's, every service command line's, every Ansible

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 import yaml
 
 from shipgate.findings import Finding, Severity
-from shipgate.preflight.compose import compose_services, mapping_value
+from shipgate.preflight.compose import compose_services, mapping_value, service_environment
 from shipgate.preflight.contents import Context, TextFile
 
 CODE = "preflight.authentication_disabled"
@@ -42,20 +42,6 @@ def _opens(name: str, value: str) -> str | None:
     if name == "ALLOW_EMPTY_PASSWORD" and value == "yes":
         return "the image starts the database with no password"
     return None
-
-
-def _environment(service: yaml.Node) -> Iterator[tuple[str, str, int]]:
-    """(name, value, line) of a service's ``environment:``, as a mapping or a list of ``NAME=value``."""
-    env = mapping_value(service, "environment")
-    if isinstance(env, yaml.MappingNode):
-        for key, value in env.value:
-            if isinstance(value, yaml.ScalarNode):
-                yield str(key.value), str(value.value), key.start_mark.line + 1
-    elif isinstance(env, yaml.SequenceNode):
-        for item in env.value:
-            if isinstance(item, yaml.ScalarNode) and "=" in str(item.value):
-                name, _, value = str(item.value).partition("=")
-                yield name.strip(), value, item.start_mark.line + 1
 
 
 def _published_beyond_loopback(service: yaml.Node) -> bool:
@@ -80,7 +66,7 @@ def _published_beyond_loopback(service: yaml.Node) -> bool:
 
 
 def _service_findings(text: TextFile, service: yaml.Node) -> Iterator[Finding]:
-    for name, value, line in _environment(service):
+    for name, value, line in service_environment(service):
         why = _opens(name, value)
         if why is not None and _published_beyond_loopback(service):
             yield text.finding(
