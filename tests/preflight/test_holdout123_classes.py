@@ -60,3 +60,29 @@ def test_b_near_miss_lookups_unindexed_types_and_maps_of_its_own_stay_quiet() ->
         "postmap /tmp/vmaps",  # 7
     )
     assert codes_at({"start.sh": script}, PRIVILEGE) == []
+
+
+# -- C: MediaWiki's maintenance/update.php brings the live database to the installed schema ----------------------
+
+MIGRATION = "preflight.hidden_migration"
+
+
+def test_c_mediawiki_update_script_at_container_start_is_a_hidden_migration() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "php /var/www/html/maintenance/update.php -q",  # 2
+        "php8.2 maintenance/update.php --quick",  # 3
+        "php maintenance/run.php update --quick",  # 4
+    )
+    assert codes_at({"start.sh": script}, MIGRATION) == [2, 3, 4]
+
+
+def test_c_near_miss_other_maintenance_scripts_and_schema_printed_to_a_file_stay_quiet() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "php maintenance/update.php --schema /tmp/upgrade.sql",  # 2: writes the statements, runs none
+        "php maintenance/run.php runJobs",  # 3
+        "php maintenance/rebuildrecentchanges.php",  # 4
+        "php maintenance/update.php --help",  # 5
+    )
+    assert codes_at({"start.sh": script}, MIGRATION) == []
