@@ -592,10 +592,29 @@ def _cake_migrate(name: str, command: Command) -> bool:
     return "migrate" in verbs
 
 
+# MediaWiki's schema updater, by its place in the wiki's tree: ``maintenance/update.php``, and since 1.40 the same
+# script run through the maintenance runner, ``maintenance/run.php update``. ``--schema FILE`` writes the statements
+# to FILE instead of running them.
+_WIKI_UPDATER = "maintenance/update.php"
+_WIKI_RUNNER = "maintenance/run.php"
+
+
+def _wiki_update(name: str, command: Command) -> bool:
+    """``php /var/www/html/maintenance/update.php --quick``, ``php maintenance/run.php update``: a MediaWiki's
+    database brought to the installed version's schema (not ``run.php runJobs`` or another maintenance script)."""
+    if not _PHP_WORD.fullmatch(name) or any(w.text == "--schema" for w in command.words):
+        return False
+    ops = [w.text for w in operands(command) if not w.text.startswith("-")]
+    script = "/" + ops[0] if ops else ""
+    if script.endswith("/" + _WIKI_UPDATER):
+        return True
+    return script.endswith("/" + _WIKI_RUNNER) and ops[1:2] in (["update"], ["update.php"])
+
+
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     named = _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command)
-    named = named or _cake_migrate(name, command)
+    named = named or _cake_migrate(name, command) or _wiki_update(name, command)
     if named or _upgrade_jar(command) or updates_schema_by_option(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if _console_schema_change(name, command) or _unattended_updater(command):

@@ -77,6 +77,7 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "dpkg-divert",
         "update-ca-certificates",
         "debconf-set-selections",
+        "dpkg-reconfigure",  # re-runs a package's config and postinst as dpkg would; refuses to run unless root
         "semanage",
         "restorecon",
         "depmod",

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from shipgate.preflight.hosts import bare_host, url_host
+from shipgate.preflight.shell.map_builders import MAP_BUILDERS, built_tables
 from shipgate.preflight.shell.model import Command, OptionIndex, Word
 from shipgate.preflight.shell.password_files import htpasswd_file
 from shipgate.preflight.shell.sed_edits import sed_edited_files
@@ -566,8 +567,8 @@ def _filled_directory(command: Command) -> list[Word]:
 
 def written_paths(command: Command) -> tuple[Word, ...]:
     """Files the command writes: output redirections, ``tee`` files, the target of cp/install/mv/ln/dd,
-    files edited in place by ``sed -i``, what curl/wget save, output options (``zstd -o``, ``ssh-keygen -f``,
-    ``dockerize -template SRC:DEST``).
+    files edited in place by ``sed -i``, what curl/wget save, the tables postmap builds, output options (``zstd -o``,
+    ``ssh-keygen -f``, ``dockerize -template SRC:DEST``).
     Worked out once per command (several checks ask) and kept on it."""
     known: tuple[Word, ...] | None = command.__dict__.get("_written")
     if known is None:
@@ -603,6 +604,8 @@ def _written_by_name(command: Command) -> Iterator[Word]:
         yield from option_values(command, "-out")
     elif name == "htpasswd":
         yield from htpasswd_file(command)
+    elif name in MAP_BUILDERS:
+        yield from built_tables(command)
     elif name in ("tar", "bsdtar") and extracts(command):
         yield from option_values(command, "-C", "--directory")
     elif name == "unzip":
