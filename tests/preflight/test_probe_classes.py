@@ -583,3 +583,46 @@ def test_a_process_started_with_a_variable_that_switches_tls_checks_off(
 )  # fmt: skip
 def test_process_variable_near_misses(path: str, lines: list[str]) -> None:
     assert codes_at({path: "\n".join(lines) + "\n"}, TLS) == []
+
+
+# -- installers and version managers that fetch without a URL in the script ---------------------------------------
+
+EGRESS = "preflight.implicit_egress"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "composer global require acme/cli",
+        "pipx install acme",
+        "pipx upgrade-all",
+        "terraform init",
+        "tofu init -upgrade",
+        "ansible-galaxy install -r requirements.yml",
+        "ansible-galaxy collection install community.general",
+        "rustup update stable",
+        "rustup target add wasm32-unknown-unknown",
+        "nvm install 20",
+        "sdk install java 21-tem",
+    ],
+)
+def test_an_installer_or_version_manager_fetches(line: str) -> None:
+    assert in_script(EGRESS, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "composer global show",
+        "pipx list",
+        "terraform plan -out tfplan",
+        "ansible-galaxy collection list",
+        "ansible-galaxy role init myrole",
+        "rustup show",
+        "rustup toolchain list",
+        "nvm use 20",
+        "sdk list java",
+    ],
+)
+def test_installer_and_version_manager_near_misses(line: str) -> None:
+    assert in_script(EGRESS, line) == []

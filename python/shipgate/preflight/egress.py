@@ -151,6 +151,33 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "amazon-linux-extras": (frozenset({"install"}), "the Amazon Linux Extras repositories"),
     # SUSE's registration client: activating a product or module (``-p``) registers with the SUSE Customer Center
     "SUSEConnect": (frozenset(), "the SUSE Customer Center (scc.suse.com)"),
+    # pipx installs each application into its own virtualenv from PyPI (``pipx run`` fetches it into a cache)
+    "pipx": (
+        frozenset({"install", "upgrade", "upgrade-all", "reinstall", "reinstall-all", "inject", "run"}),
+        "pypi.org",
+    ),
+    # ``terraform init`` downloads the providers and modules the configuration names; ``get`` the modules
+    "terraform": (frozenset({"init", "get"}), "the Terraform Registry (registry.terraform.io)"),
+    "tofu": (frozenset({"init", "get"}), "the OpenTofu Registry (registry.opentofu.org)"),
+    # ``ansible-galaxy install``, ``ansible-galaxy role|collection install``
+    "ansible-galaxy": (frozenset({"install"}), "Ansible Galaxy (galaxy.ansible.com)"),
+    # rustup fetches toolchains, targets and components from the Rust distribution server
+    "rustup": (
+        frozenset({"update", "install", "default", "toolchain", "target", "component", "self"}),
+        "the Rust distribution server (static.rust-lang.org)",
+    ),
+    # Node and JDK version managers download the versions they install
+    "nvm": (frozenset({"install", "install-latest-npm"}), "nodejs.org"),
+    "sdk": (frozenset({"install", "upgrade", "selfupdate"}), "SDKMAN! (api.sdkman.io and the vendors' servers)"),
+}
+# Tools whose verbs may follow a noun: ``ansible-galaxy collection install``, ``rustup toolchain install``.
+_NOUNS: dict[str, frozenset[str]] = {
+    "ansible-galaxy": frozenset({"role", "collection"}),
+    "rustup": frozenset({"toolchain", "target", "component", "self"}),
+}
+_NOUN_VERBS: dict[str, frozenset[str]] = {
+    "ansible-galaxy": frozenset({"install", "download"}),
+    "rustup": frozenset({"install", "add", "update"}),
 }
 # softwareupdate(8) options that contact Apple: list, install, download, fetch a full installer (not ``--history``,
 # ``--dump-state``, ``--schedule``, which read local state).
@@ -452,8 +479,10 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return (tool, default) if ops[1:2] and ops[1] in verbs and not offline else None
     if tool in ("dnf", "yum") and ops[:2] == ["copr", "enable"]:
         return tool, "Fedora COPR (copr.fedorainfracloud.org: the repository file and its key)"
-    if tool == "yarn" and ops[:1] == ["global"]:
-        ops = ops[1:]  # Yarn 1's ``yarn global add X``: ``add`` run on the project of Yarn's global folder
+    if tool in ("yarn", "composer") and ops[:1] == ["global"]:
+        ops = ops[1:]  # ``yarn global add X``, ``composer global require X``: run on the tool's global project
+    if tool in _NOUNS and ops[:1] and ops[0] in _NOUNS[tool]:
+        return (tool, default) if ops[1:2] and ops[1] in _NOUN_VERBS[tool] else None
     if not ops or ops[0] not in verbs:
         return None
     if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):
