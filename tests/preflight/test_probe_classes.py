@@ -626,3 +626,23 @@ def test_an_installer_or_version_manager_fetches(line: str) -> None:
 )
 def test_installer_and_version_manager_near_misses(line: str) -> None:
     assert in_script(EGRESS, line) == []
+
+
+# -- another account's crontab, password or ageing changed by name: root only --------------------------------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["crontab -u acme /tmp/acme.cron", "passwd -l acme", "passwd acme", "chage -M 90 acme", "crontab -u acme -r"],
+)
+def test_another_accounts_settings_need_root(line: str) -> None:
+    assert in_script(PRIVILEGE, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "line", ["crontab -l", "crontab /tmp/my.cron", "passwd", "chage -l acme", "sudo crontab -u acme /tmp/acme.cron"]
+)
+def test_own_account_settings_near_misses(line: str) -> None:
+    assert in_script(PRIVILEGE, line) == []

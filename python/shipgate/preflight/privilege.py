@@ -403,6 +403,8 @@ def root_only(
         ):
             return None
         return f"{name} changes system state", command.line
+    if (other := _another_accounts_settings(command)) is not None:
+        return other, command.line
     if (
         name == "tar"
         and (into := _extracts_into(args)) is not None
@@ -440,6 +442,25 @@ def root_only(
         return f"{name} of a directory in /", command.line
     if _var_entry_replaced(command):
         return f"{name} of an entry in /var", command.line
+    return None
+
+
+# passwd(1)'s options that change an account's state (lock, unlock, delete the password, expire it).
+_PASSWD_CHANGES = frozenset({"-l", "--lock", "-u", "--unlock", "-d", "--delete", "-e", "--expire"})
+
+
+def _another_accounts_settings(command: Command) -> str | None:
+    """A user's crontab, password or ageing changed by name (``crontab -u acme FILE``, ``passwd -l acme``,
+    ``chage -M 90 acme``): only root may change another account's; ``crontab -l``/``passwd`` alone act on the
+    caller's own, ``chage -l`` only reads."""
+    name = command.name or ""
+    args = [w.text for w in command.words]
+    if name == "crontab" and "-u" in args:
+        return "crontab -u edits another user's crontab"
+    if name == "passwd" and (_PASSWD_CHANGES & set(args) or operands(command)):
+        return "passwd changes another account's password"
+    if name == "chage" and not {"-l", "--list", "-h", "--help"} & set(args) and operands(command):
+        return "chage changes an account's password ageing"
     return None
 
 
