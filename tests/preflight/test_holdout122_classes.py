@@ -1,0 +1,46 @@
+"""Classes of mistakes the 122nd hold-out set found (tests/preflight/holdout122: database migrations and the scripts
+that apply them), each as its minimal construct next to a near-miss that must stay quiet or keep being reported."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+UNLOCKED = "preflight.migration_unlocked"
+REWRITES = "preflight.migration_rewrites_table"
+NOT_CONCURRENT = "preflight.index_not_concurrent"
+
+RAILS = "db/migrate/20120911182916_add_labels.rb"
+
+
+def rails(body: str) -> str:
+    return f"class AddLabels < ActiveRecord::Migration\n  def self.up\n{body}  end\nend\n"
+
+
+# -- A: a Rails change_table(:t) do block, its t.change, and change_column's null: option --------------------------
+
+
+def test_a_parenthesised_change_table_block_is_read() -> None:
+    body = "    change_table(:repos) do\n      |t| t.column :label, :string\n    end\n"
+    assert findings({RAILS: rails(body)}) == [(UNLOCKED, 4)]
+
+
+def test_a_null_false_on_a_column_the_migration_added_nullable_sets_not_null() -> None:
+    body = "    change_table(:repos) do |t|\n      t.column :label, :string\n"
+    body += "      t.change(:label, :string, :null => false)\n    end\n"
+    assert findings({RAILS: rails(body)}) == [(REWRITES, 5), (UNLOCKED, 4), (UNLOCKED, 5)]
+    body = "    add_column :repos, :label, :string\n    change_column :repos, :label, :string, null: false\n"
+    assert findings({RAILS: rails(body)}) == [(REWRITES, 4), (UNLOCKED, 3), (UNLOCKED, 4)]
+
+
+def test_a_near_miss_null_false_restating_a_column_the_file_did_not_add_takes_a_lock_only() -> None:
+    body = "    change_table(:repos) do |t|\n      t.change :label, :string, :null => false\n    end\n"
+    assert findings({RAILS: rails(body)}) == [(UNLOCKED, 4)]
+    body = "    add_column :repos, :label, :string, null: false, default: ''\n"
+    body += "    change_column :repos, :label, :string, null: false\n"
+    body += "    add_column :repos, :note, :string\n    change_column :repos, :note, :text, null: true\n"
+    assert findings({RAILS: rails(body)}) == [(UNLOCKED, 3), (UNLOCKED, 4), (UNLOCKED, 5), (UNLOCKED, 6)]
+
+
+def test_a_near_miss_a_parenthesised_call_before_an_other_block_is_not_a_table() -> None:
+    body = "    add_index(:repos, :label)\n    Repo.all.each do |t|\n      t.save\n    end\n"
+    assert findings({RAILS: rails(body)}) == [(NOT_CONCURRENT, 3)]
