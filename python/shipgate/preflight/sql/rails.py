@@ -11,8 +11,10 @@ these statement-level calls are written as the SQL the PostgreSQL adapter sends:
 ``change_column``/``change_column_null``/``change_column_default``/``rename_column``, ``add_reference``
 (its index), ``add_foreign_key`` (``validate: false`` is NOT VALID), ``add_check_constraint``, ``add_timestamps``,
 ``create_table`` (a new table; its block is not read), ``drop_table``, ``rename_table``, the ``t.<type>``/
-``t.index``/``t.remove`` calls of a ``change_table`` block, and ``execute`` of a literal string or heredoc. A string
-with ``#{…}`` is built at run time and is not guessed at; a call the reader does not know is not reported."""
+``t.index``/``t.remove``/``t.change`` calls of a ``change_table`` block (also ``change_table(:t) do``; ``null:
+false`` on ``change_column``/``t.change`` of a column the file added nullable is SET NOT NULL), and ``execute`` of a
+literal string or heredoc. A string with ``#{…}`` is built at run time and is not guessed at; a call the reader
+does not know is not reported."""
 
 from __future__ import annotations
 
@@ -352,6 +354,8 @@ def _table_call(table: str, method: str, pos: list[list[Token]], options: dict[s
     col = _one(pos[0] if pos else None, "col")
     if method == "remove":
         return [f"ALTER TABLE {table} DROP COLUMN {col}"]
+    if method == "change":
+        return _call_sql("change_column", [[Token("string", table.strip('"'), 0)], *pos], options) or []
     if method == "rename":
         return [f"ALTER TABLE {table} RENAME COLUMN {col} TO {_one(pos[1] if len(pos) > 1 else None, 'n')}"]
     if method in ("references", "belongs_to"):
@@ -362,6 +366,23 @@ def _table_call(table: str, method: str, pos: list[list[Token]], options: dict[s
         kind = method if method != "column" else (_names(pos[1] if len(pos) > 1 else None) or ["string"])[0]
         return [_column(table, col, kind, options)]
     return []
+
+
+_TABLE_VERBS = {"column": "add_column", "change": "change_column", **{kind: "add_column" for kind in _TYPES}}
+
+
+def _not_null(
+    sql: list[str], verb: str, pos: list[list[Token]], options: dict[str, list[Token]], added: set[tuple[str, str]]
+) -> list[str]:
+    """``sql`` with ``SET NOT NULL`` added when ``change_column``/``t.change`` gives ``null: false`` to a column this
+    migration added nullable: its old nullability is then known. Elsewhere ``null: false`` on a change restates the
+    column and is not assumed (the old column is not in the file)."""
+    key = (_one(pos[0] if pos else None, "t_expr"), _one(pos[1] if len(pos) > 1 else None, "col"))
+    if verb == "add_column" and not _flag(options, "null", "false"):
+        added.add(key)
+    elif verb == "change_column" and sql and key in added and _flag(options, "null", "false"):
+        return [*sql[:-1], f"{sql[-1]}, ALTER COLUMN {key[1]} SET NOT NULL"]
+    return sql
 
 
 def rails_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
@@ -379,6 +400,7 @@ def rails_sql(path: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[i
 def _body(toks: list[Token], start: int, stop: int, ends: dict[int, int]) -> Iterator[tuple[int, str]]:
     k = start
     tables: dict[str, str] = {}  # change_table block variable -> table
+    added: set[tuple[str, str]] = set()  # (table, column) added nullable by this migration
     while k < stop:
         t = toks[k]
         at_start = toks[k - 1].kind == "nl" or toks[k - 1].text in _STARTS
@@ -390,20 +412,23 @@ def _body(toks: list[Token], start: int, stop: int, ends: dict[int, int]) -> Ite
             continue
         if t.text in tables and k + 2 < stop and toks[k + 1].text == "." and toks[k + 2].kind == "name":
             pos, options, after = _args(toks, k + 3, stop)
-            yield from ((t.line, s) for s in _table_call(tables[t.text], toks[k + 2].text, pos, options))
+            sql = _table_call(tables[t.text], toks[k + 2].text, pos, options)
+            verb, table = _TABLE_VERBS.get(toks[k + 2].text, ""), Token("string", tables[t.text].strip('"'), 0)
+            yield from ((t.line, s) for s in _not_null(sql, verb, [[table], *pos], options, added))
             k = after
             continue
         if t.text not in VERBS or toks[k - 1].text == ".":
             k += 1
             continue
         pos, options, after = _args(toks, k + 1, stop)
-        if t.text == "change_table" and after < stop and toks[after].text == "do":
-            var = next((x.text for x in toks[after + 1 : after + 4] if x.kind == "name"), "t")
+        block = after + 1 if after + 1 < stop and toks[after].text == ")" else after  # change_table(:t) do
+        if t.text == "change_table" and block < stop and toks[block].text == "do":
+            var = next((x.text for x in toks[block + 1 : block + 4] if x.kind == "name"), "t")
             tables[var] = _one(pos[0] if pos else None, "t_expr")
-            k = after + 1
+            k = block + 1
             continue
         sql = _call_sql(t.text, pos, options) or []
-        yield from ((t.line, s) for s in sql)
+        yield from ((t.line, s) for s in _not_null(sql, t.text, pos, options, added))
         k = after
         if t.text in ("create_table", "create_join_table") and k < stop and toks[k].text == "do" and k in ends:
             k = ends[k] + 1  # the new table's columns and indexes change nothing that exists
