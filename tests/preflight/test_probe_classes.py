@@ -646,3 +646,34 @@ def test_another_accounts_settings_need_root(line: str) -> None:
 )
 def test_own_account_settings_near_misses(line: str) -> None:
     assert in_script(PRIVILEGE, line) == []
+
+
+# -- a trust record a script writes into pg_hba.conf ---------------------------------------------------------------
+
+AUTH_OFF = "preflight.authentication_disabled"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (['echo "host all all 0.0.0.0/0 trust" >> /etc/postgresql/15/main/pg_hba.conf'], [3]),
+        (['echo "host all all all trust" | tee -a "$PGDATA/pg_hba.conf"'], [3]),
+        (['cat >> "$PGDATA/pg_hba.conf" <<EOF', "local all all peer", "host all all 10.0.0.0/8 trust", "EOF"], [5]),
+    ],
+)
+def test_a_trust_record_written_into_pg_hba(lines: list[str], expected: list[int]) -> None:
+    assert in_script(AUTH_OFF, *lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ['echo "host all all 127.0.0.1/32 trust" >> /etc/postgresql/15/main/pg_hba.conf'],
+        ['echo "host all all 0.0.0.0/0 scram-sha-256" >> "$PGDATA/pg_hba.conf"'],
+        ["authMethod=trust", 'echo "host all all all $authMethod" >> "$PGDATA/pg_hba.conf"'],
+        ['echo "host all all 0.0.0.0/0 trust"'],
+        ['echo "host all all 0.0.0.0/0 trust" >> /tmp/notes.txt'],
+    ],
+)
+def test_pg_hba_writes_near_misses(lines: list[str]) -> None:
+    assert [line for line in in_script(AUTH_OFF, *lines) if line is not None] == []

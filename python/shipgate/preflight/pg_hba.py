@@ -5,7 +5,10 @@ Each record is read as PostgreSQL reads it (``TYPE DATABASE USER [ADDRESS [MASK]
 the end of the line, quoted fields kept whole). ``host*`` records that trust a network beyond the host itself
 are ``preflight.authentication_disabled`` (high): anyone who can reach the port from that range is in. ``trust``
 for the local socket or loopback is common in images and development setups and is reported as info. Records
-split over lines with a backslash, ``@file`` inclusions and ``include`` directives are not followed.
+split over lines with a backslash, ``@file`` inclusions and ``include`` directives are not followed. Records a
+script writes into a ``pg_hba`` file (``echo "host all all 0.0.0.0/0 trust" >> "$PGDATA/pg_hba.conf"``, a heredoc;
+written_files) are read the same way, at the script's line; not an echo whose method is a variable (the official
+image's ``host all all all $authMethod``, ``trust`` only on the branch that warns no password was set).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, TextFile, at_line
+from shipgate.preflight.read import commands_run
+from shipgate.preflight.written_files import written_texts
 
 CODE = "preflight.authentication_disabled"
 _HOST_TYPES = frozenset({"host", "hostssl", "hostnossl", "hostgssenc", "hostnogssenc"})
@@ -25,11 +30,21 @@ _LOOPBACK_NAMES = frozenset({"localhost", "samehost"})
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
-        if posixpath.basename(text.path).lower().startswith("pg_hba"):
-            yield from _records(text)
+        if _is_pg_hba(text.path):
+            yield from _records(text, text.path)
+    for path, script in commands_run(ctx.parsed):
+        for written in written_texts(script, literal_only=True):
+            if _is_pg_hba(written.path):
+                yield from _records(written, path)
 
 
-def _records(text: TextFile) -> Iterator[Finding]:
+def _is_pg_hba(path: str) -> bool:
+    return posixpath.basename(path).lower().startswith("pg_hba")
+
+
+def _records(text: TextFile, path: str) -> Iterator[Finding]:
+    """The trust records of ``text``, reported in ``path`` (the file itself, or the script that writes it)."""
+    written = {"written_to": text.path} if path != text.path else {}
     for line in text.lines:
         fields = _fields(line.text)
         if len(fields) < 4 or fields[0].lower() not in _HOST_TYPES | {"local"}:
@@ -43,13 +58,13 @@ def _records(text: TextFile) -> Iterator[Finding]:
         yield at_line(
             CODE,
             Severity.HIGH if wide else Severity.INFO,
-            path=text.path,
+            path=path,
             line=line.number,
             text=line.text,
             address=address,
+            **written,
             message=f"pg_hba.conf trusts {address}: a client there connects as any database user, superuser "
-            "included, with no password"
-            + ("" if wide else " (this host only)"),
+            "included, with no password" + ("" if wide else " (this host only)"),
             remedy="Use scram-sha-256 (or peer for the local socket) and keep trust out of shipped configuration.",
         )
 

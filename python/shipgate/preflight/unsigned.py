@@ -21,7 +21,6 @@ Read:
 from __future__ import annotations
 
 import configparser
-import itertools
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -32,7 +31,7 @@ from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.read import commands_run
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, option_values
 from shipgate.preflight.shell.model import Command, Script
-from shipgate.preflight.written_config import sed_replaced_lines, written_lines
+from shipgate.preflight.written_files import written_texts
 
 CODE = "preflight.signature_verification_disabled"
 _REMEDY = (
@@ -105,16 +104,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
 
 def _written(path: str, script: Script, reported: set[int]) -> Iterator[Finding]:
     """Settings a script writes into a package manager's configuration (a heredoc, ``echo … >> FILE``, a ``sed -i``
-    replacement: written_config), judged as the lines of that file, at the writing script's lines."""
-    by_file: dict[str, list[Line]] = {}
-    for written in itertools.chain(written_lines(script), sed_replaced_lines(script)):
-        if written.line not in reported:
-            by_file.setdefault(written.target, []).append(Line(written.line, written.text))
-    for target, lines in by_file.items():
-        for line, setting in _settings_off(target, lines):
+    replacement: written_files), judged as the lines of that file, at the writing script's lines."""
+    for written in written_texts(script):
+        for line, setting in _settings_off(written.path, written.lines):
             if line.number not in reported:
                 reported.add(line.number)
-                yield _at(path, line.number, line.text, f"{setting} written to {target}"[:80])
+                yield _at(path, line.number, line.text, f"{setting} written to {written.path}"[:80])
 
 
 def _file(text: TextFile) -> Iterator[Finding]:
