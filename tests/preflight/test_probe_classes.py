@@ -677,3 +677,29 @@ def test_a_trust_record_written_into_pg_hba(lines: list[str], expected: list[int
 )
 def test_pg_hba_writes_near_misses(lines: list[str]) -> None:
     assert [line for line in in_script(AUTH_OFF, *lines) if line is not None] == []
+
+
+# -- a secret in the Environment= of a unit an installer writes with a heredoc ------------------------------------
+
+CRED = "preflight.hardcoded_credential"
+
+
+def test_a_secret_in_a_written_units_environment() -> None:
+    unit = [
+        "cat > /etc/systemd/system/acme.service <<EOF",
+        "[Service]",
+        'Environment=ACME_HOME=/opt/acme "ACME_DB_PASSWORD=Sup3rS3cretPw"',
+        "ExecStart=/opt/acme/bin/acme",
+        "EOF",
+    ]
+    assert in_script(CRED, *unit) == [5]
+
+
+@pytest.mark.parametrize(
+    "environment",
+    ["Environment=ACME_DB_PASSWORD=${DB_PASSWORD}", "Environment=ACME_HOME=/opt/acme ACME_PORT=8080",
+     "EnvironmentFile=/etc/default/acme", 'Environment="ACME_DB_PASSWORD_FILE=/run/secrets/db"'],
+)  # fmt: skip
+def test_written_unit_environment_near_misses(environment: str) -> None:
+    unit = ["cat > /etc/systemd/system/acme.service <<'EOF'", "[Service]", environment, "EOF"]
+    assert in_script(CRED, *unit) == []

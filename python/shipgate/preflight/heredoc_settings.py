@@ -9,12 +9,15 @@ The line of a setting is counted from the line the heredoc starts on (its body b
 The same settings written by an ``echo``/``printf`` whose output goes into a file (``echo "admin_password=x" >>
 /etc/app.conf``, ``printf 'password: x\n' | tee FILE``; printf's ``\n`` ends a line) or put in place by ``sed -i``
 (``sed -i 's/^password=.*/password=x/' FILE``: the replacement is the line the file then holds) are read too, at the
-command's line. Words that expand a variable are filled in at run time: not read."""
+command's line. Words that expand a variable are filled in at run time: not read. A systemd unit's ``Environment=``
+line (``Environment=DB_PASSWORD=x "API_TOKEN=y"``, a unit an installer writes with a heredoc) is read as the
+assignments it holds."""
 
 from __future__ import annotations
 
 import itertools
 import re
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,24 +44,39 @@ def _unquoted(value: str) -> str:
     return value
 
 
-def _setting(text: str, line: int) -> WrittenSetting | None:
+def _settings(text: str, line: int) -> Iterator[WrittenSetting]:
     m = _SETTING.match(text)
     if m is None or text.lstrip().startswith(("#", ";")):
-        return None
+        return
+    if m.group(1) == "Environment":
+        yield from _unit_environment(m.group(2), line)
+        return
     value = _unquoted(m.group(2))
-    return WrittenSetting(line, m.group(1), value) if value and not _RUN_TIME.search(value) else None
+    if value and not _RUN_TIME.search(value):
+        yield WrittenSetting(line, m.group(1), value)
+
+
+def _unit_environment(value: str, line: int) -> Iterator[WrittenSetting]:
+    """A systemd unit's ``Environment=`` line (a unit written by a heredoc): its assignments, each ``NAME=value``
+    word split as systemd splits them (quotes keep a value whole)."""
+    try:
+        words = shlex.split(value)
+    except ValueError:
+        return
+    for word in words[:64]:
+        name, sep, assigned = word.partition("=")
+        if sep and assigned and not _RUN_TIME.search(assigned):
+            yield WrittenSetting(line, name, assigned)
 
 
 def written_settings(script: Script) -> Iterator[WrittenSetting]:
     """The literal ``key`` and ``value`` of each setting line a script writes into a file: a heredoc's, an echo's or
     a printf's (written_config), and a ``sed -i`` replacement's (module docstring)."""
     for written in written_lines(script, literal_only=True):
-        if (setting := _setting(written.text, written.line)) is not None:
-            yield setting
+        yield from _settings(written.text, written.line)
     for command in script.commands:
         for text in sed_replacements(command) if command.name == "sed" else ():
-            if (setting := _setting(text, command.line)) is not None:
-                yield setting
+            yield from _settings(text, command.line)
 
 
 def heredoc_defaults(script: Script) -> Iterator[ParameterDefault]:
