@@ -117,11 +117,12 @@ _HOST_KEY = re.compile(
     r"|repo(?:sitory)?|baseurl|broker|dsn)[\w.-]{0,64})[\"']?\s*[:=]\s*[\"']?([^\s\"',#;]{1,512})"
 )
 # Settings that name the product's own public address (the name clients use to reach it), not a host the
-# product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs, and
+# product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs (also
+# spelled with a hyphen or a dot, ``redirect-uri``: holdout121), and
 # the public names clients fetch its files from (S3_ALIAS_HOST, CDN_HOST, ASSET_HOST, PUBLIC_HOST).
 _OWN_NAME_KEY = re.compile(
-    r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect\w*"
-    r"|callback\w*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
+    r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect[\w.-]*"
+    r"|callback[\w.-]*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
     # a virtual host: the name the product serves under (nginx-proxy's ``VIRTUAL_HOST``, an IRC server's ``vhost``
     # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts
     r"|v(?:irtual)?_?host"
