@@ -30,3 +30,21 @@ def test_a_a_hyphenated_redirect_uri_is_the_products_own_address() -> None:
 
 def test_a_a_hyphenated_host_setting_stays_reported() -> None:
     assert codes_at({"src/main/resources/application.yml": _oauth("token-uri")}, ENDPOINT) == [5]
+
+
+# -- B: a commented example line of a configuration file ----------------------------------------------------------
+
+
+def test_b_a_password_url_on_a_commented_env_line_is_an_example() -> None:
+    env = _text("# Examples:", "#  DATABASE_URL=postgresql://funkwhale:passw0rd@localhost:5432/app", "DEBUG=false")
+    assert codes_at({"deploy/env.prod.sample": env}, SECRET) == []
+    ini = _text("[db]", ";dsn = mysql://app:Z3r0P4ss@localhost/app", "name = app")
+    assert codes_at({"cfg/app.ini": ini}, SECRET) == []
+
+
+def test_b_the_same_url_as_a_setting_stays_reported() -> None:
+    env = _text("# Examples:", "DATABASE_URL=postgresql://funkwhale:passw0rd@localhost:5432/app", "DEBUG=false")
+    assert codes_at({"deploy/env.prod.sample": env}, SECRET) == [2]
+    # in a shell script a commented line is still read as before (not a configuration file)
+    script = _text("#!/bin/sh", "# psql postgresql://app:passw0rd@db.vendor.io/app", "psql -c 'select 1'")
+    assert codes_at({"scripts/db.sh": script}, SECRET) == [2]

@@ -318,6 +318,16 @@ def _xml_uncommented(text: TextFile) -> dict[int, str]:
     return dict(blanked) if blanked is not numbered else {}
 
 
+# A whole-line comment of a configuration file (``#`` in env, YAML, TOML and INI files, ``;`` in INI files).
+_CONFIG_COMMENT = re.compile(r"^\s*[#;]")
+
+
+def _commented_setting(text: TextFile, code: bool, line: str) -> bool:
+    """``line`` is a whole-line comment of a configuration file (not program source): a setting written there is
+    an example or a value switched off, not one the product runs with (holdout121's Funkwhale ``.env`` sample)."""
+    return text.kind is Kind.CONFIG and not code and bool(_CONFIG_COMMENT.match(line))
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     examples = ctx.sdist_examples  # an sdist's examples/: read as documentation
     command_lines = _command_lines(ctx)
@@ -339,6 +349,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
             if s.kind == "password in URL" and s.line in uncommented and s.secret not in uncommented[s.line]:
                 continue  # ``<!-- <Realm url="mysql://u:p@127.0.0.1/db"/> -->``: a connection commented out
+            if s.kind == "password in URL" and _commented_setting(text, code, lines.get(s.line, "")):
+                continue  # ``#  DATABASE_URL=postgresql://app:passw0rd@localhost/app``: an example commented out
             if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
                 if prose is None:
                     prose = prose_string_lines(text.path, source)
