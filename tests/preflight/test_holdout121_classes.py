@@ -48,3 +48,26 @@ def test_b_the_same_url_as_a_setting_stays_reported() -> None:
     # in a shell script a commented line is still read as before (not a configuration file)
     script = _text("#!/bin/sh", "# psql postgresql://app:passw0rd@db.vendor.io/app", "psql -c 'select 1'")
     assert codes_at({"scripts/db.sh": script}, SECRET) == [2]
+
+
+# -- D: a password directive of a space-separated directive file --------------------------------------------------
+
+
+def _directives(*extra: str) -> str:
+    base = [f"option{i} {i}" for i in range(10)]
+    return _text("# server settings", "dbengine mysql", "dbuser app", *extra, *base)
+
+
+def test_d_a_password_directive_is_a_credential() -> None:
+    conf = _directives("dbpass s3cretDb", "console_pass pandora")
+    assert codes_at({"conf/app_server.conf.new": conf}, SECRET) == [4, 5]
+
+
+def test_d_directives_elsewhere_stay_quiet() -> None:
+    # a commented directive, a bypass switch, a file of few directives, nginx's ``proxy_pass``
+    assert codes_at({"conf/app_server.conf": _directives("#dbpass s3cretDb", "bypass yes")}, SECRET) == []
+    assert codes_at({"conf/small.conf": _text("dbuser app", "dbpass s3cretDb")}, SECRET) == []
+    nginx = _text(
+        "server {", "    listen 80;", "    location / {", "        proxy_pass http://127.0.0.1:4000;", "    }", "}"
+    )
+    assert codes_at({"conf/site.conf": nginx}, SECRET) == []

@@ -24,6 +24,7 @@ from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
+from shipgate.preflight.directive_passwords import directive_passwords
 from shipgate.preflight.directory_data import sample_password_lines
 from shipgate.preflight.distributed import (
     describes_package,
@@ -517,6 +518,7 @@ def _text_secrets(
         yield from (secret for secret in assigned if secret.line not in rules)
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
+        yield from directive_passwords(text.lines)  # ``dbpass pandora``: a file of space-separated directives
     yield from _manifest_secrets(text)
     if text.kind is Kind.CONFIG and not examples:
         yield from config_secrets(text.path, text.lines)
