@@ -50,6 +50,34 @@ def test_b_the_same_url_as_a_setting_stays_reported() -> None:
     assert codes_at({"scripts/db.sh": script}, SECRET) == [2]
 
 
+# -- C: a flat feature switch turns off the settings named after it -----------------------------------------------
+
+
+_DSN = "https://44332e9fdd3d42879c7d35bf8562c6a4:0062dc16a22b41679cd5765e5342f716@sentry.vendor.com/5"
+
+
+def test_c_settings_of_a_feature_switched_off_by_name_are_not_in_effect() -> None:
+    env = _text("DEBUG=false", "RAVEN_ENABLED=false", f"RAVEN_DSN={_DSN}")
+    assert codes_at({"deploy/env.prod.sample": env}, ENDPOINT) == []
+    assert codes_at({"deploy/env.prod.sample": env}, SECRET) == []
+    php = _text(
+        "<?php",
+        "$proxy_enabled  = false;                  // Enable/Disable usage of the Proxy server",
+        "$proxy_server   = 'myproxy.vendor.com';   // Proxy server FQDN or IP",
+    )
+    assert codes_at({"config.dist.php": php}, ENDPOINT) == []
+
+
+def test_c_a_switched_on_feature_or_another_prefix_stays_reported() -> None:
+    on = _text("RAVEN_ENABLED=true", f"RAVEN_DSN={_DSN}")
+    assert codes_at({"deploy/env.prod.sample": on}, ENDPOINT) == [2]
+    other = _text("METRICS_ENABLED=false", f"RAVEN_DSN={_DSN}")
+    assert codes_at({"deploy/env.prod.sample": other}, ENDPOINT) == [2]
+    # a check switched off is a requirement, not a feature: the settings stay in effect
+    check = _text("LDAP_AUTH_ENABLED=false", "LDAP_AUTH_PASSWORD=s3cretBind42")
+    assert codes_at({"deploy/app.env": check}, SECRET) == [2]
+
+
 # -- D: a password directive of a space-separated directive file --------------------------------------------------
 
 

@@ -52,6 +52,7 @@ from shipgate.preflight.markup import (
 )
 from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
+from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
@@ -345,11 +346,18 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for_people = set(for_people) | php.commented | php.quoted
         prose: set[int] | None = None
         uncommented = _xml_uncommented(text) if "<!--" in source else {}
+        switched_off = (
+            prefix_switched_off_lines([(ln.number, ln.text) for ln in text.lines])
+            if text.kind is Kind.CONFIG
+            else set()
+        )
         for s in token_secrets(source):
             if s.line in for_people and word_secret(s.kind):
                 continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
             if s.kind == "password in URL" and s.line in uncommented and s.secret not in uncommented[s.line]:
                 continue  # ``<!-- <Realm url="mysql://u:p@127.0.0.1/db"/> -->``: a connection commented out
+            if s.line in switched_off:
+                continue  # ``RAVEN_DSN=https://KEY:SECRET@…`` of a feature its ``RAVEN_ENABLED=false`` switches off
             if s.kind == "password in URL" and _commented_setting(text, code, lines.get(s.line, "")):
                 continue  # ``#  DATABASE_URL=postgresql://app:passw0rd@localhost/app``: an example commented out
             if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
