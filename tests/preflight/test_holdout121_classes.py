@@ -99,3 +99,31 @@ def test_d_directives_elsewhere_stay_quiet() -> None:
         "server {", "    listen 80;", "    location / {", "        proxy_pass http://127.0.0.1:4000;", "    }", "}"
     )
     assert codes_at({"conf/site.conf": nginx}, SECRET) == []
+
+
+# -- E: a host-named variable or constant of a PHP settings file --------------------------------------------------
+
+
+def test_e_php_settings_hosts_are_endpoints() -> None:
+    php = _text(
+        "<?php",
+        "// what is your Mysql database server hostname",
+        "$database_host = 'db01.vendor.it';",
+        "define('PHPMAILERHOST', 'mail.vendor.it');",
+        "define('HTTP_PROXY_HOST', 'proxy.vendor.it');",
+    )
+    assert codes_at({"lists/config/config.php": php}, ENDPOINT) == [3, 4, 5]
+
+
+def test_e_other_php_values_stay_quiet() -> None:
+    php = _text(
+        "<?php",
+        "$site_url = 'www.vendor.it';",  # the product's own name
+        "$database_host = 'localhost';",  # loopback
+        "//define('PHPMAILERHOST', 'mail.vendor.it');",  # commented
+        "define('TEST', 0);",
+    )
+    assert codes_at({"lists/config/config.php": php}, ENDPOINT) == []
+    # a PHP file that is no settings file: a class's constant stays program source
+    source = _text("<?php", "$database_host = 'db01.vendor.it';")
+    assert codes_at({"lib/Mailer.php": source}, ENDPOINT) == []

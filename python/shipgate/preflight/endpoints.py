@@ -65,6 +65,7 @@ from shipgate.preflight.markup import (
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
+from shipgate.preflight.php_host_settings import php_string_settings
 from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.printing_helpers import printed_argument_lines
@@ -618,6 +619,7 @@ def _text_endpoints(
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
     requested = requested_local_lines(path, lines) if code else set()
+    php_values = php_string_settings(path, lines)  # ``$database_host = 'db.vendor.it';``, ``define('X_HOST', …);``
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
@@ -628,12 +630,14 @@ def _text_endpoints(
         listed_server = bool(_LISTED_SERVER_NAME.match(line))
         element = _XML_SETTING.match(line)
         written_as = f"{element.group(1)}={element.group(2).strip()}" if element else line
+        php_value = php_values.get(number)
+        written_as = f"{php_value[0]}={php_value[1]}" if php_value else written_as
         key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", written_as, count=1) if listed_server else written_as)
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is None and (keyserver := _KEYSERVER.match(line)) is not None:
             key = keyserver
-        if key is not None and code and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
+        if key is not None and code and not php_value and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
             key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
         if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
             key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
@@ -660,6 +664,7 @@ def _text_endpoints(
         if key is None and not found and not listed:
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
+        name = php_value[0] if php_value else name
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
         # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
         # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
