@@ -127,3 +127,29 @@ def test_e_other_php_values_stay_quiet() -> None:
     # a PHP file that is no settings file: a class's constant stays program source
     source = _text("<?php", "$database_host = 'db01.vendor.it';")
     assert codes_at({"lib/Mailer.php": source}, ENDPOINT) == []
+
+
+# -- F: object-storage blocks beside a local storage choice -------------------------------------------------------
+
+
+def _uploads(choice: str) -> str:
+    return _text(
+        "jeecg:",
+        f"  uploadType: {choice}",
+        "  oss:",
+        "    accessKey: ??",
+        "    endpoint: oss-cn-beijing.aliyuncs.com",
+        "  minio:",
+        "    minio_url: http://minio.vendor.com",
+        "  ai-chat:",
+        "    apiHost: https://api.vendor-ai.com/v1",
+    )
+
+
+def test_f_object_stores_beside_a_local_choice_are_not_contacted() -> None:
+    assert codes_at({"src/main/resources/application-dev.yml": _uploads("local")}, ENDPOINT) == [9]
+
+
+def test_f_the_chosen_store_stays_reported() -> None:
+    assert codes_at({"src/main/resources/application-dev.yml": _uploads("minio")}, ENDPOINT) == [5, 7, 9]
+    assert codes_at({"src/main/resources/application-dev.yml": _uploads("alioss")}, ENDPOINT) == [5, 7, 9]

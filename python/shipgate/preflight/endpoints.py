@@ -50,6 +50,7 @@ from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_ho
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
 from shipgate.preflight.link_sections import link_section_lines
+from shipgate.preflight.local_storage import unused_store_lines
 from shipgate.preflight.mail_messages import in_mail_templates, is_mail_message
 from shipgate.preflight.markup import (
     block_comment_lines,
@@ -605,6 +606,8 @@ def _text_endpoints(
     disabled |= examples  # an XML element a comment calls an example
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
+    if path.lower().endswith(_YAML_SUFFIXES):
+        disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
     # a ``description:`` value's next, more indented lines
