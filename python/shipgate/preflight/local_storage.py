@@ -34,9 +34,11 @@ def _content(text: str) -> bool:
 
 
 def _block_end(lines: Sequence[tuple[int, str]], start: int, column: int) -> int:
-    """The index past the last line of the block opened at ``start`` (its deeper lines, comments within)."""
+    """The index past the last line of the block opened at ``start`` (its deeper lines, comments within), at most
+    :data:`_WINDOW` lines on."""
     end = start + 1
-    while end < len(lines) and (not _content(lines[end][1]) or indentation(lines[end][1]) > column):
+    limit = min(len(lines), start + 1 + _WINDOW)
+    while end < limit and (not _content(lines[end][1]) or indentation(lines[end][1]) > column):
         end += 1
     return end
 
