@@ -24,6 +24,7 @@ from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
+from shipgate.preflight.directive_passwords import directive_passwords
 from shipgate.preflight.directory_data import sample_password_lines
 from shipgate.preflight.distributed import (
     describes_package,
@@ -51,6 +52,7 @@ from shipgate.preflight.markup import (
 )
 from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
+from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
@@ -318,6 +320,16 @@ def _xml_uncommented(text: TextFile) -> dict[int, str]:
     return dict(blanked) if blanked is not numbered else {}
 
 
+# A whole-line comment of a configuration file (``#`` in env, YAML, TOML and INI files, ``;`` in INI files).
+_CONFIG_COMMENT = re.compile(r"^\s*[#;]")
+
+
+def _commented_setting(text: TextFile, code: bool, line: str) -> bool:
+    """``line`` is a whole-line comment of a configuration file (not program source): a setting written there is
+    an example or a value switched off, not one the product runs with (holdout121's Funkwhale ``.env`` sample)."""
+    return text.kind is Kind.CONFIG and not code and bool(_CONFIG_COMMENT.match(line))
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     examples = ctx.sdist_examples  # an sdist's examples/: read as documentation
     command_lines = _command_lines(ctx)
@@ -334,11 +346,20 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for_people = set(for_people) | php.commented | php.quoted
         prose: set[int] | None = None
         uncommented = _xml_uncommented(text) if "<!--" in source else {}
+        switched_off = (
+            prefix_switched_off_lines([(ln.number, ln.text) for ln in text.lines])
+            if text.kind is Kind.CONFIG
+            else set()
+        )
         for s in token_secrets(source):
             if s.line in for_people and word_secret(s.kind):
                 continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
             if s.kind == "password in URL" and s.line in uncommented and s.secret not in uncommented[s.line]:
                 continue  # ``<!-- <Realm url="mysql://u:p@127.0.0.1/db"/> -->``: a connection commented out
+            if s.line in switched_off:
+                continue  # ``RAVEN_DSN=https://KEY:SECRET@…`` of a feature its ``RAVEN_ENABLED=false`` switches off
+            if s.kind == "password in URL" and _commented_setting(text, code, lines.get(s.line, "")):
+                continue  # ``#  DATABASE_URL=postgresql://app:passw0rd@localhost/app``: an example commented out
             if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
                 if prose is None:
                     prose = prose_string_lines(text.path, source)
@@ -505,6 +526,7 @@ def _text_secrets(
         yield from (secret for secret in assigned if secret.line not in rules)
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
+        yield from directive_passwords(text.lines)  # ``dbpass pandora``: a file of space-separated directives
     yield from _manifest_secrets(text)
     if text.kind is Kind.CONFIG and not examples:
         yield from config_secrets(text.path, text.lines)

@@ -50,6 +50,7 @@ from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_ho
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
 from shipgate.preflight.link_sections import link_section_lines
+from shipgate.preflight.local_storage import unused_store_lines
 from shipgate.preflight.mail_messages import in_mail_templates, is_mail_message
 from shipgate.preflight.markup import (
     block_comment_lines,
@@ -65,7 +66,9 @@ from shipgate.preflight.markup import (
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
+from shipgate.preflight.php_host_settings import php_string_settings
 from shipgate.preflight.placeholder_hosts import placeholder_host
+from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.printing_helpers import printed_argument_lines
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.provisioning import is_served_install_file
@@ -117,11 +120,12 @@ _HOST_KEY = re.compile(
     r"|repo(?:sitory)?|baseurl|broker|dsn)[\w.-]{0,64})[\"']?\s*[:=]\s*[\"']?([^\s\"',#;]{1,512})"
 )
 # Settings that name the product's own public address (the name clients use to reach it), not a host the
-# product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs, and
+# product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs (also
+# spelled with a hyphen or a dot, ``redirect-uri``: holdout121), and
 # the public names clients fetch its files from (S3_ALIAS_HOST, CDN_HOST, ASSET_HOST, PUBLIC_HOST).
 _OWN_NAME_KEY = re.compile(
-    r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect\w*"
-    r"|callback\w*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
+    r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect[\w.-]*"
+    r"|callback[\w.-]*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
     # a virtual host: the name the product serves under (nginx-proxy's ``VIRTUAL_HOST``, an IRC server's ``vhost``
     # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts
     r"|v(?:irtual)?_?host"
@@ -601,6 +605,9 @@ def _text_endpoints(
     disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
     disabled |= examples  # an XML element a comment calls an example
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
+    disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
+    if path.lower().endswith(_YAML_SUFFIXES):
+        disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
     # a ``description:`` value's next, more indented lines
@@ -615,6 +622,7 @@ def _text_endpoints(
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
     requested = requested_local_lines(path, lines) if code else set()
+    php_values = php_string_settings(path, lines)  # ``$database_host = 'db.vendor.it';``, ``define('X_HOST', …);``
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
@@ -625,12 +633,14 @@ def _text_endpoints(
         listed_server = bool(_LISTED_SERVER_NAME.match(line))
         element = _XML_SETTING.match(line)
         written_as = f"{element.group(1)}={element.group(2).strip()}" if element else line
+        php_value = php_values.get(number)
+        written_as = f"{php_value[0]}={php_value[1]}" if php_value else written_as
         key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", written_as, count=1) if listed_server else written_as)
         if key is not None and _EMAIL.match(key.group(2)):
             continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
         if key is None and (keyserver := _KEYSERVER.match(line)) is not None:
             key = keyserver
-        if key is not None and code and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
+        if key is not None and code and not php_value and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
             key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
         if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
             key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
@@ -657,6 +667,7 @@ def _text_endpoints(
         if key is None and not found and not listed:
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
+        name = php_value[0] if php_value else name
         own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
         # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
         # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)

@@ -60,7 +60,7 @@ class PhpSettings:
 
     def settings_file(self) -> bool:
         """Named as a settings file (``config.dist.php``)."""
-        return bool(_SETTINGS_FILE.match(posixpath.basename(self.path)))
+        return settings_file_name(self.path)
 
     def setting(self, line: int) -> bool:
         """An element setting of a settings file (``$conf['database']['password'] = 'password';`` in
@@ -76,6 +76,11 @@ class PhpSettings:
             return True
         in_settings = self.settings_file() or "/config/" in f"/{self.path}"
         return bool(_PHP_SOURCE.search(self.path)) and not in_settings
+
+
+def settings_file_name(path: str) -> bool:
+    """Named as a PHP settings file (``config.php``, ``config.dist.php``, ``settings.inc.php``, ``local.php``)."""
+    return bool(_SETTINGS_FILE.match(posixpath.basename(path)))
 
 
 def is_php(path: str) -> bool:
