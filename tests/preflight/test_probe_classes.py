@@ -703,3 +703,44 @@ def test_a_secret_in_a_written_units_environment() -> None:
 def test_written_unit_environment_near_misses(environment: str) -> None:
     unit = ["cat > /etc/systemd/system/acme.service <<'EOF'", "[Service]", environment, "EOF"]
     assert in_script(CRED, *unit) == []
+
+
+# -- a password a well-known tool takes on its command line, by the tool's grammar --------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "docker login -u deploy -p Xk29fjs93LmQ registry.acme.io",
+        "mysqladmin -u root password 'Adm1nPassw0rd'",
+        "htpasswd -b -c /etc/nginx/.htpasswd admin Adm1nPassw0rd",
+        "htpasswd -bc /etc/nginx/.htpasswd admin Adm1nPassw0rd",
+        "redis-cli -a R3disPassw0rd ping",
+        "rabbitmqctl add_user acme Rabb1tPw",
+        "wp core install --url=acme.io --admin_user=admin --admin_password=WpAdm1nPw --admin_email=a@acme.io",
+        "keytool -genkeypair -alias acme -keystore /opt/acme/acme.jks -storepass St0reP4ssw0rd",
+        "openssl pkcs12 -export -in c.pem -inkey k.pem -out c.p12 -passout pass:P12Passw0rd",
+    ],
+)
+def test_a_password_on_a_tools_command_line(line: str) -> None:
+    assert in_script(CRED, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'docker login -u deploy -p "$REGISTRY_TOKEN" registry.acme.io',
+        "docker login -u deploy --password-stdin registry.acme.io",
+        "docker run -p 8080:80 acme/web",
+        "mysqladmin -u root status",
+        "htpasswd -c /etc/nginx/.htpasswd admin",
+        'redis-cli -a "$REDIS_PASSWORD" ping',
+        "rabbitmqctl list_users",
+        "keytool -importcert -cacerts -storepass changeit -alias acme -file ca.pem -noprompt",
+        "keytool -import -keystore $JAVA_HOME/lib/security/cacerts -storepass changeit -file ca.pem",
+        "openssl pkcs12 -export -in c.pem -inkey k.pem -out c.p12 -passout env:P12_PASSWORD",
+        "wp user create bob bob@acme.io --role=author",
+    ],
+)
+def test_tool_password_near_misses(line: str) -> None:
+    assert in_script(CRED, line) == []

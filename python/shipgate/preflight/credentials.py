@@ -73,6 +73,7 @@ from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
+from shipgate.preflight.tool_passwords import tool_passwords
 from shipgate.preflight.url_fallbacks import url_fallbacks
 from shipgate.preflight.url_query_passwords import url_query_passwords
 
@@ -241,6 +242,10 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
             short = value.startswith("-p") and len(value) > 2 and not value.startswith("--")
             if short and _literal(word) is not None and not allowed(value[2:]):
                 yield Secret(command.line, "password option", value[2:], Severity.HIGH)
+    for word in tool_passwords(command):
+        if (literal := _literal(word)) is not None and not allowed(literal):
+            yield Secret(command.line, "password option", literal, Severity.HIGH)
+            break
     if command.name in ("sshpass",):
         for word in option_values(command, "-p"):
             if (literal := _literal(word)) is not None and not allowed(literal):
