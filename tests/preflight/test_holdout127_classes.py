@@ -71,3 +71,25 @@ def test_b_a_default_elsewhere_or_a_function_s_default_stays_quiet() -> None:
     assert _ude(temp) == []
     in_function = 'function Get-Dir {\n    param([string]$InstallDir = "C:\\Program Files\\Vendor")\n}\n' + _FETCH_ZIP
     assert _ude(in_function) == []
+
+
+# -- D: a package fetched, then installed by choco from the directory it was saved in; the feeds --source names --------
+
+_NUPKG = (
+    "(New-Object System.Net.WebClient).DownloadFile(\n"
+    '"https://dl.vendor.io/agent/vendor-agent.nupkg", "vendor-agent.nupkg")\n'
+)
+
+
+def test_d_fetched_nupkg_installed_from_the_local_source_and_the_named_feed_is_contacted() -> None:
+    text = _NUPKG + "choco install vendor-agent --source \"'.;https://community.chocolatey.org/api/v2/'\" -y\n"
+    assert _ude(text) == [3]
+    assert codes_at({"install.ps1": text}, _EP) == [1, 3]
+
+
+def test_d_another_package_or_a_remote_source_only_is_not_the_fetched_file() -> None:
+    other = _NUPKG + "choco install git --source \"'.'\" -y\n"
+    assert _ude(other) == []
+    remote = _NUPKG + "choco install vendor-agent --source https://feed.internal.example/api/v2/ -y\n"
+    assert _ude(remote) == []
+    assert codes_at({"install.ps1": "choco install git -y\n"}, _EP) == []

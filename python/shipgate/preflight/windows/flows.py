@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
+    CHOCO,
     CHOCO_INSTALLS,
     Fetch,
     choco_urls,
     content_download,
     fetch,
+    package_sources,
     wrapped_fetches,
 )
 
@@ -143,6 +145,20 @@ def _copy(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     return _COPIED
 
 
+def _local_package(call: Call, fetched: Fetch) -> bool:
+    """``choco install ID --source '.;…'`` of a fetched ``ID[.version].nupkg`` from the directory it was saved in."""
+    base = _base(fetched.dest) if fetched.dest else ""
+    package = re.fullmatch(r"(.+?)(?:\.\d[\w.-]*)?\.nupkg", base)
+    words = [w.text.strip("'\"").lower() for w in call.words]
+    if call.name not in CHOCO or package is None or package.group(1) not in words:
+        return False
+    if call.name == "choco" and not {"install", "upgrade"}.intersection(words[:1]):
+        return False
+    assert fetched.dest is not None
+    folder = _relative(_directory(fetched.dest) if re.search(r"[\\/]", fetched.dest) else ".").lower()
+    return any(_relative(s.text).lower() == folder for s in package_sources(call))
+
+
 def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     """What ``call`` does with the fetched file: 'verified', a run/install description, ``_COPIED``, or None."""
     base = _base(fetched.dest) if fetched.dest else ""
@@ -151,6 +167,8 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return "verified" if _names(call, fetched) else None
     if call.name in _COPIES:
         return _copy(call, fetched, path_dirs)
+    if _local_package(call, fetched):
+        return f"installs it ({call.name} from the directory it was saved in)"
     if (base and call.name == base) or (stem and call.name == stem):
         return f"runs it ({call.name})"
     if not _names(call, fetched):
