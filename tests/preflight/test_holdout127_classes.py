@@ -73,6 +73,35 @@ def test_b_a_default_elsewhere_or_a_function_s_default_stays_quiet() -> None:
     assert _ude(in_function) == []
 
 
+# -- C: a program run from under the directory a downloaded archive was extracted into ---------------------------------
+
+_EXTRACT = (
+    '$path = "$home\\Downloads\\bundle.zip"\n'
+    "(New-Object System.Net.WebClient).DownloadFile('https://dl.vendor.io/bundle.zip', $path)\n"
+    'Expand-Archive $path -DestinationPath "C:\\agent-1.0\\"\n'
+)
+
+
+def test_c_program_from_the_extraction_run_by_its_path() -> None:
+    text = _EXTRACT + '$exe = "C:\\agent-1.0\\bin\\agent.exe"\n.$exe --install\n'
+    assert _ude(text) == [5]
+    started = _EXTRACT + 'Start-Process -FilePath "C:\\agent-1.0\\setup.exe" -Wait\n'
+    assert _ude(started) == [4]
+
+
+def test_c_a_program_elsewhere_a_file_read_or_a_checked_program_stays_quiet() -> None:
+    elsewhere = _EXTRACT + '$exe = "C:\\tools\\bin\\tool.exe"\n.$exe --install\n'
+    assert _ude(elsewhere) == []
+    read = _EXTRACT + 'Get-Content "C:\\agent-1.0\\conf\\agent.conf"\n'
+    assert _ude(read) == []
+    checked = (
+        _EXTRACT
+        + 'Get-AuthenticodeSignature "C:\\agent-1.0\\bin\\agent.exe"\n'
+        + '& "C:\\agent-1.0\\bin\\agent.exe" --install\n'
+    )
+    assert _ude(checked) == []
+
+
 # -- D: a package fetched, then installed by choco from the directory it was saved in; the feeds --source names --------
 
 _NUPKG = (

@@ -10,7 +10,7 @@ import heapq
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
@@ -37,6 +37,7 @@ _RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
 _SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
 _COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
+_EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
 _MAX_COPIES = 3  # copies of one fetched file followed
 _EXECUTE = frozenset({"invoke-expression", "iex"})
 _PARTS = re.compile(r"[\\/\s\"']+")
@@ -179,6 +180,24 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         target = _extract_target(call).lower()
         if _SYSTEM_DIRS.search(target) or any(_under(d, target) for d in path_dirs):
             return "extracts it into a system directory"
+        return _EXTRACTED if _relative(target) else None
+    return None
+
+
+def _tree_step(call: Call, tree: Fetch) -> str | None:
+    """A call that runs a program from under the directory an archive was extracted into (``.$exe`` with ``$exe =
+    "C:\\agent\\bin\\agent.exe"``, ``Start-Process -FilePath DIR\\setup.exe``); 'verified' when a check names one
+    of its files."""
+    root = _relative(tree.dest or "").lower()
+
+    def inside(text: str) -> bool:
+        return _relative(text).lower().startswith(root + "\\")
+
+    if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
+        return "verified" if any(inside(w.text) for w in call.words) else None
+    started = (call.option("filepath") or next(iter(call.args), None)) if call.name in _RUNNERS else None
+    if (call.program and inside(call.program)) or (started is not None and inside(started.text)):
+        return f"runs a file extracted from it ({call.name})"
     return None
 
 
@@ -188,6 +207,7 @@ def _mentions(order: list[Call]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for position, call in enumerate(order):
         keys = {call.name, *(f"var:{v.lower()}" for v in _VARIABLE.findall(call.text))}
+        keys.update(p.lower() for p in _PARTS.split(call.program or "") if p)
         for word in call.words:
             keys.update(p.lower() for p in _PARTS.split(word.text) if p)
         for key in keys:
@@ -222,16 +242,17 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
             if reading.work > _MAX_WORK:
                 return None
             call = reading.order[candidate]
-            step = _step(call, fetched, reading.path_dirs)
+            step = _tree_step(call, fetched) if fetched.tree else _step(call, fetched, reading.path_dirs)
             if step == "verified":
                 return None
-            if step == _COPIED:
+            if step == _EXTRACTED and copied is None:  # kept while the archive itself is read on
+                copied = (candidate, replace(fetched, dest=_extract_target(call), var=None, tree=True))
+            elif step == _COPIED:
                 destination = _copy_ends(call)[1]
                 assert destination is not None
-                var = destination.variable
-                copied = (candidate, Fetch(fetched.call, fetched.url, destination.text, var, False))
+                copied = (candidate, replace(fetched, dest=destination.text, var=destination.variable))
                 break
-            if step is not None:
+            elif step is not None and step != _EXTRACTED:
                 return Unverified(fetched, call, step)
         if copied is None:
             return None

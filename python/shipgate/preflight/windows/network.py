@@ -36,13 +36,16 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 @dataclass(frozen=True)
 class Fetch:
     """A download: the call, the URL, and what names the saved file (``dest``: its path as written; ``var``: the
-    variable holding the path the call returns); ``content`` when the call returns the body, not a file."""
+    variable holding the path the call returns); ``content`` when the call returns the body, not a file; ``tree``
+    when ``dest`` is a directory the downloaded archive was extracted into (what runs from under it is the
+    download's)."""
 
     call: Call
     url: Word | None
     dest: str | None
     var: str | None
     content: bool
+    tree: bool = False
 
 
 def _urls(words: tuple[Word, ...]) -> list[Word]:

@@ -260,7 +260,8 @@ class _Reader:
         head = next((c for c in node.children if c.type in ("command_name", "command_name_expr")), None)
         if head is None:
             return []
-        name = command_name(self.word(head).text)
+        program = self.word(head).text
+        name = command_name(program)
         elements = next((c for c in node.children if c.type == "command_elements"), None)
         skip = ("command_argument_sep", "redirection")
         parts = [c for c in elements.children if c.type not in skip] if elements is not None else []
@@ -283,6 +284,7 @@ class _Reader:
             assigned_to=where.assigned_to,
             elevated=where.elevated,
             function=where.function,
+            program=program,
         )
         self.state.calls.append(call)
         self._inner(call, where, depth)
