@@ -241,7 +241,7 @@ def test_batch_set_variables_flow_into_a_download_that_runs() -> None:
 def test_choco_install_from_the_default_feed_is_implicit_egress_and_a_named_source_is_not() -> None:
     text = "choco install -y git\nchoco install -y agent -s https://pkgs.vendor.io/choco\nchoco feature enable -n x\n"
     assert codes_at({"install.ps1": text}, "preflight.implicit_egress") == [1]
-    assert codes_at({"install.ps1": text}, _EP) == []  # -s is not read as a download (noted in docs/preflight.md)
+    assert codes_at({"install.ps1": text}, _EP) == [2]  # the feed -s names is contacted (holdout127 class D)
 
 
 def test_a_literal_password_given_to_convertto_securestring_is_hardcoded() -> None:

@@ -118,7 +118,8 @@ class _Batch:
         if not tokens:
             return
         head = tokens[0].lstrip("@")
-        name = command_name(self.expand(head, line).text)
+        program = self.expand(head.strip('"'), line).text
+        name = command_name(program)
         if name.startswith("echo"):
             self.found.calls.append(Call("echo", line, segment))
             return
@@ -126,7 +127,7 @@ class _Batch:
             self._set(segment, line)
             return
         words = tuple(self.expand(t.strip('"'), line) for t in tokens[1:])
-        self.found.calls.append(Call(name, line, segment, words=words, args=words))
+        self.found.calls.append(Call(name, line, segment, words=words, args=words, program=program))
         if name in ("powershell", "pwsh"):
             m = _COMMAND_OPTION.search(" " + segment)
             if m:

@@ -10,15 +10,17 @@ import heapq
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
+    CHOCO,
     CHOCO_INSTALLS,
     Fetch,
     choco_urls,
     content_download,
     fetch,
+    package_sources,
     wrapped_fetches,
 )
 
@@ -33,6 +35,10 @@ _EXTRACTORS = frozenset(
 )
 _RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
 _SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
+_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv"})
+_COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
+_EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
+_MAX_COPIES = 3  # copies of one fetched file followed
 _EXECUTE = frozenset({"invoke-expression", "iex"})
 _PARTS = re.compile(r"[\\/\s\"']+")
 _VARIABLE = re.compile(r"\$(?:\w+:)?(\w+)")
@@ -110,12 +116,60 @@ def _extract_target(call: Call) -> str:
     return target.text if target is not None else (call.args[1].text if len(call.args) > 1 else "")
 
 
+def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
+    """A copy's or move's source and destination: ``-Path``/``-LiteralPath`` and ``-Destination`` by name, the rest
+    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``)."""
+    rest = iter(call.args)
+    source = call.option("path", "literalpath")
+    source = source if source is not None or call.has("path", "literalpath") else next(rest, None)
+    destination = call.option("destination") or next(rest, None)
+    return source, destination
+
+
+def _is_fetched(word: Word, fetched: Fetch) -> bool:
+    base = _base(fetched.dest) if fetched.dest else ""
+    if fetched.var is not None and word.variable == fetched.var.lower():
+        return True
+    return bool(base) and base in _PARTS.split(word.text.lower())
+
+
+def _copy(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
+    """A copy or move of the fetched file: into a system directory or one of the PATH it installs the file there;
+    elsewhere the copy is the fetched file under a new name (``_COPIED``)."""
+    source, destination = _copy_ends(call)
+    if source is None or destination is None or not _is_fetched(source, fetched):
+        return None
+    target = destination.text
+    places = {_relative(target).lower(), _relative(_directory(target)).lower()}
+    if _SYSTEM_DIRS.search(target) or any(_relative(d) in places for d in path_dirs):
+        return "copies it into a system directory or a directory of the PATH"
+    return _COPIED
+
+
+def _local_package(call: Call, fetched: Fetch) -> bool:
+    """``choco install ID --source '.;…'`` of a fetched ``ID[.version].nupkg`` from the directory it was saved in."""
+    base = _base(fetched.dest) if fetched.dest else ""
+    package = re.fullmatch(r"(.+?)(?:\.\d[\w.-]*)?\.nupkg", base)
+    words = [w.text.strip("'\"").lower() for w in call.words]
+    if call.name not in CHOCO or package is None or package.group(1) not in words:
+        return False
+    if call.name == "choco" and not {"install", "upgrade"}.intersection(words[:1]):
+        return False
+    assert fetched.dest is not None
+    folder = _relative(_directory(fetched.dest) if re.search(r"[\\/]", fetched.dest) else ".").lower()
+    return any(_relative(s.text).lower() == folder for s in package_sources(call))
+
+
 def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
-    """What ``call`` does with the fetched file: 'verified', a run/install description, or None."""
+    """What ``call`` does with the fetched file: 'verified', a run/install description, ``_COPIED``, or None."""
     base = _base(fetched.dest) if fetched.dest else ""
     stem = base.rsplit(".", 1)[0] if "." in base else base
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
         return "verified" if _names(call, fetched) else None
+    if call.name in _COPIES:
+        return _copy(call, fetched, path_dirs)
+    if _local_package(call, fetched):
+        return f"installs it ({call.name} from the directory it was saved in)"
     if (base and call.name == base) or (stem and call.name == stem):
         return f"runs it ({call.name})"
     if not _names(call, fetched):
@@ -126,6 +180,24 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         target = _extract_target(call).lower()
         if _SYSTEM_DIRS.search(target) or any(_under(d, target) for d in path_dirs):
             return "extracts it into a system directory"
+        return _EXTRACTED if _relative(target) else None
+    return None
+
+
+def _tree_step(call: Call, tree: Fetch) -> str | None:
+    """A call that runs a program from under the directory an archive was extracted into (``.$exe`` with ``$exe =
+    "C:\\agent\\bin\\agent.exe"``, ``Start-Process -FilePath DIR\\setup.exe``); 'verified' when a check names one
+    of its files."""
+    root = _relative(tree.dest or "").lower()
+
+    def inside(text: str) -> bool:
+        return _relative(text).lower().startswith(root + "\\")
+
+    if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
+        return "verified" if any(inside(w.text) for w in call.words) else None
+    started = (call.option("filepath") or next(iter(call.args), None)) if call.name in _RUNNERS else None
+    if (call.program and inside(call.program)) or (started is not None and inside(started.text)):
+        return f"runs a file extracted from it ({call.name})"
     return None
 
 
@@ -135,6 +207,7 @@ def _mentions(order: list[Call]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for position, call in enumerate(order):
         keys = {call.name, *(f"var:{v.lower()}" for v in _VARIABLE.findall(call.text))}
+        keys.update(p.lower() for p in _PARTS.split(call.program or "") if p)
         for word in call.words:
             keys.update(p.lower() for p in _PARTS.split(word.text) if p)
         for key in keys:
@@ -142,14 +215,57 @@ def _mentions(order: list[Call]) -> dict[str, list[int]]:
     return index
 
 
+@dataclass
+class _Reading:
+    """The script's calls in run order, with what ``_follow`` needs to read each fetched file's later steps."""
+
+    order: list[Call]
+    index: dict[str, list[int]]
+    path_dirs: list[str]
+    work: int = 0
+
+
+def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | None:
+    """The first step after ``position`` that runs or installs ``fetched`` with no check in between; a copy of it
+    elsewhere (``Move-Item $tmp $dest``) is followed as the same file under its new name (3 copies)."""
+    for _ in range(_MAX_COPIES + 1):
+        base = _base(fetched.dest) if fetched.dest else ""
+        stem = base.rsplit(".", 1)[0] if "." in base else base
+        keys = {k for k in (base, stem, f"var:{fetched.var}" if fetched.var else "") if k}
+        runs = (reading.index.get(k, []) for k in keys)
+        later = heapq.merge(
+            *(r[bisect.bisect_right(r, position) : bisect.bisect_right(r, position) + _MAX_STEPS] for r in runs)
+        )
+        copied: tuple[int, Fetch] | None = None
+        for candidate in sorted(set(itertools.islice(later, _MAX_STEPS))):
+            reading.work += 1
+            if reading.work > _MAX_WORK:
+                return None
+            call = reading.order[candidate]
+            step = _tree_step(call, fetched) if fetched.tree else _step(call, fetched, reading.path_dirs)
+            if step == "verified":
+                return None
+            if step == _EXTRACTED and copied is None:  # kept while the archive itself is read on
+                copied = (candidate, replace(fetched, dest=_extract_target(call), var=None, tree=True))
+            elif step == _COPIED:
+                destination = _copy_ends(call)[1]
+                assert destination is not None
+                copied = (candidate, replace(fetched, dest=destination.text, var=destination.variable))
+                break
+            elif step is not None and step != _EXTRACTED:
+                return Unverified(fetched, call, step)
+        if copied is None:
+            return None
+        position, fetched = copied
+    return None
+
+
 def unverified(script: WinScript) -> Iterator[Unverified]:
     """Each fetched file's first step that runs or installs it with no check since its download."""
     order = list(script.order) or list(script.calls)
-    path_dirs = _path_dirs(script)
-    index = _mentions(order)
+    reading = _Reading(order, _mentions(order), _path_dirs(script))
     wrapped = wrapped_fetches(script)
     seen: set[int] = set()
-    work = 0
     for position, call in enumerate(order):
         fetched = wrapped.get(id(call)) or fetch(call)
         if fetched is None or fetched.content or id(call) in seen:
@@ -158,25 +274,14 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
         base = _base(fetched.dest) if fetched.dest else ""
         if fetched.dest and base.endswith(_RUNNABLE):
             folder = _directory(fetched.dest)
-            if _SYSTEM_DIRS.search(folder) or folder in path_dirs:
+            if _SYSTEM_DIRS.search(folder) or folder in reading.path_dirs:
                 yield Unverified(fetched, call, "saves it into a directory of the PATH or a system directory")
                 continue
-        stem = base.rsplit(".", 1)[0] if "." in base else base
-        keys = {k for k in (base, stem, f"var:{fetched.var}" if fetched.var else "") if k}
-        runs = (index.get(k, []) for k in keys)
-        later = heapq.merge(
-            *(r[bisect.bisect_right(r, position) : bisect.bisect_right(r, position) + _MAX_STEPS] for r in runs)
-        )
-        for candidate in sorted(set(itertools.islice(later, _MAX_STEPS))):
-            work += 1
-            if work > _MAX_WORK:
-                return
-            step = _step(order[candidate], fetched, path_dirs)
-            if step == "verified":
-                break
-            if step is not None:
-                yield Unverified(fetched, order[candidate], step)
-                break
+        found = _follow(reading, position, fetched)
+        if found is not None:
+            yield found
+        if reading.work > _MAX_WORK:
+            return
 
 
 def _checksum(call: Call) -> bool:

@@ -43,6 +43,7 @@ class Call:
     assigned_to: str | None = None
     elevated: bool = False
     function: str | None = None  # the function of the file whose body holds the call
+    program: str | None = None  # the command's program as written, variables put in (``C:\\x\\bin\\tool.exe``)
 
     def option(self, *names: str) -> Word | None:
         """The value of the first of ``names`` the call passes (a splatted hashtable's entry counts)."""

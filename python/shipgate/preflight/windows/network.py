@@ -4,7 +4,8 @@ straight from the network. Downloaders: ``Invoke-WebRequest``/``iwr``/``Invoke-R
 ``certutil -urlcache``, ``WebClient.DownloadFile/DownloadString/DownloadData``, Chocolatey's helpers
 (``Install-ChocolateyPackage``, ``Install-ChocolateyZipPackage``, ``Get-ChocolateyWebFile``…), any command
 named for downloading (``Start-DownloadWithRetry -Url …``, a script's own ``DownloadFile DEST URL``), and a call of
-a function of the file whose body downloads the URL it is given (``Copy-File URL DEST``, ``Get-Msi -Url $u``)."""
+a function of the file whose body downloads the URL it is given (``Copy-File URL DEST``, ``Get-Msi -Url $u``), and
+the feed URLs ``choco install … --source`` names."""
 
 from __future__ import annotations
 
@@ -27,19 +28,24 @@ CHOCO_INSTALLS = {
 }
 _CHOCO_WEBFILE = {"get-chocolateywebfile": (2, 3)}
 _PINGS = frozenset({"ping", "test-connection", "test-netconnection", "tnc"})
+CHOCO = frozenset({"choco", "cinst", "cup"})
+_SOURCE_OPTIONS = ("--source", "-source", "-s")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
 @dataclass(frozen=True)
 class Fetch:
     """A download: the call, the URL, and what names the saved file (``dest``: its path as written; ``var``: the
-    variable holding the path the call returns); ``content`` when the call returns the body, not a file."""
+    variable holding the path the call returns); ``content`` when the call returns the body, not a file; ``tree``
+    when ``dest`` is a directory the downloaded archive was extracted into (what runs from under it is the
+    download's)."""
 
     call: Call
     url: Word | None
     dest: str | None
     var: str | None
     content: bool
+    tree: bool = False
 
 
 def _urls(words: tuple[Word, ...]) -> list[Word]:
@@ -149,6 +155,28 @@ def wrapped_fetches(script: WinScript) -> dict[int, Fetch]:
     return wrapped
 
 
+def package_sources(call: Call) -> list[Word]:
+    """The feeds ``choco install ID --source '.;https://feed/'`` installs from (``--source X``, ``-s X``,
+    ``--source=X``; several joined by ``;`` or ``,``): local directories and URLs as written."""
+    if call.name not in CHOCO:
+        return []
+    texts = [w.text for w in call.words]
+    found: list[Word] = []
+    for i, word in enumerate(call.words):
+        low = word.text.lower()
+        value: str | None = None
+        if low in _SOURCE_OPTIONS and i + 1 < len(texts):
+            value, line = texts[i + 1], call.words[i + 1]
+        elif low.startswith("--source="):
+            value, line = word.text.split("=", 1)[1], word
+        if value is None:
+            continue
+        for text in (i.strip().strip("'\"") for i in re.split(r"[;,]", value.strip("'\""))):
+            if text:
+                found.append(Word(text, text if line.value is not None else None, line.line, line.assigned_line))
+    return found
+
+
 @dataclass(frozen=True)
 class Contact:
     call: Call
@@ -164,6 +192,7 @@ def contacts(script: WinScript) -> Iterator[Contact]:
         found = wrapped.get(id(call)) or fetch(call)
         words = [found.url] if found is not None and found.url is not None else []
         words += [w for w in choco_urls(call) if w not in words]
+        words += [w for w in package_sources(call) if _URL.match(w.text)]
         for word in words:
             host = url_host(word.text.strip("'\""))
             if host:

@@ -159,6 +159,8 @@ class _Reader:
             self._entries(node)
         if kind == "if_statement":
             self._admin_check(node)
+        if kind == "param_block" and node.parent is not None and node.parent.type == "program":
+            self._script_defaults(node)
         names: list[str] = []
         for child in node.children:
             names += self.visit(child, where, depth + 1)
@@ -189,6 +191,22 @@ class _Reader:
                     if variable is not None:
                         names.append(variable_name(self.text(variable)))
         return tuple(names)
+
+    def _script_defaults(self, node: Node) -> None:
+        """The script's own ``param([string]$InstallDir = "C:\\Program Files\\x")``: each default is the value
+        the script runs with unless its caller passes another, read as an assignment of it (a function's defaults
+        are not: its calls bind their own arguments)."""
+        for lists in (c for c in node.children if c.type == "parameter_list"):
+            for parameter in (c for c in lists.children if c.type == "script_parameter"):
+                variable = next((c for c in parameter.children if c.type == "variable"), None)
+                default = next((c for c in parameter.children if c.type == "script_parameter_default"), None)
+                if variable is None or default is None:
+                    continue
+                value = _value_node(default)
+                word = self.word(value)
+                if word.value is not None or _unwrap(value).type == "string_literal":
+                    known = Known(word.value, word.text, self.line(parameter))
+                    self.state.env[variable_name(self.text(variable))] = known
 
     def _pipeline(self, node: Node, where: _Where, depth: int) -> list[str]:
         """A pipeline's commands in order, each consuming what the ones before it produce."""
@@ -228,7 +246,13 @@ class _Reader:
             state.tables[name] = self._table(table)
         old = state.env.get(name)
         if word.value is not None or old is None or old.value is None:
-            partial = word.value is not None or table.type == "string_literal" or self._joined(table) is not None
+            partial = (
+                word.value is not None
+                or table.type == "string_literal"
+                or self._joined(table) is not None
+                or self._join_path(table) is not None
+                or (table.type == "variable" and variable_name(self.text(table)) in state.env)  # ``$a = $b``
+            )
             state.env[name] = Known(word.value, word.text if partial else target, self.line(node))
         return names
 
@@ -236,7 +260,8 @@ class _Reader:
         head = next((c for c in node.children if c.type in ("command_name", "command_name_expr")), None)
         if head is None:
             return []
-        name = command_name(self.word(head).text)
+        program = self.word(head).text
+        name = command_name(program)
         elements = next((c for c in node.children if c.type == "command_elements"), None)
         skip = ("command_argument_sep", "redirection")
         parts = [c for c in elements.children if c.type not in skip] if elements is not None else []
@@ -259,6 +284,7 @@ class _Reader:
             assigned_to=where.assigned_to,
             elevated=where.elevated,
             function=where.function,
+            program=program,
         )
         self.state.calls.append(call)
         self._inner(call, where, depth)
@@ -347,7 +373,7 @@ class _Reader:
             return replace(expand(text, self.state.env, line), variable=variable_name(text))
         if inner.type == "member_access" and text.startswith("$"):
             return expand(text, self.state.env, line)
-        joined = self._joined(inner)
+        joined = self._joined(inner) or self._join_path(inner)
         if joined is not None:
             return joined
         if inner.type in ("generic_token", "command_name", "command_name_expr", "path_command_name"):
@@ -375,6 +401,27 @@ class _Reader:
         known = all(w.value is not None for w in parts)
         assigned = next((w.assigned_line for w in parts if w.assigned_line), None)
         return Word(text, text if known else None, self.line(node), assigned)
+
+    def _join_path(self, node: Node) -> Word | None:
+        """``Join-Path $dir "agent.exe"`` (also ``-Path``/``-ChildPath`` by name): the two parts joined with a
+        backslash, as the cmdlet returns them; None for any other expression."""
+        if node.type != "command":
+            return None
+        head = next((c for c in node.children if c.type == "command_name"), None)
+        if head is None or self.text(head).lower() != "join-path":
+            return None
+        elements = next((c for c in node.children if c.type == "command_elements"), None)
+        skip = ("command_argument_sep", "redirection")
+        parts = [c for c in elements.children if c.type not in skip] if elements is not None else []
+        _, options, args, _ = self._elements(parts)
+        rest = iter(args)
+        parent = options.get("path") or next(rest, None)
+        child = options.get("childpath") or next(rest, None)
+        if parent is None or child is None:
+            return None
+        text = parent.text.rstrip("\\/") + "\\" + child.text.lstrip("\\/")
+        known = parent.value is not None and child.value is not None
+        return Word(text, text if known else None, self.line(node), parent.assigned_line or child.assigned_line)
 
     def _table(self, node: Node) -> dict[str, Word]:
         table: dict[str, Word] = {}
