@@ -744,3 +744,39 @@ def test_a_password_on_a_tools_command_line(line: str) -> None:
 )
 def test_tool_password_near_misses(line: str) -> None:
     assert in_script(CRED, line) == []
+
+
+# -- a stack's data deleted by the stack's teardown, and find deleting a whole data tree --------------------------
+
+DELETE = "preflight.destructive_delete"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "docker compose down -v",
+        "docker-compose -f docker-compose.yml down --volumes",
+        "kubectl delete pvc acme-data",
+        "kubectl -n acme delete persistentvolumeclaim/acme-data",
+        "find /var/lib/acme -mindepth 1 -delete",
+        "find /var/lib/acme -mindepth 1 -maxdepth 1 -exec rm -rf {} +",
+    ],
+)
+def test_a_stacks_data_deleted_without_a_backup(line: str) -> None:
+    assert in_script(DELETE, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["docker compose down"],
+        ["docker compose down --remove-orphans"],
+        ["kubectl delete pod acme-0"],
+        ["kubectl get pvc"],
+        ["find /var/lib/acme -name '*.log' -mtime +7 -delete"],
+        ["find /tmp/acme-build -delete"],
+        ["docker compose exec -T db pg_dumpall -U postgres > backup.sql", "docker compose down -v"],
+    ],
+)
+def test_stack_teardown_near_misses(lines: list[str]) -> None:
+    assert in_script(DELETE, *lines) == []

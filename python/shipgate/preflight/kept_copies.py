@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
+from shipgate.preflight.containers import container_command
 from shipgate.preflight.shell.commands import operands, option_values
 from shipgate.preflight.shell.model import Command, Script
 
@@ -38,7 +39,11 @@ _DUMP_FILE_OPTIONS = ("-f", "--file", "-r", "--result-file")
 
 def backup_step(command: Command) -> bool:
     """An archive, a dump or a snapshot (``tar c…``, ``pg_dump``, ``rsync``), or a ``cp``/``mv`` whose words name a
-    backup (``*.bak``, ``*.orig``, ``*.old``, ``…backup…``)."""
+    backup (``*.bak``, ``*.orig``, ``*.old``, ``…backup…``); also one run inside a container (``docker compose exec
+    -T db pg_dumpall > backup.sql``, ``kubectl exec db-0 -- pg_dump …``)."""
+    inner = container_command(command)
+    if inner is not None:
+        return backup_step(inner)
     name = command.name or ""
     if name in BACKUP_COMMANDS or "backup" in name:
         return name != "tar" or any("c" in w.text.lstrip("-")[:3] for w in command.words[:1])

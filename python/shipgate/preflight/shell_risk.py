@@ -22,7 +22,7 @@ from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.reaching import never_empty
 from shipgate.preflight.shell.refilled import refilled
-from shipgate.preflight.volume_prune import prunes_volumes
+from shipgate.preflight.volume_prune import deletes_stack_data, found_and_deleted, prunes_volumes
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
@@ -477,6 +477,13 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool, imag
             remedy="Guard the variable (${VAR:?}) and check it is a path under the product's own directory "
             "before deleting.",
         )
+    yield from _data_delete_findings(path, script, command, backup, image, targets=targets)
+
+
+def _data_delete_findings(
+    path: str, script: Script, command: Command, backup: bool, image: bool, *, targets: list[Word]
+) -> Iterator[Finding]:
+    """A recursive delete (``rm -r``, ``find DIR -delete``) of a data path with no backup step before it."""
     data = next((w for w in targets if _data_path(w)), None)
     removal = _asked_for(path, command)
     if (
@@ -574,7 +581,20 @@ def _command_findings(
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         yield from _rm_findings(path, script, command, backup, image)
+    if command.name == "find" and (searched := found_and_deleted(command)):
+        yield from _data_delete_findings(path, script, command, backup, image, targets=searched)
     backup = backup or _asked_for(path, command)  # no backup is owed for a delete the operator asked for
+    stack = deletes_stack_data(command)
+    if stack and not image and not backup:
+        yield at_command(
+            "preflight.destructive_delete",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            target=stack,
+            message=f"{command.name} deletes {stack} and the script takes no backup first",
+            remedy="Back the volumes up (or dump the databases in them) before removing them, or keep them.",
+        )
     if command.name in ("dropdb", "dropuser", "pg_dropcluster") and not backup and not _makes_room(script, command):
         yield at_command(
             "preflight.destructive_delete",

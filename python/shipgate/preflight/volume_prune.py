@@ -3,13 +3,19 @@ uses at that moment, whatever stack it belongs to. The script does not name them
 on Docker before 23.0 every unused named volume goes (a stopped stack's database), on later ones the anonymous ones
 (``--all``/``-a``: the named ones too). ``docker system prune --volumes`` prunes the same volumes (and more);
 without ``--volumes`` it leaves them, and ``docker volume rm NAME`` (a volume the script names, often one the update
-recreates) is not read here."""
+recreates) is not read here.
+
+A stack's own data deleted by name of the stack: ``docker compose down -v`` (``--volumes``; also ``docker-compose`` and
+``podman-compose``) removes the named volumes the compose file declares, its databases' among them, and
+``kubectl delete pvc|pv …`` a claim's volume (with the default Delete reclaim policy, the disk). ``find DIR …
+-delete`` (or ``-exec rm -r…``) deletes what it finds under DIR, read as a recursive ``rm`` of DIR."""
 
 from __future__ import annotations
 
 import re
 
-from shipgate.preflight.shell.model import Command
+from shipgate.preflight.shell.commands import operands
+from shipgate.preflight.shell.model import Command, Word
 
 _ENGINES = frozenset({"docker", "podman"})
 # A function named for taking the product away (``uninstall()``, ``remove_all``, ``wipe``): the operator chose that
@@ -28,3 +34,49 @@ def prunes_volumes(command: Command) -> str | None:
         if verbs[:2] == [subcommand, "prune"] or verbs[1:3] == [subcommand, "prune"]:
             return f"{subcommand} prune" if subcommand == "volume" or "--volumes" in command.args else None
     return None
+
+
+_COMPOSE_TOOLS = frozenset({"docker-compose", "podman-compose"})
+_CLAIMS = frozenset({"pvc", "pvcs", "persistentvolumeclaim", "persistentvolumeclaims", "pv", "pvs", "persistentvolume"})
+
+
+def deletes_stack_data(command: Command) -> str | None:
+    """What a stack's teardown deletes: ``docker compose down -v`` the stack's volumes, ``kubectl delete pvc`` the
+    claim's volume; None otherwise (``down`` without ``-v`` keeps the volumes)."""
+    name = command.name or ""
+    verbs = [w for w in command.args if not w.startswith("-")]
+    compose = name in _COMPOSE_TOOLS or (name in _ENGINES and verbs[:1] == ["compose"])
+    if compose and "down" in verbs and ({"-v", "--volumes"} & set(command.args)):
+        return "the stack's volumes (compose down -v)"
+    deleted = verbs[verbs.index("delete") + 1 : verbs.index("delete") + 3] if "delete" in verbs[:3] else []
+    if name in ("kubectl", "oc") and any(_claim(v) for v in deleted):
+        return "a persistent volume claim and its data (kubectl delete pvc)"
+    return None
+
+
+def _claim(resource: str) -> bool:
+    return resource.lower().split("/", 1)[0].split(".", 1)[0] in _CLAIMS
+
+
+# find's options and tests that still select the whole tree (every entry, every file, every directory).
+_WHOLE_TREE = frozenset(
+    {"-mindepth", "-maxdepth", "-type", "-depth", "-xdev", "-mount", "-delete", "-print", "-P", "-H", "-L"}
+)
+
+
+def found_and_deleted(command: Command) -> list[Word]:
+    """The directory ``find`` searches when it deletes everything it finds there (``-delete``, ``-exec rm -r… {}``);
+    none when a test picks some files (``-name``, ``-mtime``, ``-size``…)."""
+    args = command.args
+    deletes = "-delete" in args or any(
+        a == "-exec" and args[i + 1 : i + 2] == ("rm",) and any(_recursive_flag(x) for x in args[i + 2 : i + 4])
+        for i, a in enumerate(args)
+    )
+    tests = args[: args.index("-exec")] if "-exec" in args else args
+    if not deletes or any(a.startswith("-") and a not in _WHOLE_TREE for a in tests):
+        return []  # ``-name '*.log' -mtime +7``: housekeeping of the files it picks, not the tree
+    return [w for w in operands(command, "find")[:4] if not w.text.startswith(("-", "(", "!"))][:1]
+
+
+def _recursive_flag(word: str) -> bool:
+    return word in ("--recursive",) or (word.startswith("-") and not word.startswith("--") and "r" in word.lower())
