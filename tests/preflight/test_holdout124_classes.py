@@ -23,3 +23,17 @@ def test_a_near_misses_a_local_path_with_a_colon() -> None:
     assert in_script(ENDPOINT, "cp git@github.com:owner/app.git /tmp/x") == []
     # ``remote set-url`` records the address; the fetch that uses it is the contact
     assert in_script(ENDPOINT, 'git remote set-url origin "git@github.com:owner/app.git"') == []
+
+
+# -- B: a double-quoted default of a parameter expansion opens with literal text --------------------------------------
+
+
+def test_b_quoted_default_with_an_expansion_names_its_host() -> None:
+    # ``${1:-"https://…/v$V/$F"}``: with no argument the URL is the default, its host written before the first ``$``
+    lines = ['V=$(cat version)', 'URL=${1:-"https://github.com/go-gitea/gitea/releases/download/v$V/gitea"}']
+    assert in_script(ENDPOINT, *lines, "wget -qc $URL $URL.sha256") == [5]
+
+
+def test_b_near_miss_a_quoted_default_that_opens_with_an_expansion() -> None:
+    # the host is in a variable this file never sets: no host is known
+    assert in_script(ENDPOINT, 'URL=${1:-"$MIRROR/gitea/v1/gitea"}', "wget -qc $URL") == []
