@@ -37,3 +37,32 @@ def test_b_quoted_default_with_an_expansion_names_its_host() -> None:
 def test_b_near_miss_a_quoted_default_that_opens_with_an_expansion() -> None:
     # the host is in a variable this file never sets: no host is known
     assert in_script(ENDPOINT, 'URL=${1:-"$MIRROR/gitea/v1/gitea"}', "wget -qc $URL") == []
+
+
+# -- C: a mktemp directory handed on through a function's output or its arguments ------------------------------------
+
+RM = "preflight.rm_rf_variable"
+DOWNLOAD = [
+    "download() {",
+    "  TEMP_DIR=$(mktemp -d)",
+    '  curl -fsSL "$URL" -o "$TEMP_DIR/app"',
+    '  echo "$TEMP_DIR"',
+    "}",
+]
+
+
+def test_c_temporary_directory_through_output_and_argument() -> None:
+    install = ["install_app() {", "  TEMP_DIR=$1", '  mv "$TEMP_DIR/app" /opt/app/', '  rm -rf "$TEMP_DIR"', "}"]
+    assert in_script(RM, *DOWNLOAD, *install, "TEMP_DIR=$(download)", 'install_app "$TEMP_DIR"') == []
+    assert in_script(RM, "clean() {", '  rm -rf "$1"', "}", "d=$(mktemp -d)", 'clean "$d"') == []
+
+
+def test_c_near_misses_another_value_handed_on() -> None:
+    # one call passes a directory the caller names: rm may be given / or the working tree
+    clean = ["clean() {", '  rm -rf "$1"', "}", "d=$(mktemp -d)", 'clean "$d"', 'clean "$TARGET"']
+    assert in_script(RM, *clean) == [4]
+    # the function echoes something else than the temporary directory
+    lister = ["pick() {", "  t=$(mktemp -d)", '  echo "$PREFIX"', "}", "d=$(pick)", 'rm -rf "$d"']
+    assert in_script(RM, *lister) == [8]
+    # the whole word only: "$d"/* of an empty value is /*
+    assert in_script(RM, *DOWNLOAD, "d=$(download)", 'rm -rf "$d"/*') == [9]
