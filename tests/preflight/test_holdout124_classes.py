@@ -66,3 +66,27 @@ def test_c_near_misses_another_value_handed_on() -> None:
     assert in_script(RM, *lister) == [8]
     # the whole word only: "$d"/* of an empty value is /*
     assert in_script(RM, *DOWNLOAD, "d=$(download)", 'rm -rf "$d"/*') == [9]
+
+
+# -- D: a fetched payload handed to a fetched installer --------------------------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+FETCH_BOTH = [
+    "W=/tmp/inst",
+    'curl -fL -o "$W/app.tgz" https://dl.example.org/app.tgz',
+    'curl -fsSL -o "$W/install.sh" https://dl.example.org/install.sh',
+    'chmod +x "$W/install.sh"',
+]
+
+
+def test_d_payload_handed_to_a_fetched_installer() -> None:
+    # the installer is reported where it is made executable, the tarball where the installer is given it
+    assert in_script(UNVERIFIED, *FETCH_BOTH, '"$W/install.sh" --tar "$W/app.tgz" --domain x.example.org') == [6, 7]
+
+
+def test_d_near_misses_a_program_of_the_host_or_a_checked_payload() -> None:
+    # a program the script did not fetch only reads its operand here
+    assert in_script(UNVERIFIED, *FETCH_BOTH[:2], 'sha1sum "$W/app.tgz"', 'file "$W/app.tgz"') == []
+    # the payload's checksum checked (exit on mismatch) before the run: only the installer is reported
+    check = ['echo "0123abcd  $W/app.tgz" | sha256sum -c - || exit 1']
+    assert in_script(UNVERIFIED, *FETCH_BOTH, *check, '"$W/install.sh" --tar "$W/app.tgz"') == [6]
