@@ -679,6 +679,20 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     return None
 
 
+_HANDED = "hands it to a program it fetched too, which installs it"
+
+
+def _handed_to_fetched(command: Command, taints: _Taints) -> list[_Taint]:
+    """Fetched files named on the command line of a run of another fetched file (``"$W/install.sh" --tar
+    "$W/app.tgz"``, both downloaded): the fetched installer does with the payload what it does (holdout124's
+    StudioCommand). Not a run of a program the script did not fetch, which may only read its operand."""
+    executed = executed_file(command)
+    if executed is None or _latest_cover(taints, command, [executed.text]) is None:
+        return []
+    found = (_latest_cover(taints, command, [w.text]) for w in command.words if w.text != executed.text)
+    return [t for t in found if t is not None and not t.directory and t.path != executed.text]
+
+
 def _called_bodies(script: Script) -> dict[str, list[Command]]:
     """Function bodies by name (a call below the body runs it then, after what the script fetched above)."""
     bodies: dict[str, list[Command]] = {}
@@ -1150,6 +1164,10 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
         used = used or (_reruns_itself(command, taints, posixpath.basename(script.path)) if taints else None)
+        for payload in _handed_to_fetched(command, taints):
+            if payload.fetch.line not in reported and not checked(payload):
+                reported.add(payload.fetch.line)
+                yield Run(command, command.line, payload.fetch, payload.path, _HANDED)
         if used is None:
             continue
         taint, target, how = used

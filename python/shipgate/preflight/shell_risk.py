@@ -22,6 +22,7 @@ from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.reaching import never_empty
 from shipgate.preflight.shell.refilled import refilled
+from shipgate.preflight.shell.temporary_dirs import fresh_temporary, whole_variable
 from shipgate.preflight.volume_prune import deletes_stack_data, found_and_deleted, prunes_volumes
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
@@ -69,6 +70,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     bindings = script.bindings(name)
     if not bindings and name in _SNAPD_DIRS and is_snap_script(script.path):
         return None  # snapd sets $SNAP_COMMON & co to the snap's own directories for its hooks and apps
+    if whole_variable(word.raw) and fresh_temporary(script, name, command.function):
+        return None  # a mktemp directory handed on through a function's output or arguments (holdout124)
     if bindings and all(b.generated_by == "mktemp" for b in bindings) and (script.errexit or _whole(word)):
         # tmp=$(mktemp -d): under set -e never empty; and ``rm -r "$tmp"`` of the whole word deletes nothing when
         # mktemp failed (``rm -r ""``), it never becomes / or the working tree

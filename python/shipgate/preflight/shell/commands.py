@@ -399,12 +399,25 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
         candidates = option_values(command, "--keyserver")  # a bare host: ``--keyserver keyserver.ubuntu.com``
     elif name in _PEAR:
         candidates = channel_discovered(command)
+    elif name == "git" and operands(command)[:1] and operands(command)[0].text in _GIT_CONTACTS:
+        candidates = [w for w in operands(command)[1:] if scp_like(w.text)]
     for word in candidates:
-        target = word.text.split(":", 1)[0] if name in ("scp", "rsync") else word.text
+        target = word.text.split(":", 1)[0] if name in ("scp", "rsync", "git") else word.text
         named = bare_host(target)
         if named and named not in seen:
             seen.add(named)
             yield named, word
+
+
+# The git verbs that connect to the address they are given (``remote add/set-url`` only record it).
+_GIT_CONTACTS = frozenset({"clone", "fetch", "pull", "push", "ls-remote", "archive"})
+
+
+def scp_like(text: str) -> bool:
+    """git's scp-like ssh address ``[user@]host:path`` (``git@github.com:owner/repo.git``): git reads a word so
+    only when no slash comes before its first colon and it is not a URL."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and bool(head) and "/" not in head and "://" not in text
 
 
 # PHP's PEAR installer and its PECL front end.

@@ -312,7 +312,7 @@ class WordReader:
                 acc.known(value)
             elif opening:  # ``${URL:-https://host/v$VERSION/x.zip}`` of an unset or empty URL: the default's start
                 acc.known(opening)
-                acc.unknown(rest[len(op) + len(opening) :].strip("\"'") or f"${name}")
+                acc.unknown(rest[len(op) :].removeprefix('"')[len(opening) :].strip("\"'") or f"${name}")
             elif binding is None:
                 acc.unknown(self._default_shape(rest[len(op) :], use) or f"${name}")
             else:
@@ -412,8 +412,9 @@ def _append_binding(acc: _Acc, binding: Assignment | None, written: str) -> None
 
 def _literal_opening(text_: str) -> str | None:
     """The literal text a default opens with before its first expansion (``https://host/v`` of
-    ``https://host/v$VERSION/x.zip``); None when it opens with an expansion or holds quotes or escapes there."""
-    opening = re.split(r"[$`]", text_, maxsplit=1)[0]
+    ``https://host/v$VERSION/x.zip``, also inside the double quotes around the whole default, ``"https://host/v$V"``,
+    holdout124); None when it opens with an expansion or holds quotes or escapes there."""
+    opening = re.split(r"[$`]", text_.removeprefix('"'), maxsplit=1)[0]
     return opening if opening and not any(ch in opening for ch in "\"'\\") else None
 
 
