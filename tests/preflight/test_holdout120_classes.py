@@ -16,7 +16,7 @@ def _text(*lines: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-# -- A: a Python 2 file indenting with tabs beside spaces is read as Python 2 reads it ---------------------------------
+# -- A: a Python 2 file indenting with tabs beside spaces is read as Python 2 reads it -------------------------------
 
 
 def _python2_installer(first: str, second: str) -> str:
@@ -52,7 +52,7 @@ def test_a_near_miss_python_2_statements_stay_unread() -> None:
     assert codes_at({"install.py": text}, EGRESS) == []
 
 
-# -- B: a program whose text holds the unit it writes is read as the program, not as a unit ----------------------------
+# -- B: a program whose text holds the unit it writes is read as the program, not as a unit --------------------------
 
 _UNIT_HEREDOC = (
     "service = <<EOF",  # 1
@@ -65,7 +65,9 @@ _UNIT_HEREDOC = (
 
 
 def test_b_a_ruby_installer_writing_a_unit_from_a_heredoc_is_read_as_ruby() -> None:
-    text = _text(*_UNIT_HEREDOC, 'File.write("/etc/systemd/system/fanctrl.service", service)', "`systemctl daemon-reload`")
+    text = _text(
+        *_UNIT_HEREDOC, 'File.write("/etc/systemd/system/fanctrl.service", service)', "`systemctl daemon-reload`"
+    )
     assert codes_at({"install.rb": text}, PRIVILEGE) == [7, 8]
 
 
@@ -74,3 +76,36 @@ def test_b_near_miss_unit_text_in_a_file_that_is_no_program_source_is_still_a_un
     unit = _text(*_UNIT_HEREDOC[1:5])
     assert refine_kind(Kind.CONFIG, unit, "deploy/fanctrl") is Kind.SYSTEMD
     assert refine_kind(Kind.CONFIG, unit, "deploy/fanctrl.rb") is Kind.CONFIG
+
+
+# -- C: a JavaScript copy to a name bound to an absolute path, and a folder made with fs -------------------------------
+
+
+def _postinstall(*lines: str) -> dict[str, str]:
+    return {"scripts/postinstall.js": _text("const fs = require('fs-extra');", *lines)}
+
+
+def test_c_a_copy_to_a_name_bound_to_a_system_path_needs_root() -> None:
+    files = _postinstall("const dest = '/usr/local/bin/tool';", "fs.copySync('target/tool', dest);")
+    assert codes_at(files, PRIVILEGE) == [3]
+
+
+def test_c_a_template_of_known_parts_too() -> None:
+    files = _postinstall(
+        "const name = 'tool';", "const dest = `/usr/local/bin/${name}`;", "fs.copyFileSync('x', dest);"
+    )
+    assert codes_at(files, PRIVILEGE) == [4]
+
+
+def test_c_near_miss_a_relative_path_bound_to_the_name_is_the_package_s_own() -> None:
+    files = _postinstall("const dest = 'vendor/bin/tool';", "fs.copySync('target/tool', dest);")
+    assert codes_at(files, PRIVILEGE) == []
+
+
+def test_c_a_folder_made_under_etc_needs_root() -> None:
+    assert codes_at(_postinstall("fs.ensureDirSync('/etc/tool');"), PRIVILEGE) == [2]
+    assert codes_at(_postinstall("fs.mkdirSync('/etc/tool', { recursive: true });"), PRIVILEGE) == [2]
+
+
+def test_c_near_miss_a_folder_made_in_the_package() -> None:
+    assert codes_at(_postinstall("fs.mkdirSync('build', { recursive: true });"), PRIVILEGE) == []

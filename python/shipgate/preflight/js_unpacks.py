@@ -5,7 +5,9 @@ This module is the one reader of JavaScript archive unpacks.
 
 - A **built path**: a name bound once to ``path.join(…)``/``path.resolve(…)`` of names, string literals, templates
   and ``+`` concatenations of them (``binaryPath = path.join(vendorDir, 'tool')``), written as the shell assignment
-  ``binaryPath="${vendorDir}/tool"``, so a later ``chmod 755 -- "${binaryPath}"`` names a file of ``${vendorDir}``.
+  ``binaryPath="${vendorDir}/tool"``, so a later ``chmod 755 -- "${binaryPath}"`` names a file of ``${vendorDir}``;
+  also a name bound once to an absolute path written out (``binaryDest = '/usr/local/bin/tool'``, a template of
+  known parts starting with ``/``), so a copy to it is a copy into ``/usr/local/bin`` (holdout120).
 - An **unpack** (written ``unzip -o FILE -d DIR`` or ``tar -xf FILE -C DIR``, without ``-d``/``-C`` when the call
   names no directory): ``new Zip(FILE).extract({path: DIR})`` (decompress-zip), ``extract(FILE, {dir: DIR})``
   (extract-zip), ``decompress(FILE, DIR)`` (``tar -xf`` unless FILE is a literal ending ``.zip``), ``tar.x``/
@@ -66,6 +68,15 @@ def _path_call(node: Node) -> bool:
         return False
     owner, name = _member(node)
     return owner is not None and _text(owner).rsplit(".", 1)[-1] == "path" and name in _PATH_CALLS
+
+
+def _absolute(node: Node) -> bool:
+    """A string literal or template of known parts that names an absolute path (``'/usr/local/bin/tool'``,
+    ```/usr/local/bin/${script}```): the name bound to it is where a later copy or write goes (holdout120)."""
+    if node.type not in ("string", "template_string"):
+        return False
+    text = _path_text(node)
+    return text is not None and text.startswith("/") and not text.startswith("//")
 
 
 def _path_text(node: Node, depth: int = 0) -> str | None:
@@ -199,7 +210,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     fetched = fetched_test(root, language)
     out: list[Piece] = []
     for name, value in bound.items():
-        text = _path_text(value) if _path_call(value) and _NAME.fullmatch(name) else None
+        text = _path_text(value) if (_path_call(value) or _absolute(value)) and _NAME.fullmatch(name) else None
         if text:
             out.append((_line(value), f'{name}="{text}"'))
     for call in calls_in(root):
