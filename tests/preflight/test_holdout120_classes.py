@@ -109,3 +109,20 @@ def test_c_a_folder_made_under_etc_needs_root() -> None:
 
 def test_c_near_miss_a_folder_made_in_the_package() -> None:
     assert codes_at(_postinstall("fs.mkdirSync('build', { recursive: true });"), PRIVILEGE) == []
+
+
+# -- D: yum-config-manager adding or switching a repository writes /etc/yum.repos.d -------------------------------------
+
+
+def _installer(line: str) -> str:
+    return _text("#!/bin/sh", line)
+
+
+def test_d_yum_config_manager_adding_a_repository_needs_root() -> None:
+    line = "yum-config-manager --add-repo https://openresty.org/package/centos/openresty.repo"
+    assert codes_at({"install.sh": _installer(line)}, PRIVILEGE) == [2]
+    assert codes_at({"install.sh": _installer("yum-config-manager --enable=epel")}, PRIVILEGE) == [2]
+
+
+def test_d_near_miss_yum_config_manager_listing_repositories() -> None:
+    assert codes_at({"install.sh": _installer("yum-config-manager epel")}, PRIVILEGE) == []
