@@ -111,7 +111,7 @@ def test_c_near_miss_a_folder_made_in_the_package() -> None:
     assert codes_at(_postinstall("fs.mkdirSync('build', { recursive: true });"), PRIVILEGE) == []
 
 
-# -- D: yum-config-manager adding or switching a repository writes /etc/yum.repos.d -------------------------------------
+# -- D: yum-config-manager adding or switching a repository writes /etc/yum.repos.d ------------------------------------
 
 
 def _installer(line: str) -> str:
