@@ -126,3 +126,27 @@ def test_d_yum_config_manager_adding_a_repository_needs_root() -> None:
 
 def test_d_near_miss_yum_config_manager_listing_repositories() -> None:
     assert codes_at({"install.sh": _installer("yum-config-manager epel")}, PRIVILEGE) == []
+
+
+# -- E: a Perl open for writing is the shell's redirection into the file ---------------------------------------------
+
+
+def _perl(*lines: str) -> dict[str, str]:
+    return {"install.pl": _text("#!/usr/bin/perl", "use strict;", *lines)}
+
+
+def test_e_a_three_argument_open_writes_its_path() -> None:
+    files = _perl('open my $OUT, ">", "/etc/yum.repos.d/plex.repo";', "print $OUT $repo;")
+    assert codes_at(files, PRIVILEGE) == [3]
+
+
+def test_e_a_two_argument_append_too() -> None:
+    assert codes_at(_perl('open(LOG, ">>/etc/plex.conf") or die;'), PRIVILEGE) == [3]
+
+
+def test_e_near_miss_an_open_for_reading_writes_nothing() -> None:
+    assert codes_at(_perl('open my $IN, "<", "/etc/yum.repos.d/plex.repo";'), PRIVILEGE) == []
+
+
+def test_e_near_miss_a_file_of_the_working_folder() -> None:
+    assert codes_at(_perl('open my $CRONTAB, ">", "plexrpm.crontab";'), PRIVILEGE) == []
