@@ -150,3 +150,22 @@ def test_e_near_miss_an_open_for_reading_writes_nothing() -> None:
 
 def test_e_near_miss_a_file_of_the_working_folder() -> None:
     assert codes_at(_perl('open my $CRONTAB, ">", "plexrpm.crontab";'), PRIVILEGE) == []
+
+
+# -- F: the first cargo build of a script downloads the crates the registry cache lacks --------------------------------
+
+
+def test_f_a_cargo_build_fetches_crates() -> None:
+    assert codes_at({"install.sh": _installer("cargo build --release")}, EGRESS) == [2]
+
+
+def test_f_only_the_first_build_fetches() -> None:
+    text = _text("#!/bin/sh", "cargo build --release", "cargo test")
+    assert codes_at({"install.sh": text}, EGRESS) == [2]
+
+
+def test_f_near_miss_an_offline_build_or_one_after_a_fetch() -> None:
+    assert codes_at({"install.sh": _installer("cargo build --release --offline")}, EGRESS) == []
+    assert codes_at({"install.sh": _installer("CARGO_NET_OFFLINE=true cargo build")}, EGRESS) == []
+    text = _text("#!/bin/sh", "cargo vendor", "cargo build --release")
+    assert codes_at({"install.sh": text}, EGRESS) == [2]  # the vendoring fetches, the build after it does not
