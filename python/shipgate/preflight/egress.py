@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
-from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
