@@ -169,3 +169,20 @@ def test_f_near_miss_an_offline_build_or_one_after_a_fetch() -> None:
     assert codes_at({"install.sh": _installer("CARGO_NET_OFFLINE=true cargo build")}, EGRESS) == []
     text = _text("#!/bin/sh", "cargo vendor", "cargo build --release")
     assert codes_at({"install.sh": text}, EGRESS) == [2]  # the vendoring fetches, the build after it does not
+
+
+# -- G: a program kept in a cron/ folder is the job's program, not a crontab --------------------------------------------
+
+_UPDATER = _text(
+    "<?php",  # 1
+    '$version = @file_get_contents("https://raw.githubusercontent.com/o/r/$branch/site/version");',  # 2
+)
+_CRONTAB = _text("0 3 * * * root curl -fsS https://hc-ping.example.org/abc")
+
+
+def test_g_a_php_updater_in_a_cron_folder_is_read_as_php() -> None:
+    assert codes_at({"site/cron/updateChecker.php": _UPDATER}, "preflight.external_endpoint") == [2]
+
+
+def test_g_near_miss_a_crontab_in_a_cron_folder_is_still_a_crontab() -> None:
+    assert codes_at({"site/cron/backup": _CRONTAB}, "preflight.scheduled_job") != []

@@ -313,8 +313,9 @@ def scanned_kind(
         return Kind.SQL  # a Liquibase XML changelog, an ORM migration in JS/TS: read as the SQL it runs
     if _is_unit_name(lower):
         return Kind.SYSTEMD
-    if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):
-        return Kind.CRON
+    in_cron_dir = any(_is_cron_dir(p) for p in parts[:-1]) and not lower.endswith(_PROGRAM_SOURCE)
+    if name.startswith("crontab") or name.endswith(".cron") or in_cron_dir:
+        return Kind.CRON  # not a program kept in a ``cron/`` folder (the job it runs: holdout120's docker-cp)
     if is_dockerfile(path, head.decode("utf-8", errors="replace")):
         return Kind.DOCKERFILE
     return Kind.CONFIG
