@@ -171,7 +171,7 @@ def test_f_near_miss_an_offline_build_or_one_after_a_fetch() -> None:
     assert codes_at({"install.sh": text}, EGRESS) == [2]  # the vendoring fetches, the build after it does not
 
 
-# -- G: a program kept in a cron/ folder is the job's program, not a crontab --------------------------------------------
+# -- G: a program kept in a cron/ folder is the job's program, not a crontab -------------------------------------------
 
 _UPDATER = _text(
     "<?php",  # 1
