@@ -186,3 +186,28 @@ def test_g_a_php_updater_in_a_cron_folder_is_read_as_php() -> None:
 
 def test_g_near_miss_a_crontab_in_a_cron_folder_is_still_a_crontab() -> None:
     assert codes_at({"site/cron/backup": _CRONTAB}, "preflight.scheduled_job") != []
+
+
+# -- H: a folder made by a forEach callback over a list of literal paths is made for each of them ------------------
+
+
+def test_h_a_foreach_over_a_named_list_of_system_folders() -> None:
+    files = _postinstall(
+        "const dirs = ['/etc/tool', 'build'];", "dirs.forEach(dir => {", "  fs.ensureDirSync(dir);", "});"
+    )
+    assert codes_at(files, PRIVILEGE) == [4]
+
+
+def test_h_a_foreach_over_a_list_written_in_place() -> None:
+    files = _postinstall("['/var/lib/tool'].forEach(function (dir) { fs.mkdirSync(dir); });")
+    assert codes_at(files, PRIVILEGE) == [2]
+
+
+def test_h_near_miss_a_list_of_the_package_s_own_folders() -> None:
+    files = _postinstall("const dirs = ['build', 'dist'];", "dirs.forEach(dir => fs.ensureDirSync(dir));")
+    assert codes_at(files, PRIVILEGE) == []
+
+
+def test_h_near_miss_a_list_with_a_value_not_literal_stays_unknown() -> None:
+    files = _postinstall("const dirs = ['/etc/tool', other];", "dirs.forEach(dir => fs.ensureDirSync(dir));")
+    assert codes_at(files, PRIVILEGE) == []
