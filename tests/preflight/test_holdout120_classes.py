@@ -211,3 +211,21 @@ def test_h_near_miss_a_list_of_the_package_s_own_folders() -> None:
 def test_h_near_miss_a_list_with_a_value_not_literal_stays_unknown() -> None:
     files = _postinstall("const dirs = ['/etc/tool', other];", "dirs.forEach(dir => fs.ensureDirSync(dir));")
     assert codes_at(files, PRIVILEGE) == []
+
+
+def test_h_a_copy_to_each_object_s_destination() -> None:
+    files = _postinstall(
+        "const configs = [{ src: 'proxy.yaml', dest: '/etc/tool/proxy.yaml' }];",
+        "configs.forEach(({ src, dest }) => {",
+        "  fs.copySync(path.join(__dirname, src), dest);",
+        "});",
+    )
+    assert codes_at(files, PRIVILEGE) == [4]
+
+
+def test_h_near_miss_an_object_without_the_property_stays_unknown() -> None:
+    files = _postinstall(
+        "const configs = [{ src: 'proxy.yaml', dest: '/etc/tool/proxy.yaml' }, { src: 'b' }];",
+        "configs.forEach(({ src, dest }) => fs.copySync(src, dest));",
+    )
+    assert codes_at(files, PRIVILEGE) == []

@@ -23,7 +23,7 @@ import re
 import tree_sitter
 
 from shipgate.preflight.js_downloads import path_word
-from shipgate.preflight.js_loop_values import loop_values
+from shipgate.preflight.js_loop_values import looped
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -104,9 +104,4 @@ def _file_act(name: str, args: list[Node], bound: dict[str, Node]) -> str | None
     target = path_word(args[0]) if args and (name in _WRITES or name in _FOLDERS) else None
     if target is None:
         return None
-    act = f": >> {target}" if name in _WRITES else f"mkdir -p {target}"
-    values = loop_values(args[0], bound)
-    if values is None:
-        return act
-    listed = " ".join("'" + v.replace("'", "'\\''") + "'" for v in values)
-    return f"for {_text(args[0])} in {listed}; do {act}; done"
+    return looped(args[0], f": >> {target}" if name in _WRITES else f"mkdir -p {target}", bound)

@@ -5,8 +5,10 @@ loop over the same values (``for dir in '/etc/app' '/var/lib/app'; do mkdir -p "
 checks judge every value.
 
 Read: an arrow function or function expression with one plain parameter, the first argument of ``X.forEach(…)``
-where X is an array literal of string literals or a name bound once in the file to one. Anything else (an element
-that is not a literal, a destructured parameter, a list built at run time) is not read."""
+where X is an array literal of string literals or a name bound once in the file to one; or with one object pattern
+(``({ src, dest }) => fs.copySync(src, dest)``) over a list of object literals, each name taking its property's
+string literal in every object. Anything else (an element that is not a literal, an object without the property,
+a list built at run time) is not read."""
 
 from __future__ import annotations
 
@@ -32,8 +34,20 @@ def loop_values(name: Node, bound: dict[str, Node]) -> list[str] | None:
             return None
         if node.type in _CALLBACKS and _parameter(node) is not None:
             return _values(node, bound) if _parameter(node) == _text(name) else None
+        if node.type in _CALLBACKS and _text(name) in _destructured(node):
+            return _values(node, bound, _text(name))
         node = node.parent
     return None
+
+
+def looped(name: Node, act: str, bound: dict[str, Node]) -> str:
+    """``act`` (shell naming ``name``'s variable), inside the shell loop over the values ``name`` takes as a
+    ``forEach`` callback's parameter; ``act`` itself when it is no such parameter."""
+    values = loop_values(name, bound)
+    if values is None:
+        return act
+    listed = " ".join("'" + v.replace("'", "'\\''") + "'" for v in values)
+    return f"for {_text(name)} in {listed}; do {act}; done"
 
 
 def _parameter(callback: Node) -> str | None:
@@ -45,8 +59,18 @@ def _parameter(callback: Node) -> str | None:
     return _text(named[0]) if len(named) == 1 and named[0].type == "identifier" else None
 
 
-def _values(callback: Node, bound: dict[str, Node]) -> list[str] | None:
-    """The string literals of the list the callback's ``forEach`` walks."""
+def _destructured(callback: Node) -> set[str]:
+    """The names of a callback's one parameter written as an object pattern (``({ src, dest }) => …``)."""
+    params = callback.child_by_field_name("parameters")
+    named = [p for p in params.named_children if p.type != "comment"] if params is not None else []
+    if len(named) != 1 or named[0].type != "object_pattern":
+        return set()
+    return {_text(p) for p in named[0].named_children if p.type == "shorthand_property_identifier_pattern"}
+
+
+def _values(callback: Node, bound: dict[str, Node], key: str | None = None) -> list[str] | None:
+    """The string literals of the list the callback's ``forEach`` walks (with ``key``: each object literal's value of
+    that property)."""
     args = callback.parent
     call = args.parent if args is not None and args.type == "arguments" else None
     first = args.named_children[0] if args is not None and args.named_children else None
@@ -61,9 +85,21 @@ def _values(callback: Node, bound: dict[str, Node]) -> list[str] | None:
     if listed is None or listed.type != "array" or len(listed.named_children) > MAX_VALUES:
         return None
     values: list[str] = []
-    for element in listed.named_children:
+    for item in listed.named_children:
+        element = _property(item, key) if key is not None else item
+        if element is None:
+            return None
         fragments = [c for c in element.named_children if c.type == "string_fragment"]
         if element.type != "string" or len(fragments) != len(element.named_children):
             return None
         values.append("".join(_text(c) for c in fragments))
     return values
+
+
+def _property(item: Node, key: str) -> Node | None:
+    """The value of ``key`` in an object literal (``{ src: 'a', dest: '/etc/a' }``); None when it has none."""
+    for pair in item.named_children if item.type == "object" else ():
+        name = pair.child_by_field_name("key") if pair.type == "pair" else None
+        if name is not None and _text(name).strip("'\"") == key:
+            return pair.child_by_field_name("value")
+    return None

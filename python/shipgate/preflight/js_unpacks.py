@@ -18,7 +18,8 @@ This module is the one reader of JavaScript archive unpacks.
   tar -xz -C DIR``.
 - A **move or copy** (written ``mv -f FILE DEST`` / ``cp -f FILE DEST``): ``fs.rename*(FILE, DEST)``,
   ``fs.copyFile*(FILE, DEST)`` and fs-extra's ``move``/``copy``, so a download moved into a ``bin`` directory
-  (``fs.rename(pkg, path.join(binDir, 'tool'))``) is installed, as ``mv`` of it is in a shell script.
+  (``fs.rename(pkg, path.join(binDir, 'tool'))``) is installed, as ``mv`` of it is in a shell script; a destination
+  that is a ``forEach`` callback's parameter over a list of literals is each of them (``js_loop_values``).
 
 Any part that is not such an expression leaves the path unknown and the step unwritten (as ``js_downloads`` spells
 paths by the names that hold them); every expression is read at most :data:`MAX_DEPTH` deep."""
@@ -31,6 +32,7 @@ from collections.abc import Callable
 import tree_sitter
 
 from shipgate.preflight.js_downloads import bindings, calls_in, fetched_test, path_word
+from shipgate.preflight.js_loop_values import looped
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.syntax_nodes import node_text as _text
 
@@ -192,7 +194,7 @@ def _unpack_shell(archive: str, directory: str | None, tool: str) -> str:
     return f"tar -xf {archive}" + (f" -C {directory}" if directory else "")
 
 
-def _moved(call: Node) -> str | None:
+def _moved(call: Node, bound: dict[str, Node]) -> str | None:
     """``mv -f FILE DEST`` / ``cp -f FILE DEST`` of ``fs.rename*(FILE, DEST)``, ``fs.copyFile*``, fs-extra's
     ``move``/``copy``."""
     owner, name = _member(call)
@@ -201,7 +203,7 @@ def _moved(call: Node) -> str | None:
     if tool is None or owner is None or _text(owner).rsplit(".", 1)[-1] not in _FILE_MODULES or len(args) < 2:
         return None
     source, dest = _quoted(args[0]), _quoted(args[1])
-    return f"{tool} -f {source} {dest}" if source and dest else None
+    return looped(args[1], f"{tool} -f {source} {dest}", bound) if source and dest else None
 
 
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
@@ -214,7 +216,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         if text:
             out.append((_line(value), f'{name}="{text}"'))
     for call in calls_in(root):
-        moved = _moved(call)
+        moved = _moved(call, bound)
         if moved is not None:
             out.append((_line(call), moved))
         found = _unpack(call, bound, fetched)
