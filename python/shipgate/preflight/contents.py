@@ -313,8 +313,9 @@ def scanned_kind(
         return Kind.SQL  # a Liquibase XML changelog, an ORM migration in JS/TS: read as the SQL it runs
     if _is_unit_name(lower):
         return Kind.SYSTEMD
-    if name.startswith("crontab") or name.endswith(".cron") or any(_is_cron_dir(p) for p in parts[:-1]):
-        return Kind.CRON
+    in_cron_dir = any(_is_cron_dir(p) for p in parts[:-1]) and not lower.endswith(_PROGRAM_SOURCE)
+    if name.startswith("crontab") or name.endswith(".cron") or in_cron_dir:
+        return Kind.CRON  # not a program kept in a ``cron/`` folder (the job it runs: holdout120's docker-cp)
     if is_dockerfile(path, head.decode("utf-8", errors="replace")):
         return Kind.DOCKERFILE
     return Kind.CONFIG
@@ -331,17 +332,22 @@ def is_dockerfile(path: str, text: str) -> bool:
 
 # Configuration-management code (Puppet, Salt): a unit or crontab in it is the text of a file it writes.
 _CONFIG_MANAGEMENT = (".pp", ".sls")
+# Source of the languages the program readers read (preflight/program_scripts.py): a unit or crontab in its text
+# is one it writes (a Ruby heredoc written to /etc/systemd/system: holdout120's DellIPMIFanCtrl), not the file itself.
+_PROGRAM_SOURCE = (".py", ".rb", ".rake", ".pl", ".js", ".mjs", ".cjs", ".ts", ".php", ".go")
 
 
 def refine_kind(kind: Kind, text: str, path: str = "") -> Kind:
-    """Configuration whose content is a unit file or a crontab is read as one (not when it is Puppet or Salt
-    code, whose resources carry such files' text); a shell library with no shebang and no ``.sh`` (functions and
-    control flow that tree-sitter-bash reads without an error: ``shell.library``) as shell."""
+    """Configuration whose content is a unit file or a crontab is read as one (not when it is Puppet or Salt code
+    or a program in a language the program readers read, whose text carries such files'); a shell library with no
+    shebang and no ``.sh`` (functions and control flow that tree-sitter-bash reads without an error:
+    ``shell.library``) as shell."""
     if kind is not Kind.CONFIG or path.endswith(_CONFIG_MANAGEMENT):
         return kind
-    if looks_like_unit(text):
+    program = path.lower().endswith(_PROGRAM_SOURCE)  # a unit or crontab in its text is a file it writes
+    if not program and looks_like_unit(text):
         return Kind.SYSTEMD
-    if looks_like_crontab(text):
+    if not program and looks_like_crontab(text):
         return Kind.CRON
     if is_shell_library(path, text):
         return Kind.SHELL

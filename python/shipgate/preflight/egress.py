@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
@@ -688,6 +689,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         images: set[str] = set()
         built: set[str] = set()  # stacks whose images a ``build`` (or ``up --build``) made: their base images are here
         modules = ModuleCache()
+        crates = CrateCache()
         # by where each command is written: a function's command is read once per call, with that call's arguments
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
         sources = _written_sources(script)
@@ -707,6 +709,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 command, found = _run_in_container(command)
             if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
                 found = ("go", _TOOLS["go"][1]) if modules.fetches(command) else None
+            builds = crates.fetches(command) if command.name == "cargo" and not remote else None
+            if builds is not None:  # a build fetches the crates the registry cache lacks (cargo_fetch)
+                found = ("cargo", _TOOLS["cargo"][1]) if builds else None
             if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found

@@ -4,6 +4,10 @@ archives it unpacks are read by ``js_unpacks``):
 
 - a file appended to or written: ``fs.appendFile*(P, …)``/``fs.writeFile*(P, …)`` is ``: >> P`` (a shell profile
   written is ``persistence``); a write ``js_downloads`` already reads as the download's ``curl -o`` is left to it;
+- a folder made (holdout120's adq-pingora): Node's ``fs.mkdir*(P)`` and fs-extra's ``fs.ensureDir*``/
+  ``fs.mkdirs*``/``fs.mkdirp*`` (``const fs = require('fs-extra')``) are ``mkdir -p P``, so a folder made under
+  ``/etc`` is judged as the shell's (copies and moves are ``js_unpacks``'); a path that is the parameter of a
+  ``forEach`` callback over a list of literals is each of them, written as the shell loop (``js_loop_values``);
 - a value shown: ``console.log/info/warn/error(…)`` of a name, a property or a template substitution is ``echo`` of
   it, each written as the shell variable of its own name (``console.log('Token:', token)`` is ``echo "Token:"
   "${token}"``, ``process.env.X`` is ``${X}``), so a printed secret is ``secret_printed``; a call that shows only
@@ -19,6 +23,7 @@ import re
 import tree_sitter
 
 from shipgate.preflight.js_downloads import path_word
+from shipgate.preflight.js_loop_values import looped
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -27,6 +32,9 @@ Node = tree_sitter.Node
 MAX_SHOWN = 16  # arguments of one console call written
 _SHOWING = frozenset({"log", "info", "warn", "error"})
 _WRITES = frozenset({"appendFile", "appendFileSync", "writeFile", "writeFileSync"})
+_FOLDERS = frozenset(
+    {"mkdir", "mkdirSync", "ensureDir", "ensureDirSync", "mkdirs", "mkdirsSync", "mkdirp", "mkdirpSync"}
+)
 
 
 def _line(node: Node) -> int:
@@ -73,19 +81,27 @@ def _echo(call: Node) -> str | None:
     return "echo " + " ".join(f'"{w}"' for w in words)
 
 
-def pieces(calls: list[Node], written: set[int]) -> list[Piece]:
+def pieces(calls: list[Node], written: set[int], bound: dict[str, Node] | None = None) -> list[Piece]:
     """(line, shell) of the writes and shown values among ``calls``; ``written`` holds the lines where
-    ``js_downloads`` already reads a write as a download."""
+    ``js_downloads`` already reads a write as a download, ``bound`` the names bound once in the file (the lists a
+    ``forEach`` callback walks)."""
     out: list[Piece] = []
     for call in calls:
         owner, name = _callee(call)
         shell = None
         if owner == "console" and name in _SHOWING:
             shell = _echo(call)
-        if shell is None and owner == "fs" and name in _WRITES and _line(call) not in written:
-            args = _arguments(call)
-            target = path_word(args[0]) if args else None
-            shell = f": >> {target}" if target else None
+        if shell is None and owner == "fs" and _line(call) not in written:
+            shell = _file_act(name, _arguments(call), bound or {})
         if shell is not None:
             out.append((_line(call), shell))
     return out
+
+
+def _file_act(name: str, args: list[Node], bound: dict[str, Node]) -> str | None:
+    """The shell of an ``fs`` call that writes a file or makes a folder; None for other calls or an unknown path.
+    A path that is a ``forEach`` callback's parameter over a list of literals is each of them, in a shell loop."""
+    target = path_word(args[0]) if args and (name in _WRITES or name in _FOLDERS) else None
+    if target is None:
+        return None
+    return looped(args[0], f": >> {target}" if name in _WRITES else f"mkdir -p {target}", bound)

@@ -53,6 +53,7 @@ from tree_sitter import Query, QueryCursor
 from shipgate.preflight import js_download_module, js_downloads, js_file_acts, js_root_checks, js_runners, js_unpacks
 from shipgate.preflight.distributed import is_browser_script
 from shipgate.preflight.js_downloads import path_word
+from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.syntax_nodes import node_text as _text
@@ -143,7 +144,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
     downloads = js_downloads.pieces(root, _language(path))
     pieces += downloads
     written = {line for line, shell in downloads if shell.startswith("curl ")}
-    pieces += js_file_acts.pieces(found.get("call", []), written)  # file writes, shown values
+    bound = once_bound(js_downloads.bindings(root))  # the lists ``forEach`` callbacks walk
+    pieces += js_file_acts.pieces(found.get("call", []), written, bound)  # file writes, shown values
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
     pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``

@@ -5,7 +5,9 @@ This module is the one reader of JavaScript archive unpacks.
 
 - A **built path**: a name bound once to ``path.join(…)``/``path.resolve(…)`` of names, string literals, templates
   and ``+`` concatenations of them (``binaryPath = path.join(vendorDir, 'tool')``), written as the shell assignment
-  ``binaryPath="${vendorDir}/tool"``, so a later ``chmod 755 -- "${binaryPath}"`` names a file of ``${vendorDir}``.
+  ``binaryPath="${vendorDir}/tool"``, so a later ``chmod 755 -- "${binaryPath}"`` names a file of ``${vendorDir}``;
+  also a name bound once to an absolute path written out (``binaryDest = '/usr/local/bin/tool'``, a template of
+  known parts starting with ``/``), so a copy to it is a copy into ``/usr/local/bin`` (holdout120).
 - An **unpack** (written ``unzip -o FILE -d DIR`` or ``tar -xf FILE -C DIR``, without ``-d``/``-C`` when the call
   names no directory): ``new Zip(FILE).extract({path: DIR})`` (decompress-zip), ``extract(FILE, {dir: DIR})``
   (extract-zip), ``decompress(FILE, DIR)`` (``tar -xf`` unless FILE is a literal ending ``.zip``), ``tar.x``/
@@ -16,7 +18,8 @@ This module is the one reader of JavaScript archive unpacks.
   tar -xz -C DIR``.
 - A **move or copy** (written ``mv -f FILE DEST`` / ``cp -f FILE DEST``): ``fs.rename*(FILE, DEST)``,
   ``fs.copyFile*(FILE, DEST)`` and fs-extra's ``move``/``copy``, so a download moved into a ``bin`` directory
-  (``fs.rename(pkg, path.join(binDir, 'tool'))``) is installed, as ``mv`` of it is in a shell script.
+  (``fs.rename(pkg, path.join(binDir, 'tool'))``) is installed, as ``mv`` of it is in a shell script; a destination
+  that is a ``forEach`` callback's parameter over a list of literals is each of them (``js_loop_values``).
 
 Any part that is not such an expression leaves the path unknown and the step unwritten (as ``js_downloads`` spells
 paths by the names that hold them); every expression is read at most :data:`MAX_DEPTH` deep."""
@@ -29,6 +32,7 @@ from collections.abc import Callable
 import tree_sitter
 
 from shipgate.preflight.js_downloads import bindings, calls_in, fetched_test, path_word
+from shipgate.preflight.js_loop_values import looped
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.syntax_nodes import node_text as _text
 
@@ -66,6 +70,15 @@ def _path_call(node: Node) -> bool:
         return False
     owner, name = _member(node)
     return owner is not None and _text(owner).rsplit(".", 1)[-1] == "path" and name in _PATH_CALLS
+
+
+def _absolute(node: Node) -> bool:
+    """A string literal or template of known parts that names an absolute path (``'/usr/local/bin/tool'``,
+    ```/usr/local/bin/${script}```): the name bound to it is where a later copy or write goes (holdout120)."""
+    if node.type not in ("string", "template_string"):
+        return False
+    text = _path_text(node)
+    return text is not None and text.startswith("/") and not text.startswith("//")
 
 
 def _path_text(node: Node, depth: int = 0) -> str | None:
@@ -181,7 +194,7 @@ def _unpack_shell(archive: str, directory: str | None, tool: str) -> str:
     return f"tar -xf {archive}" + (f" -C {directory}" if directory else "")
 
 
-def _moved(call: Node) -> str | None:
+def _moved(call: Node, bound: dict[str, Node]) -> str | None:
     """``mv -f FILE DEST`` / ``cp -f FILE DEST`` of ``fs.rename*(FILE, DEST)``, ``fs.copyFile*``, fs-extra's
     ``move``/``copy``."""
     owner, name = _member(call)
@@ -190,7 +203,7 @@ def _moved(call: Node) -> str | None:
     if tool is None or owner is None or _text(owner).rsplit(".", 1)[-1] not in _FILE_MODULES or len(args) < 2:
         return None
     source, dest = _quoted(args[0]), _quoted(args[1])
-    return f"{tool} -f {source} {dest}" if source and dest else None
+    return looped(args[1], f"{tool} -f {source} {dest}", bound) if source and dest else None
 
 
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
@@ -199,11 +212,11 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     fetched = fetched_test(root, language)
     out: list[Piece] = []
     for name, value in bound.items():
-        text = _path_text(value) if _path_call(value) and _NAME.fullmatch(name) else None
+        text = _path_text(value) if (_path_call(value) or _absolute(value)) and _NAME.fullmatch(name) else None
         if text:
             out.append((_line(value), f'{name}="{text}"'))
     for call in calls_in(root):
-        moved = _moved(call)
+        moved = _moved(call, bound)
         if moved is not None:
             out.append((_line(call), moved))
         found = _unpack(call, bound, fetched)

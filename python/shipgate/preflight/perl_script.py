@@ -39,7 +39,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from shipgate.preflight import perl_cpan, perl_subs
+from shipgate.preflight import perl_cpan, perl_opens, perl_subs
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.perl_platform import other_os_spans
 from shipgate.preflight.perl_programs import command_variables, program_variables
@@ -320,6 +320,10 @@ class _Reader:
             return (token.line, command) if command else None
         if token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
+        opened = perl_opens.opened_for_writing(tokens, i)
+        if opened is not None:  # ``open(my $fh, '>', PATH)``: the file written, as the shell's redirection
+            mode, path = opened
+            return (token.line, f": {mode} {_quote(path) if isinstance(path, str) else _word(path, known)}")
         modules = perl_cpan.installed_modules(tokens, i) if self.cpan else None
         if modules is not None:
             return (token.line, "cpan " + " ".join(UNKNOWN_WORD if m is None else _quote(m) for m in modules))

@@ -161,6 +161,9 @@ _PACKAGE_VERBS = {
     "subscription-manager": frozenset(
         {"register", "unregister", "attach", "auto-attach", "remove", "repos", "refresh", "clean", "release"}
     ),
+    # yum-utils' repository editor: adds, enables, disables or saves repository files under /etc/yum.repos.d
+    # (with no option it only prints them; holdout120's VeryNginx)
+    "yum-config-manager": frozenset({"--add-repo", "--enable", "--disable", "--save"}),
 }
 _SYSTEM_VERBS = frozenset(
     {
@@ -413,7 +416,7 @@ def root_only(
     ):
         return f"tar extracts into {into}", command.line
     verbs = _PACKAGE_VERBS.get(name)
-    if verbs is not None and any(a in verbs for a in args) and not apt_simulates(command):
+    if verbs is not None and any(a.partition("=")[0] in verbs for a in args) and not apt_simulates(command):
         return f"{name} manages system packages", command.line
     if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
         return f"{name} controls system services", command.line

@@ -1,6 +1,11 @@
 """Python source read by Python's own parser (``ast``), once per file for the checks that ask in turn.
 
-Each caller keeps its own size bound before asking; the tree is shared and read only (no caller changes it)."""
+Each caller keeps its own size bound before asking; the tree is shared and read only (no caller changes it).
+
+A Python 2 file that indents some lines with tabs and their neighbours with spaces (VeryNginx's ``install.py``,
+holdout120) is one Python 3 refuses (``TabError``) and Python 2 runs: Python 2 reads a tab in the indentation as the
+next multiple of eight columns. Such a file is parsed again with its indentation's tabs expanded that way, so its
+lines and statements are the ones Python 2 runs; anything else Python 3 does not parse stays unread."""
 
 from __future__ import annotations
 
@@ -15,6 +20,21 @@ def python_tree(text: str) -> ast.Module | None:
     try:
         with warnings.catch_warnings():  # a package's invalid escapes (``'\.'``) are its own, not ours to print
             warnings.simplefilter("ignore")
-            return ast.parse(text)
+            try:
+                return ast.parse(text)
+            except TabError:
+                return ast.parse(_python2_indentation(text))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def _python2_indentation(text: str) -> str:
+    """``text`` with the tabs of each line's leading whitespace expanded to the next multiple of eight columns, as
+    Python 2's tokenizer counts them; the rest of each line is unchanged."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        body = line.lstrip(" \t")
+        indent = line[: len(line) - len(body)]
+        if "\t" in indent:
+            lines[index] = indent.expandtabs(8) + body
+    return "".join(lines)
