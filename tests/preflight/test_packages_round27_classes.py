@@ -1,0 +1,101 @@
+"""Round twenty-seven of the whole packages (tests/preflight/packages/README.md, "Round twenty-seven"): each class
+fixed, with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its
+result)."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+UNLOCKED = "preflight.migration_unlocked"
+REWRITE = "preflight.migration_rewrites_table"
+
+_INITIAL = (
+    "from django.db import migrations, models\n"
+    "import django.db.models.deletion\n"
+    "\n"
+    "\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(name='Member', fields=[('id', models.AutoField(primary_key=True))]),\n"
+    "        migrations.CreateModel(name='Document', fields=[('id', models.AutoField(primary_key=True))]),\n"
+    "        migrations.CreateModel(\n"
+    "            name='MemberProfile',\n"
+    "            fields=[\n"
+    "                ('id', models.AutoField(primary_key=True)),\n"
+    "                (\n"
+    "                    'member',\n"
+    "                    models.OneToOneField(\n"
+    "                        on_delete=django.db.models.deletion.PROTECT, related_name='profile', to='members.Member'\n"
+    "                    ),\n"
+    "                ),\n"
+    "            ],\n"
+    "        ),\n"
+    "    ]\n"
+)
+_AUTO_ONE_TO_ONE = (
+    "import annoying.fields\n"  # 1
+    "import django.db.models.deletion\n"  # 2
+    "from django.db import migrations\n"  # 3
+    "\n"  # 4
+    "\n"  # 5
+    "class Migration(migrations.Migration):\n"  # 6
+    "    dependencies = [('profile', '0001_initial')]\n"  # 7
+    "    operations = [\n"  # 8
+    "        migrations.AlterField(\n"  # 9
+    "            model_name='memberprofile',\n"  # 10
+    "            name='member',\n"  # 11
+    "            field=annoying.fields.AutoOneToOneField(\n"  # 12
+    "                on_delete=django.db.models.deletion.PROTECT, related_name='profile', to='members.Member'\n"  # 13
+    "            ),\n"  # 14
+    "        ),\n"  # 15
+    "    ]\n"  # 16
+)
+
+
+def _history(second: str) -> dict[str, str | bytes]:
+    return {
+        "app/profile/migrations/0001_initial.py": _INITIAL,
+        "app/profile/migrations/0002_auto.py": second,
+        "app/settings.py": "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql'}}\n",
+    }
+
+
+def test_a_one_to_one_field_made_django_annoyings_auto_one_to_one_sends_nothing() -> None:
+    # byro's profile plugin: the library's subclass of OneToOneField, same column and target
+    found = findings(_history(_AUTO_ONE_TO_ONE))
+    assert (UNLOCKED, 9) not in found and (REWRITE, 9) not in found
+
+
+def test_an_auto_one_to_one_field_pointed_at_another_model_is_still_a_new_target() -> None:
+    # near miss: the same class naming another model re-points the column
+    found = findings(_history(_AUTO_ONE_TO_ONE.replace("to='members.Member'", "to='documents.Document'")))
+    assert (UNLOCKED, 9) in found and (REWRITE, 9) in found
+
+
+_ADD_MANY = (
+    "from django.db import migrations, models\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "class Migration(migrations.Migration):\n"  # 4
+    "    dependencies = [('profile', '0001_initial')]\n"  # 5
+    "    operations = [\n"  # 6
+    "        migrations.AddField(\n"  # 7
+    "            model_name='memberprofile',\n"  # 8
+    "            name='documents',\n"  # 9
+    "            field=models.ManyToManyField(through='profile.DocumentLink', to='profile.Document'),\n"  # 10
+    "        ),\n"  # 11
+    "    ]\n"  # 12
+)
+
+
+def test_a_many_to_many_field_through_a_model_of_its_own_sends_nothing() -> None:
+    # byro's bookkeeping 0016: the through model's CreateModel makes the join table; the field has no column
+    assert (UNLOCKED, 7) not in findings(_history(_ADD_MANY))
+
+
+def test_a_many_to_many_field_whose_join_table_django_creates_still_locks() -> None:
+    # near miss (round two's rule): without ``through`` Django creates the join table, with foreign keys to the
+    # model's live table
+    many = _ADD_MANY.replace("through='profile.DocumentLink', ", "")
+    assert (UNLOCKED, 7) in findings(_history(many))
