@@ -99,3 +99,29 @@ def test_a_many_to_many_field_whose_join_table_django_creates_still_locks() -> N
     # model's live table
     many = _ADD_MANY.replace("through='profile.DocumentLink', ", "")
     assert (UNLOCKED, 7) in findings(_history(many))
+
+
+TLS_OFF = "preflight.tls_verification_disabled"
+
+_TOOL = (
+    "#!/usr/bin/python3\n"  # 1
+    "import ssl\n"  # 2
+    "\n"  # 3
+    "\n"  # 4
+    "def build_ssl_context(options):\n"  # 5
+    "    if options.disable_https_check:\n"  # 6
+    "        ctx = ssl.create_default_context()\n"  # 7
+    "        ctx.check_hostname = False\n"  # 8
+    "        return ctx\n"  # 9
+)
+
+
+def test_a_program_with_no_suffix_named_by_its_interpreter_line_is_not_settings() -> None:
+    # debsecan's usr/bin/debsecan: Python code, not a setting that switches the host-name check off
+    assert (TLS_OFF, 8) not in findings({"usr/bin/tool": _TOOL})
+
+
+def test_a_settings_file_with_no_suffix_still_switches_the_check_off() -> None:
+    # near miss: the same kind of line in a settings file with no suffix and no interpreter line is a setting
+    settings = "# defaults for the agent\nverify_hostname = false\n"
+    assert (TLS_OFF, 2) in findings({"etc/default/agent": settings})
