@@ -125,3 +125,48 @@ def test_a_settings_file_with_no_suffix_still_switches_the_check_off() -> None:
     # near miss: the same kind of line in a settings file with no suffix and no interpreter line is a setting
     settings = "# defaults for the agent\nverify_hostname = false\n"
     assert (TLS_OFF, 2) in findings({"etc/default/agent": settings})
+
+
+SCHEDULED = "preflight.scheduled_job"
+
+_CREATE_CRON = (
+    "#!/bin/bash\n"  # 1
+    "set -e\n"  # 2
+    "FILE=/etc/cron.d/tool\n"  # 3
+    "MIN=$(($RANDOM % 60))\n"  # 4
+    'cat > "$FILE" <<EOF\n'  # 5
+    "$MIN * * * * daemon /usr/bin/tool --cron\n"  # 6
+    "EOF\n"  # 7
+)
+
+
+def _deb(postinst: str, helper_path: str = "usr/sbin/tool-create-cron") -> dict[str, str | bytes]:
+    return {
+        "postinst": "#!/bin/sh\nset -e\n" + postinst,
+        "prerm": "#!/bin/sh\nset -e\n",
+        helper_path: _CREATE_CRON,
+    }
+
+
+def test_a_helper_on_the_path_a_postinst_runs_by_name_is_a_step() -> None:
+    # debsecan's postinst runs ``debsecan-create-cron``: usr/sbin/debsecan-create-cron writes /etc/cron.d/debsecan
+    package = _deb('if [ "$1" = configure ]; then\n    tool-create-cron\nfi\n')
+    assert (SCHEDULED, 5) in findings(package)
+
+
+def test_the_same_helper_no_maintainer_script_runs_stays_a_tool_for_later() -> None:
+    # near miss: an administrator's tool the package only installs
+    assert (SCHEDULED, 5) not in findings(_deb("echo configured\n"))
+
+
+def test_a_helper_run_by_name_but_kept_off_the_path_is_not_the_one_run() -> None:
+    # near miss: ``tool-create-cron`` on the PATH is not usr/share/tool/tool-create-cron
+    package = _deb("tool-create-cron\n", helper_path="usr/share/tool/tool-create-cron")
+    assert (SCHEDULED, 5) not in findings(package)
+
+
+def test_a_helper_run_only_on_removal_is_not_an_install_step() -> None:
+    # near miss: what the postrm runs under ``purge`` is not the install's doing
+    package = _deb("echo configured\n")
+    package["postrm"] = '#!/bin/sh\nif [ "$1" = purge ]; then\n    tool-create-cron\nfi\n'
+    assert (SCHEDULED, 5) not in findings(package)
