@@ -170,3 +170,33 @@ def test_a_helper_run_only_on_removal_is_not_an_install_step() -> None:
     package = _deb("echo configured\n")
     package["postrm"] = '#!/bin/sh\nif [ "$1" = purge ]; then\n    tool-create-cron\nfi\n'
     assert (SCHEDULED, 5) not in findings(package)
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+_WEBPACK = (
+    "/******/ (function(modules) { // webpackBootstrap\n"  # 1
+    "/******/ \tvar installedModules = {};\n"  # 2
+    "/******/ })([\n"  # 3
+    "/* 0 */\n"  # 4
+    "(function(module, exports) {\n"  # 5
+    "  if (typeof Popper === 'undefined') {\n"  # 6
+    "    throw new TypeError('Dropdowns require Popper.js (' + 'https://popper.js.org/)');\n"  # 7
+    "  }\n"  # 8
+    "  var api = 'https://api.vendor.io/v1/';\n"  # 9
+    "  fetch(api + 'status');\n"  # 10
+    "})\n"  # 11
+    "]);\n"  # 12
+)
+
+
+def test_webpacks_unminified_output_is_a_bundle_of_published_code() -> None:
+    # Papermerge's static/boss/js/papermerge.js: Bootstrap and jQuery joined by webpack's runtime, 969 KB
+    found = findings({"app/static/app/js/app.js": _WEBPACK})
+    assert (ENDPOINT, 7) not in found and (ENDPOINT, 9) not in found
+
+
+def test_the_same_code_without_the_runtime_is_the_apps_own_script() -> None:
+    # near miss: the app's own script (no webpack runtime on its first line) is read: its API host is contacted
+    own = _WEBPACK.replace("/******/ (function(modules) { // webpackBootstrap\n", "// the app's dropdowns\n")
+    assert (ENDPOINT, 9) in findings({"app/static/app/js/app.js": own})
