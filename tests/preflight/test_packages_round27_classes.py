@@ -73,34 +73,6 @@ def test_an_auto_one_to_one_field_pointed_at_another_model_is_still_a_new_target
     assert (UNLOCKED, 9) in found and (REWRITE, 9) in found
 
 
-_ADD_MANY = (
-    "from django.db import migrations, models\n"  # 1
-    "\n"  # 2
-    "\n"  # 3
-    "class Migration(migrations.Migration):\n"  # 4
-    "    dependencies = [('profile', '0001_initial')]\n"  # 5
-    "    operations = [\n"  # 6
-    "        migrations.AddField(\n"  # 7
-    "            model_name='memberprofile',\n"  # 8
-    "            name='documents',\n"  # 9
-    "            field=models.ManyToManyField(through='profile.DocumentLink', to='profile.Document'),\n"  # 10
-    "        ),\n"  # 11
-    "    ]\n"  # 12
-)
-
-
-def test_a_many_to_many_field_through_a_model_of_its_own_sends_nothing() -> None:
-    # byro's bookkeeping 0016: the through model's CreateModel makes the join table; the field has no column
-    assert (UNLOCKED, 7) not in findings(_history(_ADD_MANY))
-
-
-def test_a_many_to_many_field_whose_join_table_django_creates_still_locks() -> None:
-    # near miss (round two's rule): without ``through`` Django creates the join table, with foreign keys to the
-    # model's live table
-    many = _ADD_MANY.replace("through='profile.DocumentLink', ", "")
-    assert (UNLOCKED, 7) in findings(_history(many))
-
-
 TLS_OFF = "preflight.tls_verification_disabled"
 
 _TOOL = (
@@ -200,3 +172,4 @@ def test_the_same_code_without_the_runtime_is_the_apps_own_script() -> None:
     # near miss: the app's own script (no webpack runtime on its first line) is read: its API host is contacted
     own = _WEBPACK.replace("/******/ (function(modules) { // webpackBootstrap\n", "// the app's dropdowns\n")
     assert (ENDPOINT, 9) in findings({"app/static/app/js/app.js": own})
+

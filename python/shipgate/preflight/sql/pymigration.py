@@ -177,10 +177,7 @@ def _django_field(call: ast.Call | None) -> tuple[str, str]:
 def _django_add_field(table: str, name: str, field: ast.expr | None) -> list[str]:
     """``AddField``: the column (with the CHECK of a positive integer field), and the index or UNIQUE constraint
     Django builds with it (a ForeignKey is indexed unless ``db_index=False``; ``db_index=True``; ``unique=True``, a
-    OneToOneField). A many-to-many field with a model of its own for the join (``through="app.Link"``) sends
-    nothing: that model's ``CreateModel`` makes the table, and the field has no column."""
-    if isinstance(field, ast.Call) and _kw(field, "through") is not None:
-        return []
+    OneToOneField)."""
     kind = _callee(field) if isinstance(field, ast.Call) else ""
     column = name + "_id" if kind in ("ForeignKey", "OneToOneField") else name
     col = _ident(ast.Constant(column), "field")
