@@ -173,3 +173,31 @@ def test_the_same_code_without_the_runtime_is_the_apps_own_script() -> None:
     own = _WEBPACK.replace("/******/ (function(modules) { // webpackBootstrap\n", "// the app's dropdowns\n")
     assert (ENDPOINT, 9) in findings({"app/static/app/js/app.js": own})
 
+
+_EXAMPLE_CFG = (
+    "[filesystem]\n"  # 1
+    "data = /var/byro/data\n"  # 2
+    "\n"  # 3
+    "[site]\n"  # 4
+    "debug = False\n"  # 5
+    "url = https://byro.mydomain.com\n"  # 6
+    "\n"  # 7
+    "[backup]\n"  # 8
+    "url = https://backup.vendor.io/upload\n"  # 9
+)
+
+
+def test_a_bare_url_in_an_ini_section_named_site_is_the_products_own_address() -> None:
+    # byro's byro.example.cfg (and pretalx's pretalx.example.cfg, round two): ``[site]`` … ``url`` is its site_url
+    assert (ENDPOINT, 6) not in findings({"app.example.cfg": _EXAMPLE_CFG})
+
+
+def test_a_bare_url_in_another_section_is_still_a_host_contacted() -> None:
+    # near miss: ``[backup]`` … ``url`` names where the product sends its backups
+    assert (ENDPOINT, 9) in findings({"app.example.cfg": _EXAMPLE_CFG})
+
+
+def test_a_database_sections_url_is_no_base_url() -> None:
+    # near miss: ``[database]`` … ``url`` joined is ``database_url``, which merely ends in ``base_url``
+    cfg = "[database]\nurl = postgresql://app:x@db.vendor.io/app\n"
+    assert (ENDPOINT, 2) in findings({"app.cfg": cfg})
