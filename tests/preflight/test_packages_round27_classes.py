@@ -201,3 +201,25 @@ def test_a_database_sections_url_is_no_base_url() -> None:
     # near miss: ``[database]`` … ``url`` joined is ``database_url``, which merely ends in ``base_url``
     cfg = "[database]\nurl = postgresql://app:x@db.vendor.io/app\n"
     assert (ENDPOINT, 2) in findings({"app.cfg": cfg})
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+_MAIL_CFG = (
+    "[mail]\n"  # 1
+    "from = admin@localhost\n"  # 2
+    "host = localhost\n"  # 3
+    "user = admin\n"  # 4
+    "password = something\n"  # 5
+)
+
+
+def test_the_word_something_under_a_password_name_says_a_value_goes_there() -> None:
+    # byro's byro.example.cfg and byro.docker.cfg: the mail login's password to fill in
+    assert (CREDENTIAL, 5) not in findings({"app.example.cfg": _MAIL_CFG})
+
+
+def test_a_word_with_more_to_it_stays_a_password() -> None:
+    # near miss: only the bare word is a placeholder; ``something2024`` is a value someone chose
+    cfg = _MAIL_CFG.replace("password = something", "password = something2024")
+    assert (CREDENTIAL, 5) in findings({"app.example.cfg": cfg})
