@@ -21,7 +21,8 @@ logs in with those words:
   name and one link target, at least ``CATALOGUE_MIN`` of them URLs and most of those templates or prefixes a name
   completes (a wiki's interwiki shortcuts, ``wp https://en.wikipedia.org/wiki/{NAME}``): links written into pages.
 - **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first
-  line runs past ``BUNDLE_LINE`` characters): library code a browser runs, with its credits and links inside.
+  line runs past ``BUNDLE_LINE`` characters) and webpack's unminified output (opened by its ``webpackBootstrap``
+  runtime): library code a browser runs, with its credits and links inside.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
 - **Rule files** (``rule_files.is_rule_file``): SpamAssassin rules and Privoxy actions and filters: patterns a
   filter matches against and the texts it shows, not hosts it contacts.
@@ -81,6 +82,9 @@ RESOURCE_TABLE_MIN = 20
 MAX_PYTHON = 2 << 20
 _SETTING_LINE = re.compile(r"\s*[\w.-]+\s*(?:=|:(?!//))\s*\S")  # ``key: value``, not ``https://…``
 BUNDLE_LINE = 5000
+# The first line of webpack's unminified output (webpack 4: ``/******/ (function(modules) { // webpackBootstrap``,
+# webpack 5: ``/******/ (() => { // webpackBootstrap``)
+_WEBPACK_RUNTIME = re.compile(r"^/\*{6}/\s.*//\s*webpackBootstrap\b")
 # A vocabulary's name: a DTD, a namespace path (``…/ns/``, ``…/namespaces/tal``), a W3C dated URI
 # (``http://www.w3.org/2000/svg``, ``…/1999/xlink``, ``…/XML/1998/namespace``), a ``schemas.*`` host's URI
 # (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
@@ -243,11 +247,15 @@ def is_maintainer_tool(path: str) -> bool:
 
 
 def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
-    """Minified JavaScript or CSS: by its name, or a ``.js`` file whose first line is a whole bundle."""
+    """Minified JavaScript or CSS: by its name, or a ``.js`` file whose first line is a whole bundle; or a ``.js``
+    file webpack built unminified, opened by its runtime (``/******/ (function(modules) { // webpackBootstrap``):
+    the modules it joined (libraries with their credits, links and messages) follow."""
     lower = path.lower()
     if lower.endswith((".min.js", ".min.css", ".bundle.js")):
         return True
-    return lower.endswith(".js") and bool(lines) and len(lines[0][1]) > BUNDLE_LINE
+    if not lower.endswith(".js") or not lines:
+        return False
+    return len(lines[0][1]) > BUNDLE_LINE or bool(_WEBPACK_RUNTIME.match(lines[0][1]))
 
 
 def is_browser_script(path: str) -> bool:

@@ -105,12 +105,15 @@ def _hostname_check_off(text: str) -> bool:
     return "hostname" in joined and bool(_CHECK_WORD.search(joined)) and not _NEGATED_CHECK.search(name)
 
 
-def _config_insecure(path: str, text: str) -> bool:
+def _config_insecure(path: str, text: str, head: str = "") -> bool:
+    """Whether the line ``text`` of the file at ``path`` (whose first lines are ``head``, when known) turns TLS
+    verification off as a setting. A program, by its suffix or its interpreter line (``#!/usr/bin/python3`` over a
+    ``usr/bin/`` tool with no suffix), is not settings: ``ctx.check_hostname = False`` there is code."""
     if _CONFIG_INSECURE.match(text):
         return True
-    settings = not is_program_source(path, "")  # in program source (``ctx.check_hostname = False``) the TLS readers
+    settings = not is_program_source(path, head)  # in program source the TLS readers of code judge
     if settings and (_hostname_check_off(text) or certificate_check_off(text)):
-        return True  # of code judge
+        return True
     return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
 
@@ -423,8 +426,9 @@ def _settings(ctx: Context) -> Iterator[Finding]:
             continue  # an example configuration in the documentation is not in effect
         lines = [line.text for line in text.lines]
         reported: set[int] = set()
+        head = "\n".join(lines[:3])
         for line in text.lines:
-            if not _config_insecure(text.path, line.text) or loopback_only(text, line.number):
+            if not _config_insecure(text.path, line.text, head) or loopback_only(text, line.number):
                 continue
             if not switched_off_block(lines, line.number):  # a switched-off scraper's ``insecureSkipVerify``
                 reported.add(line.number)

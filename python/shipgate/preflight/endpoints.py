@@ -47,6 +47,7 @@ from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.go_shown import shown_lines as go_shown_lines
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
+from shipgate.preflight.ini_sections import section_of_lines
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
 from shipgate.preflight.link_sections import link_section_lines
@@ -135,6 +136,7 @@ _OWN_NAME_KEY = re.compile(
     # written into every item's link): its public name, not a host it connects to
     r"|canonical(?:[_.-]?(?:ur[li]|prefix|host(?:name)?|base(?:[_.-]?ur[li])?))?)$"
 )
+_BARE_URL = frozenset({"url", "uri"})
 # A root or base URL named for an API (``cc.api.rooturl``, ``geo_api_base_url``) is the root of the service the
 # product calls, not the product's own address (``ROOT_URL``, ``BASE_URL`` alone).
 _API_ROOT = re.compile(r"(?i)(?:^|[_.-])api[_.-]?(?:root|base)[_.-]?ur[li]$")
@@ -623,6 +625,7 @@ def _text_endpoints(
     block_listed = _block_listed_hosts(lines)
     requested = requested_local_lines(path, lines) if code else set()
     php_values = php_string_settings(path, lines)  # ``$database_host = 'db.vendor.it';``, ``define('X_HOST', …);``
+    section_of = {} if code else section_of_lines(lines)
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
@@ -668,7 +671,11 @@ def _text_endpoints(
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         name = php_value[0] if php_value else name
-        own = bool(_OWN_NAME_KEY.search(name)) and not listed_server
+        # a bare ``url`` in an INI section named for the product's own address (``[site]`` … ``url = https://…``,
+        # pretalx's and byro's ``*.example.cfg``) is that section's ``site_url``
+        # (the whole joined name: ``[database]`` … ``url`` is no ``…base_url``)
+        in_section = f"{section_of[number]}_{name}" if number in section_of and name.lower() in _BARE_URL else ""
+        own = bool(_OWN_NAME_KEY.search(name) or _OWN_NAME_KEY.fullmatch(in_section)) and not listed_server
         # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
         # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
         own = own and (code or not _API_ROOT.search(name)) and not _UPSTREAM_ROOT.search(name)

@@ -21,3 +21,9 @@ def sections(lines: Iterable[tuple[int, str]]) -> dict[str, list[tuple[int, str]
             continue
         found.setdefault(current, []).append((number, text))
     return found
+
+
+def section_of_lines(lines: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Each line's section name (as :func:`sections` gives it), for the lines under a header; none for a file
+    with no ``[name]`` header."""
+    return {number: name for name, under in sections(lines).items() if name for number, _ in under}

@@ -76,7 +76,9 @@ def installed_payload(path: str, system: bool) -> bool:
 
 def called_by_maintainer(files: Mapping[str, bytes]) -> frozenset[str]:
     """The absolute paths a package's maintainer scripts run, source or pass to a program (``/usr/share/foo/
-    migrate.sh``, ``sh /usr/lib/foo/setup``), without the leading ``/``: a payload file named there is a step."""
+    migrate.sh``, ``sh /usr/lib/foo/setup``), without the leading ``/``: a payload file named there is a step. So is
+    a program of the package's own on the ``PATH`` a maintainer script runs by its name (debsecan's postinst runs
+    ``debsecan-create-cron``, which is ``usr/sbin/debsecan-create-cron``)."""
     named: set[str] = set()
     if not any(_HIERARCHY.match(p) and not is_maintainer_script(p) for p in files):
         return frozenset()  # no payload for them to run: nothing to read
@@ -85,10 +87,26 @@ def called_by_maintainer(files: Mapping[str, bytes]) -> frozenset[str]:
             continue
         script = parse_script(shell_text(path, data.decode("utf-8", errors="replace")), path=path)
         for command in script.commands:
+            if on_removal_only(command):
+                continue
             run = run_path(command)
-            if run is not None and not on_removal_only(command):
+            if run is not None:
                 named.add(run.lstrip("/"))
+            elif (found := _on_path(command, files)) is not None:
+                named.add(found)
     return frozenset(named)
+
+
+# The folders a maintainer script's ``PATH`` holds (Debian Policy 6.1: root's, with the ``sbin`` folders)
+_PATH_DIRS = ("usr/local/sbin/", "usr/local/bin/", "usr/sbin/", "usr/bin/", "sbin/", "bin/")
+
+
+def _on_path(command: Command, files: Mapping[str, bytes]) -> str | None:
+    """The package's own program a command run by its bare name resolves to on the ``PATH``, in its order."""
+    word = command.program.text if command.program is not None else ""
+    if not word or "/" in word or command.name != word or command.name in _INTERPRETERS:
+        return None
+    return next((d + word for d in _PATH_DIRS if d + word in files), None)
 
 
 def run_path(command: Command) -> str | None:

@@ -160,6 +160,8 @@ _PLACEHOLDERS = frozenset(
         "fixme",
         "dummy",
         "test",
+        # a word saying a value goes there (byro's ``[mail] password = something`` beside ``user = admin``)
+        "something",
     ]
 )
 # Filler written where a value goes: ``xxx``, ``****``, ``...``.

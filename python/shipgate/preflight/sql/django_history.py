@@ -50,7 +50,8 @@ _SUBCLASS = re.compile(
 )
 # ``from django_extensions.db.fields import AutoSlugField as _AutoSlugField``
 _ALIAS = re.compile(r"\bimport\s+(\w+(?:Field|Key|Manager))\s+as\s+(\w+)")
-# published libraries' model fields, by the Django field each extends (django-extensions, django-taggit, mptt)
+# published libraries' model fields, by the Django field each extends (django-extensions, django-taggit, mptt,
+# django-annoying's ``AutoOneToOneField``: a one-to-one field that creates the related row on first access)
 _LIBRARY_FIELDS = {
     "AutoSlugField": "SlugField",
     "RandomCharField": "CharField",
@@ -60,6 +61,7 @@ _LIBRARY_FIELDS = {
     "TreeForeignKey": "ForeignKey",
     "TreeOneToOneField": "OneToOneField",
     "TreeManyToManyField": "ManyToManyField",
+    "AutoOneToOneField": "OneToOneField",
 }
 _DEPTH = 8  # a chain of the project's own field classes followed this far
 _FOREIGN = ("ForeignKey", "OneToOneField")
