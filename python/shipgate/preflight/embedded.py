@@ -195,7 +195,7 @@ _POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"}
 
 
 def _dockerfile(text: str) -> Iterator[Piece]:
-    lines = text.split("\n")
+    lines = [line.removesuffix("\r") for line in text.split("\n")]  # Docker reads CRLF line ends as LF ones
     escape = "\\"
     for raw in lines[:5]:
         if m := _ESCAPE_DIRECTIVE.match(raw.strip()):
