@@ -28,3 +28,30 @@ def test_c_near_miss_a_crlf_dockerfile_names_a_host_only_in_a_comment_and_a_labe
         'LABEL source="https://github.com/owner/server"\n'
     )
     assert codes_at({"Dockerfile": dockerfile.replace("\n", "\r\n")}, _ENDPOINT) == []
+
+
+# -- B: get_url's mode: the file it saves made executable ---------------------------------------------------------
+
+_DOWNLOAD = "preflight.unverified_download_exec"
+
+
+def _get_url(*extra: str) -> str:
+    return (
+        "---\n"
+        "- name: Download the server\n"
+        "  ansible.builtin.get_url:\n"
+        '    url: "{{ server_download_url }}"\n'
+        '    dest: "{{ server_executable_path }}"\n' + "".join(f"    {line}\n" for line in extra)
+    )
+
+
+def test_b_a_get_url_with_an_executable_mode_and_no_checksum_makes_the_download_executable() -> None:
+    assert codes_at({"tasks/install.yml": _get_url('mode: "0750"')}, _DOWNLOAD) == [4]
+    assert codes_at({"tasks/install.yml": _get_url("mode: u=rwx,go=rx")}, _DOWNLOAD) == [4]
+
+
+def test_b_near_miss_a_checksum_a_data_mode_or_a_mode_known_only_when_the_play_runs() -> None:
+    checked = _get_url('checksum: "sha256:{{ server_sha256 }}"', 'mode: "0755"')
+    assert codes_at({"tasks/install.yml": checked}, _DOWNLOAD) == []
+    assert codes_at({"tasks/install.yml": _get_url('mode: "0644"')}, _DOWNLOAD) == []
+    assert codes_at({"tasks/install.yml": _get_url('mode: "{{ server_mode }}"')}, _DOWNLOAD) == []
