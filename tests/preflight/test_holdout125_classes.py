@@ -55,3 +55,31 @@ def test_b_near_miss_a_checksum_a_data_mode_or_a_mode_known_only_when_the_play_r
     assert codes_at({"tasks/install.yml": checked}, _DOWNLOAD) == []
     assert codes_at({"tasks/install.yml": _get_url('mode: "0644"')}, _DOWNLOAD) == []
     assert codes_at({"tasks/install.yml": _get_url('mode: "{{ server_mode }}"')}, _DOWNLOAD) == []
+
+
+# -- A: a digest piped to grep of the pinned digest ---------------------------------------------------------------
+
+
+def _image(check: str) -> str:
+    return (
+        "FROM debian:12\n"
+        "ENV APP_VERSION 2.0\n"
+        "ENV APP_SHA1 3cab3453c9270c662766417adf16c27806124361\n"
+        "RUN cd $HOME \\\n"
+        "    && curl -O https://dl.example.org/app/$APP_VERSION/app-$APP_VERSION.tar.gz \\\n"
+        f"    && {check} \\\n"
+        "    && tar xf app-$APP_VERSION.tar.gz \\\n"
+        "    && mv $HOME/app-$APP_VERSION /opt/app\n"
+    )
+
+
+def test_a_a_digest_piped_to_grep_of_the_pinned_digest_checks_the_download() -> None:
+    assert codes_at({"Dockerfile": _image("sha1sum app-$APP_VERSION.tar.gz | grep $APP_SHA1")}, _DOWNLOAD) == []
+    assert codes_at({"Dockerfile": _image('sha256sum app-$APP_VERSION.tar.gz | grep -q "$APP_SHA1"')}, _DOWNLOAD) == []
+
+
+def test_a_near_miss_a_digest_only_printed_cut_or_its_grep_failure_ignored() -> None:
+    assert codes_at({"Dockerfile": _image("sha1sum app-$APP_VERSION.tar.gz")}, _DOWNLOAD) == [8]
+    assert codes_at({"Dockerfile": _image("sha1sum app-$APP_VERSION.tar.gz | cut -d' ' -f1")}, _DOWNLOAD) == [8]
+    ignored = _image("sha1sum app-$APP_VERSION.tar.gz | grep $APP_SHA1 || true")
+    assert codes_at({"Dockerfile": ignored}, _DOWNLOAD) == [8]

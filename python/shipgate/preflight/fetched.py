@@ -87,6 +87,12 @@ VERIFIERS = frozenset(
         "dpkg-sig",
     }
 )
+# Programs that print a file's digest, and those a pipeline compares what they print with (it fails on no match:
+# ``sha1sum FILE | grep $SHA1`` checks the file as ``sha1sum -c`` does).
+_DIGESTS = frozenset(
+    {"sha256sum", "sha224sum", "sha384sum", "sha512sum", "sha1sum", "shasum", "md5sum", "b2sum", "b3sum"}
+)
+_MATCHERS = frozenset({"grep", "egrep", "fgrep"})
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
@@ -318,6 +324,8 @@ def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] 
             continue
         if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
             return True
+        if c.name in _DIGESTS and _MATCHERS.intersection(c.piped_to):
+            return True  # the digest printed into a grep of the pinned one: the pipeline fails on another
     return False
 
 
