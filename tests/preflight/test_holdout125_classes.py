@@ -83,3 +83,27 @@ def test_a_near_miss_a_digest_only_printed_cut_or_its_grep_failure_ignored() -> 
     assert codes_at({"Dockerfile": _image("sha1sum app-$APP_VERSION.tar.gz | cut -d' ' -f1")}, _DOWNLOAD) == [8]
     ignored = _image("sha1sum app-$APP_VERSION.tar.gz | grep $APP_SHA1 || true")
     assert codes_at({"Dockerfile": ignored}, _DOWNLOAD) == [8]
+
+
+# -- D: a program saved straight into its install directory -------------------------------------------------------
+
+
+def _saved_at(path: str, *after: str) -> str:
+    return (
+        "FROM alpine:3\n"
+        f'ENV APP_PATH="{path}"\n'
+        'RUN wget -O "${APP_PATH}" https://github.com/owner/server/releases/download/1.0/server-linux-amd64'
+        + "".join(f" \\\n    && {a}" for a in after)
+        + "\n"
+    )
+
+
+def test_d_a_program_fetched_straight_into_its_install_directory_is_installed() -> None:
+    assert codes_at({"Dockerfile": _saved_at("/app/server")}, _DOWNLOAD) == [3]
+    assert codes_at({"Dockerfile": _saved_at("/opt/server/server")}, _DOWNLOAD) == [3]
+
+
+def test_d_near_miss_a_data_file_a_deeper_path_or_a_scratch_directory() -> None:
+    assert codes_at({"Dockerfile": _saved_at("/app/config.yml")}, _DOWNLOAD) == []
+    assert codes_at({"Dockerfile": _saved_at("/opt/server/data/blocklist")}, _DOWNLOAD) == []
+    assert codes_at({"Dockerfile": _saved_at("/tmp/server")}, _DOWNLOAD) == []

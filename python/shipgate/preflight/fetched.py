@@ -115,6 +115,9 @@ def _sends(command: Command) -> bool:
 
 
 _ARGUMENT_PATH = re.compile(r"^\$\{?[1-9@*]")
+# A program's own install directory by convention, ``/opt/NAME/`` or a container's ``/app/``: a file with no
+# extension saved straight there (``wget -O /app/server``) is the program the product runs from it.
+_PROGRAM_FILE = re.compile(r"^/(?:opt|app)/[^/]+(?:/[^/]+)?$")
 _SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
 # The directories a product runs from by convention besides the system's: a container's ``/app``. An
 # archive unpacked, or a fetched tree moved or copied, into one of them (or a system directory) installs what it
@@ -844,13 +847,17 @@ def _saved(
     command: Command, taints: _Taints, reported: set[int], fetch: Command | None = None, files: Sequence[Word] = ()
 ) -> Iterator[Run]:
     """The files a fetch saves (``files`` when ``tee`` saves them from the fetch's output), added to ``taints``; one
-    saved straight into a bin directory, or where every new shell sources it, is put to use at once."""
+    saved straight into a bin directory or as a program into its install directory, or where every new shell
+    sources it, is put to use at once."""
     fetch = fetch or command
     for word in files or downloaded_files(command):
         scope = command.function if _ARGUMENT_PATH.match(word.text) else None
         taints.append(_Taint(word.text, fetch, scope=scope))
         if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
             yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
+            reported.add(fetch.line)
+        elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text):
+            yield Run(command, command.line, fetch, word.text, "saves it as a program in its install directory:")
             reported.add(fetch.line)
         elif _LOADED_FILE.search(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it where the runtime loads code from:")
