@@ -195,7 +195,7 @@ _POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"}
 
 
 def _dockerfile(text: str) -> Iterator[Piece]:
-    lines = text.split("\n")
+    lines = [line.removesuffix("\r") for line in text.split("\n")]  # Docker reads CRLF line ends as LF ones
     escape = "\\"
     for raw in lines[:5]:
         if m := _ESCAPE_DIRECTIVE.match(raw.strip()):
@@ -698,7 +698,8 @@ class _Ansible:
         return shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", text))
 
     def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
-        """``get_url``: the download it is (with ``checksum:``, the check it runs on the file)."""
+        """``get_url``: the download it is (with ``checksum:``, the check it runs on the file; with a literal
+        ``mode:``, the ``chmod`` the module gives the saved file: ``0755`` makes it executable)."""
         if "url" not in args or "dest" not in args:
             return
         url, line = args["url"]
@@ -706,6 +707,9 @@ class _Ansible:
         fetch = f"curl -fsSL -o {dest} {self._argument(url)}"
         if "checksum" in args:
             fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
+        mode = args.get("mode", ("", 0))[0].strip()
+        if mode and not _JINJA.search(mode):
+            fetch += f" && chmod {shlex.quote(mode)} {dest}"
         self.pieces.append((line, _module_command(fetch)))
 
     def _unarchive(self, args: dict[str, tuple[str, int]]) -> None:

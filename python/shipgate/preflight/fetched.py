@@ -87,6 +87,12 @@ VERIFIERS = frozenset(
         "dpkg-sig",
     }
 )
+# Programs that print a file's digest, and those a pipeline compares what they print with (it fails on no match:
+# ``sha1sum FILE | grep $SHA1`` checks the file as ``sha1sum -c`` does).
+_DIGESTS = frozenset(
+    {"sha256sum", "sha224sum", "sha384sum", "sha512sum", "sha1sum", "shasum", "md5sum", "b2sum", "b3sum"}
+)
+_MATCHERS = frozenset({"grep", "egrep", "fgrep"})
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
@@ -109,6 +115,9 @@ def _sends(command: Command) -> bool:
 
 
 _ARGUMENT_PATH = re.compile(r"^\$\{?[1-9@*]")
+# A program's own install directory by convention, ``/opt/NAME/`` or a container's ``/app/``: a file with no
+# extension saved straight there (``wget -O /app/server``) is the program the product runs from it.
+_PROGRAM_FILE = re.compile(r"^/(?:opt|app)/[^/]+(?:/[^/]+)?$")
 _SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
 # The directories a product runs from by convention besides the system's: a container's ``/app``. An
 # archive unpacked, or a fetched tree moved or copied, into one of them (or a system directory) installs what it
@@ -318,6 +327,8 @@ def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] 
             continue
         if name in words or "-c" in words or "--check" in words or "--verify" in words or c.piped_from:
             return True
+        if c.name in _DIGESTS and _MATCHERS.intersection(c.piped_to):
+            return True  # the digest printed into a grep of the pinned one: the pipeline fails on another
     return False
 
 
@@ -850,13 +861,17 @@ def _saved(
     command: Command, taints: _Taints, reported: set[int], fetch: Command | None = None, files: Sequence[Word] = ()
 ) -> Iterator[Run]:
     """The files a fetch saves (``files`` when ``tee`` saves them from the fetch's output), added to ``taints``; one
-    saved straight into a bin directory, or where every new shell sources it, is put to use at once."""
+    saved straight into a bin directory or as a program into its install directory, or where every new shell
+    sources it, is put to use at once."""
     fetch = fetch or command
     for word in files or downloaded_files(command):
         scope = command.function if _ARGUMENT_PATH.match(word.text) else None
         taints.append(_Taint(word.text, fetch, scope=scope))
         if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
             yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
+            reported.add(fetch.line)
+        elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text):
+            yield Run(command, command.line, fetch, word.text, "saves it as a program in its install directory:")
             reported.add(fetch.line)
         elif _LOADED_FILE.search(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it where the runtime loads code from:")
