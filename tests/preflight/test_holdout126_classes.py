@@ -1,0 +1,59 @@
+"""Hold-out set 126 (tests/preflight/holdout126: systemd units, timers, drop-ins and the scripts that drive them,
+run against a stock Debian 12 server's unit list): the harness that runs a set against its own inventory, and the
+classes its first run showed, each as its minimal construct next to a near-miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus_score import CORPUS_INVENTORY, load_labels, run_set, set_inventory
+
+UNIT_MISSING = "preflight.systemd_unit_missing"
+
+UPGRADE = "#!/bin/sh\nsystemctl restart acme-agent.service\nsystemctl restart cron.service\n"
+LABELS = """[source]
+repo = "example/acme"
+path = "scripts/upgrade.sh"
+commit = "0000000000000000000000000000000000000000"
+licence = "MIT"
+kind = "upgrade script"
+why = "restarts its agent and cron"
+"""
+INVENTORY = """[host]
+os = "debian-12"
+sudo = false
+
+[systemd]
+units = ["cron.service", "ssh.service"]
+
+[network]
+allowed_endpoints = []
+"""
+
+
+def _set(root: Path, *, inventory: str | None) -> Path:
+    (root / "labels").mkdir(parents=True)
+    (root / "labels" / "example__acme__scripts__upgrade.sh.toml").write_text(LABELS)
+    script = root / "example__acme" / "scripts" / "upgrade.sh"
+    script.parent.mkdir(parents=True)
+    script.write_text(UPGRADE)
+    if inventory is not None:
+        (root / "inventory.toml").write_text(inventory)
+    return root
+
+
+def _unit_lines(folder: Path) -> list[int]:
+    [(_, findings)] = run_set(folder, load_labels(folder / "labels"))
+    return [int(f.evidence["line"]) for f in findings if f.code == UNIT_MISSING]
+
+
+def test_a_set_with_its_own_inventory_is_run_against_its_units(tmp_path: Path) -> None:
+    folder = _set(tmp_path / "with", inventory=INVENTORY)
+    assert set_inventory(folder).units == ("cron.service", "ssh.service")
+    assert _unit_lines(folder) == [2]  # acme-agent is on no list; cron is the target's
+
+
+def test_near_miss_a_set_without_one_keeps_the_corpus_inventory(tmp_path: Path) -> None:
+    folder = _set(tmp_path / "without", inventory=None)
+    assert set_inventory(folder) is CORPUS_INVENTORY
+    assert _unit_lines(folder) == []  # no units inventoried: the unit check is off
