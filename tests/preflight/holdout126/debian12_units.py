@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/, for pinned_files' ar reader
 
-from pinned_files import deb_members  # noqa: E402
+from pinned_files import deb_members
 
 UNIT_DIRS = ("lib/systemd/system/", "usr/lib/systemd/system/")
 UNIT_SUFFIXES = (".service", ".socket", ".timer", ".target", ".path", ".mount", ".automount", ".swap", ".slice")
