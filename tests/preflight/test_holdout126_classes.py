@@ -57,3 +57,30 @@ def test_near_miss_a_set_without_one_keeps_the_corpus_inventory(tmp_path: Path) 
     folder = _set(tmp_path / "without", inventory=None)
     assert set_inventory(folder) is CORPUS_INVENTORY
     assert _unit_lines(folder) == []  # no units inventoried: the unit check is off
+
+
+# -- A: a Python environment the script makes inside the checkout is the script's, not the download's -------------
+
+DOWNLOAD = "preflight.unverified_download_exec"
+
+
+def _clone(*lines: str) -> str:
+    return "\n".join(["#!/bin/sh", "git clone https://git.example.net/acme/agent.git /opt/agent", "cd /opt/agent", *lines])
+
+
+def test_a_the_activate_script_of_a_venv_made_in_the_clone_is_not_the_download() -> None:
+    from preflight_kit import codes_at
+
+    made = _clone("python3 -m venv .venv", ". .venv/bin/activate", "make install") + "\n"
+    assert codes_at({"install.sh": made}, DOWNLOAD) == [6]  # make runs the clone's Makefile; 5 is the venv's own
+    virtualenv = _clone("virtualenv -p python3 env", ". env/bin/activate", "make install") + "\n"
+    assert codes_at({"install.sh": virtualenv}, DOWNLOAD) == [6]
+
+
+def test_a_near_miss_an_activate_script_the_clone_brings_is_run_from_the_download() -> None:
+    from preflight_kit import codes_at
+
+    brought = _clone(". .venv/bin/activate", "make install") + "\n"
+    assert codes_at({"install.sh": brought}, DOWNLOAD) == [4]  # no venv made: the checkout's own activate runs
+    other = _clone("python3 -m venv /srv/env", ". .venv/bin/activate") + "\n"
+    assert codes_at({"install.sh": other}, DOWNLOAD) == [5]  # the venv made elsewhere does not cover .venv
