@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus_score import CORPUS_INVENTORY, load_labels, run_set, set_inventory
+from preflight_kit import codes_at
 
 UNIT_MISSING = "preflight.systemd_unit_missing"
 
@@ -65,12 +66,12 @@ DOWNLOAD = "preflight.unverified_download_exec"
 
 
 def _clone(*lines: str) -> str:
-    return "\n".join(["#!/bin/sh", "git clone https://git.example.net/acme/agent.git /opt/agent", "cd /opt/agent", *lines])
+    return "\n".join(
+        ["#!/bin/sh", "git clone https://git.example.net/acme/agent.git /opt/agent", "cd /opt/agent", *lines]
+    )
 
 
 def test_a_the_activate_script_of_a_venv_made_in_the_clone_is_not_the_download() -> None:
-    from preflight_kit import codes_at
-
     made = _clone("python3 -m venv .venv", ". .venv/bin/activate", "make install") + "\n"
     assert codes_at({"install.sh": made}, DOWNLOAD) == [6]  # make runs the clone's Makefile; 5 is the venv's own
     virtualenv = _clone("virtualenv -p python3 env", ". env/bin/activate", "make install") + "\n"
@@ -78,9 +79,28 @@ def test_a_the_activate_script_of_a_venv_made_in_the_clone_is_not_the_download()
 
 
 def test_a_near_miss_an_activate_script_the_clone_brings_is_run_from_the_download() -> None:
-    from preflight_kit import codes_at
-
     brought = _clone(". .venv/bin/activate", "make install") + "\n"
     assert codes_at({"install.sh": brought}, DOWNLOAD) == [4]  # no venv made: the checkout's own activate runs
     other = _clone("python3 -m venv /srv/env", ". .venv/bin/activate") + "\n"
     assert codes_at({"install.sh": other}, DOWNLOAD) == [5]  # the venv made elsewhere does not cover .venv
+
+
+# -- C: systemd has no redirections: a template placeholder in one Exec line does not swallow the next -------------
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _unit(*execs: str) -> str:
+    return "\n".join(
+        ["[Unit]", "Description=container", "", "[Service]", *execs, "", "[Install]", "WantedBy=multi-user.target"]
+    )
+
+
+def test_c_a_placeholder_with_angle_brackets_is_a_word_of_the_command_line() -> None:
+    rex = _unit("ExecStartPre=-/usr/bin/docker rm <%= $name %>", "ExecStartPre=/usr/bin/docker pull <%= $name %>")
+    assert codes_at({"files/app.service": rex + "\n"}, EGRESS) == [6]  # the pull after the placeholder line
+
+
+def test_c_near_miss_a_shell_given_its_script_keeps_its_pipes_and_redirections() -> None:
+    shell = _unit("ExecStartPre=/bin/sh -c 'docker pull redis:7 > /dev/null'", "ExecStart=/usr/bin/docker run redis:7")
+    assert codes_at({"files/app.service": shell + "\n"}, EGRESS) == [5]  # the quoted script's pull; run is that image
