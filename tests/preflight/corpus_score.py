@@ -134,14 +134,22 @@ def packages(entries: Iterable[LabelledFile]) -> list[list[LabelledFile]]:
     return runs
 
 
+def set_inventory(folder: Path) -> Inventory:
+    """The target a hold-out set is run against: its own ``inventory.toml`` when the folder holds one (a set
+    measured against a real target's unit list, say), else ``CORPUS_INVENTORY``."""
+    own = folder / "inventory.toml"
+    return Inventory.load(own) if own.is_file() else CORPUS_INVENTORY
+
+
 def run_set(folder: Path, entries: Iterable[LabelledFile]) -> list[tuple[LabelledFile, list[Finding]]]:
-    """Each hold-out entry of ``folder`` with the findings on its file (stored at ``<owner>__<repo>/<path>``).
-    A package of several files gives each file the findings on its path; findings on no file of the package go
-    to its first file in label order."""
+    """Each hold-out entry of ``folder`` with the findings on its file (stored at ``<owner>__<repo>/<path>``),
+    run against ``set_inventory(folder)``. A package of several files gives each file the findings on its path;
+    findings on no file of the package go to its first file in label order."""
+    inventory = set_inventory(folder)
     results: list[tuple[LabelledFile, list[Finding]]] = []
     for run in packages(entries):
         files = {e.path: (folder / e.repo.replace("/", "__") / e.path).read_bytes() for e in run}
-        findings = run_preflight(package(files), inventory=CORPUS_INVENTORY)
+        findings = run_preflight(package(files), inventory=inventory)
         if len(run) == 1:
             results.append((run[0], findings))
             continue

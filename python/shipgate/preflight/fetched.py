@@ -62,6 +62,7 @@ from shipgate.preflight.shell.program_dirs import (
     settings_archive,
     updates_own_tree,
 )
+from shipgate.preflight.shell.virtualenvs import created_environments
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -715,9 +716,13 @@ def _called_bodies(script: Script) -> dict[str, list[Command]]:
 
 def _written_after(own: list[tuple[int, str]], taint: _Taint, target: str, fetched_at: dict[int, int]) -> bool:
     """The file run or made executable is one the script wrote itself after the fetch (a start script appended into
-    a cloned tree): its content is the script's, not the download's."""
+    a cloned tree), or lies in a directory it made (a ``path/`` entry: ``python3 -m venv .venv`` in the clone, then
+    ``source .venv/bin/activate``): its content is the script's, not the download's."""
     after = fetched_at.get(id(taint.fetch), 0)
-    return any(place > after and path.rstrip("/") == target.rstrip("/") for place, path in own)
+    return any(
+        place > after and (path.rstrip("/") == target.rstrip("/") or (path.endswith("/") and target.startswith(path)))
+        for place, path in own
+    )
 
 
 def _runs_in_body(call: Command, body: list[Command], taints: _Taints, cwd: str) -> tuple[_Taint, str, str] | None:
@@ -1175,6 +1180,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 yield Run(command, command.line, source.fetch, unpacked.path, f"unpacks it into {where}")
         if source is None and not set(command.piped_from) & FETCHERS:
             own.extend((i, w.text) for w in command.writes())
+        for made in created_environments(command):  # as written, and under the working directory
+            own.extend((i, d.rstrip("/") + "/") for d in {made, _under(cwd, made) if cwd != "." else made})
         used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)

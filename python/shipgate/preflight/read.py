@@ -14,6 +14,7 @@ from shipgate.preflight.cloud_init import is_user_data_script
 from shipgate.preflight.contents import Kind, is_periodic_cron_script
 from shipgate.preflight.cron import Crontab, parse_crontab
 from shipgate.preflight.embedded import Unsigned, read_embedded
+from shipgate.preflight.exec_syntax import literal_operators
 from shipgate.preflight.package_scripts import shell_text
 from shipgate.preflight.shell.model import Assignment, Script
 from shipgate.preflight.shell.reader import parse_script
@@ -112,11 +113,12 @@ _EXEC_PREFIX = re.compile(r"^[-@:+!]+")
 def _unit_script(unit: Unit) -> Script | None:
     """A service's command lines as one script, each command on its own line of the unit, in the file's order
     (``ExecStartPre=`` lines come before ``ExecStart=`` in practice, as systemd runs them). systemd splits a
-    command line into words as a shell does; ``sh -c '…'`` in it is a shell."""
+    command line into words as a shell does, with no redirections or pipes (``exec_syntax``); ``sh -c '…'`` in it
+    is a shell."""
     text: list[str] = []
     for s in sorted((s for s in unit.settings if s.key in _EXEC_KEYS and s.value), key=lambda s: s.line):
         text.extend([""] * (s.line - 1 - len(text)))
-        text.append(_EXEC_PREFIX.sub("", s.value))
+        text.append(literal_operators(_EXEC_PREFIX.sub("", s.value)))
     return parse_script("\n".join(text) + "\n", path=unit.path) if text else None
 
 

@@ -1,7 +1,8 @@
 """Scores preflight on the hold-out set (tests/preflight/holdout, see its README.md).
 
 Each hold-out file is run exactly as ``tests/preflight/test_corpus.py`` runs a corpus file: a package of one file
-at its original path, against ``corpus_score.CORPUS_INVENTORY``, compared with its labels by
+at its original path, against ``corpus_score.CORPUS_INVENTORY`` (or the set's own ``inventory.toml`` when its
+folder holds one: ``corpus_score.set_inventory``), compared with its labels by
 ``corpus_score.compare``; files of one project whose labels name the same ``package`` are run together as one
 package (``corpus_score.packages``), each scored on the findings on its own path. Prints the per-category table
 and every disagreement (MISSED = false negative, EXTRA = false positive). ``--findings`` also prints every scored
