@@ -4,7 +4,7 @@ minimal construct next to a near-miss that must stay quiet."""
 from __future__ import annotations
 
 import pytest
-from preflight_kit import codes_at, in_script
+from preflight_kit import codes_at, findings, in_script
 
 TLS = "preflight.tls_verification_disabled"
 
@@ -780,3 +780,36 @@ def test_a_stacks_data_deleted_without_a_backup(line: str) -> None:
 )
 def test_stack_teardown_near_misses(lines: list[str]) -> None:
     assert in_script(DELETE, *lines) == []
+
+
+# -- an Ansible copy task's content, written into its dest as a script's heredoc would be -------------------------
+
+
+def _copy_task(dest: str, content: list[str]) -> str:
+    head = ["- name: write it", "  ansible.builtin.copy:", f"    dest: {dest}", "    content: |"]
+    return "\n".join([*head, *(f"      {line}" for line in content)]) + "\n"
+
+
+def test_an_ansible_copy_content_is_a_written_file() -> None:
+    tasks = {"roles/acme/tasks/main.yml": _copy_task("/etc/sudoers.d/acme", ["acme ALL=(ALL) NOPASSWD: ALL"])}
+    assert codes_at(tasks, "preflight.persistence") == [5]
+    tasks = {"roles/acme/tasks/main.yml": _copy_task("/etc/acme/client.cnf", ["[client]", "password=Acm3ClientPw9"])}
+    assert codes_at(tasks, CRED) == [6]
+    source = "content: 'deb [trusted=yes] https://apt.acme.io s'"
+    one_line = f"- ansible.builtin.copy:\n    dest: /etc/apt/sources.list.d/acme.list\n    {source}\n"
+    assert codes_at({"roles/acme/tasks/main.yml": one_line}, UNSIGNED) == [3]
+
+
+@pytest.mark.parametrize(
+    ("dest", "content"),
+    [
+        ("/etc/acme/db.cnf", ["password={{ acme_db_password }}"]),
+        (
+            "/etc/apt/sources.list.d/acme.list",
+            ["deb [signed-by=/usr/share/keyrings/acme.gpg] https://apt.acme.io s main"],
+        ),
+    ],
+)
+def test_ansible_copy_content_near_misses(dest: str, content: list[str]) -> None:
+    tasks = {"roles/acme/tasks/main.yml": _copy_task(dest, content)}
+    assert [c for c, _ in findings(tasks) if c in (CRED, UNSIGNED, "preflight.persistence")] == []

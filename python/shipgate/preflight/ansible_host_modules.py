@@ -12,7 +12,10 @@ same (``shipgate.preflight.embedded`` places it at the task's line, run as root)
   daemon switched off reads as ``protection_disabled`` does in a script; starting or enabling a service is not
   written (it changes no protection);
 - ``lineinfile``: ``line`` into ``path`` (or ``dest``) → ``echo LINE >> PATH``, so a setting it writes
-  (``admin_password=…``, ``TLS_REQCERT never``) is read as a script's written line is (``state: absent`` removes).
+  (``admin_password=…``, ``TLS_REQCERT never``) is read as a script's written line is (``state: absent`` removes);
+- ``copy`` with ``content`` (no ``src``): each line of the content into ``dest`` → ``echo LINE >> DEST``, at the
+  line it is written on in a block scalar (``content: |``), or all at the ``content:`` line for a one-line value,
+  so a sudoers rule, an apt source or a password it writes is read as a script's heredoc would be.
 
 A Jinja expression is ``${ANSIBLE_VALUE}`` (a value known when the play runs).
 """
@@ -33,8 +36,11 @@ _SERVICE = frozenset(
 )
 _LINEINFILE = frozenset({"lineinfile", "ansible.builtin.lineinfile", "ansible.legacy.lineinfile"})
 HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES | _SERVICE | _LINEINFILE
+COPY_MODULES = frozenset({"copy", "ansible.builtin.copy", "ansible.legacy.copy"})
+# Lines of a ``content:`` read at most (a file's worth of settings, not a bundled document).
+_MAX_CONTENT_LINES = 200
 # Names that mark a YAML list as a task list (the short ``capabilities`` also names a container's grants).
-TASK_MARKERS = HOST_MODULES - {"capabilities", "service", "systemd", "lineinfile"}
+TASK_MARKERS = (HOST_MODULES - {"capabilities", "service", "systemd", "lineinfile"}) | (COPY_MODULES - {"copy"})
 _FALSE = frozenset({"no", "false", "off", "0"})
 
 
@@ -69,3 +75,21 @@ def _service_command(args: dict[str, tuple[str, int]]) -> tuple[int, str] | None
         return None
     verb = "disable --now" if stopped and disabled else ("stop" if stopped else "disable")
     return args["name"][1], f"systemctl {verb} {_value(args, 'name')}"
+
+
+def copied_content(args: dict[str, tuple[str, int]], *, block: bool) -> list[tuple[int, str]]:
+    """(line, shell command) for each line a ``copy`` task's ``content`` writes into its ``dest``: the first
+    ``echo … > DEST``, the others ``>>``; none without both (a ``src`` copies a file of the role, read on its own).
+    ``block``: the content is a block scalar (``content: |``), each line on its own line of the file after it."""
+    if "content" not in args or "dest" not in args or args.get("state", ("", 0))[0] == "absent":
+        return []
+    content, line = args["content"]
+    dest = _value(args, "dest")
+    lines = content.removesuffix("\n").split("\n")[:_MAX_CONTENT_LINES]
+    return [
+        (
+            line + index + 1 if block else line,
+            f"echo {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', text))} {'>' if index == 0 else '>>'} {dest}",
+        )
+        for index, text in enumerate(lines if block else ["\\n".join(lines)])
+    ]

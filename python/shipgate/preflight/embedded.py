@@ -37,7 +37,13 @@ import yaml
 
 from shipgate.preflight import helm, launchd, packer, upstart, vagrant
 from shipgate.preflight.ansible_become import escalated
-from shipgate.preflight.ansible_host_modules import HOST_MODULES, TASK_MARKERS, host_module_command
+from shipgate.preflight.ansible_host_modules import (
+    COPY_MODULES,
+    HOST_MODULES,
+    TASK_MARKERS,
+    copied_content,
+    host_module_command,
+)
 from shipgate.preflight.ansible_loops import item_commands
 from shipgate.preflight.ansible_tls import TlsOff, tls_off
 from shipgate.preflight.cloud_init import command_items as cloud_init_commands
@@ -656,6 +662,11 @@ class _Ansible:
                 self._unarchive(_module_args(node))
             elif key in HOST_MODULES and (host := host_module_command(key, _module_args(node))) is not None:
                 self.pieces.append((host[0], _module_command(host[1])))
+            elif key in COPY_MODULES:
+                content = _mapping(node).get("content")
+                block = isinstance(content, yaml.ScalarNode) and content.style in ("|", ">")
+                copied = copied_content(_module_args(node), block=block)
+                self.pieces.extend((line, _module_command(text)) for line, text in copied)
             elif key.rpartition(".")[2] == _DJANGO_MODULE:
                 self._django_manage(_module_args(node))
 

@@ -862,12 +862,29 @@ def _reruns_itself(command: Command, taints: _Taints, own: str) -> tuple[_Taint,
     return (found, found.path, "re-runs itself, replaced by") if found is not None else None
 
 
+def _made_executable(script: Script) -> frozenset[str]:
+    """The paths a ``chmod`` of the script makes executable (``chmod +x /opt/tool/tool``)."""
+    return frozenset(
+        w.text
+        for c in script.commands
+        if c.name == "chmod" and any(_sets_execute(w.text) for w in c.words[:1])
+        for w in operands(c)[1:]
+    )
+
+
 def _saved(
-    command: Command, taints: _Taints, reported: set[int], fetch: Command | None = None, files: Sequence[Word] = ()
+    command: Command,
+    taints: _Taints,
+    reported: set[int],
+    fetch: Command | None = None,
+    files: Sequence[Word] = (),
+    *,
+    chmodded: frozenset[str] = frozenset(),
 ) -> Iterator[Run]:
     """The files a fetch saves (``files`` when ``tee`` saves them from the fetch's output), added to ``taints``; one
-    saved straight into a bin directory or as a program into its install directory, or where every new shell
-    sources it, is put to use at once."""
+    saved straight into a bin directory or as a program into its install directory (unless a ``chmod`` in
+    ``chmodded`` makes it executable later: the program is put to use there), or where every new shell sources it,
+    is put to use at once."""
     fetch = fetch or command
     for word in files or downloaded_files(command):
         scope = command.function if _ARGUMENT_PATH.match(word.text) else None
@@ -875,7 +892,7 @@ def _saved(
         if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
             yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
             reported.add(fetch.line)
-        elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text):
+        elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text) and word.text not in chmodded:
             yield Run(command, command.line, fetch, word.text, "saves it as a program in its install directory:")
             reported.add(fetch.line)
         elif _LOADED_FILE.search(word.text):
@@ -1056,6 +1073,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 
     never = _never_called(script)
+    chmodded = _made_executable(script)  # a program file a later chmod makes executable is put to use there
     replaced: dict[str, _Taint] = {}  # program name -> the fetched file copied or moved in under it
     unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
     services: Services[_Taint] = Services()
@@ -1120,14 +1138,15 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             elif unknown is not None:  # ``wget -P "$tmp" "$url"``: the files of that directory are the download's
                 taints.append(_Taint(unknown, command, directory=True, origin=command))
             if not _sends(command):
-                yield from _saved(command, taints, reported, files=_saved_by_call(command, saving))
+                yield from _saved(command, taints, reported, files=_saved_by_call(command, saving), chmodded=chmodded)
                 programs.extend(_program_archives(command, _saved_by_call(command, saving)))
                 taints.extend(_printed(command, printers))
                 taints.extend(_Taint(path, command) for path in sorted(results.get(command.line, ())))
             continue
         if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
             if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):
-                yield from _saved(command, taints, reported, last_fetch, operands(command))  # ``curl URL | tee F``
+                saved = _saved(command, taints, reported, last_fetch, operands(command), chmodded=chmodded)
+                yield from saved  # ``curl URL | tee F``
             continue
         if command.name == "find":
             taints.extend(_located(script, command, taints, unnamed, cwd))
