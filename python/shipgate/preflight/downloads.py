@@ -432,30 +432,17 @@ def _settings(ctx: Context) -> Iterator[Finding]:
                 continue
             if not switched_off_block(lines, line.number):  # a switched-off scraper's ``insecureSkipVerify``
                 reported.add(line.number)
-                yield _setting_finding(text.path, line.number, line.text, line.text.strip())
+                yield _tls_finding(text.path, line.number, line.text, line.text.strip(), setting=True)
         for name, value, number in process_environment(text):
             if number not in reported and _process_variable_insecure(text.path, name, value):
                 reported.add(number)
-                yield _setting_finding(text.path, number, text.lines[number - 1].text, f"{name}={value}")
+                yield _tls_finding(text.path, number, text.lines[number - 1].text, f"{name}={value}", setting=True)
 
 
 def _process_variable_insecure(path: str, name: str, value: str) -> bool:
     """A variable a process is started with (a compose ``environment:`` entry, a Kubernetes ``env:`` item, an
     environment file's line) that turns its clients' checks off, as it does in a script's environment."""
     return _insecure_value(name, value) or _config_insecure(path, f"{name}={value}")
-
-
-def _setting_finding(path: str, line: int, text: str, setting: str) -> Finding:
-    return at_line(
-        "preflight.tls_verification_disabled",
-        Severity.HIGH,
-        path=path,
-        line=line,
-        text=text,
-        setting=setting[:80],
-        message="the configuration turns TLS certificate verification off",
-        remedy="Remove the setting; install the CA the endpoint needs instead.",
-    )
 
 
 # The report's order: every script's findings, then every cron job's, every service command line's, every Ansible
@@ -503,14 +490,20 @@ def _tls(path: str, script: Script) -> Iterator[Finding]:
             yield _tls_finding(path, written.line, written.text, how)
 
 
-def _tls_finding(path: str, line: int, text: str, how: str) -> Finding:
+def _tls_finding(path: str, line: int, text: str, how: str, *, setting: bool = False) -> Finding:
+    """A command's option (``how``) or, with ``setting``, a configuration's setting that turns verification off."""
+    if setting:
+        message, remedy, evidence = "the configuration turns TLS certificate verification off", "setting", "setting"
+    else:
+        message = f"TLS certificate verification is off ({how}): anyone on the path can serve the download"
+        remedy, evidence = "option", "how"
     return at_line(
         "preflight.tls_verification_disabled",
         Severity.HIGH,
         path=path,
         line=line,
         text=text,
-        how=how,
-        message=f"TLS certificate verification is off ({how}): anyone on the path can serve the download",
-        remedy="Remove the option; install the CA the endpoint needs instead.",
+        message=message,
+        remedy=f"Remove the {remedy}; install the CA the endpoint needs instead.",
+        **{evidence: how[:80] if setting else how},
     )

@@ -579,6 +579,40 @@ def _asked_for(path: str, command: Command) -> bool:
     return on_removal_only(command) or in_uninstall_mode(command) or removal_script(path)
 
 
+def _data_drops(
+    path: str, script: Script, command: Command, backup: bool, *, image: bool
+) -> Iterator[tuple[str, str, str]]:
+    """(target, message, remedy) of each way ``command`` drops data with no backup before it: a stack's volumes, a
+    database, unused volumes, a framework task that drops the schema."""
+    asked = _asked_for(path, command)
+    backup = backup or asked  # no backup is owed for a delete the operator asked for
+    stack = deletes_stack_data(command)
+    if stack and not image and not backup:
+        message = f"{command.name} deletes {stack} and the script takes no backup first"
+        yield stack, message, "Back the volumes up (or dump the databases in them) before removing them, or keep them."
+    if command.name in ("dropdb", "dropuser", "pg_dropcluster") and not backup and not _makes_room(script, command):
+        target = " ".join(w.text for w in operands(command))
+        message = f"{command.name} drops data and the script takes no backup first"
+        yield target, message, "Dump the database (pg_dump) before dropping it."
+    if drops_database(command) and not backup:
+        message = "SQL given to a database client drops a database and the script takes no backup first"
+        remedy = "Dump the database (pg_dump, mysqldump) before dropping it, or drop it only on a new installation."
+        yield "DROP DATABASE", message, remedy
+    pruned = prunes_volumes(command)
+    if pruned and not image and not asked:
+        message = (
+            f"{command.name} {pruned} deletes every volume no container uses (other stacks' data included), which "
+            "no backup the script names covers"
+        )
+        yield "unused volumes", message, "Remove only the volumes the update replaces, by name, after backing them up."
+    task = _database_dropping_task(command)
+    if task is not None and not backup:
+        message = (
+            f"the {task} task drops the application's database (or all its tables) and the script takes no backup first"
+        )
+        yield task, message, "Dump the database before the task, or run it only on a new installation with no data."
+
+
 def _command_findings(
     path: str, script: Script, command: Command, backup: bool, enabled: dict[str, list[Command]], *, image: bool
 ) -> Iterator[Finding]:
@@ -586,61 +620,15 @@ def _command_findings(
         yield from _rm_findings(path, script, command, backup, image)
     if command.name == "find" and (searched := found_and_deleted(command)):
         yield from _data_delete_findings(path, script, command, backup, image, targets=searched)
-    backup = backup or _asked_for(path, command)  # no backup is owed for a delete the operator asked for
-    stack = deletes_stack_data(command)
-    if stack and not image and not backup:
+    for target, message, remedy in _data_drops(path, script, command, backup, image=image):
         yield at_command(
             "preflight.destructive_delete",
             Severity.HIGH,
             path=path,
             command=command,
-            target=stack,
-            message=f"{command.name} deletes {stack} and the script takes no backup first",
-            remedy="Back the volumes up (or dump the databases in them) before removing them, or keep them.",
-        )
-    if command.name in ("dropdb", "dropuser", "pg_dropcluster") and not backup and not _makes_room(script, command):
-        yield at_command(
-            "preflight.destructive_delete",
-            Severity.HIGH,
-            path=path,
-            command=command,
-            target=" ".join(w.text for w in operands(command)),
-            message=f"{command.name} drops data and the script takes no backup first",
-            remedy="Dump the database (pg_dump) before dropping it.",
-        )
-    if drops_database(command) and not backup:
-        yield at_command(
-            "preflight.destructive_delete",
-            Severity.HIGH,
-            path=path,
-            command=command,
-            target="DROP DATABASE",
-            message="SQL given to a database client drops a database and the script takes no backup first",
-            remedy="Dump the database (pg_dump, mysqldump) before dropping it, or drop it only on a new installation.",
-        )
-    pruned = prunes_volumes(command)
-    if pruned and not image and not _asked_for(path, command):
-        yield at_command(
-            "preflight.destructive_delete",
-            Severity.HIGH,
-            path=path,
-            command=command,
-            target="unused volumes",
-            message=f"{command.name} {pruned} deletes every volume no container uses (other stacks' data "
-            "included), which no backup the script names covers",
-            remedy="Remove only the volumes the update replaces, by name, after backing them up.",
-        )
-    task = _database_dropping_task(command)
-    if task is not None and not backup:
-        yield at_command(
-            "preflight.destructive_delete",
-            Severity.HIGH,
-            path=path,
-            command=command,
-            target=task,
-            message=f"the {task} task drops the application's database (or all its tables) and the script "
-            "takes no backup first",
-            remedy="Dump the database before the task, or run it only on a new installation with no data.",
+            target=target,
+            message=message,
+            remedy=remedy,
         )
     if _world_writable(command):
         yield at_command(
