@@ -1,0 +1,67 @@
+"""Classes the hundred-and-twenty-ninth hold-out set showed (tests/preflight/holdout129: CLI tool and agent
+installers that download a release and put it on PATH, holdout79's population sampled again), each as its minimal
+construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+PRIVILEGE = "preflight.implicit_privilege"
+ROOT = "preflight.root_assumed"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a root check in a function that returns 1 for other users, its caller exiting on that status ----------
+
+
+def _root_checked_agent(on_failure: str) -> str:
+    return _text(
+        "#!/usr/bin/env sh",  # 1
+        "check_root() {",  # 2
+        "    if [ $(id -u) -ne 0 ]; then",  # 3
+        '        echo "Please run this script as root!"',  # 4
+        "        return 1",  # 5
+        "    else",  # 6
+        "        return 0",  # 7
+        "    fi",  # 8
+        "}",  # 9
+        on_failure,  # 10
+        "mkdir -p /etc/agent",  # 11
+        "cp agent /usr/local/bin/agent",  # 12
+    )
+
+
+def test_a_function_returning_1_for_non_root_with_caller_exiting_is_a_root_check() -> None:
+    installer = _root_checked_agent("check_root || { rm -rf /tmp/agent; exit 1; }")
+    assert codes_at({"install.sh": installer}, ROOT) == [3]
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == []
+
+
+def test_a_if_not_check_function_then_exit_is_a_root_check_too() -> None:
+    installer = _root_checked_agent("if ! check_root; then exit 1; fi")
+    assert codes_at({"install.sh": installer}, ROOT) == [3]
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == []
+
+
+def test_near_miss_a_caller_going_on_after_the_failed_check_still_reports_the_root_steps() -> None:
+    installer = _root_checked_agent('check_root || echo "continuing without root"')
+    assert codes_at({"install.sh": installer}, ROOT) == []
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == [11, 12]
+
+
+def test_near_miss_a_function_returning_1_for_root_is_not_a_root_predicate() -> None:
+    installer = _text(
+        "#!/usr/bin/env sh",  # 1
+        "refuse_root() {",  # 2
+        "    if [ $(id -u) -eq 0 ]; then",  # 3
+        "        return 1",  # 4
+        "    fi",  # 5
+        "}",  # 6
+        "refuse_root || exit 1",  # 7
+        "mkdir -p /etc/agent",  # 8
+    )
+    assert codes_at({"install.sh": installer}, ROOT) == []
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == [8]
