@@ -65,3 +65,55 @@ def test_near_miss_a_function_returning_1_for_root_is_not_a_root_predicate() -> 
     )
     assert codes_at({"install.sh": installer}, ROOT) == []
     assert codes_at({"install.sh": installer}, PRIVILEGE) == [8]
+
+
+# -- D: a blank line appended to a profile before the PATH line ------------------------------------------------
+
+PERSISTENCE = "preflight.persistence"
+
+
+def test_d_blank_echo_before_the_path_line_is_not_a_second_change() -> None:
+    installer = _text(
+        "#!/bin/bash",  # 1
+        "mkdir -p ~/.local/bin",  # 2
+        'echo "" >> ~/.bashrc',  # 3
+        "echo 'export PATH=~/.local/bin:$PATH' >> ~/.bashrc",  # 4
+    )
+    assert codes_at({"install.sh": installer}, PERSISTENCE) == [4]
+
+
+def test_near_miss_d_echo_of_a_variable_appended_to_a_profile_is_reported() -> None:
+    installer = _text(
+        "#!/bin/bash",  # 1
+        'LINE="export PATH=$HOME/.tool/bin:$PATH"',  # 2
+        'echo "$LINE" >> ~/.bashrc',  # 3
+    )
+    assert codes_at({"install.sh": installer}, PERSISTENCE) == [3]
+
+
+# -- E: a sudoers line deleted before it is added again, its output sent to /dev/null ---------------------------
+
+
+def _sudoers_agent(edit: str) -> str:
+    return _text(
+        "#!/bin/sh",  # 1
+        '[ "$(id -u)" -eq 0 ] || exit 1',  # 2
+        "remove_entry() {",  # 3
+        f'    {edit} "/etc/sudoers" > /dev/null 2>&1',  # 4
+        "}",  # 5
+        "add_entry() {",  # 6
+        "    remove_entry",  # 7
+        '    echo "agent ALL=(ALL) NOPASSWD: /usr/bin/docker ps" >> "/etc/sudoers"',  # 8
+        "}",  # 9
+        "add_entry",  # 10
+    )
+
+
+def test_e_deleting_sed_is_no_grant_and_the_append_after_it_is_reported() -> None:
+    installer = _sudoers_agent('sed -i "/^agent/d"')
+    assert codes_at({"install.sh": installer}, PERSISTENCE) == [8]
+
+
+def test_near_miss_e_substituting_sed_of_sudoers_is_reported_beside_the_append() -> None:
+    installer = _sudoers_agent('sed -i "s/^agent.*/agent ALL=(ALL) NOPASSWD: ALL/"')
+    assert codes_at({"install.sh": installer}, PERSISTENCE) == [4, 8]
