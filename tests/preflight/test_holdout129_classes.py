@@ -117,3 +117,34 @@ def test_e_deleting_sed_is_no_grant_and_the_append_after_it_is_reported() -> Non
 def test_near_miss_e_substituting_sed_of_sudoers_is_reported_beside_the_append() -> None:
     installer = _sudoers_agent('sed -i "s/^agent.*/agent ALL=(ALL) NOPASSWD: ALL/"')
     assert codes_at({"install.sh": installer}, PERSISTENCE) == [4, 8]
+
+
+# -- B: ``wget -O -`` sends the body to standard output; it saves no file a later ``find`` could name -----------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _found_and_installed(get_json: str, *fetch: str) -> str:
+    return _text(
+        "#!/bin/bash",  # 1
+        get_json,  # 2
+        "install_binary() {",  # 3
+        '    cp "$1" "$HOME/.local/bin/tool"',  # 4
+        '    chmod +x "$HOME/.local/bin/tool"',  # 5
+        "}",  # 6
+        'get_json "https://api.example.com/releases/$TAG" > "$tmpdir/release.json"',  # 7
+        *fetch,
+        'binary=$(find "$extract_dir" -type f -name "tool*" | head -1)',
+        'install_binary "$binary"',
+    )
+
+
+def test_b_wget_to_standard_output_in_a_function_whose_call_is_redirected_saves_no_file() -> None:
+    for body in ('get_json() { wget -q -O - "$1"; }', 'get_json() { wget -qO- "$1"; }'):
+        assert codes_at({"install.sh": _found_and_installed(body)}, UNVERIFIED) == [], body
+
+
+def test_near_miss_b_wget_saving_under_the_urls_unknown_name_is_what_find_locates() -> None:
+    fetch = 'wget -q "https://dl.example.com/$TAG/tool-$ARCH"'
+    installer = _found_and_installed('get_json() { wget -q -O - "$1"; }', fetch)
+    assert codes_at({"install.sh": installer}, UNVERIFIED) == [4]
