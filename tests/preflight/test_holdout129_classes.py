@@ -148,3 +148,32 @@ def test_near_miss_b_wget_saving_under_the_urls_unknown_name_is_what_find_locate
     fetch = 'wget -q "https://dl.example.com/$TAG/tool-$ARCH"'
     installer = _found_and_installed('get_json() { wget -q -O - "$1"; }', fetch)
     assert codes_at({"install.sh": installer}, UNVERIFIED) == [4]
+
+
+# -- C: a download staged in a bin directory under a temporary name, checked, then made the program ------------
+
+
+def _staged_install(*check: str, saved: str = '"$BIN/tool.tmp.$$"') -> str:
+    return _text(
+        "#!/bin/sh",  # 1
+        "set -e",  # 2
+        'BIN="$HOME/.local/bin"',  # 3
+        f'curl -fsSL -o {saved} "https://dl.example.com/tool-linux-x64"',  # 4
+        *check,
+        f"chmod +x {saved}",  # 5 + len(check)
+        f'mv {saved} "$BIN/tool"',
+    )
+
+
+def test_c_staged_download_checked_before_it_is_made_executable_and_renamed_is_quiet() -> None:
+    check = 'echo "0123abcd  $BIN/tool.tmp.$$" | sha256sum -c -'
+    assert codes_at({"install.sh": _staged_install(check)}, UNVERIFIED) == []
+
+
+def test_near_miss_c_staged_download_never_checked_is_reported_where_it_is_made_executable() -> None:
+    assert codes_at({"install.sh": _staged_install()}, UNVERIFIED) == [5]
+
+
+def test_near_miss_c_download_saved_under_the_programs_own_name_in_bin_is_reported_at_the_save() -> None:
+    check = 'echo "0123abcd  $BIN/tool" | sha256sum -c -'
+    assert codes_at({"install.sh": _staged_install(check, saved='"$BIN/tool"')}, UNVERIFIED) == [4]
