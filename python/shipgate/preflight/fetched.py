@@ -106,6 +106,10 @@ _PROGRAM_ARCHIVE = re.compile(r"[^/]\.(?:jar|war|phar)$", re.IGNORECASE)
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
+# A staging name a download is saved under before it is checked and renamed (``tool.tmp.$$``, ``tool.$$``,
+# ``tool.download``): not yet the program's name, so a save into a bin directory under it installs nothing; the file is
+# followed to the ``mv``/``chmod`` that makes it the program (holdout129's Strayfiles Ping).
+_STAGED = re.compile(r"(?:\.(?:tmp|temp|download|partial)(?:\.[^/]*)?|\.\$\$)$")
 _SENDS = ("-d", "--data", "--data-raw", "--data-binary", "--json", "-F", "--form", "--post-data")
 
 
@@ -889,7 +893,7 @@ def _saved(
     for word in files or downloaded_files(command):
         scope = command.function if _ARGUMENT_PATH.match(word.text) else None
         taints.append(_Taint(word.text, fetch, scope=scope))
-        if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM):
+        if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM) and not _STAGED.search(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
             reported.add(fetch.line)
         elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text) and word.text not in chmodded:

@@ -17,7 +17,7 @@ from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import operands, write_line, written_paths
 from shipgate.preflight.shell.entrypoint import container_entrypoint
 from shipgate.preflight.shell.functions import file_writers
-from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.model import Command, Script, Word
 
 _PROFILES = re.compile(
     r"(?:^|/)(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.kshrc|\.cshrc|\.tcshrc"
@@ -83,6 +83,8 @@ def _persists(command: Command, entrypoint: bool, image: bool) -> tuple[str, Sev
     (shell.entrypoint) is not counted: it changes the image's own ``/etc/group`` at each start, not the host's; nor
     is a shell profile an image build (``image``) writes: it is the image's own account's, not a host user's. What
     grants access (``authorized_keys``, sudoers) is counted there too: every container of the image has it."""
+    if _adds_nothing(command):
+        return None
     for word in written_paths(command):
         target = word.text
         if _ACCESS.search(target) and not _OTHER_TREE.match(target):
@@ -99,6 +101,26 @@ def _persists(command: Command, entrypoint: bool, image: bool) -> tuple[str, Sev
         ):
             return f"membership of {', '.join(sorted(joined & _ADMIN_GROUPS))}", Severity.HIGH, command.line
     return None
+
+
+# A sed script that only deletes lines: ``/^larashed/d``, ``$d``, ``3,5d``, several joined by ``;``.
+_ADDRESS = r"(?:\d+|\$|/(?:[^/\\]|\\.)*/)"
+_DELETIONS = re.compile(rf"{_ADDRESS}(?:,{_ADDRESS})?!?d(?:\s*;\s*{_ADDRESS}(?:,{_ADDRESS})?!?d)*\s*;?")
+# What ``echo``/``printf`` append when given nothing but blank text and line breaks.
+_BLANK = re.compile(r"(?:\s|\\n)*")
+
+
+def _adds_nothing(command: Command) -> bool:
+    """A write that adds no line a shell runs or sshd/sudo reads: ``echo "" >> ~/.bashrc`` (a blank line before
+    the real one, which is reported), or ``sed -i "/^$USER/d" /etc/sudoers`` (only deletes lines: it takes a
+    grant away; an addition after it is reported)."""
+    words = operands(command)
+    if command.name in ("echo", "printf"):
+        return all(not w.expands and "$" not in w.raw and _BLANK.fullmatch(w.text) for w in words)
+    if command.name == "sed" and any(w.text.startswith("-i") for w in command.words):
+        edits = _edit(command)
+        return bool(edits) and all(_DELETIONS.fullmatch(e) for e in edits)
+    return False
 
 
 def _through_functions(script: Script) -> Iterator[tuple[Command, list[str], Severity]]:
@@ -141,18 +163,23 @@ def _profile_by_variable(command: Command, script: Script) -> tuple[str, Severit
     return None
 
 
+def _names(word: Word | None, target: str) -> bool:
+    """Whether a redirection writes ``target`` (not ``sed -i … /etc/sudoers > /dev/null``'s output)."""
+    return word is not None and word.text == target
+
+
 # A word that is one variable and nothing else: ``"${PROFILE_FILE}"``, ``$rc``.
 _BARE_VARIABLE = re.compile(r"""["']?\$(?:\w+|\{\w+\})["']?""")
 
 
-def _same_change(command: Command, earlier: list[Command]) -> bool:
+def _same_change(command: Command, earlier: list[Command], target: str) -> bool:
     """``command`` continues a change already reported to the same file (and is added to ``earlier``): an append
     after the script wrote the file whole (``cat > /etc/rc <<EOF`` … ``cat /etc/rc.bak >> /etc/rc``: the new file
     is the two together), or the same ``sed -i`` edit spelt for another sed (GNU's ``-i``, BSD's ``-i ''`` in the
     other branch). Two appends of their own are two changes."""
     appends = any(r.op == ">>" for r in command.redirects)
     same = any(
-        (appends and any(r.op == ">" and r.fd in (None, "1") for r in c.redirects))
+        (appends and any(r.op == ">" and r.fd in (None, "1") and _names(r.target, target) for r in c.redirects))
         or (command.name == c.name == "sed" and _edit(command) and _edit(command) == _edit(c))
         for c in earlier
     )
@@ -190,7 +217,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if found is not None and found[2] not in reported:
                 target, severity, line = found
                 reported.add(line)
-                if _same_change(command, changes.setdefault(target, [])):
+                if _same_change(command, changes.setdefault(target, []), target):
                     continue
                 yield at_command(
                     "preflight.persistence",

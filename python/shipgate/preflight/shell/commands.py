@@ -778,6 +778,18 @@ def downloaded_files(command: Command) -> list[Word]:
     return []
 
 
+def to_standard_output(command: Command) -> bool:
+    """``wget -q -O - URL``, ``wget -qO- URL``, ``curl -o - URL``: the body goes to standard output (the caller's
+    pipe or redirection), no file is saved under the URL's name."""
+    if command.name == "wget":
+        named = option_values(command, "-O", "--output-document") or _clustered(command, "O", _WGET_SWITCHES)
+    elif command.name == "curl":
+        named = option_values(command, "-o", "--output") or _clustered(command, "o", _CURL_SWITCHES)
+    else:
+        return False
+    return any(w.text == "-" for w in named)
+
+
 # Interpreters' options that parse a file and stop: ``sh -n`` (noexec), ``perl -c``, ``ruby -c``, ``php -l``,
 # ``node --check``. A script that checks a download this way before running it has run nothing yet.
 _POSIX_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash"})

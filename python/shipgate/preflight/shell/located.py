@@ -6,7 +6,13 @@ a variable assigned a path resolved inside such a tree (``BUILD_DIR=$(realpath -
 
 from __future__ import annotations
 
-from shipgate.preflight.shell.commands import downloaded_files, has_flag, operands, option_values
+from shipgate.preflight.shell.commands import (
+    downloaded_files,
+    has_flag,
+    operands,
+    option_values,
+    to_standard_output,
+)
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 
 # find's expression starts at its first test, action, operator or group (``-name``, ``!``, ``(``).
@@ -50,7 +56,7 @@ def unknown_name_directory(command: Command) -> str | None:
     None for any other fetch. A URL whose last part holds an expansion the script leaves unknown
     (``wget ${URL:-https://host/v$VERSION/app-$VERSION.zip}``) saves under a name known only in its shape."""
     saved = downloaded_files(command)
-    if command.piped_to or command.writes() or not all(_shaped_by_url(w) for w in saved):
+    if command.piped_to or command.writes() or to_standard_output(command) or not all(_shaped_by_url(w) for w in saved):
         return None
     if command.name == "wget":
         prefix = option_values(command, "-P", "--directory-prefix")

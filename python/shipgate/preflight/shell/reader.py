@@ -719,7 +719,7 @@ class _Reader:
             kind = _check_kind(polarity, self._ending(body))
             self.root_checks.append(RootCheck(kind, line, text(node).split("\n", 1)[0][:200]))
         elif polarity is not None:
-            if polarity == "root" and ctx.function and any(_RETURNS_TRUE.match(text(c)) for c in body):
+            if ctx.function and _predicate_branch(polarity, body):
                 self.root_predicates.setdefault(ctx.function, self._line(node, ctx))
             self._record_root_check(node, polarity, self._ending(body), ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
@@ -1620,6 +1620,15 @@ def _returns(node: Node) -> bool:
         if current.type not in ("function_definition", "command_substitution", "subshell"):
             stack.extend(current.named_children)
     return False
+
+
+def _predicate_branch(polarity: str, body: list[Node]) -> bool:
+    """A uid test's branch that makes its function a root predicate: ``return 0`` for root (``is_root``), or
+    ``return 1`` for everyone else (``check_root() { if [ $(id -u) -ne 0 ]; then echo …; return 1; fi; }``, whose
+    caller's ``check_root || exit 1`` is then a root check)."""
+    if polarity == "root":
+        return any(_RETURNS_TRUE.match(text(c)) for c in body)
+    return any(_fails(c) for c in body)
 
 
 def _fails(node: Node) -> bool:
