@@ -1,0 +1,68 @@
+"""Classes of mistakes the hundred-and-twenty-eighth hold-out set found (tests/preflight/holdout128: install-time
+hooks of package managers — npm postinstall downloaders, a build.rs, an extconf.rb, a setup.py, a Composer script
+handler, a go generate helper), each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+from shipgate.preflight import setup_py
+
+ENDPOINT = "preflight.external_endpoint"
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+# -- A: setup.py code run at module level (a function of the file called after setup()) --------------------------
+
+_MODULE_LEVEL = (
+    "import os",
+    "import zipfile",
+    "from io import BytesIO",
+    "from urllib.request import urlopen",
+    "from setuptools import setup",
+    "",
+    'MODEL_URL = "https://models.example.org/g2p-models.zip"',
+    "",
+    "",
+    "def _post_install():",
+    "    target = os.path.join(os.path.dirname(__file__), 'models')",
+    "    with urlopen(MODEL_URL) as response:",
+    "        zipfile.ZipFile(BytesIO(response.read())).extractall(target)",
+    "",
+    "",
+    "setup()",
+    "",
+    "_post_install()",
+)
+
+
+def test_a_a_function_the_setup_py_module_body_calls_is_read_as_install_code() -> None:
+    text = "\n".join(_MODULE_LEVEL)
+    assert codes_at({"setup.py": text}, ENDPOINT) == [7]
+    assert (7, 'curl -fsSL -o "$SETUP_DOWNLOAD" "https://models.example.org/g2p-models.zip"') in setup_py.commands(text)
+    assert codes_at({"setup.py": text}, UNVERIFIED) == []  # model data unpacked beside setup.py: not a program
+
+
+def test_a_a_module_level_call_under_an_if_counts_too() -> None:
+    text = "\n".join(_MODULE_LEVEL[:-1]) + '\nif os.environ.get("FETCH", "1") == "1":\n    _post_install()\n'
+    assert codes_at({"setup.py": text}, ENDPOINT) == [7]
+
+
+def test_a_near_miss_a_function_the_file_only_defines_is_not_run() -> None:
+    text = "\n".join(_MODULE_LEVEL[:-1])  # no call: a console script's ``fetch_models`` the user runs later
+    assert setup_py.commands(text) == []
+    assert codes_at({"setup.py": text}, ENDPOINT) == []
+
+
+def test_a_near_miss_a_method_of_the_same_name_or_a_handed_function_is_not_run() -> None:
+    handed = "\n".join(_MODULE_LEVEL[:-1]) + "\natexit_hooks = [_post_install]\nhelpers.run(_post_install)\n"
+    assert setup_py.commands(handed) == []
+    method = "\n".join(_MODULE_LEVEL[:9]) + (
+        "\nclass Models:\n"
+        "    def fetch(self):\n"
+        "        urlopen(MODEL_URL)\n"
+        "\n"
+        "\nsetup()\n"
+        "fetch()\n"  # a bare name the file defines only as a method: not the file's function
+    )
+    assert setup_py.commands(method) == []
