@@ -66,3 +66,53 @@ def test_a_near_miss_a_method_of_the_same_name_or_a_handed_function_is_not_run()
         "fetch()\n"  # a bare name the file defines only as a method: not the file's function
     )
     assert setup_py.commands(method) == []
+
+
+# -- B: a Go URL literal two requests are built from, though it reads as a repository's page -----------------------
+
+_GENERATOR = (
+    "package main",
+    "",
+    'import "net/http"',
+    "",
+    "const (",
+    '\tbaseUrl = "https://github.com/upstream-owner/wordlists"',
+    '\tdataUrl = baseUrl + "/raw/$REF/data/"',
+    '\trefsUrl = baseUrl + ".git/info/refs?service=git-upload-pack"',
+    ")",
+    "",
+    "func commit() {",
+    "\tresp, _ := http.Get(refsUrl)",
+    "\tdefer resp.Body.Close()",
+    "}",
+    "",
+    "func fetch(ref string, name string) {",
+    '\turl := strings.ReplaceAll(dataUrl, "$REF", ref) + name',
+    "\tresp, _ := http.Get(url)",
+    "\tdefer resp.Body.Close()",
+    "}",
+)
+
+
+def test_b_requests_built_from_a_go_url_constant_contact_its_host_at_each_call() -> None:
+    files = {"internal/codegen/main.go": "\n".join(_GENERATOR) + "\n"}
+    assert codes_at(files, ENDPOINT) == [12, 18]
+
+
+def test_b_a_new_request_with_context_is_a_request_too() -> None:
+    text = "\n".join(_GENERATOR).replace(
+        "http.Get(url)", 'http.NewRequestWithContext(ctx, "GET", url, nil)'
+    )
+    assert codes_at({"internal/codegen/main.go": text + "\n"}, ENDPOINT) == [12, 18]
+
+
+def test_b_near_miss_one_request_keeps_a_repository_page_a_link() -> None:
+    one = "\n".join(_GENERATOR[:15]) + "\n"  # only the refs lookup: the literal alone reads as the project's page
+    assert codes_at({"internal/codegen/main.go": one}, ENDPOINT) == []
+
+
+def test_b_near_miss_a_repository_page_only_printed_stays_a_link() -> None:
+    text = "\n".join(_GENERATOR).replace("http.Get(refsUrl)", "fmt.Println(refsUrl)").replace(
+        "http.Get(url)", "fmt.Println(url)"
+    )
+    assert codes_at({"internal/codegen/main.go": text + "\n"}, ENDPOINT) == []
