@@ -100,9 +100,7 @@ def test_b_requests_built_from_a_go_url_constant_contact_its_host_at_each_call()
 
 
 def test_b_a_new_request_with_context_is_a_request_too() -> None:
-    text = "\n".join(_GENERATOR).replace(
-        "http.Get(url)", 'http.NewRequestWithContext(ctx, "GET", url, nil)'
-    )
+    text = "\n".join(_GENERATOR).replace("http.Get(url)", 'http.NewRequestWithContext(ctx, "GET", url, nil)')
     assert codes_at({"internal/codegen/main.go": text + "\n"}, ENDPOINT) == [12, 18]
 
 
@@ -112,7 +110,61 @@ def test_b_near_miss_one_request_keeps_a_repository_page_a_link() -> None:
 
 
 def test_b_near_miss_a_repository_page_only_printed_stays_a_link() -> None:
-    text = "\n".join(_GENERATOR).replace("http.Get(refsUrl)", "fmt.Println(refsUrl)").replace(
-        "http.Get(url)", "fmt.Println(url)"
+    text = (
+        "\n".join(_GENERATOR)
+        .replace("http.Get(refsUrl)", "fmt.Println(refsUrl)")
+        .replace("http.Get(url)", "fmt.Println(url)")
     )
     assert codes_at({"internal/codegen/main.go": text + "\n"}, ENDPOINT) == []
+
+
+# -- C: a JS function that builds its command from its parameters, read at each call with what it is given --------
+
+_UNPACKER = (
+    'const https = require("https");',
+    'const fs = require("fs");',
+    'const path = require("path");',
+    'const { execSync } = require("child_process");',
+    "",
+    "function download(url) {",
+    "  return new Promise((resolve) => {",
+    "    https.get(url, (res) => {",
+    "      const chunks = [];",
+    '      res.on("data", (c) => chunks.push(c));',
+    '      res.on("end", () => resolve(Buffer.concat(chunks)));',
+    "    });",
+    "  });",
+    "}",
+    "",
+    "function unpack(archive, destDir) {",
+    '  const tmp = path.join(destDir, "_tool.tar.gz");',
+    "  fs.writeFileSync(tmp, archive);",
+    '  execSync(`tar xzf "${tmp}" -C "${destDir}"`);',
+    "}",
+    "",
+    "async function main() {",
+    '  const binDir = path.join(__dirname, "bin");',
+    '  const archive = await download("https://downloads.example.org/tool.tar.gz");',
+    "  unpack(archive, binDir);",
+    "}",
+    "",
+    "main();",
+)
+
+
+def test_c_a_download_untarred_into_bin_by_a_function_given_the_directory_is_unverified() -> None:
+    files = {"npm/install.js": "\n".join(_UNPACKER) + "\n"}
+    assert codes_at(files, UNVERIFIED) == [25]
+
+
+def test_c_near_miss_the_same_function_given_a_cache_directory_stays_quiet() -> None:
+    text = "\n".join(_UNPACKER).replace('path.join(__dirname, "bin")', 'path.join(__dirname, "cache")')
+    assert codes_at({"npm/install.js": text + "\n"}, UNVERIFIED) == []
+
+
+def test_c_near_miss_a_checked_archive_stays_quiet() -> None:
+    check = '  require("crypto").createHash("sha256").update(fs.readFileSync(tmp)).digest("hex");\n'
+    text = "\n".join(_UNPACKER).replace(
+        "  fs.writeFileSync(tmp, archive);\n", "  fs.writeFileSync(tmp, archive);\n" + check
+    )
+    assert codes_at({"npm/install.js": text + "\n"}, UNVERIFIED) == []

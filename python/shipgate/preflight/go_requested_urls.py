@@ -35,8 +35,15 @@ _STRINGS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 _REQUESTS = {"Get": 0, "Post": 0, "Head": 0, "PostForm": 0, "NewRequest": 1, "NewRequestWithContext": 2}
 # Calls whose result is built from their first argument (a template, a base the rest is joined to).
 _BUILDERS = frozenset(
-    {"strings.Replace", "strings.ReplaceAll", "strings.TrimSuffix", "strings.TrimPrefix", "fmt.Sprintf",
-     "url.JoinPath", "path.Join"}
+    {
+        "strings.Replace",
+        "strings.ReplaceAll",
+        "strings.TrimSuffix",
+        "strings.TrimPrefix",
+        "fmt.Sprintf",
+        "url.JoinPath",
+        "path.Join",
+    }
 )
 _BINDINGS = frozenset({"const_spec", "var_spec", "short_var_declaration", "assignment_statement"})
 _FUNCTIONS = frozenset({"function_declaration", "method_declaration"})
