@@ -54,6 +54,32 @@ def test_a_near_miss_a_function_the_file_only_defines_is_not_run() -> None:
     assert codes_at({"setup.py": text}, ENDPOINT) == []
 
 
+def test_a_near_miss_a_class_factory_whose_result_is_kept_is_not_run_as_install_code() -> None:
+    text = (
+        "import subprocess\n"
+        "from setuptools import setup\n"
+        "from setuptools.command.build_py import build_py\n"
+        "\n"
+        "\n"
+        "def npm_first(cls):\n"
+        "    class Command(cls):\n"
+        "        def run(self):\n"
+        "            self.run_command('js')\n"
+        "            return super().run()\n"
+        "    return Command\n"
+        "\n"
+        "\n"
+        "class NPM:\n"
+        "    def run(self):\n"
+        "        subprocess.check_call(['npm', 'install'])\n"
+        "\n"
+        "\n"
+        "cmdclass = {'js': NPM, 'build_py': npm_first(build_py)}\n"
+        "setup(cmdclass=cmdclass)\n"
+    )
+    assert setup_py.commands(text) == []  # the factory's class runs only if setuptools picks build_py
+
+
 def test_a_near_miss_a_method_of_the_same_name_or_a_handed_function_is_not_run() -> None:
     handed = "\n".join(_MODULE_LEVEL[:-1]) + "\natexit_hooks = [_post_install]\nhelpers.run(_post_install)\n"
     assert setup_py.commands(handed) == []
