@@ -45,6 +45,7 @@ from shipgate.preflight.distributed import (
 from shipgate.preflight.example_blocks import example_block_lines
 from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.feed_documents import is_served_feed
+from shipgate.preflight.go_requested_urls import request_lines as go_request_lines
 from shipgate.preflight.go_shown import shown_lines as go_shown_lines
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.ini_sections import section_of_lines
@@ -798,16 +799,22 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         # shell too, and a module with them blanked does not parse)
         whole = tuple((ln.number, ln.text) for ln in text.lines)
         calls = request_lines(text.path, whole) if code else {}
+        calls = calls or (go_request_lines(text.path, source) if code else {})  # ``http.Get(refsUrl)``, in Go
         # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
         unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):
             if e.host.lower().rstrip(".") in own:
                 continue
             at = [e]
-            if e.contacted and e.line in calls:
+            # requests built from the literal contact its host, also when the literal alone reads as a link (a
+            # repository's page, ``https://github.com/owner/repo``, that ``.git/info/refs`` is appended to)
+            if e.line in calls and (e.contacted or e.found_as == "setting"):
                 at_calls = calls[e.line]
                 made = "network command"
-                at = [dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line) for n in at_calls]
+                at = [
+                    dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line, contacted=True)
+                    for n in at_calls
+                ]
             for one in at:
                 if text.path in not_in_effect:
                     yield dataclasses.replace(one, contacted=False, found_as="offered")

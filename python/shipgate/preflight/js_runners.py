@@ -1,5 +1,8 @@
 """Functions of a JavaScript install script that run one of their parameters: ``function run(cmd) {
-execSync(cmd, …) }`` or ``const sh = (prog, args) => spawnSync(prog, args)``. A call of such a function with literal
+execSync(cmd, …) }`` or ``const sh = (prog, args) => spawnSync(prog, args)``, also in a command line a template
+builds from them (``function extractTarGz(buffer, destDir) { execSync(`tar xzf … -C "${destDir}"`) }``, holdout128:
+at each call the substitution is spelled as the argument given, ``extractTarGz(buffer, binDir)`` untars into
+``${binDir}``). A call of such a function with literal
 arguments (``run('yarn install --production')``) runs that command, as a Python script's runner of a parameter does
 (``shipgate.preflight.python_script``); the child-process call in its body runs nothing by itself (its command is
 whatever each caller gives). Read by ``shipgate.preflight.js_script``. Only functions of the same file, called by
@@ -62,11 +65,23 @@ def _process_calls(body: Node, params: tuple[str, ...], runs: Callable[[Node], b
             continue  # a nested function's calls are its own
         if node.type == "call_expression" and runs(node):
             args = node.child_by_field_name("arguments")
-            given = [_text(a) for a in (args.named_children if args is not None else [])[:2]]
+            given = {n for a in (args.named_children if args is not None else [])[:2] for n in _names(a)}
             if any(g in params for g in given if g):
                 calls.append(node)
         stack.extend(node.named_children)
     return tuple(calls)
+
+
+def _names(argument: Node) -> set[str]:
+    """The names an argument hands over: itself when it is a name, and the names a template literal substitutes
+    (``execSync(`tar xzf "${archive}" -C "${destDir}"`)``: the command is built from the parameters)."""
+    if argument.type == "template_string":
+        return {
+            _text(c.named_children[0])
+            for c in argument.named_children
+            if c.type == "template_substitution" and c.named_children and c.named_children[0].type == "identifier"
+        }
+    return {_text(argument)}
 
 
 def runners(root: Node, runs: Callable[[Node], bool]) -> dict[str, Runner]:

@@ -159,7 +159,7 @@ def _runner_commands(call: Node, runner: js_runners.Runner, declared: dict[str, 
     args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
     given = {p: a for p, a in zip(runner.params, args, strict=False) if p}
     bound = {name: value for name, value in declared.items() if name not in runner.params} | given
-    return [_command(inner, bound) for inner in runner.calls]
+    return [_command(inner, bound, given) for inner in runner.calls]
 
 
 @functools.cache
@@ -196,7 +196,8 @@ def _bound(node: Node, declared: dict[str, Node]) -> Node:
     return value if value is not None and value.type in ("string", "template_string", "array") else node
 
 
-def _command(call: Node, declared: dict[str, Node] | None = None) -> str | None:
+def _command(call: Node, declared: dict[str, Node] | None = None, given: dict[str, Node] | None = None) -> str | None:
+    """The shell a child-process call runs; ``given``: a runner's parameters -> what the call of the runner gives."""
     name = _callee(call)
     if name not in _COMMAND_LINE and name not in _ARGV:
         return None
@@ -210,7 +211,7 @@ def _command(call: Node, declared: dict[str, Node] | None = None) -> str | None:
     if not args:
         return None
     bound = [_bound(a, declared or {}) for a in args[:2]]
-    first = _value(bound[0])
+    first = _value(bound[0], given or {})
     if name in _COMMAND_LINE:
         return _in_directory(args[1:], first, declared or {})
     words = [_word(first)]
@@ -243,23 +244,25 @@ def _in_directory(rest: list[Node], command: str, declared: dict[str, Node]) -> 
     return command
 
 
-def _value(node: Node) -> str:
+def _value(node: Node, given: dict[str, Node] | None = None) -> str:
     """A string or template literal's text, else unknown. A substitution is the path it names when that is known
     (``${path.join(dest, 'tool.tgz')}`` is ``"${dest}/tool.tgz"``, a name its shell variable: js_downloads'
-    ``path_word``), else unknown."""
+    ``path_word``; a runner's parameter, the path the call gives for it), else unknown."""
     if node.type == "string":
         return "".join(_text(c) for c in node.named_children if c.type == "string_fragment")
     if node.type == "template_string":
         return "".join(
-            _text(c) if c.type == "string_fragment" else _substituted(c)
+            _text(c) if c.type == "string_fragment" else _substituted(c, given or {})
             for c in node.named_children
             if c.type in ("string_fragment", "template_substitution")
         )
     return UNKNOWN
 
 
-def _substituted(substitution: Node) -> str:
+def _substituted(substitution: Node, given: dict[str, Node]) -> str:
     inner = substitution.named_children[0] if substitution.named_children else None
+    if inner is not None and inner.type == "identifier" and _text(inner) in given:
+        inner = given[_text(inner)]
     return (path_word(inner) if inner is not None else None) or UNKNOWN
 
 

@@ -3,8 +3,10 @@ Python's ``ast`` (the file is never run) and written as the shell that does the 
 
 Read: the command classes the file defines (classes deriving from setuptools/distutils ``install``, ``build_ext``,
 ``build_py``, ``build``, ``develop``, ``egg_info``, ``sdist``, ``bdist_wheel``, ``build_clib``), their ``run``
-methods (also one a class decorator of the file attaches) and the functions and methods of the file those call
-(``self.x(…)``, ``x(…)``, nested ``def``s), up to a bound. In that code:
+methods (also one a class decorator of the file attaches), the file's functions its module body calls (run at every
+execution of the file: ``shipgate.preflight.setup_py_module``) and the functions and methods of the file those call
+(``self.x(…)``, ``x(…)``, nested ``def``s), up to a bound. In that code (names the module body binds once to a
+literal stand for it there too):
 
 - a command run through ``subprocess`` (``call``, ``check_call``, ``check_output``, ``run``, ``Popen``) or
   ``os.system``/``os.popen`` with a literal argument (a list of strings, or a string) is that command line at its
@@ -33,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shipgate.preflight import setup_py_flow as flow
+from shipgate.preflight import setup_py_module as module
 from shipgate.preflight.python_tree import python_tree
 
 Piece = tuple[int, str]
@@ -105,7 +108,7 @@ class _Code:
 def _code(
     tree: ast.Module, reached: list[Function], calls: list[ast.Call], functions: dict[str, list[Function]]
 ) -> _Code:
-    literals = flow.bound_literals(reached)
+    literals = flow.bound_literals([*reached, *module.top_assignments(tree)])
     fetches = [c for c in calls if _is_download(c)]
     handed = any(
         _name(c.func) in functions and any(_literal_url(a, literals) for a in [*c.args, *(k.value for k in c.keywords)])
@@ -151,8 +154,8 @@ def _functions(tree: ast.Module) -> dict[str, list[Function]]:
 
 
 def _reachable(tree: ast.Module, functions: dict[str, list[Function]]) -> list[Function]:
-    """The ``run`` methods of the command classes (also one a class decorator attaches) and the file's functions
-    they call, transitively."""
+    """The ``run`` methods of the command classes (also one a class decorator attaches), the file's functions the
+    module body calls (``setup_py_module``) and the file's functions they call, transitively."""
     classes = [
         node
         for node in ast.walk(tree)
@@ -162,6 +165,7 @@ def _reachable(tree: ast.Module, functions: dict[str, list[Function]]) -> list[F
         item for node in classes for item in node.body if isinstance(item, ast.FunctionDef) and item.name == "run"
     ]
     queue.extend(flow.decorated_runs(classes, functions))
+    queue.extend(module.called_at_top(tree, functions))
     seen: list[Function] = []
     while queue and len(seen) < MAX_FUNCTIONS:
         function = queue.pop(0)

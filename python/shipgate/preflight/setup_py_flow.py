@@ -21,8 +21,9 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 _EXECUTE_BITS = 0o111
 
 
-def bound_literals(functions: Iterable[Function]) -> dict[str, ast.Constant]:
-    """Names assigned exactly once, to a string literal, in ``functions`` (a name bound twice stands for nothing)."""
+def bound_literals(functions: Iterable[ast.AST]) -> dict[str, ast.Constant]:
+    """Names assigned exactly once, to a string literal, in ``functions`` (and the module-level assignments given
+    with them; a name bound twice stands for nothing)."""
     seen: dict[str, int] = {}
     literals: dict[str, ast.Constant] = {}
     for function in functions:

@@ -1,0 +1,50 @@
+"""What a ``setup.py`` runs at its top level, outside its command classes (Python's ``ast``; the file is never run).
+
+Every execution of ``setup.py`` runs its module body: ``python setup.py install``, and pip's metadata and wheel
+builds from the source distribution. A function of the file called there (ice-g2p's ``_post_install()`` after
+``setup()``, holdout128) runs at install as a command class's ``run`` does, so ``shipgate.preflight.setup_py``
+reads it and what it calls the same way. Names the module body binds once to a string literal (``MODEL_URL =
+"https://…"``) stand for the literal in that code, as names bound once inside it do.
+
+Only a call made for what it does counts: a statement that is a call of one of the file's own functions by its bare
+name (``_post_install()``, ``download_models()``, also under a top-level ``if``/``try``/``with``, as ``if __name__
+== "__main__": main()``). A call whose result the module keeps builds a value (``version = get_version()``, a class
+factory in ``cmdclass = {"build_py": js_css_first(build_py)}``, JupyterHub's, whose returned class's ``run`` runs
+only when setuptools picks that command); ``setup(…)`` and calls of imported helpers are not code of the file. A
+function the file only defines (a console script's ``fetch_models``) or only hands to something else is not run."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _top_nodes(tree: ast.Module) -> Iterator[ast.AST]:
+    """The nodes of the module body outside the functions and classes it defines (bounded by the tree's size)."""
+    stack: list[ast.AST] = list(reversed(tree.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _DEFINITIONS):
+            continue
+        yield node
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def called_at_top(tree: ast.Module, functions: dict[str, list[Function]]) -> list[Function]:
+    """The file's top-level functions the module body calls by their bare name, as statements of their own."""
+    top = {id(node) for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
+    found: list[Function] = []
+    for node in _top_nodes(tree):
+        call = node.value if isinstance(node, ast.Expr) else None
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
+            found.extend(f for f in functions.get(call.func.id, []) if id(f) in top and f not in found)
+    return found
+
+
+def top_assignments(tree: ast.Module) -> list[ast.stmt]:
+    """The module body's own assignments (not those inside its functions and classes), for the literals they bind."""
+    return [node for node in _top_nodes(tree) if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign)]
