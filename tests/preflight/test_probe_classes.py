@@ -813,3 +813,14 @@ def test_an_ansible_copy_content_is_a_written_file() -> None:
 def test_ansible_copy_content_near_misses(dest: str, content: list[str]) -> None:
     tasks = {"roles/acme/tasks/main.yml": _copy_task(dest, content)}
     assert [c for c, _ in findings(tasks) if c in (CRED, UNSIGNED, "preflight.persistence")] == []
+
+
+# -- an icon font's code point table is not a directive file (packages round 3's gosa) ----------------------------
+
+
+def test_a_code_point_table_is_not_a_directive_file() -> None:
+    names = ["lock", "password", "home", "menu", "search", "star", "close", "check", "add", "remove", "edit", "key"]
+    table = "".join(f"{name} e{index:03x}\n" for index, name in enumerate(names))
+    assert codes_at({"usr/share/app/fonts/MaterialIcons-Regular.codepoints": table}, CRED) == []
+    settings = "".join(f"{name} value{index}\n" for index, name in enumerate(names)).replace("value1\n", "Pandora9x\n")
+    assert codes_at({"etc/pandora/pandora_server.conf": settings}, CRED) == [2]

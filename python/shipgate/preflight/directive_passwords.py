@@ -27,6 +27,7 @@ _JOINED_PASS = re.compile(r"(?:^|_)(?:db|sql|mysql|pg|user|admin|root|smtp|mail|
 _COMMENT = ("#", ";")
 _MIN_DIRECTIVES = 10  # a file of directives, not a few lines that happen to look so
 _SHARE = 0.8  # of the setting lines
+_CODE_POINT = re.compile(r"^(?:0x|U\+)?[0-9a-fA-F]{2,6}$")
 
 
 def _settings(lines: tuple[Line, ...]) -> list[Line]:
@@ -34,10 +35,17 @@ def _settings(lines: tuple[Line, ...]) -> list[Line]:
 
 
 def directive_file(lines: tuple[Line, ...]) -> bool:
-    """Nearly all of the setting lines are ``name argument`` directives, at least :data:`_MIN_DIRECTIVES` of them."""
+    """Nearly all of the setting lines are ``name argument`` directives, at least :data:`_MIN_DIRECTIVES` of them,
+    and not a table of codes: an icon font's ``.codepoints`` (``password e8ae``, ``lock e897``) gives every name a
+    hex code point, where a server's settings take arguments of many shapes."""
     settings = _settings(lines)
-    directives = sum(1 for ln in settings if _DIRECTIVE.match(ln.text))
-    return directives >= _MIN_DIRECTIVES and directives >= _SHARE * len(settings)
+    arguments = [m.group(2) for ln in settings if (m := _DIRECTIVE.match(ln.text))]
+    codes = sum(1 for a in arguments if _CODE_POINT.match(a))
+    return (
+        len(arguments) >= _MIN_DIRECTIVES
+        and len(arguments) >= _SHARE * len(settings)
+        and codes < _SHARE * len(arguments)
+    )
 
 
 def directive_passwords(lines: tuple[Line, ...]) -> Iterator[Secret]:
