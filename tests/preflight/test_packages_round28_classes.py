@@ -26,3 +26,33 @@ def test_a_test_suites_setup_that_skips_tls_validation_is_test_data() -> None:
 
 def test_the_same_setup_in_the_product_still_switches_the_check_off() -> None:
     assert (TLS_OFF, 5) in findings({"app/openidc.py": _SP_SETUP})
+
+
+_ATTRIBUTE_MAP = (
+    "AP_MAP = {\n"  # 1
+    "    'http://schema.openid.net/contact/email': 'email',\n"  # 2
+    "    'http://axschema.org/namePerson': 'fullname',\n"  # 3
+    "    'http://axschema.org/contact/email': 'email',\n"  # 4
+    "    'http://openid.net/schema/gender': 'gender',\n"  # 5
+    "}\n"  # 6
+    "\n"  # 7
+    "\n"  # 8
+    "def attributes(resp, userdata):\n"  # 9
+    "    data = {}\n"  # 10
+    "    for name, value in resp.data.items():\n"  # 11
+    "        key = AP_MAP[name] if name in AP_MAP else AP_MAP.get(name.lower(), name)\n"  # 12
+    "        data[key] = value\n"  # 13
+    "    return data\n"  # 14
+)
+
+
+def test_a_table_of_url_names_only_looked_up_names_attributes() -> None:
+    # Ipsilon's providers/openid/extensions/ax.py: OpenID attribute exchange type URIs mapped to attribute names
+    found = findings({"app/providers/ax.py": _ATTRIBUTE_MAP})
+    assert [line for code, line in found if code == ENDPOINT] == []
+
+
+def test_the_same_table_iterated_is_a_list_of_hosts() -> None:
+    iterated = _ATTRIBUTE_MAP + "\n\ndef probe(session):\n    for url in AP_MAP:\n        session.get(url)\n"
+    found = findings({"app/providers/ax.py": iterated})
+    assert (ENDPOINT, 2) in found and (ENDPOINT, 3) in found

@@ -67,6 +67,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
+from shipgate.preflight.lookup_tables import lookup_key_lines
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
 from shipgate.preflight.matched_patterns import matched_pattern_lines
 from shipgate.preflight.project_layout import is_project_tooling
@@ -340,8 +341,8 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 def prose_string_lines(path: str, text: str) -> set[int]:
     """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the URLs
     that only reach a shown link (:func:`shown_links.shown_link_lines`) or a string method's pattern
-    (:func:`matched_patterns.matched_pattern_lines`), the
-    keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
+    (:func:`matched_patterns.matched_pattern_lines`), the keys of a table of URL-shaped names only looked up
+    (:func:`lookup_tables.lookup_key_lines`), the keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
     (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
     (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
@@ -355,6 +356,7 @@ def prose_string_lines(path: str, text: str) -> set[int]:
     nodes = list(ast.walk(tree))
     lines: set[int] = shown_link_lines(tree, nodes)  # ``MetaRecord(url=…)``, ``link=Google.META_URL``
     lines |= matched_pattern_lines(nodes)  # ``prefix = "https://…"`` only ever ``text.startswith(prefix)``
+    lines |= lookup_key_lines(tree, nodes)  # ``AP_MAP = {"http://axschema.org/…": "email"}``, only looked up
     for node in nodes:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
             if not _reads_as_text(node):
