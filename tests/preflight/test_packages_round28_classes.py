@@ -56,3 +56,25 @@ def test_the_same_table_iterated_is_a_list_of_hosts() -> None:
     iterated = _ATTRIBUTE_MAP + "\n\ndef probe(session):\n    for url in AP_MAP:\n        session.get(url)\n"
     found = findings({"app/providers/ax.py": iterated})
     assert (ENDPOINT, 2) in found and (ENDPOINT, 3) in found
+
+
+_XRDS = (
+    "class XRDSHandler(Page):\n"  # 1
+    "    def GET(self, *args, **kwargs):\n"  # 2
+    "        types = [\n"  # 3
+    "            'http://specs.openid.net/auth/2.0/server',\n"  # 4
+    "            'http://openid.net/server/1.0',\n"  # 5
+    "        ]\n"  # 6
+    "        return self.reply(types=types, uri=self.cfg.endpoint_url)\n"  # 7
+)
+
+
+def test_a_list_of_type_uris_names_what_a_service_is() -> None:
+    # Ipsilon's providers/openid/meta.py: the XRDS service types its discovery document publishes
+    assert [line for code, line in findings({"app/openid/meta.py": _XRDS}) if code == ENDPOINT] == []
+
+
+def test_a_list_of_urls_under_another_name_is_still_hosts() -> None:
+    urls = _XRDS.replace("types = [", "servers = [").replace("types=types", "types=servers")
+    found = findings({"app/openid/meta.py": urls})
+    assert (ENDPOINT, 4) in found and (ENDPOINT, 5) in found

@@ -111,6 +111,7 @@ from shipgate.preflight.url_roles import (
     repository_page,
     schema_name,
     scope_list_lines,
+    type_list_lines,
 )
 from shipgate.preflight.windows.network import contacts
 from shipgate.preflight.xml_examples import example_element_lines
@@ -619,6 +620,7 @@ def _text_endpoints(
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
         disabled |= namespace_map_lines(path, lines)  # ``ns = {'pkg': 'http://www.idpf.org/2007/opf'}``
+        disabled |= type_list_lines(path, lines)  # ``types = ['http://specs.openid.net/auth/2.0/server', …]``
         disabled |= source_link_lines(path, lines)  # ``DOCS_URL = …``, ``web=…``, repository URL spellings
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
