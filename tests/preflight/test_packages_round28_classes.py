@@ -78,3 +78,23 @@ def test_a_list_of_urls_under_another_name_is_still_hosts() -> None:
     urls = _XRDS.replace("types = [", "servers = [").replace("types=types", "types=servers")
     found = findings({"app/openid/meta.py": urls})
     assert (ENDPOINT, 4) in found and (ENDPOINT, 5) in found
+
+
+_WEBFINGER = (
+    "class IdpProvider(ProviderBase):\n"  # 1
+    "    def on_enable(self):\n"  # 2
+    "        self._root.webfinger.register_rel(\n"  # 3
+    "            'http://openid.net/specs/connect/1.0/issuer',\n"  # 4
+    "            self.openid_connect_issuer_wf_rel\n"  # 5
+    "        )\n"  # 6
+)
+
+
+def test_a_link_relation_registered_by_its_name_is_a_name() -> None:
+    # Ipsilon's providers/openidcp.py: the WebFinger relation an OpenID Connect issuer answers for
+    assert [line for code, line in findings({"app/providers/openidcp.py": _WEBFINGER}) if code == ENDPOINT] == []
+
+
+def test_a_url_handed_to_another_call_is_still_a_host() -> None:
+    fetched = _WEBFINGER.replace("webfinger.register_rel(", "session.get(")
+    assert (ENDPOINT, 4) in findings({"app/providers/openidcp.py": fetched})

@@ -342,9 +342,10 @@ def prose_string_lines(path: str, text: str) -> set[int]:
     """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the URLs
     that only reach a shown link (:func:`shown_links.shown_link_lines`) or a string method's pattern
     (:func:`matched_patterns.matched_pattern_lines`), the keys of a table of URL-shaped names only looked up
-    (:func:`lookup_tables.lookup_key_lines`), the keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
-    (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
-    (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
+    (:func:`lookup_tables.lookup_key_lines`), the keys of a table of sample inputs (:func:`_sample_table_lines`),
+    the URLs given to a call that declares a sample (:func:`_sample_argument_lines`), the name of a link relation
+    (:func:`_relation_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource
+    map (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -371,6 +372,7 @@ def prose_string_lines(path: str, text: str) -> set[int]:
             lines |= url_literal_lines(node)  # ``__repr__`` returning ``"https://www.goodreads.com/book/show/{0}"``
         elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
             lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
+            lines |= _relation_argument_lines(node) if isinstance(node, ast.Call) else set()
     return lines
 
 
@@ -510,6 +512,21 @@ def _scope_lines(node: ast.Dict | ast.keyword | ast.Assign) -> set[int]:
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and _SCOPE_NAME.search(key.value):
             lines |= url_literal_lines(value)
     return lines
+
+
+# a call that registers or looks up a link relation by its name (``webfinger.register_rel(…)``, ``unregister_rel``,
+# ``add_relation``, ``link(rel=…)``)
+_RELATION_CALLEE = re.compile(r"(?i)(?:^|_)rel(?:ation)?s?$")
+
+
+def _relation_argument_lines(call: ast.Call) -> set[int]:
+    """The URL literal a call is given as a link relation's name: the first argument of a call named for a relation
+    (Ipsilon's ``self._root.webfinger.register_rel('http://openid.net/specs/connect/1.0/issuer', handler)``, the
+    WebFinger relation an OpenID Connect issuer answers for) or its ``rel=`` argument; a name clients ask for."""
+    named = [k.value for k in call.keywords if k.arg in ("rel", "relation")]
+    if call.args and _RELATION_CALLEE.search(_callee(call)):
+        named.append(call.args[0])
+    return set().union(*(url_literal_lines(value) for value in named))
 
 
 def _sample_table_lines(node: ast.Dict) -> set[int]:
