@@ -8,6 +8,7 @@ from preflight_kit import findings
 
 TLS_OFF = "preflight.tls_verification_disabled"
 ENDPOINT = "preflight.external_endpoint"
+UNLOCKED = "preflight.migration_unlocked"
 
 _SP_SETUP = (
     "#!/usr/bin/python\n"  # 1
@@ -98,3 +99,46 @@ def test_a_link_relation_registered_by_its_name_is_a_name() -> None:
 def test_a_url_handed_to_another_call_is_still_a_host() -> None:
     fetched = _WEBFINGER.replace("webfinger.register_rel(", "session.get(")
     assert (ENDPOINT, 4) in findings({"app/providers/openidcp.py": fetched})
+
+
+_RENAME = (
+    "from django.db import migrations\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "class Migration(migrations.Migration):\n"  # 4
+    "    dependencies = [('postorius', '0001_initial')]\n"  # 5
+    "    operations = [\n"  # 6
+    "        migrations.RenameField(model_name='emailtemplate', old_name='craeted_at', new_name='created_at'),\n"  # 7
+    "    ]\n"  # 8
+)
+_INITIAL_TEMPLATE = (
+    "from django.db import migrations, models\n"
+    "\n"
+    "\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    "            name='EmailTemplate',\n"
+    "            fields=[('id', models.AutoField(primary_key=True)), ('craeted_at', models.DateTimeField())],\n"
+    "        ),\n"
+    "    ]\n"
+)
+_SQLITE_SETTINGS = "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'app.db'}}\n"
+
+
+def _app(settings_path: str) -> dict[str, str | bytes]:
+    return {
+        "src/postorius/migrations/0001_initial.py": _INITIAL_TEMPLATE,
+        "src/postorius/migrations/0002_rename.py": _RENAME,
+        settings_path: _SQLITE_SETTINGS,
+    }
+
+
+def test_an_example_projects_sqlite_leaves_the_apps_database_to_the_operator() -> None:
+    # Postorius's example_project/settings.py: the development project its setup guide runs
+    assert (UNLOCKED, 7) in findings(_app("example_project/settings.py"))
+
+
+def test_the_products_own_settings_naming_only_sqlite_still_run_its_migrations_on_sqlite() -> None:
+    assert (UNLOCKED, 7) not in findings(_app("src/postorius/settings.py"))
