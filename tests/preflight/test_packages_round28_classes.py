@@ -142,3 +142,25 @@ def test_an_example_projects_sqlite_leaves_the_apps_database_to_the_operator() -
 
 def test_the_products_own_settings_naming_only_sqlite_still_run_its_migrations_on_sqlite() -> None:
     assert (UNLOCKED, 7) not in findings(_app("src/postorius/settings.py"))
+
+
+_SESSIONS = (
+    "class SAMLSessionFactory(Store):\n"  # 1
+    "    pass\n"  # 2
+    "\n"  # 3
+    "\n"  # 4
+    "if __name__ == '__main__':\n"  # 5
+    "    factory = SAMLSessionFactory()\n"  # 6
+    "    test1 = factory.get_session_by_id('_123456')\n"  # 7
+    "    test1.set_logoutstate('https://sso.vendor-idp.net/idp')\n"  # 8
+    "    assert test1.relaystate == 'https://sso.vendor-idp.net/idp'\n"  # 9
+)
+
+
+def test_a_package_modules_main_block_is_its_self_test() -> None:
+    # Ipsilon's providers/saml2/sessions.py: the module's own test, run by a developer
+    assert [line for code, line in findings({"app/saml2/sessions.py": _SESSIONS}) if code == ENDPOINT] == []
+
+
+def test_a_scripts_main_block_is_the_script() -> None:
+    assert (ENDPOINT, 8) in findings({"bin/sessions.py": _SESSIONS})
