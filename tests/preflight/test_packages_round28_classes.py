@@ -164,3 +164,29 @@ def test_a_package_modules_main_block_is_its_self_test() -> None:
 
 def test_a_scripts_main_block_is_the_script() -> None:
     assert (ENDPOINT, 8) in findings({"bin/sessions.py": _SESSIONS})
+
+
+_OPTIONS = (
+    "class IdpProvider(ProviderBase):\n"  # 1
+    "    def __init__(self, *pargs):\n"  # 2
+    "        self.new_config(\n"  # 3
+    "            self.name,\n"  # 4
+    "            pconfig.String(\n"  # 5
+    "                'endpoint url',\n"  # 6
+    "                'The Absolute URL of the OpenID Connect provider',\n"  # 7
+    "                'https://idp.vendor-sso.net/openidc/'),\n"  # 8
+    "            pconfig.String(\n"  # 9
+    "                'documentation url',\n"  # 10
+    "                'The Absolute URL of the OpenID Connect documentation',\n"  # 11
+    "                'https://ipsilonproject.org/doc/openidc/'),\n"  # 12
+    "        )\n"  # 13
+)
+
+
+def test_the_default_of_an_option_named_for_documentation_is_a_link() -> None:
+    # Ipsilon's providers/openidcp.py: the documentation link its discovery document publishes
+    assert (ENDPOINT, 12) not in findings({"app/providers/openidcp.py": _OPTIONS})
+
+
+def test_the_default_of_an_option_named_for_what_the_product_calls_is_a_host() -> None:
+    assert (ENDPOINT, 8) in findings({"app/providers/openidcp.py": _OPTIONS})

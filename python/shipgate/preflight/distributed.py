@@ -469,14 +469,15 @@ def _callee(call: ast.Call) -> str:
 
 def _sample_argument_lines(call: ast.Call) -> set[int]:
     """The URL literals given to a call that declares a placeholder, sample or example, or that shows them, or given
-    as its ``sample=``/``doc=``/``help=``; and those of a Routes link (``rmap.connect('issues_url', 'https://…',
+    as its ``sample=``/``doc=``/``help=``, or as the default of an option named for a page people read
+    (:func:`_link_option_defaults`); and those of a Routes link (``rmap.connect('issues_url', 'https://…',
     _static=True)``: a URL the pages link to)."""
     callee = _callee(call)
     static = any(k.arg == "_static" and _true(k.value) for k in call.keywords)
     if _SAMPLE_CALLEE.search(callee) or _SHOWING_CALLEE.match(callee) or static:
         return set().union(*(url_literal_lines(a) for a in (*call.args, *call.keywords)))
     shown = [k.value for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "") or _DOC_KEYWORD.match(k.arg or "")]
-    shown += _described_link_targets(call)
+    shown += _described_link_targets(call) + _link_option_defaults(call)
     return set().union(*(url_literal_lines(v) for v in shown))
 
 
@@ -492,6 +493,27 @@ def _described_link_targets(call: ast.Call) -> list[ast.expr]:
     if not arguments & _CALL_LINK_LABELS:
         return []
     return [k.value for k in call.keywords if (k.arg or "").lower() in _LINK_TARGETS]
+
+
+# an option named for a page people read: ``'documentation url'``, ``'policy url'``, ``'tos url'``, ``help_link``
+_LINK_OPTION_NAME = re.compile(
+    r"(?i)^(?:[\w-]+[ _-])*(?:documentation|docs?|policy|privacy|tos|terms(?:[ _-]of[ _-]service)?|help|support)"
+    r"[ _-](?:url|uri|link|page)$"
+)
+
+
+def _link_option_defaults(call: ast.Call) -> list[ast.expr]:
+    """The default a call declaring an option by name, description and default gives an option named for a page
+    people read (Ipsilon's ``pconfig.String('documentation url', 'The Absolute URL of the OpenID Connect
+    documentation', 'https://ipsilonproject.org/doc/openidc/')``, published in its discovery document for clients'
+    users to read): a link, not a host the product requests. An option named for what the product calls
+    (``'endpoint url'``, ``'server url'``) keeps its default read."""
+    if len(call.args) < 3:
+        return []
+    name = call.args[0]
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and _LINK_OPTION_NAME.match(name.value)):
+        return []
+    return list(call.args[2:])
 
 
 def _true(node: ast.expr) -> bool:
