@@ -67,6 +67,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
+from shipgate.preflight.lookup_tables import lookup_key_lines
 from shipgate.preflight.markup import is_documentation, is_localization, is_lock_file, is_test_path
 from shipgate.preflight.matched_patterns import matched_pattern_lines
 from shipgate.preflight.project_layout import is_project_tooling
@@ -340,10 +341,11 @@ def user_agent_link(line: str, url: re.Match[str]) -> bool:
 def prose_string_lines(path: str, text: str) -> set[int]:
     """The lines of a Python file's multi-line string literals (plain or f-strings) that do not set a key, the URLs
     that only reach a shown link (:func:`shown_links.shown_link_lines`) or a string method's pattern
-    (:func:`matched_patterns.matched_pattern_lines`), the
-    keys of a table of sample inputs (:func:`_sample_table_lines`), the URLs given to a call that declares a sample
-    (:func:`_sample_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource map
-    (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
+    (:func:`matched_patterns.matched_pattern_lines`), the keys of a table of URL-shaped names only looked up
+    (:func:`lookup_tables.lookup_key_lines`), the keys of a table of sample inputs (:func:`_sample_table_lines`),
+    the URLs given to a call that declares a sample (:func:`_sample_argument_lines`), the name of a link relation
+    (:func:`_relation_argument_lines`), the URLs of an OAuth scope (:func:`_scope_lines`), of a client's resource
+    map (:func:`_resource_table_lines`) and of a method that renders an object as text (``__repr__``, ``__str__``)."""
     if not (path.lower().endswith(".py") or (text.startswith("#!") and "python" in text[:100])):
         return set()
     if len(text) > MAX_PYTHON or not any("://" in ln and not ln.lstrip().startswith("#") for ln in text.splitlines()):
@@ -355,6 +357,7 @@ def prose_string_lines(path: str, text: str) -> set[int]:
     nodes = list(ast.walk(tree))
     lines: set[int] = shown_link_lines(tree, nodes)  # ``MetaRecord(url=…)``, ``link=Google.META_URL``
     lines |= matched_pattern_lines(nodes)  # ``prefix = "https://…"`` only ever ``text.startswith(prefix)``
+    lines |= lookup_key_lines(tree, nodes)  # ``AP_MAP = {"http://axschema.org/…": "email"}``, only looked up
     for node in nodes:
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
             if not _reads_as_text(node):
@@ -369,6 +372,7 @@ def prose_string_lines(path: str, text: str) -> set[int]:
             lines |= url_literal_lines(node)  # ``__repr__`` returning ``"https://www.goodreads.com/book/show/{0}"``
         elif isinstance(node, (ast.Call, ast.keyword, ast.Assign)):
             lines |= _sample_argument_lines(node) if isinstance(node, ast.Call) else _scope_lines(node)
+            lines |= _relation_argument_lines(node) if isinstance(node, ast.Call) else set()
     return lines
 
 
@@ -465,14 +469,15 @@ def _callee(call: ast.Call) -> str:
 
 def _sample_argument_lines(call: ast.Call) -> set[int]:
     """The URL literals given to a call that declares a placeholder, sample or example, or that shows them, or given
-    as its ``sample=``/``doc=``/``help=``; and those of a Routes link (``rmap.connect('issues_url', 'https://…',
+    as its ``sample=``/``doc=``/``help=``, or as the default of an option named for a page people read
+    (:func:`_link_option_defaults`); and those of a Routes link (``rmap.connect('issues_url', 'https://…',
     _static=True)``: a URL the pages link to)."""
     callee = _callee(call)
     static = any(k.arg == "_static" and _true(k.value) for k in call.keywords)
     if _SAMPLE_CALLEE.search(callee) or _SHOWING_CALLEE.match(callee) or static:
         return set().union(*(url_literal_lines(a) for a in (*call.args, *call.keywords)))
     shown = [k.value for k in call.keywords if _SAMPLE_KEYWORD.match(k.arg or "") or _DOC_KEYWORD.match(k.arg or "")]
-    shown += _described_link_targets(call)
+    shown += _described_link_targets(call) + _link_option_defaults(call)
     return set().union(*(url_literal_lines(v) for v in shown))
 
 
@@ -488,6 +493,27 @@ def _described_link_targets(call: ast.Call) -> list[ast.expr]:
     if not arguments & _CALL_LINK_LABELS:
         return []
     return [k.value for k in call.keywords if (k.arg or "").lower() in _LINK_TARGETS]
+
+
+# an option named for a page people read: ``'documentation url'``, ``'policy url'``, ``'tos url'``, ``help_link``
+_LINK_OPTION_NAME = re.compile(
+    r"(?i)^(?:[\w-]+[ _-])*(?:documentation|docs?|policy|privacy|tos|terms(?:[ _-]of[ _-]service)?|help|support)"
+    r"[ _-](?:url|uri|link|page)$"
+)
+
+
+def _link_option_defaults(call: ast.Call) -> list[ast.expr]:
+    """The default a call declaring an option by name, description and default gives an option named for a page
+    people read (Ipsilon's ``pconfig.String('documentation url', 'The Absolute URL of the OpenID Connect
+    documentation', 'https://ipsilonproject.org/doc/openidc/')``, published in its discovery document for clients'
+    users to read): a link, not a host the product requests. An option named for what the product calls
+    (``'endpoint url'``, ``'server url'``) keeps its default read."""
+    if len(call.args) < 3:
+        return []
+    name = call.args[0]
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and _LINK_OPTION_NAME.match(name.value)):
+        return []
+    return list(call.args[2:])
 
 
 def _true(node: ast.expr) -> bool:
@@ -508,6 +534,21 @@ def _scope_lines(node: ast.Dict | ast.keyword | ast.Assign) -> set[int]:
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and _SCOPE_NAME.search(key.value):
             lines |= url_literal_lines(value)
     return lines
+
+
+# a call that registers or looks up a link relation by its name (``webfinger.register_rel(…)``, ``unregister_rel``,
+# ``add_relation``, ``link(rel=…)``)
+_RELATION_CALLEE = re.compile(r"(?i)(?:^|_)rel(?:ation)?s?$")
+
+
+def _relation_argument_lines(call: ast.Call) -> set[int]:
+    """The URL literal a call is given as a link relation's name: the first argument of a call named for a relation
+    (Ipsilon's ``self._root.webfinger.register_rel('http://openid.net/specs/connect/1.0/issuer', handler)``, the
+    WebFinger relation an OpenID Connect issuer answers for) or its ``rel=`` argument; a name clients ask for."""
+    named = [k.value for k in call.keywords if k.arg in ("rel", "relation")]
+    if call.args and _RELATION_CALLEE.search(_callee(call)):
+        named.append(call.args[0])
+    return set().union(*(url_literal_lines(value) for value in named))
 
 
 def _sample_table_lines(node: ast.Dict) -> set[int]:

@@ -24,7 +24,7 @@ from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.env_lists import process_environment
 from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
-from shipgate.preflight.markup import is_documentation, is_program_source
+from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path
 from shipgate.preflight.readiness_probes import discarded_probe
 from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
@@ -424,6 +424,8 @@ def _settings(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         if is_documentation(text.path):
             continue  # an example configuration in the documentation is not in effect
+        if is_test_path(text.path):
+            continue  # a test suite's setup (``'openidc_skip_ssl_validation': 'yes'`` in ``tests/``): test data
         lines = [line.text for line in text.lines]
         reported: set[int] = set()
         head = "\n".join(lines[:3])

@@ -79,6 +79,7 @@ from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.requested_urls import request_lines
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool
+from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import (
@@ -112,6 +113,7 @@ from shipgate.preflight.url_roles import (
     repository_page,
     schema_name,
     scope_list_lines,
+    type_list_lines,
 )
 from shipgate.preflight.windows.network import contacts
 from shipgate.preflight.xml_examples import example_element_lines
@@ -620,6 +622,7 @@ def _text_endpoints(
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``
         disabled |= browser_link_lines(path, lines)  # ``{url: "https://faq…"}`` for ``href="%(url)s"``
         disabled |= namespace_map_lines(path, lines)  # ``ns = {'pkg': 'http://www.idpf.org/2007/opf'}``
+        disabled |= type_list_lines(path, lines)  # ``types = ['http://specs.openid.net/auth/2.0/server', …]``
         disabled |= source_link_lines(path, lines)  # ``DOCS_URL = …``, ``web=…``, repository URL spellings
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
@@ -790,6 +793,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people |= perl_other_os_lines(text.path, source) if code else set()  # Perl blocks run only off Linux
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
         for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text
+        for_people |= self_test_lines(text.path, source) if code else set()  # a package module's ``__main__`` test
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         if not code:  # a boot menu's titles and entries, printed on the console of the machine booting
             for_people |= menu_text_lines(tuple((ln.number, ln.text) for ln in text.lines))

@@ -6,7 +6,10 @@ database is chosen by the operator's settings. A product that names only SQLite 
 not in an example settings file, a comment or its documentation) runs them on SQLite, where PostgreSQL's locks
 do not apply: its Django migrations are read as SQLite's (``migration_unchecked``, low), as an SQL file in a
 ``sqlite/`` folder is. One other engine named anywhere (Graphite's ``local_settings.py.example`` shows PostgreSQL)
-keeps PostgreSQL's reading. Test settings (``tests/settings.py``) are not the product's. A name compared with
+keeps PostgreSQL's reading. Test settings (``tests/settings.py``) are not the product's, and an example or demo
+project's SQLite is not its choice either (Postorius's ``example_project/settings.py``, "Quick-start development
+settings" its setup guide runs for a try, then tells the operator to change for another database): another engine
+such a project names still counts. A name compared with
 (``settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"``: ephios' health check, which asks which
 engine the operator chose) names no engine the product runs on.
 """
@@ -24,6 +27,8 @@ from shipgate.preflight.sql.reader import engine_bound
 
 _ENGINE = re.compile(r"django\.db\.backends\.(\w+)")
 _DJANGO_MIGRATION = re.compile(r"(?:^|/)migrations/[^/]+\.py$")
+# a project kept to show or try the product: ``example_project/``, ``examples/``, ``demo/``, ``sample_site/``
+_EXAMPLE_PROJECT = re.compile(r"(?i)(?:^|/)(?:examples?|demo|sample)(?:[_-](?:project|site|app))?/")
 # the engine's quoted name as one side of an equality test (either side)
 _COMPARED = re.compile(
     r"""[=!]=\s*[rbuf]?["']django\.db\.backends\.\w+["']"""  # ``ENGINE == "django.db.backends.sqlite3"``
@@ -32,15 +37,17 @@ _COMPARED = re.compile(
 
 
 def django_engines(texts: Iterable[TextFile]) -> set[str]:
-    """The ``django.db.backends.<engine>`` names the package's files (tests aside) mention."""
+    """The ``django.db.backends.<engine>`` names the package's files (tests aside, and an example project's
+    SQLite) mention."""
     names: set[str] = set()
     for text in texts:
         if is_test_path(text.path):
             continue
+        example = bool(_EXAMPLE_PROJECT.search(text.path))
         for line in text.lines:
             if "django.db.backends." in line.text:
                 named = _COMPARED.sub("", line.text)
-                names.update(m.group(1) for m in _ENGINE.finditer(named))
+                names.update(m.group(1) for m in _ENGINE.finditer(named) if not (example and m.group(1) == "sqlite3"))
     return names
 
 

@@ -7,6 +7,8 @@
   ``'See http://bit.ly/x'``): a message for people; a URL a program requests is the whole literal or begins it.
 - An OAuth scope (``SCOPES = ['https://www.googleapis.com/auth/datastore', …]``, ``scopes=["https://graph.…/.default"]``,
   ``…&scope=https://graph.microsoft.com``): the name of a permission a token is asked for, not a host contacted.
+- A list of types (``types = ['http://specs.openid.net/auth/2.0/server', …]``): the names of what a service is, as an
+  XRDS document's ``<Type>`` or an RDF type gives them; a client compares them, nothing requests them.
 - A module's metadata (``__plugin_url__ = "https://docs…"``, ``__url__``, ``__homepage__``): a plugin's or a
   package's links, read by a plugin manager's page or an index, as package metadata is.
 - The target of a Markdown link written in a string (``f"[@{name}](https://t.me/{name})"``,
@@ -94,6 +96,17 @@ def _block_lines(lines: Sequence[tuple[int, str]], start: re.Pattern[str], end: 
             if end.search(text):
                 inside = False
     return found
+
+
+# a list of type URIs: ``types = [``, ``type_uris = (``, ``"types": [`` (an OpenID XRDS document's ``<Type>`` values,
+# an RDF or JSON-LD type): each URL names what a service or a resource is
+_TYPE_LIST_START = re.compile(r"""(?i)(?:^|[\s(,{])["']?(?:\w+_)?types?(?:_?uris?)?["']?\s*[:=]\s*[\[(]""")
+
+
+def type_list_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
+    """In program source, the lines of a list or tuple of types (``types = ['http://specs.openid.net/auth/2.0/server',
+    …]``, which Ipsilon publishes as its XRDS service types): names a client compares, not hosts anything requests."""
+    return _block_lines(lines, _TYPE_LIST_START, _LIST_END)
 
 
 # a dict of XML namespace prefixes: ``ns = {``, ``default_ns = {``, ``NSMAP = {``, ``XML_NAMESPACES = {``,
