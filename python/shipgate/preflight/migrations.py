@@ -611,10 +611,26 @@ def _wiki_update(name: str, command: Command) -> bool:
     return script.endswith("/" + _WIKI_RUNNER) and ops[1:2] in (["update"], ["update.php"])
 
 
+# Moodle's command-line upgrade, by its place in the site's tree: ``php admin/cli/upgrade.php --non-interactive``
+# runs every pending core and plugin upgrade step on the site's database; ``--is-pending`` only tells whether one is
+# due (its exit status), ``-h``/``--help`` prints the usage (``admin/cli/upgrade.php --help``).
+_MOODLE_UPGRADE = "admin/cli/upgrade.php"
+_MOODLE_NO_CHANGE = frozenset({"--is-pending", "-h", "--help"})
+
+
+def _moodle_upgrade(name: str, command: Command) -> bool:
+    """``php admin/cli/upgrade.php --non-interactive``, ``php /var/www/moodle/admin/cli/upgrade.php``: a Moodle
+    site's database brought to the code's version (not another ``admin/cli`` script, not ``--is-pending``)."""
+    if not _PHP_WORD.fullmatch(name) or any(w.text in _MOODLE_NO_CHANGE for w in command.words):
+        return False
+    ops = [w.text for w in operands(command) if not w.text.startswith("-")]
+    return bool(ops) and ("/" + ops[0]).endswith("/" + _MOODLE_UPGRADE)
+
+
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     named = _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command)
-    named = named or _cake_migrate(name, command) or _wiki_update(name, command)
+    named = named or _cake_migrate(name, command) or _wiki_update(name, command) or _moodle_upgrade(name, command)
     if named or _upgrade_jar(command) or updates_schema_by_option(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if _console_schema_change(name, command) or _unattended_updater(command):
