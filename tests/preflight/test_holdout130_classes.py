@@ -35,3 +35,61 @@ def test_near_miss_b_other_cli_scripts_and_the_pending_check_change_no_schema() 
         "php tools/upgrade.php --non-interactive",  # 6
     )
     assert codes_at({"upgrade.sh": upgrade}, MIGRATION) == []
+
+
+# -- A: a function that sets its first arguments aside and runs the rest ---------------------------------------------
+
+EGRESS = "preflight.implicit_egress"
+ENDPOINT = "preflight.external_endpoint"
+
+_RUNNERS = (
+    "#!/bin/bash",  # 1
+    "run_logged() {",  # 2
+    '  local name="$1"',  # 3
+    "  shift",  # 4
+    '  echo "$name.start"',  # 5
+    '  "$@" >"$LOG" 2>&1',  # 6
+    "}",  # 7
+    "run_or_rollback() {",  # 8
+    '  local reason="$1"',  # 9
+    "  shift",  # 10
+    '  "$@" || rollback "$reason"',  # 11
+    "}",  # 12
+    "download_file() {",  # 13
+    '  curl -fsSL "$1" -o "$2"',  # 14
+    "}",  # 15
+)
+
+
+def test_a_a_runner_that_shifts_runs_the_arguments_after_those_it_sets_aside() -> None:
+    update = _text(
+        *_RUNNERS,
+        'run_logged "pip.install" pip install -e /opt/app',  # 16
+        'run_or_rollback "pip failed" run_logged "pip.upgrade" pip install --upgrade pip',  # 17
+        'run_logged "db.migrate" alembic upgrade head',  # 18
+        'run_logged "manifest" download_file "https://example.org/version.json" /tmp/v.json',  # 19
+    )
+    files = {"update.sh": update}
+    assert codes_at(files, EGRESS) == [16, 17]
+    assert codes_at(files, MIGRATION) == [18]
+    assert 19 in codes_at(files, ENDPOINT)
+
+
+def test_near_miss_a_a_runner_that_shifts_in_a_loop_is_not_read_past_its_options() -> None:
+    update = _text(
+        "#!/bin/bash",  # 1
+        "quietly() {",  # 2
+        "  while [ $# -gt 0 ]; do",  # 3
+        '    case "$1" in',  # 4
+        "      -q) shift ;;",  # 5
+        "      *) break ;;",  # 6
+        "    esac",  # 7
+        "  done",  # 8
+        '  "$@"',  # 9
+        "}",  # 10
+        "quietly -q pip.log pip install flask",  # 11
+        'run_logged() { echo "$1"; }',  # 12
+        'run_logged "step" pip install flask',  # 13
+    )
+    assert codes_at({"update.sh": update}, EGRESS) == []
+
