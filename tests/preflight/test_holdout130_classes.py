@@ -93,3 +93,31 @@ def test_near_miss_a_a_runner_that_shifts_in_a_loop_is_not_read_past_its_options
     )
     assert codes_at({"update.sh": update}, EGRESS) == []
 
+
+# -- H: tar -c packs what it reads into an archive; it unpacks nothing -----------------------------------------------
+
+DOWNLOAD = "preflight.unverified_download_exec"
+
+
+def test_h_a_fetched_tree_packed_with_tar_c_is_followed_to_where_the_archive_is_unpacked() -> None:
+    update = _text(
+        "#!/bin/bash",  # 1
+        'curl -fsSL "https://example.org/app.tgz" -o /tmp/app.tgz',  # 2
+        "mkdir -p /tmp/src",  # 3
+        "tar -xzf /tmp/app.tgz -C /tmp/src",  # 4
+        "tar --exclude=./data -cf /tmp/sync.tar -C /tmp/src .",  # 5
+        "tar -xf /tmp/sync.tar -C /opt/app",  # 6
+    )
+    assert codes_at({"update.sh": update}, DOWNLOAD) == [6]
+
+
+def test_near_miss_h_packing_a_fetched_tree_puts_nothing_in_the_working_directory() -> None:
+    update = _text(
+        "#!/bin/bash",  # 1
+        "cd /srv/stage",  # 2
+        'curl -fsSL "https://example.org/app.tgz" -o /tmp/app.tgz',  # 3
+        "tar -xzf /tmp/app.tgz -C /tmp/src",  # 4
+        "tar -czf /var/backups/src.tgz -C /tmp/src .",  # 5
+        "cp -r restored /opt/app",  # 6
+    )
+    assert codes_at({"update.sh": update}, DOWNLOAD) == []

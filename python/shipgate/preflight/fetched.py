@@ -62,6 +62,7 @@ from shipgate.preflight.shell.program_dirs import (
     settings_archive,
     updates_own_tree,
 )
+from shipgate.preflight.shell.tar_create import archive_written, creates
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -445,6 +446,9 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
             return [_Taint(command.writes()[0].text, source.fetch, origin=command)]
         suffix = _DECOMPRESSORS.get(name, "." + name.replace("gzip", "gz").replace("bzip2", "bz2"))
         return [_Taint(source.path.removesuffix(suffix), source.fetch, origin=command)]
+    if creates(command):  # ``tar -cf sync.tar -C tree .``: a packed copy of what it reads, nothing unpacked
+        archive = archive_written(command)
+        return [_Taint(archive, source.fetch, origin=command)] if archive else []
     if name in ("tar", "bsdtar", "unzip"):
         into = [w.text for w in written_paths(command)] or [cwd]
         # ``cd /tmp; tar xzf x.tgz -C deephunter``: the tree is ``/tmp/deephunter``, also spelled as written
