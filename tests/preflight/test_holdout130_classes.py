@@ -121,3 +121,32 @@ def test_near_miss_h_packing_a_fetched_tree_puts_nothing_in_the_working_director
         "cp -r restored /opt/app",  # 6
     )
     assert codes_at({"update.sh": update}, DOWNLOAD) == []
+
+
+# -- C: the account's crontab saved, emptied and put back ------------------------------------------------------------
+
+JOB = "preflight.scheduled_job"
+
+
+def test_c_a_crontab_saved_then_emptied_and_restored_adds_no_job() -> None:
+    upgrade = _text(
+        "#!/bin/bash",  # 1
+        "crontab -l > $HOME/cron_tmp",  # 2
+        'echo "" | crontab -',  # 3
+        "pkill defid",  # 4
+        "crontab $HOME/cron_tmp",  # 5
+        "rm $HOME/cron_tmp",  # 6
+    )
+    assert codes_at({"upgrade.sh": upgrade}, JOB) == []
+
+
+def test_near_miss_c_a_table_the_script_writes_or_feeds_is_a_job() -> None:
+    upgrade = _text(
+        "#!/bin/bash",  # 1
+        "crontab -l > /tmp/cron_tmp",  # 2
+        'echo "*/5 * * * * /opt/app/sync" >> /tmp/cron_tmp',  # 3
+        "crontab /tmp/cron_tmp",  # 4
+        'echo "0 3 * * * /opt/app/backup" | crontab -',  # 5
+        "crontab /opt/app/crontab.txt",  # 6
+    )
+    assert codes_at({"upgrade.sh": upgrade}, JOB) == [4, 5, 6]
