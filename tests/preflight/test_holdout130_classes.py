@@ -150,3 +150,27 @@ def test_near_miss_c_a_table_the_script_writes_or_feeds_is_a_job() -> None:
         "crontab /opt/app/crontab.txt",  # 6
     )
     assert codes_at({"upgrade.sh": upgrade}, JOB) == [4, 5, 6]
+
+
+# -- F: a mode set on a fetched tree's directories makes nothing executable ------------------------------------------
+
+
+def test_f_directory_modes_of_a_fetched_tree_are_not_a_run() -> None:
+    upgrade = _text(
+        "#!/bin/bash",  # 1
+        "wget -q -O /usr/src/app.tar.gz https://example.org/app.tar.gz",  # 2
+        "tar -C /srv/app -xzf /usr/src/app.tar.gz",  # 3
+        "find /srv/app/app-1.0 -type d -exec chmod 755 {} \\;",  # 4
+        "find /srv/app/app-1.0 -type f -exec chmod 644 {} \\;",  # 5
+    )
+    assert codes_at({"upgrade.sh": upgrade}, DOWNLOAD) == []
+
+
+def test_near_miss_f_an_execute_mode_on_files_of_a_fetched_tree_is_reported() -> None:
+    upgrade = _text(
+        "#!/bin/bash",  # 1
+        "wget -q -O /usr/src/app.tar.gz https://example.org/app.tar.gz",  # 2
+        "tar -C /srv/app -xzf /usr/src/app.tar.gz",  # 3
+        "find /srv/app/app-1.0 -type f -name '*.sh' -exec chmod 755 {} \\;",  # 4
+    )
+    assert codes_at({"upgrade.sh": upgrade}, DOWNLOAD) == [4]
