@@ -1515,7 +1515,7 @@ def _directory_modes(expression: list[Word], action: list[Word]) -> bool:
     """``find DIR -type d -exec chmod 755 {} \\;``: a mode set on the directories alone, whose execute bit lets a
     user enter them; it makes no file a program, so the ``{}`` is not read as a file under the tree."""
     values = [w.value for w in expression]
-    only_dirs = any(a == "-type" and b == "d" for a, b in zip(values, values[1:], strict=False))
+    only_dirs = any(a == "-type" and b == "d" for a, b in itertools.pairwise(values))
     return action[0].value == "chmod" and only_dirs and not ({"-o", "-or", ","} & set(values))
 
 
