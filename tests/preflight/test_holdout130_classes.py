@@ -174,3 +174,39 @@ def test_near_miss_f_an_execute_mode_on_files_of_a_fetched_tree_is_reported() ->
         "find /srv/app/app-1.0 -type f -name '*.sh' -exec chmod 755 {} \\;",  # 4
     )
     assert codes_at({"upgrade.sh": upgrade}, DOWNLOAD) == [4]
+
+
+# -- I: git fetch, then a checkout of a branch or tag, then a run of the tree ----------------------------------------
+
+
+def test_i_a_branch_checked_out_after_a_fetch_holds_the_fetched_commits() -> None:
+    upgrade = _text(
+        "#!/bin/bash",  # 1
+        "cd /var/www/moodle",  # 2
+        "git fetch --all",  # 3
+        "git reset --hard",  # 4
+        'git checkout "MOODLE_${next}_STABLE"',  # 5
+        "php admin/cli/upgrade.php --non-interactive",  # 6
+    )
+    assert codes_at({"upgrade.sh": upgrade}, DOWNLOAD) == [6]
+
+
+def test_near_miss_i_no_fetch_a_pinned_commit_or_a_path_checks_out_nothing_fetched() -> None:
+    local = _text(
+        "#!/bin/bash",  # 1
+        "cd /var/www/moodle",  # 2
+        "git checkout MOODLE_405_STABLE",  # 3
+        "php admin/cli/upgrade.php --non-interactive",  # 4
+    )
+    pinned = _text(
+        "#!/bin/bash",  # 1
+        "cd /var/www/moodle",  # 2
+        "git fetch --all",  # 3
+        "git checkout 0123456789abcdef0123456789abcdef01234567",  # 4
+        "git checkout -- config.php",  # 5
+        "git checkout composer.lock",  # 6
+        "git checkout -B v1.2.3",  # 7
+        "php admin/cli/upgrade.php --non-interactive",  # 8
+    )
+    assert codes_at({"upgrade.sh": local}, DOWNLOAD) == []
+    assert codes_at({"upgrade.sh": pinned}, DOWNLOAD) == []
