@@ -44,6 +44,7 @@ from shipgate.preflight.shell.commands import (
     written_paths,
 )
 from shipgate.preflight.shell.fail_open import FailOpen
+from shipgate.preflight.shell.fetched_checkout import checks_out_fetched
 from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
 from shipgate.preflight.shell.global_results import global_results
 from shipgate.preflight.shell.located import (
@@ -62,6 +63,7 @@ from shipgate.preflight.shell.program_dirs import (
     settings_archive,
     updates_own_tree,
 )
+from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -371,13 +373,15 @@ def _clone_under_cwd(cloned: str, cwd: str) -> str | None:
     return _changed_dir(cwd, cloned)
 
 
-def _pulled_into(command: Command, cwd: str) -> Word | None:
+def _pulled_into(command: Command, cwd: str, fetched: bool = False) -> Word | None:
     """``git pull`` fills a checkout with the branch's new commits as a clone does: the directory named by ``-C``,
     else the working directory, whether the remote was just added with its URL (``git init; git remote add origin
     URL; git pull origin master``) or is the checkout's configured one (an updater's ``git reset --hard; git
-    pull``): the package's signature does not cover what arrives (docs/preflight.md, ``unverified_download_exec``)."""
+    pull``): the package's signature does not cover what arrives (docs/preflight.md, ``unverified_download_exec``).
+    After a ``git fetch`` (``fetched``), a checkout of a branch or tag does too (fetched_checkout.py)."""
     args = [w.text for w in git_arguments(command)]
-    if args[:1] != ["pull"] and not _moves_to_fetched(args, "--hard" in command.args):
+    moved = _moves_to_fetched(args, "--hard" in command.args) or (fetched and checks_out_fetched(command, args))
+    if args[:1] != ["pull"] and not moved:
         return None
     into = option_values(command, "-C")
     return Word(into[-1].text, into[-1].text, command.line) if into else Word(cwd, cwd, command.line)
@@ -450,6 +454,9 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
             return [_Taint(command.writes()[0].text, source.fetch, origin=command)]
         suffix = _DECOMPRESSORS.get(name, "." + name.replace("gzip", "gz").replace("bzip2", "bz2"))
         return [_Taint(source.path.removesuffix(suffix), source.fetch, origin=command)]
+    if creates(command):  # ``tar -cf sync.tar -C tree .``: a packed copy of what it reads, nothing unpacked
+        archive = archive_written(command)
+        return [_Taint(archive, source.fetch, origin=command)] if archive else []
     if name in ("tar", "bsdtar", "unzip"):
         into = [w.text for w in written_paths(command)] or [cwd]
         # ``cd /tmp; tar xzf x.tgz -C deephunter``: the tree is ``/tmp/deephunter``, also spelled as written
@@ -1108,6 +1115,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         return _verified(made, taint, others)
 
     scoped: list[tuple[Command, str, str]] = []  # a subshell's ``cd``, the cwd before it
+    git_fetched = False  # a ``git fetch`` ran: a branch checked out after it may hold the fetched commits
     sites = CallSites(frozenset(bodies))
     for i, command in enumerate(order):
         if command.name in forwards:
@@ -1124,7 +1132,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if cloned is None and unseen and command.name not in fetching:
             cloned = checkout_directory(command, defined)
         if command.name == "git" and cloned is None:
-            cloned = _pulled_into(command, cwd)
+            cloned = _pulled_into(command, cwd, git_fetched)
+            git_fetched = git_fetched or [w.text for w in git_arguments(command)][:1] == ["fetch"]
             if cloned is not None and _latest_cover(taints, command, [cloned.text]) is not None:
                 continue  # a pull into a tree cloned above: the clone's fetch is the one followed
         if cloned is not None:

@@ -39,6 +39,7 @@ from shipgate.preflight.schema_options import updates_schema_by_option
 from shipgate.preflight.schema_subcommands import runs_schema_subcommand
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.commands import operands, option_values, path_matches
+from shipgate.preflight.shell.functions import argument_runners, run_through
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.sql import SqlFile
 from shipgate.preflight.sql.alembic_url import is_alembic_ini, url_replaced, without_url
@@ -611,10 +612,26 @@ def _wiki_update(name: str, command: Command) -> bool:
     return script.endswith("/" + _WIKI_RUNNER) and ops[1:2] in (["update"], ["update.php"])
 
 
+# Moodle's command-line upgrade, by its place in the site's tree: ``php admin/cli/upgrade.php --non-interactive``
+# runs every pending core and plugin upgrade step on the site's database; ``--is-pending`` only tells whether one is
+# due (its exit status), ``-h``/``--help`` prints the usage (``admin/cli/upgrade.php --help``).
+_MOODLE_UPGRADE = "admin/cli/upgrade.php"
+_MOODLE_NO_CHANGE = frozenset({"--is-pending", "-h", "--help"})
+
+
+def _moodle_upgrade(name: str, command: Command) -> bool:
+    """``php admin/cli/upgrade.php --non-interactive``, ``php /var/www/moodle/admin/cli/upgrade.php``: a Moodle
+    site's database brought to the code's version (not another ``admin/cli`` script, not ``--is-pending``)."""
+    if not _PHP_WORD.fullmatch(name) or any(w.text in _MOODLE_NO_CHANGE for w in command.words):
+        return False
+    ops = [w.text for w in operands(command) if not w.text.startswith("-")]
+    return bool(ops) and ("/" + ops[0]).endswith("/" + _MOODLE_UPGRADE)
+
+
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
     named = _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command)
-    named = named or _cake_migrate(name, command) or _wiki_update(name, command)
+    named = named or _cake_migrate(name, command) or _wiki_update(name, command) or _moodle_upgrade(name, command)
     if named or _upgrade_jar(command) or updates_schema_by_option(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
     if _console_schema_change(name, command) or _unattended_updater(command):
@@ -795,7 +812,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 created.update(w.text for w in command.words[:1] if not w.text.startswith("-"))
             created.update(created_databases(command))  # ``echo "create database app" | mysql``
             if id(command) in through:
-                yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
+                run = through[id(command)]
+                yield MigrationRun(path, run, None, None, True, locked or "flock" in command.wrappers)
                 continue
             inner = container_command(command)
             inner = _image_tool(command) or inner
@@ -867,15 +885,22 @@ def _forwards(command: Command) -> bool:
     return any(n in "123456789@*" for word in command.words for n in word.expands if len(n) == 1)
 
 
-def _migrating_calls(script: Script) -> set[int]:
-    """ids of calls of the script's functions whose body, run with the call's words, applies migrations: the
-    migration CLI is written at the call (``runweb python manage.py migrate`` with ``runweb() { docker compose run
-    --rm web "$@"; }``), so the call is the step. A body command that migrates with words of its own is read where
-    it is written."""
+def _migrating_calls(script: Script) -> dict[int, Command]:
+    """ids of calls of the script's functions whose body, run with the call's words, applies migrations -> the step
+    to report: the migration CLI is written at the call (``runweb python manage.py migrate`` with ``runweb() {
+    docker compose run --rm web "$@"; }``), so the call is the step; a call of a function that runs its arguments
+    as a command (``run_logged "db.migrate" alembic upgrade head``) is the command it runs. A body command that
+    migrates with words of its own is read where it is written."""
     if not script.functions:
-        return set()
+        return {}
     bodies = bound_calls(script, _forwards)
-    return {call for call, bound in bodies.items() if any(_migrates(b) for b in bound)}
+    out = {id(c): c for c in script.commands if any(_migrates(b) for b in bodies.get(id(c), ()))}
+    runners = argument_runners(script)
+    for call in script.commands:
+        run = run_through(call, runners) if call.name in runners else call
+        if run is not call and _migrates(run):
+            out[id(call)] = run
+    return out
 
 
 def _rows_only(sql: SqlFile | None) -> bool:

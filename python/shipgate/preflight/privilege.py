@@ -592,10 +592,14 @@ def _escalating_runners(script: Script) -> dict[str, Command]:
     """Functions that run their arguments with escalation (``runAsRoot() { sudo "$@"; }``) and are called: name ->
     the escalating command in the body. Each call is reported (it names the step that needs root), the body not."""
     runners = argument_runners(script)
-    called = {c.name for c in script.commands if c.name in runners}
+    called = {c.name for c in script.commands if c.name is not None and c.name in runners}
     # A function named for the tool it wraps (``sudo() { … command sudo "$@" … }``): its calls read as the tool's
     # own (``sudo mkdir …``), so the escalation names the function, and its body is the wrapper, not another step.
-    called |= {c.escalation for c in script.commands if c.escalation in runners and c.function != c.escalation}
+    called |= {
+        c.escalation
+        for c in script.commands
+        if c.escalation is not None and c.escalation in runners and c.function != c.escalation
+    }
     return {
         c.function: c
         for c in script.commands

@@ -9,6 +9,7 @@ import re
 
 from shipgate.preflight.shell.commands import is_network, written_paths
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.shifted_runners import Runners, shifted_arguments
 from shipgate.preflight.shell.unwrap import base
 
 _POSITIONAL = re.compile(r"^\$\{?([1-9]|@|\*)\}?$")
@@ -164,20 +165,20 @@ def forwarding_tools(script: Script) -> dict[str, str]:
     }
 
 
-def argument_runners(script: Script) -> frozenset[str]:
+def argument_runners(script: Script) -> Runners:
     """Functions that run their arguments as a command (``runAsRoot() { sudo "$@"; }``, also through a copy:
-    ``CMD="$*"; …; $CMD``)."""
+    ``CMD="$*"; …; $CMD``), with the leading arguments a body shifts off first (shifted_runners.py)."""
     copies = _from_arguments(script)
     named = _names_own_command(script)
-    found: set[str] = set()
+    found: dict[str, Command] = {}
     for c in script.commands:
         if c.function is None or c.program is None:
             continue
         if any(line < c.line for line in named.get(c.function, ())):
             continue  # ``set -- sh "$installer" "$@"`` earlier in the body: the body names the program it runs
         if any((n if n in _ALL else copies.get((c.function, n))) in _ALL for n in c.program.expands):
-            found.add(c.function)
-    return frozenset(found)
+            found.setdefault(c.function, c)
+    return Runners(found, shifted_arguments(script, found))
 
 
 def _names_own_command(script: Script) -> dict[str, list[int]]:
@@ -193,12 +194,25 @@ def _names_own_command(script: Script) -> dict[str, list[int]]:
     return out
 
 
+# Runners handing their arguments to another runner (``run_or_rollback "why" run_logged "step" pip install .``):
+# read through at most this many.
+_NESTED_RUNNERS = 4
+
+
 def run_through(command: Command, runners: frozenset[str]) -> Command:
-    """A call of an argument runner read as the command it runs (``runAsRoot chmod +x f`` is ``chmod +x f``)."""
-    if command.name not in runners or not command.words:
-        return command
-    first = command.words[0]
-    return dataclasses.replace(command, name=base(first), program=first, words=command.words[1:])
+    """A call of an argument runner read as the command it runs (``runAsRoot chmod +x f`` is ``chmod +x f``), past
+    the arguments its body shifts off (``run_logged "pip.install" pip install .`` is ``pip install .``) and through
+    a runner it is given (``run_or_rollback "why" run_logged "step" pip install .`` is ``pip install .``)."""
+    skipped = runners.skipped if isinstance(runners, Runners) else {}
+    for _ in range(_NESTED_RUNNERS):
+        at = skipped.get(command.name or "", 0)
+        if command.name not in runners or len(command.words) <= at:
+            return command
+        first = command.words[at]
+        command = dataclasses.replace(command, name=base(first), program=first, words=command.words[at + 1 :])
+        if not skipped:
+            return command
+    return command
 
 
 def read_through_runners(script: Script) -> list[Command]:

@@ -1503,12 +1503,20 @@ def _find_execs(words: list[Word]) -> Iterator[list[Word]]:
             end = next((j for j in range(i + 1, len(words)) if words[j].value in (";", "+")), len(words))
             if end > i + 1:
                 action = words[i + 1 : end]
-                if found is None or action[0].value in _REMOVERS:
+                if found is None or action[0].value in _REMOVERS or _directory_modes(words[:i], action):
                     yield action
                 else:
                     yield [dataclasses.replace(found, line=w.line) if w.value == "{}" else w for w in action]
             i = end
         i += 1
+
+
+def _directory_modes(expression: list[Word], action: list[Word]) -> bool:
+    """``find DIR -type d -exec chmod 755 {} \\;``: a mode set on the directories alone, whose execute bit lets a
+    user enter them; it makes no file a program, so the ``{}`` is not read as a file under the tree."""
+    values = [w.value for w in expression]
+    only_dirs = any(a == "-type" and b == "d" for a, b in itertools.pairwise(values))
+    return action[0].value == "chmod" and only_dirs and not ({"-o", "-or", ","} & set(values))
 
 
 def _found_under(start: Word) -> Word:

@@ -1,0 +1,30 @@
+"""``git fetch`` then ``git checkout BRANCH`` (``git switch BRANCH``): a branch the checkout does not have yet is
+created from the remote's fetched one, and a tag or ``origin/BRANCH`` names fetched commits; either way the tree
+now holds what the fetch brought, as after ``git pull`` (Moodle's ``git checkout "MOODLE_${next}_STABLE"`` on each
+step of its upgrade path). Not a full commit id (pinned), nor a path (``git checkout -- conf/app.ini``, a name with
+a file's extension), nor ``-b NAME`` alone (a new branch at HEAD)."""
+
+from __future__ import annotations
+
+import re
+
+from shipgate.preflight.shell.model import Command
+
+_COMMIT_ID = re.compile(r"^[0-9a-f]{40}$")
+# A file's name by its extension (``app.ini``, ``composer.lock``), not a version tag (``v4.5.1``, ``1.2``).
+_FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]*$")
+
+
+def checks_out_fetched(command: Command, args: list[str]) -> bool:
+    """``git checkout REF`` / ``git switch REF`` (``args``: git's words without their options) of one branch, tag or
+    remote ref, with no ``--`` (paths follow it); with ``-b``/``-B`` only when a start point is given."""
+    if args[:1] not in (["checkout"], ["switch"]) or "--" in command.args:
+        return False
+    refs = [a for a in args[1:] if not a.startswith("-")]
+    if any(a in ("-b", "-B", "-c", "-C") for a in command.args):
+        return len(refs) == 2 and _fetched_ref(refs[1])  # ``-B NAME START``: a new branch at START (HEAD without)
+    return len(refs) == 1 and _fetched_ref(refs[0])
+
+
+def _fetched_ref(ref: str) -> bool:
+    return bool(ref) and not _COMMIT_ID.match(ref) and not _FILE_NAME.search(ref)
