@@ -2,7 +2,8 @@
 ``cat`` prints) of a secret-named variable, or of one that carries a secret; what ``set -x`` traces (assignments,
 tests and commands that expand a secret, a secret option's run-time value); a file the script wrote a secret into,
 printed whole (printed_files). A variable given a secret debconf answer (debconf_answers) is a secret. Not what
-is written into a file, fed to a program, captured or thrown away."""
+is written into a file, fed to a program, captured or thrown away. A secrets file sourced while ``set -x`` traces
+prints what it sets (traced_sources)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.functions import printing_functions
 from shipgate.preflight.shell.model import Assignment, Command, Script, Test, Word
 from shipgate.preflight.shell.reaching import reaching_assignments
+from shipgate.preflight.traced_sources import traced_secret_sources
 
 _PRINTERS = frozenset({"echo", "printf", "print"})
 # Set by the shell itself (the working directories): never a secret, whatever their names look like.
@@ -410,11 +412,30 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         printers = printing_functions(script)
         yield from _tracing(path, script)
+        yield from _traced_sources(path, script)
         for command in script.commands:
             printed = _printed_secret(command, script, printers)
             if printed is not None:
                 yield _secret_printed(path, dataclasses.replace(command, line=printed[1]), printed[0], "")
         yield from _printed_files(path, script)
+
+
+def _traced_sources(path: str, script: Script) -> Iterator[Finding]:
+    """``secret_printed`` for a secrets file sourced while ``set -x`` traces (traced_sources)."""
+    start = _xtrace_from(script)
+    if start is None:
+        return
+    for command in traced_secret_sources(script, start, _switched_off(script)):
+        yield at_command(
+            "preflight.secret_printed",
+            Severity.MEDIUM,
+            path=path,
+            command=command,
+            variable=command.words[0].text,
+            message=f"set -x traces every command {command.words[0].text} runs when sourced: its secrets are "
+            "printed, values expanded, to the log",
+            remedy="Switch tracing off (set +x) before sourcing a secrets file, and on again after it.",
+        )
 
 
 def _printed_files(path: str, script: Script) -> Iterator[Finding]:
