@@ -65,6 +65,7 @@ from shipgate.preflight.markup import (
     public_armor_lines,
     without_xml_comments,
 )
+from shipgate.preflight.own_name_prefix import own_name_prefix_lines
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
@@ -610,6 +611,7 @@ def _text_endpoints(
     disabled |= example_block_lines(path, lines)  # an OpenAPI ``example:`` block's sample values
     disabled |= examples  # an XML element a comment calls an example
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
+    disabled |= own_name_prefix_lines(path, lines)  # ``ANONADDY_HOSTNAME`` beside ``APP_NAME=AnonAddy``
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
     if path.lower().endswith(_YAML_SUFFIXES):
         disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``

@@ -244,7 +244,8 @@ _TRIGGER = re.compile(
     r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]*:[^@\s]+@"
     r"|-----begin|npm_|pypi-|pw(?![a-z0-9])|cookie|psk"
 )
-_SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->)([\w.-]+)["']?\s*\]?$""")
+# Perl's hash subscripts too (``$Self->{DatabasePw}``, ``$conf{'db_pw'}``): the key names the setting (holdout131).
+_SUBSCRIPT = re.compile(r"""(?:\[\s*["']?|->\s*(?:\{\s*["']?)?|(?<=\w)\{\s*["']?)([\w.-]+)["']?\s*[\]}]?$""")
 _LONG_TOKEN = re.compile(r"[a-z0-9+/=_-]{32,}")
 # An account's ``credential`` (Sureness' ``account:`` entries, ``admin_credential``): the one secret the account logs
 # in with, its password under another name. Not the plural (``KAFKA_SSL_KEYSTORE_CREDENTIALS: creds`` names a file)
