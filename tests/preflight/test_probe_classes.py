@@ -824,3 +824,19 @@ def test_a_code_point_table_is_not_a_directive_file() -> None:
     assert codes_at({"usr/share/app/fonts/MaterialIcons-Regular.codepoints": table}, CRED) == []
     settings = "".join(f"{name} value{index}\n" for index, name in enumerate(names)).replace("value1\n", "Pandora9x\n")
     assert codes_at({"etc/pandora/pandora_server.conf": settings}, CRED) == [2]
+
+
+# -- a preprocessor directive is not a comment; a system package's test-cluster tool is not a step ---------------
+
+
+def test_a_preprocessor_directive_line_is_in_effect() -> None:
+    cfg = '#!ifdef WITH_MYSQL\n#!trydef DBURL "mysql://kamailio:kamailiorw@localhost/kamailio"\n#!endif\n'
+    assert codes_at({"etc/kamailio/kamailio.cfg": cfg}, CRED) == [2]
+    assert codes_at({"etc/kamailio/kamailio.cfg": cfg.replace("#!trydef", "# trydef")}, CRED) == []
+
+
+def test_a_trust_record_a_system_packages_tool_writes_is_not_a_step() -> None:
+    tool = '#!/bin/sh\nPGHBA=$PGDATA/pg_hba.conf\necho "host all all all trust" >> $PGHBA\n'
+    package = {"DEBIAN/postinst": "#!/bin/sh\nset -e\nexit 0\n", "usr/sbin/pg_test_setup": tool}
+    assert codes_at(package, AUTH_OFF) == []
+    assert codes_at({"scripts/setup.sh": tool}, AUTH_OFF) == [3]

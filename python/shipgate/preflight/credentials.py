@@ -325,8 +325,9 @@ def _xml_uncommented(text: TextFile) -> dict[int, str]:
     return dict(blanked) if blanked is not numbered else {}
 
 
-# A whole-line comment of a configuration file (``#`` in env, YAML, TOML and INI files, ``;`` in INI files).
-_CONFIG_COMMENT = re.compile(r"^\s*[#;]")
+# A whole-line comment of a configuration file (``#`` in env, YAML, TOML and INI files, ``;`` in INI files); not
+# ``#!``, a directive of the file's preprocessor (Kamailio's ``#!trydef DBURL "mysql://kamailio:kamailiorw@…"``).
+_CONFIG_COMMENT = re.compile(r"^\s*(?:#(?!!)|;)")
 
 
 # Digits and signs written for the letters they stand for (``passw0rd``, ``s3cr3t``, ``p@ss``).

@@ -7,8 +7,10 @@ are ``preflight.authentication_disabled`` (high): anyone who can reach the port 
 for the local socket or loopback is common in images and development setups and is reported as info. Records
 split over lines with a backslash, ``@file`` inclusions and ``include`` directives are not followed. Records a
 script writes into a ``pg_hba`` file (``echo "host all all 0.0.0.0/0 trust" >> "$PGDATA/pg_hba.conf"``, a heredoc;
-written_files) are read the same way, at the script's line; not an echo whose method is a variable (the official
-image's ``host all all all $authMethod``, ``trust`` only on the branch that warns no password was set).
+written_files) are read the same way, at the script's line, in a step of the install (not a tool a system package
+installs for an administrator to run later: pgpool2's ``pgpool_setup`` building a test cluster); not an echo whose
+method is a variable (the official image's ``host all all all $authMethod``, ``trust`` only on the branch that
+warns no password was set).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, TextFile, at_line
-from shipgate.preflight.read import commands_run
+from shipgate.preflight.runners import steps
 from shipgate.preflight.written_files import written_texts
 
 CODE = "preflight.authentication_disabled"
@@ -32,7 +34,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
         if _is_pg_hba(text.path):
             yield from _records(text, text.path)
-    for path, script in commands_run(ctx.parsed):
+    for path, script in steps(ctx):  # not a system package's tool for later (pgpool's ``pgpool_setup`` test cluster)
         for written in written_texts(script, literal_only=True):
             if _is_pg_hba(written.path):
                 yield from _records(written, path)
