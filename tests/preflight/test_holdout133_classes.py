@@ -37,3 +37,36 @@ def test_d_a_write_through_a_variable_assigned_a_project_path_stays_quiet() -> N
 def test_d_a_variable_assigned_twice_is_not_taken_for_either_literal() -> None:
     text = _php_installer("$target = '/usr/local/bin/todo';", "$target = 'bin/todo';")
     assert codes_at({"install.php": text}, PRIVILEGE) == []
+
+
+# -- B: a literal a Python program gives a secret only when its prompt was left empty is a fallback ----------------
+
+DEFAULT = "preflight.default_credential"
+HARDCODED = "preflight.hardcoded_credential"
+
+
+def _prompting_installer(guard: str) -> str:
+    return _text(
+        "import os",  # 1
+        'db_pass = input("Database Password : ")',  # 2
+        guard,  # 3
+        '    db_pass = "nbp123"',  # 4
+        'os.system("mysql -p" + db_pass)',  # 5
+    )
+
+
+def test_b_a_literal_under_an_emptiness_test_of_the_same_name_is_a_default() -> None:
+    for guard in ('if db_pass == "" :', "if not db_pass:", "if db_pass is None:"):
+        files = {"install.py": _prompting_installer(guard)}
+        assert (codes_at(files, DEFAULT), codes_at(files, HARDCODED)) == ([4], []), guard
+
+
+def test_b_a_python2_file_is_read_the_same_way() -> None:
+    text = _prompting_installer('if db_pass=="" :').replace("import os\n", "import os\nprint 'installing'\n")
+    files = {"install.py": text}
+    assert (codes_at(files, DEFAULT), codes_at(files, HARDCODED)) == ([5], [])
+
+
+def test_b_a_literal_under_a_test_of_another_name_stays_hardcoded() -> None:
+    files = {"install.py": _prompting_installer('if db_user == "":')}
+    assert (codes_at(files, DEFAULT), codes_at(files, HARDCODED)) == ([], [4])
