@@ -70,3 +70,35 @@ def test_b_a_python2_file_is_read_the_same_way() -> None:
 def test_b_a_literal_under_a_test_of_another_name_stays_hardcoded() -> None:
     files = {"install.py": _prompting_installer('if db_user == "":')}
     assert (codes_at(files, DEFAULT), codes_at(files, HARDCODED)) == ([], [4])
+
+
+# -- A: a Python 2 program whose print is a statement is read as the calls Python 3 spells -------------------------
+
+
+def _python2_program(last: str) -> str:
+    return _text(
+        "import os",  # 1
+        "print '-- installing'  # a comment",  # 2
+        "if True :",  # 3
+        "    print",  # 4
+        "os.system('pip install paramiko')",  # 5
+        last,  # 6
+    )
+
+
+def test_a_print_statements_leave_the_program_read_on_its_own_lines() -> None:
+    text = _python2_program('print "done",')
+    assert codes_at({"install.py": text}, "preflight.implicit_egress") == [5]
+
+
+def test_a_a_print_to_a_file_target_leaves_the_file_unread() -> None:
+    text = _python2_program('print >>log, "done"')
+    assert codes_at({"install.py": text}, "preflight.implicit_egress") == []
+
+
+def test_a_python2_print_calls_keep_every_line_and_leave_calls_alone() -> None:
+    from shipgate.preflight.python2_prints import print_calls
+
+    source = "print 'a'  # c\nif x:\n    print\nprint x,\nprint(y)\nprint = 3\n"
+    assert print_calls(source) == "print( 'a')  # c\nif x:\n    print()\nprint( x,)\nprint(y)\nprint = 3\n"
+    assert print_calls("print(y)\n") is None
