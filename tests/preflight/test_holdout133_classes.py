@@ -102,3 +102,29 @@ def test_a_python2_print_calls_keep_every_line_and_leave_calls_alone() -> None:
     source = "print 'a'  # c\nif x:\n    print\nprint x,\nprint(y)\nprint = 3\n"
     assert print_calls(source) == "print( 'a')  # c\nif x:\n    print()\nprint( x,)\nprint(y)\nprint = 3\n"
     assert print_calls("print(y)\n") is None
+
+
+# -- E: a shell string a Python program builds with + or binds to a name first is read where it is run --------------
+
+
+def test_e_a_command_string_bound_to_a_name_is_read_at_each_run_with_its_last_literal() -> None:
+    text = _text(
+        "import os",  # 1
+        'cmd = "yum install epel-release -y"',  # 2
+        "os.system(cmd)",  # 3
+        'cmd = "yum install python-pip"',  # 4
+        "os.system(cmd)",  # 5
+        "cmd = input()",  # 6
+        "os.system(cmd)",  # 7
+    )
+    assert codes_at({"install.py": text}, "preflight.implicit_egress") == [3, 5]
+
+
+def test_e_a_literal_joined_to_a_path_constant_runs_its_program_on_that_path() -> None:
+    text = _text("import os", 'BASE = "/root/workspace/"', 'os.system("mkdir -p " + BASE)')
+    assert codes_at({"install.py": text}, PRIVILEGE) == [3]
+
+
+def test_e_a_join_onto_a_project_path_stays_quiet() -> None:
+    text = _text("import os", 'BASE = "workspace/"', 'os.system("mkdir -p " + BASE)')
+    assert codes_at({"install.py": text}, PRIVILEGE) == []
