@@ -53,6 +53,7 @@ from shipgate.preflight.markup import (
 from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
 from shipgate.preflight.prefix_switches import prefix_switched_off_lines
+from shipgate.preflight.prompt_fallbacks import prompt_fallbacks
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
@@ -481,6 +482,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG and not tooling else []
         if code and text.path.endswith(".py") and text.path not in examples:
             defaults.extend(_python_defaults(text.path, source, lines))
+            defaults.extend(_prompt_defaults(text.path, lines, found))
         elif code and text.path not in examples:
             defaults.extend(_js_defaults(text.path, source, lines))
         for finding in defaults:
@@ -681,6 +683,13 @@ def _python_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[
         line = lines.get(d.line, d.raw)
         if _secret_default(d) and secret_of_product(path, "password assignment", d.default, line, code=True):
             yield _default_finding(path, d, line)
+
+
+def _prompt_defaults(path: str, lines: dict[int, str], found: dict[int, Secret]) -> Iterator[Finding]:
+    """``if db_pass == "":`` then ``db_pass = "nbp123"`` at a line the keyword reader found (prompt_fallbacks)."""
+    for d in prompt_fallbacks(lines, iter(sorted(found))):
+        if _secret_default(d):
+            yield _default_finding(path, d, lines.get(d.line, d.raw))
 
 
 def _js_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[Finding]:

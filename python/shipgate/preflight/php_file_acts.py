@@ -11,7 +11,8 @@ the same at the call's line (session 22's probes), for ``php_script``:
 - ``file_put_contents(F, file_get_contents($url))`` with ``$url`` assigned once in the file a URL whose scheme and
   host are literal (its path may hold values) is the download ``curl -fsSL -o F URL`` (a literal URL there is
   ``php_script``'s), and ``file_get_contents($url)`` read into memory the request ``curl -fsSL "${url}"``; any other
-  ``file_put_contents(F, …)`` is a write, ``: >> F`` (a shell profile written is ``persistence``);
+  ``file_put_contents(F, …)`` is a write, ``: >> F`` (a shell profile written is ``persistence``), ``F`` a variable
+  the file assigns once a plain literal being that literal (``$target = '/usr/local/bin/todo'``);
 - ``echo``/``print`` of a variable (also in a double-quoted string, a property, ``getenv('X')``) is ``echo`` of it,
   named as its own shell variable (``echo "Password: $password"`` is ``echo "Password: ${password}"``), so a printed
   secret is ``secret_printed``; literals only are not written.
@@ -22,6 +23,7 @@ Values are spelled as in ``php_script``: literals and ``.`` joins; a variable is
 from __future__ import annotations
 
 import re
+import shlex
 
 import tree_sitter
 
@@ -212,16 +214,24 @@ def _string(node: Node) -> str | None:
     return "".join(_text(c) for c in node.named_children)
 
 
-def _places(nodes: list[Node]) -> dict[str, str]:
-    """Variables assigned once in the file, to a plain literal or to a place ``_place`` names: their shell word."""
+def _assigned_once(nodes: list[Node]) -> dict[str, Node]:
+    """Variables the file assigns exactly once: the value assigned."""
     seen: dict[str, list[Node]] = {}
     for node in nodes:
         left = node.child_by_field_name("left") if node.type == "assignment_expression" else None
         right = node.child_by_field_name("right")
         if left is not None and left.type == "variable_name" and right is not None:
             seen.setdefault(_text(left), []).append(right)
-    once = {name: values[0] for name, values in seen.items() if len(values) == 1}
-    strings = {name: text for name, value in once.items() for text in [_string(_unwrap(value))] if text is not None}
+    return {name: values[0] for name, values in seen.items() if len(values) == 1}
+
+
+def _strings(once: dict[str, Node]) -> dict[str, str]:
+    """Of the variables assigned once, those assigned a plain literal: its text."""
+    return {name: text for name, value in once.items() for text in [_string(_unwrap(value))] if text is not None}
+
+
+def _places(once: dict[str, Node], strings: dict[str, str]) -> dict[str, str]:
+    """Variables assigned once in the file, to a plain literal or to a place ``_place`` names: their shell word."""
     return {name: place for name, value in once.items() for place in [_place(value, strings)] if place is not None}
 
 
@@ -247,7 +257,9 @@ def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
     urls = _urls(nodes)
     kinds, unpacks = _archive_classes(nodes)
     opened = _opened(nodes, kinds)
-    places = _places(nodes)
+    once = _assigned_once(nodes)
+    strings = _strings(once)
+    places = _places(once, strings)
     out: list[Piece] = []
     for node in nodes:
         shell: str | None = None
@@ -269,7 +281,7 @@ def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
             and _function(node) == "file_put_contents"
             and _line(node) not in read
         ):
-            out += _written(_arguments(node), urls, _line(node))
+            out += _written(_arguments(node), urls, _line(node), strings)
         elif node.type == "function_call_expression" and _function(node) == "file_get_contents":
             out += _fetched(node, urls)
         if shell is not None:
@@ -292,10 +304,11 @@ def _fetched(call: Node, urls: dict[str, tuple[str, int]]) -> list[Piece]:
     return [(held[1], f'{name}="{held[0]}"'), (_line(call), f'curl -fsSL "${{{name}}}"')]
 
 
-def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int) -> list[Piece]:
+def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int, strings: dict[str, str]) -> list[Piece]:
     """A write; a download when the data is ``file_get_contents($url)`` of a URL variable: the variable is assigned
     at its own line and the request made with it (``url="https://…"`` then ``curl -o F "${url}"``), so the host is
-    reported once, where the request is made, as in a shell script."""
+    reported once, where the request is made, as in a shell script. A target variable the file assigns once a plain
+    literal is that literal (``$target = '/usr/local/bin/todo'`` then ``file_put_contents($target, …)``)."""
     if not args:
         return []
     data = args[1] if len(args) > 1 else None
@@ -307,5 +320,8 @@ def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int) -> l
             return [(held[1], f'{name}="{held[0]}"'), (line, f'curl -fsSL -o {_word(args[0])} "${{{name}}}"')]
         if held is not None:
             return [(line, f'curl -fsSL -o {_word(args[0])} "{held[0]}"')]
+    held_path = strings.get(_text(args[0])) if args[0].type == "variable_name" else None
+    if held_path:
+        return [(line, f": >> {shlex.quote(held_path)}")]
     target = _text_of(args[0])
     return [(line, f": >> {_word(args[0])}")] if target.replace(UNKNOWN, "") else []

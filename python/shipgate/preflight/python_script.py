@@ -19,7 +19,9 @@ Written as shell:
 - Commands: ``subprocess`` (``run``, ``call``, ``check_call``, ``check_output``, ``Popen``, ``getoutput``,
   ``getstatusoutput``), ``os.system``/``os.popen``/``os.exec*``/``os.spawn*``, ``pip.main``; an argument list is
   the argv (``["apt-get", "-y", "install"] + PACKAGES``), a string under ``shell=True``/``os.system`` is shell
-  text; a list bound to a name first (``cmd = [...]``, ``cmd.extend([...])``) is read where it is run. A function
+  text (a ``+`` join of literals and values, ``"mkdir -p " + BASE_DIR``: the literals shell code, each value one
+  quoted word); a list bound to a name first (``cmd = [...]``, ``cmd.extend([...])``), or a string literal (``cmd =
+  "yum install -y x"``, the last one bound before the call), is read where it is run. A function
   of the file that hands one of its parameters to such a call is a runner too (``_call_subprocess(args)``,
   ``run_os_command({"apt-get": ["sudo apt-get update"]})``, also through another such function): its command is
   read at each call with what the call gives it, not also in its body (unless the function builds it up in a
@@ -278,6 +280,7 @@ class _Reader:
     root_functions: set[str] = field(default_factory=set)
     temporary: set[str] = field(default_factory=set)  # names bound to a directory the script made (mkdtemp)
     values: dict[str, str] = field(default_factory=dict)  # shell variable -> its rendered value
+    codes: dict[str, str] = field(default_factory=dict)  # name -> the string literal it was last bound to
     assigned: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, shell assignment)
     expanded: set[int] = field(default_factory=set)
     call_commands: set[str] = field(default_factory=set)  # Django's call_command, by the names it is imported as
@@ -375,6 +378,10 @@ class _Reader:
         for target in targets:
             if not isinstance(target, ast.Name) or target.id.startswith("__"):
                 continue
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                self.codes[target.id] = value.value  # ``cmd = "yum install -y x"`` then ``os.system(cmd)``
+            else:
+                self.codes.pop(target.id, None)
             words = self.argv(value, 0)
             if words is not None and isinstance(value, ast.List | ast.Tuple | ast.BinOp):
                 self.lists[target.id] = words
@@ -790,8 +797,26 @@ class _Reader:
             return None if base is None else self.fields(base, node, depth)
         if isinstance(node, ast.Name) and node.id in self.lists:
             return self.lists[node.id]
+        if isinstance(node, ast.Name) and node.id in self.codes:
+            return self.codes[node.id]  # the literal the name was last bound to, as the shell the call runs
+        d = depth + 1
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _joins_text(node):
+            # ``"mkdir -p " + BASE_DIR``: the literal parts are shell code, any other value one quoted word
+            left, right = (self.code(n, d) if _is_text(n) else self.word(n, d) for n in (node.left, node.right))
+            return None if left is None or right is None else left + right
         words = self.argv(node, depth)
         return words
+
+
+def _is_text(node: ast.expr) -> bool:
+    """A string literal, or a ``+`` join that starts or ends with one."""
+    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or (
+        isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _joins_text(node)
+    )
+
+
+def _joins_text(node: ast.BinOp) -> bool:
+    return _is_text(node.left) or _is_text(node.right)
 
 
 # A call that digests a file: the script's own helper named for the algorithm (``md5_file``, ``sha256sum``,

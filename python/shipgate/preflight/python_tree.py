@@ -5,13 +5,18 @@ Each caller keeps its own size bound before asking; the tree is shared and read 
 A Python 2 file that indents some lines with tabs and their neighbours with spaces (VeryNginx's ``install.py``,
 holdout120) is one Python 3 refuses (``TabError``) and Python 2 runs: Python 2 reads a tab in the indentation as the
 next multiple of eight columns. Such a file is parsed again with its indentation's tabs expanded that way, so its
-lines and statements are the ones Python 2 runs; anything else Python 3 does not parse stays unread."""
+lines and statements are the ones Python 2 runs. A Python 2 file whose ``print`` is a statement (``print 'x'``,
+Hadoop-Monitoring's ``install.py``, holdout133) is parsed again with each such statement written as the call Python
+3 spells (``print('x')``, on the same line, so every line keeps its number); anything else Python 3 does not parse
+stays unread."""
 
 from __future__ import annotations
 
 import ast
 import functools
 import warnings
+
+from shipgate.preflight.python2_prints import print_calls
 
 
 @functools.lru_cache(maxsize=8)  # a check asks for a file's docstrings, self-test and URL roles one after another
@@ -24,6 +29,11 @@ def python_tree(text: str) -> ast.Module | None:
                 return ast.parse(text)
             except TabError:
                 return ast.parse(_python2_indentation(text))
+            except SyntaxError:
+                calls = print_calls(text)
+                if calls is None:
+                    raise
+                return ast.parse(calls)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 
