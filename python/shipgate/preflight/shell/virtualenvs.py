@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from shipgate.preflight.shell.commands import positional_texts
 from shipgate.preflight.shell.model import Command
 
 _PYTHON = re.compile(r"^python(?:\d+(?:\.\d+)?)?$")
@@ -23,13 +24,4 @@ def created_environments(command: Command) -> list[str]:
         return [w for w in words[2:] if w and not w.startswith("-")]
     if name != "virtualenv":
         return []
-    found: list[str] = []
-    takes_value = False
-    for word in words:
-        if takes_value:
-            takes_value = False
-        elif word in _VIRTUALENV_VALUES:
-            takes_value = True
-        elif word and not word.startswith("-"):
-            found.append(word)
-    return found[-1:]
+    return [w for w in positional_texts(words, _VIRTUALENV_VALUES) if w][-1:]
