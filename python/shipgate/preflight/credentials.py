@@ -20,6 +20,7 @@ from collections.abc import Iterator, Set
 from shipgate.findings import Finding, Severity
 from shipgate.preflight import makefile, php_settings
 from shipgate.preflight.account_passwords import account_passwords
+from shipgate.preflight.call_passwords import keyword_literals
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
@@ -547,12 +548,24 @@ def _text_secrets(
             constants=constants,
         )
         yield from (secret for secret in assigned if secret.line not in rules)
+        if python and code:  # ``ssh.connect(host, password="x")``: a literal passed to a call by name
+            yield from _call_secrets(source, examples, for_people)
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
         yield from directive_passwords(text.lines)  # ``dbpass pandora``: a file of space-separated directives
     yield from _manifest_secrets(text)
     if text.kind is Kind.CONFIG and not examples:
         yield from config_secrets(text.path, text.lines)
+
+
+def _call_secrets(source: str, examples: bool, for_people: Set[int]) -> Iterator[Secret]:
+    """A secret-named keyword argument's literal, judged as an assignment of the same name would be; in examples
+    (documentation, tests) and on lines written for people only a random-looking value counts."""
+    for line, name, value in keyword_literals(source):
+        secret = _assignment_secret(name, value)
+        if secret is None or ((examples or line in for_people) and not _random(value)):
+            continue
+        yield dataclasses.replace(secret, line=line)
 
 
 def _of_product(
