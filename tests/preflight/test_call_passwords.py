@@ -53,3 +53,31 @@ def test_a_test_modules_password_argument_is_an_example() -> None:
 
 def test_a_shell_script_is_not_read_as_python() -> None:
     assert codes_at({"scripts/run.sh": '#!/bin/sh\nmyapp connect password="$PW"\n'}, CRED) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "line"),
+    [
+        ("setup.js", "const conn = mysql.createConnection({ host: 'db', user: 'root', password: 'Xk9fQ2pLm7' });\n", 1),
+        ("deploy.ts", "await client.login({\n  user: 'admin', 'password': \"Xk9fQ2pLm7\" });\n", 2),
+        ("setup.rb", "conn = PG.connect(host: 'db', user: 'app', password: 'Xk9fQ2pLm7')\n", 1),
+        ("setup.rb", 'client = Mysql2::Client.new(:host => "db", :username => "root", :password => "Xk9fQ2pLm7")\n', 1),
+    ],
+)
+def test_a_literal_password_in_a_javascript_or_ruby_pair_is_reported(path: str, source: str, line: int) -> None:
+    assert codes_at({path: source}, CRED) == [line]
+
+
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        ("setup.js", "const conn = mysql.createConnection({ host: 'db', password: process.env.DB_PASSWORD });\n"),
+        ("setup.js", "const conn = mysql.createConnection({ host: 'db', password: `${secret}` });\n"),
+        ("setup.js", "const field = { type: 'password', name: 'password', label: 'Password' };\n"),
+        ("setup.rb", 'conn = PG.connect(host: "db", password: "#{ENV.fetch("PW")}")\n'),
+        ("setup.rb", "conn = PG.connect(host: 'db', password: ENV['DB_PASSWORD'])\n"),
+        ("setup.rb", "form.field(:password, type: 'password', placeholder: 'your password')\n"),
+    ],
+)
+def test_no_literal_in_a_javascript_or_ruby_pair_stays_quiet(path: str, source: str) -> None:
+    assert codes_at({path: source}, CRED) == []

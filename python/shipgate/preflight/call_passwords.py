@@ -1,29 +1,50 @@
-"""Passwords a Python program passes to a call by name: ``paramiko.SSHClient().connect(host, password="x")``,
-``psycopg2.connect(user="app", password="x")``, ``create_superuser("admin", "a@b", password="x")``.
+"""Passwords a program passes by name: a Python keyword argument (``ssh.connect(host, password="x")``,
+``psycopg2.connect(user="app", password="x")``), a JavaScript or TypeScript object's property
+(``mysql.createConnection({ host: 'db', password: 'x' })``) and a Ruby hash's pair (``PG.connect(host: 'db',
+password: 'x')``, ``Mysql2::Client.new(:password => "x")``).
 
-The keyword reader (``secrets.keyword_secrets``) reads a line that assigns (``password = "x"``); a keyword argument
-sits inside a call, often one of several on its line, and is read here from Python's own tree: the argument's name
-and its value when that value is a string literal written in place. A name or an expression passed (``password=
-args.password``, ``password=os.environ["PW"]``) holds no literal and is not read. The caller decides which names are
-secret and which values are placeholders, as for an assignment."""
+The keyword reader (``secrets.keyword_secrets``) reads a line that assigns (``password = "x"``, ``password: 'x',``
+opening its line); a named argument sits inside a call, often one of several on its line, and is read here from the
+language's own tree: the name and its value when that value is a string literal written in place. A name or an
+expression passed (``password=args.password``, ``password: process.env.PW``, ``"#{pw}"``) holds no literal and is
+not read. The caller decides which names are secret and which values are placeholders, as for an assignment."""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
 
+import tree_sitter
+
+from shipgate.preflight import js_script, ruby_script
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.syntax_nodes import node_text, walk
 
 _MAX_SOURCE = 1 << 20  # a program this large is data, not an installer: its calls are not read
 _MAX_ARGUMENTS = 20_000
+# a pair's name: JavaScript's ``password:``/``'password':``, Ruby's ``password:``/``:password =>``/``"password" =>``
+_KEYS = frozenset({"property_identifier", "hash_key_symbol", "simple_symbol", "string"})
+# a string literal's text, with nothing computed in it (no ``${…}``, no ``#{…}``, no escape to decode)
+_TEXT = frozenset({"string_fragment", "string_content"})
 
 
-def keyword_literals(source: str) -> Iterator[tuple[int, str, str]]:
-    """``(line, name, value)`` of every keyword argument given a string literal, at the value's line."""
-    if len(source) > _MAX_SOURCE or "=" not in source:
+def keyword_literals(path: str, source: str) -> Iterator[tuple[int, str, str]]:
+    """``(line, name, value)`` of every argument or pair passed by name with a string literal, at the value's
+    line: Python's keyword arguments, JavaScript's/TypeScript's and Ruby's pairs."""
+    if len(source) > _MAX_SOURCE:
         return
-    tree = python_tree(source)
-    if tree is None:
+    lower = path.lower()
+    if lower.endswith(".py"):
+        yield from _python(source)
+    elif lower.endswith(".rb"):
+        nodes = ruby_script.syntax_nodes(source)
+        yield from _pairs(nodes or [])
+    elif (root := js_script.syntax_tree(path, source)) is not None:
+        yield from _pairs(walk(root))
+
+
+def _python(source: str) -> Iterator[tuple[int, str, str]]:
+    if "=" not in source or (tree := python_tree(source)) is None:
         return
     seen = 0
     for node in ast.walk(tree):
@@ -37,3 +58,28 @@ def keyword_literals(source: str) -> Iterator[tuple[int, str, str]]:
             if seen > _MAX_ARGUMENTS:
                 return
             yield value.lineno, argument.arg, value.value
+
+
+def _pairs(nodes: Iterator[tree_sitter.Node] | list[tree_sitter.Node]) -> Iterator[tuple[int, str, str]]:
+    seen = 0
+    for node in nodes:
+        if node.type != "pair":
+            continue
+        key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+        if key is None or value is None or key.type not in _KEYS or value.type != "string":
+            continue
+        name, text = _literal(key) if key.type == "string" else node_text(key).lstrip(":"), _literal(value)
+        if name is None or text is None:
+            continue
+        seen += 1
+        if seen > _MAX_ARGUMENTS:
+            return
+        yield value.start_point[0] + 1, name, text
+
+
+def _literal(string: tree_sitter.Node) -> str | None:
+    """A string node's text between its quotes, None when anything in it is computed or escaped."""
+    inner = [c for c in string.named_children]
+    if any(c.type not in _TEXT for c in inner):
+        return None
+    return "".join(node_text(c) for c in inner)

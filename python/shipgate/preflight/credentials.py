@@ -548,8 +548,8 @@ def _text_secrets(
             constants=constants,
         )
         yield from (secret for secret in assigned if secret.line not in rules)
-        if python and code:  # ``ssh.connect(host, password="x")``: a literal passed to a call by name
-            yield from _call_secrets(source, examples, for_people)
+        if code:  # ``ssh.connect(host, password="x")``, ``{ password: 'x' }``: a literal passed by name
+            yield from _call_secrets(text.path, source, examples, for_people)
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
         yield from directive_passwords(text.lines)  # ``dbpass pandora``: a file of space-separated directives
@@ -558,10 +558,10 @@ def _text_secrets(
         yield from config_secrets(text.path, text.lines)
 
 
-def _call_secrets(source: str, examples: bool, for_people: Set[int]) -> Iterator[Secret]:
+def _call_secrets(path: str, source: str, examples: bool, for_people: Set[int]) -> Iterator[Secret]:
     """A secret-named keyword argument's literal, judged as an assignment of the same name would be; in examples
     (documentation, tests) and on lines written for people only a random-looking value counts."""
-    for line, name, value in keyword_literals(source):
+    for line, name, value in keyword_literals(path, source):
         secret = _assignment_secret(name, value)
         if secret is None or ((examples or line in for_people) and not _random(value)):
             continue

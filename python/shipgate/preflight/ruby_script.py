@@ -93,6 +93,11 @@ def is_ruby_script(path: str, text: str) -> bool:
     return step and not is_recipe(path, text) and not is_package_recipe(path, text)
 
 
+def syntax_nodes(text: str) -> list[Node] | None:
+    """Every node of a Ruby source, None when it is too long or has too many to read."""
+    return parsed_nodes(_PARSER, text) if len(text) <= MAX_CHARS else None
+
+
 def commands(path: str, text: str) -> list[Piece] | None:
     """(line, shell) of what the Ruby script at ``path`` runs; None when it is not a Ruby install/setup script."""
     if not is_ruby_script(path, text):
