@@ -346,12 +346,27 @@ def _protection(command: Command) -> str | None:
     for word in written_paths(command):
         if word.text == "/etc/selinux/config" and re.search(r"SELINUX=(?:disabled|permissive)", command.text):
             return "SELinux"
+        if word.text in _SELINUX_ENFORCE and _writes_zero(command):  # ``echo 0 > /sys/fs/selinux/enforce``
+            return "SELinux"
         if _BOOT_DEFAULTS.match(word.text) and (off := _boot_off(command.text)) is not None:
             return off
         # libvirt's ``security_driver = "none"``: its guests run without SELinux/AppArmor confinement (sVirt)
         if word.text == "/etc/libvirt/qemu.conf" and _libvirt_unconfined(command):
             return "libvirt's SELinux/AppArmor confinement of its guests"
     return None
+
+
+# SELinux's mode switch (selinuxfs, mounted at /sys/fs/selinux, /selinux on older systems): ``0`` is what
+# ``setenforce 0`` writes there.
+_SELINUX_ENFORCE = frozenset({"/sys/fs/selinux/enforce", "/selinux/enforce"})
+
+
+def _writes_zero(command: Command) -> bool:
+    """An ``echo``/``printf`` whose words are ``0`` (``echo 0``, ``echo -n 0``, ``printf '0'``)."""
+    if command.name not in ("echo", "printf"):
+        return False
+    said = [w.text for w in operands(command) if not w.text.startswith("-")]
+    return said in (["0"], ["0\\n"])
 
 
 # The kernel command line a boot entry gets (``grubby --args=…``, ``GRUB_CMDLINE_LINUX`` in /etc/default/grub):
