@@ -81,3 +81,8 @@ def test_a_literal_password_in_a_javascript_or_ruby_pair_is_reported(path: str, 
 )
 def test_no_literal_in_a_javascript_or_ruby_pair_stays_quiet(path: str, source: str) -> None:
     assert codes_at({path: source}, CRED) == []
+
+
+def test_a_syntax_highlighters_token_pair_is_no_secret() -> None:
+    source = 'var rules = [{token: "support.function.dom", regex: "\\\\b(?:alert|prompt)\\\\b"}];\n'
+    assert codes_at({"webapp/js/setup.js": source}, CRED) == []

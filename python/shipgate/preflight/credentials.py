@@ -559,11 +559,16 @@ def _text_secrets(
 
 
 def _call_secrets(path: str, source: str, examples: bool, for_people: Set[int]) -> Iterator[Secret]:
-    """A secret-named keyword argument's literal, judged as an assignment of the same name would be; in examples
-    (documentation, tests) and on lines written for people only a random-looking value counts."""
+    """A password-named argument's literal, judged as an assignment of the same name would be; in examples
+    (documentation, tests) and on lines written for people only a random-looking value counts. Only passwords: a
+    ``token:`` pair is as often a syntax highlighter's token type (``{token: "support.function", regex: …}``)."""
     for line, name, value in keyword_literals(path, source):
         secret = _assignment_secret(name, value)
-        if secret is None or ((examples or line in for_people) and not _random(value)):
+        if (
+            secret is None
+            or not secret.kind.startswith("password")
+            or ((examples or line in for_people) and not _random(value))
+        ):
             continue
         yield dataclasses.replace(secret, line=line)
 
