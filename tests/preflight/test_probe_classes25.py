@@ -28,3 +28,42 @@ def test_selinux_switched_to_permissive_through_selinuxfs(line: str) -> None:
 )
 def test_selinuxfs_near_misses(line: str) -> None:
     assert in_script(PROTECTION, line) == []
+
+
+EGRESS = "preflight.implicit_egress"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "poetry install --no-root",
+        "pdm sync",
+        "mamba install -y numpy",
+        "micromamba create -n env python",
+        "bun install",
+        "dotnet restore",
+        "mix deps.get",
+        "mvn -B package -DskipTests",
+        "./mvnw -q verify",
+        "./gradlew build",
+    ],
+)
+def test_project_package_managers_and_jvm_builds_fetch(line: str) -> None:
+    assert in_script(EGRESS, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "poetry run app migrate",
+        "mvn -o package",
+        "mvn --version",
+        "./gradlew --offline build",
+        "gradle -v",
+        "dotnet build --no-restore",
+        "mix compile",
+        'echo "run mvn package"',
+    ],
+)
+def test_local_builds_and_runs_stay_quiet(line: str) -> None:
+    assert in_script(EGRESS, line) == []

@@ -170,6 +170,18 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Node and JDK version managers download the versions they install
     "nvm": (frozenset({"install", "install-latest-npm"}), "nodejs.org"),
     "sdk": (frozenset({"install", "upgrade", "selfupdate"}), "SDKMAN! (api.sdkman.io and the vendors' servers)"),
+    # other projects' package managers: each resolves what the project's manifest names from its registry
+    "poetry": (frozenset({"install", "add", "update", "lock", "sync"}), "pypi.org"),
+    "pdm": (frozenset({"install", "add", "update", "lock", "sync"}), "pypi.org"),
+    "mamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
+    "micromamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
+    "bun": (frozenset({"install", "i", "add", "update", "x"}), "registry.npmjs.org"),
+    "dotnet": (frozenset({"restore", "add", "tool", "workload"}), "nuget.org"),
+    "mix": (frozenset({"deps.get", "deps.update", "local.hex", "local.rebar", "archive.install"}), "hex.pm"),
+    "mvn": (frozenset(), "Maven Central (repo.maven.apache.org) or the build's repositories"),
+    "mvnw": (frozenset(), "Maven Central (repo.maven.apache.org) or the build's repositories"),
+    "gradle": (frozenset(), "Maven Central or the build's repositories (and services.gradle.org)"),
+    "gradlew": (frozenset(), "Maven Central or the build's repositories (and services.gradle.org)"),
 }
 # Tools whose verbs may follow a noun: ``ansible-galaxy collection install``, ``rustup toolchain install``.
 _NOUNS: dict[str, frozenset[str]] = {
@@ -227,6 +239,11 @@ _OPERAND_TOOLS["cpanm"] = lambda words, ops: bool(
 _OPERAND_TOOLS["cpan"] = lambda words, ops: bool(ops) and not {"-l", "-a", "-D", "-h", "-v", "-V"} & set(words)
 _OPERAND_TOOLS["easy_install"] = lambda words, ops: _cpanm_modules(ops) and not {"-h", "--help"} & set(words)
 _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
+# Java's builds resolve the project's dependencies (and the wrapper its own distribution) from Maven Central or the
+# build's repositories at every goal or task, unless told to stay offline or only asked to print.
+_JVM_BUILD_LOCAL = frozenset({"-o", "--offline", "-v", "--version", "-h", "--help", "-?"})
+for _build in ("mvn", "mvnw", "gradle", "gradlew"):
+    _OPERAND_TOOLS[_build] = lambda words, ops: bool(words) and not _JVM_BUILD_LOCAL & set(words)
 _ADD_REPOSITORY = frozenset({"add-apt-repository", "apt-add-repository"})
 
 
