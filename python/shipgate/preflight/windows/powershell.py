@@ -48,6 +48,9 @@ _REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
 _ADMIN_ROLE = re.compile(r"builtinrole\]\s*::\s*['\"]?administrator\b|s-1-5-32-544", re.I)
 _STATEMENT_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[;|]|[^\"';|]+")
 _STOPS = re.compile(r"^\s*(?:throw|exit)\b", re.I | re.M)
+# A bare ``return`` in a check's body ends the script or the function that does the work; ``return $false`` hands
+# a value back (a test function's answer, not a stop).
+_BARE_RETURN = re.compile(r"^\s*return\s*(?:$|[;}#])", re.I | re.M)
 # The current directory, as a script reads it: ``$(Get-Location).Path``, ``(Get-Location).Path``, ``$PWD``,
 # ``$PWD.Path``, ``(Resolve-Path .).Path``, ``Get-Location``.
 _CURRENT_DIRECTORY = re.compile(
@@ -439,8 +442,8 @@ class _Reader:
 
     def _admin_check(self, node: Node) -> None:
         """``if (!$p.IsInRole([…]::Administrator)) { throw … }`` (also ``if ($p.IsInRole($role)) {…} else { exit
-        }``, the role through a variable, and the stop through a function of the file that exits): the script stops
-        unless it runs elevated. Checked when the whole file is read (the stopping function may come later)."""
+        }``, a bare ``return``, the role through a variable, and the stop through a function of the file that
+        exits): the script, or the function that installs, stops unless it runs elevated. Checked when the whole file is read (the stopping function may come later)."""
         condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
         block = next((c for c in node.children if c.type == "statement_block"), None)
         if condition is None or block is None:
@@ -460,7 +463,7 @@ class _Reader:
         first = tuple(
             command_name(line.split()[0]) for line in body.splitlines() if line.strip() and line.strip()[0] != "#"
         )[:1]
-        self.state.role_checks.append((self.line(node), ("exit",) if _STOPS.search(body) else first))
+        self.state.role_checks.append((self.line(node), ("exit",) if _STOPS.search(body) or _BARE_RETURN.search(body) else first))
 
     def _inner(self, call: Call, where: _Where, depth: int) -> None:
         """A PowerShell started by this call (``powershell -Command TEXT``, ``Start-Process powershell
