@@ -35,3 +35,27 @@ def test_a_check_that_returns_a_value_or_goes_on_stays_quiet() -> None:
     assert codes_at({"install.ps1": predicate}, _ROOT) == []
     warns = f'if (-not {_ADMIN}) {{\n    Write-Warning "some steps may fail"\n}}\nNew-Item C:\\agent\n'
     assert codes_at({"install.ps1": warns}, _ROOT) == []
+
+
+# -- C: bitsadmin's transfer of a URL the caller passes; Windows' own Temp is no install place ----------------------
+
+_UDE = "preflight.unverified_download_exec"
+
+
+def test_c_bitsadmin_transfer_of_the_argument_then_run_is_reported_at_the_run() -> None:
+    text = (
+        "bitsadmin /transfer job /download /priority normal %1 c:\\windows\\temp\\setup.exe\n"
+        "c:\\windows\\temp\\setup.exe /quiet\n"
+    )
+    assert codes_at({"setup.cmd": text}, _UDE) == [2]
+    literal = text.replace("%1", "https://dl.vendor.io/setup.exe")
+    assert codes_at({"setup.cmd": literal}, _UDE) == [2]  # saved into Windows\Temp: staged, not installed
+
+
+def test_c_a_transfer_never_run_or_no_transfer_stays_quiet() -> None:
+    fetched = "bitsadmin /transfer job /download /priority normal %1 c:\\windows\\temp\\setup.exe\n"
+    assert codes_at({"setup.cmd": fetched}, _UDE) == []
+    listing = "bitsadmin /list /allusers /verbose\nc:\\windows\\temp\\setup.exe /quiet\n"
+    assert codes_at({"setup.cmd": listing}, _UDE) == []
+    system = "bitsadmin /transfer job %1 c:\\windows\\system32\\tool.exe\n"
+    assert codes_at({"setup.cmd": system}, _UDE) == [1]  # saved into System32: installed there

@@ -35,6 +35,8 @@ _EXTRACTORS = frozenset(
 )
 _RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
 _SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
+# Windows' own temporary directory: a file saved there is staged, not installed.
+_WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
 _COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
@@ -53,6 +55,11 @@ class Unverified:
     fetch: Fetch
     call: Call
     how: str
+
+
+def _system_dir(text: str) -> bool:
+    """Program Files, ProgramData or Windows (not Windows' own Temp)."""
+    return _SYSTEM_DIRS.search(text) is not None and _WINDOWS_TEMP.search(text) is None
 
 
 def _base(text: str) -> str:
@@ -141,7 +148,7 @@ def _copy(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return None
     target = destination.text
     places = {_relative(target).lower(), _relative(_directory(target)).lower()}
-    if _SYSTEM_DIRS.search(target) or any(_relative(d) in places for d in path_dirs):
+    if _system_dir(target) or any(_relative(d) in places for d in path_dirs):
         return "copies it into a system directory or a directory of the PATH"
     return _COPIED
 
@@ -178,7 +185,7 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return f"runs it ({call.name})"
     if call.name in _EXTRACTORS or call.name.startswith("expand-") or "unzip" in call.name:
         target = _extract_target(call).lower()
-        if _SYSTEM_DIRS.search(target) or any(_under(d, target) for d in path_dirs):
+        if _system_dir(target) or any(_under(d, target) for d in path_dirs):
             return "extracts it into a system directory"
         return _EXTRACTED if _relative(target) else None
     return None
@@ -274,7 +281,7 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
         base = _base(fetched.dest) if fetched.dest else ""
         if fetched.dest and base.endswith(_RUNNABLE):
             folder = _directory(fetched.dest)
-            if _SYSTEM_DIRS.search(folder) or folder in reading.path_dirs:
+            if _system_dir(folder) or folder in reading.path_dirs:
                 yield Unverified(fetched, call, "saves it into a directory of the PATH or a system directory")
                 continue
         found = _follow(reading, position, fetched)

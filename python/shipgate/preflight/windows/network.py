@@ -97,7 +97,9 @@ def fetch(call: Call) -> Fetch | None:
     if name in ("bitsadmin", "certutil"):
         urls = _urls(call.words)
         last = call.words[-1].text if call.words else None
-        return Fetch(call, urls[0], last, None, False) if urls and last != urls[0].text else None
+        if urls and last != urls[0].text:
+            return Fetch(call, urls[0], last, None, False)
+        return _transfer(call)
     if name in _CHOCO_WEBFILE:
         urls = choco_urls(call)
         file = call.option("filefullpath") or _positional(call, 1)
@@ -111,6 +113,23 @@ def fetch(call: Call) -> Fetch | None:
         text = named.text if named is not None else (others[0].text if others else None)
         return Fetch(call, url, text, call.assigned_to, False)
     return None
+
+
+# The verb that makes bitsadmin/certutil copy a remote file to a local one: ``bitsadmin /transfer NAME … REMOTE LOCAL``,
+# ``certutil -urlcache -split -f REMOTE LOCAL``.
+_TRANSFER_VERBS = {"bitsadmin": "/transfer", "certutil": "-urlcache"}
+
+
+def _transfer(call: Call) -> Fetch | None:
+    """A bitsadmin/certutil transfer whose remote is not written as a URL (the script's argument, ``%1``, or a
+    variable): the last two words are the remote and the local file, as the programs take them."""
+    words = call.words
+    if len(words) < 3 or _TRANSFER_VERBS[call.name] not in (w.text.lower() for w in words[:-2]):
+        return None
+    remote, local = words[-2], words[-1]
+    if remote.text.startswith(("/", "-")) or local.text.startswith(("/", "-")):
+        return None
+    return Fetch(call, remote, local.text, None, False)
 
 
 def _parameter(text: str | None, names: tuple[str, ...]) -> str | None:
