@@ -59,3 +59,44 @@ def test_c_a_transfer_never_run_or_no_transfer_stays_quiet() -> None:
     assert codes_at({"setup.cmd": listing}, _UDE) == []
     system = "bitsadmin /transfer job %1 c:\\windows\\system32\\tool.exe\n"
     assert codes_at({"setup.cmd": system}, _UDE) == [1]  # saved into System32: installed there
+
+
+# -- B: a function no run of the file reaches is an entry point its caller starts; -Out for -OutFile ----------------
+
+_MODULE = (
+    "New-Module -Name agent-install -ScriptBlock {\n"
+    "    function Install-Agent {\n"
+    '        $exe = "$env:TEMP\\agent.exe"\n'
+    '        (New-Object Net.WebClient).DownloadFile("https://dl.vendor.io/agent.exe", $exe)\n'
+    "        & $exe /S\n"
+    "    }\n"
+    "    Export-ModuleMember -Function Install-Agent\n"
+    "}\n"
+)
+
+
+def test_b_an_exported_function_never_called_in_the_file_is_read_as_run() -> None:
+    assert codes_at({"install.ps1": _MODULE}, _UDE) == [5]
+
+
+def test_b_a_called_function_is_read_once_and_a_checked_one_stays_quiet() -> None:
+    called = _MODULE.replace("    Export-ModuleMember", "    Install-Agent\n    Export-ModuleMember")
+    assert codes_at({"install.ps1": called}, _UDE) == [5]  # reached from the top level: not run a second time
+    checked = _MODULE.replace(
+        "        & $exe", "        if ((Get-FileHash $exe).Hash -ne $sum) { throw 'bad' }\n        & $exe"
+    )
+    assert codes_at({"install.ps1": checked}, _UDE) == []
+
+
+def test_b_a_web_cmdlet_saving_by_the_out_prefix_and_its_uri_by_position() -> None:
+    text = (
+        "function Get-Package {\n"
+        "    param ($downloadpath)\n"
+        '    Invoke-WebRequest $downloadpath -Out "$env:TEMP\\agent.zip"\n'
+        "}\n"
+        "Get-Package($release)\n"
+        'Expand-Archive -Path "$env:TEMP\\agent.zip" -DestinationPath "$env:ProgramFiles\\Vendor"\n'
+    )
+    assert codes_at({"install.ps1": text}, _UDE) == [6]
+    content = text.replace('-Out "$env:TEMP\\agent.zip"', "-OutVariable page")
+    assert codes_at({"install.ps1": content}, _UDE) == []  # the body is kept in a variable, no file is saved
