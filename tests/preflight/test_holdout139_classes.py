@@ -100,3 +100,37 @@ def test_b_a_web_cmdlet_saving_by_the_out_prefix_and_its_uri_by_position() -> No
     assert codes_at({"install.ps1": text}, _UDE) == [6]
     content = text.replace('-Out "$env:TEMP\\agent.zip"', "-OutVariable page")
     assert codes_at({"install.ps1": content}, _UDE) == []  # the body is kept in a variable, no file is saved
+
+
+# -- F: a hashtable's entry read by member access ------------------------------------------------------------------
+
+_EP = "preflight.external_endpoint"
+_CHOCO_ARGS = (
+    "$packageArgs = @{\n"
+    "    packageName = $env:ChocolateyPackageName\n"
+    "    url = 'https://github.com/vendor/tool/releases/download/v1/tool.zip'\n"
+    "    checksum = 'SUM'\n"
+    "}\n"
+    "Install-ChocolateyZipPackage `\n"
+    "  -PackageName $packageArgs.packageName `\n"
+    "  -Url $packageArgs.url `\n"
+    "  -Checksum $packageArgs.checksum\n"
+)
+
+
+def test_f_a_member_of_a_hashtable_literal_is_its_entry() -> None:
+    files = {"tools/chocolateyInstall.ps1": _CHOCO_ARGS}
+    assert codes_at(files, _EP) == [6]
+    assert codes_at(files, _UDE) == []  # the checksum entry is read too
+    unchecked = {"tools/chocolateyInstall.ps1": _CHOCO_ARGS.replace("'SUM'", "''")}
+    assert codes_at(unchecked, _UDE) == [6]  # an empty checksum entry is no checksum
+
+
+def test_f_a_member_of_anything_else_names_nothing() -> None:
+    text = (
+        "$config = Get-Content config.json | ConvertFrom-Json\n"
+        "Invoke-WebRequest -Uri $config.url -OutFile tool.zip\n"
+        "$packageArgs = @{ url = 'https://github.com/vendor/tool.zip' }\n"
+        "Invoke-WebRequest -Uri $packageArgs.mirror -OutFile tool2.zip\n"
+    )
+    assert codes_at({"install.ps1": text}, _EP) == []

@@ -375,7 +375,7 @@ class _Reader:
         if inner.type == "variable" and text.startswith("$"):
             return replace(expand(text, self.state.env, line), variable=variable_name(text))
         if inner.type == "member_access" and text.startswith("$"):
-            return expand(text, self.state.env, line)
+            return self._entry(text, line) or expand(text, self.state.env, line)
         joined = self._joined(inner) or self._join_path(inner)
         if joined is not None:
             return joined
@@ -383,6 +383,16 @@ class _Reader:
             quoted = text[:1] in "'\""
             return string_word(text, self.state.env, line) if quoted else expand(text, self.state.env, line)
         return Word(text, text if inner.type in ("integer_literal", "real_literal") else None, line)
+
+    def _entry(self, text: str, line: int) -> Word | None:
+        """``$packageArgs.url`` of a variable last assigned a hashtable literal: that entry's value, as written
+        there (None for a member the table does not hold, or a variable that is no such table)."""
+        m = re.fullmatch(r"(\$\{?[\w:]+\}?)\.(\w+)", text.strip())
+        table = self.state.tables.get(variable_name(m.group(1))) if m else None
+        entry = table.get(m.group(2).lower()) if table is not None and m else None
+        if entry is None:
+            return None
+        return Word(entry.text, entry.value, line, entry.assigned_line or entry.line)
 
     def _joined(self, node: Node) -> Word | None:
         """A string built from parts: ``$dir + "\\" + $name`` or ``@($base, $version, $file) -join "/"``, each part
