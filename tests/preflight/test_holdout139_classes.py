@@ -134,3 +134,31 @@ def test_f_a_member_of_anything_else_names_nothing() -> None:
         "Invoke-WebRequest -Uri $packageArgs.mirror -OutFile tool2.zip\n"
     )
     assert codes_at({"install.ps1": text}, _EP) == []
+
+
+# -- E: a URL a function of the file returns ---------------------------------------------------------------------
+
+_RETURNED = (
+    "function Get-LatestRelease {\n"
+    "    $tag = (Invoke-RestMethod $releases).tag_name\n"
+    '    $download = "https://github.com/vendor/agent/releases/download/$tag/agent.zip"\n'
+    "    return $download\n"
+    "}\n"
+    "function Get-Package {\n"
+    "    param ($url)\n"
+    '    Invoke-WebRequest $url -OutFile "$env:TEMP\\agent.zip"\n'
+    "}\n"
+    "$release = Get-LatestRelease\n"
+    "Get-Package($release)\n"
+)
+
+
+def test_e_a_url_returned_by_a_function_of_the_file_names_its_host() -> None:
+    assert codes_at({"install.ps1": _RETURNED}, _EP) == [11]
+
+
+def test_e_a_function_returning_no_url_or_a_command_of_no_function_names_nothing() -> None:
+    no_url = _RETURNED.replace('"https://github.com/vendor/agent/releases/download/$tag/agent.zip"', "$tag")
+    assert codes_at({"install.ps1": no_url}, _EP) == []
+    other = _RETURNED.replace("$release = Get-LatestRelease", "$release = Get-Content release.txt")
+    assert codes_at({"install.ps1": other}, _EP) == []

@@ -79,6 +79,7 @@ class _State:
     admin_roles: set[str] = field(default_factory=set)  # variables holding the Administrators role
     stoppers: set[str] = field(default_factory=set)  # functions of the file whose body ends the script
     role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
+    returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,17 @@ class _Reader:
             self.state.functions[name.lower()] = self._parameters(node)
             if any(_STOPS.match(self.text(s)) for s in _body_statements(node)):
                 self.state.stoppers.add(name.lower())
+            self._return_value(node, name.lower())
         return []
+
+    def _return_value(self, node: Node, name: str) -> None:
+        """The value a function hands back by its last ``return EXPR`` at its body's top level, read as its body
+        left the variables (``$download = "https://…/$tag/x.zip"; return $download``)."""
+        for statement in reversed(_body_statements(node)):
+            kinds = [c.type for c in statement.children]
+            if statement.type == "flow_control_statement" and kinds[:1] == ["return"] and len(kinds) > 1:
+                self.state.returns[name] = self.word(statement.children[-1])
+                return
 
     def _parameters(self, node: Node) -> tuple[str, ...]:
         """A function's parameter names in order: ``function F($a, $b)`` or its body's ``param(…)`` block."""
@@ -254,6 +265,7 @@ class _Reader:
                 or table.type == "string_literal"
                 or self._joined(table) is not None
                 or self._join_path(table) is not None
+                or self._returned(table) is not None
                 or (table.type == "variable" and variable_name(self.text(table)) in state.env)  # ``$a = $b``
             )
             state.env[name] = Known(word.value, word.text if partial else target, self.line(node))
@@ -376,13 +388,25 @@ class _Reader:
             return replace(expand(text, self.state.env, line), variable=variable_name(text))
         if inner.type == "member_access" and text.startswith("$"):
             return self._entry(text, line) or expand(text, self.state.env, line)
-        joined = self._joined(inner) or self._join_path(inner)
+        held = [c for c in inner.children if c.is_named] if inner.type == "parenthesized_expression" else []
+        if len(held) == 1 and _unwrap(held[0]).type in ("variable", "string_literal"):
+            return self.word(held[0])  # ``Get-Package($release)``: one argument, the variable's value
+        joined = self._joined(inner) or self._join_path(inner) or self._returned(inner)
         if joined is not None:
             return joined
         if inner.type in ("generic_token", "command_name", "command_name_expr", "path_command_name"):
             quoted = text[:1] in "'\""
             return string_word(text, self.state.env, line) if quoted else expand(text, self.state.env, line)
         return Word(text, text if inner.type in ("integer_literal", "real_literal") else None, line)
+
+    def _returned(self, node: Node) -> Word | None:
+        """``Get-LatestRelease`` written as a value (``$release = Get-LatestRelease``): what that function of the
+        file returns; None for any other expression."""
+        head = next((c for c in node.children if c.type == "command_name"), None) if node.type == "command" else None
+        returned = self.state.returns.get(self.text(head).lower()) if head is not None else None
+        if returned is None:
+            return None
+        return Word(returned.text, returned.value, self.line(node), returned.assigned_line or returned.line)
 
     def _entry(self, text: str, line: int) -> Word | None:
         """``$packageArgs.url`` of a variable last assigned a hashtable literal: that entry's value, as written
