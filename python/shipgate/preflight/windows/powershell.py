@@ -477,7 +477,8 @@ class _Reader:
     def _admin_check(self, node: Node) -> None:
         """``if (!$p.IsInRole([…]::Administrator)) { throw … }`` (also ``if ($p.IsInRole($role)) {…} else { exit
         }``, a bare ``return``, the role through a variable, and the stop through a function of the file that
-        exits): the script, or the function that installs, stops unless it runs elevated. Checked when the whole file is read (the stopping function may come later)."""
+        exits): the script, or the function that installs, stops unless it runs elevated. Checked when the whole
+        file is read (the stopping function may come later)."""
         condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
         block = next((c for c in node.children if c.type == "statement_block"), None)
         if condition is None or block is None:
@@ -497,7 +498,9 @@ class _Reader:
         first = tuple(
             command_name(line.split()[0]) for line in body.splitlines() if line.strip() and line.strip()[0] != "#"
         )[:1]
-        self.state.role_checks.append((self.line(node), ("exit",) if _STOPS.search(body) or _BARE_RETURN.search(body) else first))
+        self.state.role_checks.append(
+            (self.line(node), ("exit",) if _STOPS.search(body) or _BARE_RETURN.search(body) else first)
+        )
 
     def _inner(self, call: Call, where: _Where, depth: int) -> None:
         """A PowerShell started by this call (``powershell -Command TEXT``, ``Start-Process powershell
