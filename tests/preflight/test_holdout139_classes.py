@@ -162,3 +162,32 @@ def test_e_a_function_returning_no_url_or_a_command_of_no_function_names_nothing
     assert codes_at({"install.ps1": no_url}, _EP) == []
     other = _RETURNED.replace("$release = Get-LatestRelease", "$release = Get-Content release.txt")
     assert codes_at({"install.ps1": other}, _EP) == []
+
+
+# -- D: a downloaded program registered as a service; an extraction into the current directory ------------------
+
+_HERE = (
+    "Invoke-WebRequest -Uri https://ci.vendor.io/agent.zip -OutFile agent.zip\n"
+    "Expand-Archive -Path agent.zip -DestinationPath $PWD\n"
+    'sc.exe create agent binPath= ".\\agentd.exe" start= auto\n'
+)
+
+
+def test_d_a_program_from_an_archive_extracted_here_registered_as_a_service() -> None:
+    assert codes_at({"install.ps1": _HERE}, _UDE) == [3]
+    direct = (
+        'Invoke-WebRequest -Uri https://ci.vendor.io/agent.exe -OutFile "C:\\agent\\agent.exe"\n'
+        'New-Service -Name agent -BinaryPathName "C:\\agent\\agent.exe"\n'
+    )
+    assert codes_at({"install.ps1": direct}, _UDE) == [2]
+
+
+def test_d_the_package_s_own_program_a_query_or_a_checked_archive_stays_quiet() -> None:
+    own = _HERE.replace('".\\agentd.exe"', '"$PSScriptRoot\\agentd.exe"')
+    assert codes_at({"install.ps1": own}, _UDE) == []
+    query = _HERE.replace('sc.exe create agent binPath= ".\\agentd.exe" start= auto', "sc.exe query agent")
+    assert codes_at({"install.ps1": query}, _UDE) == []
+    checked = _HERE.replace(
+        "Expand-Archive", "if ((Get-FileHash agent.zip).Hash -ne $sum) { throw 'bad' }\nExpand-Archive"
+    )
+    assert codes_at({"install.ps1": checked}, _UDE) == []
