@@ -35,6 +35,10 @@ _EXTRACTORS = frozenset(
 )
 _RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
 _SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
+# Windows' own temporary directory: a file saved there is staged, not installed.
+_WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
+# The current directory as an extraction target: ``.``, ``$PWD``, ``$PWD.Path``, ``$(Get-Location)``.
+_CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?", re.I)
 _COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
@@ -53,6 +57,30 @@ class Unverified:
     fetch: Fetch
     call: Call
     how: str
+
+
+def _system_dir(text: str) -> bool:
+    """Program Files, ProgramData or Windows (not Windows' own Temp)."""
+    return _SYSTEM_DIRS.search(text) is not None and _WINDOWS_TEMP.search(text) is None
+
+
+def _is_current(text: str) -> bool:
+    return _CURRENT.fullmatch(text.strip().strip("'\"").rstrip("\\/")) is not None
+
+
+def _service_program(call: Call) -> Word | None:
+    """The program a service is registered to run: ``sc.exe create|config NAME binPath= PATH`` (also
+    ``binPath=PATH``), ``New-Service -BinaryPathName PATH``."""
+    if call.name == "new-service":
+        return call.option("binarypathname")
+    words = call.words
+    if call.name != "sc" or not words or words[0].text.lower() not in ("create", "config"):
+        return None
+    for i, word in enumerate(words[:-1]):
+        if word.text.lower() == "binpath=":
+            return words[i + 1]
+    glued = next((w for w in words if w.text.lower().startswith("binpath=") and len(w.text) > 8), None)
+    return replace(glued, text=glued.text[8:]) if glued is not None else None
 
 
 def _base(text: str) -> str:
@@ -141,7 +169,7 @@ def _copy(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return None
     target = destination.text
     places = {_relative(target).lower(), _relative(_directory(target)).lower()}
-    if _SYSTEM_DIRS.search(target) or any(_relative(d) in places for d in path_dirs):
+    if _system_dir(target) or any(_relative(d) in places for d in path_dirs):
         return "copies it into a system directory or a directory of the PATH"
     return _COPIED
 
@@ -176,11 +204,13 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return None
     if call.name in _RUNNERS or call.text.lstrip().startswith(("&", ". ")):
         return f"runs it ({call.name})"
+    if _service_program(call) is not None:
+        return f"registers it as a service ({call.name})"
     if call.name in _EXTRACTORS or call.name.startswith("expand-") or "unzip" in call.name:
         target = _extract_target(call).lower()
-        if _SYSTEM_DIRS.search(target) or any(_under(d, target) for d in path_dirs):
+        if _system_dir(target) or any(_under(d, target) for d in path_dirs):
             return "extracts it into a system directory"
-        return _EXTRACTED if _relative(target) else None
+        return _EXTRACTED if _relative(target) or _is_current(target) else None
     return None
 
 
@@ -188,9 +218,13 @@ def _tree_step(call: Call, tree: Fetch) -> str | None:
     """A call that runs a program from under the directory an archive was extracted into (``.$exe`` with ``$exe =
     "C:\\agent\\bin\\agent.exe"``, ``Start-Process -FilePath DIR\\setup.exe``); 'verified' when a check names one
     of its files."""
-    root = _relative(tree.dest or "").lower()
+    here = _is_current(tree.dest or "")  # extracted into the current directory: ``.\\bin\\x.exe`` lies under it
+    root = "" if here else _relative(tree.dest or "").lower()
 
     def inside(text: str) -> bool:
+        if here:
+            raw = text.strip().strip("'\"").replace("/", "\\")
+            return raw.startswith(".\\") and len(raw) > 2
         return _relative(text).lower().startswith(root + "\\")
 
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
@@ -198,6 +232,9 @@ def _tree_step(call: Call, tree: Fetch) -> str | None:
     started = (call.option("filepath") or next(iter(call.args), None)) if call.name in _RUNNERS else None
     if (call.program and inside(call.program)) or (started is not None and inside(started.text)):
         return f"runs a file extracted from it ({call.name})"
+    service = _service_program(call)
+    if service is not None and inside(service.text):
+        return f"registers a file extracted from it as a service ({call.name})"
     return None
 
 
@@ -232,7 +269,9 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
         base = _base(fetched.dest) if fetched.dest else ""
         stem = base.rsplit(".", 1)[0] if "." in base else base
         keys = {k for k in (base, stem, f"var:{fetched.var}" if fetched.var else "") if k}
-        runs = (reading.index.get(k, []) for k in keys)
+        runs = [reading.index.get(k, []) for k in keys]
+        if fetched.tree and _is_current(fetched.dest or ""):  # ``.\\x.exe`` names no part of the directory
+            runs = [list(range(position + 1, min(position + 1 + _MAX_STEPS, len(reading.order))))]
         later = heapq.merge(
             *(r[bisect.bisect_right(r, position) : bisect.bisect_right(r, position) + _MAX_STEPS] for r in runs)
         )
@@ -274,7 +313,7 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
         base = _base(fetched.dest) if fetched.dest else ""
         if fetched.dest and base.endswith(_RUNNABLE):
             folder = _directory(fetched.dest)
-            if _SYSTEM_DIRS.search(folder) or folder in reading.path_dirs:
+            if _system_dir(folder) or folder in reading.path_dirs:
                 yield Unverified(fetched, call, "saves it into a directory of the PATH or a system directory")
                 continue
         found = _follow(reading, position, fetched)

@@ -17,6 +17,7 @@ from shipgate.preflight.hosts import bare_host, url_host
 from shipgate.preflight.windows.model import Call, WinScript, Word
 
 _WEB = frozenset({"invoke-webrequest", "iwr", "invoke-restmethod", "irm", "curl", "wget"})
+_CMDLETS = frozenset({"invoke-webrequest", "iwr", "invoke-restmethod", "irm"})
 _CONTENT_METHODS = frozenset({".downloadstring", ".downloaddata", ".getstringasync", ".openread"})
 _FILE_METHODS = frozenset({".downloadfile", ".downloadfileasync"})
 # Chocolatey helpers: (url, url64) positions when called positionally (Chocolatey's helper reference).
@@ -67,6 +68,14 @@ def choco_urls(call: Call) -> list[Word]:
     return [w for w in found if w is not None and w.text.strip("'\"")]
 
 
+def _prefix_option(call: Call, name: str) -> Word | None:
+    """``name`` written as PowerShell accepts it, by a prefix (``-Out FILE`` for ``-OutFile``: no other parameter
+    of the web cmdlets begins so, and a common parameter gives way to the cmdlet's own)."""
+    return next(
+        (w for key, w in call.options.items() if w is not None and len(key) >= 3 and name.startswith(key)), None
+    )
+
+
 def _native_output(call: Call) -> str | None:
     """curl's ``-o FILE``/``-Lo FILE``/``--output FILE``; wget's ``-O FILE``/``-OutFile``."""
     words = [w.text for w in call.words]
@@ -86,7 +95,9 @@ def fetch(call: Call) -> Fetch | None:
         return Fetch(call, call.args[0], None, None, True)
     if name in _WEB:
         url = call.option("uri", "url") or next(iter(_urls(call.words)), None)
-        out = call.option("outfile", "o")
+        if url is None and name in _CMDLETS:  # ``Invoke-WebRequest $url -OutFile F``: -Uri is the first position
+            url = _positional(call, 0)
+        out = call.option("outfile", "o") or _prefix_option(call, "outfile")
         saved = out.text if out is not None else _native_output(call)
         var = out.variable if out is not None else None  # ``-OutFile $archive``: later ``$archive`` is the file
         return Fetch(call, url, saved, var, saved is None) if url is not None else None
@@ -97,7 +108,9 @@ def fetch(call: Call) -> Fetch | None:
     if name in ("bitsadmin", "certutil"):
         urls = _urls(call.words)
         last = call.words[-1].text if call.words else None
-        return Fetch(call, urls[0], last, None, False) if urls and last != urls[0].text else None
+        if urls and last != urls[0].text:
+            return Fetch(call, urls[0], last, None, False)
+        return _transfer(call)
     if name in _CHOCO_WEBFILE:
         urls = choco_urls(call)
         file = call.option("filefullpath") or _positional(call, 1)
@@ -111,6 +124,23 @@ def fetch(call: Call) -> Fetch | None:
         text = named.text if named is not None else (others[0].text if others else None)
         return Fetch(call, url, text, call.assigned_to, False)
     return None
+
+
+# The verb that makes bitsadmin/certutil copy a remote file to a local one: ``bitsadmin /transfer NAME … REMOTE LOCAL``,
+# ``certutil -urlcache -split -f REMOTE LOCAL``.
+_TRANSFER_VERBS = {"bitsadmin": "/transfer", "certutil": "-urlcache"}
+
+
+def _transfer(call: Call) -> Fetch | None:
+    """A bitsadmin/certutil transfer whose remote is not written as a URL (the script's argument, ``%1``, or a
+    variable): the last two words are the remote and the local file, as the programs take them."""
+    words = call.words
+    if len(words) < 3 or _TRANSFER_VERBS[call.name] not in (w.text.lower() for w in words[:-2]):
+        return None
+    remote, local = words[-2], words[-1]
+    if remote.text.startswith(("/", "-")) or local.text.startswith(("/", "-")):
+        return None
+    return Fetch(call, remote, local.text, None, False)
 
 
 def _parameter(text: str | None, names: tuple[str, ...]) -> str | None:

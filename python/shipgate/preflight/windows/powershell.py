@@ -48,6 +48,9 @@ _REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
 _ADMIN_ROLE = re.compile(r"builtinrole\]\s*::\s*['\"]?administrator\b|s-1-5-32-544", re.I)
 _STATEMENT_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[;|]|[^\"';|]+")
 _STOPS = re.compile(r"^\s*(?:throw|exit)\b", re.I | re.M)
+# A bare ``return`` in a check's body ends the script or the function that does the work; ``return $false`` hands
+# a value back (a test function's answer, not a stop).
+_BARE_RETURN = re.compile(r"^\s*return\s*(?:$|[;}#])", re.I | re.M)
 # The current directory, as a script reads it: ``$(Get-Location).Path``, ``(Get-Location).Path``, ``$PWD``,
 # ``$PWD.Path``, ``(Resolve-Path .).Path``, ``Get-Location``.
 _CURRENT_DIRECTORY = re.compile(
@@ -76,6 +79,7 @@ class _State:
     admin_roles: set[str] = field(default_factory=set)  # variables holding the Administrators role
     stoppers: set[str] = field(default_factory=set)  # functions of the file whose body ends the script
     role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
+    returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,17 @@ class _Reader:
             self.state.functions[name.lower()] = self._parameters(node)
             if any(_STOPS.match(self.text(s)) for s in _body_statements(node)):
                 self.state.stoppers.add(name.lower())
+            self._return_value(node, name.lower())
         return []
+
+    def _return_value(self, node: Node, name: str) -> None:
+        """The value a function hands back by its last ``return EXPR`` at its body's top level, read as its body
+        left the variables (``$download = "https://…/$tag/x.zip"; return $download``)."""
+        for statement in reversed(_body_statements(node)):
+            kinds = [c.type for c in statement.children]
+            if statement.type == "flow_control_statement" and kinds[:1] == ["return"] and len(kinds) > 1:
+                self.state.returns[name] = self.word(statement.children[-1])
+                return
 
     def _parameters(self, node: Node) -> tuple[str, ...]:
         """A function's parameter names in order: ``function F($a, $b)`` or its body's ``param(…)`` block."""
@@ -251,6 +265,7 @@ class _Reader:
                 or table.type == "string_literal"
                 or self._joined(table) is not None
                 or self._join_path(table) is not None
+                or self._returned(table) is not None
                 or (table.type == "variable" and variable_name(self.text(table)) in state.env)  # ``$a = $b``
             )
             state.env[name] = Known(word.value, word.text if partial else target, self.line(node))
@@ -372,14 +387,36 @@ class _Reader:
         if inner.type == "variable" and text.startswith("$"):
             return replace(expand(text, self.state.env, line), variable=variable_name(text))
         if inner.type == "member_access" and text.startswith("$"):
-            return expand(text, self.state.env, line)
-        joined = self._joined(inner) or self._join_path(inner)
+            return self._entry(text, line) or expand(text, self.state.env, line)
+        held = [c for c in inner.children if c.is_named] if inner.type == "parenthesized_expression" else []
+        if len(held) == 1 and _unwrap(held[0]).type in ("variable", "string_literal"):
+            return self.word(held[0])  # ``Get-Package($release)``: one argument, the variable's value
+        joined = self._joined(inner) or self._join_path(inner) or self._returned(inner)
         if joined is not None:
             return joined
         if inner.type in ("generic_token", "command_name", "command_name_expr", "path_command_name"):
             quoted = text[:1] in "'\""
             return string_word(text, self.state.env, line) if quoted else expand(text, self.state.env, line)
         return Word(text, text if inner.type in ("integer_literal", "real_literal") else None, line)
+
+    def _returned(self, node: Node) -> Word | None:
+        """``Get-LatestRelease`` written as a value (``$release = Get-LatestRelease``): what that function of the
+        file returns; None for any other expression."""
+        head = next((c for c in node.children if c.type == "command_name"), None) if node.type == "command" else None
+        returned = self.state.returns.get(self.text(head).lower()) if head is not None else None
+        if returned is None:
+            return None
+        return Word(returned.text, returned.value, self.line(node), returned.assigned_line or returned.line)
+
+    def _entry(self, text: str, line: int) -> Word | None:
+        """``$packageArgs.url`` of a variable last assigned a hashtable literal: that entry's value, as written
+        there (None for a member the table does not hold, or a variable that is no such table)."""
+        m = re.fullmatch(r"(\$\{?[\w:]+\}?)\.(\w+)", text.strip())
+        table = self.state.tables.get(variable_name(m.group(1))) if m else None
+        entry = table.get(m.group(2).lower()) if table is not None and m else None
+        if entry is None:
+            return None
+        return Word(entry.text, entry.value, line, entry.assigned_line or entry.line)
 
     def _joined(self, node: Node) -> Word | None:
         """A string built from parts: ``$dir + "\\" + $name`` or ``@($base, $version, $file) -join "/"``, each part
@@ -439,8 +476,9 @@ class _Reader:
 
     def _admin_check(self, node: Node) -> None:
         """``if (!$p.IsInRole([…]::Administrator)) { throw … }`` (also ``if ($p.IsInRole($role)) {…} else { exit
-        }``, the role through a variable, and the stop through a function of the file that exits): the script stops
-        unless it runs elevated. Checked when the whole file is read (the stopping function may come later)."""
+        }``, a bare ``return``, the role through a variable, and the stop through a function of the file that
+        exits): the script, or the function that installs, stops unless it runs elevated. Checked when the whole
+        file is read (the stopping function may come later)."""
         condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
         block = next((c for c in node.children if c.type == "statement_block"), None)
         if condition is None or block is None:
@@ -460,7 +498,9 @@ class _Reader:
         first = tuple(
             command_name(line.split()[0]) for line in body.splitlines() if line.strip() and line.strip()[0] != "#"
         )[:1]
-        self.state.role_checks.append((self.line(node), ("exit",) if _STOPS.search(body) else first))
+        self.state.role_checks.append(
+            (self.line(node), ("exit",) if _STOPS.search(body) or _BARE_RETURN.search(body) else first)
+        )
 
     def _inner(self, call: Call, where: _Where, depth: int) -> None:
         """A PowerShell started by this call (``powershell -Command TEXT``, ``Start-Process powershell

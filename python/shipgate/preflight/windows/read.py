@@ -21,19 +21,28 @@ def is_windows_script(path: str) -> bool:
 
 def _run_order(calls: list[Call]) -> tuple[Call, ...]:
     """The calls in the order they run: the top level in file order, each call of a function the file defines
-    followed by that function's body (5 levels; a function calling itself is not followed)."""
+    followed by that function's body (5 levels; a function calling itself is not followed); then each function no
+    such run reaches, in file order, as its caller would start it (a module's exported entry point, ``New-Module {
+    function Install-Agent {…} }``, or a library of functions the user calls after loading it)."""
     bodies: dict[str, list[Call]] = {}
     for call in calls:
         if call.function is not None:
             bodies.setdefault(call.function, []).append(call)
+    reached: set[str] = set()
 
     def run(sequence: list[Call], stack: tuple[str, ...]) -> Iterator[Call]:
         for call in sequence:
             yield call
             if call.name in bodies and call.name not in stack and len(stack) < MAX_CALL_DEPTH:
+                reached.add(call.name)
                 yield from run(bodies[call.name], (*stack, call.name))
 
-    return tuple(run([c for c in calls if c.function is None], ()))
+    order = list(run([c for c in calls if c.function is None], ()))
+    for name in list(bodies):
+        if name not in reached:
+            reached.add(name)
+            order += run(bodies[name], (name,))
+    return tuple(order)
 
 
 def parse_windows(path: str, source: str) -> WinScript:
