@@ -512,7 +512,7 @@ class _Reader:
         direct = owner == "subprocess" or (owner is None and name not in self.functions)
         if direct and name in _SUBPROCESS and args:
             if _shell_call(call) or name in ("getoutput", "getstatusoutput"):
-                return self.code(args[0], 0)
+                return self.code(_shell_script(args[0]), 0)
             return self.argv(args[0], 0)
         if owner == "os" and args:
             if name in _OS_SHELL:
@@ -985,6 +985,14 @@ def _command_args(call: ast.Call, runners: dict[str, _Runner]) -> list[ast.expr]
     if runner is not None and len(call.args) > runner.index:
         return [call.args[runner.index]]
     return []
+
+
+def _shell_script(node: ast.expr) -> ast.expr:
+    """The command string a ``shell=True`` run hands to the shell. Given a list (``call(['git pull'], shell=True)``),
+    POSIX runs ``/bin/sh -c ARGS[0] ARGS[1:]``: the first item is the script, the others its ``$0``, ``$1``…"""
+    if isinstance(node, ast.List | ast.Tuple) and node.elts and not isinstance(node.elts[0], ast.Starred):
+        return node.elts[0]
+    return node
 
 
 def _shell_call(call: ast.Call) -> bool:
