@@ -58,3 +58,42 @@ def test_a2_a_download_piped_to_a_file_is_not_run() -> None:
     text = _text("#!/bin/sh", "curl -s https://bootstrap.pypa.io/get-pip.py | tee get-pip.py")
     assert codes_at({"install.sh": text}, PIPE) == []
 
+
+# -- B: a Perl sub whose body runs ``system @_`` runs each call's arguments ---------------------------------------
+
+SUDO = "preflight.sudo_unavailable"
+
+
+def _perl_installer(body: str, *calls: str) -> str:
+    return _text(
+        "#!/usr/bin/perl",  # 1
+        "use strict;",  # 2
+        "sub runOrDie(@){",  # 3
+        '  print "@_\\n";',  # 4
+        f"  {body}",  # 5
+        "  die \"error running '@_'\\n\" if $? != 0;",  # 6
+        "}",  # 7
+        *calls,  # 8…
+    )
+
+
+def test_b_each_call_of_a_sub_that_runs_its_arguments_is_the_command() -> None:
+    calls = ('runOrDie "doas", "pacman", "-S", "linux-headers";', 'runOrDie("sudo", "depmod");')
+    text = _perl_installer("system @_;", *calls)
+    assert codes_at({"install.pl": text}, SUDO) == [8, 9]
+    assert codes_at({"install.pl": text}, EGRESS) == [8]
+
+
+def test_b_the_call_inside_a_block_is_read_too() -> None:
+    text = _perl_installer("system(@_);", "sub main {", '  runOrDie "sudo", "modprobe", "acpi_call";', "}", "main();")
+    assert codes_at({"install.pl": text}, SUDO) == [9]
+
+
+def test_b_a_sub_that_only_prints_its_arguments_runs_nothing() -> None:
+    text = _perl_installer('print STDERR "@_";', 'runOrDie "doas", "pacman", "-S", "linux-headers";')
+    assert codes_at({"install.pl": text}, SUDO) == []
+
+
+def test_b_a_sub_that_runs_a_fixed_command_does_not_run_its_arguments() -> None:
+    text = _perl_installer('system "make";', 'runOrDie "doas", "pacman", "-S", "linux-headers";')
+    assert codes_at({"install.pl": text}, SUDO) == []

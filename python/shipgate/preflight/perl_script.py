@@ -23,9 +23,9 @@ Perl package manager (``cpanm``, ``cpan``, ``carton``): a build file that instal
 
 An argument of literals and variables joined with ``.`` is one word (the literal's text, then an unknown value); a
 scalar that holds one program's command lines (``shipgate.preflight.perl_programs.command_variables``) is the shell
-that runs one of them; a sub's command that names its parameters is read at each call of the sub
-(``shipgate.preflight.perl_subs``); blocks taken only on another operating system are skipped
-(``shipgate.preflight.perl_platform``).
+that runs one of them; a sub's command that names its parameters is read at each call of the sub, and a call of a
+sub that runs ``system @_`` is ``system`` of the call's arguments (``shipgate.preflight.perl_subs``); blocks taken
+only on another operating system are skipped (``shipgate.preflight.perl_platform``).
 
 Not seen: command lines built in variables by anything but literals (``system($cmd)`` is then an unknown command),
 calls into Perl modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``,
@@ -292,6 +292,10 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
         piece = reader.piece(i)
         if piece is not None:
             pieces.append(piece)
+    for at in perl_subs.runner_calls(tokens, perl_subs.runners(tokens)):
+        command = reader.call(at + 1, None) if here(at) else None
+        if command:  # ``runOrDie "doas", "pacman", "-S", …``: the sub runs ``system @_``
+            pieces.append((tokens[at].line, command))
     for sub in subs:
         for call in called.get(sub.name, []) if sub.name in templates else ():
             given = {name: _joined(g) if g else UNKNOWN for name, g in zip(sub.params, call.args, strict=False)}
