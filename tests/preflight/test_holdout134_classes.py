@@ -97,3 +97,52 @@ def test_b_a_sub_that_only_prints_its_arguments_runs_nothing() -> None:
 def test_b_a_sub_that_runs_a_fixed_command_does_not_run_its_arguments() -> None:
     text = _perl_installer('system "make";', 'runOrDie "doas", "pacman", "-S", "linux-headers";')
     assert codes_at({"install.pl": text}, SUDO) == []
+
+
+# -- E: Bun's package manager fetches from the npm registry ------------------------------------------------------
+
+
+def test_e_bun_install_and_add_reach_the_npm_registry() -> None:
+    text = _text("#!/bin/sh", "bun install -g ralph-tui", "bun --cwd web add lodash", "bun install")
+    assert codes_at({"install.sh": text}, EGRESS) == [2, 3, 4]
+
+
+def test_e_bun_running_building_or_testing_fetches_nothing() -> None:
+    text = _text("#!/bin/sh", "bun run build", "bun --version", "bun test")
+    assert codes_at({"install.sh": text}, EGRESS) == []
+
+
+# -- C: a Rails task run in a container the setup starts drops the app's database; the test database is no data ----
+
+DELETE = "preflight.destructive_delete"
+
+
+def _setup(*lines: str) -> str:
+    return _text("#!/bin/sh", *lines)
+
+
+def test_c_a_dropping_task_run_in_a_compose_container_is_reported() -> None:
+    text = _setup(
+        "docker-compose run --rm web rake db:reset RAILS_ENV=development", "docker compose exec web rails db:drop"
+    )
+    assert codes_at({"bin/setup.sh": text}, DELETE) == [2, 3]
+
+
+def test_c_a_migration_run_in_a_compose_container_drops_nothing() -> None:
+    text = _setup("docker-compose run --rm web rake db:migrate")
+    assert codes_at({"bin/setup.sh": text}, DELETE) == []
+
+
+def test_c_a_reset_of_the_test_database_is_not_a_data_loss() -> None:
+    text = _setup(
+        "rake db:reset RAILS_ENV=test",
+        "RAILS_ENV=test bin/rails db:reset",
+        "docker-compose run --rm web rake db:reset RAILS_ENV=test",
+    )
+    assert codes_at({"bin/setup.sh": text}, DELETE) == []
+
+
+def test_c_a_reset_of_another_environment_is_still_reported() -> None:
+    text = _setup("rake db:reset RAILS_ENV=development", "RAILS_ENV=test rake db:reset RAILS_ENV=production")
+    assert codes_at({"bin/setup.sh": text}, DELETE) == [2, 3]
+

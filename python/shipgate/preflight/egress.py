@@ -85,6 +85,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # ``yarn dlx``/``pnpm dlx``: download a package into a temporary folder and run it
     "yarn": (frozenset({"install", "add", "dlx"}), "registry.yarnpkg.com"),
     "pnpm": (frozenset({"install", "add", "i", "dlx"}), "registry.npmjs.org"),
+    # Bun's package manager installs from the npm registry (``bun install``, ``bun add``, ``bun install -g PKG``)
+    "bun": (frozenset({"install", "i", "add", "update"}), "registry.npmjs.org"),
     # npx runs a package's binary, fetching the package when the project lacks it (npx_fetches)
     "npx": (frozenset(), "registry.npmjs.org"),
     "gem": (frozenset({"install", "update"}), "rubygems.org"),
@@ -295,6 +297,7 @@ _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
     "npm": frozenset({"--prefix", "-C", "--workspace"}),
     "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
     "yarn": frozenset({"--cwd"}),
+    "bun": frozenset({"--cwd"}),
     "composer": frozenset({"-d", "--working-dir"}),
     "cpanm": frozenset({"-l", "--local-lib", "-L", "--local-lib-contained", "--mirror", "--from", "-M"}),
     "cpan": frozenset({"-j", "-J", "-c", "-m"}),
