@@ -146,3 +146,30 @@ def test_c_a_reset_of_another_environment_is_still_reported() -> None:
     text = _setup("rake db:reset RAILS_ENV=development", "RAILS_ENV=test rake db:reset RAILS_ENV=production")
     assert codes_at({"bin/setup.sh": text}, DELETE) == [2, 3]
 
+
+# -- D: a fabfile's Fabric operations run command lines (``fab deploy`` runs its tasks) ---------------------------
+
+
+def _fabfile(*body: str) -> str:
+    return _text("from fabric.api import run, sudo, cd", "", "", "def deploy():", *body)  # 1-4
+
+
+def test_d_fabric_run_and_sudo_in_a_fabfile_are_command_lines() -> None:
+    text = _fabfile("    run('git pull')", "    sudo('apt-get install -y nginx')")  # 5, 6
+    assert codes_at({"fabfile.py": text}, EGRESS) == [5, 6]
+    assert codes_at({"fabfile.py": text}, SUDO) == [6]
+
+
+def test_d_a_module_of_a_fabfile_package_is_read_too() -> None:
+    text = _fabfile("    run('git pull')")
+    assert codes_at({"fabfile/deploy_tasks.py": text}, EGRESS) == [5]
+
+
+def test_d_a_run_not_imported_from_fabric_is_not_a_command_line() -> None:
+    text = _text("from tasks import run", "", "", "def deploy():", "    run('git pull')")
+    assert codes_at({"fabfile.py": text}, EGRESS) == []
+
+
+def test_d_a_module_that_is_no_fabfile_is_not_a_step() -> None:
+    text = _fabfile("    run('git pull')")
+    assert codes_at({"app/remote.py": text}, EGRESS) == []
