@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+from shipgate.preflight import perl_script
+
 EGRESS = "preflight.implicit_egress"
 PIPE = "preflight.pipe_to_shell"
 
@@ -173,3 +175,34 @@ def test_d_a_run_not_imported_from_fabric_is_not_a_command_line() -> None:
 def test_d_a_module_that_is_no_fabfile_is_not_a_step() -> None:
     text = _fabfile("    run('git pull')")
     assert codes_at({"app/remote.py": text}, EGRESS) == []
+
+
+# -- G: a Perl scalar assigned one plain string is that string where a command names it; chdir is cd ------------
+
+
+def _perl_clone(change: str = "chdir $dir;", *more: str) -> str:
+    return _text(
+        "#!/usr/bin/perl",  # 1
+        "my $repo = 'https://github.com/teleshoes/acpi_call.git';",  # 2
+        "my $dir = '/tmp/acpi_call';",  # 3
+        'system("git", "clone", $repo, $dir);',  # 4
+        change,  # 5
+        'system("git", "fetch");',  # 6
+        *more,
+    )
+
+
+def test_g_a_fetch_in_the_folder_a_literal_scalar_names_is_the_clone_s() -> None:
+    assert codes_at({"install.pl": _perl_clone()}, EGRESS) == []  # the clone's remote, counted at the clone
+
+
+def test_g_a_fetch_after_chdir_into_another_folder_is_another_checkout_s() -> None:
+    assert codes_at({"install.pl": _perl_clone("chdir '/srv/other';")}, EGRESS) == [6]
+
+
+def test_g_a_scalar_assigned_twice_or_changed_is_no_literal() -> None:
+    for change in ("$dir = '/srv/other';", '$dir .= "/sub";', "chomp($dir);"):
+        read = perl_script.commands("install.pl", _perl_clone("chdir $dir;", change)) or []
+        assert (3, "dir='/tmp/acpi_call'") not in read
+        assert (5, "cd ${PERL_VALUE}") in read
+    assert (3, "dir='/tmp/acpi_call'") in (perl_script.commands("install.pl", _perl_clone()) or [])
