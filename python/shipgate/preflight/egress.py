@@ -85,6 +85,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # ``yarn dlx``/``pnpm dlx``: download a package into a temporary folder and run it
     "yarn": (frozenset({"install", "add", "dlx"}), "registry.yarnpkg.com"),
     "pnpm": (frozenset({"install", "add", "i", "dlx"}), "registry.npmjs.org"),
+    # Bun's package manager installs from the npm registry (``bun install``, ``bun add``, ``bun install -g PKG``)
+    "bun": (frozenset({"install", "i", "add", "update", "x"}), "registry.npmjs.org"),
     # npx runs a package's binary, fetching the package when the project lacks it (npx_fetches)
     "npx": (frozenset(), "registry.npmjs.org"),
     "gem": (frozenset({"install", "update"}), "rubygems.org"),
@@ -175,7 +177,6 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "pdm": (frozenset({"install", "add", "update", "lock", "sync"}), "pypi.org"),
     "mamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
     "micromamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
-    "bun": (frozenset({"install", "i", "add", "update", "x"}), "registry.npmjs.org"),
     "dotnet": (frozenset({"restore", "add", "tool", "workload"}), "nuget.org"),
     "mix": (frozenset({"deps.get", "deps.update", "local.hex", "local.rebar", "archive.install"}), "hex.pm"),
     "mvn": (frozenset(), "Maven Central (repo.maven.apache.org) or the build's repositories"),
@@ -312,6 +313,7 @@ _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
     "npm": frozenset({"--prefix", "-C", "--workspace"}),
     "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
     "yarn": frozenset({"--cwd"}),
+    "bun": frozenset({"--cwd"}),
     "composer": frozenset({"-d", "--working-dir"}),
     "cpanm": frozenset({"-l", "--local-lib", "-L", "--local-lib-contained", "--mirror", "--from", "-M"}),
     "cpan": frozenset({"-j", "-J", "-c", "-m"}),

@@ -32,6 +32,9 @@ class Token(Protocol):
     @property
     def line(self) -> int: ...
 
+    @property
+    def interpolates(self) -> bool: ...
+
 
 T = TypeVar("T", bound=Token)
 
@@ -129,3 +132,50 @@ def call_arguments(tokens: Sequence[T], open_at: int, limit: int = 200) -> list[
         else:
             groups[-1].append(token)
     return groups
+
+
+# Operators that, written after a scalar and before ``=``, change it (``.=``, ``||=``, ``//=``, ``+=``…)
+_UPDATES = frozenset({".", "||", "//", "&&", "+", "-", "*", "/", "x", "**", "|", "&", "^", "<<", ">>", "%"})
+_CHANGERS = frozenset({"chomp", "chop", "undef", "local", "our"})
+
+
+def literal_scalars(tokens: Sequence[Token]) -> dict[str, tuple[int, str]]:
+    """Scalar → (line, text), for the scalars the script assigns exactly once, a plain string (``my $dir =
+    '/tmp/acpi_call';``, no variable inside) and never changes (no ``.=``, ``=~``, list assignment,
+    ``chomp``, loop variable): a command that names one uses that text."""
+    assigned: dict[str, list[tuple[int, str] | None]] = {}
+    for i, token in enumerate(tokens[:-1]):
+        if token.kind != "var" or not token.text.startswith("$"):
+            continue
+        after = tokens[i + 1].text
+        before = tokens[i - 1].text if i else ""
+        if before == "(" and i > 1:
+            before = tokens[i - 2].text  # ``chomp($x)``
+        changes = after == "=" or (after in _UPDATES and i + 2 < len(tokens) and tokens[i + 2].text == "=")
+        listed = after in (",", ")") and _in_list_assignment(tokens, i)
+        if before in _CHANGERS or (before == "my" and after == "(") or listed:
+            assigned.setdefault(token.text, []).append(None)
+        elif changes:
+            text = _plain_string(tokens, i) if after == "=" else None
+            assigned.setdefault(token.text, []).append(None if text is None else (token.line, text))
+    return {name: values[0] for name, values in assigned.items() if len(values) == 1 and values[0] is not None}
+
+
+def _plain_string(tokens: Sequence[Token], i: int) -> str | None:
+    """The text of ``$x = 'literal';`` at ``i``; None when the value is anything else (or interpolates a value)."""
+    if i + 3 >= len(tokens) or tokens[i + 2].kind != "str" or tokens[i + 3].text != ";":
+        return None
+    value = tokens[i + 2]
+    if value.interpolates and ("$" in value.text or "@" in value.text or "\\" in value.text):
+        return None
+    return value.text if value.interpolates else value.text.replace("\\'", "'").replace("\\\\", "\\")
+
+
+def _in_list_assignment(tokens: Sequence[Token], i: int) -> bool:
+    """``$x`` at ``i`` is one of the scalars of ``(…, $x, …) = …``."""
+    for j in range(i + 1, min(len(tokens) - 1, i + 20)):
+        if tokens[j].text == ")":
+            return tokens[j + 1].text == "="
+        if tokens[j].kind != "var" and tokens[j].text != ",":
+            return False
+    return False

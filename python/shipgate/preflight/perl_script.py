@@ -11,6 +11,7 @@ everything after ``__END__``/``__DATA__``. It reads only:
   one string is a shell command line, several are the argv (``system('apt', 'dist-upgrade')``); a variable, or an
   interpolated ``$x`` in a double-quoted string, is an unknown word (``${PERL_VALUE}``);
 - backticks and ``qx{…}``: a shell command line;
+- ``chdir DIR``: ``cd DIR`` for the commands after it;
 - a uid check that ends the script: ``die … if $> != 0;``, ``exit 1 unless $> == 0;``, ``if ($> != 0) { … exit
   …; }`` (also ``$<``, ``$EUID``, ``$UID``), written as ``[ "$(id -u)" -ne 0 ] && exit 1``; an exit in the block
   that a further condition decides (``exit 1 unless ask_yesno(…)``) does not end every run: no check;
@@ -21,11 +22,14 @@ A variable names the program when ``shipgate.preflight.perl_programs`` finds one
 ($cpanm, …)``). ``Build.PL``/``Makefile.PL`` (CPAN build configuration, no install step) keep only their runs of a
 Perl package manager (``cpanm``, ``cpan``, ``carton``): a build file that installs its own prerequisites.
 
-An argument of literals and variables joined with ``.`` is one word (the literal's text, then an unknown value); a
+A scalar assigned exactly once a plain string (not a URL) and never changed
+(``shipgate.preflight.perl_programs.literal_scalars``) is a shell variable assigned at its line, named in the
+commands that use it. An argument of literals and variables
+joined with ``.`` is one word (the literal's text, then an unknown value); a
 scalar that holds one program's command lines (``shipgate.preflight.perl_programs.command_variables``) is the shell
-that runs one of them; a sub's command that names its parameters is read at each call of the sub
-(``shipgate.preflight.perl_subs``); blocks taken only on another operating system are skipped
-(``shipgate.preflight.perl_platform``).
+that runs one of them; a sub's command that names its parameters is read at each call of the sub, and a call of a
+sub that runs ``system @_`` is ``system`` of the call's arguments (``shipgate.preflight.perl_subs``); blocks taken
+only on another operating system are skipped (``shipgate.preflight.perl_platform``).
 
 Not seen: command lines built in variables by anything but literals (``system($cmd)`` is then an unknown command),
 calls into Perl modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``,
@@ -42,7 +46,7 @@ from dataclasses import dataclass
 from shipgate.preflight import perl_cpan, perl_opens, perl_subs
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.perl_platform import other_os_spans
-from shipgate.preflight.perl_programs import command_variables, program_variables
+from shipgate.preflight.perl_programs import command_variables, literal_scalars, program_variables
 
 Piece = tuple[int, str]
 
@@ -263,7 +267,13 @@ def _joined(group: Sequence[_Token], known: Mapping[str, str] | None = None) -> 
 
 
 def _quote(word: str) -> str:
-    return '"' + re.sub(r'([\\"`])', r"\\\1", word) + '"' if UNKNOWN in word else "'" + word.replace("'", "'\\''") + "'"
+    """A shell word of ``word``: double-quoted when it holds a value (unknown, or a literal scalar's ``${name}``)."""
+    if UNKNOWN in word or _SCALAR_REFERENCE.search(word):
+        return '"' + re.sub(r'([\\"`])', r"\\\1", word) + '"'
+    return "'" + word.replace("'", "'\\''") + "'"
+
+
+_SCALAR_REFERENCE = re.compile(r"\$\{\w+\}")
 
 
 def _pieces(tokens: list[_Token]) -> list[Piece]:
@@ -277,6 +287,10 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
     def here(i: int) -> bool:
         return not away[i]
 
+    # ``my $dir = '/tmp/acpi_call';`` assigned once: a shell variable of that name, assigned at its line when used. A
+    # URL stays program source, its host reported where it is written (a command given it may take no URL, ``cpanm``)
+    assigned = {name: v for name, v in literal_scalars(tokens).items() if "://" not in v[1]}
+    literals = {name: "${" + name[1:] + "}" for name in assigned if name[1:].isidentifier()}
     subs = perl_subs.subs(tokens)
     called = perl_subs.calls(tokens, subs)
     holder = perl_subs.holders(len(tokens), [s for s in subs if s.name in called])
@@ -289,16 +303,23 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
         if sub is not None and reader.names_parameter(i, sub.params):
             templates.setdefault(sub.name, []).append(i)
             continue  # read at each call of the sub with what the call gives it
-        piece = reader.piece(i)
+        piece = reader.piece(i, literals)
         if piece is not None:
             pieces.append(piece)
+    for at in perl_subs.runner_calls(tokens, perl_subs.runners(tokens)):
+        command = reader.call(at + 1, literals) if here(at) else None
+        if command:  # ``runOrDie "doas", "pacman", "-S", …``: the sub runs ``system @_``
+            pieces.append((tokens[at].line, command))
     for sub in subs:
         for call in called.get(sub.name, []) if sub.name in templates else ():
-            given = {name: _joined(g) if g else UNKNOWN for name, g in zip(sub.params, call.args, strict=False)}
+            values = zip(sub.params, call.args, strict=False)
+            given = {**literals, **{name: _joined(g, literals) if g else UNKNOWN for name, g in values}}
             for at in templates[sub.name] if here(call.at) else ():
                 piece = reader.piece(at, given)
                 if piece is not None:
                     pieces.append((call.line, piece[1]))
+    used = {m for _, text in pieces for m in re.findall(r"\$\{(\w+)\}", text)}
+    pieces += [(line, f"{name[1:]}={_quote(text)}") for name, (line, text) in assigned.items() if name[1:] in used]
     return sorted(pieces, key=lambda p: p[0])
 
 
@@ -318,6 +339,9 @@ class _Reader:
         if token.kind == "word" and token.text in ("system", "exec") and _is_call(tokens, i):
             command = self.call(i + 1, known)
             return (token.line, command) if command else None
+        if token.kind == "word" and token.text == "chdir" and _is_call(tokens, i):
+            args = _arguments(tokens, i + 1)  # the process's directory, for every later command
+            return (token.line, f"cd {_word(args[0], known)}") if args and len(args) == 1 else None
         if token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
         opened = perl_opens.opened_for_writing(tokens, i)

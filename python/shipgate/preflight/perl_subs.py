@@ -71,6 +71,46 @@ def calls(tokens: Sequence[T], subs: Sequence[Sub]) -> dict[str, list[SubCall[T]
     return found
 
 
+def runners(tokens: Sequence[Token]) -> list[Sub]:
+    """Subs whose body hands its whole argument list to the shell: ``system @_``, ``system(@_)``, ``exec @_`` (a
+    ``runOrDie`` wrapper that prints the command, runs it and dies when it fails). Each call runs what it is given."""
+    found: list[Sub] = []
+    for i, token in enumerate(tokens[:-2]):
+        if token.kind != "word" or token.text != "sub" or tokens[i + 1].kind != "word":
+            continue
+        start = i + 2
+        while start < len(tokens) and start - i < 8 and tokens[start].text != "{":
+            start += 1  # a prototype (``sub runOrDie(@){``) or attributes before the body
+        end = _body_end(tokens, start)
+        if end is not None and any(_runs_arguments(tokens, j) for j in range(start + 1, end)):
+            found.append(Sub(tokens[i + 1].text, start, end))
+    return found
+
+
+def runner_calls(tokens: Sequence[Token], runners: Sequence[Sub]) -> list[int]:
+    """Indexes of the calls of ``runners`` outside their own bodies (``runOrDie "git", "fetch";``,
+    ``runOrDie("make")``, ``&runOrDie(…)``); the call's arguments start at the next token."""
+    by_name = {sub.name: sub for sub in runners}
+    found: list[int] = []
+    for i, token in enumerate(tokens[:-1]):
+        sub = by_name.get(token.text) if token.kind == "word" else None
+        if sub is None or sub.holds(i) or tokens[i + 1].text in ("=>", "}", "::", ","):
+            continue
+        if i and tokens[i - 1].text in ("sub", "->", "::"):
+            continue  # its declaration, a method, a package's name
+        found.append(i)
+    return found
+
+
+def _runs_arguments(tokens: Sequence[Token], j: int) -> bool:
+    """``system @_`` / ``exec(@_)`` at ``j``: the sub's own arguments as the command's argv."""
+    if tokens[j].kind != "word" or tokens[j].text not in ("system", "exec"):
+        return False
+    k = j + 2 if j + 1 < len(tokens) and tokens[j + 1].text == "(" else j + 1
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ";"
+    return k < len(tokens) and tokens[k].text == "@_" and after in (";", ")", "}", "or", "and", "||", "&&")
+
+
 def holders(count: int, subs: Sequence[Sub]) -> list[Sub | None]:
     """For each token index, the sub whose body holds it (the innermost, when a sub is declared in another)."""
     out: list[Sub | None] = [None] * count

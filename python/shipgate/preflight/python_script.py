@@ -73,6 +73,7 @@ from dataclasses import dataclass, field
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
+from shipgate.preflight.python_fabric import fabric_operations, is_fabfile, operation_shell
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.seeded_accounts import python_seeded
@@ -126,9 +127,9 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = _nodes(tree) if tree is not None else None
     if tree is None or nodes is None:
         return None
-    if not (_is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)):
-        return None
-    return _read(tree, nodes)
+    fabfile = is_fabfile(path, fabric_operations(nodes))  # ``fab deploy`` runs its tasks
+    step = _is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)
+    return _read(tree, nodes) if step or fabfile else None
 
 
 def program_commands(text: str) -> list[Piece] | None:
@@ -289,6 +290,7 @@ class _Reader:
     unpacked: dict[int, Unpack] = field(default_factory=dict)  # id(extractall call) -> the archive and directory
     downloaders: dict[str, tuple[int, int]] = field(default_factory=dict)  # function -> (URL, path) parameters
     fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
+    fabric: dict[str, str] = field(default_factory=dict)  # local name -> Fabric operation (``run``, ``sudo``…)
 
     def __post_init__(self) -> None:
         for node in self.nodes:
@@ -304,6 +306,7 @@ class _Reader:
         for node in self.nodes:
             if isinstance(node, ast.ImportFrom) and node.module in _FETCH_OWNERS:
                 self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
+        self.fabric = fabric_operations(self.nodes)
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
         self.unpacked = unpacks(self.nodes)
@@ -509,10 +512,13 @@ class _Reader:
     def command(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         """The shell a direct runner, download or delete call stands for, or None."""
         args = call.args
+        if owner is None and name in self.fabric and name not in self.functions and args:
+            code = self.code(args[0], 0)  # ``run('git pull')`` in a fabfile: a command line on the remote host
+            return operation_shell(self.fabric[name], code) if code else None
         direct = owner == "subprocess" or (owner is None and name not in self.functions)
         if direct and name in _SUBPROCESS and args:
             if _shell_call(call) or name in ("getoutput", "getstatusoutput"):
-                return self.code(args[0], 0)
+                return self.code(_shell_script(args[0]), 0)
             return self.argv(args[0], 0)
         if owner == "os" and args:
             if name in _OS_SHELL:
@@ -985,6 +991,14 @@ def _command_args(call: ast.Call, runners: dict[str, _Runner]) -> list[ast.expr]
     if runner is not None and len(call.args) > runner.index:
         return [call.args[runner.index]]
     return []
+
+
+def _shell_script(node: ast.expr) -> ast.expr:
+    """The command string a ``shell=True`` run hands to the shell. Given a list (``call(['git pull'], shell=True)``),
+    POSIX runs ``/bin/sh -c ARGS[0] ARGS[1:]``: the first item is the script, the others its ``$0``, ``$1``…"""
+    if isinstance(node, ast.List | ast.Tuple) and node.elts and not isinstance(node.elts[0], ast.Starred):
+        return node.elts[0]
+    return node
 
 
 def _shell_call(call: ast.Call) -> bool:

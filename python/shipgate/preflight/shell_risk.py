@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import drops_database
+from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command
 from shipgate.preflight.kept_copies import backup_step, backup_survives, set_aside_copy
 from shipgate.preflight.package_scripts import is_snap_script
@@ -554,7 +555,11 @@ _CONSOLES = frozenset({"artisan", "console"})
 
 def _database_dropping_task(command: Command) -> str | None:
     """The Rails task or PHP console command that drops data (``rake db:reset``, ``bundle exec rails db:drop``,
-    ``php bin/console doctrine:database:drop --force``, ``php artisan db:wipe``), if the command runs one."""
+    ``php bin/console doctrine:database:drop --force``, ``php artisan db:wipe``), if the command runs one, also in
+    a container it starts (``docker-compose run --rm web rake db:reset``: the task runs against the app's database).
+    A Rails task pointed at the test environment (``rake db:reset RAILS_ENV=test``) rebuilds the test suite's
+    database, which holds no data anyone keeps: none."""
+    command = container_command(command) or command
     words = [w.value for w in command.words]
     if command.name == "bundle" and words[:1] == ["exec"] and len(words) > 1 and words[1] in _TASK_RUNNERS:
         words = words[2:]
@@ -564,6 +569,10 @@ def _database_dropping_task(command: Command) -> str | None:
     elif posixpath.basename(command.name or "") in _CONSOLES:  # ``./artisan …``, ``bin/console …``
         return _console_drop(words)
     elif command.name not in _TASK_RUNNERS:
+        return None
+    environment = [v.value for n, v in command.env if n == "RAILS_ENV"]
+    environment += [w[len("RAILS_ENV=") :] for w in words if w and w.startswith("RAILS_ENV=")]
+    if environment and all(e == "test" for e in environment):
         return None
     return next((w for w in words if w in _DROPPING_TASKS), None)
 

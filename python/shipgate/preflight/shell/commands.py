@@ -207,8 +207,10 @@ NETWORK_TOOLS = frozenset(
 DB_CLIENTS = frozenset(
     {"psql", "mysql", "mariadb", "redis-cli", "mongo", "mongosh", "sqlplus", "sqlcmd", "pg_dump", "mysqldump"}
 )
+# PyPy (``pypy``, ``pypy3``) is a Python interpreter as ``python3`` is: it runs a script, standard input or ``-m pip``
 SHELL_RUNNERS = frozenset(
-    {"sh", "bash", "dash", "zsh", "ksh", "ash", "source", ".", "python", "python3", "perl", "ruby", "node", "php"}
+    {"sh", "bash", "dash", "zsh", "ksh", "ash", "source", ".", "python", "python3", "pypy", "pypy3", "perl", "ruby"}
+    | {"node", "php"}
 )
 PACKAGE_INSTALLERS = frozenset({"dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "installer", "msiexec"})
 # Package tools that fetch a URL they are given (``rpm --import URL``, ``yum-config-manager --add-repo URL``,
@@ -461,7 +463,8 @@ def runs_pip_module(command: Command) -> bool:
     (``"$PY" -m pip``, a Python runner's ``sys.executable``): ``-m pip`` is Python's switch that runs the pip
     module, so the program taking it is a Python interpreter running pip."""
     name = command.name
-    return (name is None or name.startswith("python")) and [w.text for w in command.words[:2]] == ["-m", "pip"]
+    python = name is None or name.startswith(("python", "pypy"))
+    return python and [w.text for w in command.words[:2]] == ["-m", "pip"]
 
 
 def _pip_index_given(command: Command) -> bool:

@@ -1,0 +1,38 @@
+"""Fabric's shell operations, for ``python_script``: ``fab deploy`` runs the task functions of a fabfile, and a task
+runs command lines with Fabric 1's ``run`` (on the remote host), ``sudo`` (there, escalated) and ``local`` (here),
+imported from ``fabric.api``, ``fabric.operations`` or ``fabric``. Each takes one shell command line, as
+``os.system`` does.
+
+A ``fabfile.py`` (or a module of a ``fabfile`` package) that imports one of them is a deploy step: its functions
+are what ``fab TASK`` runs, though nothing in the file calls them. Fabric 2's ``Connection.run`` (``c.run(…)``, a
+method of an object the task is given) is not read, nor is ``with cd(…)``'s directory."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+
+_MODULES = frozenset({"fabric.api", "fabric.operations", "fabric"})
+_OPERATIONS = frozenset({"run", "sudo", "local"})
+
+
+def fabric_operations(nodes: Iterable[ast.AST]) -> dict[str, str]:
+    """Local name -> Fabric operation (``run``, ``sudo``, ``local``) for each one the module imports."""
+    found: dict[str, str] = {}
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom) and node.module in _MODULES:
+            found.update((a.asname or a.name, a.name) for a in node.names if a.name in _OPERATIONS)
+    return found
+
+
+def is_fabfile(path: str, operations: dict[str, str]) -> bool:
+    """A fabfile (``fabfile.py``, or a module of a ``fabfile`` package) that runs command lines through Fabric."""
+    parts = path.lower().split("/")
+    return bool(operations) and (parts[-1] == "fabfile.py" or "fabfile" in parts[:-1])
+
+
+def operation_shell(operation: str, code: str) -> str:
+    """The shell an operation given the command line ``code`` stands for: ``sudo`` runs it escalated."""
+    if operation != "sudo":
+        return code
+    return "sudo sh -c '" + code.replace("'", "'\\''") + "'"
