@@ -86,3 +86,14 @@ def test_no_literal_in_a_javascript_or_ruby_pair_stays_quiet(path: str, source: 
 def test_a_syntax_highlighters_token_pair_is_no_secret() -> None:
     source = 'var rules = [{token: "support.function.dom", regex: "\\\\b(?:alert|prompt)\\\\b"}];\n'
     assert codes_at({"webapp/js/setup.js": source}, CRED) == []
+
+
+@pytest.mark.parametrize("path", ["app/admin/factories.py", "app/factories/users.py"])
+def test_model_factories_passwords_are_test_data(path: str) -> None:
+    source = (
+        "import factory\n\n\nclass UserFactory(factory.django.DjangoModelFactory):\n"
+        '    password = "{PLAIN}toto"\n\n\n'
+        'def populate():\n    UserFactory(username="admin@test.com", password="{PLAIN}toto")\n'
+    )
+    assert codes_at({path: source}, CRED) == []
+    assert codes_at({"app/admin/accounts.py": source}, CRED) == [5, 9]

@@ -517,6 +517,9 @@ def _schema(text: TextFile) -> bool:
     return is_schema_document(text.path, tuple((ln.number, ln.text) for ln in text.lines[:8]))
 
 
+# A module of model factories (factory_boy's ``factories.py``, a ``factories/`` package): the objects tests build,
+# with the passwords tests log in with (``UserFactory(password="{PLAIN}toto")``).
+_MODEL_FACTORIES = re.compile(r"(?:^|/)factories(?:\.py$|/)")
 # Python source, also a sample copy of a module (``local_settings.py.example``, ``settings.py.dist``)
 _PYTHON_SOURCE = re.compile(r"\.py(?:\.(?:example|sample|dist|template|tmpl|in|orig))?$")
 
@@ -530,6 +533,7 @@ def _text_secrets(
     numbered = tuple((ln.number, ln.text) for ln in text.lines)
     examples = is_documentation(text.path) or is_test_path(text.path) or describes_package(text.path)
     examples = examples or is_schema_document(text.path, numbered)  # a settings schema's examples and defaults
+    examples = examples or bool(_MODEL_FACTORIES.search(text.path))  # factory_boy's test objects
     plain = "\n".join(t for _, t in without_xml_comments(numbered))
     # a translation's values are words (``field_password_confirmation: Потвърждение``), never a secret
     if not is_localization(text.path):
