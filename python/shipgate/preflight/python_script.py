@@ -71,6 +71,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
@@ -126,9 +127,12 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = _nodes(tree) if tree is not None else None
     if tree is None or nodes is None:
         return None
-    if not (_is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)):
+    hooks = hook_calls(tree)
+    if not (
+        hooks or _is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)
+    ):
         return None
-    return _read(tree, nodes)
+    return _read(tree, nodes, hooks)
 
 
 def program_commands(text: str) -> list[Piece] | None:
@@ -148,10 +152,12 @@ def _nodes(tree: ast.Module) -> list[ast.AST] | None:
     return nodes if len(nodes) <= MAX_NODES else None
 
 
-def _read(tree: ast.Module, nodes: list[ast.AST]) -> list[Piece]:
-    """What a parsed program runs, one piece a line."""
+def _read(tree: ast.Module, nodes: list[ast.AST], called: list[Piece] | None = None) -> list[Piece]:
+    """What a parsed program runs, one piece a line; ``called`` are functions something outside the file calls
+    (a build hook's methods), each a call of its shell function at its line after the body is read."""
     reader = _Reader(tree, nodes)
     reader.block(tree.body, 0)
+    reader.pieces.extend((line, f"py_{name}") for line, name in called or [])
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
 
 
