@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
-from shipgate.preflight import python_script
+from shipgate.preflight import python_script, setup_py
 
 EGRESS = "preflight.implicit_egress"
+UNVERIFIED = "preflight.unverified_download_exec"
 
 
 # -- A: a Hatchling build hook whose initialize runs a package manager ---------------------------------------------
@@ -64,3 +65,51 @@ def test_a_near_miss_a_class_of_no_hook_base_is_not_a_build_hook() -> None:
     text = "\n".join(_HOOK).replace("CustomHook(BuildHookInterface)", "Frontend") + "\n"  # a helper the user calls
     assert python_script.commands("hatch_build.py", text) is None
     assert codes_at({"hatch_build.py": text}, EGRESS) == []
+
+
+# -- B: a setup.py build_ext that fetches and unpacks a source tree, then runs the base build on it ---------------
+
+_BUILD_EXT = (
+    "import tarfile",
+    "import urllib.request",
+    "from setuptools import setup, Extension",
+    "from setuptools.command.build_ext import build_ext",
+    "",
+    "",
+    "class FetchAndBuild(build_ext):",
+    "    def run(self):",
+    '        urllib.request.urlretrieve("http://libs.example.org/qpbo-1.3.tar.gz", "qpbo.tar.gz")',
+    '        tarfile.open("qpbo.tar.gz").extractall(".")',
+    "        build_ext.run(self)",
+    "",
+    "",
+    'setup(cmdclass={"build_ext": FetchAndBuild},',
+    '      ext_modules=[Extension("q", sources=["qpbo-1.3/QPBO.cpp"])])',
+)
+
+
+def test_b_the_base_build_after_an_unpacked_fetch_builds_the_fetched_tree() -> None:
+    text = "\n".join(_BUILD_EXT) + "\n"
+    assert (11, 'cd "$SETUP_BUILD" && make') in setup_py.commands(text)
+    assert codes_at({"setup.py": text}, UNVERIFIED) == [11]
+
+
+def test_b_super_run_counts_as_the_base_build() -> None:
+    text = "\n".join(_BUILD_EXT).replace("build_ext.run(self)", "super().run()") + "\n"
+    assert codes_at({"setup.py": text}, UNVERIFIED) == [11]
+
+
+def test_b_near_miss_a_checked_archive_is_built_quietly() -> None:
+    lines = list(_BUILD_EXT)
+    lines[0] = "import hashlib, tarfile"
+    lines.insert(9, '        assert hashlib.sha256(open("qpbo.tar.gz", "rb").read()).hexdigest() == "ab" * 32')
+    text = "\n".join(lines) + "\n"
+    assert codes_at({"setup.py": text}, UNVERIFIED) == []
+
+
+def test_b_near_miss_a_fetch_not_unpacked_and_a_non_compiling_command_build_nothing() -> None:
+    unpacked_not = [line for line in _BUILD_EXT if "extractall" not in line]
+    assert not any("make" in shell for _, shell in setup_py.commands("\n".join(unpacked_not) + "\n"))
+    installing = "\n".join(_BUILD_EXT).replace("build_ext", "install") + "\n"  # install.run: no compile of its own
+    assert not any("make" in shell for _, shell in setup_py.commands(installing))
+    assert codes_at({"setup.py": installing}, UNVERIFIED) == []
