@@ -71,6 +71,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
 from shipgate.preflight.python_fabric import fabric_operations, is_fabfile, operation_shell
@@ -128,8 +129,9 @@ def commands(path: str, text: str) -> list[Piece] | None:
     if tree is None or nodes is None:
         return None
     fabfile = is_fabfile(path, fabric_operations(nodes))  # ``fab deploy`` runs its tasks
+    hooks = hook_calls(tree)
     step = _is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)
-    return _read(tree, nodes) if step or fabfile else None
+    return _read(tree, nodes, hooks) if step or fabfile or hooks else None
 
 
 def program_commands(text: str) -> list[Piece] | None:
@@ -149,10 +151,12 @@ def _nodes(tree: ast.Module) -> list[ast.AST] | None:
     return nodes if len(nodes) <= MAX_NODES else None
 
 
-def _read(tree: ast.Module, nodes: list[ast.AST]) -> list[Piece]:
-    """What a parsed program runs, one piece a line."""
+def _read(tree: ast.Module, nodes: list[ast.AST], called: list[Piece] | None = None) -> list[Piece]:
+    """What a parsed program runs, one piece a line; ``called`` are functions something outside the file calls
+    (a build hook's methods), each a call of its shell function at its line after the body is read."""
     reader = _Reader(tree, nodes)
     reader.block(tree.body, 0)
+    reader.pieces.extend((line, f"py_{name}") for line, name in called or [])
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
 
 

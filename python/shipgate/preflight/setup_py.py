@@ -21,7 +21,8 @@ literal stand for it there too):
   ``unpack_archive``) unpacks that download, an ``unzip``/``tar`` command it runs takes it, and an ``os.chmod`` with
   an execute bit makes what was unpacked executable; the download is written to the file its response is saved
   into, when the code names one (``shipgate.preflight.setup_py_flow``, which also reads names bound once to a
-  literal and a ``run`` attached by a class decorator of the file).
+  literal and a ``run`` attached by a class decorator of the file); in a ``build_ext``/``build_clib`` command, the
+  base command's ``run`` called after that unpacking builds what was unpacked (``shipgate.preflight.setup_py_builds``).
 
 Not seen: commands built at run time (names from variables the file computes), code in other modules the file
 imports (``uwsgiconfig.build_uwsgi``), ``setup.cfg``/``pyproject.toml`` build backends."""
@@ -34,6 +35,7 @@ import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from shipgate.preflight import setup_py_builds as builds
 from shipgate.preflight import setup_py_flow as flow
 from shipgate.preflight import setup_py_module as module
 from shipgate.preflight.python_tree import python_tree
@@ -103,6 +105,7 @@ class _Code:
     checked: bool
     fetch: ast.Call | None  # the one direct download, when the code makes one and hands no literal URL to a function
     saved: str | None  # the file that download is written into, when the code names it
+    builds: frozenset[int]  # calls of a compiling command's base ``run`` (``build_ext.run(self)``)
 
 
 def _code(
@@ -124,6 +127,7 @@ def _code(
         checked=any(isinstance(n, ast.Name) and n.id == "hashlib" for f in reached for n in ast.walk(f)),
         fetch=fetch,
         saved=_saved(fetch, reached, literals),
+        builds=builds.base_builds(_command_classes(tree)),
     )
 
 
@@ -156,11 +160,7 @@ def _functions(tree: ast.Module) -> dict[str, list[Function]]:
 def _reachable(tree: ast.Module, functions: dict[str, list[Function]]) -> list[Function]:
     """The ``run`` methods of the command classes (also one a class decorator attaches), the file's functions the
     module body calls (``setup_py_module``) and the file's functions they call, transitively."""
-    classes = [
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ClassDef) and any(_name(b) in _COMMAND_BASES for b in node.bases)
-    ]
+    classes = _command_classes(tree)
     queue: list[Function] = [
         item for node in classes for item in node.body if isinstance(item, ast.FunctionDef) and item.name == "run"
     ]
@@ -176,6 +176,14 @@ def _reachable(tree: ast.Module, functions: dict[str, list[Function]]) -> list[F
             if isinstance(node, ast.Call):
                 queue.extend(functions.get(_name(node.func) or "", []))
     return seen
+
+
+def _command_classes(tree: ast.Module) -> list[ast.ClassDef]:
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and any(_name(b) in _COMMAND_BASES for b in node.bases)
+    ]
 
 
 def _name(node: ast.expr) -> str | None:
@@ -264,6 +272,8 @@ def _fetch_flow(call: ast.Call, code: _Code) -> Iterator[Piece]:
         yield where, f"curl -fsSL -o {fetched} {url}{check}"
     elif _name(call.func) in _UNPACK:
         yield call.lineno, f"unzip -o {fetched} -d {_UNPACKED}"
+    elif id(call) in code.builds and code.unpacks:  # the base command compiles what was unpacked
+        yield call.lineno, f"cd {_UNPACKED} && make"
     else:
         mode = flow.executable_mode(call)
         if mode is not None and code.unpacks:
