@@ -321,7 +321,7 @@ def revised(sql: SqlFile, changed: Mapping[tuple[str, int], frozenset[str]]) -> 
         if change is not None and "fk_index" in change:
             kept += [s, _index_statement(s, "create_index")]
             continue
-        if change is None or s.kind not in ("alter_column_type", "alter_table"):
+        if change is None or s.kind not in ("alter_column_type", "alter_column_set_not_null", "alter_table"):
             kept.append(s)
             continue
         kept += _altered(s, change)

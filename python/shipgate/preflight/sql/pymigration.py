@@ -195,6 +195,20 @@ def _django_add_field(table: str, name: str, field: ast.expr | None) -> list[str
     return out
 
 
+def _django_alter_field(table: str, column: str, field: ast.expr | None) -> str:
+    """``AlterField`` when the field it replaces is not known (``django_history`` revises the statement when the
+    package's migrations show it). A relation (``ForeignKey``, ``OneToOneField``) keeps its column's type, the
+    related model's key: what it may change is nullability, ``DROP NOT NULL`` for ``null=True`` and otherwise
+    ``SET NOT NULL`` (a lock and a scan). Another field is read as a type change (a rewrite; ``DROP NOT NULL`` too for
+    ``null=True``): its old type is not in the file, and a ``SET NOT NULL`` is not assumed for it."""
+    call = field if isinstance(field, ast.Call) else None
+    sql_type, clause = _django_field(call)
+    if call is not None and _callee(call) in ("ForeignKey", "OneToOneField"):
+        return f"ALTER TABLE {table} ALTER COLUMN {column} {'DROP' if clause == 'NULL' else 'SET'} NOT NULL"
+    null = f", ALTER COLUMN {column} DROP NOT NULL" if clause == "NULL" else ""
+    return f"ALTER TABLE {table} ALTER COLUMN {column} TYPE {sql_type}{null}"
+
+
 def _django_table(app: str, model: ast.expr | None) -> str:
     return _ident(ast.Constant(f"{app}_{(_name(model) or 'model').lower()}"), "model_expr")
 
@@ -227,10 +241,7 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     if op == "AddField":
         return _django_add_field(table, _name(_arg(call, 1, "name")) or "field", _arg(call, 2, "field"))
     if op == "AlterField":
-        sql_type, clause = _django_field(_arg(call, 2, "field"))  # type: ignore[arg-type]
-        # NOT NULL is set only when the old field allowed NULL, which the file does not say: not assumed
-        null = f", ALTER COLUMN {field} DROP NOT NULL" if clause == "NULL" else ""
-        return [f"ALTER TABLE {table} ALTER COLUMN {field} TYPE {sql_type}{null}"]
+        return [_django_alter_field(table, field, _arg(call, 2, "field"))]
     if op == "RemoveField":
         return [f"ALTER TABLE {table} DROP COLUMN {field}"]
     if op == "RenameField":
