@@ -43,3 +43,55 @@ def test_near_miss_c_a_comment_followed_by_a_command_line_is_reported() -> None:
     ]
     assert codes_at({"install.sh": _rc_installer('echo "# $TOOL"')}, PERSISTENCE) == [3, 4]
     assert codes_at({"install.sh": _rc_installer('echo "em init"')}, PERSISTENCE) == [3, 4]
+
+
+# -- A: a function that escalates only when an option asks for it, the file defaulting the option off ----------
+
+PRIVILEGE = "preflight.implicit_privilege"
+SUDO = "preflight.sudo_unavailable"
+
+
+def _option_runner(default: str, option: str = 'USE_SUDO="${2:?missing value for --sudo}"') -> str:
+    return _text(
+        "#!/usr/bin/env bash",  # 1
+        f'USE_SUDO="{default}"',  # 2
+        "run_write() {",  # 3
+        '  if [ "${USE_SUDO}" = "always" ]; then',  # 4
+        '    sudo "$@"',  # 5
+        "    return",  # 6
+        "  fi",  # 7
+        '  "$@"',  # 8
+        "}",  # 9
+        'while [ "$#" -gt 0 ]; do',  # 10
+        '  case "$1" in',  # 11
+        f"    --sudo) {option}; shift 2 ;;",  # 12
+        "    *) shift ;;",  # 13
+        "  esac",  # 14
+        "done",  # 15
+        'run_write install -m 0755 tool "/usr/local/lib/tool/tool"',  # 16
+        'run_write ln -sfn /usr/local/lib/tool/tool "/usr/local/bin/tool"',  # 17
+    )
+
+
+def test_a_escalation_only_on_the_operators_option_leaves_the_calls_plain() -> None:
+    installer = _option_runner("never")
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == [16, 17]
+    assert codes_at({"install.sh": installer}, SUDO) == [5]
+
+
+def test_a_getopts_optarg_is_the_operators_word_too() -> None:
+    installer = _option_runner("never", 'USE_SUDO="$OPTARG"')
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == [16, 17]
+    assert codes_at({"install.sh": installer}, SUDO) == [5]
+
+
+def test_near_miss_a_default_that_escalates_keeps_every_call_escalated() -> None:
+    installer = _option_runner("always")
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == []
+    assert codes_at({"install.sh": installer}, SUDO) == [16, 17]
+
+
+def test_near_miss_a_value_from_the_environment_is_not_the_operators_option() -> None:
+    installer = _option_runner("never", 'USE_SUDO="$INSTALL_SUDO"')
+    assert codes_at({"install.sh": installer}, PRIVILEGE) == []
+    assert codes_at({"install.sh": installer}, SUDO) == [16, 17]
