@@ -106,17 +106,19 @@ def _persists(command: Command, entrypoint: bool, image: bool) -> tuple[str, Sev
 # A sed script that only deletes lines: ``/^larashed/d``, ``$d``, ``3,5d``, several joined by ``;``.
 _ADDRESS = r"(?:\d+|\$|/(?:[^/\\]|\\.)*/)"
 _DELETIONS = re.compile(rf"{_ADDRESS}(?:,{_ADDRESS})?!?d(?:\s*;\s*{_ADDRESS}(?:,{_ADDRESS})?!?d)*\s*;?")
-# What ``echo``/``printf`` append when given nothing but blank text and line breaks.
-_BLANK = re.compile(r"(?:\s|\\n)*")
+# What ``echo``/``printf`` append when given nothing but blank text and line breaks, or one comment line among them
+# (``echo "# tool"``, ``echo -e '\n# bun'``): no line a shell runs, sshd or sudo reads.
+_BLANK_OR_COMMENT = re.compile(r"(?:\s|\\n)*(?:#(?:[^\n\\]|\\[^n])*)?(?:\s|\\n)*")
 
 
 def _adds_nothing(command: Command) -> bool:
-    """A write that adds no line a shell runs or sshd/sudo reads: ``echo "" >> ~/.bashrc`` (a blank line before
-    the real one, which is reported), or ``sed -i "/^$USER/d" /etc/sudoers`` (only deletes lines: it takes a
-    grant away; an addition after it is reported)."""
+    """A write that adds no line a shell runs or sshd/sudo reads: ``echo "" >> ~/.bashrc`` or ``echo "# tool" >>
+    ~/.zshrc`` (a blank or comment line before the real one, which is reported), or ``sed -i "/^$USER/d"
+    /etc/sudoers`` (only deletes lines: it takes a grant away; an addition after it is reported)."""
     words = operands(command)
     if command.name in ("echo", "printf"):
-        return all(not w.expands and "$" not in w.raw and _BLANK.fullmatch(w.text) for w in words)
+        literal = all(not w.expands and "$" not in w.raw for w in words)
+        return literal and _BLANK_OR_COMMENT.fullmatch(" ".join(w.text for w in words)) is not None
     if command.name == "sed" and any(w.text.startswith("-i") for w in command.words):
         edits = _edit(command)
         return bool(edits) and all(_DELETIONS.fullmatch(e) for e in edits)
@@ -152,7 +154,10 @@ def _edit(command: Command) -> tuple[str, ...]:
 def _profile_by_variable(command: Command, script: Script) -> tuple[str, Severity, int] | None:
     """``printf … >> "${PROFILE_FILE}"`` with ``PROFILE_FILE`` set to ``~/.bashrc`` or ``~/.zshrc`` in the branches
     of a ``case`` on the login shell: the file written is one of the values the script gives the variable (the
-    value reaching the line may be the empty one it starts with, under a test that it is not empty)."""
+    value reaching the line may be the empty one it starts with, under a test that it is not empty). A blank or
+    comment line adds nothing there either (``_adds_nothing``)."""
+    if _adds_nothing(command):
+        return None
     for word in written_paths(command):
         if len(word.expands) != 1 or not _BARE_VARIABLE.fullmatch(word.raw):
             continue

@@ -25,7 +25,7 @@ from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
-from shipgate.preflight.shell.functions import argument_runners, read_through_runners
+from shipgate.preflight.shell.functions import argument_runners, escalates_on_every_call, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
 from shipgate.preflight.shell.value_alternatives import alternative_values
@@ -604,6 +604,7 @@ def _escalating_runners(script: Script) -> dict[str, Command]:
         c.function: c
         for c in script.commands
         if c.function in called and c.escalation is not None and c.program is not None and c.program.expands
+        and escalates_on_every_call(c)
     }
 
 

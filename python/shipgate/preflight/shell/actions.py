@@ -148,6 +148,9 @@ UNINSTALL = "uninstall"
 # The branch of a test that can never hold: a switch the file sets once, to another value (``VERIFY_CHECKSUM=0`` …
 # ``if [ "$VERIFY_CHECKSUM" = "1" ]``).
 NEVER = "never"
+# The branch of a test that holds only when the operator's command line asks for it (``--sudo always`` sets
+# ``USE_SUDO``, which the file defaults to ``never``; shell.operator_options): not taken by default.
+OPTED_IN = "opted-in"
 NOT_UNINSTALL = "not-uninstall"
 _UNINSTALL_FLAG = re.compile(r"""^["']?\$\{?(?:[A-Za-z]\w*_)?(?:un|de)install(?:_[A-Za-z]\w*)?\}?["']?$""", re.I)
 _SET = frozenset({"true", "yes", "y", "1", "on"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from shipgate.preflight.shell.actions import OPTED_IN
 from shipgate.preflight.shell.commands import is_network, written_paths
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.shifted_runners import Runners, shifted_arguments
@@ -215,6 +216,13 @@ def run_through(command: Command, runners: frozenset[str]) -> Command:
     return command
 
 
+def escalates_on_every_call(body: Command) -> bool:
+    """A runner's escalating command outside a branch only the operator's option takes (``if [ "$USE_SUDO" =
+    always ]; then sudo "$@"``, the file defaulting to ``never``: shell.operator_options): without the option, the
+    calls run their commands as they are."""
+    return OPTED_IN not in body.conditions
+
+
 def read_through_runners(script: Script) -> list[Command]:
     """The script's commands with each call of an argument runner read as the command it runs, escalating as the
     runner's body does: ``installPackages apt-get install x`` (``installPackages() { if ! "$@"; then …``) is
@@ -225,7 +233,11 @@ def read_through_runners(script: Script) -> list[Command]:
     escalating = {
         c.function: c
         for c in script.commands
-        if c.function in runners and c.escalation is not None and c.program is not None and c.program.expands
+        if c.function in runners
+        and c.escalation is not None
+        and c.program is not None
+        and c.program.expands
+        and escalates_on_every_call(c)
     }
     out: list[Command] = []
     for command in script.commands:

@@ -25,6 +25,7 @@ from shipgate.preflight.pacman_shape import only_pacman_functions
 from shipgate.preflight.shell.actions import (
     NEVER,
     NOT_UNINSTALL,
+    OPTED_IN,
     REMOVAL,
     UNINSTALL,
     action_conditions,
@@ -55,6 +56,7 @@ from shipgate.preflight.shell.model import (
     Test,
     Word,
 )
+from shipgate.preflight.shell.operator_options import opted_in
 from shipgate.preflight.shell.phases import (
     PACMAN_REMOVAL_FUNCTIONS,
     counts_versions,
@@ -727,6 +729,7 @@ class _Reader:
         then_removal, else_removal = self._removal_branches(conds, ctx)
         mode = uninstall_test(conds)
         holds = self._switch_holds(conds, self._line(node, ctx))
+        opted = holds is None and self._opted_in(conds, self._line(node, ctx))
         walked = len(self.commands)
         for child in named:
             if child in conds:
@@ -752,6 +755,8 @@ class _Reader:
                 conditions = (*conditions, UNINSTALL if then else NOT_UNINSTALL)
             if holds is (not then):  # the branch the switch never takes
                 conditions = (*conditions, NEVER)
+            if opted and then:
+                conditions = (*conditions, OPTED_IN)
             self._walk(
                 child,
                 ctx.with_(conditions=conditions, arms=arms)
@@ -781,6 +786,15 @@ class _Reader:
         if not (bound and literal and first and len(values) == 1):
             return None
         return compared in values
+
+    def _opted_in(self, conds: list[Node], line: int) -> bool:
+        """Whether the test compares a switch with a value only the operator's command line gives it
+        (shell.operator_options): ``if [ "${USE_SUDO}" = "always" ]`` after ``USE_SUDO="never"``."""
+        named = [c for c in conds if c.is_named]
+        m = _FLAG_COMPARISON.fullmatch(text(named[0]).strip()) if len(named) == 1 else None
+        if m is None:
+            return False
+        return opted_in(self._bindings_now.by_name.get(m.group(1), ()), m.group(2).strip("\"'"), line)
 
     def _escalating_branch_adapts(self, check: int, walked: int) -> None:
         """``if [ $EUID -ne 0 ]; then sudo usermod -aG docker "$USER"; exit; fi``: a branch for other users that
