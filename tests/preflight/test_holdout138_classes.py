@@ -22,3 +22,23 @@ def test_a_near_misses_other_attributes_and_listing() -> None:
     assert in_script(PRIVILEGE, 'chattr +c "$HOME/data"') == []
     assert in_script(PRIVILEGE, "chattr -R -V +d build/") == []
     assert in_script(PRIVILEGE, "lsattr -a /srv/app") == []
+
+
+# -- B: a DNS lookup given its name server contacts that server, not the name it asks about ---------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_b_lookup_with_a_server_contacts_the_server() -> None:
+    # the local resolver answers; the name is the question
+    assert in_script(ENDPOINT, "dig pi-hole.net @127.0.0.1 -p 5335") == []
+    assert in_script(ENDPOINT, "host example.org 127.0.0.1") == []
+    # a public server named is the contact
+    assert in_script(ENDPOINT, "dig @resolver.example.net example.org") == [3]
+    assert in_script(ENDPOINT, "nslookup example.org dns.example.net") == [3]
+
+
+def test_b_near_miss_a_lookup_through_the_system_resolver_names_the_host() -> None:
+    assert in_script(ENDPOINT, "dig pi-hole.net") == [3]
+    assert in_script(ENDPOINT, "nslookup github.com") == [3]
+
