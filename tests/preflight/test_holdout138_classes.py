@@ -42,3 +42,20 @@ def test_b_near_miss_a_lookup_through_the_system_resolver_names_the_host() -> No
     assert in_script(ENDPOINT, "dig pi-hole.net") == [3]
     assert in_script(ENDPOINT, "nslookup github.com") == [3]
 
+
+# -- C: a global install of a named package does not build the checkout it is run in ---------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_c_global_install_of_a_named_package_is_not_the_checkout() -> None:
+    # the pulled checkout is built by the project's own ``npm install``, not by the global npm update before it
+    assert in_script(UNVERIFIED, "git pull", "npm install -g npm@latest", "npm install", "npm run build") == [5]
+    assert in_script(UNVERIFIED, "git pull", "pnpm add -g pm2") == []
+
+
+def test_c_near_miss_a_bare_global_install_installs_the_checkout() -> None:
+    # with no package named, ``npm install -g`` installs the working directory's project (its scripts run)
+    assert in_script(UNVERIFIED, "git pull", "npm install -g") == [4]
+    assert in_script(UNVERIFIED, "git pull", "npm install pm2") == [4]
+

@@ -573,7 +573,20 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     if command.words and all(w.text in _ONLY_PRINTS for w in command.words):
         return []
     ops = [w.text for w in operands(command)]
+    if len(ops) > 1 and _global_install(command):
+        return []  # ``npm install -g npm@latest``: the named packages from the registry, not the directory's
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
+
+
+# npm's and pnpm's switches that install into the global prefix rather than the project in the working directory.
+_GLOBAL = ("-g", "--global", "--location=global")
+
+
+def _global_install(command: Command) -> bool:
+    """``npm install -g pm2`` (also ``pnpm add -g``, ``npm i --location=global``): the packages it names go into
+    the global prefix; the project in the working directory is not built (a bare ``npm install -g`` is: it
+    installs that project)."""
+    return command.name in ("npm", "pnpm") and any(w.text in _GLOBAL for w in command.words)
 
 
 # The running script's own mode (``OCTAL_MODE=$(stat -c '%a' "$0")``): the mode of a program, execute bits and all.
