@@ -59,3 +59,20 @@ def test_c_near_miss_a_bare_global_install_installs_the_checkout() -> None:
     assert in_script(UNVERIFIED, "git pull", "npm install -g") == [4]
     assert in_script(UNVERIFIED, "git pull", "npm install pm2") == [4]
 
+
+# -- D: a copy into a pulled tree reads its source, not the tree it writes into -------------------------------------
+
+
+def test_d_copy_into_the_pulled_tree_is_not_an_install_of_it() -> None:
+    # the saved .env put back into the checkout is the script's own file; the checkout's npm ci is what runs it
+    pulled = ['cd "$APP_DIR"', "git pull origin main", 'cp /tmp/saved.env "$APP_DIR/app/.env"', 'cd "$APP_DIR/app"']
+    assert in_script(UNVERIFIED, *pulled, "npm ci --omit=dev") == [7]
+
+
+def test_d_near_miss_a_copy_out_of_the_pulled_tree_still_installs_it() -> None:
+    # the checkout's helper copied into /usr/local/bin is still its file put in place
+    pulled = ['cd "$APP_DIR"', "git pull origin main"]
+    assert in_script(UNVERIFIED, *pulled, 'cp "$APP_DIR/helpers/start.sh" /usr/local/bin/mc-start') == [5]
+    # with -t, every operand is a source
+    assert in_script(UNVERIFIED, *pulled, 'cp -t /usr/local/bin "$APP_DIR/helpers/start.sh"') == [5]
+

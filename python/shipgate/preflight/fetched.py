@@ -530,11 +530,19 @@ _TAR_KEYS = re.compile(r"^[A-Za-z]*[xtcru][A-Za-z]*$")
 
 def _read_operands(command: Command) -> list[Word]:
     """The operands that may name a file the command reads: for ``tar``, not the old-style keys (``zxf``), which
-    under a ``cd`` into an unpacked tree would read as a file in it."""
+    under a ``cd`` into an unpacked tree would read as a file in it; for a copy, move or link, not its destination
+    (``cp /tmp/saved.env "$APP/.env"`` writes into the pulled tree, it reads nothing of it), unless ``-t`` names
+    the destination directory and every operand is a source."""
     found = operands(command)
     if command.name in ("tar", "bsdtar") and found and command.words[0] is found[0] and _TAR_KEYS.match(found[0].text):
         return found[1:]
+    if command.name in _COPIES and len(found) >= 2 and not option_values(command, "-t", "--target-directory"):
+        return found[:-1]
     return found
+
+
+# Commands whose last operand is where they write (``cp SRC… DEST``).
+_COPIES = frozenset({"cp", "mv", "ln", "install", "rsync"})
 
 
 # Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
