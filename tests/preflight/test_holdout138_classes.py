@@ -76,3 +76,22 @@ def test_d_near_miss_a_copy_out_of_the_pulled_tree_still_installs_it() -> None:
     # with -t, every operand is a source
     assert in_script(UNVERIFIED, *pulled, 'cp -t /usr/local/bin "$APP_DIR/helpers/start.sh"') == [5]
 
+
+# -- E: a quoted heredoc written into a compose file keeps ${NAME:-default}, which compose fills in ------------------
+
+DEFAULT = "preflight.default_credential"
+COMPOSE_BODY = ["services:", "  db:", "    environment:", "      POSTGRES_PASSWORD: ${DB_PASSWORD:-guacamole_pass123}"]
+
+
+def test_e_quoted_heredoc_into_a_compose_file_has_its_default_read() -> None:
+    assert in_script(DEFAULT, "cat > docker-compose.yml << 'EOF'", *COMPOSE_BODY, "EOF") == [7]
+    assert in_script(DEFAULT, "cat > .env <<'EOF'", "ADMIN_PASSWORD=${ADMIN_PASSWORD:-admin123}", "EOF") == [4]
+
+
+def test_e_near_misses_a_quoted_heredoc_into_another_file() -> None:
+    # a script written with a quoted marker keeps the text for the script's own run, where the caller sets it;
+    # a non-secret default stays quiet in a compose file
+    assert in_script(DEFAULT, "cat > start.sh << 'EOF'", 'echo "${DB_PASSWORD:-guacamole_pass123}"', "EOF") == []
+    image = ["services:", "  app:", "    image: ${IMAGE:-app:1}"]
+    assert in_script(DEFAULT, "cat > compose.yml << 'EOF'", *image, "EOF") == []
+
