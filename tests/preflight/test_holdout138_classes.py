@@ -95,3 +95,26 @@ def test_e_near_misses_a_quoted_heredoc_into_another_file() -> None:
     image = ["services:", "  app:", "    image: ${IMAGE:-app:1}"]
     assert in_script(DEFAULT, "cat > compose.yml << 'EOF'", *image, "EOF") == []
 
+
+# -- F: a compose file written by a heredoc is read as compose: its grants to containers ------------------------------
+
+HOST = "preflight.container_host_access"
+SOCKET_BODY = [
+    "services:",
+    "  ttyd:",
+    "    image: tsl0922/ttyd",
+    "    volumes:",
+    "      - /var/run/docker.sock:/var/run/docker.sock:ro",
+]
+
+
+def test_f_heredoc_written_compose_file_grants_are_read() -> None:
+    assert in_script(HOST, "cat > docker-compose.yml << 'EOF'", *SOCKET_BODY, "EOF") == [8]
+    assert in_script(HOST, 'tee "$DIR/compose.yaml" >/dev/null <<EOF', *SOCKET_BODY, "EOF") == [8]
+
+
+def test_f_near_misses_a_heredoc_printed_or_written_elsewhere() -> None:
+    assert in_script(HOST, "cat << 'EOF'", *SOCKET_BODY, "EOF") == []
+    assert in_script(HOST, "cat > notes.txt << 'EOF'", *SOCKET_BODY, "EOF") == []
+    # a named volume is no host path
+    assert in_script(HOST, "cat > docker-compose.yml << 'EOF'", *SOCKET_BODY[:4], "      - data:/data", "EOF") == []
