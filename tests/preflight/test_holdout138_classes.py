@@ -118,3 +118,22 @@ def test_f_near_misses_a_heredoc_printed_or_written_elsewhere() -> None:
     assert in_script(HOST, "cat > notes.txt << 'EOF'", *SOCKET_BODY, "EOF") == []
     # a named volume is no host path
     assert in_script(HOST, "cat > docker-compose.yml << 'EOF'", *SOCKET_BODY[:4], "      - data:/data", "EOF") == []
+
+
+# -- G: a fetched file on the standard input of a database client or a shell is run by it --------------------------
+
+SQL_URL = "https://raw.githubusercontent.com/owner/app/main/init-db/01-init.sql"
+
+
+def test_g_fetched_sql_fed_to_a_client_in_a_container_is_run() -> None:
+    fetch = f"curl -sSL {SQL_URL} -o init.sql"
+    assert in_script(UNVERIFIED, fetch, "docker exec -i app_db mariadb -u root app < init.sql") == [4]
+    assert in_script(UNVERIFIED, fetch, 'docker exec -i db sh -c "psql -U app -d app" < init.sql') == [4]
+    assert in_script(UNVERIFIED, "curl -fsSL https://get.example.com/x.sh -o x.sh", "bash < x.sh") == [4]
+
+
+def test_g_near_misses_another_program_reads_it_or_the_file_is_the_script_s_own() -> None:
+    fetch = f"curl -sSL {SQL_URL} -o init.sql"
+    # wc and grep read the file without running it; a file the package ships is not fetched
+    assert in_script(UNVERIFIED, fetch, "wc -l < init.sql") == []
+    assert in_script(UNVERIFIED, fetch, "docker exec -i app_db mariadb -u root app < schema/shipped.sql") == []

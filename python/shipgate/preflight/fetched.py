@@ -33,6 +33,8 @@ from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.call_sites import CallSites
 from shipgate.preflight.shell.checkout_calls import checkout_directory, defined_functions, unseen_functions_possible
 from shipgate.preflight.shell.commands import (
+    DB_CLIENTS,
+    SHELL_RUNNERS,
     downloaded_files,
     executed_file,
     git_arguments,
@@ -704,6 +706,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]
+    candidates += [(w.text, "has a client run, on its standard input,") for w in _fed_to_runner(command)]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
     installs = "installs the package (its maintainer scripts run)"
@@ -721,6 +724,16 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         if found is not None:
             return found, target, how
     return None
+
+
+def _fed_to_runner(command: Command) -> list[Word]:
+    """The file on the standard input of a database client or a shell, which runs what it reads: ``mariadb app <
+    init.sql``, also in a container (``docker exec -i db mariadb app < init.sql``, ``docker exec -i db sh -c "psql
+    …" < schema.sql``: the shell's stdin is its command's), ``bash < install.sh`` (holdout138)."""
+    inner = container_command(command) or command
+    if inner.name not in DB_CLIENTS and inner.name not in SHELL_RUNNERS:
+        return []
+    return [r.target for r in command.redirects if r.op == "<" and r.target is not None]
 
 
 _HANDED = "hands it to a program it fetched too, which installs it"
