@@ -137,3 +137,19 @@ def test_g_near_misses_another_program_reads_it_or_the_file_is_the_script_s_own(
     # wc and grep read the file without running it; a file the package ships is not fetched
     assert in_script(UNVERIFIED, fetch, "wc -l < init.sql") == []
     assert in_script(UNVERIFIED, fetch, "docker exec -i app_db mariadb -u root app < schema/shipped.sql") == []
+
+
+# -- H: a generated secret whose command substitution falls back to an echoed literal ---------------------------------
+
+
+def test_h_generated_secret_with_a_literal_fallback() -> None:
+    assert in_script(DEFAULT, 'DB_PASS=$(openssl rand -base64 24 2>/dev/null || echo "dashboard_pass123")') == [3]
+    assert in_script(DEFAULT, "ROOT_PASSWORD=$(pwgen -s 32 1 || printf root_pass123)") == [3]
+
+
+def test_h_near_misses_no_fallback_a_placeholder_or_not_a_secret() -> None:
+    assert in_script(DEFAULT, "DB_PASS=$(openssl rand -base64 24)") == []
+    # a value with a name that is not a secret's is no credential
+    assert in_script(DEFAULT, 'HTTP_PORT=$(find_port 9080 || echo "9080")') == []
+    # a fallback that is itself generated at run time is no literal
+    assert in_script(DEFAULT, 'DB_PASS=$(openssl rand -hex 16 || echo "$RANDOM$RANDOM")') == []

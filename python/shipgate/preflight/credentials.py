@@ -74,6 +74,7 @@ from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
+from shipgate.preflight.substitution_fallbacks import substitution_fallbacks
 from shipgate.preflight.tool_passwords import tool_passwords
 from shipgate.preflight.url_fallbacks import url_fallbacks
 from shipgate.preflight.url_query_passwords import url_query_passwords
@@ -718,7 +719,8 @@ def _secret_default(d: ParameterDefault) -> bool:
 
 
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
-    for d in (*script.defaults, *_fallback_assignments(script), *heredoc_defaults(script)):
+    fallbacks = (*_fallback_assignments(script), *substitution_fallbacks(script))
+    for d in (*script.defaults, *fallbacks, *heredoc_defaults(script)):
         if _secret_default(d):
             yield _default_finding(path, d, lines.get(d.line, d.raw))
     for d in url_fallbacks(script):
