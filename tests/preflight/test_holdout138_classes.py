@@ -153,3 +153,28 @@ def test_h_near_misses_no_fallback_a_placeholder_or_not_a_secret() -> None:
     assert in_script(DEFAULT, 'HTTP_PORT=$(find_port 9080 || echo "9080")') == []
     # a fallback that is itself generated at run time is no literal
     assert in_script(DEFAULT, 'DB_PASS=$(openssl rand -hex 16 || echo "$RANDOM$RANDOM")') == []
+
+
+# -- I: a path through a known variable names its own file, not any fetched file of the same base name ---------------
+
+CHECKED_AGENT = [
+    'INSTALL_DIR="/usr/local/bin"',
+    'curl -sSL -o /tmp/dc-agent "https://github.com/o/r/releases/download/v1/dc-agent-linux-amd64"',
+    'curl -sSLf -o /tmp/SHA256SUMS "https://github.com/o/r/releases/download/v1/SHA256SUMS"',
+    "EXPECTED=$(grep dc-agent-linux-amd64 /tmp/SHA256SUMS | cut -d' ' -f1)",
+    "ACTUAL=$(sha256sum /tmp/dc-agent | cut -d' ' -f1)",
+    'if [ "$EXPECTED" != "$ACTUAL" ]; then exit 1; fi',
+]
+
+
+def test_i_backup_of_the_installed_binary_is_not_the_download() -> None:
+    # the copy is of the binary installed before; the checked download replaces it after; the rollback restores it
+    backup = 'cp "${INSTALL_DIR}/dc-agent" "${INSTALL_DIR}/dc-agent.previous"'
+    install = 'mv /tmp/dc-agent "${INSTALL_DIR}/dc-agent"'
+    rollback = 'mv "${INSTALL_DIR}/dc-agent.previous" "${INSTALL_DIR}/dc-agent"'
+    assert in_script(UNVERIFIED, *CHECKED_AGENT, backup, install, rollback) == []
+
+
+def test_i_near_miss_an_unchecked_download_moved_through_a_variable_is_still_reported() -> None:
+    fetch = 'curl -sSL -o "$TMP/dc-agent" "https://github.com/o/r/releases/download/v1/dc-agent-linux-amd64"'
+    assert in_script(UNVERIFIED, "TMP=$(mktemp -d)", fetch, 'mv "$TMP/dc-agent" /usr/local/bin/dc-agent') == [5]

