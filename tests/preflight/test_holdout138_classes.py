@@ -178,3 +178,21 @@ def test_i_backup_of_the_installed_binary_is_not_the_download() -> None:
 def test_i_near_miss_an_unchecked_download_moved_through_a_variable_is_still_reported() -> None:
     fetch = 'curl -sSL -o "$TMP/dc-agent" "https://github.com/o/r/releases/download/v1/dc-agent-linux-amd64"'
     assert in_script(UNVERIFIED, "TMP=$(mktemp -d)", fetch, 'mv "$TMP/dc-agent" /usr/local/bin/dc-agent') == [5]
+
+
+# -- J: a literal password in the shell string a container engine runs -----------------------------------------------
+
+HARDCODED = "preflight.hardcoded_credential"
+
+
+def test_j_password_in_a_container_shell_string() -> None:
+    psql = '"PGPASSWORD=guacamole_pass123 psql -U guacamole_user -d guacamole_db"'
+    assert in_script(HARDCODED, f"docker exec -i appliance_guacamole_db sh -c {psql} < schema.sql") == [3]
+    assert in_script(HARDCODED, "docker compose exec -T db bash -c 'mysql -uroot -pS3cr3tRoot app < /tmp/x.sql'") == [3]
+
+
+def test_j_near_misses_a_reference_or_an_expanded_string() -> None:
+    # the password comes from the environment; a string the shell expands is not read again
+    assert in_script(HARDCODED, 'docker exec -i db sh -c "PGPASSWORD=\\$DB_PASS psql -U app"') == []
+    assert in_script(HARDCODED, 'docker exec -i db sh -c "PGPASSWORD=$DB_PASS psql -U app"') == []
+    assert in_script(HARDCODED, 'docker exec -i db sh -c "psql -U app -d app"') == []

@@ -23,6 +23,7 @@ from shipgate.preflight.account_passwords import account_passwords
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
+from shipgate.preflight.container_strings import string_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.directive_passwords import directive_passwords
 from shipgate.preflight.directory_data import sample_password_lines
@@ -286,6 +287,8 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
             yield Secret(a.line, found.kind, found.secret, found.severity)
     for command in script.commands:
         yield from _command_secrets(command)
+        for nested in string_commands(command):  # ``docker exec -i db sh -c "PGPASSWORD=x psql …"``
+            yield from _command_secrets(nested)
     yield from account_passwords(script)
     for setting in written_settings(script):  # ``cat > client.cnf <<EOF`` … ``password=x``: the file's settings
         found = _assignment_secret(setting.key, setting.value)
