@@ -24,6 +24,7 @@ from shipgate.preflight.call_passwords import keyword_literals
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
+from shipgate.preflight.container_strings import string_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.directive_passwords import directive_passwords
 from shipgate.preflight.directory_data import sample_password_lines
@@ -75,6 +76,7 @@ from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
+from shipgate.preflight.substitution_fallbacks import substitution_fallbacks
 from shipgate.preflight.tool_passwords import tool_passwords
 from shipgate.preflight.url_fallbacks import url_fallbacks
 from shipgate.preflight.url_query_passwords import url_query_passwords
@@ -286,6 +288,8 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
             yield Secret(a.line, found.kind, found.secret, found.severity)
     for command in script.commands:
         yield from _command_secrets(command)
+        for nested in string_commands(command):  # ``docker exec -i db sh -c "PGPASSWORD=x psql …"``
+            yield from _command_secrets(nested)
     yield from account_passwords(script)
     for setting in written_settings(script):  # ``cat > client.cnf <<EOF`` … ``password=x``: the file's settings
         found = _assignment_secret(setting.key, setting.value)
@@ -740,7 +744,8 @@ def _secret_default(d: ParameterDefault) -> bool:
 
 
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
-    for d in (*script.defaults, *_fallback_assignments(script), *heredoc_defaults(script)):
+    fallbacks = (*_fallback_assignments(script), *substitution_fallbacks(script))
+    for d in (*script.defaults, *fallbacks, *heredoc_defaults(script)):
         if _secret_default(d):
             yield _default_finding(path, d, lines.get(d.line, d.raw))
     for d in url_fallbacks(script):

@@ -33,6 +33,8 @@ from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.call_sites import CallSites
 from shipgate.preflight.shell.checkout_calls import checkout_directory, defined_functions, unseen_functions_possible
 from shipgate.preflight.shell.commands import (
+    DB_CLIENTS,
+    SHELL_RUNNERS,
     downloaded_files,
     executed_file,
     git_arguments,
@@ -512,11 +514,22 @@ def _source(command: Command, taints: _Taints, last_fetch: Command | None, cwd: 
         return None
     for word in _read_operands(command) + option_values(command, "-f", "--file"):
         names = [word.text] + ([f"{cwd.rstrip('/')}/{word.text}"] if cwd != "." and word.text[:1] not in "/~$" else [])
-        names += [spelled] if (spelled := _spelling(word)) is not None and spelled != word.text else []
         found = _latest_cover(taints, command, names)
+        spelled = _spelling(word)
+        if found is None and spelled is not None and spelled != word.text:
+            found = _spelled_alike(_latest_cover(taints, command, [spelled]))
         if found is not None:
             return found
     return None
+
+
+def _spelled_alike(taint: _Taint | None) -> _Taint | None:
+    """The taint a word's spelling (``"${INSTALL_DIR}/dc-agent"``) matched, when the taint is itself known by a
+    spelling through variables: read as a relative path, a spelling matches any fetched file of that base name
+    (``/tmp/dc-agent``), which names another file when the word's value is known (holdout138's dc-agent)."""
+    if taint is None or not (taint.spelled or "$" in taint.path):
+        return None
+    return taint
 
 
 # Commands that create the files they name empty (``rm version.json; touch version.json``): the script fills them
@@ -530,11 +543,19 @@ _TAR_KEYS = re.compile(r"^[A-Za-z]*[xtcru][A-Za-z]*$")
 
 def _read_operands(command: Command) -> list[Word]:
     """The operands that may name a file the command reads: for ``tar``, not the old-style keys (``zxf``), which
-    under a ``cd`` into an unpacked tree would read as a file in it."""
+    under a ``cd`` into an unpacked tree would read as a file in it; for a copy, move or link, not its destination
+    (``cp /tmp/saved.env "$APP/.env"`` writes into the pulled tree, it reads nothing of it), unless ``-t`` names
+    the destination directory and every operand is a source."""
     found = operands(command)
     if command.name in ("tar", "bsdtar") and found and command.words[0] is found[0] and _TAR_KEYS.match(found[0].text):
         return found[1:]
+    if command.name in _COPIES and len(found) >= 2 and not option_values(command, "-t", "--target-directory"):
+        return found[:-1]
     return found
+
+
+# Commands whose last operand is where they write (``cp SRC… DEST``).
+_COPIES = frozenset({"cp", "mv", "ln", "install", "rsync"})
 
 
 # Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
@@ -573,7 +594,20 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     if command.words and all(w.text in _ONLY_PRINTS for w in command.words):
         return []
     ops = [w.text for w in operands(command)]
+    if len(ops) > 1 and _global_install(command):
+        return []  # ``npm install -g npm@latest``: the named packages from the registry, not the directory's
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
+
+
+# npm's and pnpm's switches that install into the global prefix rather than the project in the working directory.
+_GLOBAL = ("-g", "--global", "--location=global")
+
+
+def _global_install(command: Command) -> bool:
+    """``npm install -g pm2`` (also ``pnpm add -g``, ``npm i --location=global``): the packages it names go into
+    the global prefix; the project in the working directory is not built (a bare ``npm install -g`` is: it
+    installs that project)."""
+    return command.name in ("npm", "pnpm") and any(w.text in _GLOBAL for w in command.words)
 
 
 # The running script's own mode (``OCTAL_MODE=$(stat -c '%a' "$0")``): the mode of a program, execute bits and all.
@@ -683,6 +717,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
         candidates += [(w.text, "installs") for w in operands(command)[:-1]]
+    candidates += [(w.text, "has a client run, on its standard input,") for w in _fed_to_runner(command)]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
     installs = "installs the package (its maintainer scripts run)"
@@ -700,6 +735,16 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         if found is not None:
             return found, target, how
     return None
+
+
+def _fed_to_runner(command: Command) -> list[Word]:
+    """The file on the standard input of a database client or a shell, which runs what it reads: ``mariadb app <
+    init.sql``, also in a container (``docker exec -i db mariadb app < init.sql``, ``docker exec -i db sh -c "psql
+    …" < schema.sql``: the shell's stdin is its command's), ``bash < install.sh`` (holdout138)."""
+    inner = container_command(command) or command
+    if inner.name not in DB_CLIENTS and inner.name not in SHELL_RUNNERS:
+        return []
+    return [r.target for r in command.redirects if r.op == "<" and r.target is not None]
 
 
 _HANDED = "hands it to a program it fetched too, which installs it"

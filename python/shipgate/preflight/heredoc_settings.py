@@ -21,6 +21,8 @@ import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from shipgate.preflight.compose import is_compose_file
+from shipgate.preflight.shell.commands import written_paths
 from shipgate.preflight.shell.model import ParameterDefault, Script
 from shipgate.preflight.written_config import sed_replacements, written_lines
 
@@ -82,10 +84,15 @@ def written_settings(script: Script) -> Iterator[WrittenSetting]:
 def heredoc_defaults(script: Script) -> Iterator[ParameterDefault]:
     """``${NAME:-literal}`` in the body of a heredoc whose marker is not quoted (``cat > .env <<EOF`` …
     ``DB_PASSWORD=${DB_PASSWORD:-password}``): the shell fills the default in when NAME is unset, as it does in a
-    command's words; a quoted marker (``<<'EOF'``) passes the body as written, so none is read."""
+    command's words; a quoted marker (``<<'EOF'``) passes the body as written, so none is read, unless the body
+    goes into a compose file or an ``.env`` file (``cat > docker-compose.yml << 'EOF'``): compose fills the
+    default in when it reads the file (holdout138)."""
     for command in script.commands:
+        interpolated = any(_interpolated_config(w.text) for w in written_paths(command))
         for redirect in command.redirects:
-            if not redirect.op.startswith("<<") or redirect.op == "<<<" or not redirect.body or not redirect.expands:
+            if not redirect.op.startswith("<<") or redirect.op == "<<<" or not redirect.body:
+                continue
+            if not (redirect.expands or interpolated):
                 continue
             start = redirect.body_line if redirect.body_line is not None else command.line + 1
             for index, text in enumerate(redirect.body.splitlines()):
@@ -93,3 +100,8 @@ def heredoc_defaults(script: Script) -> Iterator[ParameterDefault]:
                     continue
                 for m in itertools.islice(_BODY_DEFAULT.finditer(text), 32):
                     yield ParameterDefault(m.group(1), m.group(3).strip("\"'"), start + index, m.group(0))
+
+
+def _interpolated_config(path: str) -> bool:
+    """A file whose ``${NAME:-default}`` a tool fills in when it reads it: a compose file, an ``.env`` file."""
+    return is_compose_file(path) or path.rsplit("/", 1)[-1] == ".env"

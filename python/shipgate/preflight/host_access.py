@@ -16,7 +16,8 @@ Kubernetes manifests and Helm values (``securityContext.privileged``, ``capabili
 document is a ``services:`` mapping, and a Helm chart's templates as the YAML they render to (their skeleton:
 shipgate.preflight.helm). A PodSecurityPolicy (which allows, not grants) is not read; an Ansible
 ``docker_container`` task and Kubernetes device plugins' resources are not seen. The same grants on a ``docker run``
-command line are read by ``run_grants``.
+command line are read by ``run_grants``; a compose file a script writes with a heredoc (``cat > docker-compose.yml
+<< 'EOF'``) is read as that compose file, at the script's lines (``heredoc_compose``, holdout138).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import helm
 from shipgate.preflight.compose import is_compose_file
 from shipgate.preflight.contents import Context, Kind, TextFile, at_line
+from shipgate.preflight.heredoc_compose import written_compose_files
+from shipgate.preflight.runners import steps
 from shipgate.yaml_nodes import compose_documents
 
 CODE = "preflight.container_host_access"
@@ -77,16 +80,25 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         lines = {ln.number: ln.text for ln in text.lines}
         for g in sorted(grants(text, ctx.texts), key=lambda g: g.line):
-            yield at_line(
-                CODE,
-                g.severity,
-                path=text.path,
-                line=g.line,
-                text=lines.get(g.line, ""),
-                grant=g.what,
-                message=f"the container is given the host's privileges: {g.what}",
-                remedy=_REMEDY,
-            )
+            yield _finding(text.path, g, g.line, lines.get(g.line, ""))
+    for path, script in steps(ctx):
+        for offset, written in written_compose_files(script):
+            lines = {ln.number: ln.text for ln in written.lines}
+            for g in sorted(grants(written), key=lambda g: g.line):
+                yield _finding(path, g, g.line + offset, lines.get(g.line, ""))
+
+
+def _finding(path: str, g: Grant, line: int, text: str) -> Finding:
+    return at_line(
+        CODE,
+        g.severity,
+        path=path,
+        line=line,
+        text=text,
+        grant=g.what,
+        message=f"the container is given the host's privileges: {g.what}",
+        remedy=_REMEDY,
+    )
 
 
 def grants(text: TextFile, texts: Iterable[TextFile] = ()) -> list[Grant]:

@@ -408,6 +408,8 @@ def root_only(
         return f"{name} changes system state", command.line
     if (other := _another_accounts_settings(command)) is not None:
         return other, command.line
+    if name == "chattr" and _protected_attribute(args):
+        return "chattr changes the immutable or append-only attribute", command.line
     if (
         name == "tar"
         and (into := _extracts_into(args)) is not None
@@ -446,6 +448,21 @@ def root_only(
     if _var_entry_replaced(command):
         return f"{name} of an entry in /var", command.line
     return None
+
+
+# chattr's own options (recursive, verbose, force; -v/-p take a version or project number); every other word that
+# starts with + - or = is a mode: ``+i``, ``-i``, ``=ai``.
+_CHATTR_OPTIONS = frozenset({"-R", "-V", "-f", "-v", "-p"})
+_CHATTR_MODE = re.compile(r"[-+=][A-Za-z]+")
+
+
+def _protected_attribute(args: list[str]) -> bool:
+    """Whether chattr's modes set or clear the immutable (``i``) or append-only (``a``) attribute: the kernel lets
+    only a process with CAP_LINUX_IMMUTABLE (root) change them, whoever owns the file (chattr(1)); other attributes
+    (``+c``, ``-e``) its owner may change."""
+    return any(
+        a not in _CHATTR_OPTIONS and _CHATTR_MODE.fullmatch(a) is not None and ("i" in a or "a" in a) for a in args
+    )
 
 
 # passwd(1)'s options that change an account's state (lock, unlock, delete the password, expire it).

@@ -389,7 +389,9 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
         candidates = [w for w in operands(command) if "@" in w.text or ":" in w.text or name in ("ssh", "sftp")][:1]
         if name in ("scp", "rsync"):
             candidates = [w for w in operands(command) if ":" in w.text and "://" not in w.text]
-    elif name in ("nc", "ncat", "netcat", "telnet", "ping", "dig", "nslookup", "host", "ftp", "socat"):
+    elif name in _LOOKUPS:
+        candidates = lookup_server(command)
+    elif name in ("nc", "ncat", "netcat", "telnet", "ping", "ftp", "socat"):
         candidates = operands(command)[:1]
     elif name in ("curl", "wget", "http", "https", "xh"):
         candidates = [w for w in operands(command) if "://" not in w.text]
@@ -404,11 +406,27 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
     elif name == "git" and operands(command)[:1] and operands(command)[0].text in _GIT_CONTACTS:
         candidates = [w for w in operands(command)[1:] if scp_like(w.text)]
     for word in candidates:
-        target = word.text.split(":", 1)[0] if name in ("scp", "rsync", "git") else word.text
+        target = word.text.split(":", 1)[0] if name in ("scp", "rsync", "git") else word.text.removeprefix("@")
         named = bare_host(target)
         if named and named not in seen:
             seen.add(named)
             yield named, word
+
+
+# DNS lookup tools: they ask a name server about a name.
+_LOOKUPS = frozenset({"dig", "nslookup", "host"})
+
+
+def lookup_server(command: Command) -> list[Word]:
+    """The word naming the host a DNS lookup contacts: the name server when one is given (``dig NAME @SERVER``,
+    ``host NAME SERVER``, ``nslookup NAME SERVER``), for the name asked about is only a query to it (``dig
+    pi-hole.net @127.0.0.1`` reaches the local resolver alone); else the name, as before (the system resolver
+    is asked about it)."""
+    ops = operands(command)
+    if command.name == "dig":
+        server = [w for w in ops if w.text.startswith("@")][:1]
+        return server or ops[:1]
+    return ops[1:2] or ops[:1]
 
 
 # The git verbs that connect to the address they are given (``remote add/set-url`` only record it).
