@@ -32,3 +32,35 @@ def test_b_a_compose_file_under_docs_keeps_its_passwords() -> None:
 
 def test_b_the_same_settings_in_a_docs_page_stay_an_example() -> None:
     assert codes_at({"docs/docker/install.yml": _COMPOSE}, SECRET) == []
+
+
+# -- A: an ADO.NET connection string: its server, its password, its certificate switch ------------------------------
+
+
+def _appsettings(connection: str) -> dict[str, str]:
+    return {"appsettings.json": _text("{", '  "ConnectionStrings": {', f'    "Default": "{connection}"', "  }", "}")}
+
+
+_SHOP = "Data Source=203.0.114.15;Initial Catalog=shop;User ID=shop;Password=India@2022;Trust Server Certificate=True"
+
+
+def test_a_a_connection_strings_server_password_and_trust_switch_are_read() -> None:
+    files = _appsettings(_SHOP)
+    assert (codes_at(files, ENDPOINT), codes_at(files, SECRET), codes_at(files, TLS)) == ([3], [3], [3])
+
+
+def test_a_the_same_string_in_an_environment_variable_is_read() -> None:
+    env = {".env": "ConnectionStrings__Default=Server=tcp:db.vendor.com,1433;Database=shop;Pwd=S3cr=t\n"}
+    assert (codes_at(env, ENDPOINT), codes_at(env, SECRET)) == ([1], [1])
+
+
+def test_a_a_local_server_a_referenced_password_and_a_kept_check_stay_quiet() -> None:
+    files = _appsettings("Server=127.0.0.1;Database=shop;User ID=shop;Password=${DB_PASSWORD};TrustServerCertificate=False")
+    assert (codes_at(files, ENDPOINT), codes_at(files, SECRET), codes_at(files, TLS)) == ([], [], [])
+
+
+def test_a_pairs_with_no_server_or_no_companion_are_no_connection_string() -> None:
+    files = _appsettings("Host=cache.vendor.com;Timeout=5;Password=Sh0pPass!")
+    assert codes_at(files, SECRET) == [3]  # a server and a password: a connection string
+    files = _appsettings("Host=cache.vendor.com;Timeout=5;Secure=True")
+    assert (codes_at(files, ENDPOINT), codes_at(files, SECRET)) == ([], [])

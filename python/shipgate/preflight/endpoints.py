@@ -26,6 +26,7 @@ from shipgate.preflight.boot_menus import menu_text_lines
 from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.bundled_libraries import bundled_library_lines
 from shipgate.preflight.compose import own_names
+from shipgate.preflight.connection_strings import line_connection_strings
 from shipgate.preflight.contents import Context, Kind, Line, at_line
 from shipgate.preflight.csp_sources import csp_source
 from shipgate.preflight.distributed import (
@@ -673,6 +674,8 @@ def _text_endpoints(
         if key is not None and found and schema_name(line, found[0].start()):
             key = None  # ``schema_uri: https://schema.vendor.io/events/v1``: a schema's name, read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
+        if not code:  # ``"ConnectionString": "Data Source=db.vendor.com;…"``: the server a .NET driver connects to
+            listed += [c.server for c in line_connection_strings(line) if c.server]
         if key is None and not found and not listed:
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
