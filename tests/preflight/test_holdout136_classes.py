@@ -55,7 +55,8 @@ def test_a_the_same_string_in_an_environment_variable_is_read() -> None:
 
 
 def test_a_a_local_server_a_referenced_password_and_a_kept_check_stay_quiet() -> None:
-    files = _appsettings("Server=127.0.0.1;Database=shop;User ID=shop;Password=${DB_PASSWORD};TrustServerCertificate=False")
+    local = "Server=127.0.0.1;Database=shop;User ID=shop;Password=${DB_PASSWORD};TrustServerCertificate=False"
+    files = _appsettings(local)
     assert (codes_at(files, ENDPOINT), codes_at(files, SECRET), codes_at(files, TLS)) == ([], [], [])
 
 
@@ -64,3 +65,25 @@ def test_a_pairs_with_no_server_or_no_companion_are_no_connection_string() -> No
     assert codes_at(files, SECRET) == [3]  # a server and a password: a connection string
     files = _appsettings("Host=cache.vendor.com;Timeout=5;Secure=True")
     assert (codes_at(files, ENDPOINT), codes_at(files, SECRET)) == ([], [])
+
+
+# -- C: a dotted path set false in a .properties file switches off the settings under it ----------------------------
+
+
+def _properties(switch: str) -> dict[str, str]:
+    filler = [f"app.option{n}=value{n}" for n in range(60)]  # the switch far above its group, as MaxKey's is
+    return {
+        "src/main/resources/application.properties": _text(
+            switch, *filler, "app.login.wsfederation.url=https://adfs.vendor.top/adfs/ls/"
+        )
+    }
+
+
+def test_c_a_group_switched_off_by_its_own_path_contacts_nothing() -> None:
+    assert codes_at(_properties("app.login.wsfederation=false"), ENDPOINT) == []
+
+
+def test_c_another_paths_switch_or_a_switch_on_leaves_the_host() -> None:
+    for switch in ("app.login.wsfed=false", "app.login.wsfederation=true", "app.login=false.x"):
+        assert codes_at(_properties(switch), ENDPOINT) == [62], switch
+

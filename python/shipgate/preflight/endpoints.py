@@ -43,6 +43,7 @@ from shipgate.preflight.distributed import (
     user_agent_link,
     vcs_keyword,
 )
+from shipgate.preflight.dotted_switches import switched_off_group_lines
 from shipgate.preflight.example_blocks import example_block_lines
 from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.feed_documents import is_served_feed
@@ -614,6 +615,7 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= own_name_prefix_lines(path, lines)  # ``ANONADDY_HOSTNAME`` beside ``APP_NAME=AnonAddy``
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
+    disabled |= switched_off_group_lines(path, lines)  # ``a.wsfederation.url`` under ``a.wsfederation=false``
     if path.lower().endswith(_YAML_SUFFIXES):
         disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
