@@ -87,3 +87,11 @@ def test_c_another_paths_switch_or_a_switch_on_leaves_the_host() -> None:
     for switch in ("app.login.wsfed=false", "app.login.wsfederation=true", "app.login=false.x"):
         assert codes_at(_properties(switch), ENDPOINT) == [62], switch
 
+
+# -- D: the name of the password-hashing scheme is no password ------------------------------------------------------
+
+
+def test_d_a_password_encoder_setting_names_a_scheme() -> None:
+    files = {"application.properties": _text("app.crypto.password.encoder=bcrypt", "app.crypto.password=bcrypt1x")}
+    assert codes_at(files, SECRET) == [2]
+
