@@ -95,3 +95,22 @@ def test_d_a_password_encoder_setting_names_a_scheme() -> None:
     files = {"application.properties": _text("app.crypto.password.encoder=bcrypt", "app.crypto.password=bcrypt1x")}
     assert codes_at(files, SECRET) == [2]
 
+
+# -- E: a Spring placeholder's fallback host ------------------------------------------------------------------------
+
+
+def test_e_a_placeholders_fallback_host_is_contacted_while_the_variable_is_unset() -> None:
+    files = {"application.properties": _text("spring.mail.host=${MAIL_HOST:smtp.vendor-mail.com}")}
+    assert codes_at(files, ENDPOINT) == [1]
+
+
+def test_e_a_loopback_fallback_or_no_fallback_stays_quiet() -> None:
+    for value in ("${REDIS_HOST:127.0.0.1}", "${MAIL_HOST}", "${MAIL_HOST:}"):
+        files = {"application.properties": _text(f"spring.mail.host={value}")}
+        assert codes_at(files, ENDPOINT) == [], value
+
+
+def test_e_a_yaml_modules_fallback_stays_unread() -> None:
+    files = {"application.yml": _text("consul:", "  hostAndPorts: ${CONSUL_HOSTS:consul.vendor-mail.com:8500}")}
+    assert codes_at(files, ENDPOINT) == []
+

@@ -569,6 +569,19 @@ def _listed_hosts(path: str, line: str) -> list[str]:
     return []
 
 
+# A Spring property placeholder whose fallback is the value while the variable is unset: ``${MAIL_HOST:smtp.163.com}``.
+_SPRING_FALLBACK = re.compile(r"^\$\{[A-Za-z_][\w.-]{0,127}:(?!-)([^${}]{1,255})\}$")
+
+
+def _fallback_value(value: str, path: str) -> str:
+    """A setting's value, or in a ``.properties`` file the fallback of a Spring placeholder that is the whole value
+    (``spring.mail.host=${MAIL_HOST:smtp.163.com}``: the relay used whenever ``MAIL_HOST`` is unset). Not in YAML,
+    where a service's module blocks hold such fallbacks for back ends a selector leaves off (SkyWalking's
+    ``consul:`` ``hostAndPorts: ${SW_CONFIG_CONSUL_HOST_AND_PORTS:1.2.3.4:8500}`` under ``selector: none``)."""
+    fallback = _SPRING_FALLBACK.match(value) if path.lower().endswith(".properties") else None
+    return fallback.group(1) if fallback else value
+
+
 def public_bare_host(value: str) -> str | None:
     """The host a setting's value names (``bare_host``); None for a dotted name written without a scheme whose last
     label is no delegated top-level domain (``url_name="cfp.types"``, ``report_entry=notice.entry``): a name, not a
@@ -699,7 +712,7 @@ def _text_endpoints(
         if number in disabled or document or number in for_people or stripped.startswith("^"):
             mention = True  # … or a line that is a pattern (a logcheck or fail2ban regex): it matches, not connects
         if key is not None and not mention:
-            host = public_bare_host(key.group(key.lastindex or 1))
+            host = public_bare_host(_fallback_value(key.group(key.lastindex or 1), path))
             if host:
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)
