@@ -114,3 +114,23 @@ def test_e_a_yaml_modules_fallback_stays_unread() -> None:
     files = {"application.yml": _text("consul:", "  hostAndPorts: ${CONSUL_HOSTS:consul.vendor-mail.com:8500}")}
     assert codes_at(files, ENDPOINT) == []
 
+
+# -- I: actuator endpoints exposed with management security off -----------------------------------------------------
+
+AUTH = "preflight.authentication_disabled"
+
+
+def _actuator(*lines: str) -> dict[str, str]:
+    return {"src/main/resources/application.properties": _text("server.port=9527", *lines)}
+
+
+def test_i_every_actuator_endpoint_exposed_with_security_off_is_reported() -> None:
+    files = _actuator("management.security.enabled=false", "management.endpoints.web.exposure.include=*")
+    assert codes_at(files, AUTH) == [3]
+
+
+def test_i_harmless_endpoints_or_no_security_switch_stay_quiet() -> None:
+    harmless = _actuator("management.security.enabled=false", "management.endpoints.web.exposure.include=health,info")
+    unguarded_unknown = _actuator("management.endpoints.web.exposure.include=*")
+    commented = _actuator("management.security.enabled=false", "#management.endpoints.web.exposure.include=*")
+    assert [codes_at(f, AUTH) for f in (harmless, unguarded_unknown, commented)] == [[], [], []]
