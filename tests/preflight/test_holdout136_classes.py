@@ -134,3 +134,19 @@ def test_i_harmless_endpoints_or_no_security_switch_stay_quiet() -> None:
     unguarded_unknown = _actuator("management.endpoints.web.exposure.include=*")
     commented = _actuator("management.security.enabled=false", "#management.endpoints.web.exposure.include=*")
     assert [codes_at(f, AUTH) for f in (harmless, unguarded_unknown, commented)] == [[], [], []]
+
+
+# -- G: a [server] section's bare hostname is the server's own name -------------------------------------------------
+
+
+def _conf(section: str) -> dict[str, str]:
+    return {"nitter.example.conf": _text(f"[{section}]", 'hostname = "front.vendor.net"', "port = 8080")}
+
+
+def test_g_a_server_sections_hostname_is_its_own_name() -> None:
+    assert codes_at(_conf("Server"), ENDPOINT) == []
+
+
+def test_g_another_sections_hostname_stays_a_host() -> None:
+    for section in ("Database", "upstream"):
+        assert codes_at(_conf(section), ENDPOINT) == [2], section

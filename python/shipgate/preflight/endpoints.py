@@ -142,7 +142,10 @@ _OWN_NAME_KEY = re.compile(
     # written into every item's link): its public name, not a host it connects to
     r"|canonical(?:[_.-]?(?:ur[li]|prefix|host(?:name)?|base(?:[_.-]?ur[li])?))?)$"
 )
-_BARE_URL = frozenset({"url", "uri"})
+_BARE_URL = frozenset({"url", "uri", "hostname"})
+# A bare ``hostname`` in a ``[server]`` section: the name the server calls itself and writes into its links (Nitter's
+# ``[Server]`` … ``hostname = "nitter.net"``, holdout136), as ``[site]`` … ``url`` is its site's address.
+_OWN_SECTION_SETTINGS = frozenset({"server_hostname"})
 # A root or base URL named for an API (``cc.api.rooturl``, ``geo_api_base_url``) is the root of the service the
 # product calls, not the product's own address (``ROOT_URL``, ``BASE_URL`` alone).
 _API_ROOT = re.compile(r"(?i)(?:^|[_.-])api[_.-]?(?:root|base)[_.-]?ur[li]$")
@@ -700,6 +703,7 @@ def _text_endpoints(
         # (the whole joined name: ``[database]`` … ``url`` is no ``…base_url``)
         in_section = f"{section_of[number]}_{name}" if number in section_of and name.lower() in _BARE_URL else ""
         own = bool(_OWN_NAME_KEY.search(name) or _OWN_NAME_KEY.fullmatch(in_section)) and not listed_server
+        own = own or in_section.lower() in _OWN_SECTION_SETTINGS
         # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
         # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
         own = own and (code or not _API_ROOT.search(name)) and not _UPSTREAM_ROOT.search(name)
