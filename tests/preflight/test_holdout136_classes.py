@@ -150,3 +150,13 @@ def test_g_a_server_sections_hostname_is_its_own_name() -> None:
 def test_g_another_sections_hostname_stays_a_host() -> None:
     for section in ("Database", "upstream"):
         assert codes_at(_conf(section), ENDPOINT) == [2], section
+
+
+# -- H: an OpenID Connect authorisation endpoint is the browser's page ----------------------------------------------
+
+_REALM = "https://sso.vendor-id.ca/auth/realms/master/protocol/openid-connect"
+
+
+def test_h_the_authorisation_endpoint_is_a_page_the_token_endpoint_a_host() -> None:
+    files = {"conf.toml": _text("[Oidc]", f'AuthUrl = "{_REALM}/auth"', f'TokenUrl = "{_REALM}/token"')}
+    assert codes_at(files, ENDPOINT) == [3]

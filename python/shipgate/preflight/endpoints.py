@@ -711,6 +711,8 @@ def _text_endpoints(
         own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         mention = mention or (not code and bool(_DETAILS_PAGE_KEY.search(name)))
+        # ``AuthUrl = "https://sso.vendor.ca/…/openid-connect/auth"``: the login page a browser is sent to
+        mention = mention or (key is not None and authorization_page(key.group(key.lastindex or 1)))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
         if number in disabled or document or number in for_people or stripped.startswith("^"):
