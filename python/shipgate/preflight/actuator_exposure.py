@@ -27,7 +27,9 @@ CODE = "preflight.authentication_disabled"
 _SETTING = re.compile(r"^\s*([A-Za-z][\w.\[\]-]*)\s*[=:]\s*(.*?)\s*$")
 _EXPOSURE = "management.endpoints.web.exposure.include"
 _SECURITY_OFF = {"management.security.enabled": "false"}
-_SENSITIVE = frozenset({"*", "env", "heapdump", "threaddump", "jolokia", "shutdown", "logfile", "configprops", "loggers"})
+_SENSITIVE = frozenset(
+    {"*", "env", "heapdump", "threaddump", "jolokia", "shutdown", "logfile", "configprops", "loggers"}
+)
 _REMEDY = (
     "Expose only harmless actuator endpoints over HTTP (health, info), put the rest behind Spring Security or on a "
     "management port bound to loopback, and keep management security on."

@@ -8,7 +8,6 @@ name (:func:`compose_shaped`: every top-level service names an image or a build)
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Iterator
 
