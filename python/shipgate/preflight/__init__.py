@@ -18,6 +18,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
 from shipgate.package.manifest import Manifest
 from shipgate.preflight import (
+    actuator_exposure,
     advisories,
     auth_settings,
     chart_redis_auth,
@@ -124,6 +125,7 @@ SCANNERS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     auth_settings.scan,
     server_auth.scan,
     java_access.scan,
+    actuator_exposure.scan,
     host_access.scan,
     run_grants.scan,
     dependencies.scan,

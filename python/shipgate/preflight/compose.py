@@ -8,24 +8,23 @@ name (:func:`compose_shaped`: every top-level service names an image or a build)
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Iterator
 
 import yaml
 
 from shipgate.preflight.contents import TextFile
+from shipgate.preflight.markup import is_compose_name
 from shipgate.preflight.shell.model import Command
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.yaml_nodes import compose_single
 
-_COMPOSE_NAME = re.compile(r"(?:^|/)(?:docker-)?compose(?:[._-][\w.-]*)?\.ya?ml$", re.I)
 _FIELDS = ("entrypoint", "command")
 MAX_SHAPE_LINES = 2_000  # a top-level ``services:`` key is looked for in the first lines of a file not named compose
 
 
 def is_compose_file(path: str) -> bool:
-    return bool(_COMPOSE_NAME.search(path))
+    return is_compose_name(path)
 
 
 def compose_shaped(doc: yaml.Node | None) -> bool:

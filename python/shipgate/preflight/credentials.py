@@ -24,6 +24,7 @@ from shipgate.preflight.call_passwords import keyword_literals
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
+from shipgate.preflight.connection_strings import connection_string_passwords
 from shipgate.preflight.container_strings import string_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.directive_passwords import directive_passwords
@@ -397,6 +398,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for s in url_query_passwords(source):
                 found.setdefault(s.line, s)
             for s in go_dsn_passwords(source):  # ``root:x@tcp(db:3306)/app``: Go's MySQL DSN has no scheme
+                found.setdefault(s.line, s)
+            for s in connection_string_passwords(source):  # ``Server=db;User ID=app;Password=x``: ADO.NET's
                 found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
             for s in _text_secrets(text, source, code, for_people, php):

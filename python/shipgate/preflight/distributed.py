@@ -135,7 +135,9 @@ _ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
 # sent with (``?response_type=code&client_id=…``, ``?request_token=…``). Not Pocket's ``/v3/oauth/authorize``: a
 # server posts to that one.
 _AUTHORIZE_PATH = re.compile(
-    r"://[^/\s]+(?:/[^\s?#]*)?/(?:o?auth2?(?:/v\d+(?:\.\d+)?)?/authori[sz]e|o/oauth2(?:/v\d)?/auth)/?(?:[?#]|$)"
+    r"://[^/\s]+(?:/[^\s?#]*)?/(?:o?auth2?(?:/v\d+(?:\.\d+)?)?/authori[sz]e|o/oauth2(?:/v\d)?/auth"
+    # a Keycloak realm's OpenID Connect authorisation endpoint (its token and userinfo endpoints stay requested)
+    r"|protocol/openid-connect/auth)/?(?:[?#]|$)"
     r"|/authori[sz]e/?\?(?:[^\s#]*&)?(?:response_type|client_id|redirect_uri|request_token)=",
     re.I,
 )
@@ -316,8 +318,8 @@ def page_anchor(url: str) -> bool:
 def authorization_page(url: str) -> bool:
     """An OAuth authorisation page (``https://getpocket.com/auth/authorize``, Google's ``…/o/oauth2/auth``, Dropbox's
     ``…/oauth2/authorize``, GitHub's ``…/login/oauth/authorize``, Microsoft's ``…/oauth2/v2.0/authorize``,
-    ``…/authorize?response_type=code&…``): where a browser is sent for the user's consent; a server never requests
-    it."""
+    a Keycloak realm's ``…/protocol/openid-connect/auth``, ``…/authorize?response_type=code&…``): where a browser
+    is sent for the user's consent; a server never requests it."""
     return bool(_AUTHORIZE_PATH.search(url)) and not _VERSIONED_API_AUTHORIZE.search(url)
 
 

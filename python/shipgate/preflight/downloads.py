@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.connection_strings import line_connection_strings
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.disabled_blocks import switched_off_block
@@ -114,6 +115,8 @@ def _config_insecure(path: str, text: str, head: str = "") -> bool:
     settings = not is_program_source(path, head)  # in program source the TLS readers of code judge
     if settings and (_hostname_check_off(text) or certificate_check_off(text)):
         return True
+    if settings and any(c.trusts_any_certificate for c in line_connection_strings(text)):
+        return True  # ``Server=db;…;TrustServerCertificate=True``: a .NET driver accepting any certificate
     return "curlrc" in path.lower().rsplit("/", 1)[-1] and bool(_CURLRC_INSECURE.match(text))
 
 

@@ -26,6 +26,7 @@ from shipgate.preflight.boot_menus import menu_text_lines
 from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.bundled_libraries import bundled_library_lines
 from shipgate.preflight.compose import own_names
+from shipgate.preflight.connection_strings import line_connection_strings
 from shipgate.preflight.contents import Context, Kind, Line, at_line
 from shipgate.preflight.csp_sources import csp_source
 from shipgate.preflight.distributed import (
@@ -42,6 +43,7 @@ from shipgate.preflight.distributed import (
     user_agent_link,
     vcs_keyword,
 )
+from shipgate.preflight.dotted_switches import switched_off_group_lines
 from shipgate.preflight.example_blocks import example_block_lines
 from shipgate.preflight.example_logins import example_login_lines
 from shipgate.preflight.feed_documents import is_served_feed
@@ -140,7 +142,10 @@ _OWN_NAME_KEY = re.compile(
     # written into every item's link): its public name, not a host it connects to
     r"|canonical(?:[_.-]?(?:ur[li]|prefix|host(?:name)?|base(?:[_.-]?ur[li])?))?)$"
 )
-_BARE_URL = frozenset({"url", "uri"})
+_BARE_URL = frozenset({"url", "uri", "hostname"})
+# A bare ``hostname`` in a ``[server]`` section: the name the server calls itself and writes into its links (Nitter's
+# ``[Server]`` … ``hostname = "nitter.net"``, holdout136), as ``[site]`` … ``url`` is its site's address.
+_OWN_SECTION_SETTINGS = frozenset({"server_hostname"})
 # A root or base URL named for an API (``cc.api.rooturl``, ``geo_api_base_url``) is the root of the service the
 # product calls, not the product's own address (``ROOT_URL``, ``BASE_URL`` alone).
 _API_ROOT = re.compile(r"(?i)(?:^|[_.-])api[_.-]?(?:root|base)[_.-]?ur[li]$")
@@ -567,6 +572,19 @@ def _listed_hosts(path: str, line: str) -> list[str]:
     return []
 
 
+# A Spring property placeholder whose fallback is the value while the variable is unset: ``${MAIL_HOST:smtp.163.com}``.
+_SPRING_FALLBACK = re.compile(r"^\$\{[A-Za-z_][\w.-]{0,127}:(?!-)([^${}]{1,255})\}$")
+
+
+def _fallback_value(value: str, path: str) -> str:
+    """A setting's value, or in a ``.properties`` file the fallback of a Spring placeholder that is the whole value
+    (``spring.mail.host=${MAIL_HOST:smtp.163.com}``: the relay used whenever ``MAIL_HOST`` is unset). Not in YAML,
+    where a service's module blocks hold such fallbacks for back ends a selector leaves off (SkyWalking's
+    ``consul:`` ``hostAndPorts: ${SW_CONFIG_CONSUL_HOST_AND_PORTS:1.2.3.4:8500}`` under ``selector: none``)."""
+    fallback = _SPRING_FALLBACK.match(value) if path.lower().endswith(".properties") else None
+    return fallback.group(1) if fallback else value
+
+
 def public_bare_host(value: str) -> str | None:
     """The host a setting's value names (``bare_host``); None for a dotted name written without a scheme whose last
     label is no delegated top-level domain (``url_name="cfp.types"``, ``report_entry=notice.entry``): a name, not a
@@ -613,6 +631,7 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= own_name_prefix_lines(path, lines)  # ``ANONADDY_HOSTNAME`` beside ``APP_NAME=AnonAddy``
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
+    disabled |= switched_off_group_lines(path, lines)  # ``a.wsfederation.url`` under ``a.wsfederation=false``
     if path.lower().endswith(_YAML_SUFFIXES):
         disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
@@ -673,6 +692,8 @@ def _text_endpoints(
         if key is not None and found and schema_name(line, found[0].start()):
             key = None  # ``schema_uri: https://schema.vendor.io/events/v1``: a schema's name, read below as text
         listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
+        if not code:  # ``"ConnectionString": "Data Source=db.vendor.com;…"``: the server a .NET driver connects to
+            listed += [c.server for c in line_connection_strings(line) if c.server]
         if key is None and not found and not listed:
             continue  # no host on the line: whether it is a mention does not matter
         name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
@@ -682,6 +703,7 @@ def _text_endpoints(
         # (the whole joined name: ``[database]`` … ``url`` is no ``…base_url``)
         in_section = f"{section_of[number]}_{name}" if number in section_of and name.lower() in _BARE_URL else ""
         own = bool(_OWN_NAME_KEY.search(name) or _OWN_NAME_KEY.fullmatch(in_section)) and not listed_server
+        own = own or in_section.lower() in _OWN_SECTION_SETTINGS
         # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
         # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
         own = own and (code or not _API_ROOT.search(name)) and not _UPSTREAM_ROOT.search(name)
@@ -689,12 +711,14 @@ def _text_endpoints(
         own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
         mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
         mention = mention or (not code and bool(_DETAILS_PAGE_KEY.search(name)))
+        # ``AuthUrl = "https://sso.vendor.ca/…/openid-connect/auth"``: the login page a browser is sent to
+        mention = mention or (key is not None and authorization_page(key.group(key.lastindex or 1)))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
         if number in disabled or document or number in for_people or stripped.startswith("^"):
             mention = True  # … or a line that is a pattern (a logcheck or fail2ban regex): it matches, not connects
         if key is not None and not mention:
-            host = public_bare_host(key.group(key.lastindex or 1))
+            host = public_bare_host(_fallback_value(key.group(key.lastindex or 1), path))
             if host:
                 seen.add(host)
                 yield Endpoint(path, number, host, True, "setting", line)

@@ -95,6 +95,10 @@ _LOCK_NAMES = frozenset(
 )
 
 _SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
+# A compose file by its name (``compose.yaml``, ``docker-compose.prod.yml``): a deployment ``docker compose up`` starts
+# as it stands, also when a project keeps it in its documentation folder (Spug's ``docs/docker/docker-compose.yml``,
+# holdout136), as a script there is still a script.
+_COMPOSE_NAME = re.compile(r"(?:^|/)(?:docker-)?compose(?:[._-][\w.-]*)?\.ya?ml$", re.I)
 # Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes).
 _TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakelists\.txt$|^robots\.txt$")
 
@@ -127,14 +131,20 @@ _CODE_SUFFIXES = (
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*(?:python|perl|ruby|node|php|lua|tclsh|escript)")
 
 
+def is_compose_name(path: str) -> bool:
+    """A compose file by its name (``compose.yml``, ``docker-compose.override.yaml``)."""
+    return bool(_COMPOSE_NAME.search(path))
+
+
 def is_documentation(path: str) -> bool:
     """A file written for people: by its folder (``share/doc/``, ``docs/``), its name (README, CHANGELOG,
-    LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``); also a
+    LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``), never a compose
+    file (:func:`is_compose_name`); also a
     package's metadata for its index (a Debian ``control`` file and debconf ``templates``, Python's
     ``PKG-INFO``/``METADATA``), a web page template (Twig, EJS, Handlebars: a browser follows its links) and a JSON
     Schema (it documents a configuration: its ``default`` URLs are no setting)."""
     name = posixpath.basename(path)
-    if _TOOL_INPUT.search(name):
+    if _TOOL_INPUT.search(name) or is_compose_name(path):
         return False
     if name.lower().endswith(".txt") and secret_file_name(path) and not _DOC_DIR.search(path):
         return False  # ``credentials.txt``, ``db_password.txt``: named for what it holds (secret_files)

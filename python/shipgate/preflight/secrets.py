@@ -97,7 +97,7 @@ _NOT_SECRET_NAME = re.compile(
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age|cooldown|pool|quota|burst"
-    r"|prefix|suffix|format|schemes?|algorithms?|alg|attrs?|attributes?|filter|col|column|route|query|charset|encoding"
+    r"|prefix|suffix|format|schemes?|algorithms?|alg|encoders?|hashers?|attrs?|attributes?|filter|col|column|route|query|charset|encoding"
     # whom a token is issued by or for, and what it may do (``--auth-token-audiences=app.ns.svc``, ``TOKEN_ISSUER``,
     # ``token_scopes``): names and URLs that the token is checked against, not the token
     r"|audiences?|issuers?|scopes?)$"
