@@ -4,7 +4,7 @@ result)."""
 
 from __future__ import annotations
 
-from preflight_kit import findings
+from preflight_kit import findings, package, run
 
 UNLOCKED = "preflight.migration_unlocked"
 
@@ -110,3 +110,16 @@ def test_settings_naming_only_sqlite_still_run_the_migrations_on_sqlite() -> Non
     named = _PROJECT_SETTINGS.replace("'django.db.backends.'", "'django.db.backends.sqlite3'")
     assert (UNLOCKED, 8) not in findings(_site(named))
 
+
+def _replaced(files: dict[str, str | bytes]) -> list[object]:
+    found = run(package(files, reboot="none"))
+    return [f.evidence["replaces"] for f in found if f.code == "preflight.reboot_understated"]
+
+
+def test_program_source_in_a_boot_folder_is_a_module_of_the_program() -> None:
+    # Mezzanine's mezzanine/boot/__init__.py: its start-up hooks, a Python package
+    assert _replaced({"mezzanine/boot/__init__.py": "def autodiscover():\n    pass\n"}) == []
+
+
+def test_the_loaders_files_in_a_boot_folder_still_need_a_reboot() -> None:
+    assert _replaced({"rootfs/boot/grub/grub.cfg": "set default=0\n"}) == [["bootloader"]]
