@@ -123,3 +123,29 @@ def test_program_source_in_a_boot_folder_is_a_module_of_the_program() -> None:
 
 def test_the_loaders_files_in_a_boot_folder_still_need_a_reboot() -> None:
     assert _replaced({"rootfs/boot/grub/grub.cfg": "set default=0\n"}) == [["bootloader"]]
+
+
+ENDPOINT = "preflight.external_endpoint"
+_AGENT = (
+    "import treq\n"  # 1
+    "\n"  # 2
+    "VERSION = '6.1'\n"  # 3
+    "DISCORD_USER_AGENT = f'Evennia (https://www.evennia-games.net, {VERSION})'\n"  # 4
+    "\n"  # 5
+    "\n"  # 6
+    "def gateway():\n"  # 7
+    "    return treq.get('https://gateway.chat-relay.net/', headers={'User-Agent': DISCORD_USER_AGENT})\n"  # 8
+)
+
+
+def test_a_url_in_the_string_kept_as_the_user_agent_is_the_clients_name() -> None:
+    # Evennia's portal/discord.py: the product's page inside the User-Agent it sends
+    found = findings({"app/server/portal/discord.py": _AGENT})
+    assert (ENDPOINT, 4) not in found and (ENDPOINT, 8) in found
+
+
+def test_a_url_kept_under_another_name_is_still_requested() -> None:
+    renamed = _AGENT.replace("DISCORD_USER_AGENT", "DISCORD_GATEWAY").replace("Evennia (https", "https")
+    renamed = renamed.replace(", {VERSION})'", "/{VERSION}'")
+    assert (ENDPOINT, 4) in findings({"app/server/portal/discord.py": renamed})
+
