@@ -149,3 +149,19 @@ def test_a_url_kept_under_another_name_is_still_requested() -> None:
     renamed = renamed.replace(", {VERSION})'", "/{VERSION}'")
     assert (ENDPOINT, 4) in findings({"app/server/portal/discord.py": renamed})
 
+
+_NAT_CONF = (
+    "[nat]\n"  # 1
+    "USE_STUN = YES\n"  # 2
+    "STUN_SERVERS = stun.peer-relay.net stun.voice-relay.org:3478 stun.call-relay.com:3478\n"  # 3
+)
+
+
+def test_every_server_of_an_unbracketed_list_is_contacted() -> None:
+    # GNUnet's config.d/nat.conf: three STUN servers, one after another
+    assert [line for code, line in findings({"etc/app/nat.conf": _NAT_CONF}) if code == ENDPOINT] == [3, 3, 3]
+
+
+def test_a_single_server_setting_names_one_host() -> None:
+    single = _NAT_CONF.replace("STUN_SERVERS = stun.peer-relay.net ", "STUN_SERVER = stun.peer-relay.net\n# ")
+    assert [line for code, line in findings({"etc/app/nat.conf": single}) if code == ENDPOINT] == [3]
