@@ -223,6 +223,12 @@ _HOST_LIST = re.compile(
     r"(?i)^\s*(?:-\s*)?[\"']?(targets|hosts|brokers|[\w.-]{0,64}servers|seeds|peers|nodes)[\"']?\s*[:=]\s*\[([^\]]*)\]"
 )
 _HAPROXY_SERVER = re.compile(r"^\s*server\s+\S+\s+([^\s,]+)")
+# The same list written unbracketed, one value after another on the line (GNUnet's ``STUN_SERVERS = stun.gnunet.org
+# stun.services.mozilla.com:3478 stun.ekiga.net:3478``): every value is a server, not only the first
+_MAX_LISTED = 64  # values read from one such line
+_SPACED_HOST_LIST = re.compile(
+    r"(?i)^\s*(brokers|[\w.-]{0,64}servers|seeds|peers)\s*[:=]\s*([^\s\"'\[\]#;,]+(?:[ \t]+[^\s\"'\[\]#;,]+)+)\s*$"
+)
 # An NTP daemon's time sources (ntpd's and NTPsec's ``ntp.conf``, OpenNTPD's ``ntpd.conf``, chrony's ``chrony.conf``):
 # ``server``/``servers``/``pool``/``peer HOST …`` lines name the upstreams it polls from the moment it starts.
 _NTP_CONF = re.compile(r"(?:^|/)(?:ntpd?|chrony)\.conf$")
@@ -557,12 +563,14 @@ def _block_listed_hosts(lines: tuple[tuple[int, str], ...]) -> dict[int, str]:
     return found
 
 
-def _listed_hosts(path: str, line: str) -> list[str]:
-    """The values of an inline host list, an HAProxy ``server`` line, an NTP daemon's time source or an rsyslog
-    forwarding rule."""
+def _listed_hosts(path: str, line: str, code: bool) -> list[str]:
+    """The values of an inline host list (bracketed, or in configuration one after another), an HAProxy ``server``
+    line, an NTP daemon's time source or an rsyslog forwarding rule."""
     lower = path.lower()
     if m := _HOST_LIST.match(line):
         return [v for v in (v.strip().strip("\"'") for v in m.group(2).split(",")) if _served(m.group(1), v)]
+    if not code and (m := _SPACED_HOST_LIST.match(line)):
+        return m.group(2).split()[:_MAX_LISTED]
     if "haproxy" in lower and (m := _HAPROXY_SERVER.match(line)):
         return [m.group(1)]
     if _NTP_CONF.search(lower) and (m := _NTP_SOURCE.match(line)):
@@ -691,7 +699,7 @@ def _text_endpoints(
             key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
         if key is not None and found and schema_name(line, found[0].start()):
             key = None  # ``schema_uri: https://schema.vendor.io/events/v1``: a schema's name, read below as text
-        listed = _listed_hosts(path, line) + ([block_listed[number]] if number in block_listed else [])
+        listed = _listed_hosts(path, line, code) + ([block_listed[number]] if number in block_listed else [])
         if not code:  # ``"ConnectionString": "Data Source=db.vendor.com;…"``: the server a .NET driver connects to
             listed += [c.server for c in line_connection_strings(line) if c.server]
         if key is None and not found and not listed:

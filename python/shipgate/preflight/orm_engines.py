@@ -9,7 +9,9 @@ do not apply: its Django migrations are read as SQLite's (``migration_unchecked`
 keeps PostgreSQL's reading. Test settings (``tests/settings.py``) are not the product's, and an example or demo
 project's SQLite is not its choice either (Postorius's ``example_project/settings.py``, "Quick-start development
 settings" its setup guide runs for a try, then tells the operator to change for another database): another engine
-such a project names still counts. A name compared with
+such a project names still counts. An engine left open (``"ENGINE": "django.db.backends.",`` for the operator to
+finish, or ``"django.db.backends." + db_backend`` from the configuration) counts as another engine: the operator
+chooses it. A name compared with
 (``settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"``: ephios' health check, which asks which
 engine the operator chose) names no engine the product runs on.
 """
@@ -26,6 +28,11 @@ from shipgate.preflight.sql.model import SqlFile
 from shipgate.preflight.sql.reader import engine_bound
 
 _ENGINE = re.compile(r"django\.db\.backends\.(\w+)")
+# the engine's name left off the quoted prefix: filled in by the operator (Mezzanine's project template,
+# ``"ENGINE": "django.db.backends.",`` under ``# Add "postgresql_psycopg2", "mysql", "sqlite3" or "oracle".``) or
+# joined to a configured name (``"django.db.backends." + db_backend``)
+_LEFT_OPEN = re.compile(r"""django\.db\.backends\.["']""")
+LEFT_OPEN = "(the operator's)"
 _DJANGO_MIGRATION = re.compile(r"(?:^|/)migrations/[^/]+\.py$")
 # a project kept to show or try the product: ``example_project/``, ``examples/``, ``demo/``, ``sample_site/``
 _EXAMPLE_PROJECT = re.compile(r"(?i)(?:^|/)(?:examples?|demo|sample)(?:[_-](?:project|site|app))?/")
@@ -38,7 +45,7 @@ _COMPARED = re.compile(
 
 def django_engines(texts: Iterable[TextFile]) -> set[str]:
     """The ``django.db.backends.<engine>`` names the package's files (tests aside, and an example project's
-    SQLite) mention."""
+    SQLite) mention; ``LEFT_OPEN`` for an engine left to the operator."""
     names: set[str] = set()
     for text in texts:
         if is_test_path(text.path):
@@ -48,6 +55,8 @@ def django_engines(texts: Iterable[TextFile]) -> set[str]:
             if "django.db.backends." in line.text:
                 named = _COMPARED.sub("", line.text)
                 names.update(m.group(1) for m in _ENGINE.finditer(named) if not (example and m.group(1) == "sqlite3"))
+                if _LEFT_OPEN.search(named):
+                    names.add(LEFT_OPEN)
     return names
 
 

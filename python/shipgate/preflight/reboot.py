@@ -23,10 +23,15 @@ _NEEDS_REBOOT: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?:^|/)(?:libc\.so[^/]*|libc-[\d.]+\.so|ld-linux[^/]*\.so[^/]*|libpthread\.so[^/]*)$"),
     ),
     # a ``grub…`` file at the host's own places (``etc/default/grub``, ``usr/sbin/grub-install``); a provisioning
-    # server's ``cobbler/grub.py`` or ``config/grub/grub.cfg`` is what it serves to the machines it boots
+    # server's ``cobbler/grub.py`` or ``config/grub/grub.cfg`` is what it serves to the machines it boots. Program
+    # source in a ``boot/`` folder is a module of the program (Mezzanine's start-up hooks,
+    # ``mezzanine/boot/__init__.py``): the host's ``/boot`` holds kernels, initramfs images and the loader's files
     (
         "bootloader",
-        re.compile(r"(?:^|/)boot/|(?:^|/)(?:etc|usr)/(?:[^/]+/)*grub[^/]*$|(?:^|/)(?:shim[^/]*|[^/]+)\.efi$|(?:^|/)EFI/"),
+        re.compile(
+            r"(?:^|/)boot/(?!(?:[^/]+/)*[^/]+\.(?:py|pyc|rb|php|js|ts|pl|pm|java|go)$)"
+            r"|(?:^|/)(?:etc|usr)/(?:[^/]+/)*grub[^/]*$|(?:^|/)(?:shim[^/]*|[^/]+)\.efi$|(?:^|/)EFI/"
+        ),
     ),
 )
 # Script commands whose effect waits for the next boot.

@@ -11,7 +11,9 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
   object (``swagger_template = {"info": {"contact": {"url": "https://www.cg-wire.com"}}}``): links the API's
   documentation page shows;
 - a URL literal inside a request header's ``"User-Agent"`` value (``headers={"User-Agent": "Fresh/%s (Bot)
-  https://gerrit.wikimedia.org/g/fresh" % v}``): the link a client names itself by, sent, not requested;
+  https://gerrit.wikimedia.org/g/fresh" % v}``), or assigned to a name the program keeps its User-Agent in
+  (``DISCORD_USER_AGENT = f"Evennia (https://www.evennia.com, {v})"``): the link a client names itself by, sent, not
+  requested;
 - a URL literal inside the value stored as a record's ``url`` in the function that made the record (``entry =
   Entry()`` … ``entry['url'] = f'https://trakt.tv/shows/{slug}'``: the same record's link, given after its
   constructor rather than in it), and inside a lambda a field map gives for a ``…_url`` field (``'imdb_url': lambda
@@ -55,6 +57,8 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
                     shown_values.append(value.body)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             shown_values += _record_links(node)
+        elif isinstance(node, ast.Assign) and any(_names_agent(target) for target in node.targets):
+            shown_values.append(node.value)  # ``DISCORD_USER_AGENT = f"Evennia (https://www.evennia.com, {v})"``
         elif constants and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in constants:
             used[node.id] += 1
         elif constants and isinstance(node, ast.Attribute) and node.attr in constants:
@@ -128,6 +132,13 @@ def _names_dialect(key: ast.expr | None) -> bool:
 def _names_client(key: ast.expr | None) -> bool:
     """A request header's ``"User-Agent"`` key: its value names the client, with the product's page as a link."""
     return isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.lower() == "user-agent"
+
+
+def _names_agent(target: ast.expr) -> bool:
+    """A name or attribute the program keeps its User-Agent string in (``USER_AGENT``, ``self.user_agent``,
+    ``DISCORD_USER_AGENT``): the value names the client, with the product's page as a link, as the header does."""
+    name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else ""
+    return name.lower().endswith("user_agent")
 
 
 def _shows(call: ast.Call, keyword: str | None) -> bool:

@@ -127,15 +127,38 @@ def field_bases(files: Iterable[tuple[str, str]]) -> dict[str, str]:
     """The project's model field classes (and published libraries') -> the Django field each comes down to, read
     from ``class X(Base):`` in the Python files that use ``models.``; a chain of the project's classes is followed
     ``_DEPTH`` deep (``StatusField`` -> ``ForeignKeyLimitedByContentTypes`` -> … -> ``ForeignKey``), an import alias
-    to the library class it names (``_AutoSlugField`` -> django-extensions' ``AutoSlugField`` -> ``SlugField``)."""
+    to the library class it names (``_AutoSlugField`` -> django-extensions' ``AutoSlugField`` -> ``SlugField``), and a
+    class whose ``get_internal_type`` returns a Django field's name to that field."""
     direct: dict[str, str] = {}
     aliases: dict[str, str] = {}
+    internal: dict[str, str] = {}
     for _, text in files:
         aliases.update((m.group(2), m.group(1)) for m in _ALIAS.finditer(text))
         direct.update((m.group(1), m.group(2)) for m in _SUBCLASS.finditer(text) if m.group(1) != m.group(2))
+        if "def get_internal_type" in text:
+            internal.update(_internal_types(text))
     out = dict(_LIBRARY_FIELDS)
     for name in direct:
         out[name] = _resolved(name, direct, aliases)
+    out.update(internal)  # the column type a class names itself wins over the class it extends
+    return out
+
+
+def _internal_types(text: str) -> dict[str, str]:
+    """The project's field classes that name their column's Django type themselves: ``class
+    PickledObjectField(models.Field):`` with ``def get_internal_type(self): return "TextField"`` is a text column."""
+    tree = _tree(text)
+    out: dict[str, str] = {}
+    for node in tree.body if tree is not None else []:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for item in node.body:
+            if not (isinstance(item, ast.FunctionDef) and item.name == "get_internal_type" and item.body):
+                continue
+            returned = item.body[-1]
+            value = returned.value if isinstance(returned, ast.Return) else None
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value in _DJANGO_TYPES:
+                out[node.name] = value.value
     return out
 
 

@@ -188,6 +188,8 @@ def _django_add_field(table: str, name: str, field: ast.expr | None) -> list[str
     db_index = _kw(options, "db_index")
     if _true(_kw(options, "unique")) or kind == "OneToOneField":
         out[0] += f", ADD CONSTRAINT uniq UNIQUE ({col})"  # one statement, as Django writes it
+    elif kind == "ManyToManyField":
+        pass  # no column here: ``db_index`` indexes nothing of this table (the new join table has its own)
     elif _true(db_index) or (
         kind == "ForeignKey" and not (isinstance(db_index, ast.Constant) and db_index.value is False)
     ):
