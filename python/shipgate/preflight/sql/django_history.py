@@ -236,6 +236,7 @@ class _History:
         self.fields: dict[tuple[str, str], Field | None] = {}
         self.changed: dict[int, frozenset[str]] = {}
         self.grouped: dict[str, bool] = {}  # model -> whether it has a unique_together, when known
+        self.tableless: set[str] = set()  # proxy and unmanaged models: Django migrates no table for them
 
     def apply(self, call: ast.Call) -> None:
         op = _callee(call)
@@ -245,6 +246,11 @@ class _History:
             )
             or ""
         ).lower()
+        if model in self.tableless and op in _TABLE_OPERATIONS:
+            self.changed[call.lineno] = NO_SQL  # a proxy's or an unmanaged model's: Django sends nothing
+            if op == "DeleteModel":
+                self.tableless.discard(model)
+            return
         if op == "AlterUniqueTogether":
             empty = no_groups(_arg(call, 1, "unique_together"))
             if empty and self.grouped.get(model) is False:
@@ -252,6 +258,8 @@ class _History:
             self.grouped[model] = not empty
         elif op == "CreateModel":
             options = _arg(call, 3, "options")
+            if _tableless(options):
+                self.tableless.add(model)
             self.grouped[model] = isinstance(options, ast.Dict) and any(
                 _name(key) == "unique_together" for key in options.keys if key is not None
             )
@@ -288,6 +296,24 @@ class _History:
         if field is None or not self.label or not field.target or "." in field.target or field.target == "self":
             return field
         return dataclasses.replace(field, target=f"{self.label}.{field.target}")
+
+
+# What Django's migrations send no SQL for (``Options.can_migrate``: a proxy model has no table of its own, an
+# unmanaged one's table is the operator's): its fields' changes and its deletion.
+NO_SQL = frozenset({"no_sql"})
+_TABLE_OPERATIONS = frozenset({"AddField", "AlterField", "RemoveField", "RenameField", "DeleteModel"})
+
+
+def _tableless(options: ast.expr | None) -> bool:
+    """A ``CreateModel``'s ``options`` say ``'proxy': True`` or ``'managed': False``."""
+    if not isinstance(options, ast.Dict):
+        return False
+    for key, value in zip(options.keys, options.values, strict=True):
+        if key is None or not isinstance(value, ast.Constant):
+            continue
+        if (_name(key) == "proxy" and value.value is True) or (_name(key) == "managed" and value.value is False):
+            return True
+    return False
 
 
 def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int], frozenset[str]]:
@@ -341,6 +367,8 @@ def revised(sql: SqlFile, changed: Mapping[tuple[str, int], frozenset[str]]) -> 
     kept: list[Statement] = []
     for s in sql.statements:
         change = changed.get((sql.path, s.line))
+        if change == NO_SQL:
+            continue  # a proxy's or an unmanaged model's operation: Django sends nothing
         if change is not None and "fk_index" in change:
             kept += [s, _index_statement(s, "create_index")]
             continue
