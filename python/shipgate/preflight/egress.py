@@ -590,6 +590,20 @@ def _images_fetched(command: Command, script: Script) -> set[str]:
     return items | spelt | {word.text}
 
 
+def _spellings(images: set[str]) -> set[str]:
+    """Each image reference with the name the engine resolves it to: no tag is ``:latest`` and Docker Hub's
+    ``docker.io/`` and ``library/`` prefixes are implied (``docker pull app/web:latest`` then ``docker run app/web``
+    is one image). A reference with a variable or a digest is kept as written."""
+    out = set(images)
+    for ref in images:
+        if not ref or "$" in ref or "@" in ref:
+            continue
+        name = ref.removeprefix("docker.io/").removeprefix("library/")
+        last = name.rsplit("/", 1)[-1]
+        out.add(name if ":" in last else f"{name}:latest")
+    return out
+
+
 def _made_here(command: Command) -> set[str]:
     """Images the command makes on this host: ``docker build -t NAME`` (``podman``/``nerdctl``/``buildah bud``,
     ``buildx build``, ``image build``) and ``docker tag SOURCE NAME``; a later run of NAME fetches nothing."""
@@ -723,7 +737,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
         for written in in_call_order(script, argument_runners(script)):
             command = read.get(id(written), written)
-            images |= _made_here(command)
+            images |= _spellings(_made_here(command))
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
                 built.add(_compose_stack(command))
@@ -752,9 +766,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     built.add(stack)  # an ``up`` builds the images its stack lacks: their base images are here after
             if tool in _IMAGE_TOOLS:
                 fetched = _images_fetched(command, script)
-                if _image(command) in images:
+                if _spellings({_image(command)}) & images:
                     continue
-                images |= fetched
+                images |= _spellings(fetched)
             if _registry_written(command):
                 continue
             registry, is_host = _registry(command, tool, default, configured)
