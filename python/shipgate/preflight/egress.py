@@ -51,6 +51,13 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"install", "update", "upgrade", "full-upgrade", "dist-upgrade"}),
         "the distribution's configured mirrors",
     ),
+    # aptitude, apt's other front-end: ``safe-upgrade`` (``upgrade``) and ``full-upgrade`` (``dist-upgrade``)
+    # download packages as apt-get's upgrades do; search/show/why read the local lists only
+    "aptitude": (
+        frozenset({"install", "reinstall", "update", "upgrade", "safe-upgrade", "full-upgrade", "dist-upgrade"})
+        | {"build-dep", "download"},
+        "the distribution's configured mirrors",
+    ),
     "yum": (
         frozenset({"install", "update", "upgrade", "makecache", "groupinstall", "check-update", "swap", "reinstall"}),
         "the distribution's configured mirrors",
@@ -478,7 +485,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "softwareupdate":
         return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None
     ops = positional_texts(words, _PROJECT_DIR_OPTIONS.get(tool, frozenset()))
-    if tool in ("apt-get", "apt"):
+    if tool in ("apt-get", "apt", "aptitude"):
         if apt_simulates(command):
             return None
         ops = [w.text for w in operands(command)]  # ``-o Dpkg::Options::=…`` gives a value, not the action
@@ -581,6 +588,20 @@ def _images_fetched(command: Command, script: Script) -> set[str]:
     lone = len(word.expands) == 1 and _LONE_VARIABLE.fullmatch(word.raw.strip('"')) is not None
     spelt = {f"${word.expands[0]}"} if lone else set()
     return items | spelt | {word.text}
+
+
+def _spellings(images: set[str]) -> set[str]:
+    """Each image reference with the name the engine resolves it to: no tag is ``:latest`` and Docker Hub's
+    ``docker.io/`` and ``library/`` prefixes are implied (``docker pull app/web:latest`` then ``docker run app/web``
+    is one image). A reference with a variable or a digest is kept as written."""
+    out = set(images)
+    for ref in images:
+        if not ref or "$" in ref or "@" in ref:
+            continue
+        name = ref.removeprefix("docker.io/").removeprefix("library/")
+        last = name.rsplit("/", 1)[-1]
+        out.add(name if ":" in last else f"{name}:latest")
+    return out
 
 
 def _made_here(command: Command) -> set[str]:
@@ -716,7 +737,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
         for written in in_call_order(script, argument_runners(script)):
             command = read.get(id(written), written)
-            images |= _made_here(command)
+            images |= _spellings(_made_here(command))
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
                 built.add(_compose_stack(command))
@@ -745,9 +766,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                     built.add(stack)  # an ``up`` builds the images its stack lacks: their base images are here after
             if tool in _IMAGE_TOOLS:
                 fetched = _images_fetched(command, script)
-                if _image(command) in images:
+                if _spellings({_image(command)}) & images:
                     continue
-                images |= fetched
+                images |= _spellings(fetched)
             if _registry_written(command):
                 continue
             registry, is_host = _registry(command, tool, default, configured)

@@ -148,6 +148,12 @@ _PACKAGE_VERBS = {
             "autoclean",
         }
     ),
+    # aptitude changes apt's and dpkg's state as apt-get does (its search/show/why only read it)
+    "aptitude": frozenset(
+        {"install", "reinstall", "remove", "purge", "update", "upgrade", "safe-upgrade", "full-upgrade"}
+        | {"dist-upgrade", "build-dep", "hold", "unhold", "markauto", "unmarkauto", "forbid-version"}
+        | {"clean", "autoclean", "keep-all", "forget-new"}
+    ),
     # apt-mark's marks are apt's and dpkg's state under /var/lib (its show* listings only read it)
     "apt-mark": frozenset({"auto", "manual", "hold", "unhold", "minimize-manual"}),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),

@@ -61,6 +61,17 @@ def schedules(command: Command) -> str | None:
     return None
 
 
+def _scheduled_targets(command: Command, how: str | None) -> set[str]:
+    """What a scheduling command schedules, when a script may name it more than once: the cron files it writes
+    (later appends, ``echo "…" >> $CRON_FILE``, add lines to the same job) and the timers it enables or starts
+    (``systemctl enable x.timer`` then ``systemctl start x.timer`` start one timer). Empty for the others."""
+    if how == "cron file":
+        return {w.text for w in written_paths(command) if w.text.startswith(_CRON_PLACES)}
+    if how == "timer":
+        return {w.text for w in command.words if w.text.endswith(".timer")}
+    return set()
+
+
 def jobs(ctx: Context) -> Iterator[Job]:
     for path, tab in ctx.parsed.crontabs.items():
         if path in ctx.sdist_examples:
@@ -82,15 +93,14 @@ def jobs(ctx: Context) -> Iterator[Job]:
         period = cron_period(path)
         if period is not None:
             yield Job(path, 1, "cron-periodic", period, path)
-        scheduled_files: set[str] = set()
+        scheduled: set[str] = set()
         for command in script.commands:
             how = schedules(command)
-            if how == "cron file":
-                # one job per cron file: later appends (``echo "…" >> $CRON_FILE``) add lines to the same job
-                targets = {w.text for w in written_paths(command) if w.text.startswith(_CRON_PLACES)}
-                if targets <= scheduled_files:
+            targets = _scheduled_targets(command, how)
+            if targets:
+                if targets <= scheduled:
                     continue
-                scheduled_files |= targets
+                scheduled |= targets
             if how == "crontab" and no_new_job(script, command):
                 continue  # the account's own table saved and put back, or emptied (crontab_restores.py)
             if how is not None:

@@ -13,7 +13,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.installed_units import brought_by_install, installed_packages
 from shipgate.preflight.runners import steps
-from shipgate.preflight.shell.commands import operands, written_paths
+from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.model import Command
 from shipgate.preflight.units import UNIT_SUFFIXES, Unit
 
@@ -47,6 +47,8 @@ _SERVICE_VERBS = frozenset(
 )
 _UNIT_SUFFIXES = UNIT_SUFFIXES
 _UNIT_TOOLS = frozenset({"systemctl", "deb-systemd-invoke", "deb-systemd-helper", "service"})
+# Commands that copy files into a directory given last (or with ``-t DIR``).
+_COPIERS = frozenset({"cp", "install", "mv", "ln", "rsync"})
 
 
 def unit_names(command: Command) -> list[str]:
@@ -75,16 +77,26 @@ def _known_units(ctx: Context) -> set[str]:
     assert ctx.inventory is not None
     shipped = {path.rsplit("/", 1)[-1] for path in (f.path for f in ctx.manifest.files)}
     aliases = {a for unit in ctx.parsed.units.values() for s in unit.get("Alias", "Install") for a in s.value.split()}
-    written = {
-        w.text.rsplit("/", 1)[-1]
-        for script in ctx.parsed.scripts.values()
-        for c in script.commands
-        for w in written_paths(c)
-        if "/systemd/" in w.text
-    }
+    written = {u for script in ctx.parsed.scripts.values() for c in script.commands for u in _written_units(c)}
     parsed = {unit.name for unit in ctx.parsed.units.values()}
     package = {u for u in shipped | parsed | aliases | written if u.endswith(_UNIT_SUFFIXES)}
     return {*(_unit(u) for u in ctx.inventory.units), *package}
+
+
+def _written_units(command: Command) -> Iterator[str]:
+    """Names of the files a command writes under a ``/systemd/`` path: the file a redirect, ``tee`` or copy names
+    (``tee /etc/systemd/system/x.service``), and for a copy into the directory itself
+    (``cp x.service x.timer /lib/systemd/system/``, ``install -t DIR …``) the names of the files it copies."""
+    for word in written_paths(command):
+        if "/systemd/" not in word.text:
+            continue
+        name = word.text.rsplit("/", 1)[-1]
+        if name.endswith(_UNIT_SUFFIXES) or command.name not in _COPIERS:
+            yield name
+            continue
+        ops = operands(command)
+        sources = ops if option_values(command, "-t", "--target-directory") else ops[:-1]
+        yield from (s.text.rstrip("/").rsplit("/", 1)[-1] for s in sources if s.value is not None)
 
 
 def _template(unit: str) -> str | None:
