@@ -85,8 +85,8 @@ def heredoc_defaults(script: Script) -> Iterator[ParameterDefault]:
     """``${NAME:-literal}`` in the body of a heredoc whose marker is not quoted (``cat > .env <<EOF`` …
     ``DB_PASSWORD=${DB_PASSWORD:-password}``): the shell fills the default in when NAME is unset, as it does in a
     command's words; a quoted marker (``<<'EOF'``) passes the body as written, so none is read, unless the body
-    goes into a compose file or an ``.env`` file (``cat > docker-compose.yml << 'EOF'``): compose fills the
-    default in when it reads the file (holdout138)."""
+    goes into a compose file (``cat > docker-compose.yml << 'EOF'``): compose fills the default in when it reads
+    the file (holdout138). An ``.env`` file's reader varies (Laravel's phpdotenv has no ``:-``): not read so."""
     for command in script.commands:
         interpolated = any(_interpolated_config(w.text) for w in written_paths(command))
         for redirect in command.redirects:
@@ -103,5 +103,5 @@ def heredoc_defaults(script: Script) -> Iterator[ParameterDefault]:
 
 
 def _interpolated_config(path: str) -> bool:
-    """A file whose ``${NAME:-default}`` a tool fills in when it reads it: a compose file, an ``.env`` file."""
-    return is_compose_file(path) or path.rsplit("/", 1)[-1] == ".env"
+    """A file whose ``${NAME:-default}`` a tool fills in when it reads it: a compose file."""
+    return is_compose_file(path)
