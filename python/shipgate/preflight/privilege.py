@@ -614,6 +614,16 @@ def _inherited(command: Command) -> bool:
     return command.via == "heredoc" and command.escalation_line is not None and command.escalation_line != command.line
 
 
+def _escalation_at(command: Command) -> int:
+    """The line an escalation is reported once for: a command read out of the string an escalated shell runs
+    (``su - postgres -c "initdb …&&\\`` continued over six lines) shares the switch's line with the string's other
+    commands, one escalation, not one per line of the string; any other command (one an ``eval`` of a prefix
+    assigned elsewhere runs, ``eval "${PREFIX}pip install …"``, is its own step), its own line."""
+    if command.via is not None and command.via.endswith(" -c") and command.escalation_line is not None:
+        return command.escalation_line
+    return command.line
+
+
 # ``sudo -k``/``-K`` (forget the cached password), ``-l`` (list rights), ``-V``, ``-h``: sudo runs nothing as root.
 _NO_RUN_OPTIONS = frozenset(
     {"-k", "-K", "-l", "-ll", "-V", "-h", "--reset-timestamp", "--remove-timestamp", "--list", "--version", "--help"}
@@ -847,7 +857,9 @@ def _escalations(
         elif command.function in runners and command is runners[command.function]:
             continue
         tool = command.escalation
-        if tool is None or command.line in seen or _inherited(command) or _no_run(command) or elsewhere(command):
+        if tool is None or _escalation_at(command) in seen or _inherited(command) or _no_run(command):
+            continue
+        if elsewhere(command):
             continue
         if on_removal_only(command):  # a step only removal runs (a postrm's ``purge)`` branch) is not the upgrade's
             continue
@@ -855,7 +867,7 @@ def _escalations(
             continue
         if root_required and tool in ("sudo", "doas") and not _for_non_root(command, non_root):
             continue
-        seen.add(command.line)
+        seen.add(_escalation_at(command))
         if sudo is False:
             yield at_command(
                 "preflight.sudo_unavailable",
