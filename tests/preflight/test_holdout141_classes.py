@@ -63,3 +63,33 @@ def test_b_a_near_miss_the_trace_of_another_secret_on_the_line_is_kept() -> None
     assert codes_at({"start.sh": script}, PRINTED) == [2]
     untraced = _text("#!/bin/bash -e", 'echo "TOKEN: ${API_TOKEN}"', "exec app")
     assert codes_at({"start.sh": untraced}, PRINTED) == [2]
+
+
+# -- C: su to an account before the root-only steps of a script written for root all through -----------------------
+
+
+def test_c_a_switch_before_several_unconditional_root_only_steps_is_a_drop() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'su - postgres -c "initdb /var/lib/pgdata"',  # 2: root dropping to postgres
+        "psql -U postgres -f /app/init.sql",  # 3
+        "apk add bash",  # 4: root-only
+        'sed -i -e "s/ash/bash/" /etc/passwd',  # 5: root-only
+        "exec /app/server",  # 6
+    )
+    assert codes_at({"start.sh": script}, SUDO) == []
+    assert codes_at({"start.sh": script}, "preflight.implicit_privilege") == [4, 5]
+
+
+def test_c_a_near_miss_one_root_only_step_or_conditional_ones_leave_the_switch_an_escalation() -> None:
+    one = _text("#!/bin/sh", 'su - postgres -c "initdb /var/lib/pgdata"', "apk add bash", "exec /app/server")
+    assert codes_at({"start.sh": one}, SUDO) == [2]
+    conditional = _text(
+        "#!/bin/sh",  # 1
+        'su - postgres -c "initdb /var/lib/pgdata"',  # 2
+        'if [ -n "$EXTRA" ]; then apk add bash; fi',  # 3
+        'if [ -n "$SHELL_FIX" ]; then sed -i -e "s/ash/bash/" /etc/passwd; fi',  # 4
+    )
+    assert codes_at({"start.sh": conditional}, SUDO) == [2]
+    to_root = _text("#!/bin/sh", 'su root -c "apk add bash"', "apk add curl", "sed -i s/a/b/ /etc/passwd")
+    assert codes_at({"start.sh": to_root}, SUDO) == [2]

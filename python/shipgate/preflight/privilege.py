@@ -822,18 +822,23 @@ def _drops_after_root_steps(
     then ``su pi -c "npm ci"``): the author runs the script as root, so the switch is root dropping to the
     account; the root-only steps are reported (``implicit_privilege``), the drop is not a second escalation. "After"
     is the order the script runs (shell.call_order: ``main() { setup_dirs; build; }`` runs setup_dirs' ``chown``
-    before build's ``su``); a switch that runs before any root-only step still asks for the account's password."""
+    before build's ``su``). A switch before them is root's too when the script is plainly written for root all
+    through (a container entrypoint's ``su - postgres -c initdb`` then ``apk add`` and ``sed -i /etc/passwd``: two
+    root-only steps or more outside any ``if``/``case`` branch or guard): run by anyone else it fails at each of
+    them (each reported as implicit_privilege); one such step alone leaves an earlier switch an escalation."""
     if not implicit:
         return frozenset()
     first_run: dict[int, int] = {}
     for index, command in enumerate(in_call_order(script)):
         first_run.setdefault(command.line, index)
     earliest = min(first_run.get(command.line, 1 << 30) for command, _ in implicit)
+    for_root = len({c.line for c, _ in implicit if not c.conditions and not c.arms}) >= 2
     lines: set[int] = set()
     for command, at, account in _switches(script, source):
         if account is None or account in ("root", "0"):
             continue
-        if first_run.get(command.line, -1) > earliest and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):
+        after = first_run.get(command.line, -1) > earliest
+        if (after or for_root) and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):
             lines.add(at)
     return frozenset(lines)
 
