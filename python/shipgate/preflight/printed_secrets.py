@@ -411,13 +411,25 @@ def _traced_names(path: str, script: Script) -> Iterator[Finding]:
 def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         printers = printing_functions(script)
-        yield from _tracing(path, script)
-        yield from _traced_sources(path, script)
+        direct: list[Finding] = []
         for command in script.commands:
             printed = _printed_secret(command, script, printers)
             if printed is not None:
-                yield _secret_printed(path, dataclasses.replace(command, line=printed[1]), printed[0], "")
+                direct.append(_secret_printed(path, dataclasses.replace(command, line=printed[1]), printed[0], ""))
+        yield from _not_printed_already(_tracing(path, script), direct)
+        yield from _traced_sources(path, script)
+        yield from direct
         yield from _printed_files(path, script)
+
+
+def _not_printed_already(traced: Iterator[Finding], direct: list[Finding]) -> Iterator[Finding]:
+    """The trace of a command whose own output prints the same secret (``echo "TOKEN: ${TOKEN}"`` under ``-x``):
+    one line, one value, one log: the print is reported, its trace adds nothing. A trace of another variable on
+    that line, or of the same variable on another line, is still its own finding."""
+    printed = {(f.evidence.get("line"), f.evidence.get("variable")) for f in direct}
+    for finding in traced:
+        if (finding.evidence.get("line"), finding.evidence.get("variable")) not in printed:
+            yield finding
 
 
 def _traced_sources(path: str, script: Script) -> Iterator[Finding]:

@@ -637,6 +637,16 @@ def _inherited(command: Command) -> bool:
     return command.via == "heredoc" and command.escalation_line is not None and command.escalation_line != command.line
 
 
+def _escalation_at(command: Command) -> int:
+    """The line an escalation is reported once for: a command read out of the string an escalated shell runs
+    (``su - postgres -c "initdb …&&\\`` continued over six lines) shares the switch's line with the string's other
+    commands, one escalation, not one per line of the string; any other command (one an ``eval`` of a prefix
+    assigned elsewhere runs, ``eval "${PREFIX}pip install …"``, is its own step), its own line."""
+    if command.via is not None and command.via.endswith(" -c") and command.escalation_line is not None:
+        return command.escalation_line
+    return command.line
+
+
 # ``sudo -k``/``-K`` (forget the cached password), ``-l`` (list rights), ``-V``, ``-h``: sudo runs nothing as root.
 _NO_RUN_OPTIONS = frozenset(
     {"-k", "-K", "-l", "-ll", "-V", "-h", "--reset-timestamp", "--remove-timestamp", "--list", "--version", "--help"}
@@ -835,18 +845,23 @@ def _drops_after_root_steps(
     then ``su pi -c "npm ci"``): the author runs the script as root, so the switch is root dropping to the
     account; the root-only steps are reported (``implicit_privilege``), the drop is not a second escalation. "After"
     is the order the script runs (shell.call_order: ``main() { setup_dirs; build; }`` runs setup_dirs' ``chown``
-    before build's ``su``); a switch that runs before any root-only step still asks for the account's password."""
+    before build's ``su``). A switch before them is root's too when the script is plainly written for root all
+    through (a container entrypoint's ``su - postgres -c initdb`` then ``apk add`` and ``sed -i /etc/passwd``: two
+    root-only steps or more outside any ``if``/``case`` branch or guard): run by anyone else it fails at each of
+    them (each reported as implicit_privilege); one such step alone leaves an earlier switch an escalation."""
     if not implicit:
         return frozenset()
     first_run: dict[int, int] = {}
     for index, command in enumerate(in_call_order(script)):
         first_run.setdefault(command.line, index)
     earliest = min(first_run.get(command.line, 1 << 30) for command, _ in implicit)
+    for_root = len({c.line for c, _ in implicit if not c.conditions and not c.arms}) >= 2
     lines: set[int] = set()
     for command, at, account in _switches(script, source):
         if account is None or account in ("root", "0"):
             continue
-        if first_run.get(command.line, -1) > earliest and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):
+        after = first_run.get(command.line, -1) > earliest
+        if (after or for_root) and re.fullmatch(r"[a-z_][\w.-]*\$?|\$\w+|\$\{\w+\}", account):
             lines.add(at)
     return frozenset(lines)
 
@@ -870,7 +885,9 @@ def _escalations(
         elif command.function in runners and command is runners[command.function]:
             continue
         tool = command.escalation
-        if tool is None or command.line in seen or _inherited(command) or _no_run(command) or elsewhere(command):
+        if tool is None or _escalation_at(command) in seen or _inherited(command) or _no_run(command):
+            continue
+        if elsewhere(command):
             continue
         if on_removal_only(command):  # a step only removal runs (a postrm's ``purge)`` branch) is not the upgrade's
             continue
@@ -878,7 +895,7 @@ def _escalations(
             continue
         if root_required and tool in ("sudo", "doas") and not _for_non_root(command, non_root):
             continue
-        seen.add(command.line)
+        seen.add(_escalation_at(command))
         if sudo is False:
             yield at_command(
                 "preflight.sudo_unavailable",
