@@ -51,6 +51,12 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"install", "update", "upgrade", "full-upgrade", "dist-upgrade"}),
         "the distribution's configured mirrors",
     ),
+    # aptitude fetches through apt from the same mirrors (``safe-upgrade`` is its ``upgrade``)
+    "aptitude": (
+        frozenset({"install", "reinstall", "update", "upgrade", "safe-upgrade", "full-upgrade", "dist-upgrade"})
+        | {"build-dep", "download"},
+        "the distribution's configured mirrors",
+    ),
     "yum": (
         frozenset({"install", "update", "upgrade", "makecache", "groupinstall", "check-update", "swap", "reinstall"}),
         "the distribution's configured mirrors",
@@ -478,7 +484,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "softwareupdate":
         return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None
     ops = positional_texts(words, _PROJECT_DIR_OPTIONS.get(tool, frozenset()))
-    if tool in ("apt-get", "apt"):
+    if tool in ("apt-get", "apt", "aptitude"):
         if apt_simulates(command):
             return None
         ops = [w.text for w in operands(command)]  # ``-o Dpkg::Options::=…`` gives a value, not the action

@@ -148,6 +148,12 @@ _PACKAGE_VERBS = {
             "autoclean",
         }
     ),
+    # aptitude (Debian's other apt front end): its actions and the package states it keeps under /var/lib/aptitude
+    "aptitude": frozenset(
+        {"install", "reinstall", "remove", "purge", "update", "upgrade", "safe-upgrade", "full-upgrade"}
+        | {"dist-upgrade", "build-dep", "hold", "unhold", "markauto", "unmarkauto", "forbid-version", "clean"}
+        | {"autoclean", "keep", "keep-all"}
+    ),
     # apt-mark's marks are apt's and dpkg's state under /var/lib (its show* listings only read it)
     "apt-mark": frozenset({"auto", "manual", "hold", "unhold", "minimize-manual"}),
     "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),

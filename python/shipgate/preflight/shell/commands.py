@@ -150,6 +150,8 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     # apt's options with a value in the next word (``-o Dpkg::Options::=--force-confold``, ``-t bookworm-backports``)
     "apt-get": _APT_VALUE_OPTIONS,
     "apt": _APT_VALUE_OPTIONS,
+    # aptitude, Debian's other apt front end: apt's ``-o``/``-t`` and its display format and width (``-F``, ``-w``)
+    "aptitude": _APT_VALUE_OPTIONS | {"-F", "--display-format", "-w", "--width", "--sort"},
     # install(1): the mode, owner, group, target directory and backup suffix take values
     "install": frozenset({"-m", "--mode", "-o", "--owner", "-g", "--group", "-t", "--target-directory", "-S"}),
     "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
@@ -311,9 +313,9 @@ _APT_NO_ACT = frozenset({"-s", "--simulate", "--just-print", "--dry-run", "--rec
 
 
 def apt_simulates(command: Command) -> bool:
-    """An ``apt-get``/``apt`` run that only simulates (``apt-get --simulate dist-upgrade``): it changes nothing,
-    needs no root and fetches no packages."""
-    if command.name not in ("apt-get", "apt") or not has_flag(command, *_APT_NO_ACT):
+    """An ``apt-get``/``apt``/``aptitude`` run that only simulates (``apt-get --simulate dist-upgrade``,
+    ``aptitude -s install x``): it changes nothing, needs no root and fetches no packages."""
+    if command.name not in ("apt-get", "apt", "aptitude") or not has_flag(command, *_APT_NO_ACT):
         return False
     return [w.text for w in operands(command)][:1] != ["update"]
 
