@@ -32,3 +32,39 @@ def test_a_aptitude_that_only_searches_or_simulates_changes_nothing() -> None:
     text = _text("#!/bin/sh", "aptitude search vsftpd", "aptitude -s install vsftpd", "aptitude show vsftpd")
     assert codes_at({"install.sh": text}, EGRESS) == []
     assert codes_at({"install.sh": text}, PRIVILEGE) == []
+
+
+# -- B: ``from fabric.api import *`` brings Fabric 1's run/sudo/local in; a ``%`` template's fields are values -----
+
+WORLD_WRITABLE = "preflight.world_writable"
+
+
+def _fabfile(header: str, *body: str) -> str:
+    return _text(header, "", "", "def deploy():", *body)  # 1-4
+
+
+def test_b_a_star_import_of_fabric_api_makes_a_fabfile_s_operations_command_lines() -> None:
+    text = _fabfile("from fabric.api import *", "    run('git pull')")  # 5
+    assert codes_at({"fabfile.py": text}, EGRESS) == [5]
+
+
+def test_b_a_star_import_of_fabric_2_brings_no_operation() -> None:
+    text = _fabfile("from fabric import *", "    run('git pull')")  # Fabric 2's package exports no run()
+    assert codes_at({"fabfile.py": text}, EGRESS) == []
+
+
+def test_b_a_named_percent_field_does_not_hide_the_commands_after_it() -> None:
+    text = _fabfile("from fabric.api import run", "    run('mkdir -p %(path)s' % env)", "    run('chmod a+w logs')")
+    assert codes_at({"fabfile.py": text}, WORLD_WRITABLE) == [6]
+
+
+def test_b_a_named_percent_field_is_an_unknown_value_not_a_path() -> None:
+    text = _fabfile("from fabric.api import run", "    run('chmod a+w %(path)s/logs' % env)")  # 5
+    assert codes_at({"fabfile.py": text}, WORLD_WRITABLE) == [5]
+    quiet = _fabfile("from fabric.api import run", "    run('chmod 755 %(path)s/logs' % env)")
+    assert codes_at({"fabfile.py": quiet}, WORLD_WRITABLE) == []
+
+
+def test_b_an_escaped_percent_sign_stays_a_percent_sign() -> None:
+    text = _text("import os", "os.system('date +%%s > /etc/stamp' % ())")  # 2: writes /etc, not a %s field
+    assert codes_at({"install.py": text}, PRIVILEGE) == [2]
