@@ -68,3 +68,22 @@ def test_b_a_named_percent_field_is_an_unknown_value_not_a_path() -> None:
 def test_b_an_escaped_percent_sign_stays_a_percent_sign() -> None:
     text = _text("import os", "os.system('date +%%s > /etc/stamp' % ())")  # 2: writes /etc, not a %s field
     assert codes_at({"install.py": text}, PRIVILEGE) == [2]
+
+
+# -- F: a Ruby setting read by a literal key (``config.fetch(:admin_password)``, ``settings[:token]``) is named by it -
+
+SECRET_PRINTED = "preflight.secret_printed"
+
+
+def _ruby(*lines: str) -> str:
+    return _text("#!/usr/bin/env ruby", "config = prompt_for_config", *lines)  # 1, 2
+
+
+def test_f_a_password_read_by_its_key_and_printed_is_a_printed_secret() -> None:
+    text = _ruby('puts "Password: #{config.fetch(:admin_password)}"', 'puts "Token: #{settings[:api_token]}"')
+    assert codes_at({"install.rb": text}, SECRET_PRINTED) == [3, 4]
+
+
+def test_f_a_setting_that_is_no_secret_or_a_key_not_written_stays_quiet() -> None:
+    text = _ruby('puts "Email: #{config.fetch(:admin_email)}"', 'puts "Value: #{config.fetch(key)}"')
+    assert codes_at({"install.rb": text}, SECRET_PRINTED) == []
