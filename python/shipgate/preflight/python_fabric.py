@@ -1,7 +1,7 @@
 """Fabric's shell operations, for ``python_script``: ``fab deploy`` runs the task functions of a fabfile, and a task
 runs command lines with Fabric 1's ``run`` (on the remote host), ``sudo`` (there, escalated) and ``local`` (here),
-imported from ``fabric.api``, ``fabric.operations`` or ``fabric`` by name or with ``import *``. Each takes one shell command line, as
-``os.system`` does.
+imported from ``fabric.api``, ``fabric.operations`` or ``fabric`` by name or with ``import *``. Each takes one
+shell command line, as ``os.system`` does.
 
 A ``fabfile.py`` (or a module of a ``fabfile`` package) that imports one of them is a deploy step: its functions
 are what ``fab TASK`` runs, though nothing in the file calls them. Fabric 2's ``Connection.run`` (``c.run(…)``, a
