@@ -87,3 +87,58 @@ def test_f_a_password_read_by_its_key_and_printed_is_a_printed_secret() -> None:
 def test_f_a_setting_that_is_no_secret_or_a_key_not_written_stays_quiet() -> None:
     text = _ruby('puts "Email: #{config.fetch(:admin_email)}"', 'puts "Value: #{config.fetch(key)}"')
     assert codes_at({"install.rb": text}, SECRET_PRINTED) == []
+
+
+# -- G: a Go client of the product's own package runs the command line its ``Run`` method is given ----------------
+
+
+def _go_update(*body: str) -> str:
+    return _text(
+        "package cmd",  # 1
+        'import "example.com/fleet/internal/remote"',  # 2
+        "func update(host, dir string) {",  # 3
+        "\tclient, _ := remote.NewClient(host)",  # 4
+        *body,
+        "}",
+    )
+
+
+def test_g_a_command_line_given_to_an_own_client_s_run_method_is_run() -> None:
+    text = _go_update('\tpullCmd := "cd " + dir + " && docker compose pull"', "\tclient.Run(pullCmd)")  # 5, 6
+    assert codes_at({"cmd/update.go": text}, EGRESS) == [6]
+
+
+def test_g_a_line_the_function_assigns_twice_is_not_known() -> None:
+    text = _go_update(
+        '\tcmdLine := "cd " + dir + " && docker compose pull"',
+        "\tif dir == \"\" {",
+        '\t\tcmdLine = "true"',
+        "\t}",
+        "\tclient.Run(cmdLine)",
+    )
+    assert codes_at({"cmd/update.go": text}, EGRESS) == []
+
+
+def test_g_a_run_method_of_a_value_of_another_package_is_not_read() -> None:
+    text = _text(
+        "package cmd",
+        'import "github.com/other/remote"',  # not the product's own internal package
+        "func update(host string) {",
+        "\tclient, _ := remote.NewClient(host)",
+        '\tclient.Run("docker compose pull")',
+        "}",
+    )
+    assert codes_at({"cmd/update.go": text}, EGRESS) == []
+
+
+def test_g_a_client_declared_with_an_own_package_s_type_is_one_too() -> None:
+    text = _text(
+        "package cmd",
+        'import "example.com/fleet/internal/remote"',
+        "func update(c *remote.Client) {",
+        "\tvar client *remote.Client",  # 4
+        "\tclient = c",
+        '\tclient.Run("cd /srv/app && docker compose pull")',  # 6
+        "}",
+    )
+    assert codes_at({"cmd/update.go": text}, EGRESS) == [6]
