@@ -37,9 +37,9 @@ def clients(nodes: list[Node], own: set[str], callee: Callable[[Node], tuple[str
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             values = right.named_children if right is not None else []
             targets = left.named_children if left is not None else []
-            if len(values) == 1 and values[0].type == "call_expression" and callee(values[0])[0] in own and targets:
-                if targets[0].type == "identifier":
-                    names.add(_text(targets[0]))
+            made = len(values) == 1 and values[0].type == "call_expression" and callee(values[0])[0] in own
+            if made and targets and targets[0].type == "identifier":
+                names.add(_text(targets[0]))
     return names
 
 
