@@ -142,3 +142,34 @@ def test_g_a_client_declared_with_an_own_package_s_type_is_one_too() -> None:
         "}",
     )
     assert codes_at({"cmd/update.go": text}, EGRESS) == [6]
+
+
+# -- D: bundler/inline's ``gemfile do source URL; gem NAME end`` installs the gems from the source it names -------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _inline(*block: str) -> str:
+    return _text("#!/usr/bin/env ruby", "require 'bundler/inline'", "gemfile do", *block, "end")  # 1-3
+
+
+def test_d_an_inline_gemfile_s_source_is_a_host_contacted_and_no_other_registry() -> None:
+    text = _inline("  source 'https://gems.example.org'", "  gem 'convox_installer'")  # 4, 5
+    assert codes_at({"install.rb": text}, ENDPOINT) == [4]
+    assert codes_at({"install.rb": text}, EGRESS) == []
+
+
+def test_d_an_inline_gemfile_without_a_source_asks_rubygems_with_no_url() -> None:
+    text = _inline("  gem 'convox_installer'")
+    assert codes_at({"install.rb": text}, EGRESS) == [3]
+
+
+def test_d_a_gemfile_method_without_bundler_inline_is_not_an_install() -> None:
+    text = _text("#!/usr/bin/env ruby", "gemfile do", "  source 'https://gems.example.org'", "  gem 'x'", "end")
+    assert codes_at({"install.rb": text}, ENDPOINT) == []
+
+
+def test_d_gem_install_with_an_added_source_still_asks_the_default_one() -> None:
+    text = _text("#!/bin/sh", "gem install foo --source https://gems.example.org")
+    assert codes_at({"install.sh": text}, ENDPOINT) == [2]
+    assert codes_at({"install.sh": text}, EGRESS) == [2]
