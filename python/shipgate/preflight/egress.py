@@ -28,6 +28,7 @@ from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
     apt_simulates,
     contacted_hosts,
+    has_flag,
     is_network,
     operands,
     option_values,
@@ -346,7 +347,7 @@ _LOCAL_SUFFIXES = (".deb", ".rpm", ".whl", ".tar.gz", ".tgz", ".apk", ".gem", ".
 
 # Options that replace a tool's registry with the URL they are given (``--extra-index-url`` adds one: the default
 # index is still asked).
-_REPLACING_REGISTRY = {"pip": ("--index-url", "-i"), "pip3": ("--index-url", "-i")}
+_REPLACING_REGISTRY = {"pip": ("--index-url", "-i"), "pip3": ("--index-url", "-i"), "gem": ("--source", "-s")}
 
 
 def _registry_written(command: Command) -> bool:
@@ -357,6 +358,8 @@ def _registry_written(command: Command) -> bool:
     options = _REPLACING_REGISTRY.get("pip" if runs_pip_module(command) else command.name or "")
     if options is None or not is_network(command):
         return False
+    if command.name == "gem" and not has_flag(command, "--clear-sources"):
+        return False  # ``--source`` adds a source: rubygems.org is still asked
     written = {url_host(w.text) for w in option_values(command, *options)} - {None, ""}
     return bool(written) and written <= {host for host, _ in contacted_hosts(command)}
 

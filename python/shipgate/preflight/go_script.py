@@ -43,6 +43,9 @@ Written as shell:
 - A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
   product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
   it), given the program as a string literal: ``shell.RunCommand(dir, "go", "install", …)`` runs ``go install …``.
+- A method named for running a command of a client the product's own internal packages make or type
+  (``client.Run("cd " + dir + " && docker compose pull")``, also through a local name bound once to the line): that
+  command line (``shipgate.preflight.go_client_runs``).
 - A call of ``Migrate``/``MigrateUp``/``Up`` in a package imported from a path ending in ``/migration(s)``
   (``migration.Migrate(nil)``): the program applying the product's migrations, its own ``migrate`` command.
 - A **check**: a digest or signature the program computes (``sha256.New``/``Sum256``, ``ed25519.Verify``,
@@ -67,7 +70,7 @@ import shlex
 import tree_sitter
 import tree_sitter_go
 
-from shipgate.preflight import go_file_acts
+from shipgate.preflight import go_client_runs, go_file_acts
 from shipgate.preflight.go_download_helpers import helper_downloads
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
@@ -199,6 +202,7 @@ class _Program:
         self.own_packages = {  # the names the file imports the product's own internal packages as (``…/internal/x``)
             m.group(1).strip() if m.group(1) else m.group(2) for m in _INTERNAL_PACKAGE.finditer(source)
         }
+        self.clients = go_client_runs.clients(nodes, self.own_packages, _callee)  # ``client.Run("…")``
         self.directories = _directories(nodes)
         for name, value in bindings:
             if value.type != "call_expression":
@@ -426,6 +430,9 @@ def _call(call: Node, program: _Program) -> list[Piece]:
         return [(line, command if where is None else f"( cd {program.word(where)}; {command} )")] if words else []
     if owner in program.own_packages and _RUNS_COMMAND.match(name):
         return _own_runner(line, args, program)
+    if owner in program.clients and _RUNS_COMMAND.match(name) and len(args) == 1:
+        shell = go_client_runs.command_line(args[0])
+        return [(line, shell)] if shell is not None else []
     if owner in program.migrators and name in _MIGRATE_CALLS:
         # the program applies its migrations in-process, as its own ``migrate`` command does
         return [(line, "${GO_EXECUTABLE} migrate")]

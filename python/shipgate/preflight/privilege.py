@@ -152,7 +152,7 @@ _PACKAGE_VERBS = {
     "aptitude": frozenset(
         {"install", "reinstall", "remove", "purge", "update", "upgrade", "safe-upgrade", "full-upgrade"}
         | {"dist-upgrade", "build-dep", "hold", "unhold", "markauto", "unmarkauto", "forbid-version"}
-        | {"clean", "autoclean", "keep-all", "forget-new"}
+        | {"clean", "autoclean", "keep", "keep-all", "forget-new"}
     ),
     # apt-mark's marks are apt's and dpkg's state under /var/lib (its show* listings only read it)
     "apt-mark": frozenset({"auto", "manual", "hold", "unhold", "minimize-manual"}),

@@ -1,7 +1,7 @@
 """Fabric's shell operations, for ``python_script``: ``fab deploy`` runs the task functions of a fabfile, and a task
 runs command lines with Fabric 1's ``run`` (on the remote host), ``sudo`` (there, escalated) and ``local`` (here),
-imported from ``fabric.api``, ``fabric.operations`` or ``fabric``. Each takes one shell command line, as
-``os.system`` does.
+imported from ``fabric.api``, ``fabric.operations`` or ``fabric`` by name or with ``import *``. Each takes one
+shell command line, as ``os.system`` does.
 
 A ``fabfile.py`` (or a module of a ``fabfile`` package) that imports one of them is a deploy step: its functions
 are what ``fab TASK`` runs, though nothing in the file calls them. Fabric 2's ``Connection.run`` (``c.run(…)``, a
@@ -14,14 +14,20 @@ from collections.abc import Iterable
 
 _MODULES = frozenset({"fabric.api", "fabric.operations", "fabric"})
 _OPERATIONS = frozenset({"run", "sudo", "local"})
+# The Fabric 1 modules whose ``import *`` brings the operations in under their own names (``fabric.api``'s
+# ``__all__`` and ``fabric.operations``' public names hold them; Fabric 2's top-level ``fabric`` does not)
+_STAR_MODULES = frozenset({"fabric.api", "fabric.operations"})
 
 
 def fabric_operations(nodes: Iterable[ast.AST]) -> dict[str, str]:
     """Local name -> Fabric operation (``run``, ``sudo``, ``local``) for each one the module imports."""
     found: dict[str, str] = {}
     for node in nodes:
-        if isinstance(node, ast.ImportFrom) and node.module in _MODULES:
-            found.update((a.asname or a.name, a.name) for a in node.names if a.name in _OPERATIONS)
+        if not isinstance(node, ast.ImportFrom) or node.module not in _MODULES:
+            continue
+        if node.module in _STAR_MODULES and any(a.name == "*" for a in node.names):
+            found.update((name, name) for name in _OPERATIONS)  # ``from fabric.api import *``
+        found.update((a.asname or a.name, a.name) for a in node.names if a.name in _OPERATIONS)
     return found
 
 

@@ -801,7 +801,8 @@ class _Reader:
                 v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else UNKNOWN for v in node.values
             )
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
-            return self.code(node.left, depth)
+            base = self.code(node.left, depth)
+            return None if base is None else _printf_fields(base)
         if isinstance(node, ast.Call) and _name(node.func) == "format" and isinstance(node.func, ast.Attribute):
             base = self.code(node.func.value, depth + 1)
             return None if base is None else self.fields(base, node, depth)
@@ -816,6 +817,17 @@ class _Reader:
             return None if left is None or right is None else left + right
         words = self.argv(node, depth)
         return words
+
+
+# A printf-style conversion of a ``%`` template (``%s``, ``%(path)s``, ``%-5d``) or its escaped percent sign (``%%``)
+_PRINTF_FIELD = re.compile(r"%%|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdirf]")
+
+
+def _printf_fields(template: str) -> str:
+    """A ``%`` template run as shell code with each conversion an unknown value (``'mkdir -p %(path)s' % env`` is
+    ``mkdir -p ${PY_VALUE}``): left as written, ``%(path)s``'s parentheses would be shell syntax, and ``%%`` is
+    one percent sign."""
+    return _PRINTF_FIELD.sub(lambda m: "%" if m.group(0) == "%%" else UNKNOWN, template)
 
 
 def _is_text(node: ast.expr) -> bool:

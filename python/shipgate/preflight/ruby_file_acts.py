@@ -6,7 +6,9 @@ the call's line (session 22's probes), for ``ruby_script``:
   data, and ``File.open(P, "w"/"a"…)``, it is a write ``: >> P`` (a shell profile written is ``persistence``);
 - ``puts``/``print``/``p`` (also on ``$stdout``/``$stderr``/``STDOUT``/``STDERR``) of a variable, a method's value
   or an interpolation is ``echo`` of it, named as its own shell variable (``puts "Password: #{password}"`` is ``echo
-  "Password: ${password}"``), so a printed secret is ``secret_printed``; literals only are not written.
+  "Password: ${password}"``; a setting read by a literal key, ``config.fetch(:admin_password)`` or
+  ``settings[:token]``, is named by its key), so a printed secret is ``secret_printed``; literals only are not
+  written.
 
 Values: literals, the file's string constants (``${NAME}``), ``ENV["X"]`` (``${X}``), ``Dir.home`` and the ``~`` of
 ``File.expand_path`` (``${HOME}``), ``File.join`` of known parts; anything else is unknown."""
@@ -74,7 +76,13 @@ class _Values:
             owner = node.child_by_field_name("receiver")
             if not args and owner is not None and owner.type in ("identifier", "instance_variable"):
                 return "${" + method + "}"  # ``config.password``: that object's value of the name (not ``Dir.pwd``)
+            if method == "fetch" and owner is not None and owner.type in ("identifier", "instance_variable") and args:
+                return _keyed(args[0])  # ``config.fetch(:admin_password)``: the setting of that name
             return UNKNOWN
+        if node.type == "element_reference" and not _text(node).startswith("ENV["):
+            owner, *keys = node.named_children
+            if owner.type in ("identifier", "instance_variable") and len(keys) == 1:
+                return _keyed(keys[0])  # ``settings[:db_password]``
         return self.value(node)
 
     def part(self, child: Node, depth: int) -> str:
@@ -85,6 +93,13 @@ class _Values:
         if child.type == "interpolation" and child.named_children:
             return self.text(child.named_children[0], depth + 1)
         return ""
+
+
+def _keyed(key: Node) -> str:
+    """A hash's or settings object's value read by a literal key (``:admin_password``, ``"token"``), named as its own
+    shell variable, as ``config.password`` is; another key is unknown."""
+    name = _text(key).lstrip(":").strip("'\"") if key.type in ("simple_symbol", "string") else ""
+    return "${" + name + "}" if re.fullmatch(r"[A-Za-z_]\w*", name) else UNKNOWN
 
 
 def _word(inside: str) -> str:

@@ -493,6 +493,14 @@ def _pip_index_given(command: Command) -> bool:
     return runs_pip_module(command) and next(urls(command), None) is not None
 
 
+def gem_source_given(command: Command) -> bool:
+    """``gem install --clear-sources --source https://gems.example.org NAME``: RubyGems asks the source named on the
+    line (``-s``/``--source``; with ``--clear-sources`` only that one), so its URL is a host contacted."""
+    if command.name != "gem" or not command.words or command.words[0].text not in ("install", "update", "fetch"):
+        return False
+    return any("://" in url_text(word) for word in option_values(command, "--source", "-s"))
+
+
 def requirements_fetch(command: Command) -> bool:
     """``pip install -r https://…/requirements.txt`` (also ``-c``/``--constraint``, a package given by URL): pip
     fetches that file from its host before it installs anything."""
@@ -552,6 +560,7 @@ def is_network(command: Command) -> bool:
         or cluster_fetches(command)
         or requirements_fetch(command)
         or _pip_index_given(command)
+        or gem_source_given(command)
         or registry_configured(command)
         or registry_written(command)
         or mirror_configured(command)
