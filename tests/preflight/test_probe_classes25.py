@@ -4,7 +4,7 @@ its minimal construct next to a near-miss that must stay quiet."""
 from __future__ import annotations
 
 import pytest
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 PROTECTION = "preflight.protection_disabled"
 
@@ -67,3 +67,41 @@ def test_project_package_managers_and_jvm_builds_fetch(line: str) -> None:
 )
 def test_local_builds_and_runs_stay_quiet(line: str) -> None:
     assert in_script(EGRESS, line) == []
+
+
+TLS = "preflight.tls_verification_disabled"
+_GO_CLIENT = """package updater
+
+import (
+	"crypto/tls"
+	"net/http"
+)
+
+func client() *http.Client {
+	tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: %s}}
+	return &http.Client{Transport: tr}
+}
+
+func config() *tls.Config {
+	cfg := &tls.Config{}
+	cfg.InsecureSkipVerify = %s
+	return cfg
+}
+"""
+
+
+def test_a_go_tls_config_that_skips_verification() -> None:
+    source = _GO_CLIENT % ("true", "true")
+    assert codes_at({"internal/updater/client.go": source}, TLS) == [9, 15]
+
+
+@pytest.mark.parametrize(
+    ("path", "values"),
+    [
+        ("internal/updater/client.go", ("false", "opts.Insecure")),
+        ("internal/updater/client_test.go", ("true", "true")),
+        ("docs/examples/client.go", ("true", "true")),
+    ],
+)
+def test_go_tls_near_misses(path: str, values: tuple[str, str]) -> None:
+    assert codes_at({path: _GO_CLIENT % values}, TLS) == []
