@@ -106,8 +106,12 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # ``go build``/``go install``/``go run``… fetch what the module cache lacks (shipgate.preflight.go_fetch)
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
-    # ``create-project`` fetches the named package from Packagist, then installs its dependencies from it
-    "composer": (frozenset({"install", "require", "update", "create-project"}), "repo.packagist.org"),
+    # ``create-project`` fetches the named package from Packagist, then installs its dependencies from it;
+    # ``self-update`` (alias ``selfupdate``) replaces composer.phar with a release from getcomposer.org (_VERB_HOSTS)
+    "composer": (
+        frozenset({"install", "require", "update", "create-project", "self-update", "selfupdate"}),
+        "repo.packagist.org",
+    ),
     # PHP's PEAR installer and PECL: packages and channel lists come from the channel's server (``channel-discover
     # HOST`` names its host: an external endpoint, not implicit)
     "pear": (
@@ -529,6 +533,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None  # only writes the Gemfile line; without it ``bundle add`` resolves and installs the gem
     if tool == "carton" and ops[:1] == ["install"] and "--cached" in words:
         return None  # modules from the bundled vendor/cache only
+    if tool == "composer" and ops[0] in ("self-update", "selfupdate") and {"-r", "--rollback"} & set(words):
+        return None  # back to the composer.phar kept by the last update, on disk
     installs = ops[0] == "install" if tool in ("apt-get", "apt", "dnf", "yum", "zypper") else ops[0] == "add"
     if installs and tool in ("apt-get", "apt", "dnf", "yum", "zypper", "apk"):
         packages = ops[1:]  # ``apk add --allow-untrusted "$TMP/x.apk"`` installs a file on disk, as apt's ``./x.deb``
@@ -538,7 +544,14 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool == "helm" and _helm_local_chart(words):
         return None
-    return tool, default
+    return tool, _VERB_HOSTS.get((tool, ops[0]), default)
+
+
+# A verb that contacts another host than the tool's registry: composer's self-update fetches composer itself.
+_VERB_HOSTS = {
+    ("composer", "self-update"): "getcomposer.org",
+    ("composer", "selfupdate"): "getcomposer.org",
+}
 
 
 # Verbs of an engine that read an image's manifest from its registry without pulling it.

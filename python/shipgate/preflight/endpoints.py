@@ -98,6 +98,7 @@ from shipgate.preflight.shell.functions import (
     network_functions,
     read_through_runners,
 )
+from shipgate.preflight.shell.leading_alternatives import leading_alternatives
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.reaching import alternatives
 from shipgate.preflight.source_links import browser_asset, documentation_page, source_link_lines
@@ -329,13 +330,13 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
             continue  # the last value is a command's output (``X=$(cat /etc/mirror)``): the literals before it are gone
         for assignment in above[-8:]:
             written = _written(assignment)
-            if written is None:
-                continue
-            text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", written.replace("\\", "\\\\"), word.raw)
-            host = url_host(text.strip("\"'"))
-            if host and host not in known:
-                known.add(host)
-                yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=assignment.line)
+            values = [(written, assignment.line)] if written is not None else []
+            for value, line in values + leading_alternatives(script, assignment):
+                text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", value.replace("\\", "\\\\"), word.raw)
+                host = url_host(text.strip("\"'"))
+                if host and host not in known:
+                    known.add(host)
+                    yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=line)
 
 
 def _written(assignment: Assignment) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Protocol
 
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.model import Assignment, Command, Script
@@ -37,7 +38,20 @@ def reaching_assignments(script: Script, name: str, command: Command) -> tuple[A
 _ALTERNATIVES = 64  # assignments above a command compared for alternatives
 
 
-def alternatives(script: Script, name: str, command: Command) -> list[Assignment]:
+class Placed(Protocol):
+    """Where a command or an assignment is written: its line, its function, its straight-line block."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def function(self) -> str | None: ...
+
+    @property
+    def block(self) -> tuple[int, int, int] | None: ...
+
+
+def alternatives(script: Script, name: str, command: Placed) -> list[Assignment]:
     """The assignments of ``name`` above ``command`` that may each be its value, in source order: those of the
     command's function and, in a function, the script's top-level ones (set before the function is called), less
     those a later one overwrites on every path (written in the same block or in a block around theirs: ``U=a; U=b``
