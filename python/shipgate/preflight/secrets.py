@@ -239,9 +239,11 @@ _FILE_VALUE = re.compile(
     r"^[\w.-]+\.(?:txt|pem|key|crt|conf|file|env|json|yaml|yml|p12|jks|pfx|php|html?|jsp|aspx?|cgi)$", re.I
 )
 # Matched against the lowercased text (two patterns: sre tries an alternation at every position, and a class
-# that starts one alternative defeats its first-character filter).
+# that starts one alternative defeats its first-character filter). A URL's userinfo holds no ``/`` (RFC 3986: it is
+# percent-encoded there), so its password stops at one: a line of ``://://…`` is not rescanned to its end from every
+# ``://`` (quadratic on one long line).
 _TRIGGER = re.compile(
-    r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]*:[^@\s]+@"
+    r"key|pass|pwd|secret|token|auth|cred|akia|asia|ghp_|gho_|ghs_|glpat|xox|sk_live|sk-|eyj|://[^/\s:@]*:[^@\s/]+@"
     r"|-----begin|npm_|pypi-|pw(?![a-z0-9])|cookie|psk"
 )
 # Perl's hash subscripts too (``$Self->{DatabasePw}``, ``$conf{'db_pw'}``): the key names the setting (holdout131).
