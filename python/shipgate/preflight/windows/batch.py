@@ -1,9 +1,9 @@
 """Batch files (``.bat``, ``.cmd``) read by a bounded reader of their own, as cmd.exe reads a line: ``@`` and
 labels dropped, ``rem``/``::`` comments, ``^`` continuations, commands split at unquoted ``&``, ``&&``, ``||`` and
 ``|``, redirections left out, the command after an ``if`` condition, ``set NAME=value`` and ``%NAME%`` expansion.
-``echo`` text is text. A ``powershell … -Command TEXT`` line hands TEXT to the PowerShell reader at its line. Not
-read: ``for`` loop bodies' variables (``%%i``), ``call :label`` flow, delayed expansion beyond ``!NAME!``
-lookups, ``goto`` (every line is read, in file order)."""
+``echo`` text is text; ``call PROGRAM …`` runs PROGRAM. A ``powershell … -Command TEXT`` line hands TEXT to the
+PowerShell reader at its line. Not read: ``for`` loop bodies' variables (``%%i``), ``call :label`` flow, delayed
+expansion beyond ``!NAME!`` lookups, ``goto`` (every line is read, in file order)."""
 
 from __future__ import annotations
 
@@ -115,6 +115,8 @@ class _Batch:
         while tokens and tokens[0].lower() in ("if", "else"):
             tokens = _after_if(tokens) if tokens[0].lower() == "if" else tokens[1:]
             tokens = [t for t in tokens if t not in ("(", ")")]
+        if len(tokens) > 1 and tokens[0].lstrip("@").lower() == "call" and not tokens[1].startswith(":"):
+            tokens = tokens[1:]  # ``call PROGRAM args`` runs PROGRAM (``call :label`` is flow, not read)
         if not tokens:
             return
         head = tokens[0].lstrip("@")

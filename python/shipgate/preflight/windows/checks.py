@@ -128,6 +128,19 @@ def _registry_path(call: Call) -> bool:
     return _ENVIRONMENT_KEY.search(key_text) is not None and name_text.lower() == "path"
 
 
+def _setx_name(call: Call) -> str | None:
+    """The variable ``setx [/s HOST [/u USER [/p PASSWORD]]] NAME VALUE [/m]`` sets: its first word that is not an
+    option (``/m`` anywhere, ``/s``, ``/u``, ``/p`` with their values)."""
+    words = iter(call.words)
+    for word in words:
+        option = word.text.lower()
+        if option in ("/s", "/u", "/p"):
+            next(words, None)
+        elif not option.startswith("/"):
+            return word.text.strip("'\"")
+    return None
+
+
 def _persistence(script: WinScript) -> Iterator[Finding]:
     for call in script.calls:
         args = call.args
@@ -139,7 +152,7 @@ def _persistence(script: WinScript) -> Iterator[Finding]:
         )
         path_change = path_change or call.name == "install-chocolateypath"
         path_change = path_change or _registry_path(call)
-        path_change = path_change or (call.name == "setx" and bool(args) and args[0].text.lower() == "path")
+        path_change = path_change or (call.name == "setx" and (_setx_name(call) or "").lower() == "path")
         key = call.option("path")
         run_key = call.name in ("set-itemproperty", "new-itemproperty") and key is not None
         run_key = run_key and key is not None and _RUN_KEY.search(key.text.strip("'\"")) is not None

@@ -17,6 +17,7 @@ from shipgate.preflight.windows.network import (
     CHOCO,
     CHOCO_INSTALLS,
     Fetch,
+    bound_argument,
     choco_urls,
     content_download,
     fetch,
@@ -108,6 +109,24 @@ def _path_dirs(script: WinScript) -> list[str]:
     for call in script.named("[environment]::setenvironmentvariable"):
         if len(call.args) > 1 and (call.args[0].value or "").lower() == "path":
             found += [d.strip().strip("'\"").lower() for d in call.args[1].text.split(";") if d.strip()]
+            found += _bound_dirs(script, call)
+    return found
+
+
+def _bound_dirs(script: WinScript, call: Call) -> list[str]:
+    """The PATH entries a function of the file adds through its parameter (``function Add-Path($Path) { …
+    SetEnvironmentVariable("Path", $old + ";" + $Path, "Machine") }``): what each call of it binds to that
+    parameter (``Add-Path $out_dir``)."""
+    names = script.functions.get(call.function or "")
+    if not names:
+        return []
+    given = {v.lower() for v in _VARIABLE.findall(call.args[1].text)}.intersection(names)
+    found: list[str] = []
+    for caller in script.named(call.function or ""):
+        for name in given:
+            word = bound_argument(caller, names, name) if caller.function != call.function else None
+            if word is not None:
+                found.append(word.text.strip().strip("'\"").lower())
     return found
 
 

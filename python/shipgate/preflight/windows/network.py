@@ -149,7 +149,7 @@ def _parameter(text: str | None, names: tuple[str, ...]) -> str | None:
     return m.group(1).lower() if m and m.group(1).lower() in names else None
 
 
-def _bound(call: Call, names: tuple[str, ...], name: str) -> Word | None:
+def bound_argument(call: Call, names: tuple[str, ...], name: str) -> Word | None:
     """The argument ``call`` gives parameter ``name``: by name, or by position among the parameters it does not
     name (PowerShell's binding of a function's positional arguments)."""
     if call.options.get(name) is not None:
@@ -177,8 +177,8 @@ def wrapped_fetches(script: WinScript) -> dict[int, Fetch]:
         if spec is None or call.function == call.name:
             continue
         names = script.functions[call.name]
-        url = _bound(call, names, spec[0])
-        dest = _bound(call, names, spec[1]) if spec[1] is not None else None
+        url = bound_argument(call, names, spec[0])
+        dest = bound_argument(call, names, spec[1]) if spec[1] is not None else None
         if url is not None and url_host(url.text.strip("'\"")):
             saved = dest.text if dest is not None else None
             wrapped[id(call)] = Fetch(call, url, saved, dest.variable if dest else call.assigned_to, spec[2])

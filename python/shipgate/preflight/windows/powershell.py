@@ -78,6 +78,7 @@ class _State:
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     admin_roles: set[str] = field(default_factory=set)  # variables holding the Administrators role
     stoppers: set[str] = field(default_factory=set)  # functions of the file whose body ends the script
+    admin_tests: set[str] = field(default_factory=set)  # functions of the file that answer IsInRole(Administrator)
     role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
     returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
 
@@ -180,7 +181,18 @@ class _Reader:
             if any(_STOPS.match(self.text(s)) for s in _body_statements(node)):
                 self.state.stoppers.add(name.lower())
             self._return_value(node, name.lower())
+            if self._tests_admin(self.text(node), strict=True):
+                self.state.admin_tests.add(name.lower())
         return []
+
+    def _tests_admin(self, text: str, strict: bool = False) -> bool:
+        """``text`` asks ``IsInRole`` about the Administrators role, written (``strict``: as the role's enum member
+        or SID, not any word ``administrator``) or through a variable holding it."""
+        low = re.sub(r"\s+", "", text).lower()
+        if "isinrole" not in low:
+            return False
+        written = _ADMIN_ROLE.search(text) is not None if strict else "administrator" in low
+        return written or any(re.search(r"\$(?:\w+:)?" + re.escape(v) + r"\b", low) for v in self.state.admin_roles)
 
     def _return_value(self, node: Node, name: str) -> None:
         """The value a function hands back by its last ``return EXPR`` at its body's top level, read as its body
@@ -476,7 +488,8 @@ class _Reader:
 
     def _admin_check(self, node: Node) -> None:
         """``if (!$p.IsInRole([…]::Administrator)) { throw … }`` (also ``if ($p.IsInRole($role)) {…} else { exit
-        }``, a bare ``return``, the role through a variable, and the stop through a function of the file that
+        }``, a bare ``return``, the role through a variable, the question through a function of the file that
+        answers it, ``if (!(Test-Admin)) { throw … }``, and the stop through a function of the file that
         exits): the script, or the function that installs, stops unless it runs elevated. Checked when the whole
         file is read (the stopping function may come later)."""
         condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
@@ -484,10 +497,10 @@ class _Reader:
         if condition is None or block is None:
             return
         cond = re.sub(r"\s+", "", self.text(condition)).lower()
-        role = "administrator" in cond or any(
-            re.search(r"\$(?:\w+:)?" + re.escape(v) + r"\b", cond) for v in self.state.admin_roles
+        asks = self._tests_admin(cond) or any(
+            re.search(r"(?<![\w$-])" + re.escape(f) + r"(?![\w-])", cond) for f in self.state.admin_tests
         )
-        if "isinrole" not in cond or not role:
+        if not asks:
             return
         if not cond.startswith(("!", "-not", "(!", "(-not")):
             otherwise = next((c for c in node.children if c.type == "else_clause"), None)
