@@ -52,3 +52,13 @@ def test_the_same_models_made_concrete_are_reported() -> None:
     initial = initial.replace("fields=[],", 'fields=[("id", models.AutoField(primary_key=True))],')
     files = {"documents/migrations/0001_initial.py": initial, "documents/migrations/0002_cleanup.py": _CLEANUP}
     assert [line for _, line in findings(files)] == [7, 10]
+
+
+def test_options_altered_to_managed_make_later_changes_count() -> None:
+    altered = _CLEANUP.replace(
+        '        migrations.AddField(model_name="legacyview"',
+        '        migrations.AlterModelOptions(name="legacyview", options={"managed": True}),\n'
+        '        migrations.AddField(model_name="legacyview"',
+    )
+    files = {"documents/migrations/0001_initial.py": _INITIAL, "documents/migrations/0002_cleanup.py": altered}
+    assert [line for _, line in findings(files)] == [9, 10, 11]

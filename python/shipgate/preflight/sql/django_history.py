@@ -242,7 +242,7 @@ class _History:
         op = _callee(call)
         model = (
             _name(
-                _arg(call, 0, "name" if op in ("CreateModel", "DeleteModel", "AlterUniqueTogether") else "model_name")
+                _arg(call, 0, "name" if op in _NAMED_BY_NAME else "model_name")
             )
             or ""
         ).lower()
@@ -250,6 +250,13 @@ class _History:
             self.changed[call.lineno] = NO_SQL  # a proxy's or an unmanaged model's: Django sends nothing
             if op == "DeleteModel":
                 self.tableless.discard(model)
+            return
+        if op == "AlterModelOptions" and isinstance(options := _arg(call, 1, "options"), ast.Dict):
+            managed = _option(options, "managed")
+            if managed is False:
+                self.tableless.add(model)
+            elif managed is True and _option(options, "proxy") is not True:
+                self.tableless.discard(model)  # its later changes are sent (the table is the operator's to create)
             return
         if op == "AlterUniqueTogether":
             empty = no_groups(_arg(call, 1, "unique_together"))
@@ -301,6 +308,8 @@ class _History:
 # What Django's migrations send no SQL for (``Options.can_migrate``: a proxy model has no table of its own, an
 # unmanaged one's table is the operator's): its fields' changes and its deletion.
 NO_SQL = frozenset({"no_sql"})
+# operations that name their model by ``name=`` (the others by ``model_name=``)
+_NAMED_BY_NAME = frozenset({"CreateModel", "DeleteModel", "AlterUniqueTogether", "AlterModelOptions"})
 _TABLE_OPERATIONS = frozenset({"AddField", "AlterField", "RemoveField", "RenameField", "DeleteModel"})
 
 
@@ -308,12 +317,15 @@ def _tableless(options: ast.expr | None) -> bool:
     """A ``CreateModel``'s ``options`` say ``'proxy': True`` or ``'managed': False``."""
     if not isinstance(options, ast.Dict):
         return False
+    return _option(options, "proxy") is True or _option(options, "managed") is False
+
+
+def _option(options: ast.Dict, name: str) -> object:
+    """The literal value of the model option ``name`` (None when not given or not a literal)."""
     for key, value in zip(options.keys, options.values, strict=True):
-        if key is None or not isinstance(value, ast.Constant):
-            continue
-        if (_name(key) == "proxy" and value.value is True) or (_name(key) == "managed" and value.value is False):
-            return True
-    return False
+        if key is not None and _name(key) == name and isinstance(value, ast.Constant):
+            return value.value
+    return None
 
 
 def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int], frozenset[str]]:
