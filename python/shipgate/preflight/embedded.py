@@ -55,6 +55,7 @@ from shipgate.preflight.contents import is_dockerfile
 from shipgate.preflight.hooks import commands as hook_commands
 from shipgate.preflight.lifecycle import commands as lifecycle_commands
 from shipgate.preflight.program_scripts import commands as program_commands
+from shipgate.preflight.saved_names import saved_file
 from shipgate.preflight.shell.model import Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.udev import commands as udev_commands
@@ -315,8 +316,8 @@ def _add(line: int, rest: str) -> Iterator[Piece]:
     words = _RUN_FLAG.sub("", rest, count=1).split()
     if len(words) < 2 or not all(w.startswith(("http://", "https://")) for w in words[:-1]):
         return
-    dest = words[-1]
     for url in words[:-1]:
+        dest = saved_file(words[-1], url)  # ``ADD URL /tmp``: the file is ``/tmp/NAME``
         fetch = f"curl -fsSL -o {shlex.quote(dest)} {shlex.quote(url)}"
         if checksum:
             digest = checksum.group(1).partition(":")[2]
@@ -714,7 +715,10 @@ class _Ansible:
         if "url" not in args or "dest" not in args:
             return
         url, line = args["url"]
-        dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
+        # ``dest: /tmp``: the module names the file after the URL (``/tmp/NAME``), as an ``unarchive src:`` spells it
+        dest = shlex.quote(
+            saved_file(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]), _JINJA.sub("${ANSIBLE_VALUE}", url))
+        )
         fetch = f"curl -fsSL -o {dest} {self._argument(url)}"
         if "checksum" in args:
             fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
