@@ -81,3 +81,68 @@ def test_b_near_miss_a_destination_that_is_a_file_and_an_archive_of_another_name
     assert codes_at({"tasks/install.yml": _traefik("/tmp", "/tmp/other.tar.gz")}, _DOWNLOAD) == []
     added = f"FROM debian:12\nADD {_OVERLAY} /opt/overlay.tar.xz\nRUN tar -C /tmp -Jxpf /opt/overlay.tar.xz\n"
     assert codes_at({"Dockerfile": added}, _DOWNLOAD) == []
+
+
+# -- D: a package module given a package file by URL --------------------------------------------------------------
+
+
+def _yum(*names: str) -> str:
+    return (
+        "---\n"
+        "- name: Install the server\n"
+        "  yum:\n"
+        "    name:\n" + "".join(f"      - {n}\n" for n in names) + "    state: present\n"
+        "  become: yes\n"
+    )
+
+
+def test_d_yum_given_an_rpm_by_url_downloads_and_installs_it_unchecked() -> None:
+    url = "https://repo.example.org/releases/server-{{ server_version }}-1.el7.x86_64.rpm"
+    assert codes_at({"tasks/install.yml": _yum(url, "nginx")}, _DOWNLOAD) == [5]
+    deb = "---\n- name: Install\n  apt:\n    deb: https://dl.example.org/server_1.2_amd64.deb\n"
+    assert codes_at({"tasks/install.yml": deb}, _DOWNLOAD) == [4]
+
+
+def test_d_near_miss_repository_packages_and_a_url_known_only_when_the_play_runs() -> None:
+    assert codes_at({"tasks/install.yml": _yum("nginx", "server")}, _DOWNLOAD) == []
+    assert codes_at({"tasks/install.yml": _yum('"{{ server_package_url }}"')}, _DOWNLOAD) == []
+    assert codes_at({"tasks/install.yml": _yum("https://repo.example.org/server/")}, _DOWNLOAD) == []
+
+
+# -- C: a checksum that defaults to omit, and copy of a file on the target ----------------------------------------
+
+
+def _rest_server(checksum: str, mode: str = "0755") -> str:
+    return (
+        "---\n"
+        "- name: Install\n"
+        "  block:\n"
+        "    - name: Download\n"
+        "      get_url:\n"
+        '        url: "{{ server_url }}"\n'
+        f"        checksum: {checksum}\n"
+        '        dest: "/tmp/{{ server_dir }}.tar.gz"\n'
+        "    - name: Unarchive\n"
+        "      unarchive:\n"
+        '        src: "/tmp/{{ server_dir }}.tar.gz"\n'
+        '        dest: "/tmp"\n'
+        "        remote_src: true\n"
+        "    - name: Install\n"
+        "      copy:\n"
+        '        src: "/tmp/{{ server_dir }}/server"\n'
+        '        dest: "{{ server_path }}"\n'
+        f"        mode: {mode}\n"
+        "        remote_src: true\n"
+        "  become: true\n"
+    )
+
+
+def test_c_a_checksum_that_defaults_to_omit_is_no_check_and_the_copy_made_executable_installs() -> None:
+    tasks = _rest_server('"{{ server_checksum | default(omit) }}"')
+    assert codes_at({"tasks/install.yml": tasks}, _DOWNLOAD) == [16]
+
+
+def test_c_near_miss_a_checksum_always_given_or_a_copy_with_a_data_mode() -> None:
+    assert codes_at({"tasks/install.yml": _rest_server('"sha256:{{ server_sha256 }}"')}, _DOWNLOAD) == []
+    data = _rest_server('"{{ server_checksum | default(omit) }}"', mode="0644")
+    assert codes_at({"tasks/install.yml": data}, _DOWNLOAD) == []
