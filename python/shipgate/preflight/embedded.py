@@ -55,6 +55,7 @@ from shipgate.preflight.contents import is_dockerfile
 from shipgate.preflight.hooks import commands as hook_commands
 from shipgate.preflight.lifecycle import commands as lifecycle_commands
 from shipgate.preflight.program_scripts import commands as program_commands
+from shipgate.preflight.saved_names import saved_file
 from shipgate.preflight.shell.model import Script
 from shipgate.preflight.shell.reader import parse_script
 from shipgate.preflight.udev import commands as udev_commands
@@ -315,8 +316,8 @@ def _add(line: int, rest: str) -> Iterator[Piece]:
     words = _RUN_FLAG.sub("", rest, count=1).split()
     if len(words) < 2 or not all(w.startswith(("http://", "https://")) for w in words[:-1]):
         return
-    dest = words[-1]
     for url in words[:-1]:
+        dest = saved_file(words[-1], url)  # ``ADD URL /tmp``: the file is ``/tmp/NAME``
         fetch = f"curl -fsSL -o {shlex.quote(dest)} {shlex.quote(url)}"
         if checksum:
             digest = checksum.group(1).partition(":")[2]
@@ -595,6 +596,54 @@ def _module_args(node: yaml.Node) -> dict[str, tuple[str, int]]:
     }
 
 
+# A package given to a package module by URL (``name: https://…/app-1.2.x86_64.rpm``, apt's ``deb: https://…``).
+_PACKAGE_URL = re.compile(r"^(?:https?|ftp)://\S+\.(rpm|deb)$", re.IGNORECASE)
+
+
+def _remote_packages(node: yaml.Node) -> list[Piece]:
+    """A package module given a package file by URL (in ``name:``/``pkg:``/``deb:``, one value or a list item):
+    the module downloads the file and installs it, and neither yum/dnf (``localpkg_gpgcheck`` is off by default)
+    nor dpkg checks a signature of a package given as a file: the ``curl`` then ``rpm -i``/``dpkg -i`` it does,
+    at the item's line. A package named for a repository, or a URL known only when the play runs, is not one."""
+    pieces: list[Piece] = []
+    for key, value in _mapping(node).items():
+        if key not in ("name", "pkg", "deb"):
+            continue
+        items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for item in items[:_MAX_PACKAGE_ITEMS]:
+            text = _JINJA.sub("${ANSIBLE_VALUE}", str(item.value)).strip() if isinstance(item, yaml.ScalarNode) else ""
+            found = _PACKAGE_URL.match(text)
+            if found is None:
+                continue
+            saved = shlex.quote("/tmp/" + posixpath.basename(text))  # noqa: S108 -- the module's download, as text
+            tool = "dpkg -i" if found.group(1).lower() == "deb" else "rpm -i"
+            fetch = f"curl -fsSL -o {saved} {shlex.quote(text)} && {tool} {saved}"
+            pieces.append((item.start_mark.line + 1, _module_command(fetch)))
+    return pieces
+
+
+_MAX_PACKAGE_ITEMS = 200  # package names read per module argument (a list is bounded by the YAML node limit too)
+
+
+def _remote_copy(args: dict[str, tuple[str, int]]) -> Piece | None:
+    """``copy`` of a file already on the target (``remote_src: yes``): the ``cp SRC DEST`` it is, at the ``src:``
+    line, with the ``chmod`` a literal ``mode:`` gives the copy (a file an earlier ``get_url``/``unarchive`` put
+    there is followed to its fetch). A copy from the controller (the role's own files) is not read."""
+    if "src" not in args or "dest" not in args or not _truthy_text(args.get("remote_src", ("no", 0))[0]):
+        return None
+    src, line = args["src"]
+    dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
+    copied = f"cp {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', src))} {dest}"
+    mode = args.get("mode", ("", 0))[0].strip()
+    if mode and not _JINJA.search(mode):
+        copied += f" && chmod {shlex.quote(mode)} {dest}"
+    return line, _module_command(copied)
+
+
+def _truthy_text(value: str) -> bool:
+    return value.strip().lower() in ("yes", "true", "on", "1", "y")
+
+
 def _on_target(args: dict[str, tuple[str, int]]) -> bool:
     """``unarchive``'s ``src`` is a path on the target: ``remote_src: yes``, or ``copy: no`` (its older spelling)."""
     remote = args.get("remote_src", ("no", 0))[0].strip().lower() in ("yes", "true", "on", "1", "y")
@@ -654,12 +703,15 @@ class _Ansible:
             elif key in _PACKAGE_MODULES:
                 self._package_options(key, node)
                 self._local_install(key, _module_args(node))
+                self.pieces.extend(_remote_packages(node))
             elif key in _SET_FACT:
                 self._set_fact(node)
             elif key in _GET_URL:
                 self._get_url(_module_args(node))
             elif key in _UNARCHIVE:
                 self._unarchive(_module_args(node))
+            elif key in COPY_MODULES and (remote := _remote_copy(_module_args(node))) is not None:
+                self.pieces.append(remote)
             elif key in HOST_MODULES and (host := host_module_command(key, _module_args(node))) is not None:
                 self.pieces.append((host[0], _module_command(host[1])))
             elif key in COPY_MODULES:
@@ -714,9 +766,13 @@ class _Ansible:
         if "url" not in args or "dest" not in args:
             return
         url, line = args["url"]
-        dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
+        # ``dest: /tmp``: the module names the file after the URL (``/tmp/NAME``), as an ``unarchive src:`` spells it
+        dest = shlex.quote(
+            saved_file(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]), _JINJA.sub("${ANSIBLE_VALUE}", url))
+        )
         fetch = f"curl -fsSL -o {dest} {self._argument(url)}"
-        if "checksum" in args:
+        # ``checksum: "{{ sha | default(omit) }}"``: no check at all when the play leaves the variable unset
+        if "checksum" in args and not _EMPTY_DEFAULT.fullmatch(args["checksum"][0].strip()):
             fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
         mode = args.get("mode", ("", 0))[0].strip()
         if mode and not _JINJA.search(mode):

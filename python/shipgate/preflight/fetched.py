@@ -134,6 +134,8 @@ _SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
 _PRODUCT_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64|app)(?:/|$)")
 # A system directory itself, one or two components (``/opt``, ``/usr/local``): what is moved into it lands below.
 _SYSTEM_TOP = re.compile(r"^/(?:usr|opt|etc|app)(?:/local|/share|/lib)?/?$")
+# The root directory itself (``tar -C / -xf overlay.tar.xz``): the tree lands in the system's directories.
+_ROOT_DIR = re.compile(r"^/+$")
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,8 @@ class _Taint:
     def covers(self, path: str) -> bool:
         if self.printer is not None:
             return printed_by(path, self.printer)
+        if self.directory and not self.checkout and _ROOT_DIR.match(self.path):  # an archive over ``/``: unknown
+            return False
         if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
             return not path.startswith(("/", "~", "$"))
         if self.directory:
@@ -874,7 +878,20 @@ def _over_own_tree(
 
 def _directory_kind(path: str) -> str:
     """How a finding names the directory an archive was unpacked into."""
+    if _ROOT_DIR.match(path):
+        return "the root directory (its tree lands in the system's directories)"
     return "a system directory" if _SYSTEM_DIR.match(path) else "a directory the product runs from"
+
+
+def _installed_tree(command: Command, derived: list[_Taint]) -> _Taint | None:
+    """The unpacked tree that lands where the system or the product runs from: a system directory, ``/app``, or the
+    root directory named as the target (``tar -C / -xf overlay.tar.xz`` fills ``/usr``, ``/etc``… with what the
+    archive holds; an archive merely unpacked in an image stage's default ``/`` keeps its own top directory)."""
+    over_root = any(_ROOT_DIR.match(w.text) for w in written_paths(command))
+    landed = (
+        d for d in derived if d.directory and (_PRODUCT_DIR.match(d.path) or (over_root and _ROOT_DIR.match(d.path)))
+    )
+    return next(landed, None)
 
 
 def _bin_directory(path: str) -> bool:
@@ -1241,9 +1258,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 replaced.update(_replaced_programs(command, taints))
             taints.extend(derived)
             moved_tree = source.directory and command.name in ("mv", "cp", "ln", "rsync")  # judged by _placed
-            system = (
-                None if moved_tree else next((d for d in derived if d.directory and _PRODUCT_DIR.match(d.path)), None)
-            )
+            system = None if moved_tree else _installed_tree(command, derived)
             if system is not None or command.name in ("tar", "bsdtar", "unzip"):
                 system = system or _system_value(script, command, source.fetch)
             if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
