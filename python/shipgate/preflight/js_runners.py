@@ -1,5 +1,6 @@
 """Functions of a JavaScript install script that run one of their parameters: ``function run(cmd) {
-execSync(cmd, …) }`` or ``const sh = (prog, args) => spawnSync(prog, args)``, also in a command line a template
+execSync(cmd, …) }`` or ``const sh = (prog, args) => spawnSync(prog, args)``, also in an argument array
+(``spawnSync('tar', ['-xzf', archivePath, '-C', extractDir])``, holdout147) and in a command line a template
 builds from them (``function extractTarGz(buffer, destDir) { execSync(`tar xzf … -C "${destDir}"`) }``, holdout128:
 at each call the substitution is spelled as the argument given, ``extractTarGz(buffer, binDir)`` untars into
 ``${binDir}``). A call of such a function with literal
@@ -73,8 +74,11 @@ def _process_calls(body: Node, params: tuple[str, ...], runs: Callable[[Node], b
 
 
 def _names(argument: Node) -> set[str]:
-    """The names an argument hands over: itself when it is a name, and the names a template literal substitutes
-    (``execSync(`tar xzf "${archive}" -C "${destDir}"`)``: the command is built from the parameters)."""
+    """The names an argument hands over: itself when it is a name, the names a template literal substitutes
+    (``execSync(`tar xzf "${archive}" -C "${destDir}"`)``: the command is built from the parameters), and the names
+    an argument array holds (``spawnSync('tar', ['-xzf', archivePath, '-C', extractDir])``, holdout147)."""
+    if argument.type == "array":
+        return {n for element in argument.named_children if element.type != "array" for n in _names(element)}
     if argument.type == "template_string":
         return {
             _text(c.named_children[0])

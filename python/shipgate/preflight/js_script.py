@@ -216,16 +216,18 @@ def _command(call: Node, declared: dict[str, Node] | None = None, given: dict[st
         return _in_directory(args[1:], first, declared or {})
     words = [_word(first)]
     if len(bound) > 1 and bound[1].type == "array":
-        words += [_argument(a, first) for a in bound[1].named_children if a.type != "comment"]
+        words += [_argument(a, first, given or {}) for a in bound[1].named_children if a.type != "comment"]
         if bound[1] is not args[1]:
             words.append(UNKNOWN)  # an array bound to a name: what the script pushes onto it later is unknown
     return _in_directory(args[1:], " ".join(words), declared or {})
 
 
-def _argument(node: Node, program: str) -> str:
+def _argument(node: Node, program: str, given: dict[str, Node]) -> str:
     """One word of a child process's argument list; an unpacker's (``tar``, ``unzip``) path held in a name is spelled
     as that name (``"${archivePath}"``, as ``js_downloads`` spells the file it saves), so the shell rule follows the
-    fetched archive into the tree it makes."""
+    fetched archive into the tree it makes. A runner's parameter is what the call of the runner gives for it."""
+    if node.type == "identifier" and _text(node) in given:
+        node = given[_text(node)]
     word = path_word(node) if program in _UNPACKERS else None
     return word if word is not None else _word(_value(node))
 
