@@ -88,7 +88,7 @@ def test_a_path_resolved_inside_an_unpacked_download_is_the_download() -> None:
 def test_near_miss_a_resolved_path_outside_the_download_or_after_a_check_is_quiet() -> None:
     shipped = _RESOLVED.replace('"${BUILD_DIR}"/scripts', "/usr/share/app/scripts")
     assert codes_at({"update.sh": shipped}, UNVERIFIED) == []
-    check = "sha256sum -c app-1.0.tar.gz.sha256\n"
+    check = "sha256sum -c app-1.0.tar.gz.sha256 || exit 1\n"
     checked = _RESOLVED.replace("tar xzf app-1.0.tar.gz\n", check + "tar xzf app-1.0.tar.gz\n")
     assert codes_at({"update.sh": checked}, UNVERIFIED) == []
 

@@ -30,7 +30,7 @@ def test_a_unpacked_directory_moved_into_opt_is_reported() -> None:
 
 
 def test_a_near_miss_verified_archive_moved_into_opt_stays_quiet() -> None:
-    verified = MOVED_INTO_OPT.replace("tar -xf", "sha256sum -c tool-1.2.linux-amd64.tar.gz.sha256\ntar -xf")
+    verified = MOVED_INTO_OPT.replace("tar -xf", "sha256sum -c tool-1.2.linux-amd64.tar.gz.sha256 || exit 1\ntar -xf")
     assert codes_at({"install.sh": verified}, CODE) == []
 
 
@@ -136,7 +136,7 @@ def test_c_downloaded_package_file_installed_by_dpkg_is_reported() -> None:
 
 
 def test_c_near_miss_verified_package_or_repository_name_stays_quiet() -> None:
-    verified = DEB_INSTALLED.replace("sudo dpkg", 'sha256sum -c "/tmp/agent_1.0_amd64.deb.sha256"\nsudo dpkg')
+    verified = DEB_INSTALLED.replace("sudo dpkg", 'sha256sum -c "/tmp/agent_1.0_amd64.deb.sha256" || exit 1\nsudo dpkg')
     assert codes_at({"install.sh": verified}, CODE) == []
     by_name = DEB_INSTALLED.replace('sudo dpkg -i "/tmp/agent_1.0_amd64.deb"', "sudo apt-get install -y agent")
     assert codes_at({"install.sh": by_name}, CODE) == []

@@ -254,7 +254,8 @@ def test_h_a_fetched_directory_moved_with_its_slash_into_etc_is_installed_there_
 def test_h_near_miss_a_checked_archive_and_a_moved_data_file_stay_quiet() -> None:
     checked = _sh(
         "curl -o /tmp/app.tgz https://download.vendor.io/app.tgz",
-        "echo '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  /tmp/app.tgz' | sha256sum -c -",
+        "echo '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  /tmp/app.tgz' | sha256sum -c -"
+        " || exit 1",
         "tar -zxf /tmp/app.tgz -C /etc/app",
     )
     assert codes_at({"install.sh": checked}, _UDE) == []

@@ -95,7 +95,7 @@ def test_c_a_fetched_script_run_by_a_shell_named_by_its_path() -> None:
 def test_c_near_miss_the_packages_own_script_or_a_checked_archive_run_by_path() -> None:
     own = _text("#!/bin/bash", 'cd "$(dirname "$0")"', "/bin/bash scripts/setup.sh")
     assert codes_at({"install.sh": own}, UNVERIFIED) == []
-    checked = RUNNER_BY_PATH.replace("tar zxvf", "sha256sum -c pkg.tar.gz.sha256\ntar zxvf")
+    checked = RUNNER_BY_PATH.replace("tar zxvf", "sha256sum -c pkg.tar.gz.sha256 || exit 1\ntar zxvf")
     assert codes_at({"install.sh": checked}, UNVERIFIED) == []
 
 

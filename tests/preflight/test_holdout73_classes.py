@@ -203,7 +203,8 @@ def test_near_miss_a4_fetch_output_checked_before_the_unpack_stays_quiet() -> No
     installer = _text(
         "#!/bin/sh",
         "fetch -o /tmp/cli.tgz https://dl.example.com/cli.tgz",
-        'echo "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef  /tmp/cli.tgz" | sha256sum -c -',
+        'echo "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef  /tmp/cli.tgz" | sha256sum -c -'
+        " || exit 1",
         "tar -xzf /tmp/cli.tgz -C /usr/local/bin",
     )
     assert codes_at({"install.sh": installer}, UNVERIFIED) == []

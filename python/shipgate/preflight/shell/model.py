@@ -146,6 +146,7 @@ class Assignment:
     items: tuple[str, ...] = ()  # an array's elements (``a=( x "$HOME/y" )``), as Word.text gives them
     item_lines: tuple[int, ...] = ()  # the line each element is written on
     block: tuple[int, int, int] | None = None  # the straight-line block it is written in (shell.blocks); None: unknown
+    local: bool = False  # ``local NAME=…`` in a function: the name is the function's own while it runs
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,7 @@ class _Reader:
         # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
         self.failure_ignored: list[tuple[int, str]] = []
         self.unstopped: list[tuple[int, str]] = []  # statements of a group another statement follows (_group)
+        self.shell_file = False  # the source opens with a shell's ``#!`` line: its top level is read as statements
         self.probed_arms: set[Arm] = set()
         self.falling: dict[tuple[int, int], bool] = {}  # (offset, start) of each ``case`` read -> falls through
         self.tests: list[Test] = []
@@ -349,6 +350,7 @@ class _Reader:
                 generated_by=_generator(value_node),
                 function=_enclosing_function(node),
                 block=ctx.block if ctx.line else enclosing_block(node, ctx.offset),
+                local=_declared_local(node),
                 prefix=word.prefix,
                 shape=word.shape,
                 items=tuple(reader.word(c).text for c in value_node.named_children[:64])
@@ -447,6 +449,8 @@ class _Reader:
             self._group(node, inner)
         elif kind == "program" and self.removal_side and ctx.reparse == 0:
             self._removal_side_program(node, inner)
+        elif kind == "program" and self.shell_file and ctx.reparse == 0:
+            self._statements(node, inner)
         elif kind == "subshell":
             # ``( set -x; ls -A )``: what it sets (tracing, options, variables) ends with it
             within = inner.with_(conditions=(*ctx.conditions, "subshell"))
@@ -484,6 +488,22 @@ class _Reader:
             start = len(self.commands)
             self._walk(child, ctx)
             if child in statements[:-1] and child.type in ("command", "pipeline", "redirected_statement"):
+                self.unstopped.extend((c.line, c.text) for c in self.commands[start:])
+
+    def _statements(self, node: Node, ctx: _Ctx) -> None:
+        """The top-level statements of a shell script (a shell's ``#!`` line): as in a group (``_group``), a simple
+        command or pipeline another statement follows does not stop the script when it fails, unless the script sets
+        ``errexit`` (``echo 'SUM *app.tgz' | sha1sum -c`` on its own line, then ``tar -x -f app.tgz``), nor when the
+        next statement reads its status (``[ $? -eq 0 ] || exit 1``)."""
+        statements = [c for c in node.named_children if c.type != "comment"]
+        for k, child in enumerate(statements):
+            start = len(self.commands)
+            if child.named_child_count or child.type in _HANDLED:
+                self._walk(child, ctx)
+            following = statements[k + 1] if k + 1 < len(statements) else None
+            if following is None or child.type not in ("command", "pipeline", "redirected_statement"):
+                continue
+            if not _STATUS_READ.search(text(following)):
                 self.unstopped.extend((c.line, c.text) for c in self.commands[start:])
 
     def _test(self, node: Node, ctx: _Ctx) -> None:
@@ -1616,6 +1636,15 @@ def _fallback_generator(substitution: Node) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def _declared_local(node: Node) -> bool:
+    """``local unit_dir="${HOME}/.config/systemd/user"``: an assignment made by ``local`` (bash: the name is the
+    function's own until it returns, whatever other functions assigned)."""
+    parent = node.parent
+    if parent is None or parent.type != "declaration_command" or not parent.children:
+        return False
+    return text(parent.children[0]) == "local"
+
+
 def _enclosing_function(node: Node) -> str | None:
     current = node.parent
     hops = 0
@@ -1661,6 +1690,9 @@ def _fails(node: Node) -> bool:
 
 _SHEBANG_E = re.compile(rb"^#![^\n]*\s-[a-z]*e")
 _SHEBANG_X = re.compile(rb"^#![^\n]*\s-[a-z]*x")
+_SHELL_SHEBANG = re.compile(rb"^#![ \t]*\S*/(?:env[ \t]+)?(?:ba|da|a|k|z)?sh(?:[ \t]|\r?\n|$)")
+# A statement that reads the previous one's exit status (``[ $? -ne 0 ] && exit 1``, ``rc=$?``, ``${PIPESTATUS[1]}``).
+_STATUS_READ = re.compile(r"\$\?|\$\{\?\}|PIPESTATUS")
 _SHEBANG_SH = re.compile(rb"^#![ \t]*\S*/(?:env[ \t]+)?(?:sh|dash|ash)(?:[ \t]|\r?\n|$)")
 
 
@@ -1681,6 +1713,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
     reader = _Reader(path, inherited)
     reader.errexit = bool(_SHEBANG_E.match(data))
+    reader.shell_file = bool(_SHELL_SHEBANG.match(data))
     reader.read(data, _Ctx(conditions=(REMOVAL,)) if removal_only_file(path) else _Ctx())
     functions = Names(reader.functions)
     return Script(

@@ -34,7 +34,11 @@ class Bindings:
     only value the name ever gets (a function defined above the assignment it reads). A value not known at all
     (``-B) BASE_URL="$2"``, an option that overrides a default) does not hide a literal: when the latest one
     above the use is such a value, the latest literal above it is the value; above every assignment, a single
-    literal among such values is. A command's output (``d=$(mktemp -d)``) replaces the literal instead."""
+    literal among such values is. A command's output (``d=$(mktemp -d)``) replaces the literal instead. A ``local``
+    one in a function whose value is written out there hides every value other functions gave the name: the
+    literal is looked for in that function only (``local unit_dir="/etc/systemd/system"`` in one function does not
+    fill another's ``local unit_dir="${HOME}/…"``); one that copies an argument (``local _prefix="$2"``) may hold
+    the caller's literal and does not."""
 
     by_name: Mapping[str, Sequence[Assignment]]
     # name -> the places in ``by_name[name]`` of its literal values, indexed as far as the list had grown (the
@@ -51,7 +55,10 @@ class Bindings:
             latest = found[i - 1]
             if not _overrides(latest) or self._function_result(latest):
                 return latest
-            return self._literal_before(name, found, i - 1) or latest
+            literal = self._literal_before(name, found, i - 1)
+            if literal is not None and _own_local(latest) and literal.function != latest.function:
+                return latest  # another function's value: this function's ``local`` shadows it
+            return literal or latest
         values = {a.value for a in found}
         if len(values) == 1:
             return found[0]
@@ -85,6 +92,17 @@ class Bindings:
             return False
         sources = self.by_name.get(m.group(1), ())
         return bool(sources) and all(a.function is not None and a.function != assignment.function for a in sources)
+
+
+def _own_local(assignment: Assignment) -> bool:
+    """``local unit_dir="${HOME}/.config/systemd/user"``: a ``local`` whose value is written out in the function,
+    not one that copies an argument or a variable whole (``local _prefix="$2"``: the caller's value, which may be
+    the literal a caller's same-named variable holds)."""
+    return assignment.local and not _WHOLE_REFERENCE.match(assignment.raw.partition("=")[2])
+
+
+# ``$2``, ``"$1"``, ``${NAME}``, ``"$@"``: a value that is one parameter or variable, whole.
+_WHOLE_REFERENCE = re.compile(r"^\"?\$\{?(?:\w+|[@*])\}?\"?$")
 
 
 # ``$NAME``, ``"$NAME"``, ``"${NAME}"``: an assignment that copies one variable.
