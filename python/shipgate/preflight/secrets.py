@@ -176,9 +176,14 @@ _DESCRIPTION = re.compile(
     r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
     # "PASSWORDGOESHERE", "token-goes-here", "yourpasswordhere": the words run together or joined
     r"|goes[-_.]?here$|^your[a-z0-9]+here$"
+    # the same instruction run together from its verb to "here" (PiGallery's
+    # ``putsomethinginherethatyouwouldlikeasthepassword``), and a CamelCase field for the reader's own value
+    # (MiroTalk's ``YourMattermostPassword``, as ``your-…`` is read); ``Yours1`` and ``putty`` are words
+    r"|^(?:put|enter|insert|paste|type)[a-z0-9]*?here|(?-i:^Your[A-Z][a-z])"
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
-    # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this", "generateme"
-    r"|(?:^|[-_.])(?:set|change)[-_.]this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
+    # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this" (Mobilizon's
+    # run-together ``changethis``), "generateme"
+    r"|(?:^|[-_.])(?:set|change)[-_.]?this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
     r"(?:$|[-_.])|$)"
     # the same instructions in Chinese: 填写你的SecretKey ("fill in your SecretKey"), 请输入… ("please enter …"),
     # 你的/您的… ("your …"), 替换为… ("replace with …")
@@ -289,6 +294,9 @@ _CODE_ASSIGNMENT = re.compile(
 # What separates a name from its value: ``=``, ``:``, and in code PHP/Perl/Ruby's ``=>`` and Go's ``:=`` as one
 # operator (split at ``=`` alone, ``'db_password' => 'x'`` left ``> 'x'`` as the value, which no literal reading took).
 _ASSIGNED = re.compile(r"\s*(?:=>|:=|[:=])")
+# A Quarkus profile prefix on a key (CommaFeed's ``%dev.quarkus.http.auth.session.encryption-key``, ``%test.…``):
+# the setting applies only in development mode or the test run. ``%prod.`` and custom profiles are deployed.
+_DEV_PROFILE = re.compile(r"^%(?:dev|test)\.")
 # A setting with its label quoted between the name and ``=`` (pyLoad's ``default.cfg``: ``type name : "Label" =
 # value``, ``password password : "Password" =``): the value is what follows the ``=``, the label is text for people.
 _LABELLED_VALUE = re.compile(r"""^\s*"[^"\n]*"\s*=(?![=>])(.*)$""")
@@ -694,6 +702,8 @@ def keyword_secrets(
             line = line[: len(line) - len(parts[1]) + c.start()]
             stripped, parts[1] = line.lstrip(), parts[1][: c.start()]
         key = _setting_name(parts[0].strip("\"' -"))
+        if _DEV_PROFILE.match(key):
+            continue  # ``%dev.…password=x``: in effect only under ``quarkus dev`` or the test run, not when deployed
         written = parts[1].strip().strip("\"'")
         if written.startswith("${") and written.endswith("}"):
             continue  # a reference (Spring's ``${DB_PWD:123456}``): its fallback is preflight.default_credential
