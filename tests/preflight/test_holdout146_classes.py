@@ -61,3 +61,79 @@ def test_d_your_camelcase_and_put_here_are_placeholders() -> None:
 def test_d_words_that_only_begin_so_stay_passwords() -> None:
     text = _text("MATTERMOST_PASSWORD=Yours1234", "MYSQL_PASSWORD=putty-lane-9", "DB_PASSWORD=YOURSHOP2022")
     assert codes_at({".env": text}, CREDENTIAL) == [1, 2, 3]
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+# -- G: a sentence inside a TOML multi-line string links to its URL; a URL alone on such a line is still read -------
+
+
+def test_g_urls_in_a_toml_text_page_are_links() -> None:
+    text = _text(
+        "[landing_page]",
+        'text = """',
+        "Submit files via HTTP POST here.",
+        "Check out the repository at https://github.com/orhun/rustypaste",
+        '"""',
+    )
+    assert codes_at({"config.toml": text}, ENDPOINT) == []
+
+
+def test_g_a_url_alone_in_a_toml_string_and_a_setting_stay_contacts() -> None:
+    text = _text(
+        "[upstream]",
+        'servers = """',
+        "https://mirror.vendor-cdn.io/pkgs",
+        '"""',
+        'feed = "https://feeds.vendor-cdn.io/list"',
+        'note = """see https://docs.vendor-cdn.io"""',
+    )
+    assert codes_at({"config.toml": text}, ENDPOINT) == [3, 5]
+
+
+# -- H: the address the product's pages are served at is its own name ------------------------------------------
+
+
+def test_h_main_and_frontend_urls_are_own_names() -> None:
+    text = _text("MAIN_URL=https://social.vendor-app.io", "FRONTEND_URL=https://social.vendor-app.io")
+    assert codes_at({".env": text}, ENDPOINT) == []
+
+
+def test_h_a_backend_or_mainnet_url_stays_a_contact() -> None:
+    text = _text("BACKEND_URL=https://api.vendor-app.io", "MAINNET_URL=https://rpc.vendor-chain.io")
+    assert codes_at({".env": text}, ENDPOINT) == [1, 2]
+
+
+# -- I: a logo image and Open Graph tags are what browsers and crawlers fetch --------------------------------------
+
+
+def test_i_logo_and_open_graph_urls_are_mentions() -> None:
+    text = _text(
+        "OAUTH_LOGO_URL=https://bucket.s3.us-east-2.amazonaws.com/logo.webp",
+        "OG_URL=https://sfu.vendor-app.io",
+        "OG_IMAGE_URL=https://sfu.vendor-app.io/images/card.png",
+        "siteLogo=https://cdn.vendor-app.io/logo.png",
+    )
+    assert codes_at({".env": text}, ENDPOINT) == []
+
+
+def test_i_logout_catalog_and_blog_urls_stay_contacts() -> None:
+    text = _text(
+        "LOGOUT_URL=https://sso.vendor-app.io/logout",
+        "CATALOGO_URL=https://catalog.vendor-app.io",
+        "BLOG_URL=https://blog.vendor-app.io/feed",
+    )
+    assert codes_at({".env": text}, ENDPOINT) == [1, 2, 3]
+
+
+# -- L: a signing key given the product's name before the field's is the key every unedited copy signs with --------
+
+
+def test_l_product_named_signing_key_is_a_credential() -> None:
+    text = _text("JWT_SECRET=mirotalksfu_jwt_secret", "SESSION_SECRET=myapp-session_secret")
+    assert codes_at({".env": text}, CREDENTIAL) == [1, 2]
+
+
+def test_l_a_provider_field_named_where_its_value_goes_stays_quiet() -> None:
+    text = _text("oidc.fedora.client_secret = oidc-client_secret", "JWT_SECRET=jwt_secret")
+    assert codes_at({"app.ini": text}, CREDENTIAL) == []

