@@ -137,3 +137,50 @@ def test_l_product_named_signing_key_is_a_credential() -> None:
 def test_l_a_provider_field_named_where_its_value_goes_stays_quiet() -> None:
     text = _text("oidc.fedora.client_secret = oidc-client_secret", "JWT_SECRET=jwt_secret")
     assert codes_at({"app.ini": text}, CREDENTIAL) == []
+
+
+# -- J: an integration whose client id and secret are empty is not configured: its server is not contacted ---------
+
+
+def test_j_provider_url_beside_empty_login_is_not_contacted() -> None:
+    compose = _text(
+        "services:",
+        "  app:",
+        "    environment:",
+        '      MASTODON_URL: "https://mastodon.social"',
+        '      MASTODON_CLIENT_ID: ""',
+        '      MASTODON_CLIENT_SECRET: ""',
+    )
+    config = _text("gitea.client-key:", "gitea.secret:", "gitea.url: https://gitea.com/")
+    assert codes_at({"docker-compose.yml": compose}, ENDPOINT) == []
+    assert codes_at({"config.yml": config}, ENDPOINT) == []
+
+
+def test_j_provider_url_with_a_login_or_none_beside_stays_a_contact() -> None:
+    compose = _text(
+        "services:",
+        "  app:",
+        "    environment:",
+        '      MASTODON_URL: "https://mastodon.social"',
+        '      MASTODON_CLIENT_ID: "abc123"',
+        '      MASTODON_CLIENT_SECRET: ""',
+        '      GITEA_URL: "https://gitea.com/"',
+    )
+    assert codes_at({"docker-compose.yml": compose}, ENDPOINT) == [4, 7]
+
+
+# -- M: a long option named for a password is one whatever its letters' case ---------------------------------------
+
+
+def _compose(command: str) -> str:
+    return _text("services:", "  app:", "    image: vendor/app:1", f"    command: {command}")
+
+
+def test_m_capitalised_password_option_in_a_compose_command() -> None:
+    text = _compose("sh -c 'bin/wait-for db:3306 -- --Server-Database-mysql-password=pigallery2_pass'")
+    assert codes_at({"docker-compose.yml": text}, CREDENTIAL) == [4]
+
+
+def test_m_capitalised_switches_about_a_password_take_no_value() -> None:
+    text = _compose("app --No-Password --Server-Database-mysql-password=${DB_PASSWORD}")
+    assert codes_at({"docker-compose.yml": text}, CREDENTIAL) == []

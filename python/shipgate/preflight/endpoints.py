@@ -105,6 +105,7 @@ from shipgate.preflight.source_links import browser_asset, documentation_page, s
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
 from shipgate.preflight.toml_prose import toml_text_lines
+from shipgate.preflight.unconfigured_providers import unconfigured_provider_lines
 from shipgate.preflight.unsent_mail import unsent_mail_lines
 from shipgate.preflight.url_roles import (
     compared,
@@ -646,6 +647,8 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= own_name_prefix_lines(path, lines)  # ``ANONADDY_HOSTNAME`` beside ``APP_NAME=AnonAddy``
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
+    if not code:
+        disabled |= unconfigured_provider_lines(lines)  # ``MASTODON_URL`` beside an empty ``MASTODON_CLIENT_ID``
     disabled |= switched_off_group_lines(path, lines)  # ``a.wsfederation.url`` under ``a.wsfederation=false``
     if path.lower().endswith(_YAML_SUFFIXES):
         disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
