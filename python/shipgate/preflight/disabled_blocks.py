@@ -12,7 +12,11 @@ written at the start of its line and lies within the same 40 lines either way.
 
 A TOML or INI section is a block by its header: taosAdapter's ``[statsd]`` with ``enable = false`` above ``password =
 "taosdata"``, its ``[monitor]`` with ``disable = true``. The switch is a field of the same section (between its
-header and the next, at most 40 lines from the secret): ``enable(d) = false`` or ``disable(d) = true``. A file with no
+header and the next, at most 40 lines from the secret): ``enable(d) = false`` or ``disable(d) = true``. A section
+also switches off a feature by a field named for it, within 40 lines of the secret and with the section's header up
+to 400 lines above: ``<feature>_enable(d) = 0/false/no/off`` for the secrets whose names begin ``<feature>_``
+(snmptt's ``[SQL]`` with ``mysql_dbi_enable = 0`` above ``mysql_dbi_password = password``), ``use_<section> = no``
+for the section's own secrets (``[radius]`` with ``use_radius=no`` above ``shared_secret=changeme``). A file with no
 header (an env file) has no sections and stays read by name.
 
 An entry of a list of keys (``key_lists``) is off when any block above it is switched off (``switched_off_list``):
@@ -40,6 +44,15 @@ _HEADER = re.compile(r"^\[\[?[^\]\[]+\]\]?\s*(?:[#;].*)?$")
 _SECTION_OFF = re.compile(
     r"""(?i)^\s*(?:(?:enable|enabled)\s*[:=]\s*["']?(?:false|no|off|0)|(?:disable|disabled)\s*[:=]\s*["']?(?:true|yes|on|1))"""
     r"""["']?\s*(?:[#;].*)?$"""
+)
+
+_SECTION_REACH = 400  # lines above a secret searched for its section's header
+_HEADER_NAME = re.compile(r"^\[\[?(?P<name>[^\]\[]+)\]")
+_INI_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]")
+# ``mysql_dbi_enable = 0`` / ``use_radius = no``: a feature switched off by a field named for it
+_NAMED_OFF = re.compile(
+    r"""(?i)^\s*(?:(?P<prefix>[A-Za-z][\w]*?)_(?:enable|enabled)|use_(?P<used>[A-Za-z][\w]*))\s*[:=]\s*"""
+    r"""["']?(?:false|no|off|0)["']?\s*(?:[#;].*)?$"""
 )
 
 
@@ -95,16 +108,40 @@ def _group_off(lines: Sequence[str], number: int) -> bool:
 
 
 def _section_off(lines: Sequence[str], number: int) -> bool:
-    """Whether the setting on line ``number`` is inside a TOML/INI section whose own field switches it off."""
+    """Whether the setting on line ``number`` is inside a TOML/INI section whose own field switches it off, or
+    which switches off the settings named like it (``_named_off``)."""
     header = next(
-        (other for other in range(number - 1, max(0, number - 1 - _WINDOW), -1) if _HEADER.match(lines[other - 1])),
+        (
+            other
+            for other in range(number - 1, max(0, number - 1 - _SECTION_REACH), -1)
+            if _HEADER.match(lines[other - 1])
+        ),
         None,
     )
     if header is None:
         return False
-    for other in range(header + 1, min(len(lines), number + _WINDOW) + 1):
+    name = _HEADER_NAME.match(lines[header - 1])
+    section = name["name"].strip().lower() if name is not None else ""
+    key = _INI_KEY.match(lines[number - 1])
+    first = max(header + 1, number - _WINDOW)
+    for other in range(first, min(len(lines), number + _WINDOW) + 1):
         if other > number and _HEADER.match(lines[other - 1]):
             return False
-        if _SECTION_OFF.match(lines[other - 1]):
+        text = lines[other - 1]
+        if number - header <= _WINDOW and _SECTION_OFF.match(text):
+            return True
+        if key is not None and _named_off(text, key["key"].lower(), section):
             return True
     return False
+
+
+def _named_off(text: str, key: str, section: str) -> bool:
+    """Whether ``text``, a field of the secret's INI section, switches off the feature the secret belongs to by
+    name: ``mysql_dbi_enable = 0`` for ``mysql_dbi_password`` (snmptt's ``[SQL]``: the switch's name, less
+    ``_enable``, begins the secret's) or ``use_radius=no`` for the ``[radius]`` section's ``shared_secret``."""
+    switch = _NAMED_OFF.match(text)
+    if switch is None:
+        return False
+    if switch["used"]:
+        return switch["used"].lower() == section
+    return key.startswith(switch["prefix"].lower() + "_")

@@ -415,6 +415,18 @@ def _sa_column(table: str, column: ast.expr | None) -> str:
     return f"ALTER TABLE {table} ADD COLUMN {name} {sql_type} {clause}"
 
 
+def _column_index(call: ast.Call, table: str | None) -> str | None:
+    """The index an ``op.add_column`` of a ``Column(…, index=True)`` also creates: Alembic's add_column builds the
+    indexes of the table it makes for the column (``ix_<table>_<column>``), never CONCURRENTLY."""
+    column = _arg(call, 0 if table else 1, "column")
+    if _callee(call) != "add_column" or not isinstance(column, ast.Call) or not _true(_kw(column, "index")):
+        return None
+    t = table or _ident(_arg(call, 0, "table_name"), "t_expr")
+    name = _ident(column.args[0] if column.args else None, "col")
+    bare = name.strip('"')
+    return f'CREATE INDEX "ix_{bare}" ON {t} ({name})'
+
+
 def _alter_column(table: str, call: ast.Call, shift: int) -> str:
     col = _ident(_arg(call, shift, "column_name"), "col")
     parts: list[str] = []
@@ -589,6 +601,8 @@ class _Alembic(ast.NodeVisitor):
                 self.unread.append((node.lineno, f"{owner.id}.{name}"))
             elif sql:
                 self.found.append((node.lineno, sql))
+                if index := _column_index(node, self.batches.get(owner.id)):
+                    self.found.append((node.lineno, index))
 
 
 def alembic_sql(tree: ast.Module) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
