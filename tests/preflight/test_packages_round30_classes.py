@@ -7,6 +7,76 @@ from preflight_kit import findings
 
 UNLOCKED = "preflight.migration_unlocked"
 
+_INITIAL = (
+    "from django.db import migrations, models\n"
+    "\n"
+    "\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    "            name='TaxTranslation',\n"
+    "            fields=[('id', models.AutoField(primary_key=True)), ('name', models.CharField(max_length=64))],\n"
+    "        ),\n"
+    "    ]\n"
+)
+
+_SQUASH = (
+    "from django.db import migrations, models\n"
+    "\n"
+    "\n"
+    "class Migration(migrations.Migration):\n"
+    "    replaces = [('shop', '0001_initial'), ('shop', '0002_tax_class')]\n"
+    "    initial = True\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    "            name='TaxTranslation',\n"
+    "            fields=[('id', models.AutoField(primary_key=True)), ('name', models.CharField(max_length=124))],\n"
+    "        ),\n"
+    "    ]\n"
+)
+
+_WIDENED = (
+    "from django.db import migrations, models\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "class Migration(migrations.Migration):\n"  # 4
+    "    dependencies = [('shop', '0001_squashed_0002_tax_class')]\n"  # 5
+    "    operations = [\n"  # 6
+    "        migrations.AlterField(model_name='taxtranslation', name='name', "  # 7
+    "field=models.CharField(max_length=124)),\n"
+    "    ]\n"
+)
+
+_SAME = _WIDENED.replace("max_length=124", "max_length=64, help_text='The name'")
+
+
+def _app(*names: str, later: str = _WIDENED, squash: str = _SQUASH) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"shop/migrations/0003_longer_name.py": later}
+    if "initial" in names:
+        files["shop/migrations/0001_initial.py"] = _INITIAL
+    if "squash" in names:
+        files["shop/migrations/0001_squashed_0002_tax_class.py"] = squash
+    return files
+
+
+def test_a_squash_beside_the_files_it_replaces_is_not_a_step_of_their_history() -> None:
+    # Shuup's core 0001_squashed_0039 sorts before 0009 and gave taxtranslation.name its final max_length=124, so
+    # 0009's widening from 64 read as no change; an upgrade from 0001 runs it
+    assert (UNLOCKED, 7) in findings(_app("initial", "squash"))
+
+
+def test_an_alter_field_that_changes_no_column_stays_quiet_beside_a_squash() -> None:
+    # the squash agrees with the files it replaces; the later AlterField changes only help_text
+    squash = _SQUASH.replace("max_length=124", "max_length=64")
+    assert (UNLOCKED, 7) not in findings(_app("initial", "squash", later=_SAME, squash=squash))
+
+
+def test_a_squash_whose_replaced_files_are_gone_is_the_history() -> None:
+    # the originals deleted: the squash is the only history, and it already has max_length=124
+    assert (UNLOCKED, 7) not in findings(_app("squash"))
+
+
 INDEX = "preflight.index_not_concurrent"
 
 _ADD_PATH = (

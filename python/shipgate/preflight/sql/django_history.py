@@ -11,8 +11,10 @@ table; the ``>= 0`` CHECK of a positive integer field.
 ``RemoveField``, ``RenameField``, ``RenameModel``, ``DeleteModel``) in file-name order (Django numbers them
 ``0001_…``, ``0002_…``) and tells, for each ``AlterField`` whose replaced field it knows, what changes. A field it
 does not know (first defined by a migration the package does not carry, or a squashed history) is not in the
-result: that ``AlterField`` is read as a type change, as before. :func:`revised` applies the result to the SQL read
-from one migration file (``pymigration``: one statement per ``AlterField``, at its line)."""
+result: that ``AlterField`` is read as a type change, as before. A squashed migration whose replaced files the folder
+still carries is left out of the replay (:func:`replaced`): the replaced files are the history an upgrade runs.
+:func:`revised` applies the result to the SQL read from one migration file (``pymigration``: one statement per
+``AlterField``, at its line)."""
 
 from __future__ import annotations
 
@@ -328,6 +330,27 @@ def _option(options: ast.Dict, name: str) -> object:
     return None
 
 
+def replaced(tree: ast.Module) -> set[str]:
+    """The migrations a squashed migration stands for: the names in its ``Migration`` class's ``replaces = [("app",
+    "0001_initial"), …]``. Django applies either the squash (a new database) or the files it replaces (a database
+    that had them), so where those files are still carried, the squash is not a step between them and the next
+    migration: replayed in name order (``0001_squashed_0039_…`` sorts before ``0002_…``) it would give each field its
+    final definition before the ``AlterField``s that lead to it."""
+    names: set[str] = set()
+    for node in tree.body:
+        if not (isinstance(node, ast.ClassDef) and node.name == "Migration"):
+            continue
+        for item in node.body:
+            targets = item.targets if isinstance(item, ast.Assign) else []
+            if not any(isinstance(target, ast.Name) and target.id == "replaces" for target in targets):
+                continue
+            listed = item.value if isinstance(item, ast.Assign) else None
+            for entry in listed.elts if isinstance(listed, ast.List | ast.Tuple) else []:
+                if isinstance(entry, ast.Tuple) and len(entry.elts) == 2 and (name := _name(entry.elts[1])):
+                    names.add(name)
+    return names
+
+
 def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int], frozenset[str]]:
     """(path, line) of each ``AlterField`` in the Django migrations among ``files`` ((path, text) of the package's
     Python files) whose replaced field is known -> what it changes in the database (see :func:`changes`). The
@@ -346,12 +369,15 @@ def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int
     for folder, migrations in apps.items():
         label = posixpath.basename(posixpath.dirname(folder)).lower()
         history = _History(bases, label)
+        present = {posixpath.basename(path).removesuffix(".py") for path, _ in migrations}
         for path, text in sorted(migrations, key=lambda m: posixpath.basename(m[0])):
             read += 1
             tree = _tree(text) if read <= MAX_FILES else None
             if tree is None:
                 history = _History(bases, label)  # a file not read: what follows cannot be told from what came before
                 continue
+            if present & replaced(tree):
+                continue  # a squash of files the folder still has: their history is the one upgrades replay
             history.changed = {}
             for call in _operations(tree):
                 history.apply(call)
