@@ -10,7 +10,7 @@ unknown word too."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic
 
@@ -39,22 +39,23 @@ class SubCall(Generic[T]):
     args: list[list[T]]
 
 
-def subs(tokens: Sequence[Token]) -> list[Sub]:
-    """The named subs of the script that take parameters."""
-    found: list[Sub] = []
+def _definitions(tokens: Sequence[Token]) -> Iterator[tuple[str, int, int]]:
+    """(name, body start, body end) of each named sub of the script."""
     for i, token in enumerate(tokens[:-2]):
         if token.kind != "word" or token.text != "sub" or tokens[i + 1].kind != "word":
             continue
         start = i + 2
         while start < len(tokens) and start - i < 8 and tokens[start].text != "{":
-            start += 1  # a prototype or attributes before the body
+            start += 1  # a prototype (``sub runOrDie(@){``) or attributes before the body
         end = _body_end(tokens, start)
-        if end is None:
-            continue
-        sub = Sub(tokens[i + 1].text, start, end, _params(tokens, start, end))
-        if sub.params:
-            found.append(sub)
-    return found
+        if end is not None:
+            yield tokens[i + 1].text, start, end
+
+
+def subs(tokens: Sequence[Token]) -> list[Sub]:
+    """The named subs of the script that take parameters."""
+    found = [Sub(name, start, end, _params(tokens, start, end)) for name, start, end in _definitions(tokens)]
+    return [sub for sub in found if sub.params]
 
 
 def calls(tokens: Sequence[T], subs: Sequence[Sub]) -> dict[str, list[SubCall[T]]]:
@@ -74,17 +75,11 @@ def calls(tokens: Sequence[T], subs: Sequence[Sub]) -> dict[str, list[SubCall[T]
 def runners(tokens: Sequence[Token]) -> list[Sub]:
     """Subs whose body hands its whole argument list to the shell: ``system @_``, ``system(@_)``, ``exec @_`` (a
     ``runOrDie`` wrapper that prints the command, runs it and dies when it fails). Each call runs what it is given."""
-    found: list[Sub] = []
-    for i, token in enumerate(tokens[:-2]):
-        if token.kind != "word" or token.text != "sub" or tokens[i + 1].kind != "word":
-            continue
-        start = i + 2
-        while start < len(tokens) and start - i < 8 and tokens[start].text != "{":
-            start += 1  # a prototype (``sub runOrDie(@){``) or attributes before the body
-        end = _body_end(tokens, start)
-        if end is not None and any(_runs_arguments(tokens, j) for j in range(start + 1, end)):
-            found.append(Sub(tokens[i + 1].text, start, end))
-    return found
+    return [
+        Sub(name, start, end)
+        for name, start, end in _definitions(tokens)
+        if any(_runs_arguments(tokens, j) for j in range(start + 1, end))
+    ]
 
 
 def runner_calls(tokens: Sequence[Token], runners: Sequence[Sub]) -> list[int]:
