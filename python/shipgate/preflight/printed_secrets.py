@@ -236,8 +236,9 @@ _PATH_VALUE = re.compile(r"""^["']?\$\{?\w+\}?["']?(?:/["']?[\w.@+-]+["']?)+$"""
 
 
 def _traced_secrets(script: Script) -> Iterator[Assignment]:
-    """Secret-named variables assigned a run-time value while ``set -x`` traces: the trace prints the value (not
-    when the value is a path under a directory variable: the trace shows where the file is)."""
+    """Secret-named variables assigned a run-time value while ``set -x`` traces, and any variable whose value expands
+    one: the trace prints the value (not when the value is a path under a directory variable: the trace shows where
+    the file is)."""
     start = _xtrace_from(script)
     if start is None:
         return
@@ -246,9 +247,21 @@ def _traced_secrets(script: Script) -> Iterator[Assignment]:
         path = _PATH_VALUE.match(a.raw.partition("=")[2])
         if off_at(a.function, a.line):
             continue
-        secret = secret_name(a.name) or a.name in debconf_secrets(script)
-        if a.line > start and a.value is None and secret and a.name not in _SHELL_SET and not path:
+        expands = _expands_secret(a)  # run-time even when the parser filled in the expansion's literal default
+        secret = secret_name(a.name) or a.name in debconf_secrets(script) or expands
+        if a.line > start and (a.value is None or expands) and secret and a.name not in _SHELL_SET and not path:
             yield a
+
+
+# ``$NAME`` / ``${NAME…}`` in an assignment's value (not ``${#NAME}``, the length).
+_EXPANSION = re.compile(r"\$\{?([A-Za-z_]\w*)")
+
+
+def _expands_secret(a: Assignment) -> bool:
+    """The value expands a secret-named variable (``URL=postgres://u:${DB_PASSWORD}@db/x``): the trace of the
+    assignment shows the secret expanded, whatever the assigned name."""
+    names = _EXPANSION.findall(a.raw.partition("=")[2])
+    return any(secret_name(name) and name not in _SHELL_SET for name in names)  # ``${PWD}`` is the directory
 
 
 def _path_only_names(script: Script) -> set[str]:
