@@ -766,7 +766,9 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
     container entrypoint) can only be run by root and never gains root: a drop too (``su - postgres`` in a script
     not known to run as root still asks for a password)."""
     lines: set[int] = set(_sudo_drops(script, source))
-    for command, at, account in _switches(script, source):
+    literal = _literal_values(script)
+    for command, at, named in _switches(script, source):
+        account = _resolved(named, literal)
         runs = re.search(r"\s(?:-c|--command)[\s=]", source[at - 1]) is not None
         if "root" in command.conditions and account is not None:
             lines.add(at)  # root switching to any account (``su -p "$user" -c "$1"`` in a uid-0 branch) gains nothing
@@ -778,6 +780,21 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
         elif as_root and account is not None and _VARIABLE_ACCOUNT.fullmatch(account):
             lines.add(at)  # root switching to the account a setting names (``su - $GITUSER -c …``) asks nothing
     return frozenset(lines)
+
+
+def _literal_values(script: Script) -> dict[str, str]:
+    """Variables the script only ever assigns one literal value (``WWWUSER='www-data'``), by name."""
+    values: dict[str, set[str | None]] = {}
+    for a in script.assignments:
+        values.setdefault(a.name, set()).add(a.value)
+    return {name: value for name, v in values.items() if len(v) == 1 for value in v if value is not None}
+
+
+def _resolved(account: str | None, literal: dict[str, str]) -> str | None:
+    """The account a switch names, read through a variable the script sets to one literal account (``su … --
+    "$WWWUSER"`` after ``WWWUSER='www-data'``); the variable's text otherwise."""
+    name = re.fullmatch(r"\$\{?(\w+)\}?", account or "")
+    return literal.get(name[1], account) if name else account
 
 
 # sudo options that take a value (the next word is not the command); ``-u``/``--user`` is read for the account.
