@@ -65,3 +65,32 @@ def test_a_the_root_branch_of_a_root_test_sub_is_no_check() -> None:
         'system("useradd ocr");',
     )
     assert codes_at({"install.pl": text}, PRIVILEGE) == [4]
+
+
+# -- B: a Fabric 1 upload given use_sudo=True is moved into place with sudo --------------------------------------------
+
+SUDO = "preflight.sudo_unavailable"
+
+
+def _fabfile(*lines: str) -> str:
+    return _text("from fabric.api import task, sudo", "from fabric.contrib.files import put", *lines)  # 1, 2
+
+
+def test_b_put_with_use_sudo_runs_sudo_on_the_remote_host() -> None:
+    text = _fabfile("@task", "def init():", "    put('uploads/mongodb', '/etc/init.d/mongodb', use_sudo=True)")
+    assert codes_at({"fabfile.py": text}, SUDO) == [5]
+
+
+def test_b_put_with_use_sudo_given_its_paths_by_keyword() -> None:
+    text = _fabfile("def init():", "    put(local_path='a.conf', remote_path='/etc/a.conf', use_sudo=True)")
+    assert codes_at({"fabfile.py": text}, SUDO) == [4]
+
+
+def test_b_put_without_use_sudo_is_no_escalation() -> None:
+    text = _fabfile("@task", "def init():", "    put('uploads/app.conf', '/home/deploy/app.conf')")
+    assert codes_at({"fabfile.py": text}, SUDO) == []
+
+
+def test_b_put_with_use_sudo_false_is_no_escalation() -> None:
+    text = _fabfile("def init():", "    put('uploads/app.conf', '/tmp/app.conf', use_sudo=False)")
+    assert codes_at({"fabfile.py": text}, SUDO) == []
