@@ -43,7 +43,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from shipgate.preflight import perl_cpan, perl_opens, perl_subs
+from shipgate.preflight import perl_cpan, perl_opens, perl_subs, perl_uid_subs
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.perl_platform import other_os_spans
 from shipgate.preflight.perl_programs import command_variables, literal_scalars, program_variables
@@ -277,7 +277,13 @@ _SCALAR_REFERENCE = re.compile(r"\$\{\w+\}")
 
 
 def _pieces(tokens: list[_Token]) -> list[Piece]:
-    reader = _Reader(tokens, program_variables(tokens), command_variables(tokens), perl_cpan.loads_cpan(tokens))
+    reader = _Reader(
+        tokens,
+        program_variables(tokens),
+        command_variables(tokens),
+        perl_cpan.loads_cpan(tokens),
+        perl_uid_subs.uid_tests(tokens, _UID),
+    )
     elsewhere = other_os_spans(tokens)
 
     away = bytearray(len(tokens))  # 1 for the tokens of a block taken only on another operating system
@@ -331,6 +337,7 @@ class _Reader:
     programs: dict[str, str]  # variables that name a program
     commands: dict[str, list[_Token]]  # scalars that hold command lines
     cpan: bool = False  # the script loads CPAN.pm: its install methods are ``cpan MODULE``
+    uid_tests: frozenset[str] = frozenset()  # subs that test for root (``perl_uid_subs``)
 
     def piece(self, i: int, known: Mapping[str, str] | None = None) -> Piece | None:
         token, tokens = self.tokens[i], self.tokens
@@ -343,6 +350,8 @@ class _Reader:
             args = _arguments(tokens, i + 1)  # the process's directory, for every later command
             return (token.line, f"cd {_word(args[0], known)}") if args and len(args) == 1 else None
         if token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
+            return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
+        if token.kind == "word" and token.text in self.uid_tests and _uid_test_call(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
         opened = perl_opens.opened_for_writing(tokens, i)
         if opened is not None:  # ``open(my $fh, '>', PATH)``: the file written, as the shell's redirection
@@ -453,6 +462,26 @@ def _uid_check(tokens: list[_Token], i: int) -> bool:
     negated = op in ("!=", ">", "ne", "gt")
     if not negated and not (op in ("==", "eq") and "unless" in statement_words):
         return False
+    return _statement_ends(tokens, start, i)
+
+
+def _uid_test_call(tokens: list[_Token], i: int) -> bool:
+    """A call of a sub that tests for root (``perl_uid_subs``) where a no ends the script: ``if (!is_root()) { die
+    …; }``, ``die … unless is_root();``."""
+    before = tokens[i - 1].text if i else ""
+    if before in ("sub", "->", "::") or i + 1 >= len(tokens) or tokens[i + 1].text in ("=>", "}"):
+        return False
+    start = i
+    while start > 0 and tokens[start - 1].text not in (";", "{", "}"):
+        start -= 1
+    unless = "unless" in {t.text for t in tokens[start:i] if t.kind == "word"}
+    if (before in ("!", "not")) == unless:  # ``if (is_root())`` or ``unless (!is_root())``: the root branch
+        return False
+    return _statement_ends(tokens, start, i)
+
+
+def _statement_ends(tokens: list[_Token], start: int, i: int) -> bool:
+    """The statement from ``start`` around the test at ``i`` dies or exits, or opens a block that does."""
     end = i
     while end < len(tokens) and tokens[end].text not in (";", "{"):
         end += 1

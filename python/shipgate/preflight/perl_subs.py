@@ -39,7 +39,7 @@ class SubCall(Generic[T]):
     args: list[list[T]]
 
 
-def _definitions(tokens: Sequence[Token]) -> Iterator[tuple[str, int, int]]:
+def definitions(tokens: Sequence[Token]) -> Iterator[tuple[str, int, int]]:
     """(name, body start, body end) of each named sub of the script."""
     for i, token in enumerate(tokens[:-2]):
         if token.kind != "word" or token.text != "sub" or tokens[i + 1].kind != "word":
@@ -54,7 +54,7 @@ def _definitions(tokens: Sequence[Token]) -> Iterator[tuple[str, int, int]]:
 
 def subs(tokens: Sequence[Token]) -> list[Sub]:
     """The named subs of the script that take parameters."""
-    found = [Sub(name, start, end, _params(tokens, start, end)) for name, start, end in _definitions(tokens)]
+    found = [Sub(name, start, end, _params(tokens, start, end)) for name, start, end in definitions(tokens)]
     return [sub for sub in found if sub.params]
 
 
@@ -77,7 +77,7 @@ def runners(tokens: Sequence[Token]) -> list[Sub]:
     ``runOrDie`` wrapper that prints the command, runs it and dies when it fails). Each call runs what it is given."""
     return [
         Sub(name, start, end)
-        for name, start, end in _definitions(tokens)
+        for name, start, end in definitions(tokens)
         if any(_runs_arguments(tokens, j) for j in range(start + 1, end))
     ]
 

@@ -1,7 +1,9 @@
 """Fabric's shell operations, for ``python_script``: ``fab deploy`` runs the task functions of a fabfile, and a task
 runs command lines with Fabric 1's ``run`` (on the remote host), ``sudo`` (there, escalated) and ``local`` (here),
 imported from ``fabric.api``, ``fabric.operations`` or ``fabric`` by name or with ``import *``. Each takes one
-shell command line, as ``os.system`` does.
+shell command line, as ``os.system`` does. An upload (``put``, ``upload_template``, also from
+``fabric.contrib.files``) given ``use_sudo=True`` moves the file into place with sudo on the remote host:
+``sudo cp LOCAL REMOTE``; without it, it is not read.
 
 A ``fabfile.py`` (or a module of a ``fabfile`` package) that imports one of them is a deploy step: its functions
 are what ``fab TASK`` runs, though nothing in the file calls them. Fabric 2's ``Connection.run`` (``c.run(…)``, a
@@ -10,10 +12,11 @@ method of an object the task is given) is not read, nor is ``with cd(…)``'s di
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-_MODULES = frozenset({"fabric.api", "fabric.operations", "fabric"})
+_MODULES = frozenset({"fabric.api", "fabric.operations", "fabric", "fabric.contrib.files"})
 _OPERATIONS = frozenset({"run", "sudo", "local"})
+TRANSFERS = frozenset({"put", "upload_template"})
 # The Fabric 1 modules whose ``import *`` brings the operations in under their own names (``fabric.api``'s
 # ``__all__`` and ``fabric.operations``' public names hold them; Fabric 2's top-level ``fabric`` does not)
 _STAR_MODULES = frozenset({"fabric.api", "fabric.operations"})
@@ -26,8 +29,8 @@ def fabric_operations(nodes: Iterable[ast.AST]) -> dict[str, str]:
         if not isinstance(node, ast.ImportFrom) or node.module not in _MODULES:
             continue
         if node.module in _STAR_MODULES and any(a.name == "*" for a in node.names):
-            found.update((name, name) for name in _OPERATIONS)  # ``from fabric.api import *``
-        found.update((a.asname or a.name, a.name) for a in node.names if a.name in _OPERATIONS)
+            found.update((name, name) for name in _OPERATIONS | {"put"})  # ``from fabric.api import *``
+        found.update((a.asname or a.name, a.name) for a in node.names if a.name in _OPERATIONS | TRANSFERS)
     return found
 
 
@@ -42,3 +45,16 @@ def operation_shell(operation: str, code: str) -> str:
     if operation != "sudo":
         return code
     return "sudo sh -c '" + code.replace("'", "'\\''") + "'"
+
+
+def transfer_shell(call: ast.Call, word: Callable[[ast.expr], str | None]) -> str | None:
+    """``put(LOCAL, REMOTE, use_sudo=True)``: ``sudo cp LOCAL REMOTE`` (an unknown path is ``${PY_VALUE}``)."""
+    flag = next((k.value for k in call.keywords if k.arg == "use_sudo"), None)
+    if not (isinstance(flag, ast.Constant) and flag.value is True):
+        return None
+    given = {k.arg: k.value for k in call.keywords if k.arg in ("local_path", "remote_path", "filename", "destination")}
+    paths = [*call.args[:2]]
+    paths += [given[k] for k in ("local_path", "filename", "remote_path", "destination") if k in given]
+    if len(paths) != 2:
+        return None
+    return "sudo cp " + " ".join(word(p) or "${PY_VALUE}" for p in paths)

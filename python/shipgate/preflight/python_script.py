@@ -74,7 +74,7 @@ from dataclasses import dataclass, field
 from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
-from shipgate.preflight.python_fabric import fabric_operations, is_fabfile, operation_shell
+from shipgate.preflight.python_fabric import TRANSFERS, fabric_operations, is_fabfile, operation_shell, transfer_shell
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.seeded_accounts import python_seeded
@@ -516,6 +516,8 @@ class _Reader:
     def command(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         """The shell a direct runner, download or delete call stands for, or None."""
         args = call.args
+        if owner is None and name in self.fabric and name not in self.functions and self.fabric[name] in TRANSFERS:
+            return transfer_shell(call, lambda node: self.word(node, 0))  # ``put(…, use_sudo=True)``: sudo moves it
         if owner is None and name in self.fabric and name not in self.functions and args:
             code = self.code(args[0], 0)  # ``run('git pull')`` in a fabfile: a command line on the remote host
             return operation_shell(self.fabric[name], code) if code else None
