@@ -1,4 +1,4 @@
-"""Database images told to let clients in with no password, on a port the compose file publishes:
+"""Database and dashboard images told to let clients in with no login, on a port the compose file publishes:
 ``preflight.authentication_disabled`` (high).
 
 The official images read their authentication from the environment: ``postgres`` writes ``host all all all trust``
@@ -10,6 +10,11 @@ loopback (``ports: ["5432:5432"]``, a bare container port, the long form without
 the host's network, anyone who reaches the host's port is in as the database's superuser. Only compose services are
 read (the file parsed; the finding at the variable's line); a service that publishes nothing, or only on
 ``127.0.0.1``/``::1``/``localhost``, is not reported.
+
+The ``grafana`` image reads its settings from ``GF_<SECTION>_<KEY>``: ``GF_AUTH_ANONYMOUS_ENABLED=true`` with
+``GF_AUTH_ANONYMOUS_ORG_ROLE`` ``Admin`` or ``Editor`` in the same service gives every visitor that role with no
+login (holdout151's bitmagnet stack), read the same way; the default role, ``Viewer``, a kiosk's read-only view, is
+not reported.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from shipgate.preflight.compose import compose_services, mapping_value, service_
 from shipgate.preflight.contents import Context, TextFile
 
 CODE = "preflight.authentication_disabled"
-_TRIGGER = re.compile(r"HOST_AUTH_METHOD|ALLOW_EMPTY_(?:ROOT_)?PASSWORD")
+_TRIGGER = re.compile(r"HOST_AUTH_METHOD|ALLOW_EMPTY_(?:ROOT_)?PASSWORD|GF_AUTH_ANONYMOUS_ENABLED")
+_WRITING_ROLES = frozenset({"admin", "editor"})
 _LOOPBACK = frozenset({"127.0.0.1", "::1", "[::1]", "localhost"})
 _REMEDY = (
     "Give the database a password (POSTGRES_PASSWORD, MYSQL_ROOT_PASSWORD, from a secret), or stop publishing its "
@@ -42,6 +48,17 @@ def _opens(name: str, value: str) -> str | None:
     if name == "ALLOW_EMPTY_PASSWORD" and value == "yes":
         return "the image starts the database with no password"
     return None
+
+
+def _anonymous_writer(name: str, value: str, environment: dict[str, str]) -> str | None:
+    """Why ``GF_AUTH_ANONYMOUS_ENABLED=true`` lets visitors change what the service holds, or None: the same
+    service's anonymous role is one that edits (Grafana's default role is ``Viewer``)."""
+    if name != "GF_AUTH_ANONYMOUS_ENABLED" or value.strip().strip("\"'").lower() != "true":
+        return None
+    role = environment.get("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer").strip().strip("\"'")
+    if role.lower() not in _WRITING_ROLES:
+        return None
+    return f"the grafana image lets every visitor in with no login as an organisation {role}"
 
 
 def _published_beyond_loopback(service: yaml.Node) -> bool:
@@ -66,8 +83,10 @@ def _published_beyond_loopback(service: yaml.Node) -> bool:
 
 
 def _service_findings(text: TextFile, service: yaml.Node) -> Iterator[Finding]:
-    for name, value, line in service_environment(service):
-        why = _opens(name, value)
+    settings = list(service_environment(service))
+    environment = {name: value for name, value, _line in settings}
+    for name, value, line in settings:
+        why = _opens(name, value) or _anonymous_writer(name, value, environment)
         if why is not None and _published_beyond_loopback(service):
             yield text.finding(
                 text.lines[line - 1],

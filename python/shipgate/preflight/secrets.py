@@ -44,6 +44,7 @@ from shipgate.preflight.category_tables import category_value
 from shipgate.preflight.disabled_blocks import switched_off_block, switched_off_list
 from shipgate.preflight.key_lists import account_entries, listed_keys, listed_passwords
 from shipgate.preflight.salted_digests import digest_beside_salt
+from shipgate.preflight.secret_key_names import names_secret_key
 
 MAX_LINE_CHARS = 4096  # the token plugins see each line cut here
 # The keyword plugin's patterns backtrack over repeated keywords ("passwordpassword…"): an assignment of a
@@ -770,5 +771,7 @@ def keyword_secrets(
             found = None  # ``'snmp-authpassword' => 'SNMP',`` among other names filed under ``'SNMP'``: a category
         if found is not None and digest_beside_salt(lines, number, found):
             found = None  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
+        if found is not None and not code and names_secret_key(lines, number, found):
+            found = None  # a key in the Secret a sibling ``existingSecret`` names (``bindPassword: bind-password``)
         if found is not None:
             yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)
