@@ -172,7 +172,8 @@ CODES = (
         "`jmxremote.authenticate=false`, a JDWP debug agent beyond loopback, or a Tomcat AJP connector with no secret "
         "beyond loopback, or the Docker daemon is started on a TCP address beyond loopback without `--tlsverify`, or "
         "a Jenkins config.xml lets anonymous users act, or a Spring Boot properties file exposes sensitive actuator "
-        "endpoints over HTTP with management security off: clients there connect with no password "
+        "endpoints over HTTP with management security off, or a compose Grafana service lets anonymous visitors in as "
+        "Admin or Editor on a port published beyond loopback: clients there connect with no password "
         "(info: pg_hba trust for the local socket or loopback)",
         "Use scram-sha-256 (or peer for the local socket) in pg_hba.conf; give Redis a password (requirepass or an "
         "ACL user) and bind it to the addresses that need it; give Mosquitto clients accounts (allow_anonymous "
