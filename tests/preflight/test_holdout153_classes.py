@@ -62,3 +62,24 @@ def test_d_the_same_function_also_called_on_install_stays_reported() -> None:
     text = _UNINSTALL + 'case "${1:-}" in\n    uninstall)\n        uninstall\n        ;;\n    *)\n        uninstall\n'
     text += "        main\n        ;;\nesac\n"
     assert codes_at({"install.sh": text}, _DELETE) == [5]
+
+
+# -- A: a ``.sh`` file with no ``#!`` line is a shell script: a check another statement follows does not stop it -----
+
+_UDE = "preflight.unverified_download_exec"
+_BODY = (
+    "wget -q https://example.org/tool_linux_amd64\n"
+    "wget -q https://example.org/checksums.txt\n"
+    "sha256sum --check --ignore-missing checksums.txt\n"
+    "mv tool_linux_amd64 tool\n"
+    "chmod +x tool\n"
+    "./tool update\n"
+)
+
+
+def test_a_a_check_in_a_sh_file_without_shebang_or_errexit_does_not_stop_it() -> None:
+    assert codes_at({"bootstrap.sh": _BODY}, _UDE) == [5]
+
+
+def test_a_the_same_check_under_set_e_stays_quiet() -> None:
+    assert codes_at({"bootstrap.sh": "set -e\n" + _BODY}, _UDE) == []
