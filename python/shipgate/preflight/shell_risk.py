@@ -18,7 +18,7 @@ from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NEVER, NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
 from shipgate.preflight.shell.call_order import trap_handler_names
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
-from shipgate.preflight.shell.functions import read_through_runners
+from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.reaching import never_empty
@@ -73,7 +73,7 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         return None  # snapd sets $SNAP_COMMON & co to the snap's own directories for its hooks and apps
     if whole_variable(word.raw) and fresh_temporary(script, name, command.function):
         return None  # a mktemp directory handed on through a function's output or arguments (holdout124)
-    if bindings and all(b.generated_by == "mktemp" for b in bindings) and (script.errexit or _whole(word)):
+    if bindings and all(_made_by_mktemp(b, script) for b in bindings) and (script.errexit or _whole(word)):
         # tmp=$(mktemp -d): under set -e never empty; and ``rm -r "$tmp"`` of the whole word deletes nothing when
         # mktemp failed (``rm -r ""``), it never becomes / or the working tree
         return None
@@ -91,9 +91,35 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         for b in bindings
     ):
         return None
-    if bindings and all(_named_entry(b.raw.partition("=")[2]) for b in bindings):
+    if bindings and all(_named_entry(_echoed_word(b.raw.partition("=")[2])) for b in bindings):
         return None  # every assignment names an entry after its variables (dir=${TOP}/seahub/avatars): never / or .
     return f"${name}"
+
+
+def _made_by_mktemp(assignment: Assignment, script: Script) -> bool:
+    """The value is ``mktemp``'s output, also through a function that runs its arguments as a command
+    (``_dir="$(ensure mktemp -d)"`` with ``ensure() { if ! "$@"; then err …; fi; }``)."""
+    if assignment.generated_by == "mktemp":
+        return True
+    if assignment.generated_by not in script.functions:
+        return False
+    m = _RUNNER_CALL.match(assignment.raw.partition("=")[2])
+    return m is not None and m.group(2) == "mktemp" and m.group(1) in argument_runners(script)
+
+
+# ``$(runner program …)``: a function's name, then the program it is given.
+_RUNNER_CALL = re.compile(r"""^["']?(?:\$\(|`)\s*([A-Za-z_][\w-]*)\s+([\w.-]+)""")
+
+
+def _echoed_word(value: str) -> str:
+    """The word an ``echo`` prints when the value is only that (``ARC=$(echo "${FOLDER}.tar.gz")``: the value is
+    ``${FOLDER}.tar.gz``); else the value itself."""
+    m = _ECHO_OF.match(value)
+    return m.group(1) if m else value
+
+
+# ``$(echo WORD)`` of one word and no option: its output is the word.
+_ECHO_OF = re.compile(r"""^["']?(?:\$\(|`)\s*echo\s+("[^"$`]*(?:\$\{?\w+\}?[^"$`]*)*"|[^\s"'$`()]+)\s*(?:\)|`)["']?$""")
 
 
 # The whole word is the output of ``dirname`` (``"$(dirname "$source_dir")"``): never empty, ``.`` at worst.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tree_sitter import Node
@@ -190,27 +191,37 @@ _CALL_ROUNDS = 8  # functions calling functions followed this many levels
 def with_removal_functions(commands: tuple[Command, ...], functions: tuple[str, ...]) -> tuple[Command, ...]:
     """``commands`` with the steps of a function the script calls only on removal (every call under ``case 0)``,
     ``if [ "$1" = purge ]`` or in another such function) marked :data:`REMOVAL`: BunkerWeb's ``remove()`` run from
-    ``case "$1" in 0)``. A function never called here (pacman calls ``post_install``) is left as it is."""
-    if not functions or not any(on_removal_only(c) for c in commands):
+    ``case "$1" in 0)``; and those of a function called only in the installer's uninstall mode marked
+    :data:`UNINSTALL` (bjorn2scan's ``uninstall()`` run from ``case "${1:-}" in uninstall)``). A function never
+    called here (pacman calls ``post_install``) is left as it is."""
+    commands = _mark_called_only(commands, functions, on_removal_only, REMOVAL)
+    return _mark_called_only(commands, functions, in_uninstall_mode, UNINSTALL)
+
+
+def _mark_called_only(
+    commands: tuple[Command, ...], functions: tuple[str, ...], only: Callable[[Command], bool], mark: str
+) -> tuple[Command, ...]:
+    """``commands`` with ``mark`` added to the steps of every function each call of which holds ``only`` or is
+    made from another such function."""
+    if not functions or not any(only(c) for c in commands):
         return commands
     defined = frozenset(functions)
     sites: dict[str, list[Command]] = defaultdict(list)
     for command in commands:
         if command.name in defined:
             sites[command.name].append(command)
-    removal: set[str] = set()
+    marked: set[str] = set()
     for _ in range(_CALL_ROUNDS):
         found = {
             name
             for name, calls in sites.items()
-            if name not in removal and all(on_removal_only(c) or c.function in removal for c in calls)
+            if name not in marked and all(only(c) or c.function in marked for c in calls)
         }
         if not found:
             break
-        removal |= found
-    if not removal:
+        marked |= found
+    if not marked:
         return commands
     return tuple(
-        replace(c, conditions=(*c.conditions, REMOVAL)) if c.function in removal and not on_removal_only(c) else c
-        for c in commands
+        replace(c, conditions=(*c.conditions, mark)) if c.function in marked and not only(c) else c for c in commands
     )

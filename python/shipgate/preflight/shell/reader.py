@@ -1713,7 +1713,8 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
     reader = _Reader(path, inherited)
     reader.errexit = bool(_SHEBANG_E.match(data))
-    reader.shell_file = bool(_SHELL_SHEBANG.match(data))
+    # a ``.sh`` file with no ``#!`` line at all is run by a shell too (``sh binenv.sh``; holdout153)
+    reader.shell_file = bool(_SHELL_SHEBANG.match(data)) or (path.endswith(".sh") and not data.startswith(b"#!"))
     reader.read(data, _Ctx(conditions=(REMOVAL,)) if removal_only_file(path) else _Ctx())
     functions = Names(reader.functions)
     return Script(
