@@ -77,6 +77,7 @@ from shipgate.preflight.python_archives import Unpack, unpacks
 from shipgate.preflight.python_fabric import TRANSFERS, fabric_operations, is_fabfile, operation_shell, transfer_shell
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.python_tree import simple_name as _name
 from shipgate.preflight.seeded_accounts import python_seeded
 
 Piece = tuple[int, str]
@@ -241,14 +242,6 @@ def _runs(tree: ast.Module, text: str) -> bool:
         if isinstance(node, ast.For | ast.While | ast.With | ast.Try):
             return True
     return False
-
-
-def _name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
 
 
 def _owner(node: ast.expr) -> str | None:

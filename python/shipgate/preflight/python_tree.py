@@ -48,3 +48,12 @@ def _python2_indentation(text: str) -> str:
         if "\t" in indent:
             lines[index] = indent.expandtabs(8) + body
     return "".join(lines)
+
+
+def simple_name(node: ast.expr) -> str | None:
+    """A name's id or an attribute's last part (``run`` of ``self.run``, ``Command`` of ``setuptools.Command``)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None

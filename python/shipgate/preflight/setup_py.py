@@ -39,6 +39,7 @@ from shipgate.preflight import setup_py_builds as builds
 from shipgate.preflight import setup_py_flow as flow
 from shipgate.preflight import setup_py_module as module
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.python_tree import simple_name as _name
 
 Piece = tuple[int, str]
 
@@ -184,14 +185,6 @@ def _command_classes(tree: ast.Module) -> list[ast.ClassDef]:
         for node in ast.walk(tree)
         if isinstance(node, ast.ClassDef) and any(_name(b) in _COMMAND_BASES for b in node.bases)
     ]
-
-
-def _name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
 
 
 def _owner(node: ast.expr) -> str | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 
+from shipgate.preflight.python_tree import simple_name as _name
+
 # Command classes whose base ``run`` compiles sources the file names (extensions, C libraries).
 _COMPILING = frozenset({"build_ext", "build_clib"})
 
@@ -39,9 +41,3 @@ def _runs_base(call: ast.Call, bases: set[str | None]) -> bool:
     return isinstance(owner, ast.Call) and _name(owner.func) == "super"
 
 
-def _name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
