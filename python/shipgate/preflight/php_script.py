@@ -54,6 +54,8 @@ import tree_sitter_php
 
 from shipgate.preflight import php_file_acts
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.php_runs import PhpRuns
+from shipgate.preflight.php_values import PhpValues
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.seeded_accounts import PHP_HASHES, default_password, php_password_field
@@ -69,7 +71,6 @@ UNKNOWN = "${PHP_VALUE}"
 
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_php.language_php()))
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*php")
-_SHELL_FUNCTIONS = frozenset({"system", "exec", "shell_exec", "passthru", "popen", "proc_open"})
 _ARTISAN_CALLS = frozenset({"call", "callSilent", "callSilently"})
 # words of a console command's name or description that say it installs or upgrades the product
 _STEP_WORDS = re.compile(
@@ -102,7 +103,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
     if not (step_file or any(_is_step_command(n) for n in nodes if n.type == "class_declaration")):
         return None
     runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
-    pieces = [piece for n in nodes for piece in [_piece(n, runners)] if piece is not None]
+    runs = PhpRuns(nodes, PhpValues(nodes))
+    pieces = [piece for n in nodes for piece in _pieces(n, runners, runs)]
     pieces += php_file_acts.pieces(nodes, {line for line, _ in pieces})  # unpacks, writes, shown values
     return one_per_line(pieces[:MAX_PIECES])
 
@@ -116,7 +118,8 @@ def program_commands(code: str) -> list[Piece] | None:
     nodes = parsed_nodes(_PARSER, "<?php " + code)
     if nodes is None:
         return None
-    pieces = [piece for n in nodes for piece in [_piece(n, set())] if piece is not None]
+    runs = PhpRuns(nodes, PhpValues(nodes))
+    pieces = [piece for n in nodes for piece in _pieces(n, set(), runs)]
     return one_per_line(pieces[:MAX_PIECES])
 
 
@@ -173,8 +176,18 @@ def _command_names(cls: Node) -> Iterator[str]:
 # ---------------------------------------------------------------------------------------------- commands
 
 
-def _piece(node: Node, runners: set[str]) -> Piece | None:
-    """(line, shell) of a call that runs something, at the line of the call's name (a chain spans lines)."""
+def _pieces(node: Node, runners: set[str], runs: PhpRuns) -> list[Piece]:
+    """(line, shell) of what a call runs (``php_runs``: command lines), else of what it does as one step."""
+    if node.type.endswith("call_expression") or node.type == "object_creation_expression":
+        found = runs.pieces(node)
+        if found is not None:
+            return found
+    piece = _piece(node, runners, runs.values)
+    return [piece] if piece is not None else []
+
+
+def _piece(node: Node, runners: set[str], values: PhpValues) -> Piece | None:
+    """(line, shell) of a call that does something, at the line of the call's name (a chain spans lines)."""
     if node.type == "shell_command_expression":
         inner = "".join(_value(c) for c in node.named_children) or _text(node).strip("`")
         return node.start_point[0] + 1, inner
@@ -186,24 +199,20 @@ def _piece(node: Node, runners: set[str]) -> Piece | None:
     if name_node is None:
         return None
     line = name_node.start_point[0] + 1
-    command = _command(node, _text(name_node).split("\\")[-1], runners)
+    command = _command(node, _text(name_node).split("\\")[-1], runners, values)
     return (line, command) if command is not None else None
 
 
-def _command(node: Node, name: str, runners: set[str]) -> str | None:
+def _command(node: Node, name: str, runners: set[str], values: PhpValues) -> str | None:
     args = _arguments(node)
     if _scope(node) in PHP_HASHES:
         return _seeded_password(node, args)
     if node.type == "function_call_expression":
         if name == "chdir" and args:
-            return f"cd {_quote(_value(args[0]))}"
+            return f"cd {_quote(values.value(args[0]))}"
         if name in _FILE_FUNCTIONS and args:
             return _file_call(name, args)
-        if name not in _SHELL_FUNCTIONS or not args:
-            return None
-        if args[0].type == "array_creation_expression":
-            return " ".join(_quote(_value(v)) for _, v in _elements(args[0]))
-        return _value(args[0])
+        return None
     if node.type == "object_creation_expression" and name == "ArrayInput" and args:
         return _console_input(args[0])
     if (node.type == "object_creation_expression" and name == "Question") or (

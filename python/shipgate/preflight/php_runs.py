@@ -1,0 +1,163 @@
+"""The calls of a PHP install or upgrade program that run a command line, and the shell each runs, for
+``php_script``:
+
+- PHP's own: ``system``, ``exec``, ``shell_exec``, ``passthru``, ``popen``, ``proc_open`` (a string is shell text,
+  an array the argv);
+- Symfony's Process (``new Process(['git', 'clone', $url])``: the argv; ``Process::fromShellCommandline($cmd)``)
+  and Laravel's ``Process`` facade (``Process::run('…')``, ``Process::path($dir)->run([...])``);
+- a function or method of the file that hands one of its parameters to one of these (``function run($cmd) {
+  exec($cmd, $out, $rc); … }``): each call runs what it gives there; and a function the file calls but does not
+  define whose name says it runs a command (``wrap_exec``, ``safe_exec``, ``run_command``, ``execCmd``): its
+  first argument.
+
+The command line is the argument's value (``shipgate.preflight.php_values``: variables, constants, ``sprintf``,
+``escapeshellarg``), at the call's line; a variable assigned in several branches before the call (``if (wget)
+{ $cmd = sprintf('wget …'); } elseif (curl) { $cmd = sprintf('curl …'); }``) is each command at the line it is
+written on. A value known in no part (``exec($argv[1])``) is no command."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import tree_sitter
+
+from shipgate.preflight.php_values import UNKNOWN, PhpValues, shell_word
+from shipgate.preflight.syntax_nodes import node_text as _text
+from shipgate.preflight.syntax_nodes import walk
+
+Node = tree_sitter.Node
+Piece = tuple[int, str]
+
+SHELL_FUNCTIONS = frozenset({"system", "exec", "shell_exec", "passthru", "popen", "proc_open"})
+# a function the file does not define whose name says it runs a command line it is given
+_RUNNER_NAME = re.compile(
+    r"(?:[a-z0-9]+_)*(?:exec|shell_?exec|passthru)|(?:run|exec|execute)_?(?:cmd|command|shell|process)", re.I
+)
+_PROCESS_CALLS = frozenset({"fromShellCommandline", "run", "start"})
+_MAX_BODY = 20_000  # nodes of one function read for its runner parameter
+
+
+def _line(node: Node) -> int:
+    return node.start_point[0] + 1
+
+
+def _arguments(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments") or next(
+        (c for c in call.named_children if c.type == "arguments"), None
+    )
+    return [
+        a.named_children[-1]
+        for a in (args.named_children if args is not None else ())
+        if a.type == "argument" and a.named_children
+    ]
+
+
+def _name(node: Node) -> str:
+    """The called name of a function, method or static call, or the class of ``new X(…)``."""
+    if node.type == "function_call_expression":
+        return _text(node.child_by_field_name("function")).split("\\")[-1]
+    if node.type == "object_creation_expression":
+        name = next((c for c in node.named_children if c.type in ("name", "qualified_name")), None)
+        return _text(name).split("\\")[-1]
+    return _text(node.child_by_field_name("name"))
+
+
+class PhpRuns:
+    """Which calls of one parsed PHP file run a command line."""
+
+    def __init__(self, nodes: list[Node], values: PhpValues) -> None:
+        self.values = values
+        self.runners, self._handed = _runners(nodes)
+        self._defined = {_text(n.child_by_field_name("name")) for n in nodes if n.type == "function_definition"}
+
+    def pieces(self, call: Node) -> list[Piece] | None:
+        """(line, shell) of what ``call`` runs, after the assignments of the URLs it names; None when it runs no
+        command line."""
+        argument = self._command_argument(call)
+        if argument is None or call.id in self._handed:
+            return None if argument is None else []  # a runner's own call: read at each call of the runner
+        named: list[tuple[int, str, str]] = []
+        if argument.type == "array_creation_expression":
+            items = [e.named_children[-1] for e in argument.named_children if e.named_children]
+            words = [shell_word(self.values.value(item, named=named)) for item in items]
+            found = [(_line(call), " ".join(words))] if words else []
+        else:
+            found = [(line, value) for line, value in self.values.alternatives(argument, named)]
+            if len(found) == 1 or argument.type != "variable_name":
+                found = [(_line(call), value) for _, value in found[-1:]]
+        found = [(line, value) for line, value in found if value.replace(UNKNOWN, "").strip()]
+        assigned = [(line, f"{name}={shell_word(value)}") for line, name, value in dict.fromkeys(named)]
+        return assigned + found if found else []
+
+    def _command_argument(self, call: Node) -> Node | None:
+        kind, name, args = call.type, _name(call), _arguments(call)
+        index = 0
+        if kind == "function_call_expression":
+            if name in self.runners:
+                index = self.runners[name]
+            elif name not in SHELL_FUNCTIONS and not (name not in self._defined and _RUNNER_NAME.fullmatch(name)):
+                return None
+        elif kind == "object_creation_expression":
+            if name != "Process":
+                return None
+        elif kind == "scoped_call_expression":
+            scope = _text(call.child_by_field_name("scope")).split("\\")[-1]
+            if scope == "Process" and name in _PROCESS_CALLS:
+                pass
+            elif scope in ("self", "static") and name in self.runners:
+                index = self.runners[name]
+            else:
+                return None
+        elif kind == "member_call_expression":
+            receiver = _text(call.child_by_field_name("object"))
+            if name in ("run", "start") and receiver.lstrip("\\").startswith("Process::"):
+                pass
+            elif receiver == "$this" and name in self.runners:
+                index = self.runners[name]
+            else:
+                return None
+        else:
+            return None
+        return args[index] if len(args) > index else None
+
+
+def _runners(nodes: Iterable[Node]) -> tuple[dict[str, int], set[int]]:
+    """Functions and methods of the file that hand one of their parameters to a command-running call: name → the
+    parameter's position; and the ids of those calls."""
+    out: dict[str, int] = {}
+    handed: set[int] = set()
+    for node in nodes:
+        if node.type not in ("function_definition", "method_declaration"):
+            continue
+        params = node.child_by_field_name("parameters")
+        names = [
+            _text(p.child_by_field_name("name"))
+            for p in (params.named_children if params is not None else ())
+            if p.child_by_field_name("name") is not None
+        ]
+        body = node.child_by_field_name("body")
+        if not names or body is None:
+            continue
+        for inner in walk(body, _MAX_BODY):
+            if inner.type != "function_call_expression" or _name(inner) not in SHELL_FUNCTIONS:
+                continue
+            args = _arguments(inner)
+            given = _leftmost(args[0]) if args else None
+            if given is not None and given.type == "variable_name" and _text(given) in names:
+                out[_text(node.child_by_field_name("name"))] = names.index(_text(given))
+                handed.add(inner.id)
+                break
+    return out, handed
+
+
+def _leftmost(node: Node) -> Node:
+    """The first operand of a ``.`` join (``$cmd . ' 2>&1'``), or the node."""
+    for _ in range(64):
+        if node.type != "binary_expression" or _text(node.child_by_field_name("operator")) != ".":
+            break
+        left = node.child_by_field_name("left")
+        if left is None:
+            break
+        node = left
+    return node
