@@ -60,6 +60,16 @@ def test_python_near_miss_a_shipped_archive_or_a_checked_download() -> None:
     assert codes_at({"install.py": checked}, UNVERIFIED) == []
 
 
+def test_python_a_file_object_name_reused_by_another_function_keeps_each_its_own_file() -> None:
+    """``out`` opened for the download in one function and for the settings in a later one: the download is saved
+    at its own path (the archive unpacked and run), not at the settings file."""
+    reused = PY_UNPACK_RUN.replace(
+        "def main():",
+        "def settings():\n    with open('/etc/agent/agent.yaml', 'w') as out:\n        out.write('x')\ndef main():",
+    )
+    assert codes_at({"install.py": reused}, UNVERIFIED) == [12]
+
+
 PY_PRINTED = _text(
     "import os",  # 1
     "def main():",  # 2

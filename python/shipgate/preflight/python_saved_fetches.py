@@ -66,24 +66,24 @@ def saved_fetches(
     """id(fetch call) -> the path expression its response is written to."""
     fetches: dict[str, list[ast.Call]] = {}  # response name -> the fetches bound to it, in the file's order
     derived: dict[str, str] = {}  # name bound to a body -> the name it came from
-    files: dict[str, ast.expr] = {}  # file object name -> the path opened for writing
+    files: dict[str, list[tuple[int, ast.expr]]] = {}  # file object name -> (line, path) of each open for writing
     written: list[tuple[str, str, int]] = []  # (file object, value name, line) of each ``f.write(name…)``
     for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and (target := _name_of(node.targets[0])):
             if is_fetch(node.value):
                 fetches.setdefault(target, []).append(node.value)  # type: ignore[arg-type]  # is_fetch: an ast.Call
             elif (path := _opened_for_write(node.value, writes)) is not None:
-                files[target] = path
+                files.setdefault(target, []).append((node.lineno, path))
             elif (source := _body_of(node.value)) is not None and source != target:
                 derived.setdefault(target, source)
         elif isinstance(node, ast.withitem) and (target := _name_of(node.optional_vars or ast.Constant(None))):
             if is_fetch(node.context_expr):
                 fetches.setdefault(target, []).append(node.context_expr)  # type: ignore[arg-type]  # ``with urlopen…``
             elif (path := _opened_for_write(node.context_expr, writes)) is not None:
-                files[target] = path
+                files.setdefault(target, []).append((node.context_expr.lineno, path))
         elif _in_memory(node) and (value := _body_of(node.args[0])):
             memory = f"<memory {id(node)}>"  # ``io.BytesIO(res.content)``: the body held as a file in memory
-            files[memory] = node  # the BytesIO call stands for the file
+            files[memory] = [(node.lineno, node)]  # the BytesIO call stands for the file
             written.append((memory, value, node.lineno))
         elif _copies(node) and (value := _body_of(node.args[0])) and (handle := _name_of(node.args[1])):
             written.append((handle, value, node.lineno))  # ``shutil.copyfileobj(resp, out)``: written to ``out``
@@ -91,7 +91,7 @@ def saved_fetches(
             handle, value = _name_of(node.func.value), _body_of(node.args[0]) if node.args else None
             if handle is None and (path := _opened_for_write(node.func.value, writes)) is not None:
                 handle = f"<open {id(node)}>"  # ``open("server/app.jar", "wb").write(res.content)``: no name between
-                files[handle] = path
+                files[handle] = [(node.lineno, path)]
             if handle and value:
                 written.append((handle, value, node.lineno))
     saved: dict[int, ast.expr] = {}
@@ -100,8 +100,10 @@ def saved_fetches(
         # the latest fetch bound to the name before the write (a name reused by two functions: each its own)
         before = [f for f in fetches.get(source, []) if f.lineno <= line]
         fetch = max(before, key=lambda f: f.lineno) if before else None
-        if fetch is not None and handle in files:
-            saved.setdefault(id(fetch), files[handle])
+        # the file the name was opened on last before the write (``fh`` reused by two functions: each its own)
+        opened = [(at, path) for at, path in files.get(handle, []) if at <= line]
+        if fetch is not None and opened:
+            saved.setdefault(id(fetch), max(opened, key=lambda o: o[0])[1])
     return saved
 
 
