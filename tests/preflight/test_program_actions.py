@@ -295,6 +295,31 @@ def test_ruby_a_fetch_written_to_a_file_then_unpacked_and_run() -> None:
     assert codes_at({"install.rb": RB_UNPACK_RUN}, UNVERIFIED) == [4]
 
 
+def test_ruby_a_fetch_written_in_a_file_open_block_or_copied_as_a_stream() -> None:
+    """``File.open(P, 'wb') { |f| f.write(URI.open(URL).read) }`` (also ``f << …``) and ``IO.copy_stream(URI.open(URL),
+    P)`` save the download at P, reported at the fetch's line; the archive unpacked after it is unchecked."""
+    block = RB_UNPACK_RUN.replace(
+        "File.write('/tmp/agent.tgz', URI.open(URL).read)",
+        "File.open('/tmp/agent.tgz', 'wb') do |f|\n  f.write(URI.open(URL).read)\nend",
+    )
+    assert codes_at({"install.rb": block}, UNVERIFIED) == [6]
+    assert codes_at({"install.rb": block}, "preflight.external_endpoint") == [4]
+    appended = block.replace("f.write(URI.open(URL).read)", "f << URI.open(URL).read")
+    assert codes_at({"install.rb": appended}, UNVERIFIED) == [6]
+    streamed = RB_UNPACK_RUN.replace(
+        "File.write('/tmp/agent.tgz', URI.open(URL).read)", "IO.copy_stream(URI.open(URL), '/tmp/agent.tgz')"
+    )
+    assert codes_at({"install.rb": streamed}, UNVERIFIED) == [4]
+
+
+def test_ruby_near_miss_a_file_open_block_that_writes_local_data() -> None:
+    local = RB_UNPACK_RUN.replace(
+        "File.write('/tmp/agent.tgz', URI.open(URL).read)",
+        "File.open('/tmp/agent.tgz', 'wb') { |f| f.write(File.read('vendor/agent.tgz')) }",
+    )
+    assert codes_at({"install.rb": local}, UNVERIFIED) == []
+
+
 def test_ruby_near_miss_a_local_file_written() -> None:
     local = RB_UNPACK_RUN.replace("URI.open(URL).read", "File.read('vendor/agent.tgz')")
     assert codes_at({"install.rb": local}, UNVERIFIED) == []

@@ -2,8 +2,10 @@
 the call's line (session 22's probes), for ``ruby_script``:
 
 - ``File.write(P, DATA)`` (also ``File.binwrite``, ``IO.write``) whose data is fetched (``URI.open(URL).read``,
-  ``open-uri``'s ``URI(URL).read``, ``Net::HTTP.get(URI(URL))``) is the download ``curl -fsSL -o P URL``; with other
-  data, and ``File.open(P, "w"/"a"…)``, it is a write ``: >> P`` (a shell profile written is ``persistence``);
+  ``open-uri``'s ``URI(URL).read``, ``Net::HTTP.get(URI(URL))``) is the download ``curl -fsSL -o P URL``, and so is
+  ``File.open(P, "wb")`` whose block writes such data into the file (``{ |f| f.write(URI.open(URL).read) }``, ``f <<
+  DATA``, ``IO.copy_stream(DATA, f)``) and ``IO.copy_stream(DATA, P)``; with other data, and ``File.open(P,
+  "w"/"a"…)``, it is a write ``: >> P`` (a shell profile written is ``persistence``);
 - ``puts``/``print``/``p`` (also on ``$stdout``/``$stderr``/``STDOUT``/``STDERR``) of a variable, a method's value
   or an interpolation is ``echo`` of it, named as its own shell variable (``puts "Password: #{password}"`` is ``echo
   "Password: ${password}"``; a setting read by a literal key, ``config.fetch(:admin_password)`` or
@@ -115,6 +117,36 @@ def _url(data: Node, values: _Values) -> str | None:
     return None
 
 
+def _block_fetch(opened: Node, values: _Values) -> tuple[int, str] | None:
+    """The URL whose fetched data the block of a ``File.open(P, "w…")`` writes into the file: ``f.write(DATA)``,
+    ``f << DATA``, ``IO.copy_stream(DATA, f)`` with DATA a fetch (``URI.open(URL).read``)."""
+    block = next((c for c in opened.children if c.type in ("block", "do_block")), None)
+    if block is None:
+        return None
+    for node in _walk_bounded(block):
+        if node.type == "call":
+            receiver, method, args = _call(node)
+            data = args[0] if method in _WRITES and args and receiver else None
+            data = args[0] if (receiver, method) == ("IO", "copy_stream") and len(args) >= 2 else data
+        elif node.type == "binary" and _text(node.child_by_field_name("operator") or node) == "<<":
+            data = node.child_by_field_name("right")
+        else:
+            continue
+        if data is not None and _FETCHES.search(_text(data)) and (url := _url(data, values)):
+            return _line(data), url
+    return None
+
+
+def _walk_bounded(root: Node, limit: int = 10_000) -> list[Node]:
+    out: list[Node] = []
+    stack = [root]
+    while stack and len(out) < limit:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.named_children))
+    return out
+
+
 def _strings_and_constants(node: Node) -> list[Node]:
     out: list[Node] = []
     stack = [node]
@@ -142,6 +174,7 @@ def pieces(nodes: list[Node], value: Callable[[Node], str]) -> list[Piece]:
             continue
         receiver, method, args = _call(node)
         shell: str | None = None
+        at = _line(node)
         target = values.text(args[0]) if args else UNKNOWN
         known = bool(target.replace(UNKNOWN, ""))
         if receiver in ("File", "IO") and method in _WRITES and len(args) >= 2 and known:
@@ -153,11 +186,17 @@ def pieces(nodes: list[Node], value: Callable[[Node], str]) -> list[Piece]:
             and known
             and _WRITE_MODE.fullmatch(_text(args[1]))
         ):
-            shell = f": >> {_word(target)}"
+            fetched = _block_fetch(node, values)  # ``File.open(P, "wb") { |f| f.write(URI.open(URL).read) }``
+            at = fetched[0] if fetched else at  # the download at the fetch's line
+            shell = f'curl -fsSL -o {_word(target)} "{fetched[1]}"' if fetched else f": >> {_word(target)}"
+        elif (receiver, method) == ("IO", "copy_stream") and len(args) >= 2 and _FETCHES.search(_text(args[0])):
+            into = values.text(args[1])  # ``IO.copy_stream(URI.open(URL), "/tmp/x.tgz")``
+            url = _url(args[0], values)
+            shell = f'curl -fsSL -o {_word(into)} "{url}"' if url and into.replace(UNKNOWN, "") else None
         elif method in _PRINTS and (receiver in _PRINT_OWNERS or not receiver) and args:
             words = [values.text(a) for a in args]
             if any("${" in w.replace(UNKNOWN, "") for w in words):
                 shell = "echo " + " ".join(f'"{w}"' for w in words)
         if shell is not None:
-            out.append((_line(node), shell))
+            out.append((at, shell))
     return out
