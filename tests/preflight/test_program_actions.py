@@ -211,6 +211,37 @@ def test_go_near_miss_a_shipped_archive_unpacked() -> None:
     assert codes_at({"cmd/install/main.go": shipped}, UNVERIFIED) == []
 
 
+GO_HELPER_SAVE = _text(
+    "package cmd",  # 1
+    "",  # 2
+    'import ("io"; "net/http"; "os"; "os/exec"; "path/filepath")',  # 3
+    "",  # 4
+    "func downloadFile(url, dest string) error {",  # 5
+    "\tresp, _ := http.Get(url)",  # 6
+    "\tout, _ := os.Create(dest)",  # 7
+    "\t_, err := io.Copy(out, resp.Body)",  # 8
+    "\treturn err",  # 9
+    "}",  # 10
+    "",  # 11
+    "func Update() error {",  # 12
+    '\ttmp := filepath.Join(os.TempDir(), "tool.tar.gz")',  # 13
+    '\tdownloadFile("https://releases.example.io/tool.tar.gz", tmp)',  # 14
+    '\treturn exec.Command("tar", "-xzf", tmp, "-C", "/usr/local/bin").Run()',  # 15
+    "}",  # 16
+)
+
+
+def test_go_a_path_built_with_filepath_join_is_the_same_file_in_the_command_that_unpacks_it() -> None:
+    """``tmp := filepath.Join(…)`` saved by the file's download helper, then ``exec.Command("tar", "-xzf", tmp, …)``:
+    the word is spelled as the name that holds it, as where the download was saved, so the unpack is of the
+    download (no checksum)."""
+    assert codes_at({"cmd/update.go": GO_HELPER_SAVE}, UNVERIFIED) == [15]
+    other = GO_HELPER_SAVE.replace('"tar", "-xzf", tmp,', '"tar", "-xzf", bundled,').replace(
+        '\tdownloadFile("', '\tbundled := filepath.Join("vendor", "tool.tar.gz")\n\tdownloadFile("'
+    )
+    assert codes_at({"cmd/update.go": other}, UNVERIFIED) == []
+
+
 GO_PRINTED = _text(
     "package main",  # 1
     "",  # 2

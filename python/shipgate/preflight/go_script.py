@@ -15,8 +15,9 @@ program is what the next start of it runs, so the file is read as the update ste
 Written as shell:
 
 - ``exec.Command(prog, arg, …)`` / ``exec.CommandContext(ctx, prog, …)``: the words, each a string literal, a
-  constant or variable of the package declared once with one, or a path the program holds (below); any other value
-  is unknown (``${GO_VALUE}``). A command bound to a name whose ``Dir`` the same function sets (``cmd.Dir = dir``)
+  constant or variable of the package declared once with one, or a path the program holds (below; also a name bound
+  to a path it builds, ``tmp := filepath.Join(os.TempDir(), name)``, spelled ``"${tmp}"`` as where a download is
+  saved to it); any other value is unknown (``${GO_VALUE}``). A command bound to a name whose ``Dir`` the same function sets (``cmd.Dir = dir``)
   runs there: ``( cd DIR; command )``.
 - A **request** with a literal URL (``http.Get``/``Post``/``Head``, ``http.NewRequest(method, URL, …)``, a client's
   ``Get``): ``curl`` of that URL at the call.
@@ -172,6 +173,10 @@ def _bindings(nodes: list[Node]) -> list[tuple[Node, Node]]:
     return out
 
 
+# calls that build a file's path
+_PATH_BUILDERS = frozenset({("filepath", "Join"), ("path", "Join"), ("os", "TempDir"), ("filepath", "Abs")})
+
+
 class _Program:
     """What the file binds: constants, responses, the running executable, open files and fetched data."""
 
@@ -204,6 +209,9 @@ class _Program:
         }
         self.clients = go_client_runs.clients(nodes, self.own_packages, _callee)  # ``client.Run("…")``
         self.directories = _directories(nodes)
+        # names bound to a path the program builds (``tmp := filepath.Join(os.TempDir(), name)``): spelled as their
+        # own variable in a command, as where a download is saved to them, so ``tar -xzf tmp`` is the saved file
+        self.paths = {_text(n) for n, v in bindings if v.type == "call_expression" and _callee(v) in _PATH_BUILDERS}
         for name, value in bindings:
             if value.type != "call_expression":
                 continue
@@ -259,7 +267,7 @@ class _Program:
         value = _literal(node)
         if value is None and node.type == "identifier":
             name = _text(node)
-            if name in self.executables or name in self.handles:
+            if name in self.executables or name in self.handles or name in self.paths:
                 return f'"${{{name}}}"'
             value = self.constants.get(name)
         return shlex.quote(value) if value is not None else UNKNOWN
