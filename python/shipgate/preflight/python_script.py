@@ -74,7 +74,15 @@ from dataclasses import dataclass, field
 from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
-from shipgate.preflight.python_fabric import TRANSFERS, fabric_operations, is_fabfile, operation_shell, transfer_shell
+from shipgate.preflight.python_fabric import (
+    TRANSFERS,
+    connection_methods,
+    fabric_operations,
+    imported_modules,
+    is_fabfile,
+    operation_shell,
+    transfer_shell,
+)
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.python_tree import simple_name as _name
@@ -129,7 +137,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = _nodes(tree) if tree is not None else None
     if tree is None or nodes is None:
         return None
-    fabfile = is_fabfile(path, fabric_operations(nodes))  # ``fab deploy`` runs its tasks
+    fabfile = is_fabfile(path, bool(fabric_operations(nodes) or connection_methods(nodes)))  # ``fab deploy`` runs its tasks
     hooks = hook_calls(tree)
     step = _is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)
     return _read(tree, nodes, hooks) if step or fabfile or hooks else None
@@ -288,6 +296,8 @@ class _Reader:
     downloaders: dict[str, tuple[int, int]] = field(default_factory=dict)  # function -> (URL, path) parameters
     fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
     fabric: dict[str, str] = field(default_factory=dict)  # local name -> Fabric operation (``run``, ``sudo``…)
+    connection_ops: frozenset[str] = frozenset()  # Fabric 2's methods that run a command line (``c.run``)
+    modules: frozenset[str] = frozenset()  # names bound by ``import X``: their ``run`` is no connection's
 
     def __post_init__(self) -> None:
         for node in self.nodes:
@@ -304,6 +314,8 @@ class _Reader:
             if isinstance(node, ast.ImportFrom) and node.module in _FETCH_OWNERS:
                 self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
         self.fabric = fabric_operations(self.nodes)
+        self.connection_ops = connection_methods(self.nodes)
+        self.modules = imported_modules(self.nodes)
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
         self.unpacked = unpacks(self.nodes)
@@ -514,6 +526,9 @@ class _Reader:
         if owner is None and name in self.fabric and name not in self.functions and args:
             code = self.code(args[0], 0)  # ``run('git pull')`` in a fabfile: a command line on the remote host
             return operation_shell(self.fabric[name], code) if code else None
+        if name in self.connection_ops and owner is not None and owner not in self.modules and args:
+            code = self.code(args[0], 0)  # Fabric 2's ``c.sudo('apt-get update')``: on the connection's host
+            return operation_shell(name, code) if code else None
         direct = owner == "subprocess" or (owner is None and name not in self.functions)
         if direct and name in _SUBPROCESS and args:
             if _shell_call(call) or name in ("getoutput", "getstatusoutput"):
