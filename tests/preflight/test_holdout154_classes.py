@@ -52,3 +52,34 @@ def test_a_a_fabfile_that_does_not_import_fabric_is_not_read() -> None:
 def test_a_fabric_1_names_alone_are_not_fabric_2() -> None:
     text = _text("from fabric.api import env", "conn = object()", "def deps():", "    conn.sudo('apt-get update')")
     assert codes_at({"fabfile.py": text}, SUDO) == []
+
+
+# -- B: a Perl root check through a scalar holding the uid's login name ------------------------------------------------
+
+PRIVILEGE = "preflight.implicit_privilege"
+ROOT = "preflight.root_assumed"
+
+
+def _perl(*lines: str) -> str:
+    return _text("#!/usr/bin/perl", "use strict;", *lines)  # 1, 2
+
+
+def test_b_the_login_name_of_the_uid_compared_with_root_before_die_is_a_root_check() -> None:
+    text = _perl("my $login = (getpwuid $>);", "if($login ne 'root'){", '    die("run as root");', "}", 'system("yum install httpd");')
+    assert codes_at({"install.pl": text}, PRIVILEGE) == []
+    assert codes_at({"install.pl": text}, ROOT) == [4]
+
+
+def test_b_die_unless_the_login_name_is_root() -> None:
+    text = _perl("my $user = getpwuid($<);", 'die "root only" unless $user eq "root";', 'system("useradd app");')
+    assert codes_at({"install.pl": text}, PRIVILEGE) == []
+
+
+def test_b_a_login_name_compared_with_root_that_only_warns_is_no_check() -> None:
+    text = _perl("my $login = (getpwuid $>);", "if($login ne 'root'){", '    warn("not root");', "}", 'system("yum install httpd");')
+    assert codes_at({"install.pl": text}, PRIVILEGE) == [7]
+
+
+def test_b_another_user_name_compared_with_root_is_no_check() -> None:
+    text = _perl("my $login = $ENV{USER};", "if($login ne 'root'){", '    die("run as root");', "}", 'system("yum install httpd");')
+    assert codes_at({"install.pl": text}, PRIVILEGE) == [7]
