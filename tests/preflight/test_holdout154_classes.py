@@ -83,3 +83,29 @@ def test_b_a_login_name_compared_with_root_that_only_warns_is_no_check() -> None
 def test_b_another_user_name_compared_with_root_is_no_check() -> None:
     text = _perl("my $login = $ENV{USER};", "if($login ne 'root'){", '    die("run as root");', "}", 'system("yum install httpd");')
     assert codes_at({"install.pl": text}, PRIVILEGE) == [7]
+
+
+# -- C: a Python name bound to a formatted literal is the shell the call given it runs ----------------------------------
+
+
+def test_c_a_name_bound_to_a_format_of_a_literal_is_read_where_it_runs() -> None:
+    text = _fabfile(
+        "hosts = SerialGroup('a', 'b')",
+        "@task",
+        "def add_host(c):",
+        "    host_cmd = '''sh -c \"echo '{}' >> /etc/hosts\"'''.format(LINES)",
+        "    hosts.sudo(host_cmd, pty=True)",
+    )
+    assert codes_at({"fabfile.py": text}, SUDO) == [7]
+
+
+def test_c_a_name_bound_to_a_percent_template_runs_in_os_system() -> None:
+    text = _text("#!/usr/bin/env python3", "import os", "cmd = 'sudo useradd %s' % USER", "os.system(cmd)")
+    assert codes_at({"install.py": text}, SUDO) == [4]
+
+
+def test_c_a_name_rebound_to_a_value_is_no_longer_the_template() -> None:
+    text = _text(
+        "#!/usr/bin/env python3", "import os", "cmd = 'sudo useradd %s' % USER", "cmd = pick()", "os.system(cmd)"
+    )
+    assert codes_at({"install.py": text}, SUDO) == []

@@ -21,7 +21,8 @@ Written as shell:
   the argv (``["apt-get", "-y", "install"] + PACKAGES``), a string under ``shell=True``/``os.system`` is shell
   text (a ``+`` join of literals and values, ``"mkdir -p " + BASE_DIR``: the literals shell code, each value one
   quoted word); a list bound to a name first (``cmd = [...]``, ``cmd.extend([...])``), or a string literal (``cmd =
-  "yum install -y x"``, the last one bound before the call), is read where it is run. A function
+  "yum install -y x"``, also filled in by ``.format(…)`` or a ``%`` template, its fields unknown words), the last one
+  bound before the call, is read where it is run. A function
   of the file that hands one of its parameters to such a call is a runner too (``_call_subprocess(args)``,
   ``run_os_command({"apt-get": ["sudo apt-get update"]})``, also through another such function): its command is
   read at each call with what the call gives it, not also in its body (unless the function builds it up in a
@@ -392,6 +393,8 @@ class _Reader:
                 continue
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 self.codes[target.id] = value.value  # ``cmd = "yum install -y x"`` then ``os.system(cmd)``
+            elif _formatted_literal(value) and (code := self.code(value, 0)) is not None:
+                self.codes[target.id] = code  # ``cmd = "echo '{}' >> /etc/hosts".format(h)``: its fields unknown
             else:
                 self.codes.pop(target.id, None)
             words = self.argv(value, 0)
@@ -838,6 +841,17 @@ def _printf_fields(template: str) -> str:
     ``mkdir -p ${PY_VALUE}``): left as written, ``%(path)s``'s parentheses would be shell syntax, and ``%%`` is
     one percent sign."""
     return _PRINTF_FIELD.sub(lambda m: "%" if m.group(0) == "%%" else UNKNOWN, template)
+
+
+def _formatted_literal(node: ast.expr) -> bool:
+    """A string literal filled in by ``.format(…)`` or a ``%`` template (``'sh -c "echo {}"'.format(x)``)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        template = node.func.value
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        template = node.left
+    else:
+        return False
+    return isinstance(template, ast.Constant) and isinstance(template.value, str)
 
 
 def _is_text(node: ast.expr) -> bool:
