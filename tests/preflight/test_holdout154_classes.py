@@ -65,7 +65,13 @@ def _perl(*lines: str) -> str:
 
 
 def test_b_the_login_name_of_the_uid_compared_with_root_before_die_is_a_root_check() -> None:
-    text = _perl("my $login = (getpwuid $>);", "if($login ne 'root'){", '    die("run as root");', "}", 'system("yum install httpd");')
+    text = _perl(
+        "my $login = (getpwuid $>);",
+        "if($login ne 'root'){",
+        '    die("run as root");',
+        "}",
+        'system("yum install httpd");',
+    )
     assert codes_at({"install.pl": text}, PRIVILEGE) == []
     assert codes_at({"install.pl": text}, ROOT) == [4]
 
@@ -76,16 +82,28 @@ def test_b_die_unless_the_login_name_is_root() -> None:
 
 
 def test_b_a_login_name_compared_with_root_that_only_warns_is_no_check() -> None:
-    text = _perl("my $login = (getpwuid $>);", "if($login ne 'root'){", '    warn("not root");', "}", 'system("yum install httpd");')
+    text = _perl(
+        "my $login = (getpwuid $>);",
+        "if($login ne 'root'){",
+        '    warn("not root");',
+        "}",
+        'system("yum install httpd");',
+    )
     assert codes_at({"install.pl": text}, PRIVILEGE) == [7]
 
 
 def test_b_another_user_name_compared_with_root_is_no_check() -> None:
-    text = _perl("my $login = $ENV{USER};", "if($login ne 'root'){", '    die("run as root");', "}", 'system("yum install httpd");')
+    text = _perl(
+        "my $login = $ENV{USER};",
+        "if($login ne 'root'){",
+        '    die("run as root");',
+        "}",
+        'system("yum install httpd");',
+    )
     assert codes_at({"install.pl": text}, PRIVILEGE) == [7]
 
 
-# -- C: a Python name bound to a formatted literal is the shell the call given it runs ----------------------------------
+# -- C: a Python name bound to a formatted literal is the shell the call given it runs -------------------------------
 
 
 def test_c_a_name_bound_to_a_format_of_a_literal_is_read_where_it_runs() -> None:

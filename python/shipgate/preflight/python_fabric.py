@@ -43,9 +43,10 @@ def connection_methods(nodes: Iterable[ast.AST]) -> frozenset[str]:
     """The method names that run a command line (``run``, ``sudo``, ``local``) when the module imports Fabric 2's
     ``task``, ``Connection``, ``Config`` or a group from ``fabric``; none otherwise."""
     for node in nodes:
-        if isinstance(node, ast.ImportFrom) and node.module == "fabric" and node.level == 0:
-            if any(a.name in _FABRIC2_NAMES for a in node.names):
-                return _OPERATIONS
+        if not (isinstance(node, ast.ImportFrom) and node.module == "fabric" and node.level == 0):
+            continue
+        if any(a.name in _FABRIC2_NAMES for a in node.names):
+            return _OPERATIONS
     return frozenset()
 
 

@@ -138,7 +138,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = _nodes(tree) if tree is not None else None
     if tree is None or nodes is None:
         return None
-    fabfile = is_fabfile(path, bool(fabric_operations(nodes) or connection_methods(nodes)))  # ``fab deploy`` runs its tasks
+    fabric = bool(fabric_operations(nodes) or connection_methods(nodes))
+    fabfile = is_fabfile(path, fabric)  # ``fab deploy`` runs its tasks
     hooks = hook_calls(tree)
     step = _is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)
     return _read(tree, nodes, hooks) if step or fabfile or hooks else None
