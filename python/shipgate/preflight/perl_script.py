@@ -283,6 +283,7 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
         command_variables(tokens),
         perl_cpan.loads_cpan(tokens),
         perl_uid_subs.uid_tests(tokens, _UID),
+        perl_uid_subs.login_names(tokens, _UID),
     )
     elsewhere = other_os_spans(tokens)
 
@@ -338,6 +339,7 @@ class _Reader:
     commands: dict[str, list[_Token]]  # scalars that hold command lines
     cpan: bool = False  # the script loads CPAN.pm: its install methods are ``cpan MODULE``
     uid_tests: frozenset[str] = frozenset()  # subs that test for root (``perl_uid_subs``)
+    login_names: frozenset[str] = frozenset()  # scalars holding the uid's login name (``getpwuid $>``)
 
     def piece(self, i: int, known: Mapping[str, str] | None = None) -> Piece | None:
         token, tokens = self.tokens[i], self.tokens
@@ -351,6 +353,8 @@ class _Reader:
             return (token.line, f"cd {_word(args[0], known)}") if args and len(args) == 1 else None
         if token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
+        if token.kind == "var" and token.text in self.login_names and _uid_check(tokens, i, "root"):
+            return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')  # ``$login ne 'root'``
         if token.kind == "word" and token.text in self.uid_tests and _uid_test_call(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
         opened = perl_opens.opened_for_writing(tokens, i)
@@ -448,11 +452,11 @@ def _is_call(tokens: list[_Token], i: int) -> bool:
     return before not in ("->", "sub", "::", "&") and after not in ("=>", "}", "::")
 
 
-def _uid_check(tokens: list[_Token], i: int) -> bool:
+def _uid_check(tokens: list[_Token], i: int, root: str = "0") -> bool:
     """``$> != 0`` (or ``== 0`` under ``unless``) in a statement that dies or exits, or in an ``if`` whose block
-    does."""
+    does; ``root`` is what the value at ``i`` holds for root (``'root'`` for a login name)."""
     window = tokens[i + 1 : i + 3]
-    if len(window) < 2 or window[1].text != "0":
+    if len(window) < 2 or window[1].text != root:
         return False
     op = window[0].text
     start = i

@@ -4,7 +4,11 @@
 A root check is often a sub: ``sub _is_root { my $login = (getpwuid $>); return $login eq 'root' ? 1 : 0; }`` or
 ``sub is_root { return $> == 0; }``, called where the script stops: ``if (!_is_root()) { die …; }``, ``die … unless
 is_root();``. A sub is such a test when its body reads the uid (``$>``, ``$<``, ``$EUID``, …) and names root by its
-name (``'root'``) or its uid (``0``); the call's statement is judged by ``perl_script`` like a ``$> != 0`` test."""
+name (``'root'``) or its uid (``0``); the call's statement is judged by ``perl_script`` like a ``$> != 0`` test.
+
+The check is also written at the top level through the login name: ``my $login = (getpwuid $>); if ($login ne
+'root') { die …; }``. ``getpwuid`` of the uid in scalar context is the user's name, so a scalar assigned it and
+compared with ``'root'`` is read as the uid compared with ``0``."""
 
 from __future__ import annotations
 
@@ -22,4 +26,16 @@ def uid_tests(tokens: Sequence[Token], uid_variables: frozenset[str]) -> frozens
         reads_uid = any(t.kind == "var" and t.text in uid_variables for t in body)
         if reads_uid and any(t.text == "0" or (t.kind == "str" and t.text == "root") for t in body):
             names.add(name)
+    return frozenset(names)
+
+
+def login_names(tokens: Sequence[Token], uid_variables: frozenset[str]) -> frozenset[str]:
+    """The scalars assigned the login name of the uid: ``my $login = (getpwuid $>);``, ``$user = getpwuid($<);``."""
+    names: set[str] = set()
+    for i in range(len(tokens) - 2):
+        if tokens[i].kind != "var" or not tokens[i].text.startswith("$") or tokens[i + 1].text != "=":
+            continue
+        value = [t for t in tokens[i + 2 : i + 7] if t.text not in ("(", "scalar")]
+        if len(value) >= 2 and value[0].text == "getpwuid" and value[1].text in uid_variables:
+            names.add(tokens[i].text)
     return frozenset(names)

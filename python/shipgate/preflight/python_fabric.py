@@ -6,8 +6,11 @@ shell command line, as ``os.system`` does. An upload (``put``, ``upload_template
 ``sudo cp LOCAL REMOTE``; without it, it is not read.
 
 A ``fabfile.py`` (or a module of a ``fabfile`` package) that imports one of them is a deploy step: its functions
-are what ``fab TASK`` runs, though nothing in the file calls them. Fabric 2's ``Connection.run`` (``c.run(…)``, a
-method of an object the task is given) is not read, nor is ``with cd(…)``'s directory."""
+are what ``fab TASK`` runs, though nothing in the file calls them. Fabric 2 has no such functions: a module that
+imports its ``task``, ``Connection``, ``Config`` or a group (``SerialGroup``, ``ThreadingGroup``) from ``fabric`` runs
+command lines through methods, ``c.run(…)`` of the connection a task is given, ``conn.sudo(…)`` of a ``Connection`` or
+of a group (a subclass of one too): a ``.run``/``.sudo``/``.local`` call of a named object that is not an imported
+module (``subprocess.run`` stays a subprocess) is that operation. ``with cd(…)``'s directory is not read."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ TRANSFERS = frozenset({"put", "upload_template"})
 # The Fabric 1 modules whose ``import *`` brings the operations in under their own names (``fabric.api``'s
 # ``__all__`` and ``fabric.operations``' public names hold them; Fabric 2's top-level ``fabric`` does not)
 _STAR_MODULES = frozenset({"fabric.api", "fabric.operations"})
+# Fabric 2's top-level names whose import says the module drives it: its operations are the objects' methods
+_FABRIC2_NAMES = frozenset({"task", "Connection", "Config", "Group", "SerialGroup", "ThreadingGroup"})
 
 
 def fabric_operations(nodes: Iterable[ast.AST]) -> dict[str, str]:
@@ -34,10 +39,29 @@ def fabric_operations(nodes: Iterable[ast.AST]) -> dict[str, str]:
     return found
 
 
-def is_fabfile(path: str, operations: dict[str, str]) -> bool:
+def connection_methods(nodes: Iterable[ast.AST]) -> frozenset[str]:
+    """The method names that run a command line (``run``, ``sudo``, ``local``) when the module imports Fabric 2's
+    ``task``, ``Connection``, ``Config`` or a group from ``fabric``; none otherwise."""
+    for node in nodes:
+        if not (isinstance(node, ast.ImportFrom) and node.module == "fabric" and node.level == 0):
+            continue
+        if any(a.name in _FABRIC2_NAMES for a in node.names):
+            return _OPERATIONS
+    return frozenset()
+
+
+def imported_modules(nodes: Iterable[ast.AST]) -> frozenset[str]:
+    """The names ``import X`` / ``import X as Y`` bind (``subprocess``, ``os``): owners whose ``run`` is no
+    connection's."""
+    return frozenset(
+        (a.asname or a.name).split(".")[0] for node in nodes if isinstance(node, ast.Import) for a in node.names
+    )
+
+
+def is_fabfile(path: str, reads_fabric: bool) -> bool:
     """A fabfile (``fabfile.py``, or a module of a ``fabfile`` package) that runs command lines through Fabric."""
     parts = path.lower().split("/")
-    return bool(operations) and (parts[-1] == "fabfile.py" or "fabfile" in parts[:-1])
+    return reads_fabric and (parts[-1] == "fabfile.py" or "fabfile" in parts[:-1])
 
 
 def operation_shell(operation: str, code: str) -> str:

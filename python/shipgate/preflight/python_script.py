@@ -21,7 +21,8 @@ Written as shell:
   the argv (``["apt-get", "-y", "install"] + PACKAGES``), a string under ``shell=True``/``os.system`` is shell
   text (a ``+`` join of literals and values, ``"mkdir -p " + BASE_DIR``: the literals shell code, each value one
   quoted word); a list bound to a name first (``cmd = [...]``, ``cmd.extend([...])``), or a string literal (``cmd =
-  "yum install -y x"``, the last one bound before the call), is read where it is run. A function
+  "yum install -y x"``, also filled in by ``.format(…)`` or a ``%`` template, its fields unknown words), the last one
+  bound before the call, is read where it is run. A function
   of the file that hands one of its parameters to such a call is a runner too (``_call_subprocess(args)``,
   ``run_os_command({"apt-get": ["sudo apt-get update"]})``, also through another such function): its command is
   read at each call with what the call gives it, not also in its body (unless the function builds it up in a
@@ -74,7 +75,15 @@ from dataclasses import dataclass, field
 from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
-from shipgate.preflight.python_fabric import TRANSFERS, fabric_operations, is_fabfile, operation_shell, transfer_shell
+from shipgate.preflight.python_fabric import (
+    TRANSFERS,
+    connection_methods,
+    fabric_operations,
+    imported_modules,
+    is_fabfile,
+    operation_shell,
+    transfer_shell,
+)
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.python_tree import simple_name as _name
@@ -129,7 +138,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
     nodes = _nodes(tree) if tree is not None else None
     if tree is None or nodes is None:
         return None
-    fabfile = is_fabfile(path, fabric_operations(nodes))  # ``fab deploy`` runs its tasks
+    fabric = bool(fabric_operations(nodes) or connection_methods(nodes))
+    fabfile = is_fabfile(path, fabric)  # ``fab deploy`` runs its tasks
     hooks = hook_calls(tree)
     step = _is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)
     return _read(tree, nodes, hooks) if step or fabfile or hooks else None
@@ -288,6 +298,8 @@ class _Reader:
     downloaders: dict[str, tuple[int, int]] = field(default_factory=dict)  # function -> (URL, path) parameters
     fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
     fabric: dict[str, str] = field(default_factory=dict)  # local name -> Fabric operation (``run``, ``sudo``…)
+    connection_ops: frozenset[str] = frozenset()  # Fabric 2's methods that run a command line (``c.run``)
+    modules: frozenset[str] = frozenset()  # names bound by ``import X``: their ``run`` is no connection's
 
     def __post_init__(self) -> None:
         for node in self.nodes:
@@ -304,6 +316,8 @@ class _Reader:
             if isinstance(node, ast.ImportFrom) and node.module in _FETCH_OWNERS:
                 self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
         self.fabric = fabric_operations(self.nodes)
+        self.connection_ops = connection_methods(self.nodes)
+        self.modules = imported_modules(self.nodes)
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
         self.unpacked = unpacks(self.nodes)
@@ -380,6 +394,8 @@ class _Reader:
                 continue
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 self.codes[target.id] = value.value  # ``cmd = "yum install -y x"`` then ``os.system(cmd)``
+            elif _formatted_literal(value) and (code := self.code(value, 0)) is not None:
+                self.codes[target.id] = code  # ``cmd = "echo '{}' >> /etc/hosts".format(h)``: its fields unknown
             else:
                 self.codes.pop(target.id, None)
             words = self.argv(value, 0)
@@ -514,6 +530,9 @@ class _Reader:
         if owner is None and name in self.fabric and name not in self.functions and args:
             code = self.code(args[0], 0)  # ``run('git pull')`` in a fabfile: a command line on the remote host
             return operation_shell(self.fabric[name], code) if code else None
+        if name in self.connection_ops and owner is not None and owner not in self.modules and args:
+            code = self.code(args[0], 0)  # Fabric 2's ``c.sudo('apt-get update')``: on the connection's host
+            return operation_shell(name, code) if code else None
         direct = owner == "subprocess" or (owner is None and name not in self.functions)
         if direct and name in _SUBPROCESS and args:
             if _shell_call(call) or name in ("getoutput", "getstatusoutput"):
@@ -823,6 +842,17 @@ def _printf_fields(template: str) -> str:
     ``mkdir -p ${PY_VALUE}``): left as written, ``%(path)s``'s parentheses would be shell syntax, and ``%%`` is
     one percent sign."""
     return _PRINTF_FIELD.sub(lambda m: "%" if m.group(0) == "%%" else UNKNOWN, template)
+
+
+def _formatted_literal(node: ast.expr) -> bool:
+    """A string literal filled in by ``.format(…)`` or a ``%`` template (``'sh -c "echo {}"'.format(x)``)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        template = node.func.value
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        template = node.left
+    else:
+        return False
+    return isinstance(template, ast.Constant) and isinstance(template.value, str)
 
 
 def _is_text(node: ast.expr) -> bool:
