@@ -17,8 +17,8 @@ Written as shell:
 - ``exec.Command(prog, arg, …)`` / ``exec.CommandContext(ctx, prog, …)``: the words, each a string literal, a
   constant or variable of the package declared once with one, or a path the program holds (below; also a name bound
   to a path it builds, ``tmp := filepath.Join(os.TempDir(), name)``, spelled ``"${tmp}"`` as where a download is
-  saved to it); any other value is unknown (``${GO_VALUE}``). A command bound to a name whose ``Dir`` the same function sets (``cmd.Dir = dir``)
-  runs there: ``( cd DIR; command )``.
+  saved to it); any other value is unknown (``${GO_VALUE}``). A command bound to a name whose ``Dir`` the same
+  function sets (``cmd.Dir = dir``) runs there: ``( cd DIR; command )``.
 - A **request** with a literal URL (``http.Get``/``Post``/``Head``, ``http.NewRequest(method, URL, …)``, a client's
   ``Get``): ``curl`` of that URL at the call.
 - A **response** is a name bound to a call whose ``.Body`` the program reads (an ``*http.Response``, whichever
