@@ -156,6 +156,10 @@ def _under(directory: str, target: str) -> bool:
 
 def _extract_target(call: Call) -> str:
     words = [w.text for w in call.words]
+    if call.name == "7z":  # 7-Zip's output folder is glued to its switch: ``7z x FILE -o"DIR"``
+        glued = next((w[2:] for w in words if w[:2].lower() == "-o" and len(w) > 2), None)
+        if glued is not None:
+            return glued.strip("'\"")
     for i, word in enumerate(words[:-1]):
         if word.lower() in ("-c", "c", "-destinationpath", "-destination", "-unziplocation"):
             return words[i + 1]

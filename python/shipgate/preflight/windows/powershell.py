@@ -79,6 +79,7 @@ class _State:
     admin_roles: set[str] = field(default_factory=set)  # variables holding the Administrators role
     stoppers: set[str] = field(default_factory=set)  # functions of the file whose body ends the script
     admin_tests: set[str] = field(default_factory=set)  # functions of the file that answer IsInRole(Administrator)
+    admin_answers: set[str] = field(default_factory=set)  # variables given IsInRole(Administrator)'s answer
     role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
     returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
 
@@ -267,6 +268,8 @@ class _Reader:
             return names
         if _ADMIN_ROLE.search(self.text(right)):
             state.admin_roles.add(name)
+            if self._tests_admin(self.text(right), strict=True):  # ``$isAdmin = $p.IsInRole([…]::Administrator)``
+                state.admin_answers.add(name)
         table = _unwrap(right)
         if table.type == "hash_literal_expression":
             state.tables[name] = self._table(table)
@@ -489,7 +492,8 @@ class _Reader:
     def _admin_check(self, node: Node) -> None:
         """``if (!$p.IsInRole([…]::Administrator)) { throw … }`` (also ``if ($p.IsInRole($role)) {…} else { exit
         }``, a bare ``return``, the role through a variable, the question through a function of the file that
-        answers it, ``if (!(Test-Admin)) { throw … }``, and the stop through a function of the file that
+        answers it, ``if (!(Test-Admin)) { throw … }``, or through a variable given its answer, ``if (-not
+        $isAdmin)``, and the stop through a function of the file that
         exits): the script, or the function that installs, stops unless it runs elevated. Checked when the whole
         file is read (the stopping function may come later)."""
         condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
@@ -497,8 +501,10 @@ class _Reader:
         if condition is None or block is None:
             return
         cond = re.sub(r"\s+", "", self.text(condition)).lower()
-        asks = self._tests_admin(cond) or any(
-            re.search(r"(?<![\w$-])" + re.escape(f) + r"(?![\w-])", cond) for f in self.state.admin_tests
+        asks = (
+            self._tests_admin(cond)
+            or any(re.search(r"(?<![\w$-])" + re.escape(f) + r"(?![\w-])", cond) for f in self.state.admin_tests)
+            or any(re.search(r"\$(?:\w+:)?" + re.escape(v) + r"\b", cond) for v in self.state.admin_answers)
         )
         if not asks:
             return
