@@ -59,3 +59,26 @@ def test_b_7z_unpacking_into_a_staging_folder_stays_quiet() -> None:
         '7z x $zipPath -o"C:\\Program Files\\Vendor" | Out-Null\n'
     )
     assert codes_at({"install.ps1": checked}, _UDE) == []
+
+
+# -- C: a string built by the unary ``-join`` ----------------------------------------------------------------------
+
+_EXT = "preflight.external_endpoint"
+
+
+def test_c_a_url_built_by_unary_join_names_its_host() -> None:
+    text = (
+        '$base = "https://manager.vendor.io:443/"\n'
+        '$url = -join($base, "software/agent/", $version, "agent.msi")\n'
+        '(New-Object System.Net.WebClient).DownloadFile($url, "$env:temp\\agent.msi")\n'
+    )
+    assert codes_at({"deploy.ps1": text}, _EXT) == [3]
+    spaced = '$url = -join ("https://dl.vendor.io/", "x.zip")\nInvoke-WebRequest -Uri $url -OutFile x.zip\n'
+    assert codes_at({"deploy.ps1": spaced}, _EXT) == [2]
+
+
+def test_c_a_unary_join_to_loopback_or_a_binary_join_of_a_path_stays_quiet() -> None:
+    local = '$url = -join("http://localhost:", $port, "/health")\nInvoke-WebRequest -Uri $url -UseBasicParsing\n'
+    assert codes_at({"check.ps1": local}, _EXT) == []
+    negated = '$skip = -not ("https://dl.vendor.io/x.zip")\nWrite-Host $skip\n'  # another unary operator: no call
+    assert codes_at({"check.ps1": negated}, _EXT) == []

@@ -434,8 +434,9 @@ class _Reader:
         return Word(entry.text, entry.value, line, entry.assigned_line or entry.line)
 
     def _joined(self, node: Node) -> Word | None:
-        """A string built from parts: ``$dir + "\\" + $name`` or ``@($base, $version, $file) -join "/"``, each part
-        a string or a variable resolved as an argument is; None for any other expression (arithmetic, calls)."""
+        """A string built from parts: ``$dir + "\\" + $name``, ``@($base, $version, $file) -join "/"`` or
+        ``-join ($base, $file)``, each part a string or a variable resolved as an argument is; None for any other
+        expression (arithmetic, calls)."""
         named = [c for c in node.children if c.is_named]
         operators = [self.text(c).strip().lower() for c in node.children if not c.is_named or "operator" in c.type]
         kind = node.type.replace("_argument_expression", "_expression")  # inside a method's argument list
@@ -443,6 +444,8 @@ class _Reader:
             operands = named
         elif kind == "comparison_expression" and operators == ["-join"] and len(named) == 3:
             operands = [x for item in _array_items(named[0]) for x in (item, named[2])][:-1]
+        elif _unary_join(node):
+            operands = _array_items(named[0]) if named else []
         else:
             return None
         readable = ("string_literal", "variable", "additive_expression", "additive_argument_expression")
@@ -561,9 +564,15 @@ def inner_powershell(call: Call) -> str | None:
     return line[m.end() :].strip() if m else None
 
 
+def _unary_join(node: Node) -> bool:
+    """``-join (a, b, c)``: the unary operator that concatenates its list (its only named child is the list)."""
+    return node.type == "expression_with_unary_operator" and node.children[0].type.lower() == "-join"
+
+
 def _unwrap(node: Node) -> Node:
-    while node.type in _WRAPPERS or (
-        node.named_child_count == 1 and node.type.endswith("_expression") and node.type not in _OPAQUE
+    while not _unary_join(node) and (
+        node.type in _WRAPPERS
+        or (node.named_child_count == 1 and node.type.endswith("_expression") and node.type not in _OPAQUE)
     ):
         named = [c for c in node.children if c.is_named]
         if len(named) != 1:
