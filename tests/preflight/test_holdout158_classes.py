@@ -82,3 +82,45 @@ def test_c_a_unary_join_to_loopback_or_a_binary_join_of_a_path_stays_quiet() -> 
     assert codes_at({"check.ps1": local}, _EXT) == []
     negated = '$skip = -not ("https://dl.vendor.io/x.zip")\nWrite-Host $skip\n'  # another unary operator: no call
     assert codes_at({"check.ps1": negated}, _EXT) == []
+
+
+# -- D: a batch ``powershell`` line whose command needs no ``-Command`` ------------------------------------------------
+
+_SUDO = "preflight.sudo_unavailable"
+
+
+def test_d_powershell_without_command_runs_its_arguments_as_a_command() -> None:
+    text = "@echo off\npowershell Start -File update.bat -Verb RunAs\n"
+    assert codes_at({"download.bat": text}, _SUDO) == [2]
+    options = "powershell -NoProfile -ExecutionPolicy Bypass Start-Process cmd -Verb RunAs\n"
+    assert codes_at({"download.bat": options}, _SUDO) == [1]
+    quoted = 'powershell "Start-Process -FilePath setup.exe -Verb RunAs"\n'
+    assert codes_at({"download.bat": quoted}, _SUDO) == [1]
+
+
+def test_d_a_script_file_or_pwsh_bare_argument_stays_quiet() -> None:
+    assert codes_at({"run.bat": "powershell -File start.ps1 -Verb RunAs\n"}, _SUDO) == []
+    assert codes_at({"run.bat": "pwsh start.ps1 -Verb RunAs\n"}, _SUDO) == []  # PowerShell 7: a file
+    assert codes_at({"run.bat": "powershell -ExecutionPolicy Bypass -NoProfile\n"}, _SUDO) == []
+    assert codes_at({"run.bat": "start setup.exe -Verb RunAs\n"}, _SUDO) == []  # cmd's own start, not PowerShell
+
+
+# -- E: a batch variable known in part ---------------------------------------------------------------------------------
+
+
+def test_e_a_url_known_in_part_keeps_its_host() -> None:
+    text = (
+        "for /f \"tokens=3\" %%a in ('reg query HKLM\\SOFTWARE\\Vendor /v Version') do (\n"
+        '   set "Version=%%~a"\n'
+        ")\n"
+        "set URL=http://203.0.113.50:8080/update/app-v-%Version%.zip\n"
+        'powershell -Command "Invoke-WebRequest %URL% -OutFile app.zip"\n'
+    )
+    assert codes_at({"download.bat": text}, _EXT) == [5]
+
+
+def test_e_an_unknown_variable_still_names_no_host() -> None:
+    text = 'powershell -Command "Invoke-WebRequest %UPDATE_URL% -OutFile app.zip"\n'
+    assert codes_at({"download.bat": text}, _EXT) == []
+    local = 'set "V=%%~a"\nset URL=http://127.0.0.1:8080/app-%V%.zip\npowershell -Command "iwr %URL% -OutFile a.zip"\n'
+    assert codes_at({"download.bat": local}, _EXT) == []

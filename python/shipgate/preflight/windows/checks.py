@@ -14,6 +14,7 @@ from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.secrets import allowed, secret_name
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
+from shipgate.preflight.windows.powershell import runs_as_admin
 from shipgate.preflight.windows.printed_secrets import printed_secrets
 
 # Chocolatey runs these package scripts elevated (choco requires an administrator by default).
@@ -77,8 +78,7 @@ def _privilege(script: WinScript, sudo: bool | None) -> Iterator[Finding]:
             remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
         )
     for call in script.calls:
-        verb = call.option("verb")
-        elevates = call.name == "start-process" and verb is not None and verb.text.strip("'\"").lower() == "runas"
+        elevates = runs_as_admin(call)
         if not (elevates or call.name == "runas"):
             continue
         yield at_line(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import tree_sitter_powershell
 from tree_sitter import Language, Node, Parser
 
+from shipgate.preflight.windows.command_line import command_text
 from shipgate.preflight.windows.model import Call, HashEntry, Reading, Setting, Word
 from shipgate.preflight.windows.words import Known, expand, string_word, variable_name
 
@@ -532,7 +533,7 @@ class _Reader:
         inner_text = inner_powershell(call)
         if inner_text is None:
             return
-        elevated = where.elevated or _runs_as_admin(call)
+        elevated = where.elevated or runs_as_admin(call)
         inner = replace(where, assigned_to=None, elevated=elevated, inner=where.inner + 1)
         reader = _Reader(inner_text, call.line - 1, self.state)
         tree = Parser(_LANGUAGE).parse(reader.source)
@@ -542,26 +543,29 @@ class _Reader:
         return self.state.admin
 
 
-def _runs_as_admin(call: Call) -> bool:
+_START_PROCESS = frozenset({"start-process", "saps", "start"})  # the cmdlet and its aliases
+
+
+def runs_as_admin(call: Call) -> bool:
+    """``Start-Process … -Verb RunAs`` (also through its aliases, ``start -File x.bat -Verb RunAs``)."""
     verb = call.option("verb")
-    return call.name == "start-process" and verb is not None and verb.text.strip("'\"").lower() == "runas"
+    return call.name in _START_PROCESS and verb is not None and verb.text.strip("'\"").lower() == "runas"
 
 
 def inner_powershell(call: Call) -> str | None:
-    """The command text a call hands to a new PowerShell: ``powershell … -Command TEXT`` or ``Start-Process
-    powershell -ArgumentList '… -Command TEXT'``; None for anything else (``-File`` runs a file)."""
+    """The command text a call hands to a new PowerShell: ``powershell … -Command TEXT`` (also ``powershell
+    TEXT``: ``command_line``) or ``Start-Process powershell -ArgumentList '… -Command TEXT'``; None for anything
+    else (``-File`` runs a file)."""
     if call.name in _POWERSHELL:
-        line = " ".join(w.text for w in call.words)
-    elif call.name == "start-process":
+        return command_text(call.name, " ".join(w.text for w in call.words))
+    if call.name == "start-process":
         program = call.option("filepath") or (call.args[0] if call.args else None)
         arguments = call.option("argumentlist") or (call.args[1] if len(call.args) > 1 else None)
         if program is None or arguments is None or command_name(program.text) not in _POWERSHELL:
             return None
-        line = arguments.text
-    else:
-        return None
-    m = _COMMAND_OPTION.search(line)
-    return line[m.end() :].strip() if m else None
+        m = _COMMAND_OPTION.search(arguments.text)  # an argument list: only its ``-Command`` names the text
+        return arguments.text[m.end() :].strip() if m else None
+    return None
 
 
 def _unary_join(node: Node) -> bool:
