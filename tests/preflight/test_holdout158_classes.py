@@ -124,3 +124,31 @@ def test_e_an_unknown_variable_still_names_no_host() -> None:
     assert codes_at({"download.bat": text}, _EXT) == []
     local = 'set "V=%%~a"\nset URL=http://127.0.0.1:8080/app-%V%.zip\npowershell -Command "iwr %URL% -OutFile a.zip"\n'
     assert codes_at({"download.bat": local}, _EXT) == []
+
+
+# -- H: a checksum inside a ``try`` whose ``catch`` goes on ------------------------------------------------------------
+
+_EXE = "Invoke-WebRequest -Uri https://github.com/o/t/releases/download/v1/t.exe -OutFile $tmp\n"
+
+
+def _checked(catch: str) -> str:
+    return (
+        _EXE + "try {\n"
+        "    $sums = Invoke-RestMethod -Uri https://github.com/o/t/releases/download/v1/checksums.txt\n"
+        "    if ((Get-FileHash -Path $tmp -Algorithm SHA256).Hash -ne $sums) { throw 'mismatch' }\n"
+        f"}} {catch}\n"
+        'Start-Process -FilePath $tmp -ArgumentList "/S"\n'
+    )
+
+
+def test_h_a_checksum_whose_failure_is_caught_and_passed_over_is_no_check() -> None:
+    assert codes_at(
+        {"install.ps1": _checked("catch [System.Net.WebException] {\n    Write-Warning 'skipping'\n}")}, _UDE
+    ) == [8]
+    assert codes_at({"install.ps1": _checked("catch {\n    Write-Host $_\n}")}, _UDE) == [8]
+
+
+def test_h_a_checksum_whose_catch_stops_or_outside_a_try_stays_quiet() -> None:
+    assert codes_at({"install.ps1": _checked("catch {\n    Write-Error $_\n    exit 1\n}")}, _UDE) == []
+    assert codes_at({"install.ps1": _checked("catch {\n    throw\n}")}, _UDE) == []
+    assert codes_at({"install.ps1": _checked("finally {\n    Write-Host done\n}")}, _UDE) == []

@@ -91,6 +91,7 @@ class _Where:
     assigned_to: str | None = None
     elevated: bool = False
     inner: int = 0
+    passed_over: bool = False  # inside a ``try`` whose ``catch`` goes on: a failure there does not stop the run
 
 
 class _Reader:
@@ -166,12 +167,31 @@ class _Reader:
             self._entries(node)
         if kind == "if_statement":
             self._admin_check(node)
+        if kind == "try_statement":  # its block is passed over on failure unless every ``catch`` stops the run
+            passed = replace(where, passed_over=where.passed_over or not self._catches_stop(node))
+            tried: list[str] = []
+            for child in node.children:
+                tried += self.visit(child, passed if child.type == "statement_block" else where, depth + 1)
+            return tried
         if kind == "param_block" and node.parent is not None and node.parent.type == "program":
             self._script_defaults(node)
         names: list[str] = []
         for child in node.children:
             names += self.visit(child, where, depth + 1)
         return names
+
+    def _catches_stop(self, node: Node) -> bool:
+        """Every ``catch`` of a ``try`` ends the run (``throw``, ``exit``, a bare ``return``, a function of the file
+        that exits); a ``try`` with only ``finally`` lets a failure through, which stops the run as well."""
+        clauses = [c for c in node.children if c.type == "catch_clauses"]
+        bodies = [self.text(c) for group in clauses for c in group.children if c.type == "catch_clause"]
+        stoppers = self.state.stoppers
+        return all(
+            _STOPS.search(body)
+            or _BARE_RETURN.search(body)
+            or any(re.search(r"(?<![\w$-])" + re.escape(f) + r"(?![\w-])", body.lower()) for f in stoppers)
+            for body in bodies
+        )
 
     def _function(self, node: Node, where: _Where, depth: int) -> list[str]:
         name = next((self.text(c) for c in node.children if c.type == "function_name"), None)
@@ -316,6 +336,7 @@ class _Reader:
             elevated=where.elevated,
             function=where.function,
             program=program,
+            passed_over=where.passed_over,
         )
         self.state.calls.append(call)
         self._inner(call, where, depth)
@@ -390,6 +411,7 @@ class _Reader:
             assigned_to=where.assigned_to,
             elevated=where.elevated,
             function=where.function,
+            passed_over=where.passed_over,
         )
         self.state.calls.append(call)
         return [*nested, name]
