@@ -152,3 +152,27 @@ def test_h_a_checksum_whose_catch_stops_or_outside_a_try_stays_quiet() -> None:
     assert codes_at({"install.ps1": _checked("catch {\n    Write-Error $_\n    exit 1\n}")}, _UDE) == []
     assert codes_at({"install.ps1": _checked("catch {\n    throw\n}")}, _UDE) == []
     assert codes_at({"install.ps1": _checked("finally {\n    Write-Host done\n}")}, _UDE) == []
+
+
+# -- G: a literal secret handed to a program as NAME:VALUE / NAME=VALUE ---------------------------------------------
+
+_CRED = "preflight.hardcoded_credential"
+
+
+def test_g_a_literal_token_or_key_in_a_programs_arguments() -> None:
+    agent = '& "C:\\Program Files\\Vendor\\agentctl.exe" -a https://mgr.vendor.io "token:822B634F-B5A4-B295-7B86"\n'
+    assert codes_at({"deploy.ps1": agent}, _CRED) == [1]
+    msi = "msiexec /i agent.msi /quiet APIKEY=3f9a0c2e7b1d4e5f8a6b9c0d1e2f3a4b\n"
+    assert codes_at({"deploy.ps1": msi}, _CRED) == [1]
+    assert codes_at({"deploy.bat": msi}, _CRED) == [1]
+
+
+def test_g_a_variable_placeholder_printed_or_other_name_stays_quiet() -> None:
+    quiet = (
+        '& "C:\\Program Files\\Vendor\\agentctl.exe" -a https://mgr.vendor.io "token:$Token"\n'
+        "msiexec /i agent.msi /quiet APIKEY=<your-api-key>\n"
+        '& agentctl.exe "token_file:C:\\ProgramData\\Vendor\\token.txt"\n'
+        '& agentctl.exe "tenantID:D2F98333-9496-3B69-8E04-227DD4325E96"\n'
+    )
+    assert codes_at({"deploy.ps1": quiet}, _CRED) == []
+    assert codes_at({"deploy.bat": "msiexec /i agent.msi APIKEY=%API_KEY%\n"}, _CRED) == []
