@@ -1,22 +1,25 @@
 """Batch files (``.bat``, ``.cmd``) read by a bounded reader of their own, as cmd.exe reads a line: ``@`` and
 labels dropped, ``rem``/``::`` comments, ``^`` continuations, commands split at unquoted ``&``, ``&&``, ``||`` and
 ``|``, redirections left out, the command after an ``if`` condition, ``set NAME=value`` and ``%NAME%`` expansion.
-``echo`` text is text; ``call PROGRAM …`` runs PROGRAM. A ``powershell … -Command TEXT`` line hands TEXT to the
-PowerShell reader at its line. Not read: ``for`` loop bodies' variables (``%%i``), ``call :label`` flow, delayed
-expansion beyond ``!NAME!`` lookups, ``goto`` (every line is read, in file order)."""
+``echo`` text is text; ``call PROGRAM …`` runs PROGRAM. A ``powershell … -Command TEXT`` line (or ``powershell
+TEXT``, ``-Command`` being Windows PowerShell's default) hands TEXT to the PowerShell reader at its line. A variable
+known in part (``URL=…/x-%VER%.zip`` with VER set in a loop) expands to its known text. Not read: ``for`` loop
+bodies' variables (``%%i``), ``call :label`` flow, delayed expansion beyond ``!NAME!`` lookups, ``goto`` (every
+line is read, in file order)."""
 
 from __future__ import annotations
 
 import re
 
+from shipgate.preflight.windows.command_line import command_text
 from shipgate.preflight.windows.model import Call, Reading, Word
 from shipgate.preflight.windows.powershell import command_name, read_powershell
 from shipgate.preflight.windows.words import Known
 
 MAX_LINES = 50_000
+MAX_VALUE = 8_192  # characters of a variable's value kept (a value that doubles at each line stops there)
 _PERCENT = re.compile(r"%([A-Za-z_][\w]*)%|!([A-Za-z_][\w]*)!")
 _REDIRECT = re.compile(r"^\d?(?:>>?|<)(?:&\d)?")
-_COMMAND_OPTION = re.compile(r"\s-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?\s+", re.I)
 _ADMIN_PROBES = (("net", "session"), ("fltmc", ""), ("openfiles", ""))
 
 
@@ -100,8 +103,8 @@ class _Batch:
             nonlocal known, assigned
             found = self.env.get((m.group(1) or m.group(2)).lower())
             if found is None or found.value is None:
-                known = False
-                return m.group(0)
+                known = False  # a value known in part (``…/x-%VER%.zip``, VER from a loop) puts its known text
+                return m.group(0) if found is None else found.text
             assigned = assigned or found.line
             return found.value
 
@@ -131,9 +134,10 @@ class _Batch:
         words = tuple(self.expand(t.strip('"'), line) for t in tokens[1:])
         self.found.calls.append(Call(name, line, segment, words=words, args=words, program=program))
         if name in ("powershell", "pwsh"):
-            m = _COMMAND_OPTION.search(" " + segment)
-            if m:
-                self._powershell(self.expand(segment[m.end() - 1 :].strip(), line).text, line)
+            rest = segment[segment.find(tokens[0]) + len(tokens[0]) :]
+            text = command_text(name, rest)
+            if text is not None:
+                self._powershell(self.expand(text, line).text, line)
 
     def _set(self, segment: str, line: int) -> None:
         body = segment[3:].strip()
@@ -143,6 +147,8 @@ class _Batch:
         name, sep, value = body.partition("=")
         if sep:
             word = self.expand(value, line)
+            if len(word.text) > MAX_VALUE:  # ``set X=%X%%X%`` over and over: no value, and no text to grow
+                word = Word(f"%{name.strip()}%", None, line)
             self.env[name.strip().lower()] = Known(word.value, word.text, line)
 
     def _powershell(self, text: str, line: int) -> None:

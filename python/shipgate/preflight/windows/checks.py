@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.distributed import is_development_file
-from shipgate.preflight.secrets import allowed, secret_name
+from shipgate.preflight.secrets import allowed, password_name, secret_name
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
+from shipgate.preflight.windows.powershell import runs_as_admin
 from shipgate.preflight.windows.printed_secrets import printed_secrets
 
 # Chocolatey runs these package scripts elevated (choco requires an administrator by default).
@@ -77,8 +78,7 @@ def _privilege(script: WinScript, sudo: bool | None) -> Iterator[Finding]:
             remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
         )
     for call in script.calls:
-        verb = call.option("verb")
-        elevates = call.name == "start-process" and verb is not None and verb.text.strip("'\"").lower() == "runas"
+        elevates = runs_as_admin(call)
         if not (elevates or call.name == "runas"):
             continue
         yield at_line(
@@ -283,6 +283,37 @@ def _credentials(script: WinScript) -> Iterator[Finding]:
         )
 
 
+# ``NAME:VALUE``/``NAME=VALUE`` as one argument of a program (``"token:822B…"``, ``APIKEY=abc…``, ``--password=x``).
+_NAMED_ARGUMENT = re.compile(r"^[-/]{0,2}([A-Za-z][\w.-]*)[:=](.+)$")
+_TEXT_COMMANDS = frozenset({"echo", "write-host", "write-output", "write-verbose", "write-warning", "write-error"})
+
+
+def _argument_secrets(script: WinScript) -> Iterator[Finding]:
+    """A literal secret handed to a program as ``NAME:VALUE`` or ``NAME=VALUE`` (an agent's activation token, an
+    MSI property ``APIKEY=…``): the name a secret's, the value written in the file (no variable in it)."""
+    for call in script.calls:
+        if call.name in _TEXT_COMMANDS:
+            continue
+        for word in call.words:
+            m = _NAMED_ARGUMENT.match(word.text.strip("'\""))
+            if m is None or word.value is None or not secret_name(m.group(1)):
+                continue
+            value = m.group(2).strip("'\"")
+            if re.search(r"[$%]", value) or allowed(value, name=m.group(1)):
+                continue
+            yield at_line(
+                "preflight.hardcoded_credential",
+                Severity.HIGH if password_name(m.group(1)) else Severity.CRITICAL,
+                path=script.path,
+                line=call.line,
+                text=_text(call),
+                kind=f"{m.group(1)} given to {call.name} on its command line",
+                message=f"hard-coded credential: {m.group(1)} written literally in {call.name}'s arguments",
+                remedy="Rotate the credential and ask the vendor to read it from the environment or a secret store.",
+            )
+            break
+
+
 def _printed(script: WinScript) -> Iterator[Finding]:
     for call, name in printed_secrets(script):
         yield at_line(
@@ -357,4 +388,5 @@ def scan(ctx: Context) -> Iterator[Finding]:
             yield from _egress(script)
             yield from _downloads(script)
         yield from _credentials(script)
+        yield from _argument_secrets(script)
         yield from _printed(script)

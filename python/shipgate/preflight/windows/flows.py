@@ -156,6 +156,10 @@ def _under(directory: str, target: str) -> bool:
 
 def _extract_target(call: Call) -> str:
     words = [w.text for w in call.words]
+    if call.name == "7z":  # 7-Zip's output folder is glued to its switch: ``7z x FILE -o"DIR"``
+        glued = next((w[2:] for w in words if w[:2].lower() == "-o" and len(w) > 2), None)
+        if glued is not None:
+            return glued.strip("'\"")
     for i, word in enumerate(words[:-1]):
         if word.lower() in ("-c", "c", "-destinationpath", "-destination", "-unziplocation"):
             return words[i + 1]
@@ -212,7 +216,8 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     base = _base(fetched.dest) if fetched.dest else ""
     stem = base.rsplit(".", 1)[0] if "." in base else base
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
-        return "verified" if _names(call, fetched) else None
+        # a check inside a ``try`` whose ``catch`` goes on is one the run can go past (holdout158)
+        return "verified" if _names(call, fetched) and not call.passed_over else None
     if call.name in _COPIES:
         return _copy(call, fetched, path_dirs)
     if _local_package(call, fetched):
@@ -247,7 +252,7 @@ def _tree_step(call: Call, tree: Fetch) -> str | None:
         return _relative(text).lower().startswith(root + "\\")
 
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
-        return "verified" if any(inside(w.text) for w in call.words) else None
+        return "verified" if any(inside(w.text) for w in call.words) and not call.passed_over else None
     started = (call.option("filepath") or next(iter(call.args), None)) if call.name in _RUNNERS else None
     if (call.program and inside(call.program)) or (started is not None and inside(started.text)):
         return f"runs a file extracted from it ({call.name})"

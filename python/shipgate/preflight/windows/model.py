@@ -44,6 +44,7 @@ class Call:
     elevated: bool = False
     function: str | None = None  # the function of the file whose body holds the call
     program: str | None = None  # the command's program as written, variables put in (``C:\\x\\bin\\tool.exe``)
+    passed_over: bool = False  # inside a ``try`` whose ``catch`` goes on (a check there the run can go past)
 
     def option(self, *names: str) -> Word | None:
         """The value of the first of ``names`` the call passes (a splatted hashtable's entry counts)."""

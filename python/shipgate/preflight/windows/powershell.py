@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import tree_sitter_powershell
 from tree_sitter import Language, Node, Parser
 
+from shipgate.preflight.windows.command_line import command_text
 from shipgate.preflight.windows.model import Call, HashEntry, Reading, Setting, Word
 from shipgate.preflight.windows.words import Known, expand, string_word, variable_name
 
@@ -79,6 +80,7 @@ class _State:
     admin_roles: set[str] = field(default_factory=set)  # variables holding the Administrators role
     stoppers: set[str] = field(default_factory=set)  # functions of the file whose body ends the script
     admin_tests: set[str] = field(default_factory=set)  # functions of the file that answer IsInRole(Administrator)
+    admin_answers: set[str] = field(default_factory=set)  # variables given IsInRole(Administrator)'s answer
     role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
     returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
 
@@ -89,6 +91,7 @@ class _Where:
     assigned_to: str | None = None
     elevated: bool = False
     inner: int = 0
+    passed_over: bool = False  # inside a ``try`` whose ``catch`` goes on: a failure there does not stop the run
 
 
 class _Reader:
@@ -164,12 +167,31 @@ class _Reader:
             self._entries(node)
         if kind == "if_statement":
             self._admin_check(node)
+        if kind == "try_statement":  # its block is passed over on failure unless every ``catch`` stops the run
+            passed = replace(where, passed_over=where.passed_over or not self._catches_stop(node))
+            tried: list[str] = []
+            for child in node.children:
+                tried += self.visit(child, passed if child.type == "statement_block" else where, depth + 1)
+            return tried
         if kind == "param_block" and node.parent is not None and node.parent.type == "program":
             self._script_defaults(node)
         names: list[str] = []
         for child in node.children:
             names += self.visit(child, where, depth + 1)
         return names
+
+    def _catches_stop(self, node: Node) -> bool:
+        """Every ``catch`` of a ``try`` ends the run (``throw``, ``exit``, a bare ``return``, a function of the file
+        that exits); a ``try`` with only ``finally`` lets a failure through, which stops the run as well."""
+        clauses = [c for c in node.children if c.type == "catch_clauses"]
+        bodies = [self.text(c) for group in clauses for c in group.children if c.type == "catch_clause"]
+        stoppers = self.state.stoppers
+        return all(
+            _STOPS.search(body)
+            or _BARE_RETURN.search(body)
+            or any(re.search(r"(?<![\w$-])" + re.escape(f) + r"(?![\w-])", body.lower()) for f in stoppers)
+            for body in bodies
+        )
 
     def _function(self, node: Node, where: _Where, depth: int) -> list[str]:
         name = next((self.text(c) for c in node.children if c.type == "function_name"), None)
@@ -267,6 +289,8 @@ class _Reader:
             return names
         if _ADMIN_ROLE.search(self.text(right)):
             state.admin_roles.add(name)
+            if self._tests_admin(self.text(right), strict=True):  # ``$isAdmin = $p.IsInRole([…]::Administrator)``
+                state.admin_answers.add(name)
         table = _unwrap(right)
         if table.type == "hash_literal_expression":
             state.tables[name] = self._table(table)
@@ -312,6 +336,7 @@ class _Reader:
             elevated=where.elevated,
             function=where.function,
             program=program,
+            passed_over=where.passed_over,
         )
         self.state.calls.append(call)
         self._inner(call, where, depth)
@@ -386,6 +411,7 @@ class _Reader:
             assigned_to=where.assigned_to,
             elevated=where.elevated,
             function=where.function,
+            passed_over=where.passed_over,
         )
         self.state.calls.append(call)
         return [*nested, name]
@@ -431,8 +457,9 @@ class _Reader:
         return Word(entry.text, entry.value, line, entry.assigned_line or entry.line)
 
     def _joined(self, node: Node) -> Word | None:
-        """A string built from parts: ``$dir + "\\" + $name`` or ``@($base, $version, $file) -join "/"``, each part
-        a string or a variable resolved as an argument is; None for any other expression (arithmetic, calls)."""
+        """A string built from parts: ``$dir + "\\" + $name``, ``@($base, $version, $file) -join "/"`` or
+        ``-join ($base, $file)``, each part a string or a variable resolved as an argument is; None for any other
+        expression (arithmetic, calls)."""
         named = [c for c in node.children if c.is_named]
         operators = [self.text(c).strip().lower() for c in node.children if not c.is_named or "operator" in c.type]
         kind = node.type.replace("_argument_expression", "_expression")  # inside a method's argument list
@@ -440,6 +467,8 @@ class _Reader:
             operands = named
         elif kind == "comparison_expression" and operators == ["-join"] and len(named) == 3:
             operands = [x for item in _array_items(named[0]) for x in (item, named[2])][:-1]
+        elif _unary_join(node):
+            operands = _array_items(named[0]) if named else []
         else:
             return None
         readable = ("string_literal", "variable", "additive_expression", "additive_argument_expression")
@@ -489,7 +518,8 @@ class _Reader:
     def _admin_check(self, node: Node) -> None:
         """``if (!$p.IsInRole([…]::Administrator)) { throw … }`` (also ``if ($p.IsInRole($role)) {…} else { exit
         }``, a bare ``return``, the role through a variable, the question through a function of the file that
-        answers it, ``if (!(Test-Admin)) { throw … }``, and the stop through a function of the file that
+        answers it, ``if (!(Test-Admin)) { throw … }``, or through a variable given its answer, ``if (-not
+        $isAdmin)``, and the stop through a function of the file that
         exits): the script, or the function that installs, stops unless it runs elevated. Checked when the whole
         file is read (the stopping function may come later)."""
         condition = next((c for c in node.children if c.type not in ("if", "(", ")", "statement_block")), None)
@@ -497,8 +527,10 @@ class _Reader:
         if condition is None or block is None:
             return
         cond = re.sub(r"\s+", "", self.text(condition)).lower()
-        asks = self._tests_admin(cond) or any(
-            re.search(r"(?<![\w$-])" + re.escape(f) + r"(?![\w-])", cond) for f in self.state.admin_tests
+        asks = (
+            self._tests_admin(cond)
+            or any(re.search(r"(?<![\w$-])" + re.escape(f) + r"(?![\w-])", cond) for f in self.state.admin_tests)
+            or any(re.search(r"\$(?:\w+:)?" + re.escape(v) + r"\b", cond) for v in self.state.admin_answers)
         )
         if not asks:
             return
@@ -523,7 +555,7 @@ class _Reader:
         inner_text = inner_powershell(call)
         if inner_text is None:
             return
-        elevated = where.elevated or _runs_as_admin(call)
+        elevated = where.elevated or runs_as_admin(call)
         inner = replace(where, assigned_to=None, elevated=elevated, inner=where.inner + 1)
         reader = _Reader(inner_text, call.line - 1, self.state)
         tree = Parser(_LANGUAGE).parse(reader.source)
@@ -533,31 +565,40 @@ class _Reader:
         return self.state.admin
 
 
-def _runs_as_admin(call: Call) -> bool:
+_START_PROCESS = frozenset({"start-process", "saps", "start"})  # the cmdlet and its aliases
+
+
+def runs_as_admin(call: Call) -> bool:
+    """``Start-Process … -Verb RunAs`` (also through its aliases, ``start -File x.bat -Verb RunAs``)."""
     verb = call.option("verb")
-    return call.name == "start-process" and verb is not None and verb.text.strip("'\"").lower() == "runas"
+    return call.name in _START_PROCESS and verb is not None and verb.text.strip("'\"").lower() == "runas"
 
 
 def inner_powershell(call: Call) -> str | None:
-    """The command text a call hands to a new PowerShell: ``powershell … -Command TEXT`` or ``Start-Process
-    powershell -ArgumentList '… -Command TEXT'``; None for anything else (``-File`` runs a file)."""
+    """The command text a call hands to a new PowerShell: ``powershell … -Command TEXT`` (also ``powershell
+    TEXT``: ``command_line``) or ``Start-Process powershell -ArgumentList '… -Command TEXT'``; None for anything
+    else (``-File`` runs a file)."""
     if call.name in _POWERSHELL:
-        line = " ".join(w.text for w in call.words)
-    elif call.name == "start-process":
+        return command_text(call.name, " ".join(w.text for w in call.words))
+    if call.name == "start-process":
         program = call.option("filepath") or (call.args[0] if call.args else None)
         arguments = call.option("argumentlist") or (call.args[1] if len(call.args) > 1 else None)
         if program is None or arguments is None or command_name(program.text) not in _POWERSHELL:
             return None
-        line = arguments.text
-    else:
-        return None
-    m = _COMMAND_OPTION.search(line)
-    return line[m.end() :].strip() if m else None
+        m = _COMMAND_OPTION.search(arguments.text)  # an argument list: only its ``-Command`` names the text
+        return arguments.text[m.end() :].strip() if m else None
+    return None
+
+
+def _unary_join(node: Node) -> bool:
+    """``-join (a, b, c)``: the unary operator that concatenates its list (its only named child is the list)."""
+    return node.type == "expression_with_unary_operator" and node.children[0].type.lower() == "-join"
 
 
 def _unwrap(node: Node) -> Node:
-    while node.type in _WRAPPERS or (
-        node.named_child_count == 1 and node.type.endswith("_expression") and node.type not in _OPAQUE
+    while not _unary_join(node) and (
+        node.type in _WRAPPERS
+        or (node.named_child_count == 1 and node.type.endswith("_expression") and node.type not in _OPAQUE)
     ):
         named = [c for c in node.children if c.is_named]
         if len(named) != 1:
