@@ -3,10 +3,10 @@ Python's ``ast`` (the file is never run) and written as the shell that does the 
 
 Read: the command classes the file defines (classes deriving from setuptools/distutils ``install``, ``build_ext``,
 ``build_py``, ``build``, ``develop``, ``egg_info``, ``sdist``, ``bdist_wheel``, ``build_clib``), their ``run``
-methods (also one a class decorator of the file attaches), the file's functions its module body calls (run at every
-execution of the file: ``shipgate.preflight.setup_py_module``) and the functions and methods of the file those call
-(``self.x(…)``, ``x(…)``, nested ``def``s), up to a bound. In that code (names the module body binds once to a
-literal stand for it there too):
+methods (also one a class decorator of the file attaches), the commands and downloads the module body makes itself
+and the file's functions it calls (run at every execution of the file: ``shipgate.preflight.setup_py_module``) and
+the functions and methods of the file those call (``self.x(…)``, ``x(…)``, nested ``def``s), up to a bound. In
+that code (names the module body binds once to a literal stand for it there too):
 
 - a command run through ``subprocess`` (``call``, ``check_call``, ``check_output``, ``run``, ``Popen``) or
   ``os.system``/``os.popen`` with a literal argument (a list of strings, or a string) is that command line at its
@@ -84,9 +84,11 @@ def commands(text: str) -> list[Piece]:
         return []
     functions = _functions(tree)
     reached = _reachable(tree, functions)
-    if not reached:
+    runners = _subprocess_imports(tree)
+    top = [c for c in module.top_calls(tree) if _runs(c, runners) or _is_download(c)]  # not setup(url=…)
+    calls = [n for f in reached for n in ast.walk(f) if isinstance(n, ast.Call)] + top
+    if not calls:
         return []
-    calls = [n for f in reached for n in ast.walk(f) if isinstance(n, ast.Call)]
     code = _code(tree, reached, calls, functions)
     pieces: list[Piece] = []
     for index, call in enumerate(calls):
@@ -191,6 +193,13 @@ def _owner(node: ast.expr) -> str | None:
     return _name(node.value) if isinstance(node, ast.Attribute) else None
 
 
+def _runs(call: ast.Call, runners: frozenset[str]) -> bool:
+    """A ``subprocess``/``os`` call that runs a command (``subprocess.run``, ``os.system``, a bare imported runner)."""
+    name = _name(call.func)
+    bare_runner = isinstance(call.func, ast.Name) and call.func.id in runners
+    return name in _RUNNERS and (_owner(call.func) in ("subprocess", "os") or name == "Popen" or bare_runner)
+
+
 def _is_download(call: ast.Call) -> bool:
     name = _name(call.func)
     owner = _owner(call.func)
@@ -224,8 +233,7 @@ def _argv(node: ast.expr, literals: dict[str, ast.Constant]) -> str | None:
 def _call_pieces(index: int, call: ast.Call, code: _Code) -> Iterator[Piece]:
     name = _name(call.func)
     arguments = [*call.args, *(k.value for k in call.keywords)]
-    bare_runner = isinstance(call.func, ast.Name) and call.func.id in code.runners
-    if name in _RUNNERS and arguments and (_owner(call.func) in ("subprocess", "os") or name == "Popen" or bare_runner):
+    if _runs(call, code.runners) and arguments:
         command = _argv(arguments[0], code.literals)
         if command is not None:
             yield call.lineno, command

@@ -6,12 +6,18 @@ builds from the source distribution. A function of the file called there (ice-g2
 reads it and what it calls the same way. Names the module body binds once to a string literal (``MODEL_URL =
 "https://…"``) stand for the literal in that code, as names bound once inside it do.
 
-Only a call made for what it does counts: a statement that is a call of one of the file's own functions by its bare
-name (``_post_install()``, ``download_models()``, also under a top-level ``if``/``try``/``with``, as ``if __name__
-== "__main__": main()``). A call whose result the module keeps builds a value (``version = get_version()``, a class
-factory in ``cmdclass = {"build_py": js_css_first(build_py)}``, JupyterHub's, whose returned class's ``run`` runs
-only when setuptools picks that command); ``setup(…)`` and calls of imported helpers are not code of the file. A
-function the file only defines (a console script's ``fetch_models``) or only hands to something else is not run."""
+The module body's own commands and downloads run too (py_zip_ng's ``subprocess.run("curl https://sh.rustup.rs
+-sSf | sh …", shell=True)`` before ``setup()``, holdout155): ``top_calls`` gives the module body's calls (outside
+the functions and classes the file defines and the bodies of its lambdas, which run only when called) to
+``setup_py``, which keeps the ``subprocess``/``os`` runners and downloads among them (not ``setup(url=…)``).
+
+Of the file's own functions, only a call made for what it does counts: a statement that is a call of one of them
+by its bare name (``_post_install()``, ``download_models()``, also under a top-level ``if``/``try``/``with``, as
+``if __name__ == "__main__": main()``). A call whose result the module keeps builds a value (``version =
+get_version()``, a class factory in ``cmdclass = {"build_py": js_css_first(build_py)}``, JupyterHub's, whose
+returned class's ``run`` runs only when setuptools picks that command); ``setup(…)`` and calls of other imported
+helpers are not code of the file. A function the file only defines (a console script's ``fetch_models``) or only
+hands to something else is not run."""
 
 from __future__ import annotations
 
@@ -21,14 +27,15 @@ from collections.abc import Iterator
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_DEFERRED = (*_DEFINITIONS, ast.Lambda)
 
 
-def _top_nodes(tree: ast.Module) -> Iterator[ast.AST]:
+def _top_nodes(tree: ast.Module, skipped: tuple[type[ast.AST], ...] = _DEFINITIONS) -> Iterator[ast.AST]:
     """The nodes of the module body outside the functions and classes it defines (bounded by the tree's size)."""
     stack: list[ast.AST] = list(reversed(tree.body))
     while stack:
         node = stack.pop()
-        if isinstance(node, _DEFINITIONS):
+        if isinstance(node, skipped):
             continue
         yield node
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
@@ -43,6 +50,11 @@ def called_at_top(tree: ast.Module, functions: dict[str, list[Function]]) -> lis
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
             found.extend(f for f in functions.get(call.func.id, []) if id(f) in top and f not in found)
     return found
+
+
+def top_calls(tree: ast.Module) -> list[ast.Call]:
+    """The calls the module body makes itself, in the file's order (not those in its functions, classes and lambdas)."""
+    return [node for node in _top_nodes(tree, _DEFERRED) if isinstance(node, ast.Call)]
 
 
 def top_assignments(tree: ast.Module) -> list[ast.stmt]:
