@@ -22,6 +22,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import created_databases
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.container_migrations import migrator_program, migrator_services, own_cli_migrates
+from shipgate.preflight.container_shells import container_shell_commands
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.elixir_release import release_migrates
@@ -783,6 +784,17 @@ def _script_locked(script: Script) -> bool:
     return False
 
 
+def _container_shell_run(command: Command, path: str) -> MigrationRun | None:
+    """The first migration run of the ``sh -c`` string ``command`` hands a container's shell (``docker compose
+    exec -T web bash -lc "alembic upgrade head && …"``: ``container_shells``), as a run on the host would be read."""
+    for sub in container_shell_commands(command, path):
+        if _own_unlocked_run(sub):
+            return MigrationRun(path, sub, None, None, False, False)
+        if _hidden(sub):
+            return MigrationRun(path, sub, None, None, True, False)
+    return None
+
+
 def _first_init(path: str) -> bool:
     """A script in ``docker-entrypoint-initdb.d/``: the database image's entrypoint runs it once, when it
     initialises an empty data directory, against a server that listens on its socket only; no second run can race
@@ -817,6 +829,10 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
                 continue
             inner = container_command(command)
             inner = _image_tool(command) or inner
+            shelled = _container_shell_run(command, path)
+            if shelled is not None:
+                yield dataclasses.replace(shelled, locked=locked or "flock" in command.wrappers)
+                continue
             if _own_unlocked_run(inner) or _own_unlocked_run(command):
                 yield MigrationRun(path, inner or command, None, None, False, locked or "flock" in command.wrappers)
                 continue

@@ -1,0 +1,1 @@
+ALTER TABLE events ADD COLUMN uuid uuid NOT NULL DEFAULT gen_random_uuid();
