@@ -72,3 +72,29 @@ def test_a_near_miss_a_module_level_local_command_contacts_no_host() -> None:
     assert (4, "git describe --tags") in setup_py.commands(text)
     assert codes_at({"setup.py": text}, ENDPOINT) == []
     assert codes_at({"setup.py": text}, PIPE) == []
+
+
+_PUBLISH = (
+    "import os",
+    "import sys",
+    "from setuptools import setup",
+    "",
+    "if sys.argv[-1] == 'publish':",
+    "    os.system('twine upload dist/*')",
+    "    os.system('curl -X POST https://hooks.example.org/released')",
+    "    sys.exit()",
+    "",
+    "setup(name='example', version='1.0')",
+)
+
+
+def test_a_near_miss_a_branch_the_developers_run_by_a_command_of_their_own_is_not_install_code() -> None:
+    """``if sys.argv[-1] == 'publish':`` (also ``'tag' in sys.argv``) runs only for ``python setup.py publish``;
+    pip passes the build and install commands, so a branch for those is still read."""
+    text = "\n".join(_PUBLISH) + "\n"
+    assert setup_py.commands(text) == []
+    assert codes_at({"setup.py": text}, ENDPOINT) == []
+    tagged = text.replace("if sys.argv[-1] == 'publish':", "if 'tag' in sys.argv:")
+    assert codes_at({"setup.py": tagged}, ENDPOINT) == []
+    installing = text.replace("'publish'", "'install'")
+    assert codes_at({"setup.py": installing}, ENDPOINT) == [7]

@@ -17,7 +17,9 @@ by its bare name (``_post_install()``, ``download_models()``, also under a top-l
 get_version()``, a class factory in ``cmdclass = {"build_py": js_css_first(build_py)}``, JupyterHub's, whose
 returned class's ``run`` runs only when setuptools picks that command); ``setup(…)`` and calls of other imported
 helpers are not code of the file. A function the file only defines (a console script's ``fetch_models``) or only
-hands to something else is not run."""
+hands to something else is not run. Nor is a branch its developers run by a command of their own (``if
+sys.argv[-1] == 'publish': os.system('twine upload dist/*')``, ``if 'tag' in sys.argv``): pip passes only the
+build and install commands."""
 
 from __future__ import annotations
 
@@ -30,14 +32,57 @@ _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _DEFERRED = (*_DEFINITIONS, ast.Lambda)
 
 
+# the setup.py commands pip and setuptools run to build or install (``pip install``, ``pip wheel``, ``-e``)
+_INSTALL_COMMANDS = frozenset(
+    {
+        "install",
+        "build",
+        "build_ext",
+        "build_py",
+        "build_clib",
+        "develop",
+        "egg_info",
+        "dist_info",
+        "bdist_wheel",
+        "bdist_egg",
+        "editable_wheel",
+    }
+)
+
+
+def _argv(node: ast.expr) -> bool:
+    """``sys.argv`` or an item or slice of it."""
+    node = node.value if isinstance(node, ast.Subscript) else node
+    return isinstance(node, ast.Attribute) and node.attr == "argv" and ast.unparse(node.value) == "sys"
+
+
+def developer_command(test: ast.expr) -> bool:
+    """A test that the file was run for a command of its developers (``if sys.argv[-1] == 'publish':``, ``if
+    'release' in sys.argv:``): a word of ``sys.argv`` compared with a literal no build or install passes."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    left, right = test.left, test.comparators[0]
+    if isinstance(test.ops[0], ast.Eq):
+        word = right if _argv(left) else left if _argv(right) else None
+    elif isinstance(test.ops[0], ast.In):
+        word = left if _argv(right) else None
+    else:
+        return False
+    return isinstance(word, ast.Constant) and isinstance(word.value, str) and word.value not in _INSTALL_COMMANDS
+
+
 def _top_nodes(tree: ast.Module, skipped: tuple[type[ast.AST], ...] = _DEFINITIONS) -> Iterator[ast.AST]:
-    """The nodes of the module body outside the functions and classes it defines (bounded by the tree's size)."""
+    """The nodes of the module body outside the functions and classes it defines and the branches its developers run
+    by a command of their own (``python setup.py publish``; bounded by the tree's size)."""
     stack: list[ast.AST] = list(reversed(tree.body))
     while stack:
         node = stack.pop()
         if isinstance(node, skipped):
             continue
         yield node
+        if isinstance(node, ast.If) and developer_command(node.test):
+            stack.extend(reversed(node.orelse))
+            continue
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
