@@ -7,6 +7,7 @@ from __future__ import annotations
 from preflight_kit import codes_at
 
 PRIVILEGE = "preflight.implicit_privilege"
+UNVERIFIED = "preflight.unverified_download_exec"
 
 
 def _in(code: str, *lines: str) -> list[int | None]:
@@ -42,3 +43,21 @@ def test_b_php_module_helpers_and_the_data_directory_initialiser_need_root() -> 
 def test_b_near_misses_a_data_directory_of_the_users_and_php_itself() -> None:
     lines = ('mysql_install_db --datadir="$HOME/db"', "mysql_install_db --datadir /srv/me/db", "php -m")
     assert _in(PRIVILEGE, *lines) == []
+
+
+# -- C: a service stopped for an update and started again runs the updated checkout ---------------------------------
+
+
+def test_c_a_service_stopped_before_a_pull_and_started_after_it() -> None:
+    lines = ("sudo systemctl stop app.service", "git pull", "sudo systemctl start app.service")
+    assert _in(UNVERIFIED, *lines) == [4]
+    # ``service NAME stop`` … a pull and a checkout of a typed tag … ``service NAME start``
+    typed = ("service app stop", "git -C /opt/app pull || true", 'git -C /opt/app checkout "$v"', "service app start")
+    assert _in(UNVERIFIED, *typed) == [5]
+
+
+def test_c_near_misses_no_stop_another_service_a_later_stop_and_a_verified_tag() -> None:
+    assert _in(UNVERIFIED, "git pull", "sudo systemctl restart app") == []
+    assert _in(UNVERIFIED, "systemctl stop nginx", "git pull", "systemctl start app") == []
+    assert _in(UNVERIFIED, "git pull", "systemctl stop app", "systemctl start app") == []
+    assert _in(UNVERIFIED, "systemctl stop app", "git pull", "git verify-tag v1.2", "systemctl start app") == []
