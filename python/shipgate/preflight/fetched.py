@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.persistence import startup_file
-from shipgate.preflight.service_files import Services, started_names, written_services
+from shipgate.preflight.service_files import Services, started_names, stopped_names, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
@@ -1065,6 +1065,26 @@ def _restarts_replaced(
     )
 
 
+def _restarts_stopped(
+    command: Command,
+    stopped: dict[str, int],
+    updated: tuple[int, _Taint] | None,
+    reported: set[int],
+    checked: Callable[[_Taint], bool],
+) -> Iterator[Run]:
+    """``systemctl stop app; git pull; systemctl start app``: a service the script stopped before it cloned or
+    pulled a checkout, and starts again after, runs what the update brought (it is stopped so that the update can
+    replace its code). Not a service stopped only after the update, nor one never stopped."""
+    if updated is None:
+        return
+    at, tree = updated
+    name = next((n for n in started_names(command) if stopped.get(n, at) < at), None)
+    if name is None or tree.fetch.line in reported or checked(tree):
+        return
+    reported.add(tree.fetch.line)
+    yield Run(command, command.line, tree.fetch, tree.path, f"starts {name} again (stopped for the update) on")
+
+
 def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
     """A file read by a glob in the directory a fetch saved into under a name not known (``curl -sLO "$URL"`` then
     ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
@@ -1148,6 +1168,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     never = _never_called(script)
     chmodded = _made_executable(script)  # a program file a later chmod makes executable is put to use there
     replaced: dict[str, _Taint] = {}  # program name -> the fetched file copied or moved in under it
+    stopped: dict[str, int] = {}  # service name -> its place in ``order`` where the script first stopped it
+    updated: tuple[int, _Taint] | None = None  # the latest clone or pull (its place) and the checkout it fills
     unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
     services: Services[_Taint] = Services()
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
@@ -1196,10 +1218,12 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name == "git" and cloned is None:
             cloned = _pulled_into(command, cwd, git_fetched)
             git_fetched = git_fetched or [w.text for w in git_arguments(command)][:1] == ["fetch"]
-            if cloned is not None and _latest_cover(taints, command, [cloned.text]) is not None:
+            if cloned is not None and (cover := _latest_cover(taints, command, [cloned.text])) is not None:
+                updated = (i, cover)
                 continue  # a pull into a tree cloned above: the clone's fetch is the one followed
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned), checkout=True))
+            updated = (i, taints[-1])
             if (placed := _clone_under_cwd(cloned.text, cwd)) is not None:
                 taints.append(_Taint(placed, command, directory=True, checkout=True))
             fetched_at[id(command)] = i
@@ -1246,6 +1270,9 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             )
         if replaced:
             yield from _restarts_replaced(command, replaced, reported, checked)
+        for name in stopped_names(command):
+            stopped.setdefault(name, i)
+        yield from _restarts_stopped(command, stopped, updated, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)

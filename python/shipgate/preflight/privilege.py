@@ -25,6 +25,7 @@ from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
+from shipgate.preflight.shell.cwd_changes import changes_in_cwd
 from shipgate.preflight.shell.functions import argument_runners, escalates_on_every_call, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
@@ -103,6 +104,11 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "a2dissite",
         "a2enconf",
         "a2disconf",
+        # Debian's PHP helpers switch a module's ini on or off under /etc/php (php5enmod: PHP 5's)
+        "phpenmod",
+        "phpdismod",
+        "php5enmod",
+        "php5dismod",
         # APT repository and key management writes /etc/apt
         "add-apt-repository",
         "apt-add-repository",
@@ -327,6 +333,21 @@ _CERTBOT_ISSUES = frozenset({"certonly", "renew", "run", "install", "delete", "r
 _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 
 
+# MySQL's and MariaDB's data directory initialisers: they write the server's data directory (``/var/lib/mysql``
+# unless ``--datadir`` names another) and its system tables.
+_DB_INITIALISERS = frozenset({"mysql_install_db", "mariadb-install-db"})
+
+
+def _option_value(args: list[str], option: str) -> str | None:
+    """The value of ``--option=VALUE`` or ``--option VALUE`` among ``args``; None when it is not given."""
+    for arg, following in itertools.pairwise([*args, ""]):
+        if arg.startswith(option + "="):
+            return arg.partition("=")[2]
+        if arg == option:
+            return following
+    return None
+
+
 # smbpasswd's options only root may use (smbpasswd(8)): add, delete, disable, enable an account, give it no
 # password, make it a machine account, store the LDAP or domain secret. Without them it changes the caller's own.
 _SMBPASSWD_ROOT_OPTIONS = frozenset("axdenmwWiR")
@@ -342,7 +363,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
     ``postgresql-setup --initdb``/``--upgrade``), ``sysupgrade`` (not ``-T``, which only tests the image),
     ``grubby`` changing boot entries, certbot issuing or renewing into /etc/letsencrypt (not with its own
     ``--config-dir``), acme.sh installing a certificate or key under a system directory, smbpasswd managing an
-    account of Samba's (``-a USER``; not the caller changing their own password)."""
+    account of Samba's (``-a USER``; not the caller changing their own password), ``mysql_install_db`` initialising
+    a data directory under a system directory (``/var/lib/mysql`` by default)."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
     if name == "postgresql-setup" and any(a.lstrip("-") in ("initdb", "upgrade") for a in args):
@@ -359,6 +381,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return "certbot writes /etc/letsencrypt"
     if name == "smbpasswd" and any(_bundled(a) & _SMBPASSWD_ROOT_OPTIONS for a in args):
         return "smbpasswd changes another account in Samba's password database"
+    if name in _DB_INITIALISERS and _system_path(_option_value(args, "--datadir") or "/var/lib/mysql/"):
+        return f"{name} initialises the server's data directory"
     if name == "acme.sh":
         pairs = itertools.pairwise(args)
         if any(flag in _ACME_FILES and value.startswith(_ROOT_PREFIXES) for flag, value in pairs):
@@ -992,8 +1016,9 @@ def _members_under_tmp(args: list[str], into: str) -> bool:
 
 def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     """A relative write after ``cd /usr/local/bin`` (``wget URL`` saves there), or an archive extracted there
-    with no ``-C`` (``cd / && tar xzf "$IMG"``, ``(cd /boot && xz -dc < f | tar xvf -)``): a write under that
-    directory (``/`` itself is root's)."""
+    with no ``-C`` (``cd / && tar xzf "$IMG"``, ``(cd /boot && xz -dc < f | tar xvf -)``, ``unzip x.zip``), or a
+    relative entry removed there (``cd /usr/share/panel; rm index.html``): a write under that directory (``/``
+    itself is root's)."""
     if not (cwd == "/" or cwd.startswith(_ROOT_PREFIXES)):
         return None
     args = [w.text for w in command.words]
@@ -1002,7 +1027,8 @@ def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     for word in written_paths(command):
         if not word.text.startswith(("/", "~", "$")):
             return f"writes {cwd.rstrip('/')}/{word.text.removeprefix('./')}", write_line(command, word)
-    return None
+    change = changes_in_cwd(command)  # ``unzip x.zip``, ``rm index.html`` there
+    return (f"{change} in {cwd.rstrip('/') or '/'}", command.line) if change else None
 
 
 # Wrappers that run a command as another (unprivileged) account: ``exec gosu rabbitmq "$BASH_SOURCE" "$@"``.

@@ -110,6 +110,16 @@ def started_names(command: Command) -> list[str]:
     return [o for o in ops if o not in ("on", "off", "defaults", "enable", "disable")][:1]
 
 
+def stopped_names(command: Command) -> list[str]:
+    """The services ``command`` stops: ``systemctl stop NAME…`` (not ``--user``), ``service NAME stop``."""
+    ops = [w.text for w in operands(command)]
+    if command.name == "systemctl" and ops[:1] == ["stop"] and "--user" not in (w.text for w in command.words):
+        return [_service_name(o) for o in ops[1:]]
+    if command.name == "service":
+        return [ops[0]] if len(ops) >= 2 and ops[1] == "stop" else []
+    return []
+
+
 @dataclass
 class Services(Generic[Payload]):
     """Service files the script wrote that run a fetched program, by every path they are copied or moved to."""
