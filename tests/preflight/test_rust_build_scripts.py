@@ -155,3 +155,25 @@ def test_a_shell_link_against_a_fetched_tree() -> None:
 def test_shell_link_near_misses(line: str) -> None:
     fetch = ("curl -fsSL -o /tmp/sdk.tar.gz https://example.org/sdk.tar.gz", "tar -xf /tmp/sdk.tar.gz -C /tmp/sdk")
     assert in_script(UNVERIFIED, *fetch, line) == []
+
+
+_BY_SYSTEM = """fn main() {
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap();
+    let url = match os.as_str() {
+        "linux" => "https://example.org/lib-linux.zip",
+        "macos" | "ios" => "https://example.org/lib-macos.zip",
+        "windows" => "https://example.org/lib-win.zip",
+        _ => panic!("unsupported"),
+    };
+    #[cfg(target_os = "windows")]
+    let tool = reqwest::blocking::get("https://example.org/tool.exe").unwrap();
+    if cfg!(not(windows)) {
+        std::process::Command::new("curl").arg("https://example.org/unix-tool").status().unwrap();
+    }
+}
+"""
+
+
+def test_what_runs_only_for_another_system_is_not_read() -> None:
+    assert codes_at({"build.rs": _BY_SYSTEM}, ENDPOINT) == [4, 12]
+    assert 10 not in dict(rust_script.commands("build.rs", _BY_SYSTEM) or [])

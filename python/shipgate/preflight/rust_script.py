@@ -23,6 +23,8 @@ Which file: one named ``build.rs`` (Cargo's default; not a test), at most ``MAX_
   ``rustc-link-lib`` line, the library linked into every program built with the crate (so a library the script
   fetched and links is a fetched file run, ``unverified_download_exec``). Other ``cargo:`` lines and other
   printed text are not commands; ``cc::Build``, ``bindgen`` and ``cmake::Config`` compile the crate's own sources.
+  What runs only when the crate is built for another system than Linux (``shipgate.preflight.rust_platform``) is
+  not written.
 
 Values are spelled by ``shipgate.preflight.rust_values`` (literals, ``env::var("OUT_DIR")`` as ``${OUT_DIR}``,
 ``format!``, ``Path::join``, names through their last ``let``); anything else is ``${RUST_VALUE}``. Not read: the
@@ -39,6 +41,7 @@ import tree_sitter_rust
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line
+from shipgate.preflight.rust_platform import other_os_lines
 from shipgate.preflight.rust_values import Bindings, arguments, literal, macro_arguments, path_of, receiver, shell_word
 from shipgate.preflight.syntax_nodes import named_nodes
 from shipgate.preflight.syntax_nodes import node_text as _text
@@ -100,7 +103,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
         elif node.type == "macro_invocation":
             pieces += script.link(node)
     pieces += script.requests()
-    return script.laid_out(pieces)
+    elsewhere = other_os_lines(path, text)  # a ``"windows" =>`` arm, a ``#[cfg(target_os = "macos")]`` item
+    return script.laid_out([(line, shell) for line, shell in pieces if line not in elsewhere])
 
 
 def _line(node: Node) -> int:
