@@ -177,3 +177,17 @@ _BY_SYSTEM = """fn main() {
 def test_what_runs_only_for_another_system_is_not_read() -> None:
     assert codes_at({"build.rs": _BY_SYSTEM}, ENDPOINT) == [4, 12]
     assert 10 not in dict(rust_script.commands("build.rs", _BY_SYSTEM) or [])
+
+
+def test_a_link_directive_printed_before_the_download_it_links() -> None:
+    source = _main(
+        'let out_dir = std::env::var_os("OUT_DIR").unwrap();',
+        'println!("cargo:rustc-flags=-L {}", out_dir.to_str().unwrap());',
+        'println!("cargo:rustc-link-lib=vendor");',
+        'let lib = std::path::Path::new(&out_dir).join("libvendor.so");',
+        'Command::new("wget").arg("https://example.org/libvendor.so").arg("-O").arg(lib).output().unwrap();',
+    )
+    pieces = dict(rust_script.commands("build.rs", source) or [])
+    assert pieces[6] == "cargo_link_6() { cc -L \"${OUT_DIR}\" -lvendor; }; trap 'cargo_link_6' EXIT"
+    assert codes_at({"build.rs": source}, UNVERIFIED) == [6]  # Cargo links after the script, with the download
+    assert codes_at({"build.rs": source.replace("libvendor.so", "libother.so")}, UNVERIFIED) == []

@@ -20,9 +20,9 @@ Which file: one named ``build.rs`` (Cargo's default; not a test), at most ``MAX_
   write the shell reader judges. A path under ``OUT_DIR`` is the build's own directory and not written out.
 - Cargo's link directives (``println!("cargo:rustc-link-lib=NAME")``, ``cargo::…``, with every
   ``rustc-link-search=[KIND=]DIR`` and ``rustc-flags=-L DIR`` of the file): ``cc -L DIR … -lNAME`` at the
-  ``rustc-link-lib`` line, the library linked into every program built with the crate (so a library the script
-  fetched and links is a fetched file run, ``unverified_download_exec``). Other ``cargo:`` lines and other
-  printed text are not commands; ``cc::Build``, ``bindgen`` and ``cmake::Config`` compile the crate's own sources.
+  ``rustc-link-lib`` line, in a function the script's ``EXIT`` trap runs (Cargo links after the script): the
+  library linked into every program built with the crate (so a library the script fetched and links is a fetched
+  file run, ``unverified_download_exec``). Other ``cargo:`` lines and other printed text are not commands; ``cc::Build``, ``bindgen`` and ``cmake::Config`` compile the crate's own sources.
   What runs only when the crate is built for another system than Linux (``shipgate.preflight.rust_platform``) is
   not written.
 
@@ -104,7 +104,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
             pieces += script.link(node)
     pieces += script.requests()
     elsewhere = other_os_lines(path, text)  # a ``"windows" =>`` arm, a ``#[cfg(target_os = "macos")]`` item
-    return script.laid_out([(line, shell) for line, shell in pieces if line not in elsewhere])
+    pieces = [(line, shell) for line, shell in pieces if line not in elsewhere]
+    return script.laid_out(pieces + script.link_trap(pieces))
 
 
 def _line(node: Node) -> int:
@@ -121,6 +122,7 @@ class _Script:
         self.assigned: dict[int, Piece] = {}  # a literal's start byte -> ``NAME=VALUE`` at its line
         self.spans: dict[int, int] = {}  # a piece's first line -> the last line of the call it is written for
         self.search: list[str] = []
+        self.links: list[str] = []  # the functions that link a library, run by the ``EXIT`` trap
         for node in nodes:
             if node.type == "call_expression" and path_of(node)[1] in ("arg", "args", "current_dir"):
                 held = receiver(node)
@@ -339,13 +341,22 @@ class _Script:
         return self.values.format_template(parts)
 
     def link(self, macro: Node) -> list[Piece]:
-        """``cc -L DIR … -lNAME`` at a ``cargo:rustc-link-lib=NAME`` line."""
+        """``cc -L DIR … -lNAME`` at a ``cargo:rustc-link-lib=NAME`` line, in a function the script's ``EXIT`` trap
+        runs: Cargo links after the build script ends, with what the directories hold then (a directive printed
+        before the download it links still links the download)."""
         directive = self._directive(macro) or ""
         linked = _LINK_LIB.match(directive)
         if linked is None or "${" in linked.group(1):
             return []
-        dirs = " ".join(f"-L {_dir_word(d)}" for d in self.search)
-        return [(_line(macro), f"cc {dirs} -l{shlex.quote(linked.group(1))}".replace("  ", " "))]
+        dirs = "".join(f"-L {_dir_word(d)} " for d in self.search)
+        handler = f"cargo_link_{_line(macro)}"
+        self.links.append(handler)
+        return [(_line(macro), f"{handler}() {{ cc {dirs}-l{shlex.quote(linked.group(1))}; }}")]
+
+    def link_trap(self, pieces: list[Piece]) -> list[Piece]:
+        """``trap 'cargo_link_8; …' EXIT`` at the first link's line: the links run when the script ends."""
+        first = min((line for line, text in pieces if text.startswith("cargo_link_")), default=None)
+        return [(first, f"trap '{'; '.join(self.links)}' EXIT")] if first is not None and self.links else []
 
 
 def _dir_word(spelled: str) -> str:

@@ -95,7 +95,8 @@ def receiver(call: Node) -> Node | None:
 
 def macro_arguments(macro: Node) -> list[Node | None]:
     """The comma-separated arguments of a ``format!``/``println!`` token tree: each one that is a single literal or
-    name (``&`` before it allowed), None for a longer expression (the grammar leaves macro arguments as tokens)."""
+    name (``&`` before it allowed, pass-through calls after it: ``out_dir.to_str().unwrap()``, ``dst.display()``),
+    None for another expression (the grammar leaves macro arguments as tokens)."""
     tree = next((c for c in macro.named_children if c.type == "token_tree"), None)
     groups: list[list[Node]] = [[]]
     for child in tree.children[1:-1] if tree is not None else []:
@@ -103,12 +104,23 @@ def macro_arguments(macro: Node) -> list[Node | None]:
             groups.append([])
         else:
             groups[-1].append(child)
-    out: list[Node | None] = []
-    for group in groups if groups[-1] else groups[:-1]:
-        named = [c for c in group if c.is_named]
-        plain = len(named) == 1 and all(c.is_named or c.type == "&" for c in group)
-        out.append(named[0] if plain else None)
-    return out
+    return [_plain(group) for group in (groups if groups[-1] else groups[:-1])]
+
+
+def _plain(group: list[Node]) -> Node | None:
+    """The one literal or name of a macro argument's tokens, with only ``&`` before it and pass-through method
+    calls with no arguments after it."""
+    tokens = [t for t in group if t.type not in ("&", "line_comment", "block_comment")]
+    if not tokens or not tokens[0].is_named or tokens[0].type == "token_tree":
+        return None
+    rest = tokens[1:]
+    if len(rest) % 3:
+        return None
+    for index in range(0, len(rest), 3):
+        dot, method, call = rest[index : index + 3]
+        if dot.type != "." or _text(method) not in _THROUGH or call.type != "token_tree" or call.named_child_count:
+            return None
+    return tokens[0]
 
 
 class Bindings:
