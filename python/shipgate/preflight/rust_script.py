@@ -22,9 +22,9 @@ Which file: one named ``build.rs`` (Cargo's default; not a test), at most ``MAX_
   ``rustc-link-search=[KIND=]DIR`` and ``rustc-flags=-L DIR`` of the file): ``cc -L DIR … -lNAME`` at the
   ``rustc-link-lib`` line, in a function the script's ``EXIT`` trap runs (Cargo links after the script): the
   library linked into every program built with the crate (so a library the script fetched and links is a fetched
-  file run, ``unverified_download_exec``). Other ``cargo:`` lines and other printed text are not commands; ``cc::Build``, ``bindgen`` and ``cmake::Config`` compile the crate's own sources.
-  What runs only when the crate is built for another system than Linux (``shipgate.preflight.rust_platform``) is
-  not written.
+  file run, ``unverified_download_exec``). Other ``cargo:`` lines and other printed text are not commands;
+  ``cc::Build``, ``bindgen`` and ``cmake::Config`` compile the crate's own sources. What runs only when the
+  crate is built for another system than Linux (``shipgate.preflight.rust_platform``) is not written.
 
 Values are spelled by ``shipgate.preflight.rust_values`` (literals, ``env::var("OUT_DIR")`` as ``${OUT_DIR}``,
 ``format!``, ``Path::join``, names through their last ``let``); anything else is ``${RUST_VALUE}``. Not read: the
