@@ -191,3 +191,11 @@ def test_a_link_directive_printed_before_the_download_it_links() -> None:
     assert pieces[6] == "cargo_link_6() { cc -L \"${OUT_DIR}\" -lvendor; }; trap 'cargo_link_6' EXIT"
     assert codes_at({"build.rs": source}, UNVERIFIED) == [6]  # Cargo links after the script, with the download
     assert codes_at({"build.rs": source.replace("libvendor.so", "libother.so")}, UNVERIFIED) == []
+
+
+def test_a_long_hostile_build_script_is_read_in_bounded_time() -> None:
+    rebinding = 'let a = format!("{a}/{}", a);' * 3000
+    commands = 'let mut cmd = Command::new("x"); cmd.arg("y"); cmd.arg(a);' * 3000
+    source = _main(rebinding, commands, 'std::fs::write(format!("{a}/z"), "").unwrap();')
+    pieces = rust_script.commands("build.rs", source) or []
+    assert len(pieces) == 1 and pieces[0][1].count("x y") == 3000

@@ -68,6 +68,7 @@ def other_os_lines(path: str, text: str) -> set[int]:
         return set()
     values = Bindings(nodes)
     lines: set[int] = set()
+    reach = 0
     for node in nodes:
         guarded: Node | None = None
         if node.type == "match_arm" and _other_arm(node, values):
@@ -78,8 +79,9 @@ def other_os_lines(path: str, text: str) -> set[int]:
             condition = node.child_by_field_name("condition")
             if condition is not None and condition.type == "macro_invocation" and _cfg_elsewhere(condition):
                 guarded = node.child_by_field_name("consequence")
-        if guarded is not None:
-            lines.update(range(guarded.start_point[0] + 1, guarded.end_point[0] + 2))
+        if guarded is not None and guarded.end_point[0] + 1 > reach:  # nodes come in source order: one inside
+            lines.update(range(guarded.start_point[0] + 1, guarded.end_point[0] + 2))  # an earlier one is covered
+            reach = guarded.end_point[0] + 1
     return lines
 
 

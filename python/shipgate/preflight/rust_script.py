@@ -35,6 +35,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shlex
+from bisect import bisect_left, bisect_right
 
 import tree_sitter
 import tree_sitter_rust
@@ -134,6 +135,9 @@ class _Script:
                 flags = _FLAGS.match(directive)
                 self.search += [search.group(1)] if search else []
                 self.search += _flag_dirs(flags.group(1)) if flags else []
+        for calls in self.calls_on.values():
+            calls.sort(key=lambda call: call.start_byte)
+        self.call_starts = {name: [c.start_byte for c in calls] for name, calls in self.calls_on.items()}
         self.gets = [n for n in nodes if n.type == "call_expression" and self._url(n) is not None]
         self._get_spans = {(n.start_byte, n.end_byte) for n in self.gets}
 
@@ -174,13 +178,24 @@ class _Script:
             name = bound.child_by_field_name("pattern")
             name = name.named_children[-1] if name is not None and name.type == "mut_pattern" else name
             scope = _function(bound)
-            later = self.calls_on.get(_text(name), []) if name is not None and name.type == "identifier" else []
-            for method in later:
-                if method.start_byte > bound.end_byte and _function(method) == scope:
+            for method in (
+                self._later_calls(_text(name), bound) if name is not None and name.type == "identifier" else []
+            ):
+                if _function(method) == scope:
                     where = self._method(method, words) or where
                     _, where = self._chain(method, words, where)
         command = " ".join(words)
         return (command if where is None else f"( cd {where}; {command} )"), node
+
+    def _later_calls(self, name: str, bound: Node) -> list[Node]:
+        """The ``name.arg(…)`` calls after the binding and before the name is bound again (at most ``MAX_CHAIN``)."""
+        calls = self.calls_on.get(name, [])
+        starts = self.call_starts.get(name, [])
+        following = self.values.starts.get(name, [])
+        next_binding = bisect_right(following, bound.end_byte)
+        first = bisect_right(starts, bound.end_byte)
+        last = bisect_left(starts, following[next_binding]) if next_binding < len(following) else len(starts)
+        return calls[first : min(last, first + MAX_CHAIN)]
 
     def _chain(self, call: Node, words: list[str], where: str | None) -> tuple[Node, str | None]:
         """The calls chained on ``call`` (``.arg(a).arg(b)``): their words added; the chain's last call and the

@@ -21,6 +21,7 @@ from shipgate.preflight.syntax_nodes import node_text as _text
 Node = tree_sitter.Node
 
 MAX_HOPS = 16
+MAX_SPELLED = 4_096  # a longer value is unknown
 # Methods that hand their receiver's value on (an ``Option``/``Result`` unwrapped, a path shown as a string).
 _THROUGH = frozenset(
     {
@@ -141,14 +142,22 @@ class Bindings:
                 # a ``let`` binds after its statement (``let x = x.collect();`` reads the earlier ``x``)
                 where = node.end_byte if node.type == "let_declaration" else node.start_byte
                 self.values.setdefault(_text(name), []).append((where, value))
+        for bound in self.values.values():
+            bound.sort(key=lambda binding: binding[0])  # a ``let`` inside another's value ends before it
+        self.starts = {name: [where for where, _ in bound] for name, bound in self.values.items()}
+        self._spelled: dict[tuple[int, int], str | None] = {}
 
     def value(self, name: Node) -> Node | None:
         """The value of the last binding of ``name`` that starts before the use (a ``const`` anywhere)."""
-        bound = self.values.get(_text(name), [])
-        before = bisect_left([start for start, _ in bound], name.start_byte)
+        return self.bound_at(_text(name), name.start_byte)
+
+    def bound_at(self, name: str, at: int) -> Node | None:
+        """The value of the last binding of ``name`` before byte ``at`` (a lone ``const`` after it too)."""
+        bound = self.values.get(name, [])
+        before = bisect_left(self.starts.get(name, []), at)
         if before:
             return bound[before - 1][1]
-        return bound[0][1] if len(bound) == 1 and bound[0][0] > name.start_byte else None
+        return bound[0][1] if len(bound) == 1 and bound[0][0] > at else None
 
     def resolve(self, node: Node, hops: int = 0) -> Node:
         """The expression a value comes from: through names, ``&``, parentheses and pass-through methods."""
@@ -167,10 +176,20 @@ class Bindings:
         return node
 
     def spell(self, node: Node, hops: int = 0) -> str | None:
-        """The value as a shell word's text (variables as ``${NAME}``, literal ``$`` escaped); None when unknown."""
+        """The value as a shell word's text (variables as ``${NAME}``, literal ``$`` escaped); None when unknown or
+        longer than ``MAX_SPELLED``. Each expression is spelled once (names that each hold two copies of the one
+        before would otherwise double the work at every step)."""
         if hops > MAX_HOPS:
             return None
         resolved = self.resolve(node, hops)
+        key = (resolved.start_byte, resolved.end_byte)
+        if key not in self._spelled:
+            self._spelled[key] = None  # a value built from itself is unknown
+            spelled = self._spell(resolved, hops)
+            self._spelled[key] = spelled if spelled is None or len(spelled) <= MAX_SPELLED else None
+        return self._spelled[key]
+
+    def _spell(self, resolved: Node, hops: int) -> str | None:
         value = literal(resolved)
         if value is not None:
             return _escaped(value)
@@ -205,7 +224,7 @@ class Bindings:
             out.append(_escaped(template[last : match.start()]))
             last = match.end()
             if match.group(1):
-                out.append(self._named(match))
+                out.append(self._named(match.group(1), parts[0].start_byte if parts[0] else 0, hops + 1))
                 continue
             argument = next(given, None)
             spelled = self.spell(argument, hops) if argument is not None else None
@@ -215,11 +234,12 @@ class Bindings:
         out.append(_escaped(template[last:]))
         return "".join(out).replace("{{", "{").replace("}}", "}")
 
-    def _named(self, match: re.Match[str]) -> str:
-        """``{out_dir}`` in a template: the name's value when it holds one this module reads (its last binding)."""
-        bound = self.values.get(match.group(1) or "", [])
-        spelled = self.spell(bound[-1][1], MAX_HOPS // 2) if bound else None
-        return spelled if spelled is not None else "${" + (match.group(1) or "") + "}"
+    def _named(self, name: str, at: int, hops: int) -> str:
+        """``{out_dir}`` in a template: the name's value (its last binding before the template) when it holds one
+        this module reads, else its own variable."""
+        value = self.bound_at(name, at)
+        spelled = self.spell(value, hops) if value is not None else None
+        return spelled if spelled is not None else "${" + name + "}"
 
 
 def _escaped(text: str) -> str:
