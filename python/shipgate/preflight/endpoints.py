@@ -82,6 +82,8 @@ from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.requested_urls import request_lines
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool
+from shipgate.preflight.rust_platform import other_os_lines as rust_other_os_lines
+from shipgate.preflight.rust_shown import shown_lines as rust_shown_lines
 from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.arguments import bound_calls
@@ -838,6 +840,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people |= perl_other_os_lines(text.path, source) if code else set()  # Perl blocks run only off Linux
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
         for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text
+        for_people |= rust_shown_lines(text.path, source) if code else set()  # Rust printed, logged or panic text
+        for_people |= rust_other_os_lines(text.path, source) if code else set()  # Rust arms and cfgs off Linux
         for_people |= self_test_lines(text.path, source) if code else set()  # a package module's ``__main__`` test
         for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
         if not code:  # a boot menu's titles and entries, printed on the console of the machine booting

@@ -603,6 +603,21 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
 
 
+# C compilers and linkers: ``-L DIR -lNAME`` links ``DIR/libNAME.so`` (or ``.a``) into the program they build.
+_LINKERS = frozenset({"cc", "c++", "gcc", "g++", "clang", "clang++", "ld", "ld.lld", "ld.gold"})
+_LINKED = "links it into the programs it builds (every one of them loads or holds its code)"
+
+
+def _linked(command: Command) -> list[tuple[str, str]]:
+    """``cc -L DIR -lNAME``: the shared or static library the linker takes from DIR, which every program built
+    with it runs (a Cargo build script's ``rustc-link-lib`` as ``shipgate.preflight.rust_script`` writes it)."""
+    if command.name not in _LINKERS:
+        return []
+    names = [w.text for w in option_values(command, "-l")]
+    dirs = [w.text.rstrip("/") for w in option_values(command, "-L")]
+    return [(f"{d}/lib{n}{suffix}", _LINKED) for d in dirs for n in names for suffix in (".so", ".a")]
+
+
 # npm's and pnpm's switches that install into the global prefix rather than the project in the working directory.
 _GLOBAL = ("-g", "--global", "--location=global")
 
@@ -713,7 +728,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
-    candidates += _builds_in(command, cwd) + _builds_in_service(command, cwd)
+    candidates += _builds_in(command, cwd) + _builds_in_service(command, cwd) + _linked(command)
     if cwd != "." and executed is not None and not executed.text.startswith(("/", "~", "$")):
         # ``cd DIR; src/configure``; ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file
         candidates.append((_under(cwd, executed.text.removeprefix("./")), "runs"))
