@@ -40,3 +40,36 @@ def test_a_fifo_shared_memory_and_a_root_checked_node_stay_quiet() -> None:
     )
     assert codes_at({"entrypoint.sh": script}, PRIVILEGE) == []
 
+
+# -- B: a stream editor without -i prints its edit, the secret filled in ---------------------------------------------
+
+PRINTED = "preflight.secret_printed"
+
+
+def test_b_sed_without_in_place_prints_the_secret_it_fills_in() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        "SETTINGS=/etc/app/settings.json",  # 2
+        'sed -i.bak -e "s/@auth@/true/" $SETTINGS',  # 3
+        'sed $SETTINGS -e "s/@password@/$ADMIN_PASS/" $SETTINGS',  # 4
+        'sed "s/@token@/${API_TOKEN}/" /tpl/app.conf',  # 5
+        "exec app",  # 6
+    )
+    assert codes_at({"run.sh": script}, PRINTED) == [4, 5]
+
+
+def test_b_sed_editing_in_place_or_into_a_file_stays_quiet() -> None:
+    script = _text(
+        "#!/bin/bash",
+        'sed -i "s/@password@/$ADMIN_PASS/" /etc/app/settings.json',
+        'sed -ri.bak -e "s/@password@/$ADMIN_PASS/" /etc/app/settings.json',
+        'sed --in-place=.orig "s/@password@/$ADMIN_PASS/" /etc/app/settings.json',
+        'sed "s/@password@/$ADMIN_PASS/" /tpl/settings.json > /etc/app/settings.json',
+        'sed -n "s/@password@/$ADMIN_PASS/" /tpl/settings.json',
+        'sed "s/@password@/$ADMIN_PASS/" /tpl/init.sql | mysql',
+        'conf="$(sed "s/@password@/$ADMIN_PASS/" /tpl/settings.json)"',
+        'sed "s/@port@/$APP_PORT/" /tpl/settings.json',
+        "exec app",
+    )
+    assert codes_at({"run.sh": script}, PRINTED) == []
+
