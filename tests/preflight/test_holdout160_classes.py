@@ -73,3 +73,34 @@ def test_b_sed_editing_in_place_or_into_a_file_stays_quiet() -> None:
     )
     assert codes_at({"run.sh": script}, PRINTED) == []
 
+
+# -- C: a state folder the script gives its account only when root ---------------------------------------------------
+
+
+def test_c_write_into_the_state_folder_given_when_root_stays_quiet() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'cp "$SAVED" /var/lib/act_runner/.runner',  # 2
+        'if [ "$(id -u)" = "0" ]; then chown -R act_runner:act_runner /var/lib/act_runner; fi',  # 3
+        "exec act_runner daemon",  # 4
+    )
+    assert codes_at({"entrypoint.sh": script}, PRIVILEGE) == []
+
+
+def test_c_other_folders_and_an_unchecked_chown_still_need_root() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        'cp "$SAVED" /var/lib/act_runner/.runner',  # 2
+        'cp "$CONF" /etc/act_runner/config.yaml',  # 3
+        'cp "$CACHE" /var/lib/other/cache',  # 4
+        'if [ "$(id -u)" = "0" ]; then chown -R act_runner:act_runner /var/lib/act_runner; fi',  # 5
+        "exec act_runner daemon",  # 6
+    )
+    assert codes_at({"entrypoint.sh": script}, PRIVILEGE) == [3, 4]
+    unchecked = _text(
+        "#!/bin/sh",  # 1
+        'cp "$SAVED" /var/lib/act_runner/.runner',  # 2
+        "chown -R act_runner:act_runner /var/lib/act_runner",  # 3
+        "exec act_runner daemon",  # 4
+    )
+    assert codes_at({"entrypoint.sh": unchecked}, PRIVILEGE) == [2, 3]
