@@ -1,8 +1,10 @@
 """Root-only steps of appliance and device upgrades that the general rules in ``privilege.root_only`` do not name:
 an image written onto a block device (``dd of=/dev/mmcblk0``, ``gunzip -c img | dd of=/dev/ada0s2a``), the snap
-package manager changing the system's snaps, and FreeBSD's boot manager and system-file flags (``boot0cfg``,
-``chflags`` on a system path). Also the one form of a root-only tool that changes nothing: ``mount`` with no
-operands (or only ``-p``/``-l``/``-v``) lists what is mounted (pfSense reads its boot device from it).
+package manager changing the system's snaps, FreeBSD's boot manager and system-file flags (``boot0cfg``,
+``chflags`` on a system path), and a device node made by hand (a VPN image's ``mkdir -p /dev/net`` and ``mknod
+/dev/net/tun c 10 200``: a character or block device needs CAP_MKNOD, and /dev is root's). Also the one form of a
+root-only tool that changes nothing: ``mount`` with no operands (or only ``-p``/``-l``/``-v``) lists what is mounted
+(pfSense reads its boot device from it).
 
 ``flashed_download`` finds a download streamed straight onto a disk (``curl -L URL | gunzip | dd of=/dev/mmcblk0``):
 the image is installed as it arrives, with nothing between the fetch and the device that could check it."""
@@ -18,6 +20,22 @@ _NOT_STORAGE = ("/dev/null", "/dev/zero", "/dev/stdout", "/dev/stderr", "/dev/tt
 _SNAP_VERBS = frozenset({"install", "remove", "refresh", "revert", "enable", "disable", "switch"})
 # mount's options that only list (FreeBSD ``mount -p``, util-linux ``mount -l``).
 _LISTING = frozenset({"-p", "-l", "-v"})
+# mknod's node types that are devices (block, character, unbuffered character); ``p`` makes a FIFO, which any user may.
+_DEVICE_TYPES = frozenset({"b", "c", "u"})
+# The directories under /dev every account may write (sticky, mode 1777): POSIX shared memory and message queues.
+_SHARED_DEV = ("/dev/shm/", "/dev/mqueue/")  # noqa: S108 -- paths a script names, compared, never written here
+
+
+def _device_node(command: Command) -> str | None:
+    """Why ``command`` makes something under /dev, which only root may: ``mknod NAME c|b MAJOR MINOR`` (a device
+    node, wherever it is put), ``mkdir``/``mknod`` of a path under /dev (not /dev/shm or /dev/mqueue)."""
+    ops = [w.text for w in operands(command)]
+    if command.name == "mknod" and len(ops) >= 2 and ops[1] in _DEVICE_TYPES:
+        return "mknod makes a device node"
+    under_dev = [o for o in ops if o.startswith("/dev/") and not (o.rstrip("/") + "/").startswith(_SHARED_DEV)]
+    if command.name in ("mkdir", "mknod") and under_dev:
+        return f"{command.name} under /dev"
+    return None
 
 
 def lists_mounts(command: Command) -> bool:
@@ -46,7 +64,8 @@ def flashed_download(fetch: Command, same_line: list[Command]) -> str | None:
 
 def device_step(command: Command, system_prefixes: tuple[str, ...]) -> str | None:
     """Why ``command`` needs root on a device, or None: ``dd`` writing a block device, ``snap`` changing the
-    system's snaps, ``boot0cfg`` writing a disk's boot manager, ``chflags`` on a path under ``system_prefixes``."""
+    system's snaps, ``boot0cfg`` writing a disk's boot manager, ``chflags`` on a path under ``system_prefixes``,
+    a device node or directory made under /dev."""
     name = command.name or ""
     if name == "dd":
         target = _written_device(command)
@@ -56,8 +75,6 @@ def device_step(command: Command, system_prefixes: tuple[str, ...]) -> str | Non
         return f"snap {verb} changes the system's snaps" if verb in _SNAP_VERBS else None
     if name == "boot0cfg":
         return "boot0cfg writes a disk's boot manager"
-    if name == "chflags" and any(
-        (w.text.rstrip("/") + "/").startswith(system_prefixes) for w in operands(command)
-    ):
+    if name == "chflags" and any((w.text.rstrip("/") + "/").startswith(system_prefixes) for w in operands(command)):
         return "chflags changes the flags of system files"
-    return None
+    return _device_node(command)

@@ -1,9 +1,9 @@
 """Secrets a script prints to the install log: echo/printf (and functions that print their arguments, a heredoc
-``cat`` prints) of a secret-named variable, or of one that carries a secret; what ``set -x`` traces (assignments,
-tests and commands that expand a secret, a secret option's run-time value); a file the script wrote a secret into,
-printed whole (printed_files). A variable given a secret debconf answer (debconf_answers) is a secret. Not what
-is written into a file, fed to a program, captured or thrown away. A secrets file sourced while ``set -x`` traces
-prints what it sets (traced_sources)."""
+``cat`` prints, the edit a ``sed`` without ``-i`` prints: printed_edits) of a secret-named variable, or of one that
+carries a secret; what ``set -x`` traces (assignments, tests and commands that expand a secret, a secret option's
+run-time value); a file the script wrote a secret into, printed whole (printed_files). A variable given a secret
+debconf answer (debconf_answers) is a secret. Not what is written into a file, fed to a program, captured or thrown
+away. A secrets file sourced while ``set -x`` traces prints what it sets (traced_sources)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.debconf_answers import debconf_secrets
+from shipgate.preflight.printed_edits import edit_script_words
 from shipgate.preflight.printed_files import heredoc_words, printed_files
 from shipgate.preflight.random_values import random_values
 from shipgate.preflight.runners import steps
@@ -146,8 +147,8 @@ def _printed_secret(
     command: Command, script: Script, printers: dict[str, frozenset[str]]
 ) -> tuple[str, int] | None:
     """The secret-named variable ``command`` prints and the line it is printed on: as an echo/printf operand, as
-    an argument a function prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``), or in the heredoc a
-    ``cat`` prints (on the heredoc's line that holds it)."""
+    an argument a function prints (``say "pw: $PASSWORD"`` with ``say() { echo "$1"; }``), in the heredoc a
+    ``cat`` prints (on the heredoc's line that holds it), or in the script of a ``sed`` that prints its edit."""
     if command.name in printers:
         printed = printers[command.name]
         words = [w for i, w in enumerate(command.words, 1) if "@" in printed or str(i) in printed]
@@ -155,6 +156,8 @@ def _printed_secret(
         words = operands(command)
     elif command.name == "cat" and not command.words:
         words = heredoc_words(command)
+    elif command.name == "sed":
+        words = edit_script_words(command)  # the edited text sed prints (printed_edits)
     else:
         return None
     name = _secret_in(words, command, script) if words else None

@@ -30,7 +30,13 @@ from shipgate.preflight.shell.functions import argument_runners, escalates_on_ev
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
 from shipgate.preflight.shell.value_alternatives import alternative_values
-from shipgate.preflight.start_scripts import start_script_libraries, starts_app_server, writes_only_state
+from shipgate.preflight.start_scripts import (
+    inside_folders,
+    start_script_libraries,
+    starts_app_server,
+    state_folders_given_when_root,
+    writes_only_state,
+)
 from shipgate.preflight.update_scripts import run_by_updater
 
 _ACCOUNT_TOOLS = frozenset(
@@ -1100,6 +1106,7 @@ def _implicit_steps(
     cds: dict[str | None, Command | None] = {}  # the ``cd`` itself, whose directory may be set per branch
     dropped = _runs_as_its_account_from(script)
     serves = sourced_by_start or starts_app_server(script)  # a start script: its state folders are its account's
+    accounts = state_folders_given_when_root(script)  # run as root or as the account a root-only chown names
     as_root = _called_as_root(script)
     # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
@@ -1149,6 +1156,8 @@ def _implicit_steps(
             continue  # a path the service account owns (the script runs as that account by design)
         if serves and why.startswith(_PATH_REASONS) and writes_only_state(command):
             continue  # the service's own state folder, written by the account that runs the service
+        if why.startswith(_PATH_REASONS) and inside_folders(why, accounts):
+            continue  # a state folder the script gives its account when root: that account's on either run
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps

@@ -7,6 +7,11 @@ writes under the service's own state folders (``/var/lib/<name>``, ``/var/log/<n
 ``/run/<name>``, ``/var/spool/<name>``: the volume a container mounts there, the ``StateDirectory=`` a unit creates)
 are to folders that account owns, so they ask no root of the installer (docs/preflight.md, "Whole packages, round
 eleven"). What it writes elsewhere (``/etc``, ``/usr``) and what it installs stay root's.
+
+A script that gives a state folder to an account only when it runs as root (``if [ "$(id -u)" = "0" ]; then chown
+-R act_runner:act_runner /var/lib/act_runner; fi``, a CI runner image's entrypoint) says it runs either as root or as
+that account: the folder is the account's either way, so what the script writes inside it asks no root, on any line
+(``state_folders_given_when_root``).
 """
 
 from __future__ import annotations
@@ -40,6 +45,23 @@ def writes_only_state(command: Command) -> bool:
     """Every path the command writes or makes is inside a service's own state folder."""
     paths = [w.text for w in written_paths(command)] or [w.text for w in operands(command) if w.text.startswith("/")]
     return bool(paths) and all(state_path(p) for p in paths)
+
+
+def state_folders_given_when_root(script: Script) -> tuple[str, ...]:
+    """The state folders (``/var/lib/x``…) a ``chown`` under a root check gives an account, each ending in ``/``."""
+    found: list[str] = []
+    for command in script.commands:
+        if command.name != "chown" or "root" not in command.conditions:
+            continue
+        places = operands(command)[1:]
+        found.extend(p.text.rstrip("/") + "/" for p in places if p.value is not None and state_path(p.text))
+    return tuple(found)
+
+
+def inside_folders(why: str, folders: tuple[str, ...]) -> bool:
+    """The path a root-only reason names (``writes /var/lib/x/.runner``) is inside one of ``folders``."""
+    path = next((w for w in why.split() if w.startswith("/")), None)
+    return path is not None and path.startswith(folders)
 
 
 # How many folders a sourced path's tail must share with a package path to name it (``scripts/include.d/x.sh``).

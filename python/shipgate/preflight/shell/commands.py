@@ -154,6 +154,9 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "aptitude": _APT_VALUE_OPTIONS | {"-F", "--display-format", "-w", "--width", "-O", "--sort"},
     # install(1): the mode, owner, group, target directory and backup suffix take values
     "install": frozenset({"-m", "--mode", "-o", "--owner", "-g", "--group", "-t", "--target-directory", "-S"}),
+    # mkdir(1), mknod(1): the mode takes a value (``mknod -m 600 /dev/net/tun c 10 200``)
+    "mkdir": frozenset({"-m", "--mode"}),
+    "mknod": frozenset({"-m", "--mode"}),
     "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "--port", "--password-file"}),
     "nc": frozenset({"-p", "-s", "-w", "-i", "-q", "-x", "-X", "-e", "-c"}),
     # ``ping -c 1 google.com``: the count, deadline, interval, size, TTL and interface are not the host
