@@ -53,8 +53,11 @@ def _path_valued(name: str, script: Script) -> bool:
     )
 
 
-# A URL with no user part (``sqlite:///$base/$db``, ``http://$host:$port/``) or an absolute path, as assigned.
-_NO_SECRET_SHAPE = re.compile(r"""^["']?(?:[A-Za-z][A-Za-z0-9+.-]*://[^@\s"'`]*|/[^@\s"'`]*)["']?$""")
+# A URL with no user part (``sqlite:///$base/$db``, ``http://$host:$port/``), an absolute path, or a path under a
+# directory variable (``"${confDir}/backup.passwd"``: where the password file is, not the password), as assigned.
+_NO_SECRET_SHAPE = re.compile(
+    r"""^["']?(?:[A-Za-z][A-Za-z0-9+.-]*://[^@\s"'`]*|(?:\$\{?[A-Za-z_]\w*\}?)?/[^@\s"'`]*)["']?$"""
+)
 
 
 def _no_secret_value(name: str, script: Script, command: Command) -> bool:
@@ -101,6 +104,8 @@ def _carried_secret(name: str, script: Script, command: Command) -> str | None:
                     inner = m.group(1)
                     if inner in seen or inner in _SHELL_SET or _path_valued(inner, script):
                         continue
+                    if _no_secret_value(inner, script, command):
+                        continue  # a password file's path (``"${PW_FILE:-${pwFileDefault}}"``), not the password
                     if secret_name(inner):
                         return inner
                     seen.add(inner)

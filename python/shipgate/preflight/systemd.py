@@ -15,6 +15,7 @@ from shipgate.preflight.installed_units import brought_by_install, installed_pac
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.model import Command
+from shipgate.preflight.special_targets import special_target
 from shipgate.preflight.units import UNIT_SUFFIXES, Unit
 
 _VERBS = frozenset(
@@ -159,8 +160,10 @@ def _unit_dependencies(ctx: Context, known: set[str], units: tuple[str, ...]) ->
     for path, unit in ctx.parsed.units.items():
         hard = [(u, line) for key, u, line in unit.dependencies() if key in _HARD]
         for name, line in [*hard, *_activated(unit)]:
-            if name.startswith(_SYSTEMD_OWN) or name.endswith((".target", ".mount", ".slice", ".device")):
+            if name.startswith(_SYSTEMD_OWN) or name.endswith((".mount", ".slice", ".device")):
                 continue  # systemd's own units, generated mounts and devices
+            if special_target(name):
+                continue  # a target systemd provides (systemd.special(7)); a product's target is looked up
             miss = _missing(_unit(name), known, units)
             if miss:
                 yield _finding(*miss, path=path, line=line, text=None)

@@ -1,0 +1,103 @@
+"""The targets systemd itself provides (systemd.special(7), systemd.offline-updates(7), systemd.time(7)'s
+synchronisation targets): every systemd host has them, so a unit's ``Requires=`` of one is never looked up in an
+inventory. Another product's target (``Requires=fty-db.target``) is a unit like a service: missing unless the
+target or the package brings it."""
+
+from __future__ import annotations
+
+SPECIAL_TARGETS = frozenset(
+    {
+        "basic.target",
+        "bluetooth.target",
+        "boot-complete.target",
+        "cryptsetup-pre.target",
+        "cryptsetup.target",
+        "ctrl-alt-del.target",
+        "default.target",
+        "emergency.target",
+        "exit.target",
+        "factory-reset.target",
+        "final.target",
+        "first-boot-complete.target",
+        "getty-pre.target",
+        "getty.target",
+        "graphical-session-pre.target",
+        "graphical-session.target",
+        "graphical.target",
+        "halt.target",
+        "hibernate.target",
+        "hybrid-sleep.target",
+        "imports-pre.target",
+        "imports.target",
+        "initrd-fs.target",
+        "initrd-root-device.target",
+        "initrd-root-fs.target",
+        "initrd-switch-root.target",
+        "initrd-usr-fs.target",
+        "initrd.target",
+        "integritysetup-pre.target",
+        "integritysetup.target",
+        "kbrequest.target",
+        "kexec.target",
+        "local-fs-pre.target",
+        "local-fs.target",
+        "machines.target",
+        "multi-user.target",
+        "network-online.target",
+        "network-pre.target",
+        "network.target",
+        "nss-lookup.target",
+        "nss-user-lookup.target",
+        "paths.target",
+        "poweroff.target",
+        "printer.target",
+        "reboot.target",
+        "remote-cryptsetup.target",
+        "remote-fs-pre.target",
+        "remote-fs.target",
+        "remote-integritysetup.target",
+        "remote-veritysetup.target",
+        "rescue.target",
+        "rpcbind.target",
+        "runlevel0.target",
+        "runlevel1.target",
+        "runlevel2.target",
+        "runlevel3.target",
+        "runlevel4.target",
+        "runlevel5.target",
+        "runlevel6.target",
+        "shutdown.target",
+        "sigpwr.target",
+        "sleep.target",
+        "slices.target",
+        "smartcard.target",
+        "sockets.target",
+        "soft-reboot.target",
+        "sound.target",
+        "ssh-access.target",
+        "storage-target-mode.target",
+        "suspend-then-hibernate.target",
+        "suspend.target",
+        "swap.target",
+        "sysinit.target",
+        "system-update-pre.target",
+        "system-update.target",
+        "time-set.target",
+        "time-sync.target",
+        "timers.target",
+        "tpm2.target",
+        "umount.target",
+        "usb-gadget.target",
+        "veritysetup-pre.target",
+        "veritysetup.target",
+        "xdg-desktop-autostart.target",
+    }
+)
+
+
+def special_target(name: str) -> bool:
+    """``name`` is a target systemd provides on every host."""
+    return name in SPECIAL_TARGETS
+
+
+__all__ = ["SPECIAL_TARGETS", "special_target"]
