@@ -186,6 +186,10 @@ _DESCRIPTION = re.compile(
     # run-together ``changethis``), "generateme"
     r"|(?:^|[-_.])(?:set|change)[-_.]?this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
     r"(?:$|[-_.])|$)"
+    # what is still to be done to the value (SimpleLogin's ``AWS_SECRET_ACCESS_KEY=to_fill``, ``to-be-set``,
+    # ``fill_in``: holdout156): an instruction, not a value; ``tofu`` or ``fill42`` is read
+    r"|^to[-_.]?(?:be[-_.]?)?(?:fill(?:ed)?|set|change[ds]?|replaced?|defined?|configured?)(?:[-_.]?in)?$"
+    r"|^fill[-_.]?(?:in|it|this)$"
     # the same instructions in Chinese: 填写你的SecretKey ("fill in your SecretKey"), 请输入… ("please enter …"),
     # 你的/您的… ("your …"), 替换为… ("replace with …")
     r"|填写|请输入|请填|^(?:你的|您的)|替换为|修改为"
@@ -434,11 +438,12 @@ _SHORT_NOT_PASSWORDS = frozenset(
     | {"raw", "foo", "bar", "baz", "tbd", "xxx", "abc", "set", "get", "key", "pwd", "pin", "otp"}
 )
 # A key that signs sessions or tokens (``SECRET_KEY``, ``DJANGO_SECRET_KEY``, ``JWT_SECRET``, ``SESSION_SECRET``,
-# ``SECRET_KEY_BASE``): the word ``secret`` there is the key every unedited copy signs with (Flagsmith's
-# ``DJANGO_SECRET_KEY: secret``), where under another name it names a mount or a kind (``secrets_mount``).
+# ``SECRET_KEY_BASE``, a web framework's own ``FLASK_SECRET``/``APP_SECRET``: holdout156's SimpleLogin): the word
+# ``secret`` there is the key every unedited copy signs with (Flagsmith's ``DJANGO_SECRET_KEY: secret``), where under
+# another name it names a mount or a kind (``secrets_mount``, ``CLIENT_SECRET``).
 _SIGNING_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])(?:(?:django|flask|app|rails|site)[_.-]?)?secret[_.-]?key(?:[_.-]base)?$"
-    r"|(?:^|[_.-])(?:jwt|session|cookie|signing)[_.-]?secret$"
+    r"|(?:^|[_.-])(?:jwt|session|cookie|signing|django|flask|rails|app)[_.-]?secret$"
 )
 
 

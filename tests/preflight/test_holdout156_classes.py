@@ -1,0 +1,79 @@
+"""Classes the hundred-and-fifty-sixth hold-out set showed (tests/preflight/holdout156: configuration files shipped
+by self-hosted products), each as its minimal construct next to a near-miss that must stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+CREDENTIAL = "preflight.hardcoded_credential"
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: ``to_fill`` says what is still to be done to the value, as ``change-this`` does --------------------------
+
+
+def test_a_an_instruction_to_fill_the_value_in_is_not_a_credential() -> None:
+    text = _text(
+        "AWS_ACCESS_KEY_ID=to_fill",
+        "AWS_SECRET_ACCESS_KEY=to_fill",
+        "GITHUB_CLIENT_SECRET=to-be-filled",
+        "GOOGLE_CLIENT_SECRET=fill_in",
+        "SMTP_PASSWORD=TO_BE_SET",
+    )
+    assert codes_at({"example.env": text}, CREDENTIAL) == []
+
+
+def test_a_words_that_only_start_like_the_instruction_stay_credentials() -> None:
+    text = _text(
+        "AWS_SECRET_ACCESS_KEY=tofu-Rk2vX9qLm4",
+        "GITHUB_CLIENT_SECRET=fill42",
+        "SMTP_PASSWORD=to_fill_2024",
+    )
+    assert codes_at({"example.env": text}, CREDENTIAL) == [1, 2, 3]
+
+
+# -- H: ``secret`` under a web framework's own signing setting not named ``…KEY`` (``FLASK_SECRET``) --------------
+
+
+def test_h_secret_under_a_frameworks_signing_setting_is_a_credential() -> None:
+    text = _text("FLASK_SECRET=secret", "APP_SECRET=secret", "RAILS_SECRET=secret")
+    assert codes_at({"example.env": text}, CREDENTIAL) == [1, 2, 3]
+
+
+def test_h_secret_under_another_secret_name_stays_quiet() -> None:
+    text = _text("CLIENT_SECRET=secret", "SECRETS_MOUNT=secret", "FLASK_SECRET_FILE=secret")
+    assert codes_at({"example.env": text}, CREDENTIAL) == []
+
+
+# -- C: an example login whose user is ``example`` and whose password is ``example_password`` ---------------------
+
+
+def test_c_an_example_login_spelled_with_the_word_example_is_neither_endpoint_nor_credential() -> None:
+    text = _text(
+        "EMAIL_HOST_USER=example",
+        "EMAIL_HOST_PASSWORD=example_password",
+        "EMAIL_HOST=smtp.example.com",
+        "EMAIL_PORT=465",
+    )
+    assert codes_at({"TEMPLATE.env": text}, ENDPOINT) == []
+    assert codes_at({"TEMPLATE.env": text}, CREDENTIAL) == []
+
+
+def test_c_a_real_user_or_password_beside_an_example_host_stays_reported() -> None:
+    text = _text(
+        "EMAIL_HOST_USER=example",
+        "EMAIL_HOST_PASSWORD=examplepass!",
+        "EMAIL_HOST=smtp.example.com",
+    )
+    assert codes_at({"TEMPLATE.env": text}, ENDPOINT) == [3]
+    real_user = _text(
+        "EMAIL_HOST_USER=noreply",
+        "EMAIL_HOST_PASSWORD=example_password",
+        "EMAIL_HOST=smtp.example.com",
+    )
+    assert codes_at({"TEMPLATE.env": real_user}, ENDPOINT) == [3]
+
