@@ -77,3 +77,34 @@ def test_c_a_real_user_or_password_beside_an_example_host_stays_reported() -> No
     )
     assert codes_at({"TEMPLATE.env": real_user}, ENDPOINT) == [3]
 
+
+# -- G: a YAML block ``keys:`` that maps each API key's id to its secret -----------------------------------------
+
+
+def test_g_the_secrets_of_a_keys_map_are_credentials() -> None:
+    text = _text(
+        "port: 7880",
+        "# API key / secret pairs.",
+        "keys:",
+        "  key1: secret1",
+        "  APIdev7Qx: Zr8vK2mWq",
+        "logging:",
+        "  level: info",
+    )
+    assert codes_at({"config-sample.yaml": text}, CREDENTIAL) == [4, 5]
+
+
+def test_g_a_keys_block_of_settings_or_placeholders_stays_quiet() -> None:
+    settings = _text(
+        "keys:",
+        "  rotation: 30d",
+        "  algorithm:",
+        "    name: rs256",
+        "  size: 2048",
+    )
+    assert codes_at({"config.yaml": settings}, CREDENTIAL) == []
+    placeholders = _text("api_keys:", "  mykey: <api_secret>", "  other: your-secret-here")
+    assert codes_at({"config.yaml": placeholders}, CREDENTIAL) == []
+    public = _text("ssh_keys:", "  deploy: ssh-ed25519")
+    assert codes_at({"config.yaml": public}, CREDENTIAL) == []
+

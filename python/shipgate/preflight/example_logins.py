@@ -64,9 +64,7 @@ def _example_block(settings: Sequence[tuple[str, str, int]]) -> set[int]:
     """The password and host lines of one block's ``(key, value, line)`` settings when it is an example login."""
     hosts = [line for key, value, line in settings if _HOST_KEY.search(key) and example_host(value)]
     users = [key for key, value, _ in settings if _USER_KEY.search(key) and _field_word(value, _FIELD_USERS)]
-    passwords = [
-        line for key, value, line in settings if password_name(key) and _field_word(value, _FIELD_PASSWORDS)
-    ]
+    passwords = [line for key, value, line in settings if password_name(key) and _field_word(value, _FIELD_PASSWORDS)]
     return set(hosts + passwords) if hosts and users and passwords else set()
 
 

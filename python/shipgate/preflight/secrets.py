@@ -42,7 +42,7 @@ from detect_secrets.plugins.twilio import TwilioKeyDetector
 from shipgate.findings import Severity
 from shipgate.preflight.category_tables import category_value
 from shipgate.preflight.disabled_blocks import switched_off_block, switched_off_list
-from shipgate.preflight.key_lists import account_entries, listed_keys, listed_passwords
+from shipgate.preflight.key_lists import account_entries, listed_keys, listed_passwords, paired_keys
 from shipgate.preflight.salted_digests import digest_beside_salt
 from shipgate.preflight.secret_key_names import names_secret_key
 
@@ -679,7 +679,8 @@ def keyword_secrets(
     listed = {} if code or examples else listed_keys(lines)
     accounts = account_entries(lines) if logins and not (code or examples) else set()
     items = {} if code or examples else listed_passwords(lines)
-    for number in sorted(candidate_lines(text) | accounts | items.keys()):
+    pairs = {} if code or examples else paired_keys(lines)
+    for number in sorted(candidate_lines(text) | accounts | items.keys() | pairs.keys()):
         if number > len(lines):
             break
         line = lines[number - 1][:MAX_KEYWORD_LINE]
@@ -727,6 +728,11 @@ def keyword_secrets(
             key = key.replace(" ", "_")
         if number in accounts:  # ``matt=test`` under ``[users]``: an account's password, whatever word
             yield Secret(number, f"account password ({key})", _written_value(parts[1]), Severity.HIGH)
+            continue
+        if number in pairs:  # ``key1: secret1`` under ``keys:``: the secret of the API key named on the left
+            value = _written_value(parts[1])
+            if not allowed(value) and not switched_off_list(lines, number):
+                yield Secret(number, f"password or key assignment ({pairs[number]}.{key})", value, Severity.HIGH)
             continue
         if number in listed:  # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
             value = _written_value(parts[1])
