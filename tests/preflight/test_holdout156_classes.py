@@ -108,3 +108,26 @@ def test_g_a_keys_block_of_settings_or_placeholders_stays_quiet() -> None:
     public = _text("ssh_keys:", "  deploy: ssh-ed25519")
     assert codes_at({"config.yaml": public}, CREDENTIAL) == []
 
+
+# -- F: the Azure Storage emulator's published key --------------------------------------------------------------
+
+_EMULATOR = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+_OTHER = "Qm9vZ2llV29vZ2llMTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6QUJDREVGR0hJSktMTU5PUFFSUw=="
+
+
+def _connection(key: str) -> str:
+    return _text(
+        "{",
+        '  "Azure": {',
+        f'    "ConnectionString": "DefaultEndpointsProtocol=https;AccountName=shopmedia;AccountKey={key};"',
+        "  }",
+        "}",
+    )
+
+
+def test_f_the_storage_emulators_published_key_is_not_a_credential() -> None:
+    assert codes_at({"src/Web/appsettings.json": _connection(_EMULATOR)}, CREDENTIAL) == []
+
+
+def test_f_another_azure_storage_key_stays_a_credential() -> None:
+    assert codes_at({"src/Web/appsettings.json": _connection(_OTHER)}, CREDENTIAL) == [3]
