@@ -131,3 +131,20 @@ def test_f_the_storage_emulators_published_key_is_not_a_credential() -> None:
 
 def test_f_another_azure_storage_key_stays_a_credential() -> None:
     assert codes_at({"src/Web/appsettings.json": _connection(_OTHER)}, CREDENTIAL) == [3]
+
+
+# -- E: a URL whose query is written HTML-escaped (``&amp;``) in a file that is not markup: a page's link -----------
+
+
+def test_e_an_html_escaped_url_outside_markup_is_a_mention() -> None:
+    text = _text("{", '  "Google": {', '    "MapsUrl": "https://maps.google.com/maps?hl={0}&amp;q={1}"', "  }", "}")
+    assert codes_at({"src/Web/appsettings.json": text}, ENDPOINT) == []
+    env = _text("STATS_PIXEL=https://stats.vendor.io/p.php?idsite=1&amp;rec=1")
+    assert codes_at({"app.env": env}, ENDPOINT) == []
+
+
+def test_e_a_plain_query_or_the_same_url_in_xml_stays_contacted() -> None:
+    text = _text("{", '  "Google": {', '    "GeocodeUrl": "https://maps.vendor.io/api?hl={0}&q={1}"', "  }", "}")
+    assert codes_at({"src/Web/appsettings.json": text}, ENDPOINT) == [3]
+    xml = _text("<settings>", "  <geocodeUrl>https://maps.vendor.io/api?hl=en&amp;q=x</geocodeUrl>", "</settings>")
+    assert codes_at({"conf/settings.xml": xml}, ENDPOINT) == [2]
