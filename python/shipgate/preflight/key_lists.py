@@ -129,6 +129,43 @@ def listed_keys(lines: Iterable[str]) -> dict[int, str]:
     return owned
 
 
+# ``keys:`` / ``api_keys:`` / ``apiKeys:``: a map from each API key's id to its secret (LiveKit's ``config.yaml``).
+_KEY_PAIRS = re.compile(r"(?i)^(?:api[_.-]?)?keys$")
+# ``  id: value`` with a plain or quoted scalar and nothing after it but a comment.
+_PAIR = re.compile(r"""^\s*[A-Za-z_][\w.-]*\s*:\s+(?P<value>"[^"]*"|'[^']*'|[^\s#{}\[\]&*!|>%@`"'-]\S*)\s*(?:#.*)?$""")
+
+
+def paired_keys(lines: Iterable[str]) -> dict[int, str]:
+    """Line numbers (1-based) of the entries of a YAML block named ``keys:`` (``api_keys:``) that maps each key's id
+    to its secret, each with the block's name: LiveKit's sample ships ``keys:`` with ``key1: secret1``, the pair an
+    access token is signed with. Only a block whose every entry is such a pair of one word each (a nested map, a
+    list, a flag or a number makes it settings about keys); one pass over the lines."""
+    owned: dict[int, str] = {}
+    owner: tuple[int, str] | None = None  # (indentation of the open block's name, its name)
+    entries: list[int] | None = None  # the open block's entry lines; None once an entry is no such pair
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if owner is not None and indent > owner[0]:
+            pair = _PAIR.match(line)
+            if entries is not None and pair is not None and _one_word(pair["value"]):
+                entries.append(number)
+            else:
+                entries = None
+            continue
+        if owner is not None and entries:
+            owned.update(dict.fromkeys(entries, owner[1]))
+        opener = _OPENER.match(line)
+        owner = None
+        if opener is not None and "-" not in opener["lead"] and _KEY_PAIRS.match(opener["name"]):
+            owner, entries = (indent, opener["name"]), []
+    if owner is not None and entries:
+        owned.update(dict.fromkeys(entries, owner[1]))
+    return owned
+
+
 def _one_word(value: str) -> bool:
     word = value.strip("\"'")
     return bool(_WORD.match(word)) and word.lower() not in _NOT_PASSWORDS and not word.isdigit()

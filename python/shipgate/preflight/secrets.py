@@ -42,7 +42,7 @@ from detect_secrets.plugins.twilio import TwilioKeyDetector
 from shipgate.findings import Severity
 from shipgate.preflight.category_tables import category_value
 from shipgate.preflight.disabled_blocks import switched_off_block, switched_off_list
-from shipgate.preflight.key_lists import account_entries, listed_keys, listed_passwords
+from shipgate.preflight.key_lists import account_entries, listed_keys, listed_passwords, paired_keys
 from shipgate.preflight.salted_digests import digest_beside_salt
 from shipgate.preflight.secret_key_names import names_secret_key
 
@@ -186,6 +186,10 @@ _DESCRIPTION = re.compile(
     # run-together ``changethis``), "generateme"
     r"|(?:^|[-_.])(?:set|change)[-_.]?this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
     r"(?:$|[-_.])|$)"
+    # what is still to be done to the value (SimpleLogin's ``AWS_SECRET_ACCESS_KEY=to_fill``, ``to-be-set``,
+    # ``fill_in``: holdout156): an instruction, not a value; ``tofu`` or ``fill42`` is read
+    r"|^to[-_.]?(?:be[-_.]?)?(?:fill(?:ed)?|set|change[ds]?|replaced?|defined?|configured?)(?:[-_.]?in)?$"
+    r"|^fill[-_.]?(?:in|it|this)$"
     # the same instructions in Chinese: 填写你的SecretKey ("fill in your SecretKey"), 请输入… ("please enter …"),
     # 你的/您的… ("your …"), 替换为… ("replace with …")
     r"|填写|请输入|请填|^(?:你的|您的)|替换为|修改为"
@@ -434,11 +438,12 @@ _SHORT_NOT_PASSWORDS = frozenset(
     | {"raw", "foo", "bar", "baz", "tbd", "xxx", "abc", "set", "get", "key", "pwd", "pin", "otp"}
 )
 # A key that signs sessions or tokens (``SECRET_KEY``, ``DJANGO_SECRET_KEY``, ``JWT_SECRET``, ``SESSION_SECRET``,
-# ``SECRET_KEY_BASE``): the word ``secret`` there is the key every unedited copy signs with (Flagsmith's
-# ``DJANGO_SECRET_KEY: secret``), where under another name it names a mount or a kind (``secrets_mount``).
+# ``SECRET_KEY_BASE``, a web framework's own ``FLASK_SECRET``/``APP_SECRET``: holdout156's SimpleLogin): the word
+# ``secret`` there is the key every unedited copy signs with (Flagsmith's ``DJANGO_SECRET_KEY: secret``), where under
+# another name it names a mount or a kind (``secrets_mount``, ``CLIENT_SECRET``).
 _SIGNING_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])(?:(?:django|flask|app|rails|site)[_.-]?)?secret[_.-]?key(?:[_.-]base)?$"
-    r"|(?:^|[_.-])(?:jwt|session|cookie|signing)[_.-]?secret$"
+    r"|(?:^|[_.-])(?:jwt|session|cookie|signing|django|flask|rails|app)[_.-]?secret$"
 )
 
 
@@ -674,7 +679,8 @@ def keyword_secrets(
     listed = {} if code or examples else listed_keys(lines)
     accounts = account_entries(lines) if logins and not (code or examples) else set()
     items = {} if code or examples else listed_passwords(lines)
-    for number in sorted(candidate_lines(text) | accounts | items.keys()):
+    pairs = {} if code or examples else paired_keys(lines)
+    for number in sorted(candidate_lines(text) | accounts | items.keys() | pairs.keys()):
         if number > len(lines):
             break
         line = lines[number - 1][:MAX_KEYWORD_LINE]
@@ -722,6 +728,11 @@ def keyword_secrets(
             key = key.replace(" ", "_")
         if number in accounts:  # ``matt=test`` under ``[users]``: an account's password, whatever word
             yield Secret(number, f"account password ({key})", _written_value(parts[1]), Severity.HIGH)
+            continue
+        if number in pairs:  # ``key1: secret1`` under ``keys:``: the secret of the API key named on the left
+            value = _written_value(parts[1])
+            if not allowed(value) and not switched_off_list(lines, number):
+                yield Secret(number, f"password or key assignment ({pairs[number]}.{key})", value, Severity.HIGH)
             continue
         if number in listed:  # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
             value = _written_value(parts[1])
