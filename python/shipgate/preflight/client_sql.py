@@ -2,7 +2,9 @@
 ``mysql -e "DROP DATABASE app"``, ``psql -c 'DROP DATABASE app'``, a heredoc or here-string fed to the client. A
 statement that drops a database deletes every table it holds, as ``dropdb`` does (only the verb is read, so the name
 may come from a variable: ``drop database ${DB}``); one that creates a database makes an empty one, into which a
-schema file loaded next is the first load, not a migration of existing tables."""
+schema file loaded next is the first load, not a migration of existing tables. An account's password written in
+that SQL (``CREATE USER 'app'@'%' IDENTIFIED BY 'x'``, ``ALTER ROLE app PASSWORD 'x'``, ``SET PASSWORD … =
+PASSWORD('x')``) is a literal every install shares (``sql_passwords``), as in a ``.sql`` file."""
 
 from __future__ import annotations
 
@@ -34,6 +36,16 @@ def _client(command: Command) -> Command | None:
     return inner if inner is not None and inner.name in _CLIENT_OPTIONS else None
 
 
+# A password literal in an account statement: MySQL/MariaDB ``IDENTIFIED [WITH plugin] BY 'x'``, ``PASSWORD('x')``,
+# ``SET PASSWORD … = 'x'``; PostgreSQL ``[ENCRYPTED] PASSWORD 'x'`` in CREATE/ALTER ROLE/USER.
+_PASSWORD_LITERAL = re.compile(
+    r"(?i)\bIDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+'([^'$]{1,256})'"
+    r"|\bPASSWORD\s*\(\s*'([^'$]{1,256})'\s*\)"
+    r"|\bSET\s+PASSWORD\b[^;=]{0,200}=\s*'([^'$]{1,256})'"
+    r"|\b(?:ROLE|USER)\b[^;]{0,200}?\bPASSWORD\s+'([^'$]{1,256})'"
+)
+
+
 def _statements(text: str) -> str:
     return text.replace('"', "").replace("'", "").replace("\\\n", " ")
 
@@ -52,6 +64,30 @@ def _given_texts(command: Command) -> Iterator[str]:
                 yield redirect.target.text
     elif command.name in _PRINTERS and any(n in _CLIENT_OPTIONS for n in command.piped_to):
         yield " ".join(w.text for w in command.words)
+
+
+def sql_passwords(command: Command) -> Iterator[tuple[int, str]]:
+    """(line, literal) of each account password the SQL ``command`` gives a client writes as a literal: a heredoc's
+    at its own line, an option's or a printed statement's at the command's. The client may be named by a variable
+    (``"${mysql[@]}" <<-EOSQL``, the official MySQL image's). Words are read as written: a value with ``$`` is
+    filled in by the shell (or a client variable) and holds no literal of the statement's own."""
+    client = _client(command)
+    texts: list[tuple[int, str]] = []
+    if client is not None:
+        names = _CLIENT_OPTIONS[client.name or ""]
+        texts += [(w.line or command.line, w.raw) for w in option_values(client, *names)]
+    if client is not None or command.name is None:
+        for redirect in command.redirects:
+            if redirect.op.startswith("<<") and redirect.body is not None:
+                texts.append((redirect.body_line or command.line, redirect.body))
+            elif redirect.op == "<<<" and redirect.target is not None and client is not None:
+                texts.append((command.line, redirect.target.raw))
+    elif command.name in _PRINTERS and any(n in _CLIENT_OPTIONS for n in command.piped_to):
+        texts.append((command.line, " ".join(w.raw for w in command.words)))
+    for start, text in texts:
+        for m in _PASSWORD_LITERAL.finditer(text[:200_000]):
+            value = next(g for g in m.groups() if g is not None)
+            yield start + text.count("\n", 0, m.start()), value
 
 
 def drops_database(command: Command) -> bool:

@@ -21,6 +21,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight import makefile, php_settings
 from shipgate.preflight.account_passwords import account_passwords
 from shipgate.preflight.call_passwords import keyword_literals
+from shipgate.preflight.client_sql import sql_passwords
 from shipgate.preflight.commented_copies import commented_copy_lines
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
@@ -421,6 +422,12 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 for st in inline.statements:
                     if st.password_role:
                         found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
+            for (
+                command
+            ) in script.commands:  # ``mysql <<EOF`` … ``IDENTIFIED BY 'x'``, ``mysql -e "…"``, ``echo … | psql``
+                for line, value in sql_passwords(command):
+                    if not allowed(value):
+                        found.setdefault(line, Secret(line, "SQL password", value, Severity.HIGH))
             for d in url_fallbacks(script):  # reported as preflight.default_credential
                 if d.line in found and found[d.line].kind == "password in URL":
                     del found[d.line]
