@@ -38,6 +38,7 @@ from shipgate.preflight.shell.commands import (
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.source_lists import source_contacts
+from shipgate.preflight.swift_fetch import SwiftCheckouts
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
 # update|upgrade`` fetches the index and the installed items.
@@ -106,6 +107,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # ``go build``/``go install``/``go run``… fetch what the module cache lacks (shipgate.preflight.go_fetch)
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
     "cargo": (frozenset({"install", "fetch"}), "crates.io"),
+    # SwiftPM clones the dependencies Package.swift names when a build or resolve lacks them (swift_fetch)
+    "swift": (frozenset(), "the package's dependency repositories (their Git URLs in Package.swift)"),
     # ``create-project`` fetches the named package from Packagist, then installs its dependencies from it;
     # ``self-update`` (alias ``selfupdate``) replaces composer.phar with a release from getcomposer.org (_VERB_HOSTS)
     "composer": (
@@ -746,6 +749,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         built: set[str] = set()  # stacks whose images a ``build`` (or ``up --build``) made: their base images are here
         modules = ModuleCache()
         crates = CrateCache()
+        checkouts = SwiftCheckouts()
         # by where each command is written: a function's command is read once per call, with that call's arguments
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
         sources = _written_sources(script)
@@ -768,6 +772,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             builds = crates.fetches(command) if command.name == "cargo" and not remote else None
             if builds is not None:  # a build fetches the crates the registry cache lacks (cargo_fetch)
                 found = ("cargo", _TOOLS["cargo"][1]) if builds else None
+            clones = checkouts.fetches(command) if command.name == "swift" and not remote else None
+            if clones is not None:  # a build clones the dependencies it has no checkout of (swift_fetch)
+                found = ("swift", _TOOLS["swift"][1]) if clones else None
             if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found
