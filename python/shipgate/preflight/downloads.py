@@ -27,7 +27,7 @@ from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path
 from shipgate.preflight.readiness_probes import discarded_probe
-from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
+from shipgate.preflight.runners import is_developer_tooling, is_payload_tool, is_served_elsewhere
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -393,8 +393,8 @@ def _evaluates_download(command: Command) -> bool:
 def _run_lines(ctx: Context, runs: Iterable[tuple[str, Script]]) -> Iterator[Finding]:
     """The findings of command lines the package runs (path, script): downloads run and TLS turned off."""
     for path, script in runs:
-        if is_payload_tool(ctx, path):
-            continue  # a tool a system package installs: not run by the upgrade
+        if is_payload_tool(ctx, path) or path in ctx.served_user_data:
+            continue  # a tool a system package installs, a server's user data: not run by the upgrade
         if not is_developer_tooling(ctx, path):  # a CI or developer script fetches when its developers run it
             yield from _downloads(path, script)
             yield from _process_substitution(path, script)

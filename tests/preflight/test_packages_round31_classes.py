@@ -1,0 +1,62 @@
+"""Round thirty-one of the whole packages (tests/preflight/packages/README.md, "Round thirty-one"): each class fixed,
+with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its
+result)."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+from shipgate.preflight.user_data import served_user_data
+
+_BOOT_SCRIPT = (
+    "#!/bin/sh\n"  # 1
+    'echo "127.0.0.1 $(hostname)" >> /etc/hosts\n'  # 2
+    "apt-get update && apt-get install -y docker.io curl\n"  # 3
+    "curl -o /opt/monitor.sh https://raw.githubusercontent.com/example-org/templates/master/monitor.sh\n"  # 4
+    "chmod a+x /opt/monitor.sh\n"  # 5
+    'echo "*/1 * * * * root bash /opt/monitor.sh" > /etc/cron.d/kube-monitor\n'  # 6
+)
+
+_PROFILE = (
+    "from kube import base\n"
+    "\n"
+    "\n"
+    "def do_create(server):\n"
+    "    {name} = base.loadScript('./scripts/master.sh')\n"
+    "    return server.create(image='debian', {name}={name})\n"
+)
+
+
+def _plugin(name: str = "user_data", profile: str = _PROFILE) -> dict[str, str | bytes]:
+    return {
+        "contrib/kubernetes/kube/master.py": profile.format(name=name),
+        "contrib/kubernetes/kube/scripts/master.sh": _BOOT_SCRIPT,
+    }
+
+
+def _script_findings(files: dict[str, str | bytes]) -> list[tuple[str, int | None]]:
+    return [found for found in findings(files) if found[0] != "preflight.root_assumed"]
+
+
+def test_user_data_a_profile_boots_its_servers_with_is_not_a_step_of_the_install() -> None:
+    assert served_user_data(_plugin()) == {"contrib/kubernetes/kube/scripts/master.sh"}
+    assert _script_findings(_plugin()) == []
+
+
+def test_user_data_under_a_dict_key_or_the_ec2_name_is_read_too() -> None:
+    by_key = _PROFILE.replace("    return server.create(image='debian', {name}={name})\n", "    return {{'{name}': {name}}}\n")
+    assert served_user_data(_plugin(profile=by_key)) == {"contrib/kubernetes/kube/scripts/master.sh"}
+    assert served_user_data(_plugin(name="UserData")) == {"contrib/kubernetes/kube/scripts/master.sh"}
+
+
+def test_a_script_read_into_another_name_is_still_a_step() -> None:
+    assert served_user_data(_plugin(name="script")) == frozenset()
+    codes = {code for code, _ in _script_findings(_plugin(name="script"))}
+    assert {"preflight.implicit_privilege", "preflight.external_endpoint"} <= codes
+
+
+def test_a_user_data_literal_that_names_no_file_of_the_package_marks_nothing() -> None:
+    files = _plugin(profile=_PROFILE.replace("./scripts/master.sh", "./scripts/worker.sh"))
+    assert served_user_data(files) == frozenset()
+    assert "preflight.implicit_privilege" in {code for code, _ in _script_findings(files)}
+
