@@ -60,3 +60,33 @@ def test_a_user_data_literal_that_names_no_file_of_the_package_marks_nothing() -
     assert served_user_data(files) == frozenset()
     assert "preflight.implicit_privilege" in {code for code, _ in _script_findings(files)}
 
+
+_PURGE = (
+    "#!/bin/bash -eu\n"  # 1
+    "# purges all the product's files and configuration\n"  # 2
+    "systemctl disable --now temboard\n"  # 3
+    "userdel temboard\n"  # 4
+    'rm -rf /etc/temboard "/var/lib/temboard"\n'  # 5
+)
+
+_ROOT_CHECK = (
+    "#!/bin/bash\n"  # 1
+    "if [ $EUID -ne 0 ]; then\n"  # 2
+    '    echo "This script must be run as root." >&2\n'  # 3
+    "    exit 1\n"  # 4
+    "fi\n"  # 5
+    "pip uninstall -y senlin\n"  # 6
+)
+
+
+def test_a_script_named_to_take_the_product_away_is_not_a_step_of_the_install() -> None:
+    found = findings({"share/purge.sh": _PURGE, "uninstall.sh": _ROOT_CHECK})
+    codes = {code for code, _ in found}
+    assert not codes & {"preflight.implicit_privilege", "preflight.service_disabled", "preflight.root_assumed"}
+
+
+def test_the_same_steps_in_a_script_named_otherwise_are_still_reported() -> None:
+    found = findings({"share/reset.sh": _PURGE, "install.sh": _ROOT_CHECK})
+    assert ("preflight.service_disabled", 3) in found
+    assert {("preflight.implicit_privilege", 4), ("preflight.implicit_privilege", 5)} <= set(found)
+    assert ("preflight.root_assumed", 2) in found or ("preflight.root_assumed", 3) in found

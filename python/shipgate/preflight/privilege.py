@@ -26,6 +26,7 @@ from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.functions import argument_runners, escalates_on_every_call, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
 from shipgate.preflight.shell.value_alternatives import alternative_values
 from shipgate.preflight.start_scripts import start_script_libraries, starts_app_server, writes_only_state
@@ -576,6 +577,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # a script the package's own root cron job or root service runs: cron or systemd, as root
         if is_served_elsewhere(ctx, path):
             continue  # a kickstart snippet, a server's user data: the machine it is served to runs it, as root
+        if removal_script(path) and path not in ctx.called_by_maintainer:
+            continue  # uninstall.sh, purge.sh: the operator runs it to take the product away, not to install it
         if path in ctx.installed_commands and path not in ctx.called_by_maintainer:
             continue  # a command on PATH or with a section-8 page: the operator runs it later, as they choose
         if _LOGIN_SCRIPT.search(path):
