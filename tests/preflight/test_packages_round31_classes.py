@@ -4,7 +4,7 @@ result)."""
 
 from __future__ import annotations
 
-from preflight_kit import findings
+from preflight_kit import codes_at, findings
 
 from shipgate.preflight.user_data import served_user_data
 
@@ -90,3 +90,33 @@ def test_the_same_steps_in_a_script_named_otherwise_are_still_reported() -> None
     assert ("preflight.service_disabled", 3) in found
     assert {("preflight.implicit_privilege", 4), ("preflight.implicit_privilege", 5)} <= set(found)
     assert ("preflight.root_assumed", 2) in found or ("preflight.root_assumed", 3) in found
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+_PERL_FIXUP = (
+    "#!/usr/bin/perl\n"  # 1
+    "use strict;\n"  # 2
+    'my $usage_text = <<"EOT";\n'  # 3
+    "Usage: $0 [-b]\n"  # 4
+    "See https://github.com/example-org/uptimed/issues/2 for details.\n"  # 5
+    "EOT\n"  # 6
+    "if (@ARGV) {\n"  # 7
+    '    print "$0 -- fix the records\\n\\n".\n'  # 8
+    "        $usage_text;\n"  # 9
+    "    exit 0;\n"  # 10
+    "}\n"  # 11
+    'say "$0: Will fixup the records for https://bugs.example-tracker.org/654830".\n'  # 12
+    '    "\\nrespectively https://github.com/example-org/uptimed/issues/2";\n'  # 13
+)
+
+
+def test_perl_text_a_script_prints_or_says_is_shown_not_contacted() -> None:
+    assert codes_at({"usr/libexec/uptimed/fixup": _PERL_FIXUP}, ENDPOINT) == []
+
+
+def test_perl_text_written_into_a_file_or_held_for_other_use_is_still_read() -> None:
+    to_file = _PERL_FIXUP.replace('say "$0: Will', 'print CONF "$0: Will')
+    assert 12 in codes_at({"usr/libexec/uptimed/fixup": to_file}, ENDPOINT)
+    used = _PERL_FIXUP.replace("        $usage_text;\n", "        $usage_text;\nopen(my $fh, '<', $usage_text);\n")
+    assert 5 in codes_at({"usr/libexec/uptimed/fixup": used}, ENDPOINT)
