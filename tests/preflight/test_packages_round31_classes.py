@@ -120,3 +120,8 @@ def test_perl_text_written_into_a_file_or_held_for_other_use_is_still_read() -> 
     assert 12 in codes_at({"usr/libexec/uptimed/fixup": to_file}, ENDPOINT)
     used = _PERL_FIXUP.replace("        $usage_text;\n", "        $usage_text;\nopen(my $fh, '<', $usage_text);\n")
     assert 5 in codes_at({"usr/libexec/uptimed/fixup": used}, ENDPOINT)
+
+
+def test_a_package_managers_removal_hook_stays_a_root_scriptlet() -> None:
+    codes = {code for code, _ in findings({"snap/hooks/remove": "#!/bin/sh\nsnapctl stop --disable app\n"})}
+    assert "preflight.root_assumed" in codes

@@ -577,8 +577,6 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # a script the package's own root cron job or root service runs: cron or systemd, as root
         if is_served_elsewhere(ctx, path):
             continue  # a kickstart snippet, a server's user data: the machine it is served to runs it, as root
-        if removal_script(path) and path not in ctx.called_by_maintainer:
-            continue  # uninstall.sh, purge.sh: the operator runs it to take the product away, not to install it
         if path in ctx.installed_commands and path not in ctx.called_by_maintainer:
             continue  # a command on PATH or with a section-8 page: the operator runs it later, as they choose
         if _LOGIN_SCRIPT.search(path):
@@ -587,6 +585,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if service_script(path, source, script):
             continue  # an init, rc or supervised run script kept anywhere (contrib/init-scripts/…): run as root
         maintainer = maintainer_script(script, source) or path in ctx.phase_scriptlets
+        if not maintainer and removal_script(path) and path not in ctx.called_by_maintainer:
+            continue  # uninstall.sh, purge.sh: the operator runs it to take the product away, not to install it
         updater = None if maintainer else run_by_updater(script)  # pakfire's update.sh, a RAUC hook
         requires = _requires_root(script, maintainer, source)
         if updater is not None:
