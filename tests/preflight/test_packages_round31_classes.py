@@ -125,3 +125,36 @@ def test_perl_text_written_into_a_file_or_held_for_other_use_is_still_read() -> 
 def test_a_package_managers_removal_hook_stays_a_root_scriptlet() -> None:
     codes = {code for code, _ in findings({"snap/hooks/remove": "#!/bin/sh\nsnapctl stop --disable app\n"})}
     assert "preflight.root_assumed" in codes
+
+
+REWRITES = "preflight.migration_rewrites_table"
+
+_RESCALE = (
+    '"""action start_time type"""\n'  # 1
+    "from alembic import op\n"  # 2
+    "import sqlalchemy as sa\n"  # 3
+    "\n"  # 4
+    "revision = 'beffe13cf8e5'\n"  # 5
+    "down_revision = '3a04debb8cb1'\n"  # 6
+    "\n"  # 7
+    "\n"  # 8
+    "def upgrade():\n"  # 9
+    "    with op.batch_alter_table('action') as batch_op:\n"  # 10
+    "        batch_op.alter_column('start_time', type_=sa.Numeric({new}),\n"  # 11
+    "                              existing_type=sa.Numeric({old}))\n"  # 12
+)
+
+
+def _alembic(new: str, old: str) -> dict[str, str | bytes]:
+    return {"senlin/db/alembic/versions/beffe13cf8e5_start_time.py": _RESCALE.format(new=new, old=old)}
+
+
+def test_a_numeric_column_given_a_new_scale_is_rewritten() -> None:
+    assert codes_at(_alembic("'18,6'", "'24,8'"), REWRITES) == [11]
+    assert codes_at(_alembic("precision=18, scale=2", "precision=18, scale=4"), REWRITES) == [11]
+
+
+def test_a_numeric_column_widened_at_the_same_scale_is_not() -> None:
+    assert codes_at(_alembic("30, 8", "'24,8'"), REWRITES) == []
+    assert codes_at(_alembic("", "'24,8'"), REWRITES) == []
+    assert ("preflight.migration_unlocked", 11) in findings(_alembic("30, 8", "'24,8'"))
