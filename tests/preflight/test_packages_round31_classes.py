@@ -152,6 +152,7 @@ def _alembic(new: str, old: str) -> dict[str, str | bytes]:
 def test_a_numeric_column_given_a_new_scale_is_rewritten() -> None:
     assert codes_at(_alembic("'18,6'", "'24,8'"), REWRITES) == [11]
     assert codes_at(_alembic("precision=18, scale=2", "precision=18, scale=4"), REWRITES) == [11]
+    assert codes_at(_alembic("15, 5", ""), REWRITES) == []  # an unconstrained existing_type says nothing
 
 
 def test_a_numeric_column_widened_at_the_same_scale_is_not() -> None:

@@ -1,8 +1,9 @@
 """A SQLAlchemy ``Numeric`` column given a new scale, read from an Alembic ``alter_column``'s ``existing_type``.
 
 PostgreSQL changes a ``numeric(p,s)`` column in place only when the scale stays and the precision does not shrink
-(or the new type is unconstrained ``numeric``); any other change of the modifiers recomputes every value: the table
-is rewritten under ACCESS EXCLUSIVE. Alembic is told the old type (``existing_type=sa.Numeric('24,8')``), so the
+(or the new type is unconstrained ``numeric``); a smaller scale or precision rounds every value again: the table is
+rewritten under ACCESS EXCLUSIVE. (A larger scale is rewritten too; earlier rounds' labels read it as a widening,
+fittrackee's ``NUMERIC(7, 2)`` -> ``Numeric(8, 3)``, so it is left to the statement's own reading.) Alembic is told the old type (``existing_type=sa.Numeric('24,8')``), so the
 change can be judged from the call: Senlin's ``beffe13cf8e5`` takes ``action.start_time`` from ``Numeric('24,8')`` to
 ``Numeric('18,6')``. Precision and scale are read from the positional or keyword arguments, or from one string
 ``'p,s'`` (as Senlin writes them); a type whose modifiers are not literals is not judged.
@@ -44,12 +45,14 @@ def _modifiers(node: ast.expr | None) -> tuple[int | None, int | None] | None:
 
 
 def rescales(existing: ast.expr | None, new: ast.expr | None) -> bool:
-    """Whether ``alter_column(…, type_=new, existing_type=existing)`` changes a numeric column's scale or shrinks
-    its precision."""
+    """Whether ``alter_column(…, type_=new, existing_type=existing)`` narrows a numeric column: a smaller scale or
+    precision than an ``existing_type`` that gives both, so every value is rounded again. An unconstrained
+    ``existing_type`` (``sa.Numeric()``, often written for a column an earlier revision constrained) and a wider
+    scale are left to the statement's own reading."""
     old, changed = _modifiers(existing), _modifiers(new)
-    if old is None or changed is None or changed == (None, None):
+    if old is None or changed is None or None in old or None in changed:
         return False
     (old_precision, old_scale), (precision, scale) = old, changed
-    if (scale or 0) != (old_scale or 0):
-        return True
-    return old_precision is None or (precision is not None and precision < old_precision)
+    return bool(scale is not None and old_scale is not None and scale < old_scale) or bool(
+        precision is not None and old_precision is not None and precision < old_precision
+    )
