@@ -159,3 +159,22 @@ def test_a_numeric_column_widened_at_the_same_scale_is_not() -> None:
     assert codes_at(_alembic("30, 8", "'24,8'"), REWRITES) == []
     assert codes_at(_alembic("", "'24,8'"), REWRITES) == []
     assert ("preflight.migration_unlocked", 11) in findings(_alembic("30, 8", "'24,8'"))
+
+
+KERNEL = "preflight.kernel_settings"
+
+_CRASH_SYSCTL = (
+    "# applied only in the kdump boot environment\n"  # 1
+    "vm.nr_hugepages=0\n"  # 2
+    "vm.nr_hugepages_mempolicy=0\n"  # 3
+)
+_POSTINST = "#!/bin/sh\nset -e\nupdate-rc.d kdump-tools defaults >/dev/null\n"
+
+
+def test_a_system_packages_sysctl_file_outside_sysctl_d_is_not_applied_at_boot() -> None:
+    assert codes_at({"postinst": _POSTINST, "etc/kdump/sysctl.conf": _CRASH_SYSCTL}, KERNEL) == []
+
+
+def test_the_same_file_in_sysctl_d_or_in_a_source_tree_is_still_reported() -> None:
+    assert codes_at({"postinst": _POSTINST, "etc/sysctl.d/50-kdump.conf": _CRASH_SYSCTL}, KERNEL) == [2]
+    assert codes_at({"etc/kdump/sysctl.conf": _CRASH_SYSCTL}, KERNEL) == [2]
