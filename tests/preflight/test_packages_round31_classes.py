@@ -178,3 +178,28 @@ def test_a_system_packages_sysctl_file_outside_sysctl_d_is_not_applied_at_boot()
 def test_the_same_file_in_sysctl_d_or_in_a_source_tree_is_still_reported() -> None:
     assert codes_at({"postinst": _POSTINST, "etc/sysctl.d/50-kdump.conf": _CRASH_SYSCTL}, KERNEL) == [2]
     assert codes_at({"etc/kdump/sysctl.conf": _CRASH_SYSCTL}, KERNEL) == [2]
+
+
+DELETE = "preflight.destructive_delete"
+
+_KERNEL_HOOK = (
+    "#!/bin/sh\n"  # 1
+    "set -e\n"  # 2
+    "kdumpdir=/var/lib/kdump\n"  # 3
+    'if [ -d "$kdumpdir/initramfs-tools" ]; then\n'  # 4
+    "    rm -Rf $kdumpdir/initramfs-tools\n"  # 5
+    "fi\n"  # 6
+    'cp -pr {source} "$kdumpdir"\n'  # 7
+)
+
+
+def _hook(source: str) -> dict[str, str | bytes]:
+    return {"scripts/upgrade.sh": _KERNEL_HOOK.format(source=source)}
+
+
+def test_a_tree_deleted_and_copied_afresh_in_its_place_is_no_loss() -> None:
+    assert codes_at(_hook("/etc/initramfs-tools"), DELETE) == []
+
+
+def test_a_tree_deleted_and_another_copied_beside_it_is_still_reported() -> None:
+    assert codes_at(_hook("/etc/initramfs-conf"), DELETE) == [5]
