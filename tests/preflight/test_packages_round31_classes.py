@@ -203,3 +203,32 @@ def test_a_tree_deleted_and_copied_afresh_in_its_place_is_no_loss() -> None:
 
 def test_a_tree_deleted_and_another_copied_beside_it_is_still_reported() -> None:
     assert codes_at(_hook("/etc/initramfs-conf"), DELETE) == [5]
+
+
+PRINTED = "preflight.secret_printed"
+
+_CONFIGURE = (
+    "#!/bin/bash -eu\n"  # 1
+    "generate_configuration() {\n"  # 2
+    '    local cookie_secret="$(od -vN 64 -An -tx1 /dev/urandom | tr -d " \\n")"\n'  # 3
+    "    cat <<-EOF\n"  # 4
+    "\t[temboard]\n"  # 5
+    "\tcookie_secret = $cookie_secret\n"  # 6
+    "\tEOF\n"  # 7
+    "}\n"  # 8
+    "install -m 0750 -d /etc/temboard\n"  # 9
+    "generate_configuration {redirect}\n"  # 10
+)
+
+
+def _configure(redirect: str) -> dict[str, str | bytes]:
+    return {"share/auto_configure.sh": _CONFIGURE.replace("{redirect}", redirect)}
+
+
+def test_a_heredoc_of_a_function_whose_every_call_writes_a_file_is_not_printed() -> None:
+    assert codes_at(_configure('> "/etc/temboard/temboard.conf"'), PRINTED) == []
+
+
+def test_a_heredoc_of_a_function_called_once_to_the_terminal_is_printed() -> None:
+    assert codes_at(_configure(""), PRINTED) == [6]
+    assert codes_at(_configure('2> "/var/log/temboard-configure.log"'), PRINTED) == [6]
