@@ -232,3 +232,22 @@ def test_a_heredoc_of_a_function_whose_every_call_writes_a_file_is_not_printed()
 def test_a_heredoc_of_a_function_called_once_to_the_terminal_is_printed() -> None:
     assert codes_at(_configure(""), PRINTED) == [6]
     assert codes_at(_configure('2> "/var/log/temboard-configure.log"'), PRINTED) == [6]
+
+
+_CHUNK = (
+    '{imports}\n'  # 1
+    "const tt={code:dt,language:ht};\n"  # 2
+    'fetch("https://telemetry.example-corp.net/v1/report",{method:"POST"});\n'  # 3
+)
+
+
+def _chunk(imports: str) -> dict[str, str | bytes]:
+    return {"temboardui/static/dist/explain-DQF_iv-3.js": _CHUNK.replace("{imports}", imports)}
+
+
+def test_a_minifiers_es_module_chunk_is_a_web_bundle() -> None:
+    assert codes_at(_chunk('import{d as De,p as Xt,_ as nr}from"./vue-DqMao7g8.js";'), ENDPOINT) == []
+
+
+def test_a_module_a_person_wrote_is_still_read() -> None:
+    assert codes_at(_chunk('import { d as De, p as Xt } from "./vue.js";'), ENDPOINT) == [3]
