@@ -44,7 +44,8 @@ def test_user_data_a_profile_boots_its_servers_with_is_not_a_step_of_the_install
 
 
 def test_user_data_under_a_dict_key_or_the_ec2_name_is_read_too() -> None:
-    by_key = _PROFILE.replace("    return server.create(image='debian', {name}={name})\n", "    return {{'{name}': {name}}}\n")
+    create = "    return server.create(image='debian', {name}={name})\n"
+    by_key = _PROFILE.replace(create, "    return {{'{name}': {name}}}\n")
     assert served_user_data(_plugin(profile=by_key)) == {"contrib/kubernetes/kube/scripts/master.sh"}
     assert served_user_data(_plugin(name="UserData")) == {"contrib/kubernetes/kube/scripts/master.sh"}
 
@@ -235,7 +236,7 @@ def test_a_heredoc_of_a_function_called_once_to_the_terminal_is_printed() -> Non
 
 
 _CHUNK = (
-    '{imports}\n'  # 1
+    "{imports}\n"  # 1
     "const tt={code:dt,language:ht};\n"  # 2
     'fetch("https://telemetry.example-corp.net/v1/report",{method:"POST"});\n'  # 3
 )

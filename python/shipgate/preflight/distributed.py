@@ -20,9 +20,9 @@ logs in with those words:
   picks one entry from, not a list of hosts it contacts. So is a link map (:func:`is_link_map`): lines of a short
   name and one link target, at least ``CATALOGUE_MIN`` of them URLs and most of those templates or prefixes a name
   completes (a wiki's interwiki shortcuts, ``wp https://en.wikipedia.org/wiki/{NAME}``): links written into pages.
-- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first
-  line runs past ``BUNDLE_LINE`` characters or is a minifier's import of sibling chunks) and webpack's unminified output (opened by its ``webpackBootstrap``
-  runtime): library code a browser runs, with its credits and links inside.
+- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first line
+  runs past ``BUNDLE_LINE`` characters or is a minifier's import of sibling chunks) and webpack's unminified output
+  (opened by its ``webpackBootstrap`` runtime): library code a browser runs, with its credits and links inside.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
 - **Rule files** (``rule_files.is_rule_file``): SpamAssassin rules and Privoxy actions and filters: patterns a
   filter matches against and the texts it shows, not hosts it contacts.

@@ -27,7 +27,7 @@ from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path
 from shipgate.preflight.readiness_probes import discarded_probe
-from shipgate.preflight.runners import is_developer_tooling, is_payload_tool, is_served_elsewhere
+from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word

@@ -808,7 +808,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
         tool = is_payload_tool(ctx, path) or is_developer_tooling(ctx, path) or path in examples
-        tool = tool or is_served_elsewhere(ctx, path)  # a kickstart snippet, user data: contacts from the machine served
+        tool = tool or is_served_elsewhere(ctx, path)  # a kickstart snippet, user data: the served machine contacts
         for e in _script_endpoints(path, script):
             if e.assigned_line and e.contacted:
                 requested.setdefault(path, set()).add(e.assigned_line)

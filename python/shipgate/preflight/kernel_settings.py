@@ -16,12 +16,12 @@ the image, not the host, and is not read):
 - ``modprobe MODULE`` and ``insmod FILE``: not ``modprobe -n``/``--dry-run`` (loads nothing), ``-r`` (unloads:
   what removal does, not what the upgrade adds), ``-c``/``-D``/``--show-*`` (read only).
 
-A file the package ships under ``etc/sysctl.d/``, ``usr/lib/sysctl.d/`` (or ``debian/*.sysctl``, which
-dh_installsysctl installs there) is one finding at its first setting, naming its keys; so is a file kept elsewhere
-in the source tree for the spec or rules to install there (under a ``sysctl/`` folder or named ``*sysctl*.conf``)
-when every setting in it names a kernel key (``fs.``, ``kernel.``, ``net.``, ``vm.`` …), but not in a system package, whose
-files are at their installed places (kdump-tools' ``etc/kdump/sysctl.conf``, applied only in the crash kernel's boot
-environment); ``modules-load.d/*.conf`` likewise, naming its modules.
+A file the package ships under ``etc/sysctl.d/``, ``usr/lib/sysctl.d/`` (or ``debian/*.sysctl``, which dh_installsysctl
+installs there) is one finding at its first setting, naming its keys; so is a file kept elsewhere in the source tree for
+the spec or rules to install there (under a ``sysctl/`` folder or named ``*sysctl*.conf``) when every setting in it
+names a kernel key (``fs.``, ``kernel.``, ``net.``, ``vm.`` …), but not in a system package, whose files are at their
+installed places (kdump-tools' ``etc/kdump/sysctl.conf``, applied only in the crash kernel's boot environment);
+``modules-load.d/*.conf`` likewise, naming its modules.
 
 ``kernel.core_pattern`` set to a pipe (``|/opt/x/save_coredump %e``) is high: the kernel runs that program as root
 for every process that crashes on the host. Every other change is medium.

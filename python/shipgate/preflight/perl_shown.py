@@ -50,10 +50,14 @@ def _statements(tokens: Sequence[Token]) -> list[range]:
         if _to_file(tokens, i):
             continue  # print CONF "…", print $fh "…": written into a file, maybe one the product reads
         end = i + 1
-        while end < len(tokens) and end - i < MAX_STATEMENT and not (tokens[end].kind == "op" and tokens[end].text == ";"):
+        while end < len(tokens) and end - i < MAX_STATEMENT and not _ends(tokens[end]):
             end += 1
         found.append(range(i, end))
     return found
+
+
+def _ends(token: Token) -> bool:
+    return token.kind == "op" and token.text == ";"
 
 
 def _to_file(tokens: Sequence[Token], i: int) -> bool:

@@ -31,11 +31,11 @@ def _user_data_name(name: str) -> bool:
 def _values(tree: ast.AST) -> Iterator[ast.expr]:
     """The values given to a user-data name: assigned, passed by keyword or put under a dict key."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(
+        assigned = isinstance(node, ast.Assign) and any(
             isinstance(target, ast.Name) and _user_data_name(target.id) for target in node.targets
-        ):
-            yield node.value
-        elif isinstance(node, ast.keyword) and node.arg is not None and _user_data_name(node.arg):
+        )
+        passed = isinstance(node, ast.keyword) and node.arg is not None and _user_data_name(node.arg)
+        if isinstance(node, ast.Assign | ast.keyword) and (assigned or passed):
             yield node.value
         elif isinstance(node, ast.Dict):
             for key, value in zip(node.keys, node.values, strict=True):
@@ -62,8 +62,8 @@ def _named_files(path: str, source: str, files: Mapping[str, object]) -> Iterato
             relative = literal.strip()
             if not relative or relative.startswith("/") or "\n" in relative:
                 continue
-            for named in (posixpath.join(folder, relative), relative):
-                named = posixpath.normpath(named)
+            for written in (posixpath.join(folder, relative), relative):
+                named = posixpath.normpath(written)
                 if named in files and named != path:
                     yield named
 

@@ -1,12 +1,12 @@
-"""A directory a script empties and then fills again with the new version it fetched: ``rm -R /opt/agent/*`` then
-``curl -o /opt/agent/main URL`` (a download saved into it), ``tar -xzf app.tgz -C /opt/agent`` or ``unzip app.zip -d
-/opt/agent`` (an archive unpacked into it), ``mv $STAGE/bundle/* /opt/agent/`` after the script unpacked an
-archive (a release tree moved over it), or ``cp -pr /etc/initramfs-tools "$kdumpdir"`` after ``rm -Rf
-$kdumpdir/initramfs-tools`` (a fresh copy of a tree made in its place: kdump-tools' kernel hook). The delete makes room for the program's own files, as the swap of a staged
-copy does (``shell_risk._replaced_by_staged``); not a loss of the data the product keeps (docs/preflight.md,
-``destructive_delete``). Only steps after the delete in the same function (or both at the top level) count. The
-script's commands are read once into an index of the directories each function fills (and the last line it does),
-so each delete is a look-up, not a scan of the script."""
+"""A directory a script empties and then fills again with the new version it fetched: ``rm -R /opt/agent/*`` then ``curl
+-o /opt/agent/main URL`` (a download saved into it), ``tar -xzf app.tgz -C /opt/agent`` or ``unzip app.zip -d
+/opt/agent`` (an archive unpacked into it), ``mv $STAGE/bundle/* /opt/agent/`` after the script unpacked an archive (a
+release tree moved over it), or ``cp -pr /etc/initramfs-tools "$kdumpdir"`` after ``rm -Rf $kdumpdir/initramfs-tools``
+(a fresh copy of a tree made in its place: kdump-tools' kernel hook). The delete makes room for the program's own files,
+as the swap of a staged copy does (``shell_risk._replaced_by_staged``); not a loss of the data the product keeps
+(docs/preflight.md, ``destructive_delete``). Only steps after the delete in the same function (or both at the top level)
+count. The script's commands are read once into an index of the directories each function fills (and the last line it
+does), so each delete is a look-up, not a scan of the script."""
 
 from __future__ import annotations
 

@@ -1,12 +1,13 @@
 """A SQLAlchemy ``Numeric`` column given a new scale, read from an Alembic ``alter_column``'s ``existing_type``.
 
-PostgreSQL changes a ``numeric(p,s)`` column in place only when the scale stays and the precision does not shrink
-(or the new type is unconstrained ``numeric``); a smaller scale or precision rounds every value again: the table is
+PostgreSQL changes a ``numeric(p,s)`` column in place only when the scale stays and the precision does not shrink (or
+the new type is unconstrained ``numeric``); a smaller scale or precision rounds every value again: the table is
 rewritten under ACCESS EXCLUSIVE. (A larger scale is rewritten too; earlier rounds' labels read it as a widening,
-fittrackee's ``NUMERIC(7, 2)`` -> ``Numeric(8, 3)``, so it is left to the statement's own reading.) Alembic is told the old type (``existing_type=sa.Numeric('24,8')``), so the
-change can be judged from the call: Senlin's ``beffe13cf8e5`` takes ``action.start_time`` from ``Numeric('24,8')`` to
-``Numeric('18,6')``. Precision and scale are read from the positional or keyword arguments, or from one string
-``'p,s'`` (as Senlin writes them); a type whose modifiers are not literals is not judged.
+fittrackee's ``NUMERIC(7, 2)`` -> ``Numeric(8, 3)``, so it is left to the statement's own reading.) Alembic is told the
+old type (``existing_type=sa.Numeric('24,8')``), so the change can be judged from the call: Senlin's ``beffe13cf8e5``
+takes ``action.start_time`` from ``Numeric('24,8')`` to ``Numeric('18,6')``. Precision and scale are read from the
+positional or keyword arguments, or from one string ``'p,s'`` (as Senlin writes them); a type whose modifiers are not
+literals is not judged.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def _modifiers(node: ast.expr | None) -> tuple[int | None, int | None] | None:
     modifier is not a literal."""
     if not isinstance(node, ast.Call):
         return None
-    name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id if isinstance(node.func, ast.Name) else ""
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     if name not in _NUMERIC:
         return None
     given = [*node.args[:2]]
@@ -33,7 +35,7 @@ def _modifiers(node: ast.expr | None) -> tuple[int | None, int | None] | None:
         return None
     precision = given[0] if given else keywords.get("precision")
     scale = given[1] if len(given) > 1 else keywords.get("scale")
-    values = []
+    values: list[int | None] = []
     for value in (precision, scale):
         if value is None:
             values.append(None)
