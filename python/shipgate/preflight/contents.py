@@ -467,6 +467,10 @@ class Context:
     # The scripts a development container's lifecycle commands run (shipgate.preflight.dev_containers): a developer's
     # environment, known for the whole package as its devcontainer.json may be in another shard
     dev_container_scripts: frozenset[str] = frozenset()
+    # The scripts the package's Python code hands to the servers it creates as their user data
+    # (shipgate.preflight.user_data): run by cloud-init there, known for the whole package as the code that reads
+    # them may be in another shard
+    served_user_data: frozenset[str] = frozenset()
     # What each Django AlterField/AddField changes (shipgate.preflight.sql.django_history.package_changes), read from
     # the whole files of the package; None: read from the texts
     django_changes: Mapping[tuple[str, int], frozenset[str]] | None = None

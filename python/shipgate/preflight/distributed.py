@@ -20,9 +20,9 @@ logs in with those words:
   picks one entry from, not a list of hosts it contacts. So is a link map (:func:`is_link_map`): lines of a short
   name and one link target, at least ``CATALOGUE_MIN`` of them URLs and most of those templates or prefixes a name
   completes (a wiki's interwiki shortcuts, ``wp https://en.wikipedia.org/wiki/{NAME}``): links written into pages.
-- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first
-  line runs past ``BUNDLE_LINE`` characters) and webpack's unminified output (opened by its ``webpackBootstrap``
-  runtime): library code a browser runs, with its credits and links inside.
+- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first line
+  runs past ``BUNDLE_LINE`` characters or is a minifier's import of sibling chunks) and webpack's unminified output
+  (opened by its ``webpackBootstrap`` runtime): library code a browser runs, with its credits and links inside.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
 - **Rule files** (``rule_files.is_rule_file``): SpamAssassin rules and Privoxy actions and filters: patterns a
   filter matches against and the texts it shows, not hosts it contacts.
@@ -86,6 +86,9 @@ BUNDLE_LINE = 5000
 # The first line of webpack's unminified output (webpack 4: ``/******/ (function(modules) { // webpackBootstrap``,
 # webpack 5: ``/******/ (() => { // webpackBootstrap``)
 _WEBPACK_RUNTIME = re.compile(r"^/\*{6}/\s.*//\s*webpackBootstrap\b")
+# A minifier's ES module chunk (Vite, Rollup, esbuild): it opens by importing its sibling chunks with no space a
+# person would write, ``import{d as De,p as Xt}from"./index-Bx1.js";``, then its minified code.
+_MINIFIED_IMPORT = re.compile(r'^import\{[\w$]+ as [\w$]+(?:,[\w$]+(?: as [\w$]+)?)+\}from"[^"]+"')
 # A vocabulary's name: a DTD, a namespace path (``…/ns/``, ``…/namespaces/tal``), a W3C dated URI
 # (``http://www.w3.org/2000/svg``, ``…/1999/xlink``, ``…/XML/1998/namespace``), a ``schemas.*`` host's URI
 # (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
@@ -250,15 +253,17 @@ def is_maintainer_tool(path: str) -> bool:
 
 
 def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
-    """Minified JavaScript or CSS: by its name, or a ``.js`` file whose first line is a whole bundle; or a ``.js``
-    file webpack built unminified, opened by its runtime (``/******/ (function(modules) { // webpackBootstrap``):
-    the modules it joined (libraries with their credits, links and messages) follow."""
+    """Minified JavaScript or CSS: by its name, or a ``.js`` file whose first line is a whole bundle or a minifier's
+    import of its sibling chunks (``import{d as De,p as Xt}from"./index-Bx1.js";``: temBoard's Vite build); or a
+    ``.js`` file webpack built unminified, opened by its runtime (``/******/ (function(modules) { //
+    webpackBootstrap``): the modules it joined (libraries with their credits, links and messages) follow."""
     lower = path.lower()
     if lower.endswith((".min.js", ".min.css", ".bundle.js")):
         return True
     if not lower.endswith(".js") or not lines:
         return False
-    return len(lines[0][1]) > BUNDLE_LINE or bool(_WEBPACK_RUNTIME.match(lines[0][1]))
+    first = lines[0][1]
+    return len(first) > BUNDLE_LINE or bool(_WEBPACK_RUNTIME.match(first) or _MINIFIED_IMPORT.match(first))
 
 
 def is_browser_script(path: str) -> bool:

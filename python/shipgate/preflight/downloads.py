@@ -393,8 +393,8 @@ def _evaluates_download(command: Command) -> bool:
 def _run_lines(ctx: Context, runs: Iterable[tuple[str, Script]]) -> Iterator[Finding]:
     """The findings of command lines the package runs (path, script): downloads run and TLS turned off."""
     for path, script in runs:
-        if is_payload_tool(ctx, path):
-            continue  # a tool a system package installs: not run by the upgrade
+        if is_payload_tool(ctx, path) or path in ctx.served_user_data:
+            continue  # a tool a system package installs, a server's user data: not run by the upgrade
         if not is_developer_tooling(ctx, path):  # a CI or developer script fetches when its developers run it
             yield from _downloads(path, script)
             yield from _process_substitution(path, script)

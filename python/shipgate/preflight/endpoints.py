@@ -77,12 +77,11 @@ from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.printing_helpers import printed_argument_lines
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
-from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.requested_urls import request_lines
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
-from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool
+from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool, is_served_elsewhere
 from shipgate.preflight.rust_platform import other_os_lines as rust_other_os_lines
 from shipgate.preflight.rust_shown import shown_lines as rust_shown_lines
 from shipgate.preflight.self_tests import self_test_lines
@@ -815,7 +814,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
         tool = is_payload_tool(ctx, path) or is_developer_tooling(ctx, path) or path in examples
-        tool = tool or is_served_install_file(path)  # a kickstart snippet contacts from the machine it is served to
+        tool = tool or is_served_elsewhere(ctx, path)  # a kickstart snippet, user data: the served machine contacts
         for e in _script_endpoints(path, script):
             if e.assigned_line and e.contacted:
                 requested.setdefault(path, set()).add(e.assigned_line)

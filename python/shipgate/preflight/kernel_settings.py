@@ -16,11 +16,12 @@ the image, not the host, and is not read):
 - ``modprobe MODULE`` and ``insmod FILE``: not ``modprobe -n``/``--dry-run`` (loads nothing), ``-r`` (unloads:
   what removal does, not what the upgrade adds), ``-c``/``-D``/``--show-*`` (read only).
 
-A file the package ships under ``etc/sysctl.d/``, ``usr/lib/sysctl.d/`` (or ``debian/*.sysctl``, which
-dh_installsysctl installs there) is one finding at its first setting, naming its keys; so is a file kept elsewhere
-in the source tree for the spec or rules to install there (under a ``sysctl/`` folder or named ``*sysctl*.conf``)
-when every setting in it names a kernel key (``fs.``, ``kernel.``, ``net.``, ``vm.`` …); ``modules-load.d/*.conf``
-likewise, naming its modules.
+A file the package ships under ``etc/sysctl.d/``, ``usr/lib/sysctl.d/`` (or ``debian/*.sysctl``, which dh_installsysctl
+installs there) is one finding at its first setting, naming its keys; so is a file kept elsewhere in the source tree for
+the spec or rules to install there (under a ``sysctl/`` folder or named ``*sysctl*.conf``) when every setting in it
+names a kernel key (``fs.``, ``kernel.``, ``net.``, ``vm.`` …), but not in a system package, whose files are at their
+installed places (kdump-tools' ``etc/kdump/sysctl.conf``, applied only in the crash kernel's boot environment);
+``modules-load.d/*.conf`` likewise, naming its modules.
 
 ``kernel.core_pattern`` set to a pipe (``|/opt/x/save_coredump %e``) is high: the kernel runs that program as root
 for every process that crashes on the host. Every other change is medium.
@@ -36,7 +37,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Line, at_command, at_line
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.privilege import elsewhere
-from shipgate.preflight.runners import steps
+from shipgate.preflight.runners import installed_payload, steps
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.commands import has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.model import Command, Script
@@ -190,7 +191,9 @@ def _kernel_keys_only(lines: tuple[Line, ...]) -> bool:
 def _shipped(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
         sysctl = _SHIPPED_SYSCTL.search(text.path) or (
-            _NAMED_SYSCTL.search(text.path) is not None and _kernel_keys_only(text.lines)
+            _NAMED_SYSCTL.search(text.path) is not None
+            and not installed_payload(text.path, ctx.system_package)  # at its installed place: not in sysctl.d
+            and _kernel_keys_only(text.lines)
         )
         modules = _SHIPPED_MODULES.search(text.path)
         if not (sysctl or modules) or is_documentation(text.path):

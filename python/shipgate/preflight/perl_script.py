@@ -47,6 +47,7 @@ from shipgate.preflight import perl_cpan, perl_opens, perl_subs, perl_uid_subs
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.perl_platform import other_os_spans
 from shipgate.preflight.perl_programs import command_variables, literal_scalars, program_variables
+from shipgate.preflight.perl_shown import shown_text_lines
 
 Piece = tuple[int, str]
 
@@ -118,14 +119,15 @@ _SHOWING = re.compile(r"^\s*(?:die|warn|print|printf|say|croak|confess|carp|cluc
 
 def shown_lines(path: str, text: str) -> set[int]:
     """Lines of a Perl script's here-documents opened by a statement that shows them (``die <<'EOF'``, ``print
-    STDERR <<EOF``): a hint such as ``curl -L http://cpanmin.us | perl - App::cpanminus`` inside is a mention."""
+    STDERR <<EOF``): a hint such as ``curl -L http://cpanmin.us | perl - App::cpanminus`` inside is a mention; and
+    the lines of text its showing statements print (``perl_shown``)."""
     lower = path.lower()
     if len(text) > MAX_CHARS or not (lower.endswith((".pl", ".pm", ".pl.in")) or _INTERPRETER.match(text[:200])):
         return set()
+    shown = shown_text_lines(text, _lexed(text))  # print/say/die statements and the here-documents only they use
     if "<<" not in text:
-        return set()
+        return shown
     lines = text.split("\n")
-    shown: set[int] = set()
     i = 0
     while i < len(lines):
         opener = _strip_comment(lines[i])

@@ -127,14 +127,26 @@ def _output_discarded(command: Command) -> bool:
     )
 
 
+def _stdout_to_file(command: Command) -> bool:
+    """``make_config > /etc/app.conf``: the command's standard output is written into a file (not ``/dev/*``)."""
+    return any(
+        r.op in (">", ">>", "&>", "&>>", ">|")
+        and r.fd in (None, "1")
+        and r.target is not None
+        and not r.target.text.startswith("/dev/")
+        for r in command.redirects
+    )
+
+
 def _returned_to_caller(command: Command, script: Script) -> bool:
-    """``command`` prints inside a function that is only ever called as ``x="$(make_config …)"``: its output is the
-    function's return value, which the caller keeps in a variable (a start script returning the temporary
-    config file's path so). A function called once outside ``$(…)`` prints to the log."""
+    """``command`` prints inside a function whose every call keeps its output: ``x="$(make_config …)"`` (the
+    function's return value, kept in a variable: a start script returning the temporary config file's path so) or
+    ``generate_configuration … > "$ETCDIR/temboard.conf"`` (written into a file: temBoard's installer, whose
+    heredoc holds the cookie secret). A function called once otherwise prints to the log."""
     if command.function is None or any(r.op == ">&" and r.fd in (None, "1") for r in command.redirects):
         return False  # ``echo "$PW" >&2`` inside it goes to the log whoever captures the function's output
     calls = [c for c in script.commands if c.name == command.function and c.function != command.function]
-    return bool(calls) and all("captured" in c.conditions for c in calls)
+    return bool(calls) and all("captured" in c.conditions or _stdout_to_file(c) for c in calls)
 
 
 def _reaches_log(command: Command, script: Script) -> bool:

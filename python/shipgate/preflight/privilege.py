@@ -17,9 +17,8 @@ from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
-from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.reboot import grubby_changes
-from shipgate.preflight.runners import installed_payload, run_by_system
+from shipgate.preflight.runners import installed_payload, is_served_elsewhere, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.blocks import within
@@ -28,6 +27,7 @@ from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands,
 from shipgate.preflight.shell.cwd_changes import changes_in_cwd
 from shipgate.preflight.shell.functions import argument_runners, escalates_on_every_call, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
 from shipgate.preflight.shell.value_alternatives import alternative_values
 from shipgate.preflight.start_scripts import (
@@ -605,8 +605,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # init, a network hook, a resource agent, a tool a system package installs, dev tooling
         if path in ctx.run_by_root_jobs:
             continue  # a script the package's own root cron job or root service runs: cron or systemd, as root
-        if is_served_install_file(path):
-            continue  # a kickstart snippet: the installer of the machine it is served to runs it, as root
+        if is_served_elsewhere(ctx, path):
+            continue  # a kickstart snippet, a server's user data: the machine it is served to runs it, as root
         if path in ctx.installed_commands and path not in ctx.called_by_maintainer:
             continue  # a command on PATH or with a section-8 page: the operator runs it later, as they choose
         if _LOGIN_SCRIPT.search(path):
@@ -615,6 +615,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         if service_script(path, source, script):
             continue  # an init, rc or supervised run script kept anywhere (contrib/init-scripts/…): run as root
         maintainer = maintainer_script(script, source) or path in ctx.phase_scriptlets
+        if not maintainer and removal_script(path) and path not in ctx.called_by_maintainer:
+            continue  # uninstall.sh, purge.sh: the operator runs it to take the product away, not to install it
         updater = None if maintainer else run_by_updater(script)  # pakfire's update.sh, a RAUC hook
         requires = _requires_root(script, maintainer, source)
         if updater is not None:

@@ -137,12 +137,19 @@ def is_developer_tooling(ctx: Context, path: str) -> bool:
     return is_development_file(path) or path in ctx.makefile_tooling or path in ctx.dev_container_scripts
 
 
+def is_served_elsewhere(ctx: Context, path: str) -> bool:
+    """A script other machines run, not this host: installer automation a provisioning server serves
+    (``provisioning.is_served_install_file``) or the user data the product boots the servers it creates with
+    (``user_data``: cloud-init runs it there)."""
+    return is_served_install_file(path) or path in ctx.served_user_data
+
+
 def steps(ctx: Context) -> list[tuple[str, Script]]:
     """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`), a project's
-    development tooling (:func:`is_developer_tooling`) and the installer automation a provisioning server serves
-    to other machines (``provisioning.is_served_install_file``)."""
+    development tooling (:func:`is_developer_tooling`) and the scripts other machines run
+    (:func:`is_served_elsewhere`)."""
     return [
         (path, script)
         for path, script in ctx.parsed.scripts.items()
-        if not is_payload_tool(ctx, path) and not is_developer_tooling(ctx, path) and not is_served_install_file(path)
+        if not is_payload_tool(ctx, path) and not is_developer_tooling(ctx, path) and not is_served_elsewhere(ctx, path)
     ]

@@ -704,6 +704,7 @@ def _command_findings(
         (unit := _disabled_service(command)) is not None
         and not _switched_back_on(unit, command, enabled, script)
         and not on_removal_only(command)
+        and not removal_script(path)  # uninstall.sh, purge.sh: the service goes with the product
     ):
         yield at_command(
             "preflight.service_disabled",

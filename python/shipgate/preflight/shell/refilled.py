@@ -1,18 +1,19 @@
-"""A directory a script empties and then fills again with the new version it fetched: ``rm -R /opt/agent/*`` then
-``curl -o /opt/agent/main URL`` (a download saved into it), ``tar -xzf app.tgz -C /opt/agent`` or ``unzip app.zip -d
-/opt/agent`` (an archive unpacked into it), or ``mv $STAGE/bundle/* /opt/agent/`` after the script unpacked an
-archive (a release tree moved over it). The delete makes room for the program's own files, as the swap of a staged
-copy does (``shell_risk._replaced_by_staged``); not a loss of the data the product keeps (docs/preflight.md,
-``destructive_delete``). Only steps after the delete in the same function (or both at the top level) count. The
-script's commands are read once into an index of the directories each function fills (and the last line it does),
-so each delete is a look-up, not a scan of the script."""
+"""A directory a script empties and then fills again with the new version it fetched: ``rm -R /opt/agent/*`` then ``curl
+-o /opt/agent/main URL`` (a download saved into it), ``tar -xzf app.tgz -C /opt/agent`` or ``unzip app.zip -d
+/opt/agent`` (an archive unpacked into it), ``mv $STAGE/bundle/* /opt/agent/`` after the script unpacked an archive (a
+release tree moved over it), or ``cp -pr /etc/initramfs-tools "$kdumpdir"`` after ``rm -Rf $kdumpdir/initramfs-tools``
+(a fresh copy of a tree made in its place: kdump-tools' kernel hook). The delete makes room for the program's own files,
+as the swap of a staged copy does (``shell_risk._replaced_by_staged``); not a loss of the data the product keeps
+(docs/preflight.md, ``destructive_delete``). Only steps after the delete in the same function (or both at the top level)
+count. The script's commands are read once into an index of the directories each function fills (and the last line it
+does), so each delete is a look-up, not a scan of the script."""
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
 
-from shipgate.preflight.shell.commands import downloaded_files, operands, option_values
+from shipgate.preflight.shell.commands import downloaded_files, has_flag, operands, option_values
 from shipgate.preflight.shell.model import Command, Script
 
 _UNPACKERS = {"tar": ("-C", "--directory"), "bsdtar": ("-C", "--directory"), "unzip": ("-d",)}
@@ -40,6 +41,18 @@ def _filled(command: Command) -> Iterator[str]:
         yield word.text.rstrip("/")
 
 
+def _tree_copied(command: Command) -> Iterator[str]:
+    """The directories ``cp -r SRC… DEST`` makes afresh in an existing ``DEST``: ``DEST/<name of SRC>`` for each
+    source (``cp -pr /etc/initramfs-tools "$kdumpdir"`` remakes ``$kdumpdir/initramfs-tools``)."""
+    if command.name != "cp" or not has_flag(command, "-r", "-R", "-a", "--recursive", "--archive"):
+        return
+    words = [w.text.rstrip("/") for w in operands(command)]
+    if len(words) < 2 or any(not w or w.endswith("*") for w in words):
+        return
+    *sources, destination = words
+    yield from (posixpath.join(destination, posixpath.basename(source)) for source in sources)
+
+
 def _tree_moved_into(command: Command) -> str | None:
     """The destination of ``mv SRC/* DEST/`` (also ``cp``): a tree's contents moved into ``DEST``."""
     words = [w.text for w in operands(command)] if command.name in ("mv", "cp") else []
@@ -61,7 +74,7 @@ def _index(script: Script) -> tuple[dict[Key, int], dict[Key, int]]:
     moved: dict[Key, int] = {}
     unpacked: set[str | None] = set()
     for command in sorted(script.commands, key=lambda c: c.line):
-        for directory in _filled(command):
+        for directory in (*_filled(command), *_tree_copied(command)):
             filled[(command.function, directory)] = max(command.line, filled.get((command.function, directory), 0))
         into = _tree_moved_into(command) if command.function in unpacked else None
         if into is not None:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.sql.helper_args import bound_body
+from shipgate.preflight.sql.numeric_scale import rescales
 
 MAX_BYTES = 512_000  # a migration is a few kilobytes; past this the file is not read
 _FIELD = "shipgate_field"  # an f-string's computed part, read as a name
@@ -431,7 +432,10 @@ def _alter_column(table: str, call: ast.Call, shift: int) -> str:
     col = _ident(_arg(call, shift, "column_name"), "col")
     parts: list[str] = []
     if _kw(call, "type_") is not None:
-        parts.append(f"ALTER COLUMN {col} TYPE {_sa_type(_kw(call, 'type_'))}")
+        sql_type = _sa_type(_kw(call, "type_"))
+        # a new numeric scale recomputes every value: written with its cast, which PostgreSQL runs row by row
+        cast = f" USING {col}::{sql_type}" if rescales(_kw(call, "existing_type"), _kw(call, "type_")) else ""
+        parts.append(f"ALTER COLUMN {col} TYPE {sql_type}{cast}")
     nullable = _kw(call, "nullable")
     if isinstance(nullable, ast.Constant) and isinstance(nullable.value, bool):
         parts.append(f"ALTER COLUMN {col} {'DROP' if nullable.value else 'SET'} NOT NULL")
