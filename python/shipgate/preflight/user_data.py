@@ -19,6 +19,8 @@ import ast
 import posixpath
 from collections.abc import Iterator, Mapping
 
+from shipgate.preflight.python_tree import python_tree
+
 MAX_SOURCE = 1 << 20  # bytes of one Python file parsed (a larger one marks nothing)
 MAX_LITERALS = 16  # string literals of one user-data value tried as paths
 _NAMES = frozenset({"userdata"})  # the name with case, ``_`` and ``-`` dropped
@@ -52,9 +54,8 @@ def _literals(value: ast.expr) -> Iterator[str]:
 
 
 def _named_files(path: str, source: str, files: Mapping[str, object]) -> Iterator[str]:
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
+    tree = python_tree(source)  # bounded, warnings of the package's own invalid escapes kept quiet
+    if tree is None:
         return
     folder = posixpath.dirname(path)
     for value in _values(tree):
