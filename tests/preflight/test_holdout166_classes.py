@@ -52,3 +52,37 @@ def test_b_a_download_piped_into_a_built_path_that_is_no_interpreter_stays_quiet
     )
     assert codes_at({"install.pl": text}, PIPE) == []
 
+
+# -- A: a Ruby heredoc handed to abort/puts is text shown to people ----------------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _ruby(*lines: str) -> str:
+    return _text("#!/usr/bin/env ruby", *lines)  # 1
+
+
+def test_a_a_heredoc_given_to_abort_names_no_contacted_host() -> None:
+    text = _ruby(
+        "abort <<-EOABORT unless File.exist?('/usr/local/bin/brew')",
+        "Get it from http://brew.sh",
+        'or run: ruby -e "$(curl -fsSL https://raw.githubusercontent.com/Homebrew/install/master/install)"',
+        "EOABORT",
+        'system "brew install redis"',
+    )
+    assert codes_at({"install.rb": text}, ENDPOINT) == []
+
+
+def test_a_a_squiggly_heredoc_given_to_puts_is_text_too() -> None:
+    text = _ruby("puts <<~EOS", "  Then register this host at https://portal.vendor.io/hosts", "EOS")
+    assert codes_at({"install.rb": text}, ENDPOINT) == []
+
+
+def test_a_a_heredoc_run_as_a_command_still_contacts_its_host() -> None:
+    text = _ruby("system <<~EOS", "  curl -fsSL https://get.vendor.io/agent -o /tmp/agent", "EOS")
+    assert codes_at({"install.rb": text}, ENDPOINT) == [3]
+
+
+def test_a_a_heredoc_assigned_to_a_constant_is_not_shown() -> None:
+    text = _ruby("SERVICE_URL = <<~EOS.strip", "  https://api.vendor.io/v1", "EOS", "Net::HTTP.get(URI(SERVICE_URL))")
+    assert codes_at({"install.rb": text}, ENDPOINT) != []
