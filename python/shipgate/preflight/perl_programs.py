@@ -157,8 +157,44 @@ def literal_scalars(tokens: Sequence[Token]) -> dict[str, tuple[int, str]]:
             assigned.setdefault(token.text, []).append(None)
         elif changes:
             text = _plain_string(tokens, i) if after == "=" else None
+            if text is None and after == "=":
+                text = _scalars_string(tokens, i)
             assigned.setdefault(token.text, []).append(None if text is None else (token.line, text))
-    return {name: values[0] for name, values in assigned.items() if len(values) == 1 and values[0] is not None}
+    once = {name: values[0] for name, values in assigned.items() if len(values) == 1 and values[0] is not None}
+    return _resolved(once)
+
+
+# ``"$path/bin/perl"``: a double-quoted string whose only interpolations are plain scalars (``$x``, ``${x}``).
+_SCALAR_IN_STRING = re.compile(r"\$\{(\w+)\}|\$(\w+)(?![\w:\[{]|->)")
+_INTERPOLATION = "\0"  # marks a value that names other scalars (never part of a Perl string token's text)
+
+
+def _scalars_string(tokens: Sequence[Token], i: int) -> str | None:
+    """The text of ``$x = "…$y…";`` at ``i`` when it interpolates nothing but plain scalars, marked for
+    :func:`_resolved`; None otherwise."""
+    if i + 3 >= len(tokens) or tokens[i + 2].kind != "str" or tokens[i + 3].text != ";":
+        return None
+    value = tokens[i + 2]
+    if not value.interpolates or "@" in value.text or "\\" in value.text:
+        return None
+    if "$" in _SCALAR_IN_STRING.sub("", value.text):
+        return None
+    return _INTERPOLATION + value.text
+
+
+def _resolved(once: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """The scalars assigned once, a string that interpolates only scalars assigned once on earlier lines written
+    with shell references (``"$path/bin/perl"`` → ``${path}/bin/perl``); those naming anything else dropped."""
+    out: dict[str, tuple[int, str]] = {}
+    for name, (line, text) in sorted(once.items(), key=lambda item: item[1][0]):
+        if not text.startswith(_INTERPOLATION):
+            out[name] = (line, text)
+            continue
+        body = text[len(_INTERPOLATION) :]
+        names = ["$" + (m.group(1) or m.group(2)) for m in _SCALAR_IN_STRING.finditer(body)]
+        if all(n in out and out[n][0] < line and n[1:].isidentifier() for n in names):
+            out[name] = (line, _SCALAR_IN_STRING.sub(lambda m: "${" + (m.group(1) or m.group(2)) + "}", body))
+    return out
 
 
 def _plain_string(tokens: Sequence[Token], i: int) -> str | None:

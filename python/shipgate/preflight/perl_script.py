@@ -298,7 +298,7 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
 
     # ``my $dir = '/tmp/acpi_call';`` assigned once: a shell variable of that name, assigned at its line when used. A
     # URL stays program source, its host reported where it is written (a command given it may take no URL, ``cpanm``)
-    assigned = {name: v for name, v in literal_scalars(tokens).items() if "://" not in v[1]}
+    assigned = _shell_scalars(literal_scalars(tokens))
     literals = {name: "${" + name[1:] + "}" for name in assigned if name[1:].isidentifier()}
     subs = perl_subs.subs(tokens)
     called = perl_subs.calls(tokens, subs)
@@ -328,8 +328,25 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
                 if piece is not None:
                     pieces.append((call.line, piece[1]))
     used = {m for _, text in pieces for m in re.findall(r"\$\{(\w+)\}", text)}
+    for name, (_, text) in sorted(assigned.items(), key=lambda item: -item[1][0]):
+        if name[1:] in used:  # latest first: a scalar built from earlier ones needs them assigned too
+            used.update(_SCALAR_REFERENCE_NAME.findall(text))
     pieces += [(line, f"{name[1:]}={_quote(text)}") for name, (line, text) in assigned.items() if name[1:] in used]
     return sorted(pieces, key=lambda p: p[0])
+
+
+_SCALAR_REFERENCE_NAME = re.compile(r"\$\{(\w+)\}")
+
+
+def _shell_scalars(scalars: Mapping[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """The literal scalars written as shell variables: not a URL (it stays program source, its host reported where
+    it is written), nor one built from a scalar left out."""
+    kept: dict[str, tuple[int, str]] = {}
+    for name, (line, text) in sorted(scalars.items(), key=lambda item: item[1][0]):
+        built_from = ["$" + n for n in _SCALAR_REFERENCE_NAME.findall(text) if "$" + n in scalars]
+        if "://" not in text and all(n in kept for n in built_from):
+            kept[name] = (line, text)
+    return kept
 
 
 @dataclass(frozen=True)

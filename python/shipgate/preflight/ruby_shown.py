@@ -1,5 +1,6 @@
 """Which URLs in a Ruby program are only shown to people: a string literal given to ``puts``/``print``/``warn``/
-``abort`` (also on ``$stdout``, ``$stderr``, ``STDOUT``, ``STDERR`` or ``Kernel``), to a generator's ``say``/
+``abort`` (also on ``$stdout``, ``$stderr``, ``STDOUT``, ``STDERR`` or ``Kernel``; a heredoc's text when its
+``<<~TAG`` is the argument: ``abort <<-EOS unless …``), to a generator's ``say``/
 ``say_status``, raised as an error's message (``raise "…"``, ``raise Error, "…"``, ``SomeError.new("…")``), or
 written as a statement of a method named for a command's help text (``def self.banner``, ``def usage``).
 Read through tree-sitter's Ruby grammar (the file is never run); ``shipgate.preflight.endpoints`` takes these lines
@@ -40,13 +41,33 @@ def shown_lines(path: str, text: str) -> set[int]:
     if nodes is None:
         return set()
     # a string inside another (an interpolation's) is read with the one around it
-    strings = (n for n in nodes if n.type == "string" and (n.parent is None or n.parent.type != "string"))
-    return only_shown_lines(strings, _shown)
+    strings = [n for n in nodes if n.type == "string" and (n.parent is None or n.parent.type != "string")]
+    begun = _heredoc_beginnings(nodes)  # a heredoc's text is shown when its opener is
+    bodies = [n for n in nodes if n.id in begun]
+    return only_shown_lines([*strings, *bodies], lambda n: _shown(begun.get(n.id, n)))
+
+
+def _heredoc_beginnings(nodes: list[Node]) -> dict[int, Node]:
+    """Heredoc body (by node id) → the ``<<~TAG`` that opens it: the body starts on the opener's line (``abort
+    <<-EOS unless …`` then the text, then ``EOS``); of several openers on one line, the one whose tag ends it."""
+    on_row: dict[int, list[Node]] = {}
+    for node in nodes:
+        if node.type == "heredoc_beginning":
+            on_row.setdefault(node.start_point[0], []).append(node)
+    begun: dict[int, Node] = {}
+    for node in nodes:
+        openers = on_row.get(node.start_point[0], []) if node.type == "heredoc_body" else []
+        end = next((_text(c).strip() for c in node.children if c.type == "heredoc_end"), "")
+        tagged = [o for o in openers if re.sub(r"^<<[-~]?", "", _text(o)).strip("'\"`") == end]
+        opener = openers[0] if len(openers) == 1 else (tagged[0] if tagged else None)
+        if opener is not None:
+            begun[node.id] = opener
+    return begun
 
 
 def _shown(node: Node) -> bool:
-    """The string reaches, through an argument list, ``+`` or parentheses only, a call that shows it; or it is a
-    statement of a method that returns a command's help text."""
+    """The string (or a heredoc's opener) reaches, through an argument list, ``+`` or parentheses only, a call that
+    shows it; or it is a statement of a method that returns a command's help text."""
     parent = node.parent
     while parent is not None and parent.type in _PASSING:
         parent = parent.parent
