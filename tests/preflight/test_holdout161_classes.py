@@ -47,3 +47,34 @@ _RUNAWAY = (
 def test_a_a_test_that_runs_on_over_later_lines_is_still_read_alone() -> None:
     assert codes_at({"install.sh": _RUNAWAY}, _ENDPOINT) == [10]
     assert codes_at({"install.sh": _RUNAWAY}, _PRIVILEGE) == [11]
+
+
+# -- C (in part): a download wrapper that hands all its arguments to another wrapper --------------------------------
+
+_UNVERIFIED = "preflight.unverified_download_exec"
+_WRAPPERS = (
+    "#!/bin/bash\n"
+    "http_download_curl() {\n"
+    "    local_file=$1\n"
+    "    source_url=$2\n"
+    '    curl -sL -o "$local_file" "$source_url"\n'
+    "}\n"
+    "http_download() {\n"
+    '    echo "http_download $2"\n'
+    '    http_download_curl "$@"\n'
+    "}\n"
+    "tmpdir=$(mktemp -d)\n"
+    'http_download "$tmpdir/tool.tar.gz" https://github.com/o/tool/releases/download/v1/tool.tar.gz\n'  # 12
+    'tar xzf "$tmpdir/tool.tar.gz" -C "$tmpdir"\n'
+)
+
+
+def test_c_a_file_saved_through_a_forwarding_wrapper_is_followed_to_its_install() -> None:
+    text = _WRAPPERS + 'mv "$tmpdir/tool" "$HOME/.local/bin/tool"\n'  # 14
+    assert codes_at({"install.sh": text}, _UNVERIFIED) == [14]
+
+
+def test_c_a_checksum_after_the_forwarding_wrapper_still_counts() -> None:
+    text = _WRAPPERS.replace("tar xzf", 'echo "$SUM  $tmpdir/tool.tar.gz" | sha256sum -c\ntar xzf')
+    text = "#!/bin/bash\nset -eo pipefail\n" + text.removeprefix("#!/bin/bash\n")
+    assert codes_at({"install.sh": text + 'mv "$tmpdir/tool" "$HOME/.local/bin/tool"\n'}, _UNVERIFIED) == []
