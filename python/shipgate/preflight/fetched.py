@@ -47,7 +47,13 @@ from shipgate.preflight.shell.commands import (
 )
 from shipgate.preflight.shell.fail_open import FailOpen
 from shipgate.preflight.shell.fetched_checkout import checks_out_fetched
-from shipgate.preflight.shell.functions import argument_runners, forwarding_tools, network_functions, run_through
+from shipgate.preflight.shell.functions import (
+    argument_runners,
+    forwarding_functions,
+    forwarding_tools,
+    network_functions,
+    run_through,
+)
 from shipgate.preflight.shell.global_results import global_results
 from shipgate.preflight.shell.located import (
     located_variables,
@@ -1145,6 +1151,25 @@ def _saved_by_call(call: Command, saving: dict[int, list[Command]]) -> list[Word
     ]
 
 
+def _wrapper_saves(script: Script, calls: list[Command]) -> dict[int, list[Command]]:
+    """id of a download wrapper's call -> its body's fetches bound to the call's arguments (``bound_calls``), also
+    through a wrapper that hands all its arguments to others (``http_download "$tmp/x.tgz" URL`` whose body runs
+    ``http_download_curl "$@"``: the inner body's ``curl -o "$local_file"`` saves ``$tmp/x.tgz``); one such hop."""
+    forwarded = forwarding_functions(script)
+    handed = {
+        id(call): [dataclasses.replace(call, name=inner) for inner in sorted(forwarded[call.name or ""])]
+        for call in calls
+        if call.name in forwarded
+    }
+    inner_calls = [h for hs in handed.values() for h in hs]
+    saving = bound_calls(script, _fetches_to_file, calls + inner_calls)
+    for key, hs in handed.items():
+        through = [b for h in hs for b in saving.pop(id(h), ())]
+        if through:
+            saving.setdefault(key, []).extend(through)
+    return saving
+
+
 def fetched_code_runs(script: Script) -> Iterator[Run]:
     """Each fetch whose file (or what is unpacked from it) is run or installed with no check in between; one per
     destination across exclusive branches (``if aarch64 … mv … /usr/sbin/urbit; elif x86_64 … mv … /usr/sbin/urbit``:
@@ -1176,7 +1201,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
     order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
     order = once_arms(order, script)  # a function called twice may take a different arm each time
-    saving = bound_calls(script, _fetches_to_file, [c for c in order if c.name in wrappers]) if wrappers else {}
+    saving = _wrapper_saves(script, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 

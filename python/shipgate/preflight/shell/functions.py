@@ -166,6 +166,21 @@ def forwarding_tools(script: Script) -> dict[str, str]:
     }
 
 
+def forwarding_functions(script: Script) -> dict[str, frozenset[str]]:
+    """Functions that hand all their arguments to other functions of the file (godownloader's ``http_download() {
+    if is_command curl; then http_download_curl "$@"; … elif …; then http_download_wget "$@"; fi; }``): name -> the
+    functions called with them, so a call's arguments reach what those bodies do (``http_download FILE URL`` saves
+    FILE as ``http_download_curl FILE URL`` does)."""
+    copies = _from_arguments(script)
+    out: dict[str, set[str]] = {}
+    for c in script.commands:
+        if c.function is None or c.name not in script.functions or c.name == c.function:
+            continue
+        if _ALL & _positions(c, copies):
+            out.setdefault(c.function, set()).add(c.name or "")
+    return {name: frozenset(inner) for name, inner in out.items()}
+
+
 def argument_runners(script: Script) -> Runners:
     """Functions that run their arguments as a command (``runAsRoot() { sudo "$@"; }``, also through a copy:
     ``CMD="$*"; …; $CMD``), with the leading arguments a body shifts off first (shifted_runners.py)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node, Parser, Query, QueryCursor, Tree
@@ -68,11 +69,32 @@ def _swallowed(redirect: Node) -> Node | None:
 def _runaway_test(test: Node) -> bool:
     """A ``[ … ]`` test (a command: it ends at the line end) whose node runs on over later lines: the parser did
     not see its ``]`` (``[ "$a" \\= "$b" ]``, ``[ "$a" \\> "$b" ]``) and read the rest of the block as its
-    operands."""
+    operands. A line end inside a quoted operand or a command substitution (``[ "$k" != "$(gpg … |⏎ sed …)" ]``)
+    is the operand's own: the test still ends on the line of its ``]``."""
     if test.end_point[0] == test.start_point[0] or test.child_count < 2 or test.children[0].type != "[":
         return False
     body = test.text or b""
-    return body.count(b"\n") > body.count(b"\\\n")
+    held = sum(_line_ends(n) for n in _quoted_operands(test))
+    return body.count(b"\n") - held > body.count(b"\\\n")
+
+
+_OPERAND_TEXTS = ("string", "raw_string", "command_substitution", "process_substitution")
+
+
+def _quoted_operands(test: Node) -> Iterator[Node]:
+    """The outermost strings and substitutions of ``test`` (each node of the test visited once)."""
+    pending = list(test.children)
+    while pending:
+        node = pending.pop()
+        if node.type in _OPERAND_TEXTS:
+            yield node
+        else:
+            pending.extend(node.children)
+
+
+def _line_ends(node: Node) -> int:
+    body = node.text or b""
+    return body.count(b"\n") - body.count(b"\\\n")
 
 
 def _statement_end(node: Node) -> int:
