@@ -75,7 +75,7 @@ from shipgate.preflight import go_client_runs, go_file_acts
 from shipgate.preflight.go_download_helpers import helper_downloads
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
-from shipgate.preflight.syntax_nodes import named_nodes
+from shipgate.preflight.syntax_nodes import named_nodes, quoted_text
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -125,15 +125,7 @@ def _literal(node: Node | None) -> str | None:
         return _text(node)[1:-1]
     if node.type != "interpreted_string_literal":
         return None
-    parts = []
-    for child in node.named_children:
-        if child.type == "escape_sequence":
-            if _text(child) not in ('\\"', "\\\\"):
-                return None
-            parts.append(_text(child)[1])
-        else:
-            parts.append(_text(child))
-    return "".join(parts)
+    return quoted_text(node)
 
 
 def _callee(call: Node) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 import tree_sitter
 
-from shipgate.preflight.php_values import UNKNOWN, PhpValues, shell_word
+from shipgate.preflight.php_values import UNKNOWN, PhpValues, arguments, shell_word
 from shipgate.preflight.syntax_nodes import node_text as _text
 from shipgate.preflight.syntax_nodes import walk
 
@@ -40,17 +40,6 @@ _MAX_BODY = 20_000  # nodes of one function read for its runner parameter
 
 def _line(node: Node) -> int:
     return node.start_point[0] + 1
-
-
-def _arguments(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments") or next(
-        (c for c in call.named_children if c.type == "arguments"), None
-    )
-    return [
-        a.named_children[-1]
-        for a in (args.named_children if args is not None else ())
-        if a.type == "argument" and a.named_children
-    ]
 
 
 def _name(node: Node) -> str:
@@ -91,7 +80,7 @@ class PhpRuns:
         return assigned + found if found else []
 
     def _command_argument(self, call: Node) -> Node | None:
-        kind, name, args = call.type, _name(call), _arguments(call)
+        kind, name, args = call.type, _name(call), arguments(call)
         index = 0
         if kind == "function_call_expression":
             if name in self.runners:
@@ -142,7 +131,7 @@ def _runners(nodes: Iterable[Node]) -> tuple[dict[str, int], set[int]]:
         for inner in walk(body, _MAX_BODY):
             if inner.type != "function_call_expression" or _name(inner) not in SHELL_FUNCTIONS:
                 continue
-            args = _arguments(inner)
+            args = arguments(inner)
             given = _leftmost(args[0]) if args else None
             if given is not None and given.type == "variable_name" and _text(given) in names:
                 out[_text(node.child_by_field_name("name"))] = names.index(_text(given))

@@ -44,7 +44,8 @@ def _scope(node: Node) -> Node | None:
     return parent
 
 
-def _arguments(call: Node) -> list[Node]:
+def arguments(call: Node) -> list[Node]:
+    """A call's argument values, in order (a named argument's value is its last child)."""
     args = call.child_by_field_name("arguments") or next(
         (c for c in call.named_children if c.type == "arguments"), None
     )
@@ -74,7 +75,7 @@ class PhpValues:
             elif node.type == "const_element" and len(node.named_children) >= 2:
                 self._constants.setdefault(_text(node.named_children[0]), node.named_children[-1])
             elif node.type == "function_call_expression" and _function(node) == "define":
-                args = _arguments(node)
+                args = arguments(node)
                 if len(args) >= 2 and args[0].type in ("string", "encapsed_string"):
                     self._constants.setdefault(self.value(args[0]), args[1])
 
@@ -160,7 +161,7 @@ class PhpValues:
         return UNKNOWN  # ``$x``, ``{$x}`` in a double-quoted string
 
     def _call(self, call: Node, depth: int, named: Named | None) -> str:
-        name, args = _function(call), _arguments(call)
+        name, args = _function(call), arguments(call)
         if name == "sprintf" and args:
             return self._formatted(args, depth, named)
         if name == "escapeshellarg" and args:

@@ -80,6 +80,7 @@ _DATA_THROUGH = frozenset(
     }
 )
 _READERS = frozenset({"BufReader", "GzDecoder", "XzDecoder", "BzDecoder", "Decoder", "Cursor", "ZstdDecoder"})
+_WRITERS = frozenset({"BufWriter"})
 _LINK_LIB = re.compile(r"^cargo::?rustc-link-lib=(?:[\w+,:-]+=)?(\S+)$")
 _LINK_SEARCH = re.compile(r"^cargo::?rustc-link-search=(?:(?:native|dependency|crate|framework|all)=)?(.+)$")
 _FLAGS = re.compile(r"^cargo::?rustc-flags=(.*)$")
@@ -272,15 +273,19 @@ class _Script:
 
     def _created(self, node: Node) -> str | None:
         """The path of a file from ``File::create(P)`` (through a ``BufWriter``), as a word."""
+        return self._file_path(node, "create", _WRITERS)
+
+    def _file_path(self, node: Node, opener: str, wrappers: frozenset[str]) -> str | None:
+        """The path of ``File::<opener>(P)`` that ``node`` holds, through the ``X::new(…)`` of ``wrappers``."""
         current = self.values.resolve(node)
         for _ in range(MAX_CHAIN):
             if current.type != "call_expression":
                 return None
             owner, name = path_of(current)
             args = arguments(current)
-            if (owner, name) == ("File", "create") and args:
+            if (owner, name) == ("File", opener) and args:
                 return self.word(args[0])
-            if owner == "BufWriter" and name == "new" and args:
+            if owner in wrappers and name == "new" and args:
                 current = self.values.resolve(args[0])
                 continue
             return None
@@ -308,19 +313,7 @@ class _Script:
 
     def _opened(self, node: Node) -> str | None:
         """The path a reader was opened from: ``File::open(P)``, through ``BufReader``/decoders."""
-        current = self.values.resolve(node)
-        for _ in range(MAX_CHAIN):
-            if current.type != "call_expression":
-                return None
-            owner, name = path_of(current)
-            args = arguments(current)
-            if (owner, name) == ("File", "open") and args:
-                return self.word(args[0])
-            if owner in _READERS and name == "new" and args:
-                current = self.values.resolve(args[0])
-                continue
-            return None
-        return None
+        return self._file_path(node, "open", _READERS)
 
     def requests(self) -> list[Piece]:
         """``curl`` of each GET at its line, ``-o`` where its response is saved."""

@@ -17,6 +17,7 @@ from bisect import bisect_left
 import tree_sitter
 
 from shipgate.preflight.syntax_nodes import node_text as _text
+from shipgate.preflight.syntax_nodes import quoted_text
 
 Node = tree_sitter.Node
 
@@ -51,15 +52,7 @@ def literal(node: Node | None) -> str | None:
     """A Rust string literal's value (an escape other than ``\\"``/``\\\\`` makes it unknown); else None."""
     if node is None or node.type not in ("string_literal", "raw_string_literal"):
         return None
-    parts = []
-    for child in node.named_children:
-        if child.type == "escape_sequence":
-            if _text(child) not in ('\\"', "\\\\"):
-                return None
-            parts.append(_text(child)[1])
-        else:
-            parts.append(_text(child))
-    return "".join(parts)
+    return quoted_text(node)
 
 
 def path_of(call: Node) -> tuple[str, str]:

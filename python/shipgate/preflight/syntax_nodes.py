@@ -18,6 +18,20 @@ def node_text(node: tree_sitter.Node | None) -> str:
     return (node.text or b"").decode("utf-8", "surrogateescape") if node is not None else ""
 
 
+def quoted_text(node: tree_sitter.Node) -> str | None:
+    """A string literal's value from its parts: its text pieces, and the escapes ``\\"`` and ``\\\\`` as the
+    character they stand for; any other escape makes the value unknown (None). For the Go and Rust readers."""
+    parts = []
+    for child in node.named_children:
+        if child.type == "escape_sequence":
+            if node_text(child) not in ('\\"', "\\\\"):
+                return None
+            parts.append(node_text(child)[1])
+        else:
+            parts.append(node_text(child))
+    return "".join(parts)
+
+
 def walk(root: tree_sitter.Node, limit: int = MAX_NODES) -> Iterator[tree_sitter.Node]:
     """``root`` and the nodes under it, depth first in source order, at most ``limit + 1`` of them."""
     stack = [root]
