@@ -305,16 +305,17 @@ _DJANGO_MIGRATE = "migrate"
 
 
 def _hidden_through_python_module(command: Command) -> bool:
-    """A migration CLI run as a Python module: ``python -m alembic upgrade head`` (the CLI of that name), a module
-    given Django's ``migrate`` as its first word (``python -m django migrate``, ``python3 -m pretix migrate``), or
-    a module whose own CLI is given ``migrate`` as its second subcommand word, a path given to an option before them
-    not counted (``python3 -m gramps_webapi --config /app/config/config.cfg user migrate``: the product's migrate
-    command of a group, as a container's ``<app> db migrate``)."""
+    """A migration CLI run as a Python module: ``python -m alembic upgrade head`` (the CLI of that name, also by
+    its entry module, ``-m alembic.config``, and with its global options first, ``-m alembic -c alembic.ini
+    upgrade head``), a module given Django's ``migrate`` as its first word (``python -m django migrate``, ``python3
+    -m pretix migrate``), or a module whose own CLI is given ``migrate`` as its second subcommand word, a path given
+    to an option before them not counted (``python3 -m gramps_webapi --config /app/config/config.cfg user
+    migrate``: the product's migrate command of a group, as a container's ``<app> db migrate``)."""
     cli = module_cli(command)
     if not cli:
         return False
-    module, rest = cli[0], cli[1:]
-    verbs = [t for t in rest if not t.startswith("-")]
+    module = _ENTRY_MODULES.get(cli[0], cli[0])
+    verbs = [t for t in _subcommand_words(module, cli[1:]) if not t.startswith("-")]
     if verbs[:1] == [_DJANGO_MIGRATE]:
         return True
     group = [t for t in verbs if _SUBCOMMAND.fullmatch(t)]
@@ -324,6 +325,10 @@ def _hidden_through_python_module(command: Command) -> bool:
 
 
 _SUBCOMMAND = re.compile(r"[a-z][a-z0-9_-]*")  # a CLI's subcommand word (a path or a value is none)
+# A migration CLI's entry module, which runs the CLI when run as a module: Alembic's console script is
+# ``alembic.config:main`` and the module calls ``main()`` as ``__main__`` (``python3 -m alembic.config -c
+# alembic.ini upgrade head`` is ``alembic -c alembic.ini upgrade head``).
+_ENTRY_MODULES = {"alembic.config": "alembic"}
 
 
 # A PHP interpreter by name, also a versioned one (``php8.2``, ``php$php_version``, ``php${PHP_VERSION}``).
