@@ -34,16 +34,18 @@ Written as shell:
 - Where a command runs: a ``subprocess`` call given ``cwd=DIR`` is ``( cd DIR; command )``, and ``os.chdir(DIR)``
   is ``cd DIR`` for the commands after it (a directory not known is ``${PY_VALUE}``: another than the script's); a
   runner whose call is given one of its parameters as ``cwd=`` runs each call's command in what that call gives it.
-- Values: string literals, f-strings, ``%``/``.format`` templates, ``os.path.join``, ``Path / "x"``,
-  ``os.environ.get(NAME, default)`` (``${NAME:-default}``), ``os.environ[NAME]`` (``${NAME}``); a name assigned
-  one of these that a command uses is a shell variable assigned at its line (one no command uses stays program
-  source); anything else is ``${PY_VALUE}``. ``tempfile.mkdtemp()``/``TemporaryDirectory()`` is
-  ``$(mktemp -d)``.
+- Values: string literals, f-strings (a plain field as the value it names), ``%``/``.format`` templates,
+  ``os.path.join``, ``Path / "x"``, ``os.environ.get(NAME, default)`` (``${NAME:-default}``), ``os.environ[NAME]``
+  (``${NAME}``); a name assigned one of these that a command uses is a shell variable assigned at its line (one no
+  command uses stays program source); anything else is ``${PY_VALUE}``. ``tempfile.mkdtemp()``/
+  ``TemporaryDirectory()`` is ``$(mktemp -d)``.
 - Downloads: ``urlretrieve(URL, target)``/``wget.download`` save a file (``curl -fsSL -o target URL``),
   ``urlopen``/``requests``/``httpx`` fetch one; ``exec(urlopen(URL).read())`` runs what it fetched
   (``curl … | python3``). A call of the file's digest helper on a path (``md5_file(path)``, ``sha256sum(path)``)
   is that algorithm's shell tool on the path (``md5sum path``): the download's check. A function of the file that
-  saves a fetch of one parameter at another (``download(url, dest)``) is ``curl -fsSL -o DEST URL`` at each call.
+  saves a fetch whose URL and path are built from its parameters (``download(url, dest)``, ``download(name)`` of
+  ``f"{BASE}/{name}"`` at ``f"/tmp/{name}"``) is ``curl -fsSL -o PATH URL`` at each call, and a call of a function
+  whose every ``return`` gives one such value is that value (``shipgate.preflight.python_helper_values``).
   ``tarfile``/``zipfile`` archives unpacked are ``tar -xf P -C D``/``unzip -o P -d D``
   (``shipgate.preflight.python_archives``). ``shutil.rmtree``, ``os.remove``/``os.unlink`` are ``rm``.
 - Output: ``print(…)`` (not to a ``file=``) of a value is ``echo`` of it, a name or attribute written as the shell
@@ -84,6 +86,7 @@ from shipgate.preflight.python_fabric import (
     operation_shell,
     transfer_shell,
 )
+from shipgate.preflight.python_helper_values import HelperValues, helper_values, module_names
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.python_tree import simple_name as _name
@@ -97,6 +100,7 @@ MAX_NODES = 300_000  # syntax-tree nodes (the reader walks a function once per p
 MAX_DEPTH = 48  # nested blocks and expressions rendered
 MAX_PIECES = 5_000
 UNKNOWN = "${PY_VALUE}"
+MAX_VALUE = 2_000  # characters of a value a function of the file builds and returns
 
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*python")
 _SUBPROCESS = frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"})
@@ -295,7 +299,8 @@ class _Reader:
     saved: dict[int, ast.expr] = field(default_factory=dict)  # id(fetch) -> the path its response is written to
     digested: dict[int, tuple[str, ast.expr]] = field(default_factory=dict)  # id(hashlib call) -> (alg, saved path)
     unpacked: dict[int, Unpack] = field(default_factory=dict)  # id(extractall call) -> the archive and directory
-    downloaders: dict[str, tuple[int, int]] = field(default_factory=dict)  # function -> (URL, path) parameters
+    helpers: dict[str, HelperValues] = field(default_factory=dict)  # function -> what it saves and returns
+    given: dict[str, str] | None = None  # while a helper's value is read at a call: its parameters' values
     fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
     fabric: dict[str, str] = field(default_factory=dict)  # local name -> Fabric operation (``run``, ``sudo``…)
     connection_ops: frozenset[str] = frozenset()  # Fabric 2's methods that run a command line (``c.run``)
@@ -321,7 +326,7 @@ class _Reader:
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
         self.unpacked = unpacks(self.nodes)
-        self.downloaders = _downloaders(self.functions, self.saved)
+        self.helpers = helper_values(self.functions, module_names(self.tree), self.saved, _walk)
 
     # ------------------------------------------------------------------------------------------------ statements
 
@@ -454,8 +459,10 @@ class _Reader:
         elif name in self.runners:
             self.runner_call(call, self.runners[name])
         elif name in self.functions and (owner is None or owner in ("self", "cls")):
-            if name in self.downloaders:  # ``download(URL, "/tmp/agent.tgz")``: the file's helper saves the URL
-                self.add(call.lineno, self.helper_download(call, self.functions[name], self.downloaders[name]))
+            helper = self.helpers.get(name)
+            for url, target in helper.saves if helper is not None else []:
+                # ``download("agent.tgz")``: the file's helper saves a URL at a path it builds from what it is given
+                self.add(call.lineno, self.helper_download(call, self.helpers[name], url, target))
             if name.lower() not in _UNDO:
                 self.add(call.lineno, f"py_{name}")
         elif name in _RUNNER_NAMES and owner not in ("subprocess", "os"):
@@ -473,13 +480,24 @@ class _Reader:
             return True
         return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.fetchers
 
-    def helper_download(self, call: ast.Call, function: Function, where: tuple[int, int]) -> str:
+    def helper_download(self, call: ast.Call, helper: HelperValues, url: ast.expr, path: ast.expr) -> str:
         """A call of the file's download helper: ``curl -fsSL -o PATH URL`` with what the call gives them."""
-        params = _params(function)
-        url, path = (_given(call, index, params[index]) for index in where)
-        url_text = self.text(url, 0) if url is not None else None
-        path_word = self.word(path, 0) if path is not None else None
-        return f'curl -fsSL -o {path_word or UNKNOWN} "{url_text or UNKNOWN}"'
+        url_text, path_text = (self.helper_text(call, helper, value, 0) for value in (url, path))
+        return f'curl -fsSL -o "{path_text or UNKNOWN}" "{url_text or UNKNOWN}"'
+
+    def helper_text(self, call: ast.Call, helper: HelperValues, value: ast.expr, depth: int) -> str | None:
+        """A value a function of the file builds from its parameters (python_helper_values), with what ``call``
+        gives each parameter put in (a default where it gives none; rendered where the call is)."""
+        given: dict[str, str] = {}
+        for index, param in enumerate(helper.params):
+            node = _given(call, index, param) or helper.defaults.get(param)
+            text = self.text(node, depth + 1) if node is not None else None
+            given[param] = text if text is not None and len(text) <= MAX_VALUE else UNKNOWN
+        outer, self.given = self.given, given
+        try:
+            return self.text(value, depth + 1)
+        finally:
+            self.given = outer
 
     def printed(self, call: ast.Call) -> str | None:
         """``print(…)`` to the output (no ``file=`` other than ``sys.stdout``/``sys.stderr``) of a value: ``echo`` of
@@ -574,7 +592,7 @@ class _Reader:
             saved = self.word(written, 0) if written is not None else None
             if saved and saved != f'"{UNKNOWN}"':  # a download, wherever its URL comes from
                 return f'curl -fsSL -o {saved} "{url or UNKNOWN}"'
-            if not url or not ("://" in url or _known(url, self.variables)):
+            if not url or not ("://" in url or _known(url, self.variables, self.values)):
                 return None
             return f'curl -fsSL "{url}"'
         if (owner == "shutil" and name == "rmtree") or (owner == "os" and name in ("remove", "unlink")):
@@ -730,11 +748,10 @@ class _Reader:
                 return _dq(node.value.replace("\n", " "))
             return UNKNOWN if node.value is None or isinstance(node.value, bool) else _dq(str(node.value))
         if isinstance(node, ast.JoinedStr):
-            return "".join(
-                _dq(v.value.replace("\n", " ")) if isinstance(v, ast.Constant) and isinstance(v.value, str) else UNKNOWN
-                for v in node.values
-            )
+            return "".join(self.formatted(v, d) for v in node.values)
         if isinstance(node, ast.Name):
+            if self.given is not None and node.id in self.given:
+                return self.given[node.id]  # a helper's parameter: what the call gives it
             return f"${{{node.id}}}" if node.id in self.variables else UNKNOWN
         if isinstance(node, ast.Attribute) and node.attr == "executable" and _name(node.value) == "sys":
             return "python3"
@@ -751,6 +768,15 @@ class _Reader:
                 return f"${{{key}}}"  # ``os.environ["API_URL"]``: the variable the program was started with
         return UNKNOWN
 
+    def formatted(self, node: ast.expr, depth: int) -> str:
+        """A part of an f-string: its literal text, or a plain field (``{BASE}``, no conversion or format) as the
+        value it holds (a name the reader writes as a shell variable, ``${BASE}``); any other field unknown."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return _dq(node.value.replace("\n", " "))
+        if isinstance(node, ast.FormattedValue) and node.conversion == -1 and node.format_spec is None:
+            return self.text(node.value, depth) or UNKNOWN
+        return UNKNOWN
+
     def binop(self, node: ast.BinOp, depth: int) -> str | None:
         left, right = self.text(node.left, depth), self.text(node.right, depth)
         if left is None or right is None:
@@ -765,6 +791,11 @@ class _Reader:
 
     def call_text(self, node: ast.Call, depth: int) -> str | None:
         name, owner, args = _name(node.func), _owner(node.func), node.args
+        helper = self.helpers.get(name or "")
+        if helper is not None and helper.returned is not None and owner in (None, "self", "cls"):
+            # ``archive = download("agent.tgz")``: what the file's function returns, with the call's values
+            returned = self.helper_text(node, helper, helper.returned, depth)
+            return returned if returned is not None and len(returned) <= MAX_VALUE else UNKNOWN
         if name == "format" and isinstance(node.func, ast.Attribute):
             base = self.text(node.func.value, depth)
             return None if base is None else self.fields(base, node, depth)
@@ -871,12 +902,6 @@ def _joins_text(node: ast.BinOp) -> bool:
 _DIGEST_CALL = re.compile(r"(?:^|_)(md5|sha1|sha224|sha256|sha384|sha512)(?:sum)?(?:_|$)")
 
 
-def _params(function: Function) -> list[str]:
-    """A function's positional parameters, without a method's ``self``/``cls``."""
-    params = [a.arg for a in function.args.posonlyargs + function.args.args]
-    return params[1:] if params and params[0] in ("self", "cls") else params
-
-
 def _given(call: ast.Call, index: int, name: str) -> ast.expr | None:
     """What a call gives a function's parameter, by position or by keyword."""
     given = call.args[index] if len(call.args) > index else None
@@ -885,29 +910,13 @@ def _given(call: ast.Call, index: int, name: str) -> ast.expr | None:
     return given or next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _downloaders(functions: dict[str, Function], saved: dict[int, ast.expr]) -> dict[str, tuple[int, int]]:
-    """The file's download helpers: a function that saves a fetch of one of its parameters at another
-    (``def download(url, dest): with urlopen(url) as r, open(dest, "wb") as f: …``, ``urlretrieve(url, dest)``),
-    mapped to the indexes of the two parameters."""
-    helpers: dict[str, tuple[int, int]] = {}
-    for name, function in functions.items():
-        params = _params(function)
-        for node in _walk(function):
-            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name)):
-                continue
-            retrieves = _name(node.func) == "urlretrieve" and len(node.args) > 1
-            path = node.args[1] if retrieves else saved.get(id(node))
-            url = node.args[0].id
-            if isinstance(path, ast.Name) and url in params and path.id in params:
-                helpers[name] = (params.index(url), params.index(path.id))
-                break
-    return helpers
-
-
-def _known(text: str, variables: set[str]) -> bool:
-    """A value that is one of the script's variables (``${JSON_URL}``)."""
-    m = re.fullmatch(r"\$\{(\w+)\}", text)
-    return m is not None and m.group(1) in variables
+def _known(text: str, variables: set[str], values: dict[str, str]) -> bool:
+    """A value that is one of the script's variables (``${JSON_URL}``), or starts with one that holds a URL
+    (``${API_ROOT}projects`` of ``API_ROOT = "https://…/v2/"``)."""
+    m = re.match(r"\$\{(\w+)\}", text)
+    if m is None or m.group(1) not in variables:
+        return False
+    return m.end() == len(text) or "://" in values.get(m.group(1), "")
 
 
 def _walk(node: ast.AST) -> Iterator[ast.AST]:
