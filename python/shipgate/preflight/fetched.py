@@ -585,6 +585,8 @@ _BUILDS_HERE = {
     # uv builds and installs the project it is started in (its pyproject's build backend), and runs its commands
     "uv": frozenset({"sync", "run"}),
     "rake": frozenset(),
+    # Cargo compiles and runs the crate's build script and proc macros before it builds (``cargo build --release``)
+    "cargo": frozenset({"build", "b", "run", "r", "test", "t", "check", "c", "bench"}),
     "phinx": frozenset({"migrate", "rollback", "seed:run"}),
 }
 
