@@ -64,6 +64,8 @@ def removal_script(path: str) -> bool:
     words = re.split(r"[-_.]", _name(path).lower())
     if removal_side(path) or removal_only_file(path) or _INSTALL_WORDS.intersection(words):
         return False
+    if any(re.search(r"(?:^|[-_])hooks$", part) for part in path.lower().split("/")[:-1]):
+        return False  # ``hooks/remove``, ``snap-hooks/remove``: a tool runs it on its event, not the operator
     return words[0] in _REMOVAL_WORDS or words[-1] in _REMOVAL_WORDS
 
 
