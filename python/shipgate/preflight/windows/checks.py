@@ -12,6 +12,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.secrets import allowed, password_name, secret_name
+from shipgate.preflight.windows.acl_grants import open_grants
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.powershell import runs_as_admin
@@ -374,6 +375,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _scheduled(script)
         yield from _persistence(script)
         yield from _protection(script)
+        yield from open_grants(script)
         for line, text, what in _tls(script):
             yield at_line(
                 "preflight.tls_verification_disabled",

@@ -43,6 +43,8 @@ _CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?
 _COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
+_FOUND = "found"  # a search of an extracted download whose result is stored: that variable names its file
+_LISTINGS = frozenset({"get-childitem", "gci", "dir", "ls"})
 _MAX_COPIES = 3  # copies of one fetched file followed
 _EXECUTE = frozenset({"invoke-expression", "iex"})
 _PARTS = re.compile(r"[\\/\s\"']+")
@@ -178,8 +180,12 @@ def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
 
 
 def _is_fetched(word: Word, fetched: Fetch) -> bool:
+    """``word`` is the fetched file's path: its variable (also a property of it, ``$exe.FullName``) or its name."""
     base = _base(fetched.dest) if fetched.dest else ""
-    if fetched.var is not None and word.variable == fetched.var.lower():
+    if fetched.var is not None and (
+        word.variable == fetched.var.lower()
+        or re.fullmatch(r"\$" + re.escape(fetched.var) + r"(?:\.\w+)+", word.text.strip(), re.I)
+    ):
         return True
     return bool(base) and base in _PARTS.split(word.text.lower())
 
@@ -253,6 +259,10 @@ def _tree_step(call: Call, tree: Fetch) -> str | None:
 
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
         return "verified" if any(inside(w.text) for w in call.words) and not call.passed_over else None
+    if call.name in _LISTINGS and call.assigned_to:  # ``$exe = Get-ChildItem -Path $dir -Filter *.exe …``
+        listed = call.option("path", "literalpath") or next(iter(call.args), None)
+        if listed is not None and (_relative(listed.text).lower() == root or inside(listed.text)):
+            return _FOUND
     started = (call.option("filepath") or next(iter(call.args), None)) if call.name in _RUNNERS else None
     if (call.program and inside(call.program)) or (started is not None and inside(started.text)):
         return f"runs a file extracted from it ({call.name})"
@@ -310,6 +320,9 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
                 return None
             if step == _EXTRACTED and copied is None:  # kept while the archive itself is read on
                 copied = (candidate, replace(fetched, dest=_extract_target(call), var=None, tree=True))
+            elif step == _FOUND:  # the file a search of the unpacked download found, followed by its variable
+                copied = (candidate, replace(fetched, dest=None, var=call.assigned_to, tree=False))
+                break
             elif step == _COPIED:
                 destination = _copy_ends(call)[1]
                 assert destination is not None
