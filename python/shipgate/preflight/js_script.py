@@ -51,7 +51,7 @@ import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
 from shipgate.preflight import js_download_module, js_downloads, js_file_acts, js_root_checks, js_runners, js_unpacks
-from shipgate.preflight.distributed import is_browser_script
+from shipgate.preflight.distributed import is_browser_script, is_minified_name
 from shipgate.preflight.js_downloads import path_word
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.markup import is_test_path
@@ -89,7 +89,7 @@ _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 def is_js_script(path: str, text: str) -> bool:
     lower = path.lower()
-    if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith((".min.js", ".bundle.js", ".d.ts")):
+    if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith(".d.ts") or is_minified_name(lower):
         return False
     if is_browser_script(path):
         return False  # a library a web app serves (``static/vendor/…/setup.js``) runs in the reader's browser
@@ -299,7 +299,7 @@ def shown_lines(path: str, text: str) -> set[int]:
     lower = path.lower()
     if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])) or len(text) > MAX_SHOWN_CHARS:
         return set()
-    if "://" not in text or lower.endswith((".min.js", ".bundle.js")) or is_browser_script(path):
+    if "://" not in text or is_minified_name(lower) or is_browser_script(path):
         return set()
     root = _parse(path, text)
     found = _texts(_language(path)).captures(root)

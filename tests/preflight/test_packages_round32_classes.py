@@ -1,0 +1,62 @@
+"""Round thirty-two of the whole packages (tests/preflight/packages/README.md, "Round thirty-two"): each class fixed,
+with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its
+result)."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+ENDPOINT = "preflight.external_endpoint"
+
+# a browser script that requests an API: the app's own code is read, a published library is not
+_REQUEST = (
+    "export class Geocoder {\n"  # 1
+    "  constructor(options) {\n"  # 2
+    "    this.url = options.url || 'https://photon.example-geocoder.org/api/'\n"  # 3
+    "  }\n"  # 4
+    "  async search(q) {\n"  # 5
+    "    return fetch(`${this.url}?q=${q}`)\n"  # 6
+    "  }\n"  # 7
+    "}\n"
+)
+
+# a minified bundle's line: a link shown in a page
+_BUNDLE = "function a(e){return'https://secure.avatars.example-gravatar.com/avatar/'+e}\n"
+
+_REQUIREMENT_PAGE = (
+    "Requirements\n"  # 1
+    "============\n"  # 2
+    "\n"  # 3
+    "Workers cannot run on `Windows <http://python-queue.example-rq.org/docs/>`_.\n"  # 4
+)
+_REQUIREMENTS = "--index-url https://pypi.example-mirror.org/simple\nDjango==1.10\n"
+
+
+def test_a_library_in_a_vendors_folder_is_library_code() -> None:
+    # uMap's umap/static/umap/vendors/photon/leaflet.photon.esm.js: a published plugin served as it was published
+    assert (ENDPOINT, 3) not in findings({"app/static/app/vendors/photon/leaflet.photon.esm.js": _REQUEST})
+
+
+def test_the_apps_own_script_beside_a_vendors_folder_is_still_read() -> None:
+    # the same request in the app's own module (umap/static/umap/js/modules/…) stays reported
+    assert (ENDPOINT, 3) in findings({"app/static/app/js/modules/geocoder.js": _REQUEST})
+
+
+def test_a_minified_bundle_with_a_content_hash_is_a_bundle() -> None:
+    # Pootle's pootle/assets/js/user/app.min.90398749.js
+    assert findings({"pootle/assets/js/user/app.min.90398749.js": _BUNDLE}) == []
+
+
+def test_a_script_named_min_but_not_a_hash_is_read() -> None:
+    # ``admin.js`` and ``min.config.js``-like names are not bundles; the same line in one is read
+    found = findings({"pootle/static/js/gravatar.min-config.js": _BUNDLE})
+    assert (ENDPOINT, 1) in found
+
+
+def test_a_sphinx_source_copy_named_requirements_is_a_document() -> None:
+    # Pootle's docs/_build/html/_sources/server/requirements.rst.txt: the page's reStructuredText, not pip's input
+    assert findings({"docs/_build/html/_sources/server/requirements.rst.txt": _REQUIREMENT_PAGE}) == []
+
+
+def test_a_requirements_file_still_names_its_index() -> None:
+    assert (ENDPOINT, 1) in findings({"requirements-prod.txt": _REQUIREMENTS})
