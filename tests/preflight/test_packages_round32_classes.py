@@ -60,3 +60,47 @@ def test_a_sphinx_source_copy_named_requirements_is_a_document() -> None:
 
 def test_a_requirements_file_still_names_its_index() -> None:
     assert (ENDPOINT, 1) in findings({"requirements-prod.txt": _REQUIREMENTS})
+
+
+_HELP = (
+    "import { translate } from './i18n.js'\n"  # 1
+    "export function help() {\n"  # 2
+    "  return `<ul>\n"  # 3
+    "    <li>${translate('Simple link: [[https://links.example-maps.org]]')}</li>\n"  # 4
+    "  </ul>`\n"  # 5
+    "}\n"  # 6
+    "export async function tiles() {\n"  # 7
+    "  return fetch('https://tiles.example-maps.org/index.json')\n"  # 8
+    "}\n"
+)
+
+_CREDITS = (
+    "import { translate } from './i18n.js'\n"  # 1
+    "export function credits(element) {\n"  # 2
+    "  const urls = {\n"  # 3
+    "    leaflet: 'http://leaflet.example-maps.org',\n"  # 4
+    "    api: 'https://api.example-maps.org/v1/',\n"  # 5
+    "  }\n"  # 6
+    '  element.innerHTML = translate(`Powered by <a href="{leaflet}">Leaflet</a>`, urls)\n'  # 7
+    "  return fetch(urls.api)\n"  # 8
+    "}\n"
+)
+
+
+def test_a_url_in_a_message_given_to_translate_is_shown_text() -> None:
+    # uMap's help.js: `<li>${translate('Simple link: [[https://example.com]]')}</li>` inside a page template
+    assert (ENDPOINT, 4) not in findings({"app/static/app/js/modules/help.js": _HELP})
+
+
+def test_a_request_beside_a_translated_message_is_still_read() -> None:
+    assert (ENDPOINT, 8) in findings({"app/static/app/js/modules/help.js": _HELP})
+
+
+def test_a_value_filled_into_a_brace_placeholder_of_a_link_is_a_link() -> None:
+    # uMap's caption.js: translate(`Powered by <a href="{leaflet}">Leaflet</a>`, urls), urls.leaflet a credit link
+    assert (ENDPOINT, 4) not in findings({"app/static/app/js/modules/caption.js": _CREDITS})
+
+
+def test_a_value_of_the_same_object_no_link_names_is_still_read() -> None:
+    # urls.api fills no href placeholder: the script requests it
+    assert (ENDPOINT, 5) in findings({"app/static/app/js/modules/caption.js": _CREDITS})

@@ -76,6 +76,9 @@ _COMMAND_LINE = frozenset({"execSync", "exec"})
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
 _ARGV = frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})
 _SHOWING = frozenset({"log", "info", "warn", "error", "debug", "trace"})
+# a message handed to a translation function is text a page shows people (uMap's ``translate('Simple link:
+# [[https://example.com]]')``, gettext's)
+_TRANSLATING = frozenset({"translate", "gettext", "ngettext", "pgettext", "npgettext"})
 _KEEPING = frozenset({"push", "indexOf", "includes", "replace", "concat", "unshift"})  # a shown text kept or tested
 # Node's assert module (``assert.strictEqual(actual, expected)``…): a URL in an assertion is a test vector the file
 # compares, never a request; the bare names count only in a file that takes them from ``assert``.
@@ -352,6 +355,10 @@ def _declarator(node: Node) -> Node | None:
 
 
 def _url_lines(node: Node) -> set[int]:
+    """The lines of the literal's URLs; of a template, those of its own text, not of the expressions it fills in
+    (a string inside ``${…}`` is a literal of its own, judged on its own)."""
+    if node.type == "template_string":
+        return {line for part in node.children if part.type != "template_substitution" for line in _url_lines(part)}
     text = _text(node)
     first = _line(node)
     return {first + text.count("\n", 0, m.start()) for m in _URL.finditer(text)}
@@ -389,14 +396,16 @@ def _shown(node: Node, shown_names: set[str]) -> bool:
 
 
 def _shows(call: Node) -> bool:
-    """``console.log(…)``, ``process.stdout.write(…)``, ``new Error(…)``."""
+    """``console.log(…)``, ``process.stdout.write(…)``, ``new Error(…)``, ``translate(…)``/``gettext(…)``."""
     if call.type == "new_expression":
         return _text(call.child_by_field_name("constructor")).endswith("Error")
     function = call.child_by_field_name("function")
+    if function is not None and function.type == "identifier":
+        return _text(function) in _TRANSLATING
     if function is None or function.type != "member_expression":
         return False
     owner, prop = _text(function.child_by_field_name("object")), _text(function.child_by_field_name("property"))
-    return (owner == "console" and prop in _SHOWING) or (
+    return (owner == "console" and prop in _SHOWING) or prop in _TRANSLATING or (
         owner in ("process.stdout", "process.stderr") and prop == "write"
     )
 
