@@ -104,3 +104,28 @@ def test_a_value_filled_into_a_brace_placeholder_of_a_link_is_a_link() -> None:
 def test_a_value_of_the_same_object_no_link_names_is_still_read() -> None:
     # urls.api fills no href placeholder: the script requests it
     assert (ENDPOINT, 5) in findings({"app/static/app/js/modules/caption.js": _CREDITS})
+
+
+_PYTHON2 = (
+    "import re\n"  # 1
+    "import requests\n"  # 2
+    "\n"  # 3
+    "LANGUAGE_LINK_RE = re.compile(ur'/xx/', re.IGNORECASE)\n"  # 4
+    "\n"  # 5
+    "\n"  # 6
+    "def trim_url(link):\n"  # 7
+    '    """Trims `link`. Example::\n'  # 8
+    "\n"  # 9
+    "    https://www.notes.example-pages.org/shard/s12/sh/overview.png?width=832\n"  # 10
+    '    """\n'  # 11
+    "    return requests.get('https://api.example-pages.org/trim', params={'u': link})\n"  # 12
+)
+
+
+def test_a_python2_docstring_beside_a_ur_literal_is_documentation() -> None:
+    # Pootle's cleanhtml.py: Python 3 refuses ur'/xx/', so the file was not parsed and trim_url's docstring was code
+    assert (ENDPOINT, 10) not in findings({"pootle/apps/pootle_misc/templatetags/cleanhtml.py": _PYTHON2})
+
+
+def test_a_python2_files_request_is_still_read() -> None:
+    assert (ENDPOINT, 12) in findings({"pootle/apps/pootle_misc/templatetags/cleanhtml.py": _PYTHON2})
