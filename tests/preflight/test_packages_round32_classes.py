@@ -129,3 +129,43 @@ def test_a_python2_docstring_beside_a_ur_literal_is_documentation() -> None:
 
 def test_a_python2_files_request_is_still_read() -> None:
     assert (ENDPOINT, 12) in findings({"pootle/apps/pootle_misc/templatetags/cleanhtml.py": _PYTHON2})
+
+
+SCHEDULED = "preflight.scheduled_job"
+
+_CRON_BLOCK_OUT = (
+    "#!/bin/sh\n"  # 1
+    "set -e\n"  # 2
+    "if grep -qs '^#-- modem begin$' /etc/crontab; then\n"  # 3
+    "    TMP=/etc/crontab.tmp\n"  # 4
+    "    awk 'BEGIN {found=0}\n"  # 5
+    "    /^#-- modem begin$/ {found = 1}\n"  # 6
+    "    /^#-- modem end$/ {found = -1}\n"  # 7
+    "    {if (!found) print}\n"  # 8
+    "    {if (found == -1) found=0}' /etc/crontab >$TMP &&\n"  # 9
+    "    if [ -s $TMP ]; then\n"  # 10
+    "        mv -f $TMP /etc/crontab\n"  # 11
+    "    fi\n"  # 12
+    "fi\n"
+)
+
+
+def _deb(postinst: str) -> dict[str, str | bytes]:
+    return {"postinst": postinst, "usr/sbin/modemd": b"\x7fELF"}
+
+
+def test_a_crontab_rewritten_from_a_filtered_copy_of_itself_schedules_nothing() -> None:
+    # mgetty's postinst: its old block taken out of /etc/crontab with awk, the copy moved back
+    found = findings(_deb(_CRON_BLOCK_OUT))
+    assert (SCHEDULED, 5) not in found and (SCHEDULED, 11) not in found
+
+
+def test_an_awk_that_prints_a_new_line_into_the_copy_schedules_a_job() -> None:
+    added = _CRON_BLOCK_OUT.replace("{if (!found) print}", 'END {print "0 3 * * * root /usr/sbin/modemd --sweep"}')
+    found = findings(_deb(added))
+    assert (SCHEDULED, 11) in found
+
+
+def test_a_crontab_put_back_from_a_file_the_script_wrote_schedules_a_job() -> None:
+    written = _CRON_BLOCK_OUT.replace("/etc/crontab >$TMP", "/etc/crontab >/dev/null; echo '0 3 * * * root x' >$TMP")
+    assert (SCHEDULED, 11) in findings(_deb(written))
