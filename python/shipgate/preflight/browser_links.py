@@ -5,9 +5,10 @@ A script an app serves to browsers requests its API (``$.ajax({url: "https://api
 still read as contacted); it also puts links into the messages it shows, and those a browser only follows when the
 user clicks:
 
-- a value filled into a link of a message template: the file writes ``href="%(url)s"`` or ``href="{url}"`` (sprintf's
-  named placeholder, a brace placeholder, OctoPrint's ``_.sprintf(gettext('… <a href="%(url)s">the FAQ</a>'), {url: "https://faq…"})``) and
-  gives ``url`` a URL (``url: "https://…"``, also on the line after ``url:``);
+- a value filled into a link of a message template: the file writes ``href="%(url)s"`` (sprintf's named
+  placeholder, OctoPrint's ``_.sprintf(gettext('… <a href="%(url)s">the FAQ</a>'), {url: "https://faq…"})``) or
+  ``href="{url}"`` (a brace placeholder, uMap's ``translate('… <a href="{url}">…', {url: …})``) and gives ``url`` a
+  URL (``url: "https://…"``, also on the line after ``url:``);
 - a page the script opens or points an element at: ``window.open("https://…")``, ``location.href = …``,
   ``.attr("href", "https://…" + slug)`` (also on the line after ``"href",``);
 - a value whose name says it is a link (``$rootScope.publicLink = "https://…"``, ``supportHref: …``).

@@ -405,8 +405,10 @@ def _shows(call: Node) -> bool:
     if function is None or function.type != "member_expression":
         return False
     owner, prop = _text(function.child_by_field_name("object")), _text(function.child_by_field_name("property"))
-    return (owner == "console" and prop in _SHOWING) or prop in _TRANSLATING or (
-        owner in ("process.stdout", "process.stderr") and prop == "write"
+    return (
+        (owner == "console" and prop in _SHOWING)
+        or prop in _TRANSLATING
+        or (owner in ("process.stdout", "process.stderr") and prop == "write")
     )
 
 

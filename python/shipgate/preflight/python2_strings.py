@@ -9,6 +9,7 @@ line keeps its number."""
 from __future__ import annotations
 
 import io
+import itertools
 import tokenize
 
 from shipgate.preflight.python2_prints import MAX_CHARS
@@ -24,7 +25,7 @@ def raw_literals(text: str) -> str | None:
         return None
     prefixes = [
         name.start
-        for name, after in zip(tokens, tokens[1:])
+        for name, after in itertools.pairwise(tokens)
         if name.type == tokenize.NAME
         and name.string.lower() == "ur"
         and after.type == tokenize.STRING
