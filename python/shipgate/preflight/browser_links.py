@@ -6,8 +6,9 @@ still read as contacted); it also puts links into the messages it shows, and tho
 user clicks:
 
 - a value filled into a link of a message template: the file writes ``href="%(url)s"`` (sprintf's named
-  placeholder, OctoPrint's ``_.sprintf(gettext('… <a href="%(url)s">the FAQ</a>'), {url: "https://faq…"})``) and
-  gives ``url`` a URL (``url: "https://…"``, also on the line after ``url:``);
+  placeholder, OctoPrint's ``_.sprintf(gettext('… <a href="%(url)s">the FAQ</a>'), {url: "https://faq…"})``) or
+  ``href="{url}"`` (a brace placeholder, uMap's ``translate('… <a href="{url}">…', {url: …})``) and gives ``url`` a
+  URL (``url: "https://…"``, also on the line after ``url:``);
 - a page the script opens or points an element at: ``window.open("https://…")``, ``location.href = …``,
   ``.attr("href", "https://…" + slug)`` (also on the line after ``"href",``);
 - a value whose name says it is a link (``$rootScope.publicLink = "https://…"``, ``supportHref: …``).
@@ -21,7 +22,8 @@ import re
 from collections.abc import Sequence
 
 _SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue")
-_HREF_PLACEHOLDER = re.compile(r"""href\s*=\s*\\?["']?%\((\w+)\)s""")
+# sprintf's ``%(name)s`` or a brace placeholder, ``{name}`` (uMap's ``translate('… <a href="{url}">…', {url: …})``)
+_HREF_PLACEHOLDER = re.compile(r"""href\s*=\s*\\?["']?(?:%\((\w+)\)s|\{(\w+)\})""")
 _URL = re.compile(r"""["'`](?:https?:)?//""")
 # the name a URL literal is given, right before its opening quote: ``url: "``, ``jsconsole:"``, ``x.url = '``
 _NAMED = re.compile(r"""(?:^|[\s{,(.])["']?(\w+)["']?\s*[:=]\s*$""")
@@ -37,7 +39,9 @@ def browser_link_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     """The lines of a browser script whose URL literal is a link it shows or opens (see the module's docstring)."""
     if not path.lower().endswith(_SUFFIXES):
         return set()
-    placeholders = {name for _, text in lines if "href" in text for name in _HREF_PLACEHOLDER.findall(text)}
+    placeholders = {
+        m.group(1) or m.group(2) for _, text in lines if "href" in text for m in _HREF_PLACEHOLDER.finditer(text)
+    }
     found: set[int] = set()
     before = ""  # the previous line's text, for a value written on the line after its name
     for number, text in lines:

@@ -129,8 +129,11 @@ _HELP_ARGUMENT = re.compile(r"\b(?:epilog|help|usage)\s*=\s*f?[rb]?['\"]")
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
                                  r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
 _BROWSER_SUFFIXES = (".js", ".mjs", ".jsx", ".vue")
+# a minified or bundled file by its name, also with the content hash a build puts before the suffix
+# (``app.min.90398749.js``)
+_MINIFIED_NAME = re.compile(r"\.(?:min\.(?:js|css)|bundle\.js)$|\.min\.[0-9a-f]{6,}\.(?:js|css)$")
 _BROWSER_DIR = re.compile(r"(?:^|/)(?:static|htdocs|public|assets|www)/")
-_LIBRARY_DIR = re.compile(r"/(?:vendor(?:ed)?|third[_-]?party|libs?|components|bower_components|node_modules)/")
+_LIBRARY_DIR = re.compile(r"/(?:vendor(?:s|ed)?|third[_-]?party|libs?|components|bower_components|node_modules)/")
 # regular-expression groups, classes and backreferences; a ``%s``/``{}`` template part is not enough alone
 _REGEX_TOKEN = re.compile(r"\(\?[:P!=<]|\(\[\^|\[\^[^\]]*\]|\\\\?[1-9]|\\\\?[dws]\b|\\\\?\.\w")
 _ANCHOR = re.compile(r"#(?:/|[A-Za-z][\w.:-]*(?:$|[^\w.:=-]))")
@@ -258,12 +261,18 @@ def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
     ``.js`` file webpack built unminified, opened by its runtime (``/******/ (function(modules) { //
     webpackBootstrap``): the modules it joined (libraries with their credits, links and messages) follow."""
     lower = path.lower()
-    if lower.endswith((".min.js", ".min.css", ".bundle.js")):
+    if is_minified_name(lower):
         return True
     if not lower.endswith(".js") or not lines:
         return False
     first = lines[0][1]
     return len(first) > BUNDLE_LINE or bool(_WEBPACK_RUNTIME.match(first) or _MINIFIED_IMPORT.match(first))
+
+
+def is_minified_name(path: str) -> bool:
+    """A minified or bundled script or style by its name: ``x.min.js``, ``x.min.css``, ``x.bundle.js``, and the same
+    with a build's content hash before the suffix (``app.min.90398749.js``)."""
+    return bool(_MINIFIED_NAME.search(path.lower()))
 
 
 def is_browser_script(path: str) -> bool:

@@ -51,7 +51,7 @@ import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
 from shipgate.preflight import js_download_module, js_downloads, js_file_acts, js_root_checks, js_runners, js_unpacks
-from shipgate.preflight.distributed import is_browser_script
+from shipgate.preflight.distributed import is_browser_script, is_minified_name
 from shipgate.preflight.js_downloads import path_word
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.markup import is_test_path
@@ -76,6 +76,9 @@ _COMMAND_LINE = frozenset({"execSync", "exec"})
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
 _ARGV = frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})
 _SHOWING = frozenset({"log", "info", "warn", "error", "debug", "trace"})
+# a message handed to a translation function is text a page shows people (uMap's ``translate('Simple link:
+# [[https://example.com]]')``, gettext's)
+_TRANSLATING = frozenset({"translate", "gettext", "ngettext", "pgettext", "npgettext"})
 _KEEPING = frozenset({"push", "indexOf", "includes", "replace", "concat", "unshift"})  # a shown text kept or tested
 # Node's assert module (``assert.strictEqual(actual, expected)``…): a URL in an assertion is a test vector the file
 # compares, never a request; the bare names count only in a file that takes them from ``assert``.
@@ -89,7 +92,7 @@ _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 def is_js_script(path: str, text: str) -> bool:
     lower = path.lower()
-    if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith((".min.js", ".bundle.js", ".d.ts")):
+    if len(text) > MAX_CHARS or is_test_path(path) or lower.endswith(".d.ts") or is_minified_name(lower):
         return False
     if is_browser_script(path):
         return False  # a library a web app serves (``static/vendor/…/setup.js``) runs in the reader's browser
@@ -299,7 +302,7 @@ def shown_lines(path: str, text: str) -> set[int]:
     lower = path.lower()
     if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])) or len(text) > MAX_SHOWN_CHARS:
         return set()
-    if "://" not in text or lower.endswith((".min.js", ".bundle.js")) or is_browser_script(path):
+    if "://" not in text or is_minified_name(lower) or is_browser_script(path):
         return set()
     root = _parse(path, text)
     found = _texts(_language(path)).captures(root)
@@ -352,6 +355,10 @@ def _declarator(node: Node) -> Node | None:
 
 
 def _url_lines(node: Node) -> set[int]:
+    """The lines of the literal's URLs; of a template, those of its own text, not of the expressions it fills in
+    (a string inside ``${…}`` is a literal of its own, judged on its own)."""
+    if node.type == "template_string":
+        return {line for part in node.children if part.type != "template_substitution" for line in _url_lines(part)}
     text = _text(node)
     first = _line(node)
     return {first + text.count("\n", 0, m.start()) for m in _URL.finditer(text)}
@@ -389,15 +396,19 @@ def _shown(node: Node, shown_names: set[str]) -> bool:
 
 
 def _shows(call: Node) -> bool:
-    """``console.log(…)``, ``process.stdout.write(…)``, ``new Error(…)``."""
+    """``console.log(…)``, ``process.stdout.write(…)``, ``new Error(…)``, ``translate(…)``/``gettext(…)``."""
     if call.type == "new_expression":
         return _text(call.child_by_field_name("constructor")).endswith("Error")
     function = call.child_by_field_name("function")
+    if function is not None and function.type == "identifier":
+        return _text(function) in _TRANSLATING
     if function is None or function.type != "member_expression":
         return False
     owner, prop = _text(function.child_by_field_name("object")), _text(function.child_by_field_name("property"))
-    return (owner == "console" and prop in _SHOWING) or (
-        owner in ("process.stdout", "process.stderr") and prop == "write"
+    return (
+        (owner == "console" and prop in _SHOWING)
+        or prop in _TRANSLATING
+        or (owner in ("process.stdout", "process.stderr") and prop == "write")
     )
 
 

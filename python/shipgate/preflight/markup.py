@@ -99,8 +99,11 @@ _SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
 # as it stands, also when a project keeps it in its documentation folder (Spug's ``docs/docker/docker-compose.yml``,
 # holdout136), as a script there is still a script.
 _COMPOSE_NAME = re.compile(r"(?:^|/)(?:docker-)?compose(?:[._-][\w.-]*)?\.ya?ml$", re.I)
-# Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes).
-_TOOL_INPUT = re.compile(r"(?i)(?:requirements|constraints)[\w.-]*\.txt$|^cmakelists\.txt$|^robots\.txt$")
+# Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes). Not
+# the copy of a page's source Sphinx writes beside the built page (``_sources/requirements.rst.txt``): a document.
+_TOOL_INPUT = re.compile(
+    r"(?i)(?:requirements|constraints)[\w.-]*(?<!\.rst)(?<!\.md)\.txt$|^cmakelists\.txt$|^robots\.txt$"
+)
 
 _XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # Names of XML vocabularies: ``xmlns`` declarations (also inside a string, ``xmlns=\"…\"``), schema locations,

@@ -7,8 +7,9 @@ holdout120) is one Python 3 refuses (``TabError``) and Python 2 runs: Python 2 r
 next multiple of eight columns. Such a file is parsed again with its indentation's tabs expanded that way, so its
 lines and statements are the ones Python 2 runs. A Python 2 file whose ``print`` is a statement (``print 'x'``,
 Hadoop-Monitoring's ``install.py``, holdout133) is parsed again with each such statement written as the call Python
-3 spells (``print('x')``, on the same line, so every line keeps its number); anything else Python 3 does not parse
-stays unread."""
+3 spells (``print('x')``, on the same line, so every line keeps its number), and one with a ``ur'…'`` literal with it
+written ``r'…'`` (Pootle's ``cleanhtml.py``, whole packages round thirty-two: ``python2_strings``); anything else
+Python 3 does not parse stays unread."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import functools
 import warnings
 
 from shipgate.preflight.python2_prints import print_calls
+from shipgate.preflight.python2_strings import raw_literals
 
 
 @functools.lru_cache(maxsize=8)  # a check asks for a file's docstrings, self-test and URL roles one after another
@@ -30,10 +32,11 @@ def python_tree(text: str) -> ast.Module | None:
             except TabError:
                 return ast.parse(_python2_indentation(text))
             except SyntaxError:
-                calls = print_calls(text)
-                if calls is None:
+                source = raw_literals(text) or text
+                calls = print_calls(source)
+                if calls is None and source is text:
                     raise
-                return ast.parse(calls)
+                return ast.parse(calls or source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Kind, at_line, cron_period
+from shipgate.preflight.cron_copies import no_new_cron_job
 from shipgate.preflight.crontab_restores import no_new_job
 from shipgate.preflight.kube_cronjobs import cronjobs
 from shipgate.preflight.runners import steps
@@ -103,6 +104,8 @@ def jobs(ctx: Context) -> Iterator[Job]:
                 scheduled |= targets
             if how == "crontab" and no_new_job(script, command):
                 continue  # the account's own table saved and put back, or emptied (crontab_restores.py)
+            if how == "cron file" and no_new_cron_job(script, command):
+                continue  # a table rewritten from a filtered copy of itself (cron_copies.py)
             if how is not None:
                 yield Job(path, command.line, "script", how, command.text)
 
