@@ -50,3 +50,21 @@ def test_b_pear_and_pecl_installs_are_root_only() -> None:
 def test_b_pear_queries_and_escalated_installs_stay_quiet() -> None:
     assert codes_at({"provision.sh": "#!/bin/bash\npear list\npecl info redis\n"}, _PRIVILEGE) == []
     assert codes_at({"provision.sh": "#!/bin/bash\nsudo pecl install redis\n"}, _PRIVILEGE) == []
+
+
+# -- I: Nextcloud's console installs apps from its app store ---------------------------------------------------------
+
+_EGRESS = "preflight.implicit_egress"
+
+
+def test_i_occ_app_install_fetches_from_the_app_store() -> None:
+    assert codes_at({"firstboot.sh": "#!/bin/bash\nphp /var/www/html/occ app:install richdocuments\n"}, _EGRESS) == [2]
+    assert codes_at({"firstboot.sh": "#!/bin/bash\n./occ app:update --all\n"}, _EGRESS) == [2]
+
+
+def test_i_occ_verbs_that_only_switch_installed_apps_stay_quiet() -> None:
+    assert codes_at({"firstboot.sh": "#!/bin/bash\nphp occ app:enable richdocuments\n"}, _EGRESS) == []
+    assert (
+        codes_at({"firstboot.sh": "#!/bin/bash\nphp occ config:system:set default_phone_region --value LV\n"}, _EGRESS)
+        == []
+    )
