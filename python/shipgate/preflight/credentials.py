@@ -28,6 +28,7 @@ from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.connection_strings import connection_string_passwords
 from shipgate.preflight.container_strings import string_commands
 from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
+from shipgate.preflight.debconf_preseeds import preseeded_passwords
 from shipgate.preflight.directive_passwords import directive_passwords
 from shipgate.preflight.directory_data import sample_password_lines
 from shipgate.preflight.distributed import (
@@ -295,6 +296,7 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
         for nested in string_commands(command):  # ``docker exec -i db sh -c "PGPASSWORD=x psql …"``
             yield from _command_secrets(nested)
     yield from account_passwords(script)
+    yield from preseeded_passwords(script)
     for setting in written_settings(script):  # ``cat > client.cnf <<EOF`` … ``password=x``: the file's settings
         found = _assignment_secret(setting.key, setting.value)
         if found is not None:

