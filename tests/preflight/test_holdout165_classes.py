@@ -75,3 +75,90 @@ def test_pihole_names_what_it_contacts() -> None:
 @pytest.mark.parametrize("action", ["-a -t", "status", "enable", "-q example.com", "restartdns", "--version"])
 def test_pihole_local_actions_stay_quiet(action: str) -> None:
     assert in_script(EGRESS, f"pihole {action}") == []
+
+
+UNVERIFIED = "preflight.unverified_download_exec"
+_FETCH_AND_UNPACK = ('cd "$TMP"', 'curl -fSL -o bundle.tar.gz "$URL"', "tar -xzf bundle.tar.gz")
+
+
+def test_install_of_what_a_find_in_the_unpacked_tree_filled() -> None:
+    found = 'NEW_BIN="$(find . -type f -name serverhub -perm -u+x | head -1)"'
+    lines = (*_FETCH_AND_UNPACK, found, 'install -m 0755 "$NEW_BIN" /usr/local/bin/serverhub')
+    assert in_script(UNVERIFIED, *lines) == [7]
+
+
+def test_a_checksum_made_only_when_the_sidecar_downloads_does_not_stand() -> None:
+    lines = (
+        *_FETCH_AND_UNPACK[:2],
+        'if curl -fsS -o bundle.tar.gz.sha256 "$URL.sha256"; then',
+        "  sha256sum -c bundle.tar.gz.sha256",
+        "else",
+        '  echo "no sidecar, skipping checksum"',
+        "fi",
+        "tar -xzf bundle.tar.gz",
+        'NEW_BIN="$(find . -type f -name serverhub | head -1)"',
+        'install -m 0755 "$NEW_BIN" /usr/local/bin/serverhub',
+    )
+    assert in_script(UNVERIFIED, *lines) == [12]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # near misses: the archive is the operator's own file, or its checksum is checked before the unpack
+        (
+            'cd "$TMP"',
+            "tar -xzf /srv/releases/bundle.tar.gz",
+            'NEW_BIN="$(find . -type f -name serverhub | head -1)"',
+            'install -m 0755 "$NEW_BIN" /usr/local/bin/serverhub',
+        ),
+        (
+            *_FETCH_AND_UNPACK[:2],
+            'echo "$SUM  bundle.tar.gz" | sha256sum -c -',
+            "tar -xzf bundle.tar.gz",
+            'NEW_BIN="$(find . -type f -name serverhub | head -1)"',
+            'install -m 0755 "$NEW_BIN" /usr/local/bin/serverhub',
+        ),
+    ],
+)
+def test_install_of_a_local_or_checked_tree_stays_quiet(lines: tuple[str, ...]) -> None:
+    assert in_script(UNVERIFIED, *lines) == []
+
+
+_GIT_DEPLOY = (
+    "deploy_from_git() {",
+    '  git -C "$DIR" fetch --depth=1 origin "$BRANCH" --quiet',
+    '  git -C "$DIR" checkout --force FETCH_HEAD --quiet',
+    "}",
+)
+
+
+def test_a_fetched_ref_checked_out_under_git_dash_c_fills_the_checkout() -> None:
+    # git's own -C DIR is not checkout's -C (a new branch)
+    lines = (*_GIT_DEPLOY, "deploy_from_git", 'cd "$DIR" && npm ci')
+    assert in_script(UNVERIFIED, *lines) == [8]
+
+
+def test_checkout_dash_capital_c_after_the_subcommand_still_names_a_new_branch() -> None:
+    # near miss: ``checkout -C NAME`` alone makes a branch at HEAD, nothing fetched arrives
+    lines = ('git -C "$DIR" fetch origin main', 'git -C "$DIR" checkout -C local', 'cd "$DIR" && npm ci')
+    assert in_script(UNVERIFIED, *lines) == []
+
+
+def test_a_git_branch_beside_a_tarball_branch_is_a_fetch_of_its_own() -> None:
+    tarball = (
+        "deploy_from_tarball() {",
+        '  curl -fsSL "$URL" -o "$TMP/r.tar.gz"',
+        '  tar -xzf "$TMP/r.tar.gz" -C "$TMP/x"',
+        '  rsync -a --delete "$TMP/x/" /opt/app/',
+        "}",
+    )
+    git = tuple(line.replace('"$DIR"', "/opt/app") for line in _GIT_DEPLOY)
+    main = ('if [ -n "$URL" ]; then', "  deploy_from_tarball", "else", "  deploy_from_git", "fi", "cd /opt/app && npm ci")
+    assert in_script(UNVERIFIED, *tarball, *git, *main) == [6, 17]
+
+
+def test_a_pull_into_a_clone_is_still_the_clone_s_fetch() -> None:
+    # near miss: a clone then a pull of it is one checkout, reported once
+    lines = ("git clone https://example.org/app.git /opt/app", "git -C /opt/app pull", "cd /opt/app && npm ci")
+    assert in_script(UNVERIFIED, *lines) == [5]
