@@ -13,7 +13,7 @@ SKIPPED = "preflight.file_skipped"
 
 _LOG_FUNCTION = (
     "log() {",
-    '  while read -r line; do',
+    "  while read -r line; do",
     '    if [[ "$line" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}" "[0-9]{2}:[0-9]{2} ]]; then',
     '      echo "$line"',
     "      break",
@@ -154,7 +154,8 @@ def test_a_git_branch_beside_a_tarball_branch_is_a_fetch_of_its_own() -> None:
         "}",
     )
     git = tuple(line.replace('"$DIR"', "/opt/app") for line in _GIT_DEPLOY)
-    main = ('if [ -n "$URL" ]; then', "  deploy_from_tarball", "else", "  deploy_from_git", "fi", "cd /opt/app && npm ci")
+    main = ('if [ -n "$URL" ]; then', "  deploy_from_tarball", "else", "  deploy_from_git", "fi")
+    main = (*main, "cd /opt/app && npm ci")
     assert in_script(UNVERIFIED, *tarball, *git, *main) == [6, 17]
 
 
@@ -162,3 +163,36 @@ def test_a_pull_into_a_clone_is_still_the_clone_s_fetch() -> None:
     # near miss: a clone then a pull of it is one checkout, reported once
     lines = ("git clone https://example.org/app.git /opt/app", "git -C /opt/app pull", "cd /opt/app && npm ci")
     assert in_script(UNVERIFIED, *lines) == [5]
+
+
+HIDDEN = "preflight.hidden_migration"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "npm run db:migrate",
+        "npm -w @hail-mary/api run db:migrate",
+        "pnpm run migration:run",
+        "yarn migrate",
+        "bun run migrate:deploy",
+        "docker exec \"$API\" sh -lc 'cd /app && npm -w @hail-mary/api run db:migrate'",
+    ],
+)
+def test_a_package_script_named_for_applying_migrations_is_hidden(line: str) -> None:
+    assert in_script(HIDDEN, line) == [3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "npm run migration:generate",  # writes a new migration file
+        "npm run migrate:status",
+        "npm run migrate:rollback",
+        "npm run build",
+        "yarn install",
+        "npm ci",
+    ],
+)
+def test_package_scripts_that_apply_nothing_stay_quiet(line: str) -> None:
+    assert in_script(HIDDEN, line) == []
