@@ -43,6 +43,7 @@ from shipgate.preflight.swift_fetch import SwiftCheckouts
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
 # update|upgrade`` fetches the index and the installed items.
 _HUB_ITEMS = frozenset({"collections", "parsers", "scenarios", "postoverflows", "contexts", "appsec-configs"})
+_PIHOLE_REPOSITORIES = "Pi-hole's repositories on github.com"
 # tool -> (verbs that fetch, default registry)
 _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "apt-get": (
@@ -149,6 +150,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "port": (frozenset({"install", "upgrade", "selfupdate", "sync", "fetch"}), "the MacPorts mirrors"),
     # macOS softwareupdate(8): its actions are options (``-l`` lists the catalogue, ``-i``/``-d`` fetch updates)
     "softwareupdate": (frozenset(), "Apple's software update catalogue and servers"),
+    # Pi-hole's CLI (pihole(8)): its actions are its first word, an option or a name (_PIHOLE_FETCHES)
+    "pihole": (frozenset(), _PIHOLE_REPOSITORIES),
     "pkg": (frozenset({"install", "update", "upgrade", "fetch"}), "the FreeBSD package mirrors"),
     "pacman": (frozenset(), "the Arch Linux mirrors"),
     # AUR helpers take pacman's operations and also fetch AUR packages
@@ -216,6 +219,17 @@ _NOUN_VERBS: dict[str, frozenset[str]] = {
 _SOFTWAREUPDATE_FETCHES = frozenset(
     {"-l", "--list", "-i", "--install", "-d", "--download", "--fetch-full-installer", "-r", "--recommended"}
 )
+# pihole(8) actions that contact the network: ``-up``/``updatePihole`` updates Pi-hole from its repositories,
+# ``checkout`` switches them to another branch, ``-g``/``updateGravity`` downloads the configured blocklists (not
+# ``-a -t``, the teleporter backup, nor ``status``, ``-q``, ``enable``, which act on the host).
+_PIHOLE_LISTS = "the hosts of the configured blocklists"
+_PIHOLE_FETCHES = {
+    "-up": _PIHOLE_REPOSITORIES,
+    "updatePihole": _PIHOLE_REPOSITORIES,
+    "checkout": _PIHOLE_REPOSITORIES,
+    "-g": _PIHOLE_LISTS,
+    "updateGravity": _PIHOLE_LISTS,
+}
 # pacman names its operations as options: -S installs, -Sy refreshes, -Syu upgrades; -Ss/-Si/-Sl/-Sg/-Sc/-Sp
 # only search, list, clean or print (no download).
 _PACMAN_LOCAL = frozenset("silgcp")
@@ -499,6 +513,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return (tool, default) if _pacman_fetches(words) else None
     if tool == "softwareupdate":
         return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None
+    if tool == "pihole":
+        host = _PIHOLE_FETCHES.get(words[0]) if words else None
+        return (tool, host) if host else None
     ops = positional_texts(words, _PROJECT_DIR_OPTIONS.get(tool, frozenset()))
     if tool in ("apt-get", "apt", "aptitude"):
         if apt_simulates(command):

@@ -743,7 +743,9 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     if command.name == "chmod" and any(_sets_execute(w.text) for w in command.words[:1]):
         candidates += [(w.text, "makes executable") for w in operands(command)[1:]]
     if command.name == "install" and len(operands(command)) >= 2:
-        candidates += [(w.text, "installs") for w in operands(command)[:-1]]
+        # as written and as spelled (``NEW_BIN=$(find . -name app)``, ``install "$NEW_BIN" …``: shell.located)
+        sources = operands(command)[:-1]
+        candidates += [(t, "installs") for w in sources for t in dict.fromkeys((w.text, _spelling(w))) if t]
     candidates += [(w.text, "has a client run, on its standard input,") for w in _fed_to_runner(command)]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
@@ -1260,9 +1262,12 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if command.name == "git" and cloned is None:
             cloned = _pulled_into(command, cwd, git_fetched)
             git_fetched = git_fetched or [w.text for w in git_arguments(command)][:1] == ["fetch"]
-            if cloned is not None and (cover := _latest_cover(taints, command, [cloned.text])) is not None:
+            cover = _latest_cover(taints, command, [cloned.text]) if cloned is not None else None
+            if cover is not None and cover.checkout:
                 updated = (i, cover)
                 continue  # a pull into a tree cloned above: the clone's fetch is the one followed
+            # a pull into a tree another kind of fetch filled (an updater's tarball branch beside its git branch)
+            # brings commits of its own: followed as a fetch of its own below
         if cloned is not None:
             taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned), checkout=True))
             updated = (i, taints[-1])

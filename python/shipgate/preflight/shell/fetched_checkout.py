@@ -18,10 +18,14 @@ _FILE_NAME = re.compile(r"\.[A-Za-z][A-Za-z0-9]*$")
 def checks_out_fetched(command: Command, args: list[str]) -> bool:
     """``git checkout REF`` / ``git switch REF`` (``args``: git's words without their options) of one branch, tag or
     remote ref, with no ``--`` (paths follow it); with ``-b``/``-B`` only when a start point is given."""
-    if args[:1] not in (["checkout"], ["switch"]) or "--" in command.args:
+    if args[:1] not in (["checkout"], ["switch"]):
+        return False
+    # the subcommand's own words: git's ``-C DIR`` before it names the directory, not ``checkout -C`` (a new branch)
+    own = command.args[command.args.index(args[0]) + 1 :] if args[0] in command.args else command.args
+    if "--" in own:
         return False
     refs = [a for a in args[1:] if not a.startswith("-")]
-    if any(a in ("-b", "-B", "-c", "-C") for a in command.args):
+    if any(a in ("-b", "-B", "-c", "-C") for a in own):
         return len(refs) == 2 and _fetched_ref(refs[1])  # ``-B NAME START``: a new branch at START (HEAD without)
     return len(refs) == 1 and _fetched_ref(refs[0])
 

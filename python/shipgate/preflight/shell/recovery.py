@@ -5,7 +5,9 @@ Two ways the parser goes on without a word of error where the structure is gone:
 - a ``[ … ]`` test whose ``]`` it does not see (an escaped operator: ``[ "$a" \\= "$b" ]``, ``[ "$a" \\> "$b" ]``):
   the test's node runs on over the rest of the block, the ``if`` it opens closes at the file's end and every later
   command is read inside it (an installer's downloads and checksum check fell into its version comparison
-  function), or an ERROR node holds the ``[`` and the rest of the file;
+  function), or an ERROR node holds the ``[`` and the rest of the file; the same for a ``[[ … =~ … ]]`` whose regex
+  has a quoted part (``^[0-9]{4}" "[0-9]{2}``): the parser does not read the regex, the ERROR node holds the ``[[``
+  and every later quote pairs with the wrong one;
 - a redirection that swallows the lines after it: after some pipelines ending in ``> "$DIR/x_$$.txt"`` the
   redirection's node goes on over the following lines, their words read as more targets (a migration sync whose
   ``if``/``while`` and the ``psql`` applying each script became words of one redirection).
@@ -30,6 +32,9 @@ MAX_REGIONS = 8
 MAX_REGION_LINES = 60
 REPORTED_ERROR_LINES = 10
 Region = tuple[int, int]  # first and last line (0-based) of lines read alone
+# The words that open a test: ``[`` (a command) and ``[[`` (bash's keyword, whose ``=~`` regex the parser loses when a
+# quoted part sits inside it: ``[[ $l =~ ^[0-9]{4}" "[0-9]{2} ]]``, the quotes after it then pair wrongly to the end)
+_TEST_OPENERS = frozenset({"[", "[["})
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ def _cuts(tree: Tree, language: object, source: bytes, lines: list[int]) -> list
     """Every place ``tree`` lost the structure (module docstring); ``lines`` is filled with the line starts the
     first time one is found."""
     captures = _query(language).captures(tree.root_node)
-    opened = [b for e in captures.get("e", []) for b in e.children if b.type == "["]  # a test the error holds open
+    opened = [b for e in captures.get("e", []) for b in e.children if b.type in _TEST_OPENERS]  # held open by an error
     tests = [t for t in captures.get("t", []) if _runaway_test(t)]
     swallowing = [(r, a) for r in captures.get("r", []) if (a := _swallowed(r)) is not None]
     if not (opened or tests or swallowing):
