@@ -79,6 +79,7 @@ from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
+from shipgate.preflight.spring_files import spring_settings
 from shipgate.preflight.substitution_fallbacks import substitution_fallbacks
 from shipgate.preflight.tool_passwords import tool_passwords
 from shipgate.preflight.url_fallbacks import url_fallbacks
@@ -566,6 +567,7 @@ def _text_secrets(
             examples=examples,
             for_people=for_people,
             dollar_literal=python,
+            brace_references=spring_settings(text.path),  # ``${…}`` alone is Spring's placeholder
             logins=logins,
             constants=constants,
         )

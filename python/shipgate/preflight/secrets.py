@@ -126,6 +126,10 @@ _REFERENCE = re.compile(r"\$[\w{(@*#?$!-]" + _OTHER_REFERENCES, re.I)
 # (``SECRET_KEY = 'hmj#)-$smzqk…'``); a value that is wholly one ``$NAME``/``${NAME}`` is still a reference, a
 # template's field (``string.Template``, a later substitution).
 _LITERAL_REFERENCE = re.compile(r"^\$\{?[A-Za-z_]\w*\}?$" + _OTHER_REFERENCES, re.I)
+# In a Spring settings file a placeholder is ``${…}`` (``${DB_PWD:123456}``, ``${user.dir}/files``) anywhere in the
+# value; any other ``$`` is a character of the value (datart's token secret ``"d@a$t%a^r&a*t"``, holdout167). A value
+# that is wholly one ``$NAME`` is still a reference, a field left for a later substitution.
+_BRACE_REFERENCE = re.compile(r"\$\{|^\$[A-Za-z_]\w*$" + _OTHER_REFERENCES, re.I)
 _PLACEHOLDERS = frozenset(
     [
         "none",
@@ -383,11 +387,13 @@ def _keyword() -> keyword.KeywordDetector:
     return keyword.KeywordDetector()
 
 
-def allowed(value: str, *, name: str = "", dollar_literal: bool = False) -> bool:
+def allowed(value: str, *, name: str = "", dollar_literal: bool = False, brace_references: bool = False) -> bool:
     """shipgate's allow-rules: True when ``value`` is not a literal secret worth reporting. ``dollar_literal``: the
-    value is a string literal of a language that does not expand ``$`` in it (Python)."""
+    value is a string literal of a language that does not expand ``$`` in it (Python). ``brace_references``: the
+    value is a setting whose reader expands only ``${…}`` (Spring's placeholders)."""
     value = value.strip().strip("\"'")
-    reference = (_LITERAL_REFERENCE if dollar_literal else _REFERENCE).search(value)
+    pattern = _LITERAL_REFERENCE if dollar_literal else _BRACE_REFERENCE if brace_references else _REFERENCE
+    reference = pattern.search(value)
     if len(value) < 4 or reference or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
     if _REPEATED.fullmatch(value):
@@ -658,6 +664,7 @@ def keyword_secrets(
     examples: bool = False,
     for_people: Set[int] = frozenset(),
     dollar_literal: bool = False,
+    brace_references: bool = False,
     logins: bool = False,
     constants: Mapping[int, tuple[str, int]] | None = None,
 ) -> Iterator[Secret]:
@@ -670,6 +677,7 @@ def keyword_secrets(
     ``examples`` (documentation, tests) and on ``for_people`` lines (docstrings, POD) only a random-looking value
     is taken: ``imapc_password = mastersecret`` in a wiki page or ``password = "test"`` in a test is an example.
     ``dollar_literal``: program source whose string literals never expand ``$`` (Python; see :func:`allowed`).
+    ``brace_references``: a settings file whose reader expands only ``${…}`` (Spring's; see :func:`allowed`).
     ``logins``: a file named for logins, whose ``[users]`` section lists accounts (``key_lists.account_entries``).
     ``constants``: the lines a language reader found defining a constant, read as ``NAME = value`` (PHP's
     ``define('DB_PASSWORD', 'x');``, the name and the column its value starts at: ``php_settings``)."""
@@ -689,7 +697,8 @@ def keyword_secrets(
             continue
         if number in items:  # ``- supersecret`` under ``passwords:``: one of the passwords the setting lists
             value = _written_value(stripped[1:])
-            if not allowed(value, name=items[number]) and not switched_off_list(lines, number):
+            kept = not allowed(value, name=items[number], brace_references=brace_references)
+            if kept and not switched_off_list(lines, number):
                 yield Secret(number, f"password or key assignment ({items[number]})", value, Severity.HIGH)
             continue
         if code and (chain := _CHAINED.match(line)):  # ``a = b = 'x'``: read as ``a = 'x'``
@@ -731,13 +740,14 @@ def keyword_secrets(
             continue
         if number in pairs:  # ``key1: secret1`` under ``keys:``: the secret of the API key named on the left
             value = _written_value(parts[1])
-            if not allowed(value) and not switched_off_list(lines, number):
+            if not allowed(value, brace_references=brace_references) and not switched_off_list(lines, number):
                 yield Secret(number, f"password or key assignment ({pairs[number]}.{key})", value, Severity.HIGH)
             continue
         if number in listed:  # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
             value = _written_value(parts[1])
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            if random and not allowed(value, name=listed[number]) and not switched_off_list(lines, number):
+            kept = not allowed(value, name=listed[number], brace_references=brace_references)
+            if random and kept and not switched_off_list(lines, number):
                 yield Secret(number, f"password or key assignment ({listed[number]}.{key})", value, Severity.HIGH)
             continue
         if not secret_name(key):
@@ -751,7 +761,7 @@ def keyword_secrets(
                 for v in (
                     x.strip().strip("\"'") for x in _keyword().analyze_string(line, denylist_regex_to_group=table)
                 )
-                if not allowed(v, name=key, dollar_literal=dollar_literal)
+                if not allowed(v, name=key, dollar_literal=dollar_literal, brace_references=brace_references)
             ),
             None,
         )
@@ -762,7 +772,7 @@ def keyword_secrets(
             # rest (measured: calibre-web's ``token = 'target=…-watch_files'  # nosec`` is a constant, not a secret)
             value = right.strip().rstrip(",;").strip("\"'") if code else _written_value(right)
             random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            kept = not allowed(value, name=key, dollar_literal=dollar_literal)
+            kept = not allowed(value, name=key, dollar_literal=dollar_literal, brace_references=brace_references)
             if ((random or password_name(key) or _KEY_NAME.search(key)) and kept) or (
                 not (code or examples or number in for_people) and configured_word(value, key)
             ):
