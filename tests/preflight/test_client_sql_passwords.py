@@ -43,3 +43,11 @@ def test_a_literal_account_password_in_sql_given_to_a_client_is_reported(script:
 )
 def test_near_misses_a_variable_a_placeholder_or_sql_that_is_only_shown(script: str) -> None:
     assert codes_at({"install.sh": "#!/bin/bash\nset -e\n" + script}, CRED) == []
+
+
+def test_near_miss_a_ci_scripts_test_database_account() -> None:
+    """A CI workflow's script creating the test database's account (trac's ``.github/posix-test.sh``): test data, as
+    any word password in CI tooling is."""
+    script = "#!/bin/bash\nmysql -v <<_EOS_\nCREATE USER tracuser@'%' IDENTIFIED BY 'password';\n_EOS_\n"
+    assert codes_at({".github/posix-test.sh": script}, CRED) == []
+    assert codes_at({"scripts/setup-db.sh": script}, CRED) == [3]

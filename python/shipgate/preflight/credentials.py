@@ -428,9 +428,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for (
                 command
             ) in script.commands:  # ``mysql <<EOF`` … ``IDENTIFIED BY 'x'``, ``mysql -e "…"``, ``echo … | psql``
-                for line, value in sql_passwords(command):
+                for line, value in sql_passwords(command):  # a word under a password's name: not in CI or docs
                     if not allowed(value):
-                        found.setdefault(line, Secret(line, "SQL password", value, Severity.HIGH))
+                        kind = "password assignment in SQL given to a database client"
+                        found.setdefault(line, Secret(line, kind, value, Severity.HIGH))
             for d in url_fallbacks(script):  # reported as preflight.default_credential
                 if d.line in found and found[d.line].kind == "password in URL":
                     del found[d.line]
