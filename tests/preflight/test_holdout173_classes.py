@@ -46,3 +46,24 @@ def test_c_a_checksum_before_the_pipe_still_counts() -> None:
 
 def test_c_a_decompressed_stream_read_by_something_other_than_an_unpacker_installs_nothing() -> None:
     assert codes_at(_install('gzip -d -c "${out}" | wc -c'), _UNVERIFIED) == []
+
+
+# -- H: a variable set from a function that echoes a path below a top directory is never / or the working tree -------
+
+_RM = "preflight.rm_rf_variable"
+
+
+def _cleanup(printed: str) -> dict[str, str]:
+    return {
+        "install.sh": (
+            f'#!/bin/sh\nset -eu\ntempname() {{\n  echo {printed}\n}}\ntmp="$(tempname)"\nrm -rf "${{tmp}}"\n'  # rm on 7
+        )
+    }
+
+
+def test_h_a_function_that_echoes_a_path_under_tmp_hands_a_safe_value_to_rm() -> None:
+    assert codes_at(_cleanup('"/tmp/${PROGRAM}-$$"'), _RM) == []
+
+
+def test_h_a_function_that_echoes_a_bare_variable_still_leaves_rm_unsafe() -> None:
+    assert codes_at(_cleanup('"${TARGET}"'), _RM) == [7]
