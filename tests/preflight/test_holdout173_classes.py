@@ -54,11 +54,9 @@ _RM = "preflight.rm_rf_variable"
 
 
 def _cleanup(printed: str) -> dict[str, str]:
-    return {
-        "install.sh": (
-            f'#!/bin/sh\nset -eu\ntempname() {{\n  echo {printed}\n}}\ntmp="$(tempname)"\nrm -rf "${{tmp}}"\n'  # rm on 7
-        )
-    }
+    """``tempname`` prints ``printed``; its output is removed on line 7."""
+    body = f'tempname() {{\n  echo {printed}\n}}\ntmp="$(tempname)"\nrm -rf "${{tmp}}"\n'
+    return {"install.sh": "#!/bin/sh\nset -eu\n" + body}
 
 
 def test_h_a_function_that_echoes_a_path_under_tmp_hands_a_safe_value_to_rm() -> None:
