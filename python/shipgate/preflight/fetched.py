@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from shipgate.preflight.containers import container_command
+from shipgate.preflight.decompressed_streams import reads_stream_of, streams_decompressed
 from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.service_files import Services, started_names, stopped_names, written_services
 from shipgate.preflight.shell.actions import NEVER
@@ -1217,6 +1218,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
     services: Services[_Taint] = Services()
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
+    stream: tuple[Command, _Taint] | None = None  # the last fetched file decompressed onto a pipe
 
     fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
     printers = path_printers(script)
@@ -1324,6 +1326,10 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
         source = source or _named_by_pattern(command, unnamed.get(cwd))
+        if source is None and stream is not None and reads_stream_of(command, stream[0]):
+            source = stream[1]  # ``gzip -d -c "$out" | tar x``: tar reads the fetched archive's contents
+        if source is not None and streams_decompressed(command):
+            stream = (command, source)
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln", "rsync") and len(operands(command)) >= 2:

@@ -2,7 +2,8 @@
 through a function's output or arguments (``dir=$(download)`` where ``download`` ends with ``echo "$tmp"``; a
 function's ``dir=$1`` whose every call passes such a variable). ``rm -rf "$dir"`` of one, the whole word, removes
 that directory, or nothing when the value came back empty: never / or the working tree (rexec's installer,
-holdout124)."""
+holdout124). So does a function's output that is a path below a top directory (``tempname() { echo
+"/tmp/${PROGRAM}-$$"; }`` then ``tmp="$(tempname)"``: holdout173's termotp)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ _WHOLE = re.compile(r'"?\$\{?([A-Za-z_]\w*|[1-9])\}?"?')
 _OUTPUT_OF = re.compile(r'"?\$\(\s*([A-Za-z_][\w-]*)\s*\)"?')
 # A value that is one positional parameter: ``$1``, ``"${2}"``.
 _POSITIONAL = re.compile(r'"?\$\{?([1-9])\}?"?')
+# A word that opens with a literal directory below / (``"/tmp/${PROGRAM}-$$"``): never / or the working tree, as
+# ``shell_risk`` takes a value that begins below / (``TMPDIR="/tmp/$(date +%s)"``).
+_ROOTED = re.compile(r"""["']?/[\w.-]+/""")
 _MAX_DEPTH = 4  # hand-overs followed (function outputs and arguments)
 _MAX_STEPS = 64  # variables looked at per question, whatever the fan-out of calls and assignments
 
@@ -64,6 +68,8 @@ class _Walk:
         return False
 
     def _handed(self, word_text: str, seen: frozenset[str], depth: int) -> bool:
+        if _ROOTED.match(word_text):
+            return True  # ``echo "/tmp/${PROGRAM}-$$"``: a path below a top directory, as a literal value is
         m = _WHOLE.fullmatch(word_text)
         if m is None:
             return False
