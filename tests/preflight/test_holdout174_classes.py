@@ -79,3 +79,47 @@ def test_c_useradd_in_an_ordinary_group_stays_quiet() -> None:
 
 def test_c_an_admin_group_word_outside_the_group_options_stays_quiet() -> None:
     assert codes_at(_sh("useradd -m -c 'sudo helper' -g staff helper"), PERSISTENCE) == []
+
+
+# -- B: a Fabric 1 fabfile whose every connection is made as root ------------------------------------------------------
+
+
+def _fabfile(*lines: str) -> dict[str, str]:
+    head = ("from fabric.api import env, execute, run, settings, task", "")  # 1, 2
+    return {"fabfile.py": "\n".join((*head, *lines)) + "\n"}
+
+
+def test_b_run_over_a_connection_made_as_root_is_not_implicit_privilege() -> None:
+    files = _fabfile(
+        "def create_user():",
+        "    run('useradd -m {}'.format(env.host))",
+        "",
+        "@task",
+        "def create_users():",
+        "    with settings(user='root'):",
+        "        execute(create_user, hosts=['a.example.org'])",
+    )
+    assert codes_at(files, IMPLICIT) == []
+    assert codes_at(files, ROOT) == []
+
+
+def test_b_env_user_root_is_a_root_connection_too() -> None:
+    files = _fabfile("env.user = 'root'", "", "@task", "def restart():", "    run('service nginx restart')")
+    assert codes_at(files, IMPLICIT) == []
+
+
+def test_b_a_connection_as_another_user_keeps_run_unprivileged() -> None:
+    files = _fabfile("env.user = 'deploy'", "", "@task", "def restart():", "    run('service nginx restart')")
+    assert codes_at(files, IMPLICIT) == [7]
+
+
+def test_b_root_in_one_place_and_another_user_elsewhere_keeps_run_unprivileged() -> None:
+    files = _fabfile(
+        "@task",
+        "def restart():",
+        "    with settings(user='deploy'):",
+        "        run('service nginx restart')",
+        "    with settings(user='root'):",
+        "        run('hostname')",
+    )
+    assert codes_at(files, IMPLICIT) == [6]
