@@ -64,6 +64,9 @@ _HEREDOC = re.compile(r"""<<\s*"(\w+)"|<<\s*'(\w+)'|<<([A-Za-z_]\w*)|<<~\s*"?([A
 _DELIMS = {"(": ")", "{": "}", "[": "]", "<": ">"}
 _VARIABLE = re.compile(r"[$@](?:\{[^}]*\}|::|\w)+(?:->)?(?:\{[^}]*\}|\[[^\]]*\])*")
 _UID = frozenset({"$>", "$<", "$EUID", "$UID", "$EFFECTIVE_USER_ID", "$REAL_USER_ID"})
+# The login name from the environment, ``$ENV{'USER'}``/``$ENV{LOGNAME}``: compared with 'root' it is the shell's
+# ``[ "$USER" != root ]`` (``shell/guards.py`` reads that as a uid test), holdout174.
+_ENV_LOGIN = re.compile(r"""^\$ENV\{\s*(['"]?)(?:USER|LOGNAME)\1\s*\}$""")
 _ENDS = frozenset({"die", "exit", "croak", "confess"})
 _INSTALLERS = frozenset({"cpanm", "cpan", "carton"})  # Perl's package managers
 _STOP_WORDS = frozenset({"or", "and", "if", "unless", "||", "&&"})
@@ -372,7 +375,8 @@ class _Reader:
             return (token.line, f"cd {_word(args[0], known)}") if args and len(args) == 1 else None
         if token.kind == "var" and token.text in _UID and _uid_check(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
-        if token.kind == "var" and token.text in self.login_names and _uid_check(tokens, i, "root"):
+        login = token.text in self.login_names or _ENV_LOGIN.match(token.text) is not None
+        if token.kind == "var" and login and _uid_check(tokens, i, "root"):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')  # ``$login ne 'root'``
         if token.kind == "word" and token.text in self.uid_tests and _uid_test_call(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')

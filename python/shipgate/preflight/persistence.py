@@ -65,6 +65,8 @@ _OTHER_TREE = re.compile(r"^(?![/~$]|\.\.?/)[^/]+/(?:[^/]+/)*\.ssh/")
 
 
 _USERMOD_GROUPS = frozenset({"-G", "-aG", "-Ga", "--groups"})
+# ``useradd -g sudo NAME`` / ``useradd -G wheel NAME``: the new account's primary or supplementary groups (holdout174).
+_USERADD_GROUPS = frozenset({"-g", "-G", "--gid", "--groups"})
 
 
 def _usermod_groups(words: list[str]) -> set[str]:
@@ -75,6 +77,20 @@ def _usermod_groups(words: list[str]) -> set[str]:
         if option in _USERMOD_GROUPS:
             found.update(value.split(","))
     found.update(g for w in words if w.startswith("--groups=") for g in w.partition("=")[2].split(","))
+    return found
+
+
+def _useradd_groups(words: list[str]) -> set[str]:
+    """The groups ``useradd -m -g sudo LOGIN`` (or ``-G wheel,adm``) creates the account in: the options' values,
+    never the login or the comment (``-c 'sudo user'``)."""
+    found: set[str] = set()
+    for option, value in itertools.pairwise(words):
+        if option in _USERADD_GROUPS:
+            found.update(value.split(","))
+    for word in words:
+        name, equals, value = word.partition("=")
+        if equals and name in ("--gid", "--groups"):
+            found.update(value.split(","))
     return found
 
 
@@ -91,13 +107,15 @@ def _persists(command: Command, entrypoint: bool, image: bool) -> tuple[str, Sev
             return target, Severity.HIGH, write_line(command, word)
         if _others_profile(target) and not image:
             return target, Severity.MEDIUM, write_line(command, word)
-    if command.name in ("usermod", "gpasswd", "adduser") and command.words and not entrypoint:
+    if command.name in ("usermod", "gpasswd", "adduser", "useradd") and command.words and not entrypoint:
         groups = [w.text for w in command.words]
         if _IMAGE_ACCOUNTS & set(groups):
             return None
         joined = {g for w in groups for g in w.split(",")}
-        if (command.name == "usermod" and _usermod_groups(groups) & _ADMIN_GROUPS) or (
-            command.name in ("gpasswd", "adduser") and joined & _ADMIN_GROUPS and len(groups) >= 2
+        if (
+            (command.name == "usermod" and _usermod_groups(groups) & _ADMIN_GROUPS)
+            or (command.name == "useradd" and _useradd_groups(groups) & _ADMIN_GROUPS)
+            or (command.name in ("gpasswd", "adduser") and joined & _ADMIN_GROUPS and len(groups) >= 2)
         ):
             return f"membership of {', '.join(sorted(joined & _ADMIN_GROUPS))}", Severity.HIGH, command.line
     return None

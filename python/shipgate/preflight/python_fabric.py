@@ -64,8 +64,34 @@ def is_fabfile(path: str, reads_fabric: bool) -> bool:
     return reads_fabric and (parts[-1] == "fabfile.py" or "fabfile" in parts[:-1])
 
 
-def operation_shell(operation: str, code: str) -> str:
-    """The shell an operation given the command line ``code`` stands for: ``sudo`` runs it escalated."""
+def root_connection(nodes: Iterable[ast.AST]) -> bool:
+    """Every connection user the module sets is root (``env.user = 'root'``, ``with settings(user='root')``,
+    ``@with_settings(user='root')``), and it sets one (holdout174: ``with settings(user='root'):
+    execute(create_user, hosts=…)``). A module that also connects as another user, or names none, is not."""
+    users: list[ast.expr] = []
+    for node in nodes:
+        if isinstance(node, ast.Assign) and any(_is_env_user(t) for t in node.targets):
+            users.append(node.value)
+        elif isinstance(node, ast.Call) and _called_name(node.func) in ("settings", "with_settings"):
+            users += [k.value for k in node.keywords if k.arg == "user"]
+    return bool(users) and all(isinstance(u, ast.Constant) and u.value == "root" for u in users)
+
+
+def _is_env_user(target: ast.expr) -> bool:
+    return isinstance(target, ast.Attribute) and target.attr == "user" and _called_name(target.value) == "env"
+
+
+def _called_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
+
+
+def operation_shell(operation: str, code: str, as_root: bool = False) -> str:
+    """The shell an operation given the command line ``code`` stands for: ``sudo`` runs it escalated; ``run`` over a
+    connection made as root (``as_root``) runs as root there, said as the shell's root branch."""
+    if operation == "run" and as_root:
+        return f'if [ "$(id -u)" = 0 ]; then {code}; fi'
     if operation != "sudo":
         return code
     return "sudo sh -c '" + code.replace("'", "'\\''") + "'"

@@ -84,6 +84,7 @@ from shipgate.preflight.python_fabric import (
     imported_modules,
     is_fabfile,
     operation_shell,
+    root_connection,
     transfer_shell,
 )
 from shipgate.preflight.python_helper_values import HelperValues, helper_values, module_names
@@ -304,6 +305,7 @@ class _Reader:
     fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
     fabric: dict[str, str] = field(default_factory=dict)  # local name -> Fabric operation (``run``, ``sudo``…)
     connection_ops: frozenset[str] = frozenset()  # Fabric 2's methods that run a command line (``c.run``)
+    root_connection: bool = False  # every Fabric connection the module makes is as root (``settings(user='root')``)
     modules: frozenset[str] = frozenset()  # names bound by ``import X``: their ``run`` is no connection's
 
     def __post_init__(self) -> None:
@@ -322,6 +324,7 @@ class _Reader:
                 self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
         self.fabric = fabric_operations(self.nodes)
         self.connection_ops = connection_methods(self.nodes)
+        self.root_connection = bool(self.fabric) and root_connection(self.nodes)
         self.modules = imported_modules(self.nodes)
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
@@ -547,7 +550,7 @@ class _Reader:
             return transfer_shell(call, lambda node: self.word(node, 0))  # ``put(…, use_sudo=True)``: sudo moves it
         if owner is None and name in self.fabric and name not in self.functions and args:
             code = self.code(args[0], 0)  # ``run('git pull')`` in a fabfile: a command line on the remote host
-            return operation_shell(self.fabric[name], code) if code else None
+            return operation_shell(self.fabric[name], code, self.root_connection) if code else None
         if name in self.connection_ops and owner is not None and owner not in self.modules and args:
             code = self.code(args[0], 0)  # Fabric 2's ``c.sudo('apt-get update')``: on the connection's host
             return operation_shell(name, code) if code else None
