@@ -15,6 +15,7 @@ from shipgate.preflight.contents import Context, at_command, at_line, is_maintai
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.init_scripts import service_script
+from shipgate.preflight.network_steps import network_step
 from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.reboot import grubby_changes
@@ -426,7 +427,7 @@ def root_only(
     sysv = program.startswith(_INIT_SCRIPT_DIRS) or name == "initctl"
     if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
         return f"{program} controls system services", command.line
-    tool = _system_tool(name, args) or device_step(command, _ROOT_PREFIXES)
+    tool = _system_tool(name, args) or device_step(command, _ROOT_PREFIXES) or network_step(command)
     if tool is not None:
         return tool, command.line
     if name in _ALWAYS_ROOT and not lists_mounts(command):

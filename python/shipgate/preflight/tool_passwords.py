@@ -1,5 +1,5 @@
 """Passwords well-known tools take on their command line, by each tool's own grammar: a short option
-(``docker login -p X``, ``redis-cli -a X``, keytool's ``-storepass X``), an operand in a fixed place
+(``docker login -p X``, ``redis-cli -a X``, ``mongosh -p X``, keytool's ``-storepass X``), an operand in a fixed place
 (``mysqladmin … password X``, ``htpasswd -b FILE USER X``, ``rabbitmqctl add_user USER X``), openssl's ``pass:X``
 pass phrase argument, and wp-cli's ``--admin_password=X``/``--user_pass=X``/``--dbpass=X``. Each is readable by
 anyone who lists the host's processes while it runs and lands in the shell's history; a literal one is a hard-coded
@@ -23,6 +23,13 @@ _LOGIN_OPTIONS: dict[str, tuple[frozenset[str] | None, tuple[str, ...]]] = {
     "oras": (frozenset({"login"}), ("-p",)),
     "redis-cli": (None, ("-a",)),
     "valkey-cli": (None, ("-a",)),
+    # MongoDB's shells and tools: ``-p X`` (``-p`` alone, or before another option, asks for it)
+    "mongosh": (None, ("-p",)),
+    "mongo": (None, ("-p",)),
+    "mongodump": (None, ("-p",)),
+    "mongorestore": (None, ("-p",)),
+    "mongoexport": (None, ("-p",)),
+    "mongoimport": (None, ("-p",)),
     "keytool": (None, ("-storepass", "-keypass", "-srcstorepass", "-deststorepass", "-srckeypass", "-destkeypass")),
 }
 # wp-cli's options that take an account's or the database's password
@@ -40,7 +47,8 @@ def tool_passwords(command: Command) -> Iterator[Word]:
         verbs, options = _LOGIN_OPTIONS[name]
         first = next((w.text for w in command.words if not w.text.startswith("-")), "")
         if (verbs is None or first in verbs) and not _jdk_trust_store(command):
-            yield from option_values(command, *options)
+            # the option's value, not the next option when the password is left to the prompt (``mongosh -p --quiet``)
+            yield from (w for w in option_values(command, *options) if not w.text.startswith("-"))
     elif name == "wp":
         yield from option_values(command, *_WP_OPTIONS)
     elif name == "openssl":

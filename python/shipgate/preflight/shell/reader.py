@@ -574,12 +574,21 @@ class _Reader:
                 (r.fd == "2" or r.op.startswith("&>")) and r.target is not None and r.target.text == "/dev/null"
                 for r in redirects
             )
+            self._carry_outputs(start, outputs)
+            if quiet:
+                for i in range(start, len(self.commands)):
+                    c = self.commands[i]
+                    self.commands[i] = _replaced(c, conditions=(*c.conditions, "untraced"))
+
+    def _carry_outputs(self, start: int, outputs: tuple[Redirect, ...]) -> None:
+        """The output redirections of a group or of a string run as shell (``{ …; } > /etc/x``, ``eval "cat <<EOF
+        …" > /etc/x``, ``sh -c "…" > /etc/x``) on the commands read from it since ``start`` that write nowhere else:
+        their output lands in the redirection's file."""
+        if outputs:
             for i in range(start, len(self.commands)):
                 c = self.commands[i]
-                if outputs and not c.writes():
-                    c = self.commands[i] = _replaced(c, redirects=c.redirects + outputs)
-                if quiet:
-                    self.commands[i] = _replaced(c, conditions=(*c.conditions, "untraced"))
+                if not c.writes():
+                    self.commands[i] = _replaced(c, redirects=c.redirects + outputs)
 
     def _redirects(self, node: Node, ctx: _Ctx) -> tuple[tuple[Redirect, ...], Node | None]:
         out: list[Redirect] = []
@@ -1283,6 +1292,7 @@ class _Reader:
             self.commands.append(command)
             made.append(command)
         if inner is not None:
+            start = len(self.commands)
             shell = Command(
                 name=None,
                 words=(),
@@ -1309,6 +1319,8 @@ class _Reader:
                 self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=offset, substituted=outer)
             else:
                 self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
+            # ``eval "cat <<EOF …" > /etc/x``, ``sh -c "…" > /etc/x``: what the string prints lands in the file
+            self._carry_outputs(start, tuple(r for r in redirects if r.op.startswith((">", "&>"))))
         return made
 
     def _run_inline_program(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
