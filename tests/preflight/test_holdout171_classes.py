@@ -30,3 +30,26 @@ def test_a_near_misses_the_whole_secret_a_long_piece_or_a_default_are_still_prin
     assert _in(PRINTED, 'echo "token: ${API_TOKEN:4}"') == [2]
     assert _in(PRINTED, 'echo "password: ${DB_PASSWORD:-changeme}"') == [2]
     assert _in(PRINTED, 'echo "DEBUG: Set API_KEY to: $API_KEY" >&2') == [2]
+
+
+# -- B: a local file copied over the download's own place is not the download ---------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def test_b_a_local_fallback_copied_onto_the_downloaded_path_is_not_the_download() -> None:
+    lines = (
+        'DIR="/opt/agent"',
+        'if ! curl -fsSL https://example.com/agent -o "$DIR/agent"; then',
+        '    cp agent "$DIR/"',
+        "fi",
+        'chmod 755 "$DIR/agent"',
+    )
+    assert _in(UNVERIFIED, *lines) == [6]
+
+
+def test_b_near_misses_the_download_itself_copied_into_a_bin_directory_is_still_reported() -> None:
+    lines = ("cd /tmp", "curl -fsSLO https://example.com/agent", "cp agent /usr/local/bin/")
+    assert _in(UNVERIFIED, *lines) == [4]
+    elsewhere = ('curl -fsSL https://example.com/agent -o "/opt/agent/agent"', "cp agent /usr/local/bin/agent")
+    assert _in(UNVERIFIED, *elsewhere) != []  # a copy elsewhere is not over the download: still read as it
