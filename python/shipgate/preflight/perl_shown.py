@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+
+from shipgate.preflight.perl_programs import Token
 
 MAX_STATEMENT = 400  # tokens of one showing statement read before its ``;`` (a longer one shows nothing more)
 _SHOWING = frozenset({"die", "warn", "print", "printf", "say", "croak", "confess", "carp", "cluck"})
@@ -26,17 +27,6 @@ _TERMINAL = frozenset({"STDOUT", "STDERR"})
 _HELD_HEREDOC = re.compile(
     r"""^\s*(?:(?:my|our|local)\s+)?(\$\w+)\s*=\s*<<\s*(?:"(\w+)"|'(\w+)'|([A-Za-z_]\w*)|~\s*"?([A-Za-z_]\w*)"?)\s*;"""
 )
-
-
-class Token(Protocol):
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def line(self) -> int: ...
 
 
 def _statements(tokens: Sequence[Token]) -> list[range]:

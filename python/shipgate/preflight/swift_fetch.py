@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shipgate.preflight.shell.commands import positional_texts
 from shipgate.preflight.shell.model import Command
 
 # Subcommands that build the package's own code, and so resolve and clone its dependencies first.
@@ -27,16 +28,7 @@ _VALUED = frozenset(
 
 def _subcommands(command: Command) -> list[str]:
     """The words of a ``swift`` command that are not options or their values, in order."""
-    found: list[str] = []
-    valued = False
-    for word in (w.text for w in command.words):
-        if valued:
-            valued = False
-        elif word in _VALUED:
-            valued = True
-        elif not word.startswith("-"):
-            found.append(word)
-    return found
+    return positional_texts((w.text for w in command.words), _VALUED)
 
 
 @dataclass
