@@ -113,3 +113,17 @@ def test_near_misses_run_nothing() -> None:
     )
     commands = [text for _, text in _commands(source, "install.php")]
     assert commands == ["google-chrome --version", 'echo "${url}"']
+
+
+def test_near_miss_an_extensions_own_exec_function_is_no_runner_by_its_name() -> None:
+    """``curl_exec($ch)``, ``pg_exec($db, …)``, ``ssh2_exec($session, …)``: PHP extensions' functions whose first
+    argument is a handle or a connection; a wrapper of the product's own, ``wrap_exec``, is one."""
+    source = (
+        "<?php\n"
+        "$ch = curl_init('https://api.example.org/v1');\n"
+        "curl_exec($ch);\n"
+        "pg_exec('DROP TABLE sessions');\n"  # the connection left out: the SQL comes first
+        "ssh2_exec($session, 'apt-get install -y x');\n"
+        "wrap_exec('apt-get install -y php-intl');\n"
+    )
+    assert [text for _, text in _commands(source, "install.php")] == ["apt-get install -y php-intl"]

@@ -35,6 +35,9 @@ _RUNNER_NAME = re.compile(
     r"(?:[a-z0-9]+_)*(?:exec|shell_?exec|passthru)|(?:run|exec|execute)_?(?:cmd|command|shell|process)", re.I
 )
 _PROCESS_CALLS = frozenset({"fromShellCommandline", "run", "start"})
+# PHP extensions' own ``…_exec`` functions, whose first argument is a handle or a connection (``curl_exec($ch)``,
+# ``pg_exec($db, $sql)``, ``ssh2_exec($session, $cmd)`` runs on another host): not a runner by their name
+_EXTENSION_PREFIXES = ("curl_", "pg_", "mysql_", "mysqli_", "ssh2_", "oci_", "odbc_", "sqlsrv_", "db2_", "pcntl_")
 _MAX_BODY = 20_000  # nodes of one function read for its runner parameter
 
 
@@ -79,13 +82,19 @@ class PhpRuns:
         assigned = [(line, f"{name}={shell_word(value)}") for line, name, value in dict.fromkeys(named)]
         return assigned + found if found else []
 
+    def _named_runner(self, name: str) -> bool:
+        """A function the file does not define whose name says it runs the command line it is given."""
+        if name in self._defined or name.lower().startswith(_EXTENSION_PREFIXES):
+            return False
+        return bool(_RUNNER_NAME.fullmatch(name))
+
     def _command_argument(self, call: Node) -> Node | None:
         kind, name, args = call.type, _name(call), arguments(call)
         index = 0
         if kind == "function_call_expression":
             if name in self.runners:
                 index = self.runners[name]
-            elif name not in SHELL_FUNCTIONS and not (name not in self._defined and _RUNNER_NAME.fullmatch(name)):
+            elif name not in SHELL_FUNCTIONS and not self._named_runner(name):
                 return None
         elif kind == "object_creation_expression":
             if name != "Process":
