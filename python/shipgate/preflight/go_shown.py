@@ -15,7 +15,7 @@ import tree_sitter_go
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.syntax_nodes import node_text as _text
-from shipgate.preflight.syntax_nodes import only_shown_lines, parsed_nodes
+from shipgate.preflight.syntax_nodes import parsed_shown_lines
 
 Node = tree_sitter.Node
 
@@ -40,10 +40,7 @@ def shown_lines(path: str, text: str) -> set[int]:
     """Lines of a Go file whose URLs are all in strings only shown to people (1-based)."""
     if len(text) > MAX_CHARS or not path.endswith(".go") or is_test_path(path) or "://" not in text:
         return set()
-    nodes = parsed_nodes(_PARSER, text)
-    if nodes is None:
-        return set()
-    return only_shown_lines((n for n in nodes if n.type in _STRINGS), _shown)
+    return parsed_shown_lines(_PARSER, text, _STRINGS, _shown)
 
 
 def _shown(node: Node) -> bool:
@@ -67,5 +64,3 @@ def _showing_call(call: Node) -> bool:
         first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
         return _text(first) in _TERMINAL
     return owner != "errors" and bool(_SHOWING.match(name))
-
-

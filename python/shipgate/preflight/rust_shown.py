@@ -13,7 +13,7 @@ import tree_sitter_rust
 
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.syntax_nodes import node_text as _text
-from shipgate.preflight.syntax_nodes import only_shown_lines, parsed_nodes
+from shipgate.preflight.syntax_nodes import parsed_shown_lines
 
 Node = tree_sitter.Node
 
@@ -50,10 +50,7 @@ def shown_lines(path: str, text: str) -> set[int]:
     """Lines of a Rust file whose URLs are all in strings only shown to people (1-based)."""
     if len(text) > MAX_CHARS or not path.endswith(".rs") or is_test_path(path) or "://" not in text:
         return set()
-    nodes = parsed_nodes(_PARSER, text)
-    if nodes is None:
-        return set()
-    return only_shown_lines((n for n in nodes if n.type in _STRINGS), _shown)
+    return parsed_shown_lines(_PARSER, text, _STRINGS, _shown)
 
 
 def _shown(node: Node) -> bool:

@@ -73,3 +73,14 @@ def only_shown_lines(strings: Iterable[tree_sitter.Node], shown: Callable[[tree_
         lines = set(range(node.start_point[0] + 1, node.end_point[0] + 2))
         (shown_at if shown(node) else contact).update(lines)
     return shown_at - contact
+
+
+def parsed_shown_lines(
+    parser: tree_sitter.Parser, text: str, strings: frozenset[str], shown: Callable[[tree_sitter.Node], bool]
+) -> set[int]:
+    """``only_shown_lines`` of the string nodes (of the types in ``strings``) of ``text`` as ``parser`` reads it; no
+    lines when the file holds more nodes than the bound."""
+    nodes = parsed_nodes(parser, text)
+    if nodes is None:
+        return set()
+    return only_shown_lines((n for n in nodes if n.type in strings), shown)
