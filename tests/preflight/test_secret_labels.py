@@ -72,3 +72,22 @@ def test_a_file_named_for_a_secret_printed_whole(line: str) -> None:
 )
 def test_reading_a_secret_file_without_printing_it_is_quiet(line: str) -> None:
     assert in_script(CODE, line) == []
+
+
+def test_a_value_one_message_names_a_secret_is_one_at_every_print() -> None:
+    lines = (
+        "KEY=$(./ctl keys create net 1 | jq -r .accessstring)",
+        'echo "join key created: $KEY"',
+        'echo "joining with command: agent join -t $KEY --name=$NAME"',
+    )
+    assert in_script(CODE, *lines) == [4, 5]
+
+
+def test_a_reassigned_variable_is_not_the_named_secret() -> None:
+    lines = (
+        "KEY=$(./ctl keys create net 1 | jq -r .accessstring)",
+        'echo "join key created: $KEY"',
+        "KEY=region",
+        'echo "using $KEY"',
+    )
+    assert in_script(CODE, *lines) == [4]

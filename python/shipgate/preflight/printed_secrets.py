@@ -17,6 +17,7 @@ from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.debconf_answers import debconf_secrets
 from shipgate.preflight.printed_edits import edit_script_words
 from shipgate.preflight.printed_files import heredoc_words, printed_files
+from shipgate.preflight.named_secrets import named_elsewhere
 from shipgate.preflight.random_values import random_values
 from shipgate.preflight.runners import steps
 from shipgate.preflight.secret_labels import labelled_secrets
@@ -206,6 +207,8 @@ def _secret_in(words: list[Word], command: Command, script: Script) -> str | Non
             if name in labelled or secret_name(name) or _CONNECTION_URL_NAME.search(name):
                 return name
             if name in secret_uses(script) or name in debconf_secrets(script):
+                return name
+            if named_elsewhere(name, script, command):
                 return name
             carried = _carried_secret(name, script, command)
             if carried is not None:
