@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.debconf_answers import debconf_secrets
+from shipgate.preflight.named_secrets import named_elsewhere
 from shipgate.preflight.printed_edits import edit_script_words
 from shipgate.preflight.printed_files import heredoc_words, printed_files
-from shipgate.preflight.named_secrets import named_elsewhere
 from shipgate.preflight.random_values import random_values
 from shipgate.preflight.runners import steps
 from shipgate.preflight.secret_labels import labelled_secrets
