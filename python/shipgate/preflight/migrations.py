@@ -188,8 +188,12 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # A vendor's database updater named for what it does (DAViCal's ``update-davical-database``, an
 # ``upgrade_db.sh``, ``update-schema``): it applies the schema changes of the installed version when run.
 # A migrator named the same way (ArchivesSpace's ``migrate_db.rb``, a ``migrate-database.py``).
+# The noun first (Netdisco's ``netdisco-db-deploy``, a ``db-upgrade.sh``), or the product's own migration tool
+# (CasaOS' ``casaos-migration-tool``).
 _UPDATER_NAME = re.compile(
-    r"(?:update|upgrade|migrate)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)(?:\.(?:sh|pl|py|php|rb))?"
+    r"(?:(?:update|upgrade|migrate)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)"
+    r"|(?:[a-z0-9]+[-_])?(?:database|db|schema)[-_](?:update|upgrade|migrate|deploy)"
+    r"|(?:[a-z0-9]+[-_])?migration[-_]tool)(?:\.(?:sh|pl|py|php|rb))?"
 )
 # OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
 # recent version" (glance-manage, keystone-manage, nova-manage, cinder-manage)
