@@ -41,3 +41,16 @@ def test_h_k_rosdep_init_and_host_key_generation_are_root_only() -> None:
 def test_h_k_rosdep_update_and_a_user_key_stay_quiet() -> None:
     script = '#!/bin/bash\nrosdep update\nssh-keygen -t ed25519 -f "$HOME/.ssh/id_ed25519" -N ""\n'
     assert codes_at({"provision.sh": script}, _PRIVILEGE) == []
+
+
+# -- H, C: rosdep and Tailscale's client reach the network with no host written -------------------------------------
+
+
+def test_h_c_rosdep_and_tailscale_up_reach_the_network() -> None:
+    script = "#!/bin/bash\nrosdep init\nrosdep update\ntailscale up --hostname=node1\n"
+    assert codes_at({"provision.sh": script}, _EGRESS) == [2, 3, 4]
+
+
+def test_h_c_local_rosdep_and_tailscale_commands_stay_quiet() -> None:
+    script = "#!/bin/bash\nrosdep check --from-paths src\ntailscale status\ntailscale ip -4\n"
+    assert codes_at({"provision.sh": script}, _EGRESS) == []
