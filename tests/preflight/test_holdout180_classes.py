@@ -54,3 +54,46 @@ def test_h_c_rosdep_and_tailscale_up_reach_the_network() -> None:
 def test_h_c_local_rosdep_and_tailscale_commands_stay_quiet() -> None:
     script = "#!/bin/bash\nrosdep check --from-paths src\ntailscale status\ntailscale ip -4\n"
     assert codes_at({"provision.sh": script}, _EGRESS) == []
+
+
+# -- B: a one-shot time client contacts the servers it is given ------------------------------------------------------
+
+
+def test_b_ntpdate_contacts_its_server() -> None:
+    script = "#!/bin/bash\nntpdate 0.debian.pool.ntp.org\nntpdate -q -t 2 time.example.org\n"
+    assert codes_at({"firstboot.sh": script}, _ENDPOINT) == [2, 3]
+
+
+def test_b_ntpdate_of_a_private_server_stays_quiet() -> None:
+    script = "#!/bin/bash\nntpdate 192.168.1.1\nntpdate -q localhost\n"
+    assert codes_at({"firstboot.sh": script}, _ENDPOINT) == []
+
+
+# -- A: name servers written into the resolver's configuration -------------------------------------------------------
+
+
+def test_a_public_name_servers_written_to_resolv_conf_are_contacts() -> None:
+    script = (
+        "#!/bin/bash\n"
+        'echo "nameserver 4.2.2.1" > /etc/resolv.conf\n'  # 2
+        'echo "nameserver 8.8.8.8" | tee -a /etc/resolv.conf\n'  # 3
+        "cat > /etc/resolvconf/resolv.conf.d/head <<EOF\n"
+        "nameserver 1.1.1.1\n"  # 5
+        "search example.org\n"
+        "EOF\n"
+    )
+    assert codes_at({"firstboot.sh": script}, _ENDPOINT) == [2, 3, 5]
+    user_data = '#cloud-config\nruncmd:\n  - echo "nameserver 8.8.8.8" >> /etc/resolv.conf\n'
+    assert codes_at({"user-data": user_data}, _ENDPOINT) == [3]
+
+
+def test_a_local_variable_or_other_files_name_servers_stay_quiet() -> None:
+    script = (
+        "#!/bin/bash\n"
+        'echo "nameserver 127.0.0.53" > /etc/resolv.conf\n'
+        'echo "nameserver 10.0.0.2" >> /etc/resolv.conf\n'
+        'echo "nameserver $DNS" >> /etc/resolv.conf\n'
+        'echo "nameserver 9.9.9.9" > /etc/app/upstreams.conf\n'
+        'echo "nameserver 8.8.4.4"\n'
+    )
+    assert codes_at({"firstboot.sh": script}, _ENDPOINT) == []
