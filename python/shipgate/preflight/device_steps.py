@@ -2,9 +2,11 @@
 an image written onto a block device (``dd of=/dev/mmcblk0``, ``gunzip -c img | dd of=/dev/ada0s2a``), the snap
 package manager changing the system's snaps, FreeBSD's boot manager and system-file flags (``boot0cfg``,
 ``chflags`` on a system path), and a device node made by hand (a VPN image's ``mkdir -p /dev/net`` and ``mknod
-/dev/net/tun c 10 200``: a character or block device needs CAP_MKNOD, and /dev is root's). Also the one form of a
-root-only tool that changes nothing: ``mount`` with no operands (or only ``-p``/``-l``/``-v``) lists what is mounted
-(pfSense reads its boot device from it).
+/dev/net/tun c 10 200``: a character or block device needs CAP_MKNOD, and /dev is root's), and a partitioning or
+file-system tool given a storage device (a first-boot script's ``sfdisk -N 2 /dev/mmcblk0``, ``resize2fs
+/dev/mmcblk0p2``; ``partprobe`` with no device rereads every disk's table): block devices are root's. Also the one
+form of a root-only tool that changes nothing: ``mount`` with no operands (or only ``-p``/``-l``/``-v``) lists what is
+mounted (pfSense reads its boot device from it).
 
 ``flashed_download`` finds a download streamed straight onto a disk (``curl -L URL | gunzip | dd of=/dev/mmcblk0``):
 the image is installed as it arrives, with nothing between the fetch and the device that could check it."""
@@ -22,6 +24,12 @@ _SNAP_VERBS = frozenset({"install", "remove", "refresh", "revert", "enable", "di
 _LISTING = frozenset({"-p", "-l", "-v"})
 # mknod's node types that are devices (block, character, unbuffered character); ``p`` makes a FIFO, which any user may.
 _DEVICE_TYPES = frozenset({"b", "c", "u"})
+# Tools that read or change a disk's partition table or a file system on it, given the device (``partprobe`` and
+# ``partx -u`` reread tables; ``growpart DISK N`` grows a partition). On a disk image file they need no root.
+_DISK_TOOLS = frozenset(
+    {"sfdisk", "sgdisk", "gdisk", "cfdisk", "partprobe", "partx", "kpartx", "growpart"}
+    | {"resize2fs", "e2fsck", "tune2fs", "fsck", "fsck.ext4", "wipefs", "mkswap", "blockdev"}
+)
 # The directories under /dev every account may write (sticky, mode 1777): POSIX shared memory and message queues.
 _SHARED_DEV = ("/dev/shm/", "/dev/mqueue/")  # noqa: S108 -- paths a script names, compared, never written here
 
@@ -36,6 +44,18 @@ def _device_node(command: Command) -> str | None:
     if command.name in ("mkdir", "mknod") and under_dev:
         return f"{command.name} under /dev"
     return None
+
+
+def _disk_tool(command: Command) -> str | None:
+    """Why a partitioning or file-system tool needs root: it is given a storage device under /dev (``partprobe``
+    with none rereads every disk's partition table)."""
+    name = command.name or ""
+    if name not in _DISK_TOOLS:
+        return None
+    devices = [w.text for w in operands(command) if w.text.startswith("/dev/") and not w.text.startswith(_NOT_STORAGE)]
+    if devices:
+        return f"{name} works on the storage device {devices[0]}"
+    return "partprobe rereads every disk's partition table" if name == "partprobe" and not operands(command) else None
 
 
 def lists_mounts(command: Command) -> bool:
@@ -65,7 +85,7 @@ def flashed_download(fetch: Command, same_line: list[Command]) -> str | None:
 def device_step(command: Command, system_prefixes: tuple[str, ...]) -> str | None:
     """Why ``command`` needs root on a device, or None: ``dd`` writing a block device, ``snap`` changing the
     system's snaps, ``boot0cfg`` writing a disk's boot manager, ``chflags`` on a path under ``system_prefixes``,
-    a device node or directory made under /dev."""
+    a device node or directory made under /dev, a partitioning or file-system tool given a storage device."""
     name = command.name or ""
     if name == "dd":
         target = _written_device(command)
@@ -77,4 +97,4 @@ def device_step(command: Command, system_prefixes: tuple[str, ...]) -> str | Non
         return "boot0cfg writes a disk's boot manager"
     if name == "chflags" and any((w.text.rstrip("/") + "/").startswith(system_prefixes) for w in operands(command)):
         return "chflags changes the flags of system files"
-    return _device_node(command)
+    return _disk_tool(command) or _device_node(command)

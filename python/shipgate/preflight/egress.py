@@ -119,6 +119,18 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Nextcloud's console installs and updates apps from its app store (``occ app:install richdocuments``,
     # ``php occ app:update --all``), run by name or by php (hold-out set 170's Nextcloud VM first boot)
     "occ": (frozenset({"app:install", "app:update"}), "the Nextcloud app store (apps.nextcloud.com)"),
+    # ROS's rosdep: ``init`` fetches the default sources list, ``update`` the rules it names, ``install`` runs the
+    # system's package manager on them (hold-out set 180's multi_tracker provisioner)
+    "rosdep": (
+        frozenset({"init", "update", "install"}),
+        "the rosdep sources (raw.githubusercontent.com/ros/rosdistro)",
+    ),
+    # Tailscale's client joins the tailnet (``up``, ``login``) or replaces itself (``update``) through Tailscale's
+    # coordination server (hold-out set 180's homelab user data)
+    "tailscale": (
+        frozenset({"up", "login", "update"}),
+        "Tailscale's coordination server (controlplane.tailscale.com)",
+    ),
     # PHP's PEAR installer and PECL: packages and channel lists come from the channel's server (``channel-discover
     # HOST`` names its host: an external endpoint, not implicit)
     "pear": (

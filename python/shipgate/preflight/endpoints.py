@@ -80,6 +80,7 @@ from shipgate.preflight.project_layout import is_page_template, is_vendored_web_
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
 from shipgate.preflight.requested_urls import request_lines
+from shipgate.preflight.resolver_servers import written_name_servers
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool, is_served_elsewhere
 from shipgate.preflight.rust_platform import other_os_lines as rust_other_os_lines
@@ -442,6 +443,8 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
                 method,
                 defined_at=defined_at if network else None,
             )
+    for line, host, text in written_name_servers(script):
+        yield Endpoint(path, line, host, True, "setting", text)  # the resolver sends every lookup there
 
 
 def _method(command: Command) -> str | None:

@@ -375,7 +375,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
     ``grubby`` changing boot entries, certbot issuing or renewing into /etc/letsencrypt (not with its own
     ``--config-dir``), acme.sh installing a certificate or key under a system directory, smbpasswd managing an
     account of Samba's (``-a USER``; not the caller changing their own password), ``mysql_install_db`` initialising
-    a data directory under a system directory (``/var/lib/mysql`` by default)."""
+    a data directory under a system directory (``/var/lib/mysql`` by default), ``rosdep init`` (ROS's sources list under
+    /etc/ros), ``ssh-keygen -A`` (the host keys under /etc/ssh)."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
     if name == "postgresql-setup" and any(a.lstrip("-") in ("initdb", "upgrade") for a in args):
@@ -394,6 +395,10 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return "smbpasswd changes another account in Samba's password database"
     if name in _DB_INITIALISERS and _system_path(_option_value(args, "--datadir") or "/var/lib/mysql/"):
         return f"{name} initialises the server's data directory"
+    if name == "rosdep" and args[:1] == ["init"]:
+        return "rosdep init writes /etc/ros/rosdep"
+    if name == "ssh-keygen" and "-A" in args:
+        return "ssh-keygen -A writes the host keys under /etc/ssh"
     if name == "acme.sh":
         pairs = itertools.pairwise(args)
         if any(flag in _ACME_FILES and value.startswith(_ROOT_PREFIXES) for flag, value in pairs):

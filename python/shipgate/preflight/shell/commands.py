@@ -374,7 +374,8 @@ def _url_parts(value: str) -> Iterator[str]:
 
 
 def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
-    """Hosts a network command connects to: URLs, and the host operands of tools that take one."""
+    """Hosts a network command connects to: URLs, and the host operands of tools that take one (also the servers a
+    one-shot time client asks)."""
     name = command.name or ""
     seen: set[str] = set()
     if name == "dockerd":  # its mirrors; ``-H tcp://…`` is where it listens
@@ -398,6 +399,8 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
         candidates = lookup_server(command)
     elif name in ("nc", "ncat", "netcat", "telnet", "ping", "ftp", "socat"):
         candidates = operands(command)[:1]
+    elif name in _TIME_CLIENTS:
+        candidates = operands(command)  # the time servers asked (``ntpdate 0.debian.pool.ntp.org``)
     elif name in ("curl", "wget", "http", "https", "xh"):
         candidates = [w for w in operands(command) if "://" not in w.text]
     elif name in DB_CLIENTS:
@@ -418,6 +421,8 @@ def contacted_hosts(command: Command) -> Iterator[tuple[str, Word]]:
             yield named, word
 
 
+# One-shot time clients: their operands are the NTP (rdate: time protocol) servers they ask.
+_TIME_CLIENTS = frozenset({"ntpdate", "sntp", "ntpdig", "rdate"})
 # DNS lookup tools: they ask a name server about a name.
 _LOOKUPS = frozenset({"dig", "nslookup", "host"})
 
@@ -549,7 +554,7 @@ def mirror_configured(command: Command) -> bool:
 
 def is_network(command: Command) -> bool:
     name = command.name or ""
-    if name in NETWORK_TOOLS or name in DB_CLIENTS:
+    if name in NETWORK_TOOLS or name in DB_CLIENTS or name in _TIME_CLIENTS:
         return True
     if name == "openssl":
         return bool(command.words) and command.words[0].text == "s_client"
