@@ -66,6 +66,7 @@ from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.package_files import installed_package_files
 from shipgate.preflight.shell.printed_paths import echoing_ends, path_printers, printed_by
 from shipgate.preflight.shell.program_dirs import (
+    anchored_on_script,
     in_program_tree,
     own_code_runs_next,
     program_directories,
@@ -452,6 +453,8 @@ def _changed_dir(cwd: str, target: str) -> str:
     """The working directory after ``cd target`` from ``cwd``: a relative target is under ``cwd``
     (``cd /tmp`` then ``cd xapian-bindings-1.4/`` is ``/tmp/xapian-bindings-1.4``); one that starts with a
     variable or a command's output (``ROOT=`pwd` … cd $ROOT/arcanist``, spelled `` `pwd`/arcanist``) is not."""
+    if target == ".." and anchored_on_script(cwd):  # ``cd "$(dirname "$0")"; cd ..``: still the script's own tree
+        return f"{cwd.rstrip('/')}/.."
     if cwd == "." or target.startswith(("/", "~", "$", "`")) or target in ("-", ".."):
         return target
     return f"{cwd.rstrip('/')}/{target.removeprefix('./').rstrip('/')}"
@@ -913,7 +916,8 @@ def _over_own_tree(
         return []
     if settings_archive([source.path] + [w.text for w in operands(source.fetch)]):
         return []
-    return [Run(command, command.line, source.fetch, "the working directory", "unpacks it over the installation in")]
+    where = next((d for d in into if anchored_on_script(d)), "the working directory")  # the script's own tree
+    return [Run(command, command.line, source.fetch, where, "unpacks it over the installation in")]
 
 
 def _directory_kind(path: str) -> str:
@@ -1398,5 +1402,6 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     # an updater's unpack over its own installation, when the script runs nothing fetched (the run is the clearer
     # finding: one branch's download run can stand for another's unpacked tree)
     for run, at in own_tree[:1] if not reported else []:
-        if own_code_runs_next(script.path, order[at + 1 :]):
+        # over the tree the script itself lies in (anchored on ``$0``), the updater's own code is what runs next
+        if anchored_on_script(run.target) or own_code_runs_next(script.path, order[at + 1 :]):
             yield run

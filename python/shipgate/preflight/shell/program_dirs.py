@@ -49,8 +49,11 @@ def settings_archive(names: list[str]) -> bool:
 
 # A file named for updating the product in place (``updaterelease``, ``update.sh``, ``self-update``, ``upgrade.py``).
 _UPDATER = re.compile(r"^(?:self[-_]?)?(?:update|upgrade)|[-_.](?:update|upgrade)(?:[-_.]|$)", re.IGNORECASE)
+# The script's own directory, or a directory above it by ``..`` (``"$(dirname "$0")"``, ``"$(dirname "$0")/.."``, the
+# working directory after ``cd "$(dirname "$0")"`` and ``cd ..``): the tree the script itself belongs to.
+_ANCHORED = re.compile(r'^"?\$\(dirname "?\$0"?\)"?(?:/\.\.)*"?/?$')
 # The directory the updater runs in, or its own: an unpack with no target, ``-C .``, ``-d "$(dirname "$0")"``.
-_OWN_DIR = re.compile(r'^(?:\.|\./|"?\$\(dirname "?\$0"?\)"?)$')
+_OWN_DIR = re.compile(r"^(?:\.|\./)$")
 # tar's extract mode: a first cluster with ``x`` (``xvfz``, ``-xzf``), ``--extract``/``--get``.
 _EXTRACTS = re.compile(r"^-?[A-Za-z]*x[A-Za-z]*$|^--(?:extract|get)$")
 
@@ -67,6 +70,12 @@ def restarts(command: Command) -> bool:
     )
 
 
+def anchored_on_script(directory: str) -> bool:
+    """``directory`` is the script's own directory or one above it by ``..``, as spelled from ``$0``: not the
+    caller's working directory, which may be a staging place, but the installation the script is part of."""
+    return _ANCHORED.match(directory) is not None
+
+
 def own_code_runs_next(script_path: str, later: list[Command]) -> bool:
     """What an updater unpacked where it runs is run next: the updater is a program whose own code lies there, or
     the script restarts the product after it (an installation updated in place, then started)."""
@@ -77,7 +86,9 @@ def updates_own_tree(script_path: str, command: Command, into: list[str]) -> boo
     """An updater unpacks an archive into the directory it runs in (or its own): over the installation it updates,
     whose code runs next (holdout32's Domoticz ``updaterelease``, holdout96's bot ``update.py``). Not a listing
     (``tar -tzf``), not an installer or other script, not a directory it moved to first (``cd /tmp``)."""
-    if not _UPDATER.search(posixpath.basename(script_path)) or not any(_OWN_DIR.match(d) for d in into):
+    if not _UPDATER.search(posixpath.basename(script_path)):
+        return False
+    if not any(_OWN_DIR.match(d) or anchored_on_script(d) for d in into):
         return False
     if command.name == "unzip":
         return not any(w.text in ("-l", "-t", "-v", "-Z") for w in command.words)
