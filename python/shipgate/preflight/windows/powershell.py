@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import tree_sitter_powershell
 from tree_sitter import Language, Node, Parser
 
+from shipgate.preflight.shell.model import ParameterDefault
 from shipgate.preflight.windows.command_line import command_text
 from shipgate.preflight.windows.model import Call, HashEntry, Reading, Setting, Word
 from shipgate.preflight.windows.words import Known, expand, string_word, variable_name
@@ -83,6 +84,7 @@ class _State:
     admin_answers: set[str] = field(default_factory=set)  # variables given IsInRole(Administrator)'s answer
     role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
     returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
+    defaults: list[ParameterDefault] = field(default_factory=list)  # ``param([string]$Token = "x")``'s literals
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ class _Reader:
             return tried
         if kind == "param_block" and node.parent is not None and node.parent.type == "program":
             self._script_defaults(node)
+        if kind in ("param_block", "function_parameter_declaration"):
+            self._literal_defaults(node)
         names: list[str] = []
         for child in node.children:
             names += self.visit(child, where, depth + 1)
@@ -255,6 +259,21 @@ class _Reader:
                 if word.value is not None or _unwrap(value).type == "string_literal":
                     known = Known(word.value, word.text, self.line(parameter))
                     self.state.env[variable_name(self.text(variable))] = known
+
+    def _literal_defaults(self, node: Node) -> None:
+        """Each parameter of a ``param(…)`` block (the script's or a function's) or of ``function F($a = …)`` whose
+        default is a literal string: the value it runs with whenever its caller passes none."""
+        for lists in (c for c in node.children if c.type == "parameter_list"):
+            for parameter in (c for c in lists.children if c.type == "script_parameter"):
+                variable = next((c for c in parameter.children if c.type == "variable"), None)
+                default = next((c for c in parameter.children if c.type == "script_parameter_default"), None)
+                if variable is None or default is None or _unwrap(_value_node(default)).type != "string_literal":
+                    continue
+                word = self.word(_value_node(default))
+                if word.value is not None and "$" not in word.value:
+                    name = self.text(variable).lstrip("$").strip("{}")  # as written, for the message
+                    raw = self.text(parameter).splitlines()[-1]
+                    self.state.defaults.append(ParameterDefault(name, word.value, self.line(variable), raw))
 
     def _pipeline(self, node: Node, where: _Where, depth: int) -> list[str]:
         """A pipeline's commands in order, each consuming what the ones before it produce."""
@@ -674,4 +693,6 @@ def read_powershell(source: str, offset: int = 0) -> Reading:
     _Reader(source, offset, state).read()
     stop = state.stoppers | {"exit", "throw"}
     state.admin += [line for line, calls in state.role_checks if stop.intersection(calls)]
-    return Reading(state.calls, state.settings, state.entries, state.admin, state.incomplete, state.functions)
+    return Reading(
+        state.calls, state.settings, state.entries, state.admin, state.incomplete, state.functions, state.defaults
+    )

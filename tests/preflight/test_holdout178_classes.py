@@ -1,0 +1,34 @@
+"""Classes the hundred-and-seventy-eighth hold-out set showed (tests/preflight/holdout178: Windows installers,
+updaters and maintenance scripts, PowerShell and batch, the population of holdout26/68/127/139/149/158/169 sampled an
+eighth time), each as its minimal construct next to the nearest input that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+# -- C: a parameter whose default is a literal secret -----------------------------------------------------------------
+
+_DEFAULT = "preflight.default_credential"
+_HARDCODED = "preflight.hardcoded_credential"
+
+
+def test_c_a_param_default_secret_is_a_default_credential() -> None:
+    script = 'param(\n    [Parameter(Mandatory=$false)]\n    [string]$Token = "sm_tok_demo123",\n    [string]$Org = "demo"\n)\n'
+    assert codes_at({"install.ps1": script}, _DEFAULT) == [3]
+    assert codes_at({"install.ps1": script}, _HARDCODED) == []
+    function = 'function Install-Agent {\n    param([string]$ApiKey = "k3y-9f8e7d")\n    Write-Host $OrgId\n}\n'
+    assert codes_at({"install.ps1": function}, _DEFAULT) == [2]
+    inline = 'function Connect($Password = "Winter2024!") { Write-Host "x" }\n'
+    assert codes_at({"setup.ps1": inline}, _DEFAULT) == [1]
+
+
+def test_c_an_assignment_a_computed_default_or_a_placeholder_stays_what_it_was() -> None:
+    assigned = '$Token = "sm_tok_demo123"\n'
+    assert codes_at({"install.ps1": assigned}, _DEFAULT) == []
+    assert codes_at({"install.ps1": assigned}, _HARDCODED) == [1]
+    computed = 'param([string]$Token = $env:AGENT_TOKEN, [string]$Secret = "$prefix-x")\n'
+    assert codes_at({"install.ps1": computed}, _DEFAULT) == []
+    assert codes_at({"install.ps1": computed}, _HARDCODED) == []
+    placeholder = 'param([string]$Token = "your_token", [string]$InstallDir = "C:\\Program Files\\Agent")\n'
+    assert codes_at({"install.ps1": placeholder}, _DEFAULT) == []
+    assert codes_at({"install.ps1": placeholder}, _HARDCODED) == []
