@@ -152,8 +152,10 @@ class _Batch:
             self.env[name.strip().lower()] = Known(word.value, word.text, line)
 
     def _powershell(self, text: str, line: int) -> None:
-        if len(text) >= 2 and text[0] == text[-1] == '"':
-            text = text[1:-1].replace('\\"', '"')
+        close = text.rfind('"')
+        if text[:1] == '"' and close > 0 and not text[close + 1 :].strip("; \t"):
+            # ``"& {…}";``: the program gets the quoted text with the quotes removed and what follows them kept
+            text = (text[1:close] + text[close + 1 :]).replace('\\"', '"')
         inner = read_powershell(text, line - 1)
         found = self.found
         found.calls += inner.calls

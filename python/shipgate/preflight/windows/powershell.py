@@ -330,6 +330,9 @@ class _Reader:
         head = next((c for c in node.children if c.type in ("command_name", "command_name_expr")), None)
         if head is None:
             return []
+        block = next((c for c in head.children if c.type == "script_block_expression"), None)
+        if block is not None:  # ``& { … }``, ``. { … }``: the block runs here, its statements are the calls
+            return self.visit(block, where, depth + 1)
         program = self.word(head).text
         name = command_name(program)
         elements = next((c for c in node.children if c.type == "command_elements"), None)
