@@ -32,3 +32,43 @@ def test_c_an_assignment_a_computed_default_or_a_placeholder_stays_what_it_was()
     placeholder = 'param([string]$Token = "your_token", [string]$InstallDir = "C:\\Program Files\\Agent")\n'
     assert codes_at({"install.ps1": placeholder}, _DEFAULT) == []
     assert codes_at({"install.ps1": placeholder}, _HARDCODED) == []
+
+
+# -- A: an elevation inside a script block a batch ``pwsh -Command "& {…}";`` runs ------------------------------------
+
+_SUDO = "preflight.sudo_unavailable"
+
+
+def test_a_a_script_block_run_by_a_batch_pwsh_command_is_read() -> None:
+    line = "pwsh -NoProfile -Command \"& {Start-Process pwsh -ArgumentList 'Set-ExecutionPolicy RemoteSigned' -Verb RunAs}\";"
+    assert codes_at({"setup.bat": "@ECHO OFF\r\n" + line + "\r\n"}, _SUDO) == [2]
+    block = "& { Start-Process powershell -ArgumentList '-File x.ps1' -Verb RunAs }\n"
+    assert codes_at({"setup.ps1": block}, _SUDO) == [1]
+
+
+def test_a_a_block_that_does_not_elevate_or_is_only_defined_stays_quiet() -> None:
+    line = "pwsh -NoProfile -Command \"& {Start-Process pwsh -ArgumentList 'Set-ExecutionPolicy RemoteSigned'}\";"
+    assert codes_at({"setup.bat": "@ECHO OFF\r\n" + line + "\r\n"}, _SUDO) == []
+    text = "Write-Host \"& {Start-Process pwsh -Verb RunAs}\"\n"
+    assert codes_at({"setup.ps1": text}, _SUDO) == []
+
+
+# -- B: a package manager's source given by its bare name -------------------------------------------------------------
+
+_EGRESS = "preflight.implicit_egress"
+
+
+def test_b_a_source_named_by_its_registry_name_is_still_implicit_egress() -> None:
+    batch = "@ECHO OFF\r\nwinget install --id Microsoft.Powershell --source winget\r\n"
+    assert codes_at({"setup.bat": batch}, _EGRESS) == [2]
+    gallery = "Install-Module -Name Pester -Repository PSGallery -Force\n"
+    assert codes_at({"setup.ps1": gallery}, _EGRESS) == [1]
+
+
+def test_b_a_source_given_as_a_url_a_path_or_a_variable_stays_quiet() -> None:
+    url = "choco install agent --source 'https://feed.example.org/api/v2' -y\n"
+    assert codes_at({"setup.ps1": url}, _EGRESS) == []
+    local = "choco install agent --source . -y\n"
+    assert codes_at({"setup.ps1": local}, _EGRESS) == []
+    variable = "Install-Module -Name Tools -Repository $feed\n"
+    assert codes_at({"setup.ps1": variable}, _EGRESS) == []

@@ -236,6 +236,23 @@ def _tls(script: WinScript) -> Iterator[tuple[int, str, str]]:
             yield call.line, _text(call), f"{call.name} without certificate checks"
 
 
+_SOURCE_OPTIONS = frozenset({"-s", "--source", "-source", "-repository"})
+
+
+def _names_source(words: list[str]) -> bool:
+    """The command names where it installs from: a URL, a path or a variable (``--source 'https://…'``, ``-s .``,
+    ``-Repository $feed``). A bare source name (``--source winget``, ``-Repository PSGallery``) is a registry
+    configured outside the file, whose address is written nowhere here."""
+    for index, word in enumerate(words):
+        value = word.partition("=")[2] if word.startswith("--source=") else None
+        if word in _SOURCE_OPTIONS:
+            value = words[index + 1] if index + 1 < len(words) else ""
+        if value is not None:
+            bare = value.strip("\"'")
+            return not bare or not re.fullmatch(r"[\w.-]+", bare) or bare.startswith(".")
+    return False
+
+
 def _egress(script: WinScript) -> Iterator[Finding]:
     for call in script.calls:
         registry = _EGRESS.get(call.name)
@@ -247,7 +264,7 @@ def _egress(script: WinScript) -> Iterator[Finding]:
             continue
         if (call.name == "docker") != (words[:1] == ["pull"]):
             continue  # docker only pulls here; package managers do not ``pull``
-        if any(w in ("-s", "--source", "-source", "-repository") or w.startswith("--source=") for w in words):
+        if _names_source(words):
             continue  # the source is named: its URL is an endpoint, not a default registry
         yield at_line(
             "preflight.implicit_egress",
