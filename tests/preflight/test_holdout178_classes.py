@@ -72,3 +72,22 @@ def test_b_a_source_given_as_a_url_a_path_or_a_variable_stays_quiet() -> None:
     assert codes_at({"setup.ps1": local}, _EGRESS) == []
     variable = "Install-Module -Name Tools -Repository $feed\n"
     assert codes_at({"setup.ps1": variable}, _EGRESS) == []
+
+
+# -- D: the repository a git clone contacts ---------------------------------------------------------------------------
+
+_ENDPOINT = "preflight.external_endpoint"
+
+
+def test_d_a_git_clone_of_a_url_contacts_its_host() -> None:
+    clone = 'Set-Location $dir\ngit clone https://github.com/o/agent.git\nSet-Location "agent"\n'
+    assert codes_at({"install.ps1": clone}, _ENDPOINT) == [2]
+    options = "& git -c core.autocrlf=false clone --depth 1 git@gitlab.com:o/agent.git C:\\agent\n"
+    assert codes_at({"install.ps1": options}, _ENDPOINT) == [1]
+    batch = "@echo off\r\ngit clone https://codeberg.org/o/agent.git %ROOT%\\agent\r\n"
+    assert codes_at({"install.bat": batch}, _ENDPOINT) == [2]
+
+
+def test_d_a_remote_by_name_a_local_path_or_another_verb_stays_quiet() -> None:
+    text = "git pull origin main\ngit clone C:\\repos\\agent D:\\agent\ngit log https://github.com/o/r.git\n"
+    assert codes_at({"update.ps1": text}, _ENDPOINT) == []
