@@ -91,3 +91,33 @@ def test_d_a_git_clone_of_a_url_contacts_its_host() -> None:
 def test_d_a_remote_by_name_a_local_path_or_another_verb_stays_quiet() -> None:
     text = "git pull origin main\ngit clone C:\\repos\\agent D:\\agent\ngit log https://github.com/o/r.git\n"
     assert codes_at({"update.ps1": text}, _ENDPOINT) == []
+
+
+# -- H: files copied out of an unpacked download into the folder put on the PATH --------------------------------------
+
+_UDE = "preflight.unverified_download_exec"
+_BRANCH = (
+    "Invoke-WebRequest 'https://github.com/o/tools/archive/refs/heads/main.zip' -OutFile $env:Temp\\tools.zip\n"
+    "Expand-Archive $env:Temp\\tools.zip $env:Temp\\\n"
+    'Copy-Item -Path "$env:Temp\\tools-main\\bin\\*" -Destination "$env:userprofile\\.bin" -Recurse -Force\n'
+    '$binFolder = "$env:userprofile\\.bin"\n'
+)
+
+
+def test_h_a_copy_from_the_unpacked_tree_into_the_path_folder_installs_it() -> None:
+    edited = '$newPath = "$oldPath;$binFolder" -replace \';+\', \';\'\n'
+    text = _BRANCH + edited + '[System.Environment]::SetEnvironmentVariable("Path", $newPath, "User")\n'
+    assert codes_at({"install.ps1": text}, _UDE) == [3]
+    programs = _BRANCH.replace('"$env:userprofile\\.bin"', '"C:\\Program Files\\Tools"')
+    assert codes_at({"install.ps1": programs}, _UDE) == [3]
+
+
+def test_h_a_copy_elsewhere_or_from_another_folder_stays_quiet() -> None:
+    path = '[System.Environment]::SetEnvironmentVariable("Path", "$oldPath;C:\\Other", "User")\n'
+    assert codes_at({"install.ps1": _BRANCH + path}, _UDE) == []
+    data = _BRANCH.replace('"$env:userprofile\\.bin"', '"$env:ProgramData\\Tools\\etc"')  # configuration
+    assert codes_at({"install.ps1": data}, _UDE) == []
+    other = _BRANCH.replace("$env:Temp\\tools-main\\bin\\*", "C:\\Shipped\\bin\\*")
+    onto = '[System.Environment]::SetEnvironmentVariable("Path", "$oldPath;$binFolder", "User")\n'
+    assert codes_at({"install.ps1": other + onto}, _UDE) == []
+

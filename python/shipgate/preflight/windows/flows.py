@@ -37,6 +37,7 @@ _EXTRACTORS = frozenset(
 _RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
 _SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
 # Windows' own temporary directory: a file saved there is staged, not installed.
+_PROGRAM_DATA = re.compile(r"programdata", re.I)
 _WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
 # The current directory as an extraction target: ``.``, ``$PWD``, ``$PWD.Path``, ``$(Get-Location)``.
 _CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?", re.I)
@@ -244,10 +245,11 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     return None
 
 
-def _tree_step(call: Call, tree: Fetch) -> str | None:
+def _tree_step(call: Call, tree: Fetch, path_dirs: list[str]) -> str | None:
     """A call that runs a program from under the directory an archive was extracted into (``.$exe`` with ``$exe =
-    "C:\\agent\\bin\\agent.exe"``, ``Start-Process -FilePath DIR\\setup.exe``); 'verified' when a check names one
-    of its files."""
+    "C:\\agent\\bin\\agent.exe"``, ``Start-Process -FilePath DIR\\setup.exe``) or copies files from under it into a
+    directory the script puts on the PATH, Program Files or Windows (``Copy-Item "$tmp\\x-main\\bin\\*" $binDir``;
+    not ProgramData, where what is copied may be settings); 'verified' when a check names one of its files."""
     here = _is_current(tree.dest or "")  # extracted into the current directory: ``.\\bin\\x.exe`` lies under it
     root = "" if here else _relative(tree.dest or "").lower()
 
@@ -269,6 +271,13 @@ def _tree_step(call: Call, tree: Fetch) -> str | None:
     service = _service_program(call)
     if service is not None and inside(service.text):
         return f"registers a file extracted from it as a service ({call.name})"
+    source, destination = _copy_ends(call) if call.name in _COPIES else (None, None)
+    if source is not None and destination is not None and inside(source.text):
+        target = destination.text
+        places = {_relative(target).lower(), _relative(_directory(target)).lower()}
+        programs = _system_dir(target) and _PROGRAM_DATA.search(target) is None  # ProgramData's may be settings
+        if programs or any(_relative(d) in places for d in path_dirs):
+            return "copies files extracted from it into Program Files, Windows or a directory of the PATH"
     return None
 
 
@@ -315,7 +324,7 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
             if reading.work > _MAX_WORK:
                 return None
             call = reading.order[candidate]
-            step = _tree_step(call, fetched) if fetched.tree else _step(call, fetched, reading.path_dirs)
+            step = (_tree_step if fetched.tree else _step)(call, fetched, reading.path_dirs)
             if step == "verified":
                 return None
             if step == _EXTRACTED and copied is None:  # kept while the archive itself is read on

@@ -119,14 +119,18 @@ class _Reader:
         word) read again one at a time, when no call was found on them: tree-sitter's recovery is not the
         shell's, and a line alone usually parses (up to 2,000 lines). A statement of such a line that runs a file
         by a relative path (``./setup.exe /S``: the grammar takes the ``.`` for dot-sourcing) is read as PowerShell
-        runs it, ``& ./setup.exe /S``, also on a line where other calls were found."""
-        covered = {c.line for c in self.state.calls}
+        runs it, ``& ./setup.exe /S``, also on a line where other calls were found. A call there whose bare word
+        runs into the next line (``Expand-Archive $zip $env:Temp\\`` then ``Copy-Item …``: the grammar joins the
+        trailing ``\\`` to the line after it) is dropped and its line read again alone."""
         lines = self.source.split(b"\n")
         rows: list[int] = []
         for node in _descendants(root, "ERROR"):
             for row in range(node.start_point[0], min(node.end_point[0], len(lines) - 1) + 1):
                 if row not in rows and len(rows) < MAX_REREAD:
                     rows.append(row)
+        marked = {row + 1 + self.offset for row in rows}
+        self.state.calls = [c for c in self.state.calls if c.line not in marked or not _runs_on(c)]
+        covered = {c.line for c in self.state.calls}
         before = len(self.state.calls)
         for row in sorted(rows):
             text = lines[row].decode("utf-8", "replace")
@@ -491,6 +495,9 @@ class _Reader:
             operands = [x for item in _array_items(named[0]) for x in (item, named[2])][:-1]
         elif _unary_join(node):
             operands = _array_items(named[0]) if named else []
+        elif kind == "comparison_expression" and operators in (["-replace"], ["-ireplace"], ["-creplace"]) and named:
+            edited = self.word(named[0])  # ``"$old;$dir" -replace ';+', ';'``: the text edited, its value unknown
+            return Word(edited.text, None, self.line(node), edited.assigned_line)
         else:
             return None
         readable = ("string_literal", "variable", "additive_expression", "additive_argument_expression")
@@ -627,6 +634,11 @@ def _unwrap(node: Node) -> Node:
             break
         node = named[0]
     return node
+
+
+def _runs_on(call: Call) -> bool:
+    """A bare word of ``call`` holds a line break: the grammar ran it into the next line."""
+    return any("\n" in w.text and w.text[:1] not in "\"'@(" for w in call.words)
 
 
 def _value_node(node: Node) -> Node:
