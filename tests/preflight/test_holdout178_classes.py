@@ -121,3 +121,25 @@ def test_h_a_copy_elsewhere_or_from_another_folder_stays_quiet() -> None:
     onto = '[System.Environment]::SetEnvironmentVariable("Path", "$oldPath;$binFolder", "User")\n'
     assert codes_at({"install.ps1": other + onto}, _UDE) == []
 
+# -- I: a link to the download in a bin folder, registered as a service ----------------------------------------------
+
+_VIAM = (
+    "@echo off\r\nset root=\\opt\\agent\r\nset fname=agent-windows-amd64.exe\r\n"
+    "curl https://storage.example.com/temp/%fname% -o %root%\\cache\\%fname%\r\n"
+)
+
+
+def test_i_mklink_names_the_download_again() -> None:
+    text = _VIAM + (
+        "mklink %root%\\bin\\agent.exe %root%\\cache\\%fname%\r\n"
+        "sc create agent binpath= c:%root%\\bin\\agent.exe start= auto\r\n"
+    )
+    assert codes_at({"agent.bat": text}, _UDE) == [6]
+
+
+def test_i_a_link_to_another_file_stays_quiet() -> None:
+    text = _VIAM + (
+        "mklink /h %root%\\bin\\agent.exe %root%\\shipped\\agent-host.exe\r\n"
+        "sc create agent binpath= c:%root%\\bin\\agent.exe start= auto\r\n"
+    )
+    assert codes_at({"agent.bat": text}, _UDE) == []

@@ -41,7 +41,7 @@ _PROGRAM_DATA = re.compile(r"programdata", re.I)
 _WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
 # The current directory as an extraction target: ``.``, ``$PWD``, ``$PWD.Path``, ``$(Get-Location)``.
 _CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?", re.I)
-_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv"})
+_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
 _FOUND = "found"  # a search of an extracted download whose result is stored: that variable names its file
@@ -172,7 +172,11 @@ def _extract_target(call: Call) -> str:
 
 def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
     """A copy's or move's source and destination: ``-Path``/``-LiteralPath`` and ``-Destination`` by name, the rest
-    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``)."""
+    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``); ``mklink [/d|/h|/j] LINK TARGET`` names the
+    file again as LINK, its source last."""
+    if call.name == "mklink":
+        ends = [w for w in call.args if not w.text.startswith("/")]
+        return (ends[1], ends[0]) if len(ends) == 2 else (None, None)
     rest = iter(call.args)
     source = call.option("path", "literalpath")
     source = source if source is not None or call.has("path", "literalpath") else next(rest, None)
