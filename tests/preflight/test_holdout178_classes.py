@@ -121,6 +121,27 @@ def test_h_a_copy_elsewhere_or_from_another_folder_stays_quiet() -> None:
     onto = '[System.Environment]::SetEnvironmentVariable("Path", "$oldPath;$binFolder", "User")\n'
     assert codes_at({"install.ps1": other + onto}, _UDE) == []
 
+
+# -- G: a batch download registered as a service from the batch file's own folder -----------------------------------
+
+_AGENT_BAT = (
+    "@echo off\r\nset AGENT_EXE=agent.exe\r\nset URL=https://downloads.example.net/agent.exe\r\n"
+    "powershell -Command \"Invoke-WebRequest -Uri '%URL%' -OutFile '%AGENT_EXE%'\"\r\n"
+)
+
+
+def test_g_a_service_on_the_download_under_the_batch_folder_runs_it() -> None:
+    glued = "powershell -Command \"New-Service -Name 'Agent' -BinaryPathName '%~dp0%AGENT_EXE%'\"\r\n"
+    assert codes_at({"install.bat": _AGENT_BAT + glued}, _UDE) == [5]
+    spaced = "sc create Agent binPath= \"%~dp0\\%AGENT_EXE%\" start= auto\r\n"
+    assert codes_at({"install.bat": _AGENT_BAT + spaced}, _UDE) == [5]
+
+
+def test_g_a_service_on_another_program_of_the_folder_stays_quiet() -> None:
+    other = "powershell -Command \"New-Service -Name 'Agent' -BinaryPathName '%~dp0service-host.exe'\"\r\n"
+    assert codes_at({"install.bat": _AGENT_BAT + other}, _UDE) == []
+
+
 # -- I: a link to the download in a bin folder, registered as a service ----------------------------------------------
 
 _VIAM = (
