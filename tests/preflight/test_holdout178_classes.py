@@ -164,3 +164,27 @@ def test_i_a_link_to_another_file_stays_quiet() -> None:
         "sc create agent binpath= c:%root%\\bin\\agent.exe start= auto\r\n"
     )
     assert codes_at({"agent.bat": text}, _UDE) == []
+
+
+# -- F: an update expanded with -Force over the folder the script runs in ---------------------------------------------
+
+_UPDATE = "$zip = (New-Guid).ToString() + '.zip'\nInvoke-WebRequest -Uri https://app.example.net/update.zip -OutFile $zip\n"
+
+
+def test_f_an_update_expanded_in_place_installs_it() -> None:
+    here = _UPDATE + "Expand-Archive -Path $zip -DestinationPath . -Force\nRemove-Item $zip\n"
+    assert codes_at({"update.ps1": here}, _UDE) == [3]
+    own = _UPDATE + "Expand-Archive -Path $zip -DestinationPath $PSScriptRoot -Force\n"
+    assert codes_at({"update.ps1": own}, _UDE) == [3]
+
+
+def test_f_a_staging_expansion_or_a_checked_update_stays_quiet() -> None:
+    staged = _UPDATE + "Expand-Archive -Path $zip -DestinationPath .\\staging -Force\n"
+    assert codes_at({"update.ps1": staged}, _UDE) == []
+    kept = _UPDATE + "Expand-Archive -Path $zip -DestinationPath .\n"
+    assert codes_at({"update.ps1": kept}, _UDE) == []
+    checked = _UPDATE + (
+        "if ((Get-FileHash $zip).Hash -ne $expected) { throw 'bad update' }\n"
+        "Expand-Archive -Path $zip -DestinationPath . -Force\n"
+    )
+    assert codes_at({"update.ps1": checked}, _UDE) == []

@@ -311,7 +311,10 @@ class _Reading:
 
 def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | None:
     """The first step after ``position`` that runs or installs ``fetched`` with no check in between; a copy of it
-    elsewhere (``Move-Item $tmp $dest``) is followed as the same file under its new name (3 copies)."""
+    elsewhere (``Move-Item $tmp $dest``) is followed as the same file under its new name (3 copies). When nothing
+    later runs or installs it, an archive expanded with ``-Force`` over the folder the script runs in is the step
+    (an updater replacing the program's files in place)."""
+    in_place: Unverified | None = None
     for _ in range(_MAX_COPIES + 1):
         base = _base(fetched.dest) if fetched.dest else ""
         stem = base.rsplit(".", 1)[0] if "." in base else base
@@ -333,6 +336,8 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
                 return None
             if step == _EXTRACTED and copied is None:  # kept while the archive itself is read on
                 copied = (candidate, replace(fetched, dest=_extract_target(call), var=None, tree=True))
+                if in_place is None and _over_own_folder(call):
+                    in_place = Unverified(fetched, call, "extracts it with -Force over the folder the script runs in")
             elif step == _FOUND:  # the file a search of the unpacked download found, followed by its variable
                 copied = (candidate, replace(fetched, dest=None, var=call.assigned_to, tree=False))
                 break
@@ -344,9 +349,15 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
             elif step is not None and step != _EXTRACTED:
                 return Unverified(fetched, call, step)
         if copied is None:
-            return None
+            return in_place
         position, fetched = copied
-    return None
+    return in_place
+
+
+def _over_own_folder(call: Call) -> bool:
+    """An extraction that overwrites (``-Force``) the current directory or the script's own folder."""
+    target = _extract_target(call).strip().strip("'\"").rstrip("\\/")
+    return call.has("force") and (_is_current(target) or target.lower() == "$psscriptroot")
 
 
 def unverified(script: WinScript) -> Iterator[Unverified]:
