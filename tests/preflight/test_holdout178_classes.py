@@ -13,7 +13,10 @@ _HARDCODED = "preflight.hardcoded_credential"
 
 
 def test_c_a_param_default_secret_is_a_default_credential() -> None:
-    script = 'param(\n    [Parameter(Mandatory=$false)]\n    [string]$Token = "sm_tok_demo123",\n    [string]$Org = "demo"\n)\n'
+    script = (
+        "param(\n    [Parameter(Mandatory=$false)]\n"
+        '    [string]$Token = "sm_tok_demo123",\n    [string]$Org = "demo"\n)\n'
+    )
     assert codes_at({"install.ps1": script}, _DEFAULT) == [3]
     assert codes_at({"install.ps1": script}, _HARDCODED) == []
     function = 'function Install-Agent {\n    param([string]$ApiKey = "k3y-9f8e7d")\n    Write-Host $OrgId\n}\n'
@@ -40,7 +43,10 @@ _SUDO = "preflight.sudo_unavailable"
 
 
 def test_a_a_script_block_run_by_a_batch_pwsh_command_is_read() -> None:
-    line = "pwsh -NoProfile -Command \"& {Start-Process pwsh -ArgumentList 'Set-ExecutionPolicy RemoteSigned' -Verb RunAs}\";"
+    line = (
+        "pwsh -NoProfile -Command "
+        "\"& {Start-Process pwsh -ArgumentList 'Set-ExecutionPolicy RemoteSigned' -Verb RunAs}\";"
+    )
     assert codes_at({"setup.bat": "@ECHO OFF\r\n" + line + "\r\n"}, _SUDO) == [2]
     block = "& { Start-Process powershell -ArgumentList '-File x.ps1' -Verb RunAs }\n"
     assert codes_at({"setup.ps1": block}, _SUDO) == [1]
@@ -49,7 +55,7 @@ def test_a_a_script_block_run_by_a_batch_pwsh_command_is_read() -> None:
 def test_a_a_block_that_does_not_elevate_or_is_only_defined_stays_quiet() -> None:
     line = "pwsh -NoProfile -Command \"& {Start-Process pwsh -ArgumentList 'Set-ExecutionPolicy RemoteSigned'}\";"
     assert codes_at({"setup.bat": "@ECHO OFF\r\n" + line + "\r\n"}, _SUDO) == []
-    text = "Write-Host \"& {Start-Process pwsh -Verb RunAs}\"\n"
+    text = 'Write-Host "& {Start-Process pwsh -Verb RunAs}"\n'
     assert codes_at({"setup.ps1": text}, _SUDO) == []
 
 
@@ -105,7 +111,7 @@ _BRANCH = (
 
 
 def test_h_a_copy_from_the_unpacked_tree_into_the_path_folder_installs_it() -> None:
-    edited = '$newPath = "$oldPath;$binFolder" -replace \';+\', \';\'\n'
+    edited = "$newPath = \"$oldPath;$binFolder\" -replace ';+', ';'\n"
     text = _BRANCH + edited + '[System.Environment]::SetEnvironmentVariable("Path", $newPath, "User")\n'
     assert codes_at({"install.ps1": text}, _UDE) == [3]
     programs = _BRANCH.replace('"$env:userprofile\\.bin"', '"C:\\Program Files\\Tools"')
@@ -133,7 +139,7 @@ _AGENT_BAT = (
 def test_g_a_service_on_the_download_under_the_batch_folder_runs_it() -> None:
     glued = "powershell -Command \"New-Service -Name 'Agent' -BinaryPathName '%~dp0%AGENT_EXE%'\"\r\n"
     assert codes_at({"install.bat": _AGENT_BAT + glued}, _UDE) == [5]
-    spaced = "sc create Agent binPath= \"%~dp0\\%AGENT_EXE%\" start= auto\r\n"
+    spaced = 'sc create Agent binPath= "%~dp0\\%AGENT_EXE%" start= auto\r\n'
     assert codes_at({"install.bat": _AGENT_BAT + spaced}, _UDE) == [5]
 
 
@@ -168,7 +174,9 @@ def test_i_a_link_to_another_file_stays_quiet() -> None:
 
 # -- F: an update expanded with -Force over the folder the script runs in ---------------------------------------------
 
-_UPDATE = "$zip = (New-Guid).ToString() + '.zip'\nInvoke-WebRequest -Uri https://app.example.net/update.zip -OutFile $zip\n"
+_UPDATE = (
+    "$zip = (New-Guid).ToString() + '.zip'\nInvoke-WebRequest -Uri https://app.example.net/update.zip -OutFile $zip\n"
+)
 
 
 def test_f_an_update_expanded_in_place_installs_it() -> None:
