@@ -196,3 +196,22 @@ def test_f_a_staging_expansion_or_a_checked_update_stays_quiet() -> None:
         "Expand-Archive -Path $zip -DestinationPath . -Force\n"
     )
     assert codes_at({"update.ps1": checked}, _UDE) == []
+
+
+# -- D: a Windows script's go build fetches the module's dependencies -------------------------------------------------
+
+
+def test_d_the_first_go_build_of_a_windows_script_fetches_modules() -> None:
+    text = 'Set-Location "cmd/agent"\n$env:GOOS = "windows"\ngo build -o "$dir\\agent.exe" .\n& go run tools/check.go\n'
+    assert codes_at({"install.ps1": text}, _EGRESS) == [3]
+    batch = "@echo off\r\ncd agent\r\ngo build -o agent.exe .\r\n"
+    assert codes_at({"build.bat": batch}, _EGRESS) == [3]
+
+
+def test_d_a_vendored_offline_or_non_building_go_step_stays_quiet() -> None:
+    vendored = '$env:GOFLAGS = "-mod=vendor"\ngo build -o agent.exe .\n'
+    assert codes_at({"install.ps1": vendored}, _EGRESS) == []
+    offline = "$env:GOPROXY = 'off'\ngo build ./...\n"
+    assert codes_at({"install.ps1": offline}, _EGRESS) == []
+    version = "go version\ngo env GOPATH\n"
+    assert codes_at({"install.ps1": version}, _EGRESS) == []
