@@ -506,6 +506,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             defaults.extend(_prompt_defaults(text.path, lines, found))
         elif code and text.path not in examples:
             defaults.extend(_js_defaults(text.path, source, lines))
+        win = ctx.parsed.windows.get(text.path) if text.kind is Kind.WINDOWS and not tooling else None
+        if win is not None and text.path not in examples:  # ``param([string]$Token = "x")``: the caller may omit it
+            for d in filter(_secret_default, win.defaults):
+                defaults.append(_default_finding(text.path, d, lines.get(d.line, d.raw)))
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead
         for line, s in sorted(found.items()):

@@ -31,8 +31,13 @@ class ModuleCache:
     def fetches(self, command: Command) -> bool:
         """Whether this ``go`` step fetches modules; steps are given in the order they run."""
         words = [w.text for w in command.words]
+        return self.step_fetches(words, {name: word.text for name, word in command.env})
+
+    def step_fetches(self, words: list[str], env: dict[str, str]) -> bool:
+        """Whether a ``go`` step of ``words`` (after ``go``) under the environment ``env`` fetches modules (also a
+        Windows script's ``go build``, its ``$env:`` settings as ``env``)."""
         verb = words[0] if words else ""
-        if _offline(command, words):
+        if _offline(words, env):
             return False
         if verb == "get" or (verb == "mod" and words[1:2] and words[1] in _FILLS):
             self.filled = True
@@ -47,8 +52,7 @@ class ModuleCache:
         return fetched
 
 
-def _offline(command: Command, words: list[str]) -> bool:
+def _offline(words: list[str], env: dict[str, str]) -> bool:
     flags = [w for w in words if w.startswith("-mod=")]
-    env = {name: word.text for name, word in command.env}
     flags += [f for f in env.get("GOFLAGS", "").split() if f.startswith("-mod=")]
     return "-mod=vendor" in flags or env.get("GOPROXY") == "off"

@@ -20,6 +20,8 @@ MAX_LINES = 50_000
 MAX_VALUE = 8_192  # characters of a variable's value kept (a value that doubles at each line stops there)
 _PERCENT = re.compile(r"%([A-Za-z_][\w]*)%|!([A-Za-z_][\w]*)!")
 _REDIRECT = re.compile(r"^\d?(?:>>?|<)(?:&\d)?")
+# The batch file's own folder, which ends in a separator: ``%~dp0%EXE%`` and ``%~dp0\%EXE%`` both name EXE there.
+_OWN_FOLDER = re.compile(r"%~dp0\\?", re.I)
 _ADMIN_PROBES = (("net", "session"), ("fltmc", ""), ("openfiles", ""))
 
 
@@ -108,7 +110,7 @@ class _Batch:
             assigned = assigned or found.line
             return found.value
 
-        out = _PERCENT.sub(put, text)
+        out = _OWN_FOLDER.sub(r"%~dp0\\", _PERCENT.sub(put, text))
         if "%" in out:
             known = False
         return Word(out, out if known else None, line, assigned)
@@ -152,8 +154,10 @@ class _Batch:
             self.env[name.strip().lower()] = Known(word.value, word.text, line)
 
     def _powershell(self, text: str, line: int) -> None:
-        if len(text) >= 2 and text[0] == text[-1] == '"':
-            text = text[1:-1].replace('\\"', '"')
+        close = text.rfind('"')
+        if text[:1] == '"' and close > 0 and not text[close + 1 :].strip("; \t"):
+            # ``"& {…}";``: the program gets the quoted text with the quotes removed and what follows them kept
+            text = (text[1:close] + text[close + 1 :]).replace('\\"', '"')
         inner = read_powershell(text, line - 1)
         found = self.found
         found.calls += inner.calls

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.secrets import allowed, password_name, secret_name
 from shipgate.preflight.windows.acl_grants import open_grants
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
@@ -236,18 +237,54 @@ def _tls(script: WinScript) -> Iterator[tuple[int, str, str]]:
             yield call.line, _text(call), f"{call.name} without certificate checks"
 
 
+_SOURCE_OPTIONS = frozenset({"-s", "--source", "-source", "-repository"})
+
+
+def _names_source(words: list[str]) -> bool:
+    """The command names where it installs from: a URL, a path or a variable (``--source 'https://…'``, ``-s .``,
+    ``-Repository $feed``). A bare source name (``--source winget``, ``-Repository PSGallery``) is a registry
+    configured outside the file, whose address is written nowhere here."""
+    for index, word in enumerate(words):
+        value = word.partition("=")[2] if word.startswith("--source=") else None
+        if word in _SOURCE_OPTIONS:
+            value = words[index + 1] if index + 1 < len(words) else ""
+        if value is not None:
+            bare = value.strip("\"'")
+            return not bare or not re.fullmatch(r"[\w.-]+", bare) or bare.startswith(".")
+    return False
+
+
+def _go_settings(script: WinScript) -> list[tuple[int, str, str]]:
+    """``$env:GOFLAGS``/``$env:GOPROXY`` assignments of the script, by line."""
+    found: list[tuple[int, str, str]] = []
+    for setting in script.settings:
+        name = setting.target.removeprefix("${env:").removeprefix("$env:").rstrip("}").upper()
+        if setting.target.startswith(("$env:", "${env:")) and name in ("GOFLAGS", "GOPROXY"):
+            found.append((setting.line, name, setting.value.strip("'\"")))
+    return sorted(found)
+
+
 def _egress(script: WinScript) -> Iterator[Finding]:
-    for call in script.calls:
+    modules = ModuleCache()
+    go_settings, env, taken = _go_settings(script), dict[str, str](), 0
+    for call in script.calls:  # in file order: the go settings before each ``go`` step are its environment
+        while taken < len(go_settings) and go_settings[taken][0] < call.line:
+            env[go_settings[taken][1]] = go_settings[taken][2]
+            taken += 1
         registry = _EGRESS.get(call.name)
+        words = [w.text.lower() for w in call.words]
+        if call.name == "go":  # a build fetches what the module cache lacks (go_fetch)
+            if not modules.step_fetches([w.text for w in call.words], env):
+                continue
+            registry, words = "proxy.golang.org", ["install"]
         if registry is None:
             continue
-        words = [w.text.lower() for w in call.words]
         tool_verb = call.name.startswith(("install-", "update-")) or call.name in ("cinst", "cup")
         if not tool_verb and not (words and words[0] in _INSTALL_VERBS):
             continue
         if (call.name == "docker") != (words[:1] == ["pull"]):
             continue  # docker only pulls here; package managers do not ``pull``
-        if any(w in ("-s", "--source", "-source", "-repository") or w.startswith("--source=") for w in words):
+        if _names_source(words):
             continue  # the source is named: its URL is an endpoint, not a default registry
         yield at_line(
             "preflight.implicit_egress",

@@ -37,10 +37,11 @@ _EXTRACTORS = frozenset(
 _RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
 _SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
 # Windows' own temporary directory: a file saved there is staged, not installed.
+_PROGRAM_DATA = re.compile(r"programdata", re.I)
 _WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
 # The current directory as an extraction target: ``.``, ``$PWD``, ``$PWD.Path``, ``$(Get-Location)``.
 _CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?", re.I)
-_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv"})
+_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
 _FOUND = "found"  # a search of an extracted download whose result is stored: that variable names its file
@@ -171,7 +172,11 @@ def _extract_target(call: Call) -> str:
 
 def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
     """A copy's or move's source and destination: ``-Path``/``-LiteralPath`` and ``-Destination`` by name, the rest
-    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``)."""
+    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``); ``mklink [/d|/h|/j] LINK TARGET`` names the
+    file again as LINK, its source last."""
+    if call.name == "mklink":
+        ends = [w for w in call.args if not w.text.startswith("/")]
+        return (ends[1], ends[0]) if len(ends) == 2 else (None, None)
     rest = iter(call.args)
     source = call.option("path", "literalpath")
     source = source if source is not None or call.has("path", "literalpath") else next(rest, None)
@@ -244,10 +249,11 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     return None
 
 
-def _tree_step(call: Call, tree: Fetch) -> str | None:
+def _tree_step(call: Call, tree: Fetch, path_dirs: list[str]) -> str | None:
     """A call that runs a program from under the directory an archive was extracted into (``.$exe`` with ``$exe =
-    "C:\\agent\\bin\\agent.exe"``, ``Start-Process -FilePath DIR\\setup.exe``); 'verified' when a check names one
-    of its files."""
+    "C:\\agent\\bin\\agent.exe"``, ``Start-Process -FilePath DIR\\setup.exe``) or copies files from under it into a
+    directory the script puts on the PATH, Program Files or Windows (``Copy-Item "$tmp\\x-main\\bin\\*" $binDir``;
+    not ProgramData, where what is copied may be settings); 'verified' when a check names one of its files."""
     here = _is_current(tree.dest or "")  # extracted into the current directory: ``.\\bin\\x.exe`` lies under it
     root = "" if here else _relative(tree.dest or "").lower()
 
@@ -269,6 +275,13 @@ def _tree_step(call: Call, tree: Fetch) -> str | None:
     service = _service_program(call)
     if service is not None and inside(service.text):
         return f"registers a file extracted from it as a service ({call.name})"
+    source, destination = _copy_ends(call) if call.name in _COPIES else (None, None)
+    if source is not None and destination is not None and inside(source.text):
+        target = destination.text
+        places = {_relative(target).lower(), _relative(_directory(target)).lower()}
+        programs = _system_dir(target) and _PROGRAM_DATA.search(target) is None  # ProgramData's may be settings
+        if programs or any(_relative(d) in places for d in path_dirs):
+            return "copies files extracted from it into Program Files, Windows or a directory of the PATH"
     return None
 
 
@@ -298,7 +311,10 @@ class _Reading:
 
 def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | None:
     """The first step after ``position`` that runs or installs ``fetched`` with no check in between; a copy of it
-    elsewhere (``Move-Item $tmp $dest``) is followed as the same file under its new name (3 copies)."""
+    elsewhere (``Move-Item $tmp $dest``) is followed as the same file under its new name (3 copies). When nothing
+    later runs or installs it, an archive expanded with ``-Force`` over the folder the script runs in is the step
+    (an updater replacing the program's files in place)."""
+    in_place: Unverified | None = None
     for _ in range(_MAX_COPIES + 1):
         base = _base(fetched.dest) if fetched.dest else ""
         stem = base.rsplit(".", 1)[0] if "." in base else base
@@ -315,11 +331,13 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
             if reading.work > _MAX_WORK:
                 return None
             call = reading.order[candidate]
-            step = _tree_step(call, fetched) if fetched.tree else _step(call, fetched, reading.path_dirs)
+            step = (_tree_step if fetched.tree else _step)(call, fetched, reading.path_dirs)
             if step == "verified":
                 return None
             if step == _EXTRACTED and copied is None:  # kept while the archive itself is read on
                 copied = (candidate, replace(fetched, dest=_extract_target(call), var=None, tree=True))
+                if in_place is None and _over_own_folder(call):
+                    in_place = Unverified(fetched, call, "extracts it with -Force over the folder the script runs in")
             elif step == _FOUND:  # the file a search of the unpacked download found, followed by its variable
                 copied = (candidate, replace(fetched, dest=None, var=call.assigned_to, tree=False))
                 break
@@ -331,9 +349,15 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
             elif step is not None and step != _EXTRACTED:
                 return Unverified(fetched, call, step)
         if copied is None:
-            return None
+            return in_place
         position, fetched = copied
-    return None
+    return in_place
+
+
+def _over_own_folder(call: Call) -> bool:
+    """An extraction that overwrites (``-Force``) the current directory or the script's own folder."""
+    target = _extract_target(call).strip().strip("'\"").rstrip("\\/")
+    return call.has("force") and (_is_current(target) or target.lower() == "$psscriptroot")
 
 
 def unverified(script: WinScript) -> Iterator[Unverified]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from shipgate.preflight.shell.model import ParameterDefault
+
 
 @dataclass(frozen=True)
 class Word:
@@ -87,6 +89,7 @@ class Reading:
     admin: list[int] = field(default_factory=list)
     incomplete: str | None = None
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    defaults: list[ParameterDefault] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ class WinScript:
     """A PowerShell or batch file: ``calls`` in file order (function bodies where they are written), ``order``
     the calls in the order they run (top level, a call of a function of the file replaced by its body, 5 levels),
     ``admin_checks`` the lines of checks that stop unless the script runs as Administrator, ``functions`` the
-    parameter names (lower case, in order) of each function the file defines."""
+    parameter names (lower case, in order) of each function the file defines, ``defaults`` the literal text a
+    ``param(…)`` block's parameter falls back to when its caller passes none (``[string]$Token = "x"``)."""
 
     path: str
     language: str  # 'powershell' or 'batch'
@@ -105,6 +109,7 @@ class WinScript:
     admin_checks: tuple[int, ...] = ()
     incomplete: str | None = None
     functions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    defaults: tuple[ParameterDefault, ...] = ()
 
     def named(self, *names: str) -> Iterator[Call]:
         return (c for c in self.calls if c.name in names)

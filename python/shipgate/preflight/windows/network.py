@@ -5,7 +5,8 @@ straight from the network. Downloaders: ``Invoke-WebRequest``/``iwr``/``Invoke-R
 (``Install-ChocolateyPackage``, ``Install-ChocolateyZipPackage``, ``Get-ChocolateyWebFile``…), any command
 named for downloading (``Start-DownloadWithRetry -Url …``, a script's own ``DownloadFile DEST URL``), and a call of
 a function of the file whose body downloads the URL it is given (``Copy-File URL DEST``, ``Get-Msi -Url $u``), and
-the feed URLs ``choco install … --source`` names."""
+the feed URLs ``choco install … --source`` names, and the repository ``git clone``/``fetch``/``pull``/``ls-remote``
+names by URL."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ _PINGS = frozenset({"ping", "test-connection", "test-netconnection", "tnc"})
 CHOCO = frozenset({"choco", "cinst", "cup"})
 _SOURCE_OPTIONS = ("--source", "-source", "-s")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_GIT_REMOTE_VERBS = frozenset({"clone", "fetch", "pull", "ls-remote"})
+_GIT_OPTIONS_WITH_VALUE = frozenset({"-c", "-C", "--git-dir", "--work-tree", "--namespace"})
+_SCP_REMOTE = re.compile(r"^[\w.-]+@([a-z0-9][\w.-]*\.[a-z]{2,}):", re.I)  # ``git@github.com:o/r.git``
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,27 @@ def package_sources(call: Call) -> list[Word]:
     return found
 
 
+def git_remote(call: Call) -> tuple[Word, str] | None:
+    """The repository ``git clone``/``fetch``/``pull``/``ls-remote`` contacts and its host: the first argument
+    after the verb that is a URL (``https://github.com/o/r.git``) or an scp-style address (``git@host:o/r.git``);
+    a remote's name (``git pull origin``) or a local path names none."""
+    if call.name != "git":
+        return None
+    words = call.words
+    index = 0
+    while index < len(words) and words[index].text.startswith("-"):  # git's own options before the verb
+        index += 2 if words[index].text in _GIT_OPTIONS_WITH_VALUE else 1
+    if index >= len(words) or words[index].text.lower() not in _GIT_REMOTE_VERBS:
+        return None
+    for word in words[index + 1 :]:
+        text = word.text.strip("'\"")
+        scp = _SCP_REMOTE.match(text)
+        host = url_host(text) if _URL.match(text) else scp.group(1).lower() if scp else None
+        if host:
+            return word, host
+    return None
+
+
 @dataclass(frozen=True)
 class Contact:
     call: Call
@@ -227,6 +252,9 @@ def contacts(script: WinScript) -> Iterator[Contact]:
             host = url_host(word.text.strip("'\""))
             if host:
                 yield Contact(call, host, word)
+        remote = git_remote(call)
+        if remote is not None:
+            yield Contact(call, remote[1], remote[0])
         if call.name in _PINGS:
             values = [w for w in call.args if not w.text.startswith(("-", "/"))]
             # ``ping -n 3 HOST``: the host is the last word (the option values come before it)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import tree_sitter_powershell
 from tree_sitter import Language, Node, Parser
 
+from shipgate.preflight.shell.model import ParameterDefault
 from shipgate.preflight.windows.command_line import command_text
 from shipgate.preflight.windows.model import Call, HashEntry, Reading, Setting, Word
 from shipgate.preflight.windows.words import Known, expand, string_word, variable_name
@@ -83,6 +84,7 @@ class _State:
     admin_answers: set[str] = field(default_factory=set)  # variables given IsInRole(Administrator)'s answer
     role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
     returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
+    defaults: list[ParameterDefault] = field(default_factory=list)  # ``param([string]$Token = "x")``'s literals
 
 
 @dataclass(frozen=True)
@@ -117,14 +119,18 @@ class _Reader:
         word) read again one at a time, when no call was found on them: tree-sitter's recovery is not the
         shell's, and a line alone usually parses (up to 2,000 lines). A statement of such a line that runs a file
         by a relative path (``./setup.exe /S``: the grammar takes the ``.`` for dot-sourcing) is read as PowerShell
-        runs it, ``& ./setup.exe /S``, also on a line where other calls were found."""
-        covered = {c.line for c in self.state.calls}
+        runs it, ``& ./setup.exe /S``, also on a line where other calls were found. A call there whose bare word
+        runs into the next line (``Expand-Archive $zip $env:Temp\\`` then ``Copy-Item …``: the grammar joins the
+        trailing ``\\`` to the line after it) is dropped and its line read again alone."""
         lines = self.source.split(b"\n")
         rows: list[int] = []
         for node in _descendants(root, "ERROR"):
             for row in range(node.start_point[0], min(node.end_point[0], len(lines) - 1) + 1):
                 if row not in rows and len(rows) < MAX_REREAD:
                     rows.append(row)
+        marked = {row + 1 + self.offset for row in rows}
+        self.state.calls = [c for c in self.state.calls if c.line not in marked or not _runs_on(c)]
+        covered = {c.line for c in self.state.calls}
         before = len(self.state.calls)
         for row in sorted(rows):
             text = lines[row].decode("utf-8", "replace")
@@ -175,6 +181,8 @@ class _Reader:
             return tried
         if kind == "param_block" and node.parent is not None and node.parent.type == "program":
             self._script_defaults(node)
+        if kind in ("param_block", "function_parameter_declaration"):
+            self._literal_defaults(node)
         names: list[str] = []
         for child in node.children:
             names += self.visit(child, where, depth + 1)
@@ -256,6 +264,21 @@ class _Reader:
                     known = Known(word.value, word.text, self.line(parameter))
                     self.state.env[variable_name(self.text(variable))] = known
 
+    def _literal_defaults(self, node: Node) -> None:
+        """Each parameter of a ``param(…)`` block (the script's or a function's) or of ``function F($a = …)`` whose
+        default is a literal string: the value it runs with whenever its caller passes none."""
+        for lists in (c for c in node.children if c.type == "parameter_list"):
+            for parameter in (c for c in lists.children if c.type == "script_parameter"):
+                variable = next((c for c in parameter.children if c.type == "variable"), None)
+                default = next((c for c in parameter.children if c.type == "script_parameter_default"), None)
+                if variable is None or default is None or _unwrap(_value_node(default)).type != "string_literal":
+                    continue
+                word = self.word(_value_node(default))
+                if word.value is not None and "$" not in word.value:
+                    name = self.text(variable).lstrip("$").strip("{}")  # as written, for the message
+                    raw = self.text(parameter).splitlines()[-1]
+                    self.state.defaults.append(ParameterDefault(name, word.value, self.line(variable), raw))
+
     def _pipeline(self, node: Node, where: _Where, depth: int) -> list[str]:
         """A pipeline's commands in order, each consuming what the ones before it produce."""
         names: list[str] = []
@@ -311,6 +334,9 @@ class _Reader:
         head = next((c for c in node.children if c.type in ("command_name", "command_name_expr")), None)
         if head is None:
             return []
+        block = next((c for c in head.children if c.type == "script_block_expression"), None)
+        if block is not None:  # ``& { … }``, ``. { … }``: the block runs here, its statements are the calls
+            return self.visit(block, where, depth + 1)
         program = self.word(head).text
         name = command_name(program)
         elements = next((c for c in node.children if c.type == "command_elements"), None)
@@ -469,6 +495,9 @@ class _Reader:
             operands = [x for item in _array_items(named[0]) for x in (item, named[2])][:-1]
         elif _unary_join(node):
             operands = _array_items(named[0]) if named else []
+        elif kind == "comparison_expression" and operators in (["-replace"], ["-ireplace"], ["-creplace"]) and named:
+            edited = self.word(named[0])  # ``"$old;$dir" -replace ';+', ';'``: the text edited, its value unknown
+            return Word(edited.text, None, self.line(node), edited.assigned_line)
         else:
             return None
         readable = ("string_literal", "variable", "additive_expression", "additive_argument_expression")
@@ -607,6 +636,11 @@ def _unwrap(node: Node) -> Node:
     return node
 
 
+def _runs_on(call: Call) -> bool:
+    """A bare word of ``call`` holds a line break: the grammar ran it into the next line."""
+    return any("\n" in w.text and w.text[:1] not in "\"'@(" for w in call.words)
+
+
 def _value_node(node: Node) -> Node:
     """The value of an assignment or hashtable entry: its last child that is not a comment or separator."""
     return next((c for c in reversed(node.children) if c.type not in ("comment", ";", "\n")), node.children[-1])
@@ -674,4 +708,6 @@ def read_powershell(source: str, offset: int = 0) -> Reading:
     _Reader(source, offset, state).read()
     stop = state.stoppers | {"exit", "throw"}
     state.admin += [line for line, calls in state.role_checks if stop.intersection(calls)]
-    return Reading(state.calls, state.settings, state.entries, state.admin, state.incomplete, state.functions)
+    return Reading(
+        state.calls, state.settings, state.entries, state.admin, state.incomplete, state.functions, state.defaults
+    )

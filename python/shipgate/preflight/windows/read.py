@@ -59,4 +59,5 @@ def parse_windows(path: str, source: str) -> WinScript:
         admin_checks=tuple(sorted(set(found.admin))),
         incomplete=found.incomplete,
         functions=dict(found.functions),
+        defaults=tuple(found.defaults),
     )
