@@ -40,3 +40,48 @@ def test_a_near_miss_a_context_of_its_own_or_the_default_kept_stays_quiet() -> N
     # a test of the product is not the product
     assert codes_at({"dtenbot/tests/test_download.py": _SWAP}, TLS) == []
 
+
+# -- B: Ruby's OpenSSL::SSL::VERIFY_NONE given as a connection's verify mode ----------------------------------------
+
+_RETRY = (
+    "require 'net/http'",
+    "def download_file(url, destination, verify_ssl = true)",
+    "  uri = URI.parse(url)",
+    "  http = Net::HTTP.new(uri.host, uri.port)",
+    "  http.use_ssl = true",
+    "  http.verify_mode = verify_ssl ? OpenSSL::SSL::VERIFY_PEER : OpenSSL::SSL::VERIFY_NONE",
+    "  begin",
+    "    response = http.request(Net::HTTP::Get.new(uri.request_uri))",
+    "  rescue OpenSSL::SSL::SSLError",
+    "    return download_file(url, destination, false)",
+    "  end",
+    "  File.binwrite(destination, response.body)",
+    "end",
+    "download_file('https://github.com/example/lib/archive/v1.tar.gz', 'vendor/lib.tar.gz')",
+)
+
+
+_CONNECTION = "require 'net/http'\nhttp = Net::HTTP.new('example.org', 443)\n"
+
+
+def test_b_verify_none_given_to_a_connection_in_an_install_script_is_reported() -> None:
+    assert codes_at({"ext/native/extconf.rb": "\n".join(_RETRY) + "\n"}, TLS) == [6]
+    plain = _CONNECTION + "http.verify_mode = OpenSSL::SSL::VERIFY_NONE\n"
+    assert codes_at({"ext/native/extconf.rb": plain}, TLS) == [3]
+    options = "require 'open-uri'\nURI.open('https://example.org/x', ssl_verify_mode: OpenSSL::SSL::VERIFY_NONE)\n"
+    assert codes_at({"bin/setup": "#!/usr/bin/env ruby\n" + options}, TLS) == [3]
+    keyword = [line.replace("verify_ssl = true", "verify_ssl: true") for line in _RETRY]
+    keyword[9] = "    return download_file(url, destination, verify_ssl: false)"
+    assert codes_at({"ext/native/extconf.rb": "\n".join(keyword) + "\n"}, TLS) == [6]
+
+
+def test_b_near_miss_a_switch_the_file_never_turns_off_or_a_checking_mode_stays_quiet() -> None:
+    never_off = [line for line in _RETRY if "return download_file" not in line]
+    assert codes_at({"ext/native/extconf.rb": "\n".join(never_off) + "\n"}, TLS) == []
+    peer = _CONNECTION + "http.verify_mode = OpenSSL::SSL::VERIFY_PEER\n"
+    assert codes_at({"ext/native/extconf.rb": peer}, TLS) == []
+    mention = "require 'net/http'\nputs 'never set OpenSSL::SSL::VERIFY_NONE'\nMODES = [OpenSSL::SSL::VERIFY_NONE]\n"
+    assert codes_at({"ext/native/extconf.rb": mention}, TLS) == []
+    # the same line in a library file of the gem (not a step) is not the install's request
+    plain = _CONNECTION + "http.verify_mode = OpenSSL::SSL::VERIFY_NONE\n"
+    assert codes_at({"lib/native/client.rb": plain}, TLS) == []
