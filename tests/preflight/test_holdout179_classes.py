@@ -85,3 +85,37 @@ def test_b_near_miss_a_switch_the_file_never_turns_off_or_a_checking_mode_stays_
     # the same line in a library file of the gem (not a step) is not the install's request
     plain = _CONNECTION + "http.verify_mode = OpenSSL::SSL::VERIFY_NONE\n"
     assert codes_at({"lib/native/client.rb": plain}, TLS) == []
+
+
+# -- C: URL literals a build script hands to a function of its own that GETs them: one contact at the GET ----------
+
+ENDPOINT = "preflight.external_endpoint"
+
+_BUILD = (
+    "use std::{env, fs};",
+    "use reqwest::blocking::get;",
+    "",
+    "fn main() {",
+    '    download_file("https://raw.githubusercontent.com/example/lib/main/a.rs", "a.rs");',
+    '    download_file("https://raw.githubusercontent.com/example/lib/main/b.rs", "b.rs");',
+    "}",
+    "",
+    "fn download_file(url: &str, name: &str) {",
+    "    let text = get(url).unwrap().text().unwrap();",
+    '    fs::write(std::path::Path::new(&env::var("OUT_DIR").unwrap()).join(name), text).unwrap();',
+    "}",
+)
+
+
+def test_c_literals_handed_to_the_files_own_get_are_one_contact_at_the_get() -> None:
+    assert codes_at({"build.rs": "\n".join(_BUILD) + "\n"}, ENDPOINT) == [10]
+    pathed = [line.replace("get(url)", "reqwest::blocking::get(url)") for line in _BUILD if "use reqwest" not in line]
+    assert codes_at({"build.rs": "\n".join(pathed) + "\n"}, ENDPOINT) == [9]
+
+
+def test_c_near_miss_a_url_handed_to_a_parameter_the_get_does_not_take_stays_at_its_literal() -> None:
+    other = [line.replace("get(url)", 'get("https://cdn.example.org/lib.rs")') for line in _BUILD]
+    # the literals now only name the files' origin for download_file's other use; the GET has its own URL
+    assert codes_at({"build.rs": "\n".join(other) + "\n"}, ENDPOINT) == [5, 6, 10]
+    # a source file that is no build script keeps each literal where it is written
+    assert codes_at({"src/fetch.rs": "\n".join(_BUILD) + "\n"}, ENDPOINT) == [5, 6]
