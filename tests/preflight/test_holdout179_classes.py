@@ -119,3 +119,34 @@ def test_c_near_miss_a_url_handed_to_a_parameter_the_get_does_not_take_stays_at_
     assert codes_at({"build.rs": "\n".join(other) + "\n"}, ENDPOINT) == [5, 6, 10]
     # a source file that is no build script keeps each literal where it is written
     assert codes_at({"src/fetch.rs": "\n".join(_BUILD) + "\n"}, ENDPOINT) == [5, 6]
+
+
+# -- D: a JavaScript download URL built on an environment variable's literal fallback -------------------------------
+
+
+def _fetching(base: str) -> str:
+    return (
+        "const fs = require('fs');\n"
+        "async function main() {\n"
+        f"  const base = {base};\n"
+        "  const url = `${base}/example/tool/releases/download/v1/tool.tar.gz`;\n"
+        "  await downloadFile(url, 'tool.tar.gz');\n"
+        "}\n"
+        "async function downloadFile(url, destination) {\n"
+        "  const response = await fetch(url);\n"
+        "  await pipeline(Readable.fromWeb(response.body), fs.createWriteStream(destination));\n"
+        "}\n"
+        "main();\n"
+    )
+
+
+def test_d_an_environment_variables_literal_fallback_is_the_host_the_download_contacts() -> None:
+    for base in ("process.env.TOOL_BASE || 'https://github.com'", "process.env.TOOL_BASE ?? 'https://github.com'"):
+        assert 5 in codes_at({"scripts/postinstall.js": _fetching(base)}, ENDPOINT), base
+
+
+def test_d_near_miss_no_literal_fallback_or_not_the_environment_names_no_host_at_the_download() -> None:
+    assert codes_at({"scripts/postinstall.js": _fetching("process.env.TOOL_BASE || mirror()")}, ENDPOINT) == []
+    assert codes_at({"scripts/postinstall.js": _fetching("process.env.TOOL_BASE")}, ENDPOINT) == []
+    # a program option's fallback is the option's business: the literal stays a host where it is written
+    assert codes_at({"scripts/postinstall.js": _fetching("options.base || 'https://github.com'")}, ENDPOINT) == [3]
