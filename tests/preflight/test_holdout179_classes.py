@@ -150,3 +150,27 @@ def test_d_near_miss_no_literal_fallback_or_not_the_environment_names_no_host_at
     assert codes_at({"scripts/postinstall.js": _fetching("process.env.TOOL_BASE")}, ENDPOINT) == []
     # a program option's fallback is the option's business: the literal stays a host where it is written
     assert codes_at({"scripts/postinstall.js": _fetching("options.base || 'https://github.com'")}, ENDPOINT) == [3]
+
+
+# -- E: a download URL built on a base URL bound on an earlier line: one contact, at the download ------------------
+
+
+def _based(url: str) -> str:
+    return (
+        "const https = require('https');\nconst fs = require('fs');\n"
+        "const BASE = `https://github.com/example/tool/releases/download/v1`;\n"
+        f"const url = `{url}`;\n"
+        "function download(u, dest) {\n"
+        "  https.get(u, (res) => res.pipe(fs.createWriteStream(dest)));\n"
+        "}\n"
+        "download(url, 'bin/tool');\n"
+    )
+
+
+def test_e_a_base_url_the_download_is_built_on_is_not_a_second_contact() -> None:
+    assert codes_at({"scripts/postinstall.js": _based("${BASE}/tool-linux")}, ENDPOINT) == [8]
+
+
+def test_e_near_miss_a_base_url_the_download_does_not_use_stays_where_it_is_written() -> None:
+    other = _based("https://mirror.example.org/tool-linux")
+    assert codes_at({"scripts/postinstall.js": other}, ENDPOINT) == [3, 8]

@@ -35,15 +35,18 @@ def once_bound(bindings: list[tuple[str, Node]]) -> dict[str, Node]:
     return {name: value for name, value in bindings if counts[name] == 1}
 
 
-def url_value(node: Node, bound: dict[str, Node]) -> str:
-    """``node`` as the text of a URL (inside double quotes), unknown parts as ``${JS_VALUE}``."""
+def url_value(node: Node, bound: dict[str, Node], through: list[str] | None = None) -> str:
+    """``node`` as the text of a URL (inside double quotes), unknown parts as ``${JS_VALUE}``; the names followed are
+    added to ``through`` when given."""
     parts: list[str] = []
-    _read(node, bound, frozenset(), parts, [MAX_STEPS])
+    _read(node, bound, frozenset(), parts, [MAX_STEPS], through=through if through is not None else [])
     text = "".join(parts)
     return text if len(text) <= MAX_LENGTH else UNKNOWN
 
 
-def _read(node: Node, bound: dict[str, Node], seen: frozenset[str], parts: list[str], budget: list[int]) -> None:
+def _read(
+    node: Node, bound: dict[str, Node], seen: frozenset[str], parts: list[str], budget: list[int], *, through: list[str]
+) -> None:
     budget[0] -= 1
     if budget[0] < 0:
         if not parts or parts[-1] != UNKNOWN:
@@ -58,11 +61,12 @@ def _read(node: Node, bound: dict[str, Node], seen: frozenset[str], parts: list[
             if child.type == "string_fragment":
                 parts.append(_shell_text(_text(child)))
             elif child.type == "template_substitution" and child.named_children:
-                _read(child.named_children[0], bound, seen, parts, budget)
+                _read(child.named_children[0], bound, seen, parts, budget, through=through)
     elif node.type == "identifier" and _text(node) in bound and _text(node) not in seen and len(seen) < MAX_DEPTH:
-        _read(bound[_text(node)], bound, seen | {_text(node)}, parts, budget)
+        through.append(_text(node))
+        _read(bound[_text(node)], bound, seen | {_text(node)}, parts, budget, through=through)
     elif _environment_default(node) is not None:
-        _read(_environment_default(node) or node, bound, seen, parts, budget)
+        _read(_environment_default(node) or node, bound, seen, parts, budget, through=through)
     else:
         parts.append(UNKNOWN)
 
