@@ -174,3 +174,36 @@ def test_e_a_base_url_the_download_is_built_on_is_not_a_second_contact() -> None
 def test_e_near_miss_a_base_url_the_download_does_not_use_stays_where_it_is_written() -> None:
     other = _based("https://mirror.example.org/tool-linux")
     assert codes_at({"scripts/postinstall.js": other}, ENDPOINT) == [3, 8]
+
+
+# -- D, second line: a fetching function of the script that saves nothing still contacts its call's URL -------------
+
+
+def _checked(fetch_line: str) -> str:
+    return (
+        "const fs = require('fs');\n"
+        "async function main() {\n"
+        "  const url = `https://github.com/example/tool/releases/download/v1/tool.tar.gz`;\n"
+        "  const sums = `${url}.sha256`;\n"
+        "  await downloadFile(url, 'tool.tar.gz');\n"
+        "  await verifyChecksum('tool.tar.gz', sums);\n"
+        "}\n"
+        "async function downloadFile(url, destination) {\n"
+        "  const response = await fetch(url);\n"
+        "  await pipeline(Readable.fromWeb(response.body), fs.createWriteStream(destination));\n"
+        "}\n"
+        "async function verifyChecksum(file, checksumUrl) {\n"
+        f"  {fetch_line}\n"
+        "  return (await response.text()).trim();\n"
+        "}\n"
+        "main();\n"
+    )
+
+
+def test_d_a_fetching_function_that_saves_nothing_contacts_its_calls_url() -> None:
+    assert 6 in codes_at({"scripts/postinstall.js": _checked("const response = await fetch(checksumUrl);")}, ENDPOINT)
+
+
+def test_d_near_miss_a_function_that_requests_another_url_is_no_contact_of_its_calls_argument() -> None:
+    other = _checked("const response = await fetch('https://sums.example.org/latest');")
+    assert 6 not in codes_at({"scripts/postinstall.js": other}, ENDPOINT)
