@@ -18,6 +18,7 @@ from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.network_steps import network_step
 from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
+from shipgate.preflight.postfix_steps import postfix_step
 from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, is_served_elsewhere, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
@@ -432,7 +433,12 @@ def root_only(
     sysv = program.startswith(_INIT_SCRIPT_DIRS) or name == "initctl"
     if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
         return f"{program} controls system services", command.line
-    tool = _system_tool(name, args) or device_step(command, _ROOT_PREFIXES) or network_step(command)
+    tool = (
+        _system_tool(name, args)
+        or device_step(command, _ROOT_PREFIXES)
+        or network_step(command)
+        or postfix_step(command)
+    )
     if tool is not None:
         return tool, command.line
     if name in _ALWAYS_ROOT and not lists_mounts(command):
