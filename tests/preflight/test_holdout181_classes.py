@@ -41,3 +41,31 @@ def test_a_postfix_reading_steps_and_a_root_checked_repair_stay_quiet() -> None:
         "exec postfix start-fg",
     )
     assert codes_at({"docker-entrypoint.sh": script}, PRIVILEGE) == []
+
+
+# -- B: Samba's account database changed with pdbedit ----------------------------------------------------------------
+
+
+def test_b_pdbedit_changing_samba_accounts_needs_root() -> None:
+    script = _text(
+        "#!/bin/bash",  # 1
+        "pdbedit -i smbpasswd:/config/smbpasswd",  # 2
+        'pdbedit -a -u "$USER" -t',  # 3
+        'pdbedit -x "$OLD_USER"',  # 4
+        "pdbedit --import=smbpasswd:/config/smbpasswd",  # 5
+        "pdbedit -P 'maximum password age' -C 0",  # 6
+        'pdbedit -r -f "Full Name" alice',  # 7
+    )
+    assert codes_at({"samba.sh": script}, PRIVILEGE) == [2, 3, 4, 5, 6, 7]
+
+
+def test_b_pdbedit_listing_and_a_root_checked_import_stay_quiet() -> None:
+    script = _text(
+        "#!/bin/bash",
+        "pdbedit -L",
+        "pdbedit -L -v -u alice",
+        "pdbedit -w -L > /tmp/accounts.txt",
+        'if [ "$(id -u)" -eq 0 ]; then pdbedit -i smbpasswd:/config/smbpasswd; fi',
+        "exec smbd -FS --no-process-group",
+    )
+    assert codes_at({"samba.sh": script}, PRIVILEGE) == []
