@@ -18,6 +18,7 @@ from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.network_steps import network_step
 from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
+from shipgate.preflight.postfix_steps import postfix_step
 from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runners import installed_payload, is_served_elsewhere, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
@@ -362,11 +363,24 @@ def _option_value(args: list[str], option: str) -> str | None:
 # smbpasswd's options only root may use (smbpasswd(8)): add, delete, disable, enable an account, give it no
 # password, make it a machine account, store the LDAP or domain secret. Without them it changes the caller's own.
 _SMBPASSWD_ROOT_OPTIONS = frozenset("axdenmwWiR")
+# pdbedit's options that change Samba's account database (pdbedit(8)): create, delete, modify an account, import
+# accounts from another backend, set an account policy's value, reset bad-password counts or logon hours. Listing
+# (``-L``) and exporting (``-e`` alone) only read it.
+_PDBEDIT_CHANGES = frozenset("axriCzZ")
+_PDBEDIT_LONG_CHANGES = frozenset(
+    {"--create", "--delete", "--modify", "--import", "--value", "--bad-password-count-reset", "--logon-hours-reset"}
+)
 
 
 def _bundled(arg: str) -> set[str]:
     """The single-letter options of ``-as`` (``a`` and ``s``); none for a long option or an operand."""
     return set(arg[1:]) if arg.startswith("-") and not arg.startswith("--") and arg[1:].isalpha() else set()
+
+
+def _pdbedit_changes(arg: str) -> bool:
+    """Whether one of pdbedit's arguments is an option that changes the account database (``-a``, ``-ri``,
+    ``--import=…``)."""
+    return bool(_bundled(arg) & _PDBEDIT_CHANGES) or arg.partition("=")[0] in _PDBEDIT_LONG_CHANGES
 
 
 def _system_tool(name: str, args: list[str]) -> str | None:
@@ -376,7 +390,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
     ``--config-dir``), acme.sh installing a certificate or key under a system directory, smbpasswd managing an
     account of Samba's (``-a USER``; not the caller changing their own password), ``mysql_install_db`` initialising
     a data directory under a system directory (``/var/lib/mysql`` by default), ``rosdep init`` (ROS's sources list under
-    /etc/ros), ``ssh-keygen -A`` (the host keys under /etc/ssh)."""
+    /etc/ros), ``ssh-keygen -A`` (the host keys under /etc/ssh), ``pdbedit`` changing Samba's account database
+    (``-a``, ``-x``, ``-r``, ``-i``…; not ``-L``)."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
     if name == "postgresql-setup" and any(a.lstrip("-") in ("initdb", "upgrade") for a in args):
@@ -393,6 +408,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return "certbot writes /etc/letsencrypt"
     if name == "smbpasswd" and any(_bundled(a) & _SMBPASSWD_ROOT_OPTIONS for a in args):
         return "smbpasswd changes another account in Samba's password database"
+    if name == "pdbedit" and any(_pdbedit_changes(a) for a in args):
+        return "pdbedit changes Samba's account database"
     if name in _DB_INITIALISERS and _system_path(_option_value(args, "--datadir") or "/var/lib/mysql/"):
         return f"{name} initialises the server's data directory"
     if name == "rosdep" and args[:1] == ["init"]:
@@ -432,7 +449,12 @@ def root_only(
     sysv = program.startswith(_INIT_SCRIPT_DIRS) or name == "initctl"
     if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
         return f"{program} controls system services", command.line
-    tool = _system_tool(name, args) or device_step(command, _ROOT_PREFIXES) or network_step(command)
+    tool = (
+        _system_tool(name, args)
+        or device_step(command, _ROOT_PREFIXES)
+        or network_step(command)
+        or postfix_step(command)
+    )
     if tool is not None:
         return tool, command.line
     if name in _ALWAYS_ROOT and not lists_mounts(command):
