@@ -6,6 +6,7 @@ from __future__ import annotations
 from preflight_kit import codes_at
 
 CREDENTIAL = "preflight.hardcoded_credential"
+ENDPOINT = "preflight.external_endpoint"
 
 
 def _text(*lines: str) -> str:
@@ -23,6 +24,32 @@ def test_b_some_and_the_fields_name_is_a_fill_in() -> None:
 def test_b_some_and_a_shortened_or_numbered_word_stays_a_password() -> None:
     text = _text("db:", "  password: some-pass", "other:", "  password: some_password2")
     assert codes_at({"config.yaml": text}, CREDENTIAL) == [2, 4]
+
+
+# -- C: placeholder words under .com/.net/.org are no host -------------------------------------------------------------
+
+
+def test_c_a_placeholder_site_under_a_common_tld_is_not_contacted() -> None:
+    text = _text("masquerade:", "  type: proxy", "  proxy:", "    url: https://some.site.net", "    rewriteHost: true")
+    assert codes_at({"server.example.yaml": text}, ENDPOINT) == []
+
+
+def test_c_a_vendor_name_after_the_filler_stays_a_host() -> None:
+    text = _text("masquerade:", "  proxy:", "    url: https://some.vendor.net")
+    assert codes_at({"server.example.yaml": text}, ENDPOINT) == [3]
+
+
+# -- D: a bare HOST_URL is the product's own address -----------------------------------------------------------------
+
+
+def test_d_a_bare_host_url_is_the_products_own_address() -> None:
+    text = _text("HOST_URL: 'http://psono.acme-corp.io'")
+    assert codes_at({"configs/settings.yaml": text}, ENDPOINT) == []
+
+
+def test_d_a_service_prefixed_host_url_stays_contacted() -> None:
+    text = _text("HOST_URL: 'http://psono.acme-corp.io'", "ES_HOST_URL: 'http://search.acme-corp.io'")
+    assert codes_at({"configs/settings.yaml": text}, ENDPOINT) == [2]
 
 
 # -- F: a coturn static account ``user=NAME:PASSWORD`` -----------------------------------------------------------------
