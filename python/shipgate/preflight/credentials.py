@@ -23,6 +23,7 @@ from shipgate.preflight.account_passwords import account_passwords
 from shipgate.preflight.call_passwords import keyword_literals
 from shipgate.preflight.client_sql import sql_passwords
 from shipgate.preflight.commented_copies import commented_copy_lines
+from shipgate.preflight.commented_digests import commented_digests
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.config_secrets import config_secrets
 from shipgate.preflight.connection_strings import connection_string_passwords
@@ -82,6 +83,7 @@ from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Wo
 from shipgate.preflight.spring_files import spring_settings
 from shipgate.preflight.substitution_fallbacks import substitution_fallbacks
 from shipgate.preflight.tool_passwords import tool_passwords
+from shipgate.preflight.turn_accounts import turn_accounts
 from shipgate.preflight.url_fallbacks import url_fallbacks
 from shipgate.preflight.url_query_passwords import url_query_passwords
 
@@ -582,6 +584,8 @@ def _text_secrets(
     if not code:  # a directive is configuration's
         yield from _directive_secrets(text.path, text.lines)
         yield from directive_passwords(text.lines)  # ``dbpass pandora``: a file of space-separated directives
+        yield from turn_accounts(text.path, text.lines)  # coturn's ``user=NAME:PASSWORD``
+        yield from commented_digests(text.lines)  # ``passsha256 = "6478…" # dogood``: a digest and its password
     yield from _manifest_secrets(text)
     if text.kind is Kind.CONFIG and not examples:
         yield from config_secrets(text.path, text.lines)

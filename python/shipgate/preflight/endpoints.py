@@ -141,6 +141,9 @@ _OWN_NAME_KEY = re.compile(
     r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect[\w.-]*"
     # the address the product's pages are served at (Postiz's ``MAIN_URL``, ``FRONTEND_URL``; holdout146)
     r"|(?:^|[_.-])(?:main|frontend)_?ur[li]"
+    # a bare ``HOST_URL``, the URL of the host the product runs on (Psono's ``HOST_URL: 'http://example.com'``,
+    # holdout176), as ``BASE_URL`` alone is; ``ES_HOST_URL`` names the service it calls
+    r"|^host_?ur[li]"
     r"|callback[\w.-]*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
     # a virtual host: the name the product serves under (nginx-proxy's ``VIRTUAL_HOST``, an IRC server's ``vhost``
     # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts

@@ -8,6 +8,8 @@ names no host anyone runs. ``mail.vendor.io`` or ``smtp.host`` (no filler) stay 
 label is a hyphenated phrase opening with a filler and holding a generic word (``your-domain.com``,
 ``your-lnbits-domain-here.com``, ``my-server.net``): an instruction spelled as a host. So is a name of three labels
 or more that opens with ``your`` and ends in a generic word (``your.openrem.server``): the reader's own server.
+So is a name of three labels or more that opens with a filler, holds only placeholder words and ends in ``.com``,
+``.net`` or ``.org`` (Hysteria's ``https://some.site.net``, holdout176); ``some.vendor.net`` stays a name.
 A label holding a template's field markup (``https://<name>.search.windows.net``, ``{tenant}.example.org``,
 ``[datacenter].in.applicationinsights.azure.com``) is no DNS label: the operator writes the name there.
 """
@@ -22,6 +24,10 @@ _GENERIC = frozenset(
 )  # fmt: skip
 
 
+# The generic top-level domains a placeholder name is most often written under.
+_COMMON_TLDS = frozenset({"com", "net", "org"})
+
+
 def placeholder_host(host: str) -> bool:
     """Every label of ``host`` is a filler or a generic word, and one at least a filler (``my.mail.host``)."""
     if _FIELD_MARKS.intersection(host):
@@ -32,5 +38,7 @@ def placeholder_host(host: str) -> bool:
         return True
     if len(labels) >= 3 and labels[0] == "your" and labels[-1] in _GENERIC:
         return True  # ``your.openrem.server``: the reader's own server, spelled with the product's name inside
+    if len(labels) >= 3 and labels[0] in _FILLERS and all(words[:-1]) and labels[-1] in _COMMON_TLDS:
+        return True  # ``some.site.net``: placeholder words under a common top-level domain (holdout176's Hysteria)
     phrase = labels[0].split("-")
     return len(labels) >= 2 and len(phrase) >= 2 and phrase[0] in _FILLERS and any(w in _GENERIC for w in phrase)

@@ -130,6 +130,11 @@ _LITERAL_REFERENCE = re.compile(r"^\$\{?[A-Za-z_]\w*\}?$" + _OTHER_REFERENCES, r
 # value; any other ``$`` is a character of the value (datart's token secret ``"d@a$t%a^r&a*t"``, holdout167). A value
 # that is wholly one ``$NAME`` is still a reference, a field left for a later substitution.
 _BRACE_REFERENCE = re.compile(r"\$\{|^\$[A-Za-z_]\w*$" + _OTHER_REFERENCES, re.I)
+# A salt in the modular crypt format with no hash after it (bcrypt's ``$2b$12$`` and 22 characters, Psono's
+# ``EMAIL_SECRET_SALT: '$2b$12$XUG.sKxC2jmkUvWQjg53.e'``; SHA-crypt's ``$6$rounds=5000$salt``; holdout176): its ``$``
+# are the format's separators, not references (``$2`` is no variable anyone set). A whole hash (a salt and its digest,
+# ``$2a$04$`` and 53 characters) stays unread: what a login checks, not the password.
+_CRYPT_SALT = re.compile(r"\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{22}|\$[56]\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{8,16}")
 _PLACEHOLDERS = frozenset(
     [
         "none",
@@ -190,6 +195,9 @@ _DESCRIPTION = re.compile(
     # run-together ``changethis``), "generateme"
     r"|(?:^|[-_.])(?:set|change)[-_.]?this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
     r"(?:$|[-_.])|$)"
+    # ``some_`` before the field's whole name, as ``your_password`` (Hysteria's ``password: some_password``,
+    # holdout176); ``some-pass`` (OTOBO's ``DatabasePw``, holdout131) and ``some_password2`` are values
+    r"|^some[-_.](?:password|passwd|passphrase|secret|token)$"
     # what is still to be done to the value (SimpleLogin's ``AWS_SECRET_ACCESS_KEY=to_fill``, ``to-be-set``,
     # ``fill_in``: holdout156): an instruction, not a value; ``tofu`` or ``fill42`` is read
     r"|^to[-_.]?(?:be[-_.]?)?(?:fill(?:ed)?|set|change[ds]?|replaced?|defined?|configured?)(?:[-_.]?in)?$"
@@ -393,7 +401,7 @@ def allowed(value: str, *, name: str = "", dollar_literal: bool = False, brace_r
     value is a setting whose reader expands only ``${…}`` (Spring's placeholders)."""
     value = value.strip().strip("\"'")
     pattern = _LITERAL_REFERENCE if dollar_literal else _BRACE_REFERENCE if brace_references else _REFERENCE
-    reference = pattern.search(value)
+    reference = pattern.search(value) and not _CRYPT_SALT.fullmatch(value)
     if len(value) < 4 or reference or value.lower() in _PLACEHOLDERS or _DESCRIPTION.search(value):
         return True
     if _REPEATED.fullmatch(value):
