@@ -202,6 +202,9 @@ _DESCRIPTION = re.compile(
     # ``fill_in``: holdout156): an instruction, not a value; ``tofu`` or ``fill42`` is read
     r"|^to[-_.]?(?:be[-_.]?)?(?:fill(?:ed)?|set|change[ds]?|replaced?|defined?|configured?)(?:[-_.]?in)?$"
     r"|^fill[-_.]?(?:in|it|this)$"
+    # a key's prefix with the rest elided (Stripe's ``sk_test_...``, ``whsec_...``, ``ghp_…``): the shape of the
+    # value to paste, cut short where the secret would start
+    r"|(?:\.\.\.|…)$"
     # the same instructions in Chinese: 填写你的SecretKey ("fill in your SecretKey"), 请输入… ("please enter …"),
     # 你的/您的… ("your …"), 替换为… ("replace with …")
     r"|填写|请输入|请填|^(?:你的|您的)|替换为|修改为"
