@@ -7,7 +7,7 @@ nothing; the closest existing name is suggested.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
@@ -48,6 +48,9 @@ _SERVICE_VERBS = frozenset(
 )
 _UNIT_SUFFIXES = UNIT_SUFFIXES
 _UNIT_TOOLS = frozenset({"systemctl", "deb-systemd-invoke", "deb-systemd-helper", "service"})
+# SysV init scripts, run by their path (``/etc/init.d/bind9 reload``) or shipped by the package: on a systemd host
+# systemd-sysv-generator makes ``bind9.service`` of the script, and the script's LSB hook hands the verb to it.
+_INIT_DIR = "/etc/init.d/"
 # Commands that copy files into a directory given last (or with ``-t DIR``).
 _COPIERS = frozenset({"cp", "install", "mv", "ln", "rsync"})
 
@@ -57,7 +60,7 @@ def unit_names(command: Command) -> list[str]:
     ``deb-systemd-invoke VERB unit…``; only literal names (a ``$UNIT`` is not guessed)."""
     name = command.name
     if name not in _UNIT_TOOLS:
-        return []
+        return _init_script(command)
     ops = [w for w in operands(command) if w.value is not None]
     if name in ("systemctl", "deb-systemd-invoke", "deb-systemd-helper"):
         if not ops or ops[0].text not in _VERBS:
@@ -66,6 +69,23 @@ def unit_names(command: Command) -> list[str]:
     if name == "service" and len(ops) >= 2 and ops[1].text in _SERVICE_VERBS:
         return [ops[0].text]
     return []
+
+
+def _init_script(command: Command) -> list[str]:
+    """The service an init script run by its literal path acts on: ``/etc/init.d/bind9 reload`` → ``bind9``."""
+    program = command.program.value if command.program is not None else None
+    if not program or not program.startswith(_INIT_DIR):
+        return []
+    script = program.removeprefix(_INIT_DIR)
+    ops = [w for w in operands(command) if w.value is not None]
+    if not script or "/" in script or not ops or ops[0].text not in _SERVICE_VERBS:
+        return []
+    return [script]
+
+
+def _shipped_init_units(paths: Iterable[str]) -> set[str]:
+    """``etc/init.d/NAME`` files the package ships, as the ``NAME.service`` systemd makes of each."""
+    return {f"{path.rsplit('/', 1)[-1]}.service" for path in paths if path.rpartition("/")[0].endswith("init.d")}
 
 
 def _unit(name: str) -> str:
@@ -81,7 +101,8 @@ def _known_units(ctx: Context) -> set[str]:
     written = {u for script in ctx.parsed.scripts.values() for c in script.commands for u in _written_units(c)}
     parsed = {unit.name for unit in ctx.parsed.units.values()}
     package = {u for u in shipped | parsed | aliases | written if u.endswith(_UNIT_SUFFIXES)}
-    return {*(_unit(u) for u in ctx.inventory.units), *package}
+    init = _shipped_init_units(f.path for f in ctx.manifest.files)
+    return {*(_unit(u) for u in ctx.inventory.units), *package, *init}
 
 
 def _written_units(command: Command) -> Iterator[str]:
