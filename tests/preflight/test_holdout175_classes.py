@@ -1,0 +1,34 @@
+"""Classes the hundred-and-seventy-fifth hold-out set showed (tests/preflight/holdout175: install, update and deploy
+programs in Python, JavaScript, Go, PHP, Ruby and Perl), each as its minimal construct next to a near-miss that must
+stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+MIGRATION = "preflight.hidden_migration"
+
+
+def _sh(*lines: str) -> dict[str, str]:
+    return {"deploy.sh": "\n".join(("#!/bin/sh", "set -e", *lines)) + "\n"}  # 1, 2
+
+
+# -- D: Django's ``syncdb`` applies the apps' schema as ``migrate`` does ----------------------------------------------
+
+
+def test_d_django_admin_syncdb_is_a_hidden_migration() -> None:
+    assert codes_at(_sh("django-admin syncdb"), MIGRATION) == [3]
+    assert codes_at(_sh("python manage.py syncdb --noinput"), MIGRATION) == [3]
+    assert codes_at(_sh("./manage.py syncdb"), MIGRATION) == [3]
+
+
+def test_d_a_fabfile_run_of_django_admin_syncdb_is_a_hidden_migration() -> None:
+    lines = ("from fabric.api import *", "", "@task", "def syncdb():", "    run('django-admin syncdb')")
+    text = "\n".join(lines) + "\n"
+    assert codes_at({"fabfile.py": text}, MIGRATION) == [5]
+
+
+def test_d_other_django_admin_commands_stay_quiet() -> None:
+    assert codes_at(_sh("django-admin collectstatic --noinput"), MIGRATION) == []
+    assert codes_at(_sh("python manage.py sqlmigrate app 0001"), MIGRATION) == []
+    assert codes_at(_sh("echo 'run django-admin syncdb'"), MIGRATION) == []
