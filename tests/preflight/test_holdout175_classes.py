@@ -32,3 +32,45 @@ def test_d_other_django_admin_commands_stay_quiet() -> None:
     assert codes_at(_sh("django-admin collectstatic --noinput"), MIGRATION) == []
     assert codes_at(_sh("python manage.py sqlmigrate app 0001"), MIGRATION) == []
     assert codes_at(_sh("echo 'run django-admin syncdb'"), MIGRATION) == []
+
+
+# -- C: a Perl scalar joined from a list of literal command lines, run by ``qx``/``system`` ----------------------------
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _perl(*lines: str) -> dict[str, str]:
+    return {"bin/deploy.pl": "\n".join(("#!/usr/bin/env perl", "use strict;", *lines)) + "\n"}  # 1, 2
+
+
+def test_c_lines_joined_with_a_newline_and_run_by_qx_are_read_at_their_lines() -> None:
+    files = _perl(
+        "push my @commands, (",
+        "\t'git checkout master',",
+        "\t'git pull',",
+        ");",
+        "my $command = join( ' 2>&1'.\"\\n\", @commands );",
+        "my $result = qx( $command );",
+    )
+    assert codes_at(files, EGRESS) == [5]
+
+
+def test_c_lines_joined_with_and_and_run_by_system_are_one_line_at_the_run() -> None:
+    files = _perl(
+        "my @steps = ('apt-get update', 'apt-get install -y nginx');",
+        "my $cmd = join(' && ', @steps);",
+        "system($cmd);",
+    )
+    assert codes_at(files, EGRESS) == [5]
+
+
+def test_c_a_list_with_a_value_pushed_or_a_joined_text_only_printed_stays_quiet() -> None:
+    pushed = _perl(
+        "my @steps = ('git pull');",
+        "push @steps, $extra;",
+        "my $cmd = join(' && ', @steps);",
+        "system($cmd);",
+    )
+    assert codes_at(pushed, EGRESS) == []
+    printed = _perl("my @steps = ('git pull', 'make');", "my $text = join(\"\\n\", @steps);", "print $text;")
+    assert codes_at(printed, EGRESS) == []
