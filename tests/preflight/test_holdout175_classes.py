@@ -74,3 +74,48 @@ def test_c_a_list_with_a_value_pushed_or_a_joined_text_only_printed_stays_quiet(
     assert codes_at(pushed, EGRESS) == []
     printed = _perl("my @steps = ('git pull', 'make');", "my $text = join(\"\\n\", @steps);", "print $text;")
     assert codes_at(printed, EGRESS) == []
+
+
+# -- B: a bare ``shell "…"`` of a module the Ruby script includes runs that command line -------------------------------
+
+SUDO = "preflight.sudo_unavailable"
+
+
+def _ruby(*lines: str) -> dict[str, str]:
+    return {"script/system_setup.rb": "\n".join(("#!/usr/bin/env ruby", "require 'terraform_dsl'", *lines)) + "\n"}
+
+
+def test_b_a_runner_of_an_included_module_runs_its_command_line() -> None:
+    files = _ruby(
+        "include Terraform::DSL",
+        'ensure_run_once("nginx permissions") do',
+        '  shell "sudo chgrp admin -R /etc/nginx/sites-enabled", :silent => true',
+        "end",
+        'run_command "sudo rm /etc/nginx/sites-enabled/default"',
+    )
+    assert codes_at(files, SUDO) == [5, 7]
+
+
+def test_b_it_is_read_where_written_inside_a_method_of_the_file() -> None:
+    files = _ruby(
+        "include Terraform::DSL",
+        "def fix_nginx(site)",
+        '  shell "sudo rm /etc/nginx/sites-enabled/#{site}"',
+        "end",
+        'fix_nginx("default")',
+    )
+    assert codes_at(files, SUDO) == [5]
+
+
+def test_b_without_an_include_or_when_the_file_defines_it_or_on_a_receiver_it_stays_quiet() -> None:
+    assert codes_at(_ruby('shell "sudo rm /etc/nginx/sites-enabled/default"'), SUDO) == []
+    defined = _ruby(
+        "include Terraform::DSL",
+        "def shell(text) puts text end",
+        'shell "sudo rm /etc/nginx/sites-enabled/default"',
+    )
+    assert codes_at(defined, SUDO) == []
+    receiver = _ruby("include Terraform::DSL", 'session.shell "sudo rm /etc/nginx/sites-enabled/default"')
+    assert codes_at(receiver, SUDO) == []
+    other = _ruby("include Terraform::DSL", 'ensure_file "sudo rm /etc/nginx/sites-enabled/default"')
+    assert codes_at(other, SUDO) == []
