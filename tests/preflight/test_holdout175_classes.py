@@ -119,3 +119,15 @@ def test_b_without_an_include_or_when_the_file_defines_it_or_on_a_receiver_it_st
     assert codes_at(receiver, SUDO) == []
     other = _ruby("include Terraform::DSL", 'ensure_file "sudo rm /etc/nginx/sites-enabled/default"')
     assert codes_at(other, SUDO) == []
+
+
+# -- B2: Ruby and Python version managers download the version they install -------------------------------------------
+
+
+def test_b2_rbenv_and_pyenv_install_reach_the_network() -> None:
+    assert codes_at(_sh("rbenv install 3.2.2"), EGRESS) == [3]
+    assert codes_at(_sh('pyenv install "$PYTHON_VERSION"'), EGRESS) == [3]
+
+
+def test_b2_their_local_commands_stay_quiet() -> None:
+    assert codes_at(_sh("rbenv rehash", "rbenv global 3.2.2", "pyenv versions", "pyenv local 3.12"), EGRESS) == []
