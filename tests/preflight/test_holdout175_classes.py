@@ -131,3 +131,32 @@ def test_b2_rbenv_and_pyenv_install_reach_the_network() -> None:
 
 def test_b2_their_local_commands_stay_quiet() -> None:
     assert codes_at(_sh("rbenv rehash", "rbenv global 3.2.2", "pyenv versions", "pyenv local 3.12"), EGRESS) == []
+
+
+# -- A: ``pathlib.Path.mkdir`` of a path value is ``mkdir`` ------------------------------------------------------------
+
+IMPLICIT = "preflight.implicit_privilege"
+
+
+def _py(*lines: str) -> dict[str, str]:
+    head = ("#!/usr/bin/env python3", "from pathlib import Path")
+    return {"install.py": "\n".join((*head, *lines, "", "if __name__ == '__main__':", "    main()")) + "\n"}
+
+
+def test_a_path_mkdir_under_etc_is_a_root_only_step() -> None:
+    files = _py("ETC = Path('/etc/routekit')", "def main():", "    ETC.mkdir(parents=True, exist_ok=True)")
+    assert codes_at(files, IMPLICIT) == [5]
+    nested = _py("VAR = Path('/var/lib/routekit')", "def main():", "    (VAR / 'modules').mkdir(parents=True)")
+    assert codes_at(nested, IMPLICIT) == [5]
+
+
+def test_a_path_mkdir_in_the_home_or_of_a_client_object_stays_quiet() -> None:
+    home = _py("def main():", "    (Path.home() / '.config' / 'app').mkdir(parents=True, exist_ok=True)")
+    assert codes_at(home, IMPLICIT) == []
+    client = _py(
+        "import paramiko",
+        "def main():",
+        "    sftp = paramiko.SFTPClient.from_transport(t)",
+        "    sftp.mkdir('/etc/app')",
+    )
+    assert codes_at(client, IMPLICIT) == []
