@@ -160,3 +160,52 @@ def test_a_path_mkdir_in_the_home_or_of_a_client_object_stays_quiet() -> None:
         "    sftp.mkdir('/etc/app')",
     )
     assert codes_at(client, IMPLICIT) == []
+
+
+# -- F: URLs from two literals handed to one Go download helper are contacted at its one request line --------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _go(*lines: str) -> dict[str, str]:
+    head = ("package cmd", "", 'import "net/http"', "")
+    return {"cmd/selfupdate.go": "\n".join((*head, *lines)) + "\n"}  # the first of ``lines`` is line 5
+
+
+def test_f_two_literals_through_a_helper_parameter_are_one_contact_at_its_request() -> None:
+    files = _go(
+        "func performUpdate(version string) error {",
+        '\tbinaryURL := fmt.Sprintf("https://github.com/acme/app/releases/download/%s/app", version)',
+        '\tchecksumURL := fmt.Sprintf("https://github.com/acme/app/releases/download/%s/sums", version)',
+        "\tif err := download(checksumURL); err != nil {",
+        "\t\treturn err",
+        "\t}",
+        "\treturn download(binaryURL)",
+        "}",
+        "",
+        "func download(url string) error {",
+        "\tresp, err := http.Get(url)",
+        "\tif err != nil {",
+        "\t\treturn err",
+        "\t}",
+        "\treturn resp.Body.Close()",
+        "}",
+    )
+    assert codes_at(files, ENDPOINT) == [15]
+
+
+def test_f_one_literal_through_a_helper_stays_where_it_is_written() -> None:
+    files = _go(
+        "func performUpdate() error {",
+        '\treturn download("https://github.com/acme/app/releases/latest/download/app")',
+        "}",
+        "",
+        "func download(url string) error {",
+        "\tresp, err := http.Get(url)",
+        "\tif err != nil {",
+        "\t\treturn err",
+        "\t}",
+        "\treturn resp.Body.Close()",
+        "}",
+    )
+    assert codes_at(files, ENDPOINT) == [6]
