@@ -34,6 +34,7 @@ Node = tree_sitter.Node
 
 MAX_CHARS = 1_000_000
 _MAX_DEPTH = 8
+_MAX_CALLS = 64
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language()))
 _STRINGS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 # The request functions of net/http and which argument holds the URL.
@@ -107,7 +108,9 @@ def _given_arguments(
             arguments = call.child_by_field_name("arguments")
             values = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
             for param, value in zip(params[_text(function)], values, strict=False):
-                given.setdefault(_text(function), {}).setdefault(param, []).append((value, names))
+                calls = given.setdefault(_text(function), {}).setdefault(param, [])
+                if len(calls) < _MAX_CALLS:  # a bound on the calls read per helper (each request reads them all)
+                    calls.append((value, names))
     return given
 
 

@@ -25,7 +25,7 @@ def joined_scalars(tokens: Sequence[T]) -> dict[str, tuple[list[T], list[T]]]:
     for i, token in enumerate(tokens[:-3]):
         if token.kind == "var" and token.text.startswith("$") and tokens[i + 1].text == "=":
             joins[token.text] = _join(tokens, i + 2) if token.text not in joins else None
-    arrays = {name: _filled(tokens, name) for name in {j[1] for j in joins.values() if j is not None}}
+    arrays = _filled(tokens, {j[1] for j in joins.values() if j is not None})
     found: dict[str, tuple[list[T], list[T]]] = {}
     for name, join in joins.items():
         items = arrays.get(join[1]) if join is not None else None
@@ -64,22 +64,24 @@ def _bare_arguments(tokens: Sequence[T], at: int) -> tuple[list[list[T]], int]:
     return groups, end
 
 
-def _filled(tokens: Sequence[T], name: str) -> list[T] | None:
-    """The literals an array is filled with, in order, when every mention of it is a fill with a literal list or a
-    ``join`` over it; else None."""
-    items: list[T] = []
+def _filled(tokens: Sequence[T], names: set[str]) -> dict[str, list[T]]:
+    """Array → the literals it is filled with, in order, for the arrays of ``names`` whose every mention is a fill
+    with a literal list or a ``join`` over it (one pass over the tokens)."""
+    items: dict[str, list[T] | None] = {}
     for i, token in enumerate(tokens):
-        if token.kind != "var" or token.text != name:
+        if token.kind != "var" or token.text not in names or items.get(token.text, []) is None:
             continue
         if _in_join(tokens, i):
             continue  # ``join(SEP, @a)``, ``join SEP, @a``: the join itself
         before = [t.text for t in tokens[max(0, i - 2) : i]]
         start = _list_start(tokens, i, before)
         literals = _literal_list(tokens, start) if start is not None else None
-        if literals is None or len(items) + len(literals) > _MAX_ITEMS:
-            return None
-        items += literals
-    return items or None
+        so_far = items.setdefault(token.text, [])
+        if so_far is None or literals is None or len(so_far) + len(literals) > _MAX_ITEMS:
+            items[token.text] = None
+        else:
+            so_far += literals
+    return {name: found for name, found in items.items() if found}
 
 
 def _in_join(tokens: Sequence[T], i: int) -> bool:
