@@ -204,6 +204,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     ),
     # Node and JDK version managers download the versions they install
     "nvm": (frozenset({"install", "install-latest-npm"}), "nodejs.org"),
+    # Ruby and Python version managers build the version they install from its source tarball (ruby-build,
+    # python-build): ``rbenv install 3.2.2`` (holdout175), ``pyenv install 3.12``
+    "rbenv": (frozenset({"install"}), "the Ruby source mirrors (cache.ruby-lang.org)"),
+    "pyenv": (frozenset({"install"}), "python.org (the CPython source tarballs)"),
     "sdk": (frozenset({"install", "upgrade", "selfupdate"}), "SDKMAN! (api.sdkman.io and the vendors' servers)"),
     # other projects' package managers: each resolves what the project's manifest names from its registry
     "poetry": (frozenset({"install", "add", "update", "lock", "sync"}), "pypi.org"),

@@ -9,6 +9,11 @@ text: its URL literal is a host at the literal's line, and one that looks like a
 ``url := strings.ReplaceAll(dataUrl, "$REF", ref) + name``, ``http.Get(url)`` — the host is contacted where each
 call runs: one endpoint at each call line, the literal's line then only where the value is written. As in Python,
 only a literal that several request calls build on moves so (a single request keeps the host where it is written).
+The other way round, a request inside a function of the file whose URL is its parameter (``func
+downloadWithProgress(url, dest string) { http.Get(url) … }``), called with URLs built from two or more literals
+(``downloadWithProgress(checksumURL, …)``, ``downloadWithProgress(downloadURL, …)``), contacts each literal's host at
+its one request line: one contact per request line and host, as the shell sets count a wrapper's curl line
+(holdout175's wings updater).
 
 Names: package-level ``const``/``var`` and a function's own ``:=``/``var``/``=`` bindings, each bound once in its
 scope (a name bound twice leads nowhere). Built from: ``+`` (its left operand), ``strings.Replace``/``ReplaceAll``/
@@ -29,6 +34,7 @@ Node = tree_sitter.Node
 
 MAX_CHARS = 1_000_000
 _MAX_DEPTH = 8
+_MAX_CALLS = 64
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language()))
 _STRINGS = frozenset({"interpreted_string_literal", "raw_string_literal"})
 # The request functions of net/http and which argument holds the URL.
@@ -57,19 +63,70 @@ def request_lines(path: str, text: str) -> dict[int, list[int]]:
     functions = [c for c in root.named_children if c.type in _FUNCTIONS]
     outside = [n for c in root.named_children if c.type not in _FUNCTIONS for n in named_nodes(c)]
     package = _bound([n for n in outside if n.type in _BINDINGS])
-    scopes = [(outside, package)]
+    scopes: list[tuple[list[Node], dict[str, Node], Node | None]] = [(outside, package, None)]
     for function in functions:
         inside = named_nodes(function)
-        scopes.append((inside, {**package, **_bound([n for n in inside if n.type in _BINDINGS])}))
+        scopes.append((inside, {**package, **_bound([n for n in inside if n.type in _BINDINGS])}, function))
+    given = _given_arguments(scopes)
     found: dict[int, list[int]] = {}
-    for nodes, names in scopes:
+    shared: dict[int, set[int]] = {}  # a request line -> the literals its helper's callers give it
+    for nodes, names, owner in scopes:
+        params = given.get(_name(owner), {}) if owner is not None else {}
         for call in nodes:
             url = _requested(call)
             line = call.start_point[0] + 1
             for literal, built in _literal_lines(url, names, 0) if url is not None else ():
                 if built and literal != line and line not in found.setdefault(literal, []):
                     found[literal].append(line)
-    return {literal: calls for literal, calls in found.items() if len(calls) > 1}
+            param = _parameter(url, names, params) if url is not None else None
+            for argument, caller in params.get(param or "", []):
+                shared.setdefault(line, set()).update(n for n, _ in _literal_lines(argument, caller, 1))
+    lines = {literal: calls for literal, calls in found.items() if len(calls) > 1}
+    for line, literals in shared.items():  # ``download(checksumURL)``, ``download(binaryURL)``: one request line
+        for literal in literals if len(literals) > 1 else ():
+            lines[literal] = sorted({*lines.get(literal, []), line})
+    return lines
+
+
+def _name(function: Node) -> str:
+    name = function.child_by_field_name("name")
+    return _text(name) if name is not None else ""
+
+
+def _given_arguments(
+    scopes: list[tuple[list[Node], dict[str, Node], Node | None]],
+) -> dict[str, dict[str, list[tuple[Node, dict[str, Node]]]]]:
+    """A function of the file -> its parameter -> what each call of it (by its bare name) gives that parameter, with
+    the caller's names: ``downloadWithProgress(checksumURL, path)`` gives ``url`` the caller's ``checksumURL``."""
+    params = {_name(f): _parameters(f) for _, _, f in scopes if f is not None and f.type == "function_declaration"}
+    given: dict[str, dict[str, list[tuple[Node, dict[str, Node]]]]] = {}
+    for nodes, names, _ in scopes:
+        for call in nodes:
+            function = call.child_by_field_name("function") if call.type == "call_expression" else None
+            if function is None or function.type != "identifier" or _text(function) not in params:
+                continue
+            arguments = call.child_by_field_name("arguments")
+            values = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
+            for param, value in zip(params[_text(function)], values, strict=False):
+                calls = given.setdefault(_text(function), {}).setdefault(param, [])
+                if len(calls) < _MAX_CALLS:  # a bound on the calls read per helper (each request reads them all)
+                    calls.append((value, names))
+    return given
+
+
+def _parameters(function: Node) -> list[str]:
+    params = function.child_by_field_name("parameters")
+    names: list[str] = []
+    for declaration in params.named_children if params is not None else []:
+        names.extend(_text(n) for n in declaration.named_children if n.type == "identifier")
+    return names
+
+
+def _parameter(node: Node, names: dict[str, Node], params: dict[str, list[tuple[Node, dict[str, Node]]]]) -> str | None:
+    """The parameter a request's URL is (``http.Get(url)`` in ``func download(url, dest string)``), not a name the
+    function binds itself."""
+    text = _text(node)
+    return text if node.type == "identifier" and text in params and text not in names else None
 
 
 def _bound(bindings: list[Node]) -> dict[str, Node]:

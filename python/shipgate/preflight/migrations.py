@@ -124,12 +124,15 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "yii": tuple((verb,) for verb in _YII_MIGRATE),  # the Yii console run by its shebang: ``./yii migrate``
     "console": (("doctrine:migrations:migrate",), ("database:migrate",), ("database:migrate-destructive",)),
     "flask": (("db", "upgrade"),),
-    "manage.py": (("migrate",), ("db", "upgrade"), ("db", "migrate")),  # ./manage.py migrate (Django, Flask-Migrate)
+    # ./manage.py migrate (Django, Flask-Migrate); Django's ``syncdb`` creates the apps' tables (before 1.7) and
+    # runs ``migrate`` (1.7, 1.8): a schema change too (holdout175's ``django-admin syncdb``)
+    "manage.py": (("migrate",), ("syncdb",), ("db", "upgrade"), ("db", "migrate")),
     "occ": (("upgrade",),),  # Nextcloud
-    "python": (("manage.py", "migrate"),),
-    "python3": (("manage.py", "migrate"),),
-    "django-admin": (("migrate",),),
-    "django": (("migrate",),),  # the project's manage.py as buildout's djangorecipe writes it: bin/django migrate
+    "python": (("manage.py", "migrate"), ("manage.py", "syncdb")),
+    "python3": (("manage.py", "migrate"), ("manage.py", "syncdb")),
+    "django-admin": (("migrate",), ("syncdb",)),
+    # the project's manage.py as buildout's djangorecipe writes it: bin/django migrate
+    "django": (("migrate",), ("syncdb",)),
     "sentry": (("upgrade",),),  # "Perform any pending database migrations and upgrades" (sentry upgrade --help)
     "influxd": (("upgrade",),),  # converts a 1.x data directory and metadata into a 2.x store
     "plm": (("migration", "run"),),  # Plume

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from shipgate.preflight import perl_cpan, perl_opens, perl_subs, perl_uid_subs
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.perl_joined_lines import joined_scalars
 from shipgate.preflight.perl_platform import other_os_spans
 from shipgate.preflight.perl_programs import command_variables, literal_scalars, program_variables
 from shipgate.preflight.perl_shown import shown_text_lines
@@ -289,6 +290,7 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
         perl_cpan.loads_cpan(tokens),
         perl_uid_subs.uid_tests(tokens, _UID),
         perl_uid_subs.login_names(tokens, _UID),
+        joined_scalars(tokens),
     )
     elsewhere = other_os_spans(tokens)
 
@@ -315,6 +317,10 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
         if sub is not None and reader.names_parameter(i, sub.params):
             templates.setdefault(sub.name, []).append(i)
             continue  # read at each call of the sub with what the call gives it
+        joined = reader.joined_run(i)
+        if joined:  # ``qx( $command )`` of ``join(SEP, @commands)``: the lines it joins
+            pieces += joined
+            continue
         piece = reader.piece(i, literals)
         if piece is not None:
             pieces.append(piece)
@@ -362,6 +368,7 @@ class _Reader:
     cpan: bool = False  # the script loads CPAN.pm: its install methods are ``cpan MODULE``
     uid_tests: frozenset[str] = frozenset()  # subs that test for root (``perl_uid_subs``)
     login_names: frozenset[str] = frozenset()  # scalars holding the uid's login name (``getpwuid $>``)
+    joined: Mapping[str, tuple[list[_Token], list[_Token]]] | None = None  # ``$s = join(SEP, @lines)``
 
     def piece(self, i: int, known: Mapping[str, str] | None = None) -> Piece | None:
         token, tokens = self.tokens[i], self.tokens
@@ -388,6 +395,29 @@ class _Reader:
         if modules is not None:
             return (token.line, "cpan " + " ".join(UNKNOWN_WORD if m is None else _quote(m) for m in modules))
         return None
+
+    def joined_run(self, i: int) -> list[Piece]:
+        """The command lines a run of a joined scalar runs (``qx( $command )``, ``system($command)``), each at its
+        literal's line when the separator ends them with a newline (``' 2>&1' . "\\n"``), else as one line at the
+        run's: the shell reads the text either way (``perl_joined_lines``)."""
+        token, name = self.tokens[i], None
+        if token.kind == "cmd":
+            name = token.text.strip()
+        elif token.kind == "word" and token.text in ("system", "exec") and _is_call(self.tokens, i):
+            args = _arguments(self.tokens, i + 1) or []
+            name = args[0][0].text if len(args) == 1 and len(args[0]) == 1 else None
+        found = (self.joined or {}).get(name or "")
+        if found is None:
+            return []
+        separator, items = found
+        if any(t.interpolates and _VARIABLE.search(t.text) for t in separator):
+            return []
+        sep = "".join(t.text.replace("\\n", "\n") if t.interpolates else t.text for t in separator)
+        lines = [_value(item) for item in items]
+        if "\n" not in sep:
+            return [(token.line, sep.join(lines))]
+        end, _, rest = sep.partition("\n")
+        return [(item.line, line + end) for item, line in zip(items, lines, strict=True)] if not rest.strip() else []
 
     def names_parameter(self, i: int, params: Sequence[str]) -> bool:
         """Whether the command starting at ``i`` names one of a sub's parameters."""

@@ -50,7 +50,8 @@ Written as shell:
   (``shipgate.preflight.python_archives``). ``shutil.rmtree``, ``os.remove``/``os.unlink`` are ``rm``.
 - Output: ``print(…)`` (not to a ``file=``) of a value is ``echo`` of it, a name or attribute written as the shell
   variable of its name, so a printed secret is judged as ``echo "${token}"`` is.
-- Files: ``open(path, "w"/"a"/"x")`` and ``Path.write_text`` write the file (``: >> path``), ``os.makedirs`` is
+- Files: ``open(path, "w"/"a"/"x")`` and ``Path.write_text`` write the file (``: >> path``), ``Path.mkdir`` of a
+  path value is ``mkdir`` (``-p`` with ``parents=True``; holdout175), ``os.makedirs`` is
   ``mkdir -p``, ``os.chmod(path, 0o777)`` is ``chmod 777``, ``os.chown`` is ``chown``, ``shutil.copy*``/``move``,
   ``os.rename``/``symlink`` are ``cp``/``mv``/``ln -s``: writes under ``/etc``, sudoers, modes and deletes are then
   the shell checks' to judge.
@@ -626,6 +627,12 @@ class _Reader:
         if name in ("write_text", "write_bytes") and isinstance(call.func, ast.Attribute):
             target = self.word(call.func.value, 0)
             return f": >> {target}" if target and target != f'"{UNKNOWN}"' else None
+        if name == "mkdir" and owner != "os" and isinstance(call.func, ast.Attribute):
+            # ``Path("/etc/app").mkdir(parents=True)``: a receiver that reads as a path (not an SFTP client's)
+            target = self.word(call.func.value, 0)
+            parents = any(k.arg == "parents" and _true(k.value) for k in call.keywords)
+            known = target and target != f'"{UNKNOWN}"'
+            return f"mkdir {'-p ' if parents else ''}-- {target}" if known else None
         if owner not in ("os", "shutil"):
             return None
         if name in ("makedirs", "mkdir") and args and args[0]:

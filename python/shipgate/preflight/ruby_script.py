@@ -17,6 +17,8 @@ Written as shell:
   "/usr/bin/sudo", *args``, ``def run(cmd) `#{cmd}` ``, ``def system!(*args) system(*args, exception: true)``), also
   through another runner: its command is read at each call with what the call gives it, not in its body.
 - ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``.
+- A bare ``shell "…"`` (``run_command``…) of a module the file includes and does not define is that command line,
+  where written (``shipgate.preflight.ruby_mixins``).
 - ``Dir.chdir(dir) do … end`` is ``( cd dir`` … ``)`` over the block's lines (its commands run in ``dir``, those
   after it where the script was); ``Dir.chdir dir`` with no block is ``cd dir`` for the rest.
 - A top-level check that exits unless the script runs as root (``abort … unless Process.euid.zero?``) is ``[
@@ -51,6 +53,7 @@ from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.ruby_command_lines import bound_lines
+from shipgate.preflight.ruby_mixins import MIXIN_RUNNERS, includes_module
 from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
@@ -133,6 +136,8 @@ class _Reader:
     runners: dict[str, _Template] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)
     lines: dict[str, str] = field(default_factory=dict)  # a local assigned once to a literal command line
+    includes: bool = False  # the file includes a module at its top level (its methods are the file's)
+    defined: frozenset[str] = frozenset()  # the methods the file defines
 
     def read(self) -> None:
         self.lines = bound_lines(self.nodes, lambda node: self.shell_text(node, None))
@@ -140,6 +145,7 @@ class _Reader:
             if node.type == "assignment" and node.parent is not None and node.parent.type == "program":
                 self.constant(node)
         methods = [n for n in self.nodes if n.type == "method"]
+        self.includes, self.defined = includes_module(self.nodes), frozenset(_method_name(m) for m in methods)
         for _ in range(4):  # a runner that calls another runner (``system!`` through ``system``)
             found = {name: t for m in methods for name, t in [self.runner(m)] if t is not None}
             if found.keys() <= self.runners.keys():
@@ -182,12 +188,21 @@ class _Reader:
         owner = _text(receiver) if receiver is not None else None
         builtin = name in _RUNS and owner in (None, *_RUN_OWNERS)
         template = self.runners.get(name) if owner is None else None
+        if not builtin and template is None and owner is None and param is None and self.mixed_in(name):
+            args = self.arguments(node, None)  # ``shell "sudo chgrp …"`` of an included DSL: read where written
+            return args[0].shell if len(args) == 1 and args[0].string else None
         if not builtin and template is None:
             return self.generator_action(node, name) if owner is None else None
         args = self.arguments(node, param)
         if template is not None:
             return _fill(template, args)
         return _render(args)
+
+    def mixed_in(self, name: str) -> bool:
+        """A runner's name (``shell``, ``run_command``…) the file calls bare but does not define, in a file that
+        includes a module at its top level (``include Terraform::DSL``): the module's method that runs a command
+        line (``ruby_mixins``)."""
+        return name in MIXIN_RUNNERS and self.includes and name not in self.defined
 
     def directory(self, call: Node) -> list[Piece]:
         """``Dir.chdir(dir) do … end`` is a subshell that starts in ``dir`` (``( cd dir`` at the call's line,
