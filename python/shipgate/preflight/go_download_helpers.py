@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import tree_sitter
 
+from shipgate.preflight.go_requested_urls import function_parameters
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -22,20 +23,12 @@ Node = tree_sitter.Node
 _SAVED = re.compile(r'^curl -fsSL -o "\$\{(\w+)\}"')
 
 
-def _parameters(function: Node) -> list[str]:
-    params = function.child_by_field_name("parameters")
-    names: list[str] = []
-    for declaration in params.named_children if params is not None else []:
-        names.extend(_text(n) for n in declaration.named_children if n.type == "identifier")
-    return names
-
-
 def _saving_functions(nodes: list[Node], pieces: list[Piece]) -> dict[str, int]:
     """Function name -> the index of the parameter its body saves a download at."""
     found: dict[str, int] = {}
     for function in (n for n in nodes if n.type == "function_declaration"):
         name = function.child_by_field_name("name")
-        params = _parameters(function)
+        params = function_parameters(function)
         first, last = function.start_point[0] + 1, function.end_point[0] + 1
         for line, shell in pieces:
             saved = _SAVED.match(shell) if first <= line <= last else None

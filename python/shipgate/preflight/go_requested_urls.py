@@ -98,7 +98,8 @@ def _given_arguments(
 ) -> dict[str, dict[str, list[tuple[Node, dict[str, Node]]]]]:
     """A function of the file -> its parameter -> what each call of it (by its bare name) gives that parameter, with
     the caller's names: ``downloadWithProgress(checksumURL, path)`` gives ``url`` the caller's ``checksumURL``."""
-    params = {_name(f): _parameters(f) for _, _, f in scopes if f is not None and f.type == "function_declaration"}
+    declared = [f for _, _, f in scopes if f is not None and f.type == "function_declaration"]
+    params = {_name(f): function_parameters(f) for f in declared}
     given: dict[str, dict[str, list[tuple[Node, dict[str, Node]]]]] = {}
     for nodes, names, _ in scopes:
         for call in nodes:
@@ -114,7 +115,8 @@ def _given_arguments(
     return given
 
 
-def _parameters(function: Node) -> list[str]:
+def function_parameters(function: Node) -> list[str]:
+    """The names a Go function declares as its parameters, in order."""
     params = function.child_by_field_name("parameters")
     names: list[str] = []
     for declaration in params.named_children if params is not None else []:

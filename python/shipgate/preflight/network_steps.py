@@ -7,6 +7,7 @@ dev eth0``, ``ip route get 1``, ``route -n``, ``wg show``, ``wg-quick strip``.""
 
 from __future__ import annotations
 
+from shipgate.preflight.shell.commands import positional_texts
 from shipgate.preflight.shell.model import Command
 
 # iproute2's global options that take a value (``ip -n NETNS route add …``, ``ip -f inet addr …``).
@@ -23,17 +24,7 @@ _WG_CHANGES = frozenset({"set", "setconf", "addconf", "syncconf"})
 
 def _ip_object_and_verb(args: list[str]) -> tuple[str, str]:
     """The object and the verb of ``ip [OPTIONS] OBJECT [VERB …]``; empty strings where the line has none."""
-    positional: list[str] = []
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg.startswith("-"):
-            skip = arg in _IP_VALUED_OPTIONS
-        else:
-            positional.append(arg)
-            if len(positional) == 2:
-                break
+    positional = positional_texts(args, _IP_VALUED_OPTIONS)[:2]
     positional += ["", ""]
     return positional[0], positional[1]
 

@@ -8,6 +8,7 @@ as such elsewhere) and ``post-install first-install-reminder``, which only print
 
 from __future__ import annotations
 
+from shipgate.preflight.shell.commands import positional_texts
 from shipgate.preflight.shell.model import Command
 
 # post-install(1)'s commands that change files; ``first-install-reminder`` only prints a reminder.
@@ -29,16 +30,7 @@ _POSTFIX_VALUED_OPTIONS = frozenset({"-c"})
 
 def _operands(args: list[str]) -> list[str]:
     """``args`` without postfix(1)'s options (``-c DIR``, ``-D``, ``-v``)."""
-    kept: list[str] = []
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg.startswith("-"):
-            skip = arg in _POSTFIX_VALUED_OPTIONS
-        else:
-            kept.append(arg)
-    return kept
+    return positional_texts(args, _POSTFIX_VALUED_OPTIONS)
 
 
 def _changing_post_install(args: list[str]) -> bool:
