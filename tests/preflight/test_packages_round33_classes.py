@@ -1,0 +1,50 @@
+"""Round thirty-three of the whole packages (tests/preflight/packages/README.md, "Round thirty-three"): each class
+fixed, with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep
+its result)."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+ENDPOINT = "preflight.external_endpoint"
+
+# Argilla's static/_nuxt/4f94b1e.js: a webpack 4 chunk, pushed to the JSONP loader, shorter than a bundle's line
+_CHUNK = (
+    "(window.webpackJsonp=window.webpackJsonp||[]).push([[42],{417:function(e,t,n){var t=function link(){"
+    'return new URL("https://share.example-imagecdn.net/dibt/card.png")}}}]);\n'
+)
+# the same code as a person writes it: the app's own script, read
+_SCRIPT = (
+    "window.queue = window.queue || [];\n"  # 1
+    "export function card() {\n"  # 2
+    '  return fetch("https://share.example-imagecdn.net/dibt/card.png")\n'  # 3
+    "}\n"
+)
+# a minified stylesheet on one long line, its fonts loaded by the reader's browser
+_FONTS = "@import url(https://fonts.example-fontcdn.com/css2?family=Roboto&display=swap);"
+_RULES = ".notices{bottom:0;position:fixed}" * 200
+
+
+def test_a_webpack_chunk_is_a_web_bundle() -> None:
+    assert findings({"app/static/_nuxt/4f94b1e.js": _CHUNK}) == []
+
+
+def test_a_webpack_5_chunk_is_a_web_bundle() -> None:
+    chunk = _CHUNK.replace("window.webpackJsonp", "self.webpackChunkapp")
+    assert findings({"app/static/_nuxt/4f94b1e.js": chunk}) == []
+
+
+def test_a_script_that_keeps_a_queue_of_its_own_is_read() -> None:
+    # ``window.queue = window.queue || []`` is no webpack loader: the script is the app's own, its request reported
+    assert (ENDPOINT, 3) in findings({"app/static/js/card.js": _SCRIPT})
+
+
+def test_a_stylesheet_on_one_long_line_is_a_web_bundle() -> None:
+    # Argilla's static/_nuxt/cb7f2348533ac73dbe67.css: a minified stylesheet, its Google Fonts import the browser's
+    assert findings({"app/static/_nuxt/cb7f2348533ac73dbe67.css": _FONTS + _RULES + "\n"}) == []
+
+
+def test_a_short_stylesheet_is_still_read() -> None:
+    # the same import in a stylesheet a person wrote stays reported
+    found = findings({"app/static/css/fonts.css": _FONTS + "\n.notices{bottom:0}\n"})
+    assert (ENDPOINT, 1) in found
