@@ -48,3 +48,22 @@ def test_a_short_stylesheet_is_still_read() -> None:
     # the same import in a stylesheet a person wrote stays reported
     found = findings({"app/static/css/fonts.css": _FONTS + "\n.notices{bottom:0}\n"})
     assert (ENDPOINT, 1) in found
+
+
+CREDENTIAL = "preflight.hardcoded_credential"
+
+# Argilla's static/_nuxt/62e8334.js: a webpack chunk of the German translations, on one line
+_LABELS = (
+    '(window.webpackJsonp=window.webpackJsonp||[]).push([[207],{1416:function(e,a,t){"use strict";t.r(a),'
+    'a.default={username:"Benutzername",password:"Passwort",show:"Anzeigen"}}}]);\n'
+)
+# a service's settings in the app's own script: the word is a password the product runs with
+_SETTINGS = 'export const broker = {\n  user: "worker",\n  password: "Passwort",\n};\n'
+
+
+def test_a_word_under_a_password_name_in_a_webpack_chunk_is_a_label() -> None:
+    assert (CREDENTIAL, 1) not in findings({"app/static/_nuxt/62e8334.js": _LABELS})
+
+
+def test_the_same_word_in_the_apps_own_script_is_still_a_password() -> None:
+    assert (CREDENTIAL, 3) in findings({"app/static/js/broker.js": _SETTINGS})
