@@ -67,3 +67,26 @@ def test_a_word_under_a_password_name_in_a_webpack_chunk_is_a_label() -> None:
 
 def test_the_same_word_in_the_apps_own_script_is_still_a_password() -> None:
     assert (CREDENTIAL, 3) in findings({"app/static/js/broker.js": _SETTINGS})
+
+
+# WireCloud's commons/utils/template/parsers/rdf.py: rdflib namespaces named by their vocabularies' IRIs
+_VOCABULARIES = (
+    "import rdflib\n"  # 1
+    "\n"  # 2
+    'FOAF = rdflib.Namespace("http://xmlns.example-vocab.com/foaf/0.1/")\n'  # 3
+    'BLUEPRINT = rdflib.Namespace("http://bizweb.example-vocab.com/TR/blueprint#")\n'  # 4
+    "\n"  # 5
+    "\n"  # 6
+    "def load(graph):\n"  # 7
+    '    graph.parse("http://xmlns.example-vocab.com/foaf/0.1/index.rdf")\n'  # 8
+)
+
+
+def test_an_rdf_namespace_is_a_vocabularys_name() -> None:
+    found = findings({"app/template/parsers/rdf.py": _VOCABULARIES})
+    assert (ENDPOINT, 3) not in found and (ENDPOINT, 4) not in found
+
+
+def test_a_graph_parsed_from_the_vocabularys_host_is_still_a_request() -> None:
+    # rdflib's ``graph.parse(url)`` fetches the document: reported
+    assert (ENDPOINT, 8) in findings({"app/template/parsers/rdf.py": _VOCABULARIES})

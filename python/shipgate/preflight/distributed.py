@@ -132,9 +132,11 @@ _EXAMPLE_BEFORE = re.compile(r"""(?i)["'][^"']*\b(?:e\.\s?g\.?|i\.\s?e\.?|for ex
 _SENT_AS_HEADER = re.compile(r"""(?i)["'](?:referr?er|origin)["']\s*[,:]\s*[rbuf]?["']$""")
 # a command-line parser's text for people (``ArgumentParser(epilog='See https://…')``, ``add_argument(help=…)``)
 _HELP_ARGUMENT = re.compile(r"\b(?:epilog|help|usage)\s*=\s*f?[rb]?['\"]")
-# A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
+# A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``),
+# or an RDF library's namespace made from a vocabulary's IRI (rdflib's ``FOAF = Namespace("http://xmlns.com/foaf/0.1/")``,
+# ``ClosedNamespace(…)``, ``DefinedNamespace``): terms are named under it, nothing is fetched
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
-                                 r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
+                                 r"|lookupPrefix|isDefaultNamespace|(?:Closed|Defined)?Namespace)\s*\(\s*[ru]?['\"]$")
 _BROWSER_SUFFIXES = (".js", ".mjs", ".jsx", ".vue")
 # a minified or bundled file by its name, also with the content hash a build puts before the suffix
 # (``app.min.90398749.js``)
@@ -315,7 +317,8 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     help text (``epilog='See https://…'``, ``help=…``), an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
-    ``…/XML/1998/namespace``, ``…-ns#``), or the first argument of a string method that matches or replaces it
+    ``…/XML/1998/namespace``, ``…-ns#``) or an RDF namespace's IRI (``Namespace("http://xmlns.com/foaf/0.1/")``), or
+    the first argument of a string method that matches or replaces it
     (``.replace('http://…', '')``, ``.startswith('https://…')``), an example in a sentence (``"request's url (e.g
     https://api.github.com/endpoint)"``), or the value of a ``Referer``/``Origin`` header (sent, not contacted)."""
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":
