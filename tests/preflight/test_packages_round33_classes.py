@@ -90,3 +90,55 @@ def test_an_rdf_namespace_is_a_vocabularys_name() -> None:
 def test_a_graph_parsed_from_the_vocabularys_host_is_still_a_request() -> None:
     # rdflib's ``graph.parse(url)`` fetches the document: reported
     assert (ENDPOINT, 8) in findings({"app/template/parsers/rdf.py": _VOCABULARIES})
+
+
+UNLOCKED = "preflight.migration_unlocked"
+
+_INITIAL = (
+    "from django.db import migrations, models\n"
+    "\n"
+    "\n"
+    "class Migration(migrations.Migration):\n"
+    "    initial = True\n"
+    "    dependencies = []\n"
+    "    operations = [\n"
+    "        migrations.CreateModel(\n"
+    "            name='Organization',\n"
+    "            fields=[('id', models.AutoField(primary_key=True))],\n"
+    "        ),\n"
+    "    ]\n"
+)
+
+
+def _moved(operations: str) -> str:
+    return (
+        "from django.db import migrations\n"  # 1
+        "\n"  # 2
+        "\n"  # 3
+        "class Migration(migrations.Migration):\n"  # 4
+        "    dependencies = [('platform', '0001_initial')]\n"  # 5
+        "    operations = [\n"  # 6
+        "        migrations.SeparateDatabaseAndState(\n"  # 7
+        f"            {operations}=[\n"  # 8
+        "                migrations.AlterModelTable('organization', 'wirecloud_organization'),\n"  # 9
+        "            ],\n"  # 10
+        "        ),\n"  # 11
+        "    ]\n"
+    )
+
+
+def test_a_model_table_renamed_by_the_database_operations_is_a_live_alter() -> None:
+    # WireCloud's platform/migrations/0015_remove_organization_models.py: ALTER TABLE platform_organization RENAME
+    files = {
+        "app/platform/migrations/0001_initial.py": _INITIAL,
+        "app/platform/migrations/0002_move_organization.py": _moved("database_operations"),
+    }
+    assert (UNLOCKED, 9) in findings(files)
+
+
+def test_a_model_table_renamed_only_in_the_state_is_no_statement() -> None:
+    files = {
+        "app/platform/migrations/0001_initial.py": _INITIAL,
+        "app/platform/migrations/0002_move_organization.py": _moved("state_operations"),
+    }
+    assert (UNLOCKED, 9) not in findings(files)
