@@ -142,3 +142,21 @@ def test_a_model_table_renamed_only_in_the_state_is_no_statement() -> None:
         "app/platform/migrations/0002_move_organization.py": _moved("state_operations"),
     }
     assert (UNLOCKED, 9) not in findings(files)
+
+
+# Argilla's contexts/hub_templates/README.md.jinja2: the dataset card it writes, a Markdown page
+_CARD = (
+    "# Dataset Card for {{ repo_id }}\n"  # 1
+    "\n"  # 2
+    "This dataset has been created with [Argilla](https://github.example-forge.com/argilla-io/argilla).\n"  # 3
+)
+# a Jinja template of a setting file: the upstream is contacted
+_UPSTREAM = "[upstream]\nurl = https://mirror.example-forge.com/simple\nname = {{ name }}\n"
+
+
+def test_a_jinja_template_of_a_markdown_page_is_a_document() -> None:
+    assert (ENDPOINT, 3) not in findings({"app/hub_templates/README.md.jinja2": _CARD})
+
+
+def test_a_jinja_template_of_a_setting_file_is_still_read() -> None:
+    assert (ENDPOINT, 2) in findings({"app/templates/pip.conf.jinja2": _UPSTREAM})
