@@ -160,3 +160,23 @@ def test_a_jinja_template_of_a_markdown_page_is_a_document() -> None:
 
 def test_a_jinja_template_of_a_setting_file_is_still_read() -> None:
     assert (ENDPOINT, 2) in findings({"app/templates/pip.conf.jinja2": _UPSTREAM})
+
+
+# Argilla's constants.py: the default owner account's password among constants that spell their own names
+_CONSTANTS = (
+    'DATABASE_SQLITE = "sqlite"\n'  # 1
+    'DATABASE_POSTGRESQL = "postgresql"\n'  # 2
+    'SEARCH_ENGINE_ELASTICSEARCH = "elasticsearch"\n'  # 3
+    "\n"  # 4
+    'DEFAULT_USERNAME = "argilla"\n'  # 5
+    'DEFAULT_PASSWORD = "{}"\n'  # 6
+)
+
+
+def test_a_password_of_digits_among_self_naming_constants_is_a_password() -> None:
+    assert (CREDENTIAL, 6) in findings({"app/constants.py": _CONSTANTS.format("1234")})
+
+
+def test_a_name_among_self_naming_constants_is_still_a_name() -> None:
+    # ``PASSNOTOKEN = "passOnNoToken"`` beside ``OTPPIN = "otppin"``: an enumeration's member, as before
+    assert (CREDENTIAL, 6) not in findings({"app/constants.py": _CONSTANTS.format("defaultPassword")})
