@@ -45,6 +45,10 @@ _DJANGO_STATE_ONLY = frozenset(
         "RenameIndex",
     }
 )
+# operations that name their model ``name`` (the others, ``model_name``)
+_MODEL_BY_NAME = frozenset(
+    {"CreateModel", "DeleteModel", "RenameModel", "AlterModelTable", "AlterUniqueTogether", "AlterIndexTogether"}
+)
 # Django field classes as its PostgreSQL backend writes them (data_types); others read as text.
 _DJANGO_TYPES = {
     "AutoField": "integer",
@@ -239,8 +243,7 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     op = _callee(call)
     table = _django_table(app, _arg(call, 0, "model_name") if op not in ("CreateModel", "DeleteModel") else None)
     field = _ident(_arg(call, 1, "name"), "field")
-    if op in ("CreateModel", "DeleteModel", "RenameModel", "AlterModelTable", "AlterUniqueTogether",
-              "AlterIndexTogether"):
+    if op in _MODEL_BY_NAME:
         table = _django_table(app, _arg(call, 0, "name"))
     if op == "AddField":
         return _django_add_field(table, _name(_arg(call, 1, "name")) or "field", _arg(call, 2, "field"))
