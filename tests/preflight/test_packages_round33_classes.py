@@ -180,3 +180,11 @@ def test_a_password_of_digits_among_self_naming_constants_is_a_password() -> Non
 def test_a_name_among_self_naming_constants_is_still_a_name() -> None:
     # ``PASSNOTOKEN = "passOnNoToken"`` beside ``OTPPIN = "otppin"``: an enumeration's member, as before
     assert (CREDENTIAL, 6) not in findings({"app/constants.py": _CONSTANTS.format("defaultPassword")})
+
+
+def test_a_model_table_set_to_djangos_own_name_renames_nothing() -> None:
+    # Pootle's pootle_store/migrations/0029_unit_tablename.py: ``table='pootle_store_unit'`` for ``pootle_store``'s
+    # ``unit``, the name its table already had
+    moved = _moved("database_operations").replace("'wirecloud_organization'", "'platform_organization'")
+    files = {"app/platform/migrations/0001_initial.py": _INITIAL, "app/platform/migrations/0002_move.py": moved}
+    assert (UNLOCKED, 9) not in findings(files)

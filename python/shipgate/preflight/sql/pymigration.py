@@ -6,8 +6,8 @@ The file is read by Python's own parser (``ast``), never run. A Django migration
 written as the SQL Django's PostgreSQL schema editor sends (``AddField``, ``AlterField``, ``RemoveField``,
 ``RenameField``, ``AddIndex``, ``AddIndexConcurrently``, ``RemoveIndex[Concurrently]``, ``AddConstraint``,
 ``RemoveConstraint``, ``AlterUniqueTogether``, ``AlterIndexTogether``, ``CreateModel``, ``DeleteModel``,
-``RenameModel``, ``AlterModelTable`` (a rename to the literal table name it gives; a reset to Django's default name is
-not guessed), ``RunSQL``; the ``database_operations`` of ``SeparateDatabaseAndState``). Operations that only
+``RenameModel``, ``AlterModelTable`` (a rename to the literal table name it gives; one to Django's default name, or a
+reset to it, is not guessed), ``RunSQL``; the ``database_operations`` of ``SeparateDatabaseAndState``). Operations that only
 change Django's state (``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other operation is
 reported as a statement preflight cannot read. An Alembic revision is a ``.py`` file under a
 ``migrations``/``alembic``/``versions`` directory that imports ``op`` from alembic and defines ``upgrade``: inside
@@ -283,7 +283,10 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
         return _strings(_arg(call, 0, "sql"))
     if op == "AlterModelTable":  # the schema editor's ``alter_db_table``: the model's table renamed to the new name
         new = _arg(call, 1, "table")
-        return [f"ALTER TABLE {table} RENAME TO {_ident(new, 'new')}"] if _name(new) else []
+        # to Django's own name (``table='pootle_store_unit'`` for ``pootle_store``'s ``unit``) nothing is renamed
+        # unless an earlier ``db_table`` differed, which is not followed here
+        renamed = _name(new) is not None and _ident(new, "new") != table
+        return [f"ALTER TABLE {table} RENAME TO {_ident(new, 'new')}"] if renamed else []
     if op in _DJANGO_STATE_ONLY:
         return []
     return None
