@@ -6,10 +6,10 @@ The file is read by Python's own parser (``ast``), never run. A Django migration
 written as the SQL Django's PostgreSQL schema editor sends (``AddField``, ``AlterField``, ``RemoveField``,
 ``RenameField``, ``AddIndex``, ``AddIndexConcurrently``, ``RemoveIndex[Concurrently]``, ``AddConstraint``,
 ``RemoveConstraint``, ``AlterUniqueTogether``, ``AlterIndexTogether``, ``CreateModel``, ``DeleteModel``,
-``RenameModel``, ``AlterModelTable`` (a rename to the literal table name it gives; one to Django's default name, or a
-reset to it, is not guessed), ``RunSQL``; the ``database_operations`` of ``SeparateDatabaseAndState``). Operations that only
-change Django's state (``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other operation is
-reported as a statement preflight cannot read. An Alembic revision is a ``.py`` file under a
+``RenameModel``, ``AlterModelTable`` (a rename to the literal table name it gives; one to Django's default name, or
+a reset to it, is not guessed), ``RunSQL``; the ``database_operations`` of ``SeparateDatabaseAndState``). Operations
+that only change Django's state (``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other
+operation is reported as a statement preflight cannot read. An Alembic revision is a ``.py`` file under a
 ``migrations``/``alembic``/``versions`` directory that imports ``op`` from alembic and defines ``upgrade``: inside
 ``upgrade`` (never ``downgrade``) the ``op.*`` calls and the calls of a ``with op.batch_alter_table(t) as b:`` block
 (plain ALTER TABLE on PostgreSQL) are written as the SQL Alembic emits, and ``op.execute``/``exec_driver_sql`` of a
