@@ -35,6 +35,7 @@ from shipgate.preflight.directory_data import sample_password_lines
 from shipgate.preflight.distributed import (
     describes_package,
     is_ci_file,
+    is_web_bundle,
     prose_string_lines,
     secret_of_product,
     word_secret,
@@ -492,6 +493,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         found = {n: s for n, s in found.items() if not published_example(s.secret, lines.get(n, ""))}  # AWS docs'
+        if found and is_web_bundle(text.path, [(ln.number, ln.text) for ln in text.lines[:1]]):
+            # a built web client's words (``password:"Passwort"`` in a webpack chunk of translations): labels a
+            # browser shows; a token in its own format is still reported
+            found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         if text.path in examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
             found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
         if text.path in ctx.makefile_tooling:  # a test service's configuration, started by a developer target

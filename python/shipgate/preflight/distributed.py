@@ -20,9 +20,10 @@ logs in with those words:
   picks one entry from, not a list of hosts it contacts. So is a link map (:func:`is_link_map`): lines of a short
   name and one link target, at least ``CATALOGUE_MIN`` of them URLs and most of those templates or prefixes a name
   completes (a wiki's interwiki shortcuts, ``wp https://en.wikipedia.org/wiki/{NAME}``): links written into pages.
-- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` file whose first line
-  runs past ``BUNDLE_LINE`` characters or is a minifier's import of sibling chunks) and webpack's unminified output
-  (opened by its ``webpackBootstrap`` runtime): library code a browser runs, with its credits and links inside.
+- **Web bundles** (:func:`is_web_bundle`): minified JavaScript and CSS (``*.min.js``, a ``.js`` or ``.css`` file whose
+  first line runs past ``BUNDLE_LINE`` characters, a ``.js`` file opened by a minifier's import of sibling chunks or
+  by webpack's push of a chunk to its loader) and webpack's unminified output (opened by its ``webpackBootstrap``
+  runtime): library code a browser runs, with its credits and links inside.
 - **Test data** (``markup.is_test_path``): the URLs, keys and tokens of test cases and fixtures.
 - **Rule files** (``rule_files.is_rule_file``): SpamAssassin rules and Privoxy actions and filters: patterns a
   filter matches against and the texts it shows, not hosts it contacts.
@@ -89,6 +90,12 @@ _WEBPACK_RUNTIME = re.compile(r"^/\*{6}/\s.*//\s*webpackBootstrap\b")
 # A minifier's ES module chunk (Vite, Rollup, esbuild): it opens by importing its sibling chunks with no space a
 # person would write, ``import{d as De,p as Xt}from"./index-Bx1.js";``, then its minified code.
 _MINIFIED_IMPORT = re.compile(r'^import\{[\w$]+ as [\w$]+(?:,[\w$]+(?: as [\w$]+)?)+\}from"[^"]+"')
+# A webpack chunk loaded by its JSONP runtime (webpack 4: ``(window.webpackJsonp=window.webpackJsonp||[]).push([[207],
+# {1416:function(e,a,t){…``; webpack 5: ``(self.webpackChunkapp=self.webpackChunkapp||[]).push(``): a build's output,
+# the global it pushes to named by webpack, minified or not.
+_WEBPACK_CHUNK = re.compile(
+    r'^(?:"use strict";)?\((window|self|this|globalThis)\.(webpack(?:Jsonp|Chunk)[\w$]*)=\1\.\2\|\|\[\]\)\.push\('
+)
 # A vocabulary's name: a DTD, a namespace path (``…/ns/``, ``…/namespaces/tal``), a W3C dated URI
 # (``http://www.w3.org/2000/svg``, ``…/1999/xlink``, ``…/XML/1998/namespace``), a ``schemas.*`` host's URI
 # (``http://schemas.xmlsoap.org/soap/http``, ``http://schemas.google.com/blogger/2008/kind#post``).
@@ -125,9 +132,11 @@ _EXAMPLE_BEFORE = re.compile(r"""(?i)["'][^"']*\b(?:e\.\s?g\.?|i\.\s?e\.?|for ex
 _SENT_AS_HEADER = re.compile(r"""(?i)["'](?:referr?er|origin)["']\s*[,:]\s*[rbuf]?["']$""")
 # a command-line parser's text for people (``ArgumentParser(epilog='See https://…')``, ``add_argument(help=…)``)
 _HELP_ARGUMENT = re.compile(r"\b(?:epilog|help|usage)\s*=\s*f?[rb]?['\"]")
-# A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``)
+# A DOM call whose first argument is a namespace's name (``document.createElementNS("http://www.w3.org/2000/svg", …)``),
+# or an RDF library's namespace made from a vocabulary's IRI (rdflib's ``FOAF = Namespace("http://xmlns.com/foaf/0.1/")``,
+# ``ClosedNamespace(…)``, ``DefinedNamespace``): terms are named under it, nothing is fetched
 _NAMESPACE_ARGUMENT = re.compile(r"\b(?:create(?:Element|Attribute)NS|[gs]etAttributeNS|getElementsByTagNameNS"
-                                 r"|lookupPrefix|isDefaultNamespace)\s*\(\s*['\"]$")
+                                 r"|lookupPrefix|isDefaultNamespace|(?:Closed|Defined)?Namespace)\s*\(\s*[ru]?['\"]$")
 _BROWSER_SUFFIXES = (".js", ".mjs", ".jsx", ".vue")
 # a minified or bundled file by its name, also with the content hash a build puts before the suffix
 # (``app.min.90398749.js``)
@@ -256,17 +265,21 @@ def is_maintainer_tool(path: str) -> bool:
 
 
 def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
-    """Minified JavaScript or CSS: by its name, or a ``.js`` file whose first line is a whole bundle or a minifier's
-    import of its sibling chunks (``import{d as De,p as Xt}from"./index-Bx1.js";``: temBoard's Vite build); or a
-    ``.js`` file webpack built unminified, opened by its runtime (``/******/ (function(modules) { //
-    webpackBootstrap``): the modules it joined (libraries with their credits, links and messages) follow."""
+    """Minified JavaScript or CSS: by its name, or a ``.js`` or ``.css`` file whose first line is a whole bundle; a
+    ``.js`` file opened by a minifier's import of its sibling chunks (``import{d as De,p as Xt}from"./index-Bx1.js";``:
+    temBoard's Vite build) or by webpack's push of a chunk to its loader (``(window.webpackJsonp=
+    window.webpackJsonp||[]).push(``: Argilla's Nuxt client); or a ``.js`` file webpack built unminified, opened by its
+    runtime (``/******/ (function(modules) { // webpackBootstrap``): the modules it joined (libraries with their
+    credits, links and messages) follow."""
     lower = path.lower()
     if is_minified_name(lower):
         return True
-    if not lower.endswith(".js") or not lines:
+    if not lower.endswith((".js", ".css")) or not lines:
         return False
     first = lines[0][1]
-    return len(first) > BUNDLE_LINE or bool(_WEBPACK_RUNTIME.match(first) or _MINIFIED_IMPORT.match(first))
+    if len(first) > BUNDLE_LINE:
+        return True
+    return lower.endswith(".js") and any(p.match(first) for p in (_WEBPACK_RUNTIME, _MINIFIED_IMPORT, _WEBPACK_CHUNK))
 
 
 def is_minified_name(path: str) -> bool:
@@ -304,7 +317,8 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
     help text (``epilog='See https://…'``, ``help=…``), an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
-    ``…/XML/1998/namespace``, ``…-ns#``), or the first argument of a string method that matches or replaces it
+    ``…/XML/1998/namespace``, ``…-ns#``) or an RDF namespace's IRI (``Namespace("http://xmlns.com/foaf/0.1/")``), or
+    the first argument of a string method that matches or replaces it
     (``.replace('http://…', '')``, ``.startswith('https://…')``), an example in a sentence (``"request's url (e.g
     https://api.github.com/endpoint)"``), or the value of a ``Referer``/``Origin`` header (sent, not contacted)."""
     if url.start() > 0 and line[url.start() - 1] == "{" and line[url.end() : url.end() + 1] == "}":

@@ -139,6 +139,10 @@ def is_compose_name(path: str) -> bool:
     return bool(_COMPOSE_NAME.search(path))
 
 
+# a Jinja template of a document (Argilla's ``README.md.jinja2``, the dataset card it writes), not of a setting file
+_JINJA_DOCUMENT = re.compile(r"\.(?:md|markdown|rst|adoc|html?)\.(?:j2|jinja2?)$", re.I)
+
+
 def is_documentation(path: str) -> bool:
     """A file written for people: by its folder (``share/doc/``, ``docs/``), its name (README, CHANGELOG,
     LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``), never a compose
@@ -157,6 +161,7 @@ def is_documentation(path: str) -> bool:
         or _SUBJECT_README.match(name)
         or _NAMED_LICENCE.match(name)
         or re.sub(r"\.(?:template|tmpl|in)$", "", name.lower()).endswith(_DOC_SUFFIXES)  # ``x.txt.template``
+        or _JINJA_DOCUMENT.search(name) is not None  # ``README.md.jinja2``: the Markdown a product writes
         or _PACKAGE_METADATA.search(path)
         or is_lock_file(path)
         or _SCHEMA.search(name)

@@ -16,7 +16,7 @@
   ``SOGoPasswordRecoveryQuestion``);
 - **a constant among constants that spell their own names** (``PASSNOTOKEN = "passOnNoToken"`` between ``OTPPIN =
   "otppin"`` and ``PASSTHRU = "passthru"``: an enumeration of setting names), read from the assignments on the lines
-  around it, as a map of names is;
+  around it, as a map of names is; not a value of digits only (``DEFAULT_PASSWORD = "1234"``), which names nothing;
 - **an entry of a map of symbols**: the value and at least two entries around it are upper-case symbol names
   (rspamd's ``arc_symbols = { pass = 'ARC_ALLOW', permerror = 'ARC_INVALID', … }``);
 - **an entry of a map of names**: a dict literal whose other entries map to type words or spell their own key or its
@@ -84,9 +84,17 @@ def names_a_name(kind: str, line: int, lines: Mapping[int, str]) -> bool:
         first, last = name.partition(".")[0], name.rpartition(".")[2]
         if not _SECRET_WORD.search(last) or first.strip("\"'[").lower() == "type":
             return True
-    if _OID_VALUE.search(lines.get(line, "")) or _in_name_map(line, lines):
+    if _OID_VALUE.search(lines.get(line, "")) or (not _digits_value(lines.get(line, "")) and _in_name_map(line, lines)):
         return True
     return _in_symbol_map(line, lines) or _in_attribute_map(line, lines)
+
+
+def _digits_value(text: str) -> bool:
+    """A constant or entry whose value is digits only (``DEFAULT_PASSWORD = "1234"``): a number, which names nothing,
+    even among constants that spell their own names (Argilla's default owner password beside ``DATABASE_SQLITE =
+    "sqlite"``)."""
+    match = _CONSTANT.match(text) or _ENTRY.match(text)
+    return match is not None and match.group(2).isdigit()
 
 
 def _in_attribute_map(line: int, lines: Mapping[int, str]) -> bool:

@@ -6,9 +6,10 @@ The file is read by Python's own parser (``ast``), never run. A Django migration
 written as the SQL Django's PostgreSQL schema editor sends (``AddField``, ``AlterField``, ``RemoveField``,
 ``RenameField``, ``AddIndex``, ``AddIndexConcurrently``, ``RemoveIndex[Concurrently]``, ``AddConstraint``,
 ``RemoveConstraint``, ``AlterUniqueTogether``, ``AlterIndexTogether``, ``CreateModel``, ``DeleteModel``,
-``RenameModel``, ``RunSQL``; the ``database_operations`` of ``SeparateDatabaseAndState``). Operations that only
-change Django's state (``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other operation is
-reported as a statement preflight cannot read. An Alembic revision is a ``.py`` file under a
+``RenameModel``, ``AlterModelTable`` (a rename to the literal table name it gives; one to Django's default name, or
+a reset to it, is not guessed), ``RunSQL``; the ``database_operations`` of ``SeparateDatabaseAndState``). Operations
+that only change Django's state (``AlterModelOptions``…) or run Python (``RunPython``) send no DDL; any other
+operation is reported as a statement preflight cannot read. An Alembic revision is a ``.py`` file under a
 ``migrations``/``alembic``/``versions`` directory that imports ``op`` from alembic and defines ``upgrade``: inside
 ``upgrade`` (never ``downgrade``) the ``op.*`` calls and the calls of a ``with op.batch_alter_table(t) as b:`` block
 (plain ALTER TABLE on PostgreSQL) are written as the SQL Alembic emits, and ``op.execute``/``exec_driver_sql`` of a
@@ -38,12 +39,15 @@ _DJANGO_STATE_ONLY = frozenset(
     {
         "AlterModelOptions",
         "AlterModelManagers",
-        "AlterModelTable",
         "AlterModelTableComment",
         "AlterOrderWithRespectTo",
         "RunPython",
         "RenameIndex",
     }
+)
+# operations that name their model ``name`` (the others, ``model_name``)
+_MODEL_BY_NAME = frozenset(
+    {"CreateModel", "DeleteModel", "RenameModel", "AlterModelTable", "AlterUniqueTogether", "AlterIndexTogether"}
 )
 # Django field classes as its PostgreSQL backend writes them (data_types); others read as text.
 _DJANGO_TYPES = {
@@ -239,7 +243,7 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     op = _callee(call)
     table = _django_table(app, _arg(call, 0, "model_name") if op not in ("CreateModel", "DeleteModel") else None)
     field = _ident(_arg(call, 1, "name"), "field")
-    if op in ("CreateModel", "DeleteModel", "RenameModel", "AlterUniqueTogether", "AlterIndexTogether"):
+    if op in _MODEL_BY_NAME:
         table = _django_table(app, _arg(call, 0, "name"))
     if op == "AddField":
         return _django_add_field(table, _name(_arg(call, 1, "name")) or "field", _arg(call, 2, "field"))
@@ -277,6 +281,12 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
         return [f"ALTER TABLE {table} RENAME TO {_django_table(app, _arg(call, 1, 'new_name'))}"]
     if op == "RunSQL":
         return _strings(_arg(call, 0, "sql"))
+    if op == "AlterModelTable":  # the schema editor's ``alter_db_table``: the model's table renamed to the new name
+        new = _arg(call, 1, "table")
+        # to Django's own name (``table='pootle_store_unit'`` for ``pootle_store``'s ``unit``) nothing is renamed
+        # unless an earlier ``db_table`` differed, which is not followed here
+        renamed = _name(new) is not None and _ident(new, "new") != table
+        return [f"ALTER TABLE {table} RENAME TO {_ident(new, 'new')}"] if renamed else []
     if op in _DJANGO_STATE_ONLY:
         return []
     return None
