@@ -1637,15 +1637,35 @@ def _fallback_generator(substitution: Node) -> str | None:
     while stack and len(names) < 2:
         node = stack.pop()
         for child in node.named_children:
+            command = _output_kept(child)
             if child.type == "list":
                 stack.append(child)
-            elif child.type == "command" and (program := child.child_by_field_name("name")) is not None:
+            elif command is not None and (program := command.child_by_field_name("name")) is not None:
                 names.add(text(program).rsplit("/", 1)[-1])
             else:
                 return None
         if any(c.type == "&&" for c in node.children):
             return None
     return names.pop() if len(names) == 1 else None
+
+
+# A redirect of a descriptor other than standard output (``2>/dev/null``, ``2>&1``): the command's output stays.
+_OTHER_DESCRIPTOR = re.compile(r"[2-9]>")
+
+
+def _output_kept(node: Node) -> Node | None:
+    """The command of an alternative whose output is the value: the command itself, or one whose only redirects
+    are of other descriptors (``mktemp -d 2>/dev/null``, vix's installer, holdout182); None otherwise (``mktemp -d
+    >/dev/null`` leaves the value empty)."""
+    if node.type == "command":
+        return node
+    if node.type != "redirected_statement":
+        return None
+    body = node.child_by_field_name("body")
+    redirects = node.children_by_field_name("redirect")
+    if body is None or body.type != "command" or not redirects:
+        return None
+    return body if all(_OTHER_DESCRIPTOR.match(text(r)) for r in redirects) else None
 
 
 def _declared_local(node: Node) -> bool:
