@@ -37,3 +37,49 @@ def test_e_near_miss_an_alternative_whose_output_is_discarded_is_no_mktemp_value
         'rm -rf "$WORK"',  # 5
     )
     assert codes_at({"install.sh": discarded}, RM_RF) == [3, 5]
+
+
+# -- D: checks each made only when its file was published, then a stop when none was -----------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _either_check(stop: str, raised_elsewhere: str = "") -> str:
+    return _text(
+        "#!/bin/sh",  # 1
+        "set -eu",  # 2
+        'die() { echo "$*" >&2; exit 1; }',  # 3
+        'fetch() { curl -fsSL "$1" -o "$2"; }',  # 4
+        'URL="https://github.com/acme/tool/releases/download/v1/tool.tar.gz"',  # 5
+        'fetch "$URL" "$TMP/tool.tar.gz"',  # 6
+        "have_sha=0",  # 7
+        "have_sig=0",  # 8
+        'if fetch "$URL.sha256" "$TMP/tool.sha256"; then',  # 9
+        "  have_sha=1",  # 10
+        "  expected=\"$(awk '{print $1}' \"$TMP/tool.sha256\")\"",  # 11
+        "  actual=\"$(sha256sum \"$TMP/tool.tar.gz\" | awk '{print $1}')\"",  # 12
+        '  [ "$expected" = "$actual" ] || die "sha256 mismatch"',  # 13
+        "else",  # 14
+        '  echo "no sha256 file"',  # 15
+        "fi",  # 16
+        'if fetch "$URL.minisig" "$TMP/tool.minisig"; then',  # 17
+        "  have_sig=1",  # 18
+        '  minisign -Vm "$TMP/tool.tar.gz" -P "$KEY" || die "bad signature"',  # 19
+        "fi",  # 20
+        raised_elsewhere or ":",  # 21
+        'if [ "$have_sha" -eq 0 ] && [ "$have_sig" -eq 0 ]; then',  # 22
+        f"  {stop}",  # 23
+        "fi",  # 24
+        'tar -xzf "$TMP/tool.tar.gz" -C "$TMP"',  # 25
+        'mv -f "$TMP/tool" "$HOME/.local/bin/tool"',  # 26
+    )
+
+
+def test_d_checks_made_when_their_file_exists_then_a_stop_when_none_was_cover_the_install() -> None:
+    assert codes_at({"install.sh": _either_check('die "refusing to install"')}, UNVERIFIED) == []
+
+
+def test_d_near_miss_a_guard_that_only_warns_or_a_flag_raised_elsewhere_leaves_the_install_unchecked() -> None:
+    assert codes_at({"install.sh": _either_check('echo "not verified"')}, UNVERIFIED) == [26]
+    raised = _either_check('die "refusing to install"', raised_elsewhere='[ -n "${SKIP:-}" ] && have_sig=1')
+    assert codes_at({"install.sh": raised}, UNVERIFIED) == [26]
