@@ -83,3 +83,25 @@ def test_d_near_miss_a_guard_that_only_warns_or_a_flag_raised_elsewhere_leaves_t
     assert codes_at({"install.sh": _either_check('echo "not verified"')}, UNVERIFIED) == [26]
     raised = _either_check('die "refusing to install"', raised_elsewhere='[ -n "${SKIP:-}" ] && have_sig=1')
     assert codes_at({"install.sh": raised}, UNVERIFIED) == [26]
+
+
+# -- C: a fetched archive unpacked into the user's install prefix ------------------------------------------------------
+
+TOOLCHAIN = _text(
+    "#!/bin/bash",  # 1
+    "wget -c https://go.dev/dl/go1.19.linux-amd64.tar.gz -O /tmp/go-linux-amd64.tar.gz",  # 2
+    "tar -C $HOME/.local -xzf /tmp/go-linux-amd64.tar.gz",  # 3
+)
+
+
+def test_c_an_archive_unpacked_into_the_users_install_prefix_installs_it() -> None:
+    assert codes_at({"install.sh": TOOLCHAIN}, UNVERIFIED) == [3]
+
+
+def test_c_near_miss_a_directory_below_the_prefix_or_a_checked_archive_stays_quiet() -> None:
+    below = TOOLCHAIN.replace("-C $HOME/.local ", "-C $HOME/.local/share/go ")
+    assert codes_at({"install.sh": below}, UNVERIFIED) == []
+    checked = TOOLCHAIN.replace(
+        "tar -C", "echo \"$GO_SHA256  /tmp/go-linux-amd64.tar.gz\" | sha256sum -c - || exit 1\ntar -C"
+    )
+    assert codes_at({"install.sh": checked}, UNVERIFIED) == []
