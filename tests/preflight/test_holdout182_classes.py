@@ -13,7 +13,7 @@ def _text(*lines: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-# -- E: a mktemp fallback whose first alternative only silences its errors ----------------------------------------------
+# -- E: a mktemp fallback whose first alternative only silences its errors ---------------------------------------------
 
 QUIET_FALLBACK = _text(
     "#!/usr/bin/env sh",  # 1
@@ -56,8 +56,8 @@ def _either_check(stop: str, raised_elsewhere: str = "") -> str:
         "have_sig=0",  # 8
         'if fetch "$URL.sha256" "$TMP/tool.sha256"; then',  # 9
         "  have_sha=1",  # 10
-        "  expected=\"$(awk '{print $1}' \"$TMP/tool.sha256\")\"",  # 11
-        "  actual=\"$(sha256sum \"$TMP/tool.tar.gz\" | awk '{print $1}')\"",  # 12
+        '  expected="$(awk \'{print $1}\' "$TMP/tool.sha256")"',  # 11
+        '  actual="$(sha256sum "$TMP/tool.tar.gz" | awk \'{print $1}\')"',  # 12
         '  [ "$expected" = "$actual" ] || die "sha256 mismatch"',  # 13
         "else",  # 14
         '  echo "no sha256 file"',  # 15
@@ -102,6 +102,33 @@ def test_c_near_miss_a_directory_below_the_prefix_or_a_checked_archive_stays_qui
     below = TOOLCHAIN.replace("-C $HOME/.local ", "-C $HOME/.local/share/go ")
     assert codes_at({"install.sh": below}, UNVERIFIED) == []
     checked = TOOLCHAIN.replace(
-        "tar -C", "echo \"$GO_SHA256  /tmp/go-linux-amd64.tar.gz\" | sha256sum -c - || exit 1\ntar -C"
+        "tar -C", 'echo "$GO_SHA256  /tmp/go-linux-amd64.tar.gz" | sha256sum -c - || exit 1\ntar -C'
     )
     assert codes_at({"install.sh": checked}, UNVERIFIED) == []
+
+
+# -- A: a host handed to a package's install scripts through the environment -------------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+MANAGER_ENV = _text(
+    "#!/bin/bash",  # 1
+    "cd /tmp",  # 2
+    "sudo WAZUH_MANAGER='wazuh-monitor.ddns.net' WAZUH_AGENT_GROUP='Linux,Server' dpkg -i ./wazuh-agent.deb",  # 3
+    "sudo systemctl enable --now wazuh-agent",  # 4
+)
+
+
+def test_a_a_public_host_in_a_package_installs_environment_is_a_setting_the_product_connects_to() -> None:
+    assert codes_at({"install.sh": MANAGER_ENV}, ENDPOINT) == [3]
+
+
+def test_a_near_miss_no_host_a_reference_or_a_command_that_installs_no_package() -> None:
+    quiet = _text(
+        "#!/bin/bash",
+        "sudo DEBIAN_FRONTEND=noninteractive dpkg -i ./agent.deb",  # 2: no host
+        'sudo MANAGER="$MANAGER_HOST" dpkg -i ./agent.deb',  # 3: a reference
+        "MANAGER=wazuh-monitor.ddns.net dpkg -l wazuh-agent",  # 4: a query installs nothing
+        "VERSION=4.2.5 apt-get install -y wazuh-agent",  # 5: a version, not a host
+    )
+    assert codes_at({"install.sh": quiet}, ENDPOINT) == []
