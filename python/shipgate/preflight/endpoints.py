@@ -52,6 +52,7 @@ from shipgate.preflight.go_shown import shown_lines as go_shown_lines
 from shipgate.preflight.hosts import bare_host, is_internal, is_metadata, url_host
 from shipgate.preflight.html_escaped_links import html_escaped_link
 from shipgate.preflight.ini_sections import section_of_lines
+from shipgate.preflight.install_environment import installer_settings
 from shipgate.preflight.jetty_modules import module_text_lines
 from shipgate.preflight.js_script import shown_lines
 from shipgate.preflight.link_sections import link_section_lines
@@ -449,6 +450,8 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
             )
     for line, host, text in written_name_servers(script):
         yield Endpoint(path, line, host, True, "setting", text)  # the resolver sends every lookup there
+    for line, host, text in installer_settings(script, public_bare_host):
+        yield Endpoint(path, line, host, True, "setting", text)  # the package's scripts configure the product with it
 
 
 def _method(command: Command) -> str | None:

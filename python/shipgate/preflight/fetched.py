@@ -945,6 +945,17 @@ def _bin_directory(path: str) -> bool:
     return posixpath.basename(path.rstrip("/")) in ("bin", "sbin")
 
 
+# The user's install prefix, the per-user ``/usr/local`` (``$HOME/.local``, ``~/.local``; XDG puts its ``bin`` on the
+# PATH): an archive unpacked there lands its programs in ``bin`` below it or a toolchain tree whose ``bin`` the
+# installer adds (holdout182's Go toolchain).
+_USER_PREFIX = re.compile(r"""^["']?(?:~|\$\{?HOME\}?)["']?/\.local/?$""")
+
+
+def _user_prefix(tree: _Taint) -> bool:
+    """The unpacked tree is the user's install prefix itself (``tar -C "$HOME/.local" -xzf go.tar.gz``)."""
+    return tree.directory and _USER_PREFIX.match(tree.path) is not None
+
+
 def _moves_a_bin(command: Command) -> bool:
     """``mv "$EXTRACT_DIR/pulumi/bin" "$HOME/.pulumi/"``: the unpacked ``bin`` directory itself is put in place,
     where it becomes the product's bin directory (the PATH line the installer adds names it)."""
@@ -1365,7 +1376,10 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 deferred.extend(_into_program_tree(command, source, derived, program_dirs, checked))
                 own_tree.extend((run, i) for run in _over_own_tree(script, command, source, derived, checked))
             on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
+            prefix = None if moved_tree or on_path else next((d for d in derived if _user_prefix(d)), None)
+            on_path = on_path or prefix
             where = "a bin directory" if system is None else _directory_kind(system.path)
+            where = "the user's install prefix" if prefix and not system else where
             unpacked = system or on_path
             if unpacked is not None and source.fetch.line not in reported and not checked(source):
                 reported.add(source.fetch.line)

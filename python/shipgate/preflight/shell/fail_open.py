@@ -15,6 +15,7 @@ from shipgate.preflight.shell.arms import Arm
 from shipgate.preflight.shell.model import Command, Script
 
 _STOPPING = frozenset({"exit", "return", "false"})
+_DOWN_VALUES = frozenset({"", "0", "false", "no"})  # a flag assigned one of these is down
 
 
 def _exiting_functions(script: Script) -> frozenset[str]:
@@ -28,6 +29,36 @@ def _exiting_functions(script: Script) -> frozenset[str]:
     return frozenset(f for f in found if f is not None)
 
 
+def _checked_flag_stops(
+    script: Script, checking: set[Arm], stopping: frozenset[str]
+) -> list[tuple[frozenset[Arm], int, str | None]]:
+    """(branches, line, function) of each stop (``if [ "$have_sha" -eq 0 ] && [ "$have_sig" -eq 0 ]; then die …;
+    fi``) whose flags are raised only in branches that make a check, and nowhere else in the file."""
+    branches: dict[str, set[Arm]] = {}
+    lines: dict[str, set[int]] = {}
+    for name, arm, line in script.raised_flags:
+        branches.setdefault(name, set()).add(arm)
+        lines.setdefault(name, set()).add(line)
+    found = []
+    for flags, line, function, names in script.flag_stops:
+        if not any(n in stopping for n in names) or not all(
+            _raised_only_checked(f, branches, lines, checking, script) for f in flags
+        ):
+            continue
+        found.append((frozenset(a for f in flags for a in branches[f]), line, function))
+    return found
+
+
+def _raised_only_checked(
+    flag: str, branches: dict[str, set[Arm]], lines: dict[str, set[int]], checking: set[Arm], script: Script
+) -> bool:
+    """The flag is raised only by branches that make a check: every assignment of it that is not one of those
+    raises lowers it (``have_sha=0``), and each raising branch holds a check."""
+    if flag not in branches or not branches[flag] <= checking:
+        return False
+    return all(b.line in lines[flag] or (b.value or "") in _DOWN_VALUES for b in script.bindings(flag))
+
+
 class FailOpen:
     """Which checks of ``script`` (commands ``is_check`` accepts) a run reaching a use of the file can skip."""
 
@@ -37,11 +68,15 @@ class FailOpen:
         stopping = _STOPPING | _exiting_functions(script)
         # per ``if``/``case`` statement: arm start -> whether a command there checks or stops the run
         self._arms: dict[tuple[int, int], dict[int, bool]] = {}
+        checking: set[Arm] = set()  # the arms a check is made in
         for command in script.commands:
-            holds = is_check(command) or command.name in stopping
+            check = is_check(command) and (command.line, command.text) not in self._ignored
+            holds = check or command.name in stopping
             for arm in command.arms:
                 arms = self._arms.setdefault((arm[0], arm[1]), {})
                 arms[arm[2]] = arms.get(arm[2], False) or holds
+            checking.update(command.arms if check else ())
+        self._stops = _checked_flag_stops(script, checking, stopping)
 
     def skippable(self, check: Command, use: Command, fetch: Command, earlier: Sequence[Command] = ()) -> bool:
         """Whether a run can reach ``use`` past ``check`` without the check having stopped a bad ``fetch``.
@@ -54,7 +89,19 @@ class FailOpen:
         if not arms:
             return False
         began = {(a[0], a[1]) for c in earlier for a in c.arms}
-        return any(self._other_way(arm) for arm in arms if (arm[0], arm[1]) not in began)
+        return any(
+            self._other_way(arm) and not self._stopped_unchecked(arm, check, use)
+            for arm in arms
+            if (arm[0], arm[1]) not in began
+        )
+
+    def _stopped_unchecked(self, arm: Arm, check: Command, use: Command) -> bool:
+        """A later stop the run reaches ``use`` past only when a branch raising one of its flags ran, each such
+        branch holding a check, ``arm`` one of them (shell.flag_guards)."""
+        return any(
+            arm in branches and check.line < line < use.line and function == use.function
+            for branches, line, function in self._stops
+        )
 
     def _other_way(self, arm: Arm) -> bool:
         """Another branch of the statement ``arm`` belongs to goes on without a check: a sibling arm that holds

@@ -221,6 +221,10 @@ class Script:
     # (function, line) of a uid or capability test in the function whose failing branch returns from it
     # (``is_root || { echo "skipped"; return; }``): the function's later steps run only with the privilege.
     privilege_guards: tuple[tuple[str, int], ...] = ()
+    # (flag, branch, line) of each flag an if/elif/else branch raises (``have_sha=1``), and (flags, line, function,
+    # names run) of each ``if`` that runs its branch only while every one of its flags is down (shell.flag_guards)
+    raised_flags: tuple[tuple[str, tuple[int, int, int, str | None], int], ...] = ()
+    flag_stops: tuple[tuple[frozenset[str], int, str | None, tuple[str, ...]], ...] = ()
     tests: tuple[Test, ...] = ()
     # lines of assignments written in a branch that runs only as root (``if [ "$(whoami)" = root ]; then
     # run="sudo -u $owner"``): a command run through such a value runs it as root

@@ -40,6 +40,7 @@ from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 from shipgate.preflight.shell.capabilities import reads_capabilities
 from shipgate.preflight.shell.dead import live_commands
+from shipgate.preflight.shell.flag_guards import flags_raised, lowered_flags, runs
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
 from shipgate.preflight.shell.inline_programs import as_shell, inline_program, reads_program_from_stdin
 from shipgate.preflight.shell.library import take_tree
@@ -245,6 +246,8 @@ class _Reader:
         self.unstopped: list[tuple[int, str]] = []  # statements of a group another statement follows (_group)
         self.shell_file = False  # the source opens with a shell's ``#!`` line: its top level is read as statements
         self.probed_arms: set[Arm] = set()
+        self.raised_flags: list[tuple[str, Arm, int]] = []  # shell.flag_guards
+        self.flag_stops: list[tuple[frozenset[str], int, str | None, tuple[str, ...]]] = []
         self.falling: dict[tuple[int, int], bool] = {}  # (offset, start) of each ``case`` read -> falls through
         self.tests: list[Test] = []
         self.functions: list[str] = []
@@ -759,6 +762,8 @@ class _Reader:
         mode = uninstall_test(conds)
         holds = self._switch_holds(conds, self._line(node, ctx))
         opted = holds is None and self._opted_in(conds, self._line(node, ctx))
+        if ctx.line is None and not ctx.looped:
+            self._record_flags(node, conds, body, ctx)
         walked = len(self.commands)
         for child in named:
             if child in conds:
@@ -794,6 +799,17 @@ class _Reader:
             )
         if polarity == "not-root" and len(self.root_checks) > checks:
             self._escalating_branch_adapts(checks, walked)
+
+    def _record_flags(self, node: Node, conds: list[Node], body: list[Node], ctx: _Ctx) -> None:
+        """The flags the ``if``'s branches raise, and the stop its branch is when it runs only with flags down."""
+        branches = [(None, body)] + [
+            (c, c.named_children) for c in node.named_children if c.type in ("elif_clause", "else_clause")
+        ]
+        for branch, statements in branches:
+            arm = if_arm(node, branch, ctx.offset, ctx.function)
+            self.raised_flags.extend((name, arm, self._line(n, ctx)) for name, n in flags_raised(statements))
+        if lowered := lowered_flags(conds):
+            self.flag_stops.append((lowered, self._line(node, ctx), ctx.function, runs(body)))
 
     def _switch_holds(self, conds: list[Node], line: int) -> bool | None:
         """Whether the test compares a switch the file sets once with a literal: ``if [ "$VERIFY_CHECKSUM" = "1" ]``
@@ -1637,15 +1653,35 @@ def _fallback_generator(substitution: Node) -> str | None:
     while stack and len(names) < 2:
         node = stack.pop()
         for child in node.named_children:
+            command = _output_kept(child)
             if child.type == "list":
                 stack.append(child)
-            elif child.type == "command" and (program := child.child_by_field_name("name")) is not None:
+            elif command is not None and (program := command.child_by_field_name("name")) is not None:
                 names.add(text(program).rsplit("/", 1)[-1])
             else:
                 return None
         if any(c.type == "&&" for c in node.children):
             return None
     return names.pop() if len(names) == 1 else None
+
+
+# A redirect of a descriptor other than standard output (``2>/dev/null``, ``2>&1``): the command's output stays.
+_OTHER_DESCRIPTOR = re.compile(r"[2-9]>")
+
+
+def _output_kept(node: Node) -> Node | None:
+    """The command of an alternative whose output is the value: the command itself, or one whose only redirects
+    are of other descriptors (``mktemp -d 2>/dev/null``, vix's installer, holdout182); None otherwise (``mktemp -d
+    >/dev/null`` leaves the value empty)."""
+    if node.type == "command":
+        return node
+    if node.type != "redirected_statement":
+        return None
+    body = node.child_by_field_name("body")
+    redirects = node.children_by_field_name("redirect")
+    if body is None or body.type != "command" or not redirects:
+        return None
+    return body if all(_OTHER_DESCRIPTOR.match(text(r)) for r in redirects) else None
 
 
 def _declared_local(node: Node) -> bool:
@@ -1738,6 +1774,8 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         fallbacks=tuple(reader.fallbacks),
         failure_ignored=frozenset(reader.failure_ignored + ([] if reader.errexit else reader.unstopped)),
         probed_arms=frozenset(reader.probed_arms),
+        raised_flags=tuple(reader.raised_flags),
+        flag_stops=tuple(reader.flag_stops),
         privilege_guards=tuple(reader.privilege_guards.items()),
         tests=tuple(reader.tests),
         root_assigned=frozenset(reader.root_assigned),
