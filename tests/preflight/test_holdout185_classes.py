@@ -1,12 +1,13 @@
 """Classes found by hold-out set 185 (upgrade, backup/restore and maintenance scripts of self-hosted products, fourth
 long sample): a URL word whose host comes from a quoted expansion (``https://"${domain}"``) reported a second host
-with the quote in it."""
+with the quote in it, and Drizzle Kit's ``push``/``migrate`` applying a schema to the live database."""
 
 from __future__ import annotations
 
-from preflight_kit import package, run, script
+from preflight_kit import in_script, package, run, script
 
 ENDPOINT = "preflight.external_endpoint"
+MIGRATION = "preflight.hidden_migration"
 
 
 def _hosts(*lines: str) -> list[tuple[int | None, str]]:
@@ -31,3 +32,20 @@ def test_the_host_of_a_branch_alternative_in_a_quoted_expansion_has_no_quote() -
 def test_a_wholly_quoted_url_word_reads_as_before() -> None:
     # near miss: the quotes around the whole word were stripped before the fix too
     assert _hosts("domain='example.org'", 'curl -sI "https://${domain}/x"') == [(4, "example.org")]
+
+
+def _migrations(*lines: str) -> list[int | None]:
+    return in_script(MIGRATION, *lines)
+
+
+def test_drizzle_kit_push_through_npx_is_a_hidden_migration() -> None:
+    assert _migrations("cd /opt/panel", "npm install", "npx drizzle-kit push --force") == [5]
+
+
+def test_drizzle_kit_migrate_is_a_hidden_migration() -> None:
+    assert _migrations("cd /opt/panel", "npx drizzle-kit migrate") == [4]
+
+
+def test_drizzle_kit_generate_and_check_stay_quiet() -> None:
+    # near miss: writing migration files or checking them touches no database
+    assert _migrations("cd /opt/panel", "npx drizzle-kit generate", "npx drizzle-kit check") == []
