@@ -328,6 +328,9 @@ def _loop_hosts(command: Command, script: Script, known: set[str]) -> Iterator[t
                     yield host, dataclasses.replace(word, value=item, assigned_at=line)
 
 
+_SHELL_QUOTE = re.compile(r"(?<!\\)[\"']")  # a quote mark of a shell word, not an escaped one
+
+
 def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator[tuple[str, Word]]:
     """Hosts of the other URLs a variable may hold at the command: every literal of the alternatives assigned to it
     above (``shell.reaching.alternatives``: ``if [ -z "$beta" ]; then link="https://downloads.vendor.io/…"; else
@@ -347,11 +350,13 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
             written = _written(assignment)
             values = [(written, assignment.line)] if written is not None else []
             for value, line in values + leading_alternatives(script, assignment):
-                text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", value.replace("\\", "\\\\"), word.raw)
-                host = url_host(text.strip("\"'"))
+                # the word's own quotes are shell syntax, not part of the URL (``https://"${domain}"/x``)
+                unquoted = _SHELL_QUOTE.sub("", word.raw)
+                text = re.sub(r"\$\{?" + re.escape(name) + r"\}?", value.replace("\\", "\\\\"), unquoted)
+                host = url_host(text)
                 if host and host not in known:
                     known.add(host)
-                    yield host, dataclasses.replace(word, value=text.strip("\"'"), assigned_at=line)
+                    yield host, dataclasses.replace(word, value=text, assigned_at=line)
 
 
 def _written(assignment: Assignment) -> str | None:

@@ -88,6 +88,9 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     # sql-migrate reads its folder from dbconfig.yml, not its command line, and takes no lock
     "sql-migrate": (("up",), ("down",), ("redo",)),
     "prisma": (("migrate", "deploy"),),
+    # Drizzle Kit: ``migrate`` applies the generated SQL migrations, ``push`` applies the schema straight to the
+    # database with no migration files (``--force`` accepts its data-loss statements); ``generate``, ``check`` do not
+    "drizzle-kit": (("migrate",), ("push",)),
     "diesel": (("migration", "run"),),
     "mix": (("ecto.migrate",),),  # Elixir's build tool: ``mix ecto.migrate`` runs the pending Ecto migrations
     # Laravel's migrate:fresh and migrate:refresh drop or roll back, then run every migration again
