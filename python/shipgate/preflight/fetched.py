@@ -571,6 +571,9 @@ _COPIES = frozenset({"cp", "mv", "ln", "install", "rsync"})
 
 # Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
 _INSTALLED_INTO = re.compile(r"^/(?:etc|usr|opt|bin|sbin|lib|lib64)/")
+# The system's read-only data (fonts, dictionaries, models a program reads: ``/usr/share/tessdata``): not a place
+# code runs from (the files every shell sources there are judged by their own directories).
+_SHARED_DATA = re.compile(r"^/usr/(?:local/)?share/")
 
 
 # Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles; a Gemfile and
@@ -844,7 +847,8 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     kept = _configuration(into, source) or _data(into, source)
-    placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not kept
+    placed = command.name in ("cp", "ln", "mv") and _INSTALLED_INTO.match(into) and not _SHARED_DATA.match(into)
+    placed = placed and not kept
     # a path of an unpacked archive or a checkout moved into where the product runs from (``mv go /opt/go``)
     placed = placed or (source.directory and _PRODUCT_DIR.match(into) is not None and not kept)
     on_path = _BIN_FILE.search(into) or _bin_directory(into) or _moves_a_bin(command)
