@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 CODE = "preflight.unverified_download_exec"
 
@@ -27,3 +27,49 @@ def test_a_near_miss_data_moved_into_shared_data_or_checked_first_stays_quiet() 
     checked = ("wget https://dl.example.org/db.hq.work", "echo 'ab12  db.hq.work' | sha256sum -c -")
     assert in_script(CODE, *checked, "mv db.hq.work /etc/bind/zones/") == []
     assert in_script(CODE, "wget -i lists/db.hq.work", "mv db.hq.work /etc/bind/zones/") == []
+
+
+# -- the same file from the same URL fetched and installed twice, one install after the other ---------------------
+
+
+def _stages(second: str) -> str:
+    return (
+        "\n".join(
+            (
+                "FROM debian:12 AS server",  # 1
+                "RUN curl -LO https://github.com/vendor/yarn/releases/download/v1.22.19/yarn_1.22.19_all.deb \\",  # 2
+                "    && dpkg -i yarn_1.22.19_all.deb",  # 3
+                "",  # 4
+                "FROM debian:12 AS worker",  # 5
+                second,  # 6
+                "    && dpkg -i yarn_1.22.19_all.deb",  # 7
+            )
+        )
+        + "\n"
+    )
+
+
+def test_b_one_package_fetched_and_installed_in_two_image_stages_is_two_installs() -> None:
+    """Each stage fetches and installs the package with no check: two images, two findings (holdout76)."""
+    second = "RUN curl -LO https://github.com/vendor/yarn/releases/download/v1.22.19/yarn_1.22.19_all.deb \\"
+    assert codes_at({"Dockerfile": _stages(second)}, CODE) == [3, 7]
+
+
+def test_b_near_miss_a_download_in_either_branch_or_checked_stays_one_or_none() -> None:
+    """An ``if`` branch that runs the download and exits, then the other spelling of it: one fetched file; a second
+    stage whose download is checked first: only the first stage's."""
+    either = (
+        "if [ -x /usr/bin/wget ]; then",
+        "  wget -q https://dl.example.org/setup.sh -O setup.sh",
+        "  bash setup.sh",
+        "  exit",
+        "fi",
+        "curl -s -O https://dl.example.org/setup.sh",
+        "bash setup.sh",
+    )
+    assert in_script(CODE, *either) == [5]
+    checked = (
+        "RUN curl -LO https://github.com/vendor/yarn/releases/download/v1.22.19/yarn_1.22.19_all.deb \\\n"
+        "    && echo 'ab12  yarn_1.22.19_all.deb' | sha256sum -c - \\"
+    )
+    assert codes_at({"Dockerfile": _stages(checked)}, CODE) == [3]
