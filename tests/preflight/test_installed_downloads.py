@@ -20,13 +20,14 @@ def test_a_fetched_file_moved_into_a_system_directory_is_installed() -> None:
 
 
 def test_a_near_miss_data_moved_into_shared_data_or_checked_first_stays_quiet() -> None:
-    """Model data moved into ``/usr/share`` (read, not run), a download checked before its move, and a wget
-    operand that is a local path, not a host's URL: nothing installed unverified."""
+    """Model data moved into ``/usr/share`` (read, not run), a download checked before its move, and a file of the
+    URL's name when ``-O`` saved the download under another: nothing installed unverified."""
     model = ("wget https://dl.example.org/khm.traineddata", "mv khm.traineddata /usr/share/tessdata")
     assert in_script(CODE, *model) == []
     checked = ("wget https://dl.example.org/db.hq.work", "echo 'ab12  db.hq.work' | sha256sum -c -")
     assert in_script(CODE, *checked, "mv db.hq.work /etc/bind/zones/") == []
-    assert in_script(CODE, "wget -i lists/db.hq.work", "mv db.hq.work /etc/bind/zones/") == []
+    named = "wget -O db.hq.work.new demo.example.org/dns/db.hq.work"
+    assert in_script(CODE, named, "mv db.hq.work /etc/bind/zones/") == []
 
 
 # -- the same file from the same URL fetched and installed twice, one install after the other ---------------------
@@ -73,3 +74,26 @@ def test_b_near_miss_a_download_in_either_branch_or_checked_stays_one_or_none() 
         "    && echo 'ab12  yarn_1.22.19_all.deb' | sha256sum -c - \\"
     )
     assert codes_at({"Dockerfile": _stages(checked)}, CODE) == [3]
+
+
+# -- wget -i: the URLs, and so the saved names, come from a list -----------------------------------------------------
+
+_LISTED = (
+    "curl -s https://api.github.com/repos/vendor/tool/releases/latest | grep browser_download_url"
+    " | cut -d : -f 2,3 | tr -d '\"' | wget -qi -"
+)
+
+
+def test_c_a_bare_name_after_wget_of_a_url_list_is_the_download() -> None:
+    """``… | wget -qi -`` then ``chmod +x tool``: the file the list's URL saved is made executable unchecked
+    (holdout173's openbin); also from a list file."""
+    assert in_script(CODE, _LISTED, "chmod +x tool", "mv tool /usr/local/bin/tool") == [4]
+    assert in_script(CODE, "wget -i urls.txt", "chmod +x tool") == [4]
+
+
+def test_c_near_miss_a_named_download_or_a_checked_one_leaves_other_names_alone() -> None:
+    """After a download whose name is known, another bare name is another file; a list's download checked before
+    its ``chmod`` is not reported; a file only read is not used."""
+    assert in_script(CODE, "wget -q https://dl.example.org/tool-1.2", "chmod +x tool") == []
+    assert in_script(CODE, _LISTED, "echo 'ab12  tool' | sha256sum -c -", "chmod +x tool") == []
+    assert in_script(CODE, _LISTED, "cat tool") == []

@@ -1134,11 +1134,25 @@ def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
     ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
     if fetch is None:
         return None
+    listed = _urls_from_list(fetch)
     for word in _read_operands(command):
         # a relative pattern, or a bare file name pattern (``"${app^}".*.tar.gz``): a file of the working directory
         if any(c in word.text for c in "*?[") and ("/" not in word.text or not word.text.startswith(("/", "~", "$"))):
             return _Taint(word.text, fetch, origin=command)
+        if listed and _BARE_NAME.match(word.text):
+            return _Taint(word.text, fetch, origin=command)
     return None
+
+
+# A file named alone, with no directory or expansion (``openbin``): one of the working directory's.
+_BARE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.+-]*$")
+
+
+def _urls_from_list(fetch: Command) -> bool:
+    """``wget -i FILE`` (``-qi -``: standard input, an API answer piped in): the URLs, and so the names the files are
+    saved under, come from the list; a bare file name the script then uses in that directory is one of them
+    (holdout173's openbin, ``… | wget -qi -`` then ``chmod +x openbin``)."""
+    return fetch.name == "wget" and (has_flag(fetch, "-i") or bool(option_values(fetch, "-i", "--input-file")))
 
 
 def _printed(fetch: Command, printers: dict[str, frozenset[str]]) -> list[_Taint]:
@@ -1343,7 +1357,9 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
-        source = source or _named_by_pattern(command, unnamed.get(cwd))
+        if source is None and (named := _named_by_pattern(command, unnamed.get(cwd))) is not None:
+            source = named
+            taints.append(named)  # the file so named is the download for what this command does with it (``chmod``)
         if source is None and stream is not None and reads_stream_of(command, stream[0]):
             source = stream[1]  # ``gzip -d -c "$out" | tar x``: tar reads the fetched archive's contents
         if source is not None and streams_decompressed(command):
