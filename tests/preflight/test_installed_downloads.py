@@ -97,3 +97,40 @@ def test_c_near_miss_a_named_download_or_a_checked_one_leaves_other_names_alone(
     assert in_script(CODE, "wget -q https://dl.example.org/tool-1.2", "chmod +x tool") == []
     assert in_script(CODE, _LISTED, "echo 'ab12  tool' | sha256sum -c -", "chmod +x tool") == []
     assert in_script(CODE, _LISTED, "cat tool") == []
+
+
+# -- an Ansible command task's chdir: the directory it builds in --------------------------------------------------
+
+
+def _role(build: str) -> str:
+    return "\n".join(
+        (
+            "- name: Download and unpack re2c",  # 1
+            "  unarchive:",  # 2
+            '    src: "https://github.com/vendor/re2c/archive/{{ re2c_version }}.tar.gz"',  # 3
+            '    dest: "{{ source_dir }}"',  # 4
+            "    remote_src: yes",  # 5
+            "- name: Compile re2c",  # 6
+            "  become: yes",  # 7
+            build,  # 8…
+        )
+    )
+
+
+def test_d_a_command_task_builds_in_the_directory_its_chdir_names() -> None:
+    """``make install`` with ``args: chdir:`` below the unpacked URL archive: the fetched source built and installed
+    as root, no checksum (holdout94's openvpn role: re2c and openvpn-auth-ldap); also ``chdir=`` in the free form."""
+    block = (
+        '  shell: |\n    ./configure\n    make install\n  args:\n    chdir: "{{ source_dir }}/re2c-{{ re2c_version }}"'
+    )
+    assert codes_at({"tasks/main.yml": _role(block)}, CODE) == [9]
+    free = '  command: make install chdir="{{ source_dir }}/re2c"'
+    assert codes_at({"tasks/main.yml": _role(free)}, CODE) == [8]
+
+
+def test_d_near_miss_a_build_elsewhere_or_with_no_chdir_is_not_the_download() -> None:
+    """The same build in a directory of the role's own (a literal path), or with no ``chdir``: not where the
+    archive was unpacked."""
+    other = "  shell: make install\n  args:\n    chdir: /usr/src/local-tool"
+    assert codes_at({"tasks/main.yml": _role(other)}, CODE) == []
+    assert codes_at({"tasks/main.yml": _role("  shell: make install")}, CODE) == []
