@@ -134,3 +134,68 @@ def test_d_near_miss_a_build_elsewhere_or_with_no_chdir_is_not_the_download() ->
     other = "  shell: make install\n  args:\n    chdir: /usr/src/local-tool"
     assert codes_at({"tasks/main.yml": _role(other)}, CODE) == []
     assert codes_at({"tasks/main.yml": _role("  shell: make install")}, CODE) == []
+
+
+# -- Go: an archive unpacked by a function named for it, and a path built below its directory -------------------------
+
+
+def _go_updater(joined_under: str) -> str:
+    return (
+        "\n".join(
+            (
+                "package update",  # 1
+                "",  # 2
+                "import (",  # 3
+                '\t"io"',  # 4
+                '\t"net/http"',  # 5
+                '\t"os"',  # 6
+                '\t"path/filepath"',  # 7
+                "",  # 8
+                '\t"example.org/app/tools/archive"',  # 9
+                ")",  # 10
+                "",  # 11
+                "func downloadFile(url string, dest string) error {",  # 12
+                "\tresp, err := http.Get(url)",  # 13
+                "\tif err != nil {",  # 14
+                "\t\treturn err",  # 15
+                "\t}",  # 16
+                "\tdefer resp.Body.Close()",  # 17
+                "\tout, err := os.Create(dest)",  # 18
+                "\tif err != nil {",  # 19
+                "\t\treturn err",  # 20
+                "\t}",  # 21
+                "\t_, err = io.Copy(out, resp.Body)",  # 22
+                "\treturn err",  # 23
+                "}",  # 24
+                "",  # 25
+                "func Update(url string, releaseDir string, keptDir string) error {",  # 26
+                '\tassetZip := filepath.Join(releaseDir, "app.zip")',  # 27
+                "\tif err := downloadFile(url, assetZip); err != nil {",  # 28
+                "\t\treturn err",  # 29
+                "\t}",  # 30
+                '\textractDir := filepath.Join(releaseDir, "extracted")',  # 31
+                "\tif err := archive.Extract(assetZip, extractDir); err != nil {",  # 32
+                "\t\treturn err",  # 33
+                "\t}",  # 34
+                "\toldExec, err := os.Executable()",  # 35
+                "\tif err != nil {",  # 36
+                "\t\treturn err",  # 37
+                "\t}",  # 38
+                f'\tnewExec := filepath.Join({joined_under}, "app")',  # 39
+                "\treturn os.Rename(newExec, oldExec)",  # 40
+                "}",  # 41
+            )
+        )
+        + "\n"
+    )
+
+
+def test_e_go_the_unpacked_executable_renamed_over_the_running_one() -> None:
+    """``archive.Extract(assetZip, extractDir)`` then ``os.Rename(filepath.Join(extractDir, "app"), exe)``: the
+    downloaded release replaces the running program with no check (holdout56's PocketBase ``ghupdate``)."""
+    assert codes_at({"update/update.go": _go_updater("extractDir")}, CODE) == [40]
+
+
+def test_e_near_miss_a_path_joined_under_another_directory_is_not_the_archives() -> None:
+    """The renamed file built under a directory the archive was not unpacked into: another file."""
+    assert codes_at({"update/update.go": _go_updater("keptDir")}, CODE) == []
