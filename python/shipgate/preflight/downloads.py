@@ -23,11 +23,12 @@ from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.env_lists import process_environment
-from shipgate.preflight.fetched import FETCHERS, fetched_code_runs
+from shipgate.preflight.fetched import FETCHERS, Run, fetched_code_runs
 from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path
 from shipgate.preflight.readiness_probes import discarded_probe
 from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
+from shipgate.preflight.shell.arms import exclusive
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
@@ -234,6 +235,23 @@ def _into_shell(
     )
 
 
+def _alternatives(earlier: Run, later: Run, exits: list[Command]) -> bool:
+    """Two runs of one file from one URL that one run of the script never makes both: in sibling arms of an
+    ``if``/``case``, or the later one after the earlier one's branch ends the script (``then wget …; bash setup.sh;
+    exit; fi`` then ``curl -O …; bash setup.sh``). Made one after the other (an image's stages, each fetching and
+    installing the same package: holdout76's AnythingLLM), they are two installs. In functions they stay one: which
+    function a dispatcher calls (``-t) updatefromtest;;``) is not seen from the body."""
+    if exclusive(earlier.command.arms, later.command.arms) or earlier.command.function or later.command.function:
+        return True
+    arms = earlier.command.arms
+    return bool(arms) and any(
+        c.arms[: len(arms)] == arms and earlier.line < c.line < later.fetch.line for c in exits[:_EXITS_READ]
+    )
+
+
+_EXITS_READ = 200  # ``exit`` commands read per pair of runs
+
+
 def _downloads(path: str, script: Script) -> Iterator[Finding]:
     wrappers = network_functions(script)
     by_line: dict[int, list[Command]] = {}
@@ -255,14 +273,16 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
                 message=f"writes the download straight onto {device} without checking its checksum or signature",
                 remedy="Download the image to a file, verify a pinned checksum or signature, then write it.",
             )
-    fetched_before: set[tuple[str, tuple[str, ...]]] = set()
+    fetched_before: dict[tuple[str, tuple[str, ...]], Run] = {}
+    exits = [c for c in script.commands if c.name == "exit" and c.arms]
     for run in fetched_code_runs(script):
         # the same file from the same URL, fetched and run in the other branch of an alternative (wget or curl,
         # with sudo or as root): one fetched file, reported once
         same = (run.target, tuple(w.text for w in run.fetch.words if "://" in w.text))
-        if same[1] and same in fetched_before:
+        earlier = fetched_before.get(same)
+        if same[1] and earlier is not None and _alternatives(earlier, run, exits):
             continue
-        fetched_before.add(same)
+        fetched_before[same] = run
         yield at_command(
             "preflight.unverified_download_exec",
             Severity.HIGH,

@@ -536,7 +536,9 @@ _TASK_KEYS = (
     | {"django_manage", "community.general.django_manage"}
 )
 _UNSIGNED_OPTIONS = {"allow_unauthenticated": "allow_unauthenticated", "disable_gpg_check": "disable_gpg_check"}
-_FREE_FORM_ARGS = re.compile(r"\s+(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline)=\S+")
+_FREE_FORM_ARGS = re.compile(
+    r"""\s+(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline)=(?:"[^"\n]*"|'[^'\n]*'|\S+)"""
+)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _KV_OPTION = re.compile(r"(?:^|\s)(force|allow_unauthenticated|disable_gpg_check)=(yes|true|True|1)\b")
 _PLAY_LISTS = ("tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always")
@@ -648,6 +650,24 @@ def _on_target(args: dict[str, tuple[str, int]]) -> bool:
     """``unarchive``'s ``src`` is a path on the target: ``remote_src: yes``, or ``copy: no`` (its older spelling)."""
     remote = args.get("remote_src", ("no", 0))[0].strip().lower() in ("yes", "true", "on", "1", "y")
     return remote or args.get("copy", ("yes", 0))[0].strip().lower() in ("no", "false", "off", "0", "n")
+
+
+_CHDIR_WORD = re.compile(r"""(?:^|\s)chdir=(?:"([^"\n]*)"|'([^'\n]*)'|(\S+))""")
+
+
+def _chdir(spec: dict[str, yaml.Node], args: dict[str, yaml.Node], free_form: str) -> str | None:
+    """The directory a command-module task runs in (``chdir:`` among its arguments or under ``args:``, or
+    ``chdir=DIR`` in its free form), as one shell word: the task's command is ``( cd DIR; command )``, so what it
+    builds or runs there is read against what an earlier task put there (holdout94's re2c: an ``unarchive`` of a
+    URL into the directory a ``make install`` runs in)."""
+    node = spec.get("chdir", args.get("chdir"))
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) and node.value.strip():
+        text = node.value.strip()
+    elif (found := _CHDIR_WORD.search(free_form)) is not None:
+        text = next(g for g in found.groups() if g is not None)
+    else:
+        return None
+    return shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", text))
 
 
 def _module_command(command: str) -> str:
@@ -815,7 +835,12 @@ class _Ansible:
             return []
         command = _FREE_FORM_ARGS.sub("", piece[1])
         looped = item_commands(command, task)
-        return [(line, _rendered(text)) for line, text in looped or [(piece[0], command)]]
+        rendered = [(line, _rendered(text)) for line, text in looped or [(piece[0], command)]]
+        where = _chdir(spec, _mapping(task.get("args")), piece[1])
+        if where is None:
+            return rendered
+        # the subshell closes on the command's own line, or below a block's last (where the task's keys follow)
+        return [(line, f"( cd {where}; {text}{chr(10) if chr(10) in text else ' '})") for line, text in rendered]
 
     def _package_options(self, module: str, node: yaml.Node) -> None:
         apt = module.rsplit(".", 1)[-1] == "apt"

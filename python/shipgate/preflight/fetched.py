@@ -574,6 +574,9 @@ _COPIES = frozenset({"cp", "mv", "ln", "install", "rsync"})
 
 # Where a copied file becomes part of the system: a job, unit or config it runs (``cp x.conf /etc/init/``).
 _INSTALLED_INTO = re.compile(r"^/(?:etc|usr|opt|bin|sbin|lib|lib64)/")
+# The system's read-only data (fonts, dictionaries, models a program reads: ``/usr/share/tessdata``): not a place
+# code runs from (the files every shell sources there are judged by their own directories).
+_SHARED_DATA = re.compile(r"^/usr/(?:local/)?share/")
 
 
 # Tools that run what a directory holds when started in it (install hooks, build scripts, Makefiles; a Gemfile and
@@ -847,7 +850,8 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     kept = _configuration(into, source) or _data(into, source)
-    placed = command.name in ("cp", "ln") and _INSTALLED_INTO.match(into) and not kept
+    placed = command.name in ("cp", "ln", "mv") and _INSTALLED_INTO.match(into) and not _SHARED_DATA.match(into)
+    placed = placed and not kept
     # a path of an unpacked archive or a checkout moved into where the product runs from (``mv go /opt/go``)
     placed = placed or (source.directory and _PRODUCT_DIR.match(into) is not None and not kept)
     on_path = _BIN_FILE.search(into) or _bin_directory(into) or _moves_a_bin(command)
@@ -1145,11 +1149,25 @@ def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
     ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
     if fetch is None:
         return None
+    listed = _urls_from_list(fetch)
     for word in _read_operands(command):
         # a relative pattern, or a bare file name pattern (``"${app^}".*.tar.gz``): a file of the working directory
         if any(c in word.text for c in "*?[") and ("/" not in word.text or not word.text.startswith(("/", "~", "$"))):
             return _Taint(word.text, fetch, origin=command)
+        if listed and _BARE_NAME.match(word.text):
+            return _Taint(word.text, fetch, origin=command)
     return None
+
+
+# A file named alone, with no directory or expansion (``openbin``): one of the working directory's.
+_BARE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.+-]*$")
+
+
+def _urls_from_list(fetch: Command) -> bool:
+    """``wget -i FILE`` (``-qi -``: standard input, an API answer piped in): the URLs, and so the names the files are
+    saved under, come from the list; a bare file name the script then uses in that directory is one of them
+    (holdout173's openbin, ``… | wget -qi -`` then ``chmod +x openbin``)."""
+    return fetch.name == "wget" and (has_flag(fetch, "-i") or bool(option_values(fetch, "-i", "--input-file")))
 
 
 def _printed(fetch: Command, printers: dict[str, frozenset[str]]) -> list[_Taint]:
@@ -1354,7 +1372,9 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
-        source = source or _named_by_pattern(command, unnamed.get(cwd))
+        if source is None and (named := _named_by_pattern(command, unnamed.get(cwd))) is not None:
+            source = named
+            taints.append(named)  # the file so named is the download for what this command does with it (``chmod``)
         if source is None and stream is not None and reads_stream_of(command, stream[0]):
             source = stream[1]  # ``gzip -d -c "$out" | tar x``: tar reads the fetched archive's contents
         if source is not None and streams_decompressed(command):

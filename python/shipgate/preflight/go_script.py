@@ -305,6 +305,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
             pieces += _call(node, program)
             shown = go_file_acts.printed(node)
             pieces += [(_line(node), shown)] if shown is not None else []
+    pieces += _unpacked_paths(nodes)
     pieces += go_file_acts.unpacks(_bindings(nodes), nodes, program.is_body, program.path)
     pieces += helper_downloads(nodes, pieces, program.path)  # ``download(tmp)``: saved at ``${tmp}`` too
     return one_per_line(sorted(pieces[:MAX_PIECES], key=lambda piece: piece[0]))
@@ -502,8 +503,43 @@ def _fetched(node: Node, program: _Program) -> bool:
     return False
 
 
+# A function named for unpacking an archive into a directory (``archive.Extract(assetZip, extractDir)``, the
+# product's own helper or a library's): given the archive and the directory, in that order.
+_UNPACKERS = frozenset({"Extract", "ExtractArchive", "Unarchive", "Unzip", "UnzipFile", "Untar", "ExtractZip"})
+
+
+def _unpacked_into(nodes: list[Node]) -> dict[str, int]:
+    """The names of the directories an unpacking function is given (its second argument), each with its call's line."""
+    out: dict[str, int] = {}
+    for node in nodes:
+        if node.type == "call_expression" and _callee(node)[1] in _UNPACKERS:
+            args = _arguments(node)
+            if len(args) == 2 and args[1].type == "identifier":
+                out.setdefault(_text(args[1]), _line(node))
+    return out
+
+
+def _unpacked_paths(nodes: list[Node]) -> list[Piece]:
+    """``newExec := filepath.Join(extractDir, name)`` below the directory an archive is unpacked into: a path of the
+    unpacked tree, written as its assignment (``newExec="${extractDir}/${GO_VALUE}"``) so that a rename of it over
+    the running executable moves what the archive held (holdout56's PocketBase ``ghupdate``)."""
+    into = _unpacked_into(nodes)
+    pieces: list[Piece] = []
+    for name, value in _bindings(nodes)[:MAX_PIECES] if into else []:
+        args = _arguments(value) if value.type == "call_expression" else []
+        if _callee(value) in _JOINS and args and args[0].type == "identifier" and _text(args[0]) in into:
+            pieces.append((_line(name), f'{_text(name)}="${{{_text(args[0])}}}/{UNKNOWN}"'))
+    return pieces
+
+
+_JOINS = frozenset({("filepath", "Join"), ("path", "Join")})
+
+
 def _file_steps(owner: str, name: str, args: list[Node], program: _Program) -> list[str]:
     """Renames (over the running executable: an executable replaced), modes, writes and removals of paths."""
+    if name in _UNPACKERS and len(args) == 2:
+        archive, directory = program.path(args[0]), program.path(args[1])
+        return [f"unzip -o {archive} -d {directory}"] if archive and directory else []
     if name == "Chmod" and owner in program.handles and len(args) == 1:  # ``f.Chmod(0755)`` of an ``os.Create`` file
         mode = _mode(args[0])
         return [f"chmod {mode:o} -- {program.handles[owner]}"] if mode is not None else []

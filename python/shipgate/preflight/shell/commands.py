@@ -790,6 +790,11 @@ def _named_in_last_part(url: str) -> bool:
 _SERVER_NAMES = ("--content-disposition", "--trust-server-names")
 
 
+# A URL written without its scheme (``wget example.github.io/demo/dns/db.hq.work``): wget fetches it over http and
+# saves it under its last part, as it does a URL with one.
+_SCHEMELESS_URL = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]+)?/(?:[^/]+/)*[^/]+$")
+
+
 def downloaded_files(command: Command) -> list[Word]:
     """Where curl/wget/fetch save what they fetch (``-o FILE``, also ``-fLo FILE``; ``-O`` (the URL's name),
     ``> FILE``)."""
@@ -810,8 +815,8 @@ def downloaded_files(command: Command) -> list[Word]:
             saved = [
                 Word(w.raw, posixpath.basename(w.text.split("?", 1)[0]), w.line, w.expands, w.assigned_at)
                 for w in operands(command)
-                if "://" in w.text and not _generated(w)  # a URL an API answer gives: its name not known
-            ]
+                if ("://" in w.text or _SCHEMELESS_URL.match(w.text)) and not _generated(w)
+            ]  # a URL an API answer gives: its name not known
         return [w for w in saved if w.text != "-"] + list(command.writes())
     if name == "fetch":  # FreeBSD's fetch: ``-o FILE``/``--output=FILE``, else the URL's name in the directory
         return [w for w in option_values(command, "-o", "--output") if w.text != "-"] + list(command.writes())
