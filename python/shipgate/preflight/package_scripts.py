@@ -131,14 +131,14 @@ def shell_text(path: str, source: str) -> str:
         for start, end in _install_time(path, lines):
             out[start:end] = lines[start:end]
         return "\n".join(out) + "\n"
-    macros = _spec_macros(lines)
+    macros = spec_macros(lines)
     skipped = _other_branches(lines)
     for start, end in _spec_sections(lines):
         header = lines[start]
         program = _HEADER_PROGRAM.search(header)
         interpreter = posixpath.basename(program.group(1)) if program is not None else "sh"
         if program is not None and interpreter not in _SHELLS and "lua" not in interpreter:
-            out[start] = _expand(program.group(1), macros)  # ``%post -p /sbin/ldconfig``: the program is the body
+            out[start] = expand_macros(program.group(1), macros)  # ``%post -p /sbin/ldconfig``: the program is the body
             continue
         if interpreter not in _SHELLS:
             continue  # a Lua scriptlet (``-p <lua>``) is not shell
@@ -253,7 +253,8 @@ _SERVICE_MACROS = {
 }
 
 
-def _spec_macros(lines: Sequence[str]) -> dict[str, str]:
+def spec_macros(lines: Sequence[str]) -> dict[str, str]:
+    """The spec's own macros (``%define``/``%global``, its Name, Version and Release) over rpm's usual paths."""
     macros = dict(_PATH_MACROS)
     for line in lines:
         if m := _DEFINE.match(line):
@@ -263,7 +264,7 @@ def _spec_macros(lines: Sequence[str]) -> dict[str, str]:
     return macros
 
 
-def _expand(text: str, macros: dict[str, str], depth: int = 0) -> str:
+def expand_macros(text: str, macros: dict[str, str], depth: int = 0) -> str:
     """Known macros replaced by their values (a few levels deep); ``%{?x}`` of an unknown one is empty, another
     unknown one keeps its name; ``%%`` is ``%``."""
 
@@ -271,7 +272,7 @@ def _expand(text: str, macros: dict[str, str], depth: int = 0) -> str:
         name = m.group(1) or m.group(2)
         if name in macros:
             value = macros[name]
-            return _expand(value, macros, depth + 1) if depth < _MAX_DEPTH else value
+            return expand_macros(value, macros, depth + 1) if depth < _MAX_DEPTH else value
         return "" if m.group(0).startswith(("%{?", "%{!?")) else name
 
     parts = text.split("%%")
@@ -281,14 +282,14 @@ def _expand(text: str, macros: dict[str, str], depth: int = 0) -> str:
 def _scriptlet_line(line: str, macros: dict[str, str]) -> str:
     stripped = line.strip()
     if not stripped.startswith("%") or stripped.startswith(("%{_", "%%")):
-        return _expand(line, macros)
+        return expand_macros(line, macros)
     # ``%{systemd_preun cobblerd.service}``: a braced call with its argument inside the braces
     m = re.match(r"%\{(\w+)\s+([^{}]*)\}$", stripped) or re.match(r"%\{?(\w+)\}?(.*)$", stripped)
     name, rest = (m.group(1), m.group(2).strip()) if m else ("", "")
     if name in macros and (macros[name].startswith("/") or not rest):
-        return _expand(line, macros)  # ``%{icinga_bin} …`` or a path macro starting a command
+        return expand_macros(line, macros)  # ``%{icinga_bin} …`` or a path macro starting a command
     step = _SERVICE_MACROS.get(name)
-    return f"{step} {_expand(rest, macros)}" if step and rest else ""
+    return f"{step} {expand_macros(rest, macros)}" if step and rest else ""
 
 
 _PHASE = re.compile(r"^(?:pkg_preinst|pkg_postinst|pkg_prerm|pkg_postrm|pkg_config)\s*\(\)")

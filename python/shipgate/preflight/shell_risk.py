@@ -296,7 +296,7 @@ def _replaced_by_staged(script: Script, command: Command, target: str) -> bool:
 _PRODUCT_DATA = re.compile(r"^/(?!(?:tmp|dev|proc|sys|run|mnt|media|usr|etc|boot)/)[\w.-]+/data(?:/|$)")
 
 
-def _data_path(word: Word) -> bool:
+def data_path(word: Word) -> bool:
     text = word.text
     return (
         (text.startswith(_DATA_PREFIXES) or bool(_PRODUCT_DATA.match(text)))
@@ -529,7 +529,7 @@ def _data_delete_findings(
     path: str, script: Script, command: Command, backup: bool, image: bool, *, targets: list[Word]
 ) -> Iterator[Finding]:
     """A recursive delete (``rm -r``, ``find DIR -delete``) of a data path with no backup step before it."""
-    data = next((w for w in targets if _data_path(w)), None)
+    data = next((w for w in targets if data_path(w)), None)
     removal = _asked_for(path, command)
     if (
         data is None

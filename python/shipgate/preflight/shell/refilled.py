@@ -2,9 +2,11 @@
 -o /opt/agent/main URL`` (a download saved into it), ``tar -xzf app.tgz -C /opt/agent`` or ``unzip app.zip -d
 /opt/agent`` (an archive unpacked into it), ``mv $STAGE/bundle/* /opt/agent/`` after the script unpacked an archive (a
 release tree moved over it), or ``cp -pr /etc/initramfs-tools "$kdumpdir"`` after ``rm -Rf $kdumpdir/initramfs-tools``
-(a fresh copy of a tree made in its place: kdump-tools' kernel hook). The delete makes room for the program's own files,
-as the swap of a staged copy does (``shell_risk._replaced_by_staged``); not a loss of the data the product keeps
-(docs/preflight.md, ``destructive_delete``). Only steps after the delete in the same function (or both at the top level)
+(a fresh copy of a tree made in its place: kdump-tools' kernel hook), or ``python3 -m venv "$UCM_HOME/venv"`` after
+``rm -rf "$UCM_HOME/venv"`` (a Python virtual environment built there again, ``shell/virtualenvs.py``: hold-out set
+186). The delete makes room for the program's own files, as the swap of a staged copy does
+(``shell_risk._replaced_by_staged``); not a loss of the data the product keeps (docs/preflight.md,
+``destructive_delete``). Only steps after the delete in the same function (or both at the top level)
 count. The script's commands are read once into an index of the directories each function fills (and the last line it
 does), so each delete is a look-up, not a scan of the script."""
 
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 
 from shipgate.preflight.shell.commands import downloaded_files, has_flag, operands, option_values
 from shipgate.preflight.shell.model import Command, Script
+from shipgate.preflight.shell.virtualenvs import created_environments
 
 _UNPACKERS = {"tar": ("-C", "--directory"), "bsdtar": ("-C", "--directory"), "unzip": ("-d",)}
 
@@ -33,9 +36,10 @@ def _with_parents(path: str) -> Iterator[str]:
 
 
 def _filled(command: Command) -> Iterator[str]:
-    """Directories ``command`` saves a download into or unpacks an archive into."""
+    """Directories ``command`` saves a download into, unpacks an archive into or builds as a virtual environment."""
     for word in downloaded_files(command):
         yield from _with_parents(word.text)
+    yield from (directory.rstrip("/") for directory in created_environments(command))
     flags = _UNPACKERS.get(command.name or "")
     for word in option_values(command, *flags) if flags is not None else ():
         yield word.text.rstrip("/")
