@@ -25,7 +25,7 @@ _ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=(.*)$")
 
 def env_items(text: TextFile) -> Iterator[tuple[str, str, int]]:
     """``(name, value, line of the value)`` of every ``{name: …, value: …}`` mapping with literal scalars."""
-    if not _YAML.search(text.path):
+    if not helm.is_yaml_manifest(text):
         return
     source = helm.yaml_source(text)  # a Helm template: its skeleton
     if "value:" not in source:

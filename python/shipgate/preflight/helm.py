@@ -46,12 +46,30 @@ _DEFAULT = re.compile(r"""\bdefault\s+(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)""")
 # indicator or escape.
 _SAFE_VALUE = re.compile(r"^[A-Za-z0-9_./][A-Za-z0-9_./:+@-]{0,255}$")
 _PIPE_FUNCTIONS = frozenset({"quote", "squote", "toString", "trim", "lower", "upper"})
+# A top-level key of a manifest template (``kind: Job``), the line readers' test for an object.
+_TOP_KEY = re.compile(r"^(apiVersion|kind):")
 
 
 def is_template(path: str) -> bool:
     """A file of a chart's ``templates/`` directory (``charts/x/templates/deployment.yaml``, ``_helpers.tpl``)."""
     parts = path.split("/")
     return "templates" in parts[:-1] and path.lower().endswith(_TEMPLATE_SUFFIXES)
+
+
+def is_yaml_manifest(text: TextFile) -> bool:
+    """Whether the YAML readers of Kubernetes objects parse the file: a ``.yaml``/``.yml`` file, or a chart
+    template Helm renders to a manifest whatever its suffix. Helm renders every file of ``templates/`` but its
+    partials (a name beginning with ``_``: ``_helpers.tpl``, ``define`` blocks only), so a ``.tpl`` there that
+    writes an object (a top-level ``apiVersion:`` and ``kind:``; ``apps/be/templates/migrations.tpl``, an Argo CD
+    PreSync Job) is one of the chart's manifests (holdout192)."""
+    path = text.path.lower()
+    if path.endswith((".yaml", ".yml")):
+        return True
+    name = posixpath.basename(path)
+    if not (is_template(path) and name.endswith(".tpl")) or name.startswith("_"):
+        return False
+    keys = {m.group(1) for line in text.lines if (m := _TOP_KEY.match(line.text))}
+    return {"apiVersion", "kind"} <= keys
 
 
 def actions(text: str) -> list[tuple[int, int]]:

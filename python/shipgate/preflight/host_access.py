@@ -38,7 +38,6 @@ from shipgate.preflight.runners import steps
 from shipgate.yaml_nodes import compose_documents
 
 CODE = "preflight.container_host_access"
-_YAML = re.compile(r"(?i)\.ya?ml$")
 _TRIGGER = re.compile(
     r"privileged|host(?:PID|Network|IPC|Path)|cap_add|capabilities|network_mode|pid:|ipc:|"
     r"cluster-admin|volumes|devices"
@@ -76,7 +75,7 @@ class Grant:
 
 def scan(ctx: Context) -> Iterator[Finding]:
     for text in ctx.of_kind(Kind.CONFIG):
-        if not _YAML.search(text.path):
+        if not helm.is_yaml_manifest(text):
             continue
         lines = {ln.number: ln.text for ln in text.lines}
         for g in sorted(grants(text, ctx.texts), key=lambda g: g.line):

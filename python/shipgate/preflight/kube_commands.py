@@ -25,7 +25,6 @@ from shipgate.preflight.shell.reader import parse_script
 from shipgate.yaml_nodes import compose_documents
 
 MAX_NODES = 50_000
-_YAML = re.compile(r"(?i)\.ya?ml$")
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 _SHELL_C = re.compile(r"^-[a-z]*c[a-z]*$")
 _IMAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -33,7 +32,7 @@ _IMAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 def container_commands(text: TextFile, texts: Iterable[TextFile] = ()) -> Iterator[Command]:
     """Each list-form container command of the file's Kubernetes objects, at the line its first word is on."""
-    if not _YAML.search(text.path):
+    if not helm.is_yaml_manifest(text):
         return
     source = helm.yaml_source(text, texts)
     if "args:" not in source and "command:" not in source:

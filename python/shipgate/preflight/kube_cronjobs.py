@@ -14,7 +14,6 @@ from shipgate.preflight import helm
 from shipgate.preflight.contents import TextFile
 from shipgate.yaml_nodes import compose_documents
 
-_YAML = re.compile(r"(?i)\.ya?ml$")
 _KIND = re.compile(r"(?m)^kind:\s*['\"]?CronJob\b")
 
 
@@ -27,7 +26,7 @@ class CronJob:
 
 def cronjobs(text: TextFile, texts: Iterable[TextFile] = ()) -> Iterator[CronJob]:
     """Each CronJob object of a YAML file."""
-    if not _YAML.search(text.path):
+    if not helm.is_yaml_manifest(text):
         return
     source = helm.yaml_source(text, texts)
     if not _KIND.search(source):
