@@ -80,7 +80,7 @@ from shipgate.preflight.printing_helpers import printed_argument_lines
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
-from shipgate.preflight.requested_urls import request_lines
+from shipgate.preflight.requested_urls import literals_behind, request_lines
 from shipgate.preflight.resolver_servers import written_name_servers
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool, is_served_elsewhere
@@ -847,6 +847,9 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
         if text.path in requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
             shell = shell | _continued(text.lines, requested[text.path])
+            # ``BASE = f"https://…"`` then ``url = f"{BASE}/{x}"`` at the assigned line: the base is that request's host
+            numbered = [(ln.number, ln.text) for ln in text.lines]
+            shell = shell | literals_behind(text.path, numbered, requested[text.path])
         own = own_names(text)  # a compose file's own containers, reached on the project's network
         payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
         source = "\n".join(ln.text for ln in text.lines)

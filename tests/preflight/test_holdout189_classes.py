@@ -1,0 +1,39 @@
+"""Classes of mistakes the hundred-and-eighty-ninth hold-out set found (tests/preflight/holdout189: install-time
+hooks of package managers — two npm install scripts, a Composer script handler, two Cargo build scripts, a setup.py
+and the module it calls, a Hatchling build hook, an extconf.rb), each as its minimal construct next to a near-miss
+that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+# -- B: a Python module constant a request URL is built on: one contact, at the request ------------------------------
+
+
+def _hook(url: str) -> str:
+    return (
+        "import urllib.request\n"
+        "from hatchling.builders.hooks.plugin.interface import BuildHookInterface\n\n"
+        "BASE_URL = (\n"
+        '    f"https://github.com/example/tool/releases/download/{VERSION}"\n'
+        ")\n\n\n"
+        "def _download(dest):\n"
+        f'    url = f"{url}"\n'
+        "    data = urllib.request.urlopen(url).read()\n"
+        "    dest.write_bytes(data)\n\n\n"
+        "class CustomHook(BuildHookInterface):\n"
+        "    def initialize(self, version, build_data):\n"
+        "        _download(self.root)\n"
+    )
+
+
+def test_b_a_module_constant_the_request_url_is_built_on_is_not_a_second_contact() -> None:
+    assert codes_at({"hatch_build.py": _hook("{BASE_URL}/tool-linux.tar.xz")}, ENDPOINT) == [11]
+
+
+def test_b_near_miss_a_constant_the_request_does_not_use_stays_where_it_is_written() -> None:
+    other = _hook("https://mirror.example.org/tool-linux.tar.xz")
+    assert codes_at({"hatch_build.py": other}, ENDPOINT) == [5, 11]
