@@ -37,3 +37,28 @@ def test_b_a_module_constant_the_request_url_is_built_on_is_not_a_second_contact
 def test_b_near_miss_a_constant_the_request_does_not_use_stays_where_it_is_written() -> None:
     other = _hook("https://mirror.example.org/tool-linux.tar.xz")
     assert codes_at({"hatch_build.py": other}, ENDPOINT) == [5, 11]
+
+
+# -- D: a fetching tool's module called instead of its command (prebuild-install's download function) --------------
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _wrapper(module: str) -> str:
+    return (
+        "const path = require('path');\n"
+        f"const prebuildDL = require('{module}');\n"
+        "const prebuildUtil = require('prebuild-install/util');\n"
+        "const opts = { pkg: require(path.resolve(__dirname, '../package.json')) };\n"
+        "prebuildDL(prebuildUtil.getDownloadUrl(opts), opts, function (err) {\n"
+        "  if (err) process.exit(1);\n"
+        "});\n"
+    )
+
+
+def test_d_prebuild_installs_download_module_called_reaches_the_network() -> None:
+    assert codes_at({"scripts/install.js": _wrapper("prebuild-install/download")}, EGRESS) == [5]
+
+
+def test_d_near_miss_the_tools_configuration_module_called_fetches_nothing() -> None:
+    assert codes_at({"scripts/install.js": _wrapper("prebuild-install/rc")}, EGRESS) == []
