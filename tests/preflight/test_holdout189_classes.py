@@ -62,3 +62,35 @@ def test_d_prebuild_installs_download_module_called_reaches_the_network() -> Non
 
 def test_d_near_miss_the_tools_configuration_module_called_fetches_nothing() -> None:
     assert codes_at({"scripts/install.js": _wrapper("prebuild-install/rc")}, EGRESS) == []
+
+
+# -- A: a list of one host's URLs, one element per line, fetched in a loop: one contact, at the first element --------
+
+
+def _handler(second: str) -> str:
+    return (
+        "<?php\n\n"
+        "final class Scripts\n{\n"
+        "    private const array DATA_FILES = [\n"
+        "        'https://data.example.org/files/a.txt',\n"
+        f"        '{second}',\n"
+        "        'https://data.example.org/files/c.txt',\n"
+        "    ];\n\n"
+        "    public static function postInstall(): void\n    {\n"
+        "        foreach (self::DATA_FILES as $url) {\n"
+        "            $r = fopen($url, 'r');\n"
+        "            stream_copy_to_stream($r, fopen(getcwd() . '/data/' . basename($url), 'w'));\n"
+        "        }\n"
+        "    }\n"
+        "}\n"
+    )
+
+
+def test_a_a_list_of_one_hosts_urls_is_one_contact_at_its_first_element() -> None:
+    php = _handler("https://data.example.org/files/b.txt")
+    assert codes_at({"src/Composer/Scripts.php": php}, ENDPOINT) == [6]
+
+
+def test_a_near_miss_another_host_in_the_list_is_a_contact_of_its_own() -> None:
+    php = _handler("https://mirror.example.net/files/b.txt")
+    assert codes_at({"src/Composer/Scripts.php": php}, ENDPOINT) == [6, 7, 8]

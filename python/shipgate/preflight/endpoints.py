@@ -112,6 +112,7 @@ from shipgate.preflight.template_comments import template_comment_lines
 from shipgate.preflight.toml_prose import toml_text_lines
 from shipgate.preflight.unconfigured_providers import unconfigured_provider_lines
 from shipgate.preflight.unsent_mail import unsent_mail_lines
+from shipgate.preflight.url_lists import repeated_element_lines
 from shipgate.preflight.url_roles import (
     compared,
     in_sentence,
@@ -681,6 +682,7 @@ def _text_endpoints(
         disabled |= namespace_map_lines(path, lines)  # ``ns = {'pkg': 'http://www.idpf.org/2007/opf'}``
         disabled |= type_list_lines(path, lines)  # ``types = ['http://specs.openid.net/auth/2.0/server', …]``
         disabled |= source_link_lines(path, lines)  # ``DOCS_URL = …``, ``web=…``, repository URL spellings
+        disabled |= repeated_element_lines(lines)  # ``'https://h/a.txt',`` ``'https://h/b.txt',``: one list, one host
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
