@@ -80,7 +80,7 @@ from shipgate.preflight.printing_helpers import printed_argument_lines
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
 from shipgate.preflight.requested_locals import requested_local_lines
-from shipgate.preflight.requested_urls import request_lines
+from shipgate.preflight.requested_urls import literals_behind, request_lines
 from shipgate.preflight.resolver_servers import written_name_servers
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool, is_served_elsewhere
@@ -112,6 +112,7 @@ from shipgate.preflight.template_comments import template_comment_lines
 from shipgate.preflight.toml_prose import toml_text_lines
 from shipgate.preflight.unconfigured_providers import unconfigured_provider_lines
 from shipgate.preflight.unsent_mail import unsent_mail_lines
+from shipgate.preflight.url_lists import repeated_element_lines
 from shipgate.preflight.url_roles import (
     compared,
     in_sentence,
@@ -681,6 +682,7 @@ def _text_endpoints(
         disabled |= namespace_map_lines(path, lines)  # ``ns = {'pkg': 'http://www.idpf.org/2007/opf'}``
         disabled |= type_list_lines(path, lines)  # ``types = ['http://specs.openid.net/auth/2.0/server', …]``
         disabled |= source_link_lines(path, lines)  # ``DOCS_URL = …``, ``web=…``, repository URL spellings
+        disabled |= repeated_element_lines(lines)  # ``'https://h/a.txt',`` ``'https://h/b.txt',``: one list, one host
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)
@@ -847,6 +849,9 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
         if text.path in requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
             shell = shell | _continued(text.lines, requested[text.path])
+            # ``BASE = f"https://…"`` then ``url = f"{BASE}/{x}"`` at the assigned line: the base is that request's host
+            numbered = [(ln.number, ln.text) for ln in text.lines]
+            shell = shell | literals_behind(text.path, numbered, requested[text.path])
         own = own_names(text)  # a compose file's own containers, reached on the project's network
         payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
         source = "\n".join(ln.text for ln in text.lines)

@@ -32,7 +32,9 @@ A block run only as root (``if (isSudo()) { … }``, ``if (process.getuid() === 
 
 Downloads, file modes and digest checks: ``shipgate.preflight.js_downloads`` (a file a function of the script
 requests and writes, or a write of fetched data, then ``chmod``; followed by the variable that names the path), and
-``shipgate.preflight.js_download_module`` (the npm ``download`` module unpacking an archive with an execute mode).
+``shipgate.preflight.js_download_module`` (the npm ``download`` module unpacking an archive with an execute mode);
+a fetching tool's module called instead of its command (``require('prebuild-install/download')``):
+``shipgate.preflight.js_tool_modules``.
 Files written (``fs.appendFileSync``) and values shown (``console.log(token)`` is ``echo "${token}"``):
 ``shipgate.preflight.js_file_acts``; archives unpacked (``tar.x``, extract-zip, ``decompress``, adm-zip, unzipper),
 moves and paths built with ``path.join``: ``shipgate.preflight.js_unpacks``.
@@ -50,7 +52,15 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Query, QueryCursor
 
-from shipgate.preflight import js_download_module, js_downloads, js_file_acts, js_root_checks, js_runners, js_unpacks
+from shipgate.preflight import (
+    js_download_module,
+    js_downloads,
+    js_file_acts,
+    js_root_checks,
+    js_runners,
+    js_tool_modules,
+    js_unpacks,
+)
 from shipgate.preflight.distributed import is_browser_script, is_minified_name
 from shipgate.preflight.js_downloads import path_word
 from shipgate.preflight.js_url_values import once_bound
@@ -150,6 +160,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     bound = once_bound(js_downloads.bindings(root))  # the lists ``forEach`` callbacks walk
     pieces += js_file_acts.pieces(found.get("call", []), written, bound)  # file writes, shown values
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
+    pieces += js_tool_modules.pieces(root)  # a fetching tool's module called as its command (prebuild-install's)
     pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
         pieces = js_root_checks.pieces(root) + pieces

@@ -53,6 +53,32 @@ def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list
     return {line: calls for line, calls in found.items() if len(calls) > 1}
 
 
+def literals_behind(path: str, lines: Sequence[tuple[int, str]], assigned: set[int]) -> set[int]:
+    """The lines of the URL literals a Python file's names assigned at ``assigned`` build their URLs on, through other
+    names (``BASE = f"https://…/{V}"``, then ``url = f"{BASE}/{asset}"`` at an assigned line): a request a step reader
+    reports with the URL assigned there contacts that host at the request, so the base's literal is not a second
+    contact (holdout189's logscale-tools). The assignment's own line is not among them."""
+    if not path.endswith(".py") or not assigned or sum(len(t) for _, t in lines) > _MAX_SOURCE:
+        return set()
+    text = dict(lines)
+    tree = python_tree("\n".join(text.get(n, "") for n in range(1, max(text, default=0) + 1)))
+    if not isinstance(tree, ast.Module):
+        return set()
+    module = _bound(tree.body)
+    behind: set[int] = set()
+    scopes: list[tuple[ast.AST, dict[str, ast.expr]]] = [(tree, {})]
+    scopes += [(f, _bound(list(ast.walk(f)))) for f in ast.walk(tree) if isinstance(f, _FUNCTIONS)]
+    for scope, local in scopes:
+        nodes = ast.walk(scope) if scope is not tree else (n for s in tree.body for n in _top_walk(s))
+        for node in nodes:
+            if not isinstance(node, ast.Assign) or node.lineno not in assigned or len(node.targets) != 1:
+                continue
+            if isinstance(node.targets[0], ast.Name):
+                found = _literal_lines(node.value, {**module, **local}, 0)
+                behind |= {line for line, built in found if built and line != node.lineno}
+    return behind
+
+
 def _top_walk(node: ast.AST) -> list[ast.AST]:
     """The nodes of a top-level statement outside the functions and classes it defines."""
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
