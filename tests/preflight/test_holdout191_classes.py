@@ -41,3 +41,20 @@ def test_b_a_refusal_stays_a_stop_also_with_exit_zero() -> None:
     assert codes_at({"install.ps1": failing}, _ROOT) == [10]
 
 
+# -- C: a parameter default that says no value was given ---------------------------------------------------------------
+
+_DEFAULT = "preflight.default_credential"
+_HARDCODED = "preflight.hardcoded_credential"
+
+
+def test_c_a_default_saying_no_token_is_no_credential() -> None:
+    script = "param (\n    [string]$token = 'not_token',\n    [string]$password = \"no-password\"\n)\n"
+    assert codes_at({"LocalAgent.ps1": script}, _DEFAULT) == []
+    assert codes_at({"LocalAgent.ps1": script}, _HARDCODED) == []
+
+
+def test_c_a_real_default_beginning_with_no_or_not_is_still_read() -> None:
+    script = "param (\n    [string]$token = 'notary-77f3a1',\n    [string]$password = 'no1pass'\n)\n"
+    assert codes_at({"LocalAgent.ps1": script}, _DEFAULT) == [2, 3]
+
+
