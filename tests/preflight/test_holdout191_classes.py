@@ -58,3 +58,22 @@ def test_c_a_real_default_beginning_with_no_or_not_is_still_read() -> None:
     assert codes_at({"LocalAgent.ps1": script}, _DEFAULT) == [2, 3]
 
 
+# -- G: pip run by a Python interpreter in a Windows script -----------------------------------------------------------
+
+_EGRESS = "preflight.implicit_egress"
+
+
+def test_g_pip_install_from_the_default_index_is_implicit_egress() -> None:
+    batch = '@echo off\r\ncall "C:\\App\\WPy64\\scripts\\python.bat" -m pip install --upgrade octoprint\r\n'
+    assert codes_at({"upgrade.bat": batch}, _EGRESS) == [2]
+    powershell = "& py -m pip install -r requirements.txt\npip install requests\n"
+    assert codes_at({"update.ps1": powershell}, _EGRESS) == [1, 2]
+
+
+def test_g_pip_with_its_index_named_or_another_module_stays_quiet() -> None:
+    named = "python -m pip install --index-url https://pypi.internal.example/simple app\n"
+    assert codes_at({"update.ps1": named}, _EGRESS) == []
+    offline = "python -m pip install --no-index --find-links .\\wheels app\npython -m venv .venv\n"
+    assert codes_at({"update.ps1": offline}, _EGRESS) == []
+    listing = "python -m pip list\npython -m pipx install app\n"
+    assert codes_at({"update.ps1": listing}, _EGRESS) == []
