@@ -77,3 +77,19 @@ def test_g_pip_with_its_index_named_or_another_module_stays_quiet() -> None:
     assert codes_at({"update.ps1": offline}, _EGRESS) == []
     listing = "python -m pip list\npython -m pipx install app\n"
     assert codes_at({"update.ps1": listing}, _EGRESS) == []
+
+
+# -- A: a script in tools/ named for fetching a release is an installer, not a maintainer's release tool -------------
+
+_ENDPOINT = "preflight.external_endpoint"
+_FETCH = "if (-not (Test-Path c:/bin/gh-release.exe)) {\n  curl -OutFile r.zip -Uri https://github.com/o/r/releases/download/1.2/r.zip\n}\n"
+
+
+def test_a_an_install_release_script_in_tools_is_read_as_an_installer() -> None:
+    for name in ("tools/install-github-release.ps1", "scripts/install-release.ps1", "tools/download-release.ps1"):
+        assert codes_at({name: _FETCH}, _ENDPOINT) == [2], name
+
+
+def test_a_a_script_that_cuts_a_release_stays_a_maintainers_tool() -> None:
+    for name in ("tools/make-release.ps1", "scripts/release.ps1", "tools/update-copyrights.ps1"):
+        assert codes_at({name: _FETCH}, _ENDPOINT) == [], name
