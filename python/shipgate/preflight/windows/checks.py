@@ -238,6 +238,17 @@ def _tls(script: WinScript) -> Iterator[tuple[int, str, str]]:
 
 
 _SOURCE_OPTIONS = frozenset({"-s", "--source", "-source", "-repository"})
+# pip's options that name the index it asks, or ask none
+_PIP_INDEX = frozenset({"-i", "--index-url", "--no-index", "-f", "--find-links"})
+
+
+def _runs_pip(name: str, words: list[str]) -> bool:
+    """``pip``/``pip3`` itself, or a Python interpreter or its launcher given ``-m pip`` (``python.exe``,
+    ``py``, a bundled ``python.bat``): Python's switch that runs the pip module."""
+    if name in ("pip", "pip3") or re.fullmatch(r"pip3?(?:\.\d+)?(?:\.bat|\.cmd)?", name):
+        return True
+    python = name == "py" or name.startswith(("python", "pypy"))
+    return python and words[:2] == ["-m", "pip"]
 
 
 def _names_source(words: list[str]) -> bool:
@@ -273,6 +284,10 @@ def _egress(script: WinScript) -> Iterator[Finding]:
             taken += 1
         registry = _EGRESS.get(call.name)
         words = [w.text.lower() for w in call.words]
+        if _runs_pip(call.name, words):  # ``pip install X``, ``python -m pip install X`` (any Python's launcher)
+            registry, words = "pypi.org", words[2:] if words[:2] == ["-m", "pip"] else words
+            if _PIP_INDEX.intersection(w.partition("=")[0] for w in words):
+                continue  # the index is named (or none is asked): not the default registry
         if call.name == "go":  # a build fetches what the module cache lacks (go_fetch)
             if not modules.step_fetches([w.text for w in call.words], env):
                 continue

@@ -53,6 +53,13 @@ _STOPS = re.compile(r"^\s*(?:throw|exit)\b", re.I | re.M)
 # A bare ``return`` in a check's body ends the script or the function that does the work; ``return $false`` hands
 # a value back (a test function's answer, not a stop).
 _BARE_RETURN = re.compile(r"^\s*return\s*(?:$|[;}#])", re.I | re.M)
+# ``exit 0`` (the run ends in success) and ``throw``: how an Administrator check's block ends the run.
+_EXIT_SUCCESS = re.compile(r"^\s*exit\s+0\s*(?:$|[;}#])", re.I | re.M)
+_THROWS = re.compile(r"^\s*throw\b", re.I | re.M)
+_OUTPUT = frozenset(
+    {"write-host", "write-output", "write-warning", "write-error", "write-verbose", "write-information"}
+    | {"write-debug", "echo", "out-host", "out-null", "read-host", "pause", "start-sleep"}
+)
 # The current directory, as a script reads it: ``$(Get-Location).Path``, ``(Get-Location).Path``, ``$PWD``,
 # ``$PWD.Path``, ``(Resolve-Path .).Path``, ``Get-Location``.
 _CURRENT_DIRECTORY = re.compile(
@@ -82,7 +89,8 @@ class _State:
     stoppers: set[str] = field(default_factory=set)  # functions of the file whose body ends the script
     admin_tests: set[str] = field(default_factory=set)  # functions of the file that answer IsInRole(Administrator)
     admin_answers: set[str] = field(default_factory=set)  # variables given IsInRole(Administrator)'s answer
-    role_checks: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (line, what the block calls)
+    # (line, what the block calls, the commands of a block that ends in ``exit 0``)
+    role_checks: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     returns: dict[str, Word] = field(default_factory=dict)  # what a function of the file hands back (``return $x``)
     defaults: list[ParameterDefault] = field(default_factory=list)  # ``param([string]$Token = "x")``'s literals
 
@@ -569,12 +577,14 @@ class _Reader:
             if block is None:
                 return
         body = self.text(block).strip("{} \r\n\t")
-        first = tuple(
+        names = tuple(
             command_name(line.split()[0]) for line in body.splitlines() if line.strip() and line.strip()[0] != "#"
-        )[:1]
-        self.state.role_checks.append(
-            (self.line(node), ("exit",) if _STOPS.search(body) or _BARE_RETURN.search(body) else first)
         )
+        stops = _STOPS.search(body) or _BARE_RETURN.search(body)
+        # ``{ …; Install-Task …; exit 0 }``: the run ends in success after the block's own steps (checked against
+        # the file's functions once it is read): a fallback that finishes the work, not a refusal
+        finishes = names if _EXIT_SUCCESS.search(body) and not _THROWS.search(body) else ()
+        self.state.role_checks.append((self.line(node), ("exit",) if stops else names[:1], finishes))
 
     def _inner(self, call: Call, where: _Where, depth: int) -> None:
         """A PowerShell started by this call (``powershell -Command TEXT``, ``Start-Process powershell
@@ -707,7 +717,14 @@ def read_powershell(source: str, offset: int = 0) -> Reading:
     state = _State()
     _Reader(source, offset, state).read()
     stop = state.stoppers | {"exit", "throw"}
-    state.admin += [line for line, calls in state.role_checks if stop.intersection(calls)]
+    # functions of the file that do something besides print (``Install-Task``, not ``Write-Info``)
+    workers = {c.function for c in state.calls if c.function and c.name not in _OUTPUT}
+    workers -= state.stoppers | state.admin_tests
+    state.admin += [
+        line
+        for line, calls, finishes in state.role_checks
+        if stop.intersection(calls) and not workers.intersection(finishes)
+    ]
     return Reading(
         state.calls, state.settings, state.entries, state.admin, state.incomplete, state.functions, state.defaults
     )
