@@ -89,8 +89,10 @@ def _called_name(node: ast.expr) -> str | None:
 
 def operation_shell(operation: str, code: str, as_root: bool = False) -> str:
     """The shell an operation given the command line ``code`` stands for: ``sudo`` runs it escalated; ``run`` over a
-    connection made as root (``as_root``) runs as root there, said as the shell's root branch."""
-    if operation == "run" and as_root:
+    connection made as root (``as_root``) runs as root there, said as the shell's root branch, and so does ``sudo``
+    over it: root's sudo gains nothing, and with ``sudo_user`` it drops to that account (holdout187's
+    ``env.user = 'root'`` with ``settings(sudo_user="postgres")``)."""
+    if operation in ("run", "sudo") and as_root:
         return f'if [ "$(id -u)" = 0 ]; then {code}; fi'
     if operation != "sudo":
         return code
