@@ -107,3 +107,55 @@ def test_c_other_libraries_and_the_files_own_migrate_stay_quiet() -> None:
     )
     assert codes_at(files, MIGRATION) == []
     assert codes_at(files, DELETE) == []
+
+
+# -- D: a Fabric 1 fabfile's literal hosts are the hosts its tasks connect to -----------------------------------------
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+def test_d_literal_public_hosts_of_env_hosts_are_contacted() -> None:
+    files = _fabfile(
+        "env.hosts = ['188.226.191.166',",  # 3
+        "             'deploy@web1.example.org:2222']",  # 4
+        "",
+        "def status():",
+        "    sudo('uptime')",
+    )
+    assert codes_at(files, ENDPOINT) == [3, 4]
+
+
+def test_d_private_single_label_and_computed_hosts_stay_quiet() -> None:
+    files = _fabfile("env.hosts = ['10.0.0.5', 'web1', HOST]", "", "def status():", "    sudo('uptime')")
+    assert codes_at(files, ENDPOINT) == []
+
+
+def test_d_a_hosts_list_outside_a_fabfile_is_no_connection() -> None:
+    text = "import os\nenv = object()\nenv.hosts = ['188.226.191.166']\nos.system('apt-get update')\n"
+    assert codes_at({"scripts/install.py": text}, ENDPOINT) == []
+
+
+# -- E: PHP's chmod() given an octal literal mode --------------------------------------------------------------------
+
+WORLD = "preflight.world_writable"
+
+
+def _php(*lines: str) -> dict[str, str]:
+    return {"upgrade.php": "\n".join(("<?php", "", *lines)) + "\n"}  # 1, 2
+
+
+def test_e_chmod_of_a_literal_world_writable_mode() -> None:
+    for mode in ("0777", "0o777", "0666"):
+        files = _php("mkdir($dir);", f"chmod($dir, {mode});")  # 3, 4
+        assert codes_at(files, WORLD) == [4], mode
+
+
+def test_e_owner_modes_a_mode_variable_and_mkdir_modes_stay_quiet() -> None:
+    files = _php("mkdir($dir, 0777, true);", "chmod($dir, 0755);", "chmod($file, $mode);", "chmod($file, 777);")
+    assert codes_at(files, WORLD) == []
+
+
+def test_d_placeholder_names_for_the_operators_server_stay_quiet() -> None:
+    for host in ("mydomain.com", "your-server.org", "example.com"):
+        files = _fabfile(f"env.hosts = ['{host}']", "", "def status():", "    sudo('uptime')")
+        assert codes_at(files, ENDPOINT) == [], host
