@@ -159,3 +159,24 @@ def test_d_placeholder_names_for_the_operators_server_stay_quiet() -> None:
     for host in ("mydomain.com", "your-server.org", "example.com"):
         files = _fabfile(f"env.hosts = ['{host}']", "", "def status():", "    sudo('uptime')")
         assert codes_at(files, ENDPOINT) == [], host
+
+
+# -- G: ``git checkout origin/BRANCH -- PATHS`` after a fetch writes the fetched files into the tree ---------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _sh(*lines: str) -> dict[str, str]:
+    return {"scripts/update.sh": "\n".join(("#!/bin/sh", "set -e", *lines)) + "\n"}  # 1, 2
+
+
+def test_g_checkout_of_fetched_paths_then_npm_install_runs_fetched_code() -> None:
+    for ref in ("origin/main", "FETCH_HEAD", '"origin/${branch}"'):
+        files = _sh("git fetch origin --quiet", f"git checkout {ref} -- lib/ package.json", "npm install --quiet")
+        assert codes_at(files, UNVERIFIED) == [5], ref
+
+
+def test_g_restoring_paths_from_head_or_a_local_branch_stays_quiet() -> None:
+    for ref in ("HEAD", "main", "0123456789abcdef0123456789abcdef01234567"):
+        files = _sh("git fetch origin --quiet", f"git checkout {ref} -- package.json", "npm install --quiet")
+        assert codes_at(files, UNVERIFIED) == [], ref
