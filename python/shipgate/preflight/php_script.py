@@ -236,7 +236,9 @@ def _command(node: Node, name: str, runners: set[str], values: PhpValues) -> str
 
 # PHP's own file functions that download, check or remove a file (a URL is a stream PHP opens: ``copy(URL, F)``
 # fetches it, as Composer's documented ``php -r "copy('https://getcomposer.org/installer', 'composer-setup.php');"``).
-_FILE_FUNCTIONS = frozenset({"copy", "file_put_contents", "hash_file", "unlink"})
+_FILE_FUNCTIONS = frozenset({"chmod", "copy", "file_put_contents", "hash_file", "unlink"})
+# An octal mode literal as PHP writes one (``0777``, ``0o755``): chmod's mode, said as the shell's octal digits
+_OCTAL_MODE = re.compile(r"0o?([0-7]{3,4})", re.IGNORECASE)
 # hash_file's algorithms that have a coreutils checksum tool of the same name
 _DIGESTS = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512"})
 
@@ -244,7 +246,9 @@ _DIGESTS = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512"})
 def _file_call(name: str, args: list[Node]) -> str | None:
     """The shell that does what the call does: ``copy(URL, F)`` and ``file_put_contents(F, file_get_contents(URL))``
     download (``curl -fsSL -o F URL``), ``hash_file('sha384', F)`` computes the file's checksum (``sha384sum F``:
-    the value is compared with the expected one in PHP or in the shell), ``unlink(F)`` is ``rm -f F``."""
+    the value is compared with the expected one in PHP or in the shell), ``unlink(F)`` is ``rm -f F``, and
+    ``chmod(F, 0777)`` with an octal literal mode is ``chmod 0777 F`` (holdout187's phpmynewsletter making the
+    directories it unzips into world-writable; a mode held in a variable is not read)."""
     if name == "copy" and len(args) >= 2:
         source, target = _value(args[0]), _value(args[1])
         return f"curl -fsSL -o {_quote(target)} {_quote(source)}" if "://" in source else None
@@ -258,6 +262,9 @@ def _file_call(name: str, args: list[Node]) -> str | None:
         return f"{digest}sum {_quote(_value(args[1]))}"
     if name == "unlink":
         return f"rm -f {_quote(_value(args[0]))}"
+    if name == "chmod" and len(args) >= 2 and args[1].type == "integer":
+        mode = _OCTAL_MODE.fullmatch(_text(args[1]))
+        return f"chmod 0{mode.group(1)} {_quote(_value(args[0]))}" if mode else None
     return None
 
 

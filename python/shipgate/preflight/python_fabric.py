@@ -15,6 +15,7 @@ module (``subprocess.run`` stays a subprocess) is that operation. ``with cd(…)
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Iterable
 
 _MODULES = frozenset({"fabric.api", "fabric.operations", "fabric", "fabric.contrib.files"})
@@ -25,6 +26,9 @@ TRANSFERS = frozenset({"put", "upload_template"})
 _STAR_MODULES = frozenset({"fabric.api", "fabric.operations"})
 # Fabric 2's top-level names whose import says the module drives it: its operations are the objects' methods
 _FABRIC2_NAMES = frozenset({"task", "Connection", "Config", "Group", "SerialGroup", "ThreadingGroup"})
+# A host name that stands for the operator's own server: its first label "my"/"your" + domain/server/host/site, or
+# a bare "example"/"domain" label
+_PLACEHOLDER_HOST = re.compile(r"(?:(?:my|your)[-_]?(?:domain|server|host|site)|example|domain)\.", re.IGNORECASE)
 
 
 def fabric_operations(nodes: Iterable[ast.AST]) -> dict[str, str]:
@@ -89,8 +93,10 @@ def _called_name(node: ast.expr) -> str | None:
 
 def operation_shell(operation: str, code: str, as_root: bool = False) -> str:
     """The shell an operation given the command line ``code`` stands for: ``sudo`` runs it escalated; ``run`` over a
-    connection made as root (``as_root``) runs as root there, said as the shell's root branch."""
-    if operation == "run" and as_root:
+    connection made as root (``as_root``) runs as root there, said as the shell's root branch, and so does ``sudo``
+    over it: root's sudo gains nothing, and with ``sudo_user`` it drops to that account (holdout187's
+    ``env.user = 'root'`` with ``settings(sudo_user="postgres")``)."""
+    if operation in ("run", "sudo") and as_root:
         return f'if [ "$(id -u)" = 0 ]; then {code}; fi'
     if operation != "sudo":
         return code
@@ -108,3 +114,32 @@ def transfer_shell(call: ast.Call, word: Callable[[ast.expr], str | None]) -> st
     if len(paths) != 2:
         return None
     return "sudo cp " + " ".join(word(p) or "${PY_VALUE}" for p in paths)
+
+
+def connection_hosts(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, host) of each host a Fabric 1 fabfile connects its tasks to, written at its top level as literals:
+    ``env.hosts = ['188.226.191.166', 'deploy@web1.example.org:2222']`` (a list or tuple) and ``env.host_string =
+    '…'``. The user and port are taken off; each connection is the shell's ``ssh HOST :`` at the literal's line, so
+    a public host is an ``external_endpoint`` (holdout187's videobase). A host built at run time is not read, nor a
+    name written as a placeholder for the operator's own server (``mydomain.com``, ``your-server.org``,
+    ``example.com``: holdout134's setup-web-server)."""
+    found: list[tuple[int, str]] = []
+    for stmt in tree.body:
+        if not isinstance(stmt, ast.Assign) or not any(_is_env_hosts(t) for t in stmt.targets):
+            continue
+        value = stmt.value
+        items = value.elts if isinstance(value, ast.List | ast.Tuple) else [value]
+        for item in items:
+            if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                host = item.value.rpartition("@")[2].partition(":")[0].strip()
+                if host and all(c.isalnum() or c in ".-" for c in host) and not _PLACEHOLDER_HOST.match(host):
+                    found.append((item.lineno, host))
+    return found
+
+
+def _is_env_hosts(target: ast.expr) -> bool:
+    return (
+        isinstance(target, ast.Attribute)
+        and target.attr in ("hosts", "host_string")
+        and _called_name(target.value) == "env"
+    )

@@ -80,6 +80,7 @@ from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_archives import Unpack, unpacks
 from shipgate.preflight.python_fabric import (
     TRANSFERS,
+    connection_hosts,
     connection_methods,
     fabric_operations,
     imported_modules,
@@ -172,6 +173,8 @@ def _read(tree: ast.Module, nodes: list[ast.AST], called: list[Piece] | None = N
     """What a parsed program runs, one piece a line; ``called`` are functions something outside the file calls
     (a build hook's methods), each a call of its shell function at its line after the body is read."""
     reader = _Reader(tree, nodes)
+    if reader.fabric:
+        reader.pieces.extend((line, f"ssh {host} :") for line, host in connection_hosts(tree))
     reader.block(tree.body, 0)
     reader.pieces.extend((line, f"py_{name}") for line, name in called or [])
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))

@@ -16,7 +16,8 @@ Written as shell:
 - A method of the file that hands its parameter to such a call is a runner too (``def sudo(*args) … system
   "/usr/bin/sudo", *args``, ``def run(cmd) `#{cmd}` ``, ``def system!(*args) system(*args, exception: true)``), also
   through another runner: its command is read at each call with what the call gives it, not in its body.
-- ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``.
+- ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``; ActiveRecord's ``Migrator.migrate`` and
+  ``connection.drop_database`` are ``rake db:migrate`` and ``rake db:drop`` (``shipgate.preflight.ruby_active_record``).
 - A bare ``shell "…"`` (``run_command``…) of a module the file includes and does not define is that command line,
   where written (``shipgate.preflight.ruby_mixins``).
 - ``Dir.chdir(dir) do … end`` is ``( cd dir`` … ``)`` over the block's lines (its commands run in ``dir``, those
@@ -52,6 +53,7 @@ from shipgate.preflight.config_management.chef import is_recipe
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.ruby_active_record import active_record_task
 from shipgate.preflight.ruby_command_lines import bound_lines
 from shipgate.preflight.ruby_mixins import MIXIN_RUNNERS, includes_module
 from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
@@ -185,6 +187,9 @@ class _Reader:
         receiver = node.child_by_field_name("receiver")
         if name == "invoke" and receiver is not None and receiver.type == "element_reference":
             return self.rake_task(receiver)
+        task = active_record_task(node)
+        if task is not None:
+            return task
         owner = _text(receiver) if receiver is not None else None
         builtin = name in _RUNS and owner in (None, *_RUN_OWNERS)
         template = self.runners.get(name) if owner is None else None
