@@ -182,10 +182,14 @@ def changes(old: Field, new: Field) -> frozenset[str]:
     found: set[str] = set()
     if old.many or new.many:
         return frozenset()  # no column: Django alters the join table, if anything
-    # a field's own index built or dropped (``db_index``); along with a uniqueness change the UNIQUE change is
-    # what is reported
-    if old.unique == new.unique and not new.unique and old.index != new.index:
-        found.add("add_index" if new.index else "drop_index")
+    # a field's own index built or dropped (``db_index``), by Django's rule: an index is built when the new field is
+    # indexed and not unique and the old one had no index or had a UNIQUE constraint standing in for it (a field made
+    # ``unique=True`` -> ``db_index=True`` loses its constraint and gains a plain index); dropped alongside a
+    # uniqueness change, the UNIQUE change is what is reported
+    if new.index and not new.unique and (not old.index or old.unique):
+        found.add("add_index")
+    elif old.unique == new.unique and not new.unique and old.index and not new.index:
+        found.add("drop_index")
     if old.target and new.target and old.constraint != new.constraint:
         found.add("constraint")
     known = old.kind in _DJANGO_TYPES or old.sql_type.startswith(_VARCHAR)
