@@ -1,0 +1,43 @@
+"""Round thirty-four of the whole packages (tests/preflight/packages/README.md, "Round thirty-four"): each class fixed,
+with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its
+result)."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+ENDPOINT = "preflight.external_endpoint"
+
+# a machine-readable copyright file (Debian's format, as REUSE keeps it): upstream home pages, read by licence tools
+_COPYRIGHT_FILE = (
+    "Format: https://www.example-debian.org/doc/packaging-manuals/copyright-format/1.0/\n"  # 1
+    "Upstream-Name: dashboard\n"  # 2
+    "\n"  # 3
+    "Files: app/static/angularjs/*\n"  # 4
+    "Copyright: 2010-2017 Google, Inc. http://angularjs.example-vendor.org\n"  # 5
+    "License: MIT\n"  # 6
+)
+# a program that requests the same kind of URL
+_REQUEST = (
+    "import requests\n"  # 1
+    "\n"  # 2
+    "def fetch():\n"  # 3
+    "    return requests.get('https://api.example-vendor.org/v1/builds')\n"  # 4
+)
+
+
+def test_reuse_copyright_file_is_documentation() -> None:
+    # SQUAD's .reuse/dep5: the REUSE specification's copyright file
+    assert findings({".reuse/dep5": _COPYRIGHT_FILE}) == []
+
+
+def test_copyrights_file_is_documentation() -> None:
+    # SQUAD's COPYRIGHTS: the same text at the root, named in the plural
+    assert findings({"COPYRIGHTS": _COPYRIGHT_FILE}) == []
+
+
+def test_a_program_named_for_copyrights_is_still_read() -> None:
+    # a module named copyrights.py is code, and a file named dep5 outside .reuse/ is no REUSE file
+    assert (ENDPOINT, 4) in findings({"app/copyrights.py": _REQUEST})
+    assert (ENDPOINT, 4) in findings({"tools/dep5.py": _REQUEST})
+
