@@ -41,3 +41,43 @@ def test_a_program_named_for_copyrights_is_still_read() -> None:
     assert (ENDPOINT, 4) in findings({"app/copyrights.py": _REQUEST})
     assert (ENDPOINT, 4) in findings({"tools/dep5.py": _REQUEST})
 
+
+DELETE = "preflight.destructive_delete"
+
+# a maintainer script that makes its state folder, removing a file or link in its place first
+_NOT_A_FOLDER = (
+    "#!/bin/sh\n"  # 1
+    "set -e\n"  # 2
+    "if ! test -d /var/lib/tunnel; then\n"  # 3
+    "\trm -rf /var/lib/tunnel\n"  # 4
+    "\tmkdir /var/lib/tunnel\n"  # 5
+    "fi\n"  # 6
+    'if [ ! -d "/var/log/tunnel" ]; then\n'  # 7
+    '\trm -rf "/var/log/tunnel"\n'  # 8
+    "\tmkdir /var/log/tunnel\n"  # 9
+    "fi\n"  # 10
+)
+# the same delete when the path IS a folder: its contents go
+_A_FOLDER = (
+    "#!/bin/sh\n"  # 1
+    "set -e\n"  # 2
+    "if test -d /var/lib/tunnel; then\n"  # 3
+    "\trm -rf /var/lib/tunnel\n"  # 4
+    "\tmkdir /var/lib/tunnel\n"  # 5
+    "fi\n"  # 6
+    "if ! test -d /var/lib/other; then\n"  # 7
+    "\trm -rf /var/lib/tunnel\n"  # 8
+    "fi\n"  # 9
+)
+
+
+def test_a_delete_of_a_path_that_is_no_folder_is_no_data_loss() -> None:
+    # stunnel4's postinst:68: `if ! test -d /var/lib/stunnel4; then rm -rf /var/lib/stunnel4; mkdir …`
+    found = findings({"install.sh": _NOT_A_FOLDER})
+    assert (DELETE, 4) not in found and (DELETE, 8) not in found
+
+
+def test_a_delete_of_a_folder_or_of_another_path_stays_reported() -> None:
+    found = findings({"install.sh": _A_FOLDER})
+    assert (DELETE, 4) in found and (DELETE, 8) in found
+
