@@ -81,3 +81,25 @@ def test_a_delete_of_a_folder_or_of_another_path_stays_reported() -> None:
     found = findings({"install.sh": _A_FOLDER})
     assert (DELETE, 4) in found and (DELETE, 8) in found
 
+
+EGRESS = "preflight.implicit_egress"
+
+_IMAGE = (
+    "FROM debian:bookworm\n"  # 1
+    "COPY . /build/\n"  # 2
+    "RUN cd /build && pip3 install --no-dependencies ./dist/app*.whl\n"  # 3
+    "RUN pip install --no-dependencies app-plugins\n"  # 4
+    "RUN pip install ./dist/app*.whl\n"  # 5
+    "RUN pip install --no-deps -r requirements.txt\n"  # 6
+)
+
+
+def test_a_local_wheel_installed_without_dependencies_asks_no_index() -> None:
+    # SQUAD's Dockerfile:45: the wheel the build just made, --no-dependencies
+    assert (EGRESS, 3) not in findings({"Dockerfile": _IMAGE})
+
+
+def test_a_name_a_wheel_with_its_dependencies_or_a_requirement_file_still_reach_the_index() -> None:
+    found = findings({"Dockerfile": _IMAGE})
+    assert {(EGRESS, 4), (EGRESS, 5), (EGRESS, 6)} <= set(found)
+
