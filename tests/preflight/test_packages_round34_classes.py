@@ -103,3 +103,55 @@ def test_a_name_a_wheel_with_its_dependencies_or_a_requirement_file_still_reach_
     found = findings({"Dockerfile": _IMAGE})
     assert {(EGRESS, 4), (EGRESS, 5), (EGRESS, 6)} <= set(found)
 
+
+UNLOCKED = "preflight.migration_unlocked"
+
+_CREATE = (
+    "from django.db import migrations, models\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "class Migration(migrations.Migration):\n"  # 4
+    "    initial = True\n"  # 5
+    "    operations = [\n"  # 6
+    "        migrations.CreateModel(\n"  # 7
+    "            name='Test',\n"  # 8
+    "            fields=[\n"  # 9
+    "                ('id', models.AutoField(primary_key=True)),\n"  # 10
+    "                ('result', models.{old}),\n"  # 11
+    "            ],\n"  # 12
+    "        ),\n"  # 13
+    "    ]\n"  # 14
+)
+_ALTER = (
+    "from django.db import migrations, models\n"  # 1
+    "\n"  # 2
+    "\n"  # 3
+    "class Migration(migrations.Migration):\n"  # 4
+    "    dependencies = [('core', '0001_initial')]\n"  # 5
+    "    operations = [\n"  # 6
+    "        migrations.AlterField(\n"  # 7
+    "            model_name='test',\n"  # 8
+    "            name='result',\n"  # 9
+    "            field=models.BooleanField(null=True),\n"  # 10
+    "        ),\n"  # 11
+    "    ]\n"  # 12
+)
+
+
+def _history(old: str) -> dict[str, str]:
+    return {
+        "core/migrations/__init__.py": "",
+        "core/migrations/0001_initial.py": _CREATE.replace("{old}", old),
+        "core/migrations/0002_django_update.py": _ALTER,
+    }
+
+
+def test_null_boolean_field_to_a_nullable_boolean_field_sends_nothing() -> None:
+    # SQUAD's core/0164_django_update.py: NullBooleanField() -> BooleanField(null=True), the same nullable column
+    assert (UNLOCKED, 7) not in findings(_history("NullBooleanField()"))
+
+
+def test_a_not_null_boolean_field_made_nullable_still_drops_not_null() -> None:
+    # BooleanField(default=False) -> BooleanField(null=True): DROP NOT NULL on the live table
+    assert (UNLOCKED, 7) in findings(_history("BooleanField(default=False)"))
+
