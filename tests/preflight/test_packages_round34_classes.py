@@ -155,3 +155,25 @@ def test_a_not_null_boolean_field_made_nullable_still_drops_not_null() -> None:
     # BooleanField(default=False) -> BooleanField(null=True): DROP NOT NULL on the live table
     assert (UNLOCKED, 7) in findings(_history("BooleanField(default=False)"))
 
+
+_CI_CHECK = (
+    "import requests\n"  # 1
+    "\n"  # 2
+    "res = requests.get('https://api.ci-service.example.org/repos/dashboard/builds')\n"  # 3
+)
+_CI_CONTAINER = (
+    "#!/bin/bash\n"  # 1
+    "docker run -p 8000:80 --name lava lavasoftware/lava-server:latest &\n"  # 2
+)
+
+
+def test_a_tool_named_for_ci_in_scripts_is_maintainer_tooling() -> None:
+    # SQUAD's scripts/check-ci (Travis' API) and scripts/travis-lava (a LAVA container for CI runs)
+    assert findings({"scripts/check-ci": _CI_CHECK}) == []
+    assert findings({"scripts/travis-lava": _CI_CONTAINER}) == []
+
+
+def test_a_tool_whose_name_only_starts_with_ci_is_still_read() -> None:
+    # ``cinder-setup``: no word "ci" of its own; a step, as before
+    assert (ENDPOINT, 3) in findings({"scripts/cinder-setup": _CI_CHECK})
+    assert (EGRESS, 2) in findings({"scripts/cinder-setup": _CI_CONTAINER})
