@@ -196,12 +196,14 @@ _DEVELOPMENT_NAMES = frozenset(
 # A maintainer's tool in a project's ``scripts/``/``tools/``/``dev/`` folder, named for what only its maintainers do:
 # cut a release (``make-release``; not one named for fetching a release, ``install-release.sh``,
 # ``install-github-release.ps1``, ``download-release``: what an operator runs to install it, holdout191), check the
-# tree or its history (``validate-commits``), test (``dbmigrate-test``), rewrite copyright headers; and an image built
-# to run tests (``Dockerfile-js-testbed``, ``Dockerfile.test``).
+# tree or its history (``validate-commits``), test (``dbmigrate-test``), drive CI, rewrite copyright headers; and an
+# image built to run tests (``Dockerfile-js-testbed``, ``Dockerfile.test``).
 _MAINTAINER_TOOL = re.compile(
     r"(?:^|/)(?:scripts|tools|dev)/(?:(?:[\w-]*[-_])?(?:validate|copyrights?)"
     r"|(?!(?:install|download|fetch|upgrade)[-_])(?:[\w-]*[-_])?release)(?:[-_.][\w.-]*)?$"
     r"|(?:^|/)(?:scripts|tools|dev)/[\w-]*[-_]tests?(?:\.(?:sh|py))?$"
+    # a tool named for the project's CI service by a word of its own (``scripts/check-ci``, ``scripts/travis-lava``)
+    r"|(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:ci|travis)(?:[-_.][\w.-]*)?$"
     # a tool that rewrites or checks a package manager's lock file (``scripts/sanitise_uv_lock.py``)
     r"|(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:(?:uv|poetry|pdm|pipfile|package|yarn|pnpm|cargo|gemfile"
     r"|composer)[-_]lock|lock[-_]?files?)(?:[-_][\w-]*)?\.(?:py|sh|js)$"

@@ -566,6 +566,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None  # ``helm repo update`` fetches every configured repository's index; ``repo add URL`` names it
     if tool in ("pip", "pip3") and "--no-index" in words:
         return None
+    if tool in ("pip", "pip3") and _installs_local_files_only(words, ops):
+        return None
     if tool == "uv" and "--offline" in words:
         return None  # the cache only: uv contacts no index
     if tool == "bundle" and ops[:1] == ["install"] and "--local" in words:
@@ -586,6 +588,21 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "helm" and _helm_local_chart(words):
         return None
     return tool, _VERB_HOSTS.get((tool, ops[0]), default)
+
+
+_PIP_NO_DEPS = frozenset({"--no-deps", "--no-dependencies"})
+_PIP_REQUIREMENTS = ("-r", "--requirement", "-c", "--constraint", "-e", "--editable")
+
+
+def _installs_local_files_only(words: list[str], ops: list[str]) -> bool:
+    """``pip install --no-dependencies ./dist/app*.whl``: archives on disk and nothing resolved for them, so no
+    index is asked (a requirement file, a name or a URL among them is still fetched)."""
+    if ops[:1] != ["install"] or not (_PIP_NO_DEPS & set(words)):
+        return False
+    if any(w.split("=", 1)[0] in _PIP_REQUIREMENTS or w.startswith(("-r", "-c", "-e")) for w in words):
+        return False
+    files = ops[1:]
+    return bool(files) and all("/" in f and "://" not in f and f.endswith(_LOCAL_SUFFIXES) for f in files)
 
 
 # A verb that contacts another host than the tool's registry: composer's self-update fetches composer itself.

@@ -42,7 +42,7 @@ _NAMED_LICENCE = re.compile(
     r"(?i)^[\w.]+[-_]licen[cs]e(?:\.(?:txt|md))?$|^copying[._-](?:lib|lesser|l?gpl\w*)$|^[\w.-]+\.\w+\.license$"
 )
 _DOC_NAME = re.compile(
-    r"^(?:(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyright|notice"
+    r"^(?:(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyrights?|notice"
     r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
     r"|INFO)"  # a note in capitals beside what it describes (phpLDAPadmin's ``images/INFO``: where the icons come from)
     # nothing after the name, a document's suffix, or an upper-case variant (``LICENSE-MIT``, ``README.Debian``);
@@ -94,6 +94,9 @@ _LOCK_NAMES = frozenset(
     }
 )
 
+# The REUSE specification's copyright file (``.reuse/dep5``, Debian's machine-readable copyright format): the copyright
+# holders, licence and upstream home page of each file, read by licence tools, never by the product.
+_REUSE_COPYRIGHT = re.compile(r"(?:^|/)\.reuse/dep5$")
 _SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
 # A compose file by its name (``compose.yaml``, ``docker-compose.prod.yml``): a deployment ``docker compose up`` starts
 # as it stands, also when a project keeps it in its documentation folder (Spug's ``docs/docker/docker-compose.yml``,
@@ -145,8 +148,8 @@ _JINJA_DOCUMENT = re.compile(r"\.(?:md|markdown|rst|adoc|html?)\.(?:j2|jinja2?)$
 
 def is_documentation(path: str) -> bool:
     """A file written for people: by its folder (``share/doc/``, ``docs/``), its name (README, CHANGELOG,
-    LICENSE, copyright, NOTICE…) or its format (Markdown, reStructuredText, HTML, plain ``.txt``), never a compose
-    file (:func:`is_compose_name`); also a
+    LICENSE, COPYRIGHTS, NOTICE…, REUSE's ``.reuse/dep5``) or its format (Markdown, reStructuredText, HTML, plain
+    ``.txt``), never a compose file (:func:`is_compose_name`); also a
     package's metadata for its index (a Debian ``control`` file and debconf ``templates``, Python's
     ``PKG-INFO``/``METADATA``), a web page template (Twig, EJS, Handlebars: a browser follows its links) and a JSON
     Schema (it documents a configuration: its ``default`` URLs are no setting)."""
@@ -163,6 +166,7 @@ def is_documentation(path: str) -> bool:
         or re.sub(r"\.(?:template|tmpl|in)$", "", name.lower()).endswith(_DOC_SUFFIXES)  # ``x.txt.template``
         or _JINJA_DOCUMENT.search(name) is not None  # ``README.md.jinja2``: the Markdown a product writes
         or _PACKAGE_METADATA.search(path)
+        or _REUSE_COPYRIGHT.search(path)
         or is_lock_file(path)
         or _SCHEMA.search(name)
         or is_project_documentation(path)

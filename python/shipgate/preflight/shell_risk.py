@@ -525,6 +525,13 @@ def _rm_findings(path: str, script: Script, command: Command, backup: bool, imag
     yield from _data_delete_findings(path, script, command, backup, image, targets=targets)
 
 
+def _not_a_directory(command: Command, target: Word) -> bool:
+    """The delete runs only when its target is no directory (``if ! test -d /var/lib/x; then rm -rf /var/lib/x;
+    mkdir /var/lib/x; fi``): it takes away a file or link in the folder's place, not data."""
+    tested = {c[len("not-dir:") :] for c in command.conditions if c.startswith("not-dir:")}
+    return bool(tested) and (target.raw.strip("\"'") in tested or target.text in tested)
+
+
 def _data_delete_findings(
     path: str, script: Script, command: Command, backup: bool, image: bool, *, targets: list[Word]
 ) -> Iterator[Finding]:
@@ -538,6 +545,7 @@ def _data_delete_findings(
         or _set_aside(script, data.text)
         or _replaced_by_staged(script, command, data.text)
         or refilled(script, command, data.text)
+        or _not_a_directory(command, data)
     ):
         return
     if command.function is not None and command.function in trap_handler_names(script):

@@ -757,7 +757,9 @@ class _Reader:
                 self.root_predicates.setdefault(ctx.function, self._line(node, ctx))
             self._record_root_check(node, polarity, self._ending(body), ctx)
         opposite = {"root": "not-root", "not-root": "root"}.get(polarity or "")
-        exists = _existence_tests(conds) + action_conditions(conds, numeric=self._numeric(ctx))
+        exists = (
+            _existence_tests(conds) + _not_directory_tests(conds) + action_conditions(conds, numeric=self._numeric(ctx))
+        )
         then_removal, else_removal = self._removal_branches(conds, ctx)
         mode = uninstall_test(conds)
         holds = self._switch_holds(conds, self._line(node, ctx))
@@ -1427,6 +1429,22 @@ _EXISTENCE_TEST = re.compile(r"""(?:\[\[?|test)\s+-[edfL]\s+"?\$\{?([A-Za-z_]\w*
 
 # ``[ "$FLAG" = "1" ]``, ``[[ $FLAG == true ]]``: a variable compared with a literal (one test, nothing else).
 _FLAG_COMPARISON = re.compile(r"""\[\[?\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s+==?\s+("[^"$]*"|'[^']*'|[\w.-]+)\s+\]\]?;?""")
+
+
+# ``if ! test -d /var/lib/x``, ``if [ ! -d "$DIR" ]``, ``if ! [ -d /run/x ]``: true only when the path is no directory.
+_NOT_DIRECTORY_TEST = re.compile(
+    r"""(?:!\s*(?:test|\[\[?)\s+-d|(?:test|\[\[?)\s+!\s+-d)\s+("[^"]*"|'[^']*'|[^\s;\]]+)\s*(?:\]\]?)?\s*;?"""
+)
+
+
+def _not_directory_tests(conds: list[Node]) -> tuple[str, ...]:
+    """``not-dir:PATH`` for a condition that is a single test that PATH is no directory: a recursive delete of PATH
+    under it takes away a file or link in the way, never a folder's contents."""
+    named = [c for c in conds if c.is_named]
+    if len(named) != 1:
+        return ()
+    m = _NOT_DIRECTORY_TEST.fullmatch(text(named[0]).strip())
+    return (f"not-dir:{m.group(1).strip(chr(34) + chr(39))}",) if m else ()
 
 
 def _existence_tests(conds: list[Node]) -> tuple[str, ...]:

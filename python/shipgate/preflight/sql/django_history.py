@@ -111,7 +111,8 @@ def _field(node: ast.expr | None, bases: dict[str, str]) -> Field | None:
     return Field(
         kind=kind,
         sql_type=sql_type,
-        null=isinstance(null, ast.Constant) and null.value is True,
+        # ``NullBooleanField`` is nullable by itself (Django sets ``null=True`` for it, whatever the call says)
+        null=kind == "NullBooleanField" or (isinstance(null, ast.Constant) and null.value is True),
         unique=kind == "OneToOneField" or (isinstance(unique, ast.Constant) and unique.value is True),
         target=target,
         index=_flag(node, "db_index", kind in _INDEXED),
