@@ -1,0 +1,43 @@
+"""Classes the hundred-and-eighty-eighth hold-out set showed (tests/preflight/holdout188: configuration files shipped
+by self-hosted products), each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+DEFAULT = "preflight.default_credential"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: a compose command's ``${PW:-literal}`` is one default, though two readers see it -------------------------------
+
+
+def _database(check: str, *environment: str) -> str:
+    """A compose database service with a ``command:`` (so its commands are read as a script too) and a health check."""
+    return _text(
+        "services:",
+        "  db:",
+        "    image: mariadb:10.8.2",
+        '    command: "mysqld --character-set-server=utf8"',
+        "    healthcheck:",
+        f"      test: '{check}'",
+        *environment,
+    )
+
+
+def test_a_a_health_checks_default_password_is_reported_once() -> None:
+    text = _database('mysql --user=${DB_USER:-app} --password=${DB_PASSWORD:-app} --execute "SHOW DATABASES;"')
+    assert codes_at({"docker-compose.yml": text}, DEFAULT) == [6]
+
+
+def test_a_the_same_default_on_another_line_stays_reported() -> None:
+    text = _database(
+        'mysql --password=${DB_PASSWORD:-app} --execute "SHOW DATABASES;"',
+        "    environment:",
+        "      MYSQL_PASSWORD: ${DB_PASSWORD:-app}",
+        "      MYSQL_ROOT_PASSWORD: ${ROOT_PASSWORD:?set ROOT_PASSWORD}",
+    )
+    assert codes_at({"docker-compose.yml": text}, DEFAULT) == [6, 8]
