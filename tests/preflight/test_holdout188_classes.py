@@ -6,6 +6,7 @@ from __future__ import annotations
 from preflight_kit import codes_at
 
 DEFAULT = "preflight.default_credential"
+ENDPOINT = "preflight.external_endpoint"
 
 
 def _text(*lines: str) -> str:
@@ -41,3 +42,26 @@ def test_a_the_same_default_on_another_line_stays_reported() -> None:
         "      MYSQL_ROOT_PASSWORD: ${ROOT_PASSWORD:?set ROOT_PASSWORD}",
     )
     assert codes_at({"docker-compose.yml": text}, DEFAULT) == [6, 8]
+
+
+# -- B: a URL in the sentence of a JSON comment key is text -----------------------------------------------------------
+
+
+def test_b_a_url_in_a_json_comment_keys_sentence_is_not_contacted() -> None:
+    text = _text(
+        "{",
+        '  "__comment1__": "Refer to https://docs.vendor.io/guide first.",',
+        '  "letsencrypt": {',
+        '    "__comment__": "Go to https://letsdebug.net/ first before trying.",',
+        '    "_comment": "see http://status.vendor.io",',
+        '    "//": "or https://forum.vendor.io",',
+        '    "production": false',
+        "  }",
+        "}",
+    )
+    assert codes_at({"config.json": text}, ENDPOINT) == []
+
+
+def test_b_a_setting_named_after_comments_stays_contacted() -> None:
+    text = _text("{", '  "commentsApi": "https://comments.vendor.io/api",', '  "comment_1x": "https://x.vendor.io"')
+    assert codes_at({"config.json": text + "}\n"}, ENDPOINT) == [2, 3]
