@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from preflight_kit import codes_at
 
+CREDENTIAL = "preflight.hardcoded_credential"
 DEFAULT = "preflight.default_credential"
 ENDPOINT = "preflight.external_endpoint"
 
@@ -65,3 +66,25 @@ def test_b_a_url_in_a_json_comment_keys_sentence_is_not_contacted() -> None:
 def test_b_a_setting_named_after_comments_stays_contacted() -> None:
     text = _text("{", '  "commentsApi": "https://comments.vendor.io/api",', '  "comment_1x": "https://x.vendor.io"')
     assert codes_at({"config.json": text + "}\n"}, ENDPOINT) == [2, 3]
+
+
+# -- C: a block's ``<Feature>Enabled: false`` switches off the settings named for the feature -------------------------
+
+
+def _rabbit(switch: str, *settings: str) -> str:
+    return _text("{", '  "Rabbit": {', f"    {switch}", '    "RabbitHostName": "mq.internal",', *settings, "  }", "}")
+
+
+def test_c_a_feature_switched_off_by_its_named_field_keeps_its_password_quiet() -> None:
+    text = _rabbit('"RabbitEnabled": false,', '    "RabbitUsername": "shop",', '    "RabbitPassword": "Sh0pMq77"')
+    assert codes_at({"App_Data/appsettings.json": text}, CREDENTIAL) == []
+    yaml = _text("cache:", "  rabbit_enabled: no", "  rabbit_password: Sh0pMq77")
+    assert codes_at({"config/settings.yml": yaml}, CREDENTIAL) == []
+
+
+def test_c_a_switch_on_another_feature_or_a_check_leaves_the_password_read() -> None:
+    on = _rabbit('"RabbitEnabled": true,', '    "RabbitPassword": "Sh0pMq77"')
+    check = _rabbit('"AuthEnabled": false,', '    "AuthPassword": "Sh0pMq77"')
+    longer = _rabbit('"RabbitEnabled": false,', '    "RabbitmqPassword": "Sh0pMq77"')
+    for text in (on, check, longer):
+        assert codes_at({"App_Data/appsettings.json": text}, CREDENTIAL) == [5]
