@@ -88,3 +88,19 @@ def test_c_a_switch_on_another_feature_or_a_check_leaves_the_password_read() -> 
     longer = _rabbit('"RabbitEnabled": false,', '    "RabbitmqPassword": "Sh0pMq77"')
     for text in (on, check, longer):
         assert codes_at({"App_Data/appsettings.json": text}, CREDENTIAL) == [5]
+
+
+# -- E: the items of ``secrets:`` → ``keys:`` are the keys a product signs with ----------------------------------------
+
+
+def test_e_a_key_listed_under_secrets_keys_is_a_credential() -> None:
+    text = _text("saml:", "  enabled: false", "secrets:", "  keys:", "    - abcedfghijklmnopqrstuvwxyz", "server:")
+    assert codes_at({"backend/config/config.yaml": text}, CREDENTIAL) == [5]
+
+
+def test_e_keys_elsewhere_or_references_under_secrets_keys_stay_quiet() -> None:
+    cache = _text("cache:", "  keys:", "    - sessions", "    - tokens")
+    reference = _text("secrets:", "  keys:", "    - ${SESSION_KEY}", "  rotate: true")
+    fields = _text("secrets:", "  keys:", "    - password", "    - tls.crt", "    - apiKey")
+    for text in (cache, reference, fields):
+        assert codes_at({"config/config.yaml": text}, CREDENTIAL) == []
