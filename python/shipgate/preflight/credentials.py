@@ -523,7 +523,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
             yield _finding(text.path, dataclasses.replace(s, line=line), lines.get(line, ""))
         yield from defaults
         if script is not None and not is_ci_file(text.path):  # a CI or devstack script's fallback is a test value
-            yield from _defaults(text.path, script, lines)
+            # a compose command's ``--password=${PW:-x}`` is read as configuration and as the command's shell: once
+            reported = {(f.evidence.get("line"), f.evidence.get("variable")) for f in defaults}
+            for finding in _defaults(text.path, script, lines):
+                if (finding.evidence.get("line"), finding.evidence.get("variable")) not in reported:
+                    yield finding
 
 
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")

@@ -19,6 +19,10 @@ to 400 lines above: ``<feature>_enable(d) = 0/false/no/off`` for the secrets who
 for the section's own secrets (``[radius]`` with ``use_radius=no`` above ``shared_secret=changeme``). A file with no
 header (an env file) has no sections and stays read by name.
 
+A block's field named for the feature switches off the settings whose names begin with the feature's: GrandNode's
+``"Rabbit"`` object with ``"RabbitEnabled": false,`` beside ``"RabbitPassword": "guest"`` (a JSON object is read by
+its indentation, as a YAML block; holdout188), not a switch named for a check (``AuthEnabled``).
+
 An entry of a list of keys (``key_lists``) is off when any block above it is switched off (``switched_off_list``):
 Ergo's ``jwt-auth:`` → ``enabled: false`` above ``tokens:`` → ``-`` → ``key: "…"``."""
 
@@ -30,8 +34,16 @@ from collections.abc import Sequence
 from shipgate.preflight.block_siblings import indentation, sibling_in_block
 
 _SWITCH_OFF = re.compile(
-    r"""(?i)^\s*(?:-\s+)?["']?(?:enable|enabled)["']?\s*:\s*["']?(?:false|no|off)["']?\s*(?:#.*)?$"""
+    r"""(?i)^\s*(?:-\s+)?["']?(?:enable|enabled)["']?\s*:\s*["']?(?:false|no|off)["']?\s*,?\s*(?:(?:#|//).*)?$"""
 )
+# ``"RabbitEnabled": false,`` / ``rabbit_enabled: no``: a block's field that switches off the feature it names
+_NAMED_SWITCH_OFF = re.compile(
+    r"""^\s*["']?(?P<prefix>[A-Za-z][A-Za-z0-9]*?)[_-]?(?:[Ee]nabled?|ENABLED?)["']?\s*:\s*["']?"""
+    r"""(?i:false|no|off)["']?\s*,?\s*(?:(?:#|//).*)?$"""
+)
+_BLOCK_KEY = re.compile(r"""^\s*(?:-\s+)?["']?(?P<key>[A-Za-z][\w.-]*)["']?\s*:""")
+# a switch for a check: switching it off drops a requirement, not a feature (prefix_switches, holdout110)
+_CHECK_PREFIX = re.compile(r"(?i)(?:auth|authentication|login|tls|ssl|verify|verification|check|require\w*)$")
 _WINDOW = 40
 _DEPTH = 8  # enclosing blocks looked at above a secret's own block
 # ``a.b.enable=false`` / ``a.b.enabled: false`` at the start of a line: the group ``a.b`` switched off.
@@ -60,7 +72,28 @@ def switched_off_block(lines: Sequence[str], number: int) -> bool:
     """Whether 1-based line ``number`` is a setting of a nested YAML block whose sibling ``enable(d): false``."""
     if indentation(lines[number - 1]) == 0:
         return _group_off(lines, number) or _section_off(lines, number)
-    return sibling_in_block(lines, number, _WINDOW, _SWITCH_OFF.match)
+    return sibling_in_block(lines, number, _WINDOW, _SWITCH_OFF.match) or _named_sibling_off(lines, number)
+
+
+def _named_sibling_off(lines: Sequence[str], number: int) -> bool:
+    """Whether a sibling in the block of line ``number`` switches off the feature whose name begins the setting's:
+    GrandNode's ``"RabbitEnabled": false`` beside ``"RabbitPassword": "guest"`` in its ``"Rabbit"`` object
+    (holdout188). The setting's name goes on past the feature's with a new word (a capital, ``_``, ``-`` or ``.``);
+    a switch named for a check (``AuthEnabled``, ``TlsEnabled``) turns off a requirement, not the feature."""
+    key = _BLOCK_KEY.match(lines[number - 1])
+    if key is None:
+        return False
+    name = key["key"]
+
+    def switches_off(text: str) -> bool:
+        switch = _NAMED_SWITCH_OFF.match(text)
+        if switch is None or _CHECK_PREFIX.search(switch["prefix"]):
+            return False
+        prefix = switch["prefix"]
+        rest = name[len(prefix) :]
+        return name.lower().startswith(prefix.lower()) and bool(rest) and (rest[0].isupper() or rest[0] in "_-.")
+
+    return sibling_in_block(lines, number, _WINDOW, switches_off)
 
 
 def switched_off_list(lines: Sequence[str], number: int) -> bool:

@@ -207,8 +207,10 @@ _MENTION_KEY = re.compile(
     # lets call the product's API; the product contacts none of them
     r"|(?:^|[_.-])cors(?:$|[_.-])"
     r"|title_?ur[li]|web_?ur[li]|^__ur[il]__$|(?:^|[_.-])ns(?:[_.-]?ur[il])?$|namespace"
-    # a value that is text or an example: ``example = 'https://example.com/page'``, an XML ``<comment>``
-    r"|^(?:examples?|samples?|placeholder|comments?|notes?)$"
+    # a value that is text or an example: ``example = 'https://example.com/page'``, an XML ``<comment>``; JSON's
+    # comment keys, which the reader skips (``"__comment1__": "… go to https://…"``, ``"_comment"``, ``"$comment"``,
+    # ``"//"``; holdout188's MeshCentral sample)
+    r"|^[_$]*(?:examples?|samples?|placeholder|comments?|notes?)\d*_*$|^//$"
 )
 # In configuration, a page of details the product's pages link an item to (Prewikka's ``host_details_url``,
 # ``port_details_url``); not a user's details endpoint an OAuth client calls (``user_details_url``), and not in

@@ -32,7 +32,9 @@ A YAML block list of plain words under a setting named for passwords in the plur
 ``userPasswords:``) lists passwords: Bitnami's MongoDB and PostgreSQL charts take ``auth.passwords`` as one password
 per user of the ``usernames`` list beside it, and Lowcoder's values ship ``passwords: [- supersecret]`` so. An item
 has no key of its own; the setting above it names what it is. Items that are maps (``- name: …``) or that follow a
-setting named otherwise are not read here.
+setting named otherwise are not read here. A ``keys:`` list in a block named ``secrets:`` lists secrets too: Hanko's
+default config signs its session tokens with ``secrets.keys``' first item (holdout188); an item that names a
+secret's field (``- password``, ``- tls.crt``: a Kubernetes secret's keys) is a name, not read.
 """
 
 from __future__ import annotations
@@ -69,10 +71,11 @@ _ITEM = re.compile(r"""^(?P<lead>\s*)-\s+(?P<value>"[^"]*"|'[^']*'|[^\s#{}\[\]&*
 
 def listed_passwords(lines: Iterable[str]) -> dict[int, str]:
     """Line numbers (1-based) of scalar items of a YAML block list opened by a setting named for passwords in the
-    plural, each with that setting's name. One pass over the lines; the list ends at its first line that is no
-    such item."""
+    plural, or by ``keys:`` in a block named ``secrets:`` (``_listed_secret``), each with that setting's name. One
+    pass over the lines; the list ends at its first line that is no such item."""
     owned: dict[int, str] = {}
     owner: tuple[int, str] | None = None  # (indentation of the opener's name, its name)
+    stack: list[tuple[int, str]] = []  # the blocks open above the line: (indentation of the opener's name, its name)
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
@@ -80,13 +83,52 @@ def listed_passwords(lines: Iterable[str]) -> dict[int, str]:
         if owner is not None:
             item = _ITEM.match(line)
             if item is not None and len(item["lead"]) >= owner[0]:
-                owned[number] = owner[1]
+                if not (owner[1].endswith(".keys") and _names_a_field(item["value"])):
+                    owned[number] = owner[1]
                 continue
             owner = None
         opener = _OPENER.match(line)
-        if opener is not None and _PASSWORDS.search(opener["name"]):
-            owner = (len(opener["lead"]), opener["name"])
+        field = opener or _FIELD.match(line)
+        while field is not None and stack and stack[-1][0] >= len(field["lead"]):
+            stack.pop()
+        if opener is None:
+            continue
+        name = _listed_secret(opener["name"], stack[-1][1] if stack else "")
+        if name:
+            owner = (len(opener["lead"]), name)
+        stack.append((len(opener["lead"]), opener["name"]))
     return owned
+
+
+# ``secrets:`` → ``keys:``: the keys a product signs its sessions or tokens with (Hanko's ``secrets.keys``, whose
+# first item signs every session token; holdout188); not ``keys:`` elsewhere, a list of names
+_SECRETS_BLOCK = re.compile(r"(?i)^secrets?$")
+_KEYS = re.compile(r"(?i)^(?:(?:signing|encryption)[_-]?)?keys$")
+
+
+# The words of a secret's field names: a ``secrets:`` → ``keys:`` list of them (``- password``, ``- tls.crt``) names
+# the fields a Kubernetes secret holds, not the keys themselves.
+_FIELD_WORDS = frozenset(
+    {"password", "passwd", "pass", "user", "username", "name", "key", "token", "secret"}
+    | {"crt", "cert", "ca", "pem", "id"}
+)
+_WORD_SPLIT = re.compile(r"[._-]+|(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _names_a_field(value: str) -> bool:
+    """Whether a list item is a field's name made of secret field words (``password``, ``tls.crt``, ``apiKey``)."""
+    words = [w.lower() for w in _WORD_SPLIT.split(value.strip("\"'")) if w]
+    return bool(words) and any(w in _FIELD_WORDS for w in words) and all(w.isalnum() for w in words)
+
+
+def _listed_secret(name: str, parent: str) -> str:
+    """The name a list opened by ``name`` (in the block ``parent``) gives its items when they are secrets, else
+    ``""``: a setting named for passwords in the plural, or ``secrets.keys``."""
+    if _PASSWORDS.search(name):
+        return name
+    if _KEYS.match(name) and _SECRETS_BLOCK.match(parent):
+        return f"{parent}.{name}"
+    return ""
 
 
 def _owner(name: str) -> bool:
