@@ -13,3 +13,39 @@ def test_a_disable_the_same_line_undoes_is_no_disable() -> None:
     assert in_script("preflight.service_disabled", "systemctl enable dten-relay; systemctl disable dten-relay") == [3]
     assert in_script("preflight.service_disabled", "systemctl disable dten-relay; systemctl enable dten-web") == [3]
 
+
+_IS_ROOT = (
+    "isRoot() {",
+    "  uid=$(id -u)",
+    '  if [ "$uid" -eq 0 ]; then',
+    '    echo "true"',
+    "  else",
+    '    echo "false"',
+    "  fi",
+    "}",
+)
+
+
+def test_a_function_that_prints_its_root_verdict_is_a_uid_test() -> None:
+    check = ('if [ "$(isRoot)" != "true" ]; then', '  echo "run as root"', "  exit 1", "fi")
+    steps = ("sudo apt-get -y install dten", "chown -R www-data /var/www/dten")
+    assert in_script("preflight.root_assumed", *_IS_ROOT, *check, *steps) == [11]
+    assert in_script("preflight.sudo_unavailable", *_IS_ROOT, *check, *steps) == []
+    assert in_script("preflight.implicit_privilege", *_IS_ROOT, *check, *steps) == []
+    # compared with the other literal the same way round: true for root, an exit there is not a requirement
+    flipped = ('if [ "$(isRoot)" = "false" ]; then', "  exit 1", "fi")
+    assert in_script("preflight.root_assumed", *_IS_ROOT, *flipped, *steps) == [11]
+
+
+def test_a_printed_verdict_needs_two_literals_and_a_compared_one() -> None:
+    steps = ("sudo apt-get -y install dten",)
+    # compared with a literal it never prints: nothing follows from the test
+    other = ('if [ "$(isRoot)" != "yes" ]; then', "  exit 1", "fi")
+    assert in_script("preflight.root_assumed", *_IS_ROOT, *other, *steps) == []
+    assert in_script("preflight.sudo_unavailable", *_IS_ROOT, *other, *steps) == [14]
+    # the same word in both branches, or a branch that does more than print: not a verdict
+    same = tuple(line.replace('"false"', '"true"') for line in _IS_ROOT)
+    check = ('if [ "$(isRoot)" != "true" ]; then', "  exit 1", "fi")
+    assert in_script("preflight.root_assumed", *same, *check, *steps) == []
+    busy = tuple(line.replace('echo "true"', 'echo "true"; touch /tmp/dten') for line in _IS_ROOT)
+    assert in_script("preflight.root_assumed", *busy, *check, *steps) == []
