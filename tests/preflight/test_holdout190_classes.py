@@ -37,6 +37,16 @@ def test_a_function_that_prints_its_root_verdict_is_a_uid_test() -> None:
     assert in_script("preflight.root_assumed", *_IS_ROOT, *flipped, *steps) == [11]
 
 
+def test_a_write_to_the_kernels_tunables_needs_root() -> None:
+    forward = "echo 1 > /proc/sys/net/ipv4/ip_forward"
+    assert in_script("preflight.implicit_privilege", forward) == [3]
+    # near-misses: a read of a tunable, the write through sudo, and the write under a root check
+    assert in_script("preflight.implicit_privilege", "cat /proc/sys/net/ipv4/ip_forward > /tmp/dten-forward") == []
+    assert in_script("preflight.implicit_privilege", f"sudo sh -c '{forward}'") == []
+    root_check = ('if [ "$(id -u)" -ne 0 ]; then', "  exit 1", "fi")
+    assert in_script("preflight.implicit_privilege", *root_check, forward) == []
+
+
 def test_a_printed_verdict_needs_two_literals_and_a_compared_one() -> None:
     steps = ("sudo apt-get -y install dten",)
     # compared with a literal it never prints: nothing follows from the test
