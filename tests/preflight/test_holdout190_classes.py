@@ -47,6 +47,15 @@ def test_a_write_to_the_kernels_tunables_needs_root() -> None:
     assert in_script("preflight.implicit_privilege", *root_check, forward) == []
 
 
+def test_removing_the_firewall_package_switches_the_firewall_off() -> None:
+    assert in_script("preflight.protection_disabled", "apt remove --purge nginx apache2 ufw -y") == [3]
+    assert in_script("preflight.protection_disabled", "dnf -y remove firewalld") == [3]
+    # near-misses: installing it, removing other packages, a package that only names a protection
+    assert in_script("preflight.protection_disabled", "apt-get install -y ufw") == []
+    assert in_script("preflight.protection_disabled", "apt remove --purge nginx apache2 -y") == []
+    assert in_script("preflight.protection_disabled", "apt-get purge -y ufw-dten-profile") == []
+
+
 def test_a_printed_verdict_needs_two_literals_and_a_compared_one() -> None:
     steps = ("sudo apt-get -y install dten",)
     # compared with a literal it never prints: nothing follows from the test

@@ -345,8 +345,32 @@ _PROTECTION_TOOLS = frozenset(
 )
 
 
+# A package manager's removal verbs, and the protection packages whose removal switches the protection off
+# (``apt remove --purge nginx apache2 ufw``: the host firewall goes with its package).
+_REMOVALS = {
+    "apt": frozenset({"remove", "purge"}),
+    "apt-get": frozenset({"remove", "purge"}),
+    "yum": frozenset({"remove", "erase"}),
+    "dnf": frozenset({"remove", "erase"}),
+    "zypper": frozenset({"remove", "rm"}),
+    "apk": frozenset({"del"}),
+}
+_PROTECTION_PACKAGES = frozenset({"firewalld", "ufw", "apparmor", "auditd", "nftables"})
+
+
+def _removed_protection(command: Command) -> str | None:
+    """The protection package a package manager's removal takes away (``apt-get purge -y ufw``), else None."""
+    verbs = _REMOVALS.get(command.name or "")
+    args = [w.text for w in operands(command)] if verbs else []
+    if not args or args[0] not in (verbs or ()):
+        return None
+    return next((a for a in args[1:] if a in _PROTECTION_PACKAGES), None)
+
+
 def _protection(command: Command) -> str | None:
     name = command.name or ""
+    if (removed := _removed_protection(command)) is not None:
+        return removed
     args = [w.text for w in command.words] if name in _PROTECTION_TOOLS else []
     if name == "setenforce" and args[:1] in (["0"], ["Permissive"], ["permissive"]):
         return "SELinux"
