@@ -56,6 +56,20 @@ def test_removing_the_firewall_package_switches_the_firewall_off() -> None:
     assert in_script("preflight.protection_disabled", "apt-get purge -y ufw-dten-profile") == []
 
 
+def test_a_secret_file_read_on_a_later_line_of_an_echoed_string_is_printed() -> None:
+    make = "dten-keygen > /etc/dten/auth-token.txt"
+    printed = ('echo "Installation complete', 'API key: $(cat /etc/dten/auth-token.txt)"')
+    assert in_script("preflight.secret_printed", make, *printed) == [4]
+    # near-misses: the same string saved into a file, and a file not named for a secret
+    saved = ('echo "Installation complete', 'API key: $(cat /etc/dten/auth-token.txt)" > /root/dten-install.txt')
+    assert in_script("preflight.secret_printed", make, *saved) == []
+    plain = ('echo "Installation complete', 'version: $(cat /etc/dten/version.txt)"')
+    assert in_script("preflight.secret_printed", "dten --version > /etc/dten/version.txt", *plain) == []
+    # the account list everyone may read holds no password (the hashes are in /etc/shadow)
+    home = ('echo "', "User Home:   $(grep ${USER} /etc/passwd | cut -d':' -f6)", '"')
+    assert in_script("preflight.secret_printed", *home) == []
+
+
 def test_a_printed_verdict_needs_two_literals_and_a_compared_one() -> None:
     steps = ("sudo apt-get -y install dten",)
     # compared with a literal it never prints: nothing follows from the test
