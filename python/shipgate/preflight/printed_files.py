@@ -27,6 +27,9 @@ _ECHOES = frozenset({"echo", "printf"})
 _FILE_PRINTERS = frozenset({"cat", "grep", "head", "tail"})
 _NOT_SECRET_FILE = (".pub", ".sha256", ".sha512", ".md5", ".asc", ".sig", ".example", ".sample", ".template", ".dist")
 _WRITES = frozenset({">", ">>", ">|"})
+# The account list every user may read: its password field is ``x`` (the hashes are in /etc/shadow), so a line of it
+# printed (``grep $USER /etc/passwd | cut -d: -f6``) shows no secret.
+_ACCOUNT_LISTS = frozenset({"/etc/passwd"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ def _files_with_secrets(script: Script, secret_of: SecretOf) -> dict[str, tuple[
 def named_for_secret(path: str) -> bool:
     """``path``'s file name says it holds a secret (``initialAdminPassword``, ``admin.password``, ``token.txt``)."""
     base = path.rstrip("/").rsplit("/", 1)[-1]
+    if path in _ACCOUNT_LISTS:
+        return False
     if not base or "$" in base or base.endswith(_NOT_SECRET_FILE) or "htpasswd" in base.lower():
         return False
     return secret_name(base.removesuffix(".txt"))
@@ -120,10 +125,14 @@ def printed_files(script: Script, secret_of: SecretOf, prints: Callable[[Command
 
 
 def _echoes_by_line(script: Script, prints: Callable[[Command], bool]) -> dict[int, list[Command]]:
+    """The printing echoes by every line their words span: a ``$(cat F)`` on the second line of a string that
+    starts on the first (``echo "Done`` / ``key: $(cat F)"``) is that echo's."""
     found: dict[int, list[Command]] = {}
     for command in script.commands:
         if command.name in _ECHOES and "captured" not in command.conditions and prints(command):
-            found.setdefault(command.line, []).append(command)
+            last = max((w.line + w.raw.count("\n") for w in command.words), default=command.line)
+            for line in range(command.line, max(command.line, last) + 1):
+                found.setdefault(line, []).append(command)
     return found
 
 

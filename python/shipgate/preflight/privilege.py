@@ -226,6 +226,8 @@ _ROOT_PREFIXES = (
     # the root-owned runtime directory (pid files, locks, a service's socket directory)
     "/var/run/",
     "/run/",
+    # the kernel's tunables (``echo 1 > /proc/sys/net/ipv4/ip_forward``): root's files, as ``sysctl -w`` needs root
+    "/proc/sys/",
 )
 # Directories every Debian/Ubuntu system ships (base-files, the FHS ``/usr/local`` hierarchy): ``mkdir -p`` of them
 # writes nothing (a Makefile's ``mkdir -p $(PREFIX)/bin`` before it copies there).

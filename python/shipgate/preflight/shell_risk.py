@@ -345,8 +345,32 @@ _PROTECTION_TOOLS = frozenset(
 )
 
 
+# A package manager's removal verbs, and the protection packages whose removal switches the protection off
+# (``apt remove --purge nginx apache2 ufw``: the host firewall goes with its package).
+_REMOVALS = {
+    "apt": frozenset({"remove", "purge"}),
+    "apt-get": frozenset({"remove", "purge"}),
+    "yum": frozenset({"remove", "erase"}),
+    "dnf": frozenset({"remove", "erase"}),
+    "zypper": frozenset({"remove", "rm"}),
+    "apk": frozenset({"del"}),
+}
+_PROTECTION_PACKAGES = frozenset({"firewalld", "ufw", "apparmor", "auditd", "nftables"})
+
+
+def _removed_protection(command: Command) -> str | None:
+    """The protection package a package manager's removal takes away (``apt-get purge -y ufw``), else None."""
+    verbs = _REMOVALS.get(command.name or "")
+    args = [w.text for w in operands(command)] if verbs else []
+    if not args or args[0] not in (verbs or ()):
+        return None
+    return next((a for a in args[1:] if a in _PROTECTION_PACKAGES), None)
+
+
 def _protection(command: Command) -> str | None:
     name = command.name or ""
+    if (removed := _removed_protection(command)) is not None:
+        return removed
     args = [w.text for w in command.words] if name in _PROTECTION_TOOLS else []
     if name == "setenforce" and args[:1] in (["0"], ["Permissive"], ["permissive"]):
         return "SELinux"
@@ -461,12 +485,14 @@ def _enabled_service(command: Command) -> str | None:
     return None
 
 
-def _last_enabled(script: Script) -> dict[str, list[Command]]:
-    """Service -> the commands that switch it on (``systemctl enable x``, ``update-rc.d x defaults``…)."""
-    out: dict[str, list[Command]] = {}
-    for c in script.commands:
+def _last_enabled(script: Script) -> dict[str, list[tuple[int, Command]]]:
+    """Service -> the commands that switch it on (``systemctl enable x``, ``update-rc.d x defaults``…), each with
+    its place among the script's commands (two on one line, ``systemctl disable x; systemctl enable x``, are
+    ordered by it)."""
+    out: dict[str, list[tuple[int, Command]]] = {}
+    for place, c in enumerate(script.commands):
         if (on := _enabled_service(c)) is not None:
-            out.setdefault(_unit_name(on), []).append(c)
+            out.setdefault(_unit_name(on), []).append((place, c))
     return out
 
 
@@ -477,12 +503,19 @@ def _unit_name(spelled: str) -> str:
     return named.removesuffix(".service")
 
 
-def _switched_back_on(unit: str, command: Command, enabled: dict[str, list[Command]], script: Script) -> bool:
+def _switched_back_on(
+    unit: str, command: Command, enabled: dict[str, list[tuple[int, Command]]], script: Script, place: int
+) -> bool:
     """The script enables the service again after ``command`` (``update-rc.d x remove`` then ``systemctl enable
-    x``: a SysV registration replaced by the systemd unit), so it does not end up disabled. Not an enable outside
-    the function of ``command`` when that function exits after it (``remove() { systemctl disable x; …; exit 0; }``:
-    the install path's enable is another run of the script)."""
-    later = [c for c in enabled.get(_unit_name(unit), ()) if c.line > command.line]
+    x``: a SysV registration replaced by the systemd unit; ``systemctl disable x; systemctl stop x; systemctl enable
+    x`` on one line, a reset before the enable), so it does not end up disabled. ``place`` is ``command``'s place
+    among the script's commands. Not an enable outside the function of ``command`` when that function exits after
+    it (``remove() { systemctl disable x; …; exit 0; }``: the install path's enable is another run of the script)."""
+    later = [
+        c
+        for at, c in enabled.get(_unit_name(unit), ())
+        if c.line > command.line or (c.line == command.line and at > place)
+    ]
     if UNINSTALL in command.conditions:  # the install branch of the same test does not run in an uninstall
         later = [c for c in later if NOT_UNINSTALL not in c.conditions]
     if command.function is None or not later:
@@ -498,11 +531,14 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in steps(ctx):
         backup = _has_backup(script)
         enabled = _last_enabled(script)
+        places = {id(c): place for place, c in enumerate(script.commands)}
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
         for command in read_through_runners(script):
             # a step only removal runs is not part of the upgrade; one in a branch a switch never takes never runs
             if not on_removal_only(command) and NEVER not in command.conditions:
-                yield from _command_findings(path, script, command, backup, enabled, image=path in builds)
+                # a command read through a runner is not one of the script's own: last on its line
+                place = places.get(id(command), len(places))
+                yield from _command_findings(path, script, command, backup, (enabled, place), image=path in builds)
 
 
 def _rm_findings(path: str, script: Script, command: Command, backup: bool, image: bool) -> Iterator[Finding]:
@@ -672,7 +708,13 @@ def _data_drops(
 
 
 def _command_findings(
-    path: str, script: Script, command: Command, backup: bool, enabled: dict[str, list[Command]], *, image: bool
+    path: str,
+    script: Script,
+    command: Command,
+    backup: bool,
+    enabled: tuple[dict[str, list[tuple[int, Command]]], int],
+    *,
+    image: bool,
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         yield from _rm_findings(path, script, command, backup, image)
@@ -710,7 +752,7 @@ def _command_findings(
         )
     elif (
         (unit := _disabled_service(command)) is not None
-        and not _switched_back_on(unit, command, enabled, script)
+        and not _switched_back_on(unit, command, enabled[0], script, enabled[1])
         and not on_removal_only(command)
         and not removal_script(path)  # uninstall.sh, purge.sh: the service goes with the product
     ):

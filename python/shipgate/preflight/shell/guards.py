@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from tree_sitter import Node
 
+from shipgate.preflight.shell.printed_verdicts import flag_name, verdict_polarity
 from shipgate.preflight.shell.words import Bindings, text
 
 _MAX_NODES = 400
@@ -56,7 +57,8 @@ def _is_uid(operand: str, bindings: Bindings, depth: int = 0) -> bool:
     return any(_UID_SOURCE.search(a.raw) for a in bindings.by_name.get(m.group(1), ()))
 
 
-# A flag's name -> (the value it is given in a uid test's branch, that branch's polarity).
+# A flag's name -> (the value it is given in a uid test's branch, that branch's polarity); a function's printed
+# verdict, keyed ``name()`` -> (what it prints as root, what it prints otherwise) (shell.printed_verdicts).
 RootFlags = Mapping[str, tuple[str, str]]
 _OPPOSITE = {"root": "not-root", "not-root": "root"}
 
@@ -67,7 +69,7 @@ def root_condition(node: Node, bindings: Bindings, flags: RootFlags | None = Non
     if arithmetic is not None:
         return "root" if arithmetic.group(1) else "not-root"
     screened = node.end_byte - node.start_byte <= _MAX_SCREENED and not _ROOT_VALUE_MARK.search(node.text or b"")
-    if screened and not (flags and any(name.encode() in (node.text or b"") for name in flags)):
+    if screened and not (flags and any(flag_name(name).encode() in (node.text or b"") for name in flags)):
         return None  # every uid test compares with 0 or root: none is written here
     whole = _misparsed_double_bracket(node)
     if whole is not None:
@@ -183,6 +185,8 @@ def _polarity(
 ) -> str | None:
     if flags and (flagged := _flag_polarity(left, operator, right, bindings, flags)) is not None:
         return flagged
+    if flags and (verdict := verdict_polarity(left, operator, right, flags)) is not None:
+        return verdict
     left, right = _without_common_prefix(left, right)
     uid_against_root = (_is_uid(left, bindings) and _unquote(right) in _ROOT_VALUES) or (
         _is_uid(right, bindings) and _unquote(left) in _ROOT_VALUES

@@ -65,6 +65,7 @@ from shipgate.preflight.shell.phases import (
     removal_only_file,
     removal_side,
 )
+from shipgate.preflight.shell.printed_verdicts import printed_verdict, verdict_key
 from shipgate.preflight.shell.probes import tool_probe
 from shipgate.preflight.shell.recovery import Region, line_starts, lost_regions, region_text
 from shipgate.preflight.shell.runners import StringRunner, record_runner
@@ -747,6 +748,9 @@ class _Reader:
         self._record_fallback(conds, body, ctx)
         if polarity is not None:
             self._record_root_flags(body, polarity, ctx)
+            verdict = printed_verdict(node, body, polarity) if ctx.function else None
+            if verdict is not None and ctx.function:
+                self.root_flags[verdict_key(ctx.function)] = verdict
         predicate = self._predicate_call(conds) if polarity is None else None
         if predicate is not None:
             polarity, line = predicate
