@@ -94,3 +94,21 @@ def test_a_a_list_of_one_hosts_urls_is_one_contact_at_its_first_element() -> Non
 def test_a_near_miss_another_host_in_the_list_is_a_contact_of_its_own() -> None:
     php = _handler("https://mirror.example.net/files/b.txt")
     assert codes_at({"src/Composer/Scripts.php": php}, ENDPOINT) == [6, 7, 8]
+
+
+def test_a_near_miss_urls_among_other_arguments_of_one_call_are_each_a_contact() -> None:
+    php = (
+        "<?php\n\n"
+        "final class Scripts\n{\n"
+        "    public static function postInstall(): void\n    {\n"
+        "        $r = self::fetch(\n"
+        "            -1,\n"
+        "            'https://data.example.org/files/a.txt',\n"
+        "            'https://data.example.org/files/a.txt',\n"
+        "            0,\n"
+        "        );\n"
+        "        $f = fopen('https://data.example.org/files/b.txt', 'r');\n"
+        "    }\n"
+        "}\n"
+    )
+    assert codes_at({"src/Composer/Scripts.php": php}, ENDPOINT)[:2] == [9, 10]
