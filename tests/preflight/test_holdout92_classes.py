@@ -165,7 +165,10 @@ def _js_download(url_lines: tuple[str, ...]) -> str:
 
 def test_f_download_url_built_from_a_constant_names_its_host() -> None:
     text = _js_download(("const BASE = 'https://builds.example.com/tool';", "const url = `${BASE}/tool-${v}.tar.gz`;"))
-    assert codes_at({"npm/install.js": text}, ENDPOINT) == [8, 10]  # the literal (program source) and the download
+    # the download, once: the base URL it is built on is part of the request the reader resolved, not a second contact
+    # (holdout179 class E, as Python's base URLs since holdout189; this test read [8, 10] before, and no hold-out
+    # label depends on the second report)
+    assert codes_at({"npm/install.js": text}, ENDPOINT) == [10]
 
 
 def test_f_near_miss_a_name_bound_twice_or_a_computed_url_is_unknown() -> None:
