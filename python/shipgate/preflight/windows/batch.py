@@ -20,6 +20,7 @@ MAX_LINES = 50_000
 MAX_VALUE = 8_192  # characters of a variable's value kept (a value that doubles at each line stops there)
 _PERCENT = re.compile(r"%([A-Za-z_][\w]*)%|!([A-Za-z_][\w]*)!")
 _REDIRECT = re.compile(r"^\d?(?:>>?|<)(?:&\d)?")
+_TOKEN = re.compile(r'"[^"]*"?|[^\s"]+(?:"[^"]*"?[^\s"]*)*')
 # The batch file's own folder, which ends in a separator: ``%~dp0%EXE%`` and ``%~dp0\%EXE%`` both name EXE there.
 _OWN_FOLDER = re.compile(r"%~dp0\\?", re.I)
 _ADMIN_PROBES = (("net", "session"), ("fltmc", ""), ("openfiles", ""))
@@ -62,20 +63,38 @@ def _segments(text: str) -> list[str]:
     return [p.strip().strip("()").strip() for p in parts if p.strip().strip("()").strip()]
 
 
-def _tokens(segment: str) -> list[str]:
-    tokens = re.findall(r'"[^"]*"?|[^\s"]+(?:"[^"]*"?[^\s"]*)*', segment)
-    out: list[str] = []
+def _kept_tokens(segment: str) -> list[re.Match[str]]:
+    """The words of ``segment`` cmd.exe hands the program: redirections (``>nul``, ``2>&1``, ``> file``) left out."""
+    out: list[re.Match[str]] = []
     skip = False
-    for token in tokens:
+    for token in _TOKEN.finditer(segment):
         if skip:
             skip = False
             continue
-        m = _REDIRECT.match(token)
+        m = _REDIRECT.match(token.group(0))
         if m:
-            skip = m.end() == len(token) and not token.endswith("&1")  # ``> file``: the file is the next token
+            skip = m.end() == len(token.group(0)) and not token.group(0).endswith("&1")  # ``> file``: the next token
             continue
         out.append(token)
     return out
+
+
+def _tokens(segment: str) -> list[str]:
+    return [token.group(0) for token in _kept_tokens(segment)]
+
+
+def _without_redirections(text: str) -> str:
+    """``text`` with cmd.exe's redirections cut out, the rest as written (``powershell -Command "…" >nul`` runs
+    the quoted text; the ``>nul`` is cmd's, not PowerShell's: holdout196)."""
+    kept = _kept_tokens(text)
+    if not kept:
+        return ""
+    pieces = [text[kept[0].start() : kept[0].end()]]
+    for before, token in zip(kept, kept[1:]):
+        gap = text[before.end() : token.start()]
+        pieces.append(gap if gap.isspace() else " ")  # a cut redirection leaves one blank
+        pieces.append(token.group(0))
+    return text[: kept[0].start()] + "".join(pieces)
 
 
 def _after_if(tokens: list[str]) -> list[str]:
@@ -136,7 +155,7 @@ class _Batch:
         words = tuple(self.expand(t.strip('"'), line) for t in tokens[1:])
         self.found.calls.append(Call(name, line, segment, words=words, args=words, program=program))
         if name in ("powershell", "pwsh"):
-            rest = segment[segment.find(tokens[0]) + len(tokens[0]) :]
+            rest = _without_redirections(segment[segment.find(tokens[0]) + len(tokens[0]) :])
             text = command_text(name, rest)
             if text is not None:
                 self._powershell(self.expand(text, line).text, line)

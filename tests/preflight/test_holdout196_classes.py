@@ -1,0 +1,26 @@
+"""Classes the hundred-and-ninety-sixth hold-out set showed (tests/preflight/holdout196: Windows installers,
+updaters and maintenance scripts, PowerShell and batch, the population of holdout26/68/127/139/149/158/169/178/191
+sampled a tenth time), each as its minimal construct next to the nearest input that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+# -- C: ``powershell -Command "…" >nul`` in a batch file: the redirection is cmd's, the quoted text PowerShell's ------
+
+_ENDPOINT = "preflight.external_endpoint"
+_DOWNLOAD = "(New-Object Net.WebClient).DownloadFile('https://updates.example-cdn.net/app/%UPD%', '%temp%\\%UPD%')"
+
+
+def test_c_a_redirected_powershell_one_liner_is_read() -> None:
+    for redirect in (" >nul", ">nul", " 2>&1 >nul", " > \"%temp%\\log.txt\""):
+        script = f'set "UPD=v2"\r\npowershell -Command "{_DOWNLOAD}"{redirect}\r\n'
+        assert codes_at({"autoupdater.cmd": script}, _ENDPOINT) == [2], redirect
+
+
+def test_c_the_text_given_to_powershell_is_unchanged_without_a_redirection() -> None:
+    quoted = f'powershell -Command "{_DOWNLOAD}"\r\n'
+    assert codes_at({"autoupdater.cmd": quoted}, _ENDPOINT) == [1]
+    # a redirection inside the quotes is PowerShell's own text (here in a Write-Output string): nothing is contacted
+    printed = "powershell -Command \"Write-Output 'see https://updates.example-cdn.net/app >nul'\" >nul\r\n"
+    assert codes_at({"autoupdater.cmd": printed}, _ENDPOINT) == []
