@@ -13,7 +13,7 @@ _DOWNLOAD = "(New-Object Net.WebClient).DownloadFile('https://updates.example-cd
 
 
 def test_c_a_redirected_powershell_one_liner_is_read() -> None:
-    for redirect in (" >nul", ">nul", " 2>&1 >nul", " > \"%temp%\\log.txt\""):
+    for redirect in (" >nul", ">nul", " 2>&1 >nul", ' > "%temp%\\log.txt"'):
         script = f'set "UPD=v2"\r\npowershell -Command "{_DOWNLOAD}"{redirect}\r\n'
         assert codes_at({"autoupdater.cmd": script}, _ENDPOINT) == [2], redirect
 
@@ -24,3 +24,25 @@ def test_c_the_text_given_to_powershell_is_unchanged_without_a_redirection() -> 
     # a redirection inside the quotes is PowerShell's own text (here in a Write-Output string): nothing is contacted
     printed = "powershell -Command \"Write-Output 'see https://updates.example-cdn.net/app >nul'\" >nul\r\n"
     assert codes_at({"autoupdater.cmd": printed}, _ENDPOINT) == []
+
+
+# -- D: an archive expanded into a folder that holds a directory ``setx PATH`` puts on the PATH ------------------------
+
+_UNVERIFIED = "preflight.unverified_download_exec"
+_TOOL = (
+    "powershell -Command \"Invoke-WebRequest -Uri 'https://dl.example-tools.net/t-1.0.zip' -OutFile 't.zip'\"\r\n"
+    "powershell -Command \"Expand-Archive -Path 't.zip' -DestinationPath 'C:\\' -Force\"\r\n"
+)
+
+
+def test_d_an_archive_expanded_above_a_setx_path_directory_is_installed() -> None:
+    script = _TOOL + 'setx PATH "C:\\t-1.0\\bin;%PATH%" /M\r\n'
+    assert codes_at({"install_tool.bat": script}, _UNVERIFIED) == [2]
+    assert codes_at({"install_tool.bat": script.replace("/M\r\n", "\r\n")}, _UNVERIFIED) == [2]  # the user PATH
+
+
+def test_d_a_setx_of_another_folder_or_variable_is_no_install() -> None:
+    elsewhere = _TOOL + 'setx PATH "D:\\tools\\bin;%PATH%" /M\r\n'
+    assert codes_at({"install_tool.bat": elsewhere}, _UNVERIFIED) == []
+    other_variable = _TOOL + 'setx TOOL_HOME "C:\\t-1.0\\bin" /M\r\n'
+    assert codes_at({"install_tool.bat": other_variable}, _UNVERIFIED) == []

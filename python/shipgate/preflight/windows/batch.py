@@ -9,6 +9,7 @@ line is read, in file order)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from shipgate.preflight.windows.command_line import command_text
@@ -90,7 +91,7 @@ def _without_redirections(text: str) -> str:
     if not kept:
         return ""
     pieces = [text[kept[0].start() : kept[0].end()]]
-    for before, token in zip(kept, kept[1:]):
+    for before, token in itertools.pairwise(kept):
         gap = text[before.end() : token.start()]
         pieces.append(gap if gap.isspace() else " ")  # a cut redirection leaves one blank
         pieces.append(token.group(0))

@@ -18,6 +18,7 @@ from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs,
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.powershell import runs_as_admin
 from shipgate.preflight.windows.printed_secrets import printed_secrets
+from shipgate.preflight.windows.setx import setx_assignment
 
 # Chocolatey runs these package scripts elevated (choco requires an administrator by default).
 CHOCOLATEY_SCRIPTS = frozenset({"chocolateyinstall.ps1", "chocolateyuninstall.ps1", "chocolateybeforemodify.ps1"})
@@ -130,19 +131,6 @@ def _registry_path(call: Call) -> bool:
     return _ENVIRONMENT_KEY.search(key_text) is not None and name_text.lower() == "path"
 
 
-def _setx_name(call: Call) -> str | None:
-    """The variable ``setx [/s HOST [/u USER [/p PASSWORD]]] NAME VALUE [/m]`` sets: its first word that is not an
-    option (``/m`` anywhere, ``/s``, ``/u``, ``/p`` with their values)."""
-    words = iter(call.words)
-    for word in words:
-        option = word.text.lower()
-        if option in ("/s", "/u", "/p"):
-            next(words, None)
-        elif not option.startswith("/"):
-            return word.text.strip("'\"")
-    return None
-
-
 def _persistence(script: WinScript) -> Iterator[Finding]:
     for call in script.calls:
         args = call.args
@@ -154,7 +142,7 @@ def _persistence(script: WinScript) -> Iterator[Finding]:
         )
         path_change = path_change or call.name == "install-chocolateypath"
         path_change = path_change or _registry_path(call)
-        path_change = path_change or (call.name == "setx" and (_setx_name(call) or "").lower() == "path")
+        path_change = path_change or (setx_assignment(call) or ("", None))[0].lower() == "path"
         key = call.option("path")
         run_key = call.name in ("set-itemproperty", "new-itemproperty") and key is not None
         run_key = run_key and key is not None and _RUN_KEY.search(key.text.strip("'\"")) is not None

@@ -24,6 +24,7 @@ from shipgate.preflight.windows.network import (
     package_sources,
     wrapped_fetches,
 )
+from shipgate.preflight.windows.setx import setx_assignment
 
 _VERIFY = frozenset(
     {"get-filehash", "test-filesignature", "get-authenticodesignature", "get-checksumvalid", "gpg", "cosign"}
@@ -104,7 +105,8 @@ def _names(call: Call, fetched: Fetch) -> bool:
 
 
 def _path_dirs(script: WinScript) -> list[str]:
-    """Directories the script adds to the PATH (``$env:Path += ";DIR"``, ``SetEnvironmentVariable('PATH', …)``)."""
+    """Directories the script adds to the PATH (``$env:Path += ";DIR"``, ``SetEnvironmentVariable('PATH', …)``,
+    ``setx PATH``)."""
     found: list[str] = []
     for setting in script.settings:
         if setting.target in ("$env:path", "${env:path}"):
@@ -113,6 +115,10 @@ def _path_dirs(script: WinScript) -> list[str]:
         if len(call.args) > 1 and (call.args[0].value or "").lower() == "path":
             found += [d.strip().strip("'\"").lower() for d in call.args[1].text.split(";") if d.strip()]
             found += _bound_dirs(script, call)
+    for call in script.named("setx"):  # ``setx PATH "DIR;%PATH%" /M`` (holdout196)
+        name, value = setx_assignment(call) or ("", None)
+        if name.lower() == "path" and value is not None:
+            found += [d.strip().strip("'\"").lower() for d in value.text.split(";") if d.strip()]
     return found
 
 
