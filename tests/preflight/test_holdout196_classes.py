@@ -46,3 +46,32 @@ def test_d_a_setx_of_another_folder_or_variable_is_no_install() -> None:
     assert codes_at({"install_tool.bat": elsewhere}, _UNVERIFIED) == []
     other_variable = _TOOL + 'setx TOOL_HOME "C:\\t-1.0\\bin" /M\r\n'
     assert codes_at({"install_tool.bat": other_variable}, _UNVERIFIED) == []
+
+
+# -- B: a command run through the variable ``Get-Command`` filled (``& $winget.Source install …``) ---------------------
+
+_EGRESS = "preflight.implicit_egress"
+
+
+def test_b_the_command_get_command_found_is_the_one_run() -> None:
+    script = (
+        "$winget = Get-Command winget -ErrorAction SilentlyContinue\n"
+        "if ($winget) {\n"
+        "    & $winget.Source install --id Vendor.Tool --exact --scope user\n"
+        "}\n"
+        "$c = gcm -Name choco\n"
+        "& $c.Path install vendor-tool -y\n"
+    )
+    assert codes_at({"install.ps1": script}, _EGRESS) == [3, 6]
+
+
+def test_b_other_verbs_programs_and_unknown_names_stay_quiet() -> None:
+    script = (
+        "$winget = Get-Command winget\n"
+        "& $winget.Source show --id Vendor.Tool\n"
+        "$py = Get-Command py\n"
+        '& $py.Source -3.12 -c "import sys"\n'
+        "$tool = Get-Command $name\n"
+        "& $tool.Source install --id Vendor.Tool\n"
+    )
+    assert codes_at({"install.ps1": script}, _EGRESS) == []

@@ -325,6 +325,9 @@ class _Reader:
         table = _unwrap(right)
         if table.type == "hash_literal_expression":
             state.tables[name] = self._table(table)
+        found = self._found_command(table)
+        if found is not None:  # ``$w = Get-Command winget``: ``& $w.Source install …`` runs winget (holdout196)
+            state.tables[name] = {member: found for member in ("source", "path", "definition")}
         old = state.env.get(name)
         if word.value is not None or old is None or old.value is None:
             partial = (
@@ -467,9 +470,29 @@ class _Reader:
         if joined is not None:
             return joined
         if inner.type in ("generic_token", "command_name", "command_name_expr", "path_command_name"):
+            entry = self._entry(text, line) if text.startswith("$") else None
+            if entry is not None:  # ``& $winget.Source …``: the command ``Get-Command`` found (holdout196)
+                return entry
             quoted = text[:1] in "'\""
             return string_word(text, self.state.env, line) if quoted else expand(text, self.state.env, line)
         return Word(text, text if inner.type in ("integer_literal", "real_literal") else None, line)
+
+    def _found_command(self, node: Node) -> Word | None:
+        """``Get-Command NAME`` (or ``gcm``, ``-Name NAME``) of a literal name: the program its ``.Source``/``.Path``
+        names, as NAME (where it was found is not known); None for any other expression."""
+        head = next((c for c in node.children if c.type == "command_name"), None) if node.type == "command" else None
+        if head is None or self.text(head).lower() not in ("get-command", "gcm"):
+            return None
+        elements = next((c for c in node.children if c.type == "command_elements"), None)
+        parts = [c for c in elements.children if c.type != "command_argument_sep"] if elements is not None else []
+        if parts and parts[0].type == "command_parameter" and self.text(parts[0]).lower() == "-name":
+            parts = parts[1:]
+        if not parts or parts[0].type == "command_parameter":
+            return None
+        program = self.text(parts[0]).strip("'\"")
+        if re.fullmatch(r"[\w.-]+", program) is None:
+            return None
+        return Word(program, None, self.line(node))
 
     def _returned(self, node: Node) -> Word | None:
         """``Get-LatestRelease`` written as a value (``$release = Get-LatestRelease``): what that function of the
