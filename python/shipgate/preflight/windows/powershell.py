@@ -14,6 +14,7 @@ from tree_sitter import Language, Node, Parser
 from shipgate.preflight.shell.model import ParameterDefault
 from shipgate.preflight.windows.command_line import command_text
 from shipgate.preflight.windows.model import Call, HashEntry, Reading, Setting, Word
+from shipgate.preflight.windows.startup_folder import known_folder
 from shipgate.preflight.windows.words import Known, expand, string_word, variable_name
 
 _LANGUAGE = Language(tree_sitter_powershell.language())
@@ -42,7 +43,7 @@ _COMMAND_OPTION = re.compile(r"(?:^|\s)-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?\s+
 # Native programs whose arguments are read from the line as the program gets them (not as PowerShell parameters).
 _NATIVE = frozenset(
     {"tar", "curl", "wget", "msiexec", "schtasks", "netsh", "reg", "sc", "setx", "nssm", "bitsadmin", "certutil"}
-    | {"ping", "7z", "choco", "winget", "docker", "icacls", "net", "runas", "cmd", "git"}
+    | {"ping", "7z", "choco", "winget", "docker", "icacls", "net", "runas", "cmd", "git", "go"}
 )
 _NATIVE_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[|;#]|[^\s|;]+")
 _REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
@@ -337,6 +338,7 @@ class _Reader:
                 or self._join_path(table) is not None
                 or self._returned(table) is not None
                 or (table.type == "variable" and variable_name(self.text(table)) in state.env)  # ``$a = $b``
+                or known_folder(self.text(table)) is not None
             )
             state.env[name] = Known(word.value, word.text if partial else target, self.line(node))
         return names
@@ -469,6 +471,9 @@ class _Reader:
         joined = self._joined(inner) or self._join_path(inner) or self._returned(inner)
         if joined is not None:
             return joined
+        folder = known_folder(text)
+        if folder is not None:  # ``[Environment]::GetFolderPath("Startup")``: that folder's path (holdout196)
+            return Word(folder, None, line)
         if inner.type in ("generic_token", "command_name", "command_name_expr", "path_command_name"):
             entry = self._entry(text, line) if text.startswith("$") else None
             if entry is not None:  # ``& $winget.Source …``: the command ``Get-Command`` found (holdout196)
