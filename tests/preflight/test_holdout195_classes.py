@@ -1,0 +1,37 @@
+"""Classes of mistakes the hundred-and-ninety-fifth hold-out set found (tests/preflight/holdout195: install-time
+hooks of package managers — an npm postinstall and its package.json, two Cargo build scripts, a setup.py, a Composer
+manifest, a Hatchling build hook, an extconf.rb and a gem's extension helper), each as its minimal construct next to
+a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+ENDPOINT = "preflight.external_endpoint"
+
+
+# -- A: a Rust constant per platform under #[cfg(target_os = "…")]: another system's is not contacted here ------------
+
+
+def _per_platform(other_cfg: str) -> str:
+    return (
+        "use std::process::Command;\n\n"
+        f"#[cfg({other_cfg})]\n"
+        'const TOOL_URL: &str = "https://mirror.example.org/tool/v1/tool_mac.zip";\n\n'
+        '#[cfg(target_os = "linux")]\n'
+        'const TOOL_URL: &str = "https://github.com/example/tool/releases/download/v1/tool_linux.zip";\n\n'
+        "fn main() {\n"
+        '    Command::new("wget").args(&[TOOL_URL, "-O", "tool.zip"]).status().unwrap();\n'
+        "}\n"
+    )
+
+
+def test_a_a_constant_under_a_cfg_naming_another_system_is_not_contacted() -> None:
+    assert 4 not in codes_at({"build.rs": _per_platform('target_os = "macos"')}, ENDPOINT)
+    both = _per_platform('all(target_arch = "x86_64", target_os = "macos")')
+    assert 4 not in codes_at({"build.rs": both}, ENDPOINT)
+
+
+def test_a_near_miss_a_cfg_that_also_names_linux_is_still_contacted() -> None:
+    either = _per_platform('any(target_os = "linux", target_os = "macos")')
+    assert 4 in codes_at({"build.rs": either}, ENDPOINT)
