@@ -5,7 +5,7 @@ a near-miss that must stay quiet."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, in_script
 
 ENDPOINT = "preflight.external_endpoint"
 
@@ -35,3 +35,33 @@ def test_a_a_constant_under_a_cfg_naming_another_system_is_not_contacted() -> No
 def test_a_near_miss_a_cfg_that_also_names_linux_is_still_contacted() -> None:
     either = _per_platform('any(target_os = "linux", target_os = "macos")')
     assert 4 in codes_at({"build.rs": either}, ENDPOINT)
+
+
+# -- C: a Python module whose command line downloads data, run as python -m -------------------------------------------
+
+EGRESS = "preflight.implicit_egress"
+
+
+def _setup_py(command: str) -> str:
+    return (
+        "from setuptools import setup\n"
+        "from setuptools.command.install import install\n"
+        "import subprocess\n\n"
+        "class PostInstallCommand(install):\n"
+        "    def run(self):\n"
+        "        install.run(self)\n"
+        f"        subprocess.run({command}, check=True)\n\n"
+        "setup(cmdclass={'install': PostInstallCommand})\n"
+    )
+
+
+def test_c_nltks_downloader_run_as_a_module_reaches_the_network() -> None:
+    assert codes_at({"setup.py": _setup_py('["python", "-m", "nltk.downloader", "punkt"]')}, EGRESS) == [8]
+    assert in_script(EGRESS, "python3 -m nltk.downloader -d /usr/share/nltk_data stopwords") == [3]
+    assert in_script(EGRESS, "python3 -m spacy download en_core_web_sm") == [3]
+
+
+def test_c_near_miss_another_module_or_only_help_stays_quiet() -> None:
+    assert codes_at({"setup.py": _setup_py('["python", "-m", "nltk.tokenize", "punkt"]')}, EGRESS) == []
+    assert in_script(EGRESS, "python3 -m nltk.downloader --help") == []
+    assert in_script(EGRESS, "python3 -m spacy validate") == []
