@@ -37,6 +37,39 @@ def test_a_near_miss_a_cfg_that_also_names_linux_is_still_contacted() -> None:
     assert 4 in codes_at({"build.rs": either}, ENDPOINT)
 
 
+# -- B: adm-zip's extractEntryTo of an archive built on the response's own buffer -----------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+
+def _postinstall(archive: str) -> str:
+    return (
+        'const fs = require("fs");\n'
+        'const path = require("path");\n'
+        'const AdmZip = require("adm-zip");\n'
+        'const axios = require("axios");\n\n'
+        "async function main() {\n"
+        '  const url = "https://github.com/example/tool/releases/download/v1/tool_Linux_x86_64.zip";\n'
+        '  const response = await axios({ url: url, method: "GET", responseType: "arraybuffer" });\n'
+        '  const binDir = path.join(__dirname, "bin");\n'
+        '  const binaryPath = path.join(binDir, "tool");\n'
+        f"  const zip = new AdmZip({archive});\n"
+        '  zip.extractEntryTo("tool", binDir, false, true);\n'
+        "  fs.chmodSync(binaryPath, 0o755);\n"
+        "}\n\n"
+        "main();\n"
+    )
+
+
+def test_b_an_entry_unpacked_from_the_fetched_buffer_into_bin_is_installed_unchecked() -> None:
+    assert codes_at({"postinstall.js": _postinstall("response.data")}, UNVERIFIED) == [12]
+
+
+def test_b_near_miss_an_entry_of_an_archive_the_package_ships_is_not_a_download() -> None:
+    shipped = _postinstall('path.join(__dirname, "vendor", "tool.zip")')
+    assert codes_at({"postinstall.js": shipped}, UNVERIFIED) == []
+
+
 # -- C: a Python module whose command line downloads data, run as python -m -------------------------------------------
 
 EGRESS = "preflight.implicit_egress"
