@@ -21,6 +21,7 @@ from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
+from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.arms import exclusive, once_arms
@@ -91,6 +92,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Pipenv resolves a Pipfile against PyPI and installs what it names (``pipenv install --dev``, ``sync``,
     # ``update``; ``lock`` fetches the packages to hash them)
     "pipenv": (frozenset({"install", "sync", "update", "lock"}), "pypi.org"),
+    # Python modules whose command line downloads data or models, run as ``python -m NAME …`` (_MODULE_TOOLS):
+    # NLTK's downloader fetches its index and the packages it is given (``python -m nltk.downloader punkt``,
+    # holdout195's LLMeBench); spaCy's ``download`` pip-installs a model package (also its ``spacy`` program)
+    "nltk.downloader": (frozenset(), "NLTK's data index (raw.githubusercontent.com/nltk/nltk_data)"),
+    "spacy": (frozenset({"download"}), "spaCy's model releases (github.com/explosion/spacy-models)"),
     "npm": (frozenset({"install", "i", "ci", "update"}), "registry.npmjs.org"),
     # ``yarn dlx``/``pnpm dlx``: download a package into a temporary folder and run it
     "yarn": (frozenset({"install", "add", "dlx"}), "registry.yarnpkg.com"),
@@ -288,6 +294,10 @@ _OPERAND_TOOLS["cpanm"] = lambda words, ops: bool(
 _OPERAND_TOOLS["cpan"] = lambda words, ops: bool(ops) and not {"-l", "-a", "-D", "-h", "-v", "-V"} & set(words)
 _OPERAND_TOOLS["easy_install"] = lambda words, ops: _cpanm_modules(ops) and not {"-h", "--help"} & set(words)
 _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
+# NLTK's downloader with no package named opens its interactive chooser; ``-h`` only prints
+_OPERAND_TOOLS["nltk.downloader"] = lambda words, ops: bool(ops) and not {"-h", "--help"} & set(words)
+# the modules above that the interpreter runs by ``-m`` (python_modules.module_cli)
+_MODULE_TOOLS = frozenset({"nltk.downloader", "spacy"})
 # Java's builds resolve the project's dependencies (and the wrapper its own distribution) from Maven Central or the
 # build's repositories at every goal or task, unless told to stay offline or only asked to print.
 _JVM_BUILD_LOCAL = frozenset({"-o", "--offline", "-v", "--version", "-h", "--help", "-?"})
@@ -364,6 +374,7 @@ _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
     "bun": frozenset({"--cwd"}),
     "composer": frozenset({"-d", "--working-dir"}),
     "cpanm": frozenset({"-l", "--local-lib", "-L", "--local-lib-contained", "--mirror", "--from", "-M"}),
+    "nltk.downloader": frozenset({"-d", "--dir", "-u", "--url"}),
     "cpan": frozenset({"-j", "-J", "-c", "-m"}),
 }
 _IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl", "ctr", "crictl"})
@@ -492,12 +503,16 @@ _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by na
 def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
     pip_module = runs_pip_module(command)
-    if name not in _TOOLS and name not in _COMPOSE_TOOLS and not pip_module and name not in _PHP:
+    module = [] if pip_module else module_cli(command)
+    by_module = bool(module) and module[0] in _MODULE_TOOLS
+    if name not in _TOOLS and name not in _COMPOSE_TOOLS and not (pip_module or by_module) and name not in _PHP:
         return None  # neither a fetching tool, nor compose, nor ``python -m pip``, nor ``php composer.phar``
     tool = name
     words = [w.text for w in command.words]
     if pip_module:
         tool, words = "pip", words[2:]
+    elif by_module:
+        tool, words = module[0], module[1:]  # ``python -m nltk.downloader punkt``: the module's command line
     script = words[0].rpartition("/")[2] if words else ""
     if name in _PHP and (name == "composer.phar" or script in ("composer.phar", "composer")):
         # composer's installer leaves ``composer.phar`` (run by name, or as ``php [bin/]composer.phar …``)

@@ -15,7 +15,7 @@ This module is the one reader of JavaScript archive unpacks.
   through a name bound once to the ``new AdmZip(FILE)``), and an extractor a read of FILE is piped into
   (``fs.createReadStream(FILE).pipe(unzipper.Extract({path: DIR}))``); ``tar.x``/``tar.extract`` fed the response
   itself (``pipeline(res.body, gunzip(), tar.extract(DIR))``, ``res.pipe(tar.x({cwd: DIR}))``) is written ``curl … |
-  tar -xz -C DIR``.
+  tar -xz -C DIR``, as is adm-zip over the response's buffer (``new AdmZip(res.data).extractEntryTo(NAME, DIR)``).
 - A **move or copy** (written ``mv -f FILE DEST`` / ``cp -f FILE DEST``): ``fs.rename*(FILE, DEST)``,
   ``fs.copyFile*(FILE, DEST)`` and fs-extra's ``move``/``copy``, so a download moved into a ``bin`` directory
   (``fs.rename(pkg, path.join(binDir, 'tool'))``) is installed, as ``mv`` of it is in a shell script; a destination
@@ -170,8 +170,11 @@ def _unpack(
     node_tar = owner is not None and _text(owner) == "tar" and name in ("x", "extract")
     if node_tar and _fed_from_fetch(call, fetched):
         return None, _option(options, ("cwd", "C")) or options, "fetch"
-    if name == "extractAllTo" and args:
-        return _constructed(owner, bound), args[0], "unzip"
+    if name in ("extractAllTo", "extractEntryTo") and len(args) > (name == "extractEntryTo"):
+        # adm-zip: ``extractAllTo(DIR)``, ``extractEntryTo(ENTRY, DIR, …)``; over the response's own buffer
+        # (``new AdmZip(response.data)``) the fetch is unpacked as it comes (holdout195's pull-watch)
+        archive, directory = _constructed(owner, bound), args[name == "extractEntryTo"]
+        return (None, directory, "fetch") if archive is not None and fetched(archive) else (archive, directory, "unzip")
     if name == "extract" and owner is not None and _constructed(owner, bound) is not None:
         return _constructed(owner, bound), _option(options, _DIRECTORY_KEYS), "unzip"
     if owner is None and name in ("extract", "extractZip") and len(args) > 1 and args[1].type == "object":

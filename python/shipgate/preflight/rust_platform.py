@@ -52,7 +52,8 @@ _OTHER = frozenset(
     }
 )
 # A cfg predicate's names: ``target_os = "x"``, ``target_vendor = "x"``, ``target_family = "x"``, bare ``windows``.
-_PREDICATE = re.compile(r'\b(?:target_(?:os|vendor|family)\s*=\s*"(\w+)"|(windows|unix))\b')
+# (The word boundary belongs to the bare names only: after a closing quote there is none, holdout195's plotly.rs.)
+_PREDICATE = re.compile(r'\btarget_(?:os|vendor|family)\s*=\s*"(\w+)"|\b(windows|unix)\b')
 
 
 def other_os_lines(path: str, text: str) -> set[int]:
