@@ -3,9 +3,11 @@ top-level commands in file order, and a call of a function the script defines fo
 (``main() { download; unpack "$FILE"; install_bin; }`` runs the three bodies in that order, wherever they are
 written), the body read with the call's arguments (``tar -xzf "$1"``, ``local archive=$1``: shell.arguments).
 Calls inside a body are followed too, to a bounded depth and never into a function already being run (recursion).
-A function no call reaches (a library's, one called through a variable), and one the reader treats as a tool of
-its own (``opaque``: a download wrapper is a fetch), keeps its place in the file; one only a ``trap`` names runs
-when the trap fires, so it comes after the main flow."""
+A function no call reaches (a library's, one called through a variable) keeps its place in the file. One the
+reader treats as a tool of its own (``opaque``: a download wrapper is a fetch) is not read with a call's arguments:
+its body runs as written, once, just before its first call (``sync() { git pull "$1" "$branch"; }`` called after
+``./merge.py`` pulls after it, not where it is written). One only a ``trap`` names runs when the trap fires, so it
+comes after the main flow."""
 
 from __future__ import annotations
 
@@ -44,17 +46,23 @@ def _reached(script: Script, bodies: dict[str, list[Command]]) -> set[str]:
 def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[Command]:
     """The script's commands in the order they run (see the module's docstring); each call is kept, before its
     body."""
-    bodies = {name: body for name, body in _bodies(script).items() if name not in opaque}
-    if not bodies:
+    every = _bodies(script)
+    if not every:
         return list(script.commands)
+    bodies = {name: body for name, body in every.items() if name not in opaque}
+    tools = {name: body for name, body in every.items() if name in opaque}
     reached = _reached(script, bodies)
     table = callees(script)
     budget = _GROWTH * len(script.commands) + _SLACK
     out: list[Command] = []
+    placed: set[str] = set()  # opaque functions whose body has its place (before the first call)
 
     def walk(command: Command, stack: tuple[str, ...]) -> None:
-        out.append(command)
         name = command.name or ""
+        if name in tools and name not in placed:
+            placed.add(name)  # the body as written, once, just before the call, which stands for the tool's result
+            out.extend(tools[name])  # (``fetch "$URL" | tar x``: tar reads what the call fetched)
+        out.append(command)
         if name not in bodies or name in stack or len(stack) >= MAX_DEPTH:
             return
         for inner in bodies[name]:
@@ -64,14 +72,32 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
 
     handlers = _trap_handlers(script, bodies) - reached
     deferred: list[Command] = []
+    in_file: list[tuple[int, Command]] = []  # an opaque function's body: its place in the file, unless a call placed it
     for command in script.commands:
         if command.function is None:
             walk(command, ())
         elif command.function in handlers:
             deferred.append(command)
+        elif command.function in tools:
+            in_file.append((len(out), command))
         elif command.function not in reached:
             out.append(command)
-    return out + deferred
+    return _merged(out, [(at, c) for at, c in in_file if c.function not in placed]) + deferred
+
+
+def _merged(out: list[Command], slots: list[tuple[int, Command]]) -> list[Command]:
+    """``out`` with each slot's command put back before the command at its index (indices ascending): one pass."""
+    if not slots:
+        return out
+    merged: list[Command] = []
+    j = 0
+    for index, command in enumerate(out):
+        while j < len(slots) and slots[j][0] <= index:
+            merged.append(slots[j][1])
+            j += 1
+        merged.append(command)
+    merged.extend(c for _, c in slots[j:])
+    return merged
 
 
 _NAME_CUT = re.compile(r"[^A-Za-z0-9_]+")
