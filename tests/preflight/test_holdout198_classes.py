@@ -1,0 +1,21 @@
+"""Classes the hold-out set 198's first run showed (tests/preflight/holdout198/README.md), each with a near-miss."""
+
+from __future__ import annotations
+
+from preflight_kit import in_script
+
+
+def test_an_existence_test_inside_an_and_list_guards_the_delete() -> None:
+    guarded = (
+        'secrets_dir=$(cat "/etc/dten/.secrets_location")',
+        'if [[ -n "$secrets_dir" ]] && [[ -d "$secrets_dir" ]]; then',
+        '  rm -rf "$secrets_dir"',
+        "fi",
+    )
+    assert in_script("preflight.rm_rf_variable", *guarded) == []
+    # near-misses: the same tests joined by ||, a test of another variable, and no test at all stay reported
+    either = (guarded[0], guarded[1].replace("&&", "||"), *guarded[2:])
+    assert in_script("preflight.rm_rf_variable", *either) == [5]
+    other = (guarded[0], 'if [[ -n "$secrets_dir" ]] && [[ -d "$HOME" ]]; then', *guarded[2:])
+    assert in_script("preflight.rm_rf_variable", *other) == [5]
+    assert in_script("preflight.rm_rf_variable", guarded[0], guarded[2].strip()) == [4]
