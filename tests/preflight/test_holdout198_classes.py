@@ -28,3 +28,12 @@ def test_the_firewall_rule_sets_loader_and_dumper_need_root() -> None:
     assert in_script("preflight.implicit_privilege", "sudo iptables-restore < /etc/iptables/rules.v4") == []
     root_check = ('if [ "$(id -u)" -ne 0 ]; then', "  exit 1", "fi")
     assert in_script("preflight.implicit_privilege", *root_check, "ip6tables-restore < /etc/iptables/rules.v6") == []
+
+
+def test_decompressing_in_place_in_a_system_directory_writes_there() -> None:
+    assert in_script("preflight.implicit_privilege", "cd /root", "gzip -d dten-server.gz") == [4]
+    assert in_script("preflight.implicit_privilege", "cd /usr/local/bin", "unxz dten.xz") == [4]
+    # near-misses: to standard output, a test of the archive, and the same step in a directory the user may write
+    assert in_script("preflight.implicit_privilege", "cd /root", "gzip -dc dten-server.gz > /tmp/dten") == []
+    assert in_script("preflight.implicit_privilege", "cd /root", "gzip -t dten-server.gz") == []
+    assert in_script("preflight.implicit_privilege", "cd /tmp", "gzip -d dten-server.gz") == []
