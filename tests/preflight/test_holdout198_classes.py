@@ -37,3 +37,11 @@ def test_decompressing_in_place_in_a_system_directory_writes_there() -> None:
     assert in_script("preflight.implicit_privilege", "cd /root", "gzip -dc dten-server.gz > /tmp/dten") == []
     assert in_script("preflight.implicit_privilege", "cd /root", "gzip -t dten-server.gz") == []
     assert in_script("preflight.implicit_privilege", "cd /tmp", "gzip -d dten-server.gz") == []
+
+
+def test_a_directory_made_right_in_home_needs_root() -> None:
+    assert in_script("preflight.implicit_privilege", "mkdir /home/dten_backups") == [3]
+    # near-misses: with -p (an account's home that may exist), deeper under a home, and through sudo
+    assert in_script("preflight.implicit_privilege", "mkdir -p /home/dten") == []
+    assert in_script("preflight.implicit_privilege", "mkdir /home/dten/backups") == []
+    assert in_script("preflight.implicit_privilege", "sudo mkdir /home/dten_backups") == []
