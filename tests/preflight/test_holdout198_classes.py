@@ -45,3 +45,17 @@ def test_a_directory_made_right_in_home_needs_root() -> None:
     assert in_script("preflight.implicit_privilege", "mkdir -p /home/dten") == []
     assert in_script("preflight.implicit_privilege", "mkdir /home/dten/backups") == []
     assert in_script("preflight.implicit_privilege", "sudo mkdir /home/dten_backups") == []
+
+
+def _answered(*answers: str, program: str = "mysql_secure_installation") -> tuple[str, ...]:
+    return (f"{program} <<EOF", *answers, "EOF")
+
+
+def test_a_literal_answer_to_mysql_secure_installation_is_the_root_password() -> None:
+    assert in_script("preflight.hardcoded_credential", *_answered("", "y", "Dten4root!", "Dten4root!", "y")) == [6]
+    mariadb = _answered("n", "y", "Dten4root!", program="mariadb-secure-installation")
+    assert in_script("preflight.hardcoded_credential", *mariadb) == [6]
+    # near-misses: only yes/no answers, the password from a variable, and the same text fed to another program
+    assert in_script("preflight.hardcoded_credential", *_answered("", "n", "y", "y", "y")) == []
+    assert in_script("preflight.hardcoded_credential", *_answered("", "y", '"$DB_ROOT_PASSWORD"', "y")) == []
+    assert in_script("preflight.hardcoded_credential", "cat > /tmp/dten-notes <<EOF", "y", "Dten4root!", "EOF") == []
