@@ -38,8 +38,8 @@ from shipgate.preflight.shell.arms import LOOPS, Arm, case_arm, if_arm
 from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
-from shipgate.preflight.shell.conjuncts import conjuncts
 from shipgate.preflight.shell.capabilities import reads_capabilities
+from shipgate.preflight.shell.conjuncts import conjuncts
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.flag_guards import flags_raised, lowered_flags, runs
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
