@@ -59,3 +59,24 @@ def test_a_literal_answer_to_mysql_secure_installation_is_the_root_password() ->
     assert in_script("preflight.hardcoded_credential", *_answered("", "n", "y", "y", "y")) == []
     assert in_script("preflight.hardcoded_credential", *_answered("", "y", '"$DB_ROOT_PASSWORD"', "y")) == []
     assert in_script("preflight.hardcoded_credential", "cat > /tmp/dten-notes <<EOF", "y", "Dten4root!", "EOF") == []
+
+
+_WG0 = (
+    "cat > /etc/wireguard/wg0.conf <<EOF",
+    "[Interface]",
+    "Address = 10.16.0.1/24",
+    "PreUp = sysctl -w net.ipv4.ip_forward=1",
+    "PostUp = iptables -A INPUT -i wg0 -j ACCEPT",
+    "EOF",
+)
+
+
+def test_an_up_hook_of_a_wireguard_interface_the_script_starts_changes_the_kernel() -> None:
+    assert in_script("preflight.kernel_settings", *_WG0, "systemctl start wg-quick@wg0") == [6]
+    assert in_script("preflight.kernel_settings", *_WG0, "wg-quick up wg0") == [6]
+    # near-misses: only enabled for the next boot, a down hook, and the same text in a file that is no interface
+    assert in_script("preflight.kernel_settings", *_WG0, "systemctl enable wg-quick@wg0") == []
+    down = tuple(line.replace("PreUp", "PreDown") for line in _WG0)
+    assert in_script("preflight.kernel_settings", *down, "systemctl start wg-quick@wg0") == []
+    other = tuple(line.replace("[Interface]", "[Peer]") for line in _WG0)
+    assert in_script("preflight.kernel_settings", *other, "systemctl start wg-quick@wg0") == []
