@@ -25,10 +25,12 @@ _MAX_BODY_LINES = 200  # lines of one here-document searched for hooks
 
 def _brings_up(command: Command) -> bool:
     """``wg-quick up wg0``, ``systemctl start wg-quick@wg0`` (or ``enable --now``): the interface comes up now."""
+    if command.name not in ("wg-quick", "systemctl"):
+        return False
     names = [w.text for w in operands(command)]
     if command.name == "wg-quick":
         return names[:1] == ["up"]
-    if command.name != "systemctl" or not names:
+    if not names:
         return False
     now = names[0] in _START_VERBS or (names[0] == "enable" and has_flag(command, "--now"))
     return now and any(n.strip("\"'").startswith("wg-quick@") for n in names[1:])
