@@ -329,7 +329,8 @@ def test_a_near_miss_valid_arithmetic_reads_as_before_and_an_unguarded_write_sta
     unguarded = ("fixup() {", "  echo $((1 << 3))")
     assert in_script(IMPLICIT, *NESTED_SHIFT, *unguarded, *WRITE) == [10]
     assert in_script(IMPLICIT, *plain, *unguarded, *WRITE) == [10]
-    assert in_script(IMPLICIT, *NESTED_SHIFT, "fixup() {", *ANNOTATED, *WRITE) == [16]
+    # unguarded, the annotated pipeline's iptables-save (9) and iptables-restore (15) need root too (hold-out set 198)
+    assert in_script(IMPLICIT, *NESTED_SHIFT, "fixup() {", *ANNOTATED, *WRITE) == [9, 15, 16]
 
 
 def test_a_misparsed_constructs_are_rewritten_in_place_and_then_parse() -> None:

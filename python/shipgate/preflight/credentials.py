@@ -77,6 +77,7 @@ from shipgate.preflight.secrets import (
     secret_name,
     token_secrets,
 )
+from shipgate.preflight.secure_installation_answers import secure_installation_passwords
 from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
@@ -259,6 +260,9 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
         if (literal := _literal(word)) is not None and not allowed(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)
             break
+    for line, answer in secure_installation_passwords(command):  # ``mysql_secure_installation <<EOF`` … ``EOF``
+        if not allowed(answer):
+            yield Secret(line, "root password answered to mysql_secure_installation", answer, Severity.HIGH)
     if command.name in ("sshpass",):
         for word in option_values(command, "-p"):
             if (literal := _literal(word)) is not None and not allowed(literal):

@@ -11,6 +11,8 @@ the image, not the host, and is not read):
   ``systemd-sysctl`` program; not such a reload after the script removed a sysctl file (an uninstall: it sets
   nothing new);
 - a write into ``/proc/sys/``, ``/sys/kernel/`` or ``/sys/module/`` (``echo 1 > /proc/sys/net/ipv4/ip_forward``);
+- either of the above as a ``PreUp``/``PostUp`` hook of a WireGuard config the script writes and brings up itself
+  (``shipgate.preflight.interface_hooks``);
 - a sysctl file written or copied into ``/etc/sysctl.d/``, ``/run/sysctl.d/``, ``/usr/lib/sysctl.d/`` or
   ``/etc/sysctl.conf`` (applied at every boot), a module list into ``modules-load.d/`` or ``/etc/modules``;
 - ``modprobe MODULE`` and ``insmod FILE``: not ``modprobe -n``/``--dry-run`` (loads nothing), ``-r`` (unloads:
@@ -35,6 +37,7 @@ from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, Line, at_command, at_line
+from shipgate.preflight.interface_hooks import started_hooks
 from shipgate.preflight.markup import is_documentation
 from shipgate.preflight.privilege import elsewhere
 from shipgate.preflight.runners import installed_payload, steps
@@ -179,6 +182,20 @@ def _script_changes(script: Script) -> Iterator[tuple[Command, Change]]:
             continue  # a reload after the script removed its sysctl file: it sets nothing new
         lines.add(change[2])
         yield command, change
+    yield from _hook_changes(script, lines)
+
+
+def _hook_changes(script: Script, lines: set[int]) -> Iterator[tuple[Command, Change]]:
+    """``PreUp = sysctl -w net.ipv4.ip_forward=1`` in a WireGuard config the script writes and then brings up:
+    wg-quick runs it in this run (``shipgate.preflight.interface_hooks``)."""
+    for line, hook in started_hooks(script):
+        for command in hook.commands:
+            change = _sysctl(command, hook) if command.name == "sysctl" else _written(command)
+            if change is None or line in lines:
+                continue
+            lines.add(line)
+            what = f"{change[0]} (an up hook of the WireGuard interface the script starts)"
+            yield dataclasses.replace(command, line=line), (what, change[1], line)
 
 
 def _kernel_keys_only(lines: tuple[Line, ...]) -> bool:

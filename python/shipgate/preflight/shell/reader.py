@@ -39,6 +39,7 @@ from shipgate.preflight.shell.blocks import enclosing_block
 from shipgate.preflight.shell.braces import expanded
 from shipgate.preflight.shell.build_placeholders import without_build_placeholders
 from shipgate.preflight.shell.capabilities import reads_capabilities
+from shipgate.preflight.shell.conjuncts import conjuncts
 from shipgate.preflight.shell.dead import live_commands
 from shipgate.preflight.shell.flag_guards import flags_raised, lowered_flags, runs
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
@@ -1452,13 +1453,14 @@ def _not_directory_tests(conds: list[Node]) -> tuple[str, ...]:
 
 
 def _existence_tests(conds: list[Node]) -> tuple[str, ...]:
-    """``exists:NAME`` for a condition that is a single test that ``$NAME`` exists: what runs under it never
-    runs with NAME empty (``[ -e "" ]`` is false)."""
+    """``exists:NAME`` for a condition that is a single test that ``$NAME`` exists, or an ``&&`` list of tests
+    holding one (``[[ -n "$d" ]] && [[ -d "$d" ]]``): what runs under it never runs with NAME empty (``[ -e "" ]``
+    is false)."""
     named = [c for c in conds if c.is_named]  # tree-sitter gives the ``;`` after the test as a condition too
     if len(named) != 1:
         return ()
-    m = _EXISTENCE_TEST.fullmatch(text(named[0]).strip())
-    return (f"exists:{m.group(1)}",) if m else ()
+    tests = (_EXISTENCE_TEST.fullmatch(text(part).strip()) for part in conjuncts(named[0]))
+    return tuple(f"exists:{m.group(1)}" for m in tests if m)
 
 
 # An unquoted expansion and nothing else: ``$APT_ARGS``, ``${APT_ARGS}``.
