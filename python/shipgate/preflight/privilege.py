@@ -210,6 +210,9 @@ _SYSTEM_VERBS = frozenset(
         "edit",
     }
 )
+# Actions of SysV init scripts beyond systemctl's verbs (LSB's force-reload, Red Hat's condrestart, and the database
+# scripts' initdb/upgrade, which write the cluster under /var/lib): root's, run through service or the script's path.
+_INIT_SCRIPT_ACTIONS = frozenset({"force-reload", "condrestart", "initdb", "upgrade"})
 _ROOT_PREFIXES = (
     "/etc/",
     "/usr/",
@@ -449,7 +452,8 @@ def root_only(
     program = command.program.text if command.program is not None else ""
     verb = args[0] if args else ""
     sysv = program.startswith(_INIT_SCRIPT_DIRS) or name == "initctl"
-    if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
+    upstart = name in _UPSTART - {"initctl"} and name not in functions and bool(verb)
+    if (sysv and verb in _SYSTEM_VERBS | _INIT_SCRIPT_ACTIONS) or upstart:
         return f"{program} controls system services", command.line
     tool = (
         _system_tool(name, args)
@@ -492,6 +496,8 @@ def root_only(
         return f"{name} manages system packages", command.line
     if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
         return f"{name} controls system services", command.line
+    if name == "service" and len(args) > 1 and args[1] in _INIT_SCRIPT_ACTIONS:
+        return f"service runs the {args[1]} action of an init script", command.line
     if name == "make" and "install" in args:
         prefix = next((a.partition("=")[2] for a in args if a.startswith(("PREFIX=", "prefix="))), "")
         if prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
