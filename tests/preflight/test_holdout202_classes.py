@@ -8,6 +8,8 @@ from preflight_kit import codes_at
 
 _EGRESS = "preflight.implicit_egress"
 _DOWNLOAD = "preflight.unverified_download_exec"
+_PRIVILEGE = "preflight.implicit_privilege"
+_CREDENTIAL = "preflight.hardcoded_credential"
 
 
 # -- A, B: a Vagrantfile whose provisioner heredoc writes a systemd unit is still a Vagrantfile -----------------------
@@ -45,3 +47,57 @@ def test_a_b_the_same_text_under_no_ruby_name_stays_a_unit_file() -> None:
     files = {"deploy/app-notes": _UNIT_WRITING_VAGRANTFILE}  # configuration whose text says unit: read as one
     assert codes_at(files, _EGRESS) == []
     assert codes_at(files, _DOWNLOAD) == []
+
+
+# -- C: a SysV init script's own actions (initdb, condrestart, force-reload) ------------------------------------------
+
+
+def test_c_init_script_actions_are_root_only() -> None:
+    script = (
+        "#!/bin/sh\n"
+        "service postgresql92-postgresql initdb\n"  # 2
+        "service httpd condrestart\n"  # 3
+        "/etc/init.d/nginx force-reload\n"  # 4
+    )
+    assert codes_at({"bootstrap.sh": script}, _PRIVILEGE) == [2, 3, 4]
+
+
+def test_c_reading_an_init_script_status_stays_quiet() -> None:
+    script = "#!/bin/sh\nservice postgresql status\nservice --status-all\n/etc/init.d/nginx configtest\n"
+    assert codes_at({"bootstrap.sh": script}, _PRIVILEGE) == []
+
+
+# -- E: the password a hasher is given on the command line is a literal password -------------------------------------
+
+
+def test_e_a_literal_password_given_to_a_hasher_is_a_credential() -> None:
+    script = (
+        "#!/bin/bash\n"
+        'password="$(openssl passwd -crypt -salt robot robot)"\n'  # 2
+        'useradd -p "$password" pi\n'
+        "hash=$(mkpasswd -m sha-512 s3cretpw)\n"  # 4
+        'echo "admin:$hash" > /boot/userconf\n'
+        'usermod -p "$(openssl passwd -6 hunter22)" root\n'  # 6
+    )
+    assert codes_at({"scripts/user.sh": script}, _CREDENTIAL) == [2, 4, 6]
+
+
+def test_e_a_hash_only_compared_with_the_shadow_entry_stays_quiet() -> None:
+    script = (
+        "#!/bin/sh\n"
+        "SHADOW=\"$(sudo -n grep -E '^pi:' /etc/shadow)\"\n"
+        'HASH=$(mkpasswd -msha-512 raspberry "$SALT")\n'
+        'if echo "$SHADOW" | grep -q "$HASH"; then echo "change the default password"; fi\n'
+    )
+    assert codes_at({"etc/profile.d/sshpasswd.sh": script}, _CREDENTIAL) == []
+
+
+def test_e_a_hasher_reading_its_password_at_run_time_stays_quiet() -> None:
+    script = (
+        "#!/bin/bash\n"
+        'password="$(openssl passwd -6 -salt "$SALT" "$PI_PASSWORD")"\n'
+        "hash=$(openssl passwd -6 -stdin < /run/secrets/pw)\n"
+        "openssl passwd -in passwords.txt\n"
+        "openssl rand -hex 16\n"
+    )
+    assert codes_at({"scripts/user.sh": script}, _CREDENTIAL) == []
