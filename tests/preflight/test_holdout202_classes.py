@@ -101,3 +101,39 @@ def test_e_a_hasher_reading_its_password_at_run_time_stays_quiet() -> None:
         "openssl rand -hex 16\n"
     )
     assert codes_at({"scripts/user.sh": script}, _CREDENTIAL) == []
+
+
+# -- F: a quoted key of a Python dict or JSON object a heredoc writes is a setting -----------------------------------
+
+
+def test_f_a_quoted_password_key_in_a_written_settings_file_is_a_credential() -> None:
+    script = (
+        "#!/bin/bash\n"
+        "cat <<EOF > ghiro/local_settings.py\n"  # 2
+        "DATABASES = {\n"
+        "    'default': {\n"
+        "        'USER': 'root',\n"
+        "        'PASSWORD': 'ghiromanager',\n"  # 6
+        "    }\n"
+        "}\n"
+        "EOF\n"
+        "cat > config.json <<EOF\n"  # 10
+        '{"db_password": "s3cr3tpass"}\n'
+        "EOF\n"
+        "cat > /etc/app.json <<EOF\n"  # 13
+        '  "admin_password": "Adm1nPass",\n'  # 14
+        "EOF\n"
+    )
+    assert codes_at({"scripts/ghiro.sh": script}, _CREDENTIAL) == [6, 14]
+
+
+def test_f_a_quoted_key_with_a_run_time_or_empty_value_stays_quiet() -> None:
+    script = (
+        "#!/bin/bash\n"
+        "cat <<EOF > ghiro/local_settings.py\n"
+        "        'PASSWORD': '$DB_PASSWORD',\n"
+        "        'PASSWORD': '',\n"
+        "        'PASSWORD_HASHERS': 'django.contrib.auth.hashers.Argon2PasswordHasher',\n"
+        "EOF\n"
+    )
+    assert codes_at({"scripts/ghiro.sh": script}, _CREDENTIAL) == []
