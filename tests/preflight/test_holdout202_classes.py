@@ -103,6 +103,28 @@ def test_e_a_hasher_reading_its_password_at_run_time_stays_quiet() -> None:
     assert codes_at({"scripts/user.sh": script}, _CREDENTIAL) == []
 
 
+# -- H: a MySQL client given Debian's maintenance account file reads a root-only file ---------------------------------
+
+
+def test_h_a_client_given_debians_maintenance_file_runs_as_root() -> None:
+    script = (
+        "#!/bin/bash\n"
+        "mysqladmin --defaults-extra-file=/etc/mysql/debian.cnf create ghiro\n"  # 2
+        'mysql --defaults-file=/etc/mysql/debian.cnf -e "SELECT 1"\n'  # 3
+    )
+    assert codes_at({"scripts/ghiro.sh": script}, _PRIVILEGE) == [2, 3]
+
+
+def test_h_a_client_given_its_own_options_file_stays_quiet() -> None:
+    script = (
+        "#!/bin/bash\n"
+        "mysqladmin --defaults-extra-file=./client.cnf create ghiro\n"
+        'mysql --defaults-file="$HOME/.my.cnf" -e "SELECT 1"\n'
+        "cat /etc/mysql/debian.cnf.example\n"
+    )
+    assert codes_at({"scripts/ghiro.sh": script}, _PRIVILEGE) == []
+
+
 # -- F: a quoted key of a Python dict or JSON object a heredoc writes is a setting -----------------------------------
 
 

@@ -353,6 +353,13 @@ _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 # MySQL's and MariaDB's data directory initialisers: they write the server's data directory (``/var/lib/mysql``
 # unless ``--datadir`` names another) and its system tables.
 _DB_INITIALISERS = frozenset({"mysql_install_db", "mariadb-install-db"})
+# Debian's MySQL/MariaDB maintenance account (debian-sys-maint) and its password, mode 0600 root: a client given it
+# as its options file (``mysqladmin --defaults-extra-file=/etc/mysql/debian.cnf create app``) runs as root.
+_MAINTENANCE_FILE = "/etc/mysql/debian.cnf"
+_DEFAULTS = ("--defaults-file=", "--defaults-extra-file=")
+_MYSQL_CLIENTS = frozenset(
+    {"mysql", "mysqladmin", "mysqldump", "mysqlcheck", "mysql_upgrade", "mariadb", "mariadb-admin", "mariadb-dump"}
+)
 
 
 def _option_value(args: list[str], option: str) -> str | None:
@@ -421,6 +428,9 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return "rosdep init writes /etc/ros/rosdep"
     if name == "ssh-keygen" and "-A" in args:
         return "ssh-keygen -A writes the host keys under /etc/ssh"
+    options_files = [a.partition("=")[2] for a in args if a.startswith(_DEFAULTS)]
+    if name in _MYSQL_CLIENTS and _MAINTENANCE_FILE in options_files:
+        return f"{name} reads {_MAINTENANCE_FILE}, readable by root only"
     if name == "acme.sh":
         pairs = itertools.pairwise(args)
         if any(flag in _ACME_FILES and value.startswith(_ROOT_PREFIXES) for flag, value in pairs):
