@@ -335,6 +335,13 @@ _CONFIG_MANAGEMENT = (".pp", ".sls")
 # Source of the languages the program readers read (preflight/program_scripts.py): a unit or crontab in its text
 # is one it writes (a Ruby heredoc written to /etc/systemd/system: holdout120's DellIPMIFanCtrl), not the file itself.
 _PROGRAM_SOURCE = (".py", ".rb", ".rake", ".pl", ".js", ".mjs", ".cjs", ".ts", ".php", ".go")
+# Ruby programs known by their names, with no suffix: a unit in a Vagrantfile's provisioner heredoc is one the guest's
+# shell writes (holdout202's jenkins-install), not the Vagrantfile itself.
+_RUBY_BY_NAME = ("Vagrantfile", "Rakefile", "Capfile")
+
+
+def _program_source(path: str) -> bool:
+    return path.lower().endswith(_PROGRAM_SOURCE) or posixpath.basename(path) in _RUBY_BY_NAME
 
 
 def refine_kind(kind: Kind, text: str, path: str = "") -> Kind:
@@ -344,7 +351,7 @@ def refine_kind(kind: Kind, text: str, path: str = "") -> Kind:
     ``shell.library``) as shell."""
     if kind is not Kind.CONFIG or path.endswith(_CONFIG_MANAGEMENT):
         return kind
-    program = path.lower().endswith(_PROGRAM_SOURCE)  # a unit or crontab in its text is a file it writes
+    program = _program_source(path)  # a unit or crontab in its text is a file it writes
     if not program and looks_like_unit(text):
         return Kind.SYSTEMD
     if not program and looks_like_crontab(text):

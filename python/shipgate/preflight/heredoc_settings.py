@@ -1,6 +1,7 @@
 """Settings a script writes into a file through a heredoc: ``cat > /var/lib/app/client.cnf <<EOF`` …
 ``password=healthcheckpass`` … ``EOF`` (also ``>>``, and ``tee FILE <<EOF``). The heredoc's body is the file's text,
-so each ``key=value``, ``key = value`` or ``key: value`` line of it is a setting the package ships as written; the
+so each ``key=value``, ``key = value`` or ``key: value`` line of it (also ``'key': value,`` with the key quoted as a
+Python dict's or a JSON object's: a Django settings file) is a setting the package ships as written; the
 credential rule reads them as it reads a configuration file's lines (a value holding ``$``, a backquote or a
 ``{{ … }}`` marker is filled in when the script runs, a reference, not a literal). A heredoc fed to a program that
 reads it (``mysql <<EOSQL``, ``ssh host <<EOF``) or printed (``cat <<EOF`` with no file) writes no file: not read.
@@ -26,8 +27,9 @@ from shipgate.preflight.shell.commands import written_paths
 from shipgate.preflight.shell.model import ParameterDefault, Script
 from shipgate.preflight.written_config import sed_replacements, written_lines
 
-# ``password=x``, ``password = x``, ``password: x``, ``export PASSWORD="x"``; a key is a word of settings characters.
-_SETTING = re.compile(r"""^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*(?:=|:\s)\s*(.*?)\s*$""")
+# ``password=x``, ``password = x``, ``password: x``, ``export PASSWORD="x"``; a key is a word of settings characters,
+# also quoted as a Python dict's or a JSON object's (``'PASSWORD': 'x',``: a Django settings file a heredoc writes).
+_SETTING = re.compile(r"""^\s*(?:export\s+)?(["']?)([A-Za-z_][\w.-]*)\1\s*(?:=|:\s)\s*(.*?)\s*$""")
 _RUN_TIME = re.compile(r"[$`]|\{\{")
 # ``${NAME:-literal}`` (also ``-``, ``:=``, ``=``) in a heredoc the shell expands: the literal when NAME is unset.
 _BODY_DEFAULT = re.compile(r"\$\{([A-Za-z_]\w{0,127})(:?[-=])([^${}`]{1,256})\}")
@@ -50,12 +52,13 @@ def _settings(text: str, line: int) -> Iterator[WrittenSetting]:
     m = _SETTING.match(text)
     if m is None or text.lstrip().startswith(("#", ";")):
         return
-    if m.group(1) == "Environment":
-        yield from _unit_environment(m.group(2), line)
+    quoted, key, value = m.group(1), m.group(2), m.group(3)
+    if key == "Environment" and not quoted:
+        yield from _unit_environment(value, line)
         return
-    value = _unquoted(m.group(2))
+    value = _unquoted(value.removesuffix(",").rstrip() if quoted else value)
     if value and not _RUN_TIME.search(value):
-        yield WrittenSetting(line, m.group(1), value)
+        yield WrittenSetting(line, key, value)
 
 
 def _unit_environment(value: str, line: int) -> Iterator[WrittenSetting]:

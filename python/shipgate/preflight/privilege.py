@@ -215,6 +215,9 @@ _SYSTEM_VERBS = frozenset(
         "edit",
     }
 )
+# Actions of SysV init scripts beyond systemctl's verbs (LSB's force-reload, Red Hat's condrestart, and the database
+# scripts' initdb/upgrade, which write the cluster under /var/lib): root's, run through service or the script's path.
+_INIT_SCRIPT_ACTIONS = frozenset({"force-reload", "condrestart", "initdb", "upgrade"})
 _ROOT_PREFIXES = (
     "/etc/",
     "/usr/",
@@ -367,6 +370,13 @@ _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 # MySQL's and MariaDB's data directory initialisers: they write the server's data directory (``/var/lib/mysql``
 # unless ``--datadir`` names another) and its system tables.
 _DB_INITIALISERS = frozenset({"mysql_install_db", "mariadb-install-db"})
+# Debian's MySQL/MariaDB maintenance account (debian-sys-maint) and its password, mode 0600 root: a client given it
+# as its options file (``mysqladmin --defaults-extra-file=/etc/mysql/debian.cnf create app``) runs as root.
+_MAINTENANCE_FILE = "/etc/mysql/debian.cnf"
+_DEFAULTS = ("--defaults-file=", "--defaults-extra-file=")
+_MYSQL_CLIENTS = frozenset(
+    {"mysql", "mysqladmin", "mysqldump", "mysqlcheck", "mysql_upgrade", "mariadb", "mariadb-admin", "mariadb-dump"}
+)
 
 
 def _option_value(args: list[str], option: str) -> str | None:
@@ -435,6 +445,9 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return "rosdep init writes /etc/ros/rosdep"
     if name == "ssh-keygen" and "-A" in args:
         return "ssh-keygen -A writes the host keys under /etc/ssh"
+    options_files = [a.partition("=")[2] for a in args if a.startswith(_DEFAULTS)]
+    if name in _MYSQL_CLIENTS and _MAINTENANCE_FILE in options_files:
+        return f"{name} reads {_MAINTENANCE_FILE}, readable by root only"
     if name == "acme.sh":
         pairs = itertools.pairwise(args)
         if any(flag in _ACME_FILES and value.startswith(_ROOT_PREFIXES) for flag, value in pairs):
@@ -466,7 +479,8 @@ def root_only(
     program = command.program.text if command.program is not None else ""
     verb = args[0] if args else ""
     sysv = program.startswith(_INIT_SCRIPT_DIRS) or name == "initctl"
-    if (sysv and verb in _SYSTEM_VERBS) or (name in _UPSTART - {"initctl"} and name not in functions and verb):
+    upstart = name in _UPSTART - {"initctl"} and name not in functions and bool(verb)
+    if (sysv and verb in _SYSTEM_VERBS | _INIT_SCRIPT_ACTIONS) or upstart:
         return f"{program} controls system services", command.line
     tool = (
         _system_tool(name, args)
@@ -509,6 +523,8 @@ def root_only(
         return f"{name} manages system packages", command.line
     if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
         return f"{name} controls system services", command.line
+    if name == "service" and len(args) > 1 and args[1] in _INIT_SCRIPT_ACTIONS:
+        return f"service runs the {args[1]} action of an init script", command.line
     if name == "make" and "install" in args:
         prefix = next((a.partition("=")[2] for a in args if a.startswith(("PREFIX=", "prefix="))), "")
         if prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
