@@ -1,0 +1,71 @@
+"""Round thirty-five of the whole packages (tests/preflight/packages/README.md, "Round thirty-five"): each class fixed,
+with a construct (the case that was wrong on the first run) and a near miss (the similar case that must keep its
+result)."""
+
+from __future__ import annotations
+
+from preflight_kit import findings
+
+PRIVILEGE = "preflight.implicit_privilege"
+SERVICE = "preflight.service_disabled"
+DELETE = "preflight.destructive_delete"
+EGRESS = "preflight.implicit_egress"
+SUDO = "preflight.sudo_unavailable"
+
+# a diskimage-builder element's post-install script: run as root in the chroot of the image being built
+_IN_IMAGE = (
+    "#!/bin/bash\n"  # 1
+    "set -eux\n"  # 2
+    "systemctl enable balancer-agent.service\n"  # 3
+    "systemctl disable haproxy\n"  # 4
+    "rm -rf /opt/balancer-agent\n"  # 5
+    "useradd --system balancer\n"  # 6
+)
+# a file the element copies into the image, run on the machines booted from it
+_ON_THE_IMAGE = (
+    "#!/bin/bash\n"  # 1
+    "set -e\n"  # 2
+    "nft add table ip balancer\n"  # 3
+    "ip link set eth1 up\n"  # 4
+)
+# the element's install script, which downloads over the build host's network
+_IMAGE_INSTALL = (
+    "#!/bin/bash\n"  # 1
+    "set -eux\n"  # 2
+    "/usr/bin/python3 -m venv /opt/agent-venv\n"  # 3
+    "/opt/agent-venv/bin/pip install -U balancer-agent\n"  # 4
+)
+# an element's root.d script: run on the build host itself
+_ON_THE_BUILD_HOST = (
+    "#!/bin/bash\n"  # 1
+    "set -eu\n"  # 2
+    "sudo mkdir -p $TARGET_ROOT/etc/balancer\n"  # 3
+)
+
+
+def _codes(files: dict[str, str | bytes]) -> set[str]:
+    return {code for code, _ in findings(files)}
+
+
+def test_an_image_elements_in_chroot_steps_change_the_image() -> None:
+    # Octavia's elements/amphora-agent/post-install.d and static/usr/local/bin/lvs-masquerade.sh
+    found = _codes(
+        {
+            "elements/balancer-agent/post-install.d/11-enable-agent": _IN_IMAGE,
+            "elements/balancer-agent/finalise.d/99-user": _IN_IMAGE,
+            "elements/balancer-agent/static/usr/local/bin/masquerade.sh": _ON_THE_IMAGE,
+        }
+    )
+    assert not found & {PRIVILEGE, SERVICE, DELETE, SUDO}
+
+
+def test_an_image_elements_install_script_still_fetches() -> None:
+    # the pip install of an install.d script reaches PyPI from the build host
+    assert (EGRESS, 4) in findings({"elements/balancer-agent/install.d/75-agent-install": _IMAGE_INSTALL})
+
+
+def test_the_same_steps_outside_an_element_stay_steps() -> None:
+    # a post-install.d folder that is not an element's, and an element's root.d script (the build host runs it)
+    assert {PRIVILEGE, SERVICE, DELETE} <= _codes({"deploy/post-install.d/11-enable-agent": _IN_IMAGE})
+    assert PRIVILEGE in _codes({"elements/balancer-agent/masquerade.sh": _ON_THE_IMAGE})
+    assert (SUDO, 3) in findings({"elements/balancer-agent/root.d/10-config": _ON_THE_BUILD_HOST})
