@@ -43,6 +43,56 @@ _ON_THE_BUILD_HOST = (
 )
 
 
+CREDENTIAL = "preflight.hardcoded_credential"
+
+# an SSO product's default settings: the password backend's module name and the pattern generated passwords follow
+_BACKEND_AND_PATTERN = (
+    "package Sso::Conf::DefaultValues;\n"  # 1
+    "sub defaultValues {\n"  # 2
+    "    return {\n"  # 3
+    "          'passwordDB' => 'Demo',\n"  # 4
+    "          'randomPasswordRegexp' => '[A-Z]{3}[a-z]{5}.\\d{2}',\n"  # 5
+    "          'managerPassword' => 'Sesame42xq',\n"  # 6
+    "    };\n"  # 7
+    "}\n"  # 8
+)
+
+
+def test_a_password_backend_and_pattern_are_names() -> None:
+    # LemonLDAP::NG's DefaultValues.pm and lmConf-1.json: `passwordDB => 'Demo'`, `randomPasswordRegexp => '…'`
+    found = findings({"lib/Sso/Conf/DefaultValues.pm": _BACKEND_AND_PATTERN})
+    found = [line for code, line in found if code == CREDENTIAL]
+    assert 4 not in found and 5 not in found
+
+
+def test_a_password_beside_them_is_still_a_password() -> None:
+    # the same file's literal manager password stays reported
+    assert (CREDENTIAL, 6) in findings({"lib/Sso/Conf/DefaultValues.pm": _BACKEND_AND_PATTERN})
+
+
+ENDPOINT = "preflight.external_endpoint"
+
+# a Zuul job: the repositories the CI's DevStack clones
+_ZUUL_JOB = (
+    "- job:\n"  # 1
+    "    name: balancer-tempest\n"  # 2
+    "    parent: devstack-tempest\n"  # 3
+    "    vars:\n"  # 4
+    "      devstack_plugins:\n"  # 5
+    "        balancer: https://review.example-forge.org/openstack/balancer.git\n"  # 6
+)
+
+
+def test_zuul_d_is_ci_configuration() -> None:
+    # Octavia's zuul.d/jobs.yaml: Zuul reads zuul.d/ as it reads .zuul.d/ and zuul.yaml
+    assert ENDPOINT not in {code for code, _ in findings({"zuul.d/jobs.yaml": _ZUUL_JOB})}
+
+
+def test_a_folder_of_settings_named_otherwise_is_still_read() -> None:
+    # the same YAML in a product's own conf.d/ is a setting whose host is contacted
+    assert (ENDPOINT, 6) in findings({"conf.d/jobs.yaml": _ZUUL_JOB})
+
+
 def _codes(files: dict[str, str | bytes]) -> set[str]:
     return {code for code, _ in findings(files)}
 
