@@ -93,6 +93,40 @@ def test_a_folder_of_settings_named_otherwise_is_still_read() -> None:
     assert (ENDPOINT, 6) in findings({"conf.d/jobs.yaml": _ZUUL_JOB})
 
 
+# a playbook a CI job's test node runs, and the Zuul job that names it
+_CI_PLAYBOOK = (
+    "- hosts: all\n"  # 1
+    "  tasks:\n"  # 2
+    "    - name: Build the image\n"  # 3
+    "      shell: ./build-image.sh\n"  # 4
+    "      become: yes\n"  # 5
+)
+_ZUUL_JOBS = (
+    "- job:\n"  # 1
+    "    name: balancer-image-build\n"  # 2
+    "    run: playbooks/image-build/run.yaml\n"  # 3
+    "    post-run:\n"  # 4
+    "      - playbooks/image-build/post\n"  # 5
+)
+
+
+def test_a_zuul_jobs_playbooks_are_ci_steps() -> None:
+    # Octavia's playbooks/image-build/run.yaml, named by zuul.d/jobs.yaml's `run:` (also without its suffix)
+    files = {
+        "zuul.d/jobs.yaml": _ZUUL_JOBS,
+        "playbooks/image-build/run.yaml": _CI_PLAYBOOK,
+        "playbooks/image-build/post.yaml": _CI_PLAYBOOK,
+    }
+    assert SUDO not in _codes(files)
+
+
+def test_a_playbook_no_job_names_stays_a_step() -> None:
+    # another playbook beside them, and the same playbook in a package with no Zuul configuration
+    files = {"zuul.d/jobs.yaml": _ZUUL_JOBS, "playbooks/deploy.yaml": _CI_PLAYBOOK}
+    assert (SUDO, 5) in findings(files)
+    assert (SUDO, 5) in findings({"playbooks/image-build/run.yaml": _CI_PLAYBOOK})
+
+
 def _codes(files: dict[str, str | bytes]) -> set[str]:
     return {code for code, _ in findings(files)}
 

@@ -134,8 +134,14 @@ def is_developer_tooling(ctx: Context, path: str) -> bool:
     """A project's development tooling: by its path (``scripts-dev/``, ``.github/``:
     ``distributed.is_development_file``), a script only a Makefile's developer targets run (``makefile_tooling``:
     Xandikos' ``compat/`` scripts that ``make check-litmus`` runs), or one a development container's lifecycle
-    commands run (``dev_containers``: Gramps Web's ``scripts/start_dev_container.sh``)."""
-    return is_development_file(path) or path in ctx.makefile_tooling or path in ctx.dev_container_scripts
+    commands run (``dev_containers``: Gramps Web's ``scripts/start_dev_container.sh``), or a playbook a Zuul CI job
+    runs (``zuul_jobs``: Octavia's ``playbooks/image-build/run.yaml``)."""
+    return (
+        is_development_file(path)
+        or path in ctx.makefile_tooling
+        or path in ctx.dev_container_scripts
+        or path in ctx.ci_playbooks
+    )
 
 
 def is_served_elsewhere(ctx: Context, path: str) -> bool:
