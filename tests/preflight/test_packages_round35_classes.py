@@ -127,6 +127,29 @@ def test_a_playbook_no_job_names_stays_a_step() -> None:
     assert (SUDO, 5) in findings({"playbooks/image-build/run.yaml": _CI_PLAYBOOK})
 
 
+# a game server's message of the day, shown to each player who connects
+_MOTD = (
+    "Welcome to the realm!\n"  # 1
+    "\n"  # 2
+    "Tracker: http://tracker.example-forge.net/p/realm/bugs/\n"  # 3
+)
+# a script named for the message it writes, which fetches a host
+_MOTD_SCRIPT = (
+    "#!/bin/sh\n"  # 1
+    "curl -fsS https://status.example-forge.net/today > /run/motd.dynamic\n"  # 2
+)
+
+
+def test_a_message_of_the_day_is_text_for_people() -> None:
+    # crossfire-server's etc/crossfire/motd:3: a bug tracker's address in the text players see
+    assert ENDPOINT not in _codes({"etc/realm/motd": _MOTD})
+
+
+def test_a_motd_script_is_still_read() -> None:
+    # update-motd's scripts and a module named motd are code: their requests stay reported
+    assert (ENDPOINT, 2) in findings({"scripts/motd.sh": _MOTD_SCRIPT})
+
+
 def _codes(files: dict[str, str | bytes]) -> set[str]:
     return {code for code, _ in findings(files)}
 
