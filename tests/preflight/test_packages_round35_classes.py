@@ -146,8 +146,10 @@ def test_a_message_of_the_day_is_text_for_people() -> None:
 
 
 def test_a_motd_script_is_still_read() -> None:
-    # update-motd's scripts and a module named motd are code: their requests stay reported
+    # update-motd's scripts and a command named motd (gitolite3's commands/motd, a Perl script) are code: their
+    # requests stay reported
     assert (ENDPOINT, 2) in findings({"scripts/motd.sh": _MOTD_SCRIPT})
+    assert (ENDPOINT, 2) in findings({"commands/motd": _MOTD_SCRIPT})
 
 
 def _codes(files: dict[str, str | bytes]) -> set[str]:
