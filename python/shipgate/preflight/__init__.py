@@ -87,6 +87,7 @@ from shipgate.preflight.sql.django_history import package_changes
 from shipgate.preflight.update_scripts import listed_update_scripts
 from shipgate.preflight.user_data import served_user_data
 from shipgate.preflight.windows import checks as windows_checks
+from shipgate.preflight.zuul_jobs import ci_playbooks
 
 __all__ = [
     "SCANNERS",
@@ -288,6 +289,7 @@ def _context(
         sdist_examples=sdist_example_paths(contents.files),
         makefile_tooling=developer_only_files(contents.files),
         dev_container_scripts=dev_container_scripts(contents.files),
+        ci_playbooks=ci_playbooks(contents.files),
         served_user_data=served_user_data(contents.files),
         django_changes=package_changes(contents.files),
         printing_helpers=printing_parameters(contents.files),

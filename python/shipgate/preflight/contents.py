@@ -474,6 +474,9 @@ class Context:
     # The scripts a development container's lifecycle commands run (shipgate.preflight.dev_containers): a developer's
     # environment, known for the whole package as its devcontainer.json may be in another shard
     dev_container_scripts: frozenset[str] = frozenset()
+    # The playbooks a Zuul CI job of the package runs (shipgate.preflight.zuul_jobs): a CI job's steps, known for the
+    # whole package as the Zuul configuration may be in another shard
+    ci_playbooks: frozenset[str] = frozenset()
     # The scripts the package's Python code hands to the servers it creates as their user data
     # (shipgate.preflight.user_data): run by cloud-init there, known for the whole package as the code that reads
     # them may be in another shard

@@ -22,7 +22,7 @@ from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.python_modules import module_cli
-from shipgate.preflight.runners import steps
+from shipgate.preflight.runners import image_build_steps, steps
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.call_order import in_call_order
@@ -813,7 +813,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/docker pull image`` fetches like a script
-    for path, script in [*steps(ctx), *ctx.parsed.unit_commands.items()]:
+    # an image build's in-chroot scripts fetch over the build host's network (``image_elements``)
+    for path, script in [*steps(ctx), *image_build_steps(ctx), *ctx.parsed.unit_commands.items()]:
         seen: set[int] = set()
         images: set[str] = set()
         built: set[str] = set()  # stacks whose images a ``build`` (or ``up --build``) made: their base images are here

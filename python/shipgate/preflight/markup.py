@@ -43,7 +43,9 @@ _NAMED_LICENCE = re.compile(
 )
 _DOC_NAME = re.compile(
     r"^(?:(?i:readme|changelog|changes|news|history|release[-_]?notes|licen[cs]e|copying|copyrights?|notice"
-    r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading)"
+    r"|authors|contributors|contributing|maintainers|thanks|credits|code[-_]of[-_]conduct|security|install|upgrading"
+    # a message of the day: the text a login or a server's connection shows (crossfire-server's ``etc/crossfire/motd``)
+    r"|motd)"
     r"|INFO)"  # a note in capitals beside what it describes (phpLDAPadmin's ``images/INFO``: where the icons come from)
     # nothing after the name, a document's suffix, or an upper-case variant (``LICENSE-MIT``, ``README.Debian``);
     # not code named the same (``install.sls``, ``security.py``)

@@ -14,6 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.image_elements import is_in_image
 from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.network_steps import network_step
 from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
@@ -672,10 +673,14 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
         if run_by_system(path) or installed_payload(path, ctx.system_package) or is_development_file(path):
             continue  # init, a network hook, a resource agent, a tool a system package installs, dev tooling
+        if path in ctx.ci_playbooks:
+            continue  # a playbook a Zuul CI job runs on its test nodes (``zuul_jobs``)
         if path in ctx.run_by_root_jobs:
             continue  # a script the package's own root cron job or root service runs: cron or systemd, as root
         if is_served_elsewhere(ctx, path):
             continue  # a kickstart snippet, a server's user data: the machine it is served to runs it, as root
+        if is_in_image(path):
+            continue  # a diskimage-builder element's in-image script or static file: the image runs it, as root
         if path in ctx.installed_commands and path not in ctx.called_by_maintainer:
             continue  # a command on PATH or with a section-8 page: the operator runs it later, as they choose
         if _LOGIN_SCRIPT.search(path):

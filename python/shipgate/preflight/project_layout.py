@@ -22,7 +22,7 @@ the conventions of particular ecosystems that whole packages showed:
   a browser shows, as a Twig or Handlebars one is; its links are followed by the reader's browser. A Jinja template
   of configuration (an nginx ``site.conf.j2``) holds no HTML element and is read as configuration.
 - **Developer tooling**: OpenStack's ``devstack/`` plugin (a development cloud's setup) and Zuul CI
-  (``.zuul.yaml``, ``.zuul.d/``), a top-level ``ci/`` folder, pre-commit's hook list
+  (``.zuul.yaml``, ``.zuul.d/``, ``zuul.d/``: Octavia's jobs), a top-level ``ci/`` folder, pre-commit's hook list
   (``.pre-commit-config.yaml``: the linters' repositories), Read the Docs' build file, Gerrit's ``.gitreview`` (the
   review host a developer pushes to), a test environment's setup script in ``tools/`` (``tools/test-setup.sh``), and
   a test playbook: YAML under a test folder (an Ansible role's ``tests/test.yml``, the playbooks Zuul jobs run from
@@ -58,7 +58,7 @@ _WEB_LIBRARY = re.compile(
 _JINJA_SUFFIXES = (".jinja2", ".jinja", ".j2", ".tpl", ".mak", ".mako")  # Mako: Prewikka's pages
 _HTML_ELEMENT = re.compile(r"<(?:div|span|p|a|form|input|label|button|h[1-6]|ul|ol|li|table|tr|td|section|nav)\b", re.I)
 _TEMPLATE_HEAD = 200
-_TOOLING_DIR = re.compile(r"^(?:devstack|ci|\.zuul\.d)/")
+_TOOLING_DIR = re.compile(r"^(?:devstack|ci|\.?zuul\.d)/")
 _TOOLING_NAMES = frozenset(
     {".zuul.yaml", "zuul.yaml", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".readthedocs.yaml",
      ".readthedocs.yml", ".gitreview"}

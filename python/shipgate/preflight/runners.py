@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 
 from shipgate.preflight.contents import Context, is_maintainer_script, is_periodic_cron_script
 from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.image_elements import is_image_build_step, is_in_image
 from shipgate.preflight.package_scripts import shell_text
 from shipgate.preflight.provisioning import is_served_install_file
 from shipgate.preflight.shell.actions import on_removal_only
@@ -133,8 +134,14 @@ def is_developer_tooling(ctx: Context, path: str) -> bool:
     """A project's development tooling: by its path (``scripts-dev/``, ``.github/``:
     ``distributed.is_development_file``), a script only a Makefile's developer targets run (``makefile_tooling``:
     Xandikos' ``compat/`` scripts that ``make check-litmus`` runs), or one a development container's lifecycle
-    commands run (``dev_containers``: Gramps Web's ``scripts/start_dev_container.sh``)."""
-    return is_development_file(path) or path in ctx.makefile_tooling or path in ctx.dev_container_scripts
+    commands run (``dev_containers``: Gramps Web's ``scripts/start_dev_container.sh``), or a playbook a Zuul CI job
+    runs (``zuul_jobs``: Octavia's ``playbooks/image-build/run.yaml``)."""
+    return (
+        is_development_file(path)
+        or path in ctx.makefile_tooling
+        or path in ctx.dev_container_scripts
+        or path in ctx.ci_playbooks
+    )
 
 
 def is_served_elsewhere(ctx: Context, path: str) -> bool:
@@ -146,10 +153,23 @@ def is_served_elsewhere(ctx: Context, path: str) -> bool:
 
 def steps(ctx: Context) -> list[tuple[str, Script]]:
     """The parsed scripts but a system package's payload tools (:func:`is_payload_tool`), a project's
-    development tooling (:func:`is_developer_tooling`) and the scripts other machines run
-    (:func:`is_served_elsewhere`)."""
+    development tooling (:func:`is_developer_tooling`), the scripts other machines run
+    (:func:`is_served_elsewhere`) and those a machine image being built runs (``image_elements.is_in_image``)."""
     return [
         (path, script)
         for path, script in ctx.parsed.scripts.items()
-        if not is_payload_tool(ctx, path) and not is_developer_tooling(ctx, path) and not is_served_elsewhere(ctx, path)
+        if not is_payload_tool(ctx, path)
+        and not is_developer_tooling(ctx, path)
+        and not is_served_elsewhere(ctx, path)
+        and not is_in_image(path)
+    ]
+
+
+def image_build_steps(ctx: Context) -> list[tuple[str, Script]]:
+    """The scripts a diskimage-builder element runs inside the image being built (``image_elements``): what they
+    change is the image's, but what they download comes over the build host's network."""
+    return [
+        (path, script)
+        for path, script in ctx.parsed.scripts.items()
+        if is_image_build_step(path) and not is_developer_tooling(ctx, path)
     ]

@@ -96,7 +96,7 @@ _NOT_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])(?!.*pass(?:word|wd)$)|(?:md5|hash|bcrypt|digest)(?!.*pass(?:word|wd)$)"
     r"|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
-    r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regex|pattern|field|var|param|salt_rounds"
+    r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regexp?|pattern|db|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age|cooldown|pool|quota|burst"
     r"|prefix|suffix|format|schemes?|algorithms?|alg|encoders?|hashers?|attrs?|attributes?|filter|col|column|route|query|charset|encoding"
     # whom a token is issued by or for, and what it may do (``--auth-token-audiences=app.ns.svc``, ``TOKEN_ISSUER``,
