@@ -173,8 +173,8 @@ def _read(tree: ast.Module, nodes: list[ast.AST], called: list[Piece] | None = N
     """What a parsed program runs, one piece a line; ``called`` are functions something outside the file calls
     (a build hook's methods), each a call of its shell function at its line after the body is read."""
     reader = _Reader(tree, nodes)
-    if reader.fabric:
-        reader.pieces.extend((line, f"ssh {host} :") for line, host in connection_hosts(tree))
+    if reader.fabric or reader.connection_ops:
+        reader.pieces.extend((line, f"ssh {host} :") for line, host in connection_hosts(tree, nodes))
     reader.block(tree.body, 0)
     reader.pieces.extend((line, f"py_{name}") for line, name in called or [])
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
@@ -328,7 +328,7 @@ class _Reader:
                 self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
         self.fabric = fabric_operations(self.nodes)
         self.connection_ops = connection_methods(self.nodes)
-        self.root_connection = bool(self.fabric) and root_connection(self.nodes)
+        self.root_connection = bool(self.fabric or self.connection_ops) and root_connection(self.tree, self.nodes)
         self.modules = imported_modules(self.nodes)
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
@@ -557,7 +557,7 @@ class _Reader:
             return operation_shell(self.fabric[name], code, self.root_connection) if code else None
         if name in self.connection_ops and owner is not None and owner not in self.modules and args:
             code = self.code(args[0], 0)  # Fabric 2's ``c.sudo('apt-get update')``: on the connection's host
-            return operation_shell(name, code) if code else None
+            return operation_shell(name, code, self.root_connection) if code else None
         direct = owner == "subprocess" or (owner is None and name not in self.functions)
         if direct and name in _SUBPROCESS and args:
             if _shell_call(call) or name in ("getoutput", "getstatusoutput"):

@@ -1,0 +1,79 @@
+"""Classes the hundred-and-ninety-third hold-out set showed (tests/preflight/holdout193: install, update and deploy
+programs in Python, JavaScript/TypeScript, Go, PHP, Ruby and Perl), each as its minimal construct next to a near-miss
+that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+SUDO = "preflight.sudo_unavailable"
+ENDPOINT = "preflight.external_endpoint"
+
+
+# -- A: Fabric 2's ``Connection("root@HOST")``: the user and host written in the connection's call --------------------
+
+
+def _fabric2(server: str, *connection: str) -> dict[str, str]:
+    lines = (
+        "from fabric import task, Connection",  # 1
+        "",
+        f"server = {server}",  # 3
+        "",
+        "@task",
+        "def update_config(c):",
+        f"    conn = Connection({', '.join(connection) or 'host=server'})",  # 7
+        "    conn.sudo('supervisorctl reread')",  # 8
+        "    conn.run('apt-get install -y supervisor')",  # 9
+    )
+    return {"deploy/fabfile.py": "\n".join(lines) + "\n"}
+
+
+def test_a_a_root_connection_gains_nothing_by_sudo_and_contacts_its_host() -> None:
+    files = _fabric2('"root@49.13.174.94"')
+    assert codes_at(files, SUDO) == []
+    assert codes_at(files, "preflight.implicit_privilege") == []
+    assert codes_at(files, ENDPOINT) == [3]
+
+
+def test_a_a_user_keyword_of_root_is_a_root_connection() -> None:
+    files = _fabric2('"deploy.example.org"', "server", 'user="root"')
+    assert codes_at(files, SUDO) == []
+    assert codes_at(files, ENDPOINT) == [3]
+
+
+def test_a_another_account_or_no_user_written_stays_an_escalation() -> None:
+    for server, connection in (('"deploy@49.13.174.94"', ()), ('"49.13.174.94"', ()), ('"h"', ("server", "user=me"))):
+        files = _fabric2(server, *connection)
+        assert codes_at(files, SUDO) == [8], server
+
+
+def test_a_private_and_run_time_hosts_stay_quiet() -> None:
+    assert codes_at(_fabric2('"root@10.0.0.5"'), ENDPOINT) == []
+    assert codes_at(_fabric2('os.environ["HOST"]'), ENDPOINT) == []
+    assert codes_at(_fabric2('"root@mydomain.com"'), ENDPOINT) == []
+
+
+# -- C: Ruby's ``system(ENV, "command line")``: a local holding a hash literal is the command's environment ----------
+
+MIGRATION = "preflight.hidden_migration"
+
+
+def _ruby(*lines: str) -> dict[str, str]:
+    return {"install.rb": "\n".join(("require 'fileutils'", "", *lines)) + "\n"}  # 1, 2
+
+
+def test_c_an_environment_hash_local_handed_first_is_no_word() -> None:
+    files = _ruby(
+        'production = { "RAILS_ENV" => "production" }',  # 3
+        'system(production, "bundle exec rake db:migrate", out: $stdout, err: :out)',  # 4
+        'system({ "RAILS_ENV" => "production" }, "bundle exec rake db:migrate")',  # 5
+    )
+    assert codes_at(files, MIGRATION) == [4, 5]
+
+
+def test_c_a_local_holding_anything_else_stays_an_unknown_word() -> None:
+    for value in ("ENV.to_h", '"production"'):
+        files = _ruby(f"production = {value}", 'system(production, "bundle exec rake db:migrate")')
+        assert codes_at(files, MIGRATION) == [], value
+    files = _ruby('env = {}', 'env = ENV.to_h', 'system(env, "bundle exec rake db:migrate")')
+    assert codes_at(files, MIGRATION) == []
