@@ -77,3 +77,66 @@ def test_c_a_local_holding_anything_else_stays_an_unknown_word() -> None:
         assert codes_at(files, MIGRATION) == [], value
     files = _ruby('env = {}', 'env = ENV.to_h', 'system(env, "bundle exec rake db:migrate")')
     assert codes_at(files, MIGRATION) == []
+
+
+# -- B: a Go self-updater that replaces the executable in a function it hands the executable to -------------------
+
+
+def _updater(*body: str) -> dict[str, str]:
+    head = (
+        "package selfupdate",  # 1
+        "",
+        'import ("os"; "os/exec")',  # 3
+        "",
+        "var renameFn = os.Rename",  # 5
+        "",
+        "func Update(newPath string) error {",  # 7
+        "\texe, err := os.Executable()",  # 8
+        "\tif err != nil {",
+        "\t\treturn err",
+        "\t}",
+        "\treturn replace(exe, newPath)",  # 12
+        "}",
+        "",
+    )
+    return {"pkg/selfupdate/selfupdate.go": "\n".join((*head, *body)) + "\n"}
+
+
+def test_b_a_rename_or_sudo_mv_over_the_handed_executable_makes_a_self_updater() -> None:
+    renamed = _updater(
+        "func replace(oldPath, newPath string) error {",  # 15
+        "\tif err := move(oldPath, newPath); err != nil {",
+        '\t\treturn exec.Command("sudo", "cp", newPath, "/tmp/kk").Run()',  # 17
+        "\t}",
+        "\treturn nil",
+        "}",
+        "",
+        "func move(dst, src string) error {",  # 22
+        "\treturn renameFn(src, dst)",
+        "}",
+    )
+    assert codes_at(renamed, SUDO) == [17]
+    moved = _updater(
+        "func replace(oldPath, newPath string) error {",  # 15
+        '\treturn exec.Command("sudo", "mv", newPath, oldPath).Run()',  # 16
+        "}",
+    )
+    assert codes_at(moved, SUDO) == [16]
+
+
+def test_b_an_executable_handed_on_but_not_replaced_is_no_self_updater() -> None:
+    backup = _updater(
+        "func replace(oldPath, newPath string) error {",
+        "\tif err := renameFn(oldPath, newPath); err != nil {",  # the executable moved away, not over
+        '\t\treturn exec.Command("sudo", "mv", oldPath, newPath).Run()',
+        "\t}",
+        "\treturn nil",
+        "}",
+    )
+    assert codes_at(backup, SUDO) == []
+    shown = _updater(
+        "func replace(oldPath, newPath string) error {",
+        '\treturn exec.Command("sudo", "mv", newPath, "/usr/local/bin/kk").Run()',  # another path
+        "}",
+    )
+    assert codes_at(shown, SUDO) == []
