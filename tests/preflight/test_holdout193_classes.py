@@ -140,3 +140,26 @@ def test_b_an_executable_handed_on_but_not_replaced_is_no_self_updater() -> None
         "}",
     )
     assert codes_at(shown, SUDO) == []
+
+
+# -- E: ``-m pip`` after the interpreter's own switches (a JavaScript spread of them, ``python3 -I``) --------------
+
+EGRESS = "preflight.implicit_egress"
+
+
+def test_e_pip_module_after_the_interpreters_switches_reaches_pypi() -> None:
+    js = (
+        'const { spawnSync } = require("node:child_process");',  # 1
+        'const { findPython } = require("./find-python");',
+        "const python = findPython();",
+        'const args = [...python.args, "-m", "pip", "install", "--user", "--quiet", __dirname];',  # 4
+        'spawnSync(python.cmd, args, { stdio: "inherit" });',  # 5
+    )
+    assert codes_at({"scripts/postinstall.js": "\n".join(js) + "\n"}, EGRESS) == [5]
+    shell = "#!/bin/sh\npython3 -I -u -m pip install requests\n"
+    assert codes_at({"install.sh": shell}, EGRESS) == [2]
+
+
+def test_e_a_script_or_another_program_before_m_pip_is_no_pip() -> None:
+    for line in ('python3 tools/run.py -m pip install requests', 'node "$NODE_OPTS" -m pip install requests'):
+        assert codes_at({"install.sh": f"#!/bin/sh\n{line}\n"}, EGRESS) == [], line

@@ -497,7 +497,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     tool = name
     words = [w.text for w in command.words]
     if pip_module:
-        tool, words = "pip", words[2:]
+        tool, words = "pip", words[words.index("-m") + 2 :]  # after the interpreter's own switches
     script = words[0].rpartition("/")[2] if words else ""
     if name in _PHP and (name == "composer.phar" or script in ("composer.phar", "composer")):
         # composer's installer leaves ``composer.phar`` (run by name, or as ``php [bin/]composer.phar …``)
