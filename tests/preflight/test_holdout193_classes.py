@@ -163,3 +163,32 @@ def test_e_pip_module_after_the_interpreters_switches_reaches_pypi() -> None:
 def test_e_a_script_or_another_program_before_m_pip_is_no_pip() -> None:
     for line in ('python3 tools/run.py -m pip install requests', 'node "$NODE_OPTS" -m pip install requests'):
         assert codes_at({"install.sh": f"#!/bin/sh\n{line}\n"}, EGRESS) == [], line
+
+
+# -- F: ``S.split(SEP)[N]`` of a string the file binds is that part --------------------------------------------------
+
+
+def _ssh(server: str, part: str) -> dict[str, str]:
+    lines = (
+        "import subprocess",  # 1
+        "",
+        f"server = {server}",  # 3
+        "",
+        "def main():",
+        f"    subprocess.call(['ssh', server.{part}, 'sudo apt-get update'])",  # 6
+        "",
+        "if __name__ == '__main__':",
+        "    main()",
+    )
+    return {"scripts/deploy.py": "\n".join(lines) + "\n"}
+
+
+def test_f_a_part_of_a_bound_literal_names_the_host_contacted() -> None:
+    assert codes_at(_ssh('"root@49.13.174.94"', "split(':')[0]"), ENDPOINT) == [6]
+    assert codes_at(_ssh('"deploy,49.13.174.94"', "rsplit(',')[-1]"), ENDPOINT) == [6]
+
+
+def test_f_an_index_past_the_parts_a_run_time_value_or_a_private_host_stays_quiet() -> None:
+    assert codes_at(_ssh('"root@49.13.174.94"', "split(':')[3]"), ENDPOINT) == []
+    assert codes_at(_ssh("input()", "split(':')[0]"), ENDPOINT) == []
+    assert codes_at(_ssh('"root@10.0.0.5"', "split(':')[0]"), ENDPOINT) == []

@@ -775,11 +775,37 @@ class _Reader:
             return f"${{PY_VALUE:-{last}}}" if last and last != UNKNOWN else UNKNOWN
         if isinstance(node, ast.Call):
             return self.call_text(node, d)
+        part = self.split_part(node)
+        if part is not None:
+            return _dq(part)  # ``server.split(":")[0]`` of a string the file binds: that part
         if isinstance(node, ast.Subscript) and _name(node.value) == "environ" and _owner(node.value) in ("os", None):
             key = node.slice.value if isinstance(node.slice, ast.Constant) else None
             if isinstance(key, str) and re.fullmatch(r"[A-Za-z_]\w*", key):
                 return f"${{{key}}}"  # ``os.environ["API_URL"]``: the variable the program was started with
         return UNKNOWN
+
+    def split_part(self, node: ast.expr) -> str | None:
+        """``S.split(SEP)[N]`` (also ``rsplit``, a negative N) of a string literal, or of a name bound to one
+        (holdout193's fabfile: ``ssh`` of ``server.split(':')[0]`` with ``server = "root@49.13.174.94"``): the part;
+        None for anything else."""
+        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call)):
+            return None
+        call, index = node.value, node.slice
+        if not (isinstance(call.func, ast.Attribute) and call.func.attr in ("split", "rsplit")):
+            return None
+        if call.keywords or len(call.args) != 1 or not isinstance(call.args[0], ast.Constant):
+            return None
+        separator, base = call.args[0].value, call.func.value
+        known: object = self.codes.get(base.id) if isinstance(base, ast.Name) else None
+        known = base.value if isinstance(base, ast.Constant) else known
+        if not (isinstance(known, str) and isinstance(separator, str) and separator):
+            return None
+        negative = isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub)
+        number = index.operand if isinstance(index, ast.UnaryOp) and negative else index
+        if not (isinstance(number, ast.Constant) and type(number.value) is int):
+            return None
+        at, parts = -number.value if negative else number.value, known.split(separator)
+        return parts[at] if -len(parts) <= at < len(parts) else None
 
     def formatted(self, node: ast.expr, depth: int) -> str:
         """A part of an f-string: its literal text, or a plain field (``{BASE}``, no conversion or format) as the
