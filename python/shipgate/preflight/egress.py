@@ -510,7 +510,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     tool = name
     words = [w.text for w in command.words]
     if pip_module:
-        tool, words = "pip", words[2:]
+        tool, words = "pip", words[words.index("-m") + 2 :]  # after the interpreter's own switches
     elif by_module:
         tool, words = module[0], module[1:]  # ``python -m nltk.downloader punkt``: the module's command line
     script = words[0].rpartition("/")[2] if words else ""

@@ -73,6 +73,7 @@ import tree_sitter_go
 
 from shipgate.preflight import go_client_runs, go_file_acts
 from shipgate.preflight.go_download_helpers import helper_downloads
+from shipgate.preflight.go_executable_flow import replaced_through_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.syntax_nodes import named_nodes, quoted_text
@@ -364,7 +365,8 @@ def _updates_itself(nodes: list[Node], program: _Program) -> bool:
         over = {f'chmod 755 -- "${{{exe}}}"' for exe in program.executables}
         if any(text in over for _, text in _saves(_line(node), owner, name, args, program)):
             return True  # a download saved over the running executable
-    return False
+    # renamed or moved over it in a function of the file the executable is handed to (go_executable_flow)
+    return replaced_through_calls(nodes, program.executables, _bindings(nodes), _callee)
 
 
 def _directories(nodes: list[Node]) -> dict[tuple[int, str], Node]:

@@ -18,6 +18,8 @@ import ast
 import re
 from collections.abc import Callable, Iterable
 
+from shipgate.preflight.python_fabric_connections import connections
+
 _MODULES = frozenset({"fabric.api", "fabric.operations", "fabric", "fabric.contrib.files"})
 _OPERATIONS = frozenset({"run", "sudo", "local"})
 TRANSFERS = frozenset({"put", "upload_template"})
@@ -68,17 +70,24 @@ def is_fabfile(path: str, reads_fabric: bool) -> bool:
     return reads_fabric and (parts[-1] == "fabfile.py" or "fabfile" in parts[:-1])
 
 
-def root_connection(nodes: Iterable[ast.AST]) -> bool:
+def root_connection(tree: ast.Module, nodes: list[ast.AST]) -> bool:
     """Every connection user the module sets is root (``env.user = 'root'``, ``with settings(user='root')``,
-    ``@with_settings(user='root')``), and it sets one (holdout174: ``with settings(user='root'):
-    execute(create_user, hosts=…)``). A module that also connects as another user, or names none, is not."""
-    users: list[ast.expr] = []
+    ``@with_settings(user='root')``, Fabric 2's ``Connection("root@HOST")`` or ``Connection(HOST, user="root")``),
+    and it sets one (holdout174: ``with settings(user='root'): execute(create_user, hosts=…)``; holdout193:
+    ``Connection(host=server)`` with ``server = "root@…"``). A module that also connects as another user, or
+    as one not written (a ``Connection`` with no user: the local login), or names none, is not."""
+    users: list[str | None] = []
     for node in nodes:
         if isinstance(node, ast.Assign) and any(_is_env_user(t) for t in node.targets):
-            users.append(node.value)
+            users.append(_literal(node.value))
         elif isinstance(node, ast.Call) and _called_name(node.func) in ("settings", "with_settings"):
-            users += [k.value for k in node.keywords if k.arg == "user"]
-    return bool(users) and all(isinstance(u, ast.Constant) and u.value == "root" for u in users)
+            users += [_literal(k.value) for k in node.keywords if k.arg == "user"]
+    users += [made.user for made in connections(tree, nodes)]
+    return bool(users) and all(user == "root" for user in users)
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def _is_env_user(target: ast.expr) -> bool:
@@ -116,25 +125,27 @@ def transfer_shell(call: ast.Call, word: Callable[[ast.expr], str | None]) -> st
     return "sudo cp " + " ".join(word(p) or "${PY_VALUE}" for p in paths)
 
 
-def connection_hosts(tree: ast.Module) -> list[tuple[int, str]]:
-    """(line, host) of each host a Fabric 1 fabfile connects its tasks to, written at its top level as literals:
+def connection_hosts(tree: ast.Module, nodes: list[ast.AST]) -> list[tuple[int, str]]:
+    """(line, host) of each host a fabfile connects its tasks to, written as literals: Fabric 1's top-level
     ``env.hosts = ['188.226.191.166', 'deploy@web1.example.org:2222']`` (a list or tuple) and ``env.host_string =
-    '…'``. The user and port are taken off; each connection is the shell's ``ssh HOST :`` at the literal's line, so
-    a public host is an ``external_endpoint`` (holdout187's videobase). A host built at run time is not read, nor a
-    name written as a placeholder for the operator's own server (``mydomain.com``, ``your-server.org``,
+    '…'``, and Fabric 2's ``Connection("root@HOST")`` (also through a module-level name bound to the literal,
+    holdout193). The user and port are taken off; each connection is the shell's ``ssh HOST :`` at the literal's
+    line, so a public host is an ``external_endpoint`` (holdout187's videobase). A host built at run time is not
+    read, nor a name written as a placeholder for the operator's own server (``mydomain.com``, ``your-server.org``,
     ``example.com``: holdout134's setup-web-server)."""
-    found: list[tuple[int, str]] = []
+    literals: list[ast.expr] = []
     for stmt in tree.body:
-        if not isinstance(stmt, ast.Assign) or not any(_is_env_hosts(t) for t in stmt.targets):
-            continue
-        value = stmt.value
-        items = value.elts if isinstance(value, ast.List | ast.Tuple) else [value]
-        for item in items:
-            if isinstance(item, ast.Constant) and isinstance(item.value, str):
-                host = item.value.rpartition("@")[2].partition(":")[0].strip()
-                if host and all(c.isalnum() or c in ".-" for c in host) and not _PLACEHOLDER_HOST.match(host):
-                    found.append((item.lineno, host))
-    return found
+        if isinstance(stmt, ast.Assign) and any(_is_env_hosts(t) for t in stmt.targets):
+            value = stmt.value
+            literals += value.elts if isinstance(value, ast.List | ast.Tuple) else [value]
+    literals += [made.host for made in connections(tree, nodes) if made.host is not None]
+    found: list[tuple[int, str]] = []
+    for item in literals:
+        if isinstance(item, ast.Constant) and isinstance(item.value, str):
+            host = item.value.rpartition("@")[2].partition(":")[0].strip()
+            if host and all(c.isalnum() or c in ".-" for c in host) and not _PLACEHOLDER_HOST.match(host):
+                found.append((item.lineno, host))
+    return sorted(set(found))
 
 
 def _is_env_hosts(target: ast.expr) -> bool:

@@ -173,8 +173,8 @@ def _read(tree: ast.Module, nodes: list[ast.AST], called: list[Piece] | None = N
     """What a parsed program runs, one piece a line; ``called`` are functions something outside the file calls
     (a build hook's methods), each a call of its shell function at its line after the body is read."""
     reader = _Reader(tree, nodes)
-    if reader.fabric:
-        reader.pieces.extend((line, f"ssh {host} :") for line, host in connection_hosts(tree))
+    if reader.fabric or reader.connection_ops:
+        reader.pieces.extend((line, f"ssh {host} :") for line, host in connection_hosts(tree, nodes))
     reader.block(tree.body, 0)
     reader.pieces.extend((line, f"py_{name}") for line, name in called or [])
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
@@ -328,7 +328,7 @@ class _Reader:
                 self.fetchers |= {a.asname or a.name for a in node.names if a.name in _FETCH}
         self.fabric = fabric_operations(self.nodes)
         self.connection_ops = connection_methods(self.nodes)
-        self.root_connection = bool(self.fabric) and root_connection(self.nodes)
+        self.root_connection = bool(self.fabric or self.connection_ops) and root_connection(self.tree, self.nodes)
         self.modules = imported_modules(self.nodes)
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
@@ -557,7 +557,7 @@ class _Reader:
             return operation_shell(self.fabric[name], code, self.root_connection) if code else None
         if name in self.connection_ops and owner is not None and owner not in self.modules and args:
             code = self.code(args[0], 0)  # Fabric 2's ``c.sudo('apt-get update')``: on the connection's host
-            return operation_shell(name, code) if code else None
+            return operation_shell(name, code, self.root_connection) if code else None
         direct = owner == "subprocess" or (owner is None and name not in self.functions)
         if direct and name in _SUBPROCESS and args:
             if _shell_call(call) or name in ("getoutput", "getstatusoutput"):
@@ -775,11 +775,37 @@ class _Reader:
             return f"${{PY_VALUE:-{last}}}" if last and last != UNKNOWN else UNKNOWN
         if isinstance(node, ast.Call):
             return self.call_text(node, d)
+        part = self.split_part(node)
+        if part is not None:
+            return _dq(part)  # ``server.split(":")[0]`` of a string the file binds: that part
         if isinstance(node, ast.Subscript) and _name(node.value) == "environ" and _owner(node.value) in ("os", None):
             key = node.slice.value if isinstance(node.slice, ast.Constant) else None
             if isinstance(key, str) and re.fullmatch(r"[A-Za-z_]\w*", key):
                 return f"${{{key}}}"  # ``os.environ["API_URL"]``: the variable the program was started with
         return UNKNOWN
+
+    def split_part(self, node: ast.expr) -> str | None:
+        """``S.split(SEP)[N]`` (also ``rsplit``, a negative N) of a string literal, or of a name bound to one
+        (holdout193's fabfile: ``ssh`` of ``server.split(':')[0]`` with ``server = "root@49.13.174.94"``): the part;
+        None for anything else."""
+        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call)):
+            return None
+        call, index = node.value, node.slice
+        if not (isinstance(call.func, ast.Attribute) and call.func.attr in ("split", "rsplit")):
+            return None
+        if call.keywords or len(call.args) != 1 or not isinstance(call.args[0], ast.Constant):
+            return None
+        separator, base = call.args[0].value, call.func.value
+        known: object = self.codes.get(base.id) if isinstance(base, ast.Name) else None
+        known = base.value if isinstance(base, ast.Constant) else known
+        if not (isinstance(known, str) and isinstance(separator, str) and separator):
+            return None
+        negative = isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub)
+        number = index.operand if isinstance(index, ast.UnaryOp) and negative else index
+        if not (isinstance(number, ast.Constant) and type(number.value) is int):
+            return None
+        at, parts = -number.value if negative else number.value, known.split(separator)
+        return parts[at] if -len(parts) <= at < len(parts) else None
 
     def formatted(self, node: ast.expr, depth: int) -> str:
         """A part of an f-string: its literal text, or a plain field (``{BASE}``, no conversion or format) as the

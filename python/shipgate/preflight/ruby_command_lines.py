@@ -4,7 +4,12 @@ line, as ``system('cp a b && bundle install && rake db:setup')`` does.
 
 A local is read as a command line when the file assigns it exactly once, to a string literal or to an array of
 string literals joined with a literal separator; a name assigned twice, an array with any other element or a join
-with a separator that is not a literal stays an unknown value (``${RB_VALUE}``)."""
+with a separator that is not a literal stays an unknown value (``${RB_VALUE}``).
+
+A local assigned a hash literal (``production = { "RAILS_ENV" => "production" }``) is no word of a command: handed
+first to ``system``/``spawn``/``exec`` it is the environment the command runs with (Ruby's ``system([env,]
+command…)``), as a hash literal there is (holdout193's wettkampf-manager: ``system(production, "bundle exec rake
+db:migrate")`` runs that command line)."""
 
 from __future__ import annotations
 
@@ -54,3 +59,16 @@ def _line(value: Node, shell_text: ShellText) -> str | None:
     if not parts or any(p.type != "string" for p in parts):
         return None
     return shell_text(separators[0]).join(shell_text(p) for p in parts)
+
+
+def hash_locals(nodes: list[Node]) -> frozenset[str]:
+    """The locals every assignment of which is a hash literal (``env = { "RAILS_ENV" => "production" }``)."""
+    kinds: dict[str, set[bool]] = {}
+    for node in nodes:
+        if node.type not in ("assignment", "operator_assignment"):
+            continue
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is not None and left.type == "identifier":
+            hashed = node.type == "assignment" and right is not None and right.type == "hash"
+            kinds.setdefault(_text(left), set()).add(hashed)
+    return frozenset(name for name, seen in kinds.items() if seen == {True})

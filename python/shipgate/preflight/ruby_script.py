@@ -54,7 +54,7 @@ from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.ruby_active_record import active_record_task
-from shipgate.preflight.ruby_command_lines import bound_lines
+from shipgate.preflight.ruby_command_lines import bound_lines, hash_locals
 from shipgate.preflight.ruby_mixins import MIXIN_RUNNERS, includes_module
 from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
@@ -138,11 +138,13 @@ class _Reader:
     runners: dict[str, _Template] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)
     lines: dict[str, str] = field(default_factory=dict)  # a local assigned once to a literal command line
+    hashes: frozenset[str] = frozenset()  # locals holding a hash literal: a command's environment, no word
     includes: bool = False  # the file includes a module at its top level (its methods are the file's)
     defined: frozenset[str] = frozenset()  # the methods the file defines
 
     def read(self) -> None:
         self.lines = bound_lines(self.nodes, lambda node: self.shell_text(node, None))
+        self.hashes = hash_locals(self.nodes)
         for node in self.nodes:
             if node.type == "assignment" and node.parent is not None and node.parent.type == "program":
                 self.constant(node)
@@ -247,8 +249,8 @@ class _Reader:
         args = call.child_by_field_name("arguments")
         out: list[_Arg] = []
         for arg in args.named_children if args is not None else ():
-            if arg.type in ("pair", "hash", "block_argument", "comment"):
-                continue  # keyword options (``exception: true``, ``out: path``), a block
+            if arg.type in ("pair", "hash", "block_argument", "comment") or _text(arg) in self.hashes:
+                continue  # keyword options (``exception: true``, ``out: path``), an environment hash, a block
             if arg.type == "splat_argument":
                 inner = arg.named_children[0] if arg.named_children else None
                 word = MARK if inner is not None and _text(inner) == param else UNKNOWN

@@ -489,10 +489,26 @@ _PIP = frozenset({"pip", "pip3"})
 def runs_pip_module(command: Command) -> bool:
     """``python3 -m pip …``, also when the interpreter is a program the script holds in a value it cannot know
     (``"$PY" -m pip``, a Python runner's ``sys.executable``): ``-m pip`` is Python's switch that runs the pip
-    module, so the program taking it is a Python interpreter running pip."""
+    module, so the program taking it is a Python interpreter running pip. The interpreter's switches may come first
+    (``python3 -I -m pip``, or a value not known that holds them)."""
     name = command.name
-    python = name is None or name.startswith(("python", "pypy"))
-    return python and [w.text for w in command.words[:2]] == ["-m", "pip"]
+    if not (name is None or name.startswith(("python", "pypy"))):
+        return False
+    words = command.words[:_INTERPRETER_LEAD]
+    for at, word in enumerate(words):
+        if word.text == "-m":
+            return [w.text for w in words[at + 1 : at + 2]] == ["pip"]
+        if not (_INTERPRETER_FLAGS.fullmatch(word.text) or (word.value is None and _LONE_VALUE.fullmatch(word.raw))):
+            return False
+    return False
+
+
+# Before ``-m pip``: the interpreter's own switches that take no value (``python3 -I -u -m pip``), or one value
+# not known that stands for them (a JavaScript spread of the interpreter's arguments, ``[...python.args, "-m",
+# "pip", …]``, holdout193's ReidCLI postinstall), at most a few words.
+_INTERPRETER_LEAD = 6
+_INTERPRETER_FLAGS = re.compile(r"-[bBdEhiIOPqsSuvx]+")
+_LONE_VALUE = re.compile(r'"?\$\{?\w+\}?"?')
 
 
 def _pip_index_given(command: Command) -> bool:
