@@ -34,7 +34,7 @@ from shipgate.preflight.migrate_scripts import runs_migrate_script
 from shipgate.preflight.migration_history import not_run
 from shipgate.preflight.migration_runners import is_migrator, migrator_run, run_kind
 from shipgate.preflight.migration_sources import reads_local_migrations
-from shipgate.preflight.orm_engines import as_sqlite, sqlite_only
+from shipgate.preflight.orm_engines import on_database, sole_database
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
 from shipgate.preflight.schema_options import updates_schema_by_option
@@ -1103,7 +1103,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
     found = list(runs(ctx))
     locked_files = _locked_by_callers(found)
     run_files = {r.package_file for r in found} | set(ctx.manifest.migrations)
-    sqlite = sqlite_only(ctx.texts)  # a Django product that names SQLite alone
+    django_database = sole_database(ctx.texts)  # a Django product that names SQLite, MySQL or Oracle alone
     configs = (t for t in ctx.of_kind(Kind.CONFIG) if is_config(t.path))  # the only ones package_database reads
     named = [(t.path, "\n".join(line.text for line in t.lines)) for t in configs]
     database = package_database(_alembic_urls_read(ctx, named), _offered(ctx))
@@ -1124,7 +1124,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue
         if in_documentation_folder(path) and path not in run_files:  # an example or a manual step for a reader
             continue
-        read = as_sqlite(sql) if sqlite else _on_package_database(revised(sql, altered), database)
+        if django_database is not None:
+            read = on_database(sql, django_database)
+        else:
+            read = _on_package_database(revised(sql, altered), database)
         yield from _sql_findings(read, path in locked_files)
     yield from _inline_findings(ctx)
     for run in found:

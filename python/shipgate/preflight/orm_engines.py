@@ -1,17 +1,18 @@
 """Which database a Django product's migrations run on, when the package itself says so.
 
-A Django migration (``migrations.AlterField``…) is read as the SQL Django sends to PostgreSQL, because the
-database is chosen by the operator's settings. A product that names only SQLite (``'ENGINE':
-'django.db.backends.sqlite3'`` in its settings, and no other ``django.db.backends.*`` engine anywhere in the package:
-not in an example settings file, a comment or its documentation) runs them on SQLite, where PostgreSQL's locks
-do not apply: its Django migrations are read as SQLite's (``migration_unchecked``, low), as an SQL file in a
-``sqlite/`` folder is. One other engine named anywhere (Graphite's ``local_settings.py.example`` shows PostgreSQL)
-keeps PostgreSQL's reading. Test settings (``tests/settings.py``) are not the product's, and an example or demo
-project's SQLite is not its choice either (Postorius's ``example_project/settings.py``, "Quick-start development
-settings" its setup guide runs for a try, then tells the operator to change for another database): another engine
-such a project names still counts. An engine left open (``"ENGINE": "django.db.backends.",`` for the operator to
-finish, or ``"django.db.backends." + db_backend`` from the configuration) counts as another engine: the operator
-chooses it. A name compared with
+A Django migration (``migrations.AlterField``…) is read as the SQL Django sends to PostgreSQL, because the database
+is chosen by the operator's settings. A product that names only SQLite (``'ENGINE': 'django.db.backends.sqlite3'``
+in its settings, and no other ``django.db.backends.*`` engine anywhere in the package: not in an example settings
+file, a comment or its documentation) runs them on SQLite, where PostgreSQL's locks do not apply: its Django
+migrations are read as SQLite's (``migration_unchecked``, low), as an SQL file in a ``sqlite/`` folder is. A product
+that names only MySQL or only Oracle (``django.db.backends.mysql``, holdout204's django_wxapp; ``.oracle``) runs
+them there, and they are read as that database's likewise. One other engine named anywhere (Graphite's
+``local_settings.py.example`` shows PostgreSQL) keeps PostgreSQL's reading. Test settings (``tests/settings.py``)
+are not the product's, and an example or demo project's SQLite is not its choice either (Postorius's
+``example_project/settings.py``, "Quick-start development settings" its setup guide runs for a try, then tells the
+operator to change for another database): another engine such a project names still counts. An engine left open
+(``"ENGINE": "django.db.backends.",`` for the operator to finish, or ``"django.db.backends." + db_backend`` from the
+configuration) counts as another engine: the operator chooses it. A name compared with
 (``settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"``: ephios' health check, which asks which
 engine the operator chose) names no engine the product runs on.
 """
@@ -60,15 +61,23 @@ def django_engines(texts: Iterable[TextFile]) -> set[str]:
     return names
 
 
-def sqlite_only(texts: Iterable[TextFile]) -> bool:
-    """The package names SQLite as its Django database and no other engine."""
-    return django_engines(texts) == {"sqlite3"}
+# the engines Django ships that are not PostgreSQL, by the dialect a migration run on them is read as
+_OTHER_DATABASES = {"sqlite3": "sqlite", "mysql": "mysql", "oracle": "oracle"}
 
 
-def as_sqlite(sql: SqlFile) -> SqlFile:
-    """A Django migration read as SQLite's: what PostgreSQL would lock or rewrite is not checked."""
+def sole_database(texts: Iterable[TextFile]) -> str | None:
+    """The dialect of the one Django engine the package names, when it names one alone and it is not PostgreSQL
+    (``sqlite``, ``mysql``, ``oracle``); None otherwise."""
+    engines = django_engines(texts)
+    if len(engines) != 1:
+        return None
+    return _OTHER_DATABASES.get(next(iter(engines)))
+
+
+def on_database(sql: SqlFile, dialect: str) -> SqlFile:
+    """A Django migration read as ``dialect``'s: what PostgreSQL would lock or rewrite is not checked."""
     if not _DJANGO_MIGRATION.search(sql.path):
         return sql
     statements = tuple(dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in sql.statements)
     unchecked = sum(not s.checked for s in statements)
-    return dataclasses.replace(sql, dialect="sqlite", statements=statements, unchecked=unchecked)
+    return dataclasses.replace(sql, dialect=dialect, statements=statements, unchecked=unchecked)
