@@ -23,6 +23,7 @@ from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.arguments import with_fields
 from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
@@ -35,6 +36,7 @@ from shipgate.preflight.shell.commands import (
     positional_texts,
     runs_pip_module,
 )
+from shipgate.preflight.shell.deciding_call import deciding_call
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.source_lists import source_contacts
@@ -794,6 +796,11 @@ def _run_in_container(command: Command) -> tuple[Command, tuple[str, str] | None
     return (inner, found) if inner is not None and found is not None else (command, None)
 
 
+def _fetches_at_all(command: Command) -> bool:
+    """Whether the command fetches, itself or in the container it runs in."""
+    return _fetches(command) is not None or _run_in_container(command)[1] is not None
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
@@ -809,9 +816,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
         sources = _written_sources(script)
         read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
+        originals = {(c.line, c.text): c for c in script.commands}  # a body command before a call bound it
         # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
         for written in in_call_order(script, argument_runners(script)):
-            command = read.get(id(written), written)
+            command = bound = read.get(id(written), written)
             images |= _spellings(_made_here(command))
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
@@ -830,6 +838,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
             clones = checkouts.fetches(command) if command.name == "swift" and not remote else None
             if clones is not None:  # a build clones the dependencies it has no checkout of (swift_fetch)
                 found = ("swift", _TOOLS["swift"][1]) if clones else None
+            if found is not None and not remote and command.name not in ("go", "cargo", "swift"):
+                # ``compose pull`` of ``compose() { docker compose -f F "$@"; }``: reported at the call
+                original = originals.get((written.line, written.text), written)
+                line = deciding_call(bound, original, _fetches_at_all)
+                command = command if line is None else with_fields(command, line=line)
             if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found
