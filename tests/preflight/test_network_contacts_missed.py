@@ -3,7 +3,7 @@ its near-miss that must stay quiet."""
 
 from __future__ import annotations
 
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 _COMPOSE = ('compose() { docker compose -f "${COMPOSE_FILE}" "$@"; }',)
 
@@ -25,3 +25,15 @@ def test_a_body_that_names_its_own_verb_stays_at_its_line() -> None:
     # near-miss: the call only names the packages; the body's ``install`` decides, so the body's line is kept
     body = ('apt_install() { apt-get install -y "$@"; }', "apt_install curl jq")
     assert in_script("preflight.implicit_egress", *body) == [3]
+
+
+def _js(*lines: str) -> dict[str, str | bytes]:
+    return {"scripts/postinstall.js": "\n".join(('const { execSync } = require("child_process");', *lines, ""))}
+
+
+def test_a_js_runner_that_writes_its_verb_is_reported_at_its_own_line() -> None:
+    install = ("function installWithBun(pkg) {", "  execSync(`bun install -g ${pkg}`);", "}", 'installWithBun("tui");')
+    assert codes_at(_js(*install), "preflight.implicit_egress") == [3]
+    # near-miss: a runner of a whole command line is what each call gives, at the call
+    run = ("function run(cmd) {", "  execSync(cmd);", "}", 'run("yarn install");', 'run("node build.js");')
+    assert codes_at(_js(*run), "preflight.implicit_egress") == [5]
