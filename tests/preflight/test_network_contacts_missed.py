@@ -27,6 +27,26 @@ def test_a_body_that_names_its_own_verb_stays_at_its_line() -> None:
     assert in_script("preflight.implicit_egress", *body) == [3]
 
 
+_AUTOINSTALL = (
+    "#cloud-config",
+    "autoinstall:",
+    "  version: 1",
+    "  early-commands:",
+    "    - wget -qO- https://clock.vendor.io/now",
+    "  late-commands:",
+    "    - curtin in-target -- true",
+    "",
+)
+
+
+def test_an_autoinstall_command_list_is_run_as_shell() -> None:
+    files = {"user-data": "\n".join(_AUTOINSTALL)}
+    assert codes_at(files, "preflight.external_endpoint") == [5]
+    # near-miss: an item that only prints the URL contacts nothing
+    quiet = "\n".join(_AUTOINSTALL).replace("wget -qO- https", "echo see https")
+    assert codes_at({"user-data": quiet}, "preflight.external_endpoint") == []
+
+
 def _js(*lines: str) -> dict[str, str | bytes]:
     return {"scripts/postinstall.js": "\n".join(('const { execSync } = require("child_process");', *lines, ""))}
 
