@@ -27,6 +27,14 @@ def test_a_body_that_names_its_own_verb_stays_at_its_line() -> None:
     assert in_script("preflight.implicit_egress", *body) == [3]
 
 
+def test_a_browser_installer_run_as_the_projects_tool_fetches() -> None:
+    egress = "preflight.implicit_egress"
+    assert in_script(egress, "npx puppeteer browsers install chrome --install-deps") == [3]
+    assert in_script(egress, "python -m playwright install chromium", "playwright install-deps") == [3, 4]
+    # near-misses: the same tools listing, printing or recording fetch nothing
+    assert in_script(egress, "npx puppeteer browsers list", "python -m playwright codegen", "npx playwright -V") == []
+
+
 _AUTOINSTALL = (
     "#cloud-config",
     "autoinstall:",

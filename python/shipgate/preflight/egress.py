@@ -147,6 +147,14 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "prebuild-install": (frozenset(), "the package's GitHub releases (prebuild-install's default host)"),
     "node-pre-gyp": (frozenset({"install", "reinstall"}), "the binary host the package.json names"),
     "snap": (frozenset({"install", "refresh"}), "the Snap Store"),
+    # browser automation's browser installers: Playwright's ``install [chromium]`` fetches browser builds from its
+    # CDN and ``install-deps`` the system libraries through apt; Puppeteer's ``browsers install chrome`` fetches
+    # Chrome for Testing from Google's storage (hold-out sets 15 and 190; run as a project's tool, see _launched)
+    "playwright": (
+        frozenset({"install", "install-deps"}),
+        "Playwright's browser builds (playwright.azureedge.net) and, for its dependencies, the configured mirrors",
+    ),
+    "puppeteer": (frozenset(), "Chrome for Testing's storage (storage.googleapis.com)"),
     "flatpak": (frozenset({"install", "update"}), "the configured Flatpak remotes"),
     "docker": (frozenset({"pull", "run", "create"}), "docker.io"),
     "podman": (frozenset({"pull", "run", "create"}), "docker.io"),
@@ -227,10 +235,12 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
 _NOUNS: dict[str, frozenset[str]] = {
     "ansible-galaxy": frozenset({"role", "collection"}),
     "rustup": frozenset({"toolchain", "target", "component", "self"}),
+    "puppeteer": frozenset({"browsers"}),
 }
 _NOUN_VERBS: dict[str, frozenset[str]] = {
     "ansible-galaxy": frozenset({"install", "download"}),
     "rustup": frozenset({"install", "add", "update"}),
+    "puppeteer": frozenset({"install"}),
 }
 # softwareupdate(8) options that contact Apple: list, install, download, fetch a full installer (not ``--history``,
 # ``--dump-state``, ``--schedule``, which read local state).
@@ -796,6 +806,28 @@ def _run_in_container(command: Command) -> tuple[Command, tuple[str, str] | None
     return (inner, found) if inner is not None and found is not None else (command, None)
 
 
+def _launched(command: Command) -> Command | None:
+    """The tool a launcher runs by its bare name: ``npx puppeteer browsers install chrome`` (the project's own
+    binary, which npx does not fetch: ``_npx_fetches``) and ``python -m playwright install`` (the module's command
+    line) are ``puppeteer …`` and ``playwright …``, read by that tool's own verbs. None for anything else (a path,
+    a package at a version, options before the name)."""
+    words = command.words
+    name = command.name or ""
+    if name == "npx":
+        at = 0
+    elif name.startswith(("python", "pypy")) and len(words) > 1 and words[0].text == "-m":
+        at = 1
+    else:
+        return None
+    tool = words[at].value if len(words) > at else None
+    if tool is None or not _BARE_TOOL.fullmatch(tool):
+        return None
+    return with_fields(command, name=tool, program=words[at], words=words[at + 1 :])
+
+
+_BARE_TOOL = re.compile(r"[a-z][a-z0-9-]*")
+
+
 def _fetches_at_all(command: Command) -> bool:
     """Whether the command fetches, itself or in the container it runs in."""
     return _fetches(command) is not None or _run_in_container(command)[1] is not None
@@ -830,6 +862,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             found = ("git", source) if remote else _fetches(command)
             if found is None and not remote:
                 command, found = _run_in_container(command)
+            launched = _launched(command) if found is None and not remote else None
+            if launched is not None and _fetches(launched) is not None:
+                command, found = launched, _fetches(launched)  # ``npx puppeteer browsers install chrome``
             if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
                 found = ("go", _TOOLS["go"][1]) if modules.fetches(command) else None
             builds = crates.fetches(command) if command.name == "cargo" and not remote else None
