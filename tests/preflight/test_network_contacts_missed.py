@@ -27,6 +27,20 @@ def test_a_body_that_names_its_own_verb_stays_at_its_line() -> None:
     assert in_script("preflight.implicit_egress", *body) == [3]
 
 
+def test_a_package_manager_named_by_the_branch_test_is_read_as_that_tool() -> None:
+    pick = (
+        "pm=$(detect_pm)",
+        'if [ "$pm" = "yum" ]; then',
+        '  sudo "$pm" -y update',
+        'elif [ "$pm" == apt-get ]; then',
+    )
+    lines = (*pick, '  sudo DEBIAN_FRONTEND=noninteractive "$pm" -y update', "fi")
+    assert in_script("preflight.implicit_egress", *lines) == [5, 7]
+    # near-misses: the else branch (anything but the literal) and a ``!=`` test give the variable no value
+    other = ("pm=$(detect_pm)", 'if [ "$pm" != "yum" ]; then', '  "$pm" -y update', "else", '  "$pm" -y update', "fi")
+    assert in_script("preflight.implicit_egress", *other) == []
+
+
 def test_a_browser_installer_run_as_the_projects_tool_fetches() -> None:
     egress = "preflight.implicit_egress"
     assert in_script(egress, "npx puppeteer browsers install chrome --install-deps") == [3]

@@ -39,6 +39,7 @@ from shipgate.preflight.shell.commands import (
 from shipgate.preflight.shell.deciding_call import deciding_call
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.tested_values import value_tested
 from shipgate.preflight.source_lists import source_contacts
 from shipgate.preflight.swift_fetch import SwiftCheckouts
 
@@ -775,6 +776,10 @@ def _chosen_installer(command: Command, script: Script) -> Command:
     m = _BARE.match(program.raw) if command.name is None and program is not None else None
     if m is None:
         return command
+    tested = value_tested(command, m.group(1))  # ``if [ "$pm" = yum ]; then sudo "$pm" -y update``
+    if tested is not None:
+        chosen = dataclasses.replace(command, name=posixpath.basename(tested))
+        return chosen if _fetches(chosen) is not None else command
     for assignment in script.bindings(m.group(1)):
         parts = (assignment.value or "").split()
         if not parts:
