@@ -24,6 +24,7 @@ from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import image_build_steps, steps
 from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.arguments import with_fields
 from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import (
@@ -36,8 +37,10 @@ from shipgate.preflight.shell.commands import (
     positional_texts,
     runs_pip_module,
 )
+from shipgate.preflight.shell.deciding_call import deciding_call
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Command, Script, Word
+from shipgate.preflight.shell.tested_values import value_tested
 from shipgate.preflight.source_lists import source_contacts
 from shipgate.preflight.swift_fetch import SwiftCheckouts
 
@@ -151,6 +154,14 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "prebuild-install": (frozenset(), "the package's GitHub releases (prebuild-install's default host)"),
     "node-pre-gyp": (frozenset({"install", "reinstall"}), "the binary host the package.json names"),
     "snap": (frozenset({"install", "refresh"}), "the Snap Store"),
+    # browser automation's browser installers: Playwright's ``install [chromium]`` fetches browser builds from its
+    # CDN and ``install-deps`` the system libraries through apt; Puppeteer's ``browsers install chrome`` fetches
+    # Chrome for Testing from Google's storage (hold-out sets 15 and 190; run as a project's tool, see _launched)
+    "playwright": (
+        frozenset({"install", "install-deps"}),
+        "Playwright's browser builds (playwright.azureedge.net) and, for its dependencies, the configured mirrors",
+    ),
+    "puppeteer": (frozenset(), "Chrome for Testing's storage (storage.googleapis.com)"),
     "flatpak": (frozenset({"install", "update"}), "the configured Flatpak remotes"),
     "docker": (frozenset({"pull", "run", "create"}), "docker.io"),
     "podman": (frozenset({"pull", "run", "create"}), "docker.io"),
@@ -231,10 +242,12 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
 _NOUNS: dict[str, frozenset[str]] = {
     "ansible-galaxy": frozenset({"role", "collection"}),
     "rustup": frozenset({"toolchain", "target", "component", "self"}),
+    "puppeteer": frozenset({"browsers"}),
 }
 _NOUN_VERBS: dict[str, frozenset[str]] = {
     "ansible-galaxy": frozenset({"install", "download"}),
     "rustup": frozenset({"install", "add", "update"}),
+    "puppeteer": frozenset({"install"}),
 }
 # softwareupdate(8) options that contact Apple: list, install, download, fetch a full installer (not ``--history``,
 # ``--dump-state``, ``--schedule``, which read local state).
@@ -778,6 +791,10 @@ def _chosen_installer(command: Command, script: Script) -> Command:
     m = _BARE.match(program.raw) if command.name is None and program is not None else None
     if m is None:
         return command
+    tested = value_tested(command, m.group(1))  # ``if [ "$pm" = yum ]; then sudo "$pm" -y update``
+    if tested is not None:
+        chosen = dataclasses.replace(command, name=posixpath.basename(tested))
+        return chosen if _fetches(chosen) is not None else command
     for assignment in script.bindings(m.group(1)):
         parts = (assignment.value or "").split()
         if not parts:
@@ -809,6 +826,33 @@ def _run_in_container(command: Command) -> tuple[Command, tuple[str, str] | None
     return (inner, found) if inner is not None and found is not None else (command, None)
 
 
+def _launched(command: Command) -> Command | None:
+    """The tool a launcher runs by its bare name: ``npx puppeteer browsers install chrome`` (the project's own
+    binary, which npx does not fetch: ``_npx_fetches``) and ``python -m playwright install`` (the module's command
+    line) are ``puppeteer …`` and ``playwright …``, read by that tool's own verbs. None for anything else (a path,
+    a package at a version, options before the name)."""
+    words = command.words
+    name = command.name or ""
+    if name == "npx":
+        at = 0
+    elif name.startswith(("python", "pypy")) and len(words) > 1 and words[0].text == "-m":
+        at = 1
+    else:
+        return None
+    tool = words[at].value if len(words) > at else None
+    if tool is None or not _BARE_TOOL.fullmatch(tool):
+        return None
+    return with_fields(command, name=tool, program=words[at], words=words[at + 1 :])
+
+
+_BARE_TOOL = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _fetches_at_all(command: Command) -> bool:
+    """Whether the command fetches, itself or in the container it runs in."""
+    return _fetches(command) is not None or _run_in_container(command)[1] is not None
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
@@ -825,9 +869,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
         sources = _written_sources(script)
         read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
+        originals = {(c.line, c.text): c for c in script.commands}  # a body command before a call bound it
         # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
         for written in in_call_order(script, argument_runners(script)):
-            command = read.get(id(written), written)
+            command = bound = read.get(id(written), written)
             images |= _spellings(_made_here(command))
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
@@ -838,6 +883,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             found = ("git", source) if remote else _fetches(command)
             if found is None and not remote:
                 command, found = _run_in_container(command)
+            launched = _launched(command) if found is None and not remote else None
+            if launched is not None and _fetches(launched) is not None:
+                command, found = launched, _fetches(launched)  # ``npx puppeteer browsers install chrome``
             if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
                 found = ("go", _TOOLS["go"][1]) if modules.fetches(command) else None
             builds = crates.fetches(command) if command.name == "cargo" and not remote else None
@@ -846,6 +894,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
             clones = checkouts.fetches(command) if command.name == "swift" and not remote else None
             if clones is not None:  # a build clones the dependencies it has no checkout of (swift_fetch)
                 found = ("swift", _TOOLS["swift"][1]) if clones else None
+            if found is not None and not remote and command.name not in ("go", "cargo", "swift"):
+                # ``compose pull`` of ``compose() { docker compose -f F "$@"; }``: reported at the call
+                original = originals.get((written.line, written.text), written)
+                line = deciding_call(bound, original, _fetches_at_all)
+                command = command if line is None else with_fields(command, line=line)
             if found is None or command.line in seen or on_removal_only(command):
                 continue
             tool, default = found

@@ -409,10 +409,19 @@ def _truthy(node: yaml.Node | None) -> bool:
 
 def _cloud_init(doc: yaml.Node) -> Iterator[Piece]:
     """``runcmd``/``bootcmd`` items (a string is a shell command line, a list is argv), and what cloud-init's
-    key, user, file and snap modules do (shipgate.preflight.cloud_init)."""
+    key, user, file and snap modules do (shipgate.preflight.cloud_init). Also the command lists of an Ubuntu
+    installer's ``autoinstall:`` section (``early-commands``, ``late-commands``, ``error-commands``): Subiquity
+    runs each item as a shell command, as root, at that stage of the install."""
     for key in ("runcmd", "bootcmd"):
         yield from cloud_init_commands(_mapping(doc).get(key))
+    autoinstall = _mapping(_mapping(doc).get("autoinstall"))
+    for key in _AUTOINSTALL_COMMANDS:
+        yield from cloud_init_commands(autoinstall.get(key))
     yield from cloud_init_modules(doc)
+
+
+# The installer's own command lists (the Ubuntu autoinstall reference), each a list of shell command lines.
+_AUTOINSTALL_COMMANDS = ("early-commands", "late-commands", "error-commands")
 
 
 # Kubernetes/compose: the argv of a container; its shell script is the word after ``-c`` of a shell.

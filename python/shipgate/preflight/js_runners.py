@@ -88,6 +88,23 @@ def _names(argument: Node) -> set[str]:
     return {_text(argument)}
 
 
+def names_its_verb(call: Node, placing: frozenset[str]) -> bool:
+    """Whether a runner's child-process call writes its program and verb itself, the parameters only after them
+    (``execSync(`bun install -g ${pkg}`)``: every call installs, the caller names only what): what it runs is
+    decided at this line, not at each call (``run(cmd)``, ``execSync(`npm ${verb}`)``). Not for a program in
+    ``placing``, whose operands say where its files land (``tar xzf "${tmp}" -C "${destDir}"``: the call's
+    directory decides whether it unpacks into a bin directory)."""
+    args = call.child_by_field_name("arguments")
+    first = next((a for a in args.named_children if a.type != "comment"), None) if args is not None else None
+    if first is None or first.type != "template_string":
+        return False
+    substitution = next((c for c in first.named_children if c.type == "template_substitution"), None)
+    if substitution is None:
+        return False
+    words = _text(first)[1 : substitution.start_byte - first.start_byte].split()
+    return len(words) >= 2 and not words[1].startswith("-") and words[0] not in placing
+
+
 def runners(root: Node, runs: Callable[[Node], bool]) -> dict[str, Runner]:
     """Name -> runner for each function of the file (declared once) that hands a parameter to a child process
     (``runs``: the reader's test for such a call)."""

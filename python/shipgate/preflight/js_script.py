@@ -149,8 +149,13 @@ def commands(path: str, text: str) -> list[Piece] | None:
         runner = runners.get(_text(call.child_by_field_name("function")))
         if call.id in inside:
             continue  # a runner's own child process: read at each call of the runner, with what it is given
-        commands_ = [_command(call, declared)] if runner is None else _runner_commands(call, runner, declared)
-        pieces += [(_line(call), command) for command in commands_ if command]
+        if runner is None:
+            pieces += [(_line(call), command) for command in [_command(call, declared)] if command]
+            continue
+        for inner, command in zip(runner.calls, _runner_commands(call, runner, declared), strict=True):
+            # ``execSync(`bun install -g ${pkg}`)`` installs at every call: at its own line; ``run(cmd)`` at the call
+            line = _line(inner) if js_runners.names_its_verb(inner, _UNPACKERS) else _line(call)
+            pieces += [(line, command)] if command else []
     for node in found.get("option", []):
         if _checks_off(node):
             pieces.append((_line(node), "export NODE_TLS_REJECT_UNAUTHORIZED=0"))

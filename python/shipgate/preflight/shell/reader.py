@@ -70,6 +70,7 @@ from shipgate.preflight.shell.printed_verdicts import printed_verdict, verdict_k
 from shipgate.preflight.shell.probes import tool_probe
 from shipgate.preflight.shell.recovery import Region, line_starts, lost_regions, region_text
 from shipgate.preflight.shell.runners import StringRunner, record_runner
+from shipgate.preflight.shell.tested_values import tested_value
 from shipgate.preflight.shell.unwrap import ESCALATORS, PREFIXED_COMMANDS, SHELLS, Unwrapped, base, unwrap
 from shipgate.preflight.shell.words import MAX_VALUE, Bindings, WordReader, text
 
@@ -790,6 +791,8 @@ class _Reader:
             if child.type == "else_clause":
                 branch = opposite
             conditions = (*ctx.conditions, *((branch,) if branch else ()), *(exists if then else ()))
+            if then:  # ``if [ "$pm" = yum ]; then "$pm" -y update``: the variable holds the literal there
+                conditions = (*conditions, *tested_value(conds))
             if (then_removal and then) or (else_removal and child.type == "else_clause"):
                 conditions = (*conditions, REMOVAL)
             if mode:
@@ -905,7 +908,7 @@ class _Reader:
             self.probed_arms.add(arms[-1])
         actions = action_conditions(conds, numeric=self._numeric(ctx))
         removal = (REMOVAL,) if self._removal_branches(conds, ctx)[0] else ()
-        extra = (*((polarity,) if polarity else ()), *actions, *removal)
+        extra = (*((polarity,) if polarity else ()), *actions, *removal, *tested_value(conds))
         inner = ctx.with_(conditions=(*ctx.conditions, *extra), arms=arms) if extra or arms != ctx.arms else ctx
         for child in body:
             self._walk(child, inner)
