@@ -38,6 +38,19 @@ def test_a_an_env_files_backend_url_on_its_own_main_url_is_its_own() -> None:
     assert codes_at({".env": text}, ENDPOINT) == [3]
 
 
+def test_a_a_compose_list_items_backend_url_on_its_own_frontend_url_is_its_own() -> None:
+    text = _text(
+        "services:",
+        "  app:",
+        "    image: vendor/app:1.2",
+        "    environment:",
+        "      - FRONTEND_URL=https://social.vendor-lab.io",
+        "      - BACKEND_URL=https://social.vendor-lab.io/api",
+        "      - STORAGE_URL=https://files.storage-vendor.io",
+    )
+    assert codes_at({"docker-compose.yml": text}, ENDPOINT) == [7]
+
+
 def test_a_a_hosts_table_of_targets_without_an_own_address_stays_contacted() -> None:
     text = _text(
         "[hosts]",

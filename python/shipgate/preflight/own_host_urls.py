@@ -11,8 +11,9 @@ A bare key in an INI/TOML table named for addresses (``[hosts]``, ``[urls]``, ``
 names: ``[hosts]`` … ``app = "http://…"`` is the app's URL, as ``[site]`` … ``url`` is the site's
 (``endpoints._OWN_SECTION_SETTINGS``); ``[hosts]`` … ``web1 = "http://10.0.0.5"`` is ``web1_url``, a host contacted.
 
-Only ``name = scheme://…`` / ``name: scheme://…`` lines count, one per line; the host is compared whole
-(``chat.example.org`` is not ``api.chat.example.org``). Two passes over the lines, each linear.
+Only ``name = scheme://…`` / ``name: scheme://…`` lines count (a compose list item's ``- NAME=…`` too), one per
+line; the host is compared whole (``chat.example.org`` is not ``api.chat.example.org``). Two passes over the lines,
+each linear.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 from shipgate.preflight.ini_sections import section_of_lines
 
 _URL_SETTING = re.compile(
-    r"""^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]{0,127})["']?\s*[:=]\s*["']?([A-Za-z][A-Za-z0-9+.-]{0,15}://[^\s"'#;,]{1,512})"""
+    r"""^\s*(?:-\s+|export\s+)?["']?([A-Za-z_][\w.-]{0,127})["']?\s*[:=]\s*["']?([A-Za-z][A-Za-z0-9+.-]{0,15}://[^\s"'#;,]{1,512})"""
 )
 # A table whose name says its entries are addresses: each bare key names the part the URL is for.
 _ADDRESS_TABLE = frozenset({"hosts", "urls"})
