@@ -69,6 +69,7 @@ from shipgate.preflight.markup import (
     public_armor_lines,
     without_xml_comments,
 )
+from shipgate.preflight.own_host_urls import own_host_lines
 from shipgate.preflight.own_name_prefix import own_name_prefix_lines
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
@@ -167,6 +168,13 @@ _API_ROOT = re.compile(r"(?i)(?:^|[_.-])api[_.-]?(?:root|base)[_.-]?ur[li]$")
 # ``fallback_base_url = "https://pypi.org"``, an ``upstream_base_url``, a ``mirror_root_url``): a host it requests, in
 # program source as in configuration.
 _UPSTREAM_ROOT = re.compile(r"(?i)(?:^|[_.-])(?:fallback|upstream|mirror)[_.-]?(?:root|base)[_.-]?ur[li]$")
+
+
+def _own_address_name(name: str) -> bool:
+    """A configuration setting named for the product's own address (``APP_URL``; not ``cc.api.rooturl``)."""
+    return bool(_OWN_NAME_KEY.search(name)) and not _API_ROOT.search(name) and not _UPSTREAM_ROOT.search(name)
+
+
 # In program source, a class's ``BASE_URL``/``API_BASE_URL`` constant is the base of the service the class calls
 # (``class LubimyCzytac: BASE_URL = "https://lubimyczytac.pl"``); the product's own URL is a setting, written at a
 # module's or a file's top level (a function's local ``base_url`` is neither: read as before).
@@ -669,6 +677,8 @@ def _text_endpoints(
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
     if not code:
         disabled |= unconfigured_provider_lines(lines)  # ``MASTODON_URL`` beside an empty ``MASTODON_CLIENT_ID``
+    if not code and not repo_file:  # a ``.repo``'s ``baseurl`` is where dnf downloads from, not the product's own
+        disabled |= own_host_lines(lines, _own_address_name)  # ``api = "http://x.io/api"`` beside its ``app``
     disabled |= switched_off_group_lines(path, lines)  # ``a.wsfederation.url`` under ``a.wsfederation=false``
     if path.lower().endswith(_YAML_SUFFIXES):
         disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
