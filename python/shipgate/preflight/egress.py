@@ -171,6 +171,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Pi-hole's CLI (pihole(8)): its actions are its first word, an option or a name (_PIHOLE_FETCHES)
     "pihole": (frozenset(), _PIHOLE_REPOSITORIES),
     "pkg": (frozenset({"install", "update", "upgrade", "fetch"}), "the FreeBSD package mirrors"),
+    # the BSDs' older installer: a package named (not a file on disk) is fetched from PKG_PATH/installurl, ``-r``
+    # (FreeBSD's) always fetches
+    "pkg_add": (frozenset(), "the configured package mirrors (PKG_PATH, installurl)"),
+    # image-based systems: bootc pulls the booted image's next version (``--check`` asks the registry for it)
+    "bootc": (frozenset({"upgrade", "switch"}), "the container registry of the booted image"),
     "pacman": (frozenset(), "the Arch Linux mirrors"),
     # AUR helpers take pacman's operations and also fetch AUR packages
     "paru": (frozenset(), "the Arch Linux mirrors and the AUR (aur.archlinux.org)"),
@@ -276,6 +281,9 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+_OPERAND_TOOLS["pkg_add"] = lambda words, ops: "-r" in words or any(
+    "/" not in o and not o.endswith((".tgz", ".tbz", ".txz", ".pkg")) for o in ops
+)
 _OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
 # (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
