@@ -281,8 +281,8 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
-_OPERAND_TOOLS["pkg_add"] = lambda words, ops: "-r" in words or any(
-    "/" not in o and not o.endswith((".tgz", ".tbz", ".txz", ".pkg")) for o in ops
+_OPERAND_TOOLS["pkg_add"] = lambda words, ops: (
+    "-r" in words or any("/" not in o and not o.endswith((".tgz", ".tbz", ".txz", ".pkg")) for o in ops)
 )
 _OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available

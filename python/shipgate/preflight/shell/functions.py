@@ -31,7 +31,8 @@ def _from_arguments(script: Script) -> dict[tuple[str, str], str]:
         if not a.function:  # only a function's copies are recorded
             continue
         value = a.raw.partition("=")[2]
-        m = _ARRAY_OF_ALL.match(value) or _POSITIONAL.match(value.strip("\"'")) or _AROUND_TEXT.match(value.strip("\"'"))
+        unquoted = value.strip("\"'")
+        m = _ARRAY_OF_ALL.match(value) or _POSITIONAL.match(unquoted) or _AROUND_TEXT.match(unquoted)
         if m:
             out[(a.function, a.name)] = m.group(1)
     return out
