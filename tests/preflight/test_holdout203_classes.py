@@ -2,8 +2,8 @@
 long sample): a command handed to a runner function that copies its arguments into an array (``local
 cmd=("$@")``; ``spinner_run "Installing" sudo dpkg -i "$deb"``), a function whose output a loop reads through a
 process substitution (``done < <(_auth_headers)``), an account's crontab read back and re-installed through ``sed``,
-bootc's and pkg_add's fetches, and a command line held in a variable run with a file ending added
-(``${DOWNLOAD_NC}.zip``)."""
+bootc's, pkg_add's and a ports tree's ``make install`` fetches, and a command line held in a variable run with a
+file ending added (``${DOWNLOAD_NC}.zip``)."""
 
 from __future__ import annotations
 
@@ -105,6 +105,17 @@ def test_a_one_word_value_with_a_file_ending_stays_a_file_name() -> None:
 
 def test_bootc_upgrade_and_its_check_fetch_from_the_registry() -> None:
     assert _bash(EGRESS, "bootc upgrade --check", "bootc upgrade", "bootc status") == [3, 4]
+
+
+def test_make_install_in_a_ports_directory_fetches_the_distfiles() -> None:
+    lines = ("cd /usr/ports/databases/py-sqlalchemy && make install clean", "make -C /usr/ports/www/nginx")
+    assert _bash(EGRESS, *lines) == [3, 4]
+
+
+def test_make_clean_in_a_ports_directory_and_make_install_elsewhere_stay_quiet() -> None:
+    # near miss: cleaning fetches nothing; a build outside a ports tree builds the checkout's own sources
+    lines = ("cd /usr/ports/databases/py-sqlalchemy && make clean", "cd /opt/app/src && make install")
+    assert _bash(EGRESS, *lines) == []
 
 
 def test_pkg_add_of_a_package_name_fetches_and_of_a_local_file_does_not() -> None:

@@ -21,6 +21,7 @@ from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
+from shipgate.preflight.ports_builds import PORTS_SOURCE, ports_builds
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import on_removal_only
@@ -830,6 +831,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         checkouts = SwiftCheckouts()
         # by where each command is written: a function's command is read once per call, with that call's arguments
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
+        ports = {(c.line, c.text) for c in ports_builds(script)}
         sources = _written_sources(script)
         read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
         # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
@@ -843,6 +845,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
             source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
             found = ("git", source) if remote else _fetches(command)
+            if (written.line, written.text) in ports:  # ``cd /usr/ports/x && make install``: the port's distfiles
+                found = ("make", PORTS_SOURCE)
             if found is None and not remote:
                 command, found = _run_in_container(command)
             if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
