@@ -82,6 +82,12 @@ def test_a_line_appended_to_the_table_read_back_is_a_new_job() -> None:
     assert _bash(SCHEDULED, *lines) == [3]
 
 
+def test_a_line_echoed_beside_the_table_read_back_is_a_new_job() -> None:
+    # near miss: the group's echo writes a job into what crontab installs
+    lines = ("(crontab -l; echo '0 3 * * * /opt/app/gc') | sed 's/x/y/' | crontab -",)
+    assert _bash(SCHEDULED, *lines) == [3]
+
+
 def test_another_accounts_table_installed_for_www_data_is_a_new_job() -> None:
     # near miss: root's table copied into www-data's is not the account's own
     lines = ("crontab -l | sed 's/^#//' | crontab -u www-data -",)

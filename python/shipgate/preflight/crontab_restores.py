@@ -61,6 +61,8 @@ def _own_table_edited(script: Script, crontab: Command) -> bool:
     reader = next((c for c in stages if c.name == "crontab" and "-l" in c.args), None)
     if reader is None or _account(reader) != _account(crontab):
         return False
+    if any(c is not reader and c.name not in _LINE_FILTERS for c in stages):
+        return False  # ``(crontab -l; echo '0 3 * * * job') | crontab -``: a line written into the table
     edits = [c for c in stages if c.name == "sed"]
     return all(len(c.words) == 1 and _SED_SUBSTITUTION_OR_DELETE.match(c.words[0].text) for c in edits)
 
