@@ -21,6 +21,7 @@ from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
+from shipgate.preflight.ports_builds import PORTS_SOURCE, ports_builds
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import image_build_steps, steps
 from shipgate.preflight.shell.actions import on_removal_only
@@ -182,6 +183,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Pi-hole's CLI (pihole(8)): its actions are its first word, an option or a name (_PIHOLE_FETCHES)
     "pihole": (frozenset(), _PIHOLE_REPOSITORIES),
     "pkg": (frozenset({"install", "update", "upgrade", "fetch"}), "the FreeBSD package mirrors"),
+    # the BSDs' older installer: a package named (not a file on disk) is fetched from PKG_PATH/installurl, ``-r``
+    # (FreeBSD's) always fetches
+    "pkg_add": (frozenset(), "the configured package mirrors (PKG_PATH, installurl)"),
+    # image-based systems: bootc pulls the booted image's next version (``--check`` asks the registry for it)
+    "bootc": (frozenset({"upgrade", "switch"}), "the container registry of the booted image"),
     "pacman": (frozenset(), "the Arch Linux mirrors"),
     # AUR helpers take pacman's operations and also fetch AUR packages
     "paru": (frozenset(), "the Arch Linux mirrors and the AUR (aur.archlinux.org)"),
@@ -289,6 +295,9 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+_OPERAND_TOOLS["pkg_add"] = lambda words, ops: (
+    "-r" in words or any("/" not in o and not o.endswith((".tgz", ".tbz", ".txz", ".pkg")) for o in ops)
+)
 _OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
 # (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
@@ -867,6 +876,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         checkouts = SwiftCheckouts()
         # by where each command is written: a function's command is read once per call, with that call's arguments
         remotes = {(c.line, c.text) for c in _git_fetches(script)}
+        ports = {(c.line, c.text) for c in ports_builds(script)}
         sources = _written_sources(script)
         read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
         originals = {(c.line, c.text): c for c in script.commands}  # a body command before a call bound it
@@ -881,6 +891,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
             source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
             found = ("git", source) if remote else _fetches(command)
+            if (written.line, written.text) in ports:  # ``cd /usr/ports/x && make install``: the port's distfiles
+                found = ("make", PORTS_SOURCE)
             if found is None and not remote:
                 command, found = _run_in_container(command)
             launched = _launched(command) if found is None and not remote else None

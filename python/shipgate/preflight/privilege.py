@@ -28,7 +28,12 @@ from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
 from shipgate.preflight.shell.cwd_changes import changes_in_cwd
-from shipgate.preflight.shell.functions import argument_runners, escalates_on_every_call, read_through_runners
+from shipgate.preflight.shell.functions import (
+    argument_runners,
+    escalates_on_every_call,
+    read_through_runners,
+    run_through,
+)
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
@@ -998,6 +1003,7 @@ def _escalations(
     in the branch is still one)."""
     seen: set[int] = set()
     runners = _escalating_runners(script)
+    given = argument_runners(script)
     non_root = _called_when_not_root(script) if root_required else frozenset()
     for command in script.commands:
         body = runners.get(command.name or "")
@@ -1007,6 +1013,8 @@ def _escalations(
             )
         elif command.function in runners and command is runners[command.function]:
             continue
+        elif command.name in given:
+            command = run_through(command, given)  # noqa: PLW2901 - the command a runner's call hands it
         tool = command.escalation
         if tool is None or _escalation_at(command) in seen or _inherited(command) or _no_run(command):
             continue

@@ -11,9 +11,11 @@ from shipgate.preflight.shell.actions import OPTED_IN
 from shipgate.preflight.shell.commands import is_network, written_paths
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.shifted_runners import Runners, shifted_arguments
-from shipgate.preflight.shell.unwrap import base
+from shipgate.preflight.shell.unwrap import base, unwrap
 
 _POSITIONAL = re.compile(r"^\$\{?([1-9]|@|\*)\}?$")
+# An array holding every argument, one element each: ``local cmd=("$@")`` (``"${cmd[@]}"`` then runs them).
+_ARRAY_OF_ALL = re.compile(r'^\(\s*"?\$\{?(@)\}?"?\s*\)$')
 _IN_TEXT = re.compile(r"\$\{?([1-9]|@|\*)\b")
 _ALL = frozenset({"@", "*"})
 _POSITIONAL_NAMES = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9"})
@@ -22,13 +24,15 @@ _PRINTERS = frozenset({"echo", "printf", "print", "cat"})
 
 def _from_arguments(script: Script) -> dict[tuple[str, str], str]:
     """(function, local name) -> the positional parameter it copies (``local url="$1"``), also with literal text
-    around it (``local URL="${2}/boot.tar.xz"``: the argument's URL with a path added)."""
+    around it (``local URL="${2}/boot.tar.xz"``: the argument's URL with a path added), and an array of all of them
+    (``local cmd=("$@")``: ``"${cmd[@]}"`` is ``"$@"``)."""
     out: dict[tuple[str, str], str] = {}
     for a in script.assignments:
         if not a.function:  # only a function's copies are recorded
             continue
-        value = a.raw.partition("=")[2].strip("\"'")
-        m = _POSITIONAL.match(value) or _AROUND_TEXT.match(value)
+        value = a.raw.partition("=")[2]
+        unquoted = value.strip("\"'")
+        m = _ARRAY_OF_ALL.match(value) or _POSITIONAL.match(unquoted) or _AROUND_TEXT.match(unquoted)
         if m:
             out[(a.function, a.name)] = m.group(1)
     return out
@@ -224,11 +228,28 @@ def run_through(command: Command, runners: frozenset[str]) -> Command:
         at = skipped.get(command.name or "", 0)
         if command.name not in runners or len(command.words) <= at:
             return command
-        first = command.words[at]
-        command = dataclasses.replace(command, name=base(first), program=first, words=command.words[at + 1 :])
+        command = _given_command(command, at)
         if not skipped:
             return command
     return command
+
+
+def _given_command(call: Command, at: int) -> Command:
+    """The command a runner's call hands it from its ``at``-th argument on, its own wrappers peeled off as the
+    shell's would be (``spinner_run "Installing" sudo dpkg -i "$deb"`` runs ``dpkg -i "$deb"`` with sudo)."""
+    un = unwrap(list(call.words[at:]))
+    if not un.words or call.escalation is not None or un.escalation is None:
+        first = call.words[at]
+        return dataclasses.replace(call, name=base(first), program=first, words=call.words[at + 1 :])
+    return dataclasses.replace(
+        call,
+        name=base(un.words[0]),
+        program=un.words[0],
+        words=tuple(un.words[1:]),
+        escalation=un.escalation,
+        escalation_line=call.line,
+        escalation_options=un.escalation_options,
+    )
 
 
 def escalates_on_every_call(body: Command) -> bool:

@@ -80,6 +80,8 @@ MAX_REPARSE = 3  # sh -c "sh -c '…'" levels read as scripts
 MAX_COMMAND_TEXT = 240
 # A word that is one unquoted expansion and nothing else (``$run``, ``${SUDO}``, ``${SUDO:-}``).
 _WHOLE_EXPANSION = re.compile(r"^\$(?:[A-Za-z_]\w*|\{[^{}]*\})$")
+# A braced variable followed by a file-name ending, no path: ``${DOWNLOAD_NC}.zip`` (the ending is group 1).
+_SUFFIXED_EXPANSION = re.compile(r"^\$\{[A-Za-z_]\w*\}(\.[\w.+-]+)$")
 MAX_HEREDOC_EXPANSIONS = 4096  # expansions of one heredoc body read
 # An unquoted heredoc's expansion (``$NAME``, ``${NAME…}``) or an escaped character (``\\$``: no expansion).
 _HEREDOC_EXPANSION = re.compile(r"\\.|\$\{?([A-Za-z_]\w*)", re.S)
@@ -568,9 +570,11 @@ class _Reader:
                     self._reparse(heredoc.body or "", ctx, shell, via="heredoc", offset=heredoc.body_line - 1)
         else:
             # ``while read l; do …; done <<<"$(curl -sS URL | grep …)"``: the here-string's commands run first, their
-            # output captured as the loop's input
+            # output captured as the loop's input; so do a process substitution's (``done < <(_auth_headers)``)
             for child in node.named_children:
-                if child.type == "herestring_redirect":
+                if child.type == "herestring_redirect" or (
+                    child.type == "file_redirect" and any(c.type == "process_substitution" for c in child.children)
+                ):
                     self._substitutions(child, ctx)
             start = len(self.commands)
             self._walk(body, ctx)
@@ -1139,10 +1143,13 @@ class _Reader:
         into words; an escalating value anywhere in the file is the one followed (the script picks it at
         run time), also one built at run time from a written escalator (``CMD="sudo $CMD"``)."""
         first = argv[0]
-        if len(first.expands) != 1 or not _WHOLE_EXPANSION.match(first.raw):
+        suffixed = _SUFFIXED_EXPANSION.match(first.raw)
+        if len(first.expands) != 1 or not (_WHOLE_EXPANSION.match(first.raw) or suffixed):
             return argv, None  # not the variable alone: ``${DIR}/bin/run.sh`` is a path, not a value split in words
         name = first.expands[0]
         candidates = list(self._bindings_now.by_name.get(name, ()))
+        if suffixed:
+            return self._suffixed_command(argv, name, suffixed.group(1), line)
         if not candidates:
             # a prefix this file never sets, before a command it names: ``$STD apt-get install x``
             return (argv[1:], None) if len(argv) > 1 and argv[1].value in PREFIXED_COMMANDS else (argv, None)
@@ -1167,6 +1174,23 @@ class _Reader:
         if not parts:
             return argv[1:], chosen.line
         words = [Word(p, p, line, (name,), chosen.line) for p in parts]
+        return words + argv[1:], chosen.line
+
+    def _suffixed_command(self, argv: list[Word], name: str, suffix: str, line: int) -> tuple[list[Word], int | None]:
+        """``${DOWNLOAD_NC}.zip`` with ``DOWNLOAD_NC="curl -LO https://host/nextcloud-$V"``: a command line held in a
+        variable, run with text added to its last word (the URL's ``.zip``). Only a value of two words or more is a
+        command line; ``${NAME}.sh`` of a one-word value is a file name, left as written."""
+        chosen = self._bindings_now.lookup(name, line)
+        words = _shaped_command(chosen, name, line) if chosen is not None else []
+        if chosen is None or len(words) < 2 or words[0].text in ESCALATORS:
+            return argv, None
+        last = words[-1]
+        words[-1] = dataclasses.replace(
+            last,
+            raw=last.raw + suffix,
+            value=None if last.value is None else last.value + suffix,
+            shape=None if last.shape is None else last.shape + suffix,
+        )
         return words + argv[1:], chosen.line
 
     def _eval_escalator(self, words: list[Word]) -> tuple[str | None, int | None, tuple[str, ...]]:
