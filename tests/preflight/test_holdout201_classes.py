@@ -44,3 +44,52 @@ def test_a_npx_running_node_pre_gyp_install_is_its_download() -> None:
 def test_a_near_miss_npx_running_a_tool_that_fetches_nothing_here_stays_quiet() -> None:
     assert in_script(EGRESS, "npx node-pre-gyp rebuild") == []
     assert in_script(EGRESS, "npx prisma generate") == []
+
+
+# -- B: a build script's own function running curl with its parameters, called with the URL and a path the script
+#       later untars and links --------------------------------------------------------------------------------------
+
+UNVERIFIED = "preflight.unverified_download_exec"
+ENDPOINT = "preflight.external_endpoint"
+
+
+def _build_rs(body: str) -> dict[str, str]:
+    return {
+        "build.rs": (
+            "use std::{env, path::PathBuf, process::Command};\n\n"
+            'const SDK_URL: &str = "https://github.com/example/sdk-files/raw/main/sdk-linux.tar.gz";\n\n'
+            f"{body}\n"
+            "fn main() {\n"
+            '    let out = PathBuf::from(env::var("OUT_DIR").unwrap());\n'
+            '    let sdk = out.join("sdk");\n'
+            '    let file = out.join("sdk.tgz");\n'
+            "    let archive = file.to_str().unwrap();\n"
+            "    fetch(SDK_URL, archive);\n"
+            '    let args = ["-xzf", archive, "-C", sdk.to_str().unwrap()];\n'
+            '    Command::new("tar").args(&args).status().unwrap();\n'
+            '    let lib = sdk.join("lib");\n'
+            '    println!("cargo:rustc-link-search=native={}", lib.display());\n'
+            '    println!("cargo:rustc-link-lib=dylib=sdk");\n'
+            "}\n"
+        )
+    }
+
+
+_RUNNER = (
+    'fn fetch(url: &str, dst: &str) {\n    Command::new("curl").args(&["-SL", url, "-o", dst]).status().unwrap();\n}\n'
+)
+
+
+def test_b_a_runner_function_of_the_build_script_fetches_what_its_call_gives() -> None:
+    files = _build_rs(_RUNNER)
+    assert 14 in codes_at(files, ENDPOINT)  # at the call, the URL constant's host
+    assert 19 in codes_at(files, UNVERIFIED)  # the fetched tarball untarred and its library linked
+
+
+def test_b_near_miss_a_function_whose_command_uses_no_parameter_is_read_where_it_stands() -> None:
+    local = (
+        'fn fetch(url: &str, dst: &str) {\n    Command::new("git").args(&["rev-parse", "HEAD"]).status().unwrap();\n}\n'
+    )
+    files = _build_rs(local)
+    assert codes_at(files, UNVERIFIED) == []
+    assert 3 in codes_at(files, ENDPOINT)  # the constant is only text here: its host counted at the literal
