@@ -349,6 +349,26 @@ def _npx_fetches(words: list[str], ops: list[str]) -> bool:
 
 
 _OPERAND_TOOLS["npx"] = _npx_fetches
+_NPX_VALUE_OPTIONS = frozenset({"-p", "--package", "-w", "--workspace"})  # npx options that take the next word
+
+
+def _npx_tool(words: list[str]) -> list[str]:
+    """The command line of a fetching tool npx runs from the project's own dependencies (``npx node-pre-gyp
+    install``: node-pre-gyp's ``install`` downloads the prebuilt binding, holdout201's lisk-db), its
+    ``@version`` dropped; empty when npx runs another program or a string (``-c``)."""
+    i = 0
+    while i < len(words) and words[i].startswith("-"):
+        if words[i] in ("-c", "--call"):
+            return []
+        if words[i] == "--":
+            i += 1
+            break
+        i += 2 if words[i] in _NPX_VALUE_OPTIONS else 1
+    ran = words[i:]
+    if not ran:
+        return []
+    program = ran[0][: ran[0].index("@", 1)] if "@" in ran[0][1:] else ran[0]
+    return [program, *ran[1:]] if program in _TOOLS and program != "npx" else []
 
 
 def _refreshes_after_adding(words: list[str], ops: list[str]) -> bool:
@@ -535,6 +555,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         tool, words = "pip", words[words.index("-m") + 2 :]  # after the interpreter's own switches
     elif by_module:
         tool, words = module[0], module[1:]  # ``python -m nltk.downloader punkt``: the module's command line
+    if name == "npx" and not _npx_fetches(words, positional_texts(words, frozenset())):
+        ran = _npx_tool(words)  # ``npx node-pre-gyp install``: the dependency's fetching tool, run as itself
+        tool, words = (ran[0], ran[1:]) if ran else (tool, words)
     script = words[0].rpartition("/")[2] if words else ""
     if name in _PHP and (name == "composer.phar" or script in ("composer.phar", "composer")):
         # composer's installer leaves ``composer.phar`` (run by name, or as ``php [bin/]composer.phar …``)

@@ -56,6 +56,7 @@ from shipgate.preflight import (
     js_download_module,
     js_downloads,
     js_file_acts,
+    js_process_modules,
     js_root_checks,
     js_runners,
     js_tool_modules,
@@ -143,16 +144,17 @@ def commands(path: str, text: str) -> list[Piece] | None:
     found = _steps(_language(path)).captures(root)
     pieces: list[Piece] = []
     declared = _declared(root)
-    runners = js_runners.runners(root, lambda c: _command(c) is not None)
+    names = js_process_modules.owners(root)  # ``cp``, ``shell = require("shelljs")``: whose ``exec`` runs a command
+    runners = js_runners.runners(root, lambda c: _command(c, names=names) is not None)
     inside = {c.id for r in runners.values() for c in r.calls}
     for call in found.get("call", []):
         runner = runners.get(_text(call.child_by_field_name("function")))
         if call.id in inside:
             continue  # a runner's own child process: read at each call of the runner, with what it is given
         if runner is None:
-            pieces += [(_line(call), command) for command in [_command(call, declared)] if command]
+            pieces += [(_line(call), command) for command in [_command(call, declared, names=names)] if command]
             continue
-        for inner, command in zip(runner.calls, _runner_commands(call, runner, declared), strict=True):
+        for inner, command in zip(runner.calls, _runner_commands(call, runner, declared, names), strict=True):
             # ``execSync(`bun install -g ${pkg}`)`` installs at every call: at its own line; ``run(cmd)`` at the call
             line = _line(inner) if js_runners.names_its_verb(inner, _UNPACKERS) else _line(call)
             pieces += [(line, command)] if command else []
@@ -172,13 +174,15 @@ def commands(path: str, text: str) -> list[Piece] | None:
     return one_per_line(pieces[:MAX_PIECES])
 
 
-def _runner_commands(call: Node, runner: js_runners.Runner, declared: dict[str, Node]) -> list[str | None]:
+def _runner_commands(
+    call: Node, runner: js_runners.Runner, declared: dict[str, Node], names: frozenset[str]
+) -> list[str | None]:
     """What a call of a runner of the file runs: its child-process calls with the call's arguments for the
     parameters (``run('yarn install')``); a parameter the call does not give is unknown."""
     args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
     given = {p: a for p, a in zip(runner.params, args, strict=False) if p}
     bound = {name: value for name, value in declared.items() if name not in runner.params} | given
-    return [_command(inner, bound, given) for inner in runner.calls]
+    return [_command(inner, bound, given, names) for inner in runner.calls]
 
 
 @functools.cache
@@ -215,17 +219,23 @@ def _bound(node: Node, declared: dict[str, Node]) -> Node:
     return value if value is not None and value.type in ("string", "template_string", "array") else node
 
 
-def _command(call: Node, declared: dict[str, Node] | None = None, given: dict[str, Node] | None = None) -> str | None:
-    """The shell a child-process call runs; ``given``: a runner's parameters -> what the call of the runner gives."""
+def _command(
+    call: Node,
+    declared: dict[str, Node] | None = None,
+    given: dict[str, Node] | None = None,
+    names: frozenset[str] = js_process_modules.CONVENTIONAL,
+) -> str | None:
+    """The shell a child-process call runs; ``given``: a runner's parameters -> what the call of the runner gives;
+    ``names``: the file's names for a module whose ``exec`` runs a command line (``js_process_modules``)."""
     name = _callee(call)
     if name not in _COMMAND_LINE and name not in _ARGV:
         return None
     function = call.child_by_field_name("function")
     owner = function.child_by_field_name("object") if function is not None else None
-    if owner is not None and owner.type != "identifier":
+    if name == "exec" and owner is not None and not js_process_modules.runs_commands(owner, names):
+        return None  # ``regex.exec(s)``, ``db.pool.exec(…)``: not a child process (shelljs' ``shell.exec`` is)
+    if owner is not None and owner.type != "identifier" and name != "exec":
         return None  # ``re.exec(s)``, ``db.pool.exec(…)``: not a child process
-    if name == "exec" and owner is not None and _text(owner) not in ("cp", "child_process", "childProcess"):
-        return None  # ``regex.exec(s)``
     args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
     if not args:
         return None

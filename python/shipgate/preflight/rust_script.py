@@ -7,7 +7,9 @@ Which file: one named ``build.rs`` (Cargo's default; not a test), at most ``MAX_
 
 - ``Command::new(PROG)`` (also ``std::process::Command``) with its ``.arg(x)``/``.args([…])`` chain, or the
   ``.arg``/``.args`` calls later made on the name it is bound to, and its ``.current_dir(D)``: the command
-  ``( cd D; PROG ARGS… )`` at the ``Command::new`` line (``sh -c SCRIPT`` stays for the shell reader to read).
+  ``( cd D; PROG ARGS… )`` at the ``Command::new`` line (``sh -c SCRIPT`` stays for the shell reader to read); in a
+  function of the file whose command uses its parameters, at each call of it instead, with the call's values
+  (``shipgate.preflight.rust_runners``).
 - An HTTP GET (``reqwest::blocking::get(URL)``, ``reqwest::get``, ``ureq::get``, ``attohttpc::get``, a client's
   ``.get(URL)`` of a literal ``http(s)`` URL, curl's ``easy.url(URL)``): ``curl -fsSL URL`` at the request; its
   response saved — ``fs::write(P, data)`` of the response's bytes, ``io::copy(&mut resp, &mut file)`` or
@@ -43,6 +45,7 @@ import tree_sitter_rust
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line
 from shipgate.preflight.rust_platform import other_os_lines
+from shipgate.preflight.rust_runners import Runner, called, runners
 from shipgate.preflight.rust_values import Bindings, arguments, literal, macro_arguments, path_of, receiver, shell_word
 from shipgate.preflight.syntax_nodes import named_nodes
 from shipgate.preflight.syntax_nodes import node_text as _text
@@ -99,9 +102,14 @@ def commands(path: str, text: str) -> list[Piece] | None:
     values = Bindings(nodes)
     script = _Script(nodes, values)
     pieces: list[Piece] = []
+    found = runners(nodes)  # the file's functions that run a command with their parameters
+    bodies = {command.start_byte for runner in found.values() for command in runner.commands}
     for node in nodes:
         if node.type == "call_expression":
-            pieces += script.call(node)
+            if node.start_byte not in bodies:  # a runner's own command: written at each call of the runner
+                pieces += script.call(node)
+            runner = called(node, found)
+            pieces += script.run(node, runner) if runner is not None else []
         elif node.type == "macro_invocation":
             pieces += script.link(node)
     pieces += script.requests()
@@ -125,6 +133,7 @@ class _Script:
         self.spans: dict[int, int] = {}  # a piece's first line -> the last line of the call it is written for
         self.search: list[str] = []
         self.links: list[str] = []  # the functions that link a library, run by the ``EXIT`` trap
+        self.given: dict[str, Node] = {}  # while a runner's command is written for a call: parameter -> argument
         for node in nodes:
             if node.type == "call_expression" and path_of(node)[1] in ("arg", "args", "current_dir"):
                 held = receiver(node)
@@ -147,6 +156,12 @@ class _Script:
         binding's line (so the shell reader sees where the value is written: a URL's host reported once)."""
         if node is not None and node.type == "reference_expression":
             node = node.child_by_field_name("value") or node
+        if node is not None and node.type == "identifier" and _text(node) in self.given:
+            given, self.given = self.given, {}  # the caller's value, spelled in the caller's scope (one hop)
+            try:
+                return self.word(given[_text(node)])
+            finally:
+                self.given = given
         if node is not None and node.type == "identifier" and re.fullmatch(r"[A-Za-z_]\w*", _text(node)):
             value = self.values.value(node)
             text = literal(value)
@@ -168,6 +183,17 @@ class _Script:
         self._save(owner, name, args, call)
         written = _written(owner, name, args, call, self)
         return [(_line(call), written)] if written is not None else []
+
+    def run(self, call: Node, runner: Runner) -> list[Piece]:
+        """A call of a runner of the file (``rust_runners``): its commands with the call's arguments for the
+        parameters, at the call's line."""
+        self.given = {param: arg for param, arg in zip(runner.params, arguments(call), strict=False) if param}
+        try:
+            out = [(_line(call), self._command(c, arguments(c)[0])[0]) for c in runner.commands if arguments(c)]
+        finally:
+            self.given = {}
+        self.spans[_line(call)] = max(self.spans.get(_line(call), 0), call.end_point[0] + 1)
+        return out
 
     def _command(self, call: Node, program: Node) -> tuple[str, Node]:
         """``Command::new(PROG)`` with the ``.arg``/``.args``/``.current_dir`` calls of its chain, or later made
