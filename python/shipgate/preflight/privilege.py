@@ -21,6 +21,7 @@ from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.postfix_steps import postfix_step
 from shipgate.preflight.reboot import grubby_changes
+from shipgate.preflight.runner_owners import owner_follows_runner
 from shipgate.preflight.runners import installed_payload, is_served_elsewhere, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.actions import on_removal_only
@@ -1215,6 +1216,8 @@ def _implicit_steps(
             found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)
         if found is None or found[1] in seen:
             continue
+        if owner_follows_runner(command, script, lambda text: _own_user(text, shell_uid=not script.posix_sh)):
+            continue  # the invoking user's own id unless root runs it (an entrypoint adapting to its uid)
         if found[0].startswith(("writes", "mkdir", "rm ", "touch ")) and (
             _checked_write(command, script, checked) or _under_tested_path(found[0], checked[1])
         ):
