@@ -69,6 +69,26 @@ def test_rm_of_a_system_path_with_no_writability_test_is_still_reported() -> Non
     assert _found(_GUARDED_RM.replace('[ -w "$BINARY_PATH" ] || [ -w "$(dirname "$BINARY_PATH")" ]', "true")) == [4]
 
 
+# -- a shell test of two literals that differ (a make variable the Makefile fixes) -----------------------------------
+
+_MAKEFILE = (
+    "VKBD=uinput\n"
+    "PREFIX=/usr/local\n"
+    "install:\n"
+    '\t@if [ "$(VKBD)" = "usb-gadget" ]; then \\\n'
+    "\t\tinstall -Dm755 src/usb-gadget.sh $(DESTDIR)$(PREFIX)/bin/keyd-usb-gadget.sh; \\\n"  # 5
+    "\tfi\n"
+)
+
+
+def test_a_recipe_branch_whose_literal_test_never_holds_is_not_reported() -> None:
+    assert codes_at({"Makefile": _MAKEFILE}, _PRIVILEGE) == []  # holdout36's keyd
+
+
+def test_a_recipe_branch_whose_literal_test_holds_is_still_reported() -> None:
+    assert codes_at({"Makefile": _MAKEFILE.replace("VKBD=uinput", "VKBD=usb-gadget")}, _PRIVILEGE) == [5]
+
+
 # -- a chown to the invoking user unless root runs the script (runner_owners) ----------------------------------------
 
 _ADAPTS = (

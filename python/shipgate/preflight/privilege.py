@@ -24,7 +24,7 @@ from shipgate.preflight.reboot import grubby_changes
 from shipgate.preflight.runner_owners import owner_follows_runner
 from shipgate.preflight.runners import installed_payload, is_served_elsewhere, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
-from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.actions import NEVER, on_removal_only
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
@@ -1207,6 +1207,8 @@ def _implicit_steps(
             continue
         if handed is not None and command.line > handed and "not-root" not in command.conditions:
             continue
+        if NEVER in command.conditions:
+            continue  # a branch whose test can never hold (a switch the file sets otherwise, two literals that differ)
         if any(command.function == f and command.line > line for f, line in script.privilege_guards):
             continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
