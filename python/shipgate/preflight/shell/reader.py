@@ -831,6 +831,10 @@ class _Reader:
         holds (its branch never runs: a switch the vendor left off); ``if [ "$DB_HOST" == "localhost" ]`` after
         ``DB_HOST="localhost"`` always holds (its ``else`` and ``elif`` branches never run). None when not known."""
         named = [c for c in conds if c.is_named]
+        literals = _LITERAL_COMPARISON.fullmatch(text(named[0]).strip()) if len(named) == 1 else None
+        if literals is not None:  # ``[ "uinput" = "usb-gadget" ]``: a Makefile recipe's test of a make variable
+            same = literals.group(1).strip("\"'") == literals.group(3).strip("\"'")
+            return same if literals.group(2) != "!=" else not same
         m = _FLAG_COMPARISON.fullmatch(text(named[0]).strip()) if len(named) == 1 else None
         if m is None:
             return None
@@ -1460,6 +1464,10 @@ _EXISTENCE_TEST = re.compile(r"""(?:\[\[?|test)\s+-[edfL]\s+"?\$\{?([A-Za-z_]\w*
 
 
 # ``[ "$FLAG" = "1" ]``, ``[[ $FLAG == true ]]``: a variable compared with a literal (one test, nothing else).
+# Two literals compared, no expansion on either side: what make leaves of ``[ "$(VKBD)" = "usb-gadget" ]``.
+_LITERAL_COMPARISON = re.compile(
+    r"""\[\[?\s+("[^"$`\\]*"|'[^']*'|[\w.-]+)\s+(==?|!=)\s+("[^"$`\\]*"|'[^']*'|[\w.-]+)\s+\]\]?;?"""
+)
 _FLAG_COMPARISON = re.compile(r"""\[\[?\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s+==?\s+("[^"$]*"|'[^']*'|[\w.-]+)\s+\]\]?;?""")
 
 
