@@ -293,4 +293,5 @@ def _context(
         served_user_data=served_user_data(contents.files),
         django_changes=package_changes(contents.files),
         printing_helpers=printing_parameters(contents.files),
+        package_paths=frozenset(contents.files),
     )

@@ -487,6 +487,9 @@ class Context:
     # The package's Python functions that only show some of their parameters (shipgate.preflight.printing_helpers):
     # read over the whole package, as a helper and its callers are often in different modules
     printing_helpers: Mapping[str, frozenset[tuple[int, str]]] = field(default_factory=dict)
+    # Every file path of the package (shipgate.preflight.module_downloads): whether the module an install program
+    # leaves its download to is at hand, known for the whole package as that module may be in another shard
+    package_paths: frozenset[str] = frozenset()
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

@@ -21,6 +21,7 @@ from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
+from shipgate.preflight.module_downloads import MODULE, MODULE_HOST, MODULE_URL, held
 from shipgate.preflight.ports_builds import PORTS_SOURCE, ports_builds
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import image_build_steps, steps
@@ -544,6 +545,8 @@ _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by na
 
 def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
+    if name == "curl" and any(w.value is None and MODULE_URL in w.text for w in command.words[1:]):
+        return "curl", MODULE_HOST  # a program's download through another module of the product (module_downloads)
     pip_module = runs_pip_module(command)
     module = [] if pip_module else module_cli(command)
     by_module = bool(module) and module[0] in _MODULE_TOOLS
@@ -885,6 +888,13 @@ def _fetches_at_all(command: Command) -> bool:
     return _fetches(command) is not None or _run_in_container(command)[1] is not None
 
 
+def _module_held(command: Command, path: str, paths: frozenset[str]) -> bool:
+    """Whether the package holds the module a program's download through another module names
+    (``SHIPGATE_MODULE='./download' curl …``, ``module_downloads``)."""
+    module = next((w.text for name, w in command.env if name == MODULE), None)
+    return module is not None and held(path, module, paths)
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)
@@ -936,6 +946,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 command = command if line is None else with_fields(command, line=line)
             if found is None or command.line in seen or on_removal_only(command):
                 continue
+            if found[1] == MODULE_HOST and _module_held(command, path, ctx.package_paths):
+                continue  # the download module is in the package: its own file names the host, read there
             tool, default = found
             if tool == "compose":
                 # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose

@@ -71,7 +71,7 @@ import shlex
 import tree_sitter
 import tree_sitter_go
 
-from shipgate.preflight import go_client_runs, go_file_acts
+from shipgate.preflight import go_client_runs, go_file_acts, go_module_downloads
 from shipgate.preflight.go_download_helpers import helper_downloads
 from shipgate.preflight.go_executable_flow import replaced_through_calls
 from shipgate.preflight.markup import is_test_path
@@ -309,6 +309,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     pieces += _unpacked_paths(nodes)
     pieces += go_file_acts.unpacks(_bindings(nodes), nodes, program.is_body, program.path)
     pieces += helper_downloads(nodes, pieces, program.path)  # ``download(tmp)``: saved at ``${tmp}`` too
+    pieces += go_module_downloads.pieces(nodes)  # ``downloadBuild(qs)`` of another file of the package
     return one_per_line(sorted(pieces[:MAX_PIECES], key=lambda piece: piece[0]))
 
 

@@ -454,6 +454,24 @@ def fetched_test(root: Node, language: tree_sitter.Language) -> Callable[[Node],
     return lambda node: _fetched_data(node, fetching, fetched)
 
 
+def requested_urls(root: Node, language: tree_sitter.Language) -> list[tuple[Node, Node]]:
+    """(call, URL argument) of the requests of the script (``fetch(url)``, ``https.get(url)``) and of the calls of
+    its fetching functions (``download(url, dest)``: the argument the body requests)."""
+    found = _query(language).captures(root)
+    functions = _functions(found)
+    fetching = _fetching(functions)
+    out: list[tuple[Node, Node]] = []
+    for call in found.get("call", []):
+        owner, name = _callee(call)
+        args = _arguments(call)
+        asked = _requested_parameter(*functions[name], fetching) if not owner and name in fetching else None
+        if asked is None and _requests(call, set()):
+            asked = 0
+        if asked is not None and asked < len(args):
+            out.append((call, args[asked]))
+    return out
+
+
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the downloads, modes and checks of the script whose tree is ``root``."""
     found = _query(language).captures(root)

@@ -56,6 +56,7 @@ from shipgate.preflight import (
     js_download_module,
     js_downloads,
     js_file_acts,
+    js_module_downloads,
     js_process_modules,
     js_root_checks,
     js_runners,
@@ -168,6 +169,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     pieces += js_file_acts.pieces(found.get("call", []), written, bound)  # file writes, shown values
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
     pieces += js_tool_modules.pieces(root)  # a fetching tool's module called as its command (prebuild-install's)
+    pieces += js_module_downloads.pieces(root, _language(path))  # the product's own download helpers
     pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
         pieces = js_root_checks.pieces(root) + pieces

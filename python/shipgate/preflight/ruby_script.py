@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 import tree_sitter
 import tree_sitter_ruby
 
-from shipgate.preflight import ruby_file_acts, ruby_inline_gems
+from shipgate.preflight import ruby_file_acts, ruby_inline_gems, ruby_module_downloads
 from shipgate.preflight.config_management.chef import is_recipe
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
@@ -114,6 +114,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     reader.read()
     reader.pieces += ruby_file_acts.pieces(nodes, reader.value)  # file writes, downloads, printed values
     reader.pieces += ruby_inline_gems.pieces(nodes, text)  # ``gemfile do source …; gem … end``
+    reader.pieces += ruby_module_downloads.pieces(nodes)  # ``Lib::Fetcher.fetch(…)`` of a required file of its own
     used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)\}", t)}
     assignments = [(line, f"{name}={value}") for name, (line, value) in reader.constants.items() if name in used]
     return one_per_line(reader.pieces[:MAX_PIECES] + assignments)
