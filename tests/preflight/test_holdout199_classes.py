@@ -152,3 +152,40 @@ def test_e_no_secret_no_literal_or_no_default_key_is_quiet() -> None:
         '{"key": "DB_PASSWORD", "default": DEFAULT_PASSWORD}',
     )
     assert codes_at(files, DEFAULT) == []
+
+
+# -- C: a Go self-updater's download saved into ``os.CreateTemp`` and made executable through ``tmp.Name()`` --------
+
+
+def _go_update(source: str, mode: str = "0o755") -> dict[str, str]:
+    lines = (
+        "package cmd",  # 1
+        "",
+        'import ("io"; "net/http"; "os")',
+        "",
+        "func downloadFile(url string) (string, error) {",  # 5
+        "\tresp, err := http.Get(url)",
+        "\tif err != nil {",
+        '\t\treturn "", err',
+        "\t}",
+        "\tdefer resp.Body.Close()",  # 10
+        '\ttmp, err := os.CreateTemp("", "app-update-*")',
+        "\tif err != nil {",
+        '\t\treturn "", err',
+        "\t}",
+        f"\tio.Copy(tmp, {source})",  # 15
+        "\ttmp.Close()",
+        f"\tos.Chmod(tmp.Name(), {mode})",  # 17
+        "\treturn tmp.Name(), nil",
+        "}",
+    )
+    return {"cmd/update.go": "\n".join(lines) + "\n"}
+
+
+def test_c_a_response_saved_into_a_temp_file_and_made_executable_is_unverified() -> None:
+    assert codes_at(_go_update("resp.Body"), UNVERIFIED) == [17]
+
+
+def test_c_another_reader_or_a_mode_without_execute_is_quiet() -> None:
+    assert codes_at(_go_update("os.Stdin"), UNVERIFIED) == []
+    assert codes_at(_go_update("resp.Body", "0o644"), UNVERIFIED) == []
