@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.brew_urls import brew_url_installs
 from shipgate.preflight.connection_strings import line_connection_strings
 from shipgate.preflight.contents import Context, Kind, at_command, at_line
 from shipgate.preflight.device_steps import flashed_download
@@ -317,6 +318,17 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             "is checked before its scriptlets run",
             remedy="Ship the package in the upgrade package, or download it, verify its signature (rpm -K with the "
             "publisher's key imported) and then install the file.",
+        )
+    for command, url in brew_url_installs(script):
+        yield at_command(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            downloaded=url,
+            message=f"brew fetches the formula {url} and runs its Ruby code to install it: nothing pins or checks "
+            "the formula file",
+            remedy="Install the formula from a tap pinned to a commit, or ship the program in the package.",
         )
     for command, module in unpinned_module_installs(script):
         yield at_command(

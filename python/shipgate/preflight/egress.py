@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.brew_urls import only_urls
 from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
@@ -650,6 +651,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool == "helm" and _helm_local_chart(words):
         return None
+    if tool == "brew" and only_urls(command):
+        return None  # every formula given by URL: fetched from that host (an endpoint), the registry names none
     return tool, _VERB_HOSTS.get((tool, ops[0]), default)
 
 

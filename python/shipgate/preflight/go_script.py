@@ -214,6 +214,10 @@ class _Program:
                 spelled = self.path(args[0])
                 if spelled is not None:
                     self.handles[_text(name)] = spelled
+            elif (owner, called) in _TEMP_FILES:
+                # ``tmp, err := os.CreateTemp("", "app-update-*")``: a file whose path (``tmp.Name()``) is chosen at
+                # run time, spelled as the handle's own variable wherever the program names it
+                self.handles[_text(name)] = f'"${{{_text(name)}}}"'
             elif called in _READERS and args and self.is_body(args[0]):
                 self.fetched[_text(name)] = _line(value)
 
@@ -247,7 +251,12 @@ class _Program:
         return _is_body(node) and _text(node.child_by_field_name("operand")) in self.responses
 
     def path(self, node: Node) -> str | None:
-        """A path as the shell would spell it: a literal (or constant) quoted, another name as its variable."""
+        """A path as the shell would spell it: a literal (or constant) quoted, another name as its variable, an open
+        file's ``f.Name()`` as the path it was opened at."""
+        if node.type == "call_expression" and not _arguments(node):
+            owner, called = _callee(node)
+            if called == "Name" and owner in self.handles:
+                return self.handles[owner]
         value = _literal(node)
         if value is None and node.type == "identifier":
             value = self.constants.get(_text(node))
@@ -264,6 +273,10 @@ class _Program:
                 return f'"${{{name}}}"'
             value = self.constants.get(name)
         return shlex.quote(value) if value is not None else UNKNOWN
+
+
+# Go's temporary files (``os.CreateTemp``, the older ``ioutil.TempFile``): open files at a path chosen at run time.
+_TEMP_FILES = frozenset({("os", "CreateTemp"), ("ioutil", "TempFile")})
 
 
 def _is_body(node: Node) -> bool:

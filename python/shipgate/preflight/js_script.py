@@ -65,6 +65,7 @@ from shipgate.preflight import (
 )
 from shipgate.preflight.distributed import is_browser_script, is_minified_name
 from shipgate.preflight.js_downloads import path_word
+from shipgate.preflight.js_platform import posix_branches
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
@@ -242,7 +243,8 @@ def _command(
     if not args:
         return None
     bound = [_bound(a, declared or {}) for a in args[:2]]
-    first = _value(bound[0], given or {})
+    given = {**posix_branches(declared or {}), **(given or {})}  # ``pip = IS_WIN ? … : …``: the Linux branch
+    first = _value(bound[0], given)
     if name in _COMMAND_LINE:
         return _in_directory(args[1:], first, declared or {})
     words = [_word(first)]

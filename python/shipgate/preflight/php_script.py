@@ -79,6 +79,9 @@ _STEP_WORDS = re.compile(
 )
 _NAME_PROPERTIES = frozenset({"signature", "name", "defaultName", "description", "defaultDescription"})
 _NAME_SETTERS = frozenset({"setName", "setDescription"})
+# Attributes that name a command: Symfony's ``#[AsCommand(name: …)]``, Laravel's ``#[Signature('app:install …')]`` and
+# ``#[Description('…')]`` (Illuminate\Console\Attributes, Laravel 12; holdout199's Maildun).
+_NAME_ATTRIBUTES = ("AsCommand", "Signature(", "Description(")
 _SAFE_WORD = re.compile(r"[\w@%+=:,./{}$-]+")
 _DEFAULT_WORD = re.compile(r"[\w@%+=:,./!#^*-]+")  # a default that reads the same inside ``${NAME:-…}``
 _QUESTIONS = frozenset({"ask", "anticipate"})  # SymfonyStyle's and Laravel's ask(question, default)
@@ -167,7 +170,7 @@ def _command_names(cls: Node) -> Iterator[str]:
             value = next((c for c in node.children if c.type in ("string", "encapsed_string")), None)
             if name is not None and value is not None and _text(name).lstrip("$") in _NAME_PROPERTIES:
                 yield _string(value)
-        elif node.type == "attribute" and _text(node).startswith("AsCommand"):
+        elif node.type == "attribute" and _text(node).startswith(_NAME_ATTRIBUTES):
             yield from (_string(s) for s in walk(node) if s.type in ("string", "encapsed_string"))
         elif node.type == "member_call_expression" and _text(node.child_by_field_name("name")) in _NAME_SETTERS:
             yield from (_string(a) for a in _arguments(node) if a.type in ("string", "encapsed_string"))

@@ -91,6 +91,7 @@ from shipgate.preflight.python_fabric import (
 )
 from shipgate.preflight.python_helper_values import HelperValues, helper_values, module_names
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
+from shipgate.preflight.python_secret_defaults import secret_defaults
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.python_tree import simple_name as _name
 from shipgate.preflight.seeded_accounts import python_seeded
@@ -177,6 +178,7 @@ def _read(tree: ast.Module, nodes: list[ast.AST], called: list[Piece] | None = N
         reader.pieces.extend((line, f"ssh {host} :") for line, host in connection_hosts(tree, nodes))
     reader.block(tree.body, 0)
     reader.pieces.extend((line, f"py_{name}") for line, name in called or [])
+    reader.pieces.extend(secret_defaults(nodes))  # a settings table's secrets with literal defaults
     return one_per_line(reader.pieces + _used(reader.assigned, reader.pieces))
 
 

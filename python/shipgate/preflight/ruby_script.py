@@ -70,6 +70,10 @@ MARK = "\x00"  # where a runner's parameter goes in its command
 _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*ruby")
 _RUNS = frozenset({"system", "exec", "spawn", "sh"})
+# Rails' generated ``bin/setup`` defines ``system!(*args)`` as ``system(*args, exception: true)``; a setup script
+# that takes it from a helper it requires (``require_relative "bin_helpers"``) calls it bare without defining it:
+# the same command, run or raise.
+_RAISING_SYSTEM = "system!"
 # The actions of a Rails generator (a class under ``Rails::Generators::…`` or a ``Thor::Group``) that run a
 # command, as the shell words they stand for: ``rake 'db:migrate'`` runs the task, ``bundle_command 'add x'`` runs
 # bundler, Thor's ``run 'cmd'`` runs a command line (docs/preflight.md, "Install programs in other languages").
@@ -194,8 +198,9 @@ class _Reader:
         if task is not None:
             return task
         owner = _text(receiver) if receiver is not None else None
-        builtin = name in _RUNS and owner in (None, *_RUN_OWNERS)
         template = self.runners.get(name) if owner is None else None
+        raising = name == _RAISING_SYSTEM and owner is None and template is None and name not in self.defined
+        builtin = (name in _RUNS and owner in (None, *_RUN_OWNERS)) or raising
         if not builtin and template is None and owner is None and param is None and self.mixed_in(name):
             args = self.arguments(node, None)  # ``shell "sudo chgrp …"`` of an included DSL: read where written
             return args[0].shell if len(args) == 1 and args[0].string else None

@@ -235,6 +235,7 @@ URL_FETCHING_TOOLS = frozenset(
         "add-apt-repository",
         "apt-add-repository",  # the same program under its other name
         "apk",
+        "brew",  # a formula or cask given by URL (``brew install https://…/pdftk.rb``, brew_urls), a tap's URL
     }
 )
 
