@@ -1,0 +1,5 @@
+#!/bin/sh
+
+newaliases
+postfix start
+exec dovecot -F
