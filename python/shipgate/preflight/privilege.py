@@ -136,6 +136,8 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "apt-key",
         "invoke-rc.d",
         "locale-gen",  # writes the system locale archive (/usr/lib/locale)
+        # Postfix's and Sendmail's newaliases rebuild the system aliases database (/etc/aliases.db)
+        "newaliases",
     }
 )
 # Where init scripts live: SysV's /etc/init.d, the BSDs' /etc/rc.d and FreeBSD ports' /usr/local/etc/rc.d
