@@ -45,6 +45,7 @@ from shipgate.preflight.shell.functions import argument_runners, read_through_ru
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.tested_values import value_tested
 from shipgate.preflight.source_lists import source_contacts
+from shipgate.preflight.started_units import started_unit_commands
 from shipgate.preflight.swift_fetch import SwiftCheckouts
 
 # cscli item kinds whose install/upgrade fetches from the Hub (``cscli collections install x``); ``cscli hub
@@ -903,7 +904,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
     configured = _configured(ctx)
     # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/docker pull image`` fetches like a script
     # an image build's in-chroot scripts fetch over the build host's network (``image_elements``)
-    for path, script in [*steps(ctx), *image_build_steps(ctx), *ctx.parsed.unit_commands.items()]:
+    # a unit the script writes and starts runs its ExecStart lines in the script's run (started_units)
+    run_steps = list(steps(ctx))
+    started = [(path, unit) for path, script in run_steps for unit in started_unit_commands(script)]
+    for path, script in [*run_steps, *image_build_steps(ctx), *ctx.parsed.unit_commands.items(), *started]:
         seen: set[int] = set()
         images: set[str] = set()
         built: set[str] = set()  # stacks whose images a ``build`` (or ``up --build``) made: their base images are here

@@ -30,7 +30,7 @@ from shipgate.preflight.fed_sql import fed_words, feeding_cats, listed_path, pip
 from shipgate.preflight.inline_sql import inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
-from shipgate.preflight.migrate_scripts import runs_migrate_script
+from shipgate.preflight.migrate_scripts import runs_migrate_file, runs_migrate_script
 from shipgate.preflight.migration_history import not_run
 from shipgate.preflight.migration_runners import is_migrator, migrator_run, run_kind
 from shipgate.preflight.migration_sources import reads_local_migrations
@@ -252,6 +252,7 @@ def _hidden(command: Command) -> bool:
         or _hidden_through_runner(command)
         or _hidden_through_node_runner(command)
         or runs_migrate_script(command)
+        or runs_migrate_file(command)
         or _hidden_through_php_operand(command)
         or _hidden_through_python_module(command)
         or _migrate_through_variable(command)
