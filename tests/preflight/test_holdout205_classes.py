@@ -90,3 +90,42 @@ def test_near_miss_a_recipes_not_run_by_an_install_are_not_read() -> None:
 def test_near_miss_a_a_file_named_otherwise_is_not_a_justfile() -> None:
     recipes = _text("install:", "\tsudo cp acme /usr/bin/")
     assert codes_at({"docs/justfile.txt": recipes}, SUDO) == []
+
+
+# -- C: root-only steps the shell reader did not know -------------------------------------------------------------
+
+
+def test_c_a_copy_into_a_system_directory_itself_writes_there() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "install -p -o root -g root -m 0640 rpaw.conf /etc",  # 2
+        "cp acme.conf /var/lib",  # 3
+        "mv acme /usr/local/bin",  # 4
+    )
+    assert codes_at({"install.sh": script}, PRIVILEGE) == [2, 3, 4]
+
+
+def test_near_miss_c_a_copy_out_of_a_system_directory_or_into_another_directory() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "cp /etc/acme.conf ./backup",  # 2
+        "install -m 0640 acme.conf /opt",  # 3
+        "cp acme.conf /etcetera",  # 4
+        "install -d /usr",  # 5
+    )
+    assert codes_at({"install.sh": script}, PRIVILEGE) == []
+
+
+def test_c_systemctl_link_changes_the_system_managers_units() -> None:
+    script = _text("#!/bin/sh", "systemctl link /etc/systemd/rpaw.service", "systemctl revert rpaw.service")
+    assert codes_at({"install.sh": script}, PRIVILEGE) == [2, 3]
+
+
+def test_near_miss_c_systemctl_link_for_the_user_manager_or_a_query() -> None:
+    script = _text(
+        "#!/bin/sh",  # 1
+        "systemctl --user link ~/.config/acme/acme.service",  # 2
+        "systemctl status acme",  # 3
+        "service acme link",  # 4: not a verb of service(8)
+    )
+    assert codes_at({"install.sh": script}, PRIVILEGE) == []
