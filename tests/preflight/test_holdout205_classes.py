@@ -92,6 +92,47 @@ def test_near_miss_a_a_file_named_otherwise_is_not_a_justfile() -> None:
     assert codes_at({"docs/justfile.txt": recipes}, SUDO) == []
 
 
+# -- B: a target or recipe that installs the product's systemd unit is an install step, whatever its name -----------
+
+
+def test_b_a_make_target_that_copies_a_unit_into_the_system_unit_directory_is_read() -> None:
+    makefile = _text(
+        "UNITDIR = /etc/systemd/system",  # 1
+        "install:",  # 2
+        "\tgo build .",  # 3
+        "service:",  # 4
+        "\tcp acme.service $(UNITDIR)/acme.service",  # 5
+        "\tsudo systemctl daemon-reload",  # 6
+        "\tsudo systemctl enable acme",  # 7
+    )
+    assert codes_at({"Makefile": makefile}, PRIVILEGE) == [5]
+    assert codes_at({"Makefile": makefile}, SUDO) == [6, 7]
+
+
+def test_b_a_just_recipe_that_installs_a_timer_is_read() -> None:
+    recipes = _text(
+        "systemd:",  # 1
+        "\tsudo cp systemd/acme.* /lib/systemd/system",  # 2
+        "\tsudo systemctl enable acme.timer",  # 3
+    )
+    assert codes_at({"justfile": recipes}, SUDO) == [2, 3]
+    assert codes_at({"justfile": recipes}, "preflight.scheduled_job") == [3]
+
+
+def test_near_miss_b_a_user_unit_or_a_unit_kept_in_the_tree_is_no_install() -> None:
+    # the user manager's directory, and a copy of a unit within the checkout, install no system service
+    makefile = _text(
+        "user-service:",  # 1
+        "\tcp acme.service ~/.config/systemd/user/",  # 2
+        "\tsudo systemctl daemon-reload",  # 3
+        "dist:",  # 4
+        "\tcp acme.service build/etc/systemd/system/",  # 5
+        "\tsudo tar czf acme.tgz build",  # 6
+    )
+    assert codes_at({"Makefile": makefile}, SUDO) == []
+    assert codes_at({"Makefile": makefile}, PRIVILEGE) == []
+
+
 # -- C: root-only steps the shell reader did not know -------------------------------------------------------------
 
 

@@ -9,7 +9,8 @@ any other interpolation (a parameter, a function call, an expression) is a value
 Settings, aliases, attributes (``[linux]``), imports and comments are skipped; attributes that pick a recipe per
 platform are not evaluated (every variant of a name counts).
 
-Read: the recipes whose names start with ``install``, ``upgrade`` or ``migrate`` and the recipes they depend on,
+Read: the recipes whose names start with ``install``, ``upgrade`` or ``migrate`` or that install a systemd unit
+(``unit_recipes``), and the recipes they depend on,
 transitively (as ``makefile.install_recipes`` reads make's targets). No Python library parses justfiles; ``just``
 itself only runs them (``just --dry-run`` still evaluates backticks, i.e. runs code of the package)."""
 
@@ -19,6 +20,8 @@ import posixpath
 import re
 from collections import deque
 from dataclasses import dataclass, field
+
+from shipgate.preflight.unit_recipes import installs_unit
 
 Piece = tuple[int, str]
 
@@ -42,7 +45,8 @@ def install_recipes(text: str) -> list[Piece]:
     """(line, command) of every body line of the install/upgrade/migrate recipes and the recipes they depend on."""
     read = _read(text)
     found: list[Piece] = []
-    for name in _reached(read, [n for n in read.recipes if _STEP.match(n)]):
+    services = [n for n, bodies in read.recipes.items() if any(_installs_unit(b, read.values) for b in bodies)]
+    for name in _reached(read, [n for n in read.recipes if _STEP.match(n)] + services):
         for body in read.recipes[name]:
             found.extend(_commands(body, read.values))
     return sorted(set(found))
@@ -85,6 +89,12 @@ def _dependencies(rest: str) -> list[str]:
     """``dep (dep2 "arg") && after``: the recipes named, before and after ``&&``; a comment ends the list."""
     words = rest.split("#", 1)[0].replace("(", " ").replace(")", " ").split()
     return [w for w in words if re.fullmatch(r"[A-Za-z_][\w-]*", w)]
+
+
+def _installs_unit(body: list[Piece], values: dict[str, str]) -> bool:
+    """The recipe copies a unit into a systemd system unit directory (``unit_recipes``: firewall-amend's
+    ``systemd`` recipe): the product's service installed, whatever the recipe's name."""
+    return any(installs_unit(command) for _, command in _commands(body, values))
 
 
 def _reached(read: _Justfile, starts: list[str]) -> list[str]:
