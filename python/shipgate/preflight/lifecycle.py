@@ -10,7 +10,8 @@
   list, following ``@name`` references; ``@php``/``@composer`` are the programs; a ``Class::method`` callback is PHP
   code, not a command line. ``post-create-project-cmd`` runs only at ``composer create-project``.
 - Makefiles (``shipgate.preflight.makefile``): the recipes of the targets a vendor's README has one run
-  (``install*``, ``upgrade*``, ``migrate*``) and of their prerequisites.
+  (``install*``, ``upgrade*``, ``migrate*``) and of their prerequisites; justfiles
+  (``shipgate.preflight.justfile``): the recipes of the same names and the recipes they depend on.
 - ``setup.py`` (``shipgate.preflight.setup_py``): what its command classes run, read through ``ast``.
 
 JSON is parsed by ``json`` (its own string and number scanners); each value's position is kept by walking the text
@@ -24,7 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from shipgate.preflight import makefile, setup_py
+from shipgate.preflight import justfile, makefile, setup_py
 
 Piece = tuple[int, str]
 Located = dict[tuple[Any, ...], int]  # JSON path (keys and indices) -> line of its value
@@ -68,6 +69,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None if doc is None else list(_composer(*doc))
     if makefile.is_makefile(path):
         return makefile.install_recipes(text)
+    if justfile.is_justfile(path):
+        return justfile.install_recipes(text)
     if name == "setup.py":
         return setup_py.commands(text)
     return None

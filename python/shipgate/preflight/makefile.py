@@ -11,7 +11,8 @@ the shell variable ``$V``; other functions (``$(shell …)``, ``$(wildcard …)`
 ``$<``…) are values not known (``$MAKE_VALUE``); ``$$`` is ``$``. Each variable is expanded once; one that
 refers to itself, or whose value grows past ``MAX_VALUE`` characters, is a value not known.
 
-Read: the targets whose names start with ``install``, ``upgrade`` or ``migrate``, the targets they depend on and the
+Read: the targets whose names start with ``install``, ``upgrade`` or ``migrate`` or whose recipe installs a systemd unit
+(``unit_recipes``), the targets they depend on and the
 targets their recipes build with a make of this same Makefile (``make reload``, ``$(MAKE) check``), transitively.
 No library reads Makefiles this way: make itself only runs them (``make -n`` would evaluate
 ``$(shell …)`` calls, i.e. run code of the package), and the Python Makefile parsers on PyPI are small and unkept."""
@@ -23,6 +24,8 @@ import re
 import shlex
 from collections import deque
 from dataclasses import dataclass, field
+
+from shipgate.preflight.unit_recipes import installs_unit
 
 Piece = tuple[int, str]
 
@@ -68,7 +71,7 @@ def install_recipes(text: str) -> list[Piece]:
     read = _read(text)
     expander = _Expander(read.variables)
     found: list[Piece] = []
-    for target in _reached(read, [t for t in read.rules if _STEP.match(t)]):
+    for target in _reached(read, _install_targets(read, expander)):
         for line, command in read.recipes.get(target, []):
             found.append((line, expander.expand(command.lstrip("".join(_PREFIXES) + " "), {}, 0)))
     return sorted(set(found))
@@ -80,7 +83,7 @@ def developer_recipe_lines(text: str) -> set[int]:
     developer's commands, run when someone types their target (thumbor's ``make sample_images`` curls the images
     its tests compare against). Nothing when a target is named through a variable or too many targets are read."""
     read = _read(text)
-    starts = [t for t in read.rules if _STEP.match(t)] + [g for g in (read.goal, "all") if g in read.rules]
+    starts = _install_targets(read, _Expander(read.variables)) + [g for g in (read.goal, "all") if g in read.rules]
     run = _reached(read, starts)
     if len(run) >= MAX_TARGETS or any("$" in target for target in read.rules):
         return set()
@@ -123,6 +126,22 @@ def _read(text: str) -> _Makefile:
         if read.goal is None:
             read.goal = next((t for t in current if not t.startswith(".") and "%" not in t), None)
     return read
+
+
+def _install_targets(read: _Makefile, expander: _Expander) -> list[str]:
+    """The targets named for an install, upgrade or migration, and those whose recipe installs a systemd unit
+    (``unit_recipes``: jukskani's ``service`` target)."""
+    named = [t for t in read.rules if _STEP.match(t)]
+    services = [
+        t
+        for t, recipe in read.recipes.items()
+        if t not in named and any(installs_unit(expander.expand(_unprefixed(c), {}, 0)) for _, c in recipe)
+    ]
+    return named + services
+
+
+def _unprefixed(command: str) -> str:
+    return command.lstrip("".join(_PREFIXES) + " ")
 
 
 def _reached(read: _Makefile, starts: list[str]) -> list[str]:

