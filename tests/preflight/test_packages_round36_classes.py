@@ -36,3 +36,53 @@ def test_a_change_to_citext_relabels_the_column() -> None:
 def test_a_change_to_another_type_still_rewrites() -> None:
     # a USING expression or a type text is not binary-coercible to rewrites every row
     assert codes_at({_MIGRATION: _TO_INTEGER}, REWRITES) == [2, 3]
+
+
+SUDO = "preflight.sudo_unavailable"
+CREDENTIAL = "preflight.hardcoded_credential"
+
+# a script that starts a throwaway MySQL for the functional tests, then runs the command it is given
+_TEST_DATABASE = (
+    "#!/bin/bash -x\n"  # 1
+    "SOCKET=/var/run/mysqld/mysqld.sock\n"  # 2
+    "sudo mysql -S ${SOCKET} -e 'CREATE DATABASE test;'\n"  # 3
+    "sudo mysql -S ${SOCKET} -e \"CREATE USER 'tracker'@'localhost' IDENTIFIED BY 'trk_pass';\"\n"  # 4
+    'export TEST_DB_URL="mysql+pymysql://tracker:trk_pass@localhost/test"\n'  # 5
+    "$*\n"  # 6
+)
+_TOX_RUNS_IT = (
+    "[tox]\n"
+    "envlist = py3\n"
+    "\n"
+    "[testenv]\n"
+    "commands = stestr run {posargs}\n"
+    "\n"
+    "[testenv:functional]\n"
+    "commands = {toxinidir}/setup-mysql-tests.sh stestr run --test-path ./tests/api\n"
+    "\n"
+    "[testenv:db]\n"
+    "commands_pre = bash -e tools/start-db.sh\n"
+)
+_TOX_DOES_NOT = (
+    "[tox]\n"
+    "envlist = py3\n"
+    "\n"
+    "[testenv]\n"
+    "allowlist_externals = {toxinidir}/setup-mysql-tests.sh\n"
+    "commands = stestr run {posargs}\n"
+)
+
+
+def test_a_script_tox_runs_is_a_test_runs_step() -> None:
+    # RefStack's setup-mysql-tests.sh, run by tox.ini's [testenv:functional] commands: sudo and the test password
+    files = {"tox.ini": _TOX_RUNS_IT, "setup-mysql-tests.sh": _TEST_DATABASE, "tools/start-db.sh": _TEST_DATABASE}
+    assert codes_at(files, SUDO) == []
+    assert codes_at(files, CREDENTIAL) == []
+
+
+def test_a_script_no_test_environment_runs_is_still_a_step() -> None:
+    # only allowed (allowlist_externals), never run by a command; or with no tox.ini at all
+    files = {"tox.ini": _TOX_DOES_NOT, "setup-mysql-tests.sh": _TEST_DATABASE}
+    assert codes_at(files, SUDO) == [3, 4]
+    assert codes_at({"setup-mysql-tests.sh": _TEST_DATABASE}, SUDO) == [3, 4]
+    assert 4 in codes_at(files, CREDENTIAL)
