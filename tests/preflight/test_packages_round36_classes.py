@@ -38,6 +38,35 @@ def test_a_change_to_another_type_still_rewrites() -> None:
     assert codes_at({_MIGRATION: _TO_INTEGER}, REWRITES) == [2, 3]
 
 
+ENDPOINT = "preflight.external_endpoint"
+
+# a results server's OpenID options: the provider it signs users in through, and the protocol's identifiers
+_OPENID_OPTS = (
+    "from oslo_config import cfg\n"  # 1
+    "OPENID_OPTS = [\n"  # 2
+    "    cfg.StrOpt('openid_endpoint', default='https://login.example-id.org/accounts/openid2'),\n"  # 3
+    "    cfg.StrOpt('openid_ns', default='http://specs.openid.net/auth/2.0'),\n"  # 4
+    "    cfg.StrOpt('openid_claimed_id',\n"  # 5
+    "               default='http://specs.openid.net/auth/2.0/identifier_select'),\n"  # 6
+    "    cfg.StrOpt('openid_ns_sreg', default='http://openid.net/extensions/sreg/1.1'),\n"  # 7
+    "    cfg.StrOpt('openid_ax', default='http://openid.net/srv/ax/1.0'),\n"  # 8
+    "    cfg.StrOpt('openid_directory', default='https://openid.net/certified/providers.json'),\n"  # 9
+    "]\n"  # 10
+)
+
+
+def test_openid_protocol_identifiers_are_names() -> None:
+    # RefStack's auth.py: openid.ns, claimed_id/identity and the sreg namespace, sent as values, never fetched
+    lines = codes_at({"results/api/controllers/auth.py": _OPENID_OPTS}, ENDPOINT)
+    assert not {4, 6, 7, 8} & set(lines)
+
+
+def test_the_openid_provider_is_still_contacted() -> None:
+    # the provider's endpoint stays reported, and so does a page of the foundation's site that is not an identifier
+    lines = codes_at({"results/api/controllers/auth.py": _OPENID_OPTS}, ENDPOINT)
+    assert 3 in lines and 9 in lines
+
+
 SUDO = "preflight.sudo_unavailable"
 CREDENTIAL = "preflight.hardcoded_credential"
 
