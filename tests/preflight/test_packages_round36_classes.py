@@ -67,6 +67,31 @@ def test_the_openid_provider_is_still_contacted() -> None:
     assert 3 in lines and 9 in lines
 
 
+# a GTK program's About dialog, and the same builder file's settings element named by its attribute
+_ABOUT_DIALOG = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'  # 1
+    "<interface>\n"  # 2
+    '  <object class="GtkAboutDialog" id="about_dialog">\n'  # 3
+    '    <property name="program_name">Classroom</property>\n'  # 4
+    '    <property name="website">https://classroom-tool.example-project.org</property>\n'  # 5
+    '    <property name="website_label">https://classroom-tool.example-project.org</property>\n'  # 6
+    '    <property name="update_url">https://updates.example-project.org/classroom.json</property>\n'  # 7
+    "  </object>\n"  # 8
+    "</interface>\n"  # 9
+)
+
+
+def test_an_about_dialogs_website_is_shown() -> None:
+    # epoptes' about.ui: the website property GtkAboutDialog shows as a link
+    lines = codes_at({"usr/share/classroom/about.ui": _ABOUT_DIALOG}, ENDPOINT)
+    assert 5 not in lines and 6 not in lines
+
+
+def test_a_property_named_for_a_service_is_still_contacted() -> None:
+    # an element named by its name attribute for something the program fetches stays reported
+    assert 7 in codes_at({"usr/share/classroom/about.ui": _ABOUT_DIALOG}, ENDPOINT)
+
+
 SUDO = "preflight.sudo_unavailable"
 CREDENTIAL = "preflight.hardcoded_credential"
 
