@@ -84,6 +84,7 @@ from shipgate.preflight.runners import called_by_maintainer, system_package
 from shipgate.preflight.scriptlet_evidence import phase_folder_scriptlets
 from shipgate.preflight.sdist_examples import sdist_example_paths
 from shipgate.preflight.sql.django_history import package_changes
+from shipgate.preflight.tox_envs import test_env_scripts
 from shipgate.preflight.update_scripts import listed_update_scripts
 from shipgate.preflight.user_data import served_user_data
 from shipgate.preflight.windows import checks as windows_checks
@@ -290,6 +291,7 @@ def _context(
         makefile_tooling=developer_only_files(contents.files),
         dev_container_scripts=dev_container_scripts(contents.files),
         ci_playbooks=ci_playbooks(contents.files),
+        test_env_scripts=test_env_scripts(contents.files),
         served_user_data=served_user_data(contents.files),
         django_changes=package_changes(contents.files),
         printing_helpers=printing_parameters(contents.files),

@@ -477,6 +477,9 @@ class Context:
     # The playbooks a Zuul CI job of the package runs (shipgate.preflight.zuul_jobs): a CI job's steps, known for the
     # whole package as the Zuul configuration may be in another shard
     ci_playbooks: frozenset[str] = frozenset()
+    # The scripts a tox test environment of the package runs (shipgate.preflight.tox_envs): a test run's steps, known
+    # for the whole package as tox.ini may be in another shard
+    test_env_scripts: frozenset[str] = frozenset()
     # The scripts the package's Python code hands to the servers it creates as their user data
     # (shipgate.preflight.user_data): run by cloud-init there, known for the whole package as the code that reads
     # them may be in another shard

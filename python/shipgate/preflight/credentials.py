@@ -503,7 +503,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         if text.path in examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
             found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
-        if text.path in ctx.makefile_tooling:  # a test service's configuration, started by a developer target
+        if text.path in ctx.makefile_tooling or text.path in ctx.test_env_scripts:
+            # a test service's configuration, started by a developer target; a test database a tox run sets up
             found = {n: s for n, s in found.items() if _random(s.secret)}
         if found and _schema(text):  # a settings schema's defaults and examples
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}

@@ -103,7 +103,10 @@ _VOCABULARY = re.compile(
     r"\.dtd$|/ns(?:/|#|$)|-ns#$|/_?namespaces?(?:/|$)|/1999/xhtml$"
     r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/"
     # a persistent identifier (``http://purl.org/dc/terms/``, ``http://purl.org/net/mediatypes/text/html``)
-    r"|^[a-z]+://purl\.org/",
+    r"|^[a-z]+://purl\.org/"
+    # OpenID 2.0's protocol identifiers, sent as parameter values (``openid.ns=http://specs.openid.net/auth/2.0``,
+    # ``…/auth/2.0/identifier_select``, the ``http://openid.net/extensions/sreg/1.1`` and ``…/srv/ax/1.0`` extensions)
+    r"|^[a-z]+://specs\.openid\.net/auth/|^[a-z]+://openid\.net/(?:extensions|srv)/",
     re.I,
 )
 _XMLNS_KEY = re.compile(r"""\bxmlns(?::\w+)?["']?\s*(?:=>|=|:)\s*["']$""")

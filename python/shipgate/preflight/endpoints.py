@@ -181,6 +181,9 @@ def _own_address_name(name: str) -> bool:
 _CLIENT_BASE = re.compile(r"^(?:    |\t)(?:API_?)?BASE_?UR[LI]\s*=")  # one level in: a class body's constant
 # A setting written as an XML element on one line (``<smtpHost>smtp.vendor.io</smtpHost>``): its name and value.
 _XML_SETTING = re.compile(r"^\s*<([A-Za-z_][\w.:-]{0,63})(?:\s[^>]*)?>([^<]{1,512})</\1>\s*$")
+# The attribute that names such an element's setting when its tag is generic (GtkBuilder's ``<property
+# name="website">https://…</property>`` in an About dialog, a properties file's ``<entry key="server.url">``).
+_XML_NAME_ATTRIBUTE = re.compile(r"""^\s*<[\w.:-]+\s[^>]*?\b(?:name|key)\s*=\s*["']([\w.:-]{1,64})["']""")
 _EMAIL = re.compile(r"^(?:[\w.+-]|%s|\{\w*\})+@[\w-]+(?:\.[\w-]+)+$")  # also a template's (``%s@users.x.net``)
 # Settings that hold a page shown to people (docs, help, terms of service, privacy policy, a ``*_LINK``): the
 # product links to it, it does not connect to it.
@@ -620,6 +623,16 @@ def _listed_hosts(path: str, line: str, code: bool) -> list[str]:
 _SPRING_FALLBACK = re.compile(r"^\$\{[A-Za-z_][\w.-]{0,127}:(?!-)([^${}]{1,255})\}$")
 
 
+def _xml_setting(line: str) -> tuple[str, str] | None:
+    """(name, value) of a setting written as one XML element on its line: the element's name, or the ``name``/``key``
+    attribute that names it."""
+    element = _XML_SETTING.match(line)
+    if element is None:
+        return None
+    named = _XML_NAME_ATTRIBUTE.match(line)
+    return (named.group(1) if named else element.group(1)), element.group(2)
+
+
 def _fallback_value(value: str, path: str) -> str:
     """A setting's value, or in a ``.properties`` file the fallback of a Spring placeholder that is the whole value
     (``spring.mail.host=${MAIL_HOST:smtp.163.com}``: the relay used whenever ``MAIL_HOST`` is unset). Not in YAML,
@@ -709,8 +722,8 @@ def _text_endpoints(
             continue  # a block comment; a Vim script's comment line
         seen: set[str] = set()
         listed_server = bool(_LISTED_SERVER_NAME.match(line))
-        element = _XML_SETTING.match(line)
-        written_as = f"{element.group(1)}={element.group(2).strip()}" if element else line
+        element = _xml_setting(line)
+        written_as = f"{element[0]}={element[1].strip()}" if element else line
         php_value = php_values.get(number)
         written_as = f"{php_value[0]}={php_value[1]}" if php_value else written_as
         key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", written_as, count=1) if listed_server else written_as)
@@ -746,7 +759,7 @@ def _text_endpoints(
             listed += [c.server for c in line_connection_strings(line) if c.server]
         if key is None and not found and not listed:
             continue  # no host on the line: whether it is a mention does not matter
-        name = element.group(1) if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
+        name = element[0] if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
         name = php_value[0] if php_value else name
         # a bare ``url`` in an INI section named for the product's own address (``[site]`` … ``url = https://…``,
         # pretalx's and byro's ``*.example.cfg``) is that section's ``site_url``

@@ -709,8 +709,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             continue  # an image build, cloud-init, logrotate, a container: root by what runs them, nothing to ask
         if run_by_system(path) or installed_payload(path, ctx.system_package) or is_development_file(path):
             continue  # init, a network hook, a resource agent, a tool a system package installs, dev tooling
-        if path in ctx.ci_playbooks:
-            continue  # a playbook a Zuul CI job runs on its test nodes (``zuul_jobs``)
+        if path in ctx.ci_playbooks or path in ctx.test_env_scripts:
+            continue  # a playbook a Zuul CI job runs on its test nodes (``zuul_jobs``), a tox run's (``tox_envs``)
         if path in ctx.run_by_root_jobs:
             continue  # a script the package's own root cron job or root service runs: cron or systemd, as root
         if is_served_elsewhere(ctx, path):

@@ -135,12 +135,14 @@ def is_developer_tooling(ctx: Context, path: str) -> bool:
     ``distributed.is_development_file``), a script only a Makefile's developer targets run (``makefile_tooling``:
     Xandikos' ``compat/`` scripts that ``make check-litmus`` runs), or one a development container's lifecycle
     commands run (``dev_containers``: Gramps Web's ``scripts/start_dev_container.sh``), or a playbook a Zuul CI job
-    runs (``zuul_jobs``: Octavia's ``playbooks/image-build/run.yaml``)."""
+    runs (``zuul_jobs``: Octavia's ``playbooks/image-build/run.yaml``), or a script a tox test environment runs
+    (``tox_envs``: RefStack's ``setup-mysql-tests.sh``)."""
     return (
         is_development_file(path)
         or path in ctx.makefile_tooling
         or path in ctx.dev_container_scripts
         or path in ctx.ci_playbooks
+        or path in ctx.test_env_scripts
     )
 
 

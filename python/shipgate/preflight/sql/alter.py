@@ -15,8 +15,9 @@ from shipgate.preflight.sql.nodes import Node, func_names, of_type, sval, table,
 # STABLE (the transaction's start time), evaluated once, and PostgreSQL 11+ keeps that value in the catalogue.
 _VOLATILE = frozenset({"random", "gen_random_uuid", "uuid_generate_v4", "clock_timestamp", "nextval"})
 # Types a column can be widened to without a rewrite (PostgreSQL skips it when the old type is binary-coercible:
-# varchar(n) -> varchar(m>n) or text, numeric(p) -> numeric(q>p), varbit(n) -> varbit(m>n)).
-_WIDENABLE = frozenset({"varchar", "text", "varbit", "numeric"})
+# varchar(n) -> varchar(m>n) or text, numeric(p) -> numeric(q>p), varbit(n) -> varbit(m>n)), and citext, whose
+# extension declares its casts from text and varchar WITHOUT FUNCTION: the column is relabelled, not rewritten.
+_WIDENABLE = frozenset({"varchar", "text", "varbit", "numeric", "citext"})
 # A new column whose value is computed for each row already there: a STORED generated column, an identity column,
 # a serial (its nextval default is implied by the type name).
 _COMPUTED = frozenset({"CONSTR_GENERATED", "CONSTR_IDENTITY"})
