@@ -73,3 +73,27 @@ def test_b_another_role_cast_or_a_check_that_only_warns_stays_quiet() -> None:
     assert codes_at({"update.ps1": _CAST_CHECK.format(role="User")}, _ROOT) == []
     warns = _CAST_CHECK.format(role="Administrator").replace("    exit 1\r\n", "")
     assert codes_at({"update.ps1": warns}, _ROOT) == []
+
+
+# -- E: ``docker compose … up --build`` in PowerShell pulls the stack's images (as the shell reader reads it) ----------
+
+_EGRESS = "preflight.implicit_egress"
+_COMPOSE = (
+    "& docker compose version | Out-Null\n"
+    "& docker compose --project-name deploy --file $ComposeFile up --detach --build --wait\n"
+    "& docker compose --project-name deploy --file $ComposeFile logs --tail 200 panel\n"
+)
+
+
+def test_e_a_compose_up_or_pull_fetches_the_stack_images() -> None:
+    assert codes_at({"update.ps1": _COMPOSE}, _EGRESS) == [2]
+    assert codes_at({"update.ps1": "docker-compose -f deploy.yml pull\n"}, _EGRESS) == [1]
+
+
+def test_e_compose_commands_that_fetch_nothing_stay_quiet() -> None:
+    never = _COMPOSE.replace("up --detach --build", "up --detach --pull never")
+    assert codes_at({"update.ps1": never}, _EGRESS) == []
+    # an ``up`` after a ``pull`` of the same stack: the images are already here
+    pulled = "docker compose -f app.yml pull\ndocker compose -f app.yml up -d\n"
+    assert codes_at({"update.ps1": pulled}, _EGRESS) == [1]
+    assert codes_at({"update.ps1": "docker compose ps\ndocker compose down\n"}, _EGRESS) == []
