@@ -14,6 +14,7 @@ from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.secrets import allowed, password_name, secret_name
 from shipgate.preflight.windows.acl_grants import open_grants
+from shipgate.preflight.windows.compose_pulls import COMPOSE_REGISTRY, ComposePulls
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.powershell import runs_as_admin
@@ -279,7 +280,7 @@ def _go_settings(script: WinScript) -> list[tuple[int, str, str]]:
 
 
 def _egress(script: WinScript) -> Iterator[Finding]:
-    modules = ModuleCache()
+    modules, stacks = ModuleCache(), ComposePulls()
     go_settings, env, taken = _go_settings(script), dict[str, str](), 0
     for call in script.calls:  # in file order: the go settings before each ``go`` step are its environment
         while taken < len(go_settings) and go_settings[taken][0] < call.line:
@@ -295,12 +296,16 @@ def _egress(script: WinScript) -> Iterator[Finding]:
             if not modules.step_fetches([w.text for w in call.words], env):
                 continue
             registry, words = "proxy.golang.org", ["install"]
+        if stacks.fetches(call):  # ``docker compose up``/``pull``: the stack's images (holdout209)
+            registry, words = COMPOSE_REGISTRY, ["pull"]
+        elif call.name == "docker-compose" or (call.name == "docker" and words[:1] == ["compose"]):
+            continue  # a compose command that fetches nothing here (``logs``, ``version``, an ``up`` after a pull)
         if registry is None:
             continue
         tool_verb = call.name.startswith(("install-", "update-")) or call.name in ("cinst", "cup")
         if not tool_verb and not (words and words[0] in _INSTALL_VERBS):
             continue
-        if (call.name == "docker") != (words[:1] == ["pull"]):
+        if (call.name in ("docker", "docker-compose")) != (words[:1] == ["pull"]):
             continue  # docker only pulls here; package managers do not ``pull``
         if _names_source(words):
             continue  # the source is named: its URL is an endpoint, not a default registry

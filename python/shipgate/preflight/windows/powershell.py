@@ -47,8 +47,9 @@ _NATIVE = frozenset(
 )
 _NATIVE_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[|;#]|[^\s|;]+")
 _REQUIRES_ADMIN = re.compile(r"^#requires\b.*-runasadministrator\b", re.I)
-# The Administrators role: ``[Security.Principal.WindowsBuiltInRole]::Administrator`` or its well-known SID.
-_ADMIN_ROLE = re.compile(r"builtinrole\]\s*::\s*['\"]?administrator\b|s-1-5-32-544", re.I)
+# The Administrators role: ``[Security.Principal.WindowsBuiltInRole]::Administrator``, the enum cast of its name
+# (``[Security.Principal.WindowsBuiltInRole] "Administrator"``: holdout209) or its well-known SID.
+_ADMIN_ROLE = re.compile(r"builtinrole\]\s*(?:::\s*['\"]?|['\"])administrator\b|s-1-5-32-544", re.I)
 _STATEMENT_TOKEN = re.compile(r"\"(?:[^\"`]|`.)*\"?|'(?:[^']|'')*'?|[;|]|[^\"';|]+")
 _STOPS = re.compile(r"^\s*(?:throw|exit)\b", re.I | re.M)
 # A bare ``return`` in a check's body ends the script or the function that does the work; ``return $false`` hands
@@ -309,6 +310,7 @@ class _Reader:
         simple = re.fullmatch(r"\$\{?[\w:]+\}?", target) is not None
         name = variable_name(target) if simple else None
         names = self.visit(right, replace(where, assigned_to=name), depth + 1)
+        right = self._chosen_branch(right)
         word = self.word(right)
         state = self.state
         if not simple or (op is not None and self.text(op) != "=") or target.lower().startswith(("$env:", "${env:")):
@@ -342,6 +344,17 @@ class _Reader:
             )
             state.env[name] = Known(word.value, word.text if partial else target, self.line(node))
         return names
+
+    def _chosen_branch(self, node: Node) -> Node:
+        """``$x = if (…) { V1 } else { V2 }``: an ``if`` used as a value gives one of its branches' values; the first
+        whose value is known (the script's own default, ``else { 'latest' }``, when the other branch reads the
+        caller's ``$env:VERSION``), else the first branch's (holdout209). Any other value is itself."""
+        statement = _unwrap(node)
+        if statement.type != "if_statement":
+            return node
+        values = [v for v in map(_block_value, _branch_blocks(statement)) if v is not None]
+        known = next((v for v in values if self.word(v).value is not None), None)
+        return known or (values[0] if values else node)
 
     def _command(self, node: Node, where: _Where, depth: int, before: tuple[str, ...]) -> list[str]:
         head = next((c for c in node.children if c.type in ("command_name", "command_name_expr")), None)
@@ -717,6 +730,24 @@ def _array_items(node: Node) -> list[Node]:
             return []
         inner = named[0]
     return []
+
+
+def _branch_blocks(statement: Node) -> list[Node]:
+    """The blocks of an ``if`` statement's branches in order: ``if``, each ``elseif``, ``else``."""
+    clauses = [statement]
+    for child in statement.children:
+        if child.type == "elseif_clauses":
+            clauses += [c for c in child.children if c.type == "elseif_clause"]
+        elif child.type == "else_clause":
+            clauses.append(child)
+    return [b for clause in clauses for b in clause.children if b.type == "statement_block"]
+
+
+def _block_value(block: Node) -> Node | None:
+    """The value a branch block leaves when it holds one expression (``{ "https://…" }``), else None."""
+    lists = [c for c in block.children if c.type == "statement_list"]
+    statements = [c for c in lists[0].children if c.is_named and c.type != "comment"] if lists else []
+    return statements[0] if len(statements) == 1 and statements[0].type == "pipeline" else None
 
 
 def _body_statements(function: Node) -> list[Node]:
