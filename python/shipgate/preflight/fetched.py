@@ -75,6 +75,7 @@ from shipgate.preflight.shell.program_dirs import (
 )
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
+from shipgate.preflight.started_units import from_branch, started_now, unit_files
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -1144,6 +1145,20 @@ def _restarts_stopped(
     yield Run(command, command.line, tree.fetch, tree.path, f"starts {name} again (stopped for the update) on")
 
 
+def _starts_fetched_unit(
+    command: Command, taints: _Taints, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``curl -o /etc/systemd/system/app.service URL/main/app.service`` then ``systemctl start app``: the start runs,
+    as root, what a branch's unit file says (``started_units``), with no check since its fetch."""
+    for name in started_now(command):
+        taint = _latest_cover(taints, command, unit_files(name))
+        fetched = taint is not None and not taint.directory and from_branch(taint.fetch)
+        if taint is None or not fetched or taint.fetch.line in reported or checked(taint):
+            continue
+        reported.add(taint.fetch.line)
+        yield Run(command, command.line, taint.fetch, taint.path, "starts a service defined by the unit file")
+
+
 def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
     """A file read by a glob in the directory a fetch saved into under a name not known (``curl -sLO "$URL"`` then
     ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
@@ -1369,6 +1384,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         for name in stopped_names(command):
             stopped.setdefault(name, i)
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
+        yield from _starts_fetched_unit(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
