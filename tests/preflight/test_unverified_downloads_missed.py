@@ -3,7 +3,7 @@ by the construct a shell reader sees: each construct next to a near-miss that mu
 
 from __future__ import annotations
 
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 CODE = "preflight.unverified_download_exec"
 UNIT_URL = "https://raw.githubusercontent.com/vendor/tool/main/service"
@@ -40,6 +40,40 @@ def test_a_near_miss_unit_only_enabled_checked_or_elsewhere_stays_quiet() -> Non
     assert in_script(CODE, fetch, "systemctl start nginx") == []
     assert in_script(CODE, fetch, "systemctl --user start app") == []
     assert in_script(CODE, fetch, 'echo "after an edit run `systemctl restart app` to reload it" >> notes') == []
+
+
+# -- composer's php -r check that deletes another file than the one it hashed ---------------------------------------
+
+_SETUP = "curl -sS https://getcomposer.org/installer -o /tmp/composer-setup.php"
+_SIG = "9a1b2c"
+
+
+def _php_check(hashed: str, unlinked: str) -> str:
+    return (
+        f"php -r \"if (hash_file('SHA384', '{hashed}') === '{_SIG}') {{ echo 'Installer verified'; }} "
+        f"else {{ echo 'Installer corrupt'; unlink('{unlinked}'); }} echo PHP_EOL;\""
+    )
+
+
+def _bash(*lines: str) -> list[int | None]:
+    """Lines of the findings in a bash script with no errexit (``#!/bin/bash`` then ``lines`` from line 2)."""
+    return codes_at({"scripts/init.sh": "\n".join(("#!/bin/bash", *lines)) + "\n"}, CODE)
+
+
+def test_b_a_hash_check_that_deletes_another_path_leaves_the_download_to_run() -> None:
+    """``hash_file(…, '/tmp/composer-setup.php')`` but ``unlink('composer-setup.php')`` on a mismatch: the download
+    stays and the next line runs it whatever it holds (holdout171's webserver)."""
+    check = _php_check("/tmp/composer-setup.php", "composer-setup.php")
+    assert _bash(_SETUP, check, "sudo php /tmp/composer-setup.php --install-dir=/usr/local/bin") == [4]
+
+
+def test_b_near_miss_the_documented_check_that_deletes_the_hashed_file_stays_quiet() -> None:
+    """Composer's own snippet deletes the file it hashed on a mismatch (nothing is left to run), and a program that
+    only prints the digest is read as a check as before."""
+    check = _php_check("/tmp/composer-setup.php", "/tmp/composer-setup.php")
+    assert _bash(_SETUP, check, "sudo php /tmp/composer-setup.php --install-dir=/usr/local/bin") == []
+    printed = "php -r \"echo hash_file('sha384', '/tmp/composer-setup.php');\""
+    assert _bash(_SETUP, printed, "php /tmp/composer-setup.php") == []
 
 
 def test_a_near_miss_unit_of_a_release_tag_or_through_a_function_stays_quiet() -> None:

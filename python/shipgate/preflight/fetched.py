@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.decompressed_streams import reads_stream_of, streams_decompressed
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.php_hash_checks import checks_hashed_file
 from shipgate.preflight.service_files import Services, started_names, stopped_names, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
@@ -343,7 +344,7 @@ def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] 
         if taint.checkout:
             continue
         words = " ".join(w.text for w in c.words)
-        if (c.name or "").startswith("php") and "hash_file(" in words and name in words:
+        if (c.name or "").startswith("php") and checks_hashed_file(words, name):
             return True  # composer's documented check: ``php -r "echo hash_file('sha384', 'composer-setup.php');"``
         if c.name not in VERIFIERS or _checks_another(c, others - {name}) or _fetched_key(c, others - {name}):
             continue
