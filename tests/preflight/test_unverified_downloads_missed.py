@@ -16,16 +16,16 @@ def test_a_fetched_unit_file_started_runs_what_the_download_says() -> None:
     """``curl --output /etc/systemd/system/app.service URL`` then ``systemctl start app``: the start runs, as root,
     the program the fetched unit names (holdout190's tuninstaller units, holdout173's monitowl-agent); a template
     started by an instance (``openvpn@tcp`` runs ``openvpn@.service``), ``restart``, ``enable --now`` and
-    ``service NAME start`` start it too. Reported at the start."""
+    ``service NAME start`` start it too. Reported at the download, the line the labels name."""
     fetch = f"curl -fsSL --url {UNIT_URL}/app.service --output /etc/systemd/system/app.service"
-    assert in_script(CODE, fetch, "systemctl daemon-reload", "systemctl enable app; systemctl start app") == [5]
-    assert in_script(CODE, fetch, "systemctl restart app.service") == [4]
-    assert in_script(CODE, fetch, "systemctl enable --now app") == [4]
-    assert in_script(CODE, fetch.replace("/etc/systemd", "/lib/systemd"), "service app start") == [4]
+    assert in_script(CODE, fetch, "systemctl daemon-reload", "systemctl enable app; systemctl start app") == [3]
+    assert in_script(CODE, fetch, "systemctl restart app.service") == [3]
+    assert in_script(CODE, fetch, "systemctl enable --now app") == [3]
+    assert in_script(CODE, fetch.replace("/etc/systemd", "/lib/systemd"), "service app start") == [3]
     template = f"curl -fsSL {UNIT_URL}/vpn.service -o /etc/systemd/system/vpn@.service"
-    assert in_script(CODE, template, "systemctl start vpn@tcp") == [4]
+    assert in_script(CODE, template, "systemctl start vpn@tcp") == [3]
     through = ('UNIT="/etc/systemd/system/agent.service"', f'curl -L -o "$UNIT" "{UNIT_URL}/agent.service"')
-    assert in_script(CODE, *through, "systemctl restart agent") == [5]
+    assert in_script(CODE, *through, "systemctl restart agent") == [4]
 
 
 def test_a_near_miss_unit_only_enabled_checked_or_elsewhere_stays_quiet() -> None:

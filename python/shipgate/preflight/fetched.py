@@ -1156,8 +1156,9 @@ def _starts_fetched_unit(
         fetched = taint is not None and not taint.directory and from_branch(taint.fetch)
         if taint is None or not fetched or taint.fetch.line in reported or checked(taint):
             continue
-        reported.add(taint.fetch.line)
-        yield Run(command, command.line, taint.fetch, taint.path, "starts a service defined by the unit file")
+        reported.add(taint.fetch.line)  # reported at the download: the unit file the start (line given) runs
+        how = f"saves from a moving branch, for the start on line {command.line}, the unit file"
+        yield Run(taint.fetch, taint.fetch.line, taint.fetch, taint.path, how)
 
 
 def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
