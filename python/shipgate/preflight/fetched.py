@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.decompressed_streams import reads_stream_of, streams_decompressed
 from shipgate.preflight.persistence import startup_file
+from shipgate.preflight.php_hash_checks import checks_hashed_file
 from shipgate.preflight.service_files import Services, started_names, stopped_names, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
@@ -75,6 +76,7 @@ from shipgate.preflight.shell.program_dirs import (
 )
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
+from shipgate.preflight.started_units import from_branch, started_now, unit_files
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -342,7 +344,7 @@ def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] 
         if taint.checkout:
             continue
         words = " ".join(w.text for w in c.words)
-        if (c.name or "").startswith("php") and "hash_file(" in words and name in words:
+        if (c.name or "").startswith("php") and checks_hashed_file(words, name):
             return True  # composer's documented check: ``php -r "echo hash_file('sha384', 'composer-setup.php');"``
         if c.name not in VERIFIERS or _checks_another(c, others - {name}) or _fetched_key(c, others - {name}):
             continue
@@ -1144,6 +1146,21 @@ def _restarts_stopped(
     yield Run(command, command.line, tree.fetch, tree.path, f"starts {name} again (stopped for the update) on")
 
 
+def _starts_fetched_unit(
+    command: Command, taints: _Taints, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``curl -o /etc/systemd/system/app.service URL/main/app.service`` then ``systemctl start app``: the start runs,
+    as root, what a branch's unit file says (``started_units``), with no check since its fetch."""
+    for name in started_now(command):
+        taint = _latest_cover(taints, command, unit_files(name))
+        fetched = taint is not None and not taint.directory and from_branch(taint.fetch)
+        if taint is None or not fetched or taint.fetch.line in reported or checked(taint):
+            continue
+        reported.add(taint.fetch.line)  # reported at the download: the unit file the start (line given) runs
+        how = f"saves from a moving branch, for the start on line {command.line}, the unit file"
+        yield Run(taint.fetch, taint.fetch.line, taint.fetch, taint.path, how)
+
+
 def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
     """A file read by a glob in the directory a fetch saved into under a name not known (``curl -sLO "$URL"`` then
     ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
@@ -1369,6 +1386,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         for name in stopped_names(command):
             stopped.setdefault(name, i)
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
+        yield from _starts_fetched_unit(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
