@@ -288,9 +288,10 @@ _PASSWORD_NAME = re.compile(
     r"(?i)(?:^|[_.-])(?:pass|passwd|pwd)(?:$|[_.-])|password|passphrase|"
     + "|".join((_COOKIE, _PRESHARED, _REDIS_AUTH, _CREDENTIAL))
 )
-# ``PW`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case suffix (``bindPW``, ``adminPw``).
+# ``PW`` or ``Pass`` for password: a word of its own (``ROOT_PW``, ``pw``) or a camel-case word (``bindPW``,
+# ``adminPw``, ``tmpPass``; not ``bypass``, ``Passive``, ``compassDir``).
 # ``DB_PW``, ``bindPW``, and a capitals name that ends in PW (``DBRWPW``, ``ROOTPW``).
-_PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])P[Ww](?=$|[_.A-Z-])|(?<=[A-Z]{3})PW$")
+_PW_NAME = re.compile(r"(?i:(?:^|[_.-])pw(?:$|[_.-]))|(?<=[a-z])(?:P[Ww]|Pass)(?=$|[_.A-Z-])|(?<=[A-Z]{3})PW$")
 
 
 # An unquoted value's trailing comment (dotenv, YAML, INI-style): whitespace then ``#`` after the value (searched

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from tree_sitter import Node
 
 from shipgate.preflight.shell.printed_verdicts import flag_name, verdict_polarity
+from shipgate.preflight.shell.root_values import is_root_value
 from shipgate.preflight.shell.words import Bindings, text
 
 _MAX_NODES = 400
@@ -23,8 +24,7 @@ _UID_TEXT = re.compile(
 _UID_SOURCE = re.compile(r"\bid\s+-u|\bwhoami\b|\$\{?E?UID\b")
 _TRUE_WHEN_EQUAL = frozenset({"-eq", "=", "=="})
 _TRUE_WHEN_DIFFERENT = frozenset({"-ne", "!=", "-gt"})
-_ROOT_VALUES = frozenset({"0", "root"})
-_ROOT_VALUE_MARK = re.compile(rb"0|root")
+_ROOT_VALUE_MARK = re.compile(rb"0|root|-eq|-ne")  # a root literal, or a variable compared arithmetically
 _MAX_SCREENED = 64 * 1024  # conditions up to this size are screened for a root value before they are walked
 # Bash arithmetic on the uid alone: ``(( UID ))`` is true for every user but root, ``(( ! EUID ))`` for root alone.
 _ARITHMETIC_UID = re.compile(r"\(\(\s*(!\s*)?\$?\{?E?UID\}?\s*\)\)")
@@ -120,6 +120,7 @@ def _combined_test(source: str, bindings: Bindings, flags: RootFlags | None = No
     """``[ "$1" = x -a "$(id -u)" = 0 ]``: tree-sitter-bash groups ``-a``/``-o`` operands wrongly, so the
     test's words are split here (also ``&&``/``||`` inside a ``[[ … ]]`` the grammar cut short). Under ``-a``
     every clause must hold, so a uid clause decides the branch; under ``-o`` nothing follows from one clause."""
+    double = source.strip().startswith("[[")
     stripped = source.strip().removeprefix("[[").removeprefix("[").removesuffix("]").removesuffix("]")
     words = [{"&&": "-a", "||": "-o"}.get(w, w) for w in _TEST_WORD.findall(stripped)]
     if "-o" in words:
@@ -130,18 +131,20 @@ def _combined_test(source: str, bindings: Bindings, flags: RootFlags | None = No
             clause.append(word)
             continue
         negated = bool(clause) and clause[0] == "!"
-        found = _triple(clause[1:] if negated else clause, bindings, flags)
+        found = _triple(clause[1:] if negated else clause, bindings, flags, double_bracket=double)
         if found is not None:
             return found if not negated else ("not-root" if found == "root" else "root")
         clause = []
     return None
 
 
-def _triple(words: list[str], bindings: Bindings, flags: RootFlags | None = None) -> str | None:
+def _triple(
+    words: list[str], bindings: Bindings, flags: RootFlags | None = None, *, double_bracket: bool = False
+) -> str | None:
     if len(words) != 3:
         return None
     left, operator, right = words
-    return _polarity(left, operator, right, bindings, flags)
+    return _polarity(left, operator, right, bindings, flags, double_bracket=double_bracket)
 
 
 def _comparison(node: Node, bindings: Bindings, flags: RootFlags | None = None) -> str | None:
@@ -149,7 +152,20 @@ def _comparison(node: Node, bindings: Bindings, flags: RootFlags | None = None) 
     operator = next((text(c) for c in node.children if c.type == "test_operator" or not c.is_named), None)
     if len(named) != 2 or operator is None:
         return None
-    return _polarity(text(named[0]), operator, text(named[1]), bindings, flags)
+    double = _in_double_bracket(node)
+    return _polarity(text(named[0]), operator, text(named[1]), bindings, flags, double_bracket=double)
+
+
+def _in_double_bracket(node: Node) -> bool:
+    """The comparison is inside bash's ``[[ … ]]`` (not a ``[ … ]`` or ``test``), through a few ``&&``/``!`` levels."""
+    current = node.parent
+    for _ in range(8):
+        if current is None:
+            return False
+        if current.type == "test_command":
+            return text(current).lstrip().startswith("[[")
+        current = current.parent
+    return False
 
 
 def _without_common_prefix(left: str, right: str) -> tuple[str, str]:
@@ -181,15 +197,24 @@ def _flag_polarity(left: str, operator: str, right: str, bindings: Bindings, fla
 
 
 def _polarity(
-    left: str, operator: str, right: str, bindings: Bindings, flags: RootFlags | None = None
+    left: str,
+    operator: str,
+    right: str,
+    bindings: Bindings,
+    flags: RootFlags | None = None,
+    *,
+    double_bracket: bool = False,
 ) -> str | None:
     if flags and (flagged := _flag_polarity(left, operator, right, bindings, flags)) is not None:
         return flagged
     if flags and (verdict := verdict_polarity(left, operator, right, flags)) is not None:
         return verdict
     left, right = _without_common_prefix(left, right)
-    uid_against_root = (_is_uid(left, bindings) and _unquote(right) in _ROOT_VALUES) or (
-        _is_uid(right, bindings) and _unquote(left) in _ROOT_VALUES
+    uid_against_root = any(
+        _is_uid(uid, bindings)
+        and not _is_uid(other, bindings)
+        and is_root_value(_unquote(other), bindings, operator, double_bracket=double_bracket)
+        for uid, other in ((left, right), (right, left))
     )
     if not uid_against_root:
         return None
