@@ -1,85 +1,32 @@
-<<<<<<< HEAD
-"""The commands of a service unit a script writes and starts at once.
+"""The systemd units a command starts at once, the unit files that define them, and the commands of a unit the
+script itself writes and starts.
 
-systemd runs a service's ``ExecStartPre=``, ``ExecStart=`` and ``ExecStartPost=`` command lines when it starts it
-(systemd.service(5)). A script that writes the unit with a here-document (``cat > /etc/systemd/system/app.service <<
-EOF`` … ``ExecStart=/usr/bin/docker compose up -d`` … ``EOF``) and then starts it itself (``systemctl start
-app.service``, ``restart``, ``enable --now``) runs those commands in its own run (hold-out set 206's NetBird
-installer: the compose stack's images are pulled at that start). They are read as shell at the line of the start,
-where the run reaches them. Not a unit only enabled for the next boot, nor its stop and reload commands."""
-=======
-"""The systemd units a command starts at once, and the unit files that define them: ``systemctl start app`` (also
-``restart``, ``reload-or-restart``, ``try-restart``, ``enable --now``) or ``service app start`` runs the unit
-``app.service`` from the system's unit directories; ``systemctl start openvpn@tcp`` runs the template
-``openvpn@.service``. A unit file the script fetched there from a moving branch (``…/tool/main/service/app.service``)
-with no check decides what that start runs as root (``fetched``: docs/preflight.md, ``unverified_download_exec``).
+``systemctl start app`` (also ``restart``, ``reload-or-restart``, ``try-restart``, ``enable --now``) or ``service
+app start`` runs the unit ``app.service`` from the system's unit directories; ``systemctl start openvpn@tcp`` runs the
+template ``openvpn@.service``. Two readings use it:
+
+- A unit file the script fetched there from a moving branch (``…/tool/main/service/app.service``) with no check
+  decides what that start runs as root (``fetched``: docs/preflight.md, ``unverified_download_exec``).
+- systemd runs a service's ``ExecStartPre=``, ``ExecStart=`` and ``ExecStartPost=`` command lines when it starts it
+  (systemd.service(5)). A script that writes the unit with a here-document (``cat > /etc/systemd/system/app.service
+  << EOF`` … ``ExecStart=/usr/bin/docker compose up -d`` … ``EOF``) and then starts it itself runs those commands in
+  its own run (hold-out set 206's NetBird installer: the compose stack's images are pulled at that start). They are
+  read as shell at the line of the start, where the run reaches them (``egress``).
 
 Not read: an ``enable`` alone (it registers the unit for the next boot and starts nothing now: holdout20's wings
 unit), ``--user`` units, a start inside a command substitution (``echo "… `systemctl restart app` …"``, a message's
-text), and a unit fetched from a release's tag or through a function that names no URL (the older sets count a
-fetched unit as configuration: holdout36's containerd unit at ``v1.3.2``, holdout153's fallback fetch)."""
->>>>>>> h288-28
+text), stop and reload commands, and a unit fetched from a release's tag or through a function that names no URL
+(the older sets count a fetched unit as configuration: holdout36's containerd unit at ``v1.3.2``, holdout153's
+fallback fetch)."""
 
 from __future__ import annotations
 
 import re
-<<<<<<< HEAD
 from collections.abc import Iterator
 
-from shipgate.preflight.shell.commands import has_flag, operands, written_paths
+from shipgate.preflight.shell.commands import operands, written_paths
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.shell.reader import parse_script
-
-_START_VERBS = frozenset({"start", "restart", "reload-or-restart", "try-restart"})
-# the settings systemd runs when the service starts, and the prefixes a command may carry (``-``, ``@``, ``+``…)
-_RUN_AT_START = re.compile(r"^\s*ExecStart(?:Pre|Post)?\s*=\s*[-@:+!]*(\S.*)$")
-_MAX_UNITS = 16  # units read per script
-_MAX_BODY_LINES = 200  # lines of one here-document searched for commands
-
-
-def _unit_name(text: str) -> str:
-    return text.strip("\"'").rpartition("/")[2].removesuffix(".service")
-
-
-def _started(command: Command) -> list[str]:
-    """The units ``systemctl start|restart … UNIT`` (or ``enable --now``) starts now."""
-    if command.name != "systemctl":
-        return []
-    names = [w.text for w in operands(command)]
-    now = bool(names) and (names[0] in _START_VERBS or (names[0] == "enable" and has_flag(command, "--now")))
-    return [_unit_name(n) for n in names[1:]] if now else []
-
-
-def _written_units(script: Script) -> dict[str, list[str]]:
-    """Unit name -> the start commands of each ``.service`` file a here-document writes."""
-    units: dict[str, list[str]] = {}
-    for command in script.commands:
-        target = next((w.text for w in written_paths(command) if w.text.strip("\"'").endswith(".service")), None)
-        if target is None or len(units) >= _MAX_UNITS:
-            continue
-        for redirect in command.redirects:
-            if not redirect.op.startswith("<<") or redirect.op == "<<<" or not redirect.body:
-                continue
-            lines = redirect.body.splitlines()[:_MAX_BODY_LINES]
-            units[_unit_name(target)] = [m.group(1) for m in map(_RUN_AT_START.match, lines) if m is not None]
-    return units
-
-
-def started_unit_commands(script: Script) -> Iterator[Script]:
-    """For each unit the script writes and then starts, its start commands parsed as one line of shell at the
-    line of the start (once per unit)."""
-    units = _written_units(script)
-    if not units:
-        return
-    for command in script.commands:
-        for name in _started(command):
-            run = units.pop(name, None)
-            if run:
-                yield parse_script("\n" * (command.line - 1) + " ; ".join(run) + "\n", path=script.path)
-=======
-
-from shipgate.preflight.shell.commands import operands
-from shipgate.preflight.shell.model import Command
 
 _STARTS = frozenset({"start", "restart", "reload-or-restart", "try-restart", "try-reload-or-restart"})
 
@@ -88,6 +35,11 @@ UNIT_DIRECTORIES = ("/etc/systemd/system/", "/lib/systemd/system/", "/usr/lib/sy
 
 # A URL path through a moving branch (``/raw/master/``, ``/main/``, ``refs/heads/dev``): what it serves changes.
 _BRANCH_URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s]+/\S*/(?:master|main|develop|dev|trunk|HEAD|refs/heads/[^/\s]+)/")
+
+# the settings systemd runs when the service starts, and the prefixes a command may carry (``-``, ``@``, ``+``…)
+_RUN_AT_START = re.compile(r"^\s*ExecStart(?:Pre|Post)?\s*=\s*[-@:+!]*(\S.*)$")
+_MAX_UNITS = 16  # units read per script
+_MAX_BODY_LINES = 200  # lines of one here-document searched for commands
 
 
 def started_now(command: Command) -> list[str]:
@@ -119,4 +71,35 @@ def unit_files(name: str) -> list[str]:
 def from_branch(fetch: Command) -> bool:
     """The fetch names a URL through a moving branch (``https://raw.githubusercontent.com/o/r/main/x.service``)."""
     return any(_BRANCH_URL.match(w.text) for w in fetch.words)
->>>>>>> h288-28
+
+
+def _unit_name(text: str) -> str:
+    return text.strip("\"'").rpartition("/")[2].removesuffix(".service")
+
+
+def _written_units(script: Script) -> dict[str, list[str]]:
+    """Unit name -> the start commands of each ``.service`` file a here-document writes."""
+    units: dict[str, list[str]] = {}
+    for command in script.commands:
+        target = next((w.text for w in written_paths(command) if w.text.strip("\"'").endswith(".service")), None)
+        if target is None or len(units) >= _MAX_UNITS:
+            continue
+        for redirect in command.redirects:
+            if not redirect.op.startswith("<<") or redirect.op == "<<<" or not redirect.body:
+                continue
+            lines = redirect.body.splitlines()[:_MAX_BODY_LINES]
+            units[_unit_name(target)] = [m.group(1) for m in map(_RUN_AT_START.match, lines) if m is not None]
+    return units
+
+
+def started_unit_commands(script: Script) -> Iterator[Script]:
+    """For each unit the script writes and then starts, its start commands parsed as one line of shell at the
+    line of the start (once per unit)."""
+    units = _written_units(script)
+    if not units:
+        return
+    for command in script.commands:
+        for name in map(_unit_name, started_now(command)):
+            run = units.pop(name, None)
+            if run:
+                yield parse_script("\n" * (command.line - 1) + " ; ".join(run) + "\n", path=script.path)
