@@ -1,0 +1,71 @@
+"""Classes of mistakes the two-hundred-and-eighth hold-out set found (tests/preflight/holdout208: install-time hooks
+of package managers — two npm install scripts, two setup.py files, a Hatchling hook and its helper module, a Cargo
+build script, an mkmf file and a Composer handler), each as its minimal construct next to a near-miss that must
+stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+EGRESS = "preflight.implicit_egress"
+ENDPOINT = "preflight.external_endpoint"
+
+
+# -- A: a Composer script handler class (a method taking Composer's event) is read as what the install runs ----------
+
+
+def _handler(use: str, parameter: str) -> dict[str, str]:
+    text = (
+        "<?php\n"
+        "namespace Acme\\Tools;\n"
+        f"{use}\n"
+        "class ComposerScripts\n"
+        "{\n"
+        f"    public static function postUpdate({parameter} $event)\n"
+        "    {\n"
+        "        \\exec('composer require vendor/dev-tool --dev --no-scripts');\n"
+        "    }\n"
+        "}\n"
+    )
+    return {"src/ComposerScripts.php": text}
+
+
+def test_a_composer_handler_runs_its_exec_lines() -> None:
+    assert 8 in codes_at(_handler("use Composer\\Script\\Event;", "Event"), EGRESS)
+    aliased = _handler("use Composer\\Installer\\PackageEvent as Pe;", "Pe")
+    assert 8 in codes_at(aliased, EGRESS)
+    qualified = _handler("use Foo\\Bar;", "\\Composer\\Script\\Event")
+    assert 8 in codes_at(qualified, EGRESS)
+
+
+def test_a_near_miss_another_event_class_is_no_handler() -> None:
+    symfony = _handler("use Symfony\\Contracts\\EventDispatcher\\Event;", "Event")
+    assert codes_at(symfony, EGRESS) == []
+    unresolved = _handler("use Foo\\Bar;", "Event")
+    assert codes_at(unresolved, EGRESS) == []
+
+
+# -- B: a function of setup.py called to compute a keyword argument of setup(…) runs at every execution -------------
+
+
+def _setup_py(argument: str) -> dict[str, str]:
+    text = (
+        "import urllib.request\n"
+        "from setuptools import setup\n"
+        "\n"
+        "def fetch_model():\n"
+        '    urllib.request.urlretrieve("https://models.example.org/m.bin", "m.bin")\n'
+        '    return ["numpy"]\n'
+        "\n"
+        f'setup(name="pkg", {argument})\n'
+    )
+    return {"setup.py": text}
+
+
+def test_b_a_setup_argument_call_runs_its_function() -> None:
+    assert 5 in codes_at(_setup_py("install_requires=fetch_model()"), ENDPOINT)
+
+
+def test_b_near_miss_a_function_only_defined_or_a_cmdclass_factory_is_not_run() -> None:
+    assert codes_at(_setup_py("install_requires=[]"), ENDPOINT) == []
+    assert codes_at(_setup_py("cmdclass=fetch_model()"), ENDPOINT) == []
