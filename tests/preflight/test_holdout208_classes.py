@@ -9,6 +9,7 @@ from preflight_kit import codes_at
 
 EGRESS = "preflight.implicit_egress"
 ENDPOINT = "preflight.external_endpoint"
+UNVERIFIED = "preflight.unverified_download_exec"
 
 
 # -- A: a Composer script handler class (a method taking Composer's event) is read as what the install runs ----------
@@ -69,3 +70,37 @@ def test_b_a_setup_argument_call_runs_its_function() -> None:
 def test_b_near_miss_a_function_only_defined_or_a_cmdclass_factory_is_not_run() -> None:
     assert codes_at(_setup_py("install_requires=[]"), ENDPOINT) == []
     assert codes_at(_setup_py("cmdclass=fetch_model()"), ENDPOINT) == []
+
+
+# -- E: a request function imported under another name (or a choice between two) is a request -----------------------
+
+
+def _postinstall(imports: str, getter: str) -> dict[str, str]:
+    text = (
+        'import { createWriteStream, chmodSync } from "node:fs";\n'
+        f"{imports}\n"
+        "\n"
+        "function download(url, dest) {\n"
+        "  return new Promise((resolve) => {\n"
+        f"    const getter = {getter};\n"
+        "    getter(url, (res) => { res.pipe(createWriteStream(dest)); resolve(); });\n"
+        "  });\n"
+        "}\n"
+        "\n"
+        'await download("https://cdn.example.org/tool", binPath);\n'
+        "chmodSync(binPath, 0o755);\n"
+    )
+    return {"scripts/postinstall.mjs": text}
+
+
+def test_e_an_aliased_request_function_downloads_what_is_made_executable() -> None:
+    both = 'import { get as httpsGet } from "node:https";\nimport { get as httpGet } from "node:http";'
+    files = _postinstall(both, 'url.startsWith("https") ? httpsGet : httpGet')
+    assert set(codes_at(files, UNVERIFIED)) & {13, 14}  # the download, or the chmod of what it saved
+    single = _postinstall('import { get as fetchIt } from "https";', "fetchIt")
+    assert set(codes_at(single, UNVERIFIED)) & {12, 13}
+
+
+def test_e_near_miss_a_get_of_another_module_is_no_request() -> None:
+    other = _postinstall('import { get as cacheGet } from "./cache.js";', "cacheGet")
+    assert codes_at(other, UNVERIFIED) == []
