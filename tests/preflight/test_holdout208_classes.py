@@ -72,6 +72,34 @@ def test_b_near_miss_a_function_only_defined_or_a_cmdclass_factory_is_not_run() 
     assert codes_at(_setup_py("cmdclass=fetch_model()"), ENDPOINT) == []
 
 
+# -- D (half): subprocess.run(shlex.split(CONSTANT)) runs the constant's words ---------------------------------------
+
+
+def _hatch_hook(command: str) -> dict[str, str]:
+    text = (
+        "import shlex\n"
+        "import subprocess\n"
+        "from hatchling.builders.hooks.plugin.interface import BuildHookInterface\n"
+        "\n"
+        f"NPM_INSTALL_CMD = {command!r}\n"
+        "\n"
+        "\n"
+        "class CustomBuildHook(BuildHookInterface):\n"
+        "    def initialize(self, version, build_data):\n"
+        '        subprocess.run(shlex.split(NPM_INSTALL_CMD), cwd="frontend", check=True)\n'
+    )
+    return {"hatch_build.py": text}
+
+
+def test_d_shlex_split_of_a_constant_is_its_command() -> None:
+    assert 10 in codes_at(_hatch_hook("npm install --no-progress"), EGRESS)
+
+
+def test_d_near_miss_a_split_with_a_shell_operator_or_a_local_command_is_quiet() -> None:
+    assert codes_at(_hatch_hook("npm install | tee log"), EGRESS) == []  # ``|`` is a word to shlex
+    assert codes_at(_hatch_hook("npm run build"), EGRESS) == []
+
+
 # -- E: a request function imported under another name (or a choice between two) is a request -----------------------
 
 
