@@ -32,6 +32,7 @@ from collections.abc import Callable
 import tree_sitter
 from tree_sitter import Query, QueryCursor
 
+from shipgate.preflight.js_request_aliases import request_aliases
 from shipgate.preflight.js_url_values import once_bound, url_value
 from shipgate.preflight.syntax_nodes import node_text as _text
 
@@ -119,14 +120,15 @@ def _functions(found: dict[str, list[Node]]) -> dict[str, tuple[list[str], Node]
     return out
 
 
-def _fetching(functions: dict[str, tuple[list[str], Node]]) -> set[str]:
-    """Names of the file's functions that make a request, directly or through another of them. Each body is read
-    once; a function found fetching then marks its callers (a worklist, linear however deep the calls nest)."""
+def _fetching(functions: dict[str, tuple[list[str], Node]], aliases: frozenset[str] = frozenset()) -> set[str]:
+    """Names of the file's functions that make a request, directly (also through a request function under a name
+    of the file's, ``js_request_aliases``) or through another of them. Each body is read once; a function found
+    fetching then marks its callers (a worklist, linear however deep the calls nest)."""
     fetching: set[str] = set()
     callers: dict[str, list[str]] = {}  # name -> the file's functions that call it
     for name, (_, body) in functions.items():
         for call in calls_in(body):
-            if _requests(call, set()):
+            if _requests(call, set(aliases)):
                 fetching.add(name)
             owner, callee = _callee(call)
             if not owner:
@@ -449,7 +451,7 @@ def _bases(names: list[str], bound: dict[str, Node], url: str) -> list[Piece]:
 def fetched_test(root: Node, language: tree_sitter.Language) -> Callable[[Node], bool]:
     """A test of whether an expression of the script is fetched data (a fetching call, or a name bound to what one
     returned): the reading of :func:`pieces`, for the readers of what the script does with a response."""
-    fetching = _fetching(_functions(_query(language).captures(root)))
+    fetching = _fetching(_functions(_query(language).captures(root)), request_aliases(root))
     fetched = _fetched_names(root, fetching)
     return lambda node: _fetched_data(node, fetching, fetched)
 
@@ -476,7 +478,8 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the downloads, modes and checks of the script whose tree is ``root``."""
     found = _query(language).captures(root)
     functions = _functions(found)
-    fetching = _fetching(functions)
+    aliases = request_aliases(root)
+    fetching = _fetching(functions, aliases)
     streams = _saved_in_fetching_body(functions, fetching)
     fetched = _fetched_names(root, fetching)
     bound = once_bound(bindings(root))
@@ -490,7 +493,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         if not owner and name in fetching:
             index = _written_parameter(*functions[name])
             saved = path_word(args[index]) if index is not None and index < len(args) else None
-            asked = _requested_parameter(*functions[name], fetching)
+            asked = _requested_parameter(*functions[name], fetching | aliases)
             through: list[str] = []
             url = url_value(args[asked], bound, through) if asked is not None and asked < len(args) else "${JS_VALUE}"
             # a fetching function that saves nothing (``verifyChecksum(file, checksumUrl)`` reads the response as

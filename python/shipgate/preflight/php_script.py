@@ -7,7 +7,8 @@ top level (a file of declarations only, a class, runs nothing when loaded), or a
 console command — a class that ``extends Command`` — whose name (``$signature``, ``$name``, ``$defaultName``,
 ``#[AsCommand(name: …)]``, ``setName(…)``) or description names an install or upgrade step (``koel:init`` "Install or
 upgrade Koel", ``ninja:post-update``, ``wallabag:install``): what its ``handle()``/``execute()`` runs is what the
-operator's install or upgrade runs (docs/preflight.md, "Install programs in other languages"). Not a test and not a
+operator's install or upgrade runs (docs/preflight.md, "Install programs in other languages"); or a Composer
+script handler, a class with a method taking Composer's event (``composer_handlers``). Not a test and not a
 migration class (``database/migrations/…``: the ORM readers read those).
 
 Written as shell:
@@ -52,7 +53,7 @@ from collections.abc import Iterator
 import tree_sitter
 import tree_sitter_php
 
-from shipgate.preflight import php_file_acts
+from shipgate.preflight import composer_handlers, php_file_acts
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.php_runs import PhpRuns
 from shipgate.preflight.php_values import PhpValues
@@ -103,7 +104,11 @@ def commands(path: str, text: str) -> list[Piece] | None:
         return None
     root = nodes[0]
     step_file = step_path(path) and _runs(root)
-    if not (step_file or any(_is_step_command(n) for n in nodes if n.type == "class_declaration")):
+    if not (
+        step_file
+        or any(_is_step_command(n) for n in nodes if n.type == "class_declaration")
+        or composer_handlers.is_handler_file(nodes)
+    ):
         return None
     runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
     runs = PhpRuns(nodes, PhpValues(nodes))

