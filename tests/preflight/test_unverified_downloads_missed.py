@@ -84,3 +84,14 @@ def test_a_near_miss_unit_of_a_release_tag_or_through_a_function_stays_quiet() -
     assert in_script(CODE, tag, "systemctl daemon-reload && systemctl start app") == []
     fetcher = 'get() { curl -sSfL "https://raw.githubusercontent.com/vendor/tool/$REF/$1" -o "$2"; }'
     assert in_script(CODE, fetcher, "get app.service /etc/systemd/system/app.service", "systemctl start app") == []
+
+
+def test_a_near_miss_unit_saved_under_its_bare_name_stays_quiet() -> None:
+    """``sudo cd /etc/systemd/system/`` then ``wget URL/main/app.service`` (hold-out set 206's node_exporter script):
+    sudo cannot run the shell's ``cd``, so the file lands in the directory the shell was in, not among the units. A
+    file saved under its bare name is not taken to be the unit file the start runs; one saved there by path is."""
+    fetch = f"wget {UNIT_URL}/app.service"
+    assert in_script(CODE, "cd /root", "sudo cd /etc/systemd/system/", fetch, "sudo systemctl start app") == []
+    assert in_script(
+        CODE, f"wget -O /etc/systemd/system/app.service {UNIT_URL}/app.service", "systemctl start app"
+    ) == [3]

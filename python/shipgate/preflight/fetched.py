@@ -1153,7 +1153,8 @@ def _starts_fetched_unit(
     as root, what a branch's unit file says (``started_units``), with no check since its fetch."""
     for name in started_now(command):
         taint = _latest_cover(taints, command, unit_files(name))
-        fetched = taint is not None and not taint.directory and from_branch(taint.fetch)
+        # saved into a unit directory as written (a bare name saved wherever the shell is matches any directory)
+        fetched = taint is not None and not taint.directory and taint.path.startswith("/") and from_branch(taint.fetch)
         if taint is None or not fetched or taint.fetch.line in reported or checked(taint):
             continue
         reported.add(taint.fetch.line)  # reported at the download: the unit file the start (line given) runs
