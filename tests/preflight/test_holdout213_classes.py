@@ -4,7 +4,7 @@ a near-miss that must stay quiet."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, in_script
 
 from shipgate.preflight.units import debhelper_unit, parse_unit
 
@@ -41,3 +41,27 @@ def test_a_debhelper_names() -> None:
     assert debhelper_unit("debian/timer") and debhelper_unit("debian/socket") and debhelper_unit("debian/gitmon.timer")
     assert not debhelper_unit("debian/control") and not debhelper_unit("debian/rules") and not debhelper_unit("timer")
     assert not debhelper_unit("debian/cron.d")
+
+
+# -- B: a query of a unit written as an if condition branches on the unit's absence -----------------------------------
+
+MISSING = "preflight.systemd_unit_missing"
+
+
+def test_b_status_as_an_if_condition_is_an_answer_not_a_missing_unit() -> None:
+    # kafka-debian's job: skip when zookeeper is not up (the target has no zookeeper unit)
+    assert in_script(MISSING, "if ! systemctl status zookeeper > /dev/null; then", "  exit 0", "fi") == []
+    assert in_script(MISSING, "if systemctl is-active --quiet zookeeper; then", "  echo up", "fi") == []
+
+
+def test_b_a_bare_query_of_a_missing_unit_is_still_reported() -> None:
+    assert in_script(MISSING, "systemctl status zookeeper") == [3]
+
+
+def test_b_an_action_inside_the_if_is_still_reported() -> None:
+    lines = ("if ! systemctl is-active --quiet zookeeper; then", "  systemctl start zookeeper", "fi")
+    assert in_script(MISSING, *lines) == [4]
+
+
+def test_b_an_action_as_the_condition_is_still_reported() -> None:
+    assert in_script(MISSING, "if systemctl restart zookeeper; then", "  echo ok", "fi") == [3]
