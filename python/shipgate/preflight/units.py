@@ -35,6 +35,8 @@ class Unit:
 
     @property
     def kind(self) -> str:
+        if "." not in self.name and debhelper_unit(self.path):
+            return self.name  # ``debian/timer``: the type alone names the main package's unit
         return self.name.rsplit(".", 1)[-1] if "." in self.name else "service"
 
     def triggers(self) -> tuple[Setting, ...]:
@@ -92,9 +94,12 @@ def is_unit_path(path: str) -> bool:
 
 def debhelper_unit(path: str) -> bool:
     """A unit file of Debian packaging that debhelper's ``dh_installsystemd`` installs into ``/lib/systemd/system``:
-    ``debian/<package>.timer``, ``debian/<package>@.service``, ``debian/<package>.<name>.timer`` (``--name``)."""
+    ``debian/<package>.timer``, ``debian/<package>@.service``, ``debian/<package>.<name>.timer`` (``--name``), and
+    the main package's ``debian/service``, ``debian/timer``… named by the unit type alone (debhelper's pkgfile)."""
     parts = path.lower().split("/")
-    return parts[-2:-1] == ["debian"] and "." in parts[-1] and parts[-1].endswith(UNIT_SUFFIXES)
+    if parts[-2:-1] != ["debian"]:
+        return False
+    return ("." in parts[-1] and parts[-1].endswith(UNIT_SUFFIXES)) or "." + parts[-1] in UNIT_SUFFIXES
 
 
 def looks_like_unit(text: str) -> bool:

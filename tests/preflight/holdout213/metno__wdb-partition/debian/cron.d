@@ -1,0 +1,1 @@
+10 4 * * 1	wdb	/usr/bin/wdb-create-partition --next-period

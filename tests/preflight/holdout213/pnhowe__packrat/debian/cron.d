@@ -1,0 +1,1 @@
+5 5 * * * root [ -x /usr/lib/packrat/cron/cleanup.py ] && /usr/lib/packrat/cron/cleanup.py
