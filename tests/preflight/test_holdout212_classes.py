@@ -1,0 +1,56 @@
+"""Classes the two-hundred-and-twelfth hold-out set showed (tests/preflight/holdout212: install, update and deploy
+programs in Python, Go, PHP and Perl), each as its minimal construct next to a near-miss that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+EGRESS = "preflight.implicit_egress"
+SUDO = "preflight.sudo_unavailable"
+
+
+# -- A: a Python wrapper that hands its ``*cmd`` on as ``list(cmd)`` ------------------------------------------------
+
+
+def _installer(*body: str, runner: str = "subprocess.run(list(cmd), check=check)") -> dict[str, str]:
+    lines = (
+        "import subprocess",
+        "",
+        "",
+        "def run(*cmd, check=True):",
+        f"    return {runner}",
+        "",
+        "",
+        "def main():",
+        *body,  # from line 9
+        "",
+        "",
+        'if __name__ == "__main__":',
+        "    main()",
+    )
+    return {"scripts/install.py": "\n".join(lines) + "\n"}
+
+
+def test_a_the_words_of_a_star_args_wrapper_are_the_command_it_runs() -> None:
+    files = _installer(
+        '    run("sudo", "apt-get", "install", "-y", "krb5-user")',
+        '    run("pip", "install", "--user", "pipx", check=False)',
+    )
+    assert codes_at(files, SUDO) == [9]
+    assert codes_at(files, EGRESS) == [9, 10]
+
+
+def test_a_tuple_of_the_star_args_is_the_same_words() -> None:
+    files = _installer('    run("sudo", "apt-get", "update")', runner="subprocess.run(tuple(cmd))")
+    assert codes_at(files, SUDO) == [9]
+
+
+def test_a_a_wrapper_that_only_prints_its_words_runs_nothing() -> None:
+    files = _installer('    run("sudo", "apt-get", "install", "-y", "krb5-user")', runner="print(list(cmd))")
+    assert codes_at(files, SUDO) == []
+    assert codes_at(files, EGRESS) == []
+
+
+def test_a_list_of_something_else_is_not_the_callers_words() -> None:
+    files = _installer('    run("sudo", "apt-get", "update")', runner='subprocess.run(list(["true"]))')
+    assert codes_at(files, SUDO) == []
