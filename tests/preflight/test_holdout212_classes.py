@@ -7,6 +7,7 @@ from preflight_kit import codes_at
 
 EGRESS = "preflight.implicit_egress"
 SUDO = "preflight.sudo_unavailable"
+ENDPOINT = "preflight.external_endpoint"
 
 
 # -- A: a Python wrapper that hands its ``*cmd`` on as ``list(cmd)`` ------------------------------------------------
@@ -54,3 +55,41 @@ def test_a_a_wrapper_that_only_prints_its_words_runs_nothing() -> None:
 def test_a_list_of_something_else_is_not_the_callers_words() -> None:
     files = _installer('    run("sudo", "apt-get", "update")', runner='subprocess.run(list(["true"]))')
     assert codes_at(files, SUDO) == []
+
+
+# -- C: a URL printed to a cobra command's own terminal writer ------------------------------------------------------
+
+
+def _upgrade(*body: str) -> dict[str, str]:
+    lines = (
+        "package cmd",
+        "",
+        'import "fmt"',
+        "",
+        "var upgradeCmd = &cobra.Command{",
+        "\tRunE: func(cmd *cobra.Command, _ []string) error {",
+        *body,  # from line 7
+        "\t\treturn nil",
+        "\t},",
+        "}",
+    )
+    return {"cmd/upgrade.go": "\n".join(lines) + "\n"}
+
+
+def test_c_a_url_printed_to_the_commands_out_or_stdout_is_shown_not_contacted() -> None:
+    files = _upgrade(
+        "\t\tout := cmd.OutOrStdout()",
+        '\t\tfmt.Fprintf(out, "Update available: https://github.com/%s/releases/tag/%s\\n", repo, tag)',
+        '\t\tfmt.Fprintln(cmd.ErrOrStderr(), "see https://example.com/docs")',
+    )
+    assert codes_at(files, ENDPOINT) == []
+
+
+def test_c_a_url_written_to_a_file_or_an_unbound_writer_is_still_a_contact() -> None:
+    files = _upgrade(
+        '\t\tf, _ := os.Create("/tmp/update.sh")',
+        '\t\tfmt.Fprintf(f, "curl -fsSL https://get.example.com | sh\\n")',
+        '\t\tresp, _ := http.Get("https://api.example.com/latest")',
+        '\t\tfmt.Fprintln(out, "https://mirror.example.com/x")',
+    )
+    assert codes_at(files, ENDPOINT) == [8, 9, 10]
