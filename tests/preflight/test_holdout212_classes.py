@@ -3,7 +3,7 @@ programs in Python, Go, PHP and Perl), each as its minimal construct next to a n
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, in_script
 
 EGRESS = "preflight.implicit_egress"
 SUDO = "preflight.sudo_unavailable"
@@ -93,3 +93,16 @@ def test_c_a_url_written_to_a_file_or_an_unbound_writer_is_still_a_contact() -> 
         '\t\tfmt.Fprintln(out, "https://mirror.example.com/x")',
     )
     assert codes_at(files, ENDPOINT) == [8, 9, 10]
+
+
+# -- D: cpanminus given a mirror by URL ------------------------------------------------------------------------------
+
+
+def test_d_a_cpanm_mirror_written_on_the_line_is_a_host_contacted() -> None:
+    assert in_script(ENDPOINT, "cpanm --installdeps . -M https://cpan.metacpan.org") == [3]
+    assert in_script(ENDPOINT, "cpanm --mirror https://cpan.example.org App::cpanminus") == [3]
+
+
+def test_d_cpanm_with_no_mirror_or_a_local_one_names_no_host() -> None:
+    assert in_script(ENDPOINT, "cpanm --installdeps .") == []
+    assert in_script(ENDPOINT, "cpanm --installdeps . -M /srv/minicpan") == []
