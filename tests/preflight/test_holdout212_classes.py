@@ -8,6 +8,7 @@ from preflight_kit import codes_at, in_script
 EGRESS = "preflight.implicit_egress"
 SUDO = "preflight.sudo_unavailable"
 ENDPOINT = "preflight.external_endpoint"
+PRIVILEGE = "preflight.implicit_privilege"
 
 
 # -- A: a Python wrapper that hands its ``*cmd`` on as ``list(cmd)`` ------------------------------------------------
@@ -101,6 +102,16 @@ def test_c_a_url_written_to_a_file_or_an_unbound_writer_is_still_a_contact() -> 
 def test_d_a_cpanm_mirror_written_on_the_line_is_a_host_contacted() -> None:
     assert in_script(ENDPOINT, "cpanm --installdeps . -M https://cpan.metacpan.org") == [3]
     assert in_script(ENDPOINT, "cpanm --mirror https://cpan.example.org App::cpanminus") == [3]
+
+
+def test_f_freebsd_pkg_changing_the_package_database_needs_root() -> None:
+    assert in_script(PRIVILEGE, "pkg update", "pkg install -y openvpn") == [3, 4]
+
+
+def test_f_pkg_that_only_reads_or_is_escalated_or_checked_stays_quiet() -> None:
+    assert in_script(PRIVILEGE, "pkg info openvpn", "pkg search nginx") == []
+    assert in_script(PRIVILEGE, "sudo pkg install -y openvpn") == []
+    assert in_script(PRIVILEGE, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi', "pkg install -y openvpn") == []
 
 
 def test_d_cpanm_with_no_mirror_or_a_local_one_names_no_host() -> None:

@@ -190,6 +190,8 @@ _PACKAGE_VERBS = {
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
     "apk": frozenset({"add", "del", "update", "upgrade"}),
     "opkg": frozenset({"install", "remove", "update", "upgrade"}),  # OpenWrt's package manager
+    # FreeBSD's pkg: its database and repository catalogues under /var/db/pkg (``info``/``search`` only read them)
+    "pkg": frozenset({"install", "add", "delete", "remove", "update", "upgrade", "autoremove", "clean", "lock"}),
     "dpkg": frozenset({"-i", "--install", "-r", "--remove", "-P", "--purge", "--configure", "--set-selections"}),
     "rpm": frozenset({"-i", "-U", "-e", "-ivh", "-Uvh", "-F", "--install", "--upgrade", "--erase", "--import"}),
     # RHEL's entitlement client: the system identity (/etc/pki) and /etc/yum.repos.d/redhat.repo
