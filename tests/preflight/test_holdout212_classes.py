@@ -114,6 +114,46 @@ def test_f_pkg_that_only_reads_or_is_escalated_or_checked_stays_quiet() -> None:
     assert in_script(PRIVILEGE, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi', "pkg install -y openvpn") == []
 
 
+def _artisan(runner_body: str, *handle: str) -> dict[str, str]:
+    lines = (
+        "<?php",
+        "namespace App\\Console\\Commands;",
+        "use Illuminate\\Console\\Command;",
+        "use Symfony\\Component\\Process\\Process;",
+        "class UpdateCommand extends Command",
+        "{",
+        "    protected $signature = 'update';",
+        "    public function handle()",
+        "    {",
+        *handle,  # from line 10
+        "    }",
+        "    private function runProcess($command) {",
+        f"        {runner_body}",
+        "    }",
+        "}",
+    )
+    return {"app/Console/Commands/UpdateCommand.php": "\n".join(lines) + "\n"}
+
+
+def test_h_a_method_handing_its_parameter_to_new_process_runs_each_calls_argv() -> None:
+    files = _artisan(
+        "$process = new Process($command); $process->run();",
+        '        $this->runProcess(["git", "pull"]);',
+        "        $this->runProcess(['composer', 'install']);",
+    )
+    assert codes_at(files, EGRESS) == [10, 11]
+    assert codes_at(files, "preflight.unverified_download_exec") == [11]
+
+
+def test_h_a_method_that_only_logs_its_parameter_runs_nothing() -> None:
+    files = _artisan(
+        "$this->info(implode(' ', $command));",
+        '        $this->runProcess(["git", "pull"]);',
+        "        $this->runProcess(['composer', 'install']);",
+    )
+    assert codes_at(files, EGRESS) == []
+
+
 def test_d_cpanm_with_no_mirror_or_a_local_one_names_no_host() -> None:
     assert in_script(ENDPOINT, "cpanm --installdeps .") == []
     assert in_script(ENDPOINT, "cpanm --installdeps . -M /srv/minicpan") == []
