@@ -114,6 +114,15 @@ def test_f_pkg_that_only_reads_or_is_escalated_or_checked_stays_quiet() -> None:
     assert in_script(PRIVILEGE, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi', "pkg install -y openvpn") == []
 
 
+def test_f_sysrc_setting_or_deleting_a_variable_writes_rc_conf() -> None:
+    assert in_script(PRIVILEGE, "sysrc openvpn_enable=yes", "sysrc -x openvpn_flags") == [3, 4]
+
+
+def test_f_sysrc_querying_or_writing_another_file_stays_quiet() -> None:
+    assert in_script(PRIVILEGE, "sysrc openvpn_enable", "sysrc -f ./my.conf a=b") == []
+    assert in_script(PRIVILEGE, "sudo sysrc openvpn_enable=yes") == []
+
+
 def _artisan(runner_body: str, *handle: str) -> dict[str, str]:
     lines = (
         "<?php",
