@@ -32,6 +32,11 @@ _SHOWING = re.compile(r"^(?:Print|Fatal|Panic|Info|Warn|Error|Debug|Trace|Notice
 # ``fmt.Fprint*`` shows only what it writes to the terminal (a file written so is a file's content).
 _FPRINT = re.compile(r"^Fprint(?:f|ln)?$")
 _TERMINAL = frozenset({"os.Stderr", "os.Stdout"})
+# A cobra command's own terminal writers (``cmd.OutOrStdout()``), also through a name a statement of the function
+# binds to one first (``out := cmd.OutOrStdout()``).
+_WRITER_GETTERS = frozenset({"OutOrStdout", "OutOrStderr", "ErrOrStderr"})
+_FUNCTIONS = frozenset({"func_literal", "function_declaration", "method_declaration"})
+MAX_STATEMENTS = 200  # statements of the enclosing function looked at for the writer's binding
 # Between a string and the call it is an argument of: the argument list, ``"a" + "b"``, parentheses.
 _PASSING = frozenset({"argument_list", "binary_expression", "parenthesized_expression"})
 
@@ -62,5 +67,43 @@ def _showing_call(call: Node) -> bool:
     if _FPRINT.match(name):
         arguments = call.child_by_field_name("arguments")
         first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
-        return _text(first) in _TERMINAL
+        return _terminal(first)
     return owner != "errors" and bool(_SHOWING.match(name))
+
+
+def _terminal(writer: Node | None) -> bool:
+    if writer is None:
+        return False
+    if _text(writer) in _TERMINAL or _writer_call(writer):
+        return True
+    return writer.type == "identifier" and _bound_to_writer(writer)
+
+
+def _writer_call(node: Node) -> bool:
+    """``cmd.OutOrStdout()``: the command's terminal writer."""
+    if node.type != "call_expression":
+        return False
+    function = node.child_by_field_name("function")
+    if function is None or function.type != "selector_expression":
+        return False
+    return _text(function.child_by_field_name("field")) in _WRITER_GETTERS
+
+
+def _bound_to_writer(name: Node) -> bool:
+    """``out := cmd.OutOrStdout()`` among the enclosing function's top statements."""
+    function = name.parent
+    while function is not None and function.type not in _FUNCTIONS:
+        function = function.parent
+    body = function.child_by_field_name("body") if function is not None else None
+    if body is None:
+        return False
+    statements = [c for n in body.named_children for c in (n.named_children if n.type == "statement_list" else [n])]
+    for statement in statements[:MAX_STATEMENTS]:
+        if statement.type != "short_var_declaration":
+            continue
+        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+        if left is None or right is None or len(left.named_children) != 1 or len(right.named_children) != 1:
+            continue
+        if _text(left.named_children[0]) == _text(name) and _writer_call(right.named_children[0]):
+            return True
+    return False

@@ -138,7 +138,7 @@ def _runners(nodes: Iterable[Node]) -> tuple[dict[str, int], set[int]]:
         if not names or body is None:
             continue
         for inner in walk(body, _MAX_BODY):
-            if inner.type != "function_call_expression" or _name(inner) not in SHELL_FUNCTIONS:
+            if not _runs_command(inner):
                 continue
             args = arguments(inner)
             given = _leftmost(args[0]) if args else None
@@ -147,6 +147,18 @@ def _runners(nodes: Iterable[Node]) -> tuple[dict[str, int], set[int]]:
                 handed.add(inner.id)
                 break
     return out, handed
+
+
+def _runs_command(call: Node) -> bool:
+    """PHP's own ``exec``…, Symfony's ``new Process($cmd)`` or ``Process::fromShellCommandline($cmd)``."""
+    if call.type == "function_call_expression":
+        return _name(call) in SHELL_FUNCTIONS
+    if call.type == "object_creation_expression":
+        return _name(call) == "Process"
+    if call.type == "scoped_call_expression":
+        scope = _text(call.child_by_field_name("scope")).split("\\")[-1]
+        return scope == "Process" and _name(call) in _PROCESS_CALLS
+    return False
 
 
 def _leftmost(node: Node) -> Node:

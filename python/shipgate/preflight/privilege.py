@@ -190,6 +190,8 @@ _PACKAGE_VERBS = {
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
     "apk": frozenset({"add", "del", "update", "upgrade"}),
     "opkg": frozenset({"install", "remove", "update", "upgrade"}),  # OpenWrt's package manager
+    # FreeBSD's pkg: its database and repository catalogues under /var/db/pkg (``info``/``search`` only read them)
+    "pkg": frozenset({"install", "add", "delete", "remove", "update", "upgrade", "autoremove", "clean", "lock"}),
     "dpkg": frozenset({"-i", "--install", "-r", "--remove", "-P", "--purge", "--configure", "--set-selections"}),
     "rpm": frozenset({"-i", "-U", "-e", "-ivh", "-Uvh", "-F", "--install", "--upgrade", "--erase", "--import"}),
     # RHEL's entitlement client: the system identity (/etc/pki) and /etc/yum.repos.d/redhat.repo
@@ -491,6 +493,14 @@ def elsewhere(command: Command) -> bool:
     return bool(inside) and not (inside == {"systemd-nspawn"} and command.via is None)
 
 
+def _sysrc_writes(args: list[str]) -> bool:
+    """FreeBSD's ``sysrc name=value`` (or ``-x name``) edits /etc/rc.conf; not with ``-f FILE`` (another file) nor
+    a query (``sysrc name``, ``-n``/``-a`` listings)."""
+    if any(a.startswith("-") and "f" in a.lstrip("-") and "=" not in a for a in args):
+        return False
+    return any("=" in a and not a.startswith("-") for a in args) or "-x" in args
+
+
 def root_only(
     command: Command, functions: frozenset[str] = frozenset(), *, shell_uid: bool = True
 ) -> tuple[str, int] | None:
@@ -518,6 +528,8 @@ def root_only(
     )
     if tool is not None:
         return tool, command.line
+    if name == "sysrc" and _sysrc_writes(args):
+        return "sysrc writes /etc/rc.conf", command.line
     if name in _ALWAYS_ROOT and not lists_mounts(command):
         if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
             return None

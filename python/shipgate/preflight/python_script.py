@@ -1274,6 +1274,8 @@ def _template(node: ast.expr, param: str, bindings: _Bindings, depth: int) -> st
         return MARK  # ``*args`` handed on: the words the caller gave
     if isinstance(node, ast.ListComp) and _each_of(node, param):
         return MARK  # ``[str(arg) for arg in args]``: the parameter's words, one by one
+    if isinstance(node, ast.Call) and _name(node.func) in ("list", "tuple") and len(node.args) == 1:
+        return _template(node.args[0], param, bindings, d)  # ``list(cmd)`` of ``*cmd``: the same words
     if isinstance(node, ast.Call) and _name(node.func) == "str" and len(node.args) == 1 and _program_path(node.args[0]):
         return _template(node.args[0], param, bindings, d)
     if _program_path(node) and isinstance(node, ast.BinOp) and isinstance(node.right, ast.Name):

@@ -526,6 +526,14 @@ def gem_source_given(command: Command) -> bool:
     return any("://" in url_text(word) for word in option_values(command, "--source", "-s"))
 
 
+def cpan_mirror_given(command: Command) -> bool:
+    """``cpanm --installdeps . -M https://cpan.metacpan.org``: cpanminus fetches the distributions from the mirror
+    named on the line (``-M``/``--mirror``), so its URL is a host contacted."""
+    if command.name not in ("cpanm", "cpanminus"):
+        return False
+    return any("://" in url_text(word) for word in option_values(command, "-M", "--mirror"))
+
+
 def requirements_fetch(command: Command) -> bool:
     """``pip install -r https://…/requirements.txt`` (also ``-c``/``--constraint``, a package given by URL): pip
     fetches that file from its host before it installs anything."""
@@ -586,6 +594,7 @@ def is_network(command: Command) -> bool:
         or requirements_fetch(command)
         or _pip_index_given(command)
         or gem_source_given(command)
+        or cpan_mirror_given(command)
         or registry_configured(command)
         or registry_written(command)
         or mirror_configured(command)
