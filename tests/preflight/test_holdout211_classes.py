@@ -73,7 +73,7 @@ def test_c_the_senders_password_stays_reported() -> None:
     assert codes_at({".env.example": env}, CREDENTIAL) == [2]
 
 
-# -- D: the site's own server URL is not a host contacted ---------------------------------------------------------------
+# -- D: the site's own server URL is not a host contacted --------------------------------------------------------------
 
 
 def test_d_site_server_is_the_instance_own_url() -> None:
