@@ -9,7 +9,11 @@ to configuration-management code as they do to a Dockerfile's ``RUN``.
   ``archive.extracted``/``cmd.script`` with one) is ``curl -o TARGET SOURCE`` at the source line, followed by the
   digest check its ``checksum``/``checksum_value``/``source_hash`` asks for (none when Salt's ``skip_verify`` is
   set in any branch); archives are then unpacked into their target, a ``cmd.script`` run; a ``mode`` with an
-  execute bit is ``chmod MODE TARGET`` at its line. Chef's ``archive_file`` is the unpacking it does.
+  execute bit is ``chmod MODE TARGET`` at its line. Chef's ``archive_file`` is the unpacking it does. Puppet's
+  ``archive`` type is a download too, in either module's form: puppet/archive's ``source`` (checked when a
+  ``checksum``/``checksum_url`` is given and ``checksum_verify``/``checksum_type`` do not switch it off; unpacked
+  into ``extract_path`` when ``extract`` is true) and camptocamp/archive's ``url`` (its digest checked unless
+  ``checksum`` is false; unpacked into ``target`` unless ``extract`` is false).
 - File contents a state or resource writes (``contents``/``content``) are written with a heredoc, as text.
 - Chef ``selinux_state`` ``action :disabled``/``:permissive`` and Salt ``selinux.mode`` are the edit of
   ``/etc/selinux/config`` they make.
@@ -38,7 +42,7 @@ _COMMANDS = {
     "cmd.run": "name",
     "cmd.wait": "name",
 }
-_DOWNLOADS = frozenset({"remote_file", "file", "file.managed", "archive.extracted", "cmd.script"})
+_DOWNLOADS = frozenset({"remote_file", "file", "file.managed", "archive.extracted", "cmd.script", "archive"})
 _CHECKS = ("checksum", "checksum_value", "source_hash")
 _TARGETS = ("path", "name")
 _CONTENTS = ("contents", "content")
@@ -126,25 +130,31 @@ def _resource(r: Resource) -> Iterator[Piece]:
 
 
 def _download(r: Resource, target: Value) -> Iterator[Piece]:
-    source = r.attributes.get("source")
+    camptocamp = r.kind == "archive" and "source" not in r.attributes  # camptocamp/archive names its source ``url``
+    source = r.attributes.get("url" if camptocamp else "source")
     first = source.parts[0] if source is not None and source.parts else ""
     if source is None or (isinstance(first, str) and _LOCAL.match(first)):
         return
-    # A source the file does not show is remote when the resource says so: Chef's remote_file always fetches, and
-    # Salt asks for a digest (or to skip it) only of a remote source.
-    says_remote = r.kind == "remote_file" or any(k in r.attributes for k in ("skip_verify", *_CHECKS))
+    # A source the file does not show is remote when the resource says so: Chef's remote_file and Puppet's archive
+    # always fetch, and Salt asks for a digest (or to skip it) only of a remote source.
+    says_remote = r.kind in ("remote_file", "archive") or any(k in r.attributes for k in ("skip_verify", *_CHECKS))
     if not (_REMOTE.match(source.known) or (source.literal is None and says_remote)):
         return
-    skipped = r.attributes.get("skip_verify")
-    check = next((r.attributes[k] for k in _CHECKS if k in r.attributes), None)
-    verified = check is not None and not (skipped is not None and _true(skipped))
+    if r.kind == "archive":
+        verified, unpacked = _archive_checked(r, camptocamp), _archive_destination(r, camptocamp)
+    else:
+        skipped = r.attributes.get("skip_verify")
+        check = next((r.attributes[k] for k in _CHECKS if k in r.attributes), None)
+        verified = check is not None and not (skipped is not None and _true(skipped))
+        unpacked = target if r.kind == "archive.extracted" else None
     # A file that is checked, unpacked or run is fetched to a temporary name first (the agent does the same).
-    path = word(target) if r.kind in ("remote_file", "file", "file.managed") and not verified else '"/tmp/cfg-fetched"'
+    in_place = r.kind in ("remote_file", "file", "file.managed") or (r.kind == "archive" and unpacked is None)
+    path = word(target) if in_place and not verified and not camptocamp else '"/tmp/cfg-fetched"'
     fetch = f"curl -fsSL -o {path} {word(source)}"
     if verified:
         fetch += f' && echo "${{{UNKNOWN}}}  "{path} | sha256sum -c -'
-    if r.kind == "archive.extracted":
-        fetch += f" && tar -x -C {word(target)} -f {path}"
+    if unpacked is not None:
+        fetch += f" && tar -x -C {word(unpacked)} -f {path}"
     elif r.kind == "cmd.script":
         fetch += f" && sh {path}"
     elif verified:
@@ -154,6 +164,28 @@ def _download(r: Resource, target: Value) -> Iterator[Piece]:
     if mode is not None and _executable(mode.known):
         digits = mode.known.strip().strip("'\"").removeprefix("0o")
         yield mode.line, f"chmod {shlex.quote(digits)} {word(target)}"
+
+
+def _archive_checked(r: Resource, camptocamp: bool) -> bool:
+    """Whether Puppet's ``archive`` checks what it fetched: camptocamp/archive checks a digest (``digest_string``, or
+    the one beside the URL) unless ``checksum => false``; puppet/archive only when it is given a ``checksum`` or a
+    ``checksum_url``, and not with ``checksum_verify => false`` or ``checksum_type => 'none'``."""
+    if camptocamp:
+        checksum = r.attributes.get("checksum")
+        return checksum is None or not _false(checksum)
+    verify, kind = r.attributes.get("checksum_verify"), r.attributes.get("checksum_type")
+    if (verify is not None and _false(verify)) or (kind is not None and kind.known.strip("'\"").lower() == "none"):
+        return False
+    return "checksum" in r.attributes or "checksum_url" in r.attributes
+
+
+def _archive_destination(r: Resource, camptocamp: bool) -> Value | None:
+    """Where Puppet's ``archive`` unpacks what it fetched: camptocamp/archive into ``target`` unless ``extract =>
+    false``; puppet/archive into ``extract_path`` only with ``extract => true``."""
+    extract = r.attributes.get("extract")
+    if camptocamp:
+        return None if extract is not None and _false(extract) else r.attributes.get("target")
+    return r.attributes.get("extract_path") if extract is not None and _true(extract) else None
 
 
 def _write(target: Value, contents: Value) -> str:
