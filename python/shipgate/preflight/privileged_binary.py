@@ -48,8 +48,10 @@ _REMEDY = (
 _NUMERIC = re.compile(r"^0*([0-7]{3,4})$")
 _SYMBOLIC_CLAUSE = re.compile(r"^([ugoa]*)((?:[-+=][rwxXstugo]*)+)$")
 # A capability set (cap_from_text(3)): ``cap_a,cap_b+ep``, ``cap_a=+ep``, ``=ep`` (all); it grants when a flag
-# follows + or = (``cap_a=`` and ``cap_a-ep`` clear).
-_CAPABILITIES = re.compile(r"^(?:(?:cap_[a-z_]+|all)(?:,cap_[a-z_]+)*)?(?:[-+=][eip]*)+$", re.I)
+# follows + or = (``cap_a=`` and ``cap_a-ep`` clear). libcap also takes a capability's number where it takes its
+# name (``13,21+ep`` is ``cap_net_raw,cap_sys_admin+ep``; below its 64-bit limit).
+_CAPABILITY = r"(?:cap_[a-z_]+|[0-9]{1,2})"
+_CAPABILITIES = re.compile(rf"^(?:(?:{_CAPABILITY}|all)(?:,{_CAPABILITY})*)?(?:[-+=][eip]*)+$", re.I)
 _GRANTS = re.compile(r"[+=][eip]*[eip]", re.I)
 
 
