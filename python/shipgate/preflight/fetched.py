@@ -1221,7 +1221,7 @@ def _saved_by_call(call: Command, saving: dict[int, list[Command]]) -> list[Word
     ]
 
 
-def _wrapper_saves(script: Script, calls: list[Command]) -> dict[int, list[Command]]:
+def wrapper_saves(script: Script, calls: list[Command]) -> dict[int, list[Command]]:
     """id of a download wrapper's call -> its body's fetches bound to the call's arguments (``bound_calls``), also
     through a wrapper that hands all its arguments to others (``http_download "$tmp/x.tgz" URL`` whose body runs
     ``http_download_curl "$@"``: the inner body's ``curl -o "$local_file"`` saves ``$tmp/x.tgz``); one such hop."""
@@ -1271,7 +1271,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
     order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
     order = once_arms(order, script)  # a function called twice may take a different arm each time
-    saving = _wrapper_saves(script, [c for c in order if c.name in wrappers]) if wrappers else {}
+    saving = wrapper_saves(script, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
 

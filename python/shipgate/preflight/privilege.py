@@ -8,7 +8,7 @@ import dataclasses
 import itertools
 import re
 import shlex
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
@@ -28,11 +28,19 @@ from shipgate.preflight.scriptlet_evidence import run_by_package_manager
 from shipgate.preflight.shell.actions import NEVER, on_removal_only
 from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.call_order import in_call_order
-from shipgate.preflight.shell.commands import apt_simulates, has_flag, operands, write_line, written_paths
+from shipgate.preflight.shell.commands import (
+    apt_simulates,
+    downloaded_files,
+    has_flag,
+    operands,
+    write_line,
+    written_paths,
+)
 from shipgate.preflight.shell.cwd_changes import changes_in_cwd
 from shipgate.preflight.shell.functions import (
     argument_runners,
     escalates_on_every_call,
+    network_functions,
     read_through_runners,
     run_through,
 )
@@ -1241,7 +1249,9 @@ def _implicit_steps(
     made_groups: set[str] = set()  # groups an account tool made on an earlier line (``new_groups``)
     # a subshell's ``cd`` (``( cd DIR; … )``): its block, and the directory and ``cd`` before it, back after it
     scoped: dict[str | None, tuple[tuple[int, int, int], str | None, Command | None]] = {}
-    for command in read_through_runners(script):
+    commands = read_through_runners(script)
+    saving = _wrapper_saving(script, commands)
+    for command in commands:
         given.extend((command.line, place) for place in _handed_to_user(command, shell_uid=not script.posix_sh))
         made_groups.update(groups_made(command))
         held = scoped.get(command.function)
@@ -1267,6 +1277,7 @@ def _implicit_steps(
             continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
         found = found or chgrp_to_new_group(command, made_groups)
+        found = found or _saved_by_wrapper(command, saving.get(id(command), ()), script)
         if found is None and not script.root_checks:
             found = _write_on_some_platform(command, script)
             found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)
@@ -1292,6 +1303,28 @@ def _implicit_steps(
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps
+
+
+def _wrapper_saving(script: Script, commands: Sequence[Command]) -> dict[int, list[Command]]:
+    """id of a download wrapper's call -> its body's fetches with the call's arguments bound (``fetch URL
+    /usr/local/bin/x`` whose body runs ``curl -o "$2" "$1"``), read as fetched.py reads them."""
+    from shipgate.preflight.fetched import wrapper_saves  # fetched imports (through persistence) this module
+
+    wrappers = network_functions(script)
+    calls = [c for c in commands if c.name in wrappers]
+    return wrapper_saves(script, calls) if calls else {}
+
+
+def _saved_by_wrapper(call: Command, fetches: Sequence[Command], script: Script) -> tuple[str, int] | None:
+    """The write a download wrapper's call makes into a system directory: the body's ``-o`` target, named by the
+    call's argument; reported at the call, the line that names the place. A place the body writes itself
+    (``_out=/usr/local/x.sh`` then ``curl -o "$_out" "$1"``) is the body's own step, reported there."""
+    for fetch in fetches:
+        own = {w.text for c in script.commands if c.line == fetch.line for w in downloaded_files(c)}
+        for word in downloaded_files(fetch):
+            if _system_path(word.text) and word.text not in own:
+                return f"writes {word.text} (through {call.name})", call.line
+    return None
 
 
 # Commands whose operands are entries they make or remove in a directory (as root_only reads them; not chmod,
