@@ -11,6 +11,8 @@ everything after ``__END__``/``__DATA__``. It reads only:
   one string is a shell command line, several are the argv (``system('apt', 'dist-upgrade')``); a variable, or an
   interpolated ``$x`` in a double-quoted string, is an unknown word (``${PERL_VALUE}``);
 - backticks and ``qx{…}``: a shell command line;
+- ``open`` with a pipe (``open(FH, "$cmd |")``, ``open(my $fh, '-|', LIST)``): the command it runs
+  (``shipgate.preflight.perl_piped_opens``);
 - ``chdir DIR``: ``cd DIR`` for the commands after it;
 - a uid check that ends the script: ``die … if $> != 0;``, ``exit 1 unless $> == 0;``, ``if ($> != 0) { … exit
   …; }`` (also ``$<``, ``$EUID``, ``$UID``), written as ``[ "$(id -u)" -ne 0 ] && exit 1``; an exit in the block
@@ -33,7 +35,7 @@ only on another operating system are skipped (``shipgate.preflight.perl_platform
 
 Not seen: command lines built in variables by anything but literals (``system($cmd)`` is then an unknown command),
 calls into Perl modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``,
-``chmod``, ``chown``, ``File::Path::rmtree``), ``open`` with a pipe."""
+``chmod``, ``chown``, ``File::Path::rmtree``)."""
 
 from __future__ import annotations
 

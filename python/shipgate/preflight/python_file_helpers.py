@@ -16,7 +16,7 @@ import ast
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-Function = ast.FunctionDef | ast.AsyncFunctionDef
+from shipgate.preflight.python_helper_values import Function, params_of
 
 _OPERATIONS = {
     "os": frozenset({"makedirs", "mkdir", "chmod", "chown", "rename", "symlink"}),
@@ -36,8 +36,7 @@ def file_helpers(functions: Mapping[str, Function]) -> dict[str, FileHelper]:
     """Function name → the file operations of its body done on a path it is given."""
     found: dict[str, FileHelper] = {}
     for name, function in functions.items():
-        params = [a.arg for a in function.args.posonlyargs + function.args.args]
-        params = params[1:] if params and params[0] in ("self", "cls") else params
+        params = params_of(function)
         operations = [n for n in ast.walk(function) if isinstance(n, ast.Call) and _on_parameter(n, params)]
         if operations:
             found[name] = FileHelper(params, operations)
