@@ -28,16 +28,7 @@ _ENDS = frozenset({";", ")", "or", "||", "and", "&&", "unless", "if"})
 def opened_for_writing(tokens: Sequence[T], i: int) -> tuple[str, list[T] | str] | None:
     """The mode (``>`` or ``>>``) and the path of an ``open`` at ``tokens[i]`` that writes a file (the path's
     tokens, or for a two-argument open its literal text); None for any other token or open."""
-    if tokens[i].kind != "word" or tokens[i].text != "open" or (i and tokens[i - 1].text in ("->", "sub", "::")):
-        return None
-    j = i + 1
-    if j < len(tokens) and tokens[j].text == "(":
-        j += 1
-    if j < len(tokens) and tokens[j].text in _DECLARATIONS:
-        j += 1
-    if j >= len(tokens) or tokens[j].kind not in ("var", "word"):
-        return None
-    args = _arguments(tokens, j + 1)
+    args = open_arguments(tokens, i)
     if args is None:
         return None
     if len(args) == 1 and len(args[0]) == 1 and args[0][0].kind == "str":
@@ -49,6 +40,22 @@ def opened_for_writing(tokens: Sequence[T], i: int) -> tuple[str, list[T] | str]
     if mode is None:
         return None
     return (">>" if mode.group(1).endswith(">>") else ">", args[1])
+
+
+def open_arguments(tokens: Sequence[T], i: int) -> list[list[T]] | None:
+    """The arguments after the handle of an ``open`` at ``tokens[i]`` (``open(my $fh, …)``, ``open FH, …``), each
+    literals and variables joined with ``.``; None for any other token, or when an argument is a call or an
+    expression (also read by ``perl_piped_opens``)."""
+    if tokens[i].kind != "word" or tokens[i].text != "open" or (i and tokens[i - 1].text in ("->", "sub", "::")):
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].text == "(":
+        j += 1
+    if j < len(tokens) and tokens[j].text in _DECLARATIONS:
+        j += 1
+    if j >= len(tokens) or tokens[j].kind not in ("var", "word"):
+        return None
+    return _arguments(tokens, j + 1)
 
 
 def _arguments(tokens: Sequence[T], j: int) -> list[list[T]] | None:

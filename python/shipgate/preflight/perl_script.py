@@ -11,6 +11,8 @@ everything after ``__END__``/``__DATA__``. It reads only:
   one string is a shell command line, several are the argv (``system('apt', 'dist-upgrade')``); a variable, or an
   interpolated ``$x`` in a double-quoted string, is an unknown word (``${PERL_VALUE}``);
 - backticks and ``qx{…}``: a shell command line;
+- ``open`` with a pipe (``open(FH, "$cmd |")``, ``open(my $fh, '-|', LIST)``): the command it runs
+  (``shipgate.preflight.perl_piped_opens``);
 - ``chdir DIR``: ``cd DIR`` for the commands after it;
 - a uid check that ends the script: ``die … if $> != 0;``, ``exit 1 unless $> == 0;``, ``if ($> != 0) { … exit
   …; }`` (also ``$<``, ``$EUID``, ``$UID``), written as ``[ "$(id -u)" -ne 0 ] && exit 1``; an exit in the block
@@ -33,7 +35,7 @@ only on another operating system are skipped (``shipgate.preflight.perl_platform
 
 Not seen: command lines built in variables by anything but literals (``system($cmd)`` is then an unknown command),
 calls into Perl modules (``CPAN::install``, a vendor's ``install_module``), Perl's own file operations (``unlink``,
-``chmod``, ``chown``, ``File::Path::rmtree``), ``open`` with a pipe."""
+``chmod``, ``chown``, ``File::Path::rmtree``)."""
 
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from shipgate.preflight import perl_cpan, perl_opens, perl_subs, perl_uid_subs
+from shipgate.preflight import perl_cpan, perl_opens, perl_piped_opens, perl_subs, perl_uid_subs
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.perl_joined_lines import joined_scalars
 from shipgate.preflight.perl_platform import other_os_spans
@@ -387,6 +389,9 @@ class _Reader:
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')  # ``$login ne 'root'``
         if token.kind == "word" and token.text in self.uid_tests and _uid_test_call(tokens, i):
             return (token.line, 'if [ "$(id -u)" -ne 0 ]; then exit 1; fi')
+        piped = self.piped_run(i, known)
+        if piped:  # ``open(FH, "$cmd |")``, ``open(my $fh, '-|', LIST)``: the command the pipe runs
+            return (token.line, piped)
         opened = perl_opens.opened_for_writing(tokens, i)
         if opened is not None:  # ``open(my $fh, '>', PATH)``: the file written, as the shell's redirection
             mode, path = opened
@@ -424,21 +429,35 @@ class _Reader:
         token = self.tokens[i]
         if token.kind == "cmd":
             return any(p in _VARIABLE.findall(token.text) for p in params)
+        piped = perl_piped_opens.piped_command(self.tokens, i)
+        if piped is not None:
+            return any(_names(t, params) for group in piped[1] for t in group)
         if token.kind != "word" or token.text not in ("system", "exec"):
             return False
         for t in self.tokens[i + 1 : i + 60]:
             if t.text == ";":
                 return False
-            if (t.kind == "var" and t.text in params) or (
-                t.kind == "str" and t.interpolates and any(p in _VARIABLE.findall(t.text) for p in params)
-            ):
+            if _names(t, params):
                 return True
         return False
 
+    def piped_run(self, i: int, known: Mapping[str, str] | None) -> str | None:
+        """The shell of a command an ``open`` at ``i`` runs through a pipe (``perl_piped_opens``)."""
+        piped = perl_piped_opens.piped_command(self.tokens, i)
+        if piped is None:
+            return None
+        form, args = piped
+        if form == "argv":
+            return self.command(args, known)
+        bar = perl_piped_opens.pipe_bar(args[0])
+        return perl_piped_opens.without_bar(_joined(args[0], known), bar) if bar else None
+
     def call(self, i: int, known: Mapping[str, str] | None) -> str | None:
         args = _arguments(self.tokens, i)
-        if not args:
-            return None
+        return self.command(args, known) if args else None
+
+    def command(self, args: list[list[_Token]], known: Mapping[str, str] | None) -> str | None:
+        """The shell of a ``system``-style argument list: one group a command line, several the argv."""
         head = args[0]
         single = head[0] if len(head) == 1 and head[0].kind == "var" and head[0].text not in (known or {}) else None
         first = self.programs.get(single.text) if single is not None else None
@@ -480,6 +499,13 @@ def _arguments(tokens: list[_Token], i: int) -> list[list[_Token]] | None:
             return None  # a call or an expression: not literal arguments
         j += 1
     return [a for a in args if a] or None
+
+
+def _names(token: _Token, params: Sequence[str]) -> bool:
+    """A variable among ``params``, or a literal that interpolates one."""
+    if token.kind == "var":
+        return token.text in params
+    return token.kind == "str" and token.interpolates and any(p in _VARIABLE.findall(token.text) for p in params)
 
 
 def _alternatives(lines: list[str]) -> str:

@@ -72,7 +72,7 @@ import functools
 import itertools
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
@@ -90,6 +90,7 @@ from shipgate.preflight.python_fabric import (
     root_connection,
     transfer_shell,
 )
+from shipgate.preflight.python_file_helpers import FileHelper, file_helpers
 from shipgate.preflight.python_helper_values import HelperValues, helper_values, module_names
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_secret_defaults import secret_defaults
@@ -308,6 +309,7 @@ class _Reader:
     digested: dict[int, tuple[str, ast.expr]] = field(default_factory=dict)  # id(hashlib call) -> (alg, saved path)
     unpacked: dict[int, Unpack] = field(default_factory=dict)  # id(extractall call) -> the archive and directory
     helpers: dict[str, HelperValues] = field(default_factory=dict)  # function -> what it saves and returns
+    file_helpers: dict[str, FileHelper] = field(default_factory=dict)  # function -> its file operations on a param
     given: dict[str, str] | None = None  # while a helper's value is read at a call: its parameters' values
     fetchers: set[str] = field(default_factory=set)  # names imported from an HTTP client (``from requests import get``)
     fabric: dict[str, str] = field(default_factory=dict)  # local name -> Fabric operation (``run``, ``sudo``…)
@@ -337,6 +339,7 @@ class _Reader:
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
         self.unpacked = unpacks(self.nodes)
         self.helpers = helper_values(self.functions, module_names(self.tree), self.saved, _walk)
+        self.file_helpers = file_helpers(self.functions)
 
     # ------------------------------------------------------------------------------------------------ statements
 
@@ -473,6 +476,8 @@ class _Reader:
             for url, target in helper.saves if helper is not None else []:
                 # ``download("agent.tgz")``: the file's helper saves a URL at a path it builds from what it is given
                 self.add(call.lineno, self.helper_download(call, self.helpers[name], url, target))
+            if name in self.file_helpers:  # ``mkdir(INSTALL_DIR)`` of ``os.makedirs(path)``: on what it is given
+                self.helper_files(call, self.file_helpers[name])
             if name.lower() not in _UNDO:
                 self.add(call.lineno, f"py_{name}")
         elif name in _RUNNER_NAMES and owner not in ("subprocess", "os"):
@@ -498,14 +503,31 @@ class _Reader:
     def helper_text(self, call: ast.Call, helper: HelperValues, value: ast.expr, depth: int) -> str | None:
         """A value a function of the file builds from its parameters (python_helper_values), with what ``call``
         gives each parameter put in (a default where it gives none; rendered where the call is)."""
-        given: dict[str, str] = {}
-        for index, param in enumerate(helper.params):
-            node = _given(call, index, param) or helper.defaults.get(param)
-            text = self.text(node, depth + 1) if node is not None else None
-            given[param] = text if text is not None and len(text) <= MAX_VALUE else UNKNOWN
-        outer, self.given = self.given, given
+        outer, self.given = self.given, self.given_values(call, helper.params, helper.defaults, depth)
         try:
             return self.text(value, depth + 1)
+        finally:
+            self.given = outer
+
+    def given_values(
+        self, call: ast.Call, params: list[str], defaults: Mapping[str, ast.expr], depth: int
+    ) -> dict[str, str]:
+        """What ``call`` gives each parameter of a function of the file (a default where it gives none)."""
+        given: dict[str, str] = {}
+        for index, param in enumerate(params):
+            node = _given(call, index, param) or defaults.get(param)
+            text = self.text(node, depth + 1) if node is not None else None
+            given[param] = text if text is not None and len(text) <= MAX_VALUE else UNKNOWN
+        return given
+
+    def helper_files(self, call: ast.Call, helper: FileHelper) -> None:
+        """A call of the file's file helper (``mkdir(INSTALL_DIR)``): its operations on what the call gives it."""
+        outer, self.given = self.given, self.given_values(call, helper.params, {}, 0)
+        try:
+            for operation in helper.operations:
+                shell = self.files(operation, _name(operation.func) or "", _owner(operation.func))
+                if shell is not None:
+                    self.add(call.lineno, shell)
         finally:
             self.given = outer
 
@@ -1175,6 +1197,10 @@ def _runner(facts: _Facts, runners: dict[str, _Runner]) -> _Runner | None:
                 # the body's own command is read at each call instead, unless it is built up in a variable the
                 # function changes on its own (``command = ["sudo"] + command``): then it is read where it runs too
                 starred = param == facts.starred and index == len(facts.params)
+                if starred and isinstance(arg, ast.Starred):
+                    # ``subprocess.run(*a, **kw)``: the star spread into the run's own arguments, so what the
+                    # caller gives at that position is the command itself (``process_run(['apt-get', …])``)
+                    starred = False
                 call_id = 0 if isinstance(arg, ast.Name) else id(call)
                 name = "*" + param if starred else param
                 return _Runner(index, name, shell, template, call_id, starred, _cwd_param(call, facts.params))
