@@ -72,6 +72,7 @@ from shipgate.preflight.contents import (
     TextFile,
 )
 from shipgate.preflight.dev_containers import dev_container_scripts
+from shipgate.preflight.development_settings import development_settings_files
 from shipgate.preflight.distributed import ships_dependencies
 from shipgate.preflight.facts import PackageFacts, facts, facts_of, read_and_scan
 from shipgate.preflight.installed_commands import installed_commands
@@ -292,6 +293,7 @@ def _context(
         dev_container_scripts=dev_container_scripts(contents.files),
         ci_playbooks=ci_playbooks(contents.files),
         test_env_scripts=test_env_scripts(contents.files),
+        development_settings=development_settings_files(contents.files),
         served_user_data=served_user_data(contents.files),
         django_changes=package_changes(contents.files),
         printing_helpers=printing_parameters(contents.files),

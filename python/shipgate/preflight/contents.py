@@ -480,6 +480,10 @@ class Context:
     # The scripts a tox test environment of the package runs (shipgate.preflight.tox_envs): a test run's steps, known
     # for the whole package as tox.ini may be in another shard
     test_env_scripts: frozenset[str] = frozenset()
+    # The files only a development or test settings class of the package's Python code names
+    # (shipgate.preflight.development_settings): a developer's settings, known for the whole package as the class may
+    # be in another shard
+    development_settings: frozenset[str] = frozenset()
     # The scripts the package's Python code hands to the servers it creates as their user data
     # (shipgate.preflight.user_data): run by cloud-init there, known for the whole package as the code that reads
     # them may be in another shard

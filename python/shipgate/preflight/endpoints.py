@@ -126,6 +126,7 @@ from shipgate.preflight.url_roles import (
     repository_page,
     schema_name,
     scope_list_lines,
+    scope_setting_lines,
     type_list_lines,
 )
 from shipgate.preflight.windows.network import contacts
@@ -693,6 +694,7 @@ def _text_endpoints(
     disabled |= prefix_switched_off_lines(lines)  # ``RAVEN_DSN`` beside ``RAVEN_ENABLED=false``
     if not code:
         disabled |= unconfigured_provider_lines(lines)  # ``MASTODON_URL`` beside an empty ``MASTODON_CLIENT_ID``
+        disabled |= scope_setting_lines(lines)  # ``oidc_scopes=`` and its ``    https://…/create-waiver`` lines
     if not code and not repo_file:  # a ``.repo``'s ``baseurl`` is where dnf downloads from, not the product's own
         disabled |= own_host_lines(lines, _own_address_name)  # ``api = "http://x.io/api"`` beside its ``app``
     disabled |= switched_off_group_lines(path, lines)  # ``a.wsfederation.url`` under ``a.wsfederation=false``
@@ -927,6 +929,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
                     yield dataclasses.replace(one, contacted=False, found_as="offered")
                 else:  # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
                     tool = text.path in examples or one.line in unrun
+                    tool = tool or text.path in ctx.development_settings  # ``DevelopmentConfig``'s OIDC client file
                     yield dataclasses.replace(one, contacted=False) if tool else one
 
 

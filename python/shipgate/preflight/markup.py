@@ -270,8 +270,9 @@ _TEST_PATH = re.compile(
     r"|(?:^|/)tests?(?:-[a-z]+)*-(?:data|mocks?|fixtures?)/"
     r"|(?:^|/)tests?\.py$|_test\.\w+$|\.test\.\w+$"
     r"|(?:^|/)pytest_plugins?\.py$"  # a pytest plugin a project ships for its tests (and its plugins' tests)
-    # the settings of a functional test suite (``barbican-functional.conf``: the accounts the tests log in with)
-    r"|(?:^|/|[-_])functional(?:[-_]tests?)?\.(?:conf|cfg|ini|ya?ml|toml|json)$"
+    # the settings of a functional test suite (``barbican-functional.conf``: the accounts the tests log in with) or
+    # of the unit tests (bandersnatch's ``unittest.conf``, which only its tests load)
+    r"|(?:^|/|[-_])(?:functional(?:[-_]tests?)?|unit[-_]?tests?)\.(?:conf|cfg|ini|ya?ml|toml|json)$"
 )
 # Translation catalogues: ``$lang['pass'] = 'Passwort';`` translates the word, ``msgid "password"`` names it.
 _LOCALIZATION = re.compile(

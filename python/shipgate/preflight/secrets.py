@@ -96,6 +96,10 @@ _NOT_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])(?!.*pass(?:word|wd)$)|(?:md5|hash|bcrypt|digest)(?!.*pass(?:word|wd)$)"
     r"|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
+    # an address spelt URI as OAuth clients spell it (``token_uri``, ``token_introspection_uri`` of a
+    # ``client_secrets.json``): where the token is fetched, not the token; a password inside the address is still
+    # read by the URL plugin
+    r"|uri"
     r"|endpoint|expir\w*|timeout|size|count|command|cmd|length|regexp?|pattern|db|field|var|param|salt_rounds"
     r"|seconds|secs|minutes|hours|days|ms|retries|delay|interval|lifetime|duration|age|cooldown|pool|quota|burst"
     r"|prefix|suffix|format|schemes?|algorithms?|alg|encoders?|hashers?|attrs?|attributes?|filter|col|column|route|query|charset|encoding"

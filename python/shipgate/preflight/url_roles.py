@@ -84,6 +84,32 @@ def scope_list_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
     return _block_lines(lines, _SCOPE_LIST_START, _LIST_END)
 
 
+# a configuration key whose last word is ``scope``/``scopes`` (``oidc_scopes=``, ``scopes:``, ``defaultScopes =``),
+# its value on the line or on the more indented lines under it (an INI value continued, a YAML list)
+_SCOPE_SETTING = re.compile(r"""^(\s*)(?:-\s+)?["']?(?:[\w.-]*[_.-]|[\w.-]*[a-z](?=S))?(?i:scopes?)["']?\s*[:=]""")
+
+
+def scope_setting_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
+    """In configuration, the lines of an OAuth scope setting's value (``oidc_scopes=`` then ``    openid`` and
+    ``    https://waiverdb.fedoraproject.org/oidc/create-waiver``): scope names, asked for in a token request, never
+    fetched, as :func:`scope_list_lines` reads them in program source."""
+    found: set[int] = set()
+    column = -1  # the open scope setting's key column; -1: none open
+    for number, text in lines:
+        stripped = text.lstrip()
+        if not stripped:
+            continue
+        indent = len(text) - len(stripped)
+        if column >= 0 and indent > column:
+            found.add(number)
+            continue
+        setting = _SCOPE_SETTING.match(text)
+        column = len(setting.group(1)) if setting is not None else -1
+        if setting is not None:
+            found.add(number)
+    return found
+
+
 def _block_lines(lines: Sequence[tuple[int, str]], start: re.Pattern[str], end: re.Pattern[str]) -> set[int]:
     """The lines from each one ``start`` matches to the next one ``end`` matches (that line included)."""
     found: set[int] = set()
