@@ -1,8 +1,9 @@
 """Fetched code put where it runs with no check since the fetch (docs/preflight.md, ``unverified_download_exec``):
 an archive unpacked into the web server's document root (also read through ``pv`` onto a pipe, or with the root
-named by a variable), a branch's checkout made in the document root, and a compose project started in a fresh
-checkout of a branch. Each construct beside its near misses: a checksum or a pinned commit checked after the fetch,
-a place that is not a web root, a fetch never run."""
+named by a variable), a branch's checkout made in the document root, a compose project started in a fresh
+checkout of a branch, and the service named as a checkout restarted after its clone or pull. Each construct
+beside its near misses: a checksum or a pinned commit checked after the fetch, a place that is not a web root, a
+fetch never run."""
 
 from __future__ import annotations
 
@@ -133,3 +134,32 @@ def test_near_miss_a_compose_start_of_a_pinned_or_never_fetched_project_is_quiet
     assert codes_at({"user-data.sh": never}, UNVERIFIED) == []
     elsewhere = _text("#!/bin/bash", "cd /srv/stack", "docker compose -f /etc/stack/compose.yml up -d")
     assert codes_at({"start.sh": elsewhere}, UNVERIFIED) == []
+
+
+def test_the_service_named_as_a_fresh_checkout_restarted_after_the_clone_runs_the_branch() -> None:
+    iteration = _text(
+        "#!/bin/bash",  # 1
+        "cd ~",  # 2
+        "cp VPNizator/source/data/.env /root/",  # 3
+        "rm -rf VPNizator",  # 4
+        "git clone https://github.com/acme/VPNizator.git",  # 5
+        "mv .env VPNizator/source/data/",  # 6
+        "sudo systemctl restart vpnizator.service",  # 7
+    )
+    assert codes_at({"deploy.sh": iteration}, UNVERIFIED) == [7]
+    pulled = _text("#!/bin/bash", "git -C /srv/shopbot pull", "service shopbot restart")  # 3
+    assert codes_at({"update.sh": pulled}, UNVERIFIED) == [3]
+
+
+def test_near_miss_another_service_a_pinned_checkout_or_a_boot_registration_is_quiet() -> None:
+    other = _text("#!/bin/bash", "git -C /srv/shopbot pull", "systemctl restart nginx")
+    assert codes_at({"update.sh": other}, UNVERIFIED) == []
+    pinned = _text(
+        "#!/bin/bash",
+        "git -C /srv/shopbot pull",
+        "git -C /srv/shopbot checkout 0123456789abcdef0123456789abcdef01234567",
+        "systemctl restart shopbot",
+    )
+    assert codes_at({"update.sh": pinned}, UNVERIFIED) == []
+    enabled = _text("#!/bin/bash", "git clone https://github.com/acme/shopbot /srv/shopbot", "systemctl enable shopbot")
+    assert codes_at({"install.sh": enabled}, UNVERIFIED) == []

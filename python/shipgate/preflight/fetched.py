@@ -71,6 +71,7 @@ from shipgate.preflight.shell.program_dirs import (
     in_program_tree,
     own_code_runs_next,
     program_directories,
+    restarts,
     settings_archive,
     updates_own_tree,
 )
@@ -1174,6 +1175,26 @@ def _restarts_stopped(
     yield Run(command, command.line, tree.fetch, tree.path, f"starts {name} again (stopped for the update) on")
 
 
+def _restarts_checkout(
+    command: Command, updated: tuple[int, _Taint] | None, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``git clone URL/VPNizator.git`` (or a pull into ``/srv/app``) then ``systemctl restart vpnizator``: a service
+    named as the checkout's directory, started or restarted after the clone or pull, runs the code it brought (the
+    checkout is the service's; the restart is why the script updated it). Not a service of another name, nor one
+    only enabled for the next boot, nor a checkout known only as the working directory."""
+    if updated is None or not restarts(command):
+        return
+    tree = updated[1]
+    own = posixpath.basename(tree.path.rstrip("/")).removesuffix(".git").lower()
+    if not own or own in (".", "..") or "$" in own or tree.fetch.line in reported:
+        return
+    name = next((n for n in started_names(command) if n.lower() == own), None)
+    if name is None or checked(tree):
+        return
+    reported.add(tree.fetch.line)
+    yield Run(command, command.line, tree.fetch, tree.path, f"(re)starts {name}, the service of the checkout")
+
+
 def _starts_fetched_unit(
     command: Command, taints: _Taints, reported: set[int], checked: Callable[[_Taint], bool]
 ) -> Iterator[Run]:
@@ -1417,6 +1438,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         for name in stopped_names(command):
             stopped.setdefault(name, i)
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
+        yield from _restarts_checkout(command, updated, reported, checked)
         yield from _starts_fetched_unit(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
