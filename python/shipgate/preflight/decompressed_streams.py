@@ -2,7 +2,8 @@
 tar -x``, ``xz -dc f.txz | tar -xf -``. The decompressor reads the fetched file and writes what it holds to its
 standard output, so the command it is piped into (``tar``) reads that file's contents: what ``tar`` unpacks comes
 from the fetch as if it had been handed the file. A decompressor that writes a file (``gunzip f.gz``, ``gzip -dc f >
-out``) is not a stream: ``fetched``'s unpacking follows what it writes."""
+out``) is not a stream: ``fetched``'s unpacking follows what it writes. So is a program that passes the file on
+unchanged (``pv f.tar.bz2 | tar xjf -``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from shipgate.preflight.shell.model import Command
 # (``-c``/``--stdout``, also written in one cluster: ``-dc``).
 _CATS = frozenset({"zcat", "gzcat", "xzcat", "bzcat", "zstdcat", "lzcat"})
 _DECOMPRESSORS = frozenset({"gzip", "gunzip", "xz", "unxz", "bzip2", "bunzip2", "zstd", "unzstd", "lzma", "unlzma"})
+# Programs that copy the file they read onto their standard output unchanged (``pv f.tar.bz2 | tar xjf - -C $HTML``,
+# a progress bar; ``cat f.tgz | tar xz``): the next stage reads the file itself.
+_PASSERS = frozenset({"pv", "cat"})
 
 
 def _flags(command: Command) -> set[str]:
@@ -31,7 +35,7 @@ def streams_decompressed(command: Command) -> bool:
     if not command.piped_to or command.writes():
         return False
     name = command.name or ""
-    if name in _CATS:
+    if name in _CATS or name in _PASSERS:
         return True
     if name not in _DECOMPRESSORS:
         return False

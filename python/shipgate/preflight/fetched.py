@@ -71,6 +71,7 @@ from shipgate.preflight.shell.program_dirs import (
     in_program_tree,
     own_code_runs_next,
     program_directories,
+    restarts,
     settings_archive,
     updates_own_tree,
 )
@@ -138,10 +139,11 @@ _ARGUMENT_PATH = re.compile(r"^\$\{?[1-9@*]")
 # extension saved straight there (``wget -O /app/server``) is the program the product runs from it.
 _PROGRAM_FILE = re.compile(r"^/(?:opt|app)/[^/]+(?:/[^/]+)?$")
 _SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
-# The directories a product runs from by convention besides the system's: a container's ``/app``. An
-# archive unpacked, or a fetched tree moved or copied, into one of them (or a system directory) installs what it
-# holds.
-_PRODUCT_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64|app)(?:/|$)")
+# The directories a product runs from by convention besides the system's: a container's ``/app``, and the web
+# server's document root (``/var/www``, ``/srv/www``), whose PHP the server runs on each request. An archive
+# unpacked, or a fetched tree moved or copied, into one of them (or a system directory) installs what it holds.
+_PRODUCT_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64|app|var/www|srv/www)(?:/|$)")
+_WEB_ROOT = re.compile(r"^/(?:var|srv)/www(?:/|$)")
 # A system directory itself, one or two components (``/opt``, ``/usr/local``): what is moved into it lands below.
 _SYSTEM_TOP = re.compile(r"^/(?:usr|opt|etc|app)(?:/local|/share|/lib)?/?$")
 # The root directory itself (``tar -C / -xf overlay.tar.xz``): the tree lands in the system's directories.
@@ -378,6 +380,17 @@ def _cloned_dir(command: Command) -> Word | None:
     url = args[1]
     base = posixpath.basename(url.text.rstrip("/")).removesuffix(".git")
     return Word(url.raw, base, url.line, url.expands, url.assigned_at) if base else None
+
+
+def _served_clone(command: Command, checkout: _Taint) -> list[tuple[Run, _Taint]]:
+    """``cd /var/www/html; git clone URL`` (or a clone named into ``/var/www/…``): a branch's checkout made in the web
+    server's document root is live as it lands, its PHP run on the next request, with no later step needed in the
+    script; reported at the clone when nothing later runs it and no check follows (``git verify-tag``, a commit id
+    checked out)."""
+    if not _WEB_ROOT.match(checkout.path):
+        return []
+    how = "makes the checkout in the web server's document root (served, its code run on each request):"
+    return [(Run(command, command.line, command, checkout.path, how), checkout)]
 
 
 def _clone_under_cwd(cloned: str, cwd: str) -> str | None:
@@ -688,6 +701,17 @@ def _compose_build(command: Command) -> bool:
     return verbs[:1] == ["build"] or (verbs[:1] == ["up"] and "--build" in texts)
 
 
+def _compose_up(command: Command) -> bool:
+    """``docker-compose up -d`` (``run SERVICE …``) with the project in the working directory: its compose file (a
+    fetched checkout's, after a clone or pull of a branch) names the images, the commands, the mounts and the builds
+    the start runs."""
+    if not _compose_here(command):
+        return False
+    texts = [w.text for w in command.words]
+    texts = texts[1:] if command.name in ("docker", "podman") else texts
+    return positional_texts(texts, _COMPOSE_VALUES)[:1] in (["up"], ["run"])
+
+
 def _builds_in_service(command: Command, cwd: str) -> list[tuple[str, str]]:
     """``docker compose exec -T web composer install`` with the project in the working directory: the project's
     service runs the tool on the project's code (the tree its services are built from and mount), as ``composer
@@ -745,6 +769,8 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     context = _build_context(command, cwd)
     if context is not None:
         candidates.append((context, "builds an image from it (the Dockerfile's steps run what it holds)"))
+    elif _compose_up(command):
+        candidates.append((cwd, "starts the compose project it holds (its compose file says what runs, and how)"))
     candidates += _builds_in(command, cwd) + _builds_in_service(command, cwd) + _linked(command)
     if cwd != "." and executed is not None and not executed.text.startswith(("/", "~", "$")):
         # ``cd DIR; src/configure``; ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file
@@ -930,6 +956,8 @@ def _directory_kind(path: str) -> str:
     """How a finding names the directory an archive was unpacked into."""
     if _ROOT_DIR.match(path):
         return "the root directory (its tree lands in the system's directories)"
+    if _WEB_ROOT.match(path):
+        return "the web server's document root"
     return "a system directory" if _SYSTEM_DIR.match(path) else "a directory the product runs from"
 
 
@@ -971,12 +999,13 @@ def _moves_a_bin(command: Command) -> bool:
 
 def _system_value(script: Script, command: Command, fetch: Command) -> _Taint | None:
     """The unpack target is a variable one of whose literal values is a system directory (``tar -C "$out_dir"``
-    with ``out_dir='/opt'`` by default and ``'/Applications'`` on macOS): the archive lands there on some hosts."""
+    with ``out_dir='/opt'`` by default and ``'/Applications'`` on macOS) or a web root (``HTML=/var/www/html``):
+    the archive lands there on some hosts."""
     for word in written_paths(command):
         if len(word.expands) != 1 or word.raw.strip("\"'${}") != word.expands[0]:
             continue
         values = (a.value for a in script.bindings(word.expands[0]) if a.value)
-        found = next((v for v in values if _SYSTEM_DIR.match(v)), None)
+        found = next((v for v in values if _SYSTEM_DIR.match(v) or _WEB_ROOT.match(v)), None)
         if found is not None:
             return _Taint(found, fetch, directory=True, origin=command)
     return None
@@ -1146,6 +1175,26 @@ def _restarts_stopped(
     yield Run(command, command.line, tree.fetch, tree.path, f"starts {name} again (stopped for the update) on")
 
 
+def _restarts_checkout(
+    command: Command, updated: tuple[int, _Taint] | None, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``git clone URL/VPNizator.git`` (or a pull into ``/srv/app``) then ``systemctl restart vpnizator``: a service
+    named as the checkout's directory, started or restarted after the clone or pull, runs the code it brought (the
+    checkout is the service's; the restart is why the script updated it). Not a service of another name, nor one
+    only enabled for the next boot, nor a checkout known only as the working directory."""
+    if updated is None or not restarts(command):
+        return
+    tree = updated[1]
+    own = posixpath.basename(tree.path.rstrip("/")).removesuffix(".git").lower()
+    if not own or own in (".", "..") or "$" in own or tree.fetch.line in reported:
+        return
+    name = next((n for n in started_names(command) if n.lower() == own), None)
+    if name is None or checked(tree):
+        return
+    reported.add(tree.fetch.line)
+    yield Run(command, command.line, tree.fetch, tree.path, f"(re)starts {name}, the service of the checkout")
+
+
 def _starts_fetched_unit(
     command: Command, taints: _Taints, reported: set[int], checked: Callable[[_Taint], bool]
 ) -> Iterator[Run]:
@@ -1293,6 +1342,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     deferred: list[Run] = []
     programs: list[tuple[Run, _Taint]] = []  # program archives saved (``-o server/paper.jar``): judged at the end
     own_tree: list[tuple[Run, int]] = []  # an updater's unpacks over its installation (and where in ``order``)
+    served: list[tuple[Run, _Taint]] = []  # checkouts made in the web server's document root: judged at the end
 
     def checked(taint: _Taint) -> bool:
         start = fetched_at.get(id(taint.fetch), 0)
@@ -1341,6 +1391,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             if (placed := _clone_under_cwd(cloned.text, cwd)) is not None:
                 taints.append(_Taint(placed, command, directory=True, checkout=True))
             fetched_at[id(command)] = i
+            served.extend(_served_clone(command, taints[-1]))
             continue
         if command.name in FETCHERS or command.name in wrappers:
             last_fetch = command
@@ -1387,6 +1438,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         for name in stopped_names(command):
             stopped.setdefault(name, i)
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
+        yield from _restarts_checkout(command, updated, reported, checked)
         yield from _starts_fetched_unit(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
@@ -1449,6 +1501,11 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             yield run
     # a program archive saved under its name, when no check follows anywhere in the script and nothing else used it
     for run, taint in programs:
+        if run.fetch.line not in reported and not checked(taint):
+            reported.add(run.fetch.line)
+            yield run
+    # a checkout made in the web root, when nothing later in the script ran it and no check followed anywhere
+    for run, taint in served:
         if run.fetch.line not in reported and not checked(taint):
             reported.add(run.fetch.line)
             yield run
